@@ -1,0 +1,64 @@
+/**
+ * One error type for the whole toolkit.
+ *
+ * Data and usage problems are `HtaError`s with a stable `code` and the exit code the CLI
+ * returns (2 = bad input or usage, nothing written; 1 = the analysis could not be done).
+ * Input validation collects every `Problem` it finds (up to a limit) instead of stopping at
+ * the first, so a user can fix a whole file in one pass.
+ */
+
+/** Where in an input file a problem sits, what was found and what was expected. */
+export interface Problem {
+  file: string;
+  /** 1-based physical line in the file (header is line 1). */
+  line?: number;
+  /** 1-based column index (field number). */
+  column?: number;
+  /** Column name, when known. */
+  field?: string;
+  /** The offending value as read. */
+  value?: string;
+  /** What was expected, phrased for the user. */
+  expected: string;
+}
+
+export type ErrorCode =
+  | 'input.unreadable'
+  | 'input.invalid'
+  | 'plan.invalid'
+  | 'usage.invalid'
+  | 'analysis.failed'
+  | 'output.failed';
+
+export const EXIT = { ok: 0, analysis: 1, input: 2 } as const;
+
+export class HtaError extends Error {
+  readonly code: ErrorCode;
+  readonly exitCode: number;
+  readonly problems: Problem[];
+
+  constructor(code: ErrorCode, message: string, problems: Problem[] = []) {
+    super(message);
+    this.name = 'HtaError';
+    this.code = code;
+    this.problems = problems;
+    this.exitCode = code === 'analysis.failed' ? EXIT.analysis : EXIT.input;
+  }
+}
+
+/** `file:line:column: value — expected …`, the one format every problem is printed in. */
+export function formatProblem(p: Problem): string {
+  const where = [p.file, p.line, p.column].filter((x) => x !== undefined).join(':');
+  const field = p.field !== undefined ? ` (${p.field})` : '';
+  const value = p.value !== undefined ? ` ${JSON.stringify(p.value)}` : '';
+  return `${where}${field}:${value} — expected ${p.expected}`;
+}
+
+export function formatError(err: HtaError): string {
+  const lines = [`error: ${err.message}`];
+  for (const p of err.problems) lines.push(`  ${formatProblem(p)}`);
+  return lines.join('\n');
+}
+
+/** Maximum number of problems one validation run reports. */
+export const MAX_PROBLEMS = 50;

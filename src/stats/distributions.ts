@@ -1,0 +1,54 @@
+/**
+ * Distribution functions used for inference.
+ *
+ * Thin, typed wrappers over @stdlib (agrees with R's qt/pt/qnorm/pnorm/pchisq to ~1e-15).
+ * simple-statistics' probit and normal CDF are table-based and must not be used for inference.
+ */
+import tDist from '@stdlib/stats-base-dists-t';
+import normalDist from '@stdlib/stats-base-dists-normal';
+import chisqDist from '@stdlib/stats-base-dists-chisquare';
+import gammainc from '@stdlib/math-base-special-gammainc';
+
+/** Quantile of Student's t with `df` degrees of freedom (= R `qt(p, df)`). */
+export function tQuantile(p: number, df: number): number {
+  return tDist.quantile(p, df);
+}
+
+/** CDF of Student's t (= R `pt(x, df)`). */
+export function tCdf(x: number, df: number): number {
+  return tDist.cdf(x, df);
+}
+
+/** Two-sided p-value for a t statistic (= R `2 * pt(-abs(t), df)`). */
+export function tTwoSidedP(t: number, df: number): number {
+  return 2 * tDist.cdf(-Math.abs(t), df);
+}
+
+/** Standard normal quantile (= R `qnorm(p)`). */
+export function normalQuantile(p: number): number {
+  return normalDist.quantile(p, 0, 1);
+}
+
+/** Standard normal CDF (= R `pnorm(x)`). */
+export function normalCdf(x: number): number {
+  return normalDist.cdf(x, 0, 1);
+}
+
+/** Two-sided p-value for a z statistic (= R `2 * pnorm(-abs(z))`). */
+export function zTwoSidedP(z: number): number {
+  return 2 * normalDist.cdf(-Math.abs(z), 0, 1);
+}
+
+/**
+ * Upper tail of chi-square (= R `pchisq(x, df, lower.tail = FALSE)`), computed as the
+ * regularized upper incomplete gamma Q(df/2, x/2) so tiny p-values keep their digits.
+ */
+export function chisqUpper(x: number, df: number): number {
+  if (x <= 0) return 1;
+  return gammainc(x / 2, df / 2, true, true);
+}
+
+/** Chi-square quantile (= R `qchisq(p, df)`). */
+export function chisqQuantile(p: number, df: number): number {
+  return chisqDist.quantile(p, df);
+}

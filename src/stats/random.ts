@@ -1,0 +1,66 @@
+/**
+ * Seeded pseudo-random numbers, so every resampling, imputation and simulation is reproducible:
+ * same seed → same stream → same bytes out. No global state: each consumer owns its generator.
+ *
+ * Generator: xoshiro128** (Blackman & Vigna 2018, https://prng.di.unimi.it/), seeded through
+ * splitmix32 so that small consecutive seeds give unrelated streams.
+ */
+export interface Random {
+  /** Uniform on [0, 1) with 32 bits of resolution. */
+  uniform(): number;
+  /** Standard normal deviate (Marsaglia polar method; the spare deviate is cached). */
+  normal(): number;
+  /** Integer uniform on [0, n). */
+  int(n: number): number;
+}
+
+function splitmix32(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x9e3779b9) >>> 0;
+    let z = s;
+    z = Math.imul(z ^ (z >>> 16), 0x85ebca6b) >>> 0;
+    z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35) >>> 0;
+    return (z ^ (z >>> 16)) >>> 0;
+  };
+}
+
+const rotl = (x: number, k: number) => ((x << k) | (x >>> (32 - k))) >>> 0;
+
+export function createRandom(seed: number): Random {
+  if (!Number.isInteger(seed)) throw new RangeError(`seed must be an integer, got ${seed}`);
+  const init = splitmix32(seed);
+  let a = init(), b = init(), c = init(), d = init();
+  let spare: number | undefined;
+
+  const next = (): number => {
+    const result = Math.imul(rotl(Math.imul(b, 5) >>> 0, 7), 9) >>> 0;
+    const t = (b << 9) >>> 0;
+    c ^= a; d ^= b; b ^= c; a ^= d;
+    c ^= t;
+    d = rotl(d, 11);
+    return result;
+  };
+
+  const uniform = () => next() / 4294967296;
+  return {
+    uniform,
+    int: (n: number) => Math.floor(uniform() * n),
+    normal: () => {
+      if (spare !== undefined) {
+        const s = spare;
+        spare = undefined;
+        return s;
+      }
+      let u: number, v: number, s: number;
+      do {
+        u = 2 * uniform() - 1;
+        v = 2 * uniform() - 1;
+        s = u * u + v * v;
+      } while (s >= 1 || s === 0);
+      const f = Math.sqrt((-2 * Math.log(s)) / s);
+      spare = v * f;
+      return u * f;
+    },
+  };
+}

@@ -26,12 +26,46 @@ export interface ScoringOptions {
   valueSet?: string;
 }
 
+/** Allowed answers for one item. */
+export interface ItemRange {
+  /** Inclusive bounds. */
+  min: number;
+  max: number;
+  /** Answers must be whole numbers. */
+  integer?: boolean;
+  /** When present, only these answers are allowed (e.g. WAI item 6 takes 1, 4 or 7). */
+  values?: readonly number[];
+}
+
 export interface InstrumentItems {
   /** Item column names given the outcome's column prefix, e.g. rmdq → rmdq_1 … rmdq_24. */
   columns(prefix: string): string[];
-  /** Allowed item values (inclusive), checked during validation. */
+  /** Allowed item values (inclusive), checked during validation; the envelope when `ranges` is set. */
   min: number;
   max: number;
+  /** All items are whole numbers (unless `ranges` says otherwise per item). */
+  integer?: boolean;
+  /**
+   * Per-item ranges in column order, for instruments whose items differ (WAI). Overrides
+   * `min`/`max`/`integer` for that item; read them through `itemRangeOf`.
+   */
+  ranges?: readonly ItemRange[];
+}
+
+/** The allowed answers for item `index` (0-based, column order). */
+export function itemRangeOf(items: InstrumentItems, index: number): ItemRange {
+  const own = items.ranges?.[index];
+  if (own) return own;
+  return items.integer === undefined
+    ? { min: items.min, max: items.max }
+    : { min: items.min, max: items.max, integer: items.integer };
+}
+
+/** True when `value` is an allowed answer for `range`. */
+export function isAllowedItemValue(range: ItemRange, value: number): boolean {
+  if (!Number.isFinite(value) || value < range.min || value > range.max) return false;
+  if (range.integer && !Number.isInteger(value)) return false;
+  return range.values === undefined || range.values.includes(value);
 }
 
 export interface Instrument {

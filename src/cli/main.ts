@@ -1,0 +1,55 @@
+/**
+ * The `hta` command line. `main(argv, io)` runs in-process (tests call it directly) and returns
+ * the exit code: 0 success, 1 analysis could not be done, 2 bad input or usage (DESIGN §3).
+ * `bin/hta.js` only calls it.
+ */
+import { readFileSync } from 'node:fs';
+import { Command, CommanderError } from 'commander';
+import { formatError, HtaError } from '../errors.js';
+import { type CliIo, processIo } from './io.js';
+import { registerCommands } from './commands.js';
+
+export function packageVersion(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
+export function buildProgram(io: CliIo): { program: Command; exitCode: () => number } {
+  let code = 0;
+  const program = new Command('hta')
+    .description('Health-technology-assessment outcome analytics: trial exports to effects with MCID judgements, meta-analysis, uptake and reports')
+    .version(packageVersion(), '-V, --version')
+    .showSuggestionAfterError(true)
+    .exitOverride()
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
+  registerCommands(program, io, (c) => {
+    code = Math.max(code, c);
+  });
+  // Subcommands inherit output and exit handling.
+  for (const cmd of program.commands) cmd.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
+  return { program, exitCode: () => code };
+}
+
+export async function main(argv: readonly string[], io: CliIo = processIo): Promise<number> {
+  const { program, exitCode } = buildProgram(io);
+  try {
+    if (argv.length === 0) {
+      program.outputHelp();
+      return 0;
+    }
+    await program.parseAsync([...argv], { from: 'user' });
+    return exitCode();
+  } catch (err) {
+    if (err instanceof HtaError) {
+      io.stderr(formatError(err) + '\n');
+      return err.exitCode;
+    }
+    if (err instanceof CommanderError) {
+      // Help and version are successful exits; everything else is a usage error.
+      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return 0;
+      return 2;
+    }
+    io.stderr(`internal error: ${(err as Error).stack ?? String(err)}\nThis is a bug in hta; please report it with the command you ran.\n`);
+    return 1;
+  }
+}

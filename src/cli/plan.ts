@@ -1,0 +1,22 @@
+import type { Command } from 'commander';
+import { planJsonSchema } from '../plan/plan-schema.js';
+import { loadPlanFile } from '../plan/load-plan.js';
+import type { CliIo } from './io.js';
+
+export function registerPlan(program: Command, io: CliIo): void {
+  const plan = program.command('plan').description('analysis plans: JSON Schema and checking');
+  plan
+    .command('schema')
+    .description('print the JSON Schema of the analysis plan')
+    .action(() => {
+      io.stdout(JSON.stringify(planJsonSchema(), null, 2) + '\n');
+    });
+  plan
+    .command('check')
+    .description('validate a plan file and print it with every default filled in')
+    .argument('<plan>', 'analysis plan (JSON)')
+    .action((file: string) => {
+      io.stdout(JSON.stringify(loadPlanFile(file), null, 2) + '\n');
+    });
+  for (const c of plan.commands) c.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
+}

@@ -1,0 +1,44 @@
+/**
+ * Dialect sniffing for CSV exports as they come out of real systems: comma, semicolon or tab
+ * separators, and the decimal comma Danish Excel writes when the separator is a semicolon.
+ */
+export type Delimiter = ',' | ';' | '\t';
+
+export interface Dialect {
+  delimiter: Delimiter;
+  /** True when numbers are written with a decimal comma ("1,5"). */
+  decimalComma: boolean;
+  /** The file started with a UTF-8 byte-order mark. */
+  bom: boolean;
+}
+
+/** Counts each candidate separator in the header line outside quotes; the most frequent wins. */
+export function sniffDelimiter(headerLine: string): Delimiter {
+  const counts: Record<Delimiter, number> = { ',': 0, ';': 0, '\t': 0 };
+  let quoted = false;
+  for (const ch of headerLine) {
+    if (ch === '"') quoted = !quoted;
+    else if (!quoted && (ch === ',' || ch === ';' || ch === '\t')) counts[ch]++;
+  }
+  // Ties resolve in the order listed: the comma is the standard.
+  const order: Delimiter[] = [',', ';', '\t'];
+  return order.reduce((best, d) => (counts[d] > counts[best] ? d : best), ',');
+}
+
+const DECIMAL_COMMA = /^[+-]?\d+,\d+$/;
+
+/**
+ * A decimal comma is only possible when the comma is not the separator; it is assumed when
+ * any field looks like "12,5" and no field looks like a dot-decimal "12.5".
+ */
+export function sniffDecimalComma(delimiter: Delimiter, fields: Iterable<string>): boolean {
+  if (delimiter === ',') return false;
+  let commas = 0;
+  let dots = 0;
+  for (const f of fields) {
+    const v = f.trim();
+    if (DECIMAL_COMMA.test(v)) commas++;
+    else if (/^[+-]?\d*\.\d+$/.test(v)) dots++;
+  }
+  return commas > 0 && dots === 0;
+}

@@ -1,0 +1,55 @@
+/**
+ * Clinical relevance of a between-group difference against the MCID (DESIGN §3).
+ *
+ * From the benefit b (positive favours the intervention), its confidence interval [L, U] and
+ * the MCID m > 0, the first rule that holds:
+ *   1. L ≥ m            → relevant-benefit        (the whole CI is beyond the MCID)
+ *   2. U ≤ −m           → relevant-harm
+ *   3. b ≥ m            → possibly-relevant-benefit (point estimate beyond, CI not)
+ *   4. b ≤ −m           → possibly-relevant-harm
+ *   5. L > 0            → significant-not-relevant  (the committee's "significant, but not
+ *                                                    clinically relevant")
+ *   6. U < 0            → significant-harm-not-relevant
+ *   7. −m < L, U < m    → no-relevant-difference   (relevant benefit and harm both ruled out)
+ *   8. otherwise        → inconclusive
+ * The boundaries follow the rules exactly: L = m counts as relevant; L = 0 is not significant.
+ */
+export const RELEVANCE_LABELS = [
+  'relevant-benefit',
+  'relevant-harm',
+  'possibly-relevant-benefit',
+  'possibly-relevant-harm',
+  'significant-not-relevant',
+  'significant-harm-not-relevant',
+  'no-relevant-difference',
+  'inconclusive',
+] as const;
+
+export type Relevance = (typeof RELEVANCE_LABELS)[number];
+
+export function relevanceOf(benefit: number, lower: number, upper: number, mcid: number): Relevance {
+  if (!(mcid > 0)) throw new RangeError(`MCID must be positive, got ${mcid}`);
+  if (!(lower <= upper)) throw new RangeError(`CI lower bound ${lower} exceeds upper bound ${upper}`);
+  if (lower >= mcid) return 'relevant-benefit';
+  if (upper <= -mcid) return 'relevant-harm';
+  if (benefit >= mcid) return 'possibly-relevant-benefit';
+  if (benefit <= -mcid) return 'possibly-relevant-harm';
+  if (lower > 0) return 'significant-not-relevant';
+  if (upper < 0) return 'significant-harm-not-relevant';
+  if (-mcid < lower && upper < mcid) return 'no-relevant-difference';
+  return 'inconclusive';
+}
+
+/** A CI that excludes 0 (the test at the CI's level rejects "no difference"). */
+export function isSignificant(lower: number, upper: number): boolean {
+  return lower > 0 || upper < 0;
+}
+
+/**
+ * GRADE imprecision signal: the CI crosses the MCID or −MCID, so the interval includes both
+ * clinically relevant and not relevant effects (GRADE handbook, 5.2.2; Guyatt et al. 2011,
+ * doi:10.1016/j.jclinepi.2011.01.012).
+ */
+export function isImprecise(lower: number, upper: number, mcid: number): boolean {
+  return (lower < mcid && upper > mcid) || (lower < -mcid && upper > -mcid);
+}

@@ -1,0 +1,46 @@
+/**
+ * The plan used when none is given: the DESIGN §2 default column names, the selfBACK arm values
+ * when present (else the first two arm values in file order), and every default outcome column
+ * that the export has (as scores or as items).
+ */
+import { HtaError } from '../errors.js';
+import type { CsvTable } from '../io/read-csv.js';
+import { instruments } from '../instruments/registry.js';
+import { parsePlan } from './load-plan.js';
+import type { Plan } from './plan-schema.js';
+
+const DEFAULT_OUTCOMES: { key: string; instrument: string }[] = [
+  { key: 'rmdq', instrument: 'rmdq' },
+  { key: 'pain_avg', instrument: 'nrs' },
+  { key: 'pain_worst', instrument: 'nrs' },
+  { key: 'pseq', instrument: 'pseq' },
+  { key: 'eq5d', instrument: 'eq5d5l' },
+  { key: 'med_use', instrument: 'binary' },
+];
+
+export function defaultPlanFor(csv: CsvTable): Plan {
+  const has = new Set(csv.header);
+  const outcomes = DEFAULT_OUTCOMES.filter(({ key, instrument }) => {
+    const cols = instruments[instrument]?.items?.columns(key) ?? [];
+    return has.has(key) || (cols.length > 0 && cols.every((c) => has.has(c)));
+  });
+  if (!outcomes.length) {
+    throw new HtaError('usage.invalid', `no known outcome column in ${csv.file}; give a plan with --plan (see \`hta plan schema\`)`);
+  }
+  const armIdx = csv.header.indexOf('arm');
+  const timeIdx = csv.header.indexOf('time');
+  const arms = [...new Set(csv.records.map((r) => r.cells[armIdx] ?? null).filter((v): v is string => v !== null))];
+  const times = [...new Set(csv.records.map((r) => r.cells[timeIdx] ?? null).filter((v): v is string => v !== null))];
+  const pair = arms.includes('app') && arms.includes('usual') ? ['app', 'usual'] : arms.slice(0, 2);
+  if (armIdx < 0 || timeIdx < 0 || pair.length < 2 || !times.includes('baseline')) {
+    throw new HtaError('usage.invalid', `${csv.file} does not follow the default layout (columns id, arm, time; a "baseline" visit; two arms); give a plan with --plan`);
+  }
+  return parsePlan(
+    {
+      arms: { intervention: pair[0], control: pair[1] },
+      timepoints: times.filter((t) => t !== 'baseline'),
+      outcomes,
+    },
+    '<default plan>',
+  );
+}

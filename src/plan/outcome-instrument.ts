@@ -1,0 +1,18 @@
+/** The instrument an outcome of the plan is scored with, including its EQ-5D value set. */
+import { eq5dFor } from '../instruments/eq5d.js';
+import type { Instrument } from '../instruments/instrument.js';
+import { getInstrument } from '../instruments/registry.js';
+import type { PlanOutcome } from './plan-schema.js';
+
+export function instrumentForOutcome(outcome: Pick<PlanOutcome, 'instrument' | 'valueSet'>): Instrument {
+  if ((outcome.instrument === 'eq5d5l' || outcome.instrument === 'eq5d3l') && outcome.valueSet !== undefined) {
+    // The value set fixes the index range and the range/20 MCID, so build the instrument for it.
+    return eq5dFor(outcome.instrument, outcome.valueSet);
+  }
+  return getInstrument(outcome.instrument);
+}
+
+/** The MCID in force for an outcome: the plan's, else the instrument's published default. */
+export function mcidForOutcome(outcome: Pick<PlanOutcome, 'mcid'>, instrument: Instrument): number | undefined {
+  return outcome.mcid ?? instrument.defaultMcid?.absolute;
+}

@@ -1,0 +1,34 @@
+/**
+ * The export with computed score columns appended (`hta score`): original cells untouched and
+ * in the file's own dialect (separator, decimal mark, BOM), one new column per outcome scored
+ * from items (long: `<key>`; wide: `<key>_<time>`), named `<key>_score` if the name is taken.
+ */
+import { formatNumberForExport } from '../io/format-number.js';
+import type { CsvTable } from '../io/read-csv.js';
+import type { TrialData } from './trial-data.js';
+
+export function scoredExport(csv: CsvTable, trial: TrialData): string {
+  const scored = trial.sources.filter((s) => s.from === 'items');
+  const taken = new Set(csv.header);
+  const name = (base: string) => (taken.has(base) ? `${base}_score` : base);
+  const byLineTime = new Map<string, Record<string, number | null>>();
+  for (const o of trial.observations) byLineTime.set(`${o.line}|${trial.layout === 'wide' ? o.time : ''}`, o.scores);
+
+  const timeLabelOut = (t: string) => Object.entries(trial.plan.timeLabels).find(([, v]) => v === t)?.[0] ?? t;
+  const newColumns: { header: string; key: string; time: string }[] =
+    trial.layout === 'wide'
+      ? scored.flatMap((s) => trial.times.map((t) => ({ header: name(`${s.key}_${timeLabelOut(t)}`), key: s.key, time: t })))
+      : scored.map((s) => ({ header: name(s.key), key: s.key, time: '' }));
+
+  const { delimiter, decimalComma, bom } = csv.dialect;
+  const quote = (v: string) => (v.includes(delimiter) || /["\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+  const lines = [[...csv.header, ...newColumns.map((c) => c.header)].map(quote).join(delimiter)];
+  for (const rec of csv.records) {
+    const added = newColumns.map((c) => {
+      const v = byLineTime.get(`${rec.line}|${c.time}`)?.[c.key];
+      return v === null || v === undefined ? '' : formatNumberForExport(v, decimalComma);
+    });
+    lines.push([...rec.raw, ...added].map(quote).join(delimiter));
+  }
+  return (bom ? '\uFEFF' : '') + lines.join('\n') + '\n';
+}

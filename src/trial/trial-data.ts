@@ -1,0 +1,44 @@
+/** The validated, scored trial: what every analysis reads. */
+import type { Instrument } from '../instruments/instrument.js';
+import type { Plan } from '../plan/plan-schema.js';
+
+export type Arm = 'intervention' | 'control';
+export const ARMS: readonly Arm[] = ['intervention', 'control'];
+
+export interface TrialPatient {
+  id: string;
+  arm: Arm;
+  /** Covariates from the patient's baseline row (or first row with a value). */
+  covariates: Record<string, string | number | null>;
+}
+
+export interface TrialObservation {
+  id: string;
+  arm: Arm;
+  /** Plan time label. */
+  time: string;
+  /** Line in the source file, for messages. */
+  line: number;
+  /** Score per outcome key; null when missing. */
+  scores: Record<string, number | null>;
+}
+
+export interface OutcomeSource {
+  key: string;
+  instrument: Instrument;
+  /** Scored from item columns, or read from a score column. */
+  from: 'items' | 'score';
+  columns: string[];
+}
+
+export interface TrialData {
+  file: string;
+  plan: Plan;
+  /** Every visit in order: baseline first. */
+  times: string[];
+  patients: TrialPatient[];
+  observations: TrialObservation[];
+  sources: OutcomeSource[];
+  /** How the export was read, for the record. */
+  layout: 'long' | 'wide';
+}

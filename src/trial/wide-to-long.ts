@@ -1,0 +1,71 @@
+/**
+ * Wide exports (one row per patient, `<column>_<time>` columns such as `rmdq_baseline`,
+ * `rmdq_3m`, or item columns `rmdq_1_3m`) become the long layout (one row per patient per
+ * time) the rest of the pipeline reads. Every long record keeps the file line and the original
+ * column numbers, so errors still point into the file the user has.
+ */
+import type { CsvRecord, CsvTable } from '../io/read-csv.js';
+
+export interface LongTable extends CsvTable {
+  /** For wide input: per long column, the 1-based column in the original file (per time). */
+  sourceColumns?: (time: string, longColumn: number) => number;
+}
+
+/** Wide when there is no time column and some column ends in `_<time>` for a known time. */
+export function isWide(table: CsvTable, timeColumn: string, times: readonly string[]): boolean {
+  if (table.header.includes(timeColumn)) return false;
+  return table.header.some((h) => times.some((t) => h.endsWith(`_${t}`)));
+}
+
+export function wideToLong(table: CsvTable, timeColumn: string, times: readonly string[]): LongTable {
+  // Longest time labels first so that `_10w` is not read as `_0w`.
+  const byLength = [...times].sort((a, b) => b.length - a.length);
+  const stems: string[] = [];
+  const stemIndex = new Map<string, Map<string, number>>(); // stem → time → column
+  const constants: number[] = [];
+  table.header.forEach((h, col) => {
+    const time = byLength.find((t) => h.endsWith(`_${t}`) && h.length > t.length + 1);
+    if (time === undefined) {
+      constants.push(col);
+      return;
+    }
+    const stem = h.slice(0, -(time.length + 1));
+    let perTime = stemIndex.get(stem);
+    if (!perTime) {
+      perTime = new Map();
+      stemIndex.set(stem, perTime);
+      stems.push(stem);
+    }
+    perTime.set(time, col);
+  });
+
+  const header = [...constants.map((c) => table.header[c] as string), timeColumn, ...stems];
+  const records: CsvRecord[] = [];
+  for (const rec of table.records) {
+    for (const time of times) {
+      const cells: (string | null)[] = constants.map((c) => rec.cells[c] ?? null);
+      const raw: string[] = constants.map((c) => rec.raw[c] ?? '');
+      cells.push(time);
+      raw.push(time);
+      let any = false;
+      for (const stem of stems) {
+        const col = stemIndex.get(stem)?.get(time);
+        const v = col === undefined ? null : (rec.cells[col] ?? null);
+        if (v !== null) any = true;
+        cells.push(v);
+        raw.push(col === undefined ? '' : (rec.raw[col] ?? ''));
+      }
+      // A visit with no value at all did not happen: same as an absent row in a long export.
+      if (any) records.push({ line: rec.line, cells, raw });
+    }
+  }
+  const timeCol = constants.length;
+  const sourceColumns = (time: string, longColumn: number): number => {
+    if (longColumn < timeCol) return (constants[longColumn] as number) + 1;
+    if (longColumn === timeCol) return 0;
+    const stem = stems[longColumn - timeCol - 1] as string;
+    const col = stemIndex.get(stem)?.get(time);
+    return col === undefined ? 0 : col + 1;
+  };
+  return { ...table, header, records, sourceColumns };
+}

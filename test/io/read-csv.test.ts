@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { parseCsvText } from '../../src/io/read-csv.js';
+import { sniffDecimalComma, sniffDelimiter } from '../../src/io/dialect.js';
+import { parseNumber } from '../../src/io/parse-number.js';
+import { HtaError } from '../../src/errors.js';
+
+describe('dialect sniffing', () => {
+  it('finds comma, semicolon and tab separators from the header', () => {
+    expect(sniffDelimiter('id,arm,time')).toBe(',');
+    expect(sniffDelimiter('id;arm;time')).toBe(';');
+    expect(sniffDelimiter('id\tarm\ttime')).toBe('\t');
+    expect(sniffDelimiter('"a;b",c,d')).toBe(',');
+  });
+  it('detects a decimal comma only when the comma is not the separator', () => {
+    expect(sniffDecimalComma(';', ['12,5', '3'])).toBe(true);
+    expect(sniffDecimalComma(';', ['12.5', '3,5'])).toBe(false);
+    expect(sniffDecimalComma(',', ['12,5'])).toBe(false);
+  });
+});
+
+describe('parseCsvText', () => {
+  it('reads a semicolon + decimal-comma file (Danish Excel)', () => {
+    const t = parseCsvText('id;arm;eq5d\nP1;app;0,761\nP2;usual;NA\n', 'dk.csv');
+    expect(t.dialect).toEqual({ delimiter: ';', decimalComma: true, bom: false });
+    expect(t.records[0]?.cells).toEqual(['P1', 'app', '0,761']);
+    expect(t.records[1]?.cells).toEqual(['P2', 'usual', null]);
+  });
+  it('strips a UTF-8 BOM and handles CRLF line ends', () => {
+    const t = parseCsvText('\uFEFFid,arm\r\nP1,app\r\nP2,usual\r\n', 'bom.csv');
+    expect(t.header).toEqual(['id', 'arm']);
+    expect(t.dialect.bom).toBe(true);
+    expect(t.records.map((r) => r.line)).toEqual([2, 3]);
+  });
+  it('treats empty, NA and . as missing and keeps quoted fields', () => {
+    const t = parseCsvText('id,note,x,y,z\nP1,"a, quoted ""note""",,NA,.\n', 'q.csv');
+    expect(t.records[0]?.cells).toEqual(['P1', 'a, quoted "note"', null, null, null]);
+  });
+  it('gives physical line numbers across blank lines and multi-line quoted fields', () => {
+    const t = parseCsvText('id,note\nP1,"two\nlines"\n\nP2,x\n', 'm.csv');
+    expect(t.records.map((r) => r.line)).toEqual([2, 5]);
+  });
+  it('reports rows with the wrong number of fields with their line', () => {
+    try {
+      parseCsvText('id,arm,time\nP1,app,baseline\nP2,usual\n', 'short.csv');
+      expect.unreachable();
+    } catch (e) {
+      expect(e).toBeInstanceOf(HtaError);
+      const err = e as HtaError;
+      expect(err.exitCode).toBe(2);
+      expect(err.problems[0]).toMatchObject({ file: 'short.csv', line: 3, value: '2 fields' });
+    }
+  });
+  it('rejects duplicate and empty column names', () => {
+    expect(() => parseCsvText('id,id\n1,2\n', 'dup.csv')).toThrow(HtaError);
+  });
+});
+
+describe('parseNumber', () => {
+  it('accepts whole-cell numbers only', () => {
+    expect(parseNumber('12', false)).toBe(12);
+    expect(parseNumber('-0.5', false)).toBe(-0.5);
+    expect(parseNumber('1e-3', false)).toBe(0.001);
+    expect(parseNumber('12,5', true)).toBe(12.5);
+    for (const bad of ['12 kg', '1.2.3', '≥5', 'abc', '12,5', 'Infinity', '0x10']) expect(parseNumber(bad, false)).toBeUndefined();
+  });
+});

@@ -1,0 +1,105 @@
+import { Matrix, QrDecomposition } from 'ml-matrix';
+import { choleskyInverse, choleskyLower, choleskySolveInPlace } from './dense-cholesky.js';
+
+/** Least-squares fit with what imputation and ANCOVA need downstream. */
+export interface LeastSquaresFit {
+  coefficients: number[];
+  /** (XᵀX)⁻¹ (row-major p × p), or its ridge-stabilised version when X is rank deficient. */
+  covUnscaled: Float64Array;
+  /** A square root S of `covUnscaled` (S·Sᵀ = (XᵀX)⁻¹): R⁻¹ from the QR, or a Cholesky factor. */
+  covRoot: Float64Array;
+  residuals: number[];
+  /** Residual sum of squares. */
+  rss: number;
+  /** max(n − p, 1), as mice's `estimice`. */
+  dfResidual: number;
+  /** True when XᵀX was (near) singular and the ridge penalty κ·diag(XᵀX) was added, as mice does. */
+  ridge: boolean;
+  p: number;
+}
+
+/**
+ * Ordinary least squares by Householder QR (never the normal equations):
+ * X = QR, β̂ = R⁻¹Qᵀy, (XᵀX)⁻¹ = R⁻¹R⁻ᵀ. When R has a (near) zero pivot (|r_jj| < 1e-10·max|r_jj|),
+ * falls back to mice's ridge: β̂ = (XᵀX + κ·diag(XᵀX))⁻¹Xᵀy with κ = 1e-5.
+ *
+ * R equivalent: `lm.fit(x, y)` with `solve(crossprod(qr.R(qr)))` (mice:::estimice, ls.meth = "qr").
+ * Reference: Golub GH, Van Loan CF (2013) Matrix Computations, 4th ed., §5.3;
+ * van Buuren S, Groothuis-Oudshoorn K (2011) doi:10.18637/jss.v045.i03.
+ *
+ * Preconditions: `x` has n rows of equal length p ≥ 1 (include the intercept column yourself),
+ * n = y.length ≥ 1, all values finite.
+ * @example leastSquares([[1, 0], [1, 1], [1, 2]], [1, 3, 5]).coefficients // → [1, 2]
+ */
+export function leastSquares(x: readonly (readonly number[])[], y: readonly number[], ridgeKappa = 1e-5): LeastSquaresFit {
+  const n = y.length;
+  const p = x[0]?.length ?? 0;
+  const X = new Matrix(x as number[][]);
+  const qr = new QrDecomposition(X);
+  const r = qr.upperTriangularMatrix;
+  let maxDiag = 0;
+  for (let j = 0; j < p; j++) maxDiag = Math.max(maxDiag, Math.abs(r.get(j, j)));
+  let fullRank = n >= p;
+  for (let j = 0; j < p && fullRank; j++) if (!(Math.abs(r.get(j, j)) > 1e-10 * maxDiag)) fullRank = false;
+
+  let coefficients: number[];
+  let covUnscaled: Float64Array;
+  let covRoot: Float64Array;
+  if (fullRank) {
+    coefficients = qr.solve(Matrix.columnVector([...y])).getColumn(0);
+    const rInv = upperTriangularInverse(r, p);
+    covRoot = rInv;
+    covUnscaled = new Float64Array(p * p);
+    for (let i = 0; i < p; i++) {
+      for (let j = 0; j < p; j++) {
+        let s = 0;
+        for (let k = Math.max(i, j); k < p; k++) s += rInv[i * p + k]! * rInv[j * p + k]!;
+        covUnscaled[i * p + j] = s;
+      }
+    }
+  } else {
+    const xtx = new Float64Array(p * p);
+    const xty = new Float64Array(p);
+    for (let row = 0; row < n; row++) {
+      const xr = x[row]!;
+      for (let i = 0; i < p; i++) {
+        xty[i]! += xr[i]! * y[row]!;
+        for (let j = 0; j < p; j++) xtx[i * p + j]! += xr[i]! * xr[j]!;
+      }
+    }
+    for (let i = 0; i < p; i++) xtx[i * p + i]! += ridgeKappa * xtx[i * p + i]! + (xtx[i * p + i] === 0 ? ridgeKappa : 0);
+    const l = choleskyLower(xtx, p);
+    if (!l) throw new RangeError('leastSquares: design matrix has an all-zero column and cannot be stabilised');
+    covUnscaled = choleskyInverse(l, p);
+    const b = Float64Array.from(xty);
+    choleskySolveInPlace(l, p, b);
+    coefficients = Array.from(b);
+    const root = choleskyLower(covUnscaled, p);
+    if (!root) throw new RangeError('leastSquares: ridge-stabilised covariance is not positive definite');
+    covRoot = root;
+  }
+  const residuals = new Array<number>(n);
+  let rss = 0;
+  for (let row = 0; row < n; row++) {
+    let fitted = 0;
+    const xr = x[row]!;
+    for (let j = 0; j < p; j++) fitted += xr[j]! * coefficients[j]!;
+    const e = y[row]! - fitted;
+    residuals[row] = e;
+    rss += e * e;
+  }
+  return { coefficients, covUnscaled, covRoot, residuals, rss, dfResidual: Math.max(n - p, 1), ridge: !fullRank, p };
+}
+
+function upperTriangularInverse(r: Matrix, p: number): Float64Array {
+  const inv = new Float64Array(p * p);
+  for (let j = 0; j < p; j++) {
+    inv[j * p + j] = 1 / r.get(j, j);
+    for (let i = j - 1; i >= 0; i--) {
+      let s = 0;
+      for (let k = i + 1; k <= j; k++) s += r.get(i, k) * inv[k * p + j]!;
+      inv[i * p + j] = -s / r.get(i, i);
+    }
+  }
+  return inv;
+}

@@ -1,0 +1,47 @@
+/**
+ * The result shape shared by the inverse-variance fitters (fixed effect and random effects),
+ * with the method labels that say how each number was computed (DESIGN §7).
+ */
+import { HtaError } from '../../errors.js';
+import type { Tau2Method } from './tau2-estimator.js';
+
+export interface MetaFit {
+  /** 'fixed' = inverse-variance common effect; 'random' = random effects. */
+  model: 'fixed' | 'random';
+  /** Number of studies pooled. */
+  k: number;
+  /** Pooled estimate on the analysis scale (log scale for ratio measures). */
+  estimate: number;
+  se: number;
+  ciLower: number;
+  ciUpper: number;
+  /** z statistic, or t statistic under Hartung–Knapp–Sidik–Jonkman. */
+  statistic: number;
+  pValue: number;
+  /** t degrees of freedom (k − 1) under HKSJ; null for z. */
+  df: number | null;
+  confLevel: number;
+  ciMethod: 'z' | 'hksj';
+  /** Between-study variance; 0 for the fixed-effect model and for k = 1. */
+  tau2: number;
+  tau2Se: number | null;
+  /** Estimator that produced tau2 (after any fallback); null for the fixed-effect model and k = 1. */
+  tau2Method: Tau2Method | null;
+  tau2Iterations: number;
+  /** Cochran's Q (inverse-variance weights 1/v), its df and p; null for k = 1. */
+  q: number | null;
+  qDf: number | null;
+  qPValue: number | null;
+  /** I² in percent and H², as metafor reports them for this model; null for k = 1. */
+  i2: number | null;
+  h2: number | null;
+  /** Per-study weights in percent, in input order (= metafor `weights(res)`). */
+  weights: number[];
+  warnings: string[];
+}
+
+export function assertConfLevel(confLevel: number, who: string): void {
+  if (!(confLevel > 0 && confLevel < 1)) {
+    throw new HtaError('usage.invalid', `${who}: confLevel ${confLevel} is not a proportion; use e.g. 0.95 for a 95% interval`);
+  }
+}

@@ -111,7 +111,7 @@ describe('swapping arms flips the sign', () => {
       fc.property(arm, arm, (i, c) => {
         const s = { nIntervention: i.n, meanIntervention: i.mean, sdIntervention: i.sd, nControl: c.n, meanControl: c.mean, sdControl: c.sd };
         const t = { nIntervention: c.n, meanIntervention: c.mean, sdIntervention: c.sd, nControl: i.n, meanControl: i.mean, sdControl: i.sd };
-        expect(meanDifference(t).yi).toBe(-meanDifference(s).yi);
+        expect(meanDifference(t).yi + meanDifference(s).yi).toBe(0); // sum, not toBe(-x): toBe tells −0 from +0
         expect(meanDifference(t).vi).toBe(meanDifference(s).vi);
         expect(close(hedgesG(t).yi, -hedgesG(s).yi)).toBe(true);
         expect(close(hedgesG(t).vi, hedgesG(s).vi)).toBe(true);

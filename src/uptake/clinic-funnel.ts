@@ -1,0 +1,146 @@
+/**
+ * Clinic funnel plot: each clinic's activation rate y/n against its referrals n, with 95% and
+ * 99.8% control limits around the overall rate θ = Σy / Σn (Spiegelhalter DJ 2005, "Funnel
+ * plots for comparing institutional performance", Stat Med 24:1185–1202, doi:10.1002/sim.1970).
+ *
+ * Limits for a central probability p ∈ {0.025, 0.975, 0.001, 0.999}:
+ *
+ *  - 'exact-binomial' (default; Spiegelhalter 2005 Appendix A.1.1): r_p = the p-quantile of
+ *    Binomial(n, θ) (= R `qbinom(p, n, θ)`), then interpolate between the discrete steps:
+ *      α = (F(r_p) − p) / (F(r_p) − F(r_p − 1)),   limit = (r_p − α) / n,
+ *    with F the binomial CDF (= R `pbinom`). This makes the limits smooth in n.
+ *  - 'normal': θ ± z_p √(θ(1−θ)/n), clipped to [0, 1].
+ *
+ * For very small n the interpolated exact limits can fall below 0 or above 1 (e.g. n = 1,
+ * θ = 0.65: lower 95% = −0.93), exactly as the formula gives in R; clip them when drawing.
+ *
+ * A clinic is outside the limits when its rate is strictly below the lower or above the upper
+ * limit. No overdispersion adjustment is made (Spiegelhalter §3.4): with many clinics and real
+ * between-clinic variation, more than 5% / 0.2% will fall outside.
+ */
+import { normalQuantile } from '../stats/distributions.js';
+import type { ClinicCount } from './aggregate.js';
+import type { Region } from './referral.js';
+
+export type FunnelMethod = 'exact-binomial' | 'normal';
+
+const FUZZ = 1 - 64 * Number.EPSILON; // as R's qbinom, so p = F(r) exactly picks r
+
+/**
+ * CDF of Binomial(n, θ) at 0…n. Weights are built outward from the mode in log space
+ * (pmf(k+1)/pmf(k) = (n−k)/(k+1) · θ/(1−θ)) and normalised, so large n neither underflows
+ * nor accumulates error from pmf(0) = (1−θ)^n.
+ */
+export function binomialCdfTable(n: number, theta: number): Float64Array {
+  const w = new Float64Array(n + 1);
+  if (theta <= 0 || theta >= 1) {
+    w[theta <= 0 ? 0 : n] = 1;
+  } else {
+    const mode = Math.min(n, Math.floor((n + 1) * theta));
+    const odds = Math.log(theta) - Math.log1p(-theta);
+    w[mode] = 0;
+    for (let k = mode; k < n; k++) w[k + 1] = (w[k] as number) + Math.log((n - k) / (k + 1)) + odds;
+    for (let k = mode; k > 0; k--) w[k - 1] = (w[k] as number) - Math.log((n - k + 1) / k) - odds;
+    let total = 0;
+    for (let k = 0; k <= n; k++) total += (w[k] = Math.exp(w[k] as number));
+    for (let k = 0; k <= n; k++) w[k] = (w[k] as number) / total;
+  }
+  const cdf = new Float64Array(n + 1);
+  let s = 0;
+  for (let k = 0; k <= n; k++) cdf[k] = s += w[k] as number;
+  // Sum the upper tail separately so F near 1 keeps its digits at the top.
+  let tail = 0;
+  for (let k = n; k >= 0; k--) {
+    const upper = tail; // P(R > k)
+    tail += w[k] as number;
+    if ((cdf[k] as number) > 0.5) cdf[k] = 1 - upper;
+  }
+  return cdf;
+}
+
+/** Spiegelhalter's interpolated binomial limit, given the CDF table of Binomial(n, θ). */
+export function exactBinomialLimit(cdf: Float64Array, p: number): number {
+  const n = cdf.length - 1;
+  let r = 0;
+  while (r < n && (cdf[r] as number) < p * FUZZ) r++;
+  const fr = cdf[r] as number;
+  const below = r > 0 ? (cdf[r - 1] as number) : 0;
+  const alpha = fr > below ? (fr - p) / (fr - below) : 0;
+  return (r - alpha) / n;
+}
+
+export interface FunnelLimits {
+  lower95: number;
+  upper95: number;
+  lower998: number;
+  upper998: number;
+}
+
+const PROBS = { lower95: 0.025, upper95: 0.975, lower998: 0.001, upper998: 0.999 } as const;
+
+/** The four control limits for a unit with n referrals around the rate θ. */
+export function funnelLimits(theta: number, n: number, method: FunnelMethod = 'exact-binomial'): FunnelLimits {
+  if (!(n >= 1) || !Number.isInteger(n)) throw new RangeError(`funnelLimits needs a whole n ≥ 1, got ${n}`);
+  if (method === 'normal') {
+    const se = Math.sqrt((theta * (1 - theta)) / n);
+    const at = (p: number) => Math.min(1, Math.max(0, theta + normalQuantile(p) * se));
+    return { lower95: at(PROBS.lower95), upper95: at(PROBS.upper95), lower998: at(PROBS.lower998), upper998: at(PROBS.upper998) };
+  }
+  const cdf = binomialCdfTable(n, theta);
+  return {
+    lower95: exactBinomialLimit(cdf, PROBS.lower95),
+    upper95: exactBinomialLimit(cdf, PROBS.upper95),
+    lower998: exactBinomialLimit(cdf, PROBS.lower998),
+    upper998: exactBinomialLimit(cdf, PROBS.upper998),
+  };
+}
+
+export type Outside = 'below' | 'above' | null;
+
+export interface ClinicFunnelRow extends FunnelLimits {
+  clinic: string;
+  region: Region;
+  referrals: number;
+  activations: number;
+  rate: number;
+  outside95: Outside;
+  outside998: Outside;
+}
+
+export interface ClinicFunnel {
+  method: FunnelMethod;
+  overallRate: number;
+  referrals: number;
+  activations: number;
+  rows: ClinicFunnelRow[];
+  /** Clinic codes outside the 95% (resp. 99.8%) limits, sorted. */
+  outside95: string[];
+  outside998: string[];
+}
+
+function outside(rate: number, lower: number, upper: number): Outside {
+  return rate < lower ? 'below' : rate > upper ? 'above' : null;
+}
+
+export function clinicFunnel(clinics: readonly ClinicCount[], method: FunnelMethod = 'exact-binomial'): ClinicFunnel {
+  const used = clinics.filter((c) => c.referrals > 0);
+  const referrals = used.reduce((s, c) => s + c.referrals, 0);
+  const activations = used.reduce((s, c) => s + c.activations, 0);
+  if (referrals === 0) throw new RangeError('clinicFunnel needs at least one clinic with referrals');
+  const theta = activations / referrals;
+  const rows = used
+    .map((c): ClinicFunnelRow => {
+      const lim = funnelLimits(theta, c.referrals, method);
+      const rate = c.activations / c.referrals;
+      return {
+        clinic: c.clinic, region: c.region, referrals: c.referrals, activations: c.activations, rate, ...lim,
+        outside95: outside(rate, lim.lower95, lim.upper95), outside998: outside(rate, lim.lower998, lim.upper998),
+      };
+    })
+    .sort((a, b) => (a.clinic < b.clinic ? -1 : a.clinic > b.clinic ? 1 : 0));
+  return {
+    method, overallRate: theta, referrals, activations, rows,
+    outside95: rows.filter((r) => r.outside95 !== null).map((r) => r.clinic),
+    outside998: rows.filter((r) => r.outside998 !== null).map((r) => r.clinic),
+  };
+}

@@ -1,0 +1,110 @@
+/**
+ * The uptake plan: the supplier's price model (volume tiers and how they apply), the
+ * evaluation's uptake scenarios, the sensitivity ranges and the small-cell threshold.
+ * One zod schema gives the TypeScript type and the JSON Schema (`uptakePlanJsonSchema`).
+ *
+ * Example: data/plans/uptake.plan.json.
+ */
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import { HtaError, type Problem } from '../errors.js';
+
+const share = z.number().min(0, 'a share of eligible patients ≥ 0').max(1, 'a share of eligible patients ≤ 1 (0.25 = 25%)');
+const shares = z.array(share).min(1, 'shares for 1–5 years').max(5, 'shares for 1–5 years');
+
+export const priceTierSchema = z.object({
+  upTo: z.number().positive().nullable().describe('upper bound (inclusive) of the annual volume band; null for the open last band'),
+  price: z.number().nonnegative().describe('price per activated patient in the band'),
+});
+
+export const uptakePlanSchema = z
+  .object({
+    currency: z.string().regex(/^[A-Z]{3}$/, 'an ISO 4217 currency code such as DKK').default('DKK'),
+    priceModel: z.object({
+      mode: z.enum(['all-units', 'marginal']).describe("'all-units': the band reached prices every unit; 'marginal': each unit at its band's price"),
+      volumeScope: z
+        .enum(['national', 'region'])
+        .default('national')
+        .describe("whose annual volume selects the band: the nation's (regions then pay the national average price) or each region's own"),
+      tiers: z.array(priceTierSchema).min(1, 'at least one price band'),
+    }),
+    scenarios: z
+      .object({ low: shares, base: shares, high: shares })
+      .describe('share of eligible patients activated per year, year 1 first'),
+    firstYear: z.number().int().min(2000).max(2100).describe('calendar year of scenario year 1'),
+    sensitivity: z
+      .object({
+        uptake: z.number().positive().max(1).default(0.5).describe('relative change in uptake, ± (0.5 = ±50%)'),
+        price: z.number().positive().max(1).default(0.2).describe('relative change in all tier prices, ± (0.2 = ±20%)'),
+      })
+      .default({ uptake: 0.5, price: 0.2 }),
+    suppression: z
+      .object({ threshold: z.number().int().min(1).max(100).default(5).describe('counts below this are shown as "<threshold"') })
+      .default({ threshold: 5 }),
+    exportDate: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, 'a YYYY-MM-DD date')
+      .optional()
+      .describe('date of the registry export (censoring of retention); default: the latest date in the export'),
+  })
+  .superRefine((plan, ctx) => {
+    const tiers = plan.priceModel.tiers;
+    tiers.forEach((t, i) => {
+      const last = i === tiers.length - 1;
+      if (last && t.upTo !== null) ctx.addIssue({ code: 'custom', path: ['priceModel', 'tiers', i, 'upTo'], message: 'null: the last band is open-ended' });
+      if (!last && t.upTo === null) ctx.addIssue({ code: 'custom', path: ['priceModel', 'tiers', i, 'upTo'], message: 'a number: only the last band is open-ended' });
+      const prev = i > 0 ? tiers[i - 1]!.upTo : 0;
+      if (t.upTo !== null && prev !== null && t.upTo <= prev) {
+        ctx.addIssue({ code: 'custom', path: ['priceModel', 'tiers', i, 'upTo'], message: `a bound above the previous band's ${prev}` });
+      }
+    });
+    const n = plan.scenarios.base.length;
+    for (const s of ['low', 'high'] as const) {
+      if (plan.scenarios[s].length !== n) ctx.addIssue({ code: 'custom', path: ['scenarios', s], message: `${n} yearly shares, as many as the base scenario` });
+    }
+  });
+
+export type UptakePlan = z.infer<typeof uptakePlanSchema>;
+export type Scenario = keyof UptakePlan['scenarios'];
+export const SCENARIOS: readonly Scenario[] = ['low', 'base', 'high'];
+
+export function uptakePlanJsonSchema(): unknown {
+  return z.toJSONSchema(uptakePlanSchema, { io: 'input' });
+}
+
+export function parseUptakePlan(json: unknown, file = '<uptake plan>'): UptakePlan {
+  const parsed = uptakePlanSchema.safeParse(json);
+  if (parsed.success) return parsed.data;
+  const problems: Problem[] = parsed.error.issues.slice(0, 50).map((i) => ({
+    file,
+    field: i.path.length ? i.path.join('.') : undefined,
+    value: valueAt(json, i.path),
+    expected: i.message,
+  }));
+  throw new HtaError('plan.invalid', `${file} is not a valid uptake plan`, problems);
+}
+
+export function loadUptakePlanFile(file: string): UptakePlan {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    throw new HtaError('input.unreadable', `cannot read uptake plan ${file}: the file does not exist or is not readable`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (err) {
+    throw new HtaError('plan.invalid', `${file} is not valid JSON`, [{ file, expected: `JSON (${(err as Error).message})` }]);
+  }
+  return parseUptakePlan(json, file);
+}
+
+function valueAt(json: unknown, path: readonly PropertyKey[]): string | undefined {
+  let v: unknown = json;
+  for (const k of path) {
+    if (v === null || typeof v !== 'object') return undefined;
+    v = (v as Record<PropertyKey, unknown>)[k];
+  }
+  return v === undefined ? undefined : JSON.stringify(v);
+}

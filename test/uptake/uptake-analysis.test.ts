@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { fileURLToPath } from 'node:url';
+import { analyseUptake } from '../../src/uptake/uptake-analysis.js';
+import { loadUptakePlanFile, parseUptakePlan, uptakePlanJsonSchema } from '../../src/uptake/uptake-plan.js';
+
+const fx = (name: string) => fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url));
+const planFile = fileURLToPath(new URL('../../data/plans/uptake.plan.json', import.meta.url));
+
+describe('analyseUptake on the hand-computed registry', () => {
+  it('with threshold 5 every patient count of this 8-row registry is hidden, and no id appears', async () => {
+    const plan = loadUptakePlanFile(planFile);
+    const a = await analyseUptake({ registryFile: fx('registry-small.csv'), eligibleFile: fx('eligible-small.csv'), plan });
+    const json = JSON.stringify(a);
+    expect(json).not.toMatch(/"(referrals|activations|atRisk4w|retained4w|atRisk12w|retained12w)":[0-4][,}]/);
+    expect(json).not.toMatch(/P0\d/);
+    const nat = a.metrics.find((m) => m.region === 'national' && m.period === 'all' && m.dimension === 'all')!;
+    expect(nat.referrals).toBe(8);
+    // 2 not activated: showing 6 would reveal 8 − 6 = 2, so the activations are the complement.
+    expect(nat.activations).toBe('suppressed');
+    expect(nat.activationRate).toBe('suppressed');
+    expect(a.funnel.overallRate).toBe('suppressed');
+    expect(a.budget.observed.find((o) => o.region === 'Hovedstaden')!.cost).toBe('suppressed');
+    expect(a.budget.projection.length).toBe(3 * 5 * 6);
+  });
+
+  it('with threshold 1 the numbers are the unsuppressed ones', async () => {
+    const plan = parseUptakePlan({ ...loadUptakePlanFile(planFile), suppression: { threshold: 1 } });
+    const a = await analyseUptake({ registryFile: fx('registry-small.csv'), eligibleFile: fx('eligible-small.csv'), plan });
+    const nat = a.metrics.find((m) => m.region === 'national' && m.period === 'all' && m.dimension === 'all')!;
+    expect([nat.referrals, nat.activations, nat.activationRate, nat.medianDaysToActivation]).toEqual([8, 6, 0.75, 7.5]);
+    expect(a.funnel.overallRate).toBe(0.75);
+    expect(a.funnel.rows.map((r) => r.clinic)).toEqual(['H001', 'H002', 'M001', 'S001']);
+    // All-units, national volume 6 in 2024 → band 1 (1,500 DKK).
+    expect(a.budget.observed.find((o) => o.region === 'national')!.cost).toBe(9000);
+  });
+});
+
+describe('uptake plan JSON Schema', () => {
+  it('is generated from the zod schema', () => {
+    const schema = uptakePlanJsonSchema() as { properties: Record<string, unknown>; required: string[] };
+    expect(Object.keys(schema.properties)).toEqual(expect.arrayContaining(['priceModel', 'scenarios', 'firstYear', 'suppression']));
+    expect(schema.required).toEqual(expect.arrayContaining(['priceModel', 'scenarios', 'firstYear']));
+  });
+});

@@ -5,12 +5,17 @@ import { registerValidate } from './validate.js';
 import { registerScore } from './score.js';
 import { registerSimulate } from './simulate.js';
 import { registerPlan } from './plan.js';
+import { registerAnalyze } from './analyze.js';
+import { registerUptake } from './uptake.js';
+import { registerMeta } from './meta.js';
 
 /** `setExit` lets a command report a non-fatal failure (exit 1) after printing its results. */
 export function registerCommands(program: Command, io: CliIo, setExit: (code: number) => void): void {
   registerValidate(program, io);
   registerScore(program, io);
   registerSimulate(program, io);
+  registerAnalyze(program, io, setExit);
   registerPlan(program, io);
-  void setExit;
+  registerUptake(program, io);
+  registerMeta(program, io);
 }

@@ -3,16 +3,12 @@
  * the exit code: 0 success, 1 analysis could not be done, 2 bad input or usage (DESIGN §3).
  * `bin/hta.js` only calls it.
  */
-import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { formatError, HtaError } from '../errors.js';
 import { type CliIo, processIo } from './io.js';
 import { registerCommands } from './commands.js';
+import { packageVersion } from './version.js';
 
-export function packageVersion(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
-  return pkg.version;
-}
 
 export function buildProgram(io: CliIo): { program: Command; exitCode: () => number } {
   let code = 0;

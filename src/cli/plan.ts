@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { planJsonSchema } from '../plan/plan-schema.js';
+import { resultsJsonSchema } from '../analysis/results-schema.js';
 import { loadPlanFile } from '../plan/load-plan.js';
 import type { CliIo } from './io.js';
 
@@ -7,9 +8,10 @@ export function registerPlan(program: Command, io: CliIo): void {
   const plan = program.command('plan').description('analysis plans: JSON Schema and checking');
   plan
     .command('schema')
-    .description('print the JSON Schema of the analysis plan')
-    .action(() => {
-      io.stdout(JSON.stringify(planJsonSchema(), null, 2) + '\n');
+    .description('print the JSON Schema of the analysis plan (or, with --results, of `hta analyze --json`)')
+    .option('--results', 'the schema of the analysis results instead')
+    .action((opts: { results?: boolean }) => {
+      io.stdout(JSON.stringify(opts.results ? resultsJsonSchema() : planJsonSchema(), null, 2) + '\n');
     });
   plan
     .command('check')

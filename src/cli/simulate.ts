@@ -1,6 +1,9 @@
+import { createWriteStream, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { HtaError } from '../errors.js';
 import { writeFileAtomic } from '../io/write-atomic.js';
+import { simulateEligible, simulateRegistryLines } from '../simulate/registry.js';
 import { simulateTrial, trialToCsv } from '../simulate/trial.js';
 import type { CliIo } from './io.js';
 
@@ -8,6 +11,38 @@ function parseSeed(v: string): number {
   const n = Number(v);
   if (!Number.isInteger(n)) throw new HtaError('usage.invalid', `--seed ${JSON.stringify(v)}: expected a whole number`);
   return n;
+}
+
+/**
+ * Streams lines to a temporary file beside `path` in ~1 MiB chunks, honouring back-pressure,
+ * then renames it into place: memory stays bounded however many lines there are, and a
+ * failed run leaves no half-written file.
+ */
+async function writeLinesAtomic(path: string, lines: Iterable<string>): Promise<number> {
+  mkdirSync(dirname(path), { recursive: true });
+  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+  const out = createWriteStream(tmp);
+  const failed = new Promise<never>((_, reject) => out.once('error', reject));
+  let count = 0;
+  try {
+    let chunk = '';
+    for (const line of lines) {
+      chunk += line + '\n';
+      count++;
+      if (chunk.length >= 1 << 20) {
+        if (!out.write(chunk)) await Promise.race([new Promise<void>((r) => out.once('drain', () => r())), failed]);
+        chunk = '';
+      }
+    }
+    out.end(chunk);
+    await Promise.race([new Promise<void>((r) => out.once('finish', () => r())), failed]);
+    renameSync(tmp, path);
+  } catch (err) {
+    out.destroy();
+    rmSync(tmp, { force: true });
+    throw err;
+  }
+  return count;
 }
 
 export function registerSimulate(program: Command, io: CliIo): void {
@@ -26,6 +61,30 @@ export function registerSimulate(program: Command, io: CliIo): void {
       const sim = simulateTrial({ ...(opts.seed !== undefined ? { seed: opts.seed } : {}), ...(opts.patients !== undefined ? { patients: opts.patients } : {}) });
       writeFileAtomic(opts.out, trialToCsv(sim));
       io.stderr(`wrote ${opts.out}: ${sim.rows.length} rows (synthetic)\n`);
+    });
+  sim
+    .command('registry')
+    .description('a synthetic registry export of app referrals in the five Danish regions (and its denominator file)')
+    .option('--rows <n>', 'number of referrals (default 10000); streamed, so millions are fine', (v) => {
+      const n = Number(v);
+      if (!Number.isInteger(n) || n < 1) throw new HtaError('usage.invalid', `--rows ${JSON.stringify(v)}: expected a whole number ≥ 1`);
+      return n;
+    })
+    .option('--seed <n>', 'random seed (same seed, same bytes; default 1)', parseSeed)
+    .requiredOption('--out <file>', 'where to write the registry CSV')
+    .option('--eligible-out <file>', 'also write the denominator CSV (region, year, eligible)')
+    .action(async (opts: { rows?: number; seed?: number; out: string; eligibleOut?: string }) => {
+      const rows = opts.rows ?? 10_000;
+      const seed = opts.seed ?? 1;
+      if (opts.eligibleOut !== undefined && resolve(opts.eligibleOut) === resolve(opts.out)) {
+        throw new HtaError('usage.invalid', `--eligible-out ${opts.eligibleOut} is the same file as --out; choose another name`);
+      }
+      await writeLinesAtomic(opts.out, simulateRegistryLines({ rows, seed }));
+      io.stderr(`wrote ${opts.out}: ${rows} referrals (synthetic, seed ${seed})\n`);
+      if (opts.eligibleOut !== undefined) {
+        writeFileAtomic(opts.eligibleOut, simulateEligible({ seed }));
+        io.stderr(`wrote ${opts.eligibleOut}: eligible population per region and year (synthetic, seed ${seed})\n`);
+      }
     });
   for (const c of sim.commands) c.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
 }

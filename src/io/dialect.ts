@@ -10,6 +10,8 @@ export interface Dialect {
   decimalComma: boolean;
   /** The file started with a UTF-8 byte-order mark. */
   bom: boolean;
+  /** Lines end in CRLF (Windows). */
+  crlf: boolean;
 }
 
 /** Counts each candidate separator in the header line outside quotes; the most frequent wins. */
@@ -29,7 +31,9 @@ const DECIMAL_COMMA = /^[+-]?\d+,\d+$/;
 
 /**
  * A decimal comma is only possible when the comma is not the separator; it is assumed when
- * any field looks like "12,5" and no field looks like a dot-decimal "12.5".
+ * any field looks like "12,5" and no field looks like a dot-decimal "12.5". A semicolon file
+ * with no decimals either way is taken as decimal-comma: spreadsheet programs write ';' as the
+ * separator precisely in locales whose decimal mark is the comma.
  */
 export function sniffDecimalComma(delimiter: Delimiter, fields: Iterable<string>): boolean {
   if (delimiter === ',') return false;
@@ -40,5 +44,6 @@ export function sniffDecimalComma(delimiter: Delimiter, fields: Iterable<string>
     if (DECIMAL_COMMA.test(v)) commas++;
     else if (/^[+-]?\d*\.\d+$/.test(v)) dots++;
   }
-  return commas > 0 && dots === 0;
+  if (dots > 0) return false;
+  return commas > 0 || delimiter === ';';
 }

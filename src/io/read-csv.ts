@@ -100,7 +100,7 @@ export function parseCsvText(input: string, file: string): CsvTable {
   if (problems.length > 0) throw new HtaError('input.invalid', `${file} has ${problems.length} structural problem(s)`, problems.slice(0, 50));
 
   const decimalComma = sniffDecimalComma(delimiter, sampleCells(records));
-  return { file, header, records, dialect: { delimiter, decimalComma, bom } };
+  return { file, header, records, dialect: { delimiter, decimalComma, bom, crlf: /\r\n/.test(text.slice(0, firstLine.length + 2)) } };
 }
 
 function countLineBreaksInside(fields: string[]): number {

@@ -20,7 +20,7 @@ export function scoredExport(csv: CsvTable, trial: TrialData): string {
       ? scored.flatMap((s) => trial.times.map((t) => ({ header: name(`${s.key}_${timeLabelOut(t)}`), key: s.key, time: t })))
       : scored.map((s) => ({ header: name(s.key), key: s.key, time: '' }));
 
-  const { delimiter, decimalComma, bom } = csv.dialect;
+  const { delimiter, decimalComma, bom, crlf } = csv.dialect;
   const quote = (v: string) => (v.includes(delimiter) || /["\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
   const lines = [[...csv.header, ...newColumns.map((c) => c.header)].map(quote).join(delimiter)];
   for (const rec of csv.records) {
@@ -30,5 +30,6 @@ export function scoredExport(csv: CsvTable, trial: TrialData): string {
     });
     lines.push([...rec.raw, ...added].map(quote).join(delimiter));
   }
-  return (bom ? '\uFEFF' : '') + lines.join('\n') + '\n';
+  const eol = crlf ? '\r\n' : '\n';
+  return (bom ? '\uFEFF' : '') + lines.join(eol) + eol;
 }

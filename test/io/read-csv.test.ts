@@ -15,13 +15,15 @@ describe('dialect sniffing', () => {
     expect(sniffDecimalComma(';', ['12,5', '3'])).toBe(true);
     expect(sniffDecimalComma(';', ['12.5', '3,5'])).toBe(false);
     expect(sniffDecimalComma(',', ['12,5'])).toBe(false);
+    expect(sniffDecimalComma(';', ['12', '3'])).toBe(true);
+    expect(sniffDecimalComma('\t', ['12', '3'])).toBe(false);
   });
 });
 
 describe('parseCsvText', () => {
   it('reads a semicolon + decimal-comma file (Danish Excel)', () => {
     const t = parseCsvText('id;arm;eq5d\nP1;app;0,761\nP2;usual;NA\n', 'dk.csv');
-    expect(t.dialect).toEqual({ delimiter: ';', decimalComma: true, bom: false });
+    expect(t.dialect).toEqual({ delimiter: ';', decimalComma: true, bom: false, crlf: false });
     expect(t.records[0]?.cells).toEqual(['P1', 'app', '0,761']);
     expect(t.records[1]?.cells).toEqual(['P2', 'usual', null]);
   });
@@ -29,6 +31,7 @@ describe('parseCsvText', () => {
     const t = parseCsvText('\uFEFFid,arm\r\nP1,app\r\nP2,usual\r\n', 'bom.csv');
     expect(t.header).toEqual(['id', 'arm']);
     expect(t.dialect.bom).toBe(true);
+    expect(t.dialect.crlf).toBe(true);
     expect(t.records.map((r) => r.line)).toEqual([2, 3]);
   });
   it('treats empty, NA and . as missing and keeps quoted fields', () => {

@@ -1,0 +1,50 @@
+/**
+ * A binary effect row: risk per arm, the risk difference with the Newcombe hybrid-score interval
+ * (the row's difference and CI), risk and odds ratios with log-scale Wald intervals, and the
+ * number needed to treat in Altman's wording.
+ */
+import { nnt } from '../stats/nnt.js';
+import { oddsRatio } from '../stats/odds-ratio.js';
+import { proportionDifference } from '../stats/proportion-difference.js';
+import { riskRatio } from '../stats/risk-ratio.js';
+import type { ResponderCounts } from '../trial/responders.js';
+import type { EffectRow } from './results-schema.js';
+
+export interface BinaryEstimate {
+  n: EffectRow['n'];
+  difference: number;
+  se: null;
+  df: null;
+  ciLower: number;
+  ciUpper: number;
+  confLevel: number;
+  ciMethod: string;
+  pValue: number;
+  extra: Partial<EffectRow>;
+}
+
+/** `event: 'good'` for responders, `'bad'` for outcomes such as medication use. */
+export function binaryEffect(counts: ResponderCounts, confLevel: number, event: 'good' | 'bad' = 'good'): BinaryEstimate {
+  const rd = proportionDifference(counts.intervention, counts.control, confLevel);
+  const extra: Partial<EffectRow> = {
+    risks: { intervention: rd.risk.intervention, control: rd.risk.control, eventsIntervention: counts.intervention.events, eventsControl: counts.control.events },
+  };
+  for (const [key, fn] of [['riskRatio', riskRatio], ['oddsRatio', oddsRatio]] as const) {
+    try {
+      const r = fn(counts.intervention, counts.control, confLevel);
+      extra[key] = { estimate: r.ratio, ciLower: r.ciLower, ciUpper: r.ciUpper };
+    } catch {
+      // A ratio is undefined when both arms have no events (or all): the difference still stands.
+    }
+  }
+  try {
+    const n = nnt({ difference: rd.difference, ciLower: rd.ciLower, ciUpper: rd.ciUpper, confLevel }, { event });
+    extra.nnt = { label: n.label, kind: n.kind, value: n.value, interval: n.interval };
+  } catch {
+    // no NNT for a degenerate difference
+  }
+  return {
+    n: rd.n, difference: rd.difference, se: null, df: null, ciLower: rd.ciLower, ciUpper: rd.ciUpper, confLevel,
+    ciMethod: 'newcombe-hybrid-score (Newcombe 1998, method 10)', pValue: rd.pValue, extra,
+  };
+}

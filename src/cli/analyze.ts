@@ -1,0 +1,61 @@
+import type { Command } from 'commander';
+import { analyzeTrial } from '../analysis/analyze-trial.js';
+import { HtaError } from '../errors.js';
+import { writeFileAtomic } from '../io/write-atomic.js';
+import { toCsv } from '../io/write-csv.js';
+import { effectsTable } from '../report/effects-table.js';
+import { ANALYZE_FOOTNOTE, type Lang } from '../report/i18n.js';
+import { renderTextTable } from '../report/text-table.js';
+import { effectsCsv } from '../analysis/effects-csv.js';
+import type { CliIo } from './io.js';
+import { loadTrialInputs } from './load-inputs.js';
+import { packageVersion } from './version.js';
+import { outcomeLabel } from '../plan/outcome-label.js';
+import { progressBar } from './progress-bar.js';
+import { refuseToOverwriteInput } from './guard-output.js';
+
+function positiveInt(flag: string) {
+  return (v: string): number => {
+    const n = Number(v);
+    if (!Number.isInteger(n) || n < 1) throw new HtaError('usage.invalid', `${flag} ${JSON.stringify(v)}: expected a whole number ≥ 1`);
+    return n;
+  };
+}
+
+export function registerAnalyze(program: Command, io: CliIo, setExit: (code: number) => void): void {
+  program
+    .command('analyze')
+    .description('between-group differences with 95% CIs per outcome and time, judged against the MCID')
+    .argument('<csv>', 'trial export (long or wide CSV)')
+    .requiredOption('--plan <file>', 'analysis plan (JSON; see `hta plan schema`)')
+    .option('--json', 'print the results as JSON (schema: `hta plan schema --results`)')
+    .option('--csv <file>', 'also write the effect rows as CSV')
+    .option('--lang <lang>', 'language of the table: en or da', 'en')
+    .option('--bootstrap <n>', 'add bootstrap percentile and BCa intervals with n replicates', positiveInt('--bootstrap'))
+    .option('--seed <n>', 'seed for the bootstrap (default 1)', (v) => {
+      const n = Number(v);
+      if (!Number.isInteger(n)) throw new HtaError('usage.invalid', `--seed ${JSON.stringify(v)}: expected a whole number`);
+      return n;
+    })
+    .action((file: string, opts: { plan: string; json?: boolean; csv?: string; lang: string; bootstrap?: number; seed?: number }) => {
+      if (opts.lang !== 'en' && opts.lang !== 'da') throw new HtaError('usage.invalid', `--lang ${JSON.stringify(opts.lang)}: expected en or da`);
+      if (opts.csv) refuseToOverwriteInput(file, opts.csv);
+      const { trial } = loadTrialInputs(file, opts.plan);
+      const bar = opts.bootstrap ? progressBar(io, 'bootstrap') : undefined;
+      const result = analyzeTrial(trial, {
+        version: packageVersion(),
+        ...(opts.bootstrap ? { bootstrap: { replicates: opts.bootstrap, seed: opts.seed ?? 1, onProgress: bar?.update } } : {}),
+      });
+      bar?.done();
+      if (opts.csv) writeFileAtomic(opts.csv, toCsv(...effectsCsv(result.effects)));
+      if (opts.json) {
+        io.stdout(JSON.stringify(result, null, 2) + '\n');
+      } else {
+        const widths = new Map(trial.sources.map((s) => [s.key, s.instrument.range[1] - s.instrument.range[0]]));
+        io.stdout(renderTextTable(effectsTable(result.effects, opts.lang as Lang, (k) => widths.get(k), 'short', (k) => outcomeLabel(trial.plan, k, opts.lang as Lang))));
+        io.stdout(`\n${ANALYZE_FOOTNOTE[opts.lang as Lang]}\n`);
+      }
+      for (const w of result.warnings) io.stderr(`warning: ${w}\n`);
+      if (result.effects.some((e) => e.error)) setExit(1);
+    });
+}

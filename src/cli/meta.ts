@@ -1,0 +1,67 @@
+/** `hta meta`: pool study-level results (published estimates or arm summaries) and judge them. */
+import type { Command } from 'commander';
+import { HtaError } from '../errors.js';
+import type { Direction } from '../instruments/instrument.js';
+import { metaAnalyze } from '../meta/meta-analyze.js';
+import { metaText } from '../meta/meta-table.js';
+import { readStudiesFile } from '../meta/read-studies.js';
+import { loadPlanFile } from '../plan/load-plan.js';
+import type { MetaPreset } from '../stats/meta/presets.js';
+import type { Tau2Method } from '../stats/meta/tau2.js';
+import type { CliIo } from './io.js';
+import { packageVersion } from './version.js';
+
+const METHODS = ['REML', 'DL', 'PM'] as const;
+const PRESETS = ['metafor', 'revman5', 'revman-web', 'iqwig6'] as const;
+const DIRECTIONS = ['higher-is-better', 'lower-is-better'] as const;
+
+function oneOf<T extends string>(flag: string, allowed: readonly T[], normalize: (v: string) => string = (v) => v) {
+  return (v: string): T => {
+    const n = normalize(v);
+    if (!(allowed as readonly string[]).includes(n)) throw new HtaError('usage.invalid', `${flag} ${JSON.stringify(v)}: expected one of ${allowed.join(', ')}`);
+    return n as T;
+  };
+}
+
+interface MetaCliOptions {
+  plan?: string;
+  method?: Tau2Method;
+  hksj?: boolean;
+  preset?: MetaPreset;
+  mcid?: number;
+  direction?: Direction;
+  json?: boolean;
+}
+
+export function registerMeta(program: Command, io: CliIo): void {
+  program
+    .command('meta')
+    .description('meta-analysis of study-level results: fixed and random effects, heterogeneity, prediction interval, subgroups, MCID verdict')
+    .argument('<csv>', 'study-level results (one row per study × outcome × time; see data/published/README.md)')
+    .option('--plan <file>', 'analysis plan: MCIDs and directions for outcome keys it names')
+    .option('--method <method>', 'τ² estimator for random effects: REML (default), DL or PM', oneOf('--method', METHODS, (v) => v.toUpperCase()))
+    .option('--hksj', 'Hartung–Knapp–Sidik–Jonkman interval for random effects (t on k − 1 df)')
+    .option('--preset <preset>', "use a tool's defaults: metafor, revman5, revman-web or iqwig6", oneOf('--preset', PRESETS, (v) => v.toLowerCase()))
+    .option('--mcid <x>', 'MCID for outcomes the plan does not cover (a ratio > 1 for RR/OR)', (v) => {
+      const n = Number(v);
+      if (!(Number.isFinite(n) && n > 0)) throw new HtaError('usage.invalid', `--mcid ${JSON.stringify(v)}: expected a number > 0`);
+      return n;
+    })
+    .option('--direction <dir>', 'direction for outcomes neither the plan nor an instrument knows: higher-is-better or lower-is-better', oneOf('--direction', DIRECTIONS))
+    .option('--json', 'print the results as JSON (schema: schemas/meta-results.schema.json)')
+    .action((file: string, opts: MetaCliOptions) => {
+      const plan = opts.plan ? loadPlanFile(opts.plan) : undefined;
+      const table = readStudiesFile(file);
+      const result = metaAnalyze(table, {
+        version: packageVersion(),
+        ...(plan ? { plan, planFile: opts.plan } : {}),
+        ...(opts.method ? { method: opts.method } : {}),
+        ...(opts.hksj ? { hksj: true } : {}),
+        ...(opts.preset ? { preset: opts.preset } : {}),
+        ...(opts.mcid !== undefined ? { mcid: opts.mcid } : {}),
+        ...(opts.direction ? { direction: opts.direction } : {}),
+      });
+      io.stdout(opts.json ? JSON.stringify(result, null, 2) + '\n' : metaText(result));
+      for (const w of result.warnings) io.stderr(`warning: ${w}\n`);
+    });
+}

@@ -1,0 +1,324 @@
+/**
+ * `hta meta`: validated study rows → pooled estimates per outcome × time × measure, with
+ * heterogeneity, prediction intervals, subgroups and the MCID judgement (DESIGN §3, §7).
+ *
+ * Per group (rows with the same outcome, time and measure, in order of first appearance):
+ *   1. each study's effect (study-effects.ts); rows without an interval are shown, judged
+ *      `inconclusive` and left out of the pooling (warning, via splitPoolable);
+ *   2. fixed effect and random effects (pool-studies.ts) over the poolable studies;
+ *   3. when the `subgroup` column has ≥ 2 values in the group: the same per subgroup and the test
+ *      for subgroup differences per model (fixed-effect Q between subgroup estimates with their
+ *      SEs, as subgroupAnalysis and RevMan; rows without a subgroup form "(no subgroup)");
+ *   4. the relevance label of every pooled estimate and study against the MCID (outcome-settings.ts),
+ *      on the log scale for RR/OR; and, for random effects with a prediction interval, the share of
+ *      the predictive distribution beyond the MCID in the direction of benefit.
+ */
+import { HtaError } from '../errors.js';
+import type { Direction } from '../instruments/instrument.js';
+import { judgeDifference } from '../judge/judge-effect.js';
+import type { Relevance } from '../judge/relevance.js';
+import type { Plan } from '../plan/plan-schema.js';
+import { chisqUpper, normalQuantile } from '../stats/distributions.js';
+import { fixedEffect } from '../stats/meta/fixed-effect.js';
+import { splitPoolable } from '../stats/meta/poolable.js';
+import { probabilityBeyond } from '../stats/meta/prediction-interval.js';
+import { type MetaPreset, META_PRESETS } from '../stats/meta/presets.js';
+import type { Tau2Method } from '../stats/meta/tau2.js';
+import type { MetaOutcomeSetting, MetaPooledRow, MetaResults, MetaStudyRow, MetaSubgroupTest } from './meta-results-schema.js';
+import { outcomeSetting } from './outcome-settings.js';
+import { type PooledFit, type PoolSettings, type PoolStudy, poolStudies } from './pool-studies.js';
+import { isRatioMeasure, type MetaMeasure, type StudyRecord, type StudyTable } from './read-studies.js';
+import { type RecordEffect, recordEffect } from './study-effects.js';
+
+export const NO_SUBGROUP = '(no subgroup)';
+
+export interface MetaFlags {
+  method?: Tau2Method;
+  hksj?: boolean;
+  preset?: MetaPreset;
+}
+
+/**
+ * Pooling settings from the flags: a preset fixes τ² method, HKSJ and the PI; without one the
+ * defaults are metafor's (REML, z, PI) and the preset label is "metafor" only when they match.
+ * @throws HtaError `usage.invalid` when a preset and a conflicting --method/--hksj are both given.
+ */
+export function poolSettingsFrom(flags: MetaFlags): PoolSettings {
+  if (flags.preset !== undefined) {
+    const p = META_PRESETS[flags.preset];
+    if (flags.method !== undefined && flags.method !== p.method) {
+      throw new HtaError('usage.invalid', `--preset ${flags.preset} uses τ² method ${p.method}, but --method ${flags.method} was given; drop one of them`);
+    }
+    if (flags.hksj === true && !p.hksj) {
+      throw new HtaError('usage.invalid', `--preset ${flags.preset} uses the z interval, but --hksj was given; drop one of them`);
+    }
+    return { method: p.method, hksj: p.hksj, predictionInterval: p.predictionInterval, preset: flags.preset, confLevel: 0.95 };
+  }
+  const method = flags.method ?? 'REML';
+  const hksj = flags.hksj ?? false;
+  const preset: MetaPreset | null = method === 'REML' && !hksj ? 'metafor' : method === 'REML' && hksj ? 'revman-web' : method === 'PM' && hksj ? 'iqwig6' : null;
+  return { method, hksj, predictionInterval: true, preset, confLevel: 0.95 };
+}
+
+export interface MetaAnalyzeOptions extends MetaFlags {
+  plan?: Plan;
+  planFile?: string;
+  mcid?: number;
+  direction?: Direction;
+  version: string;
+}
+
+interface Judged {
+  benefit: number;
+  benefitCiLower: number | null;
+  benefitCiUpper: number | null;
+  relevance: Relevance | null;
+}
+
+/** Benefit (positive favours the intervention) and relevance, on the analysis scale. */
+function judge(estimate: number, lower: number | null, upper: number | null, s: MetaOutcomeSetting): Judged {
+  const flip = s.direction === 'lower-is-better';
+  const benefit = flip ? -estimate : estimate;
+  if (lower === null || upper === null) return { benefit, benefitCiLower: null, benefitCiUpper: null, relevance: 'inconclusive' };
+  const m = analysisMcid(s);
+  if (m === null) return { benefit, benefitCiLower: flip ? -upper : lower, benefitCiUpper: flip ? -lower : upper, relevance: null };
+  const j = judgeDifference(estimate, lower, upper, m, s.direction);
+  return { benefit: j.benefit, benefitCiLower: j.benefitCiLower, benefitCiUpper: j.benefitCiUpper, relevance: j.relevance };
+}
+
+function analysisMcid(s: MetaOutcomeSetting): number | null {
+  if (s.mcid === null) return null;
+  return isRatioMeasure(s.measure) ? Math.log(s.mcid) : s.mcid;
+}
+
+function ratioOf(measure: MetaMeasure, est: number, lo: number | null, hi: number | null, piLo?: number | null, piHi?: number | null): MetaStudyRow['ratio'] {
+  if (!isRatioMeasure(measure) || lo === null || hi === null) return null;
+  const ex = (x: number | null | undefined) => (x === null || x === undefined ? null : Math.exp(x));
+  return { estimate: Math.exp(est), ciLower: Math.exp(lo), ciUpper: Math.exp(hi), ...(piLo !== undefined ? { piLower: ex(piLo), piUpper: ex(piHi) } : {}) };
+}
+
+function pooledRow(fit: PooledFit, s: MetaOutcomeSetting, settings: PoolSettings, subgroup: string | null, extraWarnings: string[]): MetaPooledRow {
+  const j = judge(fit.estimate, fit.ciLower, fit.ciUpper, s);
+  const m = analysisMcid(s);
+  let prob: number | null = null;
+  if (fit.model === 'random' && fit.pi !== null && m !== null) {
+    const b = s.direction === 'lower-is-better' ? probabilityBeyond(-m, fit, 'below') : probabilityBeyond(m, fit, 'above');
+    prob = b?.probability ?? null;
+  }
+  const single = fit.k === 1;
+  return {
+    outcome: s.outcome,
+    time: s.time,
+    measure: s.measure,
+    scale: isRatioMeasure(s.measure) ? 'log' : 'identity',
+    subgroup,
+    model: fit.model,
+    poolingMethod: fit.poolingMethod,
+    tau2Method: fit.tau2Method,
+    ciMethod: fit.ciMethod,
+    df: fit.df,
+    piDf: fit.pi?.piDf ?? null,
+    preset: settings.preset,
+    confLevel: fit.confLevel,
+    k: fit.k,
+    estimate: fit.estimate,
+    se: fit.se,
+    ciLower: fit.ciLower,
+    ciUpper: fit.ciUpper,
+    statistic: fit.statistic,
+    pValue: fit.pValue,
+    tau2: fit.model === 'fixed' || single ? null : fit.tau2,
+    tau2Se: fit.model === 'fixed' || single ? null : fit.tau2Se,
+    i2: fit.i2,
+    h2: fit.h2,
+    q: fit.q,
+    qDf: fit.qDf,
+    qPValue: fit.qPValue,
+    piLower: fit.pi?.piLower ?? null,
+    piUpper: fit.pi?.piUpper ?? null,
+    probabilityBeyondMcid: prob,
+    mcid: s.mcid,
+    mcidSource: s.mcidSource,
+    direction: s.direction,
+    benefit: j.benefit,
+    benefitCiLower: j.benefitCiLower as number,
+    benefitCiUpper: j.benefitCiUpper as number,
+    relevance: j.relevance,
+    ratio: ratioOf(s.measure, fit.estimate, fit.ciLower, fit.ciUpper, fit.pi?.piLower ?? null, fit.pi?.piUpper ?? null),
+    warnings: [...fit.warnings, ...extraWarnings],
+  };
+}
+
+interface Entry {
+  record: StudyRecord;
+  effect: RecordEffect;
+  label: string;
+  poolable: boolean;
+}
+
+function studyLabel(r: StudyRecord): string {
+  return r.subgroup === null ? r.study : `${r.study} (${r.subgroup})`;
+}
+
+function toPoolStudy(e: Entry): PoolStudy {
+  return { label: e.label, yi: e.effect.yi, vi: e.effect.vi as number, table: e.record.input.kind === 'events' ? e.record.input.table : null };
+}
+
+interface GroupOutput {
+  pooled: MetaPooledRow[];
+  studies: MetaStudyRow[];
+  tests: MetaSubgroupTest[];
+  warnings: string[];
+}
+
+function analyzeGroup(records: readonly StudyRecord[], s: MetaOutcomeSetting, settings: PoolSettings): GroupOutput {
+  const where = `${s.outcome} ${s.time}${s.measure === 'MD' ? '' : ` (${s.measure})`}`;
+  const entries: Entry[] = records.map((record) => {
+    const effect = recordEffect(record);
+    const poolable = effect.vi !== null && Number.isFinite(effect.vi) && effect.vi > 0 && Number.isFinite(effect.yi);
+    return { record, effect, label: studyLabel(record), poolable };
+  });
+  const split = splitPoolable(entries.map((e) => ({ label: e.label, yi: e.effect.yi, vi: e.effect.vi })));
+  const notPooled = split.warnings.map((w) => `${where}: ${w}`);
+  const poolable = entries.filter((e) => e.poolable);
+  const warnings = [...notPooled];
+
+  const pooled: MetaPooledRow[] = [];
+  const tests: MetaSubgroupTest[] = [];
+  const weights = new Map<Entry, { fixed: number | null; random: number | null; fixedSub: number | null; randomSub: number | null }>(
+    entries.map((e) => [e, { fixed: null, random: null, fixedSub: null, randomSub: null }]),
+  );
+
+  if (poolable.length === 0) {
+    warnings.push(`${where}: no study has an interval, so nothing was pooled`);
+  } else {
+    const overall = poolStudies(poolable.map(toPoolStudy), s.measure, settings);
+    poolable.forEach((e, i) => {
+      const w = weights.get(e)!;
+      w.fixed = overall.fixed.weights[i] ?? null;
+      w.random = overall.random.weights[i] ?? null;
+    });
+    const groupNames = [...new Set(entries.map((e) => e.record.subgroup ?? NO_SUBGROUP))];
+    const subgroupRows: MetaPooledRow[] = [];
+    if (groupNames.length >= 2) {
+      const fits: { name: string; fixed: PooledFit; random: PooledFit }[] = [];
+      for (const name of groupNames) {
+        const members = poolable.filter((e) => (e.record.subgroup ?? NO_SUBGROUP) === name);
+        if (members.length === 0) continue;
+        const pair = poolStudies(members.map(toPoolStudy), s.measure, settings);
+        members.forEach((e, i) => {
+          const w = weights.get(e)!;
+          w.fixedSub = pair.fixed.weights[i] ?? null;
+          w.randomSub = pair.random.weights[i] ?? null;
+        });
+        fits.push({ name, ...pair });
+        subgroupRows.push(pooledRow(pair.fixed, s, settings, name, []), pooledRow(pair.random, s, settings, name, []));
+      }
+      if (fits.length >= 2) {
+        for (const model of ['fixed', 'random'] as const) {
+          const between = fixedEffect(
+            fits.map((f) => f[model].estimate),
+            fits.map((f) => f[model].se ** 2),
+          );
+          const q = between.q as number;
+          const df = fits.length - 1;
+          tests.push({ outcome: s.outcome, time: s.time, measure: s.measure, model, groups: fits.map((f) => f.name), q, df, pValue: chisqUpper(q, df), i2: between.i2 as number, method: 'fixed-effect Q between subgroup estimates' });
+        }
+      } else {
+        warnings.push(`${where}: only one subgroup has a poolable study; no test for subgroup differences`);
+      }
+    }
+    const overallFixed = pooledRow(overall.fixed, s, settings, null, notPooled);
+    const overallRandom = pooledRow(overall.random, s, settings, null, notPooled);
+    pooled.push(...subgroupRows, overallFixed, overallRandom);
+    for (const r of pooled) for (const w of r.warnings) if (!notPooled.includes(w)) warnings.push(`${where}${r.subgroup ? `, subgroup ${r.subgroup}` : ''}, ${r.model} effect: ${w}`);
+  }
+
+  const studies: MetaStudyRow[] = entries.map((e) => {
+    const { record: r, effect } = e;
+    const se = effect.vi === null ? null : Math.sqrt(effect.vi);
+    // A reported CI is shown (and judged) as reported; otherwise the Wald interval from vi.
+    const crit = normalQuantile(1 - (1 - settings.confLevel) / 2);
+    const toScale = (x: number) => (isRatioMeasure(r.measure) ? Math.log(x) : x);
+    const lo = se === null ? null : r.input.kind === 'ci' ? toScale(r.input.lower) : effect.yi - crit * se;
+    const hi = se === null ? null : r.input.kind === 'ci' ? toScale(r.input.upper) : effect.yi + crit * se;
+    const j = judge(effect.yi, lo, hi, s);
+    const w = weights.get(e)!;
+    return {
+      outcome: s.outcome,
+      time: s.time,
+      measure: s.measure,
+      scale: isRatioMeasure(s.measure) ? 'log' : 'identity',
+      study: r.study,
+      subgroup: r.subgroup,
+      citation: r.citation,
+      line: r.line,
+      input: r.input.kind,
+      arms: r.input.kind === 'arms' ? r.input.arms : null,
+      events: r.input.kind === 'events' ? r.input.table : null,
+      nIntervention: r.nIntervention,
+      nControl: r.nControl,
+      yi: effect.yi,
+      vi: effect.vi,
+      se,
+      ciLower: lo,
+      ciUpper: hi,
+      continuityCorrected: effect.continuityCorrected,
+      pooled: e.poolable,
+      note: e.poolable ? null : 'no interval reported',
+      weightFixed: w.fixed,
+      weightRandom: w.random,
+      weightFixedSubgroup: w.fixedSub,
+      weightRandomSubgroup: w.randomSub,
+      mcid: s.mcid,
+      direction: s.direction,
+      benefit: j.benefit,
+      benefitCiLower: j.benefitCiLower,
+      benefitCiUpper: j.benefitCiUpper,
+      relevance: j.relevance,
+      ratio: r.input.kind === 'ci' && isRatioMeasure(r.measure)
+        ? { estimate: r.input.estimate, ciLower: r.input.lower, ciUpper: r.input.upper }
+        : ratioOf(s.measure, effect.yi, lo, hi),
+    };
+  });
+  return { pooled, studies, tests, warnings };
+}
+
+export function metaAnalyze(table: StudyTable, options: MetaAnalyzeOptions): MetaResults {
+  const settings = poolSettingsFrom(options);
+  const groups = new Map<string, StudyRecord[]>();
+  for (const r of table.records) {
+    const key = JSON.stringify([r.outcome, r.time, r.measure]);
+    const list = groups.get(key);
+    if (list) list.push(r);
+    else groups.set(key, [r]);
+  }
+  const result: MetaResults = {
+    tool: { name: 'hta', version: options.version },
+    input: { file: table.file, rows: table.records.length, plan: options.planFile ?? null },
+    options: { method: settings.method, hksj: settings.hksj, predictionInterval: settings.predictionInterval, preset: settings.preset, confLevel: settings.confLevel },
+    outcomes: [],
+    pooled: [],
+    studies: [],
+    subgroupTests: [],
+    warnings: [],
+  };
+  const warnings = new Set<string>();
+  for (const records of groups.values()) {
+    const first = records[0] as StudyRecord;
+    const { setting, warnings: settingWarnings } = outcomeSetting(first.outcome, first.time, first.measure, {
+      ...(options.plan ? { plan: options.plan } : {}),
+      ...(options.mcid !== undefined ? { mcid: options.mcid } : {}),
+      ...(options.direction ? { direction: options.direction } : {}),
+    });
+    settingWarnings.forEach((w) => warnings.add(w));
+    const out = analyzeGroup(records, setting, settings);
+    result.outcomes.push(setting);
+    result.pooled.push(...out.pooled);
+    result.studies.push(...out.studies);
+    result.subgroupTests.push(...out.tests);
+    out.warnings.forEach((w) => warnings.add(w));
+  }
+  result.warnings = [...warnings];
+  return result;
+}

@@ -1,0 +1,76 @@
+/**
+ * The MCID and direction a pooled outcome is judged with, and where each came from.
+ *
+ * MCID, first that applies:
+ *   1. the plan outcome with the same key: its `mcid`, else its instrument's published default
+ *      (difference measures MD and RD only: a plan MCID is in instrument units);
+ *   2. `--mcid` (any measure; for RR/OR a ratio > 1, judged on the log scale as log(mcid);
+ *      for SMD in SD units);
+ *   3. the instrument whose key equals the outcome key (rmdq, pseq, nrs, …), MD only.
+ *   Otherwise none, and relevance is null.
+ * Direction, first that applies: the plan outcome (its `direction`, else its instrument's);
+ * the instrument whose key equals the outcome key; `--direction`; else the default:
+ * higher-is-better for MD/SMD (benefit = difference as reported) and lower-is-better for
+ * RR/OR/RD (events are usually adverse, as the `binary` instrument). A default direction with an
+ * MCID set is warned about, because the verdict depends on it.
+ */
+import type { Direction } from '../instruments/instrument.js';
+import { instruments } from '../instruments/registry.js';
+import { instrumentForOutcome, mcidForOutcome } from '../plan/outcome-instrument.js';
+import type { Plan } from '../plan/plan-schema.js';
+import type { MetaOutcomeSetting } from './meta-results-schema.js';
+import type { MetaMeasure } from './read-studies.js';
+
+export interface SettingFlags {
+  plan?: Plan;
+  mcid?: number;
+  direction?: Direction;
+  lang?: 'en' | 'da';
+}
+
+export function outcomeSetting(outcome: string, time: string, measure: MetaMeasure, flags: SettingFlags): { setting: MetaOutcomeSetting; warnings: string[] } {
+  const warnings: string[] = [];
+  const planOutcome = flags.plan?.outcomes.find((o) => o.key === outcome);
+  const planInstrument = planOutcome ? instrumentForOutcome(planOutcome) : undefined;
+  const keyInstrument = Object.hasOwn(instruments, outcome) ? instruments[outcome] : undefined;
+  const differenceScale = measure === 'MD' || measure === 'RD';
+
+  let mcid: number | null = null;
+  let mcidSource: MetaOutcomeSetting['mcidSource'] = null;
+  const planMcid = planOutcome && planInstrument && differenceScale ? mcidForOutcome(planOutcome, planInstrument) : undefined;
+  if (planMcid !== undefined) {
+    mcid = planMcid;
+    mcidSource = 'plan';
+    if (flags.mcid !== undefined) warnings.push(`${outcome}: the plan's MCID ${planMcid} is used; --mcid ${flags.mcid} applies only to outcomes the plan does not cover`);
+  } else if (flags.mcid !== undefined) {
+    mcid = flags.mcid;
+    mcidSource = 'flag';
+  } else if (measure === 'MD' && keyInstrument?.defaultMcid?.absolute !== undefined) {
+    mcid = keyInstrument.defaultMcid.absolute;
+    mcidSource = 'instrument';
+  }
+  if (mcid !== null && (measure === 'RR' || measure === 'OR') && !(mcid > 1)) {
+    warnings.push(`${outcome} (${measure}): MCID ${mcid} is not a ratio > 1; no relevance judgement`);
+    mcid = null;
+    mcidSource = null;
+  }
+
+  let direction: Direction;
+  let directionSource: MetaOutcomeSetting['directionSource'];
+  if (planOutcome && planInstrument) {
+    direction = planOutcome.direction ?? planInstrument.direction;
+    directionSource = 'plan';
+  } else if (keyInstrument) {
+    direction = keyInstrument.direction;
+    directionSource = 'instrument';
+  } else if (flags.direction) {
+    direction = flags.direction;
+    directionSource = 'flag';
+  } else {
+    direction = measure === 'MD' || measure === 'SMD' ? 'higher-is-better' : 'lower-is-better';
+    directionSource = 'default';
+    if (mcid !== null) warnings.push(`${outcome}: direction not known from a plan or instrument; ${direction} assumed (set --direction)`);
+  }
+  const label = planOutcome?.label ? (flags.lang === 'da' ? (planOutcome.label.da ?? planOutcome.label.en) : planOutcome.label.en) : null;
+  return { setting: { outcome, label, time, measure, mcid, mcidSource, direction, directionSource }, warnings };
+}

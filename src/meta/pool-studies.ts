@@ -1,0 +1,122 @@
+/**
+ * Pools one set of studies (an outcome × time × measure, or one subgroup of it) under both
+ * models, with the method labels every pooled number carries (DESIGN §7):
+ *
+ *   fixed   inverse variance (= rma(method = "FE")); Mantel–Haenszel for RR/OR/RD when every
+ *           study is a 2×2 table (= rma.mh, weights = weights(rma.mh): RR c·n₁/N, OR b·c/N,
+ *           RD n₁·n₂/N). If a binary group mixes tables and reported effects, or the MH ratio is
+ *           undefined, inverse variance is used and a warning says so.
+ *   random  randomEffects (REML | DL | PM with the fallback REML → PM → DL; HKSJ optional),
+ *           prediction interval as metafor's predict() when asked for (k ≥ 2).
+ *
+ * Deviation from RevMan 5 for binary random-effects analyses: RevMan's DerSimonian–Laird Q uses
+ * the MH pooled estimate; here Q and τ² come from the inverse-variance fit, as in metafor.
+ */
+import { HtaError } from '../errors.js';
+import { fixedEffect } from '../stats/meta/fixed-effect.js';
+import { mantelHaenszel } from '../stats/meta/mantel-haenszel.js';
+import type { MetaFit } from '../stats/meta/meta-fit.js';
+import { type PredictionInterval, predictionInterval } from '../stats/meta/prediction-interval.js';
+import type { MetaPreset } from '../stats/meta/presets.js';
+import { randomEffects } from '../stats/meta/random-effects.js';
+import type { Tau2Method } from '../stats/meta/tau2.js';
+import type { TwoByTwo } from '../stats/meta/two-by-two.js';
+import type { MetaMeasure } from './read-studies.js';
+
+export interface PoolSettings {
+  method: Tau2Method;
+  hksj: boolean;
+  predictionInterval: boolean;
+  preset: MetaPreset | null;
+  confLevel: number;
+}
+
+export interface PoolStudy {
+  label: string;
+  yi: number;
+  vi: number;
+  table: TwoByTwo | null;
+}
+
+export interface PooledFit extends MetaFit {
+  poolingMethod: 'inverse-variance' | 'mantel-haenszel';
+  pi: PredictionInterval | null;
+}
+
+export interface PooledPair {
+  fixed: PooledFit;
+  random: PooledFit;
+}
+
+function mantelHaenszelWeights(tables: readonly TwoByTwo[], measure: 'RR' | 'OR' | 'RD'): number[] {
+  const w = tables.map((t) => {
+    const N = t.nIntervention + t.nControl;
+    if (measure === 'RR') return (t.eventsControl * t.nIntervention) / N;
+    if (measure === 'OR') return ((t.nIntervention - t.eventsIntervention) * t.eventsControl) / N;
+    return (t.nIntervention * t.nControl) / N;
+  });
+  const sum = w.reduce((a, b) => a + b, 0);
+  return w.map((x) => (100 * x) / sum);
+}
+
+function fixedFit(studies: readonly PoolStudy[], measure: MetaMeasure, confLevel: number): PooledFit {
+  const yi = studies.map((s) => s.yi);
+  const vi = studies.map((s) => s.vi);
+  const iv = (warnings: string[]): PooledFit => {
+    const f = fixedEffect(yi, vi, { confLevel });
+    return { ...f, poolingMethod: 'inverse-variance', pi: null, warnings: [...f.warnings, ...warnings] };
+  };
+  if (measure !== 'RR' && measure !== 'OR' && measure !== 'RD') return iv([]);
+  const tables = studies.map((s) => s.table);
+  if (tables.some((t) => t === null)) {
+    return iv(['Mantel–Haenszel needs a 2×2 table for every study; some report only an effect, so the fixed-effect model uses inverse-variance weights']);
+  }
+  const tt = tables as TwoByTwo[];
+  try {
+    const mh = mantelHaenszel(
+      studies.map((s, i) => ({ ...(tt[i] as TwoByTwo), label: s.label })),
+      measure,
+      { confLevel },
+    );
+    return {
+      model: 'fixed',
+      k: mh.k,
+      estimate: mh.estimate,
+      se: mh.se,
+      ciLower: mh.ciLower,
+      ciUpper: mh.ciUpper,
+      statistic: mh.statistic,
+      pValue: mh.pValue,
+      df: null,
+      confLevel,
+      ciMethod: 'z',
+      tau2: 0,
+      tau2Se: null,
+      tau2Method: null,
+      tau2Iterations: 0,
+      q: mh.q,
+      qDf: mh.qDf,
+      qPValue: mh.qPValue,
+      i2: mh.i2,
+      h2: mh.h2,
+      weights: mantelHaenszelWeights(tt, measure),
+      warnings: mh.warnings,
+      poolingMethod: 'mantel-haenszel',
+      pi: null,
+    };
+  } catch (err) {
+    if (err instanceof HtaError && err.code === 'analysis.failed') return iv([`${err.message}; inverse-variance weights used instead`]);
+    throw err;
+  }
+}
+
+export function poolStudies(studies: readonly PoolStudy[], measure: MetaMeasure, settings: PoolSettings): PooledPair {
+  const fixed = fixedFit(studies, measure, settings.confLevel);
+  const r = randomEffects(
+    studies.map((s) => s.yi),
+    studies.map((s) => s.vi),
+    { method: settings.method, hksj: settings.hksj, confLevel: settings.confLevel },
+  );
+  const pi = settings.predictionInterval ? predictionInterval(r) : null;
+  return { fixed, random: { ...r, poolingMethod: 'inverse-variance', pi } };
+}

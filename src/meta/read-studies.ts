@@ -1,0 +1,271 @@
+/**
+ * Reads and validates the study-level CSV of a meta-analysis (DESIGN §2, "Study-level results").
+ *
+ * One row per study × outcome × time (× subgroup), with `study`, `outcome`, `time`, optional
+ * `subgroup`, `citation` and `measure` (MD | SMD | RR | OR | RD; default MD for continuous
+ * inputs, RR for events), and per row exactly ONE kind of input:
+ *
+ *   arms      n_intervention, mean_intervention, sd_intervention, n_control, mean_control, sd_control
+ *   ci        difference, ci_lower, ci_upper   (95% CI; for RR/OR the ratio and its CI)
+ *   se        difference, se                   (for RR/OR the ratio and the SE of its log)
+ *   events    events_intervention, n_intervention, events_control, n_control
+ *   estimate  difference alone: kept and shown, flagged "no interval reported", not pooled
+ *
+ * `n_intervention`/`n_control` may accompany a reported difference (shown, not used).
+ * Every problem is collected with file:line:column (up to MAX_PROBLEMS); any problem → HtaError
+ * `input.invalid` (exit 2). Columns not listed here are ignored.
+ */
+import { HtaError, MAX_PROBLEMS, type Problem } from '../errors.js';
+import { parseNumber } from '../io/parse-number.js';
+import { type CsvTable, readCsvFile } from '../io/read-csv.js';
+import type { ArmSummaries } from '../stats/meta/study-effect.js';
+import type { TwoByTwo } from '../stats/meta/two-by-two.js';
+
+export const META_MEASURES = ['MD', 'SMD', 'RR', 'OR', 'RD'] as const;
+export type MetaMeasure = (typeof META_MEASURES)[number];
+
+/** Measures pooled on the log scale. */
+export function isRatioMeasure(m: MetaMeasure): boolean {
+  return m === 'RR' || m === 'OR';
+}
+
+export type StudyInput =
+  | { kind: 'arms'; arms: ArmSummaries }
+  | { kind: 'events'; table: TwoByTwo }
+  | { kind: 'ci'; estimate: number; lower: number; upper: number }
+  | { kind: 'se'; estimate: number; se: number }
+  | { kind: 'estimate'; estimate: number };
+
+export interface StudyRecord {
+  /** 1-based line in the CSV file. */
+  line: number;
+  study: string;
+  outcome: string;
+  time: string;
+  subgroup: string | null;
+  citation: string | null;
+  measure: MetaMeasure;
+  input: StudyInput;
+  /** Group sizes when reported (always for arms and events). */
+  nIntervention: number | null;
+  nControl: number | null;
+}
+
+export interface StudyTable {
+  file: string;
+  records: StudyRecord[];
+}
+
+const REQUIRED = ['study', 'outcome', 'time'] as const;
+const ARM_STATS = ['mean_intervention', 'sd_intervention', 'mean_control', 'sd_control'] as const;
+const ARM_ALL = ['n_intervention', 'mean_intervention', 'sd_intervention', 'n_control', 'mean_control', 'sd_control'] as const;
+const EVENTS = ['events_intervention', 'events_control'] as const;
+const EVENTS_ALL = ['events_intervention', 'n_intervention', 'events_control', 'n_control'] as const;
+const EFFECT = ['difference', 'ci_lower', 'ci_upper', 'se'] as const;
+const NUMERIC = ['n_intervention', 'mean_intervention', 'sd_intervention', 'n_control', 'mean_control', 'sd_control', 'events_intervention', 'events_control', 'difference', 'ci_lower', 'ci_upper', 'se'] as const;
+type NumericColumn = (typeof NUMERIC)[number];
+
+const KIND_TEXT = {
+  arms: 'arm summaries (n, mean, sd per arm)',
+  events: 'events (events and n per arm)',
+  effect: 'a reported difference (difference with ci_lower/ci_upper or se)',
+} as const;
+
+export function readStudiesFile(file: string): StudyTable {
+  return parseStudies(readCsvFile(file));
+}
+
+export function parseStudies(csv: CsvTable): StudyTable {
+  const { file } = csv;
+  const problems: Problem[] = [];
+  const col = new Map(csv.header.map((h, i) => [h, i]));
+  const missing = REQUIRED.filter((c) => !col.has(c));
+  if (missing.length > 0) {
+    throw new HtaError('input.invalid', `${file} is not a study-level results file`, [
+      { file, line: 1, value: csv.header.join(','), expected: `the columns ${missing.join(', ')} (a study-level CSV needs study, outcome and time)` },
+    ]);
+  }
+  const records: StudyRecord[] = [];
+  for (const rec of csv.records) {
+    const r = parseRecord(csv, col, rec.line, rec.cells, problems);
+    if (r) records.push(r);
+    if (problems.length >= MAX_PROBLEMS) break;
+  }
+  checkDuplicates(file, records, col, problems);
+  if (problems.length > 0) {
+    throw new HtaError('input.invalid', `${file} has ${problems.length >= MAX_PROBLEMS ? `at least ${MAX_PROBLEMS}` : problems.length} problem(s)`, problems.slice(0, MAX_PROBLEMS));
+  }
+  if (records.length === 0) {
+    throw new HtaError('input.invalid', `${file} has no study rows`, [{ file, line: 2, expected: 'at least one study row below the header' }]);
+  }
+  return { file, records };
+}
+
+function parseRecord(csv: CsvTable, col: Map<string, number>, line: number, cells: (string | null)[], problems: Problem[]): StudyRecord | null {
+  const file = csv.file;
+  const before = problems.length;
+  const text = (name: string): string | null => {
+    const i = col.get(name);
+    return i === undefined ? null : (cells[i] ?? null);
+  };
+  const at = (name: string, value: string | null | undefined, expected: string): void => {
+    const i = col.get(name);
+    problems.push({ file, line, ...(i !== undefined ? { column: i + 1 } : {}), field: name, ...(value != null ? { value } : {}), expected });
+  };
+
+  for (const name of REQUIRED) if (text(name) === null) at(name, null, `a ${name} label (it may not be empty)`);
+
+  const num: Partial<Record<NumericColumn, number>> = {};
+  for (const name of NUMERIC) {
+    const t = text(name);
+    if (t === null) continue;
+    const v = parseNumber(t, csv.dialect.decimalComma);
+    if (v === undefined) at(name, t, `a number${csv.dialect.decimalComma ? ' (decimal comma)' : ''}`);
+    else num[name] = v;
+  }
+  const has = (name: string): boolean => text(name) !== null;
+
+  const measureText = text('measure');
+  let measure: MetaMeasure | null = null;
+  if (measureText !== null) {
+    const m = measureText.toUpperCase();
+    if ((META_MEASURES as readonly string[]).includes(m)) measure = m as MetaMeasure;
+    else at('measure', measureText, `one of ${META_MEASURES.join(', ')}`);
+  }
+
+  // Which kind of input does the row carry?
+  const kinds: (keyof typeof KIND_TEXT)[] = [];
+  if (ARM_STATS.some(has)) kinds.push('arms');
+  if (EVENTS.some(has)) kinds.push('events');
+  if (EFFECT.some(has)) kinds.push('effect');
+  if (kinds.length === 0) {
+    problems.push({ file, line, expected: `one kind of result: ${Object.values(KIND_TEXT).join('; or ')}` });
+    return null;
+  }
+  if (kinds.length > 1) {
+    const second = kinds[1] as keyof typeof KIND_TEXT;
+    const firstCol = (second === 'events' ? EVENTS : EFFECT).find(has) as string;
+    at(firstCol, text(firstCol), `one kind of result per row, not both ${KIND_TEXT[kinds[0] as keyof typeof KIND_TEXT]} and ${KIND_TEXT[second]}`);
+    return null;
+  }
+  const kind = kinds[0] as keyof typeof KIND_TEXT;
+  if (problems.length > before) return null;
+
+  const countAt = (name: 'n_intervention' | 'n_control'): void => {
+    const v = num[name];
+    if (v !== undefined && !(Number.isInteger(v) && v >= 1)) at(name, text(name), 'a group size: a whole number ≥ 1');
+  };
+  countAt('n_intervention');
+  countAt('n_control');
+
+  let input: StudyInput | null = null;
+  if (kind === 'arms') {
+    for (const name of ARM_ALL) if (!has(name)) at(name, null, 'a value: arm summaries need n, mean and sd in both arms');
+    for (const name of ['sd_intervention', 'sd_control'] as const) {
+      const v = num[name];
+      if (v !== undefined && v < 0) at(name, text(name), 'a standard deviation ≥ 0 (a negative SD is a data-entry error)');
+    }
+    if (num.sd_intervention === 0 && num.sd_control === 0) at('sd_intervention', text('sd_intervention'), 'at least one SD > 0 (both are 0, so the difference has no variance)');
+    measure ??= 'MD';
+    if (measure !== 'MD' && measure !== 'SMD') at('measure', measureText, 'MD or SMD for arm summaries (RR, OR and RD need events)');
+    if (measure === 'SMD' && (num.n_intervention ?? 0) + (num.n_control ?? 0) < 4 && has('n_intervention') && has('n_control')) {
+      at('n_intervention', text('n_intervention'), "n_intervention + n_control ≥ 4 (Hedges' g needs 2 degrees of freedom)");
+    }
+    if (problems.length === before) {
+      input = {
+        kind: 'arms',
+        arms: {
+          nIntervention: num.n_intervention as number,
+          meanIntervention: num.mean_intervention as number,
+          sdIntervention: num.sd_intervention as number,
+          nControl: num.n_control as number,
+          meanControl: num.mean_control as number,
+          sdControl: num.sd_control as number,
+        },
+      };
+    }
+  } else if (kind === 'events') {
+    for (const name of EVENTS_ALL) if (!has(name)) at(name, null, 'a value: events need events and n in both arms');
+    for (const [e, n] of [['events_intervention', 'n_intervention'], ['events_control', 'n_control']] as const) {
+      const ev = num[e];
+      const nn = num[n];
+      if (ev === undefined) continue;
+      if (!(Number.isInteger(ev) && ev >= 0)) at(e, text(e), 'a count of events: a whole number ≥ 0');
+      else if (nn !== undefined && ev > nn) at(e, text(e), `events ≤ ${n} (${nn})`);
+    }
+    measure ??= 'RR';
+    if (measure !== 'RR' && measure !== 'OR' && measure !== 'RD') at('measure', measureText, 'RR, OR or RD for events (MD and SMD need arm summaries or a difference)');
+    if (problems.length === before) {
+      input = {
+        kind: 'events',
+        table: {
+          eventsIntervention: num.events_intervention as number,
+          nIntervention: num.n_intervention as number,
+          eventsControl: num.events_control as number,
+          nControl: num.n_control as number,
+        },
+      };
+    }
+  } else {
+    measure ??= 'MD';
+    const ratio = isRatioMeasure(measure);
+    const d = num.difference;
+    if (!has('difference')) at('difference', null, 'the reported difference (ci_lower, ci_upper and se describe it)');
+    const hasLo = has('ci_lower');
+    const hasHi = has('ci_upper');
+    if (hasLo !== hasHi) at(hasLo ? 'ci_upper' : 'ci_lower', null, 'both ends of the confidence interval (ci_lower and ci_upper)');
+    if ((hasLo || hasHi) && has('se')) at('se', text('se'), 'either a confidence interval or an SE, not both');
+    if (has('se') && num.se !== undefined && !(num.se > 0)) at('se', text('se'), 'a standard error > 0');
+    if (ratio) {
+      for (const name of ['difference', 'ci_lower', 'ci_upper'] as const) {
+        const v = num[name];
+        if (v !== undefined && !(v > 0)) at(name, text(name), `a ratio > 0 (measure ${measure} is reported as the ratio itself, not its log)`);
+      }
+    }
+    const lo = num.ci_lower;
+    const hi = num.ci_upper;
+    if (lo !== undefined && hi !== undefined) {
+      if (lo > hi) at('ci_lower', text('ci_lower'), `ci_lower ≤ ci_upper (${text('ci_upper')}); are they swapped?`);
+      else if (d !== undefined && (d < lo || d > hi)) {
+        at('difference', text('difference'), `a difference inside its confidence interval [${text('ci_lower')}, ${text('ci_upper')}] (check the sign: intervention − control)`);
+      }
+    }
+    if (problems.length === before && d !== undefined) {
+      if (lo !== undefined && hi !== undefined) input = { kind: 'ci', estimate: d, lower: lo, upper: hi };
+      else if (num.se !== undefined) input = { kind: 'se', estimate: d, se: num.se };
+      else input = { kind: 'estimate', estimate: d };
+    }
+  }
+  if (input === null || measure === null || problems.length > before) return null;
+  return {
+    line,
+    study: text('study') as string,
+    outcome: text('outcome') as string,
+    time: text('time') as string,
+    subgroup: text('subgroup'),
+    citation: text('citation'),
+    measure,
+    input,
+    nIntervention: num.n_intervention ?? null,
+    nControl: num.n_control ?? null,
+  };
+}
+
+function checkDuplicates(file: string, records: readonly StudyRecord[], col: Map<string, number>, problems: Problem[]): void {
+  const seen = new Map<string, number>();
+  const studyColumn = (col.get('study') as number) + 1;
+  for (const r of records) {
+    const key = JSON.stringify([r.study, r.outcome, r.time, r.measure, r.subgroup]);
+    const prev = seen.get(key);
+    if (prev !== undefined) {
+      problems.push({
+        file,
+        line: r.line,
+        column: studyColumn,
+        field: 'study',
+        value: r.study,
+        expected: `one row per study, outcome, time, measure and subgroup (line ${prev} has the same); use the subgroup column for separate populations`,
+      });
+    } else seen.set(key, r.line);
+  }
+}

@@ -1,0 +1,411 @@
+/**
+ * Forest plot of one outcome × time × measure in the RevMan layout, as a Vega-Lite spec with
+ * its data inline. Pure: the meta-analysis result in, the spec out; no statistics here.
+ *
+ *   Study or subgroup | App + usual care (Mean SD Total | Events Total) | Usual care (…) |
+ *   Weight fixed | Weight random | MD [95% CI] | plot
+ *
+ * The plot: per study a square (area ∝ random-effects weight) and its CI; subgroup subtotal and
+ * overall diamonds (fixed and random); the prediction interval as a bar; the ±MCID band; the
+ * line of no effect; "favours" labels under the axis. Heterogeneity, the tests for overall effect
+ * and for subgroup differences, and the method labels are text rows, as RevMan prints them.
+ *
+ * One view: rows are y = row index (one shared quantitative scale, reversed); text columns sit at
+ * fixed pixel x (`scale: null`); the plot's x scale has a pixel range right of the text columns.
+ * Ratio measures (RR, OR) are drawn on a log axis with ratios as labels.
+ */
+import type { TopLevelSpec } from 'vega-lite';
+import type { MetaGroup } from '../../meta/meta-group.js';
+import type { MetaPooledRow, MetaStudyRow, MetaSubgroupTest } from '../../meta/meta-results-schema.js';
+import { formatFixed, type Lang } from '../i18n.js';
+
+/** Same family as the other charts' `config.font` (rendering loads DejaVuSans.ttf under it). */
+const FONT = 'DejaVu Sans';
+const ROW_PX = 20;
+const CHAR_PX = 6.6; // average advance of an 11 px DejaVu Sans character
+const FONT_SIZE = 11;
+const PLOT_PX = 300;
+
+const TEXT = {
+  en: {
+    study: 'Study or subgroup', intervention: 'App + usual care', control: 'Usual care', mean: 'Mean', sd: 'SD', total: 'Total', events: 'Events',
+    weight: 'Weight', fixed: 'Fixed', random: 'Random', subtotal: 'Subtotal (95% CI)', totalFixed: 'Total, fixed effect (95% CI)',
+    totalRandom: 'Total, random effects (95% CI)', pi: 'Prediction interval', favoursApp: 'Favours app', favoursControl: 'Favours usual care',
+    heterogeneity: 'Heterogeneity', notApplicable: 'Not applicable', overall: 'Test for overall effect', subgroups: 'Test for subgroup differences',
+    single: 'Single study: shown as reported, not pooled', noInterval: 'no interval reported', mcidBand: 'Shaded: ±MCID',
+    ci: '95% CI', iv: 'IV', mh: 'M-H',
+  },
+  da: {
+    study: 'Studie eller undergruppe', intervention: 'App + vanlig behandling', control: 'Vanlig behandling', mean: 'Gns.', sd: 'SD', total: 'Antal', events: 'Hændelser',
+    weight: 'Vægt', fixed: 'Fast', random: 'Tilfældig', subtotal: 'Subtotal (95% CI)', totalFixed: 'Total, faste effekter (95% CI)',
+    totalRandom: 'Total, tilfældige effekter (95% CI)', pi: 'Prædiktionsinterval', favoursApp: 'Til fordel for app', favoursControl: 'Til fordel for vanlig behandling',
+    heterogeneity: 'Heterogenitet', notApplicable: 'Ikke relevant', overall: 'Test for samlet effekt', subgroups: 'Test for forskel mellem undergrupper',
+    single: 'Enkelt studie: vist som rapporteret, ikke poolet', noInterval: 'intet interval rapporteret', mcidBand: 'Skygge: ±MCID',
+    ci: '95% CI', iv: 'IV', mh: 'M-H',
+  },
+} as const;
+
+const TAU2 = { REML: 'REML', DL: 'DL', PM: 'PM' } as const;
+
+export interface MetaForestOptions {
+  /** Column headers for the two arms; default "App + usual care" / "Usual care". */
+  armLabels?: { intervention: string; control: string };
+  /** Favours labels under the axis; default "Favours app" / "Favours usual care". */
+  favours?: { intervention: string; control: string };
+}
+
+interface Cell {
+  row: number;
+  px: number;
+  text: string;
+}
+
+interface Mark {
+  row: number;
+  x: number;
+  x2: number;
+  est: number;
+  size: number;
+}
+
+const isRatio = (m: string) => m === 'RR' || m === 'OR';
+
+/** Decimal places of the effect text: 3 for risk differences, else 2. */
+const places = (m: string) => (m === 'RD' ? 3 : 2);
+
+function niceLinearLimit(maxAbs: number): { limit: number; step: number } {
+  const raw = Math.max(maxAbs, 1e-9) / 3;
+  const p = 10 ** Math.floor(Math.log10(raw));
+  const step = ([1, 2, 2.5, 5, 10].map((m) => m * p).find((s) => s >= raw) ?? 10 * p) as number;
+  return { limit: Math.ceil(maxAbs / step) * step, step };
+}
+
+function niceRatioLimit(maxRatio: number): number {
+  const candidates = [1.5, 2, 3, 5, 10, 20, 50, 100, 200, 500, 1000];
+  return candidates.find((c) => c >= maxRatio) ?? 10 ** Math.ceil(Math.log10(maxRatio));
+}
+
+export function metaForestSpec(group: MetaGroup, lang: Lang, options: MetaForestOptions = {}): TopLevelSpec {
+  const t = TEXT[lang];
+  const s = group.setting;
+  const measure = s.measure;
+  const ratio = isRatio(measure);
+  const show = (v: number) => (ratio ? Math.exp(v) : v);
+  const fmt = (v: number, d = places(measure)) => formatFixed(v, d, lang);
+  const effectText = (est: number, lo: number | null, hi: number | null) =>
+    lo === null || hi === null ? `${fmt(show(est))} [${t.noInterval}]` : `${fmt(show(est))} [${fmt(show(lo))}, ${fmt(show(hi))}]`;
+  const pText = (p: number) => (p < 0.0001 ? 'P < 0.0001' : `P = ${formatFixed(p, p < 0.01 ? 4 : 2, lang)}`);
+
+  const fixed = group.pooled.find((p) => p.subgroup === null && p.model === 'fixed');
+  const random = group.pooled.find((p) => p.subgroup === null && p.model === 'random');
+  const single = random !== undefined && random.k === 1;
+
+  // ── columns (pixel x of each column's anchor) ─────────────────────────────────────────────
+  const hasArms = group.studies.some((x) => x.arms !== null);
+  const hasEvents = group.studies.some((x) => x.events !== null);
+  const hasN = group.studies.some((x) => x.nIntervention !== null);
+  const armCols: string[] = hasArms ? [t.mean, t.sd, t.total] : hasEvents ? [t.events, t.total] : hasN ? [t.total] : [];
+  const subCol = 48;
+  const studyWidth = Math.max(
+    150,
+    ...group.studies.map((x) => x.study.length * CHAR_PX + 12),
+    ...[t.totalRandom, t.subtotal, t.pi].map((x) => x.length * CHAR_PX + 12),
+  );
+  const armWidth = armCols.length === 0 ? 0 : Math.max(armCols.length * subCol, t.intervention.length * CHAR_PX * 0.9) + 12;
+  const xIntervention = studyWidth;
+  const xControl = xIntervention + armWidth;
+  const xWeightFixed = xControl + armWidth + 52; // right-aligned
+  const xWeightRandom = xWeightFixed + 56;
+  const effectWidth = Math.max(150, ...group.studies.map((x) => effectText(x.yi, x.ciLower, x.ciUpper).length * CHAR_PX)) + 12;
+  const xEffect = xWeightRandom + 12;
+  const plotX0 = xEffect + effectWidth + 10;
+  const plotX1 = plotX0 + PLOT_PX;
+  const width = plotX1 + 10;
+
+  const left: Cell[] = [];
+  const right: Cell[] = [];
+  const centre: Cell[] = [];
+  const bold: Cell[] = [];
+  const small: Cell[] = [];
+  const squares: Mark[] = [];
+  const diamonds: { id: string; x: number; y: number; y2: number }[] = [];
+  const piBars: Mark[] = [];
+
+  // ── header rows 0 and 1 ─────────────────────────────────────────────────────────────────
+  const armHeader = options.armLabels ?? { intervention: t.intervention, control: t.control };
+  const poolName = fixed?.poolingMethod === 'mantel-haenszel' ? t.mh : t.iv;
+  if (armCols.length > 0) {
+    centre.push({ row: 0, px: xIntervention + armWidth / 2, text: armHeader.intervention }, { row: 0, px: xControl + armWidth / 2, text: armHeader.control });
+    armCols.forEach((c, i) => {
+      right.push({ row: 1, px: xIntervention + (i + 1) * subCol, text: c }, { row: 1, px: xControl + (i + 1) * subCol, text: c });
+    });
+  }
+  centre.push({ row: 0, px: (xWeightFixed + xWeightRandom) / 2 - 24, text: t.weight });
+  right.push({ row: 1, px: xWeightFixed, text: t.fixed }, { row: 1, px: xWeightRandom, text: t.random });
+  bold.push({ row: 1, px: 0, text: t.study });
+  left.push({ row: 0, px: xEffect, text: measure }, { row: 1, px: xEffect, text: `${poolName}, ${t.random}, ${t.ci}` });
+  centre.push({ row: 0, px: (plotX0 + plotX1) / 2, text: measure }, { row: 1, px: (plotX0 + plotX1) / 2, text: `${poolName}, ${t.random}, ${t.ci}` });
+
+  let row = 2;
+  const armCells = (st: MetaStudyRow): void => {
+    const put = (x0: number, values: (number | null)[], digits: number[]) =>
+      values.forEach((v, i) => {
+        if (v !== null) right.push({ row, px: x0 + (armCols.length - values.length + i + 1) * subCol, text: formatFixed(v, digits[i] as number, lang) });
+      });
+    if (st.arms) {
+      const a = st.arms;
+      put(xIntervention, [a.meanIntervention, a.sdIntervention, a.nIntervention], [1, 1, 0]);
+      put(xControl, [a.meanControl, a.sdControl, a.nControl], [1, 1, 0]);
+    } else if (st.events) {
+      const e = st.events;
+      put(xIntervention, [e.eventsIntervention, e.nIntervention], [0, 0]);
+      put(xControl, [e.eventsControl, e.nControl], [0, 0]);
+    } else if (armCols.length > 0) {
+      put(xIntervention, [st.nIntervention], [0]);
+      put(xControl, [st.nControl], [0]);
+    }
+  };
+  const pct = (w: number | null) => (w === null ? '' : `${formatFixed(w, 1, lang)}%`);
+  const studyRow = (st: MetaStudyRow): void => {
+    left.push({ row, px: 4, text: st.study });
+    armCells(st);
+    right.push({ row, px: xWeightFixed, text: st.pooled ? pct(st.weightFixed) : '' }, { row, px: xWeightRandom, text: st.pooled ? pct(st.weightRandom) : '' });
+    left.push({ row, px: xEffect, text: effectText(st.yi, st.ciLower, st.ciUpper) });
+    if (st.ciLower !== null && st.ciUpper !== null) {
+      squares.push({ row, x: show(st.ciLower), x2: show(st.ciUpper), est: show(st.yi), size: 16 + 2.2 * (st.weightRandom ?? 0) });
+    } else {
+      squares.push({ row, x: show(st.yi), x2: show(st.yi), est: show(st.yi), size: 0 });
+    }
+    row += 1;
+  };
+  const diamond = (p: MetaPooledRow, id: string): void => {
+    const [lo, est, hi] = [show(p.ciLower), show(p.estimate), show(p.ciUpper)];
+    diamonds.push({ id, x: lo, y: row, y2: row }, { id, x: est, y: row - 0.38, y2: row + 0.38 }, { id, x: hi, y: row, y2: row });
+  };
+  const heterogeneityText = (p: MetaPooledRow): string => {
+    if (p.k < 2 || p.q === null) return `${t.heterogeneity}: ${t.notApplicable}`;
+    const tau = p.tau2 === null ? '' : `Tau² = ${fmt(p.tau2, p.tau2 < 0.01 && p.tau2 > 0 ? 4 : 2)} (${p.tau2Method ? TAU2[p.tau2Method] : '—'}); `;
+    return `${t.heterogeneity}: ${tau}Chi² = ${fmt(p.q, 2)}, df = ${p.qDf} (${pText(p.qPValue as number)}); I² = ${formatFixed(p.i2 as number, 0, lang)}%`;
+  };
+  const overallText = (p: MetaPooledRow): string =>
+    `${t.overall}: ${p.ciMethod === 'hksj' ? `t = ${fmt(Math.abs(p.statistic), 2)}, df = ${p.df}` : `Z = ${fmt(Math.abs(p.statistic), 2)}`} (${pText(p.pValue)})`;
+  const subgroupText = (x: MetaSubgroupTest): string =>
+    `${t.subgroups}: Chi² = ${fmt(x.q, 2)}, df = ${x.df} (${pText(x.pValue)}), I² = ${formatFixed(x.i2, 0, lang)}%`;
+
+  const subgroupNames = [...new Set(group.pooled.filter((p) => p.subgroup !== null).map((p) => p.subgroup as string))];
+  if (subgroupNames.length > 0) {
+    for (const name of subgroupNames) {
+      bold.push({ row, px: 0, text: name });
+      row += 1;
+      for (const st of group.studies.filter((x) => (x.subgroup ?? '(no subgroup)') === name)) studyRow(st);
+      const sub = group.pooled.find((p) => p.subgroup === name && p.model === 'random');
+      if (sub) {
+        bold.push({ row, px: 0, text: t.subtotal });
+        right.push({ row, px: xWeightRandom, text: pct(group.studies.filter((x) => (x.subgroup ?? '(no subgroup)') === name).reduce((a, x) => a + (x.weightRandom ?? 0), 0)) });
+        left.push({ row, px: xEffect, text: effectText(sub.estimate, sub.ciLower, sub.ciUpper) });
+        diamond(sub, `sub-${name}`);
+        row += 1;
+        small.push({ row, px: 4, text: heterogeneityText(sub) });
+        row += 1;
+        small.push({ row, px: 4, text: overallText(sub) });
+        row += 1;
+      }
+      row += 0.5;
+    }
+    const pooledSubgroups = new Set(subgroupNames);
+    for (const st of group.studies.filter((x) => !pooledSubgroups.has(x.subgroup ?? '(no subgroup)'))) studyRow(st);
+  } else {
+    for (const st of group.studies) studyRow(st);
+  }
+
+  const plotTop = 1.6;
+  if (single || !fixed || !random) {
+    row += 0.5;
+    small.push({ row, px: 4, text: t.single });
+    row += 1;
+  } else {
+    row += 0.5;
+    bold.push({ row, px: 0, text: t.totalFixed });
+    right.push({ row, px: xWeightFixed, text: pct(100) });
+    left.push({ row, px: xEffect, text: effectText(fixed.estimate, fixed.ciLower, fixed.ciUpper) });
+    diamond(fixed, 'fixed');
+    row += 1;
+    bold.push({ row, px: 0, text: t.totalRandom });
+    right.push({ row, px: xWeightRandom, text: pct(100) });
+    left.push({ row, px: xEffect, text: effectText(random.estimate, random.ciLower, random.ciUpper) });
+    diamond(random, 'random');
+    row += 1;
+    if (random.piLower !== null && random.piUpper !== null) {
+      left.push({ row, px: 4, text: t.pi }, { row, px: xEffect, text: `[${fmt(show(random.piLower))}, ${fmt(show(random.piUpper))}]` });
+      piBars.push({ row, x: show(random.piLower), x2: show(random.piUpper), est: show(random.estimate), size: 0 });
+      row += 1;
+    }
+    small.push({ row, px: 4, text: heterogeneityText(random) });
+    row += 1;
+    small.push({ row, px: 4, text: `${overallText(fixed)} (${t.fixed.toLowerCase()}); ${overallText(random).replace(`${t.overall}: `, '')} (${t.random.toLowerCase()})` });
+    row += 1;
+  }
+  for (const x of group.subgroupTests.filter((y) => y.model === 'random')) {
+    small.push({ row, px: 4, text: subgroupText(x) });
+    row += 1;
+  }
+  const plotBottom = row - 0.2;
+  const methodBits = random
+    ? [
+        random.k > 1 && random.tau2Method ? `τ²: ${TAU2[random.tau2Method]}` : null,
+        random.k > 1 ? `CI: ${random.ciMethod === 'hksj' ? 'HKSJ' : 'z'}` : null,
+        random.piLower !== null ? `PI: ${random.piDf === null ? 'normal' : `t(${random.piDf})`}` : null,
+        random.preset ? `preset ${random.preset}` : null,
+        s.mcid !== null ? `${t.mcidBand} (${formatFixed(s.mcid, s.mcid % 1 === 0 ? 0 : 1, lang)}${ratio ? '×' : ''})` : null,
+      ].filter((b): b is string => b !== null)
+    : [];
+  if (methodBits.length > 0) {
+    small.push({ row, px: 4, text: methodBits.join('; ') });
+    row += 1;
+  }
+  const rows = row;
+
+  // ── x domain ────────────────────────────────────────────────────────────────────────────
+  const bounds: number[] = [];
+  for (const m of [...squares, ...piBars]) bounds.push(m.x, m.x2);
+  for (const d of diamonds) bounds.push(d.x);
+  let domain: [number, number];
+  let ticks: number[];
+  let mcidLo: number | null = null;
+  let mcidHi: number | null = null;
+  if (ratio) {
+    if (s.mcid !== null) {
+      mcidLo = 1 / s.mcid;
+      mcidHi = s.mcid;
+      bounds.push(s.mcid * 1.1, 1 / (s.mcid * 1.1));
+    }
+    const maxRatio = Math.max(1.2, ...bounds.map((b) => Math.max(b, 1 / b)));
+    const l = niceRatioLimit(maxRatio);
+    domain = [1 / l, l];
+    ticks = [...new Set([1 / l, 1 / Math.sqrt(l), 1, Math.sqrt(l), l].map((x) => Number(x.toPrecision(2))))];
+  } else {
+    if (s.mcid !== null) {
+      mcidLo = -s.mcid;
+      mcidHi = s.mcid;
+      bounds.push(s.mcid * 1.15, -s.mcid * 1.15);
+    }
+    const maxAbs = Math.max(...bounds.map(Math.abs), 1e-9);
+    const { limit, step } = niceLinearLimit(maxAbs);
+    domain = [-limit, limit];
+    ticks = [];
+    for (let v = -limit; v <= limit + step / 2; v += step) ticks.push(Number(v.toFixed(10)));
+  }
+  const noEffect = ratio ? 1 : 0;
+  const plotHeight = rows * ROW_PX;
+  const xScale = { type: ratio ? ('log' as const) : ('linear' as const), domain, range: [plotX0, plotX1], nice: false, zero: false };
+  const y = (field: string) => ({ field, type: 'quantitative' as const, scale: null });
+  const yRow = { field: 'row', type: 'quantitative' as const, scale: { domain: [-0.6, rows - 0.4], range: [0, plotHeight], nice: false, zero: false }, axis: null };
+  void y;
+
+  const favours = options.favours ?? { intervention: t.favoursApp, control: t.favoursControl };
+  // Where on the axis benefit lies: higher-is-better → right favours the intervention.
+  const rightFavours = s.direction === 'higher-is-better' ? favours.intervention : favours.control;
+  const leftFavours = s.direction === 'higher-is-better' ? favours.control : favours.intervention;
+
+  const textLayer = (cells: Cell[], align: 'left' | 'right' | 'center', extra: Record<string, unknown> = {}) => ({
+    data: { values: cells },
+    mark: { type: 'text' as const, align, baseline: 'middle' as const, fontSize: FONT_SIZE, ...extra },
+    encoding: { x: { field: 'px', type: 'quantitative' as const, scale: null }, y: yRow, text: { field: 'text', type: 'nominal' as const } },
+  });
+  const layers: unknown[] = [];
+  if (mcidLo !== null && mcidHi !== null) {
+    layers.push({
+      data: { values: [{ x: mcidLo, x2: mcidHi, row: plotTop, row2: plotBottom }] },
+      mark: { type: 'rect', color: '#009E73', opacity: 0.12 },
+      encoding: { x: { field: 'x', type: 'quantitative', scale: xScale, axis: null }, x2: { field: 'x2' }, y: yRow, y2: { field: 'row2' } },
+    });
+    layers.push({
+      data: { values: [{ x: mcidLo }, { x: mcidHi }] },
+      mark: { type: 'rule', color: '#009E73', strokeDash: [3, 3], strokeWidth: 1 },
+      encoding: { x: { field: 'x', type: 'quantitative' }, y: { datum: plotTop, ...yRowNoField(yRow) }, y2: { datum: plotBottom } },
+    });
+  }
+  layers.push(
+    {
+      data: { values: [{ x: noEffect }] },
+      mark: { type: 'rule', color: '#222', strokeWidth: 1 },
+      encoding: { x: { field: 'x', type: 'quantitative', scale: xScale }, y: { datum: plotTop, ...yRowNoField(yRow) }, y2: { datum: plotBottom } },
+    },
+    {
+      data: { values: [{ px0: 0, px1: width - 10, row: 1.55 }] },
+      mark: { type: 'rule', color: '#888', strokeWidth: 0.8 },
+      encoding: { x: { field: 'px0', type: 'quantitative', scale: null }, x2: { field: 'px1' }, y: yRow },
+    },
+    {
+      data: { values: squares.filter((m) => m.size > 0) },
+      mark: { type: 'rule', color: '#222', strokeWidth: 1.2 },
+      encoding: { x: { field: 'x', type: 'quantitative' }, x2: { field: 'x2' }, y: yRow },
+    },
+    {
+      data: { values: squares },
+      mark: { type: 'point', shape: 'square', filled: true, color: '#0072B2', opacity: 1 },
+      encoding: { x: { field: 'est', type: 'quantitative' }, y: yRow, size: { field: 'size', type: 'quantitative', scale: null } },
+    },
+    {
+      data: { values: piBars },
+      mark: { type: 'rule', color: '#D55E00', strokeWidth: 4 },
+      encoding: { x: { field: 'x', type: 'quantitative' }, x2: { field: 'x2' }, y: yRow },
+    },
+    {
+      data: { values: diamonds },
+      mark: { type: 'area', orient: 'vertical', color: '#111', opacity: 1 },
+      encoding: {
+        x: { field: 'x', type: 'quantitative', scale: xScale, axis: { values: ticks, format: ratio ? '.3~g' : '~g', title: null, labelFontSize: FONT_SIZE, tickCount: ticks.length, grid: false, domainColor: '#222', tickColor: '#222' } },
+        y: { ...yRow, field: 'y' },
+        y2: { field: 'y2' },
+        detail: { field: 'id', type: 'nominal' },
+      },
+    },
+    textLayer(left, 'left'),
+    textLayer(right, 'right'),
+    textLayer(centre, 'center', { fontWeight: 'bold' }),
+    textLayer(bold, 'left', { fontWeight: 'bold' }),
+    textLayer(small, 'left', { fontSize: FONT_SIZE - 1, color: '#333' }),
+    {
+      data: { values: [{ px: plotX0, text: `← ${leftFavours}` }, { px: plotX1, text: `${rightFavours} →`, right: true }] },
+      transform: [{ calculate: 'datum.right ? 1 : 0', as: 'side' }],
+      layer: [
+        {
+          transform: [{ filter: 'datum.side == 0' }],
+          mark: { type: 'text', align: 'left', baseline: 'top', fontSize: FONT_SIZE - 1, dy: 0 },
+          encoding: { x: { field: 'px', type: 'quantitative', scale: null }, y: { value: plotHeight + 24 }, text: { field: 'text' } },
+        },
+        {
+          transform: [{ filter: 'datum.side == 1' }],
+          mark: { type: 'text', align: 'right', baseline: 'top', fontSize: FONT_SIZE - 1 },
+          encoding: { x: { field: 'px', type: 'quantitative', scale: null }, y: { value: plotHeight + 24 }, text: { field: 'text' } },
+        },
+      ],
+    },
+  );
+
+  const timeLabel = s.time;
+  return {
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    title: {
+      text: `${s.label ?? s.outcome} — ${timeLabel}`,
+      subtitle: `${measure}${ratio ? '' : lang === 'da' ? ', app − vanlig behandling' : ', app − usual care'}${s.mcid !== null ? `; MCID ${formatFixed(s.mcid, s.mcid % 1 === 0 ? 0 : 1, lang)}` : ''}`,
+    },
+    width,
+    height: plotHeight,
+    config: {
+      font: FONT,
+      background: 'white',
+      padding: 12,
+      view: { stroke: null },
+      title: { fontSize: 14, subtitleFontSize: 11, subtitleColor: '#444', anchor: 'start', offset: 8 },
+    },
+    layer: layers,
+  } as TopLevelSpec;
+}
+
+/** The row scale without its field, for `datum` encodings on the same y scale. */
+function yRowNoField<T extends { field: string }>(y: T): Omit<T, 'field'> {
+  const { field: _field, ...rest } = y;
+  return rest;
+}

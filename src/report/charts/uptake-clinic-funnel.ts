@@ -1,0 +1,104 @@
+/**
+ * Clinic funnel plot: each clinic's activation rate against its number of referrals, with the
+ * 95% and 99.8% control limits around the overall rate (curves from `funnelCurve` in
+ * `src/uptake/funnel-curve.ts`, already clipped to [0, 1]) and the clinics outside the 95% limits
+ * labelled by clinic code. Clinics whose counts or rate are suppressed are not drawn (their
+ * position would give the counts away); the subtitle says how many.
+ */
+import type { TopLevelSpec } from 'vega-lite';
+import type { UptakeAnalysis } from '../../uptake/uptake-analysis.js';
+import type { FunnelCurvePoint } from '../../uptake/funnel-curve.js';
+import { formatFixed, UPTAKE_CHART_TEXT, type Lang } from '../i18n.js';
+import { OKABE_ITO, drawable, fillIn, uptakeChartConfig } from './uptake-chart-style.js';
+
+export interface ClinicFunnelInput {
+  funnel: UptakeAnalysis['funnel'];
+  /** Limit curves over a grid of n, from `funnelCurve(overallRate, nMax)`. Empty: no limits drawn. */
+  curve: readonly FunnelCurvePoint[];
+  threshold?: number;
+}
+
+export function uptakeClinicFunnelSpec(input: ClinicFunnelInput, options: { lang?: Lang } = {}): TopLevelSpec {
+  const lang = options.lang ?? 'en';
+  const t = (k: keyof typeof UPTAKE_CHART_TEXT) => UPTAKE_CHART_TEXT[k][lang];
+  const { funnel } = input;
+  const status = { within: t('within'), outside95: t('outside95'), outside998: t('outside998') };
+  const statusOrder = [status.within, status.outside95, status.outside998];
+  let hidden = 0;
+  const clinics = funnel.rows.flatMap((r) => {
+    if (!drawable(r.referrals) || !drawable(r.rate)) {
+      hidden++;
+      return [];
+    }
+    const s = r.outside998 !== null ? status.outside998 : r.outside95 !== null ? status.outside95 : status.within;
+    return [{ clinic: r.clinic, region: r.region, referrals: r.referrals, rate: r.rate, status: s, label: r.outside95 !== null ? r.clinic : null }];
+  });
+  const limitLabel = { l95: t('limit95'), l998: t('limit998') };
+  const curve = input.curve.flatMap((p) => [
+    { n: p.n, limit: limitLabel.l95, side: 'lower', value: p.lower95 },
+    { n: p.n, limit: limitLabel.l95, side: 'upper', value: p.upper95 },
+    { n: p.n, limit: limitLabel.l998, side: 'lower', value: p.lower998 },
+    { n: p.n, limit: limitLabel.l998, side: 'upper', value: p.upper998 },
+  ]);
+  const overall = drawable(funnel.overallRate) ? funnel.overallRate : null;
+  const subtitle = [
+    fillIn(t('clinicSubtitle'), { rate: overall === null ? String(funnel.overallRate) : `${formatFixed(100 * overall, 1, lang)}%`, method: funnel.method }),
+    ...(hidden ? [fillIn(t('skippedNote'), { n: hidden, k: input.threshold ?? 5 })] : []),
+  ];
+  const x = { field: 'n', type: 'quantitative' as const, title: t('referrals'), axis: { format: ',d' }, scale: { zero: true, nice: true } };
+  const y = { type: 'quantitative' as const, title: t('activationRate'), axis: { format: '.0%' }, scale: { domain: [0, 1] } };
+  return {
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    title: { text: t('clinicTitle'), subtitle },
+    width: 620, height: 400,
+    config: uptakeChartConfig(),
+    layer: [
+      {
+        data: { values: curve },
+        mark: { type: 'line', strokeWidth: 1.5, color: '#555', clip: true },
+        encoding: {
+          x, y: { ...y, field: 'value' },
+          detail: { field: 'side', type: 'nominal' },
+          strokeDash: {
+            field: 'limit', type: 'nominal', title: null, sort: [limitLabel.l95, limitLabel.l998],
+            scale: { domain: [limitLabel.l95, limitLabel.l998], range: [[6, 3], [1, 0]] },
+            legend: { orient: 'bottom', symbolType: 'stroke', symbolStrokeColor: '#555' },
+          },
+        },
+      },
+      ...(overall === null ? [] : [{
+        data: { values: [{ overall }] },
+        mark: { type: 'rule' as const, color: OKABE_ITO.grey, strokeWidth: 1 },
+        encoding: { y: { ...y, field: 'overall' } },
+      }]),
+      {
+        data: { values: clinics },
+        mark: { type: 'point', filled: true, size: 55, opacity: 0.9, stroke: 'white', strokeWidth: 0.5 },
+        encoding: {
+          x: { ...x, field: 'referrals' },
+          y: { ...y, field: 'rate' },
+          color: {
+            field: 'status', type: 'nominal', title: t('clinicStatus'), sort: statusOrder,
+            scale: { domain: statusOrder, range: [OKABE_ITO.grey, OKABE_ITO.orange, OKABE_ITO.vermillion] },
+            legend: { orient: 'bottom' },
+          },
+          shape: {
+            field: 'status', type: 'nominal', sort: statusOrder, title: t('clinicStatus'),
+            scale: { domain: statusOrder, range: ['circle', 'triangle-up', 'diamond'] },
+          },
+          tooltip: [
+            { field: 'clinic', type: 'nominal' }, { field: 'region', type: 'nominal' },
+            { field: 'referrals', type: 'quantitative', format: ',d', title: t('referrals') },
+            { field: 'rate', type: 'quantitative', format: '.1%', title: t('activationRate') },
+          ],
+        },
+      },
+      {
+        data: { values: clinics.filter((c) => c.label !== null) },
+        mark: { type: 'text', align: 'left', dx: 7, dy: -2, fontSize: 11, color: '#222' },
+        encoding: { x: { ...x, field: 'referrals' }, y: { ...y, field: 'rate' }, text: { field: 'label', type: 'nominal' } },
+      },
+    ],
+    resolve: { scale: { color: 'independent', strokeDash: 'independent' } },
+  } as TopLevelSpec;
+}

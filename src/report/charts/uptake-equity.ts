@@ -1,0 +1,96 @@
+/**
+ * Equity: activation rate (activated ÷ referred, 95% Wilson CI) by age band and by referrer type,
+ * over the whole export, for the whole country or one region, with the all-patients rate as a
+ * dashed reference line. A suppressed group keeps its row, with the word "<5"/"suppressed"
+ * instead of a point and interval.
+ */
+import type { TopLevelSpec } from 'vega-lite';
+import type { Scope } from '../../uptake/aggregate.js';
+import type { UptakeAnalysis } from '../../uptake/uptake-analysis.js';
+import { UPTAKE_CHART_TEXT, type Lang } from '../i18n.js';
+import { OKABE_ITO, drawable, scopeLabel, uptakeChartConfig } from './uptake-chart-style.js';
+
+export interface UptakeEquityOptions {
+  /** Default: the whole country. */
+  region?: Scope;
+  /** Which breakdowns to draw, in order; default age band and referrer. */
+  dimensions?: readonly ('ageBand' | 'referrer' | 'sex')[];
+  lang?: Lang;
+}
+
+const REFERRER_LABEL: Record<string, Record<Lang, string>> = {
+  gp: { en: 'GP', da: 'Egen læge' }, physio: { en: 'Physiotherapist', da: 'Fysioterapeut' },
+  chiro: { en: 'Chiropractor', da: 'Kiropraktor' }, other: { en: 'Other', da: 'Andet' },
+};
+const SEX_LABEL: Record<string, Record<Lang, string>> = {
+  female: { en: 'Women', da: 'Kvinder' }, male: { en: 'Men', da: 'Mænd' }, unknown: { en: 'Unknown', da: 'Ukendt' },
+};
+
+export function uptakeEquitySpec(analysis: Pick<UptakeAnalysis, 'metrics'>, options: UptakeEquityOptions = {}): TopLevelSpec {
+  const lang = options.lang ?? 'en';
+  const t = (k: keyof typeof UPTAKE_CHART_TEXT) => UPTAKE_CHART_TEXT[k][lang];
+  const region = options.region ?? 'national';
+  const dims = options.dimensions ?? ['ageBand', 'referrer'];
+  const all = analysis.metrics.find((m) => m.region === region && m.period === 'all' && m.dimension === 'all');
+  const overall = all && drawable(all.activationRate) ? all.activationRate : null;
+  const levelLabel = (dim: string, level: string) =>
+    dim === 'referrer' ? (REFERRER_LABEL[level]?.[lang] ?? level) : dim === 'sex' ? (SEX_LABEL[level]?.[lang] ?? level) : level;
+  const dimTitle = { ageBand: t('ageBand'), referrer: t('referrer'), sex: lang === 'da' ? 'Køn' : 'Sex' };
+
+  const panels = dims.map((dim) => {
+    const rows = analysis.metrics.filter((m) => m.region === region && m.period === 'all' && m.dimension === dim);
+    const order = rows.map((m) => levelLabel(dim, m.level));
+    const values = rows.map((m) => {
+      const shown = drawable(m.activationRate);
+      return {
+        group: levelLabel(dim, m.level),
+        rate: shown ? m.activationRate : null,
+        ciLower: shown && drawable(m.activationCiLower) ? m.activationCiLower : null,
+        ciUpper: shown && drawable(m.activationCiUpper) ? m.activationCiUpper : null,
+        note: shown ? null : String(m.activationRate ?? '–'),
+        overall,
+      };
+    });
+    const y = { field: 'group', type: 'nominal' as const, sort: order, title: dimTitle[dim] };
+    const xScale = { domain: [0, 1] };
+    return {
+      width: 440, height: { step: 26 },
+      data: { values },
+      layer: [
+        ...(overall === null ? [] : [{
+          mark: { type: 'rule' as const, strokeDash: [5, 4], color: OKABE_ITO.grey },
+          encoding: { x: { aggregate: 'max' as const, field: 'overall', type: 'quantitative' as const, scale: xScale } },
+        }]),
+        {
+          mark: { type: 'rule' as const, strokeWidth: 2, color: OKABE_ITO.blue },
+          encoding: { y, x: { field: 'ciLower', type: 'quantitative' as const, scale: xScale }, x2: { field: 'ciUpper' } },
+        },
+        {
+          mark: { type: 'point' as const, filled: true, size: 80, color: OKABE_ITO.blue },
+          encoding: {
+            y,
+            x: { field: 'rate', type: 'quantitative' as const, scale: xScale, title: t('activationRate'), axis: { format: '.0%', tickCount: 10 } },
+            tooltip: [
+              { field: 'group', type: 'nominal' as const, title: dimTitle[dim] },
+              { field: 'rate', type: 'quantitative' as const, format: '.1%', title: t('activationRate') },
+              { field: 'ciLower', type: 'quantitative' as const, format: '.1%', title: '95% CI lower' },
+              { field: 'ciUpper', type: 'quantitative' as const, format: '.1%', title: '95% CI upper' },
+            ],
+          },
+        },
+        {
+          mark: { type: 'text' as const, align: 'left' as const, dx: 4, fontSize: 11, fontStyle: 'italic', color: '#555' },
+          transform: [{ filter: 'datum.note !== null' }],
+          encoding: { y, x: { datum: 0, type: 'quantitative' as const, scale: xScale }, text: { field: 'note', type: 'nominal' as const } },
+        },
+      ],
+    };
+  });
+  return {
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    title: { text: `${t('equityTitle')} — ${scopeLabel(region, lang)}`, subtitle: t('equitySubtitle') },
+    config: uptakeChartConfig(),
+    vconcat: panels,
+    spacing: 24,
+  } as TopLevelSpec;
+}

@@ -1,0 +1,105 @@
+/**
+ * Uptake over time, per region: either activations per month (by month of referral, the cohort
+ * the registry metrics use) as lines, or uptake per 1,000 eligible per year (by year of
+ * activation) as points with 95% Wilson CIs. Suppressed values are left out (lines break there)
+ * and counted in the subtitle; nothing is computed here, only drawn.
+ */
+import type { TopLevelSpec } from 'vega-lite';
+import type { UptakeAnalysis } from '../../uptake/uptake-analysis.js';
+import { UPTAKE_CHART_TEXT, type Lang } from '../i18n.js';
+import { SCOPE_COLOURS, SCOPE_ORDER, drawable, fillIn, scopeLabel, uptakeChartConfig } from './uptake-chart-style.js';
+
+export interface UptakeOverTimeOptions {
+  /** 'activations' (per month, default) or 'per1000' (per year). */
+  measure?: 'activations' | 'per1000';
+  /** Also draw the whole country (default: only for 'per1000', where scales match). */
+  includeNational?: boolean;
+  lang?: Lang;
+}
+
+export function uptakeOverTimeSpec(analysis: Pick<UptakeAnalysis, 'metrics' | 'uptake' | 'threshold'>, options: UptakeOverTimeOptions = {}): TopLevelSpec {
+  const lang = options.lang ?? 'en';
+  const measure = options.measure ?? 'activations';
+  const t = (k: keyof typeof UPTAKE_CHART_TEXT) => UPTAKE_CHART_TEXT[k][lang];
+  const scopes = SCOPE_ORDER.filter((s) => s !== 'national' || (options.includeNational ?? measure === 'per1000'));
+  const domain = scopes.map((s) => scopeLabel(s, lang));
+  const color = {
+    field: 'region', type: 'nominal' as const, title: t('region'), sort: domain,
+    scale: { domain, range: scopes.map((s) => SCOPE_COLOURS[s]) },
+  };
+  let suppressed = 0;
+
+  if (measure === 'activations') {
+    const values = analysis.metrics
+      .filter((m) => m.periodType === 'month' && m.dimension === 'all' && scopes.includes(m.region))
+      .map((m) => {
+        if (!drawable(m.activations)) suppressed++;
+        return { region: scopeLabel(m.region, lang), month: `${m.period}-01`, activations: drawable(m.activations) ? m.activations : null };
+      });
+    const note = suppressed ? fillIn(t('gapsNote'), { n: suppressed, k: analysis.threshold }) : '';
+    return {
+      $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+      title: { text: t('overTimeTitle'), subtitle: [t('overTimeSubtitle'), ...(note ? [note] : [])] },
+      width: 640, height: 320,
+      config: uptakeChartConfig(),
+      data: { values },
+      mark: { type: 'line', point: { size: 28 }, strokeWidth: 2, invalid: 'break-paths-show-domains' },
+      encoding: {
+        x: { field: 'month', type: 'temporal', timeUnit: 'yearmonth', title: t('month'), axis: { format: '%b %Y', labelAngle: -40, tickCount: 12 } },
+        y: { field: 'activations', type: 'quantitative', title: t('activations'), axis: { format: ',d' } },
+        color,
+        tooltip: [
+          { field: 'region', type: 'nominal', title: t('region') },
+          { field: 'month', type: 'temporal', timeUnit: 'yearmonth', title: t('month') },
+          { field: 'activations', type: 'quantitative', format: ',d', title: t('activations') },
+        ],
+      },
+    };
+  }
+
+  const years = [...new Set(analysis.uptake.map((u) => u.year))].sort((a, b) => a - b);
+  const values = analysis.uptake
+    .filter((u) => scopes.includes(u.region))
+    .flatMap((u) => {
+      if (!drawable(u.per1000)) {
+        if (u.per1000 !== null) suppressed++;
+        return [];
+      }
+      return [{
+        region: scopeLabel(u.region, lang), year: String(u.year), per1000: u.per1000,
+        ciLower: drawable(u.ciLower) ? u.ciLower : null, ciUpper: drawable(u.ciUpper) ? u.ciUpper : null,
+      }];
+    });
+  const shownYears = years.filter((y) => values.some((v) => v.year === String(y))).map(String);
+  const note = suppressed ? fillIn(t('skippedNote'), { n: suppressed, k: analysis.threshold }) : '';
+  const x = { field: 'year', type: 'ordinal' as const, title: t('year'), sort: shownYears, axis: { labelAngle: 0 } };
+  const xOffset = { field: 'region', type: 'nominal' as const, sort: domain, scale: { domain } };
+  return {
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    title: { text: t('per1000Title'), subtitle: [t('per1000Subtitle'), ...(note ? [note] : [])] },
+    width: Math.max(360, 150 * shownYears.length), height: 320,
+    config: uptakeChartConfig(),
+    data: { values },
+    encoding: { x, xOffset, color },
+    layer: [
+      {
+        mark: { type: 'rule', strokeWidth: 2 },
+        encoding: { y: { field: 'ciLower', type: 'quantitative', title: t('per1000') }, y2: { field: 'ciUpper' } },
+      },
+      {
+        mark: { type: 'point', filled: true, size: 70 },
+        encoding: {
+          y: { field: 'per1000', type: 'quantitative', title: t('per1000'), scale: { zero: true } },
+          tooltip: [
+            { field: 'region', type: 'nominal', title: t('region') },
+            { field: 'year', type: 'ordinal', title: t('year') },
+            { field: 'per1000', type: 'quantitative', format: '.1f', title: t('per1000') },
+            { field: 'ciLower', type: 'quantitative', format: '.1f', title: '95% CI lower' },
+            { field: 'ciUpper', type: 'quantitative', format: '.1f', title: '95% CI upper' },
+          ],
+        },
+      },
+    ],
+  };
+}
+

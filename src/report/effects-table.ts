@@ -1,0 +1,61 @@
+/** The effects table (`hta analyze` without --json; README.md of a report). */
+import type { EffectRow } from '../analysis/results-schema.js';
+import { formatFixed, formatP, type Lang, RELEVANCE_TEXT, SHORT_RELEVANCE_TEXT } from './i18n.js';
+import type { Table } from './text-table.js';
+
+const METHOD_TEXT: Record<EffectRow['method'], Record<Lang, string>> = {
+  ancova: { en: 'ANCOVA', da: 'ANCOVA' },
+  welch: { en: 'Welch t', da: 'Welch t' },
+  'pooled-t': { en: 'pooled t', da: 'poolet t' },
+  change: { en: 'change score', da: 'ændringsscore' },
+  'risk-difference': { en: 'risk difference', da: 'risikodifference' },
+  mmrm: { en: 'MMRM', da: 'MMRM' },
+  'mi-ancova': { en: 'MI + ANCOVA', da: 'MI + ANCOVA' },
+};
+
+const HEADER: Record<Lang, string[]> = {
+  en: ['Outcome', 'Time', 'Method', 'n (app/usual)', 'Difference [95% CI]', 'p', 'MCID', 'Verdict'],
+  da: ['Udfald', 'Tid', 'Metode', 'n (app/vanlig)', 'Forskel [95% CI]', 'p', 'MCID', 'Vurdering'],
+};
+
+/** Decimals that suit the scale: 3 for indexes and proportions (range ≤ 2), else 2. */
+export function decimalsFor(row: Pick<EffectRow, 'method' | 'outcome'>, rangeWidth: number | undefined): number {
+  if (row.method === 'risk-difference') return 1; // shown in percentage points
+  return rangeWidth !== undefined && rangeWidth <= 2 ? 3 : 2;
+}
+
+export function formatEffect(r: EffectRow, decimals: number, lang: Lang): string {
+  if (r.difference === null || r.ciLower === null || r.ciUpper === null) return '—';
+  const scale = r.method === 'risk-difference' ? 100 : 1;
+  const unit = r.method === 'risk-difference' ? (lang === 'da' ? ' %-point' : ' pp') : '';
+  const f = (v: number) => formatFixed(v * scale, decimals, lang);
+  return `${f(r.difference)}${unit} [${f(r.ciLower)} to ${f(r.ciUpper)}]`.replace(' to ', lang === 'da' ? ' til ' : ' to ');
+}
+
+export function effectsTable(rows: EffectRow[], lang: Lang, rangeWidthOf: (outcome: string) => number | undefined, verdicts: 'short' | 'long' = 'long', labelOf: (key: string) => string = (k) => rows.find((r) => r.outcome === k)?.label ?? k): Table {
+  const text = verdicts === 'short' ? SHORT_RELEVANCE_TEXT : RELEVANCE_TEXT;
+  return {
+    header: HEADER[lang],
+    align: ['left', 'left', 'left', 'right', 'right', 'right', 'right', 'left'],
+    rows: rows.map((r) => {
+      const d = decimalsFor(r, rangeWidthOf(r.outcome));
+      const verdict = r.error
+        ? (lang === 'da' ? `ikke beregnet: ${r.error}` : `not computed: ${r.error}`)
+        : r.relevance
+          ? text[r.relevance][lang]
+          : r.significant
+            ? (lang === 'da' ? 'signifikant (ingen MCID)' : 'significant (no MCID)')
+            : (lang === 'da' ? 'ikke signifikant (ingen MCID)' : 'not significant (no MCID)');
+      return [
+        labelOf(r.outcome),
+        r.time,
+        METHOD_TEXT[r.method][lang],
+        `${r.n.intervention}/${r.n.control}`,
+        formatEffect(r, d, lang),
+        r.pValue === null ? '—' : formatP(r.pValue, lang),
+        r.mcid === null ? '—' : formatFixed(r.mcid, r.mcid < 1 ? 3 : r.mcid % 1 === 0 ? 0 : 1, lang),
+        verdict,
+      ];
+    }),
+  };
+}

@@ -1,0 +1,205 @@
+/**
+ * Every user-facing phrase for results, in English and Danish, in one catalogue. Verdicts are
+ * written for clinicians: what the difference means against the MCID, not the rule's code.
+ */
+import type { Relevance } from '../judge/relevance.js';
+
+export type Lang = 'en' | 'da';
+
+export const RELEVANCE_TEXT: Record<Relevance, Record<Lang, string>> = {
+  'relevant-benefit': {
+    en: 'Clinically relevant benefit (whole CI beyond the MCID)',
+    da: 'Klinisk relevant gavn (hele sikkerhedsintervallet over MCID)',
+  },
+  'relevant-harm': {
+    en: 'Clinically relevant harm (whole CI beyond the MCID)',
+    da: 'Klinisk relevant skade (hele sikkerhedsintervallet over MCID)',
+  },
+  'possibly-relevant-benefit': {
+    en: 'Possibly relevant benefit (estimate beyond the MCID, CI not)',
+    da: 'Muligvis relevant gavn (estimatet over MCID, intervallet ikke)',
+  },
+  'possibly-relevant-harm': {
+    en: 'Possibly relevant harm (estimate beyond the MCID, CI not)',
+    da: 'Muligvis relevant skade (estimatet over MCID, intervallet ikke)',
+  },
+  'significant-not-relevant': {
+    en: 'Significant, but not clinically relevant',
+    da: 'Signifikant, men ikke klinisk relevant',
+  },
+  'significant-harm-not-relevant': {
+    en: 'Significantly worse, but not clinically relevant',
+    da: 'Signifikant dårligere, men ikke klinisk relevant',
+  },
+  'no-relevant-difference': {
+    en: 'No clinically relevant difference (relevant benefit and harm ruled out)',
+    da: 'Ingen klinisk relevant forskel (relevant gavn og skade udelukket)',
+  },
+  inconclusive: {
+    en: 'Inconclusive (CI includes relevant benefit or harm)',
+    da: 'Usikkert (intervallet rummer relevant gavn eller skade)',
+  },
+};
+
+export const SHORT_RELEVANCE_TEXT: Record<Relevance, Record<Lang, string>> = {
+  'relevant-benefit': { en: 'relevant benefit', da: 'relevant gavn' },
+  'relevant-harm': { en: 'relevant harm', da: 'relevant skade' },
+  'possibly-relevant-benefit': { en: 'possibly relevant benefit', da: 'muligvis relevant gavn' },
+  'possibly-relevant-harm': { en: 'possibly relevant harm', da: 'muligvis relevant skade' },
+  'significant-not-relevant': { en: 'significant, not relevant', da: 'signifikant, ikke relevant' },
+  'significant-harm-not-relevant': { en: 'sig. worse, not relevant', da: 'sign. dårligere, ikke relevant' },
+  'no-relevant-difference': { en: 'no relevant difference', da: 'ingen relevant forskel' },
+  inconclusive: { en: 'inconclusive', da: 'usikkert' },
+};
+
+/** Fixed-decimal number in the language's format (decimal comma and true minus in Danish). */
+export function formatFixed(v: number, decimals: number, lang: Lang = 'en'): string {
+  const s = (Object.is(v, -0) ? 0 : v).toFixed(decimals);
+  const clean = /^-0(\.0+)?$/.test(s) ? s.slice(1) : s;
+  return lang === 'da' ? clean.replace('.', ',').replace('-', '−') : clean.replace('-', '−');
+}
+
+/** A p-value as journals print it: 3 significant decimals, "<0.001" below. */
+export function formatP(p: number, lang: Lang = 'en'): string {
+  if (p < 0.001) return lang === 'da' ? '<0,001' : '<0.001';
+  return formatFixed(p, 3, lang);
+}
+
+/**
+ * A number with thousands separators: `12,345.6` in English, `12.345,6` in Danish (true minus
+ * in both, as `formatFixed`).
+ */
+export function formatThousands(v: number, decimals = 0, lang: Lang = 'en'): string {
+  const fixed = formatFixed(Math.abs(v), decimals, 'en');
+  const [int = '0', frac] = fixed.split('.');
+  const group = lang === 'da' ? '.' : ',';
+  const point = lang === 'da' ? ',' : '.';
+  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, group);
+  const sign = v < 0 && !/^[0.]+$/.test(fixed) ? '−' : '';
+  return sign + grouped + (frac !== undefined ? point + frac : '');
+}
+
+/** Uptake (`hta uptake`) phrases: table titles, column headers and notes. */
+export const UPTAKE_TEXT = {
+  title: { en: 'Uptake of the app', da: 'Brug af appen' },
+  exportDate: { en: 'Registry export date', da: 'Registerudtrækkets dato' },
+  referralsRead: { en: 'referrals read', da: 'henvisninger læst' },
+  suppressionNote: {
+    en: 'Counts below {k} are shown as "<{k}"; cells that would reveal them by subtraction are shown as "suppressed", with every rate built on them.',
+    da: 'Antal under {k} vises som "<{k}"; celler, der ved fratrækning ville afsløre dem, vises som "skjult" sammen med alle rater beregnet på dem.',
+  },
+  activationTitle: { en: 'Activation and retention by region (whole export, by referral date)', da: 'Aktivering og fastholdelse pr. region (hele perioden, efter henvisningsdato)' },
+  uptakeTitle: { en: 'Uptake per 1,000 eligible, by year of activation (95% Wilson CI)', da: 'Brug pr. 1.000 egnede, efter aktiveringsår (95 % Wilson-KI)' },
+  equityTitle: { en: 'Equity: activation and retention, whole country, whole export', da: 'Lighed: aktivering og fastholdelse, hele landet, hele perioden' },
+  funnelTitle: { en: 'Clinics outside the funnel limits (activation rate vs. referrals)', da: 'Klinikker uden for tragtgrænserne (aktiveringsrate mod henvisninger)' },
+  funnelNone: { en: 'No clinic is outside the 95% limits.', da: 'Ingen klinik ligger uden for 95 %-grænserne.' },
+  funnelOverall: { en: 'Overall activation rate', da: 'Samlet aktiveringsrate' },
+  observedTitle: { en: 'Budget impact: observed cost so far, by year of activation', da: 'Budgetkonsekvens: observerede udgifter, efter aktiveringsår' },
+  projectionTitle: { en: 'Budget impact: projected cost by year and uptake scenario, whole country', da: 'Budgetkonsekvens: forventede udgifter pr. år og scenarie, hele landet' },
+  projectionRegionTitle: { en: 'Budget impact: projected cost over the horizon by region and scenario', da: 'Budgetkonsekvens: forventede udgifter over perioden pr. region og scenarie' },
+  sensitivityTitle: { en: 'One-way sensitivity of the base-case cost over the horizon, whole country', da: 'Envejsfølsomhed for basisscenariets udgift over perioden, hele landet' },
+  region: { en: 'Region', da: 'Region' },
+  national: { en: 'Whole country', da: 'Hele landet' },
+  referrals: { en: 'Referred', da: 'Henvist' },
+  activated: { en: 'Activated', da: 'Aktiveret' },
+  activationRate: { en: 'Activation % (95% CI)', da: 'Aktivering % (95 % KI)' },
+  medianDays: { en: 'Median days', da: 'Median dage' },
+  retention4w: { en: 'Retained 4 wk % (n at risk)', da: 'Aktiv efter 4 uger % (n i risiko)' },
+  retention12w: { en: 'Retained 12 wk % (n at risk)', da: 'Aktiv efter 12 uger % (n i risiko)' },
+  year: { en: 'Year', da: 'År' },
+  eligible: { en: 'Eligible', da: 'Egnede' },
+  per1000: { en: 'Per 1,000 eligible (95% CI)', da: 'Pr. 1.000 egnede (95 % KI)' },
+  dimension: { en: 'Breakdown', da: 'Opdeling' },
+  level: { en: 'Group', da: 'Gruppe' },
+  ageBand: { en: 'age band', da: 'aldersgruppe' },
+  sex: { en: 'sex', da: 'køn' },
+  referrer: { en: 'referrer', da: 'henviser' },
+  clinic: { en: 'Clinic', da: 'Klinik' },
+  rate: { en: 'Activation %', da: 'Aktivering %' },
+  limits95: { en: '95% limits %', da: '95 %-grænser %' },
+  limits998: { en: '99.8% limits %', da: '99,8 %-grænser %' },
+  position: { en: 'Outside', da: 'Uden for' },
+  below: { en: 'below', da: 'under' },
+  above: { en: 'above', da: 'over' },
+  outside95: { en: 'outside 95%', da: 'uden for 95 %' },
+  outside998: { en: 'outside 99.8%', da: 'uden for 99,8 %' },
+  cost: { en: 'Cost', da: 'Udgift' },
+  averagePrice: { en: 'Average price', da: 'Gennemsnitspris' },
+  partial: { en: 'so far', da: 'indtil nu' },
+  scenarioLow: { en: 'Low', da: 'Lav' },
+  scenarioBase: { en: 'Base', da: 'Basis' },
+  scenarioHigh: { en: 'High', da: 'Høj' },
+  patients: { en: 'Patients', da: 'Patienter' },
+  scenario: { en: 'Scenario', da: 'Scenarie' },
+  share: { en: 'Share of eligible %', da: 'Andel af egnede %' },
+  parameter: { en: 'Parameter', da: 'Parameter' },
+  change: { en: 'Change', da: 'Ændring' },
+  totalCost: { en: 'Total cost', da: 'Samlet udgift' },
+  difference: { en: 'Difference from base', da: 'Forskel fra basis' },
+  base: { en: 'base case', da: 'basisscenarie' },
+  uptake: { en: 'uptake', da: 'brug' },
+  price: { en: 'price', da: 'pris' },
+  suppressed: { en: 'suppressed', da: 'skjult' },
+  priceModel: { en: 'Price model', da: 'Prismodel' },
+} as const satisfies Record<string, Record<Lang, string>>;
+
+/** Printed under the `hta analyze` table. */
+export const ANALYZE_FOOTNOTE: Record<Lang, string> = {
+  en: [
+    'Difference = app − usual care, in the instrument\'s units (pp = percentage points); the verdict accounts for',
+    'whether lower or higher is better. "significant, not relevant": the 95% CI excludes 0 but not values below the',
+    'MCID. "no relevant difference": the CI lies within ±MCID. pp rows have no MCID unless the plan sets one.',
+  ].join('\n'),
+  da: [
+    'Forskel = app − vanlig behandling, i instrumentets enheder (%-point for andele); vurderingen tager højde for,',
+    'om lav eller høj score er bedst. "signifikant, ikke relevant": 95 %-CI udelukker 0, men ikke værdier under MCID.',
+    '"ingen relevant forskel": CI ligger inden for ±MCID.',
+  ].join('\n'),
+};
+
+/** Uptake chart titles, axis titles (with units) and notes. */
+export const UPTAKE_CHART_TEXT = {
+  overTimeTitle: { en: 'Activations per month by region', da: 'Aktiveringer pr. måned pr. region' },
+  overTimeSubtitle: { en: 'By month of referral; later months are still filling up', da: 'Efter henvisningsmåned; de seneste måneder er endnu ikke komplette' },
+  per1000Title: { en: 'Uptake per 1,000 eligible by region and year', da: 'Brug pr. 1.000 egnede pr. region og år' },
+  per1000Subtitle: { en: 'By year of activation, with 95% Wilson CI', da: 'Efter aktiveringsår, med 95 % Wilson-KI' },
+  month: { en: 'Month of referral', da: 'Henvisningsmåned' },
+  year: { en: 'Year', da: 'År' },
+  activations: { en: 'Activations (patients per month)', da: 'Aktiveringer (patienter pr. måned)' },
+  per1000: { en: 'Uptake (per 1,000 eligible)', da: 'Brug (pr. 1.000 egnede)' },
+  region: { en: 'Region', da: 'Region' },
+  national: { en: 'Whole country', da: 'Hele landet' },
+  gapsNote: { en: '{n} suppressed values (counts below {k}) are left out; lines break there', da: '{n} skjulte værdier (antal under {k}) er udeladt; linjerne brydes der' },
+  skippedNote: { en: '{n} suppressed values (counts below {k}) are not drawn', da: '{n} skjulte værdier (antal under {k}) er ikke tegnet' },
+  funnelTitle: { en: 'Activation funnel', da: 'Aktiveringstragt' },
+  funnelSubtitle: { en: 'Retained: still using the app 4 / 12 weeks after activation, among those activated long enough before the export', da: 'Fastholdt: bruger stadig appen 4 / 12 uger efter aktivering, blandt dem aktiveret længe nok før udtrækket' },
+  stage: { en: 'Stage', da: 'Trin' },
+  patients: { en: 'Patients (n)', da: 'Patienter (n)' },
+  referred: { en: 'Referred', da: 'Henvist' },
+  activated: { en: 'Activated', da: 'Aktiveret' },
+  retained4w: { en: 'Retained 4 wk', da: 'Aktiv efter 4 uger' },
+  retained12w: { en: 'Retained 12 wk', da: 'Aktiv efter 12 uger' },
+  equityTitle: { en: 'Activation rate by age band and referrer', da: 'Aktiveringsrate efter aldersgruppe og henviser' },
+  equitySubtitle: { en: 'Share of referred patients who activated the app, with 95% Wilson CI; dashed line: all patients', da: 'Andel af henviste, der aktiverede appen, med 95 % Wilson-KI; stiplet linje: alle patienter' },
+  activationRate: { en: 'Activation rate (% of referred)', da: 'Aktiveringsrate (% af henviste)' },
+  ageBand: { en: 'Age band (years)', da: 'Aldersgruppe (år)' },
+  referrer: { en: 'Referred by', da: 'Henvist af' },
+  clinicTitle: { en: 'Clinic activation rates: funnel plot', da: 'Klinikkernes aktiveringsrater: tragtplot' },
+  clinicSubtitle: { en: 'Limits around the overall rate {rate} ({method}); labelled: clinics outside the 95% limits', da: 'Grænser om den samlede rate {rate} ({method}); navngivet: klinikker uden for 95 %-grænserne' },
+  referrals: { en: 'Referrals per clinic (n)', da: 'Henvisninger pr. klinik (n)' },
+  limit95: { en: '95% limits', da: '95 %-grænser' },
+  limit998: { en: '99.8% limits', da: '99,8 %-grænser' },
+  overall: { en: 'Overall rate', da: 'Samlet rate' },
+  within: { en: 'Within limits', da: 'Inden for grænserne' },
+  outside95: { en: 'Outside 95%', da: 'Uden for 95 %' },
+  outside998: { en: 'Outside 99.8%', da: 'Uden for 99,8 %' },
+  clinicStatus: { en: 'Clinic', da: 'Klinik' },
+  budgetTitle: { en: 'Budget impact by year and uptake scenario', da: 'Budgetkonsekvens pr. år og scenarie' },
+  budgetSubtitle: { en: '{scope}; price model {mode}, volume scope {volume}; observed {year} is the cost so far', da: '{scope}; prismodel {mode}, volumen {volume}; observeret {year} er udgiften indtil nu' },
+  cost: { en: 'Cost (million {cur})', da: 'Udgift (mio. {cur})' },
+  series: { en: 'Scenario', da: 'Scenarie' },
+  observed: { en: 'Observed', da: 'Observeret' },
+  low: { en: 'Low uptake', da: 'Lav brug' },
+  base: { en: 'Base uptake', da: 'Basis' },
+  high: { en: 'High uptake', da: 'Høj brug' },
+} as const satisfies Record<string, Record<Lang, string>>;

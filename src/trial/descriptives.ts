@@ -1,0 +1,78 @@
+/**
+ * Per outcome × time × arm: n, mean, SD, median and quartiles of the observed scores (baseline
+ * included), from the tidy long table with arquero. Quantiles interpolate linearly between order
+ * statistics (= R `quantile(type = 7)`); SD has the n − 1 denominator.
+ */
+import * as aq from 'arquero';
+import { tQuantile } from '../stats/distributions.js';
+import type { Arm, TrialData } from './trial-data.js';
+
+export interface DescriptiveRow {
+  outcome: string;
+  time: string;
+  arm: Arm;
+  n: number;
+  mean: number | null;
+  sd: number | null;
+  median: number | null;
+  q1: number | null;
+  q3: number | null;
+  /** t-based 95% CI of the mean: mean ± t(0.975, n − 1)·SD/√n; null for n < 2. */
+  meanCiLower: number | null;
+  meanCiUpper: number | null;
+}
+
+/** The tidy long table: one row per patient × time × outcome with an observed value. */
+export function tidyTable(trial: TrialData): aq.ColumnTable {
+  const rows: { id: string; arm: Arm; time: string; outcome: string; value: number }[] = [];
+  for (const o of trial.observations) {
+    for (const s of trial.sources) {
+      const v = o.scores[s.key];
+      if (v !== null && v !== undefined) rows.push({ id: o.id, arm: o.arm, time: o.time, outcome: s.key, value: v });
+    }
+  }
+  return aq.from(rows);
+}
+
+export function describeByArm(trial: TrialData): DescriptiveRow[] {
+  const { op } = aq;
+  const t = tidyTable(trial);
+  const stats = t.numRows() === 0 ? [] : (t
+    .groupby('outcome', 'time', 'arm')
+    .rollup({
+      n: op.count(),
+      mean: op.mean('value'),
+      sd: op.stdev('value'),
+      median: op.median('value'),
+      q1: op.quantile('value', 0.25),
+      q3: op.quantile('value', 0.75),
+    })
+    .objects() as unknown as DescriptiveRow[]);
+  const byKey = new Map(stats.map((r) => [`${r.outcome}|${r.time}|${r.arm}`, r]));
+  // Stable order: plan outcomes, visits, intervention before control; empty cells kept as n = 0.
+  const out: DescriptiveRow[] = [];
+  for (const s of trial.sources) {
+    for (const time of trial.times) {
+      for (const arm of ['intervention', 'control'] as const) {
+        const r = byKey.get(`${s.key}|${time}|${arm}`);
+        const n = r?.n ?? 0;
+        const sd = r && n > 1 ? (r.sd ?? null) : null;
+        const half = sd !== null && r?.mean !== undefined && r.mean !== null ? tQuantile(0.975, n - 1) * (sd / Math.sqrt(n)) : null;
+        out.push({
+          outcome: s.key,
+          time,
+          arm,
+          n,
+          mean: r?.mean ?? null,
+          sd,
+          median: r?.median ?? null,
+          q1: r?.q1 ?? null,
+          q3: r?.q3 ?? null,
+          meanCiLower: half === null ? null : (r?.mean as number) - half,
+          meanCiUpper: half === null ? null : (r?.mean as number) + half,
+        });
+      }
+    }
+  }
+  return out;
+}

@@ -1,0 +1,58 @@
+/**
+ * Per outcome and follow-up time, the patient-level vectors the statistics take: follow-up value,
+ * baseline value of the same outcome, arm and covariates.
+ */
+import type { Arm, TrialData } from './trial-data.js';
+
+export interface OutcomePairs {
+  /** Patients with both a baseline and a follow-up value (complete cases for ANCOVA). */
+  ids: string[];
+  arm: Arm[];
+  baseline: number[];
+  followUp: number[];
+  covariates: Record<string, (string | number | null)[]>;
+}
+
+export interface FollowUpValues {
+  intervention: number[];
+  control: number[];
+}
+
+function scoresAt(trial: TrialData, key: string, time: string): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const o of trial.observations) {
+    const v = o.scores[key];
+    if (o.time === time && v !== null && v !== undefined) out.set(o.id, v);
+  }
+  return out;
+}
+
+/** Every observed follow-up value per arm, baseline or not (the unadjusted analyses). */
+export function followUpValues(trial: TrialData, key: string, time: string): FollowUpValues {
+  const at = scoresAt(trial, key, time);
+  const out: FollowUpValues = { intervention: [], control: [] };
+  for (const p of trial.patients) {
+    const v = at.get(p.id);
+    if (v !== undefined) out[p.arm].push(v);
+  }
+  return out;
+}
+
+/** Patients with baseline and follow-up values, in patient order of the export. */
+export function outcomePairs(trial: TrialData, key: string, time: string): OutcomePairs {
+  const base = scoresAt(trial, key, trial.plan.baseline);
+  const follow = scoresAt(trial, key, time);
+  const out: OutcomePairs = { ids: [], arm: [], baseline: [], followUp: [], covariates: {} };
+  for (const c of trial.plan.covariates) out.covariates[c] = [];
+  for (const p of trial.patients) {
+    const b = base.get(p.id);
+    const f = follow.get(p.id);
+    if (b === undefined || f === undefined) continue;
+    out.ids.push(p.id);
+    out.arm.push(p.arm);
+    out.baseline.push(b);
+    out.followUp.push(f);
+    for (const c of trial.plan.covariates) out.covariates[c]?.push(p.covariates[c] ?? null);
+  }
+  return out;
+}

@@ -1,0 +1,35 @@
+/**
+ * Responders: patients whose score improved from baseline by at least an absolute number of
+ * points or a percentage of their baseline value. "Improved" follows the instrument's
+ * direction (a fall for lower-is-better scales such as RMDQ). Patients without both values are
+ * not classified (complete cases). With a percentage rule, a lower-is-better baseline of 0
+ * cannot improve and a higher-is-better baseline of 0 has no defined percentage: both count as
+ * non-responders.
+ */
+import type { Direction } from '../instruments/instrument.js';
+import type { PlanResponder } from '../plan/plan-schema.js';
+import type { OutcomePairs } from './outcome-pairs.js';
+
+export interface ResponderCounts {
+  intervention: { events: number; n: number };
+  control: { events: number; n: number };
+}
+
+export function isResponder(baseline: number, followUp: number, rule: Pick<PlanResponder, 'points' | 'percent'>, direction: Direction): boolean {
+  const improvement = direction === 'lower-is-better' ? baseline - followUp : followUp - baseline;
+  if (rule.points !== undefined) return improvement >= rule.points - 1e-12;
+  const pct = rule.percent as number;
+  if (baseline === 0) return false;
+  // Tolerance: 30 % of 10 is 3, but 0.3 * 10 is 3.0000000000000004 in binary floating point.
+  return improvement >= (pct / 100) * Math.abs(baseline) - 1e-9;
+}
+
+export function countResponders(pairs: OutcomePairs, rule: Pick<PlanResponder, 'points' | 'percent'>, direction: Direction): ResponderCounts {
+  const out: ResponderCounts = { intervention: { events: 0, n: 0 }, control: { events: 0, n: 0 } };
+  pairs.arm.forEach((arm, i) => {
+    const cell = out[arm];
+    cell.n++;
+    if (isResponder(pairs.baseline[i] as number, pairs.followUp[i] as number, rule, direction)) cell.events++;
+  });
+  return out;
+}

@@ -14,14 +14,18 @@ import { countResponders } from '../trial/responders.js';
 import type { TrialData } from '../trial/trial-data.js';
 import { binaryEffect, type BinaryEstimate } from './binary-effect.js';
 import { continuousEffect, type ContinuousEstimate } from './continuous-effect.js';
-import type { AnalysisResult, EffectRow } from './results-schema.js';
+import type { AnalysisResult, EffectRow, MissingnessRow, Sensitivity } from './results-schema.js';
+import { imputeOutcome, type MiRun, type MissingEstimate, miEffect, mmrmEffects, tippingPointFor } from './missing-data-effects.js';
+import { outcomeWide, type OutcomeWide } from '../trial/outcome-wide.js';
 
 export interface AnalyzeOptions {
   version: string;
+  /** Progress of multiple imputation (done of total chain iterations). */
+  onImputationProgress?: (done: number, total: number) => void;
   bootstrap?: { replicates: number; seed: number; onProgress?: (done: number, total: number) => void };
 }
 
-type Estimate = ContinuousEstimate | BinaryEstimate;
+type Estimate = ContinuousEstimate | BinaryEstimate | MissingEstimate;
 
 function labelOf(o: { key: string; label?: { en: string } | undefined }): string {
   return o.label?.en ?? o.key;
@@ -80,6 +84,31 @@ export function analyzeTrial(trial: TrialData, options: AnalyzeOptions): Analysi
   const warnings: string[] = [];
   const instrumentOf = new Map<string, Instrument>(trial.sources.map((s) => [s.key, s.instrument]));
 
+  // Repeated-measures fits cover every visit at once: fit once per outcome, read per time.
+  const wideCache = new Map<string, OutcomeWide>();
+  const wideOf = (key: string) => wideCache.get(key) ?? wideCache.set(key, outcomeWide(trial, key)).get(key)!;
+  const mmrmCache = new Map<string, ReturnType<typeof mmrmEffects>>();
+  const mmrmAt = (key: string, time: string) => {
+    let fits = mmrmCache.get(key);
+    if (!fits) {
+      fits = mmrmEffects(wideOf(key), plan.timepoints, confLevel);
+      mmrmCache.set(key, fits);
+    }
+    const est = fits.get(time);
+    if (!est) throw new HtaError('analysis.failed', `no patient was observed at ${time}`);
+    return est;
+  };
+  const miCache = new Map<string, MiRun>();
+  const miRunOf = (key: string) => {
+    let run = miCache.get(key);
+    if (!run) {
+      run = imputeOutcome(wideOf(key), plan.missing.m, plan.missing.seed, options.onImputationProgress);
+      miCache.set(key, run);
+    }
+    return run;
+  };
+  const miAt = (key: string, time: string) => miEffect(wideOf(key), miRunOf(key), time, confLevel);
+
   for (const outcome of plan.outcomes) {
     const inst = instrumentOf.get(outcome.key) as Instrument;
     const direction = outcome.direction ?? inst.direction;
@@ -98,11 +127,18 @@ export function analyzeTrial(trial: TrialData, options: AnalyzeOptions): Analysi
       const pairs = outcomePairs(trial, outcome.key, time);
       const follow = followUpValues(trial, outcome.key, time);
       for (const method of plan.methods) {
+        if (method === 'mmrm') {
+          effects.push(row({ ...base, method }, confLevel, mcid, direction, () => mmrmAt(outcome.key, time)));
+          continue;
+        }
         effects.push(
           row({ ...base, method }, confLevel, mcid, direction, () =>
             continuousEffect(method as EffectMethod, { pairs, follow, covariates: plan.covariates, confLevel, bootstrap: options.bootstrap }),
           ),
         );
+      }
+      if (plan.missing.method === 'mi') {
+        effects.push(row({ ...base, method: 'mi-ancova' }, confLevel, mcid, direction, () => miAt(outcome.key, time)));
       }
     }
   }
@@ -120,6 +156,38 @@ export function analyzeTrial(trial: TrialData, options: AnalyzeOptions): Analysi
 
   const patients = { intervention: 0, control: 0 };
   for (const p of trial.patients) patients[p.arm]++;
+
+  let sensitivity: Sensitivity | null = null;
+  const primary = plan.primary;
+  const primaryOutcome = primary && plan.outcomes.find((o) => o.key === primary.outcome);
+  const primaryInst = primaryOutcome && instrumentOf.get(primaryOutcome.key);
+  if (plan.missing.sensitivity && primary && primaryOutcome && primaryInst?.kind === 'continuous') {
+    const direction = primaryOutcome.direction ?? primaryInst.direction;
+    const mcid = mcidForOutcome(primaryOutcome, primaryInst);
+    const base = { outcome: primary.outcome, label: labelOf(primaryOutcome), time: primary.time };
+    const cc = row({ ...base, method: 'ancova' }, confLevel, mcid, direction, () =>
+      continuousEffect('ancova', { pairs: outcomePairs(trial, primary.outcome, primary.time), follow: followUpValues(trial, primary.outcome, primary.time), covariates: plan.covariates, confLevel }),
+    );
+    const mm = row({ ...base, method: 'mmrm' }, confLevel, mcid, direction, () => mmrmAt(primary.outcome, primary.time));
+    const mi = row({ ...base, method: 'mi-ancova' }, confLevel, mcid, direction, () => miAt(primary.outcome, primary.time));
+    const errors = [cc, mm, mi].flatMap((r) => (r.error ? [`${r.method}: ${r.error}`] : []));
+    let tipping: Sensitivity['tippingPoint'] = null;
+    if (!mi.error && mcid !== undefined) {
+      try {
+        const t = tippingPointFor(wideOf(primary.outcome), miRunOf(primary.outcome), primary.time, direction, mcid, plan.alpha);
+        tipping = {
+          method: 'delta-adjusted-mi', direction, nImputedIntervention: t.nImputedIntervention, significantAtZero: t.significantAtZero,
+          tippingDelta: t.tippingDelta, maxDelta: 2 * mcid,
+          rows: t.rows.map((r) => ({ delta: r.delta, estimate: r.estimate, ciLower: r.ciLower, ciUpper: r.ciUpper, pValue: r.pValue })),
+        };
+      } catch (err) {
+        if (!(err instanceof HtaError)) throw err;
+        errors.push(`tipping point: ${err.message}`);
+      }
+    }
+    sensitivity = { outcome: primary.outcome, time: primary.time, rows: [cc, mm, mi], tippingPoint: tipping, errors };
+    for (const e of errors) warnings.push(`sensitivity analysis of ${primary.outcome} at ${primary.time}: ${e}`);
+  }
   for (const e of effects) if (e.error) warnings.push(`${e.outcome} at ${e.time} (${e.method}): ${e.error}`);
   return {
     tool: { name: 'hta', version: options.version },
@@ -127,6 +195,25 @@ export function analyzeTrial(trial: TrialData, options: AnalyzeOptions): Analysi
     plan: { baseline: plan.baseline, timepoints: plan.timepoints, covariates: plan.covariates, alpha: plan.alpha, primary: plan.primary ?? null },
     descriptives: describeByArm(trial),
     effects,
+    missingness: missingnessOf(trial),
+    sensitivity,
     warnings,
   };
+}
+
+/** Per outcome × visit × arm: randomised, observed and missing (no row, or an empty score). */
+export function missingnessOf(trial: TrialData): MissingnessRow[] {
+  const randomised = { intervention: 0, control: 0 };
+  for (const p of trial.patients) randomised[p.arm]++;
+  const out: MissingnessRow[] = [];
+  for (const s of trial.sources) {
+    for (const time of trial.times) {
+      for (const arm of ['intervention', 'control'] as const) {
+        let observed = 0;
+        for (const o of trial.observations) if (o.time === time && o.arm === arm && o.scores[s.key] !== null && o.scores[s.key] !== undefined) observed++;
+        out.push({ outcome: s.key, time, arm, randomised: randomised[arm], observed, missing: randomised[arm] - observed });
+      }
+    }
+  }
+  return out;
 }

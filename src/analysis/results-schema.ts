@@ -40,6 +40,7 @@ export const effectRowSchema = z.object({
   bootstrap: z
     .object({ replicates: z.number().int(), seed: z.number().int(), percentile: z.tuple([z.number(), z.number()]), bca: z.tuple([z.number(), z.number()]).nullable() })
     .optional(),
+  details: z.record(z.string(), z.unknown()).optional().describe('Method details, e.g. MMRM patients in the model, imputations and fraction of missing information'),
   error: z.string().optional().describe('Why this row could not be computed; its numbers are null'),
 });
 
@@ -57,17 +58,48 @@ export const descriptiveRowSchema = z.object({
   meanCiUpper: z.number().nullable(),
 });
 
+export const missingnessRowSchema = z.object({
+  outcome: z.string(),
+  time: z.string(),
+  arm: z.enum(['intervention', 'control']),
+  randomised: z.number().int(),
+  observed: z.number().int(),
+  missing: z.number().int(),
+});
+
+export const sensitivitySchema = z.object({
+  outcome: z.string(),
+  time: z.string(),
+  rows: z.array(effectRowSchema).describe('Complete-case ANCOVA, MMRM and MI + ANCOVA for the primary outcome and time'),
+  tippingPoint: z
+    .object({
+      method: z.literal('delta-adjusted-mi'),
+      direction: z.enum(['lower-is-better', 'higher-is-better']),
+      nImputedIntervention: z.number().int(),
+      significantAtZero: z.boolean(),
+      tippingDelta: z.number().nullable().describe('Shift of the imputed intervention values (against the app, in outcome units) at which p reaches alpha; null if never within 0 to 2 × MCID or not significant at 0'),
+      maxDelta: z.number(),
+      rows: z.array(z.object({ delta: z.number(), estimate: z.number(), ciLower: z.number(), ciUpper: z.number(), pValue: z.number() })),
+    })
+    .nullable(),
+  errors: z.array(z.string()),
+});
+
 export const analysisResultSchema = z.object({
   tool: z.object({ name: z.literal('hta'), version: z.string() }),
   input: z.object({ file: z.string(), layout: z.enum(['long', 'wide']), patients: z.object({ intervention: z.number().int(), control: z.number().int() }) }),
   plan: z.object({ baseline: z.string(), timepoints: z.array(z.string()), covariates: z.array(z.string()), alpha: z.number(), primary: z.object({ outcome: z.string(), time: z.string() }).nullable() }),
   descriptives: z.array(descriptiveRowSchema),
   effects: z.array(effectRowSchema),
+  missingness: z.array(missingnessRowSchema),
+  sensitivity: sensitivitySchema.nullable(),
   warnings: z.array(z.string()),
 });
 
 export type EffectRow = z.infer<typeof effectRowSchema>;
 export type AnalysisResult = z.infer<typeof analysisResultSchema>;
+export type MissingnessRow = z.infer<typeof missingnessRowSchema>;
+export type Sensitivity = z.infer<typeof sensitivitySchema>;
 
 export function resultsJsonSchema(): unknown {
   return {

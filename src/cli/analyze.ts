@@ -6,6 +6,7 @@ import { toCsv } from '../io/write-csv.js';
 import { effectsTable } from '../report/effects-table.js';
 import { ANALYZE_FOOTNOTE, type Lang } from '../report/i18n.js';
 import { renderTextTable } from '../report/text-table.js';
+import { sensitivityTable, tippingSentence } from '../report/sensitivity-table.js';
 import { effectsCsv } from '../analysis/effects-csv.js';
 import type { CliIo } from './io.js';
 import { loadTrialInputs } from './load-inputs.js';
@@ -42,11 +43,14 @@ export function registerAnalyze(program: Command, io: CliIo, setExit: (code: num
       if (opts.csv) refuseToOverwriteInput(file, opts.csv);
       const { trial } = loadTrialInputs(file, opts.plan);
       const bar = opts.bootstrap ? progressBar(io, 'bootstrap') : undefined;
+      const miBar = progressBar(io, 'multiple imputation');
       const result = analyzeTrial(trial, {
         version: packageVersion(),
+        onImputationProgress: miBar.update,
         ...(opts.bootstrap ? { bootstrap: { replicates: opts.bootstrap, seed: opts.seed ?? 1, onProgress: bar?.update } } : {}),
       });
       bar?.done();
+      miBar.done();
       if (opts.csv) writeFileAtomic(opts.csv, toCsv(...effectsCsv(result.effects)));
       if (opts.json) {
         io.stdout(JSON.stringify(result, null, 2) + '\n');
@@ -54,6 +58,18 @@ export function registerAnalyze(program: Command, io: CliIo, setExit: (code: num
         const widths = new Map(trial.sources.map((s) => [s.key, s.instrument.range[1] - s.instrument.range[0]]));
         io.stdout(renderTextTable(effectsTable(result.effects, opts.lang as Lang, (k) => widths.get(k), 'short', (k) => outcomeLabel(trial.plan, k, opts.lang as Lang))));
         io.stdout(`\n${ANALYZE_FOOTNOTE[opts.lang as Lang]}\n`);
+        const sens = result.sensitivity;
+        if (sens) {
+          const lang = opts.lang as Lang;
+          const src = trial.sources.find((x) => x.key === sens.outcome);
+          const decimals = src && src.instrument.range[1] - src.instrument.range[0] <= 2 ? 3 : 2;
+          const title = lang === 'da' ? 'Sensitivitetsanalyse for det primære udfald' : 'Sensitivity analysis of the primary outcome';
+          io.stdout(`\n${title}: ${outcomeLabel(trial.plan, sens.outcome, lang)}, ${sens.time}\n`);
+          io.stdout(renderTextTable(sensitivityTable(sens, lang, decimals)));
+          const unit = src?.instrument.unit[lang] ?? '';
+          const sentence = tippingSentence(sens, unit, decimals, lang);
+          if (sentence) io.stdout(sentence + '\n');
+        }
       }
       for (const w of result.warnings) io.stderr(`warning: ${w}\n`);
       if (result.effects.some((e) => e.error)) setExit(1);

@@ -47,7 +47,7 @@ export const responderSchema = z
     message: 'give exactly one of "points" or "percent"',
   });
 
-export const methodSchema = z.enum(['ancova', 'welch', 'pooled-t', 'change']);
+export const methodSchema = z.enum(['ancova', 'welch', 'pooled-t', 'change', 'mmrm']);
 
 export const planSchema = z
   .object({
@@ -74,9 +74,14 @@ export const planSchema = z
     methods: z.array(methodSchema).default(['ancova', 'welch']),
     alpha: z.number().gt(0).lt(1).default(0.05),
     missing: z
-      .object({ method: z.enum(['complete-case', 'mi']).default('complete-case'), m: z.number().int().min(2).default(20), seed: z.number().int().default(1) })
+      .object({
+        method: z.enum(['complete-case', 'mi']).default('complete-case').describe('"mi" adds ANCOVA after multiple imputation (mi-ancova rows) for every continuous outcome'),
+        m: z.number().int().min(2).default(20).describe('Number of imputations'),
+        seed: z.number().int().default(1),
+        sensitivity: z.boolean().default(true).describe('For the primary outcome and time: complete-case ANCOVA, MMRM and MI side by side, with a tipping-point analysis'),
+      })
       .strict()
-      .default({ method: 'complete-case', m: 20, seed: 1 }),
+      .default({ method: 'complete-case', m: 20, seed: 1, sensitivity: true }),
   })
   .strict();
 

@@ -49,3 +49,36 @@ describe('hta analyze = R on the bundled export', () => {
     }
   });
 });
+
+describe('MMRM rows = nlme::gls on the bundled export (1e-4 relative, the issue\'s bar)', () => {
+  const mmrmRef = JSON.parse(readFileSync('test/reference/analyze-selfback-mmrm.json', 'utf8')) as { time: string; difference: number; se: number }[];
+  const plan = loadPlanFile('data/plans/selfback.plan.json');
+  const withMmrm = { ...plan, outcomes: plan.outcomes.filter((o) => o.key === 'rmdq'), responders: [], methods: ['mmrm' as const], missing: { ...plan.missing, sensitivity: false } };
+  const res = analyzeTrial(loadTrial(readCsvFile('data/synthetic/selfback-trial.csv'), withMmrm), { version: 'test' });
+  it.each(mmrmRef.map((r) => [r.time, r] as const))('rmdq at %s', (time, ref) => {
+    const row = res.effects.find((e) => e.outcome === 'rmdq' && e.time === time && e.method === 'mmrm');
+    expectClose(row!.difference!, ref.difference, 1e-4);
+    expectClose(row!.se!, ref.se, 1e-4);
+    expect(row!.ciMethod).toMatch(/Satterthwaite/);
+  });
+  it('the sensitivity table shows complete-case ANCOVA, MMRM and MI side by side with a tipping point', () => {
+    const s = result.sensitivity!;
+    expect(s.rows.map((r) => r.method)).toEqual(['ancova', 'mmrm', 'mi-ancova']);
+    expect(s.rows[1]!.difference).toBeCloseTo(mmrmRef[0]!.difference, 4);
+    // MI uses every randomised patient with a baseline value
+    expect(s.rows[2]!.n).toEqual({ intervention: 232, control: 229 });
+    expect(s.tippingPoint?.significantAtZero).toBe(true);
+    const tp = s.tippingPoint!.tippingDelta!;
+    expect(tp).toBeGreaterThan(0);
+    // at the tipping point the shifted analysis has lost significance, just before it had it
+    const rows = s.tippingPoint!.rows;
+    expect(rows.filter((r) => r.delta < tp).every((r) => r.pValue < 0.05)).toBe(true);
+    expect(rows.filter((r) => r.delta > tp).every((r) => r.pValue >= 0.05)).toBe(true);
+  });
+  it('missingness counts add up per arm and visit', () => {
+    const rows = result.missingness.filter((m) => m.outcome === 'rmdq');
+    for (const r of rows) expect(r.observed + r.missing).toBe(r.randomised);
+    expect(rows.find((r) => r.time === 'baseline' && r.arm === 'intervention')!.missing).toBe(0);
+    expect(rows.find((r) => r.time === '3m' && r.arm === 'intervention')!.observed).toBe(213);
+  });
+});

@@ -52,3 +52,23 @@ for (tp in c("3m", "9m")) {
     n_intervention = n1, n_control = n2, difference = e1 / n1 - e2 / n2, pValue = pt$p.value)
 }
 writeLines(toJSON(rows, auto_unbox = TRUE, digits = NA, pretty = TRUE), "test/reference/analyze-selfback.json")
+
+# MMRM for the primary outcome (RMDQ) over every follow-up visit, as hta's `mmrm` method:
+# gls(y ~ arm*time + baseline*time + country, corSymm + varIdent, REML); contrasts per visit.
+suppressMessages(library(nlme))
+f <- d[d$time != "baseline" & !is.na(d$rmdq), c("id", "arm", "time", "country", "rmdq")]
+b <- base[!is.na(base$rmdq), c("id", "rmdq")]
+names(b)[2] <- "baseline"
+m <- merge(f, b, by = "id")
+m$time <- factor(m$time, levels = c("6w", "3m", "6m", "9m"))
+m$arm <- factor(m$arm, levels = c("usual", "app"))
+m <- m[order(m$id, m$time), ]
+m$t <- as.integer(m$time)
+fit <- gls(rmdq ~ 0 + time + time:arm + time:baseline + country, data = m,
+           correlation = corSymm(form = ~ t | id), weights = varIdent(form = ~ 1 | time), method = "REML")
+co <- summary(fit)$tTable
+mmrm <- lapply(c("3m", "9m"), function(tp) {
+  nm <- paste0("time", tp, ":armapp")
+  list(outcome = "rmdq", time = tp, method = "mmrm", difference = co[nm, "Value"], se = co[nm, "Std.Error"])
+})
+writeLines(toJSON(mmrm, auto_unbox = TRUE, digits = NA, pretty = TRUE), "test/reference/analyze-selfback-mmrm.json")

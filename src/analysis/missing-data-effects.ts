@@ -1,0 +1,105 @@
+/**
+ * The repeated-measures and missing-data analyses of one outcome: MMRM over every follow-up visit
+ * (REML, unstructured covariance, Satterthwaite df; = nlme::gls with corSymm + varIdent), and
+ * multiple imputation by chained equations (PMM, as mice) with ANCOVA on each completed data set
+ * pooled by Rubin's rules (Barnard–Rubin df), plus the delta-adjusted tipping point.
+ */
+import type { Direction } from '../instruments/instrument.js';
+import { chainedEquations } from '../stats/missing/chained-equations.js';
+import { miAncova } from '../stats/missing/mi-ancova.js';
+import { mmrm, type MmrmResult } from '../stats/missing/mmrm.js';
+import { tippingPoint, type TippingPointResult } from '../stats/missing/tipping-point.js';
+import type { OutcomeWide } from '../trial/outcome-wide.js';
+
+export interface MissingEstimate {
+  n: { intervention: number; control: number };
+  difference: number;
+  se: number;
+  df: number;
+  ciLower: number;
+  ciUpper: number;
+  confLevel: number;
+  ciMethod: string;
+  pValue: number;
+  extra: { covariates: string[]; details: Record<string, unknown> };
+}
+
+/** MMRM on all follow-up visits; one contrast per requested time. */
+export function mmrmEffects(wide: OutcomeWide, times: readonly string[], confLevel: number): Map<string, MissingEstimate> {
+  const id: string[] = [];
+  const time: string[] = [];
+  const treated: number[] = [];
+  const baseline: number[] = [];
+  const y: (number | null)[] = [];
+  const cov = wide.covariates.map((c) => ({ name: c.name, values: [] as number[] }));
+  // Only visits where someone was observed enter the model (an empty visit has no variance).
+  const visits = wide.visits.filter((v) => wide.followUp[v]?.some((x) => x !== null));
+  wide.ids.forEach((pid, i) => {
+    for (const v of visits) {
+      const value = wide.followUp[v]?.[i] ?? null;
+      if (value === null) continue;
+      id.push(pid);
+      time.push(v);
+      treated.push(wide.treated[i] as number);
+      baseline.push(wide.baseline[i] as number);
+      y.push(value);
+      wide.covariates.forEach((c, k) => cov[k]?.values.push(c.values[i] as number));
+    }
+  });
+  const fit: MmrmResult = mmrm({ id, time, treated, baseline, y, covariates: cov }, { timeLevels: visits, confLevel });
+  const out = new Map<string, MissingEstimate>();
+  for (const t of times) {
+    const c = fit.contrasts.find((x) => x.time === t);
+    if (!c) continue;
+    out.set(t, {
+      n: { intervention: c.nIntervention, control: c.nControl },
+      difference: c.estimate, se: c.se, df: c.df, ciLower: c.ciLower, ciUpper: c.ciUpper, confLevel, pValue: c.pValue,
+      ciMethod: 't (Satterthwaite df; REML, unstructured covariance)',
+      extra: { covariates: ['arm × visit', 'baseline × visit', ...wide.covariates.map((x) => x.name)], details: { patientsInModel: fit.nPatients, visitsInModel: visits, estimation: 'REML', covariance: 'unstructured', dfMethod: 'satterthwaite' } },
+    });
+  }
+  return out;
+}
+
+export interface MiRun {
+  completed: Record<string, number[]>[];
+  missing: Record<string, boolean[]>;
+  m: number;
+  seed: number;
+}
+
+const col = (t: string) => `y_${t}`;
+
+/** Imputes every follow-up visit jointly (with arm, baseline and covariates as predictors). */
+export function imputeOutcome(wide: OutcomeWide, m: number, seed: number, onProgress?: (done: number, total: number) => void): MiRun {
+  const visits = wide.visits.filter((v) => wide.followUp[v]?.some((x) => x !== null));
+  const columns = [
+    { name: 'treated', values: wide.treated },
+    { name: 'baseline', values: wide.baseline },
+    ...wide.covariates.map((c) => ({ name: c.name, values: c.values })),
+    ...visits.map((v) => ({ name: col(v), values: wide.followUp[v] ?? [] })),
+  ];
+  const r = chainedEquations(columns, { m, seed, method: 'pmm', ...(onProgress ? { onProgress } : {}) });
+  return { completed: r.completed, missing: r.missing, m, seed };
+}
+
+export function miEffect(wide: OutcomeWide, run: MiRun, time: string, confLevel: number): MissingEstimate {
+  const r = miAncova(run.completed, { outcome: col(time), treated: 'treated', baseline: 'baseline', covariates: wide.covariates.map((c) => c.name), confLevel });
+  return {
+    n: { intervention: r.nIntervention, control: r.nControl },
+    difference: r.estimate, se: r.se, df: r.df, ciLower: r.ciLower, ciUpper: r.ciUpper, confLevel, pValue: r.pValue,
+    ciMethod: "t (Barnard-Rubin df; Rubin's rules over MI by chained equations, PMM)",
+    extra: { covariates: ['baseline', ...wide.covariates.map((c) => c.name)], details: { imputations: run.m, seed: run.seed, imputationMethod: 'pmm (chained equations)', fractionMissingInformation: r.fmi, dfComplete: r.dfComplete } },
+  };
+}
+
+/** How far the imputed intervention values must be shifted against the app to lose significance. */
+export function tippingPointFor(wide: OutcomeWide, run: MiRun, time: string, direction: Direction, mcid: number, alpha: number): TippingPointResult {
+  const step = mcid / 10;
+  const deltas = Array.from({ length: 21 }, (_, i) => i * step); // 0 … 2 × MCID; bisection refines
+  const imputed = (run.missing[col(time)] ?? []).map((miss, i) => miss && wide.treated[i] === 1);
+  return tippingPoint(run.completed, imputed, {
+    outcome: col(time), treated: 'treated', baseline: 'baseline', covariates: wide.covariates.map((c) => c.name),
+    deltas, direction, alpha, confLevel: 1 - alpha,
+  });
+}

@@ -1,0 +1,44 @@
+/** The sensitivity table for the primary outcome: complete-case ANCOVA, MMRM, MI side by side. */
+import type { Sensitivity } from '../analysis/results-schema.js';
+import { formatEffect } from './effects-table.js';
+import { formatFixed, formatP, type Lang, SHORT_RELEVANCE_TEXT } from './i18n.js';
+import type { Table } from './text-table.js';
+
+const METHOD: Record<string, Record<Lang, string>> = {
+  ancova: { en: 'Complete-case ANCOVA', da: 'ANCOVA, komplette tilfælde' },
+  mmrm: { en: 'MMRM (all visits, MAR)', da: 'MMRM (alle besøg, MAR)' },
+  'mi-ancova': { en: 'Multiple imputation + ANCOVA', da: 'Multipel imputation + ANCOVA' },
+};
+
+export function sensitivityTable(s: Sensitivity, lang: Lang, decimals: number): Table {
+  return {
+    header: lang === 'da' ? ['Analyse', 'n (app/vanlig)', 'Forskel [95% CI]', 'p', 'Vurdering'] : ['Analysis', 'n (app/usual)', 'Difference [95% CI]', 'p', 'Verdict'],
+    align: ['left', 'right', 'right', 'right', 'left'],
+    rows: s.rows.map((r) => [
+      METHOD[r.method]?.[lang] ?? r.method,
+      `${r.n.intervention}/${r.n.control}`,
+      formatEffect(r, decimals, lang),
+      r.pValue === null ? '—' : formatP(r.pValue, lang),
+      r.error ? r.error : r.relevance ? SHORT_RELEVANCE_TEXT[r.relevance][lang] : '—',
+    ]),
+  };
+}
+
+/** One sentence on the tipping point, in the outcome's units. */
+export function tippingSentence(s: Sensitivity, unit: string, decimals: number, lang: Lang): string {
+  const t = s.tippingPoint;
+  if (!t) return '';
+  if (!t.significantAtZero) {
+    return lang === 'da'
+      ? 'Tipping point: MI-analysen er ikke signifikant uden forskydning, så der er intet at vælte.'
+      : 'Tipping point: the MI analysis is not significant without any shift, so there is nothing to tip.';
+  }
+  if (t.tippingDelta === null) {
+    return lang === 'da'
+      ? `Tipping point: resultatet forbliver signifikant, selv hvis de ${t.nImputedIntervention} imputerede app-værdier er op til ${formatFixed(t.maxDelta, decimals, lang)} ${unit} dårligere.`
+      : `Tipping point: the result stays significant even if the ${t.nImputedIntervention} imputed app-arm values were up to ${formatFixed(t.maxDelta, decimals, lang)} ${unit} worse.`;
+  }
+  return lang === 'da'
+    ? `Tipping point: signifikansen forsvinder, hvis de ${t.nImputedIntervention} imputerede app-værdier er ${formatFixed(t.tippingDelta, decimals, lang)} ${unit} dårligere end antaget under MAR.`
+    : `Tipping point: significance is lost if the ${t.nImputedIntervention} imputed app-arm values were ${formatFixed(t.tippingDelta, decimals, lang)} ${unit} worse than assumed under missing at random.`;
+}

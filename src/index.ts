@@ -60,3 +60,10 @@ export { simulateTrial, trialToCsv } from './simulate/trial.js';
 
 // The CLI, in-process
 export { main } from './cli/main.js';
+
+// Meta-analysis of study-level results (`hta meta`)
+export { readStudiesFile, parseStudies } from './meta/read-studies.js';
+export { metaAnalyze, poolSettingsFrom } from './meta/meta-analyze.js';
+export { metaGroups } from './meta/meta-group.js';
+export { metaResultsSchema, metaResultsJsonSchema } from './meta/meta-results-schema.js';
+export { metaForestSpec } from './report/charts/meta-forest.js';

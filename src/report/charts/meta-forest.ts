@@ -143,7 +143,7 @@ export function metaForestSpec(group: MetaGroup, lang: Lang, options: MetaForest
   centre.push({ row: 0, px: (xWeightFixed + xWeightRandom) / 2 - 24, text: t.weight });
   right.push({ row: 1, px: xWeightFixed, text: t.fixed }, { row: 1, px: xWeightRandom, text: t.random });
   bold.push({ row: 1, px: 0, text: t.study });
-  left.push({ row: 0, px: xEffect, text: measure }, { row: 1, px: xEffect, text: `${poolName}, ${t.random}, ${t.ci}` });
+  bold.push({ row: 1, px: xEffect, text: `${measure} [${t.ci}]` });
   centre.push({ row: 0, px: (plotX0 + plotX1) / 2, text: measure }, { row: 1, px: (plotX0 + plotX1) / 2, text: `${poolName}, ${t.random}, ${t.ci}` });
 
   let row = 2;
@@ -256,7 +256,7 @@ export function metaForestSpec(group: MetaGroup, lang: Lang, options: MetaForest
         random.k > 1 ? `CI: ${random.ciMethod === 'hksj' ? 'HKSJ' : 'z'}` : null,
         random.piLower !== null ? `PI: ${random.piDf === null ? 'normal' : `t(${random.piDf})`}` : null,
         random.preset ? `preset ${random.preset}` : null,
-        s.mcid !== null ? `${t.mcidBand} (${formatFixed(s.mcid, s.mcid % 1 === 0 ? 0 : 1, lang)}${ratio ? '×' : ''})` : null,
+        s.mcid !== null ? `${t.mcidBand} (${mcidText(s.mcid, lang)}${ratio ? '×' : ''})` : null,
       ].filter((b): b is string => b !== null)
     : [];
   if (methodBits.length > 0) {
@@ -282,7 +282,11 @@ export function metaForestSpec(group: MetaGroup, lang: Lang, options: MetaForest
     const maxRatio = Math.max(1.2, ...bounds.map((b) => Math.max(b, 1 / b)));
     const l = niceRatioLimit(maxRatio);
     domain = [1 / l, l];
-    ticks = [...new Set([1 / l, 1 / Math.sqrt(l), 1, Math.sqrt(l), l].map((x) => Number(x.toPrecision(2))))];
+    // Reciprocal ticks 1/l, 1/m, 1, m, l with m a round number near √l (log-symmetric).
+    const middle = [1.5, 2, 3, 5, 10, 20, 50, 100].filter((c) => c > 1 && c < l);
+    const m = middle.reduce<number | null>((best, c) => (best === null || Math.abs(Math.log(c / Math.sqrt(l))) < Math.abs(Math.log(best / Math.sqrt(l))) ? c : best), null);
+    const r3 = (x: number) => Number(x.toPrecision(3));
+    ticks = m === null ? [r3(1 / l), 1, l] : [r3(1 / l), r3(1 / m), 1, m, l];
   } else {
     if (s.mcid !== null) {
       mcidLo = -s.mcid;
@@ -298,15 +302,14 @@ export function metaForestSpec(group: MetaGroup, lang: Lang, options: MetaForest
   const noEffect = ratio ? 1 : 0;
   const plotHeight = rows * ROW_PX;
   const xScale = { type: ratio ? ('log' as const) : ('linear' as const), domain, range: [plotX0, plotX1], nice: false, zero: false };
-  const y = (field: string) => ({ field, type: 'quantitative' as const, scale: null });
   const yRow = { field: 'row', type: 'quantitative' as const, scale: { domain: [-0.6, rows - 0.4], range: [0, plotHeight], nice: false, zero: false }, axis: null };
-  void y;
 
   const favours = options.favours ?? { intervention: t.favoursApp, control: t.favoursControl };
   // Where on the axis benefit lies: higher-is-better → right favours the intervention.
   const rightFavours = s.direction === 'higher-is-better' ? favours.intervention : favours.control;
   const leftFavours = s.direction === 'higher-is-better' ? favours.control : favours.intervention;
 
+  const xAxis = { values: ticks, format: '.4~g', title: null, labelFontSize: FONT_SIZE, grid: false, domainColor: '#222', tickColor: '#222', labelColor: '#222' };
   const textLayer = (cells: Cell[], align: 'left' | 'right' | 'center', extra: Record<string, unknown> = {}) => ({
     data: { values: cells },
     mark: { type: 'text' as const, align, baseline: 'middle' as const, fontSize: FONT_SIZE, ...extra },
@@ -317,7 +320,7 @@ export function metaForestSpec(group: MetaGroup, lang: Lang, options: MetaForest
     layers.push({
       data: { values: [{ x: mcidLo, x2: mcidHi, row: plotTop, row2: plotBottom }] },
       mark: { type: 'rect', color: '#009E73', opacity: 0.12 },
-      encoding: { x: { field: 'x', type: 'quantitative', scale: xScale, axis: null }, x2: { field: 'x2' }, y: yRow, y2: { field: 'row2' } },
+      encoding: { x: { field: 'x', type: 'quantitative', scale: xScale, axis: xAxis }, x2: { field: 'x2' }, y: yRow, y2: { field: 'row2' } },
     });
     layers.push({
       data: { values: [{ x: mcidLo }, { x: mcidHi }] },
@@ -329,7 +332,7 @@ export function metaForestSpec(group: MetaGroup, lang: Lang, options: MetaForest
     {
       data: { values: [{ x: noEffect }] },
       mark: { type: 'rule', color: '#222', strokeWidth: 1 },
-      encoding: { x: { field: 'x', type: 'quantitative', scale: xScale }, y: { datum: plotTop, ...yRowNoField(yRow) }, y2: { datum: plotBottom } },
+      encoding: { x: { field: 'x', type: 'quantitative', scale: xScale, axis: xAxis }, y: { datum: plotTop, ...yRowNoField(yRow) }, y2: { datum: plotBottom } },
     },
     {
       data: { values: [{ px0: 0, px1: width - 10, row: 1.55 }] },
@@ -355,7 +358,7 @@ export function metaForestSpec(group: MetaGroup, lang: Lang, options: MetaForest
       data: { values: diamonds },
       mark: { type: 'area', orient: 'vertical', color: '#111', opacity: 1 },
       encoding: {
-        x: { field: 'x', type: 'quantitative', scale: xScale, axis: { values: ticks, format: ratio ? '.3~g' : '~g', title: null, labelFontSize: FONT_SIZE, tickCount: ticks.length, grid: false, domainColor: '#222', tickColor: '#222' } },
+        x: { field: 'x', type: 'quantitative', scale: xScale, axis: xAxis },
         y: { ...yRow, field: 'y' },
         y2: { field: 'y2' },
         detail: { field: 'id', type: 'nominal' },
@@ -373,12 +376,12 @@ export function metaForestSpec(group: MetaGroup, lang: Lang, options: MetaForest
         {
           transform: [{ filter: 'datum.side == 0' }],
           mark: { type: 'text', align: 'left', baseline: 'top', fontSize: FONT_SIZE - 1, dy: 0 },
-          encoding: { x: { field: 'px', type: 'quantitative', scale: null }, y: { value: plotHeight + 24 }, text: { field: 'text' } },
+          encoding: { x: { field: 'px', type: 'quantitative', scale: null }, y: { value: plotHeight + 26 }, text: { field: 'text' } },
         },
         {
           transform: [{ filter: 'datum.side == 1' }],
           mark: { type: 'text', align: 'right', baseline: 'top', fontSize: FONT_SIZE - 1 },
-          encoding: { x: { field: 'px', type: 'quantitative', scale: null }, y: { value: plotHeight + 24 }, text: { field: 'text' } },
+          encoding: { x: { field: 'px', type: 'quantitative', scale: null }, y: { value: plotHeight + 26 }, text: { field: 'text' } },
         },
       ],
     },
@@ -389,7 +392,7 @@ export function metaForestSpec(group: MetaGroup, lang: Lang, options: MetaForest
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title: {
       text: `${s.label ?? s.outcome} — ${timeLabel}`,
-      subtitle: `${measure}${ratio ? '' : lang === 'da' ? ', app − vanlig behandling' : ', app − usual care'}${s.mcid !== null ? `; MCID ${formatFixed(s.mcid, s.mcid % 1 === 0 ? 0 : 1, lang)}` : ''}`,
+      subtitle: `${measure}${ratio ? '' : lang === 'da' ? ', app − vanlig behandling' : ', app − usual care'}${s.mcid !== null ? `; MCID ${mcidText(s.mcid, lang)}` : ''}`,
     },
     width,
     height: plotHeight,
@@ -402,6 +405,13 @@ export function metaForestSpec(group: MetaGroup, lang: Lang, options: MetaForest
     },
     layer: layers,
   } as TopLevelSpec;
+}
+
+/** An MCID as given (up to 3 significant digits), in the language's number format. */
+function mcidText(mcid: number, lang: Lang): string {
+  const v = Number(mcid.toPrecision(3));
+  const decimals = (String(v).split('.')[1] ?? '').length;
+  return formatFixed(v, decimals, lang);
 }
 
 /** The row scale without its field, for `datum` encodings on the same y scale. */

@@ -109,3 +109,32 @@ describe('hta analyze on the bundled trial', () => {
     expect(r.stderr).toMatch(/warning: rmdq at 9m/);
   });
 });
+
+describe('hta analyze --bootstrap', () => {
+  it('adds percentile and BCa intervals to the Welch rows, the same for the same seed', async () => {
+    const dir = tempDir();
+    const plan = JSON.parse(readFileSync(PLAN, 'utf8'));
+    plan.outcomes = plan.outcomes.filter((o: { key: string }) => o.key === 'rmdq');
+    plan.responders = [];
+    plan.missing = { sensitivity: false };
+    writeFileSync(join(dir, 'p.json'), JSON.stringify(plan));
+    const run = () => runCli('analyze', TRIAL, '--plan', join(dir, 'p.json'), '--json', '--bootstrap', '200', '--seed', '7');
+    const [a, b] = [await run(), await run()];
+    expect(a.code).toBe(0);
+    expect(a.stdout).toBe(b.stdout);
+    const welch = JSON.parse(a.stdout).effects.find((e: { method: string; time: string }) => e.method === 'welch' && e.time === '3m');
+    expect(welch.bootstrap).toMatchObject({ replicates: 200, seed: 7 });
+    const [lo, hi] = welch.bootstrap.percentile;
+    expect(lo).toBeLessThan(welch.difference);
+    expect(hi).toBeGreaterThan(welch.difference);
+    // the bootstrap interval is close to Welch's for a sample this size
+    expect(Math.abs(hi - lo - (welch.ciUpper - welch.ciLower))).toBeLessThan(0.35 * (welch.ciUpper - welch.ciLower));
+    const c = await runCli('analyze', TRIAL, '--plan', join(dir, 'p.json'), '--json', '--bootstrap', '200', '--seed', '8');
+    expect(c.stdout).not.toBe(a.stdout);
+  });
+  it('rejects a non-numeric replicate count as a usage error', async () => {
+    const r = await runCli('analyze', TRIAL, '--plan', PLAN, '--bootstrap', 'many');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--bootstrap "many": expected a whole number/);
+  });
+});

@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { analyzeTrial } from '../analysis/analyze-trial.js';
 import { HtaError } from '../errors.js';
 import { writeFileAtomic } from '../io/write-atomic.js';
 import { toCsv } from '../io/write-csv.js';
@@ -38,7 +37,9 @@ export function registerAnalyze(program: Command, io: CliIo, setExit: (code: num
       if (!Number.isInteger(n)) throw new HtaError('usage.invalid', `--seed ${JSON.stringify(v)}: expected a whole number`);
       return n;
     })
-    .action((file: string, opts: { plan: string; json?: boolean; csv?: string; lang: string; bootstrap?: number; seed?: number }) => {
+    .action(async (file: string, opts: { plan: string; json?: boolean; csv?: string; lang: string; bootstrap?: number; seed?: number }) => {
+      // Loaded on use: `hta --help` should not pay for the statistics libraries.
+      const { analyzeTrial } = await import('../analysis/analyze-trial.js');
       if (opts.lang !== 'en' && opts.lang !== 'da') throw new HtaError('usage.invalid', `--lang ${JSON.stringify(opts.lang)}: expected en or da`);
       if (opts.csv) refuseToOverwriteInput(file, opts.csv);
       const { trial } = loadTrialInputs(file, opts.plan);

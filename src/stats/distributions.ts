@@ -4,39 +4,42 @@
  * Thin, typed wrappers over @stdlib (agrees with R's qt/pt/qnorm/pnorm/pchisq to ~1e-15).
  * simple-statistics' probit and normal CDF are table-based and must not be used for inference.
  */
-import tDist from '@stdlib/stats-base-dists-t';
-import normalDist from '@stdlib/stats-base-dists-normal';
-import chisqDist from '@stdlib/stats-base-dists-chisquare';
+// The per-function packages, not the umbrella ones: they load a fraction of the code.
+import tQuantileImpl from '@stdlib/stats-base-dists-t-quantile';
+import tCdfImpl from '@stdlib/stats-base-dists-t-cdf';
+import normalQuantileImpl from '@stdlib/stats-base-dists-normal-quantile';
+import normalCdfImpl from '@stdlib/stats-base-dists-normal-cdf';
+import chisqQuantileImpl from '@stdlib/stats-base-dists-chisquare-quantile';
 import gammainc from '@stdlib/math-base-special-gammainc';
 
 /** Quantile of Student's t with `df` degrees of freedom (= R `qt(p, df)`). */
 export function tQuantile(p: number, df: number): number {
-  return tDist.quantile(p, df);
+  return tQuantileImpl(p, df);
 }
 
 /** CDF of Student's t (= R `pt(x, df)`). */
 export function tCdf(x: number, df: number): number {
-  return tDist.cdf(x, df);
+  return tCdfImpl(x, df);
 }
 
 /** Two-sided p-value for a t statistic (= R `2 * pt(-abs(t), df)`). */
 export function tTwoSidedP(t: number, df: number): number {
-  return 2 * tDist.cdf(-Math.abs(t), df);
+  return 2 * tCdfImpl(-Math.abs(t), df);
 }
 
 /** Standard normal quantile (= R `qnorm(p)`). */
 export function normalQuantile(p: number): number {
-  return normalDist.quantile(p, 0, 1);
+  return normalQuantileImpl(p, 0, 1);
 }
 
 /** Standard normal CDF (= R `pnorm(x)`). */
 export function normalCdf(x: number): number {
-  return normalDist.cdf(x, 0, 1);
+  return normalCdfImpl(x, 0, 1);
 }
 
 /** Two-sided p-value for a z statistic (= R `2 * pnorm(-abs(z))`). */
 export function zTwoSidedP(z: number): number {
-  return 2 * normalDist.cdf(-Math.abs(z), 0, 1);
+  return 2 * normalCdfImpl(-Math.abs(z), 0, 1);
 }
 
 /**
@@ -52,5 +55,5 @@ export function chisqUpper(x: number, df: number): number {
 
 /** Chi-square quantile (= R `qchisq(p, df)`); same df precondition as `chisqUpper`. */
 export function chisqQuantile(p: number, df: number): number {
-  return chisqDist.quantile(p, df);
+  return chisqQuantileImpl(p, df);
 }

@@ -122,7 +122,7 @@ export function uptakeSummary(a: UptakeAnalysis, lang: Lang = 'en'): string {
     const rows = flagged.map((r) => [
       r.clinic, r.region, f.count(r.referrals), f.count(r.activations), f.pct(r.rate),
       limits(r.lower95, r.upper95), limits(r.lower998, r.upper998),
-      `${t(r.outside95 === 'below' ? 'below' : 'above')} ${r.outside998 !== null ? '99.8%' : '95%'}`,
+      `${t(r.outside95 === 'below' ? 'below' : 'above')} ${r.outside998 !== null ? formatFixed(99.8, 1, lang) : '95'}%`,
     ]);
     out.push(`${t('funnelTitle')}\n\n${funnelHead}\n\n${renderTextTable({
       header: [t('clinic'), t('region'), t('referrals'), t('activated'), t('rate'), t('limits95'), t('limits998'), t('position')],
@@ -130,7 +130,7 @@ export function uptakeSummary(a: UptakeAnalysis, lang: Lang = 'en'): string {
     })}`);
   }
 
-  out.push(`${t('priceModel')}: ${a.budget.mode}, volume scope ${a.budget.volumeScope}.\n`);
+  out.push(`${t('priceModel')}: ${a.budget.mode}, ${t('volumeScope')} ${a.budget.volumeScope}.\n`);
   const observedRows = a.budget.observed.map((o) => [
     f.scope(o.region), o.partialYear ? `${o.year} (${t('partial')})` : String(o.year), f.count(o.activations), f.money(o.cost), f.money(o.averagePrice),
   ]);

@@ -89,6 +89,9 @@ type MaskNumbers<T, Count extends keyof T, Derived extends keyof T> = {
   [K in keyof T]: K extends Count | Derived ? (T[K] extends number ? Masked : Masked | null) : T[K];
 };
 
+/** A funnel verdict is itself information about the counts: hidden with them. */
+type MaskOutside<T> = { [K in keyof T]: K extends 'outside95' | 'outside998' ? T[K] | typeof SUPPRESSED : T[K] };
+
 const METRIC_COUNTS = ['referrals', 'activations', 'atRisk4w', 'retained4w', 'atRisk12w', 'retained12w'] as const;
 type MetricCount = (typeof METRIC_COUNTS)[number];
 type MetricDerived =
@@ -97,7 +100,7 @@ type MetricDerived =
 
 export type SuppressedMetricRow = MaskNumbers<MetricRow, MetricCount, MetricDerived>;
 export type SuppressedUptakeRateRow = MaskNumbers<UptakeRateRow, 'activations' | 'eligible', 'per1000' | 'ciLower' | 'ciUpper'>;
-export type SuppressedClinicRow = MaskNumbers<ClinicFunnelRow, 'referrals' | 'activations', 'rate' | 'lower95' | 'upper95' | 'lower998' | 'upper998'>;
+export type SuppressedClinicRow = MaskOutside<MaskNumbers<ClinicFunnelRow, 'referrals' | 'activations', 'rate' | 'lower95' | 'upper95' | 'lower998' | 'upper998'>>;
 export type SuppressedObservedCostRow = MaskNumbers<ObservedCostRow, 'activations', 'cost' | 'averagePrice'>;
 
 export interface UptakeOutputs {
@@ -261,6 +264,9 @@ export function suppressUptakeOutputs(out: UptakeOutputs, threshold = 5): Suppre
       activations: maskCount(mask, ak, c.activations),
       rate: hide(rate, c.rate),
       lower95: hide(n, c.lower95), upper95: hide(n, c.upper95), lower998: hide(n, c.lower998), upper998: hide(n, c.upper998),
+      // "above the limit" for a clinic with hidden counts would hint at those counts.
+      outside95: rate ? SUPPRESSED : c.outside95,
+      outside998: rate ? SUPPRESSED : c.outside998,
     };
   });
 

@@ -82,8 +82,9 @@ export function uptakeAnalysisFromAggregate(
     funnel: {
       method: funnelMethod,
       overallRate: typeof national?.activationRate === 'number' && funnel ? funnel.overallRate : SUPPRESSED,
-      outside95: funnel?.outside95 ?? [],
-      outside998: funnel?.outside998 ?? [],
+      // Only clinics whose rate is shown are listed (see suppressUptakeOutputs).
+      outside95: s.clinics.filter((c) => c.outside95 === 'above' || c.outside95 === 'below').map((c) => c.clinic).sort(),
+      outside998: s.clinics.filter((c) => c.outside998 === 'above' || c.outside998 === 'below').map((c) => c.clinic).sort(),
       rows: s.clinics,
     },
     budget: { ...budget, observed: s.observed },

@@ -42,3 +42,26 @@ describe('uptake plan JSON Schema', () => {
     expect(schema.required).toEqual(expect.arrayContaining(['priceModel', 'scenarios', 'firstYear']));
   });
 });
+
+describe('funnel verdicts are suppressed with the counts they rest on', () => {
+  it('a clinic with hidden counts has no visible outside flag and is not listed as an outlier', async () => {
+    const { simulateRegistry, simulateEligible } = await import('../../src/simulate/registry.js');
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const dir = mkdtempSync(join(tmpdir(), 'hta-funnel-'));
+    // A small registry: many clinics have fewer than 5 referrals.
+    writeFileSync(join(dir, 'r.csv'), simulateRegistry({ rows: 400, seed: 3 }));
+    writeFileSync(join(dir, 'e.csv'), simulateEligible({ seed: 3 }));
+    const plan = loadUptakePlanFile(fileURLToPath(new URL('../../data/plans/uptake.plan.json', import.meta.url)));
+    const a = await analyseUptake({ registryFile: join(dir, 'r.csv'), eligibleFile: join(dir, 'e.csv'), plan });
+    const hidden = a.funnel.rows.filter((c) => typeof c.rate !== 'number');
+    expect(hidden.length).toBeGreaterThan(0);
+    for (const c of hidden) {
+      expect(c.outside95).toBe('suppressed');
+      expect(c.outside998).toBe('suppressed');
+      expect(a.funnel.outside95).not.toContain(c.clinic);
+      expect(a.funnel.outside998).not.toContain(c.clinic);
+    }
+  });
+});

@@ -7,7 +7,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { Scope } from '../../uptake/aggregate.js';
 import type { UptakeAnalysis } from '../../uptake/uptake-analysis.js';
 import { UPTAKE_CHART_TEXT, type Lang } from '../i18n.js';
-import { OKABE_ITO, drawable, fillIn, scopeLabel, uptakeChartConfig } from './uptake-chart-style.js';
+import { OKABE_ITO, drawable, fillIn, lines, scopeLabel, uptakeChartConfig } from './uptake-chart-style.js';
 
 export function uptakeBudgetSpec(budget: UptakeAnalysis['budget'], options: { region?: Scope; lang?: Lang; threshold?: number } = {}): TopLevelSpec {
   const lang = options.lang ?? 'en';
@@ -29,10 +29,10 @@ export function uptakeBudgetSpec(budget: UptakeAnalysis['budget'], options: { re
   const values = [...observed, ...projected];
   const years = [...new Set(values.map((v) => v.year))].sort();
   const partialYear = observed.find((o) => o.partial)?.year;
-  const subtitle = [
+  const subtitle = lines(
     fillIn(t('budgetSubtitle'), { scope: scopeLabel(region, lang), mode: budget.mode, volume: budget.volumeScope, year: partialYear ?? '–' }),
-    ...(hidden ? [fillIn(t('skippedNote'), { n: hidden, k: options.threshold ?? 5 })] : []),
-  ];
+    hidden ? fillIn(t('skippedNote'), { n: hidden, k: options.threshold ?? 5 }) : '',
+  );
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title: { text: t('budgetTitle'), subtitle },

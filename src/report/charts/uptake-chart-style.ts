@@ -43,6 +43,11 @@ export function drawable(v: unknown): v is number {
   return typeof v === 'number' && Number.isFinite(v);
 }
 
+/** Subtitle lines: catalogue phrases use "|" where a long subtitle breaks. */
+export function lines(...phrases: string[]): string[] {
+  return phrases.filter((p) => p !== '').flatMap((p) => p.split('|'));
+}
+
 export function fillIn(template: string, values: Record<string, string | number>): string {
   return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in values ? String(values[k]) : m));
 }

@@ -9,7 +9,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { UptakeAnalysis } from '../../uptake/uptake-analysis.js';
 import type { FunnelCurvePoint } from '../../uptake/funnel-curve.js';
 import { formatFixed, UPTAKE_CHART_TEXT, type Lang } from '../i18n.js';
-import { OKABE_ITO, drawable, fillIn, uptakeChartConfig } from './uptake-chart-style.js';
+import { OKABE_ITO, drawable, fillIn, lines, uptakeChartConfig } from './uptake-chart-style.js';
 
 export interface ClinicFunnelInput {
   funnel: UptakeAnalysis['funnel'];
@@ -41,10 +41,10 @@ export function uptakeClinicFunnelSpec(input: ClinicFunnelInput, options: { lang
     { n: p.n, limit: limitLabel.l998, side: 'upper', value: p.upper998 },
   ]);
   const overall = drawable(funnel.overallRate) ? funnel.overallRate : null;
-  const subtitle = [
+  const subtitle = lines(
     fillIn(t('clinicSubtitle'), { rate: overall === null ? String(funnel.overallRate) : `${formatFixed(100 * overall, 1, lang)}%`, method: funnel.method }),
-    ...(hidden ? [fillIn(t('skippedNote'), { n: hidden, k: input.threshold ?? 5 })] : []),
-  ];
+    hidden ? fillIn(t('clinicsHidden'), { n: hidden, k: input.threshold ?? 5 }) : '',
+  );
   const x = { field: 'n', type: 'quantitative' as const, title: t('referrals'), axis: { format: ',d' }, scale: { zero: true, nice: true } };
   const y = { type: 'quantitative' as const, title: t('activationRate'), axis: { format: '.0%' }, scale: { domain: [0, 1] } };
   return {
@@ -85,6 +85,7 @@ export function uptakeClinicFunnelSpec(input: ClinicFunnelInput, options: { lang
           shape: {
             field: 'status', type: 'nominal', sort: statusOrder, title: t('clinicStatus'),
             scale: { domain: statusOrder, range: ['circle', 'triangle-up', 'diamond'] },
+            legend: { orient: 'bottom' },
           },
           tooltip: [
             { field: 'clinic', type: 'nominal' }, { field: 'region', type: 'nominal' },
@@ -99,6 +100,5 @@ export function uptakeClinicFunnelSpec(input: ClinicFunnelInput, options: { lang
         encoding: { x: { ...x, field: 'referrals' }, y: { ...y, field: 'rate' }, text: { field: 'label', type: 'nominal' } },
       },
     ],
-    resolve: { scale: { color: 'independent', strokeDash: 'independent' } },
   } as TopLevelSpec;
 }

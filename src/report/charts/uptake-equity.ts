@@ -8,7 +8,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { Scope } from '../../uptake/aggregate.js';
 import type { UptakeAnalysis } from '../../uptake/uptake-analysis.js';
 import { UPTAKE_CHART_TEXT, type Lang } from '../i18n.js';
-import { OKABE_ITO, drawable, scopeLabel, uptakeChartConfig } from './uptake-chart-style.js';
+import { OKABE_ITO, drawable, lines, scopeLabel, uptakeChartConfig } from './uptake-chart-style.js';
 
 export interface UptakeEquityOptions {
   /** Default: the whole country. */
@@ -51,9 +51,10 @@ export function uptakeEquitySpec(analysis: Pick<UptakeAnalysis, 'metrics'>, opti
         overall,
       };
     });
-    const y = { field: 'group', type: 'nominal' as const, sort: order, title: dimTitle[dim] };
+    const y = { field: 'group', type: 'nominal' as const, sort: order, title: null };
     const xScale = { domain: [0, 1] };
     return {
+      title: { text: dimTitle[dim], fontSize: 12, fontWeight: 'normal' as const, offset: 6 },
       width: 440, height: { step: 26 },
       data: { values },
       layer: [
@@ -66,7 +67,7 @@ export function uptakeEquitySpec(analysis: Pick<UptakeAnalysis, 'metrics'>, opti
           encoding: { y, x: { field: 'ciLower', type: 'quantitative' as const, scale: xScale }, x2: { field: 'ciUpper' } },
         },
         {
-          mark: { type: 'point' as const, filled: true, size: 80, color: OKABE_ITO.blue },
+          mark: { type: 'point' as const, filled: true, size: 80, opacity: 1, color: OKABE_ITO.blue },
           encoding: {
             y,
             x: { field: 'rate', type: 'quantitative' as const, scale: xScale, title: t('activationRate'), axis: { format: '.0%', tickCount: 10 } },
@@ -88,7 +89,7 @@ export function uptakeEquitySpec(analysis: Pick<UptakeAnalysis, 'metrics'>, opti
   });
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    title: { text: `${t('equityTitle')} — ${scopeLabel(region, lang)}`, subtitle: t('equitySubtitle') },
+    title: { text: `${t('equityTitle')} — ${scopeLabel(region, lang)}`, subtitle: lines(t('equitySubtitle')) },
     config: uptakeChartConfig(),
     vconcat: panels,
     spacing: 24,

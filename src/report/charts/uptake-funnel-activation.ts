@@ -1,17 +1,17 @@
 /**
  * The activation funnel: referred → activated → retained at 4 weeks → retained at 12 weeks,
- * nationally or per region (one small panel each, own y scale). Counts come from the
- * suppressed metric rows (whole export, all patients); a suppressed stage gets no bar, only its
- * label ("<5" / "suppressed") at the baseline.
+ * nationally or per region (one row of bars each, own x scale), as horizontal bars labelled with
+ * their counts. Counts come from the suppressed metric rows (whole export, all patients); a
+ * suppressed stage gets no bar, only its label ("<5" / "suppressed") at zero.
  */
 import type { TopLevelSpec } from 'vega-lite';
 import type { Scope } from '../../uptake/aggregate.js';
 import type { UptakeAnalysis } from '../../uptake/uptake-analysis.js';
 import { UPTAKE_CHART_TEXT, type Lang } from '../i18n.js';
-import { OKABE_ITO, SCOPE_ORDER, drawable, scopeLabel, uptakeChartConfig } from './uptake-chart-style.js';
+import { OKABE_ITO, SCOPE_ORDER, drawable, lines, scopeLabel, uptakeChartConfig } from './uptake-chart-style.js';
 
 export interface ActivationFunnelOptions {
-  /** 'national' (default), 'regions' (a panel per region), or one region. */
+  /** 'national' (default), 'regions' (a row of bars per region), or one region. */
   scope?: 'national' | 'regions' | Scope;
   lang?: Lang;
 }
@@ -31,21 +31,16 @@ export function uptakeActivationFunnelSpec(analysis: Pick<UptakeAnalysis, 'metri
     if (!row) return [];
     return STAGES.map((stage) => {
       const v = row[stage];
-      return {
-        region: scopeLabel(s, lang),
-        stage: stageLabel[stage],
-        count: drawable(v) ? v : null,
-        label: drawable(v) ? fmt.format(v) : String(v),
-      };
+      return { region: scopeLabel(s, lang), stage: stageLabel[stage], count: drawable(v) ? v : null, label: drawable(v) ? fmt.format(v) : String(v) };
     });
   });
-  const x = { field: 'stage', type: 'nominal' as const, sort: stages, title: null, axis: { labelAngle: 0, labelLimit: 110 } };
+  const y = { field: 'stage', type: 'nominal' as const, sort: stages, title: null, axis: { labelLimit: 200 } };
   const layer = [
     {
-      mark: { type: 'bar' as const, width: { band: 0.75 } },
+      mark: { type: 'bar' as const, height: { band: 0.72 } },
       encoding: {
-        x,
-        y: { field: 'count', type: 'quantitative' as const, title: t('patients'), axis: { format: ',d' } },
+        y,
+        x: { field: 'count', type: 'quantitative' as const, title: t('patients'), axis: { format: ',d', tickCount: 6 } },
         color: {
           field: 'stage', type: 'nominal' as const, sort: stages, legend: null,
           scale: { domain: stages, range: [OKABE_ITO.skyBlue, OKABE_ITO.blue, OKABE_ITO.green, OKABE_ITO.orange] },
@@ -54,28 +49,25 @@ export function uptakeActivationFunnelSpec(analysis: Pick<UptakeAnalysis, 'metri
       },
     },
     {
-      // Labels: the count on top of its bar; a suppressed stage shows its "<5"/"suppressed" at 0.
-      mark: { type: 'text' as const, dy: -7, fontSize: 11, color: '#222' },
-      encoding: {
-        x,
-        y: { field: 'labelAt', type: 'quantitative' as const },
-        text: { field: 'label', type: 'nominal' as const },
-      },
+      // The count after its bar; a suppressed stage shows its "<5" / "suppressed" at zero.
+      mark: { type: 'text' as const, align: 'left' as const, dx: 4, fontSize: 11, color: '#222' },
+      encoding: { y, x: { field: 'labelAt', type: 'quantitative' as const }, text: { field: 'label', type: 'nominal' as const } },
     },
   ];
+  const single = scopes.length === 1;
   const base = {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    title: { text: `${t('funnelTitle')}${scopes.length === 1 ? ` — ${scopeLabel(scopes[0] as Scope, lang)}` : ''}`, subtitle: t('funnelSubtitle') },
+    title: { text: single ? `${t('funnelTitle')} — ${scopeLabel(scopes[0] as Scope, lang)}` : t('funnelTitle'), subtitle: lines(t('funnelSubtitle')) },
     config: uptakeChartConfig(),
     data: { values },
     transform: [{ calculate: 'datum.count === null ? 0 : datum.count', as: 'labelAt' }],
   };
-  if (scopes.length === 1) return { ...base, width: 480, height: 300, layer } as TopLevelSpec;
+  if (single) return { ...base, width: 460, height: { step: 34 }, layer } as TopLevelSpec;
   return {
     ...base,
-    facet: { field: 'region', type: 'nominal', sort: scopes.map((s) => scopeLabel(s, lang)), title: null },
-    columns: 3,
-    spec: { width: 300, height: 200, layer },
-    resolve: { scale: { y: 'independent' } },
+    facet: { row: { field: 'region', type: 'nominal', sort: scopes.map((s) => scopeLabel(s, lang)), title: null, header: { labelAngle: 0, labelAlign: 'left', labelAnchor: 'middle', labelBaseline: 'middle', labelFontSize: 12 } } },
+    spec: { width: 460, height: { step: 22 }, layer },
+    spacing: 14,
+    resolve: { scale: { x: 'independent' } },
   } as TopLevelSpec;
 }

@@ -7,7 +7,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { UptakeAnalysis } from '../../uptake/uptake-analysis.js';
 import { UPTAKE_CHART_TEXT, type Lang } from '../i18n.js';
-import { SCOPE_COLOURS, SCOPE_ORDER, drawable, fillIn, scopeLabel, uptakeChartConfig } from './uptake-chart-style.js';
+import { SCOPE_COLOURS, SCOPE_ORDER, drawable, fillIn, lines, scopeLabel, uptakeChartConfig } from './uptake-chart-style.js';
 
 export interface UptakeOverTimeOptions {
   /** 'activations' (per month, default) or 'per1000' (per year). */
@@ -17,7 +17,7 @@ export interface UptakeOverTimeOptions {
   lang?: Lang;
 }
 
-export function uptakeOverTimeSpec(analysis: Pick<UptakeAnalysis, 'metrics' | 'uptake' | 'threshold'>, options: UptakeOverTimeOptions = {}): TopLevelSpec {
+export function uptakeOverTimeSpec(analysis: Pick<UptakeAnalysis, 'metrics' | 'uptake' | 'threshold' | 'exportDate'>, options: UptakeOverTimeOptions = {}): TopLevelSpec {
   const lang = options.lang ?? 'en';
   const measure = options.measure ?? 'activations';
   const t = (k: keyof typeof UPTAKE_CHART_TEXT) => UPTAKE_CHART_TEXT[k][lang];
@@ -39,7 +39,7 @@ export function uptakeOverTimeSpec(analysis: Pick<UptakeAnalysis, 'metrics' | 'u
     const note = suppressed ? fillIn(t('gapsNote'), { n: suppressed, k: analysis.threshold }) : '';
     return {
       $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-      title: { text: t('overTimeTitle'), subtitle: [t('overTimeSubtitle'), ...(note ? [note] : [])] },
+      title: { text: t('overTimeTitle'), subtitle: lines(t('overTimeSubtitle'), note) },
       width: 640, height: 320,
       config: uptakeChartConfig(),
       data: { values },
@@ -57,9 +57,11 @@ export function uptakeOverTimeSpec(analysis: Pick<UptakeAnalysis, 'metrics' | 'u
     };
   }
 
-  const years = [...new Set(analysis.uptake.map((u) => u.year))].sort((a, b) => a - b);
+  // Years after the export (denominators only, nothing observed yet) are not drawn.
+  const exportYear = Number(analysis.exportDate.slice(0, 4));
+  const years = [...new Set(analysis.uptake.map((u) => u.year))].filter((y) => y <= exportYear).sort((a, b) => a - b);
   const values = analysis.uptake
-    .filter((u) => scopes.includes(u.region))
+    .filter((u) => scopes.includes(u.region) && u.year <= exportYear)
     .flatMap((u) => {
       if (!drawable(u.per1000)) {
         if (u.per1000 !== null) suppressed++;
@@ -76,7 +78,7 @@ export function uptakeOverTimeSpec(analysis: Pick<UptakeAnalysis, 'metrics' | 'u
   const xOffset = { field: 'region', type: 'nominal' as const, sort: domain, scale: { domain } };
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    title: { text: t('per1000Title'), subtitle: [t('per1000Subtitle'), ...(note ? [note] : [])] },
+    title: { text: t('per1000Title'), subtitle: lines(t('per1000Subtitle'), note) },
     width: Math.max(360, 150 * shownYears.length), height: 320,
     config: uptakeChartConfig(),
     data: { values },
@@ -87,7 +89,7 @@ export function uptakeOverTimeSpec(analysis: Pick<UptakeAnalysis, 'metrics' | 'u
         encoding: { y: { field: 'ciLower', type: 'quantitative', title: t('per1000') }, y2: { field: 'ciUpper' } },
       },
       {
-        mark: { type: 'point', filled: true, size: 70 },
+        mark: { type: 'point', filled: true, size: 70, opacity: 1 },
         encoding: {
           y: { field: 'per1000', type: 'quantitative', title: t('per1000'), scale: { zero: true } },
           tooltip: [

@@ -1,0 +1,166 @@
+// `npm run bench`: timings and peak memory of hta's heavy paths, against the built dist/.
+// A benchmark, not a test: it prints numbers and never fails on them.
+//
+//  1. Uptake at scale: 1,000,000 synthetic referral rows streamed to a temp file
+//     (dist/simulate/registry.js), then the whole uptake analysis (dist/uptake/uptake-analysis.js)
+//     in a child process, so peak memory is that process's own maxRSS.
+//  2. The trial pipeline: `hta analyze` on the bundled synthetic trial, in-process.
+//  3. `hta report` into a temp dir, if dist/cli/report.js exists.
+//  4. Multiple imputation (m = 50) and MMRM on the bundled trial's RMDQ, if those modules exist.
+//
+// Build first: `npx tsc -p .` (or `npm run build`).
+import { spawnSync } from 'node:child_process';
+import { createWriteStream, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const dist = (p) => join(root, 'dist', p);
+const load = (p) => import(pathToFileURL(dist(p)).href);
+const PLAN = join(root, 'data/plans/uptake.plan.json');
+const TRIAL = join(root, 'data/synthetic/selfback-trial.csv');
+const TRIAL_PLAN = join(root, 'data/plans/selfback.plan.json');
+
+// ---- child mode: one uptake analysis, report time and this process's peak memory -----------
+if (process.argv[2] === '--uptake-child') {
+  const [registryFile, eligibleFile] = process.argv.slice(3);
+  const { analyseUptake } = await load('uptake/uptake-analysis.js');
+  const { loadUptakePlanFile } = await load('uptake/uptake-plan.js');
+  const t0 = performance.now();
+  const a = await analyseUptake({ registryFile, eligibleFile, plan: loadUptakePlanFile(PLAN) });
+  const seconds = (performance.now() - t0) / 1000;
+  // maxRSS is in kilobytes.
+  process.stdout.write(JSON.stringify({ seconds, maxRssKb: process.resourceUsage().maxRSS, rows: a.rows, metricRows: a.metrics.length }) + '\n');
+  process.exit(0);
+}
+
+if (!existsSync(dist('uptake/uptake-analysis.js'))) {
+  console.error('bench: dist/ is missing or stale — run `npx tsc -p .` (or `npm run build`) first.');
+  process.exit(1);
+}
+
+const ROWS = Number(process.env.HTA_BENCH_ROWS ?? 1_000_000);
+const results = [];
+const fmt = (n, d = 0) => n.toLocaleString('en-GB', { minimumFractionDigits: d, maximumFractionDigits: d });
+const mb = (bytes) => `${fmt(bytes / 2 ** 20, 0)} MiB`;
+const note = (what, value, detail = '') => {
+  results.push([what, value, detail]);
+  console.error(`  ${what}: ${value}${detail ? ` (${detail})` : ''}`);
+};
+const time = async (fn) => {
+  const t0 = performance.now();
+  const value = await fn();
+  return { seconds: (performance.now() - t0) / 1000, value };
+};
+
+const dir = mkdtempSync(join(tmpdir(), 'hta-bench-'));
+try {
+  // 1. Uptake ---------------------------------------------------------------------------------
+  console.error(`bench: generating ${fmt(ROWS)} referral rows …`);
+  const { simulateRegistryLines, simulateEligible } = await load('simulate/registry.js');
+  const registry = join(dir, 'registry.csv');
+  const eligible = join(dir, 'eligible.csv');
+  const gen = await time(async () => {
+    const out = createWriteStream(registry);
+    let chunk = '';
+    for (const line of simulateRegistryLines({ rows: ROWS, seed: 1 })) {
+      chunk += line + '\n';
+      if (chunk.length >= 1 << 20) {
+        if (!out.write(chunk)) await new Promise((r) => out.once('drain', r));
+        chunk = '';
+      }
+    }
+    await new Promise((r, j) => out.end(chunk, (e) => (e ? j(e) : r())));
+  });
+  await new Promise((r, j) => createWriteStream(eligible).end(simulateEligible({ seed: 1 }), (e) => (e ? j(e) : r())));
+  const size = statSync(registry).size;
+  note('simulate registry', `${fmt(ROWS / gen.seconds)} rows/s`, `${fmt(gen.seconds, 1)} s, ${mb(size)} on disk`);
+
+  console.error('bench: uptake analysis in a child process …');
+  const child = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--uptake-child', registry, eligible], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  if (child.status !== 0) {
+    note('uptake analysis', 'failed', child.stderr.trim().split('\n')[0] ?? '');
+  } else {
+    const r = JSON.parse(child.stdout.trim().split('\n').pop());
+    note('uptake analysis', `${fmt(ROWS / r.seconds)} rows/s`, `${fmt(r.seconds, 1)} s, ${fmt(r.metricRows)} metric rows`);
+    note('uptake peak memory (maxRSS)', mb(r.maxRssKb * 1024), `${fmt(ROWS)} rows, file ${mb(size)}`);
+  }
+  rmSync(registry, { force: true });
+
+  // 2. Trial pipeline -------------------------------------------------------------------------
+  const { main } = await load('cli/main.js');
+  const silentIo = { stdout: () => {}, stderr: () => {}, stderrIsTTY: false };
+  if (existsSync(TRIAL)) {
+    await main(['analyze', TRIAL, '--plan', TRIAL_PLAN, '--json'], silentIo); // warm-up (module loading, JIT)
+    const runs = 5;
+    const t = await time(async () => {
+      for (let i = 0; i < runs; i++) {
+        const code = await main(['analyze', TRIAL, '--plan', TRIAL_PLAN, '--json'], silentIo);
+        if (code !== 0) throw new Error(`hta analyze exited ${code}`);
+      }
+    });
+    note('hta analyze (bundled trial)', `${fmt((1000 * t.seconds) / runs)} ms`, `mean of ${runs} runs after a warm-up`);
+  } else {
+    note('hta analyze (bundled trial)', 'skipped', `${TRIAL} missing`);
+  }
+
+  // 3. Report ---------------------------------------------------------------------------------
+  if (existsSync(dist('cli/report.js'))) {
+    let help = '';
+    await main(['report', '--help'], { stdout: (s) => (help += s), stderr: () => {}, stderrIsTTY: false });
+    const flag = ['--out-dir', '--out', '--dir', '--output'].find((f) => new RegExp(`${f}\\b`).test(help));
+    if (flag) {
+      const t = await time(() => main(['report', flag, join(dir, 'reports')], silentIo));
+      note('hta report (full regeneration)', t.value === 0 ? `${fmt(t.seconds, 1)} s` : `exit ${t.value}`, `into a temp dir via ${flag}`);
+    } else {
+      note('hta report', 'skipped', 'no output-directory flag found in `hta report --help`');
+    }
+  } else {
+    note('hta report', 'skipped', 'dist/cli/report.js not built yet');
+  }
+
+  // 4. MI (m = 50) and MMRM -------------------------------------------------------------------
+  if (existsSync(dist('stats/missing/mmrm.js')) && existsSync(dist('stats/missing/chained-equations.js')) && existsSync(TRIAL)) {
+    const { loadTrialInputs } = await load('cli/load-inputs.js');
+    const { chainedEquations } = await load('stats/missing/chained-equations.js');
+    const { mmrm } = await load('stats/missing/mmrm.js');
+    const { trial } = loadTrialInputs(TRIAL, TRIAL_PLAN);
+    const key = 'rmdq';
+    const times = trial.times;
+    const score = new Map(trial.observations.map((o) => [`${o.id}|${o.time}`, o.scores[key] ?? null]));
+    const patients = trial.patients.filter((p) => score.get(`${p.id}|${times[0]}`) !== null && score.get(`${p.id}|${times[0]}`) !== undefined);
+    const columns = [
+      { name: 'treated', values: patients.map((p) => (p.arm === 'intervention' ? 1 : 0)) },
+      ...times.map((t) => ({ name: `${key}_${t}`, values: patients.map((p) => score.get(`${p.id}|${t}`) ?? null) })),
+    ];
+    const missing = columns.reduce((s, c) => s + c.values.filter((v) => v === null).length, 0);
+    const mi = await time(() => chainedEquations(columns, { m: 50, seed: 1 }));
+    note('MI chained equations, m = 50', `${fmt(mi.seconds, 2)} s`, `PMM, maxit 5, ${patients.length} patients × ${times.length} RMDQ visits, ${missing} missing values`);
+
+    const follow = times.slice(1);
+    const rows = patients.flatMap((p) => follow.map((t) => ({ p, t })));
+    const data = {
+      id: rows.map((r) => r.p.id),
+      time: rows.map((r) => r.t),
+      treated: rows.map((r) => (r.p.arm === 'intervention' ? 1 : 0)),
+      baseline: rows.map((r) => score.get(`${r.p.id}|${times[0]}`) ?? null),
+      y: rows.map((r) => score.get(`${r.p.id}|${r.t}`) ?? null),
+    };
+    const fit = await time(() => mmrm(data, { timeLevels: follow }));
+    note('MMRM (REML, unstructured)', `${fmt(fit.seconds, 2)} s`, `${fit.value.nPatients} patients, ${fit.value.nObservations} observations, ${fit.value.iterations} iterations`);
+  } else {
+    note('MI and MMRM', 'skipped', 'dist/stats/missing/{mmrm,chained-equations}.js or the bundled trial missing');
+  }
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
+
+// ---- the table ------------------------------------------------------------------------------
+const header = ['what', 'result', 'detail'];
+const widths = header.map((h, i) => Math.max(h.length, ...results.map((r) => String(r[i]).length)));
+const line = (cells) => cells.map((c, i) => String(c).padEnd(widths[i])).join('  ').trimEnd();
+console.log(`hta bench — Node ${process.version}, ${process.platform}/${process.arch}`);
+console.log(line(header));
+console.log(widths.map((w) => '─'.repeat(w)).join('  '));
+for (const r of results) console.log(line(r));

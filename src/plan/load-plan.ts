@@ -1,24 +1,12 @@
 /** Reads and validates an analysis plan, checking cross-references zod alone cannot see. */
-import { readFileSync } from 'node:fs';
+import { readJsonFile, jsonValueAt } from '../io/read-json.js';
 import { HtaError, type Problem } from '../errors.js';
 import { instruments } from '../instruments/registry.js';
 import { instrumentForOutcome } from './outcome-instrument.js';
 import { type Plan, planSchema } from './plan-schema.js';
 
 export function loadPlanFile(file: string): Plan {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch {
-    throw new HtaError('input.unreadable', `cannot read plan ${file}: the file does not exist or is not readable`);
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch (err) {
-    throw new HtaError('plan.invalid', `${file} is not valid JSON`, [{ file, expected: `JSON (${(err as Error).message})` }]);
-  }
-  return parsePlan(json, file);
+  return parsePlan(readJsonFile(file, 'plan'), file);
 }
 
 export function parsePlan(json: unknown, file = '<plan>'): Plan {
@@ -27,7 +15,7 @@ export function parsePlan(json: unknown, file = '<plan>'): Plan {
     const problems: Problem[] = parsed.error.issues.slice(0, 50).map((i) => ({
       file,
       field: i.path.length ? i.path.join('.') : undefined,
-      value: valueAt(json, i.path),
+      value: jsonValueAt(json, i.path),
       expected: i.message,
     }));
     throw new HtaError('plan.invalid', `${file} is not a valid analysis plan`, problems);
@@ -67,13 +55,4 @@ export function parsePlan(json: unknown, file = '<plan>'): Plan {
   if (plan.arms.intervention === plan.arms.control) problems.push({ file, field: 'arms', value: plan.arms.control, expected: 'different values for the two arms' });
   if (problems.length) throw new HtaError('plan.invalid', `${file} is not a valid analysis plan`, problems);
   return plan;
-}
-
-function valueAt(json: unknown, path: readonly PropertyKey[]): string | undefined {
-  let v: unknown = json;
-  for (const k of path) {
-    if (v === null || typeof v !== 'object') return undefined;
-    v = (v as Record<PropertyKey, unknown>)[k];
-  }
-  return v === undefined ? undefined : JSON.stringify(v);
 }

@@ -5,8 +5,8 @@
  *
  * Example: data/plans/uptake.plan.json.
  */
-import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { readJsonFile, jsonValueAt } from '../io/read-json.js';
 import { HtaError, type Problem } from '../errors.js';
 
 const share = z.number().min(0, 'a share of eligible patients ≥ 0').max(1, 'a share of eligible patients ≤ 1 (0.25 = 25%)');
@@ -78,33 +78,12 @@ export function parseUptakePlan(json: unknown, file = '<uptake plan>'): UptakePl
   const problems: Problem[] = parsed.error.issues.slice(0, 50).map((i) => ({
     file,
     field: i.path.length ? i.path.join('.') : undefined,
-    value: valueAt(json, i.path),
+    value: jsonValueAt(json, i.path),
     expected: i.message,
   }));
   throw new HtaError('plan.invalid', `${file} is not a valid uptake plan`, problems);
 }
 
 export function loadUptakePlanFile(file: string): UptakePlan {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch {
-    throw new HtaError('input.unreadable', `cannot read uptake plan ${file}: the file does not exist or is not readable`);
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch (err) {
-    throw new HtaError('plan.invalid', `${file} is not valid JSON`, [{ file, expected: `JSON (${(err as Error).message})` }]);
-  }
-  return parseUptakePlan(json, file);
-}
-
-function valueAt(json: unknown, path: readonly PropertyKey[]): string | undefined {
-  let v: unknown = json;
-  for (const k of path) {
-    if (v === null || typeof v !== 'object') return undefined;
-    v = (v as Record<PropertyKey, unknown>)[k];
-  }
-  return v === undefined ? undefined : JSON.stringify(v);
+  return parseUptakePlan(readJsonFile(file, 'uptake plan'), file);
 }

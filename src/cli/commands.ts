@@ -8,6 +8,7 @@ import { registerPlan } from './plan.js';
 import { registerAnalyze } from './analyze.js';
 import { registerUptake } from './uptake.js';
 import { registerMeta } from './meta.js';
+import { registerReport } from './report.js';
 
 /** `setExit` lets a command report a non-fatal failure (exit 1) after printing its results. */
 export function registerCommands(program: Command, io: CliIo, setExit: (code: number) => void): void {
@@ -18,4 +19,5 @@ export function registerCommands(program: Command, io: CliIo, setExit: (code: nu
   registerPlan(program, io);
   registerUptake(program, io);
   registerMeta(program, io);
+  registerReport(program, io, setExit);
 }

@@ -13,6 +13,11 @@ const METHOD_TEXT: Record<EffectRow['method'], Record<Lang, string>> = {
   'mi-ancova': { en: 'MI + ANCOVA', da: 'MI + ANCOVA' },
 };
 
+/** How an effect was estimated, as readers know the method ("ANCOVA", "Welch t", …). */
+export function methodText(method: EffectRow['method'], lang: Lang): string {
+  return METHOD_TEXT[method][lang];
+}
+
 const HEADER: Record<Lang, string[]> = {
   en: ['Outcome', 'Time', 'Method', 'n (app/usual)', 'Difference [95% CI]', 'p', 'MCID', 'Verdict'],
   da: ['Udfald', 'Tid', 'Metode', 'n (app/vanlig)', 'Forskel [95% CI]', 'p', 'MCID', 'Vurdering'],

@@ -1,0 +1,52 @@
+/**
+ * `hta report`: regenerates every report of the manifest (charts as Vega-Lite, SVG and PNG;
+ * index.html; README.md; results.json). Everything is built in memory first and written only
+ * when all of it succeeded; `--check` writes nothing and exits 1 when files would change.
+ */
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Command } from 'commander';
+import { HtaError } from '../errors.js';
+import { writeFilesAtomic } from '../io/write-atomic.js';
+import type { Lang } from '../report/i18n.js';
+import type { CliIo } from './io.js';
+import { packageVersion } from './version.js';
+
+export function registerReport(program: Command, io: CliIo, setExit: (code: number) => void): void {
+  program
+    .command('report')
+    .description('regenerate the reports of a manifest: charts (Vega-Lite, SVG, PNG), index.html, README.md, results.json')
+    .option('--manifest <file>', 'report manifest (JSON)', 'data/reports.json')
+    .option('--out <dir>', 'root folder of the reports', 'reports')
+    .option('--lang <lang>', "language of every report (en or da); default: each report's own")
+    .option('--check', 'write nothing; exit 1 listing files that are stale, missing or extra')
+    .action(async (opts: { manifest: string; out: string; lang?: string; check?: boolean }) => {
+      if (opts.lang !== undefined && opts.lang !== 'en' && opts.lang !== 'da') throw new HtaError('usage.invalid', `--lang ${JSON.stringify(opts.lang)}: expected en or da`);
+      // Loaded on use: `hta --help` should not pay for vega and the statistics.
+      const { loadManifest } = await import('../report/manifest.js');
+      const { buildReports, compareWithDisk } = await import('../report/build-reports.js');
+      const entries = loadManifest(opts.manifest);
+      const started = performance.now();
+      const files = await buildReports(entries, { manifestFile: opts.manifest, version: packageVersion(), ...(opts.lang ? { lang: opts.lang as Lang } : {}) });
+      const folders = entries.map((e) => e.out.replace(/\/+$/, ''));
+      const drift = compareWithDisk(files, opts.out, folders);
+      const changed = drift.stale.length + drift.missing.length + drift.extra.length;
+      if (opts.check) {
+        if (changed === 0) {
+          io.stdout(`reports are up to date: ${files.size} files in ${folders.length} report(s) under ${opts.out}\n`);
+          return;
+        }
+        for (const [what, list] of [['stale', drift.stale], ['missing', drift.missing], ['extra', drift.extra]] as const) {
+          for (const f of list) io.stdout(`${what}: ${join(opts.out, f)}\n`);
+        }
+        io.stdout(`${changed} file(s) out of date; run \`hta report\` to regenerate\n`);
+        setExit(1);
+        return;
+      }
+      const toWrite = new Map([...drift.stale, ...drift.missing].map((rel) => [join(opts.out, rel), files.get(rel) as string | Uint8Array]));
+      writeFilesAtomic(toWrite);
+      for (const rel of drift.extra) rmSync(join(opts.out, rel), { force: true });
+      const ms = Math.round(performance.now() - started);
+      io.stderr(`${files.size} files in ${folders.length} report(s) under ${opts.out}: ${toWrite.size} written, ${drift.extra.length} removed (${ms} ms)\n`);
+    });
+}

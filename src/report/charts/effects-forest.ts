@@ -1,0 +1,188 @@
+/**
+ * Effects forest plot: one row per outcome × follow-up time, the between-group difference of the
+ * primary method with its 95% CI, as a Vega-Lite spec with its data inline. Pure: analysis rows
+ * and labels in, spec out.
+ *
+ *   Outcome | Time | plot (benefit ÷ MCID, right favours the app) | Difference [95% CI] units | MCID | Verdict
+ *
+ * Outcomes have different units, so the plot axis is the benefit in MCIDs (dashed lines at ±1,
+ * shaded between them); every row's own units are in the text columns. Columns are views of one
+ * hconcat sharing the y scale (same row keys, same sort); headers are text at a fixed pixel y.
+ * Point colour repeats the verdict column. Outcomes without an MCID are left to the responders chart.
+ */
+import type { TopLevelSpec } from 'vega-lite';
+import type { AnalysisResult, EffectRow } from '../../analysis/results-schema.js';
+import { fillPhrase, formatFixed, type Lang, REPORT_TEXT, SHORT_RELEVANCE_TEXT, withUnit } from '../i18n.js';
+import { methodText } from '../effects-table.js';
+import { textWidth } from '../render/chart-font.js';
+import { chartConfig, FONT_SIZE, PALETTE, RELEVANCE_COLOURS, ROW_HEIGHT } from './chart-style.js';
+import type { TrialChartContext } from './trial-chart-context.js';
+
+const PLOT_WIDTH = 280;
+const HEADER_Y = -10;
+const STRIPE = '#f2f2f2';
+
+interface ForestDatum {
+  key: string;
+  outcomeText: string;
+  timeText: string;
+  est: number | null;
+  lo: number | null;
+  hi: number | null;
+  effectText: string;
+  mcidText: string;
+  verdictText: string;
+  colour: string;
+  band: boolean;
+}
+
+/** The rows the forest plot draws: the primary method's rows of outcomes with an MCID, plan order. */
+export function forestRows(effects: readonly EffectRow[], method: EffectRow['method']): EffectRow[] {
+  return effects.filter((e) => e.method === method && e.mcid !== null);
+}
+
+function niceLimit(maxAbs: number): number {
+  const m = Math.max(1.25, maxAbs * 1.05);
+  return m <= 2 ? Math.ceil(m * 4) / 4 : m <= 5 ? Math.ceil(m * 2) / 2 : Math.ceil(m);
+}
+
+/** Gap inside each column's right edge (columns touch, so the row stripes run across). */
+const GAP = 14;
+
+function stripes(width: number, keys: string[]): object {
+  return {
+    mark: { type: 'rect', color: STRIPE },
+    transform: [{ filter: 'datum.band' }],
+    encoding: { y: { field: 'key', type: 'nominal', sort: keys, axis: null, scale: { paddingInner: 0, paddingOuter: 0 } }, x: { value: 0 }, x2: { value: width } },
+  };
+}
+
+function textColumn(field: keyof ForestDatum, header: string, textW: number, keys: string[], align: 'left' | 'right' = 'left', colourField?: keyof ForestDatum): object {
+  const width = textW + GAP;
+  const x = align === 'left' ? GAP / 2 : width - GAP / 2;
+  return {
+    width,
+    height: keys.length * ROW_HEIGHT,
+    layer: [
+      stripes(width, keys),
+      {
+        mark: { type: 'text', align, baseline: 'middle', fontSize: FONT_SIZE },
+        encoding: {
+          y: { field: 'key', type: 'nominal', sort: keys, axis: null, scale: { paddingInner: 0, paddingOuter: 0 } },
+          x: { value: x },
+          text: { field },
+          ...(colourField ? { color: { field: colourField, type: 'nominal', scale: null, legend: null } } : {}),
+        },
+      },
+      {
+        data: { values: [{}] },
+        mark: { type: 'text', align, baseline: 'bottom', fontSize: FONT_SIZE, color: '#222' },
+        encoding: { x: { value: x }, y: { value: HEADER_Y }, text: { datum: header } },
+      },
+    ],
+  };
+}
+
+export function effectsForestSpec(result: Pick<AnalysisResult, 'effects'>, ctx: TrialChartContext): TopLevelSpec {
+  const lang: Lang = ctx.lang;
+  const t = (k: keyof typeof REPORT_TEXT) => REPORT_TEXT[k][lang];
+  const rows = forestRows(result.effects, ctx.primaryMethod);
+  const seen = new Set<string>();
+  const outcomes = [...new Set(rows.map((r) => r.outcome))];
+  const data: ForestDatum[] = rows.map((r) => {
+    const m = r.mcid as number;
+    const d = ctx.decimalsOf(r.outcome);
+    const f = (v: number) => formatFixed(v, d, lang);
+    const unit = ctx.unitOf(r.outcome);
+    const first = !seen.has(r.outcome);
+    seen.add(r.outcome);
+    const direction = ctx.directionOf(r.outcome) === 'lower-is-better' ? t('lowerIsBetter') : t('higherIsBetter');
+    const ok = r.benefit !== null && r.benefitCiLower !== null && r.benefitCiUpper !== null && r.difference !== null && r.ciLower !== null && r.ciUpper !== null;
+    return {
+      key: `${r.outcome}|${r.time}`,
+      outcomeText: first ? ctx.outcomeLabel(r.outcome) : `(${direction})`,
+      timeText: ctx.timeLabel(r.time),
+      est: ok ? (r.benefit as number) / m : null,
+      lo: ok ? (r.benefitCiLower as number) / m : null,
+      hi: ok ? (r.benefitCiUpper as number) / m : null,
+      effectText: ok ? `${f(r.difference as number)} [${f(r.ciLower as number)}, ${f(r.ciUpper as number)}] ${unit}` : t('notComputed'),
+      mcidText: withUnit(formatFixed(m, m < 1 ? 3 : m % 1 === 0 ? 0 : 1, lang), m, unit),
+      verdictText: r.relevance ? SHORT_RELEVANCE_TEXT[r.relevance][lang] : t('notComputed'),
+      colour: r.relevance ? RELEVANCE_COLOURS[r.relevance] : PALETTE.grey,
+      // Shade whole outcomes alternately so the rows of one outcome read as a group.
+      band: outcomes.indexOf(r.outcome) % 2 === 0,
+    };
+  });
+  const keys = data.map((d) => d.key);
+  const height = keys.length * ROW_HEIGHT;
+  const limit = niceLimit(Math.max(0, ...data.flatMap((d) => [Math.abs(d.lo ?? 0), Math.abs(d.hi ?? 0)])));
+  const width = (field: keyof ForestDatum, header: string) => Math.max(textWidth(header, FONT_SIZE), ...data.map((d) => textWidth(String(d[field]), FONT_SIZE)));
+  const yRow = { field: 'key', type: 'nominal', sort: keys, axis: null, scale: { paddingInner: 0, paddingOuter: 0 } } as const;
+  const x = { type: 'quantitative', scale: { domain: [-limit, limit], nice: false, zero: false } } as const;
+  const method = methodText(ctx.primaryMethod, lang);
+
+  const plot: { width: number; height: number; layer: object[] } = {
+    width: PLOT_WIDTH,
+    height,
+    layer: [
+      stripes(PLOT_WIDTH, keys),
+      {
+        data: { values: [{ v: -1 }, { v: 1 }] },
+        mark: { type: 'rule', strokeDash: [4, 3], color: PALETTE.grey },
+        encoding: { x: { field: 'v', ...x } },
+      },
+      { data: { values: [{}] }, mark: { type: 'rule', color: '#222' }, encoding: { x: { datum: 0, ...x } } },
+      {
+        transform: [{ filter: 'datum.est !== null' }],
+        mark: { type: 'rule', strokeWidth: 2 },
+        encoding: { y: yRow, x: { field: 'lo', ...x }, x2: { field: 'hi' }, color: { field: 'colour', type: 'nominal', scale: null, legend: null } },
+      },
+      {
+        transform: [{ filter: 'datum.est !== null' }],
+        mark: { type: 'point', shape: 'square', filled: true, size: 70, opacity: 1 },
+        encoding: {
+          y: yRow,
+          x: {
+            field: 'est',
+            ...x,
+            axis: { title: t('forestAxis'), grid: false, tickCount: Math.min(2 * limit + 1, 9), titlePadding: 8 },
+          },
+          color: { field: 'colour', type: 'nominal', scale: null, legend: null },
+        },
+      },
+      {
+        data: { values: [{}] },
+        mark: { type: 'text', align: 'right', baseline: 'bottom', dx: -4, fontSize: FONT_SIZE },
+        encoding: { x: { datum: 0, ...x }, y: { value: HEADER_Y }, text: { datum: t('favoursControl') } },
+      },
+      {
+        data: { values: [{}] },
+        mark: { type: 'text', align: 'left', baseline: 'bottom', dx: 4, fontSize: FONT_SIZE },
+        encoding: { x: { datum: 0, ...x }, y: { value: HEADER_Y }, text: { datum: t('favoursApp') } },
+      },
+    ],
+  };
+
+  const favoursWidth = Math.max(textWidth(t('favoursControl'), FONT_SIZE), textWidth(t('favoursApp'), FONT_SIZE)) + 6;
+  const plotWidth = Math.max(PLOT_WIDTH, 2 * favoursWidth);
+  plot.width = plotWidth;
+  plot.layer[0] = stripes(plotWidth, keys);
+
+  return {
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    title: { text: t('forestTitle'), subtitle: fillPhrase(t('forestSubtitle'), { method }).split('|'), subtitlePadding: 6 },
+    config: chartConfig(),
+    data: { values: data },
+    spacing: 0,
+    bounds: 'flush',
+    hconcat: [
+      textColumn('outcomeText', t('outcome'), width('outcomeText', t('outcome')), keys),
+      textColumn('timeText', t('time'), width('timeText', t('time')), keys),
+      plot,
+      textColumn('effectText', t('differenceCol'), width('effectText', t('differenceCol')), keys, 'right'),
+      textColumn('mcidText', t('mcid'), width('mcidText', t('mcid')), keys, 'right'),
+      textColumn('verdictText', t('verdict'), width('verdictText', t('verdict')), keys),
+    ],
+    resolve: { scale: { y: 'shared' } },
+  } as unknown as TopLevelSpec;
+}

@@ -1,0 +1,100 @@
+/**
+ * Participant flow, CONSORT-like: randomised, allocated per arm, then per follow-up visit the
+ * patients with the primary outcome observed and missing, and at the planned follow-ups the
+ * number analysed by the primary method. Boxes are drawn in pixel coordinates (scale: null) so
+ * the layout is fixed; counts come from the analysis (missingness and effect rows).
+ */
+import type { TopLevelSpec } from 'vega-lite';
+import type { AnalysisResult } from '../../analysis/results-schema.js';
+import { ARMS, type Arm } from '../../trial/trial-data.js';
+import { methodText } from '../effects-table.js';
+import { fillPhrase, REPORT_TEXT, type Lang } from '../i18n.js';
+import { textWidth } from '../render/chart-font.js';
+import { ARM_COLOURS, chartConfig, FONT_SIZE } from './chart-style.js';
+import type { TrialChartContext } from './trial-chart-context.js';
+
+const LINE = 15;
+const PAD = 8;
+const V_GAP = 22;
+const H_GAP = 40;
+
+interface Box {
+  x: number;
+  y: number;
+  x2: number;
+  y2: number;
+  lines: string[];
+  stroke: string;
+}
+
+export function participantFlowSpec(result: Pick<AnalysisResult, 'missingness' | 'effects' | 'input' | 'plan'>, ctx: TrialChartContext): TopLevelSpec {
+  const lang: Lang = ctx.lang;
+  const t = (k: keyof typeof REPORT_TEXT) => REPORT_TEXT[k][lang];
+  const primary = ctx.primary?.outcome ?? result.missingness[0]?.outcome ?? '';
+  const method = ctx.kindOf(primary) === 'binary' ? 'risk-difference' : ctx.primaryMethod;
+  const followUps = ctx.visits.slice(1);
+  const patients = result.input.patients;
+
+  const armLines = (arm: Arm) => [ctx.armLabel(arm), fillPhrase(t('allocated'), { n: patients[arm] })];
+  const visitLines = (arm: Arm, time: string) => {
+    const m = result.missingness.find((r) => r.outcome === primary && r.time === time && r.arm === arm);
+    const lines = [ctx.timeLabel(time), fillPhrase(t('observedAt'), { n: m?.observed ?? 0 }), fillPhrase(t('missingAt'), { n: m?.missing ?? 0 })];
+    const analysed = result.effects.find((e) => e.outcome === primary && e.time === time && e.method === method);
+    if (analysed) lines.push(fillPhrase(t('analysedAt'), { method: methodText(method, lang), n: analysed.n[arm] }));
+    return lines;
+  };
+  const allLines = [...ARMS.flatMap(armLines), ...ARMS.flatMap((a) => followUps.flatMap((v) => visitLines(a, v)))];
+  const boxWidth = Math.max(...allLines.map((l) => textWidth(l, FONT_SIZE))) + 2 * PAD;
+  const heightOf = (n: number) => n * LINE + 2 * PAD;
+  const width = 2 * boxWidth + H_GAP;
+
+  const boxes: Box[] = [];
+  const arrows: { x: number; y: number; x2: number; y2: number }[] = [];
+  const top = [fillPhrase(t('randomised'), { n: patients.intervention + patients.control })];
+  const topBox = { x: width / 2 - boxWidth / 2, y: 0, x2: width / 2 + boxWidth / 2, y2: heightOf(1), lines: top, stroke: '#444' };
+  boxes.push(topBox);
+  ARMS.forEach((arm, i) => {
+    const x = i * (boxWidth + H_GAP);
+    let y = topBox.y2 + V_GAP;
+    const armBox = { x, y, x2: x + boxWidth, y2: y + heightOf(2), lines: armLines(arm), stroke: ARM_COLOURS[arm] };
+    boxes.push(armBox);
+    arrows.push({ x: width / 2, y: topBox.y2, x2: x + boxWidth / 2, y2: armBox.y });
+    let prev = armBox;
+    for (const v of followUps) {
+      y = prev.y2 + V_GAP;
+      const lines = visitLines(arm, v);
+      const b = { x, y, x2: x + boxWidth, y2: y + heightOf(lines.length), lines, stroke: ARM_COLOURS[arm] };
+      arrows.push({ x: x + boxWidth / 2, y: prev.y2, x2: x + boxWidth / 2, y2: b.y });
+      boxes.push(b);
+      prev = b;
+    }
+  });
+  const height = Math.max(...boxes.map((b) => b.y2));
+  const px = (field: string) => ({ field, type: 'quantitative', scale: null }) as const;
+  const texts = boxes.flatMap((b) => b.lines.map((line, k) => ({ x: b.x + PAD, y: b.y + PAD + LINE * k + LINE / 2, line, bold: k === 0 })));
+
+  return {
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    title: { text: t('flowChartTitle'), subtitle: fillPhrase(t('flowSubtitle'), { outcome: ctx.outcomeLabel(primary) }) },
+    config: chartConfig(),
+    width,
+    height,
+    layer: [
+      {
+        data: { values: arrows },
+        mark: { type: 'rule', color: '#666', strokeWidth: 1.2 },
+        encoding: { x: px('x'), y: px('y'), x2: { field: 'x2' }, y2: { field: 'y2' } },
+      },
+      {
+        data: { values: boxes.map(({ lines: _lines, ...b }) => b) },
+        mark: { type: 'rect', fill: 'white', strokeWidth: 1.5, cornerRadius: 3 },
+        encoding: { x: px('x'), y: px('y'), x2: { field: 'x2' }, y2: { field: 'y2' }, stroke: { field: 'stroke', type: 'nominal', scale: null, legend: null } },
+      },
+      {
+        data: { values: texts },
+        mark: { type: 'text', align: 'left', baseline: 'middle', fontSize: FONT_SIZE },
+        encoding: { x: px('x'), y: px('y'), text: { field: 'line' }, color: { condition: { test: 'datum.bold', value: '#000' }, value: '#333' } },
+      },
+    ],
+  } as unknown as TopLevelSpec;
+}

@@ -1,0 +1,105 @@
+/**
+ * Responders and yes/no outcomes: per row (responder definition or binary outcome × follow-up)
+ * the observed share per arm as two bars with "share (events/n)", and the risk difference
+ * app − usual care with its 95% CI as text. Per-arm CIs are not drawn: the analysis rows carry
+ * only the CI of the difference. Columns share one y scale (same row keys, same sort).
+ */
+import type { TopLevelSpec } from 'vega-lite';
+import type { AnalysisResult, EffectRow } from '../../analysis/results-schema.js';
+import type { Arm } from '../../trial/trial-data.js';
+import { fillPhrase, formatFixed, REPORT_TEXT, type Lang } from '../i18n.js';
+import { textWidth } from '../render/chart-font.js';
+import { ARM_COLOURS, chartConfig, FONT_SIZE } from './chart-style.js';
+import type { TrialChartContext } from './trial-chart-context.js';
+
+const ROW = 40;
+const PLOT_WIDTH = 300;
+const GAP = 14;
+const HEADER_Y = -10;
+
+/** Rows with per-arm risks: binary outcomes and responder definitions, in analysis order. */
+export function responderRows(effects: readonly EffectRow[]): EffectRow[] {
+  return effects.filter((e) => e.method === 'risk-difference' && e.risks !== undefined);
+}
+
+export function respondersSpec(result: Pick<AnalysisResult, 'effects'>, ctx: TrialChartContext): TopLevelSpec {
+  const lang: Lang = ctx.lang;
+  const t = (k: keyof typeof REPORT_TEXT) => REPORT_TEXT[k][lang];
+  const rows = responderRows(result.effects);
+  const arms = [ctx.armLabel('intervention'), ctx.armLabel('control')];
+  const pct = (v: number) => formatFixed(100 * v, 1, lang);
+  const labels = rows.map((r) => ({
+    key: `${r.outcome}|${r.time}`,
+    label: `${ctx.outcomeLabel(r.outcome)}, ${ctx.timeLabel(r.time)}`,
+    rd: r.difference === null || r.ciLower === null || r.ciUpper === null ? t('notComputed') : `${pct(r.difference)} [${pct(r.ciLower)}, ${pct(r.ciUpper)}] ${t('pp')}`,
+  }));
+  const bars = rows.flatMap((r) =>
+    (['intervention', 'control'] as Arm[]).map((arm) => {
+      const risk = r.risks as NonNullable<EffectRow['risks']>;
+      const p = arm === 'intervention' ? risk.intervention : risk.control;
+      const events = arm === 'intervention' ? risk.eventsIntervention : risk.eventsControl;
+      return { key: `${r.outcome}|${r.time}`, arm: ctx.armLabel(arm), percent: 100 * p, text: `${pct(p)}% (${events}/${r.n[arm]})` };
+    }),
+  );
+  const keys = labels.map((l) => l.key);
+  const height = keys.length * ROW;
+  const y = { field: 'key', type: 'nominal', sort: keys, axis: null, scale: { paddingInner: 0.25, paddingOuter: 0.12 } } as const;
+  const colour = { field: 'arm', type: 'nominal', scale: { domain: arms, range: [ARM_COLOURS.intervention, ARM_COLOURS.control] }, legend: { title: null, orient: 'top', direction: 'horizontal', symbolType: 'square', labelFontSize: 12, offset: 24 } } as const;
+  const labelWidth = Math.max(...labels.map((l) => textWidth(l.label, FONT_SIZE))) + GAP;
+  const rdWidth = Math.max(textWidth(t('riskDifferenceCol'), FONT_SIZE), ...labels.map((l) => textWidth(l.rd, FONT_SIZE))) + GAP;
+  const header = (text: string, x: number, align: 'left' | 'right') => ({
+    data: { values: [{}] },
+    mark: { type: 'text', align, baseline: 'bottom', fontSize: FONT_SIZE },
+    encoding: { x: { value: x }, y: { value: HEADER_Y }, text: { datum: text } },
+  });
+  const maxPct = Math.max(10, ...bars.map((b) => b.percent));
+  const domainMax = Math.min(100, Math.ceil((maxPct + 25) / 10) * 10);
+  return {
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    title: { text: t('respondersChartTitle'), subtitle: fillPhrase(t('respondersSubtitle'), { ciMethod: rows[0]?.ciMethod ?? '' }).split('|') },
+    config: chartConfig(),
+    spacing: 0,
+    bounds: 'flush',
+    hconcat: [
+      {
+        width: labelWidth,
+        height,
+        data: { values: labels },
+        layer: [
+          { mark: { type: 'text', align: 'left', baseline: 'middle' }, encoding: { y, x: { value: 0 }, text: { field: 'label' } } },
+          header(t('outcome'), 0, 'left'),
+        ],
+      },
+      {
+        width: PLOT_WIDTH,
+        height,
+        data: { values: bars },
+        layer: [
+          {
+            mark: { type: 'bar' },
+            encoding: {
+              y,
+              yOffset: { field: 'arm', type: 'nominal', scale: { domain: arms } },
+              x: { field: 'percent', type: 'quantitative', scale: { domain: [0, domainMax] }, axis: { title: t('patientsPercent'), grid: true, tickCount: 5 } },
+              color: colour,
+            },
+          },
+          {
+            mark: { type: 'text', align: 'left', baseline: 'middle', dx: 4, fontSize: 10 },
+            encoding: { y, yOffset: { field: 'arm', type: 'nominal', scale: { domain: arms } }, x: { field: 'percent', type: 'quantitative' }, text: { field: 'text' } },
+          },
+        ],
+      },
+      {
+        width: rdWidth,
+        height,
+        data: { values: labels },
+        layer: [
+          { mark: { type: 'text', align: 'right', baseline: 'middle' }, encoding: { y, x: { value: rdWidth }, text: { field: 'rd' } } },
+          header(t('riskDifferenceCol'), rdWidth, 'right'),
+        ],
+      },
+    ],
+    resolve: { scale: { y: 'shared' } },
+  } as unknown as TopLevelSpec;
+}

@@ -1,0 +1,61 @@
+/**
+ * Trajectories: mean score per visit and arm with its 95% CI (t, from the descriptives), one
+ * panel per continuous outcome, each panel with its own y axis in the outcome's units. Arms are
+ * dodged a little along x so the intervals do not overlap. Pure: descriptives and labels in.
+ */
+import type { TopLevelSpec } from 'vega-lite';
+import type { AnalysisResult } from '../../analysis/results-schema.js';
+import { fillPhrase, REPORT_TEXT, type Lang } from '../i18n.js';
+import { ARM_COLOURS, chartConfig } from './chart-style.js';
+import type { TrialChartContext } from './trial-chart-context.js';
+
+const PANEL_WIDTH = 250;
+const PANEL_HEIGHT = 170;
+/** One legend for all panels (identical definitions merge), above them. */
+const LEGEND = { title: null, orient: 'top', direction: 'horizontal', symbolSize: 80, offset: 30, labelFontSize: 12 } as const;
+
+export function trajectoriesSpec(result: Pick<AnalysisResult, 'descriptives'>, ctx: TrialChartContext): TopLevelSpec {
+  const lang: Lang = ctx.lang;
+  const t = (k: keyof typeof REPORT_TEXT) => REPORT_TEXT[k][lang];
+  const arms = [ctx.armLabel('intervention'), ctx.armLabel('control')];
+  const visits = ctx.visits.map((v) => ctx.shortTimeLabel(v));
+  const outcomes = [...new Set(result.descriptives.map((d) => d.outcome))].filter((k) => ctx.kindOf(k) === 'continuous');
+  const colourScale = { domain: arms, range: [ARM_COLOURS.intervention, ARM_COLOURS.control] };
+  const panels = outcomes.map((key) => {
+    const rows = result.descriptives
+      .filter((d) => d.outcome === key && d.mean !== null)
+      .map((d) => ({ visit: ctx.shortTimeLabel(d.time), arm: ctx.armLabel(d.arm), mean: d.mean, lo: d.meanCiLower, hi: d.meanCiUpper, n: d.n }));
+    const direction = ctx.directionOf(key) === 'lower-is-better' ? t('lowerIsBetter') : t('higherIsBetter');
+    const x = { field: 'visit', type: 'ordinal', sort: visits, scale: { domain: visits, paddingInner: 0.2 }, axis: { title: t('visit'), labelAngle: 0, labelFontSize: 10 } } as const;
+    const colour = { field: 'arm', type: 'nominal', scale: colourScale, legend: LEGEND } as const;
+    const xOffset = { field: 'arm', type: 'nominal', scale: { domain: arms, paddingOuter: 0.6 } } as const;
+    const y = { type: 'quantitative', scale: { zero: false }, axis: { title: fillPhrase(t('meanAxis'), { unit: ctx.unitOf(key), direction }), titleFontSize: 11 } } as const;
+    return {
+      width: PANEL_WIDTH,
+      height: PANEL_HEIGHT,
+      data: { values: rows },
+      layer: [
+        // The panel heading as a text mark: vega's grid layout reserves too much room for group titles.
+        { data: { values: [{}] }, mark: { type: 'text', align: 'left', baseline: 'bottom', fontSize: 12 }, encoding: { x: { value: 0 }, y: { value: -10 }, text: { datum: ctx.outcomeLabel(key) } } },
+        { mark: { type: 'line', strokeWidth: 1.5 }, encoding: { x, xOffset, y: { field: 'mean', ...y }, color: colour } },
+        { transform: [{ filter: 'datum.lo !== null' }], mark: { type: 'rule', strokeWidth: 1.5 }, encoding: { x, xOffset, y: { field: 'lo', ...y }, y2: { field: 'hi' }, color: colour } },
+        {
+          mark: { type: 'point', filled: true, size: 36, opacity: 1 },
+          encoding: {
+            x, xOffset, y: { field: 'mean', ...y }, color: colour,
+            shape: { field: 'arm', type: 'nominal', scale: { domain: arms, range: ['circle', 'square'] }, legend: null },
+          },
+        },
+      ],
+    };
+  });
+  return {
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    title: { text: t('trajectoriesChartTitle'), subtitle: t('trajectoriesSubtitle') },
+    config: chartConfig(),
+    columns: 3,
+    spacing: { row: 24, column: 28 },
+    concat: panels,
+    resolve: { scale: { y: 'independent' } },
+  } as unknown as TopLevelSpec;
+}

@@ -1,0 +1,57 @@
+/**
+ * What the trial chart builders need besides the numbers: labels in the report language, units,
+ * directions, and the method the report treats as primary. Built once per report from the plan
+ * and the loaded trial, so builders stay pure functions of (analysis, context).
+ */
+import type { EffectRow } from '../../analysis/results-schema.js';
+import { outcomeLabel } from '../../plan/outcome-label.js';
+import type { Arm, TrialData } from '../../trial/trial-data.js';
+import { type Lang, shortTimeLabel, timeLabel } from '../i18n.js';
+
+export interface TrialChartContext {
+  lang: Lang;
+  /** Method whose rows the forest plot, SoF and flow use for continuous outcomes (plan.methods[0]). */
+  primaryMethod: EffectRow['method'];
+  /** Every visit, baseline first. */
+  visits: string[];
+  primary: { outcome: string; time: string } | null;
+  outcomeLabel(key: string): string;
+  armLabel(arm: Arm): string;
+  timeLabel(time: string): string;
+  /** For crowded axes: "3 mo", "6 wk" / "3 mdr.", "6 uger". */
+  shortTimeLabel(time: string): string;
+  /** Unit of an outcome's score in the report language, e.g. "points". */
+  unitOf(key: string): string;
+  /** Decimals suited to the outcome's scale: 3 for ranges ≤ 2 (indexes), else 2. */
+  decimalsOf(key: string): number;
+  kindOf(key: string): 'continuous' | 'binary' | undefined;
+  directionOf(key: string): 'lower-is-better' | 'higher-is-better' | undefined;
+}
+
+const DEFAULT_ARMS: Record<Arm, Record<Lang, string>> = {
+  intervention: { en: 'App', da: 'App' },
+  control: { en: 'Usual care', da: 'Vanlig behandling' },
+};
+
+export function trialChartContext(trial: TrialData, lang: Lang): TrialChartContext {
+  const plan = trial.plan;
+  const source = new Map(trial.sources.map((s) => [s.key, s]));
+  const outcome = new Map(plan.outcomes.map((o) => [o.key, o]));
+  return {
+    lang,
+    primaryMethod: plan.methods[0] ?? 'ancova',
+    visits: trial.times,
+    primary: plan.primary ?? null,
+    outcomeLabel: (k) => outcomeLabel(plan, k, lang),
+    armLabel: (arm) => plan.armLabels?.[arm][lang] ?? plan.armLabels?.[arm].en ?? DEFAULT_ARMS[arm][lang],
+    timeLabel: (t) => timeLabel(t, lang),
+    shortTimeLabel: (t) => shortTimeLabel(t, lang),
+    unitOf: (k) => source.get(k)?.instrument.unit[lang] ?? '',
+    decimalsOf: (k) => {
+      const r = source.get(k)?.instrument.range;
+      return r && r[1] - r[0] <= 2 ? 3 : 2;
+    },
+    kindOf: (k) => source.get(k)?.instrument.kind,
+    directionOf: (k) => outcome.get(k)?.direction ?? source.get(k)?.instrument.direction,
+  };
+}

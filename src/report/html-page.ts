@@ -1,0 +1,89 @@
+/**
+ * index.html: one self-contained file (inline CSS and SVG, no scripts, no external requests),
+ * readable on a laptop and printable. Each chart's SVG ids are prefixed with the chart name, as
+ * all inline SVGs share one id space.
+ */
+import { REPORT_TEXT } from './i18n.js';
+import type { ReportPage } from './report-page.js';
+import { renderHtmlTable } from './text-table.js';
+
+const CSS = `
+:root { color-scheme: light; }
+* { box-sizing: border-box; }
+body { margin: 0; font: 15px/1.5 "DejaVu Sans", "Segoe UI", Helvetica, Arial, sans-serif; color: #1a1a1a; background: #fff; }
+main { max-width: 1200px; margin: 0 auto; padding: 24px 24px 64px; }
+h1 { font-size: 1.6em; font-weight: normal; margin: 0 0 4px; }
+h2 { font-size: 1.25em; font-weight: normal; margin: 40px 0 8px; padding-bottom: 4px; border-bottom: 1px solid #ccc; }
+p { max-width: 80ch; }
+.provenance { color: #555; font-size: 0.85em; }
+nav ol { columns: 2; padding-left: 1.2em; max-width: 80ch; }
+figure { margin: 12px 0; }
+figure svg { display: block; max-width: 100%; height: auto; }
+figcaption, .files { font-size: 0.85em; color: #555; }
+.table-wrap { max-width: 100%; overflow-x: auto; }
+table { border-collapse: collapse; font-size: 0.85em; margin: 8px 0 16px; }
+caption { text-align: left; font-weight: bold; padding: 4px 0; }
+th, td { border-bottom: 1px solid #ddd; padding: 4px 8px; text-align: left; vertical-align: top; }
+th { border-bottom: 2px solid #999; font-weight: normal; background: #f4f4f4; }
+td.num, th.num { text-align: right; white-space: nowrap; }
+td.indent { padding-left: 24px; }
+tr.group td { font-style: italic; border-bottom: none; padding-top: 8px; }
+.notes { font-size: 0.85em; color: #333; }
+@media print {
+  body { font-size: 10pt; }
+  main { max-width: none; padding: 0; }
+  nav, .files { display: none; }
+  section { break-inside: avoid-page; }
+  h2 { break-after: avoid; }
+  .table-wrap { overflow: visible; }
+}
+`;
+
+const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/** Makes every id (and its references) of one inline SVG unique within the page. */
+export function scopeSvgIds(svg: string, prefix: string): string {
+  return svg
+    .replace(/\bid="([^"]+)"/g, `id="${prefix}-$1"`)
+    .replace(/url\(#([^)]+)\)/g, `url(#${prefix}-$1)`)
+    .replace(/href="#([^"]+)"/g, `href="#${prefix}-$1"`)
+    .replace(/^<svg /, `<svg role="img" `);
+}
+
+export function htmlPage(page: ReportPage, svgs: ReadonlyMap<string, { svg: string; alt: string }>): string {
+  const t = (k: keyof typeof REPORT_TEXT) => REPORT_TEXT[k][page.lang];
+  const paragraphs = (ps: string[] | undefined, cls?: string) => (ps ?? []).map((p) => `<p${cls ? ` class="${cls}"` : ''}>${escapeHtml(p)}</p>`).join('\n');
+  const sections = page.sections.map((s) => {
+    const parts = [`<section id="${s.id}">`, `<h2>${escapeHtml(s.title)}</h2>`, paragraphs(s.intro)];
+    if (s.chart) {
+      const c = svgs.get(s.chart);
+      if (c) {
+        const links = ['svg', 'png', 'vl.json'].map((ext) => `<a href="${s.chart}.${ext}">${s.chart}.${ext}</a>`).join(', ');
+        const svg = scopeSvgIds(c.svg, s.chart).replace(/^<svg /, `<svg aria-label="${escapeHtml(c.alt)}" `);
+        parts.push(`<figure class="chart" data-chart="${s.chart}">${svg}<figcaption class="files">${t('chartFiles').replace('{links}', links)}</figcaption></figure>`);
+      }
+    }
+    for (const tb of s.tables ?? []) parts.push(`<div class="table-wrap">${renderHtmlTable(tb.table, tb.caption)}</div>`);
+    parts.push(paragraphs(s.notes, 'notes'), '</section>');
+    return parts.filter((p) => p !== '').join('\n');
+  });
+  const nav = `<nav><h2>${escapeHtml(t('contents'))}</h2><ol>${page.sections.map((s) => `<li><a href="#${s.id}">${escapeHtml(s.title)}</a></li>`).join('')}</ol></nav>`;
+  return [
+    '<!DOCTYPE html>',
+    `<html lang="${page.lang}">`,
+    '<head>',
+    '<meta charset="utf-8">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<title>${escapeHtml(page.title)}</title>`,
+    `<style>${CSS}</style>`,
+    '</head>',
+    '<body><main>',
+    `<h1>${escapeHtml(page.title)}</h1>`,
+    `<p class="provenance">${escapeHtml(page.provenance)}</p>`,
+    nav,
+    ...sections,
+    '</main></body>',
+    '</html>',
+    '',
+  ].join('\n');
+}

@@ -1,0 +1,24 @@
+/**
+ * A report kind turns one manifest entry into a page, chart specs and results. Kinds register
+ * in `report-kinds.ts` by name ("trial"; "meta" and "uptake" plug in the same way). Rendering,
+ * HTML/Markdown assembly, determinism and atomic writing are shared and not the kind's concern.
+ */
+import type { z } from 'zod';
+import type { Lang } from '../i18n.js';
+import type { ManifestEntry } from '../manifest.js';
+import type { ReportContent } from '../report-page.js';
+
+export interface ReportEnv {
+  /** Folder of the manifest: the entry's input paths are relative to it. */
+  baseDir: string;
+  lang: Lang;
+  version: string;
+  /** Memoises expensive steps shared by entries (e.g. one analysis for an en and a da report). */
+  memo<T>(key: string, compute: () => T): T;
+}
+
+export interface ReportKind<E extends z.ZodType = z.ZodType> {
+  /** The entry's own fields (besides id, kind, out, lang). */
+  entrySchema: E;
+  build(entry: ManifestEntry & z.infer<E>, env: ReportEnv): Promise<ReportContent>;
+}

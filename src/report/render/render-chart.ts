@@ -1,0 +1,64 @@
+/**
+ * Vega-Lite spec → SVG → PNG, headless and byte-for-byte deterministic.
+ *
+ *   spec ──vega-lite compile──► Vega spec ──vega.View(renderer 'none').toSVG()──► SVG
+ *   SVG ──resvg (shipped font only, fixed zoom)──► PNG
+ *
+ * Vega numbers clip paths and gradients from process-wide counters; they are reset before every
+ * chart so the same spec always gives the same ids, whatever was rendered before it.
+ */
+import { Resvg } from '@resvg/resvg-js';
+import * as vega from 'vega';
+import { compile, type TopLevelSpec } from 'vega-lite';
+import { HtaError } from '../../errors.js';
+import { CHART_FONT_FAMILY, CHART_FONT_FILE } from './chart-font.js';
+
+export interface RenderedChart {
+  svg: string;
+  png: Uint8Array;
+  width: number;
+  height: number;
+}
+
+/** PNG pixels per SVG pixel: sharp on a laptop screen and in a printed A4 page, still small. */
+export const PNG_ZOOM = 2;
+
+/** Vega-Lite compile warnings (e.g. merged legend properties) are not the reader's business; errors still throw. */
+const quietLogger = {
+  level(): number { return 0; },
+  error(...args: unknown[]) { throw new Error(args.map(String).join(' ')); },
+  warn() { return quietLogger; },
+  info() { return quietLogger; },
+  debug() { return quietLogger; },
+} as unknown as NonNullable<Parameters<typeof compile>[1]>['logger'];
+
+/** Compiles a Vega-Lite spec and draws it to an SVG string; throws on any vega warning-level error. */
+export async function renderSvg(spec: TopLevelSpec): Promise<string> {
+  const compiled = compile(spec, { logger: quietLogger }).spec;
+  vega.resetSVGDefIds();
+  const view = new vega.View(vega.parse(compiled), { renderer: 'none', logLevel: vega.Error });
+  const svg = await view.toSVG();
+  view.finalize();
+  return svg;
+}
+
+/** SVG → PNG with the shipped font only. */
+export function svgToPng(svg: string, zoom = PNG_ZOOM): Uint8Array {
+  const resvg = new Resvg(svg, {
+    fitTo: { mode: 'zoom', value: zoom },
+    font: { fontFiles: [CHART_FONT_FILE], loadSystemFonts: false, defaultFontFamily: CHART_FONT_FAMILY },
+    background: 'white',
+  });
+  return new Uint8Array(resvg.render().asPng());
+}
+
+export async function renderChart(name: string, spec: TopLevelSpec): Promise<RenderedChart> {
+  let svg: string;
+  try {
+    svg = await renderSvg(spec);
+  } catch (err) {
+    throw new HtaError('output.failed', `chart "${name}" could not be rendered: ${(err as Error).message}`);
+  }
+  const size = /<svg[^>]*\bwidth="([\d.]+)"[^>]*\bheight="([\d.]+)"/.exec(svg);
+  return { svg, png: svgToPng(svg), width: Number(size?.[1] ?? 0), height: Number(size?.[2] ?? 0) };
+}

@@ -1,0 +1,43 @@
+/**
+ * One report page as data: title, provenance, sections with a chart and/or tables. Report kinds
+ * (trial, later meta and uptake) build it; `html-page.ts` and `markdown-page.ts` render it, so
+ * index.html and README.md always carry the same content.
+ */
+import type { TopLevelSpec } from 'vega-lite';
+import type { Lang } from './i18n.js';
+import type { Table } from './text-table.js';
+
+export interface ChartSpec {
+  /** File stem: `<name>.vl.json`, `<name>.svg`, `<name>.png`. Lower-case letters, digits and -. */
+  name: string;
+  spec: TopLevelSpec;
+  /** Alternative text for the image (what the chart shows). */
+  alt: string;
+}
+
+export interface PageSection {
+  id: string;
+  title: string;
+  /** Paragraphs before the content. */
+  intro?: string[];
+  /** Name of a chart of the same report. */
+  chart?: string;
+  tables?: { caption?: string; table: Table }[];
+  /** Paragraphs after the content (footnotes). */
+  notes?: string[];
+}
+
+export interface ReportPage {
+  lang: Lang;
+  title: string;
+  provenance: string;
+  sections: PageSection[];
+}
+
+/** What a report kind produces before rendering. */
+export interface ReportContent {
+  page: ReportPage;
+  charts: ChartSpec[];
+  /** Machine-readable results, written as results.json. */
+  results: unknown;
+}

@@ -1,0 +1,53 @@
+/** Table 1 (baseline characteristics per arm) as a table: mean (SD) or n (%), missing counts. */
+import type { BaselineTable, CharacteristicSummary } from '../trial/baseline-table.js';
+import type { TrialChartContext } from './charts/trial-chart-context.js';
+import { fillPhrase, formatFixed, type Lang, REPORT_TEXT } from './i18n.js';
+import type { Table } from './text-table.js';
+
+export type CharacteristicLabels = ReadonlyMap<string, string>;
+
+function numeric(s: CharacteristicSummary, decimals: number, lang: Lang): string {
+  if (s.kind !== 'numeric' || s.mean === null) return '—';
+  const sd = s.sd === null ? '—' : formatFixed(s.sd, decimals, lang);
+  return `${formatFixed(s.mean, decimals, lang)} (${sd})${missing(s, lang)}`;
+}
+
+function missing(s: CharacteristicSummary, lang: Lang): string {
+  return s.missing > 0 ? `; ${REPORT_TEXT.missingCount[lang]} ${s.missing}` : '';
+}
+
+const pct = (count: number, percent: number | null, lang: Lang) => `${count} (${percent === null ? '—' : formatFixed(percent, 1, lang)}%)`;
+
+export function tableOne(t1: BaselineTable, ctx: TrialChartContext, labels: CharacteristicLabels = new Map()): Table {
+  const lang = ctx.lang;
+  const text = (k: keyof typeof REPORT_TEXT) => REPORT_TEXT[k][lang];
+  const labelOf = (key: string, source: string) =>
+    labels.get(key) ?? (source === 'outcome' ? `${ctx.outcomeLabel(key)}, ${text('atBaseline')}` : key.charAt(0).toUpperCase() + key.slice(1));
+  const rows: string[][] = [];
+  for (const c of t1.rows) {
+    const label = labelOf(c.key, c.source);
+    const [a, b] = [c.arms.intervention, c.arms.control];
+    if (c.kind === 'numeric') {
+      const d = c.source === 'outcome' ? ctx.decimalsOf(c.key) - 1 : 1;
+      rows.push([`${label}, ${text('meanSd')}`, numeric(a, Math.max(1, d), lang), numeric(b, Math.max(1, d), lang)]);
+    } else if (a.kind === 'binary' && b.kind === 'binary') {
+      rows.push([`${label}, ${text('yes')}, ${text('nPercent')}`, pct(a.events, a.percent, lang) + missing(a, lang), pct(b.events, b.percent, lang) + missing(b, lang)]);
+    } else if (a.kind === 'categorical' && b.kind === 'categorical') {
+      rows.push([`${label}, ${text('nPercent')}`, '', '']);
+      a.levels.forEach((l, i) => {
+        const m = b.levels[i] as (typeof b.levels)[number];
+        rows.push([`  ${l.level}`, pct(l.count, l.percent, lang), pct(m.count, m.percent, lang)]);
+      });
+      if (a.missing + b.missing > 0) rows.push([`  ${text('missingCount')}`, String(a.missing), String(b.missing)]);
+    }
+  }
+  return {
+    header: [
+      text('characteristic'),
+      fillPhrase(text('armHeader'), { arm: ctx.armLabel('intervention'), n: t1.randomised.intervention }),
+      fillPhrase(text('armHeader'), { arm: ctx.armLabel('control'), n: t1.randomised.control }),
+    ],
+    align: ['left', 'right', 'right'],
+    rows,
+  };
+}

@@ -1,0 +1,138 @@
+/**
+ * Table 1: baseline characteristics per arm. Numeric characteristics as mean (SD), categorical
+ * ones as n (%) per level, binary outcomes as n (%) with the event; each with its count of
+ * patients with a missing value. Percentages use the patients with a value as denominator.
+ *
+ * Characteristics come from three places, in this order: the plan's covariates (typed when the
+ * trial was loaded), extra export columns the caller names (e.g. age, sex), and every outcome at
+ * the baseline visit. Mean and SD are the two-pass sample moments (= R `mean`, `sd`).
+ */
+import { parseNumber } from '../io/parse-number.js';
+import type { CsvTable } from '../io/read-csv.js';
+import { sampleMean, sampleVariance } from '../stats/sample-moments.js';
+import { ARMS, type Arm, type TrialData } from './trial-data.js';
+
+export interface NumericSummary {
+  kind: 'numeric';
+  n: number;
+  missing: number;
+  /** null when no patient has a value; SD null when fewer than 2. */
+  mean: number | null;
+  sd: number | null;
+}
+
+export interface CategoricalSummary {
+  kind: 'categorical';
+  n: number;
+  missing: number;
+  /** Every level seen in either arm, in the same order for both arms. */
+  levels: { level: string; count: number; percent: number | null }[];
+}
+
+export interface BinarySummary {
+  kind: 'binary';
+  n: number;
+  missing: number;
+  events: number;
+  percent: number | null;
+}
+
+export type CharacteristicSummary = NumericSummary | CategoricalSummary | BinarySummary;
+
+export interface BaselineCharacteristic {
+  key: string;
+  source: 'covariate' | 'characteristic' | 'outcome';
+  kind: CharacteristicSummary['kind'];
+  arms: Record<Arm, CharacteristicSummary>;
+}
+
+export interface BaselineTable {
+  randomised: Record<Arm, number>;
+  rows: BaselineCharacteristic[];
+}
+
+type Value = string | number | null;
+
+/**
+ * Per patient id, the values of `columns` from the export: the baseline row's value, else the
+ * first row with a value (wide exports have one row per patient). Numbers are parsed in the
+ * export's decimal convention; a column is numeric only when every value is a number.
+ */
+export function characteristicsFromExport(csv: CsvTable, trial: TrialData, columns: readonly string[]): Map<string, Map<string, Value>> {
+  const plan = trial.plan;
+  const idCol = csv.header.indexOf(plan.columns.id);
+  const timeCol = csv.header.indexOf(plan.columns.time);
+  const out = new Map<string, Map<string, Value>>();
+  for (const column of columns) {
+    const col = csv.header.indexOf(column);
+    const byId = new Map<string, Value>();
+    if (col >= 0 && idCol >= 0) {
+      for (const rec of csv.records) {
+        const id = rec.cells[idCol];
+        const v = rec.cells[col] ?? null;
+        if (id == null || v === null) continue;
+        const rawTime = timeCol >= 0 ? rec.cells[timeCol] : null;
+        const isBaseline = rawTime != null && (plan.timeLabels[rawTime] ?? rawTime) === plan.baseline;
+        if (!byId.has(id) || isBaseline) byId.set(id, v);
+      }
+    }
+    const texts = [...byId.values()] as string[];
+    const numbers = texts.map((t) => parseNumber(t, csv.dialect.decimalComma));
+    const numeric = texts.length > 0 && numbers.every((x) => x !== undefined);
+    const typed = new Map<string, Value>();
+    [...byId.keys()].forEach((id, i) => typed.set(id, numeric ? (numbers[i] as number) : (texts[i] as string)));
+    out.set(column, typed);
+  }
+  return out;
+}
+
+function summarise(values: Value[], kind: CharacteristicSummary['kind'], levels: string[]): CharacteristicSummary {
+  const present = values.filter((v): v is string | number => v !== null);
+  const missing = values.length - present.length;
+  const n = present.length;
+  if (kind === 'numeric') {
+    const xs = present as number[];
+    return { kind, n, missing, mean: n ? sampleMean(xs) : null, sd: n > 1 ? Math.sqrt(sampleVariance(xs)) : null };
+  }
+  if (kind === 'binary') {
+    const events = present.filter((v) => v === 1).length;
+    return { kind, n, missing, events, percent: n ? (100 * events) / n : null };
+  }
+  return {
+    kind,
+    n,
+    missing,
+    levels: levels.map((level) => {
+      const count = present.filter((v) => String(v) === level).length;
+      return { level, count, percent: n ? (100 * count) / n : null };
+    }),
+  };
+}
+
+function characteristic(key: string, source: BaselineCharacteristic['source'], valueOf: (id: string) => Value, trial: TrialData, binary = false): BaselineCharacteristic {
+  const all = trial.patients.map((p) => valueOf(p.id)).filter((v) => v !== null);
+  const kind: CharacteristicSummary['kind'] = binary ? 'binary' : all.every((v) => typeof v === 'number') && all.length > 0 ? 'numeric' : 'categorical';
+  const levels = kind === 'categorical' ? [...new Set(all.map(String))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)) : [];
+  const arms = {} as Record<Arm, CharacteristicSummary>;
+  for (const arm of ARMS) arms[arm] = summarise(trial.patients.filter((p) => p.arm === arm).map((p) => valueOf(p.id)), kind, levels);
+  return { key, source, kind, arms };
+}
+
+/** Table 1 of the trial: plan covariates, then `extra` export columns, then outcomes at baseline. */
+export function baselineTable(trial: TrialData, extra: ReadonlyMap<string, ReadonlyMap<string, Value>> = new Map()): BaselineTable {
+  const randomised = { intervention: 0, control: 0 };
+  for (const p of trial.patients) randomised[p.arm]++;
+  const rows: BaselineCharacteristic[] = [];
+  const covariates = trial.plan.covariates;
+  const patientOf = new Map(trial.patients.map((p) => [p.id, p]));
+  for (const c of covariates) rows.push(characteristic(c, 'covariate', (id) => patientOf.get(id)?.covariates[c] ?? null, trial));
+  for (const [key, values] of extra) {
+    if (covariates.includes(key)) continue;
+    rows.push(characteristic(key, 'characteristic', (id) => values.get(id) ?? null, trial));
+  }
+  const baselineScores = new Map(trial.observations.filter((o) => o.time === trial.plan.baseline).map((o) => [o.id, o.scores]));
+  for (const s of trial.sources) {
+    rows.push(characteristic(s.key, 'outcome', (id) => baselineScores.get(id)?.[s.key] ?? null, trial, s.instrument.kind === 'binary'));
+  }
+  return { randomised, rows };
+}

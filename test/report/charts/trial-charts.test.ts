@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { compile } from 'vega-lite';
+import { effectsForestSpec, forestRows } from '../../../src/report/charts/effects-forest.js';
+import { participantFlowSpec } from '../../../src/report/charts/participant-flow.js';
+import { respondersSpec, responderRows } from '../../../src/report/charts/responders.js';
+import { trajectoriesSpec } from '../../../src/report/charts/trajectories.js';
+import { trialChartContext } from '../../../src/report/charts/trial-chart-context.js';
+import { CHART_FONT_FAMILY } from '../../../src/report/render/chart-font.js';
+import { renderChart, renderSvg } from '../../../src/report/render/render-chart.js';
+import { ARM_COLOURS } from '../../../src/report/charts/chart-style.js';
+import { bundledTrial } from '../trial-report-support.js';
+
+const builders = { effectsForestSpec, trajectoriesSpec, respondersSpec, participantFlowSpec };
+
+describe.each(['en', 'da'] as const)('trial chart builders (%s)', (lang) => {
+  const { trial, result } = bundledTrial();
+  const ctx = trialChartContext(trial, lang);
+
+  it.each(Object.entries(builders))('%s compiles with vega-lite, renders to SVG and PNG with the shipped font', async (_name, build) => {
+    const spec = build(result, ctx);
+    const before = JSON.stringify(spec);
+    expect(() => compile(spec)).not.toThrow();
+    expect((spec.config as { font?: string }).font).toBe(CHART_FONT_FAMILY);
+    const chart = await renderChart('x', spec);
+    expect(chart.svg.startsWith('<svg')).toBe(true);
+    expect(chart.width).toBeGreaterThan(200);
+    expect(chart.height).toBeGreaterThan(150);
+    expect([...chart.png.slice(1, 4)].map((c) => String.fromCharCode(c)).join('')).toBe('PNG');
+    expect(JSON.stringify(spec)).toBe(before); // rendering does not mutate the spec
+    // Data inline: no URLs to fetch.
+    expect(JSON.stringify(spec)).not.toMatch(/"url"\s*:/);
+  });
+
+  it('the forest plot has one row per outcome × time with an MCID, benefit ÷ MCID, the own units in text', async () => {
+    const spec = effectsForestSpec(result, ctx) as unknown as { data: { values: { key: string; est: number; effectText: string; mcidText: string }[] } };
+    const rows = forestRows(result.effects, ctx.primaryMethod);
+    expect(spec.data.values.map((d) => d.key)).toEqual(rows.map((r) => `${r.outcome}|${r.time}`));
+    const rmdq = rows.find((r) => r.outcome === 'rmdq' && r.time === '3m')!;
+    const datum = spec.data.values.find((d) => d.key === 'rmdq|3m')!;
+    expect(datum.est).toBeCloseTo((rmdq.benefit as number) / 5, 12);
+    expect(datum.est).toBeGreaterThan(0); // RMDQ is lower-is-better: an app advantage plots right
+    expect(datum.effectText).toContain(lang === 'da' ? 'point' : 'points');
+    expect(datum.mcidText).toBe(lang === 'da' ? '5 point' : '5 points');
+    const svg = await renderSvg(effectsForestSpec(result, ctx));
+    expect(svg).toContain(lang === 'da' ? 'Til fordel for app' : 'Favours app');
+    expect(svg).toContain(lang === 'da' ? 'vanlig behandling' : 'Favours usual care');
+    if (lang === 'da') expect(datum.effectText).toMatch(/−0,\d\d/);
+  });
+
+  it('trajectories: one panel per continuous outcome, fixed arm colours, CI from the descriptives', () => {
+    const spec = trajectoriesSpec(result, ctx) as unknown as { concat: { data: { values: { lo: number; mean: number; hi: number }[] }; layer: { encoding?: { color?: { scale?: { range?: string[] } } } }[] }[] };
+    expect(spec.concat).toHaveLength(trial.sources.filter((s) => s.instrument.kind === 'continuous').length);
+    const ranges = spec.concat.flatMap((p) => p.layer.map((l) => l.encoding?.color?.scale?.range).filter(Boolean));
+    for (const r of ranges) expect(r).toEqual([ARM_COLOURS.intervention, ARM_COLOURS.control]);
+    for (const v of spec.concat[0]!.data.values) expect(v.lo).toBeLessThan(v.mean);
+  });
+
+  it('responders: two bars per row with events/n, the risk difference CI as text', () => {
+    const spec = respondersSpec(result, ctx) as unknown as { hconcat: { data: { values: Record<string, unknown>[] } }[] };
+    const rows = responderRows(result.effects);
+    expect(spec.hconcat[1]!.data.values).toHaveLength(2 * rows.length);
+    const resp = rows.find((r) => r.outcome === 'rmdq_resp5' && r.time === '3m')!;
+    const text = spec.hconcat[1]!.data.values.map((v) => v.text);
+    expect(text).toContain(`${(100 * resp.risks!.intervention).toFixed(1).replace('.', lang === 'da' ? ',' : '.')}% (${resp.risks!.eventsIntervention}/${resp.n.intervention})`);
+  });
+
+  it('participant flow: randomised and analysed counts match the analysis', async () => {
+    const svg = await renderSvg(participantFlowSpec(result, ctx));
+    const n = result.input.patients;
+    expect(svg).toContain(`n = ${n.intervention + n.control}`);
+    const ancova = result.effects.find((e) => e.outcome === 'rmdq' && e.time === '3m' && e.method === 'ancova')!;
+    expect(svg).toContain(`(ANCOVA): n = ${ancova.n.intervention}`);
+  });
+});
+
+describe('rendering is deterministic', () => {
+  it('the same spec twice, with other charts in between, gives identical SVG and PNG bytes', async () => {
+    const { trial, result } = bundledTrial();
+    const ctx = trialChartContext(trial, 'en');
+    const a = await renderChart('a', trajectoriesSpec(result, ctx));
+    await renderChart('b', effectsForestSpec(result, ctx));
+    const b = await renderChart('a', trajectoriesSpec(result, ctx));
+    expect(b.svg).toBe(a.svg);
+    expect(Buffer.from(b.png).equals(Buffer.from(a.png))).toBe(true);
+  });
+});

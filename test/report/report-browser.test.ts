@@ -1,0 +1,53 @@
+/**
+ * Opens every committed report page in headless Chromium: no console errors, every chart drawn
+ * with a non-zero size, nothing wider than the window; a screenshot per page in test-output/.
+ * Without /usr/bin/chromium the test fails on CI (process.env.CI) and is skipped elsewhere.
+ */
+import { existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+
+const CHROMIUM = '/usr/bin/chromium';
+const available = existsSync(CHROMIUM);
+const pages = readdirSync('reports', { withFileTypes: true })
+  .filter((d) => d.isDirectory() && existsSync(join('reports', d.name, 'index.html')))
+  .map((d) => d.name)
+  .sort();
+
+describe('report pages in a browser', () => {
+  it('Chromium is installed where CI expects it', () => {
+    if (process.env.CI) expect(available, `${CHROMIUM} is missing; .ci/run should apt-get install chromium`).toBe(true);
+  });
+
+  it.skipIf(!available && !process.env.CI).each(pages)('reports/%s/index.html renders cleanly', { timeout: 60_000 }, async (name) => {
+    const browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    });
+    try {
+      for (const width of [1280, 900]) {
+        const page = await browser.newPage({ viewport: { width, height: 900 } });
+        const errors: string[] = [];
+        page.on('console', (m) => {
+          if (m.type() === 'error') errors.push(m.text());
+        });
+        page.on('pageerror', (e) => errors.push(e.message));
+        page.on('requestfailed', (r) => errors.push(`request failed: ${r.url()}`));
+        await page.goto(pathToFileURL(resolve('reports', name, 'index.html')).href);
+        const charts = await page.$$eval('figure.chart svg', (svgs) => svgs.map((s) => { const r = s.getBoundingClientRect(); return { w: r.width, h: r.height }; }));
+        expect(charts.length).toBeGreaterThanOrEqual(4);
+        for (const c of charts) expect(c.w * c.h).toBeGreaterThan(0);
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        expect(overflow, `page is ${overflow}px wider than a ${width}px window`).toBeLessThanOrEqual(0);
+        expect(errors).toEqual([]);
+        mkdirSync('test-output', { recursive: true });
+        await page.screenshot({ path: join('test-output', `report-${name}-${width}.png`), fullPage: true });
+        await page.close();
+      }
+    } finally {
+      await browser.close();
+    }
+  });
+});

@@ -1,0 +1,96 @@
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli, tempDir } from '../support/run-cli.js';
+
+/** A temp copy of the bundled data, plan and a one-report manifest (English only, to keep it quick). */
+function workspace(): { dir: string; manifest: string; out: string; data: string } {
+  const dir = tempDir();
+  mkdirSync(join(dir, 'data/synthetic'), { recursive: true });
+  mkdirSync(join(dir, 'data/plans'), { recursive: true });
+  copyFileSync('data/synthetic/selfback-trial.csv', join(dir, 'data/synthetic/selfback-trial.csv'));
+  copyFileSync('data/plans/selfback.plan.json', join(dir, 'data/plans/selfback.plan.json'));
+  const bundled = JSON.parse(readFileSync('data/reports.json', 'utf8')) as { reports: { id: string }[] };
+  const manifest = join(dir, 'data/reports.json');
+  writeFileSync(manifest, JSON.stringify({ reports: bundled.reports.filter((r) => r.id === 'selfback') }));
+  return { dir, manifest, out: join(dir, 'reports'), data: join(dir, 'data/synthetic/selfback-trial.csv') };
+}
+
+const snapshot = (dir: string) => new Map(readdirSync(dir).map((f) => [f, readFileSync(join(dir, f))]));
+
+describe('hta report', () => {
+  it('writes every file, --check passes on fresh output, a second run gives identical bytes', { timeout: 60_000 }, async () => {
+    const w = workspace();
+    const first = await runCli('report', '--manifest', w.manifest, '--out', w.out);
+    expect(first.code, first.stderr).toBe(0);
+    const folder = join(w.out, 'selfback');
+    const files = readdirSync(folder).sort();
+    expect(files).toEqual(
+      ['README.md', 'index.html', 'results.json', ...['effects-forest', 'participant-flow', 'responders', 'trajectories'].flatMap((c) => [`${c}.png`, `${c}.svg`, `${c}.vl.json`])].sort(),
+    );
+    const before = snapshot(folder);
+    const check = await runCli('report', '--manifest', w.manifest, '--out', w.out, '--check');
+    expect(check.code, check.stdout).toBe(0);
+    expect(check.stdout).toContain('up to date');
+    const again = await runCli('report', '--manifest', w.manifest, '--out', w.out);
+    expect(again.code).toBe(0);
+    for (const [f, bytes] of snapshot(folder)) expect(bytes.equals(before.get(f)!), f).toBe(true);
+    const html = readFileSync(join(folder, 'index.html'), 'utf8');
+    expect(html).not.toMatch(/<script|https?:\/\/(?!www\.w3\.org)/); // self-contained, no external requests
+    expect(readFileSync(join(folder, 'README.md'), 'utf8')).toContain('![Forest plot');
+    expect(JSON.parse(readFileSync(join(folder, 'results.json'), 'utf8')).input.file).toBe('synthetic/selfback-trial.csv');
+  });
+
+  it('--check fails after a data change, lists the stale files and writes nothing', { timeout: 60_000 }, async () => {
+    const w = workspace();
+    expect((await runCli('report', '--manifest', w.manifest, '--out', w.out)).code).toBe(0);
+    const before = snapshot(join(w.out, 'selfback'));
+    // One patient's 3-month RMDQ items change: every RMDQ-based number moves.
+    const lines = readFileSync(w.data, 'utf8').split('\n');
+    const i = lines.findIndex((l) => /^SB0001,app,3m,/.test(l));
+    const cells = lines[i]!.split(',');
+    for (let k = 6; k < 30; k++) cells[k] = '1';
+    lines[i] = cells.join(',');
+    writeFileSync(w.data, lines.join('\n'));
+    writeFileSync(join(w.out, 'selfback', 'stray.txt'), 'not ours');
+    const check = await runCli('report', '--manifest', w.manifest, '--out', w.out, '--check');
+    expect(check.code).toBe(1);
+    expect(check.stdout).toMatch(/stale: .*selfback\/results\.json/);
+    expect(check.stdout).toMatch(/stale: .*selfback\/effects-forest\.svg/);
+    expect(check.stdout).toMatch(/extra: .*selfback\/stray\.txt/);
+    for (const [f, bytes] of snapshot(join(w.out, 'selfback'))) if (f !== 'stray.txt') expect(bytes.equals(before.get(f)!), f).toBe(true);
+    // Regenerating brings it back in line and removes the extra file.
+    expect((await runCli('report', '--manifest', w.manifest, '--out', w.out)).code).toBe(0);
+    expect(existsSync(join(w.out, 'selfback', 'stray.txt'))).toBe(false);
+    expect((await runCli('report', '--manifest', w.manifest, '--out', w.out, '--check')).code).toBe(0);
+  });
+
+  it('a failing report leaves the previous output untouched (exit 2, nothing written)', { timeout: 60_000 }, async () => {
+    const w = workspace();
+    expect((await runCli('report', '--manifest', w.manifest, '--out', w.out)).code).toBe(0);
+    const before = snapshot(join(w.out, 'selfback'));
+    const m = JSON.parse(readFileSync(w.manifest, 'utf8'));
+    m.reports.push({ ...m.reports[0], id: 'broken', out: 'broken', data: 'synthetic/absent.csv' });
+    writeFileSync(w.manifest, JSON.stringify(m));
+    const run = await runCli('report', '--manifest', w.manifest, '--out', w.out);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('absent.csv');
+    expect(existsSync(join(w.out, 'broken'))).toBe(false);
+    for (const [f, bytes] of snapshot(join(w.out, 'selfback'))) expect(bytes.equals(before.get(f)!), f).toBe(true);
+  });
+
+  it('rejects an unknown kind and a bad --lang with exit 2', async () => {
+    const w = workspace();
+    writeFileSync(w.manifest, JSON.stringify({ reports: [{ id: 'x', kind: 'pie', out: 'x' }] }));
+    const run = await runCli('report', '--manifest', w.manifest, '--out', w.out);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('known kinds: trial');
+    expect((await runCli('report', '--manifest', w.manifest, '--lang', 'fr')).code).toBe(2);
+  });
+
+  it('the committed reports/ are up to date with data/ and the manifest', { timeout: 60_000 }, async () => {
+    const check = await runCli('report', '--check');
+    expect(check.stdout).toContain('up to date');
+    expect(check.code).toBe(0);
+  });
+});

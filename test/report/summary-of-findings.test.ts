@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import type { EffectRow } from '../../src/analysis/results-schema.js';
+import { judgeDifference } from '../../src/judge/judge-effect.js';
+import { trialChartContext } from '../../src/report/charts/trial-chart-context.js';
+import { RELEVANCE_TEXT } from '../../src/report/i18n.js';
+import { certaintyOf, certaintyText, sofEffectText, summaryOfFindingsRows, summaryOfFindingsTable } from '../../src/report/summary-of-findings.js';
+import { bundledTrial } from './trial-report-support.js';
+
+/** An ANCOVA row for RMDQ (lower is better, MCID 5) with a given difference and CI. */
+function rmdqRow(difference: number, ciLower: number, ciUpper: number): EffectRow {
+  const j = judgeDifference(difference, ciLower, ciUpper, 5, 'lower-is-better');
+  return {
+    outcome: 'rmdq', label: 'RMDQ', time: '3m', method: 'ancova', n: { intervention: 100, control: 90 }, difference, se: 1, df: 187,
+    ciLower, ciUpper, confLevel: 0.95, ciMethod: 't', pValue: 0.01, mcid: 5, direction: 'lower-is-better',
+    benefit: j.benefit, benefitCiLower: j.benefitCiLower, benefitCiUpper: j.benefitCiUpper, significant: j.significant, imprecise: j.imprecise, relevance: j.relevance,
+  };
+}
+
+describe('GRADE certainty in the summary of findings', () => {
+  const moderate = { level: 'moderate' as const, reasons: ['risk of bias: not blinded'] };
+
+  it('keeps the planned level when the CI does not cross the MCID', () => {
+    const c = certaintyOf(moderate, rmdqRow(-1, -2, -0.2), 'en');
+    expect(c).toEqual({ level: 'moderate', reasons: ['risk of bias: not blinded'], downgradedForImprecision: false });
+  });
+
+  it('downgrades one level and adds the reason when the CI crosses the MCID', () => {
+    const row = rmdqRow(-4, -7, -1); // benefit 4 [1, 7] crosses MCID 5
+    expect(row.imprecise).toBe(true);
+    const c = certaintyOf(moderate, row, 'en');
+    expect(c.level).toBe('low');
+    expect(c.reasons).toEqual(['risk of bias: not blinded', 'imprecision: the 95% CI crosses the MCID (−1 level)']);
+    expect(certaintyText(c, 'en')).toBe('⊕⊕◯◯ Low (risk of bias: not blinded; imprecision: the 95% CI crosses the MCID (−1 level))');
+    expect(certaintyText(certaintyOf(moderate, row, 'da'), 'da')).toContain('Lav');
+  });
+
+  it('also downgrades when the CI crosses −MCID, and never below very low', () => {
+    const harmCrossing = rmdqRow(3, 1, 7); // benefit −3 [−7, −1] crosses −5
+    expect(certaintyOf({ level: 'high', reasons: [] }, harmCrossing, 'en').level).toBe('moderate');
+    expect(certaintyOf({ level: 'very-low', reasons: [] }, harmCrossing, 'en').level).toBe('very-low');
+  });
+
+  it('says "not assessed" without a planned level, still naming imprecision', () => {
+    const c = certaintyOf(undefined, rmdqRow(-4, -7, -1), 'en');
+    expect(c.level).toBeNull();
+    expect(certaintyText(c, 'en')).toBe('Not assessed in the plan (imprecision: the 95% CI crosses the MCID (−1 level))');
+  });
+
+  it('phrases effects as GRADE tables do, in the outcome units, Danish with decimal comma', () => {
+    const { trial } = bundledTrial();
+    const en = trialChartContext(trial, 'en');
+    const da = trialChartContext(trial, 'da');
+    expect(sofEffectText(rmdqRow(-0.81, -1.47, -0.15), en)).toBe('MD 0.81 points lower (1.47 lower to 0.15 lower)');
+    expect(sofEffectText(rmdqRow(-0.56, -1.41, 0.28), en)).toBe('MD 0.56 points lower (1.41 lower to 0.28 higher)');
+    expect(sofEffectText(rmdqRow(-0.56, -1.41, 0.28), da)).toBe('MD 0,56 point lavere (1,41 lavere til 0,28 højere)');
+    const rd = { ...rmdqRow(0.0996, 0.0074, 0.1892), method: 'risk-difference' as const, outcome: 'rmdq_resp5' };
+    expect(sofEffectText(rd, en)).toBe('100 more per 1,000 (7 more to 189 more)');
+  });
+});
+
+describe('summary of findings on the bundled trial', () => {
+  const { trial, result } = bundledTrial();
+  const ctx = trialChartContext(trial, 'en');
+  const rows = summaryOfFindingsRows(result, trial.plan, 'ancova', 'en');
+  const table = summaryOfFindingsTable(rows, ctx);
+
+  it('one row per outcome and responder × planned follow-up, primary method for continuous outcomes', () => {
+    const expected = (trial.plan.outcomes.length + trial.plan.responders.length) * trial.plan.timepoints.length;
+    expect(rows).toHaveLength(expected);
+    for (const r of rows) expect(['ancova', 'risk-difference']).toContain(r.row.method);
+  });
+
+  it('verdict column: the relevance verdict of the row; certainty column: the plan with the imprecision rule', () => {
+    rows.forEach((r, i) => {
+      const cells = table.rows[i]!;
+      if (r.row.relevance) expect(cells[6]).toBe(RELEVANCE_TEXT[r.row.relevance].en);
+      const planned = trial.plan.outcomes.find((o) => o.key === r.outcome)?.certainty;
+      expect(cells[7]).toBe(certaintyText(certaintyOf(planned, r.row, 'en'), 'en'));
+      if (planned && !r.row.imprecise) expect(cells[7]).toContain(planned.level === 'moderate' ? 'Moderate' : '');
+    });
+    const rmdq = table.rows[0]!;
+    expect(rmdq.slice(0, 4)).toEqual(['Disability (RMDQ 0–24) (lower is better)', 'critical', '3 months', `${rows[0]!.row.n.intervention + rows[0]!.row.n.control} (1 RCT)`]);
+    expect(rmdq[5]).toBe('5 points');
+  });
+});

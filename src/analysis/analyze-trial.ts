@@ -102,7 +102,7 @@ export function analyzeTrial(trial: TrialData, options: AnalyzeOptions): Analysi
   const miRunOf = (key: string) => {
     let run = miCache.get(key);
     if (!run) {
-      run = imputeOutcome(wideOf(key), plan.missing.m, plan.missing.seed, options.onImputationProgress);
+      run = imputeOutcome(wideOf(key), plan.missing.m, plan.missing.seed, options.onImputationProgress, plan.missing.imputation);
       miCache.set(key, run);
     }
     return run;

@@ -66,12 +66,13 @@ export interface MiRun {
   missing: Record<string, boolean[]>;
   m: number;
   seed: number;
+  method: 'pmm' | 'norm';
 }
 
 const col = (t: string) => `y_${t}`;
 
 /** Imputes every follow-up visit jointly (with arm, baseline and covariates as predictors). */
-export function imputeOutcome(wide: OutcomeWide, m: number, seed: number, onProgress?: (done: number, total: number) => void): MiRun {
+export function imputeOutcome(wide: OutcomeWide, m: number, seed: number, onProgress?: (done: number, total: number) => void, method: 'pmm' | 'norm' = 'pmm'): MiRun {
   const visits = wide.visits.filter((v) => wide.followUp[v]?.some((x) => x !== null));
   const columns = [
     { name: 'treated', values: wide.treated },
@@ -79,8 +80,8 @@ export function imputeOutcome(wide: OutcomeWide, m: number, seed: number, onProg
     ...wide.covariates.map((c) => ({ name: c.name, values: c.values })),
     ...visits.map((v) => ({ name: col(v), values: wide.followUp[v] ?? [] })),
   ];
-  const r = chainedEquations(columns, { m, seed, method: 'pmm', ...(onProgress ? { onProgress } : {}) });
-  return { completed: r.completed, missing: r.missing, m, seed };
+  const r = chainedEquations(columns, { m, seed, method, ...(onProgress ? { onProgress } : {}) });
+  return { completed: r.completed, missing: r.missing, m, seed, method };
 }
 
 export function miEffect(wide: OutcomeWide, run: MiRun, time: string, confLevel: number): MissingEstimate {
@@ -88,8 +89,8 @@ export function miEffect(wide: OutcomeWide, run: MiRun, time: string, confLevel:
   return {
     n: { intervention: r.nIntervention, control: r.nControl },
     difference: r.estimate, se: r.se, df: r.df, ciLower: r.ciLower, ciUpper: r.ciUpper, confLevel, pValue: r.pValue,
-    ciMethod: "t (Barnard-Rubin df; Rubin's rules over MI by chained equations, PMM)",
-    extra: { covariates: ['baseline', ...wide.covariates.map((c) => c.name)], details: { imputations: run.m, seed: run.seed, imputationMethod: 'pmm (chained equations)', fractionMissingInformation: r.fmi, dfComplete: r.dfComplete } },
+    ciMethod: `t (Barnard-Rubin df; Rubin's rules over MI by chained equations, ${run.method === 'pmm' ? 'PMM' : 'Bayesian normal regression'})`,
+    extra: { covariates: ['baseline', ...wide.covariates.map((c) => c.name)], details: { imputations: run.m, seed: run.seed, imputationMethod: `${run.method} (chained equations)`, fractionMissingInformation: r.fmi, dfComplete: r.dfComplete } },
   };
 }
 

@@ -77,11 +77,12 @@ export const planSchema = z
       .object({
         method: z.enum(['complete-case', 'mi']).default('complete-case').describe('"mi" adds ANCOVA after multiple imputation (mi-ancova rows) for every continuous outcome'),
         m: z.number().int().min(2).default(20).describe('Number of imputations'),
+        imputation: z.enum(['pmm', 'norm']).default('pmm').describe('Predictive mean matching (as mice, default) or Bayesian normal linear regression'),
         seed: z.number().int().default(1),
         sensitivity: z.boolean().default(true).describe('For the primary outcome and time: complete-case ANCOVA, MMRM and MI side by side, with a tipping-point analysis'),
       })
       .strict()
-      .default({ method: 'complete-case', m: 20, seed: 1, sensitivity: true }),
+      .default({ method: 'complete-case', m: 20, imputation: 'pmm', seed: 1, sensitivity: true }),
   })
   .strict();
 

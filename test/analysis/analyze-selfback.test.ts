@@ -82,3 +82,16 @@ describe('MMRM rows = nlme::gls on the bundled export (1e-4 relative, the issue\
     expect(rows.find((r) => r.time === '3m' && r.arm === 'intervention')!.observed).toBe(213);
   });
 });
+
+describe('MI rows with the plan\'s imputation method', () => {
+  it('"norm" (Bayesian normal regression) gives an MI + ANCOVA row close to the complete-case ANCOVA', () => {
+    const plan = loadPlanFile('data/plans/selfback.plan.json');
+    const p = { ...plan, outcomes: plan.outcomes.filter((o) => o.key === 'rmdq'), responders: [], missing: { ...plan.missing, method: 'mi' as const, imputation: 'norm' as const, m: 10, sensitivity: false } };
+    const res = analyzeTrial(loadTrial(readCsvFile('data/synthetic/selfback-trial.csv'), p), { version: 'test' });
+    const mi = res.effects.find((e) => e.method === 'mi-ancova' && e.time === '3m')!;
+    const cc = res.effects.find((e) => e.method === 'ancova' && e.time === '3m')!;
+    expect(mi.ciMethod).toMatch(/Bayesian normal regression/);
+    expect(mi.n).toEqual({ intervention: 232, control: 229 });
+    expect(Math.abs(mi.difference! - cc.difference!)).toBeLessThan(cc.se!);
+  });
+});

@@ -1,0 +1,35 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli, tempDir } from '../support/run-cli.js';
+
+// The meta and uptake report kinds, through the same `hta report` machinery as the trial kind.
+describe('hta report: meta and uptake kinds', () => {
+  it('writes a forest plot per outcome × time and the uptake charts, with nothing below 5 visible', async () => {
+    const dir = tempDir();
+    // Manifest paths are relative to the manifest's folder.
+    const data = relative(dir, resolve('data'));
+    const manifest = {
+      reports: [
+        { id: 'm', kind: 'meta', out: 'm', lang: 'en', data: join(data, 'published/selfback-studies.csv'), plan: join(data, 'plans/selfback.plan.json') },
+        { id: 'u', kind: 'uptake', out: 'u', lang: 'da', registry: join(data, 'synthetic/registry.csv'), eligible: join(data, 'synthetic/eligible.csv'), plan: join(data, 'plans/uptake.plan.json') },
+      ],
+    };
+    writeFileSync(join(dir, 'reports.json'), JSON.stringify(manifest));
+    const r = await runCli('report', '--manifest', join(dir, 'reports.json'), '--out', join(dir, 'out'));
+    expect(r.code, r.stderr).toBe(0);
+    for (const f of ['forest-pseq-9m-md.svg', 'forest-pseq-9m-md.png', 'forest-rmdq-3m-md.vl.json', 'index.html', 'README.md', 'results.json']) {
+      expect(existsSync(join(dir, 'out/m', f)), f).toBe(true);
+    }
+    for (const f of ['uptake-over-time', 'activation-funnel', 'equity', 'clinic-funnel', 'budget-impact']) {
+      expect(existsSync(join(dir, 'out/u', `${f}.svg`)), f).toBe(true);
+    }
+    const html = readFileSync(join(dir, 'out/m/index.html'), 'utf8');
+    expect(html).toContain('Test for subgroup differences');
+    const uptake = JSON.parse(readFileSync(join(dir, 'out/u/results.json'), 'utf8'));
+    // Every clinic count shown is either ≥ 5 or a suppression marker.
+    for (const c of uptake.funnel.rows) {
+      for (const v of [c.referrals, c.activations]) expect(typeof v === 'number' ? v >= 5 || v === 0 : ['<5', 'suppressed'].includes(v)).toBe(true);
+    }
+  });
+});

@@ -6,8 +6,8 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { Scope } from '../../uptake/aggregate.js';
 import type { UptakeAnalysis } from '../../uptake/uptake-analysis.js';
-import { UPTAKE_CHART_TEXT, type Lang } from '../i18n.js';
-import { OKABE_ITO, drawable, fillIn, lines, scopeLabel, uptakeChartConfig } from './uptake-chart-style.js';
+import { UPTAKE_CHART_TEXT, type Lang, fillPhrase } from '../i18n.js';
+import { OKABE_ITO, drawable, lines, scopeLabel, uptakeChartConfig } from './uptake-chart-style.js';
 
 export function uptakeBudgetSpec(budget: UptakeAnalysis['budget'], options: { region?: Scope; lang?: Lang; threshold?: number } = {}): TopLevelSpec {
   const lang = options.lang ?? 'en';
@@ -30,8 +30,8 @@ export function uptakeBudgetSpec(budget: UptakeAnalysis['budget'], options: { re
   const years = [...new Set(values.map((v) => v.year))].sort();
   const partialYear = observed.find((o) => o.partial)?.year;
   const subtitle = lines(
-    fillIn(t('budgetSubtitle'), { scope: scopeLabel(region, lang), mode: budget.mode, volume: budget.volumeScope, year: partialYear ?? '–' }),
-    hidden ? fillIn(t('skippedNote'), { n: hidden, k: options.threshold ?? 5 }) : '',
+    fillPhrase(t('budgetSubtitle'), { scope: scopeLabel(region, lang), mode: budget.mode, volume: budget.volumeScope, year: partialYear ?? '–' }),
+    hidden ? fillPhrase(t('skippedNote'), { n: hidden, k: options.threshold ?? 5 }) : '',
   );
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
@@ -43,7 +43,7 @@ export function uptakeBudgetSpec(budget: UptakeAnalysis['budget'], options: { re
     encoding: {
       x: { field: 'year', type: 'ordinal', sort: years, title: t('year'), axis: { labelAngle: 0 } },
       xOffset: { field: 'series', type: 'nominal', sort: series, scale: { domain: series, paddingInner: 0.08 } },
-      y: { field: 'million', type: 'quantitative', title: fillIn(t('cost'), { cur: budget.currency }), axis: { format: ',.0f' } },
+      y: { field: 'million', type: 'quantitative', title: fillPhrase(t('cost'), { cur: budget.currency }), axis: { format: ',.0f' } },
       color: {
         field: 'series', type: 'nominal', title: t('series'), sort: series,
         scale: { domain: series, range: [OKABE_ITO.black, OKABE_ITO.skyBlue, OKABE_ITO.blue, OKABE_ITO.vermillion] },

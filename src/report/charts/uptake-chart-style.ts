@@ -48,9 +48,6 @@ export function lines(...phrases: string[]): string[] {
   return phrases.filter((p) => p !== '').flatMap((p) => p.split('|'));
 }
 
-export function fillIn(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in values ? String(values[k]) : m));
-}
 
 export function scopeLabel(s: Scope, lang: Lang): string {
   return s === 'national' ? (lang === 'da' ? 'Hele landet' : 'Whole country') : s;

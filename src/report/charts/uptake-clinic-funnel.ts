@@ -8,8 +8,8 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { UptakeAnalysis } from '../../uptake/uptake-analysis.js';
 import type { FunnelCurvePoint } from '../../uptake/funnel-curve.js';
-import { formatFixed, UPTAKE_CHART_TEXT, type Lang } from '../i18n.js';
-import { OKABE_ITO, drawable, fillIn, lines, uptakeChartConfig } from './uptake-chart-style.js';
+import { formatFixed, UPTAKE_CHART_TEXT, type Lang, fillPhrase } from '../i18n.js';
+import { OKABE_ITO, drawable, lines, uptakeChartConfig } from './uptake-chart-style.js';
 
 export interface ClinicFunnelInput {
   funnel: UptakeAnalysis['funnel'];
@@ -42,8 +42,8 @@ export function uptakeClinicFunnelSpec(input: ClinicFunnelInput, options: { lang
   ]);
   const overall = drawable(funnel.overallRate) ? funnel.overallRate : null;
   const subtitle = lines(
-    fillIn(t('clinicSubtitle'), { rate: overall === null ? String(funnel.overallRate) : `${formatFixed(100 * overall, 1, lang)}%`, method: funnel.method }),
-    hidden ? fillIn(t('clinicsHidden'), { n: hidden, k: input.threshold ?? 5 }) : '',
+    fillPhrase(t('clinicSubtitle'), { rate: overall === null ? String(funnel.overallRate) : `${formatFixed(100 * overall, 1, lang)}%`, method: funnel.method }),
+    hidden ? fillPhrase(t('clinicsHidden'), { n: hidden, k: input.threshold ?? 5 }) : '',
   );
   const x = { field: 'n', type: 'quantitative' as const, title: t('referrals'), axis: { format: ',d' }, scale: { zero: true, nice: true } };
   const y = { type: 'quantitative' as const, title: t('activationRate'), axis: { format: '.0%' }, scale: { domain: [0, 1] } };

@@ -6,8 +6,8 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import type { UptakeAnalysis } from '../../uptake/uptake-analysis.js';
-import { UPTAKE_CHART_TEXT, type Lang } from '../i18n.js';
-import { SCOPE_COLOURS, SCOPE_ORDER, drawable, fillIn, lines, scopeLabel, uptakeChartConfig } from './uptake-chart-style.js';
+import { UPTAKE_CHART_TEXT, type Lang, fillPhrase } from '../i18n.js';
+import { SCOPE_COLOURS, SCOPE_ORDER, drawable, lines, scopeLabel, uptakeChartConfig } from './uptake-chart-style.js';
 
 export interface UptakeOverTimeOptions {
   /** 'activations' (per month, default) or 'per1000' (per year). */
@@ -36,7 +36,7 @@ export function uptakeOverTimeSpec(analysis: Pick<UptakeAnalysis, 'metrics' | 'u
         if (!drawable(m.activations)) suppressed++;
         return { region: scopeLabel(m.region, lang), month: `${m.period}-01`, activations: drawable(m.activations) ? m.activations : null };
       });
-    const note = suppressed ? fillIn(t('gapsNote'), { n: suppressed, k: analysis.threshold }) : '';
+    const note = suppressed ? fillPhrase(t('gapsNote'), { n: suppressed, k: analysis.threshold }) : '';
     return {
       $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
       title: { text: t('overTimeTitle'), subtitle: lines(t('overTimeSubtitle'), note) },
@@ -73,7 +73,7 @@ export function uptakeOverTimeSpec(analysis: Pick<UptakeAnalysis, 'metrics' | 'u
       }];
     });
   const shownYears = years.filter((y) => values.some((v) => v.year === String(y))).map(String);
-  const note = suppressed ? fillIn(t('skippedNote'), { n: suppressed, k: analysis.threshold }) : '';
+  const note = suppressed ? fillPhrase(t('skippedNote'), { n: suppressed, k: analysis.threshold }) : '';
   const x = { field: 'year', type: 'ordinal' as const, title: t('year'), sort: shownYears, axis: { labelAngle: 0 } };
   const xOffset = { field: 'region', type: 'nominal' as const, sort: domain, scale: { domain } };
   return {

@@ -9,7 +9,7 @@ import { metaGroups } from '../../meta/meta-group.js';
 import { readStudiesFile } from '../../meta/read-studies.js';
 import { loadPlanFile } from '../../plan/load-plan.js';
 import { metaForestSpec } from '../charts/meta-forest.js';
-import type { Lang } from '../i18n.js';
+import { fillPhrase, type Lang } from '../i18n.js';
 import type { ChartSpec, PageSection, ReportContent } from '../report-page.js';
 import type { ReportKind } from './report-kind.js';
 
@@ -31,7 +31,6 @@ const TEXT: Record<string, Record<Lang, string>> = {
   with: { en: ' with the plan ', da: ' med planen ' },
 };
 
-const fill = (s: string, v: Record<string, string>) => s.replace(/\{(\w+)\}/g, (_, k: string) => v[k] ?? '');
 
 export const metaReportKind: ReportKind<typeof metaEntrySchema> = {
   entrySchema: metaEntrySchema,
@@ -59,7 +58,7 @@ export const metaReportKind: ReportKind<typeof metaEntrySchema> = {
     }
     if (results.warnings.length) sections.push({ id: 'warnings', title: lang === 'da' ? 'Advarsler' : 'Warnings', notes: results.warnings });
     const title = entry.title?.[lang] ?? entry.title?.en ?? TEXT.title![lang];
-    const provenance = fill(TEXT.provenance![lang], { version: env.version, data: entry.data, plan: entry.plan ? TEXT.with![lang] + entry.plan : '', preset: entry.preset });
+    const provenance = fillPhrase(TEXT.provenance![lang], { version: env.version, data: entry.data, plan: entry.plan ? TEXT.with![lang] + entry.plan : '', preset: entry.preset });
     return { page: { lang, title, provenance, sections }, charts, results };
   },
 };

@@ -14,7 +14,7 @@ import { uptakeOverTimeSpec } from '../charts/uptake-over-time.js';
 import { analyseUptake, type UptakeAnalysis } from '../../uptake/uptake-analysis.js';
 import { funnelCurve } from '../../uptake/funnel-curve.js';
 import { loadUptakePlanFile } from '../../uptake/uptake-plan.js';
-import type { Lang } from '../i18n.js';
+import { fillPhrase, type Lang } from '../i18n.js';
 import type { ChartSpec, PageSection, ReportContent } from '../report-page.js';
 import type { ReportKind } from './report-kind.js';
 
@@ -45,7 +45,6 @@ const TEXT: Record<string, Record<Lang, string>> = {
   budget: { en: 'Budget impact', da: 'Budgetkonsekvens' },
 };
 
-const fill = (s: string, v: Record<string, string | number>) => s.replace(/\{(\w+)\}/g, (_, k: string) => String(v[k] ?? ''));
 
 export const uptakeReportKind: ReportKind<typeof uptakeEntrySchema> = {
   entrySchema: uptakeEntrySchema,
@@ -77,7 +76,7 @@ export const uptakeReportKind: ReportKind<typeof uptakeEntrySchema> = {
       { id: 'budget', title: t('budget'), chart: 'budget-impact' },
     ];
     const title = entry.title?.[lang] ?? entry.title?.en ?? t('title');
-    const provenance = fill(t('provenance'), { version: env.version, registry: entry.registry, eligible: entry.eligible, plan: entry.plan, threshold: analysis.threshold });
+    const provenance = fillPhrase(t('provenance'), { version: env.version, registry: entry.registry, eligible: entry.eligible, plan: entry.plan, threshold: analysis.threshold });
     return { page: { lang, title, provenance, sections }, charts, results: analysis };
   },
 };

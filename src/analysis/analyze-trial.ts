@@ -12,10 +12,11 @@ import { describeByArm } from '../trial/descriptives.js';
 import { followUpValues, outcomePairs } from '../trial/outcome-pairs.js';
 import { countResponders } from '../trial/responders.js';
 import type { TrialData } from '../trial/trial-data.js';
-import { binaryEffect, type BinaryEstimate } from './binary-effect.js';
-import { continuousEffect, type ContinuousEstimate } from './continuous-effect.js';
+import { binaryEffect } from './binary-effect.js';
+import { continuousEffect } from './continuous-effect.js';
+import type { EffectEstimate } from './effect-estimate.js';
 import type { AnalysisResult, EffectRow, MissingnessRow, Sensitivity } from './results-schema.js';
-import { imputeOutcome, type MiRun, type MissingEstimate, miEffect, mmrmEffects, tippingPointFor } from './missing-data-effects.js';
+import { imputeOutcome, type MiRun, miEffect, mmrmEffects, tippingPointFor } from './missing-data-effects.js';
 import { outcomeWide, type OutcomeWide } from '../trial/outcome-wide.js';
 
 export interface AnalyzeOptions {
@@ -25,13 +26,11 @@ export interface AnalyzeOptions {
   bootstrap?: { replicates: number; seed: number; onProgress?: (done: number, total: number) => void };
 }
 
-type Estimate = ContinuousEstimate | BinaryEstimate | MissingEstimate;
-
 function labelOf(o: { key: string; label?: { en: string } | undefined }): string {
   return o.label?.en ?? o.key;
 }
 
-function row(base: Pick<EffectRow, 'outcome' | 'label' | 'time' | 'method'>, confLevel: number, mcid: number | undefined, direction: Direction, compute: () => Estimate): EffectRow {
+function row(base: Pick<EffectRow, 'outcome' | 'label' | 'time' | 'method'>, confLevel: number, mcid: number | undefined, direction: Direction, compute: () => EffectEstimate): EffectRow {
   const empty = {
     ...base,
     n: { intervention: 0, control: 0 },
@@ -52,7 +51,7 @@ function row(base: Pick<EffectRow, 'outcome' | 'label' | 'time' | 'method'>, con
     imprecise: null,
     relevance: null,
   } satisfies EffectRow;
-  let est: Estimate;
+  let est: EffectEstimate;
   try {
     est = compute();
   } catch (err) {

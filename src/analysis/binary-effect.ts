@@ -8,23 +8,11 @@ import { oddsRatio } from '../stats/odds-ratio.js';
 import { proportionDifference } from '../stats/proportion-difference.js';
 import { riskRatio } from '../stats/risk-ratio.js';
 import type { ResponderCounts } from '../trial/responders.js';
+import type { EffectEstimate } from './effect-estimate.js';
 import type { EffectRow } from './results-schema.js';
 
-export interface BinaryEstimate {
-  n: EffectRow['n'];
-  difference: number;
-  se: null;
-  df: null;
-  ciLower: number;
-  ciUpper: number;
-  confLevel: number;
-  ciMethod: string;
-  pValue: number;
-  extra: Partial<EffectRow>;
-}
-
 /** `event: 'good'` for responders, `'bad'` for outcomes such as medication use. */
-export function binaryEffect(counts: ResponderCounts, confLevel: number, event: 'good' | 'bad' = 'good'): BinaryEstimate {
+export function binaryEffect(counts: ResponderCounts, confLevel: number, event: 'good' | 'bad' = 'good'): EffectEstimate {
   const rd = proportionDifference(counts.intervention, counts.control, confLevel);
   const extra: Partial<EffectRow> = {
     risks: { intervention: rd.risk.intervention, control: rd.risk.control, eventsIntervention: counts.intervention.events, eventsControl: counts.control.events },

@@ -13,20 +13,8 @@ import { hedgesG } from '../stats/hedges-g.js';
 import { pooledTDifference } from '../stats/pooled-t-difference.js';
 import { meanDifference, welchDifference } from '../stats/welch-difference.js';
 import type { FollowUpValues, OutcomePairs } from '../trial/outcome-pairs.js';
+import type { EffectEstimate } from './effect-estimate.js';
 import type { EffectRow } from './results-schema.js';
-
-export interface ContinuousEstimate {
-  n: EffectRow['n'];
-  difference: number;
-  se: number;
-  df: number | null;
-  ciLower: number;
-  ciUpper: number;
-  confLevel: number;
-  ciMethod: string;
-  pValue: number;
-  extra: Partial<EffectRow>;
-}
 
 export interface ContinuousInput {
   pairs: OutcomePairs;
@@ -45,7 +33,7 @@ function smdOf(follow: FollowUpValues, confLevel: number): Partial<EffectRow> {
   }
 }
 
-export function continuousEffect(method: EffectMethod, input: ContinuousInput): ContinuousEstimate {
+export function continuousEffect(method: EffectMethod, input: ContinuousInput): EffectEstimate {
   const { pairs, follow, confLevel } = input;
   switch (method) {
     case 'ancova': {

@@ -10,22 +10,10 @@ import { miAncova } from '../stats/missing/mi-ancova.js';
 import { mmrm, type MmrmResult } from '../stats/missing/mmrm.js';
 import { tippingPoint, type TippingPointResult } from '../stats/missing/tipping-point.js';
 import type { OutcomeWide } from '../trial/outcome-wide.js';
-
-export interface MissingEstimate {
-  n: { intervention: number; control: number };
-  difference: number;
-  se: number;
-  df: number;
-  ciLower: number;
-  ciUpper: number;
-  confLevel: number;
-  ciMethod: string;
-  pValue: number;
-  extra: { covariates: string[]; details: Record<string, unknown> };
-}
+import type { EffectEstimate } from './effect-estimate.js';
 
 /** MMRM on all follow-up visits; one contrast per requested time. */
-export function mmrmEffects(wide: OutcomeWide, times: readonly string[], confLevel: number): Map<string, MissingEstimate> {
+export function mmrmEffects(wide: OutcomeWide, times: readonly string[], confLevel: number): Map<string, EffectEstimate> {
   const id: string[] = [];
   const time: string[] = [];
   const treated: number[] = [];
@@ -47,7 +35,7 @@ export function mmrmEffects(wide: OutcomeWide, times: readonly string[], confLev
     }
   });
   const fit: MmrmResult = mmrm({ id, time, treated, baseline, y, covariates: cov }, { timeLevels: visits, confLevel });
-  const out = new Map<string, MissingEstimate>();
+  const out = new Map<string, EffectEstimate>();
   for (const t of times) {
     const c = fit.contrasts.find((x) => x.time === t);
     if (!c) continue;
@@ -84,7 +72,7 @@ export function imputeOutcome(wide: OutcomeWide, m: number, seed: number, onProg
   return { completed: r.completed, missing: r.missing, m, seed, method };
 }
 
-export function miEffect(wide: OutcomeWide, run: MiRun, time: string, confLevel: number): MissingEstimate {
+export function miEffect(wide: OutcomeWide, run: MiRun, time: string, confLevel: number): EffectEstimate {
   const r = miAncova(run.completed, { outcome: col(time), treated: 'treated', baseline: 'baseline', covariates: wide.covariates.map((c) => c.name), confLevel });
   return {
     n: { intervention: r.nIntervention, control: r.nControl },

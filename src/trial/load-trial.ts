@@ -6,10 +6,9 @@
 import { HtaError, MAX_PROBLEMS, type Problem } from '../errors.js';
 import { parseNumber } from '../io/parse-number.js';
 import type { CsvTable } from '../io/read-csv.js';
-import type { Instrument } from '../instruments/instrument.js';
 import { isAllowedItemValue, itemRangeOf } from '../instruments/instrument.js';
 import { instrumentForOutcome } from '../plan/outcome-instrument.js';
-import type { Plan, PlanOutcome } from '../plan/plan-schema.js';
+import type { Plan } from '../plan/plan-schema.js';
 import type { Arm, OutcomeSource, TrialData, TrialObservation, TrialPatient } from './trial-data.js';
 import { isWide, type LongTable, wideToLong } from './wide-to-long.js';
 
@@ -117,7 +116,7 @@ export function loadTrial(csv: CsvTable, plan: Plan): TrialData {
     covariateRaw.set(id, cov);
 
     const scores: Record<string, number | null> = {};
-    for (const src of sources) scores[src.key] = scoreCell(src, plan, cells, table.header, at, problems, csv.dialect.decimalComma);
+    for (const src of sources) scores[src.key] = scoreCell(src, cells, at, problems, csv.dialect.decimalComma);
     observations.push({ id, arm, time, line, scores });
   }
   if (problems.items.length) throw invalid(file, problems);
@@ -139,17 +138,19 @@ function typeCovariates(names: string[], values: (string | null)[], decimalComma
 
 function resolveSources(table: CsvTable, plan: Plan, file: string, problems: ProblemList): OutcomeSource[] {
   const has = new Set(table.header);
+  const indexOf = (name: string) => table.header.indexOf(name);
   const out: OutcomeSource[] = [];
   for (const o of plan.outcomes) {
     const instrument = instrumentForOutcome(o); // existence checked by parsePlan
     const column = o.column ?? o.key;
     const prefix = o.items ?? column;
     const itemCols = instrument.items?.columns(prefix) ?? [];
+    const scoring = { maxMissingItems: o.maxMissingItems, valueSet: o.valueSet };
     const present = itemCols.filter((c) => has.has(c));
     if (itemCols.length && present.length === itemCols.length) {
-      out.push({ key: o.key, instrument, from: 'items', columns: itemCols });
+      out.push({ key: o.key, instrument, from: 'items', columns: itemCols, columnIndexes: itemCols.map(indexOf), scoring });
     } else if (has.has(column)) {
-      out.push({ key: o.key, instrument, from: 'score', columns: [column] });
+      out.push({ key: o.key, instrument, from: 'score', columns: [column], columnIndexes: [indexOf(column)], scoring });
     } else if (present.length) {
       const missing = itemCols.filter((c) => !has.has(c));
       problems.add({ file, line: 1, value: missing.join(', '), expected: `all ${itemCols.length} item columns of ${instrument.name.en} for outcome "${o.key}" (or a score column "${column}")` });
@@ -164,21 +165,17 @@ const EQ5D_PROFILE = /^[1-5]{5}$/;
 
 function scoreCell(
   src: OutcomeSource,
-  plan: Plan,
   cells: (string | null)[],
-  header: string[],
   at: (idx: number) => Omit<Problem, 'expected'>,
   problems: ProblemList,
   decimalComma: boolean,
 ): number | null {
   const inst = src.instrument;
-  const outcome = plan.outcomes.find((o) => o.key === src.key) as PlanOutcome;
-  const options = { maxMissingItems: outcome.maxMissingItems, valueSet: outcome.valueSet };
+  const options = src.scoring;
   if (src.from === 'items' && inst.items && inst.score) {
     const items: (number | null)[] = [];
     let ok = true;
-    src.columns.forEach((name, k) => {
-      const idx = header.indexOf(name);
+    src.columnIndexes.forEach((idx, k) => {
       const text = cells[idx] ?? null;
       if (text === null) return void items.push(null);
       const v = parseNumber(text, decimalComma);
@@ -193,7 +190,7 @@ function scoreCell(
     });
     return ok ? inst.score(items, options) : null;
   }
-  const idx = header.indexOf(src.columns[0] as string);
+  const idx = src.columnIndexes[0] as number;
   const text = cells[idx] ?? null;
   if (text === null) return null;
   if (inst.items && inst.score && inst.key.startsWith('eq5d') && EQ5D_PROFILE.test(text)) {

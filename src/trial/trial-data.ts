@@ -1,5 +1,5 @@
 /** The validated, scored trial: what every analysis reads. */
-import type { Instrument } from '../instruments/instrument.js';
+import type { Instrument, ScoringOptions } from '../instruments/instrument.js';
 import type { Plan } from '../plan/plan-schema.js';
 
 export type Arm = 'intervention' | 'control';
@@ -29,6 +29,10 @@ export interface OutcomeSource {
   /** Scored from item columns, or read from a score column. */
   from: 'items' | 'score';
   columns: string[];
+  /** 0-based positions of `columns` in the (long) table, resolved once. */
+  columnIndexes: number[];
+  /** Scoring options from the plan's outcome (missing items, value set). */
+  scoring: ScoringOptions;
 }
 
 export interface TrialData {

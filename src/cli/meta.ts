@@ -2,9 +2,6 @@
 import type { Command } from 'commander';
 import { HtaError } from '../errors.js';
 import type { Direction } from '../instruments/instrument.js';
-import { metaAnalyze } from '../meta/meta-analyze.js';
-import { metaText } from '../meta/meta-table.js';
-import { readStudiesFile } from '../meta/read-studies.js';
 import { loadPlanFile } from '../plan/load-plan.js';
 import type { MetaPreset } from '../stats/meta/presets.js';
 import type { Tau2Method } from '../stats/meta/tau2.js';
@@ -49,7 +46,13 @@ export function registerMeta(program: Command, io: CliIo): void {
     })
     .option('--direction <dir>', 'direction for outcomes neither the plan nor an instrument knows: higher-is-better or lower-is-better', oneOf('--direction', DIRECTIONS))
     .option('--json', 'print the results as JSON (schema: schemas/meta-results.schema.json)')
-    .action((file: string, opts: MetaCliOptions) => {
+    .action(async (file: string, opts: MetaCliOptions) => {
+      // Loaded on use: `hta --help` should not pay for the meta-analysis modules.
+      const [{ metaAnalyze }, { metaText }, { readStudiesFile }] = await Promise.all([
+        import('../meta/meta-analyze.js'),
+        import('../meta/meta-table.js'),
+        import('../meta/read-studies.js'),
+      ]);
       const plan = opts.plan ? loadPlanFile(opts.plan) : undefined;
       const table = readStudiesFile(file);
       const result = metaAnalyze(table, {

@@ -18,7 +18,7 @@ import { REGIONS } from '../uptake/referral.js';
 import type { Scope } from '../uptake/aggregate.js';
 import { SCENARIOS } from '../uptake/uptake-plan.js';
 import { loadUptakePlanFile } from '../uptake/uptake-plan.js';
-import { analyseUptake, type UptakeAnalysis } from '../uptake/uptake-analysis.js';
+import type { UptakeAnalysis } from '../uptake/uptake-analysis.js';
 import type { Masked, SuppressedMetricRow } from '../uptake/suppression.js';
 import type { CliIo } from './io.js';
 import { refuseToOverwriteInput } from './guard-output.js';
@@ -209,6 +209,7 @@ export function registerUptake(program: Command, io: CliIo): void {
     .option('--csv-dir <dir>', 'also write one CSV per metric table into this folder')
     .option('--lang <lang>', 'language of the summary: en or da', 'en')
     .action(async (file: string, opts: { eligible: string; plan: string; json?: boolean; csvDir?: string; lang: string }) => {
+      const { analyseUptake } = await import('../uptake/uptake-analysis.js');
       if (opts.lang !== 'en' && opts.lang !== 'da') throw new HtaError('usage.invalid', `--lang ${JSON.stringify(opts.lang)}: expected en or da`);
       const plan = loadUptakePlanFile(opts.plan);
       const analysis = await analyseUptake({ registryFile: file, eligibleFile: opts.eligible, plan });

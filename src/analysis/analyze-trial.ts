@@ -164,7 +164,9 @@ export function analyzeTrial(trial: TrialData, options: AnalyzeOptions): Analysi
     const direction = primaryOutcome.direction ?? primaryInst.direction;
     const mcid = mcidForOutcome(primaryOutcome, primaryInst);
     const base = { outcome: primary.outcome, label: labelOf(primaryOutcome), time: primary.time };
-    const cc = row({ ...base, method: 'ancova' }, confLevel, mcid, direction, () =>
+    // The complete-case row is the primary ANCOVA row when the plan's methods computed it.
+    const computed = effects.find((e) => e.outcome === primary.outcome && e.time === primary.time && e.method === 'ancova');
+    const cc = computed ?? row({ ...base, method: 'ancova' }, confLevel, mcid, direction, () =>
       continuousEffect('ancova', { pairs: outcomePairs(trial, primary.outcome, primary.time), follow: followUpValues(trial, primary.outcome, primary.time), covariates: plan.covariates, confLevel }),
     );
     const mm = row({ ...base, method: 'mmrm' }, confLevel, mcid, direction, () => mmrmAt(primary.outcome, primary.time));

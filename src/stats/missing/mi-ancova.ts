@@ -1,5 +1,5 @@
 import { HtaError } from '../../errors.js';
-import { leastSquares } from './least-squares.js';
+import { leastSquares, type LeastSquaresFit } from './least-squares.js';
 import { poolRubin, type RubinPooled } from './rubin-rules.js';
 
 /** Which columns of the completed data sets make up the ANCOVA. */
@@ -25,11 +25,11 @@ export interface MiAncovaResult extends RubinPooled {
   perImputation: { estimate: number; variance: number }[];
 }
 
-/** Arm coefficient of one OLS ANCOVA, y = a + b·treated + c·baseline + Σ d_k·cov_k + e. */
-export function ancovaArmEffect(
+/** Design of one OLS ANCOVA, y = a + b·treated + c·baseline + Σ d_k·cov_k + e: rows [1, treated, baseline, …]. */
+export function ancovaDesign(
   data: Record<string, readonly number[]>,
   spec: MiAncovaSpec,
-): { estimate: number; variance: number; dfResidual: number } {
+): { x: number[][]; y: readonly number[]; p: number } {
   const cols = [spec.treated, spec.baseline, ...(spec.covariates ?? [])];
   for (const c of [spec.outcome, ...cols]) {
     if (!data[c]) throw new HtaError('input.invalid', `ANCOVA: completed data set has no column ${JSON.stringify(c)}.`);
@@ -38,8 +38,23 @@ export function ancovaArmEffect(
   const x = y.map((_, i) => [1, ...cols.map((c) => data[c]![i]!)]);
   const p = cols.length + 1;
   if (y.length - p < 1) throw new HtaError('analysis.failed', `ANCOVA: ${y.length} rows are too few for ${p} coefficients.`);
+  return { x, y, p };
+}
+
+/** The ANCOVA least-squares fit of `y` on `x`; refuses a collinear design instead of ridging it. */
+export function ancovaFit(x: readonly (readonly number[])[], y: readonly number[]): LeastSquaresFit {
   const fit = leastSquares(x, y);
   if (fit.ridge) throw new HtaError('analysis.failed', 'ANCOVA: the design is collinear (constant covariate or a single arm?).');
+  return fit;
+}
+
+/** Arm coefficient of one OLS ANCOVA, y = a + b·treated + c·baseline + Σ d_k·cov_k + e. */
+export function ancovaArmEffect(
+  data: Record<string, readonly number[]>,
+  spec: MiAncovaSpec,
+): { estimate: number; variance: number; dfResidual: number } {
+  const { x, y, p } = ancovaDesign(data, spec);
+  const fit = ancovaFit(x, y);
   const sigma2 = fit.rss / (y.length - p);
   return { estimate: fit.coefficients[1]!, variance: sigma2 * fit.covUnscaled[1 * p + 1]!, dfResidual: y.length - p };
 }

@@ -48,6 +48,20 @@ describe('tippingPoint against R (shifted mice data sets, lm + pool; test/refere
     expect(e1!).toBeGreaterThan(e0!); // lower is better: shifting up worsens the intervention
   });
 
+  it('the closed form in δ equals refitting every shifted data set', () => {
+    for (const direction of ['lower-is-better', 'higher-is-better'] as const) {
+      const delta = 1.37;
+      const sign = direction === 'lower-is-better' ? 1 : -1;
+      const row = tippingPoint(fixture.completed, fixture.imputed, { ...spec, deltas: [delta], direction, refine: false }).rows[1]!;
+      const shifted = fixture.completed.map((d) => ({
+        ...d,
+        y_9m: d.y_9m!.map((y, i) => (fixture.imputed[i] && d.arm![i] === 1 ? y + sign * delta : y)),
+      }));
+      const refit = miAncova(shifted, spec);
+      for (const key of ['estimate', 'se', 'df', 'ciLower', 'ciUpper', 'pValue'] as const) expectClose(row[key], refit[key], 1e-10);
+    }
+  });
+
   it('higher-is-better shifts the other way', () => {
     const r = tippingPoint(fixture.completed, fixture.imputed, { ...spec, deltas: [1], direction: 'higher-is-better', refine: false });
     expect(r.shiftSign).toBe(-1);

@@ -14,6 +14,7 @@ import { metaGroups } from '../../src/meta/meta-group.js';
 import { parseStudies, readStudiesFile } from '../../src/meta/read-studies.js';
 import { loadPlanFile } from '../../src/plan/load-plan.js';
 import { metaForestSpec } from '../../src/report/charts/meta-forest.js';
+import { CHART_FONT_FILE } from '../../src/report/render/chart-font.js';
 
 async function toSvg(spec: TopLevelSpec, name: string): Promise<string> {
   const before = JSON.stringify(spec);
@@ -24,7 +25,7 @@ async function toSvg(spec: TopLevelSpec, name: string): Promise<string> {
   if (dir) {
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, `${name}.svg`), svg);
-    const font = '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf';
+    const font = CHART_FONT_FILE;
     const png = new Resvg(svg, { font: { fontFiles: [font], loadSystemFonts: false, defaultFontFamily: 'DejaVu Sans' }, fitTo: { mode: 'zoom', value: 1.5 } }).render().asPng();
     writeFileSync(join(dir, `${name}.png`), png);
   }

@@ -19,7 +19,7 @@ import type { MetaGroup } from '../../meta/meta-group.js';
 import type { MetaPooledRow, MetaStudyRow, MetaSubgroupTest } from '../../meta/meta-results-schema.js';
 import { formatFixed, type Lang } from '../i18n.js';
 
-/** Same family as the other charts' `config.font` (rendering loads DejaVuSans.ttf under it). */
+/** Same family as the other charts' `config.font` (rendering loads DejaVuSans-subset.ttf under it). */
 const FONT = 'DejaVu Sans';
 const ROW_PX = 20;
 const CHAR_PX = 6.6; // average advance of an 11 px DejaVu Sans character

@@ -8,7 +8,7 @@ import type { Scope } from '../../uptake/aggregate.js';
 import { REGIONS } from '../../uptake/referral.js';
 import type { Lang } from '../i18n.js';
 
-/** The family in every spec's `config.font`; rendering loads DejaVuSans.ttf under this name. */
+/** The family in every spec's `config.font`; rendering loads DejaVuSans-subset.ttf under this name. */
 export const CHART_FONT = 'DejaVu Sans';
 
 /** Okabe & Ito (2008), "Color Universal Design": distinguishable with every common colour-vision deficiency. */

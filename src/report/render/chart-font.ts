@@ -7,8 +7,8 @@ import { fileURLToPath } from 'node:url';
 
 export const CHART_FONT_FAMILY = 'DejaVu Sans';
 
-/** assets/fonts/DejaVuSans.ttf, three levels above src/report/render/ and dist/report/render/. */
-export const CHART_FONT_FILE = fileURLToPath(new URL('../../../assets/fonts/DejaVuSans.ttf', import.meta.url));
+/** assets/fonts/DejaVuSans-subset.ttf (see subset-font.sh there), three levels above src/report/render/ and dist/report/render/. */
+export const CHART_FONT_FILE = fileURLToPath(new URL('../../../assets/fonts/DejaVuSans-subset.ttf', import.meta.url));
 
 /**
  * Average advance of a DejaVu Sans character as a fraction of the font size (measured on
@@ -21,3 +21,6 @@ export const CHAR_WIDTH_EM = 0.62;
 export function textWidth(text: string, fontSize: number): number {
   return Math.ceil([...text].length * CHAR_WIDTH_EM * fontSize);
 }
+
+/** PNG pixels per SVG pixel: sharp on a laptop screen and in a printed A4 page, still small. */
+export const PNG_ZOOM = 2;

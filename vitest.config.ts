@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -5,5 +7,7 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     testTimeout: 30_000,
     pool: 'forks',
+    // `hta report` reuses drawn charts from a cache; tests use their own, never the project's.
+    env: { HTA_CACHE_DIR: join(tmpdir(), `hta-test-chart-cache-${process.pid}`) },
   },
 });

@@ -20,14 +20,18 @@ export function registerReport(program: Command, io: CliIo, setExit: (code: numb
     .option('--out <dir>', 'root folder of the reports', 'reports')
     .option('--lang <lang>', "language of every report (en or da); default: each report's own")
     .option('--check', 'write nothing; exit 1 listing files that are stale, missing or extra')
-    .action(async (opts: { manifest: string; out: string; lang?: string; check?: boolean }) => {
+    .option('--no-cache', 'draw every chart afresh instead of reusing identical ones from node_modules/.cache/hta (or $HTA_CACHE_DIR)')
+    .action(async (opts: { manifest: string; out: string; lang?: string; check?: boolean; cache: boolean }) => {
       if (opts.lang !== undefined && opts.lang !== 'en' && opts.lang !== 'da') throw new HtaError('usage.invalid', `--lang ${JSON.stringify(opts.lang)}: expected en or da`);
       // Loaded on use: `hta --help` should not pay for vega and the statistics.
       const { loadManifest } = await import('../report/manifest.js');
       const { buildReports, compareWithDisk } = await import('../report/build-reports.js');
+      const { defaultChartCacheDir, openChartCache, rendererFingerprint } = await import('../report/render/chart-cache.js');
       const entries = loadManifest(opts.manifest);
       const started = performance.now();
-      const files = await buildReports(entries, { manifestFile: opts.manifest, version: packageVersion(), ...(opts.lang ? { lang: opts.lang as Lang } : {}) });
+      const version = packageVersion();
+      const chartCache = opts.cache ? openChartCache(process.env.HTA_CACHE_DIR || defaultChartCacheDir(), rendererFingerprint(version)) : undefined;
+      const files = await buildReports(entries, { manifestFile: opts.manifest, version, ...(opts.lang ? { lang: opts.lang as Lang } : {}), ...(chartCache ? { chartCache } : {}) });
       const folders = entries.map((e) => e.out.replace(/\/+$/, ''));
       const drift = compareWithDisk(files, opts.out, folders);
       const changed = drift.stale.length + drift.missing.length + drift.extra.length;

@@ -4,7 +4,7 @@
  * writes the whole set atomically or compares it with the disk (`--check`).
  *
  *   manifest entry ──kind.build──► page + chart specs + results
- *                  ──renderChart──► SVG + PNG per chart
+ *                  ──chart cache, or chartSvg──► SVG per chart ──PNG worker pool──► PNG (in parallel)
  *                  ──htmlPage / markdownPage──► index.html, README.md
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -15,8 +15,10 @@ import { htmlPage } from './html-page.js';
 import { REPORT_KINDS } from './kinds/report-kinds.js';
 import type { ReportEnv } from './kinds/report-kind.js';
 import type { ManifestEntry } from './manifest.js';
+import type { ChartSpec } from './report-page.js';
 import { markdownPage } from './markdown-page.js';
-import { renderChart } from './render/render-chart.js';
+import type { ChartCache } from './render/chart-cache.js';
+import type { PngPool } from './render/png-pool.js';
 
 export interface BuildOptions {
   manifestFile: string;
@@ -24,6 +26,8 @@ export interface BuildOptions {
   lang?: Lang;
   version: string;
   onProgress?: (message: string) => void;
+  /** Reuses charts drawn before from identical specs (see render/chart-cache.ts); none by default. */
+  chartCache?: ChartCache;
 }
 
 /** Output files keyed by path relative to the output root (forward slashes). */
@@ -32,7 +36,46 @@ export type ReportFiles = Map<string, string | Uint8Array>;
 const json = (v: unknown) => JSON.stringify(v, null, 2) + '\n';
 
 export async function buildReports(entries: readonly ManifestEntry[], options: BuildOptions): Promise<ReportFiles> {
+  // vega, vega-lite and resvg load only when a chart must be drawn: a run served from the chart
+  // cache does not pay for them.
+  let renderer: Promise<{ chartSvg: (name: string, spec: ChartSpec['spec']) => Promise<string>; pool: PngPool }> | undefined;
+  const draw = () =>
+    (renderer ??= Promise.all([import('./render/render-chart.js'), import('./render/png-pool.js')]).then(([r, p]) => ({ chartSvg: r.chartSvg, pool: p.createPngPool() })));
+  // PNGs are drawn by worker threads while this thread analyses and draws the next SVGs; each
+  // promise settles to a result (never rejects), so a failure elsewhere leaves none unhandled.
+  const pngs: { file: string; chart: ChartSpec; svg: string; png: Promise<{ ok: Uint8Array } | { error: Error }> }[] = [];
   const files: ReportFiles = new Map();
+  try {
+    await buildContent(entries, options, files, async (file, chart) => {
+      const cached = options.chartCache?.get(chart.spec);
+      if (cached) {
+        files.set(file, cached.png);
+        return cached.svg;
+      }
+      const { chartSvg, pool } = await draw();
+      const svg = await chartSvg(chart.name, chart.spec);
+      pngs.push({ file, chart, svg, png: pool.render(svg).then((ok) => ({ ok }), (error: Error) => ({ error })) });
+      return svg;
+    });
+    for (const { file, chart, svg, png } of pngs) {
+      const r = await png;
+      if ('error' in r) throw new HtaError('output.failed', `chart "${chart.name}" could not be drawn as PNG: ${r.error.message}`);
+      files.set(file, r.ok);
+      options.chartCache?.put(chart.spec, { svg, png: r.ok });
+    }
+    options.chartCache?.prune();
+    return files;
+  } finally {
+    if (renderer) await (await renderer).pool.close();
+  }
+}
+
+async function buildContent(
+  entries: readonly ManifestEntry[],
+  options: BuildOptions,
+  files: ReportFiles,
+  drawChart: (pngFile: string, chart: ChartSpec) => Promise<string>,
+): Promise<void> {
   const memoStore = new Map<string, unknown>();
   for (const entry of entries) {
     const kind = REPORT_KINDS[entry.kind];
@@ -57,17 +100,16 @@ export async function buildReports(entries: readonly ManifestEntry[], options: B
     const rendered = new Map<string, { svg: string; alt: string }>();
     for (const chart of content.charts) {
       options.onProgress?.(`report ${entry.id}: rendering ${chart.name}`);
-      const r = await renderChart(chart.name, chart.spec);
-      rendered.set(chart.name, { svg: r.svg, alt: chart.alt });
+      // One chart at a time: vega numbers SVG ids from process-wide counters (see render-chart).
       files.set(`${folder}/${chart.name}.vl.json`, json(chart.spec));
-      files.set(`${folder}/${chart.name}.svg`, r.svg + '\n');
-      files.set(`${folder}/${chart.name}.png`, r.png);
+      const svg = await drawChart(`${folder}/${chart.name}.png`, chart);
+      rendered.set(chart.name, { svg, alt: chart.alt });
+      files.set(`${folder}/${chart.name}.svg`, svg + '\n');
     }
     files.set(`${folder}/index.html`, htmlPage(content.page, rendered));
     files.set(`${folder}/README.md`, markdownPage(content.page, rendered));
     files.set(`${folder}/results.json`, json(content.results));
   }
-  return files;
 }
 
 function listFiles(dir: string): string[] {

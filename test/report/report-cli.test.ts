@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli, tempDir } from '../support/run-cli.js';
@@ -39,6 +39,28 @@ describe('hta report', () => {
     expect(html).not.toMatch(/<script|https?:\/\/(?!www\.w3\.org)/); // self-contained, no external requests
     expect(readFileSync(join(folder, 'README.md'), 'utf8')).toContain('![Forest plot');
     expect(JSON.parse(readFileSync(join(folder, 'results.json'), 'utf8')).input.file).toBe('synthetic/selfback-trial.csv');
+  });
+
+  it('charts served from the cache are byte-identical to charts drawn afresh; --no-cache bypasses it', { timeout: 60_000 }, async () => {
+    const w = workspace();
+    const cacheDir = join(w.dir, 'chart-cache');
+    const saved = process.env.HTA_CACHE_DIR;
+    process.env.HTA_CACHE_DIR = cacheDir;
+    try {
+      expect((await runCli('report', '--manifest', w.manifest, '--out', join(w.dir, 'fresh'), '--no-cache')).code).toBe(0);
+      expect(existsSync(cacheDir)).toBe(false);
+      expect((await runCli('report', '--manifest', w.manifest, '--out', join(w.dir, 'first'))).code).toBe(0);
+      expect(readdirSync(cacheDir).filter((f) => f.endsWith('.png'))).toHaveLength(4);
+      // A damaged entry (its PNG gone) is drawn again; the rest come from the cache.
+      rmSync(join(cacheDir, readdirSync(cacheDir).find((f) => f.endsWith('.png'))!));
+      expect((await runCli('report', '--manifest', w.manifest, '--out', join(w.dir, 'cached'))).code).toBe(0);
+      const fresh = snapshot(join(w.dir, 'fresh', 'selfback'));
+      for (const [f, bytes] of snapshot(join(w.dir, 'cached', 'selfback'))) expect(bytes.equals(fresh.get(f)!), f).toBe(true);
+      expect(readdirSync(cacheDir).filter((f) => f.endsWith('.png'))).toHaveLength(4);
+    } finally {
+      if (saved === undefined) delete process.env.HTA_CACHE_DIR;
+      else process.env.HTA_CACHE_DIR = saved;
+    }
   });
 
   it('--check fails after a data change, lists the stale files and writes nothing', { timeout: 60_000 }, async () => {

@@ -7,11 +7,11 @@
  * Vega numbers clip paths and gradients from process-wide counters; they are reset before every
  * chart so the same spec always gives the same ids, whatever was rendered before it.
  */
-import { Resvg } from '@resvg/resvg-js';
+import { Resvg, type ResvgRenderOptions } from '@resvg/resvg-js';
 import * as vega from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
 import { HtaError } from '../../errors.js';
-import { CHART_FONT_FAMILY, CHART_FONT_FILE } from './chart-font.js';
+import { CHART_FONT_FAMILY, CHART_FONT_FILE, PNG_ZOOM } from './chart-font.js';
 
 export interface RenderedChart {
   svg: string;
@@ -20,8 +20,7 @@ export interface RenderedChart {
   height: number;
 }
 
-/** PNG pixels per SVG pixel: sharp on a laptop screen and in a printed A4 page, still small. */
-export const PNG_ZOOM = 2;
+export { PNG_ZOOM };
 
 /** Vega-Lite compile warnings (e.g. merged legend properties) are not the reader's business; errors still throw. */
 const quietLogger = {
@@ -42,23 +41,36 @@ export async function renderSvg(spec: TopLevelSpec): Promise<string> {
   return svg;
 }
 
-/** SVG → PNG with the shipped font only. */
-export function svgToPng(svg: string, zoom = PNG_ZOOM): Uint8Array {
-  const resvg = new Resvg(svg, {
+/** resvg options of every PNG: the shipped font only (no system fonts), fixed zoom, white background. */
+export function pngOptions(zoom = PNG_ZOOM): ResvgRenderOptions {
+  return {
     fitTo: { mode: 'zoom', value: zoom },
     font: { fontFiles: [CHART_FONT_FILE], loadSystemFonts: false, defaultFontFamily: CHART_FONT_FAMILY },
     background: 'white',
-  });
-  return new Uint8Array(resvg.render().asPng());
+  };
 }
 
-export async function renderChart(name: string, spec: TopLevelSpec): Promise<RenderedChart> {
-  let svg: string;
+/** SVG → PNG with the shipped font only (on this thread; `createPngPool` does the same off it). */
+export function svgToPng(svg: string, zoom = PNG_ZOOM): Uint8Array {
+  return new Uint8Array(new Resvg(svg, pngOptions(zoom)).render().asPng());
+}
+
+/** The SVG of a chart; a spec vega cannot draw becomes an `output.failed` error naming the chart. */
+export async function chartSvg(name: string, spec: TopLevelSpec): Promise<string> {
   try {
-    svg = await renderSvg(spec);
+    return await renderSvg(spec);
   } catch (err) {
     throw new HtaError('output.failed', `chart "${name}" could not be rendered: ${(err as Error).message}`);
   }
+}
+
+/** Pixel size written in the SVG's root element. */
+export function svgSize(svg: string): { width: number; height: number } {
   const size = /<svg[^>]*\bwidth="([\d.]+)"[^>]*\bheight="([\d.]+)"/.exec(svg);
-  return { svg, png: svgToPng(svg), width: Number(size?.[1] ?? 0), height: Number(size?.[2] ?? 0) };
+  return { width: Number(size?.[1] ?? 0), height: Number(size?.[2] ?? 0) };
+}
+
+export async function renderChart(name: string, spec: TopLevelSpec): Promise<RenderedChart> {
+  const svg = await chartSvg(name, spec);
+  return { svg, png: svgToPng(svg), ...svgSize(svg) };
 }

@@ -1,5 +1,5 @@
-import { Matrix, QrDecomposition } from 'ml-matrix';
 import { choleskyInverse, choleskyLower, choleskySolveInPlace } from './dense-cholesky.js';
+import { householderQr, qrR, qrSolve, type HouseholderQr } from './householder-qr.js';
 
 /** Least-squares fit with what imputation and ANCOVA need downstream. */
 export interface LeastSquaresFit {
@@ -19,7 +19,7 @@ export interface LeastSquaresFit {
 }
 
 /**
- * Ordinary least squares by Householder QR (never the normal equations):
+ * Ordinary least squares by Householder QR (householder-qr.ts; never the normal equations):
  * X = QR, β̂ = R⁻¹Qᵀy, (XᵀX)⁻¹ = R⁻¹R⁻ᵀ. When R has a (near) zero pivot (|r_jj| < 1e-10·max|r_jj|),
  * falls back to mice's ridge: β̂ = (XᵀX + κ·diag(XᵀX))⁻¹Xᵀy with κ = 1e-5.
  *
@@ -34,20 +34,18 @@ export interface LeastSquaresFit {
 export function leastSquares(x: readonly (readonly number[])[], y: readonly number[], ridgeKappa = 1e-5): LeastSquaresFit {
   const n = y.length;
   const p = x[0]?.length ?? 0;
-  const X = new Matrix(x as number[][]);
-  const qr = new QrDecomposition(X);
-  const r = qr.upperTriangularMatrix;
+  const qr = householderQr(x);
   let maxDiag = 0;
-  for (let j = 0; j < p; j++) maxDiag = Math.max(maxDiag, Math.abs(r.get(j, j)));
+  for (let j = 0; j < p; j++) maxDiag = Math.max(maxDiag, Math.abs(qr.rdiag[j]!));
   let fullRank = n >= p;
-  for (let j = 0; j < p && fullRank; j++) if (!(Math.abs(r.get(j, j)) > 1e-10 * maxDiag)) fullRank = false;
+  for (let j = 0; j < p && fullRank; j++) if (!(Math.abs(qr.rdiag[j]!) > 1e-10 * maxDiag)) fullRank = false;
 
   let coefficients: number[];
   let covUnscaled: Float64Array;
   let covRoot: Float64Array;
   if (fullRank) {
-    coefficients = qr.solve(Matrix.columnVector([...y])).getColumn(0);
-    const rInv = upperTriangularInverse(r, p);
+    coefficients = qrSolve(qr, y);
+    const rInv = upperTriangularInverse(qr, p);
     covRoot = rInv;
     covUnscaled = new Float64Array(p * p);
     for (let i = 0; i < p; i++) {
@@ -91,14 +89,14 @@ export function leastSquares(x: readonly (readonly number[])[], y: readonly numb
   return { coefficients, covUnscaled, covRoot, residuals, rss, dfResidual: Math.max(n - p, 1), ridge: !fullRank, p };
 }
 
-function upperTriangularInverse(r: Matrix, p: number): Float64Array {
+function upperTriangularInverse(r: HouseholderQr, p: number): Float64Array {
   const inv = new Float64Array(p * p);
   for (let j = 0; j < p; j++) {
-    inv[j * p + j] = 1 / r.get(j, j);
+    inv[j * p + j] = 1 / qrR(r, j, j);
     for (let i = j - 1; i >= 0; i--) {
       let s = 0;
-      for (let k = i + 1; k <= j; k++) s += r.get(i, k) * inv[k * p + j]!;
-      inv[i * p + j] = -s / r.get(i, i);
+      for (let k = i + 1; k <= j; k++) s += qrR(r, i, k) * inv[k * p + j]!;
+      inv[i * p + j] = -s / qrR(r, i, i);
     }
   }
   return inv;

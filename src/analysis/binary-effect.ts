@@ -1,5 +1,5 @@
 /**
- * A binary effect row: risk per arm, the risk difference with the Newcombe hybrid-score interval
+ * A binary effect row: risk per arm with its Wilson score interval, the risk difference with the Newcombe hybrid-score interval
  * (the row's difference and CI), risk and odds ratios with log-scale Wald intervals, and the
  * number needed to treat in Altman's wording.
  */
@@ -14,8 +14,14 @@ import type { EffectRow } from './results-schema.js';
 /** `event: 'good'` for responders, `'bad'` for outcomes such as medication use. */
 export function binaryEffect(counts: ResponderCounts, confLevel: number, event: 'good' | 'bad' = 'good'): EffectEstimate {
   const rd = proportionDifference(counts.intervention, counts.control, confLevel);
+  const { intervention: wi, control: wc } = rd.riskIntervals;
   const extra: Partial<EffectRow> = {
-    risks: { intervention: rd.risk.intervention, control: rd.risk.control, eventsIntervention: counts.intervention.events, eventsControl: counts.control.events },
+    risks: {
+      intervention: rd.risk.intervention, control: rd.risk.control,
+      eventsIntervention: counts.intervention.events, eventsControl: counts.control.events,
+      ciLowerIntervention: wi.lower, ciUpperIntervention: wi.upper, ciLowerControl: wc.lower, ciUpperControl: wc.upper,
+      ciMethod: 'wilson-score',
+    },
   };
   for (const [key, fn] of [['riskRatio', riskRatio], ['oddsRatio', oddsRatio]] as const) {
     try {

@@ -33,7 +33,20 @@ export const effectRowSchema = z.object({
   relevance: z.enum(RELEVANCE_LABELS).nullable().describe('null when no MCID is set or the row could not be computed'),
   covariates: z.array(z.string()).optional(),
   smd: interval.extend({ method: z.literal('hedges-g') }).optional(),
-  risks: z.object({ intervention: z.number(), control: z.number(), eventsIntervention: z.number().int(), eventsControl: z.number().int() }).optional(),
+  risks: z
+    .object({
+      intervention: z.number(),
+      control: z.number(),
+      eventsIntervention: z.number().int(),
+      eventsControl: z.number().int(),
+      ciLowerIntervention: z.number(),
+      ciUpperIntervention: z.number(),
+      ciLowerControl: z.number(),
+      ciUpperControl: z.number(),
+      ciMethod: z.literal('wilson-score'),
+    })
+    .optional()
+    .describe("Share with the event per arm, with each arm's own Wilson score interval (prop.test(x, n, correct = FALSE))"),
   riskRatio: interval.optional(),
   oddsRatio: interval.optional(),
   nnt: z.object({ label: z.string() }).catchall(z.unknown()).optional(),

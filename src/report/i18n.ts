@@ -325,8 +325,8 @@ export const REPORT_TEXT = {
   // Responders
   respondersChartTitle: { en: 'Share of patients per arm: responders and yes/no outcomes', da: 'Andel patienter pr. gruppe: respondenter og ja/nej-udfald' },
   respondersSubtitle: {
-    en: 'Bars: observed share per arm (events/patients).|Right: risk difference app − usual care in percentage points (pp), 95% CI: {ciMethod}.',
-    da: 'Søjler: observeret andel pr. gruppe (hændelser/patienter).|Til højre: risikoforskel app − vanlig i procentpoint, 95 %-KI: {ciMethod}.',
+    en: 'Bars: observed share per arm (events/patients); whiskers: its 95% CI (Wilson score).|Right: risk difference app − usual care in percentage points (pp), 95% CI (Newcombe hybrid score).',
+    da: 'Søjler: observeret andel pr. gruppe (hændelser/patienter); streger: dens 95 %-KI (Wilson score).|Til højre: risikoforskel app − vanlig i procentpoint, 95 %-KI (Newcombe hybrid score).',
   },
   patientsPercent: { en: 'Patients (%)', da: 'Patienter (%)' },
   riskDifferenceCol: { en: 'Risk difference [95% CI]', da: 'Risikoforskel [95 %-KI]' },

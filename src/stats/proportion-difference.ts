@@ -22,7 +22,7 @@
  */
 import { chisqUpper } from './distributions.js';
 import { analysisFailed, type ArmSizes } from './arm-size.js';
-import { requireCounts, wilsonInterval } from './wilson-interval.js';
+import { type ProportionInterval, requireCounts, wilsonInterval } from './wilson-interval.js';
 
 export interface EventCounts {
   /** Patients with the event. */
@@ -36,6 +36,8 @@ export interface ProportionDifference {
   /** p(intervention) − p(control). */
   difference: number;
   risk: { intervention: number; control: number };
+  /** Each arm's Wilson score interval, from which the Newcombe interval is built. */
+  riskIntervals: { intervention: ProportionInterval; control: ProportionInterval };
   confLevel: number;
   ciLower: number;
   ciUpper: number;
@@ -73,7 +75,7 @@ export function proportionDifference(intervention: EventCounts, control: EventCo
   const denominator = pooled * (1 - pooled) * (1 / intervention.n + 1 / control.n);
   const statistic = denominator > 0 ? (difference * difference) / denominator : 0;
   return {
-    method: 'risk-difference', difference, risk: { intervention: p1, control: p2 }, confLevel, ciLower, ciUpper,
+    method: 'risk-difference', difference, risk: { intervention: p1, control: p2 }, riskIntervals: { intervention: w1, control: w2 }, confLevel, ciLower, ciUpper,
     ciMethod: 'newcombe-hybrid-score', statistic, pValue: chisqUpper(statistic, 1), testMethod: 'pearson-chisq-uncorrected', n, events,
   };
 }

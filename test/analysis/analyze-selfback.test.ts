@@ -24,6 +24,10 @@ interface RefRow {
   smd?: number;
   smdCiLower?: number;
   smdCiUpper?: number;
+  ciLowerIntervention?: number;
+  ciUpperIntervention?: number;
+  ciLowerControl?: number;
+  ciUpperControl?: number;
 }
 
 const reference = JSON.parse(readFileSync('test/reference/analyze-selfback.json', 'utf8')) as RefRow[];
@@ -46,6 +50,14 @@ describe('hta analyze = R on the bundled export', () => {
       expectClose(row!.smd!.estimate, ref.smd);
       expectClose(row!.smd!.ciLower, ref.smdCiLower!);
       expectClose(row!.smd!.ciUpper, ref.smdCiUpper!);
+    }
+    if (ref.ciLowerIntervention !== undefined) {
+      const r = row!.risks!;
+      expect(r.ciMethod).toBe('wilson-score');
+      expectClose(r.ciLowerIntervention, ref.ciLowerIntervention);
+      expectClose(r.ciUpperIntervention, ref.ciUpperIntervention!);
+      expectClose(r.ciLowerControl, ref.ciLowerControl!);
+      expectClose(r.ciUpperControl, ref.ciUpperControl!);
     }
   });
 });

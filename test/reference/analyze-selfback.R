@@ -2,7 +2,7 @@
 # scoring from items (RMDQ, PSEQ, EQ-5D-5L with the Danish value set written out here
 # independently of hta's JSON file), complete-case ANCOVA with country (lm + confint),
 # Welch t (t.test), Hedges' g (metafor::escalc), and the responder risk difference
-# p-value (prop.test without continuity correction).
+# p-value and each arm's Wilson interval (prop.test without continuity correction).
 # Run from the project root:  Rscript test/reference/analyze-selfback.R
 suppressMessages({ library(jsonlite); library(metafor) })
 
@@ -48,8 +48,11 @@ for (tp in c("3m", "9m")) {
   e1 <- sum(resp[m$arm == "app"]); n1 <- sum(m$arm == "app")
   e2 <- sum(resp[m$arm == "usual"]); n2 <- sum(m$arm == "usual")
   pt <- prop.test(c(e1, e2), c(n1, n2), correct = FALSE)
+  w1 <- prop.test(e1, n1, correct = FALSE)$conf.int
+  w2 <- prop.test(e2, n2, correct = FALSE)$conf.int
   rows[[length(rows) + 1]] <- list(outcome = "rmdq_resp5", time = tp, method = "risk-difference",
-    n_intervention = n1, n_control = n2, difference = e1 / n1 - e2 / n2, pValue = pt$p.value)
+    n_intervention = n1, n_control = n2, difference = e1 / n1 - e2 / n2, pValue = pt$p.value,
+    ciLowerIntervention = w1[1], ciUpperIntervention = w1[2], ciLowerControl = w2[1], ciUpperControl = w2[2])
 }
 writeLines(toJSON(rows, auto_unbox = TRUE, digits = NA, pretty = TRUE), "test/reference/analyze-selfback.json")
 

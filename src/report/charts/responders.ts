@@ -1,13 +1,13 @@
 /**
  * Responders and yes/no outcomes: per row (responder definition or binary outcome × follow-up)
- * the observed share per arm as two bars with "share (events/n)", and the risk difference
- * app − usual care with its 95% CI as text. Per-arm CIs are not drawn: the analysis rows carry
- * only the CI of the difference. Columns share one y scale (same row keys, same sort).
+ * the observed share per arm as two bars with "share (events/n)" and the arm's own 95% Wilson
+ * interval as a whisker, and the risk difference app − usual care with its 95% Newcombe interval
+ * as text. Columns share one y scale (same row keys, same sort).
  */
 import type { TopLevelSpec } from 'vega-lite';
 import type { AnalysisResult, EffectRow } from '../../analysis/results-schema.js';
 import type { Arm } from '../../trial/trial-data.js';
-import { fillPhrase, formatFixed, REPORT_TEXT, type Lang } from '../i18n.js';
+import { formatFixed, REPORT_TEXT, type Lang } from '../i18n.js';
 import { textWidth } from '../render/chart-font.js';
 import { ARM_COLOURS, chartConfig, FONT_SIZE } from './chart-style.js';
 import type { TrialChartContext } from './trial-chart-context.js';
@@ -38,7 +38,9 @@ export function respondersSpec(result: Pick<AnalysisResult, 'effects'>, ctx: Tri
       const risk = r.risks as NonNullable<EffectRow['risks']>;
       const p = arm === 'intervention' ? risk.intervention : risk.control;
       const events = arm === 'intervention' ? risk.eventsIntervention : risk.eventsControl;
-      return { key: `${r.outcome}|${r.time}`, arm: ctx.armLabel(arm), percent: 100 * p, text: `${pct(p)}% (${events}/${r.n[arm]})` };
+      const lo = arm === 'intervention' ? risk.ciLowerIntervention : risk.ciLowerControl;
+      const hi = arm === 'intervention' ? risk.ciUpperIntervention : risk.ciUpperControl;
+      return { key: `${r.outcome}|${r.time}`, arm: ctx.armLabel(arm), percent: 100 * p, lo: 100 * lo, hi: 100 * hi, text: `${pct(p)}% (${events}/${r.n[arm]})` };
     }),
   );
   const keys = labels.map((l) => l.key);
@@ -52,11 +54,11 @@ export function respondersSpec(result: Pick<AnalysisResult, 'effects'>, ctx: Tri
     mark: { type: 'text', align, baseline: 'bottom', fontSize: FONT_SIZE },
     encoding: { x: { value: x }, y: { value: HEADER_Y }, text: { datum: text } },
   });
-  const maxPct = Math.max(10, ...bars.map((b) => b.percent));
+  const maxPct = Math.max(10, ...bars.map((b) => b.hi));
   const domainMax = Math.min(100, Math.ceil((maxPct + 25) / 10) * 10);
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    title: { text: t('respondersChartTitle'), subtitle: fillPhrase(t('respondersSubtitle'), { ciMethod: rows[0]?.ciMethod ?? '' }).split('|') },
+    title: { text: t('respondersChartTitle'), subtitle: t('respondersSubtitle').split('|') },
     config: chartConfig(),
     spacing: 0,
     bounds: 'flush',
@@ -85,8 +87,12 @@ export function respondersSpec(result: Pick<AnalysisResult, 'effects'>, ctx: Tri
             },
           },
           {
+            mark: { type: 'rule', color: '#222', strokeWidth: 1.2 },
+            encoding: { y, yOffset: { field: 'arm', type: 'nominal', scale: { domain: arms } }, x: { field: 'lo', type: 'quantitative' }, x2: { field: 'hi' } },
+          },
+          {
             mark: { type: 'text', align: 'left', baseline: 'middle', dx: 4, fontSize: 10 },
-            encoding: { y, yOffset: { field: 'arm', type: 'nominal', scale: { domain: arms } }, x: { field: 'percent', type: 'quantitative' }, text: { field: 'text' } },
+            encoding: { y, yOffset: { field: 'arm', type: 'nominal', scale: { domain: arms } }, x: { field: 'hi', type: 'quantitative' }, text: { field: 'text' } },
           },
         ],
       },

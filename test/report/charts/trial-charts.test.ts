@@ -55,13 +55,21 @@ describe.each(['en', 'da'] as const)('trial chart builders (%s)', (lang) => {
     for (const v of spec.concat[0]!.data.values) expect(v.lo).toBeLessThan(v.mean);
   });
 
-  it('responders: two bars per row with events/n, the risk difference CI as text', () => {
+  it('responders: two bars per row with events/n and a whisker from each arm\'s Wilson CI, the risk difference CI as text', () => {
     const spec = respondersSpec(result, ctx) as unknown as { hconcat: { data: { values: Record<string, unknown>[] } }[] };
     const rows = responderRows(result.effects);
     expect(spec.hconcat[1]!.data.values).toHaveLength(2 * rows.length);
     const resp = rows.find((r) => r.outcome === 'rmdq_resp5' && r.time === '3m')!;
     const text = spec.hconcat[1]!.data.values.map((v) => v.text);
     expect(text).toContain(`${(100 * resp.risks!.intervention).toFixed(1).replace('.', lang === 'da' ? ',' : '.')}% (${resp.risks!.eventsIntervention}/${resp.n.intervention})`);
+    const bar = spec.hconcat[1]!.data.values.find((v) => v.key === 'rmdq_resp5|3m' && v.arm === ctx.armLabel('control'))!;
+    expect(bar.lo).toBeCloseTo(100 * resp.risks!.ciLowerControl, 10);
+    expect(bar.hi).toBeCloseTo(100 * resp.risks!.ciUpperControl, 10);
+    expect(bar.lo as number).toBeLessThan(bar.percent as number);
+    expect(bar.hi as number).toBeGreaterThan(bar.percent as number);
+    const layers = (spec.hconcat[1] as unknown as { layer: { mark: { type: string }; encoding: Record<string, { field?: string }> }[] }).layer;
+    const whisker = layers.find((l) => l.mark.type === 'rule')!;
+    expect([whisker.encoding.x!.field, whisker.encoding.x2!.field]).toEqual(['lo', 'hi']);
   });
 
   it('participant flow: randomised and analysed counts match the analysis', async () => {

@@ -4,6 +4,7 @@
  * (`hta plan schema`).
  */
 import { z } from 'zod';
+import { CERTAINTY_LEVELS } from '../judge/grade-certainty.js';
 
 const localized = z
   .object({ en: z.string().min(1), da: z.string().min(1).optional() })
@@ -11,7 +12,7 @@ const localized = z
 
 const certainty = z
   .object({
-    level: z.enum(['high', 'moderate', 'low', 'very-low']),
+    level: z.enum(CERTAINTY_LEVELS),
     reasons: z.array(z.string()).default([]),
   })
   .describe('GRADE certainty of the evidence for this outcome, with the reasons for downgrading');

@@ -3,38 +3,29 @@
  * participants (studies), effect (95% CI) as GRADE tables phrase it, MCID, the clinical-relevance
  * verdict and the certainty of evidence.
  *
- * Certainty: the plan's GRADE level and reasons for the outcome. When the 95% CI crosses the
- * MCID (or −MCID) — the row's `imprecise` flag, GRADE handbook 5.2.2 — the level drops one step
- * (never below very low) and the reason is added. Without a level in the plan the column says
- * "not assessed", still naming the imprecision.
+ * Certainty: the plan's GRADE level and reasons for the outcome, downgraded for imprecision by
+ * the rule in judge/grade-certainty.ts; this module only words it. Without a level in the plan the
+ * column says "not assessed", still naming the imprecision.
  */
 import type { AnalysisResult, EffectRow } from '../analysis/results-schema.js';
+import { type CertaintyJudgement, type CertaintyLevel, gradeCertainty } from '../judge/grade-certainty.js';
 import type { Plan } from '../plan/plan-schema.js';
 import type { TrialChartContext } from './charts/trial-chart-context.js';
 import { fillPhrase, formatFixed, type Lang, RELEVANCE_TEXT, REPORT_TEXT, withUnit } from './i18n.js';
 import type { Table } from './text-table.js';
 
-export const CERTAINTY_LEVELS = ['high', 'moderate', 'low', 'very-low'] as const;
-export type CertaintyLevel = (typeof CERTAINTY_LEVELS)[number];
-
 const SYMBOLS: Record<CertaintyLevel, string> = { high: '⊕⊕⊕⊕', moderate: '⊕⊕⊕◯', low: '⊕⊕◯◯', 'very-low': '⊕◯◯◯' };
 
-export interface Certainty {
-  /** null: the plan gives no GRADE assessment for this outcome. */
-  level: CertaintyLevel | null;
+export interface Certainty extends CertaintyJudgement {
+  /** The plan's reasons, then the imprecision reason in the report's language when the CI crosses the MCID. */
   reasons: string[];
-  downgradedForImprecision: boolean;
 }
 
-/** The plan's certainty, downgraded one level for imprecision when the CI crosses the MCID. */
+/** The judged certainty of one row with its reasons worded for the page. */
 export function certaintyOf(planned: { level: CertaintyLevel; reasons: string[] } | undefined, row: Pick<EffectRow, 'imprecise'>, lang: Lang): Certainty {
-  const reasons = [...(planned?.reasons ?? [])];
-  const imprecise = row.imprecise === true;
-  if (imprecise) reasons.push(REPORT_TEXT.imprecisionReason[lang]);
-  if (!planned) return { level: null, reasons, downgradedForImprecision: false };
-  const i = CERTAINTY_LEVELS.indexOf(planned.level);
-  const level = CERTAINTY_LEVELS[Math.min(CERTAINTY_LEVELS.length - 1, i + (imprecise ? 1 : 0))] as CertaintyLevel;
-  return { level, reasons, downgradedForImprecision: imprecise };
+  const judged = gradeCertainty(planned?.level, row.imprecise);
+  const reasons = [...(planned?.reasons ?? []), ...(judged.imprecise ? [REPORT_TEXT.imprecisionReason[lang]] : [])];
+  return { ...judged, reasons };
 }
 
 export function certaintyText(c: Certainty, lang: Lang): string {

@@ -21,7 +21,7 @@ describe('GRADE certainty in the summary of findings', () => {
 
   it('keeps the planned level when the CI does not cross the MCID', () => {
     const c = certaintyOf(moderate, rmdqRow(-1, -2, -0.2), 'en');
-    expect(c).toEqual({ level: 'moderate', reasons: ['risk of bias: not blinded'], downgradedForImprecision: false });
+    expect(c).toEqual({ level: 'moderate', reasons: ['risk of bias: not blinded'], imprecise: false, downgradedForImprecision: false });
   });
 
   it('downgrades one level and adds the reason when the CI crosses the MCID', () => {

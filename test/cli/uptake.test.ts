@@ -87,7 +87,7 @@ describe('hta uptake on the bundled synthetic registry', () => {
     expect(r.stdout).toMatch(/outside 99\.8%: 4 \(H010, M008, S003, S010\)/);
     expect(r.stdout).toMatch(/^S003 +Syddanmark +204 +66 +32\.4 .* below 99\.8%$/m);
     expect(r.stdout).toContain('Cost (DKK)');
-    expect(r.stdout).toMatch(/^uptake +−50 % +[\d,]+ +−[\d,]+$/m);
+    expect(r.stdout).toMatch(/^uptake +−50% +[\d,]+ +−[\d,]+$/m);
   });
 
   it('--json prints the whole UptakeAnalysis and --csv-dir writes one CSV per table', async () => {

@@ -1,7 +1,7 @@
 /**
  * The "uptake" report: registry export + denominators + uptake plan → the suppressed uptake
- * analysis, its five charts (uptake over time, activation funnel, equity, clinic funnel plot,
- * budget impact) and the summary tables. Everything shown comes from the already-suppressed
+ * analysis, its charts (uptake over time and per 1,000 eligible, activation funnel, equity,
+ * clinic funnel plot, budget impact), each with its table from `uptakeTables`. Everything shown comes from the already-suppressed
  * analysis, so no count below the threshold reaches the page.
  */
 import { join } from 'node:path';
@@ -15,6 +15,7 @@ import { analyseUptake, type UptakeAnalysis } from '../../uptake/uptake-analysis
 import { funnelCurve } from '../../uptake/funnel-curve.js';
 import { loadUptakePlanFile } from '../../uptake/uptake-plan.js';
 import { fillPhrase, type Lang } from '../i18n.js';
+import { type TitledTable, uptakeTables } from '../uptake-tables.js';
 import type { ChartSpec, PageSection, ReportContent } from '../report-page.js';
 import type { ReportKind } from './report-kind.js';
 
@@ -67,13 +68,21 @@ export const uptakeReportKind: ReportKind<typeof uptakeEntrySchema> = {
       { name: 'clinic-funnel', spec: uptakeClinicFunnelSpec({ funnel: analysis.funnel, curve, threshold: analysis.threshold }, { lang }), alt: t('clinics') },
       { name: 'budget-impact', spec: uptakeBudgetSpec(analysis.budget, { lang, threshold: analysis.threshold }), alt: t('budget') },
     ];
+    const tables = uptakeTables(analysis, lang);
+    const tablesOf = (...parts: TitledTable[]) => parts.flatMap((p) => (p.table ? [{ caption: p.title, table: p.table }] : []));
     const sections: PageSection[] = [
-      { id: 'over-time', title: t('overTime'), chart: 'uptake-over-time' },
-      { id: 'per-1000', title: t('per1000'), chart: 'uptake-per-1000' },
-      { id: 'activation-funnel', title: t('funnel'), chart: 'activation-funnel' },
-      { id: 'equity', title: t('equity'), chart: 'equity' },
-      { id: 'clinics', title: t('clinics'), intro: [t('clinicsIntro')], chart: 'clinic-funnel' },
-      { id: 'budget', title: t('budget'), chart: 'budget-impact' },
+      { id: 'over-time', title: t('overTime'), intro: [tables.exportLine], chart: 'uptake-over-time' },
+      { id: 'per-1000', title: t('per1000'), chart: 'uptake-per-1000', tables: tablesOf(tables.uptake) },
+      { id: 'activation-funnel', title: t('funnel'), chart: 'activation-funnel', tables: tablesOf(tables.activation) },
+      { id: 'equity', title: t('equity'), chart: 'equity', tables: tablesOf(tables.equity) },
+      { id: 'clinics', title: t('clinics'), intro: [t('clinicsIntro')], chart: 'clinic-funnel', tables: tablesOf(tables.clinics), notes: tables.clinics.intro },
+      {
+        id: 'budget',
+        title: t('budget'),
+        intro: tables.observed.intro,
+        chart: 'budget-impact',
+        tables: tablesOf(tables.observed, tables.projection, tables.regionTotals, tables.sensitivity),
+      },
     ];
     const title = entry.title?.[lang] ?? entry.title?.en ?? t('title');
     const provenance = fillPhrase(t('provenance'), { version: env.version, registry: entry.registry, eligible: entry.eligible, plan: entry.plan, threshold: analysis.threshold });

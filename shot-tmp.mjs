@@ -1,0 +1,10 @@
+import { chromium } from 'playwright-core';
+const [file, prefix, n] = process.argv.slice(2);
+const b = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
+const p = await b.newPage({ viewport: { width: 1280, height: 900 } });
+await p.goto('file://' + file);
+const h = await p.evaluate(() => document.documentElement.scrollHeight);
+console.log('height', h);
+const parts = Math.ceil(h / 1400);
+for (let i = 0; i < Math.min(parts, Number(n ?? 10)); i++) await p.screenshot({ path: `${prefix}-${i}.png`, clip: { x: 0, y: i * 1400, width: 1280, height: Math.min(1400, h - i * 1400) }, fullPage: true });
+await b.close();

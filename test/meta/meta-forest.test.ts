@@ -43,7 +43,7 @@ describe('metaForestSpec', () => {
     const svg = await toSvg(metaForestSpec(pseq, 'en'), 'forest-pseq');
     const t = texts(svg);
     for (const s of [
-      'Pain self-efficacy (PSEQ 0–60) — 9m', 'high physical demands', 'low physical demands', 'Rasmussen 2024', '49.0%', '51.0%',
+      'Pain self-efficacy (PSEQ 0–60) — 9 months', 'high physical demands', 'low physical demands', 'Rasmussen 2024', '49.0%', '51.0%',
       '3.50 [0.90, 6.00]', 'Total, fixed effect (95% CI)', 'Total, random effects (95% CI)', 'Prediction interval',
       '← Favours usual care', 'Favours app →', 'MD [95% CI]',
     ]) expect(t).toContain(s);

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { UPTAKE_TEXT } from '../../src/report/i18n.js';
 import { runCli, tempDir } from '../support/run-cli.js';
 
 // The meta and uptake report kinds, through the same `hta report` machinery as the trial kind.
@@ -26,6 +27,15 @@ describe('hta report: meta and uptake kinds', () => {
     }
     const html = readFileSync(join(dir, 'out/m/index.html'), 'utf8');
     expect(html).toContain('Test for subgroup differences');
+    // The meta page opens with the pooled estimates table, also in its README.
+    expect(html).toMatch(/<h2[^>]*>Pooled estimates<\/h2>[\s\S]*?<table>[\s\S]*?Significant, but not clinically relevant/);
+    expect(readFileSync(join(dir, 'out/m/README.md'), 'utf8')).toMatch(/\| Outcome \| Follow-up \| Studies \(participants\) \|/);
+    // The uptake page carries each chart's table, in the report's language (Danish here).
+    const uptakeHtml = readFileSync(join(dir, 'out/u/index.html'), 'utf8');
+    for (const key of ['activationTitle', 'uptakeTitle', 'equityTitle', 'observedTitle', 'projectionTitle', 'projectionRegionTitle'] as const) {
+      expect(uptakeHtml, key).toContain(`<caption>${UPTAKE_TEXT[key].da}`);
+    }
+    expect(uptakeHtml).toContain('<td>Hele landet</td>');
     const uptake = JSON.parse(readFileSync(join(dir, 'out/u/results.json'), 'utf8'));
     // Every clinic count shown is either ≥ 5 or a suppression marker.
     for (const c of uptake.funnel.rows) {

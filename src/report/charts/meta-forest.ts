@@ -17,7 +17,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { MetaGroup } from '../../meta/meta-group.js';
 import type { MetaPooledRow, MetaStudyRow, MetaSubgroupTest } from '../../meta/meta-results-schema.js';
-import { formatFixed, type Lang } from '../i18n.js';
+import { formatFixed, type Lang, timeLabel } from '../i18n.js';
 
 /** Same family as the other charts' `config.font` (rendering loads DejaVuSans-subset.ttf under it). */
 const FONT = 'DejaVu Sans';
@@ -387,11 +387,10 @@ export function metaForestSpec(group: MetaGroup, lang: Lang, options: MetaForest
     },
   );
 
-  const timeLabel = s.time;
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title: {
-      text: `${s.label ?? s.outcome} — ${timeLabel}`,
+      text: `${s.label ?? s.outcome} — ${timeLabel(s.time, lang)}`,
       subtitle: `${measure}${ratio ? '' : lang === 'da' ? ', app − vanlig behandling' : ', app − usual care'}${s.mcid !== null ? `; MCID ${mcidText(s.mcid, lang)}` : ''}`,
     },
     width,

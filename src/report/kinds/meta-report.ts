@@ -1,6 +1,7 @@
 /**
  * The "meta" report: study-level results (+ optional plan for MCIDs and directions) → one
- * RevMan-style forest plot per outcome × time × measure, and the pooled results.
+ * table of the pooled estimates with their verdicts, then a RevMan-style forest plot per
+ * outcome × time × measure.
  */
 import { join } from 'node:path';
 import { z } from 'zod';
@@ -8,8 +9,10 @@ import { metaAnalyze } from '../../meta/meta-analyze.js';
 import { metaGroups } from '../../meta/meta-group.js';
 import { readStudiesFile } from '../../meta/read-studies.js';
 import { loadPlanFile } from '../../plan/load-plan.js';
+import { instrumentForOutcome } from '../../plan/outcome-instrument.js';
 import { metaForestSpec } from '../charts/meta-forest.js';
-import { fillPhrase, type Lang } from '../i18n.js';
+import { fillPhrase, type Lang, timeLabel } from '../i18n.js';
+import { metaSummaryTable } from '../meta-summary-table.js';
 import type { ChartSpec, PageSection, ReportContent } from '../report-page.js';
 import type { ReportKind } from './report-kind.js';
 
@@ -29,6 +32,11 @@ const TEXT: Record<string, Record<Lang, string>> = {
     da: 'Lavet af hta {version} ud fra {data}{plan}; poolingsmetode {preset}. Genskab med `hta report`.',
   },
   with: { en: ' with the plan ', da: ' med planen ' },
+  summary: { en: 'Pooled estimates', da: 'Poolede estimater' },
+  summaryIntro: {
+    en: 'Per outcome and follow-up: the random-effects estimate (app − usual care) and its 95% CI, the range in which the effect in a new setting is expected (prediction interval), heterogeneity (I²), and whether the pooled effect is clinically relevant against the MCID.',
+    da: 'Pr. udfald og opfølgning: random effects-estimatet (app − vanlig behandling) med 95 %-KI, det interval, effekten i en ny sammenhæng forventes at ligge i (prædiktionsinterval), heterogenitet (I²), og om den poolede effekt er klinisk relevant målt mod MCID.',
+  },
 };
 
 
@@ -47,12 +55,17 @@ export const metaReportKind: ReportKind<typeof metaEntrySchema> = {
       // Paths as the manifest writes them, so results.json is the same on every machine.
       return { ...r, input: { ...r.input, file: entry.data } };
     });
+    const plan = planFile ? loadPlanFile(planFile) : undefined;
+    const units = new Map(plan?.outcomes.map((o) => [o.key, instrumentForOutcome(o).unit[lang]]) ?? []);
+    const unitOf = (outcome: string) => units.get(outcome) ?? '';
     const charts: ChartSpec[] = [];
-    const sections: PageSection[] = [];
+    const sections: PageSection[] = [
+      { id: 'pooled', title: TEXT.summary![lang], intro: [TEXT.summaryIntro![lang]], tables: [{ table: metaSummaryTable(results, lang, unitOf) }] },
+    ];
     for (const group of metaGroups(results)) {
       const s = group.setting;
       const name = `forest-${s.outcome}-${s.time}-${s.measure}`.toLowerCase().replace(/[^a-z0-9-]+/g, '-');
-      const title = `${s.label ?? s.outcome}, ${s.time}`;
+      const title = `${s.label ?? s.outcome}, ${timeLabel(s.time, lang)}`;
       charts.push({ name, spec: metaForestSpec(group, lang), alt: title });
       sections.push({ id: name, title, chart: name });
     }

@@ -1,9 +1,11 @@
 /**
  * Per outcome × time × arm: n, mean, SD, median and quartiles of the observed scores (baseline
- * included), from the tidy long table with arquero. Quantiles interpolate linearly between order
- * statistics (= R `quantile(type = 7)`); SD has the n − 1 denominator.
+ * included). arquero groups the tidy long table; each group's numbers come from `describe`
+ * (stats/describe.ts, checked against R: SD with the n − 1 denominator, quartiles as R
+ * `quantile(type = 7)`), so there is one implementation of each statistic.
  */
 import * as aq from 'arquero';
+import { describe } from '../stats/describe.js';
 import { tQuantile } from '../stats/distributions.js';
 import type { Arm, TrialData } from './trial-data.js';
 
@@ -37,18 +39,11 @@ export function tidyTable(trial: TrialData): aq.ColumnTable {
 export function describeByArm(trial: TrialData): DescriptiveRow[] {
   const { op } = aq;
   const t = tidyTable(trial);
-  const stats = t.numRows() === 0 ? [] : (t
+  const groups = t.numRows() === 0 ? [] : (t
     .groupby('outcome', 'time', 'arm')
-    .rollup({
-      n: op.count(),
-      mean: op.mean('value'),
-      sd: op.stdev('value'),
-      median: op.median('value'),
-      q1: op.quantile('value', 0.25),
-      q3: op.quantile('value', 0.75),
-    })
-    .objects() as unknown as DescriptiveRow[]);
-  const byKey = new Map(stats.map((r) => [`${r.outcome}|${r.time}|${r.arm}`, r]));
+    .rollup({ values: op.array_agg('value') })
+    .objects() as unknown as { outcome: string; time: string; arm: Arm; values: number[] }[]);
+  const byKey = new Map(groups.map((g) => [`${g.outcome}|${g.time}|${g.arm}`, describe(g.values)]));
   // Stable order: plan outcomes, visits, intervention before control; empty cells kept as n = 0.
   const out: DescriptiveRow[] = [];
   for (const s of trial.sources) {
@@ -56,7 +51,7 @@ export function describeByArm(trial: TrialData): DescriptiveRow[] {
       for (const arm of ['intervention', 'control'] as const) {
         const r = byKey.get(`${s.key}|${time}|${arm}`);
         const n = r?.n ?? 0;
-        const sd = r && n > 1 ? (r.sd ?? null) : null;
+        const sd = r?.sd ?? null;
         const half = sd !== null && r?.mean !== undefined && r.mean !== null ? tQuantile(0.975, n - 1) * (sd / Math.sqrt(n)) : null;
         out.push({
           outcome: s.key,

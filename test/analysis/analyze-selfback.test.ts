@@ -107,3 +107,15 @@ describe('MI rows with the plan\'s imputation method', () => {
     expect(Math.abs(mi.difference! - cc.difference!)).toBeLessThan(cc.se!);
   });
 });
+
+describe('descriptives per outcome × visit × arm = R (mean, sd, quantile type 7, t.test CI)', () => {
+  const ref = JSON.parse(readFileSync('test/reference/analyze-selfback-descriptives.json', 'utf8')) as {
+    outcome: string; time: string; arm: string; n: number; mean: number; sd: number; q1: number; median: number; q3: number; meanCiLower: number; meanCiUpper: number;
+  }[];
+  it('covers every outcome, visit and arm of the reference', () => expect(ref.length).toBe(60));
+  it.each(ref.map((r) => [`${r.outcome} ${r.time} ${r.arm}`, r] as const))('%s', (_name, r) => {
+    const row = result.descriptives.find((d) => d.outcome === r.outcome && d.time === r.time && d.arm === r.arm)!;
+    expect(row.n).toBe(r.n);
+    for (const k of ['mean', 'sd', 'q1', 'median', 'q3', 'meanCiLower', 'meanCiUpper'] as const) expectClose(row[k]!, r[k]);
+  });
+});

@@ -75,3 +75,17 @@ mmrm <- lapply(c("3m", "9m"), function(tp) {
   list(outcome = "rmdq", time = tp, method = "mmrm", difference = co[nm, "Value"], se = co[nm, "Std.Error"])
 })
 writeLines(toJSON(mmrm, auto_unbox = TRUE, digits = NA, pretty = TRUE), "test/reference/analyze-selfback-mmrm.json")
+
+# Descriptives per outcome × visit × arm (Table 1, trajectories): n, mean, sd, quartiles (type 7)
+# and the t-based 95% CI of the mean, on every observed score.
+desc <- list()
+for (o in outcomes) for (tp in c("baseline", "6w", "3m", "6m", "9m")) for (a in c("app", "usual")) {
+  x <- d[[o]][d$time == tp & d$arm == a & !is.na(d[[o]])]
+  if (length(x) < 2) next
+  q <- quantile(x, c(.25, .5, .75), type = 7)
+  ci <- t.test(x)$conf.int
+  desc[[length(desc) + 1]] <- list(outcome = o, time = tp, arm = ifelse(a == "app", "intervention", "control"),
+    n = length(x), mean = mean(x), sd = sd(x), q1 = unname(q[1]), median = unname(q[2]), q3 = unname(q[3]),
+    meanCiLower = ci[1], meanCiUpper = ci[2])
+}
+writeLines(toJSON(desc, auto_unbox = TRUE, digits = NA, pretty = TRUE), "test/reference/analyze-selfback-descriptives.json")

@@ -1,7 +1,7 @@
 /**
- * SVG → PNG off the main thread. Encoding a chart's PNG (resvg: layout, raster, deflate) costs
- * ~70 ms of CPU and is the largest single cost of `hta report`; a small pool of worker threads
- * does it while the main thread analyses and draws the next SVGs. The bytes are the same as
+ * SVG → PNG off the main thread. Drawing a chart's PNG (resvg: text layout, raster, deflate)
+ * costs ~60 ms of CPU, a third of what `hta report` spends per chart; a small pool of worker
+ * threads does it while the main thread analyses and draws the next SVGs. The bytes are the same as
  * {@link svgToPng}'s: same library, same options, same shipped font.
  *
  * The worker is a short CommonJS script given inline (`eval`), so it runs unchanged from `src/`
@@ -42,7 +42,10 @@ export function createPngPool(size = Math.min(4, Math.max(1, availableParallelis
   const resvg = createRequire(import.meta.url).resolve('@resvg/resvg-js');
   const jobs = new Map<number, Job>();
   let nextId = 0;
+  // A worker that dies or is stopped breaks the pool: pending and later renders reject with why.
+  let broken: Error | undefined;
   const fail = (err: Error) => {
+    broken ??= err;
     for (const job of jobs.values()) job.reject(err);
     jobs.clear();
   };
@@ -56,21 +59,21 @@ export function createPngPool(size = Math.min(4, Math.max(1, availableParallelis
       else job.reject(new Error(msg.error ?? 'PNG worker returned nothing'));
     });
     w.on('error', fail);
-    w.on('exit', (code) => {
-      if (jobs.size) fail(new Error(`PNG worker stopped (exit code ${code})`));
-    });
+    w.on('exit', (code) => fail(new Error(`PNG worker stopped (exit code ${code})`)));
     return w;
   });
   return {
     render(svg) {
       const id = nextId++;
       return new Promise<Uint8Array>((resolve, reject) => {
+        if (broken) return reject(broken);
         jobs.set(id, { resolve, reject });
         // Round robin: charts are of similar cost, and the order of results does not matter.
         workers[id % workers.length]!.postMessage({ id, svg });
       });
     },
     async close() {
+      fail(new Error('the PNG pool was closed'));
       await Promise.all(workers.map((w) => w.terminate()));
     },
   };

@@ -4,7 +4,10 @@
  * so an entry keyed by a hash of all of them can be reused byte for byte; drawing the ~30 charts
  * is most of the time `hta report` takes when only some inputs changed.
  *
- *   key = sha256(RENDER_VERSION, hta version, package versions, font bytes, zoom, spec JSON)
+ *   key = sha256(drawing code, hta version, package versions, font bytes, zoom, spec JSON)
+ *
+ * "Drawing code" is the source of the modules that turn a spec into bytes (render-chart,
+ * png-pool, chart-font), so changing them invalidates every entry without anyone remembering to.
  *
  * Entries live in `node_modules/.cache/hta/charts/` (the usual place for a tool's build cache; never
  * in `reports/`), are written atomically, and a missing or unreadable entry is simply a miss. CI
@@ -17,8 +20,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CHART_FONT_FILE, PNG_ZOOM } from './chart-font.js';
 
-/** Bump when render-chart.ts changes how a spec becomes SVG or PNG. */
-export const RENDER_VERSION = 1;
+/** The modules, next to this one, whose code decides the drawn bytes. */
+const DRAWING_MODULES = ['render-chart', 'png-pool', 'chart-font'];
 
 /** Entries kept after a run (most recently used first); ~30 charts per full regeneration. */
 const MAX_ENTRIES = 400;
@@ -60,7 +63,11 @@ function packageVersion(name: string): string {
 export function rendererFingerprint(htaVersion: string): string {
   const font = createHash('sha256').update(readFileSync(CHART_FONT_FILE)).digest('hex');
   const versions = ['vega', 'vega-lite', '@resvg/resvg-js'].map((n) => `${n}@${packageVersion(n)}`);
-  return JSON.stringify({ render: RENDER_VERSION, hta: htaVersion, versions, font, zoom: PNG_ZOOM });
+  // Same extension as this module: .ts under a TypeScript runner, .js from dist/.
+  const ext = import.meta.url.slice(import.meta.url.lastIndexOf('.'));
+  const code = createHash('sha256');
+  for (const m of DRAWING_MODULES) code.update(readFileSync(new URL(`./${m}${ext}`, import.meta.url)));
+  return JSON.stringify({ code: code.digest('hex'), hta: htaVersion, versions, font, zoom: PNG_ZOOM });
 }
 
 /** File name stem of a spec's entry. */

@@ -47,8 +47,9 @@ describe('chart cache', () => {
     expect(existsSync(join(file, 'x'))).toBe(false);
   });
 
-  it('the fingerprint names the renderer versions and the font', () => {
-    const fp = JSON.parse(rendererFingerprint('9.9.9')) as { hta: string; versions: string[]; font: string; zoom: number };
+  it('the fingerprint names the drawing code, the renderer versions and the font', () => {
+    const fp = JSON.parse(rendererFingerprint('9.9.9')) as { code: string; hta: string; versions: string[]; font: string; zoom: number };
+    expect(fp.code).toMatch(/^[0-9a-f]{64}$/);
     expect(fp.hta).toBe('9.9.9');
     expect(fp.versions.map((v) => v.replace(/@[^@]*$/, ''))).toEqual(['vega', 'vega-lite', '@resvg/resvg-js']);
     expect(fp.versions.every((v) => /@\d+\.\d+\.\d+/.test(v))).toBe(true);

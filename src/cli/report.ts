@@ -19,15 +19,16 @@ export function registerReport(program: Command, io: CliIo, setExit: (code: numb
     .option('--manifest <file>', 'report manifest (JSON)', 'data/reports.json')
     .option('--out <dir>', 'root folder of the reports', 'reports')
     .option('--lang <lang>', "language of every report (en or da); default: each report's own")
+    .option('--only <ids>', 'only these reports of the manifest (comma-separated ids), e.g. --only uptake')
     .option('--check', 'write nothing; exit 1 listing files that are stale, missing or extra')
     .option('--no-cache', 'draw every chart afresh instead of reusing identical ones from node_modules/.cache/hta (or $HTA_CACHE_DIR)')
-    .action(async (opts: { manifest: string; out: string; lang?: string; check?: boolean; cache: boolean }) => {
+    .action(async (opts: { manifest: string; out: string; lang?: string; only?: string; check?: boolean; cache: boolean }) => {
       if (opts.lang !== undefined && opts.lang !== 'en' && opts.lang !== 'da') throw new HtaError('usage.invalid', `--lang ${JSON.stringify(opts.lang)}: expected en or da`);
       // Loaded on use: `hta --help` should not pay for vega and the statistics.
       const { loadManifest } = await import('../report/manifest.js');
       const { buildReports, compareWithDisk } = await import('../report/build-reports.js');
       const { defaultChartCacheDir, openChartCache, rendererFingerprint } = await import('../report/render/chart-cache.js');
-      const entries = loadManifest(opts.manifest);
+      const entries = selectReports(loadManifest(opts.manifest), opts.only, opts.manifest);
       const started = performance.now();
       const version = packageVersion();
       const chartCache = opts.cache ? openChartCache(process.env.HTA_CACHE_DIR || defaultChartCacheDir(), rendererFingerprint(version)) : undefined;
@@ -53,4 +54,15 @@ export function registerReport(program: Command, io: CliIo, setExit: (code: numb
       const ms = Math.round(performance.now() - started);
       io.stderr(`${files.size} files in ${folders.length} report(s) under ${opts.out}: ${toWrite.size} written, ${drift.extra.length} removed (${ms} ms)\n`);
     });
+}
+
+/** The manifest entries named by `--only` (all without it), in manifest order; an unknown id is a usage error. */
+export function selectReports<E extends { id: string }>(entries: readonly E[], only: string | undefined, manifest: string): E[] {
+  if (only === undefined) return [...entries];
+  const ids = only.split(',').map((s) => s.trim()).filter(Boolean);
+  const unknown = ids.filter((id) => !entries.some((e) => e.id === id));
+  if (ids.length === 0 || unknown.length > 0) {
+    throw new HtaError('usage.invalid', `--only ${JSON.stringify(only)}: ${ids.length === 0 ? 'no report id given' : `no report ${unknown.map((u) => JSON.stringify(u)).join(', ')} in ${manifest}`}; its reports are ${entries.map((e) => e.id).join(', ')}`);
+  }
+  return entries.filter((e) => ids.includes(e.id));
 }

@@ -8,7 +8,7 @@
  *                  ──htmlPage / markdownPage──► index.html, README.md
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, relative, sep } from 'node:path';
+import { dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { HtaError } from '../errors.js';
 import type { Lang } from './i18n.js';
 import { htmlPage } from './html-page.js';
@@ -87,6 +87,7 @@ async function buildContent(
     }
     const env: ReportEnv = {
       baseDir: dirname(options.manifestFile),
+      input: (path: string) => (isAbsolute(path) ? path : join(dirname(options.manifestFile), path)),
       lang: options.lang ?? entry.lang,
       version: options.version,
       memo: <T>(key: string, compute: () => T): T => {

@@ -1,5 +1,5 @@
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli, tempDir } from '../support/run-cli.js';
 
@@ -61,6 +61,29 @@ describe('hta report', () => {
       if (saved === undefined) delete process.env.HTA_CACHE_DIR;
       else process.env.HTA_CACHE_DIR = saved;
     }
+  });
+
+  it('--only builds and checks just the named reports; an unknown id is a usage error that writes nothing', { timeout: 60_000 }, async () => {
+    const dir = tempDir();
+    const manifest = join(dir, 'reports.json');
+    const data = resolve('data'); // absolute input paths are read as they are, not joined to the manifest folder
+    writeFileSync(manifest, JSON.stringify({
+      reports: [
+        { id: 'm', kind: 'meta', out: 'm', lang: 'en', data: join(data, 'published/selfback-studies.csv') },
+        { id: 'm-da', kind: 'meta', out: 'm-da', lang: 'da', data: join(data, 'published/selfback-studies.csv') },
+      ],
+    }));
+    const out = join(dir, 'out');
+    const bad = await runCli('report', '--manifest', manifest, '--out', out, '--only', 'm,nope');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('no report "nope"');
+    expect(bad.stderr).toContain('its reports are m, m-da');
+    expect(existsSync(out)).toBe(false);
+    const one = await runCli('report', '--manifest', manifest, '--out', out, '--only', 'm-da');
+    expect(one.code, one.stderr).toBe(0);
+    expect(readdirSync(out)).toEqual(['m-da']);
+    expect((await runCli('report', '--manifest', manifest, '--out', out, '--only', 'm-da', '--check')).code).toBe(0);
+    expect((await runCli('report', '--manifest', manifest, '--out', out, '--check')).code).toBe(1); // m is missing
   });
 
   it('--check fails after a data change, lists the stale files and writes nothing', { timeout: 60_000 }, async () => {

@@ -3,7 +3,6 @@
  * table of the pooled estimates with their verdicts, then a RevMan-style forest plot per
  * outcome × time × measure.
  */
-import { join } from 'node:path';
 import { z } from 'zod';
 import { metaAnalyze } from '../../meta/meta-analyze.js';
 import { metaGroups } from '../../meta/meta-group.js';
@@ -44,8 +43,8 @@ export const metaReportKind: ReportKind<typeof metaEntrySchema> = {
   entrySchema: metaEntrySchema,
   async build(entry, env): Promise<ReportContent> {
     const lang = env.lang;
-    const dataFile = join(env.baseDir, entry.data);
-    const planFile = entry.plan ? join(env.baseDir, entry.plan) : undefined;
+    const dataFile = env.input(entry.data);
+    const planFile = entry.plan ? env.input(entry.plan) : undefined;
     const results = env.memo(`meta\u0000${dataFile}\u0000${planFile ?? ''}\u0000${entry.preset}`, () => {
       const r = metaAnalyze(readStudiesFile(dataFile), {
         preset: entry.preset,

@@ -67,8 +67,8 @@ export const trialReportKind: ReportKind<typeof trialEntrySchema> = {
   async build(entry, env): Promise<ReportContent> {
     const lang = env.lang;
     const t = (k: keyof typeof REPORT_TEXT) => REPORT_TEXT[k][lang];
-    const dataPath = join(env.baseDir, entry.data);
-    const planPath = join(env.baseDir, entry.plan);
+    const dataPath = env.input(entry.data);
+    const planPath = env.input(entry.plan);
     const { csv, trial, result } = env.memo<Analysed>(`trial\u0000${dataPath}\u0000${planPath}`, () => {
       const csvTable = readCsvFile(dataPath);
       const trialData = loadTrial(csvTable, loadPlanFile(planPath));

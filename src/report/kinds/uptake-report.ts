@@ -4,7 +4,6 @@
  * clinic funnel plot, budget impact), each with its table from `uptakeTables`. Everything shown comes from the already-suppressed
  * analysis, so no count below the threshold reaches the page.
  */
-import { join } from 'node:path';
 import { z } from 'zod';
 import { uptakeBudgetSpec } from '../charts/uptake-budget.js';
 import { uptakeClinicFunnelSpec } from '../charts/uptake-clinic-funnel.js';
@@ -52,9 +51,9 @@ export const uptakeReportKind: ReportKind<typeof uptakeEntrySchema> = {
   async build(entry, env): Promise<ReportContent> {
     const lang = env.lang;
     const t = (k: string) => TEXT[k]?.[lang] ?? k;
-    const registryFile = join(env.baseDir, entry.registry);
-    const eligibleFile = join(env.baseDir, entry.eligible);
-    const planFile = join(env.baseDir, entry.plan);
+    const registryFile = env.input(entry.registry);
+    const eligibleFile = env.input(entry.eligible);
+    const planFile = env.input(entry.plan);
     const analysis = await env.memo<Promise<UptakeAnalysis>>(`uptake\u0000${registryFile}\u0000${eligibleFile}\u0000${planFile}`, () =>
       analyseUptake({ registryFile, eligibleFile, plan: loadUptakePlanFile(planFile) }),
     );

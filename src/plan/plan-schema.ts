@@ -13,7 +13,7 @@ const localized = z
 const certainty = z
   .object({
     level: z.enum(CERTAINTY_LEVELS),
-    reasons: z.array(z.string()).default([]),
+    reasons: z.array(z.union([z.string().min(1), localized])).default([]).describe('Plain text, or { en, da } to have the Danish report say it in Danish'),
   })
   .describe('GRADE certainty of the evidence for this outcome, with the reasons for downgrading');
 

@@ -22,9 +22,15 @@ export interface Certainty extends CertaintyJudgement {
 }
 
 /** The judged certainty of one row with its reasons worded for the page. */
-export function certaintyOf(planned: { level: CertaintyLevel; reasons: string[] } | undefined, row: Pick<EffectRow, 'imprecise'>, lang: Lang): Certainty {
+export function certaintyOf(
+  planned: { level: CertaintyLevel; reasons: (string | { en: string; da?: string | undefined })[] } | undefined,
+  row: Pick<EffectRow, 'imprecise'>,
+  lang: Lang,
+): Certainty {
   const judged = gradeCertainty(planned?.level, row.imprecise);
-  const reasons = [...(planned?.reasons ?? []), ...(judged.imprecise ? [REPORT_TEXT.imprecisionReason[lang]] : [])];
+  // A reason given in both languages is shown in the page's; one given once, as written.
+  const worded = (planned?.reasons ?? []).map((r) => (typeof r === 'string' ? r : r[lang] ?? r.en));
+  const reasons = [...worded, ...(judged.imprecise ? [REPORT_TEXT.imprecisionReason[lang]] : [])];
   return { ...judged, reasons };
 }
 

@@ -40,6 +40,13 @@ describe('GRADE certainty in the summary of findings', () => {
     expect(certaintyOf({ level: 'very-low', reasons: [] }, harmCrossing, 'en').level).toBe('very-low');
   });
 
+  it('words a reason given in both languages in the page\'s language, and a plain one as written', () => {
+    const planned = { level: 'moderate' as const, reasons: [{ en: 'risk of bias: not blinded', da: 'risiko for bias: ikke blindet' }, 'indirectness'] };
+    expect(certaintyOf(planned, rmdqRow(-1, -2, -0.2), 'da').reasons).toEqual(['risiko for bias: ikke blindet', 'indirectness']);
+    expect(certaintyOf(planned, rmdqRow(-1, -2, -0.2), 'en').reasons).toEqual(['risk of bias: not blinded', 'indirectness']);
+    expect(certaintyOf({ level: 'low', reasons: [{ en: 'only English' }] }, rmdqRow(-1, -2, -0.2), 'da').reasons).toEqual(['only English']);
+  });
+
   it('says "not assessed" without a planned level, still naming imprecision', () => {
     const c = certaintyOf(undefined, rmdqRow(-4, -7, -1), 'en');
     expect(c.level).toBeNull();

@@ -51,7 +51,7 @@ describe('metaForestSpec', () => {
     expect(t.some((x) => x.startsWith('Heterogeneity: Tau² = 0.00 (REML); Chi² = 0.15'))).toBe(true);
     expect(t.some((x) => x.includes('Shaded: ±MCID (5.5)'))).toBe(true);
     // three diamonds (two subtotals + … ) drawn as areas: 2 subgroup subtotals + fixed + random
-    expect(svg.match(/aria-roledescription="area mark"/g)?.length).toBe(4);
+    expect(svg.match(/<g class="mark-area role-mark[^>]*>\s*<path/g)?.length).toBe(4);
   });
 
   it('lower-is-better outcomes put "favours app" on the left; Danish labels', async () => {

@@ -18,6 +18,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { MetaGroup } from '../../meta/meta-group.js';
 import type { MetaPooledRow, MetaStudyRow, MetaSubgroupTest } from '../../meta/meta-results-schema.js';
 import { formatFixed, type Lang, timeLabel } from '../i18n.js';
+import { CHART_ARIA } from './chart-style.js';
 
 /** Same family as the other charts' `config.font` (rendering loads DejaVuSans-subset.ttf under it). */
 const FONT = 'DejaVu Sans';
@@ -396,6 +397,7 @@ export function metaForestSpec(group: MetaGroup, lang: Lang, options: MetaForest
     width,
     height: plotHeight,
     config: {
+      aria: CHART_ARIA,
       font: FONT,
       background: 'white',
       padding: 12,

@@ -7,6 +7,7 @@ import type { Config } from 'vega-lite';
 import type { Scope } from '../../uptake/aggregate.js';
 import { REGIONS } from '../../uptake/referral.js';
 import type { Lang } from '../i18n.js';
+import { CHART_ARIA } from './chart-style.js';
 
 /** The family in every spec's `config.font`; rendering loads DejaVuSans-subset.ttf under this name. */
 export const CHART_FONT = 'DejaVu Sans';
@@ -27,6 +28,7 @@ export const SCOPE_ORDER: readonly Scope[] = [...REGIONS, 'national'];
 
 export function uptakeChartConfig(): Config {
   return {
+    aria: CHART_ARIA,
     font: CHART_FONT,
     background: 'white',
     padding: 12,

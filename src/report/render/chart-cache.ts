@@ -82,15 +82,20 @@ export function openChartCache(dir: string, fingerprint: string): ChartCache {
   return {
     get(spec) {
       const base = join(dir, keyOf(spec));
+      let chart: CachedChart;
       try {
-        const svg = readFileSync(`${base}.svg`, 'utf8');
-        const png = new Uint8Array(readFileSync(`${base}.png`));
-        const now = new Date();
-        utimesSync(`${base}.png`, now, now);
-        return { svg, png };
+        chart = { svg: readFileSync(`${base}.svg`, 'utf8'), png: new Uint8Array(readFileSync(`${base}.png`)) };
       } catch {
         return undefined;
       }
+      try {
+        // Marks the entry as recently used, for `prune`; a read-only cache is still a cache.
+        const now = new Date();
+        utimesSync(`${base}.png`, now, now);
+      } catch {
+        // ignore
+      }
+      return chart;
     },
     put(spec, chart) {
       if (!writable) return;

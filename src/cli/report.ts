@@ -32,7 +32,23 @@ export function registerReport(program: Command, io: CliIo, setExit: (code: numb
       const started = performance.now();
       const version = packageVersion();
       const chartCache = opts.cache ? openChartCache(process.env.HTA_CACHE_DIR || defaultChartCacheDir(), rendererFingerprint(version)) : undefined;
-      const files = await buildReports(entries, { manifestFile: opts.manifest, version, ...(opts.lang ? { lang: opts.lang as Lang } : {}), ...(chartCache ? { chartCache } : {}) });
+      // On a terminal, one status line ("report uptake: analysing") rewritten in place.
+      let status = 0;
+      const onProgress = io.stderrIsTTY
+        ? (message: string) => {
+            io.stderr(`\r${message.padEnd(status)}`);
+            status = message.length;
+          }
+        : undefined;
+      let files: Awaited<ReturnType<typeof buildReports>>;
+      try {
+        files = await buildReports(entries, {
+          manifestFile: opts.manifest, version,
+          ...(opts.lang ? { lang: opts.lang as Lang } : {}), ...(chartCache ? { chartCache } : {}), ...(onProgress ? { onProgress } : {}),
+        });
+      } finally {
+        if (status > 0) io.stderr(`\r${' '.repeat(status)}\r`);
+      }
       const folders = entries.map((e) => e.out.replace(/\/+$/, ''));
       const drift = compareWithDisk(files, opts.out, folders);
       const changed = drift.stale.length + drift.missing.length + drift.extra.length;

@@ -1,6 +1,7 @@
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.js';
 import { runCli, tempDir } from '../support/run-cli.js';
 
 /** A temp copy of the bundled data, plan and a one-report manifest (English only, to keep it quick). */
@@ -122,6 +123,20 @@ describe('hta report', () => {
     expect(run.stderr).toContain('absent.csv');
     expect(existsSync(join(w.out, 'broken'))).toBe(false);
     for (const [f, bytes] of snapshot(join(w.out, 'selfback'))) expect(bytes.equals(before.get(f)!), f).toBe(true);
+  });
+
+  it('on a terminal, shows one status line while it works and clears it before the summary', { timeout: 60_000 }, async () => {
+    const dir = tempDir();
+    const manifest = join(dir, 'reports.json');
+    writeFileSync(manifest, JSON.stringify({ reports: [{ id: 'm', kind: 'meta', out: 'm', lang: 'en', data: resolve('data/published/selfback-studies.csv') }] }));
+    let stderr = '';
+    const code = await main(['report', '--manifest', manifest, '--out', join(dir, 'out'), '--no-cache'], { stdout: () => {}, stderr: (t) => (stderr += t), stderrIsTTY: true });
+    expect(code).toBe(0);
+    expect(stderr).toContain('\rreport m: analysing');
+    expect(stderr).toMatch(/\r +\r\d+ files in 1 report\(s\)/);
+    let quiet = '';
+    await main(['report', '--manifest', manifest, '--out', join(dir, 'out')], { stdout: () => {}, stderr: (t) => (quiet += t), stderrIsTTY: false });
+    expect(quiet).not.toContain('\r');
   });
 
   it('rejects an unknown kind and a bad --lang with exit 2', async () => {

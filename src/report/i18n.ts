@@ -181,7 +181,7 @@ export const UPTAKE_CHART_TEXT = {
   activated: { en: 'Activated', da: 'Aktiveret' },
   retained4w: { en: 'Retained 4 wk', da: 'Aktiv efter 4 uger' },
   retained12w: { en: 'Retained 12 wk', da: 'Aktiv efter 12 uger' },
-  equityTitle: { en: 'Activation rate by age band and referrer', da: 'Aktiveringsrate efter aldersgruppe og henviser' },
+  equityTitle: { en: 'Activation rate by age band, sex and referrer', da: 'Aktiveringsrate efter aldersgruppe, køn og henviser' },
   equitySubtitle: { en: 'Share of referred patients who activated the app, 95% Wilson CI|Dashed line: all patients', da: 'Andel af henviste, der aktiverede appen, 95 % Wilson-KI|Stiplet linje: alle patienter' },
   activationRate: { en: 'Activation rate (% of referred)', da: 'Aktiveringsrate (% af henviste)' },
   ageBand: { en: 'Age band (years)', da: 'Aldersgruppe (år)' },

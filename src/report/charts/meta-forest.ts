@@ -402,7 +402,7 @@ export function metaForestSpec(group: MetaGroup, lang: Lang, options: MetaForest
       background: 'white',
       padding: 12,
       view: { stroke: null },
-      title: { fontSize: 14, subtitleFontSize: 11, subtitleColor: '#444', anchor: 'start', offset: 8 },
+      title: { fontSize: 14, fontWeight: 'normal', subtitleFontSize: 11, subtitleColor: '#444', anchor: 'start', offset: 8 },
     },
     layer: layers,
   } as TopLevelSpec;

@@ -7,7 +7,7 @@ import type { Config } from 'vega-lite';
 import type { Scope } from '../../uptake/aggregate.js';
 import { REGIONS } from '../../uptake/referral.js';
 import type { Lang } from '../i18n.js';
-import { CHART_ARIA } from './chart-style.js';
+import { chartConfig } from './chart-style.js';
 
 /** The family in every spec's `config.font`; rendering loads DejaVuSans-subset.ttf under this name. */
 export const CHART_FONT = 'DejaVu Sans';
@@ -26,18 +26,9 @@ export const SCOPE_COLOURS: Readonly<Record<Scope, string>> = {
 
 export const SCOPE_ORDER: readonly Scope[] = [...REGIONS, 'national'];
 
+/** The look every hta chart shares (chart-style.ts): the same titles, axes and legends as the trial charts. */
 export function uptakeChartConfig(): Config {
-  return {
-    aria: CHART_ARIA,
-    font: CHART_FONT,
-    background: 'white',
-    padding: 12,
-    view: { stroke: null },
-    title: { fontSize: 15, subtitleFontSize: 11, subtitleColor: '#444', anchor: 'start', offset: 10 },
-    axis: { labelFontSize: 11, titleFontSize: 12, titleFontWeight: 'normal', labelColor: '#222', titleColor: '#222', gridColor: '#e4e4e4' },
-    legend: { labelFontSize: 11, titleFontSize: 12, titleFontWeight: 'normal', labelLimit: 260 },
-    header: { labelFontSize: 12, titleFontSize: 12 },
-  };
+  return chartConfig();
 }
 
 /** A value that may be drawn: a finite number (never "<5", "suppressed" or null). */

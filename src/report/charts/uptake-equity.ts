@@ -30,7 +30,7 @@ export function uptakeEquitySpec(analysis: Pick<UptakeAnalysis, 'metrics'>, opti
   const lang = options.lang ?? 'en';
   const t = (k: keyof typeof UPTAKE_CHART_TEXT) => UPTAKE_CHART_TEXT[k][lang];
   const region = options.region ?? 'national';
-  const dims = options.dimensions ?? ['ageBand', 'referrer'];
+  const dims = options.dimensions ?? ['ageBand', 'sex', 'referrer'];
   const all = analysis.metrics.find((m) => m.region === region && m.period === 'all' && m.dimension === 'all');
   const overall = all && drawable(all.activationRate) ? all.activationRate : null;
   const levelLabel = (dim: string, level: string) =>

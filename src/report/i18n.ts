@@ -257,6 +257,7 @@ export const REPORT_TEXT = {
   contents: { en: 'Contents', da: 'Indhold' },
   files: { en: 'Files', da: 'Filer' },
   chartFiles: { en: 'Chart files: {links}', da: 'Figurfiler: {links}' },
+  resultsFile: { en: 'Every number on this page, machine-readable: {link}', da: 'Alle tal på siden i maskinlæsbar form: {link}' },
   sofTitle: { en: 'Summary of findings', da: 'Resumé af resultaterne (summary of findings)' },
   sofIntro: {
     en: 'Primary analysis ({method}) at each planned follow-up. Certainty of evidence: GRADE as set in the analysis plan, downgraded one level for imprecision when the 95% CI crosses the MCID.',

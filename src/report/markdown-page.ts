@@ -1,9 +1,10 @@
 /** README.md of a report folder: the same sections as index.html, tables in Markdown, charts as image links. */
+import { REPORT_TEXT } from './i18n.js';
 import type { ReportPage } from './report-page.js';
 import { renderMarkdownTable } from './text-table.js';
 
 export function markdownPage(page: ReportPage, charts: ReadonlyMap<string, { alt: string }>): string {
-  const out = [`# ${page.title}`, '', page.provenance, ''];
+  const out = [`# ${page.title}`, '', `${page.provenance} ${REPORT_TEXT.resultsFile[page.lang].replace('{link}', '[results.json](results.json)')}`, ''];
   for (const s of page.sections) {
     out.push(`## ${s.title}`, '');
     for (const p of s.intro ?? []) out.push(p, '');

@@ -38,7 +38,9 @@ describe('hta report', () => {
     for (const [f, bytes] of snapshot(folder)) expect(bytes.equals(before.get(f)!), f).toBe(true);
     const html = readFileSync(join(folder, 'index.html'), 'utf8');
     expect(html).not.toMatch(/<script|https?:\/\/(?!www\.w3\.org)/); // self-contained, no external requests
+    expect(html).toContain('<a href="results.json">results.json</a>'); // the numbers behind the page, one click away
     expect(readFileSync(join(folder, 'README.md'), 'utf8')).toContain('![Forest plot');
+    expect(readFileSync(join(folder, 'README.md'), 'utf8')).toContain('[results.json](results.json)');
     expect(JSON.parse(readFileSync(join(folder, 'results.json'), 'utf8')).input.file).toBe('synthetic/selfback-trial.csv');
   });
 

@@ -7,6 +7,7 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     testTimeout: 30_000,
     pool: 'forks',
+    setupFiles: ['test/support/fast-check-seed.ts'],
     // `hta report` reuses drawn charts from a cache; tests use their own, never the project's.
     env: { HTA_CACHE_DIR: join(tmpdir(), `hta-test-chart-cache-${process.pid}`) },
   },

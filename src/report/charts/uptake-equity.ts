@@ -54,7 +54,7 @@ export function uptakeEquitySpec(analysis: Pick<UptakeAnalysis, 'metrics'>, opti
     const y = { field: 'group', type: 'nominal' as const, sort: order, title: null };
     const xScale = { domain: [0, 1] };
     return {
-      title: { text: dimTitle[dim], fontSize: 12, fontWeight: 'normal' as const, offset: 6 },
+      title: { text: dimTitle[dim], fontSize: 12, fontWeight: 'normal' as const, offset: 6, anchor: 'start' as const, frame: 'group' as const },
       width: 440, height: { step: 26 },
       data: { values },
       layer: [

@@ -5,6 +5,7 @@ import type { Direction } from '../instruments/instrument.js';
 import { loadPlanFile } from '../plan/load-plan.js';
 import type { MetaPreset } from '../stats/meta/presets.js';
 import type { Tau2Method } from '../stats/meta/tau2.js';
+import type { Lang } from '../report/i18n.js';
 import type { CliIo } from './io.js';
 import { packageVersion } from './version.js';
 
@@ -28,6 +29,7 @@ interface MetaCliOptions {
   mcid?: number;
   direction?: Direction;
   json?: boolean;
+  lang: Lang;
 }
 
 export function registerMeta(program: Command, io: CliIo): void {
@@ -46,6 +48,7 @@ export function registerMeta(program: Command, io: CliIo): void {
     })
     .option('--direction <dir>', 'direction for outcomes neither the plan nor an instrument knows: higher-is-better or lower-is-better', oneOf('--direction', DIRECTIONS))
     .option('--json', 'print the results as JSON (schema: schemas/meta-results.schema.json)')
+    .option('--lang <lang>', 'language of the text output: en or da', oneOf('--lang', ['en', 'da'] as const), 'en' as Lang)
     .action(async (file: string, opts: MetaCliOptions) => {
       // Loaded on use: `hta --help` should not pay for the meta-analysis modules.
       const [{ metaAnalyze }, { metaText }, { readStudiesFile }] = await Promise.all([
@@ -64,7 +67,7 @@ export function registerMeta(program: Command, io: CliIo): void {
         ...(opts.mcid !== undefined ? { mcid: opts.mcid } : {}),
         ...(opts.direction ? { direction: opts.direction } : {}),
       });
-      io.stdout(opts.json ? JSON.stringify(result, null, 2) + '\n' : metaText(result));
+      io.stdout(opts.json ? JSON.stringify(result, null, 2) + '\n' : metaText(result, opts.lang));
       for (const w of result.warnings) io.stderr(`warning: ${w}\n`);
     });
 }

@@ -1,152 +1,228 @@
 /**
  * The readable `hta meta` output: per outcome × time × measure a table of the studies (effect
  * [95% CI], weights), subgroup subtotals, the fixed and random rows, then the prediction
- * interval, heterogeneity, tests and the verdict in words. English only for now.
+ * interval, heterogeneity, tests and the verdict in words. English and Danish (decimal comma).
  */
-import { formatFixed, formatP, RELEVANCE_TEXT, SHORT_RELEVANCE_TEXT } from '../report/i18n.js';
+import { fillPhrase, formatFixed, formatP, type Lang, RELEVANCE_TEXT, SHORT_RELEVANCE_TEXT, timeLabel } from '../report/i18n.js';
 import { renderTextTable, type Table } from '../report/text-table.js';
 import type { MetaOutcomeSetting, MetaPooledRow, MetaResults, MetaStudyRow, MetaSubgroupTest } from './meta-results-schema.js';
 import { NO_SUBGROUP } from './meta-analyze.js';
 
-export const MEASURE_NAME = {
-  MD: 'mean difference',
-  SMD: "standardized mean difference (Hedges' g)",
-  RR: 'risk ratio',
-  OR: 'odds ratio',
-  RD: 'risk difference',
-} as const;
+export const MEASURE_NAME: Record<MetaOutcomeSetting['measure'], Record<Lang, string>> = {
+  MD: { en: 'mean difference', da: 'middelforskel' },
+  SMD: { en: "standardized mean difference (Hedges' g)", da: "standardiseret middelforskel (Hedges' g)" },
+  RR: { en: 'risk ratio', da: 'relativ risiko' },
+  OR: { en: 'odds ratio', da: 'odds ratio' },
+  RD: { en: 'risk difference', da: 'risikoforskel' },
+};
 
 export const TAU2_NAME = { REML: 'REML', DL: 'DerSimonian–Laird', PM: 'Paule–Mandel' } as const;
 
-function decimals(measure: MetaOutcomeSetting['measure']): number {
-  return measure === 'RD' ? 3 : 2;
+/** The phrases of the text output; `{name}` placeholders are filled with `fillPhrase`. */
+const TEXT = {
+  noInterval: { en: 'no interval reported', da: 'intet interval angivet' },
+  fixedModel: { en: 'Fixed effect ({weights})', da: 'Fixed effect ({weights})' },
+  inverseVariance: { en: 'inverse variance', da: 'invers varians' },
+  singleModel: { en: 'Random effects (k = 1)', da: 'Random effects (k = 1)' },
+  randomModel: { en: 'Random effects ({tau2}, {ci})', da: 'Random effects ({tau2}, {ci})' },
+  notPooled: { en: 'not pooled', da: 'ikke poolet' },
+  all: { en: 'all', da: 'alle' },
+  heterogeneity: { en: 'Heterogeneity: {tau}Q = {q}, df = {df} ({p}); I² = {i2}%; H² = {h2}', da: 'Heterogenitet: {tau}Q = {q}, df = {df} ({p}); I² = {i2} %; H² = {h2}' },
+  overallTest: { en: 'Test for overall effect ({model}): {stat} ({p})', da: 'Test for samlet effekt ({model}): {stat} ({p})' },
+  fixed: { en: 'fixed', da: 'fixed' },
+  random: { en: 'random', da: 'random' },
+  subgroupTest: {
+    en: 'Test for subgroup differences ({model} effects within subgroups): Q = {q}, df = {df} ({p}), I² = {i2}%',
+    da: 'Test for forskelle mellem undergrupper ({model} effects i undergrupperne): Q = {q}, df = {df} ({p}), I² = {i2} %',
+  },
+  noMcid: { en: 'no MCID set', da: 'ingen MCID angivet' },
+  mcidRatio: { en: ' (ratio; judged as ±log {mcid})', da: ' (ratio; vurderet som ±log {mcid})' },
+  sourcePlan: { en: 'plan', da: 'plan' },
+  sourceFlag: { en: '--mcid', da: '--mcid' },
+  sourceInstrument: { en: 'instrument default', da: 'instrumentets standard' },
+  title: { en: '{label} — {outcome} at {time}: {measure}', da: '{label} — {outcome} ved {time}: {measure}' },
+  appVsUsual: { en: ', app − usual care', da: ', app − vanlig behandling' },
+  'lower-is-better': { en: 'lower is better', da: 'lavere er bedre' },
+  'higher-is-better': { en: 'higher is better', da: 'højere er bedre' },
+  assumed: { en: ' (assumed)', da: ' (antaget)' },
+  study: { en: 'Study', da: 'Studie' },
+  subgroup: { en: 'Subgroup', da: 'Undergruppe' },
+  weightFixed: { en: 'Weight fixed', da: 'Vægt fixed' },
+  weightRandom: { en: 'Weight random', da: 'Vægt random' },
+  verdict: { en: 'Verdict', da: 'Vurdering' },
+  ci95: { en: '95% CI', da: '95 %-KI' },
+  subtotal: { en: '  Subtotal ({model})', da: '  Subtotal ({model})' },
+  nothingPooled: { en: 'Nothing pooled: no study reported an interval.', da: 'Intet poolet: intet studie angav et interval.' },
+  onlyOne: { en: 'Only one study: its estimate is shown as is (no pooling, no heterogeneity).', da: 'Kun ét studie: dets estimat vises, som det er (ingen pooling, ingen heterogenitet).' },
+  predictionInterval: { en: 'Prediction interval ({dist}): {interval}', da: 'Prædiktionsinterval ({dist}): {interval}' },
+  normal: { en: 'normal', da: 'normal' },
+  piNotShown: { en: 'Prediction interval: not shown (preset {preset})', da: 'Prædiktionsinterval: ikke vist (forindstilling {preset})' },
+  custom: { en: 'custom', da: 'egen' },
+  beyondMcid: {
+    en: 'Probability that the true effect in a new setting is beyond the MCID (benefit): {p}',
+    da: 'Sandsynlighed for, at den sande effekt i en ny sammenhæng er ud over MCID (gavn): {p}',
+  },
+  noJudgement: { en: 'no MCID: no relevance judgement', da: 'ingen MCID: ingen relevansvurdering' },
+  verdictLine: { en: 'Verdict ({basis}, {mcid}): {verdict}', da: 'Vurdering ({basis}, {mcid}): {verdict}' },
+  singleStudy: { en: 'single study', da: 'ét studie' },
+  randomEffects: { en: 'random effects', da: 'random effects' },
+  methodsSingle: { en: 'Methods: single study, z interval; preset {preset}', da: 'Metoder: ét studie, z-interval; forindstilling {preset}' },
+  methods: { en: 'Methods: {model}{pi}; preset {preset}', da: 'Metoder: {model}{pi}; forindstilling {preset}' },
+  piOnT: { en: '; PI on t({df})', da: '; PI på t({df})' },
+} as const;
+
+type Phrase = keyof typeof TEXT;
+
+/** One value on the display scale: ratios exponentiated; 3 decimals for a risk difference, else 2. */
+export function formatEffect(measure: MetaOutcomeSetting['measure'], v: number, lang: Lang = 'en'): string {
+  const ratio = measure === 'RR' || measure === 'OR';
+  return formatFixed(ratio ? Math.exp(v) : v, measure === 'RD' ? 3 : 2, lang);
 }
 
-/** "−0.79 [−1.51, −0.06]" on the display scale (ratios exponentiated). */
-export function formatInterval(measure: MetaOutcomeSetting['measure'], est: number, lo: number | null, hi: number | null): string {
-  const ratio = measure === 'RR' || measure === 'OR';
-  const f = (x: number) => formatFixed(ratio ? Math.exp(x) : x, decimals(measure));
-  if (lo === null || hi === null) return `${f(est)} [no interval reported]`;
+/** "−0.79 [−1.51, −0.06]" on the display scale (ratios exponentiated); Danish with decimal comma. */
+export function formatInterval(measure: MetaOutcomeSetting['measure'], est: number, lo: number | null, hi: number | null, lang: Lang = 'en'): string {
+  const f = (x: number) => formatEffect(measure, x, lang);
+  if (lo === null || hi === null) return `${f(est)} [${TEXT.noInterval[lang]}]`;
   return `${f(est)} [${f(lo)}, ${f(hi)}]`;
 }
 
 /** "p = 0.012" or "p < 0.001". */
-const pText = (p: number) => {
-  const t = formatP(p);
+function pText(p: number, lang: Lang): string {
+  const t = formatP(p, lang);
   return t.startsWith('<') ? `p ${t.replace('<', '< ')}` : `p = ${t}`;
-};
-
-const pct = (w: number | null) => (w === null ? '' : `${formatFixed(w, 1)}%`);
-
-export function modelName(r: Pick<MetaPooledRow, 'model' | 'poolingMethod' | 'tau2Method' | 'ciMethod' | 'k'>): string {
-  if (r.model === 'fixed') return `Fixed effect (${r.poolingMethod === 'mantel-haenszel' ? 'Mantel–Haenszel' : 'inverse variance'})`;
-  if (r.k === 1) return 'Random effects (k = 1)';
-  return `Random effects (${r.tau2Method ? TAU2_NAME[r.tau2Method] : '—'}, ${r.ciMethod === 'hksj' ? 'HKSJ' : 'z'})`;
 }
 
-function studyRow(s: MetaStudyRow, withSubgroup: boolean): string[] {
+/** Everything that words one language: the phrase lookup and the number formats. */
+function wording(lang: Lang) {
+  const t = (k: Phrase, values: Record<string, string | number> = {}) => fillPhrase(TEXT[k][lang], values);
+  const num = (v: number, d: number) => formatFixed(v, d, lang);
+  // "49.0%" in English, "49,0 %" in Danish.
+  const percent = lang === 'da' ? ' %' : '%';
+  const pct = (w: number | null) => (w === null ? '' : `${num(w, 1)}${percent}`);
+  return { lang, t, num, pct, percent, p: (p: number) => pText(p, lang) };
+}
+type Wording = ReturnType<typeof wording>;
+
+export function modelName(r: Pick<MetaPooledRow, 'model' | 'poolingMethod' | 'tau2Method' | 'ciMethod' | 'k'>, lang: Lang = 'en'): string {
+  const { t } = wording(lang);
+  if (r.model === 'fixed') return t('fixedModel', { weights: r.poolingMethod === 'mantel-haenszel' ? 'Mantel–Haenszel' : t('inverseVariance') });
+  if (r.k === 1) return t('singleModel');
+  return t('randomModel', { tau2: r.tau2Method ? TAU2_NAME[r.tau2Method] : '—', ci: r.ciMethod === 'hksj' ? 'HKSJ' : 'z' });
+}
+
+function studyRow(s: MetaStudyRow, withSubgroup: boolean, w: Wording): string[] {
   const cells = [s.study];
   if (withSubgroup) cells.push(s.subgroup ?? '');
   cells.push(
-    formatInterval(s.measure, s.yi, s.ciLower, s.ciUpper),
-    s.pooled ? pct(s.weightFixed) : 'not pooled',
-    s.pooled ? pct(s.weightRandom) : '',
-    s.relevance ? SHORT_RELEVANCE_TEXT[s.relevance].en : '',
+    formatInterval(s.measure, s.yi, s.ciLower, s.ciUpper, w.lang),
+    s.pooled ? w.pct(s.weightFixed) : w.t('notPooled'),
+    s.pooled ? w.pct(s.weightRandom) : '',
+    s.relevance ? SHORT_RELEVANCE_TEXT[s.relevance][w.lang] : '',
   );
   return cells;
 }
 
-function pooledTableRow(r: MetaPooledRow, withSubgroup: boolean, label: string): string[] {
+function pooledTableRow(r: MetaPooledRow, withSubgroup: boolean, label: string, w: Wording): string[] {
   const cells = [label];
-  if (withSubgroup) cells.push(r.subgroup ?? 'all');
-  cells.push(formatInterval(r.measure, r.estimate, r.ciLower, r.ciUpper), r.model === 'fixed' ? '100.0%' : '', r.model === 'random' ? '100.0%' : '', r.relevance ? SHORT_RELEVANCE_TEXT[r.relevance].en : '');
+  if (withSubgroup) cells.push(r.subgroup ?? w.t('all'));
+  cells.push(
+    formatInterval(r.measure, r.estimate, r.ciLower, r.ciUpper, w.lang),
+    r.model === 'fixed' ? w.pct(100) : '',
+    r.model === 'random' ? w.pct(100) : '',
+    r.relevance ? SHORT_RELEVANCE_TEXT[r.relevance][w.lang] : '',
+  );
   return cells;
 }
 
-function heterogeneityLine(r: MetaPooledRow): string {
-  const tau = r.tau2 === null ? '' : `τ² = ${formatFixed(r.tau2, 3)} (${r.tau2Method ? TAU2_NAME[r.tau2Method] : '—'}); `;
-  return `Heterogeneity: ${tau}Q = ${formatFixed(r.q as number, 2)}, df = ${r.qDf} (${pText(r.qPValue as number)}); I² = ${formatFixed(r.i2 as number, 0)}%; H² = ${formatFixed(r.h2 as number, 2)}`;
+function heterogeneityLine(r: MetaPooledRow, w: Wording): string {
+  const tau = r.tau2 === null ? '' : `τ² = ${w.num(r.tau2, 3)} (${r.tau2Method ? TAU2_NAME[r.tau2Method] : '—'}); `;
+  return w.t('heterogeneity', { tau, q: w.num(r.q as number, 2), df: r.qDf as number, p: w.p(r.qPValue as number), i2: w.num(r.i2 as number, 0), h2: w.num(r.h2 as number, 2) });
 }
 
-function overallTestLine(r: MetaPooledRow): string {
-  const stat = r.ciMethod === 'hksj' ? `t = ${formatFixed(r.statistic, 2)}, df = ${r.df}` : `z = ${formatFixed(r.statistic, 2)}`;
-  return `Test for overall effect (${r.model}): ${stat} (${pText(r.pValue)})`;
+function overallTestLine(r: MetaPooledRow, w: Wording): string {
+  const stat = r.ciMethod === 'hksj' ? `t = ${w.num(r.statistic, 2)}, df = ${r.df}` : `z = ${w.num(r.statistic, 2)}`;
+  return w.t('overallTest', { model: w.t(r.model), stat, p: w.p(r.pValue) });
 }
 
-function subgroupTestLine(t: MetaSubgroupTest): string {
-  return `Test for subgroup differences (${t.model} effects within subgroups): Q = ${formatFixed(t.q, 2)}, df = ${t.df} (${pText(t.pValue)}), I² = ${formatFixed(t.i2, 0)}%`;
+function subgroupTestLine(s: MetaSubgroupTest, w: Wording): string {
+  return w.t('subgroupTest', { model: w.t(s.model), q: w.num(s.q, 2), df: s.df, p: w.p(s.pValue), i2: w.num(s.i2, 0) });
 }
 
-function percentText(p: number): string {
-  if (p < 0.005) return '< 1%';
-  if (p > 0.995) return '> 99%';
-  return `${formatFixed(100 * p, 0)}%`;
+function percentText(p: number, w: Wording): string {
+  if (p < 0.005) return `< 1${w.percent}`;
+  if (p > 0.995) return `> 99${w.percent}`;
+  return `${w.num(100 * p, 0)}${w.percent}`;
 }
 
-function mcidText(s: MetaOutcomeSetting): string {
-  if (s.mcid === null) return 'no MCID set';
-  const src = s.mcidSource === 'plan' ? 'plan' : s.mcidSource === 'flag' ? '--mcid' : 'instrument default';
-  const unit = s.measure === 'RR' || s.measure === 'OR' ? ` (ratio; judged as ±log ${s.mcid})` : s.measure === 'SMD' ? ' SD' : '';
-  return `MCID ${s.mcid}${unit} (${src})`;
+function mcidText(s: MetaOutcomeSetting, w: Wording): string {
+  if (s.mcid === null) return w.t('noMcid');
+  const src = s.mcidSource === 'plan' ? w.t('sourcePlan') : s.mcidSource === 'flag' ? w.t('sourceFlag') : w.t('sourceInstrument');
+  const value = w.lang === 'da' ? String(s.mcid).replace('.', ',') : String(s.mcid);
+  const unit = s.measure === 'RR' || s.measure === 'OR' ? w.t('mcidRatio', { mcid: value }) : s.measure === 'SMD' ? ' SD' : '';
+  return `MCID ${value}${unit} (${src})`;
 }
 
-export function metaGroupText(results: MetaResults, s: MetaOutcomeSetting): string {
+export function metaGroupText(results: MetaResults, s: MetaOutcomeSetting, lang: Lang = 'en'): string {
+  const w = wording(lang);
+  const { t } = w;
   const inGroup = <T extends { outcome: string; time: string; measure: string }>(x: T) => x.outcome === s.outcome && x.time === s.time && x.measure === s.measure;
   const studies = results.studies.filter(inGroup);
   const pooled = results.pooled.filter(inGroup);
   const tests = results.subgroupTests.filter(inGroup);
   const withSubgroup = studies.some((x) => x.subgroup !== null);
-  const title = `${s.label ?? s.outcome} — ${s.outcome} at ${s.time}: ${MEASURE_NAME[s.measure]}${s.measure === 'RR' || s.measure === 'OR' ? '' : ', app − usual care'}`;
-  const sub = `${mcidText(s)}; ${s.direction.replace(/-/g, ' ')}${s.directionSource === 'default' ? ' (assumed)' : ''}`;
-  const header = ['Study', ...(withSubgroup ? ['Subgroup'] : []), `${s.measure} [95% CI]`, 'Weight fixed', 'Weight random', 'Verdict'];
+  const ratio = s.measure === 'RR' || s.measure === 'OR';
+  const title = t('title', { label: s.label ?? s.outcome, outcome: s.outcome, time: lang === 'en' ? s.time : timeLabel(s.time, lang), measure: MEASURE_NAME[s.measure][lang] }) + (ratio ? '' : t('appVsUsual'));
+  const sub = `${mcidText(s, w)}; ${t(s.direction)}${s.directionSource === 'default' ? t('assumed') : ''}`;
+  const header = [t('study'), ...(withSubgroup ? [t('subgroup')] : []), `${s.measure} [${t('ci95')}]`, t('weightFixed'), t('weightRandom'), t('verdict')];
   const rows: string[][] = [];
   const subgroups = [...new Set(pooled.filter((p) => p.subgroup !== null).map((p) => p.subgroup as string))];
   if (subgroups.length > 0) {
     for (const g of subgroups) {
-      for (const st of studies.filter((x) => (x.subgroup ?? NO_SUBGROUP) === g)) rows.push(studyRow(st, true));
+      for (const st of studies.filter((x) => (x.subgroup ?? NO_SUBGROUP) === g)) rows.push(studyRow(st, true, w));
       const sr = pooled.find((p) => p.subgroup === g && p.model === 'random');
-      if (sr && sr.k > 1) rows.push(pooledTableRow(sr, true, `  Subtotal (${modelName(sr)})`));
+      if (sr && sr.k > 1) rows.push(pooledTableRow(sr, true, t('subtotal', { model: modelName(sr, lang) }), w));
     }
-    for (const st of studies.filter((x) => !subgroups.includes(x.subgroup ?? NO_SUBGROUP))) rows.push(studyRow(st, true));
+    for (const st of studies.filter((x) => !subgroups.includes(x.subgroup ?? NO_SUBGROUP))) rows.push(studyRow(st, true, w));
   } else {
-    for (const st of studies) rows.push(studyRow(st, withSubgroup));
+    for (const st of studies) rows.push(studyRow(st, withSubgroup, w));
   }
   const fixed = pooled.find((p) => p.subgroup === null && p.model === 'fixed');
   const random = pooled.find((p) => p.subgroup === null && p.model === 'random');
   const lines: string[] = [title, sub, ''];
   const single = random !== undefined && random.k === 1;
   if (fixed && random && !single) {
-    rows.push(pooledTableRow(fixed, withSubgroup, modelName(fixed)), pooledTableRow(random, withSubgroup, modelName(random)));
+    rows.push(pooledTableRow(fixed, withSubgroup, modelName(fixed, lang), w), pooledTableRow(random, withSubgroup, modelName(random, lang), w));
   }
-  const table: Table = { header, rows, align: header.map((h) => (h.startsWith('Weight') || h.includes('[95% CI]') ? 'right' : 'left')) };
+  // Numbers right-aligned: the effect and the two weight columns.
+  const numeric = new Set([header.length - 4, header.length - 3, header.length - 2]);
+  const table: Table = { header, rows, align: header.map((_, i) => (numeric.has(i) ? 'right' : 'left')) };
   lines.push(renderTextTable(table).trimEnd());
   if (!random || !fixed) {
-    lines.push('', 'Nothing pooled: no study reported an interval.');
+    lines.push('', t('nothingPooled'));
     return lines.join('\n') + '\n';
   }
   lines.push('');
+  const preset = random.preset ?? t('custom');
   if (single) {
-    lines.push('Only one study: its estimate is shown as is (no pooling, no heterogeneity).');
+    lines.push(t('onlyOne'));
   } else {
     if (random.piLower !== null && random.piUpper !== null) {
-      const dist = random.piDf === null ? 'normal' : `t, df = ${random.piDf}`;
-      lines.push(`Prediction interval (${dist}): ${formatInterval(random.measure, random.estimate, random.piLower, random.piUpper).replace(/^\S+ /, '')}`);
+      const dist = random.piDf === null ? t('normal') : `t, df = ${random.piDf}`;
+      lines.push(t('predictionInterval', { dist, interval: formatInterval(random.measure, random.estimate, random.piLower, random.piUpper, lang).replace(/^\S+ /, '') }));
     } else {
-      lines.push(`Prediction interval: not shown (preset ${random.preset ?? 'custom'})`);
+      lines.push(t('piNotShown', { preset }));
     }
-    if (random.probabilityBeyondMcid !== null) {
-      lines.push(`Probability that the true effect in a new setting is beyond the MCID (benefit): ${percentText(random.probabilityBeyondMcid)}`);
-    }
-    lines.push(heterogeneityLine(random), overallTestLine(fixed), overallTestLine(random));
+    if (random.probabilityBeyondMcid !== null) lines.push(t('beyondMcid', { p: percentText(random.probabilityBeyondMcid, w) }));
+    lines.push(heterogeneityLine(random, w), overallTestLine(fixed, w), overallTestLine(random, w));
   }
-  for (const t of tests.filter((x) => x.model === 'random')) lines.push(subgroupTestLine(t));
-  for (const t of tests.filter((x) => x.model === 'fixed')) lines.push(subgroupTestLine(t));
-  const verdict = random.relevance ? RELEVANCE_TEXT[random.relevance].en : 'no MCID: no relevance judgement';
-  lines.push(`Verdict (${single ? 'single study' : 'random effects'}, ${mcidText(s)}): ${verdict}`);
-  lines.push(`Methods: ${single ? 'single study, z interval' : `${modelName(random)}${random.piDf !== null ? `; PI on t(${random.piDf})` : ''}`}; preset ${random.preset ?? 'custom'}`);
+  for (const x of tests.filter((y) => y.model === 'random')) lines.push(subgroupTestLine(x, w));
+  for (const x of tests.filter((y) => y.model === 'fixed')) lines.push(subgroupTestLine(x, w));
+  const verdict = random.relevance ? RELEVANCE_TEXT[random.relevance][lang] : t('noJudgement');
+  lines.push(t('verdictLine', { basis: single ? t('singleStudy') : t('randomEffects'), mcid: mcidText(s, w), verdict }));
+  lines.push(single ? t('methodsSingle', { preset }) : t('methods', { model: modelName(random, lang), pi: random.piDf !== null ? t('piOnT', { df: random.piDf }) : '', preset }));
   return lines.join('\n') + '\n';
 }
 
-export function metaText(results: MetaResults): string {
-  return results.outcomes.map((s) => metaGroupText(results, s)).join('\n');
+export function metaText(results: MetaResults, lang: Lang = 'en'): string {
+  return results.outcomes.map((s) => metaGroupText(results, s, lang)).join('\n');
 }

@@ -5,6 +5,7 @@
  * English and Danish. Ratios (RR, OR) are shown exponentiated, as the forest plots show them.
  */
 import type { MetaOutcomeSetting, MetaPooledRow, MetaResults } from '../meta/meta-results-schema.js';
+import { formatEffect } from '../meta/meta-table.js';
 import { formatFixed, formatThousands, type Lang, RELEVANCE_TEXT, timeLabel } from './i18n.js';
 import type { Table } from './text-table.js';
 
@@ -22,14 +23,8 @@ const TEXT = {
   participantsUnknown: { en: 'not reported', da: 'ikke angivet' },
 } as const;
 
-/** Two decimals, three for a risk difference; ratios on their natural scale. */
-function valueText(measure: MetaOutcomeSetting['measure'], v: number, lang: Lang): string {
-  const ratio = measure === 'RR' || measure === 'OR';
-  return formatFixed(ratio ? Math.exp(v) : v, measure === 'RD' ? 3 : 2, lang);
-}
-
 function intervalText(measure: MetaOutcomeSetting['measure'], lo: number, hi: number, lang: Lang): string {
-  return `${valueText(measure, lo, lang)} ${lang === 'da' ? 'til' : 'to'} ${valueText(measure, hi, lang)}`;
+  return `${formatEffect(measure, lo, lang)} ${lang === 'da' ? 'til' : 'to'} ${formatEffect(measure, hi, lang)}`;
 }
 
 /**
@@ -52,7 +47,7 @@ export function metaSummaryTable(results: Pick<MetaResults, 'outcomes' | 'pooled
     const only = random.k === 1 ? studies[0] : undefined;
     const lo = only?.ciLower ?? random.ciLower;
     const hi = only?.ciUpper ?? random.ciUpper;
-    const effect = `${s.measure} ${valueText(s.measure, only?.yi ?? random.estimate, lang)} [${valueText(s.measure, lo, lang)}, ${valueText(s.measure, hi, lang)}]`;
+    const effect = `${s.measure} ${formatEffect(s.measure, only?.yi ?? random.estimate, lang)} [${formatEffect(s.measure, lo, lang)}, ${formatEffect(s.measure, hi, lang)}]`;
     const pi = random.k === 1 ? t('single') : random.piLower !== null && random.piUpper !== null ? intervalText(s.measure, random.piLower, random.piUpper, lang) : t('notShown');
     const i2 = random.i2 === null ? '—' : `${formatFixed(random.i2, 0, lang)}${lang === 'da' ? ' %' : '%'}`;
     const unit = s.measure === 'MD' ? unitOf(s.outcome) : s.measure === 'SMD' ? 'SD' : '';

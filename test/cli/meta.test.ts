@@ -48,6 +48,21 @@ describe('hta meta on the published selfBACK estimates', () => {
     expect(r.stderr).toBe('');
   });
 
+  it('--lang da: Danish words, decimal comma and Danish percentages; the numbers are the same', async () => {
+    const r = await runCli('meta', CSV, '--plan', PLAN, '--lang', 'da');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('pseq ved 9 måneder: middelforskel, app − vanlig behandling');
+    expect(r.stdout).toContain('MCID 5,5 (plan); højere er bedre');
+    expect(r.stdout).toMatch(/Rasmussen 2024 +high physical demands +3,50 \[0,90, 6,00\] +49,0 % +49,0 %/);
+    expect(r.stdout).toContain('Heterogenitet: τ² = 0,000 (REML); Q = 0,15, df = 1 (p = 0,701); I² = 0 %');
+    expect(r.stdout).toContain('Vurdering (random effects, MCID 5,5 (plan)): Signifikant, men ikke klinisk relevant');
+    expect(r.stdout).toContain('MD [95 %-KI]');
+    expect(r.stdout).not.toMatch(/\b(Study|Weight|Verdict|Heterogeneity|overall effect|subgroup differences)\b/);
+    const bad = await runCli('meta', CSV, '--lang', 'fr');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--lang "fr": expected one of en, da');
+  });
+
   it('--json validates against schemas/meta-results.schema.json', async () => {
     const json = await metaJson();
     const ajv = new Ajv2020({ allErrors: true, strict: false });

@@ -66,6 +66,7 @@ export function registerMeta(program: Command, io: CliIo): void {
         ...(opts.preset ? { preset: opts.preset } : {}),
         ...(opts.mcid !== undefined ? { mcid: opts.mcid } : {}),
         ...(opts.direction ? { direction: opts.direction } : {}),
+        lang: opts.lang,
       });
       io.stdout(opts.json ? JSON.stringify(result, null, 2) + '\n' : metaText(result, opts.lang));
       for (const w of result.warnings) io.stderr(`warning: ${w}\n`);

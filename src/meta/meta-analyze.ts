@@ -66,6 +66,8 @@ export interface MetaAnalyzeOptions extends MetaFlags {
   mcid?: number;
   direction?: Direction;
   version: string;
+  /** Language of the outcome labels taken from the plan (default English). */
+  lang?: 'en' | 'da';
 }
 
 interface Judged {
@@ -310,6 +312,7 @@ export function metaAnalyze(table: StudyTable, options: MetaAnalyzeOptions): Met
       ...(options.plan ? { plan: options.plan } : {}),
       ...(options.mcid !== undefined ? { mcid: options.mcid } : {}),
       ...(options.direction ? { direction: options.direction } : {}),
+      ...(options.lang ? { lang: options.lang } : {}),
     });
     settingWarnings.forEach((w) => warnings.add(w));
     const out = analyzeGroup(records, setting, settings);

@@ -45,9 +45,10 @@ export const metaReportKind: ReportKind<typeof metaEntrySchema> = {
     const lang = env.lang;
     const dataFile = env.input(entry.data);
     const planFile = entry.plan ? env.input(entry.plan) : undefined;
-    const results = env.memo(`meta\u0000${dataFile}\u0000${planFile ?? ''}\u0000${entry.preset}`, () => {
+    const results = env.memo(`meta\u0000${dataFile}\u0000${planFile ?? ''}\u0000${entry.preset}\u0000${lang}`, () => {
       const r = metaAnalyze(readStudiesFile(dataFile), {
         preset: entry.preset,
+        lang,
         ...(planFile ? { plan: loadPlanFile(planFile), planFile: entry.plan } : {}),
         version: env.version,
       });

@@ -7,13 +7,12 @@ import { z } from 'zod';
 import { metaAnalyze } from '../../meta/meta-analyze.js';
 import { metaGroups } from '../../meta/meta-group.js';
 import { readStudiesFile } from '../../meta/read-studies.js';
-import { loadPlanFile } from '../../plan/load-plan.js';
 import { instrumentForOutcome } from '../../plan/outcome-instrument.js';
 import { metaForestSpec } from '../charts/meta-forest.js';
 import { fillPhrase, type Lang, timeLabel } from '../i18n.js';
 import { metaSummaryTable } from '../meta-summary-table.js';
 import type { ChartSpec, PageSection, ReportContent } from '../report-page.js';
-import type { ReportKind } from './report-kind.js';
+import { planOf, type ReportKind } from './report-kind.js';
 
 const localized = z.object({ en: z.string(), da: z.string().optional() });
 
@@ -45,17 +44,17 @@ export const metaReportKind: ReportKind<typeof metaEntrySchema> = {
     const lang = env.lang;
     const dataFile = env.input(entry.data);
     const planFile = entry.plan ? env.input(entry.plan) : undefined;
+    const plan = planFile ? planOf(env, planFile) : undefined;
     const results = env.memo(`meta\u0000${dataFile}\u0000${planFile ?? ''}\u0000${entry.preset}\u0000${lang}`, () => {
       const r = metaAnalyze(readStudiesFile(dataFile), {
         preset: entry.preset,
         lang,
-        ...(planFile ? { plan: loadPlanFile(planFile), planFile: entry.plan } : {}),
+        ...(plan ? { plan, planFile: entry.plan } : {}),
         version: env.version,
       });
       // Paths as the manifest writes them, so results.json is the same on every machine.
       return { ...r, input: { ...r.input, file: entry.data } };
     });
-    const plan = planFile ? loadPlanFile(planFile) : undefined;
     const units = new Map(plan?.outcomes.map((o) => [o.key, instrumentForOutcome(o).unit[lang]]) ?? []);
     const unitOf = (outcome: string) => units.get(outcome) ?? '';
     const charts: ChartSpec[] = [];

@@ -4,6 +4,8 @@
  * HTML/Markdown assembly, determinism and atomic writing are shared and not the kind's concern.
  */
 import type { z } from 'zod';
+import { loadPlanFile } from '../../plan/load-plan.js';
+import type { Plan } from '../../plan/plan-schema.js';
 import type { Lang } from '../i18n.js';
 import type { ManifestEntry } from '../manifest.js';
 import type { ReportContent } from '../report-page.js';
@@ -23,4 +25,9 @@ export interface ReportKind<E extends z.ZodType = z.ZodType> {
   /** The entry's own fields (besides id, kind, out, lang). */
   entrySchema: E;
   build(entry: ManifestEntry & z.infer<E>, env: ReportEnv): Promise<ReportContent>;
+}
+
+/** The analysis plan at `path`, read and validated once per run however many reports use it. */
+export function planOf(env: ReportEnv, path: string): Plan {
+  return env.memo(`plan\u0000${path}`, () => loadPlanFile(path));
 }

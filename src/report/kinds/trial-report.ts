@@ -10,7 +10,6 @@ import { z } from 'zod';
 import { analyzeTrial } from '../../analysis/analyze-trial.js';
 import type { AnalysisResult } from '../../analysis/results-schema.js';
 import { readCsvFile, type CsvTable } from '../../io/read-csv.js';
-import { loadPlanFile } from '../../plan/load-plan.js';
 import { baselineTable, characteristicsFromExport } from '../../trial/baseline-table.js';
 import { loadTrial } from '../../trial/load-trial.js';
 import type { TrialData } from '../../trial/trial-data.js';
@@ -25,7 +24,7 @@ import type { ChartSpec, PageSection, ReportContent } from '../report-page.js';
 import { sensitivityTable, tippingSentence } from '../sensitivity-table.js';
 import { summaryOfFindingsRows, summaryOfFindingsTable } from '../summary-of-findings.js';
 import { tableOne } from '../table-one.js';
-import type { ReportKind } from './report-kind.js';
+import { planOf, type ReportKind } from './report-kind.js';
 
 const localized = z.object({ en: z.string(), da: z.string().optional() });
 
@@ -71,7 +70,7 @@ export const trialReportKind: ReportKind<typeof trialEntrySchema> = {
     const planPath = env.input(entry.plan);
     const { csv, trial, result } = env.memo<Analysed>(`trial\u0000${dataPath}\u0000${planPath}`, () => {
       const csvTable = readCsvFile(dataPath);
-      const trialData = loadTrial(csvTable, loadPlanFile(planPath));
+      const trialData = loadTrial(csvTable, planOf(env, planPath));
       const analysed = analyzeTrial(trialData, { version: env.version });
       // Paths as the manifest writes them: the same bytes on every machine and working directory.
       return { csv: csvTable, trial: trialData, result: { ...analysed, input: { ...analysed.input, file: entry.data } } };

@@ -86,7 +86,6 @@ async function buildContent(
         parsed.error.issues.map((i) => ({ file: options.manifestFile, field: `${entry.id}.${i.path.join('.')}`, expected: i.message })));
     }
     const env: ReportEnv = {
-      baseDir: dirname(options.manifestFile),
       input: (path: string) => (isAbsolute(path) ? path : join(dirname(options.manifestFile), path)),
       lang: options.lang ?? entry.lang,
       version: options.version,

@@ -11,9 +11,7 @@ import type { ManifestEntry } from '../manifest.js';
 import type { ReportContent } from '../report-page.js';
 
 export interface ReportEnv {
-  /** Folder of the manifest: the entry's relative input paths are relative to it. */
-  baseDir: string;
-  /** An input path of the entry as a path to read: relative ones from `baseDir`, absolute ones as they are. */
+  /** An input path of the entry as a path to read: relative ones from the manifest's folder, absolute ones as they are. */
   input(path: string): string;
   lang: Lang;
   version: string;

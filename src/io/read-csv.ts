@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
-import { HtaError, type Problem } from '../errors.js';
+import { HtaError, MAX_PROBLEMS, type Problem } from '../errors.js';
 import { type Dialect, sniffDecimalComma, sniffDelimiter } from './dialect.js';
 
 export interface CsvRecord {
@@ -97,7 +97,7 @@ export function parseCsvText(input: string, file: string): CsvTable {
     }
     records.push({ line, cells: row.record.map((c) => (MISSING_TOKENS.has(c) ? null : c)), raw: row.record });
   }
-  if (problems.length > 0) throw new HtaError('input.invalid', `${file} has ${problems.length} structural problem(s)`, problems.slice(0, 50));
+  if (problems.length > 0) throw new HtaError('input.invalid', `${file} has ${problems.length} structural problem(s)`, problems.slice(0, MAX_PROBLEMS));
 
   const decimalComma = sniffDecimalComma(delimiter, sampleCells(records));
   return { file, header, records, dialect: { delimiter, decimalComma, bom, crlf: /\r\n/.test(text.slice(0, firstLine.length + 2)) } };

@@ -3,7 +3,7 @@
  * `input.unreadable`, bad JSON `plan.invalid` with the parser's message. A BOM is tolerated.
  */
 import { readFileSync } from 'node:fs';
-import { HtaError, type Problem } from '../errors.js';
+import { HtaError, MAX_PROBLEMS, type Problem } from '../errors.js';
 
 export function readJsonFile(file: string, what: string): unknown {
   let text: string;
@@ -27,4 +27,14 @@ export function jsonValueAt(json: unknown, path: readonly PropertyKey[]): Proble
     v = (v as Record<PropertyKey, unknown>)[k];
   }
   return v === undefined ? undefined : JSON.stringify(v);
+}
+
+/** A schema's issues on `json` as Problems (the first MAX_PROBLEMS): the field path and the value found there. */
+export function jsonProblems(json: unknown, issues: readonly { path: readonly PropertyKey[]; message: string }[], file: string): Problem[] {
+  return issues.slice(0, MAX_PROBLEMS).map((i) => ({
+    file,
+    field: i.path.length ? i.path.join('.') : undefined,
+    value: jsonValueAt(json, i.path),
+    expected: i.message,
+  }));
 }

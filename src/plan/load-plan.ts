@@ -1,5 +1,5 @@
 /** Reads and validates an analysis plan, checking cross-references zod alone cannot see. */
-import { readJsonFile, jsonValueAt } from '../io/read-json.js';
+import { readJsonFile, jsonProblems } from '../io/read-json.js';
 import { HtaError, type Problem } from '../errors.js';
 import { instruments } from '../instruments/registry.js';
 import { instrumentForOutcome } from './outcome-instrument.js';
@@ -12,13 +12,7 @@ export function loadPlanFile(file: string): Plan {
 export function parsePlan(json: unknown, file = '<plan>'): Plan {
   const parsed = planSchema.safeParse(json);
   if (!parsed.success) {
-    const problems: Problem[] = parsed.error.issues.slice(0, 50).map((i) => ({
-      file,
-      field: i.path.length ? i.path.join('.') : undefined,
-      value: jsonValueAt(json, i.path),
-      expected: i.message,
-    }));
-    throw new HtaError('plan.invalid', `${file} is not a valid analysis plan`, problems);
+    throw new HtaError('plan.invalid', `${file} is not a valid analysis plan`, jsonProblems(json, parsed.error.issues, file));
   }
   const plan = parsed.data;
   const problems: Problem[] = [];

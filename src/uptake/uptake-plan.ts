@@ -6,8 +6,8 @@
  * Example: data/plans/uptake.plan.json.
  */
 import { z } from 'zod';
-import { readJsonFile, jsonValueAt } from '../io/read-json.js';
-import { HtaError, type Problem } from '../errors.js';
+import { readJsonFile, jsonProblems } from '../io/read-json.js';
+import { HtaError } from '../errors.js';
 
 const share = z.number().min(0, 'a share of eligible patients ≥ 0').max(1, 'a share of eligible patients ≤ 1 (0.25 = 25%)');
 const shares = z.array(share).min(1, 'shares for 1–5 years').max(5, 'shares for 1–5 years');
@@ -75,13 +75,7 @@ export function uptakePlanJsonSchema(): unknown {
 export function parseUptakePlan(json: unknown, file = '<uptake plan>'): UptakePlan {
   const parsed = uptakePlanSchema.safeParse(json);
   if (parsed.success) return parsed.data;
-  const problems: Problem[] = parsed.error.issues.slice(0, 50).map((i) => ({
-    file,
-    field: i.path.length ? i.path.join('.') : undefined,
-    value: jsonValueAt(json, i.path),
-    expected: i.message,
-  }));
-  throw new HtaError('plan.invalid', `${file} is not a valid uptake plan`, problems);
+  throw new HtaError('plan.invalid', `${file} is not a valid uptake plan`, jsonProblems(json, parsed.error.issues, file));
 }
 
 export function loadUptakePlanFile(file: string): UptakePlan {

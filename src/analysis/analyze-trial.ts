@@ -6,7 +6,7 @@
 import { HtaError } from '../errors.js';
 import type { Direction, Instrument } from '../instruments/instrument.js';
 import { judgeDifference } from '../judge/judge-effect.js';
-import { mcidForOutcome } from '../plan/outcome-instrument.js';
+import { directionForOutcome, mcidForOutcome } from '../plan/outcome-instrument.js';
 import type { EffectMethod, PlanOutcome } from '../plan/plan-schema.js';
 import { describeByArm } from '../trial/descriptives.js';
 import { followUpValues, outcomePairs } from '../trial/outcome-pairs.js';
@@ -110,7 +110,7 @@ export function analyzeTrial(trial: TrialData, options: AnalyzeOptions): Analysi
 
   for (const outcome of plan.outcomes) {
     const inst = instrumentOf.get(outcome.key) as Instrument;
-    const direction = outcome.direction ?? inst.direction;
+    const direction = directionForOutcome(outcome, inst);
     const mcid = mcidForOutcome(outcome, inst);
     for (const time of plan.timepoints) {
       const base = { outcome: outcome.key, label: labelOf(outcome), time };
@@ -120,7 +120,7 @@ export function analyzeTrial(trial: TrialData, options: AnalyzeOptions): Analysi
           intervention: { events: v.intervention.filter((x) => x === 1).length, n: v.intervention.length },
           control: { events: v.control.filter((x) => x === 1).length, n: v.control.length },
         };
-        effects.push(row({ ...base, method: 'risk-difference' }, confLevel, outcome.mcid, direction, () => binaryEffect(counts, confLevel, direction === 'lower-is-better' ? 'bad' : 'good')));
+        effects.push(row({ ...base, method: 'risk-difference' }, confLevel, mcid, direction, () => binaryEffect(counts, confLevel, direction === 'lower-is-better' ? 'bad' : 'good')));
         continue;
       }
       const pairs = outcomePairs(trial, outcome.key, time);
@@ -146,7 +146,7 @@ export function analyzeTrial(trial: TrialData, options: AnalyzeOptions): Analysi
     const outcome = plan.outcomes.find((o) => o.key === r.outcome) as PlanOutcome;
     const inst = instrumentOf.get(outcome.key) as Instrument;
     for (const time of plan.timepoints) {
-      const counts = countResponders(outcomePairs(trial, outcome.key, time), r, outcome.direction ?? inst.direction);
+      const counts = countResponders(outcomePairs(trial, outcome.key, time), r, directionForOutcome(outcome, inst));
       effects.push(
         row({ outcome: r.key, label: labelOf(r), time, method: 'risk-difference' }, confLevel, undefined, 'higher-is-better', () => binaryEffect(counts, confLevel)),
       );
@@ -161,7 +161,7 @@ export function analyzeTrial(trial: TrialData, options: AnalyzeOptions): Analysi
   const primaryOutcome = primary && plan.outcomes.find((o) => o.key === primary.outcome);
   const primaryInst = primaryOutcome && instrumentOf.get(primaryOutcome.key);
   if (plan.missing.sensitivity && primary && primaryOutcome && primaryInst?.kind === 'continuous') {
-    const direction = primaryOutcome.direction ?? primaryInst.direction;
+    const direction = directionForOutcome(primaryOutcome, primaryInst);
     const mcid = mcidForOutcome(primaryOutcome, primaryInst);
     const base = { outcome: primary.outcome, label: labelOf(primaryOutcome), time: primary.time };
     // The complete-case row is the primary ANCOVA row when the plan's methods computed it.

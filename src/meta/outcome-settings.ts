@@ -16,7 +16,7 @@
  */
 import type { Direction } from '../instruments/instrument.js';
 import { instruments } from '../instruments/registry.js';
-import { instrumentForOutcome, mcidForOutcome } from '../plan/outcome-instrument.js';
+import { directionForOutcome, instrumentForOutcome, mcidForOutcome } from '../plan/outcome-instrument.js';
 import type { Plan } from '../plan/plan-schema.js';
 import type { MetaOutcomeSetting } from './meta-results-schema.js';
 import type { MetaMeasure } from './read-studies.js';
@@ -58,7 +58,7 @@ export function outcomeSetting(outcome: string, time: string, measure: MetaMeasu
   let direction: Direction;
   let directionSource: MetaOutcomeSetting['directionSource'];
   if (planOutcome && planInstrument) {
-    direction = planOutcome.direction ?? planInstrument.direction;
+    direction = directionForOutcome(planOutcome, planInstrument);
     directionSource = 'plan';
   } else if (keyInstrument) {
     direction = keyInstrument.direction;

@@ -2,7 +2,7 @@
 import { readJsonFile, jsonProblems } from '../io/read-json.js';
 import { HtaError, type Problem } from '../errors.js';
 import { instruments } from '../instruments/registry.js';
-import { instrumentForOutcome } from './outcome-instrument.js';
+import { instrumentForOutcome, mcidForOutcome } from './outcome-instrument.js';
 import { type Plan, planSchema } from './plan-schema.js';
 
 export function loadPlanFile(file: string): Plan {
@@ -30,7 +30,7 @@ export function parsePlan(json: unknown, file = '<plan>'): Plan {
     }
     if (!inst) {
       problems.push({ file, field: `outcomes.${i}.instrument`, value: o.instrument, expected: `one of ${Object.keys(instruments).join(', ')}` });
-    } else if (inst.kind === 'continuous' && o.mcid === undefined && inst.defaultMcid?.absolute === undefined) {
+    } else if (inst.kind === 'continuous' && mcidForOutcome(o, inst) === undefined) {
       problems.push({ file, field: `outcomes.${i}.mcid`, expected: `an MCID: ${inst.name.en} has no published default, so the plan must set one` });
     }
   });

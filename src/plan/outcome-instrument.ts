@@ -1,6 +1,6 @@
 /** The instrument an outcome of the plan is scored with, including its EQ-5D value set. */
 import { eq5dFor } from '../instruments/eq5d.js';
-import type { Instrument } from '../instruments/instrument.js';
+import type { Direction, Instrument } from '../instruments/instrument.js';
 import { getInstrument } from '../instruments/registry.js';
 import type { PlanOutcome } from './plan-schema.js';
 
@@ -15,4 +15,9 @@ export function instrumentForOutcome(outcome: Pick<PlanOutcome, 'instrument' | '
 /** The MCID in force for an outcome: the plan's, else the instrument's published default. */
 export function mcidForOutcome(outcome: Pick<PlanOutcome, 'mcid'>, instrument: Instrument): number | undefined {
   return outcome.mcid ?? instrument.defaultMcid?.absolute;
+}
+
+/** Which way is better for an outcome: the plan's direction, else the instrument's. */
+export function directionForOutcome(outcome: Pick<PlanOutcome, 'direction'>, instrument: Instrument): Direction {
+  return outcome.direction ?? instrument.direction;
 }

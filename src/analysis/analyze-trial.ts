@@ -11,7 +11,7 @@ import type { EffectMethod, PlanOutcome } from '../plan/plan-schema.js';
 import { describeByArm } from '../trial/descriptives.js';
 import { followUpValues, outcomePairs } from '../trial/outcome-pairs.js';
 import { countResponders } from '../trial/responders.js';
-import type { TrialData } from '../trial/trial-data.js';
+import { armCounts, type TrialData } from '../trial/trial-data.js';
 import { binaryEffect } from './binary-effect.js';
 import { continuousEffect } from './continuous-effect.js';
 import type { EffectEstimate } from './effect-estimate.js';
@@ -153,8 +153,7 @@ export function analyzeTrial(trial: TrialData, options: AnalyzeOptions): Analysi
     }
   }
 
-  const patients = { intervention: 0, control: 0 };
-  for (const p of trial.patients) patients[p.arm]++;
+  const patients = armCounts(trial);
 
   let sensitivity: Sensitivity | null = null;
   const primary = plan.primary;
@@ -204,8 +203,7 @@ export function analyzeTrial(trial: TrialData, options: AnalyzeOptions): Analysi
 
 /** Per outcome × visit × arm: randomised, observed and missing (no row, or an empty score). */
 export function missingnessOf(trial: TrialData): MissingnessRow[] {
-  const randomised = { intervention: 0, control: 0 };
-  for (const p of trial.patients) randomised[p.arm]++;
+  const randomised = armCounts(trial);
   const out: MissingnessRow[] = [];
   for (const s of trial.sources) {
     for (const time of trial.times) {

@@ -10,7 +10,7 @@
 import { parseNumber } from '../io/parse-number.js';
 import type { CsvTable } from '../io/read-csv.js';
 import { sampleMean, sampleVariance } from '../stats/sample-moments.js';
-import { ARMS, type Arm, type TrialData } from './trial-data.js';
+import { ARMS, armCounts, type Arm, type TrialData } from './trial-data.js';
 
 export interface NumericSummary {
   kind: 'numeric';
@@ -120,8 +120,7 @@ function characteristic(key: string, source: BaselineCharacteristic['source'], v
 
 /** Table 1 of the trial: plan covariates, then `extra` export columns, then outcomes at baseline. */
 export function baselineTable(trial: TrialData, extra: ReadonlyMap<string, ReadonlyMap<string, Value>> = new Map()): BaselineTable {
-  const randomised = { intervention: 0, control: 0 };
-  for (const p of trial.patients) randomised[p.arm]++;
+  const randomised = armCounts(trial);
   const rows: BaselineCharacteristic[] = [];
   const covariates = trial.plan.covariates;
   const patientOf = new Map(trial.patients.map((p) => [p.id, p]));

@@ -1,5 +1,5 @@
 /** Counts that tell a user the export was read as they meant: patients, rows, observed scores. */
-import type { Arm, TrialData } from './trial-data.js';
+import { armCounts, type Arm, type TrialData } from './trial-data.js';
 
 export interface TrialSummary {
   file: string;
@@ -11,8 +11,7 @@ export interface TrialSummary {
 }
 
 export function summarizeTrial(trial: TrialData): TrialSummary {
-  const patients = { intervention: 0, control: 0 };
-  for (const p of trial.patients) patients[p.arm]++;
+  const patients = armCounts(trial);
   const outcomes = trial.sources.map((s) => {
     const observed: Record<string, Record<Arm, number>> = {};
     for (const t of trial.times) observed[t] = { intervention: 0, control: 0 };

@@ -46,3 +46,10 @@ export interface TrialData {
   /** How the export was read, for the record. */
   layout: 'long' | 'wide';
 }
+
+/** Patients randomised per arm. */
+export function armCounts(trial: Pick<TrialData, 'patients'>): Record<Arm, number> {
+  const n = { intervention: 0, control: 0 };
+  for (const p of trial.patients) n[p.arm]++;
+  return n;
+}

@@ -11,7 +11,8 @@ import type { EffectMethod, PlanOutcome } from '../plan/plan-schema.js';
 import { describeByArm } from '../trial/descriptives.js';
 import { followUpValues, outcomePairs } from '../trial/outcome-pairs.js';
 import { countResponders } from '../trial/responders.js';
-import { armCounts, type TrialData } from '../trial/trial-data.js';
+import { ARMS, armCounts, type TrialData } from '../trial/trial-data.js';
+import { summarizeTrial } from '../trial/summarize-trial.js';
 import { binaryEffect } from './binary-effect.js';
 import { continuousEffect } from './continuous-effect.js';
 import type { EffectEstimate } from './effect-estimate.js';
@@ -203,16 +204,15 @@ export function analyzeTrial(trial: TrialData, options: AnalyzeOptions): Analysi
 
 /** Per outcome × visit × arm: randomised, observed and missing (no row, or an empty score). */
 export function missingnessOf(trial: TrialData): MissingnessRow[] {
-  const randomised = armCounts(trial);
-  const out: MissingnessRow[] = [];
-  for (const s of trial.sources) {
-    for (const time of trial.times) {
-      for (const arm of ['intervention', 'control'] as const) {
-        let observed = 0;
-        for (const o of trial.observations) if (o.time === time && o.arm === arm && o.scores[s.key] !== null && o.scores[s.key] !== undefined) observed++;
-        out.push({ outcome: s.key, time, arm, randomised: randomised[arm], observed, missing: randomised[arm] - observed });
-      }
-    }
-  }
-  return out;
+  // The observed counts are those `hta validate` prints: one pass over the observations.
+  const summary = summarizeTrial(trial);
+  const randomised = summary.patients;
+  return summary.outcomes.flatMap((o) =>
+    trial.times.flatMap((time) =>
+      ARMS.map((arm) => {
+        const observed = o.observed[time]?.[arm] ?? 0;
+        return { outcome: o.key, time, arm, randomised: randomised[arm], observed, missing: randomised[arm] - observed };
+      }),
+    ),
+  );
 }

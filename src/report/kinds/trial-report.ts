@@ -5,7 +5,6 @@
  * To add a chart: write `src/report/charts/<name>.ts` exporting a pure `…Spec(result, ctx)`, and
  * add one line to TRIAL_CHARTS below with the section it belongs to.
  */
-import { join } from 'node:path';
 import { z } from 'zod';
 import { analyzeTrial } from '../../analysis/analyze-trial.js';
 import type { AnalysisResult } from '../../analysis/results-schema.js';

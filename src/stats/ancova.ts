@@ -30,7 +30,7 @@ import { analysisFailed, type ArmSizes } from './arm-size.js';
 import { ols, type OlsCoefficient } from './ols.js';
 import { sampleMean } from './sample-moments.js';
 import { type ConfidenceOptions, confLevelOf } from './welch-difference.js';
-import { tQuantile, tTwoSidedP } from './distributions.js';
+import { tInterval } from './distributions.js';
 
 export interface AncovaCovariate {
   name: string;
@@ -142,11 +142,8 @@ export function ancova(input: AncovaInput, options?: ConfidenceOptions): AncovaR
   let var0 = 0;
   for (let a = 0; a < c.length; a++) for (let b = 0; b < c.length; b++) var0 += (c[a] as number) * (c[b] as number) * (fit.covariance[a] as number[])[b]!;
   const se0 = Math.sqrt(var0);
-  const q = tQuantile(1 - (1 - confLevel) / 2, fit.df);
-  const intercept: OlsCoefficient = {
-    term: '(Intercept)', estimate: estimate0, se: se0, statistic: estimate0 / se0,
-    pValue: tTwoSidedP(estimate0 / se0, fit.df), ciLower: estimate0 - q * se0, ciUpper: estimate0 + q * se0,
-  };
+  const { statistic, pValue, ciLower, ciUpper } = tInterval(estimate0, se0, fit.df, confLevel);
+  const intercept: OlsCoefficient = { term: '(Intercept)', estimate: estimate0, se: se0, statistic, pValue, ciLower, ciUpper };
   const coefficients = [intercept, ...fit.coefficients.slice(1)];
   const armRow = coefficients[1] as OlsCoefficient;
   return {

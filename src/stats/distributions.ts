@@ -42,6 +42,29 @@ export function zTwoSidedP(z: number): number {
   return 2 * normalCdfImpl(-Math.abs(z), 0, 1);
 }
 
+/** A confidence interval and two-sided test for an estimate with a known SE. */
+export interface WaldInterval {
+  ciLower: number;
+  ciUpper: number;
+  /** estimate / se */
+  statistic: number;
+  pValue: number;
+}
+
+/** estimate ± t(1 − α/2, df)·se, with t = estimate/se and its two-sided p (= R `confint`, `summary` of lm/gls). */
+export function tInterval(estimate: number, se: number, df: number, confLevel: number): WaldInterval {
+  const q = tQuantile(1 - (1 - confLevel) / 2, df);
+  const statistic = estimate / se;
+  return { ciLower: estimate - q * se, ciUpper: estimate + q * se, statistic, pValue: tTwoSidedP(statistic, df) };
+}
+
+/** estimate ± z(1 − α/2)·se, with z = estimate/se and its two-sided p (= metafor's `test = "z"`). */
+export function zInterval(estimate: number, se: number, confLevel: number): WaldInterval {
+  const q = normalQuantile(1 - (1 - confLevel) / 2);
+  const statistic = estimate / se;
+  return { ciLower: estimate - q * se, ciUpper: estimate + q * se, statistic, pValue: zTwoSidedP(statistic) };
+}
+
 /**
  * Upper tail of chi-square (= R `pchisq(x, df, lower.tail = FALSE)`), computed as the
  * regularized upper incomplete gamma Q(df/2, x/2) so tiny p-values keep their digits.

@@ -24,7 +24,7 @@
  * v = 0.2229272, 95% CI 0.0322462 to 1.8830466 (test/reference/hedges-g.json).
  */
 import gammaln from '@stdlib/math-base-special-gammaln';
-import { normalQuantile, zTwoSidedP } from './distributions.js';
+import { zInterval } from './distributions.js';
 import { analysisFailed, type ArmSizes, requireArms } from './arm-size.js';
 import { sampleMean, sampleVariance } from './sample-moments.js';
 import { type ConfidenceOptions, confLevelOf, meanDifference } from './welch-difference.js';
@@ -81,11 +81,10 @@ function fromParts(diff: number, intervention: ArmSummary, control: ArmSummary, 
   const g = correction * d;
   const variance = 1 / n.intervention + 1 / n.control + (g * g) / (2 * (n.intervention + n.control));
   const se = Math.sqrt(variance);
-  const z = normalQuantile(1 - (1 - confLevel) / 2);
+  const { statistic, pValue, ciLower, ciUpper } = zInterval(g, se, confLevel);
   return {
     method: 'hedges-g', measure: 'SMD', vtype: 'LS', g, d, correction, correctionMethod: 'exact-gamma', pooledSd,
-    variance, se, confLevel, ciLower: g - z * se, ciUpper: g + z * se, ciMethod: 'normal',
-    statistic: g / se, pValue: zTwoSidedP(g / se), n,
+    variance, se, confLevel, ciLower, ciUpper, ciMethod: 'normal', statistic, pValue, n,
   };
 }
 

@@ -22,7 +22,7 @@
  * Example: X = [[1, 1], [1, 2], [1, 3]], y = [1, 2, 2] → β̂ = [0.6667, 0.5], σ̂ = 0.4082, df = 1.
  */
 import { Matrix, QrDecomposition } from 'ml-matrix';
-import { tQuantile, tTwoSidedP } from './distributions.js';
+import { tInterval } from './distributions.js';
 import { analysisFailed } from './arm-size.js';
 import { sampleMean } from './sample-moments.js';
 import { confLevelOf } from './welch-difference.js';
@@ -125,11 +125,10 @@ export function ols(X: readonly (readonly number[])[], y: readonly number[], nam
     }),
   );
 
-  const q = tQuantile(1 - (1 - confLevel) / 2, df);
   const coefficients = beta.map((estimate, j) => {
     const se = Math.sqrt((covariance[j] as number[])[j]!);
-    const statistic = estimate / se;
-    return { term: termNames[j] as string, estimate, se, statistic, pValue: tTwoSidedP(statistic, df), ciLower: estimate - q * se, ciUpper: estimate + q * se };
+    const { statistic, pValue, ciLower, ciUpper } = tInterval(estimate, se, df, confLevel);
+    return { term: termNames[j] as string, estimate, se, statistic, pValue, ciLower, ciUpper };
   });
   return { method: 'ols-householder-qr', coefficients, covariance, df, sigma: Math.sqrt(sigma2), residualSumOfSquares: rss, n, rank: p, confLevel, ciMethod: 't' };
 }

@@ -18,7 +18,8 @@
  */
 import { analysisFailed, requireArms } from './arm-size.js';
 import { sampleMean, sampleVariance } from './sample-moments.js';
-import { type ConfidenceOptions, confLevelOf, type MeanDifference, meanDifference, tInterval } from './welch-difference.js';
+import { tInterval } from './distributions.js';
+import { type ConfidenceOptions, confLevelOf, type MeanDifference, meanDifference } from './welch-difference.js';
 
 export function pooledTDifference(intervention: readonly number[], control: readonly number[], options?: ConfidenceOptions): MeanDifference {
   const confLevel = confLevelOf(options);

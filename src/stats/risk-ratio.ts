@@ -16,7 +16,7 @@
  * `HtaError('analysis.failed')`.
  * Example: 15/50 vs 10/50 → RR = 1.5, log RR = 0.4054651, Var = 0.1266667, 95% CI 0.7467 to 3.0133.
  */
-import { normalQuantile, zTwoSidedP } from './distributions.js';
+import { zInterval } from './distributions.js';
 import type { ArmSizes } from './arm-size.js';
 import { confLevelOf } from './welch-difference.js';
 import { checkedCounts, type EventCounts } from './proportion-difference.js';
@@ -59,13 +59,10 @@ export function twoByTwo(intervention: EventCounts, control: EventCounts) {
 export function logWald(logRatio: number, logVariance: number, confLevel: number) {
   confLevelOf({ confLevel });
   const logSe = Math.sqrt(logVariance);
-  const z = normalQuantile(1 - (1 - confLevel) / 2);
-  const logCiLower = logRatio - z * logSe;
-  const logCiUpper = logRatio + z * logSe;
+  const { ciLower: logCiLower, ciUpper: logCiUpper, statistic, pValue } = zInterval(logRatio, logSe, confLevel);
   return {
     ratio: Math.exp(logRatio), ciLower: Math.exp(logCiLower), ciUpper: Math.exp(logCiUpper),
-    logRatio, logVariance, logSe, logCiLower, logCiUpper, confLevel,
-    statistic: logRatio / logSe, pValue: zTwoSidedP(logRatio / logSe),
+    logRatio, logVariance, logSe, logCiLower, logCiUpper, confLevel, statistic, pValue,
   };
 }
 

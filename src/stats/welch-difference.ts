@@ -16,7 +16,7 @@
  * Example: sleep data (R `sleep`), group 2 vs group 1 → d = 1.58, SE = 0.849091,
  * df = 17.77647, 95% CI −0.2054832 to 3.3654832, t = 1.860813, p = 0.07939414.
  */
-import { tQuantile, tTwoSidedP } from './distributions.js';
+import { tInterval } from './distributions.js';
 import { analysisFailed, type ArmSizes, requireArms } from './arm-size.js';
 import { sampleMean, sampleVariance, shiftedMean } from './sample-moments.js';
 
@@ -56,13 +56,6 @@ export function confLevelOf(options: ConfidenceOptions | undefined): number {
 export function meanDifference(intervention: readonly number[], control: readonly number[]): number {
   const shift = intervention[0] ?? 0;
   return shiftedMean(intervention, shift) - shiftedMean(control, shift);
-}
-
-/** Shared tail: t interval and two-sided p from an estimate, its SE and df. */
-export function tInterval(difference: number, se: number, df: number, confLevel: number) {
-  const q = tQuantile(1 - (1 - confLevel) / 2, df);
-  const statistic = difference / se;
-  return { ciLower: difference - q * se, ciUpper: difference + q * se, statistic, pValue: tTwoSidedP(statistic, df) };
 }
 
 export function welchDifference(intervention: readonly number[], control: readonly number[], options?: ConfidenceOptions): MeanDifference {

@@ -13,7 +13,7 @@
  * Single study (k = 1): estimate = yi with its z interval; Q, I², H² are null.
  * Example (dat.bcg, log RR): μ̂ = −0.4303, SE = 0.0405, Q = 152.23 (Viechtbauer 2010).
  */
-import { chisqUpper, normalQuantile, zTwoSidedP } from '../distributions.js';
+import { chisqUpper, zInterval } from '../distributions.js';
 import type { MetaFit } from './meta-fit.js';
 import { assertConfLevel } from './meta-fit.js';
 import { assertStudyVectors } from './study-effect.js';
@@ -34,8 +34,7 @@ export function fixedEffect(yi: readonly number[], vi: readonly number[], option
     vi.map((v) => 1 / v),
   );
   const se = 1 / Math.sqrt(s.sw);
-  const crit = normalQuantile(1 - (1 - confLevel) / 2);
-  const statistic = s.mean / se;
+  const { statistic, pValue, ciLower, ciUpper } = zInterval(s.mean, se, confLevel);
   const heterogeneity =
     k > 1
       ? {
@@ -51,10 +50,10 @@ export function fixedEffect(yi: readonly number[], vi: readonly number[], option
     k,
     estimate: s.mean,
     se,
-    ciLower: s.mean - crit * se,
-    ciUpper: s.mean + crit * se,
+    ciLower,
+    ciUpper,
     statistic,
-    pValue: zTwoSidedP(statistic),
+    pValue,
     df: null,
     confLevel,
     ciMethod: 'z',

@@ -27,7 +27,7 @@
  * Example (dat.bcg): log RR_MH = −0.4537, SE = 0.0400 (cf. ?rma.mh).
  * @throws HtaError `analysis.failed` when OR/RR is undefined because one side has no events at all.
  */
-import { chisqUpper, normalQuantile, zTwoSidedP } from '../distributions.js';
+import { chisqUpper, zInterval } from '../distributions.js';
 import { HtaError } from '../../errors.js';
 import { assertConfLevel } from './meta-fit.js';
 import type { TwoByTwo } from './two-by-two.js';
@@ -128,8 +128,7 @@ export function mantelHaenszel(
     );
   }
   const se = Math.sqrt(sums.variance);
-  const crit = normalQuantile(1 - (1 - confLevel) / 2);
-  const statistic = sums.estimate / se;
+  const { statistic, pValue, ciLower, ciUpper } = zInterval(sums.estimate, se, confLevel);
 
   const warnings: string[] = [];
   let q = 0;
@@ -165,10 +164,10 @@ export function mantelHaenszel(
     kPooled,
     estimate: sums.estimate,
     se,
-    ciLower: sums.estimate - crit * se,
-    ciUpper: sums.estimate + crit * se,
+    ciLower,
+    ciUpper,
     statistic,
-    pValue: zTwoSidedP(statistic),
+    pValue,
     confLevel,
     ciMethod: 'z',
     tau2: 0,

@@ -26,7 +26,7 @@
  * (with `hksj`, a warning says the z interval was used: t on 0 df does not exist).
  * Example (dat.bcg, log RR, REML): μ̂ = −0.7145, SE = 0.1798, τ² = 0.3132, I² = 92.22%.
  */
-import { chisqUpper, normalQuantile, tQuantile, tTwoSidedP, zTwoSidedP } from '../distributions.js';
+import { chisqUpper, tInterval, type WaldInterval, zInterval } from '../distributions.js';
 import type { MetaFit } from './meta-fit.js';
 import { assertConfLevel } from './meta-fit.js';
 import { assertStudyVectors } from './study-effect.js';
@@ -54,11 +54,10 @@ export function randomEffects(yi: readonly number[], vi: readonly number[], opti
   const confLevel = options.confLevel ?? 0.95;
   assertConfLevel(confLevel, 'randomEffects');
   const k = yi.length;
-  const zCrit = normalQuantile(1 - (1 - confLevel) / 2);
-
   if (k === 1) {
     const estimate = yi[0] as number;
     const se = Math.sqrt(vi[0] as number);
+    const z = zInterval(estimate, se, confLevel);
     const warnings = hksj
       ? ['Only one study: Hartung–Knapp–Sidik–Jonkman needs at least 2 studies; the z interval from the study variance is shown']
       : [];
@@ -67,10 +66,10 @@ export function randomEffects(yi: readonly number[], vi: readonly number[], opti
       k,
       estimate,
       se,
-      ciLower: estimate - zCrit * se,
-      ciUpper: estimate + zCrit * se,
-      statistic: estimate / se,
-      pValue: zTwoSidedP(estimate / se),
+      ciLower: z.ciLower,
+      ciUpper: z.ciUpper,
+      statistic: z.statistic,
+      pValue: z.pValue,
       df: null,
       confLevel,
       ciMethod: 'z',
@@ -94,9 +93,7 @@ export function randomEffects(yi: readonly number[], vi: readonly number[], opti
   const var0 = 1 / re.sw;
 
   let se: number;
-  let statistic: number;
-  let pValue: number;
-  let crit: number;
+  let interval: WaldInterval;
   let df: number | null = null;
   let ciMethod: 'z' | 'hksj' = 'z';
   // metafor sets s² = 0 when Σw(y − μ̂)² ≤ machine epsilon (all estimates identical), which gives a
@@ -111,14 +108,10 @@ export function randomEffects(yi: readonly number[], vi: readonly number[], opti
     ciMethod = 'hksj';
     df = k - 1;
     se = Math.sqrt(s2w * var0);
-    statistic = re.mean / se;
-    pValue = tTwoSidedP(statistic, df);
-    crit = tQuantile(1 - (1 - confLevel) / 2, df);
+    interval = tInterval(re.mean, se, df, confLevel);
   } else {
     se = Math.sqrt(var0);
-    statistic = re.mean / se;
-    pValue = zTwoSidedP(statistic);
-    crit = zCrit;
+    interval = zInterval(re.mean, se, confLevel);
   }
 
   const fe = weightedSums(
@@ -133,10 +126,10 @@ export function randomEffects(yi: readonly number[], vi: readonly number[], opti
     k,
     estimate: re.mean,
     se,
-    ciLower: re.mean - crit * se,
-    ciUpper: re.mean + crit * se,
-    statistic,
-    pValue,
+    ciLower: interval.ciLower,
+    ciUpper: interval.ciUpper,
+    statistic: interval.statistic,
+    pValue: interval.pValue,
     df,
     confLevel,
     ciMethod,

@@ -1,4 +1,4 @@
-import { tQuantile, tTwoSidedP } from '../distributions.js';
+import { tInterval } from '../distributions.js';
 import { HtaError } from '../../errors.js';
 import { choleskyInverse, choleskyLogDet, choleskyLower, choleskySolveInPlace } from './dense-cholesky.js';
 
@@ -244,8 +244,7 @@ export function mmrm(data: MmrmData, options: MmrmOptions): MmrmResult {
     }
     const se = Math.sqrt(variance);
     const estimate = fit.beta[j]!;
-    const statistic = estimate / se;
-    const crit = tQuantile(1 - (1 - confLevel) / 2, df);
+    const { statistic, pValue, ciLower, ciUpper } = tInterval(estimate, se, df, confLevel);
     let nIntervention = 0;
     let nControl = 0;
     for (const pt of patients) {
@@ -261,9 +260,9 @@ export function mmrm(data: MmrmData, options: MmrmOptions): MmrmResult {
       se,
       df,
       statistic,
-      pValue: tTwoSidedP(statistic, df),
-      ciLower: estimate - crit * se,
-      ciUpper: estimate + crit * se,
+      pValue,
+      ciLower,
+      ciUpper,
     };
   });
 

@@ -1,4 +1,4 @@
-import { tQuantile, tTwoSidedP } from '../distributions.js';
+import { tInterval } from '../distributions.js';
 import { HtaError } from '../../errors.js';
 
 /** Rubin's rules for one scalar estimand, with every intermediate `mice::pool()` reports. */
@@ -98,8 +98,7 @@ export function poolRubin(
   const df = barnardRubinDf(m, lambda, dfComplete);
   const fmi = (riv + 2 / (df + 3)) / (riv + 1);
   const se = Math.sqrt(total);
-  const statistic = estimate / se;
-  const q = tQuantile(1 - (1 - confLevel) / 2, df);
+  const { statistic, pValue, ciLower, ciUpper } = tInterval(estimate, se, df, confLevel);
   return {
     method: 'rubin-1987',
     dfMethod: 'barnard-rubin-1999',
@@ -115,10 +114,10 @@ export function poolRubin(
     lambda,
     fmi,
     statistic,
-    pValue: tTwoSidedP(statistic, df),
+    pValue,
     confLevel,
-    ciLower: estimate - q * se,
-    ciUpper: estimate + q * se,
+    ciLower,
+    ciUpper,
   };
 }
 

@@ -18,9 +18,9 @@ import type { Direction } from '../instruments/instrument.js';
 import { judgeDifference } from '../judge/judge-effect.js';
 import type { Relevance } from '../judge/relevance.js';
 import type { Plan } from '../plan/plan-schema.js';
-import { chisqUpper, normalQuantile } from '../stats/distributions.js';
-import { fixedEffect } from '../stats/meta/fixed-effect.js';
+import { normalQuantile } from '../stats/distributions.js';
 import { splitPoolable } from '../stats/meta/poolable.js';
+import { subgroupDifferenceTest } from '../stats/meta/subgroups.js';
 import { probabilityBeyond } from '../stats/meta/prediction-interval.js';
 import { type MetaPreset, META_PRESETS } from '../stats/meta/presets.js';
 import type { Tau2Method } from '../stats/meta/tau2.js';
@@ -218,13 +218,8 @@ function analyzeGroup(records: readonly StudyRecord[], s: MetaOutcomeSetting, se
       }
       if (fits.length >= 2) {
         for (const model of ['fixed', 'random'] as const) {
-          const between = fixedEffect(
-            fits.map((f) => f[model].estimate),
-            fits.map((f) => f[model].se ** 2),
-          );
-          const q = between.q as number;
-          const df = fits.length - 1;
-          tests.push({ outcome: s.outcome, time: s.time, measure: s.measure, model, groups: fits.map((f) => f.name), q, df, pValue: chisqUpper(q, df), i2: between.i2 as number, method: 'fixed-effect Q between subgroup estimates' });
+          const test = subgroupDifferenceTest(fits.map((f) => f[model].estimate), fits.map((f) => f[model].se));
+          tests.push({ outcome: s.outcome, time: s.time, measure: s.measure, model, groups: fits.map((f) => f.name), ...test, method: 'fixed-effect Q between subgroup estimates' });
         }
       } else {
         warnings.push(`${where}: only one subgroup has a poolable study; no test for subgroup differences`);

@@ -15,7 +15,6 @@
  * `hksj` is on). A subgroup with one study contributes its own yi and √vi.
  * The overall fit pools all studies with the same options, ignoring subgroups.
  */
-import { chisqUpper } from '../distributions.js';
 import type { MetaFit } from './meta-fit.js';
 import { fixedEffect } from './fixed-effect.js';
 import { randomEffects } from './random-effects.js';
@@ -48,6 +47,13 @@ export interface SubgroupAnalysis {
   warnings: string[];
 }
 
+/** The test for subgroup differences on G ≥ 2 subgroup estimates and their SEs (formula above). */
+export function subgroupDifferenceTest(estimates: readonly number[], ses: readonly number[]): SubgroupDifferenceTest {
+  const between = fixedEffect(estimates, ses.map((se) => se * se));
+  const q = between.q as number;
+  return { q, df: estimates.length - 1, pValue: between.qPValue as number, i2: between.i2 as number };
+}
+
 export function subgroupAnalysis(studies: readonly SubgroupStudy[], options: SubgroupOptions = {}): SubgroupAnalysis {
   const fit = (ss: readonly StudyEffect[]): MetaFit => {
     const yi = ss.map((s) => s.yi);
@@ -67,15 +73,6 @@ export function subgroupAnalysis(studies: readonly SubgroupStudy[], options: Sub
     ...groups.flatMap((g) => g.fit.warnings.map((w) => `Subgroup ${g.group}: ${w}`)),
   ];
 
-  let test: SubgroupDifferenceTest | null = null;
-  if (groups.length > 1) {
-    const between = fixedEffect(
-      groups.map((g) => g.fit.estimate),
-      groups.map((g) => g.fit.se * g.fit.se),
-    );
-    const q = between.q as number;
-    const df = groups.length - 1;
-    test = { q, df, pValue: chisqUpper(q, df), i2: between.i2 as number };
-  }
+  const test = groups.length > 1 ? subgroupDifferenceTest(groups.map((g) => g.fit.estimate), groups.map((g) => g.fit.se)) : null;
   return { groups, overall, test, tau2Scope: 'separate', warnings };
 }

@@ -12,6 +12,8 @@ import type { Arm } from '../../trial/trial-data.js';
 export const PALETTE = {
   blue: '#0072B2', vermillion: '#D55E00', orange: '#E69F00', green: '#009E73', skyBlue: '#56B4E9',
   purple: '#CC79A7', black: '#000000', grey: '#6F6F6F', lightGrey: '#EDEDED',
+  /** Reference lines and points within limits in the uptake charts. */
+  midGrey: '#7F7F7F',
 } as const;
 
 /** App: blue; usual care: vermillion — distinguishable in every common colour-vision deficiency. */
@@ -39,13 +41,15 @@ export const ROW_HEIGHT = 22;
  */
 export const CHART_ARIA = false;
 
+/** What every chart shares: the font, no per-mark ARIA, a white padded background, no view frame. */
+export function baseChartConfig() {
+  return { aria: CHART_ARIA, font: CHART_FONT_FAMILY, background: 'white', padding: 12, view: { stroke: null } } as const;
+}
+
+/** The trial and uptake charts' look (the meta forest plot sets its own titles on the base). */
 export function chartConfig(): Config {
   return {
-    aria: CHART_ARIA,
-    font: CHART_FONT_FAMILY,
-    background: 'white',
-    padding: 12,
-    view: { stroke: null },
+    ...baseChartConfig(),
     title: { fontSize: 15, fontWeight: 'normal', subtitleFontSize: 11, subtitleColor: '#444', anchor: 'start', offset: 12 },
     axis: { labelFontSize: FONT_SIZE, titleFontSize: 12, titleFontWeight: 'normal', labelColor: '#222', titleColor: '#222', gridColor: '#e4e4e4', labelLimit: 260 },
     legend: { labelFontSize: FONT_SIZE, titleFontSize: 12, titleFontWeight: 'normal', labelLimit: 260 },

@@ -18,13 +18,10 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { MetaGroup } from '../../meta/meta-group.js';
 import type { MetaPooledRow, MetaStudyRow, MetaSubgroupTest } from '../../meta/meta-results-schema.js';
 import { formatFixed, type Lang, timeLabel } from '../i18n.js';
-import { CHART_ARIA } from './chart-style.js';
+import { baseChartConfig, FONT_SIZE } from './chart-style.js';
 
-/** Same family as the other charts' `config.font` (rendering loads DejaVuSans-subset.ttf under it). */
-const FONT = 'DejaVu Sans';
 const ROW_PX = 20;
 const CHAR_PX = 6.6; // average advance of an 11 px DejaVu Sans character
-const FONT_SIZE = 11;
 const PLOT_PX = 300;
 
 const TEXT = {
@@ -397,11 +394,7 @@ export function metaForestSpec(group: MetaGroup, lang: Lang, options: MetaForest
     width,
     height: plotHeight,
     config: {
-      aria: CHART_ARIA,
-      font: FONT,
-      background: 'white',
-      padding: 12,
-      view: { stroke: null },
+      ...baseChartConfig(),
       title: { fontSize: 14, fontWeight: 'normal', subtitleFontSize: 11, subtitleColor: '#444', anchor: 'start', offset: 8 },
     },
     layer: layers,

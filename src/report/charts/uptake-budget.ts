@@ -7,7 +7,8 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { Scope } from '../../uptake/aggregate.js';
 import type { UptakeAnalysis } from '../../uptake/uptake-analysis.js';
 import { UPTAKE_CHART_TEXT, type Lang, fillPhrase } from '../i18n.js';
-import { OKABE_ITO, drawable, lines, scopeLabel, uptakeChartConfig } from './uptake-chart-style.js';
+import {drawable, lines, scopeLabel } from './uptake-chart-style.js';
+import { chartConfig, PALETTE } from './chart-style.js';
 
 export function uptakeBudgetSpec(budget: UptakeAnalysis['budget'], options: { region?: Scope; lang?: Lang; threshold?: number } = {}): TopLevelSpec {
   const lang = options.lang ?? 'en';
@@ -37,7 +38,7 @@ export function uptakeBudgetSpec(budget: UptakeAnalysis['budget'], options: { re
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title: { text: t('budgetTitle'), subtitle },
     width: Math.max(380, 110 * years.length), height: 320,
-    config: uptakeChartConfig(),
+    config: chartConfig(),
     data: { values },
     mark: { type: 'bar' },
     encoding: {
@@ -46,7 +47,7 @@ export function uptakeBudgetSpec(budget: UptakeAnalysis['budget'], options: { re
       y: { field: 'million', type: 'quantitative', title: fillPhrase(t('cost'), { cur: budget.currency }), axis: { format: ',.0f' } },
       color: {
         field: 'series', type: 'nominal', title: t('series'), sort: series,
-        scale: { domain: series, range: [OKABE_ITO.black, OKABE_ITO.skyBlue, OKABE_ITO.blue, OKABE_ITO.vermillion] },
+        scale: { domain: series, range: [PALETTE.black, PALETTE.skyBlue, PALETTE.blue, PALETTE.vermillion] },
         legend: { orient: 'bottom' },
       },
       tooltip: [

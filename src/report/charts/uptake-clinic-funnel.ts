@@ -9,7 +9,8 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { UptakeAnalysis } from '../../uptake/uptake-analysis.js';
 import type { FunnelCurvePoint } from '../../uptake/funnel-curve.js';
 import { formatFixed, UPTAKE_CHART_TEXT, type Lang, fillPhrase } from '../i18n.js';
-import { OKABE_ITO, drawable, lines, uptakeChartConfig } from './uptake-chart-style.js';
+import {drawable, lines } from './uptake-chart-style.js';
+import { chartConfig, PALETTE } from './chart-style.js';
 
 export interface ClinicFunnelInput {
   funnel: UptakeAnalysis['funnel'];
@@ -51,7 +52,7 @@ export function uptakeClinicFunnelSpec(input: ClinicFunnelInput, options: { lang
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title: { text: t('clinicTitle'), subtitle },
     width: 620, height: 400,
-    config: uptakeChartConfig(),
+    config: chartConfig(),
     layer: [
       {
         data: { values: curve },
@@ -68,7 +69,7 @@ export function uptakeClinicFunnelSpec(input: ClinicFunnelInput, options: { lang
       },
       ...(overall === null ? [] : [{
         data: { values: [{ overall }] },
-        mark: { type: 'rule' as const, color: OKABE_ITO.grey, strokeWidth: 1 },
+        mark: { type: 'rule' as const, color: PALETTE.midGrey, strokeWidth: 1 },
         encoding: { y: { ...y, field: 'overall' } },
       }]),
       {
@@ -79,7 +80,7 @@ export function uptakeClinicFunnelSpec(input: ClinicFunnelInput, options: { lang
           y: { ...y, field: 'rate' },
           color: {
             field: 'status', type: 'nominal', title: t('clinicStatus'), sort: statusOrder,
-            scale: { domain: statusOrder, range: [OKABE_ITO.grey, OKABE_ITO.orange, OKABE_ITO.vermillion] },
+            scale: { domain: statusOrder, range: [PALETTE.midGrey, PALETTE.orange, PALETTE.vermillion] },
             legend: { orient: 'bottom' },
           },
           shape: {

@@ -8,7 +8,8 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { Scope } from '../../uptake/aggregate.js';
 import type { UptakeAnalysis } from '../../uptake/uptake-analysis.js';
 import { UPTAKE_CHART_TEXT, type Lang } from '../i18n.js';
-import { OKABE_ITO, drawable, lines, scopeLabel, uptakeChartConfig } from './uptake-chart-style.js';
+import {drawable, lines, scopeLabel } from './uptake-chart-style.js';
+import { chartConfig, PALETTE } from './chart-style.js';
 
 export interface UptakeEquityOptions {
   /** Default: the whole country. */
@@ -59,15 +60,15 @@ export function uptakeEquitySpec(analysis: Pick<UptakeAnalysis, 'metrics'>, opti
       data: { values },
       layer: [
         ...(overall === null ? [] : [{
-          mark: { type: 'rule' as const, strokeDash: [5, 4], color: OKABE_ITO.grey },
+          mark: { type: 'rule' as const, strokeDash: [5, 4], color: PALETTE.midGrey },
           encoding: { x: { aggregate: 'max' as const, field: 'overall', type: 'quantitative' as const, scale: xScale } },
         }]),
         {
-          mark: { type: 'rule' as const, strokeWidth: 2, color: OKABE_ITO.blue },
+          mark: { type: 'rule' as const, strokeWidth: 2, color: PALETTE.blue },
           encoding: { y, x: { field: 'ciLower', type: 'quantitative' as const, scale: xScale }, x2: { field: 'ciUpper' } },
         },
         {
-          mark: { type: 'point' as const, filled: true, size: 80, opacity: 1, color: OKABE_ITO.blue },
+          mark: { type: 'point' as const, filled: true, size: 80, opacity: 1, color: PALETTE.blue },
           encoding: {
             y,
             x: { field: 'rate', type: 'quantitative' as const, scale: xScale, title: t('activationRate'), axis: { format: '.0%', tickCount: 10 } },
@@ -90,7 +91,7 @@ export function uptakeEquitySpec(analysis: Pick<UptakeAnalysis, 'metrics'>, opti
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title: { text: `${t('equityTitle')} — ${scopeLabel(region, lang)}`, subtitle: lines(t('equitySubtitle')) },
-    config: uptakeChartConfig(),
+    config: chartConfig(),
     vconcat: panels,
     spacing: 24,
   } as TopLevelSpec;

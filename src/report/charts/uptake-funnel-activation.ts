@@ -8,7 +8,8 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { Scope } from '../../uptake/aggregate.js';
 import type { UptakeAnalysis } from '../../uptake/uptake-analysis.js';
 import { UPTAKE_CHART_TEXT, type Lang } from '../i18n.js';
-import { OKABE_ITO, SCOPE_ORDER, drawable, lines, scopeLabel, uptakeChartConfig } from './uptake-chart-style.js';
+import {SCOPE_ORDER, drawable, lines, scopeLabel } from './uptake-chart-style.js';
+import { chartConfig, PALETTE } from './chart-style.js';
 
 export interface ActivationFunnelOptions {
   /** 'national' (default), 'regions' (a row of bars per region), or one region. */
@@ -43,7 +44,7 @@ export function uptakeActivationFunnelSpec(analysis: Pick<UptakeAnalysis, 'metri
         x: { field: 'count', type: 'quantitative' as const, title: t('patients'), axis: { format: ',d', tickCount: 6 } },
         color: {
           field: 'stage', type: 'nominal' as const, sort: stages, legend: null,
-          scale: { domain: stages, range: [OKABE_ITO.skyBlue, OKABE_ITO.blue, OKABE_ITO.green, OKABE_ITO.orange] },
+          scale: { domain: stages, range: [PALETTE.skyBlue, PALETTE.blue, PALETTE.green, PALETTE.orange] },
         },
         tooltip: [{ field: 'region', type: 'nominal' as const }, { field: 'stage', type: 'nominal' as const }, { field: 'label', type: 'nominal' as const, title: 'n' }],
       },
@@ -58,7 +59,7 @@ export function uptakeActivationFunnelSpec(analysis: Pick<UptakeAnalysis, 'metri
   const base = {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title: { text: single ? `${t('funnelTitle')} — ${scopeLabel(scopes[0] as Scope, lang)}` : t('funnelTitle'), subtitle: lines(t('funnelSubtitle')) },
-    config: uptakeChartConfig(),
+    config: chartConfig(),
     data: { values },
     transform: [{ calculate: 'datum.count === null ? 0 : datum.count', as: 'labelAt' }],
   };

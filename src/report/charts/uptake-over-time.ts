@@ -7,7 +7,8 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { UptakeAnalysis } from '../../uptake/uptake-analysis.js';
 import { UPTAKE_CHART_TEXT, type Lang, fillPhrase } from '../i18n.js';
-import { SCOPE_COLOURS, SCOPE_ORDER, drawable, lines, scopeLabel, uptakeChartConfig } from './uptake-chart-style.js';
+import {SCOPE_COLOURS, SCOPE_ORDER, drawable, lines, scopeLabel } from './uptake-chart-style.js';
+import { chartConfig } from './chart-style.js';
 
 export interface UptakeOverTimeOptions {
   /** 'activations' (per month, default) or 'per1000' (per year). */
@@ -41,7 +42,7 @@ export function uptakeOverTimeSpec(analysis: Pick<UptakeAnalysis, 'metrics' | 'u
       $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
       title: { text: t('overTimeTitle'), subtitle: lines(t('overTimeSubtitle'), note) },
       width: 640, height: 320,
-      config: uptakeChartConfig(),
+      config: chartConfig(),
       data: { values },
       mark: { type: 'line', point: { size: 28 }, strokeWidth: 2, invalid: 'break-paths-show-domains' },
       encoding: {
@@ -80,7 +81,7 @@ export function uptakeOverTimeSpec(analysis: Pick<UptakeAnalysis, 'metrics' | 'u
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title: { text: t('per1000Title'), subtitle: lines(t('per1000Subtitle'), note) },
     width: Math.max(360, 150 * shownYears.length), height: 320,
-    config: uptakeChartConfig(),
+    config: chartConfig(),
     data: { values },
     encoding: { x, xOffset, color },
     layer: [

@@ -5,8 +5,10 @@
  */
 import { fillPhrase, formatFixed, formatP, type Lang, RELEVANCE_TEXT, SHORT_RELEVANCE_TEXT, timeLabel } from '../report/i18n.js';
 import { renderTextTable, type Table } from '../report/text-table.js';
+import { TAU2_METHOD_NAMES } from '../stats/meta/tau2.js';
 import type { MetaOutcomeSetting, MetaPooledRow, MetaResults, MetaStudyRow, MetaSubgroupTest } from './meta-results-schema.js';
 import { NO_SUBGROUP } from './meta-analyze.js';
+import { isRatioMeasure } from './read-studies.js';
 
 export const MEASURE_NAME: Record<MetaOutcomeSetting['measure'], Record<Lang, string>> = {
   MD: { en: 'mean difference', da: 'middelforskel' },
@@ -15,8 +17,6 @@ export const MEASURE_NAME: Record<MetaOutcomeSetting['measure'], Record<Lang, st
   OR: { en: 'odds ratio', da: 'odds ratio' },
   RD: { en: 'risk difference', da: 'risikoforskel' },
 };
-
-export const TAU2_NAME = { REML: 'REML', DL: 'DerSimonian–Laird', PM: 'Paule–Mandel' } as const;
 
 /** The phrases of the text output; `{name}` placeholders are filled with `fillPhrase`. */
 const TEXT = {
@@ -75,7 +75,7 @@ type Phrase = keyof typeof TEXT;
 
 /** One value on the display scale: ratios exponentiated; 3 decimals for a risk difference, else 2. */
 export function formatEffect(measure: MetaOutcomeSetting['measure'], v: number, lang: Lang = 'en'): string {
-  const ratio = measure === 'RR' || measure === 'OR';
+  const ratio = isRatioMeasure(measure);
   return formatFixed(ratio ? Math.exp(v) : v, measure === 'RD' ? 3 : 2, lang);
 }
 
@@ -107,7 +107,7 @@ export function modelName(r: Pick<MetaPooledRow, 'model' | 'poolingMethod' | 'ta
   const { t } = wording(lang);
   if (r.model === 'fixed') return t('fixedModel', { weights: r.poolingMethod === 'mantel-haenszel' ? 'Mantel–Haenszel' : t('inverseVariance') });
   if (r.k === 1) return t('singleModel');
-  return t('randomModel', { tau2: r.tau2Method ? TAU2_NAME[r.tau2Method] : '—', ci: r.ciMethod === 'hksj' ? 'HKSJ' : 'z' });
+  return t('randomModel', { tau2: r.tau2Method ? TAU2_METHOD_NAMES[r.tau2Method] : '—', ci: r.ciMethod === 'hksj' ? 'HKSJ' : 'z' });
 }
 
 function studyRow(s: MetaStudyRow, withSubgroup: boolean, w: Wording): string[] {
@@ -135,7 +135,7 @@ function pooledTableRow(r: MetaPooledRow, withSubgroup: boolean, label: string, 
 }
 
 function heterogeneityLine(r: MetaPooledRow, w: Wording): string {
-  const tau = r.tau2 === null ? '' : `τ² = ${w.num(r.tau2, 3)} (${r.tau2Method ? TAU2_NAME[r.tau2Method] : '—'}); `;
+  const tau = r.tau2 === null ? '' : `τ² = ${w.num(r.tau2, 3)} (${r.tau2Method ? TAU2_METHOD_NAMES[r.tau2Method] : '—'}); `;
   return w.t('heterogeneity', { tau, q: w.num(r.q as number, 2), df: r.qDf as number, p: w.p(r.qPValue as number), i2: w.num(r.i2 as number, 0), h2: w.num(r.h2 as number, 2) });
 }
 
@@ -158,7 +158,7 @@ function mcidText(s: MetaOutcomeSetting, w: Wording): string {
   if (s.mcid === null) return w.t('noMcid');
   const src = s.mcidSource === 'plan' ? w.t('sourcePlan') : s.mcidSource === 'flag' ? w.t('sourceFlag') : w.t('sourceInstrument');
   const value = w.lang === 'da' ? String(s.mcid).replace('.', ',') : String(s.mcid);
-  const unit = s.measure === 'RR' || s.measure === 'OR' ? w.t('mcidRatio', { mcid: value }) : s.measure === 'SMD' ? ' SD' : '';
+  const unit = isRatioMeasure(s.measure) ? w.t('mcidRatio', { mcid: value }) : s.measure === 'SMD' ? ' SD' : '';
   return `MCID ${value}${unit} (${src})`;
 }
 
@@ -170,7 +170,7 @@ export function metaGroupText(results: MetaResults, s: MetaOutcomeSetting, lang:
   const pooled = results.pooled.filter(inGroup);
   const tests = results.subgroupTests.filter(inGroup);
   const withSubgroup = studies.some((x) => x.subgroup !== null);
-  const ratio = s.measure === 'RR' || s.measure === 'OR';
+  const ratio = isRatioMeasure(s.measure);
   const title = t('title', { label: s.label ?? s.outcome, outcome: s.outcome, time: lang === 'en' ? s.time : timeLabel(s.time, lang), measure: MEASURE_NAME[s.measure][lang] }) + (ratio ? '' : t('appVsUsual'));
   const sub = `${mcidText(s, w)}; ${t(s.direction)}${s.directionSource === 'default' ? t('assumed') : ''}`;
   const header = [t('study'), ...(withSubgroup ? [t('subgroup')] : []), `${s.measure} [${t('ci95')}]`, t('weightFixed'), t('weightRandom'), t('verdict')];

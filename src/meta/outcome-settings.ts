@@ -19,7 +19,7 @@ import { instruments } from '../instruments/registry.js';
 import { directionForOutcome, instrumentForOutcome, mcidForOutcome } from '../plan/outcome-instrument.js';
 import type { Plan } from '../plan/plan-schema.js';
 import type { MetaOutcomeSetting } from './meta-results-schema.js';
-import type { MetaMeasure } from './read-studies.js';
+import { isRatioMeasure, type MetaMeasure } from './read-studies.js';
 
 export interface SettingFlags {
   plan?: Plan;
@@ -49,7 +49,7 @@ export function outcomeSetting(outcome: string, time: string, measure: MetaMeasu
     mcid = keyInstrument.defaultMcid.absolute;
     mcidSource = 'instrument';
   }
-  if (mcid !== null && (measure === 'RR' || measure === 'OR') && !(mcid > 1)) {
+  if (mcid !== null && isRatioMeasure(measure) && !(mcid > 1)) {
     warnings.push(`${outcome} (${measure}): MCID ${mcid} is not a ratio > 1; no relevance judgement`);
     mcid = null;
     mcidSource = null;

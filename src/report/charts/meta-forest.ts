@@ -17,6 +17,8 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { MetaGroup } from '../../meta/meta-group.js';
 import type { MetaPooledRow, MetaStudyRow, MetaSubgroupTest } from '../../meta/meta-results-schema.js';
+import { formatEffect } from '../../meta/meta-table.js';
+import { isRatioMeasure } from '../../meta/read-studies.js';
 import { formatFixed, type Lang, timeLabel } from '../i18n.js';
 import { baseChartConfig, FONT_SIZE } from './chart-style.js';
 
@@ -66,11 +68,6 @@ interface Mark {
   size: number;
 }
 
-const isRatio = (m: string) => m === 'RR' || m === 'OR';
-
-/** Decimal places of the effect text: 3 for risk differences, else 2. */
-const places = (m: string) => (m === 'RD' ? 3 : 2);
-
 function niceLinearLimit(maxAbs: number): { limit: number; step: number } {
   const raw = Math.max(maxAbs, 1e-9) / 3;
   const p = 10 ** Math.floor(Math.log10(raw));
@@ -87,11 +84,13 @@ export function metaForestSpec(group: MetaGroup, lang: Lang, options: MetaForest
   const t = TEXT[lang];
   const s = group.setting;
   const measure = s.measure;
-  const ratio = isRatio(measure);
+  const ratio = isRatioMeasure(measure);
   const show = (v: number) => (ratio ? Math.exp(v) : v);
-  const fmt = (v: number, d = places(measure)) => formatFixed(v, d, lang);
+  const fmt = (v: number, d: number) => formatFixed(v, d, lang);
+  // Effect values as every meta output writes them (formatEffect); the forest's own words for a missing interval.
+  const eff = (v: number) => formatEffect(measure, v, lang);
   const effectText = (est: number, lo: number | null, hi: number | null) =>
-    lo === null || hi === null ? `${fmt(show(est))} [${t.noInterval}]` : `${fmt(show(est))} [${fmt(show(lo))}, ${fmt(show(hi))}]`;
+    lo === null || hi === null ? `${eff(est)} [${t.noInterval}]` : `${eff(est)} [${eff(lo)}, ${eff(hi)}]`;
   const pText = (p: number) => (p < 0.0001 ? 'P < 0.0001' : `P = ${formatFixed(p, p < 0.01 ? 4 : 2, lang)}`);
 
   const fixed = group.pooled.find((p) => p.subgroup === null && p.model === 'fixed');
@@ -234,7 +233,7 @@ export function metaForestSpec(group: MetaGroup, lang: Lang, options: MetaForest
     diamond(random, 'random');
     row += 1;
     if (random.piLower !== null && random.piUpper !== null) {
-      left.push({ row, px: 4, text: t.pi }, { row, px: xEffect, text: `[${fmt(show(random.piLower))}, ${fmt(show(random.piUpper))}]` });
+      left.push({ row, px: 4, text: t.pi }, { row, px: xEffect, text: `[${eff(random.piLower)}, ${eff(random.piUpper)}]` });
       piBars.push({ row, x: show(random.piLower), x2: show(random.piUpper), est: show(random.estimate), size: 0 });
       row += 1;
     }

@@ -3,7 +3,7 @@
  * [95% CI], weights), subgroup subtotals, the fixed and random rows, then the prediction
  * interval, heterogeneity, tests and the verdict in words. English and Danish (decimal comma).
  */
-import { fillPhrase, formatFixed, formatP, type Lang, RELEVANCE_TEXT, SHORT_RELEVANCE_TEXT, timeLabel } from '../report/i18n.js';
+import { fillPhrase, formatFixed, formatP, type Lang, percentSign, RELEVANCE_TEXT, SHORT_RELEVANCE_TEXT, timeLabel } from '../report/i18n.js';
 import { renderTextTable, type Table } from '../report/text-table.js';
 import { TAU2_METHOD_NAMES } from '../stats/meta/tau2.js';
 import type { MetaOutcomeSetting, MetaPooledRow, MetaResults, MetaStudyRow, MetaSubgroupTest } from './meta-results-schema.js';
@@ -96,8 +96,7 @@ function pText(p: number, lang: Lang): string {
 function wording(lang: Lang) {
   const t = (k: Phrase, values: Record<string, string | number> = {}) => fillPhrase(TEXT[k][lang], values);
   const num = (v: number, d: number) => formatFixed(v, d, lang);
-  // "49.0%" in English, "49,0 %" in Danish.
-  const percent = lang === 'da' ? ' %' : '%';
+  const percent = percentSign(lang);
   const pct = (w: number | null) => (w === null ? '' : `${num(w, 1)}${percent}`);
   return { lang, t, num, pct, percent, p: (p: number) => pText(p, lang) };
 }

@@ -211,6 +211,11 @@ export function withUnit(text: string, value: number, unit: string): string {
   return `${text} ${value === 1 && unit === 'points' ? 'point' : unit}`;
 }
 
+/** What follows a percentage: "45%" in English, "45 %" in Danish. */
+export function percentSign(lang: Lang): string {
+  return lang === 'da' ? ' %' : '%';
+}
+
 /** Fills `{name}` placeholders of a catalogue phrase. */
 export function fillPhrase(template: string, values: Record<string, string | number>): string {
   return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in values ? String(values[k]) : m));

@@ -13,7 +13,7 @@ import { REGIONS } from '../uptake/referral.js';
 import type { Masked, SuppressedMetricRow } from '../uptake/suppression.js';
 import type { UptakeAnalysis } from '../uptake/uptake-analysis.js';
 import { SCENARIOS } from '../uptake/uptake-plan.js';
-import { formatFixed, formatThousands, type Lang, UPTAKE_TEXT } from './i18n.js';
+import { formatFixed, formatThousands, type Lang, percentSign, UPTAKE_TEXT } from './i18n.js';
 import type { Table } from './text-table.js';
 
 type Cell = Masked | null;
@@ -95,8 +95,7 @@ export function uptakeTables(a: UptakeAnalysis, lang: Lang = 'en'): UptakeTables
 
   const exportLine = `${t('exportDate')} ${a.exportDate}; ${f.count(a.rows)} ${t('referralsRead')}.`;
   const preamble = [`${t('title')} — ${exportLine}`, t('suppressionNote').replaceAll('{k}', String(a.threshold))];
-  // "66.3%" in English, "66,3 %" in Danish.
-  const percentSign = lang === 'da' ? ' %' : '%';
+  const percent = percentSign(lang);
 
   const regionRows = SCOPES.flatMap((s) => {
     const m = metricRow(a, s);
@@ -130,7 +129,7 @@ export function uptakeTables(a: UptakeAnalysis, lang: Lang = 'en'): UptakeTables
   const flagged = funnel.rows.filter((r) => r.outside95 !== null && shown.has(r.clinic));
   const out998 = funnel.outside998.filter((c) => shown.has(c));
   const limits = (lo: Cell, hi: Cell) => (typeof lo === 'number' && typeof hi === 'number' ? `${formatFixed(100 * Math.max(0, lo), 1, lang)}–${formatFixed(100 * Math.min(1, hi), 1, lang)}` : f.pct(lo));
-  const funnelHead = `${t('funnelOverall')} ${typeof funnel.overallRate === 'number' ? `${f.pct(funnel.overallRate)}${percentSign}` : f.masked(funnel.overallRate)} (${funnel.method}); ${t('outside95')}: ${flagged.length}; ${t('outside998')}: ${out998.length}${out998.length ? ` (${out998.join(', ')})` : ''}.`;
+  const funnelHead = `${t('funnelOverall')} ${typeof funnel.overallRate === 'number' ? `${f.pct(funnel.overallRate)}${percent}` : f.masked(funnel.overallRate)} (${funnel.method}); ${t('outside95')}: ${flagged.length}; ${t('outside998')}: ${out998.length}${out998.length ? ` (${out998.join(', ')})` : ''}.`;
   const clinics =
     flagged.length === 0
       ? titled(t('funnelTitle'), null, [funnelHead, t('funnelNone')])
@@ -179,7 +178,7 @@ export function uptakeTables(a: UptakeAnalysis, lang: Lang = 'en'): UptakeTables
   const sensRows = a.budget.sensitivity
     .filter((s) => s.region === 'national')
     .map((s) => [
-      t(s.parameter), s.parameter === 'base' ? '' : `${s.change > 0 ? '+' : '−'}${formatFixed(100 * Math.abs(s.change), 0, lang)}${percentSign}`,
+      t(s.parameter), s.parameter === 'base' ? '' : `${s.change > 0 ? '+' : '−'}${formatFixed(100 * Math.abs(s.change), 0, lang)}${percent}`,
       formatThousands(s.totalCost, 0, lang), s.parameter === 'base' ? '' : `${s.difference > 0 ? '+' : ''}${formatThousands(s.difference, 0, lang)}`,
     ]);
   const sensitivity = titled(`${t('sensitivityTitle')} (${horizon})`, {

@@ -13,15 +13,6 @@ import { compile, type TopLevelSpec } from 'vega-lite';
 import { HtaError } from '../../errors.js';
 import { CHART_FONT_FAMILY, CHART_FONT_FILE, PNG_ZOOM } from './chart-font.js';
 
-export interface RenderedChart {
-  svg: string;
-  png: Uint8Array;
-  width: number;
-  height: number;
-}
-
-export { PNG_ZOOM };
-
 /** Vega-Lite compile warnings (e.g. merged legend properties) are not the reader's business; errors still throw. */
 const quietLogger = {
   level(): number { return 0; },
@@ -62,15 +53,4 @@ export async function chartSvg(name: string, spec: TopLevelSpec): Promise<string
   } catch (err) {
     throw new HtaError('output.failed', `chart "${name}" could not be rendered: ${(err as Error).message}`);
   }
-}
-
-/** Pixel size written in the SVG's root element. */
-export function svgSize(svg: string): { width: number; height: number } {
-  const size = /<svg[^>]*\bwidth="([\d.]+)"[^>]*\bheight="([\d.]+)"/.exec(svg);
-  return { width: Number(size?.[1] ?? 0), height: Number(size?.[2] ?? 0) };
-}
-
-export async function renderChart(name: string, spec: TopLevelSpec): Promise<RenderedChart> {
-  const svg = await chartSvg(name, spec);
-  return { svg, png: svgToPng(svg), ...svgSize(svg) };
 }

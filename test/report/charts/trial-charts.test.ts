@@ -6,7 +6,8 @@ import { respondersSpec, responderRows } from '../../../src/report/charts/respon
 import { trajectoriesSpec } from '../../../src/report/charts/trajectories.js';
 import { trialChartContext } from '../../../src/report/charts/trial-chart-context.js';
 import { CHART_FONT_FAMILY } from '../../../src/report/render/chart-font.js';
-import { renderChart, renderSvg } from '../../../src/report/render/render-chart.js';
+import { renderSvg } from '../../../src/report/render/render-chart.js';
+import { renderChart } from '../../support/render-chart.js';
 import { ARM_COLOURS } from '../../../src/report/charts/chart-style.js';
 import { bundledTrial } from '../trial-report-support.js';
 

@@ -5,7 +5,7 @@
  */
 import { REPORT_TEXT } from './i18n.js';
 import type { ReportPage } from './report-page.js';
-import { renderHtmlTable } from './text-table.js';
+import { escapeHtml, renderHtmlTable } from './text-table.js';
 
 const CSS = `
 :root { color-scheme: light; }
@@ -39,7 +39,6 @@ tr.group td { font-style: italic; border-bottom: none; padding-top: 8px; }
 }
 `;
 
-const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** Makes every id (and its references) of one inline SVG unique within the page. */
 export function scopeSvgIds(svg: string, prefix: string): string {

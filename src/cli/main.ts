@@ -21,8 +21,8 @@ export function buildProgram(io: CliIo): { program: Command; exitCode: () => num
   registerCommands(program, io, (c) => {
     code = Math.max(code, c);
   });
-  // Subcommands inherit output and exit handling.
-  for (const cmd of program.commands) cmd.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
+  // Subcommands (and theirs) inherit the exit override and the output from `program`:
+  // commander copies both into every command created with `.command()`.
   return { program, exitCode: () => code };
 }
 

@@ -20,5 +20,4 @@ export function registerPlan(program: Command, io: CliIo): void {
     .action((file: string) => {
       io.stdout(JSON.stringify(loadPlanFile(file), null, 2) + '\n');
     });
-  for (const c of plan.commands) c.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
 }

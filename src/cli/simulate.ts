@@ -86,5 +86,4 @@ export function registerSimulate(program: Command, io: CliIo): void {
         io.stderr(`wrote ${opts.eligibleOut}: eligible population per region and year (synthetic, seed ${seed})\n`);
       }
     });
-  for (const c of sim.commands) c.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
 }

@@ -97,18 +97,19 @@ export function parseRegion(text: string): Region | undefined {
   return REGION_BY_KEY.get(key);
 }
 
-const SEX_SYNONYMS: Record<string, Sex> = {
+// Maps, not object literals: a cell such as "constructor" must not find Object.prototype's members.
+const SEX_SYNONYMS = new Map<string, Sex>(Object.entries({
   f: 'female', female: 'female', k: 'female', kvinde: 'female', woman: 'female',
   m: 'male', male: 'male', mand: 'male', man: 'male',
   '': 'unknown', unknown: 'unknown', other: 'unknown', na: 'unknown', '.': 'unknown',
-};
+} as const));
 
-const REFERRER_SYNONYMS: Record<string, Referrer> = {
+const REFERRER_SYNONYMS = new Map<string, Referrer>(Object.entries({
   gp: 'gp', 'general practitioner': 'gp', 'læge': 'gp', 'praktiserende læge': 'gp',
   physio: 'physio', physiotherapist: 'physio', fysioterapeut: 'physio',
   chiro: 'chiro', chiropractor: 'chiro', kiropraktor: 'chiro',
   other: 'other', hospital: 'other', self: 'other', 'andet': 'other',
-};
+} as const));
 
 const REGION_LIST = `one of ${REGIONS.join(', ')} (optionally written "Region …")`;
 
@@ -155,7 +156,7 @@ export const referralFieldSchemas = {
     return Number(v);
   }),
   sex: z.string().transform((v, ctx) => {
-    const s = SEX_SYNONYMS[v.toLowerCase()];
+    const s = SEX_SYNONYMS.get(v.toLowerCase());
     if (s === undefined) {
       ctx.addIssue({ code: 'custom', message: 'female/male (f, m, k, kvinde, mand), unknown or empty' });
       return z.NEVER;
@@ -163,7 +164,7 @@ export const referralFieldSchemas = {
     return s;
   }),
   referrer: z.string().transform((v, ctx) => {
-    const r = REFERRER_SYNONYMS[v.toLowerCase()];
+    const r = REFERRER_SYNONYMS.get(v.toLowerCase());
     if (r === undefined) {
       ctx.addIssue({ code: 'custom', message: 'one of gp, physio, chiro, other' });
       return z.NEVER;

@@ -76,6 +76,21 @@ describe('readRegistry: bad rows', () => {
     expect(problems.map((p) => [p.line, p.column])).toEqual([[4, 2], [6, 2]]);
   });
 
+  it('rejects sex and referrer values that are only names of object properties ("constructor", "toString")', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hta-reg-'));
+    const file = join(dir, 'r.csv');
+    writeFileSync(file, [
+      'id,region,clinic,referred,activated,last_active,age,sex,referrer',
+      'a,Hovedstaden,H1,2024-01-01,,,30,constructor,gp',
+      'b,Hovedstaden,H1,2024-01-01,,,30,f,toString',
+      'c,Hovedstaden,H1,2024-01-01,,,30,__proto__,hasOwnProperty',
+    ].join('\n'));
+    const problems = await problemsOf(file);
+    expect(problems.map((p) => [p.line, p.field, p.value])).toEqual([
+      [2, 'sex', 'constructor'], [3, 'referrer', 'toString'], [4, 'sex', '__proto__'], [4, 'referrer', 'hasOwnProperty'],
+    ]);
+  });
+
   it('names missing columns and dates after an explicit export date', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'hta-reg-'));
     const file = join(dir, 'r.csv');

@@ -84,19 +84,18 @@ export async function aggregateRegistryStream(
       const line = nextLine;
       nextLine += 1 + lineBreaksInside(record);
       if (record.length === 1 && (record[0] as string).trim() === '') continue;
-      const row = { record };
       if (columns === undefined) {
-        const idx = registryColumnIndex(row.record, file);
+        const idx = registryColumnIndex(record, file);
         if (Array.isArray(idx)) throw new HtaError('input.invalid', `${file} lacks registry columns`, idx);
         columns = idx;
-        width = row.record.length;
+        width = record.length;
         continue;
       }
-      if (row.record.length !== width) {
-        report({ file, line, value: `${row.record.length} fields`, expected: `${width} fields as in the header (check the separator and quoting)` });
+      if (record.length !== width) {
+        report({ file, line, value: `${record.length} fields`, expected: `${width} fields as in the header (check the separator and quoting)` });
         continue;
       }
-      const res = validateReferral(row.record, columns, file, line);
+      const res = validateReferral(record, columns, file, line);
       if (!res.ok) {
         for (const p of res.problems) report(p);
         continue;

@@ -1,8 +1,8 @@
-import { createWriteStream, mkdirSync, renameSync, rmSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { createWriteStream, renameSync, rmSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { HtaError } from '../errors.js';
-import { writeFileAtomic } from '../io/write-atomic.js';
+import { stagingPath, writeFileAtomic } from '../io/write-atomic.js';
 import { simulateEligible, simulateRegistryLines } from '../simulate/registry.js';
 import { simulateTrial, trialToCsv } from '../simulate/trial.js';
 import type { CliIo } from './io.js';
@@ -19,8 +19,7 @@ function parseSeed(v: string): number {
  * failed run leaves no half-written file.
  */
 async function writeLinesAtomic(path: string, lines: Iterable<string>): Promise<number> {
-  mkdirSync(dirname(path), { recursive: true });
-  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+  const tmp = stagingPath(path);
   const out = createWriteStream(tmp);
   const failed = new Promise<never>((_, reject) => out.once('error', reject));
   let count = 0;

@@ -5,9 +5,14 @@
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, basename } from 'node:path';
 
-export function writeFileAtomic(path: string, content: string | Uint8Array): void {
+/** The temporary name a file is written under before it is renamed to `path` (its folder is created). */
+export function stagingPath(path: string): string {
   mkdirSync(dirname(path), { recursive: true });
-  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+  return join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+}
+
+export function writeFileAtomic(path: string, content: string | Uint8Array): void {
+  const tmp = stagingPath(path);
   try {
     writeFileSync(tmp, content);
     renameSync(tmp, path);
@@ -23,16 +28,20 @@ export function writeFileAtomic(path: string, content: string | Uint8Array): voi
  */
 export function writeFilesAtomic(files: ReadonlyMap<string, string | Uint8Array>): void {
   const staged: [string, string][] = [];
+  let renamed = 0;
   try {
     for (const [path, content] of files) {
-      mkdirSync(dirname(path), { recursive: true });
-      const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
-      writeFileSync(tmp, content);
+      const tmp = stagingPath(path);
+      // Listed before writing, so a write that fails half-way is cleaned up too.
       staged.push([tmp, path]);
+      writeFileSync(tmp, content);
+    }
+    for (const [tmp, path] of staged) {
+      renameSync(tmp, path);
+      renamed++;
     }
   } catch (err) {
-    for (const [tmp] of staged) rmSync(tmp, { force: true });
+    for (const [tmp] of staged.slice(renamed)) rmSync(tmp, { force: true });
     throw err;
   }
-  for (const [tmp, path] of staged) renameSync(tmp, path);
 }

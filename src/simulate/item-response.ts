@@ -35,7 +35,8 @@ const GRID_MIN = -12;
 const GRID_MAX = 12;
 const GRID_STEP = 0.005;
 
-const expit = (x: number) => 1 / (1 + Math.exp(-x));
+/** The logistic function 1 / (1 + e^(−x)). */
+export const expit = (x: number) => 1 / (1 + Math.exp(-x));
 
 /** Inverse of a strictly increasing function tabulated on the θ grid. */
 function inverseCurve(curve: (theta: number) => number): (target: number) => number {

@@ -17,7 +17,8 @@
  *    with mean 110 days; `last_active` is capped at the export date.
  */
 import { createRandom, type Random } from '../stats/random.js';
-import { REGIONS, dayToIso, isoToDay, type Region } from '../uptake/referral.js';
+import { REFERRERS, REGIONS, dayToIso, isoToDay, type Region } from '../uptake/referral.js';
+import { expit } from './item-response.js';
 
 /** Inhabitants (millions), the weights of the regions. */
 export const REGION_POPULATION: Readonly<Record<Region, number>> = {
@@ -46,7 +47,6 @@ interface SimClinic {
 }
 
 const logit = (p: number) => Math.log(p / (1 - p));
-const expit = (x: number) => 1 / (1 + Math.exp(-x));
 
 function buildClinics(rng: Random): SimClinic[] {
   const clinics: SimClinic[] = [];
@@ -86,7 +86,6 @@ function pickWeighted<T>(rng: Random, items: readonly T[], cumulative: readonly 
 
 const cumsum = (w: readonly number[]) => w.reduce<number[]>((acc, v) => (acc.push((acc[acc.length - 1] ?? 0) + v), acc), []);
 
-const REFERRERS = ['gp', 'physio', 'chiro', 'other'] as const;
 const REFERRER_CUM = cumsum([0.58, 0.27, 0.12, 0.03]);
 const REFERRER_EFFECT: Record<(typeof REFERRERS)[number], number> = { gp: 0.12, physio: -0.18, chiro: -0.35, other: -0.3 };
 

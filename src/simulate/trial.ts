@@ -57,7 +57,7 @@
  */
 import { toCsv } from '../io/write-csv.js';
 import { createRandom, type Random } from '../stats/random.js';
-import { binaryItemScale, ratingScaleItems } from './item-response.js';
+import { binaryItemScale, expit, ratingScaleItems } from './item-response.js';
 import { permutedBlockAllocation } from './permuted-blocks.js';
 
 export interface TrialSimulationOptions {
@@ -148,7 +148,6 @@ const EQ5D_DIMENSIONS: readonly Eq5dDimension[] = [
   { loading: 0.45, noise: 0.8, discrimination: 0.9, cuts: [0.4, 1.9, 3.1, 4.3] },
 ];
 
-const expit = (x: number) => 1 / (1 + Math.exp(-x));
 const clamp = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x));
 const roundClamp = (x: number, lo: number, hi: number) => clamp(Math.round(x), lo, hi);
 

@@ -1,9 +1,8 @@
 import type { Command } from 'commander';
-import { HtaError } from '../errors.js';
 import { writeFileAtomic } from '../io/write-atomic.js';
 import { toCsv } from '../io/write-csv.js';
 import { effectsTable } from '../report/effects-table.js';
-import { ANALYZE_FOOTNOTE, type Lang } from '../report/i18n.js';
+import { ANALYZE_FOOTNOTE } from '../report/i18n.js';
 import { renderTextTable } from '../report/text-table.js';
 import { sensitivityTable, tippingSentence } from '../report/sensitivity-table.js';
 import { effectsCsv } from '../analysis/effects-csv.js';
@@ -13,14 +12,7 @@ import { packageVersion } from './version.js';
 import { outcomeLabel } from '../plan/outcome-label.js';
 import { progressBar } from './progress-bar.js';
 import { refuseToOverwriteInput } from './guard-output.js';
-
-function positiveInt(flag: string) {
-  return (v: string): number => {
-    const n = Number(v);
-    if (!Number.isInteger(n) || n < 1) throw new HtaError('usage.invalid', `${flag} ${JSON.stringify(v)}: expected a whole number ≥ 1`);
-    return n;
-  };
-}
+import { checkLang, wholeNumber } from './options.js';
 
 export function registerAnalyze(program: Command, io: CliIo, setExit: (code: number) => void): void {
   program
@@ -31,16 +23,12 @@ export function registerAnalyze(program: Command, io: CliIo, setExit: (code: num
     .option('--json', 'print the results as JSON (schema: `hta plan schema --results`)')
     .option('--csv <file>', 'also write the effect rows as CSV')
     .option('--lang <lang>', 'language of the table: en or da', 'en')
-    .option('--bootstrap <n>', 'add bootstrap percentile and BCa intervals with n replicates', positiveInt('--bootstrap'))
-    .option('--seed <n>', 'seed for the bootstrap (default 1)', (v) => {
-      const n = Number(v);
-      if (!Number.isInteger(n)) throw new HtaError('usage.invalid', `--seed ${JSON.stringify(v)}: expected a whole number`);
-      return n;
-    })
+    .option('--bootstrap <n>', 'add bootstrap percentile and BCa intervals with n replicates', wholeNumber('--bootstrap', 1))
+    .option('--seed <n>', 'seed for the bootstrap (default 1)', wholeNumber('--seed'))
     .action(async (file: string, opts: { plan: string; json?: boolean; csv?: string; lang: string; bootstrap?: number; seed?: number }) => {
       // Loaded on use: `hta --help` should not pay for the statistics libraries.
       const { analyzeTrial } = await import('../analysis/analyze-trial.js');
-      if (opts.lang !== 'en' && opts.lang !== 'da') throw new HtaError('usage.invalid', `--lang ${JSON.stringify(opts.lang)}: expected en or da`);
+      const lang = checkLang(opts.lang) ?? 'en';
       if (opts.csv) refuseToOverwriteInput(file, opts.csv);
       const { trial } = loadTrialInputs(file, opts.plan);
       const bar = opts.bootstrap ? progressBar(io, 'bootstrap') : undefined;
@@ -57,11 +45,10 @@ export function registerAnalyze(program: Command, io: CliIo, setExit: (code: num
         io.stdout(JSON.stringify(result, null, 2) + '\n');
       } else {
         const widths = new Map(trial.sources.map((s) => [s.key, s.instrument.range[1] - s.instrument.range[0]]));
-        io.stdout(renderTextTable(effectsTable(result.effects, opts.lang as Lang, (k) => widths.get(k), 'short', (k) => outcomeLabel(trial.plan, k, opts.lang as Lang))));
-        io.stdout(`\n${ANALYZE_FOOTNOTE[opts.lang as Lang]}\n`);
+        io.stdout(renderTextTable(effectsTable(result.effects, lang, (k) => widths.get(k), 'short', (k) => outcomeLabel(trial.plan, k, lang))));
+        io.stdout(`\n${ANALYZE_FOOTNOTE[lang]}\n`);
         const sens = result.sensitivity;
         if (sens) {
-          const lang = opts.lang as Lang;
           const src = trial.sources.find((x) => x.key === sens.outcome);
           const decimals = src && src.instrument.range[1] - src.instrument.range[0] <= 2 ? 3 : 2;
           const title = lang === 'da' ? 'Sensitivitetsanalyse for det primære udfald' : 'Sensitivity analysis of the primary outcome';

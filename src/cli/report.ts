@@ -8,8 +8,8 @@ import { join } from 'node:path';
 import type { Command } from 'commander';
 import { HtaError } from '../errors.js';
 import { writeFilesAtomic } from '../io/write-atomic.js';
-import type { Lang } from '../report/i18n.js';
 import type { CliIo } from './io.js';
+import { checkLang } from './options.js';
 import { packageVersion } from './version.js';
 
 export function registerReport(program: Command, io: CliIo, setExit: (code: number) => void): void {
@@ -23,7 +23,7 @@ export function registerReport(program: Command, io: CliIo, setExit: (code: numb
     .option('--check', 'write nothing; exit 1 listing files that are stale, missing or extra')
     .option('--no-cache', 'draw every chart afresh instead of reusing identical ones from node_modules/.cache/hta (or $HTA_CACHE_DIR)')
     .action(async (opts: { manifest: string; out: string; lang?: string; only?: string; check?: boolean; cache: boolean }) => {
-      if (opts.lang !== undefined && opts.lang !== 'en' && opts.lang !== 'da') throw new HtaError('usage.invalid', `--lang ${JSON.stringify(opts.lang)}: expected en or da`);
+      const lang = checkLang(opts.lang);
       // Loaded on use: `hta --help` should not pay for vega and the statistics.
       const { loadManifest } = await import('../report/manifest.js');
       const { buildReports, compareWithDisk } = await import('../report/build-reports.js');
@@ -44,7 +44,7 @@ export function registerReport(program: Command, io: CliIo, setExit: (code: numb
       try {
         files = await buildReports(entries, {
           manifestFile: opts.manifest, version,
-          ...(opts.lang ? { lang: opts.lang as Lang } : {}), ...(chartCache ? { chartCache } : {}), ...(onProgress ? { onProgress } : {}),
+          ...(lang ? { lang } : {}), ...(chartCache ? { chartCache } : {}), ...(onProgress ? { onProgress } : {}),
         });
       } finally {
         if (status > 0) io.stderr(`\r${' '.repeat(status)}\r`);

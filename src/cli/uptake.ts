@@ -8,7 +8,6 @@
  */
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import { HtaError } from '../errors.js';
 import { formatNumberForExport } from '../io/format-number.js';
 import { writeFilesAtomic } from '../io/write-atomic.js';
 import { toCsv, type CsvCell } from '../io/write-csv.js';
@@ -18,6 +17,7 @@ import { uptakeTables } from '../report/uptake-tables.js';
 import { loadUptakePlanFile } from '../uptake/uptake-plan.js';
 import type { UptakeAnalysis } from '../uptake/uptake-analysis.js';
 import type { CliIo } from './io.js';
+import { checkLang } from './options.js';
 import { refuseToOverwriteInput } from './guard-output.js';
 
 /** The readable summary printed without --json: the tables of `uptakeTables`, as plain text. */
@@ -72,7 +72,7 @@ export function registerUptake(program: Command, io: CliIo): void {
     .option('--lang <lang>', 'language of the summary: en or da', 'en')
     .action(async (file: string, opts: { eligible: string; plan: string; json?: boolean; csvDir?: string; lang: string }) => {
       const { analyseUptake } = await import('../uptake/uptake-analysis.js');
-      if (opts.lang !== 'en' && opts.lang !== 'da') throw new HtaError('usage.invalid', `--lang ${JSON.stringify(opts.lang)}: expected en or da`);
+      const lang = checkLang(opts.lang) ?? 'en';
       const plan = loadUptakePlanFile(opts.plan);
       const analysis = await analyseUptake({ registryFile: file, eligibleFile: opts.eligible, plan });
       if (opts.csvDir !== undefined) {
@@ -86,6 +86,6 @@ export function registerUptake(program: Command, io: CliIo): void {
         writeFilesAtomic(out);
         io.stderr(`wrote ${out.size} CSV files to ${dir}\n`);
       }
-      io.stdout(opts.json ? JSON.stringify(analysis, null, 2) + '\n' : uptakeSummary(analysis, opts.lang));
+      io.stdout(opts.json ? JSON.stringify(analysis, null, 2) + '\n' : uptakeSummary(analysis, lang));
     });
 }

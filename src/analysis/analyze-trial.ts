@@ -77,6 +77,16 @@ function row(base: Pick<EffectRow, 'outcome' | 'label' | 'time' | 'method'>, con
   };
 }
 
+/** The value stored under `key`, computed and stored on first use (a failed computation is not stored). */
+function once<T>(cache: Map<string, T>, key: string, compute: () => T): T {
+  let value = cache.get(key);
+  if (value === undefined) {
+    value = compute();
+    cache.set(key, value);
+  }
+  return value;
+}
+
 export function analyzeTrial(trial: TrialData, options: AnalyzeOptions): AnalysisResult {
   const plan = trial.plan;
   const confLevel = 1 - plan.alpha;
@@ -84,29 +94,21 @@ export function analyzeTrial(trial: TrialData, options: AnalyzeOptions): Analysi
   const warnings: string[] = [];
   const instrumentOf = new Map<string, Instrument>(trial.sources.map((s) => [s.key, s.instrument]));
 
-  // Repeated-measures fits cover every visit at once: fit once per outcome, read per time.
-  const wideCache = new Map<string, OutcomeWide>();
-  const wideOf = (key: string) => wideCache.get(key) ?? wideCache.set(key, outcomeWide(trial, key)).get(key)!;
-  const mmrmCache = new Map<string, ReturnType<typeof mmrmEffects>>();
+  // Each outcome's wide table, MMRM fit (all visits at once) and imputation run, and each
+  // outcome × time's data, are built once and shared by the methods, responders and sensitivity rows.
+  const caches = { wide: new Map<string, OutcomeWide>(), mmrm: new Map<string, ReturnType<typeof mmrmEffects>>(), mi: new Map<string, MiRun>() };
+  const pairsCache = new Map<string, ReturnType<typeof outcomePairs>>();
+  const followCache = new Map<string, ReturnType<typeof followUpValues>>();
+  const wideOf = (key: string) => once(caches.wide, key, () => outcomeWide(trial, key));
+  const pairsAt = (key: string, time: string) => once(pairsCache, `${key}\u0000${time}`, () => outcomePairs(trial, key, time));
+  const followAt = (key: string, time: string) => once(followCache, `${key}\u0000${time}`, () => followUpValues(trial, key, time));
   const mmrmAt = (key: string, time: string) => {
-    let fits = mmrmCache.get(key);
-    if (!fits) {
-      fits = mmrmEffects(wideOf(key), plan.timepoints, confLevel);
-      mmrmCache.set(key, fits);
-    }
-    const est = fits.get(time);
+    const est = once(caches.mmrm, key, () => mmrmEffects(wideOf(key), plan.timepoints, confLevel)).get(time);
     if (!est) throw new HtaError('analysis.failed', `no patient was observed at ${time}`);
     return est;
   };
-  const miCache = new Map<string, MiRun>();
-  const miRunOf = (key: string) => {
-    let run = miCache.get(key);
-    if (!run) {
-      run = imputeOutcome(wideOf(key), plan.missing.m, plan.missing.seed, options.onImputationProgress, plan.missing.imputation);
-      miCache.set(key, run);
-    }
-    return run;
-  };
+  const miRunOf = (key: string) =>
+    once(caches.mi, key, () => imputeOutcome(wideOf(key), plan.missing.m, plan.missing.seed, options.onImputationProgress, plan.missing.imputation));
   const miAt = (key: string, time: string) => miEffect(wideOf(key), miRunOf(key), time, confLevel);
 
   for (const outcome of plan.outcomes) {
@@ -116,7 +118,7 @@ export function analyzeTrial(trial: TrialData, options: AnalyzeOptions): Analysi
     for (const time of plan.timepoints) {
       const base = { outcome: outcome.key, label: labelOf(outcome), time };
       if (inst.kind === 'binary') {
-        const v = followUpValues(trial, outcome.key, time);
+        const v = followAt(outcome.key, time);
         const counts = {
           intervention: { events: v.intervention.filter((x) => x === 1).length, n: v.intervention.length },
           control: { events: v.control.filter((x) => x === 1).length, n: v.control.length },
@@ -124,8 +126,8 @@ export function analyzeTrial(trial: TrialData, options: AnalyzeOptions): Analysi
         effects.push(row({ ...base, method: 'risk-difference' }, confLevel, mcid, direction, () => binaryEffect(counts, confLevel, direction === 'lower-is-better' ? 'bad' : 'good')));
         continue;
       }
-      const pairs = outcomePairs(trial, outcome.key, time);
-      const follow = followUpValues(trial, outcome.key, time);
+      const pairs = pairsAt(outcome.key, time);
+      const follow = followAt(outcome.key, time);
       for (const method of plan.methods) {
         if (method === 'mmrm') {
           effects.push(row({ ...base, method }, confLevel, mcid, direction, () => mmrmAt(outcome.key, time)));
@@ -147,7 +149,7 @@ export function analyzeTrial(trial: TrialData, options: AnalyzeOptions): Analysi
     const outcome = plan.outcomes.find((o) => o.key === r.outcome) as PlanOutcome;
     const inst = instrumentOf.get(outcome.key) as Instrument;
     for (const time of plan.timepoints) {
-      const counts = countResponders(outcomePairs(trial, outcome.key, time), r, directionForOutcome(outcome, inst));
+      const counts = countResponders(pairsAt(outcome.key, time), r, directionForOutcome(outcome, inst));
       effects.push(
         row({ outcome: r.key, label: labelOf(r), time, method: 'risk-difference' }, confLevel, undefined, 'higher-is-better', () => binaryEffect(counts, confLevel)),
       );
@@ -167,7 +169,7 @@ export function analyzeTrial(trial: TrialData, options: AnalyzeOptions): Analysi
     // The complete-case row is the primary ANCOVA row when the plan's methods computed it.
     const computed = effects.find((e) => e.outcome === primary.outcome && e.time === primary.time && e.method === 'ancova');
     const cc = computed ?? row({ ...base, method: 'ancova' }, confLevel, mcid, direction, () =>
-      continuousEffect('ancova', { pairs: outcomePairs(trial, primary.outcome, primary.time), follow: followUpValues(trial, primary.outcome, primary.time), covariates: plan.covariates, confLevel }),
+      continuousEffect('ancova', { pairs: pairsAt(primary.outcome, primary.time), follow: followAt(primary.outcome, primary.time), covariates: plan.covariates, confLevel }),
     );
     const mm = row({ ...base, method: 'mmrm' }, confLevel, mcid, direction, () => mmrmAt(primary.outcome, primary.time));
     const mi = row({ ...base, method: 'mi-ancova' }, confLevel, mcid, direction, () => miAt(primary.outcome, primary.time));

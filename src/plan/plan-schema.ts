@@ -101,3 +101,13 @@ export function planJsonSchema(): unknown {
     title: 'hta analysis plan',
   };
 }
+
+/** The plan's label for a time value of the export (`timeLabels`, else the value itself). */
+export function planTimeOf(plan: Pick<Plan, 'timeLabels'>, exportTime: string): string {
+  return plan.timeLabels[exportTime] ?? exportTime;
+}
+
+/** The export's time value for a plan label: the inverse of `planTimeOf`. */
+export function exportTimeOf(plan: Pick<Plan, 'timeLabels'>, planTime: string): string {
+  return Object.entries(plan.timeLabels).find(([, label]) => label === planTime)?.[0] ?? planTime;
+}

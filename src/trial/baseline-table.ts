@@ -9,6 +9,7 @@
  */
 import { parseNumber } from '../io/parse-number.js';
 import type { CsvTable } from '../io/read-csv.js';
+import { planTimeOf } from '../plan/plan-schema.js';
 import { sampleMean, sampleVariance } from '../stats/sample-moments.js';
 import { ARMS, armCounts, type Arm, type TrialData } from './trial-data.js';
 
@@ -72,7 +73,7 @@ export function characteristicsFromExport(csv: CsvTable, trial: TrialData, colum
         const v = rec.cells[col] ?? null;
         if (id == null || v === null) continue;
         const rawTime = timeCol >= 0 ? rec.cells[timeCol] : null;
-        const isBaseline = rawTime != null && (plan.timeLabels[rawTime] ?? rawTime) === plan.baseline;
+        const isBaseline = rawTime != null && planTimeOf(plan, rawTime) === plan.baseline;
         if (!byId.has(id) || isBaseline) byId.set(id, v);
       }
     }

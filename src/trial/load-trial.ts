@@ -8,7 +8,7 @@ import { parseNumber } from '../io/parse-number.js';
 import type { CsvTable } from '../io/read-csv.js';
 import { isAllowedItemValue, itemRangeOf } from '../instruments/instrument.js';
 import { instrumentForOutcome } from '../plan/outcome-instrument.js';
-import type { Plan } from '../plan/plan-schema.js';
+import { exportTimeOf, type Plan, planTimeOf } from '../plan/plan-schema.js';
 import type { Arm, OutcomeSource, TrialData, TrialObservation, TrialPatient } from './trial-data.js';
 import { isWide, type LongTable, wideToLong } from './wide-to-long.js';
 
@@ -30,7 +30,7 @@ class ProblemList {
 
 export function loadTrial(csv: CsvTable, plan: Plan): TrialData {
   const visits = visitsOf(plan);
-  const exportTimes = [...visits.map((v) => Object.entries(plan.timeLabels).find(([, label]) => label === v)?.[0] ?? v)];
+  const exportTimes = visits.map((v) => exportTimeOf(plan, v));
   const wide = plan.layout === 'wide' || (plan.layout === 'auto' && isWide(csv, plan.columns.time, exportTimes));
   const table: LongTable = wide ? wideToLong(csv, plan.columns.time, exportTimes) : csv;
   const file = csv.file;
@@ -63,7 +63,7 @@ export function loadTrial(csv: CsvTable, plan: Plan): TrialData {
     [plan.arms.intervention, 'intervention'],
     [plan.arms.control, 'control'],
   ]);
-  const timeOf = (v: string) => plan.timeLabels[v] ?? v;
+  const timeOf = (v: string) => planTimeOf(plan, v);
 
   const patients = new Map<string, TrialPatient & { line: number }>();
   const seen = new Map<string, number>(); // id|time → line

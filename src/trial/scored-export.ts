@@ -5,6 +5,7 @@
  */
 import { formatNumberForExport } from '../io/format-number.js';
 import type { CsvTable } from '../io/read-csv.js';
+import { exportTimeOf } from '../plan/plan-schema.js';
 import type { TrialData } from './trial-data.js';
 
 export function scoredExport(csv: CsvTable, trial: TrialData): string {
@@ -14,7 +15,7 @@ export function scoredExport(csv: CsvTable, trial: TrialData): string {
   const byLineTime = new Map<string, Record<string, number | null>>();
   for (const o of trial.observations) byLineTime.set(`${o.line}|${trial.layout === 'wide' ? o.time : ''}`, o.scores);
 
-  const timeLabelOut = (t: string) => Object.entries(trial.plan.timeLabels).find(([, v]) => v === t)?.[0] ?? t;
+  const timeLabelOut = (t: string) => exportTimeOf(trial.plan, t);
   const newColumns: { header: string; key: string; time: string }[] =
     trial.layout === 'wide'
       ? scored.flatMap((s) => trial.times.map((t) => ({ header: name(`${s.key}_${timeLabelOut(t)}`), key: s.key, time: t })))

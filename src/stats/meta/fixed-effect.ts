@@ -13,9 +13,9 @@
  * Single study (k = 1): estimate = yi with its z interval; Q, I², H² are null.
  * Example (dat.bcg, log RR): μ̂ = −0.4303, SE = 0.0405, Q = 152.23 (Viechtbauer 2010).
  */
-import { chisqUpper, zInterval } from '../distributions.js';
+import { zInterval } from '../distributions.js';
 import type { MetaFit } from './meta-fit.js';
-import { assertConfLevel } from './meta-fit.js';
+import { assertConfLevel, fixedEffectHeterogeneity } from './meta-fit.js';
 import { assertStudyVectors } from './study-effect.js';
 import { weightedSums } from './tau2-estimator.js';
 
@@ -35,16 +35,7 @@ export function fixedEffect(yi: readonly number[], vi: readonly number[], option
   );
   const se = 1 / Math.sqrt(s.sw);
   const { statistic, pValue, ciLower, ciUpper } = zInterval(s.mean, se, confLevel);
-  const heterogeneity =
-    k > 1
-      ? {
-          q: Math.max(0, s.q),
-          qDf: k - 1,
-          qPValue: chisqUpper(Math.max(0, s.q), k - 1),
-          i2: Math.max(0, (100 * (s.q - (k - 1))) / s.q),
-          h2: s.q / (k - 1),
-        }
-      : { q: null, qDf: null, qPValue: null, i2: null, h2: null };
+  const heterogeneity = fixedEffectHeterogeneity(s.q, k - 1);
   return {
     model: 'fixed',
     k,

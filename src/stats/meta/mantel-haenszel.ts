@@ -27,9 +27,9 @@
  * Example (dat.bcg): log RR_MH = −0.4537, SE = 0.0400 (cf. ?rma.mh).
  * @throws HtaError `analysis.failed` when OR/RR is undefined because one side has no events at all.
  */
-import { chisqUpper, zInterval } from '../distributions.js';
+import { zInterval } from '../distributions.js';
 import { HtaError } from '../../errors.js';
-import { assertConfLevel } from './meta-fit.js';
+import { assertConfLevel, fixedEffectHeterogeneity } from './meta-fit.js';
 import type { TwoByTwo } from './two-by-two.js';
 import { assertTwoByTwo, logOddsRatio, logRiskRatio, riskDifference } from './two-by-two.js';
 
@@ -146,16 +146,7 @@ export function mantelHaenszel(
     q += ((e.yi - sums.estimate) ** 2) / e.vi;
     kPooled += 1;
   });
-  const het =
-    kPooled > 1
-      ? {
-          q: Math.max(0, q),
-          qDf: kPooled - 1,
-          qPValue: chisqUpper(Math.max(0, q), kPooled - 1),
-          i2: Math.max(0, (100 * (q - (kPooled - 1))) / q),
-          h2: q / (kPooled - 1),
-        }
-      : { q: null, qDf: null, qPValue: null, i2: null, h2: null };
+  const het = fixedEffectHeterogeneity(q, kPooled - 1);
 
   return {
     model: 'mantel-haenszel',

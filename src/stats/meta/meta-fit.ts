@@ -3,6 +3,7 @@
  * with the method labels that say how each number was computed (DESIGN §7).
  */
 import { HtaError } from '../../errors.js';
+import { chisqUpper } from '../distributions.js';
 import type { Tau2Method } from './tau2-estimator.js';
 
 export interface MetaFit {
@@ -44,4 +45,13 @@ export function assertConfLevel(confLevel: number, who: string): void {
   if (!(confLevel > 0 && confLevel < 1)) {
     throw new HtaError('usage.invalid', `${who}: confLevel ${confLevel} is not a proportion; use e.g. 0.95 for a 95% interval`);
   }
+}
+
+/**
+ * Cochran's Q on `df` degrees of freedom with its p-value, I² = max(0, 100·(Q − df)/Q) and
+ * H² = Q/df, as metafor reports them for a common-effect model; all null when df < 1 (one study).
+ */
+export function fixedEffectHeterogeneity(q: number, df: number): Pick<MetaFit, 'q' | 'qDf' | 'qPValue' | 'i2' | 'h2'> {
+  if (!(df >= 1)) return { q: null, qDf: null, qPValue: null, i2: null, h2: null };
+  return { q: Math.max(0, q), qDf: df, qPValue: chisqUpper(Math.max(0, q), df), i2: Math.max(0, (100 * (q - df)) / q), h2: q / df };
 }

@@ -54,12 +54,17 @@ export function choleskyInverse(l: Float64Array, n: number): Float64Array {
     choleskySolveInPlace(l, n, col);
     for (let i = 0; i < n; i++) inv[i * n + j] = col[i]!;
   }
+  symmetrizeInPlace(inv, n);
+  return inv;
+}
+
+/** Replaces each off-diagonal pair of a row-major n × n matrix by its mean, so rounding leaves it exactly symmetric. */
+export function symmetrizeInPlace(a: Float64Array, n: number): void {
   for (let i = 0; i < n; i++) {
     for (let j = 0; j < i; j++) {
-      const v = 0.5 * (inv[i * n + j]! + inv[j * n + i]!);
-      inv[i * n + j] = v;
-      inv[j * n + i] = v;
+      const v = 0.5 * (a[i * n + j]! + a[j * n + i]!);
+      a[i * n + j] = v;
+      a[j * n + i] = v;
     }
   }
-  return inv;
 }

@@ -1,6 +1,6 @@
 import { tInterval } from '../distributions.js';
 import { HtaError } from '../../errors.js';
-import { choleskyInverse, choleskyLogDet, choleskyLower, choleskySolveInPlace } from './dense-cholesky.js';
+import { choleskyInverse, choleskyLogDet, choleskyLower, choleskySolveInPlace, symmetrizeInPlace } from './dense-cholesky.js';
 
 /** Long-format follow-up data: one entry per patient × follow-up visit. */
 export interface MmrmData {
@@ -445,13 +445,7 @@ function evaluateReml(patients: Patient[], sigma: Float64Array, T: number, p: nu
     w.push(wi);
     z.push(zi);
   }
-  for (let a = 0; a < p; a++) {
-    for (let b = 0; b < a; b++) {
-      const v = 0.5 * (xtvx[a * p + b]! + xtvx[b * p + a]!);
-      xtvx[a * p + b] = v;
-      xtvx[b * p + a] = v;
-    }
-  }
+  symmetrizeInPlace(xtvx, p);
   const lx = choleskyLower(xtvx, p);
   if (!lx) return null;
   const beta = Float64Array.from(xtvy);
@@ -569,13 +563,7 @@ function observedInformation(
     const gm = scoreVector(em.grad, pairs, T);
     for (let l = 0; l < K; l++) info[l * K + k] = -(gp[l]! - gm[l]!) / (2 * h);
   }
-  for (let k = 0; k < K; k++) {
-    for (let l = 0; l < k; l++) {
-      const v = 0.5 * (info[k * K + l]! + info[l * K + k]!);
-      info[k * K + l] = v;
-      info[l * K + k] = v;
-    }
-  }
+  symmetrizeInPlace(info, K);
   return info;
 }
 

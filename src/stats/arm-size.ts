@@ -16,6 +16,12 @@ export function analysisFailed(message: string, n?: ArmSizes): HtaError {
   return n ? Object.assign(err, { n }) : err;
 }
 
+/** Throws unless `confLevel` lies strictly between 0 and 1; returns it. */
+export function requireConfLevel(confLevel: number): number {
+  if (!(confLevel > 0 && confLevel < 1)) throw analysisFailed(`confidence level must lie strictly between 0 and 1, got ${confLevel}`);
+  return confLevel;
+}
+
 /** Throws unless each arm has at least `min` patients and every value is a finite number. */
 export function requireArms(intervention: readonly number[], control: readonly number[], min: number, what = 'patients'): ArmSizes {
   const n = { intervention: intervention.length, control: control.length };

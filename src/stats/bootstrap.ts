@@ -20,7 +20,7 @@
  * otherwise `HtaError('analysis.failed')`. Use ≥ 1999 replicates for BCa in reports.
  * Example: bootstrapDifference(x, y, meanDifference, { replicates: 1999, seed: 1 }).
  */
-import { analysisFailed, type ArmSizes, requireArms } from './arm-size.js';
+import { analysisFailed, type ArmSizes, requireArms, requireConfLevel } from './arm-size.js';
 import { type BootstrapIntervals, bootstrapIntervals } from './bootstrap-intervals.js';
 import { createRandom } from './random.js';
 import { sampleMean, sampleVariance } from './sample-moments.js';
@@ -78,7 +78,7 @@ export function bootstrapDifference(
   const n = requireArms(intervention, control, 2);
   if (!Number.isInteger(total) || total < 2) throw analysisFailed(`the number of bootstrap replicates must be a whole number of at least 2, got ${total}`);
   if (!Number.isInteger(seed)) throw analysisFailed(`the bootstrap seed must be a whole number, got ${seed}`);
-  if (!(confLevel > 0 && confLevel < 1)) throw analysisFailed(`confidence level must lie strictly between 0 and 1, got ${confLevel}`);
+  requireConfLevel(confLevel);
 
   const rng = createRandom(seed);
   const estimate = statistic(intervention, control);

@@ -17,7 +17,7 @@
  * df = 17.77647, 95% CI −0.2054832 to 3.3654832, t = 1.860813, p = 0.07939414.
  */
 import { tInterval } from './distributions.js';
-import { analysisFailed, type ArmSizes, requireArms } from './arm-size.js';
+import { analysisFailed, type ArmSizes, requireArms, requireConfLevel } from './arm-size.js';
 import { sampleMean, sampleVariance, shiftedMean } from './sample-moments.js';
 
 /** A between-arm difference in means with a t-based interval. */
@@ -47,9 +47,7 @@ export interface ConfidenceOptions {
 
 /** Validates a two-sided confidence level in (0, 1). */
 export function confLevelOf(options: ConfidenceOptions | undefined): number {
-  const c = options?.confLevel ?? 0.95;
-  if (!(c > 0 && c < 1)) throw analysisFailed(`confidence level must lie strictly between 0 and 1, got ${c}`);
-  return c;
+  return requireConfLevel(options?.confLevel ?? 0.95);
 }
 
 /** mean(intervention) − mean(control), both shifted by the first intervention value first. */

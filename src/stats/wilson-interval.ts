@@ -14,7 +14,7 @@
  * Example: x = 7, n = 10 → 0.3967781 to 0.8922087.
  */
 import { normalQuantile } from './distributions.js';
-import { analysisFailed } from './arm-size.js';
+import { analysisFailed, requireConfLevel } from './arm-size.js';
 
 export interface ProportionInterval {
   method: 'wilson-score';
@@ -34,7 +34,7 @@ export function requireCounts(x: number, n: number, what = 'events'): void {
 
 export function wilsonInterval(x: number, n: number, confLevel = 0.95): ProportionInterval {
   requireCounts(x, n);
-  if (!(confLevel > 0 && confLevel < 1)) throw analysisFailed(`confidence level must lie strictly between 0 and 1, got ${confLevel}`);
+  requireConfLevel(confLevel);
   const z = normalQuantile(1 - (1 - confLevel) / 2);
   const p = x / n;
   const z22n = (z * z) / (2 * n);

@@ -19,7 +19,7 @@ import { judgeDifference } from '../judge/judge-effect.js';
 import type { Relevance } from '../judge/relevance.js';
 import type { Plan } from '../plan/plan-schema.js';
 import { normalQuantile } from '../stats/distributions.js';
-import { splitPoolable } from '../stats/meta/poolable.js';
+import { isPoolable, splitPoolable } from '../stats/meta/poolable.js';
 import { subgroupDifferenceTest } from '../stats/meta/subgroups.js';
 import { probabilityBeyond } from '../stats/meta/prediction-interval.js';
 import { type MetaPreset, META_PRESETS } from '../stats/meta/presets.js';
@@ -177,7 +177,7 @@ function analyzeGroup(records: readonly StudyRecord[], s: MetaOutcomeSetting, se
   const where = `${s.outcome} ${s.time}${s.measure === 'MD' ? '' : ` (${s.measure})`}`;
   const entries: Entry[] = records.map((record) => {
     const effect = recordEffect(record);
-    const poolable = effect.vi !== null && Number.isFinite(effect.vi) && effect.vi > 0 && Number.isFinite(effect.yi);
+    const poolable = isPoolable(effect.yi, effect.vi);
     return { record, effect, label: studyLabel(record), poolable };
   });
   const split = splitPoolable(entries.map((e) => ({ label: e.label, yi: e.effect.yi, vi: e.effect.vi })));

@@ -19,14 +19,18 @@ export interface PoolableSplit {
   warnings: string[];
 }
 
+/** A study is pooled when it has a finite estimate and a finite, positive variance. */
+export function isPoolable(yi: number | null, vi: number | null): boolean {
+  return yi !== null && Number.isFinite(yi) && vi !== null && Number.isFinite(vi) && vi > 0;
+}
+
 export function splitPoolable(rows: readonly StudyRow[]): PoolableSplit {
   const poolable: StudyEffect[] = [];
   const notPooled: StudyRow[] = [];
   const warnings: string[] = [];
   for (const r of rows) {
     const hasEstimate = r.yi !== null && Number.isFinite(r.yi);
-    const hasVariance = r.vi !== null && Number.isFinite(r.vi) && r.vi > 0;
-    if (hasEstimate && hasVariance) {
+    if (isPoolable(r.yi, r.vi)) {
       poolable.push({ label: r.label, yi: r.yi as number, vi: r.vi as number });
     } else {
       notPooled.push(r);

@@ -1,6 +1,6 @@
 /** The effects table (`hta analyze` without --json; README.md of a report). */
 import type { EffectRow } from '../analysis/results-schema.js';
-import { formatFixed, formatP, type Lang, RELEVANCE_TEXT, SHORT_RELEVANCE_TEXT } from './i18n.js';
+import { formatFixed, formatMcid, formatP, type Lang, RELEVANCE_TEXT, SHORT_RELEVANCE_TEXT } from './i18n.js';
 import type { Table } from './text-table.js';
 
 const METHOD_TEXT: Record<EffectRow['method'], Record<Lang, string>> = {
@@ -58,7 +58,7 @@ export function effectsTable(rows: EffectRow[], lang: Lang, rangeWidthOf: (outco
         `${r.n.intervention}/${r.n.control}`,
         formatEffect(r, d, lang),
         r.pValue === null ? '—' : formatP(r.pValue, lang),
-        r.mcid === null ? '—' : formatFixed(r.mcid, r.mcid < 1 ? 3 : r.mcid % 1 === 0 ? 0 : 1, lang),
+        r.mcid === null ? '—' : formatMcid(r.mcid, lang),
         verdict,
       ];
     }),

@@ -211,6 +211,11 @@ export function withUnit(text: string, value: number, unit: string): string {
   return `${text} ${value === 1 && unit === 'points' ? 'point' : unit}`;
 }
 
+/** An MCID as the tables print it: 3 decimals below 1 (index scales), none when whole, else 1. */
+export function formatMcid(mcid: number, lang: Lang): string {
+  return formatFixed(mcid, mcid < 1 ? 3 : mcid % 1 === 0 ? 0 : 1, lang);
+}
+
 /** What follows a percentage: "45%" in English, "45 %" in Danish. */
 export function percentSign(lang: Lang): string {
   return lang === 'da' ? ' %' : '%';

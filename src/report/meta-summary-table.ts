@@ -6,7 +6,7 @@
  */
 import type { MetaOutcomeSetting, MetaPooledRow, MetaResults } from '../meta/meta-results-schema.js';
 import { formatEffect } from '../meta/meta-table.js';
-import { formatFixed, formatThousands, type Lang, percentSign, RELEVANCE_TEXT, timeLabel } from './i18n.js';
+import { formatFixed, formatMcid, formatThousands, type Lang, percentSign, RELEVANCE_TEXT, timeLabel } from './i18n.js';
 import type { Table } from './text-table.js';
 
 const TEXT = {
@@ -51,7 +51,7 @@ export function metaSummaryTable(results: Pick<MetaResults, 'outcomes' | 'pooled
     const pi = random.k === 1 ? t('single') : random.piLower !== null && random.piUpper !== null ? intervalText(s.measure, random.piLower, random.piUpper, lang) : t('notShown');
     const i2 = random.i2 === null ? '—' : `${formatFixed(random.i2, 0, lang)}${percentSign(lang)}`;
     const unit = s.measure === 'MD' ? unitOf(s.outcome) : s.measure === 'SMD' ? 'SD' : '';
-    const mcid = s.mcid === null ? '—' : `${formatFixed(s.mcid, s.mcid % 1 === 0 ? 0 : s.mcid < 1 ? 3 : 1, lang)}${unit ? ` ${unit}` : ''}`;
+    const mcid = s.mcid === null ? '—' : `${formatMcid(s.mcid, lang)}${unit ? ` ${unit}` : ''}`;
     const relevance = only ? only.relevance : random.relevance;
     const verdict = relevance ? RELEVANCE_TEXT[relevance][lang] : t('noMcid');
     return [outcome, timeLabel(s.time, lang), `${random.k} (${participants})`, effect, pi, i2, mcid, verdict];

@@ -11,7 +11,7 @@ import type { AnalysisResult, EffectRow } from '../analysis/results-schema.js';
 import { type CertaintyJudgement, type CertaintyLevel, gradeCertainty } from '../judge/grade-certainty.js';
 import type { Plan } from '../plan/plan-schema.js';
 import type { TrialChartContext } from './charts/trial-chart-context.js';
-import { fillPhrase, formatFixed, type Lang, RELEVANCE_TEXT, REPORT_TEXT, withUnit } from './i18n.js';
+import { fillPhrase, formatFixed, formatMcid, type Lang, RELEVANCE_TEXT, REPORT_TEXT, withUnit } from './i18n.js';
 import type { Table } from './text-table.js';
 
 const SYMBOLS: Record<CertaintyLevel, string> = { high: '⊕⊕⊕⊕', moderate: '⊕⊕⊕◯', low: '⊕⊕◯◯', 'very-low': '⊕◯◯◯' };
@@ -95,7 +95,7 @@ export function summaryOfFindingsTable(rows: readonly SofRow[], ctx: TrialChartC
     rows: rows.map(({ row: r, importance, certainty, outcome, time }) => {
       const direction = ctx.directionOf(outcome);
       const hint = r.method === 'risk-difference' || !direction ? '' : ` (${direction === 'lower-is-better' ? t('lowerIsBetter') : t('higherIsBetter')})`;
-      const mcid = r.mcid === null ? '—' : withUnit(formatFixed(r.mcid, r.mcid < 1 ? 3 : r.mcid % 1 === 0 ? 0 : 1, lang), r.mcid, ctx.unitOf(outcome));
+      const mcid = r.mcid === null ? '—' : withUnit(formatMcid(r.mcid, lang), r.mcid, ctx.unitOf(outcome));
       const verdict = r.error
         ? fillPhrase(t('noEffect'), { error: r.error })
         : r.relevance

@@ -23,6 +23,9 @@ export const manifestEntryBase = z
 
 export type ManifestEntry = z.infer<typeof manifestEntryBase>;
 
+/** A text of a manifest entry (title, label) in English and, optionally, Danish. */
+export const localizedText = z.object({ en: z.string(), da: z.string().optional() });
+
 export const manifestSchema = z.object({ $schema: z.string().optional(), reports: z.array(manifestEntryBase).min(1) }).strict();
 
 export function parseManifest(value: unknown, file: string): ManifestEntry[] {

@@ -12,15 +12,15 @@ import { metaForestSpec } from '../charts/meta-forest.js';
 import { fillPhrase, type Lang, timeLabel } from '../i18n.js';
 import { metaSummaryTable } from '../meta-summary-table.js';
 import type { ChartSpec, PageSection, ReportContent } from '../report-page.js';
+import { localizedText } from '../manifest.js';
 import { planOf, type ReportKind } from './report-kind.js';
 
-const localized = z.object({ en: z.string(), da: z.string().optional() });
 
 export const metaEntrySchema = z.object({
   data: z.string().describe('Study-level results (CSV), relative to the manifest'),
   plan: z.string().optional().describe('Analysis plan giving MCIDs and directions, relative to the manifest'),
   preset: z.enum(['metafor', 'revman5', 'revman-web', 'iqwig6']).default('metafor'),
-  title: localized.optional(),
+  title: localizedText.optional(),
 });
 
 const TEXT: Record<string, Record<Lang, string>> = {

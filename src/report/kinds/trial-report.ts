@@ -23,16 +23,16 @@ import type { ChartSpec, PageSection, ReportContent } from '../report-page.js';
 import { sensitivityTable, tippingSentence } from '../sensitivity-table.js';
 import { summaryOfFindingsRows, summaryOfFindingsTable } from '../summary-of-findings.js';
 import { tableOne } from '../table-one.js';
+import { localizedText } from '../manifest.js';
 import { planOf, type ReportKind } from './report-kind.js';
 
-const localized = z.object({ en: z.string(), da: z.string().optional() });
 
 export const trialEntrySchema = z.object({
   data: z.string().describe('Trial export (CSV), relative to the manifest'),
   plan: z.string().describe('Analysis plan (JSON), relative to the manifest'),
-  title: localized.optional().describe("Page title; defaults to the plan's title"),
+  title: localizedText.optional().describe("Page title; defaults to the plan's title"),
   characteristics: z
-    .array(z.object({ column: z.string(), label: localized.optional() }).strict())
+    .array(z.object({ column: z.string(), label: localizedText.optional() }).strict())
     .default([])
     .describe('Export columns for Table 1 besides the plan covariates (e.g. age, sex), with labels'),
 });

@@ -16,15 +16,15 @@ import { loadUptakePlanFile } from '../../uptake/uptake-plan.js';
 import { fillPhrase, type Lang } from '../i18n.js';
 import { type TitledTable, uptakeTables } from '../uptake-tables.js';
 import type { ChartSpec, PageSection, ReportContent } from '../report-page.js';
+import { localizedText } from '../manifest.js';
 import type { ReportKind } from './report-kind.js';
 
-const localized = z.object({ en: z.string(), da: z.string().optional() });
 
 export const uptakeEntrySchema = z.object({
   registry: z.string().describe('Registry export (CSV), relative to the manifest'),
   eligible: z.string().describe('Eligible population per region and year (CSV), relative to the manifest'),
   plan: z.string().describe('Uptake plan (JSON), relative to the manifest'),
-  title: localized.optional(),
+  title: localizedText.optional(),
 });
 
 const TEXT: Record<string, Record<Lang, string>> = {

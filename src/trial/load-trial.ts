@@ -148,9 +148,9 @@ function resolveSources(table: CsvTable, plan: Plan, file: string, problems: Pro
     const scoring = { maxMissingItems: o.maxMissingItems, valueSet: o.valueSet };
     const present = itemCols.filter((c) => has.has(c));
     if (itemCols.length && present.length === itemCols.length) {
-      out.push({ key: o.key, instrument, from: 'items', columns: itemCols, columnIndexes: itemCols.map(indexOf), scoring });
+      out.push({ key: o.key, instrument, from: 'items', columns: itemCols, columnIndexes: itemCols.map(indexOf), itemRanges: itemCols.map((_, k) => itemRangeOf(instrument.items!, k)), scoring });
     } else if (has.has(column)) {
-      out.push({ key: o.key, instrument, from: 'score', columns: [column], columnIndexes: [indexOf(column)], scoring });
+      out.push({ key: o.key, instrument, from: 'score', columns: [column], columnIndexes: [indexOf(column)], itemRanges: [], scoring });
     } else if (present.length) {
       const missing = itemCols.filter((c) => !has.has(c));
       problems.add({ file, line: 1, value: missing.join(', '), expected: `all ${itemCols.length} item columns of ${instrument.name.en} for outcome "${o.key}" (or a score column "${column}")` });
@@ -179,7 +179,7 @@ function scoreCell(
       const text = cells[idx] ?? null;
       if (text === null) return void items.push(null);
       const v = parseNumber(text, decimalComma);
-      const range = itemRangeOf(inst.items!, k);
+      const range = src.itemRanges[k]!;
       if (v === undefined || !isAllowedItemValue(range, v)) {
         ok = false;
         const allowed = range.values ? range.values.join(', ') : `${range.min} to ${range.max}`;

@@ -1,5 +1,5 @@
 /** The validated, scored trial: what every analysis reads. */
-import type { Instrument, ScoringOptions } from '../instruments/instrument.js';
+import type { Instrument, ItemRange, ScoringOptions } from '../instruments/instrument.js';
 import type { Plan } from '../plan/plan-schema.js';
 
 export type Arm = 'intervention' | 'control';
@@ -31,6 +31,8 @@ export interface OutcomeSource {
   columns: string[];
   /** 0-based positions of `columns` in the (long) table, resolved once. */
   columnIndexes: number[];
+  /** Allowed answers of each item column (empty when read from a score column), resolved once. */
+  itemRanges: ItemRange[];
   /** Scoring options from the plan's outcome (missing items, value set). */
   scoring: ScoringOptions;
 }

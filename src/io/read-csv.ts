@@ -28,13 +28,33 @@ export interface CsvTable {
 /** Cell texts that mean "missing" in the exports we see (R, SAS/Stata, Excel). */
 export const MISSING_TOKENS: ReadonlySet<string> = new Set(['', 'NA', '.']);
 
+/** The `input.unreadable` error for a file that could not be opened or read. */
+export function unreadableFile(file: string, err: unknown): HtaError {
+  const reason = (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'the file does not exist' : String((err as Error).message);
+  return new HtaError('input.unreadable', `cannot read ${file}: ${reason}`);
+}
+
+/** csv-parse's syntax error as the `input.invalid` error naming the line. */
+export function invalidCsv(file: string, err: unknown): HtaError {
+  const e = err as Error & { lines?: number };
+  return new HtaError('input.invalid', `${file} is not valid CSV`, [
+    { file, line: e.lines, expected: `well-formed CSV (${e.message.replace(/^Invalid [^:]*: /, '')})` },
+  ]);
+}
+
+/** Line breaks inside quoted fields of a record: the lines it spans beyond its first. */
+export function lineBreaksInside(fields: readonly string[]): number {
+  let n = 0;
+  for (const f of fields) for (let i = f.indexOf('\n'); i >= 0; i = f.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
 export function readCsvFile(file: string): CsvTable {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
   } catch (err) {
-    const reason = (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'the file does not exist' : String((err as Error).message);
-    throw new HtaError('input.unreadable', `cannot read ${file}: ${reason}`);
+    throw unreadableFile(file, err);
   }
   return parseCsvText(text, file);
 }
@@ -58,10 +78,7 @@ export function parseCsvText(input: string, file: string): CsvTable {
       trim: true,
     }) as unknown as { record: string[]; info: { lines: number } }[];
   } catch (err) {
-    const e = err as Error & { lines?: number; column?: number };
-    throw new HtaError('input.invalid', `${file} is not valid CSV`, [
-      { file, line: e.lines, expected: `well-formed CSV (${e.message.replace(/^Invalid [^:]*: /, '')})` },
-    ]);
+    throw invalidCsv(file, err);
   }
   const [head, ...body] = rows;
   if (!head) throw new HtaError('input.invalid', `${file} has no header`, [{ file, line: 1, expected: 'a header line' }]);
@@ -83,7 +100,7 @@ export function parseCsvText(input: string, file: string): CsvTable {
   let prevEnd = head.info.lines;
   for (const row of body) {
     const endLine = row.info.lines;
-    const span = countLineBreaksInside(row.record);
+    const span = lineBreaksInside(row.record);
     const line = Math.max(prevEnd + 1, endLine - span);
     prevEnd = endLine;
     if (row.record.length !== header.length) {
@@ -101,12 +118,6 @@ export function parseCsvText(input: string, file: string): CsvTable {
 
   const decimalComma = sniffDecimalComma(delimiter, sampleCells(records));
   return { file, header, records, dialect: { delimiter, decimalComma, bom, crlf: /\r\n/.test(text.slice(0, firstLine.length + 2)) } };
-}
-
-function countLineBreaksInside(fields: string[]): number {
-  let n = 0;
-  for (const f of fields) for (const ch of f) if (ch === '\n') n++;
-  return n;
 }
 
 function* sampleCells(records: CsvRecord[]): Generator<string> {

@@ -11,7 +11,7 @@ import type { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
 import { HtaError, MAX_PROBLEMS, type Problem } from '../errors.js';
 import { sniffDelimiter } from '../io/dialect.js';
-import { readCsvFile } from '../io/read-csv.js';
+import { invalidCsv, lineBreaksInside, readCsvFile, unreadableFile } from '../io/read-csv.js';
 import { createUptakeAggregator, type UptakeAggregate } from './aggregate.js';
 import { dayToIso, isoToDay, parseRegion, registryColumnIndex, validateReferral, type ColumnIndex, type Referral } from './referral.js';
 import type { EligibleRow } from './uptake-per-eligible.js';
@@ -28,8 +28,7 @@ async function sniffFileDelimiter(file: string): Promise<',' | ';' | '\t'> {
   try {
     handle = await fsp.open(file, 'r');
   } catch (err) {
-    const reason = (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'the file does not exist' : String((err as Error).message);
-    throw new HtaError('input.unreadable', `cannot read ${file}: ${reason}`);
+    throw unreadableFile(file, err);
   }
   try {
     const buf = Buffer.alloc(65_536);
@@ -115,10 +114,7 @@ export async function aggregateRegistryStream(
     }
   } catch (err) {
     if (err instanceof HtaError) throw err;
-    const e = err as Error & { lines?: number };
-    throw new HtaError('input.invalid', `${file} is not valid CSV`, [
-      { file, line: e.lines, expected: `well-formed CSV (${e.message.replace(/^Invalid [^:]*: /, '')})` },
-    ]);
+    throw invalidCsv(file, err);
   } finally {
     if (!input.destroyed) input.destroy(); // stopping early must not leave the file open
   }
@@ -128,12 +124,6 @@ export async function aggregateRegistryStream(
     throw new HtaError('input.invalid', `${file} has ${total} invalid value(s)${more}`, problems);
   }
   return aggregator.value();
-}
-
-function lineBreaksInside(fields: string[]): number {
-  let n = 0;
-  for (const f of fields) for (let i = f.indexOf('\n'); i >= 0; i = f.indexOf('\n', i + 1)) n++;
-  return n;
 }
 
 /** Reads the denominator file (`region, year, eligible`); regions as in the registry. */

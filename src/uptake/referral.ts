@@ -113,36 +113,25 @@ const REFERRER_SYNONYMS = new Map<string, Referrer>(Object.entries({
 
 const REGION_LIST = `one of ${REGIONS.join(', ')} (optionally written "Region …")`;
 
-const requiredDate = z.string().transform((v, ctx) => {
-  const d = isoToDay(v);
-  if (d === undefined) {
-    ctx.addIssue({ code: 'custom', message: 'a real calendar date written YYYY-MM-DD' });
-    return z.NEVER;
-  }
-  return d;
-});
+/** A column whose text `parse` turns into a value; undefined means invalid, and `expected` says what is allowed. */
+function lookup<T>(parse: (v: string) => T | undefined, expected: string) {
+  return z.string().transform((v, ctx) => {
+    const value = parse(v);
+    if (value === undefined) {
+      ctx.addIssue({ code: 'custom', message: expected });
+      return z.NEVER;
+    }
+    return value;
+  });
+}
 
-const optionalDate = z.string().transform((v, ctx) => {
-  if (v === '') return null;
-  const d = isoToDay(v);
-  if (d === undefined) {
-    ctx.addIssue({ code: 'custom', message: 'a real calendar date written YYYY-MM-DD, or empty' });
-    return z.NEVER;
-  }
-  return d;
-});
+const requiredDate = lookup(isoToDay, 'a real calendar date written YYYY-MM-DD');
+const optionalDate = lookup((v) => (v === '' ? null : isoToDay(v)), 'a real calendar date written YYYY-MM-DD, or empty');
 
 /** One zod schema per column; the message of a failing schema is the Problem's `expected`. */
 export const referralFieldSchemas = {
   id: z.string().min(1, 'a non-empty pseudonymous id'),
-  region: z.string().transform((v, ctx) => {
-    const r = parseRegion(v);
-    if (r === undefined) {
-      ctx.addIssue({ code: 'custom', message: REGION_LIST });
-      return z.NEVER;
-    }
-    return r;
-  }),
+  region: lookup(parseRegion, REGION_LIST),
   clinic: z.string().regex(/^[A-Za-z0-9._-]{1,32}$/, 'a clinic code (letters, digits, . _ -; at most 32 characters)'),
   referred: requiredDate,
   activated: optionalDate,
@@ -155,22 +144,8 @@ export const referralFieldSchemas = {
     }
     return Number(v);
   }),
-  sex: z.string().transform((v, ctx) => {
-    const s = SEX_SYNONYMS.get(v.toLowerCase());
-    if (s === undefined) {
-      ctx.addIssue({ code: 'custom', message: 'female/male (f, m, k, kvinde, mand), unknown or empty' });
-      return z.NEVER;
-    }
-    return s;
-  }),
-  referrer: z.string().transform((v, ctx) => {
-    const r = REFERRER_SYNONYMS.get(v.toLowerCase());
-    if (r === undefined) {
-      ctx.addIssue({ code: 'custom', message: 'one of gp, physio, chiro, other' });
-      return z.NEVER;
-    }
-    return r;
-  }),
+  sex: lookup((v) => SEX_SYNONYMS.get(v.toLowerCase()), 'female/male (f, m, k, kvinde, mand), unknown or empty'),
+  referrer: lookup((v) => REFERRER_SYNONYMS.get(v.toLowerCase()), 'one of gp, physio, chiro, other'),
 } satisfies Record<RegistryColumn, z.ZodType>;
 
 /** Where the registry columns sit in a file: 0-based index per column (header matched case-insensitively). */

@@ -125,14 +125,15 @@ export function budgetImpact(input: {
   // Projection per scenario.
   const horizon = plan.scenarios.base.length;
   const years = Array.from({ length: horizon }, (_, k) => plan.firstYear + k);
+  // The eligible population behind each region × year does not depend on scenario or factor.
+  const eligibleAt = new Map(years.map((year) => [year, REGIONS.map((r) => [r, eligibleFor(eligible, r, year)] as const)]));
   const projectionFor = (scenario: Scenario, uptakeFactor: number, priceTiers: readonly PriceTier[]): ProjectionRow[] => {
     const rows: ProjectionRow[] = [];
     years.forEach((year, k) => {
       const share = (plan.scenarios[scenario][k] ?? 0) * uptakeFactor;
       const volumes = new Map<Region, number>();
       const elig = new Map<Region, { eligible: number; year: number }>();
-      for (const r of REGIONS) {
-        const e = eligibleFor(eligible, r, year);
+      for (const [r, e] of eligibleAt.get(year)!) {
         if (!e) continue;
         elig.set(r, e);
         volumes.set(r, e.eligible * share);

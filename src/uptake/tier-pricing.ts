@@ -35,8 +35,12 @@ function checkTiers(tiers: readonly PriceTier[]): void {
 /** The price of the band that volume V falls in ('all-units' reading). */
 export function tierPriceAt(volume: number, tiers: readonly PriceTier[]): number {
   checkTiers(tiers);
-  const band = tiers.find((t) => t.upTo === null || volume <= t.upTo) ?? tiers[tiers.length - 1]!;
-  return band.price;
+  return bandPrice(volume, tiers);
+}
+
+/** `tierPriceAt` for tiers already checked. */
+function bandPrice(volume: number, tiers: readonly PriceTier[]): number {
+  return (tiers.find((t) => t.upTo === null || volume <= t.upTo) ?? tiers[tiers.length - 1]!).price;
 }
 
 /** Cost of `volume` activated patients in a year under the tier table and mode. */
@@ -44,7 +48,7 @@ export function tierCost(volume: number, tiers: readonly PriceTier[], mode: Tier
   if (!(volume >= 0)) throw new RangeError(`tierCost needs a volume ≥ 0, got ${volume}`);
   checkTiers(tiers);
   if (volume === 0) return 0;
-  if (mode === 'all-units') return volume * tierPriceAt(volume, tiers);
+  if (mode === 'all-units') return volume * bandPrice(volume, tiers);
   let cost = 0;
   let lower = 0;
   for (const t of tiers) {

@@ -48,17 +48,6 @@ export interface PooledPair {
   random: PooledFit;
 }
 
-function mantelHaenszelWeights(tables: readonly TwoByTwo[], measure: 'RR' | 'OR' | 'RD'): number[] {
-  const w = tables.map((t) => {
-    const N = t.nIntervention + t.nControl;
-    if (measure === 'RR') return (t.eventsControl * t.nIntervention) / N;
-    if (measure === 'OR') return ((t.nIntervention - t.eventsIntervention) * t.eventsControl) / N;
-    return (t.nIntervention * t.nControl) / N;
-  });
-  const sum = w.reduce((a, b) => a + b, 0);
-  return w.map((x) => (100 * x) / sum);
-}
-
 function fixedFit(studies: readonly PoolStudy[], measure: MetaMeasure, confLevel: number): PooledFit {
   const yi = studies.map((s) => s.yi);
   const vi = studies.map((s) => s.vi);
@@ -99,7 +88,7 @@ function fixedFit(studies: readonly PoolStudy[], measure: MetaMeasure, confLevel
       qPValue: mh.qPValue,
       i2: mh.i2,
       h2: mh.h2,
-      weights: mantelHaenszelWeights(tt, measure),
+      weights: mh.weights,
       warnings: mh.warnings,
       poolingMethod: 'mantel-haenszel',
       pi: null,

@@ -58,6 +58,8 @@ export interface MantelHaenszelFit {
   qPValue: number | null;
   i2: number | null;
   h2: number | null;
+  /** Per-table Mantel–Haenszel weights in percent, in input order (= RevMan's "Weight" column). */
+  weights: number[];
   warnings: string[];
 }
 
@@ -164,6 +166,19 @@ export function mantelHaenszel(
     tau2: 0,
     tau2Method: null,
     ...het,
+    weights: mantelHaenszelWeights(tables, measure),
     warnings,
   };
+}
+
+/** MH weights per table: RR c·n₁/N, OR (n₁ − a)·c/N, RD n₁·n₀/N, as percent of their sum. */
+function mantelHaenszelWeights(tables: readonly TwoByTwo[], measure: MantelHaenszelMeasure): number[] {
+  const w = tables.map((t) => {
+    const N = t.nIntervention + t.nControl;
+    if (measure === 'RR') return (t.eventsControl * t.nIntervention) / N;
+    if (measure === 'OR') return ((t.nIntervention - t.eventsIntervention) * t.eventsControl) / N;
+    return (t.nIntervention * t.nControl) / N;
+  });
+  const sum = w.reduce((a, b) => a + b, 0);
+  return w.map((x) => (100 * x) / sum);
 }

@@ -3,7 +3,7 @@
  * [95% CI], weights), subgroup subtotals, the fixed and random rows, then the prediction
  * interval, heterogeneity, tests and the verdict in words. English and Danish (decimal comma).
  */
-import { fillPhrase, formatFixed, formatP, type Lang, percentSign, RELEVANCE_TEXT, SHORT_RELEVANCE_TEXT, timeLabel } from '../report/i18n.js';
+import { fillPhrase, formatFixed, formatP, type Lang, percentSign, RELEVANCE_TEXT, REPORT_TEXT, SHORT_RELEVANCE_TEXT, timeLabel } from '../report/i18n.js';
 import { renderTextTable, type Table } from '../report/text-table.js';
 import { TAU2_METHOD_NAMES } from '../stats/meta/tau2.js';
 import type { MetaOutcomeSetting, MetaPooledRow, MetaResults, MetaStudyRow, MetaSubgroupTest } from './meta-results-schema.js';
@@ -42,8 +42,6 @@ const TEXT = {
   sourceInstrument: { en: 'instrument default', da: 'instrumentets standard' },
   title: { en: '{label} — {outcome} at {time}: {measure}', da: '{label} — {outcome} ved {time}: {measure}' },
   appVsUsual: { en: ', app − usual care', da: ', app − vanlig behandling' },
-  'lower-is-better': { en: 'lower is better', da: 'lavere er bedre' },
-  'higher-is-better': { en: 'higher is better', da: 'højere er bedre' },
   assumed: { en: ' (assumed)', da: ' (antaget)' },
   study: { en: 'Study', da: 'Studie' },
   subgroup: { en: 'Subgroup', da: 'Undergruppe' },
@@ -171,7 +169,7 @@ export function metaGroupText(results: MetaResults, s: MetaOutcomeSetting, lang:
   const withSubgroup = studies.some((x) => x.subgroup !== null);
   const ratio = isRatioMeasure(s.measure);
   const title = t('title', { label: s.label ?? s.outcome, outcome: s.outcome, time: lang === 'en' ? s.time : timeLabel(s.time, lang), measure: MEASURE_NAME[s.measure][lang] }) + (ratio ? '' : t('appVsUsual'));
-  const sub = `${mcidText(s, w)}; ${t(s.direction)}${s.directionSource === 'default' ? t('assumed') : ''}`;
+  const sub = `${mcidText(s, w)}; ${REPORT_TEXT[s.direction === 'lower-is-better' ? 'lowerIsBetter' : 'higherIsBetter'][lang]}${s.directionSource === 'default' ? t('assumed') : ''}`;
   const header = [t('study'), ...(withSubgroup ? [t('subgroup')] : []), `${s.measure} [${t('ci95')}]`, t('weightFixed'), t('weightRandom'), t('verdict')];
   const rows: string[][] = [];
   const subgroups = [...new Set(pooled.filter((p) => p.subgroup !== null).map((p) => p.subgroup as string))];

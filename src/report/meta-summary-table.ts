@@ -6,7 +6,7 @@
  */
 import type { MetaOutcomeSetting, MetaPooledRow, MetaResults } from '../meta/meta-results-schema.js';
 import { formatEffect } from '../meta/meta-table.js';
-import { formatFixed, formatMcid, formatThousands, type Lang, percentSign, RELEVANCE_TEXT, timeLabel } from './i18n.js';
+import { formatFixed, formatMcid, formatThousands, type Lang, percentSign, RELEVANCE_TEXT, REPORT_TEXT, timeLabel } from './i18n.js';
 import type { Table } from './text-table.js';
 
 const TEXT = {
@@ -14,8 +14,6 @@ const TEXT = {
     en: 'Outcome|Follow-up|Studies (participants)|Effect, random effects [95% CI]|95% prediction interval|I²|MCID|Verdict',
     da: 'Udfald|Opfølgning|Studier (deltagere)|Effekt, random effects [95 %-KI]|95 %-prædiktionsinterval|I²|MCID|Vurdering',
   },
-  lowerIsBetter: { en: 'lower is better', da: 'lavere er bedre' },
-  higherIsBetter: { en: 'higher is better', da: 'højere er bedre' },
   single: { en: 'one study: its own estimate', da: 'ét studie: dets eget estimat' },
   notPooled: { en: 'not pooled (no study reported an interval)', da: 'ikke poolet (intet studie angav et interval)' },
   noMcid: { en: 'no MCID: not judged', da: 'ingen MCID: ikke vurderet' },
@@ -40,7 +38,7 @@ export function metaSummaryTable(results: Pick<MetaResults, 'outcomes' | 'pooled
     // Participants only when every pooled study reported both arm sizes: a partial sum would mislead.
     const sizes = studies.map((x) => (x.nIntervention !== null && x.nControl !== null ? x.nIntervention + x.nControl : null));
     const participants = sizes.length > 0 && sizes.every((n) => n !== null) ? formatThousands(sizes.reduce<number>((a, n) => a + (n as number), 0), 0, lang) : t('participantsUnknown');
-    const outcome = `${s.label ?? s.outcome} (${s.direction === 'lower-is-better' ? t('lowerIsBetter') : t('higherIsBetter')})`;
+    const outcome = `${s.label ?? s.outcome} (${REPORT_TEXT[s.direction === 'lower-is-better' ? 'lowerIsBetter' : 'higherIsBetter'][lang]})`;
     if (!random) return [outcome, timeLabel(s.time, lang), `${studies.length} (${participants})`, t('notPooled'), '', '', '', ''];
     // One study is not pooled: show its interval as reported (the model's z interval is rebuilt
     // from a back-calculated SE and can differ in the last digit) and its own verdict.

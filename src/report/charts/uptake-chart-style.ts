@@ -5,7 +5,7 @@
  */
 import type { Scope } from '../../uptake/aggregate.js';
 import { REGIONS } from '../../uptake/referral.js';
-import type { Lang } from '../i18n.js';
+import { type Lang, UPTAKE_CHART_TEXT } from '../i18n.js';
 import { PALETTE } from './chart-style.js';
 
 /** One fixed colour per region (and black for the whole country), the same in every chart. */
@@ -28,5 +28,5 @@ export function lines(...phrases: string[]): string[] {
 
 
 export function scopeLabel(s: Scope, lang: Lang): string {
-  return s === 'national' ? (lang === 'da' ? 'Hele landet' : 'Whole country') : s;
+  return s === 'national' ? UPTAKE_CHART_TEXT.national[lang] : s;
 }

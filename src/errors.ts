@@ -6,6 +6,7 @@
  * Input validation collects every `Problem` it finds (up to a limit) instead of stopping at
  * the first, so a user can fix a whole file in one pass.
  */
+import { formatProblemGroup, groupProblems } from './problem-groups.js';
 
 /** Where in an input file a problem sits, what was found and what was expected. */
 export interface Problem {
@@ -20,6 +21,10 @@ export interface Problem {
   value?: string;
   /** What was expected, phrased for the user. */
   expected: string;
+  /** Stable grouping key (e.g. "arm.unknown") when `expected` varies between problems of one kind. */
+  kind?: string;
+  /** A near-miss suggestion, e.g. `did you mean "Selfback"?`. */
+  hint?: string;
 }
 
 export type ErrorCode =
@@ -51,12 +56,14 @@ export function formatProblem(p: Problem): string {
   const where = [p.file, p.line, p.column].filter((x) => x !== undefined).join(':');
   const field = p.field !== undefined ? ` (${p.field})` : '';
   const value = p.value !== undefined ? ` ${JSON.stringify(p.value)}` : '';
-  return `${where}${field}:${value} — expected ${p.expected}`;
+  const hint = p.hint !== undefined ? `; ${p.hint}` : '';
+  return `${where}${field}:${value} — expected ${p.expected}${hint}`;
 }
 
+/** The error and its problems, grouped by kind (see problem-groups.ts) so every problem is accounted for. */
 export function formatError(err: HtaError): string {
   const lines = [`error: ${err.message}`];
-  for (const p of err.problems) lines.push(`  ${formatProblem(p)}`);
+  for (const g of groupProblems(err.problems)) lines.push(`  ${formatProblemGroup(g)}`);
   return lines.join('\n');
 }
 

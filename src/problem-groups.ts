@@ -1,0 +1,98 @@
+/**
+ * Problems grouped by kind, so a file with 4,000 identical mistakes reads as one line with a
+ * count and line ranges instead of 4,000 lines (or the first 50). Used for error messages
+ * (`formatError`), `validate --json` and the "rows excluded" summaries of `--exclude-invalid`.
+ *
+ * A group is the problems of one file that share `kind` (when the producer sets one) or else
+ * the same column and the same `expected` text. Values differ within a group; the first few are
+ * kept as examples. Line numbers are never patient ids, so groups are safe to print.
+ */
+import type { Problem } from './errors.js';
+
+export interface ProblemGroup {
+  file: string;
+  /** Column name, when every problem of the group concerns one column. */
+  field?: string;
+  /** 1-based column index, when every problem of the group concerns one column. */
+  column?: number;
+  expected: string;
+  /** A near-miss suggestion shared by the group (e.g. `did you mean "Selfback"?`). */
+  hint?: string;
+  /** How many problems the group holds. */
+  count: number;
+  /** Sorted distinct line numbers, compressed to ranges: [[2, 3998], [4001, 4001]]. */
+  lines: [number, number][];
+  /** The first few distinct values found, in file order. */
+  values: string[];
+}
+
+/** Groups keep at most this many distinct example values. */
+export const EXAMPLE_VALUES = 3;
+
+function groupKey(p: Problem): string {
+  return [p.file, p.kind ?? '', p.kind ? '' : (p.field ?? ''), p.kind ? '' : p.expected].join('\u0000');
+}
+
+/** Problems → groups, in the order each group first appears. */
+export function groupProblems(problems: Iterable<Problem>): ProblemGroup[] {
+  const groups = new Map<string, ProblemGroup & { lineSet: number[]; columns: Set<number | undefined>; fields: Set<string | undefined> }>();
+  for (const p of problems) {
+    const key = groupKey(p);
+    let g = groups.get(key);
+    if (!g) {
+      g = { file: p.file, expected: p.expected, count: 0, lines: [], values: [], lineSet: [], columns: new Set(), fields: new Set() };
+      if (p.hint !== undefined) g.hint = p.hint;
+      groups.set(key, g);
+    }
+    g.count++;
+    if (p.line !== undefined) g.lineSet.push(p.line);
+    g.columns.add(p.column);
+    g.fields.add(p.field);
+    if (p.value !== undefined && g.values.length < EXAMPLE_VALUES && !g.values.includes(p.value)) g.values.push(p.value);
+  }
+  return [...groups.values()].map(({ lineSet, columns, fields, ...g }) => {
+    const out: ProblemGroup = { ...g, lines: lineRanges(lineSet) };
+    if (fields.size === 1) {
+      const f = [...fields][0];
+      if (f !== undefined) out.field = f;
+    }
+    if (columns.size === 1) {
+      const c = [...columns][0];
+      if (c !== undefined) out.column = c;
+    }
+    return out;
+  });
+}
+
+/** Sorted distinct lines as inclusive ranges. */
+export function lineRanges(lines: readonly number[]): [number, number][] {
+  const sorted = [...new Set(lines)].sort((a, b) => a - b);
+  const out: [number, number][] = [];
+  for (const l of sorted) {
+    const last = out[out.length - 1];
+    if (last && l === last[1] + 1) last[1] = l;
+    else out.push([l, l]);
+  }
+  return out;
+}
+
+/** "2–3,998, 4,001" style text of line ranges, at most `max` ranges then "…". */
+export function formatLineRanges(ranges: readonly [number, number][], max = 6): string {
+  const shown = ranges.slice(0, max).map(([a, b]) => (a === b ? String(a) : `${a}–${b}`));
+  if (ranges.length > max) shown.push(`… (${ranges.length - max} more ranges)`);
+  return shown.join(', ');
+}
+
+/**
+ * One line per group: `412 × file:lines 2–3998 (arm): "SelfBack", "selfback" — expected …; did you mean …`.
+ * A group of one problem prints exactly as `formatProblem` would.
+ */
+export function formatProblemGroup(g: ProblemGroup): string {
+  const lines = g.lines.length === 0 ? '' : g.lines.length === 1 && g.lines[0]![0] === g.lines[0]![1] ? `:${g.lines[0]![0]}` : `:lines ${formatLineRanges(g.lines)}`;
+  const column = g.column !== undefined && !(g.lines.length !== 1 || g.lines[0]![0] !== g.lines[0]![1]) ? `:${g.column}` : '';
+  const field = g.field !== undefined ? ` (${g.field})` : '';
+  const values = g.values.length ? ` ${g.values.map((v) => JSON.stringify(v)).join(', ')}${g.count > g.values.length && g.values.length === EXAMPLE_VALUES ? ', …' : ''}` : '';
+  const count = g.count > 1 ? `${g.count} × ` : '';
+  const hint = g.hint !== undefined ? `; ${g.hint}` : '';
+  return `${count}${g.file}${lines}${column}${field}:${values} — expected ${g.expected}${hint}`;
+}

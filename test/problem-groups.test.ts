@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { formatError, HtaError, type Problem } from '../src/errors.js';
+import { formatLineRanges, formatProblemGroup, groupProblems, lineRanges } from '../src/problem-groups.js';
+
+const arm = (line: number, value: string): Problem => ({ file: 'x.csv', line, column: 2, field: 'arm', value, expected: 'an arm value of the plan' });
+
+describe('problem groups', () => {
+  it('compresses lines to ranges', () => {
+    expect(lineRanges([5, 2, 3, 4, 9, 9, 11])).toEqual([[2, 5], [9, 9], [11, 11]]);
+    expect(formatLineRanges([[2, 5], [9, 9]])).toBe('2–5, 9');
+  });
+
+  it('groups thousands of identical problems into one line with a count, ranges and examples', () => {
+    const problems = Array.from({ length: 4000 }, (_, i) => arm(i + 2, i % 2 ? 'SelfBack' : 'selfback'));
+    problems.push({ file: 'x.csv', line: 7, column: 5, field: 'rmdq', value: '25', expected: 'a whole number from 0 to 24' });
+    const groups = groupProblems(problems);
+    expect(groups).toHaveLength(2);
+    expect(groups[0]).toMatchObject({ count: 4000, lines: [[2, 4001]], values: ['selfback', 'SelfBack'], field: 'arm', column: 2 });
+    const text = formatError(new HtaError('input.invalid', 'bad', problems));
+    expect(text.split('\n')).toEqual([
+      'error: bad',
+      '  4000 × x.csv:lines 2–4001 (arm): "selfback", "SelfBack" — expected an arm value of the plan',
+      '  x.csv:7:5 (rmdq): "25" — expected a whole number from 0 to 24',
+    ]);
+  });
+
+  it('groups by kind when the expected text varies, and carries the hint', () => {
+    const problems: Problem[] = [
+      { ...arm(2, 'a'), kind: 'dup', expected: 'one row (already on line 1)', hint: 'remove duplicates' },
+      { ...arm(3, 'b'), kind: 'dup', expected: 'one row (already on line 2)' },
+    ];
+    const [g] = groupProblems(problems);
+    expect(g!.count).toBe(2);
+    expect(formatProblemGroup(g!)).toBe('2 × x.csv:lines 2–3 (arm): "a", "b" — expected one row (already on line 1); remove duplicates');
+  });
+});

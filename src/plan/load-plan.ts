@@ -4,6 +4,7 @@ import { HtaError, type Problem } from '../errors.js';
 import { instruments } from '../instruments/registry.js';
 import { instrumentForOutcome, mcidForOutcome } from './outcome-instrument.js';
 import { type Plan, planSchema } from './plan-schema.js';
+import type { Instrument } from '../instruments/instrument.js';
 
 export function loadPlanFile(file: string): Plan {
   return parsePlan(readJsonFile(file, 'plan'), file);
@@ -17,11 +18,19 @@ export function parsePlan(json: unknown, file = '<plan>'): Plan {
   const plan = parsed.data;
   const problems: Problem[] = [];
   const keys = new Set<string>();
+  for (const key of Object.keys(plan.instruments)) {
+    if (Object.hasOwn(instruments, key)) problems.push({ file, field: `instruments.${key}`, value: key, expected: `a key that is not a built-in instrument (${Object.keys(instruments).join(', ')})` });
+  }
   plan.outcomes.forEach((o, i) => {
     if (keys.has(o.key)) problems.push({ file, field: `outcomes.${i}.key`, value: o.key, expected: 'a key used once' });
     keys.add(o.key);
-    let inst = instruments[o.instrument];
-    if (inst && o.valueSet !== undefined) {
+    const custom = Object.hasOwn(plan.instruments, o.instrument) && !Object.hasOwn(instruments, o.instrument);
+    let inst = custom ? instrumentForOutcome(o, plan) : instruments[o.instrument];
+    if (custom && o.items !== undefined) {
+      problems.push({ file, field: `outcomes.${i}.items`, expected: `no item columns: the plan's instrument "${o.instrument}" is read from one score column ("column")` });
+    }
+    if (inst && !custom && o.items !== undefined) problems.push(...itemProblems(o.items, inst, file, i));
+    if (inst && !custom && o.valueSet !== undefined) {
       try {
         inst = instrumentForOutcome(o);
       } catch (err) {
@@ -29,7 +38,8 @@ export function parsePlan(json: unknown, file = '<plan>'): Plan {
       }
     }
     if (!inst) {
-      problems.push({ file, field: `outcomes.${i}.instrument`, value: o.instrument, expected: `one of ${Object.keys(instruments).join(', ')}` });
+      const plans = Object.keys(plan.instruments);
+      problems.push({ file, field: `outcomes.${i}.instrument`, value: o.instrument, expected: `one of ${[...Object.keys(instruments), ...plans].join(', ')}${plans.length ? '' : ', or a key of the plan\'s "instruments"'}` });
     } else if (inst.kind === 'continuous' && mcidForOutcome(o, inst) === undefined) {
       problems.push({ file, field: `outcomes.${i}.mcid`, expected: `an MCID: ${inst.name.en} has no published default, so the plan must set one` });
     }
@@ -37,7 +47,7 @@ export function parsePlan(json: unknown, file = '<plan>'): Plan {
   plan.responders.forEach((r, i) => {
     const o = plan.outcomes.find((x) => x.key === r.outcome);
     if (!o) problems.push({ file, field: `responders.${i}.outcome`, value: r.outcome, expected: `an outcome key of this plan (${[...keys].join(', ')})` });
-    else if (instruments[o.instrument]?.kind === 'binary') {
+    else if (!Object.hasOwn(plan.instruments, o.instrument) && instruments[o.instrument]?.kind === 'binary') {
       problems.push({ file, field: `responders.${i}.outcome`, value: r.outcome, expected: 'a continuous outcome (responders are defined by improvement)' });
     }
   });
@@ -45,8 +55,23 @@ export function parsePlan(json: unknown, file = '<plan>'): Plan {
     if (!keys.has(plan.primary.outcome)) problems.push({ file, field: 'primary.outcome', value: plan.primary.outcome, expected: 'an outcome key of this plan' });
     if (!plan.timepoints.includes(plan.primary.time)) problems.push({ file, field: 'primary.time', value: plan.primary.time, expected: `one of the timepoints (${plan.timepoints.join(', ')})` });
   }
+  if (Object.hasOwn(plan.columns.covariates, plan.columns.id)) problems.push({ file, field: 'columns.covariates', value: plan.columns.id, expected: 'a covariate name that is not the id column' });
   if (plan.timepoints.includes(plan.baseline)) problems.push({ file, field: 'timepoints', value: plan.baseline, expected: 'follow-up times only (the baseline is analysed as a covariate)' });
   if (plan.arms.intervention === plan.arms.control) problems.push({ file, field: 'arms', value: plan.arms.control, expected: 'different values for the two arms' });
   if (problems.length) throw new HtaError('plan.invalid', `${file} is not a valid analysis plan`, problems);
   return plan;
+}
+
+/** The outcome's `items` must fit its instrument: as many columns as items; dimension names only for EQ-5D. */
+function itemProblems(items: NonNullable<Plan['outcomes'][number]['items']>, inst: Instrument, file: string, i: number): Problem[] {
+  const field = `outcomes.${i}.items`;
+  if (!inst.items) return [{ file, field, expected: `no item columns: ${inst.name.en} is read from a score column` }];
+  const count = inst.items.columns('x').length;
+  if (Array.isArray(items) && items.length !== count) {
+    return [{ file, field, value: `${items.length} columns`, expected: `${count} item columns for ${inst.name.en}, in item order` }];
+  }
+  if (typeof items === 'object' && !Array.isArray(items) && !inst.key.startsWith('eq5d')) {
+    return [{ file, field, expected: `a prefix, a pattern with {i} or a list of ${count} columns (dimension names are for EQ-5D only)` }];
+  }
+  return [];
 }

@@ -1,10 +1,17 @@
 /** The instrument an outcome of the plan is scored with, including its EQ-5D value set. */
 import { eq5dFor } from '../instruments/eq5d.js';
+import { genericInstrument } from '../instruments/generic.js';
 import type { Direction, Instrument } from '../instruments/instrument.js';
 import { getInstrument } from '../instruments/registry.js';
-import type { PlanOutcome } from './plan-schema.js';
+import type { Plan, PlanOutcome } from './plan-schema.js';
 
-export function instrumentForOutcome(outcome: Pick<PlanOutcome, 'instrument' | 'valueSet'>): Instrument {
+/**
+ * The outcome's instrument: a built-in by key, or a generic instrument the plan defines under
+ * `"instruments"` (built-in keys cannot be redefined; `parsePlan` checks that).
+ */
+export function instrumentForOutcome(outcome: Pick<PlanOutcome, 'instrument' | 'valueSet'>, plan?: Pick<Plan, 'instruments'>): Instrument {
+  const custom = plan?.instruments?.[outcome.instrument];
+  if (custom && Object.hasOwn(plan!.instruments, outcome.instrument)) return genericInstrument(outcome.instrument, custom);
   if ((outcome.instrument === 'eq5d5l' || outcome.instrument === 'eq5d3l') && outcome.valueSet !== undefined) {
     // The value set fixes the index range and the range/20 MCID, so build the instrument for it.
     return eq5dFor(outcome.instrument, outcome.valueSet);

@@ -17,12 +17,36 @@ const certainty = z
   })
   .describe('GRADE certainty of the evidence for this outcome, with the reasons for downgrading');
 
+/** A code as written in an export: text ("Ved ikke") or a number (999, -9). See docs/plan-trial.md. */
+const valueCode = z.union([z.string().min(1), z.number()]);
+
+export const answerCodesSchema = z
+  .record(z.string().min(1), z.number())
+  .describe('Answer codes: export value → number, e.g. {"Ja": 1, "Nej": 0} or {"1": 1, "2": 0}; numeric codes also match "1,0" in a decimal-comma file');
+
+export const missingCodesSchema = z.array(valueCode).describe('Values that mean "missing", e.g. [999, -9, "Ved ikke"]; numbers match numerically after decimal-comma normalisation');
+
+export const eq5dColumnsSchema = z
+  .object({ mo: z.string().min(1), sc: z.string().min(1), ua: z.string().min(1), pd: z.string().min(1), ad: z.string().min(1) })
+  .strict()
+  .describe('EQ-5D dimension columns by name: mobility, self-care, usual activities, pain/discomfort, anxiety/depression');
+
+export const itemColumnsSchema = z
+  .union([
+    z.string().min(1).describe('Prefix ("rmdq" → rmdq_1…rmdq_24) or a pattern with {i} ("q{i}" → q1…q24; "rmdq_{i}")'),
+    z.array(z.string().min(1)).min(1).describe('Every item column, in item order'),
+    eq5dColumnsSchema,
+  ])
+  .describe('Item columns to score from: a prefix, a pattern with {i}, an explicit list, or (EQ-5D) the five dimension columns by name; defaults to the column');
+
 export const outcomeSchema = z
   .object({
     key: z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/, 'a name of letters, digits and _'),
-    instrument: z.string().describe('Instrument key: rmdq, rmdq23, pseq, nrs, eq5d5l, eq5d3l, was, wai, binary'),
+    instrument: z.string().describe('Instrument key: rmdq, rmdq23, pseq, nrs, eq5d5l, eq5d3l, was, wai, binary, or a key of the plan\'s "instruments"'),
     column: z.string().optional().describe('Score column (long layout) or column prefix; defaults to the key'),
-    items: z.string().optional().describe('Prefix of item columns to score from (e.g. "rmdq" for rmdq_1…rmdq_24); defaults to the column'),
+    items: itemColumnsSchema.optional(),
+    answers: answerCodesSchema.optional().describe('Answer codes for every column of this outcome (items or score), e.g. {"Ja": 1, "Nej": 0}'),
+    missingCodes: missingCodesSchema.optional().describe('Missing-value codes for the columns of this outcome (besides the plan-wide "missingCodes")'),
     label: localized.optional(),
     mcid: z.number().positive().optional().describe("Absolute MCID in the instrument's units; defaults to the instrument's published value"),
     mcidSource: z.string().optional(),
@@ -48,6 +72,23 @@ export const responderSchema = z
     message: 'give exactly one of "points" or "percent"',
   });
 
+/**
+ * A continuous instrument the built-ins do not cover (averaged pain with decimals, ODI 0–100),
+ * defined in the plan; see docs/plan-trial.md.
+ */
+export const customInstrumentSchema = z
+  .object({
+    label: z.object({ en: z.string().min(1), da: z.string().min(1).optional() }).strict().describe('Name in English and (optionally) Danish'),
+    unit: z.object({ en: z.string().min(1), da: z.string().min(1).optional() }).strict().optional().describe('Unit of the score; defaults to points / point'),
+    range: z.tuple([z.number(), z.number()]).describe('Inclusive range of the score, [min, max]'),
+    direction: z.enum(['lower-is-better', 'higher-is-better']),
+    mcid: z.number().positive().optional().describe('Absolute MCID in the score units (else each outcome must set "mcid")'),
+    mcidSource: z.string().optional(),
+    decimals: z.boolean().default(true).describe('Whether scores may have decimals (false: whole numbers only)'),
+  })
+  .strict()
+  .refine((i) => i.range[0] < i.range[1], { message: 'range must be [min, max] with min < max' });
+
 export const methodSchema = z.enum(['ancova', 'welch', 'pooled-t', 'change', 'mmrm']);
 
 export const planSchema = z
@@ -55,9 +96,14 @@ export const planSchema = z
     $schema: z.string().optional(),
     title: localized.optional(),
     columns: z
-      .object({ id: z.string().default('id'), arm: z.string().default('arm'), time: z.string().default('time') })
+      .object({
+        id: z.string().default('id'),
+        arm: z.string().default('arm'),
+        time: z.string().default('time'),
+        covariates: z.record(z.string(), z.string()).default({}).describe('Covariate name → export column, for covariates whose column is named differently, e.g. {"age": "alder"}'),
+      })
       .strict()
-      .default({ id: 'id', arm: 'arm', time: 'time' }),
+      .default({ id: 'id', arm: 'arm', time: 'time', covariates: {} }),
     layout: z.enum(['auto', 'long', 'wide']).default('auto').describe('Long: one row per patient per time; wide: <outcome>_<time> columns'),
     arms: z
       .object({ intervention: z.string(), control: z.string() })
@@ -65,11 +111,18 @@ export const planSchema = z
       .describe('Values of the arm column for each arm'),
     armLabels: z.object({ intervention: localized, control: localized }).optional(),
     baseline: z.string().default('baseline').describe('Time label of the baseline visit'),
-    timepoints: z.array(z.string()).min(1).describe('Follow-up time labels to analyse, in order'),
+    timepoints: z.array(z.string()).describe('Follow-up time labels to analyse, in order (analyze needs at least one)'),
     timeLabels: z.record(z.string(), z.string()).default({}).describe('Maps time values in the export to the plan labels'),
     allTimepoints: z.array(z.string()).optional().describe('Every visit in the export, in order (defaults to baseline + timepoints)'),
     primary: z.object({ outcome: z.string(), time: z.string() }).strict().optional(),
-    covariates: z.array(z.string()).default([]),
+    covariates: z.array(z.string()).default([]).describe('Covariate names: the export column of that name, or the one "columns.covariates" maps it to'),
+    instruments: z.record(z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/), customInstrumentSchema).default({}).describe('Generic continuous instruments defined by the plan, by key'),
+    missingCodes: missingCodesSchema.default([]).describe('Missing-value codes for every outcome and covariate column'),
+    columnCodes: z
+      .record(z.string(), z.object({ answers: answerCodesSchema.optional(), missing: missingCodesSchema.optional() }).strict())
+      .default({})
+      .describe('Answer and missing-value codes for single export columns (after wide columns lose their _<time> suffix)'),
+    invalidRows: z.enum(['reject', 'exclude']).default('reject').describe('"reject" (default): any bad row stops the run; "exclude": rows with problems are left out and reported (as --exclude-invalid)'),
     outcomes: z.array(outcomeSchema).min(1),
     responders: z.array(responderSchema).default([]),
     methods: z.array(methodSchema).default(['ancova', 'welch']),
@@ -90,6 +143,9 @@ export const planSchema = z
 export type Plan = z.infer<typeof planSchema>;
 export type PlanInput = z.input<typeof planSchema>;
 export type PlanOutcome = z.infer<typeof outcomeSchema>;
+export type CustomInstrumentSpec = z.infer<typeof customInstrumentSchema>;
+export type AnswerCodes = z.infer<typeof answerCodesSchema>;
+export type MissingCodes = z.infer<typeof missingCodesSchema>;
 export type PlanResponder = z.infer<typeof responderSchema>;
 export type EffectMethod = z.infer<typeof methodSchema>;
 

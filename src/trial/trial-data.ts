@@ -1,6 +1,8 @@
 /** The validated, scored trial: what every analysis reads. */
 import type { Instrument, ItemRange, ScoringOptions } from '../instruments/instrument.js';
 import type { Plan } from '../plan/plan-schema.js';
+import type { Problem } from '../errors.js';
+import type { ColumnCoder, RecodeCount } from './value-codes.js';
 
 export type Arm = 'intervention' | 'control';
 export const ARMS: readonly Arm[] = ['intervention', 'control'];
@@ -35,6 +37,16 @@ export interface OutcomeSource {
   itemRanges: ItemRange[];
   /** Scoring options from the plan's outcome (missing items, value set). */
   scoring: ScoringOptions;
+  /** Answer / missing-value codes per column of `columns` (undefined: read the cell as is). */
+  coders?: (ColumnCoder | undefined)[];
+}
+
+/** Rows left out under `--exclude-invalid` / `"invalidRows": "exclude"`, and why. */
+export interface RowExclusion {
+  /** Distinct file lines excluded. */
+  rows: number;
+  /** Every problem found on those lines (no patient ids: see docs/input-trial-export.md). */
+  problems: Problem[];
 }
 
 export interface TrialData {
@@ -47,6 +59,10 @@ export interface TrialData {
   sources: OutcomeSource[];
   /** How the export was read, for the record. */
   layout: 'long' | 'wide';
+  /** Cells changed by answer and missing-value codes, per column and code (kept rows only). */
+  recoded: RecodeCount[];
+  /** Rows excluded as invalid; null when the run is strict (the default). */
+  excluded: RowExclusion | null;
 }
 
 /** Patients randomised per arm. */

@@ -85,8 +85,10 @@ describe('loadTrial: a valid long export', () => {
 describe('loadTrial: every validation error names file, line and column', () => {
   it('duplicate (id, time) rows', () => {
     const [p] = problemsOf(GOOD + '\nP1,app,3m,DK,8,3,1,1,1,1,1');
-    expect(p).toMatchObject({ file: 'trial.csv', line: 6, column: 1, value: 'P1 at 3m' });
-    expect(p?.expected).toMatch(/already on line 3/);
+    expect(p).toMatchObject({ file: 'trial.csv', line: 6, column: 1, kind: 'row.duplicate' });
+    // The patient id is never part of a message: the earlier line identifies the patient.
+    expect(p?.value).toBeUndefined();
+    expect(formatProblem(p!)).toBe('trial.csv:6:1 (id): — expected one row per patient and time point (this patient\'s "3m" row is on line 3)');
   });
   it('unknown arm value', () => {
     const [p] = problemsOf(withLine(3, 'P1,placebo,3m,DK,8,3,1,1,1,1,1'));

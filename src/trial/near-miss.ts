@@ -1,0 +1,51 @@
+/**
+ * Near-miss suggestions for arm and time values and column names: a value that differs from a
+ * known one only by case, spacing, accents or an edit distance of at most 2 gets
+ * `did you mean "Selfback"?`. Only an unambiguous nearest candidate is suggested.
+ */
+
+/** Case, accents, and runs of spaces, "_" and "-" do not count as differences. */
+export function looseForm(s: string): string {
+  return s
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .toLowerCase()
+    .replace(/[\s_-]+/g, ' ')
+    .trim();
+}
+
+/** Edit distance (insertions, deletions, substitutions), two-row dynamic programme. */
+export function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      row[j] = Math.min((prev[j] as number) + 1, (row[j - 1] as number) + 1, (prev[j - 1] as number) + cost);
+    }
+    prev = row;
+  }
+  return prev[b.length] as number;
+}
+
+/** The known value `value` most likely meant, if it is a near miss of exactly one. */
+export function nearMiss(value: string, known: readonly string[]): string | undefined {
+  if (known.includes(value)) return undefined;
+  const v = looseForm(value);
+  let best: string[] = [];
+  let bestDistance = 3;
+  for (const k of new Set(known)) {
+    // Very short values (1–2 characters) would match almost anything at distance 2.
+    const d = looseForm(k) === v ? 0 : Math.min(v.length, k.length) <= 2 ? Infinity : editDistance(v, looseForm(k));
+    if (d < bestDistance) {
+      best = [k];
+      bestDistance = d;
+    } else if (d === bestDistance) best.push(k);
+  }
+  return best.length === 1 ? best[0] : undefined;
+}
+
+export function didYouMean(value: string, known: readonly string[]): string | undefined {
+  const m = nearMiss(value, known);
+  return m === undefined ? undefined : `did you mean ${JSON.stringify(m)}?`;
+}

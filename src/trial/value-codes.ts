@@ -1,0 +1,113 @@
+/**
+ * Answer and missing-value codes, applied to a cell before it is validated: "Ja" → 1,
+ * "2" → 0, 999 / -9 / "Ved ikke" → missing. Numeric codes match numerically after the
+ * export's decimal-comma normalisation ("999,0" is 999); text codes match exactly. Every
+ * recoded cell is counted per column and code, so `validate` and `analyze --json` can say what
+ * was changed. Precedence and the scored export's treatment: docs/plan-trial.md.
+ */
+import { parseNumber } from '../io/parse-number.js';
+import type { AnswerCodes, MissingCodes, Plan, PlanOutcome } from '../plan/plan-schema.js';
+
+/** What a cell became. */
+export type CodedCell =
+  | { kind: 'text'; text: string }
+  | { kind: 'answer'; value: number }
+  | { kind: 'missing' }
+  | { kind: 'unknown' };
+
+/** One line of the record of recoding: `count` cells of `column` held `code` and became `to`. */
+export interface RecodeCount {
+  column: string;
+  code: string;
+  /** The number the code stands for; null = missing. */
+  to: number | null;
+  count: number;
+}
+
+/** A code's matching key: numbers by value ("999" = "999,0" = "999.0"), text as written. */
+function keyOf(text: string, decimalComma: boolean): string {
+  const n = parseNumber(text, decimalComma);
+  return n === undefined ? `t:${text}` : `n:${n}`;
+}
+
+/** Plan codes are read with either decimal mark: a plan is written by hand. */
+const planKey = (code: string | number): string => (typeof code === 'number' ? `n:${code}` : keyOf(code.trim(), true));
+
+export class ColumnCoder {
+  private readonly answers = new Map<string, { code: string; value: number }>();
+  private readonly missing = new Map<string, string>();
+
+  constructor(answers: AnswerCodes | undefined, missing: MissingCodes, private readonly decimalComma: boolean) {
+    for (const [code, value] of Object.entries(answers ?? {})) this.answers.set(planKey(code), { code, value });
+    for (const code of missing) if (!this.missing.has(planKey(code))) this.missing.set(planKey(code), String(code));
+  }
+
+  /** True when the column has answer codes: every other non-missing cell is then a problem. */
+  get closed(): boolean {
+    return this.answers.size > 0;
+  }
+
+  /** Answer codes as written in the plan, for messages. */
+  answerCodes(): string[] {
+    return [...this.answers.values()].map((a) => a.code);
+  }
+
+  /** Applies the codes to a non-empty cell; `onRecode` hears the plan code and its meaning. */
+  apply(text: string, onRecode?: (code: string, to: number | null) => void): CodedCell {
+    const key = keyOf(text, this.decimalComma);
+    // An answer code wins over a missing code: it was written for this column.
+    const answer = this.answers.get(key);
+    if (answer) {
+      onRecode?.(answer.code, answer.value);
+      return { kind: 'answer', value: answer.value };
+    }
+    const missing = this.missing.get(key);
+    if (missing !== undefined) {
+      onRecode?.(missing, null);
+      return { kind: 'missing' };
+    }
+    return this.closed ? { kind: 'unknown' } : { kind: 'text', text };
+  }
+}
+
+/**
+ * The coder for one export column read for `outcome` (or for a covariate when `outcome` is
+ * undefined): answer codes from the column's own `columnCodes`, else the outcome's `answers`;
+ * missing codes from the column, the outcome and the plan together. Undefined when no code
+ * applies, so unmapped plans read cells exactly as before.
+ */
+export function coderFor(plan: Plan, column: string, outcome: PlanOutcome | undefined, decimalComma: boolean): ColumnCoder | undefined {
+  const own = Object.hasOwn(plan.columnCodes, column) ? plan.columnCodes[column] : undefined;
+  const answers = own?.answers ?? outcome?.answers;
+  const missing = [...(own?.missing ?? []), ...(outcome?.missingCodes ?? []), ...plan.missingCodes];
+  if (!answers && missing.length === 0) return undefined;
+  return new ColumnCoder(answers, missing, decimalComma);
+}
+
+/** Counts recoded cells per column and code, in the order first met. */
+export class RecodeTally {
+  private readonly counts = new Map<string, RecodeCount>();
+
+  add(column: string, code: string, to: number | null): void {
+    const key = `${column}\u0000${code}`;
+    const c = this.counts.get(key);
+    if (c) c.count++;
+    else this.counts.set(key, { column, code, to, count: 1 });
+  }
+
+  /** Sorted by the column's position in the file, then code order as met. */
+  list(header: readonly string[]): RecodeCount[] {
+    const pos = (c: string) => {
+      const i = header.indexOf(c);
+      return i < 0 ? Number.MAX_SAFE_INTEGER : i;
+    };
+    return [...this.counts.values()].map((c, i) => ({ c, i })).sort((a, b) => pos(a.c.column) - pos(b.c.column) || a.i - b.i).map(({ c }) => c);
+  }
+}
+
+/** `rmdq_1: "Ja" → 1 × 120, "Nej" → 0 × 300` lines for text output. */
+export function formatRecodes(recoded: readonly RecodeCount[]): string[] {
+  const byColumn = new Map<string, RecodeCount[]>();
+  for (const r of recoded) byColumn.set(r.column, [...(byColumn.get(r.column) ?? []), r]);
+  return [...byColumn].map(([column, rs]) => `${column}: ${rs.map((r) => `${JSON.stringify(r.code)} → ${r.to === null ? 'missing' : r.to} × ${r.count}`).join(', ')}`);
+}

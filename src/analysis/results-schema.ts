@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { RELEVANCE_LABELS } from '../judge/relevance.js';
+import { exclusionSchema, recodeCountSchema } from '../trial/validation-schema.js';
 
 const interval = z.object({ estimate: z.number(), ciLower: z.number(), ciUpper: z.number() });
 
@@ -100,7 +101,13 @@ export const sensitivitySchema = z.object({
 
 export const analysisResultSchema = z.object({
   tool: z.object({ name: z.literal('hta'), version: z.string() }),
-  input: z.object({ file: z.string(), layout: z.enum(['long', 'wide']), patients: z.object({ intervention: z.number().int(), control: z.number().int() }) }),
+  input: z.object({
+    file: z.string(),
+    layout: z.enum(['long', 'wide']),
+    patients: z.object({ intervention: z.number().int(), control: z.number().int() }),
+    recoded: z.array(recodeCountSchema).optional().describe("Cells changed by the plan's answer and missing-value codes (present when any was)"),
+    excluded: exclusionSchema.optional().describe('Rows left out by --exclude-invalid / "invalidRows": "exclude" (present in that mode)'),
+  }),
   plan: z.object({ baseline: z.string(), timepoints: z.array(z.string()), covariates: z.array(z.string()), alpha: z.number(), primary: z.object({ outcome: z.string(), time: z.string() }).nullable() }),
   descriptives: z.array(descriptiveRowSchema),
   effects: z.array(effectRowSchema),

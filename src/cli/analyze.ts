@@ -7,7 +7,10 @@ import { renderTextTable } from '../report/text-table.js';
 import { sensitivityTable, tippingSentence } from '../report/sensitivity-table.js';
 import { effectsCsv } from '../analysis/effects-csv.js';
 import type { CliIo } from './io.js';
-import { loadTrialInputs } from './load-inputs.js';
+import { type ExclusionOptions, loadTrialInputs, reportExclusion } from './load-inputs.js';
+import { HtaError } from '../errors.js';
+import { missingFollowUp } from '../trial/follow-up.js';
+import { withInputRecord } from '../analysis/input-record.js';
 import { packageVersion } from './version.js';
 import { outcomeLabel } from '../plan/outcome-label.js';
 import { progressBar } from './progress-bar.js';
@@ -25,12 +28,17 @@ export function registerAnalyze(program: Command, io: CliIo, setExit: (code: num
     .option('--lang <lang>', 'language of the table: en or da', 'en')
     .option('--bootstrap <n>', 'add bootstrap percentile and BCa intervals with n replicates', wholeNumber('--bootstrap', 1))
     .option('--seed <n>', 'seed for the bootstrap (default 1)', wholeNumber('--seed'))
-    .action(async (file: string, opts: { plan: string; json?: boolean; csv?: string; lang: string; bootstrap?: number; seed?: number }) => {
+    .option('--exclude-invalid', 'leave rows with problems out and report them (line ranges, never ids) instead of stopping')
+    .option('--excluded-out <file>', 'with --exclude-invalid: write line, column, field and problem of every excluded row as CSV')
+    .action(async (file: string, opts: { plan: string; json?: boolean; csv?: string; lang: string; bootstrap?: number; seed?: number } & ExclusionOptions) => {
       // Loaded on use: `hta --help` should not pay for the statistics libraries.
       const { analyzeTrial } = await import('../analysis/analyze-trial.js');
       const lang = checkLang(opts.lang) ?? 'en';
       if (opts.csv) refuseToOverwriteInput(file, opts.csv);
-      const { trial } = loadTrialInputs(file, opts.plan);
+      const { trial } = loadTrialInputs(file, opts.plan, opts);
+      const noFollowUp = missingFollowUp(trial);
+      if (noFollowUp) throw new HtaError('input.invalid', noFollowUp);
+      reportExclusion(trial, io, opts.excludedOut);
       const bar = opts.bootstrap ? progressBar(io, 'bootstrap') : undefined;
       const miBar = progressBar(io, 'multiple imputation');
       const result = analyzeTrial(trial, {
@@ -42,7 +50,7 @@ export function registerAnalyze(program: Command, io: CliIo, setExit: (code: num
       miBar.done();
       if (opts.csv) writeFileAtomic(opts.csv, toCsv(...effectsCsv(result.effects)));
       if (opts.json) {
-        io.stdout(JSON.stringify(result, null, 2) + '\n');
+        io.stdout(JSON.stringify(withInputRecord(result, trial), null, 2) + '\n');
       } else {
         const widths = new Map(trial.sources.map((s) => [s.key, s.instrument.range[1] - s.instrument.range[0]]));
         io.stdout(renderTextTable(effectsTable(result.effects, lang, (k) => widths.get(k), 'short', (k) => outcomeLabel(trial.plan, k, lang))));

@@ -1,10 +1,15 @@
 /** Shared by the trial commands: read the export and the plan (or the default plan). */
+import { HtaError } from '../errors.js';
 import { readCsvFile, type CsvTable } from '../io/read-csv.js';
+import { writeFileAtomic } from '../io/write-atomic.js';
 import { loadPlanFile } from '../plan/load-plan.js';
 import type { Plan } from '../plan/plan-schema.js';
 import { defaultPlanFor } from '../plan/default-plan.js';
+import { excludedCsv, formatExclusion, summarizeExclusion } from '../trial/exclusion-summary.js';
 import { loadTrial } from '../trial/load-trial.js';
 import type { TrialData } from '../trial/trial-data.js';
+import { refuseToOverwriteInput } from './guard-output.js';
+import type { CliIo } from './io.js';
 
 export interface TrialInputs {
   csv: CsvTable;
@@ -12,8 +17,33 @@ export interface TrialInputs {
   trial: TrialData;
 }
 
-export function loadTrialInputs(file: string, planFile: string | undefined): TrialInputs {
+/** The row-exclusion options every trial command takes. */
+export interface ExclusionOptions {
+  excludeInvalid?: boolean;
+  excludedOut?: string;
+}
+
+export function loadTrialInputs(file: string, planFile: string | undefined, options: ExclusionOptions = {}): TrialInputs {
+  if (options.excludedOut) refuseToOverwriteInput(file, options.excludedOut);
   const csv = readCsvFile(file);
   const plan = planFile ? loadPlanFile(planFile) : defaultPlanFor(csv);
-  return { csv, plan, trial: loadTrial(csv, plan) };
+  const exclude = options.excludeInvalid === true || plan.invalidRows === 'exclude';
+  if (options.excludedOut && !exclude) {
+    throw new HtaError('usage.invalid', '--excluded-out lists the rows --exclude-invalid leaves out; add --exclude-invalid (or set "invalidRows": "exclude" in the plan)');
+  }
+  return { csv, plan, trial: loadTrial(csv, plan, { excludeInvalid: exclude }) };
+}
+
+/** After a successful load: the stderr lines on excluded rows, and the --excluded-out file. */
+export function reportExclusion(trial: TrialData, io: CliIo, excludedOut: string | undefined): void {
+  if (!trial.excluded) return;
+  for (const line of formatExclusion(summarizeExclusion(trial.excluded, trial.plan.columns.id))) io.stderr(line + '\n');
+  writeExcludedOut(trial, io, excludedOut);
+}
+
+/** The --excluded-out file (line, column, field, problem), when asked for. */
+export function writeExcludedOut(trial: TrialData, io: CliIo, excludedOut: string | undefined): void {
+  if (!trial.excluded || !excludedOut) return;
+  writeFileAtomic(excludedOut, excludedCsv(trial.excluded));
+  io.stderr(`wrote ${excludedOut}: ${trial.excluded.problems.length} problem(s) on the ${trial.excluded.rows} excluded row(s)\n`);
 }

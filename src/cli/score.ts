@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { writeFileAtomic } from '../io/write-atomic.js';
 import { scoredExport } from '../trial/scored-export.js';
 import type { CliIo } from './io.js';
-import { loadTrialInputs } from './load-inputs.js';
+import { type ExclusionOptions, loadTrialInputs, reportExclusion } from './load-inputs.js';
 import { refuseToOverwriteInput } from './guard-output.js';
 
 export function registerScore(program: Command, io: CliIo): void {
@@ -12,10 +12,13 @@ export function registerScore(program: Command, io: CliIo): void {
     .argument('<csv>', 'trial export (long or wide CSV)')
     .option('--plan <file>', 'analysis plan (JSON)')
     .requiredOption('--out <file>', 'where to write the scored export (the input is never modified)')
-    .action((file: string, opts: { plan?: string; out: string }) => {
+    .option('--exclude-invalid', 'leave rows with problems out (their score cells stay empty) and report them instead of stopping')
+    .option('--excluded-out <file>', 'with --exclude-invalid: write line, column, field and problem of every excluded row as CSV')
+    .action((file: string, opts: { plan?: string; out: string } & ExclusionOptions) => {
       refuseToOverwriteInput(file, opts.out);
-      const { csv, trial } = loadTrialInputs(file, opts.plan);
+      const { csv, trial } = loadTrialInputs(file, opts.plan, opts);
       writeFileAtomic(opts.out, scoredExport(csv, trial));
+      reportExclusion(trial, io, opts.excludedOut);
       const added = trial.sources.filter((s) => s.from === 'items').map((s) => s.key);
       io.stderr(`wrote ${opts.out}: ${csv.records.length} rows, scores added for ${added.join(', ') || 'no outcome (no item columns)'}\n`);
     });

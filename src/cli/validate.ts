@@ -1,26 +1,54 @@
 import type { Command } from 'commander';
-import { loadTrialInputs } from './load-inputs.js';
-import type { CliIo } from './io.js';
+import { HtaError } from '../errors.js';
+import { groupProblems } from '../problem-groups.js';
+import { formatExclusion, summarizeExclusion } from '../trial/exclusion-summary.js';
+import { missingFollowUp } from '../trial/follow-up.js';
 import { summarizeTrial } from '../trial/summarize-trial.js';
+import type { ValidationResult } from '../trial/validation-schema.js';
+import { formatRecodes } from '../trial/value-codes.js';
+import type { CliIo } from './io.js';
+import { type ExclusionOptions, loadTrialInputs, writeExcludedOut } from './load-inputs.js';
 
 export function registerValidate(program: Command, io: CliIo): void {
   program
     .command('validate')
     .description('check a trial export against the plan; list every problem with file:line:column')
     .argument('<csv>', 'trial export (long or wide CSV)')
-    .option('--plan <file>', 'analysis plan (JSON); defaults follow DESIGN column names')
-    .option('--json', 'print the summary as JSON')
-    .action((file: string, opts: { plan?: string; json?: boolean }) => {
-      const { trial } = loadTrialInputs(file, opts.plan);
-      const summary = summarizeTrial(trial);
-      if (opts.json) io.stdout(JSON.stringify(summary, null, 2) + '\n');
-      else io.stdout(renderSummary(summary));
+    .option('--plan <file>', 'analysis plan (JSON); defaults follow the column names in docs/input-trial-export.md')
+    .option('--json', 'print the summary (or, for an invalid file, the grouped problems) as JSON (schema: `hta plan schema --validation`)')
+    .option('--exclude-invalid', 'leave rows with problems out and report them (line ranges, never ids) instead of stopping')
+    .option('--excluded-out <file>', 'with --exclude-invalid: write line, column, field and problem of every excluded row as CSV')
+    .action((file: string, opts: { plan?: string; json?: boolean } & ExclusionOptions) => {
+      let result: ValidationResult;
+      try {
+        const { trial } = loadTrialInputs(file, opts.plan, opts);
+        const notice = missingFollowUp(trial);
+        result = {
+          valid: true,
+          ...summarizeTrial(trial),
+          recoded: trial.recoded,
+          excluded: trial.excluded ? summarizeExclusion(trial.excluded, trial.plan.columns.id) : null,
+          warnings: notice ? [notice] : [],
+        };
+        // The exclusion summary is part of the output itself (text or JSON), not repeated on stderr.
+        writeExcludedOut(trial, io, opts.excludedOut);
+      } catch (err) {
+        // With --json an invalid file still answers on stdout (exit 2 stays, via main).
+        if (opts.json && err instanceof HtaError && err.exitCode === 2) {
+          const invalid: ValidationResult = { valid: false, error: err.message, problems: groupProblems(err.problems) };
+          io.stdout(JSON.stringify(invalid, null, 2) + '\n');
+        }
+        throw err;
+      }
+      if (opts.json) io.stdout(JSON.stringify(result, null, 2) + '\n');
+      else io.stdout(renderSummary(result));
+      for (const w of result.warnings) io.stderr(`note: ${w}\n`);
     });
 }
 
-function renderSummary(s: ReturnType<typeof summarizeTrial>): string {
+function renderSummary(s: Extract<ValidationResult, { valid: true }>): string {
   const lines = [
-    `${s.file}: valid (${s.layout} layout)`,
+    `${s.file}: valid (${s.layout} layout)${s.excluded ? `, ${s.excluded.rows} row(s) with problems excluded` : ''}`,
     `patients: ${s.patients.intervention} intervention, ${s.patients.control} control`,
     `rows: ${s.rows}`,
     '',
@@ -31,5 +59,7 @@ function renderSummary(s: ReturnType<typeof summarizeTrial>): string {
   for (const o of s.outcomes) {
     lines.push([o.key.padEnd(width), o.from.padEnd(6), ...s.times.map((t) => `${o.observed[t]?.intervention ?? 0}/${o.observed[t]?.control ?? 0}`.padStart(9))].join('  '));
   }
+  if (s.recoded.length) lines.push('', 'recoded by the plan\'s answer and missing-value codes (kept rows):', ...formatRecodes(s.recoded).map((l) => `  ${l}`));
+  if (s.excluded) lines.push('', ...formatExclusion(s.excluded));
   return lines.join('\n') + '\n';
 }

@@ -56,7 +56,7 @@ describe('hta score', () => {
     ['an out-of-range item (RMDQ item 2)', (s: string) => s.replace('P1,app,baseline,1', 'P1,app,baseline,2'), /in\.csv:2:4 \(rmdq_1\): "2" — expected an answer from 0 to 1/],
     ['an EQ-5D level 6', (s: string) => s.replace(/5,5,5,5,5$/, '5,5,6,5,5'), /in\.csv:4:30 \(eq5d_ua\): "6"/],
     ['an unknown arm', (s: string) => s.replace('P2,usual', 'P2,placebo'), /in\.csv:4:2 \(arm\): "placebo" — expected an arm value/],
-    ['a duplicate row', (s: string) => s + '\n' + s.split('\n')[3], /in\.csv:5:1 \(id\): "P2 at baseline" — expected one row per patient and time point \(already on line 4\)/],
+    ['a duplicate row', (s: string) => s + '\n' + s.split('\n')[3], /in\.csv:5:1 \(id\): — expected one row per patient and time point \(this patient's "baseline" row is on line 4\)/],
   ] as const) {
     it(`rejects ${name}: exit 2, message with line and column, nothing written`, async () => {
       const f = setup(mutate(SMALL));

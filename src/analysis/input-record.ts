@@ -1,0 +1,15 @@
+/**
+ * The `input` block of `hta analyze --json` records what the plan's codes changed and which rows
+ * `--exclude-invalid` left out (grouped, line ranges, never ids). Both appear only when they
+ * apply, so results of plain exports are unchanged.
+ */
+import { summarizeExclusion } from '../trial/exclusion-summary.js';
+import type { TrialData } from '../trial/trial-data.js';
+import type { AnalysisResult } from './results-schema.js';
+
+export function withInputRecord(result: AnalysisResult, trial: TrialData): AnalysisResult {
+  const input: AnalysisResult['input'] = { ...result.input };
+  if (trial.recoded.length) input.recoded = trial.recoded;
+  if (trial.excluded) input.excluded = summarizeExclusion(trial.excluded, trial.plan.columns.id);
+  return { ...result, input };
+}

@@ -1,0 +1,55 @@
+/**
+ * How rows excluded under `--exclude-invalid` are reported: grouped problems with line ranges
+ * (for text and `--json`) and the `--excluded-out` CSV (line, column, field, problem). None of
+ * them carries a patient id or a cell of the id column: see docs/input-trial-export.md.
+ */
+import type { Problem } from '../errors.js';
+import { toCsv } from '../io/write-csv.js';
+import { formatLineRanges, formatProblemGroup, groupProblems, lineRanges, type ProblemGroup } from '../problem-groups.js';
+import type { RowExclusion } from './trial-data.js';
+
+export interface ExclusionSummary {
+  /** Rows (file lines) left out. */
+  rows: number;
+  /** Problems found on them. */
+  problems: number;
+  /** The excluded lines as inclusive ranges. */
+  lines: [number, number][];
+  groups: ProblemGroup[];
+}
+
+/** Problems with the id column keep line, column and field but lose their value. */
+function withoutIdValues(problems: readonly Problem[], idColumn: string): Problem[] {
+  return problems.map((p) => {
+    if (p.field !== idColumn || p.value === undefined) return p;
+    const { value: _drop, ...rest } = p;
+    return rest;
+  });
+}
+
+export function summarizeExclusion(ex: RowExclusion, idColumn: string): ExclusionSummary {
+  const problems = withoutIdValues(ex.problems, idColumn);
+  return {
+    rows: ex.rows,
+    problems: problems.length,
+    lines: lineRanges(problems.map((p) => p.line).filter((l): l is number => l !== undefined)),
+    groups: groupProblems(problems),
+  };
+}
+
+/** `excluded 3 row(s) with problems (lines 5–7):` then one indented line per group. */
+export function formatExclusion(s: ExclusionSummary): string[] {
+  if (s.rows === 0) return ['excluded 0 rows: no row has a problem'];
+  return [
+    `excluded ${s.rows} row(s) with ${s.problems} problem(s) (lines ${formatLineRanges(s.lines)}); they are left out of every count and analysis:`,
+    ...s.groups.map((g) => `  ${formatProblemGroup(g)}`),
+  ];
+}
+
+/** The `--excluded-out` file: one row per problem, in line order; no values at all. */
+export function excludedCsv(ex: RowExclusion): string {
+  const rows = [...ex.problems]
+    .sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0))
+    .map((p) => [p.line ?? null, p.column ?? null, p.field ?? null, `expected ${p.expected}${p.hint ? `; ${p.hint}` : ''}`]);
+  return toCsv(['line', 'column', 'field', 'problem'], rows);
+}

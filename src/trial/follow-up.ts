@@ -1,0 +1,21 @@
+/**
+ * An export that so far holds only baseline visits (or a plan whose follow-up visits do not
+ * occur in the data) can be validated, but not analysed: this says so in the user's terms.
+ */
+import { exportTimeOf } from '../plan/plan-schema.js';
+import type { TrialData } from './trial-data.js';
+
+/** A message when no row is at one of the plan's follow-up visits; undefined otherwise. */
+export function missingFollowUp(trial: TrialData): string | undefined {
+  const plan = trial.plan;
+  const seen = new Set(trial.observations.map((o) => o.time));
+  if (plan.timepoints.some((t) => seen.has(t))) return undefined;
+  const found = [...seen].map((t) => exportTimeOf(plan, t));
+  const column = plan.columns.time;
+  const planned = plan.timepoints.length ? `the plan's follow-up visits (${plan.timepoints.join(', ')}) do not occur` : 'the plan lists no follow-up visit';
+  return (
+    `no follow-up visit found in ${trial.file}: ${planned}; column "${column}" holds only ${found.length ? found.map((t) => JSON.stringify(t)).join(', ') : 'no valid visit'}. ` +
+    `Effects need follow-up: name each visit in "${column}" (e.g. "3m", "6m"; a wide export uses <column>_<visit> columns such as rmdq_3m), ` +
+    `list them in the plan's "timepoints", and map other labels with "timeLabels" (e.g. { "3_months_arm_1": "3m" })`
+  );
+}

@@ -1,0 +1,63 @@
+/**
+ * The shape of `hta validate --json`, valid or not, as one zod schema that gives the published
+ * JSON Schema (`hta plan schema --validation`, schemas/validation.schema.json). The recode and
+ * exclusion blocks are shared with `hta analyze --json` (its `input` block).
+ */
+import { z } from 'zod';
+
+export const problemGroupSchema = z.object({
+  file: z.string(),
+  field: z.string().optional().describe('Column name, when every problem of the group concerns one column'),
+  column: z.number().int().optional(),
+  expected: z.string(),
+  hint: z.string().optional().describe('A near-miss suggestion, e.g. did you mean "Selfback"?'),
+  count: z.number().int().describe('How many problems the group holds'),
+  lines: z.array(z.tuple([z.number().int(), z.number().int()])).describe('Lines as inclusive ranges'),
+  values: z.array(z.string()).describe('The first few distinct values found (never a patient id)'),
+});
+
+export const recodeCountSchema = z.object({
+  column: z.string().describe('Export column (wide exports: without the _<time> suffix)'),
+  code: z.string().describe('The code as written in the plan'),
+  to: z.number().nullable().describe('What the code stands for; null = missing'),
+  count: z.number().int(),
+});
+
+export const exclusionSchema = z.object({
+  rows: z.number().int().describe('Rows (file lines) left out'),
+  problems: z.number().int(),
+  lines: z.array(z.tuple([z.number().int(), z.number().int()])),
+  groups: z.array(problemGroupSchema),
+});
+
+const observedSchema = z.record(z.string(), z.object({ intervention: z.number().int(), control: z.number().int() }));
+
+export const validationResultSchema = z.discriminatedUnion('valid', [
+  z.object({
+    valid: z.literal(true),
+    file: z.string(),
+    layout: z.enum(['long', 'wide']),
+    rows: z.number().int(),
+    patients: z.object({ intervention: z.number().int(), control: z.number().int() }),
+    times: z.array(z.string()),
+    outcomes: z.array(z.object({ key: z.string(), instrument: z.string(), from: z.enum(['items', 'score']), observed: observedSchema })),
+    recoded: z.array(recodeCountSchema).describe('Cells changed by answer and missing-value codes'),
+    excluded: exclusionSchema.nullable().describe('Rows left out by --exclude-invalid; null when strict'),
+    warnings: z.array(z.string()),
+  }),
+  z.object({
+    valid: z.literal(false),
+    error: z.string(),
+    problems: z.array(problemGroupSchema).describe('Every problem, grouped by kind'),
+  }),
+]);
+
+export type ValidationResult = z.infer<typeof validationResultSchema>;
+
+export function validationJsonSchema(): unknown {
+  return {
+    ...(z.toJSONSchema(validationResultSchema) as object),
+    $id: 'https://hta.invalid/schemas/validation.schema.json',
+    title: 'hta validate results',
+  };
+}

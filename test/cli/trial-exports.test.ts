@@ -1,0 +1,183 @@
+/**
+ * Issue #11, trial side: exports shaped the way REDCap, SPSS and Excel write them, each case of
+ * the report reproduced (refused before) and shown fixed, with inputs left byte for byte.
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Ajv2020 from 'ajv/dist/2020.js';
+import { describe, expect, it } from 'vitest';
+import { validationJsonSchema } from '../../src/trial/validation-schema.js';
+import { resultsJsonSchema } from '../../src/analysis/results-schema.js';
+import { runCli, tempDir } from '../support/run-cli.js';
+
+const items = (yes: number, codes: [string, string] = ['Ja', 'Nej']) => Array.from({ length: 24 }, (_, i) => (i < yes ? codes[0] : codes[1]));
+const HEAD = ['id', 'arm', 'time', ...Array.from({ length: 24 }, (_, i) => `rmdq_${i + 1}`), 'pain'].join(',');
+
+/** 12 patients, baseline and 3m, RMDQ items as Ja/Nej, pain averaged with decimals. */
+function exportText(opts: { codes?: [string, string]; pain?: (i: number, t: number) => string; times?: string[] } = {}): string {
+  const rows = [HEAD];
+  const times = opts.times ?? ['baseline', '3m'];
+  for (let i = 0; i < 12; i++) {
+    const arm = i % 2 === 0 ? 'app' : 'usual';
+    times.forEach((time, t) => rows.push([`SECRET${100 + i}`, arm, time, ...items((i * 3 + t * 5) % 20 + 2, opts.codes), opts.pain ? opts.pain(i, t) : `${(i * 7 + t * 3) % 9}.${(i + 3 * t) % 10}`].join(',')));
+  }
+  return rows.join('\n') + '\n';
+}
+
+const PLAN = {
+  arms: { intervention: 'app', control: 'usual' },
+  timepoints: ['3m'],
+  missingCodes: [999, -9, 'Ved ikke'],
+  instruments: { pain_avg10: { label: { en: 'Average pain (0–10, diary mean)' }, range: [0, 10], direction: 'lower-is-better', mcid: 1.5, decimals: true } },
+  outcomes: [
+    { key: 'rmdq', instrument: 'rmdq', answers: { Ja: 1, Nej: 0 } },
+    { key: 'pain', instrument: 'pain_avg10' },
+  ],
+};
+
+function setup(csv: string, plan: object | undefined = PLAN) {
+  const dir = tempDir();
+  writeFileSync(join(dir, 'in.csv'), csv);
+  if (plan) writeFileSync(join(dir, 'plan.json'), JSON.stringify(plan));
+  return { dir, csv: join(dir, 'in.csv'), plan: join(dir, 'plan.json'), out: (n: string) => join(dir, n) };
+}
+
+const ajv = new Ajv2020({ allErrors: true, strict: false });
+const validValidation = ajv.compile(validationJsonSchema() as object);
+const validResults = ajv.compile(resultsJsonSchema() as object);
+
+describe('codes and decimals from the plan', () => {
+  it('Ja/Nej items and decimal pain are refused by a plain plan and read with the mapped one', async () => {
+    const text = exportText();
+    const f = setup(text);
+    const plain = setup(text, { arms: PLAN.arms, timepoints: ['3m'], outcomes: [{ key: 'rmdq', instrument: 'rmdq' }, { key: 'pain', instrument: 'nrs' }] });
+    const before = await runCli('validate', plain.csv, '--plan', plain.plan);
+    expect(before.code).toBe(2);
+    expect(before.stderr).toMatch(/576 × .*in\.csv:lines 2–25: "Ja", "Nej" — expected an answer from 0 to 1/);
+    expect(before.stderr).toMatch(/\d+ × .*\(pain\): "3\.3", "7\.1", "1\.4", … — expected a whole number from 0 to 10/);
+    const after = await runCli('validate', f.csv, '--plan', f.plan);
+    expect(after.code).toBe(0);
+    // Item 3 is "Nej" where the yes count is 2: patients 0 (baseline) and 5 (3m).
+    expect(after.stdout).toContain(`rmdq_3: "Nej" → 0 × 2, "Ja" → 1 × 22`);
+    expect(readFileSync(f.csv, 'utf8')).toBe(text);
+  });
+  it('999, -9 and "Ved ikke" are missing, counted in validate --json and analyze --json', async () => {
+    const text = exportText({ pain: (i, t) => (i === 0 && t === 1 ? '999' : i === 1 ? '-9' : i === 2 && t === 0 ? 'Ved ikke' : `${(i * 5 + t) % 9}.5`) });
+    const f = setup(text);
+    const v = await runCli('validate', f.csv, '--plan', f.plan, '--json');
+    expect(v.code).toBe(0);
+    const s = JSON.parse(v.stdout);
+    expect(validValidation(s)).toBe(true);
+    expect(s.recoded.filter((r: { column: string }) => r.column === 'pain')).toEqual([
+      { column: 'pain', code: '999', to: null, count: 1 },
+      { column: 'pain', code: '-9', to: null, count: 2 },
+      { column: 'pain', code: 'Ved ikke', to: null, count: 1 },
+    ]);
+    const a = await runCli('analyze', f.csv, '--plan', f.plan, '--json');
+    expect(a.code).toBe(0);
+    const r = JSON.parse(a.stdout);
+    expect(validResults(r)).toBe(true);
+    expect(r.input.recoded).toEqual(s.recoded);
+    expect(r.input.excluded).toBeUndefined();
+  });
+});
+
+describe('every problem, grouped, without patient ids', () => {
+  it('reports all problems of a large file (no cap at 50), grouped with line ranges and a hint', async () => {
+    const rows = [HEAD];
+    for (let i = 0; i < 130; i++) rows.push([`P${i}`, 'App', 'baseline', ...items(3), '2.5'].join(','));
+    const r = await runCli('validate', setup(rows.join('\n')).csv, '--plan', setup('').plan);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('has 130 problem(s) in 130 row(s)');
+    expect(r.stderr).not.toMatch(/first 50/);
+    expect(r.stderr).toMatch(/130 × .*:lines 2–131 \(arm\): "App" — expected an arm value.*; did you mean "app"\?/);
+  });
+  it('time values and column names get near-miss hints', async () => {
+    const text = exportText().replace(/,3m,/g, ',3 M,').replace('pain', 'Pain');
+    const r = await runCli('validate', setup(text).csv, '--plan', setup('').plan);
+    expect(r.stderr).toMatch(/\(pain|"pain" .*did you mean "Pain"\?/);
+    const r2 = await runCli('validate', setup(exportText().replace(/,3m,/g, ',3 M,')).csv, '--plan', setup('').plan);
+    expect(r2.stderr).toMatch(/12 × .*\(time\): "3 M" — expected a time point.*did you mean "3m"\?/);
+  });
+  it('duplicate rows and arm switches name lines, never the patient id', async () => {
+    const lines = exportText().split('\n');
+    lines[2] = lines[2]!.replace(',app,', ',usual,'); // patient 0's 3m row in the other arm
+    const dup = [...lines.slice(0, -1), lines[1], ''].join('\n');
+    const r = await runCli('validate', setup(dup).csv, '--plan', setup('').plan);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/this patient's "baseline" row is on line 2/);
+    expect(r.stderr).toMatch(/this patient's line 2 has "app"/);
+    expect(r.stderr).not.toMatch(/SECRET/);
+  });
+  it('validate --json on an invalid file prints { valid: false, problems } on stdout and exits 2', async () => {
+    const text = exportText().replaceAll(',usual,3m,', ',Usual,3m,');
+    const r = await runCli('validate', setup(text).csv, '--plan', setup('').plan, '--json');
+    expect(r.code).toBe(2);
+    const out = JSON.parse(r.stdout);
+    expect(validValidation(out)).toBe(true);
+    expect(out.valid).toBe(false);
+    expect(out.problems).toHaveLength(1);
+    expect(out.problems[0]).toMatchObject({ field: 'arm', count: 6, values: ['Usual'], hint: 'did you mean "usual"?' });
+    expect(r.stdout).not.toMatch(/SECRET/);
+  });
+});
+
+describe('--exclude-invalid', () => {
+  const bad = () => {
+    const lines = exportText().split('\n');
+    lines[3] = lines[3]!.replace(/,[^,]*$/, ',11.5'); // pain above 10
+    lines[6] = lines[6]!.replace(',Ja,', ',Maybe,'); // an unknown answer code
+    return lines.join('\n');
+  };
+  it('strict by default: one bad row blocks the run, and the message says how to go on', async () => {
+    const f = setup(bad());
+    const r = await runCli('analyze', f.csv, '--plan', f.plan, '--csv', f.out('effects.csv'));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/2 problem\(s\) in 2 row\(s\).*--exclude-invalid/);
+    expect(existsSync(f.out('effects.csv'))).toBe(false);
+  });
+  it('drops the rows, says how many and why on stderr and in --json, and writes --excluded-out without ids', async () => {
+    const text = bad();
+    const f = setup(text);
+    const r = await runCli('analyze', f.csv, '--plan', f.plan, '--json', '--exclude-invalid', '--excluded-out', f.out('excluded.csv'), '--csv', f.out('effects.csv'));
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/excluded 2 row\(s\) with 2 problem\(s\) \(lines 4, 7\)/);
+    const res = JSON.parse(r.stdout);
+    expect(res.input.excluded).toMatchObject({ rows: 2, problems: 2, lines: [[4, 4], [7, 7]] });
+    // Line 4 is patient 1's baseline (control) and line 7 patient 2's 3m visit (intervention):
+    // each arm loses one complete case, so the ANCOVA has 5 + 5 of the 6 + 6 patients.
+    const ancova = res.effects.find((e: { outcome: string; method: string }) => e.outcome === 'pain' && e.method === 'ancova');
+    expect(ancova.n).toEqual({ intervention: 5, control: 5 });
+    expect(readFileSync(f.out('excluded.csv'), 'utf8')).toBe(
+      'line,column,field,problem\n4,28,pain,"expected a number from 0 to 10 (Average pain (0–10, diary mean))"\n' +
+        '7,4,rmdq_1,"expected one of the answer codes of ""rmdq_1"" in the plan (""Ja"", ""Nej"") or a missing-value code"\n',
+    );
+    expect(readFileSync(f.out('effects.csv'), 'utf8').startsWith('#')).toBe(false);
+    expect(r.stdout + r.stderr).not.toMatch(/SECRET/);
+    expect(readFileSync(f.csv, 'utf8')).toBe(text);
+  });
+  it('the plan can ask for it ("invalidRows": "exclude"), and validate text shows the groups', async () => {
+    const f = setup(bad(), { ...PLAN, invalidRows: 'exclude' });
+    const r = await runCli('validate', f.csv, '--plan', f.plan);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/2 row\(s\) with problems excluded/);
+    expect(r.stdout).toMatch(/in\.csv:4:28 \(pain\): "11\.5" — expected a number from 0 to 10/);
+  });
+});
+
+describe('an export with only baseline visits', () => {
+  it('validates without a plan and says that no follow-up visit was found; analyze explains how to name visits', async () => {
+    const text = exportText({ codes: ['1', '0'], times: ['baseline'], pain: () => '4' }).replace(/,pain\n/, ',pain_avg\n');
+    const f = setup(text, undefined);
+    const v = await runCli('validate', f.csv);
+    expect(v.code).toBe(0);
+    expect(v.stdout).toMatch(/valid/);
+    expect(v.stderr).toMatch(/no follow-up visit found in .*in\.csv: the plan lists no follow-up visit; column "time" holds only "baseline"/);
+    expect(v.stderr).not.toMatch(/Too small|expected array/);
+    const plan = setup(text, { arms: PLAN.arms, timepoints: ['3m'], outcomes: [{ key: 'rmdq', instrument: 'rmdq' }] });
+    const a = await runCli('analyze', plan.csv, '--plan', plan.plan);
+    expect(a.code).toBe(2);
+    expect(a.stderr).toMatch(/the plan's follow-up visits \(3m\) do not occur.*"timeLabels"/);
+    expect(readFileSync(f.csv, 'utf8')).toBe(text);
+  });
+});

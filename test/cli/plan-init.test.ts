@@ -1,0 +1,71 @@
+/**
+ * `hta plan init` drafts a plan from an export; after the edits it lists (applied here where
+ * needed), the draft reads the file: validate exits 0. It never writes over a file without
+ * --force, and never touches the export.
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli, tempDir } from '../support/run-cli.js';
+
+const FIXTURES = ['redcap-long', 'spss-danish', 'wide-coded', 'eq5d-danish', 'pain-diary', 'ved-ikke'];
+
+describe('hta plan init', () => {
+  it.each(FIXTURES)('drafts a plan for test/fixtures/exports/%s that validates the export', async (name) => {
+    const csv = `test/fixtures/exports/${name}/export.csv`;
+    const before = readFileSync(csv);
+    const out = join(tempDir(), 'plan.json');
+    const r = await runCli('plan', 'init', csv, '--out', out);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/guessed:[\s\S]*check before analysing:/);
+    const plan = JSON.parse(readFileSync(out, 'utf8'));
+    expect(plan.$schema).toMatch(/schemas\/plan\.schema\.json$/);
+    const v = await runCli('validate', csv, '--plan', out, '--json');
+    expect(v.code, v.stderr).toBe(0);
+    // The draft reads the same patients as the hand-written plan of the fixture.
+    const hand = JSON.parse((await runCli('validate', csv, '--plan', `test/fixtures/exports/${name}/plan.json`, '--json')).stdout);
+    const drafted = JSON.parse(v.stdout);
+    expect(drafted.patients).toEqual(hand.patients);
+    // Visit labels may differ ("12" vs "12w"): compare the counts visit by visit.
+    const counts = (s: { outcomes: { observed: Record<string, unknown> }[] }) => s.outcomes.map((o) => Object.values(o.observed));
+    expect(counts(drafted)).toEqual(counts(hand));
+    expect(readFileSync(csv).equals(before)).toBe(true);
+  });
+
+  it('guesses codes from the values: Ja/Nej answers, 999 and -9 missing, wide suffixes', async () => {
+    const redcap = JSON.parse((await runCli('plan', 'init', 'test/fixtures/exports/redcap-long/export.csv')).stdout);
+    expect(redcap.columns).toEqual({ id: 'record_id', time: 'redcap_event_name', arm: 'gruppe' });
+    expect(redcap.timeLabels).toEqual({ baseline_arm_1: 'baseline', '3_months_arm_1': '3m' });
+    expect(redcap.outcomes[0]).toEqual({ key: 'rmdq', instrument: 'rmdq', answers: { Ja: 1, Nej: 0 } });
+    const spss = JSON.parse((await runCli('plan', 'init', 'test/fixtures/exports/spss-danish/export.csv')).stdout);
+    expect(spss.missingCodes).toEqual([-9, 999]);
+    const wide = JSON.parse((await runCli('plan', 'init', 'test/fixtures/exports/wide-coded/export.csv')).stdout);
+    expect(wide).toMatchObject({ layout: 'wide', timepoints: ['3m'], outcomes: [{ key: 'rmdq', items: 'q{i}', answers: { '1': 1, '2': 0 } }] });
+  });
+
+  it('lists the edits it cannot guess (WAS needs an MCID); applied, the plan validates', async () => {
+    const dir = tempDir();
+    const csv = join(dir, 'was.csv');
+    writeFileSync(csv, ['id,arm,time,was', 'a,app,baseline,5', 'a,app,3m,7', 'b,usual,baseline,4', 'b,usual,3m,4'].join('\n') + '\n');
+    const r = await runCli('plan', 'init', csv, '--out', join(dir, 'plan.json'));
+    expect(r.stderr).toMatch(/WAS has no published MCID/);
+    expect((await runCli('validate', csv, '--plan', join(dir, 'plan.json'))).code).toBe(2);
+    const plan = JSON.parse(readFileSync(join(dir, 'plan.json'), 'utf8'));
+    plan.outcomes[0].mcid = 1;
+    writeFileSync(join(dir, 'plan.json'), JSON.stringify(plan));
+    expect((await runCli('validate', csv, '--plan', join(dir, 'plan.json'))).code).toBe(0);
+  });
+
+  it('never writes over an existing file unless --force', async () => {
+    const dir = tempDir();
+    const out = join(dir, 'plan.json');
+    writeFileSync(out, 'mine');
+    const r = await runCli('plan', 'init', 'test/fixtures/exports/ved-ikke/export.csv', '--out', out);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/exists.*--force/);
+    expect(readFileSync(out, 'utf8')).toBe('mine');
+    expect((await runCli('plan', 'init', 'test/fixtures/exports/ved-ikke/export.csv', '--out', out, '--force')).code).toBe(0);
+    expect(JSON.parse(readFileSync(out, 'utf8')).outcomes[0].key).toBe('pseq');
+    expect(existsSync(join(dir, '.plan.json.tmp'))).toBe(false);
+  });
+});

@@ -27,7 +27,7 @@ describe('hta plan init', () => {
     const drafted = JSON.parse(v.stdout);
     expect(drafted.patients).toEqual(hand.patients);
     // Visit labels may differ ("12" vs "12w"): compare the counts visit by visit.
-    const counts = (s: { outcomes: { observed: Record<string, unknown> }[] }) => s.outcomes.map((o) => Object.values(o.observed));
+    const counts = (s: { times: string[]; outcomes: { observed: Record<string, unknown> }[] }) => s.outcomes.map((o) => s.times.map((t) => o.observed[t]));
     expect(counts(drafted)).toEqual(counts(hand));
     expect(readFileSync(csv).equals(before)).toBe(true);
   });

@@ -4,14 +4,13 @@
  * `did you mean "Selfback"?`. Only an unambiguous nearest candidate is suggested.
  */
 
-/** Case, accents, and runs of spaces, "_" and "-" do not count as differences. */
+/** Case, accents, spaces, "_" and "-" do not count as differences ("3 M" is "3m"). */
 export function looseForm(s: string): string {
   return s
     .normalize('NFD')
     .replace(/\p{Diacritic}/gu, '')
     .toLowerCase()
-    .replace(/[\s_-]+/g, ' ')
-    .trim();
+    .replace(/[\s_-]+/g, '');
 }
 
 /** Edit distance (insertions, deletions, substitutions), two-row dynamic programme. */

@@ -31,7 +31,7 @@ export interface SettingFlags {
 export function outcomeSetting(outcome: string, time: string, measure: MetaMeasure, flags: SettingFlags): { setting: MetaOutcomeSetting; warnings: string[] } {
   const warnings: string[] = [];
   const planOutcome = flags.plan?.outcomes.find((o) => o.key === outcome);
-  const planInstrument = planOutcome ? instrumentForOutcome(planOutcome) : undefined;
+  const planInstrument = planOutcome ? instrumentForOutcome(planOutcome, flags.plan) : undefined;
   const keyInstrument = Object.hasOwn(instruments, outcome) ? instruments[outcome] : undefined;
   const differenceScale = measure === 'MD' || measure === 'RD';
 

@@ -56,7 +56,7 @@ export const metaReportKind: ReportKind<typeof metaEntrySchema> = {
       // Paths as the manifest writes them, so results.json is the same on every machine.
       return { ...r, input: { ...r.input, file: entry.data } };
     });
-    const units = new Map(plan?.outcomes.map((o) => [o.key, instrumentForOutcome(o).unit[lang]]) ?? []);
+    const units = new Map(plan?.outcomes.map((o) => [o.key, instrumentForOutcome(o, plan).unit[lang]]) ?? []);
     const unitOf = (outcome: string) => units.get(outcome) ?? '';
     const charts: ChartSpec[] = [];
     const sections: PageSection[] = [

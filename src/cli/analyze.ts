@@ -11,7 +11,7 @@ import { loadTrialInputs } from './load-inputs.js';
 import { packageVersion } from './version.js';
 import { outcomeLabel } from '../plan/outcome-label.js';
 import { progressBar } from './progress-bar.js';
-import { refuseToOverwriteInput } from './guard-output.js';
+import { guardPaths } from './guard-output.js';
 import { checkLang, wholeNumber } from './options.js';
 
 export function registerAnalyze(program: Command, io: CliIo, setExit: (code: number) => void): void {
@@ -26,10 +26,10 @@ export function registerAnalyze(program: Command, io: CliIo, setExit: (code: num
     .option('--bootstrap <n>', 'add bootstrap percentile and BCa intervals with n replicates', wholeNumber('--bootstrap', 1))
     .option('--seed <n>', 'seed for the bootstrap (default 1)', wholeNumber('--seed'))
     .action(async (file: string, opts: { plan: string; json?: boolean; csv?: string; lang: string; bootstrap?: number; seed?: number }) => {
+      guardPaths({ inputs: [{ option: '<csv>', path: file }, { option: '--plan', path: opts.plan }], outputs: [opts.csv !== undefined ? { option: '--csv', path: opts.csv } : undefined] });
       // Loaded on use: `hta --help` should not pay for the statistics libraries.
       const { analyzeTrial } = await import('../analysis/analyze-trial.js');
       const lang = checkLang(opts.lang) ?? 'en';
-      if (opts.csv) refuseToOverwriteInput(file, opts.csv);
       const { trial } = loadTrialInputs(file, opts.plan);
       const bar = opts.bootstrap ? progressBar(io, 'bootstrap') : undefined;
       const miBar = progressBar(io, 'multiple imputation');

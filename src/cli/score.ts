@@ -3,7 +3,7 @@ import { writeFileAtomic } from '../io/write-atomic.js';
 import { scoredExport } from '../trial/scored-export.js';
 import type { CliIo } from './io.js';
 import { loadTrialInputs } from './load-inputs.js';
-import { refuseToOverwriteInput } from './guard-output.js';
+import { guardPaths } from './guard-output.js';
 
 export function registerScore(program: Command, io: CliIo): void {
   program
@@ -13,7 +13,7 @@ export function registerScore(program: Command, io: CliIo): void {
     .option('--plan <file>', 'analysis plan (JSON)')
     .requiredOption('--out <file>', 'where to write the scored export (the input is never modified)')
     .action((file: string, opts: { plan?: string; out: string }) => {
-      refuseToOverwriteInput(file, opts.out);
+      guardPaths({ inputs: [{ option: '<csv>', path: file }, opts.plan !== undefined ? { option: '--plan', path: opts.plan } : undefined], outputs: [{ option: '--out', path: opts.out }] });
       const { csv, trial } = loadTrialInputs(file, opts.plan);
       writeFileAtomic(opts.out, scoredExport(csv, trial));
       const added = trial.sources.filter((s) => s.from === 'items').map((s) => s.key);

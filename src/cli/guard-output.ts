@@ -10,8 +10,8 @@
  *   The bundled EQ-5D value sets count as inputs of every command.
  * - No two outputs may be the same file.
  */
-import { readdirSync, statSync, type Stats } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { readdirSync, realpathSync, statSync, type Stats } from 'node:fs';
+import { join, resolve, sep } from 'node:path';
 import { HtaError } from '../errors.js';
 import { fsFailure, isFsError } from '../io/fs-error.js';
 import { checkOutputTarget } from '../io/write-atomic.js';
@@ -95,4 +95,29 @@ export function guardPaths(spec: GuardSpec): void {
 /** Input files are never modified: an output that is the input is a usage error. */
 export function refuseToOverwriteInput(input: string, output: string, outputOption = '--out'): void {
   guardPaths({ inputs: [{ option: 'the input', path: input }], outputs: [{ option: outputOption, path: output }] });
+}
+
+function realOrUndefined(path: string): string | undefined {
+  try {
+    return realpathSync(path);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Refuses output folders that hold an input (at any depth, through links too): `hta report`
+ * writes and removes files in its folders, so its inputs must live elsewhere.
+ */
+export function refuseInputsInside(folders: readonly PathArg[], inputs: readonly PathArg[]): void {
+  for (const f of folders) {
+    const dir = realOrUndefined(f.path);
+    if (dir === undefined) continue;
+    for (const i of inputs) {
+      const file = realOrUndefined(i.path);
+      if (file !== undefined && (file + sep).startsWith(dir.endsWith(sep) ? dir : dir + sep)) {
+        throw new HtaError('usage.invalid', `${label(f)} holds ${label(i)}; reports are written into that folder, so it must not hold their inputs — choose another output folder or move the input`);
+      }
+    }
+  }
 }

@@ -14,7 +14,7 @@ import { withInputRecord } from '../analysis/input-record.js';
 import { packageVersion } from './version.js';
 import { outcomeLabel } from '../plan/outcome-label.js';
 import { progressBar } from './progress-bar.js';
-import { refuseToOverwriteInput } from './guard-output.js';
+import { guardPaths } from './guard-output.js';
 import { checkLang, wholeNumber } from './options.js';
 
 export function registerAnalyze(program: Command, io: CliIo, setExit: (code: number) => void): void {
@@ -31,10 +31,13 @@ export function registerAnalyze(program: Command, io: CliIo, setExit: (code: num
     .option('--exclude-invalid', 'leave rows with problems out and report them (line ranges, never ids) instead of stopping')
     .option('--excluded-out <file>', 'with --exclude-invalid: write line, column, field and problem of every excluded row as CSV')
     .action(async (file: string, opts: { plan: string; json?: boolean; csv?: string; lang: string; bootstrap?: number; seed?: number } & ExclusionOptions) => {
+      guardPaths({
+        inputs: [{ option: '<csv>', path: file }, { option: '--plan', path: opts.plan }],
+        outputs: [opts.csv !== undefined ? { option: '--csv', path: opts.csv } : undefined, opts.excludedOut !== undefined ? { option: '--excluded-out', path: opts.excludedOut } : undefined],
+      });
       // Loaded on use: `hta --help` should not pay for the statistics libraries.
       const { analyzeTrial } = await import('../analysis/analyze-trial.js');
       const lang = checkLang(opts.lang) ?? 'en';
-      if (opts.csv) refuseToOverwriteInput(file, opts.csv);
       const { trial } = loadTrialInputs(file, opts.plan, opts);
       const noFollowUp = missingFollowUp(trial);
       if (noFollowUp) throw new HtaError('input.invalid', noFollowUp);

@@ -1,9 +1,123 @@
-import { resolve } from 'node:path';
+/**
+ * The input/output guard every command runs before it reads or writes anything
+ * (docs/output-safety.md): inputs are never written, outputs are places hta may write.
+ *
+ * - An input that is a folder is refused with its option named (`<csv> adir is a folder …`).
+ * - An output that exists must be a regular file (not a folder, device, FIFO, socket or
+ *   symbolic link), and an output folder must be a folder.
+ * - No output may be an input: compared by device + inode, which catches the same file under
+ *   another spelling (`./x.csv`, `../dir/x.csv`), through a symbolic link, or as a hard link.
+ *   The bundled EQ-5D value sets count as inputs of every command.
+ * - No two outputs may be the same file.
+ */
+import { readdirSync, realpathSync, statSync, type Stats } from 'node:fs';
+import { join, resolve, sep } from 'node:path';
 import { HtaError } from '../errors.js';
+import { fsFailure, isFsError } from '../io/fs-error.js';
+import { checkOutputTarget } from '../io/write-atomic.js';
+import { VALUE_SET_DIR } from '../instruments/valueset.js';
 
-/** Input files are never modified: an --out that names the input is a usage error. */
-export function refuseToOverwriteInput(input: string, output: string): void {
-  if (resolve(input) === resolve(output)) {
-    throw new HtaError('usage.invalid', `--out ${output} is the input file; input files are never modified — choose another name`);
+/** A path as the user gave it, with the option (or argument) that gave it: `--plan`, `<csv>`. */
+export interface PathArg {
+  option: string;
+  path: string;
+}
+
+const label = (a: PathArg) => `${a.option} ${a.path}`;
+
+function statOrUndefined(a: PathArg, what: 'read' | 'write'): Stats | undefined {
+  try {
+    return statSync(a.path);
+  } catch (err) {
+    if (isFsError(err) && (err.code === 'ENOENT' || (what === 'write' && err.code === 'ENOTDIR'))) return undefined;
+    throw isFsError(err) ? fsFailure(err, what, label(a)) : err;
+  }
+}
+
+/** The bundled value sets: data the tool reads, so never an output either. */
+function bundledInputs(): PathArg[] {
+  try {
+    return readdirSync(VALUE_SET_DIR)
+      .filter((f) => f.endsWith('.json'))
+      .map((f) => ({ option: 'value set', path: join(VALUE_SET_DIR, f) }));
+  } catch {
+    return [];
+  }
+}
+
+const sameFile = (a: Stats, b: Stats) => a.dev === b.dev && a.ino === b.ino;
+
+export interface GuardSpec {
+  inputs?: readonly (PathArg | undefined)[];
+  /** Files the command will write. */
+  outputs?: readonly (PathArg | undefined)[];
+  /** Folders the command will write files into (`--csv-dir`). */
+  outputDirs?: readonly (PathArg | undefined)[];
+}
+
+/** Throws an HtaError (exit 2) naming the option and path of the first problem; see the module comment. */
+export function guardPaths(spec: GuardSpec): void {
+  const inputs = (spec.inputs ?? []).filter((a): a is PathArg => a !== undefined);
+  const outputs = (spec.outputs ?? []).filter((a): a is PathArg => a !== undefined);
+  const known: { arg: PathArg; st: Stats }[] = [];
+  for (const a of inputs) {
+    const st = statOrUndefined(a, 'read');
+    // A missing input is reported by its reader, with the reader's own wording.
+    if (!st) continue;
+    if (st.isDirectory()) throw new HtaError('input.unreadable', `cannot read ${label(a)}: it is a folder, where a file is expected — give the file's path`);
+    known.push({ arg: a, st });
+  }
+  for (const a of bundledInputs()) {
+    const st = statOrUndefined(a, 'read');
+    if (st) known.push({ arg: a, st });
+  }
+  for (const d of spec.outputDirs ?? []) {
+    if (!d) continue;
+    const st = statOrUndefined(d, 'write');
+    if (st && !st.isDirectory()) throw new HtaError('output.failed', `cannot write into ${label(d)}: it is a file, where a folder is needed — give a folder name`);
+  }
+  const written: { arg: PathArg; st: Stats | undefined }[] = [];
+  for (const o of outputs) {
+    checkOutputTarget(o.path, label(o));
+    const st = statOrUndefined(o, 'write');
+    if (st) {
+      const input = known.find((k) => sameFile(k.st, st));
+      if (input) {
+        throw new HtaError('usage.invalid', `${label(o)} is the same file as ${label(input.arg)}; input files are never modified — choose another name`);
+      }
+    }
+    const twin = written.find((w) => resolve(w.arg.path) === resolve(o.path) || (st && w.st && sameFile(w.st, st)));
+    if (twin) throw new HtaError('usage.invalid', `${label(o)} is the same file as ${label(twin.arg)}; choose two different names`);
+    written.push({ arg: o, st });
+  }
+}
+
+/** Input files are never modified: an output that is the input is a usage error. */
+export function refuseToOverwriteInput(input: string, output: string, outputOption = '--out'): void {
+  guardPaths({ inputs: [{ option: 'the input', path: input }], outputs: [{ option: outputOption, path: output }] });
+}
+
+function realOrUndefined(path: string): string | undefined {
+  try {
+    return realpathSync(path);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Refuses output folders that hold an input (at any depth, through links too): `hta report`
+ * writes and removes files in its folders, so its inputs must live elsewhere.
+ */
+export function refuseInputsInside(folders: readonly PathArg[], inputs: readonly PathArg[]): void {
+  for (const f of folders) {
+    const dir = realOrUndefined(f.path);
+    if (dir === undefined) continue;
+    for (const i of inputs) {
+      const file = realOrUndefined(i.path);
+      if (file !== undefined && (file + sep).startsWith(dir.endsWith(sep) ? dir : dir + sep)) {
+        throw new HtaError('usage.invalid', `${label(f)} holds ${label(i)}; reports are written into that folder, so it must not hold their inputs — choose another output folder or move the input`);
+      }
+    }
   }
 }

@@ -8,7 +8,6 @@ import { defaultPlanFor } from '../plan/default-plan.js';
 import { excludedCsv, formatExclusion, summarizeExclusion } from '../trial/exclusion-summary.js';
 import { loadTrial } from '../trial/load-trial.js';
 import type { TrialData } from '../trial/trial-data.js';
-import { refuseToOverwriteInput } from './guard-output.js';
 import type { CliIo } from './io.js';
 
 export interface TrialInputs {
@@ -24,7 +23,6 @@ export interface ExclusionOptions {
 }
 
 export function loadTrialInputs(file: string, planFile: string | undefined, options: ExclusionOptions = {}): TrialInputs {
-  if (options.excludedOut) refuseToOverwriteInput(file, options.excludedOut);
   const csv = readCsvFile(file);
   const plan = planFile ? loadPlanFile(planFile) : defaultPlanFor(csv);
   const exclude = options.excludeInvalid === true || plan.invalidRows === 'exclude';

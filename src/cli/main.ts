@@ -5,6 +5,7 @@
  */
 import { Command, CommanderError } from 'commander';
 import { formatError, HtaError } from '../errors.js';
+import { fsReason, isFsError } from '../io/fs-error.js';
 import { type CliIo, processIo } from './io.js';
 import { registerCommands } from './commands.js';
 import { packageVersion } from './version.js';
@@ -39,6 +40,13 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
     if (err instanceof HtaError) {
       io.stderr(formatError(err) + '\n');
       return err.exitCode;
+    }
+    if (isFsError(err)) {
+      // A file-system failure that no reader or writer translated: still the user's to fix
+      // (missing file, folder where a file belongs, full disk), not a bug (docs/output-safety.md).
+      const where = typeof err.path === 'string' ? `${err.path}: ` : '';
+      io.stderr(`error: ${where}${fsReason(err.code)}\n`);
+      return 2;
     }
     if (err instanceof CommanderError) {
       // Help and version are successful exits; everything else is a usage error.

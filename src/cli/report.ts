@@ -3,11 +3,11 @@
  * index.html; README.md; results.json). Everything is built in memory first and written only
  * when all of it succeeded; `--check` writes nothing and exits 1 when files would change.
  */
-import { rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, isAbsolute, join } from 'node:path';
 import type { Command } from 'commander';
 import { HtaError } from '../errors.js';
 import { writeFilesAtomic } from '../io/write-atomic.js';
+import { guardPaths, refuseInputsInside, type PathArg } from './guard-output.js';
 import type { CliIo } from './io.js';
 import { checkLang } from './options.js';
 import { packageVersion } from './version.js';
@@ -26,9 +26,17 @@ export function registerReport(program: Command, io: CliIo, setExit: (code: numb
       const lang = checkLang(opts.lang);
       // Loaded on use: `hta --help` should not pay for vega and the statistics.
       const { loadManifest } = await import('../report/manifest.js');
-      const { buildReports, compareWithDisk } = await import('../report/build-reports.js');
+      const { buildReports, compareWithDisk, removeExtraFiles, REPORT_INDEX } = await import('../report/build-reports.js');
       const { defaultChartCacheDir, openChartCache, rendererFingerprint } = await import('../report/render/chart-cache.js');
       const entries = selectReports(loadManifest(opts.manifest), opts.only, opts.manifest);
+      // Inputs stay out of the folders reports are written to (docs/output-safety.md): checked
+      // before the work from the entries' file fields, and after it from what was actually read.
+      const reportFolders = entries.map((e) => ({ option: `the folder of report "${e.id}"`, path: join(opts.out, e.out) }));
+      const guardInputs = (inputs: PathArg[]) => {
+        refuseInputsInside(reportFolders, inputs);
+        refuseInputsInside([{ option: '--out', path: opts.out }], inputs);
+      };
+      guardInputs([{ option: '--manifest', path: opts.manifest }, ...entries.flatMap((e) => declaredInputs(e, opts.manifest))]);
       const started = performance.now();
       const version = packageVersion();
       const chartCache = opts.cache ? openChartCache(process.env.HTA_CACHE_DIR || defaultChartCacheDir(), rendererFingerprint(version)) : undefined;
@@ -40,16 +48,19 @@ export function registerReport(program: Command, io: CliIo, setExit: (code: numb
             status = message.length;
           }
         : undefined;
+      const inputs = new Map<string, PathArg>([[opts.manifest, { option: '--manifest', path: opts.manifest }]]);
       let files: Awaited<ReturnType<typeof buildReports>>;
       try {
         files = await buildReports(entries, {
           manifestFile: opts.manifest, version,
+          onInput: (path, entry) => inputs.set(path, { option: `input of report "${entry.id}"`, path }),
           ...(lang ? { lang } : {}), ...(chartCache ? { chartCache } : {}), ...(onProgress ? { onProgress } : {}),
         });
       } finally {
         if (status > 0) io.stderr(`\r${' '.repeat(status)}\r`);
       }
       const folders = entries.map((e) => e.out.replace(/\/+$/, ''));
+      guardInputs([...inputs.values()]);
       const drift = compareWithDisk(files, opts.out, folders);
       const changed = drift.stale.length + drift.missing.length + drift.extra.length;
       if (opts.check) {
@@ -64,12 +75,24 @@ export function registerReport(program: Command, io: CliIo, setExit: (code: numb
         setExit(1);
         return;
       }
+      if (drift.foreign.length > 0) {
+        throw new HtaError('output.failed', `refusing to overwrite ${drift.foreign.length} file(s) that hta report did not write (they are not in their folder's ${REPORT_INDEX}): ${drift.foreign.map((f) => join(opts.out, f)).join(', ')} — move them away (or delete them if they are an old report), then run again`);
+      }
       const toWrite = new Map([...drift.stale, ...drift.missing].map((rel) => [join(opts.out, rel), files.get(rel) as string | Uint8Array]));
+      guardPaths({ inputs: [...inputs.values()], outputs: [...toWrite.keys()].map((path) => ({ option: '--out', path })) });
       writeFilesAtomic(toWrite);
-      for (const rel of drift.extra) rmSync(join(opts.out, rel), { force: true });
+      removeExtraFiles(opts.out, drift.extra);
+      for (const rel of drift.kept) io.stderr(`kept ${join(opts.out, rel)}: an earlier run wrote it, but it has changed since, so it is not removed\n`);
       const ms = Math.round(performance.now() - started);
       io.stderr(`${files.size} files in ${folders.length} report(s) under ${opts.out}: ${toWrite.size} written, ${drift.extra.length} removed (${ms} ms)\n`);
     });
+}
+
+/** The files an entry names (any text field besides id, kind, out and lang), as paths to read. */
+function declaredInputs(entry: Record<string, unknown> & { id: string }, manifest: string): PathArg[] {
+  return Object.entries(entry)
+    .filter((e): e is [string, string] => typeof e[1] === 'string' && !['id', 'kind', 'out', 'lang'].includes(e[0]))
+    .map(([field, path]) => ({ option: `the ${field} of report "${entry.id}"`, path: isAbsolute(path) ? path : join(dirname(manifest), path) }));
 }
 
 /** The manifest entries named by `--only` (all without it), in manifest order; an unknown id is a usage error. */

@@ -3,7 +3,7 @@ import { writeFileAtomic } from '../io/write-atomic.js';
 import { scoredExport } from '../trial/scored-export.js';
 import type { CliIo } from './io.js';
 import { type ExclusionOptions, loadTrialInputs, reportExclusion } from './load-inputs.js';
-import { refuseToOverwriteInput } from './guard-output.js';
+import { guardPaths } from './guard-output.js';
 
 export function registerScore(program: Command, io: CliIo): void {
   program
@@ -15,7 +15,10 @@ export function registerScore(program: Command, io: CliIo): void {
     .option('--exclude-invalid', 'leave rows with problems out (their score cells stay empty) and report them instead of stopping')
     .option('--excluded-out <file>', 'with --exclude-invalid: write line, column, field and problem of every excluded row as CSV')
     .action((file: string, opts: { plan?: string; out: string } & ExclusionOptions) => {
-      refuseToOverwriteInput(file, opts.out);
+      guardPaths({
+        inputs: [{ option: '<csv>', path: file }, opts.plan !== undefined ? { option: '--plan', path: opts.plan } : undefined],
+        outputs: [{ option: '--out', path: opts.out }, opts.excludedOut !== undefined ? { option: '--excluded-out', path: opts.excludedOut } : undefined],
+      });
       const { csv, trial } = loadTrialInputs(file, opts.plan, opts);
       writeFileAtomic(opts.out, scoredExport(csv, trial));
       reportExclusion(trial, io, opts.excludedOut);

@@ -1,43 +1,10 @@
-import { createWriteStream, renameSync, rmSync } from 'node:fs';
-import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { HtaError } from '../errors.js';
-import { stagingPath, writeFileAtomic } from '../io/write-atomic.js';
+import { writeFileAtomic, writeLinesAtomic } from '../io/write-atomic.js';
 import { simulateEligible, simulateRegistryLines } from '../simulate/registry.js';
 import { simulateTrial, trialToCsv } from '../simulate/trial.js';
 import type { CliIo } from './io.js';
 import { wholeNumber } from './options.js';
-
-/**
- * Streams lines to a temporary file beside `path` in ~1 MiB chunks, honouring back-pressure,
- * then renames it into place: memory stays bounded however many lines there are, and a
- * failed run leaves no half-written file.
- */
-async function writeLinesAtomic(path: string, lines: Iterable<string>): Promise<number> {
-  const tmp = stagingPath(path);
-  const out = createWriteStream(tmp);
-  const failed = new Promise<never>((_, reject) => out.once('error', reject));
-  let count = 0;
-  try {
-    let chunk = '';
-    for (const line of lines) {
-      chunk += line + '\n';
-      count++;
-      if (chunk.length >= 1 << 20) {
-        if (!out.write(chunk)) await Promise.race([new Promise<void>((r) => out.once('drain', () => r())), failed]);
-        chunk = '';
-      }
-    }
-    out.end(chunk);
-    await Promise.race([new Promise<void>((r) => out.once('finish', () => r())), failed]);
-    renameSync(tmp, path);
-  } catch (err) {
-    out.destroy();
-    rmSync(tmp, { force: true });
-    throw err;
-  }
-  return count;
-}
+import { guardPaths } from './guard-output.js';
 
 export function registerSimulate(program: Command, io: CliIo): void {
   const sim = program.command('simulate').description('write synthetic data sets (clearly synthetic; for demos and tests)');
@@ -48,6 +15,7 @@ export function registerSimulate(program: Command, io: CliIo): void {
     .option('--patients <n>', 'number of patients (default 461)', wholeNumber('--patients', 4))
     .requiredOption('--out <file>', 'where to write the CSV')
     .action((opts: { seed?: number; patients?: number; out: string }) => {
+      guardPaths({ outputs: [{ option: '--out', path: opts.out }] });
       const sim = simulateTrial({ ...(opts.seed !== undefined ? { seed: opts.seed } : {}), ...(opts.patients !== undefined ? { patients: opts.patients } : {}) });
       writeFileAtomic(opts.out, trialToCsv(sim));
       io.stderr(`wrote ${opts.out}: ${sim.rows.length} rows (synthetic)\n`);
@@ -62,9 +30,7 @@ export function registerSimulate(program: Command, io: CliIo): void {
     .action(async (opts: { rows?: number; seed?: number; out: string; eligibleOut?: string }) => {
       const rows = opts.rows ?? 10_000;
       const seed = opts.seed ?? 1;
-      if (opts.eligibleOut !== undefined && resolve(opts.eligibleOut) === resolve(opts.out)) {
-        throw new HtaError('usage.invalid', `--eligible-out ${opts.eligibleOut} is the same file as --out; choose another name`);
-      }
+      guardPaths({ outputs: [{ option: '--out', path: opts.out }, opts.eligibleOut !== undefined ? { option: '--eligible-out', path: opts.eligibleOut } : undefined] });
       await writeLinesAtomic(opts.out, simulateRegistryLines({ rows, seed }));
       io.stderr(`wrote ${opts.out}: ${rows} referrals (synthetic, seed ${seed})\n`);
       if (opts.eligibleOut !== undefined) {

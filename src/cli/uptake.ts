@@ -18,7 +18,7 @@ import { loadUptakePlanFile } from '../uptake/uptake-plan.js';
 import type { UptakeAnalysis } from '../uptake/uptake-analysis.js';
 import type { CliIo } from './io.js';
 import { checkLang } from './options.js';
-import { refuseToOverwriteInput } from './guard-output.js';
+import { guardPaths } from './guard-output.js';
 
 /** The readable summary printed without --json: the tables of `uptakeTables`, as plain text. */
 export function uptakeSummary(a: UptakeAnalysis, lang: Lang = 'en'): string {
@@ -42,7 +42,10 @@ function tableCsv<T extends object>(rows: readonly T[], columns: readonly (keyof
   return toCsv(columns, rows.map((r) => columns.map((c) => csvValue(r[c]))));
 }
 
-/** One CSV per metric table of the analysis, keyed by file name. */
+/** The files `--csv-dir` receives (checked before the analysis runs). */
+export const UPTAKE_CSV_FILES = ['activation-metrics.csv', 'uptake-per-1000.csv', 'clinic-funnel.csv', 'budget-observed.csv', 'budget-projection.csv', 'budget-sensitivity.csv'] as const;
+
+/** One CSV per metric table of the analysis, keyed by file name (the names of UPTAKE_CSV_FILES). */
 export function uptakeCsvFiles(a: UptakeAnalysis): Map<string, string> {
   const files = new Map<string, string>();
   files.set('activation-metrics.csv', tableCsv(a.metrics, [
@@ -73,16 +76,17 @@ export function registerUptake(program: Command, io: CliIo): void {
     .action(async (file: string, opts: { eligible: string; plan: string; json?: boolean; csvDir?: string; lang: string }) => {
       const { analyseUptake } = await import('../uptake/uptake-analysis.js');
       const lang = checkLang(opts.lang) ?? 'en';
+      const csvDir = opts.csvDir !== undefined ? { option: '--csv-dir', path: opts.csvDir } : undefined;
+      guardPaths({
+        inputs: [{ option: '<registry>', path: file }, { option: '--eligible', path: opts.eligible }, { option: '--plan', path: opts.plan }],
+        outputDirs: [csvDir],
+        outputs: csvDir ? UPTAKE_CSV_FILES.map((name) => ({ option: '--csv-dir', path: join(csvDir.path, name) })) : [],
+      });
       const plan = loadUptakePlanFile(opts.plan);
       const analysis = await analyseUptake({ registryFile: file, eligibleFile: opts.eligible, plan });
       if (opts.csvDir !== undefined) {
         const dir = opts.csvDir;
-        const out = new Map<string, string>();
-        for (const [name, text] of uptakeCsvFiles(analysis)) {
-          const path = join(dir, name);
-          for (const input of [file, opts.eligible, opts.plan]) refuseToOverwriteInput(input, path);
-          out.set(path, text);
-        }
+        const out = new Map([...uptakeCsvFiles(analysis)].map(([name, text]) => [join(dir, name), text]));
         writeFilesAtomic(out);
         io.stderr(`wrote ${out.size} CSV files to ${dir}\n`);
       }

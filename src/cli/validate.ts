@@ -6,6 +6,7 @@ import { missingFollowUp } from '../trial/follow-up.js';
 import { summarizeTrial } from '../trial/summarize-trial.js';
 import type { ValidationResult } from '../trial/validation-schema.js';
 import { formatRecodes } from '../trial/value-codes.js';
+import { guardPaths } from './guard-output.js';
 import type { CliIo } from './io.js';
 import { type ExclusionOptions, loadTrialInputs, writeExcludedOut } from './load-inputs.js';
 
@@ -19,6 +20,10 @@ export function registerValidate(program: Command, io: CliIo): void {
     .option('--exclude-invalid', 'leave rows with problems out and report them (line ranges, never ids) instead of stopping')
     .option('--excluded-out <file>', 'with --exclude-invalid: write line, column, field and problem of every excluded row as CSV')
     .action((file: string, opts: { plan?: string; json?: boolean } & ExclusionOptions) => {
+      guardPaths({
+        inputs: [{ option: '<csv>', path: file }, opts.plan !== undefined ? { option: '--plan', path: opts.plan } : undefined],
+        outputs: [opts.excludedOut !== undefined ? { option: '--excluded-out', path: opts.excludedOut } : undefined],
+      });
       let result: ValidationResult;
       try {
         const { trial } = loadTrialInputs(file, opts.plan, opts);

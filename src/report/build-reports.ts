@@ -7,9 +7,11 @@
  *                  ──chart cache, or chartSvg──► SVG per chart ──PNG worker pool──► PNG (in parallel)
  *                  ──htmlPage / markdownPage──► index.html, README.md
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, isAbsolute, join, relative, sep } from 'node:path';
+import { createHash } from 'node:crypto';
+import { lstatSync, readFileSync, unlinkSync } from 'node:fs';
+import { dirname, isAbsolute, join } from 'node:path';
 import { HtaError } from '../errors.js';
+import { fsFailure, isFsError } from '../io/fs-error.js';
 import type { Lang } from './i18n.js';
 import { htmlPage } from './html-page.js';
 import { REPORT_KINDS } from './kinds/report-kinds.js';
@@ -28,6 +30,22 @@ export interface BuildOptions {
   onProgress?: (message: string) => void;
   /** Reuses charts drawn before from identical specs (see render/chart-cache.ts); none by default. */
   chartCache?: ChartCache;
+  /** Told every input file a report reads (as opened), so the caller can keep outputs away from inputs. */
+  onInput?: (path: string, entry: ManifestEntry) => void;
+}
+
+/**
+ * Per report folder, the list of files `hta report` wrote there with their SHA-256. A later run
+ * removes a file only when this list names it and its content is unchanged: a file the user put
+ * in a report folder (or an input kept there) is never removed (docs/output-safety.md).
+ */
+export const REPORT_INDEX = '.hta-report.json';
+
+const sha256 = (content: string | Uint8Array) => createHash('sha256').update(content).digest('hex');
+
+function reportIndex(own: ReadonlyMap<string, string | Uint8Array>): string {
+  const files = Object.fromEntries([...own].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([name, content]) => [name, sha256(content)]));
+  return json({ about: 'Files hta report wrote in this folder, with their SHA-256. It removes a file here only if it is listed and unchanged; see docs/output-safety.md in hta.', files });
 }
 
 /** Output files keyed by path relative to the output root (forward slashes). */
@@ -45,6 +63,7 @@ export async function buildReports(entries: readonly ManifestEntry[], options: B
   // promise settles to a result (never rejects), so a failure elsewhere leaves none unhandled.
   const pngs: { file: string; chart: ChartSpec; svg: string; png: Promise<{ ok: Uint8Array } | { error: Error }> }[] = [];
   const files: ReportFiles = new Map();
+  const indexes: { folder: string; names: string[] }[] = [];
   try {
     await buildContent(entries, options, files, async (file, chart) => {
       const cached = options.chartCache?.get(chart.spec);
@@ -56,7 +75,7 @@ export async function buildReports(entries: readonly ManifestEntry[], options: B
       const svg = await chartSvg(chart.name, chart.spec);
       pngs.push({ file, chart, svg, png: pool.render(svg).then((ok) => ({ ok }), (error: Error) => ({ error })) });
       return svg;
-    });
+    }, indexes);
     for (const { file, chart, svg, png } of pngs) {
       const r = await png;
       if ('error' in r) throw new HtaError('output.failed', `chart "${chart.name}" could not be drawn as PNG: ${r.error.message}`);
@@ -64,6 +83,9 @@ export async function buildReports(entries: readonly ManifestEntry[], options: B
       options.chartCache?.put(chart.spec, { svg, png: r.ok });
     }
     options.chartCache?.prune();
+    for (const { folder, names } of indexes) {
+      files.set(`${folder}/${REPORT_INDEX}`, reportIndex(new Map(names.map((n) => [n, files.get(`${folder}/${n}`) as string | Uint8Array]))));
+    }
     return files;
   } finally {
     if (renderer) await (await renderer).pool.close();
@@ -75,6 +97,7 @@ async function buildContent(
   options: BuildOptions,
   files: ReportFiles,
   drawChart: (pngFile: string, chart: ChartSpec) => Promise<string>,
+  pendingIndexes: { folder: string; names: string[] }[],
 ): Promise<void> {
   const memoStore = new Map<string, unknown>();
   for (const entry of entries) {
@@ -86,7 +109,11 @@ async function buildContent(
         parsed.error.issues.map((i) => ({ file: options.manifestFile, field: `${entry.id}.${i.path.join('.')}`, expected: i.message })));
     }
     const env: ReportEnv = {
-      input: (path: string) => (isAbsolute(path) ? path : join(dirname(options.manifestFile), path)),
+      input: (path: string) => {
+        const file = isAbsolute(path) ? path : join(dirname(options.manifestFile), path);
+        options.onInput?.(file, entry);
+        return file;
+      },
       lang: options.lang ?? entry.lang,
       version: options.version,
       memo: <T>(key: string, compute: () => T): T => {
@@ -98,42 +125,64 @@ async function buildContent(
     const content = await kind.build({ ...entry, ...(parsed.data as object) }, env);
     const folder = entry.out.replace(/\/+$/, '');
     const rendered = new Map<string, { svg: string; alt: string }>();
+    const pngs: string[] = [];
     for (const chart of content.charts) {
       options.onProgress?.(`report ${entry.id}: rendering ${chart.name}`);
       // One chart at a time: vega numbers SVG ids from process-wide counters (see render-chart).
       files.set(`${folder}/${chart.name}.vl.json`, json(chart.spec));
       const svg = await drawChart(`${folder}/${chart.name}.png`, chart);
+      pngs.push(`${chart.name}.png`);
       rendered.set(chart.name, { svg, alt: chart.alt });
       files.set(`${folder}/${chart.name}.svg`, svg + '\n');
     }
     files.set(`${folder}/index.html`, htmlPage(content.page, rendered));
     files.set(`${folder}/README.md`, markdownPage(content.page, rendered));
     files.set(`${folder}/results.json`, json(content.results));
+    // PNGs may still be drawing; the index is completed once they are (see buildReports).
+    pendingIndexes.push({ folder, names: [...content.charts.flatMap((c) => [`${c.name}.vl.json`, `${c.name}.svg`]), ...pngs, 'index.html', 'README.md', 'results.json'] });
   }
-}
-
-function listFiles(dir: string): string[] {
-  let names: string[];
-  try {
-    names = readdirSync(dir);
-  } catch {
-    return [];
-  }
-  return names.flatMap((n) => {
-    const p = join(dir, n);
-    return statSync(p).isDirectory() ? listFiles(p) : [p];
-  });
 }
 
 export interface Drift {
   stale: string[];
   missing: string[];
+  /** Files an earlier run wrote (listed in the folder's index, unchanged) that this run would not: removed on regeneration. */
   extra: string[];
+  /** Stale files that hta did not write (not in the folder's index): never overwritten. */
+  foreign: string[];
+  /** Files an earlier run wrote and this one would not, but changed since: kept. */
+  kept: string[];
 }
 
-/** Compares the built files with `outDir`: changed, absent, and files in report folders that a run would not produce. */
+/** The files of a report folder's index (name → SHA-256); none when the folder has no (readable) index. */
+function readIndex(outDir: string, folder: string): Map<string, string> {
+  try {
+    const parsed = JSON.parse(readFileSync(join(outDir, folder, REPORT_INDEX), 'utf8')) as { files?: unknown };
+    const files = parsed.files;
+    if (files === null || typeof files !== 'object') return new Map();
+    return new Map(Object.entries(files).filter((e): e is [string, string] => typeof e[1] === 'string' && !e[0].split('/').includes('..')));
+  } catch {
+    return new Map();
+  }
+}
+
+/** The content of a regular file (never through a symbolic link), or undefined. */
+function readRegular(path: string): Buffer | undefined {
+  try {
+    return lstatSync(path).isFile() ? readFileSync(path) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Compares the built files with `outDir`: changed, absent, and files an earlier run wrote in a
+ * report folder that this run would not. Only a folder's index says what hta wrote there.
+ */
 export function compareWithDisk(files: ReportFiles, outDir: string, folders: readonly string[]): Drift {
-  const drift: Drift = { stale: [], missing: [], extra: [] };
+  const drift: Drift = { stale: [], missing: [], extra: [], foreign: [], kept: [] };
+  const indexes = new Map(folders.map((f) => [f, readIndex(outDir, f)]));
+  const indexed = (rel: string) => folders.some((f) => rel.startsWith(`${f}/`) && indexes.get(f)?.has(rel.slice(f.length + 1)));
   for (const [rel, content] of files) {
     let current: Buffer;
     try {
@@ -142,14 +191,33 @@ export function compareWithDisk(files: ReportFiles, outDir: string, folders: rea
       drift.missing.push(rel);
       continue;
     }
-    if (!current.equals(typeof content === 'string' ? Buffer.from(content, 'utf8') : Buffer.from(content))) drift.stale.push(rel);
-  }
-  for (const folder of folders) {
-    for (const p of listFiles(join(outDir, folder))) {
-      const rel = relative(outDir, p).split(sep).join('/');
-      if (!files.has(rel) && !/(^|\/)\.[^/]*\.tmp$/.test(rel)) drift.extra.push(rel);
+    if (!current.equals(typeof content === 'string' ? Buffer.from(content, 'utf8') : Buffer.from(content))) {
+      drift.stale.push(rel);
+      if (!indexed(rel) && !rel.endsWith(`/${REPORT_INDEX}`)) drift.foreign.push(rel);
     }
   }
-  for (const k of ['stale', 'missing', 'extra'] as const) drift[k].sort();
+  for (const [folder, index] of indexes) {
+    for (const [name, hash] of index) {
+      const rel = `${folder}/${name}`;
+      if (files.has(rel)) continue;
+      const current = readRegular(join(outDir, rel));
+      if (current === undefined) continue;
+      (sha256(current) === hash ? drift.extra : drift.kept).push(rel);
+    }
+  }
+  for (const k of ['stale', 'missing', 'extra', 'foreign', 'kept'] as const) drift[k].sort();
   return drift;
+}
+
+/** Removes the extra files compareWithDisk found, each only if it is still a regular file (never a link). */
+export function removeExtraFiles(outDir: string, extra: readonly string[]): void {
+  for (const rel of extra) {
+    const path = join(outDir, rel);
+    if (readRegular(path) === undefined) continue;
+    try {
+      unlinkSync(path);
+    } catch (err) {
+      throw isFsError(err) ? fsFailure(err, 'remove', path) : err;
+    }
+  }
 }

@@ -1,23 +1,30 @@
-/** README.md of a report folder: the same sections as index.html, tables in Markdown, charts as image links. */
+/**
+ * README.md of a report folder: the same sections as index.html, tables in Markdown, charts as
+ * image links. Every text of the page (titles, labels, names, values, reasons, paths) is
+ * escaped, so whatever a plan or a data file holds renders as text, never as Markdown or HTML
+ * (docs/output-safety.md). Only the links to the report's own files are Markdown.
+ */
 import { REPORT_TEXT } from './i18n.js';
 import type { ReportPage } from './report-page.js';
-import { renderMarkdownTable } from './text-table.js';
+import { escapeMarkdown, escapeMarkdownBlock, renderMarkdownTable } from './text-table.js';
 
 export function markdownPage(page: ReportPage, charts: ReadonlyMap<string, { alt: string }>): string {
-  const out = [`# ${page.title}`, '', `${page.provenance} ${REPORT_TEXT.resultsFile[page.lang].replace('{link}', '[results.json](results.json)')}`, ''];
+  const [before, after] = REPORT_TEXT.resultsFile[page.lang].split('{link}') as [string, string?];
+  const resultsLink = `${escapeMarkdown(before)}[results.json](results.json)${escapeMarkdown(after ?? '')}`;
+  const out = [`# ${escapeMarkdown(page.title)}`, '', `${escapeMarkdownBlock(page.provenance)} ${resultsLink}`, ''];
   for (const s of page.sections) {
-    out.push(`## ${s.title}`, '');
-    for (const p of s.intro ?? []) out.push(p, '');
+    out.push(`## ${escapeMarkdown(s.title)}`, '');
+    for (const p of s.intro ?? []) out.push(escapeMarkdownBlock(p), '');
     if (s.chart && charts.has(s.chart)) {
-      out.push(`![${charts.get(s.chart)?.alt ?? s.chart}](${s.chart}.svg)`, '', `[PNG](${s.chart}.png) · [Vega-Lite spec](${s.chart}.vl.json)`, '');
+      out.push(`![${escapeMarkdown(charts.get(s.chart)?.alt ?? s.chart, 'all')}](${s.chart}.svg)`, '', `[PNG](${s.chart}.png) · [Vega-Lite spec](${s.chart}.vl.json)`, '');
     }
     for (const tb of s.tables ?? []) {
-      if (tb.caption) out.push(`**${tb.caption}**`, '');
+      if (tb.caption) out.push(`**${escapeMarkdown(tb.caption)}**`, '');
       // Markdown has no indentation inside cells: group levels get a leading "· ".
       const rows = tb.table.rows.map((r) => r.map((c, i) => (i === 0 && c.startsWith('  ') ? `· ${c.trimStart()}` : c)));
       out.push(renderMarkdownTable({ ...tb.table, rows }));
     }
-    for (const p of s.notes ?? []) out.push(p, '');
+    for (const p of s.notes ?? []) out.push(escapeMarkdownBlock(p), '');
   }
   return out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd() + '\n';
 }

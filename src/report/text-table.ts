@@ -18,8 +18,41 @@ export function renderTextTable(t: Table): string {
   return [line(t.header), widths.map((w) => '─'.repeat(w)).join('  '), ...t.rows.map(line)].join('\n') + '\n';
 }
 
+/**
+ * Text that Markdown (CommonMark and GitHub's tables, raw HTML allowed) renders as exactly that
+ * text: no emphasis, code, links, images, strike-through, entities or HTML can come out of it
+ * (docs/output-safety.md). Line breaks become spaces (a label cannot start a new block).
+ *
+ * Kept minimal so ordinary text (`<5`, `p < 0.05`, `[−1.5 to −0.1]`) stays as it is: `<` is
+ * escaped only where it could open a tag, comment or autolink, `&` only where it would form an
+ * entity, and `]` only before `(` — without `](` there is no inline link or image, and a
+ * reference link needs a definition, which only a paragraph starting with `[` could make
+ * (escapeMarkdownBlock). `brackets: 'all'` escapes every bracket (for text inside `![…]`).
+ */
+export function escapeMarkdown(s: string, brackets: 'link' | 'all' = 'link'): string {
+  const escaped = s
+    .replace(/\r\n?|\n/g, ' ')
+    .replace(/[\\`*_~]/g, '\\$&')
+    .replace(/&(?=#?[A-Za-z0-9]+;)/g, '&amp;')
+    .replace(/<(?=[A-Za-z/!?])/g, '&lt;');
+  return brackets === 'all' ? escaped.replace(/[[\]]/g, '\\$&') : escaped.replace(/\](?=\()/g, '\\]');
+}
+
+/**
+ * `escapeMarkdown` for text that starts a block (a paragraph): also a leading `#`, `>`, `[`
+ * (a link definition), list marker (`- `, `+ `, `1. `) or rule (`---`) is escaped, so the text
+ * stays one plain paragraph.
+ */
+export function escapeMarkdownBlock(s: string): string {
+  return escapeMarkdown(s)
+    .replace(/^(\s*)([#>[])/, '$1\\$2')
+    .replace(/^(\s*)([-+=])(?=[\s\-+=]|$)/, '$1\\$2')
+    .replace(/^(\s*\d+)([.)])(?=\s|$)/, '$1\\$2');
+}
+
+/** A GitHub-flavoured Markdown table; every cell is escaped (escapeMarkdown, and `|`). */
 export function renderMarkdownTable(t: Table): string {
-  const esc = (s: string) => s.replace(/\|/g, '\\|');
+  const esc = (s: string) => escapeMarkdown(s).replace(/\|/g, '\\|');
   const sep = t.header.map((_, i) => (t.align?.[i] === 'right' ? '---:' : '---'));
   return [t.header, sep, ...t.rows].map((r) => `| ${r.map(esc).join(' | ')} |`).join('\n') + '\n';
 }

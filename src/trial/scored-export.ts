@@ -3,6 +3,7 @@
  * in the file's own dialect (separator, decimal mark, BOM), one new column per outcome scored
  * from items (long: `<key>`; wide: `<key>_<time>`), named `<key>_score` if the name is taken.
  */
+import { neutralizeFormula } from '../io/csv-formula.js';
 import { formatNumberForExport } from '../io/format-number.js';
 import type { CsvTable } from '../io/read-csv.js';
 import { exportTimeOf } from '../plan/plan-schema.js';
@@ -22,7 +23,11 @@ export function scoredExport(csv: CsvTable, trial: TrialData): string {
       : scored.map((s) => ({ header: name(s.key), key: s.key, time: '' }));
 
   const { delimiter, decimalComma, bom, crlf } = csv.dialect;
-  const quote = (v: string) => (v.includes(delimiter) || /["\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+  // Cells are neutralised against spreadsheet formulas (csv-formula.ts) before quoting.
+  const quote = (cell: string) => {
+    const v = neutralizeFormula(cell);
+    return v.includes(delimiter) || /["\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
+  };
   const lines = [[...csv.header, ...newColumns.map((c) => c.header)].map(quote).join(delimiter)];
   for (const rec of csv.records) {
     const added = newColumns.map((c) => {

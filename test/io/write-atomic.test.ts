@@ -1,8 +1,24 @@
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { lstatSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { writeFileAtomic, writeFilesAtomic } from '../../src/io/write-atomic.js';
+import { HtaError } from '../../src/errors.js';
+import { liveStagingFiles } from '../../src/io/staging-files.js';
+import { writeFileAtomic, writeFilesAtomic, writeLinesAtomic } from '../../src/io/write-atomic.js';
 import { tempDir } from '../support/run-cli.js';
+
+const tmpFiles = (dir: string) => readdirSync(dir).filter((f) => f.endsWith('.tmp'));
+
+/** The HtaError a call throws (fails the test if it throws something else or nothing). */
+function errorOf(f: () => unknown): HtaError {
+  try {
+    f();
+  } catch (err) {
+    expect(err).toBeInstanceOf(HtaError);
+    return err as HtaError;
+  }
+  throw new Error('expected an error');
+}
 
 describe('atomic writes', () => {
   it('writeFilesAtomic writes every file and leaves no temporary file', () => {
@@ -11,23 +27,77 @@ describe('atomic writes', () => {
     expect(readFileSync(join(dir, 'a.txt'), 'utf8')).toBe('A');
     expect([...readFileSync(join(dir, 'sub/b.bin'))]).toEqual([1, 2]);
     expect(readdirSync(dir).sort()).toEqual(['a.txt', 'sub']);
+    expect(liveStagingFiles()).toEqual([]);
   });
 
-  it('a file that cannot be put in place throws and leaves no temporary files behind', () => {
+  it('a file that cannot be put in place throws exit 2 naming it, and leaves no temporary files behind', () => {
     const dir = tempDir();
     mkdirSync(join(dir, 'taken/inner'), { recursive: true }); // a non-empty folder where a file should go
-    expect(() => writeFilesAtomic(new Map([[join(dir, 'taken'), 'X'], [join(dir, 'later.txt'), 'L']]))).toThrow();
-    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    const err = errorOf(() => writeFilesAtomic(new Map([[join(dir, 'later.txt'), 'L'], [join(dir, 'taken'), 'X']])));
+    expect(err.exitCode).toBe(2);
+    expect(err.message).toContain(join(dir, 'taken'));
+    expect(err.message).toContain('folder');
+    expect(tmpFiles(dir)).toEqual([]);
     expect(readdirSync(dir)).not.toContain('later.txt');
+    expect(liveStagingFiles()).toEqual([]);
   });
 
-  it('writeFileAtomic replaces the old content and cleans up after a failure', () => {
+  it('writeFileAtomic replaces the old content with a 0644 file', () => {
     const dir = tempDir();
-    writeFileSync(join(dir, 'f.txt'), 'old');
+    writeFileSync(join(dir, 'f.txt'), 'old', { mode: 0o600 });
     writeFileAtomic(join(dir, 'f.txt'), 'new');
     expect(readFileSync(join(dir, 'f.txt'), 'utf8')).toBe('new');
-    mkdirSync(join(dir, 'd/inner'), { recursive: true });
-    expect(() => writeFileAtomic(join(dir, 'd'), 'X')).toThrow();
-    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    if (process.platform !== 'win32') expect(lstatSync(join(dir, 'f.txt')).mode & 0o777).toBe(0o644);
+    expect(tmpFiles(dir)).toEqual([]);
+  });
+
+  it.skipIf(process.platform === 'win32')('refuses a device, a FIFO and a symbolic link at the target, and never writes through the link', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'precious.txt'), 'precious');
+    symlinkSync('precious.txt', join(dir, 'link.csv'));
+    execFileSync('mkfifo', [join(dir, 'pipe.csv')]);
+    for (const [target, what] of [['/dev/null', 'device'], [join(dir, 'pipe.csv'), 'FIFO'], [join(dir, 'link.csv'), 'symbolic link']] as const) {
+      const err = errorOf(() => writeFileAtomic(target, 'data'));
+      expect(err.exitCode).toBe(2);
+      expect(err.message).toContain(target);
+      expect(err.message).toContain(what);
+    }
+    expect(lstatSync('/dev/null').isCharacterDevice()).toBe(true);
+    expect(lstatSync(join(dir, 'link.csv')).isSymbolicLink()).toBe(true);
+    expect(readFileSync(join(dir, 'precious.txt'), 'utf8')).toBe('precious');
+    expect(tmpFiles(dir)).toEqual([]);
+  });
+
+  it.skipIf(process.platform === 'win32')('a symbolic link planted at the old predictable staging name is not followed', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'precious.txt'), 'precious');
+    symlinkSync('precious.txt', join(dir, `.planted.csv.${process.pid}.tmp`));
+    writeFileAtomic(join(dir, 'planted.csv'), 'export');
+    expect(readFileSync(join(dir, 'precious.txt'), 'utf8')).toBe('precious');
+    expect(readFileSync(join(dir, 'planted.csv'), 'utf8')).toBe('export');
+    // The staging file is private while it exists: its name is random (not guessable from the pid).
+    expect(readdirSync(dir).sort()).toEqual([`.planted.csv.${process.pid}.tmp`, 'planted.csv', 'precious.txt']);
+  });
+
+  it('a folder on the way that is a file is refused with exit 2, naming it', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'afile'), '');
+    const err = errorOf(() => writeFileAtomic(join(dir, 'afile/x.csv'), 'data'));
+    expect(err.exitCode).toBe(2);
+    expect(err.message).toContain(join(dir, 'afile'));
+    expect(err.message).toMatch(/is a file|not a folder/);
+  });
+
+  it('writeLinesAtomic streams lines into place and cleans up when the lines fail half-way', async () => {
+    const dir = tempDir();
+    expect(await writeLinesAtomic(join(dir, 'a.csv'), ['x', 'y'])).toBe(2);
+    expect(readFileSync(join(dir, 'a.csv'), 'utf8')).toBe('x\ny\n');
+    function* failing() {
+      for (let i = 0; i < 200_000; i++) yield 'row,' + i;
+      throw new Error('generator failed');
+    }
+    await expect(writeLinesAtomic(join(dir, 'b.csv'), failing())).rejects.toThrow('generator failed');
+    expect(readdirSync(dir)).toEqual(['a.csv']);
+    expect(liveStagingFiles()).toEqual([]);
   });
 });

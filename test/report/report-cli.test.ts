@@ -27,7 +27,7 @@ describe('hta report', () => {
     const folder = join(w.out, 'selfback');
     const files = readdirSync(folder).sort();
     expect(files).toEqual(
-      ['README.md', 'index.html', 'results.json', ...['effects-forest', 'participant-flow', 'responders', 'trajectories'].flatMap((c) => [`${c}.png`, `${c}.svg`, `${c}.vl.json`])].sort(),
+      ['.hta-report.json', 'README.md', 'index.html', 'results.json', ...['effects-forest', 'participant-flow', 'responders', 'trajectories'].flatMap((c) => [`${c}.png`, `${c}.svg`, `${c}.vl.json`])].sort(),
     );
     const before = snapshot(folder);
     const check = await runCli('report', '--manifest', w.manifest, '--out', w.out, '--check');
@@ -105,11 +105,11 @@ describe('hta report', () => {
     expect(check.code).toBe(1);
     expect(check.stdout).toMatch(/stale: .*selfback\/results\.json/);
     expect(check.stdout).toMatch(/stale: .*selfback\/effects-forest\.svg/);
-    expect(check.stdout).toMatch(/extra: .*selfback\/stray\.txt/);
+    expect(check.stdout).not.toContain('stray.txt'); // not written by hta: not "extra", never removed
     for (const [f, bytes] of snapshot(join(w.out, 'selfback'))) if (f !== 'stray.txt') expect(bytes.equals(before.get(f)!), f).toBe(true);
-    // Regenerating brings it back in line and removes the extra file.
+    // Regenerating brings it back in line and keeps the user's file.
     expect((await runCli('report', '--manifest', w.manifest, '--out', w.out)).code).toBe(0);
-    expect(existsSync(join(w.out, 'selfback', 'stray.txt'))).toBe(false);
+    expect(readFileSync(join(w.out, 'selfback', 'stray.txt'), 'utf8')).toBe('not ours');
     expect((await runCli('report', '--manifest', w.manifest, '--out', w.out, '--check')).code).toBe(0);
   });
 

@@ -1,0 +1,48 @@
+/**
+ * File-system failures as one line a user can act on: which path, what is wrong, what to do.
+ * Used when writing outputs (write-atomic.ts), by the input/output guard, and by the CLI's last
+ * line of defence (main.ts) so that a missing file or a full disk is never reported as a bug.
+ * See docs/output-safety.md.
+ */
+import { HtaError } from '../errors.js';
+
+/** A Node.js system error (`ENOENT`, `EACCES`, …) as thrown by `node:fs`. */
+export function isFsError(err: unknown): err is NodeJS.ErrnoException & { code: string } {
+  return err instanceof Error && typeof (err as NodeJS.ErrnoException).code === 'string' && /^E[A-Z]+$/.test((err as NodeJS.ErrnoException).code as string);
+}
+
+const REASONS: Record<string, string> = {
+  ENOENT: 'it does not exist — check the path',
+  EISDIR: 'it is a folder, where a file is expected — give a file name',
+  ENOTDIR: 'a part of the path is a file, where a folder is needed — choose another path',
+  EEXIST: 'something already exists there that is not a folder — choose another path',
+  EACCES: 'permission denied — choose a place you can write to (or read from), or fix the permissions',
+  EPERM: 'the operation is not permitted — choose a place you can write to, or fix the permissions',
+  EROFS: 'the file system is read-only — write somewhere else',
+  ENOSPC: 'the disk is full — free some space or write somewhere else',
+  EDQUOT: 'the disk quota is exhausted — free some space or write somewhere else',
+  ENAMETOOLONG: 'the name is too long — choose a shorter path',
+  ELOOP: 'too many symbolic links on the way — give the real path',
+  EMFILE: 'too many open files — close other programs or raise the limit (ulimit -n)',
+  ENFILE: 'too many open files on the system — try again later',
+  EBUSY: 'the file is busy (in use by another program) — close it and try again',
+  ETXTBSY: 'the file is busy (in use by another program) — close it and try again',
+  EIO: 'an input/output error occurred on the device — check the disk',
+  EXDEV: 'it is on another file system than its staging file — report this as a bug',
+  EFBIG: 'the file is too large for this file system — write somewhere else',
+};
+
+/** "EISDIR" → "it is a folder, where a file is expected — give a file name". */
+export function fsReason(code: string): string {
+  return REASONS[code] ?? `the system reported ${code}`;
+}
+
+/**
+ * An HtaError (exit 2) for a file-system failure while doing `what` ("write", "read", "create the
+ * folder") on `path`; the error's own path is used when it names a different one (a parent
+ * folder that is in fact a file, say).
+ */
+export function fsFailure(err: NodeJS.ErrnoException, what: string, path: string): HtaError {
+  const where = typeof err.path === 'string' && err.path !== path && err.syscall === 'mkdir' ? `${path} (at ${err.path})` : path;
+  return new HtaError(what === 'read' ? 'input.unreadable' : 'output.failed', `cannot ${what} ${where}: ${fsReason(err.code ?? 'EIO')}`);
+}

@@ -1,0 +1,79 @@
+/**
+ * The process-wide list of staging files that are being written right now. A run stopped by
+ * Ctrl-C (SIGINT) or `kill` (SIGTERM) — or ending through `process.exit` — removes them before it
+ * goes, so an interrupted `hta simulate registry --rows 1e9` leaves no hidden half-written file
+ * behind (docs/output-safety.md).
+ *
+ * The signal handlers are installed only while at least one staging file is live: the rest of
+ * the time the process keeps Node's default behaviour.
+ */
+import { unlinkSync } from 'node:fs';
+
+const live = new Set<string>();
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+
+function removeAll(): void {
+  for (const file of live) {
+    try {
+      unlinkSync(file);
+    } catch {
+      // Already gone (renamed into place or removed): nothing to clean.
+    }
+  }
+  live.clear();
+}
+
+function onSignal(signal: NodeJS.Signals): void {
+  removeAll();
+  uninstall();
+  // Re-raised with our handlers gone, so the process ends as the signal demands
+  // (the shell sees 130 for SIGINT, 143 for SIGTERM) unless someone else handles it.
+  process.kill(process.pid, signal);
+}
+
+function onExit(): void {
+  removeAll();
+}
+
+let installed = false;
+
+function install(): void {
+  if (installed) return;
+  installed = true;
+  for (const s of SIGNALS) process.on(s, onSignal);
+  process.on('exit', onExit);
+}
+
+function uninstall(): void {
+  if (!installed) return;
+  installed = false;
+  for (const s of SIGNALS) process.removeListener(s, onSignal);
+  process.removeListener('exit', onExit);
+}
+
+/** Records a staging file that exists from now on and must not outlive the process. */
+export function registerStagingFile(file: string): void {
+  live.add(file);
+  install();
+}
+
+/** The staging file was renamed into place or removed: nothing left to clean. */
+export function forgetStagingFile(file: string): void {
+  live.delete(file);
+  if (live.size === 0) uninstall();
+}
+
+/** Removes a staging file (if it is still there) and forgets it. */
+export function discardStagingFile(file: string): void {
+  try {
+    unlinkSync(file);
+  } catch {
+    // Never created, or already gone.
+  }
+  forgetStagingFile(file);
+}
+
+/** The staging files alive now (for tests). */
+export function liveStagingFiles(): string[] {
+  return [...live];
+}

@@ -1,0 +1,79 @@
+/**
+ * Failures only a real system produces on demand (a full disk; permission denied while running
+ * as root in CI) are injected into node:fs: each must give one line naming the path, exit 2, and
+ * leave nothing behind.
+ */
+import { readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { runCli, tempDir } from '../support/run-cli.js';
+
+const inject = vi.hoisted(() => ({ write: undefined as string | undefined, rename: undefined as string | undefined }));
+
+vi.mock('node:fs', async (importOriginal) => {
+  const fs = await importOriginal<typeof import('node:fs')>();
+  const fail = (code: string, syscall: string, path?: string) => Object.assign(new Error(`${code}: injected, ${syscall}`), { code, syscall, ...(path ? { path } : {}) });
+  const mocked = {
+    ...fs,
+    writeSync: ((...args: Parameters<typeof fs.writeSync>) => {
+      if (inject.write) throw fail(inject.write, 'write');
+      return fs.writeSync(...args);
+    }) as typeof fs.writeSync,
+    write: ((...args: unknown[]) => {
+      if (inject.write) return (args[args.length - 1] as (e: Error) => void)(fail(inject.write, 'write'));
+      return (fs.write as (...a: unknown[]) => void)(...args);
+    }) as typeof fs.write,
+    renameSync: ((from: string, to: string) => {
+      if (inject.rename) throw fail(inject.rename, 'rename', from);
+      return fs.renameSync(from, to);
+    }) as typeof fs.renameSync,
+  };
+  return { ...mocked, default: mocked };
+});
+
+const CSV = 'id,arm,time,rmdq\nP1,app,baseline,12\nP1,app,3m,8\nP2,usual,baseline,10\nP2,usual,3m,9\n';
+
+afterEach(() => {
+  inject.write = inject.rename = undefined;
+});
+
+function setup() {
+  const dir = tempDir();
+  writeFileSync(join(dir, 'x.csv'), CSV);
+  return { dir, csv: join(dir, 'x.csv'), out: join(dir, 'out', 'scored.csv') };
+}
+
+describe('file-system failures are the user’s to fix: one line, exit 2, nothing left behind', () => {
+  for (const [code, phrase] of [['ENOSPC', 'disk is full'], ['EACCES', 'permission denied'], ['EDQUOT', 'quota'], ['EROFS', 'read-only']] as const) {
+    it(`${code} while writing the scored export`, async () => {
+      const w = setup();
+      inject.write = code;
+      const r = await runCli('score', w.csv, '--out', w.out);
+      expect(r.code).toBe(2);
+      expect(r.stderr).not.toMatch(/internal error|    at /);
+      expect(r.stderr).toContain(w.out);
+      expect(r.stderr).toContain(phrase);
+      expect(readdirSync(join(w.dir, 'out'))).toEqual([]);
+    });
+  }
+
+  it('ENOSPC while streaming a simulated registry leaves no staging file', async () => {
+    const dir = tempDir();
+    inject.write = 'ENOSPC';
+    const r = await runCli('simulate', 'registry', '--rows', '50', '--out', join(dir, 'r.csv'));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(join(dir, 'r.csv'));
+    expect(r.stderr).toContain('disk is full');
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('EACCES at the rename (a folder you cannot write to)', async () => {
+    const w = setup();
+    inject.rename = 'EACCES';
+    const r = await runCli('score', w.csv, '--out', w.out);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(r.stderr).toContain(w.out);
+    expect(readdirSync(join(w.dir, 'out'))).toEqual([]);
+  });
+});

@@ -1,0 +1,131 @@
+/** Inputs are never written, outputs must be places hta may write, and file-system failures are one line, exit 2. */
+import { copyFileSync, linkSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli, tempDir } from '../support/run-cli.js';
+
+const TRIAL_PLAN = 'data/plans/selfback.plan.json';
+const UPTAKE_PLAN = 'data/plans/uptake.plan.json';
+const FX = 'test/uptake/fixtures';
+const SMALL = [
+  'id,arm,time,rmdq',
+  'P1,app,baseline,12', 'P1,app,3m,8', 'P2,usual,baseline,10', 'P2,usual,3m,9',
+  'P3,app,baseline,11', 'P3,app,3m,5', 'P4,usual,baseline,14', 'P4,usual,3m,13',
+].join('\n') + '\n';
+const PLAN = JSON.stringify({ arms: { intervention: 'app', control: 'usual' }, timepoints: ['3m'], outcomes: [{ key: 'rmdq', instrument: 'rmdq' }] });
+
+function workspace() {
+  const dir = tempDir();
+  writeFileSync(join(dir, 'x.csv'), SMALL);
+  writeFileSync(join(dir, 'p.json'), PLAN);
+  return { dir, csv: join(dir, 'x.csv'), plan: join(dir, 'p.json') };
+}
+
+/** One line on stderr, exit 2, no stack trace, no "internal error". */
+function expectCleanFailure(r: { code: number; stderr: string }, ...mentions: string[]) {
+  expect(r.code).toBe(2);
+  expect(r.stderr).not.toMatch(/internal error|    at /);
+  expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
+  for (const m of mentions) expect(r.stderr).toContain(m);
+}
+
+describe('inputs are never written', () => {
+  it('analyze --csv onto the plan is refused, naming --csv and --plan; the plan is unchanged', async () => {
+    const w = workspace();
+    const r = await runCli('analyze', w.csv, '--plan', w.plan, '--csv', w.plan);
+    expectCleanFailure(r, `--csv ${w.plan}`, `--plan ${w.plan}`);
+    expect(readFileSync(w.plan, 'utf8')).toBe(PLAN);
+  });
+
+  it('score --out onto the plan (other spelling, symbolic and hard links) is refused; nothing is written', async () => {
+    const w = workspace();
+    linkSync(w.plan, join(w.dir, 'hard.json'));
+    for (const out of [w.plan, join(w.dir, '.', 'sub', '..', 'p.json'), join(w.dir, 'hard.json')]) {
+      const r = await runCli('score', w.csv, '--plan', w.plan, '--out', out);
+      expectCleanFailure(r, `--out ${out}`, `--plan ${w.plan}`);
+    }
+    expect(readFileSync(w.plan, 'utf8')).toBe(PLAN);
+    expect(readdirSync(w.dir).sort()).toEqual(['hard.json', 'p.json', 'x.csv']);
+  });
+
+  it('score --out onto the data file is refused, naming <csv>', async () => {
+    const w = workspace();
+    const r = await runCli('score', w.csv, '--out', w.csv);
+    expectCleanFailure(r, `--out ${w.csv}`, `<csv> ${w.csv}`);
+    expect(readFileSync(w.csv, 'utf8')).toBe(SMALL);
+  });
+
+  it('a bundled value set is never an output', async () => {
+    const w = workspace();
+    const target = join('data/valuesets', readdirSync('data/valuesets').find((f) => f.endsWith('.json'))!);
+    const before = readFileSync(target, 'utf8');
+    const r = await runCli('score', w.csv, '--plan', w.plan, '--out', target);
+    expectCleanFailure(r, `--out ${target}`, 'value set');
+    expect(readFileSync(target, 'utf8')).toBe(before);
+  });
+
+  it('uptake --csv-dir holding an input of the same name is refused before anything is written', async () => {
+    const dir = tempDir();
+    const reg = join(dir, 'clinic-funnel.csv');
+    copyFileSync(`${FX}/registry-small.csv`, reg);
+    const r = await runCli('uptake', reg, '--eligible', `${FX}/eligible-small.csv`, '--plan', UPTAKE_PLAN, '--csv-dir', dir);
+    expectCleanFailure(r, `--csv-dir ${reg}`, `<registry> ${reg}`);
+    expect(readFileSync(reg, 'utf8')).toBe(readFileSync(`${FX}/registry-small.csv`, 'utf8'));
+    expect(readdirSync(dir)).toEqual(['clinic-funnel.csv']);
+  });
+
+  it('simulate registry: --eligible-out may not be --out', async () => {
+    const dir = tempDir();
+    const r = await runCli('simulate', 'registry', '--rows', '10', '--out', join(dir, 'r.csv'), '--eligible-out', join(dir, '.', 'r.csv'));
+    expectCleanFailure(r, '--eligible-out', '--out');
+    expect(readdirSync(dir)).toEqual([]);
+  });
+});
+
+describe('folders, devices and links where files belong (and the reverse): exit 2 naming the path', () => {
+  it('uptake <registry> that is a folder', async () => {
+    const dir = tempDir();
+    const r = await runCli('uptake', dir, '--eligible', `${FX}/eligible-small.csv`, '--plan', UPTAKE_PLAN);
+    expectCleanFailure(r, `<registry> ${dir}`, 'folder');
+  });
+
+  it('uptake --csv-dir that is a file', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'afile'), 'mine');
+    const r = await runCli('uptake', `${FX}/registry-small.csv`, '--eligible', `${FX}/eligible-small.csv`, '--plan', UPTAKE_PLAN, '--csv-dir', join(dir, 'afile'));
+    expectCleanFailure(r, `--csv-dir ${join(dir, 'afile')}`, 'is a file');
+    expect(readFileSync(join(dir, 'afile'), 'utf8')).toBe('mine');
+  });
+
+  it('analyze --csv that is a folder, and --plan that is a folder', async () => {
+    const w = workspace();
+    mkdirSync(join(w.dir, 'adir'));
+    expectCleanFailure(await runCli('analyze', w.csv, '--plan', w.plan, '--csv', join(w.dir, 'adir')), `--csv ${join(w.dir, 'adir')}`, 'folder');
+    expectCleanFailure(await runCli('analyze', w.csv, '--plan', join(w.dir, 'adir')), `--plan ${join(w.dir, 'adir')}`, 'folder');
+  });
+
+  it('score --out under a file (a file where a folder is needed)', async () => {
+    const w = workspace();
+    const r = await runCli('score', w.csv, '--out', join(w.csv, 'scored.csv'));
+    expectCleanFailure(r, w.csv);
+    expect(readFileSync(w.csv, 'utf8')).toBe(SMALL);
+  });
+
+  it.skipIf(process.platform === 'win32')('score --out onto a device or a symbolic link is refused; the link target is untouched', async () => {
+    const w = workspace();
+    writeFileSync(join(w.dir, 'precious.txt'), 'precious');
+    symlinkSync('precious.txt', join(w.dir, 'planted.csv'));
+    expectCleanFailure(await runCli('score', w.csv, '--out', '/dev/null'), '--out /dev/null', 'device');
+    expectCleanFailure(await runCli('score', w.csv, '--out', join(w.dir, 'planted.csv')), 'symbolic link');
+    expect(readFileSync(join(w.dir, 'precious.txt'), 'utf8')).toBe('precious');
+  });
+
+  it.skipIf(process.platform === 'win32')('a symbolic link planted at the predictable staging name is not followed', async () => {
+    const w = workspace();
+    writeFileSync(join(w.dir, 'precious.txt'), 'precious');
+    symlinkSync('precious.txt', join(w.dir, `.planted.csv.${process.pid}.tmp`));
+    expect((await runCli('score', w.csv, '--out', join(w.dir, 'planted.csv'))).code).toBe(0);
+    expect(readFileSync(join(w.dir, 'precious.txt'), 'utf8')).toBe('precious');
+    expect(readFileSync(join(w.dir, 'planted.csv'), 'utf8')).toContain('id,arm,time,rmdq');
+  });
+});

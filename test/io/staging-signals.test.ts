@@ -1,0 +1,63 @@
+/**
+ * A run stopped by SIGINT or SIGTERM while streaming an output removes its staging file and ends
+ * as the signal demands. The point is a real signal, so this runs a child process; it runs the
+ * writer compiled from src/ on the fly (no dependence on a stale dist/).
+ */
+import { spawn } from 'node:child_process';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import ts from 'typescript';
+import { describe, expect, it } from 'vitest';
+import { tempDir } from '../support/run-cli.js';
+
+const MODULES = ['src/io/write-atomic.ts', 'src/io/staging-files.ts', 'src/io/fs-error.ts', 'src/errors.ts', 'src/problem-groups.ts'];
+
+function compileWriter(dir: string): string {
+  for (const m of MODULES) {
+    const out = join(dir, relative('src', m)).replace(/\.ts$/, '.js');
+    mkdirSync(dirname(out), { recursive: true });
+    const js = ts.transpileModule(readFileSync(m, 'utf8'), { compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 } }).outputText;
+    writeFileSync(out, js);
+  }
+  const main = join(dir, 'child.mjs');
+  writeFileSync(main, `
+import { writeLinesAtomic } from './io/write-atomic.js';
+function* endless() {
+  for (let i = 0; ; i++) {
+    if (i === 60000) process.stdout.write('started\\n');
+    yield 'id' + i + ',Region Hovedstaden,C01,2024-01-01,,,,,';
+  }
+}
+await writeLinesAtomic(process.argv[2], endless());
+`);
+  return main;
+}
+
+function runUntilStarted(script: string, target: string, signal: NodeJS.Signals): Promise<{ code: number | null; signal: NodeJS.Signals | null; staged: string[] }> {
+  let staged: string[] = [];
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [script, target], { stdio: ['ignore', 'pipe', 'inherit'] });
+    child.stdout.on('data', (d: Buffer) => {
+      if (!d.toString().includes('started')) return;
+      staged = readdirSync(dirname(target));
+      child.kill(signal);
+    });
+    child.on('error', reject);
+    child.on('exit', (code, sig) => resolve({ code, signal: sig, staged }));
+  });
+}
+
+describe.skipIf(process.platform === 'win32')('staging files and signals', () => {
+  it('SIGINT and SIGTERM during a streamed write remove the staging file; the process ends by that signal', { timeout: 20_000 }, async () => {
+    const dir = tempDir();
+    const script = compileWriter(join(dir, 'lib'));
+    const outDir = join(dir, 'out');
+    mkdirSync(outDir);
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+      const r = await runUntilStarted(script, join(outDir, `registry-${signal}.csv`), signal);
+      expect(r.staged).toEqual([expect.stringMatching(new RegExp(`^\\.registry-${signal}\\.csv\\.[0-9a-f]{16}\\.tmp$`))]);
+      expect(r.signal ?? r.code).toBe(signal); // re-raised: the shell sees 130 / 143
+      expect(readdirSync(outDir)).toEqual([]);
+    }
+  });
+});

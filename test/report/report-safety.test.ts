@@ -1,0 +1,76 @@
+/**
+ * `hta report` removes only files it wrote itself (the folder's .hta-report.json says which),
+ * never overwrites a file it did not write, and refuses output folders that hold its inputs.
+ */
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli, tempDir } from '../support/run-cli.js';
+
+const STUDIES = readFileSync('data/published/selfback-studies.csv', 'utf8');
+
+function metaWorkspace() {
+  const dir = tempDir();
+  mkdirSync(join(dir, 'in'));
+  writeFileSync(join(dir, 'in/studies.csv'), STUDIES);
+  const manifest = join(dir, 'in/m.json');
+  writeFileSync(manifest, JSON.stringify({ reports: [{ id: 'm', kind: 'meta', out: 'm', lang: 'en', data: 'studies.csv' }] }));
+  return { dir, manifest, out: join(dir, 'out'), folder: join(dir, 'out/m') };
+}
+
+describe('hta report never removes or overwrites what it did not write', () => {
+  it('a report whose folder holds its input is refused (exit 2) and the input is kept', async () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'trial'));
+    copyFileSync('data/published/selfback-studies.csv', join(dir, 'trial/export.csv'));
+    writeFileSync(join(dir, 'm.json'), JSON.stringify({ reports: [{ id: 't', kind: 'meta', out: 'trial', lang: 'en', data: 'trial/export.csv' }] }));
+    const r = await runCli('report', '--manifest', join(dir, 'm.json'), '--out', dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(join(dir, 'trial/export.csv'));
+    expect(r.stderr).toContain('report "t"');
+    expect(readdirSync(join(dir, 'trial'))).toEqual(['export.csv']);
+    expect(readFileSync(join(dir, 'trial/export.csv'), 'utf8')).toBe(STUDIES);
+  });
+
+  it('an --out that holds the manifest or an input is refused (exit 2), nothing written', async () => {
+    const w = metaWorkspace();
+    const r = await runCli('report', '--manifest', w.manifest, '--out', join(w.dir, 'in'));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--out .* holds/);
+    expect(readdirSync(join(w.dir, 'in')).sort()).toEqual(['m.json', 'studies.csv']);
+  });
+
+  it('removes only files an earlier run wrote and left unchanged; --check lists only those as extra', { timeout: 60_000 }, async () => {
+    const w = metaWorkspace();
+    expect((await runCli('report', '--manifest', w.manifest, '--out', w.out)).code).toBe(0);
+    const index = JSON.parse(readFileSync(join(w.folder, '.hta-report.json'), 'utf8')) as { files: Record<string, string> };
+    expect(Object.keys(index.files).sort()).toEqual(readdirSync(w.folder).filter((f) => f !== '.hta-report.json').sort());
+    writeFileSync(join(w.folder, 'notes.svg'), 'mine'); // a file of the user's, named like a chart
+    // Only the RMDQ rows remain: the other outcomes' forest plots are no longer produced.
+    writeFileSync(join(w.dir, 'in/studies.csv'), STUDIES.split('\n').filter((l, i) => i === 0 || /,rmdq,/.test(l)).join('\n') + '\n');
+    writeFileSync(join(w.folder, 'forest-pseq-9m-md.vl.json'), 'edited by hand');
+    const check = await runCli('report', '--manifest', w.manifest, '--out', w.out, '--check');
+    expect(check.code).toBe(1);
+    const extra = check.stdout.split('\n').filter((l) => l.startsWith('extra: ')).map((l) => l.slice('extra: '.length).replace(`${w.folder}/`, '')).sort();
+    expect(extra).toEqual(['forest-pain-avg-3m-md.png', 'forest-pain-avg-3m-md.svg', 'forest-pain-avg-3m-md.vl.json', 'forest-pain-avg-9m-md.png', 'forest-pain-avg-9m-md.svg', 'forest-pain-avg-9m-md.vl.json', 'forest-pseq-9m-md.png', 'forest-pseq-9m-md.svg']);
+    const run = await runCli('report', '--manifest', w.manifest, '--out', w.out);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain('8 removed');
+    expect(run.stderr).toMatch(/kept .*forest-pseq-9m-md\.vl\.json/);
+    expect(readFileSync(join(w.folder, 'notes.svg'), 'utf8')).toBe('mine');
+    expect(readFileSync(join(w.folder, 'forest-pseq-9m-md.vl.json'), 'utf8')).toBe('edited by hand');
+    expect(existsSync(join(w.folder, 'forest-pain-avg-3m-md.svg'))).toBe(false);
+    expect((await runCli('report', '--manifest', w.manifest, '--out', w.out, '--check')).code).toBe(0);
+  });
+
+  it('a file in a report folder that hta did not write is never overwritten (exit 2, file kept)', { timeout: 60_000 }, async () => {
+    const w = metaWorkspace();
+    mkdirSync(w.folder, { recursive: true });
+    writeFileSync(join(w.folder, 'README.md'), 'my own notes');
+    const r = await runCli('report', '--manifest', w.manifest, '--out', w.out);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(join(w.folder, 'README.md'));
+    expect(readdirSync(w.folder)).toEqual(['README.md']);
+    expect(readFileSync(join(w.folder, 'README.md'), 'utf8')).toBe('my own notes');
+  });
+});

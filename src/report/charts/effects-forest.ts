@@ -12,7 +12,7 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import type { AnalysisResult, EffectRow } from '../../analysis/results-schema.js';
-import { fillPhrase, formatFixed, formatMcid, type Lang, REPORT_TEXT, SHORT_RELEVANCE_TEXT, withUnit } from '../i18n.js';
+import { fillPhrase, formatFixed, formatMcid, type Lang, SHORT_RELEVANCE_TEXT, withUnit } from '../i18n.js';
 import { methodText } from '../effects-table.js';
 import { textWidth } from '../render/chart-font.js';
 import { chartConfig, FONT_SIZE, PALETTE, RELEVANCE_COLOURS, ROW_HEIGHT } from './chart-style.js';
@@ -85,7 +85,7 @@ function textColumn(field: keyof ForestDatum, header: string, textW: number, key
 
 export function effectsForestSpec(result: Pick<AnalysisResult, 'effects'>, ctx: TrialChartContext): TopLevelSpec {
   const lang: Lang = ctx.lang;
-  const t = (k: keyof typeof REPORT_TEXT) => REPORT_TEXT[k][lang];
+  const t = ctx.text;
   const rows = forestRows(result.effects, ctx.primaryMethod);
   const seen = new Set<string>();
   const outcomes = [...new Set(rows.map((r) => r.outcome))];

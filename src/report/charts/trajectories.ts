@@ -5,7 +5,7 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import type { AnalysisResult } from '../../analysis/results-schema.js';
-import { fillPhrase, REPORT_TEXT, type Lang } from '../i18n.js';
+import { fillPhrase } from '../i18n.js';
 import { ARM_COLOURS, chartConfig } from './chart-style.js';
 import type { TrialChartContext } from './trial-chart-context.js';
 
@@ -15,8 +15,7 @@ const PANEL_HEIGHT = 170;
 const LEGEND = { title: null, orient: 'top', direction: 'horizontal', symbolSize: 80, offset: 30, labelFontSize: 12 } as const;
 
 export function trajectoriesSpec(result: Pick<AnalysisResult, 'descriptives'>, ctx: TrialChartContext): TopLevelSpec {
-  const lang: Lang = ctx.lang;
-  const t = (k: keyof typeof REPORT_TEXT) => REPORT_TEXT[k][lang];
+  const t = ctx.text;
   const arms = [ctx.armLabel('intervention'), ctx.armLabel('control')];
   const visits = ctx.visits.map((v) => ctx.shortTimeLabel(v));
   const outcomes = [...new Set(result.descriptives.map((d) => d.outcome))].filter((k) => ctx.kindOf(k) === 'continuous');

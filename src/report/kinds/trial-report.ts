@@ -18,7 +18,8 @@ import { respondersSpec } from '../charts/responders.js';
 import { trajectoriesSpec } from '../charts/trajectories.js';
 import { type TrialChartContext, trialChartContext } from '../charts/trial-chart-context.js';
 import { effectsTable, methodText } from '../effects-table.js';
-import { ANALYZE_FOOTNOTE, fillPhrase, type Lang, REPORT_TEXT } from '../i18n.js';
+import { fillArms } from '../arm-names.js';
+import { ANALYZE_FOOTNOTE, fillPhrase, type Lang } from '../i18n.js';
 import type { ChartSpec, PageSection, ReportContent } from '../report-page.js';
 import { sensitivityTable, tippingSentence } from '../sensitivity-table.js';
 import { summaryOfFindingsRows, summaryOfFindingsTable } from '../summary-of-findings.js';
@@ -64,7 +65,6 @@ export const trialReportKind: ReportKind<typeof trialEntrySchema> = {
   entrySchema: trialEntrySchema,
   async build(entry, env): Promise<ReportContent> {
     const lang = env.lang;
-    const t = (k: keyof typeof REPORT_TEXT) => REPORT_TEXT[k][lang];
     const dataPath = env.input(entry.data);
     const planPath = env.input(entry.plan);
     const { csv, trial, result } = env.memo<Analysed>(`trial\u0000${dataPath}\u0000${planPath}`, () => {
@@ -75,6 +75,7 @@ export const trialReportKind: ReportKind<typeof trialEntrySchema> = {
       return { csv: csvTable, trial: trialData, result: { ...analysed, input: { ...analysed.input, file: entry.data } } };
     });
     const ctx = trialChartContext(trial, lang);
+    const t = ctx.text;
     const plan = trial.plan;
     const method = methodText(ctx.primaryMethod, lang);
 
@@ -97,18 +98,18 @@ export const trialReportKind: ReportKind<typeof trialEntrySchema> = {
       {
         id: 'all-effects',
         title: t('effectsTitle'),
-        tables: [{ table: effectsTable(result.effects, lang, (k) => widths.get(k), 'short', ctx.outcomeLabel) }],
-        notes: ANALYZE_FOOTNOTE[lang].split('\n').join(' ').split(/(?<=\.) (?=[A-Z"])/),
+        tables: [{ table: effectsTable(result.effects, lang, (k) => widths.get(k), 'short', ctx.outcomeLabel, ctx.arms) }],
+        notes: fillArms(ANALYZE_FOOTNOTE[lang], ctx.arms).split('\n').join(' ').split(/(?<=\.) (?=[A-Z"])/),
       },
     ];
     const sens = result.sensitivity;
     if (sens) {
       const decimals = ctx.decimalsOf(sens.outcome);
-      const sentence = tippingSentence(sens, ctx.unitOf(sens.outcome), decimals, lang);
+      const sentence = tippingSentence(sens, ctx.unitOf(sens.outcome), decimals, lang, ctx.arms);
       sections.push({
         id: 'sensitivity',
         title: `${t('sensitivityTitle')}: ${ctx.outcomeLabel(sens.outcome)}, ${ctx.timeLabel(sens.time)}`,
-        tables: [{ table: sensitivityTable(sens, lang, decimals) }],
+        tables: [{ table: sensitivityTable(sens, lang, decimals, ctx.arms) }],
         ...(sentence ? { notes: [sentence] } : {}),
       });
     }

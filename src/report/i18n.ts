@@ -288,6 +288,20 @@ export const REPORT_TEXT = {
   effectsTitle: { en: 'All effect estimates', da: 'Alle effektestimater' },
   sensitivityTitle: { en: 'Sensitivity analysis of the primary outcome', da: 'Sensitivitetsanalyse for det primære udfald' },
   warningsTitle: { en: 'Warnings from the analysis', da: 'Advarsler fra analysen' },
+  // Why a chart is left out (said where the chart would be)
+  forestEmpty: {
+    en: 'No chart: no outcome has an MCID to plot the effects against. Every effect is in the table of all effect estimates.',
+    da: 'Ingen figur: intet udfald har en MCID at vise effekterne mod. Alle effekter står i tabellen over alle effektestimater.',
+  },
+  trajectoriesEmpty: {
+    en: 'No chart: the plan has no continuous outcome with observed scores.',
+    da: 'Ingen figur: planen har intet kontinuert udfald med observerede scorer.',
+  },
+  respondersEmpty: {
+    en: 'No chart: the plan has no responder definitions and no yes/no outcomes.',
+    da: 'Ingen figur: planen har hverken respondentdefinitioner eller ja/nej-udfald.',
+  },
+  chartEmpty: { en: 'No chart: there are no data to draw.', da: 'Ingen figur: der er ingen data at tegne.' },
   // Summary of findings
   sofHeader: {
     en: 'Outcome|Importance|Follow-up|Participants (studies)|Effect (95% CI)|MCID|Clinical relevance|Certainty of evidence (GRADE)',

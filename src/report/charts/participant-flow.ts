@@ -44,7 +44,7 @@ export function participantFlowSpec(result: Pick<AnalysisResult, 'missingness' |
     return lines;
   };
   const allLines = [...ARMS.flatMap(armLines), ...ARMS.flatMap((a) => followUps.flatMap((v) => visitLines(a, v)))];
-  const boxWidth = Math.max(...allLines.map((l) => textWidth(l, FONT_SIZE))) + 2 * PAD;
+  const boxWidth = Math.max(0, ...allLines.map((l) => textWidth(l, FONT_SIZE))) + 2 * PAD;
   const heightOf = (n: number) => n * LINE + 2 * PAD;
   const width = 2 * boxWidth + H_GAP;
 

@@ -47,7 +47,7 @@ export function respondersSpec(result: Pick<AnalysisResult, 'effects'>, ctx: Tri
   const height = keys.length * ROW;
   const y = { field: 'key', type: 'nominal', sort: keys, axis: null, scale: { paddingInner: 0.25, paddingOuter: 0.12 } } as const;
   const colour = { field: 'arm', type: 'nominal', scale: { domain: arms, range: [ARM_COLOURS.intervention, ARM_COLOURS.control] }, legend: { title: null, orient: 'top', direction: 'horizontal', symbolType: 'square', labelFontSize: 12, offset: 24 } } as const;
-  const labelWidth = Math.max(...labels.map((l) => textWidth(l.label, FONT_SIZE))) + GAP;
+  const labelWidth = Math.max(0, ...labels.map((l) => textWidth(l.label, FONT_SIZE))) + GAP;
   const rdWidth = Math.max(textWidth(t('riskDifferenceCol'), FONT_SIZE), ...labels.map((l) => textWidth(l.rd, FONT_SIZE))) + GAP;
   const header = (text: string, x: number, align: 'left' | 'right') => ({
     data: { values: [{}] },

@@ -10,7 +10,8 @@ import { readStudiesFile } from '../../meta/read-studies.js';
 import { instrumentForOutcome } from '../../plan/outcome-instrument.js';
 import { armNames, fillArms } from '../arm-names.js';
 import { metaForestSpec } from '../charts/meta-forest.js';
-import { fillPhrase, type Lang, timeLabel } from '../i18n.js';
+import { dropEmptyCharts } from '../chart-data.js';
+import { fillPhrase, type Lang, REPORT_TEXT, timeLabel } from '../i18n.js';
 import { metaSummaryTable } from '../meta-summary-table.js';
 import type { ChartSpec, PageSection, ReportContent } from '../report-page.js';
 import { localizedText } from '../manifest.js';
@@ -76,6 +77,7 @@ export const metaReportKind: ReportKind<typeof metaEntrySchema> = {
     if (results.warnings.length) sections.push({ id: 'warnings', title: lang === 'da' ? 'Advarsler' : 'Warnings', notes: results.warnings });
     const title = entry.title?.[lang] ?? entry.title?.en ?? TEXT.title[lang];
     const provenance = fillPhrase(TEXT.provenance[lang], { version: env.version, data: entry.data, plan: entry.plan ? TEXT.with[lang] + entry.plan : '', preset: entry.preset });
-    return { page: { lang, title, provenance, sections }, charts, results };
+    const drawable = dropEmptyCharts(charts, sections, REPORT_TEXT.chartEmpty[lang]);
+    return { page: { lang, title, provenance, sections: drawable.sections }, charts: drawable.charts, results };
   },
 };

@@ -14,7 +14,7 @@ import { dropEmptyCharts } from '../chart-data.js';
 import { fillPhrase, type Lang, REPORT_TEXT, timeLabel } from '../i18n.js';
 import { metaSummaryTable } from '../meta-summary-table.js';
 import type { ChartSpec, PageSection, ReportContent } from '../report-page.js';
-import { localizedText } from '../manifest.js';
+import { localizedText } from '../localized-text.js';
 import { planOf, type ReportKind } from './report-kind.js';
 
 

@@ -26,7 +26,7 @@ import type { ChartSpec, PageSection, ReportContent } from '../report-page.js';
 import { sensitivityTable, tippingSentence } from '../sensitivity-table.js';
 import { summaryOfFindingsRows, summaryOfFindingsTable } from '../summary-of-findings.js';
 import { tableOne } from '../table-one.js';
-import { localizedText } from '../manifest.js';
+import { localizedText } from '../localized-text.js';
 import { planOf, type ReportKind } from './report-kind.js';
 
 

@@ -17,7 +17,7 @@ import { dropEmptyCharts } from '../chart-data.js';
 import { fillPhrase, type Lang, REPORT_TEXT } from '../i18n.js';
 import { type TitledTable, uptakeTables } from '../uptake-tables.js';
 import type { ChartSpec, PageSection, ReportContent } from '../report-page.js';
-import { localizedText } from '../manifest.js';
+import { localizedText } from '../localized-text.js';
 import type { ReportKind } from './report-kind.js';
 
 

@@ -7,7 +7,11 @@ import type { Command } from 'commander';
 import { resultsJsonSchema } from '../analysis/results-schema.js';
 import { HtaError } from '../errors.js';
 import type { CliIo } from './io.js';
-import { checkUserFile, FILE_KINDS, type FileKind, jsonSchemaOf } from './plan-files.js';
+import type { FileKind } from './plan-files.js';
+
+// plan-files.js loads the report kinds (for the manifest's schema): imported on use, so that
+// `hta --help` and the other commands do not pay for them.
+const FILE_KINDS: readonly FileKind[] = ['trial', 'uptake', 'manifest'];
 
 const json = (v: unknown) => JSON.stringify(v, null, 2) + '\n';
 
@@ -19,10 +23,11 @@ export function registerPlan(program: Command, io: CliIo): void {
     .option('--uptake', 'the schema of uptake plans (`hta uptake --plan`)')
     .option('--manifest', 'the schema of the report manifest (`hta report --manifest`)')
     .option('--results', 'the schema of the analysis results (`hta analyze --json`)')
-    .action((opts: { uptake?: boolean; manifest?: boolean; results?: boolean }) => {
+    .action(async (opts: { uptake?: boolean; manifest?: boolean; results?: boolean }) => {
       const chosen = (['uptake', 'manifest', 'results'] as const).filter((k) => opts[k]);
       if (chosen.length > 1) throw new HtaError('usage.invalid', `give one of --uptake, --manifest, --results (not ${chosen.map((k) => `--${k}`).join(' and ')})`);
       const which = chosen[0];
+      const { jsonSchemaOf } = await import('./plan-files.js');
       io.stdout(json(which === 'results' ? resultsJsonSchema() : jsonSchemaOf(which ?? 'trial')));
     });
   plan
@@ -30,10 +35,11 @@ export function registerPlan(program: Command, io: CliIo): void {
     .description('validate a trial plan, uptake plan or report manifest and print it with every default filled in')
     .argument('<file>', 'the JSON file; its kind is recognised from "$schema" or its fields')
     .option('--kind <kind>', `what the file is: ${FILE_KINDS.join(', ')} (default: recognised)`)
-    .action((file: string, opts: { kind?: string }) => {
+    .action(async (file: string, opts: { kind?: string }) => {
       if (opts.kind !== undefined && !(FILE_KINDS as readonly string[]).includes(opts.kind)) {
         throw new HtaError('usage.invalid', `--kind "${opts.kind}": expected one of ${FILE_KINDS.join(', ')}`);
       }
+      const { checkUserFile } = await import('./plan-files.js');
       io.stdout(json(checkUserFile(file, opts.kind as FileKind | undefined).value));
     });
 }

@@ -8,7 +8,7 @@ export function registerValidate(program: Command, io: CliIo): void {
     .command('validate')
     .description('check a trial export against the plan; list every problem with file:line:column')
     .argument('<csv>', 'trial export (long or wide CSV)')
-    .option('--plan <file>', 'analysis plan (JSON); defaults follow DESIGN column names')
+    .option('--plan <file>', 'analysis plan (JSON); defaults: the column names of docs/input-trial-export.md')
     .option('--json', 'print the summary as JSON')
     .action((file: string, opts: { plan?: string; json?: boolean }) => {
       const { trial } = loadTrialInputs(file, opts.plan);

@@ -1,5 +1,5 @@
 /**
- * The plan used when none is given: the DESIGN §2 default column names, the selfBACK arm values
+ * The plan used when none is given: the default column names of docs/input-trial-export.md, the selfBACK arm values
  * when present (else the first two arm values in file order), and every default outcome column
  * that the export has (as scores or as items).
  */

@@ -71,7 +71,7 @@ export function checkManifest(value: unknown, file: string): { $schema?: string;
   const problems: Problem[] = [];
   const kinds = Object.keys(REPORT_KINDS);
   parsed.data.reports.forEach((r, i) => {
-    if (!REPORT_KINDS[r.kind]) problems.push({ file, field: `reports.${i}.kind`, value: r.kind, expected: `one of ${kinds.join(', ')}` });
+    if (!REPORT_KINDS[r.kind]) problems.push({ file, field: `reports.${i}.kind`, value: r.kind, expected: `a report kind (known kinds: ${kinds.join(', ')})` });
   });
   if (problems.length) throw new HtaError('input.invalid', `${file} is not a valid report manifest`, problems);
   const full = fullManifestSchema().safeParse(value);

@@ -56,6 +56,16 @@ describe('hta plan check', () => {
     expect((JSON.parse(manifest.stdout) as { reports: { id: string }[] }).reports.map((r) => r.id)).toEqual(['selfback', 'selfback-da', 'selfback-meta', 'uptake']);
   });
 
+  it('checks a trial plan (by "$schema", or by its outcomes) and prints it with defaults filled in', async () => {
+    const bundled = await runCli('plan', 'check', 'data/plans/selfback.plan.json');
+    expect(bundled.code, bundled.stderr).toBe(0);
+    expect(JSON.parse(bundled.stdout)).toMatchObject({ layout: 'auto', columns: { id: 'id', arm: 'arm', time: 'time' } });
+    const { $schema: _s, ...plan } = read('data/plans/selfback.plan.json');
+    const bare = await runCli('plan', 'check', writeJson({ ...plan, alpha: undefined }));
+    expect(bare.code, bare.stderr).toBe(0);
+    expect(JSON.parse(bare.stdout).alpha).toBe(0.05);
+  });
+
   it('recognises files by shape without "$schema" and fills defaults (uptake sensitivity, manifest lang, meta preset)', async () => {
     const { $schema: _u, sensitivity: _s, suppression: _t, ...uptakePlan } = read('data/plans/uptake.plan.json');
     const u = await runCli('plan', 'check', writeJson(uptakePlan));

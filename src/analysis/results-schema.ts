@@ -1,5 +1,5 @@
 /**
- * The shape of `hta analyze --json`, as one zod schema that gives the
+ * The shape of `hta analyze --json` (effect rows: docs/data-contracts.md#effect-rows), as one zod schema that gives the
  * TypeScript types and the published JSON Schema (`hta plan schema --results`).
  */
 import { z } from 'zod';

@@ -3,6 +3,7 @@ import { writeFileAtomic } from '../io/write-atomic.js';
 import { toCsv } from '../io/write-csv.js';
 import { effectsTable } from '../report/effects-table.js';
 import { ANALYZE_FOOTNOTE } from '../report/i18n.js';
+import { armNames, fillArms } from '../report/arm-names.js';
 import { renderTextTable } from '../report/text-table.js';
 import { sensitivityTable, tippingSentence } from '../report/sensitivity-table.js';
 import { effectsCsv } from '../analysis/effects-csv.js';
@@ -56,17 +57,18 @@ export function registerAnalyze(program: Command, io: CliIo, setExit: (code: num
         io.stdout(JSON.stringify(withInputRecord(result, trial), null, 2) + '\n');
       } else {
         const widths = new Map(trial.sources.map((s) => [s.key, s.instrument.range[1] - s.instrument.range[0]]));
-        io.stdout(renderTextTable(effectsTable(result.effects, lang, (k) => widths.get(k), 'short', (k) => outcomeLabel(trial.plan, k, lang))));
-        io.stdout(`\n${ANALYZE_FOOTNOTE[lang]}\n`);
+        const arms = armNames(trial.plan.armLabels, lang);
+        io.stdout(renderTextTable(effectsTable(result.effects, lang, (k) => widths.get(k), 'short', (k) => outcomeLabel(trial.plan, k, lang), arms)));
+        io.stdout(`\n${fillArms(ANALYZE_FOOTNOTE[lang], arms)}\n`);
         const sens = result.sensitivity;
         if (sens) {
           const src = trial.sources.find((x) => x.key === sens.outcome);
           const decimals = src && src.instrument.range[1] - src.instrument.range[0] <= 2 ? 3 : 2;
           const title = lang === 'da' ? 'Sensitivitetsanalyse for det primære udfald' : 'Sensitivity analysis of the primary outcome';
           io.stdout(`\n${title}: ${outcomeLabel(trial.plan, sens.outcome, lang)}, ${sens.time}\n`);
-          io.stdout(renderTextTable(sensitivityTable(sens, lang, decimals)));
+          io.stdout(renderTextTable(sensitivityTable(sens, lang, decimals, arms)));
           const unit = src?.instrument.unit[lang] ?? '';
-          const sentence = tippingSentence(sens, unit, decimals, lang);
+          const sentence = tippingSentence(sens, unit, decimals, lang, arms);
           if (sentence) io.stdout(sentence + '\n');
         }
       }

@@ -1,4 +1,4 @@
-/** Where a command prints: results to stdout, progress and warnings to stderr (DESIGN §3). */
+/** Where a command prints: results to stdout, progress and warnings to stderr (docs/data-contracts.md#exit-codes-and-the-problem-format). */
 export interface CliIo {
   stdout: (text: string) => void;
   stderr: (text: string) => void;

@@ -1,6 +1,6 @@
 /**
  * The `hta` command line. `main(argv, io)` runs in-process (tests call it directly) and returns
- * the exit code: 0 success, 1 analysis could not be done, 2 bad input or usage (DESIGN §3).
+ * the exit code: 0 success, 1 analysis could not be done, 2 bad input or usage (docs/data-contracts.md#exit-codes-and-the-problem-format).
  * `bin/hta.js` only calls it.
  */
 import { Command, CommanderError } from 'commander';

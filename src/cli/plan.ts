@@ -1,28 +1,47 @@
+/**
+ * `hta plan`: the JSON Schemas of the files a user writes (trial plans, uptake plans, the report
+ * manifest) and of `hta analyze --json` / `hta validate --json`; `plan check`, which validates any
+ * of those files and prints it with every default filled in (kinds and schemas: plan-files.ts);
+ * and `plan init`, which drafts a trial plan from an export (draft-plan.ts).
+ */
 import type { Command } from 'commander';
-import { planJsonSchema } from '../plan/plan-schema.js';
-import { resultsJsonSchema } from '../analysis/results-schema.js';
-import { loadPlanFile } from '../plan/load-plan.js';
-import { validationJsonSchema } from '../trial/validation-schema.js';
-import type { CliIo } from './io.js';
 import { existsSync } from 'node:fs';
 import { dirname, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { resultsJsonSchema } from '../analysis/results-schema.js';
 import { HtaError } from '../errors.js';
 import { readCsvFile } from '../io/read-csv.js';
 import { writeFileAtomic } from '../io/write-atomic.js';
 import { draftPlan } from '../plan/draft-plan.js';
-import { refuseToOverwriteInput } from './guard-output.js';
+import { validationJsonSchema } from '../trial/validation-schema.js';
+import { guardPaths } from './guard-output.js';
+import type { CliIo } from './io.js';
+import type { FileKind } from './plan-files.js';
+
+// plan-files.js loads the report kinds (for the manifest's schema): imported on use, so that
+// `hta --help` and the other commands do not pay for them.
+const FILE_KINDS: readonly FileKind[] = ['trial', 'uptake', 'manifest'];
+const SCHEMA_OPTIONS = ['uptake', 'manifest', 'results', 'validation'] as const;
+
+const json = (v: unknown) => JSON.stringify(v, null, 2) + '\n';
 
 export function registerPlan(program: Command, io: CliIo): void {
-  const plan = program.command('plan').description('analysis plans: JSON Schema and checking');
+  const plan = program.command('plan').description('plans and other input files: drafting, JSON Schemas and checking');
   plan
     .command('schema')
-    .description('print the JSON Schema of the analysis plan (or, with --results, of `hta analyze --json`; with --validation, of `hta validate --json`)')
-    .option('--results', 'the schema of the analysis results instead')
-    .option('--validation', 'the schema of `hta validate --json` instead')
-    .action((opts: { results?: boolean; validation?: boolean }) => {
-      const schema = opts.validation ? validationJsonSchema() : opts.results ? resultsJsonSchema() : planJsonSchema();
-      io.stdout(JSON.stringify(schema, null, 2) + '\n');
+    .description('print the JSON Schema of trial analysis plans (or, with an option, of another file)')
+    .option('--uptake', 'the schema of uptake plans (`hta uptake --plan`)')
+    .option('--manifest', 'the schema of the report manifest (`hta report --manifest`)')
+    .option('--results', 'the schema of the analysis results (`hta analyze --json`)')
+    .option('--validation', 'the schema of `hta validate --json`')
+    .action(async (opts: Partial<Record<(typeof SCHEMA_OPTIONS)[number], boolean>>) => {
+      const chosen = SCHEMA_OPTIONS.filter((k) => opts[k]);
+      if (chosen.length > 1) throw new HtaError('usage.invalid', `give one of ${SCHEMA_OPTIONS.map((k) => `--${k}`).join(', ')} (not ${chosen.map((k) => `--${k}`).join(' and ')})`);
+      const which = chosen[0];
+      if (which === 'results') return void io.stdout(json(resultsJsonSchema()));
+      if (which === 'validation') return void io.stdout(json(validationJsonSchema()));
+      const { jsonSchemaOf } = await import('./plan-files.js');
+      io.stdout(json(jsonSchemaOf(which ?? 'trial')));
     });
   plan
     .command('init')
@@ -31,10 +50,8 @@ export function registerPlan(program: Command, io: CliIo): void {
     .option('--out <file>', 'write the draft here instead of stdout (never over an existing file unless --force)')
     .option('--force', 'with --out: replace an existing file')
     .action((file: string, opts: { out?: string; force?: boolean }) => {
-      if (opts.out) {
-        refuseToOverwriteInput(file, opts.out);
-        if (existsSync(opts.out) && !opts.force) throw new HtaError('usage.invalid', `${opts.out} exists; choose another name or add --force to replace it`);
-      }
+      guardPaths({ inputs: [{ option: '<export>', path: file }], outputs: [opts.out !== undefined ? { option: '--out', path: opts.out } : undefined] });
+      if (opts.out && existsSync(opts.out) && !opts.force) throw new HtaError('usage.invalid', `${opts.out} exists; choose another name or add --force to replace it`);
       const csv = readCsvFile(file);
       const schemaRef = relative(resolve(opts.out ? dirname(opts.out) : '.'), fileURLToPath(new URL('../../schemas/plan.schema.json', import.meta.url))).split(sep).join('/');
       const draft = draftPlan(csv, schemaRef);
@@ -46,9 +63,14 @@ export function registerPlan(program: Command, io: CliIo): void {
     });
   plan
     .command('check')
-    .description('validate a plan file and print it with every default filled in')
-    .argument('<plan>', 'analysis plan (JSON)')
-    .action((file: string) => {
-      io.stdout(JSON.stringify(loadPlanFile(file), null, 2) + '\n');
+    .description('validate a trial plan, uptake plan or report manifest and print it with every default filled in')
+    .argument('<file>', 'the JSON file; its kind is recognised from "$schema" or its fields')
+    .option('--kind <kind>', `what the file is: ${FILE_KINDS.join(', ')} (default: recognised)`)
+    .action(async (file: string, opts: { kind?: string }) => {
+      if (opts.kind !== undefined && !(FILE_KINDS as readonly string[]).includes(opts.kind)) {
+        throw new HtaError('usage.invalid', `--kind "${opts.kind}": expected one of ${FILE_KINDS.join(', ')}`);
+      }
+      const { checkUserFile } = await import('./plan-files.js');
+      io.stdout(json(checkUserFile(file, opts.kind as FileKind | undefined).value));
     });
 }

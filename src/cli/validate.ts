@@ -15,7 +15,7 @@ export function registerValidate(program: Command, io: CliIo): void {
     .command('validate')
     .description('check a trial export against the plan; list every problem with file:line:column')
     .argument('<csv>', 'trial export (long or wide CSV)')
-    .option('--plan <file>', 'analysis plan (JSON); defaults follow the column names in docs/input-trial-export.md')
+    .option('--plan <file>', 'analysis plan (JSON); defaults: the column names of docs/input-trial-export.md')
     .option('--json', 'print the summary (or, for an invalid file, the grouped problems) as JSON (schema: `hta plan schema --validation`)')
     .option('--exclude-invalid', 'leave rows with problems out and report them (line ranges, never ids) instead of stopping')
     .option('--excluded-out <file>', 'with --exclude-invalid: write line, column, field and problem of every excluded row as CSV')

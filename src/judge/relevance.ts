@@ -1,5 +1,5 @@
 /**
- * Clinical relevance of a between-group difference against the MCID (DESIGN §3).
+ * Clinical relevance of a between-group difference against the MCID (docs/data-contracts.md#verdicts).
  *
  * From the benefit b (positive favours the intervention), its confidence interval [L, U] and
  * the MCID m > 0, the first rule that holds:

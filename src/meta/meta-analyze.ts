@@ -1,6 +1,6 @@
 /**
  * `hta meta`: validated study rows → pooled estimates per outcome × time × measure, with
- * heterogeneity, prediction intervals, subgroups and the MCID judgement (DESIGN §3, §7).
+ * heterogeneity, prediction intervals, subgroups and the MCID judgement (docs/data-contracts.md#verdicts, #method-labels).
  *
  * Per group (rows with the same outcome, time and measure, in order of first appearance):
  *   1. each study's effect (study-effects.ts); rows without an interval are shown, judged

@@ -12,7 +12,7 @@ import { RELEVANCE_LABELS } from '../judge/relevance.js';
 import { META_MEASURES } from './read-studies.js';
 
 const direction = z.enum(['lower-is-better', 'higher-is-better']);
-const relevance = z.enum(RELEVANCE_LABELS).nullable().describe('DESIGN §3 label; null when no MCID applies');
+const relevance = z.enum(RELEVANCE_LABELS).nullable().describe('Clinical-relevance verdict (docs/data-contracts.md#verdicts); null when no MCID applies');
 const ratio = z
   .object({ estimate: z.number(), ciLower: z.number(), ciUpper: z.number(), piLower: z.number().nullable().optional() , piUpper: z.number().nullable().optional() })
   .nullable()

@@ -1,6 +1,6 @@
 /**
  * Pools one set of studies (an outcome × time × measure, or one subgroup of it) under both
- * models, with the method labels every pooled number carries (DESIGN §7):
+ * models, with the method labels every pooled number carries (docs/data-contracts.md#method-labels):
  *
  *   fixed   inverse variance (= rma(method = "FE")); Mantel–Haenszel for RR/OR/RD when every
  *           study is a 2×2 table (= rma.mh, weights = weights(rma.mh): RR c·n₁/N, OR b·c/N,

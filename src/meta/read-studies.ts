@@ -1,5 +1,5 @@
 /**
- * Reads and validates the study-level CSV of a meta-analysis (DESIGN §2, "Study-level results").
+ * Reads and validates the study-level CSV of a meta-analysis (docs/input-studies.md).
  *
  * One row per study × outcome × time (× subgroup), with `study`, `outcome`, `time`, optional
  * `subgroup`, `citation` and `measure` (MD | SMD | RR | OR | RD; default MD for continuous

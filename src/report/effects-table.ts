@@ -1,5 +1,6 @@
 /** The effects table (`hta analyze` without --json; README.md of a report). */
 import type { EffectRow } from '../analysis/results-schema.js';
+import { type ArmNames, defaultArmNames, fillArms } from './arm-names.js';
 import { formatFixed, formatMcid, formatP, type Lang, RELEVANCE_TEXT, SHORT_RELEVANCE_TEXT } from './i18n.js';
 import type { Table } from './text-table.js';
 
@@ -19,8 +20,8 @@ export function methodText(method: EffectRow['method'], lang: Lang): string {
 }
 
 const HEADER: Record<Lang, string[]> = {
-  en: ['Outcome', 'Time', 'Method', 'n (app/usual)', 'Difference [95% CI]', 'p', 'MCID', 'Verdict'],
-  da: ['Udfald', 'Tid', 'Metode', 'n (app/vanlig)', 'Forskel [95% CI]', 'p', 'MCID', 'Vurdering'],
+  en: ['Outcome', 'Time', 'Method', 'n ({interventionShort}/{controlShort})', 'Difference [95% CI]', 'p', 'MCID', 'Verdict'],
+  da: ['Udfald', 'Tid', 'Metode', 'n ({interventionShort}/{controlShort})', 'Forskel [95% CI]', 'p', 'MCID', 'Vurdering'],
 };
 
 /** Decimals that suit the scale: 3 for indexes and proportions (range ≤ 2), else 2. */
@@ -37,10 +38,10 @@ export function formatEffect(r: EffectRow, decimals: number, lang: Lang): string
   return `${f(r.difference)}${unit} [${f(r.ciLower)} to ${f(r.ciUpper)}]`.replace(' to ', lang === 'da' ? ' til ' : ' to ');
 }
 
-export function effectsTable(rows: EffectRow[], lang: Lang, rangeWidthOf: (outcome: string) => number | undefined, verdicts: 'short' | 'long' = 'long', labelOf: (key: string) => string = (k) => rows.find((r) => r.outcome === k)?.label ?? k): Table {
+export function effectsTable(rows: EffectRow[], lang: Lang, rangeWidthOf: (outcome: string) => number | undefined, verdicts: 'short' | 'long' = 'long', labelOf: (key: string) => string = (k) => rows.find((r) => r.outcome === k)?.label ?? k, arms: ArmNames = defaultArmNames(lang)): Table {
   const text = verdicts === 'short' ? SHORT_RELEVANCE_TEXT : RELEVANCE_TEXT;
   return {
-    header: HEADER[lang],
+    header: HEADER[lang].map((h) => fillArms(h, arms)),
     align: ['left', 'left', 'left', 'right', 'right', 'right', 'right', 'left'],
     rows: rows.map((r) => {
       const d = decimalsFor(r, rangeWidthOf(r.outcome));

@@ -144,15 +144,18 @@ export const UPTAKE_TEXT = {
   volumeScope: { en: 'volume scope', da: 'volumen opgjort for' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
-/** Printed under the `hta analyze` table. */
+/**
+ * Printed under the `hta analyze` table and the report's effects table; the arm placeholders are
+ * filled by `fillArms` (src/report/arm-names.ts) with the plan's labels.
+ */
 export const ANALYZE_FOOTNOTE: Record<Lang, string> = {
   en: [
-    'Difference = app − usual care, in the instrument\'s units (pp = percentage points); the verdict accounts for',
+    'Difference = {intervention} − {control}, in the instrument\'s units (pp = percentage points); the verdict accounts for',
     'whether lower or higher is better. "significant, not relevant": the 95% CI excludes 0 but not values below the',
     'MCID. "no relevant difference": the CI lies within ±MCID. pp rows have no MCID unless the plan sets one.',
   ].join('\n'),
   da: [
-    'Forskel = app − vanlig behandling, i instrumentets enheder (%-point for andele); vurderingen tager højde for,',
+    'Forskel = {intervention} − {control}, i instrumentets enheder (%-point for andele); vurderingen tager højde for,',
     'om lav eller høj score er bedst. "signifikant, ikke relevant": 95 %-CI udelukker 0, men ikke værdier under MCID.',
     '"ingen relevant forskel": CI ligger inden for ±MCID.',
   ].join('\n'),
@@ -275,8 +278,8 @@ export const REPORT_TEXT = {
   },
   forestTitle: { en: 'Effects against the MCID', da: 'Effekter målt mod MCID' },
   forestIntro: {
-    en: 'Each row: the between-group difference ({method}) with its 95% CI, divided by the outcome\'s MCID and signed so that right favours the app. Shaded: smaller than the MCID either way.',
-    da: 'Hver række: forskellen mellem grupperne ({method}) med 95 %-KI, divideret med udfaldets MCID og med fortegn, så højre er til fordel for appen. Skygge: mindre end MCID i begge retninger.',
+    en: 'Each row: the between-group difference ({method}) with its 95% CI, divided by the outcome\'s MCID and signed so that right favours {theIntervention}. Shaded: smaller than the MCID either way.',
+    da: 'Hver række: forskellen mellem grupperne ({method}) med 95 %-KI, divideret med udfaldets MCID og med fortegn, så højre er til fordel for {theIntervention}. Skygge: mindre end MCID i begge retninger.',
   },
   trajectoriesTitle: { en: 'Mean scores over time', da: 'Gennemsnitlige scorer over tid' },
   respondersTitle: { en: 'Responders and yes/no outcomes', da: 'Respondenter og ja/nej-udfald' },
@@ -285,6 +288,20 @@ export const REPORT_TEXT = {
   effectsTitle: { en: 'All effect estimates', da: 'Alle effektestimater' },
   sensitivityTitle: { en: 'Sensitivity analysis of the primary outcome', da: 'Sensitivitetsanalyse for det primære udfald' },
   warningsTitle: { en: 'Warnings from the analysis', da: 'Advarsler fra analysen' },
+  // Why a chart is left out (said where the chart would be)
+  forestEmpty: {
+    en: 'No chart: no outcome has an MCID to plot the effects against. Every effect is in the table of all effect estimates.',
+    da: 'Ingen figur: intet udfald har en MCID at vise effekterne mod. Alle effekter står i tabellen over alle effektestimater.',
+  },
+  trajectoriesEmpty: {
+    en: 'No chart: the plan has no continuous outcome with observed scores.',
+    da: 'Ingen figur: planen har intet kontinuert udfald med observerede scorer.',
+  },
+  respondersEmpty: {
+    en: 'No chart: the plan has no responder definitions and no yes/no outcomes.',
+    da: 'Ingen figur: planen har hverken respondentdefinitioner eller ja/nej-udfald.',
+  },
+  chartEmpty: { en: 'No chart: there are no data to draw.', da: 'Ingen figur: der er ingen data at tegne.' },
   // Summary of findings
   sofHeader: {
     en: 'Outcome|Importance|Follow-up|Participants (studies)|Effect (95% CI)|MCID|Clinical relevance|Certainty of evidence (GRADE)',
@@ -316,15 +333,15 @@ export const REPORT_TEXT = {
   // Forest plot
   outcome: { en: 'Outcome', da: 'Udfald' },
   time: { en: 'Time', da: 'Tid' },
-  differenceCol: { en: 'Difference app − usual care [95% CI]', da: 'Forskel app − vanlig [95 %-KI]' },
+  differenceCol: { en: 'Difference {intervention} − {control} [95% CI]', da: 'Forskel {interventionShort} − {controlShort} [95 %-KI]' },
   mcid: { en: 'MCID', da: 'MCID' },
   verdict: { en: 'Verdict', da: 'Vurdering' },
-  favoursControl: { en: '← Favours usual care', da: '← Til fordel for vanlig behandling' },
-  favoursApp: { en: 'Favours app →', da: 'Til fordel for app →' },
+  favoursControl: { en: '← Favours {control}', da: '← Til fordel for {control}' },
+  favoursApp: { en: 'Favours {intervention} →', da: 'Til fordel for {intervention} →' },
   forestAxis: { en: 'Benefit in MCIDs (difference ÷ MCID; dashed: ±1 MCID)', da: 'Gavn i MCID (forskel ÷ MCID; stiplet: ±1 MCID)' },
   forestSubtitle: {
-    en: '{method}, 95% CI. Right of 0 favours the app; beyond the dashed line the difference exceeds the MCID.|Outcomes without an MCID (yes/no outcomes, responders) are shown in the responders chart.',
-    da: '{method}, 95 %-KI. Til højre for 0 er til fordel for appen; uden for den stiplede linje er forskellen større end MCID.|Udfald uden MCID (ja/nej-udfald, respondenter) vises i respondentfiguren.',
+    en: '{method}, 95% CI. Right of 0 favours {theIntervention}; beyond the dashed line the difference exceeds the MCID.|Outcomes without an MCID (yes/no outcomes, responders) are shown in the responders chart.',
+    da: '{method}, 95 %-KI. Til højre for 0 er til fordel for {theIntervention}; uden for den stiplede linje er forskellen større end MCID.|Udfald uden MCID (ja/nej-udfald, respondenter) vises i respondentfiguren.',
   },
   notComputed: { en: 'not computed', da: 'ikke beregnet' },
   // Trajectories
@@ -336,8 +353,8 @@ export const REPORT_TEXT = {
   // Responders
   respondersChartTitle: { en: 'Share of patients per arm: responders and yes/no outcomes', da: 'Andel patienter pr. gruppe: respondenter og ja/nej-udfald' },
   respondersSubtitle: {
-    en: 'Bars: observed share per arm (events/patients); whiskers: its 95% CI (Wilson score).|Right: risk difference app − usual care in percentage points (pp), 95% CI (Newcombe hybrid score).',
-    da: 'Søjler: observeret andel pr. gruppe (hændelser/patienter); streger: dens 95 %-KI (Wilson score).|Til højre: risikoforskel app − vanlig i procentpoint, 95 %-KI (Newcombe hybrid score).',
+    en: 'Bars: observed share per arm (events/patients); whiskers: its 95% CI (Wilson score).|Right: risk difference {intervention} − {control} in percentage points (pp), 95% CI (Newcombe hybrid score).',
+    da: 'Søjler: observeret andel pr. gruppe (hændelser/patienter); streger: dens 95 %-KI (Wilson score).|Til højre: risikoforskel {interventionShort} − {controlShort} i procentpoint, 95 %-KI (Newcombe hybrid score).',
   },
   patientsPercent: { en: 'Patients (%)', da: 'Patienter (%)' },
   riskDifferenceCol: { en: 'Risk difference [95% CI]', da: 'Risikoforskel [95 %-KI]' },

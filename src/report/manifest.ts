@@ -2,7 +2,8 @@
  * The report manifest (`data/reports.json`): which reports `hta report` builds. Every entry has
  * an id, a kind, and an output folder (relative to `--out`); the kind's own schema validates
  * the rest (for "trial": data file, plan file, extra Table 1 columns). Input paths are relative
- * to the manifest file, so the manifest and its data can move together.
+ * to the manifest file, so the manifest and its data can move together. Documented in
+ * docs/manifest.md; JSON Schema: schemas/manifest.schema.json (`hta plan schema --manifest`).
  *
  *   { "reports": [ { "id": "selfback", "kind": "trial", "out": "selfback",
  *                    "data": "synthetic/selfback-trial.csv", "plan": "plans/selfback.plan.json",
@@ -10,39 +11,126 @@
  */
 import { z } from 'zod';
 import { HtaError, type Problem } from '../errors.js';
-import { readJsonFile } from '../io/read-json.js';
+import { jsonProblems, readJsonFile } from '../io/read-json.js';
+import { REPORT_KINDS } from './kinds/report-kinds.js';
 
 export const manifestEntryBase = z
   .object({
-    id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'lower-case letters, digits and -'),
-    kind: z.string(),
+    id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'lower-case letters, digits and -').describe('Report id, unique in the manifest (for --only)'),
+    kind: z.string().describe('Report kind: trial, meta or uptake'),
     out: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._/-]*$/, 'a relative folder name').refine((s) => !s.split('/').includes('..'), 'no ".." segments').describe('Output folder, relative to --out'),
-    lang: z.enum(['en', 'da']).default('en'),
+    lang: z.enum(['en', 'da']).default('en').describe('Language of the report (--lang overrides it)'),
   })
   .loose();
 
 export type ManifestEntry = z.infer<typeof manifestEntryBase>;
 
-/** A text of a manifest entry (title, label) in English and, optionally, Danish. */
-export const localizedText = z.object({ en: z.string(), da: z.string().optional() });
+export { localizedText } from './localized-text.js';
 
 export const manifestSchema = z.object({ $schema: z.string().optional(), reports: z.array(manifestEntryBase).min(1) }).strict();
 
+/** One entry of a kind: the common fields and the kind's own, nothing else (a misspelt field is an error). */
+function entrySchemaOf(kind: string): z.ZodObject {
+  const own = (REPORT_KINDS[kind]?.entrySchema ?? z.object({})) as z.ZodObject;
+  return manifestEntryBase.extend({ kind: z.literal(kind).describe(`"${kind}"`) }).extend(own.shape).strict();
+}
+
+/** The whole manifest with every entry checked against its kind: what `hta plan check` and the JSON Schema use. */
+export function fullManifestSchema() {
+  const kinds = Object.keys(REPORT_KINDS);
+  const entries = kinds.map(entrySchemaOf) as unknown as [z.ZodObject, z.ZodObject, ...z.ZodObject[]];
+  return z
+    .object({
+      $schema: z.string().optional().describe('Path or URL of this JSON Schema, for editors'),
+      reports: z.array(z.discriminatedUnion('kind', entries)).min(1).describe('The reports `hta report` builds, in order'),
+    })
+    .strict();
+}
+
+/** JSON Schema (draft 2020-12) of the manifest, for editors and `hta plan schema --manifest`. */
+export function manifestJsonSchema(): unknown {
+  return {
+    ...(z.toJSONSchema(fullManifestSchema(), { io: 'input' }) as object),
+    $id: 'https://hta.invalid/schemas/manifest.schema.json',
+    title: 'hta report manifest',
+  };
+}
+
+/**
+ * The entries of a manifest, each checked against its kind's schema (every problem listed, with
+ * its line in the file), with the common defaults filled in (`lang`).
+ */
 export function parseManifest(value: unknown, file: string): ManifestEntry[] {
+  return checkManifest(value, file).reports as ManifestEntry[];
+}
+
+/** The manifest as `hta plan check` prints it: every entry with every default filled in. */
+export function checkManifest(value: unknown, file: string): { $schema?: string; reports: Record<string, unknown>[] } {
   const parsed = manifestSchema.safeParse(value);
-  if (!parsed.success) {
-    const problems: Problem[] = parsed.error.issues.map((i) => ({ file, field: i.path.join('.'), expected: i.message }));
-    throw new HtaError('input.invalid', `${file} is not a valid report manifest`, problems);
-  }
+  if (!parsed.success) throw invalid(value, parsed.error.issues, file);
+  const problems: Problem[] = [];
+  const kinds = Object.keys(REPORT_KINDS);
+  parsed.data.reports.forEach((r, i) => {
+    if (!REPORT_KINDS[r.kind]) problems.push({ file, field: `reports.${i}.kind`, value: r.kind, expected: `a report kind (known kinds: ${kinds.join(', ')})` });
+  });
+  if (problems.length) throw new HtaError('input.invalid', `${file} is not a valid report manifest`, problems);
+  const full = fullManifestSchema().safeParse(value);
+  if (!full.success) throw invalid(value, full.error.issues, file);
+  const reports = full.data.reports as (ManifestEntry & Record<string, unknown>)[];
   const ids = new Set<string>();
   const outs = new Set<string>();
-  for (const r of parsed.data.reports) {
-    if (ids.has(r.id)) throw new HtaError('input.invalid', `${file}: report id "${r.id}" appears twice; ids must be unique`);
-    if (outs.has(r.out)) throw new HtaError('input.invalid', `${file}: output folder "${r.out}" is used by two reports`);
+  reports.forEach((r, i) => {
+    if (ids.has(r.id)) problems.push({ file, field: `reports.${i}.id`, value: JSON.stringify(r.id), expected: 'an id used once in the manifest' });
+    if (outs.has(r.out)) problems.push({ file, field: `reports.${i}.out`, value: JSON.stringify(r.out), expected: 'an output folder used by one report only' });
     ids.add(r.id);
     outs.add(r.out);
+  });
+  if (problems.length) throw new HtaError('input.invalid', `${file} is not a valid report manifest`, problems);
+  return { ...(full.data.$schema !== undefined ? { $schema: full.data.$schema } : {}), reports };
+}
+
+type Issue = { path: readonly PropertyKey[]; message: string; code?: string; keys?: readonly string[] };
+
+/** Problems of a manifest; an unknown field is named by its own path, with the nearest known field as a hint. */
+function invalid(value: unknown, issues: readonly Issue[], file: string): HtaError {
+  const problems = issues.flatMap((i): Problem[] => {
+    if (i.code !== 'unrecognized_keys' || !i.keys) return jsonProblems(value, [i], file);
+    const known = knownFields(value, i.path);
+    return i.keys.map((key) => {
+      const near = nearest(key, known);
+      return { file, field: [...i.path, key].join('.'), kind: 'field.unknown', expected: `a known field (${known.join(', ')})`, ...(near ? { hint: `did you mean "${near}"?` } : {}) };
+    });
+  });
+  return new HtaError('input.invalid', `${file} is not a valid report manifest`, problems);
+}
+
+/** The fields allowed where an unknown one was found: of the manifest, or of a report of that kind. */
+function knownFields(value: unknown, path: readonly PropertyKey[]): string[] {
+  if (path.length === 0) return ['$schema', 'reports'];
+  const kind = (value as { reports?: { kind?: unknown }[] }).reports?.[Number(path[1])]?.kind;
+  const shape = typeof kind === 'string' && REPORT_KINDS[kind] ? entrySchemaOf(kind).shape : manifestEntryBase.shape;
+  return Object.keys(shape);
+}
+
+/** The known name within two edits of `name`, if any (a misspelling, not another field). */
+function nearest(name: string, known: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = 3;
+  for (const k of known) {
+    const d = editDistance(name.toLowerCase(), k.toLowerCase());
+    if (d < bestDistance) [best, bestDistance] = [k, d];
   }
-  return parsed.data.reports;
+  return best;
+}
+
+function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) row[j] = Math.min((prev[j] as number) + 1, (row[j - 1] as number) + 1, (prev[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = row;
+  }
+  return prev[b.length] as number;
 }
 
 export function loadManifest(file: string): ManifestEntry[] {

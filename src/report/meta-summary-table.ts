@@ -1,7 +1,7 @@
 /**
  * The pooled results of a meta report at a glance, one row per outcome × follow-up × measure:
  * studies and participants, the random-effects estimate with its 95% CI, the 95% prediction
- * interval, I², the MCID and the clinical-relevance verdict of the pooled estimate (DESIGN §3).
+ * interval, I², the MCID and the clinical-relevance verdict of the pooled estimate (docs/data-contracts.md#verdicts).
  * English and Danish. Ratios (RR, OR) are shown exponentiated, as the forest plots show them.
  */
 import type { MetaOutcomeSetting, MetaPooledRow, MetaResults } from '../meta/meta-results-schema.js';

@@ -1,6 +1,7 @@
 /** The sensitivity table for the primary outcome: complete-case ANCOVA, MMRM, MI side by side. */
 import type { Sensitivity } from '../analysis/results-schema.js';
 import { formatEffect } from './effects-table.js';
+import { type ArmNames, defaultArmNames, fillArms } from './arm-names.js';
 import { formatFixed, formatP, type Lang, SHORT_RELEVANCE_TEXT } from './i18n.js';
 import type { Table } from './text-table.js';
 
@@ -10,9 +11,10 @@ const METHOD: Record<string, Record<Lang, string>> = {
   'mi-ancova': { en: 'Multiple imputation + ANCOVA', da: 'Multipel imputation + ANCOVA' },
 };
 
-export function sensitivityTable(s: Sensitivity, lang: Lang, decimals: number): Table {
+export function sensitivityTable(s: Sensitivity, lang: Lang, decimals: number, arms: ArmNames = defaultArmNames(lang)): Table {
+  const n = fillArms('n ({interventionShort}/{controlShort})', arms);
   return {
-    header: lang === 'da' ? ['Analyse', 'n (app/vanlig)', 'Forskel [95% CI]', 'p', 'Vurdering'] : ['Analysis', 'n (app/usual)', 'Difference [95% CI]', 'p', 'Verdict'],
+    header: lang === 'da' ? ['Analyse', n, 'Forskel [95% CI]', 'p', 'Vurdering'] : ['Analysis', n, 'Difference [95% CI]', 'p', 'Verdict'],
     align: ['left', 'right', 'right', 'right', 'left'],
     rows: s.rows.map((r) => [
       METHOD[r.method]?.[lang] ?? r.method,
@@ -25,8 +27,9 @@ export function sensitivityTable(s: Sensitivity, lang: Lang, decimals: number): 
 }
 
 /** One sentence on the tipping point, in the outcome's units. */
-export function tippingSentence(s: Sensitivity, unit: string, decimals: number, lang: Lang): string {
+export function tippingSentence(s: Sensitivity, unit: string, decimals: number, lang: Lang, arms: ArmNames = defaultArmNames(lang)): string {
   const t = s.tippingPoint;
+  const arm = arms.interventionShort;
   if (!t) return '';
   if (!t.significantAtZero) {
     return lang === 'da'
@@ -35,10 +38,10 @@ export function tippingSentence(s: Sensitivity, unit: string, decimals: number, 
   }
   if (t.tippingDelta === null) {
     return lang === 'da'
-      ? `Tipping point: resultatet forbliver signifikant, selv hvis de ${t.nImputedIntervention} imputerede app-værdier er op til ${formatFixed(t.maxDelta, decimals, lang)} ${unit} dårligere.`
-      : `Tipping point: the result stays significant even if the ${t.nImputedIntervention} imputed app-arm values were up to ${formatFixed(t.maxDelta, decimals, lang)} ${unit} worse.`;
+      ? `Tipping point: resultatet forbliver signifikant, selv hvis de ${t.nImputedIntervention} imputerede ${arm}-værdier er op til ${formatFixed(t.maxDelta, decimals, lang)} ${unit} dårligere.`
+      : `Tipping point: the result stays significant even if the ${t.nImputedIntervention} imputed ${arm}-arm values were up to ${formatFixed(t.maxDelta, decimals, lang)} ${unit} worse.`;
   }
   return lang === 'da'
-    ? `Tipping point: signifikansen forsvinder, hvis de ${t.nImputedIntervention} imputerede app-værdier er ${formatFixed(t.tippingDelta, decimals, lang)} ${unit} dårligere end antaget under MAR.`
-    : `Tipping point: significance is lost if the ${t.nImputedIntervention} imputed app-arm values were ${formatFixed(t.tippingDelta, decimals, lang)} ${unit} worse than assumed under missing at random.`;
+    ? `Tipping point: signifikansen forsvinder, hvis de ${t.nImputedIntervention} imputerede ${arm}-værdier er ${formatFixed(t.tippingDelta, decimals, lang)} ${unit} dårligere end antaget under MAR.`
+    : `Tipping point: significance is lost if the ${t.nImputedIntervention} imputed ${arm}-arm values were ${formatFixed(t.tippingDelta, decimals, lang)} ${unit} worse than assumed under missing at random.`;
 }

@@ -20,7 +20,7 @@ const pct = (count: number, percent: number | null, lang: Lang) => `${count} (${
 
 export function tableOne(t1: BaselineTable, ctx: TrialChartContext, labels: CharacteristicLabels = new Map()): Table {
   const lang = ctx.lang;
-  const text = (k: keyof typeof REPORT_TEXT) => REPORT_TEXT[k][lang];
+  const text = ctx.text;
   const labelOf = (key: string, source: string) =>
     labels.get(key) ?? (source === 'outcome' ? `${ctx.outcomeLabel(key)}, ${text('atBaseline')}` : key.charAt(0).toUpperCase() + key.slice(1));
   const rows: string[][] = [];

@@ -1,5 +1,5 @@
 /**
- * Synthetic trial export shaped like the selfBACK randomised trial (DESIGN §2 "Trial export"):
+ * Synthetic trial export shaped like the selfBACK randomised trial (docs/input-trial-export.md):
  * Sandal LF et al. Effectiveness of app-delivered, tailored self-management support for adults
  * with lower back pain–related disability: a selfBACK randomized clinical trial. JAMA Intern Med
  * 2021;181(10):1288–1296, doi:10.1001/jamainternmed.2021.4097.

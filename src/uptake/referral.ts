@@ -1,5 +1,5 @@
 /**
- * One registry referral (DESIGN §2 "Registry export") and the validator for one CSV record.
+ * One registry referral (docs/input-registry.md) and the validator for one CSV record.
  *
  * Columns: `id, region, clinic, referred, activated, last_active, age, sex, referrer`.
  * Dates are strict ISO `YYYY-MM-DD` calendar dates and are held as whole days since
@@ -23,7 +23,7 @@ export type Sex = (typeof SEXES)[number];
 export const AGE_BANDS = ['<18', '18-29', '30-44', '45-59', '60-74', '75+', 'unknown'] as const;
 export type AgeBand = (typeof AGE_BANDS)[number];
 
-/** The columns a registry export must have, in the order DESIGN §2 lists them. */
+/** The columns a registry export must have, in the order docs/input-registry.md lists them. */
 export const REGISTRY_COLUMNS = ['id', 'region', 'clinic', 'referred', 'activated', 'last_active', 'age', 'sex', 'referrer'] as const;
 export type RegistryColumn = (typeof REGISTRY_COLUMNS)[number];
 

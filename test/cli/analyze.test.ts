@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { planJsonSchema } from '../../src/plan/plan-schema.js';
 import { resultsJsonSchema } from '../../src/analysis/results-schema.js';
 import { validationJsonSchema } from '../../src/trial/validation-schema.js';
+import { jsonSchemaOf } from '../../src/cli/plan-files.js';
 import { runCli, tempDir } from '../support/run-cli.js';
 
 const PLAN = 'data/plans/selfback.plan.json';
@@ -20,6 +21,8 @@ describe('published JSON Schemas', () => {
     expect(JSON.parse(readFileSync('schemas/plan.schema.json', 'utf8'))).toEqual(planJsonSchema());
     expect(JSON.parse(readFileSync('schemas/results.schema.json', 'utf8'))).toEqual(resultsJsonSchema());
     expect(JSON.parse(readFileSync('schemas/validation.schema.json', 'utf8'))).toEqual(validationJsonSchema());
+    expect(JSON.parse(readFileSync('schemas/uptake-plan.schema.json', 'utf8'))).toEqual(jsonSchemaOf('uptake'));
+    expect(JSON.parse(readFileSync('schemas/manifest.schema.json', 'utf8'))).toEqual(jsonSchemaOf('manifest'));
   });
   it('the bundled plans validate against the plan schema', () => {
     const validate = validator(planJsonSchema());

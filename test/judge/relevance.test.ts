@@ -24,7 +24,7 @@ const cases: [string, number, number, number, string][] = [
   ['wide CI crossing both', 0.5, -6, 7, 'inconclusive'],
 ];
 
-describe('relevanceOf (DESIGN §3 rules)', () => {
+describe('relevanceOf (docs/data-contracts.md#verdicts)', () => {
   it.each(cases)('%s', (_name, b, lo, hi, label) => {
     expect(relevanceOf(b, lo, hi, m)).toBe(label);
   });

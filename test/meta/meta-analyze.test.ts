@@ -1,7 +1,7 @@
 /**
  * metaAnalyze end to end from CSV text: study rows → pooled rows, checked against metafor
  * fixtures (dat.bcg via test/reference/meta-bcg.R, dat.normand1999 via meta-normand1999.R)
- * and for the behaviours DESIGN §2/§7 and issue 4 ask for.
+ * and for the behaviours docs/input-studies.md and docs/data-contracts.md#method-labels and issue 4 ask for.
  */
 import { describe, expect, it } from 'vitest';
 import { HtaError } from '../../src/errors.js';

@@ -12,7 +12,8 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import type { AnalysisResult, EffectRow } from '../../analysis/results-schema.js';
-import { fillPhrase, formatFixed, formatMcid, type Lang, REPORT_TEXT, SHORT_RELEVANCE_TEXT, withUnit } from '../i18n.js';
+import { responderRows } from './responders.js';
+import { fillPhrase, formatFixed, formatMcid, type Lang, SHORT_RELEVANCE_TEXT, withUnit } from '../i18n.js';
 import { methodText } from '../effects-table.js';
 import { textWidth } from '../render/chart-font.js';
 import { chartConfig, FONT_SIZE, PALETTE, RELEVANCE_COLOURS, ROW_HEIGHT } from './chart-style.js';
@@ -85,7 +86,7 @@ function textColumn(field: keyof ForestDatum, header: string, textW: number, key
 
 export function effectsForestSpec(result: Pick<AnalysisResult, 'effects'>, ctx: TrialChartContext): TopLevelSpec {
   const lang: Lang = ctx.lang;
-  const t = (k: keyof typeof REPORT_TEXT) => REPORT_TEXT[k][lang];
+  const t = ctx.text;
   const rows = forestRows(result.effects, ctx.primaryMethod);
   const seen = new Set<string>();
   const outcomes = [...new Set(rows.map((r) => r.outcome))];
@@ -170,7 +171,8 @@ export function effectsForestSpec(result: Pick<AnalysisResult, 'effects'>, ctx: 
 
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    title: { text: t('forestTitle'), subtitle: fillPhrase(t('forestSubtitle'), { method }).split('|'), subtitlePadding: 6 },
+    // The second line points to the responders chart, which exists only when there are responder rows.
+    title: { text: t('forestTitle'), subtitle: fillPhrase(t('forestSubtitle'), { method }).split('|').slice(0, responderRows(result.effects).length > 0 ? 2 : 1), subtitlePadding: 6 },
     config: chartConfig(),
     data: { values: data },
     spacing: 0,

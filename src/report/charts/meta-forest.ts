@@ -19,6 +19,7 @@ import type { MetaGroup } from '../../meta/meta-group.js';
 import type { MetaPooledRow, MetaStudyRow, MetaSubgroupTest } from '../../meta/meta-results-schema.js';
 import { formatEffect } from '../../meta/meta-table.js';
 import { isRatioMeasure } from '../../meta/read-studies.js';
+import { type ArmNames, defaultArmNames, fillArms } from '../arm-names.js';
 import { formatFixed, type Lang, timeLabel } from '../i18n.js';
 import { baseChartConfig, FONT_SIZE } from './chart-style.js';
 
@@ -30,7 +31,7 @@ const TEXT = {
   en: {
     study: 'Study or subgroup', intervention: 'App + usual care', control: 'Usual care', mean: 'Mean', sd: 'SD', total: 'Total', events: 'Events',
     weight: 'Weight', fixed: 'Fixed', random: 'Random', subtotal: 'Subtotal (95% CI)', totalFixed: 'Total, fixed effect (95% CI)',
-    totalRandom: 'Total, random effects (95% CI)', pi: 'Prediction interval', favoursApp: 'Favours app', favoursControl: 'Favours usual care',
+    totalRandom: 'Total, random effects (95% CI)', pi: 'Prediction interval', favoursApp: 'Favours {intervention}', favoursControl: 'Favours {control}',
     heterogeneity: 'Heterogeneity', notApplicable: 'Not applicable', overall: 'Test for overall effect', subgroups: 'Test for subgroup differences',
     single: 'Single study: shown as reported, not pooled', noInterval: 'no interval reported', mcidBand: 'Shaded: ±MCID',
     ci: '95% CI', iv: 'IV', mh: 'M-H',
@@ -38,7 +39,7 @@ const TEXT = {
   da: {
     study: 'Studie eller undergruppe', intervention: 'App + vanlig behandling', control: 'Vanlig behandling', mean: 'Gns.', sd: 'SD', total: 'Antal', events: 'Hændelser',
     weight: 'Vægt', fixed: 'Fast', random: 'Tilfældig', subtotal: 'Subtotal (95% CI)', totalFixed: 'Total, faste effekter (95% CI)',
-    totalRandom: 'Total, tilfældige effekter (95% CI)', pi: 'Prædiktionsinterval', favoursApp: 'Til fordel for app', favoursControl: 'Til fordel for vanlig behandling',
+    totalRandom: 'Total, tilfældige effekter (95% CI)', pi: 'Prædiktionsinterval', favoursApp: 'Til fordel for {intervention}', favoursControl: 'Til fordel for {control}',
     heterogeneity: 'Heterogenitet', notApplicable: 'Ikke relevant', overall: 'Test for samlet effekt', subgroups: 'Test for forskel mellem undergrupper',
     single: 'Enkelt studie: vist som rapporteret, ikke poolet', noInterval: 'intet interval rapporteret', mcidBand: 'Skygge: ±MCID',
     ci: '95% CI', iv: 'IV', mh: 'M-H',
@@ -50,7 +51,12 @@ const TAU2 = { REML: 'REML', DL: 'DL', PM: 'PM' } as const;
 export interface MetaForestOptions {
   /** Column headers for the two arms; default "App + usual care" / "Usual care". */
   armLabels?: { intervention: string; control: string };
-  /** Favours labels under the axis; default "Favours app" / "Favours usual care". */
+  /**
+   * The arm names for the "favours …" labels and the subtitle ("MD, app − usual care"): the
+   * plan's labels; default "app" / "usual care".
+   */
+  arms?: ArmNames;
+  /** Favours labels under the axis, verbatim; default "Favours <intervention>" / "Favours <control>". */
   favours?: { intervention: string; control: string };
 }
 
@@ -82,6 +88,7 @@ function niceRatioLimit(maxRatio: number): number {
 
 export function metaForestSpec(group: MetaGroup, lang: Lang, options: MetaForestOptions = {}): TopLevelSpec {
   const t = TEXT[lang];
+  const arms = options.arms ?? defaultArmNames(lang);
   const s = group.setting;
   const measure = s.measure;
   const ratio = isRatioMeasure(measure);
@@ -108,7 +115,8 @@ export function metaForestSpec(group: MetaGroup, lang: Lang, options: MetaForest
     ...group.studies.map((x) => x.study.length * CHAR_PX + 12),
     ...[t.totalRandom, t.subtotal, t.pi].map((x) => x.length * CHAR_PX + 12),
   );
-  const armWidth = armCols.length === 0 ? 0 : Math.max(armCols.length * subCol, t.intervention.length * CHAR_PX * 0.9) + 12;
+  const armHeader = options.armLabels ?? { intervention: t.intervention, control: t.control };
+  const armWidth = armCols.length === 0 ? 0 : Math.max(armCols.length * subCol, Math.max(armHeader.intervention.length, armHeader.control.length) * CHAR_PX * 0.9) + 12;
   const xIntervention = studyWidth;
   const xControl = xIntervention + armWidth;
   const xWeightFixed = xControl + armWidth + 52; // right-aligned
@@ -129,7 +137,6 @@ export function metaForestSpec(group: MetaGroup, lang: Lang, options: MetaForest
   const piBars: Mark[] = [];
 
   // ── header rows 0 and 1 ─────────────────────────────────────────────────────────────────
-  const armHeader = options.armLabels ?? { intervention: t.intervention, control: t.control };
   const poolName = fixed?.poolingMethod === 'mantel-haenszel' ? t.mh : t.iv;
   if (armCols.length > 0) {
     centre.push({ row: 0, px: xIntervention + armWidth / 2, text: armHeader.intervention }, { row: 0, px: xControl + armWidth / 2, text: armHeader.control });
@@ -301,7 +308,7 @@ export function metaForestSpec(group: MetaGroup, lang: Lang, options: MetaForest
   const xScale = { type: ratio ? ('log' as const) : ('linear' as const), domain, range: [plotX0, plotX1], nice: false, zero: false };
   const yRow = { field: 'row', type: 'quantitative' as const, scale: { domain: [-0.6, rows - 0.4], range: [0, plotHeight], nice: false, zero: false }, axis: null };
 
-  const favours = options.favours ?? { intervention: t.favoursApp, control: t.favoursControl };
+  const favours = options.favours ?? { intervention: fillArms(t.favoursApp, arms), control: fillArms(t.favoursControl, arms) };
   // Where on the axis benefit lies: higher-is-better → right favours the intervention.
   const rightFavours = s.direction === 'higher-is-better' ? favours.intervention : favours.control;
   const leftFavours = s.direction === 'higher-is-better' ? favours.control : favours.intervention;
@@ -388,7 +395,7 @@ export function metaForestSpec(group: MetaGroup, lang: Lang, options: MetaForest
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title: {
       text: `${s.label ?? s.outcome} — ${timeLabel(s.time, lang)}`,
-      subtitle: `${measure}${ratio ? '' : lang === 'da' ? ', app − vanlig behandling' : ', app − usual care'}${s.mcid !== null ? `; MCID ${mcidText(s.mcid, lang)}` : ''}`,
+      subtitle: `${measure}${ratio ? '' : `, ${arms.intervention} − ${arms.control}`}${s.mcid !== null ? `; MCID ${mcidText(s.mcid, lang)}` : ''}`,
     },
     width,
     height: plotHeight,

@@ -8,7 +8,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { AnalysisResult } from '../../analysis/results-schema.js';
 import { ARMS, type Arm } from '../../trial/trial-data.js';
 import { methodText } from '../effects-table.js';
-import { fillPhrase, REPORT_TEXT, type Lang } from '../i18n.js';
+import { fillPhrase, type Lang } from '../i18n.js';
 import { textWidth } from '../render/chart-font.js';
 import { ARM_COLOURS, chartConfig, FONT_SIZE } from './chart-style.js';
 import type { TrialChartContext } from './trial-chart-context.js';
@@ -29,7 +29,7 @@ interface Box {
 
 export function participantFlowSpec(result: Pick<AnalysisResult, 'missingness' | 'effects' | 'input' | 'plan'>, ctx: TrialChartContext): TopLevelSpec {
   const lang: Lang = ctx.lang;
-  const t = (k: keyof typeof REPORT_TEXT) => REPORT_TEXT[k][lang];
+  const t = ctx.text;
   const primary = ctx.primary?.outcome ?? result.missingness[0]?.outcome ?? '';
   const method = ctx.kindOf(primary) === 'binary' ? 'risk-difference' : ctx.primaryMethod;
   const followUps = ctx.visits.slice(1);
@@ -44,7 +44,7 @@ export function participantFlowSpec(result: Pick<AnalysisResult, 'missingness' |
     return lines;
   };
   const allLines = [...ARMS.flatMap(armLines), ...ARMS.flatMap((a) => followUps.flatMap((v) => visitLines(a, v)))];
-  const boxWidth = Math.max(...allLines.map((l) => textWidth(l, FONT_SIZE))) + 2 * PAD;
+  const boxWidth = Math.max(0, ...allLines.map((l) => textWidth(l, FONT_SIZE))) + 2 * PAD;
   const heightOf = (n: number) => n * LINE + 2 * PAD;
   const width = 2 * boxWidth + H_GAP;
 

@@ -7,7 +7,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { AnalysisResult, EffectRow } from '../../analysis/results-schema.js';
 import type { Arm } from '../../trial/trial-data.js';
-import { formatFixed, REPORT_TEXT, type Lang } from '../i18n.js';
+import { formatFixed, type Lang } from '../i18n.js';
 import { textWidth } from '../render/chart-font.js';
 import { ARM_COLOURS, chartConfig, FONT_SIZE } from './chart-style.js';
 import type { TrialChartContext } from './trial-chart-context.js';
@@ -24,7 +24,7 @@ export function responderRows(effects: readonly EffectRow[]): EffectRow[] {
 
 export function respondersSpec(result: Pick<AnalysisResult, 'effects'>, ctx: TrialChartContext): TopLevelSpec {
   const lang: Lang = ctx.lang;
-  const t = (k: keyof typeof REPORT_TEXT) => REPORT_TEXT[k][lang];
+  const t = ctx.text;
   const rows = responderRows(result.effects);
   const arms = [ctx.armLabel('intervention'), ctx.armLabel('control')];
   const pct = (v: number) => formatFixed(100 * v, 1, lang);
@@ -47,7 +47,7 @@ export function respondersSpec(result: Pick<AnalysisResult, 'effects'>, ctx: Tri
   const height = keys.length * ROW;
   const y = { field: 'key', type: 'nominal', sort: keys, axis: null, scale: { paddingInner: 0.25, paddingOuter: 0.12 } } as const;
   const colour = { field: 'arm', type: 'nominal', scale: { domain: arms, range: [ARM_COLOURS.intervention, ARM_COLOURS.control] }, legend: { title: null, orient: 'top', direction: 'horizontal', symbolType: 'square', labelFontSize: 12, offset: 24 } } as const;
-  const labelWidth = Math.max(...labels.map((l) => textWidth(l.label, FONT_SIZE))) + GAP;
+  const labelWidth = Math.max(0, ...labels.map((l) => textWidth(l.label, FONT_SIZE))) + GAP;
   const rdWidth = Math.max(textWidth(t('riskDifferenceCol'), FONT_SIZE), ...labels.map((l) => textWidth(l.rd, FONT_SIZE))) + GAP;
   const header = (text: string, x: number, align: 'left' | 'right') => ({
     data: { values: [{}] },

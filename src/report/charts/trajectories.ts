@@ -5,7 +5,7 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import type { AnalysisResult } from '../../analysis/results-schema.js';
-import { fillPhrase, REPORT_TEXT, type Lang } from '../i18n.js';
+import { fillPhrase } from '../i18n.js';
 import { ARM_COLOURS, chartConfig } from './chart-style.js';
 import type { TrialChartContext } from './trial-chart-context.js';
 
@@ -14,12 +14,17 @@ const PANEL_HEIGHT = 170;
 /** One legend for all panels (identical definitions merge), above them. */
 const LEGEND = { title: null, orient: 'top', direction: 'horizontal', symbolSize: 80, offset: 30, labelFontSize: 12 } as const;
 
+/** Continuous outcomes with at least one observed mean: one panel each (an outcome never observed has none). */
+export function trajectoryOutcomes(result: Pick<AnalysisResult, 'descriptives'>, ctx: Pick<TrialChartContext, 'kindOf'>): string[] {
+  const observed = result.descriptives.filter((d) => d.mean !== null && ctx.kindOf(d.outcome) === 'continuous');
+  return [...new Set(observed.map((d) => d.outcome))];
+}
+
 export function trajectoriesSpec(result: Pick<AnalysisResult, 'descriptives'>, ctx: TrialChartContext): TopLevelSpec {
-  const lang: Lang = ctx.lang;
-  const t = (k: keyof typeof REPORT_TEXT) => REPORT_TEXT[k][lang];
+  const t = ctx.text;
   const arms = [ctx.armLabel('intervention'), ctx.armLabel('control')];
   const visits = ctx.visits.map((v) => ctx.shortTimeLabel(v));
-  const outcomes = [...new Set(result.descriptives.map((d) => d.outcome))].filter((k) => ctx.kindOf(k) === 'continuous');
+  const outcomes = trajectoryOutcomes(result, ctx);
   const colourScale = { domain: arms, range: [ARM_COLOURS.intervention, ARM_COLOURS.control] };
   const panels = outcomes.map((key) => {
     const rows = result.descriptives

@@ -6,7 +6,8 @@
 import type { EffectRow } from '../../analysis/results-schema.js';
 import { outcomeLabel } from '../../plan/outcome-label.js';
 import type { Arm, TrialData } from '../../trial/trial-data.js';
-import { type Lang, shortTimeLabel, timeLabel } from '../i18n.js';
+import { type ArmNames, armNames, fillArms } from '../arm-names.js';
+import { type Lang, REPORT_TEXT, shortTimeLabel, timeLabel } from '../i18n.js';
 
 export interface TrialChartContext {
   lang: Lang;
@@ -16,7 +17,11 @@ export interface TrialChartContext {
   visits: string[];
   primary: { outcome: string; time: string } | null;
   outcomeLabel(key: string): string;
+  /** The plan's arm names (defaults "app" / "usual care"), in every form the phrases need. */
+  arms: ArmNames;
   armLabel(arm: Arm): string;
+  /** A REPORT_TEXT phrase in the report language with the arm names filled in. */
+  text(key: keyof typeof REPORT_TEXT): string;
   timeLabel(time: string): string;
   /** For crowded axes: "3 mo", "6 wk" / "3 mdr.", "6 uger". */
   shortTimeLabel(time: string): string;
@@ -28,22 +33,20 @@ export interface TrialChartContext {
   directionOf(key: string): 'lower-is-better' | 'higher-is-better' | undefined;
 }
 
-const DEFAULT_ARMS: Record<Arm, Record<Lang, string>> = {
-  intervention: { en: 'App', da: 'App' },
-  control: { en: 'Usual care', da: 'Vanlig behandling' },
-};
-
 export function trialChartContext(trial: TrialData, lang: Lang): TrialChartContext {
   const plan = trial.plan;
   const source = new Map(trial.sources.map((s) => [s.key, s]));
   const outcome = new Map(plan.outcomes.map((o) => [o.key, o]));
+  const arms = armNames(plan.armLabels, lang);
   return {
     lang,
     primaryMethod: plan.methods[0] ?? 'ancova',
     visits: trial.times,
     primary: plan.primary ?? null,
     outcomeLabel: (k) => outcomeLabel(plan, k, lang),
-    armLabel: (arm) => plan.armLabels?.[arm][lang] ?? plan.armLabels?.[arm].en ?? DEFAULT_ARMS[arm][lang],
+    arms,
+    armLabel: (arm) => (arm === 'intervention' ? arms.Intervention : arms.Control),
+    text: (key) => fillArms(REPORT_TEXT[key][lang], arms),
     timeLabel: (t) => timeLabel(t, lang),
     shortTimeLabel: (t) => shortTimeLabel(t, lang),
     unitOf: (k) => source.get(k)?.instrument.unit[lang] ?? '',

@@ -8,11 +8,13 @@ import { metaAnalyze } from '../../meta/meta-analyze.js';
 import { metaGroups } from '../../meta/meta-group.js';
 import { readStudiesFile } from '../../meta/read-studies.js';
 import { instrumentForOutcome } from '../../plan/outcome-instrument.js';
+import { armNames, fillArms } from '../arm-names.js';
 import { metaForestSpec } from '../charts/meta-forest.js';
-import { fillPhrase, type Lang, timeLabel } from '../i18n.js';
+import { dropEmptyCharts } from '../chart-data.js';
+import { fillPhrase, type Lang, REPORT_TEXT, timeLabel } from '../i18n.js';
 import { metaSummaryTable } from '../meta-summary-table.js';
 import type { ChartSpec, PageSection, ReportContent } from '../report-page.js';
-import { localizedText } from '../manifest.js';
+import { localizedText } from '../localized-text.js';
 import { planOf, type ReportKind } from './report-kind.js';
 
 
@@ -33,8 +35,8 @@ const TEXT = {
   with: { en: ' with the plan ', da: ' med planen ' },
   summary: { en: 'Pooled estimates', da: 'Poolede estimater' },
   summaryIntro: {
-    en: 'Per outcome and follow-up: the random-effects estimate (app − usual care) and its 95% CI, the range in which the effect in a new setting is expected (prediction interval), heterogeneity (I²), and whether the pooled effect is clinically relevant against the MCID.',
-    da: 'Pr. udfald og opfølgning: random effects-estimatet (app − vanlig behandling) med 95 %-KI, det interval, effekten i en ny sammenhæng forventes at ligge i (prædiktionsinterval), heterogenitet (I²), og om den poolede effekt er klinisk relevant målt mod MCID.',
+    en: 'Per outcome and follow-up: the random-effects estimate ({intervention} − {control}) and its 95% CI, the range in which the effect in a new setting is expected (prediction interval), heterogeneity (I²), and whether the pooled effect is clinically relevant against the MCID.',
+    da: 'Pr. udfald og opfølgning: random effects-estimatet ({intervention} − {control}) med 95 %-KI, det interval, effekten i en ny sammenhæng forventes at ligge i (prædiktionsinterval), heterogenitet (I²), og om den poolede effekt er klinisk relevant målt mod MCID.',
   },
 } as const satisfies Record<string, Record<Lang, string>>;
 
@@ -59,19 +61,23 @@ export const metaReportKind: ReportKind<typeof metaEntrySchema> = {
     const units = new Map(plan?.outcomes.map((o) => [o.key, instrumentForOutcome(o, plan).unit[lang]]) ?? []);
     const unitOf = (outcome: string) => units.get(outcome) ?? '';
     const charts: ChartSpec[] = [];
+    // The plan's arm names; without a plan (or labels in it) "app" and "usual care".
+    const arms = armNames(plan?.armLabels, lang);
+    const forestOptions = plan?.armLabels ? { arms, armLabels: { intervention: arms.Intervention, control: arms.Control } } : { arms };
     const sections: PageSection[] = [
-      { id: 'pooled', title: TEXT.summary[lang], intro: [TEXT.summaryIntro[lang]], tables: [{ table: metaSummaryTable(results, lang, unitOf) }] },
+      { id: 'pooled', title: TEXT.summary[lang], intro: [fillArms(TEXT.summaryIntro[lang], arms)], tables: [{ table: metaSummaryTable(results, lang, unitOf) }] },
     ];
     for (const group of metaGroups(results)) {
       const s = group.setting;
       const name = `forest-${s.outcome}-${s.time}-${s.measure}`.toLowerCase().replace(/[^a-z0-9-]+/g, '-');
       const title = `${s.label ?? s.outcome}, ${timeLabel(s.time, lang)}`;
-      charts.push({ name, spec: metaForestSpec(group, lang), alt: title });
+      charts.push({ name, spec: metaForestSpec(group, lang, forestOptions), alt: title });
       sections.push({ id: name, title, chart: name });
     }
     if (results.warnings.length) sections.push({ id: 'warnings', title: lang === 'da' ? 'Advarsler' : 'Warnings', notes: results.warnings });
     const title = entry.title?.[lang] ?? entry.title?.en ?? TEXT.title[lang];
     const provenance = fillPhrase(TEXT.provenance[lang], { version: env.version, data: entry.data, plan: entry.plan ? TEXT.with[lang] + entry.plan : '', preset: entry.preset });
-    return { page: { lang, title, provenance, sections }, charts, results };
+    const drawable = dropEmptyCharts(charts, sections, REPORT_TEXT.chartEmpty[lang]);
+    return { page: { lang, title, provenance, sections: drawable.sections }, charts: drawable.charts, results };
   },
 };

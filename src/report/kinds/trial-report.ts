@@ -3,7 +3,8 @@
  * responders, participant flow), summary of findings, Table 1, effects and sensitivity tables.
  *
  * To add a chart: write `src/report/charts/<name>.ts` exporting a pure `…Spec(result, ctx)`, and
- * add one line to TRIAL_CHARTS below with the section it belongs to.
+ * add one line to TRIAL_CHARTS below with the section it belongs to and when it has nothing to
+ * show. A chart with nothing to show is left out; its section says why (page and README.md).
  */
 import { z } from 'zod';
 import { analyzeTrial } from '../../analysis/analyze-trial.js';
@@ -12,18 +13,20 @@ import { readCsvFile, type CsvTable } from '../../io/read-csv.js';
 import { baselineTable, characteristicsFromExport } from '../../trial/baseline-table.js';
 import { loadTrial } from '../../trial/load-trial.js';
 import type { TrialData } from '../../trial/trial-data.js';
-import { effectsForestSpec } from '../charts/effects-forest.js';
+import { assertFiniteChart, chartDataIsEmpty } from '../chart-data.js';
+import { effectsForestSpec, forestRows } from '../charts/effects-forest.js';
 import { participantFlowSpec } from '../charts/participant-flow.js';
-import { respondersSpec } from '../charts/responders.js';
-import { trajectoriesSpec } from '../charts/trajectories.js';
+import { responderRows, respondersSpec } from '../charts/responders.js';
+import { trajectoriesSpec, trajectoryOutcomes } from '../charts/trajectories.js';
 import { type TrialChartContext, trialChartContext } from '../charts/trial-chart-context.js';
 import { effectsTable, methodText } from '../effects-table.js';
-import { ANALYZE_FOOTNOTE, fillPhrase, type Lang, REPORT_TEXT } from '../i18n.js';
+import { fillArms } from '../arm-names.js';
+import { ANALYZE_FOOTNOTE, fillPhrase, type Lang } from '../i18n.js';
 import type { ChartSpec, PageSection, ReportContent } from '../report-page.js';
 import { sensitivityTable, tippingSentence } from '../sensitivity-table.js';
 import { summaryOfFindingsRows, summaryOfFindingsTable } from '../summary-of-findings.js';
 import { tableOne } from '../table-one.js';
-import { localizedText } from '../manifest.js';
+import { localizedText } from '../localized-text.js';
 import { planOf, type ReportKind } from './report-kind.js';
 
 
@@ -44,13 +47,25 @@ interface TrialChart {
   section: string;
   build: (result: AnalysisResult, ctx: TrialChartContext) => ChartSpec['spec'];
   alt: Record<Lang, string>;
+  /** True when the analysis gives the chart nothing to show; `emptyText` then says why. */
+  isEmpty?: (result: AnalysisResult, ctx: TrialChartContext) => boolean;
+  emptyText?: 'forestEmpty' | 'trajectoriesEmpty' | 'respondersEmpty';
 }
 
 /** The charts of a trial report, in page order. One line per chart builder. */
 export const TRIAL_CHARTS: readonly TrialChart[] = [
-  { name: 'effects-forest', section: 'effects', build: effectsForestSpec, alt: { en: 'Forest plot of the effects against the MCID', da: 'Forest plot af effekterne målt mod MCID' } },
-  { name: 'trajectories', section: 'trajectories', build: trajectoriesSpec, alt: { en: 'Mean scores per visit and arm', da: 'Gennemsnitlige scorer pr. besøg og gruppe' } },
-  { name: 'responders', section: 'responders', build: respondersSpec, alt: { en: 'Share of responders per arm', da: 'Andel respondenter pr. gruppe' } },
+  {
+    name: 'effects-forest', section: 'effects', build: effectsForestSpec, alt: { en: 'Forest plot of the effects against the MCID', da: 'Forest plot af effekterne målt mod MCID' },
+    isEmpty: (r, ctx) => forestRows(r.effects, ctx.primaryMethod).length === 0, emptyText: 'forestEmpty',
+  },
+  {
+    name: 'trajectories', section: 'trajectories', build: trajectoriesSpec, alt: { en: 'Mean scores per visit and arm', da: 'Gennemsnitlige scorer pr. besøg og gruppe' },
+    isEmpty: (r, ctx) => trajectoryOutcomes(r, ctx).length === 0, emptyText: 'trajectoriesEmpty',
+  },
+  {
+    name: 'responders', section: 'responders', build: respondersSpec, alt: { en: 'Share of responders per arm', da: 'Andel respondenter pr. gruppe' },
+    isEmpty: (r) => responderRows(r.effects).length === 0, emptyText: 'respondersEmpty',
+  },
   { name: 'participant-flow', section: 'flow', build: participantFlowSpec, alt: { en: 'Participant flow diagram', da: 'Diagram over deltagerflow' } },
 ];
 
@@ -64,7 +79,6 @@ export const trialReportKind: ReportKind<typeof trialEntrySchema> = {
   entrySchema: trialEntrySchema,
   async build(entry, env): Promise<ReportContent> {
     const lang = env.lang;
-    const t = (k: keyof typeof REPORT_TEXT) => REPORT_TEXT[k][lang];
     const dataPath = env.input(entry.data);
     const planPath = env.input(entry.plan);
     const { csv, trial, result } = env.memo<Analysed>(`trial\u0000${dataPath}\u0000${planPath}`, () => {
@@ -75,11 +89,31 @@ export const trialReportKind: ReportKind<typeof trialEntrySchema> = {
       return { csv: csvTable, trial: trialData, result: { ...analysed, input: { ...analysed.input, file: entry.data } } };
     });
     const ctx = trialChartContext(trial, lang);
+    const t = ctx.text;
     const plan = trial.plan;
     const method = methodText(ctx.primaryMethod, lang);
 
-    const charts: ChartSpec[] = TRIAL_CHARTS.map((c) => ({ name: c.name, spec: c.build(result, ctx), alt: c.alt[lang] }));
-    const chartFor = (section: string) => TRIAL_CHARTS.find((c) => c.section === section)?.name;
+    // A chart with nothing to show is not drawn; its section says why instead.
+    const charts: ChartSpec[] = [];
+    const omitted = new Map<string, string>();
+    for (const c of TRIAL_CHARTS) {
+      if (c.isEmpty?.(result, ctx)) {
+        omitted.set(c.section, t(c.emptyText ?? 'chartEmpty'));
+        continue;
+      }
+      const chart = { name: c.name, spec: c.build(result, ctx), alt: c.alt[lang] };
+      if (chartDataIsEmpty(chart.spec)) {
+        omitted.set(c.section, t('chartEmpty'));
+        continue;
+      }
+      assertFiniteChart(chart);
+      charts.push(chart);
+    }
+    const chartFor = (section: string) => charts.find((c) => c.name === TRIAL_CHARTS.find((x) => x.section === section)?.name)?.name;
+    const chartOrWhy = (section: string): Pick<PageSection, 'chart' | 'intro'> => {
+      const why = omitted.get(section);
+      return why ? { intro: [why] } : { chart: chartFor(section) };
+    };
 
     const labels = new Map(entry.characteristics.filter((c) => c.label).map((c) => [c.column, c.label?.[lang] ?? c.label?.en ?? c.column]));
     const extra = characteristicsFromExport(csv, trial, entry.characteristics.map((c) => c.column));
@@ -89,26 +123,28 @@ export const trialReportKind: ReportKind<typeof trialEntrySchema> = {
 
     const sections: PageSection[] = [
       { id: 'summary-of-findings', title: t('sofTitle'), intro: [fillPhrase(t('sofIntro'), { method })], tables: [{ table: summaryOfFindingsTable(sof, ctx) }] },
-      { id: 'effects', title: t('forestTitle'), intro: [fillPhrase(t('forestIntro'), { method })], chart: chartFor('effects') },
-      { id: 'trajectories', title: t('trajectoriesTitle'), chart: chartFor('trajectories') },
-      { id: 'responders', title: t('respondersTitle'), chart: chartFor('responders') },
-      { id: 'flow', title: t('flowTitle'), chart: chartFor('flow') },
+      omitted.has('effects')
+        ? { id: 'effects', title: t('forestTitle'), ...chartOrWhy('effects') }
+        : { id: 'effects', title: t('forestTitle'), intro: [fillPhrase(t('forestIntro'), { method })], chart: chartFor('effects') },
+      { id: 'trajectories', title: t('trajectoriesTitle'), ...chartOrWhy('trajectories') },
+      { id: 'responders', title: t('respondersTitle'), ...chartOrWhy('responders') },
+      { id: 'flow', title: t('flowTitle'), ...chartOrWhy('flow') },
       { id: 'baseline', title: t('table1Title'), tables: [{ table: tableOne(t1, ctx, labels) }], notes: [t('table1Note')] },
       {
         id: 'all-effects',
         title: t('effectsTitle'),
-        tables: [{ table: effectsTable(result.effects, lang, (k) => widths.get(k), 'short', ctx.outcomeLabel) }],
-        notes: ANALYZE_FOOTNOTE[lang].split('\n').join(' ').split(/(?<=\.) (?=[A-Z"])/),
+        tables: [{ table: effectsTable(result.effects, lang, (k) => widths.get(k), 'short', ctx.outcomeLabel, ctx.arms) }],
+        notes: fillArms(ANALYZE_FOOTNOTE[lang], ctx.arms).split('\n').join(' ').split(/(?<=\.) (?=[A-Z"])/),
       },
     ];
     const sens = result.sensitivity;
     if (sens) {
       const decimals = ctx.decimalsOf(sens.outcome);
-      const sentence = tippingSentence(sens, ctx.unitOf(sens.outcome), decimals, lang);
+      const sentence = tippingSentence(sens, ctx.unitOf(sens.outcome), decimals, lang, ctx.arms);
       sections.push({
         id: 'sensitivity',
         title: `${t('sensitivityTitle')}: ${ctx.outcomeLabel(sens.outcome)}, ${ctx.timeLabel(sens.time)}`,
-        tables: [{ table: sensitivityTable(sens, lang, decimals) }],
+        tables: [{ table: sensitivityTable(sens, lang, decimals, ctx.arms) }],
         ...(sentence ? { notes: [sentence] } : {}),
       });
     }

@@ -13,10 +13,11 @@ import { uptakeOverTimeSpec } from '../charts/uptake-over-time.js';
 import { analyseUptake, type UptakeAnalysis } from '../../uptake/uptake-analysis.js';
 import { funnelCurve } from '../../uptake/funnel-curve.js';
 import { loadUptakePlanFile } from '../../uptake/uptake-plan.js';
-import { fillPhrase, type Lang } from '../i18n.js';
+import { dropEmptyCharts } from '../chart-data.js';
+import { fillPhrase, type Lang, REPORT_TEXT } from '../i18n.js';
 import { type TitledTable, uptakeTables } from '../uptake-tables.js';
 import type { ChartSpec, PageSection, ReportContent } from '../report-page.js';
-import { localizedText } from '../manifest.js';
+import { localizedText } from '../localized-text.js';
 import type { ReportKind } from './report-kind.js';
 
 
@@ -86,6 +87,7 @@ export const uptakeReportKind: ReportKind<typeof uptakeEntrySchema> = {
     ];
     const title = entry.title?.[lang] ?? entry.title?.en ?? t('title');
     const provenance = fillPhrase(t('provenance'), { version: env.version, registry: entry.registry, eligible: entry.eligible, plan: entry.plan, threshold: analysis.threshold });
-    return { page: { lang, title, provenance, sections }, charts, results: analysis };
+    const drawable = dropEmptyCharts(charts, sections, REPORT_TEXT.chartEmpty[lang]);
+    return { page: { lang, title, provenance, sections: drawable.sections }, charts: drawable.charts, results: analysis };
   },
 };

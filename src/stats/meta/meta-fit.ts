@@ -1,6 +1,6 @@
 /**
  * The result shape shared by the inverse-variance fitters (fixed effect and random effects),
- * with the method labels that say how each number was computed (DESIGN §7).
+ * with the method labels that say how each number was computed (docs/data-contracts.md#method-labels).
  */
 import { HtaError } from '../../errors.js';
 import { chisqUpper } from '../distributions.js';

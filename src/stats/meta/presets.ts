@@ -1,6 +1,6 @@
 /**
  * Named analysis presets that reproduce what common tools do by default, and a one-call
- * pooled analysis that carries every method label (DESIGN §7).
+ * pooled analysis that carries every method label (docs/data-contracts.md#method-labels).
  *
  * | preset       | τ² estimator | CI / test            | prediction interval        |
  * |--------------|--------------|----------------------|----------------------------|

@@ -48,7 +48,7 @@ export interface EffectSize {
   vi: number;
 }
 
-/** Arm-level summaries of a continuous outcome (DESIGN §2, study-level results). */
+/** Arm-level summaries of a continuous outcome (docs/input-studies.md). */
 export interface ArmSummaries {
   nIntervention: number;
   meanIntervention: number;

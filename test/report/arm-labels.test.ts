@@ -1,0 +1,99 @@
+/**
+ * The plan's arm labels reach every part of a trial report — table headers, footnotes, chart
+ * legends, "favours …" texts, page text — in English and Danish; "app" / "usual care" are only
+ * the defaults.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { armNames, fillArms } from '../../src/report/arm-names.js';
+import { metaForestSpec } from '../../src/report/charts/meta-forest.js';
+import { metaAnalyze } from '../../src/meta/meta-analyze.js';
+import { metaGroups } from '../../src/meta/meta-group.js';
+import { readStudiesFile } from '../../src/meta/read-studies.js';
+import { loadPlanFile } from '../../src/plan/load-plan.js';
+import type { Sensitivity } from '../../src/analysis/results-schema.js';
+import { sensitivityTable, tippingSentence } from '../../src/report/sensitivity-table.js';
+import { trialReportFiles } from './report-files-support.js';
+
+const LABELS = {
+  intervention: { en: 'Digital coach', da: 'Digital coach' },
+  control: { en: 'Waiting list', da: 'Venteliste' },
+};
+
+/** The default names in every form the catalogues use (English and the Danish catalogue's words). */
+const DEFAULT_WORDS = [/\bapp(en)?\b/i, /usual care/i, /\busual\b/i, /vanlig/i];
+
+/** A small plan (one continuous outcome, one responder definition, one yes/no outcome) with the custom labels. */
+function customPlan(): Record<string, unknown> {
+  const bundled = JSON.parse(readFileSync('data/plans/selfback.plan.json', 'utf8')) as Record<string, unknown> & { outcomes: { key: string }[]; responders: { key: string }[] };
+  return {
+    ...bundled,
+    $schema: undefined,
+    title: { en: 'Coaching trial', da: 'Coachingforsøg' },
+    armLabels: LABELS,
+    outcomes: bundled.outcomes.filter((o) => o.key === 'rmdq' || o.key === 'med_use'),
+    responders: bundled.responders.filter((r) => r.key === 'rmdq_resp5'),
+    methods: ['ancova'],
+    // The sensitivity table and its tipping-point sentence are checked below on their own (MI is slow).
+    missing: { sensitivity: false },
+  };
+}
+
+describe('arm labels from the plan', () => {
+  it.each(['en', 'da'] as const)('a trial report (%s) says "Digital coach" / the control label and never "app" or "usual care"', async (lang) => {
+    const files = await trialReportFiles(customPlan(), lang);
+    expect([...files.keys()].filter((f) => f.endsWith('.svg')).length).toBeGreaterThanOrEqual(4);
+    for (const [f, text] of files) {
+      for (const word of DEFAULT_WORDS) expect(text.match(word)?.[0], `${lang}/${f} says ${String(word)}`).toBeUndefined();
+    }
+    const readme = files.get('README.md')!;
+    const control = LABELS.control[lang];
+    // Table 1 header, effects table header, the footnote, the forest intro.
+    expect(readme).toMatch(new RegExp(`\\| Digital coach \\(n = \\d+\\) \\| ${control} \\(n = \\d+\\) \\|`));
+    expect(readme).toContain(`n (Digital coach/${control})`);
+    expect(readme).toContain(`Digital coach − ${control}`);
+    expect(readme).toMatch(lang === 'en' ? /right favours Digital coach/ : /til fordel for Digital coach/);
+    // Chart legends and "favours" texts.
+    const forest = files.get('effects-forest.vl.json')!;
+    expect(forest).toContain(lang === 'en' ? `← Favours ${control}` : `← Til fordel for ${control}`);
+    expect(forest).toContain(lang === 'en' ? 'Favours Digital coach →' : 'Til fordel for Digital coach →');
+    for (const chart of ['trajectories', 'responders']) {
+      const spec = files.get(`${chart}.vl.json`)!;
+      expect(spec).toContain('"Digital coach"');
+      expect(spec).toContain(`"${control}"`);
+    }
+    expect(files.get('participant-flow.svg')).toContain(control);
+  });
+
+  it('the sensitivity table and the tipping-point sentence name the arms', () => {
+    const arms = armNames(LABELS, 'da');
+    const sens = {
+      outcome: 'rmdq', time: '3m', rows: [],
+      tippingPoint: { nImputedIntervention: 19, significantAtZero: true, tippingDelta: 0.5, maxDelta: 10 },
+    } as unknown as Sensitivity;
+    expect(sensitivityTable(sens, 'da', 2, arms).header[1]).toBe('n (Digital coach/Venteliste)');
+    expect(tippingSentence(sens, 'point', 2, 'da', arms)).toContain('19 imputerede Digital coach-værdier');
+    expect(tippingSentence(sens, 'points', 2, 'en', armNames(LABELS, 'en'))).toContain('19 imputed Digital coach-arm values');
+    expect(tippingSentence(sens, 'points', 2, 'en')).toContain('19 imputed app-arm values');
+  });
+
+  it('the meta forest plot and its subtitle use the plan\'s labels', () => {
+    const plan = { ...loadPlanFile('data/plans/selfback.plan.json'), armLabels: LABELS };
+    const results = metaAnalyze(readStudiesFile('data/published/selfback-studies.csv'), { preset: 'metafor', lang: 'da', plan, planFile: 'plan.json', version: 'test' });
+    const arms = armNames(LABELS, 'da');
+    const group = metaGroups(results).find((g) => g.setting.measure === 'MD')!;
+    const spec = JSON.stringify(metaForestSpec(group, 'da', { arms, armLabels: { intervention: arms.Intervention, control: arms.Control } }));
+    for (const word of DEFAULT_WORDS) expect(spec.match(word)?.[0]).toBeUndefined();
+    expect(spec).toContain('Til fordel for Venteliste');
+    expect(spec).toContain('Digital coach − Venteliste');
+  });
+
+  it('without labels (or with the default ones) the reports keep "app" and "usual care" in each sentence\'s form', () => {
+    for (const labels of [undefined, { intervention: { en: 'App + usual care', da: 'App + vanlig behandling' }, control: { en: 'Usual care', da: 'Vanlig behandling' } }]) {
+      expect(fillArms('n ({interventionShort}/{controlShort}); {Intervention} vs {Control}; favours {theIntervention}', armNames(labels, 'en'))).toBe('n (app/usual); App + usual care vs Usual care; favours the app');
+      expect(fillArms('{intervention} − {control}, til fordel for {theIntervention}', armNames(labels, 'da'))).toBe('app − vanlig behandling, til fordel for appen');
+    }
+    // Danish falls back to the English label.
+    expect(armNames({ intervention: { en: 'Coach' }, control: { en: 'Wait', da: 'Vent' } }, 'da').intervention).toBe('Coach');
+  });
+});

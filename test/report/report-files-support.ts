@@ -1,0 +1,40 @@
+/**
+ * A trial report's text files (README.md, index.html, each chart's .vl.json and .svg) built in
+ * process from a plan object, without the PNG worker pool: quick enough for tests that only read
+ * what the report says.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { trialReportKind } from '../../src/report/kinds/trial-report.js';
+import { htmlPage } from '../../src/report/html-page.js';
+import type { Lang } from '../../src/report/i18n.js';
+import { markdownPage } from '../../src/report/markdown-page.js';
+import { renderSvg } from '../../src/report/render/render-chart.js';
+import { tempDir } from '../support/run-cli.js';
+
+export async function trialReportFiles(plan: unknown, lang: Lang, data = 'data/synthetic/selfback-trial.csv'): Promise<Map<string, string>> {
+  const dir = tempDir();
+  writeFileSync(join(dir, 'plan.json'), JSON.stringify(plan));
+  const memo = new Map<string, unknown>();
+  const entry = { id: 'r', kind: 'trial', out: 'r', lang, data: join(process.cwd(), data), plan: 'plan.json', characteristics: [{ column: 'age', label: { en: 'Age', da: 'Alder' } }] };
+  const content = await trialReportKind.build(entry, {
+    input: (p) => (p.startsWith('/') ? p : join(dir, p)),
+    lang,
+    version: 'test',
+    memo: <T>(key: string, compute: () => T): T => {
+      if (!memo.has(key)) memo.set(key, compute());
+      return memo.get(key) as T;
+    },
+  });
+  const files = new Map<string, string>();
+  const rendered = new Map<string, { svg: string; alt: string }>();
+  for (const chart of content.charts) {
+    const svg = await renderSvg(chart.spec);
+    rendered.set(chart.name, { svg, alt: chart.alt });
+    files.set(`${chart.name}.vl.json`, JSON.stringify(chart.spec, null, 2));
+    files.set(`${chart.name}.svg`, svg);
+  }
+  files.set('index.html', htmlPage(content.page, rendered));
+  files.set('README.md', markdownPage(content.page, rendered));
+  return files;
+}

@@ -32,7 +32,7 @@ describe('readRegistry: bad rows', () => {
       [6, 6, 'last_active', '2024-03-04'],
     ]);
     expect(formatProblem(problems[0]!)).toBe(
-      `${file}:3:2 (region): "Fyn" — expected one of Hovedstaden, Midtjylland, Syddanmark, Sjælland, Nordjylland (optionally written "Region …")`,
+      `${file}:3:2 (region): "Fyn" — expected one of Hovedstaden, Midtjylland, Syddanmark, Sjælland, Nordjylland, optionally written "Region …"; map other spellings with the uptake plan's "regions"`,
     );
     expect(problems[1]!.expected).toBe('an activation on or after the referral date 2024-02-10');
   });

@@ -15,6 +15,8 @@ import type { Lang } from '../report/i18n.js';
 import { renderTextTable } from '../report/text-table.js';
 import { uptakeTables } from '../report/uptake-tables.js';
 import { loadUptakePlanFile } from '../uptake/uptake-plan.js';
+import { uptakeInputNotes } from '../uptake/input-notes.js';
+import { HtaError, type Problem } from '../errors.js';
 import type { UptakeAnalysis } from '../uptake/uptake-analysis.js';
 import type { CliIo } from './io.js';
 import { checkLang } from './options.js';
@@ -23,7 +25,8 @@ import { refuseToOverwriteInput } from './guard-output.js';
 /** The readable summary printed without --json: the tables of `uptakeTables`, as plain text. */
 export function uptakeSummary(a: UptakeAnalysis, lang: Lang = 'en'): string {
   const tables = uptakeTables(a, lang);
-  const out = [tables.preamble.join('\n') + '\n'];
+  const notes = uptakeInputNotes(a, lang);
+  const out = [tables.preamble.join('\n') + '\n' + (notes.length ? notes.join('\n') + '\n' : '')];
   for (const key of ['activation', 'uptake', 'equity', 'clinics', 'observed', 'projection', 'regionTotals', 'sensitivity'] as const) {
     const { title, intro, table } = tables[key];
     out.push([title, ...(intro.length ? [intro.join('\n')] : []), ...(table ? [renderTextTable(table)] : [''])].join('\n\n'));
@@ -60,6 +63,15 @@ export function uptakeCsvFiles(a: UptakeAnalysis): Map<string, string> {
   return files;
 }
 
+/**
+ * The problems of excluded rows, one per line: where (line, column, field) and what was expected.
+ * No cell values: a value is one step from a person, and the line number finds it in the
+ * user's own file.
+ */
+export function excludedCsv(problems: readonly Problem[]): string {
+  return toCsv(['line', 'column', 'field', 'problem'], problems.map((p) => [p.line ?? null, p.column ?? null, p.field ?? null, `expected ${p.expected}`]));
+}
+
 export function registerUptake(program: Command, io: CliIo): void {
   program
     .command('uptake')
@@ -70,11 +82,26 @@ export function registerUptake(program: Command, io: CliIo): void {
     .option('--json', 'print the full analysis as JSON')
     .option('--csv-dir <dir>', 'also write one CSV per metric table into this folder')
     .option('--lang <lang>', 'language of the summary: en or da', 'en')
-    .action(async (file: string, opts: { eligible: string; plan: string; json?: boolean; csvDir?: string; lang: string }) => {
+    .option('--exclude-invalid', 'leave invalid registry rows out and go on (every output says how many and why); default: any invalid row stops the run')
+    .option('--excluded-out <file>', 'with --exclude-invalid: write the problems of the excluded rows as CSV (line, column, field, problem; no ids, no values)')
+    .action(async (file: string, opts: { eligible: string; plan: string; json?: boolean; csvDir?: string; lang: string; excludeInvalid?: boolean; excludedOut?: string }) => {
       const { analyseUptake } = await import('../uptake/uptake-analysis.js');
       const lang = checkLang(opts.lang) ?? 'en';
       const plan = loadUptakePlanFile(opts.plan);
-      const analysis = await analyseUptake({ registryFile: file, eligibleFile: opts.eligible, plan });
+      const invalidRows = opts.excludeInvalid ? 'exclude' : (plan.invalidRows ?? 'fail');
+      if (opts.excludedOut !== undefined) {
+        if (invalidRows !== 'exclude') throw new HtaError('usage.invalid', '--excluded-out needs --exclude-invalid (or "invalidRows": "exclude" in the uptake plan)');
+        for (const input of [file, opts.eligible, opts.plan]) refuseToOverwriteInput(input, opts.excludedOut);
+      }
+      const excluded: Problem[] = [];
+      const analysis = await analyseUptake({
+        registryFile: file, eligibleFile: opts.eligible, plan, planFile: opts.plan, invalidRows,
+        ...(opts.excludedOut !== undefined ? { onExcluded: (p: Problem) => void excluded.push(p) } : {}),
+      });
+      if (opts.excludedOut !== undefined) {
+        writeFilesAtomic(new Map([[opts.excludedOut, excludedCsv(excluded)]]));
+        io.stderr(`wrote ${excluded.length} problem(s) of ${analysis.excluded?.rows ?? 0} excluded row(s) to ${opts.excludedOut}\n`);
+      }
       if (opts.csvDir !== undefined) {
         const dir = opts.csvDir;
         const out = new Map<string, string>();

@@ -179,6 +179,7 @@ export async function readRegistryStream(
   // one empty field and are skipped, and a quoted field spans as many lines as it holds \n.
   const parser = input.pipe(parse({ delimiter, bom: true, relax_column_count: true }));
   let columns: ColumnIndex | undefined;
+  let header: string[] = [];
   let width = 0;
   let nextLine = 1;
   try {
@@ -190,6 +191,7 @@ export async function readRegistryStream(
         const idx = registryColumnIndex(record, file, options.columns);
         if (Array.isArray(idx)) throw new HtaError('input.invalid', `${file} lacks registry columns`, idx);
         columns = idx;
+        header = record.map((h) => h.trim());
         width = record.length;
         continue;
       }
@@ -198,7 +200,7 @@ export async function readRegistryStream(
         excludedRows++;
         continue;
       }
-      const res = validate(record, columns, file, line);
+      const res = validate(record, columns, file, line, header);
       if (!res.ok) {
         for (const p of res.problems) report(p);
         excludedRows++;
@@ -209,7 +211,7 @@ export async function readRegistryStream(
       for (const [col, day] of [['referred', r.referred], ['activated', r.activated], ['last_active', (record[columns.last_active] ?? '').trim() === '' ? null : r.lastActive]] as const) {
         if (day === null || (day >= from && (to === undefined || day <= to))) continue;
         const i = columns[col];
-        report({ file, line, column: i + 1, field: col, value: (record[i] ?? '').trim(), kind: 'date.window', expected: `a date ${windowText} (${windowSource})` });
+        report({ file, line, column: i + 1, field: header[i] ?? col, value: (record[i] ?? '').trim(), kind: 'date.window', expected: `a date ${windowText} (${windowSource})` });
         outside = true;
       }
       if (outside) {

@@ -201,12 +201,13 @@ export type ReferralResult = { ok: true; referral: Referral } | { ok: false; pro
  * activated is empty. An activated patient with an empty last_active is taken as active on the
  * activation day only (retention 0 days).
  */
-export function referralValidator(rules: ReferralRules): (cells: readonly string[], columns: ColumnIndex, file: string, line: number) => ReferralResult {
+export function referralValidator(rules: ReferralRules): (cells: readonly string[], columns: ColumnIndex, file: string, line: number, header?: readonly string[]) => ReferralResult {
   const schemas = referralFieldSchemas(rules);
-  return (cells, columns, file, line) => validateWith(schemas, cells, columns, file, line);
+  return (cells, columns, file, line, header) => validateWith(schemas, cells, columns, file, line, header);
 }
 
-function validateWith(schemas: ReturnType<typeof referralFieldSchemas>, cells: readonly string[], columns: ColumnIndex, file: string, line: number): ReferralResult {
+/** `header`: the file's column names, so problems name the column as the user wrote it ("Henvist"). */
+function validateWith(schemas: ReturnType<typeof referralFieldSchemas>, cells: readonly string[], columns: ColumnIndex, file: string, line: number, header?: readonly string[]): ReferralResult {
   const problems: Problem[] = [];
   const parsed: Partial<Record<RegistryColumn, unknown>> = {};
   for (const col of REGISTRY_COLUMNS) {
@@ -214,12 +215,12 @@ function validateWith(schemas: ReturnType<typeof referralFieldSchemas>, cells: r
     const raw = (cells[i] ?? '').trim();
     const r = schemas[col].safeParse(raw);
     if (r.success) parsed[col] = r.data;
-    else problems.push({ file, line, column: i + 1, field: col, value: raw, expected: r.error.issues[0]?.message ?? 'a valid value' });
+    else problems.push({ file, line, column: i + 1, field: header?.[i] ?? col, value: raw, expected: r.error.issues[0]?.message ?? 'a valid value' });
   }
   const referred = parsed.referred as number | undefined;
   const activated = parsed.activated as number | null | undefined;
   const lastActive = parsed.last_active as number | null | undefined;
-  const at = (col: RegistryColumn) => ({ file, line, column: columns[col] + 1, field: col, value: (cells[columns[col]] ?? '').trim() });
+  const at = (col: RegistryColumn) => ({ file, line, column: columns[col] + 1, field: header?.[columns[col]] ?? col, value: (cells[columns[col]] ?? '').trim() });
   if (referred !== undefined && typeof activated === 'number' && activated < referred) {
     problems.push({ ...at('activated'), expected: `an activation on or after the referral date ${dayToIso(referred)}` });
   }

@@ -49,14 +49,15 @@ describe('readRegistry: bad rows', () => {
       'e;Nordjylland;N1;2024-01-01;;2024-02-01;40;m;gp',
     ].join('\r\n'));
     const problems = await problemsOf(file);
+    // Problems name the column as the file writes it.
     expect(problems.map((p) => [p.line, p.column, p.field])).toEqual([
-      [2, 4, 'referred'],
-      [3, 4, 'referred'],
-      [4, 7, 'age'],
-      [4, 8, 'sex'],
-      [4, 9, 'referrer'],
+      [2, 4, 'Referred'],
+      [3, 4, 'Referred'],
+      [4, 7, 'Age'],
+      [4, 8, 'Sex'],
+      [4, 9, 'Referrer'],
       [5, undefined, undefined],
-      [6, 6, 'last_active'],
+      [6, 6, 'Last_Active'],
     ]);
   });
 

@@ -273,18 +273,20 @@ export function readEligible(file: string, options: ReadEligibleOptions = {}): E
   for (const rec of table.records) {
     const rv = rec.raw[ri] ?? '', yv = rec.raw[yi] ?? '', ev = rec.raw[ei] ?? '';
     const key = regionKey(rv);
-    if (key === '') problems.push({ file, line: rec.line, column: ri + 1, field: 'region', value: rv, expected: 'a region name' });
+    if (key === '') problems.push({ file, line: rec.line, column: ri + 1, field: table.header[ri], value: rv, expected: 'a region name' });
+    // "national" names the whole-country rows of every output.
+    if (key === 'national') problems.push({ file, line: rec.line, column: ri + 1, field: table.header[ri], value: rv, expected: 'a region name other than "national" (the whole country is the sum of the regions)' });
     const yearOk = /^\d{4}$/.test(yv);
-    if (!yearOk) problems.push({ file, line: rec.line, column: yi + 1, field: 'year', value: yv, expected: 'a four-digit year' });
+    if (!yearOk) problems.push({ file, line: rec.line, column: yi + 1, field: table.header[yi], value: yv, expected: 'a four-digit year' });
     const n = parseCount(ev, thousands);
-    if (n === undefined || n <= 0) problems.push({ file, line: rec.line, column: ei + 1, field: 'eligible', value: ev, expected: `a whole number of eligible people > 0 (${example})` });
-    if (key === '' || !yearOk || n === undefined || n <= 0) continue;
+    if (n === undefined || n <= 0) problems.push({ file, line: rec.line, column: ei + 1, field: table.header[ei], value: ev, expected: `a whole number of eligible people > 0 (${example})` });
+    if (key === '' || key === 'national' || !yearOk || n === undefined || n <= 0) continue;
     let region = names.get(key);
     if (region === undefined) names.set(key, (region = regionDisplay(rv)));
     const k = `${key}|${yv}`;
     const first = seen.get(k);
     if (first !== undefined) {
-      problems.push({ file, line: rec.line, column: ri + 1, field: 'region', value: rv, expected: `one row per region and year (${region} ${yv} is also on line ${first})` });
+      problems.push({ file, line: rec.line, column: ri + 1, field: table.header[ri], value: rv, expected: `one row per region and year (${region} ${yv} is also on line ${first})` });
       continue;
     }
     seen.set(k, rec.line);

@@ -76,9 +76,9 @@ export function registerUptake(program: Command, io: CliIo): void {
   program
     .command('uptake')
     .description('regional uptake, equity, clinic funnel and budget impact from a registry export (small counts suppressed)')
-    .argument('<registry>', 'registry export CSV: id, region, clinic, referred, activated, last_active, age, sex, referrer')
-    .requiredOption('--eligible <file>', 'denominator CSV: region, year, eligible')
-    .requiredOption('--plan <file>', 'uptake plan (JSON: price tiers, scenarios, suppression threshold)')
+    .argument('<registry>', 'registry export CSV: id, region, clinic, referred, activated, last_active, age, sex, referrer (or the plan\'s column names; docs/input-registry.md)')
+    .requiredOption('--eligible <file>', 'denominator CSV: region, year, eligible — its regions are the analysis\'s regions')
+    .requiredOption('--plan <file>', 'uptake plan (JSON: price tiers, scenarios, suppression threshold, column names, date format; docs/plan-uptake.md)')
     .option('--json', 'print the full analysis as JSON')
     .option('--csv-dir <dir>', 'also write one CSV per metric table into this folder')
     .option('--lang <lang>', 'language of the summary: en or da', 'en')

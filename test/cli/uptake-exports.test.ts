@@ -6,6 +6,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { uptakeReportKind } from '../../src/report/kinds/uptake-report.js';
 import { runCli, tempDir } from '../support/run-cli.js';
 import { expectClose } from '../support/tolerance.js';
 
@@ -147,5 +148,16 @@ describe('hta uptake on real-shaped registry exports, against R', () => {
     const summary = await runCli(...args, '--exclude-invalid');
     expect(summary.stdout).toContain('3 invalid registry row(s) were excluded from every number');
     expect(summary.stdout).toMatch(/2 × .*:lines 6, 11 \(helseregion\)/);
+  });
+
+  it('the uptake report page prints the carry-forward choice and every filled cell', async () => {
+    const dir = `${FX}/registry-missing-year`;
+    const content = await uptakeReportKind.build(
+      { id: 'x', kind: 'uptake', out: 'x', lang: 'en', registry: 'registry.csv', eligible: 'eligible.csv', plan: 'carry-forward.plan.json' } as never,
+      { input: (p: string) => join(dir, p), lang: 'en', version: 'test', memo: <T>(_k: string, f: () => T) => f() },
+    );
+    const intro = content.page.sections[0]!.intro!.join('\n');
+    expect(intro).toContain('filled by carry-forward');
+    expect(intro).toContain('Sjælland 2027 from 2026, Nordjylland 2025 from 2024');
   });
 });

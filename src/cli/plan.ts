@@ -20,4 +20,14 @@ export function registerPlan(program: Command, io: CliIo): void {
     .action((file: string) => {
       io.stdout(JSON.stringify(loadPlanFile(file), null, 2) + '\n');
     });
+  plan
+    .command('init')
+    .description('print a draft plan guessed from a data file (column names, date format, codes); edit it before use')
+    .requiredOption('--uptake <registry>', 'a registry export: drafts an uptake plan (docs/plan-uptake.md)')
+    .action(async (opts: { uptake: string }) => {
+      const { draftUptakePlanText } = await import('../uptake/draft-uptake-plan.js');
+      const out = draftUptakePlanText(opts.uptake);
+      io.stderr(out.stderr);
+      io.stdout(out.stdout);
+    });
 }

@@ -122,7 +122,7 @@ async function detectFileDateFormat(file: string, delimiter: ',' | ';' | '\t', n
   return r.format;
 }
 
-/** @deprecated name kept for callers that only want the aggregate; see `readRegistryStream`. */
+/** `readRegistryStream` for callers that only want the aggregate. */
 export async function aggregateRegistryStream(
   input: Readable,
   file: string,

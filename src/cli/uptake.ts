@@ -17,6 +17,7 @@ import { uptakeTables } from '../report/uptake-tables.js';
 import { loadUptakePlanFile } from '../uptake/uptake-plan.js';
 import { uptakeInputNotes } from '../uptake/input-notes.js';
 import { HtaError, type Problem } from '../errors.js';
+import { formatLineRanges } from '../problem-groups.js';
 import type { UptakeAnalysis } from '../uptake/uptake-analysis.js';
 import type { CliIo } from './io.js';
 import { checkLang } from './options.js';
@@ -60,6 +61,14 @@ export function uptakeCsvFiles(a: UptakeAnalysis): Map<string, string> {
   files.set('budget-observed.csv', tableCsv(a.budget.observed, ['region', 'year', 'activations', 'cost', 'averagePrice', 'partialYear']));
   files.set('budget-projection.csv', tableCsv(a.budget.projection, ['scenario', 'region', 'year', 'yearIndex', 'share', 'eligible', 'eligibleYear', 'patients', 'cost']));
   files.set('budget-sensitivity.csv', tableCsv(a.budget.sensitivity, ['region', 'parameter', 'change', 'totalCost', 'difference']));
+  // What was not taken as it stood (docs/plan-uptake.md): filled denominators, excluded rows.
+  if (a.eligibleFill) files.set('eligible-filled.csv', tableCsv(a.eligibleFill.filled, ['region', 'year', 'fromYear', 'eligible']));
+  if (a.excluded) {
+    files.set('excluded-rows.csv', toCsv(['rows', 'field', 'column', 'problem', 'count', 'lines'], [
+      [a.excluded.rows, null, null, 'all excluded rows', null, null],
+      ...a.excluded.problems.map((g) => [null, g.field ?? null, g.column ?? null, `expected ${g.expected}`, g.count, formatLineRanges(g.lines, Infinity)] as CsvCell[]),
+    ]));
+  }
   return files;
 }
 

@@ -102,6 +102,17 @@ describe('hta uptake on real-shaped registry exports, against R', () => {
     expect(json.eligibleFill).toEqual({ method: 'carry-forward', filled: ref.filled });
     checkAgainstR(json, ref);
 
+    // The budget projection uses the filled counts and says which year they came from.
+    const budget = (JSON.parse(r.stdout) as { budget: { projection: { scenario: string; region: string; year: number; eligible: number; eligibleYear: number }[] } }).budget;
+    const cell = (region: string, year: number) => budget.projection.find((p) => p.scenario === 'base' && p.region === region && p.year === year)!;
+    for (const f of ref.filled!) {
+      if (f.year < 2025) continue;
+      expect([cell(f.region, f.year).eligible, cell(f.region, f.year).eligibleYear]).toEqual([f.eligible, f.fromYear]);
+    }
+    const regions2027 = budget.projection.filter((p) => p.scenario === 'base' && p.year === 2027 && p.region !== 'national');
+    expect(cell('national', 2027).eligible).toBe(regions2027.reduce((s, p) => s + p.eligible, 0));
+    expect(regions2027).toHaveLength(5);
+
     const text = await runCli('uptake', `${FX}/registry-missing-year/registry.csv`, '--eligible', `${FX}/registry-missing-year/eligible.csv`, '--plan', `${FX}/registry-missing-year/carry-forward.plan.json`);
     expect(text.stdout).toContain('filled by carry-forward');
     expect(text.stdout).toContain('Sjælland 2027 from 2026, Nordjylland 2025 from 2024');
@@ -145,6 +156,12 @@ describe('hta uptake on real-shaped registry exports, against R', () => {
     expect(csv.split('\n').slice(1, 4).map((l) => l.split(',').slice(0, 3).join(','))).toEqual(['6,2,helseregion', '10,4,henvist', '11,2,helseregion']);
     for (const text of [csv, r.stdout, r.stderr]) expect(text).not.toMatch(/22000\d\d/);
 
+    const csvDir = join(dir, 'tables');
+    await runCli(...args, '--exclude-invalid', '--csv-dir', csvDir);
+    const excludedTable = readFileSync(join(csvDir, 'excluded-rows.csv'), 'utf8').split('\n');
+    expect(excludedTable[1]).toBe('3,,,all excluded rows,,');
+    expect(excludedTable[2]).toMatch(/^,helseregion,2,"expected one of Oslo, .*",2,"6, 11"$/);
+
     const summary = await runCli(...args, '--exclude-invalid');
     expect(summary.stdout).toContain('3 invalid registry row(s) were excluded from every number');
     expect(summary.stdout).toMatch(/2 × .*:lines 6, 11 \(helseregion\)/);
@@ -159,5 +176,11 @@ describe('hta uptake on real-shaped registry exports, against R', () => {
     const intro = content.page.sections[0]!.intro!.join('\n');
     expect(intro).toContain('filled by carry-forward');
     expect(intro).toContain('Sjælland 2027 from 2026, Nordjylland 2025 from 2024');
+  });
+
+  it('a plan synonym for a region the eligible file lacks is a plan error', async () => {
+    const r = await runFixture('registry-no', 'uptake.plan.json', { regions: { 'Viken fylke': 'Akershus' } });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('"Viken fylke" is mapped to "Akershus", which is not one of Oslo, Viken, Vestland, Trøndelag, Nordland');
   });
 });

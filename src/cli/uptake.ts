@@ -9,8 +9,9 @@
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { formatNumberForExport } from '../io/format-number.js';
-import { writeFilesAtomic } from '../io/write-atomic.js';
-import { toCsv, type CsvCell } from '../io/write-csv.js';
+import { closeSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { stagingPath, writeFilesAtomic } from '../io/write-atomic.js';
+import { csvCell, toCsv, type CsvCell } from '../io/write-csv.js';
 import type { Lang } from '../report/i18n.js';
 import { renderTextTable } from '../report/text-table.js';
 import { uptakeTables } from '../report/uptake-tables.js';
@@ -77,8 +78,32 @@ export function uptakeCsvFiles(a: UptakeAnalysis): Map<string, string> {
  * No cell values: a value is one step from a person, and the line number finds it in the
  * user's own file.
  */
-export function excludedCsv(problems: readonly Problem[]): string {
-  return toCsv(['line', 'column', 'field', 'problem'], problems.map((p) => [p.line ?? null, p.column ?? null, p.field ?? null, `expected ${p.expected}`]));
+export function excludedCsvSink(path: string): { add(p: Problem): void; commit(): number; discard(): void } {
+  const tmp = stagingPath(path);
+  const fd = openSync(tmp, 'w');
+  let buffer = toCsv(['line', 'column', 'field', 'problem'], []);
+  let count = 0;
+  const flush = () => {
+    writeSync(fd, buffer);
+    buffer = '';
+  };
+  return {
+    add(p) {
+      count++;
+      buffer += [p.line ?? null, p.column ?? null, p.field ?? null, `expected ${p.expected}`].map(csvCell).join(',') + '\n';
+      if (buffer.length > 65_536) flush();
+    },
+    commit() {
+      flush();
+      closeSync(fd);
+      renameSync(tmp, path);
+      return count;
+    },
+    discard() {
+      closeSync(fd);
+      rmSync(tmp, { force: true });
+    },
+  };
 }
 
 export function registerUptake(program: Command, io: CliIo): void {
@@ -102,14 +127,22 @@ export function registerUptake(program: Command, io: CliIo): void {
         if (invalidRows !== 'exclude') throw new HtaError('usage.invalid', '--excluded-out needs --exclude-invalid (or "invalidRows": "exclude" in the uptake plan)');
         for (const input of [file, opts.eligible, opts.plan]) refuseToOverwriteInput(input, opts.excludedOut);
       }
-      const excluded: Problem[] = [];
-      const analysis = await analyseUptake({
-        registryFile: file, eligibleFile: opts.eligible, plan, planFile: opts.plan, invalidRows,
-        ...(opts.excludedOut !== undefined ? { onExcluded: (p: Problem) => void excluded.push(p) } : {}),
-      });
-      if (opts.excludedOut !== undefined) {
-        writeFilesAtomic(new Map([[opts.excludedOut, excludedCsv(excluded)]]));
-        io.stderr(`wrote ${excluded.length} problem(s) of ${analysis.excluded?.rows ?? 0} excluded row(s) to ${opts.excludedOut}\n`);
+      // Streamed to a staging file (a million bad rows must not be held in memory), renamed
+      // into place only when the whole run succeeded.
+      const sink = opts.excludedOut !== undefined ? excludedCsvSink(opts.excludedOut) : undefined;
+      let analysis;
+      try {
+        analysis = await analyseUptake({
+          registryFile: file, eligibleFile: opts.eligible, plan, planFile: opts.plan, invalidRows,
+          ...(sink ? { onExcluded: sink.add } : {}),
+        });
+      } catch (err) {
+        sink?.discard();
+        throw err;
+      }
+      if (sink) {
+        const n = sink.commit();
+        io.stderr(`wrote ${n} problem(s) of ${analysis.excluded?.rows ?? 0} excluded row(s) to ${opts.excludedOut}\n`);
       }
       if (opts.csvDir !== undefined) {
         const dir = opts.csvDir;

@@ -1,5 +1,5 @@
 /**
- * Synthetic registry export for `hta uptake` (DESIGN §2 "Registry export"): one row per referral,
+ * Synthetic registry export for `hta uptake` (the format of docs/input-registry.md): one row per referral,
  * deterministic per seed, generated row by row so 1,000,000 rows stream in constant memory.
  *
  * What it mimics:

@@ -3,7 +3,7 @@
  * checked against test/reference/uptake-exports.R, which reads the same raw files with base R.
  * The suppression threshold is set to 1 here so every number is visible to compare.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { uptakeReportKind } from '../../src/report/kinds/uptake-report.js';
@@ -182,5 +182,15 @@ describe('hta uptake on real-shaped registry exports, against R', () => {
     const r = await runFixture('registry-no', 'uptake.plan.json', { regions: { 'Viken fylke': 'Akershus' } });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('"Viken fylke" is mapped to "Akershus", which is not one of Oslo, Viken, Vestland, Trøndelag, Nordland');
+  });
+
+  it('--excluded-out writes nothing when the run then fails (here: missing denominators)', async () => {
+    const dir = tempDir();
+    const out = join(dir, 'excluded.csv');
+    const r = await runCli('uptake', `${FX}/registry-missing-year/registry.csv`, '--eligible', `${FX}/registry-missing-year/eligible.csv`,
+      '--plan', `${FX}/registry-missing-year/uptake.plan.json`, '--exclude-invalid', '--excluded-out', out);
+    expect(r.code).toBe(2);
+    expect(existsSync(out)).toBe(false);
+    expect(readdirSync(dir)).toEqual([]);
   });
 });

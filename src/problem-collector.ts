@@ -4,20 +4,18 @@
  * ranges and a few example values per group, not a million objects. Used by the streaming
  * registry reader, which must report every problem (never "first 50") in bounded memory.
  *
- * Same groups, same order, same fields as `groupProblems` over the same problems, with one
- * bound: a group keeps at most MAX_RANGES line ranges (lines arrive in file order, so a block
- * of consecutive bad lines is one range; only a file with more than MAX_RANGES separate runs of
- * one mistake reaches it, and its count stays exact).
+ * Same groups, same order, same fields as `groupProblems` over the same problems. Line ranges
+ * are kept flat (two numbers per run of consecutive lines): lines arrive in file order, so a
+ * block of bad lines costs two numbers however long it is.
  */
 import type { Problem } from './errors.js';
 import { EXAMPLE_VALUES, lineRanges, type ProblemGroup } from './problem-groups.js';
 
-export const MAX_RANGES = 1000;
-
 interface Slot {
   group: ProblemGroup;
-  ranges: [number, number][];
-  /** Lines that arrived out of order (rare); merged at the end. */
+  /** Flat [from, to, from, to, …] of the runs of lines seen, in order. */
+  ranges: number[];
+  /** Lines that arrived before the last run (not in file order; rare); merged at the end. */
   stray: number[];
   column: number | undefined | null; // null: more than one
   field: string | undefined | null;
@@ -60,19 +58,19 @@ export function createProblemCollector(): ProblemCollector {
       }
       s.first = false;
       if (p.line !== undefined) {
-        const last = s.ranges[s.ranges.length - 1];
-        if (last && p.line >= last[0] && p.line <= last[1]) {
-          // already covered
-        } else if (last && p.line === last[1] + 1) last[1] = p.line;
-        else if (last && p.line < last[0]) {
-          if (s.stray.length < MAX_RANGES) s.stray.push(p.line);
-        } else if (s.ranges.length < MAX_RANGES) s.ranges.push([p.line, p.line]);
+        const r = s.ranges, n = r.length;
+        if (n === 0 || p.line > r[n - 1]! + 1) r.push(p.line, p.line);
+        else if (p.line === r[n - 1]! + 1) r[n - 1] = p.line;
+        else if (p.line < r[n - 2]!) s.stray.push(p.line);
+        // else: within the last run already
       }
       if (p.value !== undefined && g.values.length < EXAMPLE_VALUES && !g.values.includes(p.value)) g.values.push(p.value);
     },
     groups() {
       return [...slots.values()].map((s) => {
-        const lines = s.stray.length === 0 ? s.ranges.map(([a, b]) => [a, b] as [number, number]) : mergeStray(s.ranges, s.stray);
+        const pairs: [number, number][] = [];
+        for (let i = 0; i < s.ranges.length; i += 2) pairs.push([s.ranges[i]!, s.ranges[i + 1]!]);
+        const lines = s.stray.length === 0 ? pairs : mergeStray(pairs, s.stray);
         const out: ProblemGroup = { ...s.group, lines, values: [...s.group.values] };
         if (s.field !== null && s.field !== undefined) out.field = s.field;
         if (s.column !== null && s.column !== undefined) out.column = s.column;

@@ -166,6 +166,11 @@ describe('problem collector', () => {
     problems.forEach((p) => c.add(p));
     expect(c.count).toBe(problems.length);
     expect(c.groups()).toEqual(groupProblems(problems));
+    // Out of file order too (a deterministic shuffle).
+    const shuffled = problems.map((p, i) => [(i * 7919) % problems.length, p] as const).sort((a, b) => a[0] - b[0]).map(([, p]) => p);
+    const d = createProblemCollector();
+    shuffled.forEach((p) => d.add(p));
+    expect(d.groups()).toEqual(groupProblems(shuffled));
   });
 
   it('keeps 200,000 problems of one kind as one group with an exact count and one line range', () => {

@@ -164,7 +164,7 @@ export function referralFieldSchemas(rules: ReferralRules) {
       }
       return Number(v);
     }),
-    sex: lookup((v) => sexes.get(valueKey(v)), `female/male (${sexNames.join(', ')}) or empty; map other values with the uptake plan's "values.sex"`),
+    sex: lookup((v) => sexes.get(valueKey(v)), `female, male or unknown (${sexNames.join(', ')}), or empty; map other values with the uptake plan's "values.sex"`),
     referrer: lookup((v) => referrers.get(valueKey(v)), `one of gp, physio, chiro, other (or ${[...referrers.keys()].filter((k) => !REFERRERS.includes(k as Referrer)).join(', ')}); map other values with the uptake plan's "values.referrer"`),
   } satisfies Record<RegistryColumn, z.ZodType>;
 }

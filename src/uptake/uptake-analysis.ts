@@ -17,6 +17,7 @@ import { HtaError, type Problem } from '../errors.js';
 import type { ProblemGroup } from '../problem-groups.js';
 import { readEligible, readRegistryFile } from './read-registry.js';
 import { regionSet } from './regions.js';
+import type { DateFormat } from './registry-dates.js';
 import {
   SUPPRESSED, suppressUptakeOutputs, type Masked,
   type SuppressedClinicRow, type SuppressedMetricRow, type SuppressedObservedCostRow, type SuppressedUptakeRateRow,
@@ -66,6 +67,8 @@ export interface UptakeAnalysis {
    * rows were left out and why, grouped with line ranges (never ids).
    */
   excluded?: { rows: number; problems: ProblemGroup[] };
+  /** Present when the plan's dateFormat is "auto": the format the registry's dates were read in. */
+  dateFormatDetected?: DateFormat;
 }
 
 /** Pure part: from an aggregate, the denominators and the plan. */
@@ -160,5 +163,6 @@ export async function analyseUptake(input: {
   const analysis = uptakeAnalysisFromAggregate(agg, complete.rows, plan, input.funnelMethod);
   if (fill === 'carry-forward') analysis.eligibleFill = { method: 'carry-forward', filled: complete.filled };
   if (invalidRows === 'exclude') analysis.excluded = read.excluded;
+  if (plan.dateFormat === 'auto') analysis.dateFormatDetected = read.dateFormat;
   return analysis;
 }

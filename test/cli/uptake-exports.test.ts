@@ -118,6 +118,14 @@ describe('hta uptake on real-shaped registry exports, against R', () => {
     expect(text.stdout).toContain('Sjælland 2027 from 2026, Nordjylland 2025 from 2024');
   });
 
+  it('dateFormat "auto" reads the Danish export as the fixture plan does, and says which format it chose', async () => {
+    const r = await runFixture('registry-dk-regional', 'uptake.plan.json', { dateFormat: 'auto' });
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.stdout) as Json & { dateFormatDetected: string };
+    expect(json.dateFormatDetected).toBe('dd-mm-yyyy');
+    checkAgainstR(json, REF['registry-dk-regional']!);
+  });
+
   it('the Danish export is refused with its own plan minus the mapping, naming what to map', async () => {
     const r = await runFixture('registry-dk-regional', 'uptake.plan.json', { values: {}, dateFormat: 'iso' });
     expect(r.code).toBe(2);

@@ -180,3 +180,22 @@ describe('problem collector', () => {
     expect(g).toMatchObject({ count: 200_000, lines: [[2, 200_001]], values: ['Fyn'] });
   });
 });
+
+describe('input notes', () => {
+  it('say what was detected, filled and excluded, in English and Danish; nothing when the input was used as it stood', async () => {
+    const { uptakeInputNotes } = await import('../../src/uptake/input-notes.js');
+    expect(uptakeInputNotes({})).toEqual([]);
+    const a = {
+      dateFormatDetected: 'dd.mm.yyyy' as const,
+      eligibleFill: { method: 'carry-forward' as const, filled: [{ region: 'Oslo', year: 2027, fromYear: 2026, eligible: 100 }] },
+      excluded: { rows: 2, problems: groupProblems([{ file: 'r.csv', line: 4, column: 2, field: 'Region', value: 'Fyn', expected: 'a region' }, { file: 'r.csv', line: 5, column: 2, field: 'Region', value: 'Fyn', expected: 'a region' }]) },
+    };
+    expect(uptakeInputNotes(a)).toEqual([
+      'Registry dates were read as DD.MM.YYYY (detected: the plan\'s dateFormat is "auto").',
+      'Eligible counts missing from the eligible file were filled by carry-forward (the plan\'s eligibleFill; nearest earlier year, else later): Oslo 2027 from 2026.',
+      '2 invalid registry row(s) were excluded from every number (--exclude-invalid); the problems, by kind:',
+      '  2 × r.csv:lines 4–5 (Region): "Fyn" — expected a region',
+    ]);
+    expect(uptakeInputNotes(a, 'da')[1]).toBe('Manglende antal berettigede er udfyldt ved fremskrivning (planens eligibleFill; nærmeste tidligere år, ellers senere): Oslo 2027 fra 2026.');
+  });
+});

@@ -6,7 +6,7 @@
  * Input validation collects every `Problem` it finds (up to a limit) instead of stopping at
  * the first, so a user can fix a whole file in one pass.
  */
-import { formatProblemGroup, groupProblems } from './problem-groups.js';
+import { formatProblemGroup, groupProblems, type ProblemGroup } from './problem-groups.js';
 
 /** Where in an input file a problem sits, what was found and what was expected. */
 export interface Problem {
@@ -41,12 +41,15 @@ export class HtaError extends Error {
   readonly code: ErrorCode;
   readonly exitCode: number;
   readonly problems: Problem[];
+  /** Problems already grouped (by a streaming reader's ProblemCollector); printed instead of `problems`. */
+  readonly groups: ProblemGroup[] | undefined;
 
-  constructor(code: ErrorCode, message: string, problems: Problem[] = []) {
+  constructor(code: ErrorCode, message: string, problems: Problem[] = [], groups?: ProblemGroup[]) {
     super(message);
     this.name = 'HtaError';
     this.code = code;
     this.problems = problems;
+    this.groups = groups;
     this.exitCode = code === 'analysis.failed' ? EXIT.analysis : EXIT.input;
   }
 }
@@ -63,7 +66,7 @@ export function formatProblem(p: Problem): string {
 /** The error and its problems, grouped by kind (see problem-groups.ts) so every problem is accounted for. */
 export function formatError(err: HtaError): string {
   const lines = [`error: ${err.message}`];
-  for (const g of groupProblems(err.problems)) lines.push(`  ${formatProblemGroup(g)}`);
+  for (const g of err.groups ?? groupProblems(err.problems)) lines.push(`  ${formatProblemGroup(g)}`);
   return lines.join('\n');
 }
 

@@ -45,21 +45,35 @@ export function registerPlan(program: Command, io: CliIo): void {
     });
   plan
     .command('init')
-    .description('draft a plan from an export: columns, arms, visits, outcomes, answer and missing codes; prints it, and on stderr what was guessed and what to check')
-    .argument('<export>', 'trial export (CSV)')
+    .description('draft a plan from a data file: a trial export (columns, arms, visits, outcomes, answer and missing codes) or, with --uptake, a registry export (column names, date format, codes); prints it, and on stderr what was guessed and what to check')
+    .argument('[export]', 'trial export (CSV)')
+    .option('--uptake <registry>', 'a registry export instead: drafts an uptake plan (docs/plan-uptake.md)')
     .option('--out <file>', 'write the draft here instead of stdout (never over an existing file unless --force)')
     .option('--force', 'with --out: replace an existing file')
-    .action((file: string, opts: { out?: string; force?: boolean }) => {
-      guardPaths({ inputs: [{ option: '<export>', path: file }], outputs: [opts.out !== undefined ? { option: '--out', path: opts.out } : undefined] });
+    .action(async (file: string | undefined, opts: { uptake?: string; out?: string; force?: boolean }) => {
+      if ((file === undefined) === (opts.uptake === undefined)) {
+        throw new HtaError('usage.invalid', 'give a trial export (hta plan init export.csv) or a registry export (hta plan init --uptake registry.csv), one of the two');
+      }
+      const input = file !== undefined ? { option: '<export>', path: file } : { option: '--uptake', path: opts.uptake! };
+      guardPaths({ inputs: [input], outputs: [opts.out !== undefined ? { option: '--out', path: opts.out } : undefined] });
       if (opts.out && existsSync(opts.out) && !opts.force) throw new HtaError('usage.invalid', `${opts.out} exists; choose another name or add --force to replace it`);
-      const csv = readCsvFile(file);
-      const schemaRef = relative(resolve(opts.out ? dirname(opts.out) : '.'), fileURLToPath(new URL('../../schemas/plan.schema.json', import.meta.url))).split(sep).join('/');
-      const draft = draftPlan(csv, schemaRef);
-      const text = JSON.stringify(draft.plan, null, 2) + '\n';
-      if (opts.out) writeFileAtomic(opts.out, text);
-      else io.stdout(text);
-      io.stderr(['guessed:', ...draft.guesses.map((g) => `  ${g}`), 'check before analysing:', ...draft.checks.map((c) => `  - ${c}`), ''].join('\n'));
-      if (opts.out) io.stderr(`wrote ${opts.out}; then: hta validate ${file} --plan ${opts.out}\n`);
+      let text: string;
+      if (file === undefined) {
+        const { draftUptakePlanText } = await import('../uptake/draft-uptake-plan.js');
+        const draft = draftUptakePlanText(input.path);
+        io.stderr(draft.stderr);
+        text = draft.stdout;
+      } else {
+        const csv = readCsvFile(file);
+        const schemaRef = relative(resolve(opts.out ? dirname(opts.out) : '.'), fileURLToPath(new URL('../../schemas/plan.schema.json', import.meta.url))).split(sep).join('/');
+        const draft = draftPlan(csv, schemaRef);
+        text = JSON.stringify(draft.plan, null, 2) + '\n';
+        io.stderr(['guessed:', ...draft.guesses.map((g) => `  ${g}`), 'check before analysing:', ...draft.checks.map((c) => `  - ${c}`), ''].join('\n'));
+      }
+      if (opts.out) {
+        writeFileAtomic(opts.out, text);
+        io.stderr(file === undefined ? `wrote ${opts.out}\n` : `wrote ${opts.out}; then: hta validate ${file} --plan ${opts.out}\n`);
+      } else io.stdout(text);
     });
   plan
     .command('check')

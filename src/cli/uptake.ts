@@ -9,12 +9,15 @@
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { formatNumberForExport } from '../io/format-number.js';
-import { writeFilesAtomic } from '../io/write-atomic.js';
-import { toCsv, type CsvCell } from '../io/write-csv.js';
+import { openAtomicSink, writeFilesAtomic } from '../io/write-atomic.js';
+import { csvCell, toCsv, type CsvCell } from '../io/write-csv.js';
 import type { Lang } from '../report/i18n.js';
 import { renderTextTable } from '../report/text-table.js';
 import { uptakeTables } from '../report/uptake-tables.js';
 import { loadUptakePlanFile } from '../uptake/uptake-plan.js';
+import { uptakeInputNotes } from '../uptake/input-notes.js';
+import { HtaError, type Problem } from '../errors.js';
+import { formatLineRanges } from '../problem-groups.js';
 import type { UptakeAnalysis } from '../uptake/uptake-analysis.js';
 import type { CliIo } from './io.js';
 import { checkLang } from './options.js';
@@ -23,7 +26,8 @@ import { guardPaths } from './guard-output.js';
 /** The readable summary printed without --json: the tables of `uptakeTables`, as plain text. */
 export function uptakeSummary(a: UptakeAnalysis, lang: Lang = 'en'): string {
   const tables = uptakeTables(a, lang);
-  const out = [tables.preamble.join('\n') + '\n'];
+  const notes = uptakeInputNotes(a, lang);
+  const out = [tables.preamble.join('\n') + '\n' + (notes.length ? notes.join('\n') + '\n' : '')];
   for (const key of ['activation', 'uptake', 'equity', 'clinics', 'observed', 'projection', 'regionTotals', 'sensitivity'] as const) {
     const { title, intro, table } = tables[key];
     out.push([title, ...(intro.length ? [intro.join('\n')] : []), ...(table ? [renderTextTable(table)] : [''])].join('\n\n'));
@@ -44,6 +48,8 @@ function tableCsv<T extends object>(rows: readonly T[], columns: readonly (keyof
 
 /** The files `--csv-dir` receives (checked before the analysis runs). */
 export const UPTAKE_CSV_FILES = ['activation-metrics.csv', 'uptake-per-1000.csv', 'clinic-funnel.csv', 'budget-observed.csv', 'budget-projection.csv', 'budget-sensitivity.csv'] as const;
+/** Written beside them only when the run filled denominators or excluded rows. */
+export const UPTAKE_OPTIONAL_CSV_FILES = ['eligible-filled.csv', 'excluded-rows.csv'] as const;
 
 /** One CSV per metric table of the analysis, keyed by file name (the names of UPTAKE_CSV_FILES). */
 export function uptakeCsvFiles(a: UptakeAnalysis): Map<string, string> {
@@ -60,30 +66,91 @@ export function uptakeCsvFiles(a: UptakeAnalysis): Map<string, string> {
   files.set('budget-observed.csv', tableCsv(a.budget.observed, ['region', 'year', 'activations', 'cost', 'averagePrice', 'partialYear']));
   files.set('budget-projection.csv', tableCsv(a.budget.projection, ['scenario', 'region', 'year', 'yearIndex', 'share', 'eligible', 'eligibleYear', 'patients', 'cost']));
   files.set('budget-sensitivity.csv', tableCsv(a.budget.sensitivity, ['region', 'parameter', 'change', 'totalCost', 'difference']));
+  // What was not taken as it stood (docs/plan-uptake.md): filled denominators, excluded rows.
+  if (a.eligibleFill) files.set('eligible-filled.csv', tableCsv(a.eligibleFill.filled, ['region', 'year', 'fromYear', 'eligible']));
+  if (a.excluded) {
+    files.set('excluded-rows.csv', toCsv(['rows', 'field', 'column', 'problem', 'count', 'lines'], [
+      [a.excluded.rows, null, null, 'all excluded rows', null, null],
+      ...a.excluded.problems.map((g) => [null, g.field ?? null, g.column ?? null, `expected ${g.expected}`, g.count, formatLineRanges(g.lines, Infinity)] as CsvCell[]),
+    ]));
+  }
   return files;
+}
+
+/**
+ * The problems of excluded rows, one per line: where (line, column, field) and what was expected.
+ * No cell values: a value is one step from a person, and the line number finds it in the
+ * user's own file.
+ */
+export function excludedCsvSink(path: string): { add(p: Problem): void; commit(): number; discard(): void } {
+  const sink = openAtomicSink(path);
+  let buffer = toCsv(['line', 'column', 'field', 'problem'], []);
+  let count = 0;
+  const flush = () => {
+    sink.write(buffer);
+    buffer = '';
+  };
+  return {
+    add(p) {
+      count++;
+      buffer += [p.line ?? null, p.column ?? null, p.field ?? null, `expected ${p.expected}`].map(csvCell).join(',') + '\n';
+      if (buffer.length > 65_536) flush();
+    },
+    commit() {
+      flush();
+      sink.commit();
+      return count;
+    },
+    discard: () => sink.discard(),
+  };
 }
 
 export function registerUptake(program: Command, io: CliIo): void {
   program
     .command('uptake')
     .description('regional uptake, equity, clinic funnel and budget impact from a registry export (small counts suppressed)')
-    .argument('<registry>', 'registry export CSV: id, region, clinic, referred, activated, last_active, age, sex, referrer')
-    .requiredOption('--eligible <file>', 'denominator CSV: region, year, eligible')
-    .requiredOption('--plan <file>', 'uptake plan (JSON: price tiers, scenarios, suppression threshold)')
+    .argument('<registry>', 'registry export CSV: id, region, clinic, referred, activated, last_active, age, sex, referrer (or the plan\'s column names; docs/input-registry.md)')
+    .requiredOption('--eligible <file>', 'denominator CSV: region, year, eligible — its regions are the analysis\'s regions')
+    .requiredOption('--plan <file>', 'uptake plan (JSON: price tiers, scenarios, suppression threshold, column names, date format; docs/plan-uptake.md)')
     .option('--json', 'print the full analysis as JSON')
     .option('--csv-dir <dir>', 'also write one CSV per metric table into this folder')
     .option('--lang <lang>', 'language of the summary: en or da', 'en')
-    .action(async (file: string, opts: { eligible: string; plan: string; json?: boolean; csvDir?: string; lang: string }) => {
+    .option('--exclude-invalid', 'leave invalid registry rows out and go on (every output says how many and why); default: any invalid row stops the run')
+    .option('--excluded-out <file>', 'with --exclude-invalid: write the problems of the excluded rows as CSV (line, column, field, problem; no ids, no values)')
+    .action(async (file: string, opts: { eligible: string; plan: string; json?: boolean; csvDir?: string; lang: string; excludeInvalid?: boolean; excludedOut?: string }) => {
       const { analyseUptake } = await import('../uptake/uptake-analysis.js');
       const lang = checkLang(opts.lang) ?? 'en';
       const csvDir = opts.csvDir !== undefined ? { option: '--csv-dir', path: opts.csvDir } : undefined;
       guardPaths({
         inputs: [{ option: '<registry>', path: file }, { option: '--eligible', path: opts.eligible }, { option: '--plan', path: opts.plan }],
         outputDirs: [csvDir],
-        outputs: csvDir ? UPTAKE_CSV_FILES.map((name) => ({ option: '--csv-dir', path: join(csvDir.path, name) })) : [],
+        outputs: [
+          ...(csvDir ? [...UPTAKE_CSV_FILES, ...UPTAKE_OPTIONAL_CSV_FILES].map((name) => ({ option: '--csv-dir', path: join(csvDir.path, name) })) : []),
+          opts.excludedOut !== undefined ? { option: '--excluded-out', path: opts.excludedOut } : undefined,
+        ],
       });
       const plan = loadUptakePlanFile(opts.plan);
-      const analysis = await analyseUptake({ registryFile: file, eligibleFile: opts.eligible, plan });
+      const invalidRows = opts.excludeInvalid ? 'exclude' : (plan.invalidRows ?? 'fail');
+      if (opts.excludedOut !== undefined) {
+        if (invalidRows !== 'exclude') throw new HtaError('usage.invalid', '--excluded-out needs --exclude-invalid (or "invalidRows": "exclude" in the uptake plan)');
+      }
+      // Streamed to a staging file (a million bad rows must not be held in memory), renamed
+      // into place only when the whole run succeeded.
+      const sink = opts.excludedOut !== undefined ? excludedCsvSink(opts.excludedOut) : undefined;
+      let analysis;
+      try {
+        analysis = await analyseUptake({
+          registryFile: file, eligibleFile: opts.eligible, plan, planFile: opts.plan, invalidRows,
+          ...(sink ? { onExcluded: sink.add } : {}),
+        });
+      } catch (err) {
+        sink?.discard();
+        throw err;
+      }
+      if (sink) {
+        const n = sink.commit();
+        io.stderr(`wrote ${n} problem(s) of ${analysis.excluded?.rows ?? 0} excluded row(s) to ${opts.excludedOut}\n`);
+      }
       if (opts.csvDir !== undefined) {
         const dir = opts.csvDir;
         const out = new Map([...uptakeCsvFiles(analysis)].map(([name, text]) => [join(dir, name), text]));

@@ -146,6 +146,23 @@ export function writeFilesAtomic(files: ReadonlyMap<string, string | Uint8Array>
   }
 }
 
+/** An output written piece by piece through a staging file: `commit` renames it into place, `discard` removes it. */
+export interface AtomicSink {
+  write(text: string): void;
+  commit(): void;
+  discard(): void;
+}
+
+/** Opens `path` for piecewise writing with the same guarantees as `writeFileAtomic`. */
+export function openAtomicSink(path: string): AtomicSink {
+  const s = stage(path);
+  return {
+    write: (text) => writeAllSync(s, text),
+    commit: () => commit(s),
+    discard: () => abandon(s),
+  };
+}
+
 const writeAsync = (fd: number, buf: Buffer, off: number): Promise<number> =>
   new Promise((resolve, reject) => write(fd, buf, off, buf.length - off, null, (err, n) => (err ? reject(err) : resolve(n))));
 

@@ -9,7 +9,7 @@
  * formats them — it never sees a raw small count or a patient id.
  */
 import type { Scope } from '../uptake/aggregate.js';
-import { REGIONS } from '../uptake/referral.js';
+import { regionsIn } from '../uptake/regions.js';
 import type { Masked, SuppressedMetricRow } from '../uptake/suppression.js';
 import type { UptakeAnalysis } from '../uptake/uptake-analysis.js';
 import { SCENARIOS } from '../uptake/uptake-plan.js';
@@ -17,7 +17,6 @@ import { formatFixed, formatThousands, type Lang, percentSign, UPTAKE_TEXT } fro
 import type { Table } from './text-table.js';
 
 type Cell = Masked | null;
-const SCOPES: readonly Scope[] = [...REGIONS, 'national'];
 
 /** One titled table with optional sentences before it. */
 export interface TitledTable {
@@ -90,6 +89,8 @@ export function uptakeTables(a: UptakeAnalysis, lang: Lang = 'en'): UptakeTables
   const f = formatters(lang);
   const { t } = f;
   const cur = a.budget.currency;
+  // Regions in the eligible file's order (uptake/regions.ts), then the whole country.
+  const SCOPES: readonly Scope[] = [...regionsIn(a.uptake, a.metrics, a.budget.projection), 'national'];
   const activationHeader = [t('referrals'), t('activated'), t('activationRate'), t('medianDays'), t('retention4w'), t('retention12w')];
   const titled = (title: string, table: Table | null, intro: string[] = []): TitledTable => ({ title, intro, table });
 

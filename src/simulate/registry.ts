@@ -1,5 +1,5 @@
 /**
- * Synthetic registry export for `hta uptake` (docs/input-registry.md): one row per referral,
+ * Synthetic registry export for `hta uptake` (the format of docs/input-registry.md): one row per referral,
  * deterministic per seed, generated row by row so 1,000,000 rows stream in constant memory.
  *
  * What it mimics:
@@ -17,15 +17,15 @@
  *    with mean 110 days; `last_active` is capped at the export date.
  */
 import { createRandom, type Random } from '../stats/random.js';
-import { REFERRERS, REGIONS, dayToIso, isoToDay, type Region } from '../uptake/referral.js';
+import { REFERRERS, REGIONS, dayToIso, isoToDay, type DanishRegion } from '../uptake/referral.js';
 import { expit } from './item-response.js';
 
 /** Inhabitants (millions), the weights of the regions. */
-export const REGION_POPULATION: Readonly<Record<Region, number>> = {
+export const REGION_POPULATION: Readonly<Record<DanishRegion, number>> = {
   Hovedstaden: 1.86, Midtjylland: 1.35, Syddanmark: 1.23, Sjælland: 0.84, Nordjylland: 0.59,
 };
-const REGION_PREFIX: Readonly<Record<Region, string>> = { Hovedstaden: 'H', Midtjylland: 'M', Syddanmark: 'S', Sjælland: 'Z', Nordjylland: 'N' };
-const CLINICS_PER_REGION: Readonly<Record<Region, number>> = { Hovedstaden: 18, Midtjylland: 13, Syddanmark: 12, Sjælland: 9, Nordjylland: 6 };
+const REGION_PREFIX: Readonly<Record<DanishRegion, string>> = { Hovedstaden: 'H', Midtjylland: 'M', Syddanmark: 'S', Sjælland: 'Z', Nordjylland: 'N' };
+const CLINICS_PER_REGION: Readonly<Record<DanishRegion, number>> = { Hovedstaden: 18, Midtjylland: 13, Syddanmark: 12, Sjælland: 9, Nordjylland: 6 };
 
 export const REGISTRY_HEADER = 'id,region,clinic,referred,activated,last_active,age,sex,referrer';
 
@@ -40,7 +40,7 @@ export interface RegistrySimulationOptions {
 
 interface SimClinic {
   code: string;
-  region: Region;
+  region: DanishRegion;
   weight: number;
   /** Shift on the logit of activation. */
   effect: number;

@@ -138,7 +138,13 @@ function monthOf(day: number): string {
   return m;
 }
 
-export function createUptakeAggregator(options: { exportDate?: number } = {}): UptakeAggregator {
+/**
+ * `regions`: the analysis's regions in table order (the eligible file's first-appearance
+ * order; default the Danish five). Clinics are keyed by region and code: the same code under two
+ * regions is two clinics (codes are only unique within a regional system).
+ */
+export function createUptakeAggregator(options: { exportDate?: number; regions?: readonly Region[] } = {}): UptakeAggregator {
+  const scopeOrder = scopeOrderOf(options.regions ?? REGIONS);
   const cells = new Map<string, Cell>();
   const clinics = new Map<string, ClinicCount>();
   const byActivationYear = new Map<string, number>();
@@ -183,15 +189,15 @@ export function createUptakeAggregator(options: { exportDate?: number } = {}): U
   // so a row costs one key lookup rather than 18.
   const slots = new Map<string, Cell[]>();
   const slotCells = (r: Referral, month: string, band: string): Cell[] => {
-    const sk = `${r.region}|${month}|${band}|${r.sex}|${r.referrer}`;
+    const sk = `${r.region}\u0000${month}\u0000${band}\u0000${r.sex}\u0000${r.referrer}`;
     let list = slots.get(sk);
     if (list === undefined) {
       const year = month.slice(0, 4);
       const levels: [Dimension, string][] = [['ageBand', band], ['sex', r.sex], ['referrer', r.referrer]];
       list = [];
       for (const scope of [r.region, 'national']) {
-        for (const period of ['all', year, month]) list.push(cell(`${scope}|${period}|all|all`));
-        for (const [dim, level] of levels) for (const period of ['all', year]) list.push(cell(`${scope}|${period}|${dim}|${level}`));
+        for (const period of ['all', year, month]) list.push(cell(`${scope}\u0000${period}\u0000all\u0000all`));
+        for (const [dim, level] of levels) for (const period of ['all', year]) list.push(cell(`${scope}\u0000${period}\u0000${dim}\u0000${level}`));
       }
       slots.set(sk, list);
     }
@@ -209,13 +215,14 @@ export function createUptakeAggregator(options: { exportDate?: number } = {}): U
       const r28 = kept >= RETENTION_DAYS.w4 ? 1 : 0;
       const r84 = kept >= RETENTION_DAYS.w12 ? 1 : 0;
       for (const c of slotCells(r, month, ageBandOf(r.age))) addTo(c, r, delay, r28, r84);
-      let cl = clinics.get(r.clinic);
-      if (cl === undefined) clinics.set(r.clinic, (cl = { clinic: r.clinic, region: r.region, referrals: 0, activations: 0 }));
+      const ck = `${r.region}\u0000${r.clinic}`;
+      let cl = clinics.get(ck);
+      if (cl === undefined) clinics.set(ck, (cl = { clinic: r.clinic, region: r.region, referrals: 0, activations: 0 }));
       cl.referrals++;
       if (r.activated !== null) {
         cl.activations++;
         const ay = monthOf(r.activated).slice(0, 4);
-        for (const k of [`${r.region}|${ay}`, `national|${ay}`]) byActivationYear.set(k, (byActivationYear.get(k) ?? 0) + 1);
+        for (const k of [`${r.region}\u0000${ay}`, `national\u0000${ay}`]) byActivationYear.set(k, (byActivationYear.get(k) ?? 0) + 1);
       }
     },
 
@@ -223,16 +230,16 @@ export function createUptakeAggregator(options: { exportDate?: number } = {}): U
       const exportDay = Number.isFinite(cap) ? cap : Number.isFinite(maxDay) ? maxDay : 0;
       const metrics: MetricRow[] = [];
       for (const [key, c] of cells) {
-        const [region, period, dimension, level] = key.split('|') as [Scope, string, Dimension, string];
+        const [region, period, dimension, level] = key.split('\u0000') as [Scope, string, Dimension, string];
         metrics.push(metricRow(region, period, dimension, level, c, exportDay));
       }
-      metrics.sort(compareMetricRows);
+      metrics.sort((a, b) => compareMetricRows(a, b, scopeOrder));
       const activationsByYear: ActivationYearCount[] = [...byActivationYear].map(([k, n]) => {
-        const [region, year] = k.split('|') as [Scope, string];
+        const [region, year] = k.split('\u0000') as [Scope, string];
         return { region, year: Number(year), activations: n };
       });
       activationsByYear.sort((a, b) => scopeOrder(a.region) - scopeOrder(b.region) || a.year - b.year);
-      const clinicRows = [...clinics.values()].map((c) => ({ ...c })).sort((a, b) => (a.clinic < b.clinic ? -1 : a.clinic > b.clinic ? 1 : 0));
+      const clinicRows = [...clinics.values()].map((c) => ({ ...c })).sort((a, b) => compareClinics(a, b, scopeOrder));
       return { exportDate: dayToIso(exportDay), rows, ciMethod: 'wilson', confLevel: 0.95, metrics, clinics: clinicRows, activationsByYear };
     },
   };
@@ -262,13 +269,21 @@ function metricRow(region: Scope, period: string, dimension: Dimension, level: s
   };
 }
 
-const SCOPE_ORDER = new Map<string, number>([...REGIONS, 'national'].map((r, i) => [r, i]));
-const scopeOrder = (s: string) => SCOPE_ORDER.get(s) ?? 99;
+/** Position of a scope in table order: the regions as given, then 'national'. */
+export function scopeOrderOf(regions: readonly Region[]): (s: Scope) => number {
+  const order = new Map<string, number>([...regions, 'national'].map((r, i) => [r, i]));
+  return (s) => order.get(s) ?? order.size;
+}
+
+/** Clinics by code, then (for a code used in two regions) by region order. */
+export function compareClinics(a: { clinic: string; region: Region }, b: { clinic: string; region: Region }, scopeOrder: (s: Scope) => number): number {
+  return (a.clinic < b.clinic ? -1 : a.clinic > b.clinic ? 1 : 0) || scopeOrder(a.region) - scopeOrder(b.region);
+}
 const DIM_ORDER = new Map<string, number>(['all', 'ageBand', 'sex', 'referrer'].map((d, i) => [d, i]));
 const LEVEL_ORDER = new Map<string, number>([...AGE_BANDS, ...SEXES, ...REFERRERS].map((l, i) => [l, i]));
 const PERIOD_TYPE_ORDER = { all: 0, year: 1, month: 2 } as const;
 
-function compareMetricRows(a: MetricRow, b: MetricRow): number {
+function compareMetricRows(a: MetricRow, b: MetricRow, scopeOrder: (s: Scope) => number): number {
   return (
     (DIM_ORDER.get(a.dimension) ?? 0) - (DIM_ORDER.get(b.dimension) ?? 0) ||
     scopeOrder(a.region) - scopeOrder(b.region) ||

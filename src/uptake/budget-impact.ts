@@ -7,8 +7,11 @@
  *    priced at the volume reached so far.
  *  - Projection: for scenario s and scenario year k (calendar year firstYear + k − 1),
  *    patients = eligible(region, year) · share_s[k]; cost from the tiers.
- *    When the denominator file lacks the year, the region's latest earlier year is carried
- *    forward (else its earliest year); `eligibleYear` says which year was used.
+ *    Every region × year has a denominator: `completeDenominators` has refused the run or
+ *    filled the gap (carry-forward, listed in every output); `eligibleYear` says which year's
+ *    count was used. (Called directly with gaps, the nearest earlier year is used, else the
+ *    earliest.)
+ *  - Regions are those of the denominator file, in its order.
  *  - Volume scope 'national': the band is chosen by the national volume V;
  *    national cost C(V), region r pays C(V) · v_r / V (the national average price).
  *    Volume scope 'region': region r pays C(v_r); national = Σ regions.
@@ -16,9 +19,9 @@
  *    all tier prices × (1 ± p). Uptake changes move volumes across bands, so their effect on
  *    cost is not proportional; price changes are.
  */
-import { REGIONS, type Region } from './referral.js';
+import type { Region } from './referral.js';
 import type { ActivationYearCount, Scope } from './aggregate.js';
-import type { EligibleRow } from './uptake-per-eligible.js';
+import { regionsOfEligible, type EligibleRow } from './uptake-per-eligible.js';
 import { scaleTierPrices, tierCost, type PriceTier } from './tier-pricing.js';
 import { SCENARIOS, type Scenario, type UptakePlan } from './uptake-plan.js';
 
@@ -94,7 +97,7 @@ function eligibleFor(eligible: readonly EligibleRow[], region: Region, year: num
   const exact = rows.find((e) => e.year === year);
   const earlier = rows.filter((e) => e.year <= year).pop();
   const pick = exact ?? earlier ?? rows[0]!;
-  return { eligible: pick.eligible, year: pick.year };
+  return { eligible: pick.eligible, year: pick.filledFrom ?? pick.year };
 }
 
 export function budgetImpact(input: {
@@ -105,6 +108,9 @@ export function budgetImpact(input: {
   exportDate: string;
 }): BudgetImpact {
   const { plan, eligible } = input;
+  // The denominator file's regions; a region with activations but no denominator (only when
+  // called directly: analyseUptake refuses such a registry) is priced after them.
+  const REGIONS = [...new Set([...regionsOfEligible(eligible), ...input.activationsByYear.map((a) => a.region).filter((r) => r !== 'national')])];
   const tiers = plan.priceModel.tiers;
   const exportYear = Number(input.exportDate.slice(0, 4));
 

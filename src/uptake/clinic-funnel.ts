@@ -17,6 +17,9 @@
  * A clinic is outside the limits when its rate is strictly below the lower or above the upper
  * limit. No overdispersion adjustment is made (Spiegelhalter §3.4): with many clinics and real
  * between-clinic variation, more than 5% / 0.2% will fall outside.
+ *
+ * A clinic is its region + code (aggregate.ts): one code in two regions is two rows, labelled
+ * with the region in the lists of outlying clinics.
  */
 import { normalQuantile } from '../stats/distributions.js';
 import type { ClinicCount } from './aggregate.js';
@@ -137,10 +140,22 @@ export function clinicFunnel(clinics: readonly ClinicCount[], method: FunnelMeth
         outside95: outside(rate, lim.lower95, lim.upper95), outside998: outside(rate, lim.lower998, lim.upper998),
       };
     })
+    // Aggregate order (code, then region order for a code used in two regions): stable sort keeps it.
     .sort((a, b) => (a.clinic < b.clinic ? -1 : a.clinic > b.clinic ? 1 : 0));
+  const label = clinicLabeller(rows);
   return {
     method, overallRate: theta, referrals, activations, rows,
-    outside95: rows.filter((r) => r.outside95 !== null).map((r) => r.clinic),
-    outside998: rows.filter((r) => r.outside998 !== null).map((r) => r.clinic),
+    outside95: rows.filter((r) => r.outside95 !== null).map(label),
+    outside998: rows.filter((r) => r.outside998 !== null).map(label),
   };
+}
+
+/**
+ * How a clinic is named in lists: its code, or "code (region)" when the code is used in more
+ * than one region (clinics are identified by region + code; see aggregate.ts).
+ */
+export function clinicLabeller(rows: readonly { clinic: string; region: Region }[]): (c: { clinic: string; region: Region }) => string {
+  const regionsOf = new Map<string, Set<Region>>();
+  for (const r of rows) regionsOf.set(r.clinic, (regionsOf.get(r.clinic) ?? new Set()).add(r.region));
+  return (c) => ((regionsOf.get(c.clinic)?.size ?? 1) > 1 ? `${c.clinic} (${c.region})` : c.clinic);
 }

@@ -1,8 +1,9 @@
 /**
- * One registry referral (docs/input-registry.md) and the validator for one CSV record.
+ * One registry referral and the validator for one CSV record (docs/input-registry.md).
  *
- * Columns: `id, region, clinic, referred, activated, last_active, age, sex, referrer`.
- * Dates are strict ISO `YYYY-MM-DD` calendar dates and are held as whole days since
+ * Columns: `id, region, clinic, referred, activated, last_active, age, sex, referrer` (or the
+ * plan's names for them). Dates are strict calendar dates in the file's format (ISO by default;
+ * see registry-dates.ts) and are held as whole days since
  * 1970-01-01 (UTC), so differences are exact integers and cells stay small at 1,000,000 rows.
  *
  * Each field is parsed by its own zod schema, then the cross-field rules run on whatever
@@ -10,9 +11,14 @@
  */
 import { z } from 'zod';
 import type { Problem } from '../errors.js';
+import { DATE_FORMAT_EXAMPLE, dateParser, type DateFormat } from './registry-dates.js';
+import type { RegionSet } from './regions.js';
 
+/** The five Danish regions: the simulator's default (real files name their own; see regions.ts). */
 export const REGIONS = ['Hovedstaden', 'Midtjylland', 'Syddanmark', 'Sjælland', 'Nordjylland'] as const;
-export type Region = (typeof REGIONS)[number];
+export type DanishRegion = (typeof REGIONS)[number];
+/** A region as named by the denominator file (any country); see regions.ts. */
+export type Region = string;
 
 export const REFERRERS = ['gp', 'physio', 'chiro', 'other'] as const;
 export type Referrer = (typeof REFERRERS)[number];
@@ -23,7 +29,7 @@ export type Sex = (typeof SEXES)[number];
 export const AGE_BANDS = ['<18', '18-29', '30-44', '45-59', '60-74', '75+', 'unknown'] as const;
 export type AgeBand = (typeof AGE_BANDS)[number];
 
-/** The columns a registry export must have, in the order docs/input-registry.md lists them. */
+/** The columns a registry export must have (or their plan-mapped names). */
 export const REGISTRY_COLUMNS = ['id', 'region', 'clinic', 'referred', 'activated', 'last_active', 'age', 'sex', 'referrer'] as const;
 export type RegistryColumn = (typeof REGISTRY_COLUMNS)[number];
 
@@ -43,7 +49,6 @@ export interface Referral {
 }
 
 const MS_PER_DAY = 86_400_000;
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** Strict ISO date → days since 1970-01-01 UTC; undefined unless a real calendar date. */
 export function isoToDay(text: string): number | undefined {
@@ -56,15 +61,7 @@ export function isoToDay(text: string): number | undefined {
 
 const dayCache = new Map<string, number>();
 
-function parseIsoDay(text: string): number | undefined {
-  const m = ISO_DATE.exec(text);
-  if (!m) return undefined;
-  const y = Number(m[1]), mo = Number(m[2]), d = Number(m[3]);
-  const ms = Date.UTC(y, mo - 1, d);
-  const back = new Date(ms);
-  if (back.getUTCFullYear() !== y || back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== d) return undefined;
-  return ms / MS_PER_DAY;
-}
+const parseIsoDay = dateParser('iso');
 
 /** Days since 1970-01-01 UTC → `YYYY-MM-DD`. */
 export function dayToIso(day: number): string {
@@ -89,14 +86,6 @@ export function ageBandOf(age: number | null): AgeBand {
   return '75+';
 }
 
-const REGION_BY_KEY = new Map<string, Region>(REGIONS.map((r) => [r.toLocaleLowerCase('da'), r]));
-
-/** "Hovedstaden", "hovedstaden", "Region Hovedstaden", "REGION SJÆLLAND" → the region; else undefined. */
-export function parseRegion(text: string): Region | undefined {
-  const key = text.trim().replace(/\s+/g, ' ').toLocaleLowerCase('da').replace(/^region /, '');
-  return REGION_BY_KEY.get(key);
-}
-
 // Maps, not object literals: a cell such as "constructor" must not find Object.prototype's members.
 const SEX_SYNONYMS = new Map<string, Sex>(Object.entries({
   f: 'female', female: 'female', k: 'female', kvinde: 'female', woman: 'female',
@@ -111,7 +100,15 @@ const REFERRER_SYNONYMS = new Map<string, Referrer>(Object.entries({
   other: 'other', hospital: 'other', self: 'other', 'andet': 'other',
 } as const));
 
-const REGION_LIST = `one of ${REGIONS.join(', ')} (optionally written "Region …")`;
+/** The key a sex or referrer cell is looked up by: NFC, trimmed, lower case. */
+export const valueKey = (v: string): string => v.normalize('NFC').trim().toLowerCase();
+
+/** The built-in synonyms with the plan's own added (the plan's win on a clash). */
+function withSynonyms<T>(builtIn: ReadonlyMap<string, T>, extra: Readonly<Record<string, T>> | undefined): Map<string, T> {
+  const out = new Map(builtIn);
+  for (const [k, v] of Object.entries(extra ?? {})) out.set(valueKey(k), v);
+  return out;
+}
 
 /** A column whose text `parse` turns into a value; undefined means invalid, and `expected` says what is allowed. */
 function lookup<T>(parse: (v: string) => T | undefined, expected: string) {
@@ -125,42 +122,72 @@ function lookup<T>(parse: (v: string) => T | undefined, expected: string) {
   });
 }
 
-const requiredDate = lookup(isoToDay, 'a real calendar date written YYYY-MM-DD');
-const optionalDate = lookup((v) => (v === '' ? null : isoToDay(v)), 'a real calendar date written YYYY-MM-DD, or empty');
+/** How a file's cells are read: its regions, its date format and the plan's value synonyms. */
+export interface ReferralRules {
+  regions: RegionSet;
+  /** Default 'iso'. ('auto' is resolved per file before validation; see registry-dates.ts.) */
+  dateFormat?: DateFormat;
+  sexValues?: Readonly<Record<string, Sex>>;
+  referrerValues?: Readonly<Record<string, Referrer>>;
+}
+
+// Letters of any script (SJÆ0, TRØ-12), digits and . _ -: what clinic codes are made of.
+const CLINIC_CODE = /^[\p{L}\p{M}\p{N}._-]{1,32}$/u;
 
 /** One zod schema per column; the message of a failing schema is the Problem's `expected`. */
-export const referralFieldSchemas = {
-  id: z.string().min(1, 'a non-empty pseudonymous id'),
-  region: lookup(parseRegion, REGION_LIST),
-  clinic: z.string().regex(/^[A-Za-z0-9._-]{1,32}$/, 'a clinic code (letters, digits, . _ -; at most 32 characters)'),
-  referred: requiredDate,
-  activated: optionalDate,
-  last_active: optionalDate,
-  age: z.string().transform((v, ctx) => {
-    if (v === '' || v === 'NA' || v === '.') return null;
-    if (!/^\d{1,3}$/.test(v) || Number(v) > 120) {
-      ctx.addIssue({ code: 'custom', message: 'a whole number of years 0–120, or empty' });
-      return z.NEVER;
-    }
-    return Number(v);
-  }),
-  sex: lookup((v) => SEX_SYNONYMS.get(v.toLowerCase()), 'female/male (f, m, k, kvinde, mand), unknown or empty'),
-  referrer: lookup((v) => REFERRER_SYNONYMS.get(v.toLowerCase()), 'one of gp, physio, chiro, other'),
-} satisfies Record<RegistryColumn, z.ZodType>;
+export function referralFieldSchemas(rules: ReferralRules) {
+  const format = rules.dateFormat ?? 'iso';
+  const parseDay = format === 'iso' ? isoToDay : dateParser(format);
+  const written = `a real calendar date written ${DATE_FORMAT_EXAMPLE[format]}`;
+  const sexes = withSynonyms(SEX_SYNONYMS, rules.sexValues);
+  const referrers = withSynonyms(REFERRER_SYNONYMS, rules.referrerValues);
+  const sexNames = [...sexes.keys()].filter((k) => k !== '' && k !== '.');
+  return {
+    id: z.string().min(1, 'a non-empty pseudonymous id'),
+    region: lookup(rules.regions.resolve, rules.regions.expected),
+    clinic: z.string().transform((v, ctx) => {
+      const code = v.normalize('NFC');
+      if (!CLINIC_CODE.test(code)) {
+        ctx.addIssue({ code: 'custom', message: 'a clinic code (letters, digits, . _ -; at most 32 characters)' });
+        return z.NEVER;
+      }
+      return code;
+    }),
+    referred: lookup(parseDay, written),
+    activated: lookup((v) => (v === '' ? null : parseDay(v)), `${written}, or empty`),
+    last_active: lookup((v) => (v === '' ? null : parseDay(v)), `${written}, or empty`),
+    age: z.string().transform((v, ctx) => {
+      if (v === '' || v === 'NA' || v === '.') return null;
+      if (!/^\d{1,3}$/.test(v) || Number(v) > 120) {
+        ctx.addIssue({ code: 'custom', message: 'a whole number of years 0–120, or empty' });
+        return z.NEVER;
+      }
+      return Number(v);
+    }),
+    sex: lookup((v) => sexes.get(valueKey(v)), `female, male or unknown (${sexNames.join(', ')}), or empty; map other values with the uptake plan's "values.sex"`),
+    referrer: lookup((v) => referrers.get(valueKey(v)), `one of gp, physio, chiro, other (or ${[...referrers.keys()].filter((k) => !REFERRERS.includes(k as Referrer)).join(', ')}); map other values with the uptake plan's "values.referrer"`),
+  } satisfies Record<RegistryColumn, z.ZodType>;
+}
 
-/** Where the registry columns sit in a file: 0-based index per column (header matched case-insensitively). */
+/** Where the registry columns sit in a file: 0-based index per column. */
 export type ColumnIndex = Record<RegistryColumn, number>;
 
+/** Header cells compare NFC-normalised, trimmed and case-insensitively. */
+export const headerKey = (h: string): string => h.normalize('NFC').trim().toLowerCase();
+
 /**
- * Maps a header to column positions; returns the problems for missing columns instead.
+ * Maps a header to column positions, each registry column under its name in `names` (the
+ * plan's `columns.registry`) or else its own; returns the problems for missing columns instead.
  */
-export function registryColumnIndex(header: readonly string[], file: string): ColumnIndex | Problem[] {
-  const lower = header.map((h) => h.trim().toLowerCase());
+export function registryColumnIndex(header: readonly string[], file: string, names: Partial<Record<RegistryColumn, string>> = {}): ColumnIndex | Problem[] {
+  const keys = header.map(headerKey);
   const index = {} as ColumnIndex;
   const problems: Problem[] = [];
   for (const col of REGISTRY_COLUMNS) {
-    const i = lower.indexOf(col);
-    if (i < 0) problems.push({ file, line: 1, field: col, expected: `a column named "${col}" (have: ${header.join(', ')})` });
+    const name = names[col] ?? col;
+    const i = keys.indexOf(headerKey(name));
+    const mapped = names[col] !== undefined ? ` (the plan's columns.registry.${col})` : '';
+    if (i < 0) problems.push({ file, line: 1, field: name, expected: `a column named "${name}"${mapped} (have: ${header.join(', ')})` });
     else index[col] = i;
   }
   return problems.length > 0 ? problems : index;
@@ -174,20 +201,26 @@ export type ReferralResult = { ok: true; referral: Referral } | { ok: false; pro
  * activated is empty. An activated patient with an empty last_active is taken as active on the
  * activation day only (retention 0 days).
  */
-export function validateReferral(cells: readonly string[], columns: ColumnIndex, file: string, line: number): ReferralResult {
+export function referralValidator(rules: ReferralRules): (cells: readonly string[], columns: ColumnIndex, file: string, line: number, header?: readonly string[]) => ReferralResult {
+  const schemas = referralFieldSchemas(rules);
+  return (cells, columns, file, line, header) => validateWith(schemas, cells, columns, file, line, header);
+}
+
+/** `header`: the file's column names, so problems name the column as the user wrote it ("Henvist"). */
+function validateWith(schemas: ReturnType<typeof referralFieldSchemas>, cells: readonly string[], columns: ColumnIndex, file: string, line: number, header?: readonly string[]): ReferralResult {
   const problems: Problem[] = [];
   const parsed: Partial<Record<RegistryColumn, unknown>> = {};
   for (const col of REGISTRY_COLUMNS) {
     const i = columns[col];
     const raw = (cells[i] ?? '').trim();
-    const r = referralFieldSchemas[col].safeParse(raw);
+    const r = schemas[col].safeParse(raw);
     if (r.success) parsed[col] = r.data;
-    else problems.push({ file, line, column: i + 1, field: col, value: raw, expected: r.error.issues[0]?.message ?? 'a valid value' });
+    else problems.push({ file, line, column: i + 1, field: header?.[i] ?? col, value: raw, expected: r.error.issues[0]?.message ?? 'a valid value' });
   }
   const referred = parsed.referred as number | undefined;
   const activated = parsed.activated as number | null | undefined;
   const lastActive = parsed.last_active as number | null | undefined;
-  const at = (col: RegistryColumn) => ({ file, line, column: columns[col] + 1, field: col, value: (cells[columns[col]] ?? '').trim() });
+  const at = (col: RegistryColumn) => ({ file, line, column: columns[col] + 1, field: header?.[columns[col]] ?? col, value: (cells[columns[col]] ?? '').trim() });
   if (referred !== undefined && typeof activated === 'number' && activated < referred) {
     problems.push({ ...at('activated'), expected: `an activation on or after the referral date ${dayToIso(referred)}` });
   }

@@ -120,7 +120,8 @@ export interface SuppressedUptakeOutputs {
 
 const metricKey = (m: string, r: Pick<MetricRow, 'region' | 'period' | 'dimension' | 'level'>) => `m|${m}|${r.region}|${r.period}|${r.dimension}|${r.level}`;
 const yearKey = (region: Scope, year: number) => `y|activations|${region}|${year}`;
-const clinicKey = (m: string, clinic: string) => `c|${m}|${clinic}`;
+// A clinic is its region and code: one code may be used in two regions (aggregate.ts).
+const clinicKey = (m: string, c: { region: string; clinic: string }) => `c|${m}|${c.region}\u0000${c.clinic}`;
 
 /** Builds every count cell and additive line of the uptake outputs. */
 export function uptakeCellsAndLines(out: UptakeOutputs): { cells: Map<string, number>; lines: SuppressionLine[] } {
@@ -169,14 +170,14 @@ export function uptakeCellsAndLines(out: UptakeOutputs): { cells: Map<string, nu
   }
 
   // Clinics: activated + not activated = referrals; clinics of a region sum to the region.
-  const clinicsByRegion = new Map<string, string[]>();
+  const clinicsByRegion = new Map<string, { region: string; clinic: string }[]>();
   for (const c of out.clinics ?? []) {
-    cells.set(clinicKey('referrals', c.clinic), c.referrals);
-    cells.set(clinicKey('activations', c.clinic), c.activations);
-    cells.set(clinicKey('notActivated', c.clinic), c.referrals - c.activations);
-    lines.push({ total: clinicKey('referrals', c.clinic), parts: [clinicKey('activations', c.clinic), clinicKey('notActivated', c.clinic)] });
+    cells.set(clinicKey('referrals', c), c.referrals);
+    cells.set(clinicKey('activations', c), c.activations);
+    cells.set(clinicKey('notActivated', c), c.referrals - c.activations);
+    lines.push({ total: clinicKey('referrals', c), parts: [clinicKey('activations', c), clinicKey('notActivated', c)] });
     const list = clinicsByRegion.get(c.region) ?? [];
-    list.push(c.clinic);
+    list.push(c);
     clinicsByRegion.set(c.region, list);
   }
   for (const [region, list] of clinicsByRegion) {
@@ -255,7 +256,7 @@ export function suppressUptakeOutputs(out: UptakeOutputs, threshold = 5): Suppre
   });
 
   const clinics = (out.clinics ?? []).map((c): SuppressedClinicRow => {
-    const rk = clinicKey('referrals', c.clinic), ak = clinicKey('activations', c.clinic);
+    const rk = clinicKey('referrals', c), ak = clinicKey('activations', c);
     const n = isHidden(mask, rk);
     const rate = n || isHidden(mask, ak);
     return {

@@ -12,13 +12,17 @@
  */
 import type { UptakeAggregate } from './aggregate.js';
 import { budgetImpact, type ProjectionRow, type SensitivityRow } from './budget-impact.js';
-import { clinicFunnel, type FunnelMethod } from './clinic-funnel.js';
-import { readEligible, readRegistry } from './read-registry.js';
+import { clinicFunnel, clinicLabeller, type FunnelMethod } from './clinic-funnel.js';
+import { HtaError, type Problem } from '../errors.js';
+import type { ProblemGroup } from '../problem-groups.js';
+import { readEligible, readRegistryFile } from './read-registry.js';
+import { regionSet } from './regions.js';
+import type { DateFormat } from './registry-dates.js';
 import {
   SUPPRESSED, suppressUptakeOutputs, type Masked,
   type SuppressedClinicRow, type SuppressedMetricRow, type SuppressedObservedCostRow, type SuppressedUptakeRateRow,
 } from './suppression.js';
-import { uptakePerEligible, type EligibleRow } from './uptake-per-eligible.js';
+import { completeDenominators, regionsOfEligible, uptakePerEligible, type EligibleRow, type FilledCell } from './uptake-per-eligible.js';
 import type { UptakePlan } from './uptake-plan.js';
 
 export interface UptakeAnalysis {
@@ -53,6 +57,18 @@ export interface UptakeAnalysis {
     projection: ProjectionRow[];
     sensitivity: SensitivityRow[];
   };
+  /**
+   * Present when the plan sets eligibleFill "carry-forward": every region × year the eligible
+   * file lacks and the year whose count filled it (docs/plan-uptake.md).
+   */
+  eligibleFill?: { method: 'carry-forward'; filled: FilledCell[] };
+  /**
+   * Present when invalid rows are excluded (--exclude-invalid or invalidRows "exclude"): how many
+   * rows were left out and why, grouped with line ranges (never ids).
+   */
+  excluded?: { rows: number; problems: ProblemGroup[] };
+  /** Present when the plan's dateFormat is "auto": the format the registry's dates were read in. */
+  dateFormatDetected?: DateFormat;
 }
 
 /** Pure part: from an aggregate, the denominators and the plan. */
@@ -67,6 +83,7 @@ export function uptakeAnalysisFromAggregate(
   const funnel = agg.clinics.some((c) => c.referrals > 0) ? clinicFunnel(agg.clinics, funnelMethod) : undefined;
   const budget = budgetImpact({ plan, activationsByYear: agg.activationsByYear, eligible, exportDate: agg.exportDate });
   const s = suppressUptakeOutputs({ metrics: agg.metrics, uptake, clinics: funnel?.rows ?? [], observed: budget.observed }, threshold);
+  const label = clinicLabeller(agg.clinics);
   const national = s.metrics.find((m) => m.region === 'national' && m.period === 'all' && m.dimension === 'all');
   return {
     exportDate: agg.exportDate,
@@ -83,8 +100,8 @@ export function uptakeAnalysisFromAggregate(
       method: funnelMethod,
       overallRate: typeof national?.activationRate === 'number' && funnel ? funnel.overallRate : SUPPRESSED,
       // Only clinics whose rate is shown are listed (see suppressUptakeOutputs).
-      outside95: s.clinics.filter((c) => c.outside95 === 'above' || c.outside95 === 'below').map((c) => c.clinic).sort(),
-      outside998: s.clinics.filter((c) => c.outside998 === 'above' || c.outside998 === 'below').map((c) => c.clinic).sort(),
+      outside95: s.clinics.filter((c) => c.outside95 === 'above' || c.outside95 === 'below').map(label).sort(),
+      outside998: s.clinics.filter((c) => c.outside998 === 'above' || c.outside998 === 'below').map(label).sort(),
       rows: s.clinics,
     },
     budget: { ...budget, observed: s.observed },
@@ -96,9 +113,56 @@ export async function analyseUptake(input: {
   registryFile: string;
   eligibleFile: string;
   plan: UptakePlan;
+  /** For messages about the plan. */
+  planFile?: string;
   funnelMethod?: FunnelMethod;
+  /** Overrides the plan's invalidRows (the CLI's --exclude-invalid). */
+  invalidRows?: 'fail' | 'exclude';
+  /** Sees each problem of an excluded row (for --excluded-out). */
+  onExcluded?: (p: Problem) => void;
 }): Promise<UptakeAnalysis> {
-  const eligible = readEligible(input.eligibleFile);
-  const agg = await readRegistry(input.registryFile, input.plan.exportDate === undefined ? {} : { exportDate: input.plan.exportDate });
-  return uptakeAnalysisFromAggregate(agg, eligible, input.plan, input.funnelMethod);
+  const { plan } = input;
+  const planFile = input.planFile ?? 'the uptake plan';
+  const given = readEligible(input.eligibleFile, plan.columns?.eligible ? { columns: plan.columns.eligible } : {});
+  let regions;
+  try {
+    regions = regionSet(regionsOfEligible(given), plan.regions ?? {}, input.eligibleFile);
+  } catch (err) {
+    if (!(err instanceof RangeError)) throw err;
+    throw new HtaError('plan.invalid', `${planFile} maps a region the eligible file does not have`, [{ file: planFile, field: 'regions', expected: `a synonym of a region of ${input.eligibleFile}: ${err.message}` }]);
+  }
+  const invalidRows = input.invalidRows ?? plan.invalidRows ?? 'fail';
+  const read = await readRegistryFile(input.registryFile, {
+    regions,
+    ...(plan.exportDate !== undefined ? { exportDate: plan.exportDate } : {}),
+    ...(plan.dateFormat !== undefined ? { dateFormat: plan.dateFormat } : {}),
+    ...(plan.columns?.registry ? { columns: plan.columns.registry } : {}),
+    ...(plan.values?.sex ? { sexValues: plan.values.sex } : {}),
+    ...(plan.values?.referrer ? { referrerValues: plan.values.referrer } : {}),
+    ...(plan.dateWindow ? { dateWindow: plan.dateWindow } : {}),
+    invalidRows,
+    ...(input.onExcluded ? { onExcluded: input.onExcluded } : {}),
+  });
+  const agg = read.aggregate;
+  // Every observed activation year and every scenario year needs every region's denominator.
+  const horizon = plan.scenarios.base.map((_, k) => plan.firstYear + k);
+  const needed = [...new Set([...agg.activationsByYear.map((a) => a.year), ...horizon])];
+  const fill = plan.eligibleFill ?? 'none';
+  const complete = completeDenominators(given, needed, fill);
+  if (!complete.ok) {
+    const cells = complete.missing.map((m) => `${m.region} ${m.years.join(', ')}`).join('; ');
+    throw new HtaError(
+      'input.invalid',
+      `${input.eligibleFile} lacks the eligible count for ${cells}`,
+      complete.missing.map((m) => ({
+        file: input.eligibleFile, field: 'region', value: m.region,
+        expected: `a row for ${m.years.join(', ')} (years with observed activations or in the scenario horizon ${horizon[0]}–${horizon[horizon.length - 1]}); or set "eligibleFill": "carry-forward" in the uptake plan`,
+      })),
+    );
+  }
+  const analysis = uptakeAnalysisFromAggregate(agg, complete.rows, plan, input.funnelMethod);
+  if (fill === 'carry-forward') analysis.eligibleFill = { method: 'carry-forward', filled: complete.filled };
+  if (invalidRows === 'exclude') analysis.excluded = read.excluded;
+  if (plan.dateFormat === 'auto') analysis.dateFormatDetected = read.dateFormat;
+  return analysis;
 }

@@ -12,16 +12,20 @@
  * If activations exceed the eligible count (a wrong denominator) the rate is reported with no CI.
  *
  * National = sum over regions; a national denominator exists only when every region has one.
+ * Regions are those of the denominator file, in its order (regions.ts); `completeDenominators`
+ * has already refused (or, with carry-forward, filled) any region × year the file lacks.
  */
 import { wilsonInterval } from '../stats/wilson-interval.js';
-import { REGIONS, type Region } from './referral.js';
+import type { Region } from './referral.js';
 import type { ActivationYearCount, Scope } from './aggregate.js';
 
-/** One row of the denominator file. */
+/** One row of the denominator file (or a cell filled by `completeDenominators`). */
 export interface EligibleRow {
   region: Region;
   year: number;
   eligible: number;
+  /** Set on a cell the file lacks, filled from this year of the same region (carry-forward). */
+  filledFrom?: number;
 }
 
 export interface UptakeRateRow {
@@ -35,7 +39,13 @@ export interface UptakeRateRow {
   method: 'wilson';
 }
 
+/** The regions of the analysis: those of the denominator rows, in first-appearance order. */
+export function regionsOfEligible(eligible: readonly EligibleRow[]): Region[] {
+  return [...new Set(eligible.map((e) => e.region))];
+}
+
 export function uptakePerEligible(activations: readonly ActivationYearCount[], eligible: readonly EligibleRow[]): UptakeRateRow[] {
+  const REGIONS = regionsOfEligible(eligible);
   const denom = new Map<string, number>();
   for (const e of eligible) denom.set(`${e.region}|${e.year}`, (denom.get(`${e.region}|${e.year}`) ?? 0) + e.eligible);
   const years = new Set<number>([...activations.map((a) => a.year), ...eligible.map((e) => e.year)]);
@@ -56,4 +66,51 @@ export function uptakePerEligible(activations: readonly ActivationYearCount[], e
     }
   }
   return rows;
+}
+
+export type EligibleFill = 'none' | 'carry-forward';
+
+/** A region × year the denominator file lacks, and what filled it. */
+export interface FilledCell {
+  region: Region;
+  year: number;
+  /** The year whose count was used (nearest earlier, else nearest later). */
+  fromYear: number;
+  eligible: number;
+}
+
+export type DenominatorCompletion =
+  | { ok: true; rows: EligibleRow[]; filled: FilledCell[] }
+  | { ok: false; missing: { region: Region; years: number[] }[] };
+
+/**
+ * Every region × year in `years` must have a denominator (docs/plan-uptake.md "eligibleFill"):
+ * a missing cell silently shrinks the national total (the budget moves by the region's share).
+ * With 'none' the missing cells are returned for the caller to refuse; with 'carry-forward'
+ * each is filled from the region's nearest earlier year, else its nearest later year, and listed.
+ * Rows keep the file's order; filled cells follow their region's rows.
+ */
+export function completeDenominators(eligible: readonly EligibleRow[], years: readonly number[], fill: EligibleFill): DenominatorCompletion {
+  const wanted = [...new Set(years)].sort((a, b) => a - b);
+  const have = new Map<string, EligibleRow>(eligible.map((e) => [`${e.region}\u0000${e.year}`, e]));
+  const missing: { region: Region; years: number[] }[] = [];
+  const filled: FilledCell[] = [];
+  const rows: EligibleRow[] = [];
+  for (const region of regionsOfEligible(eligible)) {
+    const own = eligible.filter((e) => e.region === region);
+    rows.push(...own);
+    const absent = wanted.filter((y) => !have.has(`${region}\u0000${y}`));
+    if (absent.length === 0) continue;
+    if (fill === 'none') {
+      missing.push({ region, years: absent });
+      continue;
+    }
+    const byYear = [...own].sort((a, b) => a.year - b.year);
+    for (const year of absent) {
+      const src = byYear.filter((e) => e.year < year).pop() ?? byYear.find((e) => e.year > year)!;
+      filled.push({ region, year, fromYear: src.year, eligible: src.eligible });
+      rows.push({ region, year, eligible: src.eligible, filledFrom: src.year });
+    }
+  }
+  return missing.length > 0 ? { ok: false, missing } : { ok: true, rows, filled };
 }

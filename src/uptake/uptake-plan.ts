@@ -8,6 +8,54 @@
 import { z } from 'zod';
 import { readJsonFile, jsonProblems } from '../io/read-json.js';
 import { HtaError } from '../errors.js';
+import { REFERRERS, REGISTRY_COLUMNS, SEXES } from './referral.js';
+import { DATE_FORMATS } from './registry-dates.js';
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a YYYY-MM-DD date');
+const columnName = z.string().trim().min(1, 'a column name');
+
+/**
+ * How the input files are read (docs/plan-uptake.md "Reading the files"): column names,
+ * region synonyms, value synonyms, date format and window, gaps in the denominators, and what
+ * to do with invalid rows. All optional: the defaults read the files described in
+ * docs/input-registry.md.
+ */
+const inputFields = {
+  columns: z
+    .object({
+      registry: z.object(Object.fromEntries(REGISTRY_COLUMNS.map((c) => [c, columnName.optional()])) as Record<(typeof REGISTRY_COLUMNS)[number], z.ZodOptional<typeof columnName>>).strict().optional()
+        .describe('the registry file\'s name for each column, e.g. { "id": "PatientID", "referred": "Henvist" }'),
+      eligible: z.object({ region: columnName.optional(), year: columnName.optional(), eligible: columnName.optional() }).strict().optional()
+        .describe('the denominator file\'s name for each column'),
+    })
+    .strict()
+    .optional(),
+  regions: z
+    .record(z.string().min(1), z.string().min(1))
+    .optional()
+    .describe('registry spellings of regions → the region as named in the eligible file, e.g. { "Region Sjælland": "Sjælland" }'),
+  values: z
+    .object({
+      sex: z.record(z.string(), z.enum(SEXES)).optional().describe('extra sex codes, e.g. { "K": "female", "M": "male", "9": "unknown" }'),
+      referrer: z.record(z.string(), z.enum(REFERRERS)).optional().describe('extra referrer codes, e.g. { "Egen læge": "gp" }'),
+    })
+    .strict()
+    .optional(),
+  dateFormat: z.enum([...DATE_FORMATS, 'auto']).optional().describe("date cells of the registry; default 'iso'. 'iso-datetime' ignores the time part; 'auto' refuses ambiguous day/month files"),
+  dateWindow: z
+    .object({ from: isoDate.optional(), to: isoDate.optional() })
+    .strict()
+    .optional()
+    .describe('plausible dates (inclusive); default 2000-01-01 to the export date'),
+  eligibleFill: z
+    .enum(['none', 'carry-forward'])
+    .optional()
+    .describe("a region × year missing from the eligible file: 'none' (default) refuses the run; 'carry-forward' uses the nearest earlier year (else later) and lists every filled cell"),
+  invalidRows: z
+    .enum(['fail', 'exclude'])
+    .optional()
+    .describe("'fail' (default): any invalid registry row stops the run; 'exclude': such rows are left out and counted (as --exclude-invalid)"),
+};
 
 const share = z.number().min(0, 'a share of eligible patients ≥ 0').max(1, 'a share of eligible patients ≤ 1 (0.25 = 25%)');
 const shares = z.array(share).min(1, 'shares for 1–5 years').max(5, 'shares for 1–5 years');
@@ -46,6 +94,7 @@ export const uptakePlanSchema = z
       .regex(/^\d{4}-\d{2}-\d{2}$/, 'a YYYY-MM-DD date')
       .optional()
       .describe('date of the registry export (censoring of retention); default: the latest date in the export'),
+    ...inputFields,
   })
   .superRefine((plan, ctx) => {
     const tiers = plan.priceModel.tiers;
@@ -58,6 +107,8 @@ export const uptakePlanSchema = z
         ctx.addIssue({ code: 'custom', path: ['priceModel', 'tiers', i, 'upTo'], message: `a bound above the previous band's ${prev}` });
       }
     });
+    const w = plan.dateWindow;
+    if (w?.from !== undefined && w.to !== undefined && w.from > w.to) ctx.addIssue({ code: 'custom', path: ['dateWindow', 'to'], message: `a date on or after dateWindow.from ${w.from}` });
     const n = plan.scenarios.base.length;
     for (const s of ['low', 'high'] as const) {
       if (plan.scenarios[s].length !== n) ctx.addIssue({ code: 'custom', path: ['scenarios', s], message: `${n} yearly shares, as many as the base scenario` });

@@ -105,3 +105,14 @@ describe('hta plan check', () => {
     expect(twice.stderr).toContain('reports.1.id');
   });
 });
+
+describe('hta plan init: one kind of input', () => {
+  it('refuses neither or both of a trial export and --uptake, writing nothing', async () => {
+    const none = await runCli('plan', 'init');
+    expect(none.code).toBe(2);
+    expect(none.stderr).toMatch(/give a trial export .* or a registry export/);
+    const both = await runCli('plan', 'init', 'data/synthetic/selfback-trial.csv', '--uptake', 'data/synthetic/registry.csv');
+    expect(both.code).toBe(2);
+    expect(both.stdout).toBe('');
+  });
+});

@@ -32,7 +32,7 @@ describe('readRegistry: bad rows', () => {
       [6, 6, 'last_active', '2024-03-04'],
     ]);
     expect(formatProblem(problems[0]!)).toBe(
-      `${file}:3:2 (region): "Fyn" — expected one of Hovedstaden, Midtjylland, Syddanmark, Sjælland, Nordjylland (optionally written "Region …")`,
+      `${file}:3:2 (region): "Fyn" — expected one of Hovedstaden, Midtjylland, Syddanmark, Sjælland, Nordjylland, optionally written "Region …"; map other spellings with the uptake plan's "regions"`,
     );
     expect(problems[1]!.expected).toBe('an activation on or after the referral date 2024-02-10');
   });
@@ -49,14 +49,15 @@ describe('readRegistry: bad rows', () => {
       'e;Nordjylland;N1;2024-01-01;;2024-02-01;40;m;gp',
     ].join('\r\n'));
     const problems = await problemsOf(file);
+    // Problems name the column as the file writes it.
     expect(problems.map((p) => [p.line, p.column, p.field])).toEqual([
-      [2, 4, 'referred'],
-      [3, 4, 'referred'],
-      [4, 7, 'age'],
-      [4, 8, 'sex'],
-      [4, 9, 'referrer'],
+      [2, 4, 'Referred'],
+      [3, 4, 'Referred'],
+      [4, 7, 'Age'],
+      [4, 8, 'Sex'],
+      [4, 9, 'Referrer'],
       [5, undefined, undefined],
-      [6, 6, 'last_active'],
+      [6, 6, 'Last_Active'],
     ]);
   });
 

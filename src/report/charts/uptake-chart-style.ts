@@ -4,17 +4,24 @@
  * "suppressed") out of the plotted numbers.
  */
 import type { Scope } from '../../uptake/aggregate.js';
-import { REGIONS } from '../../uptake/referral.js';
+import { regionsIn } from '../../uptake/regions.js';
 import { type Lang, UPTAKE_CHART_TEXT } from '../i18n.js';
 import { PALETTE } from './chart-style.js';
 
-/** One fixed colour per region (and black for the whole country), the same in every chart. */
-export const SCOPE_COLOURS: Readonly<Record<Scope, string>> = {
-  Hovedstaden: PALETTE.blue, Midtjylland: PALETTE.orange, Syddanmark: PALETTE.green,
-  Sjælland: PALETTE.purple, Nordjylland: PALETTE.vermillion, national: PALETTE.black,
-};
+/** Region colours by position in the region order (the eligible file's), black for the whole country. */
+const REGION_COLOURS = [PALETTE.blue, PALETTE.orange, PALETTE.green, PALETTE.purple, PALETTE.vermillion, PALETTE.skyBlue, PALETTE.grey];
 
-export const SCOPE_ORDER: readonly Scope[] = [...REGIONS, 'national'];
+/** The regions of the analysis rows in their order (see uptake/regions.ts), then 'national'. */
+export function scopeOrder(...rows: Iterable<{ region: Scope }>[]): Scope[] {
+  return [...regionsIn(...rows), 'national'];
+}
+
+/** One fixed colour per region position, the same in every chart of one analysis. */
+export function scopeColour(scopes: readonly Scope[], s: Scope): string {
+  if (s === 'national') return PALETTE.black;
+  const i = scopes.filter((x) => x !== 'national').indexOf(s);
+  return REGION_COLOURS[i % REGION_COLOURS.length] ?? PALETTE.grey;
+}
 
 /** A value that may be drawn: a finite number (never "<5", "suppressed" or null). */
 export function drawable(v: unknown): v is number {

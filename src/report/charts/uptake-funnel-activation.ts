@@ -8,7 +8,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { Scope } from '../../uptake/aggregate.js';
 import type { UptakeAnalysis } from '../../uptake/uptake-analysis.js';
 import { UPTAKE_CHART_TEXT, type Lang } from '../i18n.js';
-import {SCOPE_ORDER, drawable, lines, scopeLabel } from './uptake-chart-style.js';
+import { drawable, lines, scopeLabel, scopeOrder } from './uptake-chart-style.js';
 import { chartConfig, PALETTE } from './chart-style.js';
 
 export interface ActivationFunnelOptions {
@@ -23,7 +23,7 @@ export function uptakeActivationFunnelSpec(analysis: Pick<UptakeAnalysis, 'metri
   const lang = options.lang ?? 'en';
   const t = (k: keyof typeof UPTAKE_CHART_TEXT) => UPTAKE_CHART_TEXT[k][lang];
   const scope = options.scope ?? 'national';
-  const scopes = scope === 'regions' ? SCOPE_ORDER.filter((s) => s !== 'national') : [scope];
+  const scopes = scope === 'regions' ? scopeOrder(analysis.metrics).filter((s) => s !== 'national') : [scope];
   const stageLabel = { referrals: t('referred'), activations: t('activated'), retained4w: t('retained4w'), retained12w: t('retained12w') };
   const stages = STAGES.map((s) => stageLabel[s]);
   const fmt = new Intl.NumberFormat(lang === 'da' ? 'da-DK' : 'en-GB', { maximumFractionDigits: 0 });

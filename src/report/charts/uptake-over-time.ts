@@ -7,7 +7,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { UptakeAnalysis } from '../../uptake/uptake-analysis.js';
 import { UPTAKE_CHART_TEXT, type Lang, fillPhrase } from '../i18n.js';
-import {SCOPE_COLOURS, SCOPE_ORDER, drawable, lines, scopeLabel } from './uptake-chart-style.js';
+import { drawable, lines, scopeColour, scopeLabel, scopeOrder } from './uptake-chart-style.js';
 import { chartConfig } from './chart-style.js';
 
 export interface UptakeOverTimeOptions {
@@ -22,11 +22,12 @@ export function uptakeOverTimeSpec(analysis: Pick<UptakeAnalysis, 'metrics' | 'u
   const lang = options.lang ?? 'en';
   const measure = options.measure ?? 'activations';
   const t = (k: keyof typeof UPTAKE_CHART_TEXT) => UPTAKE_CHART_TEXT[k][lang];
-  const scopes = SCOPE_ORDER.filter((s) => s !== 'national' || (options.includeNational ?? measure === 'per1000'));
+  const all = scopeOrder(analysis.uptake, analysis.metrics);
+  const scopes = all.filter((s) => s !== 'national' || (options.includeNational ?? measure === 'per1000'));
   const domain = scopes.map((s) => scopeLabel(s, lang));
   const color = {
     field: 'region', type: 'nominal' as const, title: t('region'), sort: domain,
-    scale: { domain, range: scopes.map((s) => SCOPE_COLOURS[s]) },
+    scale: { domain, range: scopes.map((s) => scopeColour(all, s)) },
   };
   let suppressed = 0;
 

@@ -11,6 +11,7 @@ import { uptakeEquitySpec } from '../charts/uptake-equity.js';
 import { uptakeActivationFunnelSpec } from '../charts/uptake-funnel-activation.js';
 import { uptakeOverTimeSpec } from '../charts/uptake-over-time.js';
 import { analyseUptake, type UptakeAnalysis } from '../../uptake/uptake-analysis.js';
+import { uptakeInputNotes } from '../../uptake/input-notes.js';
 import { funnelCurve } from '../../uptake/funnel-curve.js';
 import { loadUptakePlanFile } from '../../uptake/uptake-plan.js';
 import { dropEmptyCharts } from '../chart-data.js';
@@ -72,7 +73,7 @@ export const uptakeReportKind: ReportKind<typeof uptakeEntrySchema> = {
     const tables = uptakeTables(analysis, lang);
     const tablesOf = (...parts: TitledTable[]) => parts.flatMap((p) => (p.table ? [{ caption: p.title, table: p.table }] : []));
     const sections: PageSection[] = [
-      { id: 'over-time', title: t('overTime'), intro: [tables.exportLine], chart: 'uptake-over-time' },
+      { id: 'over-time', title: t('overTime'), intro: [tables.exportLine, ...uptakeInputNotes(analysis, lang)], chart: 'uptake-over-time' },
       { id: 'per-1000', title: t('per1000'), chart: 'uptake-per-1000', tables: tablesOf(tables.uptake) },
       { id: 'activation-funnel', title: t('funnel'), chart: 'activation-funnel', tables: tablesOf(tables.activation) },
       { id: 'equity', title: t('equity'), chart: 'equity', tables: tablesOf(tables.equity) },

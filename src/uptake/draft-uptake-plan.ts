@@ -1,0 +1,167 @@
+/**
+ * `hta plan init --uptake <registry.csv>`: a draft uptake plan from a registry export's first
+ * rows — the column mapping guessed from Danish, Norwegian and English names, the date format
+ * detected from the date cells, sex and referrer codes the built-in synonyms do not know (with a
+ * guess where the word is clear), and the regions seen. Price model and scenarios are
+ * placeholders to edit. The draft is printed, never written over anything; notes go to stderr.
+ * See docs/plan-uptake.md.
+ */
+import { closeSync, openSync, readSync } from 'node:fs';
+import { parse } from 'csv-parse/sync';
+import { HtaError } from '../errors.js';
+import { sniffDelimiter } from '../io/dialect.js';
+import { invalidCsv, unreadableFile } from '../io/read-csv.js';
+import { REGISTRY_COLUMNS, headerKey, referralFieldSchemas, type Referrer, type RegistryColumn, type Sex } from './referral.js';
+import { createDateFormatDetector } from './registry-dates.js';
+import { regionDisplay, regionKey, regionSet } from './regions.js';
+
+/** Header names (compared without case, spaces, `_`, `-` or `.`) that mean each registry column. */
+const COLUMN_NAMES: Readonly<Record<RegistryColumn, readonly string[]>> = {
+  id: ['id', 'patientid', 'pasientid', 'pid', 'personid', 'pseudoid', 'løbenr', 'lobenr', 'løbenummer', 'recordid'],
+  region: ['region', 'helseregion', 'regionnavn', 'regionname', 'fylke', 'landsdel'],
+  clinic: ['clinic', 'klinik', 'klinikk', 'kliniknr', 'klinikkode', 'clinicid', 'cliniccode', 'enhed', 'enhet', 'ydernr', 'ydernummer'],
+  referred: ['referred', 'henvist', 'henvistdato', 'henvisningsdato', 'henvisning', 'referraldate', 'datereferred', 'referredon'],
+  activated: ['activated', 'aktiveret', 'aktivert', 'aktiveringsdato', 'activationdate', 'dateactivated'],
+  last_active: ['lastactive', 'sidstaktiv', 'sistaktiv', 'senestaktiv', 'lastactivity', 'lastused', 'sidstbrugt', 'sistbrukt'],
+  age: ['age', 'alder'],
+  sex: ['sex', 'gender', 'køn', 'kon', 'kjønn', 'kjonn'],
+  referrer: ['referrer', 'henviser', 'henvistaf', 'henvistav', 'referredby', 'referrertype', 'henvisertype'],
+};
+
+const nameKey = (h: string) => headerKey(h).replace(/[\s_.-]+/g, '');
+
+/** Words that make a referrer code's meaning clear enough to draft (the user checks the draft). */
+const REFERRER_WORDS: readonly [RegExp, Referrer][] = [
+  [/læge|lege|doctor|physician|\bgp\b|fastlege|almen/i, 'gp'],
+  [/fysio|physio/i, 'physio'],
+  [/kiro|chiro/i, 'chiro'],
+  [/^(annet|annen|anden|øvrig|øvrige|other|others)$/i, 'other'],
+];
+const SEX_WORDS: readonly [RegExp, Sex][] = [
+  [/^(kvinne|kvinna|w|female|pige|jente|2)$/i, 'female'],
+  [/^(mann|herre|male|dreng|gutt|1)$/i, 'male'],
+];
+
+export interface DraftUptakePlan {
+  plan: Record<string, unknown>;
+  /** Sentences for stderr: what was guessed and what is left to the user. */
+  notes: string[];
+}
+
+const SAMPLE_BYTES = 4 * 1024 * 1024;
+
+/** The first few MB of the file, cut at the last complete line. */
+function sampleText(file: string): { text: string; whole: boolean } {
+  let fd: number;
+  try {
+    fd = openSync(file, 'r');
+  } catch (err) {
+    throw unreadableFile(file, err);
+  }
+  try {
+    const buf = Buffer.alloc(SAMPLE_BYTES);
+    const n = readSync(fd, buf, 0, SAMPLE_BYTES, 0);
+    let text = buf.subarray(0, n).toString('utf8').replace(/^\uFEFF/, '');
+    const whole = n < SAMPLE_BYTES;
+    if (!whole) text = text.slice(0, text.lastIndexOf('\n') + 1);
+    return { text, whole };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** The uptake plan subcommand: `plan init --uptake <registry.csv>` prints a draft. */
+export function draftUptakePlanText(file: string): { stdout: string; stderr: string } {
+  const { plan, notes } = draftUptakePlan(file);
+  return { stdout: JSON.stringify(plan, null, 2) + '\n', stderr: notes.map((n) => `note: ${n}\n`).join('') };
+}
+
+export function draftUptakePlan(file: string): DraftUptakePlan {
+  const { text, whole } = sampleText(file);
+  const delimiter = sniffDelimiter(text.slice(0, text.search(/\r?\n|$/)));
+  let records: string[][];
+  try {
+    records = parse(text, { delimiter, relax_column_count: true, skip_empty_lines: true, trim: true }) as string[][];
+  } catch (err) {
+    throw invalidCsv(file, err);
+  }
+  const [header, ...rows] = records;
+  if (!header || rows.length === 0) throw new HtaError('input.invalid', `${file} has no rows to draft a plan from`, [{ file, line: 1, expected: 'a header line and at least one row' }]);
+  const notes: string[] = [];
+  const sampled = whole ? `all ${rows.length} rows` : `the first ${rows.length} rows`;
+
+  // Columns: an exact default name needs no mapping; otherwise the first known synonym.
+  const keys = header.map(nameKey);
+  const columns: Partial<Record<RegistryColumn, string>> = {};
+  const index = {} as Record<RegistryColumn, number>;
+  const missing: RegistryColumn[] = [];
+  for (const col of REGISTRY_COLUMNS) {
+    const exact = header.findIndex((h) => headerKey(h) === col);
+    const i = exact >= 0 ? exact : keys.findIndex((k) => COLUMN_NAMES[col].includes(k));
+    if (i < 0) {
+      missing.push(col);
+      continue;
+    }
+    index[col] = i;
+    if (exact < 0) columns[col] = header[i]!;
+  }
+  if (missing.length > 0) notes.push(`no column recognised for ${missing.join(', ')}: add them to columns.registry (have: ${header.join(', ')})`);
+
+  // Date format from every sampled date cell.
+  const detector = createDateFormatDetector();
+  for (const col of ['referred', 'activated', 'last_active'] as const) {
+    if (index[col] === undefined) continue;
+    for (const r of rows) detector.add(r[index[col]] ?? '');
+  }
+  const detected = detector.result();
+  let dateFormat: string | undefined;
+  if ('format' in detected) dateFormat = detected.format;
+  else notes.push(`date format not detected from ${sampled}: ${detected.reason}`);
+
+  // Regions, in first-appearance order (the eligible file must name them, or the plan map them).
+  const regions = new Map<string, string>();
+  if (index.region !== undefined) for (const r of rows) {
+    const v = r[index.region] ?? '';
+    if (v !== '' && !regions.has(regionKey(v))) regions.set(regionKey(v), regionDisplay(v));
+  }
+  if (regions.size > 0) notes.push(`regions seen in ${sampled}: ${[...regions.values()].join(', ')} — the eligible file must name each (or map a spelling with "regions")`);
+
+  // Sex and referrer codes the built-in synonyms do not know.
+  const known = referralFieldSchemas({ regions: regionSet([]) });
+  const values: { sex?: Record<string, Sex>; referrer?: Record<string, Referrer> } = {};
+  const unknownCodes = (col: 'sex' | 'referrer') => {
+    const seen = new Set<string>();
+    if (index[col] === undefined) return [];
+    for (const r of rows) {
+      const v = r[index[col]] ?? '';
+      if (!seen.has(v) && !known[col].safeParse(v).success) seen.add(v);
+    }
+    return [...seen];
+  };
+  for (const [col, words] of [['sex', SEX_WORDS], ['referrer', REFERRER_WORDS]] as const) {
+    const left: string[] = [];
+    for (const code of unknownCodes(col)) {
+      const hit = (words as readonly [RegExp, string][]).find(([re]) => re.test(code));
+      if (hit) (values[col] ??= {} as never)[code] = hit[1] as never;
+      else left.push(code);
+    }
+    if (values[col]) notes.push(`${col} codes guessed (check them): ${Object.entries(values[col]!).map(([k, v]) => `"${k}" → ${v}`).join(', ')}`);
+    if (left.length > 0) notes.push(`${col} codes not recognised: ${left.map((c) => JSON.stringify(c)).join(', ')} — add them to values.${col}`);
+  }
+
+  const years = rows.map((r) => (index.referred !== undefined ? /(\d{4})/.exec(r[index.referred] ?? '')?.[1] : undefined)).filter((y): y is string => y !== undefined).map(Number);
+  const firstYear = years.length > 0 ? Math.max(...years) + 1 : new Date().getUTCFullYear() + 1;
+  notes.push('priceModel, scenarios and firstYear are placeholders: replace them with the supplier\'s price model and the evaluation\'s scenarios');
+
+  const plan: Record<string, unknown> = {
+    currency: 'DKK',
+    priceModel: { mode: 'all-units', volumeScope: 'national', tiers: [{ upTo: 2000, price: 1500 }, { upTo: null, price: 1200 }] },
+    scenarios: { low: [0.02, 0.04, 0.06], base: [0.05, 0.08, 0.11], high: [0.08, 0.13, 0.18] },
+    firstYear,
+    suppression: { threshold: 5 },
+  };
+  if (Object.keys(columns).length > 0) plan.columns = { registry: columns };
+  if (values.sex || values.referrer) plan.values = values;
+  if (dateFormat !== undefined && dateFormat !== 'iso') plan.dateFormat = dateFormat;
+  return { plan, notes };
+}

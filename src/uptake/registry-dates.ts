@@ -1,0 +1,120 @@
+/**
+ * Date cells of registry exports, in the formats regional systems write them (see
+ * docs/input-registry.md "Dates"): ISO `2025-05-09`, ISO date-times `2025-05-09T08:15:00` (the
+ * time part is ignored: the calendar date as written is the day, with no time-zone shift, since
+ * a referral "on 9 May" must stay on 9 May), and day-first or month-first numeric dates.
+ *
+ * Every parser returns whole days since 1970-01-01 UTC, or undefined unless the text is a real
+ * calendar date in exactly that format. `auto` is resolved once per file by `detectDateFormat`
+ * from every date cell, and refuses a file whose day/month order cannot be told apart.
+ */
+export const DATE_FORMATS = ['iso', 'iso-datetime', 'dd-mm-yyyy', 'dd.mm.yyyy', 'dd/mm/yyyy', 'mm/dd/yyyy'] as const;
+export type DateFormat = (typeof DATE_FORMATS)[number];
+export type DateFormatOption = DateFormat | 'auto';
+
+const MS_PER_DAY = 86_400_000;
+
+/** y-m-d → days since 1970-01-01 UTC, or undefined unless a real calendar date (years 1000–9999). */
+export function ymdToDay(y: number, m: number, d: number): number | undefined {
+  if (y < 1000 || y > 9999 || m < 1 || m > 12 || d < 1 || d > 31) return undefined;
+  const ms = Date.UTC(y, m - 1, d);
+  const back = new Date(ms);
+  if (back.getUTCFullYear() !== y || back.getUTCMonth() !== m - 1 || back.getUTCDate() !== d) return undefined;
+  return ms / MS_PER_DAY;
+}
+
+const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
+// A date-time: `T` or one space, hh:mm, optional :ss and fraction, optional Z or ±hh:mm.
+const ISO_DATETIME = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+const NUMERIC = { '-': /^(\d{1,2})-(\d{1,2})-(\d{4})$/, '.': /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/, '/': /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/ } as const;
+
+/** What each format looks like, for messages. */
+export const DATE_FORMAT_EXAMPLE: Readonly<Record<DateFormat, string>> = {
+  iso: 'YYYY-MM-DD',
+  'iso-datetime': 'YYYY-MM-DD or YYYY-MM-DDThh:mm[:ss]',
+  'dd-mm-yyyy': 'DD-MM-YYYY',
+  'dd.mm.yyyy': 'DD.MM.YYYY',
+  'dd/mm/yyyy': 'DD/MM/YYYY',
+  'mm/dd/yyyy': 'MM/DD/YYYY',
+};
+
+/** The parser of one format: text → day, or undefined. */
+export function dateParser(format: DateFormat): (text: string) => number | undefined {
+  switch (format) {
+    case 'iso':
+      return (t) => {
+        const m = ISO.exec(t);
+        return m ? ymdToDay(Number(m[1]), Number(m[2]), Number(m[3])) : undefined;
+      };
+    case 'iso-datetime':
+      return (t) => {
+        const m = ISO_DATETIME.exec(t);
+        if (!m) return undefined;
+        if (m[4] !== undefined && (Number(m[4]) > 23 || Number(m[5]) > 59 || Number(m[6] ?? 0) > 59)) return undefined;
+        return ymdToDay(Number(m[1]), Number(m[2]), Number(m[3]));
+      };
+    case 'mm/dd/yyyy':
+      return (t) => {
+        const m = NUMERIC['/'].exec(t);
+        return m ? ymdToDay(Number(m[3]), Number(m[1]), Number(m[2])) : undefined;
+      };
+    default: {
+      const re = NUMERIC[format[2] as '-' | '.' | '/'];
+      return (t) => {
+        const m = re.exec(t);
+        return m ? ymdToDay(Number(m[3]), Number(m[2]), Number(m[1])) : undefined;
+      };
+    }
+  }
+}
+
+/** Learns a file's date format from its date cells, one at a time (bounded memory). */
+export interface DateFormatDetector {
+  add(text: string): void;
+  /** The format, or the reason none can be chosen. */
+  result(): { format: DateFormat } | { reason: string };
+}
+
+export function createDateFormatDetector(): DateFormatDetector {
+  let iso = 0, isoTime = 0, other = 0, total = 0;
+  const numeric = { '-': 0, '.': 0, '/': 0 };
+  let firstOver12 = 0, secondOver12 = 0;
+  let example: string | undefined;
+  return {
+    add(text) {
+      if (text === '') return;
+      total++;
+      if (ISO.test(text)) { iso++; return; }
+      if (ISO_DATETIME.test(text)) { isoTime++; return; }
+      for (const sep of ['-', '.', '/'] as const) {
+        const m = NUMERIC[sep].exec(text);
+        if (!m) continue;
+        numeric[sep]++;
+        if (Number(m[1]) > 12) firstOver12++;
+        if (Number(m[2]) > 12) secondOver12++;
+        return;
+      }
+      other++;
+      example ??= text;
+    },
+    result() {
+      if (total === 0) return { format: 'iso' };
+      if (other > 0) return { reason: `dates in a format none of ${DATE_FORMATS.join(', ')} (e.g. ${JSON.stringify(example)})` };
+      const numericTotal = numeric['-'] + numeric['.'] + numeric['/'];
+      if (numericTotal === 0) return { format: isoTime > 0 ? 'iso-datetime' : 'iso' };
+      if (iso + isoTime > 0) return { reason: 'a mix of ISO (YYYY-MM-DD) and day/month dates in one file' };
+      const seps = (['-', '.', '/'] as const).filter((s) => numeric[s] > 0);
+      if (seps.length > 1) return { reason: `day/month dates with different separators (${seps.join(' ')}) in one file` };
+      const sep = seps[0]!;
+      if (firstOver12 > 0 && secondOver12 > 0) return { reason: 'dates with a first part above 12 and others with a second part above 12: neither day-first nor month-first' };
+      if (firstOver12 === 0 && secondOver12 === 0) {
+        return { reason: 'every date has both its first and second part ≤ 12, so day-first and month-first cannot be told apart; set dateFormat in the uptake plan' };
+      }
+      if (secondOver12 > 0) {
+        if (sep !== '/') return { reason: `month-first dates are only read as MM/DD/YYYY, not with "${sep}"` };
+        return { format: 'mm/dd/yyyy' };
+      }
+      return { format: sep === '-' ? 'dd-mm-yyyy' : sep === '.' ? 'dd.mm.yyyy' : 'dd/mm/yyyy' };
+    },
+  };
+}

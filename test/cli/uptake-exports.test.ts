@@ -1,0 +1,203 @@
+/**
+ * `hta uptake --json` on registry exports shaped like real ones (test/fixtures/exports/registry-*),
+ * checked against test/reference/uptake-exports.R, which reads the same raw files with base R.
+ * The suppression threshold is set to 1 here so every number is visible to compare.
+ */
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { uptakeReportKind } from '../../src/report/kinds/uptake-report.js';
+import { runCli, tempDir } from '../support/run-cli.js';
+import { expectClose } from '../support/tolerance.js';
+
+const FX = 'test/fixtures/exports';
+const REF = JSON.parse(readFileSync('test/reference/uptake-exports.json', 'utf8')) as Record<string, Reference>;
+
+interface Reference {
+  regions: string[];
+  perRegion: { region: string; referrals: number; activations: number; rate: number; lower: number; upper: number; median_days: number; at_risk_12w: number; retained_12w: number }[];
+  uptake: { region: string; year: number; activations: number; eligible: number; per1000: number; lower: number; upper: number }[];
+  clinics: { region: string; clinic: string; referrals: number; activations: number }[];
+  filled?: { region: string; year: number; fromYear: number; eligible: number }[];
+}
+
+interface Json {
+  metrics: { region: string; period: string; dimension: string; referrals: number; activations: number; activationRate: number; activationCiLower: number; activationCiUpper: number; medianDaysToActivation: number; atRisk12w: number; retained12w: number }[];
+  uptake: { region: string; year: number; activations: number; eligible: number; per1000: number; ciLower: number; ciUpper: number }[];
+  funnel: { rows: { region: string; clinic: string; referrals: number; activations: number }[] };
+  eligibleFill?: { method: string; filled: { region: string; year: number; fromYear: number; eligible: number }[] };
+}
+
+/** The fixture's plan with threshold 1 (and any overrides), written to a temp dir. */
+function planWith(dir: string, planFile: string, over: Record<string, unknown> = {}): string {
+  const plan = { ...JSON.parse(readFileSync(planFile, 'utf8')), suppression: { threshold: 1 }, ...over };
+  const out = join(dir, 'plan.json');
+  writeFileSync(out, JSON.stringify(plan));
+  return out;
+}
+
+async function runFixture(name: string, planName = 'uptake.plan.json', over: Record<string, unknown> = {}) {
+  const dir = tempDir();
+  const plan = planWith(dir, `${FX}/${name}/${planName}`, over);
+  return runCli('uptake', `${FX}/${name}/registry.csv`, '--eligible', `${FX}/${name}/eligible.csv`, '--plan', plan, '--json');
+}
+
+function checkAgainstR(json: Json, ref: Reference): void {
+  const whole = json.metrics.filter((m) => m.period === 'all' && m.dimension === 'all');
+  // Regions in the eligible file's order, then the whole country.
+  expect(whole.map((m) => m.region)).toEqual([...ref.regions, 'national']);
+  for (const r of ref.perRegion) {
+    const m = whole.find((x) => x.region === r.region)!;
+    expect([m.referrals, m.activations, m.medianDaysToActivation, m.atRisk12w, m.retained12w]).toEqual([r.referrals, r.activations, r.median_days, r.at_risk_12w, r.retained_12w]);
+    expectClose(m.activationRate, r.rate);
+    expectClose(m.activationCiLower, r.lower);
+    expectClose(m.activationCiUpper, r.upper);
+  }
+  for (const u of ref.uptake) {
+    const row = json.uptake.find((x) => x.region === u.region && x.year === u.year)!;
+    expect([row.activations, row.eligible]).toEqual([u.activations, u.eligible]);
+    expectClose(row.per1000, u.per1000);
+    expectClose(row.ciLower, u.lower);
+    expectClose(row.ciUpper, u.upper);
+  }
+  // Compared as sets (R orders codes by locale collation, hta by code point).
+  const rows = (list: { region: string; clinic: string; referrals: number; activations: number }[]) =>
+    list.map((c) => [c.region, c.clinic, c.referrals, c.activations].join('|')).sort();
+  expect(rows(json.funnel.rows)).toEqual(rows(ref.clinics));
+}
+
+describe('hta uptake on real-shaped registry exports, against R', () => {
+  it('Danish regional system: own column names, semicolons, BOM, DD-MM-YYYY, "Region …", K/M, 37.000, SJÆ0', async () => {
+    const r = await runFixture('registry-dk-regional');
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    checkAgainstR(JSON.parse(r.stdout) as Json, REF['registry-dk-regional']!);
+  });
+
+  it('Norwegian: five Norwegian regions, ISO date-times, clinic codes with æøå, "14,200", a synonym; one code in two regions is two clinics', async () => {
+    const r = await runFixture('registry-no');
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.stdout) as Json;
+    checkAgainstR(json, REF['registry-no']!);
+    const sentrum = json.funnel.rows.filter((c) => c.clinic === 'SENTRUM');
+    expect(sentrum.map((c) => c.region)).toEqual(['Oslo', 'Vestland']);
+    // Clinics of a region sum to the region.
+    for (const m of json.metrics.filter((x) => x.period === 'all' && x.dimension === 'all' && x.region !== 'national')) {
+      const clinics = json.funnel.rows.filter((c) => c.region === m.region);
+      expect([clinics.reduce((s, c) => s + c.referrals, 0), clinics.reduce((s, c) => s + c.activations, 0)]).toEqual([m.referrals, m.activations]);
+    }
+  });
+
+  it('a region × year missing from the eligible file is an error naming each, unless the plan carries forward', async () => {
+    const refused = await runFixture('registry-missing-year');
+    expect(refused.code).toBe(2);
+    expect(refused.stdout).toBe('');
+    expect(refused.stderr).toContain('lacks the eligible count for Sjælland 2027; Nordjylland 2025');
+    expect(refused.stderr).toContain('"eligibleFill": "carry-forward"');
+
+    const ref = REF['registry-missing-year']!;
+    const r = await runFixture('registry-missing-year', 'carry-forward.plan.json');
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.stdout) as Json;
+    expect(json.eligibleFill).toEqual({ method: 'carry-forward', filled: ref.filled });
+    checkAgainstR(json, ref);
+
+    // The budget projection uses the filled counts and says which year they came from.
+    const budget = (JSON.parse(r.stdout) as { budget: { projection: { scenario: string; region: string; year: number; eligible: number; eligibleYear: number }[] } }).budget;
+    const cell = (region: string, year: number) => budget.projection.find((p) => p.scenario === 'base' && p.region === region && p.year === year)!;
+    for (const f of ref.filled!) {
+      if (f.year < 2025) continue;
+      expect([cell(f.region, f.year).eligible, cell(f.region, f.year).eligibleYear]).toEqual([f.eligible, f.fromYear]);
+    }
+    const regions2027 = budget.projection.filter((p) => p.scenario === 'base' && p.year === 2027 && p.region !== 'national');
+    expect(cell('national', 2027).eligible).toBe(regions2027.reduce((s, p) => s + p.eligible, 0));
+    expect(regions2027).toHaveLength(5);
+
+    const text = await runCli('uptake', `${FX}/registry-missing-year/registry.csv`, '--eligible', `${FX}/registry-missing-year/eligible.csv`, '--plan', `${FX}/registry-missing-year/carry-forward.plan.json`);
+    expect(text.stdout).toContain('filled by carry-forward');
+    expect(text.stdout).toContain('Sjælland 2027 from 2026, Nordjylland 2025 from 2024');
+  });
+
+  it('dateFormat "auto" reads the Danish export as the fixture plan does, and says which format it chose', async () => {
+    const r = await runFixture('registry-dk-regional', 'uptake.plan.json', { dateFormat: 'auto' });
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.stdout) as Json & { dateFormatDetected: string };
+    expect(json.dateFormatDetected).toBe('dd-mm-yyyy');
+    checkAgainstR(json, REF['registry-dk-regional']!);
+  });
+
+  it('the Danish export is refused with its own plan minus the mapping, naming what to map', async () => {
+    const r = await runFixture('registry-dk-regional', 'uptake.plan.json', { values: {}, dateFormat: 'iso' });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/× .*registry\.csv:lines .* \(Henvist\): .* — expected a real calendar date written YYYY-MM-DD/);
+    expect(r.stderr).toMatch(/\(Henviser\): "Egen læge"/);
+    expect(r.stderr).toContain('"values.referrer"');
+    expect(r.stderr).not.toMatch(/1100\d{3}/); // no patient id
+  });
+
+  it('--exclude-invalid drops bad rows and says so in every output; --excluded-out lists them without ids or values', async () => {
+    const dir = tempDir();
+    const lines = readFileSync(`${FX}/registry-no/registry.csv`, 'utf8').split('\n');
+    lines[5] = lines[5]!.replace(/^(\d+),[^,]+,/, '$1,Bergen,');
+    lines[9] = lines[9]!.replace(/^(\d+),([^,]+),([^,]+),[^,]+,/, '$1,$2,$3,2025-02-30T10:00:00,');
+    lines[10] = lines[10]!.replace(/^(\d+),[^,]+,/, '$1,Bergen,');
+    const reg = join(dir, 'registry.csv');
+    writeFileSync(reg, lines.join('\n'));
+    const plan = planWith(dir, `${FX}/registry-no/uptake.plan.json`);
+    const args = ['uptake', reg, '--eligible', `${FX}/registry-no/eligible.csv`, '--plan', plan];
+
+    const refused = await runCli(...args, '--json');
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('3 invalid value(s) in 3 row(s)');
+    expect(refused.stderr).toContain(':lines 6, 11 (helseregion): "Bergen"');
+
+    const out = join(dir, 'excluded.csv');
+    const r = await runCli(...args, '--json', '--exclude-invalid', '--excluded-out', out);
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.stdout) as Json & { excluded: { rows: number; problems: { field: string; count: number; lines: number[][] }[] } };
+    expect(json.excluded.rows).toBe(3);
+    expect(json.excluded.problems.map((g) => [g.field, g.count, g.lines])).toEqual([['helseregion', 2, [[6, 6], [11, 11]]], ['henvist', 1, [[10, 10]]]]);
+    const national = json.metrics.find((m) => m.region === 'national' && m.period === 'all' && m.dimension === 'all')!;
+    expect(national.referrals).toBe(520 - 3);
+    const csv = readFileSync(out, 'utf8');
+    expect(csv.split('\n')[0]).toBe('line,column,field,problem');
+    expect(csv.split('\n').slice(1, 4).map((l) => l.split(',').slice(0, 3).join(','))).toEqual(['6,2,helseregion', '10,4,henvist', '11,2,helseregion']);
+    for (const text of [csv, r.stdout, r.stderr]) expect(text).not.toMatch(/22000\d\d/);
+
+    const csvDir = join(dir, 'tables');
+    const summary = await runCli(...args, '--exclude-invalid', '--csv-dir', csvDir);
+    const excludedTable = readFileSync(join(csvDir, 'excluded-rows.csv'), 'utf8').split('\n');
+    expect(excludedTable[1]).toBe('3,,,all excluded rows,,');
+    expect(excludedTable[2]).toMatch(/^,helseregion,2,"expected one of Oslo, .*",2,"6, 11"$/);
+
+    expect(summary.stdout).toContain('3 invalid registry row(s) were excluded from every number');
+    expect(summary.stdout).toMatch(/2 × .*:lines 6, 11 \(helseregion\)/);
+  });
+
+  it('the uptake report page prints the carry-forward choice and every filled cell', async () => {
+    const dir = `${FX}/registry-missing-year`;
+    const content = await uptakeReportKind.build(
+      { id: 'x', kind: 'uptake', out: 'x', lang: 'en', registry: 'registry.csv', eligible: 'eligible.csv', plan: 'carry-forward.plan.json' } as never,
+      { input: (p: string) => join(dir, p), lang: 'en', version: 'test', memo: <T>(_k: string, f: () => T) => f() },
+    );
+    const intro = content.page.sections[0]!.intro!.join('\n');
+    expect(intro).toContain('filled by carry-forward');
+    expect(intro).toContain('Sjælland 2027 from 2026, Nordjylland 2025 from 2024');
+  });
+
+  it('a plan synonym for a region the eligible file lacks is a plan error', async () => {
+    const r = await runFixture('registry-no', 'uptake.plan.json', { regions: { 'Viken fylke': 'Akershus' } });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('"Viken fylke" is mapped to "Akershus", which is not one of Oslo, Viken, Vestland, Trøndelag, Nordland');
+  });
+
+  it('--excluded-out writes nothing when the run then fails (here: missing denominators)', async () => {
+    const dir = tempDir();
+    const out = join(dir, 'excluded.csv');
+    const r = await runCli('uptake', `${FX}/registry-missing-year/registry.csv`, '--eligible', `${FX}/registry-missing-year/eligible.csv`,
+      '--plan', `${FX}/registry-missing-year/uptake.plan.json`, '--exclude-invalid', '--excluded-out', out);
+    expect(r.code).toBe(2);
+    expect(existsSync(out)).toBe(false);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+});

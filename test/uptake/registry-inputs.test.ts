@@ -1,0 +1,201 @@
+/**
+ * Reading real registry exports: date formats and their detection, counts with thousands
+ * separators, regions from the data (NFC, case, "Region …", synonyms), the date window, and
+ * grouped problems collected in bounded memory.
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { HtaError, formatError, type Problem } from '../../src/errors.js';
+import { createProblemCollector } from '../../src/problem-collector.js';
+import { groupProblems } from '../../src/problem-groups.js';
+import { parseCount } from '../../src/uptake/parse-count.js';
+import { readEligible, readRegistry, readRegistryFile } from '../../src/uptake/read-registry.js';
+import { createDateFormatDetector, dateParser, ymdToDay } from '../../src/uptake/registry-dates.js';
+import { regionSet } from '../../src/uptake/regions.js';
+
+const HEADER = 'id,region,clinic,referred,activated,last_active,age,sex,referrer';
+function file(lines: string[], name = 'r.csv'): string {
+  const dir = mkdtempSync(join(tmpdir(), 'hta-inputs-'));
+  const f = join(dir, name);
+  writeFileSync(f, lines.join('\n') + '\n');
+  return f;
+}
+async function failure(p: Promise<unknown>): Promise<HtaError> {
+  try {
+    await p;
+  } catch (err) {
+    expect(err).toBeInstanceOf(HtaError);
+    return err as HtaError;
+  }
+  throw new Error('expected a failure');
+}
+
+describe('date formats', () => {
+  const day = (y: number, m: number, d: number) => ymdToDay(y, m, d)!;
+  it('parses each format strictly, and iso-datetime ignores the time part', () => {
+    expect(dateParser('dd-mm-yyyy')('21-04-2025')).toBe(day(2025, 4, 21));
+    expect(dateParser('dd.mm.yyyy')('1.4.2025')).toBe(day(2025, 4, 1));
+    expect(dateParser('dd/mm/yyyy')('31/12/2024')).toBe(day(2024, 12, 31));
+    expect(dateParser('mm/dd/yyyy')('12/31/2024')).toBe(day(2024, 12, 31));
+    expect(dateParser('iso-datetime')('2025-05-09T23:59:59')).toBe(day(2025, 5, 9));
+    expect(dateParser('iso-datetime')('2025-05-09 08:15')).toBe(day(2025, 5, 9));
+    expect(dateParser('iso-datetime')('2025-05-09')).toBe(day(2025, 5, 9));
+    expect(dateParser('iso')('2025-05-09T08:15:00')).toBeUndefined();
+    expect(dateParser('dd-mm-yyyy')('31-04-2025')).toBeUndefined(); // no 31 April
+    expect(dateParser('dd-mm-yyyy')('2025-04-21')).toBeUndefined();
+    expect(dateParser('iso-datetime')('2025-05-09T25:00')).toBeUndefined();
+  });
+
+  it('auto picks day-first or month-first from a part above 12 and refuses when every date has both parts ≤ 12', () => {
+    const detect = (cells: string[]) => {
+      const d = createDateFormatDetector();
+      cells.forEach((c) => d.add(c));
+      return d.result();
+    };
+    expect(detect(['01-02-2025', '21-04-2025', ''])).toEqual({ format: 'dd-mm-yyyy' });
+    expect(detect(['01/02/2025', '04/21/2025'])).toEqual({ format: 'mm/dd/yyyy' });
+    expect(detect(['2025-01-02', '2025-01-02T10:00:00'])).toEqual({ format: 'iso-datetime' });
+    expect(detect(['01.02.2025', '03.04.2025'])).toMatchObject({ reason: expect.stringContaining('cannot be told apart') });
+    expect(detect(['13/02/2025', '02/13/2025'])).toMatchObject({ reason: expect.stringContaining('neither day-first nor month-first') });
+  });
+
+  it('dateFormat auto reads a file twice and refuses an ambiguous one with that reason', async () => {
+    const ok = file([HEADER, 'a,Sjælland,Z1,21-04-2025,22-04-2025,,30,f,gp']);
+    expect((await readRegistryFile(ok, { dateFormat: 'auto' })).dateFormat).toBe('dd-mm-yyyy');
+    const ambiguous = file([HEADER, 'a,Sjælland,Z1,01-04-2025,02-04-2025,,30,f,gp']);
+    const err = await failure(readRegistryFile(ambiguous, { dateFormat: 'auto' }));
+    expect(formatError(err)).toContain('day-first and month-first cannot be told apart');
+  });
+});
+
+describe('counts with thousands separators', () => {
+  it('reads 37.000 where the decimal mark is the comma and 37,000 where it is the point; never a fraction', () => {
+    expect(parseCount('37.000', '.')).toBe(37000);
+    expect(parseCount('1.234.567', '.')).toBe(1234567);
+    expect(parseCount('37,000', ',')).toBe(37000);
+    expect(parseCount('37 000', ',')).toBe(37000);
+    expect(parseCount('37\u00a0000', '.')).toBe(37000);
+    expect(parseCount('37000', '.')).toBe(37000);
+    for (const bad of ['37.5', '37.00', '3.7000', '37,000', '-5', '37.000,0']) expect(parseCount(bad, '.')).toBeUndefined();
+    expect(parseCount('37.000', ',')).toBeUndefined();
+  });
+
+  it('the eligible file: 37.000 in a semicolon file is 37000, 37.5 is an error naming the line', () => {
+    const good = file(['Region;Year;Eligible', 'Oslo;2025;37.000', 'Viken;2025;1.200'], 'e.csv');
+    expect(readEligible(good)).toEqual([{ region: 'Oslo', year: 2025, eligible: 37000 }, { region: 'Viken', year: 2025, eligible: 1200 }]);
+    const bad = file(['region;year;eligible', 'Oslo;2025;37.5'], 'e.csv');
+    expect(() => readEligible(bad)).toThrow(HtaError);
+    try {
+      readEligible(bad);
+    } catch (err) {
+      expect((err as HtaError).problems[0]).toMatchObject({ line: 2, column: 3, field: 'eligible', value: '37.5' });
+    }
+  });
+});
+
+describe('regions from the data', () => {
+  it('match case-, space- and Unicode-form-insensitively with an optional "Region " prefix, and by plan synonyms', () => {
+    const decomposed = 'Sja\u0308lland'.normalize('NFD');
+    const set = regionSet(['Sjælland', 'Trøndelag', 'Oslo'], { 'Oslo kommune': 'oslo' });
+    expect(set.resolve('REGION  SJÆLLAND')).toBe('Sjælland');
+    expect(set.resolve(decomposed)).toBeUndefined(); // "Sjä…" is another name
+    expect(set.resolve('Sjælland'.normalize('NFD'))).toBe('Sjælland');
+    expect(set.resolve(' trøndelag ')).toBe('Trøndelag');
+    expect(set.resolve('oslo Kommune')).toBe('Oslo');
+    expect(set.resolve('Viken')).toBeUndefined();
+    expect(() => regionSet(['Oslo'], { Bergen: 'Vestland' })).toThrow(/not one of Oslo/);
+  });
+
+  it('a registry region not in the eligible file is an error naming the lines, grouped', async () => {
+    const reg = file([HEADER, 'a,Oslo,K1,2025-01-01,,,30,f,gp', 'b,Bergen,K1,2025-01-01,,,30,f,gp', 'c,Bergen,K2,2025-01-02,,,30,f,gp']);
+    const err = await failure(readRegistry(reg, { regions: regionSet(['Oslo', 'Viken'], {}, 'e.csv') }));
+    const text = formatError(err);
+    expect(text).toContain('2 × ');
+    expect(text).toContain(':lines 3–4 (region): "Bergen" — expected one of Oslo, Viken (the regions of e.csv)');
+  });
+
+  it('metric rows follow the eligible file\'s region order, not the alphabet or the Danish default', async () => {
+    const reg = file([HEADER, 'a,Oslo,K1,2025-01-01,,,30,f,gp', 'b,Viken,K1,2025-01-01,,,30,f,gp', 'c,Nordland,BODØ1,2025-01-02,,,30,f,gp']);
+    const agg = await readRegistry(reg, { regions: regionSet(['Viken', 'Oslo', 'Nordland']) });
+    const regions = agg.metrics.filter((m) => m.period === 'all' && m.dimension === 'all').map((m) => m.region);
+    expect(regions).toEqual(['Viken', 'Oslo', 'Nordland', 'national']);
+    expect(agg.clinics.map((c) => c.clinic)).toContain('BODØ1');
+  });
+});
+
+describe('date window', () => {
+  it('dates before 2000 (default) or outside the plan window are problems on their own cell', async () => {
+    const reg = file([HEADER, 'a,Sjælland,Z1,1999-12-31,,,30,f,gp', 'b,Sjælland,Z1,2024-01-01,2024-01-02,2026-05-01,30,f,gp']);
+    const err = await failure(readRegistry(reg, { dateWindow: { to: '2025-12-31' } }));
+    expect(err.problems.map((p) => [p.line, p.field, p.value])).toEqual([[2, 'referred', '1999-12-31'], [3, 'last_active', '2026-05-01']]);
+    expect(err.problems[0]!.expected).toBe("a date within 2000-01-01 – 2025-12-31 (the plan's dateWindow)");
+  });
+});
+
+describe('invalid rows excluded', () => {
+  it('drops every invalid row, counts them and groups the reasons; the valid rows are analysed', async () => {
+    const lines = [HEADER];
+    for (let i = 0; i < 30; i++) lines.push(`${i},Sjælland,Z1,2024-01-0${1 + (i % 9)},,,30,f,gp`);
+    lines.push('x1,Fyn,Z1,2024-01-01,,,30,f,gp', 'x2,Sjælland,Z1,2024-02-30,,,30,f,gp', 'x3,Fyn,Z1,2024-01-01,,,30,f,dentist');
+    const seen: Problem[] = [];
+    const read = await readRegistryFile(file(lines), { invalidRows: 'exclude', onExcluded: (p) => seen.push(p) });
+    expect(read.aggregate.rows).toBe(30);
+    expect(read.excluded.rows).toBe(3);
+    expect(read.excluded.problems.map((g) => [g.field, g.count, g.lines])).toEqual([
+      ['region', 2, [[32, 32], [34, 34]]], ['referred', 1, [[33, 33]]], ['referrer', 1, [[34, 34]]],
+    ]);
+    expect(seen).toHaveLength(4);
+    expect(JSON.stringify(read.excluded)).not.toMatch(/x[123]/);
+  });
+});
+
+describe('problem collector', () => {
+  it('gives the groups groupProblems gives, for problems in file order', () => {
+    const problems: Problem[] = [];
+    const fields = ['region', 'sex', 'referred'];
+    for (let line = 2; line < 400; line++) {
+      if (line % 7 === 0) continue;
+      const field = fields[(line * 13) % 3]!;
+      problems.push({ file: 'r.csv', line, column: fields.indexOf(field) + 2, field, value: `v${line % 5}`, expected: `expected ${field}` });
+      if (line % 11 === 0) problems.push({ file: 'r.csv', line, value: '3 fields', expected: '9 fields' });
+      if (line % 17 === 0) problems.push({ file: 'r.csv', line, column: 4, field: 'referred', value: 'x', kind: 'date.window', expected: `window ${line}`, hint: 'h' });
+    }
+    const c = createProblemCollector();
+    problems.forEach((p) => c.add(p));
+    expect(c.count).toBe(problems.length);
+    expect(c.groups()).toEqual(groupProblems(problems));
+    // Out of file order too (a deterministic shuffle).
+    const shuffled = problems.map((p, i) => [(i * 7919) % problems.length, p] as const).sort((a, b) => a[0] - b[0]).map(([, p]) => p);
+    const d = createProblemCollector();
+    shuffled.forEach((p) => d.add(p));
+    expect(d.groups()).toEqual(groupProblems(shuffled));
+  });
+
+  it('keeps 200,000 problems of one kind as one group with an exact count and one line range', () => {
+    const c = createProblemCollector();
+    for (let line = 2; line < 200_002; line++) c.add({ file: 'r.csv', line, column: 2, field: 'region', value: 'Fyn', expected: 'a region' });
+    const [g] = c.groups();
+    expect(g).toMatchObject({ count: 200_000, lines: [[2, 200_001]], values: ['Fyn'] });
+  });
+});
+
+describe('input notes', () => {
+  it('say what was detected, filled and excluded, in English and Danish; nothing when the input was used as it stood', async () => {
+    const { uptakeInputNotes } = await import('../../src/uptake/input-notes.js');
+    expect(uptakeInputNotes({})).toEqual([]);
+    const a = {
+      dateFormatDetected: 'dd.mm.yyyy' as const,
+      eligibleFill: { method: 'carry-forward' as const, filled: [{ region: 'Oslo', year: 2027, fromYear: 2026, eligible: 100 }] },
+      excluded: { rows: 2, problems: groupProblems([{ file: 'r.csv', line: 4, column: 2, field: 'Region', value: 'Fyn', expected: 'a region' }, { file: 'r.csv', line: 5, column: 2, field: 'Region', value: 'Fyn', expected: 'a region' }]) },
+    };
+    expect(uptakeInputNotes(a)).toEqual([
+      'Registry dates were read as DD.MM.YYYY (detected: the plan\'s dateFormat is "auto").',
+      'Eligible counts missing from the eligible file were filled by carry-forward (the plan\'s eligibleFill; nearest earlier year, else later): Oslo 2027 from 2026.',
+      '2 invalid registry row(s) were excluded from every number (--exclude-invalid); the problems, by kind:',
+      '  2 × r.csv:lines 4–5 (Region): "Fyn" — expected a region',
+    ]);
+    expect(uptakeInputNotes(a, 'da')[1]).toBe('Manglende antal berettigede er udfyldt ved fremskrivning (planens eligibleFill; nærmeste tidligere år, ellers senere): Oslo 2027 fra 2026.');
+  });
+});

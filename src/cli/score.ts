@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { writeFileAtomic } from '../io/write-atomic.js';
 import { scoredExport } from '../trial/scored-export.js';
+import { formatRecodes } from '../trial/value-codes.js';
 import type { CliIo } from './io.js';
 import { type ExclusionOptions, loadTrialInputs, reportExclusion } from './load-inputs.js';
 import { guardPaths } from './guard-output.js';
@@ -22,7 +23,9 @@ export function registerScore(program: Command, io: CliIo): void {
       const { csv, trial } = loadTrialInputs(file, opts.plan, opts);
       writeFileAtomic(opts.out, scoredExport(csv, trial));
       reportExclusion(trial, io, opts.excludedOut);
-      const added = trial.sources.filter((s) => s.from === 'items').map((s) => s.key);
-      io.stderr(`wrote ${opts.out}: ${csv.records.length} rows, scores added for ${added.join(', ') || 'no outcome (no item columns)'}\n`);
+      const added = trial.sources.filter((s) => s.from === 'items' || (s.coders ?? []).some((c) => c !== undefined)).map((s) => s.key);
+      io.stderr(`wrote ${opts.out}: ${csv.records.length} rows, scores added for ${added.join(', ') || 'no outcome (no item columns, no codes)'}\n`);
+      const recodes = formatRecodes(trial.recoded);
+      if (recodes.length) io.stderr(['recoded by the plan\'s answer and missing-value codes (the added columns hold the values analysed):', ...recodes.map((r) => `  ${r}`), ''].join('\n'));
     });
 }

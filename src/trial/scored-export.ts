@@ -2,6 +2,9 @@
  * The export with computed score columns appended (`hta score`): original cells untouched and
  * in the file's own dialect (separator, decimal mark, BOM), one new column per outcome scored
  * from items (long: `<key>`; wide: `<key>_<time>`), named `<key>_score` if the name is taken.
+ * An outcome read from a score column whose cells pass through the plan's answer or
+ * missing-value codes gets such a column too, holding the value the analysis uses (`999` →
+ * empty), so the export records what the codes did (docs/plan-trial.md).
  */
 import { neutralizeFormula } from '../io/csv-formula.js';
 import { formatNumberForExport } from '../io/format-number.js';
@@ -10,7 +13,7 @@ import { exportTimeOf } from '../plan/plan-schema.js';
 import type { TrialData } from './trial-data.js';
 
 export function scoredExport(csv: CsvTable, trial: TrialData): string {
-  const scored = trial.sources.filter((s) => s.from === 'items');
+  const scored = trial.sources.filter((s) => s.from === 'items' || (s.coders ?? []).some((c) => c !== undefined));
   const taken = new Set(csv.header);
   const name = (base: string) => (taken.has(base) ? `${base}_score` : base);
   const byLineTime = new Map<string, Record<string, number | null>>();

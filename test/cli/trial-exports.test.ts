@@ -168,13 +168,14 @@ describe('--exclude-invalid', () => {
     expect(r.stderr).toMatch(/excluded 2 row\(s\)/);
     const out = readFileSync(f.out('scored.csv'), 'utf8').trimEnd().split('\n');
     const inLines = text.trimEnd().split('\n');
-    expect(out[0]).toBe(`${inLines[0]},rmdq`);
+    // pain passes through the plan's missing codes, so its analysed value is recorded too.
+    expect(out[0]).toBe(`${inLines[0]},rmdq,pain_score`);
     // Every input cell unchanged; rmdq counted from "Ja" on kept lines, empty on lines 4 and 7.
     out.slice(1).forEach((l, k) => expect(l.startsWith(inLines[k + 1]! + ',')).toBe(true));
     const yes = (line: string) => line.split(',').filter((c) => c === 'Ja').length;
-    expect(out[1]!.split(',').at(-1)).toBe(String(yes(inLines[1]!)));
-    expect(out[3]!.split(',').at(-1)).toBe('');
-    expect(out[6]!.split(',').at(-1)).toBe('');
+    expect(out[1]!.split(',').at(-2)).toBe(String(yes(inLines[1]!)));
+    expect(out[3]!.split(',').slice(-2)).toEqual(['', '']);
+    expect(out[6]!.split(',').slice(-2)).toEqual(['', '']);
   });
   it('the plan can ask for it ("invalidRows": "exclude"), and validate text shows the groups', async () => {
     const f = setup(bad(), { ...PLAN, invalidRows: 'exclude' });
@@ -236,5 +237,28 @@ describe.each(FIXTURES)('test/fixtures/exports/%s', (name) => {
       for (const k of ['difference', 'ciLower', 'ciUpper', 'pValue'] as const) expectClose(row[k], ref[k]);
     }
     expect(readFileSync(`${dir}/export.csv`).equals(before)).toBe(true);
+  });
+});
+
+describe('hta score records what the codes did', () => {
+  it('adds the analysed value beside a coded score column (999 → empty) and lists the recodes on stderr', async () => {
+    const dir = tempDir();
+    const src = 'test/fixtures/exports/spss-danish/export.csv';
+    const out = join(dir, 'scored.csv');
+    const before = readFileSync(src);
+    const run = await runCli('score', src, '--plan', 'test/fixtures/exports/spss-danish/plan.json', '--out', out);
+    expect(run.code).toBe(0);
+    expect(readFileSync(src).equals(before)).toBe(true);
+    expect(run.stderr).toMatch(/RMDQ: "999" → missing × \d+/);
+    const rows = readFileSync(out, 'utf8').replace(/^\uFEFF/, '').trim().split(/\r?\n/).map((l) => l.split(';'));
+    const header = rows[0]!;
+    const raw = header.indexOf('RMDQ');
+    const analysed = header.lastIndexOf('rmdq');
+    expect(raw).toBeGreaterThanOrEqual(0);
+    expect(analysed).toBeGreaterThan(raw);
+    const coded = rows.slice(1).filter((r) => r[raw] === '999' || r[raw] === '-9');
+    expect(coded.length).toBeGreaterThan(0);
+    for (const r of coded) expect(r[analysed]).toBe('');
+    for (const r of rows.slice(1).filter((r) => /^\d+$/.test(r[raw] ?? '') && r[raw] !== '999')) expect(r[analysed]).toBe(r[raw]);
   });
 });

@@ -28,6 +28,8 @@ import { summaryOfFindingsRows, summaryOfFindingsTable } from '../summary-of-fin
 import { tableOne } from '../table-one.js';
 import { localizedText } from '../localized-text.js';
 import { planOf, type ReportKind } from './report-kind.js';
+import { summarizeExclusion } from '../../trial/exclusion-summary.js';
+import { formatLineRanges } from '../../problem-groups.js';
 
 
 export const trialEntrySchema = z.object({
@@ -129,6 +131,7 @@ export const trialReportKind: ReportKind<typeof trialEntrySchema> = {
       { id: 'trajectories', title: t('trajectoriesTitle'), ...chartOrWhy('trajectories') },
       { id: 'responders', title: t('respondersTitle'), ...chartOrWhy('responders') },
       { id: 'flow', title: t('flowTitle'), ...chartOrWhy('flow') },
+      ...excludedRowsSection(trial, t),
       { id: 'baseline', title: t('table1Title'), tables: [{ table: tableOne(t1, ctx, labels) }], notes: [t('table1Note')] },
       {
         id: 'all-effects',
@@ -157,3 +160,25 @@ export const trialReportKind: ReportKind<typeof trialEntrySchema> = {
 };
 
 export type { TrialEntry };
+
+/**
+ * Under `"invalidRows": "exclude"`, the page says how many rows were left out and why: one row per
+ * kind of problem with its column, count and line ranges — never a cell value or a patient id
+ * (docs/input-trial-export.md).
+ */
+function excludedRowsSection(trial: TrialData, t: (key: 'excludedTitle' | 'excludedIntro' | 'excludedColumn' | 'excludedProblem' | 'excludedCount' | 'excludedLines') => string): PageSection[] {
+  if (!trial.excluded) return [];
+  const s = summarizeExclusion(trial.excluded, trial.plan.columns.id);
+  return [{
+    id: 'excluded-rows',
+    title: t('excludedTitle'),
+    intro: [fillPhrase(t('excludedIntro'), { rows: String(s.rows), problems: String(s.problems) })],
+    tables: s.groups.length
+      ? [{ table: {
+          header: [t('excludedColumn'), t('excludedProblem'), t('excludedCount'), t('excludedLines')],
+          rows: s.groups.map((g) => [g.field ?? '', g.expected, String(g.count), formatLineRanges(g.lines)]),
+          align: ['left', 'left', 'right', 'left'],
+        } }]
+      : [],
+  }];
+}

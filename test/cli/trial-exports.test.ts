@@ -217,7 +217,7 @@ interface Ref {
   pValue: number;
 }
 const REF = JSON.parse(readFileSync('test/reference/exports.json', 'utf8')) as Ref[];
-const FIXTURES = ['redcap-long', 'spss-danish', 'wide-coded', 'eq5d-danish', 'pain-diary', 'ved-ikke'];
+const FIXTURES = ['redcap-long', 'spss-danish', 'wide-coded', 'eq5d-danish', 'pain-diary', 'ved-ikke', 'stata-tab-wide'];
 
 describe.each(FIXTURES)('test/fixtures/exports/%s', (name) => {
   const dir = `test/fixtures/exports/${name}`;

@@ -73,4 +73,15 @@ answered <- rowSums(!is.na(m))
 d$pseq <- ifelse(10 - answered <= 2, rowSums(m, na.rm = TRUE) / answered * 10, NA)
 add(ancova_welch("ved-ikke", "pseq", "3m", d, "id", "arm", "time", "pseq", "baseline", c("usual", "app")))
 
+# (g) Stata/SPSS tab-separated wide: "." and empty = missing, arms coded 1/0, suffixes _bl/_3m/_9m.
+w <- read.delim(file.path(dir, "stata-tab-wide/export.csv"), stringsAsFactors = FALSE, colClasses = "character", encoding = "UTF-8", check.names = FALSE)
+num <- function(v) as.numeric(ifelse(v %in% c(".", ""), NA, v))
+d <- do.call(rbind, lapply(c("bl", "3m", "9m"), function(s) data.frame(
+  id = w[["løbenr"]], arm = w$behandling, alder = num(w$alder), time = if (s == "bl") "baseline" else s,
+  nrs = num(w[[paste0("nrs_", s)]]), pseq = num(w[[paste0("pseq_tot_", s)]]), stringsAsFactors = FALSE)))
+for (t in c("3m", "9m")) {
+  add(ancova_welch("stata-tab-wide", "pain", t, d, "id", "arm", "time", "nrs", "baseline", c("0", "1"), "alder"))
+  add(ancova_welch("stata-tab-wide", "pseq", t, d, "id", "arm", "time", "pseq", "baseline", c("0", "1"), "alder"))
+}
+
 writeLines(toJSON(rows, auto_unbox = TRUE, digits = NA, pretty = TRUE), "test/reference/exports.json")

@@ -51,10 +51,11 @@ export function registerMeta(program: Command, io: CliIo): void {
     .option('--lang <lang>', 'language of the text output: en or da', oneOf('--lang', ['en', 'da'] as const), 'en' as Lang)
     .action(async (file: string, opts: MetaCliOptions) => {
       // Loaded on use: `hta --help` should not pay for the meta-analysis modules.
-      const [{ metaAnalyze }, { metaText }, { readStudiesFile }] = await Promise.all([
+      const [{ metaAnalyze }, { metaText }, { readStudiesFile }, { armNames }] = await Promise.all([
         import('../meta/meta-analyze.js'),
         import('../meta/meta-table.js'),
         import('../meta/read-studies.js'),
+        import('../report/arm-names.js'),
       ]);
       const plan = opts.plan ? loadPlanFile(opts.plan) : undefined;
       const table = readStudiesFile(file);
@@ -68,7 +69,7 @@ export function registerMeta(program: Command, io: CliIo): void {
         ...(opts.direction ? { direction: opts.direction } : {}),
         lang: opts.lang,
       });
-      io.stdout(opts.json ? JSON.stringify(result, null, 2) + '\n' : metaText(result, opts.lang));
+      io.stdout(opts.json ? JSON.stringify(result, null, 2) + '\n' : metaText(result, opts.lang, armNames(plan?.armLabels, opts.lang)));
       for (const w of result.warnings) io.stderr(`warning: ${w}\n`);
     });
 }

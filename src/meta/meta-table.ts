@@ -3,6 +3,7 @@
  * [95% CI], weights), subgroup subtotals, the fixed and random rows, then the prediction
  * interval, heterogeneity, tests and the verdict in words. English and Danish (decimal comma).
  */
+import { armNames, type ArmNames } from '../report/arm-names.js';
 import { fillPhrase, formatFixed, formatP, type Lang, percentSign, RELEVANCE_TEXT, REPORT_TEXT, SHORT_RELEVANCE_TEXT, timeLabel } from '../report/i18n.js';
 import { renderTextTable, type Table } from '../report/text-table.js';
 import { TAU2_METHOD_NAMES } from '../stats/meta/tau2.js';
@@ -41,7 +42,7 @@ const TEXT = {
   sourceFlag: { en: '--mcid', da: '--mcid' },
   sourceInstrument: { en: 'instrument default', da: 'instrumentets standard' },
   title: { en: '{label} — {outcome} at {time}: {measure}', da: '{label} — {outcome} ved {time}: {measure}' },
-  appVsUsual: { en: ', app − usual care', da: ', app − vanlig behandling' },
+  appVsUsual: { en: ', {intervention} − {control}', da: ', {intervention} − {control}' },
   assumed: { en: ' (assumed)', da: ' (antaget)' },
   study: { en: 'Study', da: 'Studie' },
   subgroup: { en: 'Subgroup', da: 'Undergruppe' },
@@ -159,7 +160,7 @@ function mcidText(s: MetaOutcomeSetting, w: Wording): string {
   return `MCID ${value}${unit} (${src})`;
 }
 
-export function metaGroupText(results: MetaResults, s: MetaOutcomeSetting, lang: Lang = 'en'): string {
+export function metaGroupText(results: MetaResults, s: MetaOutcomeSetting, lang: Lang = 'en', arms: ArmNames = armNames(undefined, lang)): string {
   const w = wording(lang);
   const { t } = w;
   const inGroup = <T extends { outcome: string; time: string; measure: string }>(x: T) => x.outcome === s.outcome && x.time === s.time && x.measure === s.measure;
@@ -168,7 +169,7 @@ export function metaGroupText(results: MetaResults, s: MetaOutcomeSetting, lang:
   const tests = results.subgroupTests.filter(inGroup);
   const withSubgroup = studies.some((x) => x.subgroup !== null);
   const ratio = isRatioMeasure(s.measure);
-  const title = t('title', { label: s.label ?? s.outcome, outcome: s.outcome, time: lang === 'en' ? s.time : timeLabel(s.time, lang), measure: MEASURE_NAME[s.measure][lang] }) + (ratio ? '' : t('appVsUsual'));
+  const title = t('title', { label: s.label ?? s.outcome, outcome: s.outcome, time: lang === 'en' ? s.time : timeLabel(s.time, lang), measure: MEASURE_NAME[s.measure][lang] }) + (ratio ? '' : t('appVsUsual', { intervention: arms.intervention, control: arms.control }));
   const sub = `${mcidText(s, w)}; ${REPORT_TEXT[s.direction === 'lower-is-better' ? 'lowerIsBetter' : 'higherIsBetter'][lang]}${s.directionSource === 'default' ? t('assumed') : ''}`;
   const header = [t('study'), ...(withSubgroup ? [t('subgroup')] : []), `${s.measure} [${t('ci95')}]`, t('weightFixed'), t('weightRandom'), t('verdict')];
   const rows: string[][] = [];
@@ -220,6 +221,7 @@ export function metaGroupText(results: MetaResults, s: MetaOutcomeSetting, lang:
   return lines.join('\n') + '\n';
 }
 
-export function metaText(results: MetaResults, lang: Lang = 'en'): string {
-  return results.outcomes.map((s) => metaGroupText(results, s, lang)).join('\n');
+/** The text output of `hta meta`; `arms` names the compared arms (the plan's `armLabels`). */
+export function metaText(results: MetaResults, lang: Lang = 'en', arms: ArmNames = armNames(undefined, lang)): string {
+  return results.outcomes.map((s) => metaGroupText(results, s, lang, arms)).join('\n');
 }

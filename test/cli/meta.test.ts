@@ -177,3 +177,20 @@ describe('hta meta: input and usage errors exit 2 with file:line:column', () => 
     expect(r.stderr).toContain('warning: pseq 9m: Study B: no interval reported; shown but not pooled');
   });
 });
+
+describe('hta meta names the arms as the plan does', () => {
+  it('prints the plan\'s arm labels in every title (en and da), and the defaults without a plan', async () => {
+    const dir = tempDir();
+    const plan = JSON.parse(readFileSync(PLAN, 'utf8'));
+    plan.armLabels = { intervention: { en: 'Digital coach', da: 'Digital træner' }, control: { en: 'Waiting list', da: 'Venteliste' } };
+    const planFile = join(dir, 'plan.json');
+    writeFileSync(planFile, JSON.stringify(plan));
+    const en = await runCli('meta', CSV, '--plan', planFile);
+    expect(en.code).toBe(0);
+    expect(en.stdout).toContain('mean difference, Digital coach − Waiting list');
+    expect(en.stdout).not.toMatch(/app − usual care/);
+    const da = await runCli('meta', CSV, '--plan', planFile, '--lang', 'da');
+    expect(da.stdout).toContain('Digital træner − Venteliste');
+    expect((await runCli('meta', CSV)).stdout).toContain('app − usual care');
+  });
+});

@@ -105,7 +105,11 @@ export const subgroupSchema = z
   })
   .strict()
   .refine((s) => !(s.levels && s.cuts), { message: 'give "levels" or "cuts", not both' })
-  .refine((s) => !s.cuts || s.cuts.every((c, i) => i === 0 || c > (s.cuts as number[])[i - 1]!), { message: '"cuts" must increase' });
+  .refine((s) => !s.cuts || s.cuts.every((c, i) => i === 0 || c > (s.cuts as number[])[i - 1]!), { message: '"cuts" must increase' })
+  // A predicted level must exist, or "did the direction hold" can never be answered.
+  .refine((s) => !s.predictedDirection || !s.levels || s.levels.some((l) => String(l) === String(s.predictedDirection!.larger)), {
+    message: '"predictedDirection.larger" must be one of "levels"',
+  });
 
 export const populationCriterionSchema = z
   .object({

@@ -169,6 +169,19 @@ describe('edge cases', () => {
   });
 });
 
+describe('plan checks', () => {
+  it('refuses a predicted level that is not a level and a numeric comparison with text', async () => {
+    const v = variant((p) => {
+      (p.subgroups as { predictedDirection?: unknown }[])[0]!.predictedDirection = { larger: 'hospital' };
+      (p.population as { criteria: { value?: unknown }[] }).criteria[0]!.value = 'eighteen';
+    });
+    const r = await runCli('analyze', v.trial, '--plan', v.plan);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('"predictedDirection.larger" must be one of "levels"');
+    expect(r.stderr).toContain('ops >=, >, <=, < compare with a number "value"');
+  });
+});
+
 describe('credibility statement and the RD heterogeneity test', () => {
   it('a significant interaction says "may differ" and lists the facts, never a level verdict', () => {
     const r = { label: { en: 'setting', da: 'sted' }, interaction: { pValue: 0.012 }, levels: [] } as unknown as SubgroupResult;

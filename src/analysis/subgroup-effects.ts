@@ -87,10 +87,17 @@ export function subgroupAnalyses(trial: TrialData, ctx: SubgroupContext): Subgro
       const rows = levels.levels.map((level) => {
         const sub = pickPairs(pairs, byLevel.get(level) ?? []);
         const n = { intervention: sub.arm.filter((a) => a === 'intervention').length, control: sub.arm.filter((a) => a === 'control').length };
+        // A covariate with one value in this level (country in a one-country setting) has no
+        // within-level effect to estimate: it is left out of this level's model (the row's `covariates` say so).
+        const levelCovariates = covariates.filter((c) => new Set((sub.covariates[c] ?? []).map(String)).size > 1);
         const effect = row(base, confLevel, mcid, direction, () => {
           checkLevel(level, n, time);
-          // No follow-up-only values here: the SMD is left to the overall rows.
-          return continuousEffect('ancova', { pairs: sub, follow: { intervention: [], control: [] }, covariates, confLevel });
+          try {
+            // No follow-up-only values here: the SMD is left to the overall rows.
+            return continuousEffect('ancova', { pairs: sub, follow: { intervention: [], control: [] }, covariates: levelCovariates, confLevel });
+          } catch (err) {
+            throw err instanceof HtaError && !('n' in err) ? Object.assign(err, { n }) : err;
+          }
         });
         return { level, effect: { ...effect, population: 'trial' as const } };
       });

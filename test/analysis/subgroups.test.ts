@@ -139,6 +139,25 @@ describe('edge cases', () => {
     expect(code).toBe(1);
   });
 
+  it('a covariate constant within a level is left out of that level\'s model only', async () => {
+    // Every GP patient in Denmark: country cannot be estimated within the gp level.
+    const v = variant(
+      (p) => {
+        p.subgroups = [{ column: 'recruited_by', label: { en: 'setting' }, prespecified: true }];
+        delete p.population;
+      },
+      (text) => text.replace(/^(P\d+,[a-z]+,[^,]+,)(?:DK|NO)(,[^,]+,gp,)/gm, '$1DK$2'),
+    );
+    const { code, result } = await analyze(v.trial, v.plan);
+    const g = (result.subgroups as SubgroupResult[]).find((x) => x.outcome === 'pain') as SubgroupResult;
+    const gp = g.levels.find((l) => l.level === 'gp') as SubgroupResult['levels'][number];
+    expect(gp.effect.error).toBeUndefined();
+    expect(gp.effect.covariates).toEqual(['baseline']);
+    expect(g.levels.find((l) => l.level === 'physio')?.effect.covariates).toEqual(['baseline', 'country']);
+    expect(g.interaction.pValue).not.toBeNull();
+    expect(code).toBe(0);
+  });
+
   it('a level with one arm only: clear message on the level and the interaction, exit 1', async () => {
     // Every intervention patient recruited by a GP moves to a new setting "hospital" that no control patient has.
     const v = variant(

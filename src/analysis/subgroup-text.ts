@@ -24,7 +24,9 @@ export function subgroupText(groups: readonly SubgroupResult[], lang: Lang, widt
     const pre = g.credibility.prespecified ? (lang === 'da' ? 'forhåndsspecificeret' : 'prespecified') : lang === 'da' ? 'ikke forhåndsspecificeret' : 'not prespecified';
     out.push(`\n${g.outcomeLabel}, ${g.time} — ${lang === 'da' ? 'efter' : 'by'} ${g.label[lang]} (${pre})\n`);
     const rows = g.levels.map((l) => ({ ...l.effect, outcome: `  ${l.level}` }));
-    out.push(renderTextTable(effectsTable(rows, lang, () => widthOf(g.outcome), 'short', (k) => k)));
+    const table = effectsTable(rows, lang, () => widthOf(g.outcome), 'short', (k) => k);
+    table.header = [lang === 'da' ? 'Niveau' : 'Level', ...table.header.slice(1)];
+    out.push(renderTextTable(table));
     const left = g.excluded.missing + g.excluded.otherValue;
     if (left) out.push(lang === 'da' ? `Udeladt: ${g.excluded.missing} uden værdi, ${g.excluded.otherValue} med anden værdi\n` : `Left out: ${g.excluded.missing} with no value, ${g.excluded.otherValue} with another value\n`);
     out.push(`${interactionLine(g, lang)}. ${g.credibility.statement[lang]}\n`);

@@ -188,6 +188,49 @@ describe('edge cases', () => {
   });
 });
 
+describe('a Danish SPSS-style export (semicolons, decimal commas, BOM, text codes)', () => {
+  it('reads subgroup and criterion columns through the plan\'s codes and agrees with R', async () => {
+    const setting: Record<string, string> = { gp: 'Egen læge', physio: 'Fysioterapeut', chiro: 'Kiropraktor', spine_clinic: 'Rygklinik', '': 'Ved ikke' };
+    const [, ...lines] = readFileSync(TRIAL, 'utf8').trimEnd().split('\n');
+    const rows = lines.map((l) => {
+      const [id, arm, time, country, age, rec, weeks, pain, med] = l.split(',') as string[];
+      // Half weeks in decimal comma: 3 → "3,5" still fails "> 4", 5 → "5,5" still meets it.
+      return [id, arm === 'app' ? 'app' : 'vanlig', time === 'baseline' ? '0' : '12', country, age, setting[rec!], `${weeks},5`, pain, med].join(';');
+    });
+    const dir = tempDir();
+    writeFileSync(join(dir, 'eksport.csv'), '\uFEFF' + ['ID;Gruppe;Tid;Land;Alder;Henvist;Varighed;Smerte;Medicin', ...rows].join('\r\n') + '\r\n');
+    const plan = JSON.parse(readFileSync(PLAN, 'utf8'));
+    plan.columns = { id: 'ID', arm: 'Gruppe', time: 'Tid', covariates: { country: 'Land' } };
+    plan.arms = { intervention: 'app', control: 'vanlig' };
+    plan.timeLabels = { 0: 'baseline', 12: '3m' };
+    plan.missingCodes = ['Ved ikke'];
+    plan.outcomes[0].column = 'Smerte';
+    plan.outcomes[1].column = 'Medicin';
+    plan.subgroups = [{ column: 'Henvist', label: { en: 'setting' }, levels: ['Fysioterapeut', 'Kiropraktor', 'Rygklinik', 'Egen læge'], prespecified: true }];
+    plan.population.criteria = [
+      { column: 'Alder', op: '>=', value: 18, label: { en: 'aged 18 or older' } },
+      { column: 'Varighed', op: '>', value: 4, label: { en: 'symptoms more than 4 weeks' } },
+      { column: 'Henvist', op: 'in', values: ['Fysioterapeut', 'Egen læge'], label: { en: 'physio or GP' } },
+    ];
+    writeFileSync(join(dir, 'plan.json'), JSON.stringify(plan));
+    const { code, result } = await analyze(join(dir, 'eksport.csv'), join(dir, 'plan.json'));
+    expect(code).toBe(0);
+    const g = (result.subgroups as SubgroupResult[]).find((x) => x.outcome === 'pain') as SubgroupResult;
+    const rCase = ref.cases.find((c: { subgroup: string; outcome: string }) => c.subgroup === 'recruited_by' && c.outcome === 'pain');
+    // "Ved ikke" is a missing code: those patients are left out and counted as missing.
+    expect(g.excluded).toEqual({ missing: rCase.missing, otherValue: 0 });
+    const danish: Record<string, string> = { Fysioterapeut: 'physio', Kiropraktor: 'chiro', Rygklinik: 'spine_clinic', 'Egen læge': 'gp' };
+    for (const l of g.levels) {
+      const r = rCase.levels.find((x: { level: string }) => x.level === danish[l.level]);
+      close(l.effect.difference, r.difference, `${l.level} difference`);
+      close(l.effect.se, r.se, `${l.level} se`);
+    }
+    close(g.interaction.pValue, rCase.interaction.pValue, 'interaction p');
+    const t = result.targetPopulation as NonNullable<AnalysisResult['targetPopulation']>;
+    expect(t.criteria.map((c) => c.excluded)).toEqual(ref.target.flow.map((f: { excluded: unknown }) => f.excluded));
+  });
+});
+
 describe('plan checks', () => {
   it('refuses a predicted level that is not a level and a numeric comparison with text', async () => {
     const v = variant((p) => {

@@ -17,6 +17,7 @@ import { continuousEffect } from './continuous-effect.js';
 import { labelOf, row } from './judged-row.js';
 import { subgroupAnalyses } from './subgroup-effects.js';
 import { filterPopulation } from '../trial/population-filter.js';
+import { transportedEffects } from './transported-effect.js';
 import type { AnalysisResult, EffectRow, MissingnessRow, Sensitivity, TargetPopulation } from './results-schema.js';
 import { imputeOutcome, type MiRun, miEffect, mmrmEffects, tippingPointFor } from './missing-data-effects.js';
 import { outcomeWide, type OutcomeWide } from '../trial/outcome-wide.js';
@@ -125,6 +126,8 @@ function targetPopulationOf(trial: TrialData, options: AnalyzeOptions): TargetPo
   // The target rows skip the bootstrap: it is a robustness check of the trial rows.
   const { bootstrap: _skip, ...targetOptions } = options;
   const effects = reason ? [] : effectRows(target, trialContext(target, targetOptions), targetOptions, 'target');
+  // Transported: every trial patient, reweighted to the margins (not only those meeting the criteria).
+  const transported = spec.margins ? transportedEffects(trial, spec.margins, trialContext(trial, targetOptions).pairsAt, 1 - trial.plan.alpha) : undefined;
   return {
     label: { en: spec.label.en, da: spec.label.da ?? spec.label.en },
     criteria: flow,
@@ -133,6 +136,7 @@ function targetPopulationOf(trial: TrialData, options: AnalyzeOptions): TargetPo
     analysed: reason === null,
     reason,
     effects,
+    ...(transported ? { transported } : {}),
   };
 }
 
@@ -189,6 +193,7 @@ export function analyzeTrial(trial: TrialData, options: AnalyzeOptions): Analysi
   const targetPopulation = targetPopulationOf(trial, options);
   if (targetPopulation?.reason) warnings.push(`target population: ${targetPopulation.reason}`);
   for (const e of targetPopulation?.effects ?? []) if (e.error) warnings.push(`target population, ${e.outcome} at ${e.time} (${e.method}): ${e.error}`);
+  for (const t of targetPopulation?.transported ?? []) if (t.effect.error) warnings.push(`transported effect, ${t.outcome} at ${t.time}: ${t.effect.error}`);
   return {
     tool: { name: 'hta', version: options.version },
     input: { file: trial.file, layout: trial.layout, patients },

@@ -166,6 +166,26 @@ export const targetPopulationSchema = z
     analysed: z.boolean(),
     reason: z.string().nullable().describe('Why the target population was not analysed (too small)'),
     effects: z.array(effectRowSchema).describe('The same effect rows as `effects`, in the target population (population: "target"); empty when not analysed'),
+    transported: z
+      .array(
+        z.object({
+          outcome: z.string(),
+          time: z.string(),
+          effect: effectRowSchema.describe('ANCOVA on the trial patients raked to the target margins, with a design-based SE (= R survey::rake + svyglm); judged against the MCID'),
+          excludedMissing: z.number().int().describe('Patients left out for a missing value in a margin column'),
+          weights: z
+            .object({
+              effectiveSampleSize: z.number().describe('(Σw)² / Σw²: how many unweighted patients the weighted estimate is worth'),
+              min: z.number().describe('Smallest weight (mean weight = 1)'),
+              max: z.number().describe('Largest weight (mean weight = 1)'),
+              sweeps: z.number().int(),
+            })
+            .nullable()
+            .describe('null when the trial could not be reweighted (see effect.error)'),
+        }),
+      )
+      .optional()
+      .describe("The trial's effect transported to the target population's margins, per continuous outcome × time (present when the plan gives margins)"),
   })
   .describe("The plan's target population beside the trial population");
 

@@ -42,10 +42,18 @@ export function targetPopulationText(t: TargetPopulation, lang: Lang, widthOf: W
       ? `  ${c.label[lang]}: ${ex} udelukket (${c.missing} uden værdi); tilbage ${c.remaining.intervention}/${c.remaining.control}\n`
       : `  ${c.label[lang]}: ${ex} excluded (${c.missing} with no value); remaining ${c.remaining.intervention}/${c.remaining.control}\n`);
   }
-  if (!t.analysed) {
-    out.push(`${lang === 'da' ? 'Ikke analyseret' : 'Not analysed'}: ${t.reason ?? ''}\n`);
-    return out.join('');
+  if (!t.analysed) out.push(`${lang === 'da' ? 'Ikke analyseret' : 'Not analysed'}: ${t.reason ?? ''}\n`);
+  else out.push(renderTextTable(effectsTable(t.effects, lang, widthOf, 'short', labelOf)));
+  if (t.transported?.length) {
+    out.push(`\n${lang === 'da' ? 'Effekten overført til målpopulationens sammensætning (raking, designbaseret CI)' : "Effect transported to the target population's make-up (raking, design-based CI)"}\n`);
+    out.push(renderTextTable(effectsTable(t.transported.map((x) => x.effect), lang, widthOf, 'short', labelOf)));
+    for (const x of t.transported) {
+      if (!x.weights) continue;
+      const w = x.weights;
+      out.push(lang === 'da'
+        ? `  ${labelOf(x.outcome)}, ${x.time}: effektiv stikprøvestørrelse ${formatFixed(w.effectiveSampleSize, 1, lang)}, vægte ${formatFixed(w.min, 2, lang)}–${formatFixed(w.max, 2, lang)}${x.excludedMissing ? `, ${x.excludedMissing} uden værdi udeladt` : ''}\n`
+        : `  ${labelOf(x.outcome)}, ${x.time}: effective sample size ${formatFixed(w.effectiveSampleSize, 1, lang)}, weights ${formatFixed(w.min, 2, lang)}–${formatFixed(w.max, 2, lang)}${x.excludedMissing ? `, ${x.excludedMissing} with no value left out` : ''}\n`);
+    }
   }
-  out.push(renderTextTable(effectsTable(t.effects, lang, widthOf, 'short', labelOf)));
   return out.join('');
 }

@@ -75,6 +75,7 @@ export function registerAnalyze(program: Command, io: CliIo, setExit: (code: num
       const failed =
         result.effects.some((e) => e.error) ||
         (result.targetPopulation?.effects ?? []).some((e) => e.error) ||
+        (result.targetPopulation?.transported ?? []).some((t) => t.effect.error) ||
         (result.subgroups ?? []).some((g) => g.interaction.error !== undefined || g.levels.some((l) => l.effect.error));
       if (failed) setExit(1);
     });

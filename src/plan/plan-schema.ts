@@ -131,6 +131,19 @@ export const populationSchema = z
     label: localized.describe('Name of the target population, e.g. {"en": "GP patients, symptoms > 4 weeks"}'),
     criteria: z.array(populationCriterionSchema).min(1).describe('Applied in order; a patient with a missing value fails the criterion'),
     minPerArm: z.number().int().min(2).default(20).describe('Fewer patients than this in either arm: the target population is reported as too small and not analysed'),
+    margins: z
+      .array(
+        z
+          .object({
+            column: z.string().min(1).describe('Export column (read like a covariate)'),
+            cuts: z.array(z.number()).min(1).optional().describe('Cut points for a numeric column, as in subgroups: [40, 60] gives "<40", "40–<60", "≥60"'),
+            shares: z.record(z.string().min(1), z.number().min(0).max(1)).describe('Share of each level in the target population; they sum to 1'),
+          })
+          .strict()
+          .refine((m) => Math.abs(Object.values(m.shares).reduce((a, b) => a + b, 0) - 1) < 1e-6, { message: 'the shares must sum to 1' }),
+      )
+      .optional()
+      .describe('Known make-up of the target population: the trial patients are raked to these margins and the ANCOVA effect re-estimated (transported effect; docs/subgroups.md)'),
   })
   .strict();
 
@@ -198,6 +211,7 @@ export type EffectMethod = z.infer<typeof methodSchema>;
 export type PlanSubgroup = z.infer<typeof subgroupSchema>;
 export type PlanPopulation = z.infer<typeof populationSchema>;
 export type PopulationCriterion = z.infer<typeof populationCriterionSchema>;
+export type PopulationMargin = NonNullable<PlanPopulation['margins']>[number];
 
 /** JSON Schema (draft 2020-12) of the plan, for editors and `hta plan schema`. */
 export function planJsonSchema(): unknown {

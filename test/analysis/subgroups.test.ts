@@ -109,6 +109,31 @@ describe('subgroups and target population on the fixture, against R', () => {
   });
 });
 
+describe('transported effect (raking to target margins), against R survey::rake + svyglm', () => {
+  it('agrees with R to 1e-6, with the effective sample size and weight range', async () => {
+    const { result } = await analyze(TRIAL, PLAN);
+    const t = (result.targetPopulation?.transported ?? []).find((x) => x.outcome === 'pain' && x.time === '3m') as NonNullable<NonNullable<AnalysisResult['targetPopulation']>['transported']>[number];
+    const r = ref.transported;
+    expect(t.effect.n).toEqual(r.n);
+    expect(t.effect.df).toBe(r.df);
+    expect(t.excludedMissing).toBe(r.excludedMissing);
+    for (const k of ['difference', 'se', 'ciLower', 'ciUpper', 'pValue'] as const) close(t.effect[k], r[k], `transported ${k}`);
+    for (const k of ['effectiveSampleSize', 'min', 'max'] as const) close(t.weights?.[k], r[k], `weights ${k}`);
+    expect(t.effect.relevance).not.toBeNull();
+  });
+
+  it('refuses, with a clear message and exit 1, when a target level has no trial patients', async () => {
+    const v = variant((p) => {
+      (p.population as { margins: { shares: Record<string, number> }[] }).margins[0]!.shares = { physio: 0.2, chiro: 0.1, spine_clinic: 0.1, gp: 0.5, hospital: 0.1 };
+    });
+    const { code, result } = await analyze(v.trial, v.plan);
+    const t = (result.targetPopulation?.transported ?? [])[0]!;
+    expect(t.effect.error).toBe("the target population has recruited_by = 'hospital' (share 0.1) but no trial patient analysed here has it, so the trial cannot be reweighted to it");
+    expect(t.weights).toBeNull();
+    expect(code).toBe(1);
+  });
+});
+
 describe('edge cases', () => {
   it('a target population below minPerArm is reported as too small, not analysed', async () => {
     const v = variant((p) => ((p.population as { minPerArm: number }).minPerArm = 11));
@@ -207,6 +232,7 @@ describe('a Danish SPSS-style export (semicolons, decimal commas, BOM, text code
     plan.outcomes[0].column = 'Smerte';
     plan.outcomes[1].column = 'Medicin';
     plan.subgroups = [{ column: 'Henvist', label: { en: 'setting' }, levels: ['Fysioterapeut', 'Kiropraktor', 'Rygklinik', 'Egen læge'], prespecified: true }];
+    delete plan.population.margins;
     plan.population.criteria = [
       { column: 'Alder', op: '>=', value: 18, label: { en: 'aged 18 or older' } },
       { column: 'Varighed', op: '>', value: 4, label: { en: 'symptoms more than 4 weeks' } },

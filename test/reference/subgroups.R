@@ -3,7 +3,7 @@
 # src/trial/population-filter.ts) on test/fixtures/subgroups/trial.csv with the plan
 # test/fixtures/subgroups/plan.json.
 # Run from the repository root:  Rscript test/reference/subgroups.R
-# Needs jsonlite and metafor (Debian: r-cran-jsonlite, r-cran-metafor).
+# Needs jsonlite, metafor and survey (Debian: r-cran-jsonlite, r-cran-metafor, r-cran-survey).
 suppressPackageStartupMessages({ library(jsonlite); library(metafor) })
 
 raw <- read.csv("test/fixtures/subgroups/trial.csv", stringsAsFactors = FALSE, na.strings = "")
@@ -80,5 +80,28 @@ dt <- d[inpop & has_pair, ]
 target <- list(patients = list(intervention = sum(inpop & d$arm01 == 1), control = sum(inpop & d$arm01 == 0)),
                flow = flow, ancova = level_fit(dt, TRUE))
 
-writeLines(toJSON(list(confLevel = conf, cases = cases, target = target), auto_unbox = TRUE, digits = NA, pretty = TRUE),
+
+# Transported effect: the analysed patients (baseline and 3m pain, a setting) raked to the
+# target margins, then the weighted ANCOVA with a design-based SE.
+suppressPackageStartupMessages(library(survey))
+dr <- d[has_pair & !is.na(d$recruited_by), ]
+dr$setting <- factor(dr$recruited_by, levels = c("physio", "chiro", "spine_clinic", "gp"))
+dr$ageband <- cut(dr$age, c(-Inf, 40, 60, Inf), right = FALSE, labels = c("<40", "40–<60", "≥60"))
+n <- nrow(dr)
+des <- svydesign(ids = ~1, weights = ~1, data = dr)
+raked <- rake(des, list(~setting, ~ageband),
+              list(data.frame(setting = levels(dr$setting), Freq = c(0.2, 0.1, 0.1, 0.6) * n),
+                   data.frame(ageband = levels(dr$ageband), Freq = c(0.3, 0.4, 0.3) * n)),
+              control = list(maxit = 1000, epsilon = 1e-13))
+fit <- svyglm(pain3 ~ arm01 + pain0 + country, design = raked)
+ci <- confint(fit, level = conf)
+w <- weights(raked)
+transported <- list(n = list(intervention = sum(dr$arm01 == 1), control = sum(dr$arm01 == 0)),
+                    excludedMissing = sum(has_pair & is.na(d$recruited_by)),
+                    difference = unname(coef(fit)["arm01"]), se = unname(SE(fit)["arm01"]),
+                    df = fit$df.residual, ciLower = ci["arm01", 1], ciUpper = ci["arm01", 2],
+                    pValue = coef(summary(fit))["arm01", 4],
+                    effectiveSampleSize = sum(w)^2 / sum(w^2), min = min(w) / mean(w), max = max(w) / mean(w))
+
+writeLines(toJSON(list(confLevel = conf, cases = cases, target = target, transported = transported), auto_unbox = TRUE, digits = NA, pretty = TRUE),
            "test/reference/subgroups.json")

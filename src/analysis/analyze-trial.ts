@@ -4,8 +4,7 @@
  * carries an `error` and null numbers; the other rows are still computed.
  */
 import { HtaError } from '../errors.js';
-import type { Direction, Instrument } from '../instruments/instrument.js';
-import { judgeDifference } from '../judge/judge-effect.js';
+import type { Instrument } from '../instruments/instrument.js';
 import { directionForOutcome, mcidForOutcome } from '../plan/outcome-instrument.js';
 import type { EffectMethod, PlanOutcome } from '../plan/plan-schema.js';
 import { describeByArm } from '../trial/descriptives.js';
@@ -15,8 +14,11 @@ import { ARMS, armCounts, type TrialData } from '../trial/trial-data.js';
 import { summarizeTrial } from '../trial/summarize-trial.js';
 import { binaryEffect } from './binary-effect.js';
 import { continuousEffect } from './continuous-effect.js';
-import type { EffectEstimate } from './effect-estimate.js';
-import type { AnalysisResult, EffectRow, MissingnessRow, Sensitivity } from './results-schema.js';
+import { labelOf, row } from './judged-row.js';
+import { subgroupAnalyses } from './subgroup-effects.js';
+import { filterPopulation } from '../trial/population-filter.js';
+import { transportedEffects } from './transported-effect.js';
+import type { AnalysisResult, EffectRow, MissingnessRow, Sensitivity, TargetPopulation } from './results-schema.js';
 import { imputeOutcome, type MiRun, miEffect, mmrmEffects, tippingPointFor } from './missing-data-effects.js';
 import { outcomeWide, type OutcomeWide } from '../trial/outcome-wide.js';
 
@@ -25,56 +27,6 @@ export interface AnalyzeOptions {
   /** Progress of multiple imputation (done of total chain iterations). */
   onImputationProgress?: (done: number, total: number) => void;
   bootstrap?: { replicates: number; seed: number; onProgress?: (done: number, total: number) => void };
-}
-
-function labelOf(o: { key: string; label?: { en: string } | undefined }): string {
-  return o.label?.en ?? o.key;
-}
-
-function row(base: Pick<EffectRow, 'outcome' | 'label' | 'time' | 'method'>, confLevel: number, mcid: number | undefined, direction: Direction, compute: () => EffectEstimate): EffectRow {
-  const empty = {
-    ...base,
-    n: { intervention: 0, control: 0 },
-    difference: null,
-    se: null,
-    df: null,
-    ciLower: null,
-    ciUpper: null,
-    confLevel,
-    ciMethod: '',
-    pValue: null,
-    mcid: mcid ?? null,
-    direction,
-    benefit: null,
-    benefitCiLower: null,
-    benefitCiUpper: null,
-    significant: null,
-    imprecise: null,
-    relevance: null,
-  } satisfies EffectRow;
-  let est: EffectEstimate;
-  try {
-    est = compute();
-  } catch (err) {
-    if (err instanceof HtaError && err.code === 'analysis.failed') {
-      const n = (err as HtaError & { n?: EffectRow['n'] }).n;
-      return { ...empty, ...(n ? { n } : {}), error: err.message };
-    }
-    throw err;
-  }
-  const { extra, ...numbers } = est;
-  const j = judgeDifference(numbers.difference, numbers.ciLower, numbers.ciUpper, mcid ?? 1, direction);
-  return {
-    ...empty,
-    ...numbers,
-    benefit: j.benefit,
-    benefitCiLower: j.benefitCiLower,
-    benefitCiUpper: j.benefitCiUpper,
-    significant: j.significant,
-    imprecise: mcid === undefined ? null : j.imprecise,
-    relevance: mcid === undefined ? null : j.relevance,
-    ...extra,
-  };
 }
 
 /** The value stored under `key`, computed and stored on first use (a failed computation is not stored). */
@@ -87,15 +39,10 @@ function once<T>(cache: Map<string, T>, key: string, compute: () => T): T {
   return value;
 }
 
-export function analyzeTrial(trial: TrialData, options: AnalyzeOptions): AnalysisResult {
+/** Shared per-trial data: each outcome's wide table, MMRM fit, imputation run and outcome × time vectors, built once. */
+function trialContext(trial: TrialData, options: AnalyzeOptions) {
   const plan = trial.plan;
   const confLevel = 1 - plan.alpha;
-  const effects: EffectRow[] = [];
-  const warnings: string[] = [];
-  const instrumentOf = new Map<string, Instrument>(trial.sources.map((s) => [s.key, s.instrument]));
-
-  // Each outcome's wide table, MMRM fit (all visits at once) and imputation run, and each
-  // outcome × time's data, are built once and shared by the methods, responders and sensitivity rows.
   const caches = { wide: new Map<string, OutcomeWide>(), mmrm: new Map<string, ReturnType<typeof mmrmEffects>>(), mi: new Map<string, MiRun>() };
   const pairsCache = new Map<string, ReturnType<typeof outcomePairs>>();
   const followCache = new Map<string, ReturnType<typeof followUpValues>>();
@@ -110,7 +57,15 @@ export function analyzeTrial(trial: TrialData, options: AnalyzeOptions): Analysi
   const miRunOf = (key: string) =>
     once(caches.mi, key, () => imputeOutcome(wideOf(key), plan.missing.m, plan.missing.seed, options.onImputationProgress, plan.missing.imputation));
   const miAt = (key: string, time: string) => miEffect(wideOf(key), miRunOf(key), time, confLevel);
+  return { confLevel, wideOf, pairsAt, followAt, mmrmAt, miRunOf, miAt };
+}
 
+/** Every outcome × time × method row and every responder row of one (trial or target) population. */
+function effectRows(trial: TrialData, ctx: ReturnType<typeof trialContext>, options: AnalyzeOptions, population: 'trial' | 'target'): EffectRow[] {
+  const plan = trial.plan;
+  const { confLevel, pairsAt, followAt, mmrmAt, miAt } = ctx;
+  const effects: EffectRow[] = [];
+  const instrumentOf = new Map<string, Instrument>(trial.sources.map((s) => [s.key, s.instrument]));
   for (const outcome of plan.outcomes) {
     const inst = instrumentOf.get(outcome.key) as Instrument;
     const direction = directionForOutcome(outcome, inst);
@@ -155,6 +110,43 @@ export function analyzeTrial(trial: TrialData, options: AnalyzeOptions): Analysi
       );
     }
   }
+  // Marked only when the plan has a target population, so results without one keep their shape.
+  return plan.population ? effects.map((e) => ({ ...e, population })) : effects;
+}
+
+/** The target population's flow and, when large enough, its effect rows. */
+function targetPopulationOf(trial: TrialData, options: AnalyzeOptions): TargetPopulation | undefined {
+  const spec = trial.plan.population;
+  if (!spec) return undefined;
+  const { flow, patients, trial: target } = filterPopulation(trial, spec);
+  const small = (['intervention', 'control'] as const).filter((a) => patients[a] < spec.minPerArm);
+  const reason = small.length
+    ? `too small to analyse: ${small.map((a) => `${patients[a]} ${a} patients`).join(' and ')} (the plan's minimum is ${spec.minPerArm} per arm)`
+    : null;
+  // The target rows skip the bootstrap: it is a robustness check of the trial rows.
+  const { bootstrap: _skip, ...targetOptions } = options;
+  const effects = reason ? [] : effectRows(target, trialContext(target, targetOptions), targetOptions, 'target');
+  // Transported: every trial patient, reweighted to the margins (not only those meeting the criteria).
+  const transported = spec.margins ? transportedEffects(trial, spec.margins, trialContext(trial, targetOptions).pairsAt, 1 - trial.plan.alpha) : undefined;
+  return {
+    label: { en: spec.label.en, da: spec.label.da ?? spec.label.en },
+    criteria: flow,
+    patients,
+    minPerArm: spec.minPerArm,
+    analysed: reason === null,
+    reason,
+    effects,
+    ...(transported ? { transported } : {}),
+  };
+}
+
+export function analyzeTrial(trial: TrialData, options: AnalyzeOptions): AnalysisResult {
+  const plan = trial.plan;
+  const warnings: string[] = [];
+  const ctx = trialContext(trial, options);
+  const { confLevel, wideOf, pairsAt, followAt, mmrmAt, miRunOf, miAt } = ctx;
+  const instrumentOf = new Map<string, Instrument>(trial.sources.map((s) => [s.key, s.instrument]));
+  const effects = effectRows(trial, ctx, options, 'trial');
 
   const patients = armCounts(trial);
 
@@ -192,6 +184,16 @@ export function analyzeTrial(trial: TrialData, options: AnalyzeOptions): Analysi
     for (const e of errors) warnings.push(`sensitivity analysis of ${primary.outcome} at ${primary.time}: ${e}`);
   }
   for (const e of effects) if (e.error) warnings.push(`${e.outcome} at ${e.time} (${e.method}): ${e.error}`);
+  const subgroups = plan.subgroups.length ? subgroupAnalyses(trial, { pairsAt, confLevel, alpha: plan.alpha }) : undefined;
+  for (const g of subgroups ?? []) {
+    const where = `subgroup ${g.subgroup}, ${g.outcome} at ${g.time}`;
+    for (const l of g.levels) if (l.effect.error) warnings.push(`${where}, level ${l.level}: ${l.effect.error}`);
+    if (g.interaction.error) warnings.push(`${where}, interaction: ${g.interaction.error}`);
+  }
+  const targetPopulation = targetPopulationOf(trial, options);
+  if (targetPopulation?.reason) warnings.push(`target population: ${targetPopulation.reason}`);
+  for (const e of targetPopulation?.effects ?? []) if (e.error) warnings.push(`target population, ${e.outcome} at ${e.time} (${e.method}): ${e.error}`);
+  for (const t of targetPopulation?.transported ?? []) if (t.effect.error) warnings.push(`transported effect, ${t.outcome} at ${t.time}: ${t.effect.error}`);
   return {
     tool: { name: 'hta', version: options.version },
     input: { file: trial.file, layout: trial.layout, patients },
@@ -200,6 +202,8 @@ export function analyzeTrial(trial: TrialData, options: AnalyzeOptions): Analysi
     effects,
     missingness: missingnessOf(trial),
     sensitivity,
+    ...(subgroups ? { subgroups } : {}),
+    ...(targetPopulation ? { targetPopulation } : {}),
     warnings,
   };
 }

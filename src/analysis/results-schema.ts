@@ -56,6 +56,7 @@ export const effectRowSchema = z.object({
     .optional(),
   details: z.record(z.string(), z.unknown()).optional().describe('Method details, e.g. MMRM patients in the model, imputations and fraction of missing information'),
   error: z.string().optional().describe('Why this row could not be computed; its numbers are null'),
+  population: z.enum(['trial', 'target']).optional().describe('"trial": every randomised patient; "target": the patients meeting the plan\'s population criteria (docs/subgroups.md)'),
 });
 
 export const descriptiveRowSchema = z.object({
@@ -99,6 +100,95 @@ export const sensitivitySchema = z.object({
   errors: z.array(z.string()),
 });
 
+const localizedText = z.object({ en: z.string(), da: z.string() });
+
+export const subgroupResultSchema = z
+  .object({
+    subgroup: z.string().describe("The export column of the plan's subgroup"),
+    label: localizedText.describe('What the subgroup column is'),
+    outcome: z.string(),
+    outcomeLabel: z.string(),
+    time: z.string(),
+    method: z.enum(['ancova', 'risk-difference']).describe('Effect within each level: ANCOVA (lm within the level) for continuous outcomes, the risk difference for binary outcomes and responders'),
+    levels: z
+      .array(z.object({ level: z.string(), effect: effectRowSchema }))
+      .describe('The effect within each level, with its MCID verdict; a level that cannot be analysed (no patients, one arm only, too few) has an effect with `error`'),
+    excluded: z
+      .object({
+        missing: z.number().int().describe('Patients in the analysis with no value in the subgroup column'),
+        otherValue: z.number().int().describe('Patients whose value is not one of the listed levels (or not a number, with cuts)'),
+      })
+      .describe('Patients left out of this subgroup analysis'),
+    interaction: z
+      .object({
+        test: z.enum(['F (ANCOVA arm × subgroup, nested lm)', 'Cochran Q (risk differences)']).describe('F test of lm(y ~ arm * sg + baseline + covs) against lm(y ~ arm + sg + baseline + covs), as R anova(); or Cochran Q of equal risk differences across levels'),
+        statistic: z.number().nullable(),
+        df1: z.number().int().nullable().describe('Numerator df (levels − 1); the chi-square df of Q'),
+        df2: z.number().int().nullable().describe('Denominator (residual) df of the F test; null for Q'),
+        pValue: z.number().nullable(),
+        levelsTested: z.array(z.string()).describe('Levels with patients, which the test compares'),
+        error: z.string().optional().describe('Why the interaction could not be tested'),
+      })
+      .describe('Test for interaction: does the effect differ between the levels?'),
+    credibility: z
+      .object({
+        prespecified: z.boolean(),
+        interactionP: z.number().nullable(),
+        subgroupTestsInRun: z.number().int().describe('Interaction tests done in this run (every subgroup × outcome × time): the more, the likelier a chance finding'),
+        predictedLarger: z.string().nullable().describe('The level in which the plan predicted a larger benefit'),
+        directionHeld: z.boolean().nullable().describe('Whether the predicted level has the largest benefit; null when no direction was predicted or a level has no estimate'),
+        statement: localizedText.describe('Plain statement; never a verdict from one level alone'),
+      })
+      .describe('The facts a committee weighs (ICEMAN, Schandelmaier et al. 2020, doi:10.1503/cmaj.200077)'),
+  })
+  .describe('One subgroup analysis of one outcome at one time');
+
+const armCountsSchema = z.object({ intervention: z.number().int(), control: z.number().int() });
+
+export const targetPopulationSchema = z
+  .object({
+    label: localizedText,
+    criteria: z
+      .array(
+        z.object({
+          column: z.string(),
+          op: z.enum(['>=', '>', '<=', '<', '==', 'in']),
+          value: z.union([z.string(), z.number(), z.array(z.union([z.string(), z.number()]))]),
+          label: localizedText,
+          excluded: armCountsSchema.describe('Patients this criterion excluded, after the criteria before it (missing values fail)'),
+          missing: z.number().int().describe('Of those excluded, patients with no value in the column'),
+          remaining: armCountsSchema,
+        }),
+      )
+      .describe('The criteria in sequence, as a CONSORT-style flow'),
+    patients: armCountsSchema.describe('Randomised patients in the target population'),
+    minPerArm: z.number().int(),
+    analysed: z.boolean(),
+    reason: z.string().nullable().describe('Why the target population was not analysed (too small)'),
+    effects: z.array(effectRowSchema).describe('The same effect rows as `effects`, in the target population (population: "target"); empty when not analysed'),
+    transported: z
+      .array(
+        z.object({
+          outcome: z.string(),
+          time: z.string(),
+          effect: effectRowSchema.describe('ANCOVA on the trial patients raked to the target margins, with a design-based SE (= R survey::rake + svyglm); judged against the MCID'),
+          excludedMissing: z.number().int().describe('Patients left out for a missing value in a margin column'),
+          weights: z
+            .object({
+              effectiveSampleSize: z.number().describe('(Σw)² / Σw²: how many unweighted patients the weighted estimate is worth'),
+              min: z.number().describe('Smallest weight (mean weight = 1)'),
+              max: z.number().describe('Largest weight (mean weight = 1)'),
+              sweeps: z.number().int(),
+            })
+            .nullable()
+            .describe('null when the trial could not be reweighted (see effect.error)'),
+        }),
+      )
+      .optional()
+      .describe("The trial's effect transported to the target population's margins, per continuous outcome × time (present when the plan gives margins)"),
+  })
+  .describe("The plan's target population beside the trial population");
+
 export const analysisResultSchema = z.object({
   tool: z.object({ name: z.literal('hta'), version: z.string() }),
   input: z.object({
@@ -113,6 +203,8 @@ export const analysisResultSchema = z.object({
   effects: z.array(effectRowSchema),
   missingness: z.array(missingnessRowSchema),
   sensitivity: sensitivitySchema.nullable(),
+  subgroups: z.array(subgroupResultSchema).optional().describe("The plan's subgroup analyses (present when the plan has subgroups)"),
+  targetPopulation: targetPopulationSchema.optional().describe("The plan's target population (present when the plan has one)"),
   warnings: z.array(z.string()),
 });
 
@@ -120,6 +212,8 @@ export type EffectRow = z.infer<typeof effectRowSchema>;
 export type AnalysisResult = z.infer<typeof analysisResultSchema>;
 export type MissingnessRow = z.infer<typeof missingnessRowSchema>;
 export type Sensitivity = z.infer<typeof sensitivitySchema>;
+export type SubgroupResult = z.infer<typeof subgroupResultSchema>;
+export type TargetPopulation = z.infer<typeof targetPopulationSchema>;
 
 export function resultsJsonSchema(): unknown {
   return {

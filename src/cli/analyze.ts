@@ -17,6 +17,7 @@ import { outcomeLabel } from '../plan/outcome-label.js';
 import { progressBar } from './progress-bar.js';
 import { guardPaths } from './guard-output.js';
 import { checkLang, wholeNumber } from './options.js';
+import { subgroupText, targetPopulationText } from '../analysis/subgroup-text.js';
 
 export function registerAnalyze(program: Command, io: CliIo, setExit: (code: number) => void): void {
   program
@@ -71,8 +72,16 @@ export function registerAnalyze(program: Command, io: CliIo, setExit: (code: num
           const sentence = tippingSentence(sens, unit, decimals, lang, arms);
           if (sentence) io.stdout(sentence + '\n');
         }
+        if (result.targetPopulation) io.stdout(targetPopulationText(result.targetPopulation, lang, (k) => widths.get(k), (k) => outcomeLabel(trial.plan, k, lang)));
+        if (result.subgroups) io.stdout(subgroupText(result.subgroups, lang, (k) => widths.get(k)));
       }
       for (const w of result.warnings) io.stderr(`warning: ${w}\n`);
-      if (result.effects.some((e) => e.error)) setExit(1);
+      // A row that could not be computed (overall, target population, subgroup level or interaction) exits 1.
+      const failed =
+        result.effects.some((e) => e.error) ||
+        (result.targetPopulation?.effects ?? []).some((e) => e.error) ||
+        (result.targetPopulation?.transported ?? []).some((t) => t.effect.error) ||
+        (result.subgroups ?? []).some((g) => g.interaction.error !== undefined || g.levels.some((l) => l.effect.error));
+      if (failed) setExit(1);
     });
 }

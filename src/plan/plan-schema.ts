@@ -89,6 +89,64 @@ export const customInstrumentSchema = z
   .strict()
   .refine((i) => i.range[0] < i.range[1], { message: 'range must be [min, max] with min < max' });
 
+/** A subgroup of the trial population by one export column; see docs/subgroups.md. */
+export const subgroupSchema = z
+  .object({
+    column: z.string().min(1).describe('Export column that defines the subgroup (read from the baseline row, like a covariate)'),
+    label: localized.describe('What the column is, e.g. {"en": "recruitment setting", "da": "rekrutteringssted"}'),
+    levels: z.array(z.union([z.string().min(1), z.number()])).min(2).optional().describe('Categorical levels, in display order (the first is the reference); other values are excluded and counted; default: every value seen, sorted'),
+    cuts: z.array(z.number()).min(1).optional().describe('Cut points for a numeric column: [40, 60] gives levels "<40", "40–<60", "≥60" (R cut(x, c(-Inf, 40, 60, Inf), right = FALSE))'),
+    prespecified: z.boolean().describe('Whether this subgroup analysis was specified before the data were seen (a credibility criterion, ICEMAN)'),
+    predictedDirection: z
+      .object({ larger: z.union([z.string().min(1), z.number()]).describe('The level in which the benefit was predicted to be larger') })
+      .strict()
+      .optional()
+      .describe('The direction predicted before the analysis; the results say whether it held'),
+  })
+  .strict()
+  .refine((s) => !(s.levels && s.cuts), { message: 'give "levels" or "cuts", not both' })
+  .refine((s) => !s.cuts || s.cuts.every((c, i) => i === 0 || c > (s.cuts as number[])[i - 1]!), { message: '"cuts" must increase' })
+  // A predicted level must exist, or "did the direction hold" can never be answered.
+  .refine((s) => !s.predictedDirection || !s.levels || s.levels.some((l) => String(l) === String(s.predictedDirection!.larger)), {
+    message: '"predictedDirection.larger" must be one of "levels"',
+  });
+
+export const populationCriterionSchema = z
+  .object({
+    column: z.string().min(1).describe('Export column (read from the baseline row, like a covariate)'),
+    op: z.enum(['>=', '>', '<=', '<', '==', 'in']),
+    value: z.union([z.string(), z.number()]).optional().describe('The value compared with (all ops but "in")'),
+    values: z.array(z.union([z.string(), z.number()])).min(1).optional().describe('The allowed values (op "in")'),
+    label: localized.describe('The criterion in words, e.g. {"en": "aged 15 or older"}'),
+  })
+  .strict()
+  .refine((c) => (c.op === 'in' ? c.values !== undefined && c.value === undefined : c.value !== undefined && c.values === undefined), {
+    message: 'op "in" takes "values" (a list); the other ops take one "value"',
+  })
+  .refine((c) => !['>=', '>', '<=', '<'].includes(c.op) || typeof c.value === 'number', { message: 'ops >=, >, <=, < compare with a number "value"' });
+
+/** The population a recommendation concerns, as criteria on export columns; see docs/subgroups.md. */
+export const populationSchema = z
+  .object({
+    label: localized.describe('Name of the target population, e.g. {"en": "GP patients, symptoms > 4 weeks"}'),
+    criteria: z.array(populationCriterionSchema).min(1).describe('Applied in order; a patient with a missing value fails the criterion'),
+    minPerArm: z.number().int().min(2).default(20).describe('Fewer patients than this in either arm: the target population is reported as too small and not analysed'),
+    margins: z
+      .array(
+        z
+          .object({
+            column: z.string().min(1).describe('Export column (read like a covariate)'),
+            cuts: z.array(z.number()).min(1).optional().describe('Cut points for a numeric column, as in subgroups: [40, 60] gives "<40", "40–<60", "≥60"'),
+            shares: z.record(z.string().min(1), z.number().min(0).max(1)).describe('Share of each level in the target population; they sum to 1'),
+          })
+          .strict()
+          .refine((m) => Math.abs(Object.values(m.shares).reduce((a, b) => a + b, 0) - 1) < 1e-6, { message: 'the shares must sum to 1' }),
+      )
+      .optional()
+      .describe('Known make-up of the target population: the trial patients are raked to these margins and the ANCOVA effect re-estimated (transported effect; docs/subgroups.md)'),
+  })
+  .strict();
+
 export const methodSchema = z.enum(['ancova', 'welch', 'pooled-t', 'change', 'mmrm']);
 
 export const planSchema = z
@@ -137,6 +195,8 @@ export const planSchema = z
       })
       .strict()
       .default({ method: 'complete-case', m: 20, imputation: 'pmm', seed: 1, sensitivity: true }),
+    subgroups: z.array(subgroupSchema).default([]).describe('Subgroup analyses with interaction tests (docs/subgroups.md)'),
+    population: populationSchema.optional().describe('The target population: effects in the patients meeting every criterion, beside the trial population (docs/subgroups.md)'),
   })
   .strict();
 
@@ -148,6 +208,10 @@ export type AnswerCodes = z.infer<typeof answerCodesSchema>;
 export type MissingCodes = z.infer<typeof missingCodesSchema>;
 export type PlanResponder = z.infer<typeof responderSchema>;
 export type EffectMethod = z.infer<typeof methodSchema>;
+export type PlanSubgroup = z.infer<typeof subgroupSchema>;
+export type PlanPopulation = z.infer<typeof populationSchema>;
+export type PopulationCriterion = z.infer<typeof populationCriterionSchema>;
+export type PopulationMargin = NonNullable<PlanPopulation['margins']>[number];
 
 /** JSON Schema (draft 2020-12) of the plan, for editors and `hta plan schema`. */
 export function planJsonSchema(): unknown {

@@ -15,6 +15,9 @@
  *  - Inclusion: RMDQ sum ≥ 6 at baseline; a screened person below it is not enrolled and a new
  *    one is drawn (latents, age, sex, country), so the baseline RMDQ distribution is truncated.
  *  - Long format: one row per patient and visit, visits baseline, 6w, 3m, 6m, 9m.
+ *  - Last two columns: recruitment setting (`recruited_by`: physio, chiro, spine_clinic, gp)
+ *    and episode duration (`symptom_weeks`), from a separate random stream (`recruitment.ts`),
+ *    with a modest difference of the app effect by setting.
  *
  * Data-generating model (all normals independent unless said otherwise)
  *  1. Shared latent back-pain severity, in SD units of the screened population:
@@ -59,6 +62,7 @@ import { toCsv } from '../io/write-csv.js';
 import { createRandom, type Random } from '../stats/random.js';
 import { binaryItemScale, expit, ratingScaleItems } from './item-response.js';
 import { permutedBlockAllocation } from './permuted-blocks.js';
+import { drawRecruitment, recruitmentSeed } from './recruitment.js';
 
 export interface TrialSimulationOptions {
   /** Default 144 (see TRIAL_DEFAULT_SEED). */
@@ -86,12 +90,15 @@ const RMDQ_COLUMNS = Array.from({ length: 24 }, (_, i) => `rmdq_${i + 1}`);
 const PSEQ_COLUMNS = Array.from({ length: 10 }, (_, i) => `pseq_${i + 1}`);
 const EQ5D_COLUMNS = ['eq5d_mo', 'eq5d_sc', 'eq5d_ua', 'eq5d_pd', 'eq5d_ad'] as const;
 const COVARIATE_COLUMNS = ['id', 'arm', 'time', 'country', 'age', 'sex'] as const;
+const RECRUITMENT_COLUMNS = ['recruited_by', 'symptom_weeks'] as const;
 
 export const TRIAL_HEADER: readonly string[] = [
   ...COVARIATE_COLUMNS, ...RMDQ_COLUMNS, ...PSEQ_COLUMNS, ...EQ5D_COLUMNS,
   'pain_avg', 'pain_worst', 'was', 'med_use',
+  // Last, so the columns before them keep their positions and values (recruitment.ts).
+  ...RECRUITMENT_COLUMNS,
 ];
-const OUTCOME_COUNT = TRIAL_HEADER.length - COVARIATE_COLUMNS.length;
+const OUTCOME_COUNT = TRIAL_HEADER.length - COVARIATE_COLUMNS.length - RECRUITMENT_COLUMNS.length;
 
 /**
  * The simulated app − usual shift of each outcome's latent, per visit (baseline, 6w, 3m, 6m, 9m),
@@ -240,6 +247,7 @@ export function simulateTrial(options: TrialSimulationOptions = {}): SimulatedTr
   if (!Number.isInteger(seed)) throw new RangeError(`seed must be a whole number, got ${seed}`);
   if (!Number.isInteger(patients) || patients < 2) throw new RangeError(`patients must be a whole number ≥ 2, got ${patients}`);
   const rng = createRandom(seed);
+  const recruitmentRng = createRandom(recruitmentSeed(seed));
   const nApp = Math.round((patients * 232) / 461);
   const allocation = permutedBlockAllocation(rng, nApp, patients - nApp);
   const width = idWidth(patients);
@@ -257,6 +265,8 @@ export function simulateTrial(options: TrialSimulationOptions = {}): SimulatedTr
     const visits = [baseline];
     for (let v = 1; v < TRIAL_TIMES.length; v++) visits.push(drawVisit(rng, person, v, app));
 
+    const recruited = drawRecruitment(recruitmentRng, person.country, app, baseline.rmdq - visits[2]!.rmdq);
+    const recruitment = [recruited.setting, String(recruited.symptomWeeks)];
     let lastRmdq = baseline.rmdq;
     let dropped = false;
     const covariates = (v: number) => [
@@ -267,10 +277,10 @@ export function simulateTrial(options: TrialSimulationOptions = {}): SimulatedTr
         dropped = rng.uniform() < expit(DROPOUT_INTERCEPT[v - 1]! + (DROPOUT_SLOPE * (lastRmdq - 11)) / 4.5);
       }
       if (!dropped) {
-        rows.push([...covariates(v), ...visits[v]!.cells]);
+        rows.push([...covariates(v), ...visits[v]!.cells, ...recruitment]);
         lastRmdq = visits[v]!.rmdq;
       } else if (rng.uniform() < EMPTY_ROW_PROBABILITY) {
-        rows.push([...covariates(v), ...emptyOutcomes]);
+        rows.push([...covariates(v), ...emptyOutcomes, ...recruitment]);
       }
     }
   }

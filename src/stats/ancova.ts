@@ -77,7 +77,7 @@ interface Column {
   centre: boolean;
 }
 
-function covariateColumns(cov: AncovaCovariate, n: number, referenceLevels: Record<string, string>): Column[] {
+export function covariateColumns(cov: AncovaCovariate, n: number, referenceLevels: Record<string, string>): Column[] {
   if (cov.values.length !== n) throw analysisFailed(`covariate '${cov.name}' has ${cov.values.length} values but the outcome has ${n}`);
   if (cov.values.some((v) => typeof v === 'string')) {
     const labels = cov.values.map(String);

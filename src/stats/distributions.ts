@@ -11,6 +11,7 @@ import normalQuantileImpl from '@stdlib/stats-base-dists-normal-quantile';
 import normalCdfImpl from '@stdlib/stats-base-dists-normal-cdf';
 import chisqQuantileImpl from '@stdlib/stats-base-dists-chisquare-quantile';
 import gammainc from '@stdlib/math-base-special-gammainc';
+import betainc from '@stdlib/math-base-special-betainc';
 
 /** Quantile of Student's t with `df` degrees of freedom (= R `qt(p, df)`). */
 export function tQuantile(p: number, df: number): number {
@@ -79,4 +80,14 @@ export function chisqUpper(x: number, df: number): number {
 /** Chi-square quantile (= R `qchisq(p, df)`); same df precondition as `chisqUpper`. */
 export function chisqQuantile(p: number, df: number): number {
   return chisqQuantileImpl(p, df);
+}
+
+/**
+ * Upper tail of Fisher's F with (df1, df2) degrees of freedom (= R `pf(f, df1, df2, lower.tail =
+ * FALSE)`), as the regularized incomplete beta I_x(df2/2, df1/2) at x = df2/(df2 + df1·f), so
+ * small p-values keep their digits (1 − CDF would lose them).
+ */
+export function fUpper(f: number, df1: number, df2: number): number {
+  if (!(f > 0)) return 1;
+  return betainc(df2 / (df2 + df1 * f), df2 / 2, df1 / 2, true, false);
 }

@@ -82,6 +82,14 @@ export function loadTrial(csv: CsvTable, plan: Plan, options: LoadTrialOptions =
     if (idx < 0) headerProblems.push(missingColumn(column, `a column "${column}" for covariate "${name}" (columns are: ${listed}); map it in "columns": { "covariates": { "${name}": "…" } }`, `column.covariate:${column}`));
     return { idx, column, coder: coderFor(plan, column, undefined, decimalComma) };
   });
+  // Subgroup and target-population columns ride along after the covariates (same reading rules).
+  const attributeNames = attributeColumnsOf(plan);
+  for (const column of attributeNames) {
+    const idx = colOf(column);
+    if (idx < 0) headerProblems.push(missingColumn(column, `a column "${column}" named by the plan's "subgroups" or "population" (columns are: ${listed})`, `column.attribute:${column}`));
+    covariates.push({ idx, column, coder: coderFor(plan, column, undefined, decimalComma) });
+  }
+  const nCov = plan.covariates.length;
   if (headerProblems.length) throw invalid(file, headerProblems, false);
 
   const armOf = new Map<string, Arm>([
@@ -178,7 +186,7 @@ export function loadTrial(csv: CsvTable, plan: Plan, options: LoadTrialOptions =
     const { id, arm, time } = c.obs;
     if (!patients.has(id)) patients.set(id, { id, arm, covariates: {} });
     // Covariates: the baseline row wins; otherwise the first row with a value.
-    const cov = covariateRaw.get(id) ?? plan.covariates.map(() => null);
+    const cov = covariateRaw.get(id) ?? covariates.map(() => null);
     c.covariates.forEach((v, i) => {
       if (v !== null && (cov[i] === null || time === plan.baseline)) cov[i] = v;
     });
@@ -186,7 +194,12 @@ export function loadTrial(csv: CsvTable, plan: Plan, options: LoadTrialOptions =
     for (const [column, code, to] of c.recodes) tally.add(column, code, to);
   }
 
-  const patientList = [...patients.values()].map(({ id, arm }) => ({ id, arm, covariates: typeCovariates(plan.covariates, covariateRaw.get(id) ?? [], decimalComma) }));
+  const patientList = [...patients.values()].map(({ id, arm }) => {
+    const raw = covariateRaw.get(id) ?? [];
+    const patient: TrialPatient = { id, arm, covariates: typeCovariates(plan.covariates, raw.slice(0, nCov), decimalComma) };
+    if (attributeNames.length) patient.attributes = typeCovariates(attributeNames, raw.slice(nCov), decimalComma);
+    return patient;
+  });
   return {
     file,
     plan,
@@ -198,6 +211,11 @@ export function loadTrial(csv: CsvTable, plan: Plan, options: LoadTrialOptions =
     recoded: tally.list(table.header),
     excluded: exclude ? { rows: badLines.size, problems: rowProblems } : null,
   };
+}
+
+/** Export columns named by the plan's subgroups, population criteria and margins, each once, in plan order. */
+export function attributeColumnsOf(plan: Plan): string[] {
+  return [...new Set([...plan.subgroups.map((g) => g.column), ...(plan.population?.criteria ?? []).map((c) => c.column), ...(plan.population?.margins ?? []).map((m) => m.column)])];
 }
 
 // Covariates are numeric only when the value parses as a number (or a code made it one).

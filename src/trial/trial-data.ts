@@ -12,6 +12,11 @@ export interface TrialPatient {
   arm: Arm;
   /** Covariates from the patient's baseline row (or first row with a value). */
   covariates: Record<string, string | number | null>;
+  /**
+   * Values of the columns the plan's subgroups and target population name, by export column,
+   * read like covariates (baseline row wins); absent when the plan names none.
+   */
+  attributes?: Record<string, string | number | null>;
 }
 
 export interface TrialObservation {

@@ -14,6 +14,7 @@ const EXPECTED_HEADER = [
   ...Array.from({ length: 10 }, (_, i) => `pseq_${i + 1}`),
   'eq5d_mo', 'eq5d_sc', 'eq5d_ua', 'eq5d_pd', 'eq5d_ad',
   'pain_avg', 'pain_worst', 'was', 'med_use',
+  'recruited_by', 'symptom_weeks',
 ];
 const TIMES = ['baseline', '6w', '3m', '6m', '9m'];
 
@@ -26,6 +27,7 @@ interface ScoredRow {
   pseq?: number;
   painAvg?: number;
   eq5d?: number[];
+  setting: string;
 }
 
 function scoreRows(sim: SimulatedTrial): ScoredRow[] {
@@ -34,7 +36,7 @@ function scoreRows(sim: SimulatedTrial): ScoredRow[] {
   const pseqCols = sim.header.flatMap((h, i) => (h.startsWith('pseq_') ? [i] : []));
   const eqCols = ['eq5d_mo', 'eq5d_sc', 'eq5d_ua', 'eq5d_pd', 'eq5d_ad'].map(col);
   return sim.rows.map((r) => {
-    const base = { id: r[0]!, arm: r[1]!, time: r[2]! };
+    const base = { id: r[0]!, arm: r[1]!, time: r[2]!, setting: r[col('recruited_by')]! };
     if (r[rmdqCols[0]!] === '') return base;
     const sum = (cols: number[]) => cols.reduce((s, i) => s + Number(r[i]), 0);
     return { ...base, rmdq: sum(rmdqCols), pseq: sum(pseqCols), painAvg: Number(r[col('pain_avg')]), eq5d: eqCols.map((i) => Number(r[i])) };
@@ -122,6 +124,29 @@ describe('simulateTrial: shape of the export', () => {
     expect(share(2, 'F') + share(2, 'M')).toBe(1);
     expect(share(2, 'F')).toBeGreaterThan(0.48);
     expect(share(2, 'F')).toBeLessThan(0.62);
+  });
+
+  it('adds the recruitment setting and symptom duration, constant within a patient, with few GP patients', () => {
+    const iSetting = sim.header.indexOf('recruited_by');
+    const iWeeks = sim.header.indexOf('symptom_weeks');
+    const seen = new Map<string, string[]>();
+    for (const r of sim.rows) {
+      const cells = [r[3]!, r[iSetting]!, r[iWeeks]!];
+      expect(seen.get(r[0]!) ?? cells).toEqual(cells);
+      seen.set(r[0]!, cells);
+    }
+    const people = [...seen.values()];
+    const share = (v: string) => people.filter((p) => p[1] === v).length / people.length;
+    expect(share('physio') + share('chiro') + share('spine_clinic') + share('gp')).toBe(1);
+    expect(share('gp')).toBeGreaterThan(0.07);
+    expect(share('gp')).toBeLessThan(0.2);
+    // The spine clinic is Norwegian.
+    expect(people.filter((p) => p[1] === 'spine_clinic').every((p) => p[0] === 'NO')).toBe(true);
+    const weeks = people.map((p) => Number(p[2]));
+    expect(weeks.every((w) => Number.isInteger(w) && w >= 1 && w <= 260)).toBe(true);
+    const short = weeks.filter((w) => w <= 4).length / weeks.length;
+    expect(short).toBeGreaterThan(0.1);
+    expect(short).toBeLessThan(0.3);
   });
 
   it('keeps every value inside its range; an empty row has every outcome empty', () => {
@@ -226,7 +251,7 @@ describe('simulateTrial: the true effects, averaged over 30 seeds', () => {
   // the data-generating model rather than one draw.
   it('RMDQ ≈ −0.8, pain ≈ −0.3 to −0.5, PSEQ ≈ +2 to +3, EQ-5D index ≈ 0, dropout ≈ 20%', () => {
     const seeds = Array.from({ length: 30 }, (_, i) => 1 + i);
-    const diffs = { rmdq: [] as number[], pain: [] as number[], pseq: [] as number[], eq5d: [] as number[], dropout9m: [] as number[] };
+    const diffs = { rmdq: [] as number[], pain: [] as number[], pseq: [] as number[], eq5d: [] as number[], dropout9m: [] as number[], gpMinusOther: [] as number[] };
     const valueSet = loadValueSet('dk-5l-2021');
     for (const seed of seeds) {
       const r = scoreRows(simulateTrial({ seed }));
@@ -239,6 +264,10 @@ describe('simulateTrial: the true effects, averaged over 30 seeds', () => {
       diffs.pseq.push(d((x) => x.pseq));
       diffs.eq5d.push(d((x) => (x.eq5d ? indexFromLevels(x.eq5d, valueSet) : undefined)));
       diffs.dropout9m.push(1 - r.filter((x) => x.time === '9m' && x.rmdq !== undefined).length / 461);
+      // App − usual in RMDQ change to 3 months, in GP patients minus in the others.
+      const baseline = new Map(r.filter((x) => x.time === 'baseline').map((x) => [x.id, x.rmdq]));
+      const change = (gp: boolean) => d((x) => (x.rmdq !== undefined && (x.setting === 'gp') === gp ? x.rmdq - (baseline.get(x.id) as number) : undefined));
+      diffs.gpMinusOther.push(change(true) - change(false));
     }
     expect(mean(diffs.rmdq)).toBeGreaterThan(-1.1);
     expect(mean(diffs.rmdq)).toBeLessThan(-0.5);
@@ -249,6 +278,9 @@ describe('simulateTrial: the true effects, averaged over 30 seeds', () => {
     expect(Math.abs(mean(diffs.eq5d))).toBeLessThan(0.015);
     expect(mean(diffs.dropout9m)).toBeGreaterThan(0.17);
     expect(mean(diffs.dropout9m)).toBeLessThan(0.23);
+    // A modest difference of effect by setting: less benefit in general practice (recruitment.ts).
+    expect(mean(diffs.gpMinusOther)).toBeGreaterThan(0.4);
+    expect(mean(diffs.gpMinusOther)).toBeLessThan(2);
   });
 });
 

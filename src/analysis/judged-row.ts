@@ -1,0 +1,60 @@
+/**
+ * One effect row: the method's estimate judged against the MCID, or — when the method cannot
+ * compute it (too few patients, singular design) — null numbers with an `error`.
+ */
+import { HtaError } from '../errors.js';
+import type { Direction } from '../instruments/instrument.js';
+import { judgeDifference } from '../judge/judge-effect.js';
+import type { EffectEstimate } from './effect-estimate.js';
+import type { EffectRow } from './results-schema.js';
+
+export function labelOf(o: { key: string; label?: { en: string } | undefined }): string {
+  return o.label?.en ?? o.key;
+}
+
+export function row(base: Pick<EffectRow, 'outcome' | 'label' | 'time' | 'method'>, confLevel: number, mcid: number | undefined, direction: Direction, compute: () => EffectEstimate): EffectRow {
+  const empty = {
+    ...base,
+    n: { intervention: 0, control: 0 },
+    difference: null,
+    se: null,
+    df: null,
+    ciLower: null,
+    ciUpper: null,
+    confLevel,
+    ciMethod: '',
+    pValue: null,
+    mcid: mcid ?? null,
+    direction,
+    benefit: null,
+    benefitCiLower: null,
+    benefitCiUpper: null,
+    significant: null,
+    imprecise: null,
+    relevance: null,
+  } satisfies EffectRow;
+  let est: EffectEstimate;
+  try {
+    est = compute();
+  } catch (err) {
+    if (err instanceof HtaError && err.code === 'analysis.failed') {
+      const n = (err as HtaError & { n?: EffectRow['n'] }).n;
+      return { ...empty, ...(n ? { n } : {}), error: err.message };
+    }
+    throw err;
+  }
+  const { extra, ...numbers } = est;
+  const j = judgeDifference(numbers.difference, numbers.ciLower, numbers.ciUpper, mcid ?? 1, direction);
+  return {
+    ...empty,
+    ...numbers,
+    benefit: j.benefit,
+    benefitCiLower: j.benefitCiLower,
+    benefitCiUpper: j.benefitCiUpper,
+    significant: j.significant,
+    imprecise: mcid === undefined ? null : j.imprecise,
+    relevance: mcid === undefined ? null : j.relevance,
+    ...extra,
+  };
+}
+

@@ -1,0 +1,239 @@
+/**
+ * Subgroup analyses (docs/subgroups.md): for each plan subgroup × outcome × time, the effect
+ * within each level (ANCOVA within the level, or the risk difference) with its MCID verdict, the
+ * test for interaction, and the credibility facts (ICEMAN) a committee weighs.
+ */
+import { HtaError } from '../errors.js';
+import type { Direction, Instrument } from '../instruments/instrument.js';
+import { directionForOutcome, mcidForOutcome } from '../plan/outcome-instrument.js';
+import type { PlanSubgroup } from '../plan/plan-schema.js';
+import { ancovaInteraction } from '../stats/ancova-interaction.js';
+import { analysisFailed } from '../stats/arm-size.js';
+import { riskDifferenceHeterogeneity } from '../stats/risk-difference-heterogeneity.js';
+import { covariateColumnOf } from '../trial/load-trial.js';
+import type { OutcomePairs } from '../trial/outcome-pairs.js';
+import { isResponder, type ResponderCounts } from '../trial/responders.js';
+import type { Arm, TrialData } from '../trial/trial-data.js';
+import { binaryEffect } from './binary-effect.js';
+import { continuousEffect } from './continuous-effect.js';
+import { labelOf, row } from './judged-row.js';
+import type { SubgroupResult } from './results-schema.js';
+import { subgroupLevels } from './subgroup-levels.js';
+
+export interface SubgroupContext {
+  pairsAt: (key: string, time: string) => OutcomePairs;
+  confLevel: number;
+  alpha: number;
+}
+
+/** One analysis before the credibility facts, which need the number of tests in the run. */
+type Pending = Omit<SubgroupResult, 'credibility'> & { sg: PlanSubgroup };
+
+const ARM_NAMES: readonly Arm[] = ['intervention', 'control'];
+
+/** Patients of one level: both arms present, else a clear reason (the row's `error`). */
+function checkLevel(level: string, n: Record<Arm, number>, time: string): void {
+  if (n.intervention === 0 && n.control === 0) throw analysisFailed(`no patient in level '${level}' has the values this analysis needs at ${time}`, n);
+  const empty = ARM_NAMES.find((a) => n[a] === 0);
+  if (empty) throw analysisFailed(`level '${level}' has patients in one arm only (intervention ${n.intervention}, control ${n.control}), so no effect can be estimated within it`, n);
+}
+
+function pickPairs(pairs: OutcomePairs, idx: readonly number[]): OutcomePairs {
+  const covariates: OutcomePairs['covariates'] = {};
+  for (const [k, v] of Object.entries(pairs.covariates)) covariates[k] = idx.map((i) => v[i] as string | number | null);
+  return { ids: idx.map((i) => pairs.ids[i] as string), arm: idx.map((i) => pairs.arm[i] as Arm), baseline: idx.map((i) => pairs.baseline[i] as number), followUp: idx.map((i) => pairs.followUp[i] as number), covariates };
+}
+
+/** Patients of `ids` per level (indexes into ids), and those left out. */
+function splitByLevel(ids: readonly string[], valueOf: (id: string) => string | number | null | undefined, levels: ReturnType<typeof subgroupLevels>) {
+  const byLevel = new Map<string, number[]>(levels.levels.map((l) => [l, []]));
+  const excluded = { missing: 0, otherValue: 0 };
+  ids.forEach((id, i) => {
+    const hit = levels.levelOf(valueOf(id));
+    if ('level' in hit) byLevel.get(hit.level)?.push(i);
+    else if ('missing' in hit) excluded.missing++;
+    else excluded.otherValue++;
+  });
+  return { byLevel, excluded };
+}
+
+function failedInteraction(test: SubgroupResult['interaction']['test'], levelsTested: string[], err: unknown): SubgroupResult['interaction'] {
+  if (!(err instanceof HtaError && err.code === 'analysis.failed')) throw err;
+  return { test, statistic: null, df1: null, df2: null, pValue: null, levelsTested, error: err.message };
+}
+
+export function subgroupAnalyses(trial: TrialData, ctx: SubgroupContext): SubgroupResult[] {
+  const plan = trial.plan;
+  const { confLevel } = ctx;
+  const instrumentOf = new Map<string, Instrument>(trial.sources.map((s) => [s.key, s.instrument]));
+  const patientById = new Map(trial.patients.map((p) => [p.id, p]));
+  const pending: Pending[] = [];
+
+  for (const sg of plan.subgroups) {
+    const valueOf = (id: string) => patientById.get(id)?.attributes?.[sg.column];
+    const levels = subgroupLevels(sg, trial.patients.map((p) => p.attributes?.[sg.column]));
+    // A covariate on the subgroup's own column is constant within a level and duplicates the
+    // subgroup in the interaction model, so it is left out of this subgroup's models.
+    const covariates = plan.covariates.filter((c) => covariateColumnOf(plan, c) !== sg.column);
+    const label = { en: sg.label.en, da: sg.label.da ?? sg.label.en };
+
+    const continuous = (outcomeKey: string, outcomeLabel: string, time: string, mcid: number | undefined, direction: Direction) => {
+      const all = ctx.pairsAt(outcomeKey, time);
+      // Complete cases for the covariates too, as the overall ANCOVA.
+      const complete = all.ids.flatMap((_, i) => (covariates.every((c) => all.covariates[c]?.[i] !== null && all.covariates[c]?.[i] !== undefined) ? [i] : []));
+      const pairs = pickPairs(all, complete);
+      const { byLevel, excluded } = splitByLevel(pairs.ids, valueOf, levels);
+      const base = { outcome: outcomeKey, label: outcomeLabel, time, method: 'ancova' as const };
+      const rows = levels.levels.map((level) => {
+        const sub = pickPairs(pairs, byLevel.get(level) ?? []);
+        const n = { intervention: sub.arm.filter((a) => a === 'intervention').length, control: sub.arm.filter((a) => a === 'control').length };
+        // A covariate with one value in this level (country in a one-country setting) has no
+        // within-level effect to estimate: it is left out of this level's model (the row's `covariates` say so).
+        const levelCovariates = covariates.filter((c) => new Set((sub.covariates[c] ?? []).map(String)).size > 1);
+        const effect = row(base, confLevel, mcid, direction, () => {
+          checkLevel(level, n, time);
+          try {
+            // No follow-up-only values here: the SMD is left to the overall rows.
+            return continuousEffect('ancova', { pairs: sub, follow: { intervention: [], control: [] }, covariates: levelCovariates, confLevel });
+          } catch (err) {
+            throw err instanceof HtaError && !('n' in err) ? Object.assign(err, { n }) : err;
+          }
+        });
+        return { level, effect: { ...effect, population: 'trial' as const } };
+      });
+      const tested = levels.levels.filter((l) => (byLevel.get(l) ?? []).length > 0);
+      const test = 'F (ANCOVA arm × subgroup, nested lm)' as const;
+      let interaction: SubgroupResult['interaction'];
+      try {
+        const idx = tested.flatMap((l) => byLevel.get(l) ?? []).sort((a, b) => a - b);
+        const levelIndex = new Map<number, number>();
+        tested.forEach((l, j) => (byLevel.get(l) ?? []).forEach((i) => levelIndex.set(i, j)));
+        const f = ancovaInteraction({
+          outcome: idx.map((i) => pairs.followUp[i] as number),
+          baseline: idx.map((i) => pairs.baseline[i] as number),
+          treated: idx.map((i) => (pairs.arm[i] === 'intervention' ? 1 : 0)),
+          level: idx.map((i) => levelIndex.get(i) as number),
+          levels: tested,
+          covariates: covariates.map((name) => ({ name, values: idx.map((i) => pairs.covariates[name]?.[i] as string | number) })),
+        });
+        interaction = { test, statistic: f.statistic, df1: f.df1, df2: f.df2, pValue: f.pValue, levelsTested: tested };
+      } catch (err) {
+        interaction = failedInteraction(test, tested, err);
+      }
+      pending.push({ sg, subgroup: sg.column, label, outcome: outcomeKey, outcomeLabel, time, method: 'ancova', levels: rows, excluded, interaction });
+    };
+
+    /** Per-patient 0/1 values with their ids → counts per level, effects and the Q test. */
+    const binary = (outcomeKey: string, outcomeLabel: string, time: string, ids: string[], arms: Arm[], events: boolean[], mcid: number | undefined, direction: Direction, event: 'good' | 'bad') => {
+      const { byLevel, excluded } = splitByLevel(ids, valueOf, levels);
+      const countsOf = (level: string): ResponderCounts => {
+        const c: ResponderCounts = { intervention: { events: 0, n: 0 }, control: { events: 0, n: 0 } };
+        for (const i of byLevel.get(level) ?? []) {
+          const cell = c[arms[i] as Arm];
+          cell.n++;
+          if (events[i]) cell.events++;
+        }
+        return c;
+      };
+      const base = { outcome: outcomeKey, label: outcomeLabel, time, method: 'risk-difference' as const };
+      const rows = levels.levels.map((level) => {
+        const c = countsOf(level);
+        const effect = row(base, confLevel, mcid, direction, () => {
+          checkLevel(level, { intervention: c.intervention.n, control: c.control.n }, time);
+          return binaryEffect(c, confLevel, event);
+        });
+        return { level, effect: { ...effect, population: 'trial' as const } };
+      });
+      const tested = levels.levels.filter((l) => (byLevel.get(l) ?? []).length > 0);
+      const test = 'Cochran Q (risk differences)' as const;
+      let interaction: SubgroupResult['interaction'];
+      try {
+        const q = riskDifferenceHeterogeneity(tested.map((l) => ({ name: l, ...countsOf(l) })));
+        interaction = { test, statistic: q.statistic, df1: q.df, df2: null, pValue: q.pValue, levelsTested: tested };
+      } catch (err) {
+        interaction = failedInteraction(test, tested, err);
+      }
+      pending.push({ sg, subgroup: sg.column, label, outcome: outcomeKey, outcomeLabel, time, method: 'risk-difference', levels: rows, excluded, interaction });
+    };
+
+    for (const outcome of plan.outcomes) {
+      const inst = instrumentOf.get(outcome.key) as Instrument;
+      const direction = directionForOutcome(outcome, inst);
+      const mcid = mcidForOutcome(outcome, inst);
+      for (const time of plan.timepoints) {
+        if (inst.kind !== 'binary') {
+          continuous(outcome.key, labelOf(outcome), time, mcid, direction);
+          continue;
+        }
+        const ids: string[] = [];
+        const arms: Arm[] = [];
+        const events: boolean[] = [];
+        for (const o of trial.observations) {
+          const v = o.scores[outcome.key];
+          if (o.time !== time || v === null || v === undefined) continue;
+          ids.push(o.id);
+          arms.push(o.arm);
+          events.push(v === 1);
+        }
+        binary(outcome.key, labelOf(outcome), time, ids, arms, events, mcid, direction, direction === 'lower-is-better' ? 'bad' : 'good');
+      }
+    }
+    for (const r of plan.responders) {
+      const outcome = plan.outcomes.find((o) => o.key === r.outcome);
+      if (!outcome) continue;
+      const direction = directionForOutcome(outcome, instrumentOf.get(outcome.key) as Instrument);
+      for (const time of plan.timepoints) {
+        const pairs = ctx.pairsAt(outcome.key, time);
+        const events = pairs.ids.map((_, i) => isResponder(pairs.baseline[i] as number, pairs.followUp[i] as number, r, direction));
+        binary(r.key, labelOf(r), time, pairs.ids, pairs.arm, events, undefined, 'higher-is-better', 'good');
+      }
+    }
+  }
+
+  const tests = pending.length;
+  return pending.map(({ sg, ...result }) => ({ ...result, credibility: credibilityOf(sg, result, tests, ctx.alpha) }));
+}
+
+/** Benefit of each level with an estimate; whether the predicted level's is the largest. */
+function directionHeld(levels: SubgroupResult['levels'], predicted: string | null): boolean | null {
+  if (predicted === null) return null;
+  const own = levels.find((l) => l.level === predicted)?.effect.benefit;
+  const others = levels.filter((l) => l.level !== predicted).map((l) => l.effect.benefit).filter((b): b is number => b !== null);
+  if (own === null || own === undefined || others.length === 0) return null;
+  return others.every((b) => own > b);
+}
+
+function formatP(p: number, lang: 'en' | 'da'): string {
+  const text = p < 0.001 ? '< 0.001' : `= ${p.toFixed(3)}`;
+  return lang === 'da' ? text.replace('.', ',') : text;
+}
+
+export function credibilityOf(sg: PlanSubgroup, r: Omit<SubgroupResult, 'credibility'>, tests: number, alpha: number): SubgroupResult['credibility'] {
+  const predictedLarger = sg.predictedDirection ? String(sg.predictedDirection.larger) : null;
+  const held = directionHeld(r.levels, predictedLarger);
+  const p = r.interaction.pValue;
+  const what = { en: r.label.en, da: r.label.da };
+  let statement: { en: string; da: string };
+  if (p === null) {
+    statement = {
+      en: `The interaction could not be tested (${r.interaction.error ?? 'no result'}); no conclusion about whether the effect differs by ${what.en}.`,
+      da: `Interaktionen kunne ikke testes (${r.interaction.error ?? 'intet resultat'}); ingen konklusion om, hvorvidt effekten er forskellig efter ${what.da}.`,
+    };
+  } else if (p >= alpha) {
+    statement = {
+      en: `No evidence that the effect differs by ${what.en} (interaction p ${formatP(p, 'en')}).`,
+      da: `Ingen evidens for, at effekten er forskellig efter ${what.da} (interaktion p ${formatP(p, 'da')}).`,
+    };
+  } else {
+    const dir = {
+      en: predictedLarger === null ? 'direction not predicted' : held === null ? 'predicted direction not assessable' : held ? 'predicted direction held' : 'predicted direction did not hold',
+      da: predictedLarger === null ? 'retning ikke forudsagt' : held === null ? 'forudsagt retning kan ikke vurderes' : held ? 'forudsagt retning holdt' : 'forudsagt retning holdt ikke',
+    };
+    statement = {
+      en: `The effect may differ by ${what.en} (interaction p ${formatP(p, 'en')}); weigh its credibility: ${sg.prespecified ? 'prespecified' : 'not prespecified'}, one of ${tests} subgroup tests in this run, ${dir.en}.`,
+      da: `Effekten kan være forskellig efter ${what.da} (interaktion p ${formatP(p, 'da')}); vurdér troværdigheden: ${sg.prespecified ? 'forhåndsspecificeret' : 'ikke forhåndsspecificeret'}, én af ${tests} subgruppetests i denne kørsel, ${dir.da}.`,
+    };
+  }
+  return { prespecified: sg.prespecified, interactionP: p, subgroupTestsInRun: tests, predictedLarger, directionHeld: held, statement };
+}
+

@@ -1,0 +1,59 @@
+/**
+ * `hta analyze` text output for subgroups and the target population (the report shows them in
+ * a later version; docs/subgroups.md). Level rows reuse the effects table's layout and verdicts.
+ */
+import { effectsTable } from '../report/effects-table.js';
+import { formatFixed, type Lang } from '../report/i18n.js';
+import { renderTextTable } from '../report/text-table.js';
+import type { SubgroupResult, TargetPopulation } from './results-schema.js';
+
+type WidthOf = (outcome: string) => number | undefined;
+
+function interactionLine(g: SubgroupResult, lang: Lang): string {
+  const i = g.interaction;
+  const what = lang === 'da' ? 'Interaktionstest' : 'Interaction test';
+  if (i.statistic === null || i.pValue === null || i.df1 === null) return `${what}: —`;
+  const stat = i.df2 === null ? `Q(${i.df1}) = ${formatFixed(i.statistic, 2, lang)}` : `F(${i.df1}, ${i.df2}) = ${formatFixed(i.statistic, 2, lang)}`;
+  return `${what}: ${stat}`;
+}
+
+export function subgroupText(groups: readonly SubgroupResult[], lang: Lang, widthOf: WidthOf): string {
+  if (!groups.length) return '';
+  const out: string[] = [`\n${lang === 'da' ? 'Subgruppeanalyser' : 'Subgroup analyses'}\n`];
+  for (const g of groups) {
+    const pre = g.credibility.prespecified ? (lang === 'da' ? 'forhåndsspecificeret' : 'prespecified') : lang === 'da' ? 'ikke forhåndsspecificeret' : 'not prespecified';
+    out.push(`\n${g.outcomeLabel}, ${g.time} — ${lang === 'da' ? 'efter' : 'by'} ${g.label[lang]} (${pre})\n`);
+    const rows = g.levels.map((l) => ({ ...l.effect, outcome: `  ${l.level}` }));
+    const table = effectsTable(rows, lang, () => widthOf(g.outcome), 'short', (k) => k);
+    table.header = [lang === 'da' ? 'Niveau' : 'Level', ...table.header.slice(1)];
+    out.push(renderTextTable(table));
+    const left = g.excluded.missing + g.excluded.otherValue;
+    if (left) out.push(lang === 'da' ? `Udeladt: ${g.excluded.missing} uden værdi, ${g.excluded.otherValue} med anden værdi\n` : `Left out: ${g.excluded.missing} with no value, ${g.excluded.otherValue} with another value\n`);
+    out.push(`${interactionLine(g, lang)}. ${g.credibility.statement[lang]}\n`);
+  }
+  return out.join('');
+}
+
+export function targetPopulationText(t: TargetPopulation, lang: Lang, widthOf: WidthOf, labelOf: (k: string) => string): string {
+  const out: string[] = [`\n${lang === 'da' ? 'Målpopulation' : 'Target population'}: ${t.label[lang]}\n`];
+  for (const c of t.criteria) {
+    const ex = c.excluded.intervention + c.excluded.control;
+    out.push(lang === 'da'
+      ? `  ${c.label[lang]}: ${ex} udelukket (${c.missing} uden værdi); tilbage ${c.remaining.intervention}/${c.remaining.control}\n`
+      : `  ${c.label[lang]}: ${ex} excluded (${c.missing} with no value); remaining ${c.remaining.intervention}/${c.remaining.control}\n`);
+  }
+  if (!t.analysed) out.push(`${lang === 'da' ? 'Ikke analyseret' : 'Not analysed'}: ${t.reason ?? ''}\n`);
+  else out.push(renderTextTable(effectsTable(t.effects, lang, widthOf, 'short', labelOf)));
+  if (t.transported?.length) {
+    out.push(`\n${lang === 'da' ? 'Effekten overført til målpopulationens sammensætning (raking, designbaseret CI)' : "Effect transported to the target population's make-up (raking, design-based CI)"}\n`);
+    out.push(renderTextTable(effectsTable(t.transported.map((x) => x.effect), lang, widthOf, 'short', labelOf)));
+    for (const x of t.transported) {
+      if (!x.weights) continue;
+      const w = x.weights;
+      out.push(lang === 'da'
+        ? `  ${labelOf(x.outcome)}, ${x.time}: effektiv stikprøvestørrelse ${formatFixed(w.effectiveSampleSize, 1, lang)}, vægte ${formatFixed(w.min, 2, lang)}–${formatFixed(w.max, 2, lang)}${x.excludedMissing ? `, ${x.excludedMissing} uden værdi udeladt` : ''}\n`
+        : `  ${labelOf(x.outcome)}, ${x.time}: effective sample size ${formatFixed(w.effectiveSampleSize, 1, lang)}, weights ${formatFixed(w.min, 2, lang)}–${formatFixed(w.max, 2, lang)}${x.excludedMissing ? `, ${x.excludedMissing} with no value left out` : ''}\n`);
+    }
+  }
+  return out.join('');
+}

@@ -12,7 +12,7 @@ import { packageVersion } from './version.js';
 import { outcomeLabel } from '../plan/outcome-label.js';
 import { progressBar } from './progress-bar.js';
 import { refuseToOverwriteInput } from './guard-output.js';
-import { checkLang, wholeNumber } from './options.js';
+import { checkLang, LIMITS, wholeNumber } from './options.js';
 
 export function registerAnalyze(program: Command, io: CliIo, setExit: (code: number) => void): void {
   program
@@ -23,7 +23,7 @@ export function registerAnalyze(program: Command, io: CliIo, setExit: (code: num
     .option('--json', 'print the results as JSON (schema: `hta plan schema --results`)')
     .option('--csv <file>', 'also write the effect rows as CSV')
     .option('--lang <lang>', 'language of the table: en or da', 'en')
-    .option('--bootstrap <n>', 'add bootstrap percentile and BCa intervals with n replicates', wholeNumber('--bootstrap', 1))
+    .option('--bootstrap <n>', 'add bootstrap percentile and BCa intervals with n replicates', wholeNumber('--bootstrap', 1, LIMITS.bootstrap))
     .option('--seed <n>', 'seed for the bootstrap (default 1)', wholeNumber('--seed'))
     .action(async (file: string, opts: { plan: string; json?: boolean; csv?: string; lang: string; bootstrap?: number; seed?: number }) => {
       // Loaded on use: `hta --help` should not pay for the statistics libraries.

@@ -1,5 +1,6 @@
 /** Reads and validates an analysis plan, checking cross-references zod alone cannot see. */
 import { readJsonFile, jsonProblems } from '../io/read-json.js';
+import { zodShapeHint } from '../io/zod-shape.js';
 import { HtaError, type Problem } from '../errors.js';
 import { instruments } from '../instruments/registry.js';
 import { instrumentForOutcome, mcidForOutcome } from './outcome-instrument.js';
@@ -12,7 +13,7 @@ export function loadPlanFile(file: string): Plan {
 export function parsePlan(json: unknown, file = '<plan>'): Plan {
   const parsed = planSchema.safeParse(json);
   if (!parsed.success) {
-    throw new HtaError('plan.invalid', `${file} is not a valid analysis plan`, jsonProblems(json, parsed.error.issues, file));
+    throw new HtaError('plan.invalid', `${file} is not a valid analysis plan`, jsonProblems(json, parsed.error.issues, file, zodShapeHint(planSchema)));
   }
   const plan = parsed.data;
   const problems: Problem[] = [];

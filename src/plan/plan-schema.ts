@@ -77,7 +77,7 @@ export const planSchema = z
     missing: z
       .object({
         method: z.enum(['complete-case', 'mi']).default('complete-case').describe('"mi" adds ANCOVA after multiple imputation (mi-ancova rows) for every continuous outcome'),
-        m: z.number().int().min(2).default(20).describe('Number of imputations'),
+        m: z.number().int().min(2).max(1000).default(20).describe('Number of imputations (2 to 1,000; see docs/limits.md)'),
         imputation: z.enum(['pmm', 'norm']).default('pmm').describe('Predictive mean matching (as mice, default) or Bayesian normal linear regression'),
         seed: z.number().int().default(1),
         sensitivity: z.boolean().default(true).describe('For the primary outcome and time: complete-case ANCOVA, MMRM and MI side by side, with a tipping-point analysis'),

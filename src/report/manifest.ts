@@ -9,8 +9,9 @@
  *                    "lang": "en", "characteristics": [{ "column": "age", "label": { "en": "Age (years)" } }] } ] }
  */
 import { z } from 'zod';
-import { HtaError, type Problem } from '../errors.js';
-import { readJsonFile } from '../io/read-json.js';
+import { HtaError } from '../errors.js';
+import { jsonProblems, readJsonFile } from '../io/read-json.js';
+import { zodShapeHint } from '../io/zod-shape.js';
 
 export const manifestEntryBase = z
   .object({
@@ -31,8 +32,7 @@ export const manifestSchema = z.object({ $schema: z.string().optional(), reports
 export function parseManifest(value: unknown, file: string): ManifestEntry[] {
   const parsed = manifestSchema.safeParse(value);
   if (!parsed.success) {
-    const problems: Problem[] = parsed.error.issues.map((i) => ({ file, field: i.path.join('.'), expected: i.message }));
-    throw new HtaError('input.invalid', `${file} is not a valid report manifest`, problems);
+    throw new HtaError('input.invalid', `${file} is not a valid report manifest`, jsonProblems(value, parsed.error.issues, file, zodShapeHint(manifestSchema)));
   }
   const ids = new Set<string>();
   const outs = new Set<string>();

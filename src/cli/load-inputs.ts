@@ -5,6 +5,7 @@ import type { Plan } from '../plan/plan-schema.js';
 import { defaultPlanFor } from '../plan/default-plan.js';
 import { loadTrial } from '../trial/load-trial.js';
 import type { TrialData } from '../trial/trial-data.js';
+import { checkTrialContent, type ContentNeed } from '../trial/check-content.js';
 
 export interface TrialInputs {
   csv: CsvTable;
@@ -12,8 +13,11 @@ export interface TrialInputs {
   trial: TrialData;
 }
 
-export function loadTrialInputs(file: string, planFile: string | undefined): TrialInputs {
+/** `need`: what the command does with the data (see checkTrialContent); analysis by default. */
+export function loadTrialInputs(file: string, planFile: string | undefined, need: ContentNeed = 'analysis'): TrialInputs {
   const csv = readCsvFile(file);
   const plan = planFile ? loadPlanFile(planFile) : defaultPlanFor(csv);
-  return { csv, plan, trial: loadTrial(csv, plan) };
+  const trial = loadTrial(csv, plan);
+  checkTrialContent(csv, trial, need, planFile);
+  return { csv, plan, trial };
 }

@@ -14,7 +14,7 @@ export function registerScore(program: Command, io: CliIo): void {
     .requiredOption('--out <file>', 'where to write the scored export (the input is never modified)')
     .action((file: string, opts: { plan?: string; out: string }) => {
       refuseToOverwriteInput(file, opts.out);
-      const { csv, trial } = loadTrialInputs(file, opts.plan);
+      const { csv, trial } = loadTrialInputs(file, opts.plan, 'rows');
       writeFileAtomic(opts.out, scoredExport(csv, trial));
       const added = trial.sources.filter((s) => s.from === 'items').map((s) => s.key);
       io.stderr(`wrote ${opts.out}: ${csv.records.length} rows, scores added for ${added.join(', ') || 'no outcome (no item columns)'}\n`);

@@ -70,6 +70,10 @@ export const planSchema = z
     allTimepoints: z.array(z.string()).optional().describe('Every visit in the export, in order (defaults to baseline + timepoints)'),
     primary: z.object({ outcome: z.string(), time: z.string() }).strict().optional(),
     covariates: z.array(z.string()).default([]),
+    covariateRanges: z
+      .record(z.string(), z.object({ min: z.number(), max: z.number() }).strict().refine((r) => r.min <= r.max, 'min ≤ max'))
+      .optional()
+      .describe('Plausible range per covariate; values outside are input errors. Default: age and alder 0–120 (docs/limits.md)'),
     outcomes: z.array(outcomeSchema).min(1),
     responders: z.array(responderSchema).default([]),
     methods: z.array(methodSchema).default(['ancova', 'welch']),

@@ -8,13 +8,13 @@
  *                  ──htmlPage / markdownPage──► index.html, README.md
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, isAbsolute, join, relative, sep } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { HtaError } from '../errors.js';
 import type { Lang } from './i18n.js';
 import { htmlPage } from './html-page.js';
 import { REPORT_KINDS } from './kinds/report-kinds.js';
 import type { ReportEnv } from './kinds/report-kind.js';
-import type { ManifestEntry } from './manifest.js';
+import { type ManifestEntry, manifestInput } from './manifest.js';
 import type { ChartSpec } from './report-page.js';
 import { markdownPage } from './markdown-page.js';
 import type { ChartCache } from './render/chart-cache.js';
@@ -22,6 +22,8 @@ import type { PngPool } from './render/png-pool.js';
 
 export interface BuildOptions {
   manifestFile: string;
+  /** Let manifest inputs lie outside the manifest's folder (`--allow-outside`). */
+  allowOutside?: boolean;
   /** Overrides each entry's language. */
   lang?: Lang;
   version: string;
@@ -86,7 +88,7 @@ async function buildContent(
         parsed.error.issues.map((i) => ({ file: options.manifestFile, field: `${entry.id}.${i.path.join('.')}`, expected: i.message })));
     }
     const env: ReportEnv = {
-      input: (path: string) => (isAbsolute(path) ? path : join(dirname(options.manifestFile), path)),
+      input: (path: string) => manifestInput(options.manifestFile, entry.id, path, options.allowOutside),
       lang: options.lang ?? entry.lang,
       version: options.version,
       memo: <T>(key: string, compute: () => T): T => {

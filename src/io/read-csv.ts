@@ -33,7 +33,14 @@ export const MISSING_TOKENS: ReadonlySet<string> = new Set(['', 'NA', '.']);
 
 /** The `input.unreadable` error for a file that could not be opened or read. */
 export function unreadableFile(file: string, err: unknown): HtaError {
-  const reason = (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'the file does not exist' : String((err as Error).message);
+  const code = (err as NodeJS.ErrnoException).code;
+  const reason =
+    code === 'ENOENT' ? 'the file does not exist'
+    : code === 'EISDIR' ? 'it is a folder, not a file'
+    : code === 'ELOOP' ? 'it is a link that leads back to itself'
+    : code === 'EACCES' || code === 'EPERM' ? 'permission denied'
+    : code === 'ERR_FS_FILE_TOO_LARGE' ? 'the file is larger than 2 GB (see docs/limits.md)'
+    : String((err as Error).message);
   return new HtaError('input.unreadable', `cannot read ${file}: ${reason}`);
 }
 
@@ -107,6 +114,12 @@ function trimCell(c: string): string {
 
 const UTF8_BOM = [0xef, 0xbb, 0xbf];
 
+/** A CsvSyntaxError as the `input.invalid` error naming line and field; anything else unchanged. */
+function syntaxError(file: string, err: unknown): unknown {
+  if (!(err instanceof CsvSyntaxError)) return err;
+  return new HtaError('input.invalid', `${file} is not valid CSV`, [{ file, line: err.line, column: err.field, expected: err.message }]);
+}
+
 export function parseCsvBytes(bytes: Buffer, file: string): CsvTable {
   if (!isUtf8(bytes)) {
     const at = firstInvalidUtf8(bytes);
@@ -117,10 +130,14 @@ export function parseCsvBytes(bytes: Buffer, file: string): CsvTable {
 
   // The header decides the separator; it is the first non-blank line.
   let firstLine: string | undefined;
-  scanCsv(bytes, start, 0x2c, (r) => {
-    firstLine = r.text ?? r.fields!.join(',');
-    return false;
-  });
+  try {
+    scanCsv(bytes, start, 0x2c, (r) => {
+      firstLine = r.text ?? r.fields!.join(',');
+      return false;
+    });
+  } catch (err) {
+    throw syntaxError(file, err);
+  }
   if (firstLine === undefined) {
     const blank = bytes.length > start;
     throw new HtaError('input.invalid', `${file} is empty${blank ? ' (only blank lines)' : ''}`, [{ file, line: 1, expected: 'a header line naming the columns, then one line per row' }]);
@@ -154,10 +171,7 @@ export function parseCsvBytes(bytes: Buffer, file: string): CsvTable {
       records.push(new PackedRecord(r.line, r.text ?? r.fields!, delimiter));
     });
   } catch (err) {
-    if (err instanceof CsvSyntaxError) {
-      throw new HtaError('input.invalid', `${file} is not valid CSV`, [{ file, line: err.line, column: err.field, expected: err.message }]);
-    }
-    throw err;
+    throw syntaxError(file, err);
   }
   if (!header) throw new HtaError('input.invalid', `${file} has no header`, [{ file, line: 1, expected: 'a header line' }]);
   const seen = new Map<string, number>();

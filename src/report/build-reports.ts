@@ -10,6 +10,8 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { HtaError } from '../errors.js';
+import { jsonProblems } from '../io/read-json.js';
+import { zodShapeHint } from '../io/zod-shape.js';
 import type { Lang } from './i18n.js';
 import { htmlPage } from './html-page.js';
 import { REPORT_KINDS } from './kinds/report-kinds.js';
@@ -85,7 +87,7 @@ async function buildContent(
     const parsed = kind.entrySchema.safeParse(entry);
     if (!parsed.success) {
       throw new HtaError('input.invalid', `${options.manifestFile}: report "${entry.id}" is not a valid "${entry.kind}" entry`,
-        parsed.error.issues.map((i) => ({ file: options.manifestFile, field: `${entry.id}.${i.path.join('.')}`, expected: i.message })));
+        jsonProblems(entry, parsed.error.issues, options.manifestFile, zodShapeHint(kind.entrySchema)).map((p) => ({ ...p, field: `${entry.id}.${p.field ?? ''}` })));
     }
     const env: ReportEnv = {
       input: (path: string) => manifestInput(options.manifestFile, entry.id, path, options.allowOutside),

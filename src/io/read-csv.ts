@@ -114,6 +114,18 @@ function trimCell(c: string): string {
 
 const UTF8_BOM = [0xef, 0xbb, 0xbf];
 
+function firstNonBlankLine(bytes: Buffer, start: number): string | undefined {
+  let pos = start;
+  while (pos < bytes.length) {
+    let end = bytes.indexOf(0x0a, pos);
+    if (end < 0) end = bytes.length;
+    const line = bytes.toString('utf8', pos, Math.min(end, pos + 1_000_000));
+    for (const part of line.split('\r')) if (part.trim() !== '') return part;
+    pos = end + 1;
+  }
+  return undefined;
+}
+
 /** A CsvSyntaxError as the `input.invalid` error naming line and field; anything else unchanged. */
 function syntaxError(file: string, err: unknown): unknown {
   if (!(err instanceof CsvSyntaxError)) return err;
@@ -128,16 +140,9 @@ export function parseCsvBytes(bytes: Buffer, file: string): CsvTable {
   const bom = UTF8_BOM.every((b, i) => bytes[i] === b);
   const start = bom ? 3 : 0;
 
-  // The header decides the separator; it is the first non-blank line.
-  let firstLine: string | undefined;
-  try {
-    scanCsv(bytes, start, 0x2c, (r) => {
-      firstLine = r.text ?? r.fields!.join(',');
-      return false;
-    });
-  } catch (err) {
-    throw syntaxError(file, err);
-  }
+  // The header decides the separator; it is the first non-blank line, taken as raw text
+  // (sniffDelimiter skips quoted stretches itself).
+  const firstLine = firstNonBlankLine(bytes, start);
   if (firstLine === undefined) {
     const blank = bytes.length > start;
     throw new HtaError('input.invalid', `${file} is empty${blank ? ' (only blank lines)' : ''}`, [{ file, line: 1, expected: 'a header line naming the columns, then one line per row' }]);

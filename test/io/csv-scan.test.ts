@@ -45,6 +45,12 @@ describe('packed CSV reading', () => {
     expect(e.problems[0]).toMatchObject({ line: 2, value: 'byte 0xE6 at byte offset 14' });
     expect(e.problems[0]!.expected).toMatch(/CSV UTF-8/);
   });
+  it('reads a quoted semicolon header (SPSS, Excel)', () => {
+    const t = parseCsvText('"id";"arm";"eq5d"\r\n"P1";"app";"0,761"\r\n', 'spss.csv');
+    expect(t.header).toEqual(['id', 'arm', 'eq5d']);
+    expect(t.dialect).toEqual({ delimiter: ';', decimalComma: true, bom: false, crlf: true });
+    expect(t.records[0]!.cells).toEqual(['P1', 'app', '0,761']);
+  });
   it('names the line of quoting errors', () => {
     expect(errorOf(() => parseCsvText('a,b\n1,"open\n2,3\n', 'q.csv')).problems[0]).toMatchObject({ line: 2, column: 2 });
     expect(errorOf(() => parseCsvText('a,b\n1,2\n3,x"y\n', 'q.csv')).problems[0]).toMatchObject({ line: 3, column: 2 });

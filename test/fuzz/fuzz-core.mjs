@@ -146,6 +146,7 @@ function paths(v, prefix = [], out = []) {
 export function mutateJson(value, r) {
   const v = structuredClone(value);
   const rounds = 1 + r.int(2);
+  const deep = [];
   let root = v;
   for (let k = 0; k < rounds; k++) {
     const all = paths(root).filter((p) => p.length > 0);
@@ -157,14 +158,16 @@ export function mutateJson(value, r) {
     if (op === 0) Array.isArray(parent) ? parent.splice(key, 1) : delete parent[key]; // deletion
     else if (op === 1) parent[key] = r.pick(JUNK_VALUES); // type swap
     else if (op === 2) {
-      let x = parent[key]; // deep nesting
-      for (let d = 0, n = r.pick([10, 70, 500, 5000]); d < n; d++) x = [x];
-      parent[key] = x;
+      // Deep nesting, spliced in as text below (JSON.stringify itself would overflow the stack).
+      const depth = r.pick([10, 70, 500, 5000]);
+      deep.push({ marker: `__deep_${deep.length}__`, depth, inner: parent[key] });
+      parent[key] = deep[deep.length - 1].marker;
     } else if (op === 3) parent[`${String(key)}x`] = 1; // unknown key
     else if (op === 4 && typeof parent[key] === 'string') parent[key] = parent[key].toUpperCase() + ' ';
     else if (op === 5 && typeof parent[key] === 'number') parent[key] = parent[key] * r.pick([-1, 1e6, 0]);
   }
   let text = JSON.stringify(root, null, 2);
+  for (const d of [...deep].reverse()) text = text.replace(`"${d.marker}"`, () => '['.repeat(d.depth) + (JSON.stringify(d.inner) ?? 'null') + ']'.repeat(d.depth));
   if (r.chance(0.15)) text = text.slice(0, r.int(text.length)); // truncated file
   if (r.chance(0.1)) text = text.replace(/"/, r.pick(["'", '', '\u201c']));
   const bytes = Buffer.from(text, 'utf8');

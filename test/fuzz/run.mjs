@@ -76,9 +76,14 @@ if (!isMainThread) {
       done++;
       exits.set(m.code, (exits.get(m.code) ?? 0) + 1);
       for (const f of m.findings) {
-        const k = byKind.get(f.kind) ?? { count: 0, examples: [] };
+        // One example per distinct message (numbers, paths and quoted values blanked out).
+        const k = byKind.get(f.kind) ?? { count: 0, signatures: new Map() };
         k.count++;
-        if (k.examples.length < 3) k.examples.push(`case ${m.n}: hta ${m.argv.map((a) => a.replace(dir, '$DIR')).join(' ')}\n      ${f.detail.replaceAll(dir, '$DIR')}`);
+        const detail = f.detail.replaceAll(dir, '$DIR');
+        const signature = detail.split(' | ')[0].replace(/"[^"]*"/g, '"…"').replace(/\$DIR\S*/g, 'PATH').replace(/\d+/g, 'N');
+        const sig = k.signatures.get(signature) ?? { count: 0, example: `case ${m.n}: hta ${m.argv.map((a) => a.replace(dir, '$DIR')).join(' ')}\n      ${detail}` };
+        sig.count++;
+        k.signatures.set(signature, sig);
         byKind.set(f.kind, k);
       }
       if (done % 500 === 0) console.error(`fuzz: ${done}/${cases} cases …`);
@@ -93,7 +98,7 @@ if (!isMainThread) {
       });
       worker.on('error', (err) => {
         clearTimeout(timer);
-        record({ n: next - 1, code: 'crash', findings: [{ kind: 'stack-trace', detail: `worker crashed: ${err?.message}` }], argv: [] });
+        record({ n: next - 1, code: 'crash', findings: [{ kind: 'stack-trace', detail: `worker crashed: ${err?.stack ?? err}` }], argv: [] });
         spawn();
         send();
       });
@@ -109,8 +114,8 @@ if (!isMainThread) {
   console.log(`exit codes: ${[...exits].sort().map(([c, n]) => `${c}: ${n}`).join(', ')}`);
   for (const k of ['stack-trace', 'partial-output', 'hang', 'modified-input', 'exit-code', 'nan-undefined', 'patient-id']) console.log(`${k.padEnd(15)} ${count(k)}`);
   for (const [k, v] of byKind) {
-    console.log(`\n${k} (${v.count}), e.g.:`);
-    for (const e of v.examples) console.log(`  ${e}`);
+    console.log(`\n${k} (${v.count}) — ${v.signatures.size} distinct message(s):`);
+    for (const sig of [...v.signatures.values()].slice(0, 10)) console.log(`  ${sig.count} × ${sig.example}`);
   }
   process.exit(byKind.size > 0 ? 1 : 0);
 }

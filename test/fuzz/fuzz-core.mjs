@@ -203,7 +203,12 @@ export function buildCase(dir, seeds, seed, n) {
       return link;
     }
     const loop = join(dir, 'loop');
-    if (!existsSync(loop)) symlinkSync(loop, loop);
+    // existsSync follows the link (and a loop never resolves), so look at the link itself.
+    try {
+      lstatSync(loop);
+    } catch {
+      symlinkSync(loop, loop);
+    }
     return loop;
   };
   const out = join(dir, 'out');

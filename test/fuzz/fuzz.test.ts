@@ -24,6 +24,7 @@ const KNOWN: { kind: string; pattern: RegExp; where: string }[] = [
   { kind: 'stack-trace', pattern: /EISDIR: illegal operation on a directory, rename/, where: 'src/io/write-atomic.ts, src/cli/simulate.ts: --out naming a folder' },
   { kind: 'stack-trace', pattern: /EISDIR: illegal operation on a directory, read/, where: 'src/uptake/read-registry.ts: a registry path naming a folder' },
   { kind: 'patient-id', pattern: /expected one row per patient and time point|the same arm for patient/, where: 'src/trial/load-trial.ts: duplicate-row and arm-change messages quote the id' },
+  { kind: 'patient-id', pattern: /\(columns are: /, where: 'src/trial/load-trial.ts: a missing column lists the header, which is a data row when the header line is gone' },
 ];
 const known = (f: Finding) => KNOWN.some((k) => k.kind === f.kind && k.pattern.test(f.detail));
 

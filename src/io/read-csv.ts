@@ -93,9 +93,11 @@ class PackedRecord implements CsvRecord {
     return parts;
   }
   get cells(): (string | null)[] {
-    const parts: (string | null)[] = typeof this.#packed === 'string' ? this.#packed.split(this.#delimiter) : [...this.#packed];
+    // Quoted records were trimmed outside the quotes when scanned; blanks inside quotes are kept.
+    const packed = typeof this.#packed === 'string';
+    const parts: (string | null)[] = packed ? (this.#packed as string).split(this.#delimiter) : [...this.#packed];
     for (let i = 0; i < parts.length; i++) {
-      const c = trimCell(parts[i]!);
+      const c = packed ? trimCell(parts[i]!) : parts[i]!;
       // Inline form of MISSING_TOKENS.has(c): this runs for every cell of the file.
       parts[i] = c === '' || c === 'NA' || c === '.' ? null : c;
     }

@@ -28,6 +28,8 @@ describe('packed CSV reading', () => {
         const theirs = (parse(text, { relax_column_count: true, skip_empty_lines: true, trim: true }) as string[][]).filter((r) => r.some((c) => c !== ''));
         // csv-parse keeps a whole-line empty record; ours skips blank lines: compare non-blank ones.
         expect(ours.records.map((r) => r.raw).filter((r) => r.some((c) => c !== ''))).toEqual(theirs.slice(1).filter((r) => r.length === 3));
+        // cells are raw with the missing tokens as null.
+        for (const r of ours.records) expect(r.cells).toEqual(r.raw.map((c) => (['', 'NA', '.'].includes(c) ? null : c)));
       }),
       { numRuns: 200 },
     );

@@ -124,6 +124,21 @@ export function jsonProblems(json: unknown, issues: readonly JsonIssue[], file: 
   return out;
 }
 
+/**
+ * Problems found after schema validation (cross-references such as an unknown outcome key),
+ * given the line:column of their `field` (a dotted JSON path) when `json` was read from a file.
+ */
+export function locateProblems(json: unknown, problems: Problem[]): Problem[] {
+  const positions = json !== null && typeof json === 'object' ? origins.get(json)?.positions : undefined;
+  if (!positions) return problems;
+  return problems.map((p) => {
+    if (p.line !== undefined || p.field === undefined) return p;
+    const path = p.field.split('.').map((k) => (/^\d+$/.test(k) ? Number(k) : k));
+    const pos = positions.valueAt(path) ?? nearestParent(positions, path);
+    return pos ? { ...p, line: pos.line, column: pos.column } : p;
+  });
+}
+
 /** Where the object that should have held a missing key starts. */
 function nearestParent(positions: JsonPositions | undefined, path: readonly PropertyKey[]) {
   for (let k = path.length - 1; k >= 0 && positions; k--) {

@@ -1,5 +1,5 @@
 /** Reads and validates an analysis plan, checking cross-references zod alone cannot see. */
-import { readJsonFile, jsonProblems } from '../io/read-json.js';
+import { readJsonFile, jsonProblems, locateProblems } from '../io/read-json.js';
 import { zodShapeHint } from '../io/zod-shape.js';
 import { HtaError, type Problem } from '../errors.js';
 import { instruments } from '../instruments/registry.js';
@@ -48,6 +48,6 @@ export function parsePlan(json: unknown, file = '<plan>'): Plan {
   }
   if (plan.timepoints.includes(plan.baseline)) problems.push({ file, field: 'timepoints', value: plan.baseline, expected: 'follow-up times only (the baseline is analysed as a covariate)' });
   if (plan.arms.intervention === plan.arms.control) problems.push({ file, field: 'arms', value: plan.arms.control, expected: 'different values for the two arms' });
-  if (problems.length) throw new HtaError('plan.invalid', `${file} is not a valid analysis plan`, problems);
+  if (problems.length) throw new HtaError('plan.invalid', `${file} is not a valid analysis plan`, locateProblems(json, problems));
   return plan;
 }

@@ -122,4 +122,11 @@ describe('readJsonFile and plan errors', () => {
     expect([p.line, p.column]).toEqual(where(text, '10000000'));
     expect(p.expected).toMatch(/1000/);
   });
+  it('gives line:column to problems found after the schema (an unknown instrument, a primary outcome not in the plan)', () => {
+    const text = JSON.stringify({ ...plan, outcomes: [{ key: 'rmdq', instrument: 'rmdqq' }], primary: { outcome: 'pain', time: '3m' } }, null, 2);
+    const f = write('xref.json', text);
+    const problems = errorOf(() => loadPlanFile(f)).problems;
+    expect(problems.find((p) => p.field === 'outcomes.0.instrument')).toMatchObject({ line: where(text, '"rmdqq"')[0], column: where(text, '"rmdqq"')[1] });
+    expect(problems.find((p) => p.field === 'primary.outcome')).toMatchObject({ line: where(text, '"pain"')[0] });
+  });
 });

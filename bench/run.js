@@ -8,10 +8,13 @@
 //  3. `hta report` into a temp dir, if dist/cli/report.js exists: every chart drawn (--no-cache),
 //     then again with a warm chart cache (what a rerun after a data edit costs).
 //  4. Multiple imputation (m = 50) and MMRM on the bundled trial's RMDQ, if those modules exist.
+//  5. A large trial export (HTA_BENCH_TRIAL_MB, default 200 MB: the bundled trial repeated with
+//     new ids) read and validated (`readCsvFile` + `loadTrial`) in a child process: seconds, CPU
+//     seconds and peak memory against the file size (docs/limits.md).
 //
 // Build first: `npx tsc -p .` (or `npm run build`).
 import { spawnSync } from 'node:child_process';
-import { createWriteStream, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -33,6 +36,23 @@ if (process.argv[2] === '--uptake-child') {
   const seconds = (performance.now() - t0) / 1000;
   // maxRSS is in kilobytes.
   process.stdout.write(JSON.stringify({ seconds, maxRssKb: process.resourceUsage().maxRSS, rows: a.rows, metricRows: a.metrics.length }) + '\n');
+  process.exit(0);
+}
+
+// ---- child mode: read and validate one big trial export -------------------------------------
+if (process.argv[2] === '--trial-child') {
+  const file = process.argv[3];
+  const { readCsvFile } = await load('io/read-csv.js');
+  const { defaultPlanFor } = await load('plan/default-plan.js');
+  const { loadTrial } = await load('trial/load-trial.js');
+  const t0 = performance.now();
+  const csv = readCsvFile(file);
+  const readSeconds = (performance.now() - t0) / 1000;
+  const readRssKb = process.resourceUsage().maxRSS;
+  const trial = loadTrial(csv, defaultPlanFor(csv));
+  const seconds = (performance.now() - t0) / 1000;
+  const u = process.resourceUsage();
+  process.stdout.write(JSON.stringify({ seconds, readSeconds, cpuSeconds: (u.userCPUTime + u.systemCPUTime) / 1e6, readRssKb, maxRssKb: u.maxRSS, rows: trial.observations.length }) + '\n');
   process.exit(0);
 }
 
@@ -161,6 +181,37 @@ try {
     note('MMRM (REML, unstructured)', `${fmt(fit.seconds, 2)} s`, `${fit.value.nPatients} patients, ${fit.value.nObservations} observations, ${fit.value.iterations} iterations`);
   } else {
     note('MI and MMRM', 'skipped', 'dist/stats/missing/{mmrm,chained-equations}.js or the bundled trial missing');
+  }
+
+  // 5. A large trial export -------------------------------------------------------------------
+  const trialMb = Number(process.env.HTA_BENCH_TRIAL_MB ?? 200);
+  if (trialMb > 0 && existsSync(TRIAL) && existsSync(dist('trial/load-trial.js'))) {
+    console.error(`bench: writing a ${trialMb} MB trial export …`);
+    const big = join(dir, 'big-trial.csv');
+    const text = readFileSync(TRIAL, 'utf8');
+    const nl = text.indexOf('\n');
+    const body = text.slice(nl + 1);
+    const out = createWriteStream(big);
+    out.write(text.slice(0, nl + 1));
+    let bytes = nl + 1;
+    for (let k = 0; bytes < trialMb * 1e6; k++) {
+      // New ids per copy ("SB0001" → "S17B0001"), so every copy adds patients.
+      const chunk = body.replace(/^SB/gm, `S${k}B`);
+      bytes += Buffer.byteLength(chunk);
+      if (!out.write(chunk)) await new Promise((r) => out.once('drain', r));
+    }
+    await new Promise((r, j) => out.end((e) => (e ? j(e) : r())));
+    const size = statSync(big).size;
+    console.error('bench: reading and validating it in a child process …');
+    const child = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--trial-child', big], { encoding: 'utf8', maxBuffer: 1 << 20 });
+    if (child.status !== 0) {
+      note('trial export read + validated', 'failed', child.stderr.trim().split('\n')[0] ?? '');
+    } else {
+      const r = JSON.parse(child.stdout.trim().split('\n').pop());
+      note('trial export read + validated', `${fmt(r.seconds, 1)} s`, `${mb(size)}, ${fmt(r.rows)} rows; ${fmt(r.cpuSeconds, 1)} CPU s; reading alone ${fmt(r.readSeconds, 1)} s`);
+      note('trial export peak memory (maxRSS)', `${fmt((r.maxRssKb * 1024) / size, 1)} × the file`, `${mb(r.maxRssKb * 1024)}; after reading ${mb(r.readRssKb * 1024)} (${fmt((r.readRssKb * 1024) / size, 1)} ×)`);
+    }
+    rmSync(big, { force: true });
   }
 } finally {
   rmSync(dir, { recursive: true, force: true });

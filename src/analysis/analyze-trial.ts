@@ -50,6 +50,9 @@ function trialContext(trial: TrialData, options: AnalyzeOptions) {
   const pairsAt = (key: string, time: string) => once(pairsCache, `${key}\u0000${time}`, () => outcomePairs(trial, key, time));
   const followAt = (key: string, time: string) => once(followCache, `${key}\u0000${time}`, () => followUpValues(trial, key, time));
   const mmrmAt = (key: string, time: string) => {
+    // The sensitivity table asks for MMRM even when the plan does not: with one follow-up visit
+    // there is nothing to model jointly, so that row is skipped with a warning (not an error).
+    if (plan.timepoints.length < 2) throw new HtaError('analysis.failed', `MMRM needs at least 2 follow-up visits; the plan has 1 (${plan.timepoints.join(', ')}), so this row is skipped`);
     const est = once(caches.mmrm, key, () => mmrmEffects(wideOf(key), plan.timepoints, confLevel)).get(time);
     if (!est) throw new HtaError('analysis.failed', `no patient was observed at ${time}`);
     return est;

@@ -16,7 +16,7 @@ import { packageVersion } from './version.js';
 import { outcomeLabel } from '../plan/outcome-label.js';
 import { progressBar } from './progress-bar.js';
 import { guardPaths } from './guard-output.js';
-import { checkLang, wholeNumber } from './options.js';
+import { checkLang, LIMITS, wholeNumber } from './options.js';
 import { subgroupText, targetPopulationText } from '../analysis/subgroup-text.js';
 
 export function registerAnalyze(program: Command, io: CliIo, setExit: (code: number) => void): void {
@@ -28,7 +28,7 @@ export function registerAnalyze(program: Command, io: CliIo, setExit: (code: num
     .option('--json', 'print the results as JSON (schema: `hta plan schema --results`)')
     .option('--csv <file>', 'also write the effect rows as CSV')
     .option('--lang <lang>', 'language of the table: en or da', 'en')
-    .option('--bootstrap <n>', 'add bootstrap percentile and BCa intervals with n replicates', wholeNumber('--bootstrap', 1))
+    .option('--bootstrap <n>', 'add bootstrap percentile and BCa intervals with n replicates', wholeNumber('--bootstrap', 1, LIMITS.bootstrap))
     .option('--seed <n>', 'seed for the bootstrap (default 1)', wholeNumber('--seed'))
     .option('--exclude-invalid', 'leave rows with problems out and report them (line ranges, never ids) instead of stopping')
     .option('--excluded-out <file>', 'with --exclude-invalid: write line, column, field and problem of every excluded row as CSV')

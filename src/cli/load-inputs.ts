@@ -9,6 +9,7 @@ import { excludedCsv, formatExclusion, summarizeExclusion } from '../trial/exclu
 import { loadTrial } from '../trial/load-trial.js';
 import type { TrialData } from '../trial/trial-data.js';
 import type { CliIo } from './io.js';
+import { checkTrialContent, type ContentNeed } from '../trial/check-content.js';
 
 export interface TrialInputs {
   csv: CsvTable;
@@ -22,14 +23,21 @@ export interface ExclusionOptions {
   excludedOut?: string;
 }
 
-export function loadTrialInputs(file: string, planFile: string | undefined, options: ExclusionOptions = {}): TrialInputs {
+/** What the command does with the data (see checkTrialContent): analysis unless told otherwise. */
+export interface LoadOptions extends ExclusionOptions {
+  need?: ContentNeed;
+}
+
+export function loadTrialInputs(file: string, planFile: string | undefined, options: LoadOptions = {}): TrialInputs {
   const csv = readCsvFile(file);
   const plan = planFile ? loadPlanFile(planFile) : defaultPlanFor(csv);
   const exclude = options.excludeInvalid === true || plan.invalidRows === 'exclude';
   if (options.excludedOut && !exclude) {
     throw new HtaError('usage.invalid', '--excluded-out lists the rows --exclude-invalid leaves out; add --exclude-invalid (or set "invalidRows": "exclude" in the plan)');
   }
-  return { csv, plan, trial: loadTrial(csv, plan, { excludeInvalid: exclude }) };
+  const trial = loadTrial(csv, plan, { excludeInvalid: exclude });
+  checkTrialContent(csv, trial, options.need ?? 'analysis', planFile);
+  return { csv, plan, trial };
 }
 
 /** After a successful load: the stderr lines on excluded rows, and the --excluded-out file. */

@@ -5,12 +5,29 @@
 import { HtaError } from '../errors.js';
 import type { Lang } from '../report/i18n.js';
 
-/** A commander parser for a whole number, at least `min` when given. */
-export function wholeNumber(flag: string, min?: number) {
+/**
+ * Upper bounds of the numeric options: beyond them a run takes minutes to hours and gigabytes
+ * and no analysis needs more (docs/limits.md gives the reasoning for each).
+ */
+export const LIMITS = {
+  bootstrap: 100_000,
+  patients: 1_000_000,
+  rows: 100_000_000,
+} as const;
+
+const grouped = (n: number) => n.toLocaleString('en-GB');
+
+/** A commander parser for a whole number, at least `min` and at most `max` when given. */
+export function wholeNumber(flag: string, min?: number, max?: number) {
   return (v: string): number => {
-    const n = Number(v);
-    if (!Number.isInteger(n) || (min !== undefined && n < min)) {
-      throw new HtaError('usage.invalid', `${flag} ${JSON.stringify(v)}: expected a whole number${min !== undefined ? ` ≥ ${min}` : ''}`);
+    const t = v.trim();
+    // Decimal notation only ("200", "1e6"): Number() would also take "", "0x10" and "Infinity".
+    const n = /^[+-]?\d+(\.\d+)?([eE]\+?\d+)?$/.test(t) ? Number(t) : NaN;
+    const range =
+      min !== undefined && max !== undefined ? ` from ${grouped(min)} to ${grouped(max)}` : min !== undefined ? ` ≥ ${grouped(min)}` : max !== undefined ? ` ≤ ${grouped(max)}` : '';
+    if (!Number.isSafeInteger(n) || (min !== undefined && n < min) || (max !== undefined && n > max)) {
+      const why = max !== undefined && Number.isFinite(n) && n > max ? ' (see docs/limits.md)' : '';
+      throw new HtaError('usage.invalid', `${flag} ${JSON.stringify(v)}: expected a whole number${range}${why}`);
     }
     return n;
   };

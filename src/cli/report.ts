@@ -21,8 +21,9 @@ export function registerReport(program: Command, io: CliIo, setExit: (code: numb
     .option('--lang <lang>', "language of every report (en or da); default: each report's own")
     .option('--only <ids>', 'only these reports of the manifest (comma-separated ids), e.g. --only uptake')
     .option('--check', 'write nothing; exit 1 listing files that are stale, missing or extra')
+    .option('--allow-outside', "let the manifest name inputs outside its own folder (absolute paths, .., links); off by default so a manifest cannot read arbitrary files")
     .option('--no-cache', 'draw every chart afresh instead of reusing identical ones from node_modules/.cache/hta (or $HTA_CACHE_DIR)')
-    .action(async (opts: { manifest: string; out: string; lang?: string; only?: string; check?: boolean; cache: boolean }) => {
+    .action(async (opts: { manifest: string; out: string; lang?: string; only?: string; check?: boolean; cache: boolean; allowOutside?: boolean }) => {
       const lang = checkLang(opts.lang);
       // Loaded on use: `hta --help` should not pay for vega and the statistics.
       const { loadManifest } = await import('../report/manifest.js');
@@ -52,7 +53,7 @@ export function registerReport(program: Command, io: CliIo, setExit: (code: numb
       let files: Awaited<ReturnType<typeof buildReports>>;
       try {
         files = await buildReports(entries, {
-          manifestFile: opts.manifest, version,
+          manifestFile: opts.manifest, version, allowOutside: opts.allowOutside === true,
           onInput: (path, entry) => inputs.set(path, { option: `input of report "${entry.id}"`, path }),
           ...(lang ? { lang } : {}), ...(chartCache ? { chartCache } : {}), ...(onProgress ? { onProgress } : {}),
         });

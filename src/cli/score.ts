@@ -20,7 +20,7 @@ export function registerScore(program: Command, io: CliIo): void {
         inputs: [{ option: '<csv>', path: file }, opts.plan !== undefined ? { option: '--plan', path: opts.plan } : undefined],
         outputs: [{ option: '--out', path: opts.out }, opts.excludedOut !== undefined ? { option: '--excluded-out', path: opts.excludedOut } : undefined],
       });
-      const { csv, trial } = loadTrialInputs(file, opts.plan, opts);
+      const { csv, trial } = loadTrialInputs(file, opts.plan, { ...opts, need: 'rows' });
       writeFileAtomic(opts.out, scoredExport(csv, trial));
       reportExclusion(trial, io, opts.excludedOut);
       const added = trial.sources.filter((s) => s.from === 'items' || (s.coders ?? []).some((c) => c !== undefined)).map((s) => s.key);

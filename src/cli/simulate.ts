@@ -3,7 +3,7 @@ import { writeFileAtomic, writeLinesAtomic } from '../io/write-atomic.js';
 import { simulateEligible, simulateRegistryLines } from '../simulate/registry.js';
 import { simulateTrial, trialToCsv } from '../simulate/trial.js';
 import type { CliIo } from './io.js';
-import { wholeNumber } from './options.js';
+import { LIMITS, wholeNumber } from './options.js';
 import { guardPaths } from './guard-output.js';
 
 export function registerSimulate(program: Command, io: CliIo): void {
@@ -12,7 +12,7 @@ export function registerSimulate(program: Command, io: CliIo): void {
     .command('trial')
     .description('a synthetic export shaped like the selfBACK trial (461 patients, 5 visits, item-level answers)')
     .option('--seed <n>', 'random seed (same seed, same bytes)', wholeNumber('--seed'))
-    .option('--patients <n>', 'number of patients (default 461)', wholeNumber('--patients', 4))
+    .option('--patients <n>', 'number of patients (default 461)', wholeNumber('--patients', 4, LIMITS.patients))
     .requiredOption('--out <file>', 'where to write the CSV')
     .action((opts: { seed?: number; patients?: number; out: string }) => {
       guardPaths({ outputs: [{ option: '--out', path: opts.out }] });
@@ -23,7 +23,7 @@ export function registerSimulate(program: Command, io: CliIo): void {
   sim
     .command('registry')
     .description('a synthetic registry export of app referrals in the five Danish regions (and its denominator file)')
-    .option('--rows <n>', 'number of referrals (default 10000); streamed, so millions are fine', wholeNumber('--rows', 1))
+    .option('--rows <n>', 'number of referrals (default 10000); streamed, so millions are fine', wholeNumber('--rows', 1, LIMITS.rows))
     .option('--seed <n>', 'random seed (same seed, same bytes; default 1)', wholeNumber('--seed'))
     .requiredOption('--out <file>', 'where to write the registry CSV')
     .option('--eligible-out <file>', 'also write the denominator CSV (region, year, eligible)')

@@ -26,7 +26,7 @@ export function registerValidate(program: Command, io: CliIo): void {
       });
       let result: ValidationResult;
       try {
-        const { trial } = loadTrialInputs(file, opts.plan, opts);
+        const { trial } = loadTrialInputs(file, opts.plan, { ...opts, need: 'rows' });
         const notice = missingFollowUp(trial);
         result = {
           valid: true,

@@ -38,12 +38,11 @@ const DECIMAL_COMMA = /^[+-]?\d+,\d+$/;
 export function sniffDecimalComma(delimiter: Delimiter, fields: Iterable<string>): boolean {
   if (delimiter === ',') return false;
   let commas = 0;
-  let dots = 0;
   for (const f of fields) {
     const v = f.trim();
     if (DECIMAL_COMMA.test(v)) commas++;
-    else if (/^[+-]?\d*\.\d+$/.test(v)) dots++;
+    // One dot decimal settles it: stop here rather than split every record of a large file.
+    else if (/^[+-]?\d*\.\d+$/.test(v)) return false;
   }
-  if (dots > 0) return false;
   return commas > 0 || delimiter === ';';
 }

@@ -1,40 +1,176 @@
 /**
  * Reads a JSON file (plans, manifests) with the errors users need: a missing file is
- * `input.unreadable`, bad JSON `plan.invalid` with the parser's message. A BOM is tolerated.
+ * `input.unreadable`; a file over 10 MB, bytes that are not UTF-8, a syntax error or nesting
+ * deeper than 64 levels is `plan.invalid` with the line:column and a short excerpt. A BOM is
+ * tolerated. Limits: docs/limits.md.
+ *
+ * Schema problems (`jsonProblems`) point at the line:column of the offending value (or key) in
+ * the file: the parsed value remembers where it came from.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { HtaError, MAX_PROBLEMS, type Problem } from '../errors.js';
+import { excerptAround, JsonSyntaxError, type JsonPositions, MAX_JSON_DEPTH, parseJsonWithPositions, positionIndex } from './json-positions.js';
+import { decodeUtf8 } from './utf8.js';
+
+/** Largest plan or manifest read (bytes): real ones are a few kilobytes. */
+export const MAX_JSON_BYTES = 10 * 1024 * 1024;
+
+/** Where each parsed JSON root came from, for `jsonProblems`. */
+const origins = new WeakMap<object, { positions: JsonPositions }>();
 
 export function readJsonFile(file: string, what: string): unknown {
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = readFileSync(file, 'utf8');
-  } catch {
-    throw new HtaError('input.unreadable', `cannot read ${what} ${file}: the file does not exist or is not readable`);
-  }
-  try {
-    return JSON.parse(text.replace(/^\uFEFF/, ''));
+    const size = statSync(file).size;
+    if (size > MAX_JSON_BYTES) {
+      throw new HtaError('plan.invalid', `${file} is too large for a ${what}`, [
+        { file, value: `${size} bytes`, expected: `at most ${MAX_JSON_BYTES} bytes (10 MB); is this the right file?` },
+      ]);
+    }
+    bytes = readFileSync(file);
   } catch (err) {
-    throw new HtaError('plan.invalid', `${file} is not valid JSON`, [{ file, expected: `JSON (${(err as Error).message})` }]);
+    if (err instanceof HtaError) throw err;
+    const code = (err as NodeJS.ErrnoException).code;
+    const reason = code === 'EISDIR' ? 'it is a folder, not a file' : 'the file does not exist or is not readable';
+    throw new HtaError('input.unreadable', `cannot read ${what} ${file}: ${reason}`);
+  }
+  return parseJsonText(decodeUtf8(bytes, file).replace(/^\uFEFF/, ''), file);
+}
+
+/** Parses JSON text, remembering positions; a syntax error names line:column with an excerpt. */
+export function parseJsonText(text: string, file: string): unknown {
+  if (text.trim() === '') throw new HtaError('plan.invalid', `${file} is empty`, [{ file, line: 1, expected: 'a JSON object' }]);
+  try {
+    const { value, positions } = parseJsonWithPositions(text, MAX_JSON_DEPTH);
+    if (value !== null && typeof value === 'object') origins.set(value, { positions });
+    return value;
+  } catch (err) {
+    if (!(err instanceof JsonSyntaxError)) throw err;
+    const pos = positionIndex(text);
+    const { line, column } = pos.at(err.offset);
+    throw new HtaError('plan.invalid', `${file} is not valid JSON`, [{ file, line, column, value: pos.excerpt(err.offset), expected: err.message }]);
   }
 }
 
-/** The value at a zod issue path, quoted for a Problem (undefined when absent). */
+/** A value as a short quoted excerpt for a Problem (≤ 80 characters; undefined when absent). */
 export function jsonValueAt(json: unknown, path: readonly PropertyKey[]): Problem['value'] {
   let v: unknown = json;
   for (const k of path) {
     if (v === null || typeof v !== 'object') return undefined;
+    if (!Object.prototype.hasOwnProperty.call(v, k)) return undefined;
     v = (v as Record<PropertyKey, unknown>)[k];
   }
-  return v === undefined ? undefined : JSON.stringify(v);
+  if (v === undefined) return undefined;
+  return shortJson(v);
 }
 
-/** A schema's issues on `json` as Problems (the first MAX_PROBLEMS): the field path and the value found there. */
-export function jsonProblems(json: unknown, issues: readonly { path: readonly PropertyKey[]; message: string }[], file: string): Problem[] {
-  return issues.slice(0, MAX_PROBLEMS).map((i) => ({
-    file,
-    field: i.path.length ? i.path.join('.') : undefined,
-    value: jsonValueAt(json, i.path),
-    expected: i.message,
-  }));
+/** JSON text of a value, at most 80 characters ("…" where cut). */
+export function shortJson(v: unknown): string {
+  const s = JSON.stringify(v) ?? String(v);
+  return excerptAround(s, 0, 80);
+}
+
+/** A zod-like issue: path, message, and for unknown keys the keys. */
+export interface JsonIssue {
+  path: readonly PropertyKey[];
+  message: string;
+  code?: string;
+  keys?: readonly string[];
+  expected?: string;
+}
+
+/** What is expected at a path: an example such as `{ "intervention": …, "control": … }`, and an object's keys. */
+export type ShapeHint = (path: readonly PropertyKey[]) => { example?: string; keys?: readonly string[] } | undefined;
+
+/**
+ * A schema's issues on `json` as Problems (the first MAX_PROBLEMS), each at the line:column of
+ * the value (or, for an unknown key, of the key) when `json` was read by `readJsonFile`. A
+ * missing field says it is required (never "received undefined"); values are excerpts.
+ */
+export function jsonProblems(json: unknown, issues: readonly JsonIssue[], file: string, shapeOf?: ShapeHint): Problem[] {
+  const positions = json !== null && typeof json === 'object' ? origins.get(json)?.positions : undefined;
+  const out: Problem[] = [];
+  for (const i of issues.slice(0, MAX_PROBLEMS)) {
+    if (i.code === 'unrecognized_keys' && i.keys?.length) {
+      for (const k of i.keys) {
+        const path = [...i.path, k];
+        const pos = positions?.keyAt(path);
+        const known = knownKeys(shapeOf, i.path);
+        out.push({
+          file,
+          ...(pos ? { line: pos.line, column: pos.column } : {}),
+          field: path.join('.'),
+          value: k,
+          expected: `no key "${k}" here${known ? ` (known keys: ${known})` : ''}`,
+          kind: 'json.unknown-key',
+          ...nearMiss(k, known),
+        });
+      }
+      continue;
+    }
+    const value = jsonValueAt(json, i.path);
+    const pos = positions?.valueAt(i.path) ?? (value === undefined ? nearestParent(positions, i.path) : undefined);
+    const field = i.path.length ? i.path.join('.') : undefined;
+    let expected = i.message;
+    if (value === undefined && i.path.length > 0) {
+      const name = String(i.path[i.path.length - 1]);
+      const shape = shapeOf?.(i.path)?.example;
+      expected = `"${name}" is required${shape ? `: ${shape}` : i.expected ? ` (${i.expected === 'object' ? 'an object' : i.expected === 'array' ? 'a list' : `a ${i.expected}`})` : ''}`;
+    } else {
+      expected = expected.replace(/^Invalid input: /, '').replace(/, received \w+$/, '').replace(/^expected /, '');
+    }
+    out.push({ file, ...(pos ? { line: pos.line, column: pos.column } : {}), ...(field !== undefined ? { field } : {}), ...(value !== undefined ? { value } : {}), expected });
+  }
+  return out;
+}
+
+/**
+ * Problems found after schema validation (cross-references such as an unknown outcome key),
+ * given the line:column of their `field` (a dotted JSON path) when `json` was read from a file.
+ */
+export function locateProblems(json: unknown, problems: Problem[]): Problem[] {
+  const positions = json !== null && typeof json === 'object' ? origins.get(json)?.positions : undefined;
+  if (!positions) return problems;
+  return problems.map((p) => {
+    if (p.line !== undefined || p.field === undefined) return p;
+    const path = p.field.split('.').map((k) => (/^\d+$/.test(k) ? Number(k) : k));
+    const pos = positions.valueAt(path) ?? nearestParent(positions, path);
+    return pos ? { ...p, line: pos.line, column: pos.column } : p;
+  });
+}
+
+/** Where the object that should have held a missing key starts. */
+function nearestParent(positions: JsonPositions | undefined, path: readonly PropertyKey[]) {
+  for (let k = path.length - 1; k >= 0 && positions; k--) {
+    const p = positions.valueAt(path.slice(0, k));
+    if (p) return p;
+  }
+  return undefined;
+}
+
+function knownKeys(shapeOf: ShapeHint | undefined, path: readonly PropertyKey[]): string | undefined {
+  const keys = shapeOf?.(path)?.keys;
+  return keys?.length ? keys.join(', ') : undefined;
+}
+
+function nearMiss(key: string, known: string | undefined): { hint?: string } {
+  if (!known) return {};
+  const lower = key.toLowerCase();
+  const best = known.split(', ').find((k) => k.toLowerCase() === lower || editDistance(k.toLowerCase(), lower) <= 2);
+  return best ? { hint: `did you mean "${best}"?` } : {};
+}
+
+function editDistance(a: string, b: string): number {
+  if (Math.abs(a.length - b.length) > 2) return 3;
+  const d = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = d[0]!;
+    d[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = d[j]!;
+      d[j] = Math.min(d[j]! + 1, d[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = tmp;
+    }
+  }
+  return d[b.length]!;
 }

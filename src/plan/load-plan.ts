@@ -1,5 +1,6 @@
 /** Reads and validates an analysis plan, checking cross-references zod alone cannot see. */
-import { readJsonFile, jsonProblems } from '../io/read-json.js';
+import { readJsonFile, jsonProblems, locateProblems } from '../io/read-json.js';
+import { zodShapeHint } from '../io/zod-shape.js';
 import { HtaError, type Problem } from '../errors.js';
 import { instruments } from '../instruments/registry.js';
 import { instrumentForOutcome, mcidForOutcome } from './outcome-instrument.js';
@@ -13,7 +14,7 @@ export function loadPlanFile(file: string): Plan {
 export function parsePlan(json: unknown, file = '<plan>'): Plan {
   const parsed = planSchema.safeParse(json);
   if (!parsed.success) {
-    throw new HtaError('plan.invalid', `${file} is not a valid analysis plan`, jsonProblems(json, parsed.error.issues, file));
+    throw new HtaError('plan.invalid', `${file} is not a valid analysis plan`, jsonProblems(json, parsed.error.issues, file, zodShapeHint(planSchema)));
   }
   const plan = parsed.data;
   const problems: Problem[] = [];
@@ -58,7 +59,7 @@ export function parsePlan(json: unknown, file = '<plan>'): Plan {
   if (Object.hasOwn(plan.columns.covariates, plan.columns.id)) problems.push({ file, field: 'columns.covariates', value: plan.columns.id, expected: 'a covariate name that is not the id column' });
   if (plan.timepoints.includes(plan.baseline)) problems.push({ file, field: 'timepoints', value: plan.baseline, expected: 'follow-up times only (the baseline is analysed as a covariate)' });
   if (plan.arms.intervention === plan.arms.control) problems.push({ file, field: 'arms', value: plan.arms.control, expected: 'different values for the two arms' });
-  if (problems.length) throw new HtaError('plan.invalid', `${file} is not a valid analysis plan`, problems);
+  if (problems.length) throw new HtaError('plan.invalid', `${file} is not a valid analysis plan`, locateProblems(json, problems));
   return plan;
 }
 

@@ -181,6 +181,10 @@ export const planSchema = z
       .default({})
       .describe('Answer and missing-value codes for single export columns (after wide columns lose their _<time> suffix)'),
     invalidRows: z.enum(['reject', 'exclude']).default('reject').describe('"reject" (default): any bad row stops the run; "exclude": rows with problems are left out and reported (as --exclude-invalid)'),
+    covariateRanges: z
+      .record(z.string(), z.object({ min: z.number(), max: z.number() }).strict().refine((r) => r.min <= r.max, 'min ≤ max'))
+      .optional()
+      .describe('Plausible range per covariate; values outside are input errors. Default: age and alder 0–120 (docs/limits.md)'),
     outcomes: z.array(outcomeSchema).min(1),
     responders: z.array(responderSchema).default([]),
     methods: z.array(methodSchema).default(['ancova', 'welch']),
@@ -188,7 +192,7 @@ export const planSchema = z
     missing: z
       .object({
         method: z.enum(['complete-case', 'mi']).default('complete-case').describe('"mi" adds ANCOVA after multiple imputation (mi-ancova rows) for every continuous outcome'),
-        m: z.number().int().min(2).default(20).describe('Number of imputations'),
+        m: z.number().int().min(2).max(1000).default(20).describe('Number of imputations (2 to 1,000; see docs/limits.md)'),
         imputation: z.enum(['pmm', 'norm']).default('pmm').describe('Predictive mean matching (as mice, default) or Bayesian normal linear regression'),
         seed: z.number().int().default(1),
         sensitivity: z.boolean().default(true).describe('For the primary outcome and time: complete-case ANCOVA, MMRM and MI side by side, with a tipping-point analysis'),

@@ -9,14 +9,16 @@
  */
 import { createHash } from 'node:crypto';
 import { lstatSync, readFileSync, unlinkSync } from 'node:fs';
-import { dirname, isAbsolute, join } from 'node:path';
+import { join } from 'node:path';
 import { HtaError } from '../errors.js';
 import { fsFailure, isFsError } from '../io/fs-error.js';
+import { jsonProblems } from '../io/read-json.js';
+import { zodShapeHint } from '../io/zod-shape.js';
 import type { Lang } from './i18n.js';
 import { htmlPage } from './html-page.js';
 import { REPORT_KINDS } from './kinds/report-kinds.js';
 import type { ReportEnv } from './kinds/report-kind.js';
-import type { ManifestEntry } from './manifest.js';
+import { type ManifestEntry, manifestInput } from './manifest.js';
 import type { ChartSpec } from './report-page.js';
 import { markdownPage } from './markdown-page.js';
 import type { ChartCache } from './render/chart-cache.js';
@@ -24,6 +26,8 @@ import type { PngPool } from './render/png-pool.js';
 
 export interface BuildOptions {
   manifestFile: string;
+  /** Let manifest inputs lie outside the manifest's folder (`--allow-outside`). */
+  allowOutside?: boolean;
   /** Overrides each entry's language. */
   lang?: Lang;
   version: string;
@@ -106,11 +110,11 @@ async function buildContent(
     const parsed = kind.entrySchema.safeParse(entry);
     if (!parsed.success) {
       throw new HtaError('input.invalid', `${options.manifestFile}: report "${entry.id}" is not a valid "${entry.kind}" entry`,
-        parsed.error.issues.map((i) => ({ file: options.manifestFile, field: `${entry.id}.${i.path.join('.')}`, expected: i.message })));
+        jsonProblems(entry, parsed.error.issues, options.manifestFile, zodShapeHint(kind.entrySchema)).map((p) => ({ ...p, field: `${entry.id}.${p.field ?? ''}` })));
     }
     const env: ReportEnv = {
       input: (path: string) => {
-        const file = isAbsolute(path) ? path : join(dirname(options.manifestFile), path);
+        const file = manifestInput(options.manifestFile, entry.id, path, options.allowOutside);
         options.onInput?.(file, entry);
         return file;
       },

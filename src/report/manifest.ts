@@ -9,6 +9,8 @@
  *                    "data": "synthetic/selfback-trial.csv", "plan": "plans/selfback.plan.json",
  *                    "lang": "en", "characteristics": [{ "column": "age", "label": { "en": "Age (years)" } }] } ] }
  */
+import { realpathSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { z } from 'zod';
 import { HtaError, type Problem } from '../errors.js';
 import { jsonProblems, readJsonFile } from '../io/read-json.js';
@@ -135,4 +137,35 @@ function editDistance(a: string, b: string): number {
 
 export function loadManifest(file: string): ManifestEntry[] {
   return parseManifest(readJsonFile(file, 'report manifest'), file);
+}
+
+/**
+ * An entry's input path as a path to read: relative to the manifest's folder, and confined to
+ * it. A manifest is data, possibly from someone else: `"data": "../../../etc/passwd"` or an
+ * absolute path must not make `hta report` read (and quote in an error) files outside its
+ * folder. A symbolic link inside the folder that points outside counts as outside.
+ * `allowOutside` (the `--allow-outside` flag, given on the command line by the user) lifts this.
+ */
+export function manifestInput(manifestFile: string, entryId: string, path: string, allowOutside = false): string {
+  const folder = dirname(manifestFile);
+  const target = isAbsolute(path) ? path : join(folder, path);
+  if (allowOutside) return target;
+  const refuse = (why: string) =>
+    new HtaError('input.invalid', `${manifestFile}: report "${entryId}" names an input outside the manifest's folder`, [
+      { file: manifestFile, field: entryId, value: path, expected: `a path inside ${folder === '.' ? 'the current folder' : folder} (${why}); pass --allow-outside to read it anyway`, kind: 'manifest.outside' },
+    ]);
+  if (isAbsolute(path)) throw refuse('an absolute path');
+  const inside = (root: string, p: string) => {
+    const rel = relative(root, p);
+    return rel !== '' && rel !== '..' && !rel.startsWith('..' + sep) && !isAbsolute(rel);
+  };
+  if (!inside(resolve(folder), resolve(target))) throw refuse('".." leads out of it');
+  let real: string | undefined;
+  try {
+    real = realpathSync(target);
+  } catch {
+    return target; // missing: reading it gives the usual "does not exist" error
+  }
+  if (!inside(realpathSync(folder), real)) throw refuse('a link that leads out of it');
+  return target;
 }

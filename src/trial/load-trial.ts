@@ -15,6 +15,7 @@ import { instrumentForOutcome } from '../plan/outcome-instrument.js';
 import { itemColumnsOf, scoreColumnOf } from '../plan/outcome-columns.js';
 import { exportTimeOf, type Plan, planTimeOf } from '../plan/plan-schema.js';
 import { didYouMean } from './near-miss.js';
+import { covariateValueProblem } from './check-content.js';
 import type { Arm, OutcomeSource, TrialData, TrialObservation, TrialPatient } from './trial-data.js';
 import { type ColumnCoder, coderFor, RecodeTally } from './value-codes.js';
 import { isWide, type LongTable, wideToLong } from './wide-to-long.js';
@@ -157,15 +158,25 @@ export function loadTrial(csv: CsvTable, plan: Plan, options: LoadTrialOptions =
     if (!patient) firstArm.set(id, { arm, line });
 
     const recodes: Recode[] = [];
-    const covValues = covariates.map(({ idx, column, coder }) => {
+    const covValues = covariates.map(({ idx, column, coder }, i) => {
       const v = cells[idx] ?? null;
-      if (v === null || !coder) return v;
-      const coded = coder.apply(v, (code, to) => recodes.push([column, code, to]));
-      if (coded.kind === 'unknown') {
-        add({ ...at(idx), value: v, expected: unknownCodeText(column, coder), kind: `code.unknown:${column}` });
+      if (v === null) return v;
+      let value: string | number | null = v;
+      if (coder) {
+        const coded = coder.apply(v, (code, to) => recodes.push([column, code, to]));
+        if (coded.kind === 'unknown') {
+          add({ ...at(idx), value: v, expected: unknownCodeText(column, coder), kind: `code.unknown:${column}` });
+          return null;
+        }
+        value = coded.kind === 'missing' ? null : coded.kind === 'answer' ? coded.value : coded.text;
+      }
+      // Plausibility of the plan's covariates (not of subgroup/population columns riding along).
+      const implausible = i < nCov && value !== null ? covariateValueProblem(plan, plan.covariates[i] as string, value, decimalComma) : undefined;
+      if (implausible) {
+        add({ ...at(idx), value: v, ...implausible });
         return null;
       }
-      return coded.kind === 'missing' ? null : coded.kind === 'answer' ? coded.value : coded.text;
+      return value;
     });
 
     const scores: Record<string, number | null> = {};

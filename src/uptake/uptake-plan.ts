@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import { readJsonFile, jsonProblems } from '../io/read-json.js';
+import { zodShapeHint } from '../io/zod-shape.js';
 import { HtaError } from '../errors.js';
 import { REFERRERS, REGISTRY_COLUMNS, SEXES } from './referral.js';
 import { DATE_FORMATS } from './registry-dates.js';
@@ -126,7 +127,7 @@ export function uptakePlanJsonSchema(): unknown {
 export function parseUptakePlan(json: unknown, file = '<uptake plan>'): UptakePlan {
   const parsed = uptakePlanSchema.safeParse(json);
   if (parsed.success) return parsed.data;
-  throw new HtaError('plan.invalid', `${file} is not a valid uptake plan`, jsonProblems(json, parsed.error.issues, file));
+  throw new HtaError('plan.invalid', `${file} is not a valid uptake plan`, jsonProblems(json, parsed.error.issues, file, zodShapeHint(uptakePlanSchema)));
 }
 
 export function loadUptakePlanFile(file: string): UptakePlan {

@@ -262,3 +262,17 @@ describe('hta score records what the codes did', () => {
     for (const r of rows.slice(1).filter((r) => /^\d+$/.test(r[raw] ?? '') && r[raw] !== '999')) expect(r[analysed]).toBe(r[raw]);
   });
 });
+
+describe('an export whose header line is missing', () => {
+  it('says the first line holds values and never prints that row (it carries a patient id)', async () => {
+    const lines = readFileSync('data/synthetic/selfback-trial.csv', 'utf8').split('\n');
+    const dir = tempDir();
+    const csv = join(dir, 'noheader.csv');
+    writeFileSync(csv, lines.slice(1, 40).join('\n') + '\n');
+    const r = await runCli('validate', csv, '--plan', 'data/plans/selfback.plan.json');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/has no header line[\s\S]*the first line holds values/);
+    const firstId = lines[1]!.split(',')[0]!;
+    expect(r.stderr).not.toContain(firstId);
+  });
+});

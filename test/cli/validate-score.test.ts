@@ -89,7 +89,7 @@ describe('hta validate', () => {
     const f = setup(SMALL, { arms: { intervention: 'app' }, timepoints: [], outcomes: [] });
     const r = await runCli('validate', f.csv, '--plan', f.plan);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/plan\.json \(arms\.control\)/);
+    expect(r.stderr).toMatch(/plan\.json:1:\d+ \(arms\.control\): — expected "control" is required/);
   });
 });
 

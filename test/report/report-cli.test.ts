@@ -69,7 +69,7 @@ describe('hta report', () => {
   it('--only builds and checks just the named reports; an unknown id is a usage error that writes nothing', { timeout: 60_000 }, async () => {
     const dir = tempDir();
     const manifest = join(dir, 'reports.json');
-    const data = resolve('data'); // absolute input paths are read as they are, not joined to the manifest folder
+    const data = resolve('data'); // absolute input paths are read as they are (with --allow-outside), not joined to the manifest folder
     writeFileSync(manifest, JSON.stringify({
       reports: [
         { id: 'm', kind: 'meta', out: 'm', lang: 'en', data: join(data, 'published/selfback-studies.csv') },
@@ -77,16 +77,16 @@ describe('hta report', () => {
       ],
     }));
     const out = join(dir, 'out');
-    const bad = await runCli('report', '--manifest', manifest, '--out', out, '--only', 'm,nope');
+    const bad = await runCli('report', '--manifest', manifest, '--out', out, '--only', 'm,nope', '--allow-outside');
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('no report "nope"');
     expect(bad.stderr).toContain('its reports are m, m-da');
     expect(existsSync(out)).toBe(false);
-    const one = await runCli('report', '--manifest', manifest, '--out', out, '--only', 'm-da');
+    const one = await runCli('report', '--manifest', manifest, '--out', out, '--only', 'm-da', '--allow-outside');
     expect(one.code, one.stderr).toBe(0);
     expect(readdirSync(out)).toEqual(['m-da']);
-    expect((await runCli('report', '--manifest', manifest, '--out', out, '--only', 'm-da', '--check')).code).toBe(0);
-    expect((await runCli('report', '--manifest', manifest, '--out', out, '--check')).code).toBe(1); // m is missing
+    expect((await runCli('report', '--manifest', manifest, '--out', out, '--only', 'm-da', '--check', '--allow-outside')).code).toBe(0);
+    expect((await runCli('report', '--manifest', manifest, '--out', out, '--check', '--allow-outside')).code).toBe(1); // m is missing
   });
 
   it('--check fails after a data change, lists the stale files and writes nothing', { timeout: 60_000 }, async () => {
@@ -132,12 +132,12 @@ describe('hta report', () => {
     const manifest = join(dir, 'reports.json');
     writeFileSync(manifest, JSON.stringify({ reports: [{ id: 'm', kind: 'meta', out: 'm', lang: 'en', data: resolve('data/published/selfback-studies.csv') }] }));
     let stderr = '';
-    const code = await main(['report', '--manifest', manifest, '--out', join(dir, 'out'), '--no-cache'], { stdout: () => {}, stderr: (t) => (stderr += t), stderrIsTTY: true });
+    const code = await main(['report', '--manifest', manifest, '--out', join(dir, 'out'), '--no-cache', '--allow-outside'], { stdout: () => {}, stderr: (t) => (stderr += t), stderrIsTTY: true });
     expect(code).toBe(0);
     expect(stderr).toContain('\rreport m: analysing');
     expect(stderr).toMatch(/\r +\r\d+ files in 1 report\(s\)/);
     let quiet = '';
-    await main(['report', '--manifest', manifest, '--out', join(dir, 'out')], { stdout: () => {}, stderr: (t) => (quiet += t), stderrIsTTY: false });
+    await main(['report', '--manifest', manifest, '--out', join(dir, 'out'), '--allow-outside'], { stdout: () => {}, stderr: (t) => (quiet += t), stderrIsTTY: false });
     expect(quiet).not.toContain('\r');
   });
 

@@ -8,7 +8,7 @@ import { runCli, tempDir } from '../support/run-cli.js';
 describe('hta report: meta and uptake kinds', () => {
   it('writes a forest plot per outcome × time and the uptake charts, with nothing below 5 visible', async () => {
     const dir = tempDir();
-    // Manifest paths are relative to the manifest's folder.
+    // Manifest paths are relative to the manifest's folder; these lead out of it, which needs --allow-outside.
     const data = relative(dir, resolve('data'));
     const manifest = {
       reports: [
@@ -17,7 +17,7 @@ describe('hta report: meta and uptake kinds', () => {
       ],
     };
     writeFileSync(join(dir, 'reports.json'), JSON.stringify(manifest));
-    const r = await runCli('report', '--manifest', join(dir, 'reports.json'), '--out', join(dir, 'out'));
+    const r = await runCli('report', '--manifest', join(dir, 'reports.json'), '--out', join(dir, 'out'), '--allow-outside');
     expect(r.code, r.stderr).toBe(0);
     for (const f of ['forest-pseq-9m-md.svg', 'forest-pseq-9m-md.png', 'forest-rmdq-3m-md.vl.json', 'index.html', 'README.md', 'results.json']) {
       expect(existsSync(join(dir, 'out/m', f)), f).toBe(true);

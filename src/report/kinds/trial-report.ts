@@ -12,6 +12,7 @@ import type { AnalysisResult } from '../../analysis/results-schema.js';
 import { readCsvFile, type CsvTable } from '../../io/read-csv.js';
 import { baselineTable, characteristicsFromExport } from '../../trial/baseline-table.js';
 import { loadTrial } from '../../trial/load-trial.js';
+import { checkTrialContent } from '../../trial/check-content.js';
 import type { TrialData } from '../../trial/trial-data.js';
 import { assertFiniteChart, chartDataIsEmpty } from '../chart-data.js';
 import { effectsForestSpec, forestRows } from '../charts/effects-forest.js';
@@ -86,6 +87,7 @@ export const trialReportKind: ReportKind<typeof trialEntrySchema> = {
     const { csv, trial, result } = env.memo<Analysed>(`trial\u0000${dataPath}\u0000${planPath}`, () => {
       const csvTable = readCsvFile(dataPath);
       const trialData = loadTrial(csvTable, planOf(env, planPath));
+      checkTrialContent(csvTable, trialData, 'analysis', planPath);
       const analysed = analyzeTrial(trialData, { version: env.version });
       // Paths as the manifest writes them: the same bytes on every machine and working directory.
       return { csv: csvTable, trial: trialData, result: { ...analysed, input: { ...analysed.input, file: entry.data } } };

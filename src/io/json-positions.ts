@@ -1,0 +1,230 @@
+/**
+ * A small JSON parser that accepts exactly what `JSON.parse` accepts but also remembers where
+ * every value and key starts, so plan and manifest errors can say `plan.json:12:5`. It refuses
+ * nesting deeper than a limit (a plan is a handful of levels deep; a 5,000-level file would
+ * otherwise exhaust the stack) and numbers that overflow to Infinity. See docs/limits.md.
+ */
+
+export interface JsonPosition {
+  line: number;
+  column: number;
+}
+
+export class JsonSyntaxError extends Error {
+  constructor(
+    message: string,
+    readonly offset: number,
+  ) {
+    super(message);
+  }
+}
+
+/** Where each value (and each object key) sits, by JSON path. */
+export interface JsonPositions {
+  /** Start of the value at `path` (undefined when there is no such value). */
+  valueAt(path: readonly PropertyKey[]): JsonPosition | undefined;
+  /** Start of the key naming `path`'s last element inside its object. */
+  keyAt(path: readonly PropertyKey[]): JsonPosition | undefined;
+  /** Line and column of a character offset into the text. */
+  at(offset: number): JsonPosition;
+  /** The text of the line holding `offset`, shortened to at most 80 characters around it. */
+  excerpt(offset: number): string;
+}
+
+export interface ParsedJson {
+  value: unknown;
+  positions: JsonPositions;
+}
+
+const pathKey = (path: readonly PropertyKey[]) => path.map(String).join('\u0000');
+
+/** Nesting limit for plans and manifests (objects + arrays). */
+export const MAX_JSON_DEPTH = 64;
+
+export function parseJsonWithPositions(text: string, maxDepth = MAX_JSON_DEPTH): ParsedJson {
+  const values = new Map<string, number>();
+  const keys = new Map<string, number>();
+  let i = 0;
+  const n = text.length;
+
+  const fail = (message: string, at = i): never => {
+    throw new JsonSyntaxError(message, at);
+  };
+  const describe = (at: number) => (at >= n ? 'the end of the file' : `${JSON.stringify(text[at])}`);
+  const ws = () => {
+    while (i < n) {
+      const c = text.charCodeAt(i);
+      if (c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d) i++;
+      else break;
+    }
+  };
+
+  const parseString = (): string => {
+    const start = i;
+    i++; // opening quote
+    let out = '';
+    let run = i;
+    while (true) {
+      if (i >= n) fail('a closing " for the string', start);
+      const c = text.charCodeAt(i);
+      if (c === 0x22) {
+        out += text.slice(run, i);
+        i++;
+        return out;
+      }
+      if (c < 0x20) fail('no control characters (line breaks, tabs) inside a string; write them as \\n or \\t');
+      if (c === 0x5c) {
+        out += text.slice(run, i);
+        const e = text[i + 1];
+        const simple: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
+        if (e !== undefined && simple[e] !== undefined) {
+          out += simple[e];
+          i += 2;
+        } else if (e === 'u' && /^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) {
+          out += String.fromCharCode(parseInt(text.slice(i + 2, i + 6), 16));
+          i += 6;
+        } else {
+          fail('a valid escape (\\" \\\\ \\/ \\b \\f \\n \\r \\t or \\u followed by 4 hex digits)');
+        }
+        run = i;
+        continue;
+      }
+      i++;
+    }
+  };
+
+  const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+  const parseNumber = (): number => {
+    NUMBER.lastIndex = i;
+    const m = NUMBER.exec(text);
+    if (!m || m[0] === '-' ) fail(`a value, found ${describe(i)}`);
+    const start = i;
+    i += m![0].length;
+    const v = Number(m![0]);
+    if (!Number.isFinite(v)) fail(`a finite number (${m![0].length > 20 ? m![0].slice(0, 20) + '…' : m![0]} is too large)`, start);
+    return v;
+  };
+
+  const parseValue = (path: PropertyKey[], depth: number): unknown => {
+    ws();
+    values.set(pathKey(path), i);
+    const c = text[i];
+    if (c === '{' || c === '[') {
+      if (depth >= maxDepth) fail(`at most ${maxDepth} levels of nesting`);
+      return c === '{' ? parseObject(path, depth + 1) : parseArray(path, depth + 1);
+    }
+    if (c === '"') return parseString();
+    if (c === '-' || (c !== undefined && c >= '0' && c <= '9')) return parseNumber();
+    for (const [word, v] of [['true', true], ['false', false], ['null', null]] as const) {
+      if (text.startsWith(word, i)) {
+        i += word.length;
+        return v;
+      }
+    }
+    return fail(`a value (an object, array, string, number, true, false or null), found ${describe(i)}`);
+  };
+
+  const parseObject = (path: PropertyKey[], depth: number): Record<string, unknown> => {
+    const obj: Record<string, unknown> = {};
+    i++;
+    ws();
+    if (text[i] === '}') {
+      i++;
+      return obj;
+    }
+    while (true) {
+      ws();
+      if (text[i] !== '"') fail(`a key in double quotes, found ${describe(i)}`);
+      const keyStart = i;
+      const key = parseString();
+      ws();
+      if (text[i] !== ':') fail(`":" after the key ${JSON.stringify(key)}, found ${describe(i)}`);
+      i++;
+      const childPath = [...path, key];
+      keys.set(pathKey(childPath), keyStart);
+      const v = parseValue(childPath, depth);
+      // As JSON.parse: "__proto__" is an ordinary own property, never the prototype.
+      if (key === '__proto__') Object.defineProperty(obj, key, { value: v, enumerable: true, writable: true, configurable: true });
+      else obj[key] = v;
+      ws();
+      if (text[i] === ',') {
+        i++;
+        continue;
+      }
+      if (text[i] === '}') {
+        i++;
+        return obj;
+      }
+      fail(`"," or "}" in the object, found ${describe(i)}`);
+    }
+  };
+
+  const parseArray = (path: PropertyKey[], depth: number): unknown[] => {
+    const arr: unknown[] = [];
+    i++;
+    ws();
+    if (text[i] === ']') {
+      i++;
+      return arr;
+    }
+    while (true) {
+      arr.push(parseValue([...path, arr.length], depth));
+      ws();
+      if (text[i] === ',') {
+        i++;
+        continue;
+      }
+      if (text[i] === ']') {
+        i++;
+        return arr;
+      }
+      fail(`"," or "]" in the array, found ${describe(i)}`);
+    }
+  };
+
+  const value = parseValue([], 0);
+  ws();
+  if (i < n) fail(`the end of the file after the value, found ${describe(i)}`);
+  return { value, positions: positionIndex(text, values, keys) };
+}
+
+/** Line/column lookups over a text (1-based; columns count UTF-16 code units, as editors do for BMP text). */
+export function positionIndex(text: string, values = new Map<string, number>(), keys = new Map<string, number>()): JsonPositions {
+  const starts = [0];
+  for (let k = text.indexOf('\n'); k >= 0; k = text.indexOf('\n', k + 1)) starts.push(k + 1);
+  const at = (offset: number): JsonPosition => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: offset - starts[lo]! + 1 };
+  };
+  const get = (m: Map<string, number>, path: readonly PropertyKey[]) => {
+    const o = m.get(pathKey(path));
+    return o === undefined ? undefined : at(o);
+  };
+  return {
+    valueAt: (path) => get(values, path),
+    keyAt: (path) => get(keys, path),
+    at,
+    excerpt(offset) {
+      const { line } = at(offset);
+      const start = starts[line - 1]!;
+      const end = line < starts.length ? starts[line]! - 1 : text.length;
+      const full = text.slice(start, end).replace(/\r$/, '');
+      return excerptAround(full, offset - start, 80);
+    },
+  };
+}
+
+/** At most `max` characters of `line` around `col` (0-based), trimmed, with "…" where cut. */
+export function excerptAround(line: string, col: number, max: number): string {
+  const t = line.trimEnd();
+  if (t.length <= max) return t.trim();
+  const from = Math.max(0, Math.min(col - Math.floor(max / 3), t.length - (max - 2)));
+  const to = Math.min(t.length, from + max - 2);
+  return `${from > 0 ? '…' : ''}${t.slice(from, to).trim()}${to < t.length ? '…' : ''}`;
+}

@@ -1,0 +1,112 @@
+/**
+ * Checks that a trial export which parsed cleanly also holds something to analyse, and that its
+ * values are plausible — so the user hears "no control patients in trial.csv" instead of an
+ * error from deep inside a statistical method. Runs after `loadTrial`:
+ *
+ * - a header with no data rows; an arm with no patients; no score at any follow-up visit;
+ * - a plan asking for MMRM with fewer than two follow-up visits (a plan error);
+ * - covariates (`covariateValueProblem`, called by the loader per cell after the plan's codes):
+ *   numbers that are not finite ("Infinity", "NaN", 1e999), and values outside a plausible range:
+ *   `age`/`alder` 0–120 unless the plan's `covariateRanges` says otherwise. Ranges and reasons:
+ *   docs/limits.md.
+ */
+import { HtaError, type Problem } from '../errors.js';
+import type { CsvTable } from '../io/read-csv.js';
+import { parseNumber } from '../io/parse-number.js';
+import type { Plan } from '../plan/plan-schema.js';
+import { missingFollowUp } from './follow-up.js';
+import type { TrialData } from './trial-data.js';
+
+/** What the command needs: rows to score (`hta score`), or data for an analysis. */
+export type ContentNeed = 'rows' | 'analysis';
+
+export interface NumericRange {
+  min: number;
+  max: number;
+}
+
+/** Plausible ranges of covariates by (lower-case) name, when the plan sets none. */
+export const DEFAULT_COVARIATE_RANGES: Readonly<Record<string, NumericRange>> = {
+  age: { min: 0, max: 120 },
+  alder: { min: 0, max: 120 },
+};
+
+/** The range that applies to a covariate: the plan's, else the default for its name. */
+export function covariateRange(plan: Pick<Plan, 'covariateRanges'>, name: string): NumericRange | undefined {
+  return plan.covariateRanges?.[name] ?? DEFAULT_COVARIATE_RANGES[name.toLowerCase()];
+}
+
+/** Text that is meant as a number but is not a finite one: "Infinity", "-inf", "NaN", "1e999". */
+const NON_FINITE = /^[+-]?(inf|infinity|nan)$/i;
+const NUMBER_LIKE = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+
+export function checkTrialContent(csv: CsvTable, trial: TrialData, need: ContentNeed, planFile?: string): void {
+  const file = csv.file;
+  const plan = trial.plan;
+  if (csv.records.length === 0) {
+    throw new HtaError('input.invalid', `${file} has a header but no data rows`, [
+      { file, line: 2, expected: 'one row per patient (and visit) after the header line; the file has only the header' },
+    ]);
+  }
+  if (need === 'rows') return;
+
+  const counts = { intervention: 0, control: 0 };
+  for (const p of trial.patients) counts[p.arm]++;
+  const empty = (['intervention', 'control'] as const).filter((a) => counts[a] === 0);
+  if (empty.length > 0) {
+    const armCol = plan.columns.arm;
+    const problems: Problem[] = empty.map((a) => ({
+      file,
+      field: armCol,
+      value: plan.arms[a],
+      expected: `rows of the ${a} arm: no row has "${plan.arms[a]}" in column "${armCol}" (found ${counts.intervention} intervention and ${counts.control} control patients); check the plan's "arms" or the export`,
+    }));
+    throw new HtaError('input.invalid', `${file} has no patients in the ${empty.join(' or ')} arm; a comparison needs both`, problems);
+  }
+
+  // No row at any follow-up visit: say how visits are named (follow-up.ts); rows there but no
+  // score in them: say which visits the rows are at.
+  const noVisit = missingFollowUp(trial);
+  if (noVisit) throw new HtaError('input.invalid', noVisit);
+  const followUp = new Set(plan.timepoints);
+  const observed = trial.observations.some((o) => followUp.has(o.time) && Object.values(o.scores).some((v) => v !== null));
+  if (!observed) {
+    const times = [...new Set(trial.observations.map((o) => o.time))];
+    throw new HtaError('input.invalid', `${file} has no follow-up data: no outcome score at any follow-up visit of the plan (${plan.timepoints.join(', ')})`, [
+      {
+        file,
+        field: plan.columns.time,
+        expected: `scores at a follow-up visit; the rows found are at ${times.length ? times.join(', ') : 'no visit'} only (map other labels with the plan's "timeLabels")`,
+      },
+    ]);
+  }
+
+  if (plan.methods.includes('mmrm') && plan.timepoints.length < 2) {
+    throw new HtaError('plan.invalid', `${planFile ?? 'the plan'}: "methods" asks for "mmrm", which models at least 2 follow-up visits; "timepoints" has ${plan.timepoints.length} (${plan.timepoints.join(', ')})`, [
+      { file: planFile ?? '<plan>', field: 'methods', value: 'mmrm', expected: 'at least 2 follow-up "timepoints" for MMRM, or remove "mmrm" from "methods"' },
+    ]);
+  }
+}
+
+/**
+ * One covariate value after the plan's codes (so `-9` coded missing never reaches here): text that
+ * is meant as a number but is not a finite one, or a number outside the covariate's plausible
+ * range. Called by the trial loader per cell, so the problem carries its line and column and
+ * `--exclude-invalid` can leave the row out.
+ */
+export function covariateValueProblem(plan: Pick<Plan, 'covariateRanges'>, name: string, value: string | number, decimalComma: boolean): { expected: string; kind: string } | undefined {
+  const range = covariateRange(plan, name);
+  const n = typeof value === 'number' ? value : parseNumber(value, decimalComma);
+  if (n === undefined) {
+    const text = String(value);
+    if (NON_FINITE.test(text) || NUMBER_LIKE.test(decimalComma ? text.replace(',', '.') : text)) return { expected: 'a finite number (or leave the cell empty when unknown)', kind: 'covariate.non-finite' };
+    return range ? { expected: `a number from ${range.min} to ${range.max}`, kind: `covariate.range.${name}` } : undefined;
+  }
+  if (range && (n < range.min || n > range.max)) {
+    return {
+      expected: `a plausible ${name}: ${range.min} to ${range.max} (set "covariateRanges": { "${name}": { "min": …, "max": … } } in the plan if other values are right)`,
+      kind: `covariate.range.${name}`,
+    };
+  }
+  return undefined;
+}

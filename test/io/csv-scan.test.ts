@@ -1,0 +1,66 @@
+import { parse } from 'csv-parse/sync';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { HtaError } from '../../src/errors.js';
+import { parseCsvBytes, parseCsvText } from '../../src/io/read-csv.js';
+
+function errorOf(fn: () => unknown): HtaError {
+  try {
+    fn();
+  } catch (err) {
+    if (err instanceof HtaError) return err;
+    throw err;
+  }
+  throw new Error('expected an HtaError');
+}
+
+describe('packed CSV reading', () => {
+  it('reads the same fields as csv-parse (trim, quotes, CRLF, blank lines) for generated files', () => {
+    const cell = fc.oneof(
+      fc.stringMatching(/^[a-zæøå0-9 .]{0,6}$/),
+      fc.stringMatching(/^[a-z,;"\n ]{0,6}$/).map((s) => `"${s.replace(/"/g, '""')}"`),
+    );
+    fc.assert(
+      fc.property(fc.array(fc.array(cell, { minLength: 3, maxLength: 3 }), { minLength: 1, maxLength: 6 }), fc.boolean(), (rows, crlf) => {
+        const eol = crlf ? '\r\n' : '\n';
+        const text = ['a,b,c', ...rows.map((r) => r.join(','))].join(eol) + eol;
+        const ours = parseCsvText(text, 'x.csv');
+        const theirs = (parse(text, { relax_column_count: true, skip_empty_lines: true, trim: true }) as string[][]).filter((r) => r.some((c) => c !== ''));
+        // csv-parse keeps a whole-line empty record; ours skips blank lines: compare non-blank ones.
+        expect(ours.records.map((r) => r.raw).filter((r) => r.some((c) => c !== ''))).toEqual(theirs.slice(1).filter((r) => r.length === 3));
+        // cells are raw with the missing tokens as null.
+        for (const r of ours.records) expect(r.cells).toEqual(r.raw.map((c) => (['', 'NA', '.'].includes(c) ? null : c)));
+      }),
+      { numRuns: 200 },
+    );
+  });
+  it('gives each record its first physical line, across quoted line breaks and CR-only files', () => {
+    const t = parseCsvText('id,note\n\n1,"two\nlines"\n2,x\n', 'q.csv');
+    expect(t.records.map((r) => r.line)).toEqual([3, 5]);
+    expect(t.records[0]!.cells).toEqual(['1', 'two\nlines']);
+    expect(parseCsvText('id,x\r1,a\r2,b\r', 'mac.csv').records.map((r) => [r.line, r.raw[1]])).toEqual([[2, 'a'], [3, 'b']]);
+  });
+  it('refuses bytes that are not UTF-8, naming the line and byte offset', () => {
+    const bytes = Buffer.concat([Buffer.from('id,region\n1,Sj'), Buffer.from([0xe6]), Buffer.from('lland\n')]);
+    const e = errorOf(() => parseCsvBytes(bytes, 'latin1.csv'));
+    expect(e.message).toBe('latin1.csv is not UTF-8 text');
+    expect(e.problems[0]).toMatchObject({ line: 2, value: 'byte 0xE6 at byte offset 14' });
+    expect(e.problems[0]!.expected).toMatch(/CSV UTF-8/);
+  });
+  it('reads a quoted semicolon header (SPSS, Excel)', () => {
+    const t = parseCsvText('"id";"arm";"eq5d"\r\n"P1";"app";"0,761"\r\n', 'spss.csv');
+    expect(t.header).toEqual(['id', 'arm', 'eq5d']);
+    expect(t.dialect).toEqual({ delimiter: ';', decimalComma: true, bom: false, crlf: true });
+    expect(t.records[0]!.cells).toEqual(['P1', 'app', '0,761']);
+  });
+  it('names the line of quoting errors', () => {
+    expect(errorOf(() => parseCsvText('a,b\n1,"open\n2,3\n', 'q.csv')).problems[0]).toMatchObject({ line: 2, column: 2 });
+    expect(errorOf(() => parseCsvText('a,b\n1,2\n3,x"y\n', 'q.csv')).problems[0]).toMatchObject({ line: 3, column: 2 });
+    expect(errorOf(() => parseCsvText('a,b\n1,"x"y\n', 'q.csv')).problems[0]).toMatchObject({ line: 2 });
+  });
+  it('calls a file of blank lines empty, and lists every row with the wrong number of fields', () => {
+    expect(errorOf(() => parseCsvText('\n  \n\n', 'blank.csv')).message).toBe('blank.csv is empty (only blank lines)');
+    const rows = ['a,b', ...Array.from({ length: 60 }, () => '1,2,3')].join('\n');
+    expect(errorOf(() => parseCsvText(rows, 'wide.csv')).problems).toHaveLength(60);
+  });
+});

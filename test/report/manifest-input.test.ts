@@ -1,0 +1,41 @@
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { manifestInput } from '../../src/report/manifest.js';
+import { runCli, tempDir } from '../support/run-cli.js';
+
+describe('manifest inputs stay in the manifest folder', () => {
+  const root = tempDir();
+  const folder = join(root, 'reports');
+  mkdirSync(join(folder, 'data'), { recursive: true });
+  writeFileSync(join(root, 'secret.csv'), 'password-line\n');
+  writeFileSync(join(folder, 'data', 'trial.csv'), 'id\n');
+  symlinkSync(join(root, 'secret.csv'), join(folder, 'data', 'link.csv'));
+  const manifest = join(folder, 'reports.json');
+
+  it('reads paths inside the folder, relative to the manifest', () => {
+    expect(manifestInput(manifest, 'x', 'data/trial.csv')).toBe(join(folder, 'data', 'trial.csv'));
+    expect(manifestInput(manifest, 'x', 'data/../data/trial.csv')).toBe(join(folder, 'data', 'trial.csv'));
+  });
+  it('refuses .., absolute paths and links leading out, unless allowed', () => {
+    expect(() => manifestInput(manifest, 'x', '../secret.csv')).toThrow(/outside the manifest's folder/);
+    expect(() => manifestInput(manifest, 'x', join(root, 'secret.csv'))).toThrow(/outside/);
+    expect(() => manifestInput(manifest, 'x', 'data/link.csv')).toThrow(/outside/);
+    expect(manifestInput(manifest, 'x', '../secret.csv', true)).toBe(join(root, 'secret.csv'));
+  });
+  it('hta report exits 2 without reading or quoting the outside file', async () => {
+    writeFileSync(manifest, JSON.stringify({ reports: [{ id: 't', kind: 'trial', out: 't', data: '../secret.csv', plan: 'plan.json' }] }));
+    const r = await runCli('report', '--manifest', manifest, '--out', join(root, 'out'));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/pass --allow-outside/);
+    expect(r.stderr).not.toMatch(/password-line/);
+  });
+  it('an entry with a missing or misspelt field says what is required, never "received undefined"', async () => {
+    writeFileSync(manifest, JSON.stringify({ reports: [{ id: 't', kind: 'trial', out: 't', plan: 'plan.json', characteristics: [{ colum: 'age' }] }] }));
+    const r = await runCli('report', '--manifest', manifest, '--out', join(root, 'out'));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/\(t\.data\): — expected "data" is required/);
+    expect(r.stderr).toMatch(/"colum" — expected no key "colum" here \(known keys: column, label\); did you mean "column"\?/);
+    expect(r.stderr).not.toMatch(/received undefined/);
+  });
+});

@@ -3,6 +3,8 @@
  * U+FFFD, so a Latin-1 export ("Ærø" saved by an old Excel) would be read as "�r�" and then
  * mismatch every arm or region label. We refuse it instead, naming the line and byte offset.
  */
+import { isUtf8 } from 'node:buffer';
+import { Transform } from 'node:stream';
 import { HtaError } from '../errors.js';
 
 const strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
@@ -65,4 +67,40 @@ export function decodeUtf8(bytes: Uint8Array, file: string, csv = false): string
     const at = firstInvalidUtf8(bytes);
     throw notUtf8(file, bytes, at < 0 ? 0 : at, 0, 0, csv);
   }
+}
+
+/**
+ * A pass-through stream that refuses bytes that are not UTF-8 (the streamed registry reader's
+ * counterpart of `decodeUtf8`): the first bad byte fails the stream with `notUtf8`, naming its
+ * line and byte offset. A sequence cut by a chunk boundary is carried into the next chunk.
+ */
+export function utf8Guard(file: string): Transform {
+  let carry = Buffer.alloc(0);
+  let offset = 0; // bytes of the file before `carry`
+  let lines = 0; // LF bytes before `carry`
+  const fail = (bytes: Buffer, at: number) => notUtf8(file, bytes, at, lines, offset, true);
+  return new Transform({
+    transform(chunk: Buffer, _enc, done) {
+      const bytes = carry.length ? Buffer.concat([carry, chunk]) : chunk;
+      // Keep an incomplete last sequence (a lead byte and fewer continuation bytes than it needs).
+      let end = bytes.length;
+      for (let k = 1; k <= 3 && k <= bytes.length; k++) {
+        const b = bytes[bytes.length - k]!;
+        if (b < 0x80) break;
+        if (b >= 0xc0) {
+          const need = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : 2;
+          if (k < need) end = bytes.length - k;
+          break;
+        }
+      }
+      if (!isUtf8(bytes.subarray(0, end))) return done(fail(bytes, Math.max(0, firstInvalidUtf8(bytes, 0, end))));
+      for (let i = bytes.indexOf(0x0a); i >= 0 && i < end; i = bytes.indexOf(0x0a, i + 1)) lines++;
+      offset += end;
+      carry = Buffer.from(bytes.subarray(end));
+      done(null, bytes.subarray(0, end));
+    },
+    flush(done) {
+      done(carry.length ? fail(carry, 0) : null);
+    },
+  });
 }

@@ -13,6 +13,7 @@
 import { createReadStream, promises as fsp } from 'node:fs';
 import type { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
+import { utf8Guard } from '../io/utf8.js';
 import { HtaError, MAX_PROBLEMS, type Problem } from '../errors.js';
 import { createProblemCollector } from '../problem-collector.js';
 import type { ProblemGroup } from '../problem-groups.js';
@@ -91,13 +92,22 @@ export async function readRegistryFile(file: string, options: ReadRegistryOption
 
 const DATE_COLUMNS = ['referred', 'activated', 'last_active'] as const;
 
+/** The byte stream → UTF-8 check → CSV records; a failure anywhere fails the records' iteration. */
+function registryParser(input: Readable, file: string, delimiter: ',' | ';' | '\t'): Readable {
+  const guard = utf8Guard(file);
+  const parser = parse({ delimiter, bom: true, relax_column_count: true });
+  guard.once('error', (err) => parser.destroy(err));
+  input.once('error', (err) => parser.destroy(err));
+  return input.pipe(guard).pipe(parser);
+}
+
 /** First pass for `dateFormat: 'auto'`: every date cell, then the one format they all fit. */
 async function detectFileDateFormat(file: string, delimiter: ',' | ';' | '\t', names: ReadRegistryOptions['columns']): Promise<DateFormat> {
   const detector = createDateFormatDetector();
   const input = createReadStream(file);
   let columns: ColumnIndex | undefined;
   try {
-    for await (const record of input.pipe(parse({ delimiter, bom: true, relax_column_count: true })) as AsyncIterable<string[]>) {
+    for await (const record of registryParser(input, file, delimiter) as AsyncIterable<string[]>) {
       if (record.length === 1 && (record[0] as string).trim() === '') continue;
       if (columns === undefined) {
         const idx = registryColumnIndex(record, file, names);
@@ -177,7 +187,7 @@ export async function readRegistryStream(
   // Line numbers are counted here rather than with csv-parse's `info` (which halves the
   // throughput): a record starts one line after the previous one ended, blank lines arrive as
   // one empty field and are skipped, and a quoted field spans as many lines as it holds \n.
-  const parser = input.pipe(parse({ delimiter, bom: true, relax_column_count: true }));
+  const parser = registryParser(input, file, delimiter);
   let columns: ColumnIndex | undefined;
   let header: string[] = [];
   let width = 0;

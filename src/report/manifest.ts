@@ -13,7 +13,8 @@ import { realpathSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { z } from 'zod';
 import { HtaError, type Problem } from '../errors.js';
-import { jsonProblems, readJsonFile } from '../io/read-json.js';
+import { jsonProblems, readJsonFile, type ShapeHint } from '../io/read-json.js';
+import { zodShapeHint } from '../io/zod-shape.js';
 import { REPORT_KINDS } from './kinds/report-kinds.js';
 
 export const manifestEntryBase = z
@@ -93,46 +94,20 @@ export function checkManifest(value: unknown, file: string): { $schema?: string;
 
 type Issue = { path: readonly PropertyKey[]; message: string; code?: string; keys?: readonly string[] };
 
-/** Problems of a manifest; an unknown field is named by its own path, with the nearest known field as a hint. */
+/**
+ * Problems of a manifest, each at its line:column (read-json.ts): a missing field says what it
+ * should look like, an unknown one lists the known keys of that place — of the manifest, of a
+ * report of that kind, or of a part of it — with the nearest as a hint.
+ */
 function invalid(value: unknown, issues: readonly Issue[], file: string): HtaError {
-  const problems = issues.flatMap((i): Problem[] => {
-    if (i.code !== 'unrecognized_keys' || !i.keys) return jsonProblems(value, [i], file);
-    const known = knownFields(value, i.path);
-    return i.keys.map((key) => {
-      const near = nearest(key, known);
-      return { file, field: [...i.path, key].join('.'), kind: 'field.unknown', expected: `a known field (${known.join(', ')})`, ...(near ? { hint: `did you mean "${near}"?` } : {}) };
-    });
-  });
-  return new HtaError('input.invalid', `${file} is not a valid report manifest`, problems);
-}
-
-/** The fields allowed where an unknown one was found: of the manifest, or of a report of that kind. */
-function knownFields(value: unknown, path: readonly PropertyKey[]): string[] {
-  if (path.length === 0) return ['$schema', 'reports'];
-  const kind = (value as { reports?: { kind?: unknown }[] }).reports?.[Number(path[1])]?.kind;
-  const shape = typeof kind === 'string' && REPORT_KINDS[kind] ? entrySchemaOf(kind).shape : manifestEntryBase.shape;
-  return Object.keys(shape);
-}
-
-/** The known name within two edits of `name`, if any (a misspelling, not another field). */
-function nearest(name: string, known: readonly string[]): string | undefined {
-  let best: string | undefined;
-  let bestDistance = 3;
-  for (const k of known) {
-    const d = editDistance(name.toLowerCase(), k.toLowerCase());
-    if (d < bestDistance) [best, bestDistance] = [k, d];
-  }
-  return best;
-}
-
-function editDistance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j++) row[j] = Math.min((prev[j] as number) + 1, (row[j - 1] as number) + 1, (prev[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1));
-    prev = row;
-  }
-  return prev[b.length] as number;
+  const top = zodShapeHint(manifestSchema);
+  const shapeOf: ShapeHint = (path) => {
+    if (path[0] !== 'reports' || typeof path[1] !== 'number') return top(path);
+    const kind = (value as { reports?: { kind?: unknown }[] }).reports?.[path[1]]?.kind;
+    const entry = typeof kind === 'string' && REPORT_KINDS[kind] ? entrySchemaOf(kind) : manifestEntryBase;
+    return zodShapeHint(entry)(path.slice(2));
+  };
+  return new HtaError('input.invalid', `${file} is not a valid report manifest`, jsonProblems(value, issues, file, shapeOf));
 }
 
 export function loadManifest(file: string): ManifestEntry[] {

@@ -151,6 +151,7 @@ export function draftUptakePlan(file: string): DraftUptakePlan {
 
   const years = rows.map((r) => (index.referred !== undefined ? /(\d{4})/.exec(r[index.referred] ?? '')?.[1] : undefined)).filter((y): y is string => y !== undefined).map(Number);
   const firstYear = years.length > 0 ? Math.max(...years) + 1 : new Date().getUTCFullYear() + 1;
+  notes.push('the eligible file needs columns region, year and eligible (one row per region and year): if it names them otherwise, map them in columns.eligible (e.g. { "region": "Region", "year": "År", "eligible": "Antal" })');
   notes.push('priceModel, scenarios and firstYear are placeholders: replace them with the supplier\'s price model and the evaluation\'s scenarios');
 
   const plan: Record<string, unknown> = {

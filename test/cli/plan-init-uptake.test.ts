@@ -28,3 +28,25 @@ describe('hta plan init --uptake', () => {
     expect(draft.values).toEqual({ referrer: { fastlege: 'gp', annet: 'other' } });
   });
 });
+
+describe('hta plan init --uptake: the draft, with the edits its notes list, reads the fixture', () => {
+  it.each(['registry-dk-regional', 'registry-no'])('%s', async (name) => {
+    const { writeFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tempDir } = await import('../support/run-cli.js');
+    const r = await runCli('plan', 'init', '--uptake', `${FX}/${name}/registry.csv`);
+    expect(r.stderr).toMatch(/columns\.eligible/);
+    expect(r.stderr).toMatch(/placeholders/);
+    const draft = JSON.parse(r.stdout) as Record<string, unknown> & { columns: Record<string, unknown> };
+    const fixture = JSON.parse(readFileSync(`${FX}/${name}/uptake.plan.json`, 'utf8')) as Record<string, unknown> & { columns: Record<string, unknown> };
+    // The edits the notes ask for: the eligible file's column names, region spellings, and the
+    // price model and scenarios in place of the placeholders.
+    const edited = { ...draft, columns: { ...draft.columns, ...(fixture.columns.eligible ? { eligible: fixture.columns.eligible } : {}) } } as Record<string, unknown>;
+    for (const key of ['regions', 'priceModel', 'scenarios', 'firstYear', 'currency', 'exportDate']) if (fixture[key] !== undefined) edited[key] = fixture[key];
+    const plan = join(tempDir(), 'plan.json');
+    writeFileSync(plan, JSON.stringify(edited));
+    const run = await runCli('uptake', `${FX}/${name}/registry.csv`, '--eligible', `${FX}/${name}/eligible.csv`, '--plan', plan, '--json');
+    expect(run.code, run.stderr).toBe(0);
+    expect(JSON.parse(run.stdout).metrics.length).toBeGreaterThan(0);
+  });
+});

@@ -1,6 +1,7 @@
 /**
  * All instruments by key, the one place plans look them up.
  */
+import { editDistance } from '../edit-distance.js';
 import { HtaError } from '../errors.js';
 import { binary } from './binary.js';
 import { eq5d3l, eq5d5l } from './eq5d.js';
@@ -43,7 +44,7 @@ function nearest(key: string, known: readonly string[]): string | undefined {
   let best: string | undefined;
   let bestDistance = 3; // suggest only near misses: distance ≤ 2
   for (const candidate of known) {
-    const d = levenshtein(needle, candidate);
+    const d = editDistance(needle, candidate);
     if (d < bestDistance) {
       best = candidate;
       bestDistance = d;
@@ -52,16 +53,3 @@ function nearest(key: string, known: readonly string[]): string | undefined {
   return best;
 }
 
-/** Edit distance (insertions, deletions, substitutions), two-row dynamic programme. */
-function levenshtein(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      row[j] = Math.min((prev[j] as number) + 1, (row[j - 1] as number) + 1, (prev[j - 1] as number) + cost);
-    }
-    prev = row;
-  }
-  return prev[b.length] as number;
-}

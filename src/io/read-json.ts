@@ -7,6 +7,7 @@
  * Schema problems (`jsonProblems`) point at the line:column of the offending value (or key) in
  * the file: the parsed value remembers where it came from.
  */
+import { editDistance } from '../edit-distance.js';
 import { readFileSync, statSync } from 'node:fs';
 import { HtaError, MAX_PROBLEMS, type Problem } from '../errors.js';
 import { excerptAround, JsonSyntaxError, type JsonPositions, MAX_JSON_DEPTH, parseJsonWithPositions, positionIndex } from './json-positions.js';
@@ -160,17 +161,3 @@ function nearMiss(key: string, known: string | undefined): { hint?: string } {
   return best ? { hint: `did you mean "${best}"?` } : {};
 }
 
-function editDistance(a: string, b: string): number {
-  if (Math.abs(a.length - b.length) > 2) return 3;
-  const d = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = d[0]!;
-    d[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = d[j]!;
-      d[j] = Math.min(d[j]! + 1, d[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = tmp;
-    }
-  }
-  return d[b.length]!;
-}

@@ -3,6 +3,7 @@
  * known one only by case, spacing, accents or an edit distance of at most 2 gets
  * `did you mean "Selfback"?`. Only an unambiguous nearest candidate is suggested.
  */
+import { editDistance } from '../edit-distance.js';
 
 /** Case, accents, spaces, "_" and "-" do not count as differences ("3 M" is "3m"). */
 export function looseForm(s: string): string {
@@ -13,19 +14,6 @@ export function looseForm(s: string): string {
     .replace(/[\s_-]+/g, '');
 }
 
-/** Edit distance (insertions, deletions, substitutions), two-row dynamic programme. */
-export function editDistance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      row[j] = Math.min((prev[j] as number) + 1, (row[j - 1] as number) + 1, (prev[j - 1] as number) + cost);
-    }
-    prev = row;
-  }
-  return prev[b.length] as number;
-}
 
 /** The known value `value` most likely meant, if it is a near miss of exactly one. */
 export function nearMiss(value: string, known: readonly string[]): string | undefined {

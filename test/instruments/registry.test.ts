@@ -3,16 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { HtaError } from '../../src/errors.js';
 import { itemRangeOf } from '../../src/instruments/instrument.js';
 import { getInstrument, instruments } from '../../src/instruments/registry.js';
+import { errorOf } from '../support/error-of.js';
 
-function errorOf(fn: () => unknown): HtaError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof HtaError) return e;
-    throw e;
-  }
-  throw new Error('expected an HtaError');
-}
 
 describe('instruments registry', () => {
   it('registers each instrument under its own key', () => {

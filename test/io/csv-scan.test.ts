@@ -1,18 +1,9 @@
 import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { HtaError } from '../../src/errors.js';
 import { parseCsvBytes, parseCsvText } from '../../src/io/read-csv.js';
+import { errorOf } from '../support/error-of.js';
 
-function errorOf(fn: () => unknown): HtaError {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof HtaError) return err;
-    throw err;
-  }
-  throw new Error('expected an HtaError');
-}
 
 describe('packed CSV reading', () => {
   it('reads the same fields as csv-parse (trim, quotes, CRLF, blank lines) for generated files', () => {

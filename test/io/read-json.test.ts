@@ -1,22 +1,13 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { HtaError } from '../../src/errors.js';
 import { parseJsonWithPositions } from '../../src/io/json-positions.js';
 import { readJsonFile } from '../../src/io/read-json.js';
 import { firstInvalidUtf8 } from '../../src/io/utf8.js';
 import { loadPlanFile } from '../../src/plan/load-plan.js';
 import { tempDir } from '../support/run-cli.js';
+import { errorOf } from '../support/error-of.js';
 
-function errorOf(fn: () => unknown): HtaError {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof HtaError) return err;
-    throw err;
-  }
-  throw new Error('expected an HtaError');
-}
 
 describe('parseJsonWithPositions', () => {
   it('accepts what JSON.parse accepts, with the same value', () => {

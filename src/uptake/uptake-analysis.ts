@@ -15,17 +15,19 @@ import { budgetImpact, type ProjectionRow, type SensitivityRow } from './budget-
 import { clinicFunnel, type FunnelMethod } from './clinic-funnel.js';
 import { readEligible, readRegistry } from './read-registry.js';
 import {
-  SUPPRESSED, suppressUptakeOutputs, type Masked,
+  SUPPRESSED, suppressUptakeOutputs, type Masked, type SuppressionSummary,
   type SuppressedClinicRow, type SuppressedMetricRow, type SuppressedObservedCostRow, type SuppressedUptakeRateRow,
 } from './suppression.js';
 import { uptakePerEligible, type EligibleRow } from './uptake-per-eligible.js';
-import type { UptakePlan } from './uptake-plan.js';
+import { disclosureRuleOf, type UptakePlan } from './uptake-plan.js';
 
 export interface UptakeAnalysis {
   exportDate: string;
-  /** Registry rows read (a count of referrals, shown only when ≥ the threshold). */
+  /** Registry rows read (= the national referrals cell, hidden with it). */
   rows: Masked;
   threshold: number;
+  /** The disclosure rule applied and how many count cells it hid (docs/disclosure-control.md). */
+  suppression: SuppressionSummary;
   methods: {
     activationCi: 'wilson';
     uptakeCi: 'wilson';
@@ -55,23 +57,31 @@ export interface UptakeAnalysis {
   };
 }
 
+/** The analysis and, for the audit only (never printed in outputs), the raw information loss. */
+export interface UptakeRun {
+  analysis: UptakeAnalysis;
+  loss: { hiddenCount: number; totalCount: number };
+}
+
 /** Pure part: from an aggregate, the denominators and the plan. */
-export function uptakeAnalysisFromAggregate(
+export function uptakeRunFromAggregate(
   agg: UptakeAggregate,
   eligible: readonly EligibleRow[],
   plan: UptakePlan,
   funnelMethod: FunnelMethod = 'exact-binomial',
-): UptakeAnalysis {
-  const threshold = plan.suppression.threshold;
+): UptakeRun {
+  const rule = disclosureRuleOf(plan);
   const uptake = uptakePerEligible(agg.activationsByYear, eligible);
   const funnel = agg.clinics.some((c) => c.referrals > 0) ? clinicFunnel(agg.clinics, funnelMethod) : undefined;
   const budget = budgetImpact({ plan, activationsByYear: agg.activationsByYear, eligible, exportDate: agg.exportDate });
-  const s = suppressUptakeOutputs({ metrics: agg.metrics, uptake, clinics: funnel?.rows ?? [], observed: budget.observed }, threshold);
+  const s = suppressUptakeOutputs({ metrics: agg.metrics, uptake, clinics: funnel?.rows ?? [], observed: budget.observed, exportDate: agg.exportDate }, rule);
   const national = s.metrics.find((m) => m.region === 'national' && m.period === 'all' && m.dimension === 'all');
-  return {
+  const analysis: UptakeAnalysis = {
     exportDate: agg.exportDate,
-    rows: agg.rows < threshold ? `<${threshold}` : agg.rows,
-    threshold,
+    // The rows read are the national referrals: shown exactly when that cell is.
+    rows: national?.referrals ?? agg.rows,
+    threshold: rule.threshold,
+    suppression: s.summary,
     methods: {
       activationCi: 'wilson', uptakeCi: 'wilson', confLevel: 0.95, funnel: funnelMethod,
       cohort: 'referral-month', uptakeAndCost: 'activation-year',
@@ -89,6 +99,16 @@ export function uptakeAnalysisFromAggregate(
     },
     budget: { ...budget, observed: s.observed },
   };
+  return { analysis, loss: s.loss };
+}
+
+export function uptakeAnalysisFromAggregate(
+  agg: UptakeAggregate,
+  eligible: readonly EligibleRow[],
+  plan: UptakePlan,
+  funnelMethod: FunnelMethod = 'exact-binomial',
+): UptakeAnalysis {
+  return uptakeRunFromAggregate(agg, eligible, plan, funnelMethod).analysis;
 }
 
 /** Reads the files (registry streamed) and runs the analysis. Throws HtaError on bad input. */
@@ -98,7 +118,17 @@ export async function analyseUptake(input: {
   plan: UptakePlan;
   funnelMethod?: FunnelMethod;
 }): Promise<UptakeAnalysis> {
+  return (await runUptake(input)).analysis;
+}
+
+/** As `analyseUptake`, with the raw information loss for the audit. */
+export async function runUptake(input: {
+  registryFile: string;
+  eligibleFile: string;
+  plan: UptakePlan;
+  funnelMethod?: FunnelMethod;
+}): Promise<UptakeRun> {
   const eligible = readEligible(input.eligibleFile);
   const agg = await readRegistry(input.registryFile, input.plan.exportDate === undefined ? {} : { exportDate: input.plan.exportDate });
-  return uptakeAnalysisFromAggregate(agg, eligible, input.plan, input.funnelMethod);
+  return uptakeRunFromAggregate(agg, eligible, input.plan, input.funnelMethod);
 }

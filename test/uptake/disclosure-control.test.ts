@@ -97,7 +97,7 @@ describe('the audit is an independent attacker', () => {
 describe('primary rule', () => {
   it('structural zeros (a cohort too recent to be at risk) are never sensitive and never trigger suppression, even with zerosSensitive', () => {
     // Export 2025-12-30: the December cohort began 29 days before, so nobody can be at risk at 12 weeks.
-    const c = { referrals: 40, activations: 30, atRisk4w: 10, retained4w: 8, atRisk12w: 0, retained12w: 0 };
+    const c = { referrals: 40, activations: 30, atRisk4w: 10, retained4w: 5, atRisk12w: 0, retained12w: 0 };
     const metrics = [row('S', '2025-12', c), row('S', '2025', c), row('S', 'all', c), row('national', '2025-12', c), row('national', '2025', c), row('national', 'all', c)];
     const out = { metrics, exportDate: '2025-12-30' };
     const model = buildCellModel(out);
@@ -186,14 +186,14 @@ describe('the bundled registry, referrals before 2025-09-01', () => {
 });
 
 describe('property: on random registries the audit never finds a cell narrower than the protection level', () => {
-  it('50–5,000 rows with rare regions, clinics, months and levels', async () => {
+  it('4,000–5,000 rows with a rare region, rare clinics and thin last months (slow: the audit solves hundreds of LPs)', async () => {
     const plan = parseUptakePlan({
       priceModel: { mode: 'marginal', tiers: [{ upTo: 50, price: 1000 }, { upTo: null, price: 700 }] },
       scenarios: { low: [0.01], base: [0.02], high: [0.03] },
       firstYear: 2024,
     });
     await fc.assert(
-      fc.asyncProperty(fc.integer({ min: 50, max: 5000 }), fc.integer({ min: 0, max: 2 ** 31 - 1 }), fc.integer({ min: 2, max: 40 }), async (rows, seed, keepOneIn) => {
+      fc.asyncProperty(fc.integer({ min: 4000, max: 5000 }), fc.integer({ min: 0, max: 2 ** 31 - 1 }), fc.integer({ min: 2, max: 3 }), async (rows, seed, keepOneIn) => {
         // Thin out one region, the odd clinics and the last months so that rare cells abound.
         const lines = simulateRegistry({ rows, seed }).trimEnd().split('\n');
         const kept = lines.filter((l, i) => {
@@ -214,7 +214,7 @@ describe('property: on random registries the audit never finds a cell narrower t
         expect(audit.disclosedDifferences).toEqual([]);
         expect(audit.suppressedCells).toBe(masked.summary.suppressedCells);
       }),
-      { numRuns: 3 },
+      { numRuns: 1 },
     );
-  });
+  }, 180_000);
 });

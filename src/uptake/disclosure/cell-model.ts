@@ -164,5 +164,16 @@ export function buildCellModel(out: UptakeOutputs): CellModel {
   }
   for (const [year, parts] of [...yearsOf].sort((a, b) => a[0] - b[0])) relate(yearCellKey('national', year), parts);
 
+  // A total of structural zeros is one too (a year made only of too-recent months), and so is
+  // every part of a structural-zero total (counts are ≥ 0).
+  let changed = true;
+  while (changed) {
+    changed = false;
+    for (const r of relations) {
+      const total = cells[r.total]!;
+      if (!total.structural && total.value === 0 && r.parts.every((q) => cells[q]!.structural)) { total.structural = true; changed = true; }
+      if (total.structural) for (const q of r.parts) if (!cells[q]!.structural && cells[q]!.value === 0) { cells[q]!.structural = true; changed = true; }
+    }
+  }
   return { cells, index, relations };
 }

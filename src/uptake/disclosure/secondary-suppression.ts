@@ -1,24 +1,21 @@
 /**
- * Secondary (complementary) suppression by linear programming, after the "single-cell
- * protection LP" heuristics used in τ-Argus and sdcTable (docs/disclosure-control.md,
- * "Secondary suppression").
+ * Secondary (complementary) suppression by linear programming, in the spirit of the protection
+ * LPs of τ-Argus and sdcTable (docs/disclosure-control.md, "Secondary suppression").
  *
- * For a cell i that must be protected, we look for a perturbation y of the whole table that
- * keeps every relation (A y = 0), keeps every count non-negative (y_j ≥ −x_j), leaves structural
- * zeros alone, and moves cell i up by the protection level p (y_i = +p). If every cell with
- * y_j ≠ 0 is hidden, the attacker cannot tell x from x + y, so the interval they can derive for
- * cell i is at least p wide. The perturbation is chosen to cost least: a printed cell that is
- * still shown costs (x_j + 1) per unit moved (so small cells are preferred as complements — we
- * minimise the total count hidden, and then the number of cells), a cell already hidden or
- * never printed costs almost nothing. Every printed cell the cheapest perturbation moves is
- * suppressed.
+ * We look for a perturbation y of the whole table that keeps every relation (A y = 0), keeps
+ * every count non-negative (y_j ≥ −x_j), leaves structural zeros alone, and moves every cell to
+ * protect up by at least the protection level p. If every cell with y_j ≠ 0 is hidden, the
+ * attacker cannot tell x from x + y, so each protected cell's interval is at least p wide. The
+ * perturbation is chosen to cost least: a printed cell that is still shown costs (x_j + 1) per
+ * unit moved (small cells are preferred as complements — we minimise the total count hidden,
+ * then the number of cells), a cell already hidden or never printed costs almost nothing. Every
+ * printed cell the perturbation moves is suppressed.
  *
- * Cells are protected in a fixed order: every sensitive cell, then every complementary cell
- * chosen (one marker means a reader cannot tell a complement from a small count, so each hidden
- * cell gets the same guarantee). A perturbation that moves a hidden cell by ≥ p already proves
- * that cell's interval wide enough, so most complements need no LP of their own. The hidden set
- * only grows, so a perturbation found earlier stays valid: when the loop ends, every hidden cell
- * has an attacker interval of width ≥ p. `attacker-audit.ts` checks that independently.
+ * Rounds: first every sensitive cell; then every hidden cell not yet moved by ≥ p (one marker
+ * means a reader cannot tell a complement from a small count, so each hidden cell gets the same
+ * guarantee). The hidden set only grows, so a perturbation found earlier stays valid: when the
+ * rounds end, every hidden cell has an attacker interval of width ≥ p. `attacker-audit.ts`
+ * checks that independently. Upward moves always exist (counts have no upper bound).
  */
 import type { CellModel } from './cell-model.js';
 import { isSensitive, type DisclosureRule } from './disclosure-rule.js';

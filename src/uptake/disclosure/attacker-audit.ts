@@ -141,10 +141,9 @@ export function auditPublishedUptake(pub: PublishedUptake, rule: AuditRule): Aud
     }
   }
   const scopeAll = (c: string, scope: Value) => byName.get(name(c, { region: scope, period: 'all', dimension: 'all', level: 'all' }));
-  if (typeof pub.rows === 'number' || pub.rows === 'suppressed') {
-    const nat = scopeAll('referrals', 'national'), rows0 = quantity('rows read', pub.rows);
-    if (nat && rows0) { countCells--; sumEquals(nat, [rows0]); }
-  }
+  // The rows read are the national referrals (the same cell, printed twice).
+  const nationalReferrals = scopeAll('referrals', 'national');
+  if (typeof pub.rows === 'number' && nationalReferrals) sumEquals(nationalReferrals, [{ terms: new Map(), constant: pub.rows }]);
 
   // Clinics: activated ≤ referred; a region's clinics sum to it.
   const clinicsOf = new Map<string, { referrals: Form[]; activations: Form[] }>();

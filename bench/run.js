@@ -29,13 +29,29 @@ const TRIAL_PLAN = join(root, 'data/plans/selfback.plan.json');
 // ---- child mode: one uptake analysis, report time and this process's peak memory -----------
 if (process.argv[2] === '--uptake-child') {
   const [registryFile, eligibleFile] = process.argv.slice(3);
-  const { analyseUptake } = await load('uptake/uptake-analysis.js');
+  const { runUptake, uptakeRunFromAggregate } = await load('uptake/uptake-analysis.js');
+  const { readRegistry, readEligible } = await load('uptake/read-registry.js');
   const { loadUptakePlanFile } = await load('uptake/uptake-plan.js');
+  const { uptakeAudit } = await load('cli/uptake.js');
+  const plan = loadUptakePlanFile(PLAN);
   const t0 = performance.now();
-  const a = await analyseUptake({ registryFile, eligibleFile, plan: loadUptakePlanFile(PLAN) });
-  const seconds = (performance.now() - t0) / 1000;
+  const agg = await readRegistry(registryFile);
+  const t1 = performance.now();
+  // Analysis from the aggregate: metrics, funnel, budget and the disclosure control (LPs).
+  const run = uptakeRunFromAggregate(agg, readEligible(eligibleFile), plan);
+  const t2 = performance.now();
+  const audit = await uptakeAudit(run);
+  const t3 = performance.now();
+  const a = run.analysis;
+  // The bundled registry: information loss of the disclosure control.
+  const bundled = await uptakeAudit(await runUptake({ registryFile: join(root, 'data/synthetic/registry.csv'), eligibleFile: join(root, 'data/synthetic/eligible.csv'), plan }));
   // maxRSS is in kilobytes.
-  process.stdout.write(JSON.stringify({ seconds, maxRssKb: process.resourceUsage().maxRSS, rows: a.rows, metricRows: a.metrics.length }) + '\n');
+  process.stdout.write(JSON.stringify({
+    seconds: (t2 - t0) / 1000, readSeconds: (t1 - t0) / 1000, suppressionSeconds: (t2 - t1) / 1000, auditSeconds: (t3 - t2) / 1000,
+    suppressed: a.suppression.suppressedCells, countCells: a.suppression.countCells, auditNarrow: audit.audit.narrow.length,
+    bundled: { suppressed: bundled.audit.suppressedCells, countCells: bundled.audit.countCells, ...bundled.informationLoss, narrow: bundled.audit.narrow.length },
+    maxRssKb: process.resourceUsage().maxRSS, rows: a.rows, metricRows: a.metrics.length,
+  }) + '\n');
   process.exit(0);
 }
 
@@ -106,6 +122,10 @@ try {
     const r = JSON.parse(child.stdout.trim().split('\n').pop());
     note('uptake analysis', `${fmt(ROWS / r.seconds)} rows/s`, `${fmt(r.seconds, 1)} s, ${fmt(r.metricRows)} metric rows`);
     note('uptake peak memory (maxRSS)', mb(r.maxRssKb * 1024), `${fmt(ROWS)} rows, file ${mb(size)}`);
+    note('uptake analysis + disclosure control', `${fmt(r.suppressionSeconds, 1)} s`, `${fmt(r.suppressed)} of ${fmt(r.countCells)} count cells suppressed`);
+    note('disclosure audit (LP attacker)', `${fmt(r.auditSeconds, 1)} s`, `${r.auditNarrow} cells narrower than the protection level`);
+    const b = r.bundled;
+    note('information loss, bundled registry', `${fmt(100 * b.countShare, 2)}% of the count`, `${fmt(b.suppressed)} of ${fmt(b.countCells)} cells (${fmt(100 * b.cellShare, 2)}%), ${b.narrow} narrow`);
   }
   rmSync(registry, { force: true });
 

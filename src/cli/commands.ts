@@ -17,7 +17,7 @@ export function registerCommands(program: Command, io: CliIo, setExit: (code: nu
   registerSimulate(program, io);
   registerAnalyze(program, io, setExit);
   registerPlan(program, io);
-  registerUptake(program, io);
+  registerUptake(program, io, setExit);
   registerMeta(program, io);
   registerReport(program, io, setExit);
 }

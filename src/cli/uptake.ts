@@ -2,9 +2,11 @@
  * `hta uptake <registry.csv> --eligible <csv> --plan <plan> [--json] [--csv-dir <dir>]`:
  * regional uptake, equity, clinic variation and budget impact of the app from a registry export.
  *
- * Everything printed or written comes from `analyseUptake`, which has already applied small-cell
- * suppression: counts below the threshold arrive as "<5", complementary cells as "suppressed",
- * and this file only formats them — it never sees a raw small count or a patient id.
+ * Everything printed or written comes from `analyseUptake`, which has already applied disclosure
+ * control: hidden counts, and everything derived from them, arrive as the one marker "suppressed"
+ * (docs/disclosure-control.md), and this file only formats them — it never sees a hidden count or
+ * a patient id. `--audit` runs the independent attacker (`auditPublishedUptake`) on exactly what
+ * would be printed, and reports each suppressed cell's interval and the information loss.
  */
 import { join } from 'node:path';
 import type { Command } from 'commander';
@@ -14,11 +16,12 @@ import { csvCell, toCsv, type CsvCell } from '../io/write-csv.js';
 import type { Lang } from '../report/i18n.js';
 import { renderTextTable } from '../report/text-table.js';
 import { uptakeTables } from '../report/uptake-tables.js';
-import { loadUptakePlanFile } from '../uptake/uptake-plan.js';
+import { loadUptakePlanFile, lowThresholdWarning } from '../uptake/uptake-plan.js';
 import { uptakeInputNotes } from '../uptake/input-notes.js';
 import { HtaError, type Problem } from '../errors.js';
 import { formatLineRanges } from '../problem-groups.js';
-import type { UptakeAnalysis } from '../uptake/uptake-analysis.js';
+import type { UptakeAnalysis, UptakeRun } from '../uptake/uptake-analysis.js';
+import type { AuditReport, PublishedUptake } from '../uptake/disclosure/attacker-audit.js';
 import type { CliIo } from './io.js';
 import { checkLang } from './options.js';
 import { guardPaths } from './guard-output.js';
@@ -33,6 +36,37 @@ export function uptakeSummary(a: UptakeAnalysis, lang: Lang = 'en'): string {
     out.push([title, ...(intro.length ? [intro.join('\n')] : []), ...(table ? [renderTextTable(table)] : [''])].join('\n\n'));
   }
   return out.join('\n');
+}
+
+/** The audit of a run: the attacker reads the analysis exactly as `--json` would print it. */
+export async function uptakeAudit(run: UptakeRun): Promise<{ audit: AuditReport; informationLoss: { cellShare: number; countShare: number } }> {
+  const { auditPublishedUptake } = await import('../uptake/disclosure/attacker-audit.js');
+  const published = JSON.parse(JSON.stringify(run.analysis)) as PublishedUptake & Pick<UptakeAnalysis, 'suppression'>;
+  const { threshold, protectionLevel, zerosSensitive } = published.suppression;
+  const audit = auditPublishedUptake(published, { threshold, protectionLevel, zerosSensitive });
+  const share = (a: number, b: number) => (b > 0 ? Math.round((a / b) * 1e6) / 1e6 : 0);
+  return {
+    audit,
+    informationLoss: { cellShare: share(audit.suppressedCells, audit.countCells), countShare: share(run.loss.hiddenCount, run.loss.totalCount) },
+  };
+}
+
+/** The audit as text: the rule, the loss, then every failure (there must be none). */
+export function uptakeAuditText(r: Awaited<ReturnType<typeof uptakeAudit>>): string {
+  const { audit: a, informationLoss: l } = r;
+  const pct = (v: number) => `${(100 * v).toFixed(2)}%`;
+  const interval = (i: { cell: string; lower: number; upper: number }) => `  ${i.cell}: ${i.lower} … ${i.upper === Infinity ? '∞' : i.upper}`;
+  return [
+    `Disclosure audit (an attacker using every published number and relation, LP bounds per suppressed cell)`,
+    `Rule: counts 1–${a.rule.threshold - 1} sensitive; zeros ${a.rule.zerosSensitive ? 'sensitive' : 'shown'}; protection level ${a.rule.protectionLevel}.`,
+    `Suppressed: ${a.suppressedCells} of ${a.countCells} count cells (${pct(l.cellShare)}); ${pct(l.countShare)} of the total count hidden (information loss; internal, not for publication).`,
+    `Suppressed cells narrower than ${a.rule.protectionLevel}: ${a.narrow.length}${a.narrow.length ? '' : ' (none)'}`,
+    ...a.narrow.map(interval),
+    `Derived differences pinned inside the sensitive range: ${a.disclosedDifferences.length}${a.disclosedDifferences.length ? '' : ' (none)'}`,
+    ...a.disclosedDifferences.map(interval),
+    `${a.lpSolves} LPs solved.`,
+    '',
+  ].join('\n');
 }
 
 function csvValue(v: unknown): CsvCell {
@@ -105,7 +139,7 @@ export function excludedCsvSink(path: string): { add(p: Problem): void; commit()
   };
 }
 
-export function registerUptake(program: Command, io: CliIo): void {
+export function registerUptake(program: Command, io: CliIo, setExit: (code: number) => void = () => {}): void {
   program
     .command('uptake')
     .description('regional uptake, equity, clinic funnel and budget impact from a registry export (small counts suppressed)')
@@ -117,8 +151,9 @@ export function registerUptake(program: Command, io: CliIo): void {
     .option('--lang <lang>', 'language of the summary: en or da', 'en')
     .option('--exclude-invalid', 'leave invalid registry rows out and go on (every output says how many and why); default: any invalid row stops the run')
     .option('--excluded-out <file>', 'with --exclude-invalid: write the problems of the excluded rows as CSV (line, column, field, problem; no ids, no values)')
-    .action(async (file: string, opts: { eligible: string; plan: string; json?: boolean; csvDir?: string; lang: string; excludeInvalid?: boolean; excludedOut?: string }) => {
-      const { analyseUptake } = await import('../uptake/uptake-analysis.js');
+    .option('--audit', 'instead of the results, audit their disclosure control (exit 1 if any suppressed cell is narrower than the protection level)')
+    .action(async (file: string, opts: { eligible: string; plan: string; json?: boolean; csvDir?: string; lang: string; excludeInvalid?: boolean; excludedOut?: string; audit?: boolean }) => {
+      const { runUptake } = await import('../uptake/uptake-analysis.js');
       const lang = checkLang(opts.lang) ?? 'en';
       const csvDir = opts.csvDir !== undefined ? { option: '--csv-dir', path: opts.csvDir } : undefined;
       guardPaths({
@@ -130,6 +165,8 @@ export function registerUptake(program: Command, io: CliIo): void {
         ],
       });
       const plan = loadUptakePlanFile(opts.plan);
+      const warning = lowThresholdWarning(plan);
+      if (warning) io.stderr(`${warning}\n`);
       const invalidRows = opts.excludeInvalid ? 'exclude' : (plan.invalidRows ?? 'fail');
       if (opts.excludedOut !== undefined) {
         if (invalidRows !== 'exclude') throw new HtaError('usage.invalid', '--excluded-out needs --exclude-invalid (or "invalidRows": "exclude" in the uptake plan)');
@@ -137,9 +174,9 @@ export function registerUptake(program: Command, io: CliIo): void {
       // Streamed to a staging file (a million bad rows must not be held in memory), renamed
       // into place only when the whole run succeeded.
       const sink = opts.excludedOut !== undefined ? excludedCsvSink(opts.excludedOut) : undefined;
-      let analysis;
+      let run: UptakeRun;
       try {
-        analysis = await analyseUptake({
+        run = await runUptake({
           registryFile: file, eligibleFile: opts.eligible, plan, planFile: opts.plan, invalidRows,
           ...(sink ? { onExcluded: sink.add } : {}),
         });
@@ -147,9 +184,16 @@ export function registerUptake(program: Command, io: CliIo): void {
         sink?.discard();
         throw err;
       }
+      const analysis = run.analysis;
       if (sink) {
         const n = sink.commit();
         io.stderr(`wrote ${n} problem(s) of ${analysis.excluded?.rows ?? 0} excluded row(s) to ${opts.excludedOut}\n`);
+      }
+      if (opts.audit) {
+        const report = await uptakeAudit(run);
+        io.stdout(opts.json ? JSON.stringify(report, (_k, v: unknown) => (v === Infinity ? 'Infinity' : v), 2) + '\n' : uptakeAuditText(report));
+        if (report.audit.narrow.length > 0 || report.audit.disclosedDifferences.length > 0) setExit(1);
+        return;
       }
       if (opts.csvDir !== undefined) {
         const dir = opts.csvDir;

@@ -113,7 +113,9 @@ export function jsonProblems(json: unknown, issues: readonly JsonIssue[], file: 
     const pos = positions?.valueAt(i.path) ?? (value === undefined ? nearestParent(positions, i.path) : undefined);
     const field = i.path.length ? i.path.join('.') : undefined;
     let expected = i.message;
-    if (value === undefined && i.path.length > 0) {
+    // A missing value is "required" only for a type error; a rule's own message (a custom issue,
+    // e.g. "true to accept threshold 1") says better what the field should be.
+    if (value === undefined && i.path.length > 0 && i.code !== 'custom') {
       const name = String(i.path[i.path.length - 1]);
       const shape = shapeOf?.(i.path)?.example;
       expected = `"${name}" is required${shape ? `: ${shape}` : i.expected ? ` (${i.expected === 'object' ? 'an object' : i.expected === 'array' ? 'a list' : `a ${i.expected}`})` : ''}`;

@@ -4,16 +4,17 @@
  * per region) and its one-way sensitivity. One builder for both readers: the plain-text summary
  * of `hta uptake` and the sections of the uptake report page.
  *
- * Everything comes from `analyseUptake`, which has already applied small-cell suppression: counts
- * below the threshold arrive as "<5", complementary cells as "suppressed", and this module only
- * formats them — it never sees a raw small count or a patient id.
+ * Everything comes from `analyseUptake`, which has already applied disclosure control: every
+ * hidden count, small or complementary, and everything derived from it arrives as the one marker
+ * "suppressed" (docs/disclosure-control.md), printed here as its translation; this module only
+ * formats — it never sees a hidden count or a patient id.
  */
 import type { Scope } from '../uptake/aggregate.js';
 import { regionsIn } from '../uptake/regions.js';
 import type { Masked, SuppressedMetricRow } from '../uptake/suppression.js';
 import type { UptakeAnalysis } from '../uptake/uptake-analysis.js';
 import { SCENARIOS } from '../uptake/uptake-plan.js';
-import { formatFixed, formatThousands, type Lang, percentSign, UPTAKE_TEXT } from './i18n.js';
+import { fillPhrase, formatFixed, formatThousands, type Lang, percentSign, UPTAKE_TEXT } from './i18n.js';
 import type { Table } from './text-table.js';
 
 type Cell = Masked | null;
@@ -95,7 +96,12 @@ export function uptakeTables(a: UptakeAnalysis, lang: Lang = 'en'): UptakeTables
   const titled = (title: string, table: Table | null, intro: string[] = []): TitledTable => ({ title, intro, table });
 
   const exportLine = `${t('exportDate')} ${a.exportDate}; ${f.count(a.rows)} ${t('referralsRead')}.`;
-  const preamble = [`${t('title')} — ${exportLine}`, t('suppressionNote').replaceAll('{k}', String(a.threshold))];
+  const rule = a.suppression;
+  const preamble = [`${t('title')} — ${exportLine}`, fillPhrase(t('suppressionNote'), {
+    k1: formatThousands(rule.threshold - 1, 0, lang), p: formatThousands(rule.protectionLevel, 0, lang),
+    zeros: t(rule.zerosSensitive ? 'zerosHidden' : 'zerosShown'),
+    n: formatThousands(rule.suppressedCells, 0, lang), total: formatThousands(rule.countCells, 0, lang),
+  })];
   const percent = percentSign(lang);
 
   const regionRows = SCOPES.flatMap((s) => {

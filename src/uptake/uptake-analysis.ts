@@ -19,17 +19,19 @@ import { readEligible, readRegistryFile } from './read-registry.js';
 import { regionSet } from './regions.js';
 import type { DateFormat } from './registry-dates.js';
 import {
-  SUPPRESSED, suppressUptakeOutputs, type Masked,
+  SUPPRESSED, suppressUptakeOutputs, type Masked, type SuppressionSummary,
   type SuppressedClinicRow, type SuppressedMetricRow, type SuppressedObservedCostRow, type SuppressedUptakeRateRow,
 } from './suppression.js';
 import { completeDenominators, regionsOfEligible, uptakePerEligible, type EligibleRow, type FilledCell } from './uptake-per-eligible.js';
-import type { UptakePlan } from './uptake-plan.js';
+import { disclosureRuleOf, type UptakePlan } from './uptake-plan.js';
 
 export interface UptakeAnalysis {
   exportDate: string;
-  /** Registry rows read (a count of referrals, shown only when ≥ the threshold). */
+  /** Registry rows read (= the national referrals cell, hidden with it). */
   rows: Masked;
   threshold: number;
+  /** The disclosure rule applied and how many count cells it hid (docs/disclosure-control.md). */
+  suppression: SuppressionSummary;
   methods: {
     activationCi: 'wilson';
     uptakeCi: 'wilson';
@@ -71,24 +73,32 @@ export interface UptakeAnalysis {
   dateFormatDetected?: DateFormat;
 }
 
+/** The analysis and, for the audit only (never printed in outputs), the raw information loss. */
+export interface UptakeRun {
+  analysis: UptakeAnalysis;
+  loss: { hiddenCount: number; totalCount: number };
+}
+
 /** Pure part: from an aggregate, the denominators and the plan. */
-export function uptakeAnalysisFromAggregate(
+export function uptakeRunFromAggregate(
   agg: UptakeAggregate,
   eligible: readonly EligibleRow[],
   plan: UptakePlan,
   funnelMethod: FunnelMethod = 'exact-binomial',
-): UptakeAnalysis {
-  const threshold = plan.suppression.threshold;
+): UptakeRun {
+  const rule = disclosureRuleOf(plan);
   const uptake = uptakePerEligible(agg.activationsByYear, eligible);
   const funnel = agg.clinics.some((c) => c.referrals > 0) ? clinicFunnel(agg.clinics, funnelMethod) : undefined;
   const budget = budgetImpact({ plan, activationsByYear: agg.activationsByYear, eligible, exportDate: agg.exportDate });
-  const s = suppressUptakeOutputs({ metrics: agg.metrics, uptake, clinics: funnel?.rows ?? [], observed: budget.observed }, threshold);
+  const s = suppressUptakeOutputs({ metrics: agg.metrics, uptake, clinics: funnel?.rows ?? [], observed: budget.observed, exportDate: agg.exportDate }, rule);
   const label = clinicLabeller(agg.clinics);
   const national = s.metrics.find((m) => m.region === 'national' && m.period === 'all' && m.dimension === 'all');
-  return {
+  const analysis: UptakeAnalysis = {
     exportDate: agg.exportDate,
-    rows: agg.rows < threshold ? `<${threshold}` : agg.rows,
-    threshold,
+    // The rows read are the national referrals: shown exactly when that cell is.
+    rows: national?.referrals ?? agg.rows,
+    threshold: rule.threshold,
+    suppression: s.summary,
     methods: {
       activationCi: 'wilson', uptakeCi: 'wilson', confLevel: 0.95, funnel: funnelMethod,
       cohort: 'referral-month', uptakeAndCost: 'activation-year',
@@ -106,10 +116,21 @@ export function uptakeAnalysisFromAggregate(
     },
     budget: { ...budget, observed: s.observed },
   };
+  return { analysis, loss: s.loss };
+}
+
+export function uptakeAnalysisFromAggregate(
+  agg: UptakeAggregate,
+  eligible: readonly EligibleRow[],
+  plan: UptakePlan,
+  funnelMethod: FunnelMethod = 'exact-binomial',
+): UptakeAnalysis {
+  return uptakeRunFromAggregate(agg, eligible, plan, funnelMethod).analysis;
 }
 
 /** Reads the files (registry streamed) and runs the analysis. Throws HtaError on bad input. */
-export async function analyseUptake(input: {
+/** What an uptake run reads: the files, the plan and the options the CLI sets. */
+export interface UptakeInput {
   registryFile: string;
   eligibleFile: string;
   plan: UptakePlan;
@@ -120,7 +141,14 @@ export async function analyseUptake(input: {
   invalidRows?: 'fail' | 'exclude';
   /** Sees each problem of an excluded row (for --excluded-out). */
   onExcluded?: (p: Problem) => void;
-}): Promise<UptakeAnalysis> {
+}
+
+export async function analyseUptake(input: UptakeInput): Promise<UptakeAnalysis> {
+  return (await runUptake(input)).analysis;
+}
+
+/** As `analyseUptake`, with the raw information loss for the audit. */
+export async function runUptake(input: UptakeInput): Promise<UptakeRun> {
   const { plan } = input;
   const planFile = input.planFile ?? 'the uptake plan';
   const given = readEligible(input.eligibleFile, plan.columns?.eligible ? { columns: plan.columns.eligible } : {});
@@ -160,9 +188,10 @@ export async function analyseUptake(input: {
       })),
     );
   }
-  const analysis = uptakeAnalysisFromAggregate(agg, complete.rows, plan, input.funnelMethod);
+  const run = uptakeRunFromAggregate(agg, complete.rows, plan, input.funnelMethod);
+  const analysis = run.analysis;
   if (fill === 'carry-forward') analysis.eligibleFill = { method: 'carry-forward', filled: complete.filled };
   if (invalidRows === 'exclude') analysis.excluded = read.excluded;
   if (plan.dateFormat === 'auto') analysis.dateFormatDetected = read.dateFormat;
-  return analysis;
+  return run;
 }

@@ -87,9 +87,17 @@ export const uptakePlanSchema = z
         price: z.number().positive().max(1).default(0.2).describe('relative change in all tier prices, ± (0.2 = ±20%)'),
       })
       .default({ uptake: 0.5, price: 0.2 }),
+    // Disclosure control: docs/disclosure-control.md.
     suppression: z
-      .object({ threshold: z.number().int().min(1).max(100).default(5).describe('counts below this are shown as "<threshold"') })
-      .default({ threshold: 5 }),
+      .object({
+        threshold: z.number().int().min(1).max(100).default(5).describe('counts 1 … threshold − 1 are sensitive and suppressed'),
+        protectionLevel: z
+          .number().int().min(1).max(1000).optional()
+          .describe('minimum width of the interval an attacker can derive for a suppressed count (default: the threshold)'),
+        zerosSensitive: z.boolean().default(false).describe('suppress zeros too (structural zeros never are)'),
+        acknowledgeLowThreshold: z.boolean().default(false).describe('required (true) for a threshold below 3'),
+      })
+      .default({ threshold: 5, zerosSensitive: false, acknowledgeLowThreshold: false }),
     exportDate: z
       .string()
       .regex(/^\d{4}-\d{2}-\d{2}$/, 'a YYYY-MM-DD date')
@@ -110,6 +118,12 @@ export const uptakePlanSchema = z
     });
     const w = plan.dateWindow;
     if (w?.from !== undefined && w.to !== undefined && w.from > w.to) ctx.addIssue({ code: 'custom', path: ['dateWindow', 'to'], message: `a date on or after dateWindow.from ${w.from}` });
+    if (plan.suppression.threshold < 3 && !plan.suppression.acknowledgeLowThreshold) {
+      ctx.addIssue({
+        code: 'custom', path: ['suppression', 'acknowledgeLowThreshold'],
+        message: `true to accept threshold ${plan.suppression.threshold}: counts from ${plan.suppression.threshold} to 4 are then published, which the usual rules forbid (the default is 5)`,
+      });
+    }
     const n = plan.scenarios.base.length;
     for (const s of ['low', 'high'] as const) {
       if (plan.scenarios[s].length !== n) ctx.addIssue({ code: 'custom', path: ['scenarios', s], message: `${n} yearly shares, as many as the base scenario` });
@@ -119,6 +133,18 @@ export const uptakePlanSchema = z
 export type UptakePlan = z.infer<typeof uptakePlanSchema>;
 export type Scenario = keyof UptakePlan['scenarios'];
 export const SCENARIOS: readonly Scenario[] = ['low', 'base', 'high'];
+
+/** The disclosure rule of a plan (protection level defaulting to the threshold). */
+export function disclosureRuleOf(plan: UptakePlan): { threshold: number; protectionLevel: number; zerosSensitive: boolean } {
+  const s = plan.suppression;
+  return { threshold: s.threshold, protectionLevel: s.protectionLevel ?? s.threshold, zerosSensitive: s.zerosSensitive };
+}
+
+/** A warning to print when the plan publishes counts that the usual rules hide (null: none). */
+export function lowThresholdWarning(plan: UptakePlan): string | null {
+  const k = plan.suppression.threshold;
+  return k < 3 ? `warning: suppression threshold ${k} (acknowledged in the plan): counts from ${k} to 4 are published` : null;
+}
 
 export function uptakePlanJsonSchema(): unknown {
   return z.toJSONSchema(uptakePlanSchema, { io: 'input' });

@@ -10,12 +10,13 @@ const ELIGIBLE = 'data/synthetic/eligible.csv';
 const FX = 'test/uptake/fixtures';
 
 /** Every count field of the analysis (and of its CSV tables). */
-const COUNT_KEYS = new Set(['rows', 'referrals', 'activations', 'atRisk4w', 'retained4w', 'atRisk12w', 'retained12w', 'eligible']);
+// `eligible` is the population denominator, not patients: never suppressed.
+const COUNT_KEYS = new Set(['rows', 'referrals', 'activations', 'atRisk4w', 'retained4w', 'atRisk12w', 'retained12w']);
 
 function isSafeCount(v: unknown): boolean {
   if (v === null) return true;
-  if (typeof v === 'string') return v === '<5' || v === 'suppressed';
-  return typeof v === 'number' && v >= 5;
+  if (typeof v === 'string') return v === 'suppressed'; // one marker, whatever the hidden value
+  return typeof v === 'number' && (v >= 5 || v === 0); // zeros are published by default
 }
 
 /** Every [key, value] of count fields anywhere in a JSON value (budget projections are modelled, not counted). */
@@ -50,7 +51,7 @@ function summaryCounts(text: string): string[] {
   if (first) out.push(first[1]!);
   for (const row of summaryTables(text)) {
     for (const [h, cell] of Object.entries(row)) {
-      if (['Referred', 'Activated', 'Eligible'].includes(h)) out.push(cell);
+      if (['Referred', 'Activated'].includes(h)) out.push(cell);
       const n = /\(n ([^)]+)\)$/.exec(cell);
       if (n) out.push(n[1]!);
     }
@@ -58,7 +59,7 @@ function summaryCounts(text: string): string[] {
   return out;
 }
 
-const textCountOk = (c: string) => c === '<5' || c === 'suppressed' || (/^\d{1,3}(,\d{3})*$/.test(c) && Number(c.replace(/,/g, '')) >= 5);
+const textCountOk = (c: string) => c === 'suppressed' || c === '0' || (/^\d{1,3}(,\d{3})*$/.test(c) && Number(c.replace(/,/g, '')) >= 5);
 
 function parseCsv(text: string): Record<string, string>[] {
   const [head, ...body] = text.trimEnd().split('\n');
@@ -95,7 +96,7 @@ describe('hta uptake on the bundled synthetic registry', () => {
     const r = await runCli('uptake', REGISTRY, '--eligible', ELIGIBLE, '--plan', PLAN, '--json', '--csv-dir', dir);
     expect(r.code).toBe(0);
     const a = JSON.parse(r.stdout);
-    expect(Object.keys(a)).toEqual(['exportDate', 'rows', 'threshold', 'methods', 'metrics', 'uptake', 'funnel', 'budget']);
+    expect(Object.keys(a)).toEqual(['exportDate', 'rows', 'threshold', 'suppression', 'methods', 'metrics', 'uptake', 'funnel', 'budget']);
     expect(a).toMatchObject({ exportDate: '2025-12-30', rows: 20000, threshold: 5, methods: { activationCi: 'wilson', funnel: 'exact-binomial' } });
     expect(a.funnel.outside998).toEqual(['H010', 'M008', 'S003', 'S010']);
     expect(Object.keys(a.budget)).toEqual(['currency', 'mode', 'volumeScope', 'years', 'observed', 'projection', 'sensitivity']);
@@ -116,7 +117,7 @@ describe('hta uptake privacy', () => {
     writeFileSync(join(dir, 'registry.csv'), simulateRegistry({ rows: 400, seed: 3 }));
     writeFileSync(join(dir, 'eligible.csv'), simulateEligible({ seed: 3 }));
     const plan = JSON.parse(readFileSync(PLAN, 'utf8'));
-    if (threshold !== undefined) plan.suppression = { threshold };
+    if (threshold !== undefined) plan.suppression = { threshold, acknowledgeLowThreshold: true };
     writeFileSync(join(dir, 'plan.json'), JSON.stringify(plan));
     return { registry: join(dir, 'registry.csv'), eligible: join(dir, 'eligible.csv'), plan: join(dir, 'plan.json') };
   };
@@ -125,7 +126,7 @@ describe('hta uptake privacy', () => {
     ['the 8-row hand-computed registry', () => ({ registry: `${FX}/registry-small.csv`, eligible: `${FX}/eligible-small.csv`, plan: PLAN })],
     ['a 400-row simulated registry (many small monthly and clinic cells)', () => small()],
   ] as const) {
-    it(`${name}: no count below 5 in the summary, JSON or CSV except as "<5"; no patient id anywhere`, async () => {
+    it(`${name}: no count 1–4 in the summary, JSON or CSV, only "suppressed"; no patient id anywhere`, async () => {
       const f = files();
       const { summary, json, csvs } = await runAll(f.registry, f.eligible, f.plan);
       expect(summary.code).toBe(0);
@@ -134,7 +135,8 @@ describe('hta uptake privacy', () => {
       const fields = countFields(a);
       expect(fields.length).toBeGreaterThan(20);
       expect(fields.filter(([, v]) => !isSafeCount(v))).toEqual([]);
-      expect(fields.some(([, v]) => v === '<5')).toBe(true); // the test does exercise suppression
+      expect(fields.some(([, v]) => v === 'suppressed')).toBe(true); // the test does exercise suppression
+      expect(JSON.stringify(a)).not.toContain('<5'); // one marker only
 
       const counts = summaryCounts(summary.stdout);
       expect(counts.length).toBeGreaterThan(20);
@@ -145,7 +147,7 @@ describe('hta uptake privacy', () => {
         if (file.startsWith('budget-projection') || file.startsWith('budget-sensitivity')) continue;
         for (const row of parseCsv(text)) {
           for (const [col, v] of Object.entries(row)) {
-            if (COUNT_KEYS.has(col) && v !== '') expect(v === '<5' || v === 'suppressed' || Number(v) >= 5, `${file} ${col}=${v}`).toBe(true);
+            if (COUNT_KEYS.has(col) && v !== '') expect(v === 'suppressed' || v === '0' || Number(v) >= 5, `${file} ${col}=${v}`).toBe(true);
           }
         }
       }

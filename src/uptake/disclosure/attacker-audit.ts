@@ -1,0 +1,278 @@
+/**
+ * The attacker: what can be learnt about every suppressed count from the PUBLISHED outputs alone
+ * (docs/disclosure-control.md, "Audit"). It reads the analysis as printed — numbers and the
+ * marker "suppressed" — and rebuilds on its own, from the row labels, every relation a reader
+ * knows: regions sum to the country, months to the year, years to the whole export, equity
+ * levels to all, clinics to their region, activation years to all activations; within a row
+ * activated ≤ referred, at risk 12w ≤ at risk 4w ≤ activated, retained ≤ at risk, retained 12w ≤
+ * retained 4w; and a published rate ties its numerator to its denominator. Counts are ≥ 0.
+ *
+ * For each suppressed count it solves two LPs (min and max) and reports the interval; it also
+ * bounds each within-row difference (activated − at risk, …), which is a count of patients too.
+ * It shares no code or structure with the suppression (cell-model.ts, secondary-suppression.ts):
+ * only the LP solver.
+ */
+import { LinearProgramSession, type LinearRow } from './linear-program.js';
+
+type Value = number | string | null | undefined;
+
+/** The parts of the published analysis the attacker reads (JSON-shaped). */
+export interface PublishedUptake {
+  exportDate: string;
+  rows: Value;
+  metrics: readonly Record<string, Value>[];
+  uptake: readonly Record<string, Value>[];
+  funnel: { rows: readonly Record<string, Value>[] };
+  budget: { observed: readonly Record<string, Value>[] };
+}
+
+export interface AuditRule {
+  threshold: number;
+  protectionLevel: number;
+  zerosSensitive: boolean;
+}
+
+export interface AuditInterval {
+  /** Readable name of the count, e.g. "activations · Sjælland · 2025 · all". */
+  cell: string;
+  lower: number;
+  /** Infinity when nothing bounds it above. */
+  upper: number;
+}
+
+export interface AuditReport {
+  rule: AuditRule;
+  /** Suppressed count cells (distinct counts; the same count printed twice is one cell). */
+  suppressedCells: number;
+  /** Count cells published in all. */
+  countCells: number;
+  /** Suppressed cells whose interval is narrower than the protection level (must be none). */
+  narrow: AuditInterval[];
+  /** Within-row differences (patients) pinned to under the protection level inside the sensitive range. */
+  disclosedDifferences: AuditInterval[];
+  /**
+   * Every suppressed cell's interval, in a fixed order: exact (two LPs) when narrower than the
+   * protection level, else at least as wide as shown (the spread over the LP solutions found).
+   */
+  intervals: AuditInterval[];
+  lpSolves: number;
+}
+
+const COUNTS = ['referrals', 'activations', 'atRisk4w', 'retained4w', 'atRisk12w', 'retained12w'] as const;
+/** [larger, smaller]: the smaller is a subset of the larger's patients. */
+const SUBSETS = [
+  ['referrals', 'activations'], ['activations', 'atRisk4w'], ['activations', 'atRisk12w'], ['atRisk4w', 'atRisk12w'],
+  ['atRisk4w', 'retained4w'], ['atRisk12w', 'retained12w'], ['retained4w', 'retained12w'],
+] as const;
+const RATES = [['activationRate', 'activations', 'referrals'], ['retention4w', 'retained4w', 'atRisk4w'], ['retention12w', 'retained12w', 'atRisk12w']] as const;
+
+/** A linear form over unknowns plus a constant. */
+interface Form { terms: Map<number, number>; constant: number }
+
+export function auditPublishedUptake(pub: PublishedUptake, rule: AuditRule): AuditReport {
+  const labels: string[] = [];
+  const byName = new Map<string, Form>();
+  let countCells = 0;
+  /** The form of a published count, registered under `name` (first sighting wins). */
+  const quantity = (name: string, v: Value): Form | undefined => {
+    const known = byName.get(name);
+    if (known) return known;
+    let f: Form;
+    if (typeof v === 'number') f = { terms: new Map(), constant: v };
+    else if (v === 'suppressed') { f = { terms: new Map([[labels.length, 1]]), constant: 0 }; labels.push(name); }
+    else return undefined;
+    countCells++;
+    byName.set(name, f);
+    return f;
+  };
+  const rows: LinearRow[] = [];
+  /** Σ sign·form (sense) 0, constants moved to the right. */
+  const constrain = (parts: readonly [number, Form][], sense: LinearRow['sense']) => {
+    const terms = new Map<number, number>();
+    let c = 0;
+    for (const [s, f] of parts) {
+      c += s * f.constant;
+      for (const [j, a] of f.terms) terms.set(j, (terms.get(j) ?? 0) + s * a);
+    }
+    const list = [...terms].filter(([, a]) => Math.abs(a) > 1e-12);
+    if (list.length > 0) rows.push({ terms: list, sense, rhs: -c });
+  };
+  const sumEquals = (total: Form, parts: Form[]) => constrain([[1, total], ...parts.map((p): [number, Form] => [-1, p])], '=');
+
+  // Metric rows: one quantity per (count, scope, period, dimension, level).
+  const str = (v: Value) => String(v);
+  const name = (count: string, r: Record<string, Value>) => `${count} · ${str(r.region)} · ${str(r.period)} · ${str(r.dimension)}=${str(r.level)}`;
+  const rowsByLabel = new Map<string, Record<string, Value>>();
+  for (const r of pub.metrics) {
+    rowsByLabel.set(name('', r), r);
+    const f = Object.fromEntries(COUNTS.map((c) => [c, quantity(name(c, r), r[c])]));
+    for (const [big, small] of SUBSETS) {
+      const b = f[big], s = f[small];
+      if (b && s) constrain([[1, b], [-1, s]], '>=');
+    }
+    for (const [rate, num, den] of RATES) {
+      const x = r[rate], n = f[den], k = f[num];
+      if (typeof x === 'number' && n && k && (n.terms.size > 0 || k.terms.size > 0)) constrain([[1, k], [-x, n]], '=');
+    }
+  }
+  // Totals: group published rows by what they sum to.
+  const groups = new Map<string, { total: string; parts: Record<string, Value>[] }>();
+  const addPart = (total: Record<string, Value>, part: Record<string, Value>) => {
+    const t = name('', total);
+    // One group per total and per way of splitting it (scopes, periods, or one dimension's levels).
+    const gk = `${t}|${part.region === total.region ? '' : 'scope'}|${part.period === total.period ? '' : 'period'}|${part.dimension === total.dimension ? '' : str(part.dimension)}`;
+    if (!groups.has(gk)) groups.set(gk, { total: t, parts: [] });
+    groups.get(gk)!.parts.push(part);
+  };
+  for (const r of pub.metrics) {
+    const p = str(r.period);
+    if (/^\d{4}-\d{2}$/.test(p)) addPart({ ...r, period: p.slice(0, 4) }, r);
+    else if (/^\d{4}$/.test(p)) addPart({ ...r, period: 'all' }, r);
+    if (r.region !== 'national') addPart({ ...r, region: 'national' }, r);
+    if (r.dimension !== 'all') addPart({ ...r, dimension: 'all', level: 'all' }, r);
+  }
+  for (const g of groups.values()) {
+    const total = rowsByLabel.get(g.total);
+    if (!total) continue;
+    for (const c of COUNTS) {
+      const t = byName.get(name(c, total));
+      const parts = g.parts.map((r) => byName.get(name(c, r)));
+      if (t && parts.every((x) => x)) sumEquals(t, parts as Form[]);
+    }
+  }
+  const scopeAll = (c: string, scope: Value) => byName.get(name(c, { region: scope, period: 'all', dimension: 'all', level: 'all' }));
+  // The rows read are the national referrals (the same cell, printed twice).
+  const nationalReferrals = scopeAll('referrals', 'national');
+  if (typeof pub.rows === 'number' && nationalReferrals) sumEquals(nationalReferrals, [{ terms: new Map(), constant: pub.rows }]);
+
+  // Clinics: activated ≤ referred; a region's clinics sum to it.
+  const clinicsOf = new Map<string, { referrals: Form[]; activations: Form[] }>();
+  for (const c of pub.funnel.rows) {
+    const ref = quantity(`referrals · clinic ${str(c.region)}/${str(c.clinic)}`, c.referrals);
+    const act = quantity(`activations · clinic ${str(c.region)}/${str(c.clinic)}`, c.activations);
+    if (!ref || !act) continue;
+    constrain([[1, ref], [-1, act]], '>=');
+    if (typeof c.rate === 'number') constrain([[1, act], [-c.rate, ref]], '=');
+    const g = clinicsOf.get(str(c.region)) ?? { referrals: [], activations: [] };
+    g.referrals.push(ref); g.activations.push(act);
+    clinicsOf.set(str(c.region), g);
+  }
+  for (const [region, g] of clinicsOf) {
+    for (const c of ['referrals', 'activations'] as const) {
+      const t = scopeAll(c, region);
+      if (t) sumEquals(t, g[c]);
+    }
+  }
+
+  // Activations by activation year, printed twice (uptake per 1,000 and observed budget).
+  const yearsOf = new Map<string, Map<string, Form>>();
+  for (const u of [...pub.uptake, ...pub.budget.observed]) {
+    const q = quantity(`activations · ${str(u.region)} · activated in ${str(u.year)}`, u.activations);
+    if (!q) continue;
+    const m = yearsOf.get(str(u.region)) ?? new Map<string, Form>();
+    m.set(str(u.year), q);
+    yearsOf.set(str(u.region), m);
+    if (typeof u.per1000 === 'number' && typeof u.eligible === 'number' && q.terms.size > 0) {
+      constrain([[1, q], [-(u.per1000 * u.eligible) / 1000, { terms: new Map(), constant: 1 }]], '=');
+    }
+  }
+  for (const [scope, years] of yearsOf) {
+    const all = scopeAll('activations', scope);
+    if (all) sumEquals(all, [...years.values()]);
+  }
+  const national = yearsOf.get('national');
+  if (national) {
+    for (const [year, total] of national) {
+      const parts = [...yearsOf].filter(([s]) => s !== 'national').flatMap(([, m]) => (m.has(year) ? [m.get(year)!] : []));
+      if (parts.length > 0) sumEquals(total, parts);
+    }
+  }
+
+  // Solve: min and max of every unknown, and of every within-row difference.
+  const n = labels.length;
+  const session = n > 0 ? new LinearProgramSession({
+    sense: 'min', variables: n, objective: [], rows,
+    lower: new Array<number>(n).fill(0), upper: new Array<number>(n).fill(Infinity),
+  }) : undefined;
+  let lpSolves = 0;
+  // Every LP solution is a table the attacker cannot rule out: the spread of each unknown over
+  // the solutions found so far is inside its interval. A cell whose spread already reaches p
+  // needs no LP of its own (its reported interval is then the spread seen, a lower bound).
+  const seenLo = new Array<number>(n).fill(Infinity), seenHi = new Array<number>(n).fill(-Infinity);
+  const points: (readonly number[])[] = [];
+  const see = (values: readonly number[]) => {
+    values.forEach((v, j) => { seenLo[j] = Math.min(seenLo[j]!, v); seenHi[j] = Math.max(seenHi[j]!, v); });
+    if (points.length < 64) points.push(values);
+  };
+  /** Spread of a form over the solutions seen (a lower bound on its interval's width). */
+  const spread = (f: Form): number => {
+    let lo = Infinity, hi = -Infinity;
+    for (const x of points) {
+      let v = 0;
+      for (const [j, a] of f.terms) v += a * x[j]!;
+      lo = Math.min(lo, v); hi = Math.max(hi, v);
+    }
+    return hi - lo;
+  };
+  const range = (f: Form, stopAt = Infinity): [number, number] => {
+    if (f.terms.size === 0 || !session) return [f.constant, f.constant];
+    const set = (s: number) => { for (const [j, a] of f.terms) session.setCost(j, s * a); };
+    set(1);
+    const lo = session.solve();
+    lpSolves++;
+    if (lo.status === 'infeasible') throw new Error('audit: the published numbers are inconsistent');
+    if (lo.status === 'optimal') see(lo.values);
+    const single = f.terms.size === 1 ? [...f.terms.keys()][0]! : -1;
+    if (single >= 0 && seenHi[single]! - seenLo[single]! >= stopAt) { set(0); return [seenLo[single]!, seenHi[single]!]; }
+    set(-1);
+    const hi = session.solve();
+    lpSolves++;
+    set(0);
+    if (hi.status === 'optimal') see(hi.values);
+    return [lo.objective + f.constant, hi.status === 'unbounded' ? Infinity : -hi.objective + f.constant];
+  };
+  const p = rule.protectionLevel;
+  const tol = 1e-6;
+  const intervals: AuditInterval[] = labels.map((cell, j) => {
+    const [lower, upper] = seenHi[j]! - seenLo[j]! >= p - tol ? [seenLo[j]!, seenHi[j]!] : range({ terms: new Map([[j, 1]]), constant: 0 }, p - tol);
+    return { cell, lower: round(lower), upper: round(upper) };
+  });
+  const narrow = intervals.filter((i) => i.upper - i.lower < p - tol);
+
+  const disclosedDifferences: AuditInterval[] = [];
+  const minSensitive = rule.zerosSensitive ? 0 : 1;
+  const e = Date.parse(`${pub.exportDate}T00:00:00Z`) / 86_400_000;
+  for (const r of pub.metrics) {
+    const period = str(r.period);
+    const first = period === 'all' ? -Infinity : Date.parse(`${period.length === 4 ? `${period}-01` : period}-01T00:00:00Z`) / 86_400_000;
+    for (const [big, small] of SUBSETS) {
+      const b = byName.get(name(big, r)), s = byName.get(name(small, r));
+      if (!b || !s) continue;
+      // Zero by definition: nobody in a cohort that began < 4 (12) weeks before the export is at risk yet.
+      const w = (c: string) => (c.endsWith('12w') ? 84 : c.endsWith('4w') ? 28 : 0);
+      if (w(big) > 0 && first + w(big) > e) continue;
+      const diff: Form = { terms: new Map(b.terms), constant: b.constant - s.constant };
+      for (const [j, a] of s.terms) diff.terms.set(j, (diff.terms.get(j) ?? 0) - a);
+      if (diff.terms.size > 0 && spread(diff) >= p - tol) continue;
+      const [lo, hi] = range(diff);
+      if (hi - lo < p - tol && hi >= minSensitive - tol && lo <= rule.threshold - 1 + tol) {
+        disclosedDifferences.push({ cell: `${big} − ${small} · ${str(r.region)} · ${period} · ${str(r.dimension)}=${str(r.level)}`, lower: round(lo), upper: round(hi) });
+      }
+    }
+  }
+  for (const c of pub.funnel.rows) {
+    const ref = byName.get(`referrals · clinic ${str(c.region)}/${str(c.clinic)}`), act = byName.get(`activations · clinic ${str(c.region)}/${str(c.clinic)}`);
+    if (!ref || !act) continue;
+    const diff: Form = { terms: new Map(ref.terms), constant: ref.constant - act.constant };
+    for (const [j, a] of act.terms) diff.terms.set(j, (diff.terms.get(j) ?? 0) - a);
+    if (diff.terms.size > 0 && spread(diff) >= p - tol) continue;
+    const [lo, hi] = range(diff);
+    if (hi - lo < p - tol && hi >= minSensitive - tol && lo <= rule.threshold - 1 + tol) {
+      disclosedDifferences.push({ cell: `referrals − activations · clinic ${str(c.region)}/${str(c.clinic)}`, lower: round(lo), upper: round(hi) });
+    }
+  }
+  session?.dispose();
+  return { rule, suppressedCells: n, countCells, narrow, disclosedDifferences, intervals, lpSolves };
+}
+
+const round = (v: number) => (Number.isFinite(v) ? Math.round(v * 1e6) / 1e6 : v);

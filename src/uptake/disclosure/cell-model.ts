@@ -1,0 +1,179 @@
+/**
+ * One model of what the uptake outputs publish (docs/disclosure-control.md, "The cell model").
+ *
+ * Every count that any output shows — the metric tables (region × period × equity level), the
+ * clinic funnel, activations per activation year (uptake per 1,000 and the observed budget) — is
+ * a CELL, and the cells are tied by additive RELATIONS (total = Σ parts):
+ *   regions → country; months → year → all; each equity dimension's levels → all;
+ *   clinics → region; activation years → all activations of the scope;
+ *   referred = activated + not activated; activated = at risk at 4 (12) weeks + not yet;
+ *   at risk = retained + not retained; at risk 4w = at risk 12w + …; retained 4w = retained 12w + ….
+ * Counts that no output prints but that follow by subtraction (not activated, not yet at risk, …)
+ * are cells too, marked `published: false`: they are sensitive when small, like printed ones.
+ *
+ * A STRUCTURAL zero is zero by definition, not by chance: a cohort that starts less than 4
+ * (12) weeks before the export date has nobody at risk at 4 (12) weeks. Such cells are known to
+ * everyone, never sensitive and never suppressed.
+ *
+ * Scopes (regions) and clinics are opaque strings; the one scope with a meaning is 'national'.
+ */
+import type { MetricRow, Scope } from '../aggregate.js';
+import type { ClinicFunnelRow } from '../clinic-funnel.js';
+import type { ObservedCostRow } from '../budget-impact.js';
+import type { UptakeRateRow } from '../uptake-per-eligible.js';
+
+export interface ModelCell {
+  key: string;
+  value: number;
+  /** Printed by some output (else only derivable by subtraction). */
+  published: boolean;
+  /** Zero by definition (see file comment). */
+  structural: boolean;
+}
+
+/** value(total) = Σ value(parts), as cell indices. */
+export interface Relation {
+  total: number;
+  parts: readonly number[];
+}
+
+export interface CellModel {
+  cells: ModelCell[];
+  index: ReadonlyMap<string, number>;
+  relations: Relation[];
+}
+
+export interface UptakeOutputs {
+  metrics: readonly MetricRow[];
+  uptake?: readonly UptakeRateRow[];
+  clinics?: readonly ClinicFunnelRow[];
+  observed?: readonly ObservedCostRow[];
+  /** Export date (ISO) — decides the structural zeros of recent cohorts. */
+  exportDate?: string;
+}
+
+export const METRIC_COUNTS = ['referrals', 'activations', 'atRisk4w', 'retained4w', 'atRisk12w', 'retained12w'] as const;
+export type MetricCount = (typeof METRIC_COUNTS)[number];
+/** Counts derived inside a metric row: [name, total, part] with name = total − part. */
+const ROW_COMPLEMENTS = [
+  ['notActivated', 'referrals', 'activations'],
+  ['notYetAtRisk4w', 'activations', 'atRisk4w'],
+  ['notYetAtRisk12w', 'activations', 'atRisk12w'],
+  ['atRisk4wNot12w', 'atRisk4w', 'atRisk12w'],
+  ['notRetained4w', 'atRisk4w', 'retained4w'],
+  ['notRetained12w', 'atRisk12w', 'retained12w'],
+  ['retained4wNot12w', 'retained4w', 'retained12w'],
+] as const;
+
+type RowId = Pick<MetricRow, 'region' | 'period' | 'dimension' | 'level'>;
+export const metricCellKey = (measure: string, r: RowId): string => `m|${measure}|${r.region}|${r.period}|${r.dimension}|${r.level}`;
+export const yearCellKey = (scope: string, year: number): string => `y|activations|${scope}|${year}`;
+export const clinicCellKey = (measure: string, region: string, clinic: string): string => `c|${measure}|${region}|${clinic}`;
+
+const DAY = 86_400_000;
+const dayOf = (iso: string): number => Date.parse(`${iso}T00:00:00Z`) / DAY;
+
+/** Which retention counts of a cohort are zero by definition (its first day is too recent). */
+function structuralRetention(period: string, exportDate: string | undefined): { w4: boolean; w12: boolean } {
+  if (exportDate === undefined || period === 'all') return { w4: false, w12: false };
+  const first = dayOf(period.length === 4 ? `${period}-01-01` : `${period}-01`);
+  const e = dayOf(exportDate);
+  return { w4: first + 28 > e, w12: first + 84 > e };
+}
+
+export function buildCellModel(out: UptakeOutputs): CellModel {
+  const cells: ModelCell[] = [];
+  const index = new Map<string, number>();
+  const relations: Relation[] = [];
+  const add = (key: string, value: number, published: boolean, structural = false): number => {
+    const known = index.get(key);
+    if (known !== undefined) return known;
+    index.set(key, cells.length);
+    cells.push({ key, value, published, structural: structural && value === 0 });
+    return cells.length - 1;
+  };
+  const relate = (total: string, parts: readonly string[]) => {
+    const t = index.get(total);
+    const ps = parts.map((p) => index.get(p)).filter((p): p is number => p !== undefined);
+    if (t !== undefined && ps.length > 0) relations.push({ total: t, parts: ps });
+  };
+
+  // Metric rows: six printed counts and their within-row complements.
+  const rowKey = (r: RowId) => `${r.region}|${r.period}|${r.dimension}|${r.level}`;
+  const rows = new Map<string, MetricRow>();
+  const measures = [...METRIC_COUNTS, ...ROW_COMPLEMENTS.map(([name]) => name)];
+  for (const r of out.metrics) {
+    rows.set(rowKey(r), r);
+    const s = structuralRetention(r.period, out.exportDate);
+    const structural: Record<string, boolean> = {
+      atRisk4w: s.w4, retained4w: s.w4, notRetained4w: s.w4, atRisk4wNot12w: s.w4,
+      atRisk12w: s.w12, retained12w: s.w12, notRetained12w: s.w12, retained4wNot12w: s.w4,
+    };
+    for (const m of METRIC_COUNTS) add(metricCellKey(m, r), r[m], true, structural[m]);
+    for (const [name, total, part] of ROW_COMPLEMENTS) {
+      add(metricCellKey(name, r), r[total] - r[part], false, structural[name]);
+      relate(metricCellKey(total, r), [metricCellKey(part, r), metricCellKey(name, r)]);
+    }
+  }
+
+  // Across metric rows: parts that sum to a total row, for every measure.
+  const groups = new Map<string, { total: MetricRow | undefined; parts: MetricRow[] }>();
+  const group = (gk: string, total: MetricRow | undefined, part: MetricRow) => {
+    let g = groups.get(gk);
+    if (!g) groups.set(gk, (g = { total, parts: [] }));
+    g.parts.push(part);
+  };
+  for (const r of out.metrics) {
+    if (r.periodType === 'month') group(`month→year|${r.region}|${r.period.slice(0, 4)}|${r.dimension}|${r.level}`, rows.get(rowKey({ ...r, period: r.period.slice(0, 4) })), r);
+    if (r.periodType === 'year') group(`year→all|${r.region}|${r.dimension}|${r.level}`, rows.get(rowKey({ ...r, period: 'all' })), r);
+    if (r.region !== 'national') group(`scope→national|${r.period}|${r.dimension}|${r.level}`, rows.get(rowKey({ ...r, region: 'national' })), r);
+    if (r.dimension !== 'all') group(`level→all|${r.region}|${r.period}|${r.dimension}`, rows.get(rowKey({ ...r, dimension: 'all', level: 'all' })), r);
+  }
+  for (const g of groups.values()) {
+    if (!g.total) continue;
+    for (const m of measures) relate(metricCellKey(m, g.total), g.parts.map((p) => metricCellKey(m, p)));
+  }
+
+  // Clinics: referred = activated + not activated; the clinics of a region sum to it.
+  const byRegion = new Map<string, ClinicFunnelRow[]>();
+  for (const c of out.clinics ?? []) {
+    add(clinicCellKey('referrals', c.region, c.clinic), c.referrals, true);
+    add(clinicCellKey('activations', c.region, c.clinic), c.activations, true);
+    add(clinicCellKey('notActivated', c.region, c.clinic), c.referrals - c.activations, false);
+    relate(clinicCellKey('referrals', c.region, c.clinic), [clinicCellKey('activations', c.region, c.clinic), clinicCellKey('notActivated', c.region, c.clinic)]);
+    byRegion.set(c.region, [...(byRegion.get(c.region) ?? []), c]);
+  }
+  for (const [region, list] of byRegion) {
+    const total: RowId = { region: region as Scope, period: 'all', dimension: 'all', level: 'all' };
+    for (const m of ['referrals', 'activations', 'notActivated']) relate(metricCellKey(m, total), list.map((c) => clinicCellKey(m, c.region, c.clinic)));
+  }
+
+  // Activations by activation year (uptake per 1,000 and observed budget: the same counts).
+  const years = new Map<string, { scope: string; year: number }[]>();
+  for (const a of [...(out.uptake ?? []), ...(out.observed ?? [])]) {
+    if (index.has(yearCellKey(a.region, a.year))) continue;
+    add(yearCellKey(a.region, a.year), a.activations, true);
+    years.set(a.region, [...(years.get(a.region) ?? []), { scope: a.region, year: a.year }]);
+  }
+  const yearsOf = new Map<number, string[]>();
+  for (const [scope, list] of years) {
+    // Every activation has an activation year: the years of a scope sum to its activations.
+    relate(metricCellKey('activations', { region: scope as Scope, period: 'all', dimension: 'all', level: 'all' }), list.map((y) => yearCellKey(y.scope, y.year)));
+    if (scope === 'national') continue;
+    for (const y of list) yearsOf.set(y.year, [...(yearsOf.get(y.year) ?? []), yearCellKey(scope, y.year)]);
+  }
+  for (const [year, parts] of [...yearsOf].sort((a, b) => a[0] - b[0])) relate(yearCellKey('national', year), parts);
+
+  // A total of structural zeros is one too (a year made only of too-recent months), and so is
+  // every part of a structural-zero total (counts are ≥ 0).
+  let changed = true;
+  while (changed) {
+    changed = false;
+    for (const r of relations) {
+      const total = cells[r.total]!;
+      if (!total.structural && total.value === 0 && r.parts.every((q) => cells[q]!.structural)) { total.structural = true; changed = true; }
+      if (total.structural) for (const q of r.parts) if (!cells[q]!.structural && cells[q]!.value === 0) { cells[q]!.structural = true; changed = true; }
+    }
+  }
+  return { cells, index, relations };
+}

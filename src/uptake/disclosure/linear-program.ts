@@ -1,0 +1,110 @@
+/**
+ * A small linear program and its solution by HiGHS (the `highs` package: the HiGHS solver
+ * compiled to WebAssembly, bundled in the package, so it works offline). Both the secondary
+ * suppression (`secondary-suppression.ts`) and the attacker audit (`attacker-audit.ts`) solve
+ * their LPs through this one function; it knows nothing about tables.
+ *
+ * Variables are numbered 0…n−1; each has bounds [lower, upper] (upper may be Infinity). The rows
+ * go to HiGHS as a sparse matrix; `lpText` writes the same LP in CPLEX LP format for debugging.
+ */
+import highsModule from 'highs';
+
+// The package ships ESM at run time but types written for CommonJS: take the loader either way.
+type HighsLoader = (typeof highsModule)['default'];
+const highsLoader = ((highsModule as { default?: HighsLoader }).default ?? highsModule) as HighsLoader;
+// Loaded once per process (top-level await: the callers stay synchronous).
+const highs = await highsLoader();
+
+export interface LinearRow {
+  /** [variable, coefficient] pairs. */
+  terms: readonly (readonly [number, number])[];
+  /** '=' rhs, '<=' rhs or '>=' rhs. */
+  sense: '=' | '<=' | '>=';
+  rhs: number;
+}
+
+export interface LinearProgram {
+  sense: 'min' | 'max';
+  variables: number;
+  objective: readonly (readonly [number, number])[];
+  rows: readonly LinearRow[];
+  lower: readonly number[];
+  upper: readonly number[];
+}
+
+export interface LinearSolution {
+  status: 'optimal' | 'infeasible' | 'unbounded';
+  objective: number;
+  values: number[];
+}
+
+/** Rows as a compressed-sparse-row matrix with row bounds. */
+function modelData(lp: LinearProgram) {
+  const starts = [0], indices: number[] = [], values: number[] = [], rowLower: number[] = [], rowUpper: number[] = [];
+  for (const r of lp.rows) {
+    const merged = new Map<number, number>();
+    for (const [j, c] of r.terms) merged.set(j, (merged.get(j) ?? 0) + c);
+    for (const [j, c] of [...merged].sort((a, b) => a[0] - b[0])) if (c !== 0) { indices.push(j); values.push(c); }
+    starts.push(indices.length);
+    rowLower.push(r.sense === '<=' ? -highs.infinity : r.rhs);
+    rowUpper.push(r.sense === '>=' ? highs.infinity : r.rhs);
+  }
+  const colCost = new Array<number>(lp.variables).fill(0);
+  for (const [j, c] of lp.objective) colCost[j] = (colCost[j] ?? 0) + c;
+  const inf = (v: number) => (v === Infinity ? highs.infinity : v === -Infinity ? -highs.infinity : v);
+  return {
+    numCols: lp.variables,
+    numRows: lp.rows.length,
+    sense: lp.sense === 'min' ? highs.constants.objectiveSense.minimize : highs.constants.objectiveSense.maximize,
+    colCost,
+    colLower: Array.from({ length: lp.variables }, (_, j) => inf(lp.lower[j] ?? 0)),
+    colUpper: Array.from({ length: lp.variables }, (_, j) => inf(lp.upper[j] ?? Infinity)),
+    rowLower,
+    rowUpper,
+    matrix: { format: 'csr' as const, numRows: lp.rows.length, numCols: lp.variables, starts, indices, values },
+  };
+}
+
+/**
+ * A model kept in memory for repeated solves that change only bounds and costs (HiGHS then
+ * starts from the previous basis). Call `dispose` when done: the solver's memory lives in Wasm.
+ */
+export class LinearProgramSession {
+  private readonly model: ReturnType<typeof highs.createModel>;
+  constructor(private readonly lp: LinearProgram) {
+    this.model = highs.createModel(modelData(lp));
+    this.model.options.set({ output_flag: false, presolve: 'off' });
+  }
+  setBounds(j: number, lower: number, upper: number): void {
+    this.model.changeColBounds(j, lower, upper === Infinity ? highs.infinity : upper);
+  }
+  setCost(j: number, cost: number): void {
+    this.model.changeColCost(j, cost);
+  }
+  solve(): LinearSolution {
+    this.model.run();
+    const status = this.model.getModelStatus();
+    const values = new Array<number>(this.lp.variables).fill(0);
+    const ms = highs.constants.modelStatus;
+    if (status === ms.infeasible) return { status: 'infeasible', objective: NaN, values };
+    if (status === ms.unbounded || status === ms.unboundedOrInfeasible) {
+      return { status: 'unbounded', objective: this.lp.sense === 'max' ? Infinity : -Infinity, values };
+    }
+    if (status !== ms.optimal) throw new Error(`HiGHS stopped with model status ${status}`);
+    const col = this.model.getSolution().colValue;
+    for (let j = 0; j < values.length; j++) values[j] = col[j]!;
+    return { status: 'optimal', objective: this.model.getObjectiveValue(), values };
+  }
+  dispose(): void {
+    this.model.dispose();
+  }
+}
+
+export function solveLinearProgram(lp: LinearProgram): LinearSolution {
+  const session = new LinearProgramSession(lp);
+  try {
+    return session.solve();
+  } finally {
+    session.dispose();
+  }
+}

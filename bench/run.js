@@ -145,6 +145,16 @@ try {
   } else {
     note('hta analyze (bundled trial)', 'skipped', `${TRIAL} missing`);
   }
+  {
+    // The synthetic trial export (461 patients, 5 visits): was a timing test, now measured here.
+    const { simulateTrial, trialToCsv } = await load('simulate/trial.js');
+    trialToCsv(simulateTrial({ seed: 5 })); // warm-up
+    const runs = 5;
+    const t = await time(async () => {
+      for (let i = 0; i < runs; i++) trialToCsv(simulateTrial({}));
+    });
+    note('simulate trial (461 patients)', `${fmt((1000 * t.seconds) / runs)} ms`, `mean of ${runs} runs after a warm-up`);
+  }
 
   // 3. Report ---------------------------------------------------------------------------------
   if (existsSync(dist('cli/report.js'))) {

@@ -9,8 +9,6 @@ import { sensitivityTable, tippingSentence } from '../report/sensitivity-table.j
 import { effectsCsv } from '../analysis/effects-csv.js';
 import type { CliIo } from './io.js';
 import { type ExclusionOptions, loadTrialInputs, reportExclusion } from './load-inputs.js';
-import { HtaError } from '../errors.js';
-import { missingFollowUp } from '../trial/follow-up.js';
 import { withInputRecord } from '../analysis/input-record.js';
 import { packageVersion } from './version.js';
 import { outcomeLabel } from '../plan/outcome-label.js';
@@ -41,8 +39,6 @@ export function registerAnalyze(program: Command, io: CliIo, setExit: (code: num
       const { analyzeTrial } = await import('../analysis/analyze-trial.js');
       const lang = checkLang(opts.lang) ?? 'en';
       const { trial } = loadTrialInputs(file, opts.plan, opts);
-      const noFollowUp = missingFollowUp(trial);
-      if (noFollowUp) throw new HtaError('input.invalid', noFollowUp);
       reportExclusion(trial, io, opts.excludedOut);
       const bar = opts.bootstrap ? progressBar(io, 'bootstrap') : undefined;
       const miBar = progressBar(io, 'multiple imputation');

@@ -92,11 +92,6 @@ export function guardPaths(spec: GuardSpec): void {
   }
 }
 
-/** Input files are never modified: an output that is the input is a usage error. */
-export function refuseToOverwriteInput(input: string, output: string, outputOption = '--out'): void {
-  guardPaths({ inputs: [{ option: 'the input', path: input }], outputs: [{ option: outputOption, path: output }] });
-}
-
 function realOrUndefined(path: string): string | undefined {
   try {
     return realpathSync(path);

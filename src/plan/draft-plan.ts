@@ -28,7 +28,6 @@ const WIDE_SUFFIX = /^(baseline|base|bl|t\d+|\d+(w|m|mo|mdr|uger|weeks|months)|f
 const COVARIATE = /^(age|alder|sex|gender|kon|koen|bmi|country|land|site|center|region|education|uddannelse)$/;
 /** Values that usually mean "missing" in exports (SPSS/Excel user-missing codes). */
 const SENTINELS = new Set([-9, -99, -999, 99, 999, 9999, -1, -8, -7]);
-const MISSING_TEXT = /^(ved ikke|ved ikke\.|unknown|ukendt|don'?t know|dk|not answered|ikke besvaret|missing|mangler)$/i;
 const YES = /^(ja|yes|y|j|sand|true)$/i;
 const NO = /^(nej|no|n|falsk|false)$/i;
 

@@ -119,16 +119,6 @@ export function uptakeRunFromAggregate(
   return { analysis, loss: s.loss };
 }
 
-export function uptakeAnalysisFromAggregate(
-  agg: UptakeAggregate,
-  eligible: readonly EligibleRow[],
-  plan: UptakePlan,
-  funnelMethod: FunnelMethod = 'exact-binomial',
-): UptakeAnalysis {
-  return uptakeRunFromAggregate(agg, eligible, plan, funnelMethod).analysis;
-}
-
-/** Reads the files (registry streamed) and runs the analysis. Throws HtaError on bad input. */
 /** What an uptake run reads: the files, the plan and the options the CLI sets. */
 export interface UptakeInput {
   registryFile: string;
@@ -143,6 +133,7 @@ export interface UptakeInput {
   onExcluded?: (p: Problem) => void;
 }
 
+/** Reads the files (registry streamed) and runs the analysis. Throws HtaError on bad input. */
 export async function analyseUptake(input: UptakeInput): Promise<UptakeAnalysis> {
   return (await runUptake(input)).analysis;
 }

@@ -8,6 +8,7 @@
  * kept as examples. Line numbers are never patient ids, so groups are safe to print.
  */
 import type { Problem } from './errors.js';
+import type { CsvCell } from './io/write-csv.js';
 
 export interface ProblemGroup {
   file: string;
@@ -95,4 +96,15 @@ export function formatProblemGroup(g: ProblemGroup): string {
   const count = g.count > 1 ? `${g.count} × ` : '';
   const hint = g.hint !== undefined ? `; ${g.hint}` : '';
   return `${count}${g.file}${lines}${column}${field}:${values} — expected ${g.expected}${hint}`;
+}
+
+/** Columns of an `--excluded-out` file (trial and registry alike): where, and what was expected. */
+export const EXCLUDED_ROW_HEADER = ['line', 'column', 'field', 'problem'] as const;
+
+/**
+ * One problem of an excluded row as an `--excluded-out` record. No cell value: a value is one step
+ * from a person, and the line number finds it in the user's own file.
+ */
+export function excludedRowCells(p: Problem): CsvCell[] {
+  return [p.line ?? null, p.column ?? null, p.field ?? null, `expected ${p.expected}${p.hint !== undefined ? `; ${p.hint}` : ''}`];
 }

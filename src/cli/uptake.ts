@@ -19,7 +19,7 @@ import { uptakeTables } from '../report/uptake-tables.js';
 import { loadUptakePlanFile, lowThresholdWarning } from '../uptake/uptake-plan.js';
 import { uptakeInputNotes } from '../uptake/input-notes.js';
 import { HtaError, type Problem } from '../errors.js';
-import { formatLineRanges } from '../problem-groups.js';
+import { EXCLUDED_ROW_HEADER, excludedRowCells, formatLineRanges } from '../problem-groups.js';
 import type { UptakeAnalysis, UptakeRun } from '../uptake/uptake-analysis.js';
 import type { AuditReport, PublishedUptake } from '../uptake/disclosure/attacker-audit.js';
 import type { CliIo } from './io.js';
@@ -111,14 +111,10 @@ export function uptakeCsvFiles(a: UptakeAnalysis): Map<string, string> {
   return files;
 }
 
-/**
- * The problems of excluded rows, one per line: where (line, column, field) and what was expected.
- * No cell values: a value is one step from a person, and the line number finds it in the
- * user's own file.
- */
+/** The problems of excluded rows, one per line (`excludedRowCells`), streamed to `path`. */
 export function excludedCsvSink(path: string): { add(p: Problem): void; commit(): number; discard(): void } {
   const sink = openAtomicSink(path);
-  let buffer = toCsv(['line', 'column', 'field', 'problem'], []);
+  let buffer = toCsv(EXCLUDED_ROW_HEADER, []);
   let count = 0;
   const flush = () => {
     sink.write(buffer);
@@ -127,7 +123,7 @@ export function excludedCsvSink(path: string): { add(p: Problem): void; commit()
   return {
     add(p) {
       count++;
-      buffer += [p.line ?? null, p.column ?? null, p.field ?? null, `expected ${p.expected}`].map(csvCell).join(',') + '\n';
+      buffer += excludedRowCells(p).map(csvCell).join(',') + '\n';
       if (buffer.length > 65_536) flush();
     },
     commit() {

@@ -5,7 +5,7 @@
  */
 import type { Problem } from '../errors.js';
 import { toCsv } from '../io/write-csv.js';
-import { formatLineRanges, formatProblemGroup, groupProblems, lineRanges, type ProblemGroup } from '../problem-groups.js';
+import { EXCLUDED_ROW_HEADER, excludedRowCells, formatLineRanges, formatProblemGroup, groupProblems, lineRanges, type ProblemGroup } from '../problem-groups.js';
 import type { RowExclusion } from './trial-data.js';
 
 export interface ExclusionSummary {
@@ -50,6 +50,6 @@ export function formatExclusion(s: ExclusionSummary): string[] {
 export function excludedCsv(ex: RowExclusion): string {
   const rows = [...ex.problems]
     .sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0))
-    .map((p) => [p.line ?? null, p.column ?? null, p.field ?? null, `expected ${p.expected}${p.hint ? `; ${p.hint}` : ''}`]);
-  return toCsv(['line', 'column', 'field', 'problem'], rows);
+    .map(excludedRowCells);
+  return toCsv(EXCLUDED_ROW_HEADER, rows);
 }

@@ -1,6 +1,10 @@
-/** Effect rows as CSV: the JSON field names as columns (nested objects flattened with a dot). */
+/**
+ * Effect rows as CSV: the JSON field names as columns (nested objects flattened with a dot), then
+ * the columns that say which rows they are — the trial's, the target population's, the effect
+ * transported to the target margins, or one level of a subgroup analysis (docs/data-contracts.md#effect-rows).
+ */
 import type { CsvCell } from '../io/write-csv.js';
-import type { EffectRow } from './results-schema.js';
+import type { AnalysisResult, EffectRow } from './results-schema.js';
 
 export const EFFECT_CSV_COLUMNS = [
   'outcome', 'label', 'time', 'method', 'n.intervention', 'n.control', 'difference', 'se', 'df', 'ciLower', 'ciUpper',
@@ -8,11 +12,30 @@ export const EFFECT_CSV_COLUMNS = [
   'significant', 'imprecise', 'relevance', 'smd.estimate', 'smd.ciLower', 'smd.ciUpper', 'error',
 ] as const;
 
-export function effectsCsv(rows: readonly EffectRow[]): [string[], CsvCell[][]] {
-  const get = (r: EffectRow, path: string): CsvCell => {
+/** Which rows: `trial`, `target` (patients meeting the criteria), `transported`, `subgroup`. */
+export const SET_CSV_COLUMNS = ['set', 'subgroup', 'subgroupLevel', 'interactionP', 'effectiveSampleSize'] as const;
+
+type SetCells = Record<(typeof SET_CSV_COLUMNS)[number], CsvCell>;
+
+function cells(r: EffectRow, set: SetCells): CsvCell[] {
+  const get = (path: string): CsvCell => {
     let v: unknown = r;
     for (const k of path.split('.')) v = v === null || v === undefined ? undefined : (v as Record<string, unknown>)[k];
     return v as CsvCell;
   };
-  return [[...EFFECT_CSV_COLUMNS], rows.map((r) => EFFECT_CSV_COLUMNS.map((c) => get(r, c)))];
+  return [...EFFECT_CSV_COLUMNS.map(get), ...SET_CSV_COLUMNS.map((c) => set[c])];
+}
+
+const NONE = { subgroup: null, subgroupLevel: null, interactionP: null, effectiveSampleSize: null };
+
+/** The trial rows, then the target population's, the transported ones and every subgroup level. */
+export function effectsCsv(result: Pick<AnalysisResult, 'effects' | 'subgroups' | 'targetPopulation'>): [string[], CsvCell[][]] {
+  const rows: CsvCell[][] = result.effects.map((r) => cells(r, { set: 'trial', ...NONE }));
+  const target = result.targetPopulation;
+  for (const r of target?.effects ?? []) rows.push(cells(r, { set: 'target', ...NONE }));
+  for (const t of target?.transported ?? []) rows.push(cells(t.effect, { set: 'transported', ...NONE, effectiveSampleSize: t.weights?.effectiveSampleSize ?? null }));
+  for (const g of result.subgroups ?? []) {
+    for (const l of g.levels) rows.push(cells(l.effect, { set: 'subgroup', subgroup: g.subgroup, subgroupLevel: l.level, interactionP: g.interaction.pValue, effectiveSampleSize: null }));
+  }
+  return [[...EFFECT_CSV_COLUMNS, ...SET_CSV_COLUMNS], rows];
 }

@@ -171,7 +171,7 @@ export const targetPopulationSchema = z
         z.object({
           outcome: z.string(),
           time: z.string(),
-          effect: effectRowSchema.describe('ANCOVA on the trial patients raked to the target margins, with a design-based SE (= R survey::rake + svyglm); judged against the MCID'),
+          effect: effectRowSchema.describe('ANCOVA (continuous outcomes) or risk difference (binary outcomes, responders: weighted linear probability model) on the trial patients raked to the target margins, with a design-based SE (= R survey::rake + svyglm); judged against the MCID'),
           excludedMissing: z.number().int().describe('Patients left out for a missing value in a margin column'),
           weights: z
             .object({
@@ -185,7 +185,7 @@ export const targetPopulationSchema = z
         }),
       )
       .optional()
-      .describe("The trial's effect transported to the target population's margins, per continuous outcome × time (present when the plan gives margins)"),
+      .describe("The trial's effect transported to the target population's margins, per outcome × time and responder definition × time (present when the plan gives margins)"),
   })
   .describe("The plan's target population beside the trial population");
 

@@ -11,7 +11,7 @@ import { ancovaInteraction } from '../stats/ancova-interaction.js';
 import { analysisFailed } from '../stats/arm-size.js';
 import { riskDifferenceHeterogeneity } from '../stats/risk-difference-heterogeneity.js';
 import { covariateColumnOf } from '../trial/load-trial.js';
-import type { OutcomePairs } from '../trial/outcome-pairs.js';
+import { followUpByPatient, type OutcomePairs } from '../trial/outcome-pairs.js';
 import { isResponder, type ResponderCounts } from '../trial/responders.js';
 import type { Arm, TrialData } from '../trial/trial-data.js';
 import { binaryEffect } from './binary-effect.js';
@@ -165,17 +165,8 @@ export function subgroupAnalyses(trial: TrialData, ctx: SubgroupContext): Subgro
           continuous(outcome.key, labelOf(outcome), time, mcid, direction);
           continue;
         }
-        const ids: string[] = [];
-        const arms: Arm[] = [];
-        const events: boolean[] = [];
-        for (const o of trial.observations) {
-          const v = o.scores[outcome.key];
-          if (o.time !== time || v === null || v === undefined) continue;
-          ids.push(o.id);
-          arms.push(o.arm);
-          events.push(v === 1);
-        }
-        binary(outcome.key, labelOf(outcome), time, ids, arms, events, mcid, direction, direction === 'lower-is-better' ? 'bad' : 'good');
+        const f = followUpByPatient(trial, outcome.key, time);
+        binary(outcome.key, labelOf(outcome), time, f.ids, f.arm, f.values.map((v) => v === 1), mcid, direction, direction === 'lower-is-better' ? 'bad' : 'good');
       }
     }
     for (const r of plan.responders) {

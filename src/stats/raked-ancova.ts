@@ -1,34 +1,33 @@
 /**
- * ANCOVA on raked weights, with a design-based (linearisation) standard error that accounts for
- * the raking: the effect of the trial transported to a target population's margins.
+ * ANCOVA and the risk difference on reweighted trial patients (raked to target margins, or
+ * inverse odds of trial membership), with a design-based SE (design-based-wls.ts): the trial's
+ * effect transported to a target population.
  *
- *   β̂ = (XᵀWX)⁻¹XᵀWy (weighted least squares), eᵢ = yᵢ − xᵢβ̂
- *   zᵢ = wᵢ·eᵢ·xᵢ(XᵀWX)⁻¹  (influence of unit i)
- *   raking adjustment (10 passes, as survey's svyrecvar): for each margin m,
- *     zᵢ ← zᵢ − wᵢ · mean_{j in i's level of m}(zⱼ / wⱼ)
- *   V = n/(n − 1) · Σ (zᵢ − z̄)(zᵢ − z̄)ᵀ,  SE = √V_arm,arm,  df = n − p,
- *   CI = β̂_arm ± t₍₁₋α/₂, df₎·SE
+ *   ANCOVA:           y ~ arm + baseline + covs, weighted; the arm coefficient
+ *   risk difference:  event (0/1) ~ arm, weighted (a linear probability model): the arm
+ *                     coefficient is Σw·y/Σw in the intervention arm minus that in the control arm
  *
- * = R `svyglm(y ~ arm + baseline + covs, design = rake(svydesign(ids = ~1, weights = ~1, …)))`
- * with `coef`, `SE`, `confint` and `summary` p (test/reference/subgroups.R).
- * Reference: Lumley T (2010), Complex Surveys: A Guide to Analysis Using R, Wiley, ch. 7
- * (raking) and 5 (regression); Cole SR, Stuart EA (2010), Am J Epidemiol 172:107–115,
- * doi:10.1093/aje/kwq084 (generalising trial results to a target population).
- * Preconditions: as `ancova` (two arms with ≥ 2 patients, full rank), weights > 0.
+ * = R `svyglm(y ~ arm + baseline + covs, design)` and `svyglm(event ~ arm, design)` (gaussian
+ * family: the identity link gives the risk difference directly; test/reference/subgroups.R).
+ * Reference: Cole SR, Stuart EA (2010), Am J Epidemiol 172:107–115, doi:10.1093/aje/kwq084
+ * (generalising trial results to a target population).
+ * Preconditions: two arms with ≥ 2 patients, full rank, weights > 0.
  */
 import { type AncovaCovariate, covariateColumns } from './ancova.js';
 import { analysisFailed } from './arm-size.js';
-import { tInterval } from './distributions.js';
-import { ols } from './ols.js';
+import { designBasedWls } from './design-based-wls.js';
 
-export interface RakedAncovaInput {
+export interface ReweightedInput {
   outcome: readonly number[];
-  baseline: readonly number[];
   treated: readonly number[];
-  covariates?: readonly AncovaCovariate[];
   weights: readonly number[];
-  /** Level index of each unit per raking margin (for the variance adjustment). */
+  /** Level index of each unit per raking margin (the variance adjustment); empty for fixed weights. */
   margins: readonly (readonly number[])[];
+}
+
+export interface RakedAncovaInput extends ReweightedInput {
+  baseline: readonly number[];
+  covariates?: readonly AncovaCovariate[];
 }
 
 export interface RakedAncovaResult {
@@ -41,50 +40,28 @@ export interface RakedAncovaResult {
   n: { intervention: number; control: number };
 }
 
-export function rakedAncova(input: RakedAncovaInput, confLevel: number): RakedAncovaResult {
-  const { outcome, baseline, treated, weights } = input;
-  const n = outcome.length;
+function armSizes(treated: readonly number[]): { intervention: number; control: number } {
   const armN = { intervention: treated.filter((t) => t === 1).length, control: treated.filter((t) => t === 0).length };
   for (const a of ['intervention', 'control'] as const) if (armN[a] < 2) throw analysisFailed(`fewer than 2 patients in the ${a} arm (found ${armN[a]})`, armN);
-  const refs: Record<string, string> = {};
-  const cols = [{ name: 'arm', values: [...treated] }, { name: 'baseline', values: [...baseline] }, ...(input.covariates ?? []).flatMap((c) => covariateColumns(c, n, refs))];
-  const X = outcome.map((_, i) => [1, ...cols.map((c) => c.values[i] as number)]);
+  return armN;
+}
+
+function fitArm(input: ReweightedInput, cols: { name: string; values: readonly number[] }[], confLevel: number): RakedAncovaResult {
+  const n = armSizes(input.treated);
+  const X = input.outcome.map((_, i) => [1, ...cols.map((c) => c.values[i] as number)]);
   const names = ['(Intercept)', ...cols.map((c) => c.name)];
-  const p = names.length;
-  const sw = weights.map((w) => Math.sqrt(w));
-  // WLS as OLS on √w-scaled rows: β̂ and (XᵀWX)⁻¹ = Cov/σ̂².
-  const fit = ols(X.map((r, i) => r.map((v) => v * (sw[i] as number))), outcome.map((y, i) => y * (sw[i] as number)), names);
-  const beta = fit.coefficients.map((c) => c.estimate);
-  const s2 = fit.sigma * fit.sigma;
-  const A = fit.covariance.map((r) => r.map((v) => v / s2));
-  const z = X.map((x, i) => {
-    const e = (outcome[i] as number) - x.reduce((s, v, j) => s + v * (beta[j] as number), 0);
-    const u = x.map((v) => v * (weights[i] as number) * e);
-    return A.map((_, k) => u.reduce((s, v, j) => s + v * ((A[j] as number[])[k] as number), 0));
-  });
-  for (let pass = 0; pass < 10; pass++) {
-    for (const group of input.margins) {
-      const sums = new Map<number, number[]>();
-      const counts = new Map<number, number>();
-      group.forEach((g, i) => {
-        const acc = sums.get(g) ?? new Array<number>(p).fill(0);
-        (z[i] as number[]).forEach((v, k) => (acc[k] = (acc[k] as number) + v / (weights[i] as number)));
-        sums.set(g, acc);
-        counts.set(g, (counts.get(g) ?? 0) + 1);
-      });
-      group.forEach((g, i) => {
-        const acc = sums.get(g) as number[];
-        const c = counts.get(g) as number;
-        z[i] = (z[i] as number[]).map((v, k) => v - (weights[i] as number) * ((acc[k] as number) / c));
-      });
-    }
-  }
-  const armCol = 1;
-  const mean = z.reduce((s, r) => s + (r[armCol] as number), 0) / n;
-  const v = (z.reduce((s, r) => s + ((r[armCol] as number) - mean) ** 2, 0) * n) / (n - 1);
-  const se = Math.sqrt(v);
-  const df = n - p;
-  const difference = beta[armCol] as number;
-  const t = tInterval(difference, se, df, confLevel);
-  return { difference, se, df, ciLower: t.ciLower, ciUpper: t.ciUpper, pValue: t.pValue, n: armN };
+  const r = designBasedWls({ X, y: input.outcome, names, weights: input.weights, margins: input.margins, coefficient: 1 }, confLevel);
+  return { difference: r.estimate, se: r.se, df: r.df, ciLower: r.ciLower, ciUpper: r.ciUpper, pValue: r.pValue, n };
+}
+
+export function rakedAncova(input: RakedAncovaInput, confLevel: number): RakedAncovaResult {
+  const refs: Record<string, string> = {};
+  const n = input.outcome.length;
+  const cols = [{ name: 'arm', values: [...input.treated] }, { name: 'baseline', values: [...input.baseline] }, ...(input.covariates ?? []).flatMap((c) => covariateColumns(c, n, refs))];
+  return fitArm(input, cols, confLevel);
+}
+
+/** `outcome`: 1 = event, 0 = none. */
+export function reweightedRiskDifference(input: ReweightedInput, confLevel: number): RakedAncovaResult {
+  return fitArm(input, [{ name: 'arm', values: [...input.treated] }], confLevel);
 }

@@ -56,3 +56,17 @@ export function outcomePairs(trial: TrialData, key: string, time: string): Outco
   }
   return out;
 }
+
+/** Every patient with a follow-up value, in patient order: the patient-level analyses that need no baseline (binary outcomes). */
+export function followUpByPatient(trial: TrialData, key: string, time: string): { ids: string[]; arm: Arm[]; values: number[] } {
+  const at = scoresAt(trial, key, time);
+  const out = { ids: [] as string[], arm: [] as Arm[], values: [] as number[] };
+  for (const p of trial.patients) {
+    const v = at.get(p.id);
+    if (v === undefined) continue;
+    out.ids.push(p.id);
+    out.arm.push(p.arm);
+    out.values.push(v);
+  }
+  return out;
+}

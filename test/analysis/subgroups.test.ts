@@ -11,6 +11,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { resultsJsonSchema, type AnalysisResult, type SubgroupResult } from '../../src/analysis/results-schema.js';
 import { credibilityOf } from '../../src/analysis/subgroup-effects.js';
 import { riskDifferenceHeterogeneity } from '../../src/stats/risk-difference-heterogeneity.js';
+import { readCsvFile } from '../../src/io/read-csv.js';
 import { runCli, tempDir } from '../support/run-cli.js';
 
 const TRIAL = 'test/fixtures/subgroups/trial.csv';
@@ -122,6 +123,20 @@ describe('transported effect (raking to target margins), against R survey::rake 
     expect(t.effect.relevance).not.toBeNull();
   });
 
+  it('binary outcomes and responders: the weighted risk difference (svyglm gaussian) agrees with R to 1e-6', async () => {
+    const { result } = await analyze(TRIAL, PLAN);
+    for (const key of ['med_use', 'pain_resp2']) {
+      const t = (result.targetPopulation?.transported ?? []).find((x) => x.outcome === key) as NonNullable<NonNullable<AnalysisResult['targetPopulation']>['transported']>[number];
+      const r = ref.transportedBinary[key];
+      expect(t.effect.method).toBe('risk-difference');
+      expect(t.effect.n, key).toEqual(r.n);
+      expect(t.effect.df, key).toBe(r.df);
+      expect(t.excludedMissing, key).toBe(r.excludedMissing);
+      for (const k of ['difference', 'se', 'ciLower', 'ciUpper', 'pValue'] as const) close(t.effect[k], r[k], `${key} transported ${k}`);
+      for (const k of ['effectiveSampleSize', 'min', 'max'] as const) close(t.weights?.[k], r[k], `${key} weights ${k}`);
+    }
+  });
+
   it('refuses, with a clear message and exit 1, when a target level has no trial patients', async () => {
     const v = variant((p) => {
       (p.population as { margins: { shares: Record<string, number> }[] }).margins[0]!.shares = { physio: 0.2, chiro: 0.1, spine_clinic: 0.1, gp: 0.5, hospital: 0.1 };
@@ -131,6 +146,31 @@ describe('transported effect (raking to target margins), against R survey::rake 
     expect(t.effect.error).toBe("the target population has recruited_by = 'hospital' (share 0.1) but no trial patient analysed here has it, so the trial cannot be reweighted to it");
     expect(t.weights).toBeNull();
     expect(code).toBe(1);
+  });
+});
+
+describe('--csv', () => {
+  it('carries the trial, target-population, transported and subgroup-level rows, marked by set', async () => {
+    const dir = tempDir();
+    const out = join(dir, 'effects.csv');
+    const r = await runCli('analyze', TRIAL, '--plan', PLAN, '--csv', out);
+    expect(r.code).toBe(0);
+    const table = readCsvFile(out);
+    const cols = table.header;
+    expect(cols.slice(-5)).toEqual(['set', 'subgroup', 'subgroupLevel', 'interactionP', 'effectiveSampleSize']);
+    const rows = table.records.map((l) => Object.fromEntries(l.raw.map((v, i) => [cols[i], v])));
+    const bySet = (set: string) => rows.filter((x) => x.set === set);
+    expect(bySet('trial')).toHaveLength(3);
+    expect(bySet('target')).toHaveLength(3);
+    expect(bySet('transported').map((x) => x.outcome)).toEqual(['pain', 'med_use', 'pain_resp2']);
+    close(Number(bySet('transported')[0]!.difference), ref.transported.difference, 'csv transported difference');
+    close(Number(bySet('transported')[0]!.effectiveSampleSize), ref.transported.effectiveSampleSize, 'csv effective sample size');
+    const levels = ref.cases.reduce((s: number, c: { levels: unknown[] }) => s + c.levels.length, 0);
+    expect(bySet('subgroup')).toHaveLength(levels);
+    const rCase = ref.cases.find((c: { subgroup: string; outcome: string }) => c.subgroup === 'recruited_by' && c.outcome === 'pain');
+    const gp = bySet('subgroup').find((x) => x.subgroup === 'recruited_by' && x.outcome === 'pain' && x.subgroupLevel === 'gp')!;
+    close(Number(gp.difference), rCase.levels.find((l: { level: string }) => l.level === 'gp').difference, 'csv gp difference');
+    close(Number(gp.interactionP), rCase.interaction.pValue, 'csv interaction p');
   });
 });
 

@@ -103,5 +103,31 @@ transported <- list(n = list(intervention = sum(dr$arm01 == 1), control = sum(dr
                     pValue = coef(summary(fit))["arm01", 4],
                     effectiveSampleSize = sum(w)^2 / sum(w^2), min = min(w) / mean(w), max = max(w) / mean(w))
 
-writeLines(toJSON(list(confLevel = conf, cases = cases, target = target, transported = transported), auto_unbox = TRUE, digits = NA, pretty = TRUE),
+# Binary outcomes and responders transported: the patients with a value (and the margins) raked
+# the same way, then the weighted linear probability model svyglm(event ~ arm) (gaussian): its arm
+# coefficient is the weighted risk difference.
+transport_binary <- function(has, event) {
+  keep <- has & !is.na(d$recruited_by) & !is.na(d$age)
+  db <- d[keep, ]
+  db$event <- as.numeric(event[keep])
+  db$setting <- factor(db$recruited_by, levels = c("physio", "chiro", "spine_clinic", "gp"))
+  db$ageband <- cut(db$age, c(-Inf, 40, 60, Inf), right = FALSE, labels = c("<40", "40–<60", "≥60"))
+  nb <- nrow(db)
+  rb <- rake(svydesign(ids = ~1, weights = ~1, data = db), list(~setting, ~ageband),
+             list(data.frame(setting = levels(db$setting), Freq = c(0.2, 0.1, 0.1, 0.6) * nb),
+                  data.frame(ageband = levels(db$ageband), Freq = c(0.3, 0.4, 0.3) * nb)),
+             control = list(maxit = 1000, epsilon = 1e-13))
+  fb <- svyglm(event ~ arm01, design = rb, family = gaussian())
+  cb <- confint(fb, level = conf)
+  wb <- weights(rb)
+  list(n = list(intervention = sum(db$arm01 == 1), control = sum(db$arm01 == 0)),
+       excludedMissing = sum(has & !keep),
+       difference = unname(coef(fb)["arm01"]), se = unname(SE(fb)["arm01"]), df = fb$df.residual,
+       ciLower = cb["arm01", 1], ciUpper = cb["arm01", 2], pValue = coef(summary(fb))["arm01", 4],
+       effectiveSampleSize = sum(wb)^2 / sum(wb^2), min = min(wb) / mean(wb), max = max(wb) / mean(wb))
+}
+transportedBinary <- list(med_use = transport_binary(has_med, d$med3 == 1),
+                          pain_resp2 = transport_binary(has_pair, responder))
+
+writeLines(toJSON(list(confLevel = conf, cases = cases, target = target, transported = transported, transportedBinary = transportedBinary), auto_unbox = TRUE, digits = NA, pretty = TRUE),
            "test/reference/subgroups.json")

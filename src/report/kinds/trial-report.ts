@@ -31,6 +31,7 @@ import { localizedText } from '../localized-text.js';
 import { planOf, type ReportKind } from './report-kind.js';
 import { summarizeExclusion } from '../../trial/exclusion-summary.js';
 import { formatLineRanges } from '../../problem-groups.js';
+import { subgroupReport } from '../sections/subgroups.js';
 
 
 export const trialEntrySchema = z.object({
@@ -142,6 +143,10 @@ export const trialReportKind: ReportKind<typeof trialEntrySchema> = {
         notes: fillArms(ANALYZE_FOOTNOTE[lang], ctx.arms).split('\n').join(' ').split(/(?<=\.) (?=[A-Z"])/),
       },
     ];
+    // Target population and subgroups: their own module, placed after the effects forest.
+    const sub = subgroupReport(result, plan, ctx, (k) => widths.get(k));
+    charts.push(...sub.charts);
+    sections.splice(sections.findIndex((s) => s.id === 'effects') + 1, 0, ...sub.sections);
     const sens = result.sensitivity;
     if (sens) {
       const decimals = ctx.decimalsOf(sens.outcome);

@@ -1,0 +1,74 @@
+/**
+ * The phrases of the report's subgroup and target-population sections, in English and Danish
+ * (terms from docs/glossary-da.md: subgruppeanalyse, interaktionstest, målgruppe, almen praksis).
+ * Kept beside the sections rather than in i18n.ts so those sections stay one module's job.
+ * `{intervention}`, `{control}` and the like are filled by `fillArms`/`fillPhrase`.
+ */
+import type { Lang } from '../i18n.js';
+
+export const SUBGROUP_TEXT = {
+  subgroupTitle: { en: 'Subgroup analysis by {subgroup}: {time}', da: 'Subgruppeanalyse efter {subgroup}: {time}' },
+  subgroupTestsTitle: { en: 'Tests for interaction by {subgroup}', da: 'Interaktionstest efter {subgroup}' },
+  forestTitle: { en: 'Effect by {subgroup} at {time}', da: 'Effekt efter {subgroup} ved {time}' },
+  forestSubtitle: {
+    en: 'ANCOVA within each level, 95% CI, in MCIDs; right of 0 favours {theIntervention}. Shaded: within ±1 MCID. Dark line: the effect in all patients.',
+    da: 'ANCOVA inden for hver gruppe, 95 %-KI, i MKRF; til højre for 0 er til fordel for {theIntervention}. Skraveret: inden for ±1 MKRF. Mørk linje: effekten hos alle patienter.',
+  },
+  forestIntro: {
+    en: 'Each outcome with an MCID: first all patients (with the p of the test for interaction), then each level with its n ({interventionShort}/{controlShort}). The numbers are the benefit — the difference signed so that positive favours {theIntervention} — so they lie on the side the markers are on. A difference between levels counts only when the test for interaction says so; the verdict of one level alone is no evidence of a subgroup effect.',
+    da: 'Hvert effektmål med en MKRF: først alle patienter (med p for interaktionstesten), derefter hver gruppe med sit n ({interventionShort}/{controlShort}). Tallene er gavnen — forskellen med fortegn, så positiv er til fordel for {theIntervention} — og ligger derfor på samme side som markørerne. En forskel mellem grupperne tæller kun, når interaktionstesten viser det; vurderingen i én gruppe alene er ikke evidens for en subgruppeeffekt.',
+  },
+  credibility: {
+    en: 'Credibility (ICEMAN): {prespecified}; {tests} subgroup tests in this run; {direction}. Levels with no value in the column are left out: {missing} patients (missing), {other} (other values), for the primary outcome.',
+    da: 'Troværdighed (ICEMAN): {prespecified}; {tests} subgruppetests i denne kørsel; {direction}. Patienter uden værdi i kolonnen er udeladt: {missing} (manglende), {other} (andre værdier), for det primære effektmål.',
+  },
+  prespecified: { en: 'prespecified', da: 'forhåndsspecificeret' },
+  notPrespecified: { en: 'not prespecified', da: 'ikke forhåndsspecificeret' },
+  noDirection: { en: 'no direction predicted', da: 'ingen retning forudsagt' },
+  predicted: { en: 'larger benefit predicted in {level}', da: 'større gavn forudsagt i {level}' },
+  allPatients: { en: 'all patients', da: 'alle patienter' },
+  interactionCol: { en: 'Interaction p', da: 'Interaktionstest p' },
+  interactionNone: { en: 'interaction not testable', da: 'interaktion kan ikke testes' },
+  level: { en: 'Outcome / level', da: 'Effektmål / gruppe' },
+  n: { en: 'n ({interventionShort}/{controlShort})', da: 'n ({interventionShort}/{controlShort})' },
+  benefit: { en: 'Benefit [95% CI]', da: 'Gavn (95 %-KI)' },
+  verdict: { en: 'Verdict', da: 'Vurdering' },
+  axis: { en: 'Benefit in MCIDs (positive favours {intervention})', da: 'Gavn i MKRF (positiv er til fordel for {intervention})' },
+  favoursControl: { en: '← Favours {control}', da: '← Til fordel for {control}' },
+  favoursApp: { en: 'Favours {intervention} →', da: 'Til fordel for {intervention} →' },
+  notComputed: { en: 'not computed', da: 'ikke beregnet' },
+  outcome: { en: 'Outcome', da: 'Effektmål' },
+  time: { en: 'Time', da: 'Tid' },
+  test: { en: 'Test', da: 'Test' },
+  statistic: { en: 'Statistic (df)', da: 'Teststørrelse (df)' },
+  p: { en: 'p', da: 'p' },
+  statement: { en: 'Conclusion', da: 'Konklusion' },
+  testF: { en: 'F (ANCOVA arm × subgroup)', da: 'F (ANCOVA gruppe × subgruppe)' },
+  testQ: { en: 'Cochran Q (risk differences)', da: 'Cochrans Q (risikodifferencer)' },
+  // Target population
+  targetTitle: { en: 'Target population: {label}', da: 'Målgruppe: {label}' },
+  targetIntro: {
+    en: 'The recommendation concerns this population. Its effects are shown beside the trial population\'s: in the trial patients who meet every criterion, and — where the plan gives the target population\'s make-up — the whole trial reweighted (raked) to it.',
+    da: 'Anbefalingen gælder denne målgruppe. Effekterne vises ved siden af forsøgspopulationens: hos de forsøgspatienter, der opfylder alle kriterier, og — hvor planen angiver målgruppens sammensætning — hele forsøget omvægtet (raking) til den.',
+  },
+  criteriaCaption: { en: 'Who meets the criteria (in sequence; a missing value fails)', da: 'Hvem opfylder kriterierne (i rækkefølge; en manglende værdi opfylder ikke)' },
+  randomised: { en: 'Randomised', da: 'Randomiseret' },
+  criterion: { en: 'Criterion', da: 'Kriterium' },
+  excluded: { en: 'Excluded ({interventionShort}/{controlShort})', da: 'Udelukket ({interventionShort}/{controlShort})' },
+  ofWhichMissing: { en: 'of which no value', da: 'heraf uden værdi' },
+  remaining: { en: 'Remaining ({interventionShort}/{controlShort})', da: 'Tilbage ({interventionShort}/{controlShort})' },
+  effectsCaption: { en: 'Effects in the trial and in the target population', da: 'Effekter i forsøget og i målgruppen' },
+  population: { en: 'Population', da: 'Population' },
+  difference: { en: 'Difference [95% CI]', da: 'Forskel (95 %-KI)' },
+  trialCol: { en: 'Trial population', da: 'Forsøgspopulation' },
+  targetCol: { en: 'Patients meeting the criteria', da: 'Patienter, der opfylder kriterierne' },
+  transportedCol: { en: 'Trial reweighted to the target', da: 'Forsøget omvægtet til målgruppen' },
+  tooSmall: { en: 'Too few patients meet the criteria to analyse them: {n} ({interventionShort}/{controlShort}); the plan\'s minimum is {min} per arm.', da: 'For få patienter opfylder kriterierne til en analyse: {n} ({interventionShort}/{controlShort}); planens minimum er {min} pr. gruppe.' },
+  transportNote: {
+    en: 'Reweighted: every analysed trial patient, raked to the target population\'s margins ({margins}); ANCOVA (risk difference for yes/no outcomes and responders) with weights and a design-based 95% CI (= R survey::rake + svyglm). Effective sample size {essLo}–{essHi} of {nLo}–{nHi} patients; weights from {wMin} to {wMax} (mean 1). It assumes the effect depends on the population only through these margins.',
+    da: 'Omvægtet: alle analyserede forsøgspatienter, vægtet (raking) til målgruppens fordeling på {margins}; ANCOVA (risikodifference for ja/nej-effektmål og patienter med klinisk relevant forbedring) med vægte og et designbaseret 95 %-KI (= R survey::rake + svyglm). Effektiv stikprøvestørrelse {essLo}–{essHi} af {nLo}–{nHi} patienter; vægte fra {wMin} til {wMax} (gennemsnit 1). Det forudsætter, at effekten kun afhænger af populationen gennem disse fordelinger.',
+  },
+  nEss: { en: '{n} (ESS {ess})', da: '{n} (ESS {ess})' },
+} as const satisfies Record<string, Record<Lang, string>>;
+
+export type SubgroupPhrase = keyof typeof SUBGROUP_TEXT;

@@ -1,0 +1,195 @@
+/**
+ * The trial report's subgroup and target-population sections (docs/subgroups.md#report):
+ *
+ * - per plan subgroup and follow-up time, a subgroup forest plot (charts/subgroup-forest.ts)
+ *   with the credibility facts (ICEMAN), then one table of every test for interaction with its
+ *   plain statement ("No evidence that the effect differs by …");
+ * - the target population: how many patients each criterion excluded (a CONSORT-style flow),
+ *   and per outcome × time the trial's effect beside the effect in the patients meeting the
+ *   criteria and the trial reweighted to the target margins.
+ *
+ * Pure: the analysis and the chart context in, page sections and chart specs out.
+ */
+import type { AnalysisResult, EffectRow, SubgroupResult, TargetPopulation } from '../../analysis/results-schema.js';
+import type { Plan } from '../../plan/plan-schema.js';
+import { fillArms } from '../arm-names.js';
+import { assertFiniteChart } from '../chart-data.js';
+import { forestAnalyses, subgroupForestSpec } from '../charts/subgroup-forest.js';
+import type { TrialChartContext } from '../charts/trial-chart-context.js';
+import { decimalsFor, formatEffect } from '../effects-table.js';
+import { fillPhrase, formatFixed, formatP, type Lang, SHORT_RELEVANCE_TEXT } from '../i18n.js';
+import type { ChartSpec, PageSection } from '../report-page.js';
+import type { Table } from '../text-table.js';
+import { SUBGROUP_TEXT, type SubgroupPhrase } from './subgroup-phrases.js';
+
+/** Lower-case letters, digits and '-' (chart file stems and section ids). */
+function slug(s: string): string {
+  return s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'x';
+}
+
+function phrases(ctx: TrialChartContext) {
+  return (k: SubgroupPhrase, values: Record<string, string | number> = {}) => fillPhrase(fillArms(SUBGROUP_TEXT[k][ctx.lang], ctx.arms), values);
+}
+
+/** A short verdict: the MCID verdict, else significance. */
+function verdictOf(r: EffectRow, lang: Lang): string {
+  if (r.error || r.difference === null) return SUBGROUP_TEXT.notComputed[lang];
+  if (r.relevance) return SHORT_RELEVANCE_TEXT[r.relevance][lang];
+  return r.significant ? (lang === 'da' ? 'signifikant' : 'significant') : lang === 'da' ? 'ikke signifikant' : 'not significant';
+}
+
+function credibilityNote(g: SubgroupResult, ctx: TrialChartContext): string {
+  const p = phrases(ctx);
+  const c = g.credibility;
+  return p('credibility', {
+    prespecified: p(c.prespecified ? 'prespecified' : 'notPrespecified'),
+    tests: c.subgroupTestsInRun,
+    direction: c.predictedLarger === null ? p('noDirection') : p('predicted', { level: c.predictedLarger }),
+    missing: g.excluded.missing,
+    other: g.excluded.otherValue,
+  });
+}
+
+function interactionTable(analyses: readonly SubgroupResult[], ctx: TrialChartContext): Table {
+  const p = phrases(ctx);
+  const lang = ctx.lang;
+  return {
+    header: [p('outcome'), p('time'), p('test'), p('statistic'), p('p'), p('statement')],
+    align: ['left', 'left', 'left', 'right', 'right', 'left'],
+    rows: analyses.map((g) => {
+      const i = g.interaction;
+      const stat = i.statistic === null ? '—' : `${formatFixed(i.statistic, 2, lang)} (${i.df2 === null ? i.df1 : `${i.df1}, ${i.df2}`})`;
+      return [
+        ctx.outcomeLabel(g.outcome),
+        ctx.timeLabel(g.time),
+        p(g.method === 'ancova' ? 'testF' : 'testQ'),
+        stat,
+        i.pValue === null ? '—' : formatP(i.pValue, lang),
+        g.credibility.statement[lang],
+      ];
+    }),
+  };
+}
+
+function subgroupSections(result: AnalysisResult, plan: Plan, ctx: TrialChartContext): { sections: PageSection[]; charts: ChartSpec[] } {
+  const p = phrases(ctx);
+  const sections: PageSection[] = [];
+  const charts: ChartSpec[] = [];
+  const all = result.subgroups ?? [];
+  const used = new Set<string>();
+  for (const sg of plan.subgroups) {
+    const analyses = all.filter((g) => g.subgroup === sg.column);
+    if (!analyses.length) continue;
+    const label = (analyses[0] as SubgroupResult).label[ctx.lang];
+    let first = true;
+    for (const time of plan.timepoints) {
+      const drawn = forestAnalyses(analyses, sg.column, time);
+      if (!drawn.length) continue;
+      let name = `subgroup-${slug(sg.column)}-${slug(time)}`;
+      while (used.has(name)) name += '-x';
+      used.add(name);
+      const chart: ChartSpec = { name, spec: subgroupForestSpec(drawn, result.effects, ctx, label, time), alt: p('forestTitle', { subgroup: label, time: ctx.timeLabel(time) }) };
+      assertFiniteChart(chart);
+      charts.push(chart);
+      const primary = drawn.find((g) => g.outcome === ctx.primary?.outcome) ?? (drawn[0] as SubgroupResult);
+      sections.push({
+        id: name,
+        title: p('subgroupTitle', { subgroup: label, time: ctx.timeLabel(time) }),
+        ...(first ? { intro: [p('forestIntro')] } : {}),
+        chart: name,
+        notes: [primary.credibility.statement[ctx.lang], credibilityNote(primary, ctx)],
+      });
+      first = false;
+    }
+    sections.push({ id: `subgroup-tests-${slug(sg.column)}`, title: p('subgroupTestsTitle', { subgroup: label }), tables: [{ table: interactionTable(analyses, ctx) }] });
+  }
+  return { sections, charts };
+}
+
+function criteriaTable(t: TargetPopulation, randomised: AnalysisResult['input']['patients'], ctx: TrialChartContext): Table {
+  const p = phrases(ctx);
+  const pair = (a: { intervention: number; control: number }) => `${a.intervention}/${a.control}`;
+  return {
+    header: [p('criterion'), p('excluded'), p('ofWhichMissing'), p('remaining')],
+    align: ['left', 'right', 'right', 'right'],
+    rows: [
+      [p('randomised'), '', '', pair(randomised)],
+      ...t.criteria.map((c) => [c.label[ctx.lang], pair(c.excluded), String(c.missing), pair(c.remaining)]),
+    ],
+  };
+}
+
+/** Per outcome × time, the trial's row, then the target population's and the transported one, on consecutive rows. */
+function effectsComparison(result: AnalysisResult, t: TargetPopulation, ctx: TrialChartContext, widthOf: (key: string) => number | undefined): Table {
+  const p = phrases(ctx);
+  const lang = ctx.lang;
+  const trialRows = result.effects.filter((e) => e.method === ctx.primaryMethod || e.method === 'risk-difference');
+  const line = (first: boolean, r: EffectRow, population: string, n: string): string[] => [
+    first ? `${ctx.outcomeLabel(r.outcome)}, ${ctx.timeLabel(r.time)}` : '',
+    population,
+    n,
+    formatEffect(r, decimalsFor(r, widthOf(r.outcome)), lang),
+    verdictOf(r, lang),
+  ];
+  const pair = (r: EffectRow) => `${r.n.intervention}/${r.n.control}`;
+  return {
+    header: [p('outcome'), p('population'), p('n'), p('difference'), p('verdict')],
+    align: ['left', 'left', 'right', 'right', 'left'],
+    rows: trialRows.flatMap((r) => {
+      const target = t.analysed ? t.effects.find((e) => e.outcome === r.outcome && e.time === r.time && e.method === r.method) : undefined;
+      const moved = t.transported?.find((x) => x.outcome === r.outcome && x.time === r.time);
+      const ess = moved?.weights ? p('nEss', { n: pair(moved.effect), ess: formatFixed(moved.weights.effectiveSampleSize, 0, lang) }) : pair(r);
+      return [
+        line(true, r, p('trialCol'), pair(r)),
+        ...(target ? [line(false, target, p('targetCol'), pair(target))] : []),
+        ...(moved ? [line(false, moved.effect, p('transportedCol'), ess)] : []),
+      ];
+    }),
+  };
+}
+
+function targetSection(result: AnalysisResult, plan: Plan, ctx: TrialChartContext, widthOf: (key: string) => number | undefined): PageSection[] {
+  const t = result.targetPopulation;
+  if (!t) return [];
+  const p = phrases(ctx);
+  const lang = ctx.lang;
+  const notes: string[] = [];
+  if (!t.analysed) notes.push(p('tooSmall', { n: `${t.patients.intervention}/${t.patients.control}`, min: t.minPerArm }));
+  const moved = (t.transported ?? []).filter((x) => x.weights !== null);
+  if (moved.length) {
+    const w = moved.map((x) => x.weights as NonNullable<typeof x.weights>);
+    const n = moved.map((x) => x.effect.n.intervention + x.effect.n.control);
+    const f0 = (v: number) => formatFixed(v, 0, lang);
+    const f2 = (v: number) => formatFixed(v, 2, lang);
+    notes.push(
+      p('transportNote', {
+        margins: (plan.population?.margins ?? []).map((m) => m.column).join(', '),
+        essLo: f0(Math.min(...w.map((x) => x.effectiveSampleSize))),
+        essHi: f0(Math.max(...w.map((x) => x.effectiveSampleSize))),
+        nLo: f0(Math.min(...n)),
+        nHi: f0(Math.max(...n)),
+        wMin: f2(Math.min(...w.map((x) => x.min))),
+        wMax: f2(Math.max(...w.map((x) => x.max))),
+      }),
+    );
+  }
+  for (const x of t.transported ?? []) if (x.effect.error) notes.push(`${ctx.outcomeLabel(x.outcome)}, ${ctx.timeLabel(x.time)}: ${x.effect.error}`);
+  return [
+    {
+      id: 'target-population',
+      title: p('targetTitle', { label: t.label[lang] }),
+      intro: [p('targetIntro')],
+      tables: [
+        { caption: p('criteriaCaption'), table: criteriaTable(t, result.input.patients, ctx) },
+        { caption: p('effectsCaption'), table: effectsComparison(result, t, ctx, widthOf) },
+      ],
+      notes,
+    },
+  ];
+}
+
+/** The sections (target population first, then each subgroup) and their charts; none without subgroups or a population. */
+export function subgroupReport(result: AnalysisResult, plan: Plan, ctx: TrialChartContext, widthOf: (key: string) => number | undefined): { sections: PageSection[]; charts: ChartSpec[] } {
+  const sub = subgroupSections(result, plan, ctx);
+  return { sections: [...targetSection(result, plan, ctx, widthOf), ...sub.sections], charts: sub.charts };
+}

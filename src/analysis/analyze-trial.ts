@@ -18,6 +18,8 @@ import { labelOf, row } from './judged-row.js';
 import { subgroupAnalyses } from './subgroup-effects.js';
 import { filterPopulation } from '../trial/population-filter.js';
 import { transportedEffects } from './transported-effect.js';
+import { inverseOddsEffects } from './inverse-odds-transport.js';
+import type { TargetSample } from '../trial/target-sample.js';
 import type { AnalysisResult, EffectRow, MissingnessRow, Sensitivity, TargetPopulation } from './results-schema.js';
 import { imputeOutcome, type MiRun, miEffect, mmrmEffects, tippingPointFor } from './missing-data-effects.js';
 import { outcomeWide, type OutcomeWide } from '../trial/outcome-wide.js';
@@ -27,6 +29,8 @@ export interface AnalyzeOptions {
   /** Progress of multiple imputation (done of total chain iterations). */
   onImputationProgress?: (done: number, total: number) => void;
   bootstrap?: { replicates: number; seed: number; onProgress?: (done: number, total: number) => void };
+  /** The plan's `population.targetSample`, read (trial/target-sample.ts): adds the inverse-odds transported rows. */
+  targetSample?: TargetSample;
 }
 
 /** The value stored under `key`, computed and stored on first use (a failed computation is not stored). */
@@ -127,10 +131,14 @@ function targetPopulationOf(trial: TrialData, options: AnalyzeOptions): TargetPo
     ? `too small to analyse: ${small.map((a) => `${patients[a]} ${a} patients`).join(' and ')} (the plan's minimum is ${spec.minPerArm} per arm)`
     : null;
   // The target rows skip the bootstrap: it is a robustness check of the trial rows.
-  const { bootstrap: _skip, ...targetOptions } = options;
+  const { bootstrap: _skip, targetSample, ...targetOptions } = options;
   const effects = reason ? [] : effectRows(target, trialContext(target, targetOptions), targetOptions, 'target');
   // Transported: every trial patient, reweighted to the margins (not only those meeting the criteria).
-  const transported = spec.margins ? transportedEffects(trial, spec.margins, trialContext(trial, targetOptions).pairsAt, 1 - trial.plan.alpha) : undefined;
+  const pairsAt = trialContext(trial, targetOptions).pairsAt;
+  const raked = spec.margins ? transportedEffects(trial, spec.margins, pairsAt, 1 - trial.plan.alpha) : undefined;
+  // Inverse odds of trial membership: every trial patient weighted to the target sample.
+  const sampled = targetSample ? inverseOddsEffects(trial, targetSample, pairsAt, 1 - trial.plan.alpha) : undefined;
+  const transported = raked || sampled ? [...(raked ?? []), ...(sampled?.rows ?? [])] : undefined;
   return {
     label: { en: spec.label.en, da: spec.label.da ?? spec.label.en },
     criteria: flow,
@@ -140,6 +148,7 @@ function targetPopulationOf(trial: TrialData, options: AnalyzeOptions): TargetPo
     reason,
     effects,
     ...(transported ? { transported } : {}),
+    ...(sampled ? { targetSample: sampled.summary } : {}),
   };
 }
 
@@ -196,7 +205,7 @@ export function analyzeTrial(trial: TrialData, options: AnalyzeOptions): Analysi
   const targetPopulation = targetPopulationOf(trial, options);
   if (targetPopulation?.reason) warnings.push(`target population: ${targetPopulation.reason}`);
   for (const e of targetPopulation?.effects ?? []) if (e.error) warnings.push(`target population, ${e.outcome} at ${e.time} (${e.method}): ${e.error}`);
-  for (const t of targetPopulation?.transported ?? []) if (t.effect.error) warnings.push(`transported effect, ${t.outcome} at ${t.time}: ${t.effect.error}`);
+  for (const t of targetPopulation?.transported ?? []) if (t.effect.error) warnings.push(`transported effect (${t.weighting}), ${t.outcome} at ${t.time}: ${t.effect.error}`);
   return {
     tool: { name: 'hta', version: options.version },
     input: { file: trial.file, layout: trial.layout, patients },

@@ -12,7 +12,7 @@ export const EFFECT_CSV_COLUMNS = [
   'significant', 'imprecise', 'relevance', 'smd.estimate', 'smd.ciLower', 'smd.ciUpper', 'error',
 ] as const;
 
-/** Which rows: `trial`, `target` (patients meeting the criteria), `transported`, `subgroup`. */
+/** Which rows: `trial`, `target` (patients meeting the criteria), `transported` (raked to the margins), `transported-inverse-odds` (weighted to the target sample), `subgroup`. */
 export const SET_CSV_COLUMNS = ['set', 'subgroup', 'subgroupLevel', 'interactionP', 'effectiveSampleSize'] as const;
 
 type SetCells = Record<(typeof SET_CSV_COLUMNS)[number], CsvCell>;
@@ -33,7 +33,7 @@ export function effectsCsv(result: Pick<AnalysisResult, 'effects' | 'subgroups' 
   const rows: CsvCell[][] = result.effects.map((r) => cells(r, { set: 'trial', ...NONE }));
   const target = result.targetPopulation;
   for (const r of target?.effects ?? []) rows.push(cells(r, { set: 'target', ...NONE }));
-  for (const t of target?.transported ?? []) rows.push(cells(t.effect, { set: 'transported', ...NONE, effectiveSampleSize: t.weights?.effectiveSampleSize ?? null }));
+  for (const t of target?.transported ?? []) rows.push(cells(t.effect, { set: t.weighting === 'raking' ? 'transported' : 'transported-inverse-odds', ...NONE, effectiveSampleSize: t.weights?.effectiveSampleSize ?? null }));
   for (const g of result.subgroups ?? []) {
     for (const l of g.levels) rows.push(cells(l.effect, { set: 'subgroup', subgroup: g.subgroup, subgroupLevel: l.level, interactionP: g.interaction.pValue, effectiveSampleSize: null }));
   }

@@ -171,6 +171,7 @@ export const targetPopulationSchema = z
         z.object({
           outcome: z.string(),
           time: z.string(),
+          weighting: z.enum(['raking', 'inverse-odds']).describe('"raking": to the plan\'s margins; "inverse-odds": the inverse odds of trial membership from the target sample'),
           effect: effectRowSchema.describe('ANCOVA (continuous outcomes) or risk difference (binary outcomes, responders: weighted linear probability model) on the trial patients raked to the target margins, with a design-based SE (= R survey::rake + svyglm); judged against the MCID'),
           excludedMissing: z.number().int().describe('Patients left out for a missing value in a margin column'),
           weights: z
@@ -185,7 +186,19 @@ export const targetPopulationSchema = z
         }),
       )
       .optional()
-      .describe("The trial's effect transported to the target population's margins, per outcome × time and responder definition × time (present when the plan gives margins)"),
+      .describe("The trial's effect transported to the target population (its margins, its sample, or both), per outcome × time and responder definition × time (present when the plan gives margins or a target sample)"),
+    targetSample: z
+      .object({
+        file: z.string().describe('The target sample as the plan names it'),
+        rows: z.number().int().describe('Target patients in the membership model'),
+        excludedMissing: z.number().int().describe('Target rows left out for a missing model value'),
+        trialPatients: z.number().int().describe('Randomised trial patients in the membership model (every model value present)'),
+        model: z.array(z.string()),
+        coefficients: z.array(z.object({ term: z.string(), estimate: z.number() })).describe('Log-odds of membership of the target sample (= R glm(target ~ …, family = binomial))'),
+      })
+      .nullable()
+      .optional()
+      .describe('The membership model of the inverse-odds weights (present when the plan gives a target sample; null when it could not be fitted, see the transported rows\' error)'),
   })
   .describe("The plan's target population beside the trial population");
 

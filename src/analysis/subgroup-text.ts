@@ -44,10 +44,16 @@ export function targetPopulationText(t: TargetPopulation, lang: Lang, widthOf: W
   }
   if (!t.analysed) out.push(`${lang === 'da' ? 'Ikke analyseret' : 'Not analysed'}: ${t.reason ?? ''}\n`);
   else out.push(renderTextTable(effectsTable(t.effects, lang, widthOf, 'short', labelOf)));
-  if (t.transported?.length) {
-    out.push(`\n${lang === 'da' ? 'Effekten overført til målpopulationens sammensætning (raking, designbaseret CI)' : "Effect transported to the target population's make-up (raking, design-based CI)"}\n`);
-    out.push(renderTextTable(effectsTable(t.transported.map((x) => x.effect), lang, widthOf, 'short', labelOf)));
-    for (const x of t.transported) {
+  const titles = {
+    raking: { en: "Effect transported to the target population's make-up (raking, design-based CI)", da: 'Effekten overført til målgruppens sammensætning (raking, designbaseret KI)' },
+    'inverse-odds': { en: 'Effect transported to the target sample (inverse odds of trial membership, design-based CI)', da: 'Effekten overført til stikprøven fra målgruppen (inverse odds for forsøgsdeltagelse, designbaseret KI)' },
+  } as const;
+  for (const weighting of ['raking', 'inverse-odds'] as const) {
+    const rows = (t.transported ?? []).filter((x) => x.weighting === weighting);
+    if (!rows.length) continue;
+    out.push(`\n${titles[weighting][lang]}\n`);
+    out.push(renderTextTable(effectsTable(rows.map((x) => x.effect), lang, widthOf, 'short', labelOf)));
+    for (const x of rows) {
       if (!x.weights) continue;
       const w = x.weights;
       out.push(lang === 'da'

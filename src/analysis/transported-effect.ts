@@ -108,7 +108,7 @@ export function transportedEffects(trial: TrialData, margins: readonly Populatio
   const push = (base: Parameters<typeof row>[0], mcid: number | undefined, direction: Parameters<typeof row>[3], fit: (note: Note) => EffectEstimate) => {
     const note: Note = { weights: null, excludedMissing: 0 };
     const effect = row(base, confLevel, mcid, direction, () => fit(note));
-    out.push({ outcome: base.outcome, time: base.time, effect: { ...effect, population: 'target' }, excludedMissing: note.excludedMissing, weights: effect.error ? null : note.weights });
+    out.push({ outcome: base.outcome, time: base.time, weighting: 'raking', effect: { ...effect, population: 'target' }, excludedMissing: note.excludedMissing, weights: effect.error ? null : note.weights });
   };
 
   /** Binary: each patient's 0/1 value, raked without regard to covariates (the risk difference adjusts for none). */

@@ -16,6 +16,7 @@ import { progressBar } from './progress-bar.js';
 import { guardPaths } from './guard-output.js';
 import { checkLang, LIMITS, wholeNumber } from './options.js';
 import { subgroupText, targetPopulationText } from '../analysis/subgroup-text.js';
+import { readTargetSample, targetSamplePath } from '../trial/target-sample.js';
 
 export function registerAnalyze(program: Command, io: CliIo, setExit: (code: number) => void): void {
   program
@@ -39,12 +40,17 @@ export function registerAnalyze(program: Command, io: CliIo, setExit: (code: num
       const { analyzeTrial } = await import('../analysis/analyze-trial.js');
       const lang = checkLang(opts.lang) ?? 'en';
       const { trial } = loadTrialInputs(file, opts.plan, opts);
+      // The plan's target sample is an input too: no output may land on it.
+      const samplePath = targetSamplePath(opts.plan, trial.plan);
+      if (samplePath) guardPaths({ inputs: [{ option: 'population.targetSample', path: samplePath }], outputs: [opts.csv !== undefined ? { option: '--csv', path: opts.csv } : undefined, opts.excludedOut !== undefined ? { option: '--excluded-out', path: opts.excludedOut } : undefined] });
+      const targetSample = readTargetSample(opts.plan, trial.plan);
       reportExclusion(trial, io, opts.excludedOut);
       const bar = opts.bootstrap ? progressBar(io, 'bootstrap') : undefined;
       const miBar = progressBar(io, 'multiple imputation');
       const result = analyzeTrial(trial, {
         version: packageVersion(),
         onImputationProgress: miBar.update,
+        ...(targetSample ? { targetSample } : {}),
         ...(opts.bootstrap ? { bootstrap: { replicates: opts.bootstrap, seed: opts.seed ?? 1, onProgress: bar?.update } } : {}),
       });
       bar?.done();

@@ -232,9 +232,10 @@ export function loadTrial(csv: CsvTable, plan: Plan, options: LoadTrialOptions =
   };
 }
 
-/** Export columns named by the plan's subgroups, population criteria and margins, each once, in plan order. */
+/** Export columns named by the plan's subgroups, population criteria, margins and target-sample model, each once, in plan order. */
 export function attributeColumnsOf(plan: Plan): string[] {
-  return [...new Set([...plan.subgroups.map((g) => g.column), ...(plan.population?.criteria ?? []).map((c) => c.column), ...(plan.population?.margins ?? []).map((m) => m.column)])];
+  const p = plan.population;
+  return [...new Set([...plan.subgroups.map((g) => g.column), ...(p?.criteria ?? []).map((c) => c.column), ...(p?.margins ?? []).map((m) => m.column), ...(p?.targetSample?.model ?? [])])];
 }
 
 // Covariates are numeric only when the value parses as a number (or a code made it one).

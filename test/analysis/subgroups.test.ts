@@ -4,7 +4,7 @@
  * population flow) and for the edge cases: a level with no patients, missing subgroup values,
  * a level with one arm only, a target population too small to analyse.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020.js';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -16,6 +16,7 @@ import { runCli, tempDir } from '../support/run-cli.js';
 
 const TRIAL = 'test/fixtures/subgroups/trial.csv';
 const PLAN = 'test/fixtures/subgroups/plan.json';
+const SAMPLE = 'test/fixtures/subgroups/target-sample.csv';
 const ref = JSON.parse(readFileSync('test/reference/subgroups.json', 'utf8'));
 
 function close(actual: number | null | undefined, expected: number, what: string): void {
@@ -29,12 +30,13 @@ async function analyze(trial: string, plan: string): Promise<{ code: number; res
   return { code: r.code, result: JSON.parse(r.stdout) as AnalysisResult, stderr: r.stderr };
 }
 
-function variant(edit: (plan: Record<string, unknown>) => void, csv?: (text: string) => string): { trial: string; plan: string } {
+function variant(edit: (plan: Record<string, unknown>) => void, csv?: (text: string) => string, sample?: (text: string) => string): { trial: string; plan: string } {
   const dir = tempDir();
   const plan = JSON.parse(readFileSync(PLAN, 'utf8'));
   edit(plan);
   writeFileSync(join(dir, 'plan.json'), JSON.stringify(plan));
   writeFileSync(join(dir, 'trial.csv'), csv ? csv(readFileSync(TRIAL, 'utf8')) : readFileSync(TRIAL, 'utf8'));
+  writeFileSync(join(dir, 'target-sample.csv'), sample ? sample(readFileSync(SAMPLE, 'utf8')) : readFileSync(SAMPLE, 'utf8'));
   return { trial: join(dir, 'trial.csv'), plan: join(dir, 'plan.json') };
 }
 
@@ -146,6 +148,55 @@ describe('transported effect (raking to target margins), against R survey::rake 
     expect(t.effect.error).toBe("the target population has recruited_by = 'hospital' (share 0.1) but no trial patient analysed here has it, so the trial cannot be reweighted to it");
     expect(t.weights).toBeNull();
     expect(code).toBe(1);
+  });
+});
+
+describe('transported effect (inverse odds of trial membership from a target sample), against R glm + svyglm', () => {
+  type Row = NonNullable<NonNullable<AnalysisResult['targetPopulation']>['transported']>[number];
+  it('the membership model and the weighted ANCOVA and risk differences agree with R to 1e-6', async () => {
+    const { result, code } = await analyze(TRIAL, PLAN);
+    expect(code).toBe(0);
+    const t = result.targetPopulation as NonNullable<AnalysisResult['targetPopulation']>;
+    const r = ref.inverseOdds;
+    const s = t.targetSample as NonNullable<typeof t.targetSample>;
+    expect({ rows: s.rows, excludedMissing: s.excludedMissing, trialPatients: s.trialPatients }).toEqual({ rows: r.rows, excludedMissing: r.excludedMissing, trialPatients: r.trialPatients });
+    expect(s.coefficients.map((c) => c.term)).toEqual(Object.keys(r.coefficients));
+    for (const c of s.coefficients) close(c.estimate, r.coefficients[c.term], `membership ${c.term}`);
+    for (const key of ['pain', 'med_use', 'pain_resp2']) {
+      const row = (t.transported ?? []).find((x) => x.outcome === key && x.weighting === 'inverse-odds') as Row;
+      const e = r[key];
+      expect(row.effect.n, key).toEqual(e.n);
+      expect(row.effect.df, key).toBe(e.df);
+      for (const k of ['difference', 'se', 'ciLower', 'ciUpper', 'pValue'] as const) close(row.effect[k], e[k], `${key} inverse-odds ${k}`);
+      for (const k of ['effectiveSampleSize', 'min', 'max'] as const) close(row.weights?.[k], e[k], `${key} weights ${k}`);
+    }
+  });
+
+  it('a target sample cell that is not a number is an input error with file:line:column, exit 2, nothing written', async () => {
+    const v = variant(() => {}, undefined, (text) => text.replace(/\n67,9,DK\n/, '\nsixty,9,DK\n'));
+    const out = join(tempDir(), 'effects.csv');
+    const r = await runCli('analyze', v.trial, '--plan', v.plan, '--csv', out);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/target-sample\.csv:3:1 \(alder\): "sixty" — expected a number, as in the column's other rows \(model column "age"\)/);
+    expect(r.stderr).not.toMatch(/at .*\.ts:\d+/);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('refuses, naming the level, when the target sample has a level no trial patient has (exit 1)', async () => {
+    const v = variant(() => {}, undefined, (text) => text.replace(/,NO\n/, ',SE\n'));
+    const { code, result } = await analyze(v.trial, v.plan);
+    const rows = (result.targetPopulation?.transported ?? []).filter((x) => x.weighting === 'inverse-odds');
+    expect(rows.length).toBe(3);
+    for (const x of rows) expect(x.effect.error).toBe("target sample: the target sample has country = 'SE' (1 rows) but no trial patient has it, so the trial cannot be weighted to it");
+    expect(result.targetPopulation?.targetSample).toBeNull();
+    expect(code).toBe(1);
+  });
+
+  it('a target sample outside the plan\'s folder is refused (exit 2)', async () => {
+    const v = variant((p) => ((p.population as { targetSample: { file: string } }).targetSample.file = '../elsewhere.csv'));
+    const r = await runCli('analyze', v.trial, '--plan', v.plan);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('"population.targetSample.file" must name a file inside the plan\'s folder, not "../elsewhere.csv"');
   });
 });
 
@@ -273,6 +324,7 @@ describe('a Danish SPSS-style export (semicolons, decimal commas, BOM, text code
     plan.outcomes[1].column = 'Medicin';
     plan.subgroups = [{ column: 'Henvist', label: { en: 'setting' }, levels: ['Fysioterapeut', 'Kiropraktor', 'Rygklinik', 'Egen læge'], prespecified: true }];
     delete plan.population.margins;
+    delete plan.population.targetSample;
     plan.population.criteria = [
       { column: 'Alder', op: '>=', value: 18, label: { en: 'aged 18 or older' } },
       { column: 'Varighed', op: '>', value: 4, label: { en: 'symptoms more than 4 weeks' } },

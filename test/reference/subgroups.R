@@ -129,5 +129,40 @@ transport_binary <- function(has, event) {
 transportedBinary <- list(med_use = transport_binary(has_med, d$med3 == 1),
                           pain_resp2 = transport_binary(has_pair, responder))
 
-writeLines(toJSON(list(confLevel = conf, cases = cases, target = target, transported = transported, transportedBinary = transportedBinary), auto_unbox = TRUE, digits = NA, pretty = TRUE),
+# Inverse odds of trial membership from the target sample (test/fixtures/subgroups/target-sample.csv):
+# glm of membership on age, symptom_weeks and country over every randomised trial patient with
+# those values and every complete target row; trial weights p/(1 - p); then svyglm with fixed
+# weights (svydesign(ids = ~1, weights = ~w)).
+ts <- read.csv("test/fixtures/subgroups/target-sample.csv", stringsAsFactors = FALSE, na.strings = "")
+ts_excluded <- sum(!complete.cases(ts))
+ts <- ts[complete.cases(ts), ]
+tr <- d[!is.na(d$age) & !is.na(d$symptom_weeks) & !is.na(d$country), ]
+stacked <- rbind(data.frame(target = 0, age = tr$age, symptom_weeks = tr$symptom_weeks, country = as.character(tr$country)),
+                 data.frame(target = 1, age = ts$alder, symptom_weeks = ts$symptom_weeks, country = ts$country))
+stacked$country <- factor(stacked$country)
+mem <- glm(target ~ age + symptom_weeks + country, family = binomial, data = stacked, control = glm.control(epsilon = 1e-14, maxit = 100))
+p_tr <- fitted(mem)[seq_len(nrow(tr))]
+tr$w <- p_tr / (1 - p_tr)
+iow_fit <- function(dd, f) {
+  dd$w <- dd$w / mean(dd$w)
+  des <- svydesign(ids = ~1, weights = ~w, data = dd)
+  fit <- svyglm(f, design = des)
+  ci <- confint(fit, level = conf)
+  list(n = list(intervention = sum(dd$arm01 == 1), control = sum(dd$arm01 == 0)),
+       difference = unname(coef(fit)["arm01"]), se = unname(SE(fit)["arm01"]), df = fit$df.residual,
+       ciLower = ci["arm01", 1], ciUpper = ci["arm01", 2], pValue = coef(summary(fit))["arm01", 4],
+       effectiveSampleSize = sum(dd$w)^2 / sum(dd$w^2), min = min(dd$w), max = max(dd$w))
+}
+tr_pair <- tr[!is.na(tr$pain0) & !is.na(tr$pain3), ]
+tr_med <- tr[!is.na(tr$med3), ]
+tr_med$event <- as.numeric(tr_med$med3 == 1)
+tr_pair$event <- as.numeric(tr_pair$pain0 - tr_pair$pain3 >= 2)
+inverseOdds <- list(
+  rows = nrow(ts), excludedMissing = ts_excluded, trialPatients = nrow(tr),
+  coefficients = as.list(coef(mem)),
+  pain = c(iow_fit(tr_pair, pain3 ~ arm01 + pain0 + country), list(excludedMissing = sum(has_pair) - nrow(tr_pair))),
+  med_use = iow_fit(tr_med, event ~ arm01),
+  pain_resp2 = iow_fit(tr_pair, event ~ arm01))
+
+writeLines(toJSON(list(confLevel = conf, cases = cases, target = target, transported = transported, transportedBinary = transportedBinary, inverseOdds = inverseOdds), auto_unbox = TRUE, digits = NA, pretty = TRUE),
            "test/reference/subgroups.json")

@@ -14,6 +14,7 @@ import { forestAnalyses, subgroupForestRows, subgroupForestSpec } from '../../sr
 import { trialChartContext } from '../../src/report/charts/trial-chart-context.js';
 import { subgroupReport } from '../../src/report/sections/subgroups.js';
 import { loadTrial } from '../../src/trial/load-trial.js';
+import { readTargetSample } from '../../src/trial/target-sample.js';
 import type { TrialData } from '../../src/trial/trial-data.js';
 
 const ref = JSON.parse(readFileSync('test/reference/subgroups.json', 'utf8'));
@@ -22,7 +23,7 @@ let result: AnalysisResult;
 
 beforeAll(() => {
   trial = loadTrial(readCsvFile('test/fixtures/subgroups/trial.csv'), loadPlanFile('test/fixtures/subgroups/plan.json'));
-  result = analyzeTrial(trial, { version: 'test' });
+  result = analyzeTrial(trial, { version: 'test', targetSample: readTargetSample('test/fixtures/subgroups/plan.json', trial.plan)! });
 });
 
 /** "−1.23 [...]" → −1.23 (the printed number, true minus). */
@@ -72,9 +73,12 @@ describe('report sections', () => {
     const [criteria, effects] = target.tables!.map((t) => t.table);
     expect(criteria!.rows.slice(1).map((r) => r[1])).toEqual(ref.target.flow.map((f: { excluded: { intervention: number; control: number } }) => `${f.excluded.intervention}/${f.excluded.control}`));
     expect(criteria!.rows.at(-1)![3]).toBe(`${ref.target.patients.intervention}/${ref.target.patients.control}`);
-    // pain 3m: trial, patients meeting the criteria, reweighted — consecutive rows.
-    const pain = effects!.rows.slice(0, 3);
-    expect(pain.map((r) => r[1])).toEqual(['Trial population', 'Patients meeting the criteria', 'Trial reweighted to the target']);
+    // pain 3m: trial, patients meeting the criteria, raked, weighted to the sample — consecutive rows.
+    const pain = effects!.rows.slice(0, 4);
+    expect(pain.map((r) => r[1])).toEqual(['Trial population', 'Patients meeting the criteria', 'Trial reweighted to the target', 'Trial weighted to the target sample']);
+    expect(effects!.rows[4]![0]).not.toBe('');
+    expect(printed(pain[3]![3]!)).toBeCloseTo(ref.inverseOdds.pain.difference, 2);
+    expect(target.notes!.join(' ')).toContain(`inverse odds of trial membership from a logistic model of membership of the ${ref.inverseOdds.rows} target patients against the trial on age, symptom_weeks, country`);
     expect(pain[1]![2]).toBe(`${ref.target.ancova.n.intervention}/${ref.target.ancova.n.control}`);
     expect(printed(pain[1]![3]!)).toBeCloseTo(ref.target.ancova.difference, 2);
     expect(printed(pain[2]![3]!)).toBeCloseTo(ref.transported.difference, 2);
@@ -103,6 +107,6 @@ describe('report sections', () => {
     const ctx = trialChartContext(trial, 'en');
     const target = subgroupReport(small, trial.plan, ctx, () => 10).sections[0]!;
     expect(target.notes![0]).toBe(`Too few patients meet the criteria to analyse them: ${ref.target.patients.intervention}/${ref.target.patients.control} (app/usual); the plan's minimum is 5 per arm.`);
-    expect(target.tables![1]!.table.rows.slice(0, 2).map((r) => r[1])).toEqual(['Trial population', 'Trial reweighted to the target']);
+    expect(target.tables![1]!.table.rows.slice(0, 3).map((r) => r[1])).toEqual(['Trial population', 'Trial reweighted to the target', 'Trial weighted to the target sample']);
   });
 });

@@ -32,6 +32,7 @@ import { planOf, type ReportKind } from './report-kind.js';
 import { summarizeExclusion } from '../../trial/exclusion-summary.js';
 import { formatLineRanges } from '../../problem-groups.js';
 import { subgroupReport } from '../sections/subgroups.js';
+import { readTargetSample } from '../../trial/target-sample.js';
 
 
 export const trialEntrySchema = z.object({
@@ -89,7 +90,8 @@ export const trialReportKind: ReportKind<typeof trialEntrySchema> = {
       const csvTable = readCsvFile(dataPath);
       const trialData = loadTrial(csvTable, planOf(env, planPath));
       checkTrialContent(csvTable, trialData, 'analysis', planPath);
-      const analysed = analyzeTrial(trialData, { version: env.version });
+      const targetSample = readTargetSample(planPath, trialData.plan);
+      const analysed = analyzeTrial(trialData, { version: env.version, ...(targetSample ? { targetSample } : {}) });
       // Paths as the manifest writes them: the same bytes on every machine and working directory.
       return { csv: csvTable, trial: trialData, result: { ...analysed, input: { ...analysed.input, file: entry.data } } };
     });

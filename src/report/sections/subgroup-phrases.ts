@@ -68,6 +68,11 @@ export const SUBGROUP_TEXT = {
     en: 'Reweighted: every analysed trial patient, raked to the target population\'s margins ({margins}); ANCOVA (risk difference for yes/no outcomes and responders) with weights and a design-based 95% CI (= R survey::rake + svyglm). Effective sample size {essLo}–{essHi} of {nLo}–{nHi} patients; weights from {wMin} to {wMax} (mean 1). It assumes the effect depends on the population only through these margins.',
     da: 'Omvægtet: alle analyserede forsøgspatienter, vægtet (raking) til målgruppens fordeling på {margins}; ANCOVA (risikodifference for ja/nej-effektmål og patienter med klinisk relevant forbedring) med vægte og et designbaseret 95 %-KI (= R survey::rake + svyglm). Effektiv stikprøvestørrelse {essLo}–{essHi} af {nLo}–{nHi} patienter; vægte fra {wMin} til {wMax} (gennemsnit 1). Det forudsætter, at effekten kun afhænger af populationen gennem disse fordelinger.',
   },
+  inverseOddsCol: { en: 'Trial weighted to the target sample', da: 'Forsøget vægtet til stikprøven fra målgruppen' },
+  inverseOddsNote: {
+    en: 'Weighted to the target sample: every analysed trial patient weighted by the inverse odds of trial membership from a logistic model of membership of the {rows} target patients against the trial on {model} (= R glm); ANCOVA (risk difference for yes/no outcomes and responders) with those weights and a design-based 95% CI that treats them as fixed (= R svyglm). Effective sample size {essLo}–{essHi}; weights from {wMin} to {wMax} (mean 1). It assumes the effect depends on the population only through these columns.',
+    da: 'Vægtet til stikprøven: alle analyserede forsøgspatienter vægtet med de inverse odds for forsøgsdeltagelse fra en logistisk model af de {rows} patienter i målgruppen mod forsøget på {model} (= R glm); ANCOVA (risikodifference for ja/nej-effektmål og patienter med klinisk relevant forbedring) med de vægte og et designbaseret 95 %-KI, der behandler dem som faste (= R svyglm). Effektiv stikprøvestørrelse {essLo}–{essHi}; vægte fra {wMin} til {wMax} (gennemsnit 1). Det forudsætter, at effekten kun afhænger af populationen gennem disse kolonner.',
+  },
   nEss: { en: '{n} (ESS {ess})', da: '{n} (ESS {ess})' },
 } as const satisfies Record<string, Record<Lang, string>>;
 

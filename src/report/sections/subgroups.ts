@@ -137,12 +137,12 @@ function effectsComparison(result: AnalysisResult, t: TargetPopulation, ctx: Tri
     align: ['left', 'left', 'right', 'right', 'left'],
     rows: trialRows.flatMap((r) => {
       const target = t.analysed ? t.effects.find((e) => e.outcome === r.outcome && e.time === r.time && e.method === r.method) : undefined;
-      const moved = t.transported?.find((x) => x.outcome === r.outcome && x.time === r.time);
-      const ess = moved?.weights ? p('nEss', { n: pair(moved.effect), ess: formatFixed(moved.weights.effectiveSampleSize, 0, lang) }) : pair(r);
+      const moved = (t.transported ?? []).filter((x) => x.outcome === r.outcome && x.time === r.time);
+      const ess = (x: (typeof moved)[number]) => (x.weights ? p('nEss', { n: pair(x.effect), ess: formatFixed(x.weights.effectiveSampleSize, 0, lang) }) : pair(x.effect));
       return [
         line(true, r, p('trialCol'), pair(r)),
         ...(target ? [line(false, target, p('targetCol'), pair(target))] : []),
-        ...(moved ? [line(false, moved.effect, p('transportedCol'), ess)] : []),
+        ...moved.map((x) => line(false, x.effect, p(x.weighting === 'raking' ? 'transportedCol' : 'inverseOddsCol'), ess(x))),
       ];
     }),
   };
@@ -155,7 +155,7 @@ function targetSection(result: AnalysisResult, plan: Plan, ctx: TrialChartContex
   const lang = ctx.lang;
   const notes: string[] = [];
   if (!t.analysed) notes.push(p('tooSmall', { n: `${t.patients.intervention}/${t.patients.control}`, min: t.minPerArm }));
-  const moved = (t.transported ?? []).filter((x) => x.weights !== null);
+  const moved = (t.transported ?? []).filter((x) => x.weights !== null && x.weighting === 'raking');
   if (moved.length) {
     const w = moved.map((x) => x.weights as NonNullable<typeof x.weights>);
     const n = moved.map((x) => x.effect.n.intervention + x.effect.n.control);
@@ -173,7 +173,23 @@ function targetSection(result: AnalysisResult, plan: Plan, ctx: TrialChartContex
       }),
     );
   }
-  for (const x of t.transported ?? []) if (x.effect.error) notes.push(`${ctx.outcomeLabel(x.outcome)}, ${ctx.timeLabel(x.time)}: ${x.effect.error}`);
+  const sampled = (t.transported ?? []).filter((x) => x.weights !== null && x.weighting === 'inverse-odds');
+  if (sampled.length && t.targetSample) {
+    const w = sampled.map((x) => x.weights as NonNullable<typeof x.weights>);
+    notes.push(
+      p('inverseOddsNote', {
+        rows: t.targetSample.rows,
+        model: t.targetSample.model.join(', '),
+        essLo: formatFixed(Math.min(...w.map((x) => x.effectiveSampleSize)), 0, lang),
+        essHi: formatFixed(Math.max(...w.map((x) => x.effectiveSampleSize)), 0, lang),
+        wMin: formatFixed(Math.min(...w.map((x) => x.min)), 2, lang),
+        wMax: formatFixed(Math.max(...w.map((x) => x.max)), 2, lang),
+      }),
+    );
+  }
+  // One line per distinct reason (a failed membership model fails every row alike).
+  const failures = new Set<string>();
+  for (const x of t.transported ?? []) if (x.effect.error && !failures.has(x.effect.error) && failures.add(x.effect.error)) notes.push(`${ctx.outcomeLabel(x.outcome)}, ${ctx.timeLabel(x.time)}: ${x.effect.error}`);
   return [
     {
       id: 'target-population',

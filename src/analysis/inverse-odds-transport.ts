@@ -1,0 +1,171 @@
+/**
+ * The trial's effect transported to a sample of target patients by the inverse odds of trial
+ * membership (docs/subgroups.md#inverse-odds-weights):
+ *
+ *   1. logistic model of membership of the target sample against the trial, on the model
+ *      columns: P(target | x) = p(x), fitted on every randomised trial patient with the model
+ *      values and every target row (= R `glm(target ~ x, family = binomial)`);
+ *   2. each trial patient's weight w = p(x)/(1 − p(x)), the inverse odds of trial membership,
+ *      scaled to mean 1 among the patients analysed (the scale changes no estimate);
+ *   3. per outcome × time the weighted ANCOVA (continuous) or weighted risk difference (binary,
+ *      responders) with a design-based SE that treats the weights as fixed
+ *      (= R `svyglm(…, design = svydesign(ids = ~1, weights = ~w, data))`).
+ *
+ * Refused, with the level named, when a text column has a level in the target sample that no
+ * trial patient has (nothing to weight up) or the other way round (weight 0).
+ * Reference: Westreich D, Edwards JK, Lesko CR, Stuart E, Cole SR (2017), Am J Epidemiol
+ * 186:1010–1014, doi:10.1093/aje/kwx164 (transportability with inverse odds of sampling weights).
+ */
+import type { Instrument } from '../instruments/instrument.js';
+import { directionForOutcome, mcidForOutcome } from '../plan/outcome-instrument.js';
+import type { PlanOutcome } from '../plan/plan-schema.js';
+import { analysisFailed } from '../stats/arm-size.js';
+import { logisticRegression } from '../stats/logistic-regression.js';
+import { rakedAncova, reweightedRiskDifference } from '../stats/raked-ancova.js';
+import { followUpByPatient, type OutcomePairs } from '../trial/outcome-pairs.js';
+import { isResponder } from '../trial/responders.js';
+import type { TargetSample } from '../trial/target-sample.js';
+import type { Arm, TrialData } from '../trial/trial-data.js';
+import { HtaError } from '../errors.js';
+import type { EffectEstimate } from './effect-estimate.js';
+import { labelOf, row } from './judged-row.js';
+import type { TargetPopulation } from './results-schema.js';
+
+type Transported = NonNullable<TargetPopulation['transported']>[number];
+type SampleSummary = NonNullable<TargetPopulation['targetSample']>;
+
+interface Membership {
+  /** Inverse-odds weight of each trial patient with every model value. */
+  weightOf: Map<string, number>;
+  summary: SampleSummary;
+}
+
+/** Design columns of the model: numbers as they are, text as 0/1 columns (reference: first level in sorted order, as R factor()). */
+function modelDesign(model: readonly string[], trialRows: readonly (string | number)[][], targetRows: readonly (string | number)[][]) {
+  const all = [...trialRows, ...targetRows];
+  const columns: { name: string; value: (r: readonly (string | number)[]) => number }[] = [];
+  const problems: string[] = [];
+  model.forEach((name, k) => {
+    if (all.every((r) => typeof r[k] === 'number')) {
+      columns.push({ name, value: (r) => r[k] as number });
+      return;
+    }
+    const levelsOf = (rows: readonly (string | number)[][]) => new Set(rows.map((r) => String(r[k])));
+    const inTrial = levelsOf(trialRows);
+    const inTarget = levelsOf(targetRows);
+    const count = (rows: readonly (string | number)[][], l: string) => rows.filter((r) => String(r[k]) === l).length;
+    for (const l of [...inTarget].filter((l) => !inTrial.has(l)).sort()) problems.push(`the target sample has ${name} = '${l}' (${count(targetRows, l)} rows) but no trial patient has it, so the trial cannot be weighted to it`);
+    for (const l of [...inTrial].filter((l) => !inTarget.has(l)).sort()) problems.push(`${count(trialRows, l)} trial patients have ${name} = '${l}', which no target patient has (their weight would be 0); leave ${name} out of the model or restrict the trial`);
+    const levels = [...new Set([...inTrial, ...inTarget])].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    for (const l of levels.slice(1)) columns.push({ name: `${name}${l}`, value: (r) => (String(r[k]) === l ? 1 : 0) });
+  });
+  if (problems.length) throw analysisFailed(problems.join('; '));
+  return columns;
+}
+
+function membershipOf(trial: TrialData, sample: TargetSample): Membership {
+  const ids: string[] = [];
+  const trialRows: (string | number)[][] = [];
+  for (const p of trial.patients) {
+    const values = sample.model.map((c) => p.attributes?.[c] ?? null);
+    if (values.some((v) => v === null)) continue;
+    ids.push(p.id);
+    trialRows.push(values as (string | number)[]);
+  }
+  const columns = modelDesign(sample.model, trialRows, sample.rows);
+  const X = [...trialRows, ...sample.rows].map((r) => [1, ...columns.map((c) => c.value(r))]);
+  const y = [...trialRows.map(() => 0), ...sample.rows.map(() => 1)];
+  const fit = logisticRegression(X, y, ['(Intercept)', ...columns.map((c) => c.name)]);
+  const weightOf = new Map(ids.map((id, i) => [id, (fit.fitted[i] as number) / (1 - (fit.fitted[i] as number))]));
+  return {
+    weightOf,
+    summary: {
+      file: sample.file,
+      rows: sample.rows.length,
+      excludedMissing: sample.excludedMissing,
+      trialPatients: ids.length,
+      model: sample.model,
+      coefficients: fit.coefficients,
+    },
+  };
+}
+
+/** The target sample's summary and the inverse-odds transported rows (every row carries the reason when the model could not be fitted). */
+export function inverseOddsEffects(trial: TrialData, sample: TargetSample, pairsAt: (key: string, time: string) => OutcomePairs, confLevel: number): { summary: SampleSummary | null; rows: Transported[]; error?: string } {
+  const plan = trial.plan;
+  let membership: Membership | null = null;
+  let failure: string | undefined;
+  try {
+    membership = membershipOf(trial, sample);
+  } catch (err) {
+    if (!(err instanceof HtaError && err.code === 'analysis.failed')) throw err;
+    failure = err.message;
+  }
+  const rows: Transported[] = [];
+  const push = (base: Parameters<typeof row>[0], mcid: number | undefined, direction: Parameters<typeof row>[3], ids: readonly string[], usable: (i: number) => boolean, fit: (keep: number[], w: number[]) => EffectEstimate) => {
+    let weights: Transported['weights'] = null;
+    let excludedMissing = 0;
+    const effect = row(base, confLevel, mcid, direction, () => {
+      if (!membership) throw analysisFailed(`target sample: ${failure}`);
+      const keep: number[] = [];
+      ids.forEach((id, i) => {
+        if (!usable(i)) return;
+        if (membership?.weightOf.has(id)) keep.push(i);
+        else excludedMissing++;
+      });
+      const raw = keep.map((i) => membership?.weightOf.get(ids[i] as string) as number);
+      const mean = raw.reduce((a, b) => a + b, 0) / (raw.length || 1);
+      const w = raw.map((x) => x / mean);
+      const sum = w.reduce((a, b) => a + b, 0);
+      weights = { effectiveSampleSize: (sum * sum) / w.reduce((a, b) => a + b * b, 0), min: Math.min(...w), max: Math.max(...w), sweeps: 0 };
+      return fit(keep, w);
+    });
+    rows.push({ outcome: base.outcome, time: base.time, weighting: 'inverse-odds', effect: { ...effect, population: 'target' }, excludedMissing, weights: effect.error ? null : weights });
+  };
+  const treatedOf = (arm: readonly Arm[], keep: readonly number[]) => keep.map((i) => (arm[i] === 'intervention' ? 1 : 0));
+  const binary = (base: Parameters<typeof row>[0], mcid: number | undefined, direction: Parameters<typeof row>[3], ids: readonly string[], arm: readonly Arm[], events: readonly number[]) =>
+    push(base, mcid, direction, ids, () => true, (keep, w) => {
+      const r = reweightedRiskDifference({ outcome: keep.map((i) => events[i] as number), treated: treatedOf(arm, keep), weights: w, margins: [] }, confLevel);
+      return { ...r, confLevel, ciMethod: 'design-based t (inverse odds weights; svyglm, weighted linear probability model)', extra: {} };
+    });
+
+  for (const outcome of plan.outcomes) {
+    const inst = trial.sources.find((s) => s.key === outcome.key)?.instrument as Instrument;
+    const direction = directionForOutcome(outcome, inst);
+    const mcid = mcidForOutcome(outcome, inst);
+    for (const time of plan.timepoints) {
+      const base = { outcome: outcome.key, label: labelOf(outcome), time };
+      if (inst.kind === 'binary') {
+        const f = followUpByPatient(trial, outcome.key, time);
+        binary({ ...base, method: 'risk-difference' }, mcid, direction, f.ids, f.arm, f.values.map((v) => (v === 1 ? 1 : 0)));
+        continue;
+      }
+      const pairs = pairsAt(outcome.key, time);
+      const complete = (i: number) => plan.covariates.every((c) => pairs.covariates[c]?.[i] !== null && pairs.covariates[c]?.[i] !== undefined);
+      push({ ...base, method: 'ancova' }, mcid, direction, pairs.ids, complete, (keep, w) => {
+        const r = rakedAncova(
+          {
+            outcome: keep.map((i) => pairs.followUp[i] as number),
+            baseline: keep.map((i) => pairs.baseline[i] as number),
+            treated: treatedOf(pairs.arm, keep),
+            covariates: plan.covariates.map((name) => ({ name, values: keep.map((i) => pairs.covariates[name]?.[i] as string | number) })),
+            weights: w,
+            margins: [],
+          },
+          confLevel,
+        );
+        return { ...r, confLevel, ciMethod: 'design-based t (inverse odds weights; svyglm)', extra: { covariates: ['baseline', ...plan.covariates] } };
+      });
+    }
+  }
+  for (const resp of plan.responders) {
+    const outcome = plan.outcomes.find((o) => o.key === resp.outcome) as PlanOutcome;
+    const direction = directionForOutcome(outcome, trial.sources.find((s) => s.key === outcome.key)?.instrument as Instrument);
+    for (const time of plan.timepoints) {
+      const pairs = pairsAt(outcome.key, time);
+      const events = pairs.ids.map((_, i) => (isResponder(pairs.baseline[i] as number, pairs.followUp[i] as number, resp, direction) ? 1 : 0));
+      binary({ outcome: resp.key, label: labelOf(resp), time, method: 'risk-difference' }, undefined, 'higher-is-better', pairs.ids, pairs.arm, events);
+    }
+  }
+  return { summary: membership?.summary ?? null, rows, ...(failure ? { error: failure } : {}) };
+}

@@ -1,0 +1,96 @@
+/**
+ * A sample of target-population patients (`population.targetSample`, docs/subgroups.md#inverse-odds-weights):
+ * one row per patient with the model's columns, read with the same rules as the trial export's
+ * covariates (the plan's missing-value and column codes; numbers are numbers, everything else
+ * text). Every problem is collected and reported as `file:line:column (column): "value" —
+ * expected …`, exit 2.
+ */
+import { dirname, isAbsolute, relative, resolve } from 'node:path';
+import { HtaError, type Problem } from '../errors.js';
+import { parseNumber } from '../io/parse-number.js';
+import { readCsvFile } from '../io/read-csv.js';
+import type { Plan } from '../plan/plan-schema.js';
+import { didYouMean } from './near-miss.js';
+import { coderFor } from './value-codes.js';
+
+export interface TargetSample {
+  /** The file as the plan names it. */
+  file: string;
+  /** The model's export columns, in plan order. */
+  model: string[];
+  /** Per row of the file (with every model value), the values in `model` order. */
+  rows: (string | number)[][];
+  /** Rows left out for a missing model value. */
+  excludedMissing: number;
+}
+
+/** The plan's target sample as a path to read, refused when it leaves the plan's folder. */
+export function targetSamplePath(planFile: string, plan: Plan): string | undefined {
+  const spec = plan.population?.targetSample;
+  if (!spec) return undefined;
+  const folder = dirname(resolve(planFile));
+  const path = resolve(folder, spec.file);
+  const rel = relative(folder, path);
+  if (isAbsolute(spec.file) || rel.startsWith('..') || isAbsolute(rel)) {
+    throw new HtaError('plan.invalid', `${planFile}: "population.targetSample.file" must name a file inside the plan's folder, not "${spec.file}"`);
+  }
+  return path;
+}
+
+export function readTargetSample(planFile: string, plan: Plan): TargetSample | undefined {
+  const path = targetSamplePath(planFile, plan);
+  const spec = plan.population?.targetSample;
+  if (!path || !spec) return undefined;
+  const csv = readCsvFile(path);
+  const file = csv.file;
+  const decimalComma = csv.dialect.decimalComma;
+  const problems: Problem[] = [];
+  const listed = csv.header.join(', ');
+  const cols = spec.model.map((name) => {
+    const column = spec.columns[name] ?? name;
+    const idx = csv.header.indexOf(column);
+    if (idx < 0) {
+      const hint = didYouMean(column, csv.header);
+      problems.push({ file, line: 1, value: column, expected: `a column "${column}" for the target-sample model column "${name}" (columns are: ${listed}); map it in "targetSample": { "columns": { "${name}": "…" } }`, kind: `target.column:${column}`, ...(hint ? { hint } : {}) });
+    }
+    // Codes are looked up under the trial export's column name: the plan's codes describe it.
+    return { idx, name, coder: coderFor(plan, name, undefined, decimalComma) };
+  });
+  if (problems.length) throw new HtaError('input.invalid', `${file}: the target sample lacks columns of the model`, problems);
+
+  const rows: (string | number)[][] = [];
+  let excludedMissing = 0;
+  for (const rec of csv.records) {
+    const values: (string | number | null)[] = cols.map(({ idx, name, coder }) => {
+      const text = rec.cells[idx] ?? null;
+      if (text === null) return null;
+      const coded = coder?.apply(text);
+      if (coded?.kind === 'missing') return null;
+      if (coded?.kind === 'answer') return coded.value;
+      if (coded?.kind === 'unknown') {
+        problems.push({ file, line: rec.line, column: idx + 1, field: csv.header[idx], value: text, expected: `one of the plan's answer codes for "${name}" (${coder?.answerCodes().join(', ')}) or a missing-value code`, kind: `target.code:${name}` });
+        return null;
+      }
+      return parseNumber(text, decimalComma) ?? text;
+    });
+    if (values.some((v) => v === null)) {
+      excludedMissing++;
+      continue;
+    }
+    rows.push(values as (string | number)[]);
+  }
+  // A column read as numbers in most rows but text in some: the text cells are the problem.
+  cols.forEach(({ idx, name }, k) => {
+    const numbers = rows.filter((r) => typeof r[k] === 'number').length;
+    if (numbers === 0 || numbers === rows.length) return;
+    csv.records.forEach((rec) => {
+      const text = rec.cells[idx] ?? null;
+      if (text !== null && typeof (parseNumber(text, decimalComma) ?? text) === 'string' && cols[k]?.coder?.apply(text).kind !== 'missing') {
+        problems.push({ file, line: rec.line, column: idx + 1, field: csv.header[idx], value: text, expected: `a number, as in the column's other rows (model column "${name}"), or a missing-value code`, kind: `target.number:${name}` });
+      }
+    });
+  });
+  if (problems.length) throw new HtaError('input.invalid', `${file}: ${problems.length} problem(s) in the target sample`, problems);
+  if (rows.length === 0) throw new HtaError('input.invalid', `${file}: the target sample has no row with every model column (${spec.model.join(', ')}) filled`, [{ file, line: 1, expected: 'at least one target patient with every model value' }]);
+  return { file: spec.file, model: spec.model, rows, excludedMissing };
+}

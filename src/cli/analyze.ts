@@ -43,7 +43,7 @@ export function registerAnalyze(program: Command, io: CliIo, setExit: (code: num
       // The plan's target sample is an input too: no output may land on it.
       const samplePath = targetSamplePath(opts.plan, trial.plan);
       if (samplePath) guardPaths({ inputs: [{ option: 'population.targetSample', path: samplePath }], outputs: [opts.csv !== undefined ? { option: '--csv', path: opts.csv } : undefined, opts.excludedOut !== undefined ? { option: '--excluded-out', path: opts.excludedOut } : undefined] });
-      const targetSample = readTargetSample(opts.plan, trial.plan);
+      const targetSample = readTargetSample(samplePath, trial.plan);
       reportExclusion(trial, io, opts.excludedOut);
       const bar = opts.bootstrap ? progressBar(io, 'bootstrap') : undefined;
       const miBar = progressBar(io, 'multiple imputation');

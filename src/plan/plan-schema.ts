@@ -146,7 +146,7 @@ export const populationSchema = z
       .describe('Known make-up of the target population: the trial patients are raked to these margins and the ANCOVA effect re-estimated (transported effect; docs/subgroups.md)'),
     targetSample: z
       .object({
-        file: z.string().min(1).describe("CSV of patients of the target population, one row per patient, relative to the plan's folder (it may not leave it)"),
+        file: z.string().min(1).describe("CSV of patients of the target population, one row per patient, relative to the plan's folder (not an absolute path; in `hta report` inside the manifest's folder)"),
         model: z.array(z.string().min(1)).min(1).describe('Export columns of the model of trial membership (numbers enter linearly, text as levels), e.g. ["age", "sex", "symptom_weeks"]'),
         columns: z.record(z.string(), z.string()).default({}).describe("Export column → the target file's column, where it is named differently, e.g. {\"age\": \"alder\"}"),
       })

@@ -5,7 +5,7 @@
  * text). Every problem is collected and reported as `file:line:column (column): "value" —
  * expected …`, exit 2.
  */
-import { dirname, isAbsolute, relative, resolve } from 'node:path';
+import { dirname, isAbsolute, join } from 'node:path';
 import { HtaError, type Problem } from '../errors.js';
 import { parseNumber } from '../io/parse-number.js';
 import { readCsvFile } from '../io/read-csv.js';
@@ -24,21 +24,19 @@ export interface TargetSample {
   excludedMissing: number;
 }
 
-/** The plan's target sample as a path to read, refused when it leaves the plan's folder. */
+/**
+ * The plan's target sample as a path to read: relative to the plan's folder (a plan is portable,
+ * so an absolute path is refused). `hta report` resolves it through the manifest's rules instead.
+ */
 export function targetSamplePath(planFile: string, plan: Plan): string | undefined {
   const spec = plan.population?.targetSample;
   if (!spec) return undefined;
-  const folder = dirname(resolve(planFile));
-  const path = resolve(folder, spec.file);
-  const rel = relative(folder, path);
-  if (isAbsolute(spec.file) || rel.startsWith('..') || isAbsolute(rel)) {
-    throw new HtaError('plan.invalid', `${planFile}: "population.targetSample.file" must name a file inside the plan's folder, not "${spec.file}"`);
-  }
-  return path;
+  if (isAbsolute(spec.file)) throw new HtaError('plan.invalid', `${planFile}: "population.targetSample.file" must be a path relative to the plan's folder, not the absolute path "${spec.file}"`);
+  return join(dirname(planFile), spec.file);
 }
 
-export function readTargetSample(planFile: string, plan: Plan): TargetSample | undefined {
-  const path = targetSamplePath(planFile, plan);
+/** Reads the plan's target sample from `path` (see targetSamplePath); undefined when the plan has none. */
+export function readTargetSample(path: string | undefined, plan: Plan): TargetSample | undefined {
   const spec = plan.population?.targetSample;
   if (!path || !spec) return undefined;
   const csv = readCsvFile(path);

@@ -192,11 +192,18 @@ describe('transported effect (inverse odds of trial membership from a target sam
     expect(code).toBe(1);
   });
 
-  it('a target sample outside the plan\'s folder is refused (exit 2)', async () => {
-    const v = variant((p) => ((p.population as { targetSample: { file: string } }).targetSample.file = '../elsewhere.csv'));
+  it('an absolute target-sample path is refused (exit 2); --csv onto the target sample is refused', async () => {
+    const v = variant((p) => ((p.population as { targetSample: { file: string } }).targetSample.file = '/tmp/elsewhere.csv'));
     const r = await runCli('analyze', v.trial, '--plan', v.plan);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('"population.targetSample.file" must name a file inside the plan\'s folder, not "../elsewhere.csv"');
+    expect(r.stderr).toContain('"population.targetSample.file" must be a path relative to the plan\'s folder, not the absolute path "/tmp/elsewhere.csv"');
+    const w = variant(() => {});
+    const sample = join(w.plan, '..', 'target-sample.csv');
+    const before = readFileSync(sample, 'utf8');
+    const onto = await runCli('analyze', w.trial, '--plan', w.plan, '--csv', sample);
+    expect(onto.code).toBe(2);
+    expect(onto.stderr).toContain('population.targetSample');
+    expect(readFileSync(sample, 'utf8')).toBe(before);
   });
 });
 

@@ -23,7 +23,7 @@ let result: AnalysisResult;
 
 beforeAll(() => {
   trial = loadTrial(readCsvFile('test/fixtures/subgroups/trial.csv'), loadPlanFile('test/fixtures/subgroups/plan.json'));
-  result = analyzeTrial(trial, { version: 'test', targetSample: readTargetSample('test/fixtures/subgroups/plan.json', trial.plan)! });
+  result = analyzeTrial(trial, { version: 'test', targetSample: readTargetSample('test/fixtures/subgroups/target-sample.csv', trial.plan)! });
 });
 
 /** "−1.23 [...]" → −1.23 (the printed number, true minus). */

@@ -6,6 +6,7 @@
  * add one line to TRIAL_CHARTS below with the section it belongs to and when it has nothing to
  * show. A chart with nothing to show is left out; its section says why (page and README.md).
  */
+import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import { analyzeTrial } from '../../analysis/analyze-trial.js';
 import type { AnalysisResult } from '../../analysis/results-schema.js';
@@ -90,7 +91,9 @@ export const trialReportKind: ReportKind<typeof trialEntrySchema> = {
       const csvTable = readCsvFile(dataPath);
       const trialData = loadTrial(csvTable, planOf(env, planPath));
       checkTrialContent(csvTable, trialData, 'analysis', planPath);
-      const targetSample = readTargetSample(planPath, trialData.plan);
+      // The target sample is named relative to the plan, and read under the manifest's rules.
+      const sampleFile = trialData.plan.population?.targetSample?.file;
+      const targetSample = readTargetSample(sampleFile && env.input(join(dirname(entry.plan), sampleFile)), trialData.plan);
       const analysed = analyzeTrial(trialData, { version: env.version, ...(targetSample ? { targetSample } : {}) });
       // Paths as the manifest writes them: the same bytes on every machine and working directory.
       return { csv: csvTable, trial: trialData, result: { ...analysed, input: { ...analysed.input, file: entry.data } } };

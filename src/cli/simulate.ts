@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { writeFileAtomic, writeLinesAtomic } from '../io/write-atomic.js';
 import { simulateEligible, simulateRegistryLines } from '../simulate/registry.js';
 import { simulateTrial, trialToCsv } from '../simulate/trial.js';
+import { simulateTargetSample } from '../simulate/target-sample.js';
 import type { CliIo } from './io.js';
 import { LIMITS, wholeNumber } from './options.js';
 import { guardPaths } from './guard-output.js';
@@ -19,6 +20,17 @@ export function registerSimulate(program: Command, io: CliIo): void {
       const sim = simulateTrial({ ...(opts.seed !== undefined ? { seed: opts.seed } : {}), ...(opts.patients !== undefined ? { patients: opts.patients } : {}) });
       writeFileAtomic(opts.out, trialToCsv(sim));
       io.stderr(`wrote ${opts.out}: ${sim.rows.length} rows (synthetic)\n`);
+    });
+  sim
+    .command('target-sample')
+    .description('a synthetic sample of target patients (GP patients, symptoms > 4 weeks) for inverse-odds weighting')
+    .option('--rows <n>', 'number of patients (default 300)', wholeNumber('--rows', 1, LIMITS.patients))
+    .option('--seed <n>', 'random seed (same seed, same bytes; default 1)', wholeNumber('--seed'))
+    .requiredOption('--out <file>', 'where to write the CSV')
+    .action((opts: { rows?: number; seed?: number; out: string }) => {
+      guardPaths({ outputs: [{ option: '--out', path: opts.out }] });
+      writeFileAtomic(opts.out, simulateTargetSample({ ...(opts.rows !== undefined ? { rows: opts.rows } : {}), ...(opts.seed !== undefined ? { seed: opts.seed } : {}) }));
+      io.stderr(`wrote ${opts.out}: ${opts.rows ?? 300} target patients (synthetic)\n`);
     });
   sim
     .command('registry')

@@ -77,7 +77,7 @@ export function subgroupForestRows(analyses: readonly SubgroupResult[], effects:
       return {
         key: `${block}|${key}`,
         labelText,
-        nText: e && !e.error ? `${e.n.intervention}/${e.n.control}` : e ? `${e.n.intervention}/${e.n.control}` : '',
+        nText: e ? `${e.n.intervention}/${e.n.control}` : '',
         ...s,
         ref,
         effectText: e && s.est !== null ? `${f(e.benefit as number)} ${interval(f(e.benefitCiLower as number), f(e.benefitCiUpper as number))} ${unit}` : p('notComputed'),

@@ -45,7 +45,7 @@ describe.each(['en', 'da'] as const)('trial chart builders (%s)', (lang) => {
     const svg = await renderSvg(effectsForestSpec(result, ctx));
     expect(svg).toContain(lang === 'da' ? 'Til fordel for app' : 'Favours app');
     expect(svg).toContain(lang === 'da' ? 'vanlig behandling' : 'Favours usual care');
-    if (lang === 'da') expect(datum.effectText).toMatch(/−0,\d\d/);
+    if (lang === 'da') expect(datum.effectText).toMatch(/^0,\d\d \(0,\d\d til 1,\d\d\) point$/);
   });
 
   it('trajectories: one panel per continuous outcome, fixed arm colours, CI from the descriptives', () => {

@@ -153,13 +153,13 @@ export const UPTAKE_TEXT = {
 export const ANALYZE_FOOTNOTE: Record<Lang, string> = {
   en: [
     'Difference = {intervention} − {control}, in the instrument\'s units (pp = percentage points); the verdict accounts for',
-    'whether lower or higher is better. "significant, not relevant": the 95% CI excludes 0 but not values below the',
-    'MCID. "no relevant difference": the CI lies within ±MCID. pp rows have no MCID unless the plan sets one.',
+    'whether lower or higher is better. "significant, not relevant": the 95% CI excludes 0, but the estimate is smaller',
+    'than the MCID. "no relevant difference": the whole CI lies between −MCID and +MCID. pp rows have no MCID unless the plan sets one.',
   ].join('\n'),
   da: [
     'Forskel = {intervention} − {control}, i instrumentets enheder (%-point for andele); vurderingen tager højde for,',
-    'om lav eller høj score er bedst. "signifikant, ikke relevant": 95 %-CI udelukker 0, men ikke værdier under MCID.',
-    '"ingen relevant forskel": CI ligger inden for ±MCID.',
+    'om lav eller høj score er bedst. "signifikant, ikke relevant": 95 %-KI udelukker 0, men estimatet er mindre end MKRF.',
+    '"ingen relevant forskel": hele KI ligger mellem −MKRF og +MKRF.',
   ].join('\n'),
 };
 
@@ -273,7 +273,7 @@ export const REPORT_TEXT = {
   files: { en: 'Files', da: 'Filer' },
   chartFiles: { en: 'Chart files: {links}', da: 'Figurfiler: {links}' },
   resultsFile: { en: 'Every number on this page, machine-readable: {link}', da: 'Alle tal på siden i maskinlæsbar form: {link}' },
-  sofTitle: { en: 'Summary of findings', da: 'Resumé af resultaterne (summary of findings)' },
+  sofTitle: { en: 'Summary of findings', da: 'Evidensprofil (resumé af resultater)' },
   sofIntro: {
     en: 'Primary analysis ({method}) at each planned follow-up. Certainty of evidence: GRADE as set in the analysis plan, downgraded one level for imprecision when the 95% CI crosses the MCID.',
     da: 'Primær analyse ({method}) ved hver planlagt opfølgning. Evidensens kvalitet: GRADE som angivet i analyseplanen, nedgraderet ét niveau for upræcision, når 95 %-KI krydser MCID.',
@@ -315,11 +315,14 @@ export const REPORT_TEXT = {
   chartEmpty: { en: 'No chart: there are no data to draw.', da: 'Ingen figur: der er ingen data at tegne.' },
   // Summary of findings
   sofHeader: {
-    en: 'Outcome|Importance|Follow-up|Participants (studies)|Effect (95% CI)|MCID|Clinical relevance|Certainty of evidence (GRADE)',
-    da: 'Udfald|Vigtighed|Opfølgning|Deltagere (studier)|Effekt (95 %-KI)|MCID|Klinisk relevans|Evidensens kvalitet (GRADE)',
+    en: 'Outcome (importance)|Follow-up|Participants (studies)|Certainty of evidence (GRADE)|Relative effect (95% CI)|With {control}|Difference with {intervention} (95% CI)|Against the MCID',
+    da: 'Effektmål (vigtighed)|Opfølgning|Deltagere (studier)|Evidensens kvalitet (GRADE)|Relativ effekt (95 %-KI)|Med {control}|Forskel med {intervention} (95 %-KI)|Målt mod MKRF',
   },
+  rrEffect: { en: 'RR {est} ({lo} to {hi})', da: 'RR {est} ({lo} til {hi})' },
+  per1000: { en: '{n} per 1,000', da: '{n} pr. 1.000' },
+  meanOf: { en: 'mean {mean} {unit}', da: 'gns. {mean} {unit}' },
   critical: { en: 'critical', da: 'kritisk' },
-  important: { en: 'important', da: 'vigtig' },
+  important: { en: 'important', da: 'vigtigt' },
   high: { en: 'High', da: 'Høj' },
   moderate: { en: 'Moderate', da: 'Moderat' },
   low: { en: 'Low', da: 'Lav' },
@@ -347,7 +350,7 @@ export const REPORT_TEXT = {
   differenceCol: { en: 'Difference {intervention} − {control} [95% CI]', da: 'Forskel {interventionShort} − {controlShort} [95 %-KI]' },
   benefitCol: { en: 'Benefit of {intervention} (95% CI)', da: 'Gavn af {intervention} (95 %-KI)' },
   forestInterval: { en: '{est} ({lo} to {hi}) {unit}', da: '{est} ({lo} til {hi}) {unit}' },
-  mcid: { en: 'MCID', da: 'MCID' },
+  mcid: { en: 'MCID', da: 'MKRF' },
   verdict: { en: 'Verdict', da: 'Vurdering' },
   favoursControl: { en: '← Favours {control}', da: '← Til fordel for {control}' },
   favoursApp: { en: 'Favours {intervention} →', da: 'Til fordel for {intervention} →' },

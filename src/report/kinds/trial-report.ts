@@ -25,7 +25,7 @@ import { fillArms } from '../arm-names.js';
 import { ANALYZE_FOOTNOTE, fillPhrase, type Lang } from '../i18n.js';
 import type { ChartSpec, PageSection, ReportContent } from '../report-page.js';
 import { sensitivityTable, tippingSentence } from '../sensitivity-table.js';
-import { summaryOfFindingsRows, summaryOfFindingsTable } from '../summary-of-findings.js';
+import { summaryOfFindings, summaryOfFindingsRows } from '../summary-of-findings.js';
 import { tableOne } from '../table-one.js';
 import { localizedText } from '../localized-text.js';
 import { planOf, type ReportKind } from './report-kind.js';
@@ -123,10 +123,10 @@ export const trialReportKind: ReportKind<typeof trialEntrySchema> = {
     const extra = characteristicsFromExport(csv, trial, entry.characteristics.map((c) => c.column));
     const t1 = baselineTable(trial, extra);
     const widths = new Map(trial.sources.map((s) => [s.key, s.instrument.range[1] - s.instrument.range[0]]));
-    const sof = summaryOfFindingsRows(result, plan, ctx.primaryMethod, lang);
+    const sof = summaryOfFindings(summaryOfFindingsRows(result, plan, ctx.primaryMethod, lang), ctx);
 
     const sections: PageSection[] = [
-      { id: 'summary-of-findings', title: t('sofTitle'), intro: [fillPhrase(t('sofIntro'), { method })], tables: [{ table: summaryOfFindingsTable(sof, ctx) }] },
+      { id: 'summary-of-findings', title: t('sofTitle'), intro: [fillPhrase(t('sofIntro'), { method })], tables: [{ table: sof.table }], notes: sof.notes },
       omitted.has('effects')
         ? { id: 'effects', title: t('forestTitle'), ...chartOrWhy('effects') }
         : { id: 'effects', title: t('forestTitle'), intro: [fillPhrase(t('forestIntro'), { method })], chart: chartFor('effects') },

@@ -19,13 +19,16 @@ p { max-width: 80ch; }
 nav ol { columns: 2; padding-left: 1.2em; max-width: 80ch; }
 figure { margin: 12px 0; }
 figure svg { display: block; max-width: 100%; height: auto; }
-figcaption, .files { font-size: 0.85em; color: #555; }
+figcaption { font-size: 0.85em; color: #555; }
+figcaption .caption { display: block; font-weight: bold; color: #1a1a1a; }
 .table-wrap { max-width: 100%; overflow-x: auto; }
 table { border-collapse: collapse; font-size: 0.85em; margin: 8px 0 16px; }
 caption { text-align: left; font-weight: bold; padding: 4px 0; }
 th, td { border-bottom: 1px solid #ddd; padding: 4px 8px; text-align: left; vertical-align: top; }
 th { border-bottom: 2px solid #999; font-weight: normal; background: #f4f4f4; }
 td.num, th.num { text-align: right; white-space: nowrap; }
+td.nowrap { white-space: nowrap; }
+td.wide { min-width: 10em; }
 td.indent { padding-left: 24px; }
 tr.group td { font-style: italic; border-bottom: none; padding-top: 8px; }
 .notes { font-size: 0.85em; color: #333; }
@@ -59,7 +62,8 @@ export function htmlPage(page: ReportPage, svgs: ReadonlyMap<string, { svg: stri
       if (c) {
         const links = ['svg', 'png', 'vl.json'].map((ext) => `<a href="${s.chart}.${ext}">${s.chart}.${ext}</a>`).join(', ');
         const svg = scopeSvgIds(c.svg, s.chart).replace(/^<svg /, `<svg aria-label="${escapeHtml(c.alt)}" `);
-        parts.push(`<figure class="chart" data-chart="${s.chart}">${svg}<figcaption class="files">${t('chartFiles').replace('{links}', links)}</figcaption></figure>`);
+        const caption = s.chartCaption ? `<span class="caption">${escapeHtml(s.chartCaption)}</span>` : '';
+        parts.push(`<figure class="chart" data-chart="${s.chart}">${svg}<figcaption>${caption}<span class="files">${t('chartFiles').replace('{links}', links)}</span></figcaption></figure>`);
       }
     }
     for (const tb of s.tables ?? []) parts.push(`<div class="table-wrap">${renderHtmlTable(tb.table, tb.caption)}</div>`);

@@ -273,6 +273,22 @@ export const REPORT_TEXT = {
   files: { en: 'Files', da: 'Filer' },
   chartFiles: { en: 'Chart files: {links}', da: 'Figurfiler: {links}' },
   resultsFile: { en: 'Every number on this page, machine-readable: {link}', da: 'Alle tal på siden i maskinlæsbar form: {link}' },
+  conclusionTitle: { en: 'Conclusion', da: 'Konklusion' },
+  conclusionCritical: {
+    en: 'Critical outcomes, {intervention} compared with {control}:',
+    da: 'Kritiske effektmål, {intervention} sammenlignet med {control}:',
+  },
+  conclusionImportant: { en: 'Important outcomes:', da: 'Vigtige effektmål:' },
+  conclusionPart: { en: '{verdict} at {times}', da: '{verdict} efter {times}' },
+  conclusionCertainty: { en: '{level} certainty', da: '{level} evidenskvalitet' },
+  and: { en: 'and', da: 'og' },
+  methodsTitle: { en: 'Methods', da: 'Metode' },
+  methodsText: {
+    en: 'Between-group differences ({intervention} − {control}) with 95% CIs: {method} adjusted for the baseline score and the plan\'s covariates for continuous outcomes, the risk difference (Newcombe) and risk ratio for yes/no outcomes and responders. Each difference is judged against the outcome\'s MCID by the rules in the footnotes of the table of all effect estimates; missing follow-ups are examined in the sensitivity analysis (MMRM and multiple imputation).',
+    da: 'Forskelle mellem grupperne ({intervention} − {control}) med 95 %-KI: {method} justeret for baseline-scoren og planens kovariater for kontinuerte effektmål, risikodifference (Newcombe) og relativ risiko for ja/nej-effektmål og patienter med klinisk relevant forbedring. Hver forskel vurderes mod effektmålets MKRF efter reglerne i noterne til tabellen over alle effektestimater; manglende opfølgninger undersøges i følsomhedsanalysen (MMRM og multipel imputation).',
+  },
+  figure: { en: 'Figure', da: 'Figur' },
+  table: { en: 'Table', da: 'Tabel' },
   sofTitle: { en: 'Summary of findings', da: 'Evidensprofil (resumé af resultater)' },
   sofIntro: {
     en: 'Primary analysis ({method}) at each planned follow-up. Certainty of evidence: GRADE as set in the analysis plan, downgraded one level for imprecision when the 95% CI crosses the MCID.',
@@ -364,6 +380,7 @@ export const REPORT_TEXT = {
   trajectoriesChartTitle: { en: 'Mean score per visit and arm, with 95% CI', da: 'Gennemsnitlig score pr. besøg og gruppe, med 95 %-KI' },
   trajectoriesSubtitle: { en: 'Observed patients at each visit (no imputation)', da: 'Observerede patienter ved hvert besøg (ingen imputation)' },
   visit: { en: 'Visit', da: 'Besøg' },
+  weeksAxis: { en: 'Weeks since baseline', da: 'Uger efter baseline' },
   meanAxis: { en: 'Mean ({unit}; {direction})', da: 'Gennemsnit ({unit}; {direction})' },
   arm: { en: 'Arm', da: 'Gruppe' },
   // Responders

@@ -144,6 +144,7 @@ export function summaryOfFindings(rows: readonly SofRow[], ctx: TrialChartContex
   const table: Table = {
     header: ctx.text('sofHeader').split('|'),
     align: ['left', 'left', 'right', 'left', 'left', 'left', 'left', 'left'],
+    fit: [undefined, 'nowrap', 'nowrap', undefined, undefined, 'nowrap', 'wide', 'wide'],
     rows: rows.map((s) => {
       const { row: r, importance, certainty, outcome, time } = s;
       const direction = ctx.directionOf(outcome);

@@ -1,9 +1,11 @@
 /**
- * index.html: one self-contained file (inline CSS and SVG, no scripts, no external requests),
- * readable on a laptop and printable. Each chart's SVG ids are prefixed with the chart name, as
+ * index.html: one self-contained file (inline CSS, the page font as base64 @font-face, inline SVG,
+ * no scripts, no external requests), readable on a laptop and printable on A4
+ * (docs/report-trial.md#print). Each chart's SVG ids are prefixed with the chart name, as
  * all inline SVGs share one id space.
  */
 import { REPORT_TEXT } from './i18n.js';
+import { webFontFaceCss } from './render/chart-font.js';
 import type { ReportPage } from './report-page.js';
 import { escapeHtml, renderHtmlTable } from './text-table.js';
 
@@ -32,13 +34,26 @@ td.wide { min-width: 10em; }
 td.indent { padding-left: 24px; }
 tr.group td { font-style: italic; border-bottom: none; padding-top: 8px; }
 .notes { font-size: 0.85em; color: #333; }
+@page { size: A4; margin: 14mm 12mm 16mm; }
 @media print {
-  body { font-size: 10pt; }
+  body { font-size: 9.5pt; line-height: 1.35; }
   main { max-width: none; padding: 0; }
   nav, .files { display: none; }
-  section { break-inside: avoid-page; }
-  h2 { break-after: avoid; }
+  h1 { font-size: 16pt; }
+  h2 { font-size: 12pt; margin: 14pt 0 4pt; break-after: avoid; }
+  p { max-width: none; margin: 0 0 5pt; }
+  /* Sections flow from page to page: the conclusion and summary start on page 1. */
+  section { break-inside: auto; }
+  figure { break-inside: avoid; margin: 6pt 0; }
+  figure svg { width: auto; max-width: 100%; height: auto; }
   .table-wrap { overflow: visible; }
+  table { width: 100%; font-size: 7.5pt; margin: 4pt 0 6pt; }
+  thead { display: table-header-group; }
+  tr { break-inside: avoid; }
+  th, td { padding: 2pt 3pt; }
+  th.num { white-space: normal; }
+  td.wide { min-width: 12.5em; }
+  .notes { font-size: 8pt; }
 }
 `;
 
@@ -78,7 +93,7 @@ export function htmlPage(page: ReportPage, svgs: ReadonlyMap<string, { svg: stri
     '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     `<title>${escapeHtml(page.title)}</title>`,
-    `<style>${CSS}</style>`,
+    `<style>\n${webFontFaceCss()}${CSS}</style>`,
     '</head>',
     '<body><main>',
     `<h1>${escapeHtml(page.title)}</h1>`,

@@ -119,7 +119,8 @@ function verdictText(r: EffectRow, ctx: Pick<TrialChartContext, 'lang' | 'unitOf
   const lang = ctx.lang;
   const t = (k: keyof typeof REPORT_TEXT) => REPORT_TEXT[k][lang];
   if (r.error) return fillPhrase(t('noEffect'), { error: r.error });
-  if (r.relevance && r.mcid !== null) return `${RELEVANCE_TEXT[r.relevance][lang]}; ${t('mcid')} ${withUnit(formatMcid(r.mcid, lang), r.mcid, ctx.unitOf(r.outcome))}`;
+  // The council's phrase without its parenthetical rule (the rules are in the methods' footnotes).
+  if (r.relevance && r.mcid !== null) return `${RELEVANCE_TEXT[r.relevance][lang].replace(/\s*\([^)]*\)$/, '')}; ${t('mcid')} ${withUnit(formatMcid(r.mcid, lang), r.mcid, ctx.unitOf(r.outcome))}`;
   return r.significant ? t('significantNoMcid') : t('notSignificantNoMcid');
 }
 
@@ -144,7 +145,7 @@ export function summaryOfFindings(rows: readonly SofRow[], ctx: TrialChartContex
   const table: Table = {
     header: ctx.text('sofHeader').split('|'),
     align: ['left', 'left', 'right', 'left', 'left', 'left', 'left', 'left'],
-    fit: [undefined, 'nowrap', 'nowrap', undefined, undefined, 'nowrap', 'wide', 'wide'],
+    fit: [undefined, 'nowrap', undefined, 'nowrap', undefined, undefined, 'wide', 'wide'],
     rows: rows.map((s) => {
       const { row: r, importance, certainty, outcome, time } = s;
       const direction = ctx.directionOf(outcome);

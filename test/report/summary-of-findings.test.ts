@@ -82,7 +82,7 @@ describe('summary of findings on the bundled trial', () => {
     expect(table.header).toEqual(['Outcome (importance)', 'Follow-up', 'Participants (studies)', 'Certainty of evidence (GRADE)', 'Relative effect (95% CI)', 'With usual care', 'Difference with app (95% CI)', 'Against the MCID']);
     rows.forEach((r, i) => {
       const cells = table.rows[i]!;
-      if (r.row.relevance) expect(cells[7]).toBe(`${RELEVANCE_TEXT[r.row.relevance].en}; MCID ${r.row.mcid === 5 ? '5 points' : cells[7]!.split('MCID ')[1]}`);
+      if (r.row.relevance) expect(cells[7]).toBe(`${RELEVANCE_TEXT[r.row.relevance].en.replace(/ \(.*\)$/, '')}; MCID ${cells[7]!.split('MCID ')[1]}`);
       // Every critical outcome is assessed in the bundled plan (EQ-5D included).
       if (r.importance === 'critical') expect(cells[3]).toMatch(/^⊕/);
       expect(cells[3]).not.toContain('Not assessed');
@@ -101,6 +101,7 @@ describe('summary of findings on the bundled trial', () => {
     const rmdq = table.rows[0]!;
     expect(rmdq.slice(0, 3)).toEqual(['Disability (RMDQ 0–24) (critical; lower is better)', '3 months', `${rows[0]!.row.n.intervention + rows[0]!.row.n.control} (1 RCT)`]);
     expect(rmdq[3]).toBe('⊕⊕⊕◯ Moderate (a)');
+    expect(rmdq[7]).toBe('Significant, but not clinically relevant; MCID 5 points');
     expect(notes[0]).toBe('a. Risk of bias: participants and outcome assessment not blinded.');
     // One footnote per distinct reason, however many rows share it.
     expect(new Set(notes).size).toBe(notes.length);

@@ -90,10 +90,16 @@ export function participantFlowSpec(result: Pick<AnalysisResult, 'missingness' |
         mark: { type: 'rect', fill: 'white', strokeWidth: 1.5, cornerRadius: 3 },
         encoding: { x: px('x'), y: px('y'), x2: { field: 'x2' }, y2: { field: 'y2' }, stroke: { field: 'stroke', type: 'nominal', scale: null, legend: null } },
       },
+      // Each box's heading in bold (the PNG step loads the bold face too), the counts regular.
       {
-        data: { values: texts },
-        mark: { type: 'text', align: 'left', baseline: 'middle', fontSize: FONT_SIZE },
-        encoding: { x: px('x'), y: px('y'), text: { field: 'line' }, color: { condition: { test: 'datum.bold', value: '#000' }, value: '#333' } },
+        data: { values: texts.filter((d) => d.bold) },
+        mark: { type: 'text', align: 'left', baseline: 'middle', fontSize: FONT_SIZE, fontWeight: 'bold', color: '#000' },
+        encoding: { x: px('x'), y: px('y'), text: { field: 'line' } },
+      },
+      {
+        data: { values: texts.filter((d) => !d.bold) },
+        mark: { type: 'text', align: 'left', baseline: 'middle', fontSize: FONT_SIZE, color: '#333' },
+        encoding: { x: px('x'), y: px('y'), text: { field: 'line' } },
       },
     ],
   } as unknown as TopLevelSpec;

@@ -400,6 +400,7 @@ export const REPORT_TEXT = {
   observedAt: { en: 'Observed: n = {n}', da: 'Observeret: n = {n}' },
   missingAt: { en: 'Missing: n = {n}', da: 'Mangler: n = {n}' },
   analysedAt: { en: 'Analysed ({method}): n = {n}', da: 'Analyseret ({method}): n = {n}' },
+  analysedBox: { en: 'Analysed at {times}', da: 'Analyseret efter {times}' },
   // Table 1
   characteristic: { en: 'Characteristic', da: 'Karakteristika' },
   armHeader: { en: '{arm} (n = {n})', da: '{arm} (n = {n})' },

@@ -292,7 +292,7 @@ export const REPORT_TEXT = {
   sofTitle: { en: 'Summary of findings', da: 'Evidensprofil (resumé af resultater)' },
   sofIntro: {
     en: 'Primary analysis ({method}) at each planned follow-up. Certainty of evidence: GRADE as set in the analysis plan, downgraded one level for imprecision when the 95% CI crosses the MCID.',
-    da: 'Primær analyse ({method}) ved hver planlagt opfølgning. Evidensens kvalitet: GRADE som angivet i analyseplanen, nedgraderet ét niveau for upræcision, når 95 %-KI krydser MCID.',
+    da: 'Primær analyse ({method}) ved hver planlagt opfølgning. Evidensens kvalitet: GRADE som angivet i analyseplanen, nedgraderet ét niveau for unøjagtighed, når 95 %-KI krydser MKRF.',
   },
   forestTitle: { en: 'Effects against the MCID', da: 'Effekter målt mod MCID' },
   forestIntro: {
@@ -346,7 +346,7 @@ export const REPORT_TEXT = {
   notAssessed: { en: 'Not assessed in the plan', da: 'Ikke vurderet i planen' },
   imprecisionReason: {
     en: 'imprecision: the 95% CI crosses the MCID (−1 level)',
-    da: 'upræcision: 95 %-KI krydser MCID (−1 niveau)',
+    da: 'unøjagtighed: 95 %-KI krydser MKRF (−1 niveau)',
   },
   participants: { en: '{n} ({k} RCT)', da: '{n} ({k} RCT)' },
   lower: { en: 'lower', da: 'lavere' },
@@ -356,8 +356,8 @@ export const REPORT_TEXT = {
   mdEffect: { en: 'MD {est} ({lo} to {hi})', da: 'MD {est} ({lo} til {hi})' },
   rdEffect: { en: '{est} per 1,000 ({lo} to {hi})', da: '{est} pr. 1.000 ({lo} til {hi})' },
   noEffect: { en: 'not computed: {error}', da: 'ikke beregnet: {error}' },
-  significantNoMcid: { en: 'Significant difference (no MCID set)', da: 'Signifikant forskel (ingen MCID angivet)' },
-  notSignificantNoMcid: { en: 'No significant difference (no MCID set)', da: 'Ingen signifikant forskel (ingen MCID angivet)' },
+  significantNoMcid: { en: 'Significant difference (no MCID set)', da: 'Signifikant forskel (ingen MKRF angivet)' },
+  notSignificantNoMcid: { en: 'No significant difference (no MCID set)', da: 'Ingen signifikant forskel (ingen MKRF angivet)' },
   lowerIsBetter: { en: 'lower is better', da: 'lavere er bedre' },
   higherIsBetter: { en: 'higher is better', da: 'højere er bedre' },
   // Forest plot

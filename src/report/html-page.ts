@@ -35,6 +35,7 @@ td.indent { padding-left: 24px; }
 tr.group td { font-style: italic; border-bottom: none; padding-top: 8px; }
 .notes { font-size: 0.85em; color: #333; }
 @page { size: A4; margin: 14mm 12mm 16mm; }
+@page landscape { size: A4 landscape; margin: 12mm 12mm 14mm; }
 @media print {
   body { font-size: 9.5pt; line-height: 1.35; }
   main { max-width: none; padding: 0; }
@@ -44,6 +45,7 @@ tr.group td { font-style: italic; border-bottom: none; padding-top: 8px; }
   p { max-width: none; margin: 0 0 5pt; }
   /* Sections flow from page to page: the conclusion and summary start on page 1. */
   section { break-inside: auto; }
+  section.landscape { page: landscape; }
   figure { break-inside: avoid; margin: 6pt 0; }
   figure svg { width: auto; max-width: 100%; height: auto; }
   .table-wrap { overflow: visible; }
@@ -58,6 +60,19 @@ tr.group td { font-style: italic; border-bottom: none; padding-top: 8px; }
 `;
 
 
+/** Printable width of a portrait A4 page in CSS px (210 mm − the @page margins, at 96 px per inch). */
+export const PORTRAIT_PX = 720;
+
+/** The same for a landscape A4 page (297 mm − margins), and the chart height that leaves room for a heading and caption. */
+const LANDSCAPE_PX = 1030;
+const LANDSCAPE_CHART_HEIGHT_PX = 630;
+
+/** The width and height attributes of an SVG's root element (0 when absent). */
+function svgSize(svg: string | undefined): { width: number; height: number } {
+  const attr = (name: string) => Number(new RegExp(`^<svg[^>]*\\s${name}="([\\d.]+)"`).exec(svg ?? '')?.[1] ?? 0);
+  return { width: attr('width'), height: attr('height') };
+}
+
 /** Makes every id (and its references) of one inline SVG unique within the page. */
 export function scopeSvgIds(svg: string, prefix: string): string {
   return svg
@@ -71,7 +86,11 @@ export function htmlPage(page: ReportPage, svgs: ReadonlyMap<string, { svg: stri
   const t = (k: keyof typeof REPORT_TEXT) => REPORT_TEXT[k][page.lang];
   const paragraphs = (ps: string[] | undefined, cls?: string) => (ps ?? []).map((p) => `<p${cls ? ` class="${cls}"` : ''}>${escapeHtml(p)}</p>`).join('\n');
   const sections = page.sections.map((s) => {
-    const parts = [`<section id="${s.id}">`, `<h2>${escapeHtml(s.title)}</h2>`, paragraphs(s.intro)];
+    // A chart wider than a portrait A4 page prints with its section on a landscape page, up to
+    // ~1.5× the size — if it fits that page's height with its heading; a tall one stays portrait.
+    const size = svgSize(s.chart === undefined ? undefined : svgs.get(s.chart)?.svg);
+    const landscape = size.width > PORTRAIT_PX && size.height * Math.min(1, LANDSCAPE_PX / size.width) <= LANDSCAPE_CHART_HEIGHT_PX;
+    const parts = [`<section id="${s.id}"${landscape ? ' class="landscape"' : ''}>`, `<h2>${escapeHtml(s.title)}</h2>`, paragraphs(s.intro)];
     if (s.chart) {
       const c = svgs.get(s.chart);
       if (c) {

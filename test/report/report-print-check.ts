@@ -33,6 +33,13 @@ export async function checkPrintedPage(browser: Browser, p: (typeof PRINTED_PAGE
   expect(page1, `${p.name} page 1`).toContain(p.conclusion);
   expect(page1).toContain(p.table);
   expect(page1).toContain(p.first);
+  // Charts wider than a portrait page (the effects forest) print on landscape pages.
+  const sizes = [...execFileSync(PDFTOTEXT.replace('pdftotext', 'pdfinfo'), ['-f', '1', '-l', '99', pdf], { encoding: 'utf8' }).matchAll(/size:\s+([\d.]+) x ([\d.]+) pts/g)];
+  expect(sizes[0]![1]! < sizes[0]![2]!, 'page 1 is portrait').toBe(true);
+  const landscape = sizes.findIndex((m) => Number(m[1]) > Number(m[2]));
+  expect(landscape, 'a landscape page').toBeGreaterThan(0);
+  const text = execFileSync(PDFTOTEXT, ['-f', String(landscape + 1), '-l', String(landscape + 1), pdf, '-'], { encoding: 'utf8' });
+  expect(text).toMatch(/Benefit of app ÷ MCID|Gavn af app ÷ MKRF|Weeks since baseline|Uger efter baseline/);
   // The summary's phrase columns (difference, verdict) at print width: never one word a line.
   await page.emulateMedia({ media: 'print' });
   await page.setViewportSize({ width: 705, height: 1000 }); // A4 minus the @page margins, at 96 px/in

@@ -44,3 +44,26 @@ describe('PNG fonts', () => {
     expect(ink(svgToPng(svg('bold'), 1))).not.toBe(ink(svgToPng(svg('normal'), 1)));
   });
 });
+
+describe('A4 print stylesheet', () => {
+  const svg = (w: number, h: number) => `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}"></svg>`;
+  const sections = [
+    { id: 'flat', title: 'Wide and flat', chart: 'flat' },
+    { id: 'tall', title: 'Wide and tall', chart: 'tall' },
+    { id: 'narrow', title: 'Narrow', chart: 'narrow' },
+  ];
+  const html = htmlPage({ lang: 'en', title: 't', provenance: 'p', sections }, new Map([
+    ['flat', { svg: svg(1300, 450), alt: 'a' }],
+    ['tall', { svg: svg(1100, 1400), alt: 'b' }],
+    ['narrow', { svg: svg(680, 700), alt: 'c' }],
+  ]));
+
+  it('has A4 @page margins, lets sections flow (the summary starts on page 1), and prints wide flat charts on landscape pages', () => {
+    expect(html).toMatch(/@page \{ size: A4; margin: [\d.]+mm/);
+    expect(html).toMatch(/@page landscape \{ size: A4 landscape;/);
+    expect(html).not.toContain('avoid-page');
+    expect(html).toContain('<section id="flat" class="landscape">');
+    expect(html).toContain('<section id="tall">');
+    expect(html).toContain('<section id="narrow">');
+  });
+});

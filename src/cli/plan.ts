@@ -17,6 +17,7 @@ import { validationJsonSchema } from '../trial/validation-schema.js';
 import { guardPaths } from './guard-output.js';
 import type { CliIo } from './io.js';
 import type { FileKind } from './plan-files.js';
+import type { Plan } from '../plan/plan-schema.js';
 
 // plan-files.js loads the report kinds (for the manifest's schema): imported on use, so that
 // `hta --help` and the other commands do not pay for them.
@@ -85,6 +86,11 @@ export function registerPlan(program: Command, io: CliIo): void {
         throw new HtaError('usage.invalid', `--kind "${opts.kind}": expected one of ${FILE_KINDS.join(', ')}`);
       }
       const { checkUserFile } = await import('./plan-files.js');
-      io.stdout(json(checkUserFile(file, opts.kind as FileKind | undefined).value));
+      const checked = checkUserFile(file, opts.kind as FileKind | undefined);
+      if (checked.kind === 'trial') {
+        const { planWarnings } = await import('../plan/plan-warnings.js');
+        for (const w of planWarnings(checked.value as Plan)) io.stderr(`warning: ${file}: ${w}\n`);
+      }
+      io.stdout(json(checked.value));
     });
 }

@@ -21,7 +21,9 @@ export interface PlanDraft {
 
 const ID = /^(id|recordid|pid|patientid|patient|subject|subjectid|deltager|deltagerid|studieid|studyid|participantid)$/;
 const ARM = /^(arm|group|gruppe|randomi[sz]ation|randomisering|allocation|allokering|treatment|behandling|intervention)$/;
-const TIME = /^(time|tid|visit|besoeg|besog|redcapeventname|event|timepoint|tidspunkt|maaling|maling)$/;
+const TIME = /^(?=.)(time|tid|visit|besoeg|besog|redcapeventname|event|timepoint|tidspunkt|maaling|maling)?(uger?|weeks?|wk|maaneder|maaned|mdr|months?|mo)?$/;
+/** The unit a time column's name gives its numeric visits: "uge", "Tid (uger)", "time_weeks" → w; "maaned", "months" → m. */
+const TIME_UNIT = /(uger?|weeks?|wk|maaneder|maaned|mdr|months?|mo)$/;
 const BASELINE = /^(baseline|base|bl|t0|0|0m|0w|uge0|inklusion|screening|baselinearm\d*)$/;
 // Pure numbers are item numbers (rmdq_12), not visits.
 const WIDE_SUFFIX = /^(baseline|base|bl|t\d+|\d+(w|m|mo|mdr|uger|weeks|months)|fu\d*|followup)$/i;
@@ -82,8 +84,15 @@ export function draftPlan(csv: CsvTable, schemaRef: string): PlanDraft {
   if (timeCol) {
     if (timeCol !== 'time') columns.time = timeCol;
     const values = valuesOf(timeCol);
+    const unitWord = TIME_UNIT.exec(looseForm(timeCol))?.[1];
+    const unit = unitWord === undefined ? undefined : /^(u|w)/.test(unitWord) ? 'w' : 'm';
+    const bare = values.filter((v) => /^\d+$/.test(v.trim()) && visitLabel(v) !== 'baseline');
+    if (bare.length && !unit) {
+      checks.push(`visits ${bare.map((v) => JSON.stringify(v)).join(', ')} are bare numbers: say their unit in "timeLabels" (e.g. { "${bare[0]}": "${bare[0]}w" }), so reports can say "${bare[0]} weeks" and draw time to scale`);
+    }
     for (const v of values) {
-      const label = visitLabel(v);
+      // A bare number in a column whose name gives the unit ("Tid (uger)": 12) is that many weeks or months.
+      const label = unit && /^\d+$/.test(v.trim()) && visitLabel(v) !== 'baseline' ? `${Number(v)}${unit}` : visitLabel(v);
       if (label !== v) timeLabels[v] = label;
       if (!visits.includes(label)) visits.push(label);
     }

@@ -1,9 +1,11 @@
 /**
- * index.html: one self-contained file (inline CSS and SVG, no scripts, no external requests),
- * readable on a laptop and printable. Each chart's SVG ids are prefixed with the chart name, as
+ * index.html: one self-contained file (inline CSS, the page font as base64 @font-face, inline SVG,
+ * no scripts, no external requests), readable on a laptop and printable on A4
+ * (docs/report-trial.md#print). Each chart's SVG ids are prefixed with the chart name, as
  * all inline SVGs share one id space.
  */
 import { REPORT_TEXT } from './i18n.js';
+import { webFontFaceCss } from './render/chart-font.js';
 import type { ReportPage } from './report-page.js';
 import { escapeHtml, renderHtmlTable } from './text-table.js';
 
@@ -19,26 +21,57 @@ p { max-width: 80ch; }
 nav ol { columns: 2; padding-left: 1.2em; max-width: 80ch; }
 figure { margin: 12px 0; }
 figure svg { display: block; max-width: 100%; height: auto; }
-figcaption, .files { font-size: 0.85em; color: #555; }
+figcaption { font-size: 0.85em; color: #555; }
+figcaption .caption { display: block; font-weight: bold; color: #1a1a1a; }
 .table-wrap { max-width: 100%; overflow-x: auto; }
 table { border-collapse: collapse; font-size: 0.85em; margin: 8px 0 16px; }
 caption { text-align: left; font-weight: bold; padding: 4px 0; }
 th, td { border-bottom: 1px solid #ddd; padding: 4px 8px; text-align: left; vertical-align: top; }
 th { border-bottom: 2px solid #999; font-weight: normal; background: #f4f4f4; }
 td.num, th.num { text-align: right; white-space: nowrap; }
+td.nowrap { white-space: nowrap; }
+td.wide { min-width: 10em; }
 td.indent { padding-left: 24px; }
 tr.group td { font-style: italic; border-bottom: none; padding-top: 8px; }
 .notes { font-size: 0.85em; color: #333; }
+@page { size: A4; margin: 14mm 12mm 16mm; }
+@page landscape { size: A4 landscape; margin: 12mm 12mm 14mm; }
 @media print {
-  body { font-size: 10pt; }
+  body { font-size: 9.5pt; line-height: 1.35; }
   main { max-width: none; padding: 0; }
   nav, .files { display: none; }
-  section { break-inside: avoid-page; }
-  h2 { break-after: avoid; }
+  h1 { font-size: 16pt; }
+  h2 { font-size: 12pt; margin: 14pt 0 4pt; break-after: avoid; }
+  p { max-width: none; margin: 0 0 5pt; }
+  /* Sections flow from page to page: the conclusion and summary start on page 1. */
+  section { break-inside: auto; }
+  section.landscape { page: landscape; }
+  figure { break-inside: avoid; margin: 6pt 0; }
+  figure svg { width: auto; max-width: 100%; height: auto; }
   .table-wrap { overflow: visible; }
+  table { width: 100%; font-size: 7.5pt; margin: 4pt 0 6pt; }
+  thead { display: table-header-group; }
+  tr { break-inside: avoid; }
+  th, td { padding: 2pt 3pt; }
+  th.num { white-space: normal; }
+  td.wide { min-width: 12.5em; }
+  .notes { font-size: 8pt; }
 }
 `;
 
+
+/** Printable width of a portrait A4 page in CSS px (210 mm − the @page margins, at 96 px per inch). */
+export const PORTRAIT_PX = 720;
+
+/** The same for a landscape A4 page (297 mm − margins), and the chart height that leaves room for a heading and caption. */
+const LANDSCAPE_PX = 1030;
+const LANDSCAPE_CHART_HEIGHT_PX = 630;
+
+/** The width and height attributes of an SVG's root element (0 when absent). */
+function svgSize(svg: string | undefined): { width: number; height: number } {
+  const attr = (name: string) => Number(new RegExp(`^<svg[^>]*\\s${name}="([\\d.]+)"`).exec(svg ?? '')?.[1] ?? 0);
+  return { width: attr('width'), height: attr('height') };
+}
 
 /** Makes every id (and its references) of one inline SVG unique within the page. */
 export function scopeSvgIds(svg: string, prefix: string): string {
@@ -53,13 +86,18 @@ export function htmlPage(page: ReportPage, svgs: ReadonlyMap<string, { svg: stri
   const t = (k: keyof typeof REPORT_TEXT) => REPORT_TEXT[k][page.lang];
   const paragraphs = (ps: string[] | undefined, cls?: string) => (ps ?? []).map((p) => `<p${cls ? ` class="${cls}"` : ''}>${escapeHtml(p)}</p>`).join('\n');
   const sections = page.sections.map((s) => {
-    const parts = [`<section id="${s.id}">`, `<h2>${escapeHtml(s.title)}</h2>`, paragraphs(s.intro)];
+    // A chart wider than a portrait A4 page prints with its section on a landscape page, up to
+    // ~1.5× the size — if it fits that page's height with its heading; a tall one stays portrait.
+    const size = svgSize(s.chart === undefined ? undefined : svgs.get(s.chart)?.svg);
+    const landscape = size.width > PORTRAIT_PX && size.height * Math.min(1, LANDSCAPE_PX / size.width) <= LANDSCAPE_CHART_HEIGHT_PX;
+    const parts = [`<section id="${s.id}"${landscape ? ' class="landscape"' : ''}>`, `<h2>${escapeHtml(s.title)}</h2>`, paragraphs(s.intro)];
     if (s.chart) {
       const c = svgs.get(s.chart);
       if (c) {
         const links = ['svg', 'png', 'vl.json'].map((ext) => `<a href="${s.chart}.${ext}">${s.chart}.${ext}</a>`).join(', ');
         const svg = scopeSvgIds(c.svg, s.chart).replace(/^<svg /, `<svg aria-label="${escapeHtml(c.alt)}" `);
-        parts.push(`<figure class="chart" data-chart="${s.chart}">${svg}<figcaption class="files">${t('chartFiles').replace('{links}', links)}</figcaption></figure>`);
+        const caption = s.chartCaption ? `<span class="caption">${escapeHtml(s.chartCaption)}</span>` : '';
+        parts.push(`<figure class="chart" data-chart="${s.chart}">${svg}<figcaption>${caption}<span class="files">${t('chartFiles').replace('{links}', links)}</span></figcaption></figure>`);
       }
     }
     for (const tb of s.tables ?? []) parts.push(`<div class="table-wrap">${renderHtmlTable(tb.table, tb.caption)}</div>`);
@@ -74,7 +112,7 @@ export function htmlPage(page: ReportPage, svgs: ReadonlyMap<string, { svg: stri
     '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     `<title>${escapeHtml(page.title)}</title>`,
-    `<style>${CSS}</style>`,
+    `<style>\n${webFontFaceCss()}${CSS}</style>`,
     '</head>',
     '<body><main>',
     `<h1>${escapeHtml(page.title)}</h1>`,

@@ -16,6 +16,7 @@ export function markdownPage(page: ReportPage, charts: ReadonlyMap<string, { alt
     out.push(`## ${escapeMarkdown(s.title)}`, '');
     for (const p of s.intro ?? []) out.push(escapeMarkdownBlock(p), '');
     if (s.chart && charts.has(s.chart)) {
+      if (s.chartCaption) out.push(`**${escapeMarkdown(s.chartCaption)}**`, '');
       out.push(`![${escapeMarkdown(charts.get(s.chart)?.alt ?? s.chart, 'all')}](${s.chart}.svg)`, '', `[PNG](${s.chart}.png) · [Vega-Lite spec](${s.chart}.vl.json)`, '');
     }
     for (const tb of s.tables ?? []) {

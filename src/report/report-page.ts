@@ -22,6 +22,8 @@ export interface PageSection {
   intro?: string[];
   /** Name of a chart of the same report. */
   chart?: string;
+  /** "Figure 2. …": the chart's number and caption, shown under it. */
+  chartCaption?: string;
   tables?: { caption?: string; table: Table }[];
   /** Paragraphs after the content (footnotes). */
   notes?: string[];

@@ -18,12 +18,22 @@ export function sensitivityTable(s: Sensitivity, lang: Lang, decimals: number, a
     align: ['left', 'right', 'right', 'right', 'left'],
     rows: s.rows.map((r) => [
       METHOD[r.method]?.[lang] ?? r.method,
-      `${r.n.intervention}/${r.n.control}`,
+      nUsed(r, lang),
       formatEffect(r, decimals, lang),
       r.pValue === null ? '—' : formatP(r.pValue, lang),
       r.error ? r.error : r.relevance ? SHORT_RELEVANCE_TEXT[r.relevance][lang] : '—',
     ]),
   };
+}
+
+/**
+ * The patients the row's model used. MMRM uses every patient with at least one follow-up visit
+ * (its `details.patientsInModel`), not only those observed at this time, so its n is that total.
+ */
+function nUsed(r: Sensitivity['rows'][number], lang: Lang): string {
+  const inModel = r.method === 'mmrm' ? r.details?.['patientsInModel'] : undefined;
+  if (typeof inModel === 'number') return lang === 'da' ? `${inModel} i modellen` : `${inModel} in the model`;
+  return `${r.n.intervention}/${r.n.control}`;
 }
 
 /** One sentence on the tipping point, in the outcome's units. */

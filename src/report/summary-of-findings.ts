@@ -1,7 +1,9 @@
 /**
- * Summary of findings in the committee's form: per outcome and planned follow-up the importance,
- * participants (studies), effect (95% CI) as GRADE tables phrase it, MCID, the clinical-relevance
- * verdict and the certainty of evidence.
+ * Summary of findings in the committee's form, the columns of a GRADEpro table
+ * (docs/report-trial.md#summary-of-findings): per outcome and planned follow-up the participants
+ * (studies), the certainty of evidence with footnoted reasons, the relative effect (risk ratio
+ * for yes/no outcomes), the risk or mean with the control arm, the absolute effect (per 1,000 or
+ * mean difference) and the verdict against the MCID.
  *
  * Certainty: the plan's GRADE level and reasons for the outcome, downgraded for imprecision by
  * the rule in judge/grade-certainty.ts; this module only words it. Without a level in the plan the
@@ -66,53 +68,105 @@ export interface SofRow {
   row: EffectRow;
   importance: 'critical' | 'important';
   certainty: Certainty;
+  /** Observed mean of the control arm at this time (continuous outcomes); null when none. */
+  controlMean: number | null;
 }
 
 /** One row per outcome (plan order, then responders) × planned follow-up: the primary method's estimate. */
-export function summaryOfFindingsRows(result: Pick<AnalysisResult, 'effects'>, plan: Plan, primaryMethod: EffectRow['method'], lang: Lang): SofRow[] {
+export function summaryOfFindingsRows(result: Pick<AnalysisResult, 'effects'> & Partial<Pick<AnalysisResult, 'descriptives'>>, plan: Plan, primaryMethod: EffectRow['method'], lang: Lang): SofRow[] {
   const out: SofRow[] = [];
+  // A responder definition is a re-analysis of its outcome's scores: it carries that outcome's
+  // assessment (risk of bias, indirectness … are properties of how the scores were collected).
+  const certaintyOfOutcome = new Map(plan.outcomes.map((o) => [o.key, o.certainty]));
   const items = [
     ...plan.outcomes.map((o) => ({ key: o.key, importance: o.importance, certainty: o.certainty })),
-    ...plan.responders.map((r) => ({ key: r.key, importance: r.importance, certainty: undefined })),
+    ...plan.responders.map((r) => ({ key: r.key, importance: r.importance, certainty: certaintyOfOutcome.get(r.outcome) })),
   ];
   for (const item of items) {
     for (const time of plan.timepoints) {
       const rows = result.effects.filter((e) => e.outcome === item.key && e.time === time);
       const row = rows.find((e) => e.method === primaryMethod) ?? rows.find((e) => e.method === 'risk-difference');
       if (!row) continue;
-      out.push({ outcome: item.key, time, row, importance: item.importance, certainty: certaintyOf(item.certainty, row, lang) });
+      const control = result.descriptives?.find((d) => d.outcome === item.key && d.time === time && d.arm === 'control');
+      out.push({ outcome: item.key, time, row, importance: item.importance, certainty: certaintyOf(item.certainty, row, lang), controlMean: control?.mean ?? null });
     }
   }
   return out;
 }
 
-export function summaryOfFindingsTable(rows: readonly SofRow[], ctx: TrialChartContext): Table {
+/** Footnote letters a, b, …, z, aa, ab, … */
+function letter(i: number): string {
+  return i < 26 ? String.fromCharCode(97 + i) : letter(Math.floor(i / 26) - 1) + letter(i % 26);
+}
+
+/** "RR 0.98 (0.78 to 1.23)" for yes/no outcomes; "—" where GRADE tables leave it empty (mean differences). */
+export function relativeEffectText(r: EffectRow, lang: Lang): string {
+  if (!r.riskRatio) return '—';
+  const f = (v: number) => formatFixed(v, 2, lang);
+  return fillPhrase(REPORT_TEXT.rrEffect[lang], { est: f(r.riskRatio.estimate), lo: f(r.riskRatio.ciLower), hi: f(r.riskRatio.ciUpper) });
+}
+
+/** The control arm's risk per 1,000 (yes/no) or observed mean in the outcome's units: the base of the absolute effect. */
+export function controlText(s: Pick<SofRow, 'row' | 'controlMean' | 'outcome'>, ctx: Pick<TrialChartContext, 'lang' | 'unitOf' | 'decimalsOf'>): string {
+  const lang = ctx.lang;
+  if (s.row.risks) return fillPhrase(REPORT_TEXT.per1000[lang], { n: Math.round(1000 * s.row.risks.control) });
+  if (s.controlMean === null) return '—';
+  return fillPhrase(REPORT_TEXT.meanOf[lang], { mean: formatFixed(s.controlMean, ctx.decimalsOf(s.outcome), lang), unit: ctx.unitOf(s.outcome) });
+}
+
+/** The verdict against the MCID, naming the MCID it was judged against. */
+function verdictText(r: EffectRow, ctx: Pick<TrialChartContext, 'lang' | 'unitOf'>): string {
   const lang = ctx.lang;
   const t = (k: keyof typeof REPORT_TEXT) => REPORT_TEXT[k][lang];
-  return {
-    header: t('sofHeader').split('|'),
-    align: ['left', 'left', 'left', 'right', 'left', 'right', 'left', 'left'],
-    rows: rows.map(({ row: r, importance, certainty, outcome, time }) => {
+  if (r.error) return fillPhrase(t('noEffect'), { error: r.error });
+  // The council's phrase without its parenthetical rule (the rules are in the methods' footnotes).
+  if (r.relevance && r.mcid !== null) return `${RELEVANCE_TEXT[r.relevance][lang].replace(/\s*\([^)]*\)$/, '')}; ${t('mcid')} ${withUnit(formatMcid(r.mcid, lang), r.mcid, ctx.unitOf(r.outcome))}`;
+  return r.significant ? t('significantNoMcid') : t('notSignificantNoMcid');
+}
+
+export interface SummaryOfFindings {
+  table: Table;
+  /** "a. risk of bias: …", one per distinct reason, in order of first use. */
+  notes: string[];
+}
+
+/**
+ * The table with its footnotes. Certainty cells carry letters ("⊕⊕⊕◯ Moderate (a, b)"); each
+ * distinct reason is written once below the table, as GRADEpro does.
+ */
+export function summaryOfFindings(rows: readonly SofRow[], ctx: TrialChartContext): SummaryOfFindings {
+  const lang = ctx.lang;
+  const t = (k: keyof typeof REPORT_TEXT) => REPORT_TEXT[k][lang];
+  const reasons: string[] = [];
+  const mark = (reason: string) => {
+    if (!reasons.includes(reason)) reasons.push(reason);
+    return letter(reasons.indexOf(reason));
+  };
+  const table: Table = {
+    header: ctx.text('sofHeader').split('|'),
+    align: ['left', 'left', 'right', 'left', 'left', 'left', 'left', 'left'],
+    fit: [undefined, 'nowrap', undefined, 'nowrap', undefined, undefined, 'wide', 'wide'],
+    rows: rows.map((s) => {
+      const { row: r, importance, certainty, outcome, time } = s;
       const direction = ctx.directionOf(outcome);
-      const hint = r.method === 'risk-difference' || !direction ? '' : ` (${direction === 'lower-is-better' ? t('lowerIsBetter') : t('higherIsBetter')})`;
-      const mcid = r.mcid === null ? '—' : withUnit(formatMcid(r.mcid, lang), r.mcid, ctx.unitOf(outcome));
-      const verdict = r.error
-        ? fillPhrase(t('noEffect'), { error: r.error })
-        : r.relevance
-          ? RELEVANCE_TEXT[r.relevance][lang]
-          : r.significant
-            ? t('significantNoMcid')
-            : t('notSignificantNoMcid');
+      const hint = r.method === 'risk-difference' || !direction ? '' : `; ${direction === 'lower-is-better' ? t('lowerIsBetter') : t('higherIsBetter')}`;
+      const head = certainty.level ? `${SYMBOLS[certainty.level]} ${REPORT_TEXT[certainty.level][lang]}` : t('notAssessed');
+      const letters = certainty.reasons.map(mark);
       return [
-        `${ctx.outcomeLabel(outcome)}${hint}`,
-        t(importance),
+        `${ctx.outcomeLabel(outcome)} (${t(importance)}${hint})`,
         ctx.timeLabel(time),
         fillPhrase(t('participants'), { n: r.n.intervention + r.n.control, k: 1 }),
+        letters.length ? `${head} (${letters.join(', ')})` : head,
+        relativeEffectText(r, lang),
+        controlText(s, ctx),
         sofEffectText(r, ctx),
-        mcid,
-        verdict,
-        certaintyText(certainty, lang),
+        verdictText(r, ctx),
       ];
     }),
   };
+  return { table, notes: reasons.map((r, i) => `${letter(i)}. ${r.charAt(0).toUpperCase()}${r.slice(1)}.`) };
+}
+
+export function summaryOfFindingsTable(rows: readonly SofRow[], ctx: TrialChartContext): Table {
+  return summaryOfFindings(rows, ctx).table;
 }

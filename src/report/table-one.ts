@@ -6,6 +6,32 @@ import type { Table } from './text-table.js';
 
 export type CharacteristicLabels = ReadonlyMap<string, string>;
 
+/**
+ * Labels for the covariates trial plans name most often, when the manifest gives none: a plan's
+ * covariate is a column key ("alder", "bmi"), which is no label for a committee. Keys are matched
+ * in lower case; anything else is shown as its key with a capital first letter.
+ */
+const COMMON_LABELS: Record<string, Record<Lang, string>> = {
+  age: { en: 'Age (years)', da: 'Alder (år)' },
+  alder: { en: 'Age (years)', da: 'Alder (år)' },
+  sex: { en: 'Sex', da: 'Køn' },
+  gender: { en: 'Sex', da: 'Køn' },
+  køn: { en: 'Sex', da: 'Køn' },
+  kon: { en: 'Sex', da: 'Køn' },
+  bmi: { en: 'Body-mass index (kg/m²)', da: 'BMI (kg/m²)' },
+  country: { en: 'Country', da: 'Land' },
+  land: { en: 'Country', da: 'Land' },
+  education: { en: 'Education', da: 'Uddannelse' },
+  uddannelse: { en: 'Education', da: 'Uddannelse' },
+  smoking: { en: 'Smoking', da: 'Rygning' },
+  rygning: { en: 'Smoking', da: 'Rygning' },
+};
+
+/** The label of a covariate or characteristic key: the manifest's, a common one, or the key capitalised. */
+export function characteristicLabel(key: string, lang: Lang, labels: CharacteristicLabels = new Map()): string {
+  return labels.get(key) ?? COMMON_LABELS[key.toLowerCase()]?.[lang] ?? key.charAt(0).toUpperCase() + key.slice(1);
+}
+
 function numeric(s: CharacteristicSummary, decimals: number, lang: Lang): string {
   if (s.kind !== 'numeric' || s.mean === null) return '—';
   const sd = s.sd === null ? '—' : formatFixed(s.sd, decimals, lang);
@@ -22,7 +48,7 @@ export function tableOne(t1: BaselineTable, ctx: TrialChartContext, labels: Char
   const lang = ctx.lang;
   const text = ctx.text;
   const labelOf = (key: string, source: string) =>
-    labels.get(key) ?? (source === 'outcome' ? `${ctx.outcomeLabel(key)}, ${text('atBaseline')}` : key.charAt(0).toUpperCase() + key.slice(1));
+    source === 'outcome' && !labels.has(key) ? `${ctx.outcomeLabel(key)}, ${text('atBaseline')}` : characteristicLabel(key, lang, labels);
   const rows: string[][] = [];
   for (const c of t1.rows) {
     const label = labelOf(c.key, c.source);

@@ -4,6 +4,11 @@ export interface Table {
   rows: string[][];
   /** Per column: right-align numbers. */
   align?: ('left' | 'right')[];
+  /**
+   * Per column, for the HTML page: `nowrap` keeps short cells ("3 months") on one line, `wide`
+   * gives a phrase column room so it does not wrap one word a line on A4 (docs/report-trial.md#print).
+   */
+  fit?: ('nowrap' | 'wide' | undefined)[];
 }
 
 const width = (s: string) => [...s].length;
@@ -65,7 +70,10 @@ export const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, 
  * group heading (e.g. "Sex, n (%)" above its levels); cells starting with two spaces are indented.
  */
 export function renderHtmlTable(t: Table, caption?: string): string {
-  const cls = (i: number) => (t.align?.[i] === 'right' ? ' class="num"' : '');
+  const cls = (i: number) => {
+    const names = [t.align?.[i] === 'right' ? 'num' : '', t.fit?.[i] ?? ''].filter(Boolean);
+    return names.length ? ` class="${names.join(' ')}"` : '';
+  };
   const cell = (tag: 'th' | 'td', s: string, i: number) => {
     const indent = tag === 'td' && i === 0 && s.startsWith('  ');
     return `<${tag}${indent ? ' class="indent"' : cls(i)}>${escapeHtml(indent ? s.trimStart() : s)}</${tag}>`;

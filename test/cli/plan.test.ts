@@ -66,6 +66,17 @@ describe('hta plan check', () => {
     expect(JSON.parse(bare.stdout).alpha).toBe(0.05);
   });
 
+  it('warns on stderr (still exit 0) when a critical outcome has no GRADE certainty, and not for the bundled plan', async () => {
+    const bundled = await runCli('plan', 'check', 'data/plans/selfback.plan.json');
+    expect(bundled.stderr).not.toContain('warning');
+    const plan = read('data/plans/selfback.plan.json') as { outcomes: Record<string, unknown>[] };
+    const outcomes = plan.outcomes.map((o) => (o.key === 'eq5d' || o.key === 'pseq' ? { ...o, certainty: undefined } : o));
+    const r = await runCli('plan', 'check', writeJson({ ...plan, $schema: undefined, outcomes }));
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('outcome "eq5d" is critical but has no "certainty"');
+    expect(r.stderr).not.toContain('"pseq"'); // important, not critical
+  });
+
   it('recognises files by shape without "$schema" and fills defaults (uptake sensitivity, manifest lang, meta preset)', async () => {
     const { $schema: _u, sensitivity: _s, suppression: _t, ...uptakePlan } = read('data/plans/uptake.plan.json');
     const u = await runCli('plan', 'check', writeJson(uptakePlan));

@@ -52,7 +52,7 @@ describe('arm labels from the plan', () => {
     expect(readme).toMatch(new RegExp(`\\| Digital coach \\(n = \\d+\\) \\| ${control} \\(n = \\d+\\) \\|`));
     expect(readme).toContain(`n (Digital coach/${control})`);
     expect(readme).toContain(`Digital coach − ${control}`);
-    expect(readme).toMatch(lang === 'en' ? /right favours Digital coach/ : /til fordel for Digital coach/);
+    expect(readme).toMatch(lang === 'en' ? /Right of 0 favours Digital coach/ : /til fordel for Digital coach/);
     // Chart legends and "favours" texts.
     const forest = files.get('effects-forest.vl.json')!;
     expect(forest).toContain(lang === 'en' ? `← Favours ${control}` : `← Til fordel for ${control}`);

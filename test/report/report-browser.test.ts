@@ -1,13 +1,16 @@
 /**
  * Opens every committed report page in headless Chromium: no console errors, every chart drawn
  * with a non-zero size, nothing wider than the window; a screenshot per page in test-output/.
- * Without /usr/bin/chromium the test fails on CI (process.env.CI) and is skipped elsewhere.
+ * The trial pages are also printed to A4 (test/report/report-print-check.ts): page 1 holds the
+ * conclusion and the summary of findings. Without /usr/bin/chromium the test fails on CI
+ * (process.env.CI) and is skipped elsewhere.
  */
 import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { checkPrintedPage, PRINTED_PAGES } from './report-print-check.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const available = existsSync(CHROMIUM);
@@ -46,6 +49,8 @@ describe('report pages in a browser', () => {
         await page.screenshot({ path: join('test-output', `report-${name}-${width}.png`), fullPage: true });
         await page.close();
       }
+      const printed = PRINTED_PAGES.find((p) => p.name === name);
+      if (printed) await checkPrintedPage(browser, printed);
     } finally {
       await browser.close();
     }

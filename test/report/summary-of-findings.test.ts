@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { EffectRow } from '../../src/analysis/results-schema.js';
 import { judgeDifference } from '../../src/judge/judge-effect.js';
 import { trialChartContext } from '../../src/report/charts/trial-chart-context.js';
-import { RELEVANCE_TEXT } from '../../src/report/i18n.js';
-import { certaintyOf, certaintyText, sofEffectText, summaryOfFindingsRows, summaryOfFindingsTable } from '../../src/report/summary-of-findings.js';
+import { ANALYZE_FOOTNOTE, RELEVANCE_TEXT } from '../../src/report/i18n.js';
+import { sensitivityTable } from '../../src/report/sensitivity-table.js';
+import { certaintyOf, certaintyText, sofEffectText, summaryOfFindings, summaryOfFindingsRows } from '../../src/report/summary-of-findings.js';
 import { bundledTrial } from './trial-report-support.js';
 
 /** An ANCOVA row for RMDQ (lower is better, MCID 5) with a given difference and CI. */
@@ -69,7 +70,6 @@ describe('summary of findings on the bundled trial', () => {
   const { trial, result } = bundledTrial();
   const ctx = trialChartContext(trial, 'en');
   const rows = summaryOfFindingsRows(result, trial.plan, 'ancova', 'en');
-  const table = summaryOfFindingsTable(rows, ctx);
 
   it('one row per outcome and responder × planned follow-up, primary method for continuous outcomes', () => {
     const expected = (trial.plan.outcomes.length + trial.plan.responders.length) * trial.plan.timepoints.length;
@@ -77,16 +77,47 @@ describe('summary of findings on the bundled trial', () => {
     for (const r of rows) expect(['ancova', 'risk-difference']).toContain(r.row.method);
   });
 
-  it('verdict column: the relevance verdict of the row; certainty column: the plan with the imprecision rule', () => {
+  it('GRADEpro columns: certainty with footnote letters, RR for yes/no rows, control risk or mean, absolute effect, verdict with its MCID', () => {
+    const { table, notes } = summaryOfFindings(rows, ctx);
+    expect(table.header).toEqual(['Outcome (importance)', 'Follow-up', 'Participants (studies)', 'Certainty of evidence (GRADE)', 'Relative effect (95% CI)', 'With usual care', 'Difference with app (95% CI)', 'Against the MCID']);
     rows.forEach((r, i) => {
       const cells = table.rows[i]!;
-      if (r.row.relevance) expect(cells[6]).toBe(RELEVANCE_TEXT[r.row.relevance].en);
-      const planned = trial.plan.outcomes.find((o) => o.key === r.outcome)?.certainty;
-      expect(cells[7]).toBe(certaintyText(certaintyOf(planned, r.row, 'en'), 'en'));
-      if (planned && !r.row.imprecise) expect(cells[7]).toContain(planned.level === 'moderate' ? 'Moderate' : '');
+      if (r.row.relevance) expect(cells[7]).toBe(`${RELEVANCE_TEXT[r.row.relevance].en.replace(/ \(.*\)$/, '')}; MCID ${cells[7]!.split('MCID ')[1]}`);
+      // Every critical outcome is assessed in the bundled plan (EQ-5D included).
+      if (r.importance === 'critical') expect(cells[3]).toMatch(/^⊕/);
+      expect(cells[3]).not.toContain('Not assessed');
+      // Footnote letters point at notes that exist.
+      for (const l of /\(([a-z, ]+)\)$/.exec(cells[3]!)?.[1]?.split(', ') ?? []) expect(notes.some((n) => n.startsWith(`${l}. `))).toBe(true);
+      if (r.row.method === 'risk-difference') {
+        const rr = r.row.riskRatio!;
+        expect(cells[4]).toBe(`RR ${rr.estimate.toFixed(2)} (${rr.ciLower.toFixed(2)} to ${rr.ciUpper.toFixed(2)})`);
+        expect(cells[5]).toBe(`${Math.round(1000 * r.row.risks!.control)} per 1,000`);
+      } else {
+        expect(cells[4]).toBe('—');
+        const control = result.descriptives.find((d) => d.outcome === r.outcome && d.time === r.time && d.arm === 'control')!;
+        expect(cells[5]).toContain(`mean ${control.mean!.toFixed(ctx.decimalsOf(r.outcome))}`);
+      }
     });
     const rmdq = table.rows[0]!;
-    expect(rmdq.slice(0, 4)).toEqual(['Disability (RMDQ 0–24) (lower is better)', 'critical', '3 months', `${rows[0]!.row.n.intervention + rows[0]!.row.n.control} (1 RCT)`]);
-    expect(rmdq[5]).toBe('5 points');
+    expect(rmdq.slice(0, 3)).toEqual(['Disability (RMDQ 0–24) (critical; lower is better)', '3 months', `${rows[0]!.row.n.intervention + rows[0]!.row.n.control} (1 RCT)`]);
+    expect(rmdq[3]).toBe('⊕⊕⊕◯ Moderate (a)');
+    expect(rmdq[7]).toBe('Significant, but not clinically relevant; MCID 5 points');
+    expect(notes[0]).toBe('a. Risk of bias: participants and outcome assessment not blinded.');
+    // One footnote per distinct reason, however many rows share it.
+    expect(new Set(notes).size).toBe(notes.length);
+    expect(notes.length).toBeLessThan(4);
+  });
+
+  it('the readable footnote: "significant, not relevant" is explained as the rule decides it', () => {
+    expect(ANALYZE_FOOTNOTE.en).not.toContain('but not values below');
+    expect(ANALYZE_FOOTNOTE.en.replace(/\n/g, ' ')).toContain('the 95% CI excludes 0, but the estimate is smaller than the MCID');
+    expect(ANALYZE_FOOTNOTE.da.replace(/\n/g, ' ')).toContain('95 %-KI udelukker 0, men estimatet er mindre end MKRF');
+  });
+
+  it('the MMRM row of the sensitivity table shows the patients its model used', () => {
+    const mmrm = { ...rows[0]!.row, method: 'mmrm' as const, details: { patientsInModel: 438 } };
+    const t = sensitivityTable({ outcome: 'rmdq', time: '3m', rows: [rows[0]!.row, mmrm], tippingPoint: null, errors: [] }, 'en', 2);
+    expect(t.rows[1]![1]).toBe('438 in the model');
+    expect(t.rows[0]![1]).toBe(`${rows[0]!.row.n.intervention}/${rows[0]!.row.n.control}`);
   });
 });

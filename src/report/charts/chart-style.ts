@@ -1,7 +1,7 @@
 /**
  * The look every trial chart shares: the shipped font, the Okabe–Ito colour-blind-safe palette
- * with one fixed colour per arm (the same in every chart), readable sizes, no bold (the PNG has
- * only the regular face).
+ * with one fixed colour per arm (the same in every chart), readable sizes; bold where it helps
+ * (the PNG step loads the bold face too).
  */
 import type { Config } from 'vega-lite';
 import { CHART_FONT_FAMILY } from '../render/chart-font.js';

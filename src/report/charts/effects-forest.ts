@@ -3,12 +3,16 @@
  * primary method with its 95% CI, as a Vega-Lite spec with its data inline. Pure: analysis rows
  * and labels in, spec out.
  *
- *   Outcome | Time | plot (benefit ÷ MCID, right favours the app) | Difference [95% CI] units | MCID | Verdict
+ *   Outcome, direction | Time | plot (benefit ÷ MCID, right favours the app) | Benefit (95% CI) units | MCID | Verdict
  *
- * Outcomes have different units, so the plot axis is the benefit in MCIDs (dashed lines at ±1,
- * shaded between them); every row's own units are in the text columns. Columns are views of one
- * hconcat sharing the y scale (same row keys, same sort); headers are text at a fixed pixel y.
- * Point colour repeats the verdict column. Outcomes without an MCID are left to the responders chart.
+ * One sign convention (docs/report-trial.md#effects-forest): the plot and the number column both
+ * show the BENEFIT — the difference signed so that positive favours the app — so every printed
+ * number sits on the side of 0 its marker sits on. Outcomes have different units, so the plot axis
+ * is the benefit in MCIDs (dashed lines at ±1); every row's own units are in the text columns.
+ * Columns are views of one hconcat sharing the y scale (same row keys, same sort); headers are text
+ * at a fixed pixel y. Marker colour and shape repeat the verdict column, with a legend; every colour
+ * has ≥ 3:1 contrast on the white and striped background (WCAG 2.1, 1.4.11). Outcomes without an
+ * MCID are left to the responders chart.
  */
 import type { TopLevelSpec } from 'vega-lite';
 import type { AnalysisResult, EffectRow } from '../../analysis/results-schema.js';
@@ -16,12 +20,29 @@ import { responderRows } from './responders.js';
 import { fillPhrase, formatFixed, formatMcid, type Lang, SHORT_RELEVANCE_TEXT, withUnit } from '../i18n.js';
 import { methodText } from '../effects-table.js';
 import { textWidth } from '../render/chart-font.js';
-import { chartConfig, FONT_SIZE, PALETTE, RELEVANCE_COLOURS, ROW_HEIGHT } from './chart-style.js';
+import type { Relevance } from '../../judge/relevance.js';
+import { chartConfig, FONT_SIZE, PALETTE, ROW_HEIGHT } from './chart-style.js';
 import type { TrialChartContext } from './trial-chart-context.js';
 
 const PLOT_WIDTH = 280;
 const HEADER_Y = -10;
-const STRIPE = '#f2f2f2';
+export const STRIPE = '#f2f2f2';
+
+/**
+ * Verdict → marker colour and shape. Only palette colours with ≥ 3:1 contrast on white and on the
+ * stripe (the sky blue, orange and purple of RELEVANCE_COLOURS are 2.0–2.7:1 there); the shape
+ * tells the verdicts apart without colour. Harm takes usual care's vermillion: it favours usual care.
+ */
+export const FOREST_VERDICT_STYLE: Readonly<Record<Relevance, { colour: string; shape: string }>> = {
+  'relevant-benefit': { colour: PALETTE.green, shape: 'square' },
+  'possibly-relevant-benefit': { colour: PALETTE.green, shape: 'triangle-up' },
+  'significant-not-relevant': { colour: PALETTE.black, shape: 'diamond' },
+  'no-relevant-difference': { colour: PALETTE.grey, shape: 'circle' },
+  inconclusive: { colour: PALETTE.grey, shape: 'cross' },
+  'significant-harm-not-relevant': { colour: PALETTE.vermillion, shape: 'diamond' },
+  'possibly-relevant-harm': { colour: PALETTE.vermillion, shape: 'triangle-down' },
+  'relevant-harm': { colour: PALETTE.vermillion, shape: 'square' },
+};
 
 interface ForestDatum {
   key: string;
@@ -34,6 +55,7 @@ interface ForestDatum {
   mcidText: string;
   verdictText: string;
   colour: string;
+  shape: string;
   band: boolean;
 }
 
@@ -98,18 +120,22 @@ export function effectsForestSpec(result: Pick<AnalysisResult, 'effects'>, ctx: 
     const first = !seen.has(r.outcome);
     seen.add(r.outcome);
     const direction = ctx.directionOf(r.outcome) === 'lower-is-better' ? t('lowerIsBetter') : t('higherIsBetter');
-    const ok = r.benefit !== null && r.benefitCiLower !== null && r.benefitCiUpper !== null && r.difference !== null && r.ciLower !== null && r.ciUpper !== null;
+    const ok = r.benefit !== null && r.benefitCiLower !== null && r.benefitCiUpper !== null;
+    const style = r.relevance ? FOREST_VERDICT_STYLE[r.relevance] : { colour: PALETTE.grey, shape: 'circle' };
     return {
       key: `${r.outcome}|${r.time}`,
-      outcomeText: first ? ctx.outcomeLabel(r.outcome) : `(${direction})`,
+      // The direction belongs to the outcome, so it goes with its name (first row only; it is one outcome).
+      outcomeText: first ? `${ctx.outcomeLabel(r.outcome)}, ${direction}` : '',
       timeText: ctx.timeLabel(r.time),
       est: ok ? (r.benefit as number) / m : null,
       lo: ok ? (r.benefitCiLower as number) / m : null,
       hi: ok ? (r.benefitCiUpper as number) / m : null,
-      effectText: ok ? `${f(r.difference as number)} [${f(r.ciLower as number)}, ${f(r.ciUpper as number)}] ${unit}` : t('notComputed'),
+      // The benefit, as plotted: its sign is the marker's side of 0.
+      effectText: ok ? fillPhrase(t('forestInterval'), { est: f(r.benefit as number), lo: f(r.benefitCiLower as number), hi: f(r.benefitCiUpper as number), unit }) : t('notComputed'),
       mcidText: withUnit(formatMcid(m, lang), m, unit),
       verdictText: r.relevance ? SHORT_RELEVANCE_TEXT[r.relevance][lang] : t('notComputed'),
-      colour: r.relevance ? RELEVANCE_COLOURS[r.relevance] : PALETTE.grey,
+      colour: style.colour,
+      shape: style.shape,
       // Shade whole outcomes alternately so the rows of one outcome read as a group.
       band: outcomes.indexOf(r.outcome) % 2 === 0,
     };
@@ -121,6 +147,12 @@ export function effectsForestSpec(result: Pick<AnalysisResult, 'effects'>, ctx: 
   const yRow = { field: 'key', type: 'nominal', sort: keys, axis: null, scale: { paddingInner: 0, paddingOuter: 0 } } as const;
   const x = { type: 'quantitative', scale: { domain: [-limit, limit], nice: false, zero: false } } as const;
   const method = methodText(ctx.primaryMethod, lang);
+  // One legend entry per verdict drawn, in the order of FOREST_VERDICT_STYLE.
+  const legend = (Object.keys(FOREST_VERDICT_STYLE) as Relevance[])
+    .filter((v) => rows.some((r) => r.relevance === v && r.benefit !== null))
+    .map((v) => ({ text: SHORT_RELEVANCE_TEXT[v][lang], ...FOREST_VERDICT_STYLE[v] }));
+  const legendSpec = { title: t('verdict'), orient: 'bottom', direction: 'horizontal', symbolStrokeWidth: 0, labelColor: '#222', titleColor: '#222' } as const;
+  const verdictColour = { field: 'verdictText', type: 'nominal', scale: { domain: legend.map((l) => l.text), range: legend.map((l) => l.colour) }, legend: legendSpec } as const;
 
   const plot: { width: number; height: number; layer: object[] } = {
     width: PLOT_WIDTH,
@@ -136,11 +168,11 @@ export function effectsForestSpec(result: Pick<AnalysisResult, 'effects'>, ctx: 
       {
         transform: [{ filter: 'datum.est !== null' }],
         mark: { type: 'rule', strokeWidth: 2 },
-        encoding: { y: yRow, x: { field: 'lo', ...x }, x2: { field: 'hi' }, color: { field: 'colour', type: 'nominal', scale: null, legend: null } },
+        encoding: { y: yRow, x: { field: 'lo', ...x }, x2: { field: 'hi' }, color: verdictColour },
       },
       {
         transform: [{ filter: 'datum.est !== null' }],
-        mark: { type: 'point', shape: 'square', filled: true, size: 70, opacity: 1 },
+        mark: { type: 'point', filled: true, size: 80, opacity: 1 },
         encoding: {
           y: yRow,
           x: {
@@ -148,7 +180,9 @@ export function effectsForestSpec(result: Pick<AnalysisResult, 'effects'>, ctx: 
             ...x,
             axis: { title: t('forestAxis'), grid: false, tickCount: Math.min(2 * limit + 1, 9), titlePadding: 8 },
           },
-          color: { field: 'colour', type: 'nominal', scale: null, legend: null },
+          // The verdict in colour and shape, named in the legend (the same words as the verdict column).
+          color: verdictColour,
+          shape: { field: 'verdictText', type: 'nominal', scale: { domain: legend.map((l) => l.text), range: legend.map((l) => l.shape) }, legend: legendSpec },
         },
       },
       {
@@ -181,7 +215,7 @@ export function effectsForestSpec(result: Pick<AnalysisResult, 'effects'>, ctx: 
       textColumn('outcomeText', t('outcome'), width('outcomeText', t('outcome')), keys),
       textColumn('timeText', t('time'), width('timeText', t('time')), keys),
       plot,
-      textColumn('effectText', t('differenceCol'), width('effectText', t('differenceCol')), keys, 'right'),
+      textColumn('effectText', t('benefitCol'), width('effectText', t('benefitCol')), keys, 'right'),
       textColumn('mcidText', t('mcid'), width('mcidText', t('mcid')), keys, 'right'),
       textColumn('verdictText', t('verdict'), width('verdictText', t('verdict')), keys),
     ],

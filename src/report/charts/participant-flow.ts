@@ -1,7 +1,9 @@
 /**
  * Participant flow, CONSORT-like: randomised, allocated per arm, then per follow-up visit the
  * patients with the primary outcome observed and missing, and at the planned follow-ups the
- * number analysed by the primary method. Boxes are drawn in pixel coordinates (scale: null) so
+ * number analysed by the primary method; last, CONSORT's "Analysed" box: per outcome the
+ * patients in its analysis at each planned follow-up. (Enrolment — assessed for eligibility,
+ * excluded — and reasons for loss are not in a trial export, so they are not drawn.) Boxes are drawn in pixel coordinates (scale: null) so
  * the layout is fixed; counts come from the analysis (missingness and effect rows).
  */
 import type { TopLevelSpec } from 'vega-lite';
@@ -43,7 +45,24 @@ export function participantFlowSpec(result: Pick<AnalysisResult, 'missingness' |
     if (analysed) lines.push(fillPhrase(t('analysedAt'), { method: methodText(method, lang), n: analysed.n[arm] }));
     return lines;
   };
-  const allLines = [...ARMS.flatMap(armLines), ...ARMS.flatMap((a) => followUps.flatMap((v) => visitLines(a, v)))];
+  // CONSORT's "Analysed" box: per outcome, the patients in its analysis at each planned follow-up.
+  const outcomeRow = (o: string, time: string) => result.effects.find((e) => e.outcome === o && e.time === time && e.method === (ctx.kindOf(o) === 'binary' ? 'risk-difference' : ctx.primaryMethod));
+  const planned = followUps.filter((v) => result.effects.some((e) => e.time === v && e.method === ctx.primaryMethod));
+  const outcomes = [...new Set(result.effects.map((e) => e.outcome))].filter((o) => ctx.kindOf(o) !== undefined && planned.some((v) => outcomeRow(o, v)));
+  // The instrument in the label's parentheses ("RMDQ 0–24") when it names one outcome only, else the label.
+  const instrument = (o: string) => /\(([^()]+)\)\s*$/.exec(ctx.outcomeLabel(o))?.[1];
+  const shortName = (o: string) => {
+    const short = instrument(o);
+    return short && outcomes.filter((x) => instrument(x) === short).length === 1 ? short : ctx.outcomeLabel(o);
+  };
+  const analysisLines = (arm: Arm) =>
+    planned.length && outcomes.length
+      ? [
+          fillPhrase(t('analysedBox'), { times: planned.map((v) => ctx.timeLabel(v)).join(' / ') }),
+          ...outcomes.map((o) => `${shortName(o)}: n = ${planned.map((v) => outcomeRow(o, v)?.n[arm] ?? '—').join(' / ')}`),
+        ]
+      : [];
+  const allLines = [...ARMS.flatMap(armLines), ...ARMS.flatMap((a) => followUps.flatMap((v) => visitLines(a, v))), ...ARMS.flatMap(analysisLines)];
   const boxWidth = Math.max(0, ...allLines.map((l) => textWidth(l, FONT_SIZE))) + 2 * PAD;
   const heightOf = (n: number) => n * LINE + 2 * PAD;
   const width = 2 * boxWidth + H_GAP;
@@ -68,6 +87,13 @@ export function participantFlowSpec(result: Pick<AnalysisResult, 'missingness' |
       boxes.push(b);
       prev = b;
     }
+    const analysis = analysisLines(arm);
+    if (analysis.length) {
+      y = prev.y2 + V_GAP;
+      const b = { x, y, x2: x + boxWidth, y2: y + heightOf(analysis.length), lines: analysis, stroke: ARM_COLOURS[arm] };
+      arrows.push({ x: x + boxWidth / 2, y: prev.y2, x2: x + boxWidth / 2, y2: b.y });
+      boxes.push(b);
+    }
   });
   const height = Math.max(...boxes.map((b) => b.y2));
   const px = (field: string) => ({ field, type: 'quantitative', scale: null }) as const;
@@ -90,10 +116,16 @@ export function participantFlowSpec(result: Pick<AnalysisResult, 'missingness' |
         mark: { type: 'rect', fill: 'white', strokeWidth: 1.5, cornerRadius: 3 },
         encoding: { x: px('x'), y: px('y'), x2: { field: 'x2' }, y2: { field: 'y2' }, stroke: { field: 'stroke', type: 'nominal', scale: null, legend: null } },
       },
+      // Each box's heading in bold (the PNG step loads the bold face too), the counts regular.
       {
-        data: { values: texts },
-        mark: { type: 'text', align: 'left', baseline: 'middle', fontSize: FONT_SIZE },
-        encoding: { x: px('x'), y: px('y'), text: { field: 'line' }, color: { condition: { test: 'datum.bold', value: '#000' }, value: '#333' } },
+        data: { values: texts.filter((d) => d.bold) },
+        mark: { type: 'text', align: 'left', baseline: 'middle', fontSize: FONT_SIZE, fontWeight: 'bold', color: '#000' },
+        encoding: { x: px('x'), y: px('y'), text: { field: 'line' } },
+      },
+      {
+        data: { values: texts.filter((d) => !d.bold) },
+        mark: { type: 'text', align: 'left', baseline: 'middle', fontSize: FONT_SIZE, color: '#333' },
+        encoding: { x: px('x'), y: px('y'), text: { field: 'line' } },
       },
     ],
   } as unknown as TopLevelSpec;

@@ -1,11 +1,14 @@
 /**
  * Trajectories: mean score per visit and arm with its 95% CI (t, from the descriptives), one
- * panel per continuous outcome, each panel with its own y axis in the outcome's units. Arms are
- * dodged a little along x so the intervals do not overlap. Pure: descriptives and labels in.
+ * panel per continuous outcome, each panel with its own y axis in the outcome's units. The x axis
+ * is weeks since baseline, to scale (6 weeks sits close to baseline, 3, 6 and 9 months evenly
+ * apart), when every visit label has a number and unit; else the visits are equally spaced.
+ * Arms are dodged a little along x so the intervals do not overlap. Pure: descriptives and labels in.
  */
 import type { TopLevelSpec } from 'vega-lite';
 import type { AnalysisResult } from '../../analysis/results-schema.js';
 import { fillPhrase } from '../i18n.js';
+import { weeksSinceBaseline } from '../visit-weeks.js';
 import { ARM_COLOURS, chartConfig } from './chart-style.js';
 import type { TrialChartContext } from './trial-chart-context.js';
 
@@ -26,14 +29,22 @@ export function trajectoriesSpec(result: Pick<AnalysisResult, 'descriptives'>, c
   const visits = ctx.visits.map((v) => ctx.shortTimeLabel(v));
   const outcomes = trajectoryOutcomes(result, ctx);
   const colourScale = { domain: arms, range: [ARM_COLOURS.intervention, ARM_COLOURS.control] };
+  const weeks = new Map(ctx.visits.map((v) => [v, weeksSinceBaseline(v)]));
+  const toScale = [...weeks.values()].every((w) => w !== null);
+  const maxWeeks = Math.max(1, ...[...weeks.values()].map((w) => w ?? 0));
+  // Dodge: half a percent of the span either side, enough to separate the whiskers.
+  const dodge = (arm: string) => (arm === arms[0] ? -1 : 1) * 0.007 * maxWeeks;
   const panels = outcomes.map((key) => {
     const rows = result.descriptives
       .filter((d) => d.outcome === key && d.mean !== null)
-      .map((d) => ({ visit: ctx.shortTimeLabel(d.time), arm: ctx.armLabel(d.arm), mean: d.mean, lo: d.meanCiLower, hi: d.meanCiUpper, n: d.n }));
+      .map((d) => ({ visit: ctx.shortTimeLabel(d.time), weeks: (weeks.get(d.time) ?? 0) + dodge(ctx.armLabel(d.arm)), arm: ctx.armLabel(d.arm), mean: d.mean, lo: d.meanCiLower, hi: d.meanCiUpper, n: d.n }));
     const direction = ctx.directionOf(key) === 'lower-is-better' ? t('lowerIsBetter') : t('higherIsBetter');
-    const x = { field: 'visit', type: 'ordinal', sort: visits, scale: { domain: visits, paddingInner: 0.2 }, axis: { title: t('visit'), labelAngle: 0, labelFontSize: 10 } } as const;
+    const tickWeeks = [...new Set([...weeks.values()].map((w) => Math.round(w ?? 0)))];
+    const x = toScale
+      ? ({ field: 'weeks', type: 'quantitative', scale: { domain: [-0.03 * maxWeeks, 1.03 * maxWeeks], nice: false }, axis: { title: t('weeksAxis'), values: tickWeeks, format: 'd', labelFontSize: 10, grid: false } } as const)
+      : ({ field: 'visit', type: 'ordinal', sort: visits, scale: { domain: visits, paddingInner: 0.2 }, axis: { title: t('visit'), labelAngle: 0, labelFontSize: 10 } } as const);
     const colour = { field: 'arm', type: 'nominal', scale: colourScale, legend: LEGEND } as const;
-    const xOffset = { field: 'arm', type: 'nominal', scale: { domain: arms, paddingOuter: 0.6 } } as const;
+    const xOffset = toScale ? {} : { xOffset: { field: 'arm', type: 'nominal', scale: { domain: arms, paddingOuter: 0.6 } } as const };
     const y = { type: 'quantitative', scale: { zero: false }, axis: { title: fillPhrase(t('meanAxis'), { unit: ctx.unitOf(key), direction }), titleFontSize: 11 } } as const;
     return {
       width: PANEL_WIDTH,
@@ -42,12 +53,12 @@ export function trajectoriesSpec(result: Pick<AnalysisResult, 'descriptives'>, c
       layer: [
         // The panel heading as a text mark: vega's grid layout reserves too much room for group titles.
         { data: { values: [{}] }, mark: { type: 'text', align: 'left', baseline: 'bottom', fontSize: 12 }, encoding: { x: { value: 0 }, y: { value: -10 }, text: { datum: ctx.outcomeLabel(key) } } },
-        { mark: { type: 'line', strokeWidth: 1.5 }, encoding: { x, xOffset, y: { field: 'mean', ...y }, color: colour } },
-        { transform: [{ filter: 'datum.lo !== null' }], mark: { type: 'rule', strokeWidth: 1.5 }, encoding: { x, xOffset, y: { field: 'lo', ...y }, y2: { field: 'hi' }, color: colour } },
+        { mark: { type: 'line', strokeWidth: 1.5 }, encoding: { x, ...xOffset, y: { field: 'mean', ...y }, color: colour } },
+        { transform: [{ filter: 'datum.lo !== null' }], mark: { type: 'rule', strokeWidth: 1.5 }, encoding: { x, ...xOffset, y: { field: 'lo', ...y }, y2: { field: 'hi' }, color: colour } },
         {
           mark: { type: 'point', filled: true, size: 36, opacity: 1 },
           encoding: {
-            x, xOffset, y: { field: 'mean', ...y }, color: colour,
+            x, ...xOffset, y: { field: 'mean', ...y }, color: colour,
             shape: { field: 'arm', type: 'nominal', scale: { domain: arms, range: ['circle', 'square'] }, legend: null },
           },
         },

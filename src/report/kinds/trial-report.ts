@@ -11,7 +11,7 @@ import { z } from 'zod';
 import { analyzeTrial } from '../../analysis/analyze-trial.js';
 import type { AnalysisResult } from '../../analysis/results-schema.js';
 import { readCsvFile, type CsvTable } from '../../io/read-csv.js';
-import { baselineTable, characteristicsFromExport } from '../../trial/baseline-table.js';
+import { type BaselineTable, baselineTable, characteristicsFromExport } from '../../trial/baseline-table.js';
 import { loadTrial } from '../../trial/load-trial.js';
 import { checkTrialContent } from '../../trial/check-content.js';
 import type { TrialData } from '../../trial/trial-data.js';
@@ -23,10 +23,11 @@ import { trajectoriesSpec, trajectoryOutcomes } from '../charts/trajectories.js'
 import { type TrialChartContext, trialChartContext } from '../charts/trial-chart-context.js';
 import { effectsTable, methodText } from '../effects-table.js';
 import { fillArms } from '../arm-names.js';
-import { ANALYZE_FOOTNOTE, fillPhrase, type Lang } from '../i18n.js';
+import { ANALYZE_FOOTNOTE, fillPhrase, type Lang, REPORT_TEXT } from '../i18n.js';
 import type { ChartSpec, PageSection, ReportContent } from '../report-page.js';
 import { sensitivityTable, tippingSentence } from '../sensitivity-table.js';
-import { summaryOfFindingsRows, summaryOfFindingsTable } from '../summary-of-findings.js';
+import { type SofRow, summaryOfFindings, summaryOfFindingsRows } from '../summary-of-findings.js';
+import { conclusionParagraphs } from '../conclusion.js';
 import { tableOne } from '../table-one.js';
 import { localizedText } from '../localized-text.js';
 import { planOf, type ReportKind } from './report-kind.js';
@@ -127,43 +128,15 @@ export const trialReportKind: ReportKind<typeof trialEntrySchema> = {
 
     const labels = new Map(entry.characteristics.filter((c) => c.label).map((c) => [c.column, c.label?.[lang] ?? c.label?.en ?? c.column]));
     const extra = characteristicsFromExport(csv, trial, entry.characteristics.map((c) => c.column));
-    const t1 = baselineTable(trial, extra);
     const widths = new Map(trial.sources.map((s) => [s.key, s.instrument.range[1] - s.instrument.range[0]]));
-    const sof = summaryOfFindingsRows(result, plan, ctx.primaryMethod, lang);
-
-    const sections: PageSection[] = [
-      { id: 'summary-of-findings', title: t('sofTitle'), intro: [fillPhrase(t('sofIntro'), { method })], tables: [{ table: summaryOfFindingsTable(sof, ctx) }] },
-      omitted.has('effects')
-        ? { id: 'effects', title: t('forestTitle'), ...chartOrWhy('effects') }
-        : { id: 'effects', title: t('forestTitle'), intro: [fillPhrase(t('forestIntro'), { method })], chart: chartFor('effects') },
-      { id: 'trajectories', title: t('trajectoriesTitle'), ...chartOrWhy('trajectories') },
-      { id: 'responders', title: t('respondersTitle'), ...chartOrWhy('responders') },
-      { id: 'flow', title: t('flowTitle'), ...chartOrWhy('flow') },
-      ...excludedRowsSection(trial, t),
-      { id: 'baseline', title: t('table1Title'), tables: [{ table: tableOne(t1, ctx, labels) }], notes: [t('table1Note')] },
-      {
-        id: 'all-effects',
-        title: t('effectsTitle'),
-        tables: [{ table: effectsTable(result.effects, lang, (k) => widths.get(k), 'short', ctx.outcomeLabel, ctx.arms) }],
-        notes: fillArms(ANALYZE_FOOTNOTE[lang], ctx.arms).split('\n').join(' ').split(/(?<=\.) (?=[A-Z"])/),
-      },
-    ];
-    // Target population and subgroups: their own module, placed after the effects forest.
+    const sofRows = summaryOfFindingsRows(result, plan, ctx.primaryMethod, lang);
+    const input: TrialSectionInput = { trial, result, ctx, method, sofRows, chartOrWhy, omitted, t1: baselineTable(trial, extra), t1Labels: labels, widths };
+    const built = TRIAL_SECTIONS.flatMap((build) => build(input));
+    // Target population and subgroups: their own module (docs/subgroups.md#report), after the effects forest.
     const sub = subgroupReport(result, plan, ctx, (k) => widths.get(k));
     charts.push(...sub.charts);
-    sections.splice(sections.findIndex((s) => s.id === 'effects') + 1, 0, ...sub.sections);
-    const sens = result.sensitivity;
-    if (sens) {
-      const decimals = ctx.decimalsOf(sens.outcome);
-      const sentence = tippingSentence(sens, ctx.unitOf(sens.outcome), decimals, lang, ctx.arms);
-      sections.push({
-        id: 'sensitivity',
-        title: `${t('sensitivityTitle')}: ${ctx.outcomeLabel(sens.outcome)}, ${ctx.timeLabel(sens.time)}`,
-        tables: [{ table: sensitivityTable(sens, lang, decimals, ctx.arms) }],
-        ...(sentence ? { notes: [sentence] } : {}),
-      });
-    }
-    if (result.warnings.length) sections.push({ id: 'warnings', title: t('warningsTitle'), notes: result.warnings });
+    built.splice(built.findIndex((s) => s.id === 'effects') + 1, 0, ...sub.sections);
+    const sections = numberCaptions(built, lang);
 
     const title = entry.title?.[lang] ?? entry.title?.en ?? plan.title?.[lang] ?? plan.title?.en ?? t('reportTitle');
     const provenance = fillPhrase(t('provenance'), { version: env.version, data: entry.data, plan: entry.plan });
@@ -172,6 +145,110 @@ export const trialReportKind: ReportKind<typeof trialEntrySchema> = {
 };
 
 export type { TrialEntry };
+
+/** What every section builder may use: the analysis, the labels, and the drawn charts. */
+export interface TrialSectionInput {
+  trial: TrialData;
+  result: AnalysisResult;
+  ctx: TrialChartContext;
+  /** The primary method as readers know it ("ANCOVA"). */
+  method: string;
+  sofRows: SofRow[];
+  /** The section's chart, or why it was left out. */
+  chartOrWhy: (section: string) => Pick<PageSection, 'chart' | 'intro'>;
+  omitted: ReadonlyMap<string, string>;
+  t1: BaselineTable;
+  t1Labels: ReadonlyMap<string, string>;
+  widths: ReadonlyMap<string, number>;
+}
+
+export type TrialSectionBuilder = (input: TrialSectionInput) => PageSection[];
+
+const conclusionSection: TrialSectionBuilder = ({ ctx, sofRows }) => {
+  const paragraphs = conclusionParagraphs(sofRows, ctx);
+  return paragraphs.length ? [{ id: 'conclusion', title: ctx.text('conclusionTitle'), intro: paragraphs }] : [];
+};
+
+const sofSection: TrialSectionBuilder = ({ ctx, sofRows, method }) => {
+  const sof = summaryOfFindings(sofRows, ctx);
+  return [{ id: 'summary-of-findings', title: ctx.text('sofTitle'), intro: [fillPhrase(ctx.text('sofIntro'), { method })], tables: [{ table: sof.table }], notes: sof.notes }];
+};
+
+const flowSection: TrialSectionBuilder = ({ ctx, chartOrWhy }) => [{ id: 'flow', title: ctx.text('flowTitle'), ...chartOrWhy('flow') }];
+
+const excludedSection: TrialSectionBuilder = ({ trial, ctx }) => excludedRowsSection(trial, ctx.text);
+
+const baselineSection: TrialSectionBuilder = ({ ctx, t1, t1Labels }) => [
+  { id: 'baseline', title: ctx.text('table1Title'), tables: [{ table: tableOne(t1, ctx, t1Labels) }], notes: [ctx.text('table1Note')] },
+];
+
+const forestSection: TrialSectionBuilder = ({ ctx, chartOrWhy, omitted, method }) => [
+  omitted.has('effects')
+    ? { id: 'effects', title: ctx.text('forestTitle'), ...chartOrWhy('effects') }
+    : { id: 'effects', title: ctx.text('forestTitle'), intro: [fillPhrase(ctx.text('forestIntro'), { method })], ...chartOrWhy('effects') },
+];
+
+const trajectoriesSection: TrialSectionBuilder = ({ ctx, chartOrWhy }) => [{ id: 'trajectories', title: ctx.text('trajectoriesTitle'), ...chartOrWhy('trajectories') }];
+
+const respondersSection: TrialSectionBuilder = ({ ctx, chartOrWhy }) => [{ id: 'responders', title: ctx.text('respondersTitle'), ...chartOrWhy('responders') }];
+
+const allEffectsSection: TrialSectionBuilder = ({ ctx, result, widths }) => [{
+  id: 'all-effects',
+  title: ctx.text('effectsTitle'),
+  tables: [{ table: effectsTable(result.effects, ctx.lang, (k) => widths.get(k), 'short', ctx.outcomeLabel, ctx.arms) }],
+  notes: fillArms(ANALYZE_FOOTNOTE[ctx.lang], ctx.arms).split('\n').join(' ').split(/(?<=\.) (?=[A-Z"])/),
+}];
+
+const sensitivitySection: TrialSectionBuilder = ({ ctx, result }) => {
+  const sens = result.sensitivity;
+  if (!sens) return [];
+  const decimals = ctx.decimalsOf(sens.outcome);
+  const sentence = tippingSentence(sens, ctx.unitOf(sens.outcome), decimals, ctx.lang, ctx.arms);
+  return [{
+    id: 'sensitivity',
+    title: `${ctx.text('sensitivityTitle')}: ${ctx.outcomeLabel(sens.outcome)}, ${ctx.timeLabel(sens.time)}`,
+    tables: [{ table: sensitivityTable(sens, ctx.lang, decimals, ctx.arms) }],
+    ...(sentence ? { notes: [sentence] } : {}),
+  }];
+};
+
+const methodsSection: TrialSectionBuilder = ({ ctx, method }) => [
+  { id: 'methods', title: ctx.text('methodsTitle'), intro: [fillPhrase(ctx.text('methodsText'), { method }), fillPhrase(ctx.text('sofIntro'), { method })] },
+];
+
+const warningsSection: TrialSectionBuilder = ({ ctx, result }) => (result.warnings.length ? [{ id: 'warnings', title: ctx.text('warningsTitle'), notes: result.warnings }] : []);
+
+/**
+ * The sections of a trial report in committee order (docs/report-trial.md#order): conclusion,
+ * summary of findings, participant flow, Table 1, then the detailed results, sensitivity and
+ * methods. To add a section, write a builder and put it in its place here.
+ */
+export const TRIAL_SECTIONS: readonly TrialSectionBuilder[] = [
+  conclusionSection,
+  sofSection,
+  flowSection,
+  excludedSection,
+  baselineSection,
+  forestSection,
+  trajectoriesSection,
+  respondersSection,
+  allEffectsSection,
+  sensitivitySection,
+  methodsSection,
+  warningsSection,
+];
+
+/** "Figure 2. …" / "Tabel 2. …": every chart and table numbered in page order and captioned with its section's title. */
+export function numberCaptions(sections: PageSection[], lang: Lang): PageSection[] {
+  let figures = 0;
+  let tables = 0;
+  const word = (k: 'figure' | 'table') => REPORT_TEXT[k][lang];
+  return sections.map((s) => ({
+    ...s,
+    ...(s.chart ? { chartCaption: `${word('figure')} ${++figures}. ${s.chartCaption ?? s.title}` } : {}),
+    ...(s.tables ? { tables: s.tables.map((tb) => ({ ...tb, caption: `${word('table')} ${++tables}. ${tb.caption ?? s.title}` })) } : {}),
+  }));
+}
 
 /**
  * Under `"invalidRows": "exclude"`, the page says how many rows were left out and why: one row per

@@ -18,7 +18,7 @@ import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync,
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CHART_FONT_FILE, PNG_ZOOM } from './chart-font.js';
+import { CHART_FONT_FILES, PNG_ZOOM } from './chart-font.js';
 
 /** The modules, next to this one, whose code decides the drawn bytes. */
 const DRAWING_MODULES = ['render-chart', 'png-pool', 'chart-font'];
@@ -61,7 +61,9 @@ function packageVersion(name: string): string {
 
 /** Everything besides the spec that the drawn bytes depend on. */
 export function rendererFingerprint(htaVersion: string): string {
-  const font = createHash('sha256').update(readFileSync(CHART_FONT_FILE)).digest('hex');
+  const fontHash = createHash('sha256');
+  for (const f of CHART_FONT_FILES) fontHash.update(readFileSync(f));
+  const font = fontHash.digest('hex');
   const versions = ['vega', 'vega-lite', '@resvg/resvg-js'].map((n) => `${n}@${packageVersion(n)}`);
   // Same extension as this module: .ts under a TypeScript runner, .js from dist/.
   const ext = import.meta.url.slice(import.meta.url.lastIndexOf('.'));

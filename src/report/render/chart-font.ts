@@ -1,14 +1,42 @@
 /**
- * The one font every chart is drawn in. Specs name the family in `config.font`; the SVG → PNG
- * step loads exactly this file (no system fonts), so the PNG looks the same on every machine.
- * The path is resolved from this module, so it works from `src/` (tests) and `dist/` alike.
+ * The one font every chart is drawn in, regular and bold. Specs name the family in
+ * `config.font`; the SVG → PNG step loads exactly these files (no system fonts), so the PNG looks
+ * the same on every machine and bold text stays bold. Report pages embed a smaller web subset of
+ * the same faces (`webFontFaceCss`). Paths are resolved from this module, so they work from
+ * `src/` (tests) and `dist/` alike. Licence and subsetting: assets/fonts/.
  */
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 export const CHART_FONT_FAMILY = 'DejaVu Sans';
 
 /** assets/fonts/DejaVuSans-subset.ttf (see subset-font.sh there), three levels above src/report/render/ and dist/report/render/. */
 export const CHART_FONT_FILE = fileURLToPath(new URL('../../../assets/fonts/DejaVuSans-subset.ttf', import.meta.url));
+
+/** The bold face of the same subset. */
+export const CHART_FONT_BOLD_FILE = fileURLToPath(new URL('../../../assets/fonts/DejaVuSans-Bold-subset.ttf', import.meta.url));
+
+/** Every font file resvg loads. */
+export const CHART_FONT_FILES: readonly string[] = [CHART_FONT_FILE, CHART_FONT_BOLD_FILE];
+
+/** The page subsets (WOFF), by CSS font-weight. */
+export const WEB_FONT_FILES: Readonly<Record<400 | 700, string>> = {
+  400: fileURLToPath(new URL('../../../assets/fonts/DejaVuSans-web.woff', import.meta.url)),
+  700: fileURLToPath(new URL('../../../assets/fonts/DejaVuSans-Bold-web.woff', import.meta.url)),
+};
+
+let fontFaceCss: string | undefined;
+
+/**
+ * `@font-face` rules embedding the page font as base64 data URLs (read once per process), so a
+ * report page and its inline SVG charts show the same glyphs on every machine, offline.
+ */
+export function webFontFaceCss(): string {
+  fontFaceCss ??= ([400, 700] as const)
+    .map((weight) => `@font-face { font-family: "${CHART_FONT_FAMILY}"; font-style: normal; font-weight: ${weight}; src: url(data:font/woff;base64,${readFileSync(WEB_FONT_FILES[weight]).toString('base64')}) format("woff"); }`)
+    .join('\n');
+  return fontFaceCss;
+}
 
 /**
  * Average advance of a DejaVu Sans character as a fraction of the font size (measured on

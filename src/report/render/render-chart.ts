@@ -11,7 +11,7 @@ import { Resvg, type ResvgRenderOptions } from '@resvg/resvg-js';
 import * as vega from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
 import { HtaError } from '../../errors.js';
-import { CHART_FONT_FAMILY, CHART_FONT_FILE, PNG_ZOOM } from './chart-font.js';
+import { CHART_FONT_FAMILY, CHART_FONT_FILES, PNG_ZOOM } from './chart-font.js';
 
 /** Vega-Lite compile warnings (e.g. merged legend properties) are not the reader's business; errors still throw. */
 const quietLogger = {
@@ -32,11 +32,11 @@ export async function renderSvg(spec: TopLevelSpec): Promise<string> {
   return svg;
 }
 
-/** resvg options of every PNG: the shipped font only (no system fonts), fixed zoom, white background. */
+/** resvg options of every PNG: the shipped font only, regular and bold (no system fonts), fixed zoom, white background. */
 export function pngOptions(zoom = PNG_ZOOM): ResvgRenderOptions {
   return {
     fitTo: { mode: 'zoom', value: zoom },
-    font: { fontFiles: [CHART_FONT_FILE], loadSystemFonts: false, defaultFontFamily: CHART_FONT_FAMILY },
+    font: { fontFiles: [...CHART_FONT_FILES], loadSystemFonts: false, defaultFontFamily: CHART_FONT_FAMILY },
     background: 'white',
   };
 }

@@ -45,7 +45,7 @@ describe.each(['en', 'da'] as const)('trial chart builders (%s)', (lang) => {
     const svg = await renderSvg(effectsForestSpec(result, ctx));
     expect(svg).toContain(lang === 'da' ? 'Til fordel for app' : 'Favours app');
     expect(svg).toContain(lang === 'da' ? 'vanlig behandling' : 'Favours usual care');
-    if (lang === 'da') expect(datum.effectText).toMatch(/−0,\d\d/);
+    if (lang === 'da') expect(datum.effectText).toMatch(/^0,\d\d \(0,\d\d til 1,\d\d\) point$/);
   });
 
   it('trajectories: one panel per continuous outcome, fixed arm colours, CI from the descriptives', () => {
@@ -79,6 +79,12 @@ describe.each(['en', 'da'] as const)('trial chart builders (%s)', (lang) => {
     expect(svg).toContain(`n = ${n.intervention + n.control}`);
     const ancova = result.effects.find((e) => e.outcome === 'rmdq' && e.time === '3m' && e.method === 'ancova')!;
     expect(svg).toContain(`(ANCOVA): n = ${ancova.n.intervention}`);
+    // CONSORT's "Analysed" box: every outcome with its n at each planned follow-up.
+    const at9 = result.effects.find((e) => e.outcome === 'rmdq' && e.time === '9m' && e.method === 'ancova')!;
+    expect(svg).toContain(`RMDQ 0–24: n = ${ancova.n.intervention} / ${at9.n.intervention}`);
+    const med = result.effects.filter((e) => e.outcome === 'med_use' && e.method === 'risk-difference');
+    expect(svg).toContain(`${ctx.outcomeLabel('med_use')}: n = ${med.map((e) => e.n.control).join(' / ')}`);
+    expect(svg).toContain(ctx.outcomeLabel('pain_avg')); // two NRS outcomes: named in full
   });
 });
 

@@ -1,0 +1,13 @@
+/**
+ * What a valid plan may still lack for a committee report (`hta plan check` prints these on
+ * stderr; the plan is still valid). A critical outcome without a GRADE certainty would show
+ * "not assessed" in the summary of findings, where the committee weighs exactly those outcomes
+ * (docs/plan-trial.md#certainty).
+ */
+import type { Plan } from './plan-schema.js';
+
+export function planWarnings(plan: Pick<Plan, 'outcomes'>): string[] {
+  return plan.outcomes
+    .filter((o) => o.importance === 'critical' && o.certainty === undefined)
+    .map((o) => `outcome "${o.key}" is critical but has no "certainty": the summary of findings will say "not assessed" — add { "level": "high" | "moderate" | "low" | "very-low", "reasons": [...] }`);
+}

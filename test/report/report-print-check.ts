@@ -1,0 +1,60 @@
+/**
+ * Issue #15, point 6: a trial report printed to A4 by Chromium (called from the browser test,
+ * which has the browser open). Page 1 holds the conclusion and the start of the summary of
+ * findings (no section pushed to page 2), and the summary's phrase columns never wrap one word a
+ * line. Needs pdftotext (poppler-utils); without it the check fails on CI and is skipped elsewhere.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Browser } from 'playwright-core';
+import { expect } from 'vitest';
+
+const PDFTOTEXT = '/usr/bin/pdftotext';
+
+export const PRINTED_PAGES = [
+  { name: 'selfback', conclusion: 'Conclusion', first: 'Disability (RMDQ 0–24)', table: 'Table 1. Summary of findings' },
+  { name: 'selfback-da', conclusion: 'Konklusion', first: 'Funktionsevne (RMDQ 0–24)', table: 'Tabel 1. Evidensprofil' },
+];
+
+export async function checkPrintedPage(browser: Browser, p: (typeof PRINTED_PAGES)[number]): Promise<void> {
+  if (!existsSync(PDFTOTEXT)) {
+    if (process.env.CI) expect.fail(`${PDFTOTEXT} is missing; .ci/run should install poppler-utils`);
+    console.warn(`print check of ${p.name} skipped: needs ${PDFTOTEXT} (poppler-utils)`);
+    return;
+  }
+  const page = await browser.newPage();
+  await page.goto(pathToFileURL(resolve('reports', p.name, 'index.html')).href);
+  mkdirSync('test-output', { recursive: true });
+  const pdf = join('test-output', `report-${p.name}.pdf`);
+  await page.pdf({ path: pdf, preferCSSPageSize: true, printBackground: true });
+  const page1 = execFileSync(PDFTOTEXT, ['-f', '1', '-l', '1', '-layout', pdf, '-'], { encoding: 'utf8' });
+  expect(page1, `${p.name} page 1`).toContain(p.conclusion);
+  expect(page1).toContain(p.table);
+  expect(page1).toContain(p.first);
+  // Charts wider than a portrait page (the effects forest) print on landscape pages.
+  const sizes = [...execFileSync(PDFTOTEXT.replace('pdftotext', 'pdfinfo'), ['-f', '1', '-l', '99', pdf], { encoding: 'utf8' }).matchAll(/size:\s+([\d.]+) x ([\d.]+) pts/g)];
+  expect(sizes[0]![1]! < sizes[0]![2]!, 'page 1 is portrait').toBe(true);
+  const landscape = sizes.findIndex((m) => Number(m[1]) > Number(m[2]));
+  expect(landscape, 'a landscape page').toBeGreaterThan(0);
+  const text = execFileSync(PDFTOTEXT, ['-f', String(landscape + 1), '-l', String(landscape + 1), pdf, '-'], { encoding: 'utf8' });
+  expect(text).toMatch(/Benefit of app ÷ MCID|Gavn af app ÷ MKRF|Weeks since baseline|Uger efter baseline/);
+  // The summary's phrase columns (difference, verdict) at print width: never one word a line.
+  await page.emulateMedia({ media: 'print' });
+  await page.setViewportSize({ width: 705, height: 1000 }); // A4 minus the @page margins, at 96 px/in
+  const cells = await page.$$eval('#summary-of-findings td.wide', (tds) =>
+    tds.map((c) => {
+      // Line boxes of the cell's text (the cell itself is as tall as its row).
+      const range = document.createRange();
+      range.selectNodeContents(c);
+      const tops = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+      return { text: c.textContent ?? '', lines: tops.size };
+    }));
+  expect(cells.length).toBeGreaterThan(10);
+  for (const c of cells) {
+    expect(c.lines, `${p.name}: "${c.text}"`).toBeLessThanOrEqual(5);
+    expect(c.text.split(/\s+/).length / c.lines, `${p.name}: words per line in "${c.text}"`).toBeGreaterThanOrEqual(2);
+  }
+  await page.close();
+}

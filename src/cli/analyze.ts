@@ -16,6 +16,7 @@ import { progressBar } from './progress-bar.js';
 import { guardPaths } from './guard-output.js';
 import { checkLang, LIMITS, wholeNumber } from './options.js';
 import { subgroupText, targetPopulationText } from '../analysis/subgroup-text.js';
+import { analyzeObservationalCommand } from './analyze-observational.js';
 
 export function registerAnalyze(program: Command, io: CliIo, setExit: (code: number) => void): void {
   program
@@ -40,6 +41,10 @@ export function registerAnalyze(program: Command, io: CliIo, setExit: (code: num
       const lang = checkLang(opts.lang) ?? 'en';
       const { trial } = loadTrialInputs(file, opts.plan, opts);
       reportExclusion(trial, io, opts.excludedOut);
+      if (trial.plan.design === 'observational') {
+        if ((await analyzeObservationalCommand(trial, io, { ...opts, lang })) !== 0) setExit(1);
+        return;
+      }
       const bar = opts.bootstrap ? progressBar(io, 'bootstrap') : undefined;
       const miBar = progressBar(io, 'multiple imputation');
       const result = analyzeTrial(trial, {

@@ -1,0 +1,67 @@
+/**
+ * An observational plan read like a trial plan: the exposure fills the arms (exposed →
+ * intervention, unexposed → control) and the confounders fill the covariates, so a registry
+ * export is loaded by `loadTrial` with the same mapping, codes and checks as a trial export.
+ * Options that only make sense for randomised data are refused. See docs/observational.md.
+ */
+import type { Problem } from '../errors.js';
+import type { Plan } from '../plan/plan-schema.js';
+
+/**
+ * Plan fields an observational design cannot honour, and why: their analyses assume
+ * randomisation (ANCOVA/Welch/MMRM as the effect, MI with its tipping point, subgroup
+ * interaction tests and transported effects on randomised arms).
+ */
+const TRIAL_ONLY: Record<string, string> = {
+  arms: 'the exposure levels are given in "observational.exposure"',
+  covariates: 'confounders are given in "observational.confounders" (with their types)',
+  methods: 'an observational design is always estimated by weighted regression and AIPW',
+  missing: 'multiple imputation, MMRM and the tipping point assume randomised arms',
+  subgroups: 'subgroup interaction tests are for randomised comparisons',
+  population: 'the target population and transported effect are for randomised comparisons',
+};
+
+function has(json: unknown, key: string): boolean {
+  return typeof json === 'object' && json !== null && !Array.isArray(json) && Object.hasOwn(json, key);
+}
+
+/** Cross-field problems of the design: a randomised plan needs arms; an observational one its section and no trial-only option. */
+export function designProblems(json: unknown, plan: Plan, file: string): Problem[] {
+  if (plan.design === 'randomised') {
+    const problems: Problem[] = [];
+    if (!has(json, 'arms')) problems.push({ file, field: 'arms', expected: 'the arm values, e.g. {"intervention": "app", "control": "usual care"} (required unless "design": "observational")' });
+    if (plan.observational) problems.push({ file, field: 'observational', expected: 'no "observational" section in a randomised plan: add "design": "observational" to analyse registry data' });
+    return problems;
+  }
+  const problems: Problem[] = [];
+  if (!plan.observational) {
+    problems.push({ file, field: 'observational', expected: 'the observational section: "exposure" (column, exposed, unexposed) and "confounders" (name, type)' });
+    return problems;
+  }
+  for (const [key, why] of Object.entries(TRIAL_ONLY)) {
+    if (has(json, key)) problems.push({ file, field: key, expected: `no "${key}" in an observational plan: it is a trial-only option (${why})` });
+  }
+  const names = new Set<string>();
+  plan.observational.confounders.forEach((c, i) => {
+    if (names.has(c.name)) problems.push({ file, field: `observational.confounders.${i}.name`, value: c.name, expected: 'a confounder name used once' });
+    names.add(c.name);
+    if ((c.column ?? c.name) === plan.observational!.exposure.column) problems.push({ file, field: `observational.confounders.${i}`, value: c.column ?? c.name, expected: 'a column other than the exposure column' });
+  });
+  const e = plan.observational.exposure;
+  if (e.exposed === e.unexposed) problems.push({ file, field: 'observational.exposure', value: e.exposed, expected: 'different values for the exposed and the unexposed' });
+  return problems;
+}
+
+/** The plan `loadTrial` reads: exposure as arms, confounders as covariates. A randomised plan is returned as is. */
+export function withObservationalDesign(plan: Plan): Plan {
+  const obs = plan.observational;
+  if (plan.design !== 'observational' || !obs) return plan;
+  const renames: Record<string, string> = {};
+  for (const c of obs.confounders) if (c.column !== undefined && c.column !== c.name) renames[c.name] = c.column;
+  return {
+    ...plan,
+    columns: { ...plan.columns, arm: obs.exposure.column, covariates: { ...plan.columns.covariates, ...renames } },
+    arms: { intervention: obs.exposure.exposed, control: obs.exposure.unexposed },
+    covariates: obs.confounders.map((c) => c.name),
+  };
+}

@@ -88,7 +88,7 @@ run <- function(outcome, estimand, trim = NULL, truncate = NULL) {
 
 cases <- list(
   run("rmdq", "ATE"), run("rmdq", "ATT"), run("rmdq", "ATO"),
-  run("rmdq30", "ATE"), run("rmdq", "ATE", trim = 0.1, truncate = 0.95)
+  run("rmdq30", "ATE"), run("rmdq", "ATE", trim = 0.3, truncate = 0.95), run("rmdq30", "ATT", trim = 0.3)
 )
 write_json(list(source = "test/reference/observational.R", cases = cases), "test/reference/observational.json", auto_unbox = TRUE, digits = NA, pretty = TRUE, null = "null", na = "null")
 cat("wrote test/reference/observational.json\n")

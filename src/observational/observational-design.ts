@@ -48,18 +48,19 @@ export function observationalDesign(pairs: OutcomePairs, confounders: readonly C
     }
     const labels = raw.map(String);
     const levels = [...new Set(labels)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    const oneSided: string[] = [];
     levels.forEach((level, li) => {
       const values = labels.map((l) => (l === level ? 1 : 0));
       const one = inGroup(values, 1);
-      const zero = inGroup(values, 0);
-      if (one !== zero) {
-        throw analysisFailed(
-          `no overlap: level "${level}" of confounder "${c.name}" occurs only among the ${one ? 'exposed' : 'unexposed'}, so those patients have no comparable patient in the other group; merge the level with another, or restrict the population`,
-        );
-      }
+      if (one !== inGroup(values, 0)) oneSided.push(`"${level}" only among the ${one ? 'exposed' : 'unexposed'}`);
       if (li > 0) confounderColumns.push({ name: `${c.name}${level}`, values });
       balanceTerms.push({ term: `${c.name}=${level}`, binary: true, values });
     });
+    if (oneSided.length) {
+      throw analysisFailed(
+        `no overlap: confounder "${c.name}" has level ${oneSided.join(', and ')}, so those patients have no comparable patient in the other group; merge the level with another, or restrict the population`,
+      );
+    }
   }
   const baseline = rows.map((i) => pairs.baseline[i]!);
   if (baselineAsConfounder) balanceTerms.push({ term: 'baseline', binary: false, values: baseline });

@@ -3,17 +3,38 @@
  * schema: the TypeScript types and part of the published results schema.
  */
 import { z } from 'zod';
-import { effectRowSchema } from '../analysis/results-schema.js';
 import { CERTAINTY_LEVELS } from '../judge/grade-certainty.js';
+import { RELEVANCE_LABELS } from '../judge/relevance.js';
 import { exclusionSchema, recodeCountSchema } from '../trial/validation-schema.js';
 
 const groupCounts = z.object({ exposed: z.number().int(), unexposed: z.number().int() });
 
 export const observationalMethodSchema = z.enum(['crude', 'weighted-regression', 'aipw']);
 
-export const observationalEffectSchema = effectRowSchema
-  .omit({ method: true, population: true, smd: true, risks: true, riskRatio: true, oddsRatio: true, nnt: true, bootstrap: true })
-  .extend({
+// The fields of a trial effect row (docs/data-contracts.md#effect-rows) that apply here, written
+// out rather than derived: results-schema.ts includes this schema in the published union.
+export const observationalEffectSchema = z
+  .object({
+    outcome: z.string(),
+    label: z.string(),
+    time: z.string(),
+    n: z.object({ intervention: z.number().int(), control: z.number().int() }).describe('intervention = exposed, control = unexposed'),
+    difference: z.number().nullable().describe('Exposed − unexposed, in the instrument units (proportion for risk differences)'),
+    se: z.number().nullable(),
+    df: z.number().nullable(),
+    ciLower: z.number().nullable(),
+    ciUpper: z.number().nullable(),
+    confLevel: z.number(),
+    ciMethod: z.string(),
+    pValue: z.number().nullable(),
+    mcid: z.number().nullable(),
+    direction: z.enum(['lower-is-better', 'higher-is-better']),
+    benefit: z.number().nullable(),
+    benefitCiLower: z.number().nullable(),
+    benefitCiUpper: z.number().nullable(),
+    significant: z.boolean().nullable(),
+    imprecise: z.boolean().nullable(),
+    relevance: z.enum(RELEVANCE_LABELS).nullable(),
     method: observationalMethodSchema.describe('crude: unweighted difference; weighted-regression: weighted outcome regression on exposure, baseline and confounders (doubly robust); aipw: augmented inverse-probability weighting (doubly robust)'),
     kind: z.enum(['continuous', 'risk-difference']),
     eValue: z

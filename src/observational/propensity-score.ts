@@ -64,10 +64,10 @@ export function propensityScores(X: readonly (readonly number[])[], exposed: rea
     try {
       inv = inverse(new Matrix(xtwx));
     } catch {
-      throw analysisFailed('the propensity model is singular: a confounder is constant or collinear with others');
+      throw singular(iter, mu);
     }
     beta = inv.mmul(Matrix.columnVector(xtwz)).getColumn(0);
-    if (!beta.every(Number.isFinite)) throw analysisFailed('the propensity model is singular: a confounder is constant or collinear with others');
+    if (!beta.every(Number.isFinite)) throw singular(iter, mu);
     eta = X.map((row) => row.reduce((s, x, j) => s + x * beta[j]!, 0));
     mu = eta.map((e) => 1 / (1 + Math.exp(-e)));
     const old = dev;
@@ -78,6 +78,12 @@ export function propensityScores(X: readonly (readonly number[])[], exposed: rea
     }
   }
   throw separation();
+}
+
+/** A singular step after the first is the weights μ(1 − μ) vanishing: separation, not collinearity. */
+function singular(iter: number, mu: readonly number[]) {
+  if (iter > 1 && mu.some((m) => m < EXTREME || m > 1 - EXTREME)) return separation();
+  return analysisFailed('the propensity model is singular: a confounder is constant or collinear with others');
 }
 
 function separation() {

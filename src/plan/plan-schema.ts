@@ -226,6 +226,8 @@ export type PopulationMargin = NonNullable<PlanPopulation['margins']>[number];
 export function planJsonSchema(): unknown {
   return {
     ...(z.toJSONSchema(planSchema, { io: 'input' }) as object),
+    // What parsePlan checks across fields: arms for a randomised plan, the section for an observational one.
+    allOf: [{ if: { properties: { design: { const: 'observational' } }, required: ['design'] }, then: { required: ['observational'] }, else: { required: ['arms'] } }],
     $id: 'https://hta.invalid/schemas/plan.schema.json',
     title: 'hta analysis plan',
   };

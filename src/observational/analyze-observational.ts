@@ -104,14 +104,14 @@ function pooledSd(y: readonly number[], a: readonly number[]): number {
   return Math.sqrt((ss[0]! + ss[1]!) / (y.length - 2));
 }
 
-function analyse(t: Target, spec: ObservationalSpec, confLevel: number): ObservationalAnalysis {
+function analyse(t: Target, spec: ObservationalSpec, confLevel: number, file: string): ObservationalAnalysis {
   const base = { outcome: t.outcome, label: t.label, time: t.time, kind: t.kind };
   const empty = { propensity: null, weights: null, balance: [], warnings: [], effects: [] };
   let missingConfounders = 0;
   let trimmed = 0;
   let patients = { exposed: 0, unexposed: 0 };
   try {
-    const d = observationalDesign(t.pairs, spec.confounders, t.y, spec.baselineAsConfounder);
+    const d = observationalDesign(t.pairs, spec.confounders, t.y, spec.baselineAsConfounder, file);
     missingConfounders = d.missingConfounders;
     const all = d.rows.map((_, k) => k);
     const count = (keep: number[]) => ({ exposed: keep.filter((k) => d.exposed[k] === 1).length, unexposed: keep.filter((k) => d.exposed[k] === 0).length });
@@ -220,7 +220,7 @@ export function analyzeObservational(trial: TrialData, options: { version: strin
   const plan = trial.plan;
   const spec = plan.observational as ObservationalSpec;
   const confLevel = 1 - plan.alpha;
-  const analyses = observationalTargets(trial).map((t) => analyse(t, spec, confLevel));
+  const analyses = observationalTargets(trial).map((t) => analyse(t, spec, confLevel, trial.file));
   const warnings: string[] = [];
   for (const a of analyses) {
     const where = `${a.outcome} at ${a.time}`;

@@ -24,7 +24,7 @@ export interface ObservationalDesign {
   balanceTerms: BalanceTerm[];
 }
 
-export function observationalDesign(pairs: OutcomePairs, confounders: readonly Confounder[], y: readonly number[], baselineAsConfounder: boolean): ObservationalDesign {
+export function observationalDesign(pairs: OutcomePairs, confounders: readonly Confounder[], y: readonly number[], baselineAsConfounder: boolean, file: string): ObservationalDesign {
   const rows: number[] = [];
   pairs.arm.forEach((_, i) => {
     if (confounders.every((c) => (pairs.covariates[c.name]?.[i] ?? null) !== null)) rows.push(i);
@@ -38,8 +38,8 @@ export function observationalDesign(pairs: OutcomePairs, confounders: readonly C
     if (c.type === 'numeric') {
       const bad = raw.find((v) => typeof v !== 'number');
       if (bad !== undefined) {
-        throw new HtaError('input.invalid', `confounder "${c.name}" is declared numeric, but the export has the value "${String(bad)}"`, [
-          { file: '<plan>', field: `observational.confounders (${c.name})`, value: String(bad), expected: 'a number, or "type": "categorical" for this confounder' },
+        throw new HtaError('input.invalid', `${file}: confounder "${c.name}" is declared numeric, but the export has a value that is not a number`, [
+          { file, field: `${c.column ?? c.name} (confounder ${c.name})`, value: String(bad), expected: 'a number, or "type": "categorical" for this confounder' },
         ]);
       }
       confounderColumns.push({ name: c.name, values: raw as number[] });

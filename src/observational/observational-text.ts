@@ -24,6 +24,7 @@ export const OBSERVATIONAL_TEXT = {
     en: 'Exposed − unexposed, adjusted by propensity-score weighting ({estimand}); DR = doubly robust; normal 95% CIs with HC0 sandwich SEs. Non-randomised evidence starts at low certainty (GRADE). The E-value is the risk ratio an unmeasured confounder would need with both app use and the outcome to explain the estimate (CI limit) away.',
     da: 'Brugere − ikke-brugere, justeret med propensity score-vægtning ({estimand}); DR = dobbelt robust; normale 95 %-KI med HC0-sandwich-SE. Ikke-randomiseret evidens starter ved lav kvalitet (GRADE). E-værdien er den relative risiko, en umålt confounder skulle have med både brug af appen og effektmålet for at forklare estimatet (KI-grænsen) væk.',
   },
+  notAnalysed: { en: 'not analysed', da: 'ikke analyseret' },
   balance: {
     en: '{where}: balance max |SMD| {before} before, {after} after weighting; effective sample {essE} exposed, {essU} unexposed; {missing} left out for missing confounders, {trimmed} trimmed',
     da: '{where}: balance maks. |SMD| {before} før, {after} efter vægtning; effektiv stikprøve {essE} brugere, {essU} ikke-brugere; {missing} udeladt for manglende confoundere, {trimmed} trimmet',
@@ -65,7 +66,7 @@ export function observationalText(result: ObservationalResult, lang: Lang): stri
       ]);
     }
     if (a.error) {
-      rows.push([a.label, a.time, '', String(a.patients.exposed), String(a.patients.unexposed), a.error, '', '', '']);
+      lines.push(`${a.label}, ${a.time}: ${OBSERVATIONAL_TEXT.notAnalysed[lang]}: ${a.error}`);
       continue;
     }
     const maxAbs = (k: 'smdBefore' | 'smdAfter') => Math.max(0, ...a.balance.map((b) => Math.abs(b[k] ?? 0)));

@@ -118,4 +118,33 @@ describe('hta analyze, observational design', () => {
     expect(r.stdout).toContain('vægtet regression (DR)');
     expect(r.stdout).toMatch(/−\d+,\d\d \(−\d+,\d\d til /);
   });
+
+  it('a long registry export (one row per patient per visit) gives the same estimates as the wide one', async () => {
+    const [header, ...lines] = csv.trimEnd().split('\n');
+    const names = header!.split(',');
+    const long = ['id,app,age,sex,referrer,time,rmdq,pain'];
+    for (const l of lines) {
+      const c = Object.fromEntries(l.split(',').map((v, i) => [names[i], v]));
+      for (const t of ['baseline', '3m']) long.push([c.id, c.app, c.age, c.sex, c.referrer, t, c[`rmdq_${t}`], c[`pain_${t}`]].join(','));
+    }
+    const wide = files(csv);
+    const longFiles = files(long.join('\n') + '\n', { ...basePlan, layout: 'long' });
+    const a = JSON.parse((await runCli('analyze', wide.data, '--plan', wide.plan, '--json')).stdout);
+    const r = await runCli('analyze', longFiles.data, '--plan', longFiles.plan, '--json');
+    expect(r.code, r.stderr).toBe(0);
+    const b = JSON.parse(r.stdout);
+    expect(b.input.layout).toBe('long');
+    expect(b.analyses).toEqual(a.analyses);
+  });
+
+  it('a confounder declared numeric whose values are not numbers is bad input (exit 2)', async () => {
+    const obs = basePlan.observational as { confounders: { name: string; type: string }[] };
+    const plan = { ...basePlan, observational: { ...obs, confounders: obs.confounders.map((c) => (c.name === 'sex' ? { ...c, type: 'numeric' } : c)) } };
+    const f = files(csv, plan);
+    const r = await runCli('analyze', f.data, '--plan', f.plan);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('confounder "sex" is declared numeric');
+    expect(r.stderr).toMatch(/"[KM]" — expected a number, or "type": "categorical"/);
+  });
 });

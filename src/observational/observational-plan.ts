@@ -5,7 +5,7 @@
  * Options that only make sense for randomised data are refused. See docs/observational.md.
  */
 import type { Problem } from '../errors.js';
-import type { Plan } from '../plan/plan-schema.js';
+import { type Plan, planSchema } from '../plan/plan-schema.js';
 
 /**
  * Plan fields an observational design cannot honour, and why: their analyses assume
@@ -25,6 +25,19 @@ function has(json: unknown, key: string): boolean {
   return typeof json === 'object' && json !== null && !Array.isArray(json) && Object.hasOwn(json, key);
 }
 
+/**
+ * A trial-only field that changes nothing: its default, or (arms, covariates) exactly what the
+ * exposure and confounders fill in — as `hta plan check` prints a plan, so its output loads again.
+ */
+function harmless(json: unknown, key: string, plan: Plan): boolean {
+  const field = (planSchema.shape as Record<string, { safeParse(v: unknown): { success: boolean; data?: unknown } }>)[key];
+  const given = field?.safeParse((json as Record<string, unknown>)[key]);
+  if (!given?.success) return false;
+  const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+  if (key === 'arms' || key === 'covariates') return same(given.data, plan[key]);
+  return same(given.data, field?.safeParse(undefined).data);
+}
+
 /** Cross-field problems of the design: a randomised plan needs arms; an observational one its section and no trial-only option. */
 export function designProblems(json: unknown, plan: Plan, file: string): Problem[] {
   if (plan.design === 'randomised') {
@@ -39,7 +52,11 @@ export function designProblems(json: unknown, plan: Plan, file: string): Problem
     return problems;
   }
   for (const [key, why] of Object.entries(TRIAL_ONLY)) {
-    if (has(json, key)) problems.push({ file, field: key, expected: `no "${key}" in an observational plan: it is a trial-only option (${why})` });
+    if (has(json, key) && !harmless(json, key, plan)) problems.push({ file, field: key, expected: `no "${key}" in an observational plan: it is a trial-only option (${why})` });
+  }
+  const armColumn = (json as { columns?: { arm?: unknown } }).columns?.arm;
+  if (armColumn !== undefined && armColumn !== plan.observational.exposure.column) {
+    problems.push({ file, field: 'columns.arm', value: String(armColumn), expected: `no arm column in an observational plan: the exposure column is "observational.exposure.column" ("${plan.observational.exposure.column}")` });
   }
   const names = new Set<string>();
   plan.observational.confounders.forEach((c, i) => {

@@ -87,15 +87,25 @@ describe('hta analyze, observational design', () => {
   it.each([
     ['missing', { method: 'mi' }, 'multiple imputation, MMRM and the tipping point'],
     ['methods', ['ancova', 'mmrm'], 'trial-only option'],
-    ['subgroups', [], 'trial-only option'],
-    ['arms', { intervention: 'Ja', control: 'Nej' }, 'observational.exposure'],
+    ['subgroups', [{ column: 'sex', label: { en: 'sex' }, prespecified: true }], 'trial-only option'],
+    ['arms', { intervention: 'Nej', control: 'Ja' }, 'observational.exposure'],
+    ['columns', { arm: 'gruppe' }, 'observational.exposure.column'],
   ])('a plan mixing the observational design with the trial-only "%s" is refused (exit 2, nothing analysed)', async (key, value, words) => {
     const f = files(csv, { ...basePlan, [key]: value });
     const r = await runCli('analyze', f.data, '--plan', f.plan);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toContain(`(${key})`);
+    expect(r.stderr).toContain(`(${key}`);
     expect(r.stderr).toContain(words);
+  });
+
+  it('the plan `hta plan check` prints (every default filled in) loads again', async () => {
+    const f = files(csv);
+    const checked = await runCli('plan', 'check', f.plan);
+    expect(checked.code, checked.stderr).toBe(0);
+    const again = files(csv, JSON.parse(checked.stdout));
+    const r = await runCli('analyze', again.data, '--plan', again.plan, '--json');
+    expect(r.code, r.stderr).toBe(0);
   });
 
   it('a randomised plan without arms, or with an observational section, is refused', async () => {

@@ -42,7 +42,8 @@ function harmless(json: unknown, key: string, plan: Plan): boolean {
 export function designProblems(json: unknown, plan: Plan, file: string): Problem[] {
   if (plan.design === 'randomised') {
     const problems: Problem[] = [];
-    if (!has(json, 'arms')) problems.push({ file, field: 'arms', expected: 'the arm values, e.g. {"intervention": "app", "control": "usual care"} (required unless "design": "observational")' });
+    // The same words zod gives for a missing required field (arms has a default only for observational plans).
+    if (!has(json, 'arms')) problems.push({ file, field: 'arms', expected: '"arms" is required: { "intervention": …, "control": … }' });
     if (plan.observational) problems.push({ file, field: 'observational', expected: 'no "observational" section in a randomised plan: add "design": "observational" to analyse registry data' });
     return problems;
   }

@@ -45,7 +45,7 @@ export function registryEffectsSpec(analyses: readonly ObservationalAnalysis[], 
           mark: { type: 'rule', strokeWidth: 2 },
           encoding: {
             y: { field: 'method', type: 'nominal', sort: methods, title: null },
-            x: { field: 'lo', type: 'quantitative', title: REGISTRY_TEXT.benefitAxis[lang] },
+            x: { field: 'lo', type: 'quantitative', title: REGISTRY_TEXT.benefitAxis[lang], scale: { padding: 18 } },
             x2: { field: 'hi' },
             color: { field: 'method', type: 'nominal', sort: methods, scale: { domain: methods, range: [PALETTE.grey, PALETTE.blue, PALETTE.green] }, legend: null },
           },

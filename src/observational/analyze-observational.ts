@@ -62,6 +62,8 @@ function effectOf(
   confLevel: number,
   scale: { sd: number; p0: number },
 ): ObservationalEffect {
+  // A zero or undefined SE (an outcome with one value in a group) has no interval to judge.
+  if (!(se > 0) || !Number.isFinite(se) || !Number.isFinite(estimate)) throw new HtaError('analysis.failed', `the ${method} estimate has no standard error (the outcome does not vary enough)`);
   const w = zInterval(estimate, se, confLevel);
   const j = judgeDifference(estimate, w.ciLower, w.ciUpper, t.mcid ?? 1, t.direction);
   const imprecise = t.mcid === undefined ? null : j.imprecise;

@@ -35,8 +35,9 @@ function fill(t: string, values: Record<string, string | number>): string {
   return t.replace(/\{(\w+)\}/g, (_, k: string) => String(values[k] ?? ''));
 }
 
-function decimalsOf(e: ObservationalEffect): number {
-  return e.kind === 'risk-difference' ? 3 : 2;
+/** Three decimals for risks and for scales whose MCID is below 1 (the EQ-5D index), else two. */
+export function decimalsOf(e: Pick<ObservationalEffect, 'kind' | 'mcid'>): number {
+  return e.kind === 'risk-difference' || (e.mcid !== null && e.mcid < 1) ? 3 : 2;
 }
 
 function verdict(e: ObservationalEffect, lang: Lang): string {

@@ -12,6 +12,7 @@ import { analyzeObservational } from '../../observational/analyze-observational.
 import type { ObservationalAnalysis, ObservationalEffect, ObservationalResult } from '../../observational/observational-results-schema.js';
 import { REGISTRY_TEXT as T } from '../../observational/registry-report-text.js';
 import { loadTrial } from '../../trial/load-trial.js';
+import { decimalsOf } from '../../observational/observational-text.js';
 import { armNames } from '../arm-names.js';
 import { registryEffectsSpec, registryLovePlotSpec, registryOverlapSpec } from '../charts/registry-charts.js';
 import { fillPhrase, formatFixed, type Lang, RELEVANCE_TEXT, timeLabel } from '../i18n.js';
@@ -35,7 +36,7 @@ const METHOD = {
 const CERTAINTY = { high: { en: 'High', da: 'Høj' }, moderate: { en: 'Moderate', da: 'Moderat' }, low: { en: 'Low', da: 'Lav' }, 'very-low': { en: 'Very low', da: 'Meget lav' } } as const;
 
 function interval(e: ObservationalEffect, lang: Lang): string {
-  const d = e.kind === 'risk-difference' ? 3 : 2;
+  const d = decimalsOf(e);
   const f = (v: number | null) => (v === null ? '–' : formatFixed(v, d, lang));
   return `${f(e.difference)} (${f(e.ciLower)} ${lang === 'da' ? 'til' : 'to'} ${f(e.ciUpper)})`;
 }
@@ -50,7 +51,7 @@ function effectsTable(result: ObservationalResult, lang: Lang): Table {
       String(e.n.intervention),
       String(e.n.control),
       interval(e, lang),
-      e.mcid === null ? '–' : formatFixed(e.mcid, e.kind === 'risk-difference' ? 3 : 1, lang),
+      e.mcid === null ? '–' : formatFixed(e.mcid, decimalsOf(e) === 3 ? 3 : 1, lang),
       e.relevance ? RELEVANCE_TEXT[e.relevance][lang] : e.significant ? (lang === 'da' ? 'Signifikant' : 'Significant') : lang === 'da' ? 'Ikke signifikant' : 'Not significant',
       CERTAINTY[e.certainty.level][lang],
       e.eValue ? `${formatFixed(e.eValue.estimate, 2, lang)} (${formatFixed(e.eValue.ciLimit, 2, lang)})` : '–',

@@ -151,6 +151,11 @@ function analyse(t: Target, spec: ObservationalSpec, confLevel: number, file: st
     for (const [g, label] of [['exposed', 'exposed'], ['unexposed', 'unexposed']] as const) {
       if (ess[g] < 0.5 * patients[g]) warnings.push(`poor overlap: the weights leave an effective sample of ${ess[g].toFixed(1)} of ${patients[g]} ${label} patients`);
     }
+    // A weight ten times the group mean lets one patient carry the estimate (docs/observational.md).
+    for (const [g, k] of [['exposed', 1], ['unexposed', 0]] as const) {
+      const m = maxRel(group(k));
+      if (m > 10) warnings.push(`extreme weights: the largest ${g} weight is ${m.toFixed(1)} times the group mean; consider "trim" or "truncate"`);
+    }
     const n = { intervention: patients.exposed, control: patients.unexposed };
     const sd = pooledSd(y, a);
     const wMean = (k: 0 | 1) => {

@@ -157,4 +157,21 @@ describe('hta analyze, observational design', () => {
     expect(r.stderr).toContain('confounder "sex" is declared numeric');
     expect(r.stderr).toMatch(/"[KM]" — expected a number, or "type": "categorical"/);
   });
+
+  it('poor overlap and extreme weights are warned about, and trimming is stated and applied', async () => {
+    // Exposure nearly decided by age: most patients have a propensity score near 0 or 1.
+    const data = mapColumn(csv, 'app', (c) => (c.age === '' ? c.app : Number(c.age) < 45 ? (Number(c.id.slice(1)) % 12 === 0 ? 'Nej' : 'Ja') : Number(c.id.slice(1)) % 12 === 0 ? 'Ja' : 'Nej'));
+    let f = files(data);
+    let r = await runCli('analyze', f.data, '--plan', f.plan, '--json');
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/warning: rmdq at 3m: poor overlap: \d+\.\d% of patients have a propensity score outside \[0\.05, 0\.95\]/);
+    expect(r.stderr).toMatch(/warning: rmdq at 3m: extreme weights: the largest (un)?exposed weight is \d+\.\d times the group mean/);
+    const obs = basePlan.observational as Record<string, unknown>;
+    f = files(data, { ...basePlan, observational: { ...obs, trim: 0.05 } });
+    r = await runCli('analyze', f.data, '--plan', f.plan, '--json');
+    const rmdq = JSON.parse(r.stdout).analyses.find((a: { outcome: string }) => a.outcome === 'rmdq');
+    expect(rmdq.excluded.trimmed).toBeGreaterThan(0);
+    expect(JSON.parse(r.stdout).plan.trim).toBe(0.05);
+    expect(rmdq.propensity.quantiles.exposed[0]).toBeGreaterThanOrEqual(0.05);
+  });
 });

@@ -26,6 +26,7 @@ import { designRows, observationalDesign } from './observational-design.js';
 import type { ObservationalSpec } from './observational-plan-schema.js';
 import type { ObservationalAnalysis, ObservationalEffect, ObservationalResult } from './observational-results-schema.js';
 import { propensityScores } from './propensity-score.js';
+import { diagnosticFindings, findingText } from './diagnostic-findings.js';
 import { weightedRegression } from './weighted-regression.js';
 
 export const OBSERVATIONAL_METHODS: Record<string, string> = {
@@ -141,21 +142,8 @@ function analyse(t: Target, spec: ObservationalSpec, confLevel: number, file: st
     const group = (k: 0 | 1) => w.filter((_, i) => a[i] === k);
     const maxRel = (v: number[]) => Math.max(...v) / (v.reduce((s, x) => s + x, 0) / v.length);
     const balance = covariateBalance(d.balanceTerms.map((bt) => ({ ...bt, values: keep.map((k) => bt.values[k]!) })), a, w, spec.estimand);
-    const warnings: string[] = [];
-    for (const b of balance) {
-      if (b.smdAfter !== null && Math.abs(b.smdAfter) > spec.balanceThreshold) warnings.push(`balance not reached for ${b.term}: SMD ${b.smdAfter.toFixed(3)} after weighting (threshold ${spec.balanceThreshold})`);
-    }
     const outside = e.filter((v) => v < 0.05 || v > 0.95).length / e.length;
     const ess = { exposed: effectiveSampleSize(group(1)), unexposed: effectiveSampleSize(group(0)) };
-    if (outside >= 0.05) warnings.push(`poor overlap: ${(100 * outside).toFixed(1)}% of patients have a propensity score outside [0.05, 0.95]`);
-    for (const [g, label] of [['exposed', 'exposed'], ['unexposed', 'unexposed']] as const) {
-      if (ess[g] < 0.5 * patients[g]) warnings.push(`poor overlap: the weights leave an effective sample of ${ess[g].toFixed(1)} of ${patients[g]} ${label} patients`);
-    }
-    // A weight ten times the group mean lets one patient carry the estimate (docs/observational.md).
-    for (const [g, k] of [['exposed', 1], ['unexposed', 0]] as const) {
-      const m = maxRel(group(k));
-      if (m > 10) warnings.push(`extreme weights: the largest ${g} weight is ${m.toFixed(1)} times the group mean; consider "trim" or "truncate"`);
-    }
     const n = { intervention: patients.exposed, control: patients.unexposed };
     const sd = pooledSd(y, a);
     const wMean = (k: 0 | 1) => {
@@ -182,14 +170,16 @@ function analyse(t: Target, spec: ObservationalSpec, confLevel: number, file: st
       effects.push(effectOf('aipw', t, n, est.estimate, est.se, confLevel, scale));
     }
     const groupScores = (k: 0 | 1) => PS_QUANTILES.map((q) => quantileType7(e.filter((_, i) => a[i] === k), q));
+    const propensity = { model: 'logistic (IRLS)', terms: fit.terms, coefficients: fit.coefficients, iterations: fit.iterations, quantiles: { exposed: groupScores(1), unexposed: groupScores(0) }, outsideShare: outside };
+    const weights = { estimand: spec.estimand, effectiveSampleSize: ess, max: { exposed: maxRel(group(1)), unexposed: maxRel(group(0)) }, truncatedAt, truncated };
     return {
       ...base,
       patients,
       excluded: { missingConfounders, trimmed },
-      propensity: { model: 'logistic (IRLS)', terms: fit.terms, coefficients: fit.coefficients, iterations: fit.iterations, quantiles: { exposed: groupScores(1), unexposed: groupScores(0) }, outsideShare: outside },
-      weights: { estimand: spec.estimand, effectiveSampleSize: ess, max: { exposed: maxRel(group(1)), unexposed: maxRel(group(0)) }, truncatedAt, truncated },
+      propensity,
+      weights,
       balance,
-      warnings,
+      warnings: diagnosticFindings({ balance, patients, weights, propensity }, spec.balanceThreshold).map((f) => findingText(f, 'en')),
       effects,
     };
   } catch (err) {
@@ -233,7 +223,7 @@ export function analyzeObservational(trial: TrialData, options: { version: strin
     const where = `${a.outcome} at ${a.time}`;
     if (a.error) warnings.push(`${where}: ${a.error}`);
     for (const w of a.warnings) warnings.push(`${where}: ${w}`);
-    if (a.excluded.missingConfounders) warnings.push(`${where}: ${a.excluded.missingConfounders} patient(s) with a missing confounder value left out (complete cases)`);
+    if (a.excluded.missingConfounders) warnings.push(`${where}: ${findingText({ kind: 'missing', n: a.excluded.missingConfounders }, 'en')}`);
   }
   const counts = armCounts(trial);
   return {

@@ -67,6 +67,7 @@ export const REGISTRY_TEXT = {
   trimmed: { en: ' Patients with a propensity score below {t} or above {u} were left out.', da: ' Patienter med en propensity score under {t} eller over {u} er udeladt.' },
   truncated: { en: ' Weights were capped at their {q} quantile.', da: ' Vægtene er afskåret ved deres {q}-fraktil.' },
   warningsTitle: { en: 'Warnings', da: 'Advarsler' },
+  notAnalysed: { en: 'not analysed', da: 'ikke analyseret' },
   weightsTitle: { en: 'Weights and overlap', da: 'Vægte og overlap' },
   col: {
     outcome: { en: 'Outcome', da: 'Effektmål' },

@@ -13,6 +13,7 @@ import type { ObservationalAnalysis, ObservationalEffect, ObservationalResult } 
 import { REGISTRY_TEXT as T } from '../../observational/registry-report-text.js';
 import { loadTrial } from '../../trial/load-trial.js';
 import { decimalsOf } from '../../observational/observational-text.js';
+import { diagnosticFindings, findingText } from '../../observational/diagnostic-findings.js';
 import { armNames } from '../arm-names.js';
 import { registryEffectsSpec, registryLovePlotSpec, registryOverlapSpec } from '../charts/registry-charts.js';
 import { fillPhrase, formatFixed, type Lang, RELEVANCE_TEXT, timeLabel } from '../i18n.js';
@@ -149,7 +150,15 @@ export const registryReportKind: ReportKind<typeof registryEntrySchema> = {
     const trim = (spec.trim !== undefined ? fillPhrase(T.trimmed[lang], { t: formatFixed(spec.trim, 2, lang), u: formatFixed(1 - spec.trim, 2, lang) }) : '') + (spec.truncate !== undefined ? fillPhrase(T.truncated[lang], { q: formatFixed(spec.truncate, 2, lang) }) : '');
     const confounders = [...spec.confounders.map((c) => c.name), ...(spec.baselineAsConfounder ? [lang === 'da' ? 'baselinescoren' : 'the baseline score'] : [])].join(', ');
     sections.push({ id: 'methods', title: T.methodsTitle[lang], intro: T.methods[lang].map((p) => fillPhrase(p, { confounders, weights: T.weights[spec.estimand][lang], trim })) });
-    if (result.warnings.length) sections.push({ id: 'warnings', title: T.warningsTitle[lang], notes: result.warnings });
+    // The warnings in the page's language, from the same rules as the CLI's (diagnostic-findings.ts).
+    const warnings = shown.analyses.flatMap((a) => {
+      const where = `${a.label}, ${timeLabel(a.time, lang)}`;
+      if (a.error) return [`${where}: ${T.notAnalysed[lang]}: ${a.error}`];
+      const found = diagnosticFindings(a, spec.balanceThreshold);
+      if (a.excluded.missingConfounders) found.push({ kind: 'missing', n: a.excluded.missingConfounders });
+      return found.map((f) => `${where}: ${findingText(f, lang)}`);
+    });
+    if (warnings.length) sections.push({ id: 'warnings', title: T.warningsTitle[lang], notes: warnings });
     const title = entry.title?.[lang] ?? entry.title?.en ?? plan.title?.[lang] ?? plan.title?.en ?? T.title[lang];
     const provenance = fillPhrase(T.provenance[lang], { version: env.version, data: entry.data, plan: entry.plan });
     return { page: { lang, title, provenance, sections }, charts, results: result };

@@ -3,7 +3,6 @@
  * report's own catalogue block. Danish terms follow docs/glossary-da.md (effektmål, mindste klinisk
  * relevante forskel (MKRF), evidensens kvalitet, 95 %-KI … til …).
  */
-import type { Lang } from '../report/i18n.js';
 
 export const REGISTRY_TEXT = {
   title: { en: 'Registry outcomes: app users and non-users', da: 'Effektmål fra registerdata: brugere og ikke-brugere af appen' },
@@ -101,9 +100,3 @@ export const REGISTRY_TEXT = {
     da: '{missing} patient(er) udeladt for en manglende confounderværdi; {trimmed} trimmet.',
   },
 } as const;
-
-export function registryText<K extends keyof typeof REGISTRY_TEXT>(key: K): (typeof REGISTRY_TEXT)[K] {
-  return REGISTRY_TEXT[key];
-}
-
-export type { Lang };

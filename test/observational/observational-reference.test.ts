@@ -16,6 +16,7 @@ interface RefCase {
   n: { exposed: number; unexposed: number }; trimmed: number; psCoefficients: number[];
   ess: { exposed: number; unexposed: number }; truncatedAt: number | null; effects: RefEffect[];
   balance: { term: string; smdBefore: number; smdAfter: number; varianceRatioBefore: number | null; varianceRatioAfter: number | null }[];
+  svyglm: { estimate: number; se: number };
 }
 const ref = JSON.parse(readFileSync('test/reference/observational.json', 'utf8')) as { cases: RefCase[] };
 const basePlan = JSON.parse(readFileSync('data/plans/registry-outcomes.plan.json', 'utf8')) as Record<string, unknown> & { observational: Record<string, unknown> };
@@ -53,6 +54,13 @@ describe.each(ref.cases.map((c) => [`${c.outcome} ${c.estimand}${c.trim ? ` trim
       close(e.eValue!.ciLimit, r.eValue.ciLimit, `${r.method} E-value CI`);
       expect(e.certainty.start).toBe('low');
     }
+  });
+
+  it('the weighted regression is survey::svyglm with the weights: same estimate, SE × √(n/(n − 1))', () => {
+    const e = a.effects.find((x) => x.method === 'weighted-regression')!;
+    const n = a.patients.exposed + a.patients.unexposed;
+    close(e.difference, c.svyglm.estimate, 'svyglm estimate');
+    close(e.se! * Math.sqrt(n / (n - 1)), c.svyglm.se, 'svyglm SE');
   });
 
   it('SMDs and variance ratios before and after weighting (cobalt definitions)', () => {

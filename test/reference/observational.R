@@ -4,7 +4,7 @@
 # published formulas (VanderWeele & Ding 2017), on the synthetic registry
 # test/fixtures/observational/registry-300.csv (hta simulate registry-outcomes --patients 300 --seed 7).
 # Run from the repository root:  Rscript test/reference/observational.R
-suppressPackageStartupMessages({ library(jsonlite); library(sandwich) })
+suppressPackageStartupMessages({ library(jsonlite); library(sandwich); library(survey) })
 
 d0 <- read.csv("test/fixtures/observational/registry-300.csv", stringsAsFactors = FALSE)
 z <- qnorm(0.975)
@@ -36,6 +36,10 @@ run <- function(outcome, estimand, trim = NULL, truncate = NULL) {
   crude_se <- sqrt(vcovHC(crude, type = "HC0")["a", "a"])
   wr_se <- sqrt(vcovHC(wr, type = "HC0")["a", "a"])
   est <- list(crude = c(coef(crude)[["a"]], crude_se), wr = c(coef(wr)[["a"]], wr_se))
+  # The same model as survey::svyglm with the weights as sampling weights: same estimate; its SE
+  # is the HC0 SE times sqrt(n / (n - 1)) (the design-based small-sample factor).
+  sv <- svyglm(y ~ a + rmdq_baseline + age + sex + referrer, design = svydesign(ids = ~1, weights = ~w, data = d))
+  svy <- list(estimate = coef(sv)[["a"]], se = sqrt(vcov(sv)["a", "a"]))
   if (estimand != "ATO") {
     f <- y ~ rmdq_baseline + age + sex + referrer
     m0 <- predict(lm(f, data = d[d$a == 0, ]), newdata = d)
@@ -83,7 +87,7 @@ run <- function(outcome, estimand, trim = NULL, truncate = NULL) {
   list(outcome = outcome, estimand = estimand, trim = trim, truncate = truncate,
        n = list(exposed = sum(a), unexposed = sum(1 - a)), trimmed = n_before - nrow(d),
        psCoefficients = coefs, ess = list(exposed = ess(w[a == 1]), unexposed = ess(w[a == 0])), truncatedAt = cap,
-       effects = effects, balance = balance)
+       effects = effects, balance = balance, svyglm = svy)
 }
 
 cases <- list(

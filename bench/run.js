@@ -4,7 +4,8 @@
 //  1. Uptake at scale: 1,000,000 synthetic referral rows streamed to a temp file
 //     (dist/simulate/registry.js), then the whole uptake analysis (dist/uptake/uptake-analysis.js)
 //     in a child process, so peak memory is that process's own maxRSS.
-//  2. The trial pipeline: `hta analyze` on the bundled synthetic trial, in-process.
+//  2. The trial pipeline: `hta analyze` on the bundled synthetic trial, in-process; and on the
+//     bundled registry of outcomes with its observational plan.
 //  3. `hta report` into a temp dir, if dist/cli/report.js exists: every chart drawn (--no-cache),
 //     then again with a warm chart cache (what a rerun after a data edit costs).
 //  4. Multiple imputation (m = 50) and MMRM on the bundled trial's RMDQ, if those modules exist.
@@ -144,6 +145,13 @@ try {
     note('hta analyze (bundled trial)', `${fmt((1000 * t.seconds) / runs)} ms`, `mean of ${runs} runs after a warm-up`);
   } else {
     note('hta analyze (bundled trial)', 'skipped', `${TRIAL} missing`);
+  }
+  {
+    // Observational design (docs/observational.md): propensity score, weights, 3 estimates × 3 analyses.
+    const args = ['analyze', join(root, 'data/synthetic/registry-outcomes.csv'), '--plan', join(root, 'data/plans/registry-outcomes.plan.json'), '--json'];
+    await main(args, silentIo);
+    const t = await time(async () => { for (let i = 0; i < 5; i++) await main(args, silentIo); });
+    note('hta analyze (observational registry)', `${fmt((1000 * t.seconds) / 5)} ms`, '1,200 patients, mean of 5 runs after a warm-up');
   }
   {
     // The synthetic trial export (461 patients, 5 visits): was a timing test, now measured here.

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { RELEVANCE_LABELS } from '../judge/relevance.js';
 import { exclusionSchema, recodeCountSchema } from '../trial/validation-schema.js';
+import { observationalResultSchema } from '../observational/observational-results-schema.js';
 
 const interval = z.object({ estimate: z.number(), ciLower: z.number(), ciUpper: z.number() });
 
@@ -229,8 +230,9 @@ export type SubgroupResult = z.infer<typeof subgroupResultSchema>;
 export type TargetPopulation = z.infer<typeof targetPopulationSchema>;
 
 export function resultsJsonSchema(): unknown {
+  // A randomised plan gives analysisResultSchema; an observational one its own shape (docs/observational.md).
   return {
-    ...(z.toJSONSchema(analysisResultSchema) as object),
+    ...(z.toJSONSchema(z.union([analysisResultSchema, observationalResultSchema])) as object),
     $id: 'https://hta.invalid/schemas/results.schema.json',
     title: 'hta analyze results',
   };

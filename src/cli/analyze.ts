@@ -17,6 +17,7 @@ import { guardPaths } from './guard-output.js';
 import { checkLang, LIMITS, wholeNumber } from './options.js';
 import { subgroupText, targetPopulationText } from '../analysis/subgroup-text.js';
 import { readTargetSample, targetSamplePath } from '../trial/target-sample.js';
+import { analyzeObservationalCommand } from './analyze-observational.js';
 
 export function registerAnalyze(program: Command, io: CliIo, setExit: (code: number) => void): void {
   program
@@ -45,6 +46,10 @@ export function registerAnalyze(program: Command, io: CliIo, setExit: (code: num
       if (samplePath) guardPaths({ inputs: [{ option: 'population.targetSample', path: samplePath }], outputs: [opts.csv !== undefined ? { option: '--csv', path: opts.csv } : undefined, opts.excludedOut !== undefined ? { option: '--excluded-out', path: opts.excludedOut } : undefined] });
       const targetSample = readTargetSample(samplePath, trial.plan);
       reportExclusion(trial, io, opts.excludedOut);
+      if (trial.plan.design === 'observational') {
+        if ((await analyzeObservationalCommand(trial, io, { ...opts, lang })) !== 0) setExit(1);
+        return;
+      }
       const bar = opts.bootstrap ? progressBar(io, 'bootstrap') : undefined;
       const miBar = progressBar(io, 'multiple imputation');
       const result = analyzeTrial(trial, {

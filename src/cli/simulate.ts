@@ -3,6 +3,7 @@ import { writeFileAtomic, writeLinesAtomic } from '../io/write-atomic.js';
 import { simulateEligible, simulateRegistryLines } from '../simulate/registry.js';
 import { simulateTrial, trialToCsv } from '../simulate/trial.js';
 import { simulateTargetSample } from '../simulate/target-sample.js';
+import { simulateRegistryOutcomes } from '../simulate/registry-outcomes.js';
 import type { CliIo } from './io.js';
 import { LIMITS, wholeNumber } from './options.js';
 import { guardPaths } from './guard-output.js';
@@ -49,5 +50,16 @@ export function registerSimulate(program: Command, io: CliIo): void {
         writeFileAtomic(opts.eligibleOut, simulateEligible({ seed }));
         io.stderr(`wrote ${opts.eligibleOut}: eligible population per region and year (synthetic, seed ${seed})\n`);
       }
+    });
+  sim
+    .command('registry-outcomes')
+    .description('a synthetic registry of outcomes of app users and non-users, confounded, with a known true effect (docs/observational.md)')
+    .option('--patients <n>', 'number of patients (default 1200)', wholeNumber('--patients', 4, LIMITS.patients))
+    .option('--seed <n>', 'random seed (same seed, same bytes; default 1)', wholeNumber('--seed'))
+    .requiredOption('--out <file>', 'where to write the CSV')
+    .action((opts: { patients?: number; seed?: number; out: string }) => {
+      guardPaths({ outputs: [{ option: '--out', path: opts.out }] });
+      writeFileAtomic(opts.out, simulateRegistryOutcomes({ ...(opts.patients !== undefined ? { patients: opts.patients } : {}), ...(opts.seed !== undefined ? { seed: opts.seed } : {}) }));
+      io.stderr(`wrote ${opts.out}: ${opts.patients ?? 1200} patients (synthetic, seed ${opts.seed ?? 1})\n`);
     });
 }

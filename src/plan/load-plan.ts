@@ -6,6 +6,7 @@ import { instruments } from '../instruments/registry.js';
 import { instrumentForOutcome, mcidForOutcome } from './outcome-instrument.js';
 import { type Plan, planSchema } from './plan-schema.js';
 import type { Instrument } from '../instruments/instrument.js';
+import { designProblems, withObservationalDesign } from '../observational/observational-plan.js';
 
 export function loadPlanFile(file: string): Plan {
   return parsePlan(readJsonFile(file, 'plan'), file);
@@ -16,8 +17,8 @@ export function parsePlan(json: unknown, file = '<plan>'): Plan {
   if (!parsed.success) {
     throw new HtaError('plan.invalid', `${file} is not a valid analysis plan`, jsonProblems(json, parsed.error.issues, file, zodShapeHint(planSchema)));
   }
-  const plan = parsed.data;
-  const problems: Problem[] = [];
+  const plan = withObservationalDesign(parsed.data);
+  const problems: Problem[] = designProblems(json, plan, file);
   const keys = new Set<string>();
   for (const key of Object.keys(plan.instruments)) {
     if (Object.hasOwn(instruments, key)) problems.push({ file, field: `instruments.${key}`, value: key, expected: `a key that is not a built-in instrument (${Object.keys(instruments).join(', ')})` });
@@ -58,7 +59,7 @@ export function parsePlan(json: unknown, file = '<plan>'): Plan {
   }
   if (Object.hasOwn(plan.columns.covariates, plan.columns.id)) problems.push({ file, field: 'columns.covariates', value: plan.columns.id, expected: 'a covariate name that is not the id column' });
   if (plan.timepoints.includes(plan.baseline)) problems.push({ file, field: 'timepoints', value: plan.baseline, expected: 'follow-up times only (the baseline is analysed as a covariate)' });
-  if (plan.arms.intervention === plan.arms.control) problems.push({ file, field: 'arms', value: plan.arms.control, expected: 'different values for the two arms' });
+  if (plan.design === 'randomised' && plan.arms.control !== '' && plan.arms.intervention === plan.arms.control) problems.push({ file, field: 'arms', value: plan.arms.control, expected: 'different values for the two arms' });
   if (problems.length) throw new HtaError('plan.invalid', `${file} is not a valid analysis plan`, locateProblems(json, problems));
   return plan;
 }

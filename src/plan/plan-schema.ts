@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { CERTAINTY_LEVELS } from '../judge/grade-certainty.js';
+import { observationalSchema } from '../observational/observational-plan-schema.js';
 
 const localized = z
   .object({ en: z.string().min(1), da: z.string().min(1).optional() })
@@ -172,10 +173,14 @@ export const planSchema = z
       .strict()
       .default({ id: 'id', arm: 'arm', time: 'time', covariates: {} }),
     layout: z.enum(['auto', 'long', 'wide']).default('auto').describe('Long: one row per patient per time; wide: <outcome>_<time> columns'),
+    design: z.enum(['randomised', 'observational']).default('randomised').describe('"observational": registry data, analysed by propensity-score weighting (docs/observational.md)'),
+    observational: observationalSchema.optional(),
+    // Required for randomised plans (parsePlan checks); an observational plan maps its exposure here.
     arms: z
       .object({ intervention: z.string(), control: z.string() })
       .strict()
-      .describe('Values of the arm column for each arm'),
+      .default({ intervention: '', control: '' })
+      .describe('Values of the arm column for each arm (required unless "design": "observational", whose exposure levels fill it)'),
     armLabels: z.object({ intervention: localized, control: localized }).optional(),
     baseline: z.string().default('baseline').describe('Time label of the baseline visit'),
     timepoints: z.array(z.string()).describe('Follow-up time labels to analyse, in order (analyze needs at least one)'),
@@ -230,6 +235,8 @@ export type PopulationMargin = NonNullable<PlanPopulation['margins']>[number];
 export function planJsonSchema(): unknown {
   return {
     ...(z.toJSONSchema(planSchema, { io: 'input' }) as object),
+    // What parsePlan checks across fields: arms for a randomised plan, the section for an observational one.
+    allOf: [{ if: { properties: { design: { const: 'observational' } }, required: ['design'] }, then: { required: ['observational'] }, else: { required: ['arms'] } }],
     $id: 'https://hta.invalid/schemas/plan.schema.json',
     title: 'hta analysis plan',
   };

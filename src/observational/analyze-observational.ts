@@ -1,0 +1,248 @@
+/**
+ * `hta analyze` for an observational plan: per outcome × follow-up time (and per responder
+ * definition), the propensity score, balancing weights, balance diagnostics, and three
+ * estimates of the exposed − unexposed difference — crude, weighted regression (doubly robust)
+ * and AIPW (doubly robust) — each judged against the MCID, flagged as low-certainty
+ * (non-randomised) evidence, and given its E-value. An analysis that cannot be done (no
+ * overlap, separation, too few patients) carries an `error`; the others are still done.
+ * Methods and formulas: docs/observational.md.
+ */
+import { HtaError } from '../errors.js';
+import type { Direction, Instrument } from '../instruments/instrument.js';
+import { gradeCertainty } from '../judge/grade-certainty.js';
+import { judgeDifference } from '../judge/judge-effect.js';
+import { directionForOutcome, mcidForOutcome } from '../plan/outcome-instrument.js';
+import type { PlanOutcome } from '../plan/plan-schema.js';
+import { zInterval } from '../stats/distributions.js';
+import { outcomePairs, type OutcomePairs } from '../trial/outcome-pairs.js';
+import { isResponder } from '../trial/responders.js';
+import { armCounts, type TrialData } from '../trial/trial-data.js';
+import { labelOf } from '../analysis/judged-row.js';
+import { aipw } from './aipw.js';
+import { balancingWeights, effectiveSampleSize, quantileType7, truncateWeights } from './balancing-weights.js';
+import { covariateBalance } from './covariate-balance.js';
+import { eValueOfDifference, eValueOfRiskDifference } from './e-value.js';
+import { designRows, observationalDesign } from './observational-design.js';
+import type { ObservationalSpec } from './observational-plan-schema.js';
+import type { ObservationalAnalysis, ObservationalEffect, ObservationalResult } from './observational-results-schema.js';
+import { propensityScores } from './propensity-score.js';
+import { diagnosticFindings, findingText } from './diagnostic-findings.js';
+import { weightedRegression } from './weighted-regression.js';
+
+export const OBSERVATIONAL_METHODS: Record<string, string> = {
+  propensity: 'logistic regression of exposure on the confounders (and the baseline score), maximum likelihood by IRLS (= R glm, family binomial)',
+  weights: 'ATE: inverse-probability weights 1/e and 1/(1 − e); ATT: 1 and e/(1 − e); ATO: overlap weights 1 − e and e',
+  crude: 'unweighted difference in mean follow-up (or risk), least squares with HC0 sandwich SE',
+  weightedRegression: 'weighted least squares of the follow-up value on exposure, baseline score and confounders (doubly robust); HC0 sandwich SE (= lm with weights + sandwich::vcovHC type "HC0"), weights treated as known; normal (z) 95% CI',
+  aipw: 'augmented inverse-probability weighting with linear outcome models fitted in each group; influence-function SE; normal (z) 95% CI; ATE and ATT only',
+  balance: 'standardised mean differences with the unweighted SD (pooled; treated SD for ATT) as cobalt; indicators standardised with p(1 − p); weighted variance ratios',
+  missingConfounders: 'patients with a missing confounder value are left out and counted (complete cases; not imputed)',
+  eValue: 'VanderWeele & Ding (2017); continuous outcomes via the standardised difference, RR ≈ exp(0.91·d) with the pooled SD at follow-up',
+  certainty: 'GRADE: non-randomised evidence starts at low certainty, one level lower when the CI crosses the MCID',
+};
+
+const PS_QUANTILES = [0.05, 0.25, 0.5, 0.75, 0.95];
+
+interface Target {
+  outcome: string;
+  label: string;
+  time: string;
+  kind: ObservationalAnalysis['kind'];
+  pairs: OutcomePairs;
+  y: number[];
+  mcid: number | undefined;
+  direction: Direction;
+}
+
+function effectOf(
+  method: ObservationalEffect['method'],
+  t: Target,
+  n: { intervention: number; control: number },
+  estimate: number,
+  se: number,
+  confLevel: number,
+  scale: { sd: number; p0: number },
+): ObservationalEffect {
+  // A zero or undefined SE (an outcome with one value in a group) has no interval to judge.
+  if (!(se > 0) || !Number.isFinite(se) || !Number.isFinite(estimate)) throw new HtaError('analysis.failed', `the ${method} estimate has no standard error (the outcome does not vary enough)`);
+  const w = zInterval(estimate, se, confLevel);
+  const j = judgeDifference(estimate, w.ciLower, w.ciUpper, t.mcid ?? 1, t.direction);
+  const imprecise = t.mcid === undefined ? null : j.imprecise;
+  const grade = gradeCertainty('low', imprecise);
+  const binary = t.kind !== 'continuous';
+  return {
+    outcome: t.outcome,
+    label: t.label,
+    time: t.time,
+    method,
+    kind: binary ? 'risk-difference' : 'continuous',
+    n,
+    difference: estimate,
+    se,
+    df: null,
+    ciLower: w.ciLower,
+    ciUpper: w.ciUpper,
+    confLevel,
+    ciMethod: 'normal (z), HC0 sandwich SE',
+    pValue: w.pValue,
+    mcid: t.mcid ?? null,
+    direction: t.direction,
+    benefit: j.benefit,
+    benefitCiLower: j.benefitCiLower,
+    benefitCiUpper: j.benefitCiUpper,
+    significant: j.significant,
+    imprecise,
+    relevance: t.mcid === undefined ? null : j.relevance,
+    eValue: binary ? eValueOfRiskDifference(estimate, w.ciLower, w.ciUpper, scale.p0) : eValueOfDifference(estimate, w.ciLower, w.ciUpper, scale.sd),
+    certainty: { start: 'low', level: grade.level ?? 'low', downgradedForImprecision: grade.downgradedForImprecision, reason: 'non-randomised evidence (GRADE starts observational studies at low certainty)' },
+  };
+}
+
+function pooledSd(y: readonly number[], a: readonly number[]): number {
+  const g = [0, 1].map((k) => y.filter((_, i) => a[i] === k));
+  const ss = g.map((v) => {
+    const m = v.reduce((s, x) => s + x, 0) / v.length;
+    return v.reduce((s, x) => s + (x - m) ** 2, 0);
+  });
+  return Math.sqrt((ss[0]! + ss[1]!) / (y.length - 2));
+}
+
+function analyse(t: Target, spec: ObservationalSpec, confLevel: number, file: string): ObservationalAnalysis {
+  const base = { outcome: t.outcome, label: t.label, time: t.time, kind: t.kind };
+  const empty = { propensity: null, weights: null, balance: [], warnings: [], effects: [] };
+  let missingConfounders = 0;
+  let trimmed = 0;
+  let patients = { exposed: 0, unexposed: 0 };
+  try {
+    const d = observationalDesign(t.pairs, spec.confounders, t.y, spec.baselineAsConfounder, file);
+    missingConfounders = d.missingConfounders;
+    const all = d.rows.map((_, k) => k);
+    const count = (keep: number[]) => ({ exposed: keep.filter((k) => d.exposed[k] === 1).length, unexposed: keep.filter((k) => d.exposed[k] === 0).length });
+    patients = count(all);
+    if (patients.exposed < 2 || patients.unexposed < 2) throw new HtaError('analysis.failed', `too few patients: ${patients.exposed} exposed and ${patients.unexposed} unexposed with complete data`);
+    const ps = designRows(d, all, 'propensity', spec.baselineAsConfounder);
+    const fit = propensityScores(ps.X, d.exposed, ps.terms);
+    // Trimming uses the fitted scores as they are (no refit), so the rule stated is the rule applied.
+    const keep = spec.trim === undefined ? all : all.filter((k) => fit.scores[k]! >= spec.trim! && fit.scores[k]! <= 1 - spec.trim!);
+    trimmed = all.length - keep.length;
+    patients = count(keep);
+    if (patients.exposed < 2 || patients.unexposed < 2) throw new HtaError('analysis.failed', `too few patients left after trimming at ${spec.trim}: ${patients.exposed} exposed and ${patients.unexposed} unexposed`);
+    const a = keep.map((k) => d.exposed[k]!);
+    const e = keep.map((k) => fit.scores[k]!);
+    const y = keep.map((k) => d.y[k]!);
+    let w = balancingWeights(e, a, spec.estimand);
+    let truncatedAt: number | null = null;
+    let truncated = 0;
+    if (spec.truncate !== undefined) {
+      const tr = truncateWeights(w, spec.truncate);
+      w = tr.weights;
+      truncatedAt = tr.cap;
+      truncated = tr.truncated;
+    }
+    const group = (k: 0 | 1) => w.filter((_, i) => a[i] === k);
+    const maxRel = (v: number[]) => Math.max(...v) / (v.reduce((s, x) => s + x, 0) / v.length);
+    const balance = covariateBalance(d.balanceTerms.map((bt) => ({ ...bt, values: keep.map((k) => bt.values[k]!) })), a, w, spec.estimand);
+    const outside = e.filter((v) => v < 0.05 || v > 0.95).length / e.length;
+    const ess = { exposed: effectiveSampleSize(group(1)), unexposed: effectiveSampleSize(group(0)) };
+    const n = { intervention: patients.exposed, control: patients.unexposed };
+    const sd = pooledSd(y, a);
+    const wMean = (k: 0 | 1) => {
+      let s = 0;
+      let sw = 0;
+      a.forEach((ai, i) => {
+        if (ai === k) {
+          s += w[i]! * y[i]!;
+          sw += w[i]!;
+        }
+      });
+      return s / sw;
+    };
+    const scale = { sd, p0: wMean(0) };
+    const effects: ObservationalEffect[] = [];
+    const crude = weightedRegression(a.map((ai) => [1, ai]), y, a.map(() => 1), ['(Intercept)', 'exposed']);
+    effects.push(effectOf('crude', t, n, crude.coefficients[1]!, Math.sqrt(crude.covariance[1]![1]!), confLevel, { sd, p0: y.filter((_, i) => a[i] === 0).reduce((s, v) => s + v, 0) / n.control }));
+    const out = designRows(d, keep, 'outcome', spec.baselineAsConfounder);
+    const wr = weightedRegression(out.X, y, w, out.terms);
+    effects.push(effectOf('weighted-regression', t, n, wr.coefficients[1]!, Math.sqrt(wr.covariance[1]![1]!), confLevel, scale));
+    if (spec.estimand !== 'ATO') {
+      const ax = designRows(d, keep, 'outcome-without-exposure', spec.baselineAsConfounder);
+      const est = aipw(ax.X, y, a, e, ax.terms, spec.estimand);
+      effects.push(effectOf('aipw', t, n, est.estimate, est.se, confLevel, scale));
+    }
+    const groupScores = (k: 0 | 1) => PS_QUANTILES.map((q) => quantileType7(e.filter((_, i) => a[i] === k), q));
+    const propensity = { model: 'logistic (IRLS)', terms: fit.terms, coefficients: fit.coefficients, iterations: fit.iterations, quantiles: { exposed: groupScores(1), unexposed: groupScores(0) }, outsideShare: outside };
+    const weights = { estimand: spec.estimand, effectiveSampleSize: ess, max: { exposed: maxRel(group(1)), unexposed: maxRel(group(0)) }, truncatedAt, truncated };
+    return {
+      ...base,
+      patients,
+      excluded: { missingConfounders, trimmed },
+      propensity,
+      weights,
+      balance,
+      warnings: diagnosticFindings({ balance, patients, weights, propensity }, spec.balanceThreshold).map((f) => findingText(f, 'en')),
+      effects,
+    };
+  } catch (err) {
+    if (err instanceof HtaError && err.code === 'analysis.failed') return { ...base, patients, excluded: { missingConfounders, trimmed }, ...empty, error: err.message };
+    throw err;
+  }
+}
+
+/** Every outcome × time, then every responder definition × time, of an observational plan. */
+export function observationalTargets(trial: TrialData): Target[] {
+  const plan = trial.plan;
+  const instrumentOf = new Map<string, Instrument>(trial.sources.map((s) => [s.key, s.instrument]));
+  const targets: Target[] = [];
+  for (const o of plan.outcomes) {
+    const inst = instrumentOf.get(o.key) as Instrument;
+    for (const time of plan.timepoints) {
+      const pairs = outcomePairs(trial, o.key, time);
+      targets.push({ outcome: o.key, label: labelOf(o), time, kind: inst.kind === 'binary' ? 'binary' : 'continuous', pairs, y: pairs.followUp, mcid: mcidForOutcome(o, inst), direction: directionForOutcome(o, inst) });
+    }
+  }
+  for (const r of plan.responders) {
+    const o = plan.outcomes.find((x) => x.key === r.outcome) as PlanOutcome;
+    const inst = instrumentOf.get(o.key) as Instrument;
+    const direction = directionForOutcome(o, inst);
+    for (const time of plan.timepoints) {
+      const pairs = outcomePairs(trial, o.key, time);
+      const y = pairs.baseline.map((b, i) => (isResponder(b, pairs.followUp[i]!, r, direction) ? 1 : 0));
+      targets.push({ outcome: r.key, label: labelOf(r), time, kind: 'responder', pairs, y, mcid: undefined, direction: 'higher-is-better' });
+    }
+  }
+  return targets;
+}
+
+export function analyzeObservational(trial: TrialData, options: { version: string }): ObservationalResult {
+  const plan = trial.plan;
+  const spec = plan.observational as ObservationalSpec;
+  const confLevel = 1 - plan.alpha;
+  const analyses = observationalTargets(trial).map((t) => analyse(t, spec, confLevel, trial.file));
+  const warnings: string[] = [];
+  for (const a of analyses) {
+    const where = `${a.outcome} at ${a.time}`;
+    if (a.error) warnings.push(`${where}: ${a.error}`);
+    for (const w of a.warnings) warnings.push(`${where}: ${w}`);
+    if (a.excluded.missingConfounders) warnings.push(`${where}: ${findingText({ kind: 'missing', n: a.excluded.missingConfounders }, 'en')}`);
+  }
+  const counts = armCounts(trial);
+  return {
+    tool: { name: 'hta', version: options.version },
+    design: 'observational',
+    input: { file: trial.file, layout: trial.layout, patients: { exposed: counts.intervention, unexposed: counts.control } },
+    plan: {
+      estimand: spec.estimand,
+      confounders: spec.confounders.map((c) => ({ name: c.name, type: c.type })),
+      baselineAsConfounder: spec.baselineAsConfounder,
+      trim: spec.trim ?? null,
+      truncate: spec.truncate ?? null,
+      balanceThreshold: spec.balanceThreshold,
+      alpha: plan.alpha,
+      timepoints: plan.timepoints,
+      primary: plan.primary ?? null,
+    },
+    methods: OBSERVATIONAL_METHODS,
+    analyses,
+    warnings,
+  };
+}

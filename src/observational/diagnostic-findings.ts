@@ -1,0 +1,57 @@
+/**
+ * The warnings a reviewer needs from one observational analysis, found from its recorded
+ * diagnostics (docs/observational.md): |SMD| above the threshold after weighting, poor overlap
+ * (≥ 5% of propensity scores outside [0.05, 0.95], or an effective sample under half a group),
+ * extreme weights (the largest more than 10 × the group mean), and patients left out for missing
+ * confounders. One rule set; the CLI prints it in English, the report in the page's language.
+ */
+import { formatFixed, type Lang } from '../report/i18n.js';
+import type { ObservationalAnalysis } from './observational-results-schema.js';
+
+type Group = 'exposed' | 'unexposed';
+export type Finding =
+  | { kind: 'imbalance'; term: string; smd: number; threshold: number }
+  | { kind: 'outside'; share: number }
+  | { kind: 'ess'; group: Group; ess: number; n: number }
+  | { kind: 'extreme'; group: Group; ratio: number }
+  | { kind: 'missing'; n: number };
+
+const GROUPS: readonly Group[] = ['exposed', 'unexposed'];
+
+export function diagnosticFindings(a: Pick<ObservationalAnalysis, 'balance' | 'patients' | 'weights' | 'propensity'>, threshold: number): Finding[] {
+  const out: Finding[] = [];
+  for (const b of a.balance) if (b.smdAfter !== null && Math.abs(b.smdAfter) > threshold) out.push({ kind: 'imbalance', term: b.term, smd: b.smdAfter, threshold });
+  if (a.propensity && a.propensity.outsideShare >= 0.05) out.push({ kind: 'outside', share: a.propensity.outsideShare });
+  for (const g of GROUPS) if (a.weights && a.weights.effectiveSampleSize[g] < 0.5 * a.patients[g]) out.push({ kind: 'ess', group: g, ess: a.weights.effectiveSampleSize[g], n: a.patients[g] });
+  // A weight ten times the group mean lets one patient carry the estimate.
+  for (const g of GROUPS) if (a.weights && a.weights.max[g] > 10) out.push({ kind: 'extreme', group: g, ratio: a.weights.max[g] });
+  return out;
+}
+
+const GROUP_TEXT = { exposed: { en: 'exposed', da: 'brugere' }, unexposed: { en: 'unexposed', da: 'ikke-brugere' } } as const;
+
+export function findingText(f: Finding, lang: Lang): string {
+  const n = (v: number, d: number) => (lang === 'en' ? v.toFixed(d) : formatFixed(v, d, lang));
+  switch (f.kind) {
+    case 'imbalance':
+      return lang === 'da'
+        ? `balance ikke opnået for ${f.term}: SMD ${n(f.smd, 3)} efter vægtning (grænse ${n(f.threshold, 2)})`
+        : `balance not reached for ${f.term}: SMD ${f.smd.toFixed(3)} after weighting (threshold ${f.threshold})`;
+    case 'outside':
+      return lang === 'da'
+        ? `dårligt overlap: ${n(100 * f.share, 1)} % af patienterne har en propensity score uden for [0,05; 0,95]`
+        : `poor overlap: ${(100 * f.share).toFixed(1)}% of patients have a propensity score outside [0.05, 0.95]`;
+    case 'ess':
+      return lang === 'da'
+        ? `dårligt overlap: vægtene efterlader en effektiv stikprøve på ${n(f.ess, 1)} af ${f.n} ${GROUP_TEXT[f.group].da}`
+        : `poor overlap: the weights leave an effective sample of ${f.ess.toFixed(1)} of ${f.n} ${f.group} patients`;
+    case 'extreme':
+      return lang === 'da'
+        ? `ekstreme vægte: den største vægt blandt ${GROUP_TEXT[f.group].da} er ${n(f.ratio, 1)} gange gruppens gennemsnit; overvej "trim" eller "truncate"`
+        : `extreme weights: the largest ${f.group} weight is ${f.ratio.toFixed(1)} times the group mean; consider "trim" or "truncate"`;
+    case 'missing':
+      return lang === 'da'
+        ? `${f.n} patient(er) med en manglende confounderværdi er udeladt (komplette tilfælde)`
+        : `${f.n} patient(s) with a missing confounder value left out (complete cases)`;
+  }
+}

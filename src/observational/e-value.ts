@@ -1,0 +1,51 @@
+/**
+ * The E-value (VanderWeele TJ, Ding P 2017, Ann Intern Med 167:268–274): the minimum strength
+ * of association, on the risk-ratio scale, that an unmeasured confounder would need with both
+ * the exposure and the outcome to fully explain away the estimate.
+ *
+ *   for a risk ratio RR ≥ 1:  E = RR + √(RR·(RR − 1));  RR < 1: use 1/RR.
+ *   For the CI: the limit closer to the null; E = 1 when the CI includes the null.
+ *
+ * Continuous outcomes (VanderWeele 2017, Epidemiology 28:e70–e71, the approximation the R
+ * package EValue's `evalues.MD` uses): the standardised difference d = difference / SD (SD: the
+ * pooled, unweighted SD of the outcome at follow-up) maps to RR ≈ exp(0.91·d); the CI limit
+ * likewise (exp(0.91·d_limit), equal to EValue's exp(0.91·d − 1.78·SE_d) for a normal interval).
+ * Risk differences: RR = (p₀ + RD)/p₀, with p₀ the weighted risk among the unexposed, treated as
+ * fixed for the CI limit.
+ */
+
+export interface EValue {
+  /** The estimate on the risk-ratio scale (oriented away from the null: ≥ 1). */
+  riskRatio: number;
+  estimate: number;
+  /** E-value of the CI limit closer to the null (1 when the CI includes the null). */
+  ciLimit: number;
+  method: 'standardised-difference (RR = exp(0.91 d))' | 'risk-ratio from risk difference';
+}
+
+/** E-value of a risk ratio (any side of 1). */
+export function eValueOfRiskRatio(rr: number): number {
+  const r = rr < 1 ? 1 / rr : rr;
+  return r + Math.sqrt(r * (r - 1));
+}
+
+/** E-value of an estimate and CI given on the RR scale: the CI limit closer to 1 counts. */
+function fromRiskRatios(rr: number, lower: number, upper: number, method: EValue['method']): EValue {
+  const crosses = lower <= 1 && upper >= 1;
+  const limit = crosses ? 1 : rr > 1 ? lower : upper;
+  return { riskRatio: rr < 1 ? 1 / rr : rr, estimate: eValueOfRiskRatio(rr), ciLimit: crosses ? 1 : eValueOfRiskRatio(limit), method };
+}
+
+export function eValueOfDifference(difference: number, ciLower: number, ciUpper: number, sd: number): EValue | null {
+  if (!(sd > 0)) return null;
+  const rr = (d: number) => Math.exp((0.91 * d) / sd);
+  return fromRiskRatios(rr(difference), rr(ciLower), rr(ciUpper), 'standardised-difference (RR = exp(0.91 d))');
+}
+
+export function eValueOfRiskDifference(rd: number, ciLower: number, ciUpper: number, p0: number): EValue | null {
+  const rr = (d: number) => (p0 + d) / p0;
+  if (!(p0 > 0) || !(rr(rd) > 0)) return null;
+  // A CI limit below a risk of 0 is as far from the null as can be: its RR is clamped near 0.
+  const clamp = (v: number) => Math.max(v, 1e-12);
+  return fromRiskRatios(rr(rd), clamp(rr(ciLower)), clamp(rr(ciUpper)), 'risk-ratio from risk difference');
+}

@@ -1,0 +1,86 @@
+/**
+ * The matrices of one observational analysis (outcome × time): the patients with a baseline and
+ * a follow-up value and every confounder (patients missing a confounder are left out and
+ * counted: complete cases, no imputation), the propensity-model and outcome-model columns, and
+ * the balance terms. Categorical confounders are coded like R's factor(): one indicator per
+ * level but the first in sorted order. A level seen in one group only means the groups do not
+ * overlap: that analysis stops with a clear message (docs/observational.md).
+ */
+import { HtaError } from '../errors.js';
+import { analysisFailed } from '../stats/arm-size.js';
+import type { OutcomePairs } from '../trial/outcome-pairs.js';
+import type { BalanceTerm } from './covariate-balance.js';
+import type { Confounder } from './observational-plan-schema.js';
+
+export interface ObservationalDesign {
+  /** Positions in the pairs of the patients analysed. */
+  rows: number[];
+  exposed: number[];
+  y: number[];
+  baseline: number[];
+  missingConfounders: number;
+  /** Confounder columns (numeric values and level indicators), without intercept. */
+  confounderColumns: { name: string; values: number[] }[];
+  balanceTerms: BalanceTerm[];
+}
+
+export function observationalDesign(pairs: OutcomePairs, confounders: readonly Confounder[], y: readonly number[], baselineAsConfounder: boolean, file: string): ObservationalDesign {
+  const rows: number[] = [];
+  pairs.arm.forEach((_, i) => {
+    if (confounders.every((c) => (pairs.covariates[c.name]?.[i] ?? null) !== null)) rows.push(i);
+  });
+  const exposed = rows.map((i) => (pairs.arm[i] === 'intervention' ? 1 : 0));
+  const confounderColumns: ObservationalDesign['confounderColumns'] = [];
+  const balanceTerms: BalanceTerm[] = [];
+  const inGroup = (values: number[], a: number) => values.some((v, k) => v === 1 && exposed[k] === a);
+  for (const c of confounders) {
+    const raw = rows.map((i) => pairs.covariates[c.name]![i]!);
+    if (c.type === 'numeric') {
+      const bad = raw.find((v) => typeof v !== 'number');
+      if (bad !== undefined) {
+        throw new HtaError('input.invalid', `${file}: confounder "${c.name}" is declared numeric, but the export has a value that is not a number`, [
+          { file, field: `${c.column ?? c.name} (confounder ${c.name})`, value: String(bad), expected: 'a number, or "type": "categorical" for this confounder' },
+        ]);
+      }
+      confounderColumns.push({ name: c.name, values: raw as number[] });
+      balanceTerms.push({ term: c.name, binary: false, values: raw as number[] });
+      continue;
+    }
+    const labels = raw.map(String);
+    const levels = [...new Set(labels)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    const oneSided: string[] = [];
+    levels.forEach((level, li) => {
+      const values = labels.map((l) => (l === level ? 1 : 0));
+      const one = inGroup(values, 1);
+      if (one !== inGroup(values, 0)) oneSided.push(`"${level}" only among the ${one ? 'exposed' : 'unexposed'}`);
+      if (li > 0) confounderColumns.push({ name: `${c.name}${level}`, values });
+      balanceTerms.push({ term: `${c.name}=${level}`, binary: true, values });
+    });
+    if (oneSided.length) {
+      throw analysisFailed(
+        `no overlap: confounder "${c.name}" has level ${oneSided.join(', and ')}, so those patients have no comparable patient in the other group; merge the level with another, or restrict the population`,
+      );
+    }
+  }
+  const baseline = rows.map((i) => pairs.baseline[i]!);
+  if (baselineAsConfounder) balanceTerms.push({ term: 'baseline', binary: false, values: baseline });
+  return { rows, exposed, y: rows.map((i) => y[i]!), baseline, missingConfounders: pairs.arm.length - rows.length, confounderColumns, balanceTerms };
+}
+
+/** Rows [1, confounders…, (baseline)] of the propensity model, or [1, (exposure), (baseline), confounders…] of the outcome model. */
+export function designRows(d: ObservationalDesign, keep: readonly number[], form: 'propensity' | 'outcome' | 'outcome-without-exposure', baselineAsConfounder: boolean): { X: number[][]; terms: string[] } {
+  const terms = ['(Intercept)'];
+  if (form === 'outcome') terms.push('exposed');
+  if (form !== 'propensity' && baselineAsConfounder) terms.push('baseline');
+  terms.push(...d.confounderColumns.map((c) => c.name));
+  if (form === 'propensity' && baselineAsConfounder) terms.push('baseline');
+  const X = keep.map((k) => {
+    const row = [1];
+    if (form === 'outcome') row.push(d.exposed[k]!);
+    if (form !== 'propensity' && baselineAsConfounder) row.push(d.baseline[k]!);
+    for (const c of d.confounderColumns) row.push(c.values[k]!);
+    if (form === 'propensity' && baselineAsConfounder) row.push(d.baseline[k]!);
+    return row;
+  });
+  return { X, terms };
+}

@@ -1,0 +1,37 @@
+/**
+ * The plan section of an observational design (registry outcome exports): who was exposed, what
+ * confounds the comparison, which population the effect is for, and how extreme propensity
+ * scores are handled. See docs/observational.md.
+ */
+import { z } from 'zod';
+
+export const confounderSchema = z
+  .object({
+    name: z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/, 'a name of letters, digits and _').describe('Name in the results'),
+    column: z.string().min(1).optional().describe('Export column; defaults to the name'),
+    type: z.enum(['numeric', 'categorical']).describe('numeric: entered as is; categorical: one indicator per level (reference = first level in sorted order, as R factor())'),
+  })
+  .strict();
+
+export const observationalSchema = z
+  .object({
+    exposure: z
+      .object({
+        column: z.string().min(1).describe('Export column saying who was exposed, e.g. "app_bruger"'),
+        exposed: z.string().min(1).describe('Its value for the exposed (app users), e.g. "Ja"'),
+        unexposed: z.string().min(1).describe('Its value for the comparison group (non-users), e.g. "Nej"'),
+      })
+      .strict()
+      .describe('Mapped like the arms of a trial: exposed → "intervention", unexposed → "control"'),
+    confounders: z.array(confounderSchema).min(1).describe('Measured confounders of the propensity and outcome models, read from the baseline row like covariates'),
+    baselineAsConfounder: z.boolean().default(true).describe("The outcome's baseline score enters the propensity and outcome models too"),
+    estimand: z.enum(['ATE', 'ATT', 'ATO']).default('ATE').describe('ATE: everyone (inverse-probability weights); ATT: the exposed; ATO: the population with overlap (overlap weights)'),
+    trim: z.number().gt(0).lt(0.5).optional().describe('Drop patients with a propensity score below trim or above 1 − trim before weighting (e.g. 0.05)'),
+    truncate: z.number().gt(0.5).lt(1).optional().describe('Cap the weights at this quantile of all weights (e.g. 0.99; R quantile type 7)'),
+    balanceThreshold: z.number().gt(0).default(0.1).describe('|SMD| above this after weighting is reported as imbalance'),
+  })
+  .strict()
+  .describe('Observational design: propensity-score weighting with doubly robust estimates (docs/observational.md)');
+
+export type ObservationalSpec = z.infer<typeof observationalSchema>;
+export type Confounder = z.infer<typeof confounderSchema>;

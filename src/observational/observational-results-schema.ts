@@ -1,0 +1,133 @@
+/**
+ * The shape of `hta analyze --json` for an observational plan (docs/observational.md), as a zod
+ * schema: the TypeScript types and part of the published results schema.
+ */
+import { z } from 'zod';
+import { CERTAINTY_LEVELS } from '../judge/grade-certainty.js';
+import { RELEVANCE_LABELS } from '../judge/relevance.js';
+import { exclusionSchema, recodeCountSchema } from '../trial/validation-schema.js';
+
+const groupCounts = z.object({ exposed: z.number().int(), unexposed: z.number().int() });
+
+export const observationalMethodSchema = z.enum(['crude', 'weighted-regression', 'aipw']);
+
+// The fields of a trial effect row (docs/data-contracts.md#effect-rows) that apply here, written
+// out rather than derived: results-schema.ts includes this schema in the published union.
+export const observationalEffectSchema = z
+  .object({
+    outcome: z.string(),
+    label: z.string(),
+    time: z.string(),
+    n: z.object({ intervention: z.number().int(), control: z.number().int() }).describe('intervention = exposed, control = unexposed'),
+    difference: z.number().nullable().describe('Exposed − unexposed, in the instrument units (proportion for risk differences)'),
+    se: z.number().nullable(),
+    df: z.number().nullable(),
+    ciLower: z.number().nullable(),
+    ciUpper: z.number().nullable(),
+    confLevel: z.number(),
+    ciMethod: z.string(),
+    pValue: z.number().nullable(),
+    mcid: z.number().nullable(),
+    direction: z.enum(['lower-is-better', 'higher-is-better']),
+    benefit: z.number().nullable(),
+    benefitCiLower: z.number().nullable(),
+    benefitCiUpper: z.number().nullable(),
+    significant: z.boolean().nullable(),
+    imprecise: z.boolean().nullable(),
+    relevance: z.enum(RELEVANCE_LABELS).nullable(),
+    method: observationalMethodSchema.describe('crude: unweighted difference; weighted-regression: weighted outcome regression on exposure, baseline and confounders (doubly robust); aipw: augmented inverse-probability weighting (doubly robust)'),
+    kind: z.enum(['continuous', 'risk-difference']),
+    eValue: z
+      .object({
+        riskRatio: z.number(),
+        estimate: z.number(),
+        ciLimit: z.number(),
+        method: z.string(),
+      })
+      .nullable()
+      .describe('VanderWeele & Ding (2017): the risk ratio an unmeasured confounder would need with both exposure and outcome to explain the estimate (and its CI limit) away'),
+    certainty: z
+      .object({
+        start: z.literal('low'),
+        level: z.enum(CERTAINTY_LEVELS),
+        downgradedForImprecision: z.boolean(),
+        reason: z.string(),
+      })
+      .describe('GRADE: evidence from non-randomised data starts at low certainty; one level lower when the CI crosses the MCID'),
+  });
+
+export const balanceRowSchema = z.object({
+  term: z.string().describe('A numeric confounder, the baseline score, or one level of a categorical confounder ("sex=F")'),
+  type: z.enum(['numeric', 'level']),
+  smdBefore: z.number().nullable(),
+  smdAfter: z.number().nullable(),
+  varianceRatioBefore: z.number().nullable(),
+  varianceRatioAfter: z.number().nullable(),
+});
+
+export const observationalAnalysisSchema = z.object({
+  outcome: z.string(),
+  label: z.string(),
+  time: z.string(),
+  kind: z.enum(['continuous', 'binary', 'responder']),
+  patients: groupCounts.describe('Patients analysed (baseline and follow-up observed, confounders complete, not trimmed)'),
+  excluded: z.object({
+    missingConfounders: z.number().int().describe('Patients with a baseline and follow-up value left out because a confounder value is missing (complete-case analysis; not imputed)'),
+    trimmed: z.number().int().describe("Patients left out by the plan's propensity-score trimming"),
+  }),
+  propensity: z
+    .object({
+      model: z.string(),
+      terms: z.array(z.string()),
+      coefficients: z.array(z.number()),
+      iterations: z.number().int(),
+      quantiles: z
+        .object({ exposed: z.array(z.number()), unexposed: z.array(z.number()) })
+        .describe('Propensity-score quantiles 5, 25, 50, 75, 95 % per group (R quantile type 7): the overlap without individual values'),
+      outsideShare: z.number().describe('Share of patients with a propensity score outside [0.05, 0.95]'),
+    })
+    .nullable(),
+  weights: z
+    .object({
+      estimand: z.enum(['ATE', 'ATT', 'ATO']),
+      effectiveSampleSize: groupCounts.extend({ exposed: z.number(), unexposed: z.number() }).describe('(Σw)²/Σw² per group'),
+      max: groupCounts.extend({ exposed: z.number(), unexposed: z.number() }).describe('Largest weight per group, relative to the group mean weight'),
+      truncatedAt: z.number().nullable().describe("The cap of the plan's truncation (null: none)"),
+      truncated: z.number().int(),
+    })
+    .nullable(),
+  balance: z.array(balanceRowSchema),
+  warnings: z.array(z.string()).describe('Imbalance (|SMD| above the threshold after weighting) and poor overlap'),
+  effects: z.array(observationalEffectSchema),
+  error: z.string().optional().describe('Why this outcome × time could not be analysed (no overlap, separation, too few patients); its effects are empty and the command exits 1'),
+});
+
+export const observationalResultSchema = z.object({
+  tool: z.object({ name: z.literal('hta'), version: z.string() }),
+  design: z.literal('observational'),
+  input: z.object({
+    file: z.string(),
+    layout: z.enum(['long', 'wide']),
+    patients: groupCounts,
+    recoded: z.array(recodeCountSchema).optional(),
+    excluded: exclusionSchema.optional(),
+  }),
+  plan: z.object({
+    estimand: z.enum(['ATE', 'ATT', 'ATO']),
+    confounders: z.array(z.object({ name: z.string(), type: z.enum(['numeric', 'categorical']) })),
+    baselineAsConfounder: z.boolean(),
+    trim: z.number().nullable(),
+    truncate: z.number().nullable(),
+    balanceThreshold: z.number(),
+    alpha: z.number(),
+    timepoints: z.array(z.string()),
+    primary: z.object({ outcome: z.string(), time: z.string() }).nullable(),
+  }),
+  methods: z.record(z.string(), z.string()).describe('Every method in words, as the report states it'),
+  analyses: z.array(observationalAnalysisSchema),
+  warnings: z.array(z.string()),
+});
+
+export type ObservationalEffect = z.infer<typeof observationalEffectSchema>;
+export type ObservationalAnalysis = z.infer<typeof observationalAnalysisSchema>;
+export type ObservationalResult = z.infer<typeof observationalResultSchema>;

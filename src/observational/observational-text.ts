@@ -1,0 +1,89 @@
+/**
+ * The text `hta analyze` prints for an observational plan (en/da; Danish terms from
+ * docs/glossary-da.md): one table of crude and adjusted effects with the MCID verdict and the
+ * E-value, then per analysis the balance, overlap and exclusions in one line each.
+ */
+import { formatFixed, type Lang, SHORT_RELEVANCE_TEXT } from '../report/i18n.js';
+import { renderTextTable } from '../report/text-table.js';
+import type { ObservationalEffect, ObservationalResult } from './observational-results-schema.js';
+
+export const OBSERVATIONAL_TEXT = {
+  header: {
+    en: ['Outcome', 'Follow-up', 'Method', 'n exposed', 'n unexposed', 'Difference (95% CI)', 'Verdict', 'Certainty', 'E-value (CI)'],
+    da: ['Effektmål', 'Opfølgning', 'Metode', 'n brugere', 'n ikke-brugere', 'Forskel (95 %-KI)', 'Vurdering', 'Evidensens kvalitet', 'E-værdi (KI)'],
+  },
+  method: {
+    crude: { en: 'crude', da: 'ujusteret' },
+    'weighted-regression': { en: 'weighted regression (DR)', da: 'vægtet regression (DR)' },
+    aipw: { en: 'AIPW (DR)', da: 'AIPW (DR)' },
+  },
+  certainty: { high: { en: 'high', da: 'høj' }, moderate: { en: 'moderate', da: 'moderat' }, low: { en: 'low', da: 'lav' }, 'very-low': { en: 'very low', da: 'meget lav' } },
+  significant: { en: 'significant', da: 'signifikant' },
+  notSignificant: { en: 'not significant', da: 'ikke signifikant' },
+  footnote: {
+    en: 'Exposed − unexposed, adjusted by propensity-score weighting ({estimand}); DR = doubly robust; normal 95% CIs with HC0 sandwich SEs. Non-randomised evidence starts at low certainty (GRADE). The E-value is the risk ratio an unmeasured confounder would need with both app use and the outcome to explain the estimate (CI limit) away.',
+    da: 'Brugere − ikke-brugere, justeret med propensity score-vægtning ({estimand}); DR = dobbelt robust; normale 95 %-KI med HC0-sandwich-SE. Ikke-randomiseret evidens starter ved lav kvalitet (GRADE). E-værdien er den relative risiko, en umålt confounder skulle have med både brug af appen og effektmålet for at forklare estimatet (KI-grænsen) væk.',
+  },
+  notAnalysed: { en: 'not analysed', da: 'ikke analyseret' },
+  balance: {
+    en: '{where}: balance max |SMD| {before} before, {after} after weighting; effective sample {essE} exposed, {essU} unexposed; {missing} left out for missing confounders, {trimmed} trimmed',
+    da: '{where}: balance maks. |SMD| {before} før, {after} efter vægtning; effektiv stikprøve {essE} brugere, {essU} ikke-brugere; {missing} udeladt for manglende confoundere, {trimmed} trimmet',
+  },
+} as const;
+
+function fill(t: string, values: Record<string, string | number>): string {
+  return t.replace(/\{(\w+)\}/g, (_, k: string) => String(values[k] ?? ''));
+}
+
+/** Three decimals for risks and for scales whose MCID is below 1 (the EQ-5D index), else two. */
+export function decimalsOf(e: Pick<ObservationalEffect, 'kind' | 'mcid'>): number {
+  return e.kind === 'risk-difference' || (e.mcid !== null && e.mcid < 1) ? 3 : 2;
+}
+
+function verdict(e: ObservationalEffect, lang: Lang): string {
+  if (e.relevance) return SHORT_RELEVANCE_TEXT[e.relevance][lang];
+  if (e.significant === null) return '';
+  return e.significant ? OBSERVATIONAL_TEXT.significant[lang] : OBSERVATIONAL_TEXT.notSignificant[lang];
+}
+
+export function observationalText(result: ObservationalResult, lang: Lang): string {
+  const rows: string[][] = [];
+  const lines: string[] = [];
+  for (const a of result.analyses) {
+    for (const e of a.effects) {
+      const d = decimalsOf(e);
+      const f = (v: number | null) => (v === null ? '' : formatFixed(v, d, lang));
+      const ci = lang === 'da' ? `${f(e.ciLower)} til ${f(e.ciUpper)}` : `${f(e.ciLower)} to ${f(e.ciUpper)}`;
+      rows.push([
+        a.label,
+        a.time,
+        OBSERVATIONAL_TEXT.method[e.method][lang],
+        String(e.n.intervention),
+        String(e.n.control),
+        `${f(e.difference)} (${ci})`,
+        verdict(e, lang),
+        OBSERVATIONAL_TEXT.certainty[e.certainty.level][lang],
+        e.eValue ? `${formatFixed(e.eValue.estimate, 2, lang)} (${formatFixed(e.eValue.ciLimit, 2, lang)})` : '',
+      ]);
+    }
+    if (a.error) {
+      lines.push(`${a.label}, ${a.time}: ${OBSERVATIONAL_TEXT.notAnalysed[lang]}: ${a.error}`);
+      continue;
+    }
+    const maxAbs = (k: 'smdBefore' | 'smdAfter') => Math.max(0, ...a.balance.map((b) => Math.abs(b[k] ?? 0)));
+    lines.push(
+      fill(OBSERVATIONAL_TEXT.balance[lang], {
+        where: `${a.label}, ${a.time}`,
+        before: formatFixed(maxAbs('smdBefore'), 3, lang),
+        after: formatFixed(maxAbs('smdAfter'), 3, lang),
+        essE: formatFixed(a.weights?.effectiveSampleSize.exposed ?? 0, 1, lang),
+        essU: formatFixed(a.weights?.effectiveSampleSize.unexposed ?? 0, 1, lang),
+        missing: a.excluded.missingConfounders,
+        trimmed: a.excluded.trimmed,
+      }),
+    );
+  }
+  const header = [...OBSERVATIONAL_TEXT.header[lang]];
+  const table = renderTextTable({ header, rows, align: header.map((_, i) => (i === 3 || i === 4 ? 'right' : 'left')) });
+  return `${table}\n${fill(OBSERVATIONAL_TEXT.footnote[lang], { estimand: result.plan.estimand })}\n\n${lines.join('\n')}\n`;
+}

@@ -1,0 +1,63 @@
+/**
+ * Weighted least squares with a heteroscedasticity-consistent (sandwich) covariance, HC0:
+ *
+ *   β̂ = (XᵀWX)⁻¹XᵀWy,  e = y − Xβ̂,
+ *   V̂ = (XᵀWX)⁻¹ [Σᵢ wᵢ² eᵢ² xᵢxᵢᵀ] (XᵀWX)⁻¹
+ *
+ * = R `lm(y ~ ., weights = w)` with `sandwich::vcovHC(fit, type = "HC0")`. HC0 (no small-sample
+ * factor) because the weights are not frequency weights and the estimate's justification is
+ * asymptotic; the interval is normal, β̂ ± z₁₋α/₂·SE (`lmtest::coefci(fit, vcov = V, df = Inf)`).
+ * The variance treats the weights as known: it ignores the estimation of the propensity score,
+ * which for ATE weights makes it conservative (Lunceford & Davidian 2004, Stat Med 23:2937–2960).
+ * With the baseline score and confounders in X, this is the doubly robust "weighted regression"
+ * estimator (Kang & Schafer 2007, Stat Sci 22:523–539; Funk et al. 2011, Am J Epidemiol
+ * 173:761–767). References: White H (1980), Econometrica 48:817–838.
+ */
+import { inverse, Matrix } from 'ml-matrix';
+import { analysisFailed } from '../stats/arm-size.js';
+
+export interface WeightedFit {
+  terms: string[];
+  coefficients: number[];
+  /** HC0 sandwich covariance. */
+  covariance: number[][];
+  residuals: number[];
+}
+
+export function weightedRegression(X: readonly (readonly number[])[], y: readonly number[], w: readonly number[], terms: readonly string[]): WeightedFit {
+  const n = X.length;
+  const p = terms.length;
+  if (n <= p) throw analysisFailed(`${n} patients are too few for an outcome model with ${p} coefficients`);
+  const xtwx = Array.from({ length: p }, () => new Array<number>(p).fill(0));
+  const xtwy = new Array<number>(p).fill(0);
+  for (let i = 0; i < n; i++) {
+    const row = X[i]!;
+    for (let j = 0; j < p; j++) {
+      xtwy[j]! += w[i]! * row[j]! * y[i]!;
+      for (let k = 0; k < p; k++) xtwx[j]![k]! += w[i]! * row[j]! * row[k]!;
+    }
+  }
+  let bread: Matrix;
+  try {
+    bread = inverse(new Matrix(xtwx));
+  } catch {
+    throw analysisFailed('the outcome model is singular: a confounder is constant or collinear with others');
+  }
+  const beta = bread.mmul(Matrix.columnVector(xtwy)).getColumn(0);
+  if (!beta.every(Number.isFinite)) throw analysisFailed('the outcome model is singular: a confounder is constant or collinear with others');
+  const residuals = X.map((row, i) => y[i]! - row.reduce((s, x, j) => s + x * beta[j]!, 0));
+  const meat = Array.from({ length: p }, () => new Array<number>(p).fill(0));
+  for (let i = 0; i < n; i++) {
+    const u = w[i]! * residuals[i]!;
+    const row = X[i]!;
+    for (let j = 0; j < p; j++) for (let k = 0; k < p; k++) meat[j]![k]! += u * u * row[j]! * row[k]!;
+  }
+  const covariance = bread.mmul(new Matrix(meat)).mmul(bread).to2DArray();
+  return { terms: [...terms], coefficients: beta, covariance, residuals };
+}
+
+/** Ordinary least squares fitted values of y on X at new rows (the AIPW outcome models). */
+export function predictLinear(X: readonly (readonly number[])[], y: readonly number[], at: readonly (readonly number[])[], terms: readonly string[]): number[] {
+  const fit = weightedRegression(X, y, X.map(() => 1), terms);
+  return at.map((row) => row.reduce((s, x, j) => s + x * fit.coefficients[j]!, 0));
+}

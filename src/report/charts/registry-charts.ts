@@ -1,0 +1,118 @@
+/**
+ * The three charts of the `registry` report (docs/observational.md): the crude and adjusted
+ * effects against the MCID, the love plot (|SMD| before and after weighting) and the overlap of
+ * the propensity scores (percentiles only: no individual score is drawn).
+ */
+import type { TopLevelSpec } from 'vega-lite';
+import type { ObservationalAnalysis } from '../../observational/observational-results-schema.js';
+import { REGISTRY_TEXT } from '../../observational/registry-report-text.js';
+import { type Lang, timeLabel } from '../i18n.js';
+import { ARM_COLOURS, chartConfig, PALETTE } from './chart-style.js';
+
+const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
+const METHOD_NAMES = {
+  crude: { en: 'crude', da: 'ujusteret' },
+  'weighted-regression': { en: 'weighted regression', da: 'vægtet regression' },
+  aipw: { en: 'AIPW', da: 'AIPW' },
+} as const;
+
+/** One panel per analysis with an MCID: benefit and CI per method, dashed lines at ±MCID. */
+export function registryEffectsSpec(analyses: readonly ObservationalAnalysis[], lang: Lang): TopLevelSpec {
+  const methods = Object.values(METHOD_NAMES).map((m) => m[lang]);
+  const values = analyses.flatMap((a) =>
+    a.effects.flatMap((e) =>
+      e.benefit === null || e.mcid === null
+        ? []
+        : [{ panel: `${a.label}, ${timeLabel(a.time, lang)}`, method: METHOD_NAMES[e.method][lang], benefit: e.benefit, lo: e.benefitCiLower, hi: e.benefitCiUpper, mcid: e.mcid, minus: -e.mcid }],
+    ),
+  );
+  const panels = [...new Set(values.map((v) => v.panel))];
+  return {
+    $schema: SCHEMA,
+    title: { text: REGISTRY_TEXT.effectsTitle[lang] },
+    config: chartConfig(),
+    data: { values },
+    facet: { row: { field: 'panel', type: 'nominal', sort: panels, title: null, header: { labelAngle: 0, labelAlign: 'left', labelAnchor: 'start', labelOrient: 'top' } } },
+    resolve: { scale: { x: 'independent' } },
+    spec: {
+      width: 420,
+      height: 22 * methods.length,
+      layer: [
+        { mark: { type: 'rule', strokeDash: [4, 3], color: PALETTE.grey }, encoding: { x: { field: 'mcid', type: 'quantitative' } } },
+        { mark: { type: 'rule', strokeDash: [4, 3], color: PALETTE.grey }, encoding: { x: { field: 'minus', type: 'quantitative' } } },
+        { mark: { type: 'rule', color: PALETTE.black }, encoding: { x: { datum: 0, type: 'quantitative' } } },
+        {
+          mark: { type: 'rule', strokeWidth: 2 },
+          encoding: {
+            y: { field: 'method', type: 'nominal', sort: methods, title: null },
+            x: { field: 'lo', type: 'quantitative', title: REGISTRY_TEXT.benefitAxis[lang], scale: { padding: 18 } },
+            x2: { field: 'hi' },
+            color: { field: 'method', type: 'nominal', sort: methods, scale: { domain: methods, range: [PALETTE.grey, PALETTE.blue, PALETTE.green] }, legend: null },
+          },
+        },
+        {
+          mark: { type: 'point', filled: true, size: 70 },
+          encoding: {
+            y: { field: 'method', type: 'nominal', sort: methods },
+            x: { field: 'benefit', type: 'quantitative' },
+            color: { field: 'method', type: 'nominal', sort: methods, scale: { domain: methods, range: [PALETTE.grey, PALETTE.blue, PALETTE.green] }, legend: null },
+          },
+        },
+      ],
+    },
+  } as TopLevelSpec;
+}
+
+/** |SMD| per balance term before (open) and after (filled) weighting, with the threshold. */
+export function registryLovePlotSpec(analysis: ObservationalAnalysis, threshold: number, lang: Lang): TopLevelSpec {
+  const when = [REGISTRY_TEXT.before[lang], REGISTRY_TEXT.after[lang]];
+  const terms = analysis.balance.map((b) => b.term);
+  const values = analysis.balance.flatMap((b) => [
+    { term: b.term, when: when[0], smd: Math.abs(b.smdBefore ?? 0) },
+    { term: b.term, when: when[1], smd: Math.abs(b.smdAfter ?? 0) },
+  ]);
+  return {
+    $schema: SCHEMA,
+    title: { text: REGISTRY_TEXT.balanceTitle[lang] },
+    config: chartConfig(),
+    width: 420,
+    height: 22 * terms.length,
+    layer: [
+      { data: { values: [{ t: threshold }] }, mark: { type: 'rule', strokeDash: [4, 3], color: PALETTE.grey }, encoding: { x: { field: 't', type: 'quantitative' } } },
+      {
+        data: { values },
+        mark: { type: 'point', size: 70, filled: true },
+        encoding: {
+          y: { field: 'term', type: 'nominal', sort: terms, title: null },
+          x: { field: 'smd', type: 'quantitative', title: REGISTRY_TEXT.absSmd[lang], scale: { zero: true } },
+          color: { field: 'when', type: 'nominal', sort: when, title: null, scale: { domain: when, range: [PALETTE.vermillion, PALETTE.blue] }, legend: { orient: 'bottom' } },
+          shape: { field: 'when', type: 'nominal', sort: when, scale: { domain: when, range: ['circle', 'diamond'] }, legend: null },
+        },
+      },
+    ],
+  } as TopLevelSpec;
+}
+
+/** Propensity-score percentiles per group: 5–95% line, 25–75% box, median tick, on [0, 1]. */
+export function registryOverlapSpec(analysis: ObservationalAnalysis, groups: { exposed: string; unexposed: string }, lang: Lang): TopLevelSpec {
+  const q = analysis.propensity?.quantiles;
+  const rows = q
+    ? (['exposed', 'unexposed'] as const).map((g) => ({ group: groups[g], arm: g, p5: q[g][0], p25: q[g][1], p50: q[g][2], p75: q[g][3], p95: q[g][4] }))
+    : [];
+  const order = [groups.exposed, groups.unexposed];
+  const colour = { field: 'group', type: 'nominal', sort: order, scale: { domain: order, range: [ARM_COLOURS.intervention, ARM_COLOURS.control] }, legend: null } as const;
+  const x = { type: 'quantitative' as const, scale: { domain: [0, 1] } };
+  return {
+    $schema: SCHEMA,
+    title: { text: REGISTRY_TEXT.overlapTitle[lang] },
+    config: chartConfig(),
+    width: 420,
+    height: 90,
+    data: { values: rows },
+    layer: [
+      { mark: { type: 'rule', strokeWidth: 2 }, encoding: { y: { field: 'group', type: 'nominal', sort: order, title: null }, x: { ...x, field: 'p5', title: REGISTRY_TEXT.propensity[lang] }, x2: { field: 'p95' }, color: colour } },
+      { mark: { type: 'bar', size: 16, opacity: 0.5 }, encoding: { y: { field: 'group', type: 'nominal', sort: order }, x: { ...x, field: 'p25' }, x2: { field: 'p75' }, color: colour } },
+      { mark: { type: 'tick', thickness: 2, size: 22 }, encoding: { y: { field: 'group', type: 'nominal', sort: order }, x: { ...x, field: 'p50' }, color: { value: PALETTE.black } } },
+    ],
+  } as TopLevelSpec;
+}

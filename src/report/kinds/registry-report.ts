@@ -1,0 +1,166 @@
+/**
+ * The "registry" report (docs/observational.md): a registry outcome export analysed with an
+ * observational plan → the crude and adjusted effects against the MCID (chart and table), the
+ * E-values in words, the covariate balance (love plot and table), the overlap of the propensity
+ * scores, the weights, the warnings and the methods in words. No patient id and no individual
+ * propensity score is shown.
+ */
+import { z } from 'zod';
+import { HtaError } from '../../errors.js';
+import { readCsvFile } from '../../io/read-csv.js';
+import { analyzeObservational } from '../../observational/analyze-observational.js';
+import type { ObservationalAnalysis, ObservationalEffect, ObservationalResult } from '../../observational/observational-results-schema.js';
+import { REGISTRY_TEXT as T } from '../../observational/registry-report-text.js';
+import { loadTrial } from '../../trial/load-trial.js';
+import { decimalsOf } from '../../observational/observational-text.js';
+import { diagnosticFindings, findingText } from '../../observational/diagnostic-findings.js';
+import { armNames } from '../arm-names.js';
+import { registryEffectsSpec, registryLovePlotSpec, registryOverlapSpec } from '../charts/registry-charts.js';
+import { fillPhrase, formatFixed, type Lang, RELEVANCE_TEXT, timeLabel } from '../i18n.js';
+import { localizedText } from '../localized-text.js';
+import { outcomeLabel } from '../../plan/outcome-label.js';
+import type { ChartSpec, PageSection, ReportContent } from '../report-page.js';
+import type { Table } from '../text-table.js';
+import { planOf, type ReportKind } from './report-kind.js';
+
+export const registryEntrySchema = z.object({
+  data: z.string().describe('Registry outcome export (CSV), relative to the manifest'),
+  plan: z.string().describe('Analysis plan with "design": "observational" (JSON), relative to the manifest'),
+  title: localizedText.optional(),
+});
+
+const METHOD = {
+  crude: { en: 'crude', da: 'ujusteret' },
+  'weighted-regression': { en: 'weighted regression (doubly robust)', da: 'vægtet regression (dobbelt robust)' },
+  aipw: { en: 'AIPW (doubly robust)', da: 'AIPW (dobbelt robust)' },
+} as const;
+const CERTAINTY = { high: { en: 'High', da: 'Høj' }, moderate: { en: 'Moderate', da: 'Moderat' }, low: { en: 'Low', da: 'Lav' }, 'very-low': { en: 'Very low', da: 'Meget lav' } } as const;
+
+function interval(e: ObservationalEffect, lang: Lang): string {
+  const d = decimalsOf(e);
+  const f = (v: number | null) => (v === null ? '–' : formatFixed(v, d, lang));
+  return `${f(e.difference)} (${f(e.ciLower)} ${lang === 'da' ? 'til' : 'to'} ${f(e.ciUpper)})`;
+}
+
+function effectsTable(result: ObservationalResult, lang: Lang): Table {
+  const c = T.col;
+  const rows = result.analyses.flatMap((a) =>
+    a.effects.map((e) => [
+      a.label,
+      timeLabel(a.time, lang),
+      METHOD[e.method][lang],
+      String(e.n.intervention),
+      String(e.n.control),
+      interval(e, lang),
+      e.mcid === null ? '–' : formatFixed(e.mcid, decimalsOf(e) === 3 ? 3 : 1, lang),
+      e.relevance ? RELEVANCE_TEXT[e.relevance][lang] : e.significant ? (lang === 'da' ? 'Signifikant' : 'Significant') : lang === 'da' ? 'Ikke signifikant' : 'Not significant',
+      CERTAINTY[e.certainty.level][lang],
+      e.eValue ? `${formatFixed(e.eValue.estimate, 2, lang)} (${formatFixed(e.eValue.ciLimit, 2, lang)})` : '–',
+    ]),
+  );
+  return {
+    header: [c.outcome, c.time, c.method, c.nExposed, c.nUnexposed, c.difference, c.mcid, c.verdict, c.certainty, c.evalue].map((x) => x[lang]),
+    rows,
+    align: ['left', 'left', 'left', 'right', 'right', 'right', 'right', 'left', 'left', 'right'],
+  };
+}
+
+function balanceTable(a: ObservationalAnalysis, lang: Lang): Table {
+  const c = T.col;
+  const f = (v: number | null) => (v === null ? '–' : formatFixed(v, 3, lang));
+  return {
+    header: [c.term, c.smdBefore, c.smdAfter, c.vrBefore, c.vrAfter].map((x) => x[lang]),
+    rows: a.balance.map((b) => [b.term, f(b.smdBefore), f(b.smdAfter), f(b.varianceRatioBefore), f(b.varianceRatioAfter)]),
+    align: ['left', 'right', 'right', 'right', 'right'],
+  };
+}
+
+function weightsTable(a: ObservationalAnalysis, groups: { exposed: string; unexposed: string }, lang: Lang): Table {
+  const c = T.col;
+  return {
+    header: [c.group, c.analysed, c.ess, c.maxWeight, c.ps].map((x) => x[lang]),
+    rows: (['exposed', 'unexposed'] as const).map((g) => [
+      groups[g],
+      String(a.patients[g]),
+      a.weights ? formatFixed(a.weights.effectiveSampleSize[g], 1, lang) : '–',
+      a.weights ? formatFixed(a.weights.max[g], 2, lang) : '–',
+      a.propensity ? a.propensity.quantiles[g].map((q) => formatFixed(q, 2, lang)).join(' / ') : '–',
+    ]),
+    align: ['left', 'right', 'right', 'right', 'left'],
+  };
+}
+
+export const registryReportKind: ReportKind<typeof registryEntrySchema> = {
+  entrySchema: registryEntrySchema,
+  async build(entry, env): Promise<ReportContent> {
+    const lang = env.lang;
+    const dataPath = env.input(entry.data);
+    const planPath = env.input(entry.plan);
+    const plan = planOf(env, planPath);
+    if (plan.design !== 'observational') {
+      throw new HtaError('plan.invalid', `${entry.plan}: a registry report needs a plan with "design": "observational" (docs/observational.md)`);
+    }
+    const result = env.memo<ObservationalResult>(`registry\u0000${dataPath}\u0000${planPath}`, () => {
+      const r = analyzeObservational(loadTrial(readCsvFile(dataPath), plan), { version: env.version });
+      // Paths as the manifest writes them, so results.json is the same on every machine.
+      return { ...r, input: { ...r.input, file: entry.data } };
+    });
+    // The page shows the plan's labels in the page's language; results.json keeps the analysis as computed.
+    const shown = { ...result, analyses: result.analyses.map((a) => ({ ...a, label: outcomeLabel(plan, a.outcome, lang) })) };
+    const arms = armNames(plan.armLabels, lang);
+    const groups = { exposed: arms.Intervention, unexposed: arms.Control };
+    const spec = plan.observational!;
+    const primary =
+      shown.analyses.find((a) => !a.error && plan.primary && a.outcome === plan.primary.outcome && a.time === plan.primary.time) ?? shown.analyses.find((a) => !a.error);
+    const charts: ChartSpec[] = [];
+    const sections: PageSection[] = [];
+    sections.push({
+      id: 'effects',
+      title: T.effectsTitle[lang],
+      intro: [fillPhrase(T.notRandomised[lang], { estimand: T.estimand[spec.estimand][lang] }), fillPhrase(T.effectsIntro[lang], { exposed: groups.exposed, unexposed: groups.unexposed })],
+      chart: 'effects',
+      tables: [{ table: effectsTable(shown, lang) }],
+    });
+    charts.push({ name: 'effects', spec: registryEffectsSpec(shown.analyses, lang), alt: T.effectsTitle[lang] });
+    const evalueNotes = shown.analyses.flatMap((a) => {
+      const e = a.effects.find((x) => x.method === 'weighted-regression');
+      if (!e?.eValue) return [];
+      return [fillPhrase((e.eValue.ciLimit === 1 ? T.evalueSentenceNull : T.evalueSentence)[lang], { outcome: a.label, time: timeLabel(a.time, lang), method: METHOD[e.method][lang], e: formatFixed(e.eValue.estimate, 2, lang), ci: formatFixed(e.eValue.ciLimit, 2, lang) })];
+    });
+    sections.push({ id: 'e-values', title: T.evalueTitle[lang], intro: evalueNotes });
+    if (primary) {
+      sections.push({
+        id: 'balance',
+        title: T.balanceTitle[lang],
+        intro: [fillPhrase(T.balanceIntro[lang], { outcome: primary.label, time: timeLabel(primary.time, lang), threshold: formatFixed(spec.balanceThreshold, 2, lang) })],
+        chart: 'love-plot',
+        tables: [{ table: balanceTable(primary, lang) }],
+      });
+      charts.push({ name: 'love-plot', spec: registryLovePlotSpec(primary, spec.balanceThreshold, lang), alt: T.balanceTitle[lang] });
+      sections.push({
+        id: 'overlap',
+        title: T.overlapTitle[lang],
+        intro: [T.overlapIntro[lang]],
+        chart: 'overlap',
+        tables: [{ caption: T.weightsTitle[lang], table: weightsTable(primary, groups, lang) }],
+        notes: [fillPhrase(T.excluded[lang], { missing: primary.excluded.missingConfounders, trimmed: primary.excluded.trimmed })],
+      });
+      charts.push({ name: 'overlap', spec: registryOverlapSpec(primary, groups, lang), alt: T.overlapTitle[lang] });
+    }
+    const trim = (spec.trim !== undefined ? fillPhrase(T.trimmed[lang], { t: formatFixed(spec.trim, 2, lang), u: formatFixed(1 - spec.trim, 2, lang) }) : '') + (spec.truncate !== undefined ? fillPhrase(T.truncated[lang], { q: formatFixed(spec.truncate, 2, lang) }) : '');
+    const confounders = [...spec.confounders.map((c) => c.name), ...(spec.baselineAsConfounder ? [lang === 'da' ? 'baselinescoren' : 'the baseline score'] : [])].join(', ');
+    sections.push({ id: 'methods', title: T.methodsTitle[lang], intro: T.methods[lang].map((p) => fillPhrase(p, { confounders, weights: T.weights[spec.estimand][lang], trim })) });
+    // The warnings in the page's language, from the same rules as the CLI's (diagnostic-findings.ts).
+    const warnings = shown.analyses.flatMap((a) => {
+      const where = `${a.label}, ${timeLabel(a.time, lang)}`;
+      if (a.error) return [`${where}: ${T.notAnalysed[lang]}: ${a.error}`];
+      const found = diagnosticFindings(a, spec.balanceThreshold);
+      if (a.excluded.missingConfounders) found.push({ kind: 'missing', n: a.excluded.missingConfounders });
+      return found.map((f) => `${where}: ${findingText(f, lang)}`);
+    });
+    if (warnings.length) sections.push({ id: 'warnings', title: T.warningsTitle[lang], notes: warnings });
+    const title = entry.title?.[lang] ?? entry.title?.en ?? plan.title?.[lang] ?? plan.title?.en ?? T.title[lang];
+    const provenance = fillPhrase(T.provenance[lang], { version: env.version, data: entry.data, plan: entry.plan });
+    return { page: { lang, title, provenance, sections }, charts, results: result };
+  },
+};

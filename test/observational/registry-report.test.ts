@@ -1,0 +1,47 @@
+/** The "registry" report kind: what its page says, built without drawing the charts. */
+import { describe, expect, it } from 'vitest';
+import { resolve } from 'node:path';
+import { registryReportKind } from '../../src/report/kinds/registry-report.js';
+import type { ReportEnv } from '../../src/report/kinds/report-kind.js';
+import type { Lang } from '../../src/report/i18n.js';
+import type { ObservationalResult } from '../../src/observational/observational-results-schema.js';
+
+const entry = { id: 'r', kind: 'registry', out: 'r', lang: 'en' as Lang, data: 'synthetic/registry-outcomes.csv', plan: 'plans/registry-outcomes.plan.json' };
+const memo = new Map<string, unknown>();
+const env = (lang: Lang): ReportEnv => ({
+  input: (p) => resolve('data', p),
+  lang,
+  version: 'test',
+  memo: <T>(key: string, compute: () => T) => (memo.has(key) ? (memo.get(key) as T) : (memo.set(key, compute()), memo.get(key) as T)),
+});
+
+describe('registry report', () => {
+  it('shows crude and adjusted effects side by side, the E-values in words, balance, overlap and the methods', async () => {
+    const content = await registryReportKind.build({ ...entry, lang: 'en' } as never, env('en'));
+    expect(content.page.sections.map((s) => s.id)).toEqual(['effects', 'e-values', 'balance', 'overlap', 'methods', 'warnings']);
+    expect(content.charts.map((c) => c.name)).toEqual(['effects', 'love-plot', 'overlap']);
+    const rows = content.page.sections[0]!.tables![0]!.table.rows;
+    const rmdq = rows.filter((r) => r[0] === 'Physical function (RMDQ)');
+    expect(rmdq.map((r) => r[2])).toEqual(['crude', 'weighted regression (doubly robust)', 'AIPW (doubly robust)']);
+    // The bundled registry: true effect −2; crude far off, adjusted near it (numbers from the analysis itself, checked against R elsewhere).
+    const results = content.results as ObservationalResult;
+    const est = results.analyses.find((a) => a.outcome === 'rmdq')!.effects.map((e) => e.difference!);
+    expect(Math.abs(est[0]! + 2)).toBeGreaterThan(1);
+    expect(Math.abs(est[1]! + 2)).toBeLessThan(0.3);
+    expect(rmdq[1]![5]).toBe(`${est[1]!.toFixed(2).replace('-', '−')} (${results.analyses[0]!.effects[1]!.ciLower!.toFixed(2).replace('-', '−')} to ${results.analyses[0]!.effects[1]!.ciUpper!.toFixed(2).replace('-', '−')})`);
+    expect(rmdq.every((r) => r[8] === 'Low')).toBe(true);
+    expect(content.page.sections[1]!.intro![0]).toMatch(/^Physical function \(RMDQ\), 3 months \(weighted regression \(doubly robust\)\): an unmeasured confounder .* risk ratio of \d\.\d\d each/);
+    expect(JSON.stringify(content)).not.toMatch(/R\d{5}/);
+  });
+
+  it('in Danish: the plan\'s Danish labels and the glossary\'s terms', async () => {
+    const content = await registryReportKind.build({ ...entry, lang: 'da' } as never, env('da'));
+    const table = content.page.sections[0]!.tables![0]!.table;
+    expect(table.header).toContain('MKRF');
+    expect(table.header).toContain('Evidensens kvalitet (GRADE)');
+    expect(table.rows[0]![0]).toBe('Fysisk funktionsniveau (RMDQ)');
+    expect(table.rows[0]![5]).toMatch(/^−\d,\d\d \(−\d,\d\d til −\d,\d\d\)$/);
+    expect(content.page.sections.find((s) => s.id === 'methods')!.intro!.join(' ')).toContain('HC0-sandwich');
+    expect(content.page.sections.find((s) => s.id === 'warnings')!.notes![0]).toMatch(/^Fysisk funktionsniveau \(RMDQ\), 3 måneder: \d+ patient\(er\) med en manglende confounderværdi er udeladt/);
+  });
+});

@@ -1,0 +1,98 @@
+# Fixture for src/observational/: propensity scores (glm binomial), ATE/ATT/ATO weights, the
+# crude and weighted-regression estimates with HC0 sandwich SEs (lm + sandwich::vcovHC), AIPW by
+# its formula, SMDs and variance ratios as cobalt defines them (by hand), and E-values by the
+# published formulas (VanderWeele & Ding 2017), on the synthetic registry
+# test/fixtures/observational/registry-300.csv (hta simulate registry-outcomes --patients 300 --seed 7).
+# Run from the repository root:  Rscript test/reference/observational.R
+suppressPackageStartupMessages({ library(jsonlite); library(sandwich); library(survey) })
+
+d0 <- read.csv("test/fixtures/observational/registry-300.csv", stringsAsFactors = FALSE)
+z <- qnorm(0.975)
+
+evalue_rr <- function(rr) { r <- ifelse(rr < 1, 1 / rr, rr); r + sqrt(r * (r - 1)) }
+evalue <- function(rr, lo, hi) {
+  ci <- if (lo <= 1 && hi >= 1) 1 else evalue_rr(if (rr > 1) lo else hi)
+  list(riskRatio = ifelse(rr < 1, 1 / rr, rr), estimate = evalue_rr(rr), ciLimit = ci)
+}
+wvar <- function(x, w) { m <- sum(w * x) / sum(w); sum(w) / (sum(w)^2 - sum(w^2)) * sum(w * (x - m)^2) }
+
+run <- function(outcome, estimand, trim = NULL, truncate = NULL) {
+  d <- d0[!is.na(d0$age) & !is.na(d0$rmdq_baseline) & !is.na(d0$rmdq_3m), ]
+  d$a <- as.numeric(d$app == "Ja")
+  d$sex <- factor(d$sex); d$referrer <- factor(d$referrer)
+  d$y <- if (outcome == "rmdq") d$rmdq_3m else as.numeric(d$rmdq_baseline - d$rmdq_3m >= 0.3 * abs(d$rmdq_baseline) - 1e-9 & d$rmdq_baseline != 0)
+  ps_fit <- glm(a ~ age + sex + referrer + rmdq_baseline, family = binomial, data = d, control = glm.control(epsilon = 1e-14, maxit = 100))
+  coefs <- unname(coef(ps_fit))
+  d$e <- fitted(ps_fit)
+  n_before <- nrow(d)
+  if (!is.null(trim)) d <- d[d$e >= trim & d$e <= 1 - trim, ]
+  e <- d$e; a <- d$a
+  w <- switch(estimand, ATE = ifelse(a == 1, 1 / e, 1 / (1 - e)), ATT = ifelse(a == 1, 1, e / (1 - e)), ATO = ifelse(a == 1, 1 - e, e))
+  cap <- NA
+  if (!is.null(truncate)) { cap <- unname(quantile(w, truncate, type = 7)); w <- pmin(w, cap) }
+  d$w <- w
+  crude <- lm(y ~ a, data = d)
+  wr <- lm(y ~ a + rmdq_baseline + age + sex + referrer, data = d, weights = w)
+  crude_se <- sqrt(vcovHC(crude, type = "HC0")["a", "a"])
+  wr_se <- sqrt(vcovHC(wr, type = "HC0")["a", "a"])
+  est <- list(crude = c(coef(crude)[["a"]], crude_se), wr = c(coef(wr)[["a"]], wr_se))
+  # The same model as survey::svyglm with the weights as sampling weights: same estimate; its SE
+  # is the HC0 SE times sqrt(n / (n - 1)) (the design-based small-sample factor).
+  sv <- svyglm(y ~ a + rmdq_baseline + age + sex + referrer, design = svydesign(ids = ~1, weights = ~w, data = d))
+  svy <- list(estimate = coef(sv)[["a"]], se = sqrt(vcov(sv)["a", "a"]))
+  if (estimand != "ATO") {
+    f <- y ~ rmdq_baseline + age + sex + referrer
+    m0 <- predict(lm(f, data = d[d$a == 0, ]), newdata = d)
+    m1 <- predict(lm(f, data = d[d$a == 1, ]), newdata = d)
+    y <- d$y; n <- nrow(d)
+    if (estimand == "ATE") {
+      psi <- m1 - m0 + a * (y - m1) / e - (1 - a) * (y - m0) / (1 - e)
+      tau <- mean(psi); se <- sqrt(sum((psi - tau)^2)) / n
+    } else {
+      n1 <- sum(a); r <- y - m0; odds <- e / (1 - e)
+      tau <- sum(ifelse(a == 1, r, -odds * r)) / n1
+      phi <- ifelse(a == 1, r - tau, -odds * r) * n / n1
+      se <- sqrt(sum(phi^2)) / n
+    }
+    est$aipw <- c(tau, se)
+  }
+  # E-values: continuous via d = diff / pooled SD at follow-up; RD via RR = (p0 + RD) / p0 with p0 the weighted control mean.
+  sdp <- sqrt((sum((d$y[a == 1] - mean(d$y[a == 1]))^2) + sum((d$y[a == 0] - mean(d$y[a == 0]))^2)) / (nrow(d) - 2))
+  p0w <- sum(w[a == 0] * d$y[a == 0]) / sum(w[a == 0])
+  p0 <- mean(d$y[a == 0])
+  effects <- lapply(names(est), function(m) {
+    b <- est[[m]][1]; s <- est[[m]][2]; lo <- b - z * s; hi <- b + z * s
+    ev <- if (outcome == "rmdq") evalue(exp(0.91 * b / sdp), exp(0.91 * lo / sdp), exp(0.91 * hi / sdp)) else {
+      q <- if (m == "crude") p0 else p0w
+      evalue((q + b) / q, max((q + lo) / q, 1e-12), max((q + hi) / q, 1e-12))
+    }
+    list(method = c(crude = "crude", wr = "weighted-regression", aipw = "aipw")[[m]], estimate = b, se = s, ciLower = lo, ciUpper = hi, pValue = 2 * pnorm(-abs(b / s)), eValue = ev)
+  })
+  # Balance as cobalt (binary = "std"; s.d.denom pooled, or treated for ATT), by hand.
+  terms <- list(age = list(x = d$age, bin = FALSE))
+  for (lv in levels(d$sex)) terms[[paste0("sex=", lv)]] <- list(x = as.numeric(d$sex == lv), bin = TRUE)
+  for (lv in levels(d$referrer)) terms[[paste0("referrer=", lv)]] <- list(x = as.numeric(d$referrer == lv), bin = TRUE)
+  terms$baseline <- list(x = d$rmdq_baseline, bin = FALSE)
+  balance <- lapply(names(terms), function(t) {
+    x <- terms[[t]]$x; bin <- terms[[t]]$bin
+    v1 <- if (bin) mean(x[a == 1]) * (1 - mean(x[a == 1])) else var(x[a == 1])
+    v0 <- if (bin) mean(x[a == 0]) * (1 - mean(x[a == 0])) else var(x[a == 0])
+    s <- if (estimand == "ATT") sqrt(v1) else sqrt((v1 + v0) / 2)
+    wm <- function(g) sum(w[a == g] * x[a == g]) / sum(w[a == g])
+    list(term = t, smdBefore = (mean(x[a == 1]) - mean(x[a == 0])) / s, smdAfter = (wm(1) - wm(0)) / s,
+         varianceRatioBefore = if (bin) NULL else var(x[a == 1]) / var(x[a == 0]),
+         varianceRatioAfter = if (bin) NULL else wvar(x[a == 1], w[a == 1]) / wvar(x[a == 0], w[a == 0]))
+  })
+  ess <- function(v) sum(v)^2 / sum(v^2)
+  list(outcome = outcome, estimand = estimand, trim = trim, truncate = truncate,
+       n = list(exposed = sum(a), unexposed = sum(1 - a)), trimmed = n_before - nrow(d),
+       psCoefficients = coefs, ess = list(exposed = ess(w[a == 1]), unexposed = ess(w[a == 0])), truncatedAt = cap,
+       effects = effects, balance = balance, svyglm = svy)
+}
+
+cases <- list(
+  run("rmdq", "ATE"), run("rmdq", "ATT"), run("rmdq", "ATO"),
+  run("rmdq30", "ATE"), run("rmdq", "ATE", trim = 0.3, truncate = 0.95), run("rmdq30", "ATT", trim = 0.3)
+)
+write_json(list(source = "test/reference/observational.R", cases = cases), "test/reference/observational.json", auto_unbox = TRUE, digits = NA, pretty = TRUE, null = "null", na = "null")
+cat("wrote test/reference/observational.json\n")

@@ -8,7 +8,7 @@ import { fillPhrase, formatFixed, formatP, type Lang, percentSign, RELEVANCE_TEX
 import { renderTextTable, type Table } from '../report/text-table.js';
 import { TAU2_METHOD_NAMES } from '../stats/meta/tau2.js';
 import type { MetaOutcomeSetting, MetaPooledRow, MetaResults, MetaStudyRow, MetaSubgroupTest } from './meta-results-schema.js';
-import { NO_SUBGROUP } from './meta-analyze.js';
+import { MIN_PI_TRIALS, NO_SUBGROUP } from './meta-analyze.js';
 import { isRatioMeasure } from './read-studies.js';
 
 export const MEASURE_NAME: Record<MetaOutcomeSetting['measure'], Record<Lang, string>> = {
@@ -34,7 +34,7 @@ const TEXT = {
   random: { en: 'random', da: 'random' },
   subgroupTest: {
     en: 'Test for subgroup differences ({model} effects within subgroups): Q = {q}, df = {df} ({p}), I² = {i2}%',
-    da: 'Test for forskelle mellem undergrupper ({model} effects i undergrupperne): Q = {q}, df = {df} ({p}), I² = {i2} %',
+    da: 'Test for forskelle mellem subgrupper ({model} effects i subgrupperne): Q = {q}, df = {df} ({p}), I² = {i2} %',
   },
   noMcid: { en: 'no MCID set', da: 'ingen MCID angivet' },
   mcidRatio: { en: ' (ratio; judged as ±log {mcid})', da: ' (ratio; vurderet som ±log {mcid})' },
@@ -45,7 +45,7 @@ const TEXT = {
   appVsUsual: { en: ', {intervention} − {control}', da: ', {intervention} − {control}' },
   assumed: { en: ' (assumed)', da: ' (antaget)' },
   study: { en: 'Study', da: 'Studie' },
-  subgroup: { en: 'Subgroup', da: 'Undergruppe' },
+  subgroup: { en: 'Subgroup', da: 'Subgruppe' },
   weightFixed: { en: 'Weight fixed', da: 'Vægt fixed' },
   weightRandom: { en: 'Weight random', da: 'Vægt random' },
   verdict: { en: 'Verdict', da: 'Vurdering' },
@@ -56,6 +56,7 @@ const TEXT = {
   predictionInterval: { en: 'Prediction interval ({dist}): {interval}', da: 'Prædiktionsinterval ({dist}): {interval}' },
   normal: { en: 'normal', da: 'normal' },
   piNotShown: { en: 'Prediction interval: not shown (preset {preset})', da: 'Prædiktionsinterval: ikke vist (forindstilling {preset})' },
+  piFewTrials: { en: 'Prediction interval: not shown (fewer than {min} trials: {k} estimates from {trials} trial{s})', da: 'Prædiktionsinterval: ikke vist (færre end {min} forsøg: {k} estimater fra {trials} forsøg)' },
   custom: { en: 'custom', da: 'egen' },
   beyondMcid: {
     en: 'Probability that the true effect in a new setting is beyond the MCID (benefit): {p}',
@@ -207,6 +208,8 @@ export function metaGroupText(results: MetaResults, s: MetaOutcomeSetting, lang:
     if (random.piLower !== null && random.piUpper !== null) {
       const dist = random.piDf === null ? t('normal') : `t, df = ${random.piDf}`;
       lines.push(t('predictionInterval', { dist, interval: formatInterval(random.measure, random.estimate, random.piLower, random.piUpper, lang).replace(/^\S+ /, '') }));
+    } else if (results.options.predictionInterval && random.trials < MIN_PI_TRIALS) {
+      lines.push(t('piFewTrials', { min: MIN_PI_TRIALS, k: random.k, trials: random.trials, s: random.trials === 1 ? '' : 's' }));
     } else {
       lines.push(t('piNotShown', { preset }));
     }

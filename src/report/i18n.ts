@@ -226,6 +226,14 @@ export function percentSign(lang: Lang): string {
   return lang === 'da' ? ' %' : '%';
 }
 
+/**
+ * A formatted interval: "[−1.51, −0.06]" in English; "(−1,51 til −0,06)" in Danish, where the
+ * comma of "[a, b]" would collide with the decimal comma (docs/glossary-da.md).
+ */
+export function intervalText(lo: string, hi: string, lang: Lang): string {
+  return lang === 'da' ? `(${lo} til ${hi})` : `[${lo}, ${hi}]`;
+}
+
 /** Fills `{name}` placeholders of a catalogue phrase. */
 export function fillPhrase(template: string, values: Record<string, string | number>): string {
   return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in values ? String(values[k]) : m));

@@ -12,7 +12,7 @@ import { armNames, fillArms } from '../arm-names.js';
 import { metaForestSpec } from '../charts/meta-forest.js';
 import { dropEmptyCharts } from '../chart-data.js';
 import { fillPhrase, type Lang, REPORT_TEXT, timeLabel } from '../i18n.js';
-import { metaSummaryTable } from '../meta-summary-table.js';
+import { metaSummaryTable, outcomeName } from '../meta-summary-table.js';
 import type { ChartSpec, PageSection, ReportContent } from '../report-page.js';
 import { localizedText } from '../localized-text.js';
 import { planOf, type ReportKind } from './report-kind.js';
@@ -35,11 +35,21 @@ const TEXT = {
   with: { en: ' with the plan ', da: ' med planen ' },
   summary: { en: 'Pooled estimates', da: 'Poolede estimater' },
   summaryIntro: {
-    en: 'Per outcome and follow-up: the random-effects estimate ({intervention} − {control}) and its 95% CI, the range in which the effect in a new setting is expected (prediction interval), heterogeneity (I²), and whether the pooled effect is clinically relevant against the MCID.',
-    da: 'Pr. udfald og opfølgning: random effects-estimatet ({intervention} − {control}) med 95 %-KI, det interval, effekten i en ny sammenhæng forventes at ligge i (prædiktionsinterval), heterogenitet (I²), og om den poolede effekt er klinisk relevant målt mod MCID.',
+    en: 'Per outcome and follow-up ({intervention} − {control}): the random-effects estimate and its 95% CI, or, where only one estimate exists, that trial\'s published estimate; the range in which the effect in a new setting is expected (prediction interval, from 3 trials on), heterogeneity (I²), and whether the effect is clinically relevant against the MCID. Trials are counted as trials: two subgroups of one trial are one trial. A row from one subgroup of a trial names the subgroup.',
+    da: 'Pr. effektmål og opfølgning ({intervention} − {control}): random effects-estimatet med 95 %-KI eller, hvor der kun findes ét estimat, forsøgets publicerede estimat; det interval, effekten i en ny sammenhæng forventes at ligge i (prædiktionsinterval, fra 3 forsøg), heterogenitet (I²), og om effekten er klinisk relevant målt mod den mindste klinisk relevante forskel (MKRF). Forsøg tælles som forsøg: to subgrupper af ét forsøg er ét forsøg. En række fra én subgruppe af et forsøg nævner subgruppen.',
   },
+  references: { en: 'References', da: 'Referencer' },
+  referencesIntro: { en: 'The studies as the input file cites them.', da: 'Studierne, som inputfilen citerer dem.' },
+  noCitation: { en: 'no citation given in the input', da: 'ingen reference angivet i inputfilen' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
+
+/** One line per study, in order of first appearance: its name and its full citation from the input. */
+export function referenceList(studies: readonly { study: string; citation: string | null }[], none: string): string[] {
+  const cited = new Map<string, string | null>();
+  for (const s of studies) if (!cited.has(s.study) || cited.get(s.study) === null) cited.set(s.study, s.citation);
+  return [...cited].map(([study, citation]) => `${study}: ${citation ?? none}`);
+}
 
 export const metaReportKind: ReportKind<typeof metaEntrySchema> = {
   entrySchema: metaEntrySchema,
@@ -70,10 +80,11 @@ export const metaReportKind: ReportKind<typeof metaEntrySchema> = {
     for (const group of metaGroups(results)) {
       const s = group.setting;
       const name = `forest-${s.outcome}-${s.time}-${s.measure}`.toLowerCase().replace(/[^a-z0-9-]+/g, '-');
-      const title = `${s.label ?? s.outcome}, ${timeLabel(s.time, lang)}`;
+      const title = `${outcomeName(s, group.studies, lang)}, ${timeLabel(s.time, lang)}`;
       charts.push({ name, spec: metaForestSpec(group, lang, forestOptions), alt: title });
       sections.push({ id: name, title, chart: name });
     }
+    sections.push({ id: 'references', title: TEXT.references[lang], intro: [TEXT.referencesIntro[lang]], notes: referenceList(results.studies, TEXT.noCitation[lang]) });
     if (results.warnings.length) sections.push({ id: 'warnings', title: lang === 'da' ? 'Advarsler' : 'Warnings', notes: results.warnings });
     const title = entry.title?.[lang] ?? entry.title?.en ?? TEXT.title[lang];
     const provenance = fillPhrase(TEXT.provenance[lang], { version: env.version, data: entry.data, plan: entry.plan ? TEXT.with[lang] + entry.plan : '', preset: entry.preset });

@@ -23,7 +23,7 @@ import { type ArmNames, defaultArmNames, fillArms } from '../arm-names.js';
 import { MIN_PI_TRIALS } from '../../meta/meta-analyze.js';
 import { fillPhrase, formatFixed, intervalText, type Lang, timeLabel } from '../i18n.js';
 import { outcomeName, trialCountText } from '../meta-summary-table.js';
-import { baseChartConfig, FONT_SIZE } from './chart-style.js';
+import { baseChartConfig, ESTIMATE_COLOUR, FONT_SIZE, PALETTE } from './chart-style.js';
 
 const ROW_PX = 20;
 const CHAR_PX = 6.6; // average advance of an 11 px DejaVu Sans character
@@ -357,12 +357,12 @@ export function metaForestSpec(group: MetaGroup, lang: Lang, options: MetaForest
     },
     {
       data: { values: squares },
-      mark: { type: 'point', shape: 'square', filled: true, color: '#0072B2', opacity: 1 },
+      mark: { type: 'point', shape: 'square', filled: true, color: ESTIMATE_COLOUR, opacity: 1 },
       encoding: { x: { field: 'est', type: 'quantitative' }, y: yRow, size: { field: 'size', type: 'quantitative', scale: null } },
     },
     {
       data: { values: piBars },
-      mark: { type: 'rule', color: '#D55E00', strokeWidth: 4 },
+      mark: { type: 'rule', color: PALETTE.grey, strokeWidth: 4 },
       encoding: { x: { field: 'x', type: 'quantitative' }, x2: { field: 'x2' }, y: yRow },
     },
     {
@@ -408,7 +408,7 @@ export function metaForestSpec(group: MetaGroup, lang: Lang, options: MetaForest
     width,
     height: plotHeight,
     config: {
-      ...baseChartConfig(),
+      ...baseChartConfig(lang),
       title: { fontSize: 14, fontWeight: 'normal', subtitleFontSize: 11, subtitleColor: '#444', anchor: 'start', offset: 8 },
     },
     layer: layers,

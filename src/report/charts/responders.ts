@@ -59,7 +59,7 @@ export function respondersSpec(result: Pick<AnalysisResult, 'effects'>, ctx: Tri
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title: { text: t('respondersChartTitle'), subtitle: t('respondersSubtitle').split('|') },
-    config: chartConfig(),
+    config: chartConfig(lang),
     spacing: 0,
     bounds: 'flush',
     hconcat: [

@@ -45,7 +45,7 @@ const TEXT = {
     en: 'Each point is a clinic (by code). Clinics outside the 99.8% limits differ from the national rate by more than chance would explain.',
     da: 'Hvert punkt er en klinik (kode). Klinikker uden for 99,8 %-grænserne afviger mere fra landsgennemsnittet, end tilfældigheder kan forklare.',
   },
-  budget: { en: 'Budget impact', da: 'Budgetkonsekvens' },
+  budget: { en: 'Budget impact: gross app cost', da: 'Budgetkonsekvens: bruttoudgift til appen' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 
@@ -68,7 +68,7 @@ export const uptakeReportKind: ReportKind<typeof uptakeEntrySchema> = {
       { name: 'activation-funnel', spec: uptakeActivationFunnelSpec(analysis, { scope: 'regions', lang }), alt: t('funnel') },
       { name: 'equity', spec: uptakeEquitySpec(analysis, { lang }), alt: t('equity') },
       { name: 'clinic-funnel', spec: uptakeClinicFunnelSpec({ funnel: analysis.funnel, curve, threshold: analysis.threshold }, { lang }), alt: t('clinics') },
-      { name: 'budget-impact', spec: uptakeBudgetSpec(analysis.budget, { lang, threshold: analysis.threshold }), alt: t('budget') },
+      { name: 'budget-impact', spec: uptakeBudgetSpec(analysis.budget, { lang, threshold: analysis.threshold, exportDate: analysis.exportDate }), alt: t('budget') },
     ];
     const tables = uptakeTables(analysis, lang);
     const tablesOf = (...parts: TitledTable[]) => parts.flatMap((p) => (p.table ? [{ caption: p.title, table: p.table }] : []));

@@ -26,7 +26,7 @@ const TEXT = {
   subgroupOf: { en: 'subgroup: {name}', da: 'subgruppe: {name}' },
   single: { en: '{study}, as published (not pooled)', da: '{study}, som publiceret (ikke poolet)' },
   random: { en: 'random effects ({tau2})', da: 'random effects-metaanalyse ({tau2})' },
-  fewTrials: { en: 'not shown: fewer than {min} trials', da: 'ikke vist: færre end {min} forsøg' },
+  fewTrials: { en: 'none (< {min} trials)', da: 'intet (< {min} forsøg)' },
   notPooled: { en: 'not pooled (no study reported an interval)', da: 'ikke poolet (intet studie angav et interval)' },
   noMcid: { en: 'no MCID: not judged', da: 'ingen MKRF: ikke vurderet' },
   notShown: { en: 'not shown', da: 'ikke vist' },

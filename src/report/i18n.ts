@@ -9,19 +9,19 @@ export type Lang = 'en' | 'da';
 export const RELEVANCE_TEXT: Record<Relevance, Record<Lang, string>> = {
   'relevant-benefit': {
     en: 'Clinically relevant benefit (whole CI beyond the MCID)',
-    da: 'Klinisk relevant gavn (hele sikkerhedsintervallet over MCID)',
+    da: 'Klinisk relevant gavn (hele konfidensintervallet ud over MKRF)',
   },
   'relevant-harm': {
     en: 'Clinically relevant harm (whole CI beyond the MCID)',
-    da: 'Klinisk relevant skade (hele sikkerhedsintervallet over MCID)',
+    da: 'Klinisk relevant skade (hele konfidensintervallet ud over MKRF)',
   },
   'possibly-relevant-benefit': {
     en: 'Possibly relevant benefit (estimate beyond the MCID, CI not)',
-    da: 'Muligvis relevant gavn (estimatet over MCID, intervallet ikke)',
+    da: 'Muligvis klinisk relevant gavn (estimatet ud over MKRF, intervallet ikke)',
   },
   'possibly-relevant-harm': {
     en: 'Possibly relevant harm (estimate beyond the MCID, CI not)',
-    da: 'Muligvis relevant skade (estimatet over MCID, intervallet ikke)',
+    da: 'Muligvis klinisk relevant skade (estimatet ud over MKRF, intervallet ikke)',
   },
   'significant-not-relevant': {
     en: 'Significant, but not clinically relevant',
@@ -37,19 +37,19 @@ export const RELEVANCE_TEXT: Record<Relevance, Record<Lang, string>> = {
   },
   inconclusive: {
     en: 'Inconclusive (CI includes relevant benefit or harm)',
-    da: 'Usikkert (intervallet rummer relevant gavn eller skade)',
+    da: 'Usikker, kan ikke afgøres (intervallet rummer relevant gavn eller skade)',
   },
 };
 
 export const SHORT_RELEVANCE_TEXT: Record<Relevance, Record<Lang, string>> = {
   'relevant-benefit': { en: 'relevant benefit', da: 'relevant gavn' },
   'relevant-harm': { en: 'relevant harm', da: 'relevant skade' },
-  'possibly-relevant-benefit': { en: 'possibly relevant benefit', da: 'muligvis relevant gavn' },
-  'possibly-relevant-harm': { en: 'possibly relevant harm', da: 'muligvis relevant skade' },
+  'possibly-relevant-benefit': { en: 'possibly relevant benefit', da: 'muligvis klinisk relevant gavn' },
+  'possibly-relevant-harm': { en: 'possibly relevant harm', da: 'muligvis klinisk relevant skade' },
   'significant-not-relevant': { en: 'significant, not relevant', da: 'signifikant, ikke relevant' },
   'significant-harm-not-relevant': { en: 'sig. worse, not relevant', da: 'sign. dårligere, ikke relevant' },
   'no-relevant-difference': { en: 'no relevant difference', da: 'ingen relevant forskel' },
-  inconclusive: { en: 'inconclusive', da: 'usikkert' },
+  inconclusive: { en: 'inconclusive', da: 'usikker' },
 };
 
 /** Fixed-decimal number in the language's format (decimal comma and true minus in Danish). */
@@ -81,17 +81,17 @@ export function formatThousands(v: number, decimals = 0, lang: Lang = 'en'): str
 
 /** Uptake (`hta uptake`) phrases: table titles, column headers and notes. */
 export const UPTAKE_TEXT = {
-  title: { en: 'Uptake of the app', da: 'Brug af appen' },
+  title: { en: 'Uptake of the app', da: 'Optag af appen' },
   exportDate: { en: 'Registry export date', da: 'Registerudtrækkets dato' },
   referralsRead: { en: 'referrals read', da: 'henvisninger læst' },
   suppressionNote: {
     en: 'Disclosure control: counts from 1 to {k1} are sensitive ({zeros}); they and the complementary cells chosen so that none of them can be narrowed to an interval under {p} wide from the published numbers are all shown as "suppressed", with every rate, CI, median and cost built on them. {n} of {total} count cells are suppressed.',
-    da: 'Diskretionering: antal fra 1 til {k1} er følsomme ({zeros}); de og de supplerende celler, valgt så ingen af dem kan indsnævres til et interval under {p} bredt ud fra de offentliggjorte tal, vises alle som "skjult" sammen med alle rater, KI, medianer og omkostninger beregnet på dem. {n} af {total} antalsceller er skjult.',
+    da: 'Diskretionering: antal fra 1 til {k1} er følsomme ({zeros}); de og de supplerende celler, valgt så ingen af dem kan indsnævres til et interval under {p} bredt ud fra de offentliggjorte tal, vises alle som "diskretioneret" sammen med alle rater, KI, medianer og udgifter beregnet på dem. {n} af {total} antalsceller er diskretioneret.',
   },
   zerosShown: { en: 'zeros are shown as 0', da: 'nuller vises som 0' },
   zerosHidden: { en: 'zeros too, except zeros by definition', da: 'nuller også, undtagen nuller pr. definition' },
   activationTitle: { en: 'Activation and retention by region (whole export, by referral date)', da: 'Aktivering og fastholdelse pr. region (hele perioden, efter henvisningsdato)' },
-  uptakeTitle: { en: 'Uptake per 1,000 eligible, by year of activation (95% Wilson CI)', da: 'Brug pr. 1.000 egnede, efter aktiveringsår (95 % Wilson-KI)' },
+  uptakeTitle: { en: 'Uptake per 1,000 eligible, by year of activation (95% Wilson CI)', da: 'Optag pr. 1.000 kandidater, efter aktiveringsår (95 %-KI, Wilson)' },
   equityTitle: { en: 'Equity: activation and retention, whole country, whole export', da: 'Lighed: aktivering og fastholdelse, hele landet, hele perioden' },
   funnelTitle: { en: 'Clinics outside the funnel limits (activation rate vs. referrals)', da: 'Klinikker uden for tragtgrænserne (aktiveringsrate mod henvisninger)' },
   funnelNone: { en: 'No clinic is outside the 95% limits.', da: 'Ingen klinik ligger uden for 95 %-grænserne.' },
@@ -108,13 +108,13 @@ export const UPTAKE_TEXT = {
   national: { en: 'Whole country', da: 'Hele landet' },
   referrals: { en: 'Referred', da: 'Henvist' },
   activated: { en: 'Activated', da: 'Aktiveret' },
-  activationRate: { en: 'Activation % (95% CI)', da: 'Aktivering % (95 % KI)' },
+  activationRate: { en: 'Activation % (95% CI)', da: 'Aktivering % (95 %-KI)' },
   medianDays: { en: 'Median days', da: 'Median dage' },
-  retention4w: { en: 'Retained 4 wk % (n at risk)', da: 'Aktiv efter 4 uger % (n i risiko)' },
-  retention12w: { en: 'Retained 12 wk % (n at risk)', da: 'Aktiv efter 12 uger % (n i risiko)' },
+  retention4w: { en: 'Retained 4 wk % (n at risk)', da: 'Fastholdt 4 uger % (n i risiko)' },
+  retention12w: { en: 'Retained 12 wk % (n at risk)', da: 'Fastholdt 12 uger % (n i risiko)' },
   year: { en: 'Year', da: 'År' },
-  eligible: { en: 'Eligible', da: 'Egnede' },
-  per1000: { en: 'Per 1,000 eligible (95% CI)', da: 'Pr. 1.000 egnede (95 % KI)' },
+  eligible: { en: 'Eligible', da: 'Kandidater' },
+  per1000: { en: 'Per 1,000 eligible (95% CI)', da: 'Pr. 1.000 kandidater (95 %-KI)' },
   dimension: { en: 'Breakdown', da: 'Opdeling' },
   level: { en: 'Group', da: 'Gruppe' },
   ageBand: { en: 'age band', da: 'aldersgruppe' },
@@ -137,17 +137,17 @@ export const UPTAKE_TEXT = {
   scenarioHigh: { en: 'High', da: 'Høj' },
   patients: { en: 'Patients', da: 'Patienter' },
   scenario: { en: 'Scenario', da: 'Scenarie' },
-  share: { en: 'Share of eligible %', da: 'Andel af egnede %' },
+  share: { en: 'Share of eligible %', da: 'Andel af kandidater %' },
   parameter: { en: 'Parameter', da: 'Parameter' },
   change: { en: 'Change', da: 'Ændring' },
   totalCost: { en: 'Total cost', da: 'Samlet udgift' },
   difference: { en: 'Difference from base', da: 'Forskel fra basis' },
   base: { en: 'base case', da: 'basisscenarie' },
-  uptake: { en: 'uptake', da: 'brug' },
+  uptake: { en: 'uptake', da: 'optag' },
   price: { en: 'price', da: 'pris' },
-  suppressed: { en: 'suppressed', da: 'skjult' },
+  suppressed: { en: 'suppressed', da: 'diskretioneret' },
   priceModel: { en: 'Price model', da: 'Prismodel' },
-  volumeScope: { en: 'volume scope', da: 'volumen opgjort for' },
+  volumeScope: { en: 'volume counted over', da: 'volumen opgjort for' },
   thousands: { en: '1,000 {cur}', da: '1.000 {cur}' },
   total: { en: 'Total', da: 'I alt' },
 } as const satisfies Record<string, Record<Lang, string>>;
@@ -164,8 +164,8 @@ export const ANALYZE_FOOTNOTE: Record<Lang, string> = {
   ].join('\n'),
   da: [
     'Forskel = {intervention} − {control}, i instrumentets enheder (%-point for andele); vurderingen tager højde for,',
-    'om lav eller høj score er bedst. "signifikant, ikke relevant": 95 %-CI udelukker 0, men ikke værdier under MCID.',
-    '"ingen relevant forskel": CI ligger inden for ±MCID.',
+    'om lav eller høj score er bedst. MKRF: mindste klinisk relevante forskel. "signifikant, ikke relevant": 95 %-KI',
+    'udelukker 0, men ikke værdier under MKRF. "ingen relevant forskel": KI ligger inden for ±MKRF.',
   ].join('\n'),
 };
 
@@ -173,17 +173,17 @@ export const ANALYZE_FOOTNOTE: Record<Lang, string> = {
 export const UPTAKE_CHART_TEXT = {
   overTimeTitle: { en: 'Activations per month by region', da: 'Aktiveringer pr. måned pr. region' },
   overTimeSubtitle: { en: 'By month of referral; later months are still filling up', da: 'Efter henvisningsmåned; de seneste måneder er endnu ikke komplette' },
-  per1000Title: { en: 'Uptake per 1,000 eligible by region and year', da: 'Brug pr. 1.000 egnede pr. region og år' },
-  per1000Subtitle: { en: 'By year of activation, with 95% Wilson CI', da: 'Efter aktiveringsår, med 95 % Wilson-KI' },
+  per1000Title: { en: 'Uptake per 1,000 eligible by region and year', da: 'Optag pr. 1.000 kandidater pr. region og år' },
+  per1000Subtitle: { en: 'By year of activation, with 95% Wilson CI', da: 'Efter aktiveringsår, med 95 %-KI (Wilson)' },
   month: { en: 'Month of referral', da: 'Henvisningsmåned' },
   year: { en: 'Year', da: 'År' },
   activations: { en: 'Activations (patients per month)', da: 'Aktiveringer (patienter pr. måned)' },
-  per1000: { en: 'Uptake (per 1,000 eligible)', da: 'Brug (pr. 1.000 egnede)' },
+  per1000: { en: 'Uptake (per 1,000 eligible)', da: 'Optag (pr. 1.000 kandidater)' },
   region: { en: 'Region', da: 'Region' },
   national: { en: 'Whole country', da: 'Hele landet' },
-  gapsNote: { en: '{n} suppressed values (disclosure control) left out; lines break there', da: '{n} skjulte værdier (diskretionering) udeladt; linjerne brydes der' },
-  clinicsHidden: { en: '{n} clinics with suppressed counts (disclosure control) are not drawn', da: '{n} klinikker med skjulte antal (diskretionering) er ikke tegnet' },
-  skippedNote: { en: '{n} suppressed values (disclosure control) are not drawn', da: '{n} skjulte værdier (diskretionering) er ikke tegnet' },
+  gapsNote: { en: '{n} suppressed values (disclosure control) left out; lines break there', da: '{n} diskretionerede værdier udeladt; linjerne brydes der' },
+  clinicsHidden: { en: '{n} clinics with suppressed counts (disclosure control) are not drawn', da: '{n} klinikker med diskretionerede antal er ikke tegnet' },
+  skippedNote: { en: '{n} suppressed values (disclosure control) are not drawn', da: '{n} diskretionerede værdier er ikke tegnet' },
   funnelTitle: { en: 'Activation funnel', da: 'Aktiveringstragt' },
   funnelSubtitle: {
     en: 'Retained: still using the app 4 / 12 weeks after activation, as a share of those at risk|(dashed outline: activated at least 4 / 12 weeks before the export)',
@@ -199,7 +199,7 @@ export const UPTAKE_CHART_TEXT = {
   retained4w: { en: 'Retained 4 weeks', da: 'Fastholdt 4 uger' },
   retained12w: { en: 'Retained 12 weeks', da: 'Fastholdt 12 uger' },
   equityTitle: { en: 'Activation rate by age band, sex and referrer', da: 'Aktiveringsrate efter aldersgruppe, køn og henviser' },
-  equitySubtitle: { en: 'Share of referred patients who activated the app, 95% Wilson CI|Dashed line: all patients', da: 'Andel af henviste, der aktiverede appen, 95 % Wilson-KI|Stiplet linje: alle patienter' },
+  equitySubtitle: { en: 'Share of referred patients who activated the app, 95% Wilson CI|Dashed line: all patients', da: 'Andel af henviste, der aktiverede appen, 95 %-KI (Wilson)|Stiplet linje: alle patienter' },
   activationRate: { en: 'Activation rate (% of referred)', da: 'Aktiveringsrate (% af henviste)' },
   ageBand: { en: 'Age band (years)', da: 'Aldersgruppe (år)' },
   referrer: { en: 'Referred by', da: 'Henvist af' },
@@ -215,17 +215,32 @@ export const UPTAKE_CHART_TEXT = {
   clinicStatus: { en: 'Clinic', da: 'Klinik' },
   budgetTitle: { en: 'Gross app cost by year: observed and projected', da: 'Bruttoudgift til appen pr. år: observeret og forventet' },
   budgetSubtitle: {
-    en: 'Budget impact of the app licences only (no savings, no other costs)|{scope}; price model {mode}, volume scope {volume}|Outlined: observed cost of the activations in the export ({year}: until {date})|Filled: projected full years by uptake scenario',
-    da: 'Budgetkonsekvens af applicenserne alene (ingen besparelser eller andre udgifter)|{scope}; prismodel {mode}, volumen {volume}|Omrids: observeret udgift til aktiveringerne i udtrækket ({year}: indtil {date})|Udfyldt: forventede hele år pr. scenarie',
+    en: 'Budget impact of the app licences only (no savings, no other costs)|{scope}; price model: {mode}; volume counted over {volume}|Outlined: observed cost of the activations in the export ({year}: until {date})|Filled: projected full years by uptake scenario',
+    da: 'Budgetkonsekvens af applicenserne alene (ingen besparelser eller andre udgifter)|{scope}; prismodel: {mode}; volumen opgjort for {volume}|Omrids: observeret udgift til aktiveringerne i udtrækket ({year}: indtil {date})|Udfyldt: forventede hele år pr. scenarie',
   },
   cost: { en: 'Gross app cost (million {cur})', da: 'Bruttoudgift (mio. {cur})' },
   series: { en: 'Cost', da: 'Udgift' },
   observed: { en: 'Observed', da: 'Observeret' },
+  ciLower: { en: '95% CI, lower limit', da: '95 %-KI, nedre grænse' },
+  ciUpper: { en: '95% CI, upper limit', da: '95 %-KI, øvre grænse' },
   observedPartial: { en: 'Observed ({year}: so far)', da: 'Observeret ({year}: indtil nu)' },
   low: { en: 'Projected, low uptake', da: 'Forventet, lavt optag' },
   base: { en: 'Projected, base case', da: 'Forventet, basisscenarie' },
   high: { en: 'Projected, high uptake', da: 'Forventet, højt optag' },
 } as const satisfies Record<string, Record<Lang, string>>;
+
+/** The price model's codes in words (`all-units` → "all units at the band's price"). */
+export const PRICE_MODEL_TEXT: Record<string, Record<Lang, string>> = {
+  'all-units': { en: 'all units at the price of the band reached', da: 'alle enheder til prisen i det nåede pristrin' },
+  marginal: { en: 'each unit at its own band\'s price', da: 'hver enhed til sit eget pristrins pris' },
+  national: { en: 'the whole country', da: 'hele landet' },
+  region: { en: 'each region', da: 'hver region' },
+};
+
+/** A price-model code in words; unknown codes as they are. */
+export function priceModelText(code: string, lang: Lang): string {
+  return PRICE_MODEL_TEXT[code]?.[lang] ?? code;
+}
 
 /** A number with its unit, singular for exactly one in English ("1 point", "2 points"). */
 export function withUnit(text: string, value: number, unit: string): string {
@@ -297,19 +312,19 @@ export const REPORT_TEXT = {
   files: { en: 'Files', da: 'Filer' },
   chartFiles: { en: 'Chart files: {links}', da: 'Figurfiler: {links}' },
   resultsFile: { en: 'Every number on this page, machine-readable: {link}', da: 'Alle tal på siden i maskinlæsbar form: {link}' },
-  sofTitle: { en: 'Summary of findings', da: 'Resumé af resultaterne (summary of findings)' },
+  sofTitle: { en: 'Summary of findings', da: 'Evidensprofil (resumé af resultater)' },
   sofIntro: {
     en: 'Primary analysis ({method}) at each planned follow-up. Certainty of evidence: GRADE as set in the analysis plan, downgraded one level for imprecision when the 95% CI crosses the MCID.',
-    da: 'Primær analyse ({method}) ved hver planlagt opfølgning. Evidensens kvalitet: GRADE som angivet i analyseplanen, nedgraderet ét niveau for upræcision, når 95 %-KI krydser MCID.',
+    da: 'Primær analyse ({method}) ved hver planlagt opfølgning. Evidensens kvalitet: GRADE som angivet i analyseplanen, nedgraderet ét niveau for unøjagtighed, når 95 %-KI krydser den mindste klinisk relevante forskel (MKRF).',
   },
-  forestTitle: { en: 'Effects against the MCID', da: 'Effekter målt mod MCID' },
+  forestTitle: { en: 'Effects against the MCID', da: 'Effekter målt mod MKRF' },
   forestIntro: {
     en: 'Each row: the between-group difference ({method}) with its 95% CI, divided by the outcome\'s MCID and signed so that right favours {theIntervention}. Shaded: smaller than the MCID either way.',
-    da: 'Hver række: forskellen mellem grupperne ({method}) med 95 %-KI, divideret med udfaldets MCID og med fortegn, så højre er til fordel for {theIntervention}. Skygge: mindre end MCID i begge retninger.',
+    da: 'Hver række: forskellen mellem grupperne ({method}) med 95 %-KI, divideret med effektmålets mindste klinisk relevante forskel (MKRF) og med fortegn, så højre er til fordel for {theIntervention}. Skygge: mindre end MKRF i begge retninger.',
   },
   trajectoriesTitle: { en: 'Mean scores over time', da: 'Gennemsnitlige scorer over tid' },
-  respondersTitle: { en: 'Responders and yes/no outcomes', da: 'Respondenter og ja/nej-udfald' },
-  flowTitle: { en: 'Participant flow', da: 'Deltagerflow' },
+  respondersTitle: { en: 'Responders and yes/no outcomes', da: 'Patienter med klinisk relevant forbedring og ja/nej-effektmål' },
+  flowTitle: { en: 'Participant flow', da: 'Patientflow' },
   excludedTitle: { en: 'Rows left out of the analysis', da: 'Rækker udeladt af analysen' },
   excludedIntro: {
     en: 'The plan leaves rows with problems out ("invalidRows": "exclude"): {rows} row(s) of the export, with {problems} problem(s), are left out of every count, table and analysis in this report. Line numbers refer to the export; no cell values are shown.',
@@ -321,26 +336,26 @@ export const REPORT_TEXT = {
   excludedLines: { en: 'Lines', da: 'Linjer' },
   table1Title: { en: 'Baseline characteristics', da: 'Karakteristika ved baseline' },
   effectsTitle: { en: 'All effect estimates', da: 'Alle effektestimater' },
-  sensitivityTitle: { en: 'Sensitivity analysis of the primary outcome', da: 'Sensitivitetsanalyse for det primære udfald' },
+  sensitivityTitle: { en: 'Sensitivity analysis of the primary outcome', da: 'Følsomhedsanalyse for det primære effektmål' },
   warningsTitle: { en: 'Warnings from the analysis', da: 'Advarsler fra analysen' },
   // Why a chart is left out (said where the chart would be)
   forestEmpty: {
     en: 'No chart: no outcome has an MCID to plot the effects against. Every effect is in the table of all effect estimates.',
-    da: 'Ingen figur: intet udfald har en MCID at vise effekterne mod. Alle effekter står i tabellen over alle effektestimater.',
+    da: 'Ingen figur: intet effektmål har en MKRF at vise effekterne mod. Alle effekter står i tabellen over alle effektestimater.',
   },
   trajectoriesEmpty: {
     en: 'No chart: the plan has no continuous outcome with observed scores.',
-    da: 'Ingen figur: planen har intet kontinuert udfald med observerede scorer.',
+    da: 'Ingen figur: planen har intet kontinuert effektmål med observerede scorer.',
   },
   respondersEmpty: {
     en: 'No chart: the plan has no responder definitions and no yes/no outcomes.',
-    da: 'Ingen figur: planen har hverken respondentdefinitioner eller ja/nej-udfald.',
+    da: 'Ingen figur: planen definerer hverken klinisk relevant forbedring eller ja/nej-effektmål.',
   },
   chartEmpty: { en: 'No chart: there are no data to draw.', da: 'Ingen figur: der er ingen data at tegne.' },
   // Summary of findings
   sofHeader: {
     en: 'Outcome|Importance|Follow-up|Participants (studies)|Effect (95% CI)|MCID|Clinical relevance|Certainty of evidence (GRADE)',
-    da: 'Udfald|Vigtighed|Opfølgning|Deltagere (studier)|Effekt (95 %-KI)|MCID|Klinisk relevans|Evidensens kvalitet (GRADE)',
+    da: 'Effektmål|Vigtighed|Opfølgning|Deltagere (studier)|Effekt (95 %-KI)|MKRF|Klinisk relevans|Evidensens kvalitet (GRADE)',
   },
   critical: { en: 'critical', da: 'kritisk' },
   important: { en: 'important', da: 'vigtig' },
@@ -351,7 +366,7 @@ export const REPORT_TEXT = {
   notAssessed: { en: 'Not assessed in the plan', da: 'Ikke vurderet i planen' },
   imprecisionReason: {
     en: 'imprecision: the 95% CI crosses the MCID (−1 level)',
-    da: 'upræcision: 95 %-KI krydser MCID (−1 niveau)',
+    da: 'unøjagtighed: 95 %-KI krydser MKRF (−1 niveau)',
   },
   participants: { en: '{n} ({k} RCT)', da: '{n} ({k} RCT)' },
   lower: { en: 'lower', da: 'lavere' },
@@ -361,42 +376,42 @@ export const REPORT_TEXT = {
   mdEffect: { en: 'MD {est} ({lo} to {hi})', da: 'MD {est} ({lo} til {hi})' },
   rdEffect: { en: '{est} per 1,000 ({lo} to {hi})', da: '{est} pr. 1.000 ({lo} til {hi})' },
   noEffect: { en: 'not computed: {error}', da: 'ikke beregnet: {error}' },
-  significantNoMcid: { en: 'Significant difference (no MCID set)', da: 'Signifikant forskel (ingen MCID angivet)' },
-  notSignificantNoMcid: { en: 'No significant difference (no MCID set)', da: 'Ingen signifikant forskel (ingen MCID angivet)' },
+  significantNoMcid: { en: 'Significant difference (no MCID set)', da: 'Signifikant forskel (ingen MKRF angivet)' },
+  notSignificantNoMcid: { en: 'No significant difference (no MCID set)', da: 'Ingen signifikant forskel (ingen MKRF angivet)' },
   lowerIsBetter: { en: 'lower is better', da: 'lavere er bedre' },
   higherIsBetter: { en: 'higher is better', da: 'højere er bedre' },
   // Forest plot
-  outcome: { en: 'Outcome', da: 'Udfald' },
+  outcome: { en: 'Outcome', da: 'Effektmål' },
   time: { en: 'Time', da: 'Tid' },
-  differenceCol: { en: 'Difference {intervention} − {control} [95% CI]', da: 'Forskel {interventionShort} − {controlShort} [95 %-KI]' },
-  mcid: { en: 'MCID', da: 'MCID' },
+  differenceCol: { en: 'Difference {intervention} − {control} [95% CI]', da: 'Forskel {interventionShort} − {controlShort} (95 %-KI)' },
+  mcid: { en: 'MCID', da: 'MKRF' },
   verdict: { en: 'Verdict', da: 'Vurdering' },
   favoursControl: { en: '← Favours {control}', da: '← Til fordel for {control}' },
   favoursApp: { en: 'Favours {intervention} →', da: 'Til fordel for {intervention} →' },
-  forestAxis: { en: 'Benefit in MCIDs (difference ÷ MCID; dashed: ±1 MCID)', da: 'Gavn i MCID (forskel ÷ MCID; stiplet: ±1 MCID)' },
+  forestAxis: { en: 'Benefit in MCIDs (difference ÷ MCID; dashed: ±1 MCID)', da: 'Gavn i MKRF (forskel ÷ MKRF; stiplet: ±1 MKRF)' },
   forestSubtitle: {
     en: '{method}, 95% CI. Right of 0 favours {theIntervention}; beyond the dashed line the difference exceeds the MCID.|Outcomes without an MCID (yes/no outcomes, responders) are shown in the responders chart.',
-    da: '{method}, 95 %-KI. Til højre for 0 er til fordel for {theIntervention}; uden for den stiplede linje er forskellen større end MCID.|Udfald uden MCID (ja/nej-udfald, respondenter) vises i respondentfiguren.',
+    da: '{method}, 95 %-KI. Til højre for 0 er til fordel for {theIntervention}; uden for den stiplede linje er forskellen større end MKRF.|Effektmål uden MKRF (ja/nej-effektmål, klinisk relevant forbedring) vises i figuren over andele.',
   },
   notComputed: { en: 'not computed', da: 'ikke beregnet' },
   // Trajectories
   trajectoriesChartTitle: { en: 'Mean score per visit and arm, with 95% CI', da: 'Gennemsnitlig score pr. besøg og gruppe, med 95 %-KI' },
-  trajectoriesSubtitle: { en: 'Observed patients at each visit (no imputation)', da: 'Observerede patienter ved hvert besøg (ingen imputation)' },
+  trajectoriesSubtitle: { en: 'Observed patients at each visit (no imputation)', da: 'Observerede patienter ved hvert besøg (manglende data er ikke erstattet)' },
   visit: { en: 'Visit', da: 'Besøg' },
   meanAxis: { en: 'Mean ({unit}; {direction})', da: 'Gennemsnit ({unit}; {direction})' },
   arm: { en: 'Arm', da: 'Gruppe' },
   // Responders
-  respondersChartTitle: { en: 'Share of patients per arm: responders and yes/no outcomes', da: 'Andel patienter pr. gruppe: respondenter og ja/nej-udfald' },
+  respondersChartTitle: { en: 'Share of patients per arm: responders and yes/no outcomes', da: 'Andel patienter pr. gruppe: klinisk relevant forbedring og ja/nej-effektmål' },
   respondersSubtitle: {
     en: 'Bars: observed share per arm (events/patients); whiskers: its 95% CI (Wilson score).|Right: risk difference {intervention} − {control} in percentage points (pp), 95% CI (Newcombe hybrid score).',
-    da: 'Søjler: observeret andel pr. gruppe (hændelser/patienter); streger: dens 95 %-KI (Wilson score).|Til højre: risikoforskel {interventionShort} − {controlShort} i procentpoint, 95 %-KI (Newcombe hybrid score).',
+    da: 'Søjler: observeret andel pr. gruppe (hændelser/patienter); streger: dens 95 %-KI (Wilson score).|Til højre: risikodifference {interventionShort} − {controlShort} i procentpoint, 95 %-KI (Newcombe hybrid score).',
   },
   patientsPercent: { en: 'Patients (%)', da: 'Patienter (%)' },
-  riskDifferenceCol: { en: 'Risk difference [95% CI]', da: 'Risikoforskel [95 %-KI]' },
+  riskDifferenceCol: { en: 'Risk difference [95% CI]', da: 'Risikodifference (95 %-KI)' },
   pp: { en: 'pp', da: '%-point' },
   // Flow
-  flowChartTitle: { en: 'Participant flow (CONSORT)', da: 'Deltagerflow (CONSORT)' },
-  flowSubtitle: { en: 'Counts for the primary outcome: {outcome}', da: 'Antal for det primære udfald: {outcome}' },
+  flowChartTitle: { en: 'Participant flow (CONSORT)', da: 'Patientflow (CONSORT)' },
+  flowSubtitle: { en: 'Counts for the primary outcome: {outcome}', da: 'Antal for det primære effektmål: {outcome}' },
   randomised: { en: 'Randomised: n = {n}', da: 'Randomiseret: n = {n}' },
   allocated: { en: 'Allocated: n = {n}', da: 'Allokeret: n = {n}' },
   observedAt: { en: 'Observed: n = {n}', da: 'Observeret: n = {n}' },

@@ -14,7 +14,7 @@ import { regionsIn } from '../uptake/regions.js';
 import type { Masked, SuppressedMetricRow } from '../uptake/suppression.js';
 import type { UptakeAnalysis } from '../uptake/uptake-analysis.js';
 import { SCENARIOS } from '../uptake/uptake-plan.js';
-import { fillPhrase, formatFixed, formatThousands, type Lang, percentSign, UPTAKE_TEXT } from './i18n.js';
+import { fillPhrase, formatFixed, formatThousands, type Lang, percentSign, priceModelText, UPTAKE_TEXT } from './i18n.js';
 import type { Table } from './text-table.js';
 import { roundToTotal } from './rounding.js';
 import { levelLabel } from './uptake-levels.js';
@@ -162,7 +162,7 @@ export function uptakeTables(a: UptakeAnalysis, lang: Lang = 'en'): UptakeTables
             rows: flagged.map((r) => [
               r.clinic, r.region, f.count(r.referrals), f.count(r.activations), f.pct(r.rate),
               limits(r.lower95, r.upper95), limits(r.lower998, r.upper998),
-              `${t(r.outside95 === 'below' ? 'below' : 'above')} ${r.outside998 !== null ? formatFixed(99.8, 1, lang) : '95'}%`,
+              `${t(r.outside95 === 'below' ? 'below' : 'above')} ${r.outside998 !== null ? formatFixed(99.8, 1, lang) : '95'}${percent}`,
             ]),
             align: [...right(7, 2), 'left'],
           },
@@ -190,7 +190,7 @@ export function uptakeTables(a: UptakeAnalysis, lang: Lang = 'en'): UptakeTables
   const observed = titled(
     t('observedTitle'),
     { header: [t('region'), t('year'), t('activated'), costHeader, `${t('averagePrice')} (${cur})`], rows: observedRows, align: right(5, 2) },
-    [`${t('priceModel')}: ${a.budget.mode}, ${t('volumeScope')} ${a.budget.volumeScope}.`],
+    [`${t('priceModel')}: ${priceModelText(a.budget.mode, lang)}, ${t('volumeScope')} ${priceModelText(a.budget.volumeScope, lang)}.`],
   );
 
   const scenarioName = { low: t('scenarioLow'), base: t('scenarioBase'), high: t('scenarioHigh') } as const;

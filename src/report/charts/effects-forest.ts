@@ -13,7 +13,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { AnalysisResult, EffectRow } from '../../analysis/results-schema.js';
 import { responderRows } from './responders.js';
-import { fillPhrase, formatFixed, formatMcid, type Lang, SHORT_RELEVANCE_TEXT, withUnit } from '../i18n.js';
+import { fillPhrase, formatFixed, formatMcid, intervalText, type Lang, SHORT_RELEVANCE_TEXT, withUnit } from '../i18n.js';
 import { methodText } from '../effects-table.js';
 import { textWidth } from '../render/chart-font.js';
 import { chartConfig, FONT_SIZE, PALETTE, RELEVANCE_COLOURS, ROW_HEIGHT } from './chart-style.js';
@@ -106,7 +106,7 @@ export function effectsForestSpec(result: Pick<AnalysisResult, 'effects'>, ctx: 
       est: ok ? (r.benefit as number) / m : null,
       lo: ok ? (r.benefitCiLower as number) / m : null,
       hi: ok ? (r.benefitCiUpper as number) / m : null,
-      effectText: ok ? `${f(r.difference as number)} [${f(r.ciLower as number)}, ${f(r.ciUpper as number)}] ${unit}` : t('notComputed'),
+      effectText: ok ? `${f(r.difference as number)} ${intervalText(f(r.ciLower as number), f(r.ciUpper as number), lang)} ${unit}` : t('notComputed'),
       mcidText: withUnit(formatMcid(m, lang), m, unit),
       verdictText: r.relevance ? SHORT_RELEVANCE_TEXT[r.relevance][lang] : t('notComputed'),
       colour: r.relevance ? RELEVANCE_COLOURS[r.relevance] : PALETTE.grey,

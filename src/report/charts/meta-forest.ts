@@ -21,7 +21,7 @@ import { formatEffect } from '../../meta/meta-table.js';
 import { isRatioMeasure } from '../../meta/read-studies.js';
 import { type ArmNames, defaultArmNames, fillArms } from '../arm-names.js';
 import { MIN_PI_TRIALS } from '../../meta/meta-analyze.js';
-import { fillPhrase, formatFixed, intervalText, type Lang, timeLabel } from '../i18n.js';
+import { fillPhrase, formatFixed, intervalText, type Lang, percentSign, timeLabel } from '../i18n.js';
 import { outcomeName, trialCountText } from '../meta-summary-table.js';
 import { baseChartConfig, ESTIMATE_COLOUR, FONT_SIZE, PALETTE } from './chart-style.js';
 
@@ -40,10 +40,10 @@ const TEXT = {
   },
   da: {
     study: 'Studie eller subgruppe', intervention: 'App + vanlig behandling', control: 'Vanlig behandling', mean: 'Gns.', sd: 'SD', total: 'Antal', events: 'Hændelser',
-    weight: 'Vægt', fixed: 'Fast', random: 'Tilfældig', subtotal: 'Subtotal (95 %-KI)', totalFixed: 'Total, fixed effect (95 %-KI)',
-    totalRandom: 'Total, random effects (95 %-KI)', pi: 'Prædiktionsinterval', favoursApp: 'Til fordel for {intervention}', favoursControl: 'Til fordel for {control}',
+    weight: 'Vægt', fixed: 'Fixed', random: 'Random', subtotal: 'Subtotal (95 %-KI)', totalFixed: 'I alt, fixed effect (95 %-KI)',
+    totalRandom: 'I alt, random effects (95 %-KI)', pi: 'Prædiktionsinterval', favoursApp: 'Til fordel for {intervention}', favoursControl: 'Til fordel for {control}',
     heterogeneity: 'Heterogenitet', notApplicable: 'Ikke relevant', overall: 'Test for samlet effekt', subgroups: 'Test for forskel mellem subgrupper',
-    single: 'Enkelt studie: vist som rapporteret, ikke poolet', noInterval: 'intet interval rapporteret', mcidBand: 'Skygge: ±MCID',
+    single: 'Enkelt studie: vist som publiceret, ikke poolet', noInterval: 'intet interval rapporteret', mcidBand: 'Skygge: ±MKRF',
     ci: '95 %-KI', iv: 'IV', mh: 'M-H', piFewTrials: 'Prædiktionsinterval: ikke vist (færre end {min} forsøg)',
   },
 } as const;
@@ -171,7 +171,7 @@ export function metaForestSpec(group: MetaGroup, lang: Lang, options: MetaForest
       put(xControl, [st.nControl], [0]);
     }
   };
-  const pct = (w: number | null) => (w === null ? '' : `${formatFixed(w, 1, lang)}%`);
+  const pct = (w: number | null) => (w === null ? '' : `${formatFixed(w, 1, lang)}${percentSign(lang)}`);
   // A study's subgroup is named on its own row unless a subgroup heading above it already does.
   const studyRow = (st: MetaStudyRow, underHeading = false): void => {
     left.push({ row, px: 4, text: st.subgroup !== null && !underHeading ? `${st.study} (${st.subgroup})` : st.study });
@@ -192,12 +192,12 @@ export function metaForestSpec(group: MetaGroup, lang: Lang, options: MetaForest
   const heterogeneityText = (p: MetaPooledRow): string => {
     if (p.k < 2 || p.q === null) return `${t.heterogeneity}: ${t.notApplicable}`;
     const tau = p.tau2 === null ? '' : `Tau² = ${fmt(p.tau2, p.tau2 < 0.01 && p.tau2 > 0 ? 4 : 2)} (${p.tau2Method ? TAU2[p.tau2Method] : '—'}); `;
-    return `${t.heterogeneity}: ${tau}Chi² = ${fmt(p.q, 2)}, df = ${p.qDf} (${pText(p.qPValue as number)}); I² = ${formatFixed(p.i2 as number, 0, lang)}%`;
+    return `${t.heterogeneity}: ${tau}Chi² = ${fmt(p.q, 2)}, df = ${p.qDf} (${pText(p.qPValue as number)}); I² = ${formatFixed(p.i2 as number, 0, lang)}${percentSign(lang)}`;
   };
   const overallText = (p: MetaPooledRow): string =>
     `${t.overall}: ${p.ciMethod === 'hksj' ? `t = ${fmt(Math.abs(p.statistic), 2)}, df = ${p.df}` : `Z = ${fmt(Math.abs(p.statistic), 2)}`} (${pText(p.pValue)})`;
   const subgroupText = (x: MetaSubgroupTest): string =>
-    `${t.subgroups}: Chi² = ${fmt(x.q, 2)}, df = ${x.df} (${pText(x.pValue)}), I² = ${formatFixed(x.i2, 0, lang)}%`;
+    `${t.subgroups}: Chi² = ${fmt(x.q, 2)}, df = ${x.df} (${pText(x.pValue)}), I² = ${formatFixed(x.i2, 0, lang)}${percentSign(lang)}`;
 
   const subgroupNames = [...new Set(group.pooled.filter((p) => p.subgroup !== null).map((p) => p.subgroup as string))];
   if (subgroupNames.length > 0) {
@@ -403,7 +403,7 @@ export function metaForestSpec(group: MetaGroup, lang: Lang, options: MetaForest
     title: {
       // The subgroup in the title when every row is one subgroup's: a subgroup result must never read as the trial's.
       text: `${outcomeName(s, group.studies, lang)} — ${timeLabel(s.time, lang)}`,
-      subtitle: `${trialCountText(group.studies, lang)}; ${measure}${ratio ? '' : `, ${arms.intervention} − ${arms.control}`}${s.mcid !== null ? `; MCID ${mcidText(s.mcid, lang)}` : ''}`,
+      subtitle: `${trialCountText(group.studies, lang)}; ${measure}${ratio ? '' : `, ${arms.intervention} − ${arms.control}`}${s.mcid !== null ? `; ${lang === 'da' ? 'MKRF' : 'MCID'} ${mcidText(s.mcid, lang)}` : ''}`,
     },
     width,
     height: plotHeight,

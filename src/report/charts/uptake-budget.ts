@@ -9,7 +9,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { Scope } from '../../uptake/aggregate.js';
 import type { UptakeAnalysis } from '../../uptake/uptake-analysis.js';
-import { UPTAKE_CHART_TEXT, type Lang, fillPhrase } from '../i18n.js';
+import { UPTAKE_CHART_TEXT, type Lang, fillPhrase, priceModelText } from '../i18n.js';
 import { drawable, lines, scopeLabel } from './uptake-chart-style.js';
 import { chartConfig, GREY_SHADES } from './chart-style.js';
 
@@ -35,7 +35,7 @@ export function uptakeBudgetSpec(budget: UptakeAnalysis['budget'], options: { re
   const values = [...observed, ...projected];
   const years = [...new Set(values.map((v) => v.year))].sort();
   const subtitle = lines(
-    fillPhrase(t('budgetSubtitle'), { scope: scopeLabel(region, lang), mode: budget.mode, volume: budget.volumeScope, year: partialYear ?? '–', date: options.exportDate ?? '–' }),
+    fillPhrase(t('budgetSubtitle'), { scope: scopeLabel(region, lang), mode: priceModelText(budget.mode, lang), volume: priceModelText(budget.volumeScope, lang), year: partialYear ?? '–', date: options.exportDate ?? '–' }),
     hidden ? fillPhrase(t('skippedNote'), { n: hidden, k: options.threshold ?? 5 }) : '',
   );
   // Observed: white with a black outline; scenarios: light (low) to dark (high) grey.

@@ -44,10 +44,10 @@ export function uptakeClinicFunnelSpec(input: ClinicFunnelInput, options: { lang
   });
   const limitLabel = { l95: t('limit95'), l998: t('limit998') };
   const curve = input.curve.flatMap((p) => [
-    { n: p.n, limit: limitLabel.l95, side: 'lower', value: p.lower95 },
-    { n: p.n, limit: limitLabel.l95, side: 'upper', value: p.upper95 },
-    { n: p.n, limit: limitLabel.l998, side: 'lower', value: p.lower998 },
-    { n: p.n, limit: limitLabel.l998, side: 'upper', value: p.upper998 },
+    { n: p.n, limit: limitLabel.l95, side: 0, value: p.lower95 },
+    { n: p.n, limit: limitLabel.l95, side: 1, value: p.upper95 },
+    { n: p.n, limit: limitLabel.l998, side: 0, value: p.lower998 },
+    { n: p.n, limit: limitLabel.l998, side: 1, value: p.upper998 },
   ]);
   const overall = drawable(funnel.overallRate) ? funnel.overallRate : null;
   const subtitle = lines(

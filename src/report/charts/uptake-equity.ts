@@ -67,8 +67,8 @@ export function uptakeEquitySpec(analysis: Pick<UptakeAnalysis, 'metrics'>, opti
             tooltip: [
               { field: 'group', type: 'nominal' as const, title: dimTitle[dim] },
               { field: 'rate', type: 'quantitative' as const, format: '.1%', title: t('activationRate') },
-              { field: 'ciLower', type: 'quantitative' as const, format: '.1%', title: '95% CI lower' },
-              { field: 'ciUpper', type: 'quantitative' as const, format: '.1%', title: '95% CI upper' },
+              { field: 'ciLower', type: 'quantitative' as const, format: '.1%', title: t('ciLower') },
+              { field: 'ciUpper', type: 'quantitative' as const, format: '.1%', title: t('ciUpper') },
             ],
           },
         },

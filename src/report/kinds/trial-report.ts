@@ -31,6 +31,7 @@ import { localizedText } from '../localized-text.js';
 import { planOf, type ReportKind } from './report-kind.js';
 import { summarizeExclusion } from '../../trial/exclusion-summary.js';
 import { formatLineRanges } from '../../problem-groups.js';
+import { problemText } from '../problem-text.js';
 
 
 export const trialEntrySchema = z.object({
@@ -58,7 +59,7 @@ interface TrialChart {
 /** The charts of a trial report, in page order. One line per chart builder. */
 export const TRIAL_CHARTS: readonly TrialChart[] = [
   {
-    name: 'effects-forest', section: 'effects', build: effectsForestSpec, alt: { en: 'Forest plot of the effects against the MCID', da: 'Forest plot af effekterne målt mod MCID' },
+    name: 'effects-forest', section: 'effects', build: effectsForestSpec, alt: { en: 'Forest plot of the effects against the MCID', da: 'Forest plot af effekterne målt mod MKRF' },
     isEmpty: (r, ctx) => forestRows(r.effects, ctx.primaryMethod).length === 0, emptyText: 'forestEmpty',
   },
   {
@@ -66,10 +67,10 @@ export const TRIAL_CHARTS: readonly TrialChart[] = [
     isEmpty: (r, ctx) => trajectoryOutcomes(r, ctx).length === 0, emptyText: 'trajectoriesEmpty',
   },
   {
-    name: 'responders', section: 'responders', build: respondersSpec, alt: { en: 'Share of responders per arm', da: 'Andel respondenter pr. gruppe' },
+    name: 'responders', section: 'responders', build: respondersSpec, alt: { en: 'Share of responders per arm', da: 'Andel patienter med klinisk relevant forbedring pr. gruppe' },
     isEmpty: (r) => responderRows(r.effects).length === 0, emptyText: 'respondersEmpty',
   },
-  { name: 'participant-flow', section: 'flow', build: participantFlowSpec, alt: { en: 'Participant flow diagram', da: 'Diagram over deltagerflow' } },
+  { name: 'participant-flow', section: 'flow', build: participantFlowSpec, alt: { en: 'Participant flow diagram', da: 'Diagram over patientflow' } },
 ];
 
 interface Analysed {
@@ -133,7 +134,7 @@ export const trialReportKind: ReportKind<typeof trialEntrySchema> = {
       { id: 'trajectories', title: t('trajectoriesTitle'), ...chartOrWhy('trajectories') },
       { id: 'responders', title: t('respondersTitle'), ...chartOrWhy('responders') },
       { id: 'flow', title: t('flowTitle'), ...chartOrWhy('flow') },
-      ...excludedRowsSection(trial, t),
+      ...excludedRowsSection(trial, t, lang),
       { id: 'baseline', title: t('table1Title'), tables: [{ table: tableOne(t1, ctx, labels) }], notes: [t('table1Note')] },
       {
         id: 'all-effects',
@@ -168,7 +169,7 @@ export type { TrialEntry };
  * kind of problem with its column, count and line ranges — never a cell value or a patient id
  * (docs/input-trial-export.md).
  */
-function excludedRowsSection(trial: TrialData, t: (key: 'excludedTitle' | 'excludedIntro' | 'excludedColumn' | 'excludedProblem' | 'excludedCount' | 'excludedLines') => string): PageSection[] {
+function excludedRowsSection(trial: TrialData, t: (key: 'excludedTitle' | 'excludedIntro' | 'excludedColumn' | 'excludedProblem' | 'excludedCount' | 'excludedLines') => string, lang: Lang): PageSection[] {
   if (!trial.excluded) return [];
   const s = summarizeExclusion(trial.excluded, trial.plan.columns.id);
   return [{
@@ -178,7 +179,7 @@ function excludedRowsSection(trial: TrialData, t: (key: 'excludedTitle' | 'exclu
     tables: s.groups.length
       ? [{ table: {
           header: [t('excludedColumn'), t('excludedProblem'), t('excludedCount'), t('excludedLines')],
-          rows: s.groups.map((g) => [g.field ?? '', g.expected, String(g.count), formatLineRanges(g.lines)]),
+          rows: s.groups.map((g) => [g.field ?? '', problemText(g.expected, lang), String(g.count), formatLineRanges(g.lines)]),
           align: ['left', 'left', 'right', 'left'],
         } }]
       : [],

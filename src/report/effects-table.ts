@@ -51,8 +51,8 @@ export function effectsTable(rows: EffectRow[], lang: Lang, rangeWidthOf: (outco
         : r.relevance
           ? text[r.relevance][lang]
           : r.significant
-            ? (lang === 'da' ? 'signifikant (ingen MCID)' : 'significant (no MCID)')
-            : (lang === 'da' ? 'ikke signifikant (ingen MCID)' : 'not significant (no MCID)');
+            ? (lang === 'da' ? 'signifikant (ingen MKRF)' : 'significant (no MCID)')
+            : (lang === 'da' ? 'ikke signifikant (ingen MKRF)' : 'not significant (no MCID)');
       return [
         labelOf(r.outcome),
         r.time,

@@ -10,7 +10,7 @@ import { uptakeClinicFunnelSpec } from '../charts/uptake-clinic-funnel.js';
 import { uptakeEquitySpec } from '../charts/uptake-equity.js';
 import { uptakeActivationFunnelSpec } from '../charts/uptake-funnel-activation.js';
 import { uptakeOverTimeSpec } from '../charts/uptake-over-time.js';
-import { analyseUptake, type UptakeAnalysis } from '../../uptake/uptake-analysis.js';
+import type { UptakeAnalysis } from '../../uptake/uptake-analysis.js';
 import { uptakeInputNotes } from '../../uptake/input-notes.js';
 import { funnelCurve } from '../../uptake/funnel-curve.js';
 import { loadUptakePlanFile } from '../../uptake/uptake-plan.js';
@@ -57,9 +57,13 @@ export const uptakeReportKind: ReportKind<typeof uptakeEntrySchema> = {
     const registryFile = env.input(entry.registry);
     const eligibleFile = env.input(entry.eligible);
     const planFile = env.input(entry.plan);
-    const analysis = await env.memo<Promise<UptakeAnalysis>>(`uptake\u0000${registryFile}\u0000${eligibleFile}\u0000${planFile}`, () =>
-      analyseUptake({ registryFile, eligibleFile, plan: loadUptakePlanFile(planFile) }),
-    );
+    // Loaded here, not at the top: the analysis brings the HiGHS solver (WASM, compiled when its
+    // module loads), which a run of trial or meta reports only should not pay for.
+    const analysis = await env.memo<Promise<UptakeAnalysis>>(`uptake\u0000${registryFile}\u0000${eligibleFile}\u0000${planFile}`, async () => {
+      const plan = loadUptakePlanFile(planFile);
+      const { analyseUptake } = await import('../../uptake/uptake-analysis.js');
+      return analyseUptake({ registryFile, eligibleFile, plan });
+    });
     const nMax = Math.max(10, ...analysis.funnel.rows.map((r) => (typeof r.referrals === 'number' ? r.referrals : 0)));
     const curve = typeof analysis.funnel.overallRate === 'number' ? funnelCurve(analysis.funnel.overallRate, nMax, { method: analysis.funnel.method }) : [];
     const charts: ChartSpec[] = [

@@ -107,7 +107,8 @@ describe('Danish pages', () => {
 
     expect(problems(contentText(uptake), englishOnly)).toEqual([]);
     // Danish number formats in the charts: the locale makes vega write 1.586 and 0,74.
-    for (const c of [...meta.charts, ...uptake.charts]) expect(JSON.stringify(c.spec), c.name).toContain('"decimal":","');
+    for (const c of [...meta.charts, ...uptake.charts]) expect(JSON.stringify(c.spec), c.name).toContain('"decimal":",","thousands":"."');
+    expect(JSON.stringify(uptake.charts[0]!.spec)).toContain('"jan."'); // Danish month names on the time axis
   });
 
   it('the "rows left out" table words its problems in Danish', () => {

@@ -72,10 +72,19 @@ export const CHART_ARIA = false;
  */
 export const DANISH_NUMBER_LOCALE = { decimal: ',', thousands: '.', grouping: [3], currency: ['', ' kr.'], minus: '\u2212', percent: '\u00a0%' } as const;
 
-/** What every chart shares: the font, no per-mark ARIA, a white padded background, no view frame; Danish number formats for `da`. */
+/** Danish month and day names for time axes (d3-time-format locale): "jan. 2025", not "Jan 2025". */
+export const DANISH_TIME_LOCALE = {
+  dateTime: '%A den %d. %B %Y %X', date: '%d.%m.%Y', time: '%H:%M:%S', periods: ['AM', 'PM'],
+  days: ['søndag', 'mandag', 'tirsdag', 'onsdag', 'torsdag', 'fredag', 'lørdag'],
+  shortDays: ['søn', 'man', 'tir', 'ons', 'tor', 'fre', 'lør'],
+  months: ['januar', 'februar', 'marts', 'april', 'maj', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'december'],
+  shortMonths: ['jan.', 'feb.', 'mar.', 'apr.', 'maj', 'jun.', 'jul.', 'aug.', 'sep.', 'okt.', 'nov.', 'dec.'],
+} as const;
+
+/** What every chart shares: the font, no per-mark ARIA, a white padded background, no view frame; Danish number and date formats for `da`. */
 export function baseChartConfig(lang: Lang = 'en') {
   const common = { aria: CHART_ARIA, font: CHART_FONT_FAMILY, background: 'white', padding: 12, view: { stroke: null } } as const;
-  return lang === 'da' ? { ...common, locale: { number: DANISH_NUMBER_LOCALE } } : common;
+  return lang === 'da' ? { ...common, locale: { number: DANISH_NUMBER_LOCALE, time: DANISH_TIME_LOCALE } } : common;
 }
 
 /** The trial and uptake charts' look (the meta forest plot sets its own titles on the base). */

@@ -51,7 +51,7 @@ describe('hta meta on the published selfBACK estimates', () => {
   it('--lang da: Danish words, decimal comma and Danish percentages; the numbers are the same', async () => {
     const r = await runCli('meta', CSV, '--plan', PLAN, '--lang', 'da');
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('Mestringstro (PSEQ 0–60) — pseq ved 9 måneder: middelforskel, app − vanlig behandling'); // the plan's Danish label
+    expect(r.stdout).toContain('Handlekompetence, mestringstro (PSEQ 0–60) — pseq ved 9 måneder: middelforskel, app − vanlig behandling'); // the plan's Danish label
     expect(r.stdout).toContain('MCID 5,5 (plan); højere er bedre');
     expect(r.stdout).toMatch(/Rasmussen 2024 +high physical demands +3,50 \[0,90, 6,00\] +49,0 % +49,0 %/);
     expect(r.stdout).toContain('Heterogenitet: τ² = 0,000 (REML); Q = 0,15, df = 1 (p = 0,701); I² = 0 %');

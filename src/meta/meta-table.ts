@@ -46,6 +46,7 @@ const TEXT = {
   assumed: { en: ' (assumed)', da: ' (antaget)' },
   study: { en: 'Study', da: 'Studie' },
   subgroup: { en: 'Subgroup', da: 'Subgruppe' },
+  subgroupOf: { en: 'subgroup: {name}', da: 'subgruppe: {name}' },
   weightFixed: { en: 'Weight fixed', da: 'Vægt fixed' },
   weightRandom: { en: 'Weight random', da: 'Vægt random' },
   verdict: { en: 'Verdict', da: 'Vurdering' },
@@ -170,7 +171,11 @@ export function metaGroupText(results: MetaResults, s: MetaOutcomeSetting, lang:
   const tests = results.subgroupTests.filter(inGroup);
   const withSubgroup = studies.some((x) => x.subgroup !== null);
   const ratio = isRatioMeasure(s.measure);
-  const title = t('title', { label: s.label ?? s.outcome, outcome: s.outcome, time: lang === 'en' ? s.time : timeLabel(s.time, lang), measure: MEASURE_NAME[s.measure][lang] }) + (ratio ? '' : t('appVsUsual', { intervention: arms.intervention, control: arms.control }));
+  // Every estimate from one subgroup: the title names it, so it never reads as the whole trial's.
+  const subgroupsSeen = [...new Set(studies.map((x) => x.subgroup))];
+  const onlySubgroup = subgroupsSeen.length === 1 ? subgroupsSeen[0] : null;
+  const label = `${s.label ?? s.outcome}${onlySubgroup ? `, ${t('subgroupOf', { name: onlySubgroup })}` : ''}`;
+  const title = t('title', { label, outcome: s.outcome, time: lang === 'en' ? s.time : timeLabel(s.time, lang), measure: MEASURE_NAME[s.measure][lang] }) + (ratio ? '' : t('appVsUsual', { intervention: arms.intervention, control: arms.control }));
   const sub = `${mcidText(s, w)}; ${REPORT_TEXT[s.direction === 'lower-is-better' ? 'lowerIsBetter' : 'higherIsBetter'][lang]}${s.directionSource === 'default' ? t('assumed') : ''}`;
   const header = [t('study'), ...(withSubgroup ? [t('subgroup')] : []), `${s.measure} [${t('ci95')}]`, t('weightFixed'), t('weightRandom'), t('verdict')];
   const rows: string[][] = [];

@@ -40,6 +40,7 @@ describe('hta meta on the published selfBACK estimates', () => {
     expect(r.stdout).toContain('MCID 5 (plan); lower is better');
     expect(r.stdout).toContain('Only one study: its estimate is shown as is (no pooling, no heterogeneity).');
     expect(r.stdout).toContain('Pain self-efficacy (PSEQ 0–60) — pseq at 9m');
+    expect(r.stdout).toContain('Average pain (NRS 0–10), subgroup: high physical demands — pain_avg at 3m');
     expect(r.stdout).toMatch(/Rasmussen 2024 +high physical demands +3\.50 \[0\.90, 6\.00\] +49\.0% +49\.0%/);
     expect(r.stdout).toMatch(/Random effects \(REML, z\) +all +3\.14 \[1\.36, 4\.93\]/);
     expect(r.stdout).toContain('Test for subgroup differences (random effects within subgroups): Q = 0.15, df = 1 (p = 0.701), I² = 0%');

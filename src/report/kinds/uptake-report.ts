@@ -19,7 +19,8 @@ import { fillPhrase, type Lang, REPORT_TEXT } from '../i18n.js';
 import { type TitledTable, uptakeTables } from '../uptake-tables.js';
 import type { ChartSpec, PageSection, ReportContent } from '../report-page.js';
 import { localizedText } from '../localized-text.js';
-import type { ReportKind } from './report-kind.js';
+import type { ReportEnv, ReportKind } from './report-kind.js';
+import { analyseUptakeOffThread } from '../uptake-off-thread.js';
 
 
 export const uptakeEntrySchema = z.object({
@@ -49,21 +50,33 @@ const TEXT = {
 } as const satisfies Record<string, Record<Lang, string>>;
 
 
+/**
+ * The entry's uptake analysis, computed once per run: on a worker thread from built modules
+ * (uptake-off-thread.ts), which also keeps the analysis and its HiGHS solver (WASM, compiled when
+ * its module loads) out of runs without an uptake report.
+ */
+function uptakeAnalysisOf(entry: z.infer<typeof uptakeEntrySchema>, env: ReportEnv): Promise<UptakeAnalysis> {
+  const registryFile = env.input(entry.registry);
+  const eligibleFile = env.input(entry.eligible);
+  const planFile = env.input(entry.plan);
+  return env.memo<Promise<UptakeAnalysis>>(`uptake\u0000${registryFile}\u0000${eligibleFile}\u0000${planFile}`, () => {
+    try {
+      return analyseUptakeOffThread({ registryFile, eligibleFile, plan: loadUptakePlanFile(planFile) });
+    } catch (err) {
+      return Promise.reject(err);
+    }
+  });
+}
+
 export const uptakeReportKind: ReportKind<typeof uptakeEntrySchema> = {
   entrySchema: uptakeEntrySchema,
+  prefetch(entry, env) {
+    void uptakeAnalysisOf(entry, env);
+  },
   async build(entry, env): Promise<ReportContent> {
     const lang = env.lang;
     const t = (k: keyof typeof TEXT) => TEXT[k][lang];
-    const registryFile = env.input(entry.registry);
-    const eligibleFile = env.input(entry.eligible);
-    const planFile = env.input(entry.plan);
-    // Loaded here, not at the top: the analysis brings the HiGHS solver (WASM, compiled when its
-    // module loads), which a run of trial or meta reports only should not pay for.
-    const analysis = await env.memo<Promise<UptakeAnalysis>>(`uptake\u0000${registryFile}\u0000${eligibleFile}\u0000${planFile}`, async () => {
-      const plan = loadUptakePlanFile(planFile);
-      const { analyseUptake } = await import('../../uptake/uptake-analysis.js');
-      return analyseUptake({ registryFile, eligibleFile, plan });
-    });
+    const analysis = await uptakeAnalysisOf(entry, env);
     const nMax = Math.max(10, ...analysis.funnel.rows.map((r) => (typeof r.referrals === 'number' ? r.referrals : 0)));
     const curve = typeof analysis.funnel.overallRate === 'number' ? funnelCurve(analysis.funnel.overallRate, nMax, { method: analysis.funnel.method }) : [];
     const charts: ChartSpec[] = [

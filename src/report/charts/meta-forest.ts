@@ -266,7 +266,7 @@ export function metaForestSpec(group: MetaGroup, lang: Lang, options: MetaForest
         random.k > 1 && random.tau2Method ? `τ²: ${TAU2[random.tau2Method]}` : null,
         random.k > 1 ? `CI: ${random.ciMethod === 'hksj' ? 'HKSJ' : 'z'}` : null,
         random.piLower !== null ? `PI: ${random.piDf === null ? 'normal' : `t(${random.piDf})`}` : null,
-        random.preset ? `preset ${random.preset}` : null,
+        random.preset ? `${lang === 'da' ? 'forindstilling' : 'preset'} ${random.preset}` : null,
         s.mcid !== null ? `${t.mcidBand} (${mcidText(s.mcid, lang)}${ratio ? '×' : ''})` : null,
       ].filter((b): b is string => b !== null)
     : [];

@@ -242,6 +242,15 @@ export function priceModelText(code: string, lang: Lang): string {
   return PRICE_MODEL_TEXT[code]?.[lang] ?? code;
 }
 
+/** The funnel plot's limit methods in words. */
+export function funnelMethodText(method: string, lang: Lang): string {
+  const words: Record<string, Record<Lang, string>> = {
+    'exact-binomial': { en: 'exact binomial', da: 'eksakt binomial' },
+    normal: { en: 'normal approximation', da: 'normalapproksimation' },
+  };
+  return words[method]?.[lang] ?? method;
+}
+
 /** A number with its unit, singular for exactly one in English ("1 point", "2 points"). */
 export function withUnit(text: string, value: number, unit: string): string {
   return `${text} ${value === 1 && unit === 'points' ? 'point' : unit}`;

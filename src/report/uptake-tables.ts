@@ -14,7 +14,7 @@ import { regionsIn } from '../uptake/regions.js';
 import type { Masked, SuppressedMetricRow } from '../uptake/suppression.js';
 import type { UptakeAnalysis } from '../uptake/uptake-analysis.js';
 import { SCENARIOS } from '../uptake/uptake-plan.js';
-import { fillPhrase, formatFixed, formatThousands, type Lang, percentSign, priceModelText, UPTAKE_TEXT } from './i18n.js';
+import { fillPhrase, formatFixed, formatThousands, funnelMethodText, type Lang, percentSign, priceModelText, UPTAKE_TEXT } from './i18n.js';
 import type { Table } from './text-table.js';
 import { roundToTotal } from './rounding.js';
 import { levelLabel } from './uptake-levels.js';
@@ -151,7 +151,7 @@ export function uptakeTables(a: UptakeAnalysis, lang: Lang = 'en'): UptakeTables
   const flagged = funnel.rows.filter((r) => r.outside95 !== null && shown.has(r.clinic));
   const out998 = funnel.outside998.filter((c) => shown.has(c));
   const limits = (lo: Cell, hi: Cell) => (typeof lo === 'number' && typeof hi === 'number' ? `${formatFixed(100 * Math.max(0, lo), 1, lang)}–${formatFixed(100 * Math.min(1, hi), 1, lang)}` : f.pct(lo));
-  const funnelHead = `${t('funnelOverall')} ${typeof funnel.overallRate === 'number' ? `${f.pct(funnel.overallRate)}${percent}` : f.masked(funnel.overallRate)} (${funnel.method}); ${fillPhrase(t('funnelCounts'), { n95: flagged.length, only95: flagged.length - out998.length, n998: out998.length })}${out998.length ? ` (${out998.join(', ')})` : ''}.`;
+  const funnelHead = `${t('funnelOverall')} ${typeof funnel.overallRate === 'number' ? `${f.pct(funnel.overallRate)}${percent}` : f.masked(funnel.overallRate)} (${funnelMethodText(funnel.method, lang)}); ${fillPhrase(t('funnelCounts'), { n95: flagged.length, only95: flagged.length - out998.length, n998: out998.length })}${out998.length ? ` (${out998.join(', ')})` : ''}.`;
   const clinics =
     flagged.length === 0
       ? titled(t('funnelTitle'), null, [funnelHead, t('funnelNone')])

@@ -8,7 +8,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { UptakeAnalysis } from '../../uptake/uptake-analysis.js';
 import type { FunnelCurvePoint } from '../../uptake/funnel-curve.js';
-import { formatFixed, UPTAKE_CHART_TEXT, type Lang, fillPhrase, percentSign } from '../i18n.js';
+import { formatFixed, funnelMethodText, UPTAKE_CHART_TEXT, type Lang, fillPhrase, percentSign } from '../i18n.js';
 import {drawable, lines } from './uptake-chart-style.js';
 import { chartConfig, FLAG_COLOURS, PALETTE } from './chart-style.js';
 
@@ -51,7 +51,7 @@ export function uptakeClinicFunnelSpec(input: ClinicFunnelInput, options: { lang
   ]);
   const overall = drawable(funnel.overallRate) ? funnel.overallRate : null;
   const subtitle = lines(
-    fillPhrase(t('clinicSubtitle'), { rate: overall === null ? String(funnel.overallRate) : `${formatFixed(100 * overall, 1, lang)}${percentSign(lang)}`, method: funnel.method }),
+    fillPhrase(t('clinicSubtitle'), { rate: overall === null ? String(funnel.overallRate) : `${formatFixed(100 * overall, 1, lang)}${percentSign(lang)}`, method: funnelMethodText(funnel.method, lang) }),
     hidden ? fillPhrase(t('clinicsHidden'), { n: hidden, k: input.threshold ?? 5 }) : '',
   );
   const x = { field: 'n', type: 'quantitative' as const, title: t('referrals'), axis: { format: ',d' }, scale: { zero: true, nice: true } };
@@ -90,17 +90,17 @@ export function uptakeClinicFunnelSpec(input: ClinicFunnelInput, options: { lang
           color: {
             field: 'status', type: 'nominal', title: t('clinicStatus'), sort: statusOrder,
             scale: { domain: statusOrder, range: [PALETTE.midGrey, FLAG_COLOURS.outside95, FLAG_COLOURS.outside998] },
-            legend: { orient: 'bottom', direction: 'vertical' },
+            legend: { orient: 'bottom', direction: 'vertical', labelLimit: 420 },
           },
           shape: {
             field: 'status', type: 'nominal', sort: statusOrder, title: t('clinicStatus'),
             scale: { domain: statusOrder, range: ['circle', 'triangle-up', 'diamond'] },
-            legend: { orient: 'bottom', direction: 'vertical' },
+            legend: { orient: 'bottom', direction: 'vertical', labelLimit: 420 },
           },
           size: {
             field: 'status', type: 'nominal', sort: statusOrder, title: t('clinicStatus'),
             scale: { domain: statusOrder, range: [50, 110, 130] },
-            legend: { orient: 'bottom', direction: 'vertical' },
+            legend: { orient: 'bottom', direction: 'vertical', labelLimit: 420 },
           },
           tooltip: [
             { field: 'clinic', type: 'nominal' }, { field: 'region', type: 'nominal' },

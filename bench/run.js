@@ -7,7 +7,8 @@
 //  2. The trial pipeline: `hta analyze` on the bundled synthetic trial, in-process; and on the
 //     bundled registry of outcomes with its observational plan.
 //  3. `hta report` into a temp dir, if dist/cli/report.js exists: every chart drawn (--no-cache),
-//     then again with a warm chart cache (what a rerun after a data edit costs).
+//     then again with a warm chart cache (what a rerun after a data edit costs); then the cold
+//     regeneration's median and its breakdown by phase and CPU (bench/report-cold.js).
 //  4. Multiple imputation (m = 50) and MMRM on the bundled trial's RMDQ, if those modules exist.
 //  5. A large trial export (HTA_BENCH_TRIAL_MB, default 200 MB: the bundled trial repeated with
 //     new ids) read and validated (`readCsvFile` + `loadTrial`) in a child process: seconds, CPU
@@ -186,6 +187,16 @@ try {
     }
   } else {
     note('hta report', 'skipped', 'dist/cli/report.js not built yet');
+  }
+  // 3b. Cold regeneration of every bundled report, with a breakdown (bench/report-cold.js).
+  if (existsSync(dist('report/build-reports.js'))) {
+    const { reportColdBench, breakdownLines } = await import('./report-cold.js');
+    const r = reportColdBench();
+    if (r.error) note('hta report cold (breakdown)', 'failed', r.error);
+    else {
+      note('hta report cold, all bundled reports', `${fmt(r.seconds, 2)} s`, `median of ${r.runs} fresh processes, --no-cache, ${r.cores} cores; target ≤ 2.5 s`);
+      for (const [what, value] of breakdownLines(r.breakdown)) note(`  ${what}`, value);
+    }
   }
 
   // 4. MI (m = 50) and MMRM -------------------------------------------------------------------

@@ -10,7 +10,8 @@
  *      for subgroup differences per model (fixed-effect Q between subgroup estimates with their
  *      SEs, as subgroupAnalysis and RevMan; rows without a subgroup form "(no subgroup)");
  *   4. the relevance label of every pooled estimate and study against the MCID (outcome-settings.ts),
- *      on the log scale for RR/OR; and, for random effects with a prediction interval, the share of
+ *      on the log scale for RR/OR; the prediction interval only from MIN_PI_TRIALS distinct trials
+ *      (`trials`: subgroups of one trial count once); and, with a prediction interval, the share of
  *      the predictive distribution beyond the MCID in the direction of benefit.
  */
 import { HtaError } from '../errors.js';
@@ -99,7 +100,15 @@ function ratioOf(measure: MetaMeasure, est: number, lo: number | null, hi: numbe
   return { estimate: Math.exp(est), ciLower: Math.exp(lo), ciUpper: Math.exp(hi), ...(piLo !== undefined ? { piLower: ex(piLo), piUpper: ex(piHi) } : {}) };
 }
 
-function pooledRow(fit: PooledFit, s: MetaOutcomeSetting, settings: PoolSettings, subgroup: string | null, extraWarnings: string[]): MetaPooledRow {
+/**
+ * Fewest distinct trials for a prediction interval. With one or two trials τ² is barely
+ * estimable and the interval says nothing beyond the CI (two subgroups of one trial are not two
+ * settings); the Cochrane Handbook (§10.10.4.3) and RevMan show it from 3 studies on.
+ */
+export const MIN_PI_TRIALS = 3;
+
+function pooledRow(computed: PooledFit, s: MetaOutcomeSetting, settings: PoolSettings, subgroup: string | null, trials: number, extraWarnings: string[]): MetaPooledRow {
+  const fit: PooledFit = computed.pi !== null && trials < MIN_PI_TRIALS ? { ...computed, pi: null } : computed;
   const j = judge(fit.estimate, fit.ciLower, fit.ciUpper, s);
   const m = analysisMcid(s);
   let prob: number | null = null;
@@ -123,6 +132,7 @@ function pooledRow(fit: PooledFit, s: MetaOutcomeSetting, settings: PoolSettings
     preset: settings.preset,
     confLevel: fit.confLevel,
     k: fit.k,
+    trials,
     estimate: fit.estimate,
     se: fit.se,
     ciLower: fit.ciLower,
@@ -160,6 +170,11 @@ interface Entry {
 
 function studyLabel(r: StudyRecord): string {
   return r.subgroup === null ? r.study : `${r.study} (${r.subgroup})`;
+}
+
+/** Distinct studies (by name) among pooled entries: two subgroups of one trial count once. */
+function trialCount(entries: readonly Entry[]): number {
+  return new Set(entries.map((e) => e.record.study)).size;
 }
 
 function toPoolStudy(e: Entry): PoolStudy {
@@ -214,7 +229,7 @@ function analyzeGroup(records: readonly StudyRecord[], s: MetaOutcomeSetting, se
           w.randomSub = pair.random.weights[i] ?? null;
         });
         fits.push({ name, ...pair });
-        subgroupRows.push(pooledRow(pair.fixed, s, settings, name, []), pooledRow(pair.random, s, settings, name, []));
+        subgroupRows.push(pooledRow(pair.fixed, s, settings, name, trialCount(members), []), pooledRow(pair.random, s, settings, name, trialCount(members), []));
       }
       if (fits.length >= 2) {
         for (const model of ['fixed', 'random'] as const) {
@@ -225,8 +240,9 @@ function analyzeGroup(records: readonly StudyRecord[], s: MetaOutcomeSetting, se
         warnings.push(`${where}: only one subgroup has a poolable study; no test for subgroup differences`);
       }
     }
-    const overallFixed = pooledRow(overall.fixed, s, settings, null, notPooled);
-    const overallRandom = pooledRow(overall.random, s, settings, null, notPooled);
+    const trials = trialCount(poolable);
+    const overallFixed = pooledRow(overall.fixed, s, settings, null, trials, notPooled);
+    const overallRandom = pooledRow(overall.random, s, settings, null, trials, notPooled);
     pooled.push(...subgroupRows, overallFixed, overallRandom);
     for (const r of pooled) for (const w of r.warnings) if (!notPooled.includes(w)) warnings.push(`${where}${r.subgroup ? `, subgroup ${r.subgroup}` : ''}, ${r.model} effect: ${w}`);
   }

@@ -8,7 +8,7 @@ import { fillPhrase, formatFixed, formatP, type Lang, percentSign, RELEVANCE_TEX
 import { renderTextTable, type Table } from '../report/text-table.js';
 import { TAU2_METHOD_NAMES } from '../stats/meta/tau2.js';
 import type { MetaOutcomeSetting, MetaPooledRow, MetaResults, MetaStudyRow, MetaSubgroupTest } from './meta-results-schema.js';
-import { NO_SUBGROUP } from './meta-analyze.js';
+import { MIN_PI_TRIALS, NO_SUBGROUP } from './meta-analyze.js';
 import { isRatioMeasure } from './read-studies.js';
 
 export const MEASURE_NAME: Record<MetaOutcomeSetting['measure'], Record<Lang, string>> = {
@@ -34,7 +34,7 @@ const TEXT = {
   random: { en: 'random', da: 'random' },
   subgroupTest: {
     en: 'Test for subgroup differences ({model} effects within subgroups): Q = {q}, df = {df} ({p}), I² = {i2}%',
-    da: 'Test for forskelle mellem undergrupper ({model} effects i undergrupperne): Q = {q}, df = {df} ({p}), I² = {i2} %',
+    da: 'Test for forskelle mellem subgrupper ({model} effects i subgrupperne): Q = {q}, df = {df} ({p}), I² = {i2} %',
   },
   noMcid: { en: 'no MCID set', da: 'ingen MCID angivet' },
   mcidRatio: { en: ' (ratio; judged as ±log {mcid})', da: ' (ratio; vurderet som ±log {mcid})' },
@@ -45,7 +45,8 @@ const TEXT = {
   appVsUsual: { en: ', {intervention} − {control}', da: ', {intervention} − {control}' },
   assumed: { en: ' (assumed)', da: ' (antaget)' },
   study: { en: 'Study', da: 'Studie' },
-  subgroup: { en: 'Subgroup', da: 'Undergruppe' },
+  subgroup: { en: 'Subgroup', da: 'Subgruppe' },
+  subgroupOf: { en: 'subgroup: {name}', da: 'subgruppe: {name}' },
   weightFixed: { en: 'Weight fixed', da: 'Vægt fixed' },
   weightRandom: { en: 'Weight random', da: 'Vægt random' },
   verdict: { en: 'Verdict', da: 'Vurdering' },
@@ -56,6 +57,7 @@ const TEXT = {
   predictionInterval: { en: 'Prediction interval ({dist}): {interval}', da: 'Prædiktionsinterval ({dist}): {interval}' },
   normal: { en: 'normal', da: 'normal' },
   piNotShown: { en: 'Prediction interval: not shown (preset {preset})', da: 'Prædiktionsinterval: ikke vist (forindstilling {preset})' },
+  piFewTrials: { en: 'Prediction interval: not shown (fewer than {min} trials: {k} estimates from {trials} trial{s})', da: 'Prædiktionsinterval: ikke vist (færre end {min} forsøg: {k} estimater fra {trials} forsøg)' },
   custom: { en: 'custom', da: 'egen' },
   beyondMcid: {
     en: 'Probability that the true effect in a new setting is beyond the MCID (benefit): {p}',
@@ -169,7 +171,11 @@ export function metaGroupText(results: MetaResults, s: MetaOutcomeSetting, lang:
   const tests = results.subgroupTests.filter(inGroup);
   const withSubgroup = studies.some((x) => x.subgroup !== null);
   const ratio = isRatioMeasure(s.measure);
-  const title = t('title', { label: s.label ?? s.outcome, outcome: s.outcome, time: lang === 'en' ? s.time : timeLabel(s.time, lang), measure: MEASURE_NAME[s.measure][lang] }) + (ratio ? '' : t('appVsUsual', { intervention: arms.intervention, control: arms.control }));
+  // Every estimate from one subgroup: the title names it, so it never reads as the whole trial's.
+  const subgroupsSeen = [...new Set(studies.map((x) => x.subgroup))];
+  const onlySubgroup = subgroupsSeen.length === 1 ? subgroupsSeen[0] : null;
+  const label = `${s.label ?? s.outcome}${onlySubgroup ? `, ${t('subgroupOf', { name: onlySubgroup })}` : ''}`;
+  const title = t('title', { label, outcome: s.outcome, time: lang === 'en' ? s.time : timeLabel(s.time, lang), measure: MEASURE_NAME[s.measure][lang] }) + (ratio ? '' : t('appVsUsual', { intervention: arms.intervention, control: arms.control }));
   const sub = `${mcidText(s, w)}; ${REPORT_TEXT[s.direction === 'lower-is-better' ? 'lowerIsBetter' : 'higherIsBetter'][lang]}${s.directionSource === 'default' ? t('assumed') : ''}`;
   const header = [t('study'), ...(withSubgroup ? [t('subgroup')] : []), `${s.measure} [${t('ci95')}]`, t('weightFixed'), t('weightRandom'), t('verdict')];
   const rows: string[][] = [];
@@ -207,6 +213,8 @@ export function metaGroupText(results: MetaResults, s: MetaOutcomeSetting, lang:
     if (random.piLower !== null && random.piUpper !== null) {
       const dist = random.piDf === null ? t('normal') : `t, df = ${random.piDf}`;
       lines.push(t('predictionInterval', { dist, interval: formatInterval(random.measure, random.estimate, random.piLower, random.piUpper, lang).replace(/^\S+ /, '') }));
+    } else if (results.options.predictionInterval && random.trials < MIN_PI_TRIALS) {
+      lines.push(t('piFewTrials', { min: MIN_PI_TRIALS, k: random.k, trials: random.trials, s: random.trials === 1 ? '' : 's' }));
     } else {
       lines.push(t('piNotShown', { preset }));
     }

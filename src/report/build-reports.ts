@@ -23,6 +23,7 @@ import type { ChartSpec } from './report-page.js';
 import { markdownPage } from './markdown-page.js';
 import type { ChartCache } from './render/chart-cache.js';
 import type { PngPool } from './render/png-pool.js';
+import { stopOffThreadAnalyses } from './uptake-off-thread.js';
 
 export interface BuildOptions {
   manifestFile: string;
@@ -92,6 +93,7 @@ export async function buildReports(entries: readonly ManifestEntry[], options: B
     }
     return files;
   } finally {
+    await stopOffThreadAnalyses();
     if (renderer) await (await renderer).pool.close();
   }
 }
@@ -104,7 +106,7 @@ async function buildContent(
   pendingIndexes: { folder: string; names: string[] }[],
 ): Promise<void> {
   const memoStore = new Map<string, unknown>();
-  for (const entry of entries) {
+  const prepared = entries.map((entry) => {
     const kind = REPORT_KINDS[entry.kind];
     if (!kind) throw new HtaError('input.invalid', `${options.manifestFile}: report "${entry.id}" has kind "${entry.kind}"; known kinds: ${Object.keys(REPORT_KINDS).join(', ')}`);
     const parsed = kind.entrySchema.safeParse(entry);
@@ -121,12 +123,22 @@ async function buildContent(
       lang: options.lang ?? entry.lang,
       version: options.version,
       memo: <T>(key: string, compute: () => T): T => {
-        if (!memoStore.has(key)) memoStore.set(key, compute());
+        if (!memoStore.has(key)) {
+          const value = compute();
+          // A promise that fails before its report awaits it must not count as unhandled.
+          if (value instanceof Promise) value.catch(() => undefined);
+          memoStore.set(key, value);
+        }
         return memoStore.get(key) as T;
       },
     };
+    return { entry, kind, data: { ...entry, ...(parsed.data as object) }, env };
+  });
+  // Work that can leave the main thread starts now and runs while the reports before it build.
+  for (const { kind, data, env } of prepared) kind.prefetch?.(data as ManifestEntry, env);
+  for (const { entry, kind, data, env } of prepared) {
     options.onProgress?.(`report ${entry.id}: analysing`);
-    const content = await kind.build({ ...entry, ...(parsed.data as object) }, env);
+    const content = await kind.build(data as ManifestEntry, env);
     const folder = entry.out.replace(/\/+$/, '');
     const rendered = new Map<string, { svg: string; alt: string }>();
     const pngs: string[] = [];

@@ -11,7 +11,7 @@ const METHOD_TEXT: Record<EffectRow['method'], Record<Lang, string>> = {
   change: { en: 'change score', da: 'ændringsscore' },
   'risk-difference': { en: 'risk difference', da: 'risikodifference' },
   mmrm: { en: 'MMRM', da: 'MMRM' },
-  'mi-ancova': { en: 'MI + ANCOVA', da: 'MI + ANCOVA' },
+  'mi-ancova': { en: 'MI + ANCOVA', da: 'MI (multipel imputation) + ANCOVA' },
 };
 
 /** How an effect was estimated, as readers know the method ("ANCOVA", "Welch t", …). */
@@ -21,7 +21,7 @@ export function methodText(method: EffectRow['method'], lang: Lang): string {
 
 const HEADER: Record<Lang, string[]> = {
   en: ['Outcome', 'Time', 'Method', 'n ({interventionShort}/{controlShort})', 'Difference [95% CI]', 'p', 'MCID', 'Verdict'],
-  da: ['Udfald', 'Tid', 'Metode', 'n ({interventionShort}/{controlShort})', 'Forskel [95% CI]', 'p', 'MCID', 'Vurdering'],
+  da: ['Effektmål', 'Tid', 'Metode', 'n ({interventionShort}/{controlShort})', 'Forskel (95 %-KI)', 'p', 'MKRF', 'Vurdering'],
 };
 
 /** Decimals that suit the scale: 3 for indexes and proportions (range ≤ 2), else 2. */
@@ -35,7 +35,8 @@ export function formatEffect(r: EffectRow, decimals: number, lang: Lang): string
   const scale = r.method === 'risk-difference' ? 100 : 1;
   const unit = r.method === 'risk-difference' ? (lang === 'da' ? ' %-point' : ' pp') : '';
   const f = (v: number) => formatFixed(v * scale, decimals, lang);
-  return `${f(r.difference)}${unit} [${f(r.ciLower)} to ${f(r.ciUpper)}]`.replace(' to ', lang === 'da' ? ' til ' : ' to ');
+  // Danish: "(a til b)"; the comma of "[a, b]" would read as a decimal comma (docs/glossary-da.md).
+  return lang === 'da' ? `${f(r.difference)}${unit} (${f(r.ciLower)} til ${f(r.ciUpper)})` : `${f(r.difference)}${unit} [${f(r.ciLower)} to ${f(r.ciUpper)}]`;
 }
 
 export function effectsTable(rows: EffectRow[], lang: Lang, rangeWidthOf: (outcome: string) => number | undefined, verdicts: 'short' | 'long' = 'long', labelOf: (key: string) => string = (k) => rows.find((r) => r.outcome === k)?.label ?? k, arms: ArmNames = defaultArmNames(lang)): Table {
@@ -50,8 +51,8 @@ export function effectsTable(rows: EffectRow[], lang: Lang, rangeWidthOf: (outco
         : r.relevance
           ? text[r.relevance][lang]
           : r.significant
-            ? (lang === 'da' ? 'signifikant (ingen MCID)' : 'significant (no MCID)')
-            : (lang === 'da' ? 'ikke signifikant (ingen MCID)' : 'not significant (no MCID)');
+            ? (lang === 'da' ? 'signifikant (ingen MKRF)' : 'significant (no MCID)')
+            : (lang === 'da' ? 'ikke signifikant (ingen MKRF)' : 'not significant (no MCID)');
       return [
         labelOf(r.outcome),
         r.time,

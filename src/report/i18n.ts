@@ -9,19 +9,19 @@ export type Lang = 'en' | 'da';
 export const RELEVANCE_TEXT: Record<Relevance, Record<Lang, string>> = {
   'relevant-benefit': {
     en: 'Clinically relevant benefit (whole CI beyond the MCID)',
-    da: 'Klinisk relevant gavn (hele sikkerhedsintervallet over MCID)',
+    da: 'Klinisk relevant gavn (hele konfidensintervallet ud over MKRF)',
   },
   'relevant-harm': {
     en: 'Clinically relevant harm (whole CI beyond the MCID)',
-    da: 'Klinisk relevant skade (hele sikkerhedsintervallet over MCID)',
+    da: 'Klinisk relevant skade (hele konfidensintervallet ud over MKRF)',
   },
   'possibly-relevant-benefit': {
     en: 'Possibly relevant benefit (estimate beyond the MCID, CI not)',
-    da: 'Muligvis relevant gavn (estimatet over MCID, intervallet ikke)',
+    da: 'Muligvis klinisk relevant gavn (estimatet ud over MKRF, intervallet ikke)',
   },
   'possibly-relevant-harm': {
     en: 'Possibly relevant harm (estimate beyond the MCID, CI not)',
-    da: 'Muligvis relevant skade (estimatet over MCID, intervallet ikke)',
+    da: 'Muligvis klinisk relevant skade (estimatet ud over MKRF, intervallet ikke)',
   },
   'significant-not-relevant': {
     en: 'Significant, but not clinically relevant',
@@ -37,19 +37,19 @@ export const RELEVANCE_TEXT: Record<Relevance, Record<Lang, string>> = {
   },
   inconclusive: {
     en: 'Inconclusive (CI includes relevant benefit or harm)',
-    da: 'Usikkert (intervallet rummer relevant gavn eller skade)',
+    da: 'Usikker, kan ikke afgøres (intervallet rummer relevant gavn eller skade)',
   },
 };
 
 export const SHORT_RELEVANCE_TEXT: Record<Relevance, Record<Lang, string>> = {
   'relevant-benefit': { en: 'relevant benefit', da: 'relevant gavn' },
   'relevant-harm': { en: 'relevant harm', da: 'relevant skade' },
-  'possibly-relevant-benefit': { en: 'possibly relevant benefit', da: 'muligvis relevant gavn' },
-  'possibly-relevant-harm': { en: 'possibly relevant harm', da: 'muligvis relevant skade' },
+  'possibly-relevant-benefit': { en: 'possibly relevant benefit', da: 'muligvis klinisk relevant gavn' },
+  'possibly-relevant-harm': { en: 'possibly relevant harm', da: 'muligvis klinisk relevant skade' },
   'significant-not-relevant': { en: 'significant, not relevant', da: 'signifikant, ikke relevant' },
   'significant-harm-not-relevant': { en: 'sig. worse, not relevant', da: 'sign. dårligere, ikke relevant' },
   'no-relevant-difference': { en: 'no relevant difference', da: 'ingen relevant forskel' },
-  inconclusive: { en: 'inconclusive', da: 'usikkert' },
+  inconclusive: { en: 'inconclusive', da: 'usikker' },
 };
 
 /** Fixed-decimal number in the language's format (decimal comma and true minus in Danish). */
@@ -81,36 +81,40 @@ export function formatThousands(v: number, decimals = 0, lang: Lang = 'en'): str
 
 /** Uptake (`hta uptake`) phrases: table titles, column headers and notes. */
 export const UPTAKE_TEXT = {
-  title: { en: 'Uptake of the app', da: 'Brug af appen' },
+  title: { en: 'Uptake of the app', da: 'Optag af appen' },
   exportDate: { en: 'Registry export date', da: 'Registerudtrækkets dato' },
   referralsRead: { en: 'referrals read', da: 'henvisninger læst' },
   suppressionNote: {
     en: 'Disclosure control: counts from 1 to {k1} are sensitive ({zeros}); they and the complementary cells chosen so that none of them can be narrowed to an interval under {p} wide from the published numbers are all shown as "suppressed", with every rate, CI, median and cost built on them. {n} of {total} count cells are suppressed.',
-    da: 'Diskretionering: antal fra 1 til {k1} er følsomme ({zeros}); de og de supplerende celler, valgt så ingen af dem kan indsnævres til et interval under {p} bredt ud fra de offentliggjorte tal, vises alle som "skjult" sammen med alle rater, KI, medianer og omkostninger beregnet på dem. {n} af {total} antalsceller er skjult.',
+    da: 'Diskretionering: antal fra 1 til {k1} er følsomme ({zeros}); de og de supplerende celler, valgt så ingen af dem kan indsnævres til et interval under {p} bredt ud fra de offentliggjorte tal, vises alle som "diskretioneret" sammen med alle rater, KI, medianer og udgifter beregnet på dem. {n} af {total} antalsceller er diskretioneret.',
   },
   zerosShown: { en: 'zeros are shown as 0', da: 'nuller vises som 0' },
   zerosHidden: { en: 'zeros too, except zeros by definition', da: 'nuller også, undtagen nuller pr. definition' },
   activationTitle: { en: 'Activation and retention by region (whole export, by referral date)', da: 'Aktivering og fastholdelse pr. region (hele perioden, efter henvisningsdato)' },
-  uptakeTitle: { en: 'Uptake per 1,000 eligible, by year of activation (95% Wilson CI)', da: 'Brug pr. 1.000 egnede, efter aktiveringsår (95 % Wilson-KI)' },
+  uptakeTitle: { en: 'Uptake per 1,000 eligible, by year of activation (95% Wilson CI)', da: 'Optag pr. 1.000 kandidater, efter aktiveringsår (95 %-KI, Wilson)' },
   equityTitle: { en: 'Equity: activation and retention, whole country, whole export', da: 'Lighed: aktivering og fastholdelse, hele landet, hele perioden' },
   funnelTitle: { en: 'Clinics outside the funnel limits (activation rate vs. referrals)', da: 'Klinikker uden for tragtgrænserne (aktiveringsrate mod henvisninger)' },
   funnelNone: { en: 'No clinic is outside the 95% limits.', da: 'Ingen klinik ligger uden for 95 %-grænserne.' },
   funnelOverall: { en: 'Overall activation rate', da: 'Samlet aktiveringsrate' },
-  observedTitle: { en: 'Budget impact: observed cost so far, by year of activation', da: 'Budgetkonsekvens: observerede udgifter, efter aktiveringsår' },
-  projectionTitle: { en: 'Budget impact: projected cost by year and uptake scenario, whole country', da: 'Budgetkonsekvens: forventede udgifter pr. år og scenarie, hele landet' },
-  projectionRegionTitle: { en: 'Budget impact: projected cost over the horizon by region and scenario', da: 'Budgetkonsekvens: forventede udgifter over perioden pr. region og scenarie' },
-  sensitivityTitle: { en: 'One-way sensitivity of the base-case cost over the horizon, whole country', da: 'Envejsfølsomhed for basisscenariets udgift over perioden, hele landet' },
+  funnelCounts: {
+    en: 'outside the 95% limits: {n95} clinics ({only95} within the 99.8% limits, {n998} outside them)',
+    da: 'uden for 95 %-grænserne: {n95} klinikker ({only95} inden for 99,8 %-grænserne, {n998} uden for dem)',
+  },
+  observedTitle: { en: 'Gross app cost: observed so far, by year of activation', da: 'Bruttoudgift til appen: observeret indtil nu, efter aktiveringsår' },
+  projectionTitle: { en: 'Gross app cost: projected cost by year and uptake scenario (full years), whole country', da: 'Bruttoudgift til appen: forventet udgift pr. år og scenarie (hele år), hele landet' },
+  projectionRegionTitle: { en: 'Gross app cost: projected cost over the horizon by region and scenario', da: 'Bruttoudgift til appen: forventet udgift over perioden pr. region og scenarie' },
+  sensitivityTitle: { en: 'One-way sensitivity of the base-case gross app cost over the horizon, whole country', da: 'Envejsfølsomhedsanalyse af basisscenariets bruttoudgift over perioden, hele landet' },
   region: { en: 'Region', da: 'Region' },
   national: { en: 'Whole country', da: 'Hele landet' },
   referrals: { en: 'Referred', da: 'Henvist' },
   activated: { en: 'Activated', da: 'Aktiveret' },
-  activationRate: { en: 'Activation % (95% CI)', da: 'Aktivering % (95 % KI)' },
+  activationRate: { en: 'Activation % (95% CI)', da: 'Aktivering % (95 %-KI)' },
   medianDays: { en: 'Median days', da: 'Median dage' },
-  retention4w: { en: 'Retained 4 wk % (n at risk)', da: 'Aktiv efter 4 uger % (n i risiko)' },
-  retention12w: { en: 'Retained 12 wk % (n at risk)', da: 'Aktiv efter 12 uger % (n i risiko)' },
+  retention4w: { en: 'Retained 4 wk % (n at risk)', da: 'Fastholdt 4 uger % (n i risiko)' },
+  retention12w: { en: 'Retained 12 wk % (n at risk)', da: 'Fastholdt 12 uger % (n i risiko)' },
   year: { en: 'Year', da: 'År' },
-  eligible: { en: 'Eligible', da: 'Egnede' },
-  per1000: { en: 'Per 1,000 eligible (95% CI)', da: 'Pr. 1.000 egnede (95 % KI)' },
+  eligible: { en: 'Eligible', da: 'Kandidater' },
+  per1000: { en: 'Per 1,000 eligible (95% CI)', da: 'Pr. 1.000 kandidater (95 %-KI)' },
   dimension: { en: 'Breakdown', da: 'Opdeling' },
   level: { en: 'Group', da: 'Gruppe' },
   ageBand: { en: 'age band', da: 'aldersgruppe' },
@@ -133,17 +137,19 @@ export const UPTAKE_TEXT = {
   scenarioHigh: { en: 'High', da: 'Høj' },
   patients: { en: 'Patients', da: 'Patienter' },
   scenario: { en: 'Scenario', da: 'Scenarie' },
-  share: { en: 'Share of eligible %', da: 'Andel af egnede %' },
+  share: { en: 'Share of eligible %', da: 'Andel af kandidater %' },
   parameter: { en: 'Parameter', da: 'Parameter' },
   change: { en: 'Change', da: 'Ændring' },
   totalCost: { en: 'Total cost', da: 'Samlet udgift' },
   difference: { en: 'Difference from base', da: 'Forskel fra basis' },
   base: { en: 'base case', da: 'basisscenarie' },
-  uptake: { en: 'uptake', da: 'brug' },
+  uptake: { en: 'uptake', da: 'optag' },
   price: { en: 'price', da: 'pris' },
-  suppressed: { en: 'suppressed', da: 'skjult' },
+  suppressed: { en: 'suppressed', da: 'diskretioneret' },
   priceModel: { en: 'Price model', da: 'Prismodel' },
-  volumeScope: { en: 'volume scope', da: 'volumen opgjort for' },
+  volumeScope: { en: 'volume counted over', da: 'volumen opgjort for' },
+  thousands: { en: '1,000 {cur}', da: '1.000 {cur}' },
+  total: { en: 'Total', da: 'I alt' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 /**
@@ -167,27 +173,33 @@ export const ANALYZE_FOOTNOTE: Record<Lang, string> = {
 export const UPTAKE_CHART_TEXT = {
   overTimeTitle: { en: 'Activations per month by region', da: 'Aktiveringer pr. måned pr. region' },
   overTimeSubtitle: { en: 'By month of referral; later months are still filling up', da: 'Efter henvisningsmåned; de seneste måneder er endnu ikke komplette' },
-  per1000Title: { en: 'Uptake per 1,000 eligible by region and year', da: 'Brug pr. 1.000 egnede pr. region og år' },
-  per1000Subtitle: { en: 'By year of activation, with 95% Wilson CI', da: 'Efter aktiveringsår, med 95 % Wilson-KI' },
+  per1000Title: { en: 'Uptake per 1,000 eligible by region and year', da: 'Optag pr. 1.000 kandidater pr. region og år' },
+  per1000Subtitle: { en: 'By year of activation, with 95% Wilson CI', da: 'Efter aktiveringsår, med 95 %-KI (Wilson)' },
   month: { en: 'Month of referral', da: 'Henvisningsmåned' },
   year: { en: 'Year', da: 'År' },
   activations: { en: 'Activations (patients per month)', da: 'Aktiveringer (patienter pr. måned)' },
-  per1000: { en: 'Uptake (per 1,000 eligible)', da: 'Brug (pr. 1.000 egnede)' },
+  per1000: { en: 'Uptake (per 1,000 eligible)', da: 'Optag (pr. 1.000 kandidater)' },
   region: { en: 'Region', da: 'Region' },
   national: { en: 'Whole country', da: 'Hele landet' },
-  gapsNote: { en: '{n} suppressed values (disclosure control) left out; lines break there', da: '{n} skjulte værdier (diskretionering) udeladt; linjerne brydes der' },
-  clinicsHidden: { en: '{n} clinics with suppressed counts (disclosure control) are not drawn', da: '{n} klinikker med skjulte antal (diskretionering) er ikke tegnet' },
-  skippedNote: { en: '{n} suppressed values (disclosure control) are not drawn', da: '{n} skjulte værdier (diskretionering) er ikke tegnet' },
+  gapsNote: { en: '{n} suppressed values (disclosure control) left out; lines break there', da: '{n} diskretionerede værdier udeladt; linjerne brydes der' },
+  clinicsHidden: { en: '{n} clinics with suppressed counts (disclosure control) are not drawn', da: '{n} klinikker med diskretionerede antal er ikke tegnet' },
+  skippedNote: { en: '{n} suppressed values (disclosure control) are not drawn', da: '{n} diskretionerede værdier er ikke tegnet' },
   funnelTitle: { en: 'Activation funnel', da: 'Aktiveringstragt' },
-  funnelSubtitle: { en: 'Retained: still using the app 4 / 12 weeks after activation|(among those activated at least 4 / 12 weeks before the export)', da: 'Fastholdt: bruger stadig appen 4 / 12 uger efter aktivering|(blandt dem aktiveret mindst 4 / 12 uger før udtrækket)' },
+  funnelSubtitle: {
+    en: 'Retained: still using the app 4 / 12 weeks after activation, as a share of those at risk|(dashed outline: activated at least 4 / 12 weeks before the export)',
+    da: 'Fastholdt: bruger stadig appen 4 / 12 uger efter aktivering, som andel af dem i risiko|(stiplet omrids: aktiveret mindst 4 / 12 uger før udtrækket)',
+  },
+  funnelShared: { en: 'All regions on one scale', da: 'Alle regioner på samme skala' },
+  ofReferred: { en: '{n} ({pct} of referred)', da: '{n} ({pct} af henviste)' },
+  ofAtRisk: { en: '{n} of {atRisk} at risk ({pct})', da: '{n} af {atRisk} i risiko ({pct})' },
   stage: { en: 'Stage', da: 'Trin' },
   patients: { en: 'Patients (n)', da: 'Patienter (n)' },
   referred: { en: 'Referred', da: 'Henvist' },
   activated: { en: 'Activated', da: 'Aktiveret' },
-  retained4w: { en: 'Retained 4 wk', da: 'Aktiv efter 4 uger' },
-  retained12w: { en: 'Retained 12 wk', da: 'Aktiv efter 12 uger' },
+  retained4w: { en: 'Retained 4 weeks', da: 'Fastholdt 4 uger' },
+  retained12w: { en: 'Retained 12 weeks', da: 'Fastholdt 12 uger' },
   equityTitle: { en: 'Activation rate by age band, sex and referrer', da: 'Aktiveringsrate efter aldersgruppe, køn og henviser' },
-  equitySubtitle: { en: 'Share of referred patients who activated the app, 95% Wilson CI|Dashed line: all patients', da: 'Andel af henviste, der aktiverede appen, 95 % Wilson-KI|Stiplet linje: alle patienter' },
+  equitySubtitle: { en: 'Share of referred patients who activated the app, 95% Wilson CI|Dashed line: all patients', da: 'Andel af henviste, der aktiverede appen, 95 %-KI (Wilson)|Stiplet linje: alle patienter' },
   activationRate: { en: 'Activation rate (% of referred)', da: 'Aktiveringsrate (% af henviste)' },
   ageBand: { en: 'Age band (years)', da: 'Aldersgruppe (år)' },
   referrer: { en: 'Referred by', da: 'Henvist af' },
@@ -197,19 +209,47 @@ export const UPTAKE_CHART_TEXT = {
   limit95: { en: '95% limits', da: '95 %-grænser' },
   limit998: { en: '99.8% limits', da: '99,8 %-grænser' },
   overall: { en: 'Overall rate', da: 'Samlet rate' },
-  within: { en: 'Within limits', da: 'Inden for grænserne' },
-  outside95: { en: 'Outside 95%', da: 'Uden for 95 %' },
+  within: { en: 'Within the 95% limits', da: 'Inden for 95 %-grænserne' },
+  outside95: { en: 'Outside 95%, within 99.8%', da: 'Uden for 95 %, inden for 99,8 %' },
   outside998: { en: 'Outside 99.8%', da: 'Uden for 99,8 %' },
   clinicStatus: { en: 'Clinic', da: 'Klinik' },
-  budgetTitle: { en: 'Budget impact by year and uptake scenario', da: 'Budgetkonsekvens pr. år og scenarie' },
-  budgetSubtitle: { en: '{scope}; price model {mode}, volume scope {volume}|Observed {year}: the cost so far', da: '{scope}; prismodel {mode}, volumen {volume}|Observeret {year}: udgiften indtil nu' },
-  cost: { en: 'Cost (million {cur})', da: 'Udgift (mio. {cur})' },
-  series: { en: 'Scenario', da: 'Scenarie' },
+  budgetTitle: { en: 'Gross app cost by year: observed and projected', da: 'Bruttoudgift til appen pr. år: observeret og forventet' },
+  budgetSubtitle: {
+    en: 'Budget impact of the app licences only (no savings, no other costs)|{scope}; price model: {mode}; volume counted over {volume}|Outlined: observed cost of the activations in the export ({year}: until {date})|Filled: projected full years by uptake scenario',
+    da: 'Budgetkonsekvens af applicenserne alene (ingen besparelser eller andre udgifter)|{scope}; prismodel: {mode}; volumen opgjort for {volume}|Omrids: observeret udgift til aktiveringerne i udtrækket ({year}: indtil {date})|Udfyldt: forventede hele år pr. scenarie',
+  },
+  cost: { en: 'Gross app cost (million {cur})', da: 'Bruttoudgift (mio. {cur})' },
+  series: { en: 'Cost', da: 'Udgift' },
   observed: { en: 'Observed', da: 'Observeret' },
-  low: { en: 'Low uptake', da: 'Lav brug' },
-  base: { en: 'Base uptake', da: 'Basis' },
-  high: { en: 'High uptake', da: 'Høj brug' },
+  ciLower: { en: '95% CI, lower limit', da: '95 %-KI, nedre grænse' },
+  ciUpper: { en: '95% CI, upper limit', da: '95 %-KI, øvre grænse' },
+  observedPartial: { en: 'Observed ({year}: so far)', da: 'Observeret ({year}: indtil nu)' },
+  low: { en: 'Projected, low uptake', da: 'Forventet, lavt optag' },
+  base: { en: 'Projected, base case', da: 'Forventet, basisscenarie' },
+  high: { en: 'Projected, high uptake', da: 'Forventet, højt optag' },
 } as const satisfies Record<string, Record<Lang, string>>;
+
+/** The price model's codes in words (`all-units` → "all units at the band's price"). */
+export const PRICE_MODEL_TEXT: Record<string, Record<Lang, string>> = {
+  'all-units': { en: 'all units at the price of the band reached', da: 'alle enheder til prisen i det nåede pristrin' },
+  marginal: { en: 'each unit at its own band\'s price', da: 'hver enhed til sit eget pristrins pris' },
+  national: { en: 'the whole country', da: 'hele landet' },
+  region: { en: 'each region', da: 'hver region' },
+};
+
+/** A price-model code in words; unknown codes as they are. */
+export function priceModelText(code: string, lang: Lang): string {
+  return PRICE_MODEL_TEXT[code]?.[lang] ?? code;
+}
+
+/** The funnel plot's limit methods in words. */
+export function funnelMethodText(method: string, lang: Lang): string {
+  const words: Record<string, Record<Lang, string>> = {
+    'exact-binomial': { en: 'exact binomial', da: 'eksakt binomial' },
+    normal: { en: 'normal approximation', da: 'normalapproksimation' },
+  };
+  return words[method]?.[lang] ?? method;
+}
 
 /** A number with its unit, singular for exactly one in English ("1 point", "2 points"). */
 export function withUnit(text: string, value: number, unit: string): string {
@@ -224,6 +264,14 @@ export function formatMcid(mcid: number, lang: Lang): string {
 /** What follows a percentage: "45%" in English, "45 %" in Danish. */
 export function percentSign(lang: Lang): string {
   return lang === 'da' ? ' %' : '%';
+}
+
+/**
+ * A formatted interval: "[−1.51, −0.06]" in English; "(−1,51 til −0,06)" in Danish, where the
+ * comma of "[a, b]" would collide with the decimal comma (docs/glossary-da.md).
+ */
+export function intervalText(lo: string, hi: string, lang: Lang): string {
+  return lang === 'da' ? `(${lo} til ${hi})` : `[${lo}, ${hi}]`;
 }
 
 /** Fills `{name}` placeholders of a catalogue phrase. */
@@ -294,14 +342,14 @@ export const REPORT_TEXT = {
     en: 'Primary analysis ({method}) at each planned follow-up. Certainty of evidence: GRADE as set in the analysis plan, downgraded one level for imprecision when the 95% CI crosses the MCID.',
     da: 'Primær analyse ({method}) ved hver planlagt opfølgning. Evidensens kvalitet: GRADE som angivet i analyseplanen, nedgraderet ét niveau for unøjagtighed, når 95 %-KI krydser MKRF.',
   },
-  forestTitle: { en: 'Effects against the MCID', da: 'Effekter målt mod MCID' },
+  forestTitle: { en: 'Effects against the MCID', da: 'Effekter målt mod MKRF' },
   forestIntro: {
     en: 'Each row: the benefit of {theIntervention} — the between-group difference ({method}) signed so that positive favours {theIntervention} — with its 95% CI, divided by the outcome\'s MCID. Right of 0 favours {theIntervention}; beyond the dashed lines at ±1 the benefit or harm exceeds the MCID. The numbers beside the plot are the same benefit in the outcome\'s own units.',
     da: 'Hver række: gavnen af {theIntervention} — forskellen mellem grupperne ({method}) med fortegn, så positiv er til fordel for {theIntervention} — med 95 %-KI, divideret med effektmålets MKRF. Til højre for 0 er til fordel for {theIntervention}; uden for de stiplede linjer ved ±1 er gavnen eller skaden større end MKRF. Tallene ved siden af figuren er den samme gavn i effektmålets egne enheder.',
   },
   trajectoriesTitle: { en: 'Mean scores over time', da: 'Gennemsnitlige scorer over tid' },
-  respondersTitle: { en: 'Responders and yes/no outcomes', da: 'Respondenter og ja/nej-udfald' },
-  flowTitle: { en: 'Participant flow', da: 'Deltagerflow' },
+  respondersTitle: { en: 'Responders and yes/no outcomes', da: 'Patienter med klinisk relevant forbedring og ja/nej-effektmål' },
+  flowTitle: { en: 'Participant flow', da: 'Patientflow' },
   excludedTitle: { en: 'Rows left out of the analysis', da: 'Rækker udeladt af analysen' },
   excludedIntro: {
     en: 'The plan leaves rows with problems out ("invalidRows": "exclude"): {rows} row(s) of the export, with {problems} problem(s), are left out of every count, table and analysis in this report. Line numbers refer to the export; no cell values are shown.',
@@ -313,20 +361,20 @@ export const REPORT_TEXT = {
   excludedLines: { en: 'Lines', da: 'Linjer' },
   table1Title: { en: 'Baseline characteristics', da: 'Karakteristika ved baseline' },
   effectsTitle: { en: 'All effect estimates', da: 'Alle effektestimater' },
-  sensitivityTitle: { en: 'Sensitivity analysis of the primary outcome', da: 'Sensitivitetsanalyse for det primære udfald' },
+  sensitivityTitle: { en: 'Sensitivity analysis of the primary outcome', da: 'Følsomhedsanalyse for det primære effektmål' },
   warningsTitle: { en: 'Warnings from the analysis', da: 'Advarsler fra analysen' },
   // Why a chart is left out (said where the chart would be)
   forestEmpty: {
     en: 'No chart: no outcome has an MCID to plot the effects against. Every effect is in the table of all effect estimates.',
-    da: 'Ingen figur: intet udfald har en MCID at vise effekterne mod. Alle effekter står i tabellen over alle effektestimater.',
+    da: 'Ingen figur: intet effektmål har en MKRF at vise effekterne mod. Alle effekter står i tabellen over alle effektestimater.',
   },
   trajectoriesEmpty: {
     en: 'No chart: the plan has no continuous outcome with observed scores.',
-    da: 'Ingen figur: planen har intet kontinuert udfald med observerede scorer.',
+    da: 'Ingen figur: planen har intet kontinuert effektmål med observerede scorer.',
   },
   respondersEmpty: {
     en: 'No chart: the plan has no responder definitions and no yes/no outcomes.',
-    da: 'Ingen figur: planen har hverken respondentdefinitioner eller ja/nej-udfald.',
+    da: 'Ingen figur: planen definerer hverken klinisk relevant forbedring eller ja/nej-effektmål.',
   },
   chartEmpty: { en: 'No chart: there are no data to draw.', da: 'Ingen figur: der er ingen data at tegne.' },
   // Summary of findings
@@ -361,9 +409,9 @@ export const REPORT_TEXT = {
   lowerIsBetter: { en: 'lower is better', da: 'lavere er bedre' },
   higherIsBetter: { en: 'higher is better', da: 'højere er bedre' },
   // Forest plot
-  outcome: { en: 'Outcome', da: 'Udfald' },
+  outcome: { en: 'Outcome', da: 'Effektmål' },
   time: { en: 'Time', da: 'Tid' },
-  differenceCol: { en: 'Difference {intervention} − {control} [95% CI]', da: 'Forskel {interventionShort} − {controlShort} [95 %-KI]' },
+  differenceCol: { en: 'Difference {intervention} − {control} [95% CI]', da: 'Forskel {interventionShort} − {controlShort} (95 %-KI)' },
   benefitCol: { en: 'Benefit of {intervention} (95% CI)', da: 'Gavn af {intervention} (95 %-KI)' },
   forestInterval: { en: '{est} ({lo} to {hi}) {unit}', da: '{est} ({lo} til {hi}) {unit}' },
   mcid: { en: 'MCID', da: 'MKRF' },
@@ -378,23 +426,23 @@ export const REPORT_TEXT = {
   notComputed: { en: 'not computed', da: 'ikke beregnet' },
   // Trajectories
   trajectoriesChartTitle: { en: 'Mean score per visit and arm, with 95% CI', da: 'Gennemsnitlig score pr. besøg og gruppe, med 95 %-KI' },
-  trajectoriesSubtitle: { en: 'Observed patients at each visit (no imputation)', da: 'Observerede patienter ved hvert besøg (ingen imputation)' },
+  trajectoriesSubtitle: { en: 'Observed patients at each visit (no imputation)', da: 'Observerede patienter ved hvert besøg (manglende data er ikke erstattet)' },
   visit: { en: 'Visit', da: 'Besøg' },
   weeksAxis: { en: 'Weeks since baseline', da: 'Uger efter baseline' },
   meanAxis: { en: 'Mean ({unit}; {direction})', da: 'Gennemsnit ({unit}; {direction})' },
   arm: { en: 'Arm', da: 'Gruppe' },
   // Responders
-  respondersChartTitle: { en: 'Share of patients per arm: responders and yes/no outcomes', da: 'Andel patienter pr. gruppe: respondenter og ja/nej-udfald' },
+  respondersChartTitle: { en: 'Share of patients per arm: responders and yes/no outcomes', da: 'Andel patienter pr. gruppe: klinisk relevant forbedring og ja/nej-effektmål' },
   respondersSubtitle: {
     en: 'Bars: observed share per arm (events/patients); whiskers: its 95% CI (Wilson score).|Right: risk difference {intervention} − {control} in percentage points (pp), 95% CI (Newcombe hybrid score).',
-    da: 'Søjler: observeret andel pr. gruppe (hændelser/patienter); streger: dens 95 %-KI (Wilson score).|Til højre: risikoforskel {interventionShort} − {controlShort} i procentpoint, 95 %-KI (Newcombe hybrid score).',
+    da: 'Søjler: observeret andel pr. gruppe (hændelser/patienter); streger: dens 95 %-KI (Wilson score).|Til højre: risikodifference {interventionShort} − {controlShort} i procentpoint, 95 %-KI (Newcombe hybrid score).',
   },
   patientsPercent: { en: 'Patients (%)', da: 'Patienter (%)' },
-  riskDifferenceCol: { en: 'Risk difference [95% CI]', da: 'Risikoforskel [95 %-KI]' },
+  riskDifferenceCol: { en: 'Risk difference [95% CI]', da: 'Risikodifference (95 %-KI)' },
   pp: { en: 'pp', da: '%-point' },
   // Flow
-  flowChartTitle: { en: 'Participant flow (CONSORT)', da: 'Deltagerflow (CONSORT)' },
-  flowSubtitle: { en: 'Counts for the primary outcome: {outcome}', da: 'Antal for det primære udfald: {outcome}' },
+  flowChartTitle: { en: 'Participant flow (CONSORT)', da: 'Patientflow (CONSORT)' },
+  flowSubtitle: { en: 'Counts for the primary outcome: {outcome}', da: 'Antal for det primære effektmål: {outcome}' },
   randomised: { en: 'Randomised: n = {n}', da: 'Randomiseret: n = {n}' },
   allocated: { en: 'Allocated: n = {n}', da: 'Allokeret: n = {n}' },
   observedAt: { en: 'Observed: n = {n}', da: 'Observeret: n = {n}' },

@@ -1,28 +1,60 @@
 /**
  * The pooled results of a meta report at a glance, one row per outcome × follow-up × measure:
- * studies and participants, the random-effects estimate with its 95% CI, the 95% prediction
- * interval, I², the MCID and the clinical-relevance verdict of the pooled estimate (docs/data-contracts.md#verdicts).
- * English and Danish. Ratios (RR, OR) are shown exponentiated, as the forest plots show them.
+ * trials and participants, the estimate with its 95% CI and what it is (a random-effects pool,
+ * or one trial's published estimate), the 95% prediction interval (from 3 trials on), I², the
+ * MCID and the clinical-relevance verdict (docs/data-contracts.md#verdicts). English and Danish.
+ * Ratios (RR, OR) are shown exponentiated, as the forest plots show them.
+ *
+ * Honest labels (docs/input-studies.md#how-the-meta-report-labels-evidence): a row whose estimates
+ * all come from one subgroup names the subgroup; trials are counted as trials ("1 trial,
+ * 2 subgroups"); a single estimate is shown once, with its published interval, as what it is.
  */
-import type { MetaOutcomeSetting, MetaPooledRow, MetaResults } from '../meta/meta-results-schema.js';
+import type { MetaOutcomeSetting, MetaPooledRow, MetaResults, MetaStudyRow } from '../meta/meta-results-schema.js';
 import { formatEffect } from '../meta/meta-table.js';
-import { formatFixed, formatMcid, formatThousands, type Lang, percentSign, RELEVANCE_TEXT, REPORT_TEXT, timeLabel } from './i18n.js';
+import { MIN_PI_TRIALS } from '../meta/meta-analyze.js';
+import { fillPhrase, formatFixed, formatMcid, formatThousands, intervalText, type Lang, percentSign, RELEVANCE_TEXT, REPORT_TEXT, timeLabel } from './i18n.js';
 import type { Table } from './text-table.js';
 
 const TEXT = {
   header: {
-    en: 'Outcome|Follow-up|Studies (participants)|Effect, random effects [95% CI]|95% prediction interval|I²|MCID|Verdict',
-    da: 'Udfald|Opfølgning|Studier (deltagere)|Effekt, random effects [95 %-KI]|95 %-prædiktionsinterval|I²|MCID|Vurdering',
+    en: 'Outcome|Follow-up|Trials (participants)|Effect [95% CI]|Estimate from|95% prediction interval|I²|MCID|Verdict',
+    da: 'Effektmål|Opfølgning|Forsøg (deltagere)|Effekt (95 %-KI)|Estimat fra|95 %-prædiktionsinterval|I²|MKRF|Vurdering',
   },
-  single: { en: 'one study: its own estimate', da: 'ét studie: dets eget estimat' },
+  trials: { en: '{n} trials', da: '{n} forsøg' },
+  trial: { en: '1 trial', da: '1 forsøg' },
+  subgroups: { en: '{n} subgroups', da: '{n} subgrupper' },
+  subgroupOf: { en: 'subgroup: {name}', da: 'subgruppe: {name}' },
+  single: { en: '{study}, as published (not pooled)', da: '{study}, som publiceret (ikke poolet)' },
+  random: { en: 'random effects ({tau2})', da: 'random effects-metaanalyse ({tau2})' },
+  fewTrials: { en: 'none (< {min} trials)', da: 'intet (< {min} forsøg)' },
   notPooled: { en: 'not pooled (no study reported an interval)', da: 'ikke poolet (intet studie angav et interval)' },
-  noMcid: { en: 'no MCID: not judged', da: 'ingen MCID: ikke vurderet' },
+  noMcid: { en: 'no MCID: not judged', da: 'ingen MKRF: ikke vurderet' },
   notShown: { en: 'not shown', da: 'ikke vist' },
   participantsUnknown: { en: 'not reported', da: 'ikke angivet' },
 } as const;
 
-function intervalText(measure: MetaOutcomeSetting['measure'], lo: number, hi: number, lang: Lang): string {
-  return `${formatEffect(measure, lo, lang)} ${lang === 'da' ? 'til' : 'to'} ${formatEffect(measure, hi, lang)}`;
+type Phrase = keyof typeof TEXT;
+
+/** The one subgroup all of a group's estimates come from, or null (none, or several). */
+export function onlySubgroup(studies: readonly Pick<MetaStudyRow, 'subgroup'>[]): string | null {
+  const names = new Set(studies.map((s) => s.subgroup));
+  const [only] = names;
+  return names.size === 1 && only !== undefined ? only : null;
+}
+
+/** "1 trial", "3 trials", "1 trial, 2 subgroups": estimates that are subgroups of fewer trials say so. */
+export function trialCountText(studies: readonly Pick<MetaStudyRow, 'study' | 'subgroup'>[], lang: Lang): string {
+  const trials = new Set(studies.map((s) => s.study)).size;
+  const count = trials === 1 ? TEXT.trial[lang] : fillPhrase(TEXT.trials[lang], { n: trials });
+  const subgroups = new Set(studies.filter((s) => s.subgroup !== null).map((s) => s.subgroup)).size;
+  return studies.length > trials && subgroups > 1 ? `${count}, ${fillPhrase(TEXT.subgroups[lang], { n: subgroups })}` : count;
+}
+
+/** The outcome's name as a row or title shows it: with its subgroup when every estimate comes from one. */
+export function outcomeName(s: Pick<MetaOutcomeSetting, 'label' | 'outcome'>, studies: readonly Pick<MetaStudyRow, 'subgroup'>[], lang: Lang): string {
+  const sub = onlySubgroup(studies);
+  const name = s.label ?? s.outcome;
+  return sub === null ? name : `${name}, ${fillPhrase(TEXT.subgroupOf[lang], { name: sub })}`;
 }
 
 /**
@@ -30,29 +62,34 @@ function intervalText(measure: MetaOutcomeSetting['measure'], lo: number, hi: nu
  * SMDs are in SD units, ratios and risk differences have none.
  */
 export function metaSummaryTable(results: Pick<MetaResults, 'outcomes' | 'pooled' | 'studies'>, lang: Lang, unitOf: (outcome: string) => string = () => ''): Table {
-  const t = (k: keyof typeof TEXT) => TEXT[k][lang];
+  const t = (k: Phrase, values: Record<string, string | number> = {}) => fillPhrase(TEXT[k][lang], values);
   const rows = results.outcomes.map((s) => {
     const same = <T extends { outcome: string; time: string; measure: string }>(x: T) => x.outcome === s.outcome && x.time === s.time && x.measure === s.measure;
     const random: MetaPooledRow | undefined = results.pooled.find((p) => same(p) && p.subgroup === null && p.model === 'random');
-    const studies = results.studies.filter((x) => same(x) && x.pooled);
+    const all = results.studies.filter(same);
+    const studies = all.filter((x) => x.pooled);
     // Participants only when every pooled study reported both arm sizes: a partial sum would mislead.
     const sizes = studies.map((x) => (x.nIntervention !== null && x.nControl !== null ? x.nIntervention + x.nControl : null));
     const participants = sizes.length > 0 && sizes.every((n) => n !== null) ? formatThousands(sizes.reduce<number>((a, n) => a + (n as number), 0), 0, lang) : t('participantsUnknown');
-    const outcome = `${s.label ?? s.outcome} (${REPORT_TEXT[s.direction === 'lower-is-better' ? 'lowerIsBetter' : 'higherIsBetter'][lang]})`;
-    if (!random) return [outcome, timeLabel(s.time, lang), `${studies.length} (${participants})`, t('notPooled'), '', '', '', ''];
-    // One study is not pooled: show its interval as reported (the model's z interval is rebuilt
-    // from a back-calculated SE and can differ in the last digit) and its own verdict.
+    const outcome = `${outcomeName(s, all, lang)} (${REPORT_TEXT[s.direction === 'lower-is-better' ? 'lowerIsBetter' : 'higherIsBetter'][lang]})`;
+    const count = `${trialCountText(studies.length > 0 ? studies : all, lang)} (${participants})`;
+    if (!random) return [outcome, timeLabel(s.time, lang), count, t('notPooled'), '', '', '', '', ''];
+    // One estimate is not pooled: it is shown once, with its interval as published (the model's
+    // z interval is rebuilt from a back-calculated SE and can differ), and its own verdict.
     const only = random.k === 1 ? studies[0] : undefined;
-    const lo = only?.ciLower ?? random.ciLower;
-    const hi = only?.ciUpper ?? random.ciUpper;
-    const effect = `${s.measure} ${formatEffect(s.measure, only?.yi ?? random.estimate, lang)} [${formatEffect(s.measure, lo, lang)}, ${formatEffect(s.measure, hi, lang)}]`;
-    const pi = random.k === 1 ? t('single') : random.piLower !== null && random.piUpper !== null ? intervalText(s.measure, random.piLower, random.piUpper, lang) : t('notShown');
-    const i2 = random.i2 === null ? '—' : `${formatFixed(random.i2, 0, lang)}${percentSign(lang)}`;
+    const f = (v: number) => formatEffect(s.measure, v, lang);
+    const [est, lo, hi] = only ? [only.yi, only.ciLower ?? random.ciLower, only.ciUpper ?? random.ciUpper] : [random.estimate, random.ciLower, random.ciUpper];
+    const effect = `${s.measure} ${f(est)} ${intervalText(f(lo), f(hi), lang)}`;
+    const basis = only ? t('single', { study: only.study }) : t('random', { tau2: random.tau2Method ?? '—' });
+    const pi = random.piLower !== null && random.piUpper !== null
+      ? `${f(random.piLower)} ${lang === 'da' ? 'til' : 'to'} ${f(random.piUpper)}`
+      : random.trials < MIN_PI_TRIALS ? t('fewTrials', { min: MIN_PI_TRIALS }) : t('notShown');
+    const i2 = only || random.i2 === null ? '—' : `${formatFixed(random.i2, 0, lang)}${percentSign(lang)}`;
     const unit = s.measure === 'MD' ? unitOf(s.outcome) : s.measure === 'SMD' ? 'SD' : '';
     const mcid = s.mcid === null ? '—' : `${formatMcid(s.mcid, lang)}${unit ? ` ${unit}` : ''}`;
     const relevance = only ? only.relevance : random.relevance;
     const verdict = relevance ? RELEVANCE_TEXT[relevance][lang] : t('noMcid');
-    return [outcome, timeLabel(s.time, lang), `${random.k} (${participants})`, effect, pi, i2, mcid, verdict];
+    return [outcome, timeLabel(s.time, lang), count, effect, basis, pi, i2, mcid, verdict];
   });
-  return { header: TEXT.header[lang].split('|'), rows, align: ['left', 'left', 'right', 'right', 'right', 'right', 'right', 'left'] };
+  return { header: TEXT.header[lang].split('|'), rows, align: ['left', 'left', 'right', 'right', 'left', 'right', 'right', 'right', 'left'] };
 }

@@ -14,7 +14,7 @@ const METHOD: Record<string, Record<Lang, string>> = {
 export function sensitivityTable(s: Sensitivity, lang: Lang, decimals: number, arms: ArmNames = defaultArmNames(lang)): Table {
   const n = fillArms('n ({interventionShort}/{controlShort})', arms);
   return {
-    header: lang === 'da' ? ['Analyse', n, 'Forskel [95% CI]', 'p', 'Vurdering'] : ['Analysis', n, 'Difference [95% CI]', 'p', 'Verdict'],
+    header: lang === 'da' ? ['Analyse', n, 'Forskel (95 %-KI)', 'p', 'Vurdering'] : ['Analysis', n, 'Difference [95% CI]', 'p', 'Verdict'],
     align: ['left', 'right', 'right', 'right', 'left'],
     rows: s.rows.map((r) => [
       METHOD[r.method]?.[lang] ?? r.method,
@@ -43,15 +43,15 @@ export function tippingSentence(s: Sensitivity, unit: string, decimals: number, 
   if (!t) return '';
   if (!t.significantAtZero) {
     return lang === 'da'
-      ? 'Tipping point: MI-analysen er ikke signifikant uden forskydning, så der er intet at vælte.'
+      ? 'Vippepunkt: analysen med multipel imputation er ikke signifikant uden forskydning, så der er intet at vippe.'
       : 'Tipping point: the MI analysis is not significant without any shift, so there is nothing to tip.';
   }
   if (t.tippingDelta === null) {
     return lang === 'da'
-      ? `Tipping point: resultatet forbliver signifikant, selv hvis de ${t.nImputedIntervention} imputerede ${arm}-værdier er op til ${formatFixed(t.maxDelta, decimals, lang)} ${unit} dårligere.`
+      ? `Vippepunkt: resultatet forbliver signifikant, selv hvis de ${t.nImputedIntervention} imputerede ${arm}-værdier er op til ${formatFixed(t.maxDelta, decimals, lang)} ${unit} dårligere.`
       : `Tipping point: the result stays significant even if the ${t.nImputedIntervention} imputed ${arm}-arm values were up to ${formatFixed(t.maxDelta, decimals, lang)} ${unit} worse.`;
   }
   return lang === 'da'
-    ? `Tipping point: signifikansen forsvinder, hvis de ${t.nImputedIntervention} imputerede ${arm}-værdier er ${formatFixed(t.tippingDelta, decimals, lang)} ${unit} dårligere end antaget under MAR.`
+    ? `Vippepunkt: signifikansen forsvinder, hvis de ${t.nImputedIntervention} imputerede ${arm}-værdier er ${formatFixed(t.tippingDelta, decimals, lang)} ${unit} dårligere end antaget, når data mangler tilfældigt (MAR).`
     : `Tipping point: significance is lost if the ${t.nImputedIntervention} imputed ${arm}-arm values were ${formatFixed(t.tippingDelta, decimals, lang)} ${unit} worse than assumed under missing at random.`;
 }

@@ -1,7 +1,7 @@
 /** Table 1 (baseline characteristics per arm) as a table: mean (SD) or n (%), missing counts. */
 import type { BaselineTable, CharacteristicSummary } from '../trial/baseline-table.js';
 import type { TrialChartContext } from './charts/trial-chart-context.js';
-import { fillPhrase, formatFixed, type Lang, REPORT_TEXT } from './i18n.js';
+import { fillPhrase, formatFixed, formatThousands, type Lang, percentSign, REPORT_TEXT } from './i18n.js';
 import type { Table } from './text-table.js';
 
 export type CharacteristicLabels = ReadonlyMap<string, string>;
@@ -42,7 +42,11 @@ function missing(s: CharacteristicSummary, lang: Lang): string {
   return s.missing > 0 ? `; ${REPORT_TEXT.missingCount[lang]} ${s.missing}` : '';
 }
 
-const pct = (count: number, percent: number | null, lang: Lang) => `${count} (${percent === null ? '—' : formatFixed(percent, 1, lang)}%)`;
+const pct = (count: number, percent: number | null, lang: Lang) => `${formatThousands(count, 0, lang)} (${percent === null ? '—' : formatFixed(percent, 1, lang)}${percentSign(lang)})`;
+
+/** Sex codes as a Danish committee writes them: F/M → K/M (docs/glossary-da.md); only for a sex column. */
+const SEX_WORDS: Record<string, Record<Lang, string>> = { F: { en: 'F', da: 'K' }, M: { en: 'M', da: 'M' }, female: { en: 'Female', da: 'Kvinde' }, male: { en: 'Male', da: 'Mand' } };
+const SEX_COLUMN = /^(sex|gender|køn|kon|koen)$/i;
 
 export function tableOne(t1: BaselineTable, ctx: TrialChartContext, labels: CharacteristicLabels = new Map()): Table {
   const lang = ctx.lang;
@@ -62,7 +66,7 @@ export function tableOne(t1: BaselineTable, ctx: TrialChartContext, labels: Char
       rows.push([`${label}, ${text('nPercent')}`, '', '']);
       a.levels.forEach((l, i) => {
         const m = b.levels[i] as (typeof b.levels)[number];
-        rows.push([`  ${l.level}`, pct(l.count, l.percent, lang), pct(m.count, m.percent, lang)]);
+        rows.push([`  ${(SEX_COLUMN.test(c.key) ? SEX_WORDS[l.level]?.[lang] : undefined) ?? l.level}`, pct(l.count, l.percent, lang), pct(m.count, m.percent, lang)]);
       });
       if (a.missing + b.missing > 0) rows.push([`  ${text('missingCount')}`, String(a.missing), String(b.missing)]);
     }

@@ -14,8 +14,16 @@ import { regionsIn } from '../uptake/regions.js';
 import type { Masked, SuppressedMetricRow } from '../uptake/suppression.js';
 import type { UptakeAnalysis } from '../uptake/uptake-analysis.js';
 import { SCENARIOS } from '../uptake/uptake-plan.js';
-import { fillPhrase, formatFixed, formatThousands, type Lang, percentSign, UPTAKE_TEXT } from './i18n.js';
+import { fillPhrase, formatFixed, formatThousands, funnelMethodText, type Lang, percentSign, priceModelText, UPTAKE_TEXT } from './i18n.js';
 import type { Table } from './text-table.js';
+import { roundToTotal } from './rounding.js';
+import { levelLabel } from './uptake-levels.js';
+
+/**
+ * Money in the tables: thousands of the plan's currency, parts rounded so that they add up to the
+ * printed total (rounding.ts). A budget is a forecast; kroner would suggest a precision it lacks.
+ */
+const MONEY_UNIT = 1000;
 
 type Cell = Masked | null;
 
@@ -66,6 +74,11 @@ function formatters(lang: Lang) {
   return { t, count, pct, pctCi, withCi, money, scope, masked, days };
 }
 
+/** Whether parts sum to the total within half a krone (else each is rounded on its own). */
+function addsUp(parts: readonly number[], total: number): boolean {
+  return Math.abs(parts.reduce((a, b) => a + b, 0) - total) < 0.5;
+}
+
 function metricRow(a: UptakeAnalysis, region: Scope, dimension = 'all', level = 'all'): SuppressedMetricRow | undefined {
   return a.metrics.find((m) => m.region === region && m.period === 'all' && m.dimension === dimension && m.level === level);
 }
@@ -103,6 +116,8 @@ export function uptakeTables(a: UptakeAnalysis, lang: Lang = 'en'): UptakeTables
     n: formatThousands(rule.suppressedCells, 0, lang), total: formatThousands(rule.countCells, 0, lang),
   })];
   const percent = percentSign(lang);
+  const costHeader = `${t('cost')} (${fillPhrase(t('thousands'), { cur })})`;
+  const thousands = (v: Cell): string => (typeof v === 'number' ? formatThousands(Math.round(v / MONEY_UNIT), 0, lang) : f.money(v));
 
   const regionRows = SCOPES.flatMap((s) => {
     const m = metricRow(a, s);
@@ -125,7 +140,7 @@ export function uptakeTables(a: UptakeAnalysis, lang: Lang = 'en'): UptakeTables
   const equityRows: string[][] = [];
   for (const dim of ['ageBand', 'sex', 'referrer'] as const) {
     for (const m of a.metrics) {
-      if (m.region === 'national' && m.period === 'all' && m.dimension === dim) equityRows.push([t(dim), m.level, ...activationCells(m, f)]);
+      if (m.region === 'national' && m.period === 'all' && m.dimension === dim) equityRows.push([t(dim), levelLabel(dim, m.level, lang), ...activationCells(m, f)]);
     }
   }
   const equity = titled(t('equityTitle'), { header: [t('dimension'), t('level'), ...activationHeader], rows: equityRows, align: right(8, 2) });
@@ -136,7 +151,7 @@ export function uptakeTables(a: UptakeAnalysis, lang: Lang = 'en'): UptakeTables
   const flagged = funnel.rows.filter((r) => r.outside95 !== null && shown.has(r.clinic));
   const out998 = funnel.outside998.filter((c) => shown.has(c));
   const limits = (lo: Cell, hi: Cell) => (typeof lo === 'number' && typeof hi === 'number' ? `${formatFixed(100 * Math.max(0, lo), 1, lang)}–${formatFixed(100 * Math.min(1, hi), 1, lang)}` : f.pct(lo));
-  const funnelHead = `${t('funnelOverall')} ${typeof funnel.overallRate === 'number' ? `${f.pct(funnel.overallRate)}${percent}` : f.masked(funnel.overallRate)} (${funnel.method}); ${t('outside95')}: ${flagged.length}; ${t('outside998')}: ${out998.length}${out998.length ? ` (${out998.join(', ')})` : ''}.`;
+  const funnelHead = `${t('funnelOverall')} ${typeof funnel.overallRate === 'number' ? `${f.pct(funnel.overallRate)}${percent}` : f.masked(funnel.overallRate)} (${funnelMethodText(funnel.method, lang)}); ${fillPhrase(t('funnelCounts'), { n95: flagged.length, only95: flagged.length - out998.length, n998: out998.length })}${out998.length ? ` (${out998.join(', ')})` : ''}.`;
   const clinics =
     flagged.length === 0
       ? titled(t('funnelTitle'), null, [funnelHead, t('funnelNone')])
@@ -147,49 +162,96 @@ export function uptakeTables(a: UptakeAnalysis, lang: Lang = 'en'): UptakeTables
             rows: flagged.map((r) => [
               r.clinic, r.region, f.count(r.referrals), f.count(r.activations), f.pct(r.rate),
               limits(r.lower95, r.upper95), limits(r.lower998, r.upper998),
-              `${t(r.outside95 === 'below' ? 'below' : 'above')} ${r.outside998 !== null ? formatFixed(99.8, 1, lang) : '95'}%`,
+              `${t(r.outside95 === 'below' ? 'below' : 'above')} ${r.outside998 !== null ? formatFixed(99.8, 1, lang) : '95'}${percent}`,
             ]),
             align: [...right(7, 2), 'left'],
           },
           [funnelHead],
         );
 
+  // Per year, the regions' rounded costs add up to the whole country's (when none is suppressed).
+  const observedCost = new Map<(typeof a.budget.observed)[number], string>();
+  for (const year of new Set(a.budget.observed.map((o) => o.year))) {
+    const rows = a.budget.observed.filter((o) => o.year === year);
+    const national = rows.find((o) => o.region === 'national');
+    const regions = rows.filter((o) => o.region !== 'national');
+    const costs = regions.map((o) => o.cost);
+    if (national && typeof national.cost === 'number' && costs.every((c): c is number => typeof c === 'number') && addsUp(costs, national.cost)) {
+      const r = roundToTotal(costs, MONEY_UNIT);
+      regions.forEach((o, i) => observedCost.set(o, formatThousands(r.parts[i] as number, 0, lang)));
+      observedCost.set(national, formatThousands(r.total, 0, lang));
+    } else {
+      for (const o of rows) observedCost.set(o, thousands(o.cost));
+    }
+  }
   const observedRows = a.budget.observed.map((o) => [
-    f.scope(o.region), o.partialYear ? `${o.year} (${t('partial')})` : String(o.year), f.count(o.activations), f.money(o.cost), f.money(o.averagePrice),
+    f.scope(o.region), o.partialYear ? `${o.year} (${t('partial')})` : String(o.year), f.count(o.activations), observedCost.get(o) ?? '–', f.money(o.averagePrice),
   ]);
   const observed = titled(
     t('observedTitle'),
-    { header: [t('region'), t('year'), t('activated'), `${t('cost')} (${cur})`, `${t('averagePrice')} (${cur})`], rows: observedRows, align: right(5, 2) },
-    [`${t('priceModel')}: ${a.budget.mode}, ${t('volumeScope')} ${a.budget.volumeScope}.`],
+    { header: [t('region'), t('year'), t('activated'), costHeader, `${t('averagePrice')} (${cur})`], rows: observedRows, align: right(5, 2) },
+    [`${t('priceModel')}: ${priceModelText(a.budget.mode, lang)}, ${t('volumeScope')} ${priceModelText(a.budget.volumeScope, lang)}.`],
   );
 
   const scenarioName = { low: t('scenarioLow'), base: t('scenarioBase'), high: t('scenarioHigh') } as const;
-  const projectionRows = a.budget.projection
+  const years = a.budget.years;
+  const horizon = years.length ? `${years[0]}–${years[years.length - 1]}` : '';
+  // Per scenario, the years' rounded costs add up to the printed total over the horizon.
+  const nationalProjection = a.budget.projection
     .filter((p) => p.region === 'national')
-    .sort((x, y) => x.year - y.year || SCENARIOS.indexOf(x.scenario) - SCENARIOS.indexOf(y.scenario))
-    .map((p) => [String(p.year), scenarioName[p.scenario], formatFixed(100 * p.share, 1, lang), formatThousands(p.eligible, 0, lang), formatThousands(p.patients, 0, lang), formatThousands(p.cost, 0, lang)]);
+    .sort((x, y) => x.year - y.year || SCENARIOS.indexOf(x.scenario) - SCENARIOS.indexOf(y.scenario));
+  const projectedCost = new Map<(typeof nationalProjection)[number], number>();
+  const scenarioTotal = new Map<string, number>();
+  for (const sc of SCENARIOS) {
+    const rows = nationalProjection.filter((p) => p.scenario === sc);
+    const r = roundToTotal(rows.map((p) => p.cost), MONEY_UNIT);
+    rows.forEach((p, i) => projectedCost.set(p, r.parts[i] as number));
+    scenarioTotal.set(sc, r.total);
+  }
+  const projectionRows = [
+    ...nationalProjection.map((p) => [String(p.year), scenarioName[p.scenario], formatFixed(100 * p.share, 1, lang), formatThousands(p.eligible, 0, lang), formatThousands(p.patients, 0, lang), formatThousands(projectedCost.get(p) ?? 0, 0, lang)]),
+    ...SCENARIOS.filter((sc) => nationalProjection.some((p) => p.scenario === sc)).map((sc) => [`${t('total')} ${horizon}`, scenarioName[sc], '', '', formatThousands(nationalProjection.filter((p) => p.scenario === sc).reduce((n, p) => n + p.patients, 0), 0, lang), formatThousands(scenarioTotal.get(sc) ?? 0, 0, lang)]),
+  ];
   const projection = titled(t('projectionTitle'), {
-    header: [t('year'), t('scenario'), t('share'), t('eligible'), t('patients'), `${t('cost')} (${cur})`], rows: projectionRows, align: right(6, 2),
+    header: [t('year'), t('scenario'), t('share'), t('eligible'), t('patients'), costHeader], rows: projectionRows, align: right(6, 2),
   });
 
   const totals = new Map<string, number>();
   for (const p of a.budget.projection) totals.set(`${p.region}|${p.scenario}`, (totals.get(`${p.region}|${p.scenario}`) ?? 0) + p.cost);
-  const years = a.budget.years;
-  const horizon = years.length ? `${years[0]}–${years[years.length - 1]}` : '';
-  const regionTotals = titled(`${t('projectionRegionTitle')} (${horizon}, ${cur})`, {
+  const regionScopes = SCOPES.filter((s) => s !== 'national' && totals.has(`${s}|base`));
+  // Per scenario, the regions' rounded totals add up to the whole country's (when the regional
+  // costs add up to the national one, as with a national volume scope).
+  const regionCells = new Map<string, string>();
+  for (const sc of SCENARIOS) {
+    const parts = regionScopes.map((s) => totals.get(`${s}|${sc}`) ?? 0);
+    const national = totals.get(`national|${sc}`);
+    if (national !== undefined && addsUp(parts, national)) {
+      const r = roundToTotal(parts, MONEY_UNIT);
+      regionScopes.forEach((s, i) => regionCells.set(`${s}|${sc}`, formatThousands(r.parts[i] as number, 0, lang)));
+      regionCells.set(`national|${sc}`, formatThousands(r.total, 0, lang));
+    } else {
+      for (const s of [...regionScopes, 'national']) if (totals.has(`${s}|${sc}`)) regionCells.set(`${s}|${sc}`, thousands(totals.get(`${s}|${sc}`) as number));
+    }
+  }
+  const regionTotals = titled(`${t('projectionRegionTitle')} (${horizon}, ${fillPhrase(t('thousands'), { cur })})`, {
     header: [t('region'), ...SCENARIOS.map((s) => scenarioName[s])],
-    rows: SCOPES.filter((s) => totals.has(`${s}|base`)).map((s) => [f.scope(s), ...SCENARIOS.map((sc) => formatThousands(totals.get(`${s}|${sc}`) ?? 0, 0, lang))]),
+    rows: SCOPES.filter((s) => totals.has(`${s}|base`)).map((s) => [f.scope(s), ...SCENARIOS.map((sc) => regionCells.get(`${s}|${sc}`) ?? '–')]),
     align: right(4),
   });
 
-  const sensRows = a.budget.sensitivity
-    .filter((s) => s.region === 'national')
-    .map((s) => [
+  // Totals rounded first; each difference is the difference of the printed totals.
+  const nationalSens = a.budget.sensitivity.filter((s) => s.region === 'national');
+  const baseTotal = Math.round((nationalSens.find((s) => s.parameter === 'base')?.totalCost ?? 0) / MONEY_UNIT);
+  const sensRows = nationalSens.map((s) => {
+    const total = Math.round(s.totalCost / MONEY_UNIT);
+    const diff = total - baseTotal;
+    return [
       t(s.parameter), s.parameter === 'base' ? '' : `${s.change > 0 ? '+' : '−'}${formatFixed(100 * Math.abs(s.change), 0, lang)}${percent}`,
-      formatThousands(s.totalCost, 0, lang), s.parameter === 'base' ? '' : `${s.difference > 0 ? '+' : ''}${formatThousands(s.difference, 0, lang)}`,
-    ]);
+      formatThousands(total, 0, lang), s.parameter === 'base' ? '' : `${diff > 0 ? '+' : ''}${formatThousands(diff, 0, lang)}`,
+    ];
+  });
   const sensitivity = titled(`${t('sensitivityTitle')} (${horizon})`, {
-    header: [t('parameter'), t('change'), `${t('totalCost')} (${cur})`, `${t('difference')} (${cur})`], rows: sensRows, align: right(4),
+    header: [t('parameter'), t('change'), `${t('totalCost')} (${fillPhrase(t('thousands'), { cur })})`, `${t('difference')} (${fillPhrase(t('thousands'), { cur })})`], rows: sensRows, align: right(4),
   });
 
   return { preamble, exportLine, activation, uptake, equity, clinics, observed, projection, regionTotals, sensitivity };

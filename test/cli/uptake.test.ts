@@ -80,14 +80,14 @@ describe('hta uptake on the bundled synthetic registry', () => {
   it('prints a readable summary: regions, uptake per 1,000, equity, outlying clinics, budget and sensitivity', async () => {
     const r = await runCli('uptake', REGISTRY, '--eligible', ELIGIBLE, '--plan', PLAN);
     expect(r.code).toBe(0);
-    for (const title of ['Activation and retention by region', 'Uptake per 1,000 eligible', 'Equity', 'Clinics outside the funnel limits', 'observed cost', 'projected cost by year and uptake scenario', 'One-way sensitivity']) {
+    for (const title of ['Activation and retention by region', 'Uptake per 1,000 eligible', 'Equity', 'Clinics outside the funnel limits', 'Gross app cost: observed so far', 'projected cost by year and uptake scenario', 'One-way sensitivity']) {
       expect(r.stdout).toContain(title);
     }
     expect(r.stdout).toMatch(/^Whole country +20,000 +13,264 +66\.3 \(65\.7–67\.0\)/m);
-    expect(r.stdout).toMatch(/^referrer +chiro +2,431/m);
-    expect(r.stdout).toMatch(/outside 99\.8%: 4 \(H010, M008, S003, S010\)/);
+    expect(r.stdout).toMatch(/^referrer +Chiropractor +2,431/m);
+    expect(r.stdout).toMatch(/outside the 95% limits: 9 clinics \(5 within the 99\.8% limits, 4 outside them\) \(H010, M008, S003, S010\)/);
     expect(r.stdout).toMatch(/^S003 +Syddanmark +204 +66 +32\.4 .* below 99\.8%$/m);
-    expect(r.stdout).toContain('Cost (DKK)');
+    expect(r.stdout).toContain('Cost (1,000 DKK)');
     expect(r.stdout).toMatch(/^uptake +−50% +[\d,]+ +−[\d,]+$/m);
   });
 

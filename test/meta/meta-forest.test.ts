@@ -38,20 +38,37 @@ describe('metaForestSpec', () => {
   const results = metaAnalyze(readStudiesFile('data/published/selfback-studies.csv'), { version: 't', plan: loadPlanFile('data/plans/selfback.plan.json') });
   const groups = metaGroups(results);
 
-  it('PSEQ 9 months: subgroups, weights, diamonds, PI, tests and favours labels', async () => {
+  it('PSEQ 9 months: subgroups, weights, diamonds, tests and favours labels; one trial is counted once and gets no PI', async () => {
     const pseq = groups.find((g) => g.setting.outcome === 'pseq')!;
     const svg = await toSvg(metaForestSpec(pseq, 'en'), 'forest-pseq');
     const t = texts(svg);
     for (const s of [
       'Pain self-efficacy (PSEQ 0–60) — 9 months', 'high physical demands', 'low physical demands', 'Rasmussen 2024', '49.0%', '51.0%',
-      '3.50 [0.90, 6.00]', 'Total, fixed effect (95% CI)', 'Total, random effects (95% CI)', 'Prediction interval',
-      '← Favours usual care', 'Favours app →', 'MD [95% CI]',
+      '3.50 [0.90, 6.00]', 'Total, fixed effect (95% CI)', 'Total, random effects (95% CI)',
+      '← Favours usual care', 'Favours app →', 'MD [95% CI]', 'Prediction interval: not shown (fewer than 3 trials)',
     ]) expect(t).toContain(s);
+    // Two subgroups of one trial: "1 trial, 2 subgroups", never "2 studies"; no PI bar (it would equal the CI).
+    expect(t.some((x) => x.startsWith('1 trial, 2 subgroups; MD, app − usual care'))).toBe(true);
+    expect(t).not.toContain('Prediction interval');
+    // A one-study subgroup shows its study row once: no subtotal with a second (Wald) interval.
+    expect(t).not.toContain('3.50 [0.95, 6.05]');
+    expect(t).not.toContain('Subtotal (95% CI)');
     expect(t.some((x) => x.startsWith('Test for subgroup differences: Chi² = 0.15, df = 1 (P = 0.70), I² = 0%'))).toBe(true);
     expect(t.some((x) => x.startsWith('Heterogeneity: Tau² = 0.00 (REML); Chi² = 0.15'))).toBe(true);
     expect(t.some((x) => x.includes('Shaded: ±MCID (5.5)'))).toBe(true);
-    // three diamonds (two subtotals + … ) drawn as areas: 2 subgroup subtotals + fixed + random
-    expect(svg.match(/<g class="mark-area role-mark[^>]*>\s*<path/g)?.length).toBe(4);
+    // diamonds drawn as areas: fixed + random (the one-study subgroups have none)
+    expect(svg.match(/<g class="mark-area role-mark[^>]*>\s*<path/g)?.length).toBe(2);
+  });
+
+  it('a subgroup-only result names its subgroup in the title and on the study row', async () => {
+    for (const g of groups.filter((x) => x.setting.outcome !== 'pseq' && x.studies.every((st) => st.subgroup === 'high physical demands'))) {
+      const t = texts(await toSvg(metaForestSpec(g, 'en'), `forest-${g.setting.outcome}-${g.setting.time}`));
+      expect(t.some((x) => x.endsWith(`, subgroup: high physical demands — ${g.setting.time === '3m' ? '3' : '9'} months`))).toBe(true);
+      expect(t).toContain('Rasmussen 2024 (high physical demands)');
+      expect(t).not.toContain('Rasmussen 2024');
+      expect(t.some((x) => x.startsWith('1 trial; MD'))).toBe(true);
+    }
+    expect(groups.filter((x) => x.studies.every((st) => st.subgroup === 'high physical demands'))).toHaveLength(3);
   });
 
   it('lower-is-better outcomes put "favours app" on the left; Danish labels', async () => {
@@ -63,7 +80,8 @@ describe('metaForestSpec', () => {
     expect(en).toContain('232');
     const da = texts(await toSvg(metaForestSpec(rmdq, 'da'), 'forest-rmdq-3m-da'));
     expect(da).toContain('← Til fordel for app');
-    expect(da).toContain('−0,79 [−1,51, −0,06]');
+    expect(da).toContain('−0,79 (−1,51 til −0,06)');
+    expect(da.join(' ')).not.toMatch(/\[[^\]]*\d,\d+, /); // no "[2,27, 5,03]": the comma would read as a decimal
   });
 
   it('ratio measures on a log axis with events columns (dat.bcg, first 6 trials)', async () => {

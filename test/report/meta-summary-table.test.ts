@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { metaAnalyze } from '../../src/meta/meta-analyze.js';
-import { readStudiesFile } from '../../src/meta/read-studies.js';
+import { parseStudies, readStudiesFile } from '../../src/meta/read-studies.js';
+import { parseCsvText } from '../../src/io/read-csv.js';
 import { loadPlanFile } from '../../src/plan/load-plan.js';
 import { RELEVANCE_TEXT } from '../../src/report/i18n.js';
 import { metaSummaryTable } from '../../src/report/meta-summary-table.js';
@@ -14,37 +15,60 @@ describe('metaSummaryTable (pooled estimates of the meta report)', () => {
 
   it('one row per outcome × follow-up × measure, in the results order', () => {
     expect(en.rows).toHaveLength(results.outcomes.length);
-    expect(en.header).toHaveLength(8);
-    for (const r of en.rows) expect(r).toHaveLength(8);
+    expect(en.header).toHaveLength(9);
+    for (const r of en.rows) expect(r).toHaveLength(9);
   });
 
-  it('a single study is shown with its interval as reported and its own verdict', () => {
+  it('a single study is shown once, with its interval as published, named for what it is, and its own verdict', () => {
     const study = results.studies.find((s) => s.outcome === 'rmdq' && s.time === '3m')!;
     const r = row('rmdq', '3m');
+    expect(en.header[3]).toBe('Effect [95% CI]'); // not "random effects": most rows are one trial
     expect(r[3]).toBe('MD −0.79 [−1.51, −0.06]');
+    expect(r[4]).toBe('Sandal 2021, as published (not pooled)');
     expect([study.ciLower, study.ciUpper]).toEqual([-1.51, -0.06]);
-    expect(r[2]).toBe(`1 (${study.nIntervention! + study.nControl!})`);
-    expect(r[4]).toBe('one study: its own estimate');
-    expect(r[7]).toBe(RELEVANCE_TEXT[study.relevance!].en);
-    expect(r[6]).toBe('5 points');
+    expect(r[2]).toBe(`1 trial (${study.nIntervention! + study.nControl!})`);
+    expect(r[5]).toBe('none (< 3 trials)');
+    expect(r[8]).toBe(RELEVANCE_TEXT[study.relevance!].en);
+    expect(r[7]).toBe('5 points');
+    // The asymmetric published interval, not the model's symmetric one rebuilt from the SE.
+    expect(row('pain_avg', '3m')[3]).toBe('MD −0.80 [−1.30, −0.20]');
   });
 
-  it('a pooled row shows k, the random-effects CI, the prediction interval, I² and the verdict of the pooled estimate', () => {
+  it('rows from one subgroup of a trial name the subgroup', () => {
+    for (const [o, t] of [['pain_avg', '3m'], ['rmdq', '9m'], ['pain_avg', '9m']] as const) {
+      expect(row(o, t)[0]).toMatch(/, subgroup: high physical demands \(lower is better\)$/);
+    }
+    expect(row('rmdq', '3m')[0]).not.toContain('subgroup');
+  });
+
+  it('two subgroups of one trial count as 1 trial; the random-effects row has no PI below 3 trials', () => {
     const random = results.pooled.find((p) => p.outcome === 'pseq' && p.time === '9m' && p.subgroup === null && p.model === 'random')!;
     const r = row('pseq', '9m');
-    expect(r[2]).toBe(`${random.k} (not reported)`); // participants only when every study gave both arm sizes
+    expect(random).toMatchObject({ k: 2, trials: 1, piLower: null, piUpper: null });
+    expect(r[2]).toBe('1 trial, 2 subgroups (not reported)'); // participants only when every study gave both arm sizes
     expect(r[3]).toBe(`MD ${random.estimate.toFixed(2)} [${random.ciLower.toFixed(2)}, ${random.ciUpper.toFixed(2)}]`);
-    expect(r[4]).toBe(`${random.piLower!.toFixed(2)} to ${random.piUpper!.toFixed(2)}`);
-    expect(r[5]).toBe(`${random.i2!.toFixed(0)}%`);
-    expect(r[7]).toBe(RELEVANCE_TEXT[random.relevance!].en);
+    expect(r[4]).toBe('random effects (REML)');
+    expect(r[5]).toBe('none (< 3 trials)');
+    expect(r[6]).toBe(`${random.i2!.toFixed(0)}%`);
+    expect(r[8]).toBe(RELEVANCE_TEXT[random.relevance!].en);
   });
 
-  it('Danish: labels, decimal comma and "til"', () => {
+  it('three trials: the prediction interval is shown', () => {
+    const three = metaAnalyze(parseStudies(parseCsvText('study,outcome,time,difference,ci_lower,ci_upper\nA,rmdq,3m,-0.79,-1.51,-0.06\nB,rmdq,3m,-2.1,-3.0,-1.2\nC,rmdq,3m,-0.2,-1.0,0.6', 'three.csv')), { version: 't' });
+    const random = three.pooled.find((p) => p.model === 'random')!;
+    const r = metaSummaryTable(three, 'en').rows[0]!;
+    expect(r[2]).toBe('3 trials (not reported)');
+    expect(r[5]).toBe(`${random.piLower!.toFixed(2).replace('-', '−')} to ${random.piUpper!.toFixed(2)}`);
+  });
+
+  it('Danish: the glossary\'s words, decimal comma and "til"', () => {
     const da = metaSummaryTable(results, 'da', () => 'point');
     const i = results.outcomes.findIndex((s) => s.outcome === 'pseq' && s.time === '9m');
-    expect(da.header[0]).toBe('Udfald');
+    expect(da.header[0]).toBe('Effektmål');
+    expect(da.header[7]).toBe('MKRF');
     expect(da.rows[i]![1]).toBe('9 måneder');
-    expect(da.rows[i]![4]).toMatch(/^\d+,\d\d til \d+,\d\d$/);
+    expect(da.rows[i]![2]).toBe('1 forsøg, 2 subgrupper (ikke angivet)');
+    expect(da.rows[i]![3]).toMatch(/^MD \d+,\d\d \(\d+,\d\d til \d+,\d\d\)$/);
     expect(da.rows[i]![0]).toContain('højere er bedre');
   });
 });

@@ -29,7 +29,11 @@ describe('hta report: meta and uptake kinds', () => {
     expect(html).toContain('Test for subgroup differences');
     // The meta page opens with the pooled estimates table, also in its README.
     expect(html).toMatch(/<h2[^>]*>Pooled estimates<\/h2>[\s\S]*?<table>[\s\S]*?Significant, but not clinically relevant/);
-    expect(readFileSync(join(dir, 'out/m/README.md'), 'utf8')).toMatch(/\| Outcome \| Follow-up \| Studies \(participants\) \|/);
+    const readme = readFileSync(join(dir, 'out/m/README.md'), 'utf8');
+    expect(readme).toMatch(/\| Outcome \| Follow-up \| Trials \(participants\) \|/);
+    // Sections of subgroup-only results name the subgroup; the full citations of the input are listed.
+    expect(readme).toContain('## Average pain (NRS 0–10), subgroup: high physical demands, 3 months');
+    expect(readme).toMatch(/## References[\s\S]*Sandal 2021: Sandal et al\., JAMA Intern Med 2021;181\(10\):1288-1296[\s\S]*Rasmussen 2024: Rasmussen et al\., Scand J Work Environ Health 2024/);
     // The uptake page carries each chart's table, in the report's language (Danish here).
     const uptakeHtml = readFileSync(join(dir, 'out/u/index.html'), 'utf8');
     for (const key of ['activationTitle', 'uptakeTitle', 'equityTitle', 'observedTitle', 'projectionTitle', 'projectionRegionTitle'] as const) {

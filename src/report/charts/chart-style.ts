@@ -7,6 +7,7 @@ import type { Config } from 'vega-lite';
 import { CHART_FONT_FAMILY } from '../render/chart-font.js';
 import type { Relevance } from '../../judge/relevance.js';
 import type { Arm } from '../../trial/trial-data.js';
+import type { Lang } from '../i18n.js';
 
 /** Okabe & Ito (2008), "Color Universal Design". */
 export const PALETTE = {
@@ -16,8 +17,31 @@ export const PALETTE = {
   midGrey: '#7F7F7F',
 } as const;
 
-/** App: blue; usual care: vermillion — distinguishable in every common colour-vision deficiency. */
+/**
+ * App: blue; usual care: vermillion — distinguishable in every common colour-vision deficiency.
+ * One meaning per colour across all reports: these two (and sky blue, which reads as "blue")
+ * mean the arms and nothing else; every other category uses the colours below
+ * (test/report/chart-colours.test.ts checks the meta and uptake charts).
+ */
 export const ARM_COLOURS: Readonly<Record<Arm, string>> = { intervention: PALETTE.blue, control: PALETTE.vermillion };
+
+/** Colours reserved for the arms: no other category may use them. */
+export const ARM_ONLY_COLOURS: readonly string[] = [PALETTE.blue, PALETTE.vermillion, PALETTE.skyBlue];
+
+/**
+ * Unordered categories that are not arms (regions): Paul Tol's "muted" qualitative palette
+ * (colour-blind safe) without its blues and its rose (too near vermillion); dark first.
+ */
+export const CATEGORY_COLOURS: readonly string[] = ['#117733', '#882255', '#999933', '#AA4499', '#44AA99', '#DDCC77'];
+
+/** Ordered categories that are not arms (funnel stages, low → high scenarios): shades of grey, dark → light. */
+export const GREY_SHADES: readonly string[] = ['#262626', '#4D4D4D', '#737373', '#999999'];
+
+/** An estimate that belongs to no arm (a study's square, a group's rate, a clinic): near-black. */
+export const ESTIMATE_COLOUR = '#333333';
+
+/** Flags in the uptake charts (clinics outside the funnel limits): dark gold, then wine. */
+export const FLAG_COLOURS = { outside95: '#997700', outside998: '#882255' } as const;
 
 /** Verdict colours: benefit green, harm purple, not relevant sky blue, ruled out grey, open orange. */
 export const RELEVANCE_COLOURS: Readonly<Record<Relevance, string>> = {
@@ -41,15 +65,32 @@ export const ROW_HEIGHT = 22;
  */
 export const CHART_ARIA = false;
 
-/** What every chart shares: the font, no per-mark ARIA, a white padded background, no view frame. */
-export function baseChartConfig() {
-  return { aria: CHART_ARIA, font: CHART_FONT_FAMILY, background: 'white', padding: 12, view: { stroke: null } } as const;
+/**
+ * Number formats of the chart's axes, labels and tooltips (d3-format locale, applied by vega to
+ * every `format`): Danish writes 1.586 and 0,74 and "45 %" (docs/glossary-da.md); English is
+ * d3's default (1,586, 0.74, 45%) and needs none.
+ */
+export const DANISH_NUMBER_LOCALE = { decimal: ',', thousands: '.', grouping: [3], currency: ['', ' kr.'], minus: '\u2212', percent: '\u00a0%' } as const;
+
+/** Danish month and day names for time axes (d3-time-format locale): "jan. 2025", not "Jan 2025". */
+export const DANISH_TIME_LOCALE = {
+  dateTime: '%A den %d. %B %Y %X', date: '%d.%m.%Y', time: '%H:%M:%S', periods: ['AM', 'PM'],
+  days: ['søndag', 'mandag', 'tirsdag', 'onsdag', 'torsdag', 'fredag', 'lørdag'],
+  shortDays: ['søn', 'man', 'tir', 'ons', 'tor', 'fre', 'lør'],
+  months: ['januar', 'februar', 'marts', 'april', 'maj', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'december'],
+  shortMonths: ['jan.', 'feb.', 'mar.', 'apr.', 'maj', 'jun.', 'jul.', 'aug.', 'sep.', 'okt.', 'nov.', 'dec.'],
+} as const;
+
+/** What every chart shares: the font, no per-mark ARIA, a white padded background, no view frame; Danish number and date formats for `da`. */
+export function baseChartConfig(lang: Lang = 'en') {
+  const common = { aria: CHART_ARIA, font: CHART_FONT_FAMILY, background: 'white', padding: 12, view: { stroke: null } } as const;
+  return lang === 'da' ? { ...common, locale: { number: DANISH_NUMBER_LOCALE, time: DANISH_TIME_LOCALE } } : common;
 }
 
 /** The trial and uptake charts' look (the meta forest plot sets its own titles on the base). */
-export function chartConfig(): Config {
+export function chartConfig(lang: Lang = 'en'): Config {
   return {
-    ...baseChartConfig(),
+    ...(baseChartConfig(lang) as Config),
     title: { fontSize: 15, fontWeight: 'normal', subtitleFontSize: 11, subtitleColor: '#444', anchor: 'start', offset: 12 },
     axis: { labelFontSize: FONT_SIZE, titleFontSize: 12, titleFontWeight: 'normal', labelColor: '#222', titleColor: '#222', gridColor: '#e4e4e4', labelLimit: 260 },
     legend: { labelFontSize: FONT_SIZE, titleFontSize: 12, titleFontWeight: 'normal', labelLimit: 260 },

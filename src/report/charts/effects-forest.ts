@@ -17,7 +17,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { AnalysisResult, EffectRow } from '../../analysis/results-schema.js';
 import { responderRows } from './responders.js';
-import { fillPhrase, formatFixed, formatMcid, type Lang, SHORT_RELEVANCE_TEXT, withUnit } from '../i18n.js';
+import { fillPhrase, formatFixed, formatMcid, intervalText, type Lang, SHORT_RELEVANCE_TEXT, withUnit } from '../i18n.js';
 import { methodText } from '../effects-table.js';
 import { textWidth } from '../render/chart-font.js';
 import type { Relevance } from '../../judge/relevance.js';

@@ -20,8 +20,10 @@ import type { MetaPooledRow, MetaStudyRow, MetaSubgroupTest } from '../../meta/m
 import { formatEffect } from '../../meta/meta-table.js';
 import { isRatioMeasure } from '../../meta/read-studies.js';
 import { type ArmNames, defaultArmNames, fillArms } from '../arm-names.js';
-import { formatFixed, type Lang, timeLabel } from '../i18n.js';
-import { baseChartConfig, FONT_SIZE } from './chart-style.js';
+import { MIN_PI_TRIALS } from '../../meta/meta-analyze.js';
+import { fillPhrase, formatFixed, intervalText, type Lang, percentSign, timeLabel } from '../i18n.js';
+import { outcomeName, trialCountText } from '../meta-summary-table.js';
+import { baseChartConfig, ESTIMATE_COLOUR, FONT_SIZE, PALETTE } from './chart-style.js';
 
 const ROW_PX = 20;
 const CHAR_PX = 6.6; // average advance of an 11 px DejaVu Sans character
@@ -34,15 +36,15 @@ const TEXT = {
     totalRandom: 'Total, random effects (95% CI)', pi: 'Prediction interval', favoursApp: 'Favours {intervention}', favoursControl: 'Favours {control}',
     heterogeneity: 'Heterogeneity', notApplicable: 'Not applicable', overall: 'Test for overall effect', subgroups: 'Test for subgroup differences',
     single: 'Single study: shown as reported, not pooled', noInterval: 'no interval reported', mcidBand: 'Shaded: ±MCID',
-    ci: '95% CI', iv: 'IV', mh: 'M-H',
+    ci: '95% CI', iv: 'IV', mh: 'M-H', piFewTrials: 'Prediction interval: not shown (fewer than {min} trials)',
   },
   da: {
-    study: 'Studie eller undergruppe', intervention: 'App + vanlig behandling', control: 'Vanlig behandling', mean: 'Gns.', sd: 'SD', total: 'Antal', events: 'Hændelser',
-    weight: 'Vægt', fixed: 'Fast', random: 'Tilfældig', subtotal: 'Subtotal (95% CI)', totalFixed: 'Total, faste effekter (95% CI)',
-    totalRandom: 'Total, tilfældige effekter (95% CI)', pi: 'Prædiktionsinterval', favoursApp: 'Til fordel for {intervention}', favoursControl: 'Til fordel for {control}',
-    heterogeneity: 'Heterogenitet', notApplicable: 'Ikke relevant', overall: 'Test for samlet effekt', subgroups: 'Test for forskel mellem undergrupper',
-    single: 'Enkelt studie: vist som rapporteret, ikke poolet', noInterval: 'intet interval rapporteret', mcidBand: 'Skygge: ±MCID',
-    ci: '95% CI', iv: 'IV', mh: 'M-H',
+    study: 'Studie eller subgruppe', intervention: 'App + vanlig behandling', control: 'Vanlig behandling', mean: 'Gns.', sd: 'SD', total: 'Antal', events: 'Hændelser',
+    weight: 'Vægt', fixed: 'Fixed', random: 'Random', subtotal: 'Subtotal (95 %-KI)', totalFixed: 'I alt, fixed effect (95 %-KI)',
+    totalRandom: 'I alt, random effects (95 %-KI)', pi: 'Prædiktionsinterval', favoursApp: 'Til fordel for {intervention}', favoursControl: 'Til fordel for {control}',
+    heterogeneity: 'Heterogenitet', notApplicable: 'Ikke relevant', overall: 'Test for samlet effekt', subgroups: 'Test for forskel mellem subgrupper',
+    single: 'Enkelt studie: vist som publiceret, ikke poolet', noInterval: 'intet interval rapporteret', mcidBand: 'Skygge: ±MKRF',
+    ci: '95 %-KI', iv: 'IV', mh: 'M-H', piFewTrials: 'Prædiktionsinterval: ikke vist (færre end {min} forsøg)',
   },
 } as const;
 
@@ -97,7 +99,7 @@ export function metaForestSpec(group: MetaGroup, lang: Lang, options: MetaForest
   // Effect values as every meta output writes them (formatEffect); the forest's own words for a missing interval.
   const eff = (v: number) => formatEffect(measure, v, lang);
   const effectText = (est: number, lo: number | null, hi: number | null) =>
-    lo === null || hi === null ? `${eff(est)} [${t.noInterval}]` : `${eff(est)} [${eff(lo)}, ${eff(hi)}]`;
+    lo === null || hi === null ? `${eff(est)} [${t.noInterval}]` : `${eff(est)} ${intervalText(eff(lo), eff(hi), lang)}`;
   const pText = (p: number) => (p < 0.0001 ? 'P < 0.0001' : `P = ${formatFixed(p, p < 0.01 ? 4 : 2, lang)}`);
 
   const fixed = group.pooled.find((p) => p.subgroup === null && p.model === 'fixed');
@@ -112,7 +114,7 @@ export function metaForestSpec(group: MetaGroup, lang: Lang, options: MetaForest
   const subCol = 48;
   const studyWidth = Math.max(
     150,
-    ...group.studies.map((x) => x.study.length * CHAR_PX + 12),
+    ...group.studies.map((x) => (x.study.length + (x.subgroup === null ? 0 : x.subgroup.length + 3)) * CHAR_PX + 12),
     ...[t.totalRandom, t.subtotal, t.pi].map((x) => x.length * CHAR_PX + 12),
   );
   const armHeader = options.armLabels ?? { intervention: t.intervention, control: t.control };
@@ -147,7 +149,7 @@ export function metaForestSpec(group: MetaGroup, lang: Lang, options: MetaForest
   centre.push({ row: 0, px: (xWeightFixed + xWeightRandom) / 2 - 24, text: t.weight });
   right.push({ row: 1, px: xWeightFixed, text: t.fixed }, { row: 1, px: xWeightRandom, text: t.random });
   bold.push({ row: 1, px: 0, text: t.study });
-  bold.push({ row: 1, px: xEffect, text: `${measure} [${t.ci}]` });
+  bold.push({ row: 1, px: xEffect, text: lang === 'da' ? `${measure} (${t.ci})` : `${measure} [${t.ci}]` });
   centre.push({ row: 0, px: (plotX0 + plotX1) / 2, text: measure }, { row: 1, px: (plotX0 + plotX1) / 2, text: `${poolName}, ${t.random}, ${t.ci}` });
 
   let row = 2;
@@ -169,9 +171,10 @@ export function metaForestSpec(group: MetaGroup, lang: Lang, options: MetaForest
       put(xControl, [st.nControl], [0]);
     }
   };
-  const pct = (w: number | null) => (w === null ? '' : `${formatFixed(w, 1, lang)}%`);
-  const studyRow = (st: MetaStudyRow): void => {
-    left.push({ row, px: 4, text: st.study });
+  const pct = (w: number | null) => (w === null ? '' : `${formatFixed(w, 1, lang)}${percentSign(lang)}`);
+  // A study's subgroup is named on its own row unless a subgroup heading above it already does.
+  const studyRow = (st: MetaStudyRow, underHeading = false): void => {
+    left.push({ row, px: 4, text: st.subgroup !== null && !underHeading ? `${st.study} (${st.subgroup})` : st.study });
     armCells(st);
     right.push({ row, px: xWeightFixed, text: st.pooled ? pct(st.weightFixed) : '' }, { row, px: xWeightRandom, text: st.pooled ? pct(st.weightRandom) : '' });
     left.push({ row, px: xEffect, text: effectText(st.yi, st.ciLower, st.ciUpper) });
@@ -189,21 +192,22 @@ export function metaForestSpec(group: MetaGroup, lang: Lang, options: MetaForest
   const heterogeneityText = (p: MetaPooledRow): string => {
     if (p.k < 2 || p.q === null) return `${t.heterogeneity}: ${t.notApplicable}`;
     const tau = p.tau2 === null ? '' : `Tau² = ${fmt(p.tau2, p.tau2 < 0.01 && p.tau2 > 0 ? 4 : 2)} (${p.tau2Method ? TAU2[p.tau2Method] : '—'}); `;
-    return `${t.heterogeneity}: ${tau}Chi² = ${fmt(p.q, 2)}, df = ${p.qDf} (${pText(p.qPValue as number)}); I² = ${formatFixed(p.i2 as number, 0, lang)}%`;
+    return `${t.heterogeneity}: ${tau}Chi² = ${fmt(p.q, 2)}, df = ${p.qDf} (${pText(p.qPValue as number)}); I² = ${formatFixed(p.i2 as number, 0, lang)}${percentSign(lang)}`;
   };
   const overallText = (p: MetaPooledRow): string =>
     `${t.overall}: ${p.ciMethod === 'hksj' ? `t = ${fmt(Math.abs(p.statistic), 2)}, df = ${p.df}` : `Z = ${fmt(Math.abs(p.statistic), 2)}`} (${pText(p.pValue)})`;
   const subgroupText = (x: MetaSubgroupTest): string =>
-    `${t.subgroups}: Chi² = ${fmt(x.q, 2)}, df = ${x.df} (${pText(x.pValue)}), I² = ${formatFixed(x.i2, 0, lang)}%`;
+    `${t.subgroups}: Chi² = ${fmt(x.q, 2)}, df = ${x.df} (${pText(x.pValue)}), I² = ${formatFixed(x.i2, 0, lang)}${percentSign(lang)}`;
 
   const subgroupNames = [...new Set(group.pooled.filter((p) => p.subgroup !== null).map((p) => p.subgroup as string))];
   if (subgroupNames.length > 0) {
     for (const name of subgroupNames) {
       bold.push({ row, px: 0, text: name });
       row += 1;
-      for (const st of group.studies.filter((x) => (x.subgroup ?? '(no subgroup)') === name)) studyRow(st);
+      for (const st of group.studies.filter((x) => (x.subgroup ?? '(no subgroup)') === name)) studyRow(st, true);
       const sub = group.pooled.find((p) => p.subgroup === name && p.model === 'random');
-      if (sub) {
+      // A subgroup of one study has nothing to pool: its study row is its result, shown once.
+      if (sub && sub.k > 1) {
         bold.push({ row, px: 0, text: t.subtotal });
         right.push({ row, px: xWeightRandom, text: pct(group.studies.filter((x) => (x.subgroup ?? '(no subgroup)') === name).reduce((a, x) => a + (x.weightRandom ?? 0), 0)) });
         left.push({ row, px: xEffect, text: effectText(sub.estimate, sub.ciLower, sub.ciUpper) });
@@ -240,8 +244,11 @@ export function metaForestSpec(group: MetaGroup, lang: Lang, options: MetaForest
     diamond(random, 'random');
     row += 1;
     if (random.piLower !== null && random.piUpper !== null) {
-      left.push({ row, px: 4, text: t.pi }, { row, px: xEffect, text: `[${eff(random.piLower)}, ${eff(random.piUpper)}]` });
+      left.push({ row, px: 4, text: t.pi }, { row, px: xEffect, text: intervalText(eff(random.piLower), eff(random.piUpper), lang) });
       piBars.push({ row, x: show(random.piLower), x2: show(random.piUpper), est: show(random.estimate), size: 0 });
+      row += 1;
+    } else if (random.trials < MIN_PI_TRIALS && fixed.k > 1) {
+      small.push({ row, px: 4, text: fillPhrase(t.piFewTrials, { min: MIN_PI_TRIALS }) });
       row += 1;
     }
     small.push({ row, px: 4, text: heterogeneityText(random) });
@@ -259,7 +266,7 @@ export function metaForestSpec(group: MetaGroup, lang: Lang, options: MetaForest
         random.k > 1 && random.tau2Method ? `τ²: ${TAU2[random.tau2Method]}` : null,
         random.k > 1 ? `CI: ${random.ciMethod === 'hksj' ? 'HKSJ' : 'z'}` : null,
         random.piLower !== null ? `PI: ${random.piDf === null ? 'normal' : `t(${random.piDf})`}` : null,
-        random.preset ? `preset ${random.preset}` : null,
+        random.preset ? `${lang === 'da' ? 'forindstilling' : 'preset'} ${random.preset}` : null,
         s.mcid !== null ? `${t.mcidBand} (${mcidText(s.mcid, lang)}${ratio ? '×' : ''})` : null,
       ].filter((b): b is string => b !== null)
     : [];
@@ -350,12 +357,12 @@ export function metaForestSpec(group: MetaGroup, lang: Lang, options: MetaForest
     },
     {
       data: { values: squares },
-      mark: { type: 'point', shape: 'square', filled: true, color: '#0072B2', opacity: 1 },
+      mark: { type: 'point', shape: 'square', filled: true, color: ESTIMATE_COLOUR, opacity: 1 },
       encoding: { x: { field: 'est', type: 'quantitative' }, y: yRow, size: { field: 'size', type: 'quantitative', scale: null } },
     },
     {
       data: { values: piBars },
-      mark: { type: 'rule', color: '#D55E00', strokeWidth: 4 },
+      mark: { type: 'rule', color: PALETTE.grey, strokeWidth: 4 },
       encoding: { x: { field: 'x', type: 'quantitative' }, x2: { field: 'x2' }, y: yRow },
     },
     {
@@ -394,13 +401,14 @@ export function metaForestSpec(group: MetaGroup, lang: Lang, options: MetaForest
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title: {
-      text: `${s.label ?? s.outcome} — ${timeLabel(s.time, lang)}`,
-      subtitle: `${measure}${ratio ? '' : `, ${arms.intervention} − ${arms.control}`}${s.mcid !== null ? `; MCID ${mcidText(s.mcid, lang)}` : ''}`,
+      // The subgroup in the title when every row is one subgroup's: a subgroup result must never read as the trial's.
+      text: `${outcomeName(s, group.studies, lang)} — ${timeLabel(s.time, lang)}`,
+      subtitle: `${trialCountText(group.studies, lang)}; ${measure}${ratio ? '' : `, ${arms.intervention} − ${arms.control}`}${s.mcid !== null ? `; ${lang === 'da' ? 'MKRF' : 'MCID'} ${mcidText(s.mcid, lang)}` : ''}`,
     },
     width,
     height: plotHeight,
     config: {
-      ...baseChartConfig(),
+      ...baseChartConfig(lang),
       title: { fontSize: 14, fontWeight: 'normal', subtitleFontSize: 11, subtitleColor: '#444', anchor: 'start', offset: 8 },
     },
     layer: layers,

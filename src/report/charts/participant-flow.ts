@@ -102,7 +102,7 @@ export function participantFlowSpec(result: Pick<AnalysisResult, 'missingness' |
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title: { text: t('flowChartTitle'), subtitle: fillPhrase(t('flowSubtitle'), { outcome: ctx.outcomeLabel(primary) }) },
-    config: chartConfig(),
+    config: chartConfig(lang),
     width,
     height,
     layer: [

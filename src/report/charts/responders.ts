@@ -7,7 +7,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { AnalysisResult, EffectRow } from '../../analysis/results-schema.js';
 import type { Arm } from '../../trial/trial-data.js';
-import { formatFixed, type Lang } from '../i18n.js';
+import { formatFixed, intervalText, type Lang, percentSign } from '../i18n.js';
 import { textWidth } from '../render/chart-font.js';
 import { ARM_COLOURS, chartConfig, FONT_SIZE } from './chart-style.js';
 import type { TrialChartContext } from './trial-chart-context.js';
@@ -31,7 +31,7 @@ export function respondersSpec(result: Pick<AnalysisResult, 'effects'>, ctx: Tri
   const labels = rows.map((r) => ({
     key: `${r.outcome}|${r.time}`,
     label: `${ctx.outcomeLabel(r.outcome)}, ${ctx.timeLabel(r.time)}`,
-    rd: r.difference === null || r.ciLower === null || r.ciUpper === null ? t('notComputed') : `${pct(r.difference)} [${pct(r.ciLower)}, ${pct(r.ciUpper)}] ${t('pp')}`,
+    rd: r.difference === null || r.ciLower === null || r.ciUpper === null ? t('notComputed') : `${pct(r.difference)} ${intervalText(pct(r.ciLower), pct(r.ciUpper), lang)} ${t('pp')}`,
   }));
   const bars = rows.flatMap((r) =>
     (['intervention', 'control'] as Arm[]).map((arm) => {
@@ -40,7 +40,7 @@ export function respondersSpec(result: Pick<AnalysisResult, 'effects'>, ctx: Tri
       const events = arm === 'intervention' ? risk.eventsIntervention : risk.eventsControl;
       const lo = arm === 'intervention' ? risk.ciLowerIntervention : risk.ciLowerControl;
       const hi = arm === 'intervention' ? risk.ciUpperIntervention : risk.ciUpperControl;
-      return { key: `${r.outcome}|${r.time}`, arm: ctx.armLabel(arm), percent: 100 * p, lo: 100 * lo, hi: 100 * hi, text: `${pct(p)}% (${events}/${r.n[arm]})` };
+      return { key: `${r.outcome}|${r.time}`, arm: ctx.armLabel(arm), percent: 100 * p, lo: 100 * lo, hi: 100 * hi, text: `${pct(p)}${percentSign(lang)} (${events}/${r.n[arm]})` };
     }),
   );
   const keys = labels.map((l) => l.key);
@@ -59,7 +59,7 @@ export function respondersSpec(result: Pick<AnalysisResult, 'effects'>, ctx: Tri
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title: { text: t('respondersChartTitle'), subtitle: t('respondersSubtitle').split('|') },
-    config: chartConfig(),
+    config: chartConfig(lang),
     spacing: 0,
     bounds: 'flush',
     hconcat: [

@@ -68,7 +68,7 @@ export function trajectoriesSpec(result: Pick<AnalysisResult, 'descriptives'>, c
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title: { text: t('trajectoriesChartTitle'), subtitle: t('trajectoriesSubtitle') },
-    config: chartConfig(),
+    config: chartConfig(ctx.lang),
     columns: 3,
     spacing: { row: 24, column: 28 },
     concat: panels,

@@ -1,20 +1,25 @@
 /**
- * Budget impact by year and scenario: projected cost under the low / base / high uptake
- * scenarios (grouped bars) and the observed cost so far, for the whole country or one region,
- * in millions of the plan's currency. Suppressed observed costs are not drawn.
+ * The gross app cost by year (the budget impact of the app licences alone): the observed cost of
+ * the activations in the export as outlined bars, and the projected full-year cost under the low /
+ * base / high uptake scenarios as filled bars in grey shades, for the whole country or one region,
+ * in millions of the plan's currency. An observed year that is not over (the export year) says
+ * "so far" in the legend and the subtitle, so a part-year is never read beside a full-year bar as
+ * like for like. Suppressed observed costs are not drawn.
  */
 import type { TopLevelSpec } from 'vega-lite';
 import type { Scope } from '../../uptake/aggregate.js';
 import type { UptakeAnalysis } from '../../uptake/uptake-analysis.js';
-import { UPTAKE_CHART_TEXT, type Lang, fillPhrase } from '../i18n.js';
-import {drawable, lines, scopeLabel } from './uptake-chart-style.js';
-import { chartConfig, PALETTE } from './chart-style.js';
+import { UPTAKE_CHART_TEXT, type Lang, fillPhrase, priceModelText } from '../i18n.js';
+import { drawable, lines, scopeLabel } from './uptake-chart-style.js';
+import { chartConfig, GREY_SHADES } from './chart-style.js';
 
-export function uptakeBudgetSpec(budget: UptakeAnalysis['budget'], options: { region?: Scope; lang?: Lang; threshold?: number } = {}): TopLevelSpec {
+export function uptakeBudgetSpec(budget: UptakeAnalysis['budget'], options: { region?: Scope; lang?: Lang; threshold?: number; exportDate?: string } = {}): TopLevelSpec {
   const lang = options.lang ?? 'en';
   const t = (k: keyof typeof UPTAKE_CHART_TEXT) => UPTAKE_CHART_TEXT[k][lang];
   const region = options.region ?? 'national';
-  const series = [t('observed'), t('low'), t('base'), t('high')];
+  const partialYear = budget.observed.find((o) => o.region === region && o.partialYear)?.year;
+  const observedName = partialYear === undefined ? t('observed') : fillPhrase(t('observedPartial'), { year: partialYear });
+  const series = [observedName, t('low'), t('base'), t('high')];
   const name = { low: t('low'), base: t('base'), high: t('high') };
   let hidden = 0;
   const observed = budget.observed.filter((o) => o.region === region).flatMap((o) => {
@@ -22,38 +27,40 @@ export function uptakeBudgetSpec(budget: UptakeAnalysis['budget'], options: { re
       hidden++;
       return [];
     }
-    return [{ year: String(o.year), series: t('observed'), million: o.cost / 1e6, cost: o.cost, partial: o.partialYear }];
+    return [{ year: String(o.year), series: observedName, million: o.cost / 1e6, cost: o.cost, observed: true }];
   });
   const projected = budget.projection
     .filter((p) => p.region === region)
-    .map((p) => ({ year: String(p.year), series: name[p.scenario], million: p.cost / 1e6, cost: p.cost, partial: false }));
+    .map((p) => ({ year: String(p.year), series: name[p.scenario], million: p.cost / 1e6, cost: p.cost, observed: false }));
   const values = [...observed, ...projected];
   const years = [...new Set(values.map((v) => v.year))].sort();
-  const partialYear = observed.find((o) => o.partial)?.year;
   const subtitle = lines(
-    fillPhrase(t('budgetSubtitle'), { scope: scopeLabel(region, lang), mode: budget.mode, volume: budget.volumeScope, year: partialYear ?? '–' }),
+    fillPhrase(t('budgetSubtitle'), { scope: scopeLabel(region, lang), mode: priceModelText(budget.mode, lang), volume: priceModelText(budget.volumeScope, lang), year: partialYear ?? '–', date: options.exportDate ?? '–' }),
     hidden ? fillPhrase(t('skippedNote'), { n: hidden, k: options.threshold ?? 5 }) : '',
   );
+  // Observed: white with a black outline; scenarios: light (low) to dark (high) grey.
+  const fill = ['#FFFFFF', GREY_SHADES[3], GREY_SHADES[2], GREY_SHADES[0]] as string[];
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title: { text: t('budgetTitle'), subtitle },
     width: Math.max(380, 110 * years.length), height: 320,
-    config: chartConfig(),
+    config: chartConfig(lang),
     data: { values },
-    mark: { type: 'bar' },
+    mark: { type: 'bar', stroke: '#000000', strokeWidth: 1 },
     encoding: {
       x: { field: 'year', type: 'ordinal', sort: years, title: t('year'), axis: { labelAngle: 0 } },
       xOffset: { field: 'series', type: 'nominal', sort: series, scale: { domain: series, paddingInner: 0.08 } },
       y: { field: 'million', type: 'quantitative', title: fillPhrase(t('cost'), { cur: budget.currency }), axis: { format: ',.0f' } },
-      color: {
+      fill: {
         field: 'series', type: 'nominal', title: t('series'), sort: series,
-        scale: { domain: series, range: [PALETTE.black, PALETTE.skyBlue, PALETTE.blue, PALETTE.vermillion] },
-        legend: { orient: 'bottom' },
+        scale: { domain: series, range: fill },
+        legend: { orient: 'bottom', columns: 2, symbolStrokeColor: '#000000', symbolStrokeWidth: 1 },
       },
+      strokeWidth: { condition: { test: 'datum.observed', value: 2 }, value: 0.5 },
       tooltip: [
         { field: 'year', type: 'ordinal', title: t('year') },
         { field: 'series', type: 'nominal', title: t('series') },
-        { field: 'cost', type: 'quantitative', format: ',.0f', title: `${budget.currency}` },
+        { field: 'million', type: 'quantitative', format: ',.1f', title: fillPhrase(t('cost'), { cur: budget.currency }) },
       ],
     },
   } as TopLevelSpec;

@@ -6,10 +6,13 @@
 import type { Scope } from '../../uptake/aggregate.js';
 import { regionsIn } from '../../uptake/regions.js';
 import { type Lang, UPTAKE_CHART_TEXT } from '../i18n.js';
-import { PALETTE } from './chart-style.js';
+import { CATEGORY_COLOURS, PALETTE } from './chart-style.js';
 
-/** Region colours by position in the region order (the eligible file's), black for the whole country. */
-const REGION_COLOURS = [PALETTE.blue, PALETTE.orange, PALETTE.green, PALETTE.purple, PALETTE.vermillion, PALETTE.skyBlue, PALETTE.grey];
+/**
+ * Region colours by position in the region order (the eligible file's), black for the whole
+ * country: the non-arm category palette, so no region is drawn in an arm's blue or vermillion.
+ */
+const REGION_COLOURS = [...CATEGORY_COLOURS, PALETTE.grey];
 
 /** The regions of the analysis rows in their order (see uptake/regions.ts), then 'national'. */
 export function scopeOrder(...rows: Iterable<{ region: Scope }>[]): Scope[] {

@@ -8,9 +8,9 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { UptakeAnalysis } from '../../uptake/uptake-analysis.js';
 import type { FunnelCurvePoint } from '../../uptake/funnel-curve.js';
-import { formatFixed, UPTAKE_CHART_TEXT, type Lang, fillPhrase } from '../i18n.js';
+import { formatFixed, funnelMethodText, UPTAKE_CHART_TEXT, type Lang, fillPhrase, percentSign } from '../i18n.js';
 import {drawable, lines } from './uptake-chart-style.js';
-import { chartConfig, PALETTE } from './chart-style.js';
+import { chartConfig, FLAG_COLOURS, PALETTE } from './chart-style.js';
 
 export interface ClinicFunnelInput {
   funnel: UptakeAnalysis['funnel'];
@@ -23,27 +23,35 @@ export function uptakeClinicFunnelSpec(input: ClinicFunnelInput, options: { lang
   const lang = options.lang ?? 'en';
   const t = (k: keyof typeof UPTAKE_CHART_TEXT) => UPTAKE_CHART_TEXT[k][lang];
   const { funnel } = input;
-  const status = { within: t('within'), outside95: t('outside95'), outside998: t('outside998') };
-  const statusOrder = [status.within, status.outside95, status.outside998];
   let hidden = 0;
-  const clinics = funnel.rows.flatMap((r) => {
-    if (!drawable(r.referrals) || !drawable(r.rate)) {
-      hidden++;
-      return [];
-    }
+  const drawn = funnel.rows.filter((r) => {
+    const ok = drawable(r.referrals) && drawable(r.rate);
+    if (!ok) hidden++;
+    return ok;
+  });
+  // Legend entries carry the number of clinics drawn in each, the same counts as the table's note.
+  const count = (k: 'within' | 'outside95' | 'outside998') =>
+    drawn.filter((r) => (k === 'outside998' ? r.outside998 !== null : k === 'outside95' ? r.outside95 !== null && r.outside998 === null : r.outside95 === null)).length;
+  const status = {
+    within: `${t('within')} (${count('within')})`,
+    outside95: `${t('outside95')} (${count('outside95')})`,
+    outside998: `${t('outside998')} (${count('outside998')})`,
+  };
+  const statusOrder = [status.within, status.outside95, status.outside998];
+  const clinics = drawn.map((r) => {
     const s = r.outside998 !== null ? status.outside998 : r.outside95 !== null ? status.outside95 : status.within;
-    return [{ clinic: r.clinic, region: r.region, referrals: r.referrals, rate: r.rate, status: s, label: r.outside95 !== null ? r.clinic : null }];
+    return { clinic: r.clinic, region: r.region, referrals: r.referrals as number, rate: r.rate as number, status: s, label: r.outside95 !== null ? r.clinic : null };
   });
   const limitLabel = { l95: t('limit95'), l998: t('limit998') };
   const curve = input.curve.flatMap((p) => [
-    { n: p.n, limit: limitLabel.l95, side: 'lower', value: p.lower95 },
-    { n: p.n, limit: limitLabel.l95, side: 'upper', value: p.upper95 },
-    { n: p.n, limit: limitLabel.l998, side: 'lower', value: p.lower998 },
-    { n: p.n, limit: limitLabel.l998, side: 'upper', value: p.upper998 },
+    { n: p.n, limit: limitLabel.l95, side: 0, value: p.lower95 },
+    { n: p.n, limit: limitLabel.l95, side: 1, value: p.upper95 },
+    { n: p.n, limit: limitLabel.l998, side: 0, value: p.lower998 },
+    { n: p.n, limit: limitLabel.l998, side: 1, value: p.upper998 },
   ]);
   const overall = drawable(funnel.overallRate) ? funnel.overallRate : null;
   const subtitle = lines(
-    fillPhrase(t('clinicSubtitle'), { rate: overall === null ? String(funnel.overallRate) : `${formatFixed(100 * overall, 1, lang)}%`, method: funnel.method }),
+    fillPhrase(t('clinicSubtitle'), { rate: overall === null ? String(funnel.overallRate) : `${formatFixed(100 * overall, 1, lang)}${percentSign(lang)}`, method: funnelMethodText(funnel.method, lang) }),
     hidden ? fillPhrase(t('clinicsHidden'), { n: hidden, k: input.threshold ?? 5 }) : '',
   );
   const x = { field: 'n', type: 'quantitative' as const, title: t('referrals'), axis: { format: ',d' }, scale: { zero: true, nice: true } };
@@ -52,7 +60,7 @@ export function uptakeClinicFunnelSpec(input: ClinicFunnelInput, options: { lang
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title: { text: t('clinicTitle'), subtitle },
     width: 620, height: 400,
-    config: chartConfig(),
+    config: chartConfig(lang),
     layer: [
       {
         data: { values: curve },
@@ -63,7 +71,7 @@ export function uptakeClinicFunnelSpec(input: ClinicFunnelInput, options: { lang
           strokeDash: {
             field: 'limit', type: 'nominal', title: null, sort: [limitLabel.l95, limitLabel.l998],
             scale: { domain: [limitLabel.l95, limitLabel.l998], range: [[6, 3], [1, 0]] },
-            legend: { orient: 'bottom', symbolType: 'stroke', symbolStrokeColor: '#555' },
+            legend: { orient: 'bottom', direction: 'vertical', symbolType: 'stroke', symbolStrokeColor: '#555' },
           },
         },
       },
@@ -74,19 +82,25 @@ export function uptakeClinicFunnelSpec(input: ClinicFunnelInput, options: { lang
       }]),
       {
         data: { values: clinics },
-        mark: { type: 'point', filled: true, size: 55, opacity: 0.9, stroke: 'white', strokeWidth: 0.5 },
+        // Flagged clinics are larger and darker than the others, never paler or smaller.
+        mark: { type: 'point', filled: true, opacity: 1, stroke: 'white', strokeWidth: 0.5 },
         encoding: {
           x: { ...x, field: 'referrals' },
           y: { ...y, field: 'rate' },
           color: {
             field: 'status', type: 'nominal', title: t('clinicStatus'), sort: statusOrder,
-            scale: { domain: statusOrder, range: [PALETTE.midGrey, PALETTE.orange, PALETTE.vermillion] },
-            legend: { orient: 'bottom' },
+            scale: { domain: statusOrder, range: [PALETTE.midGrey, FLAG_COLOURS.outside95, FLAG_COLOURS.outside998] },
+            legend: { orient: 'bottom', direction: 'vertical', labelLimit: 420 },
           },
           shape: {
             field: 'status', type: 'nominal', sort: statusOrder, title: t('clinicStatus'),
             scale: { domain: statusOrder, range: ['circle', 'triangle-up', 'diamond'] },
-            legend: { orient: 'bottom' },
+            legend: { orient: 'bottom', direction: 'vertical', labelLimit: 420 },
+          },
+          size: {
+            field: 'status', type: 'nominal', sort: statusOrder, title: t('clinicStatus'),
+            scale: { domain: statusOrder, range: [50, 110, 130] },
+            legend: { orient: 'bottom', direction: 'vertical', labelLimit: 420 },
           },
           tooltip: [
             { field: 'clinic', type: 'nominal' }, { field: 'region', type: 'nominal' },
@@ -95,11 +109,13 @@ export function uptakeClinicFunnelSpec(input: ClinicFunnelInput, options: { lang
           ],
         },
       },
-      {
+      // Labels over a white halo (the same text stroked white underneath), so a limit line
+      // running behind a label never strikes it through.
+      ...[{ stroke: 'white', strokeWidth: 4, color: 'white' }, { color: '#222' }].map((paint) => ({
         data: { values: clinics.filter((c) => c.label !== null) },
-        mark: { type: 'text', align: 'left', dx: 7, dy: -2, fontSize: 11, color: '#222' },
+        mark: { type: 'text', align: 'left', dx: 8, dy: -2, fontSize: 11, ...paint },
         encoding: { x: { ...x, field: 'referrals' }, y: { ...y, field: 'rate' }, text: { field: 'label', type: 'nominal' } },
-      },
+      })),
     ],
   } as TopLevelSpec;
 }

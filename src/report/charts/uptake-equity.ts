@@ -9,7 +9,8 @@ import type { Scope } from '../../uptake/aggregate.js';
 import type { UptakeAnalysis } from '../../uptake/uptake-analysis.js';
 import { UPTAKE_CHART_TEXT, type Lang } from '../i18n.js';
 import {drawable, lines, scopeLabel } from './uptake-chart-style.js';
-import { chartConfig, PALETTE } from './chart-style.js';
+import { chartConfig, ESTIMATE_COLOUR, PALETTE } from './chart-style.js';
+import { levelLabel as levelWords } from '../uptake-levels.js';
 
 export interface UptakeEquityOptions {
   /** Default: the whole country. */
@@ -19,14 +20,6 @@ export interface UptakeEquityOptions {
   lang?: Lang;
 }
 
-const REFERRER_LABEL: Record<string, Record<Lang, string>> = {
-  gp: { en: 'GP', da: 'Egen læge' }, physio: { en: 'Physiotherapist', da: 'Fysioterapeut' },
-  chiro: { en: 'Chiropractor', da: 'Kiropraktor' }, other: { en: 'Other', da: 'Andet' },
-};
-const SEX_LABEL: Record<string, Record<Lang, string>> = {
-  female: { en: 'Women', da: 'Kvinder' }, male: { en: 'Men', da: 'Mænd' }, unknown: { en: 'Unknown', da: 'Ukendt' },
-};
-
 export function uptakeEquitySpec(analysis: Pick<UptakeAnalysis, 'metrics'>, options: UptakeEquityOptions = {}): TopLevelSpec {
   const lang = options.lang ?? 'en';
   const t = (k: keyof typeof UPTAKE_CHART_TEXT) => UPTAKE_CHART_TEXT[k][lang];
@@ -34,8 +27,7 @@ export function uptakeEquitySpec(analysis: Pick<UptakeAnalysis, 'metrics'>, opti
   const dims = options.dimensions ?? ['ageBand', 'sex', 'referrer'];
   const all = analysis.metrics.find((m) => m.region === region && m.period === 'all' && m.dimension === 'all');
   const overall = all && drawable(all.activationRate) ? all.activationRate : null;
-  const levelLabel = (dim: string, level: string) =>
-    dim === 'referrer' ? (REFERRER_LABEL[level]?.[lang] ?? level) : dim === 'sex' ? (SEX_LABEL[level]?.[lang] ?? level) : level;
+  const levelLabel = (dim: string, level: string) => levelWords(dim, level, lang);
   const dimTitle = { ageBand: t('ageBand'), referrer: t('referrer'), sex: lang === 'da' ? 'Køn' : 'Sex' };
 
   const panels = dims.map((dim) => {
@@ -64,19 +56,19 @@ export function uptakeEquitySpec(analysis: Pick<UptakeAnalysis, 'metrics'>, opti
           encoding: { x: { aggregate: 'max' as const, field: 'overall', type: 'quantitative' as const, scale: xScale } },
         }]),
         {
-          mark: { type: 'rule' as const, strokeWidth: 2, color: PALETTE.blue },
+          mark: { type: 'rule' as const, strokeWidth: 2, color: ESTIMATE_COLOUR },
           encoding: { y, x: { field: 'ciLower', type: 'quantitative' as const, scale: xScale }, x2: { field: 'ciUpper' } },
         },
         {
-          mark: { type: 'point' as const, filled: true, size: 80, opacity: 1, color: PALETTE.blue },
+          mark: { type: 'point' as const, filled: true, size: 80, opacity: 1, color: ESTIMATE_COLOUR },
           encoding: {
             y,
             x: { field: 'rate', type: 'quantitative' as const, scale: xScale, title: t('activationRate'), axis: { format: '.0%', tickCount: 10 } },
             tooltip: [
               { field: 'group', type: 'nominal' as const, title: dimTitle[dim] },
               { field: 'rate', type: 'quantitative' as const, format: '.1%', title: t('activationRate') },
-              { field: 'ciLower', type: 'quantitative' as const, format: '.1%', title: '95% CI lower' },
-              { field: 'ciUpper', type: 'quantitative' as const, format: '.1%', title: '95% CI upper' },
+              { field: 'ciLower', type: 'quantitative' as const, format: '.1%', title: t('ciLower') },
+              { field: 'ciUpper', type: 'quantitative' as const, format: '.1%', title: t('ciUpper') },
             ],
           },
         },
@@ -91,7 +83,7 @@ export function uptakeEquitySpec(analysis: Pick<UptakeAnalysis, 'metrics'>, opti
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title: { text: `${t('equityTitle')} — ${scopeLabel(region, lang)}`, subtitle: lines(t('equitySubtitle')) },
-    config: chartConfig(),
+    config: chartConfig(lang),
     vconcat: panels,
     spacing: 24,
   } as TopLevelSpec;

@@ -1,15 +1,19 @@
 /**
  * The activation funnel: referred → activated → retained at 4 weeks → retained at 12 weeks,
- * nationally or per region (one row of bars each, own x scale), as horizontal bars labelled with
- * their counts. Counts come from the suppressed metric rows (whole export, all patients); a
- * suppressed stage gets no bar, only its label ("<5" / "suppressed") at zero.
+ * nationally or per region (one row of bars each, on ONE shared x scale, so a small region looks
+ * small), as horizontal bars labelled with their counts and the percentage of the right
+ * denominator: activated of referred; retained of those at risk — activated at least 4 / 12 weeks
+ * before the export — drawn as an outlined bar behind the retained one, so the eye compares
+ * retained with at risk, never with everyone activated. Counts and rates come from the suppressed
+ * metric rows (whole export, all patients); a suppressed stage gets no bar, only its marker
+ * ("<5" / "suppressed") at zero.
  */
 import type { TopLevelSpec } from 'vega-lite';
 import type { Scope } from '../../uptake/aggregate.js';
 import type { UptakeAnalysis } from '../../uptake/uptake-analysis.js';
-import { UPTAKE_CHART_TEXT, type Lang } from '../i18n.js';
+import { fillPhrase, formatFixed, formatThousands, type Lang, percentSign, UPTAKE_CHART_TEXT } from '../i18n.js';
 import { drawable, lines, scopeLabel, scopeOrder } from './uptake-chart-style.js';
-import { chartConfig, PALETTE } from './chart-style.js';
+import { chartConfig, GREY_SHADES } from './chart-style.js';
 
 export interface ActivationFunnelOptions {
   /** 'national' (default), 'regions' (a row of bars per region), or one region. */
@@ -19,6 +23,14 @@ export interface ActivationFunnelOptions {
 
 const STAGES = ['referrals', 'activations', 'retained4w', 'retained12w'] as const;
 
+/** Per stage: the denominator of its percentage (its at-risk count) and the rate the analysis computed. */
+const OF = {
+  referrals: null,
+  activations: { atRisk: 'referrals', rate: 'activationRate' },
+  retained4w: { atRisk: 'atRisk4w', rate: 'retention4w' },
+  retained12w: { atRisk: 'atRisk12w', rate: 'retention12w' },
+} as const;
+
 export function uptakeActivationFunnelSpec(analysis: Pick<UptakeAnalysis, 'metrics'>, options: ActivationFunnelOptions = {}): TopLevelSpec {
   const lang = options.lang ?? 'en';
   const t = (k: keyof typeof UPTAKE_CHART_TEXT) => UPTAKE_CHART_TEXT[k][lang];
@@ -26,31 +38,55 @@ export function uptakeActivationFunnelSpec(analysis: Pick<UptakeAnalysis, 'metri
   const scopes = scope === 'regions' ? scopeOrder(analysis.metrics).filter((s) => s !== 'national') : [scope];
   const stageLabel = { referrals: t('referred'), activations: t('activated'), retained4w: t('retained4w'), retained12w: t('retained12w') };
   const stages = STAGES.map((s) => stageLabel[s]);
-  const fmt = new Intl.NumberFormat(lang === 'da' ? 'da-DK' : 'en-GB', { maximumFractionDigits: 0 });
+  const n = (v: number) => formatThousands(v, 0, lang);
+  const pct = (v: number) => `${formatFixed(100 * v, 1, lang)}${percentSign(lang)}`;
+  const marker = (v: unknown) => String(v ?? '–');
   const values = scopes.flatMap((s) => {
     const row = analysis.metrics.find((m) => m.region === s && m.period === 'all' && m.dimension === 'all');
     if (!row) return [];
     return STAGES.map((stage) => {
       const v = row[stage];
-      return { region: scopeLabel(s, lang), stage: stageLabel[stage], count: drawable(v) ? v : null, label: drawable(v) ? fmt.format(v) : String(v) };
+      const of = OF[stage];
+      const atRisk = of && stage !== 'activations' ? row[of.atRisk] : null;
+      const rate = of ? row[of.rate] : null;
+      let label = drawable(v) ? n(v) : marker(v);
+      if (of && drawable(v)) {
+        const base = row[of.atRisk];
+        const share = drawable(rate) ? pct(rate) : marker(rate);
+        label = stage === 'activations'
+          ? fillPhrase(t('ofReferred'), { n: label, pct: share })
+          : fillPhrase(t('ofAtRisk'), { n: label, atRisk: drawable(base) ? n(base) : marker(base), pct: share });
+      }
+      return {
+        region: scopeLabel(s, lang),
+        stage: stageLabel[stage],
+        count: drawable(v) ? v : null,
+        atRisk: drawable(atRisk) ? atRisk : null,
+        label,
+      };
     });
   });
   const y = { field: 'stage', type: 'nominal' as const, sort: stages, title: null, axis: { labelLimit: 200 } };
+  const x = { type: 'quantitative' as const, title: t('patients'), axis: { format: ',d', tickCount: 6 } };
   const layer = [
+    {
+      // Those at risk of the retention stages: the outlined bar the retained bar is read against.
+      transform: [{ filter: 'datum.atRisk !== null' }],
+      mark: { type: 'bar' as const, height: { band: 0.72 }, fill: '#FFFFFF', stroke: GREY_SHADES[1], strokeWidth: 1, strokeDash: [3, 2] },
+      encoding: { y, x: { ...x, field: 'atRisk' } },
+    },
     {
       mark: { type: 'bar' as const, height: { band: 0.72 } },
       encoding: {
         y,
-        x: { field: 'count', type: 'quantitative' as const, title: t('patients'), axis: { format: ',d', tickCount: 6 } },
-        color: {
-          field: 'stage', type: 'nominal' as const, sort: stages, legend: null,
-          scale: { domain: stages, range: [PALETTE.skyBlue, PALETTE.blue, PALETTE.green, PALETTE.orange] },
-        },
+        x: { ...x, field: 'count' },
+        color: { field: 'stage', type: 'nominal' as const, sort: stages, legend: null, scale: { domain: stages, range: [...GREY_SHADES] } },
         tooltip: [{ field: 'region', type: 'nominal' as const }, { field: 'stage', type: 'nominal' as const }, { field: 'label', type: 'nominal' as const, title: 'n' }],
       },
     },
     {
-      // The count after its bar; a suppressed stage shows its "<5" / "suppressed" at zero.
+      // The count (and its percentage) after the longer of its bar and its at-risk bar; a
+      // suppressed stage shows its marker at zero.
       mark: { type: 'text' as const, align: 'left' as const, dx: 4, fontSize: 11, color: '#222' },
       encoding: { y, x: { field: 'labelAt', type: 'quantitative' as const }, text: { field: 'label', type: 'nominal' as const } },
     },
@@ -58,17 +94,18 @@ export function uptakeActivationFunnelSpec(analysis: Pick<UptakeAnalysis, 'metri
   const single = scopes.length === 1;
   const base = {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    title: { text: single ? `${t('funnelTitle')} — ${scopeLabel(scopes[0] as Scope, lang)}` : t('funnelTitle'), subtitle: lines(t('funnelSubtitle')) },
-    config: chartConfig(),
+    title: { text: single ? `${t('funnelTitle')} — ${scopeLabel(scopes[0] as Scope, lang)}` : t('funnelTitle'), subtitle: lines(t('funnelSubtitle'), single ? '' : t('funnelShared')) },
+    config: chartConfig(lang),
     data: { values },
-    transform: [{ calculate: 'datum.count === null ? 0 : datum.count', as: 'labelAt' }],
+    transform: [{ calculate: 'max(datum.count === null ? 0 : datum.count, datum.atRisk === null ? 0 : datum.atRisk)', as: 'labelAt' }],
   };
-  if (single) return { ...base, width: 460, height: { step: 34 }, layer } as TopLevelSpec;
+  if (single) return { ...base, width: 420, height: { step: 34 }, layer } as TopLevelSpec;
   return {
     ...base,
     facet: { row: { field: 'region', type: 'nominal', sort: scopes.map((s) => scopeLabel(s, lang)), title: null, header: { labelAngle: 0, labelAlign: 'left', labelAnchor: 'middle', labelBaseline: 'middle', labelFontSize: 12 } } },
-    spec: { width: 460, height: { step: 22 }, layer },
+    spec: { width: 420, height: { step: 22 }, layer },
     spacing: 14,
-    resolve: { scale: { x: 'independent' } },
+    // One x scale for every region: the regions' sizes are part of what the chart shows.
+    resolve: { scale: { x: 'shared' } },
   } as TopLevelSpec;
 }

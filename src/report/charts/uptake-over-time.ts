@@ -43,7 +43,7 @@ export function uptakeOverTimeSpec(analysis: Pick<UptakeAnalysis, 'metrics' | 'u
       $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
       title: { text: t('overTimeTitle'), subtitle: lines(t('overTimeSubtitle'), note) },
       width: 640, height: 320,
-      config: chartConfig(),
+      config: chartConfig(lang),
       data: { values },
       mark: { type: 'line', point: { size: 28 }, strokeWidth: 2, invalid: 'break-paths-show-domains' },
       encoding: {
@@ -82,7 +82,7 @@ export function uptakeOverTimeSpec(analysis: Pick<UptakeAnalysis, 'metrics' | 'u
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title: { text: t('per1000Title'), subtitle: lines(t('per1000Subtitle'), note) },
     width: Math.max(360, 150 * shownYears.length), height: 320,
-    config: chartConfig(),
+    config: chartConfig(lang),
     data: { values },
     encoding: { x, xOffset, color },
     layer: [
@@ -98,8 +98,8 @@ export function uptakeOverTimeSpec(analysis: Pick<UptakeAnalysis, 'metrics' | 'u
             { field: 'region', type: 'nominal', title: t('region') },
             { field: 'year', type: 'ordinal', title: t('year') },
             { field: 'per1000', type: 'quantitative', format: '.1f', title: t('per1000') },
-            { field: 'ciLower', type: 'quantitative', format: '.1f', title: '95% CI lower' },
-            { field: 'ciUpper', type: 'quantitative', format: '.1f', title: '95% CI upper' },
+            { field: 'ciLower', type: 'quantitative', format: '.1f', title: t('ciLower') },
+            { field: 'ciUpper', type: 'quantitative', format: '.1f', title: t('ciUpper') },
           ],
         },
       },

@@ -23,6 +23,11 @@ export interface ReportKind<E extends z.ZodType = z.ZodType> {
   /** The entry's own fields (besides id, kind, out, lang). */
   entrySchema: E;
   build(entry: ManifestEntry & z.infer<E>, env: ReportEnv): Promise<ReportContent>;
+  /**
+   * Optional: starts expensive work that does not need the main thread (through `env.memo`, so
+   * `build` picks it up) before any report is built; called for every entry first.
+   */
+  prefetch?(entry: ManifestEntry & z.infer<E>, env: ReportEnv): void;
 }
 
 /** The analysis plan at `path`, read and validated once per run however many reports use it. */

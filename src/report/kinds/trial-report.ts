@@ -35,6 +35,7 @@ import { summarizeExclusion } from '../../trial/exclusion-summary.js';
 import { formatLineRanges } from '../../problem-groups.js';
 import { subgroupReport } from '../sections/subgroups.js';
 import { readTargetSample } from '../../trial/target-sample.js';
+import { problemText } from '../problem-text.js';
 
 
 export const trialEntrySchema = z.object({
@@ -62,7 +63,7 @@ interface TrialChart {
 /** The charts of a trial report, in page order. One line per chart builder. */
 export const TRIAL_CHARTS: readonly TrialChart[] = [
   {
-    name: 'effects-forest', section: 'effects', build: effectsForestSpec, alt: { en: 'Forest plot of the effects against the MCID', da: 'Forest plot af effekterne målt mod MCID' },
+    name: 'effects-forest', section: 'effects', build: effectsForestSpec, alt: { en: 'Forest plot of the effects against the MCID', da: 'Forest plot af effekterne målt mod MKRF' },
     isEmpty: (r, ctx) => forestRows(r.effects, ctx.primaryMethod).length === 0, emptyText: 'forestEmpty',
   },
   {
@@ -70,10 +71,10 @@ export const TRIAL_CHARTS: readonly TrialChart[] = [
     isEmpty: (r, ctx) => trajectoryOutcomes(r, ctx).length === 0, emptyText: 'trajectoriesEmpty',
   },
   {
-    name: 'responders', section: 'responders', build: respondersSpec, alt: { en: 'Share of responders per arm', da: 'Andel respondenter pr. gruppe' },
+    name: 'responders', section: 'responders', build: respondersSpec, alt: { en: 'Share of responders per arm', da: 'Andel patienter med klinisk relevant forbedring pr. gruppe' },
     isEmpty: (r) => responderRows(r.effects).length === 0, emptyText: 'respondersEmpty',
   },
-  { name: 'participant-flow', section: 'flow', build: participantFlowSpec, alt: { en: 'Participant flow diagram', da: 'Diagram over deltagerflow' } },
+  { name: 'participant-flow', section: 'flow', build: participantFlowSpec, alt: { en: 'Participant flow diagram', da: 'Diagram over patientflow' } },
 ];
 
 interface Analysed {
@@ -176,7 +177,7 @@ const sofSection: TrialSectionBuilder = ({ ctx, sofRows, method }) => {
 
 const flowSection: TrialSectionBuilder = ({ ctx, chartOrWhy }) => [{ id: 'flow', title: ctx.text('flowTitle'), ...chartOrWhy('flow') }];
 
-const excludedSection: TrialSectionBuilder = ({ trial, ctx }) => excludedRowsSection(trial, ctx.text);
+const excludedSection: TrialSectionBuilder = ({ trial, ctx }) => excludedRowsSection(trial, ctx.text, ctx.lang);
 
 const baselineSection: TrialSectionBuilder = ({ ctx, t1, t1Labels }) => [
   { id: 'baseline', title: ctx.text('table1Title'), tables: [{ table: tableOne(t1, ctx, t1Labels) }], notes: [ctx.text('table1Note')] },
@@ -255,7 +256,7 @@ export function numberCaptions(sections: PageSection[], lang: Lang): PageSection
  * kind of problem with its column, count and line ranges — never a cell value or a patient id
  * (docs/input-trial-export.md).
  */
-function excludedRowsSection(trial: TrialData, t: (key: 'excludedTitle' | 'excludedIntro' | 'excludedColumn' | 'excludedProblem' | 'excludedCount' | 'excludedLines') => string): PageSection[] {
+function excludedRowsSection(trial: TrialData, t: (key: 'excludedTitle' | 'excludedIntro' | 'excludedColumn' | 'excludedProblem' | 'excludedCount' | 'excludedLines') => string, lang: Lang): PageSection[] {
   if (!trial.excluded) return [];
   const s = summarizeExclusion(trial.excluded, trial.plan.columns.id);
   return [{
@@ -265,7 +266,7 @@ function excludedRowsSection(trial: TrialData, t: (key: 'excludedTitle' | 'exclu
     tables: s.groups.length
       ? [{ table: {
           header: [t('excludedColumn'), t('excludedProblem'), t('excludedCount'), t('excludedLines')],
-          rows: s.groups.map((g) => [g.field ?? '', g.expected, String(g.count), formatLineRanges(g.lines)]),
+          rows: s.groups.map((g) => [g.field ?? '', problemText(g.expected, lang), String(g.count), formatLineRanges(g.lines)]),
           align: ['left', 'left', 'right', 'left'],
         } }]
       : [],

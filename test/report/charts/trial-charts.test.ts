@@ -62,7 +62,7 @@ describe.each(['en', 'da'] as const)('trial chart builders (%s)', (lang) => {
     expect(spec.hconcat[1]!.data.values).toHaveLength(2 * rows.length);
     const resp = rows.find((r) => r.outcome === 'rmdq_resp5' && r.time === '3m')!;
     const text = spec.hconcat[1]!.data.values.map((v) => v.text);
-    expect(text).toContain(`${(100 * resp.risks!.intervention).toFixed(1).replace('.', lang === 'da' ? ',' : '.')}% (${resp.risks!.eventsIntervention}/${resp.n.intervention})`);
+    expect(text).toContain(`${(100 * resp.risks!.intervention).toFixed(1).replace('.', lang === 'da' ? ',' : '.')}${lang === 'da' ? ' %' : '%'} (${resp.risks!.eventsIntervention}/${resp.n.intervention})`);
     const bar = spec.hconcat[1]!.data.values.find((v) => v.key === 'rmdq_resp5|3m' && v.arm === ctx.armLabel('control'))!;
     expect(bar.lo).toBeCloseTo(100 * resp.risks!.ciLowerControl, 10);
     expect(bar.hi).toBeCloseTo(100 * resp.risks!.ciUpperControl, 10);

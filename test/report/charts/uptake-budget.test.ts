@@ -7,13 +7,27 @@ describe('uptakeBudgetSpec', () => {
     const a = await bundledAnalysis();
     const spec = uptakeBudgetSpec(a.budget);
     const { rows } = plottedData(spec);
-    expect(rows.filter((r) => r.series !== 'Observed')).toHaveLength(3 * 5);
+    expect(rows.filter((r) => r.observed === false)).toHaveLength(3 * 5);
     const base2026 = a.budget.projection.find((p) => p.region === 'national' && p.scenario === 'base' && p.year === 2026)!;
-    expect(rows.find((r) => r.series === 'Base uptake' && r.year === '2026')?.million).toBeCloseTo(base2026.cost / 1e6, 12);
-    expect(rows.filter((r) => r.series === 'Observed').map((r) => r.year)).toEqual(['2024', '2025']);
+    expect(rows.find((r) => r.series === 'Projected, base case' && r.year === '2026')?.million).toBeCloseTo(base2026.cost / 1e6, 12);
+    expect(rows.filter((r) => r.observed === true).map((r) => r.year)).toEqual(['2024', '2025']);
     const svg = await renderSvg(spec);
-    expect(svg).toContain('Cost (million DKK)');
-    expect(svg).toContain('High uptake');
+    // Named for what it counts, and the observed part-year says so.
+    expect(svg).toContain('Gross app cost by year: observed and projected');
+    expect(svg).toContain('Gross app cost (million DKK)');
+    expect(svg).toContain('Budget impact of the app licences only');
+    expect(svg).toContain('Observed (2025: so far)');
+    expect(svg).toContain('Projected, high uptake');
+    expect(svg).not.toContain('Budget impact by year');
+  });
+
+  it('observed bars are outlined, projected ones filled in greys (no arm colour)', async () => {
+    const a = await bundledAnalysis();
+    const spec = uptakeBudgetSpec(a.budget) as unknown as { encoding: { fill: { scale: { domain: string[]; range: string[] } } } };
+    const { domain, range } = spec.encoding.fill.scale;
+    expect(domain[0]).toMatch(/^Observed/);
+    expect(range[0]).toBe('#FFFFFF');
+    for (const c of range) expect(['#0072B2', '#D55E00', '#56B4E9']).not.toContain(c.toUpperCase());
   });
 
   it('does not draw suppressed observed costs', async () => {
@@ -22,7 +36,7 @@ describe('uptakeBudgetSpec', () => {
     expect(unplottableValues(spec)).toEqual([]);
     const hidden = a.budget.observed.filter((o) => o.region === 'Hovedstaden' && typeof o.cost !== 'number');
     expect(hidden.length).toBeGreaterThan(0);
-    expect(plottedData(spec).rows.filter((r) => r.series === 'Observed')).toHaveLength(a.budget.observed.filter((o) => o.region === 'Hovedstaden').length - hidden.length);
+    expect(plottedData(spec).rows.filter((r) => r.observed === true)).toHaveLength(a.budget.observed.filter((o) => o.region === 'Hovedstaden').length - hidden.length);
     expect(JSON.stringify(spec)).toContain('1 suppressed values');
     await renderSvg(spec);
   });

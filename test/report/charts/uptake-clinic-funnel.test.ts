@@ -26,6 +26,30 @@ describe('uptakeClinicFunnelSpec', () => {
     expect(svg).toContain('Referrals per clinic (n)');
   });
 
+  it('flagged clinics are larger and darker than the others; legend counts match the table note; labels sit on a white halo', async () => {
+    const a = await bundledAnalysis();
+    const spec = uptakeClinicFunnelSpec({ funnel: a.funnel, curve: curveFor(a) });
+    const json = JSON.stringify(spec);
+    const points = (spec as { layer: { encoding?: { size?: { scale: { domain: string[]; range: number[] } }; color?: { scale: { range: string[] } } } }[] }).layer.find((l) => l.encoding?.size)!.encoding!;
+    const [within, out95, out998] = points.size!.scale.range;
+    expect(out95).toBeGreaterThan(within!);
+    expect(out998).toBeGreaterThanOrEqual(out95!);
+    const luminance = (hex: string) => {
+      const c = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255).map((v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4));
+      return 0.2126 * c[0]! + 0.7152 * c[1]! + 0.0722 * c[2]!;
+    };
+    const [cWithin, c95, c998] = points.color!.scale.range.map(luminance);
+    expect(c95).toBeLessThan(cWithin!);
+    expect(c998).toBeLessThan(cWithin!);
+    // Legend: "Outside 99.8% (4)" etc., the same counts as the note under the clinics table.
+    const n998 = a.funnel.outside998.length;
+    const n95 = a.funnel.rows.filter((r) => r.outside95 !== null).length;
+    expect(points.size!.scale.domain).toEqual([`Within the 95% limits (${a.funnel.rows.length - n95})`, `Outside 95%, within 99.8% (${n95 - n998})`, `Outside 99.8% (${n998})`]);
+    const { uptakeTables } = await import('../../../src/report/uptake-tables.js');
+    expect(uptakeTables(a, 'en').clinics.intro.join(' ')).toContain(`outside the 95% limits: ${n95} clinics (${n95 - n998} within the 99.8% limits, ${n998} outside them)`);
+    expect(json).toContain('"stroke":"white","strokeWidth":4');
+  });
+
   it('leaves out clinics with suppressed counts or rates and says how many', async () => {
     const a = await smallAnalysis();
     const spec = uptakeClinicFunnelSpec({ funnel: a.funnel, curve: curveFor(a), threshold: a.threshold });

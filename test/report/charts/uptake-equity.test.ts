@@ -9,7 +9,7 @@ describe('uptakeEquitySpec', () => {
     const { rows } = plottedData(spec);
     const chiro = a.metrics.find((m) => m.region === 'national' && m.period === 'all' && m.level === 'chiro')!;
     expect(rows.find((r) => r.group === 'Chiropractor')).toMatchObject({ rate: chiro.activationRate, ciLower: chiro.activationCiLower, ciUpper: chiro.activationCiUpper });
-    expect(rows.map((r) => r.group)).toEqual(expect.arrayContaining(['18-29', '75+', 'GP', 'Physiotherapist']));
+    expect(rows.map((r) => r.group)).toEqual(expect.arrayContaining(['18–29', '75+', 'General practice', 'Physiotherapist', 'Women', 'Men']));
     const svg = await renderSvg(spec);
     expect(svg).toContain('Age band (years)');
     expect(svg).toContain('Activation rate (% of referred)');

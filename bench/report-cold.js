@@ -1,0 +1,101 @@
+// Cold regeneration of every bundled report (no chart cache, fresh process), with a breakdown:
+// what `npm run bench` reports for issue 15's target (≤ 2.5 s on a 2-core machine).
+//
+//   node bench/report-cold.js            # standalone: median of HTA_BENCH_REPORT_RUNS (3) runs
+//   import { reportColdBench } …          # from bench/run.js
+//
+// Each run is a new Node process (module loading included, as a user runs `hta report
+// --no-cache`). The child times the phases from buildReports' progress messages: module loading,
+// per report the analysis (until its first chart) and the chart drawing (vega → SVG on the main
+// thread; PNGs in worker threads overlap it), then the wait for the last PNGs; and the CPU time of
+// all threads, which says what the wall time would be on an idle machine (CPU ÷ cores at best).
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+if (process.argv[2] === '--child') {
+  const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
+  const dist = (p) => pathToFileURL(join(root, 'dist', p)).href;
+  const { loadManifest } = await import(dist('report/manifest.js'));
+  const { buildReports } = await import(dist('report/build-reports.js'));
+  const { packageVersion } = await import(dist('cli/version.js'));
+  const tLoaded = performance.now();
+  const manifest = join(root, 'data/reports.json');
+  const events = [];
+  const files = await buildReports(loadManifest(manifest), {
+    manifestFile: manifest,
+    version: packageVersion(),
+    onProgress: (message) => events.push({ at: performance.now(), message }),
+  });
+  const tEnd = performance.now();
+  const cpu = process.cpuUsage(cpu0);
+  // Phases: "report <id>: analysing" … "report <id>: rendering <chart>" …
+  const phases = [];
+  for (let i = 0; i < events.length; i++) {
+    const m = /^report (\S+): (analysing|rendering)/.exec(events[i].message);
+    if (!m) continue;
+    const next = events[i + 1]?.at ?? tEnd;
+    const kind = m[2] === 'analysing' ? 'analysis' : 'charts';
+    const last = phases.at(-1);
+    if (last && last.report === m[1] && last.kind === kind) last.ms += next - events[i].at;
+    else phases.push({ report: m[1], kind, ms: next - events[i].at });
+  }
+  // The time after the last chart's SVG is waiting for PNG workers (and the folder indexes).
+  const lastCharts = phases.findLast((p) => p.kind === 'charts');
+  const lastEvent = events.at(-1)?.at ?? tEnd;
+  const pngWait = tEnd - lastEvent;
+  if (lastCharts) lastCharts.ms -= pngWait;
+  process.stdout.write(JSON.stringify({
+    wallMs: tEnd - t0, loadMs: tLoaded - t0, pngWaitMs: pngWait, cpuMs: (cpu.user + cpu.system) / 1000, files: files.size, phases,
+  }) + '\n');
+  process.exit(0);
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+/** Runs `runs` cold regenerations: the `hta report --no-cache` wall time, and one breakdown. */
+export function reportColdBench({ runs = Number(process.env.HTA_BENCH_REPORT_RUNS ?? 3) } = {}) {
+  const walls = [];
+  for (let i = 0; i < runs; i++) {
+    const out = mkdtempSync(join(tmpdir(), 'hta-bench-report-'));
+    try {
+      const t0 = performance.now();
+      const r = spawnSync(process.execPath, [join(root, 'bin/hta.js'), 'report', '--no-cache', '--out', out], { cwd: root, encoding: 'utf8' });
+      if (r.status !== 0) return { error: `hta report exited ${r.status}: ${r.stderr.trim().split('\n').pop()}` };
+      walls.push((performance.now() - t0) / 1000);
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+  }
+  const child = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--child'], { cwd: root, encoding: 'utf8' });
+  if (child.status !== 0) return { error: child.stderr.trim().split('\n').pop() };
+  const b = JSON.parse(child.stdout.trim().split('\n').pop());
+  return { seconds: median(walls), runs: walls.length, cores: availableParallelism(), breakdown: b };
+}
+
+/** The breakdown as lines: "module loading 0.5 s", "selfback: analysis 1.9 s", … */
+export function breakdownLines(b) {
+  const s = (ms) => `${(ms / 1000).toFixed(2)} s`;
+  return [
+    ['module loading', s(b.loadMs)],
+    ...b.phases.map((p) => [`${p.report}: ${p.kind === 'analysis' ? 'analysis' : 'charts (SVG; PNGs overlap)'}`, s(p.ms)]),
+    ['waiting for the last PNGs', s(b.pngWaitMs)],
+    ['total in-process (wall)', s(b.wallMs)],
+    ['CPU, all threads', `${s(b.cpuMs)} (${b.files} files)`],
+  ];
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const r = reportColdBench();
+  if (r.error) {
+    console.error(`report bench failed: ${r.error}`);
+    process.exit(1);
+  }
+  console.log(`hta report --no-cache, all bundled reports: ${r.seconds.toFixed(2)} s (median of ${r.runs}, ${r.cores} cores; target ≤ 2.5 s)`);
+  for (const [what, value] of breakdownLines(r.breakdown)) console.log(`  ${what.padEnd(44)} ${value}`);
+}

@@ -1,0 +1,30 @@
+/**
+ * A problem's "expected …" text in the report's language. Problems are worded in English where
+ * they are found (src/trial/, src/io/); the Danish report's "rows left out" table rewords the
+ * row-level ones a Danish committee may see, pattern by pattern. A text no pattern knows is shown
+ * as it is (English), never dropped. Names quoted from the plan or export stay as they are.
+ */
+import type { Lang } from './i18n.js';
+
+const DANISH: readonly [RegExp, string][] = [
+  [/^a patient id \(the cell is empty\)$/, 'et patient-id (cellen er tom)'],
+  [/^an arm value: (".*") \(intervention\) or (".*") \(control\), as in the plan's "arms"$/, 'en gruppe: $1 (intervention) eller $2 (kontrol), som i planens "arms"'],
+  [/^a time point of the plan \((.*)\); map other labels with "timeLabels" or list the visit in "allTimepoints"$/, 'et tidspunkt i planen ($1); knyt andre betegnelser til dem med "timeLabels", eller angiv besøget i "allTimepoints"'],
+  [/^one row per patient and time point \(this patient's (".*") row is on line (\d+)\)$/, 'én række pr. patient og tidspunkt (patientens $1-række står på linje $2)'],
+  [/^the same arm for a patient throughout \(this patient's line (\d+) has (".*")\)$/, 'samme gruppe for patienten i alle rækker (patientens linje $1 har $2)'],
+  [/^one of the answer codes of (".*") in the plan \((.*)\) or a missing-value code$/, 'en af svarkoderne for $1 i planen ($2) eller en kode for manglende værdi'],
+  [/^an answer (?:of|from) (.*) \((.*) item (\d+)\) after the answer codes$/, 'et svar blandt $1 ($2, spørgsmål $3) efter svarkoderne'],
+  [/^an answer (?:of|from) (.*) \((.*) item (\d+)\)$/, 'et svar blandt $1 ($2, spørgsmål $3)'],
+  [/^a whole number from (\S+) to (\S+) \((.*)\)$/, 'et helt tal fra $1 til $2 ($3)'],
+  [/^a number from (\S+) to (\S+) \((.*)\)$/, 'et tal fra $1 til $2 ($3)'],
+  [/^a number from (\S+) to (\S+)$/, 'et tal fra $1 til $2'],
+  [/^a finite number \(or leave the cell empty when unknown\)$/, 'et endeligt tal (eller en tom celle, når værdien er ukendt)'],
+  [/^a plausible (\S+): (\S+) to (\S+) \(set .*\)$/, 'en plausibel værdi af $1: $2 til $3 (ret "covariateRanges" i planen, hvis andre værdier er rigtige)'],
+];
+
+/** The `expected` text of a problem, reworded for `lang` when a pattern knows it. */
+export function problemText(expected: string, lang: Lang): string {
+  if (lang === 'en') return expected;
+  for (const [pattern, danish] of DANISH) if (pattern.test(expected)) return expected.replace(pattern, danish);
+  return expected;
+}

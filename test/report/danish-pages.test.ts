@@ -1,0 +1,120 @@
+/**
+ * Danish as a Danish committee writes it (docs/glossary-da.md): every Danish page — the bundled
+ * trial report (index.html, README.md, chart specs as committed in reports/, which CI keeps in
+ * step with the code) and the meta and uptake reports built in Danish here — carries no word that
+ * the phrase catalogue has only in English, none of the English or wrong terms a review found,
+ * and no interval written "[a, b]" (its comma collides with the decimal comma).
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import * as i18n from '../../src/report/i18n.js';
+import { metaReportKind } from '../../src/report/kinds/meta-report.js';
+import { uptakeReportKind } from '../../src/report/kinds/uptake-report.js';
+import { problemText } from '../../src/report/problem-text.js';
+import type { ReportContent } from '../../src/report/report-page.js';
+import { bundledAnalysis } from './charts/uptake-chart-support.js';
+
+/** Words (≥ 5 letters) that some catalogue phrase has in English and no phrase has in Danish. */
+function englishOnlyWords(): string[] {
+  const en = new Set<string>();
+  const da = new Set<string>();
+  const words = (s: string) => s.toLowerCase().replace(/\{\w+\}/g, ' ').match(/[a-zæøåé]+/g) ?? [];
+  const walk = (o: unknown): void => {
+    if (o === null || typeof o !== 'object') return;
+    const r = o as Record<string, unknown>;
+    if (typeof r.en === 'string' && typeof r.da === 'string') {
+      words(r.en).forEach((w) => en.add(w));
+      words(r.da).forEach((w) => da.add(w));
+    } else Object.values(r).forEach(walk);
+  };
+  Object.values(i18n).forEach(walk);
+  return [...en].filter((w) => w.length >= 5 && !da.has(w));
+}
+
+/** What a reader sees of a Vega-Lite spec: titles, texts, data values and legend domains. */
+function shownInSpec(spec: unknown): string {
+  const out: string[] = [];
+  const walk = (v: unknown, key: string): void => {
+    if (typeof v === 'string') {
+      if (['title', 'subtitle', 'text', 'datum', 'values', 'domain'].includes(key)) out.push(v);
+    } else if (Array.isArray(v)) v.forEach((x) => walk(x, key));
+    else if (v !== null && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, key === 'values' ? 'values' : k);
+  };
+  walk(spec, '');
+  return out.join('\n');
+}
+
+/** The visible text of a page: tags, styles and file names/paths dropped. */
+function shownInPage(html: string): string {
+  return html.replace(/<style[\s\S]*?<\/style>/g, '').replace(/<svg[\s\S]*?<\/svg>/g, '').replace(/<[^>]+>/g, ' ')
+    .split(/\s+/).filter((w) => !/[/\\]|\.(svg|png|json|csv|md)\b/.test(w)).join(' ');
+}
+
+function contentText(c: ReportContent): string {
+  const p = c.page;
+  return [p.title, p.provenance, ...p.sections.flatMap((s) => [s.title, ...(s.intro ?? []), ...(s.notes ?? []), ...(s.tables ?? []).flatMap((t) => [t.caption ?? '', ...t.table.header, ...t.table.rows.flat()])]),
+    ...c.charts.map((ch) => `${ch.alt}\n${shownInSpec(ch.spec)}`)].join('\n').split(/(?<=\s)/).filter((w) => !/[/\\]|\.(svg|png|json|csv|md)\b/.test(w)).join('');
+}
+
+const FORBIDDEN = [/Respondent/i, /Tipping point/i, /summary of findings/i, /\bimputation\b/i, /Risikoforskel/i, /\budfald/i, /\bMCID\b/];
+/** "[2,27, 5,03]": an interval in brackets with decimal commas. */
+const BRACKET_INTERVAL = /\[\s*[−-]?\d+,\d+,\s*[−-]?\d+,\d+\s*\]/;
+/** "56,9%": a Danish percentage without the space. */
+const TIGHT_PERCENT = /\d,\d+%/;
+
+function problems(raw: string, englishOnly: readonly string[]): string[] {
+  // Terms Danish HTA texts use as they are: "multipel imputation" (the glossary's; imputation
+  // alone is not), "fixed effect"/"random effects" (the meta-analysis models).
+  const text = raw.replace(/multipel imputation|(fixed|random) effects?/gi, '·');
+  const found: string[] = [];
+  for (const w of englishOnly) {
+    const m = new RegExp(`(?<![a-zæøå])${w}(?![a-zæøå])`, 'i').exec(text);
+    if (m) found.push(`English "${w}": …${text.slice(Math.max(0, m.index - 40), m.index + 40)}…`);
+  }
+  for (const re of [...FORBIDDEN, BRACKET_INTERVAL, TIGHT_PERCENT]) {
+    const m = re.exec(text);
+    if (m) found.push(`${re}: …${text.slice(Math.max(0, m.index - 40), m.index + 40)}…`);
+  }
+  return found;
+}
+
+describe('Danish pages', () => {
+  const englishOnly = englishOnlyWords();
+
+  it('the catalogue check knows English-only words (the test can fail)', () => {
+    expect(englishOnly).toEqual(expect.arrayContaining(['responders', 'imputation', 'findings']));
+    expect(problems('Respondenter og ja/nej-udfald; −0,81 [−1,47, −0,15]; 56,9%; Tipping point', englishOnly).length).toBeGreaterThanOrEqual(4);
+  });
+
+  it('the bundled Danish trial report (index.html, README.md, chart specs) has no English and the glossary\'s forms', () => {
+    const dir = 'reports/selfback-da';
+    const found: string[] = [];
+    for (const f of readdirSync(dir).filter((x) => /\.(html|md|vl\.json)$/.test(x))) {
+      const raw = readFileSync(join(dir, f), 'utf8');
+      const text = f.endsWith('.vl.json') ? shownInSpec(JSON.parse(raw)) : shownInPage(raw);
+      found.push(...problems(text, englishOnly).map((p) => `${f}: ${p}`));
+    }
+    expect(found).toEqual([]);
+  });
+
+  it('the meta and uptake reports in Danish have no English and the glossary\'s forms', async () => {
+    const memo = <T>(key: string, compute: () => T): T => (key.startsWith('uptake') ? (bundledAnalysis() as unknown as T) : compute());
+    const env = { input: (p: string) => p, lang: 'da' as const, version: 't', memo };
+    const meta = await metaReportKind.build({ id: 'm', kind: 'meta', out: 'm', lang: 'da', data: 'data/published/selfback-studies.csv', plan: 'data/plans/selfback.plan.json', preset: 'metafor' }, env);
+    const uptake = await uptakeReportKind.build({ id: 'u', kind: 'uptake', out: 'u', lang: 'da', registry: 'data/synthetic/registry.csv', eligible: 'data/synthetic/eligible.csv', plan: 'data/plans/uptake.plan.json' }, env);
+    expect(problems(contentText(meta), englishOnly)).toEqual([]);
+
+    expect(problems(contentText(uptake), englishOnly)).toEqual([]);
+    // Danish number formats in the charts: the locale makes vega write 1.586 and 0,74.
+    for (const c of [...meta.charts, ...uptake.charts]) expect(JSON.stringify(c.spec), c.name).toContain('"decimal":",","thousands":"."');
+    expect(JSON.stringify(uptake.charts[0]!.spec)).toContain('"jan."'); // Danish month names on the time axis
+  });
+
+  it('the "rows left out" table words its problems in Danish', () => {
+    expect(problemText('a number from 0 to 24 (Roland-Morris Disability Questionnaire)', 'da')).toBe('et tal fra 0 til 24 (Roland-Morris Disability Questionnaire)');
+    expect(problemText('a patient id (the cell is empty)', 'da')).toBe('et patient-id (cellen er tom)');
+    expect(problemText('an arm value: "app" (intervention) or "usual" (control), as in the plan\'s "arms"', 'da')).toBe('en gruppe: "app" (intervention) eller "usual" (kontrol), som i planens "arms"');
+    expect(problemText('a patient id (the cell is empty)', 'en')).toBe('a patient id (the cell is empty)');
+  });
+});

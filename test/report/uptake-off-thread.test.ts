@@ -1,0 +1,51 @@
+/**
+ * The uptake analysis on a worker thread (src/report/uptake-off-thread.ts). Under the test runner
+ * the module is `.ts` and runs the analysis in-thread, so this compiles it (and the error module)
+ * to JavaScript in a temp folder beside a stand-in `uptake/uptake-analysis.js`, and checks that a
+ * result crosses whole and that errors come back as what they were: an HtaError with its code and
+ * problems, a file-system error with its code and path.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import ts from 'typescript';
+import { describe, expect, it } from 'vitest';
+import { tempDir } from '../support/run-cli.js';
+
+const MODULES = ['src/report/uptake-off-thread.ts', 'src/errors.ts', 'src/problem-groups.ts'];
+
+const STAND_IN = `
+import { HtaError } from '../errors.js';
+export async function analyseUptake(input) {
+  if (input.registryFile === 'bad.csv') throw new HtaError('input.invalid', 'bad.csv lacks registry columns', [{ file: 'bad.csv', line: 1, field: 'id', expected: 'a column named "id"' }]);
+  if (input.registryFile === 'nope.csv') throw Object.assign(new Error('ENOENT: no such file'), { code: 'ENOENT', syscall: 'open', path: 'nope.csv', errno: -2 });
+  return { rows: 3, plan: input.plan, ratio: Infinity, nested: { threadId: (await import('node:worker_threads')).threadId } };
+}
+`;
+
+function compile(dir: string): string {
+  for (const m of MODULES) {
+    const out = join(dir, relative('src', m)).replace(/\.ts$/, '.js');
+    mkdirSync(dirname(out), { recursive: true });
+    writeFileSync(out, ts.transpileModule(readFileSync(m, 'utf8'), { compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 } }).outputText);
+  }
+  mkdirSync(join(dir, 'uptake'), { recursive: true });
+  writeFileSync(join(dir, 'uptake/uptake-analysis.js'), STAND_IN);
+  return pathToFileURL(join(dir, 'report/uptake-off-thread.js')).href;
+}
+
+describe('analyseUptakeOffThread (built modules)', () => {
+  it('runs on a worker thread and brings the result and the errors back as they were', async () => {
+    const mod = (await import(compile(tempDir()))) as typeof import('../../src/report/uptake-off-thread.js');
+    const plan = { currency: 'DKK' } as never;
+    const ok = (await mod.analyseUptakeOffThread({ registryFile: 'r.csv', eligibleFile: 'e.csv', plan })) as unknown as Record<string, unknown>;
+    expect(ok).toMatchObject({ rows: 3, plan: { currency: 'DKK' }, ratio: Infinity });
+    expect((ok.nested as { threadId: number }).threadId).toBeGreaterThan(0); // not the main thread (0)
+    const bad = await mod.analyseUptakeOffThread({ registryFile: 'bad.csv', eligibleFile: 'e.csv', plan }).catch((e: unknown) => e);
+    expect(bad).toMatchObject({ name: 'HtaError', code: 'input.invalid', message: 'bad.csv lacks registry columns', exitCode: 2 });
+    expect((bad as { problems: unknown[] }).problems).toEqual([{ file: 'bad.csv', line: 1, field: 'id', expected: 'a column named "id"' }]);
+    const missing = await mod.analyseUptakeOffThread({ registryFile: 'nope.csv', eligibleFile: 'e.csv', plan }).catch((e: unknown) => e);
+    expect(missing).toMatchObject({ code: 'ENOENT', syscall: 'open', path: 'nope.csv' });
+    await mod.stopOffThreadAnalyses();
+  });
+});

@@ -96,6 +96,10 @@ export const subgroupSchema = z
     column: z.string().min(1).describe('Export column that defines the subgroup (read from the baseline row, like a covariate)'),
     label: localized.describe('What the column is, e.g. {"en": "recruitment setting", "da": "rekrutteringssted"}'),
     levels: z.array(z.union([z.string().min(1), z.number()])).min(2).optional().describe('Categorical levels, in display order (the first is the reference); other values are excluded and counted; default: every value seen, sorted'),
+    levelLabels: z
+      .record(z.string(), localized)
+      .optional()
+      .describe('What the report calls each level, e.g. {"gp": {"en": "general practice", "da": "almen praksis"}}; default: the value as it is in the export'),
     cuts: z.array(z.number()).min(1).optional().describe('Cut points for a numeric column: [40, 60] gives levels "<40", "40–<60", "≥60" (R cut(x, c(-Inf, 40, 60, Inf), right = FALSE))'),
     prespecified: z.boolean().describe('Whether this subgroup analysis was specified before the data were seen (a credibility criterion, ICEMAN)'),
     predictedDirection: z

@@ -64,7 +64,7 @@ describe.each(['en', 'da'] as const)('trial report in committee order (%s)', (la
       expect(o.importance === 'critical' ? critical : important).toContain(ctx.outcomeLabel(o.key));
     }
     expect(critical).toContain(lang === 'da'
-      ? 'Signifikant, men ikke klinisk relevant efter 3 måneder og 9 måneder: Funktionsevne (RMDQ 0–24) (moderat evidenskvalitet).'
+      ? 'Signifikant, men ikke klinisk relevant efter 3 måneder og 9 måneder: Fysisk funktionsniveau (RMDQ 0–24) (moderat evidenskvalitet).'
       : 'Significant, but not clinically relevant at 3 months and 9 months: Disability (RMDQ 0–24) (moderate certainty).');
     // Findings shared by several outcomes are said once: a short paragraph.
     expect(critical!.split('. ').length).toBeLessThanOrEqual(4);

@@ -15,7 +15,7 @@ const PDFTOTEXT = '/usr/bin/pdftotext';
 
 export const PRINTED_PAGES = [
   { name: 'selfback', conclusion: 'Conclusion', first: 'Disability (RMDQ 0–24)', table: 'Table 1. Summary of findings' },
-  { name: 'selfback-da', conclusion: 'Konklusion', first: 'Funktionsevne (RMDQ 0–24)', table: 'Tabel 1. Evidensprofil' },
+  { name: 'selfback-da', conclusion: 'Konklusion', first: 'Fysisk funktionsniveau (RMDQ 0–24)', table: 'Tabel 1. Evidensprofil' },
 ];
 
 export async function checkPrintedPage(browser: Browser, p: (typeof PRINTED_PAGES)[number]): Promise<void> {

@@ -56,6 +56,16 @@ describe('subgroup forest plot', () => {
     expect(rows[0]!.est).toBe(rows[0]!.ref);
   });
 
+  it('names the levels as the plan\'s levelLabels say, in the page\'s language, and keeps the code otherwise', () => {
+    const analyses = forestAnalyses(result.subgroups ?? [], 'recruited_by', '3m');
+    const names: Record<string, string> = { [analyses[0]!.levels[0]!.level]: 'første niveau' };
+    const rows = subgroupForestRows(analyses, result.effects, trialChartContext(trial, 'da'), (l) => names[l] ?? l);
+    expect(rows[1]!.labelText).toBe('første niveau');
+    expect(rows[2]!.labelText).toBe(analyses[0]!.levels[1]!.level);
+    // No sort key is an English word a Danish reader could see.
+    for (const r of rows) expect(r.key).toMatch(/^\d+\|\d+$/);
+  });
+
   it('prints Danish numbers and intervals, and the spec carries the data', () => {
     const ctx = trialChartContext(trial, 'da');
     const analyses = forestAnalyses(result.subgroups ?? [], 'recruited_by', '3m');

@@ -18,7 +18,8 @@ import { fillArms } from '../arm-names.js';
 import { fillPhrase, formatFixed, formatP, SHORT_RELEVANCE_TEXT } from '../i18n.js';
 import { textWidth } from '../render/chart-font.js';
 import { SUBGROUP_TEXT, type SubgroupPhrase } from '../sections/subgroup-phrases.js';
-import { chartConfig, FONT_SIZE, PALETTE, RELEVANCE_COLOURS, ROW_HEIGHT } from './chart-style.js';
+import { chartConfig, FONT_SIZE, PALETTE, ROW_HEIGHT } from './chart-style.js';
+import { FOREST_VERDICT_STYLE } from './effects-forest.js';
 import type { TrialChartContext } from './trial-chart-context.js';
 
 const PLOT_WIDTH = 260;
@@ -54,7 +55,7 @@ export function forestAnalyses(subgroups: readonly SubgroupResult[], column: str
 }
 
 /** The chart's rows (exported so the tests check numbers against markers without drawing). */
-export function subgroupForestRows(analyses: readonly SubgroupResult[], effects: readonly EffectRow[], ctx: TrialChartContext): SubgroupForestDatum[] {
+export function subgroupForestRows(analyses: readonly SubgroupResult[], effects: readonly EffectRow[], ctx: TrialChartContext, levelName: (level: string) => string = (l) => l): SubgroupForestDatum[] {
   const lang = ctx.lang;
   const p = (k: SubgroupPhrase) => fillArms(SUBGROUP_TEXT[k][lang], ctx.arms);
   const rows: SubgroupForestDatum[] = [];
@@ -75,6 +76,7 @@ export function subgroupForestRows(analyses: readonly SubgroupResult[], effects:
     const datum = (key: string, labelText: string, e: EffectRow | undefined, isOverall: boolean): SubgroupForestDatum => {
       const s = scaled(e);
       return {
+        // Sort key only (block, then row): never shown.
         key: `${block}|${key}`,
         labelText,
         nText: e ? `${e.n.intervention}/${e.n.control}` : '',
@@ -83,14 +85,14 @@ export function subgroupForestRows(analyses: readonly SubgroupResult[], effects:
         effectText: e && s.est !== null ? `${f(e.benefit as number)} ${interval(f(e.benefitCiLower as number), f(e.benefitCiUpper as number))} ${unit}` : p('notComputed'),
         pText: isOverall ? pText : '',
         verdictText: e?.relevance ? SHORT_RELEVANCE_TEXT[e.relevance][lang] : p('notComputed'),
-        colour: e?.relevance ? RELEVANCE_COLOURS[e.relevance] : PALETTE.grey,
+        colour: e?.relevance ? FOREST_VERDICT_STYLE[e.relevance].colour : PALETTE.grey,
         overall: isOverall,
         // Shade whole outcomes alternately so one outcome's rows read as a group.
         band: block % 2 === 0,
       };
     };
-    rows.push(datum('overall', `${ctx.outcomeLabel(g.outcome)}: ${p('allPatients')}`, overall, true));
-    for (const l of g.levels) rows.push(datum(`level|${l.level}`, l.level, l.effect, false));
+    rows.push(datum('0', `${ctx.outcomeLabel(g.outcome)}: ${p('allPatients')}`, overall, true));
+    g.levels.forEach((l, i) => rows.push(datum(String(i + 1).padStart(3, '0'), levelName(l.level), l.effect, false)));
   });
   return rows;
 }
@@ -100,10 +102,10 @@ function niceLimit(maxAbs: number): number {
   return m <= 2 ? Math.ceil(m * 4) / 4 : m <= 5 ? Math.ceil(m * 2) / 2 : Math.ceil(m);
 }
 
-export function subgroupForestSpec(analyses: readonly SubgroupResult[], effects: readonly EffectRow[], ctx: TrialChartContext, subgroupLabel: string, time: string): TopLevelSpec {
+export function subgroupForestSpec(analyses: readonly SubgroupResult[], effects: readonly EffectRow[], ctx: TrialChartContext, subgroupLabel: string, time: string, levelName?: (level: string) => string): TopLevelSpec {
   const lang = ctx.lang;
   const p = (k: SubgroupPhrase) => fillArms(SUBGROUP_TEXT[k][lang], ctx.arms);
-  const data = subgroupForestRows(analyses, effects, ctx);
+  const data = subgroupForestRows(analyses, effects, ctx, levelName);
   const keys = data.map((d) => d.key);
   const height = keys.length * ROW_HEIGHT;
   const yRow = { field: 'key', type: 'nominal', sort: keys, axis: null, scale: { paddingInner: 0, paddingOuter: 0 } } as const;

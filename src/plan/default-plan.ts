@@ -29,8 +29,18 @@ export function defaultPlanFor(csv: CsvTable): Plan {
   }
   const armIdx = csv.header.indexOf('arm');
   const timeIdx = csv.header.indexOf('time');
-  const arms = [...new Set(csv.records.map((r) => r.cells[armIdx] ?? null).filter((v): v is string => v !== null))];
-  const times = [...new Set(csv.records.map((r) => r.cells[timeIdx] ?? null).filter((v): v is string => v !== null))];
+  // One pass over the records (a large export is streamed from disk: docs/limits.md).
+  const armSet = new Set<string>();
+  const timeSet = new Set<string>();
+  for (const r of csv.records) {
+    const cells = r.cells;
+    const arm = cells[armIdx] ?? null;
+    const time = cells[timeIdx] ?? null;
+    if (arm !== null) armSet.add(arm);
+    if (time !== null) timeSet.add(time);
+  }
+  const arms = [...armSet];
+  const times = [...timeSet];
   const pair = arms.includes('app') && arms.includes('usual') ? ['app', 'usual'] : arms.slice(0, 2);
   if (armIdx < 0 || timeIdx < 0 || pair.length < 2 || !times.includes('baseline')) {
     throw new HtaError('usage.invalid', `${csv.file} does not follow the default layout (columns id, arm, time; a "baseline" visit; two arms); give a plan with --plan`);

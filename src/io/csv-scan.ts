@@ -27,7 +27,7 @@ export interface ScannedRecord {
   text?: string;
   /** The fields, when some field was quoted (so the text cannot simply be split). */
   fields?: string[];
-  /** Number of fields. */
+  /** Number of fields (1 for unquoted records when the scan does not count). */
   count: number;
 }
 
@@ -51,6 +51,8 @@ export interface ScanOptions {
   line?: number;
   /** False when more bytes follow `bytes` (a chunk of a streamed file); default true. */
   final?: boolean;
+  /** Count the fields of unquoted records (default true); a re-read of a checked file skips it. */
+  count?: boolean;
 }
 
 /** Where a scan stopped: the byte after the last whole record scanned, and its line. */
@@ -67,6 +69,7 @@ export interface ScanEnd {
 export function scanCsv(bytes: Buffer, start: number, delimiter: number, onRecord: (r: ScannedRecord) => boolean | void, options: ScanOptions = {}): ScanEnd {
   const n = bytes.length;
   const final = options.final ?? true;
+  const counting = options.count ?? true;
   let pos = start;
   let line = options.line ?? 1;
   // Next quote and CR at or after pos (-1: none left), found once and moved forward lazily so
@@ -91,7 +94,7 @@ export function scanCsv(bytes: Buffer, start: number, delimiter: number, onRecor
       while (b > a && isBlank(bytes[b - 1]!)) b--;
       if (a < b) {
         let count = 1;
-        for (let k = pos; k < eol; k++) if (bytes[k] === delimiter) count++;
+        if (counting) for (let k = pos; k < eol; k++) if (bytes[k] === delimiter) count++;
         if (onRecord({ line, text: bytes.toString('utf8', pos, eol), count }) === false) return { pos: eol, line };
       }
       pos = eol;

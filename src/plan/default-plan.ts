@@ -4,7 +4,7 @@
  * that the export has (as scores or as items).
  */
 import { HtaError } from '../errors.js';
-import type { CsvTable } from '../io/read-csv.js';
+import { type CsvTable, FieldReader } from '../io/read-csv.js';
 import { instruments } from '../instruments/registry.js';
 import { parsePlan } from './load-plan.js';
 import type { Plan } from './plan-schema.js';
@@ -32,10 +32,11 @@ export function defaultPlanFor(csv: CsvTable): Plan {
   // One pass over the records (a large export is streamed from disk: docs/limits.md).
   const armSet = new Set<string>();
   const timeSet = new Set<string>();
+  const fields = new FieldReader();
   for (const r of csv.records) {
-    const cells = r.cells;
-    const arm = cells[armIdx] ?? null;
-    const time = cells[timeIdx] ?? null;
+    fields.load(r);
+    const arm = fields.cell(armIdx);
+    const time = fields.cell(timeIdx);
     if (arm !== null) armSet.add(arm);
     if (time !== null) timeSet.add(time);
   }

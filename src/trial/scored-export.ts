@@ -10,20 +10,20 @@ import { neutralizeFormula } from '../io/csv-formula.js';
 import { formatNumberForExport } from '../io/format-number.js';
 import type { CsvTable } from '../io/read-csv.js';
 import { exportTimeOf } from '../plan/plan-schema.js';
-import type { TrialData } from './trial-data.js';
+import { scoreAt, type TrialData } from './trial-data.js';
 
 export function scoredExport(csv: CsvTable, trial: TrialData): string {
   const scored = trial.sources.filter((s) => s.from === 'items' || (s.coders ?? []).some((c) => c !== undefined));
   const taken = new Set(csv.header);
   const name = (base: string) => (taken.has(base) ? `${base}_score` : base);
-  const byLineTime = new Map<string, Record<string, number | null>>();
-  for (const o of trial.observations) byLineTime.set(`${o.line}|${trial.layout === 'wide' ? o.time : ''}`, o.scores);
+  const { rows } = trial;
 
   const timeLabelOut = (t: string) => exportTimeOf(trial.plan, t);
-  const newColumns: { header: string; key: string; time: string }[] =
+  // `time` is the index in trial.times (wide), or -1: the record's one row (long).
+  const newColumns: { header: string; key: string; time: number }[] =
     trial.layout === 'wide'
-      ? scored.flatMap((s) => trial.times.map((t) => ({ header: name(`${s.key}_${timeLabelOut(t)}`), key: s.key, time: t })))
-      : scored.map((s) => ({ header: name(s.key), key: s.key, time: '' }));
+      ? scored.flatMap((s) => trial.times.map((t, k) => ({ header: name(`${s.key}_${timeLabelOut(t)}`), key: s.key, time: k })))
+      : scored.map((s) => ({ header: name(s.key), key: s.key, time: -1 }));
 
   const { delimiter, decimalComma, bom, crlf } = csv.dialect;
   // Cells are neutralised against spreadsheet formulas (csv-formula.ts) before quoting.
@@ -32,10 +32,17 @@ export function scoredExport(csv: CsvTable, trial: TrialData): string {
     return v.includes(delimiter) || /["\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
   };
   const lines = [[...csv.header, ...newColumns.map((c) => c.header)].map(quote).join(delimiter)];
+  // Records and kept rows are both in file order: walk them together (no index by line).
+  let i = 0;
   for (const rec of csv.records) {
+    while (i < rows.length && rows.line[i]! < rec.line) i++;
+    let end = i;
+    while (end < rows.length && rows.line[end] === rec.line) end++;
     const added = newColumns.map((c) => {
-      const v = byLineTime.get(`${rec.line}|${c.time}`)?.[c.key];
-      return v === null || v === undefined ? '' : formatNumberForExport(v, decimalComma);
+      let row = -1;
+      for (let j = i; j < end; j++) if (c.time < 0 || rows.time[j] === c.time) row = j;
+      const v = row < 0 ? null : scoreAt(rows, c.key, row);
+      return v === null ? '' : formatNumberForExport(v, decimalComma);
     });
     lines.push([...rec.raw, ...added].map(quote).join(delimiter));
   }

@@ -135,9 +135,12 @@ class PackedRecord implements CsvRecord {
     }
     return parts;
   }
-  /** The record's packed text and separator (undefined when it was quoted), for FieldReader. */
-  static packedOf(rec: CsvRecord): { text: string; delimiter: string } | undefined {
-    return rec instanceof PackedRecord && typeof rec.#packed === 'string' ? { text: rec.#packed, delimiter: rec.#delimiter } : undefined;
+  /** The record's packed text (undefined when it was quoted or is not packed), for FieldReader. */
+  static textOf(rec: CsvRecord): string | undefined {
+    return rec instanceof PackedRecord && typeof rec.#packed === 'string' ? rec.#packed : undefined;
+  }
+  static delimiterOf(rec: PackedRecord): string {
+    return rec.#delimiter;
   }
 }
 
@@ -154,20 +157,21 @@ export class FieldReader {
   #count = 0;
   #cells: (string | null)[] | undefined;
 
-  load(rec: CsvRecord): void {
-    const packed = PackedRecord.packedOf(rec);
-    if (packed === undefined) {
+  /** Takes record `rec`; with `fields`, only its first `fields` cells can be read. */
+  load(rec: CsvRecord, fields = Infinity): void {
+    const text = PackedRecord.textOf(rec);
+    if (text === undefined) {
       this.#cells = rec.cells;
       this.#count = this.#cells.length;
       return;
     }
     this.#cells = undefined;
-    const text = (this.#text = packed.text);
-    const d = packed.delimiter.charCodeAt(0);
+    this.#text = text;
+    const d = PackedRecord.delimiterOf(rec as PackedRecord).charCodeAt(0);
     let count = 0;
     let start = 0;
     const n = text.length;
-    for (let k = 0; k <= n; k++) {
+    for (let k = 0; k <= n && count < fields; k++) {
       if (k === n || text.charCodeAt(k) === d) {
         if (count === this.#starts.length) this.#grow();
         this.#starts[count] = start;

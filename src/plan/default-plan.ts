@@ -33,8 +33,9 @@ export function defaultPlanFor(csv: CsvTable): Plan {
   const armSet = new Set<string>();
   const timeSet = new Set<string>();
   const fields = new FieldReader();
+  const needed = Math.max(armIdx, timeIdx) + 1;
   for (const r of csv.records) {
-    fields.load(r);
+    fields.load(r, needed);
     const arm = fields.cell(armIdx);
     const time = fields.cell(timeIdx);
     if (arm !== null) armSet.add(arm);

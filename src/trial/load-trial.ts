@@ -38,6 +38,8 @@ export function covariateColumnOf(plan: Plan, name: string): string {
 
 type Recode = [column: string, code: string, to: number | null];
 
+const NO_COVARIATES: (string | number | null)[] = [];
+
 export function loadTrial(csv: CsvTable, plan: Plan, options: LoadTrialOptions = {}): TrialData {
   const exclude = options.excludeInvalid ?? plan.invalidRows === 'exclude';
   const visits = visitsOf(plan);
@@ -163,6 +165,8 @@ export function loadTrial(csv: CsvTable, plan: Plan, options: LoadTrialOptions =
 
   const row = new RowContext(file, table, rowProblems, decimalComma);
   const scores = new Float64Array(sources.length);
+  // One item array per outcome, reused row after row (the instruments do not keep it).
+  const itemScratch = sources.map((): (number | null)[] => []);
   const cells = new FieldReader();
   for (const rec of table.records) {
     const line = rec.line;
@@ -234,14 +238,14 @@ export function loadTrial(csv: CsvTable, plan: Plan, options: LoadTrialOptions =
       continue;
     }
 
-    const recodes: Recode[] = [];
-    row.recodes = recodes;
-    const covValues: (string | number | null)[] = new Array(covariates.length);
+    const recodes = row.recodes;
+    recodes.length = 0;
+    const covValues: (string | number | null)[] = covariates.length ? new Array(covariates.length) : NO_COVARIATES;
     for (let i = 0; i < covariates.length; i++) {
       const { idx, column, coder } = covariates[i]!;
       covValues[i] = covariateCell(row, cells, idx, column, coder, i < nCov ? (plan.covariates[i] as string) : undefined, plan);
     }
-    for (let s = 0; s < sources.length; s++) scores[s] = scoreCell(sources[s]!, cells, row);
+    for (let s = 0; s < sources.length; s++) scores[s] = scoreCell(sources[s]!, cells, row, itemScratch[s]!);
 
     const at = n + pending;
     lineCol[at] = line;
@@ -428,12 +432,12 @@ function readCell(src: OutcomeSource, k: number, cells: FieldReader, row: RowCon
 }
 
 /** An outcome's score from one record (NaN when missing or on a problem, which is recorded). */
-function scoreCell(src: OutcomeSource, cells: FieldReader, row: RowContext): number {
+function scoreCell(src: OutcomeSource, cells: FieldReader, row: RowContext, items: (number | null)[]): number {
   const inst = src.instrument;
   const decimalComma = row.decimalComma;
   if (src.from === 'items' && inst.items && inst.score) {
     const count = src.columnIndexes.length;
-    const items: (number | null)[] = [];
+    items.length = 0;
     let ok = true;
     for (let k = 0; k < count; k++) {
       const state = readCell(src, k, cells, row, true);

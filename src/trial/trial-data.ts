@@ -190,3 +190,26 @@ export function withPatients(trial: TrialData, keep: readonly TrialPatient[]): T
     rows: { length: pick.length, line: take(rows.line, (n) => new Int32Array(n)), patient, time: take(rows.time, (n) => new Uint16Array(n)), scores },
   });
 }
+
+/**
+ * A TrialData from rows given as objects (tests, small hand-built trials): the columns are
+ * built from them. Every observation's id must be one of `patients`.
+ */
+export function trialFromObservations(fields: Omit<TrialData, 'observations' | 'rows'> & { observations: readonly TrialObservation[] }): TrialData {
+  const { observations, ...rest } = fields;
+  const patientIndex = new Map(fields.patients.map((p, i) => [p.id, i]));
+  const timeIndex = new Map(fields.times.map((t, i) => [t, i]));
+  const n = observations.length;
+  const rows = { length: n, line: new Int32Array(n), patient: new Int32Array(n), time: new Uint16Array(n), scores: {} as Record<string, Float64Array> };
+  for (const s of fields.sources) rows.scores[s.key] = new Float64Array(n);
+  observations.forEach((o, i) => {
+    const p = patientIndex.get(o.id);
+    const t = timeIndex.get(o.time);
+    if (p === undefined || t === undefined) throw new Error(`trialFromObservations: row ${i} names an unknown patient or visit`);
+    rows.line[i] = o.line;
+    rows.patient[i] = p;
+    rows.time[i] = t;
+    for (const s of fields.sources) rows.scores[s.key]![i] = o.scores[s.key] ?? NaN;
+  });
+  return trialData({ ...rest, rows });
+}

@@ -12,17 +12,16 @@ import { missingFollowUp } from '../../src/trial/follow-up.js';
 import { loadTrial } from '../../src/trial/load-trial.js';
 import { scoredExport } from '../../src/trial/scored-export.js';
 import { summarizeTrial } from '../../src/trial/summarize-trial.js';
-import { scoreAt, type TrialData, withPatients } from '../../src/trial/trial-data.js';
+import { scoreAt, type TrialData, trialFromObservations, withPatients } from '../../src/trial/trial-data.js';
 
 const FILE = 'data/synthetic/selfback-trial.csv';
 const PLAN = 'data/plans/selfback.plan.json';
 const materialised = (t: TrialData) => Object.getOwnPropertyDescriptor(t, 'observations')?.get === undefined;
 
-describe('trial memory shape', () => {
-  const csv = readCsvFile(FILE);
-  const plan = loadPlanFile(PLAN);
-  const trial = loadTrial(csv, plan);
+const csv = readCsvFile(FILE);
+const trial = loadTrial(csv, loadPlanFile(PLAN));
 
+describe('trial memory shape', () => {
   it('streams the export: its records are re-read from the file, not held as an array', () => {
     expect(Array.isArray(csv.records)).toBe(false);
     expect(csv.records.length).toBeGreaterThan(2000);
@@ -65,5 +64,16 @@ describe('trial memory shape', () => {
     expect(sub.rows.length).toBe(trial.observations.filter((o) => o.arm === 'control').length);
     expect(sub.observations).toEqual(trial.observations.filter((o) => o.arm === 'control'));
     for (let i = 0; i < sub.rows.length; i++) expect(sub.patients[sub.rows.patient[i]!]!.arm).toBe('control');
+  });
+});
+
+describe('trialFromObservations', () => {
+  it('builds the columns of a hand-made trial from its rows', () => {
+    const { observations, rows: _rows, ...fields } = trial;
+    const rebuilt = trialFromObservations({ ...fields, observations: observations.slice(0, 50) });
+    expect(rebuilt.rows.length).toBe(50);
+    expect([...rebuilt.rows.line]).toEqual([...trial.rows.line.slice(0, 50)]);
+    expect(summarizeTrial(rebuilt).rows).toBe(50);
+    expect(rebuilt.observations).toEqual(observations.slice(0, 50));
   });
 });

@@ -12,7 +12,19 @@ import type { CsvTable } from '../io/read-csv.js';
 import { exportTimeOf } from '../plan/plan-schema.js';
 import { scoreAt, type TrialData } from './trial-data.js';
 
+/** The scored export as one string (small files, tests): `scoredExportLines` joined. */
 export function scoredExport(csv: CsvTable, trial: TrialData): string {
+  let out = '';
+  for (const line of scoredExportLines(csv, trial)) out += line;
+  return out;
+}
+
+/**
+ * The scored export line by line (each with its line end; the first with the BOM when the input
+ * had one), made as the records stream by: `hta score` writes them out in chunks, so a large
+ * export is never held whole as text (docs/limits.md).
+ */
+export function* scoredExportLines(csv: CsvTable, trial: TrialData): Generator<string> {
   const scored = trial.sources.filter((s) => s.from === 'items' || (s.coders ?? []).some((c) => c !== undefined));
   const taken = new Set(csv.header);
   const name = (base: string) => (taken.has(base) ? `${base}_score` : base);
@@ -31,7 +43,8 @@ export function scoredExport(csv: CsvTable, trial: TrialData): string {
     const v = neutralizeFormula(cell);
     return v.includes(delimiter) || /["\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
   };
-  const lines = [[...csv.header, ...newColumns.map((c) => c.header)].map(quote).join(delimiter)];
+  const eol = crlf ? '\r\n' : '\n';
+  yield (bom ? '\uFEFF' : '') + [...csv.header, ...newColumns.map((c) => c.header)].map(quote).join(delimiter) + eol;
   // Records and kept rows are both in file order: walk them together (no index by line).
   let i = 0;
   for (const rec of csv.records) {
@@ -44,8 +57,6 @@ export function scoredExport(csv: CsvTable, trial: TrialData): string {
       const v = row < 0 ? null : scoreAt(rows, c.key, row);
       return v === null ? '' : formatNumberForExport(v, decimalComma);
     });
-    lines.push([...rec.raw, ...added].map(quote).join(delimiter));
+    yield [...rec.raw, ...added].map(quote).join(delimiter) + eol;
   }
-  const eol = crlf ? '\r\n' : '\n';
-  return (bom ? '\uFEFF' : '') + lines.join(eol) + eol;
 }

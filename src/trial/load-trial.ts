@@ -120,11 +120,25 @@ export function loadTrial(csv: CsvTable, plan: Plan, options: LoadTrialOptions =
   // The kept rows, columnar. A row is written at `n + pending` as it is read and committed (n
   // advances) once its whole file line is known to be free of problems: in a wide export one
   // line gives several rows, and a problem in any of them leaves the line out.
-  const capacity = Math.max(1, wide ? csv.records.length * exportTimes.length : csv.records.length);
-  const lineCol = new Int32Array(capacity);
-  const whoCol = new Int32Array(capacity);
-  const timeIdxCol = new Uint16Array(capacity);
-  const scoreCols = sources.map(() => new Float64Array(capacity));
+  // Sized from the record count (an upper bound); grown should a caller's table under-count.
+  const records = csv.records.length;
+  let capacity = Math.max(16, Number.isFinite(records) ? (wide ? records * exportTimes.length : records) : 0);
+  let lineCol = new Int32Array(capacity);
+  let whoCol = new Int32Array(capacity);
+  let timeIdxCol = new Uint16Array(capacity);
+  let scoreCols = sources.map(() => new Float64Array(capacity));
+  const grow = () => {
+    capacity *= 2;
+    const bigger = <A extends Int32Array | Uint16Array | Float64Array>(a: A, make: (size: number) => A): A => {
+      const b = make(capacity);
+      b.set(a);
+      return b;
+    };
+    lineCol = bigger(lineCol, (k) => new Int32Array(k));
+    whoCol = bigger(whoCol, (k) => new Int32Array(k));
+    timeIdxCol = bigger(timeIdxCol, (k) => new Uint16Array(k));
+    scoreCols = scoreCols.map((c) => bigger(c, (k) => new Float64Array(k)));
+  };
   let n = 0;
   let pending = 0;
   let pendingCovariates: (string | number | null)[][] = [];
@@ -248,6 +262,7 @@ export function loadTrial(csv: CsvTable, plan: Plan, options: LoadTrialOptions =
     for (let s = 0; s < sources.length; s++) scores[s] = scoreCell(sources[s]!, cells, row, itemScratch[s]!);
 
     const at = n + pending;
+    if (at >= capacity) grow();
     lineCol[at] = line;
     whoCol[at] = who;
     timeIdxCol[at] = t;

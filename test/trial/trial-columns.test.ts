@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { readCsvFile } from '../../src/io/read-csv.js';
+import { parseCsvText, readCsvFile } from '../../src/io/read-csv.js';
 import { loadPlanFile } from '../../src/plan/load-plan.js';
 import { checkTrialContent } from '../../src/trial/check-content.js';
 import { missingFollowUp } from '../../src/trial/follow-up.js';
@@ -75,5 +75,16 @@ describe('trialFromObservations', () => {
     expect([...rebuilt.rows.line]).toEqual([...trial.rows.line.slice(0, 50)]);
     expect(summarizeTrial(rebuilt).rows).toBe(50);
     expect(rebuilt.observations).toEqual(observations.slice(0, 50));
+  });
+});
+
+describe('loadTrial columns', () => {
+  it('grows its columns when a table under-counts its records', () => {
+    const small = parseCsvText(readFileSync(FILE, 'utf8').split('\n').slice(0, 60).join('\n'), 'small.csv');
+    const plan = loadPlanFile(PLAN);
+    const exact = loadTrial(small, plan);
+    const undercounted = loadTrial({ ...small, records: { length: 1, [Symbol.iterator]: () => small.records[Symbol.iterator]() } }, plan);
+    expect(undercounted.rows.length).toBe(59);
+    expect(undercounted.observations).toEqual(exact.observations);
   });
 });

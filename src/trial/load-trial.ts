@@ -180,7 +180,7 @@ export function loadTrial(csv: CsvTable, plan: Plan, options: LoadTrialOptions =
   const row = new RowContext(file, table, rowProblems, decimalComma);
   const scores = new Float64Array(sources.length);
   // One item array per outcome, reused row after row (the instruments do not keep it).
-  const itemScratch = sources.map((): (number | null)[] => []);
+  const itemScratch = sources.map((s): (number | null)[] => new Array<number | null>(s.columnIndexes.length).fill(null));
   const cells = new FieldReader();
   for (const rec of table.records) {
     const line = rec.line;
@@ -253,7 +253,7 @@ export function loadTrial(csv: CsvTable, plan: Plan, options: LoadTrialOptions =
     }
 
     const recodes = row.recodes;
-    recodes.length = 0;
+    if (recodes.length) recodes.length = 0;
     const covValues: (string | number | null)[] = covariates.length ? new Array(covariates.length) : NO_COVARIATES;
     for (let i = 0; i < covariates.length; i++) {
       const { idx, column, coder } = covariates[i]!;
@@ -447,12 +447,12 @@ function readCell(src: OutcomeSource, k: number, cells: FieldReader, row: RowCon
 }
 
 /** An outcome's score from one record (NaN when missing or on a problem, which is recorded). */
+/** `items` is a scratch array of the outcome's item count, filled here (read only when all are valid). */
 function scoreCell(src: OutcomeSource, cells: FieldReader, row: RowContext, items: (number | null)[]): number {
   const inst = src.instrument;
   const decimalComma = row.decimalComma;
   if (src.from === 'items' && inst.items && inst.score) {
     const count = src.columnIndexes.length;
-    items.length = 0;
     let ok = true;
     for (let k = 0; k < count; k++) {
       const state = readCell(src, k, cells, row, true);
@@ -461,7 +461,7 @@ function scoreCell(src: OutcomeSource, cells: FieldReader, row: RowContext, item
         continue;
       }
       if (state === MISSING) {
-        items.push(null);
+        items[k] = null;
         continue;
       }
       // A one-digit cell is the number parseNumber would give for it.
@@ -474,7 +474,7 @@ function scoreCell(src: OutcomeSource, cells: FieldReader, row: RowContext, item
         row.add({ ...row.at(idx), value: state === DIGIT ? String(cellValue) : cellText, expected: `an answer ${range.values ? 'of' : 'from'} ${allowed} (${inst.name.en} item ${k + 1})${src.coders?.[k]?.closed ? ' after the answer codes' : ''}`, kind: `item.range:${src.key}` });
         continue;
       }
-      items.push(v);
+      items[k] = v;
     }
     return ok ? (inst.score(items, src.scoring) ?? NaN) : NaN;
   }

@@ -392,10 +392,12 @@ function scanTable(c: Chunks, file: string, keep: CsvRecord[] | undefined): Tabl
       if (delimiter === undefined) {
         // The header decides the separator; it is the first non-blank line, taken as raw text
         // (sniffDelimiter skips quoted stretches itself). Blank lines before it stay unconsumed.
-        const firstLine = firstNonBlankLine(view, start);
+        // Nothing is consumed before the header is scanned, so `c.start` is still where the
+        // file's text begins (after a BOM), in the window's coordinates.
+        const firstLine = firstNonBlankLine(view, c.start);
         if (firstLine !== undefined) delimiter = sniffDelimiter(firstLine);
         else if (c.eof) {
-          const blank = c.end > start;
+          const blank = c.base + c.end > start;
           throw new HtaError('input.invalid', `${file} is empty${blank ? ' (only blank lines)' : ''}`, [{ file, line: 1, expected: 'a header line naming the columns, then one line per row' }]);
         }
       }
@@ -410,9 +412,10 @@ function scanTable(c: Chunks, file: string, keep: CsvRecord[] | undefined): Tabl
               if (header === undefined) {
                 header = (r.fields ?? r.text!.split(d)).map((h) => h.trim());
                 headerLine = r.line;
-                // Nothing was consumed before the header: buf[0] is the file's first byte.
-                const after = view.indexOf(LF, start);
-                crlf = after > 0 && view[after - 1] === 0x0d;
+                // The first line feed of the file (at or after the BOM): the window still holds
+                // everything from the text's start, at most the BOM was dropped before it.
+                const after = view.indexOf(LF, start - c.base);
+                crlf = after >= 0 && after + c.base > 0 && view[after - 1] === 0x0d;
                 sniffer = new DecimalMarkSniffer(d);
                 return;
               }

@@ -53,6 +53,19 @@ describe('streamed CSV reading', () => {
     );
   });
 
+  it('sniffs the separator and line ends from the whole header when a BOM and a long header span chunks', () => {
+    for (const eol of ['\n', '\r\n']) {
+      const bytes = Buffer.from(`\uFEFFa,b,c;d;e${eol}1,2,3;4;5${eol}`, 'utf8');
+      const file = join(dir, 'bom-header.csv');
+      writeFileSync(file, bytes);
+      for (const chunkBytes of [1, 2, 3, 4, 5, 8]) {
+        const t = readCsvFile(file, { chunkBytes });
+        expect(t.dialect).toEqual(parseCsvBytes(bytes, file).dialect);
+        expect(t.header).toEqual(['a', 'b', 'c;d;e']);
+      }
+    }
+  });
+
   it('names the line and byte offset of a non-UTF-8 byte in a later chunk, before an earlier quoting error', () => {
     const bytes = Buffer.concat([Buffer.from('id,region\n1,"open\n2,x\n3,Sj'), Buffer.from([0xe6]), Buffer.from('lland\n')]);
     const file = join(dir, 'latin1.csv');

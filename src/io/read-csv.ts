@@ -505,7 +505,9 @@ class FileRecords implements CsvRecords {
       while (true) {
         c.more();
         if (first) {
-          c.start = shape.start;
+          // Skip the BOM once the window holds it (a tiny chunk may not yet).
+          if (c.end < shape.start && !c.eof) continue;
+          c.start = Math.min(shape.start, c.end);
           first = false;
         }
         const view = c.buf.subarray(0, wholeLines(c));

@@ -37,19 +37,16 @@ describe('streamed CSV reading', () => {
         fc.constantFrom(',', ';', '\t'),
         fc.boolean(),
         fc.boolean(),
-        fc.integer({ min: 1, max: 24 }),
-        (rows, eol, sep, bom, blankFirst, chunkBytes) => {
+        (rows, eol, sep, bom, blankFirst) => {
           const text = (bom ? '\uFEFF' : '') + (blankFirst ? eol : '') + ['id', 'arm', 'x'].join(sep) + eol + rows.map((r) => r.join(sep)).join(eol) + (rows.length ? eol : '');
           const bytes = Buffer.from(text, 'utf8');
           const file = join(dir, `t${k++}.csv`);
           writeFileSync(file, bytes);
-          const streamed = outcome(() => readCsvFile(file, { chunkBytes }));
-          expect(streamed).toEqual(outcome(() => parseCsvBytes(bytes, file)));
-          // A second iteration reads the file again, the same.
-          if (!('error' in streamed)) expect(outcome(() => readCsvFile(file, { chunkBytes: 7 }))).toEqual(streamed);
+          const expected = outcome(() => parseCsvBytes(bytes, file));
+          for (const chunkBytes of [1, 2, 3, 5, 8, 13, 64]) expect(outcome(() => readCsvFile(file, { chunkBytes }))).toEqual(expected);
         },
       ),
-      { numRuns: 150 },
+      { numRuns: 100 },
     );
   });
 
@@ -62,6 +59,7 @@ describe('streamed CSV reading', () => {
         const t = readCsvFile(file, { chunkBytes });
         expect(t.dialect).toEqual(parseCsvBytes(bytes, file).dialect);
         expect(t.header).toEqual(['a', 'b', 'c;d;e']);
+        expect([...t.records].map((r) => r.cells)).toEqual([['1', '2', '3;4;5']]);
       }
     }
   });

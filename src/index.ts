@@ -10,7 +10,8 @@ export { writeFileAtomic, writeFilesAtomic } from './io/write-atomic.js';
 export { loadPlanFile, parsePlan } from './plan/load-plan.js';
 export { planSchema, planJsonSchema, type Plan, type PlanInput, type PlanOutcome } from './plan/plan-schema.js';
 export { loadTrial, visitsOf } from './trial/load-trial.js';
-export type { TrialData, TrialObservation, TrialPatient, Arm } from './trial/trial-data.js';
+export type { TrialData, TrialObservation, TrialPatient, Arm, ObservationColumns } from './trial/trial-data.js';
+export { scoreAt, timesInRows, trialData, trialFromObservations, withPatients } from './trial/trial-data.js';
 export { scoredExport } from './trial/scored-export.js';
 export { describeByArm, tidyTable } from './trial/descriptives.js';
 

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
-import { writeFileAtomic } from '../io/write-atomic.js';
-import { scoredExport } from '../trial/scored-export.js';
+import { openAtomicSink } from '../io/write-atomic.js';
+import { scoredExportLines } from '../trial/scored-export.js';
 import { formatRecodes } from '../trial/value-codes.js';
 import type { CliIo } from './io.js';
 import { type ExclusionOptions, loadTrialInputs, reportExclusion } from './load-inputs.js';
@@ -21,7 +21,23 @@ export function registerScore(program: Command, io: CliIo): void {
         outputs: [{ option: '--out', path: opts.out }, opts.excludedOut !== undefined ? { option: '--excluded-out', path: opts.excludedOut } : undefined],
       });
       const { csv, trial } = loadTrialInputs(file, opts.plan, { ...opts, need: 'rows' });
-      writeFileAtomic(opts.out, scoredExport(csv, trial));
+      // Written in ~1 MB pieces through a staging file: a large export is never held whole.
+      const sink = openAtomicSink(opts.out);
+      try {
+        let chunk = '';
+        for (const line of scoredExportLines(csv, trial)) {
+          chunk += line;
+          if (chunk.length >= 1 << 20) {
+            sink.write(chunk);
+            chunk = '';
+          }
+        }
+        sink.write(chunk);
+        sink.commit();
+      } catch (err) {
+        sink.discard();
+        throw err;
+      }
       reportExclusion(trial, io, opts.excludedOut);
       const added = trial.sources.filter((s) => s.from === 'items' || (s.coders ?? []).some((c) => c !== undefined)).map((s) => s.key);
       io.stderr(`wrote ${opts.out}: ${csv.records.length} rows, scores added for ${added.join(', ') || 'no outcome (no item columns, no codes)'}\n`);

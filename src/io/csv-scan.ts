@@ -9,6 +9,10 @@
  * strict quotes): fields are trimmed outside quotes; `""` inside quotes is a quote; a quote in
  * the middle of an unquoted field, text after a closing quote, and an unclosed quote are errors.
  * Blank (or whitespace-only) lines are skipped.
+ *
+ * The scanner also runs over a file read in chunks (read-csv.ts streams trial exports so that
+ * the whole file is never held): with `final: false` it stops before a record that the chunk
+ * does not hold completely, and says where, so the caller can read on and resume there.
  */
 
 const QUOTE = 0x22;
@@ -23,7 +27,7 @@ export interface ScannedRecord {
   text?: string;
   /** The fields, when some field was quoted (so the text cannot simply be split). */
   fields?: string[];
-  /** Number of fields. */
+  /** Number of fields (1 for unquoted records when the scan does not count). */
   count: number;
 }
 
@@ -39,14 +43,35 @@ export class CsvSyntaxError extends Error {
 
 const isBlank = (c: number) => c === 0x20 || c === 0x09;
 
+/** Thrown inside a chunk that ends within a record: the caller reads on and scans it again. */
+const INCOMPLETE = Symbol('incomplete record');
+
+export interface ScanOptions {
+  /** Line number of `bytes[start]` (default 1). */
+  line?: number;
+  /** False when more bytes follow `bytes` (a chunk of a streamed file); default true. */
+  final?: boolean;
+  /** Count the fields of unquoted records (default true); a re-read of a checked file skips it. */
+  count?: boolean;
+}
+
+/** Where a scan stopped: the byte after the last whole record scanned, and its line. */
+export interface ScanEnd {
+  pos: number;
+  line: number;
+}
+
 /**
  * Calls `onRecord` for every non-blank record of `bytes[start..]`, in order. The callback may
- * return false to stop early (used to read just the header).
+ * return false to stop early (used to read just the header). A non-final chunk should end just
+ * after a line feed; the scan then stops before any record the chunk cuts off.
  */
-export function scanCsv(bytes: Buffer, start: number, delimiter: number, onRecord: (r: ScannedRecord) => boolean | void): void {
+export function scanCsv(bytes: Buffer, start: number, delimiter: number, onRecord: (r: ScannedRecord) => boolean | void, options: ScanOptions = {}): ScanEnd {
   const n = bytes.length;
+  const final = options.final ?? true;
+  const counting = options.count ?? true;
   let pos = start;
-  let line = 1;
+  let line = options.line ?? 1;
   // Next quote and CR at or after pos (-1: none left), found once and moved forward lazily so
   // that a file without them is not searched to its end on every line.
   let nextQuote = bytes.indexOf(QUOTE, pos);
@@ -54,7 +79,10 @@ export function scanCsv(bytes: Buffer, start: number, delimiter: number, onRecor
   while (pos < n) {
     // End of this physical line.
     let eol = bytes.indexOf(LF, pos);
-    if (eol < 0) eol = n;
+    if (eol < 0) {
+      if (!final) return { pos, line };
+      eol = n;
+    }
     if (nextCr >= 0 && nextCr < pos) nextCr = bytes.indexOf(CR, pos);
     if (nextCr >= 0 && nextCr < eol) eol = nextCr; // CR or CRLF
     if (nextQuote >= 0 && nextQuote < pos) nextQuote = bytes.indexOf(QUOTE, pos);
@@ -66,13 +94,19 @@ export function scanCsv(bytes: Buffer, start: number, delimiter: number, onRecor
       while (b > a && isBlank(bytes[b - 1]!)) b--;
       if (a < b) {
         let count = 1;
-        for (let k = pos; k < eol; k++) if (bytes[k] === delimiter) count++;
-        if (onRecord({ line, text: bytes.toString('utf8', pos, eol), count }) === false) return;
+        if (counting) for (let k = pos; k < eol; k++) if (bytes[k] === delimiter) count++;
+        if (onRecord({ line, text: bytes.toString('utf8', pos, eol), count }) === false) return { pos: eol, line };
       }
       pos = eol;
     } else {
-      const r = scanQuotedRecord(bytes, pos, line, delimiter);
-      if (onRecord({ line, fields: r.fields, count: r.fields.length }) === false) return;
+      let r: { fields: string[]; end: number; line: number };
+      try {
+        r = scanQuotedRecord(bytes, pos, line, delimiter, final);
+      } catch (err) {
+        if (err === INCOMPLETE) return { pos, line };
+        throw err;
+      }
+      if (onRecord({ line, fields: r.fields, count: r.fields.length }) === false) return { pos: r.end, line: r.line };
       line = r.line; // lines consumed by breaks inside quotes
       pos = r.end;
     }
@@ -83,10 +117,11 @@ export function scanCsv(bytes: Buffer, start: number, delimiter: number, onRecor
       line++;
     }
   }
+  return { pos, line };
 }
 
 /** Fields of a record containing quotes, from `pos` to its (unquoted) line end. */
-function scanQuotedRecord(bytes: Buffer, pos: number, line: number, delimiter: number): { fields: string[]; end: number; line: number } {
+function scanQuotedRecord(bytes: Buffer, pos: number, line: number, delimiter: number, final: boolean): { fields: string[]; end: number; line: number } {
   const n = bytes.length;
   const fields: string[] = [];
   const startLine = line;
@@ -101,6 +136,7 @@ function scanQuotedRecord(bytes: Buffer, pos: number, line: number, delimiter: n
       let k = a + 1;
       while (true) {
         const q = bytes.indexOf(QUOTE, k);
+        if (q < 0 && !final) throw INCOMPLETE;
         if (q < 0) throw new CsvSyntaxError(`a closing quote for the field opened on line ${openLine}`, startLine, fields.length + 1);
         for (let m = k; m < q; m++) if (bytes[m] === LF || (bytes[m] === CR && bytes[m + 1] !== LF)) line++;
         if (bytes[q + 1] === QUOTE) {
@@ -113,6 +149,7 @@ function scanQuotedRecord(bytes: Buffer, pos: number, line: number, delimiter: n
         break;
       }
       while (k < n && isBlank(bytes[k]!)) k++;
+      if (k >= n && !final) throw INCOMPLETE;
       fields.push(out);
       if (k >= n || bytes[k] === LF || bytes[k] === CR) return { fields, end: k, line };
       if (bytes[k] !== delimiter) throw new CsvSyntaxError('the separator or a line end after a closing quote (a quote inside a quoted field is written "")', line, fields.length);
@@ -125,6 +162,7 @@ function scanQuotedRecord(bytes: Buffer, pos: number, line: number, delimiter: n
       if (bytes[k] === QUOTE) throw new CsvSyntaxError('a quote only at the start of a field (put the whole field in quotes and double the inner quote: "12"" screen")', line, fields.length + 1);
       k++;
     }
+    if (k >= n && !final) throw INCOMPLETE;
     fields.push(bytes.toString('utf8', a, k).trim());
     if (k >= n || bytes[k] !== delimiter) return { fields, end: k, line };
     pos = k + 1;

@@ -28,6 +28,7 @@ export function sniffDelimiter(headerLine: string): Delimiter {
 }
 
 const DECIMAL_COMMA = /^[+-]?\d+,\d+$/;
+const DOT_DECIMAL = /^[+-]?\d*\.\d+$/;
 
 /**
  * A decimal comma is only possible when the comma is not the separator; it is assumed when
@@ -36,13 +37,37 @@ const DECIMAL_COMMA = /^[+-]?\d+,\d+$/;
  * separator precisely in locales whose decimal mark is the comma.
  */
 export function sniffDecimalComma(delimiter: Delimiter, fields: Iterable<string>): boolean {
-  if (delimiter === ',') return false;
-  let commas = 0;
-  for (const f of fields) {
-    const v = f.trim();
-    if (DECIMAL_COMMA.test(v)) commas++;
-    // One dot decimal settles it: stop here rather than split every record of a large file.
-    else if (/^[+-]?\d*\.\d+$/.test(v)) return false;
+  const sniffer = new DecimalMarkSniffer(delimiter);
+  for (const f of fields) if (!sniffer.add(f)) break;
+  return sniffer.decimalComma();
+}
+
+/**
+ * The same rule fed one field at a time, so a streamed file is sniffed in the pass that reads
+ * it. The verdict does not depend on the order the fields come in.
+ */
+export class DecimalMarkSniffer {
+  #commas = 0;
+  #dot = false;
+  constructor(readonly delimiter: Delimiter) {}
+
+  /** Whether more fields can change the verdict (false once it is settled). */
+  get open(): boolean {
+    return this.delimiter !== ',' && !this.#dot;
   }
-  return commas > 0 || delimiter === ';';
+
+  /** Takes one field; returns `open`. */
+  add(field: string): boolean {
+    if (!this.open) return false;
+    const v = field.trim();
+    if (DECIMAL_COMMA.test(v)) this.#commas++;
+    // One dot decimal settles it: stop here rather than split every record of a large file.
+    else if (DOT_DECIMAL.test(v)) this.#dot = true;
+    return this.open;
+  }
+
+  decimalComma(): boolean {
+    if (this.delimiter === ',' || this.#dot) return false;
+    return this.#commas > 0 || this.delimiter === ';';
+  }
 }

@@ -6,6 +6,19 @@
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
 export function parseNumber(text: string, decimalComma: boolean): number | undefined {
+  // Fast path for the commonest cell, a short whole number: exactly what the regex and Number()
+  // give for it, without them (a large export has tens of millions of such cells).
+  const n = text.length;
+  if (n > 0 && n <= 9) {
+    let v = 0;
+    let k = 0;
+    for (; k < n; k++) {
+      const c = text.charCodeAt(k) - 48;
+      if (c < 0 || c > 9) break;
+      v = v * 10 + c;
+    }
+    if (k === n) return v;
+  }
   const t = decimalComma ? text.replace(',', '.') : text;
   if (!NUMBER.test(t)) return undefined;
   const v = Number(t);

@@ -1,16 +1,20 @@
 /**
- * Reads a whole CSV export into memory with its dialect sniffed and every cell kept as text
- * (or null when missing), together with the physical line each record came from, so that
- * validation can point at file:line:column. Typing happens later, against explicit schemas:
- * clinical data must not be type-guessed. Bytes that are not UTF-8 are refused with their line.
- * Records are kept packed (one string each) to hold memory near the file size: docs/limits.md.
+ * Reads a CSV export with its dialect sniffed and every cell kept as text (or null when
+ * missing), together with the physical line each record came from, so that validation can
+ * point at file:line:column. Typing happens later, against explicit schemas: clinical data must
+ * not be type-guessed. Bytes that are not UTF-8 are refused with their line.
+ *
+ * A file is streamed, never held whole: `readCsvFile` reads it once in chunks to check it
+ * (encoding, quoting, field counts, header) and sniff its dialect, and its `records` read it
+ * again, chunk by chunk, each time they are iterated. Memory is then what the caller keeps of
+ * each record, not the file (docs/limits.md). `parseCsvText` keeps small in-memory tables.
  */
 import { isUtf8 } from 'node:buffer';
-import { readFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { HtaError, type Problem } from '../errors.js';
 import { CsvSyntaxError, scanCsv } from './csv-scan.js';
 import { firstInvalidUtf8, notUtf8 } from './utf8.js';
-import { type Dialect, sniffDecimalComma, sniffDelimiter } from './dialect.js';
+import { DecimalMarkSniffer, type Delimiter, type Dialect, sniffDelimiter } from './dialect.js';
 
 export interface CsvRecord {
   /** 1-based physical line number of the record's first line. */
@@ -21,11 +25,24 @@ export interface CsvRecord {
   raw: string[];
 }
 
+/**
+ * The data records (header excluded), in file order. Iterating a file's records reads the file
+ * again; `length` is known from the first read.
+ */
+export interface CsvRecords extends Iterable<CsvRecord> {
+  readonly length: number;
+}
+
 export interface CsvTable {
   file: string;
   header: string[];
-  records: CsvRecord[];
+  records: CsvRecords;
   dialect: Dialect;
+}
+
+/** A table held in memory (parsed from text): its records are an array. */
+export interface CsvTableInMemory extends CsvTable {
+  records: CsvRecord[];
 }
 
 /** Cell texts that mean "missing" in the exports we see (R, SAS/Stata, Excel). */
@@ -59,18 +76,33 @@ export function lineBreaksInside(fields: readonly string[]): number {
   return n;
 }
 
-export function readCsvFile(file: string): CsvTable {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(file);
-  } catch (err) {
-    throw unreadableFile(file, err);
-  }
-  return parseCsvBytes(bytes, file);
+export interface ReadCsvOptions {
+  /** Bytes read at a time (default 4 MB); tests use tiny chunks to cross every boundary. */
+  chunkBytes?: number;
 }
 
-export function parseCsvText(input: string, file: string): CsvTable {
+/** Reads and checks `file` in one streamed pass; its records stream from the file when iterated. */
+export function readCsvFile(file: string, options: ReadCsvOptions = {}): CsvTable {
+  const chunkBytes = Math.max(1, Math.floor(options.chunkBytes ?? CHUNK));
+  const source = new FileChunks(file, chunkBytes);
+  let shape: TableShape;
+  try {
+    shape = scanTable(source, file, undefined);
+  } finally {
+    source.close();
+  }
+  const records = new FileRecords(file, shape, source.identity, chunkBytes);
+  return { file, header: shape.header, records, dialect: shape.dialect };
+}
+
+export function parseCsvText(input: string, file: string): CsvTableInMemory {
   return parseCsvBytes(Buffer.from(input, 'utf8'), file);
+}
+
+export function parseCsvBytes(bytes: Buffer, file: string): CsvTableInMemory {
+  const records: CsvRecord[] = [];
+  const shape = scanTable(new BufferChunks(bytes), file, records);
+  return { file, header: shape.header, records, dialect: shape.dialect };
 }
 
 /**
@@ -103,6 +135,78 @@ class PackedRecord implements CsvRecord {
     }
     return parts;
   }
+  /** The record's packed text (undefined when it was quoted or is not packed), for FieldReader. */
+  static textOf(rec: CsvRecord): string | undefined {
+    return rec instanceof PackedRecord && typeof rec.#packed === 'string' ? rec.#packed : undefined;
+  }
+  static delimiterOf(rec: PackedRecord): string {
+    return rec.#delimiter;
+  }
+}
+
+/**
+ * Reads single cells of a record without splitting it into strings: `load` finds where each
+ * field starts and ends, `cell(i)` is exactly `rec.cells[i]` (null when missing or beyond the
+ * record), and `digit(i)` gives a one-digit cell's value with no string made at all. The trial
+ * loader reads 1.8 million records of ~50 mostly one-digit cells this way (docs/limits.md).
+ */
+export class FieldReader {
+  #text = '';
+  #starts = new Int32Array(64);
+  #ends = new Int32Array(64);
+  #count = 0;
+  #cells: (string | null)[] | undefined;
+
+  /** Takes record `rec`; with `fields`, only its first `fields` cells can be read. */
+  load(rec: CsvRecord, fields = Infinity): void {
+    const text = PackedRecord.textOf(rec);
+    if (text === undefined) {
+      this.#cells = rec.cells;
+      this.#count = this.#cells.length;
+      return;
+    }
+    this.#cells = undefined;
+    this.#text = text;
+    const d = PackedRecord.delimiterOf(rec as PackedRecord).charCodeAt(0);
+    let count = 0;
+    let start = 0;
+    const n = text.length;
+    for (let k = 0; k <= n && count < fields; k++) {
+      if (k === n || text.charCodeAt(k) === d) {
+        if (count === this.#starts.length) this.#grow();
+        this.#starts[count] = start;
+        this.#ends[count] = k;
+        count++;
+        start = k + 1;
+      }
+    }
+    this.#count = count;
+  }
+
+  #grow(): void {
+    const starts = new Int32Array(this.#starts.length * 2);
+    const ends = new Int32Array(this.#ends.length * 2);
+    starts.set(this.#starts);
+    ends.set(this.#ends);
+    this.#starts = starts;
+    this.#ends = ends;
+  }
+
+  cell(i: number): string | null {
+    if (this.#cells !== undefined) return this.#cells[i] ?? null;
+    if (i < 0 || i >= this.#count) return null;
+    const c = trimCell(this.#text.slice(this.#starts[i], this.#ends[i]));
+    return c === '' || c === 'NA' || c === '.' ? null : c;
+  }
+
+  /** 0–9 when cell i is one digit character (no blanks), else -1. */
+  digit(i: number): number {
+    if (this.#cells !== undefined || i < 0 || i >= this.#count) return -1;
+    const a = this.#starts[i]!;
+    if (this.#ends[i]! - a !== 1) return -1;
+    const c = this.#text.charCodeAt(a) - 48;
+    return c >= 0 && c <= 9 ? c : -1;
+  }
 }
 
 /** trim() only when needed: most cells have no surrounding blanks, and trim() allocates. */
@@ -115,11 +219,109 @@ function trimCell(c: string): string {
 }
 
 const UTF8_BOM = [0xef, 0xbb, 0xbf];
+const LF = 0x0a;
+
+/**
+ * Bytes of a file (or of a buffer) in a sliding window: `buf[start..end)` is what has been read
+ * and not yet consumed, `buf[0]` is byte `base` of the file. `more()` drops what was consumed
+ * and reads the next chunk (growing the window when one record is longer than it).
+ */
+interface Chunks {
+  buf: Buffer;
+  start: number;
+  end: number;
+  base: number;
+  eof: boolean;
+  /** Reads more bytes; false at the end of the input (then `eof` is set). */
+  more(): boolean;
+}
+
+class BufferChunks implements Chunks {
+  start = 0;
+  base = 0;
+  eof = false;
+  end: number;
+  constructor(readonly buf: Buffer) {
+    this.end = buf.length;
+  }
+  more(): boolean {
+    this.eof = true;
+    return false;
+  }
+}
+
+/** 4 MB: large enough that reads are few, small against any file worth streaming. */
+const CHUNK = 4 * 1024 * 1024;
+
+class FileChunks implements Chunks {
+  buf: Buffer;
+  start = 0;
+  end = 0;
+  base = 0;
+  eof = false;
+  readonly #fd: number;
+  /** Size and modification time at opening: a second read checks the file is still the same. */
+  readonly identity: string;
+  constructor(
+    readonly file: string,
+    chunkBytes: number,
+  ) {
+    this.buf = Buffer.allocUnsafe(chunkBytes);
+    try {
+      this.#fd = openSync(file, 'r');
+      const st = fstatSync(this.#fd);
+      this.identity = `${st.size}:${st.mtimeMs}:${st.ino}`;
+    } catch (err) {
+      throw unreadableFile(file, err);
+    }
+  }
+  more(): boolean {
+    if (this.eof) return false;
+    if (this.start > 0) {
+      this.buf.copyWithin(0, this.start, this.end);
+      this.base += this.start;
+      this.end -= this.start;
+      this.start = 0;
+    }
+    if (this.end === this.buf.length) {
+      const bigger = Buffer.allocUnsafe(this.buf.length * 2);
+      this.buf.copy(bigger, 0, 0, this.end);
+      this.buf = bigger;
+    }
+    let n: number;
+    try {
+      n = readSync(this.#fd, this.buf, this.end, this.buf.length - this.end, null);
+    } catch (err) {
+      this.close();
+      throw unreadableFile(this.file, err);
+    }
+    if (n === 0) {
+      this.eof = true;
+      return false;
+    }
+    this.end += n;
+    return true;
+  }
+  close(): void {
+    try {
+      closeSync(this.#fd);
+    } catch {
+      // already closed
+    }
+  }
+}
+
+/** End of the whole lines read so far: just after the last line feed (the window's end at EOF). */
+function wholeLines(c: Chunks): number {
+  if (c.eof) return c.end;
+  const lf = c.buf.lastIndexOf(LF, c.end - 1);
+  return lf < c.start ? c.start : lf + 1;
+}
 
 function firstNonBlankLine(bytes: Buffer, start: number): string | undefined {
   let pos = start;
   while (pos < bytes.length) {
-    let end = bytes.indexOf(0x0a, pos);
+    let end = bytes.indexOf(LF, pos);
     if (end < 0) end = bytes.length;
     const line = bytes.toString('utf8', pos, Math.min(end, pos + 1_000_000));
     for (const part of line.split('\r')) if (part.trim() !== '') return part;
@@ -134,53 +336,125 @@ function syntaxError(file: string, err: unknown): unknown {
   return new HtaError('input.invalid', `${file} is not valid CSV`, [{ file, line: err.line, column: err.field, expected: err.message }]);
 }
 
-export function parseCsvBytes(bytes: Buffer, file: string): CsvTable {
-  if (!isUtf8(bytes)) {
-    const at = firstInvalidUtf8(bytes);
-    throw notUtf8(file, bytes, Math.max(0, at), 0, 0, true);
-  }
-  const bom = UTF8_BOM.every((b, i) => bytes[i] === b);
-  const start = bom ? 3 : 0;
+interface TableShape {
+  header: string[];
+  /** Line of the header record. */
+  headerLine: number;
+  /** Byte offset where scanning starts (after a BOM). */
+  start: number;
+  dialect: Dialect;
+  /** Data records. */
+  count: number;
+}
 
-  // The header decides the separator; it is the first non-blank line, taken as raw text
-  // (sniffDelimiter skips quoted stretches itself).
-  const firstLine = firstNonBlankLine(bytes, start);
-  if (firstLine === undefined) {
-    const blank = bytes.length > start;
-    throw new HtaError('input.invalid', `${file} is empty${blank ? ' (only blank lines)' : ''}`, [{ file, line: 1, expected: 'a header line naming the columns, then one line per row' }]);
-  }
-  const delimiter = sniffDelimiter(firstLine);
-
+/**
+ * One pass over the input: refuses bytes that are not UTF-8 (before any other problem, as the
+ * first bad byte may explain it), sniffs the separator from the first non-blank line, checks
+ * quoting, field counts and the header, and sniffs the decimal mark from the cells. Keeps the
+ * records in `keep` when given.
+ */
+function scanTable(c: Chunks, file: string, keep: CsvRecord[] | undefined): TableShape {
+  let delimiter: Delimiter | undefined;
+  let start = 0;
+  let bom = false;
+  let crlf = false;
   let header: string[] | undefined;
   let headerLine = 1;
-  let crlf = false;
+  let line = 1;
+  let count = 0;
+  let checked = 0; // absolute offset up to which the bytes are known to be UTF-8
+  let linesBefore = 0; // line feeds before `checked`
+  let syntax: unknown; // a CSV syntax error, thrown once the whole file is known to be UTF-8
+  let sniffer: DecimalMarkSniffer | undefined;
   const problems: Problem[] = [];
-  const records: CsvRecord[] = [];
-  try {
-    scanCsv(bytes, start, delimiter.charCodeAt(0), (r) => {
-      if (header === undefined) {
-        header = (r.fields ?? r.text!.split(delimiter)).map((h) => h.trim());
-        headerLine = r.line;
-        const after = bytes.indexOf(0x0a, start);
-        crlf = after > 0 && bytes[after - 1] === 0x0d;
-        return;
+  let first = true;
+
+  while (true) {
+    c.more();
+    if (first && (c.end - c.start >= 3 || c.eof)) {
+      first = false;
+      bom = UTF8_BOM.every((b, i) => i < c.end && c.buf[i] === b);
+      start = bom ? 3 : 0;
+      c.start = start;
+    }
+    if (first) continue;
+    const cut = wholeLines(c);
+    const view = c.buf.subarray(0, cut);
+    // Encoding of the bytes not yet checked.
+    const from = checked - c.base;
+    if (cut > from) {
+      const fresh = view.subarray(from, cut);
+      if (!isUtf8(fresh)) throw notUtf8(file, fresh, Math.max(0, firstInvalidUtf8(fresh)), linesBefore, checked, true);
+      for (let i = fresh.indexOf(LF); i >= 0; i = fresh.indexOf(LF, i + 1)) linesBefore++;
+      checked = c.base + cut;
+    }
+    if (syntax === undefined) {
+      if (delimiter === undefined) {
+        // The header decides the separator; it is the first non-blank line, taken as raw text
+        // (sniffDelimiter skips quoted stretches itself). Blank lines before it stay unconsumed.
+        // Nothing is consumed before the header is scanned, so `c.start` is still where the
+        // file's text begins (after a BOM), in the window's coordinates.
+        const firstLine = firstNonBlankLine(view, c.start);
+        if (firstLine !== undefined) delimiter = sniffDelimiter(firstLine);
+        else if (c.eof) {
+          const blank = c.base + c.end > start;
+          throw new HtaError('input.invalid', `${file} is empty${blank ? ' (only blank lines)' : ''}`, [{ file, line: 1, expected: 'a header line naming the columns, then one line per row' }]);
+        }
       }
-      if (r.count !== header.length) {
-        problems.push({
-          file,
-          line: r.line,
-          value: `${r.count} fields`,
-          expected: `${header.length} fields as in the header (check the separator "${delimiter === '\t' ? '\\t' : delimiter}" and quoting)`,
-          kind: 'csv.field-count',
-        });
-        return;
+      if (delimiter !== undefined) {
+        const d = delimiter;
+        try {
+          const end = scanCsv(
+            view,
+            c.start,
+            d.charCodeAt(0),
+            (r) => {
+              if (header === undefined) {
+                header = (r.fields ?? r.text!.split(d)).map((h) => h.trim());
+                headerLine = r.line;
+                // The first line feed of the file (at or after the BOM): the window still holds
+                // everything from the text's start, at most the BOM was dropped before it.
+                const after = view.indexOf(LF, start - c.base);
+                crlf = after >= 0 && after + c.base > 0 && view[after - 1] === 0x0d;
+                sniffer = new DecimalMarkSniffer(d);
+                return;
+              }
+              if (r.count !== header.length) {
+                problems.push({
+                  file,
+                  line: r.line,
+                  value: `${r.count} fields`,
+                  expected: `${header.length} fields as in the header (check the separator "${d === '\t' ? '\\t' : d}" and quoting)`,
+                  kind: 'csv.field-count',
+                });
+                return;
+              }
+              count++;
+              if (keep || sniffer!.open) {
+                const rec = new PackedRecord(r.line, r.text ?? r.fields!, d);
+                if (sniffer!.open) for (const cell of rec.cells) if (cell !== null && !sniffer!.add(cell)) break;
+                keep?.push(rec);
+              }
+            },
+            { line, final: c.eof },
+          );
+          c.start = end.pos;
+          line = end.line;
+        } catch (err) {
+          if (!(err instanceof CsvSyntaxError)) throw err;
+          syntax = err;
+        }
       }
-      records.push(new PackedRecord(r.line, r.text ?? r.fields!, delimiter));
-    });
-  } catch (err) {
-    throw syntaxError(file, err);
+    }
+    if (c.eof) break;
   }
+  if (syntax !== undefined) throw syntaxError(file, syntax);
   if (!header) throw new HtaError('input.invalid', `${file} has no header`, [{ file, line: 1, expected: 'a header line' }]);
+  checkHeader(file, header, headerLine, problems);
+  return { header, headerLine, start, count, dialect: { delimiter: delimiter!, decimalComma: sniffer!.decimalComma(), bom, crlf } };
+}
+
+function checkHeader(file: string, header: string[], headerLine: number, problems: Problem[]): void {
   // A first line of values means the header line was lost: say so once, and print none of its
   // cells (they are a patient's row, id included).
   const numeric = header.filter((h) => /^[+-]?\d+([.,]\d+)?$/.test(h.trim())).length;
@@ -201,11 +475,65 @@ export function parseCsvBytes(bytes: Buffer, file: string): CsvTable {
   }
   problems.unshift(...headerProblems);
   if (problems.length > 0) throw new HtaError('input.invalid', `${file} has ${problems.length} structural problem(s)`, problems);
-
-  const decimalComma = sniffDecimalComma(delimiter, sampleCells(records));
-  return { file, header, records, dialect: { delimiter, decimalComma, bom, crlf } };
 }
 
-function* sampleCells(records: CsvRecord[]): Generator<string> {
-  for (const r of records) for (const c of r.cells) if (c !== null) yield c;
+/**
+ * The records of a checked file, read again from disk each time they are iterated, one chunk of
+ * records at a time. A file changed since it was checked is refused rather than read half old.
+ */
+class FileRecords implements CsvRecords {
+  readonly length: number;
+  constructor(
+    readonly file: string,
+    readonly shape: TableShape,
+    readonly identity: string,
+    readonly chunkBytes: number,
+  ) {
+    this.length = shape.count;
+  }
+
+  *[Symbol.iterator](): Iterator<CsvRecord> {
+    const { file, shape } = this;
+    const d = shape.dialect.delimiter;
+    const c = new FileChunks(file, this.chunkBytes);
+    try {
+      if (c.identity !== this.identity) throw new HtaError('input.invalid', `${file} changed while it was being read; run the command again`);
+      let line = 1;
+      let header = true;
+      let batch: CsvRecord[] = [];
+      let first = true;
+      while (true) {
+        c.more();
+        if (first) {
+          // Skip the BOM once the window holds it (a tiny chunk may not yet).
+          if (c.end < shape.start && !c.eof) continue;
+          c.start = Math.min(shape.start, c.end);
+          first = false;
+        }
+        const view = c.buf.subarray(0, wholeLines(c));
+        let end;
+        try {
+          end = scanCsv(
+            view,
+            c.start,
+            d.charCodeAt(0),
+            (r) => {
+              if (header) header = false;
+              else batch.push(new PackedRecord(r.line, r.text ?? r.fields!, d));
+            },
+            { line, final: c.eof, count: false },
+          );
+        } catch (err) {
+          throw syntaxError(file, err);
+        }
+        c.start = end.pos;
+        line = end.line;
+        yield* batch;
+        batch = [];
+        if (c.eof) break;
+      }
+    } finally {
+      c.close();
+    }
+  }
 }

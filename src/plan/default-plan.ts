@@ -4,7 +4,7 @@
  * that the export has (as scores or as items).
  */
 import { HtaError } from '../errors.js';
-import type { CsvTable } from '../io/read-csv.js';
+import { type CsvTable, FieldReader } from '../io/read-csv.js';
 import { instruments } from '../instruments/registry.js';
 import { parsePlan } from './load-plan.js';
 import type { Plan } from './plan-schema.js';
@@ -29,8 +29,20 @@ export function defaultPlanFor(csv: CsvTable): Plan {
   }
   const armIdx = csv.header.indexOf('arm');
   const timeIdx = csv.header.indexOf('time');
-  const arms = [...new Set(csv.records.map((r) => r.cells[armIdx] ?? null).filter((v): v is string => v !== null))];
-  const times = [...new Set(csv.records.map((r) => r.cells[timeIdx] ?? null).filter((v): v is string => v !== null))];
+  // One pass over the records (a large export is streamed from disk: docs/limits.md).
+  const armSet = new Set<string>();
+  const timeSet = new Set<string>();
+  const fields = new FieldReader();
+  const needed = Math.max(armIdx, timeIdx) + 1;
+  for (const r of csv.records) {
+    fields.load(r, needed);
+    const arm = fields.cell(armIdx);
+    const time = fields.cell(timeIdx);
+    if (arm !== null) armSet.add(arm);
+    if (time !== null) timeSet.add(time);
+  }
+  const arms = [...armSet];
+  const times = [...timeSet];
   const pair = arms.includes('app') && arms.includes('usual') ? ['app', 'usual'] : arms.slice(0, 2);
   if (armIdx < 0 || timeIdx < 0 || pair.length < 2 || !times.includes('baseline')) {
     throw new HtaError('usage.invalid', `${csv.file} does not follow the default layout (columns id, arm, time; a "baseline" visit; two arms); give a plan with --plan`);

@@ -15,7 +15,7 @@ import type { CsvTable } from '../io/read-csv.js';
 import { parseNumber } from '../io/parse-number.js';
 import type { Plan } from '../plan/plan-schema.js';
 import { missingFollowUp } from './follow-up.js';
-import type { TrialData } from './trial-data.js';
+import { type TrialData, timesInRows } from './trial-data.js';
 
 /** What the command needs: rows to score (`hta score`), or data for an analysis. */
 export type ContentNeed = 'rows' | 'analysis';
@@ -69,9 +69,13 @@ export function checkTrialContent(csv: CsvTable, trial: TrialData, need: Content
   const noVisit = missingFollowUp(trial);
   if (noVisit) throw new HtaError('input.invalid', noVisit);
   const followUp = new Set(plan.timepoints);
-  const observed = trial.observations.some((o) => followUp.has(o.time) && Object.values(o.scores).some((v) => v !== null));
+  const { rows } = trial;
+  const followUpIdx = trial.times.map((t) => followUp.has(t));
+  const scoreCols = Object.values(rows.scores);
+  let observed = false;
+  for (let i = 0; i < rows.length && !observed; i++) if (followUpIdx[rows.time[i]!]) observed = scoreCols.some((col) => !Number.isNaN(col[i]!));
   if (!observed) {
-    const times = [...new Set(trial.observations.map((o) => o.time))];
+    const times = timesInRows(trial);
     throw new HtaError('input.invalid', `${file} has no follow-up data: no outcome score at any follow-up visit of the plan (${plan.timepoints.join(', ')})`, [
       {
         file,

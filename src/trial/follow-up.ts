@@ -3,12 +3,12 @@
  * occur in the data) can be validated, but not analysed: this says so in the user's terms.
  */
 import { exportTimeOf } from '../plan/plan-schema.js';
-import type { TrialData } from './trial-data.js';
+import { type TrialData, timesInRows } from './trial-data.js';
 
 /** A message when no row is at one of the plan's follow-up visits; undefined otherwise. */
 export function missingFollowUp(trial: TrialData): string | undefined {
   const plan = trial.plan;
-  const seen = new Set(trial.observations.map((o) => o.time));
+  const seen = new Set(timesInRows(trial));
   if (plan.timepoints.some((t) => seen.has(t))) return undefined;
   const found = [...seen].map((t) => exportTimeOf(plan, t));
   const column = plan.columns.time;

@@ -9,15 +9,15 @@
  */
 import { HtaError, type Problem } from '../errors.js';
 import { parseNumber } from '../io/parse-number.js';
-import type { CsvTable } from '../io/read-csv.js';
+import { type CsvTable, FieldReader } from '../io/read-csv.js';
 import { isAllowedItemValue, itemRangeOf } from '../instruments/instrument.js';
 import { instrumentForOutcome } from '../plan/outcome-instrument.js';
 import { itemColumnsOf, scoreColumnOf } from '../plan/outcome-columns.js';
 import { exportTimeOf, type Plan, planTimeOf } from '../plan/plan-schema.js';
 import { didYouMean } from './near-miss.js';
 import { covariateValueProblem } from './check-content.js';
-import type { Arm, OutcomeSource, TrialData, TrialObservation, TrialPatient } from './trial-data.js';
-import { type ColumnCoder, coderFor, RecodeTally } from './value-codes.js';
+import { type Arm, type OutcomeSource, type TrialData, type TrialPatient, trialData } from './trial-data.js';
+import { type CodedCell, type ColumnCoder, coderFor, RecodeTally } from './value-codes.js';
 import { isWide, type LongTable, wideToLong } from './wide-to-long.js';
 
 /** Visits in order: baseline, then the export's other visits as the plan lists them. */
@@ -38,11 +38,7 @@ export function covariateColumnOf(plan: Plan, name: string): string {
 
 type Recode = [column: string, code: string, to: number | null];
 
-interface Candidate {
-  obs: TrialObservation;
-  covariates: (string | number | null)[];
-  recodes: Recode[];
-}
+const NO_COVARIATES: (string | number | null)[] = [];
 
 export function loadTrial(csv: CsvTable, plan: Plan, options: LoadTrialOptions = {}): TrialData {
   const exclude = options.excludeInvalid ?? plan.invalidRows === 'exclude';
@@ -109,127 +105,244 @@ export function loadTrial(csv: CsvTable, plan: Plan, options: LoadTrialOptions =
   const timeValues = [...new Set([...exportTimes, ...Object.keys(plan.timeLabels)])];
   const timeOf = (v: string) => planTimeOf(plan, v);
 
-  const firstArm = new Map<string, { arm: Arm; line: number }>();
-  const seen = new Map<string, number>(); // id|time → line
-  const candidates: Candidate[] = [];
+  // Every id met once (in rows that pass the arm and time checks, kept or not): its arm and
+  // line for the arm-switch check, and per visit the line of its first row (0: none) for the
+  // duplicate check. Ids are interned here once; rows refer to patients by index.
+  const nVisits = visits.length;
+  const visitIndex = new Map(visits.map((v, i) => [v, i]));
+  const idIndex = new Map<string, number>();
+  const ids: string[] = [];
+  const idArm: Arm[] = [];
+  const idLine: number[] = [];
+  let firstLines = new Int32Array(1024 * nVisits);
+  const patientOf: number[] = []; // id index → index in `patients` (-1 until a row of it is kept)
 
+  // The kept rows, columnar. A row is written at `n + pending` as it is read and committed (n
+  // advances) once its whole file line is known to be free of problems: in a wide export one
+  // line gives several rows, and a problem in any of them leaves the line out.
+  // Sized from the record count (an upper bound); grown should a caller's table under-count.
+  const records = csv.records.length;
+  let capacity = Math.max(16, Number.isFinite(records) ? (wide ? records * exportTimes.length : records) : 0);
+  let lineCol = new Int32Array(capacity);
+  let whoCol = new Int32Array(capacity);
+  let timeIdxCol = new Uint16Array(capacity);
+  let scoreCols = sources.map(() => new Float64Array(capacity));
+  const grow = () => {
+    capacity *= 2;
+    const bigger = <A extends Int32Array | Uint16Array | Float64Array>(a: A, make: (size: number) => A): A => {
+      const b = make(capacity);
+      b.set(a);
+      return b;
+    };
+    lineCol = bigger(lineCol, (k) => new Int32Array(k));
+    whoCol = bigger(whoCol, (k) => new Int32Array(k));
+    timeIdxCol = bigger(timeIdxCol, (k) => new Uint16Array(k));
+    scoreCols = scoreCols.map((c) => bigger(c, (k) => new Float64Array(k)));
+  };
+  let n = 0;
+  let pending = 0;
+  let pendingCovariates: (string | number | null)[][] = [];
+  let pendingRecodes: Recode[] = [];
+  let groupLine = -1;
+  let groupProblems = 0;
+
+  const patients: TrialPatient[] = [];
+  const covariateRaw: (string | number | null)[][] = [];
+  const tally = new RecodeTally();
+  const commit = () => {
+    // Strict runs with a problem end in an error: keep nothing more.
+    const bad = rowProblems.length > groupProblems || (!exclude && rowProblems.length > 0);
+    if (!bad) {
+      for (let k = 0; k < pending; k++) {
+        const row = n + k;
+        const who = whoCol[row]!;
+        let p = patientOf[who]!;
+        if (p < 0) {
+          p = patientOf[who] = patients.push({ id: ids[who]!, arm: idArm[who]!, covariates: {} }) - 1;
+          covariateRaw.push(covariates.map(() => null));
+        }
+        whoCol[row] = p;
+        // Covariates: the baseline row wins; otherwise the first row with a value.
+        const cov = covariateRaw[p]!;
+        const values = pendingCovariates[k]!;
+        const isBaseline = visits[timeIdxCol[row]!] === plan.baseline;
+        for (let i = 0; i < values.length; i++) if (values[i] !== null && (cov[i] === null || isBaseline)) cov[i] = values[i]!;
+      }
+      for (const [column, code, to] of pendingRecodes) tally.add(column, code, to);
+      n += pending;
+    }
+    pending = 0;
+    pendingCovariates = [];
+    pendingRecodes = [];
+    groupProblems = rowProblems.length;
+  };
+
+  const row = new RowContext(file, table, rowProblems, decimalComma);
+  const scores = new Float64Array(sources.length);
+  // One item array per outcome, reused row after row (the instruments do not keep it).
+  const itemScratch = sources.map((s): (number | null)[] => new Array<number | null>(s.columnIndexes.length).fill(null));
+  const cells = new FieldReader();
   for (const rec of table.records) {
-    const { line, cells } = rec;
-    const timeRaw = cells[timeCol] ?? null;
+    const line = rec.line;
+    cells.load(rec);
+    if (line !== groupLine) {
+      if (groupLine >= 0) commit();
+      groupLine = line;
+    }
+    const timeRaw = cells.cell(timeCol);
     const time = timeRaw === null ? null : timeOf(timeRaw);
-    const at = (idx: number) => ({ file, line, column: fileColumn(time, idx), field: table.header[idx] });
-    const add = (p: Problem) => rowProblems.push(p);
+    row.line = line;
+    row.time = time;
 
-    const id = cells[idCol] ?? null;
+    const id = cells.cell(idCol);
     if (id === null) {
-      add({ ...at(idCol), value: '', expected: 'a patient id (the cell is empty)', kind: 'id.empty' });
+      row.add({ ...row.at(idCol), value: '', expected: 'a patient id (the cell is empty)', kind: 'id.empty' });
       continue;
     }
-    const armRaw = cells[armCol] ?? null;
+    const armRaw = cells.cell(armCol);
     const arm = armRaw === null ? undefined : armOf.get(armRaw);
     if (arm === undefined) {
       const hint = armRaw === null ? undefined : didYouMean(armRaw, armValues);
-      add({
-        ...at(armCol),
+      row.add({
+        ...row.at(armCol),
         value: armRaw ?? '',
         expected: `an arm value: "${plan.arms.intervention}" (intervention) or "${plan.arms.control}" (control), as in the plan's "arms"`,
         kind: `arm.unknown${hint ? `:${hint}` : ''}`,
         ...(hint ? { hint } : {}),
       });
     }
-    if (time === null || !visits.includes(time)) {
+    const t = time === null ? undefined : visitIndex.get(time);
+    if (t === undefined) {
       const hint = timeRaw === null ? undefined : didYouMean(timeRaw, timeValues);
-      add({
-        ...at(timeCol),
+      row.add({
+        ...row.at(timeCol),
         value: timeRaw ?? '',
         expected: `a time point of the plan (${visits.join(', ')}); map other labels with "timeLabels" or list the visit in "allTimepoints"`,
         kind: `time.unknown${hint ? `:${hint}` : ''}`,
         ...(hint ? { hint } : {}),
       });
     }
-    if (arm === undefined || time === null || !visits.includes(time)) continue;
+    if (arm === undefined || t === undefined) continue;
 
-    const key = `${id}\u0000${time}`;
-    const first = seen.get(key);
-    if (first !== undefined) {
+    let who = idIndex.get(id);
+    if (who === undefined) {
+      who = ids.push(id) - 1;
+      idIndex.set(id, who);
+      idArm.push(arm);
+      idLine.push(line);
+      patientOf.push(-1);
+      if ((who + 1) * nVisits > firstLines.length) {
+        const grown = new Int32Array(firstLines.length * 2);
+        grown.set(firstLines);
+        firstLines = grown;
+      }
+    }
+    const slot = who * nVisits + t;
+    const first = firstLines[slot]!;
+    if (first !== 0) {
       // The id itself is never printed: the earlier line identifies the patient.
-      add({ ...at(idCol), expected: `one row per patient and time point (this patient's "${time}" row is on line ${first})`, kind: 'row.duplicate' });
+      row.add({ ...row.at(idCol), expected: `one row per patient and time point (this patient's "${time}" row is on line ${first})`, kind: 'row.duplicate' });
       continue;
     }
-    seen.set(key, line);
+    firstLines[slot] = line;
 
-    const patient = firstArm.get(id);
-    if (patient && patient.arm !== arm) {
-      add({ ...at(armCol), value: armRaw ?? '', expected: `the same arm for a patient throughout (this patient's line ${patient.line} has "${patient.arm === 'intervention' ? plan.arms.intervention : plan.arms.control}")`, kind: 'arm.switch' });
+    if (idArm[who] !== arm) {
+      const other = idArm[who]!;
+      row.add({ ...row.at(armCol), value: armRaw ?? '', expected: `the same arm for a patient throughout (this patient's line ${idLine[who]} has "${other === 'intervention' ? plan.arms.intervention : plan.arms.control}")`, kind: 'arm.switch' });
       continue;
     }
-    if (!patient) firstArm.set(id, { arm, line });
 
-    const recodes: Recode[] = [];
-    const covValues = covariates.map(({ idx, column, coder }, i) => {
-      const v = cells[idx] ?? null;
-      if (v === null) return v;
-      let value: string | number | null = v;
-      if (coder) {
-        const coded = coder.apply(v, (code, to) => recodes.push([column, code, to]));
-        if (coded.kind === 'unknown') {
-          add({ ...at(idx), value: v, expected: unknownCodeText(column, coder), kind: `code.unknown:${column}` });
-          return null;
-        }
-        value = coded.kind === 'missing' ? null : coded.kind === 'answer' ? coded.value : coded.text;
-      }
-      // Plausibility of the plan's covariates (not of subgroup/population columns riding along).
-      const implausible = i < nCov && value !== null ? covariateValueProblem(plan, plan.covariates[i] as string, value, decimalComma) : undefined;
-      if (implausible) {
-        add({ ...at(idx), value: v, ...implausible });
-        return null;
-      }
-      return value;
-    });
+    const recodes = row.recodes;
+    if (recodes.length) recodes.length = 0;
+    const covValues: (string | number | null)[] = covariates.length ? new Array(covariates.length) : NO_COVARIATES;
+    for (let i = 0; i < covariates.length; i++) {
+      const { idx, column, coder } = covariates[i]!;
+      covValues[i] = covariateCell(row, cells, idx, column, coder, i < nCov ? (plan.covariates[i] as string) : undefined, plan);
+    }
+    for (let s = 0; s < sources.length; s++) scores[s] = scoreCell(sources[s]!, cells, row, itemScratch[s]!);
 
-    const scores: Record<string, number | null> = {};
-    for (const src of sources) scores[src.key] = scoreCell(src, cells, at, add, decimalComma, recodes, table.header);
-    candidates.push({ obs: { id, arm, time, line, scores }, covariates: covValues, recodes });
+    const at = n + pending;
+    if (at >= capacity) grow();
+    lineCol[at] = line;
+    whoCol[at] = who;
+    timeIdxCol[at] = t;
+    for (let s = 0; s < sources.length; s++) scoreCols[s]![at] = scores[s]!;
+    pending++;
+    pendingCovariates.push(covValues);
+    for (const r of recodes) pendingRecodes.push(r);
   }
+  if (groupLine >= 0) commit();
 
   if (rowProblems.length && !exclude) throw invalid(file, rowProblems, true);
   const badLines = new Set(rowProblems.map((p) => p.line));
-  const kept = candidates.filter((c) => !badLines.has(c.obs.line));
 
   // Patients, their covariates and the recode tally come from the kept rows only: a patient
   // whose baseline row was excluded simply has no baseline.
-  const patients = new Map<string, TrialPatient>();
-  const covariateRaw = new Map<string, (string | number | null)[]>();
-  const tally = new RecodeTally();
-  for (const c of kept) {
-    const { id, arm, time } = c.obs;
-    if (!patients.has(id)) patients.set(id, { id, arm, covariates: {} });
-    // Covariates: the baseline row wins; otherwise the first row with a value.
-    const cov = covariateRaw.get(id) ?? covariates.map(() => null);
-    c.covariates.forEach((v, i) => {
-      if (v !== null && (cov[i] === null || time === plan.baseline)) cov[i] = v;
-    });
-    covariateRaw.set(id, cov);
-    for (const [column, code, to] of c.recodes) tally.add(column, code, to);
-  }
-
-  const patientList = [...patients.values()].map(({ id, arm }) => {
-    const raw = covariateRaw.get(id) ?? [];
-    const patient: TrialPatient = { id, arm, covariates: typeCovariates(plan.covariates, raw.slice(0, nCov), decimalComma) };
+  patients.forEach((patient, p) => {
+    const raw = covariateRaw[p]!;
+    patient.covariates = typeCovariates(plan.covariates, raw.slice(0, nCov), decimalComma);
     if (attributeNames.length) patient.attributes = typeCovariates(attributeNames, raw.slice(nCov), decimalComma);
-    return patient;
   });
-  return {
+  const fit = <A extends { length: number; slice(start: number, end: number): A }>(a: A): A => (a.length === n ? a : a.slice(0, n));
+  const scoreColumns: Record<string, Float64Array> = {};
+  sources.forEach((s, k) => (scoreColumns[s.key] = fit(scoreCols[k]!)));
+  return trialData({
     file,
     plan,
     times: visits,
-    patients: patientList,
-    observations: kept.map((c) => c.obs),
+    patients,
+    rows: { length: n, line: fit(lineCol), patient: fit(whoCol), time: fit(timeIdxCol), scores: scoreColumns },
     sources,
     layout: wide ? 'wide' : 'long',
     recoded: tally.list(table.header),
     excluded: exclude ? { rows: badLines.size, problems: rowProblems } : null,
-  };
+  });
+}
+
+/** Where the problems of the record being read sit, and where its recoded cells are counted. */
+class RowContext {
+  line = 0;
+  time: string | null = null;
+  recodes: Recode[] = [];
+  constructor(
+    readonly file: string,
+    readonly table: LongTable,
+    readonly problems: Problem[],
+    readonly decimalComma: boolean,
+  ) {}
+  at(idx: number): Omit<Problem, 'expected'> {
+    const { table, time } = this;
+    return { file: this.file, line: this.line, column: table.sourceColumns && time !== null ? table.sourceColumns(time, idx) : idx + 1, field: table.header[idx] };
+  }
+  add(p: Problem): void {
+    this.problems.push(p);
+  }
+  /** A coded cell; records the recode. */
+  code(coder: ColumnCoder, column: string, text: string): CodedCell {
+    return coder.apply(text, (code, to) => this.recodes.push([column, code, to]));
+  }
+}
+
+/** One covariate (or subgroup / population) cell after the plan's codes; null on a problem. */
+function covariateCell(row: RowContext, cells: FieldReader, idx: number, column: string, coder: ColumnCoder | undefined, covariate: string | undefined, plan: Plan): string | number | null {
+  const v = cells.cell(idx);
+  if (v === null) return v;
+  let value: string | number | null = v;
+  if (coder) {
+    const coded = row.code(coder, column, v);
+    if (coded.kind === 'unknown') {
+      row.add({ ...row.at(idx), value: v, expected: unknownCodeText(column, coder), kind: `code.unknown:${column}` });
+      return null;
+    }
+    value = coded.kind === 'missing' ? null : coded.kind === 'answer' ? coded.value : coded.text;
+  }
+  // Plausibility of the plan's covariates (not of subgroup/population columns riding along).
+  const implausible = covariate !== undefined && value !== null ? covariateValueProblem(plan, covariate, value, row.decimalComma) : undefined;
+  if (implausible) {
+    row.add({ ...row.at(idx), value: v, ...implausible });
+    return null;
+  }
+  return value;
 }
 
 /** Export columns named by the plan's subgroups, population criteria, margins and target-sample model, each once, in plan order. */
@@ -252,7 +365,7 @@ function typeCovariates(names: string[], values: (string | number | null)[], dec
   return out;
 }
 
-function resolveSources(table: CsvTable, plan: Plan, file: string, problems: Problem[], decimalComma: boolean): OutcomeSource[] {
+function resolveSources(table: Pick<CsvTable, 'header'>, plan: Plan, file: string, problems: Problem[], decimalComma: boolean): OutcomeSource[] {
   const has = new Set(table.header);
   const indexOf = (name: string) => table.header.indexOf(name);
   const coders = (cols: string[], o: Plan['outcomes'][number]) => {
@@ -292,69 +405,94 @@ function unknownCodeText(column: string, coder: ColumnCoder): string {
 
 const EQ5D_PROFILE = /^[1-5]{5}$/;
 
-function scoreCell(
-  src: OutcomeSource,
-  cells: (string | null)[],
-  at: (idx: number) => Omit<Problem, 'expected'>,
-  add: (p: Problem) => void,
-  decimalComma: boolean,
-  recodes: Recode[],
-  header: readonly string[],
-): number | null {
-  const inst = src.instrument;
-  const options = src.scoring;
-  /** The cell after codes: a number, null (missing), text to parse, or undefined after a problem. */
-  const read = (k: number): { value: number | null; text?: string } | undefined => {
-    const idx = src.columnIndexes[k] as number;
-    const text = cells[idx] ?? null;
-    if (text === null) return { value: null };
-    const coder = src.coders?.[k];
-    if (!coder) return { value: null, text };
-    const column = header[idx] as string;
-    const coded = coder.apply(text, (code, to) => recodes.push([column, code, to]));
-    if (coded.kind === 'unknown') {
-      add({ ...at(idx), value: text, expected: unknownCodeText(column, coder), kind: `code.unknown:${column}` });
-      return undefined;
-    }
-    if (coded.kind === 'missing') return { value: null };
-    if (coded.kind === 'answer') return { value: coded.value, text };
-    return { value: null, text };
-  };
-  const numberOf = (cell: { value: number | null; text?: string }, viaCode: boolean) => (viaCode ? cell.value : parseNumber(cell.text as string, decimalComma));
+/**
+ * How `readCell` found a cell: missing, text to parse (`cellText`), a coded answer
+ * (`cellValue`), or a one-digit cell read as its number without making a string (`cellValue`).
+ * Module-level scratch instead of a result object per cell: this runs for every cell read.
+ */
+const MISSING = 0;
+const TEXT = 1;
+const ANSWER = 2;
+const DIGIT = 3;
+const PROBLEM = -1;
+let cellText = '';
+let cellValue = 0;
 
+/** Cell `k` of an outcome's columns after its codes (sets cellText / cellValue). */
+function readCell(src: OutcomeSource, k: number, cells: FieldReader, row: RowContext, digits: boolean): number {
+  const idx = src.columnIndexes[k] as number;
+  if (digits && src.coders?.[k] === undefined) {
+    const d = cells.digit(idx);
+    if (d >= 0) {
+      cellValue = d;
+      return DIGIT;
+    }
+  }
+  const text = cells.cell(idx);
+  if (text === null) return MISSING;
+  cellText = text;
+  const coder = src.coders?.[k];
+  if (!coder) return TEXT;
+  const column = row.table.header[idx] as string;
+  const coded = row.code(coder, column, text);
+  if (coded.kind === 'unknown') {
+    row.add({ ...row.at(idx), value: text, expected: unknownCodeText(column, coder), kind: `code.unknown:${column}` });
+    return PROBLEM;
+  }
+  if (coded.kind === 'missing') return MISSING;
+  if (coded.kind === 'answer') {
+    cellValue = coded.value;
+    return ANSWER;
+  }
+  return TEXT;
+}
+
+/** An outcome's score from one record (NaN when missing or on a problem, which is recorded). */
+/** `items` is a scratch array of the outcome's item count, filled here (read only when all are valid). */
+function scoreCell(src: OutcomeSource, cells: FieldReader, row: RowContext, items: (number | null)[]): number {
+  const inst = src.instrument;
+  const decimalComma = row.decimalComma;
   if (src.from === 'items' && inst.items && inst.score) {
-    const items: (number | null)[] = [];
+    const count = src.columnIndexes.length;
     let ok = true;
-    src.columnIndexes.forEach((idx, k) => {
-      const cell = read(k);
-      if (cell === undefined) return void (ok = false);
-      if (cell.text === undefined) return void items.push(null);
-      const v = numberOf(cell, cell.value !== null) ?? undefined;
+    for (let k = 0; k < count; k++) {
+      const state = readCell(src, k, cells, row, true);
+      if (state === PROBLEM) {
+        ok = false;
+        continue;
+      }
+      if (state === MISSING) {
+        items[k] = null;
+        continue;
+      }
+      // A one-digit cell is the number parseNumber would give for it.
+      const v = state === ANSWER || state === DIGIT ? cellValue : parseNumber(cellText, decimalComma);
       const range = src.itemRanges[k]!;
       if (v === undefined || !isAllowedItemValue(range, v)) {
         ok = false;
+        const idx = src.columnIndexes[k] as number;
         const allowed = range.values ? range.values.join(', ') : `${range.min} to ${range.max}`;
-        add({ ...at(idx), value: cell.text, expected: `an answer ${range.values ? 'of' : 'from'} ${allowed} (${inst.name.en} item ${k + 1})${src.coders?.[k]?.closed ? ' after the answer codes' : ''}`, kind: `item.range:${src.key}` });
-        return;
+        row.add({ ...row.at(idx), value: state === DIGIT ? String(cellValue) : cellText, expected: `an answer ${range.values ? 'of' : 'from'} ${allowed} (${inst.name.en} item ${k + 1})${src.coders?.[k]?.closed ? ' after the answer codes' : ''}`, kind: `item.range:${src.key}` });
+        continue;
       }
-      items.push(v);
-    });
-    return ok ? inst.score(items, options) : null;
+      items[k] = v;
+    }
+    return ok ? (inst.score(items, src.scoring) ?? NaN) : NaN;
   }
   const idx = src.columnIndexes[0] as number;
-  const cell = read(0);
-  if (cell === undefined || cell.text === undefined) return null;
-  const text = cell.text;
-  const viaCode = cell.value !== null;
+  const state = readCell(src, 0, cells, row, false);
+  if (state === PROBLEM || state === MISSING) return NaN;
+  const text = cellText;
+  const viaCode = state === ANSWER;
   if (!viaCode && inst.items && inst.score && inst.key.startsWith('eq5d') && EQ5D_PROFILE.test(text)) {
     const levels = [...text].map(Number);
-    if (levels.every((l) => l <= inst.items!.max)) return inst.score(levels, options);
+    if (levels.every((l) => l <= inst.items!.max)) return inst.score(levels, src.scoring) ?? NaN;
   }
-  const v = numberOf(cell, viaCode) ?? undefined;
+  const v = viaCode ? cellValue : parseNumber(text, decimalComma);
   const [lo, hi] = inst.range;
   if (v === undefined || v < lo || v > hi || (inst.integer && !Number.isInteger(v))) {
-    add({ ...at(idx), value: text, expected: `${inst.integer ? 'a whole number' : 'a number'} from ${lo} to ${hi} (${inst.name.en})`, kind: `score.range:${src.key}` });
-    return null;
+    row.add({ ...row.at(idx), value: text, expected: `${inst.integer ? 'a whole number' : 'a number'} from ${lo} to ${hi} (${inst.name.en})`, kind: `score.range:${src.key}` });
+    return NaN;
   }
   return v;
 }

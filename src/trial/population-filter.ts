@@ -5,7 +5,7 @@
  * See docs/subgroups.md.
  */
 import type { PlanPopulation, PopulationCriterion } from '../plan/plan-schema.js';
-import { ARMS, armCounts, type Arm, type TrialData } from './trial-data.js';
+import { ARMS, armCounts, type Arm, type TrialData, withPatients } from './trial-data.js';
 
 export interface CriterionFlow {
   column: string;
@@ -57,8 +57,7 @@ export function filterPopulation(trial: TrialData, spec: PlanPopulation): { flow
       label: { en: c.label.en, da: c.label.da ?? c.label.en }, excluded, missing, remaining,
     });
   }
-  const ids = new Set(kept.map((p) => p.id));
   const patients = armCounts({ patients: kept });
   for (const a of ARMS) patients[a] = patients[a] ?? 0;
-  return { flow, patients, trial: { ...trial, patients: kept, observations: trial.observations.filter((o) => ids.has(o.id)) } };
+  return { flow, patients, trial: withPatients(trial, kept) };
 }

@@ -10,35 +10,56 @@ import { neutralizeFormula } from '../io/csv-formula.js';
 import { formatNumberForExport } from '../io/format-number.js';
 import type { CsvTable } from '../io/read-csv.js';
 import { exportTimeOf } from '../plan/plan-schema.js';
-import type { TrialData } from './trial-data.js';
+import { scoreAt, type TrialData } from './trial-data.js';
 
+/** The scored export as one string (small files, tests): `scoredExportLines` joined. */
 export function scoredExport(csv: CsvTable, trial: TrialData): string {
+  let out = '';
+  for (const line of scoredExportLines(csv, trial)) out += line;
+  return out;
+}
+
+/**
+ * The scored export line by line (each with its line end; the first with the BOM when the input
+ * had one), made as the records stream by: `hta score` writes them out in chunks, so a large
+ * export is never held whole as text (docs/limits.md).
+ */
+export function* scoredExportLines(csv: CsvTable, trial: TrialData): Generator<string> {
   const scored = trial.sources.filter((s) => s.from === 'items' || (s.coders ?? []).some((c) => c !== undefined));
   const taken = new Set(csv.header);
   const name = (base: string) => (taken.has(base) ? `${base}_score` : base);
-  const byLineTime = new Map<string, Record<string, number | null>>();
-  for (const o of trial.observations) byLineTime.set(`${o.line}|${trial.layout === 'wide' ? o.time : ''}`, o.scores);
+  const { rows } = trial;
 
   const timeLabelOut = (t: string) => exportTimeOf(trial.plan, t);
-  const newColumns: { header: string; key: string; time: string }[] =
+  // `time` is the index in trial.times (wide), or -1: the record's one row (long).
+  const newColumns: { header: string; key: string; time: number }[] =
     trial.layout === 'wide'
-      ? scored.flatMap((s) => trial.times.map((t) => ({ header: name(`${s.key}_${timeLabelOut(t)}`), key: s.key, time: t })))
-      : scored.map((s) => ({ header: name(s.key), key: s.key, time: '' }));
+      ? scored.flatMap((s) => trial.times.map((t, k) => ({ header: name(`${s.key}_${timeLabelOut(t)}`), key: s.key, time: k })))
+      : scored.map((s) => ({ header: name(s.key), key: s.key, time: -1 }));
 
   const { delimiter, decimalComma, bom, crlf } = csv.dialect;
   // Cells are neutralised against spreadsheet formulas (csv-formula.ts) before quoting.
+  // The first-character test is neutralizeFormula's own (=, +, -, @, tab, CR), made here so that
+  // the ~80 million plain cells of a 200 MB export skip its regexes.
   const quote = (cell: string) => {
-    const v = neutralizeFormula(cell);
+    const c = cell.charCodeAt(0);
+    const v = c === 0x3d || c === 0x2b || c === 0x2d || c === 0x40 || c === 0x09 || c === 0x0d ? neutralizeFormula(cell) : cell;
     return v.includes(delimiter) || /["\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
   };
-  const lines = [[...csv.header, ...newColumns.map((c) => c.header)].map(quote).join(delimiter)];
-  for (const rec of csv.records) {
-    const added = newColumns.map((c) => {
-      const v = byLineTime.get(`${rec.line}|${c.time}`)?.[c.key];
-      return v === null || v === undefined ? '' : formatNumberForExport(v, decimalComma);
-    });
-    lines.push([...rec.raw, ...added].map(quote).join(delimiter));
-  }
   const eol = crlf ? '\r\n' : '\n';
-  return (bom ? '\uFEFF' : '') + lines.join(eol) + eol;
+  yield (bom ? '\uFEFF' : '') + [...csv.header, ...newColumns.map((c) => c.header)].map(quote).join(delimiter) + eol;
+  // Records and kept rows are both in file order: walk them together (no index by line).
+  let i = 0;
+  for (const rec of csv.records) {
+    while (i < rows.length && rows.line[i]! < rec.line) i++;
+    let end = i;
+    while (end < rows.length && rows.line[end] === rec.line) end++;
+    const added = newColumns.map((c) => {
+      let row = -1;
+      for (let j = i; j < end; j++) if (c.time < 0 || rows.time[j] === c.time) row = j;
+      const v = row < 0 ? null : scoreAt(rows, c.key, row);
+      return v === null ? '' : formatNumberForExport(v, decimalComma);
+    });
+    yield [...rec.raw, ...added].map(quote).join(delimiter) + eol;
+  }
 }

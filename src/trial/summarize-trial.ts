@@ -12,14 +12,16 @@ export interface TrialSummary {
 
 export function summarizeTrial(trial: TrialData): TrialSummary {
   const patients = armCounts(trial);
+  // Read from the columns: a large export is never materialised as objects (docs/limits.md).
+  const { rows } = trial;
+  const arms = trial.patients.map((p) => p.arm);
   const outcomes = trial.sources.map((s) => {
     const observed: Record<string, Record<Arm, number>> = {};
     for (const t of trial.times) observed[t] = { intervention: 0, control: 0 };
-    for (const o of trial.observations) {
-      const cell = observed[o.time];
-      if (cell && o.scores[s.key] !== null && o.scores[s.key] !== undefined) cell[o.arm]++;
-    }
+    const perTime = trial.times.map((t) => observed[t]!);
+    const scores = rows.scores[s.key];
+    if (scores) for (let i = 0; i < rows.length; i++) if (!Number.isNaN(scores[i]!)) perTime[rows.time[i]!]![arms[rows.patient[i]!]!]++;
     return { key: s.key, instrument: s.instrument.key, from: s.from, observed };
   });
-  return { file: trial.file, layout: trial.layout, rows: trial.observations.length, patients, times: trial.times, outcomes };
+  return { file: trial.file, layout: trial.layout, rows: rows.length, patients, times: trial.times, outcomes };
 }

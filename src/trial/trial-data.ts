@@ -1,4 +1,9 @@
-/** The validated, scored trial: what every analysis reads. */
+/**
+ * The validated, scored trial: what every analysis reads. The kept rows are stored column by
+ * column (`rows`: typed arrays, one number per cell) so that a 200 MB export fits in memory;
+ * `observations` is the same rows as objects, built on first use. Shape and rules:
+ * docs/data-contracts.md.
+ */
 import type { Instrument, ItemRange, ScoringOptions } from '../instruments/instrument.js';
 import type { Plan } from '../plan/plan-schema.js';
 import type { Problem } from '../errors.js';
@@ -19,6 +24,7 @@ export interface TrialPatient {
   attributes?: Record<string, string | number | null>;
 }
 
+/** One kept row as an object (see `TrialData.observations`). */
 export interface TrialObservation {
   id: string;
   arm: Arm;
@@ -54,12 +60,35 @@ export interface RowExclusion {
   problems: Problem[];
 }
 
+/**
+ * The kept rows, column by column: row i is patient `patients[patient[i]]` at visit
+ * `times[time[i]]`, read from file line `line[i]`. Rows are in file order (a wide export's line
+ * gives one row per visit it holds, in visit order).
+ */
+export interface ObservationColumns {
+  readonly length: number;
+  /** Line in the source file, for messages. */
+  readonly line: Int32Array;
+  /** Index into `TrialData.patients`. */
+  readonly patient: Int32Array;
+  /** Index into `TrialData.times`. */
+  readonly time: Uint16Array;
+  /** Score per outcome key (every `sources` key, in that order); NaN where missing. */
+  readonly scores: Readonly<Record<string, Float64Array>>;
+}
+
 export interface TrialData {
   file: string;
   plan: Plan;
   /** Every visit in order: baseline first. */
   times: string[];
   patients: TrialPatient[];
+  /** The kept rows as typed-array columns: what code that must scale to large exports reads. */
+  rows: ObservationColumns;
+  /**
+   * The kept rows as objects (scores null where missing), built from `rows` on first access and
+   * then kept: convenient, but ≈ 150 bytes per row — large-export paths read `rows`.
+   */
   observations: TrialObservation[];
   sources: OutcomeSource[];
   /** How the export was read, for the record. */
@@ -75,4 +104,112 @@ export function armCounts(trial: Pick<TrialData, 'patients'>): Record<Arm, numbe
   const n = { intervention: 0, control: 0 };
   for (const p of trial.patients) n[p.arm]++;
   return n;
+}
+
+/** The visits that have rows, in the order their first row comes in the file. */
+export function timesInRows(trial: Pick<TrialData, 'rows' | 'times'>): string[] {
+  const order: number[] = [];
+  const met = new Uint8Array(trial.times.length);
+  const time = trial.rows.time;
+  for (let i = 0; i < trial.rows.length && order.length < met.length; i++) {
+    const t = time[i]!;
+    if (!met[t]) {
+      met[t] = 1;
+      order.push(t);
+    }
+  }
+  return [...new Set(order.map((t) => trial.times[t]!))];
+}
+
+/** Score of row `i` for outcome `key`; null when missing (or the outcome is not in the trial). */
+export function scoreAt(rows: ObservationColumns, key: string, i: number): number | null {
+  const v = rows.scores[key]?.[i];
+  return v === undefined || Number.isNaN(v) ? null : v;
+}
+
+/**
+ * A TrialData from its columns, with `observations` materialised lazily from them (an
+ * enumerable property, so `{ ...trial }` copies the rows as objects). The objects follow the
+ * patients and times given here: derive a trial with other patients by `withPatients`, not by
+ * replacing `patients` alone.
+ */
+export function trialData(fields: Omit<TrialData, 'observations'>): TrialData {
+  const trial = { ...fields } as TrialData;
+  const { patients, times, rows, sources } = fields;
+  const keys = sources.map((s) => s.key);
+  Object.defineProperty(trial, 'observations', {
+    enumerable: true,
+    configurable: true,
+    get(this: TrialData) {
+      const list: TrialObservation[] = new Array(rows.length);
+      for (let i = 0; i < rows.length; i++) {
+        const p = patients[rows.patient[i]!]!;
+        const scores: Record<string, number | null> = {};
+        for (const k of keys) scores[k] = scoreAt(rows, k, i);
+        list[i] = { id: p.id, arm: p.arm, time: times[rows.time[i]!]!, line: rows.line[i]!, scores };
+      }
+      Object.defineProperty(this, 'observations', { value: list, writable: true, enumerable: true, configurable: true });
+      return list;
+    },
+    set(this: TrialData, value: TrialObservation[]) {
+      Object.defineProperty(this, 'observations', { value, writable: true, enumerable: true, configurable: true });
+    },
+  });
+  return trial;
+}
+
+/** The trial restricted to `keep` (a subset of its patients, in its order) and their rows. */
+export function withPatients(trial: TrialData, keep: readonly TrialPatient[]): TrialData {
+  const newIndex = new Int32Array(trial.patients.length).fill(-1);
+  const kept = new Set(keep);
+  const patients: TrialPatient[] = [];
+  trial.patients.forEach((p, i) => {
+    if (kept.has(p)) newIndex[i] = patients.push(p) - 1;
+  });
+  const rows = trial.rows;
+  const pick: number[] = [];
+  for (let i = 0; i < rows.length; i++) if (newIndex[rows.patient[i]!]! >= 0) pick.push(i);
+  const take = <A extends Int32Array | Uint16Array | Float64Array>(a: A, make: (n: number) => A): A => {
+    const out = make(pick.length);
+    pick.forEach((i, k) => (out[k] = a[i]!));
+    return out;
+  };
+  const scores: Record<string, Float64Array> = {};
+  for (const [key, col] of Object.entries(rows.scores)) scores[key] = take(col, (n) => new Float64Array(n));
+  const patient = take(rows.patient, (n) => new Int32Array(n));
+  for (let k = 0; k < patient.length; k++) patient[k] = newIndex[patient[k]!]!;
+  // Every other field as it is (read without touching the lazy `observations`).
+  const base = Object.fromEntries(
+    Object.entries(Object.getOwnPropertyDescriptors(trial))
+      .filter(([k]) => k !== 'observations')
+      .map(([k, d]) => [k, d.value]),
+  ) as Omit<TrialData, 'observations'>;
+  return trialData({
+    ...base,
+    patients,
+    rows: { length: pick.length, line: take(rows.line, (n) => new Int32Array(n)), patient, time: take(rows.time, (n) => new Uint16Array(n)), scores },
+  });
+}
+
+/**
+ * A TrialData from rows given as objects (tests, small hand-built trials): the columns are
+ * built from them. Every observation's id must be one of `patients`.
+ */
+export function trialFromObservations(fields: Omit<TrialData, 'observations' | 'rows'> & { observations: readonly TrialObservation[] }): TrialData {
+  const { observations, ...rest } = fields;
+  const patientIndex = new Map(fields.patients.map((p, i) => [p.id, i]));
+  const timeIndex = new Map(fields.times.map((t, i) => [t, i]));
+  const n = observations.length;
+  const rows = { length: n, line: new Int32Array(n), patient: new Int32Array(n), time: new Uint16Array(n), scores: {} as Record<string, Float64Array> };
+  for (const s of fields.sources) rows.scores[s.key] = new Float64Array(n);
+  observations.forEach((o, i) => {
+    const p = patientIndex.get(o.id);
+    const t = timeIndex.get(o.time);
+    if (p === undefined || t === undefined) throw new Error(`trialFromObservations: row ${i} names an unknown patient or visit`);
+    rows.line[i] = o.line;
+    rows.patient[i] = p;
+    rows.time[i] = t;
+    for (const s of fields.sources) rows.scores[s.key]![i] = o.scores[s.key] ?? NaN;
+  });
+  return trialData({ ...rest, rows });
 }

@@ -2,11 +2,14 @@
  * Wide exports (one row per patient, `<column>_<time>` columns such as `rmdq_baseline`,
  * `rmdq_3m`, or item columns `rmdq_1_3m`) become the long layout (one row per patient per
  * time) the rest of the pipeline reads. Every long record keeps the file line and the original
- * column numbers, so errors still point into the file the user has.
+ * column numbers, so errors still point into the file the user has. The long records are made
+ * as they are read (never all at once), each wide line's cells split once.
  */
 import type { CsvRecord, CsvTable } from '../io/read-csv.js';
 
-export interface LongTable extends CsvTable {
+export interface LongTable extends Omit<CsvTable, 'records'> {
+  /** The long records, in file order; made afresh on each iteration. */
+  records: Iterable<CsvRecord>;
   /** For wide input: per long column, the 1-based column in the original file (per time). */
   sourceColumns?: (time: string, longColumn: number) => number;
 }
@@ -40,25 +43,37 @@ export function wideToLong(table: CsvTable, timeColumn: string, times: readonly 
   });
 
   const header = [...constants.map((c) => table.header[c] as string), timeColumn, ...stems];
-  const records: CsvRecord[] = [];
-  for (const rec of table.records) {
-    for (const time of times) {
-      const cells: (string | null)[] = constants.map((c) => rec.cells[c] ?? null);
-      const raw: string[] = constants.map((c) => rec.raw[c] ?? '');
-      cells.push(time);
-      raw.push(time);
-      let any = false;
-      for (const stem of stems) {
-        const col = stemIndex.get(stem)?.get(time);
-        const v = col === undefined ? null : (rec.cells[col] ?? null);
-        if (v !== null) any = true;
-        cells.push(v);
-        raw.push(col === undefined ? '' : (rec.raw[col] ?? ''));
+  // Per time, the wide column of each stem (undefined: the stem has no column at that time).
+  const stemColumns = times.map((time) => stems.map((stem) => stemIndex.get(stem)?.get(time)));
+  function* longRecords(): Generator<CsvRecord> {
+    for (const rec of table.records) {
+      const wideCells = rec.cells;
+      let wideRaw: string[] | undefined;
+      for (const [k, time] of times.entries()) {
+        const cols = stemColumns[k]!;
+        const cells: (string | null)[] = constants.map((c) => wideCells[c] ?? null);
+        cells.push(time);
+        let any = false;
+        for (const col of cols) {
+          const v = col === undefined ? null : (wideCells[col] ?? null);
+          if (v !== null) any = true;
+          cells.push(v);
+        }
+        // A visit with no value at all did not happen: same as an absent row in a long export.
+        if (!any) continue;
+        yield {
+          line: rec.line,
+          cells,
+          get raw() {
+            wideRaw ??= rec.raw;
+            const w = wideRaw;
+            return [...constants.map((c) => w[c] ?? ''), time, ...cols.map((col) => (col === undefined ? '' : (w[col] ?? '')))];
+          },
+        };
       }
-      // A visit with no value at all did not happen: same as an absent row in a long export.
-      if (any) records.push({ line: rec.line, cells, raw });
     }
   }
+  const records: Iterable<CsvRecord> = { [Symbol.iterator]: longRecords };
   const timeCol = constants.length;
   const sourceColumns = (time: string, longColumn: number): number => {
     if (longColumn < timeCol) return (constants[longColumn] as number) + 1;

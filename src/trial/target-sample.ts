@@ -81,12 +81,12 @@ export function readTargetSample(path: string | undefined, plan: Plan): TargetSa
   cols.forEach(({ idx, name }, k) => {
     const numbers = rows.filter((r) => typeof r[k] === 'number').length;
     if (numbers === 0 || numbers === rows.length) return;
-    csv.records.forEach((rec) => {
+    for (const rec of csv.records) {
       const text = rec.cells[idx] ?? null;
       if (text !== null && typeof (parseNumber(text, decimalComma) ?? text) === 'string' && cols[k]?.coder?.apply(text).kind !== 'missing') {
         problems.push({ file, line: rec.line, column: idx + 1, field: csv.header[idx], value: text, expected: `a number, as in the column's other rows (model column "${name}"), or a missing-value code`, kind: `target.number:${name}` });
       }
-    });
+    }
   });
   if (problems.length) throw new HtaError('input.invalid', `${file}: ${problems.length} problem(s) in the target sample`, problems);
   if (rows.length === 0) throw new HtaError('input.invalid', `${file}: the target sample has no row with every model column (${spec.model.join(', ')}) filled`, [{ file, line: 1, expected: 'at least one target patient with every model value' }]);

@@ -216,7 +216,7 @@ describe('--csv', () => {
     const table = readCsvFile(out);
     const cols = table.header;
     expect(cols.slice(-5)).toEqual(['set', 'subgroup', 'subgroupLevel', 'interactionP', 'effectiveSampleSize']);
-    const rows = table.records.map((l) => Object.fromEntries(l.raw.map((v, i) => [cols[i], v])));
+    const rows = [...table.records].map((l) => Object.fromEntries(l.raw.map((v, i) => [cols[i], v])));
     const bySet = (set: string) => rows.filter((x) => x.set === set);
     expect(bySet('trial')).toHaveLength(3);
     expect(bySet('target')).toHaveLength(3);

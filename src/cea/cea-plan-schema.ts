@@ -101,7 +101,7 @@ export const ceaPlanSchema = z
       .object({
         interventionPrice: z.number().positive().max(1).default(0.5).describe('relative change of the intervention price, ± (0.5 = ±50%)'),
         unitCosts: z.number().positive().max(1).default(0.2).describe('relative change of every unit cost, ±'),
-        replicates: z.number().int().min(100).max(100000).default(1000).describe('bootstrap replicates per sensitivity scenario'),
+        replicates: z.number().int().min(20).max(100000).default(1000).describe('bootstrap replicates per sensitivity scenario (at least 20; the base case\'s own 5,000 decide P(CE))'),
       })
       .strict()
       .default({ interventionPrice: 0.5, unitCosts: 0.2, replicates: 1000 }),

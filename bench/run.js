@@ -8,6 +8,7 @@
 //  3. `hta report` into a temp dir, if dist/cli/report.js exists: every chart drawn (--no-cache),
 //     then again with a warm chart cache (what a rerun after a data edit costs).
 //  4. Multiple imputation (m = 50) and MMRM on the bundled trial's RMDQ, if those modules exist.
+//  6. `hta cea`: 5,000 bootstrap replicates with nested imputation (bench/cea.js).
 //  5. A large trial export (HTA_BENCH_TRIAL_MB, default 200 MB: the bundled trial repeated with
 //     new ids) read and validated (`readCsvFile` + `loadTrial`) in a child process: seconds, CPU
 //     seconds and peak memory against the file size (docs/limits.md).
@@ -212,6 +213,9 @@ try {
   } else {
     note('MI and MMRM', 'skipped', 'dist/stats/missing/{mmrm,chained-equations}.js or the bundled trial missing');
   }
+
+  // 6. Cost-effectiveness bootstrap with MI (bench/cea.js) ------------------------------------
+  await (await import('./cea.js')).benchCea({ root, load, note, time, fmt });
 
   // 5. A large trial export -------------------------------------------------------------------
   const trialMb = Number(process.env.HTA_BENCH_TRIAL_MB ?? 200);

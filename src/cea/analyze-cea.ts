@@ -119,7 +119,7 @@ export function analyzeCea(trial: TrialData, csv: CsvTable, resolved: ResolvedCe
     { key: 'complete-cases', changed: 'complete cases only (no imputation)', cost: base, completeCase: true },
   ];
   if (!plan.resourceUse.some((r) => r.category === 'productivity')) scenarios.splice(4, 1);
-  const total = B + scenarios.length * Bs;
+  const total = B + scenarios.filter((x) => x.completeCase || x.cost.perspective !== base.perspective).length * Bs;
   let done = 0;
   const progress = (d: number) => options.onProgress?.(done + d, total);
 
@@ -131,7 +131,20 @@ export function analyzeCea(trial: TrialData, csv: CsvTable, resolved: ResolvedCe
   const lambdas = wtpGrid(plan.wtp.from, plan.wtp.to, plan.wtp.step, plan.wtp.thresholds);
   const ceacP = acceptability(boot.cost, boot.qaly, lambdas);
 
+  // Price and unit-cost scenarios change each arm's costs by an affine map (intervention arm:
+  // c' = f_u·c + (f_p − f_u)·P; control: c' = f_u·c), under which OLS, the per-arm PMM imputation
+  // (same draws, same donors) and Rubin's pooling are equivariant: Δc' = f_u·Δc + (f_p − f_u)·P
+  // replicate by replicate and Δe' = Δe. So they are read off the base case's replicates exactly
+  // rather than recomputed (test/cea/cea-scenarios.test.ts checks this against recomputation).
+  const price = resolved.interventionPrice.price;
   const sensitivity: CeaScenario[] = scenarios.map((s) => {
+    if (!s.completeCase && s.cost.perspective === base.perspective) {
+      const fu = s.cost.unitCostFactor;
+      const shift = (s.cost.priceFactor - fu) * price;
+      const e: Estimate = { ...est, cost: { estimate: fu * est.cost.estimate + shift, se: fu * est.cost.se } };
+      const b = { cost: boot.cost.map((c) => fu * c + shift), qaly: boot.qaly };
+      return { key: s.key, changed: s.changed, incrementalCost: e.cost.estimate, incrementalQaly: e.qaly.estimate, icer: icerVerdict(e.cost.estimate, e.qaly.estimate), thresholds: thresholdResults(e, b, plan.wtp.thresholds), replicates: B };
+    }
     let c = columnsFor(s.cost);
     if (s.completeCase) c = completeRows(c);
     const e = pointEstimate(c, plan.imputation.m, plan.imputation.seed);

@@ -13,6 +13,9 @@ import type { CeaResult } from '../../cea/cea-results-schema.js';
 import { icerText, money, pctText, signedMoney } from '../../cea/cea-phrases.js';
 import { cePlaneSpec } from '../charts/ce-plane.js';
 import { ceacSpec } from '../charts/ceac.js';
+import { ceaCostsSpec } from '../charts/cea-costs.js';
+import { ceaUtilitiesSpec } from '../charts/cea-utilities.js';
+import { armNames } from '../arm-names.js';
 import { fillPhrase, type Lang } from '../i18n.js';
 import { localizedText } from '../localized-text.js';
 import type { ChartSpec, PageSection, ReportContent } from '../report-page.js';
@@ -61,8 +64,6 @@ const TEXT = {
   costs: { en: 'Costs by category and arm', da: 'Omkostninger efter kategori og gruppe' },
   costsIntro: { en: 'Mean cost per patient over follow-up ({cur}), unadjusted, among patients with every period of the category recorded.', da: 'Gennemsnitlig omkostning pr. patient i opfølgningsperioden ({cur}), ujusteret, blandt patienter med alle perioder registreret.' },
   category: { en: 'Category', da: 'Kategori' },
-  app: { en: 'App + usual care', da: 'App + vanlig behandling' },
-  usual: { en: 'Usual care', da: 'Vanlig behandling' },
   total: { en: 'Total ({perspective})', da: 'I alt ({perspective})' },
   qalys: { en: 'Utilities and QALYs', da: 'Nytteværdier og QALY' },
   qalysIntro: { en: 'Mean EQ-5D index per visit (n) and QALYs as the area under the curve (trapezoids; {rule}).', da: 'Gennemsnitligt EQ-5D-indeks pr. besøg (n) og QALY som arealet under kurven (trapezer; {rule}).' },
@@ -139,9 +140,13 @@ export const ceaReportKind: ReportKind<typeof ceaEntrySchema> = {
     const plan = resolved.plan;
     const published = resolved.published;
 
+    const names = armNames(resolved.trialPlan.armLabels, lang);
+    const arms = { intervention: names.Intervention, control: names.Control };
     const charts: ChartSpec[] = [
       { name: 'ce-plane', spec: cePlaneSpec(r, lang), alt: t('plane') },
       { name: 'ceac', spec: ceacSpec(r, lang), alt: t('ceac') },
+      { name: 'costs-by-category', spec: ceaCostsSpec(r, lang, (c) => CATEGORY[c]?.[lang] ?? c, arms), alt: t('costs') },
+      { name: 'utilities', spec: ceaUtilitiesSpec(r, lang, arms), alt: t('qalys') },
     ];
 
     const labelOf = (key: string) => {
@@ -164,17 +169,17 @@ export const ceaReportKind: ReportKind<typeof ceaEntrySchema> = {
     const armCell = (a: { mean: number | null; n: number }, f: (x: number) => string) => (a.mean === null ? '–' : `${f(a.mean)} (${a.n})`);
     const costRows = r.costsByCategory.map((c) => [CATEGORY[c.category]?.[lang] ?? c.category, armCell(c.intervention, m), armCell(c.control, m)]);
     costRows.push([fillPhrase(t('total'), { perspective: perspective(r.perspective) }), armCell(r.totalCost.intervention, m), armCell(r.totalCost.control, m)]);
-    const costTable: Table = { header: [t('category'), `${t('app')} (n)`, `${t('usual')} (n)`], rows: costRows, align: ['left', 'right', 'right'] };
+    const costTable: Table = { header: [t('category'), `${arms.intervention} (n)`, `${arms.control} (n)`], rows: costRows, align: ['left', 'right', 'right'] };
 
     const u = (x: number) => num(x, 3, lang);
     const utilTable: Table = {
-      header: [t('visit'), `${t('app')} (n)`, `${t('usual')} (n)`],
+      header: [t('visit'), `${arms.intervention} (n)`, `${arms.control} (n)`],
       rows: [...r.utilities.map((v) => [v.visit, armCell(v.intervention, u), armCell(v.control, u)]), [t('qalyRow'), armCell(r.qalys.intervention, u), armCell(r.qalys.control, u)]],
       align: ['left', 'right', 'right'],
     };
 
     const respTable: Table = {
-      header: [t('responder'), fillPhrase(t('share'), { arm: t('app') }), fillPhrase(t('share'), { arm: t('usual') }), t('difference'), t('cost')],
+      header: [t('responder'), fillPhrase(t('share'), { arm: arms.intervention }), fillPhrase(t('share'), { arm: arms.control }), t('difference'), t('cost')],
       rows: r.responders.map((x) => [labelOf(x.key), `${x.intervention.events} / ${x.intervention.n}`, `${x.control.events} / ${x.control.n}`, num(100 * x.riskDifference, 1, lang) + (lang === 'da' ? ' %-point' : ' pp'), icerText(x.costPerExtraResponder, cur, lang, { en: 'extra responder', da: 'ekstra patient' })]),
       align: ['left', 'right', 'right', 'right', 'left'],
     };
@@ -208,8 +213,8 @@ export const ceaReportKind: ReportKind<typeof ceaEntrySchema> = {
       { id: 'results', title: t('results'), intro: [intro], tables: [{ table: resultsTable }], notes: [...notes, ...(r.method.droppedCovariates.length ? [fillPhrase(t('dropped'), { names: r.method.droppedCovariates.join(', ') })] : [])] },
       { id: 'ce-plane', title: t('plane'), intro: [t('planeIntro')], chart: 'ce-plane' },
       { id: 'ceac', title: t('ceac'), chart: 'ceac' },
-      { id: 'costs', title: t('costs'), intro: [fillPhrase(t('costsIntro'), { cur })], tables: [{ table: costTable }] },
-      { id: 'qalys', title: t('qalys'), intro: [fillPhrase(t('qalysIntro'), { rule: r.method.qalyRule === 'impute' ? t('ruleImpute') : t('ruleObserved') })], tables: [{ table: utilTable }] },
+      { id: 'costs', title: t('costs'), intro: [fillPhrase(t('costsIntro'), { cur })], chart: 'costs-by-category', tables: [{ table: costTable }] },
+      { id: 'qalys', title: t('qalys'), intro: [fillPhrase(t('qalysIntro'), { rule: r.method.qalyRule === 'impute' ? t('ruleImpute') : t('ruleObserved') })], chart: 'utilities', tables: [{ table: utilTable }] },
       ...(r.responders.length ? [{ id: 'responders', title: t('responders'), intro: [fillPhrase(t('respIntro'), { time: r.responders[0]!.time })], tables: [{ table: respTable }] }] : []),
       { id: 'sensitivity', title: t('sensitivity'), tables: [{ table: sensTable }] },
       { id: 'unit-costs', title: t('unitCosts'), tables: [{ table: unitTable }] },

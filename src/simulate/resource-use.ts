@@ -4,7 +4,7 @@
  * every other column of the export byte-identical (as recruitment.ts does).
  *
  * CLEARLY SYNTHETIC. Calibrated only so that the bundled analysis lands near the published
- * Danish figures (Kongstad LP et al. 2024, BMJ Open 14:e086800: incremental healthcare cost
+ * Danish figures (Kongstad et al. 2024, BMJ Open 14:e086800: incremental healthcare cost
  * €230, 95% CI −136 to 595, over 9 months); the items, rates and unit costs are plausible
  * assumptions, not the trial's data.
  *

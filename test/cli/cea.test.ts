@@ -87,6 +87,13 @@ describe('hta cea', () => {
 });
 
 describe('cost-effectiveness plan schema', () => {
+  it('hta plan check recognises the bundled cost-effectiveness plan and fills in its defaults', async () => {
+    const r = await runCli('plan', 'check', 'data/plans/selfback.cea.json');
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout).imputation).toEqual({ m: 20, seed: 20240601 });
+    expect(JSON.parse(r.stdout).qalyMissing).toBe('impute');
+  });
+
   it('schemas/cea-*.schema.json are up to date (npm run schemas) and the bundled plan fits', () => {
     expect(JSON.parse(readFileSync('schemas/cea-plan.schema.json', 'utf8'))).toEqual(ceaPlanJsonSchema());
     expect(JSON.parse(readFileSync('schemas/cea-results.schema.json', 'utf8'))).toEqual(ceaResultsJsonSchema());

@@ -10,6 +10,7 @@
 //     then again with a warm chart cache (what a rerun after a data edit costs); then the cold
 //     regeneration's median and its breakdown by phase and CPU (bench/report-cold.js).
 //  4. Multiple imputation (m = 50) and MMRM on the bundled trial's RMDQ, if those modules exist.
+//  6. `hta cea`: 5,000 bootstrap replicates with nested imputation (bench/cea.js).
 //  5. A large trial export (HTA_BENCH_TRIAL_MB, default 200 MB: the bundled trial repeated with
 //     new ids) validated as `hta validate` does (`readCsvFile`'s streamed checking pass, the
 //     default plan, `loadTrial`, `summarizeTrial`) in a child process: seconds, CPU seconds and
@@ -233,6 +234,9 @@ try {
   } else {
     note('MI and MMRM', 'skipped', 'dist/stats/missing/{mmrm,chained-equations}.js or the bundled trial missing');
   }
+
+  // 6. Cost-effectiveness bootstrap with MI (bench/cea.js) ------------------------------------
+  await (await import('./cea.js')).benchCea({ root, load, note, time, fmt });
 
   // 5. A large trial export -------------------------------------------------------------------
   const trialMb = Number(process.env.HTA_BENCH_TRIAL_MB ?? 200);

@@ -68,3 +68,12 @@ export { metaAnalyze, poolSettingsFrom } from './meta/meta-analyze.js';
 export { metaGroups } from './meta/meta-group.js';
 export { metaResultsSchema, metaResultsJsonSchema } from './meta/meta-results-schema.js';
 export { metaForestSpec } from './report/charts/meta-forest.js';
+
+// Cost-effectiveness from the trial's patients (`hta cea`, docs/plan-cea.md)
+export { loadCeaPlanFile } from './cea/load-cea-plan.js';
+export { analyzeCea } from './cea/analyze-cea.js';
+export { ceaPlanSchema, ceaPlanJsonSchema } from './cea/cea-plan-schema.js';
+export { ceaResultSchema, ceaResultsJsonSchema } from './cea/cea-results-schema.js';
+export { qalyAuc } from './cea/qaly-auc.js';
+export { incrementalFit } from './cea/incremental-regression.js';
+export { icerVerdict, acceptability, quadrantShares } from './cea/ce-summaries.js';

@@ -9,6 +9,7 @@ import { registerAnalyze } from './analyze.js';
 import { registerUptake } from './uptake.js';
 import { registerMeta } from './meta.js';
 import { registerReport } from './report.js';
+import { registerCea } from './cea.js';
 
 /** `setExit` lets a command report a non-fatal failure (exit 1) after printing its results. */
 export function registerCommands(program: Command, io: CliIo, setExit: (code: number) => void): void {
@@ -20,4 +21,5 @@ export function registerCommands(program: Command, io: CliIo, setExit: (code: nu
   registerUptake(program, io, setExit);
   registerMeta(program, io);
   registerReport(program, io, setExit);
+  registerCea(program, io);
 }

@@ -10,8 +10,10 @@ import { parsePlan } from '../plan/load-plan.js';
 import { planJsonSchema } from '../plan/plan-schema.js';
 import { checkManifest, manifestJsonSchema } from '../report/manifest.js';
 import { parseUptakePlan, uptakePlanJsonSchema } from '../uptake/uptake-plan.js';
+import { ceaPlanJsonSchema } from '../cea/cea-plan-schema.js';
+import { loadCeaPlanFile } from '../cea/load-cea-plan.js';
 
-export const FILE_KINDS = ['trial', 'uptake', 'manifest'] as const;
+export const FILE_KINDS = ['trial', 'uptake', 'manifest', 'cea'] as const;
 export type FileKind = (typeof FILE_KINDS)[number];
 
 /** The schema file of each kind, as a `$schema` line names it. */
@@ -19,6 +21,7 @@ export const SCHEMA_FILES: Record<FileKind, string> = {
   trial: 'plan.schema.json',
   uptake: 'uptake-plan.schema.json',
   manifest: 'manifest.schema.json',
+  cea: 'cea-plan.schema.json',
 };
 
 /** The uptake plan's JSON Schema, with its id and the `$schema` line editors use. */
@@ -33,7 +36,7 @@ function uptakeSchema(): unknown {
 }
 
 export function jsonSchemaOf(kind: FileKind): unknown {
-  return kind === 'trial' ? planJsonSchema() : kind === 'uptake' ? uptakeSchema() : manifestJsonSchema();
+  return kind === 'trial' ? planJsonSchema() : kind === 'uptake' ? uptakeSchema() : kind === 'cea' ? ceaPlanJsonSchema() : manifestJsonSchema();
 }
 
 /**
@@ -49,6 +52,7 @@ export function fileKindOf(json: unknown): FileKind | undefined {
     if (byName) return byName;
   }
   if ('priceModel' in o) return 'uptake';
+  if ('trialPlan' in o) return 'cea';
   if ('reports' in o) return 'manifest';
   if ('outcomes' in o || 'arms' in o) return 'trial';
   return undefined;
@@ -61,9 +65,10 @@ export function checkUserFile(file: string, forced?: FileKind): { kind: FileKind
   if (!kind) {
     throw new HtaError(
       'input.invalid',
-      `${file}: cannot tell what kind of file this is — expected a "$schema" naming ${Object.values(SCHEMA_FILES).join(', ')}, or "outcomes" (trial plan), "priceModel" (uptake plan) or "reports" (report manifest); give --kind trial|uptake|manifest`,
+      `${file}: cannot tell what kind of file this is — expected a "$schema" naming ${Object.values(SCHEMA_FILES).join(', ')}, or "outcomes" (trial plan), "priceModel" (uptake plan), "trialPlan" (cost-effectiveness plan) or "reports" (report manifest); give --kind trial|uptake|manifest|cea`,
     );
   }
-  const value = kind === 'trial' ? parsePlan(json, file) : kind === 'uptake' ? parseUptakePlan(json, file) : checkManifest(json, file);
+  // A cost-effectiveness plan is checked with everything it names (trial plan, unit costs): docs/plan-cea.md.
+  const value = kind === 'trial' ? parsePlan(json, file) : kind === 'uptake' ? parseUptakePlan(json, file) : kind === 'cea' ? loadCeaPlanFile(file).plan : checkManifest(json, file);
   return { kind, value };
 }

@@ -21,7 +21,7 @@ import type { Plan } from '../plan/plan-schema.js';
 
 // plan-files.js loads the report kinds (for the manifest's schema): imported on use, so that
 // `hta --help` and the other commands do not pay for them.
-const FILE_KINDS: readonly FileKind[] = ['trial', 'uptake', 'manifest'];
+const FILE_KINDS: readonly FileKind[] = ['trial', 'uptake', 'manifest', 'cea'];
 const SCHEMA_OPTIONS = ['uptake', 'manifest', 'results', 'validation'] as const;
 
 const json = (v: unknown) => JSON.stringify(v, null, 2) + '\n';

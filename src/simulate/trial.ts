@@ -63,12 +63,15 @@ import { createRandom, type Random } from '../stats/random.js';
 import { binaryItemScale, expit, ratingScaleItems } from './item-response.js';
 import { permutedBlockAllocation } from './permuted-blocks.js';
 import { drawRecruitment, recruitmentSeed } from './recruitment.js';
+import { drawResourceUse, RESOURCE_COLUMNS, RESOURCE_DEFAULT_SEED, resourceSeed } from './resource-use.js';
 
 export interface TrialSimulationOptions {
   /** Default 144 (see TRIAL_DEFAULT_SEED). */
   seed?: number;
   /** Number of randomised patients; default 461. */
   patients?: number;
+  /** Seed of the resource-use stream (resource-use.ts); default derived from `seed`. */
+  resourceSeed?: number;
 }
 
 export interface SimulatedTrial {
@@ -97,8 +100,10 @@ export const TRIAL_HEADER: readonly string[] = [
   'pain_avg', 'pain_worst', 'was', 'med_use',
   // Last, so the columns before them keep their positions and values (recruitment.ts).
   ...RECRUITMENT_COLUMNS,
+  // After them, resource use of the Danish patients for `hta cea` (resource-use.ts).
+  ...RESOURCE_COLUMNS,
 ];
-const OUTCOME_COUNT = TRIAL_HEADER.length - COVARIATE_COLUMNS.length - RECRUITMENT_COLUMNS.length;
+const OUTCOME_COUNT = TRIAL_HEADER.length - COVARIATE_COLUMNS.length - RECRUITMENT_COLUMNS.length - RESOURCE_COLUMNS.length;
 
 /**
  * The simulated app − usual shift of each outcome's latent, per visit (baseline, 6w, 3m, 6m, 9m),
@@ -248,6 +253,7 @@ export function simulateTrial(options: TrialSimulationOptions = {}): SimulatedTr
   if (!Number.isInteger(patients) || patients < 2) throw new RangeError(`patients must be a whole number ≥ 2, got ${patients}`);
   const rng = createRandom(seed);
   const recruitmentRng = createRandom(recruitmentSeed(seed));
+  const resourceRng = createRandom(options.resourceSeed ?? (seed === TRIAL_DEFAULT_SEED ? RESOURCE_DEFAULT_SEED : resourceSeed(seed)));
   const nApp = Math.round((patients * 232) / 461);
   const allocation = permutedBlockAllocation(rng, nApp, patients - nApp);
   const width = idWidth(patients);
@@ -276,11 +282,12 @@ export function simulateTrial(options: TrialSimulationOptions = {}): SimulatedTr
       if (v > 0 && !dropped) {
         dropped = rng.uniform() < expit(DROPOUT_INTERCEPT[v - 1]! + (DROPOUT_SLOPE * (lastRmdq - 11)) / 4.5);
       }
+      const resources = drawResourceUse(resourceRng, person.country, app, TRIAL_TIMES[v]!, dropped ? null : visits[v]!.rmdq);
       if (!dropped) {
-        rows.push([...covariates(v), ...visits[v]!.cells, ...recruitment]);
+        rows.push([...covariates(v), ...visits[v]!.cells, ...recruitment, ...resources]);
         lastRmdq = visits[v]!.rmdq;
       } else if (rng.uniform() < EMPTY_ROW_PROBABILITY) {
-        rows.push([...covariates(v), ...emptyOutcomes, ...recruitment]);
+        rows.push([...covariates(v), ...emptyOutcomes, ...recruitment, ...resources]);
       }
     }
   }

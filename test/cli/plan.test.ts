@@ -53,7 +53,7 @@ describe('hta plan check', () => {
     expect(JSON.parse(uptake.stdout).priceModel.tiers).toHaveLength(4);
     const manifest = await runCli('plan', 'check', 'data/reports.json');
     expect(manifest.code, manifest.stderr).toBe(0);
-    expect((JSON.parse(manifest.stdout) as { reports: { id: string }[] }).reports.map((r) => r.id)).toEqual(['selfback', 'selfback-da', 'selfback-meta', 'uptake', 'registry', 'registry-da']);
+    expect((JSON.parse(manifest.stdout) as { reports: { id: string }[] }).reports.map((r) => r.id)).toEqual(['selfback', 'selfback-da', 'selfback-meta', 'uptake', 'registry', 'registry-da', 'selfback-cea', 'selfback-cea-da']);
   });
 
   it('checks a trial plan (by "$schema", or by its outcomes) and prints it with defaults filled in', async () => {

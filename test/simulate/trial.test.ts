@@ -15,6 +15,7 @@ const EXPECTED_HEADER = [
   'eq5d_mo', 'eq5d_sc', 'eq5d_ua', 'eq5d_pd', 'eq5d_ad',
   'pain_avg', 'pain_worst', 'was', 'med_use',
   'recruited_by', 'symptom_weeks',
+  'ru_gp', 'ru_physio', 'ru_chiro', 'ru_specialist', 'ru_imaging', 'ru_medication', 'ru_hospital', 'sick_days',
 ];
 const TIMES = ['baseline', '6w', '3m', '6m', '9m'];
 
@@ -348,5 +349,25 @@ describe('item-response scales', () => {
     }
     expect(total / n).toBeGreaterThan(9.8);
     expect(total / n).toBeLessThan(10.2);
+  });
+});
+
+describe('simulateTrial: resource use for the cost-effectiveness analysis', () => {
+  const RESOURCE = ['ru_gp', 'ru_physio', 'ru_chiro', 'ru_specialist', 'ru_imaging', 'ru_medication', 'ru_hospital', 'sick_days'];
+  it('comes from its own stream: another resource seed changes only the resource columns', () => {
+    const other = simulateTrial({ resourceSeed: 99 });
+    const first = sim.header.indexOf('ru_gp');
+    expect(first).toBe(sim.header.length - RESOURCE.length);
+    expect(other.rows.map((r) => r.slice(0, first))).toEqual(sim.rows.map((r) => r.slice(0, first)));
+    expect(other.rows.map((r) => r.slice(first))).not.toEqual(sim.rows.map((r) => r.slice(first)));
+  });
+
+  it('is filled for Danish patients at 3, 6 and 9 months when outcomes were recorded, and empty otherwise', () => {
+    const col = (n: string) => sim.header.indexOf(n);
+    for (const r of sim.rows) {
+      const filled = r[col('country')] === 'DK' && ['3m', '6m', '9m'].includes(r[col('time')]!) && r[col('rmdq_1')] !== '';
+      for (const c of RESOURCE) expect(r[col(c)] === '').toBe(!filled);
+      if (filled) for (const c of RESOURCE) expect(r[col(c)]).toMatch(/^\d+$/);
+    }
   });
 });

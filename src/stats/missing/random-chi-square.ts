@@ -14,7 +14,7 @@ export function chiSquareDraw(rng: Random, df: number): number {
   return 2 * gammaDraw(rng, df / 2);
 }
 
-function gammaDraw(rng: Random, shape: number): number {
+export function gammaDraw(rng: Random, shape: number): number {
   if (shape < 1) {
     let u = rng.uniform();
     while (u === 0) u = rng.uniform();

@@ -1,0 +1,219 @@
+/**
+ * The cost-effectiveness analysis from the trial's patients (docs/plan-cea.md): per-patient
+ * costs and QALYs → incremental cost and QALY adjusted for baseline utility (SUR/OLS), missing
+ * data by multiple imputation per arm, bootstrap with imputation nested in each replicate, and
+ * the decision summaries (ICER in words, CE-plane quadrants, CEAC, NMB, cost per extra
+ * responder), then the one-way sensitivity scenarios. Pure apart from the progress callback.
+ */
+import { HtaError } from '../errors.js';
+import { normInterQuantile } from '../stats/bootstrap-intervals.js';
+import { poolRubin } from '../stats/missing/rubin-rules.js';
+import type { CsvTable } from '../io/read-csv.js';
+import type { TrialData } from '../trial/trial-data.js';
+import { bootstrapCea, type CeaBootstrap } from './cea-bootstrap.js';
+import { type CeaColumns, completeData, hasMissing, imputeByArm } from './cea-imputation.js';
+import { type CeaPatients, ceaPatients, patientQalys } from './cea-patients.js';
+import type { CeaResult, CeaScenario, CeaThreshold } from './cea-results-schema.js';
+import { acceptability, costPerExtraResponder, icerVerdict, quadrantShares, wtpGrid } from './ce-summaries.js';
+import { incrementalFit } from './incremental-regression.js';
+import type { ResolvedCeaPlan } from './load-cea-plan.js';
+import { categoryCosts, type CostScenario, patientCosts } from './patient-costs.js';
+
+export interface AnalyzeCeaOptions {
+  version: string;
+  /** How the inputs are named in the results (as given, never absolute paths). */
+  names: { export: string; plan: string; trialPlan: string };
+  /** Overrides the plan's replicates (tests, quick looks). */
+  replicates?: number;
+  sensitivityReplicates?: number;
+  onProgress?: (done: number, total: number) => void;
+}
+
+const mean = (xs: readonly number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : null);
+
+/** The plan's covariates dummy-coded over the population (first sorted level = reference); constant ones dropped. */
+function covariateColumns(data: CeaPatients, names: readonly string[]): { columns: { name: string; values: (number | null)[] }[]; dropped: string[] } {
+  const columns: { name: string; values: (number | null)[] }[] = [];
+  const dropped: string[] = [];
+  for (const c of names) {
+    const raw = data.patients.map((p) => p.covariates[c] ?? null);
+    const seen = raw.filter((v): v is string | number => v !== null);
+    const categorical = seen.some((v) => typeof v === 'string');
+    const levels = [...new Set(seen.map(String))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    if (levels.length < 2) {
+      dropped.push(c);
+      continue;
+    }
+    if (categorical) for (const level of levels.slice(1)) columns.push({ name: `${c}${level}`, values: raw.map((v) => (v === null ? null : String(v) === level ? 1 : 0)) });
+    else columns.push({ name: c, values: raw as (number | null)[] });
+  }
+  return { columns, dropped };
+}
+
+interface Estimate {
+  cost: { estimate: number; se: number };
+  qaly: { estimate: number; se: number };
+  covariance: number;
+}
+
+/** Point estimates: OLS/SUR on the complete data, or on each of m imputations pooled by Rubin's rules. */
+function pointEstimate(cols: CeaColumns, m: number, seed: number): Estimate {
+  const rows = cols.arm.map((_, i) => i);
+  if (!hasMissing(cols)) {
+    const f = incrementalFit(completeData(cols, rows));
+    return { cost: f.cost, qaly: f.qaly, covariance: f.covariance };
+  }
+  const fits = imputeByArm(cols, rows, m, seed).map(incrementalFit);
+  const df = fits[0]!.df;
+  const pool = (k: 'cost' | 'qaly') => {
+    const r = poolRubin(fits.map((f) => f[k].estimate), fits.map((f) => f[k].se ** 2), df);
+    return { estimate: r.estimate, se: r.se };
+  };
+  return { cost: pool('cost'), qaly: pool('qaly'), covariance: mean(fits.map((f) => f.covariance))! };
+}
+
+function completeRows(cols: CeaColumns): CeaColumns {
+  const keep = cols.arm.map((_, i) => i).filter((i) => !hasMissing(cols, [i]));
+  const take = <T>(col: readonly T[]) => keep.map((i) => col[i]!);
+  return { arm: take(cols.arm), baselineUtility: take(cols.baselineUtility), cost: take(cols.cost), qaly: take(cols.qaly), covariates: cols.covariates.map((c) => ({ name: c.name, values: take(c.values) })) };
+}
+
+function thresholdResults(est: Estimate, boot: CeaBootstrap, thresholds: readonly number[]): CeaThreshold[] {
+  const p = acceptability(boot.cost, boot.qaly, thresholds);
+  return thresholds.map((l, k) => {
+    const nmb = boot.cost.map((c, i) => l * boot.qaly[i]! - c).sort((a, b) => a - b);
+    return { threshold: l, nmb: { estimate: l * est.qaly.estimate - est.cost.estimate, ciLower: normInterQuantile(nmb, 0.025), ciUpper: normInterQuantile(nmb, 0.975) }, probabilityCostEffective: p[k]! };
+  });
+}
+
+function percentileCi(xs: readonly number[]): { ciLower: number; ciUpper: number } {
+  const s = [...xs].sort((a, b) => a - b);
+  return { ciLower: normInterQuantile(s, 0.025), ciUpper: normInterQuantile(s, 0.975) };
+}
+
+export function analyzeCea(trial: TrialData, csv: CsvTable, resolved: ResolvedCeaPlan, options: AnalyzeCeaOptions): CeaResult {
+  const { plan } = resolved;
+  const data = ceaPatients(trial, csv, resolved);
+  const warnings: string[] = [];
+  const observedOnly = plan.qalyMissing === 'observed-visits';
+  const qaly = patientQalys(data, observedOnly);
+  const { columns: covariates, dropped } = covariateColumns(data, trial.plan.covariates);
+  if (dropped.length) warnings.push(`covariate(s) ${dropped.join(', ')} take a single value among the analysed patients and are left out of the regressions`);
+  const arm = data.patients.map((p) => (p.arm === 'intervention' ? 1 : 0));
+  const n = { intervention: arm.filter((a) => a === 1).length, control: arm.filter((a) => a === 0).length };
+  if (n.intervention < 2 || n.control < 2) throw new HtaError('analysis.failed', `the cost-effectiveness analysis needs at least 2 patients per arm (have ${n.intervention} and ${n.control})`);
+  const baselineUtility = data.patients.map((p) => p.utilities[0] ?? null);
+  const columnsFor = (s: CostScenario): CeaColumns => ({ arm, baselineUtility, cost: patientCosts(data, resolved, s), qaly, covariates });
+
+  const base: CostScenario = { perspective: plan.perspective, unitCostFactor: 1, priceFactor: 1 };
+  const B = options.replicates ?? plan.bootstrap.replicates;
+  const Bs = options.sensitivityReplicates ?? plan.sensitivity.replicates;
+  const scenarios: { key: string; changed: string; cost: CostScenario; completeCase?: boolean }[] = [
+    { key: 'price-low', changed: `intervention price −${pct(plan.sensitivity.interventionPrice)}`, cost: { ...base, priceFactor: 1 - plan.sensitivity.interventionPrice } },
+    { key: 'price-high', changed: `intervention price +${pct(plan.sensitivity.interventionPrice)}`, cost: { ...base, priceFactor: 1 + plan.sensitivity.interventionPrice } },
+    { key: 'unit-costs-low', changed: `unit costs −${pct(plan.sensitivity.unitCosts)}`, cost: { ...base, unitCostFactor: 1 - plan.sensitivity.unitCosts } },
+    { key: 'unit-costs-high', changed: `unit costs +${pct(plan.sensitivity.unitCosts)}`, cost: { ...base, unitCostFactor: 1 + plan.sensitivity.unitCosts } },
+    plan.perspective === 'healthcare'
+      ? { key: 'societal', changed: 'with productivity costs (societal perspective)', cost: { ...base, perspective: 'societal' } }
+      : { key: 'healthcare', changed: 'without productivity costs (healthcare perspective)', cost: { ...base, perspective: 'healthcare' } },
+    { key: 'complete-cases', changed: 'complete cases only (no imputation)', cost: base, completeCase: true },
+  ];
+  if (!plan.resourceUse.some((r) => r.category === 'productivity')) scenarios.splice(4, 1);
+  const total = B + scenarios.filter((x) => x.completeCase || x.cost.perspective !== base.perspective).length * Bs;
+  let done = 0;
+  const progress = (d: number) => options.onProgress?.(done + d, total);
+
+  const cols = columnsFor(base);
+  const missingAny = hasMissing(cols);
+  const est = pointEstimate(cols, plan.imputation.m, plan.imputation.seed);
+  const boot = bootstrapCea(cols, { replicates: B, seed: plan.bootstrap.seed, onProgress: progress });
+  done += B;
+  const lambdas = wtpGrid(plan.wtp.from, plan.wtp.to, plan.wtp.step, plan.wtp.thresholds);
+  const ceacP = acceptability(boot.cost, boot.qaly, lambdas);
+
+  // Price and unit-cost scenarios change each arm's costs by an affine map (intervention arm:
+  // c' = f_u·c + (f_p − f_u)·P; control: c' = f_u·c), under which OLS, the per-arm PMM imputation
+  // (same draws, same donors) and Rubin's pooling are equivariant: Δc' = f_u·Δc + (f_p − f_u)·P
+  // replicate by replicate and Δe' = Δe. So they are read off the base case's replicates exactly
+  // rather than recomputed (test/cea/cea-scenarios.test.ts checks this against recomputation).
+  const price = resolved.interventionPrice.price;
+  const sensitivity: CeaScenario[] = scenarios.map((s) => {
+    if (!s.completeCase && s.cost.perspective === base.perspective) {
+      const fu = s.cost.unitCostFactor;
+      const shift = (s.cost.priceFactor - fu) * price;
+      const e: Estimate = { ...est, cost: { estimate: fu * est.cost.estimate + shift, se: fu * est.cost.se } };
+      const b = { cost: boot.cost.map((c) => fu * c + shift), qaly: boot.qaly };
+      return { key: s.key, changed: s.changed, incrementalCost: e.cost.estimate, incrementalQaly: e.qaly.estimate, icer: icerVerdict(e.cost.estimate, e.qaly.estimate), thresholds: thresholdResults(e, b, plan.wtp.thresholds), replicates: B };
+    }
+    let c = columnsFor(s.cost);
+    if (s.completeCase) c = completeRows(c);
+    const e = pointEstimate(c, plan.imputation.m, plan.imputation.seed);
+    const b = bootstrapCea(c, { replicates: Bs, seed: plan.bootstrap.seed, onProgress: progress });
+    done += Bs;
+    return { key: s.key, changed: s.changed, incrementalCost: e.cost.estimate, incrementalQaly: e.qaly.estimate, icer: icerVerdict(e.cost.estimate, e.qaly.estimate), thresholds: thresholdResults(e, b, plan.wtp.thresholds), replicates: Bs };
+  });
+
+  const byArm = (values: readonly (number | null)[]) => {
+    const pick = (a: number) => values.filter((v, i) => arm[i] === a && v !== null) as number[];
+    return { intervention: { mean: mean(pick(1)), n: pick(1).length }, control: { mean: mean(pick(0)), n: pick(0).length } };
+  };
+  const missingCount = (values: readonly (number | null)[]) => ({ intervention: values.filter((v, i) => v === null && arm[i] === 1).length, control: values.filter((v, i) => v === null && arm[i] === 0).length });
+
+  const responders = data.responderRules.map((r) => {
+    const count = (a: number) => {
+      const s = data.patients.filter((p, i) => arm[i] === a && p.responders[r.key] !== null);
+      return { events: s.filter((p) => p.responders[r.key] === true).length, n: s.length };
+    };
+    const i = count(1);
+    const c = count(0);
+    const rd = i.n && c.n ? i.events / i.n - c.events / c.n : NaN;
+    return { key: r.key, outcome: r.outcome, time: data.responderTime, intervention: i, control: c, riskDifference: rd, costPerExtraResponder: Number.isFinite(rd) ? costPerExtraResponder(est.cost.estimate, rd) : ({ kind: 'undefined', quadrant: null } as const) };
+  });
+
+  return {
+    tool: { name: 'hta', version: options.version },
+    input: options.names,
+    currency: plan.currency,
+    priceYear: plan.priceYear,
+    display: plan.display ?? null,
+    perspective: plan.perspective,
+    method: {
+      regression: plan.method,
+      regressionText:
+        plan.method === 'sur'
+          ? 'seemingly unrelated regression of cost and QALY on arm, baseline utility and covariates (= R systemfit SUR; with the same regressors in both equations its estimates equal OLS per equation)'
+          : 'OLS per equation: cost and QALY each on arm, baseline utility and covariates (= R lm)',
+      covariates: covariates.map((c) => c.name),
+      droppedCovariates: dropped,
+      missing: missingAny ? 'mi' : 'none',
+      missingText: missingAny
+        ? `multiple imputation by chained equations per arm (PMM, m = ${plan.imputation.m}) pooled by Rubin's rules for the estimates; bootstrap then impute (one imputation nested in each replicate, Brand et al. 2019) for intervals, CE plane and CEAC`
+        : 'no missing costs, QALYs or covariates: no imputation',
+      imputations: missingAny ? plan.imputation.m : 0,
+      imputationSeed: plan.imputation.seed,
+      bootstrapReplicates: B,
+      bootstrapSeed: plan.bootstrap.seed,
+      qalyRule: plan.qalyMissing,
+    },
+    patients: { ...n, outsidePopulation: data.outsidePopulation, missingCost: missingCount(cols.cost), missingQaly: missingCount(qaly) },
+    interventionPrice: resolved.interventionPrice,
+    unitCosts: plan.resourceUse.map((r) => ({ item: r.key, category: r.category, cost: resolved.unitCosts[r.key]!.cost, source: resolved.unitCosts[r.key]!.source })),
+    costsByCategory: [...categoryCosts(data, resolved)].map(([category, values]) => ({ category, ...byArm(values) })),
+    utilities: data.visits.map((v, k) => ({ visit: v, years: data.yearsAt[k]!, ...byArm(data.patients.map((p) => p.utilities[k] ?? null)) })),
+    qalys: byArm(qaly),
+    totalCost: byArm(cols.cost),
+    incrementalCost: { ...est.cost, ...percentileCi(boot.cost) },
+    incrementalQaly: { ...est.qaly, ...percentileCi(boot.qaly) },
+    covariance: est.covariance,
+    icer: icerVerdict(est.cost.estimate, est.qaly.estimate),
+    quadrants: quadrantShares(boot.cost, boot.qaly),
+    ceac: lambdas.map((wtp, k) => ({ wtp, probability: ceacP[k]! })),
+    thresholds: thresholdResults(est, boot, plan.wtp.thresholds),
+    responders,
+    sensitivity,
+    cloud: { cost: boot.cost, qaly: boot.qaly },
+    warnings,
+  };
+}
+
+const pct = (x: number) => `${Math.round(x * 100)}%`;

@@ -1,0 +1,67 @@
+/**
+ * Non-parametric bootstrap of the patients within arms, with missing data imputed inside each
+ * replicate (docs/plan-cea.md#bootstrap-and-imputation): for b = 1 … B, draw n₁ intervention
+ * and n₀ control patients with replacement (seeded), impute the replicate once by chained
+ * equations per arm when it holds a missing value, and fit both regressions → (Δc*_b, Δe*_b).
+ *
+ * This is "bootstrap, then impute" with a single stochastic imputation nested in each replicate,
+ * the method Brand J, van Buuren S, le Cessie S, van den Hout W (2019), Combining multiple
+ * imputation and bootstrap in the analysis of cost-effectiveness trial data, Stat Med
+ * 38:210–220, doi:10.1002/sim.7956, found to have the best statistical properties; percentile
+ * intervals are read from the replicates. The point estimates come from multiple imputation of
+ * the original data (cea-imputation.ts) pooled by Rubin's rules.
+ */
+import { createRandom, type Random } from '../stats/random.js';
+import { type CeaColumns, completeData, hasMissing, imputeByArm } from './cea-imputation.js';
+import { increments } from './incremental-regression.js';
+
+/** One replicate's rows: n₁ draws from the intervention rows, then n₀ from the control rows. */
+export function drawReplicate(rng: Random, interventionRows: readonly number[], controlRows: readonly number[]): number[] {
+  const out: number[] = [];
+  for (const rows of [interventionRows, controlRows]) for (let k = 0; k < rows.length; k++) out.push(rows[rng.int(rows.length)]!);
+  return out;
+}
+
+export interface CeaBootstrapOptions {
+  replicates: number;
+  seed: number;
+  /** Fixed resamples (0-based rows) instead of drawing them, e.g. to compare with R's `boot`. */
+  indexSets?: readonly (readonly number[])[];
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface CeaBootstrap {
+  cost: number[];
+  qaly: number[];
+}
+
+/** Every replicate's resample, as `bootstrapCea` draws it from the same seed. */
+export function bootstrapIndexSets(arm: readonly number[], replicates: number, seed: number): number[][] {
+  const rng = createRandom(seed);
+  const [iRows, cRows] = armRows(arm);
+  return Array.from({ length: replicates }, () => drawReplicate(rng, iRows, cRows));
+}
+
+function armRows(arm: readonly number[]): [number[], number[]] {
+  const i: number[] = [];
+  const c: number[] = [];
+  arm.forEach((a, k) => (a === 1 ? i : c).push(k));
+  return [i, c];
+}
+
+export function bootstrapCea(cols: CeaColumns, options: CeaBootstrapOptions): CeaBootstrap {
+  const rng = createRandom(options.seed);
+  const [iRows, cRows] = armRows(cols.arm);
+  const B = options.indexSets?.length ?? options.replicates;
+  const cost: number[] = [];
+  const qaly: number[] = [];
+  for (let b = 0; b < B; b++) {
+    const rows = options.indexSets?.[b] ?? drawReplicate(rng, iRows, cRows);
+    const data = hasMissing(cols, rows) ? imputeByArm(cols, rows, 1, rng.int(0x7fffffff))[0]! : completeData(cols, rows);
+    const d = increments(data);
+    cost.push(d.cost);
+    qaly.push(d.qaly);
+    options.onProgress?.(b + 1, B);
+  }
+  return { cost, qaly };
+}

@@ -1,0 +1,152 @@
+/**
+ * The trial's patients as the economic evaluation needs them (docs/plan-cea.md#inputs): per
+ * patient, the arm, the utility at every visit of the QALY curve (from `loadTrial`'s scored
+ * EQ-5D index), the units of each resource item per period (read from the export's own columns,
+ * which the trial plan does not know), the plan's covariates and the responder status. Patient
+ * ids stay inside this module's output and never reach a result.
+ */
+import { HtaError, MAX_PROBLEMS, type Problem } from '../errors.js';
+import type { CsvTable } from '../io/read-csv.js';
+import { parseNumber } from '../io/parse-number.js';
+import { planTimeOf, type PlanResponder } from '../plan/plan-schema.js';
+import { isResponder } from '../trial/responders.js';
+import type { Arm, TrialData } from '../trial/trial-data.js';
+import { coderFor } from '../trial/value-codes.js';
+import type { ResolvedCeaPlan } from './load-cea-plan.js';
+import { qalyAuc, YEARS_PER_UNIT } from './qaly-auc.js';
+
+export interface CeaPatient {
+  id: string;
+  arm: Arm;
+  /** Utility at each visit of `visitTimes`, in visit order; null = missing. */
+  utilities: (number | null)[];
+  /** Item key → units per period (plan `periods` order); null = missing. */
+  units: Record<string, (number | null)[]>;
+  covariates: Record<string, string | number | null>;
+  /** Responder key → responded (null = not classifiable: baseline or follow-up missing). */
+  responders: Record<string, boolean | null>;
+}
+
+export interface CeaPatients {
+  patients: CeaPatient[];
+  /** Visits of the QALY curve in order, and their times in years. */
+  visits: string[];
+  yearsAt: number[];
+  responderRules: PlanResponder[];
+  responderTime: string;
+  /** Patients of the trial left out by the plan's population. */
+  outsidePopulation: number;
+}
+
+export function ceaPatients(trial: TrialData, csv: CsvTable, resolved: ResolvedCeaPlan): CeaPatients {
+  const { plan } = resolved;
+  const tp = trial.plan;
+  const visits = trial.times.filter((t) => Object.hasOwn(plan.visitTimes.times, t));
+  const yearsAt = visits.map((v) => plan.visitTimes.times[v]! * YEARS_PER_UNIT[plan.visitTimes.unit]);
+  const responderRules = [...tp.responders, ...plan.responders];
+  const responderTime = plan.responderTime ?? plan.periods[plan.periods.length - 1]!;
+
+  const score = new Map<string, Record<string, number | null>>();
+  for (const o of trial.observations) score.set(`${o.id}\u0000${o.time}`, o.scores);
+  const scoreAt = (id: string, time: string, key: string) => score.get(`${id}\u0000${time}`)?.[key] ?? null;
+
+  const { units, population } = readResourceUse(csv, trial, resolved);
+  const direction = new Map(trial.sources.map((s) => [s.key, s.instrument.direction]));
+  const patients: CeaPatient[] = [];
+  let outside = 0;
+  for (const p of trial.patients) {
+    if (plan.population && !plan.population.values.includes(population.get(p.id) ?? '\u0000')) {
+      outside++;
+      continue;
+    }
+    const responders: Record<string, boolean | null> = {};
+    for (const r of responderRules) {
+      const b = scoreAt(p.id, tp.baseline, r.outcome);
+      const f = scoreAt(p.id, responderTime, r.outcome);
+      responders[r.key] = b === null || f === null ? null : isResponder(b, f, r, direction.get(r.outcome)!);
+    }
+    const own = units.get(p.id);
+    patients.push({
+      id: p.id,
+      arm: p.arm,
+      utilities: visits.map((v) => scoreAt(p.id, v, plan.utility)),
+      units: Object.fromEntries(plan.resourceUse.map((r) => [r.key, plan.periods.map((_, k) => own?.[r.key]?.[k] ?? null)])),
+      covariates: p.covariates,
+      responders,
+    });
+  }
+  if (patients.length === 0) {
+    throw new HtaError('input.invalid', `no patient of ${trial.file} is in the cost-effectiveness population`, [
+      { file: resolved.file, field: 'population', expected: `values of column "${plan.population?.column}" that occur in the export` },
+    ]);
+  }
+  return { patients, visits, yearsAt, responderRules, responderTime, outsidePopulation: outside };
+}
+
+/**
+ * Units per patient, item and period from the export's resource-use columns (long layout: the
+ * row of each period's closing visit), and the population column's baseline value. A cell that
+ * is not a count ≥ 0 is a problem (all are collected); empty cells and the plan's missing codes
+ * are missing.
+ */
+function readResourceUse(csv: CsvTable, trial: TrialData, resolved: ResolvedCeaPlan): { units: Map<string, Record<string, (number | null)[]>>; population: Map<string, string> } {
+  const { plan } = resolved;
+  const tp = trial.plan;
+  const file = csv.file;
+  const index = (name: string) => csv.header.indexOf(name);
+  const problems: Problem[] = [];
+  const idCol = index(tp.columns.id);
+  const timeCol = index(tp.columns.time);
+  if (idCol < 0 || timeCol < 0) {
+    throw new HtaError('input.invalid', `${file}: the cost-effectiveness analysis reads long exports (one row per patient and visit)`, [
+      { file, line: 1, expected: `the id column "${tp.columns.id}" and the visit column "${tp.columns.time}"; a wide export is not supported for resource use (docs/plan-cea.md)` },
+    ]);
+  }
+  const items = plan.resourceUse.map((r) => ({ key: r.key, column: r.column, idx: index(r.column) }));
+  for (const it of items) if (it.idx < 0) problems.push({ file, line: 1, field: it.column, expected: `a resource-use column "${it.column}" (item "${it.key}" of ${resolved.file})`, kind: 'cea.column' });
+  const popCol = plan.population ? index(plan.population.column) : -1;
+  if (plan.population && popCol < 0) problems.push({ file, line: 1, field: plan.population.column, expected: `the population column "${plan.population.column}" named in ${resolved.file}`, kind: 'cea.column' });
+  if (problems.length) throw new HtaError('input.invalid', `${file} lacks columns the cost-effectiveness plan names`, problems);
+
+  const kept = new Set(trial.patients.map((p) => p.id));
+  const units = new Map<string, Record<string, (number | null)[]>>();
+  const population = new Map<string, string>();
+  const coders = items.map((it) => coderFor(tp, it.column, undefined, csv.dialect.decimalComma));
+  for (const rec of csv.records) {
+    const id = rec.cells[idCol] ?? null;
+    const timeRaw = rec.cells[timeCol] ?? null;
+    if (id === null || timeRaw === null || !kept.has(id)) continue;
+    const time = planTimeOf(tp, timeRaw);
+    if (popCol >= 0) {
+      const v = rec.cells[popCol] ?? null;
+      if (v !== null && (time === tp.baseline || !population.has(id))) population.set(id, v);
+    }
+    const k = plan.periods.indexOf(time);
+    if (k < 0) continue;
+    let own = units.get(id);
+    if (!own) units.set(id, (own = {}));
+    items.forEach((it, j) => {
+      const text = rec.cells[it.idx] ?? null;
+      let value: number | null = null;
+      if (text !== null) {
+        const coded = coders[j]?.apply(text);
+        if (coded?.kind === 'missing') value = null;
+        else if (coded?.kind === 'answer') value = coded.value;
+        else {
+          const n = parseNumber(text, csv.dialect.decimalComma);
+          if (n === undefined || n < 0) {
+            if (problems.length < MAX_PROBLEMS) problems.push({ file, line: rec.line, column: it.idx + 1, field: it.column, value: text, expected: 'a number of units ≥ 0 (or an empty cell for missing)', kind: 'cea.units' });
+          } else value = n;
+        }
+      }
+      (own![it.key] ??= plan.periods.map(() => null))[k] = value;
+    });
+  }
+  if (problems.length) throw new HtaError('input.invalid', `${file} has ${problems.length} resource-use problem(s)`, problems);
+  return { units, population };
+}
+
+/** Per patient: QALY (null = missing) by the plan's rule. */
+export function patientQalys(data: CeaPatients, observedOnly: boolean): (number | null)[] {
+  return data.patients.map((p) => qalyAuc(data.yearsAt, p.utilities, observedOnly));
+}

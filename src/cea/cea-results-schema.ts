@@ -1,0 +1,103 @@
+/**
+ * The results of `hta cea --json`: one zod schema gives the TypeScript type and the published
+ * JSON Schema (`schemas/cea-results.schema.json`). Numbers are unrounded; costs are in the plan's
+ * currency and price year. docs/plan-cea.md#results.
+ */
+import { z } from 'zod';
+
+const estimate = z.object({ estimate: z.number(), se: z.number(), ciLower: z.number(), ciUpper: z.number() });
+
+export const icerSchema = z
+  .discriminatedUnion('kind', [
+    z.object({ kind: z.literal('ratio'), quadrant: z.enum(['NE', 'SW']), icer: z.number() }),
+    z.object({ kind: z.literal('dominant'), quadrant: z.literal('SE') }),
+    z.object({ kind: z.literal('dominated'), quadrant: z.literal('NW') }),
+    z.object({ kind: z.literal('undefined'), quadrant: z.null() }),
+  ])
+  .describe("'ratio': a trade-off (NE: more costly and more effective; SW: cheaper and less effective); 'dominant': cheaper and more effective; 'dominated': costlier and less effective");
+
+const quadrants = z.object({ NE: z.number(), NW: z.number(), SE: z.number(), SW: z.number() }).describe('share of bootstrap replicates per quadrant of the CE plane (N = more costly, E = more effective)');
+
+const thresholdResult = z.object({
+  threshold: z.number(),
+  nmb: z.object({ estimate: z.number(), ciLower: z.number(), ciUpper: z.number() }).describe('λ·Δe − Δc, bootstrap percentile CI'),
+  probabilityCostEffective: z.number(),
+});
+
+const scenario = z.object({
+  key: z.string(),
+  changed: z.string().describe('what differs from the base case, in English'),
+  incrementalCost: z.number(),
+  incrementalQaly: z.number(),
+  icer: icerSchema,
+  thresholds: z.array(thresholdResult),
+  replicates: z.number().int(),
+});
+
+export const ceaResultSchema = z.object({
+  tool: z.object({ name: z.literal('hta'), version: z.string() }),
+  input: z.object({ export: z.string(), plan: z.string(), trialPlan: z.string() }),
+  currency: z.string(),
+  priceYear: z.number().int(),
+  display: z.object({ currency: z.string(), rate: z.number() }).nullable(),
+  perspective: z.enum(['healthcare', 'societal']),
+  method: z.object({
+    regression: z.enum(['sur', 'ols']),
+    regressionText: z.string(),
+    covariates: z.array(z.string()).describe('dummy-coded covariate columns in both equations, besides arm and baseline utility'),
+    droppedCovariates: z.array(z.string()).describe('plan covariates constant in the population, left out'),
+    missing: z.enum(['none', 'mi']),
+    missingText: z.string(),
+    imputations: z.number().int(),
+    imputationSeed: z.number().int(),
+    bootstrapReplicates: z.number().int(),
+    bootstrapSeed: z.number().int(),
+    qalyRule: z.enum(['impute', 'observed-visits']),
+  }),
+  patients: z.object({
+    intervention: z.number().int(),
+    control: z.number().int(),
+    outsidePopulation: z.number().int(),
+    missingCost: z.object({ intervention: z.number().int(), control: z.number().int() }),
+    missingQaly: z.object({ intervention: z.number().int(), control: z.number().int() }),
+  }),
+  interventionPrice: z.object({ price: z.number(), source: z.string() }),
+  unitCosts: z.array(z.object({ item: z.string(), category: z.string(), cost: z.number(), source: z.string() })),
+  costsByCategory: z
+    .array(z.object({ category: z.string(), intervention: z.object({ mean: z.number().nullable(), n: z.number().int() }), control: z.object({ mean: z.number().nullable(), n: z.number().int() }) }))
+    .describe('mean cost per patient over follow-up among patients with every period of the category observed (unadjusted)'),
+  utilities: z
+    .array(z.object({ visit: z.string(), years: z.number(), intervention: z.object({ mean: z.number().nullable(), n: z.number().int() }), control: z.object({ mean: z.number().nullable(), n: z.number().int() }) }))
+    .describe('mean EQ-5D index per visit among patients observed'),
+  qalys: z.object({ intervention: z.object({ mean: z.number().nullable(), n: z.number().int() }), control: z.object({ mean: z.number().nullable(), n: z.number().int() }) }),
+  totalCost: z.object({ intervention: z.object({ mean: z.number().nullable(), n: z.number().int() }), control: z.object({ mean: z.number().nullable(), n: z.number().int() }) }),
+  incrementalCost: estimate.describe('adjusted Δc: estimate and SE (Rubin-pooled under MI), bootstrap percentile 95% CI'),
+  incrementalQaly: estimate,
+  covariance: z.number().describe('Cov(Δc, Δe) from the SUR residual covariance (mean over imputations)'),
+  icer: icerSchema,
+  quadrants,
+  ceac: z.array(z.object({ wtp: z.number(), probability: z.number() })),
+  thresholds: z.array(thresholdResult),
+  responders: z.array(
+    z.object({
+      key: z.string(),
+      outcome: z.string(),
+      time: z.string(),
+      intervention: z.object({ events: z.number().int(), n: z.number().int() }),
+      control: z.object({ events: z.number().int(), n: z.number().int() }),
+      riskDifference: z.number().describe('difference in the share responding, complete cases'),
+      costPerExtraResponder: icerSchema,
+    }),
+  ),
+  sensitivity: z.array(scenario),
+  cloud: z.object({ cost: z.array(z.number()), qaly: z.array(z.number()) }).describe('every bootstrap replicate of (Δc, Δe), the CE-plane cloud'),
+  warnings: z.array(z.string()),
+});
+
+export type CeaResult = z.infer<typeof ceaResultSchema>;
+export type CeaScenario = z.infer<typeof scenario>;
+export type CeaThreshold = z.infer<typeof thresholdResult>;
+
+export function ceaResultsJsonSchema(): unknown {
+  return { ...(z.toJSONSchema(ceaResultSchema) as object), $id: 'https://hta.invalid/schemas/cea-results.schema.json', title: 'hta cost-effectiveness results' };
+}

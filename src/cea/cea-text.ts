@@ -1,0 +1,43 @@
+/** The plain-text summary `hta cea` prints without --json (the numbers are in the JSON). */
+import type { Lang } from '../report/i18n.js';
+import type { CeaResult } from './cea-results-schema.js';
+import { icerText, money, pctText, signedMoney } from './cea-phrases.js';
+
+/** Danish names of the sensitivity scenarios (the English ones are the results' `changed`). */
+const SCENARIO_DA: Record<string, string> = {
+  'price-low': 'appens pris sænket', 'price-high': 'appens pris hævet', 'unit-costs-low': 'enhedsomkostninger sænket', 'unit-costs-high': 'enhedsomkostninger hævet',
+  societal: 'med produktivitetsomkostninger', healthcare: 'uden produktivitetsomkostninger', 'complete-cases': 'komplette data (ingen imputation)',
+};
+
+export function ceaSummaryText(r: CeaResult, lang: Lang): string {
+  const cur = r.currency;
+  const en = lang === 'en';
+  const ci = (lo: number, hi: number, f: (x: number) => string) => `(${en ? '95% CI' : '95 %-KI'} ${f(lo)} ${en ? 'to' : 'til'} ${f(hi)})`;
+  const m = (x: number) => money(x, cur, lang);
+  const q = (x: number) => (en ? x.toFixed(4) : x.toFixed(4).replace('.', ',')).replace('-', '−');
+  const lines = [
+    en
+      ? `Cost-effectiveness, ${r.perspective} perspective, ${cur} ${r.priceYear} prices: ${r.patients.intervention} intervention and ${r.patients.control} control patients.`
+      : `Omkostningseffektivitet, ${r.perspective === 'healthcare' ? 'sundhedssektorperspektiv' : 'begrænset samfundsperspektiv'}, ${cur} i ${r.priceYear}-priser: ${r.patients.intervention} patienter i interventionsgruppen og ${r.patients.control} i kontrolgruppen.`,
+    `${en ? 'Incremental cost' : 'Meromkostning'}: ${signedMoney(r.incrementalCost.estimate, cur, lang)} ${ci(r.incrementalCost.ciLower, r.incrementalCost.ciUpper, m)}`,
+    `${en ? 'Incremental QALYs' : 'Vundne QALY'}: ${q(r.incrementalQaly.estimate)} ${ci(r.incrementalQaly.ciLower, r.incrementalQaly.ciUpper, q)}`,
+    `ICER: ${icerText(r.icer, cur, lang)}`,
+    en
+      ? `CE plane: NE ${pctText(r.quadrants.NE, lang)}, NW ${pctText(r.quadrants.NW, lang)}, SE ${pctText(r.quadrants.SE, lang)}, SW ${pctText(r.quadrants.SW, lang)}`
+      : `Omkostningseffektivitetsplan: NØ ${pctText(r.quadrants.NE, lang)}, NV ${pctText(r.quadrants.NW, lang)}, SØ ${pctText(r.quadrants.SE, lang)}, SV ${pctText(r.quadrants.SW, lang)}`,
+  ];
+  for (const t of r.thresholds) {
+    lines.push(
+      en
+        ? `At ${m(t.threshold)} per QALY: NMB ${m(t.nmb.estimate)} ${ci(t.nmb.ciLower, t.nmb.ciUpper, m)}, probability cost-effective ${pctText(t.probabilityCostEffective, lang)}`
+        : `Ved ${m(t.threshold)} pr. QALY: nettogevinst ${m(t.nmb.estimate)} ${ci(t.nmb.ciLower, t.nmb.ciUpper, m)}, sandsynlighed for omkostningseffektivitet ${pctText(t.probabilityCostEffective, lang)}`,
+    );
+  }
+  for (const rs of r.responders) {
+    lines.push(`${en ? 'Cost per extra responder' : 'Omkostning pr. ekstra patient med klinisk relevant forbedring'} (${rs.key}, ${rs.time}): ${icerText(rs.costPerExtraResponder, cur, lang, { en: 'extra responder', da: 'ekstra patient' })}`);
+  }
+  lines.push('', en ? 'One-way sensitivity' : 'Envejsfølsomhedsanalyse');
+  for (const s of r.sensitivity) lines.push(`  ${en ? s.changed : (SCENARIO_DA[s.key] ?? s.changed)}: ${signedMoney(s.incrementalCost, cur, lang)}, ${q(s.incrementalQaly)} QALY, ${icerText(s.icer, cur, lang)}; P(CE) ${s.thresholds.map((t) => pctText(t.probabilityCostEffective, lang)).join(', ')}`);
+  lines.push('', r.method.regressionText + '.', r.method.missingText + '.');
+  return lines.join('\n') + '\n';
+}

@@ -1,0 +1,59 @@
+/**
+ * Per-patient costs over follow-up (docs/plan-cea.md#costs):
+ *
+ *   cost_i = Σ_items Σ_periods units_ik · unit cost_k · f_u  +  [arm_i = intervention] · price · f_p
+ *
+ * over the items of the perspective (healthcare: every category but "productivity"; societal:
+ * all). f_u and f_p scale the unit costs and the intervention price in the one-way sensitivity
+ * analysis. A patient with any unit of the perspective's items missing has a missing cost
+ * (imputed, or left out in the complete-case scenario).
+ */
+import type { CeaCategory } from './cea-plan-schema.js';
+import type { CeaPatients } from './cea-patients.js';
+import type { ResolvedCeaPlan } from './load-cea-plan.js';
+
+export interface CostScenario {
+  perspective: 'healthcare' | 'societal';
+  unitCostFactor: number;
+  priceFactor: number;
+}
+
+export function includedItems(resolved: ResolvedCeaPlan, perspective: CostScenario['perspective']) {
+  return resolved.plan.resourceUse.filter((r) => perspective === 'societal' || r.category !== 'productivity');
+}
+
+export function patientCosts(data: CeaPatients, resolved: ResolvedCeaPlan, s: CostScenario): (number | null)[] {
+  const items = includedItems(resolved, s.perspective);
+  return data.patients.map((p) => {
+    let total = p.arm === 'intervention' ? resolved.interventionPrice.price * s.priceFactor : 0;
+    for (const it of items) {
+      const unit = resolved.unitCosts[it.key]!.cost * s.unitCostFactor;
+      for (const u of p.units[it.key]!) {
+        if (u === null) return null;
+        total += u * unit;
+      }
+    }
+    return total;
+  });
+}
+
+/** Per patient and category the cost over follow-up (null when a period is missing); "intervention" holds the price. */
+export function categoryCosts(data: CeaPatients, resolved: ResolvedCeaPlan): Map<CeaCategory | 'intervention', (number | null)[]> {
+  const out = new Map<CeaCategory | 'intervention', (number | null)[]>();
+  out.set('intervention', data.patients.map((p) => (p.arm === 'intervention' ? resolved.interventionPrice.price : 0)));
+  for (const it of resolved.plan.resourceUse) {
+    const unit = resolved.unitCosts[it.key]!.cost;
+    const prev = out.get(it.category) ?? data.patients.map(() => 0);
+    out.set(it.category, data.patients.map((p, i) => {
+      const before = prev[i];
+      if (before === null || before === undefined) return null;
+      let s = before;
+      for (const u of p.units[it.key]!) {
+        if (u === null) return null;
+        s += u * unit;
+      }
+      return s;
+    }));
+  }
+  return out;
+}

@@ -1,0 +1,60 @@
+/**
+ * `hta cea <export> --plan <cea-plan> [--json] [--out-dir <dir>]`: cost-effectiveness from the
+ * trial's patients (docs/plan-cea.md). Results to stdout, the progress bar to stderr.
+ */
+import { join, relative } from 'node:path';
+import type { Command } from 'commander';
+import type { CliIo } from './io.js';
+import { guardPaths } from './guard-output.js';
+import { checkLang, wholeNumber } from './options.js';
+import { progressBar } from './progress-bar.js';
+import { packageVersion } from './version.js';
+import { readCsvFile } from '../io/read-csv.js';
+import { writeFilesAtomic } from '../io/write-atomic.js';
+import { loadTrial } from '../trial/load-trial.js';
+
+export function registerCea(program: Command, io: CliIo): void {
+  program
+    .command('cea')
+    .description('cost-effectiveness from the trial patients: QALYs, costs, ICER, CE plane, acceptability curve, sensitivity')
+    .argument('<export>', 'trial export (long CSV) with the resource-use columns the plan names')
+    .requiredOption('--plan <file>', 'cost-effectiveness plan (JSON; docs/plan-cea.md)')
+    .option('--json', 'print every number as JSON (schema: schemas/cea-results.schema.json)')
+    .option('--out-dir <dir>', 'also write results.json and CSV tables (CEAC, CE plane, sensitivity, costs) into this folder')
+    .option('--replicates <n>', 'bootstrap replicates (default: the plan\'s, 5,000)', wholeNumber('--replicates', 100, 100000))
+    .option('--lang <lang>', 'language of the text summary: en or da', 'en')
+    .action(async (file: string, opts: { plan: string; json?: boolean; outDir?: string; replicates?: number; lang: string }) => {
+      const { CEA_CSV_FILES, ceaCsvFiles } = await import('../cea/cea-csv-files.js');
+      const outDir = opts.outDir !== undefined ? { option: '--out-dir', path: opts.outDir } : undefined;
+      guardPaths({
+        inputs: [{ option: '<export>', path: file }, { option: '--plan', path: opts.plan }],
+        outputDirs: [outDir],
+        outputs: outDir ? ['results.json', ...CEA_CSV_FILES].map((n) => ({ option: '--out-dir', path: join(outDir.path, n) })) : [],
+      });
+      const lang = checkLang(opts.lang) ?? 'en';
+      const { loadCeaPlanFile } = await import('../cea/load-cea-plan.js');
+      const { analyzeCea } = await import('../cea/analyze-cea.js');
+      const { ceaSummaryText } = await import('../cea/cea-text.js');
+      const resolved = loadCeaPlanFile(opts.plan);
+      guardPaths({ inputs: [{ option: 'trial plan', path: resolved.trialPlanFile }], outputs: outDir ? ['results.json', ...CEA_CSV_FILES].map((n) => ({ option: '--out-dir', path: join(outDir.path, n) })) : [] });
+      const csv = readCsvFile(file);
+      const trial = loadTrial(csv, resolved.trialPlan, { excludeInvalid: resolved.trialPlan.invalidRows === 'exclude' });
+      const bar = progressBar(io, 'bootstrap');
+      const result = analyzeCea(trial, csv, resolved, {
+        version: packageVersion(),
+        names: { export: file, plan: opts.plan, trialPlan: relative('.', resolved.trialPlanFile) },
+        ...(opts.replicates !== undefined ? { replicates: opts.replicates } : {}),
+        onProgress: bar.update,
+      });
+      bar.done();
+      const json = JSON.stringify(result, null, 2) + '\n';
+      if (outDir) {
+        const files = new Map<string, string>([[join(outDir.path, 'results.json'), json]]);
+        for (const [name, text] of ceaCsvFiles(result)) files.set(join(outDir.path, name), text);
+        writeFilesAtomic(files);
+        io.stderr(`wrote ${files.size} files to ${outDir.path}\n`);
+      }
+      io.stdout(opts.json ? json : ceaSummaryText(result, lang));
+      for (const w of result.warnings) io.stderr(`warning: ${w}\n`);
+    });
+}

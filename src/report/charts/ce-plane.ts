@@ -1,0 +1,54 @@
+/**
+ * The cost-effectiveness plane: the bootstrap replicates of (ΔQALY, Δcost), the point estimate,
+ * the axes through zero and the willingness-to-pay line Δcost = λ·ΔQALY at the first threshold
+ * (below it: cost-effective). At most `maxPoints` replicates are drawn (the first ones, an
+ * unbiased subset); the quadrant shares in the subtitle count them all.
+ */
+import type { TopLevelSpec } from 'vega-lite';
+import type { CeaResult } from '../../cea/cea-results-schema.js';
+import { pctText } from '../../cea/cea-phrases.js';
+import type { Lang } from '../i18n.js';
+import { chartConfig, PALETTE } from './chart-style.js';
+
+const TEXT = {
+  title: { en: 'Cost-effectiveness plane', da: 'Omkostningseffektivitetsplan' },
+  subtitle: {
+    en: '{shown} of {n} bootstrap replicates; dashed line: {wtp} {cur} per QALY\nShare of all replicates: NE {ne}, NW {nw}, SE {se}, SW {sw}',
+    da: '{shown} af {n} bootstrap-replikationer; stiplet linje: {wtp} {cur} pr. QALY\nAndel af alle replikationer: NØ {ne}, NV {nw}, SØ {se}, SV {sw}',
+  },
+  x: { en: 'Incremental QALYs (app − usual care)', da: 'Forskel i QALY (app − vanlig behandling)' },
+  y: { en: 'Incremental cost ({cur})', da: 'Meromkostning ({cur})' },
+} as const;
+
+const count = (n: number, lang: Lang) => n.toLocaleString('en-US').replace(/,/g, lang === 'da' ? '.' : ',');
+
+export function cePlaneSpec(r: CeaResult, lang: Lang, maxPoints = 1000): TopLevelSpec {
+  const t = (k: keyof typeof TEXT) => TEXT[k][lang];
+  const shown = Math.min(maxPoints, r.cloud.cost.length);
+  // Rounded far below what the chart resolves, to keep the committed spec small.
+  const points = r.cloud.cost.slice(0, shown).map((c, i) => ({ dq: Number(r.cloud.qaly[i]!.toFixed(6)), dc: Number(c.toFixed(2)) }));
+  const lambda = r.thresholds[0]?.threshold ?? 0;
+  const qs = [...points.map((p) => p.dq), r.incrementalQaly.estimate];
+  const qmax = Math.max(...qs.map(Math.abs)) * 1.1 || 0.01;
+  const cs = [...points.map((p) => p.dc), r.incrementalCost.estimate];
+  const cmax = Math.max(...cs.map(Math.abs)) * 1.1 || 1;
+  const line = [-qmax, qmax].map((q) => ({ dq: q, dc: Math.max(-cmax, Math.min(cmax, lambda * q)) }));
+  const fill = (s: string) =>
+    s.replace('{shown}', count(shown, lang)).replace('{n}', count(r.cloud.cost.length, lang)).replace('{ne}', pctText(r.quadrants.NE, lang)).replace('{nw}', pctText(r.quadrants.NW, lang))
+      .replace('{se}', pctText(r.quadrants.SE, lang)).replace('{sw}', pctText(r.quadrants.SW, lang)).replace('{wtp}', lambda.toLocaleString('en-US').replace(/,/g, lang === 'da' ? '.' : ',')).replace(/\{cur\}/g, r.currency);
+  const x = { field: 'dq', type: 'quantitative', title: t('x'), scale: { domain: [-qmax, qmax] }, axis: { format: '.3f' } } as const;
+  const y = { field: 'dc', type: 'quantitative', title: fill(t('y')), scale: { domain: [-cmax, cmax] }, axis: { format: ',.0f' } } as const;
+  return {
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    title: { text: t('title'), subtitle: fill(t('subtitle')).split('\n') },
+    width: 460, height: 360,
+    config: chartConfig(),
+    layer: [
+      { data: { values: points }, mark: { type: 'circle', size: 9, opacity: 0.35, color: PALETTE.blue }, encoding: { x, y } },
+      { data: { values: [{ v: 0 }] }, mark: { type: 'rule', color: PALETTE.black, strokeWidth: 1 }, encoding: { x: { field: 'v', type: 'quantitative' } } },
+      { data: { values: [{ v: 0 }] }, mark: { type: 'rule', color: PALETTE.black, strokeWidth: 1 }, encoding: { y: { field: 'v', type: 'quantitative' } } },
+      { data: { values: line }, mark: { type: 'line', color: PALETTE.vermillion, strokeDash: [6, 4], clip: true }, encoding: { x, y } },
+      { data: { values: [{ dq: r.incrementalQaly.estimate, dc: r.incrementalCost.estimate }] }, mark: { type: 'point', shape: 'diamond', size: 110, filled: true, color: PALETTE.black }, encoding: { x, y } },
+    ],
+  } as TopLevelSpec;
+}

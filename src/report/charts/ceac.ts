@@ -1,0 +1,37 @@
+/** The cost-effectiveness acceptability curve: P(NMB > 0) over the plan's willingness-to-pay range, with the thresholds marked. */
+import type { TopLevelSpec } from 'vega-lite';
+import type { CeaResult } from '../../cea/cea-results-schema.js';
+import type { Lang } from '../i18n.js';
+import { chartConfig, PALETTE } from './chart-style.js';
+
+const TEXT = {
+  title: { en: 'Cost-effectiveness acceptability curve', da: 'Acceptabilitetskurve for omkostningseffektivitet' },
+  subtitle: { en: 'Probability that the app is cost-effective; dashed: the threshold(s)', da: 'Sandsynlighed for at appen er omkostningseffektiv; stiplet: tærskelværdi(er)' },
+  x: { en: 'Willingness to pay per QALY ({cur})', da: 'Betalingsvilje pr. QALY ({cur})' },
+  y: { en: 'Probability cost-effective', da: 'Sandsynlighed for omkostningseffektivitet' },
+} as const;
+
+export function ceacSpec(r: CeaResult, lang: Lang): TopLevelSpec {
+  const t = (k: keyof typeof TEXT) => TEXT[k][lang].replace('{cur}', r.currency);
+  return {
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    title: { text: t('title'), subtitle: t('subtitle') },
+    width: 460, height: 280,
+    config: chartConfig(),
+    layer: [
+      {
+        data: { values: r.ceac.map((c) => ({ wtp: c.wtp, p: c.probability })) },
+        mark: { type: 'line', color: PALETTE.blue, strokeWidth: 2 },
+        encoding: {
+          x: { field: 'wtp', type: 'quantitative', title: t('x'), axis: { format: ',.0f' } },
+          y: { field: 'p', type: 'quantitative', title: t('y'), scale: { domain: [0, 1] }, axis: { format: '.0%' } },
+        },
+      },
+      {
+        data: { values: r.thresholds.map((x) => ({ wtp: x.threshold })) },
+        mark: { type: 'rule', color: PALETTE.vermillion, strokeDash: [6, 4] },
+        encoding: { x: { field: 'wtp', type: 'quantitative' } },
+      },
+    ],
+  } as TopLevelSpec;
+}

@@ -1,0 +1,188 @@
+/**
+ * `hta uptake`'s registry path on embedded DuckDB (docs/uptake-aggregates.md): the export (CSV in
+ * its sniffed dialect, or Parquet by extension) is loaded as text, every cell is checked through
+ * the lookup tables of value-dictionaries.ts and the cross-field and date-window rules in SQL,
+ * and the valid rows are aggregated by sql/uptake-aggregates.sql. Only when a row is invalid does
+ * JavaScript read the rows again, to name each problem with its exact line and column
+ * (read-registry.ts `scanRegistryRows`) — the messages, grouping and exit code are those of
+ * every other input.
+ */
+import { createReadStream } from 'node:fs';
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { HtaError } from '../../errors.js';
+import type { ProblemGroup } from '../../problem-groups.js';
+import { dayToIso, registryColumnIndex, REGISTRY_COLUMNS, type ColumnIndex, type RegistryColumn } from '../referral.js';
+import type { DateFormat } from '../registry-dates.js';
+import {
+  detectedDateFormat, emptyRegistry, invalidRowsError, readRegistryHeader, registryRowChecker, registryRules,
+  rowProblemCollector, scanRegistryRows, sniffFileDelimiter,
+  type ReadRegistryOptions, type RegistryRead, type RegistryRules, type RowCheck,
+} from '../read-registry.js';
+import { createAggregateTables, readAggregateTables } from './aggregate-sql.js';
+import { aggregateFromTables } from './aggregate-tables.js';
+import { withDuckDb, sqlText } from './duckdb-session.js';
+import { createValueDictionaries, detectorOf, distinctDates } from './value-dictionaries.js';
+
+const quoteIdent = (s: string) => `"${s.replace(/"/g, '""')}"`;
+
+/** Whether `file` is read as Parquet (by its extension); anything else is CSV. */
+export const isParquet = (file: string): boolean => /\.parquet$/i.test(file);
+
+interface Source {
+  /** The file's column names (trimmed), in file order. */
+  header: string[];
+  columns: ColumnIndex;
+  /** CSV only: the separator. */
+  delimiter?: ',' | ';' | '\t';
+}
+
+/** The CSV header, checked before the database opens (a missing column is named as always). */
+async function csvSource(file: string, label: string, options: ReadRegistryOptions): Promise<Source & { headerLine: number }> {
+  const delimiter = await sniffFileDelimiter(file);
+  const head = await readRegistryHeader(file, delimiter);
+  if (head === undefined) throw emptyRegistry(label);
+  const idx = registryColumnIndex(head.record, label, options.columns);
+  if (Array.isArray(idx)) throw new HtaError('input.invalid', `${label} lacks registry columns`, idx);
+  return { header: head.record.map((h) => h.trim()), columns: idx, delimiter, headerLine: head.line };
+}
+
+/** Loads the registry's columns as text into table `raw` (rowid = record order), CSV. */
+async function loadCsv(db: DuckDBConnection, file: string, source: Source & { headerLine: number }): Promise<void> {
+  const width = source.header.length;
+  const types = Array.from({ length: width }, (_, i) => `'c${i}': 'VARCHAR'`).join(', ');
+  const pick = REGISTRY_COLUMNS.map((c) => `COALESCE(c${source.columns[c]}, '') AS ${c}`).join(', ');
+  await db.run(`CREATE TABLE raw AS SELECT ${pick} FROM read_csv(${sqlText(file)},
+    delim = ${sqlText(source.delimiter ?? ',')}, quote = '"', escape = '"', header = true, skip = ${source.headerLine - 1},
+    auto_detect = false, columns = {${types}}, store_rejects = true, strict_mode = true, null_padding = false)`);
+}
+
+/** Rows DuckDB could not take (wrong number of fields, bad quoting or encoding); blank ones aside. */
+async function rejectedRows(db: DuckDBConnection): Promise<number> {
+  const r = await db.runAndReadAll(`SELECT count(DISTINCT line) FROM reject_errors WHERE trim(csv_line, ' \t\r\n') <> ''`);
+  return Number(r.getRowsJS()[0]?.[0] ?? 0);
+}
+
+/** The Parquet file's columns, and its registry columns loaded as text into table `raw`. */
+async function loadParquet(db: DuckDBConnection, file: string, label: string, options: ReadRegistryOptions): Promise<Source> {
+  let header: string[];
+  try {
+    header = ((await db.runAndReadAll(`DESCRIBE SELECT * FROM read_parquet(${sqlText(file)})`)).getRowsJS() as unknown[][]).map((r) => String(r[0]));
+  } catch (err) {
+    throw new HtaError('input.invalid', `${label} is not a readable Parquet file`, [{ file: label, expected: `a Parquet file (${(err as Error).message.split('\n')[0]})` }]);
+  }
+  const idx = registryColumnIndex(header, label, options.columns);
+  if (Array.isArray(idx)) throw new HtaError('input.invalid', `${label} lacks registry columns`, idx);
+  // Typed columns become text as the CSV would have them: DATE → YYYY-MM-DD, 45 → '45'.
+  const pick = REGISTRY_COLUMNS.map((c) => `COALESCE(CAST(${quoteIdent(header[idx[c]]!)} AS VARCHAR), '') AS ${c}`).join(', ');
+  await db.run(`CREATE TABLE raw AS SELECT ${pick} FROM read_parquet(${sqlText(file)})`);
+  return { header: header.map((h) => h.trim()), columns: idx };
+}
+
+// What JavaScript's String.prototype.trim removes: a cell of only these is empty.
+const JS_WHITESPACE = '[\\t\\n\\x{0B}\\f\\r \\x{A0}\\x{1680}\\x{2000}-\\x{200A}\\x{2028}\\x{2029}\\x{202F}\\x{205F}\\x{3000}\\x{FEFF}]*';
+
+/**
+ * Table `checked`: every row with its typed values and `bad` — any of the row validator's
+ * rules broken (referral.ts `validateWith`, read-registry.ts `registryRowChecker`).
+ */
+async function createChecked(db: DuckDBConnection, rules: RegistryRules): Promise<void> {
+  const date = (day: number) => `DATE ${sqlText(dayToIso(day))}`;
+  const outside = (col: string) => `COALESCE(${col} < ${date(rules.from)}${rules.to === undefined ? '' : ` OR ${col} > ${date(rules.to)}`}, false)`;
+  await db.run(`CREATE TABLE checked AS
+    SELECT raw.rowid AS rid, rg.value AS region, cl.value AS clinic, d1.day AS referred, d2.day AS activated, d3.day AS last_active,
+      ag.value AS age, sx.value AS sex, rf.value AS referrer,
+      (regexp_full_match(raw.id, '${JS_WHITESPACE}')
+        OR rg.value IS NULL OR cl.value IS NULL OR sx.value IS NULL OR rf.value IS NULL OR NOT ag.ok
+        OR d1.day IS NULL OR (NOT d2.empty AND d2.day IS NULL) OR (NOT d3.empty AND d3.day IS NULL)
+        OR COALESCE(d2.day < d1.day, false) OR COALESCE(d3.day < d2.day, false) OR (d2.empty AND d3.day IS NOT NULL)
+        OR ${outside('d1.day')} OR ${outside('d2.day')} OR ${outside('d3.day')}) AS bad
+    FROM raw
+    JOIN dict_region rg ON rg.raw = raw.region
+    JOIN dict_clinic cl ON cl.raw = raw.clinic
+    JOIN dict_sex sx ON sx.raw = raw.sex
+    JOIN dict_referrer rf ON rf.raw = raw.referrer
+    JOIN dict_age ag ON ag.raw = raw.age
+    JOIN dict_date d1 ON d1.raw = raw.referred
+    JOIN dict_date d2 ON d2.raw = raw.activated
+    JOIN dict_date d3 ON d3.raw = raw.last_active`);
+}
+
+/** Parquet has no lines: the invalid rows are read back from the database and checked in JS (row N = line N). */
+async function parquetRowCheck(db: DuckDBConnection, label: string, source: Source, options: ReadRegistryOptions, rules: RegistryRules): Promise<RowCheck> {
+  const found = rowProblemCollector(rules, options);
+  const check = registryRowChecker(options, rules, label, source.columns, source.header);
+  const list = REGISTRY_COLUMNS.map((c) => `raw.${c}`).join(', ');
+  const reader = await db.runAndReadAll(`SELECT checked.rid, ${list} FROM checked JOIN raw ON raw.rowid = checked.rid WHERE checked.bad ORDER BY checked.rid`);
+  for (const row of reader.getRowsJS() as unknown[][]) {
+    const record: string[] = new Array<string>(source.header.length).fill('');
+    REGISTRY_COLUMNS.forEach((c: RegistryColumn, i) => { record[source.columns[c]] = String(row[i + 1] ?? ''); });
+    const res = check(record, Number(row[0]) + 1);
+    if ('problems' in res) found.row(res.problems);
+  }
+  const result = found.result();
+  if (result.problemCount > 0 && !rules.exclude) throw invalidRowsError(label, result);
+  return result;
+}
+
+/**
+ * Reads, checks and aggregates a registry export. `label` names the file in messages (default:
+ * the path). Throws HtaError on bad input, as the streaming reader always did.
+ */
+export async function aggregateRegistry(file: string, options: ReadRegistryOptions = {}, label = file): Promise<RegistryRead> {
+  const parquet = isParquet(file);
+  const csv = parquet ? undefined : await csvSource(file, label, options);
+  const limits = { ...(options.memoryLimit ? { memoryLimit: options.memoryLimit } : {}), ...(options.threads ? { threads: options.threads } : {}) };
+  return withDuckDb(limits, async (db) => {
+    let source: Source;
+    if (csv) {
+      try {
+        await loadCsv(db, file, csv);
+      } catch (err) {
+        // DuckDB refused the file as a whole: the row scan names the problem as the CSV reader does.
+        await scanRegistryRows(createReadStream(file), label, csv.delimiter ?? ',', { ...options, invalidRows: 'fail' }, registryRules({ ...options, invalidRows: 'fail' }, options.dateFormat === 'auto' || options.dateFormat === undefined ? 'iso' : options.dateFormat));
+        throw new HtaError('input.invalid', `${label} is not valid CSV`, [{ file: label, expected: `well-formed CSV (${(err as Error).message.split('\n')[0]})` }]);
+      }
+      source = csv;
+    } else {
+      source = await loadParquet(db, file, label, options);
+    }
+    let dates: string[] | undefined;
+    let dateFormat: DateFormat;
+    if (options.dateFormat === 'auto') {
+      dates = await distinctDates(db);
+      dateFormat = detectedDateFormat(detectorOf(dates), label);
+    } else {
+      dateFormat = options.dateFormat ?? 'iso';
+    }
+    const rules = registryRules(options, dateFormat);
+    await createValueDictionaries(db, {
+      regions: rules.regions, dateFormat,
+      ...(options.sexValues ? { sexValues: options.sexValues } : {}),
+      ...(options.referrerValues ? { referrerValues: options.referrerValues } : {}),
+    }, dates);
+    await createChecked(db, rules);
+    const bad = Number((await db.runAndReadAll('SELECT count(*) FROM checked WHERE bad')).getRowsJS()[0]?.[0] ?? 0);
+    const rejected = csv ? await rejectedRows(db) : 0;
+    let excluded: { rows: number; problems: ProblemGroup[] } = { rows: 0, problems: [] };
+    if (bad + rejected > 0) {
+      const check = csv
+        ? await scanRegistryRows(createReadStream(file), label, csv.delimiter ?? ',', options, rules)
+        : await parquetRowCheck(db, label, source, options, rules);
+      if (check.excludedRows !== bad + rejected) {
+        // The two readings of the file disagree: a bug, never a result computed on the wrong rows.
+        throw new HtaError('analysis.failed', `${label}: the engine found ${bad + rejected} invalid row(s) and the row check ${check.excludedRows}; please report this with the file's structure (no data)`);
+      }
+      excluded = { rows: check.excludedRows, problems: check.groups };
+    }
+    await db.run('CREATE VIEW uptake_referrals AS SELECT region, clinic, referred, activated, last_active, age, sex, referrer FROM checked WHERE NOT bad');
+    const exportDay = rules.exportDay;
+    const exportDate = exportDay !== undefined
+      ? dayToIso(exportDay)
+      : String((await db.runAndReadAll(`SELECT CAST(COALESCE(max(greatest(referred, COALESCE(activated, referred), COALESCE(last_active, activated, referred))), DATE '1970-01-01') AS VARCHAR) FROM uptake_referrals`)).getRowsJS()[0]?.[0]);
+    await db.run(`CREATE TABLE uptake_export AS SELECT DATE ${sqlText(exportDate)} AS export_date`);
+    await createAggregateTables(db);
+    const aggregate = aggregateFromTables(await readAggregateTables(db), rules.regions.names);
+    return { aggregate, dateFormat, excluded: rules.exclude ? excluded : { rows: 0, problems: [] } };
+  });
+}
+

@@ -166,13 +166,15 @@ export function registerUptake(program: Command, io: CliIo, setExit: (code: numb
       if (opts.aggregates !== undefined && (opts.excludeInvalid || opts.excludedOut !== undefined)) {
         throw new HtaError('usage.invalid', '--exclude-invalid and --excluded-out apply to registry rows; --aggregates has none');
       }
+      // A folder given to --aggregates stands for its .csv files: those are the inputs.
+      const aggregates = opts.aggregates !== undefined ? (await import('../uptake/engine/read-aggregate-tables.js')).aggregateFiles(opts.aggregates) : undefined;
       const memoryLimit = parseMemoryLimit(opts.memoryLimit);
       const threads = opts.threads !== undefined ? parseThreads(opts.threads) : undefined;
       const csvDir = opts.csvDir !== undefined ? { option: '--csv-dir', path: opts.csvDir } : undefined;
       guardPaths({
         inputs: [
           ...(file !== undefined ? [{ option: '<registry>', path: file }] : []),
-          ...(opts.aggregates ?? []).map((path) => ({ option: '--aggregates', path })),
+          ...(aggregates ?? []).map((path) => ({ option: '--aggregates', path })),
           { option: '--eligible', path: opts.eligible }, { option: '--plan', path: opts.plan },
         ],
         outputDirs: [csvDir],
@@ -194,7 +196,7 @@ export function registerUptake(program: Command, io: CliIo, setExit: (code: numb
       let run: UptakeRun;
       try {
         run = await runUptake({
-          ...(file !== undefined ? { registryFile: file } : { aggregates: opts.aggregates ?? [] }),
+          ...(file !== undefined ? { registryFile: file } : { aggregates: aggregates ?? [] }),
           eligibleFile: opts.eligible, plan, planFile: opts.plan, invalidRows, memoryLimit,
           ...(threads !== undefined ? { threads } : {}),
           ...(sink ? { onExcluded: sink.add } : {}),

@@ -21,7 +21,7 @@ import {
 } from './aggregate-tables.js';
 
 /** The CSV files of `paths` (a folder stands for its .csv files, in name order). */
-function filesOf(paths: readonly string[]): string[] {
+export function aggregateFiles(paths: readonly string[]): string[] {
   const out: string[] = [];
   for (const p of paths) {
     let isDir: boolean;
@@ -57,7 +57,7 @@ export function readAggregateTables(paths: readonly string[], regions: RegionSet
   const problems: Problem[] = [];
   const parts: { source: string; tables: AggregateTables }[] = [];
   const seen = new Set<TableName>();
-  for (const file of filesOf(paths)) {
+  for (const file of aggregateFiles(paths)) {
     const csv = readCsvFile(file);
     const table = tableOf(csv.header);
     if (table === undefined) {

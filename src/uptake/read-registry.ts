@@ -109,6 +109,21 @@ function registryParser(input: Readable, file: string, delimiter: ',' | ';' | '\
   return input.pipe(guard).pipe(parser);
 }
 
+/** The non-blank records of a CSV source, header first (for a pass that needs no line numbers). */
+export async function* registryRecords(input: Readable, file: string, delimiter: ',' | ';' | '\t'): AsyncGenerator<string[]> {
+  try {
+    for await (const record of registryParser(input, file, delimiter) as AsyncIterable<string[]>) {
+      if (record.length === 1 && (record[0] as string).trim() === '') continue;
+      yield record;
+    }
+  } catch (err) {
+    if (err instanceof HtaError) throw err;
+    throw invalidCsv(file, err);
+  } finally {
+    if (!input.destroyed) input.destroy();
+  }
+}
+
 /**
  * The first non-blank record (the header) and its line, or undefined for a file without one.
  * Reads only as far as the header.

@@ -14,14 +14,14 @@ import type { ProblemGroup } from '../../problem-groups.js';
 import { dayToIso, registryColumnIndex, REGISTRY_COLUMNS, type ColumnIndex, type RegistryColumn } from '../referral.js';
 import type { DateFormat } from '../registry-dates.js';
 import {
-  detectedDateFormat, emptyRegistry, invalidRowsError, readRegistryHeader, registryRowChecker, registryRules,
+  detectedDateFormat, emptyRegistry, invalidRowsError, readRegistryHeader, registryRecords, registryRowChecker, registryRules,
   rowProblemCollector, scanRegistryRows, sniffFileDelimiter,
   type ReadRegistryOptions, type RegistryRead, type RegistryRules, type RowCheck,
 } from '../read-registry.js';
 import { createAggregateTables, readAggregateTables } from './aggregate-sql.js';
 import { aggregateFromTables } from './aggregate-tables.js';
 import { withDuckDb, sqlText } from './duckdb-session.js';
-import { createValueDictionaries, detectorOf, distinctDates } from './value-dictionaries.js';
+import { createValueDictionaries, datesOf, detectorOf, distinctTexts, type DistinctTexts } from './value-dictionaries.js';
 
 const quoteIdent = (s: string) => `"${s.replace(/"/g, '""')}"`;
 
@@ -46,12 +46,16 @@ async function csvSource(file: string, label: string, options: ReadRegistryOptio
   return { header: head.record.map((h) => h.trim()), columns: idx, delimiter, headerLine: head.line };
 }
 
-/** Loads the registry's columns as text into table `raw` (rowid = record order), CSV. */
-async function loadCsv(db: DuckDBConnection, file: string, source: Source & { headerLine: number }): Promise<void> {
+/**
+ * View `raw`: the registry's columns as text, read from the file by every query that uses it
+ * (twice: the distinct texts, then the checked rows) rather than held in memory. CSV: no row
+ * numbers (`rid` NULL; the row scan names lines).
+ */
+async function viewCsv(db: DuckDBConnection, file: string, source: Source & { headerLine: number }): Promise<void> {
   const width = source.header.length;
   const types = Array.from({ length: width }, (_, i) => `'c${i}': 'VARCHAR'`).join(', ');
   const pick = REGISTRY_COLUMNS.map((c) => `COALESCE(c${source.columns[c]}, '') AS ${c}`).join(', ');
-  await db.run(`CREATE TABLE raw AS SELECT ${pick} FROM read_csv(${sqlText(file)},
+  await db.run(`CREATE TABLE raw AS SELECT CAST(NULL AS BIGINT) AS rid, ${pick} FROM read_csv(${sqlText(file)},
     delim = ${sqlText(source.delimiter ?? ',')}, quote = '"', escape = '"', header = true, skip = ${source.headerLine - 1},
     auto_detect = false, columns = {${types}}, store_rejects = true, strict_mode = true, null_padding = false)`);
 }
@@ -62,8 +66,8 @@ async function rejectedRows(db: DuckDBConnection): Promise<number> {
   return Number(r.getRowsJS()[0]?.[0] ?? 0);
 }
 
-/** The Parquet file's columns, and its registry columns loaded as text into table `raw`. */
-async function loadParquet(db: DuckDBConnection, file: string, label: string, options: ReadRegistryOptions): Promise<Source> {
+/** The Parquet file's columns, and view `raw` of its registry columns as text (`rid`: 0-based row). */
+async function viewParquet(db: DuckDBConnection, file: string, label: string, options: ReadRegistryOptions): Promise<Source> {
   let header: string[];
   try {
     header = ((await db.runAndReadAll(`DESCRIBE SELECT * FROM read_parquet(${sqlText(file)})`)).getRowsJS() as unknown[][]).map((r) => String(r[0]));
@@ -74,11 +78,12 @@ async function loadParquet(db: DuckDBConnection, file: string, label: string, op
   if (Array.isArray(idx)) throw new HtaError('input.invalid', `${label} lacks registry columns`, idx);
   // Typed columns become text as the CSV would have them: DATE → YYYY-MM-DD, 45 → '45'.
   const pick = REGISTRY_COLUMNS.map((c) => `COALESCE(CAST(${quoteIdent(header[idx[c]]!)} AS VARCHAR), '') AS ${c}`).join(', ');
-  await db.run(`CREATE TABLE raw AS SELECT ${pick} FROM read_parquet(${sqlText(file)})`);
+  await db.run(`CREATE VIEW raw AS SELECT file_row_number AS rid, ${pick} FROM read_parquet(${sqlText(file)}, file_row_number = true)`);
   return { header: header.map((h) => h.trim()), columns: idx };
 }
 
-// What JavaScript's String.prototype.trim removes: a cell of only these is empty.
+// What JavaScript's String.prototype.trim removes: a cell of only these is empty. (Only ids that
+// start with a space, a control or a non-ASCII character need the regular expression.)
 const JS_WHITESPACE = '[\\t\\n\\x{0B}\\f\\r \\x{A0}\\x{1680}\\x{2000}-\\x{200A}\\x{2028}\\x{2029}\\x{202F}\\x{205F}\\x{3000}\\x{FEFF}]*';
 
 /**
@@ -89,9 +94,9 @@ async function createChecked(db: DuckDBConnection, rules: RegistryRules): Promis
   const date = (day: number) => `DATE ${sqlText(dayToIso(day))}`;
   const outside = (col: string) => `COALESCE(${col} < ${date(rules.from)}${rules.to === undefined ? '' : ` OR ${col} > ${date(rules.to)}`}, false)`;
   await db.run(`CREATE TABLE checked AS
-    SELECT raw.rowid AS rid, rg.value AS region, cl.value AS clinic, d1.day AS referred, d2.day AS activated, d3.day AS last_active,
+    SELECT raw.rid, rg.value AS region, cl.value AS clinic, d1.day AS referred, d2.day AS activated, d3.day AS last_active,
       ag.value AS age, sx.value AS sex, rf.value AS referrer,
-      (regexp_full_match(raw.id, '${JS_WHITESPACE}')
+      (raw.id = '' OR ((ascii(raw.id) < 33 OR ascii(raw.id) > 126) AND regexp_full_match(raw.id, '${JS_WHITESPACE}'))
         OR rg.value IS NULL OR cl.value IS NULL OR sx.value IS NULL OR rf.value IS NULL OR NOT ag.ok
         OR d1.day IS NULL OR (NOT d2.empty AND d2.day IS NULL) OR (NOT d3.empty AND d3.day IS NULL)
         OR COALESCE(d2.day < d1.day, false) OR COALESCE(d3.day < d2.day, false) OR (d2.empty AND d3.day IS NOT NULL)
@@ -107,12 +112,27 @@ async function createChecked(db: DuckDBConnection, rules: RegistryRules): Promis
     JOIN dict_date d3 ON d3.raw = raw.last_active`);
 }
 
+/** The date texts in the order they first appear (row by row: referred, activated, last_active). */
+async function datesInFileOrder(db: DuckDBConnection, file: string, csv: (Source & { delimiter?: ',' | ';' | '\t' }) | undefined): Promise<string[]> {
+  if (csv === undefined) {
+    return ((await db.runAndReadAll(`SELECT v FROM (SELECT referred AS v, rid * 3 AS pos FROM raw UNION ALL SELECT activated, rid * 3 + 1 FROM raw
+      UNION ALL SELECT last_active, rid * 3 + 2 FROM raw) GROUP BY v ORDER BY min(pos)`)).getRowsJS() as unknown[][]).map((r) => String(r[0]));
+  }
+  const out: string[] = [];
+  let header = true;
+  for await (const record of registryRecords(createReadStream(file), file, csv.delimiter ?? ',')) {
+    if (header) { header = false; continue; }
+    for (const c of ['referred', 'activated', 'last_active'] as const) out.push(record[csv.columns[c]] ?? '');
+  }
+  return out;
+}
+
 /** Parquet has no lines: the invalid rows are read back from the database and checked in JS (row N = line N). */
 async function parquetRowCheck(db: DuckDBConnection, label: string, source: Source, options: ReadRegistryOptions, rules: RegistryRules): Promise<RowCheck> {
   const found = rowProblemCollector(rules, options);
   const check = registryRowChecker(options, rules, label, source.columns, source.header);
   const list = REGISTRY_COLUMNS.map((c) => `raw.${c}`).join(', ');
-  const reader = await db.runAndReadAll(`SELECT checked.rid, ${list} FROM checked JOIN raw ON raw.rowid = checked.rid WHERE checked.bad ORDER BY checked.rid`);
+  const reader = await db.runAndReadAll(`SELECT raw.rid, ${list} FROM raw WHERE raw.rid IN (SELECT rid FROM checked WHERE bad) ORDER BY raw.rid`);
   for (const row of reader.getRowsJS() as unknown[][]) {
     const record: string[] = new Array<string>(source.header.length).fill('');
     REGISTRY_COLUMNS.forEach((c: RegistryColumn, i) => { record[source.columns[c]] = String(row[i + 1] ?? ''); });
@@ -134,23 +154,26 @@ export async function aggregateRegistry(file: string, options: ReadRegistryOptio
   const limits = { ...(options.memoryLimit ? { memoryLimit: options.memoryLimit } : {}), ...(options.threads ? { threads: options.threads } : {}) };
   return withDuckDb(limits, async (db) => {
     let source: Source;
+    let texts: DistinctTexts;
     if (csv) {
+      await viewCsv(db, file, csv);
+      source = csv;
       try {
-        await loadCsv(db, file, csv);
+        texts = await distinctTexts(db);
       } catch (err) {
         // DuckDB refused the file as a whole: the row scan names the problem as the CSV reader does.
         await scanRegistryRows(createReadStream(file), label, csv.delimiter ?? ',', { ...options, invalidRows: 'fail' }, registryRules({ ...options, invalidRows: 'fail' }, options.dateFormat === 'auto' || options.dateFormat === undefined ? 'iso' : options.dateFormat));
         throw new HtaError('input.invalid', `${label} is not valid CSV`, [{ file: label, expected: `well-formed CSV (${(err as Error).message.split('\n')[0]})` }]);
       }
-      source = csv;
     } else {
-      source = await loadParquet(db, file, label, options);
+      source = await viewParquet(db, file, label, options);
+      texts = await distinctTexts(db);
     }
-    let dates: string[] | undefined;
     let dateFormat: DateFormat;
     if (options.dateFormat === 'auto') {
-      dates = await distinctDates(db);
-      dateFormat = detectedDateFormat(detectorOf(dates), label);
+      const detector = detectorOf(datesOf(texts));
+      // Refused: the message quotes the first odd date of the file, so read them in file order.
+      dateFormat = detectedDateFormat('reason' in detector.result() ? detectorOf(await datesInFileOrder(db, file, csv)) : detector, label);
     } else {
       dateFormat = options.dateFormat ?? 'iso';
     }
@@ -159,7 +182,7 @@ export async function aggregateRegistry(file: string, options: ReadRegistryOptio
       regions: rules.regions, dateFormat,
       ...(options.sexValues ? { sexValues: options.sexValues } : {}),
       ...(options.referrerValues ? { referrerValues: options.referrerValues } : {}),
-    }, dates);
+    }, texts);
     await createChecked(db, rules);
     const bad = Number((await db.runAndReadAll('SELECT count(*) FROM checked WHERE bad')).getRowsJS()[0]?.[0] ?? 0);
     const rejected = csv ? await rejectedRows(db) : 0;

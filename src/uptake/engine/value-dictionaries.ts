@@ -11,39 +11,47 @@ import { DuckDBDateValue } from '@duckdb/node-api';
 import { referralFieldSchemas, type ReferralRules } from '../referral.js';
 import { createDateFormatDetector, type DateFormatDetector } from '../registry-dates.js';
 
-async function distinct(db: DuckDBConnection, sql: string): Promise<string[]> {
-  return ((await db.runAndReadAll(sql)).getRowsJS() as unknown[][]).map((r) => String(r[0] ?? ''));
+/** The columns whose distinct texts are looked up. */
+export const DICTIONARY_COLUMNS = ['region', 'clinic', 'sex', 'referrer', 'age', 'referred', 'activated', 'last_active'] as const;
+export type DistinctTexts = Record<(typeof DICTIONARY_COLUMNS)[number], string[]>;
+
+/**
+ * Every distinct text of each looked-up column of relation `raw`, in one pass over the file
+ * (one GROUP BY per column, as grouping sets).
+ */
+export async function distinctTexts(db: DuckDBConnection): Promise<DistinctTexts> {
+  const cols = DICTIONARY_COLUMNS.join(', ');
+  const sets = DICTIONARY_COLUMNS.map((c) => `(${c})`).join(', ');
+  const out = Object.fromEntries(DICTIONARY_COLUMNS.map((c) => [c, [] as string[]])) as DistinctTexts;
+  for (const row of (await db.runAndReadAll(`SELECT ${cols} FROM raw GROUP BY GROUPING SETS (${sets})`)).getRowsJS() as unknown[][]) {
+    const i = row.findIndex((v) => v !== null);
+    if (i >= 0) out[DICTIONARY_COLUMNS[i]!].push(String(row[i]));
+  }
+  return out;
 }
 
-/** The distinct texts of the three date columns, in the order they first appear in the file. */
-export async function distinctDates(db: DuckDBConnection): Promise<string[]> {
-  return distinct(db, `
-    SELECT v FROM (
-      SELECT referred AS v, rowid * 3 AS pos FROM raw
-      UNION ALL SELECT activated, rowid * 3 + 1 FROM raw
-      UNION ALL SELECT last_active, rowid * 3 + 2 FROM raw
-    ) GROUP BY v ORDER BY min(pos)`);
-}
+/** The distinct date texts of the three date columns. */
+export const datesOf = (t: DistinctTexts): string[] => [...new Set([...t.referred, ...t.activated, ...t.last_active])];
 
-/** A date-format detector fed with every distinct date text (trimmed, as the row check sees it). */
-export function detectorOf(dates: readonly string[]): DateFormatDetector {
+/** A date-format detector fed with date texts (trimmed, as the row check sees them). */
+export function detectorOf(dates: Iterable<string>): DateFormatDetector {
   const detector = createDateFormatDetector();
   for (const d of dates) detector.add(d.trim());
   return detector;
 }
 
 /**
- * Creates the lookup tables on `db` from table `raw` (all text):
+ * Creates the lookup tables on `db` for the distinct texts of relation `raw` (all text):
  *   dict_region, dict_clinic, dict_sex, dict_referrer (raw, value — NULL when invalid),
  *   dict_age (raw, ok, value — NULL for an empty or NA age),
  *   dict_date (raw, empty, day — NULL when empty or not a date in the file's format).
  */
-export async function createValueDictionaries(db: DuckDBConnection, rules: ReferralRules, dates?: readonly string[]): Promise<void> {
+export async function createValueDictionaries(db: DuckDBConnection, rules: ReferralRules, texts: DistinctTexts): Promise<void> {
   const schemas = referralFieldSchemas(rules);
   for (const col of ['region', 'clinic', 'sex', 'referrer'] as const) {
     await db.run(`CREATE OR REPLACE TABLE dict_${col} (raw VARCHAR, value VARCHAR)`);
     const appender = await db.createAppender(`dict_${col}`);
-    for (const raw of await distinct(db, `SELECT DISTINCT ${col} FROM raw`)) {
+    for (const raw of texts[col]) {
       const r = schemas[col].safeParse(raw.trim());
       appender.appendVarchar(raw);
       if (r.success) appender.appendVarchar(r.data);
@@ -55,7 +63,7 @@ export async function createValueDictionaries(db: DuckDBConnection, rules: Refer
 
   await db.run('CREATE OR REPLACE TABLE dict_age (raw VARCHAR, ok BOOLEAN, value INTEGER)');
   const ages = await db.createAppender('dict_age');
-  for (const raw of await distinct(db, 'SELECT DISTINCT age FROM raw')) {
+  for (const raw of texts.age) {
     const r = schemas.age.safeParse(raw.trim());
     ages.appendVarchar(raw);
     ages.appendBoolean(r.success);
@@ -67,7 +75,7 @@ export async function createValueDictionaries(db: DuckDBConnection, rules: Refer
 
   await db.run('CREATE OR REPLACE TABLE dict_date (raw VARCHAR, empty BOOLEAN, day DATE)');
   const days = await db.createAppender('dict_date');
-  for (const raw of dates ?? (await distinctDates(db))) {
+  for (const raw of datesOf(texts)) {
     const text = raw.trim();
     const r = schemas.referred.safeParse(text);
     days.appendVarchar(raw);

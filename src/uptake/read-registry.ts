@@ -233,6 +233,8 @@ export function registryRowChecker(
 /** What a row check found: the rows left out and their problems (grouped; a sample in full). */
 export interface RowCheck {
   excludedRows: number;
+  /** Of those, rows with another number of fields than the header. */
+  malformedRows?: number;
   problemCount: number;
   sample: Problem[];
   groups: ProblemGroup[];
@@ -292,6 +294,7 @@ export async function scanRegistryRows(
   let check: ReturnType<typeof registryRowChecker> | undefined;
   let width = 0;
   let nextLine = 1;
+  let malformedRows = 0;
   try {
     for await (const record of parser as AsyncIterable<string[]>) {
       const line = nextLine;
@@ -305,6 +308,7 @@ export async function scanRegistryRows(
         continue;
       }
       if (record.length !== width) {
+        malformedRows++;
         found.row([{ file, line, value: `${record.length} fields`, expected: `${width} fields as in the header (check the separator and quoting)` }]);
         continue;
       }
@@ -319,7 +323,7 @@ export async function scanRegistryRows(
     if (!input.destroyed) input.destroy(); // stopping early must not leave the file open
   }
   if (check === undefined) throw emptyRegistry(file);
-  const result = found.result();
+  const result = { ...found.result(), malformedRows };
   if (result.problemCount > 0 && !rules.exclude) throw invalidRowsError(file, result);
   return result;
 }

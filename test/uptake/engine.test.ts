@@ -5,7 +5,7 @@
  * every cell, clinic and activation-year count compared. Also: Parquet reads the same, and a bad
  * Parquet row is named by its row number.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { createReadStream, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
@@ -13,7 +13,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { HtaError } from '../../src/errors.js';
 import { metricRow, sortAggregate, type Dimension, type MetricRow, type UptakeAggregate } from '../../src/uptake/aggregate.js';
-import { readRegistry } from '../../src/uptake/read-registry.js';
+import { readRegistry, readRegistryFile, readRegistryStream } from '../../src/uptake/read-registry.js';
+import type { Problem } from '../../src/errors.js';
 import { ageBandOf, dayToIso } from '../../src/uptake/referral.js';
 import { regionSet } from '../../src/uptake/regions.js';
 
@@ -129,5 +130,28 @@ describe('the SQL engine against a direct recount', () => {
     const err = await readRegistry(bad, { regions, threads: 1 }).then(() => undefined, (e: unknown) => e);
     expect(err).toBeInstanceOf(HtaError);
     expect((err as HtaError).problems.map((p) => [p.line, p.field, p.value])).toEqual([[4, 'region', 'Fyn']]);
+  });
+});
+
+describe('the SQL engine and the pre-engine row reader agree on odd files', () => {
+  const H = 'id,region,clinic,referred,activated,last_active,age,sex,referrer';
+  const ok = 'a,Hovedstaden,H1,2024-01-01,2024-01-03,2024-03-01,30,f,gp';
+  // DuckDB's strict CSV reader fails on a BOM + CRLF file with one row: read again, not refused.
+  const cases: [string, string][] = [
+    ['BOM, CRLF, one row', `\ufeff${H}\r\n${ok}\r\n`],
+    ['BOM, CRLF, one invalid row', `\ufeff${H}\r\nb,Fyn,H1,2024-01-01,,,30,f,gp\r\n`],
+    ['short, long, unknown region, impossible date, spaces', [H, ok, 'c,Hovedstaden', `${ok},x`, 'b,Fyn,H1,2024-01-01,,,30,f,gp', 'e,Hovedstaden,H1,2024-02-30,,,30,f,gp', ' f , Hovedstaden , H1 , 2024-01-01 ,,, 30 , m , gp '].join('\n')],
+  ];
+  it('same aggregate, same excluded rows and problems, each problem passed on once', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hta-engine-odd-'));
+    for (const [i, [, text]] of cases.entries()) {
+      const file = join(dir, `odd${i}.csv`);
+      writeFileSync(file, text);
+      const seenNew: Problem[] = [], seenOld: Problem[] = [];
+      const engine = await readRegistryFile(file, { invalidRows: 'exclude', threads: 1, onExcluded: (p) => seenNew.push(p) });
+      const reference = await readRegistryStream(createReadStream(file), file, ',', { invalidRows: 'exclude', onExcluded: (p) => seenOld.push(p) });
+      expect(engine).toEqual(reference);
+      expect(seenNew).toEqual(seenOld);
+    }
   });
 });

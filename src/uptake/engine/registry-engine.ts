@@ -47,22 +47,25 @@ async function csvSource(file: string, label: string, options: ReadRegistryOptio
 }
 
 /**
- * View `raw`: the registry's columns as text, read from the file by every query that uses it
- * (twice: the distinct texts, then the checked rows) rather than held in memory. CSV: no row
- * numbers (`rid` NULL; the row scan names lines).
+ * Table `raw`: the registry's columns as text (CSV: no row numbers, `rid` NULL; the row scan
+ * names lines). Held rather than re-read: joined with the lookup tables straight from the file,
+ * DuckDB plans the joins far worse. `strict`: rows that are not well-formed CSV (wrong number of
+ * fields, stray quotes) go to the rejects table; off only for a file the row scan has found
+ * well-formed throughout (see `aggregateRegistry`).
  */
-async function viewCsv(db: DuckDBConnection, file: string, source: Source & { headerLine: number }): Promise<void> {
+async function loadCsv(db: DuckDBConnection, file: string, source: Source & { headerLine: number }, strict: boolean): Promise<void> {
   const width = source.header.length;
   const types = Array.from({ length: width }, (_, i) => `'c${i}': 'VARCHAR'`).join(', ');
   const pick = REGISTRY_COLUMNS.map((c) => `COALESCE(c${source.columns[c]}, '') AS ${c}`).join(', ');
   await db.run(`CREATE TABLE raw AS SELECT CAST(NULL AS BIGINT) AS rid, ${pick} FROM read_csv(${sqlText(file)},
     delim = ${sqlText(source.delimiter ?? ',')}, quote = '"', escape = '"', header = true, skip = ${source.headerLine - 1},
-    auto_detect = false, columns = {${types}}, store_rejects = true, strict_mode = true, null_padding = false)`);
+    auto_detect = false, columns = {${types}}, store_rejects = true, rejects_table = 'rejects', rejects_scan = 'reject_scans',
+    strict_mode = ${strict}, null_padding = false)`);
 }
 
 /** Rows DuckDB could not take (wrong number of fields, bad quoting or encoding); blank ones aside. */
 async function rejectedRows(db: DuckDBConnection): Promise<number> {
-  const r = await db.runAndReadAll(`SELECT count(DISTINCT line) FROM reject_errors WHERE trim(csv_line, ' \t\r\n') <> ''`);
+  const r = await db.runAndReadAll(`SELECT count(DISTINCT line) FROM rejects WHERE trim(csv_line, ' \t\r\n') <> ''`);
   return Number(r.getRowsJS()[0]?.[0] ?? 0);
 }
 
@@ -155,16 +158,27 @@ export async function aggregateRegistry(file: string, options: ReadRegistryOptio
   return withDuckDb(limits, async (db) => {
     let source: Source;
     let texts: DistinctTexts;
+    let scanned: RowCheck | undefined; // the row scan's result, if it already ran
     if (csv) {
-      await viewCsv(db, file, csv);
       source = csv;
       try {
-        texts = await distinctTexts(db);
+        await loadCsv(db, file, csv, true);
       } catch (err) {
-        // DuckDB refused the file as a whole: the row scan names the problem as the CSV reader does.
-        await scanRegistryRows(createReadStream(file), label, csv.delimiter ?? ',', { ...options, invalidRows: 'fail' }, registryRules({ ...options, invalidRows: 'fail' }, options.dateFormat === 'auto' || options.dateFormat === undefined ? 'iso' : options.dateFormat));
-        throw new HtaError('input.invalid', `${label} is not valid CSV`, [{ file: label, expected: `well-formed CSV (${(err as Error).message.split('\n')[0]})` }]);
+        // DuckDB refused the file as a whole. The row scan names what is wrong, as the CSV reader
+        // does; if every row has the header's number of fields (DuckDB's strict reader trips
+        // over some well-formed files, e.g. a BOM, CRLF and a single row), the file is read again
+        // without strict mode, which then sees exactly the rows the scan saw. With
+        // --exclude-invalid the scan has already passed the excluded rows' problems on.
+        const format = options.dateFormat === 'auto' ? detectedDateFormat(detectorOf(await datesInFileOrder(db, file, csv)), label) : options.dateFormat ?? 'iso';
+        const check = await scanRegistryRows(createReadStream(file), label, csv.delimiter ?? ',', options, registryRules(options, format));
+        if ((check.malformedRows ?? 0) > 0) {
+          throw new HtaError('analysis.failed', `${label}: the SQL engine cannot read this file (${(err as Error).message.split('\n')[0]}) and it has rows with a wrong number of fields; correct them, or report the file's structure (no data)`);
+        }
+        scanned = check;
+        await db.run('DROP TABLE IF EXISTS raw');
+        await loadCsv(db, file, csv, false);
       }
+      texts = await distinctTexts(db);
     } else {
       source = await viewParquet(db, file, label, options);
       texts = await distinctTexts(db);
@@ -188,9 +202,9 @@ export async function aggregateRegistry(file: string, options: ReadRegistryOptio
     const rejected = csv ? await rejectedRows(db) : 0;
     let excluded: { rows: number; problems: ProblemGroup[] } = { rows: 0, problems: [] };
     if (bad + rejected > 0) {
-      const check = csv
+      const check = scanned ?? (csv
         ? await scanRegistryRows(createReadStream(file), label, csv.delimiter ?? ',', options, rules)
-        : await parquetRowCheck(db, label, source, options, rules);
+        : await parquetRowCheck(db, label, source, options, rules));
       if (check.excludedRows !== bad + rejected) {
         // The two readings of the file disagree: a bug, never a result computed on the wrong rows.
         throw new HtaError('analysis.failed', `${label}: the engine found ${bad + rejected} invalid row(s) and the row check ${check.excludedRows}; please report this with the file's structure (no data)`);

@@ -201,7 +201,7 @@ export async function aggregateRegistry(file: string, options: ReadRegistryOptio
     const bad = Number((await db.runAndReadAll('SELECT count(*) FROM checked WHERE bad')).getRowsJS()[0]?.[0] ?? 0);
     const rejected = csv ? await rejectedRows(db) : 0;
     let excluded: { rows: number; problems: ProblemGroup[] } = { rows: 0, problems: [] };
-    if (bad + rejected > 0) {
+    if (bad + rejected > 0 || (scanned?.excludedRows ?? 0) > 0) {
       const check = scanned ?? (csv
         ? await scanRegistryRows(createReadStream(file), label, csv.delimiter ?? ',', options, rules)
         : await parquetRowCheck(db, label, source, options, rules));

@@ -4,6 +4,7 @@
 //  1. Uptake at scale: 1,000,000 synthetic referral rows streamed to a temp file
 //     (dist/simulate/registry.js), then the whole uptake analysis (dist/uptake/uptake-analysis.js)
 //     in a child process, so peak memory is that process's own maxRSS.
+//     1b. bench/uptake-engine.js: `hta uptake --json` processes, 1M/10M rows, CSV and Parquet.
 //  2. The trial pipeline: `hta analyze` on the bundled synthetic trial, in-process; and on the
 //     bundled registry of outcomes with its observational plan.
 //  3. `hta report` into a temp dir, if dist/cli/report.js exists: every chart drawn (--no-cache),
@@ -133,6 +134,8 @@ try {
     note('information loss, bundled registry', `${fmt(100 * b.countShare, 2)}% of the count`, `${fmt(b.suppressed)} of ${fmt(b.countCells)} cells (${fmt(100 * b.cellShare, 2)}%), ${b.narrow} narrow`);
   }
   rmSync(registry, { force: true });
+  // 1b. The uptake engine: whole `hta uptake --json` processes at 1M/10M rows, CSV and Parquet.
+  (await import('./uptake-engine.js')).benchUptakeEngine({ root, dir, note, fmt, mb });
 
   // 2. Trial pipeline -------------------------------------------------------------------------
   const { main } = await load('cli/main.js');

@@ -7,6 +7,7 @@ import { simulateRegistryOutcomes } from '../simulate/registry-outcomes.js';
 import type { CliIo } from './io.js';
 import { LIMITS, wholeNumber } from './options.js';
 import { guardPaths } from './guard-output.js';
+import { HtaError } from '../errors.js';
 
 export function registerSimulate(program: Command, io: CliIo): void {
   const sim = program.command('simulate').description('write synthetic data sets (clearly synthetic; for demos and tests)');
@@ -38,13 +39,20 @@ export function registerSimulate(program: Command, io: CliIo): void {
     .description('a synthetic registry export of app referrals in the five Danish regions (and its denominator file)')
     .option('--rows <n>', 'number of referrals (default 10000); streamed, so millions are fine', wholeNumber('--rows', 1, LIMITS.rows))
     .option('--seed <n>', 'random seed (same seed, same bytes; default 1)', wholeNumber('--seed'))
-    .requiredOption('--out <file>', 'where to write the registry CSV')
+    .requiredOption('--out <file>', 'where to write the registry (CSV, or Parquet with --format parquet)')
+    .option('--format <format>', 'csv or parquet (typed columns, for hta uptake at scale)', 'csv')
     .option('--eligible-out <file>', 'also write the denominator CSV (region, year, eligible)')
-    .action(async (opts: { rows?: number; seed?: number; out: string; eligibleOut?: string }) => {
+    .action(async (opts: { rows?: number; seed?: number; out: string; eligibleOut?: string; format: string }) => {
       const rows = opts.rows ?? 10_000;
       const seed = opts.seed ?? 1;
+      if (opts.format !== 'csv' && opts.format !== 'parquet') throw new HtaError('usage.invalid', `--format ${JSON.stringify(opts.format)} is not a registry format — expected csv or parquet`);
       guardPaths({ outputs: [{ option: '--out', path: opts.out }, opts.eligibleOut !== undefined ? { option: '--eligible-out', path: opts.eligibleOut } : undefined] });
-      await writeLinesAtomic(opts.out, simulateRegistryLines({ rows, seed }));
+      if (opts.format === 'parquet') {
+        const { writeRegistryParquet } = await import('../simulate/registry-parquet.js');
+        await writeRegistryParquet(opts.out, { rows, seed });
+      } else {
+        await writeLinesAtomic(opts.out, simulateRegistryLines({ rows, seed }));
+      }
       io.stderr(`wrote ${opts.out}: ${rows} referrals (synthetic, seed ${seed})\n`);
       if (opts.eligibleOut !== undefined) {
         writeFileAtomic(opts.eligibleOut, simulateEligible({ seed }));

@@ -1,6 +1,8 @@
 /**
- * `hta uptake <registry.csv> --eligible <csv> --plan <plan> [--json] [--csv-dir <dir>]`:
- * regional uptake, equity, clinic variation and budget impact of the app from a registry export.
+ * `hta uptake <registry.csv|.parquet> --eligible <csv> --plan <plan> [--json] [--csv-dir <dir>]`
+ * (or `--aggregates <dir|files…>` instead of the registry): regional uptake, equity, clinic
+ * variation and budget impact of the app from a registry export, read and aggregated by the
+ * embedded SQL engine (`--memory-limit`, `--threads`; docs/uptake-aggregates.md).
  *
  * Everything printed or written comes from `analyseUptake`, which has already applied disclosure
  * control: hidden counts, and everything derived from them, arrive as the one marker "suppressed"
@@ -25,6 +27,7 @@ import type { AuditReport, PublishedUptake } from '../uptake/disclosure/attacker
 import type { CliIo } from './io.js';
 import { checkLang } from './options.js';
 import { guardPaths } from './guard-output.js';
+import { DEFAULT_MEMORY_LIMIT, parseMemoryLimit, parseThreads } from '../uptake/engine/engine-limits.js';
 
 /** The readable summary printed without --json: the tables of `uptakeTables`, as plain text. */
 export function uptakeSummary(a: UptakeAnalysis, lang: Lang = 'en'): string {
@@ -139,7 +142,10 @@ export function registerUptake(program: Command, io: CliIo, setExit: (code: numb
   program
     .command('uptake')
     .description('regional uptake, equity, clinic funnel and budget impact from a registry export (small counts suppressed)')
-    .argument('<registry>', 'registry export CSV: id, region, clinic, referred, activated, last_active, age, sex, referrer (or the plan\'s column names; docs/input-registry.md)')
+    .argument('[registry]', 'registry export, CSV or .parquet: id, region, clinic, referred, activated, last_active, age, sex, referrer (or the plan\'s column names; docs/input-registry.md)')
+    .option('--aggregates <paths...>', 'instead of a registry: the aggregate tables of sql/uptake-aggregates.sql as CSV (folders or files; several regions\' parts are summed; docs/uptake-aggregates.md)')
+    .option('--memory-limit <size>', 'memory the SQL engine may use before it spills to a temporary folder (e.g. 512MB, 2GB)', DEFAULT_MEMORY_LIMIT)
+    .option('--threads <n>', 'threads of the SQL engine (default: the cores)')
     .requiredOption('--eligible <file>', 'denominator CSV: region, year, eligible — its regions are the analysis\'s regions')
     .requiredOption('--plan <file>', 'uptake plan (JSON: price tiers, scenarios, suppression threshold, column names, date format; docs/plan-uptake.md)')
     .option('--json', 'print the full analysis as JSON')
@@ -148,12 +154,29 @@ export function registerUptake(program: Command, io: CliIo, setExit: (code: numb
     .option('--exclude-invalid', 'leave invalid registry rows out and go on (every output says how many and why); default: any invalid row stops the run')
     .option('--excluded-out <file>', 'with --exclude-invalid: write the problems of the excluded rows as CSV (line, column, field, problem; no ids, no values)')
     .option('--audit', 'instead of the results, audit their disclosure control (exit 1 if any suppressed cell is narrower than the protection level)')
-    .action(async (file: string, opts: { eligible: string; plan: string; json?: boolean; csvDir?: string; lang: string; excludeInvalid?: boolean; excludedOut?: string; audit?: boolean }) => {
+    .action(async (file: string | undefined, opts: {
+      eligible: string; plan: string; json?: boolean; csvDir?: string; lang: string; excludeInvalid?: boolean; excludedOut?: string; audit?: boolean;
+      aggregates?: string[]; memoryLimit: string; threads?: string;
+    }) => {
       const { runUptake } = await import('../uptake/uptake-analysis.js');
       const lang = checkLang(opts.lang) ?? 'en';
+      if ((file === undefined) === (opts.aggregates === undefined)) {
+        throw new HtaError('usage.invalid', 'give a registry export (hta uptake registry.csv …) or --aggregates <dir|files>, one of the two');
+      }
+      if (opts.aggregates !== undefined && (opts.excludeInvalid || opts.excludedOut !== undefined)) {
+        throw new HtaError('usage.invalid', '--exclude-invalid and --excluded-out apply to registry rows; --aggregates has none');
+      }
+      // A folder given to --aggregates stands for its .csv files: those are the inputs.
+      const aggregates = opts.aggregates !== undefined ? (await import('../uptake/engine/read-aggregate-tables.js')).aggregateFiles(opts.aggregates) : undefined;
+      const memoryLimit = parseMemoryLimit(opts.memoryLimit);
+      const threads = opts.threads !== undefined ? parseThreads(opts.threads) : undefined;
       const csvDir = opts.csvDir !== undefined ? { option: '--csv-dir', path: opts.csvDir } : undefined;
       guardPaths({
-        inputs: [{ option: '<registry>', path: file }, { option: '--eligible', path: opts.eligible }, { option: '--plan', path: opts.plan }],
+        inputs: [
+          ...(file !== undefined ? [{ option: '<registry>', path: file }] : []),
+          ...(aggregates ?? []).map((path) => ({ option: '--aggregates', path })),
+          { option: '--eligible', path: opts.eligible }, { option: '--plan', path: opts.plan },
+        ],
         outputDirs: [csvDir],
         outputs: [
           ...(csvDir ? [...UPTAKE_CSV_FILES, ...UPTAKE_OPTIONAL_CSV_FILES].map((name) => ({ option: '--csv-dir', path: join(csvDir.path, name) })) : []),
@@ -173,7 +196,9 @@ export function registerUptake(program: Command, io: CliIo, setExit: (code: numb
       let run: UptakeRun;
       try {
         run = await runUptake({
-          registryFile: file, eligibleFile: opts.eligible, plan, planFile: opts.plan, invalidRows,
+          ...(file !== undefined ? { registryFile: file } : { aggregates: aggregates ?? [] }),
+          eligibleFile: opts.eligible, plan, planFile: opts.plan, invalidRows, memoryLimit,
+          ...(threads !== undefined ? { threads } : {}),
           ...(sink ? { onExcluded: sink.add } : {}),
         });
       } catch (err) {

@@ -13,7 +13,7 @@
  * - File-system failures become one-line HtaErrors naming the path (fs-error.ts), exit 2.
  */
 import { randomBytes } from 'node:crypto';
-import { closeSync, constants, fchmodSync, lstatSync, mkdirSync, openSync, renameSync, write, writeSync, type Stats } from 'node:fs';
+import { chmodSync, closeSync, constants, fchmodSync, lstatSync, mkdirSync, openSync, renameSync, write, writeSync, type Stats } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { HtaError } from '../errors.js';
 import { fsFailure, isFsError } from './fs-error.js';
@@ -144,6 +144,27 @@ export function writeFilesAtomic(files: ReadonlyMap<string, string | Uint8Array>
     for (const s of staged.slice(renamed)) abandon(s);
     throw err;
   }
+}
+
+/**
+ * For a file another program writes by its path (DuckDB's `COPY … TO`): `produce` receives the
+ * private staging file (created exclusively under a random name beside the target, then
+ * closed) and fills it; it is then renamed over the target as `writeFileAtomic` does, or removed
+ * if anything fails.
+ */
+export async function produceFileAtomic(path: string, produce: (staging: string) => Promise<void>): Promise<void> {
+  const s = stage(path);
+  try {
+    closeStaged(s);
+    await produce(s.tmp);
+    chmodSync(s.tmp, FINAL_MODE);
+    checkOutputTarget(s.path);
+    renameSync(s.tmp, s.path);
+  } catch (err) {
+    discardStagingFile(s.tmp);
+    throw isFsError(err) ? fsFailure(err, 'write', path) : err;
+  }
+  forgetStagingFile(s.tmp);
 }
 
 /** An output written piece by piece through a staging file: `commit` renames it into place, `discard` removes it. */

@@ -120,13 +120,15 @@ export function* simulateRegistryLines(options: RegistrySimulationOptions): Gene
   const maxIntensity = 1.6 * 1.25;
   const base = logit(0.65) + 0.2;
   const width = String(rows).length;
+  // The intensity of each day of the period, computed once (10M rows draw ~2 days each).
+  const dayIntensity = Float64Array.from({ length: span }, (_, k) => intensity(start + k, start, span));
 
   yield REGISTRY_HEADER;
   for (let i = 1; i <= rows; i++) {
     const clinic = pickWeighted(rng, clinics, clinicCum);
     let referred: number;
     do referred = start + rng.int(span);
-    while (rng.uniform() * maxIntensity > intensity(referred, start, span));
+    while (rng.uniform() * maxIntensity > (dayIntensity[referred - start] as number));
     const referrer = pickWeighted(rng, REFERRERS, REFERRER_CUM);
     const age = Math.max(18, Math.min(95, Math.round(50 + 15 * rng.normal())));
     const sex = rng.uniform() < 0.56 ? 'f' : 'm';

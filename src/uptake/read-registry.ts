@@ -1,6 +1,9 @@
 /**
- * Streams a registry export into the uptake aggregator: csv-parse's streaming parser, one
- * record at a time, so memory stays bounded by the aggregator's cells, not by the file.
+ * Reads a registry export. `readRegistryFile` hands the file (CSV or Parquet) to the embedded
+ * SQL engine (engine/registry-engine.ts, docs/uptake-aggregates.md), which checks and aggregates
+ * it. This module keeps what the engine asks of JavaScript: the header, the dialect, and — only
+ * when a file has invalid rows — the streaming row check (`scanRegistryRows`, csv-parse, one
+ * record at a time) that names every problem with its exact line and column, as always.
  * Dialect: UTF-8 with or without BOM, `,` / `;` / tab sniffed from the header line, LF or CRLF.
  * Column names, date format, regions and value synonyms come from the uptake plan
  * (docs/plan-uptake.md); see docs/input-registry.md for what a file may look like.
@@ -10,8 +13,11 @@
  * `invalidRows: 'exclude'` invalid rows are left out, counted and described (grouped, line
  * ranges, never ids), and the analysis goes on with the valid rows.
  */
-import { createReadStream, promises as fsp } from 'node:fs';
+import { createReadStream, createWriteStream, mkdtempSync, promises as fsp, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { parse } from 'csv-parse';
 import { utf8Guard } from '../io/utf8.js';
 import { HtaError, MAX_PROBLEMS, type Problem } from '../errors.js';
@@ -19,13 +25,14 @@ import { createProblemCollector } from '../problem-collector.js';
 import type { ProblemGroup } from '../problem-groups.js';
 import { sniffDelimiter } from '../io/dialect.js';
 import { invalidCsv, lineBreaksInside, readCsvFile, unreadableFile } from '../io/read-csv.js';
-import { createUptakeAggregator, type UptakeAggregate } from './aggregate.js';
+import type { UptakeAggregate } from './aggregate.js';
+import { createUptakeAggregator } from './reference-aggregator.js';
 import { parseCount, thousandsMarkFor } from './parse-count.js';
 import {
   dayToIso, headerKey, isoToDay, referralValidator, registryColumnIndex,
   type ColumnIndex, type Referral, type RegistryColumn, type Referrer, type Sex,
 } from './referral.js';
-import { createDateFormatDetector, type DateFormat, type DateFormatOption } from './registry-dates.js';
+import type { DateFormat, DateFormatDetector, DateFormatOption } from './registry-dates.js';
 import { DANISH_REGIONS, regionDisplay, regionKey, type RegionSet } from './regions.js';
 import type { EligibleRow } from './uptake-per-eligible.js';
 
@@ -46,6 +53,9 @@ export interface ReadRegistryOptions {
   invalidRows?: 'fail' | 'exclude';
   /** Sees each problem of an excluded row, in file order (for `--excluded-out`). */
   onExcluded?: (p: Problem) => void;
+  /** The engine's memory limit ("1GB") and threads (docs/uptake-aggregates.md "Engine"). */
+  memoryLimit?: string;
+  threads?: number;
 }
 
 /** What was read besides the aggregate. */
@@ -60,7 +70,7 @@ export interface RegistryRead {
 export const DEFAULT_DATE_FROM = '2000-01-01';
 
 /** Reads the header line (first 64 KiB) to sniff the separator. */
-async function sniffFileDelimiter(file: string): Promise<',' | ';' | '\t'> {
+export async function sniffFileDelimiter(file: string): Promise<',' | ';' | '\t'> {
   let handle;
   try {
     handle = await fsp.open(file, 'r');
@@ -77,17 +87,15 @@ async function sniffFileDelimiter(file: string): Promise<',' | ';' | '\t'> {
   }
 }
 
-/** Streams `file` and returns the aggregated counts (see `aggregate.ts`). */
+/** Reads `file` and returns the aggregated counts (see `aggregate.ts`). */
 export async function readRegistry(file: string, options: ReadRegistryOptions = {}): Promise<UptakeAggregate> {
   return (await readRegistryFile(file, options)).aggregate;
 }
 
-/** Streams `file` (twice when the date format is 'auto': once to learn it). */
+/** Reads and aggregates `file` (CSV, or Parquet by its extension) with the SQL engine. */
 export async function readRegistryFile(file: string, options: ReadRegistryOptions = {}): Promise<RegistryRead> {
-  const delimiter = await sniffFileDelimiter(file);
-  let dateFormat = options.dateFormat ?? 'iso';
-  if (dateFormat === 'auto') dateFormat = await detectFileDateFormat(file, delimiter, options.columns);
-  return readRegistryStream(createReadStream(file), file, delimiter, { ...options, dateFormat });
+  const { aggregateRegistry } = await import('./engine/registry-engine.js');
+  return aggregateRegistry(file, options);
 }
 
 const DATE_COLUMNS = ['referred', 'activated', 'last_active'] as const;
@@ -101,21 +109,12 @@ function registryParser(input: Readable, file: string, delimiter: ',' | ';' | '\
   return input.pipe(guard).pipe(parser);
 }
 
-/** First pass for `dateFormat: 'auto'`: every date cell, then the one format they all fit. */
-async function detectFileDateFormat(file: string, delimiter: ',' | ';' | '\t', names: ReadRegistryOptions['columns']): Promise<DateFormat> {
-  const detector = createDateFormatDetector();
-  const input = createReadStream(file);
-  let columns: ColumnIndex | undefined;
+/** The non-blank records of a CSV source, header first (for a pass that needs no line numbers). */
+export async function* registryRecords(input: Readable, file: string, delimiter: ',' | ';' | '\t'): AsyncGenerator<string[]> {
   try {
     for await (const record of registryParser(input, file, delimiter) as AsyncIterable<string[]>) {
       if (record.length === 1 && (record[0] as string).trim() === '') continue;
-      if (columns === undefined) {
-        const idx = registryColumnIndex(record, file, names);
-        if (Array.isArray(idx)) throw new HtaError('input.invalid', `${file} lacks registry columns`, idx);
-        columns = idx;
-        continue;
-      }
-      for (const c of DATE_COLUMNS) detector.add((record[columns[c]] ?? '').trim());
+      yield record;
     }
   } catch (err) {
     if (err instanceof HtaError) throw err;
@@ -123,6 +122,33 @@ async function detectFileDateFormat(file: string, delimiter: ',' | ';' | '\t', n
   } finally {
     if (!input.destroyed) input.destroy();
   }
+}
+
+/**
+ * The first non-blank record (the header) and its line, or undefined for a file without one.
+ * Reads only as far as the header.
+ */
+export async function readRegistryHeader(file: string, delimiter: ',' | ';' | '\t'): Promise<{ record: string[]; line: number } | undefined> {
+  const input = createReadStream(file);
+  let nextLine = 1;
+  try {
+    for await (const record of registryParser(input, file, delimiter) as AsyncIterable<string[]>) {
+      const line = nextLine;
+      nextLine += 1 + lineBreaksInside(record);
+      if (record.length === 1 && (record[0] as string).trim() === '') continue;
+      return { record, line };
+    }
+  } catch (err) {
+    if (err instanceof HtaError) throw err;
+    throw invalidCsv(file, err);
+  } finally {
+    if (!input.destroyed) input.destroy();
+  }
+  return undefined;
+}
+
+/** The format `dateFormat: 'auto'` found (from every date cell), or the error saying why none. */
+export function detectedDateFormat(detector: DateFormatDetector, file: string): DateFormat {
   const r = detector.result();
   if ('reason' in r) {
     throw new HtaError('input.invalid', `${file}: the date format cannot be detected`, [
@@ -132,15 +158,21 @@ async function detectFileDateFormat(file: string, delimiter: ',' | ';' | '\t', n
   return r.format;
 }
 
-/** `readRegistryStream` for callers that only want the aggregate. */
-export async function aggregateRegistryStream(
-  input: Readable,
-  file: string,
-  delimiter: ',' | ';' | '\t',
-  options: ReadRegistryOptions = {},
-  onReferral?: (r: Referral) => void,
-): Promise<UptakeAggregate> {
-  return (await readRegistryStream(input, file, delimiter, options, onReferral)).aggregate;
+/**
+ * Aggregates a byte/text source (e.g. a generated file in memory): spooled to a private
+ * temporary file, which the engine reads; `file` names it in messages. The separator is sniffed
+ * from the header as for any file (`_delimiter` is the caller's expectation, not a setting).
+ */
+export async function aggregateRegistryStream(input: Readable, file: string, _delimiter?: ',' | ';' | '\t', options: ReadRegistryOptions = {}): Promise<UptakeAggregate> {
+  const dir = mkdtempSync(join(tmpdir(), 'hta-registry-'));
+  try {
+    const spooled = join(dir, 'registry.csv');
+    await pipeline(input, createWriteStream(spooled, { flags: 'wx', mode: 0o600 }));
+    const { aggregateRegistry } = await import('./engine/registry-engine.js');
+    return (await aggregateRegistry(spooled, options, file)).aggregate;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 function isoOption(text: string, what: string): number {
@@ -149,89 +181,140 @@ function isoOption(text: string, what: string): number {
   return day;
 }
 
-/**
- * Streams any byte/text source; `onReferral` sees each valid referral (for callers that want
- * more than the standard aggregate), in file order.
- */
-export async function readRegistryStream(
-  input: Readable,
-  file: string,
-  delimiter: ',' | ';' | '\t',
-  options: ReadRegistryOptions = {},
-  onReferral?: (r: Referral) => void,
-): Promise<RegistryRead> {
-  if (options.dateFormat === 'auto') throw new HtaError('usage.invalid', 'dateFormat "auto" needs a file (it reads the dates twice)');
-  const dateFormat: DateFormat = options.dateFormat ?? 'iso';
-  const exclude = options.invalidRows === 'exclude';
+/** The checks a read applies, from its options: the date window, the regions, the value rules. */
+export interface RegistryRules {
+  dateFormat: DateFormat;
+  exclude: boolean;
+  /** The export date as a day, when given. */
+  exportDay: number | undefined;
+  /** Plausible dates, inclusive, as days (`to` undefined: no upper bound). */
+  from: number;
+  to: number | undefined;
+  regions: RegionSet;
+}
+
+/** Resolves the options of a read (the date format must already be resolved from 'auto'). */
+export function registryRules(options: ReadRegistryOptions, dateFormat: DateFormat): RegistryRules {
   const exportDay = options.exportDate === undefined ? undefined : isoOption(options.exportDate, 'export date');
   const from = isoOption(options.dateWindow?.from ?? DEFAULT_DATE_FROM, 'dateWindow.from');
   const to = options.dateWindow?.to !== undefined ? isoOption(options.dateWindow.to, 'dateWindow.to') : exportDay;
+  return { dateFormat, exclude: options.invalidRows === 'exclude', exportDay, from, to, regions: options.regions ?? DANISH_REGIONS };
+}
+
+/**
+ * The check of one record: every problem it has (value, cross-field and date-window), or the
+ * referral. `header`: the file's column names, so problems name them as the user wrote them.
+ */
+export function registryRowChecker(
+  options: ReadRegistryOptions, rules: RegistryRules, file: string, columns: ColumnIndex, header: readonly string[],
+): (record: readonly string[], line: number) => { problems: Problem[] } | { referral: Referral } {
+  const { from, to } = rules;
   const windowText = to === undefined ? `on or after ${dayToIso(from)}` : `within ${dayToIso(from)} – ${dayToIso(to)}`;
   const windowSource = options.dateWindow?.to !== undefined || options.dateWindow?.from !== undefined ? "the plan's dateWindow" : to === undefined ? 'the default window' : 'the default window, up to the export date';
-  const regions = options.regions ?? DANISH_REGIONS;
   const validate = referralValidator({
-    regions, dateFormat,
+    regions: rules.regions, dateFormat: rules.dateFormat,
     ...(options.sexValues ? { sexValues: options.sexValues } : {}),
     ...(options.referrerValues ? { referrerValues: options.referrerValues } : {}),
   });
-  const aggregator = createUptakeAggregator({ ...(exportDay === undefined ? {} : { exportDate: exportDay }), regions: regions.names });
+  return (record, line) => {
+    const res = validate(record, columns, file, line, header);
+    if (!res.ok) return { problems: res.problems };
+    const r = res.referral;
+    const problems: Problem[] = [];
+    for (const [col, day] of [['referred', r.referred], ['activated', r.activated], ['last_active', (record[columns.last_active] ?? '').trim() === '' ? null : r.lastActive]] as const) {
+      if (day === null || (day >= from && (to === undefined || day <= to))) continue;
+      const i = columns[col];
+      problems.push({ file, line, column: i + 1, field: header[i] ?? col, value: (record[i] ?? '').trim(), kind: 'date.window', expected: `a date ${windowText} (${windowSource})` });
+    }
+    return problems.length > 0 ? { problems } : { referral: r };
+  };
+}
+
+/** What a row check found: the rows left out and their problems (grouped; a sample in full). */
+export interface RowCheck {
+  excludedRows: number;
+  /** Of those, rows with another number of fields than the header. */
+  malformedRows?: number;
+  problemCount: number;
+  sample: Problem[];
+  groups: ProblemGroup[];
+}
+
+/** The failure of a read with invalid rows (without `invalidRows: 'exclude'`). */
+export function invalidRowsError(file: string, check: RowCheck): HtaError {
+  return new HtaError(
+    'input.invalid',
+    `${file} has ${check.problemCount} invalid value(s) in ${check.excludedRows} row(s) (--exclude-invalid leaves such rows out and goes on)`,
+    check.sample,
+    check.groups,
+  );
+}
+
+/** Collects the problems of a read in bounded memory, passing excluded rows' problems on. */
+export function rowProblemCollector(rules: RegistryRules, options: ReadRegistryOptions) {
   const collector = createProblemCollector();
   const sample: Problem[] = [];
   let excludedRows = 0;
-  const report = (p: Problem) => {
-    collector.add(p);
-    if (sample.length < MAX_PROBLEMS) sample.push(p);
-    if (exclude) options.onExcluded?.(p);
+  return {
+    /** The problems of one row that is left out. */
+    row(problems: readonly Problem[]) {
+      excludedRows++;
+      for (const p of problems) {
+        collector.add(p);
+        if (sample.length < MAX_PROBLEMS) sample.push(p);
+        if (rules.exclude) options.onExcluded?.(p);
+      }
+    },
+    get problemCount() { return collector.count; },
+    result: (): RowCheck => ({ excludedRows, problemCount: collector.count, sample, groups: collector.groups() }),
   };
+}
 
+/**
+ * Streams a CSV source and checks every row with the rules of a read, in file order, with
+ * exact line numbers; `onReferral` sees each valid referral. Throws `invalidRowsError` when a
+ * row is invalid and the read does not exclude; otherwise returns what was excluded.
+ *
+ * `hta uptake` runs this only when the engine found an invalid row (to name it), and the
+ * benchmark runs it as the pre-engine path.
+ */
+export async function scanRegistryRows(
+  input: Readable,
+  file: string,
+  delimiter: ',' | ';' | '\t',
+  options: ReadRegistryOptions,
+  rules: RegistryRules,
+  onReferral?: (r: Referral) => void,
+): Promise<RowCheck> {
+  const found = rowProblemCollector(rules, options);
   // Line numbers are counted here rather than with csv-parse's `info` (which halves the
   // throughput): a record starts one line after the previous one ended, blank lines arrive as
   // one empty field and are skipped, and a quoted field spans as many lines as it holds \n.
   const parser = registryParser(input, file, delimiter);
-  let columns: ColumnIndex | undefined;
-  let header: string[] = [];
+  let check: ReturnType<typeof registryRowChecker> | undefined;
   let width = 0;
   let nextLine = 1;
+  let malformedRows = 0;
   try {
     for await (const record of parser as AsyncIterable<string[]>) {
       const line = nextLine;
       nextLine += 1 + lineBreaksInside(record);
       if (record.length === 1 && (record[0] as string).trim() === '') continue;
-      if (columns === undefined) {
+      if (check === undefined) {
         const idx = registryColumnIndex(record, file, options.columns);
         if (Array.isArray(idx)) throw new HtaError('input.invalid', `${file} lacks registry columns`, idx);
-        columns = idx;
-        header = record.map((h) => h.trim());
+        check = registryRowChecker(options, rules, file, idx, record.map((h) => h.trim()));
         width = record.length;
         continue;
       }
       if (record.length !== width) {
-        report({ file, line, value: `${record.length} fields`, expected: `${width} fields as in the header (check the separator and quoting)` });
-        excludedRows++;
+        malformedRows++;
+        found.row([{ file, line, value: `${record.length} fields`, expected: `${width} fields as in the header (check the separator and quoting)` }]);
         continue;
       }
-      const res = validate(record, columns, file, line, header);
-      if (!res.ok) {
-        for (const p of res.problems) report(p);
-        excludedRows++;
-        continue;
-      }
-      const r = res.referral;
-      let outside = false;
-      for (const [col, day] of [['referred', r.referred], ['activated', r.activated], ['last_active', (record[columns.last_active] ?? '').trim() === '' ? null : r.lastActive]] as const) {
-        if (day === null || (day >= from && (to === undefined || day <= to))) continue;
-        const i = columns[col];
-        report({ file, line, column: i + 1, field: header[i] ?? col, value: (record[i] ?? '').trim(), kind: 'date.window', expected: `a date ${windowText} (${windowSource})` });
-        outside = true;
-      }
-      if (outside) {
-        excludedRows++;
-        continue;
-      }
-      if (collector.count === 0 || exclude) {
-        aggregator.add(r);
-        onReferral?.(r);
-      }
+      const res = check(record, line);
+      if ('problems' in res) found.row(res.problems);
+      else if (found.problemCount === 0 || rules.exclude) onReferral?.(res.referral);
     }
   } catch (err) {
     if (err instanceof HtaError) throw err;
@@ -239,16 +322,33 @@ export async function readRegistryStream(
   } finally {
     if (!input.destroyed) input.destroy(); // stopping early must not leave the file open
   }
-  if (columns === undefined) throw new HtaError('input.invalid', `${file} is empty`, [{ file, line: 1, expected: 'a header line naming the registry columns' }]);
-  if (collector.count > 0 && !exclude) {
-    throw new HtaError(
-      'input.invalid',
-      `${file} has ${collector.count} invalid value(s) in ${excludedRows} row(s) (--exclude-invalid leaves such rows out and goes on)`,
-      sample,
-      collector.groups(),
-    );
-  }
-  return { aggregate: aggregator.value(), dateFormat, excluded: { rows: exclude ? excludedRows : 0, problems: exclude ? collector.groups() : [] } };
+  if (check === undefined) throw emptyRegistry(file);
+  const result = { ...found.result(), malformedRows };
+  if (result.problemCount > 0 && !rules.exclude) throw invalidRowsError(file, result);
+  return result;
+}
+
+/** The error for a file without a header line. */
+export function emptyRegistry(file: string): HtaError {
+  return new HtaError('input.invalid', `${file} is empty`, [{ file, line: 1, expected: 'a header line naming the registry columns' }]);
+}
+
+/**
+ * The pre-engine path, kept as a reference: streams a CSV source through `scanRegistryRows`
+ * into the streaming aggregator (reference-aggregator.ts). Not used by `hta uptake`.
+ */
+export async function readRegistryStream(
+  input: Readable,
+  file: string,
+  delimiter: ',' | ';' | '\t',
+  options: ReadRegistryOptions = {},
+): Promise<RegistryRead> {
+  if (options.dateFormat === 'auto') throw new HtaError('usage.invalid', 'dateFormat "auto" needs a file (it reads the dates twice)');
+  const rules = registryRules(options, options.dateFormat ?? 'iso');
+  const regions = rules.regions;
+  const aggregator = createUptakeAggregator({ ...(rules.exportDay === undefined ? {} : { exportDate: rules.exportDay }), regions: regions.names });
+  const check = await scanRegistryRows(input, file, delimiter, options, rules, (r) => aggregator.add(r));
+  return { aggregate: aggregator.value(), dateFormat: rules.dateFormat, excluded: { rows: rules.exclude ? check.excludedRows : 0, problems: rules.exclude ? check.groups : [] } };
 }
 
 export interface ReadEligibleOptions {

@@ -121,7 +121,13 @@ export function uptakeRunFromAggregate(
 
 /** What an uptake run reads: the files, the plan and the options the CLI sets. */
 export interface UptakeInput {
-  registryFile: string;
+  /** The registry export (CSV or Parquet); or else `aggregates`. */
+  registryFile?: string;
+  /** Instead of a registry: aggregate tables (folders or CSV files) of sql/uptake-aggregates.sql, summed. */
+  aggregates?: readonly string[];
+  /** The SQL engine's memory limit ("1GB") and threads (docs/uptake-aggregates.md). */
+  memoryLimit?: string;
+  threads?: number;
   eligibleFile: string;
   plan: UptakePlan;
   /** For messages about the plan. */
@@ -151,18 +157,34 @@ export async function runUptake(input: UptakeInput): Promise<UptakeRun> {
     throw new HtaError('plan.invalid', `${planFile} maps a region the eligible file does not have`, [{ file: planFile, field: 'regions', expected: `a synonym of a region of ${input.eligibleFile}: ${err.message}` }]);
   }
   const invalidRows = input.invalidRows ?? plan.invalidRows ?? 'fail';
-  const read = await readRegistryFile(input.registryFile, {
-    regions,
-    ...(plan.exportDate !== undefined ? { exportDate: plan.exportDate } : {}),
-    ...(plan.dateFormat !== undefined ? { dateFormat: plan.dateFormat } : {}),
-    ...(plan.columns?.registry ? { columns: plan.columns.registry } : {}),
-    ...(plan.values?.sex ? { sexValues: plan.values.sex } : {}),
-    ...(plan.values?.referrer ? { referrerValues: plan.values.referrer } : {}),
-    ...(plan.dateWindow ? { dateWindow: plan.dateWindow } : {}),
-    invalidRows,
-    ...(input.onExcluded ? { onExcluded: input.onExcluded } : {}),
-  });
-  const agg = read.aggregate;
+  let agg: UptakeAggregate;
+  let read: Awaited<ReturnType<typeof readRegistryFile>> | undefined;
+  if (input.aggregates !== undefined) {
+    const { readAggregateTables } = await import('./engine/read-aggregate-tables.js');
+    const { aggregateFromTables } = await import('./engine/aggregate-tables.js');
+    agg = aggregateFromTables(readAggregateTables(input.aggregates, regions), regions.names);
+    if (plan.exportDate !== undefined && agg.rows > 0 && agg.exportDate !== plan.exportDate) {
+      throw new HtaError('input.invalid', `the aggregate tables were cut at ${agg.exportDate}, the plan's exportDate is ${plan.exportDate}`, [
+        { file: planFile, field: 'exportDate', value: plan.exportDate, expected: `the export date the aggregate tables were computed with (${agg.exportDate})` },
+      ]);
+    }
+  } else {
+    if (input.registryFile === undefined) throw new HtaError('usage.invalid', 'give a registry export or --aggregates');
+    read = await readRegistryFile(input.registryFile, {
+      regions,
+      ...(plan.exportDate !== undefined ? { exportDate: plan.exportDate } : {}),
+      ...(plan.dateFormat !== undefined ? { dateFormat: plan.dateFormat } : {}),
+      ...(plan.columns?.registry ? { columns: plan.columns.registry } : {}),
+      ...(plan.values?.sex ? { sexValues: plan.values.sex } : {}),
+      ...(plan.values?.referrer ? { referrerValues: plan.values.referrer } : {}),
+      ...(plan.dateWindow ? { dateWindow: plan.dateWindow } : {}),
+      invalidRows,
+      ...(input.onExcluded ? { onExcluded: input.onExcluded } : {}),
+      ...(input.memoryLimit !== undefined ? { memoryLimit: input.memoryLimit } : {}),
+      ...(input.threads !== undefined ? { threads: input.threads } : {}),
+    });
+    agg = read.aggregate;
+  }
   // Every observed activation year and every scenario year needs every region's denominator.
   const horizon = plan.scenarios.base.map((_, k) => plan.firstYear + k);
   const needed = [...new Set([...agg.activationsByYear.map((a) => a.year), ...horizon])];
@@ -182,7 +204,7 @@ export async function runUptake(input: UptakeInput): Promise<UptakeRun> {
   const run = uptakeRunFromAggregate(agg, complete.rows, plan, input.funnelMethod);
   const analysis = run.analysis;
   if (fill === 'carry-forward') analysis.eligibleFill = { method: 'carry-forward', filled: complete.filled };
-  if (invalidRows === 'exclude') analysis.excluded = read.excluded;
-  if (plan.dateFormat === 'auto') analysis.dateFormatDetected = read.dateFormat;
+  if (read && invalidRows === 'exclude') analysis.excluded = read.excluded;
+  if (read && plan.dateFormat === 'auto') analysis.dateFormatDetected = read.dateFormat;
   return run;
 }

@@ -1,0 +1,32 @@
+/**
+ * The synthetic registry as Parquet (`hta simulate registry --format parquet`): the CSV lines of
+ * `simulateRegistryLines` go to a private temporary file, and DuckDB converts them with typed
+ * columns (dates as DATE, age as INTEGER) by `COPY … TO … (FORMAT parquet)` into the output's
+ * staging file, renamed into place only when complete (docs/output-safety.md). Rows keep their
+ * order, so the same seed gives the same rows as the CSV.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { produceFileAtomic, writeLinesAtomic } from '../io/write-atomic.js';
+import { withDuckDb, sqlText } from '../uptake/engine/duckdb-session.js';
+import { simulateRegistryLines, type RegistrySimulationOptions } from './registry.js';
+
+/** The Parquet column types of the registry (docs/input-registry.md). */
+const PARQUET_COLUMNS = "{'id': 'VARCHAR', 'region': 'VARCHAR', 'clinic': 'VARCHAR', 'referred': 'DATE', 'activated': 'DATE', 'last_active': 'DATE', 'age': 'INTEGER', 'sex': 'VARCHAR', 'referrer': 'VARCHAR'}";
+
+/** Writes the simulated registry to `path` as Parquet; returns the number of referrals. */
+export async function writeRegistryParquet(path: string, options: RegistrySimulationOptions, limits: { memoryLimit?: string; threads?: number } = {}): Promise<number> {
+  const dir = mkdtempSync(join(tmpdir(), 'hta-simulate-'));
+  try {
+    const csv = join(dir, 'registry.csv');
+    const lines = await writeLinesAtomic(csv, simulateRegistryLines(options));
+    await produceFileAtomic(path, (staging) => withDuckDb(limits, async (db) => {
+      await db.run(`COPY (SELECT * FROM read_csv(${sqlText(csv)}, header = true, auto_detect = false, delim = ',', quote = '"', columns = ${PARQUET_COLUMNS}))
+        TO ${sqlText(staging)} (FORMAT parquet, COMPRESSION zstd)`);
+    }));
+    return lines - 1;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,37 @@
+/**
+ * One embedded DuckDB per run (docs/uptake-aggregates.md "Engine"): in memory, with a memory
+ * limit and a thread count, spilling to a private temporary folder under the OS temp folder that
+ * is removed when the run ends, also on error. Extensions are neither downloaded nor loaded: CSV,
+ * Parquet and JSON are built into the binary, and a run must never reach the network.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { DEFAULT_MEMORY_LIMIT, type EngineLimits } from './engine-limits.js';
+
+/** Opens the database, runs `work`, and closes it and removes its temporary folder whatever happens. */
+export async function withDuckDb<T>(limits: EngineLimits, work: (db: DuckDBConnection) => Promise<T>): Promise<T> {
+  const spill = mkdtempSync(join(tmpdir(), 'hta-duckdb-'));
+  let instance: DuckDBInstance | undefined;
+  let connection: DuckDBConnection | undefined;
+  try {
+    instance = await DuckDBInstance.create(':memory:', {
+      memory_limit: limits.memoryLimit ?? DEFAULT_MEMORY_LIMIT,
+      threads: String(limits.threads ?? availableParallelism()),
+      temp_directory: spill,
+      autoinstall_known_extensions: 'false',
+      autoload_known_extensions: 'false',
+      enable_external_access: 'true',
+    });
+    connection = await instance.connect();
+    return await work(connection);
+  } finally {
+    connection?.closeSync();
+    instance?.closeSync();
+    rmSync(spill, { recursive: true, force: true });
+  }
+}
+
+/** A string as an SQL literal. */
+export const sqlText = (s: string): string => `'${s.replace(/'/g, "''")}'`;

@@ -1,0 +1,152 @@
+/**
+ * `hta uptake --aggregates`: the aggregate tables of sql/uptake-aggregates.sql as CSV files, run
+ * elsewhere (a region's warehouse) and sent instead of patient-level rows
+ * (docs/uptake-aggregates.md). Each path is a folder (its .csv files) or a file; each file is
+ * recognised by its header as one of the four tables. All rows of a table, from however many
+ * parts, are summed over their keys — regional parts become the national view.
+ *
+ * Every cell is checked: counts whole numbers ≥ 0, keys from their fixed lists, regions those of
+ * the eligible file (with the plan's synonyms), one export date. An empty cell or NULL is an SQL
+ * NULL ("all of them" in a key column).
+ */
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { HtaError, type Problem } from '../../errors.js';
+import { readCsvFile, unreadableFile } from '../../io/read-csv.js';
+import { headerKey, AGE_BANDS, REFERRERS, SEXES, isoToDay } from '../referral.js';
+import type { RegionSet } from '../regions.js';
+import {
+  TABLE_COLUMNS, combineAggregateTables,
+  type AggregateTables, type TableName,
+} from './aggregate-tables.js';
+
+/** The CSV files of `paths` (a folder stands for its .csv files, in name order). */
+export function aggregateFiles(paths: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const p of paths) {
+    let isDir: boolean;
+    try {
+      isDir = statSync(p).isDirectory();
+    } catch (err) {
+      throw unreadableFile(p, err);
+    }
+    if (!isDir) {
+      out.push(p);
+      continue;
+    }
+    const csv = readdirSync(p).filter((n) => /\.csv$/i.test(n)).sort();
+    if (csv.length === 0) throw new HtaError('input.invalid', `${p} holds no .csv files`, [{ file: p, expected: 'the aggregate tables as CSV files (uptake_cells.csv, uptake_clinics.csv, uptake_activation_years.csv, uptake_totals.csv)' }]);
+    out.push(...csv.map((n) => join(p, n)));
+  }
+  return out;
+}
+
+/** Which table a header is: its columns, in any order and case. */
+function tableOf(header: readonly string[]): TableName | undefined {
+  const keys = [...header.map(headerKey)].sort().join(',');
+  return (Object.keys(TABLE_COLUMNS) as TableName[]).find((t) => [...TABLE_COLUMNS[t]].sort().join(',') === keys);
+}
+
+const isNull = (v: string) => v === '' || v.toUpperCase() === 'NULL';
+
+/**
+ * Reads the tables of every path and sums them. `regions`: the analysis's regions (region
+ * cells resolve to their names, so "Region Hovedstaden" and "Hovedstaden" are one region).
+ */
+export function readAggregateTables(paths: readonly string[], regions: RegionSet): AggregateTables {
+  const problems: Problem[] = [];
+  const parts: { source: string; tables: AggregateTables }[] = [];
+  const seen = new Set<TableName>();
+  for (const file of aggregateFiles(paths)) {
+    const csv = readCsvFile(file);
+    const table = tableOf(csv.header);
+    if (table === undefined) {
+      problems.push({ file, line: 1, expected: `the header of one of the aggregate tables: ${Object.entries(TABLE_COLUMNS).map(([t, c]) => `${t} (${c.join(', ')})`).join('; ')}` });
+      continue;
+    }
+    seen.add(table);
+    const at = new Map(csv.header.map((h, i) => [headerKey(h), i]));
+    const tables: AggregateTables = { cells: [], clinics: [], activationYears: [], totals: [] };
+    parts.push({ source: file, tables });
+    for (const rec of csv.records) {
+      let ok = true;
+      const cell = (col: string) => {
+        const i = at.get(col) as number;
+        return { i, v: (rec.raw[i] ?? '').trim() };
+      };
+      const bad = (col: string, expected: string) => {
+        const { i, v } = cell(col);
+        problems.push({ file, line: rec.line, column: i + 1, field: csv.header[i], value: v, expected });
+        ok = false;
+      };
+      const count = (col: string): number => {
+        const { v } = cell(col);
+        if (!/^\d+(\.0+)?$/.test(v) || !Number.isSafeInteger(Number(v))) { bad(col, 'a whole number ≥ 0'); return 0; }
+        return Number(v);
+      };
+      const key = (col: string, allowed: readonly string[] | null, what: string): string | null => {
+        const { v } = cell(col);
+        if (isNull(v)) return null;
+        if (allowed !== null && !allowed.includes(v)) { bad(col, `${what}, or empty for all`); return null; }
+        return v;
+      };
+      const int = (col: string, min: number, max: number, what: string, nullable: boolean): number | null => {
+        const { v } = cell(col);
+        if (nullable && isNull(v)) return null;
+        if (!/^\d+(\.0+)?$/.test(v) || Number(v) < min || Number(v) > max) { bad(col, `${what}${nullable ? ', or empty for all' : ''}`); return null; }
+        return Number(v);
+      };
+      const region = (nullable: boolean): string | null => {
+        const { v } = cell('region');
+        if (nullable && isNull(v)) return null;
+        const name = regions.resolve(v);
+        if (name === undefined) { bad('region', `${regions.expected}${nullable ? ', or empty for the whole country' : ''}`); return null; }
+        return name;
+      };
+      if (table === 'uptake_cells') {
+        const row = {
+          region: region(true),
+          refYear: int('ref_year', 1000, 9999, 'a four-digit year', true),
+          refMonth: int('ref_month', 1, 12, 'a month 1–12', true),
+          ageBand: key('age_band', AGE_BANDS, `one of ${AGE_BANDS.join(', ')}`),
+          sex: key('sex', SEXES, `one of ${SEXES.join(', ')}`),
+          referrer: key('referrer', REFERRERS, `one of ${REFERRERS.join(', ')}`),
+          delayDays: int('delay_days', 0, 100_000, 'whole days ≥ 0 from referral to activation, or empty for the referrals not activated', true),
+          referrals: count('referrals'), activations: count('activations'),
+          atRisk4w: count('at_risk_4w'), retained4w: count('retained_4w'), atRisk12w: count('at_risk_12w'), retained12w: count('retained_12w'),
+        };
+        if (ok) tables.cells.push(row);
+      } else if (table === 'uptake_clinics') {
+        const row = { region: region(false) ?? '', clinic: cell('clinic').v, referrals: count('referrals'), activations: count('activations') };
+        if (row.clinic === '') bad('clinic', 'a clinic code');
+        if (ok) tables.clinics.push(row);
+      } else if (table === 'uptake_activation_years') {
+        const row = { region: region(true), actYear: int('act_year', 1000, 9999, 'a four-digit year', false) ?? 0, activations: count('activations') };
+        if (ok) tables.activationYears.push(row);
+      } else {
+        const { v } = cell('export_date');
+        if (isoToDay(v) === undefined) bad('export_date', 'a YYYY-MM-DD date');
+        const row = { exportDate: v, referrals: count('referrals') };
+        if (ok) tables.totals.push(row);
+      }
+    }
+  }
+  if (problems.length > 0) throw new HtaError('input.invalid', `the aggregate tables have ${problems.length} problem(s)`, problems);
+  const missing = (Object.keys(TABLE_COLUMNS) as TableName[]).filter((t) => !seen.has(t));
+  if (missing.length > 0) {
+    throw new HtaError('input.invalid', `the aggregate tables lack ${missing.join(', ')}`, missing.map((t) => ({
+      file: paths.join(', '), field: t, expected: `a CSV file with the columns ${TABLE_COLUMNS[t].join(', ')} (docs/uptake-aggregates.md)`,
+    })));
+  }
+  const tables = combineAggregateTables(parts);
+  // A part sent without its cells (or cells without its totals) would silently shrink the
+  // country: the national "all" cell must count every referral the totals count.
+  const national = tables.cells.filter((c) => c.region === null && c.refYear === null && c.ageBand === null && c.sex === null && c.referrer === null).reduce((s, c) => s + c.referrals, 0);
+  const total = tables.totals.reduce((s, t) => s + t.referrals, 0);
+  if (national !== total) {
+    throw new HtaError('input.invalid', `the aggregate tables do not add up: uptake_totals counts ${total} referrals, the national cells of uptake_cells ${national}`, [
+      { file: paths.join(', '), field: 'referrals', value: String(total), expected: 'every part\'s uptake_totals and uptake_cells (one of them is missing or from another run)' },
+    ]);
+  }
+  return tables;
+}

@@ -1,0 +1,225 @@
+/**
+ * `hta uptake`'s registry path on embedded DuckDB (docs/uptake-aggregates.md): the export (CSV in
+ * its sniffed dialect, or Parquet by extension) is loaded as text, every cell is checked through
+ * the lookup tables of value-dictionaries.ts and the cross-field and date-window rules in SQL,
+ * and the valid rows are aggregated by sql/uptake-aggregates.sql. Only when a row is invalid does
+ * JavaScript read the rows again, to name each problem with its exact line and column
+ * (read-registry.ts `scanRegistryRows`) — the messages, grouping and exit code are those of
+ * every other input.
+ */
+import { createReadStream } from 'node:fs';
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { HtaError } from '../../errors.js';
+import type { ProblemGroup } from '../../problem-groups.js';
+import { dayToIso, registryColumnIndex, REGISTRY_COLUMNS, type ColumnIndex, type RegistryColumn } from '../referral.js';
+import type { DateFormat } from '../registry-dates.js';
+import {
+  detectedDateFormat, emptyRegistry, invalidRowsError, readRegistryHeader, registryRecords, registryRowChecker, registryRules,
+  rowProblemCollector, scanRegistryRows, sniffFileDelimiter,
+  type ReadRegistryOptions, type RegistryRead, type RegistryRules, type RowCheck,
+} from '../read-registry.js';
+import { createAggregateTables, readAggregateTables } from './aggregate-sql.js';
+import { aggregateFromTables } from './aggregate-tables.js';
+import { withDuckDb, sqlText } from './duckdb-session.js';
+import { createValueDictionaries, datesOf, detectorOf, distinctTexts, type DistinctTexts } from './value-dictionaries.js';
+
+const quoteIdent = (s: string) => `"${s.replace(/"/g, '""')}"`;
+
+/** Whether `file` is read as Parquet (by its extension); anything else is CSV. */
+export const isParquet = (file: string): boolean => /\.parquet$/i.test(file);
+
+interface Source {
+  /** The file's column names (trimmed), in file order. */
+  header: string[];
+  columns: ColumnIndex;
+  /** CSV only: the separator. */
+  delimiter?: ',' | ';' | '\t';
+}
+
+/** The CSV header, checked before the database opens (a missing column is named as always). */
+async function csvSource(file: string, label: string, options: ReadRegistryOptions): Promise<Source & { headerLine: number }> {
+  const delimiter = await sniffFileDelimiter(file);
+  const head = await readRegistryHeader(file, delimiter);
+  if (head === undefined) throw emptyRegistry(label);
+  const idx = registryColumnIndex(head.record, label, options.columns);
+  if (Array.isArray(idx)) throw new HtaError('input.invalid', `${label} lacks registry columns`, idx);
+  return { header: head.record.map((h) => h.trim()), columns: idx, delimiter, headerLine: head.line };
+}
+
+/**
+ * Table `raw`: the registry's columns as text (CSV: no row numbers, `rid` NULL; the row scan
+ * names lines). Held rather than re-read: joined with the lookup tables straight from the file,
+ * DuckDB plans the joins far worse. `strict`: rows that are not well-formed CSV (wrong number of
+ * fields, stray quotes) go to the rejects table; off only for a file the row scan has found
+ * well-formed throughout (see `aggregateRegistry`).
+ */
+async function loadCsv(db: DuckDBConnection, file: string, source: Source & { headerLine: number }, strict: boolean): Promise<void> {
+  const width = source.header.length;
+  const types = Array.from({ length: width }, (_, i) => `'c${i}': 'VARCHAR'`).join(', ');
+  const pick = REGISTRY_COLUMNS.map((c) => `COALESCE(c${source.columns[c]}, '') AS ${c}`).join(', ');
+  await db.run(`CREATE TABLE raw AS SELECT CAST(NULL AS BIGINT) AS rid, ${pick} FROM read_csv(${sqlText(file)},
+    delim = ${sqlText(source.delimiter ?? ',')}, quote = '"', escape = '"', header = true, skip = ${source.headerLine - 1},
+    auto_detect = false, columns = {${types}}, store_rejects = true, rejects_table = 'rejects', rejects_scan = 'reject_scans',
+    strict_mode = ${strict}, null_padding = false)`);
+}
+
+/** Rows DuckDB could not take (wrong number of fields, bad quoting or encoding); blank ones aside. */
+async function rejectedRows(db: DuckDBConnection): Promise<number> {
+  const r = await db.runAndReadAll(`SELECT count(DISTINCT line) FROM rejects WHERE trim(csv_line, ' \t\r\n') <> ''`);
+  return Number(r.getRowsJS()[0]?.[0] ?? 0);
+}
+
+/** The Parquet file's columns, and view `raw` of its registry columns as text (`rid`: 0-based row). */
+async function viewParquet(db: DuckDBConnection, file: string, label: string, options: ReadRegistryOptions): Promise<Source> {
+  let header: string[];
+  try {
+    header = ((await db.runAndReadAll(`DESCRIBE SELECT * FROM read_parquet(${sqlText(file)})`)).getRowsJS() as unknown[][]).map((r) => String(r[0]));
+  } catch (err) {
+    throw new HtaError('input.invalid', `${label} is not a readable Parquet file`, [{ file: label, expected: `a Parquet file (${(err as Error).message.split('\n')[0]})` }]);
+  }
+  const idx = registryColumnIndex(header, label, options.columns);
+  if (Array.isArray(idx)) throw new HtaError('input.invalid', `${label} lacks registry columns`, idx);
+  // Typed columns become text as the CSV would have them: DATE → YYYY-MM-DD, 45 → '45'.
+  const pick = REGISTRY_COLUMNS.map((c) => `COALESCE(CAST(${quoteIdent(header[idx[c]]!)} AS VARCHAR), '') AS ${c}`).join(', ');
+  await db.run(`CREATE VIEW raw AS SELECT file_row_number AS rid, ${pick} FROM read_parquet(${sqlText(file)}, file_row_number = true)`);
+  return { header: header.map((h) => h.trim()), columns: idx };
+}
+
+// What JavaScript's String.prototype.trim removes: a cell of only these is empty. (Only ids that
+// start with a space, a control or a non-ASCII character need the regular expression.)
+const JS_WHITESPACE = '[\\t\\n\\x{0B}\\f\\r \\x{A0}\\x{1680}\\x{2000}-\\x{200A}\\x{2028}\\x{2029}\\x{202F}\\x{205F}\\x{3000}\\x{FEFF}]*';
+
+/**
+ * Table `checked`: every row with its typed values and `bad` — any of the row validator's
+ * rules broken (referral.ts `validateWith`, read-registry.ts `registryRowChecker`).
+ */
+async function createChecked(db: DuckDBConnection, rules: RegistryRules): Promise<void> {
+  const date = (day: number) => `DATE ${sqlText(dayToIso(day))}`;
+  const outside = (col: string) => `COALESCE(${col} < ${date(rules.from)}${rules.to === undefined ? '' : ` OR ${col} > ${date(rules.to)}`}, false)`;
+  await db.run(`CREATE TABLE checked AS
+    SELECT raw.rid, rg.value AS region, cl.value AS clinic, d1.day AS referred, d2.day AS activated, d3.day AS last_active,
+      ag.value AS age, sx.value AS sex, rf.value AS referrer,
+      (raw.id = '' OR ((ascii(raw.id) < 33 OR ascii(raw.id) > 126) AND regexp_full_match(raw.id, '${JS_WHITESPACE}'))
+        OR rg.value IS NULL OR cl.value IS NULL OR sx.value IS NULL OR rf.value IS NULL OR NOT ag.ok
+        OR d1.day IS NULL OR (NOT d2.empty AND d2.day IS NULL) OR (NOT d3.empty AND d3.day IS NULL)
+        OR COALESCE(d2.day < d1.day, false) OR COALESCE(d3.day < d2.day, false) OR (d2.empty AND d3.day IS NOT NULL)
+        OR ${outside('d1.day')} OR ${outside('d2.day')} OR ${outside('d3.day')}) AS bad
+    FROM raw
+    JOIN dict_region rg ON rg.raw = raw.region
+    JOIN dict_clinic cl ON cl.raw = raw.clinic
+    JOIN dict_sex sx ON sx.raw = raw.sex
+    JOIN dict_referrer rf ON rf.raw = raw.referrer
+    JOIN dict_age ag ON ag.raw = raw.age
+    JOIN dict_date d1 ON d1.raw = raw.referred
+    JOIN dict_date d2 ON d2.raw = raw.activated
+    JOIN dict_date d3 ON d3.raw = raw.last_active`);
+}
+
+/** The date texts in the order they first appear (row by row: referred, activated, last_active). */
+async function datesInFileOrder(db: DuckDBConnection, file: string, csv: (Source & { delimiter?: ',' | ';' | '\t' }) | undefined): Promise<string[]> {
+  if (csv === undefined) {
+    return ((await db.runAndReadAll(`SELECT v FROM (SELECT referred AS v, rid * 3 AS pos FROM raw UNION ALL SELECT activated, rid * 3 + 1 FROM raw
+      UNION ALL SELECT last_active, rid * 3 + 2 FROM raw) GROUP BY v ORDER BY min(pos)`)).getRowsJS() as unknown[][]).map((r) => String(r[0]));
+  }
+  const out: string[] = [];
+  let header = true;
+  for await (const record of registryRecords(createReadStream(file), file, csv.delimiter ?? ',')) {
+    if (header) { header = false; continue; }
+    for (const c of ['referred', 'activated', 'last_active'] as const) out.push(record[csv.columns[c]] ?? '');
+  }
+  return out;
+}
+
+/** Parquet has no lines: the invalid rows are read back from the database and checked in JS (row N = line N). */
+async function parquetRowCheck(db: DuckDBConnection, label: string, source: Source, options: ReadRegistryOptions, rules: RegistryRules): Promise<RowCheck> {
+  const found = rowProblemCollector(rules, options);
+  const check = registryRowChecker(options, rules, label, source.columns, source.header);
+  const list = REGISTRY_COLUMNS.map((c) => `raw.${c}`).join(', ');
+  const reader = await db.runAndReadAll(`SELECT raw.rid, ${list} FROM raw WHERE raw.rid IN (SELECT rid FROM checked WHERE bad) ORDER BY raw.rid`);
+  for (const row of reader.getRowsJS() as unknown[][]) {
+    const record: string[] = new Array<string>(source.header.length).fill('');
+    REGISTRY_COLUMNS.forEach((c: RegistryColumn, i) => { record[source.columns[c]] = String(row[i + 1] ?? ''); });
+    const res = check(record, Number(row[0]) + 1);
+    if ('problems' in res) found.row(res.problems);
+  }
+  const result = found.result();
+  if (result.problemCount > 0 && !rules.exclude) throw invalidRowsError(label, result);
+  return result;
+}
+
+/**
+ * Reads, checks and aggregates a registry export. `label` names the file in messages (default:
+ * the path). Throws HtaError on bad input, as the streaming reader always did.
+ */
+export async function aggregateRegistry(file: string, options: ReadRegistryOptions = {}, label = file): Promise<RegistryRead> {
+  const parquet = isParquet(file);
+  const csv = parquet ? undefined : await csvSource(file, label, options);
+  const limits = { ...(options.memoryLimit ? { memoryLimit: options.memoryLimit } : {}), ...(options.threads ? { threads: options.threads } : {}) };
+  return withDuckDb(limits, async (db) => {
+    let source: Source;
+    let texts: DistinctTexts;
+    let scanned: RowCheck | undefined; // the row scan's result, if it already ran
+    if (csv) {
+      source = csv;
+      try {
+        await loadCsv(db, file, csv, true);
+      } catch (err) {
+        // DuckDB refused the file as a whole. The row scan names what is wrong, as the CSV reader
+        // does; if every row has the header's number of fields (DuckDB's strict reader trips
+        // over some well-formed files, e.g. a BOM, CRLF and a single row), the file is read again
+        // without strict mode, which then sees exactly the rows the scan saw. With
+        // --exclude-invalid the scan has already passed the excluded rows' problems on.
+        const format = options.dateFormat === 'auto' ? detectedDateFormat(detectorOf(await datesInFileOrder(db, file, csv)), label) : options.dateFormat ?? 'iso';
+        const check = await scanRegistryRows(createReadStream(file), label, csv.delimiter ?? ',', options, registryRules(options, format));
+        if ((check.malformedRows ?? 0) > 0) {
+          throw new HtaError('analysis.failed', `${label}: the SQL engine cannot read this file (${(err as Error).message.split('\n')[0]}) and it has rows with a wrong number of fields; correct them, or report the file's structure (no data)`);
+        }
+        scanned = check;
+        await db.run('DROP TABLE IF EXISTS raw');
+        await loadCsv(db, file, csv, false);
+      }
+      texts = await distinctTexts(db);
+    } else {
+      source = await viewParquet(db, file, label, options);
+      texts = await distinctTexts(db);
+    }
+    let dateFormat: DateFormat;
+    if (options.dateFormat === 'auto') {
+      const detector = detectorOf(datesOf(texts));
+      // Refused: the message quotes the first odd date of the file, so read them in file order.
+      dateFormat = detectedDateFormat('reason' in detector.result() ? detectorOf(await datesInFileOrder(db, file, csv)) : detector, label);
+    } else {
+      dateFormat = options.dateFormat ?? 'iso';
+    }
+    const rules = registryRules(options, dateFormat);
+    await createValueDictionaries(db, {
+      regions: rules.regions, dateFormat,
+      ...(options.sexValues ? { sexValues: options.sexValues } : {}),
+      ...(options.referrerValues ? { referrerValues: options.referrerValues } : {}),
+    }, texts);
+    await createChecked(db, rules);
+    const bad = Number((await db.runAndReadAll('SELECT count(*) FROM checked WHERE bad')).getRowsJS()[0]?.[0] ?? 0);
+    const rejected = csv ? await rejectedRows(db) : 0;
+    let excluded: { rows: number; problems: ProblemGroup[] } = { rows: 0, problems: [] };
+    if (bad + rejected > 0 || (scanned?.excludedRows ?? 0) > 0) {
+      const check = scanned ?? (csv
+        ? await scanRegistryRows(createReadStream(file), label, csv.delimiter ?? ',', options, rules)
+        : await parquetRowCheck(db, label, source, options, rules));
+      if (check.excludedRows !== bad + rejected) {
+        // The two readings of the file disagree: a bug, never a result computed on the wrong rows.
+        throw new HtaError('analysis.failed', `${label}: the engine found ${bad + rejected} invalid row(s) and the row check ${check.excludedRows}; please report this with the file's structure (no data)`);
+      }
+      excluded = { rows: check.excludedRows, problems: check.groups };
+    }
+    await db.run('CREATE VIEW uptake_referrals AS SELECT region, clinic, referred, activated, last_active, age, sex, referrer FROM checked WHERE NOT bad');
+    const exportDay = rules.exportDay;
+    const exportDate = exportDay !== undefined
+      ? dayToIso(exportDay)
+      : String((await db.runAndReadAll(`SELECT CAST(COALESCE(max(greatest(referred, COALESCE(activated, referred), COALESCE(last_active, activated, referred))), DATE '1970-01-01') AS VARCHAR) FROM uptake_referrals`)).getRowsJS()[0]?.[0]);
+    await db.run(`CREATE TABLE uptake_export AS SELECT DATE ${sqlText(exportDate)} AS export_date`);
+    await createAggregateTables(db);
+    const aggregate = aggregateFromTables(await readAggregateTables(db), rules.regions.names);
+    return { aggregate, dateFormat, excluded: rules.exclude ? excluded : { rows: 0, problems: [] } };
+  });
+}
+

@@ -1,0 +1,88 @@
+/**
+ * What each cell of a registry means, decided once per distinct text (docs/uptake-aggregates.md
+ * "Checks"). A registry of millions of rows holds a few hundred distinct regions, clinics,
+ * sexes, referrers, ages and dates: each distinct text is read by the very zod schemas the row
+ * validator uses (referral.ts), and the answers go back into the database as small lookup tables
+ * the rows are joined with. So the SQL path accepts exactly what the row validator accepts —
+ * synonyms, Unicode normalisation, strict calendar dates — without a second definition in SQL.
+ */
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { DuckDBDateValue } from '@duckdb/node-api';
+import { referralFieldSchemas, type ReferralRules } from '../referral.js';
+import { createDateFormatDetector, type DateFormatDetector } from '../registry-dates.js';
+
+/** The columns whose distinct texts are looked up. */
+export const DICTIONARY_COLUMNS = ['region', 'clinic', 'sex', 'referrer', 'age', 'referred', 'activated', 'last_active'] as const;
+export type DistinctTexts = Record<(typeof DICTIONARY_COLUMNS)[number], string[]>;
+
+/**
+ * Every distinct text of each looked-up column of relation `raw`, in one pass over the file
+ * (one GROUP BY per column, as grouping sets).
+ */
+export async function distinctTexts(db: DuckDBConnection): Promise<DistinctTexts> {
+  const cols = DICTIONARY_COLUMNS.join(', ');
+  const sets = DICTIONARY_COLUMNS.map((c) => `(${c})`).join(', ');
+  const out = Object.fromEntries(DICTIONARY_COLUMNS.map((c) => [c, [] as string[]])) as DistinctTexts;
+  for (const row of (await db.runAndReadAll(`SELECT ${cols} FROM raw GROUP BY GROUPING SETS (${sets})`)).getRowsJS() as unknown[][]) {
+    const i = row.findIndex((v) => v !== null);
+    if (i >= 0) out[DICTIONARY_COLUMNS[i]!].push(String(row[i]));
+  }
+  return out;
+}
+
+/** The distinct date texts of the three date columns. */
+export const datesOf = (t: DistinctTexts): string[] => [...new Set([...t.referred, ...t.activated, ...t.last_active])];
+
+/** A date-format detector fed with date texts (trimmed, as the row check sees them). */
+export function detectorOf(dates: Iterable<string>): DateFormatDetector {
+  const detector = createDateFormatDetector();
+  for (const d of dates) detector.add(d.trim());
+  return detector;
+}
+
+/**
+ * Creates the lookup tables on `db` for the distinct texts of relation `raw` (all text):
+ *   dict_region, dict_clinic, dict_sex, dict_referrer (raw, value — NULL when invalid),
+ *   dict_age (raw, ok, value — NULL for an empty or NA age),
+ *   dict_date (raw, empty, day — NULL when empty or not a date in the file's format).
+ */
+export async function createValueDictionaries(db: DuckDBConnection, rules: ReferralRules, texts: DistinctTexts): Promise<void> {
+  const schemas = referralFieldSchemas(rules);
+  for (const col of ['region', 'clinic', 'sex', 'referrer'] as const) {
+    await db.run(`CREATE OR REPLACE TABLE dict_${col} (raw VARCHAR, value VARCHAR)`);
+    const appender = await db.createAppender(`dict_${col}`);
+    for (const raw of texts[col]) {
+      const r = schemas[col].safeParse(raw.trim());
+      appender.appendVarchar(raw);
+      if (r.success) appender.appendVarchar(r.data);
+      else appender.appendNull();
+      appender.endRow();
+    }
+    appender.closeSync();
+  }
+
+  await db.run('CREATE OR REPLACE TABLE dict_age (raw VARCHAR, ok BOOLEAN, value INTEGER)');
+  const ages = await db.createAppender('dict_age');
+  for (const raw of texts.age) {
+    const r = schemas.age.safeParse(raw.trim());
+    ages.appendVarchar(raw);
+    ages.appendBoolean(r.success);
+    if (r.success && r.data !== null) ages.appendInteger(r.data);
+    else ages.appendNull();
+    ages.endRow();
+  }
+  ages.closeSync();
+
+  await db.run('CREATE OR REPLACE TABLE dict_date (raw VARCHAR, empty BOOLEAN, day DATE)');
+  const days = await db.createAppender('dict_date');
+  for (const raw of datesOf(texts)) {
+    const text = raw.trim();
+    const r = schemas.referred.safeParse(text);
+    days.appendVarchar(raw);
+    days.appendBoolean(text === '');
+    if (r.success) days.appendDate(new DuckDBDateValue(r.data));
+    else days.appendNull();
+    days.endRow();
+  }
+  days.closeSync();
+}

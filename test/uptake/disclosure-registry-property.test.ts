@@ -15,6 +15,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { simulateEligible, simulateRegistry } from '../../src/simulate/registry.js';
 import { uptakeSummary } from '../../src/cli/uptake.js';
+import { uptakeResultsSchema } from '../../src/uptake/uptake-results-schema.js';
 import type { UptakeAnalysis } from '../../src/uptake/uptake-analysis.js';
 import { runCli, tempDir } from '../support/run-cli.js';
 
@@ -60,6 +61,7 @@ describe('property: random registries through hta uptake', () => {
           expect(run.code).toBe(0);
           const a = JSON.parse(run.stdout) as UptakeAnalysis;
           expect(a.suppression.suppressedCells).toBe(report.audit.suppressedCells);
+          expect(uptakeResultsSchema.safeParse(a).success).toBe(true);
           // JSON and CSV: the same cells are the marker, and only the one marker is used.
           const csv = csvRecords(readFileSync(join(dir, 'csv', 'activation-metrics.csv'), 'utf8'));
           expect(csv.length).toBe(a.metrics.length);

@@ -215,9 +215,14 @@ export function auditPublishedUptake(pub: PublishedUptake, rule: AuditRule): Aud
     differences.push({ cell, kind, form });
   };
   const e = Date.parse(`${pub.exportDate}T00:00:00Z`) / 86_400_000;
+  const dayOf = (period: string) => Date.parse(`${period.length === 4 ? `${period}-01` : period}-01T00:00:00Z`) / 86_400_000;
+  // The first referral month printed: a year or the whole export began no earlier (a 2-month
+  // export has nobody at risk at 12 weeks even in its "all" row).
+  const months = pub.metrics.map((r) => str(r.period)).filter((x) => /^\d{4}-\d{2}$/.test(x)).map(dayOf);
+  const earliest = months.length > 0 ? Math.min(...months) : -Infinity;
   for (const r of pub.metrics) {
     const period = str(r.period);
-    const first = period === 'all' ? -Infinity : Date.parse(`${period.length === 4 ? `${period}-01` : period}-01T00:00:00Z`) / 86_400_000;
+    const first = Math.max(period === 'all' ? -Infinity : dayOf(period), earliest);
     for (const [big, small] of SUBSETS) {
       const b = byName.get(name(big, r)), s = byName.get(name(small, r));
       if (!b || !s) continue;

@@ -241,20 +241,27 @@ export function auditPublishedUptake(pub: PublishedUptake, rule: AuditRule): Aud
   const first = ranges.formIntervals(differences.map((d) => d.form.terms), p - tol, kinds, true);
   // Differences of two hidden counts (b − s, both unknown) are ≥ 0 by their own row, so each is
   // at most the maximum of their sum: when the sum of a kind's open ones cannot reach the
-  // sensitive range, none of them can; else each one's maximum alone settles it (one LP
-  // instead of two — typically "activated − at risk", pinned at 0 for old cohorts).
+  // sensitive range, none of them can (typically "activated − at risk", pinned at 0 for old
+  // cohorts: one LP for many instead of two each).
   const settled = new Set<number>();
   const openOfKind = new Map<string, number[]>();
   first.forEach((iv, i) => {
     if (iv || differences[i]!.form.constant !== 0 || differences[i]!.form.terms.size === 0) return;
     openOfKind.set(kinds[i]!, [...(openOfKind.get(kinds[i]!) ?? []), i]);
   });
-  for (const list of openOfKind.values()) {
+  // Group testing: a group whose sum stays below settles all its members; else its halves are
+  // tried (most open differences are pinned at 0, so few groups need splitting far).
+  const settle = (list: readonly number[]) => {
+    if (list.length === 0) return;
     const sum = new Map<number, number>();
     for (const i of list) for (const [j, a] of differences[i]!.form.terms) sum.set(j, (sum.get(j) ?? 0) + a);
     if (ranges.maximum(sum) < minSensitive - tol) list.forEach((i) => settled.add(i));
-    else for (const i of list) if (ranges.maximum(differences[i]!.form.terms) < minSensitive - tol) settled.add(i);
-  }
+    else if (list.length > 1) {
+      settle(list.slice(0, list.length >> 1));
+      settle(list.slice(list.length >> 1));
+    }
+  };
+  for (const list of openOfKind.values()) settle(list);
   const rest = differences.flatMap((d, i) => (first[i] || settled.has(i) ? [] : [i]));
   const exact = ranges.formIntervals(rest.map((i) => differences[i]!.form.terms), p - tol, rest.map((i) => kinds[i]!));
   const disclosedDifferences: AuditInterval[] = [];

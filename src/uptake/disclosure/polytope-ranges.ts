@@ -178,7 +178,9 @@ export class PolytopeRanges {
         this.minimise(c, negate(cost));
       }
       open = open.filter(isOpen);
-      if (open.length === before) break;
+      // Worth another round only while it proves more forms wide than the LPs it costs would
+      // (an open form costs one or two LPs of its own later).
+      if (before - open.length < 2 * costs.size) break;
     }
     return forms.map((_, i) => {
       const seen = this.spreadOf(parts[i]!);

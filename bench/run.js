@@ -140,7 +140,7 @@ try {
     note('uptake analysis + disclosure control', `${fmt(r.suppressionSeconds, 1)} s`, `${fmt(r.suppressed)} of ${fmt(r.countCells)} count cells suppressed`);
     note('disclosure audit (LP attacker)', `${fmt(r.auditSeconds, 1)} s`, `${r.auditNarrow} cells narrower than the protection level`);
     const b = r.bundled;
-    note('information loss, 1M-row registry', `${fmt(100 * r.loss.countShare, 2)}% of the count`, `${fmt(100 * r.loss.cellShare, 2)}% of the count cells`);
+    note(`information loss, ${fmt(ROWS)}-row registry`, `${fmt(100 * r.loss.countShare, 2)}% of the count`, `${fmt(100 * r.loss.cellShare, 2)}% of the count cells`);
     for (const m of r.small) note(`disclosure control, ${fmt(m.rows)}-row registry`, `${fmt(m.suppressionSeconds, 1)} s + audit ${fmt(m.auditSeconds, 1)} s`, `${m.lps} LPs, ${fmt(100 * m.cellShare, 1)}% of cells hidden, ${m.narrow} narrow`);
     note('information loss, bundled registry', `${fmt(100 * b.countShare, 2)}% of the count`, `${fmt(b.suppressed)} of ${fmt(b.countCells)} cells (${fmt(100 * b.cellShare, 2)}%), ${b.narrow} narrow`);
   }

@@ -48,13 +48,28 @@ if (process.argv[2] === '--uptake-child') {
   const audit = await uptakeAudit(run);
   const t3 = performance.now();
   const a = run.analysis;
-  // The bundled registry: information loss of the disclosure control.
-  const bundled = await uptakeAudit(await runUptake({ registryFile: join(root, 'data/synthetic/registry.csv'), eligibleFile: join(root, 'data/synthetic/eligible.csv'), plan }));
+  // The bundled registry: information loss of the disclosure control, and the loss of the
+  // primary rule alone (the "before" of docs/disclosure-control.md).
+  const bundledRun = await runUptake({ registryFile: join(root, 'data/synthetic/registry.csv'), eligibleFile: join(root, 'data/synthetic/eligible.csv'), plan });
+  const bundled = await uptakeAudit(bundledRun);
+  // Small registries (50–5,000 rows, where most cells are small): suppression + audit seconds.
+  const { simulateRegistry } = await load('simulate/registry.js');
+  const { writeFileSync } = await import('node:fs');
+  const small = [];
+  for (const n of [100, 5000]) {
+    const f = `${registryFile}.${n}.csv`;
+    writeFileSync(f, simulateRegistry({ rows: n, seed: 1 }));
+    const s0 = performance.now();
+    const sr = uptakeRunFromAggregate(await readRegistry(f), readEligible(eligibleFile), plan);
+    const s1 = performance.now();
+    const sa = await uptakeAudit(sr);
+    small.push({ rows: n, suppressionSeconds: (s1 - s0) / 1000, auditSeconds: (performance.now() - s1) / 1000, lps: sa.audit.lpSolves, ...sa.informationLoss, narrow: sa.audit.narrow.length });
+  }
   // maxRSS is in kilobytes.
   process.stdout.write(JSON.stringify({
     seconds: (t2 - t0) / 1000, readSeconds: (t1 - t0) / 1000, suppressionSeconds: (t2 - t1) / 1000, auditSeconds: (t3 - t2) / 1000,
     suppressed: a.suppression.suppressedCells, countCells: a.suppression.countCells, auditNarrow: audit.audit.narrow.length,
-    bundled: { suppressed: bundled.audit.suppressedCells, countCells: bundled.audit.countCells, ...bundled.informationLoss, narrow: bundled.audit.narrow.length },
+    bundled: { suppressed: bundled.audit.suppressedCells, countCells: bundled.audit.countCells, ...bundled.informationLoss, narrow: bundled.audit.narrow.length }, loss: audit.informationLoss, small,
     maxRssKb: process.resourceUsage().maxRSS, rows: a.rows, metricRows: a.metrics.length,
   }) + '\n');
   process.exit(0);
@@ -131,6 +146,8 @@ try {
     note('uptake analysis + disclosure control', `${fmt(r.suppressionSeconds, 1)} s`, `${fmt(r.suppressed)} of ${fmt(r.countCells)} count cells suppressed`);
     note('disclosure audit (LP attacker)', `${fmt(r.auditSeconds, 1)} s`, `${r.auditNarrow} cells narrower than the protection level`);
     const b = r.bundled;
+    note(`information loss, ${fmt(ROWS)}-row registry`, `${fmt(100 * r.loss.countShare, 2)}% of the count`, `${fmt(100 * r.loss.cellShare, 2)}% of the count cells`);
+    for (const m of r.small) note(`disclosure control, ${fmt(m.rows)}-row registry`, `${fmt(m.suppressionSeconds, 1)} s + audit ${fmt(m.auditSeconds, 1)} s`, `${m.lps} LPs, ${fmt(100 * m.cellShare, 1)}% of cells hidden, ${m.narrow} narrow`);
     note('information loss, bundled registry', `${fmt(100 * b.countShare, 2)}% of the count`, `${fmt(b.suppressed)} of ${fmt(b.countCells)} cells (${fmt(100 * b.cellShare, 2)}%), ${b.narrow} narrow`);
   }
   rmSync(registry, { force: true });

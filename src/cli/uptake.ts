@@ -67,7 +67,7 @@ export function uptakeAuditText(r: Awaited<ReturnType<typeof uptakeAudit>>): str
     ...a.narrow.map(interval),
     `Derived differences pinned inside the sensitive range: ${a.disclosedDifferences.length}${a.disclosedDifferences.length ? '' : ' (none)'}`,
     ...a.disclosedDifferences.map(interval),
-    `${a.lpSolves} LPs solved.`,
+    `${a.lpSolves} LPs solved over ${a.components} independent group(s) of suppressed cells.`,
     '',
   ].join('\n');
 }

@@ -88,6 +88,18 @@ describe('the audit is an independent attacker', () => {
   });
 });
 
+describe('the audit and structural zeros', () => {
+  it('a 2-month export has nobody at risk at 12 weeks even in its year and "all" rows: no disclosure there, zeros sensitive or not', () => {
+    const c = { referrals: 40, activations: 30, atRisk4w: 10, retained4w: 6, atRisk12w: 0, retained12w: 0 };
+    const two = { referrals: 80, activations: 60, atRisk4w: 10, retained4w: 6, atRisk12w: 0, retained12w: 0 };
+    const metrics = [row('S', '2025-11', c), row('S', '2025-12', { ...c, atRisk4w: 0, retained4w: 0 }), row('S', '2025', two), row('S', 'all', two)];
+    const out = { metrics, exportDate: '2025-12-31' };
+    const rule = { ...RULE, zerosSensitive: true };
+    const audit = auditPublishedUptake(published(out, suppressUptakeOutputs(out, rule)), rule);
+    expect(audit.disclosedDifferences).toEqual([]);
+  });
+});
+
 describe('primary rule', () => {
   it('structural zeros (a cohort too recent to be at risk) are never sensitive and never trigger suppression, even with zerosSensitive', () => {
     // Export 2025-12-30: the December cohort began 29 days before, so nobody can be at risk at 12 weeks.

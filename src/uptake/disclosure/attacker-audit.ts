@@ -7,12 +7,13 @@
  * activated ≤ referred, at risk 12w ≤ at risk 4w ≤ activated, retained ≤ at risk, retained 12w ≤
  * retained 4w; and a published rate ties its numerator to its denominator. Counts are ≥ 0.
  *
- * For each suppressed count it solves two LPs (min and max) and reports the interval; it also
- * bounds each within-row difference (activated − at risk, …), which is a count of patients too.
- * It shares no code or structure with the suppression (cell-model.ts, secondary-suppression.ts):
- * only the LP solver.
+ * For each suppressed count it finds the interval (min and max by LP, `polytope-ranges.ts`: per
+ * independent group of suppressed cells, batches first); it also bounds each within-row
+ * difference (activated − at risk, …), which is a count of patients too. It shares no code or
+ * structure with the suppression (cell-model.ts, secondary-suppression.ts): only the LP solver.
  */
-import { LinearProgramSession, type LinearRow } from './linear-program.js';
+import type { LinearRow } from './linear-program.js';
+import { PolytopeRanges } from './polytope-ranges.js';
 
 type Value = number | string | null | undefined;
 
@@ -56,7 +57,12 @@ export interface AuditReport {
    */
   intervals: AuditInterval[];
   lpSolves: number;
+  /** Independent groups of suppressed cells (no relation links two groups); one LP model each. */
+  components: number;
 }
+
+/** Bound used when the number of rows is not printed: reaching it means "unbounded". */
+const NO_CAP = 1e9;
 
 const COUNTS = ['referrals', 'activations', 'atRisk4w', 'retained4w', 'atRisk12w', 'retained12w'] as const;
 /** [larger, smaller]: the smaller is a subset of the larger's patients. */
@@ -188,91 +194,85 @@ export function auditPublishedUptake(pub: PublishedUptake, rule: AuditRule): Aud
     }
   }
 
-  // Solve: min and max of every unknown, and of every within-row difference.
+  // Solve: min and max of every unknown, and of every within-row difference, per independent
+  // component of the unknowns (polytope-ranges.ts). Every count is a count of some of the
+  // referral rows read, so the printed number of rows bounds every unknown.
   const n = labels.length;
-  const session = n > 0 ? new LinearProgramSession({
-    sense: 'min', variables: n, objective: [], rows,
-    lower: new Array<number>(n).fill(0), upper: new Array<number>(n).fill(Infinity),
-  }) : undefined;
-  let lpSolves = 0;
-  // Every LP solution is a table the attacker cannot rule out: the spread of each unknown over
-  // the solutions found so far is inside its interval. A cell whose spread already reaches p
-  // needs no LP of its own (its reported interval is then the spread seen, a lower bound).
-  const seenLo = new Array<number>(n).fill(Infinity), seenHi = new Array<number>(n).fill(-Infinity);
-  const points: (readonly number[])[] = [];
-  const see = (values: readonly number[]) => {
-    values.forEach((v, j) => { seenLo[j] = Math.min(seenLo[j]!, v); seenHi[j] = Math.max(seenHi[j]!, v); });
-    if (points.length < 64) points.push(values);
-  };
-  /** Spread of a form over the solutions seen (a lower bound on its interval's width). */
-  const spread = (f: Form): number => {
-    let lo = Infinity, hi = -Infinity;
-    for (const x of points) {
-      let v = 0;
-      for (const [j, a] of f.terms) v += a * x[j]!;
-      lo = Math.min(lo, v); hi = Math.max(hi, v);
-    }
-    return hi - lo;
-  };
-  const range = (f: Form, stopAt = Infinity): [number, number] => {
-    if (f.terms.size === 0 || !session) return [f.constant, f.constant];
-    const set = (s: number) => { for (const [j, a] of f.terms) session.setCost(j, s * a); };
-    set(1);
-    const lo = session.solve();
-    lpSolves++;
-    if (lo.status === 'infeasible') throw new Error('audit: the published numbers are inconsistent');
-    if (lo.status === 'optimal') see(lo.values);
-    const single = f.terms.size === 1 ? [...f.terms.keys()][0]! : -1;
-    if (single >= 0 && seenHi[single]! - seenLo[single]! >= stopAt) { set(0); return [seenLo[single]!, seenHi[single]!]; }
-    set(-1);
-    const hi = session.solve();
-    lpSolves++;
-    set(0);
-    if (hi.status === 'optimal') see(hi.values);
-    return [lo.objective + f.constant, hi.status === 'unbounded' ? Infinity : -hi.objective + f.constant];
-  };
+  const cap = typeof pub.rows === 'number' && pub.rows >= 0 ? pub.rows : NO_CAP;
+  const ranges = new PolytopeRanges({ variables: n, rows, cap });
   const p = rule.protectionLevel;
   const tol = 1e-6;
-  const intervals: AuditInterval[] = labels.map((cell, j) => {
-    const [lower, upper] = seenHi[j]! - seenLo[j]! >= p - tol ? [seenLo[j]!, seenHi[j]!] : range({ terms: new Map([[j, 1]]), constant: 0 }, p - tol);
-    return { cell, lower: round(lower), upper: round(upper) };
-  });
+  const upperOf = (j: number, v: number) => (ranges.atCap(j, v) && cap === NO_CAP ? Infinity : v);
+  const intervals: AuditInterval[] = ranges.variableIntervals(p - tol).map((iv, j) => ({ cell: labels[j]!, lower: round(iv.lower), upper: round(upperOf(j, iv.upper)) }));
   const narrow = intervals.filter((i) => i.upper - i.lower < p - tol);
 
-  const disclosedDifferences: AuditInterval[] = [];
-  const minSensitive = rule.zerosSensitive ? 0 : 1;
+  // Within-row differences (patients too): collected, then bounded together.
+  const differences: { cell: string; kind: string; form: Form }[] = [];
+  const difference = (cell: string, kind: string, big: Form, small: Form) => {
+    const form: Form = { terms: new Map(big.terms), constant: big.constant - small.constant };
+    for (const [j, a] of small.terms) form.terms.set(j, (form.terms.get(j) ?? 0) - a);
+    for (const [j, a] of form.terms) if (Math.abs(a) < 1e-12) form.terms.delete(j);
+    differences.push({ cell, kind, form });
+  };
   const e = Date.parse(`${pub.exportDate}T00:00:00Z`) / 86_400_000;
+  const dayOf = (period: string) => Date.parse(`${period.length === 4 ? `${period}-01` : period}-01T00:00:00Z`) / 86_400_000;
+  // The first referral month printed: a year or the whole export began no earlier (a 2-month
+  // export has nobody at risk at 12 weeks even in its "all" row).
+  const months = pub.metrics.map((r) => str(r.period)).filter((x) => /^\d{4}-\d{2}$/.test(x)).map(dayOf);
+  const earliest = months.length > 0 ? Math.min(...months) : -Infinity;
   for (const r of pub.metrics) {
     const period = str(r.period);
-    const first = period === 'all' ? -Infinity : Date.parse(`${period.length === 4 ? `${period}-01` : period}-01T00:00:00Z`) / 86_400_000;
+    const first = Math.max(period === 'all' ? -Infinity : dayOf(period), earliest);
     for (const [big, small] of SUBSETS) {
       const b = byName.get(name(big, r)), s = byName.get(name(small, r));
       if (!b || !s) continue;
       // Zero by definition: nobody in a cohort that began < 4 (12) weeks before the export is at risk yet.
       const w = (c: string) => (c.endsWith('12w') ? 84 : c.endsWith('4w') ? 28 : 0);
       if (w(big) > 0 && first + w(big) > e) continue;
-      const diff: Form = { terms: new Map(b.terms), constant: b.constant - s.constant };
-      for (const [j, a] of s.terms) diff.terms.set(j, (diff.terms.get(j) ?? 0) - a);
-      if (diff.terms.size > 0 && spread(diff) >= p - tol) continue;
-      const [lo, hi] = range(diff);
-      if (hi - lo < p - tol && hi >= minSensitive - tol && lo <= rule.threshold - 1 + tol) {
-        disclosedDifferences.push({ cell: `${big} − ${small} · ${str(r.region)} · ${period} · ${str(r.dimension)}=${str(r.level)}`, lower: round(lo), upper: round(hi) });
-      }
+      difference(`${big} − ${small} · ${str(r.region)} · ${period} · ${str(r.dimension)}=${str(r.level)}`, `${big}−${small}`, b, s);
     }
   }
   for (const c of pub.funnel.rows) {
     const ref = byName.get(`referrals · clinic ${str(c.region)}/${str(c.clinic)}`), act = byName.get(`activations · clinic ${str(c.region)}/${str(c.clinic)}`);
-    if (!ref || !act) continue;
-    const diff: Form = { terms: new Map(ref.terms), constant: ref.constant - act.constant };
-    for (const [j, a] of act.terms) diff.terms.set(j, (diff.terms.get(j) ?? 0) - a);
-    if (diff.terms.size > 0 && spread(diff) >= p - tol) continue;
-    const [lo, hi] = range(diff);
-    if (hi - lo < p - tol && hi >= minSensitive - tol && lo <= rule.threshold - 1 + tol) {
-      disclosedDifferences.push({ cell: `referrals − activations · clinic ${str(c.region)}/${str(c.clinic)}`, lower: round(lo), upper: round(hi) });
-    }
+    if (ref && act) difference(`referrals − activations · clinic ${str(c.region)}/${str(c.clinic)}`, 'clinic', ref, act);
   }
-  session?.dispose();
-  return { rule, suppressedCells: n, countCells, narrow, disclosedDifferences, intervals, lpSolves };
+  const minSensitive = rule.zerosSensitive ? 0 : 1;
+  const kinds = differences.map((d) => d.kind);
+  const first = ranges.formIntervals(differences.map((d) => d.form.terms), p - tol, kinds, true);
+  // Differences of two hidden counts (b − s, both unknown) are ≥ 0 by their own row, so each is
+  // at most the maximum of their sum: when the sum of a kind's open ones cannot reach the
+  // sensitive range, none of them can (typically "activated − at risk", pinned at 0 for old
+  // cohorts: one LP for many instead of two each).
+  const settled = new Set<number>();
+  const openOfKind = new Map<string, number[]>();
+  first.forEach((iv, i) => {
+    if (iv || differences[i]!.form.constant !== 0 || differences[i]!.form.terms.size === 0) return;
+    openOfKind.set(kinds[i]!, [...(openOfKind.get(kinds[i]!) ?? []), i]);
+  });
+  // Group testing: a group whose sum stays below settles all its members; else its halves are
+  // tried (most open differences are pinned at 0, so few groups need splitting far).
+  const settle = (list: readonly number[]) => {
+    if (list.length === 0) return;
+    const sum = new Map<number, number>();
+    for (const i of list) for (const [j, a] of differences[i]!.form.terms) sum.set(j, (sum.get(j) ?? 0) + a);
+    if (ranges.maximum(sum) < minSensitive - tol) list.forEach((i) => settled.add(i));
+    else if (list.length > 1) {
+      settle(list.slice(0, list.length >> 1));
+      settle(list.slice(list.length >> 1));
+    }
+  };
+  for (const list of openOfKind.values()) settle(list);
+  const rest = differences.flatMap((d, i) => (first[i] || settled.has(i) ? [] : [i]));
+  const exact = ranges.formIntervals(rest.map((i) => differences[i]!.form.terms), p - tol, rest.map((i) => kinds[i]!));
+  const disclosedDifferences: AuditInterval[] = [];
+  rest.forEach((i, r) => {
+    const iv = exact[r]!, { cell, form } = differences[i]!;
+    if (!iv.exact) return; // proven at least p wide
+    const lo = iv.lower + form.constant, hi = iv.upper + form.constant;
+    if (hi - lo < p - tol && hi >= minSensitive - tol && lo <= rule.threshold - 1 + tol) disclosedDifferences.push({ cell, lower: round(lo), upper: round(hi) });
+  });
+  ranges.dispose();
+  return { rule, suppressedCells: n, countCells, narrow, disclosedDifferences, intervals, lpSolves: ranges.lpSolves, components: ranges.components };
 }
 
 const round = (v: number) => (Number.isFinite(v) ? Math.round(v * 1e6) / 1e6 : v);

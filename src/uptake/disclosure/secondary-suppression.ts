@@ -11,6 +11,10 @@
  * then the number of cells), a cell already hidden or never printed costs almost nothing. Every
  * printed cell the perturbation moves is suppressed.
  *
+ * Known weakness (docs/disclosure-control.md, "A weakness found"): a target's bound is on its
+ * upward half u_t ≥ p while its downward half v_t may reach x_t, so the LP itself only certifies
+ * a move of p − x_t; the independent audit is what checks the published pattern.
+ *
  * Rounds: first every sensitive cell; then every hidden cell not yet moved by ≥ p (one marker
  * means a reader cannot tell a complement from a small count, so each hidden cell gets the same
  * guarantee). The hidden set only grows, so a perturbation found earlier stays valid: when the

@@ -1,0 +1,88 @@
+/**
+ * The shape of `hta uptake --json` (and the uptake report's results.json) as one zod schema,
+ * published as JSON Schema in schemas/uptake-results.schema.json (`npm run schemas`).
+ *
+ * Disclosure control (docs/disclosure-control.md): every count that is hidden — a small count or
+ * a complementary cell, whatever its value — and every number derived from a hidden count (rate,
+ * CI, median, per-1,000, funnel limit or verdict, cost, average price) is the one string
+ * "suppressed", in every table. A hidden count is never null, empty, "<5" or a number.
+ */
+import { z } from 'zod';
+import { SUPPRESSED } from './suppression.js';
+
+const marker = z.literal(SUPPRESSED).describe('Hidden by disclosure control: the same marker whatever the hidden value (docs/disclosure-control.md)');
+/** A count: a whole number ≥ 0, or the marker. */
+const count = z.union([z.number().int().nonnegative(), marker]);
+/** A derived number: a number, null when undefined (e.g. a rate over 0 shown counts), or the marker. */
+const derived = z.union([z.number(), z.null(), marker]);
+/** A derived number that always exists when shown. */
+const derivedNumber = z.union([z.number(), marker]);
+
+const metricRow = z.object({
+  region: z.string().describe('A region of the eligible file, or "national"'),
+  period: z.string().describe('"all", "YYYY" or "YYYY-MM" (referral date)'),
+  periodType: z.enum(['all', 'year', 'month']),
+  dimension: z.enum(['all', 'ageBand', 'sex', 'referrer']),
+  level: z.string(),
+  referrals: count, activations: count,
+  activationRate: derived, activationCiLower: derived, activationCiUpper: derived,
+  medianDaysToActivation: derived.describe('null when fewer than `threshold` patients activated'),
+  atRisk4w: count, retained4w: count, retention4w: derived, retention4wCiLower: derived, retention4wCiUpper: derived,
+  atRisk12w: count, retained12w: count, retention12w: derived, retention12wCiLower: derived, retention12wCiUpper: derived,
+});
+
+export const uptakeResultsSchema = z.object({
+  exportDate: z.string(),
+  rows: count.describe('Registry rows read (= the national referrals, hidden with it)'),
+  threshold: z.number().int(),
+  suppression: z.object({
+    threshold: z.number().int().describe('Counts 1 … threshold − 1 are sensitive'),
+    protectionLevel: z.number().describe('Minimum width of the interval an attacker can derive for any hidden count'),
+    zerosSensitive: z.boolean(),
+    method: z.literal('lp-perturbation'),
+    suppressedCells: z.number().int().describe('Printed count cells shown as "suppressed" (small ones and complements alike)'),
+    countCells: z.number().int(),
+  }).describe('The disclosure rule applied and how many count cells it hid'),
+  methods: z.object({}).loose(),
+  metrics: z.array(metricRow),
+  uptake: z.array(z.object({
+    region: z.string(), year: z.number().int(), activations: count, eligible: z.number().nullable(),
+    per1000: derived, ciLower: derived, ciUpper: derived, method: z.literal('wilson'),
+  })),
+  funnel: z.object({
+    method: z.enum(['exact-binomial', 'normal']),
+    overallRate: derivedNumber,
+    outside95: z.array(z.string()),
+    outside998: z.array(z.string()),
+    rows: z.array(z.object({
+      clinic: z.string(), region: z.string(), referrals: count, activations: count, rate: derivedNumber,
+      lower95: derivedNumber, upper95: derivedNumber, lower998: derivedNumber, upper998: derivedNumber,
+      outside95: z.union([z.enum(['below', 'above']), z.null(), marker]),
+      outside998: z.union([z.enum(['below', 'above']), z.null(), marker]),
+    })),
+  }),
+  budget: z.object({
+    currency: z.string(),
+    mode: z.enum(['all-units', 'marginal']),
+    volumeScope: z.string(),
+    years: z.array(z.number().int()),
+    observed: z.array(z.object({
+      region: z.string(), year: z.number().int(), activations: count, cost: derivedNumber,
+      averagePrice: derived.describe('null when no activations (shown as 0)'), partialYear: z.boolean(),
+    })),
+    projection: z.array(z.object({}).loose()).describe('Scenario projections (no registry counts)'),
+    sensitivity: z.array(z.object({}).loose()).describe('One-way sensitivity (no registry counts)'),
+  }),
+  eligibleFill: z.object({}).loose().optional(),
+  excluded: z.object({ rows: z.number().int(), problems: z.array(z.object({}).loose()) }).optional(),
+  dateFormatDetected: z.string().optional(),
+}).describe('hta uptake --json. Every hidden count and everything derived from one is the string "suppressed" (docs/disclosure-control.md).');
+
+/** JSON Schema (draft 2020-12) of `hta uptake --json`; committed as schemas/uptake-results.schema.json. */
+export function uptakeResultsJsonSchema(): unknown {
+  return {
+    ...(z.toJSONSchema(uptakeResultsSchema) as object),
+    $id: 'https://hta.invalid/schemas/uptake-results.schema.json',
+    title: 'hta uptake results',
+  };
+}

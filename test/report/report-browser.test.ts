@@ -8,8 +8,8 @@
 import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
+import { type Browser, chromium } from 'playwright-core';
+import { afterAll, describe, expect, it } from 'vitest';
 import { checkPrintedPage, PRINTED_PAGES } from './report-print-check.js';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -19,16 +19,27 @@ const pages = readdirSync('reports', { withFileTypes: true })
   .map((d) => d.name)
   .sort();
 
+// One browser for every page: launching Chromium costs more than checking a page.
+let browserPromise: Promise<Browser> | undefined;
+function sharedBrowser(): Promise<Browser> {
+  browserPromise ??= chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  return browserPromise;
+}
+
 describe('report pages in a browser', () => {
+  afterAll(async () => {
+    if (browserPromise) await (await browserPromise).close();
+  });
+
   it('Chromium is installed where CI expects it', () => {
     if (process.env.CI) expect(available, `${CHROMIUM} is missing; .ci/run should apt-get install chromium`).toBe(true);
   });
 
   it.skipIf(!available && !process.env.CI).each(pages)('reports/%s/index.html renders cleanly', { timeout: 60_000 }, async (name) => {
-    const browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
+    const browser = await sharedBrowser();
     try {
       for (const width of [1280, 900]) {
         const page = await browser.newPage({ viewport: { width, height: 900 } });
@@ -47,14 +58,17 @@ describe('report pages in a browser', () => {
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
         expect(overflow, `page is ${overflow}px wider than a ${width}px window`).toBeLessThanOrEqual(0);
         expect(errors).toEqual([]);
-        mkdirSync('test-output', { recursive: true });
-        await page.screenshot({ path: join('test-output', `report-${name}-${width}.png`), fullPage: true });
+        // Screenshots are for people looking at the pages (HTA_SCREENSHOTS=1), not for the assertions.
+        if (process.env.HTA_SCREENSHOTS) {
+          mkdirSync('test-output', { recursive: true });
+          await page.screenshot({ path: join('test-output', `report-${name}-${width}.png`), fullPage: true });
+        }
         await page.close();
       }
       const printed = PRINTED_PAGES.find((p) => p.name === name);
       if (printed) await checkPrintedPage(browser, printed);
     } finally {
-      await browser.close();
+      await Promise.all(browser.contexts().map((c) => c.close()));
     }
   });
 });

@@ -154,7 +154,9 @@ describe('hta report', () => {
     expect((await runCli('report', '--manifest', w.manifest, '--lang', 'fr')).code).toBe(2);
   });
 
-  it('the committed reports/ are up to date with data/ and the manifest', { timeout: 60_000 }, async () => {
+  // .ci/run runs `hta report --check` itself right after the tests (HTA_REPORTS_CHECKED_BY_CI=1),
+  // so CI checks the committed reports once; a developer's `npm test` checks them here.
+  it.skipIf(process.env.HTA_REPORTS_CHECKED_BY_CI === '1')('the committed reports/ are up to date with data/ and the manifest', { timeout: 60_000 }, async () => {
     const check = await runCli('report', '--check');
     expect(check.stdout).toContain('up to date');
     expect(check.code).toBe(0);

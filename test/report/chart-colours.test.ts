@@ -3,6 +3,8 @@
  * the arms and nothing else. No chart of the meta or uptake reports — regions, funnel stages,
  * scenarios, study squares, prediction intervals, clinic flags — may use them.
  */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { metaReportKind } from '../../src/report/kinds/meta-report.js';
 import { ARM_ONLY_COLOURS, CATEGORY_COLOURS, GREY_SHADES } from '../../src/report/charts/chart-style.js';
@@ -44,5 +46,17 @@ describe('colours: the arm colours mean the arms only', () => {
     const regionRange = (specs.overTime as unknown as { encoding: { color: { scale: { range: string[] } } } }).encoding.color.scale.range;
     expect(regionRange.slice(0, 5)).toEqual(CATEGORY_COLOURS.slice(0, 5));
     for (const c of [...CATEGORY_COLOURS, ...GREY_SHADES]) expect(ARM.has(c.toUpperCase())).toBe(false);
+  });
+
+  it('the registry and cost-effectiveness charts use the arm colours for the arms (or exposure groups) only', () => {
+    // Charts whose colour encodes the arm or the exposure group; every other chart may not use them.
+    const ARM_CHARTS = new Set(['overlap', 'costs-by-category', 'utilities']);
+    for (const folder of ['registry', 'selfback-cea']) {
+      for (const f of readdirSync(join('reports', folder)).filter((x) => x.endsWith('.vl.json'))) {
+        if (ARM_CHARTS.has(f.replace('.vl.json', ''))) continue;
+        const spec = JSON.parse(readFileSync(join('reports', folder, f), 'utf8')) as unknown;
+        expect([...coloursIn(spec)].filter((x) => ARM.has(x)), `${folder}/${f}`).toEqual([]);
+      }
+    }
   });
 });

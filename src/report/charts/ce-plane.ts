@@ -8,7 +8,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { CeaResult } from '../../cea/cea-results-schema.js';
 import { pctText } from '../../cea/cea-phrases.js';
 import type { Lang } from '../i18n.js';
-import { chartConfig, PALETTE } from './chart-style.js';
+import { chartConfig, ESTIMATE_COLOUR, GREY_SHADES, PALETTE } from './chart-style.js';
 
 const TEXT = {
   title: { en: 'Cost-effectiveness plane', da: 'Omkostningseffektivitetsplan' },
@@ -44,10 +44,10 @@ export function cePlaneSpec(r: CeaResult, lang: Lang, maxPoints = 1000): TopLeve
     width: 460, height: 360,
     config: chartConfig(),
     layer: [
-      { data: { values: points }, mark: { type: 'circle', size: 9, opacity: 0.35, color: PALETTE.blue }, encoding: { x, y } },
+      { data: { values: points }, mark: { type: 'circle', size: 9, opacity: 0.35, color: GREY_SHADES[2] }, encoding: { x, y } },
       { data: { values: [{ v: 0 }] }, mark: { type: 'rule', color: PALETTE.black, strokeWidth: 1 }, encoding: { x: { field: 'v', type: 'quantitative' } } },
       { data: { values: [{ v: 0 }] }, mark: { type: 'rule', color: PALETTE.black, strokeWidth: 1 }, encoding: { y: { field: 'v', type: 'quantitative' } } },
-      { data: { values: line }, mark: { type: 'line', color: PALETTE.vermillion, strokeDash: [6, 4], clip: true }, encoding: { x, y } },
+      { data: { values: line }, mark: { type: 'line', color: ESTIMATE_COLOUR, strokeDash: [6, 4], clip: true }, encoding: { x, y } },
       { data: { values: [{ dq: r.incrementalQaly.estimate, dc: r.incrementalCost.estimate }] }, mark: { type: 'point', shape: 'diamond', size: 110, filled: true, color: PALETTE.black }, encoding: { x, y } },
     ],
   } as TopLevelSpec;

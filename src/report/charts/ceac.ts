@@ -2,7 +2,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { CeaResult } from '../../cea/cea-results-schema.js';
 import type { Lang } from '../i18n.js';
-import { chartConfig, PALETTE } from './chart-style.js';
+import { chartConfig, ESTIMATE_COLOUR, GREY_SHADES } from './chart-style.js';
 
 const TEXT = {
   title: { en: 'Cost-effectiveness acceptability curve', da: 'Acceptabilitetskurve for omkostningseffektivitet' },
@@ -21,7 +21,7 @@ export function ceacSpec(r: CeaResult, lang: Lang): TopLevelSpec {
     layer: [
       {
         data: { values: r.ceac.map((c) => ({ wtp: c.wtp, p: c.probability })) },
-        mark: { type: 'line', color: PALETTE.blue, strokeWidth: 2 },
+        mark: { type: 'line', color: ESTIMATE_COLOUR, strokeWidth: 2 },
         encoding: {
           x: { field: 'wtp', type: 'quantitative', title: t('x'), axis: { format: ',.0f' } },
           y: { field: 'p', type: 'quantitative', title: t('y'), scale: { domain: [0, 1] }, axis: { format: '.0%' } },
@@ -29,7 +29,7 @@ export function ceacSpec(r: CeaResult, lang: Lang): TopLevelSpec {
       },
       {
         data: { values: r.thresholds.map((x) => ({ wtp: x.threshold })) },
-        mark: { type: 'rule', color: PALETTE.vermillion, strokeDash: [6, 4] },
+        mark: { type: 'rule', color: GREY_SHADES[2], strokeDash: [6, 4] },
         encoding: { x: { field: 'wtp', type: 'quantitative' } },
       },
     ],

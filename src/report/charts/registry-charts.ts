@@ -7,7 +7,10 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { ObservationalAnalysis } from '../../observational/observational-results-schema.js';
 import { REGISTRY_TEXT } from '../../observational/registry-report-text.js';
 import { type Lang, timeLabel } from '../i18n.js';
-import { ARM_COLOURS, chartConfig, PALETTE } from './chart-style.js';
+import { ARM_COLOURS, CATEGORY_COLOURS, chartConfig, ESTIMATE_COLOUR, GREY_SHADES, PALETTE } from './chart-style.js';
+
+/** Crude, weighted regression, AIPW: methods are not arms, so not the arms' blue (one meaning per colour). */
+const METHOD_COLOURS = [GREY_SHADES[2], CATEGORY_COLOURS[0], CATEGORY_COLOURS[1]] as string[];
 
 const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
 const METHOD_NAMES = {
@@ -47,7 +50,7 @@ export function registryEffectsSpec(analyses: readonly ObservationalAnalysis[], 
             y: { field: 'method', type: 'nominal', sort: methods, title: null },
             x: { field: 'lo', type: 'quantitative', title: REGISTRY_TEXT.benefitAxis[lang], scale: { padding: 18 } },
             x2: { field: 'hi' },
-            color: { field: 'method', type: 'nominal', sort: methods, scale: { domain: methods, range: [PALETTE.grey, PALETTE.blue, PALETTE.green] }, legend: null },
+            color: { field: 'method', type: 'nominal', sort: methods, scale: { domain: methods, range: METHOD_COLOURS }, legend: null },
           },
         },
         {
@@ -55,7 +58,7 @@ export function registryEffectsSpec(analyses: readonly ObservationalAnalysis[], 
           encoding: {
             y: { field: 'method', type: 'nominal', sort: methods },
             x: { field: 'benefit', type: 'quantitative' },
-            color: { field: 'method', type: 'nominal', sort: methods, scale: { domain: methods, range: [PALETTE.grey, PALETTE.blue, PALETTE.green] }, legend: null },
+            color: { field: 'method', type: 'nominal', sort: methods, scale: { domain: methods, range: METHOD_COLOURS }, legend: null },
           },
         },
       ],
@@ -85,7 +88,7 @@ export function registryLovePlotSpec(analysis: ObservationalAnalysis, threshold:
         encoding: {
           y: { field: 'term', type: 'nominal', sort: terms, title: null },
           x: { field: 'smd', type: 'quantitative', title: REGISTRY_TEXT.absSmd[lang], scale: { zero: true } },
-          color: { field: 'when', type: 'nominal', sort: when, title: null, scale: { domain: when, range: [PALETTE.vermillion, PALETTE.blue] }, legend: { orient: 'bottom' } },
+          color: { field: 'when', type: 'nominal', sort: when, title: null, scale: { domain: when, range: [GREY_SHADES[2], ESTIMATE_COLOUR] }, legend: { orient: 'bottom' } },
           shape: { field: 'when', type: 'nominal', sort: when, scale: { domain: when, range: ['circle', 'diamond'] }, legend: null },
         },
       },

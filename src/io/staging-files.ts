@@ -4,12 +4,17 @@
  * goes, so an interrupted `hta simulate registry --rows 1e9` leaves no hidden half-written file
  * behind (docs/output-safety.md).
  *
+ * The same holds for a private temporary folder the run created (DuckDB's spill folder,
+ * `registerStagingFolder`): it goes with the run, whatever ends it.
+ *
  * The signal handlers are installed only while at least one staging file is live: the rest of
  * the time the process keeps Node's default behaviour.
  */
-import { unlinkSync } from 'node:fs';
+import { rmSync, unlinkSync } from 'node:fs';
 
 const live = new Set<string>();
+/** Folders this process created for itself (mkdtemp): removed with everything in them. */
+const folders = new Set<string>();
 const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 
 function removeAll(): void {
@@ -21,6 +26,8 @@ function removeAll(): void {
     }
   }
   live.clear();
+  for (const folder of folders) rmSync(folder, { recursive: true, force: true });
+  folders.clear();
 }
 
 function onSignal(signal: NodeJS.Signals): void {
@@ -60,7 +67,20 @@ export function registerStagingFile(file: string): void {
 /** The staging file was renamed into place or removed: nothing left to clean. */
 export function forgetStagingFile(file: string): void {
   live.delete(file);
-  if (live.size === 0) uninstall();
+  if (live.size === 0 && folders.size === 0) uninstall();
+}
+
+/** Records a temporary folder this process created (never a user's): removed if the run is stopped. */
+export function registerStagingFolder(folder: string): void {
+  folders.add(folder);
+  install();
+}
+
+/** Removes a registered temporary folder and everything in it, and forgets it. */
+export function discardStagingFolder(folder: string): void {
+  rmSync(folder, { recursive: true, force: true });
+  folders.delete(folder);
+  if (live.size === 0 && folders.size === 0) uninstall();
 }
 
 /** Removes a staging file (if it is still there) and forgets it. */

@@ -60,4 +60,24 @@ describe.skipIf(process.platform === 'win32')('staging files and signals', () =>
       expect(readdirSync(outDir)).toEqual([]);
     }
   });
+
+  it('SIGTERM removes a registered temporary folder (DuckDB\'s spill folder) with what is in it', { timeout: 20_000 }, async () => {
+    const dir = tempDir();
+    const lib = join(dir, 'lib');
+    compileWriter(lib);
+    const spill = join(dir, 'spill');
+    const script = join(lib, 'folder-child.mjs');
+    writeFileSync(script, `
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { registerStagingFolder } from './io/staging-files.js';
+mkdirSync(process.argv[2]);
+writeFileSync(process.argv[2] + '/duckdb_temp_block-1.block', 'x');
+registerStagingFolder(process.argv[2]);
+process.stdout.write('started\\n');
+setInterval(() => {}, 1000);
+`);
+    const r = await runUntilStarted(script, spill, 'SIGTERM');
+    expect(r.signal ?? r.code).toBe('SIGTERM');
+    expect(readdirSync(dir).sort()).toEqual(['lib']);
+  });
 });

@@ -4,15 +4,18 @@
  * is removed when the run ends, also on error. Extensions are neither downloaded nor loaded: CSV,
  * Parquet and JSON are built into the binary, and a run must never reach the network.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { DEFAULT_MEMORY_LIMIT, type EngineLimits } from './engine-limits.js';
+import { discardStagingFolder, registerStagingFolder } from '../../io/staging-files.js';
 
 /** Opens the database, runs `work`, and closes it and removes its temporary folder whatever happens. */
 export async function withDuckDb<T>(limits: EngineLimits, work: (db: DuckDBConnection) => Promise<T>): Promise<T> {
   const spill = mkdtempSync(join(tmpdir(), 'hta-duckdb-'));
+  // Ctrl-C or kill during a long run removes the spill folder too (docs/output-safety.md).
+  registerStagingFolder(spill);
   let instance: DuckDBInstance | undefined;
   let connection: DuckDBConnection | undefined;
   try {
@@ -29,7 +32,7 @@ export async function withDuckDb<T>(limits: EngineLimits, work: (db: DuckDBConne
   } finally {
     connection?.closeSync();
     instance?.closeSync();
-    rmSync(spill, { recursive: true, force: true });
+    discardStagingFolder(spill);
   }
 }
 

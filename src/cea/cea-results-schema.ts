@@ -61,7 +61,12 @@ export const ceaResultSchema = z.object({
     missingCost: z.object({ intervention: z.number().int(), control: z.number().int() }),
     missingQaly: z.object({ intervention: z.number().int(), control: z.number().int() }),
   }),
-  interventionPrice: z.object({ price: z.number(), source: z.string() }),
+  interventionPrice: z.object({
+    price: z.number(),
+    source: z.string(),
+    /** Read off the uptake plan's volume tiers: what the report words in the page's language. */
+    tier: z.object({ uptakePlan: z.string(), mode: z.enum(['all-units', 'marginal']), nationalVolume: z.number(), rate: z.number() }).optional(),
+  }),
   unitCosts: z.array(z.object({ item: z.string(), category: z.string(), cost: z.number(), source: z.string() })),
   costsByCategory: z
     .array(z.object({ category: z.string(), intervention: z.object({ mean: z.number().nullable(), n: z.number().int() }), control: z.object({ mean: z.number().nullable(), n: z.number().int() }) }))

@@ -6,7 +6,7 @@ import { icerText, money, pctText, signedMoney } from './cea-phrases.js';
 /** Danish names of the sensitivity scenarios (the English ones are the results' `changed`). */
 const SCENARIO_DA: Record<string, string> = {
   'price-low': 'appens pris sænket', 'price-high': 'appens pris hævet', 'unit-costs-low': 'enhedsomkostninger sænket', 'unit-costs-high': 'enhedsomkostninger hævet',
-  societal: 'med produktivitetsomkostninger', healthcare: 'uden produktivitetsomkostninger', 'complete-cases': 'komplette data (ingen imputation)',
+  societal: 'med produktivitetsomkostninger', healthcare: 'uden produktivitetsomkostninger', 'complete-cases': 'komplette data (uden imputering)',
 };
 
 export function ceaSummaryText(r: CeaResult, lang: Lang): string {

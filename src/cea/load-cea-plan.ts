@@ -31,7 +31,7 @@ export interface ResolvedCeaPlan {
   /** Item key → unit cost (plan currency and price year). */
   unitCosts: Record<string, UnitCost>;
   /** Cost of the intervention per intervention patient, and where it comes from. */
-  interventionPrice: { price: number; source: string };
+  interventionPrice: { price: number; source: string; tier?: { uptakePlan: string; mode: 'all-units' | 'marginal'; nationalVolume: number; rate: number } };
   published: PublishedCea | null;
 }
 
@@ -130,7 +130,7 @@ export function readUnitCostFile(file: string, plan: Pick<CeaPlan, 'currency' | 
   return out;
 }
 
-function interventionPriceOf(plan: CeaPlan, dir: string, file: string): { price: number; source: string } {
+function interventionPriceOf(plan: CeaPlan, dir: string, file: string): ResolvedCeaPlan['interventionPrice'] {
   const ic = plan.interventionCost;
   if ('price' in ic) return { price: ic.price, source: ic.source ?? 'plan' };
   const uptakeFile = resolve(dir, ic.uptakePlan);
@@ -142,5 +142,6 @@ function interventionPriceOf(plan: CeaPlan, dir: string, file: string): { price:
   }
   const rate = uptake.currency === plan.currency ? 1 : ic.rate!;
   const perPatient = tierCost(ic.nationalVolume, uptake.priceModel.tiers, uptake.priceModel.mode) / ic.nationalVolume;
-  return { price: perPatient * rate, source: `${ic.uptakePlan}: ${uptake.priceModel.mode} tier price at ${ic.nationalVolume} patients a year${rate !== 1 ? ` × ${rate}` : ''}` };
+  return { price: perPatient * rate, source: `${ic.uptakePlan}: ${uptake.priceModel.mode} tier price at ${ic.nationalVolume} patients a year${rate !== 1 ? ` × ${rate}` : ''}`,
+    tier: { uptakePlan: ic.uptakePlan, mode: uptake.priceModel.mode, nationalVolume: ic.nationalVolume, rate } };
 }

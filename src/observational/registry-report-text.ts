@@ -55,7 +55,7 @@ export const REGISTRY_TEXT = {
       'Propensity score: logistisk regression af brug af appen på {confounders}, ved maksimum likelihood (som R glm).',
       'Vægte: {weights}.{trim}',
       'Ujusteret: den uvægtede forskel. Vægtet regression (dobbelt robust): vægtet mindste kvadraters regression af opfølgningsværdien på brug af appen, baselinescoren og confounderne, med HC0-sandwich-standardfejl (som R lm med vægte og sandwich::vcovHC). AIPW (dobbelt robust): augmenteret inverse-sandsynlighedsvægtning med lineære modeller for effektmålet i hver gruppe og standardfejl fra influensfunktionen. 95 %-KI er normale (z).',
-      'Patienter med en manglende værdi i en confounder er udeladt og talt op (ingen imputation). Balance: standardiserede middelværdiforskelle som i cobalt. E-værdier: VanderWeele & Ding (2017); kontinuerte effektmål via den standardiserede forskel, RR ≈ exp(0,91·d).',
+      'Patienter med en manglende værdi i en confounder er udeladt og talt op (ingen imputering). Balance: standardiserede middelværdiforskelle som i cobalt. E-værdier: VanderWeele & Ding (2017); kontinuerte effektmål via den standardiserede forskel, RR ≈ exp(0,91·d).',
     ],
   },
   weights: {

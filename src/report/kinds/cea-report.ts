@@ -45,7 +45,7 @@ const TEXT = {
   all: { en: 'all patients', da: 'alle patienter' },
   methodSur: { en: 'Seemingly unrelated regression of cost and QALYs on arm and baseline utility (= R systemfit SUR; equal to OLS per equation)', da: 'Seemingly unrelated regression af omkostninger og QALY på gruppe og baseline-nytteværdi (= R systemfit SUR; lig OLS pr. ligning)' },
   methodOls: { en: 'OLS per equation of cost and QALYs on arm and baseline utility (= R lm)', da: 'OLS pr. ligning af omkostninger og QALY på gruppe og baseline-nytteværdi (= R lm)' },
-  missingMi: { en: 'Missing costs and QALYs: multiple imputation per arm (m = {m}), bootstrap then impute (Brand et al. 2019), {B} replicates', da: 'Manglende omkostninger og QALY: multipel imputation pr. gruppe (m = {m}), bootstrap og derefter imputation (Brand et al. 2019), {B} replikationer' },
+  missingMi: { en: 'Missing costs and QALYs: multiple imputation per arm (m = {m}), bootstrap then impute (Brand et al. 2019), {B} replicates', da: 'Manglende omkostninger og QALY: multipel imputation pr. gruppe (m = {m}), bootstrap og derefter multipel imputation (Brand et al. 2019), {B} replikationer' },
   missingNone: { en: 'No missing data; {B} bootstrap replicates', da: 'Ingen manglende data; {B} bootstrap-replikationer' },
   measure: { en: 'Measure', da: 'Mål' },
   recomputed: { en: 'Recomputed (synthetic)', da: 'Genberegnet (syntetisk)' },
@@ -85,6 +85,12 @@ const TEXT = {
   unitCost: { en: 'Unit cost ({cur} {year})', da: 'Enhedspris ({cur} {year})' },
   source: { en: 'Source', da: 'Kilde' },
   intervention: { en: 'App (per patient)', da: 'App (pr. patient)' },
+  tierSource: {
+    en: '{plan}: {mode} tier price at {volume} patients a year{rate}',
+    da: '{plan}: pristrin ({mode}) ved {volume} patienter om året{rate}',
+  },
+  'all-units': { en: 'all-units', da: 'alle enheder til trinnets pris' },
+  marginal: { en: 'marginal', da: 'hver enhed til sit trins pris' },
   dropped: { en: 'Not adjusted for {names}: the same for every patient analysed.', da: 'Ikke justeret for {names}: ens for alle analyserede patienter.' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
@@ -107,7 +113,7 @@ const SCENARIO: Record<string, Record<Lang, string>> = {
   'unit-costs-high': { en: 'Unit costs +{u}', da: 'Enhedsomkostninger +{u}' },
   societal: { en: 'With productivity costs (limited societal perspective)', da: 'Med produktivitetsomkostninger (begrænset samfundsperspektiv)' },
   healthcare: { en: 'Without productivity costs (healthcare perspective)', da: 'Uden produktivitetsomkostninger (sundhedssektorperspektiv)' },
-  'complete-cases': { en: 'Complete cases (no imputation)', da: 'Komplette data (ingen imputation)' },
+  'complete-cases': { en: 'Complete cases (no imputation)', da: 'Komplette data (uden imputering)' },
 };
 
 const num = (x: number, digits: number, lang: Lang) => {
@@ -197,10 +203,15 @@ export const ceaReportKind: ReportKind<typeof ceaEntrySchema> = {
       rows: sensRows,
       align: ['left', 'right', 'right', 'left', ...r.thresholds.map(() => 'right' as const)],
     };
+    // Read off the uptake plan's tiers: worded in the page's language (the JSON keeps the English source).
+    const tier = r.interventionPrice.tier;
+    const appSource = tier
+      ? fillPhrase(t('tierSource'), { plan: tier.uptakePlan, mode: t(tier.mode), volume: num(tier.nationalVolume, 0, lang), rate: tier.rate !== 1 ? ` × ${num(tier.rate, 4, lang)}` : '' })
+      : r.interventionPrice.source;
     const unitTable: Table = {
       header: [t('item'), t('category'), fillPhrase(t('unitCost'), { cur, year: r.priceYear }), t('source')],
       rows: [
-        [t('intervention'), CATEGORY.intervention![lang]!, num(r.interventionPrice.price, 2, lang), r.interventionPrice.source],
+        [t('intervention'), CATEGORY.intervention![lang]!, num(r.interventionPrice.price, 2, lang), appSource],
         ...r.unitCosts.map((x) => {
           const item = plan.resourceUse.find((ri) => ri.key === x.item);
           return [item?.label?.[lang] ?? item?.label?.en ?? x.item, CATEGORY[x.category]?.[lang] ?? x.category, num(x.cost, 2, lang), x.source];

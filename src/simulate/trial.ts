@@ -40,7 +40,9 @@
  *       clamped to [0.3, 59.7]; ten items 0–6 from a rating-scale model at θ(Q).
  *     - EQ-5D-5L: each dimension's level from a cumulative logit in λ_d·S + κ_d·N(0, 1) with
  *       dimension cut points (`EQ5D_DIMENSIONS`); pain/discomfort (PD) and mobility (MO) load
- *       most, self-care (SC) and anxiety/depression (AD) least. No app effect.
+ *       most, self-care (SC) and anxiety/depression (AD) least. No app effect in this model; the
+ *       Danish app patients get a separate gain on PD and MO (quality-of-life.ts), calibrated to
+ *       the published Danish cost-effectiveness analysis.
  *     - Pain NRS: average = round(3.75 + 1.9·(S + 0.5·u + 0.45·e) + δ_pain(t)·app), clamped
  *       0–10; worst = round(average's latent + 1.6 + N(0, 1)), clamped 0–10, so worst ≥ average
  *       on ~98% of rows.
@@ -64,6 +66,7 @@ import { binaryItemScale, expit, ratingScaleItems } from './item-response.js';
 import { permutedBlockAllocation } from './permuted-blocks.js';
 import { drawRecruitment, recruitmentSeed } from './recruitment.js';
 import { drawResourceUse, RESOURCE_COLUMNS, RESOURCE_DEFAULT_SEED, resourceSeed } from './resource-use.js';
+import { qualityOfLifeSeed, withQualityOfLifeGain } from './quality-of-life.js';
 
 export interface TrialSimulationOptions {
   /** Default 144 (see TRIAL_DEFAULT_SEED). */
@@ -103,6 +106,8 @@ export const TRIAL_HEADER: readonly string[] = [
   // After them, resource use of the Danish patients for `hta cea` (resource-use.ts).
   ...RESOURCE_COLUMNS,
 ];
+/** Where the EQ-5D levels start in a visit's outcome cells. */
+const EQ5D_AT = TRIAL_HEADER.indexOf('eq5d_mo') - COVARIATE_COLUMNS.length;
 const OUTCOME_COUNT = TRIAL_HEADER.length - COVARIATE_COLUMNS.length - RECRUITMENT_COLUMNS.length - RESOURCE_COLUMNS.length;
 
 /**
@@ -254,6 +259,7 @@ export function simulateTrial(options: TrialSimulationOptions = {}): SimulatedTr
   const rng = createRandom(seed);
   const recruitmentRng = createRandom(recruitmentSeed(seed));
   const resourceRng = createRandom(options.resourceSeed ?? (seed === TRIAL_DEFAULT_SEED ? RESOURCE_DEFAULT_SEED : resourceSeed(seed)));
+  const qualityRng = createRandom(qualityOfLifeSeed(seed));
   const nApp = Math.round((patients * 232) / 461);
   const allocation = permutedBlockAllocation(rng, nApp, patients - nApp);
   const width = idWidth(patients);
@@ -270,6 +276,13 @@ export function simulateTrial(options: TrialSimulationOptions = {}): SimulatedTr
     } while (baseline.rmdq < INCLUSION_MIN_RMDQ);
     const visits = [baseline];
     for (let v = 1; v < TRIAL_TIMES.length; v++) visits.push(drawVisit(rng, person, v, app));
+    // The Danish app patients' EQ-5D gain, from its own stream (quality-of-life.ts).
+    visits.forEach((visit, v) => {
+      const levels = visit.cells.slice(EQ5D_AT, EQ5D_AT + EQ5D_COLUMNS.length).map(Number);
+      withQualityOfLifeGain(qualityRng, person.country, app, v, levels).forEach((l, k) => {
+        visit.cells[EQ5D_AT + k] = String(l);
+      });
+    });
 
     const recruited = drawRecruitment(recruitmentRng, person.country, app, baseline.rmdq - visits[2]!.rmdq);
     const recruitment = [recruited.setting, String(recruited.symptomWeeks)];

@@ -18,7 +18,7 @@ const data = ceaPatients(trial, csv, resolved);
 const cost = patientCosts(data, resolved, { perspective: 'healthcare', unitCostFactor: 1, priceFactor: 1 });
 const idCol = csv.header.indexOf('id');
 const sexCol = csv.header.indexOf('sex');
-const sex = new Map(csv.records.map((r) => [r.cells[idCol], r.cells[sexCol]]));
+const sex = new Map([...csv.records].map((r) => [r.cells[idCol], r.cells[sexCol]]));
 const arm = data.patients.map((p) => (p.arm === 'intervention' ? 1 : 0));
 // Complete cases of the regression: every utility and the cost observed.
 const complete = data.patients.map((p, i) => (p.utilities.every((u) => u !== null) && cost[i] !== null ? i : -1)).filter((i) => i >= 0);

@@ -29,6 +29,7 @@ interface ScoredRow {
   painAvg?: number;
   eq5d?: number[];
   setting: string;
+  country: string;
 }
 
 function scoreRows(sim: SimulatedTrial): ScoredRow[] {
@@ -37,7 +38,7 @@ function scoreRows(sim: SimulatedTrial): ScoredRow[] {
   const pseqCols = sim.header.flatMap((h, i) => (h.startsWith('pseq_') ? [i] : []));
   const eqCols = ['eq5d_mo', 'eq5d_sc', 'eq5d_ua', 'eq5d_pd', 'eq5d_ad'].map(col);
   return sim.rows.map((r) => {
-    const base = { id: r[0]!, arm: r[1]!, time: r[2]!, setting: r[col('recruited_by')]! };
+    const base = { id: r[0]!, arm: r[1]!, time: r[2]!, setting: r[col('recruited_by')]!, country: r[col('country')]! };
     if (r[rmdqCols[0]!] === '') return base;
     const sum = (cols: number[]) => cols.reduce((s, i) => s + Number(r[i]), 0);
     return { ...base, rmdq: sum(rmdqCols), pseq: sum(pseqCols), painAvg: Number(r[col('pain_avg')]), eq5d: eqCols.map((i) => Number(r[i])) };
@@ -250,9 +251,9 @@ describe('simulateTrial: clinical targets (default seed)', () => {
 describe('simulateTrial: the true effects, averaged over 30 seeds', () => {
   // Averaging removes most sampling noise (SE of the mean RMDQ difference ≈ 0.1), so this checks
   // the data-generating model rather than one draw.
-  it('RMDQ ≈ −0.8, pain ≈ −0.3 to −0.5, PSEQ ≈ +2 to +3, EQ-5D index ≈ 0, dropout ≈ 20%', () => {
+  it('RMDQ ≈ −0.8, pain ≈ −0.3 to −0.5, PSEQ ≈ +2 to +3, EQ-5D index ≈ 0 in Norway and ≈ +0.04 in Denmark, dropout ≈ 20%', () => {
     const seeds = Array.from({ length: 30 }, (_, i) => 1 + i);
-    const diffs = { rmdq: [] as number[], pain: [] as number[], pseq: [] as number[], eq5d: [] as number[], dropout9m: [] as number[], gpMinusOther: [] as number[] };
+    const diffs = { rmdq: [] as number[], pain: [] as number[], pseq: [] as number[], eq5d: [] as number[], eq5dDk: [] as number[], dropout9m: [] as number[], gpMinusOther: [] as number[] };
     const valueSet = loadValueSet('dk-5l-2021');
     for (const seed of seeds) {
       const r = scoreRows(simulateTrial({ seed }));
@@ -263,7 +264,9 @@ describe('simulateTrial: the true effects, averaged over 30 seeds', () => {
       diffs.rmdq.push(d((x) => x.rmdq));
       diffs.pain.push(d((x) => x.painAvg));
       diffs.pseq.push(d((x) => x.pseq));
-      diffs.eq5d.push(d((x) => (x.eq5d ? indexFromLevels(x.eq5d, valueSet) : undefined)));
+      // The Danish app patients' EQ-5D gain (quality-of-life.ts): Norway has none.
+      diffs.eq5d.push(d((x) => (x.eq5d && x.country === 'NO' ? indexFromLevels(x.eq5d, valueSet) : undefined)));
+      diffs.eq5dDk.push(d((x) => (x.eq5d && x.country === 'DK' ? indexFromLevels(x.eq5d, valueSet) : undefined)));
       diffs.dropout9m.push(1 - r.filter((x) => x.time === '9m' && x.rmdq !== undefined).length / 461);
       // App − usual in RMDQ change to 3 months, in GP patients minus in the others.
       const baseline = new Map(r.filter((x) => x.time === 'baseline').map((x) => [x.id, x.rmdq]));
@@ -277,6 +280,8 @@ describe('simulateTrial: the true effects, averaged over 30 seeds', () => {
     expect(mean(diffs.pseq)).toBeGreaterThan(1.5);
     expect(mean(diffs.pseq)).toBeLessThan(3.2);
     expect(Math.abs(mean(diffs.eq5d))).toBeLessThan(0.015);
+    expect(mean(diffs.eq5dDk)).toBeGreaterThan(0.03);
+    expect(mean(diffs.eq5dDk)).toBeLessThan(0.07);
     expect(mean(diffs.dropout9m)).toBeGreaterThan(0.17);
     expect(mean(diffs.dropout9m)).toBeLessThan(0.23);
     // A modest difference of effect by setting: less benefit in general practice (recruitment.ts).

@@ -1,0 +1,85 @@
+/**
+ * The summary of findings' population rows (src/report/sof-target-rows.ts,
+ * docs/subgroups.md#report): under the primary outcome's trial row, the target population's and
+ * the transported effects with their own participants and CI — numbers against R
+ * (test/reference/subgroups.R) — and one row when the target population is too small.
+ */
+import { readFileSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { analyzeTrial } from '../../src/analysis/analyze-trial.js';
+import type { AnalysisResult } from '../../src/analysis/results-schema.js';
+import { readCsvFile } from '../../src/io/read-csv.js';
+import { judgeDifference } from '../../src/judge/judge-effect.js';
+import { loadPlanFile } from '../../src/plan/load-plan.js';
+import { trialChartContext } from '../../src/report/charts/trial-chart-context.js';
+import { RELEVANCE_TEXT } from '../../src/report/i18n.js';
+import { summaryOfFindings, summaryOfFindingsRows } from '../../src/report/summary-of-findings.js';
+import { loadTrial } from '../../src/trial/load-trial.js';
+import { readTargetSample } from '../../src/trial/target-sample.js';
+import type { TrialData } from '../../src/trial/trial-data.js';
+
+const ref = JSON.parse(readFileSync('test/reference/subgroups.json', 'utf8'));
+let trial: TrialData;
+let result: AnalysisResult;
+
+beforeAll(() => {
+  trial = loadTrial(readCsvFile('test/fixtures/subgroups/trial.csv'), loadPlanFile('test/fixtures/subgroups/plan.json'));
+  result = analyzeTrial(trial, { version: 'test', targetSample: readTargetSample('test/fixtures/subgroups/target-sample.csv', trial.plan)! });
+});
+
+/** "MD 1.05 points lower (2.27 lower to 0.17 higher)" for a lower-is-better difference from R. */
+const md = (d: number, lo: number, hi: number) => {
+  const w = (v: number) => `${Math.abs(v).toFixed(2)} ${v < 0 ? 'lower' : 'higher'}`;
+  return `MD ${Math.abs(d).toFixed(2)} points ${d < 0 ? 'lower' : 'higher'} (${w(lo)} to ${w(hi)})`;
+};
+
+describe('population rows in the summary of findings', () => {
+  it('puts the target-population, raked and inverse-odds rows under the trial row, with R\'s participants and effects', () => {
+    const ctx = trialChartContext(trial, 'en');
+    const rows = summaryOfFindingsRows(result, trial.plan, 'ancova', 'en');
+    const { table, notes } = summaryOfFindings(rows, ctx, result.targetPopulation);
+    const at = table.rows.findIndex((r) => r[0]!.startsWith('Pain (NRS 0–10)'));
+    const [trialRow, target, raked, sampled, next] = table.rows.slice(at, at + 5);
+    expect(target![0]).toBe('In the target population (Adults with symptoms > 4 weeks from physio or GP)');
+    expect(target![2]).toBe(`${ref.target.ancova.n.intervention + ref.target.ancova.n.control} (1 RCT)`);
+    expect(target![6]).toBe(md(ref.target.ancova.difference, ref.target.ancova.ciLower, ref.target.ancova.ciUpper));
+    // The verdict of R's CI against the MCID (2, lower is better), as the trial rows word it.
+    const j = judgeDifference(ref.target.ancova.difference, ref.target.ancova.ciLower, ref.target.ancova.ciUpper, 2, 'lower-is-better');
+    expect(target![7]).toBe(`${RELEVANCE_TEXT[j.relevance!].en.replace(/\s*\([^)]*\)$/, '')}; MCID 2 points`);
+    expect(raked![0]).toBe('Transported to the target population (raking)');
+    expect(raked![2]).toBe(`${ref.transported.n.intervention + ref.transported.n.control} (1 RCT); effective ${ref.transported.effectiveSampleSize.toFixed(0)}`);
+    expect(raked![6]).toBe(md(ref.transported.difference, ref.transported.ciLower, ref.transported.ciUpper));
+    const io = ref.inverseOdds.pain;
+    expect(sampled![0]).toBe('Transported to the target population (weighted to the target sample)');
+    expect(sampled![2]).toBe(`${io.n.intervention + io.n.control} (1 RCT); effective ${io.effectiveSampleSize.toFixed(0)}`);
+    expect(sampled![6]).toBe(md(io.difference, io.ciLower, io.ciUpper));
+    // The trial's certainty, plus a footnote saying what these rows answer; no control-arm mean of their own.
+    const trialLetters = /\(([a-z, ]*)\)$/.exec(trialRow![3]!)?.[1];
+    for (const r of [target!, raked!, sampled!]) {
+      expect(r[1]).toBe(trialRow![1]);
+      expect(r[3]!.startsWith(trialRow![3]!.replace(/ \([a-z, ]*\)$/, ''))).toBe(true);
+      expect(r[5]).toBe('—');
+    }
+    const letter = /([a-z])\)$/.exec(target![3]!)![1]!;
+    if (trialLetters) expect(trialLetters.split(', ')).not.toContain(letter);
+    expect(notes.find((n) => n.startsWith(`${letter}. `))).toContain('not downgraded for indirectness');
+    // Only the primary (here: the first) outcome gets them.
+    expect(next![0]).not.toMatch(/target population/);
+    expect(table.rows.filter((r) => r[0]!.includes('target population'))).toHaveLength(3 * trial.plan.timepoints.length);
+  });
+
+  it('a target population too small to analyse gets one row saying so, with its numbers and the plan\'s minimum', () => {
+    const plan = { ...trial.plan, population: { ...trial.plan.population!, minPerArm: ref.target.patients.control + 1 } };
+    const small = analyzeTrial({ ...trial, plan }, { version: 'test' });
+    expect(small.targetPopulation!.analysed).toBe(false);
+    const ctx = trialChartContext({ ...trial, plan }, 'en');
+    const { table } = summaryOfFindings(summaryOfFindingsRows(small, plan, 'ancova', 'en'), ctx, small.targetPopulation);
+    const rows = table.rows.filter((r) => r[0]!.startsWith('In the target population'));
+    expect(rows).toHaveLength(1);
+    const n = ref.target.patients.intervention + ref.target.patients.control;
+    expect(rows[0]![2]).toBe(`${n} (1 RCT)`);
+    expect(rows[0]![6]).toBe(`Not analysed: too small (${n} patients, ${ref.target.patients.intervention}/${ref.target.patients.control} app/usual; the plan's minimum is ${ref.target.patients.control + 1} per arm)`);
+    // The raked row uses every trial patient, so it stays (no target sample here: no inverse-odds row).
+    expect(table.rows.filter((r) => r[0]!.startsWith('Transported'))).toHaveLength(1);
+  });
+});

@@ -74,6 +74,14 @@ export const SUBGROUP_TEXT = {
     da: 'Vægtet til stikprøven: alle analyserede forsøgspatienter vægtet med de inverse odds for forsøgsdeltagelse fra en logistisk model af de {rows} patienter i målgruppen mod forsøget på {model} (= R glm); ANCOVA (risikodifference for ja/nej-effektmål og patienter med klinisk relevant forbedring) med de vægte og et designbaseret 95 %-KI, der behandler dem som faste (= R svyglm). Effektiv stikprøvestørrelse {essLo}–{essHi}; vægte fra {wMin} til {wMax} (gennemsnit 1). Det forudsætter, at effekten kun afhænger af populationen gennem disse kolonner.',
   },
   nEss: { en: '{n} (ESS {ess})', da: '{n} (ESS {ess})' },
+  // Participant flow: the branch into the target population (charts/target-flow-boxes.ts)
+  flowTarget: { en: 'Target population', da: 'Målgruppe' },
+  flowExcluded: { en: 'Excluded: n = {n} ({interventionShort} {i}, {controlShort} {c})', da: 'Udelukket: n = {n} ({interventionShort} {i}, {controlShort} {c})' },
+  flowNoValue: { en: 'of which no value: n = {n}', da: 'heraf uden værdi: n = {n}' },
+  flowRemaining: { en: 'Remaining: n = {n} ({interventionShort} {i}, {controlShort} {c})', da: 'Tilbage: n = {n} ({interventionShort} {i}, {controlShort} {c})' },
+  flowMeetAll: { en: 'Meet every criterion: n = {n}', da: 'Opfylder alle kriterier: n = {n}' },
+  flowTargetAnalysed: { en: 'Analysed at {time}: {interventionShort} {i}, {controlShort} {c}', da: 'Analyseret efter {time}: {interventionShort} {i}, {controlShort} {c}' },
+  flowTooSmall: { en: 'Too small to analyse (minimum {min} per arm)', da: 'For lille til en analyse (mindst {min} pr. gruppe)' },
   // Summary of findings: the population rows under the trial's row (docs/subgroups.md#report)
   sofTargetRow: { en: 'In the target population ({label})', da: 'I målgruppen ({label})' },
   sofRakedRow: { en: 'Transported to the target population (raking)', da: 'Overført til målgruppen (raking)' },

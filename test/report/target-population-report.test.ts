@@ -1,8 +1,10 @@
 /**
- * The summary of findings' population rows (src/report/sof-target-rows.ts,
- * docs/subgroups.md#report): under the primary outcome's trial row, the target population's and
- * the transported effects with their own participants and CI — numbers against R
- * (test/reference/subgroups.R) — and one row when the target population is too small.
+ * The target population outside its own section (docs/subgroups.md#report): the summary of
+ * findings' population rows (src/report/sof-target-rows.ts) — under the primary outcome's trial
+ * row, the target population's and the transported effects with their own participants and CI,
+ * numbers against R (test/reference/subgroups.R), and one row when the target population is too
+ * small — and the participant flow's branch (src/report/charts/target-flow-boxes.ts) with each
+ * criterion's exclusions, against R's counts.
  */
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -11,6 +13,7 @@ import type { AnalysisResult } from '../../src/analysis/results-schema.js';
 import { readCsvFile } from '../../src/io/read-csv.js';
 import { judgeDifference } from '../../src/judge/judge-effect.js';
 import { loadPlanFile } from '../../src/plan/load-plan.js';
+import { participantFlowSpec } from '../../src/report/charts/participant-flow.js';
 import { trialChartContext } from '../../src/report/charts/trial-chart-context.js';
 import { RELEVANCE_TEXT } from '../../src/report/i18n.js';
 import { summaryOfFindings, summaryOfFindingsRows } from '../../src/report/summary-of-findings.js';
@@ -79,7 +82,47 @@ describe('population rows in the summary of findings', () => {
     const n = ref.target.patients.intervention + ref.target.patients.control;
     expect(rows[0]![2]).toBe(`${n} (1 RCT)`);
     expect(rows[0]![6]).toBe(`Not analysed: too small (${n} patients, ${ref.target.patients.intervention}/${ref.target.patients.control} app/usual; the plan's minimum is ${ref.target.patients.control + 1} per arm)`);
+    // The flow's last branch box says so too.
+    const boxes = flowBoxes(participantFlowSpec(small, ctx));
+    expect(boxes.find((b) => b[0] === 'Target population')).toEqual(['Target population', `Meet every criterion: n = ${n}`, `Too small to analyse (minimum ${ref.target.patients.control + 1} per arm)`]);
     // The raked row uses every trial patient, so it stays (no target sample here: no inverse-odds row).
     expect(table.rows.filter((r) => r[0]!.startsWith('Transported'))).toHaveLength(1);
+  });
+});
+
+/** The flow chart's boxes, each its lines top to bottom (heading first), in drawing order. */
+function flowBoxes(spec: unknown): string[][] {
+  type Layer = { data: { values: Record<string, unknown>[] } };
+  const layers = (spec as { layer: Layer[] }).layer;
+  const rects = layers[1]!.data.values as { x: number; y: number; x2: number; y2: number }[];
+  const texts = [...layers[2]!.data.values, ...layers[3]!.data.values] as { x: number; y: number; line: string }[];
+  return rects.map((r) => texts.filter((t) => t.x > r.x && t.x < r.x2 && t.y > r.y && t.y < r.y2).sort((a, b) => a.y - b.y).map((t) => t.line));
+}
+
+describe('the participant flow\'s branch into the target population', () => {
+  it('one box per criterion in sequence with R\'s exclusions per arm, then the target population and its analysed patients', () => {
+    const ctx = trialChartContext(trial, 'en');
+    const boxes = flowBoxes(participantFlowSpec(result, ctx));
+    const branch = boxes.filter((b) => b.some((l) => l.startsWith('Excluded: ')));
+    const criteria = result.targetPopulation!.criteria;
+    expect(branch).toHaveLength(ref.target.flow.length);
+    ref.target.flow.forEach((f: { column: string; excluded: { intervention: number; control: number } }, k: number) => {
+      const c = criteria[k]!;
+      expect(c.column).toBe(f.column);
+      const box = branch[k]!;
+      expect(box[0]).toBe(`${k + 1}. ${c.label.en.charAt(0).toUpperCase()}${c.label.en.slice(1)}`);
+      expect(box).toContain(`Excluded: n = ${f.excluded.intervention + f.excluded.control} (app ${f.excluded.intervention}, usual ${f.excluded.control})`);
+      expect(box).toContain(`Remaining: n = ${c.remaining.intervention + c.remaining.control} (app ${c.remaining.intervention}, usual ${c.remaining.control})`);
+      if (c.missing) expect(box).toContain(`of which no value: n = ${c.missing}`);
+    });
+    const last = boxes[boxes.indexOf(branch.at(-1)!) + 1]!;
+    const n = ref.target.ancova.n;
+    expect(last).toEqual(['Target population', `Meet every criterion: n = ${ref.target.patients.intervention + ref.target.patients.control}`, `Analysed at 3 months: app ${n.intervention}, usual ${n.control}`]);
+  });
+
+  it('no branch without a target population', () => {
+    const { targetPopulation: _t, ...without } = result;
+    const boxes = flowBoxes(participantFlowSpec(without, trialChartContext(trial, 'en')));
+    expect(boxes.flat().some((l) => l.startsWith('Excluded: ') || l === 'Target population')).toBe(false);
   });
 });

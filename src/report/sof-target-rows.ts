@@ -15,9 +15,9 @@ import { fillPhrase, formatFixed, REPORT_TEXT } from './i18n.js';
 import { SUBGROUP_TEXT, type SubgroupPhrase } from './sections/subgroup-phrases.js';
 
 export interface SofPopulationRow {
-  /** "In the target population (…)" / "Transported to the target population (raking)". */
+  /** "In the target population (…)" / "Transported to the target population (raking); effective sample size 370". */
   label: string;
-  /** The participants cell: "48 (1 RCT)"; the transported rows add their effective sample size. */
+  /** The participants cell: "48 (1 RCT)". */
   participants: string;
   /** The effect row; null for the "too small to analyse" row. */
   row: EffectRow | null;
@@ -53,10 +53,11 @@ export function sofPopulationRows(t: TargetPopulation, trialRow: EffectRow, ctx:
   const moved = (t.transported ?? []).filter((x) => x.outcome === trialRow.outcome && x.time === trialRow.time);
   for (const weighting of ['raking', 'inverse-odds'] as const) {
     for (const x of moved.filter((m) => m.weighting === weighting)) {
-      const n = total(x.effect);
+      // The effective sample size goes with the label: the participants column stays narrow.
+      const name = p(weighting === 'raking' ? 'sofRakedRow' : 'sofInverseOddsRow');
       out.push({
-        label: p(weighting === 'raking' ? 'sofRakedRow' : 'sofInverseOddsRow'),
-        participants: x.weights ? p('sofEffective', { n, ess: formatFixed(x.weights.effectiveSampleSize, 0, lang) }) : participants(n),
+        label: x.weights ? p('sofEffective', { label: name, ess: formatFixed(x.weights.effectiveSampleSize, 0, lang) }) : name,
+        participants: participants(total(x.effect)),
         row: x.effect,
       });
     }

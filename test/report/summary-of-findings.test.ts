@@ -120,7 +120,7 @@ describe('summary of findings on the bundled trial', () => {
     const { table, notes } = summaryOfFindings(summaryOfFindingsRows(r, b.plan, 'ancova', 'da'), ctx, r.targetPopulation);
     const t = r.targetPopulation!;
     const target = table.rows.filter((x) => x[0]!.startsWith('I målgruppen ('));
-    const raked = table.rows.filter((x) => x[0] === 'Overført til målgruppen (raking)');
+    const raked = table.rows.filter((x) => x[0]!.startsWith('Overført til målgruppen (raking); effektiv stikprøvestørrelse '));
     expect(target).toHaveLength(b.plan.timepoints.length);
     expect(raked).toHaveLength(b.plan.timepoints.length);
     b.plan.timepoints.forEach((time, i) => {
@@ -128,7 +128,8 @@ describe('summary of findings on the bundled trial', () => {
       expect(target[i]![2]).toBe(`${e.n.intervention + e.n.control} (1 RCT)`);
       expect(target[i]![6]).toContain(Math.abs(e.difference!).toFixed(2).replace('.', ','));
       const m = t.transported!.find((x) => x.outcome === b.plan.primary!.outcome && x.time === time && x.weighting === 'raking')!;
-      expect(raked[i]![2]).toBe(`${m.effect.n.intervention + m.effect.n.control} (1 RCT); effektivt ${m.weights!.effectiveSampleSize.toFixed(0)}`);
+      expect(raked[i]![0]).toBe(`Overført til målgruppen (raking); effektiv stikprøvestørrelse ${m.weights!.effectiveSampleSize.toFixed(0)}`);
+      expect(raked[i]![2]).toBe(`${m.effect.n.intervention + m.effect.n.control} (1 RCT)`);
     });
     expect(notes.some((n) => n.includes('ikke nedgraderet for indirekthed'))).toBe(true);
   });

@@ -49,12 +49,12 @@ describe('population rows in the summary of findings', () => {
     // The verdict of R's CI against the MCID (2, lower is better), as the trial rows word it.
     const j = judgeDifference(ref.target.ancova.difference, ref.target.ancova.ciLower, ref.target.ancova.ciUpper, 2, 'lower-is-better');
     expect(target![7]).toBe(`${RELEVANCE_TEXT[j.relevance!].en.replace(/\s*\([^)]*\)$/, '')}; MCID 2 points`);
-    expect(raked![0]).toBe('Transported to the target population (raking)');
-    expect(raked![2]).toBe(`${ref.transported.n.intervention + ref.transported.n.control} (1 RCT); effective ${ref.transported.effectiveSampleSize.toFixed(0)}`);
+    expect(raked![0]).toBe(`Transported to the target population (raking); effective sample size ${ref.transported.effectiveSampleSize.toFixed(0)}`);
+    expect(raked![2]).toBe(`${ref.transported.n.intervention + ref.transported.n.control} (1 RCT)`);
     expect(raked![6]).toBe(md(ref.transported.difference, ref.transported.ciLower, ref.transported.ciUpper));
     const io = ref.inverseOdds.pain;
-    expect(sampled![0]).toBe('Transported to the target population (weighted to the target sample)');
-    expect(sampled![2]).toBe(`${io.n.intervention + io.n.control} (1 RCT); effective ${io.effectiveSampleSize.toFixed(0)}`);
+    expect(sampled![0]).toBe(`Transported to the target population (weighted to the target sample); effective sample size ${io.effectiveSampleSize.toFixed(0)}`);
+    expect(sampled![2]).toBe(`${io.n.intervention + io.n.control} (1 RCT)`);
     expect(sampled![6]).toBe(md(io.difference, io.ciLower, io.ciUpper));
     // The trial's certainty, plus a footnote saying what these rows answer; no control-arm mean of their own.
     const trialLetters = /\(([a-z, ]*)\)$/.exec(trialRow![3]!)?.[1];

@@ -86,7 +86,7 @@ export const SUBGROUP_TEXT = {
   sofTargetRow: { en: 'In the target population ({label})', da: 'I målgruppen ({label})' },
   sofRakedRow: { en: 'Transported to the target population (raking)', da: 'Overført til målgruppen (raking)' },
   sofInverseOddsRow: { en: 'Transported to the target population (weighted to the target sample)', da: 'Overført til målgruppen (vægtet til stikprøven fra målgruppen)' },
-  sofEffective: { en: '{n} (1 RCT); effective {ess}', da: '{n} (1 RCT); effektivt {ess}' },
+  sofEffective: { en: '{label}; effective sample size {ess}', da: '{label}; effektiv stikprøvestørrelse {ess}' },
   sofTooSmall: {
     en: 'Not analysed: too small ({n} patients, {i}/{c} {interventionShort}/{controlShort}; the plan\'s minimum is {min} per arm)',
     da: 'Ikke analyseret: for lille ({n} patienter, {i}/{c} {interventionShort}/{controlShort}; planens minimum er {min} pr. gruppe)',

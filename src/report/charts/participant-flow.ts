@@ -6,9 +6,9 @@
  * excluded — and reasons for loss are not in a trial export, so they are not drawn.) Boxes are drawn in pixel coordinates (scale: null) so
  * the layout is fixed; counts come from the analysis (missingness and effect rows).
  *
- * With a target population in the plan, a third column branches off the randomised box: one box
- * per criterion with the patients it excluded and those remaining, then the target population
- * (target-flow-boxes.ts; docs/subgroups.md#report).
+ * With a target population in the plan, a branch leaves the randomised box down between the arms
+ * to boxes below them: one per criterion with the patients it excluded and those remaining, then
+ * the target population (target-flow-boxes.ts; docs/subgroups.md#report).
  */
 import type { TopLevelSpec } from 'vega-lite';
 import type { AnalysisResult } from '../../analysis/results-schema.js';
@@ -74,23 +74,13 @@ export function participantFlowSpec(result: Pick<AnalysisResult, 'missingness' |
   const branch = result.targetPopulation ? targetFlowBoxes(result.targetPopulation, ctx, { outcome: primary, method, times: planned }) : [];
   const branchWidth = Math.max(0, ...branch.flat().map((l) => textWidth(l, FONT_SIZE))) + 2 * PAD;
   const armsWidth = 2 * boxWidth + H_GAP;
-  const width = armsWidth + (branch.length ? H_GAP + branchWidth : 0);
+  const width = Math.max(armsWidth, branch.length ? branchWidth : 0);
 
   const boxes: Box[] = [];
   const arrows: { x: number; y: number; x2: number; y2: number }[] = [];
   const top = [fillPhrase(t('randomised'), { n: patients.intervention + patients.control })];
   const topBox = { x: armsWidth / 2 - boxWidth / 2, y: 0, x2: armsWidth / 2 + boxWidth / 2, y2: heightOf(1), lines: top, stroke: '#444' };
   boxes.push(topBox);
-  // The branch: from the randomised box to the right, then down through the criteria in sequence.
-  let above: Box | undefined;
-  for (const lines of branch) {
-    const x = armsWidth + H_GAP;
-    const y = above ? above.y2 + V_GAP : 0;
-    const b = { x, y, x2: x + branchWidth, y2: y + heightOf(lines.length), lines, stroke: '#444' };
-    arrows.push(above ? { x: x + branchWidth / 2, y: above.y2, x2: x + branchWidth / 2, y2: b.y } : { x: topBox.x2, y: (topBox.y + topBox.y2) / 2, x2: x, y2: (topBox.y + topBox.y2) / 2 });
-    boxes.push(b);
-    above = b;
-  }
   ARMS.forEach((arm, i) => {
     const x = i * (boxWidth + H_GAP);
     let y = topBox.y2 + V_GAP;
@@ -114,6 +104,19 @@ export function participantFlowSpec(result: Pick<AnalysisResult, 'missingness' |
       boxes.push(b);
     }
   });
+  // The branch: a line from the randomised box down the gap between the arms (the criteria apply
+  // to every randomised patient, whatever happened later), then the criteria in sequence below
+  // the arms. Below rather than beside: a third column would make the diagram too wide for a
+  // portrait page.
+  let above: Box | undefined;
+  for (const lines of branch) {
+    const x = armsWidth / 2 - branchWidth / 2;
+    const y = (above?.y2 ?? Math.max(...boxes.map((b) => b.y2))) + V_GAP;
+    const b = { x, y, x2: x + branchWidth, y2: y + heightOf(lines.length), lines, stroke: '#444' };
+    arrows.push({ x: armsWidth / 2, y: above?.y2 ?? topBox.y2, x2: armsWidth / 2, y2: b.y });
+    boxes.push(b);
+    above = b;
+  }
   const height = Math.max(...boxes.map((b) => b.y2));
   const px = (field: string) => ({ field, type: 'quantitative', scale: null }) as const;
   const texts = boxes.flatMap((b) => b.lines.map((line, k) => ({ x: b.x + PAD, y: b.y + PAD + LINE * k + LINE / 2, line, bold: k === 0 })));

@@ -9,11 +9,12 @@
  * the rule in judge/grade-certainty.ts; this module only words it. Without a level in the plan the
  * column says "not assessed", still naming the imprecision.
  */
-import type { AnalysisResult, EffectRow } from '../analysis/results-schema.js';
+import type { AnalysisResult, EffectRow, TargetPopulation } from '../analysis/results-schema.js';
 import { type CertaintyJudgement, type CertaintyLevel, gradeCertainty } from '../judge/grade-certainty.js';
 import type { Plan } from '../plan/plan-schema.js';
 import type { TrialChartContext } from './charts/trial-chart-context.js';
 import { fillPhrase, formatFixed, formatMcid, type Lang, RELEVANCE_TEXT, REPORT_TEXT, withUnit } from './i18n.js';
+import { populationRowsOutcome, sofPopulationNote, sofPopulationRows } from './sof-target-rows.js';
 import type { Table } from './text-table.js';
 
 const SYMBOLS: Record<CertaintyLevel, string> = { high: '⊕⊕⊕⊕', moderate: '⊕⊕⊕◯', low: '⊕⊕◯◯', 'very-low': '⊕◯◯◯' };
@@ -132,9 +133,11 @@ export interface SummaryOfFindings {
 
 /**
  * The table with its footnotes. Certainty cells carry letters ("⊕⊕⊕◯ Moderate (a, b)"); each
- * distinct reason is written once below the table, as GRADEpro does.
+ * distinct reason is written once below the table, as GRADEpro does. With a target population,
+ * the primary outcome's rows are each followed by the population rows (sof-target-rows.ts), which
+ * keep the trial's certainty and add a footnote saying they answer the population question.
  */
-export function summaryOfFindings(rows: readonly SofRow[], ctx: TrialChartContext): SummaryOfFindings {
+export function summaryOfFindings(rows: readonly SofRow[], ctx: TrialChartContext, target?: TargetPopulation): SummaryOfFindings {
   const lang = ctx.lang;
   const t = (k: keyof typeof REPORT_TEXT) => REPORT_TEXT[k][lang];
   const reasons: string[] = [];
@@ -142,17 +145,18 @@ export function summaryOfFindings(rows: readonly SofRow[], ctx: TrialChartContex
     if (!reasons.includes(reason)) reasons.push(reason);
     return letter(reasons.indexOf(reason));
   };
+  const withPopulation = target ? populationRowsOutcome(rows.map((s) => s.outcome), ctx) : undefined;
   const table: Table = {
     header: ctx.text('sofHeader').split('|'),
     align: ['left', 'left', 'right', 'left', 'left', 'left', 'left', 'left'],
     fit: [undefined, 'nowrap', undefined, 'nowrap', undefined, undefined, 'wide', 'wide'],
-    rows: rows.map((s) => {
+    rows: rows.flatMap((s) => {
       const { row: r, importance, certainty, outcome, time } = s;
       const direction = ctx.directionOf(outcome);
       const hint = r.method === 'risk-difference' || !direction ? '' : `; ${direction === 'lower-is-better' ? t('lowerIsBetter') : t('higherIsBetter')}`;
       const head = certainty.level ? `${SYMBOLS[certainty.level]} ${REPORT_TEXT[certainty.level][lang]}` : t('notAssessed');
       const letters = certainty.reasons.map(mark);
-      return [
+      const trialCells = [
         `${ctx.outcomeLabel(outcome)} (${t(importance)}${hint})`,
         ctx.timeLabel(time),
         fillPhrase(t('participants'), { n: r.n.intervention + r.n.control, k: 1 }),
@@ -161,6 +165,19 @@ export function summaryOfFindings(rows: readonly SofRow[], ctx: TrialChartContex
         controlText(s, ctx),
         sofEffectText(r, ctx),
         verdictText(r, ctx),
+      ];
+      if (!target || outcome !== withPopulation) return [trialCells];
+      const extra = sofPopulationRows(target, r, ctx);
+      if (!extra.length) return [trialCells];
+      // The trial's certainty, with the footnote that these rows answer the population question.
+      const populationCertainty = `${head} (${[...letters, mark(sofPopulationNote(lang))].join(', ')})`;
+      return [
+        trialCells,
+        ...extra.map((x) =>
+          x.row
+            ? [x.label, ctx.timeLabel(time), x.participants, populationCertainty, relativeEffectText(x.row, lang), controlText({ row: x.row, controlMean: null, outcome }, ctx), sofEffectText(x.row, ctx), verdictText(x.row, ctx)]
+            : [x.label, ctx.timeLabel(time), x.participants, '—', '—', '—', x.why ?? '', '—'],
+        ),
       ];
     }),
   };

@@ -114,6 +114,26 @@ describe('summary of findings on the bundled trial', () => {
     expect(ANALYZE_FOOTNOTE.da.replace(/\n/g, ' ')).toContain('95 %-KI udelukker 0, men estimatet er mindre end MKRF');
   });
 
+  it('the target population\'s rows under the primary outcome, in Danish: målgruppe, "overført til målgruppen"', () => {
+    const { trial: b, result: r } = { trial, result };
+    const ctx = trialChartContext(b, 'da');
+    const { table, notes } = summaryOfFindings(summaryOfFindingsRows(r, b.plan, 'ancova', 'da'), ctx, r.targetPopulation);
+    const t = r.targetPopulation!;
+    const target = table.rows.filter((x) => x[0]!.startsWith('I målgruppen ('));
+    const raked = table.rows.filter((x) => x[0]!.startsWith('Overført til målgruppen (raking); effektiv stikprøvestørrelse '));
+    expect(target).toHaveLength(b.plan.timepoints.length);
+    expect(raked).toHaveLength(b.plan.timepoints.length);
+    b.plan.timepoints.forEach((time, i) => {
+      const e = t.effects.find((x) => x.outcome === b.plan.primary!.outcome && x.time === time && x.method === 'ancova')!;
+      expect(target[i]![2]).toBe(`${e.n.intervention + e.n.control} (1 RCT)`);
+      expect(target[i]![6]).toContain(Math.abs(e.difference!).toFixed(2).replace('.', ','));
+      const m = t.transported!.find((x) => x.outcome === b.plan.primary!.outcome && x.time === time && x.weighting === 'raking')!;
+      expect(raked[i]![0]).toBe(`Overført til målgruppen (raking); effektiv stikprøvestørrelse ${m.weights!.effectiveSampleSize.toFixed(0)}`);
+      expect(raked[i]![2]).toBe(`${m.effect.n.intervention + m.effect.n.control} (1 RCT)`);
+    });
+    expect(notes.some((n) => n.includes('ikke nedgraderet for indirekthed'))).toBe(true);
+  });
+
   it('the MMRM row of the sensitivity table shows the patients its model used', () => {
     const mmrm = { ...rows[0]!.row, method: 'mmrm' as const, details: { patientsInModel: 438 } };
     const t = sensitivityTable({ outcome: 'rmdq', time: '3m', rows: [rows[0]!.row, mmrm], tippingPoint: null, errors: [] }, 'en', 2);

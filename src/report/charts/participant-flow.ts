@@ -5,6 +5,10 @@
  * patients in its analysis at each planned follow-up. (Enrolment — assessed for eligibility,
  * excluded — and reasons for loss are not in a trial export, so they are not drawn.) Boxes are drawn in pixel coordinates (scale: null) so
  * the layout is fixed; counts come from the analysis (missingness and effect rows).
+ *
+ * With a target population in the plan, a branch leaves the randomised box down between the arms
+ * to boxes below them: one per criterion with the patients it excluded and those remaining, then
+ * the target population (target-flow-boxes.ts; docs/subgroups.md#report).
  */
 import type { TopLevelSpec } from 'vega-lite';
 import type { AnalysisResult } from '../../analysis/results-schema.js';
@@ -13,6 +17,7 @@ import { methodText } from '../effects-table.js';
 import { fillPhrase, type Lang } from '../i18n.js';
 import { textWidth } from '../render/chart-font.js';
 import { ARM_COLOURS, chartConfig, FONT_SIZE } from './chart-style.js';
+import { targetFlowBoxes } from './target-flow-boxes.js';
 import type { TrialChartContext } from './trial-chart-context.js';
 
 const LINE = 15;
@@ -29,7 +34,7 @@ interface Box {
   stroke: string;
 }
 
-export function participantFlowSpec(result: Pick<AnalysisResult, 'missingness' | 'effects' | 'input' | 'plan'>, ctx: TrialChartContext): TopLevelSpec {
+export function participantFlowSpec(result: Pick<AnalysisResult, 'missingness' | 'effects' | 'input' | 'plan' | 'targetPopulation'>, ctx: TrialChartContext): TopLevelSpec {
   const lang: Lang = ctx.lang;
   const t = ctx.text;
   const primary = ctx.primary?.outcome ?? result.missingness[0]?.outcome ?? '';
@@ -65,19 +70,23 @@ export function participantFlowSpec(result: Pick<AnalysisResult, 'missingness' |
   const allLines = [...ARMS.flatMap(armLines), ...ARMS.flatMap((a) => followUps.flatMap((v) => visitLines(a, v))), ...ARMS.flatMap(analysisLines)];
   const boxWidth = Math.max(0, ...allLines.map((l) => textWidth(l, FONT_SIZE))) + 2 * PAD;
   const heightOf = (n: number) => n * LINE + 2 * PAD;
-  const width = 2 * boxWidth + H_GAP;
+  // The target branch has its own width, so long criterion labels do not widen the arm columns.
+  const branch = result.targetPopulation ? targetFlowBoxes(result.targetPopulation, ctx, { outcome: primary, method, times: planned }) : [];
+  const branchWidth = Math.max(0, ...branch.flat().map((l) => textWidth(l, FONT_SIZE))) + 2 * PAD;
+  const armsWidth = 2 * boxWidth + H_GAP;
+  const width = Math.max(armsWidth, branch.length ? branchWidth : 0);
 
   const boxes: Box[] = [];
   const arrows: { x: number; y: number; x2: number; y2: number }[] = [];
   const top = [fillPhrase(t('randomised'), { n: patients.intervention + patients.control })];
-  const topBox = { x: width / 2 - boxWidth / 2, y: 0, x2: width / 2 + boxWidth / 2, y2: heightOf(1), lines: top, stroke: '#444' };
+  const topBox = { x: armsWidth / 2 - boxWidth / 2, y: 0, x2: armsWidth / 2 + boxWidth / 2, y2: heightOf(1), lines: top, stroke: '#444' };
   boxes.push(topBox);
   ARMS.forEach((arm, i) => {
     const x = i * (boxWidth + H_GAP);
     let y = topBox.y2 + V_GAP;
     const armBox = { x, y, x2: x + boxWidth, y2: y + heightOf(2), lines: armLines(arm), stroke: ARM_COLOURS[arm] };
     boxes.push(armBox);
-    arrows.push({ x: width / 2, y: topBox.y2, x2: x + boxWidth / 2, y2: armBox.y });
+    arrows.push({ x: armsWidth / 2, y: topBox.y2, x2: x + boxWidth / 2, y2: armBox.y });
     let prev = armBox;
     for (const v of followUps) {
       y = prev.y2 + V_GAP;
@@ -95,6 +104,19 @@ export function participantFlowSpec(result: Pick<AnalysisResult, 'missingness' |
       boxes.push(b);
     }
   });
+  // The branch: a line from the randomised box down the gap between the arms (the criteria apply
+  // to every randomised patient, whatever happened later), then the criteria in sequence below
+  // the arms. Below rather than beside: a third column would make the diagram too wide for a
+  // portrait page.
+  let above: Box | undefined;
+  for (const lines of branch) {
+    const x = armsWidth / 2 - branchWidth / 2;
+    const y = (above?.y2 ?? Math.max(...boxes.map((b) => b.y2))) + V_GAP;
+    const b = { x, y, x2: x + branchWidth, y2: y + heightOf(lines.length), lines, stroke: '#444' };
+    arrows.push({ x: armsWidth / 2, y: above?.y2 ?? topBox.y2, x2: armsWidth / 2, y2: b.y });
+    boxes.push(b);
+    above = b;
+  }
   const height = Math.max(...boxes.map((b) => b.y2));
   const px = (field: string) => ({ field, type: 'quantitative', scale: null }) as const;
   const texts = boxes.flatMap((b) => b.lines.map((line, k) => ({ x: b.x + PAD, y: b.y + PAD + LINE * k + LINE / 2, line, bold: k === 0 })));

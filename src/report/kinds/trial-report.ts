@@ -170,8 +170,8 @@ const conclusionSection: TrialSectionBuilder = ({ ctx, sofRows }) => {
   return paragraphs.length ? [{ id: 'conclusion', title: ctx.text('conclusionTitle'), intro: paragraphs }] : [];
 };
 
-const sofSection: TrialSectionBuilder = ({ ctx, sofRows, method }) => {
-  const sof = summaryOfFindings(sofRows, ctx);
+const sofSection: TrialSectionBuilder = ({ ctx, sofRows, method, result }) => {
+  const sof = summaryOfFindings(sofRows, ctx, result.targetPopulation);
   return [{ id: 'summary-of-findings', title: ctx.text('sofTitle'), intro: [fillPhrase(ctx.text('sofIntro'), { method })], tables: [{ table: sof.table }], notes: sof.notes }];
 };
 

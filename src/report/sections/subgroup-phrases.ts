@@ -74,6 +74,27 @@ export const SUBGROUP_TEXT = {
     da: 'Vægtet til stikprøven: alle analyserede forsøgspatienter vægtet med de inverse odds for forsøgsdeltagelse fra en logistisk model af de {rows} patienter i målgruppen mod forsøget på {model} (= R glm); ANCOVA (risikodifference for ja/nej-effektmål og patienter med klinisk relevant forbedring) med de vægte og et designbaseret 95 %-KI, der behandler dem som faste (= R svyglm). Effektiv stikprøvestørrelse {essLo}–{essHi}; vægte fra {wMin} til {wMax} (gennemsnit 1). Det forudsætter, at effekten kun afhænger af populationen gennem disse kolonner.',
   },
   nEss: { en: '{n} (ESS {ess})', da: '{n} (ESS {ess})' },
+  // Participant flow: the branch into the target population (charts/target-flow-boxes.ts)
+  flowTarget: { en: 'Target population', da: 'Målgruppe' },
+  flowExcluded: { en: 'Excluded: n = {n} ({interventionShort} {i}, {controlShort} {c})', da: 'Udelukket: n = {n} ({interventionShort} {i}, {controlShort} {c})' },
+  flowNoValue: { en: 'of which no value: n = {n}', da: 'heraf uden værdi: n = {n}' },
+  flowRemaining: { en: 'Remaining: n = {n} ({interventionShort} {i}, {controlShort} {c})', da: 'Tilbage: n = {n} ({interventionShort} {i}, {controlShort} {c})' },
+  flowMeetAll: { en: 'Meet every criterion: n = {n}', da: 'Opfylder alle kriterier: n = {n}' },
+  flowTargetAnalysed: { en: 'Analysed at {time}: {interventionShort} {i}, {controlShort} {c}', da: 'Analyseret efter {time}: {interventionShort} {i}, {controlShort} {c}' },
+  flowTooSmall: { en: 'Too small to analyse (minimum {min} per arm)', da: 'For lille til en analyse (mindst {min} pr. gruppe)' },
+  // Summary of findings: the population rows under the trial's row (docs/subgroups.md#report)
+  sofTargetRow: { en: 'In the target population ({label})', da: 'I målgruppen ({label})' },
+  sofRakedRow: { en: 'Transported to the target population (raking)', da: 'Overført til målgruppen (raking)' },
+  sofInverseOddsRow: { en: 'Transported to the target population (weighted to the target sample)', da: 'Overført til målgruppen (vægtet til stikprøven fra målgruppen)' },
+  sofEffective: { en: '{label}; effective sample size {ess}', da: '{label}; effektiv stikprøvestørrelse {ess}' },
+  sofTooSmall: {
+    en: 'Not analysed: too small ({n} patients, {i}/{c} {interventionShort}/{controlShort}; the plan\'s minimum is {min} per arm)',
+    da: 'Ikke analyseret: for lille ({n} patienter, {i}/{c} {interventionShort}/{controlShort}; planens minimum er {min} pr. gruppe)',
+  },
+  sofPopulationNote: {
+    en: 'These rows answer the question about the population (section "Target population"): the effect in the trial patients who meet the target population\'s criteria, and the whole trial transported (reweighted) to its make-up. They keep the trial\'s certainty: not downgraded for indirectness',
+    da: 'Disse rækker besvarer spørgsmålet om populationen (afsnittet "Målgruppe"): effekten hos de forsøgspatienter, der opfylder målgruppens kriterier, og hele forsøget overført (omvægtet) til målgruppens sammensætning. De beholder forsøgets evidenskvalitet: ikke nedgraderet for indirekthed',
+  },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type SubgroupPhrase = keyof typeof SUBGROUP_TEXT;

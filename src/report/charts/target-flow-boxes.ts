@@ -1,0 +1,45 @@
+/**
+ * The participant flow's branch into the target population (docs/subgroups.md#report): one box
+ * per criterion in sequence — the patients it excluded (per arm, and how many had no value) and
+ * those remaining — then the target population with the patients analysed in it by the primary
+ * method at each planned follow-up, or "too small to analyse". The numbers are those of the
+ * target-population section's criteria table (`result.targetPopulation.criteria`).
+ *
+ * Pure: the result in, the boxes' lines out (first line = heading); participant-flow.ts places them.
+ */
+import type { EffectRow, TargetPopulation } from '../../analysis/results-schema.js';
+import { fillArms } from '../arm-names.js';
+import { fillPhrase } from '../i18n.js';
+import { SUBGROUP_TEXT, type SubgroupPhrase } from '../sections/subgroup-phrases.js';
+import type { TrialChartContext } from './trial-chart-context.js';
+
+/** The branch's boxes, each a list of lines (heading first). */
+export function targetFlowBoxes(
+  t: TargetPopulation,
+  ctx: Pick<TrialChartContext, 'lang' | 'arms' | 'timeLabel'>,
+  primary: { outcome: string; method: EffectRow['method']; times: readonly string[] },
+): string[][] {
+  const p = (k: SubgroupPhrase, values: Record<string, string | number> = {}) => fillPhrase(fillArms(SUBGROUP_TEXT[k][ctx.lang], ctx.arms), values);
+  const counts = (a: { intervention: number; control: number }) => ({ n: a.intervention + a.control, i: a.intervention, c: a.control });
+  // "1. Aged 15 or older": numbered, as the criteria apply in sequence.
+  const heading = (label: string, i: number) => `${i + 1}. ${label.charAt(0).toUpperCase()}${label.slice(1)}`;
+  const boxes = t.criteria.map((c, i) => [
+    heading(c.label[ctx.lang], i),
+    p('flowExcluded', counts(c.excluded)),
+    ...(c.missing ? [p('flowNoValue', { n: c.missing })] : []),
+    p('flowRemaining', counts(c.remaining)),
+  ]);
+  const analysed = (time: string) => t.effects.find((e) => e.outcome === primary.outcome && e.time === time && e.method === primary.method);
+  const last = [
+    p('flowTarget'),
+    p('flowMeetAll', { n: t.patients.intervention + t.patients.control }),
+    ...(t.analysed
+      ? primary.times.flatMap((time) => {
+          const e = analysed(time);
+          return e ? [p('flowTargetAnalysed', { time: ctx.timeLabel(time), i: e.n.intervention, c: e.n.control })] : [];
+        })
+      : [p('flowTooSmall', { min: t.minPerArm })]),
+  ];
+  return [...boxes, last];
+}
+

@@ -1,0 +1,71 @@
+/**
+ * The summary of findings' population rows (docs/subgroups.md#report): under the trial's row for
+ * the primary outcome at each follow-up, the effect in the trial patients who meet the target
+ * population's criteria and the trial's effect transported to the target population (raked to
+ * its margins, weighted to its sample), each with its own participants, effect, CI and MCID
+ * verdict — or one row saying the target population is too small to analyse.
+ *
+ * They answer the committee's question about *whose* effect it is; they keep the trial's
+ * certainty (the footnote says so) rather than being graded again. Pure: results in, rows out.
+ */
+import type { EffectRow, TargetPopulation } from '../analysis/results-schema.js';
+import { fillArms } from './arm-names.js';
+import type { TrialChartContext } from './charts/trial-chart-context.js';
+import { fillPhrase, formatFixed, REPORT_TEXT } from './i18n.js';
+import { SUBGROUP_TEXT, type SubgroupPhrase } from './sections/subgroup-phrases.js';
+
+export interface SofPopulationRow {
+  /** "In the target population (…)" / "Transported to the target population (raking); effective sample size 370". */
+  label: string;
+  /** The participants cell: "48 (1 RCT)". */
+  participants: string;
+  /** The effect row; null for the "too small to analyse" row. */
+  row: EffectRow | null;
+  /** Why there is no row (too small to analyse). */
+  why?: string;
+}
+
+/**
+ * The outcome whose rows get population rows: the plan's primary outcome, else the first outcome
+ * of the table. One outcome only, at each follow-up: two or three extra rows under every outcome
+ * would bury the table; the target-population section has them all.
+ */
+export function populationRowsOutcome(outcomes: readonly string[], ctx: Pick<TrialChartContext, 'primary'>): string | undefined {
+  return ctx.primary?.outcome ?? outcomes[0];
+}
+
+/** The population rows for one trial row of the summary of findings, in page order. */
+export function sofPopulationRows(t: TargetPopulation, trialRow: EffectRow, ctx: Pick<TrialChartContext, 'lang' | 'arms'>): SofPopulationRow[] {
+  const lang = ctx.lang;
+  const p = (k: SubgroupPhrase, values: Record<string, string | number> = {}) => fillPhrase(fillArms(SUBGROUP_TEXT[k][lang], ctx.arms), values);
+  const total = (r: EffectRow) => r.n.intervention + r.n.control;
+  const participants = (n: number) => fillPhrase(REPORT_TEXT.participants[lang], { n, k: 1 });
+  const out: SofPopulationRow[] = [];
+  const label = p('sofTargetRow', { label: t.label[lang] });
+  if (!t.analysed) {
+    const n = t.patients.intervention + t.patients.control;
+    out.push({ label, participants: participants(n), row: null, why: p('sofTooSmall', { n, i: t.patients.intervention, c: t.patients.control, min: t.minPerArm }) });
+  } else {
+    const target = t.effects.find((e) => e.outcome === trialRow.outcome && e.time === trialRow.time && e.method === trialRow.method);
+    if (target) out.push({ label, participants: participants(total(target)), row: target });
+  }
+  // Raking first, then the target sample: the order of the target-population section.
+  const moved = (t.transported ?? []).filter((x) => x.outcome === trialRow.outcome && x.time === trialRow.time);
+  for (const weighting of ['raking', 'inverse-odds'] as const) {
+    for (const x of moved.filter((m) => m.weighting === weighting)) {
+      // The effective sample size goes with the label: the participants column stays narrow.
+      const name = p(weighting === 'raking' ? 'sofRakedRow' : 'sofInverseOddsRow');
+      out.push({
+        label: x.weights ? p('sofEffective', { label: name, ess: formatFixed(x.weights.effectiveSampleSize, 0, lang) }) : name,
+        participants: participants(total(x.effect)),
+        row: x.effect,
+      });
+    }
+  }
+  return out;
+}
+
+/** The footnote the population rows' certainty cells point to. */
+export function sofPopulationNote(lang: TrialChartContext['lang']): string {
+  return SUBGROUP_TEXT.sofPopulationNote[lang];
+}

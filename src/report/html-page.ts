@@ -18,7 +18,8 @@ h1 { font-size: 1.6em; font-weight: normal; margin: 0 0 4px; }
 h2 { font-size: 1.25em; font-weight: normal; margin: 40px 0 8px; padding-bottom: 4px; border-bottom: 1px solid #ccc; }
 p { max-width: 80ch; }
 .provenance { color: #555; font-size: 0.85em; }
-nav ol { columns: 2; padding-left: 1.2em; max-width: 80ch; }
+nav ol { columns: 2; column-gap: 3em; padding-left: 2em; max-width: 90ch; }
+nav li { break-inside: avoid; }
 figure { margin: 12px 0; }
 figure svg { display: block; max-width: 100%; height: auto; }
 figcaption { font-size: 0.85em; color: #555; }

@@ -10,6 +10,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { checkContentsColumns } from './contents-columns-check.js';
 import { checkPrintedPage, PRINTED_PAGES } from './report-print-check.js';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -47,6 +48,7 @@ describe('report pages in a browser', () => {
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
         expect(overflow, `page is ${overflow}px wider than a ${width}px window`).toBeLessThanOrEqual(0);
         expect(errors).toEqual([]);
+        await checkContentsColumns(page, `${name} at ${width}px`);
         mkdirSync('test-output', { recursive: true });
         await page.screenshot({ path: join('test-output', `report-${name}-${width}.png`), fullPage: true });
         await page.close();

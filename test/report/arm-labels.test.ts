@@ -54,7 +54,8 @@ describe('arm labels from the plan', () => {
     expect(readme).toContain(`Digital coach − ${control}`);
     expect(readme).toMatch(lang === 'en' ? /Right of 0 favours Digital coach/ : /til fordel for Digital coach/);
     // Chart legends and "favours" texts.
-    const forest = files.get('effects-forest.vl.json')!;
+    // A long favours label is written on two lines (a JSON array): read the lines joined.
+    const forest = files.get('effects-forest.vl.json')!.replace(/\[\s*"([^"\]]*)",\s*"([^"\]]*)"\s*\]/g, '"$1 $2"');
     expect(forest).toContain(lang === 'en' ? `← Favours ${control}` : `← Til fordel for ${control}`);
     expect(forest).toContain(lang === 'en' ? 'Favours Digital coach →' : 'Til fordel for Digital coach →');
     for (const chart of ['trajectories', 'responders']) {

@@ -94,7 +94,11 @@ export const REGISTRY_TEXT = {
   after: { en: 'after weighting', da: 'efter vægtning' },
   absSmd: { en: '|standardised mean difference|', da: '|standardiseret middelværdiforskel|' },
   propensity: { en: 'propensity score (probability of app use)', da: 'propensity score (sandsynlighed for brug af appen)' },
-  benefitAxis: { en: 'difference, positive favours the app', da: 'forskel, positiv er til fordel for appen' },
+  // Short (the arms are named by the favours labels): Vega's width estimate of a longer title
+  // exceeds the panel and pushes the facet's row axis away from its plot.
+  benefitAxis: { en: 'benefit (signed difference)', da: 'gavn (forskel med fortegn)' },
+  favoursControl: { en: '← Favours {control}', da: '← Til fordel for {control}' },
+  favoursApp: { en: 'Favours {intervention} →', da: 'Til fordel for {intervention} →' },
   excluded: {
     en: '{missing} patient(s) left out for a missing confounder value; {trimmed} trimmed.',
     da: '{missing} patient(er) udeladt for en manglende confounderværdi; {trimmed} trimmet.',

@@ -18,7 +18,8 @@ h1 { font-size: 1.6em; font-weight: normal; margin: 0 0 4px; }
 h2 { font-size: 1.25em; font-weight: normal; margin: 40px 0 8px; padding-bottom: 4px; border-bottom: 1px solid #ccc; }
 p { max-width: 80ch; }
 .provenance { color: #555; font-size: 0.85em; }
-nav ol { columns: 2; padding-left: 1.2em; max-width: 80ch; }
+nav ol { columns: 2; column-gap: 3em; padding-left: 2em; max-width: 90ch; }
+nav li { break-inside: avoid; }
 figure { margin: 12px 0; }
 figure svg { display: block; max-width: 100%; height: auto; }
 figcaption { font-size: 0.85em; color: #555; }
@@ -67,8 +68,21 @@ export const PORTRAIT_PX = 720;
 const LANDSCAPE_PX = 1030;
 const LANDSCAPE_CHART_HEIGHT_PX = 630;
 
+/**
+ * Whether a chart of this size prints on a landscape A4 page: wider than a portrait page and, once
+ * scaled to the landscape width, low enough for the page with its heading.
+ */
+export function printsLandscape(size: { width: number; height: number }): boolean {
+  return size.width > PORTRAIT_PX && size.height * Math.min(1, LANDSCAPE_PX / size.width) <= LANDSCAPE_CHART_HEIGHT_PX;
+}
+
+/** The CSS px a chart of this size is printed at (its own width, or the page's when wider: charts are never enlarged). */
+export function printedWidthPx(size: { width: number; height: number }): number {
+  return Math.min(size.width, printsLandscape(size) ? LANDSCAPE_PX : PORTRAIT_PX);
+}
+
 /** The width and height attributes of an SVG's root element (0 when absent). */
-function svgSize(svg: string | undefined): { width: number; height: number } {
+export function svgSize(svg: string | undefined): { width: number; height: number } {
   const attr = (name: string) => Number(new RegExp(`^<svg[^>]*\\s${name}="([\\d.]+)"`).exec(svg ?? '')?.[1] ?? 0);
   return { width: attr('width'), height: attr('height') };
 }
@@ -89,7 +103,7 @@ export function htmlPage(page: ReportPage, svgs: ReadonlyMap<string, { svg: stri
     // A chart wider than a portrait A4 page prints with its section on a landscape page, up to
     // ~1.5× the size — if it fits that page's height with its heading; a tall one stays portrait.
     const size = svgSize(s.chart === undefined ? undefined : svgs.get(s.chart)?.svg);
-    const landscape = size.width > PORTRAIT_PX && size.height * Math.min(1, LANDSCAPE_PX / size.width) <= LANDSCAPE_CHART_HEIGHT_PX;
+    const landscape = printsLandscape(size);
     const parts = [`<section id="${s.id}"${landscape ? ' class="landscape"' : ''}>`, `<h2>${escapeHtml(s.title)}</h2>`, paragraphs(s.intro)];
     if (s.chart) {
       const c = svgs.get(s.chart);

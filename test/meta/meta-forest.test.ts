@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { parseCsvText } from '../../src/io/read-csv.js';
 import { metaAnalyze } from '../../src/meta/meta-analyze.js';
 import { metaGroups } from '../../src/meta/meta-group.js';
-import { parseStudies, readStudiesFile } from '../../src/meta/read-studies.js';
+import { isRatioMeasure, parseStudies, readStudiesFile } from '../../src/meta/read-studies.js';
 import { loadPlanFile } from '../../src/plan/load-plan.js';
 import { metaForestSpec } from '../../src/report/charts/meta-forest.js';
 import { CHART_FONT_FILE } from '../../src/report/render/chart-font.js';
@@ -30,6 +30,31 @@ async function toSvg(spec: TopLevelSpec, name: string): Promise<string> {
     writeFileSync(join(dir, `${name}.png`), png);
   }
   return svg;
+}
+
+interface Spec {
+  layer: { data?: { values: Record<string, unknown>[] }; mark?: { type: string; shape?: string; align?: string }; layer?: unknown[] }[];
+}
+
+/** Reads the spec's data: a number printed on a row vs. the marker on that row, and the favours labels. */
+function forestSides(spec: Spec, noEffect: number): { rows: number; mismatches: string[]; leftText: string; rightText: string } {
+  const num = (s: string) => Number(s.replace(/−/g, '-').replace(/\u00a0/g, '').replace(',', '.'));
+  const cells = spec.layer.filter((l) => l.mark?.type === 'text' && l.mark.align === 'left').flatMap((l) => l.data?.values ?? []) as { row: number; text: string }[];
+  const markers = spec.layer.find((l) => l.mark?.shape === 'square')!.data!.values as { row: number; est: number }[];
+  const diamondTips = (spec.layer.find((l) => l.mark?.type === 'area')!.data!.values as { x: number; y: number; y2: number }[])
+    .filter((d) => d.y !== d.y2).map((d) => ({ row: (d.y + d.y2) / 2, est: d.x }));
+  const mismatches: string[] = [];
+  let rows = 0;
+  for (const m of [...markers, ...diamondTips]) {
+    const printed = cells.find((c) => c.row === m.row && /^[−-]?\d/.test(c.text));
+    if (!printed) continue;
+    rows += 1;
+    const value = num(printed.text.split(' ')[0]!);
+    if (Math.sign(value - noEffect) !== Math.sign(m.est - noEffect)) mismatches.push(`${printed.text} printed, marker at ${m.est}`);
+  }
+  const favours = spec.layer.find((l) => l.layer !== undefined)!.data!.values as { px: number; text: string }[];
+  const [left, right] = [...favours].sort((a, b) => a.px - b.px);
+  return { rows, mismatches, leftText: left!.text, rightText: right!.text };
 }
 
 const texts = (svg: string) => [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]!.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>'));
@@ -71,17 +96,37 @@ describe('metaForestSpec', () => {
     expect(groups.filter((x) => x.studies.every((st) => st.subgroup === 'high physical demands'))).toHaveLength(3);
   });
 
-  it('lower-is-better outcomes put "favours app" on the left; Danish labels', async () => {
+  it('one direction in every forest: each printed effect sits on its marker\'s side, "Favours app →" on the right', async () => {
     const rmdq = groups.find((g) => g.setting.outcome === 'rmdq' && g.setting.time === '3m')!;
     const en = texts(await toSvg(metaForestSpec(rmdq, 'en'), 'forest-rmdq-3m'));
-    expect(en).toContain('← Favours app');
-    expect(en).toContain('Favours usual care →');
+    // RMDQ is lower-is-better: shown turned round (usual care − app), so its benefit is right of 0.
+    expect(en).toContain('0.79 [0.06, 1.51]');
+    expect(en).not.toContain('−0.79 [−1.51, −0.06]');
+    expect(en).toContain('MD, usual care − app'); // the axis title says what is plotted
+    expect(en.some((x) => x.startsWith('1 trial; MD, usual care − app'))).toBe(true);
     expect(en).toContain('Single study: shown as reported, not pooled');
     expect(en).toContain('232');
     const da = texts(await toSvg(metaForestSpec(rmdq, 'da'), 'forest-rmdq-3m-da'));
-    expect(da).toContain('← Til fordel for app');
-    expect(da).toContain('−0,79 (−1,51 til −0,06)');
+    expect(da).toContain('← Til fordel for vanlig behandling');
+    expect(da).toContain('Til fordel for app →');
+    expect(da).toContain('0,79 (0,06 til 1,51)');
     expect(da.join(' ')).not.toMatch(/\[[^\]]*\d,\d+, /); // no "[2,27, 5,03]": the comma would read as a decimal
+    // Every group of the bundled meta report, both directions, both languages; and a lower-is-better ratio.
+    const csv = 'study,outcome,time,events_intervention,n_intervention,events_control,n_control\nA,fall,end,4,123,11,139\nB,fall,end,6,306,29,303\nC,fall,end,3,231,11,220';
+    const harm = metaGroups(metaAnalyze(parseStudies(parseCsvText(csv, 'falls.csv')), { version: 't', direction: 'lower-is-better' }))[0]!;
+    expect(harm.setting.direction).toBe('lower-is-better');
+    const checked = new Set<string>();
+    for (const g of [...groups, harm]) {
+      for (const lang of ['en', 'da'] as const) {
+        const c = forestSides(metaForestSpec(g, lang) as unknown as Spec, isRatioMeasure(g.setting.measure) ? 1 : 0);
+        expect(c.rows).toBeGreaterThan(0);
+        expect(c.mismatches).toEqual([]);
+        expect(c.rightText).toMatch(lang === 'en' ? /^Favours app →$/ : /^Til fordel for app →$/);
+        expect(c.leftText.startsWith('←')).toBe(true);
+        checked.add(g.setting.direction);
+      }
+    }
+    expect([...checked].sort()).toEqual(['higher-is-better', 'lower-is-better']);
   });
 
   it('ratio measures on a log axis with events columns (dat.bcg, first 6 trials)', async () => {

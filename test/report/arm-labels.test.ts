@@ -54,7 +54,8 @@ describe('arm labels from the plan', () => {
     expect(readme).toContain(`Digital coach − ${control}`);
     expect(readme).toMatch(lang === 'en' ? /Right of 0 favours Digital coach/ : /til fordel for Digital coach/);
     // Chart legends and "favours" texts.
-    const forest = files.get('effects-forest.vl.json')!;
+    // A long favours label is written on two lines (a JSON array): read the lines joined.
+    const forest = files.get('effects-forest.vl.json')!.replace(/\[\s*"([^"\]]*)",\s*"([^"\]]*)"\s*\]/g, '"$1 $2"');
     expect(forest).toContain(lang === 'en' ? `← Favours ${control}` : `← Til fordel for ${control}`);
     expect(forest).toContain(lang === 'en' ? 'Favours Digital coach →' : 'Til fordel for Digital coach →');
     for (const chart of ['trajectories', 'responders']) {
@@ -85,7 +86,8 @@ describe('arm labels from the plan', () => {
     const spec = JSON.stringify(metaForestSpec(group, 'da', { arms, armLabels: { intervention: arms.Intervention, control: arms.Control } }));
     for (const word of DEFAULT_WORDS) expect(spec.match(word)?.[0]).toBeUndefined();
     expect(spec).toContain('Til fordel for Venteliste');
-    expect(spec).toContain('Digital coach − Venteliste');
+    // A lower-is-better outcome is turned round so that right favours the intervention (docs/report-trial.md).
+    expect(spec).toContain(group.setting.direction === 'lower-is-better' ? 'Venteliste − Digital coach' : 'Digital coach − Venteliste');
   });
 
   it('without labels (or with the default ones) the reports keep "app" and "usual care" in each sentence\'s form', () => {

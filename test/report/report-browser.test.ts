@@ -10,6 +10,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { type Browser, chromium } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
+import { checkContentsColumns } from './contents-columns-check.js';
 import { checkPrintedPage, PRINTED_PAGES } from './report-print-check.js';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -58,6 +59,7 @@ describe('report pages in a browser', () => {
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
         expect(overflow, `page is ${overflow}px wider than a ${width}px window`).toBeLessThanOrEqual(0);
         expect(errors).toEqual([]);
+        await checkContentsColumns(page, `${name} at ${width}px`);
         // Screenshots are for people looking at the pages (HTA_SCREENSHOTS=1), not for the assertions.
         if (process.env.HTA_SCREENSHOTS) {
           mkdirSync('test-output', { recursive: true });

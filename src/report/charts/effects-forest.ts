@@ -3,7 +3,8 @@
  * primary method with its 95% CI, as a Vega-Lite spec with its data inline. Pure: analysis rows
  * and labels in, spec out.
  *
- *   Outcome, direction | Time | plot (benefit ÷ MCID, right favours the app) | Benefit (95% CI) units | MCID | Verdict
+ *   Outcome, direction | Time | plot (benefit ÷ MCID, right favours the app) | Benefit (95% CI) units | MCID
+ *   and under it the legend: the verdict of each marker colour and shape
  *
  * One sign convention (docs/report-trial.md#effects-forest): the plot and the number column both
  * show the BENEFIT — the difference signed so that positive favours the app — so every printed
@@ -24,7 +25,12 @@ import type { Relevance } from '../../judge/relevance.js';
 import { chartConfig, FONT_SIZE, PALETTE, ROW_HEIGHT } from './chart-style.js';
 import type { TrialChartContext } from './trial-chart-context.js';
 
-const PLOT_WIDTH = 280;
+/**
+ * Narrow enough (with the text columns, and no verdict column: the legend names the verdict of
+ * each marker's colour and shape) that the chart prints its 11 px text at ≥ 8 pt on a landscape
+ * A4 page (docs/report-trial.md#print).
+ */
+const PLOT_WIDTH = 240;
 const HEADER_Y = -10;
 export const STRIPE = '#f2f2f2';
 
@@ -70,7 +76,7 @@ function niceLimit(maxAbs: number): number {
 }
 
 /** Gap inside each column's right edge (columns touch, so the row stripes run across). */
-const GAP = 14;
+const GAP = 11;
 
 function stripes(width: number, keys: string[]): object {
   return {
@@ -154,6 +160,22 @@ export function effectsForestSpec(result: Pick<AnalysisResult, 'effects'>, ctx: 
   const legendSpec = { title: t('verdict'), orient: 'bottom', direction: 'horizontal', symbolStrokeWidth: 0, labelColor: '#222', titleColor: '#222' } as const;
   const verdictColour = { field: 'verdictText', type: 'nominal', scale: { domain: legend.map((l) => l.text), range: legend.map((l) => l.colour) }, legend: legendSpec } as const;
 
+  // A long favours label (Danish "← Til fordel for vanlig behandling") takes two lines, so it does
+  // not widen the plot much beyond PLOT_WIDTH; a shorter one stays whole and readable.
+  const favoursLines = (text: string): string | string[] => {
+    if (textWidth(text, FONT_SIZE) <= 0.8 * PLOT_WIDTH) return text;
+    const words = text.split(' ');
+    let best: string[] = [text];
+    let bestWidth = Infinity;
+    for (let i = 1; i < words.length; i++) {
+      const lines = [words.slice(0, i).join(' '), words.slice(i).join(' ')];
+      const w = Math.max(...lines.map((l) => textWidth(l, FONT_SIZE)));
+      if (w < bestWidth) [best, bestWidth] = [lines, w];
+    }
+    return best;
+  };
+  // Two lines stand on the header line: the first goes one line up.
+  const headerY = (text: string | string[]) => HEADER_Y - (Array.isArray(text) ? FONT_SIZE + 2 : 0);
   const plot: { width: number; height: number; layer: object[] } = {
     width: PLOT_WIDTH,
     height,
@@ -188,17 +210,17 @@ export function effectsForestSpec(result: Pick<AnalysisResult, 'effects'>, ctx: 
       {
         data: { values: [{}] },
         mark: { type: 'text', align: 'right', baseline: 'bottom', dx: -4, fontSize: FONT_SIZE },
-        encoding: { x: { datum: 0, ...x }, y: { value: HEADER_Y }, text: { datum: t('favoursControl') } },
+        encoding: { x: { datum: 0, ...x }, y: { value: headerY(favoursLines(t('favoursControl'))) }, text: { datum: favoursLines(t('favoursControl')) } },
       },
       {
         data: { values: [{}] },
         mark: { type: 'text', align: 'left', baseline: 'bottom', dx: 4, fontSize: FONT_SIZE },
-        encoding: { x: { datum: 0, ...x }, y: { value: HEADER_Y }, text: { datum: t('favoursApp') } },
+        encoding: { x: { datum: 0, ...x }, y: { value: headerY(favoursLines(t('favoursApp'))) }, text: { datum: favoursLines(t('favoursApp')) } },
       },
     ],
   };
 
-  const favoursWidth = Math.max(textWidth(t('favoursControl'), FONT_SIZE), textWidth(t('favoursApp'), FONT_SIZE)) + 6;
+  const favoursWidth = Math.max(...[t('favoursControl'), t('favoursApp')].flatMap(favoursLines).map((l) => textWidth(l, FONT_SIZE))) + 6;
   const plotWidth = Math.max(PLOT_WIDTH, 2 * favoursWidth);
   plot.width = plotWidth;
   plot.layer[0] = stripes(plotWidth, keys);
@@ -217,7 +239,6 @@ export function effectsForestSpec(result: Pick<AnalysisResult, 'effects'>, ctx: 
       plot,
       textColumn('effectText', t('benefitCol'), width('effectText', t('benefitCol')), keys, 'right'),
       textColumn('mcidText', t('mcid'), width('mcidText', t('mcid')), keys, 'right'),
-      textColumn('verdictText', t('verdict'), width('verdictText', t('verdict')), keys),
     ],
     resolve: { scale: { y: 'shared' } },
   } as unknown as TopLevelSpec;

@@ -7,7 +7,13 @@
  *
  * The plot: per study a square (area ∝ random-effects weight) and its CI; subgroup subtotal and
  * overall diamonds (fixed and random); the prediction interval as a bar; the ±MCID band; the
- * line of no effect; "favours" labels under the axis. Heterogeneity, the tests for overall effect
+ * line of no effect; "favours" labels under the axis.
+ *
+ * One direction in every forest of every report (docs/report-trial.md#one-direction-in-every-forest):
+ * right favours the intervention. For a lower-is-better outcome the effect is shown as the BENEFIT,
+ * control − intervention (a ratio inverted: control ÷ intervention), in the plot and in the effect
+ * column alike, so every printed number sits on the side of the line of no effect its marker is on;
+ * the subtitle, the column header and the axis title say which way round the effect is. Heterogeneity, the tests for overall effect
  * and for subgroup differences, and the method labels are text rows, as RevMan prints them.
  *
  * One view: rows are y = row index (one shared quantitative scale, reversed); text columns sit at
@@ -28,6 +34,8 @@ import { baseChartConfig, ESTIMATE_COLOUR, FONT_SIZE, PALETTE } from './chart-st
 const ROW_PX = 20;
 const CHAR_PX = 6.6; // average advance of an 11 px DejaVu Sans character
 const PLOT_PX = 300;
+/** The favours labels sit below the axis labels and the axis title. */
+const FAVOURS_DY = 44;
 
 const TEXT = {
   en: {
@@ -94,12 +102,20 @@ export function metaForestSpec(group: MetaGroup, lang: Lang, options: MetaForest
   const s = group.setting;
   const measure = s.measure;
   const ratio = isRatioMeasure(measure);
-  const show = (v: number) => (ratio ? Math.exp(v) : v);
+  // Right favours the intervention: a lower-is-better effect is turned round (−MD; a ratio's log negated).
+  const flipped = s.direction === 'lower-is-better';
+  const sign = flipped ? -1 : 1;
+  const show = (v: number) => (ratio ? Math.exp(sign * v) : sign * v);
   const fmt = (v: number, d: number) => formatFixed(v, d, lang);
   // Effect values as every meta output writes them (formatEffect); the forest's own words for a missing interval.
-  const eff = (v: number) => formatEffect(measure, v, lang);
+  // Every value passes through the same turn as the plot (a flipped interval swaps its ends).
+  const eff = (v: number) => formatEffect(measure, sign * v, lang);
+  const interval = (lo: number, hi: number) => (flipped ? intervalText(eff(hi), eff(lo), lang) : intervalText(eff(lo), eff(hi), lang));
   const effectText = (est: number, lo: number | null, hi: number | null) =>
-    lo === null || hi === null ? `${eff(est)} [${t.noInterval}]` : `${eff(est)} ${intervalText(eff(lo), eff(hi), lang)}`;
+    lo === null || hi === null ? `${eff(est)} [${t.noInterval}]` : `${eff(est)} ${interval(lo, hi)}`;
+  // Which way round the effect is: "MD, app − usual care" or, turned, "MD, usual care − app".
+  const [first, second] = flipped ? [arms.control, arms.intervention] : [arms.intervention, arms.control];
+  const effectName = `${measure}, ${first} ${ratio ? '÷' : '−'} ${second}`;
   const pText = (p: number) => (p < 0.0001 ? 'P < 0.0001' : `P = ${formatFixed(p, p < 0.01 ? 4 : 2, lang)}`);
 
   const fixed = group.pooled.find((p) => p.subgroup === null && p.model === 'fixed');
@@ -150,6 +166,7 @@ export function metaForestSpec(group: MetaGroup, lang: Lang, options: MetaForest
   right.push({ row: 1, px: xWeightFixed, text: t.fixed }, { row: 1, px: xWeightRandom, text: t.random });
   bold.push({ row: 1, px: 0, text: t.study });
   bold.push({ row: 1, px: xEffect, text: lang === 'da' ? `${measure} (${t.ci})` : `${measure} [${t.ci}]` });
+  if (flipped) bold.push({ row: 0, px: xEffect, text: `${first} ${ratio ? '÷' : '−'} ${second}` });
   centre.push({ row: 0, px: (plotX0 + plotX1) / 2, text: measure }, { row: 1, px: (plotX0 + plotX1) / 2, text: `${poolName}, ${t.random}, ${t.ci}` });
 
   let row = 2;
@@ -244,7 +261,7 @@ export function metaForestSpec(group: MetaGroup, lang: Lang, options: MetaForest
     diamond(random, 'random');
     row += 1;
     if (random.piLower !== null && random.piUpper !== null) {
-      left.push({ row, px: 4, text: t.pi }, { row, px: xEffect, text: intervalText(eff(random.piLower), eff(random.piUpper), lang) });
+      left.push({ row, px: 4, text: t.pi }, { row, px: xEffect, text: interval(random.piLower, random.piUpper) });
       piBars.push({ row, x: show(random.piLower), x2: show(random.piUpper), est: show(random.estimate), size: 0 });
       row += 1;
     } else if (random.trials < MIN_PI_TRIALS && fixed.k > 1) {
@@ -316,11 +333,14 @@ export function metaForestSpec(group: MetaGroup, lang: Lang, options: MetaForest
   const yRow = { field: 'row', type: 'quantitative' as const, scale: { domain: [-0.6, rows - 0.4], range: [0, plotHeight], nice: false, zero: false }, axis: null };
 
   const favours = options.favours ?? { intervention: fillArms(t.favoursApp, arms), control: fillArms(t.favoursControl, arms) };
-  // Where on the axis benefit lies: higher-is-better → right favours the intervention.
-  const rightFavours = s.direction === 'higher-is-better' ? favours.intervention : favours.control;
-  const leftFavours = s.direction === 'higher-is-better' ? favours.control : favours.intervention;
+  // The effect is turned so that benefit lies right for every outcome: right always favours the intervention.
+  const rightFavours = favours.intervention;
+  const leftFavours = favours.control;
 
-  const xAxis = { values: ticks, format: '.4~g', title: null, labelFontSize: FONT_SIZE, grid: false, domainColor: '#222', tickColor: '#222', labelColor: '#222' };
+  const xAxis = {
+    values: ticks, format: '.4~g', title: effectName, titleFontSize: FONT_SIZE, titleFontWeight: 'normal', titleColor: '#222', titlePadding: 4,
+    labelFontSize: FONT_SIZE, grid: false, domainColor: '#222', tickColor: '#222', labelColor: '#222',
+  };
   const textLayer = (cells: Cell[], align: 'left' | 'right' | 'center', extra: Record<string, unknown> = {}) => ({
     data: { values: cells },
     mark: { type: 'text' as const, align, baseline: 'middle' as const, fontSize: FONT_SIZE, ...extra },
@@ -387,12 +407,12 @@ export function metaForestSpec(group: MetaGroup, lang: Lang, options: MetaForest
         {
           transform: [{ filter: 'datum.side == 0' }],
           mark: { type: 'text', align: 'left', baseline: 'top', fontSize: FONT_SIZE - 1, dy: 0 },
-          encoding: { x: { field: 'px', type: 'quantitative', scale: null }, y: { value: plotHeight + 26 }, text: { field: 'text' } },
+          encoding: { x: { field: 'px', type: 'quantitative', scale: null }, y: { value: plotHeight + FAVOURS_DY }, text: { field: 'text' } },
         },
         {
           transform: [{ filter: 'datum.side == 1' }],
           mark: { type: 'text', align: 'right', baseline: 'top', fontSize: FONT_SIZE - 1 },
-          encoding: { x: { field: 'px', type: 'quantitative', scale: null }, y: { value: plotHeight + 26 }, text: { field: 'text' } },
+          encoding: { x: { field: 'px', type: 'quantitative', scale: null }, y: { value: plotHeight + FAVOURS_DY }, text: { field: 'text' } },
         },
       ],
     },
@@ -403,7 +423,7 @@ export function metaForestSpec(group: MetaGroup, lang: Lang, options: MetaForest
     title: {
       // The subgroup in the title when every row is one subgroup's: a subgroup result must never read as the trial's.
       text: `${outcomeName(s, group.studies, lang)} — ${timeLabel(s.time, lang)}`,
-      subtitle: `${trialCountText(group.studies, lang)}; ${measure}${ratio ? '' : `, ${arms.intervention} − ${arms.control}`}${s.mcid !== null ? `; ${lang === 'da' ? 'MKRF' : 'MCID'} ${mcidText(s.mcid, lang)}` : ''}`,
+      subtitle: `${trialCountText(group.studies, lang)}; ${ratio && !flipped ? measure : effectName}${s.mcid !== null ? `; ${lang === 'da' ? 'MKRF' : 'MCID'} ${mcidText(s.mcid, lang)}` : ''}`,
     },
     width,
     height: plotHeight,

@@ -6,7 +6,8 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { ObservationalAnalysis } from '../../observational/observational-results-schema.js';
 import { REGISTRY_TEXT } from '../../observational/registry-report-text.js';
-import { type Lang, timeLabel } from '../i18n.js';
+import { type ArmNames, defaultArmNames, fillArms } from '../arm-names.js';
+import { formatFixed, type Lang, timeLabel } from '../i18n.js';
 import { ARM_COLOURS, CATEGORY_COLOURS, chartConfig, ESTIMATE_COLOUR, GREY_SHADES, PALETTE } from './chart-style.js';
 
 /** Crude, weighted regression, AIPW: methods are not arms, so not the arms' blue (one meaning per colour). */
@@ -19,16 +20,31 @@ const METHOD_NAMES = {
   aipw: { en: 'AIPW', da: 'AIPW' },
 } as const;
 
-/** One panel per analysis with an MCID: benefit and CI per method, dashed lines at ±MCID. */
-export function registryEffectsSpec(analyses: readonly ObservationalAnalysis[], lang: Lang): TopLevelSpec {
+const PANEL_WIDTH = 420;
+
+/**
+ * One panel per analysis with an MCID: benefit and CI per method, dashed lines at ±MCID. The
+ * benefit (positive favours the app) is printed beside each CI, and every panel says "← favours
+ * usual care | favours app →" above its plot: the one direction of every forest
+ * (docs/report-trial.md#one-direction-in-every-forest).
+ */
+export function registryEffectsSpec(analyses: readonly ObservationalAnalysis[], lang: Lang, arms: ArmNames = defaultArmNames(lang)): TopLevelSpec {
   const methods = Object.values(METHOD_NAMES).map((m) => m[lang]);
   const values = analyses.flatMap((a) =>
     a.effects.flatMap((e) =>
       e.benefit === null || e.mcid === null
         ? []
-        : [{ panel: `${a.label}, ${timeLabel(a.time, lang)}`, method: METHOD_NAMES[e.method][lang], benefit: e.benefit, lo: e.benefitCiLower, hi: e.benefitCiUpper, mcid: e.mcid, minus: -e.mcid }],
+        : [{
+            panel: `${a.label}, ${timeLabel(a.time, lang)}`, method: METHOD_NAMES[e.method][lang], benefit: e.benefit, lo: e.benefitCiLower, hi: e.benefitCiUpper, mcid: e.mcid, minus: -e.mcid,
+            // The benefit as plotted, two decimals (the effects table below gives the units and the CI).
+            label: formatFixed(e.benefit, 2, lang),
+          }],
     ),
   );
+  const favours = [
+    { text: fillArms(REGISTRY_TEXT.favoursControl[lang], arms), px: 0, align: 'left' },
+    { text: fillArms(REGISTRY_TEXT.favoursApp[lang], arms), px: PANEL_WIDTH, align: 'right' },
+  ] as const;
   const panels = [...new Set(values.map((v) => v.panel))];
   return {
     $schema: SCHEMA,
@@ -38,9 +54,14 @@ export function registryEffectsSpec(analyses: readonly ObservationalAnalysis[], 
     facet: { row: { field: 'panel', type: 'nominal', sort: panels, title: null, header: { labelAngle: 0, labelAlign: 'left', labelAnchor: 'start', labelOrient: 'top' } } },
     resolve: { scale: { x: 'independent' } },
     spec: {
-      width: 420,
+      width: PANEL_WIDTH,
       height: 22 * methods.length,
       layer: [
+        ...favours.map((f) => ({
+          data: { values: [{}] },
+          mark: { type: 'text', align: f.align, baseline: 'bottom', fontSize: 11, color: '#222' },
+          encoding: { x: { value: f.px }, y: { value: -4 }, text: { datum: f.text } },
+        })),
         { mark: { type: 'rule', strokeDash: [4, 3], color: PALETTE.grey }, encoding: { x: { field: 'mcid', type: 'quantitative' } } },
         { mark: { type: 'rule', strokeDash: [4, 3], color: PALETTE.grey }, encoding: { x: { field: 'minus', type: 'quantitative' } } },
         { mark: { type: 'rule', color: PALETTE.black }, encoding: { x: { datum: 0, type: 'quantitative' } } },
@@ -48,7 +69,7 @@ export function registryEffectsSpec(analyses: readonly ObservationalAnalysis[], 
           mark: { type: 'rule', strokeWidth: 2 },
           encoding: {
             y: { field: 'method', type: 'nominal', sort: methods, title: null },
-            x: { field: 'lo', type: 'quantitative', title: REGISTRY_TEXT.benefitAxis[lang], scale: { padding: 18 } },
+            x: { field: 'lo', type: 'quantitative', title: fillArms(REGISTRY_TEXT.benefitAxis[lang], arms), scale: { padding: 18 } },
             x2: { field: 'hi' },
             color: { field: 'method', type: 'nominal', sort: methods, scale: { domain: methods, range: METHOD_COLOURS }, legend: null },
           },
@@ -60,6 +81,22 @@ export function registryEffectsSpec(analyses: readonly ObservationalAnalysis[], 
             x: { field: 'benefit', type: 'quantitative' },
             color: { field: 'method', type: 'nominal', sort: methods, scale: { domain: methods, range: METHOD_COLOURS }, legend: null },
           },
+        },
+        {
+          // The printed benefit sits just past the CI on the marker's side of 0, so its sign and side agree.
+          transform: [{ calculate: 'datum.benefit >= 0 ? datum.hi : datum.lo', as: 'labelX' }, { calculate: 'datum.benefit >= 0 ? 1 : 0', as: 'right' }],
+          layer: [
+            {
+              transform: [{ filter: 'datum.right == 1' }],
+              mark: { type: 'text', align: 'left', baseline: 'middle', dx: 5, fontSize: 11, color: '#222' },
+              encoding: { y: { field: 'method', type: 'nominal', sort: methods }, x: { field: 'labelX', type: 'quantitative' }, text: { field: 'label' } },
+            },
+            {
+              transform: [{ filter: 'datum.right == 0' }],
+              mark: { type: 'text', align: 'right', baseline: 'middle', dx: -5, fontSize: 11, color: '#222' },
+              encoding: { y: { field: 'method', type: 'nominal', sort: methods }, x: { field: 'labelX', type: 'quantitative' }, text: { field: 'label' } },
+            },
+          ],
         },
       ],
     },

@@ -91,7 +91,7 @@ export function respondersSpec(result: Pick<AnalysisResult, 'effects'>, ctx: Tri
             encoding: { y, yOffset: { field: 'arm', type: 'nominal', scale: { domain: arms } }, x: { field: 'lo', type: 'quantitative' }, x2: { field: 'hi' } },
           },
           {
-            mark: { type: 'text', align: 'left', baseline: 'middle', dx: 4, fontSize: 10 },
+            mark: { type: 'text', align: 'left', baseline: 'middle', dx: 4, fontSize: FONT_SIZE },
             encoding: { y, yOffset: { field: 'arm', type: 'nominal', scale: { domain: arms } }, x: { field: 'hi', type: 'quantitative' }, text: { field: 'text' } },
           },
         ],

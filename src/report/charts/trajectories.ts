@@ -9,11 +9,27 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { AnalysisResult } from '../../analysis/results-schema.js';
 import { fillPhrase } from '../i18n.js';
 import { weeksSinceBaseline } from '../visit-weeks.js';
-import { ARM_COLOURS, chartConfig } from './chart-style.js';
+import { ARM_COLOURS, chartConfig, FONT_SIZE } from './chart-style.js';
+import { textWidth } from '../render/chart-font.js';
 import type { TrialChartContext } from './trial-chart-context.js';
 
-const PANEL_WIDTH = 250;
-const PANEL_HEIGHT = 170;
+// Three panels a row, narrow enough to print at ≥ 8 pt on a landscape A4 page (docs/report-trial.md#print).
+const PANEL_WIDTH = 230;
+const PANEL_HEIGHT = 128;
+
+/** A panel heading on one line, or on two split at the word that best balances them when wider than the panel. */
+function headingLines(text: string): string[] {
+  if (textWidth(text, 12) <= PANEL_WIDTH + 20) return [text];
+  const words = text.split(' ');
+  let best = [text];
+  let bestWidth = Infinity;
+  for (let i = 1; i < words.length; i++) {
+    const lines = [words.slice(0, i).join(' '), words.slice(i).join(' ')];
+    const w = Math.max(...lines.map((l) => textWidth(l, 12)));
+    if (w < bestWidth) [best, bestWidth] = [lines, w];
+  }
+  return best;
+}
 /** One legend for all panels (identical definitions merge), above them. */
 const LEGEND = { title: null, orient: 'top', direction: 'horizontal', symbolSize: 80, offset: 30, labelFontSize: 12 } as const;
 
@@ -38,11 +54,12 @@ export function trajectoriesSpec(result: Pick<AnalysisResult, 'descriptives'>, c
     const rows = result.descriptives
       .filter((d) => d.outcome === key && d.mean !== null)
       .map((d) => ({ visit: ctx.shortTimeLabel(d.time), weeks: (weeks.get(d.time) ?? 0) + dodge(ctx.armLabel(d.arm)), arm: ctx.armLabel(d.arm), mean: d.mean, lo: d.meanCiLower, hi: d.meanCiUpper, n: d.n }));
+    const heading = headingLines(ctx.outcomeLabel(key));
     const direction = ctx.directionOf(key) === 'lower-is-better' ? t('lowerIsBetter') : t('higherIsBetter');
     const tickWeeks = [...new Set([...weeks.values()].map((w) => Math.round(w ?? 0)))];
     const x = toScale
-      ? ({ field: 'weeks', type: 'quantitative', scale: { domain: [-0.03 * maxWeeks, 1.03 * maxWeeks], nice: false }, axis: { title: t('weeksAxis'), values: tickWeeks, format: 'd', labelFontSize: 10, grid: false } } as const)
-      : ({ field: 'visit', type: 'ordinal', sort: visits, scale: { domain: visits, paddingInner: 0.2 }, axis: { title: t('visit'), labelAngle: 0, labelFontSize: 10 } } as const);
+      ? ({ field: 'weeks', type: 'quantitative', scale: { domain: [-0.03 * maxWeeks, 1.03 * maxWeeks], nice: false }, axis: { title: t('weeksAxis'), values: tickWeeks, format: 'd', labelFontSize: FONT_SIZE, grid: false } } as const)
+      : ({ field: 'visit', type: 'ordinal', sort: visits, scale: { domain: visits, paddingInner: 0.2 }, axis: { title: t('visit'), labelAngle: 0, labelFontSize: FONT_SIZE } } as const);
     const colour = { field: 'arm', type: 'nominal', scale: colourScale, legend: LEGEND } as const;
     const xOffset = toScale ? {} : { xOffset: { field: 'arm', type: 'nominal', scale: { domain: arms, paddingOuter: 0.6 } } as const };
     const y = { type: 'quantitative', scale: { zero: false }, axis: { title: fillPhrase(t('meanAxis'), { unit: ctx.unitOf(key), direction }), titleFontSize: 11 } } as const;
@@ -52,7 +69,8 @@ export function trajectoriesSpec(result: Pick<AnalysisResult, 'descriptives'>, c
       data: { values: rows },
       layer: [
         // The panel heading as a text mark: vega's grid layout reserves too much room for group titles.
-        { data: { values: [{}] }, mark: { type: 'text', align: 'left', baseline: 'bottom', fontSize: 12 }, encoding: { x: { value: 0 }, y: { value: -10 }, text: { datum: ctx.outcomeLabel(key) } } },
+        // A heading wider than its panel takes two lines (flush bounds would let it run into the next panel).
+        { data: { values: [{}] }, mark: { type: 'text', align: 'left', baseline: 'bottom', fontSize: 12 }, encoding: { x: { value: 0 }, y: { value: heading.length > 1 ? -24 : -10 }, text: { datum: heading } } },
         { mark: { type: 'line', strokeWidth: 1.5 }, encoding: { x, ...xOffset, y: { field: 'mean', ...y }, color: colour } },
         { transform: [{ filter: 'datum.lo !== null' }], mark: { type: 'rule', strokeWidth: 1.5 }, encoding: { x, ...xOffset, y: { field: 'lo', ...y }, y2: { field: 'hi' }, color: colour } },
         {
@@ -70,7 +88,11 @@ export function trajectoriesSpec(result: Pick<AnalysisResult, 'descriptives'>, c
     title: { text: t('trajectoriesChartTitle'), subtitle: t('trajectoriesSubtitle') },
     config: chartConfig(ctx.lang),
     columns: 3,
-    spacing: { row: 24, column: 28 },
+    // Flush bounds: the grid is laid out by the panels' own sizes; vega's estimate of the heading text
+    // widths (no font metrics here) otherwise spreads the columns far apart. The spacing holds the
+    // next panel's y axis (labels and title) and, between rows, the x axis and the heading.
+    bounds: 'flush',
+    spacing: { row: 80, column: 78 },
     concat: panels,
     resolve: { scale: { y: 'independent' } },
   } as unknown as TopLevelSpec;

@@ -121,7 +121,7 @@ export const registryReportKind: ReportKind<typeof registryEntrySchema> = {
       chart: 'effects',
       tables: [{ table: effectsTable(shown, lang) }],
     });
-    charts.push({ name: 'effects', spec: registryEffectsSpec(shown.analyses, lang), alt: T.effectsTitle[lang] });
+    charts.push({ name: 'effects', spec: registryEffectsSpec(shown.analyses, lang, arms), alt: T.effectsTitle[lang] });
     const evalueNotes = shown.analyses.flatMap((a) => {
       const e = a.effects.find((x) => x.method === 'weighted-regression');
       if (!e?.eValue) return [];

@@ -16,6 +16,7 @@
  * Reference: Westreich D, Edwards JK, Lesko CR, Stuart E, Cole SR (2017), Am J Epidemiol
  * 186:1010–1014, doi:10.1093/aje/kwx164 (transportability with inverse odds of sampling weights).
  */
+import { effectiveSampleSize } from '../stats/effective-sample-size.js';
 import type { Instrument } from '../instruments/instrument.js';
 import { directionForOutcome, mcidForOutcome } from '../plan/outcome-instrument.js';
 import type { PlanOutcome } from '../plan/plan-schema.js';
@@ -116,8 +117,7 @@ export function inverseOddsEffects(trial: TrialData, sample: TargetSample, pairs
       const raw = keep.map((i) => membership?.weightOf.get(ids[i] as string) as number);
       const mean = raw.reduce((a, b) => a + b, 0) / (raw.length || 1);
       const w = raw.map((x) => x / mean);
-      const sum = w.reduce((a, b) => a + b, 0);
-      weights = { effectiveSampleSize: (sum * sum) / w.reduce((a, b) => a + b * b, 0), min: Math.min(...w), max: Math.max(...w), sweeps: 0 };
+      weights = { effectiveSampleSize: effectiveSampleSize(w), min: Math.min(...w), max: Math.max(...w), sweeps: 0 };
       return fit(keep, w);
     });
     rows.push({ outcome: base.outcome, time: base.time, weighting: 'inverse-odds', effect: { ...effect, population: 'target' }, excludedMissing, weights: effect.error ? null : weights });

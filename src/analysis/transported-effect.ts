@@ -4,6 +4,7 @@
  * ANCOVA (continuous outcomes) or weighted risk difference (binary outcomes, responders) is
  * fitted with a design-based SE (docs/subgroups.md#transported-effect).
  */
+import { effectiveSampleSize } from '../stats/effective-sample-size.js';
 import type { Instrument } from '../instruments/instrument.js';
 import { directionForOutcome, mcidForOutcome } from '../plan/outcome-instrument.js';
 import type { PlanOutcome, PopulationMargin } from '../plan/plan-schema.js';
@@ -92,8 +93,7 @@ function rakeTo(ids: readonly string[], usable: (i: number) => boolean, margins:
   if (others.size) throw analysisFailed(`trial patients with ${[...others].map(([k, c]) => `${k} (${c})`).join(', ')} have no share in the target margins; give every level a share`);
   const raked = rake(keep.length, margins.map((m, k) => ({ name: m.column, levels: (specs[k] as { levels: string[] }).levels, shares: (specs[k] as { levels: string[] }).levels.map((l) => m.shares[l] ?? 0), group: groups[k] as number[] })));
   const w = raked.weights;
-  const sum = w.reduce((a, b) => a + b, 0);
-  note.weights = { effectiveSampleSize: (sum * sum) / w.reduce((a, b) => a + b * b, 0), min: Math.min(...w), max: Math.max(...w), sweeps: raked.sweeps };
+  note.weights = { effectiveSampleSize: effectiveSampleSize(w), min: Math.min(...w), max: Math.max(...w), sweeps: raked.sweeps };
   return { keep, weights: w, groups };
 }
 

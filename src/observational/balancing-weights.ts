@@ -47,13 +47,3 @@ export function truncateWeights(weights: readonly number[], q: number): { weight
   return { weights: out, cap, truncated };
 }
 
-/** Kish effective sample size (Σw)²/Σw². */
-export function effectiveSampleSize(weights: readonly number[]): number {
-  let s = 0;
-  let s2 = 0;
-  for (const w of weights) {
-    s += w;
-    s2 += w * w;
-  }
-  return (s * s) / s2;
-}

@@ -19,6 +19,9 @@ import { ARMS } from '../../trial/trial-data.js';
 import { fillPhrase, type Lang } from '../i18n.js';
 import { textWidth } from '../render/chart-font.js';
 import { ARM_COLOURS, chartConfig, FONT_SIZE } from './chart-style.js';
+
+/** The subtitle's font size (chartConfig's title.subtitleFontSize). */
+const SUBTITLE_SIZE = 11;
 import { type FlowBox, type FlowLine, flowBoxes, targetBranch } from './flow-boxes.js';
 import type { TrialChartContext } from './trial-chart-context.js';
 
@@ -66,6 +69,23 @@ function wrapReasons(box: FlowBox, width: number): DrawnLine[] {
     out.push({ text: current, kind: 'reason', ...(out.length ? { cont: true } : {}) });
     return out;
   });
+}
+
+/**
+ * Lines of at most `chars` characters, broken at spaces. For the title's lines: vega sizes the
+ * chart by its own estimate of their width (0.8 × font size per character, without a canvas), so
+ * a line longer than the boxes would widen the whole diagram on the printed page.
+ */
+function wrapChars(text: string, chars: number): string[] {
+  const out: string[] = [];
+  let current = '';
+  for (const word of text.split(' ')) {
+    if (current && current.length + 1 + word.length > chars) {
+      out.push(current);
+      current = word;
+    } else current = current ? `${current} ${word}` : word;
+  }
+  return [...out, current];
 }
 
 /** The target branch's lines (first = heading) as flow lines. */
@@ -142,7 +162,7 @@ export function participantFlowSpec(result: Pick<AnalysisResult, 'missingness' |
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     // What the inputs did not provide is said under the title, in words.
-    title: { text: t('flowChartTitle'), subtitle: [fillPhrase(t('flowSubtitle'), { outcome: ctx.outcomeLabel(primary) }), ...flow.notProvided] },
+    title: { text: t('flowChartTitle'), subtitle: [fillPhrase(t('flowSubtitle'), { outcome: ctx.outcomeLabel(primary) }), ...flow.notProvided.flatMap((l) => wrapChars(l, Math.floor(width / (0.8 * SUBTITLE_SIZE))))] },
     config: chartConfig(lang),
     width,
     height,

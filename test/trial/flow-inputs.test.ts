@@ -2,7 +2,7 @@
  * Issue #15 point 4: the CONSORT flow's inputs — the withdrawal-reason column (one value per
  * patient, on any row) and the plan's screening log, checked against the export.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { HtaError } from '../../src/errors.js';
 import { parseCsvText } from '../../src/io/read-csv.js';
@@ -10,6 +10,8 @@ import { loadPlanFile, parsePlan } from '../../src/plan/load-plan.js';
 import { checkTrialContent } from '../../src/trial/check-content.js';
 import { loadTrial } from '../../src/trial/load-trial.js';
 import { participantFlowOf } from '../../src/analysis/participant-flow.js';
+import { problemText } from '../../src/report/problem-text.js';
+import { runCli } from '../support/run-cli.js';
 import { consortLines, EXPECTED, FLOW_PLAN, REASONS, writeConsortFixture } from '../support/consort-fixture.js';
 
 const plan = (change: (p: typeof FLOW_PLAN) => object = (p) => p) => parsePlan(change(structuredClone(FLOW_PLAN)));
@@ -69,6 +71,8 @@ describe('withdrawal reasons in the export', () => {
     expect(p).toMatchObject({ line: at + 1, column: 5, field: 'withdrawal_reason', value: 'no_time', kind: 'withdrawal.conflict' });
     expect(p!.expected).toContain(`line ${first + 1} has "stopped_app"`);
     expect(JSON.stringify(p)).not.toContain('P11');
+    // The Danish report's "rows left out" table words it in Danish.
+    expect(problemText(p!.expected, 'da')).toBe(`én frafaldsårsag pr. patient (patientens linje ${first + 1} har "stopped_app"); lad de andre rækker være tomme`);
   });
 
   it('a value the plan does not list: an input error listing the plan\'s values', () => {
@@ -76,6 +80,7 @@ describe('withdrawal reasons in the export', () => {
     const [p] = problemsOf(() => load(lines));
     expect(p).toMatchObject({ field: 'withdrawal_reason', value: 'holiday', kind: 'withdrawal.unknown' });
     expect(p!.expected).toContain('"moved", "no_time", "stopped_app"');
+    expect(problemText(p!.expected, 'da')).toMatch(/^en frafaldsårsag, som planens .* \("moved", "no_time", "stopped_app"\), eller en tom celle$/);
   });
 
   it('the plan\'s missing-value codes mean "no reason"', () => {
@@ -132,6 +137,24 @@ describe('the screening log in the plan', () => {
     expect(e.problems[0]).toMatchObject({ file, line, column: text[line - 1]!.indexOf('101') + 1, field: 'flow.assessed', value: '101' });
     expect(e.problems[0]!.expected).toContain('60 excluded');
     expect(e.problems[0]!.expected).toContain('40 randomised');
+  });
+
+  it('hta analyze: exit 2 with the plan\'s file:line:column, nothing written, no stack trace; results.json carries the flow when it adds up', async () => {
+    const bad = writeConsortFixture(consortLines(), { ...FLOW_PLAN, flow: { ...FLOW_PLAN.flow, assessed: 99 } });
+    const r = await runCli('analyze', bad.csv, '--plan', bad.plan, '--csv', `${bad.dir}/out.csv`);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/plan\.json:\d+:\d+/);
+    expect(r.stderr).toContain('99');
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    expect(r.stdout).toBe('');
+    expect(existsSync(`${bad.dir}/out.csv`)).toBe(false);
+    const good = writeConsortFixture();
+    const ok = await runCli('analyze', good.csv, '--plan', good.plan, '--json');
+    expect(ok.code).toBe(0);
+    const flow = JSON.parse(ok.stdout).flow;
+    expect(flow.enrolment.randomised).toBe(40);
+    expect(flow.losses.column).toBe('withdrawal_reason');
+    expect(JSON.stringify(flow)).not.toMatch(/\bP\d+\b/);
   });
 
   it('assessed and excluded come as a pair; each reason once', () => {

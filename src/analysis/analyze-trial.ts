@@ -9,6 +9,7 @@ import { directionForOutcome, mcidForOutcome } from '../plan/outcome-instrument.
 import type { EffectMethod, PlanOutcome } from '../plan/plan-schema.js';
 import { describeByArm } from '../trial/descriptives.js';
 import { followUpValues, outcomePairs } from '../trial/outcome-pairs.js';
+import { participantFlowOf } from './participant-flow.js';
 import { countResponders } from '../trial/responders.js';
 import { ARMS, armCounts, type TrialData } from '../trial/trial-data.js';
 import { summarizeTrial } from '../trial/summarize-trial.js';
@@ -206,6 +207,7 @@ export function analyzeTrial(trial: TrialData, options: AnalyzeOptions): Analysi
   if (targetPopulation?.reason) warnings.push(`target population: ${targetPopulation.reason}`);
   for (const e of targetPopulation?.effects ?? []) if (e.error) warnings.push(`target population, ${e.outcome} at ${e.time} (${e.method}): ${e.error}`);
   for (const t of targetPopulation?.transported ?? []) if (t.effect.error) warnings.push(`transported effect (${t.weighting}), ${t.outcome} at ${t.time}: ${t.effect.error}`);
+  const flow = participantFlowOf(trial);
   return {
     tool: { name: 'hta', version: options.version },
     input: { file: trial.file, layout: trial.layout, patients },
@@ -216,6 +218,7 @@ export function analyzeTrial(trial: TrialData, options: AnalyzeOptions): Analysi
     sensitivity,
     ...(subgroups ? { subgroups } : {}),
     ...(targetPopulation ? { targetPopulation } : {}),
+    ...(flow ? { flow } : {}),
     warnings,
   };
 }

@@ -203,6 +203,35 @@ export const targetPopulationSchema = z
   })
   .describe("The plan's target population beside the trial population");
 
+const lossSchema = z.object({
+  kind: z.enum(['lost-to-follow-up', 'discontinued']).describe('CONSORT\'s follow-up box: lost to follow-up, or discontinued the intervention'),
+  value: z.string().describe('The reason as written in the export'),
+  label: localizedText.describe("The reason as the report says it (the plan's label, else the value)"),
+  n: z.number().int(),
+});
+
+/** The CONSORT flow's inputs beyond the export's rows (docs/plan-trial.md#participant-flow). */
+export const participantFlowSchema = z
+  .object({
+    enrolment: z
+      .object({
+        assessed: z.number().int(),
+        excluded: z.array(z.object({ reason: localizedText, n: z.number().int() })),
+        randomised: z.number().int().describe('Patients of the export; assessed = Σ excluded + randomised (checked on load)'),
+      })
+      .optional()
+      .describe("The screening log from the plan's \"flow\" (present when the plan gives it)"),
+    losses: z
+      .object({
+        column: z.string().describe('The export column read'),
+        intervention: z.array(lossSchema),
+        control: z.array(lossSchema),
+      })
+      .optional()
+      .describe('Patients who left the study or stopped the intervention, per arm and reason, from the withdrawal-reason column (present when the export has it); reasons with no patient in an arm are left out'),
+  })
+  .describe('What the participant flow shows besides the visit counts');
+
 export const analysisResultSchema = z.object({
   tool: z.object({ name: z.literal('hta'), version: z.string() }),
   input: z.object({
@@ -219,6 +248,7 @@ export const analysisResultSchema = z.object({
   sensitivity: sensitivitySchema.nullable(),
   subgroups: z.array(subgroupResultSchema).optional().describe("The plan's subgroup analyses (present when the plan has subgroups)"),
   targetPopulation: targetPopulationSchema.optional().describe("The plan's target population (present when the plan has one)"),
+  flow: participantFlowSchema.optional().describe('Enrolment and reasons for loss (present when the plan or the export gives either)'),
   warnings: z.array(z.string()),
 });
 
@@ -228,6 +258,8 @@ export type MissingnessRow = z.infer<typeof missingnessRowSchema>;
 export type Sensitivity = z.infer<typeof sensitivitySchema>;
 export type SubgroupResult = z.infer<typeof subgroupResultSchema>;
 export type TargetPopulation = z.infer<typeof targetPopulationSchema>;
+export type ParticipantFlow = z.infer<typeof participantFlowSchema>;
+export type FlowLoss = z.infer<typeof lossSchema>;
 
 export function resultsJsonSchema(): unknown {
   // A randomised plan gives analysisResultSchema; an observational one its own shape (docs/observational.md).

@@ -8,6 +8,15 @@ import { type Plan, planSchema } from './plan-schema.js';
 import type { Instrument } from '../instruments/instrument.js';
 import { designProblems, withObservationalDesign } from '../observational/observational-plan.js';
 
+/** Each parsed plan's JSON, so checks against the data can give a plan field its line:column. */
+const sources = new WeakMap<Plan, unknown>();
+
+/** Problems in plan fields found after loading (e.g. against the export), with the field's line:column. */
+export function locatePlanProblems(plan: Plan, problems: Problem[]): Problem[] {
+  const json = sources.get(plan);
+  return json === undefined ? problems : locateProblems(json, problems);
+}
+
 export function loadPlanFile(file: string): Plan {
   return parsePlan(readJsonFile(file, 'plan'), file);
 }
@@ -60,8 +69,31 @@ export function parsePlan(json: unknown, file = '<plan>'): Plan {
   if (Object.hasOwn(plan.columns.covariates, plan.columns.id)) problems.push({ file, field: 'columns.covariates', value: plan.columns.id, expected: 'a covariate name that is not the id column' });
   if (plan.timepoints.includes(plan.baseline)) problems.push({ file, field: 'timepoints', value: plan.baseline, expected: 'follow-up times only (the baseline is analysed as a covariate)' });
   if (plan.design === 'randomised' && plan.arms.control !== '' && plan.arms.intervention === plan.arms.control) problems.push({ file, field: 'arms', value: plan.arms.control, expected: 'different values for the two arms' });
+  problems.push(...flowProblems(plan, file));
   if (problems.length) throw new HtaError('plan.invalid', `${file} is not a valid analysis plan`, locateProblems(json, problems));
+  sources.set(plan, json);
   return plan;
+}
+
+/**
+ * The enrolment numbers come as a pair: patients assessed and those excluded by reason (their sum
+ * with the randomised patients is checked against the export in check-content.ts); each reason once.
+ */
+function flowProblems(plan: Plan, file: string): Problem[] {
+  const f = plan.flow;
+  if (!f) return [];
+  const problems: Problem[] = [];
+  if (f.excluded !== undefined && f.assessed === undefined) problems.push({ file, field: 'flow', expected: '"assessed": the number of patients assessed for eligibility, to go with "excluded"' });
+  if (f.assessed !== undefined && f.excluded === undefined) {
+    problems.push({ file, field: 'flow.assessed', value: String(f.assessed), expected: '"excluded" beside it: the patients assessed but not randomised, by reason, e.g. [{ "reason": "Declined to participate", "n": 59 }]' });
+  }
+  const seen = new Set<string>();
+  (f.excluded ?? []).forEach((e, i) => {
+    const text = typeof e.reason === 'string' ? e.reason : e.reason.en;
+    if (seen.has(text)) problems.push({ file, field: `flow.excluded.${i}.reason`, value: text, expected: 'each reason once (add their numbers)' });
+    seen.add(text);
+  });
+  return problems;
 }
 
 /** The outcome's `items` must fit its instrument: as many columns as items; dimension names only for EQ-5D. */

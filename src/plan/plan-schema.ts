@@ -161,6 +161,42 @@ export const populationSchema = z
   })
   .strict();
 
+/** A reason in the participant flow: plain text, or { en, da } so the Danish report says it in Danish. */
+const flowReason = z.union([z.string().min(1), localized]);
+
+/**
+ * The participant flow's inputs that a trial export does not hold (docs/plan-trial.md#participant-flow):
+ * the screening log as aggregate numbers, and what the export's withdrawal reasons mean.
+ */
+export const flowSchema = z
+  .object({
+    assessed: z.number().int().min(1).optional().describe('Patients assessed for eligibility (the screening log); with "excluded", their sum with the randomised patients of the export must equal it'),
+    excluded: z
+      .array(
+        z
+          .object({
+            reason: flowReason.describe('Why they were not randomised, e.g. "Did not meet inclusion criteria", "Declined to participate"'),
+            n: z.number().int().min(0).describe('Patients excluded for this reason'),
+          })
+          .strict(),
+      )
+      .optional()
+      .describe('Patients assessed but not randomised, by reason (CONSORT: excluded)'),
+    withdrawalReasons: z
+      .record(
+        z.string().min(1),
+        z
+          .object({
+            kind: z.enum(['lost-to-follow-up', 'discontinued']).describe('"lost-to-follow-up": left the study; "discontinued": stopped the intervention (CONSORT follow-up box)'),
+            label: flowReason.optional().describe('The reason as the report says it; defaults to the value as written in the export'),
+          })
+          .strict(),
+      )
+      .optional()
+      .describe('Values of the withdrawal-reason column → what they mean; when given, any other value in the column is an input error. Without it every value counts as lost to follow-up, named as written'),
+  })
+  .strict();
+
 export const methodSchema = z.enum(['ancova', 'welch', 'pooled-t', 'change', 'mmrm']);
 
 export const planSchema = z
@@ -173,6 +209,11 @@ export const planSchema = z
         arm: z.string().default('arm'),
         time: z.string().default('time'),
         covariates: z.record(z.string(), z.string()).default({}).describe('Covariate name → export column, for covariates whose column is named differently, e.g. {"age": "alder"}'),
+        withdrawalReason: z
+          .string()
+          .min(1)
+          .optional()
+          .describe('Column with the reason a patient left the study (one value per patient, on any of its rows); read when present, by default from a column "withdrawal_reason" (docs/input-trial-export.md)'),
       })
       .strict()
       .default({ id: 'id', arm: 'arm', time: 'time', covariates: {} }),
@@ -219,6 +260,7 @@ export const planSchema = z
       .default({ method: 'complete-case', m: 20, imputation: 'pmm', seed: 1, sensitivity: true }),
     subgroups: z.array(subgroupSchema).default([]).describe('Subgroup analyses with interaction tests (docs/subgroups.md)'),
     population: populationSchema.optional().describe('The target population: effects in the patients meeting every criterion, beside the trial population (docs/subgroups.md)'),
+    flow: flowSchema.optional().describe('Enrolment numbers (assessed for eligibility, excluded with reasons) and the meaning of the withdrawal reasons, for the CONSORT participant flow (docs/plan-trial.md#participant-flow)'),
   })
   .strict();
 
@@ -233,6 +275,8 @@ export type EffectMethod = z.infer<typeof methodSchema>;
 export type PlanSubgroup = z.infer<typeof subgroupSchema>;
 export type PlanPopulation = z.infer<typeof populationSchema>;
 export type PopulationCriterion = z.infer<typeof populationCriterionSchema>;
+export type PlanFlow = z.infer<typeof flowSchema>;
+export type FlowReason = z.infer<typeof flowReason>;
 export type PopulationMargin = NonNullable<PlanPopulation['margins']>[number];
 
 /** JSON Schema (draft 2020-12) of the plan, for editors and `hta plan schema`. */

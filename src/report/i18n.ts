@@ -449,6 +449,18 @@ export const REPORT_TEXT = {
   missingAt: { en: 'Missing: n = {n}', da: 'Mangler: n = {n}' },
   analysedAt: { en: 'Analysed ({method}): n = {n}', da: 'Analyseret ({method}): n = {n}' },
   analysedBox: { en: 'Analysed at {times}', da: 'Analyseret efter {times}' },
+  assessed: { en: 'Assessed for eligibility: n = {n}', da: 'Vurderet for egnethed: n = {n}' },
+  excludedBox: { en: 'Excluded: n = {n}', da: 'Ekskluderet: n = {n}' },
+  lostToFollowUp: { en: 'Lost to follow-up: n = {n}', da: 'Tabt til opfølgning: n = {n}' },
+  discontinued: { en: 'Discontinued intervention: n = {n}', da: 'Afbrudt intervention: n = {n}' },
+  flowReason: { en: '· {reason}: n = {n}', da: '· {reason}: n = {n}' },
+  flowNoEnrolment: { en: 'Enrolment (assessed for eligibility, excluded) was not provided.', da: 'Rekruttering (vurderet for egnethed, ekskluderet) er ikke oplyst.' },
+  flowNoLosses: { en: 'Reasons for loss to follow-up were not provided.', da: 'Årsager til tab til opfølgning er ikke oplyst.' },
+  flowNoneProvided: {
+    en: 'Enrolment (assessed for eligibility, excluded) and reasons for loss to follow-up were not provided.',
+    da: 'Rekruttering (vurderet for egnethed, ekskluderet) og årsager til tab til opfølgning er ikke oplyst.',
+  },
+  flowTextIntro: { en: 'The diagram in words:', da: 'Diagram i tekstform:' },
   // Table 1
   characteristic: { en: 'Characteristic', da: 'Karakteristika' },
   armHeader: { en: '{arm} (n = {n})', da: '{arm} (n = {n})' },

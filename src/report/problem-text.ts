@@ -20,6 +20,8 @@ const DANISH: readonly [RegExp, string][] = [
   [/^a number from (\S+) to (\S+)$/, 'et tal fra $1 til $2'],
   [/^a finite number \(or leave the cell empty when unknown\)$/, 'et endeligt tal (eller en tom celle, når værdien er ukendt)'],
   [/^a plausible (\S+): (\S+) to (\S+) \(set .*\)$/, 'en plausibel værdi af $1: $2 til $3 (ret "covariateRanges" i planen, hvis andre værdier er rigtige)'],
+  [/^one withdrawal reason per patient \(this patient's line (\d+) has (".*")\); leave the other rows empty$/, 'én frafaldsårsag pr. patient (patientens linje $1 har $2); lad de andre rækker være tomme'],
+  [/^a withdrawal reason the plan's "flow": \{ "withdrawalReasons" \} lists \((.*)\), or an empty cell$/, 'en frafaldsårsag, som planens "flow": { "withdrawalReasons" } angiver ($1), eller en tom celle'],
 ];
 
 /** The `expected` text of a problem, reworded for `lang` when a pattern knows it. */

@@ -5,6 +5,7 @@
  *
  * - a header with no data rows; an arm with no patients; no score at any follow-up visit;
  * - a plan asking for MMRM with fewer than two follow-up visits (a plan error);
+ * - enrolment numbers in the plan that do not add up with the export's patients (enrolment-check.ts);
  * - covariates (`covariateValueProblem`, called by the loader per cell after the plan's codes):
  *   numbers that are not finite ("Infinity", "NaN", 1e999), and values outside a plausible range:
  *   `age`/`alder` 0–120 unless the plan's `covariateRanges` says otherwise. Ranges and reasons:
@@ -14,6 +15,7 @@ import { HtaError, type Problem } from '../errors.js';
 import type { CsvTable } from '../io/read-csv.js';
 import { parseNumber } from '../io/parse-number.js';
 import type { Plan } from '../plan/plan-schema.js';
+import { checkEnrolment } from './enrolment-check.js';
 import { missingFollowUp } from './follow-up.js';
 import { type TrialData, timesInRows } from './trial-data.js';
 
@@ -90,6 +92,7 @@ export function checkTrialContent(csv: CsvTable, trial: TrialData, need: Content
       { file: planFile ?? '<plan>', field: 'methods', value: 'mmrm', expected: 'at least 2 follow-up "timepoints" for MMRM, or remove "mmrm" from "methods"' },
     ]);
   }
+  checkEnrolment(trial, planFile);
 }
 
 /**

@@ -38,6 +38,9 @@ export function covariateColumnOf(plan: Plan, name: string): string {
 
 type Recode = [column: string, code: string, to: number | null];
 
+/** The column read for withdrawal reasons when the plan names none (docs/input-trial-export.md). */
+export const DEFAULT_WITHDRAWAL_COLUMN = 'withdrawal_reason';
+
 const NO_COVARIATES: (string | number | null)[] = [];
 
 export function loadTrial(csv: CsvTable, plan: Plan, options: LoadTrialOptions = {}): TrialData {
@@ -95,6 +98,15 @@ export function loadTrial(csv: CsvTable, plan: Plan, options: LoadTrialOptions =
     covariates.push({ idx, column, coder: coderFor(plan, column, undefined, decimalComma) });
   }
   const nCov = plan.covariates.length;
+  // The withdrawal reason (participant flow): read when the column is there; required when the plan names it or maps its values.
+  const reasonColumn = plan.columns.withdrawalReason ?? DEFAULT_WITHDRAWAL_COLUMN;
+  const reasonCol = colOf(reasonColumn);
+  const reasonMap = plan.flow?.withdrawalReasons;
+  if (reasonCol < 0 && (plan.columns.withdrawalReason !== undefined || reasonMap)) {
+    const why = plan.columns.withdrawalReason !== undefined ? '"columns": { "withdrawalReason" }' : '"flow": { "withdrawalReasons" }';
+    headerProblems.push(missingColumn(reasonColumn, `a column "${reasonColumn}" with the reason each patient left the study, as the plan's ${why} says (columns are: ${listed}); name it in "columns": { "withdrawalReason": … }`, 'column.withdrawal'));
+  }
+  const reasonCoder = reasonCol < 0 ? undefined : coderFor(plan, reasonColumn, undefined, decimalComma);
   if (headerProblems.length) throw invalid(file, headerProblems, false);
 
   const armOf = new Map<string, Arm>([
@@ -116,6 +128,8 @@ export function loadTrial(csv: CsvTable, plan: Plan, options: LoadTrialOptions =
   const idLine: number[] = [];
   let firstLines = new Int32Array(1024 * nVisits);
   const patientOf: number[] = []; // id index → index in `patients` (-1 until a row of it is kept)
+  const idReason: (string | undefined)[] = []; // id index → its withdrawal reason and the line it was first read on
+  const idReasonLine: number[] = [];
 
   // The kept rows, columnar. A row is written at `n + pending` as it is read and committed (n
   // advances) once its whole file line is known to be free of problems: in a wide export one
@@ -142,6 +156,7 @@ export function loadTrial(csv: CsvTable, plan: Plan, options: LoadTrialOptions =
   let n = 0;
   let pending = 0;
   let pendingCovariates: (string | number | null)[][] = [];
+  let pendingReasons: (string | null)[] = [];
   let pendingRecodes: Recode[] = [];
   let groupLine = -1;
   let groupProblems = 0;
@@ -167,12 +182,15 @@ export function loadTrial(csv: CsvTable, plan: Plan, options: LoadTrialOptions =
         const values = pendingCovariates[k]!;
         const isBaseline = visits[timeIdxCol[row]!] === plan.baseline;
         for (let i = 0; i < values.length; i++) if (values[i] !== null && (cov[i] === null || isBaseline)) cov[i] = values[i]!;
+        const reason = pendingReasons[k];
+        if (reason) patients[p]!.withdrawal ??= reason;
       }
       for (const [column, code, to] of pendingRecodes) tally.add(column, code, to);
       n += pending;
     }
     pending = 0;
     pendingCovariates = [];
+    pendingReasons = [];
     pendingRecodes = [];
     groupProblems = rowProblems.length;
   };
@@ -260,6 +278,18 @@ export function loadTrial(csv: CsvTable, plan: Plan, options: LoadTrialOptions =
       covValues[i] = covariateCell(row, cells, idx, column, coder, i < nCov ? (plan.covariates[i] as string) : undefined, plan);
     }
     for (let s = 0; s < sources.length; s++) scores[s] = scoreCell(sources[s]!, cells, row, itemScratch[s]!);
+    let reason: string | null = null;
+    if (reasonCol >= 0) {
+      reason = withdrawalCell(row, cells, reasonCol, reasonColumn, reasonCoder, reasonMap);
+      const earlier = idReason[who];
+      if (reason !== null && earlier === undefined) {
+        idReason[who] = reason;
+        idReasonLine[who] = line;
+      } else if (reason !== null && earlier !== reason) {
+        row.add({ ...row.at(reasonCol), value: reason, expected: `one withdrawal reason per patient (this patient's line ${idReasonLine[who]} has "${earlier}"); leave the other rows empty`, kind: 'withdrawal.conflict' });
+        reason = null;
+      }
+    }
 
     const at = n + pending;
     if (at >= capacity) grow();
@@ -269,6 +299,7 @@ export function loadTrial(csv: CsvTable, plan: Plan, options: LoadTrialOptions =
     for (let s = 0; s < sources.length; s++) scoreCols[s]![at] = scores[s]!;
     pending++;
     pendingCovariates.push(covValues);
+    pendingReasons.push(reason);
     for (const r of recodes) pendingRecodes.push(r);
   }
   if (groupLine >= 0) commit();
@@ -296,6 +327,7 @@ export function loadTrial(csv: CsvTable, plan: Plan, options: LoadTrialOptions =
     layout: wide ? 'wide' : 'long',
     recoded: tally.list(table.header),
     excluded: exclude ? { rows: badLines.size, problems: rowProblems } : null,
+    ...(reasonCol >= 0 ? { withdrawalColumn: reasonColumn } : {}),
   });
 }
 
@@ -343,6 +375,28 @@ function covariateCell(row: RowContext, cells: FieldReader, idx: number, column:
     return null;
   }
   return value;
+}
+
+/** A withdrawal-reason cell after the plan's missing-value codes; with the plan's list of reasons, any other value is a problem. */
+function withdrawalCell(row: RowContext, cells: FieldReader, idx: number, column: string, coder: ColumnCoder | undefined, known: Record<string, unknown> | undefined): string | null {
+  const v = cells.cell(idx);
+  if (v === null) return null;
+  let text = v;
+  if (coder) {
+    const coded = row.code(coder, column, v);
+    if (coded.kind === 'missing') return null;
+    if (coded.kind === 'answer') text = String(coded.value);
+    else if (coded.kind === 'unknown') {
+      row.add({ ...row.at(idx), value: v, expected: unknownCodeText(column, coder), kind: `code.unknown:${column}` });
+      return null;
+    }
+  }
+  if (known && !Object.hasOwn(known, text)) {
+    const listed = Object.keys(known).map((k) => JSON.stringify(k)).join(', ');
+    row.add({ ...row.at(idx), value: text, expected: `a withdrawal reason the plan's "flow": { "withdrawalReasons" } lists (${listed}), or an empty cell`, kind: 'withdrawal.unknown' });
+    return null;
+  }
+  return text;
 }
 
 /** Export columns named by the plan's subgroups, population criteria, margins and target-sample model, each once, in plan order. */

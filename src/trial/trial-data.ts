@@ -22,6 +22,8 @@ export interface TrialPatient {
    * read like covariates (baseline row wins); absent when the plan names none.
    */
   attributes?: Record<string, string | number | null>;
+  /** The reason the patient left the study, as written in the export's withdrawal-reason column; absent when none (docs/input-trial-export.md). */
+  withdrawal?: string;
 }
 
 /** One kept row as an object (see `TrialData.observations`). */
@@ -97,6 +99,8 @@ export interface TrialData {
   recoded: RecodeCount[];
   /** Rows excluded as invalid; null when the run is strict (the default). */
   excluded: RowExclusion | null;
+  /** The withdrawal-reason column, when the export has one (the patients' `withdrawal`). */
+  withdrawalColumn?: string;
 }
 
 /** Patients randomised per arm. */

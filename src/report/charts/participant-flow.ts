@@ -1,10 +1,13 @@
 /**
- * Participant flow, CONSORT-like: randomised, allocated per arm, then per follow-up visit the
- * patients with the primary outcome observed and missing, and at the planned follow-ups the
- * number analysed by the primary method; last, CONSORT's "Analysed" box: per outcome the
- * patients in its analysis at each planned follow-up. (Enrolment — assessed for eligibility,
- * excluded — and reasons for loss are not in a trial export, so they are not drawn.) Boxes are drawn in pixel coordinates (scale: null) so
- * the layout is fixed; counts come from the analysis (missingness and effect rows).
+ * Participant flow, CONSORT 2010: enrolment when the plan gives the screening log (assessed for
+ * eligibility, excluded with reasons in a box beside the line down), randomised, allocated per
+ * arm, then per follow-up visit the patients with the primary outcome observed and missing, and
+ * at the planned follow-ups the number analysed by the primary method; the losses with their
+ * reasons when the export has a withdrawal-reason column; last, CONSORT's "Analysed" box: per
+ * outcome the patients in its analysis at each planned follow-up. What the inputs do not give
+ * is said under the title. What each box says comes from flow-boxes.ts (shared with the text
+ * version under the diagram); this module places the boxes, in pixel coordinates (scale: null)
+ * so the layout is fixed.
  *
  * With a target population in the plan, a branch leaves the randomised box down between the arms
  * to boxes below them: one per criterion with the patients it excluded and those remaining, then
@@ -12,96 +15,130 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import type { AnalysisResult } from '../../analysis/results-schema.js';
-import { ARMS, type Arm } from '../../trial/trial-data.js';
-import { methodText } from '../effects-table.js';
+import { ARMS } from '../../trial/trial-data.js';
 import { fillPhrase, type Lang } from '../i18n.js';
 import { textWidth } from '../render/chart-font.js';
 import { ARM_COLOURS, chartConfig, FONT_SIZE } from './chart-style.js';
-import { targetFlowBoxes } from './target-flow-boxes.js';
+
+/** The subtitle's font size (chartConfig's title.subtitleFontSize). */
+const SUBTITLE_SIZE = 11;
+import { type FlowBox, type FlowLine, flowBoxes, targetBranch } from './flow-boxes.js';
 import type { TrialChartContext } from './trial-chart-context.js';
 
 const LINE = 15;
 const PAD = 8;
 const V_GAP = 22;
 const H_GAP = 40;
+/** A reason sits under its count, indented. */
+const INDENT = 10;
+/** Text width of a box when two columns fill a portrait page's 720 px. */
+const PORTRAIT_TEXT = (720 - H_GAP) / 2 - 2 * PAD;
+
+/** A line as drawn: a long reason wraps onto lines indented under its text (`cont`). */
+type DrawnLine = FlowLine & { cont?: boolean };
 
 interface Box {
   x: number;
   y: number;
   x2: number;
   y2: number;
-  lines: string[];
+  lines: DrawnLine[];
   stroke: string;
 }
 
-export function participantFlowSpec(result: Pick<AnalysisResult, 'missingness' | 'effects' | 'input' | 'plan' | 'targetPopulation'>, ctx: TrialChartContext): TopLevelSpec {
+/**
+ * Reasons come from the plan or the export and may be long; they wrap at word breaks to the
+ * width the counts need, so a long reason does not widen the diagram beyond a printed page.
+ */
+function wrapReasons(box: FlowBox, width: number): DrawnLine[] {
+  const bullet = textWidth('· ', FONT_SIZE);
+  return box.flatMap((l): DrawnLine[] => {
+    if (l.kind !== 'reason' || textWidth(l.text, FONT_SIZE) + INDENT <= width) return [l];
+    const out: DrawnLine[] = [];
+    let current = '';
+    // The count ("n = 14") stays on one line with the reason's last word.
+    const words = l.text.replace(/(\S+) n = (\S+)$/, '$1\u0000n\u0000=\u0000$2').split(' ').map((w) => w.replace(/\u0000/g, ' '));
+    for (const word of words) {
+      const next = current ? `${current} ${word}` : word;
+      const room = width - INDENT - (out.length ? bullet : 0);
+      if (current && textWidth(next, FONT_SIZE) > room) {
+        out.push({ text: current, kind: 'reason', ...(out.length ? { cont: true } : {}) });
+        current = word;
+      } else current = next;
+    }
+    out.push({ text: current, kind: 'reason', ...(out.length ? { cont: true } : {}) });
+    return out;
+  });
+}
+
+/**
+ * Lines of at most `chars` characters, broken at spaces. For the title's lines: vega sizes the
+ * chart by its own estimate of their width (0.8 × font size per character, without a canvas), so
+ * a line longer than the boxes would widen the whole diagram on the printed page.
+ */
+function wrapChars(text: string, chars: number): string[] {
+  const out: string[] = [];
+  let current = '';
+  for (const word of text.split(' ')) {
+    if (current && current.length + 1 + word.length > chars) {
+      out.push(current);
+      current = word;
+    } else current = current ? `${current} ${word}` : word;
+  }
+  return [...out, current];
+}
+
+/** The target branch's lines (first = heading) as flow lines. */
+const asBox = (lines: readonly string[]): FlowBox => lines.map((text, k) => ({ text, kind: k === 0 ? 'heading' : 'count' }));
+
+export function participantFlowSpec(result: Pick<AnalysisResult, 'missingness' | 'effects' | 'input' | 'plan' | 'targetPopulation' | 'flow'>, ctx: TrialChartContext): TopLevelSpec {
   const lang: Lang = ctx.lang;
   const t = ctx.text;
   const primary = ctx.primary?.outcome ?? result.missingness[0]?.outcome ?? '';
-  const method = ctx.kindOf(primary) === 'binary' ? 'risk-difference' : ctx.primaryMethod;
-  const followUps = ctx.visits.slice(1);
-  const patients = result.input.patients;
+  const flow = flowBoxes(result, ctx);
 
-  const armLines = (arm: Arm) => [ctx.armLabel(arm), fillPhrase(t('allocated'), { n: patients[arm] })];
-  const visitLines = (arm: Arm, time: string) => {
-    const m = result.missingness.find((r) => r.outcome === primary && r.time === time && r.arm === arm);
-    const lines = [ctx.timeLabel(time), fillPhrase(t('observedAt'), { n: m?.observed ?? 0 }), fillPhrase(t('missingAt'), { n: m?.missing ?? 0 })];
-    const analysed = result.effects.find((e) => e.outcome === primary && e.time === time && e.method === method);
-    if (analysed) lines.push(fillPhrase(t('analysedAt'), { method: methodText(method, lang), n: analysed.n[arm] }));
-    return lines;
-  };
-  // CONSORT's "Analysed" box: per outcome, the patients in its analysis at each planned follow-up.
-  const outcomeRow = (o: string, time: string) => result.effects.find((e) => e.outcome === o && e.time === time && e.method === (ctx.kindOf(o) === 'binary' ? 'risk-difference' : ctx.primaryMethod));
-  const planned = followUps.filter((v) => result.effects.some((e) => e.time === v && e.method === ctx.primaryMethod));
-  const outcomes = [...new Set(result.effects.map((e) => e.outcome))].filter((o) => ctx.kindOf(o) !== undefined && planned.some((v) => outcomeRow(o, v)));
-  // The instrument in the label's parentheses ("RMDQ 0–24") when it names one outcome only, else the label.
-  const instrument = (o: string) => /\(([^()]+)\)\s*$/.exec(ctx.outcomeLabel(o))?.[1];
-  const shortName = (o: string) => {
-    const short = instrument(o);
-    return short && outcomes.filter((x) => instrument(x) === short).length === 1 ? short : ctx.outcomeLabel(o);
-  };
-  const analysisLines = (arm: Arm) =>
-    planned.length && outcomes.length
-      ? [
-          fillPhrase(t('analysedBox'), { times: planned.map((v) => ctx.timeLabel(v)).join(' / ') }),
-          ...outcomes.map((o) => `${shortName(o)}: n = ${planned.map((v) => outcomeRow(o, v)?.n[arm] ?? '—').join(' / ')}`),
-        ]
-      : [];
-  const allLines = [...ARMS.flatMap(armLines), ...ARMS.flatMap((a) => followUps.flatMap((v) => visitLines(a, v))), ...ARMS.flatMap(analysisLines)];
-  const boxWidth = Math.max(0, ...allLines.map((l) => textWidth(l, FONT_SIZE))) + 2 * PAD;
+  const lineWidth = (l: FlowLine) => textWidth(l.text, FONT_SIZE) + (l.kind === 'reason' ? INDENT : 0);
+  const allLines = [...flow.randomised, ...(flow.enrolment ? [...flow.enrolment.assessed, ...flow.enrolment.excluded] : []), ...ARMS.flatMap((a) => flow.arms[a].flat())];
+  // Reasons wrap at the width the headings and counts need, or at the width two columns take on
+  // a portrait page (720 px), whichever is more.
+  const textRoom = Math.max(PORTRAIT_TEXT, ...allLines.filter((l) => l.kind !== 'reason').map(lineWidth));
+  const wrap = (box: FlowBox) => wrapReasons(box, textRoom);
+  const boxWidth = Math.max(0, ...allLines.map((l) => Math.min(lineWidth(l), textRoom))) + 2 * PAD;
   const heightOf = (n: number) => n * LINE + 2 * PAD;
   // The target branch has its own width, so long criterion labels do not widen the arm columns.
-  const branch = result.targetPopulation ? targetFlowBoxes(result.targetPopulation, ctx, { outcome: primary, method, times: planned }) : [];
-  const branchWidth = Math.max(0, ...branch.flat().map((l) => textWidth(l, FONT_SIZE))) + 2 * PAD;
+  const branch = targetBranch(result, ctx).map(asBox);
+  const branchWidth = Math.max(0, ...branch.flat().map(lineWidth)) + 2 * PAD;
   const armsWidth = 2 * boxWidth + H_GAP;
   const width = Math.max(armsWidth, branch.length ? branchWidth : 0);
 
   const boxes: Box[] = [];
   const arrows: { x: number; y: number; x2: number; y2: number }[] = [];
-  const top = [fillPhrase(t('randomised'), { n: patients.intervention + patients.control })];
-  const topBox = { x: armsWidth / 2 - boxWidth / 2, y: 0, x2: armsWidth / 2 + boxWidth / 2, y2: heightOf(1), lines: top, stroke: '#444' };
+  const centred = (y: number, lines: DrawnLine[]) => ({ x: armsWidth / 2 - boxWidth / 2, y, x2: armsWidth / 2 + boxWidth / 2, y2: y + heightOf(lines.length), lines, stroke: '#444' });
+  // Enrolment: "Assessed" above the randomised box, "Excluded" beside the line between them
+  // (over the second arm's column), as in the CONSORT 2010 diagram.
+  let randomisedY = 0;
+  if (flow.enrolment) {
+    const assessed = centred(0, flow.enrolment.assessed);
+    const ex = wrap(flow.enrolment.excluded);
+    const exY = assessed.y2 + V_GAP;
+    const excluded = { x: boxWidth + H_GAP, y: exY, x2: 2 * boxWidth + H_GAP, y2: exY + heightOf(ex.length), lines: ex, stroke: '#444' };
+    boxes.push(assessed, excluded);
+    randomisedY = excluded.y2 + V_GAP;
+    arrows.push({ x: armsWidth / 2, y: assessed.y2, x2: armsWidth / 2, y2: randomisedY });
+    arrows.push({ x: armsWidth / 2, y: excluded.y + LINE / 2 + PAD, x2: excluded.x, y2: excluded.y + LINE / 2 + PAD });
+  }
+  const topBox = centred(randomisedY, flow.randomised);
   boxes.push(topBox);
   ARMS.forEach((arm, i) => {
     const x = i * (boxWidth + H_GAP);
-    let y = topBox.y2 + V_GAP;
-    const armBox = { x, y, x2: x + boxWidth, y2: y + heightOf(2), lines: armLines(arm), stroke: ARM_COLOURS[arm] };
-    boxes.push(armBox);
-    arrows.push({ x: armsWidth / 2, y: topBox.y2, x2: x + boxWidth / 2, y2: armBox.y });
-    let prev = armBox;
-    for (const v of followUps) {
-      y = prev.y2 + V_GAP;
-      const lines = visitLines(arm, v);
+    let prev: Box | undefined;
+    for (const box of flow.arms[arm]) {
+      const lines = wrap(box);
+      const y = (prev?.y2 ?? topBox.y2) + V_GAP;
       const b = { x, y, x2: x + boxWidth, y2: y + heightOf(lines.length), lines, stroke: ARM_COLOURS[arm] };
-      arrows.push({ x: x + boxWidth / 2, y: prev.y2, x2: x + boxWidth / 2, y2: b.y });
+      arrows.push(prev ? { x: x + boxWidth / 2, y: prev.y2, x2: x + boxWidth / 2, y2: b.y } : { x: armsWidth / 2, y: topBox.y2, x2: x + boxWidth / 2, y2: b.y });
       boxes.push(b);
       prev = b;
-    }
-    const analysis = analysisLines(arm);
-    if (analysis.length) {
-      y = prev.y2 + V_GAP;
-      const b = { x, y, x2: x + boxWidth, y2: y + heightOf(analysis.length), lines: analysis, stroke: ARM_COLOURS[arm] };
-      arrows.push({ x: x + boxWidth / 2, y: prev.y2, x2: x + boxWidth / 2, y2: b.y });
-      boxes.push(b);
     }
   });
   // The branch: a line from the randomised box down the gap between the arms (the criteria apply
@@ -119,11 +156,13 @@ export function participantFlowSpec(result: Pick<AnalysisResult, 'missingness' |
   }
   const height = Math.max(...boxes.map((b) => b.y2));
   const px = (field: string) => ({ field, type: 'quantitative', scale: null }) as const;
-  const texts = boxes.flatMap((b) => b.lines.map((line, k) => ({ x: b.x + PAD, y: b.y + PAD + LINE * k + LINE / 2, line, bold: k === 0 })));
+  const bullet = textWidth('· ', FONT_SIZE);
+  const texts = boxes.flatMap((b) => b.lines.map((l, k) => ({ x: b.x + PAD + (l.kind === 'reason' ? INDENT : 0) + (l.cont ? bullet : 0), y: b.y + PAD + LINE * k + LINE / 2, line: l.text, bold: l.kind === 'heading' })));
 
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    title: { text: t('flowChartTitle'), subtitle: fillPhrase(t('flowSubtitle'), { outcome: ctx.outcomeLabel(primary) }) },
+    // What the inputs did not provide is said under the title, in words.
+    title: { text: t('flowChartTitle'), subtitle: [fillPhrase(t('flowSubtitle'), { outcome: ctx.outcomeLabel(primary) }), ...flow.notProvided.flatMap((l) => wrapChars(l, Math.floor(width / (0.8 * SUBTITLE_SIZE))))] },
     config: chartConfig(lang),
     width,
     height,

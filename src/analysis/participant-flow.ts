@@ -1,0 +1,54 @@
+/**
+ * The participant flow's numbers that the visit counts do not give (docs/plan-trial.md#participant-flow):
+ * enrolment from the plan's screening log (assessed, excluded by reason; randomised from the
+ * export — their sum is checked on load, src/trial/enrolment-check.ts), and per arm the patients
+ * who left the study or stopped the intervention, by reason, from the export's withdrawal-reason
+ * column. Exact counts, as CONSORT asks; the reasons are the plan's labels or the values as
+ * written, never a patient id.
+ *
+ * Pure: the loaded trial in, the `flow` of results.json out (undefined when neither is given).
+ */
+import type { FlowReason } from '../plan/plan-schema.js';
+import { ARMS, type Arm, type TrialData } from '../trial/trial-data.js';
+import type { FlowLoss, ParticipantFlow } from './results-schema.js';
+
+/** A plan reason in both languages (Danish falls back to the English text). */
+export function reasonText(r: FlowReason): { en: string; da: string } {
+  return typeof r === 'string' ? { en: r, da: r } : { en: r.en, da: r.da ?? r.en };
+}
+
+export function participantFlowOf(trial: Pick<TrialData, 'plan' | 'patients' | 'withdrawalColumn'>): ParticipantFlow | undefined {
+  const f = trial.plan.flow;
+  const enrolment =
+    f?.assessed !== undefined && f.excluded !== undefined
+      ? { assessed: f.assessed, excluded: f.excluded.map((e) => ({ reason: reasonText(e.reason), n: e.n })), randomised: trial.patients.length }
+      : undefined;
+  const column = trial.withdrawalColumn;
+  const losses = column === undefined ? undefined : { column, ...lossesByArm(trial) };
+  if (!enrolment && !losses) return undefined;
+  return { ...(enrolment ? { enrolment } : {}), ...(losses ? { losses } : {}) };
+}
+
+/**
+ * Per arm, one row per reason with at least one patient: lost to follow-up first, then
+ * discontinued; within a kind in the plan's order of `withdrawalReasons`, else by value.
+ */
+function lossesByArm(trial: Pick<TrialData, 'plan' | 'patients'>): Record<Arm, FlowLoss[]> {
+  const meaning = trial.plan.flow?.withdrawalReasons ?? {};
+  const planOrder = Object.keys(meaning);
+  const counts = new Map<string, Record<Arm, number>>();
+  for (const p of trial.patients) {
+    if (p.withdrawal === undefined) continue;
+    const c = counts.get(p.withdrawal) ?? { intervention: 0, control: 0 };
+    c[p.arm]++;
+    counts.set(p.withdrawal, c);
+  }
+  const kindOf = (v: string) => meaning[v]?.kind ?? 'lost-to-follow-up';
+  const rank = (v: string) => (planOrder.includes(v) ? planOrder.indexOf(v) : planOrder.length);
+  const values = [...counts.keys()].sort((a, b) => Number(kindOf(a) === 'discontinued') - Number(kindOf(b) === 'discontinued') || rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
+  const row = (v: string, arm: Arm): FlowLoss => {
+    const label = meaning[v]?.label;
+    return { kind: kindOf(v), value: v, label: label ? reasonText(label) : { en: v, da: v }, n: counts.get(v)![arm] };
+  };
+  return Object.fromEntries(ARMS.map((arm) => [arm, values.map((v) => row(v, arm)).filter((r) => r.n > 0)])) as Record<Arm, FlowLoss[]>;
+}

@@ -1,0 +1,154 @@
+/**
+ * The participant flow's boxes as text (docs/report-trial.md#order, CONSORT 2010): what each box
+ * says, in the report language, computed once so the diagram (participant-flow.ts places the
+ * boxes) and its text version under it (README.md and the page) say the same.
+ *
+ * - Enrolment, when the plan gives the screening log: assessed for eligibility, excluded with
+ *   the reasons, then randomised (from the export).
+ * - Per arm: allocation; each follow-up visit with the primary outcome observed and missing, and
+ *   at the planned visits the number analysed by the primary method; the losses with their
+ *   reasons when the export has a withdrawal-reason column; CONSORT's "Analysed" box.
+ * - What was not provided (enrolment, reasons for loss) is said in words, not left out silently.
+ *
+ * Pure: the analysis and the labels in, lines out.
+ */
+import type { AnalysisResult, FlowLoss } from '../../analysis/results-schema.js';
+import { ARMS, type Arm } from '../../trial/trial-data.js';
+import { methodText } from '../effects-table.js';
+import { fillPhrase, formatThousands } from '../i18n.js';
+import { targetFlowBoxes } from './target-flow-boxes.js';
+import type { TrialChartContext } from './trial-chart-context.js';
+
+/** One line of a box: the heading of a box or a part of it (bold), a count, or a reason under a count (indented). */
+export interface FlowLine {
+  text: string;
+  kind: 'heading' | 'count' | 'reason';
+}
+
+export type FlowBox = FlowLine[];
+
+export interface FlowBoxes {
+  /** The screening log: "Assessed for eligibility" and the "Excluded" box beside the line down; absent when not provided. */
+  enrolment?: { assessed: FlowBox; excluded: FlowBox };
+  randomised: FlowBox;
+  /** Per arm, top to bottom: allocation, the visits, the losses (when given), the analysed box. */
+  arms: Record<Arm, FlowBox[]>;
+  /** Sentences on what the inputs did not provide (empty when both were). */
+  notProvided: string[];
+}
+
+type FlowResult = Pick<AnalysisResult, 'missingness' | 'effects' | 'input' | 'flow'>;
+
+/** The primary outcome and its method: the flow's visit boxes count them. */
+function primaryOf(result: Pick<AnalysisResult, 'missingness'>, ctx: Pick<TrialChartContext, 'primary' | 'primaryMethod' | 'kindOf'>) {
+  const outcome = ctx.primary?.outcome ?? result.missingness[0]?.outcome ?? '';
+  return { outcome, method: ctx.kindOf(outcome) === 'binary' ? ('risk-difference' as const) : ctx.primaryMethod };
+}
+
+/** The target population's branch (target-flow-boxes.ts) for the primary outcome at the planned follow-ups; empty without one. */
+export function targetBranch(result: Pick<AnalysisResult, 'missingness' | 'effects' | 'targetPopulation'>, ctx: Pick<TrialChartContext, 'lang' | 'arms' | 'timeLabel' | 'primary' | 'primaryMethod' | 'kindOf' | 'visits'>): string[][] {
+  if (!result.targetPopulation) return [];
+  const planned = ctx.visits.slice(1).filter((v) => result.effects.some((e) => e.time === v && e.method === ctx.primaryMethod));
+  return targetFlowBoxes(result.targetPopulation, ctx, { ...primaryOf(result, ctx), times: planned });
+}
+type FlowContext = Pick<TrialChartContext, 'lang' | 'text' | 'primary' | 'primaryMethod' | 'kindOf' | 'visits' | 'armLabel' | 'timeLabel' | 'outcomeLabel'>;
+
+export function flowBoxes(result: FlowResult, ctx: FlowContext): FlowBoxes {
+  const t = ctx.text;
+  const lang = ctx.lang;
+  const count = (n: number) => formatThousands(n, 0, lang);
+  const heading = (text: string): FlowLine => ({ text, kind: 'heading' });
+  const line = (text: string): FlowLine => ({ text, kind: 'count' });
+  const reason = (text: string, n: number): FlowLine => ({ text: fillPhrase(t('flowReason'), { reason: text, n: count(n) }), kind: 'reason' });
+
+  const { outcome: primary, method } = primaryOf(result, ctx);
+  const followUps = ctx.visits.slice(1);
+  const patients = result.input.patients;
+
+  const e = result.flow?.enrolment;
+  const enrolment = e && {
+    assessed: [heading(fillPhrase(t('assessed'), { n: count(e.assessed) }))],
+    excluded: [heading(fillPhrase(t('excludedBox'), { n: count(e.excluded.reduce((s, x) => s + x.n, 0)) })), ...e.excluded.map((x) => reason(x.reason[lang], x.n))],
+  };
+
+  const visitBox = (arm: Arm, time: string): FlowBox => {
+    const m = result.missingness.find((r) => r.outcome === primary && r.time === time && r.arm === arm);
+    const box = [heading(ctx.timeLabel(time)), line(fillPhrase(t('observedAt'), { n: count(m?.observed ?? 0) })), line(fillPhrase(t('missingAt'), { n: count(m?.missing ?? 0) }))];
+    const analysed = result.effects.find((r) => r.outcome === primary && r.time === time && r.method === method);
+    if (analysed) box.push(line(fillPhrase(t('analysedAt'), { method: methodText(method, lang), n: count(analysed.n[arm]) })));
+    return box;
+  };
+  // CONSORT's follow-up box: lost to follow-up and discontinued, each with its reasons.
+  const losses = result.flow?.losses;
+  const lossBox = (arm: Arm): FlowBox => {
+    const rows = losses![arm];
+    const part = (kind: FlowLoss['kind'], key: 'lostToFollowUp' | 'discontinued') => {
+      const of = rows.filter((r) => r.kind === kind);
+      return [heading(fillPhrase(t(key), { n: count(of.reduce((s, r) => s + r.n, 0)) })), ...of.map((r) => reason(r.label[lang], r.n))];
+    };
+    return [...part('lost-to-follow-up', 'lostToFollowUp'), ...part('discontinued', 'discontinued')];
+  };
+  // CONSORT's "Analysed" box: per outcome, the patients in its analysis at each planned follow-up.
+  const methodOf = (o: string) => (ctx.kindOf(o) === 'binary' ? 'risk-difference' : ctx.primaryMethod);
+  const outcomeRow = (o: string, time: string) => result.effects.find((r) => r.outcome === o && r.time === time && r.method === methodOf(o));
+  const planned = followUps.filter((v) => result.effects.some((r) => r.time === v && r.method === ctx.primaryMethod));
+  const outcomes = [...new Set(result.effects.map((r) => r.outcome))].filter((o) => ctx.kindOf(o) !== undefined && planned.some((v) => outcomeRow(o, v)));
+  // The instrument in the label's parentheses ("RMDQ 0–24") when it names one outcome only, else the label.
+  const instrument = (o: string) => /\(([^()]+)\)\s*$/.exec(ctx.outcomeLabel(o))?.[1];
+  const shortName = (o: string) => {
+    const short = instrument(o);
+    return short && outcomes.filter((x) => instrument(x) === short).length === 1 ? short : ctx.outcomeLabel(o);
+  };
+  const analysisBox = (arm: Arm): FlowBox[] =>
+    planned.length && outcomes.length
+      ? [[
+          heading(fillPhrase(t('analysedBox'), { times: planned.map((v) => ctx.timeLabel(v)).join(' / ') })),
+          ...outcomes.map((o) => line(`${shortName(o)}: n = ${planned.map((v) => { const n = outcomeRow(o, v)?.n[arm]; return n === undefined ? '—' : count(n); }).join(' / ')}`)),
+        ]]
+      : [];
+
+  const arms = Object.fromEntries(
+    ARMS.map((arm) => [
+      arm,
+      [
+        [heading(ctx.armLabel(arm)), line(fillPhrase(t('allocated'), { n: count(patients[arm]) }))],
+        ...followUps.map((v) => visitBox(arm, v)),
+        ...(losses ? [lossBox(arm)] : []),
+        ...analysisBox(arm),
+      ],
+    ]),
+  ) as Record<Arm, FlowBox[]>;
+  const notProvided = !enrolment && !losses ? [t('flowNoneProvided')] : !enrolment ? [t('flowNoEnrolment')] : !losses ? [t('flowNoLosses')] : [];
+  return { ...(enrolment ? { enrolment } : {}), randomised: [heading(fillPhrase(t('randomised'), { n: count(patients.intervention + patients.control) }))], arms, notProvided };
+}
+
+/**
+ * The flow in words, one paragraph per part of the diagram (enrolment, each arm, the target
+ * branch), for the text version under the diagram: a box's lines joined by "; ", a heading that
+ * is a name (a visit, "Analysed at …") followed by " — ", a count's reasons in parentheses
+ * after it, boxes separated by ". ".
+ */
+export function flowParagraphs(boxes: FlowBoxes, ctx: Pick<TrialChartContext, 'armLabel'>, branch: readonly (readonly string[])[] = []): string[] {
+  const counted = (text: string) => / = \S/.test(text);
+  const sentence = (box: FlowBox) => {
+    const parts: string[] = [];
+    for (const l of box) {
+      const text = l.text.replace(/^· /, '');
+      if (l.kind === 'reason' && parts.length) {
+        const last = parts.length - 1;
+        parts[last] = parts[last]!.endsWith(')') ? `${parts[last]!.slice(0, -1)}; ${text})` : `${parts[last]} (${text})`;
+      } else parts.push(text);
+    }
+    const [first, ...rest] = parts;
+    return box[0]?.kind === 'heading' && !counted(first!) && rest.length ? `${first} — ${rest.join('; ')}` : parts.join('; ');
+  };
+  const top = boxes.enrolment ? [boxes.enrolment.assessed, boxes.enrolment.excluded, boxes.randomised] : [boxes.randomised];
+  const asBox = (lines: readonly string[]): FlowBox => lines.map((text, k) => ({ text, kind: k === 0 ? 'heading' : 'count' }));
+  return [
+    `${top.map(sentence).join('. ')}.`,
+    // Each arm's paragraph starts with its allocation box, whose heading is the arm's name.
+    ...ARMS.map((arm) => `${boxes.arms[arm].map(sentence).join('. ')}.`),
+    ...(branch.length ? [`${branch.map((b) => sentence(asBox(b))).join('. ')}.`] : []),
+    ...boxes.notProvided,
+  ];
+}

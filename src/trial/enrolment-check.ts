@@ -1,0 +1,24 @@
+/**
+ * The plan's enrolment numbers against the export (docs/plan-trial.md#participant-flow): the
+ * patients assessed for eligibility are those excluded (by reason) plus those randomised, and
+ * the randomised are the patients of the export. A mismatch is a plan error at the line and
+ * column of "flow.assessed", with the three numbers, so the user sees which one is off.
+ */
+import { HtaError } from '../errors.js';
+import { locatePlanProblems } from '../plan/load-plan.js';
+import { armCounts, type TrialData } from './trial-data.js';
+
+export function checkEnrolment(trial: Pick<TrialData, 'plan' | 'patients' | 'file'>, planFile = '<plan>'): void {
+  const f = trial.plan.flow;
+  if (f?.assessed === undefined || f.excluded === undefined) return;
+  const n = armCounts(trial);
+  const randomised = n.intervention + n.control;
+  const excluded = f.excluded.reduce((s, e) => s + e.n, 0);
+  if (excluded + randomised === f.assessed) return;
+  const expected =
+    `assessed = excluded + randomised: ${excluded} excluded (the sum of "flow.excluded") + ${randomised} randomised ` +
+    `(the patients of ${trial.file}: ${n.intervention} intervention, ${n.control} control) = ${excluded + randomised}; correct "assessed" or the excluded numbers`;
+  throw new HtaError('plan.invalid', `${planFile}: the enrolment numbers do not add up (${f.assessed} assessed, ${excluded} excluded, ${randomised} randomised)`, locatePlanProblems(trial.plan, [
+    { file: planFile, field: 'flow.assessed', value: String(f.assessed), expected },
+  ]));
+}

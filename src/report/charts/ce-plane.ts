@@ -42,7 +42,7 @@ export function cePlaneSpec(r: CeaResult, lang: Lang, maxPoints = 1000): TopLeve
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title: { text: t('title'), subtitle: fill(t('subtitle')).split('\n') },
     width: 460, height: 360,
-    config: chartConfig(),
+    config: chartConfig(lang),
     layer: [
       { data: { values: points }, mark: { type: 'circle', size: 9, opacity: 0.35, color: GREY_SHADES[2] }, encoding: { x, y } },
       { data: { values: [{ v: 0 }] }, mark: { type: 'rule', color: PALETTE.black, strokeWidth: 1 }, encoding: { x: { field: 'v', type: 'quantitative' } } },

@@ -17,7 +17,7 @@ export function ceacSpec(r: CeaResult, lang: Lang): TopLevelSpec {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title: { text: t('title'), subtitle: t('subtitle') },
     width: 460, height: 280,
-    config: chartConfig(),
+    config: chartConfig(lang),
     layer: [
       {
         data: { values: r.ceac.map((c) => ({ wtp: c.wtp, p: c.probability })) },

@@ -16,6 +16,7 @@ import { ARMS, type Arm } from '../../trial/trial-data.js';
 import { methodText } from '../effects-table.js';
 import { fillPhrase, type Lang } from '../i18n.js';
 import { textWidth } from '../render/chart-font.js';
+import { PORTRAIT_PX } from '../html-page.js';
 import { ARM_COLOURS, chartConfig, FONT_SIZE } from './chart-style.js';
 import { targetFlowBoxes } from './target-flow-boxes.js';
 import type { TrialChartContext } from './trial-chart-context.js';
@@ -24,6 +25,25 @@ const LINE = 15;
 const PAD = 8;
 const V_GAP = 22;
 const H_GAP = 40;
+/**
+ * The longest line of an arm's box: two boxes and their gap fit a portrait A4 page's printable
+ * width with the chart's padding, so the diagram prints its text at 11 px × 0.75 ≥ 8 pt
+ * (docs/report-trial.md#print); a longer line wraps.
+ */
+const MAX_LINE = (PORTRAIT_PX - 2 * 12 - H_GAP) / 2 - 2 * PAD;
+
+/** A box line wider than MAX_LINE broken at spaces (a count stays with its label where it fits). */
+function fitLine(line: string): string[] {
+  if (textWidth(line, FONT_SIZE) <= MAX_LINE) return [line];
+  const out: string[] = [];
+  // "n = 213 / 184" is one unit: spaces beside = and / do not break.
+  for (const word of line.replace(/ (?=[=/])|(?<=[=/]) /g, '\u00a0').split(' ').map((w) => w.replace(/\u00a0/g, ' '))) {
+    const last = out.at(-1);
+    if (last !== undefined && textWidth(`${last} ${word}`, FONT_SIZE) <= MAX_LINE) out[out.length - 1] = `${last} ${word}`;
+    else out.push(word);
+  }
+  return out;
+}
 
 interface Box {
   x: number;
@@ -67,7 +87,7 @@ export function participantFlowSpec(result: Pick<AnalysisResult, 'missingness' |
           ...outcomes.map((o) => `${shortName(o)}: n = ${planned.map((v) => outcomeRow(o, v)?.n[arm] ?? '—').join(' / ')}`),
         ]
       : [];
-  const allLines = [...ARMS.flatMap(armLines), ...ARMS.flatMap((a) => followUps.flatMap((v) => visitLines(a, v))), ...ARMS.flatMap(analysisLines)];
+  const allLines = [...ARMS.flatMap(armLines), ...ARMS.flatMap((a) => followUps.flatMap((v) => visitLines(a, v))), ...ARMS.flatMap(analysisLines)].flatMap(fitLine);
   const boxWidth = Math.max(0, ...allLines.map((l) => textWidth(l, FONT_SIZE))) + 2 * PAD;
   const heightOf = (n: number) => n * LINE + 2 * PAD;
   // The target branch has its own width, so long criterion labels do not widen the arm columns.
@@ -84,19 +104,20 @@ export function participantFlowSpec(result: Pick<AnalysisResult, 'missingness' |
   ARMS.forEach((arm, i) => {
     const x = i * (boxWidth + H_GAP);
     let y = topBox.y2 + V_GAP;
-    const armBox = { x, y, x2: x + boxWidth, y2: y + heightOf(2), lines: armLines(arm), stroke: ARM_COLOURS[arm] };
+    const armText = armLines(arm).flatMap(fitLine);
+    const armBox = { x, y, x2: x + boxWidth, y2: y + heightOf(armText.length), lines: armText, stroke: ARM_COLOURS[arm] };
     boxes.push(armBox);
     arrows.push({ x: armsWidth / 2, y: topBox.y2, x2: x + boxWidth / 2, y2: armBox.y });
     let prev = armBox;
     for (const v of followUps) {
       y = prev.y2 + V_GAP;
-      const lines = visitLines(arm, v);
+      const lines = visitLines(arm, v).flatMap(fitLine);
       const b = { x, y, x2: x + boxWidth, y2: y + heightOf(lines.length), lines, stroke: ARM_COLOURS[arm] };
       arrows.push({ x: x + boxWidth / 2, y: prev.y2, x2: x + boxWidth / 2, y2: b.y });
       boxes.push(b);
       prev = b;
     }
-    const analysis = analysisLines(arm);
+    const analysis = analysisLines(arm).flatMap(fitLine);
     if (analysis.length) {
       y = prev.y2 + V_GAP;
       const b = { x, y, x2: x + boxWidth, y2: y + heightOf(analysis.length), lines: analysis, stroke: ARM_COLOURS[arm] };
@@ -125,7 +146,10 @@ export function participantFlowSpec(result: Pick<AnalysisResult, 'missingness' |
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title: { text: t('flowChartTitle'), subtitle: fillPhrase(t('flowSubtitle'), { outcome: ctx.outcomeLabel(primary) }) },
     config: chartConfig(lang),
-    width,
+    // The SVG is the layout's own width: vega would widen it by its estimate of the text (0.8 em
+    // a character, more than DejaVu Sans takes), which the print scales down.
+    autosize: { type: 'fit-x', contains: 'padding' },
+    width: width + 2 * 12,
     height,
     layer: [
       {

@@ -49,7 +49,7 @@ export function registryEffectsSpec(analyses: readonly ObservationalAnalysis[], 
   return {
     $schema: SCHEMA,
     title: { text: REGISTRY_TEXT.effectsTitle[lang] },
-    config: chartConfig(),
+    config: chartConfig(lang),
     data: { values },
     facet: { row: { field: 'panel', type: 'nominal', sort: panels, title: null, header: { labelAngle: 0, labelAlign: 'left', labelAnchor: 'start', labelOrient: 'top' } } },
     resolve: { scale: { x: 'independent' } },
@@ -114,7 +114,7 @@ export function registryLovePlotSpec(analysis: ObservationalAnalysis, threshold:
   return {
     $schema: SCHEMA,
     title: { text: REGISTRY_TEXT.balanceTitle[lang] },
-    config: chartConfig(),
+    config: chartConfig(lang),
     width: 420,
     height: 22 * terms.length,
     layer: [
@@ -145,7 +145,7 @@ export function registryOverlapSpec(analysis: ObservationalAnalysis, groups: { e
   return {
     $schema: SCHEMA,
     title: { text: REGISTRY_TEXT.overlapTitle[lang] },
-    config: chartConfig(),
+    config: chartConfig(lang),
     width: 420,
     height: 90,
     data: { values: rows },

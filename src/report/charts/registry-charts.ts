@@ -104,12 +104,13 @@ export function registryEffectsSpec(analyses: readonly ObservationalAnalysis[], 
 }
 
 /** |SMD| per balance term before (open) and after (filled) weighting, with the threshold. */
-export function registryLovePlotSpec(analysis: ObservationalAnalysis, threshold: number, lang: Lang): TopLevelSpec {
+export function registryLovePlotSpec(analysis: ObservationalAnalysis, threshold: number, lang: Lang, termLabel: (term: string) => string = (t) => t): TopLevelSpec {
   const when = [REGISTRY_TEXT.before[lang], REGISTRY_TEXT.after[lang]];
-  const terms = analysis.balance.map((b) => b.term);
+  // Each term in words ("Sex: female"), in the analysis' order.
+  const terms = analysis.balance.map((b) => termLabel(b.term));
   const values = analysis.balance.flatMap((b) => [
-    { term: b.term, when: when[0], smd: Math.abs(b.smdBefore ?? 0) },
-    { term: b.term, when: when[1], smd: Math.abs(b.smdAfter ?? 0) },
+    { term: termLabel(b.term), when: when[0], smd: Math.abs(b.smdBefore ?? 0) },
+    { term: termLabel(b.term), when: when[1], smd: Math.abs(b.smdAfter ?? 0) },
   ]);
   return {
     $schema: SCHEMA,

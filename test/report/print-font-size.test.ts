@@ -1,9 +1,10 @@
 /**
  * Issue #15, point 6: chart text ≥ 8 pt when a report is printed on A4 — every chart of every
  * bundled report (data/reports.json: trial, meta, uptake, registry, CEA; English and Danish). A
- * chart prints at the page's printable width when wider (src/report/html-page.ts decides portrait
- * or landscape), so its smallest text prints at font px × (printed width ÷ chart width) × 0.75 pt
- * (96 px = 72 pt). Reads the committed SVGs (CI fails when they are stale: `hta report --check`),
+ * chart prints scaled down to the page's printable width when wider, and to the height a page
+ * holds with its heading when taller (src/report/html-page.ts decides portrait or landscape and
+ * the print CSS sets both limits), so its smallest text prints at
+ * font px × (printed width ÷ chart width) × 0.75 pt (96 px = 72 pt). Reads the committed SVGs (CI fails when they are stale: `hta report --check`),
  * so it checks what a committee prints.
  */
 import { readdirSync, readFileSync } from 'node:fs';

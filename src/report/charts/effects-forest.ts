@@ -25,7 +25,7 @@ import { fillPhrase, formatFixed, formatMcid, intervalText, type Lang, SHORT_REL
 import { methodText } from '../effects-table.js';
 import { textWidth } from '../render/chart-font.js';
 import type { Relevance } from '../../judge/relevance.js';
-import { chartConfig, FONT_SIZE, PALETTE, ROW_HEIGHT } from './chart-style.js';
+import { chartConfig, FONT_SIZE, PALETTE } from './chart-style.js';
 import type { TrialChartContext } from './trial-chart-context.js';
 import { linesWidth, twoLines, wrapForVega } from './two-lines.js';
 
@@ -34,6 +34,11 @@ import { linesWidth, twoLines, wrapForVega } from './two-lines.js';
  * 11 px text at ≥ 8 pt on a landscape A4 page (docs/report-trial.md#print).
  */
 const PLOT_WIDTH = 240;
+/**
+ * Rows a little tighter than the other charts' 22 px: the chart, its heading and the page's
+ * introduction then fit one landscape page together (docs/report-trial.md#print).
+ */
+const ROW_HEIGHT = 20;
 const HEADER_Y = -10;
 export const STRIPE = '#f2f2f2';
 
@@ -170,7 +175,7 @@ export function effectsForestSpec(result: Pick<AnalysisResult, 'effects'>, ctx: 
   const legend = (Object.keys(FOREST_VERDICT_STYLE) as Relevance[])
     .filter((v) => rows.some((r) => r.relevance === v && r.benefit !== null))
     .map((v) => ({ text: SHORT_RELEVANCE_TEXT[v][lang], ...FOREST_VERDICT_STYLE[v] }));
-  const legendSpec = { title: t('verdict'), orient: 'bottom', direction: 'horizontal', gridAlign: 'none', columnPadding: 16, symbolStrokeWidth: 0, labelColor: '#222', titleColor: '#222' } as const;
+  const legendSpec = { title: t('verdict'), orient: 'bottom', direction: 'horizontal', gridAlign: 'none', columnPadding: 16, titleOrient: 'left', titlePadding: 12, symbolStrokeWidth: 0, labelColor: '#222', titleColor: '#222' } as const;
   const verdictColour = { field: 'verdictText', type: 'nominal', scale: { domain: legend.map((l) => l.text), range: legend.map((l) => l.colour) }, legend: legendSpec } as const;
 
   // A long favours label (Danish "← Til fordel for vanlig behandling") takes two lines, so it does

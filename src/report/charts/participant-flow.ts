@@ -21,9 +21,11 @@ import { ARM_COLOURS, chartConfig, FONT_SIZE } from './chart-style.js';
 import { targetFlowBoxes } from './target-flow-boxes.js';
 import type { TrialChartContext } from './trial-chart-context.js';
 
-const LINE = 15;
-const PAD = 8;
-const V_GAP = 22;
+// Lines, padding and gaps tight enough that the diagram (with a target-population branch) is
+// no taller than a portrait page holds with its heading (docs/report-trial.md#print).
+const LINE = 14;
+const PAD = 6;
+const V_GAP = 12;
 const H_GAP = 40;
 /**
  * The longest line of an arm's box: two boxes and their gap fit a portrait A4 page's printable

@@ -38,8 +38,8 @@ const BAND = '#e8f1f8';
 const INDENT = 14;
 /** The all-patients reference line: dark, not a verdict colour. */
 const REFERENCE = '#333333';
-/** A little tighter than the other forests' 22 px, so six outcomes fit a portrait page's height. */
-const ROW_HEIGHT = 20;
+/** Tighter than the other forests' 22 px, so six outcomes fit a portrait page's height. */
+const ROW_HEIGHT = 19;
 
 export interface SubgroupForestDatum {
   key: string;
@@ -206,7 +206,7 @@ export function subgroupForestSpec(analyses: readonly SubgroupResult[], effects:
   // The verdict in colour and shape, named in the legend under the plot (as the effects forest).
   const verdicts = (Object.keys(FOREST_VERDICT_STYLE) as Relevance[]).filter((v) => data.some((d) => d.est !== null && d.verdictText === SHORT_RELEVANCE_TEXT[v][lang]));
   const legendText = verdicts.map((v) => SHORT_RELEVANCE_TEXT[v][lang]);
-  const legendSpec = { title: p('verdict'), orient: 'bottom', direction: 'horizontal', gridAlign: 'none', columnPadding: 16, symbolStrokeWidth: 0, labelColor: '#222', titleColor: '#222' } as const;
+  const legendSpec = { title: p('verdict'), orient: 'bottom', direction: 'horizontal', gridAlign: 'none', columnPadding: 16, titleOrient: 'left', titlePadding: 12, symbolStrokeWidth: 0, labelColor: '#222', titleColor: '#222' } as const;
   const verdictColour = { field: 'verdictText', type: 'nominal', scale: { domain: legendText, range: verdicts.map((v) => FOREST_VERDICT_STYLE[v].colour) }, legend: legendSpec } as const;
   const verdictShape = { field: 'verdictText', type: 'nominal', scale: { domain: legendText, range: verdicts.map((v) => FOREST_VERDICT_STYLE[v].shape) }, legend: legendSpec } as const;
   const plot = {

@@ -41,9 +41,13 @@ export function registryEffectsSpec(analyses: readonly ObservationalAnalysis[], 
           }],
     ),
   );
+  // Mid-sentence the plan's group names start in lower case ("← Favours non-users"), an
+  // abbreviation ("GP users") as it is.
+  const inSentence = (label: string) => (/^.[A-ZÆØÅ]/.test(label) ? label : label.charAt(0).toLowerCase() + label.slice(1));
+  const named = { ...arms, intervention: inSentence(arms.intervention), control: inSentence(arms.control) };
   const favours = [
-    { text: fillArms(REGISTRY_TEXT.favoursControl[lang], arms), px: 0, align: 'left' },
-    { text: fillArms(REGISTRY_TEXT.favoursApp[lang], arms), px: PANEL_WIDTH, align: 'right' },
+    { text: fillArms(REGISTRY_TEXT.favoursControl[lang], named), px: 0, align: 'left' },
+    { text: fillArms(REGISTRY_TEXT.favoursApp[lang], named), px: PANEL_WIDTH, align: 'right' },
   ] as const;
   const panels = [...new Set(values.map((v) => v.panel))];
   return {
@@ -69,7 +73,9 @@ export function registryEffectsSpec(analyses: readonly ObservationalAnalysis[], 
           mark: { type: 'rule', strokeWidth: 2 },
           encoding: {
             y: { field: 'method', type: 'nominal', sort: methods, title: null },
-            x: { field: 'lo', type: 'quantitative', title: fillArms(REGISTRY_TEXT.benefitAxis[lang], arms), scale: { padding: 18 } },
+            // About seven ticks: vega's default (one per 40 px) is so dense that it drops every
+            // other label, which could drop 0.
+            x: { field: 'lo', type: 'quantitative', title: fillArms(REGISTRY_TEXT.benefitAxis[lang], named), scale: { padding: 18 }, axis: { tickCount: 7 } },
             x2: { field: 'hi' },
             color: { field: 'method', type: 'nominal', sort: methods, scale: { domain: methods, range: METHOD_COLOURS }, legend: null },
           },

@@ -1,8 +1,8 @@
 /**
  * Issue #15: labels in words, not codes. The registry report's love plot and balance table name
  * each balance term in words from the plan's confounder `label` and `levelLabels` ("Sex: female",
- * "Køn: kvinde", not "sex=K"); the target population's criteria start with a capital in their
- * table. Reads the committed reports (CI fails when they are stale: `hta report --check`).
+ * "Køn: kvinde", not "sex=K") and its effects chart writes the groups mid-sentence in lower case
+ * ("← Favours non-users"); the target population's criteria start with a capital in their table. Reads the committed reports (CI fails when they are stale: `hta report --check`).
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -31,9 +31,9 @@ describe('balanceTermLabel', () => {
 });
 
 describe.each([
-  ['registry', 'Sex: female', 'Referred by: general practice'],
-  ['registry-da', 'Køn: kvinde', 'Henvist af: almen praksis'],
-])('the bundled %s report', (out, sex, referrer) => {
+  ['registry', 'Sex: female', 'Referred by: general practice', '← Favours non-users'],
+  ['registry-da', 'Køn: kvinde', 'Henvist af: almen praksis', '← Til fordel for ikke-brugere'],
+])('the bundled %s report', (out, sex, referrer, favours) => {
   const spec = JSON.parse(readFileSync(`reports/${out}/love-plot.vl.json`, 'utf8')) as { layer: { data: { values: { term?: string }[] } }[] };
   const terms = [...new Set(spec.layer.flatMap((l) => l.data.values.map((v) => v.term)).filter((t): t is string => t !== undefined))];
   const html = readFileSync(`reports/${out}/index.html`, 'utf8');
@@ -42,6 +42,10 @@ describe.each([
     expect(terms).toContain(sex);
     expect(terms).toContain(referrer);
     for (const t of terms) expect(t, t).not.toMatch(/=|^[a-z]/);
+  });
+
+  it('writes the plan\'s group names mid-sentence in lower case in the effects chart', () => {
+    expect(readFileSync(`reports/${out}/effects.svg`, 'utf8')).toContain(`>${favours}</text>`);
   });
 
   it('names every balance-table row as the love plot does', () => {

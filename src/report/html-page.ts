@@ -48,6 +48,8 @@ tr.group td { font-style: italic; border-bottom: none; padding-top: 8px; }
   section { break-inside: auto; }
   section.landscape { page: landscape; }
   figure { break-inside: avoid; margin: 6pt 0; }
+  /* A section's heading and introduction stay on the page of its chart (when they fit together). */
+  section > p:has(~ figure) { break-inside: avoid; break-after: avoid; }
   /* A chart keeps to the page's width and, with its heading and caption, to one page's height
      (PORTRAIT_CHART_HEIGHT_PX): never cut at the page's foot. */
   figure svg { width: auto; max-width: 100%; height: auto; max-height: 238mm; }

@@ -39,7 +39,7 @@ const INDENT = 14;
 /** The all-patients reference line: dark, not a verdict colour. */
 const REFERENCE = '#333333';
 /** Tighter than the other forests' 22 px, so six outcomes fit a portrait page's height. */
-const ROW_HEIGHT = 19;
+const ROW_HEIGHT = 18;
 
 export interface SubgroupForestDatum {
   key: string;

@@ -5,11 +5,18 @@
  */
 import { z } from 'zod';
 
+const localized = z.object({ en: z.string().min(1), da: z.string().min(1).optional() }).strict().describe('A label in English and (optionally) Danish');
+
 export const confounderSchema = z
   .object({
     name: z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/, 'a name of letters, digits and _').describe('Name in the results'),
     column: z.string().min(1).optional().describe('Export column; defaults to the name'),
     type: z.enum(['numeric', 'categorical']).describe('numeric: entered as is; categorical: one indicator per level (reference = first level in sorted order, as R factor())'),
+    label: localized.optional().describe('What the report calls the confounder, e.g. {"en": "Sex", "da": "Køn"}; default: a common label for the usual names (age, sex), else the name'),
+    levelLabels: z
+      .record(z.string(), localized)
+      .optional()
+      .describe('What the report calls each level of a categorical confounder, e.g. {"K": {"en": "female", "da": "kvinde"}}; default: the value as it is in the export'),
   })
   .strict();
 

@@ -48,7 +48,12 @@ tr.group td { font-style: italic; border-bottom: none; padding-top: 8px; }
   section { break-inside: auto; }
   section.landscape { page: landscape; }
   figure { break-inside: avoid; margin: 6pt 0; }
-  figure svg { width: auto; max-width: 100%; height: auto; }
+  /* A section's heading and introduction stay on the page of its chart (when they fit together). */
+  section > p:has(~ figure) { break-inside: avoid; break-after: avoid; }
+  /* A chart keeps to the page's width and, with its heading and caption, to one page's height
+     (PORTRAIT_CHART_HEIGHT_PX): never cut at the page's foot. */
+  figure svg { width: auto; max-width: 100%; height: auto; max-height: 238mm; }
+  section.landscape figure svg { max-height: 167mm; }
   .table-wrap { overflow: visible; }
   table { width: 100%; font-size: 7.5pt; margin: 4pt 0 6pt; }
   thead { display: table-header-group; }
@@ -64,7 +69,13 @@ tr.group td { font-style: italic; border-bottom: none; padding-top: 8px; }
 /** Printable width of a portrait A4 page in CSS px (210 mm − the @page margins, at 96 px per inch). */
 export const PORTRAIT_PX = 720;
 
-/** The same for a landscape A4 page (297 mm − margins), and the chart height that leaves room for a heading and caption. */
+/**
+ * The tallest chart a portrait page prints whole with its heading and caption: 238 mm of the
+ * 267 mm between the @page margins (the print CSS's max-height); a taller one is scaled down.
+ */
+export const PORTRAIT_CHART_HEIGHT_PX = 900;
+
+/** The same for a landscape A4 page (297 mm − margins), and the chart height that leaves room for a heading and caption (167 mm). */
 const LANDSCAPE_PX = 1030;
 const LANDSCAPE_CHART_HEIGHT_PX = 630;
 
@@ -76,9 +87,14 @@ export function printsLandscape(size: { width: number; height: number }): boolea
   return size.width > PORTRAIT_PX && size.height * Math.min(1, LANDSCAPE_PX / size.width) <= LANDSCAPE_CHART_HEIGHT_PX;
 }
 
-/** The CSS px a chart of this size is printed at (its own width, or the page's when wider: charts are never enlarged). */
+/**
+ * The CSS px wide a chart of this size is printed at: its own width, or less when it is wider
+ * than the page or taller than a page holds with its heading (scaled to fit; never enlarged).
+ */
 export function printedWidthPx(size: { width: number; height: number }): number {
-  return Math.min(size.width, printsLandscape(size) ? LANDSCAPE_PX : PORTRAIT_PX);
+  const landscape = printsLandscape(size);
+  const scale = Math.min(1, (landscape ? LANDSCAPE_PX : PORTRAIT_PX) / size.width, (landscape ? LANDSCAPE_CHART_HEIGHT_PX : PORTRAIT_CHART_HEIGHT_PX) / size.height);
+  return size.width * scale;
 }
 
 /** The width and height attributes of an SVG's root element (0 when absent). */

@@ -34,11 +34,19 @@ async function build(lang: Lang, plan: object = FLOW_PLAN, lines?: string[]) {
   return { content, chart, readme };
 }
 
-/** Every text line drawn in the diagram (each box line is a datum of a text layer), and the subtitle. */
+/**
+ * Every text line drawn in the diagram (each box line is a datum of a text layer; a line the
+ * layout wrapped to the page width is joined again), and the subtitle.
+ */
 function drawn(spec: unknown): { lines: string[]; subtitle: string[] } {
-  const s = spec as { title: { subtitle: string[] }; layer: { mark: { type: string }; data: { values: { line?: string; y: number; x: number }[] } }[] };
+  const s = spec as { title: { subtitle: string[] }; layer: { mark: { type: string }; data: { values: { line?: string; y: number; x: number; wrapped?: boolean }[] } }[] };
   const texts = s.layer.filter((l) => l.mark.type === 'text').flatMap((l) => l.data.values);
-  return { lines: texts.sort((a, b) => a.y - b.y || a.x - b.x).map((d) => d.line!), subtitle: s.title.subtitle };
+  const lines: string[] = [];
+  for (const d of texts.sort((a, b) => a.y - b.y || a.x - b.x)) {
+    if (d.wrapped && lines.length) lines[lines.length - 1] += ` ${d.line!}`;
+    else lines.push(d.line!);
+  }
+  return { lines, subtitle: s.title.subtitle };
 }
 
 /** The lines of one arm's column (left: the first arm), top to bottom. */

@@ -1,30 +1,44 @@
 /**
- * Issue #15, point 6: chart text ≥ 8 pt when the trial report is printed on A4. A chart prints at
- * the page's printable width when wider (src/report/html-page.ts decides portrait or landscape),
- * so its smallest text prints at font px × (printed width ÷ chart width) × 0.75 pt (96 px = 72 pt).
- * Reads the committed charts (CI fails when they are stale), so it checks what a committee prints.
+ * Issue #15, point 6: chart text ≥ 8 pt when a report is printed on A4 — every chart of every
+ * bundled report (data/reports.json: trial, meta, uptake, registry, CEA; English and Danish). A
+ * chart prints scaled down to the page's printable width when wider, and to the height a page
+ * holds with its heading when taller (src/report/html-page.ts decides portrait or landscape and
+ * the print CSS sets both limits), so its smallest text prints at
+ * font px × (printed width ÷ chart width) × 0.75 pt (96 px = 72 pt). Reads the committed SVGs (CI fails when they are stale: `hta report --check`),
+ * so it checks what a committee prints.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { printedWidthPx, svgSize } from '../../src/report/html-page.js';
 
-function printedPt(file: string): number {
-  const svg = readFileSync(file, 'utf8');
+const manifest = JSON.parse(readFileSync('data/reports.json', 'utf8')) as { reports: { out: string; kind: string }[] };
+
+/** Every chart of every bundled report, as `out/chart`. */
+const CHARTS = manifest.reports.flatMap((r) =>
+  readdirSync(join('reports', r.out))
+    .filter((f) => f.endsWith('.svg'))
+    .map((f) => `${r.out}/${f.replace(/\.svg$/, '')}`),
+);
+
+/** The smallest text of a chart in printed points, and how many texts it has. */
+function printedPt(svg: string): { pt: number; texts: number } {
   const size = svgSize(svg);
-  const fonts = [...svg.matchAll(/font-size[=:]"?\s*([\d.]+)px/g)].map((m) => Number(m[1]));
-  expect(fonts.length, file).toBeGreaterThan(0);
-  return Math.min(...fonts) * (printedWidthPx(size) / size.width) * 0.75;
+  const texts = [...svg.matchAll(/<text\b[^>]*>/g)].map((m) => m[0]);
+  // Every text element carries its own font-size (vega's SVG renderer); one without would be missed.
+  const fonts = texts.map((t) => Number(/font-size="([\d.]+)px"/.exec(t)?.[1] ?? NaN));
+  return { pt: Math.min(...fonts) * (printedWidthPx(size) / size.width) * 0.75, texts: fonts.length };
 }
 
-// Charts that meet 8 pt. Not yet: the subgroup forests (both languages; ~5 pt), and in Danish the
-// effects forest (~7.2 pt) and the flow diagram (~6 pt) — docs/report-trial.md#print.
-const MEETING = [
-  'selfback/effects-forest', 'selfback/trajectories', 'selfback/responders', 'selfback/participant-flow',
-  'selfback-da/trajectories', 'selfback-da/responders',
-];
+describe('charts printed on A4', () => {
+  it('covers every report kind', () => {
+    expect(new Set(manifest.reports.map((r) => r.kind))).toEqual(new Set(['trial', 'meta', 'uptake', 'registry', 'cea']));
+    for (const r of manifest.reports) expect(CHARTS.some((c) => c.startsWith(`${r.out}/`)), r.out).toBe(true);
+  });
 
-describe('trial report charts printed on A4', () => {
-  it.each(MEETING)('%s prints its smallest text at ≥ 8 pt', (name) => {
-    expect(printedPt(`reports/${name}.svg`)).toBeGreaterThanOrEqual(8);
+  it.each(CHARTS)('%s prints its smallest text at ≥ 8 pt', (name) => {
+    const { pt, texts } = printedPt(readFileSync(`reports/${name}.svg`, 'utf8'));
+    expect(texts).toBeGreaterThan(0);
+    expect(pt, `${name}: ${pt.toFixed(2)} pt`).toBeGreaterThanOrEqual(8);
   });
 });

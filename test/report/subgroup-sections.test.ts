@@ -69,9 +69,12 @@ describe('subgroup forest plot', () => {
   it('prints Danish numbers and intervals, and the spec carries the data', () => {
     const ctx = trialChartContext(trial, 'da');
     const analyses = forestAnalyses(result.subgroups ?? [], 'recruited_by', '3m');
-    const spec = subgroupForestSpec(analyses, result.effects, ctx, 'rekrutteringssted', '3m') as unknown as { title: { text: string }; data: { values: { effectText: string }[] } };
+    const spec = subgroupForestSpec(analyses, result.effects, ctx, 'rekrutteringssted', '3m') as unknown as { title: { text: string }; data: { values: { effectText: string; headingRight: string; labelText: string }[] } };
     expect(spec.title.text).toBe('Effekt efter rekrutteringssted ved 3 måneder');
-    expect(spec.data.values[1]!.effectText).toMatch(/^−?\d+,\d\d \(−?\d+,\d\d til −?\d+,\d\d\) /);
+    // The outcome's heading line (its unit and interaction p), then all patients and the levels.
+    expect(spec.data.values[0]!.labelText).toBe(ctx.outcomeLabel('pain'));
+    expect(spec.data.values[0]!.headingRight).toMatch(/^i \S+; interaktionstest p (= \d,\d{3}|< 0,001)$/);
+    expect(spec.data.values[1]!.effectText).toMatch(/^−?\d+,\d\d \(−?\d+,\d\d til −?\d+,\d\d\)$/);
   });
 });
 

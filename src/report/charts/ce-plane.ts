@@ -36,13 +36,13 @@ export function cePlaneSpec(r: CeaResult, lang: Lang, maxPoints = 1000): TopLeve
   const fill = (s: string) =>
     s.replace('{shown}', count(shown, lang)).replace('{n}', count(r.cloud.cost.length, lang)).replace('{ne}', pctText(r.quadrants.NE, lang)).replace('{nw}', pctText(r.quadrants.NW, lang))
       .replace('{se}', pctText(r.quadrants.SE, lang)).replace('{sw}', pctText(r.quadrants.SW, lang)).replace('{wtp}', lambda.toLocaleString('en-US').replace(/,/g, lang === 'da' ? '.' : ',')).replace(/\{cur\}/g, r.currency);
-  const x = { field: 'dq', type: 'quantitative', title: t('x'), scale: { domain: [-qmax, qmax] }, axis: { format: '.3f' } } as const;
+  const x = { field: 'dq', type: 'quantitative', title: t('x'), scale: { domain: [-qmax, qmax] }, axis: { format: '.3f', tickCount: 7 } } as const; // about seven ticks: denser, vega drops every other label (0 among them)
   const y = { field: 'dc', type: 'quantitative', title: fill(t('y')), scale: { domain: [-cmax, cmax] }, axis: { format: ',.0f' } } as const;
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title: { text: t('title'), subtitle: fill(t('subtitle')).split('\n') },
     width: 460, height: 360,
-    config: chartConfig(),
+    config: chartConfig(lang),
     layer: [
       { data: { values: points }, mark: { type: 'circle', size: 9, opacity: 0.35, color: GREY_SHADES[2] }, encoding: { x, y } },
       { data: { values: [{ v: 0 }] }, mark: { type: 'rule', color: PALETTE.black, strokeWidth: 1 }, encoding: { x: { field: 'v', type: 'quantitative' } } },

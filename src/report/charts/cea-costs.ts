@@ -22,7 +22,7 @@ export function ceaCostsSpec(r: CeaResult, lang: Lang, categoryLabel: (c: string
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title: { text: t('title'), subtitle: t('subtitle') },
     width: 420, height: { step: 14 } as unknown as number,
-    config: chartConfig(),
+    config: chartConfig(lang),
     data: { values },
     mark: { type: 'bar' },
     encoding: {

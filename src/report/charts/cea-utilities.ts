@@ -23,7 +23,7 @@ export function ceaUtilitiesSpec(r: CeaResult, lang: Lang, armLabel: { intervent
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title: { text: t('title'), subtitle: t('subtitle') },
     width: 420, height: 240,
-    config: chartConfig(),
+    config: chartConfig(lang),
     data: { values },
     encoding: {
       x: { field: 'months', type: 'quantitative', title: t('x') },

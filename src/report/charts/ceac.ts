@@ -3,6 +3,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { CeaResult } from '../../cea/cea-results-schema.js';
 import type { Lang } from '../i18n.js';
 import { chartConfig, ESTIMATE_COLOUR, GREY_SHADES } from './chart-style.js';
+import { wrapForVega } from './two-lines.js';
 
 const TEXT = {
   title: { en: 'Cost-effectiveness acceptability curve', da: 'Acceptabilitetskurve for omkostningseffektivitet' },
@@ -11,20 +12,25 @@ const TEXT = {
   y: { en: 'Probability cost-effective', da: 'Sandsynlighed for omkostningseffektivitet' },
 } as const;
 
+const WIDTH = 460;
+const HEIGHT = 280;
+
 export function ceacSpec(r: CeaResult, lang: Lang): TopLevelSpec {
   const t = (k: keyof typeof TEXT) => TEXT[k][lang].replace('{cur}', r.currency);
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    title: { text: t('title'), subtitle: t('subtitle') },
-    width: 460, height: 280,
-    config: chartConfig(),
+    // Texts wrapped to the plot's size: vega reserves room for its (generous) estimate of their
+    // width, so a long y title (Danish) left a band of white above the plot.
+    title: { text: t('title'), subtitle: wrapForVega(t('subtitle'), WIDTH + 60) },
+    width: WIDTH, height: HEIGHT,
+    config: chartConfig(lang),
     layer: [
       {
         data: { values: r.ceac.map((c) => ({ wtp: c.wtp, p: c.probability })) },
         mark: { type: 'line', color: ESTIMATE_COLOUR, strokeWidth: 2 },
         encoding: {
           x: { field: 'wtp', type: 'quantitative', title: t('x'), axis: { format: ',.0f' } },
-          y: { field: 'p', type: 'quantitative', title: t('y'), scale: { domain: [0, 1] }, axis: { format: '.0%' } },
+          y: { field: 'p', type: 'quantitative', title: wrapForVega(t('y'), HEIGHT, 12), scale: { domain: [0, 1] }, axis: { format: '.0%' } },
         },
       },
       {

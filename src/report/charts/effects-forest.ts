@@ -3,7 +3,8 @@
  * primary method with its 95% CI, as a Vega-Lite spec with its data inline. Pure: analysis rows
  * and labels in, spec out.
  *
- *   Outcome, direction | Time | plot (benefit ÷ MCID, right favours the app) | Benefit (95% CI) units | MCID
+ *   Outcome, direction (a heading line over its rows)
+ *     Time | plot (benefit ÷ MCID, right favours the app) | Benefit (95% CI) units | MCID | Verdict
  *   and under it the legend: the verdict of each marker colour and shape
  *
  * One sign convention (docs/report-trial.md#effects-forest): the plot and the number column both
@@ -11,7 +12,9 @@
  * number sits on the side of 0 its marker sits on. Outcomes have different units, so the plot axis
  * is the benefit in MCIDs (dashed lines at ±1); every row's own units are in the text columns.
  * Columns are views of one hconcat sharing the y scale (same row keys, same sort); headers are text
- * at a fixed pixel y. Marker colour and shape repeat the verdict column, with a legend; every colour
+ * at a fixed pixel y. The outcome heads its rows on a line of its own (drawn by the first column,
+ * over the others' empty cells), so no outcome column takes the width the verdict column needs at
+ * ≥ 8 pt in print. Marker colour and shape repeat the verdict column, with a legend; every colour
  * has ≥ 3:1 contrast on the white and striped background (WCAG 2.1, 1.4.11). Outcomes without an
  * MCID are left to the responders chart.
  */
@@ -22,15 +25,20 @@ import { fillPhrase, formatFixed, formatMcid, intervalText, type Lang, SHORT_REL
 import { methodText } from '../effects-table.js';
 import { textWidth } from '../render/chart-font.js';
 import type { Relevance } from '../../judge/relevance.js';
-import { chartConfig, FONT_SIZE, PALETTE, ROW_HEIGHT } from './chart-style.js';
+import { chartConfig, FONT_SIZE, PALETTE } from './chart-style.js';
 import type { TrialChartContext } from './trial-chart-context.js';
+import { linesWidth, twoLines, wrapForVega } from './two-lines.js';
 
 /**
- * Narrow enough (with the text columns, and no verdict column: the legend names the verdict of
- * each marker's colour and shape) that the chart prints its 11 px text at ≥ 8 pt on a landscape
- * A4 page (docs/report-trial.md#print).
+ * Narrow enough (with the text columns, the outcome on its own line) that the chart prints its
+ * 11 px text at ≥ 8 pt on a landscape A4 page (docs/report-trial.md#print).
  */
 const PLOT_WIDTH = 240;
+/**
+ * Rows a little tighter than the other charts' 22 px: the chart, its heading and the page's
+ * introduction then fit one landscape page together (docs/report-trial.md#print).
+ */
+const ROW_HEIGHT = 20;
 const HEADER_Y = -10;
 export const STRIPE = '#f2f2f2';
 
@@ -52,6 +60,8 @@ export const FOREST_VERDICT_STYLE: Readonly<Record<Relevance, { colour: string; 
 
 interface ForestDatum {
   key: string;
+  /** An outcome's heading line: its name and direction, no marker. */
+  heading: boolean;
   outcomeText: string;
   timeText: string;
   est: number | null;
@@ -86,7 +96,7 @@ function stripes(width: number, keys: string[]): object {
   };
 }
 
-function textColumn(field: keyof ForestDatum, header: string, textW: number, keys: string[], align: 'left' | 'right' = 'left', colourField?: keyof ForestDatum): object {
+function textColumn(field: keyof ForestDatum, header: string | string[], textW: number, keys: string[], align: 'left' | 'right' = 'left'): { width: number; height: number; layer: object[] } {
   const width = textW + GAP;
   const x = align === 'left' ? GAP / 2 : width - GAP / 2;
   return {
@@ -95,20 +105,25 @@ function textColumn(field: keyof ForestDatum, header: string, textW: number, key
     layer: [
       stripes(width, keys),
       {
-        mark: { type: 'text', align, baseline: 'middle', fontSize: FONT_SIZE },
+        transform: [{ filter: '!datum.heading' }],
+        mark: { type: 'text', align, baseline: 'middle', fontSize: FONT_SIZE, color: '#222' },
         encoding: {
           y: { field: 'key', type: 'nominal', sort: keys, axis: null, scale: { paddingInner: 0, paddingOuter: 0 } },
           x: { value: x },
           text: { field },
-          ...(colourField ? { color: { field: colourField, type: 'nominal', scale: null, legend: null } } : {}),
         },
       },
-      {
-        data: { values: [{}] },
-        mark: { type: 'text', align, baseline: 'bottom', fontSize: FONT_SIZE, color: '#222' },
-        encoding: { x: { value: x }, y: { value: HEADER_Y }, text: { datum: header } },
-      },
+      headerText(header, x, align),
     ],
+  };
+}
+
+/** A column header at the header line; two lines stand on it, the first one line up. */
+function headerText(text: string | string[], x: number, align: 'left' | 'right', dx = 0): object {
+  return {
+    data: { values: [{}] },
+    mark: { type: 'text', align, baseline: 'bottom', dx, fontSize: FONT_SIZE, color: '#222' },
+    encoding: { x: { value: x }, y: { value: HEADER_Y - (Array.isArray(text) ? FONT_SIZE + 2 : 0) }, text: { datum: text } },
   };
 }
 
@@ -116,22 +131,21 @@ export function effectsForestSpec(result: Pick<AnalysisResult, 'effects'>, ctx: 
   const lang: Lang = ctx.lang;
   const t = ctx.text;
   const rows = forestRows(result.effects, ctx.primaryMethod);
-  const seen = new Set<string>();
   const outcomes = [...new Set(rows.map((r) => r.outcome))];
-  const data: ForestDatum[] = rows.map((r) => {
+  const blank = { timeText: '', est: null, lo: null, hi: null, effectText: '', mcidText: '', verdictText: '', colour: PALETTE.grey, shape: 'circle' };
+  const data: ForestDatum[] = rows.flatMap((r, i) => {
     const m = r.mcid as number;
     const d = ctx.decimalsOf(r.outcome);
     const f = (v: number) => formatFixed(v, d, lang);
     const unit = ctx.unitOf(r.outcome);
-    const first = !seen.has(r.outcome);
-    seen.add(r.outcome);
+    const band = outcomes.indexOf(r.outcome) % 2 === 0;
     const direction = ctx.directionOf(r.outcome) === 'lower-is-better' ? t('lowerIsBetter') : t('higherIsBetter');
     const ok = r.benefit !== null && r.benefitCiLower !== null && r.benefitCiUpper !== null;
     const style = r.relevance ? FOREST_VERDICT_STYLE[r.relevance] : { colour: PALETTE.grey, shape: 'circle' };
-    return {
+    const row: ForestDatum = {
       key: `${r.outcome}|${r.time}`,
-      // The direction belongs to the outcome, so it goes with its name (first row only; it is one outcome).
-      outcomeText: first ? `${ctx.outcomeLabel(r.outcome)}, ${direction}` : '',
+      heading: false,
+      outcomeText: '',
       timeText: ctx.timeLabel(r.time),
       est: ok ? (r.benefit as number) / m : null,
       lo: ok ? (r.benefitCiLower as number) / m : null,
@@ -143,13 +157,17 @@ export function effectsForestSpec(result: Pick<AnalysisResult, 'effects'>, ctx: 
       colour: style.colour,
       shape: style.shape,
       // Shade whole outcomes alternately so the rows of one outcome read as a group.
-      band: outcomes.indexOf(r.outcome) % 2 === 0,
+      band,
     };
+    // The direction belongs to the outcome, so it goes with its name, on the outcome's heading line.
+    if (rows[i - 1]?.outcome === r.outcome) return [row];
+    return [{ ...blank, key: `${r.outcome}|`, heading: true, outcomeText: `${ctx.outcomeLabel(r.outcome)}, ${direction}`, band }, row];
   });
   const keys = data.map((d) => d.key);
   const height = keys.length * ROW_HEIGHT;
   const limit = niceLimit(Math.max(0, ...data.flatMap((d) => [Math.abs(d.lo ?? 0), Math.abs(d.hi ?? 0)])));
-  const width = (field: keyof ForestDatum, header: string) => Math.max(textWidth(header, FONT_SIZE), ...data.map((d) => textWidth(String(d[field]), FONT_SIZE)));
+  const rowsOnly = data.filter((d) => !d.heading);
+  const width = (field: keyof ForestDatum) => Math.max(...rowsOnly.map((d) => textWidth(String(d[field]), FONT_SIZE)));
   const yRow = { field: 'key', type: 'nominal', sort: keys, axis: null, scale: { paddingInner: 0, paddingOuter: 0 } } as const;
   const x = { type: 'quantitative', scale: { domain: [-limit, limit], nice: false, zero: false } } as const;
   const method = methodText(ctx.primaryMethod, lang);
@@ -157,36 +175,25 @@ export function effectsForestSpec(result: Pick<AnalysisResult, 'effects'>, ctx: 
   const legend = (Object.keys(FOREST_VERDICT_STYLE) as Relevance[])
     .filter((v) => rows.some((r) => r.relevance === v && r.benefit !== null))
     .map((v) => ({ text: SHORT_RELEVANCE_TEXT[v][lang], ...FOREST_VERDICT_STYLE[v] }));
-  const legendSpec = { title: t('verdict'), orient: 'bottom', direction: 'horizontal', symbolStrokeWidth: 0, labelColor: '#222', titleColor: '#222' } as const;
+  const legendSpec = { title: t('verdict'), orient: 'bottom', direction: 'horizontal', gridAlign: 'none', columnPadding: 16, titleOrient: 'left', titlePadding: 12, symbolStrokeWidth: 0, labelColor: '#222', titleColor: '#222' } as const;
   const verdictColour = { field: 'verdictText', type: 'nominal', scale: { domain: legend.map((l) => l.text), range: legend.map((l) => l.colour) }, legend: legendSpec } as const;
 
   // A long favours label (Danish "← Til fordel for vanlig behandling") takes two lines, so it does
   // not widen the plot much beyond PLOT_WIDTH; a shorter one stays whole and readable.
-  const favoursLines = (text: string): string | string[] => {
-    if (textWidth(text, FONT_SIZE) <= 0.8 * PLOT_WIDTH) return text;
-    const words = text.split(' ');
-    let best: string[] = [text];
-    let bestWidth = Infinity;
-    for (let i = 1; i < words.length; i++) {
-      const lines = [words.slice(0, i).join(' '), words.slice(i).join(' ')];
-      const w = Math.max(...lines.map((l) => textWidth(l, FONT_SIZE)));
-      if (w < bestWidth) [best, bestWidth] = [lines, w];
-    }
-    return best;
-  };
-  // Two lines stand on the header line: the first goes one line up.
-  const headerY = (text: string | string[]) => HEADER_Y - (Array.isArray(text) ? FONT_SIZE + 2 : 0);
-  const plot: { width: number; height: number; layer: object[] } = {
-    width: PLOT_WIDTH,
+  const favours = [twoLines(t('favoursControl'), 0.8 * PLOT_WIDTH), twoLines(t('favoursApp'), 0.8 * PLOT_WIDTH)] as const;
+  const favoursWidth = Math.max(...favours.map((f) => linesWidth(f))) + 6;
+  const plotWidth = Math.max(PLOT_WIDTH, 2 * favoursWidth);
+  const plot = {
+    width: plotWidth,
     height,
     layer: [
-      stripes(PLOT_WIDTH, keys),
-      {
-        data: { values: [{ v: -1 }, { v: 1 }] },
-        mark: { type: 'rule', strokeDash: [4, 3], color: PALETTE.grey },
-        encoding: { x: { field: 'v', ...x } },
-      },
-      { data: { values: [{}] }, mark: { type: 'rule', color: '#222' }, encoding: { x: { datum: 0, ...x } } },
+      stripes(plotWidth, keys),
+      // ±1 MCID dashed, 0 solid: row by row, so the outcome heading lines stay clear of them.
+      ...[-1, 0, 1].map((v) => ({
+        transform: [{ filter: '!datum.heading' }, { calculate: String(v), as: 'v' }],
+        mark: { type: 'rule', ...(v === 0 ? { color: '#222' } : { strokeDash: [4, 3], color: PALETTE.grey }) },
+        encoding: { y: { ...yRow, bandPosition: 0 }, y2: { field: 'key', bandPosition: 1 }, x: { field: 'v', ...x } },
+      })),
       {
         transform: [{ filter: 'datum.est !== null' }],
         mark: { type: 'rule', strokeWidth: 2 },
@@ -207,39 +214,50 @@ export function effectsForestSpec(result: Pick<AnalysisResult, 'effects'>, ctx: 
           shape: { field: 'verdictText', type: 'nominal', scale: { domain: legend.map((l) => l.text), range: legend.map((l) => l.shape) }, legend: legendSpec },
         },
       },
-      {
-        data: { values: [{}] },
-        mark: { type: 'text', align: 'right', baseline: 'bottom', dx: -4, fontSize: FONT_SIZE },
-        encoding: { x: { datum: 0, ...x }, y: { value: headerY(favoursLines(t('favoursControl'))) }, text: { datum: favoursLines(t('favoursControl')) } },
-      },
-      {
-        data: { values: [{}] },
-        mark: { type: 'text', align: 'left', baseline: 'bottom', dx: 4, fontSize: FONT_SIZE },
-        encoding: { x: { datum: 0, ...x }, y: { value: headerY(favoursLines(t('favoursApp'))) }, text: { datum: favoursLines(t('favoursApp')) } },
-      },
+      headerText(favours[0], plotWidth / 2, 'right', -4),
+      headerText(favours[1], plotWidth / 2, 'left', 4),
     ],
   };
 
-  const favoursWidth = Math.max(...[t('favoursControl'), t('favoursApp')].flatMap(favoursLines).map((l) => textWidth(l, FONT_SIZE))) + 6;
-  const plotWidth = Math.max(PLOT_WIDTH, 2 * favoursWidth);
-  plot.width = plotWidth;
-  plot.layer[0] = stripes(plotWidth, keys);
+  const time = textColumn('timeText', t('time'), Math.max(width('timeText'), textWidth(t('time'), FONT_SIZE)), keys);
+  const effectHeader = twoLines(t('benefitCol'), width('effectText'));
+  const mcidHeader = twoLines(t('mcid'), width('mcidText'));
+  const columns = [
+    time,
+    plot,
+    textColumn('effectText', effectHeader, Math.max(width('effectText'), linesWidth(effectHeader)), keys, 'right'),
+    textColumn('mcidText', mcidHeader, Math.max(width('mcidText'), linesWidth(mcidHeader)), keys, 'right'),
+    textColumn('verdictText', t('verdict'), Math.max(width('verdictText'), textWidth(t('verdict'), FONT_SIZE)), keys),
+  ];
+  // The outcome heading lines run over the empty cells of every column; the last column widens
+  // when the longest would not fit the chart.
+  const total = columns.reduce((w, c) => w + c.width, 0);
+  const headingWidth = Math.max(...data.filter((d) => d.heading).map((d) => textWidth(d.outcomeText, FONT_SIZE))) + GAP;
+  if (headingWidth > total) columns[4]!.width += headingWidth - total;
+  // The row stripes: drawn once, by the first column across the chart, under everything the
+  // other columns draw and clear of the heading lines' text.
+  for (const c of columns.slice(1)) c.layer.shift();
+  time.layer[0] = stripes(Math.max(total, headingWidth), keys);
+  time.layer.push({
+    transform: [{ filter: 'datum.heading' }],
+    mark: { type: 'text', align: 'left', baseline: 'middle', fontSize: FONT_SIZE, fontWeight: 'bold', color: '#000' },
+    encoding: { y: yRow, x: { value: GAP / 2 }, text: { field: 'outcomeText' } },
+  });
 
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    // The second line points to the responders chart, which exists only when there are responder rows.
-    title: { text: t('forestTitle'), subtitle: fillPhrase(t('forestSubtitle'), { method }).split('|').slice(0, responderRows(result.effects).length > 0 ? 2 : 1), subtitlePadding: 6 },
-    config: chartConfig(),
+    // The second part points to the responders chart, which exists only when there are responder
+    // rows; each part wrapped to the chart's width, so it does not widen the chart.
+    title: {
+      text: t('forestTitle'),
+      subtitle: fillPhrase(t('forestSubtitle'), { method }).split('|').slice(0, responderRows(result.effects).length > 0 ? 2 : 1).flatMap((part) => wrapForVega(part, Math.max(total, headingWidth))),
+      subtitlePadding: 6,
+    },
+    config: chartConfig(lang),
     data: { values: data },
     spacing: 0,
     bounds: 'flush',
-    hconcat: [
-      textColumn('outcomeText', t('outcome'), width('outcomeText', t('outcome')), keys),
-      textColumn('timeText', t('time'), width('timeText', t('time')), keys),
-      plot,
-      textColumn('effectText', t('benefitCol'), width('effectText', t('benefitCol')), keys, 'right'),
-      textColumn('mcidText', t('mcid'), width('mcidText', t('mcid')), keys, 'right'),
-    ],
+    hconcat: columns,
     resolve: { scale: { y: 'shared' } },
   } as unknown as TopLevelSpec;
 }

@@ -399,19 +399,19 @@ export function metaForestSpec(group: MetaGroup, lang: Lang, options: MetaForest
     textLayer(right, 'right'),
     textLayer(centre, 'center', { fontWeight: 'bold' }),
     textLayer(bold, 'left', { fontWeight: 'bold' }),
-    textLayer(small, 'left', { fontSize: FONT_SIZE - 1, color: '#333' }),
+    textLayer(small, 'left', { fontSize: FONT_SIZE, color: '#333' }),
     {
       data: { values: [{ px: plotX0, text: `← ${leftFavours}` }, { px: plotX1, text: `${rightFavours} →`, right: true }] },
       transform: [{ calculate: 'datum.right ? 1 : 0', as: 'side' }],
       layer: [
         {
           transform: [{ filter: 'datum.side == 0' }],
-          mark: { type: 'text', align: 'left', baseline: 'top', fontSize: FONT_SIZE - 1, dy: 0 },
+          mark: { type: 'text', align: 'left', baseline: 'top', fontSize: FONT_SIZE, dy: 0 },
           encoding: { x: { field: 'px', type: 'quantitative', scale: null }, y: { value: plotHeight + FAVOURS_DY }, text: { field: 'text' } },
         },
         {
           transform: [{ filter: 'datum.side == 1' }],
-          mark: { type: 'text', align: 'right', baseline: 'top', fontSize: FONT_SIZE - 1 },
+          mark: { type: 'text', align: 'right', baseline: 'top', fontSize: FONT_SIZE },
           encoding: { x: { field: 'px', type: 'quantitative', scale: null }, y: { value: plotHeight + FAVOURS_DY }, text: { field: 'text' } },
         },
       ],

@@ -18,24 +18,30 @@ import type { AnalysisResult } from '../../analysis/results-schema.js';
 import { ARMS } from '../../trial/trial-data.js';
 import { fillPhrase, type Lang } from '../i18n.js';
 import { textWidth } from '../render/chart-font.js';
+import { PORTRAIT_PX } from '../html-page.js';
 import { ARM_COLOURS, chartConfig, FONT_SIZE } from './chart-style.js';
-
-/** The subtitle's font size (chartConfig's title.subtitleFontSize). */
-const SUBTITLE_SIZE = 11;
 import { type FlowBox, type FlowLine, flowBoxes, targetBranch } from './flow-boxes.js';
 import type { TrialChartContext } from './trial-chart-context.js';
 
-const LINE = 15;
-const PAD = 8;
-const V_GAP = 22;
+/** The subtitle's font size (chartConfig's title.subtitleFontSize). */
+const SUBTITLE_SIZE = 11;
+// Lines, padding and gaps tight enough that the diagram (with a target-population branch) is
+// no taller than a portrait page holds with its heading (docs/report-trial.md#print).
+const LINE = 14;
+const PAD = 6;
+const V_GAP = 12;
 const H_GAP = 40;
 /** A reason sits under its count, indented. */
 const INDENT = 10;
-/** Text width of a box when two columns fill a portrait page's 720 px. */
-const PORTRAIT_TEXT = (720 - H_GAP) / 2 - 2 * PAD;
+/**
+ * The longest line of an arm's box: two boxes and their gap fit a portrait A4 page's printable
+ * width with the chart's padding, so the diagram prints its text at 11 px × 0.75 ≥ 8 pt
+ * (docs/report-trial.md#print); a longer line wraps.
+ */
+const MAX_LINE = (PORTRAIT_PX - 2 * 12 - H_GAP) / 2 - 2 * PAD;
 
 /** A line as drawn: a long reason wraps onto lines indented under its text (`cont`). */
-type DrawnLine = FlowLine & { cont?: boolean };
+type DrawnLine = FlowLine & { cont?: boolean; wrapped?: boolean };
 
 interface Box {
   x: number;
@@ -47,26 +53,34 @@ interface Box {
 }
 
 /**
- * Reasons come from the plan or the export and may be long; they wrap at word breaks to the
- * width the counts need, so a long reason does not widen the diagram beyond a printed page.
+ * Lines wider than `width` broken at spaces, so a long reason or a long outcome name does not
+ * widen the diagram beyond a printed page. A count stays one unit ("n = 213 / 184", and a
+ * reason's "n = 14" with its last word); a reason's continuation lines carry `cont` (drawn under
+ * its text, after the bullet's width).
  */
-function wrapReasons(box: FlowBox, width: number): DrawnLine[] {
+function wrapLines(box: FlowBox, width: number): DrawnLine[] {
   const bullet = textWidth('· ', FONT_SIZE);
   return box.flatMap((l): DrawnLine[] => {
-    if (l.kind !== 'reason' || textWidth(l.text, FONT_SIZE) + INDENT <= width) return [l];
+    const indent = l.kind === 'reason' ? INDENT : 0;
+    if (textWidth(l.text, FONT_SIZE) + indent <= width) return [l];
+    // "Outcome label: n = 213 / 184" breaks after the label first, so the label stays whole.
+    const labelled = l.kind === 'reason' ? null : /^(.+?:) (n = .+)$/.exec(l.text);
+    if (labelled && textWidth(labelled[1]!, FONT_SIZE) <= width && textWidth(labelled[2]!, FONT_SIZE) <= width) {
+      return [{ ...l, text: labelled[1]! }, { ...l, text: labelled[2]!, wrapped: true }];
+    }
     const out: DrawnLine[] = [];
     let current = '';
-    // The count ("n = 14") stays on one line with the reason's last word.
-    const words = l.text.replace(/(\S+) n = (\S+)$/, '$1\u0000n\u0000=\u0000$2').split(' ').map((w) => w.replace(/\u0000/g, ' '));
+    const words = l.text.replace(/ (?=[=/])|(?<=[=/]) /g, '\u0000').replace(/(\S+) (n\u0000=\u0000\S+)$/, '$1\u0000$2').split(' ').map((w) => w.replace(/\u0000/g, ' '));
+    const push = (text: string) => out.push({ ...l, text, ...(out.length ? { wrapped: true, ...(l.kind === 'reason' ? { cont: true } : {}) } : {}) });
     for (const word of words) {
       const next = current ? `${current} ${word}` : word;
-      const room = width - INDENT - (out.length ? bullet : 0);
+      const room = width - indent - (out.length && l.kind === 'reason' ? bullet : 0);
       if (current && textWidth(next, FONT_SIZE) > room) {
-        out.push({ text: current, kind: 'reason', ...(out.length ? { cont: true } : {}) });
+        push(current);
         current = word;
       } else current = next;
     }
-    out.push({ text: current, kind: 'reason', ...(out.length ? { cont: true } : {}) });
+    push(current);
     return out;
   });
 }
@@ -97,13 +111,10 @@ export function participantFlowSpec(result: Pick<AnalysisResult, 'missingness' |
   const primary = ctx.primary?.outcome ?? result.missingness[0]?.outcome ?? '';
   const flow = flowBoxes(result, ctx);
 
-  const lineWidth = (l: FlowLine) => textWidth(l.text, FONT_SIZE) + (l.kind === 'reason' ? INDENT : 0);
-  const allLines = [...flow.randomised, ...(flow.enrolment ? [...flow.enrolment.assessed, ...flow.enrolment.excluded] : []), ...ARMS.flatMap((a) => flow.arms[a].flat())];
-  // Reasons wrap at the width the headings and counts need, or at the width two columns take on
-  // a portrait page (720 px), whichever is more.
-  const textRoom = Math.max(PORTRAIT_TEXT, ...allLines.filter((l) => l.kind !== 'reason').map(lineWidth));
-  const wrap = (box: FlowBox) => wrapReasons(box, textRoom);
-  const boxWidth = Math.max(0, ...allLines.map((l) => Math.min(lineWidth(l), textRoom))) + 2 * PAD;
+  const lineWidth = (l: DrawnLine) => textWidth(l.text, FONT_SIZE) + (l.kind === 'reason' ? INDENT : 0) + (l.cont ? textWidth('· ', FONT_SIZE) : 0);
+  const wrap = (box: FlowBox) => wrapLines(box, MAX_LINE);
+  const allLines = [flow.randomised, ...(flow.enrolment ? [flow.enrolment.assessed, flow.enrolment.excluded] : []), ...ARMS.flatMap((a) => flow.arms[a])].flatMap(wrap);
+  const boxWidth = Math.max(0, ...allLines.map(lineWidth)) + 2 * PAD;
   const heightOf = (n: number) => n * LINE + 2 * PAD;
   // The target branch has its own width, so long criterion labels do not widen the arm columns.
   const branch = targetBranch(result, ctx).map(asBox);
@@ -118,7 +129,7 @@ export function participantFlowSpec(result: Pick<AnalysisResult, 'missingness' |
   // (over the second arm's column), as in the CONSORT 2010 diagram.
   let randomisedY = 0;
   if (flow.enrolment) {
-    const assessed = centred(0, flow.enrolment.assessed);
+    const assessed = centred(0, wrap(flow.enrolment.assessed));
     const ex = wrap(flow.enrolment.excluded);
     const exY = assessed.y2 + V_GAP;
     const excluded = { x: boxWidth + H_GAP, y: exY, x2: 2 * boxWidth + H_GAP, y2: exY + heightOf(ex.length), lines: ex, stroke: '#444' };
@@ -127,7 +138,7 @@ export function participantFlowSpec(result: Pick<AnalysisResult, 'missingness' |
     arrows.push({ x: armsWidth / 2, y: assessed.y2, x2: armsWidth / 2, y2: randomisedY });
     arrows.push({ x: armsWidth / 2, y: excluded.y + LINE / 2 + PAD, x2: excluded.x, y2: excluded.y + LINE / 2 + PAD });
   }
-  const topBox = centred(randomisedY, flow.randomised);
+  const topBox = centred(randomisedY, wrap(flow.randomised));
   boxes.push(topBox);
   ARMS.forEach((arm, i) => {
     const x = i * (boxWidth + H_GAP);
@@ -157,14 +168,17 @@ export function participantFlowSpec(result: Pick<AnalysisResult, 'missingness' |
   const height = Math.max(...boxes.map((b) => b.y2));
   const px = (field: string) => ({ field, type: 'quantitative', scale: null }) as const;
   const bullet = textWidth('· ', FONT_SIZE);
-  const texts = boxes.flatMap((b) => b.lines.map((l, k) => ({ x: b.x + PAD + (l.kind === 'reason' ? INDENT : 0) + (l.cont ? bullet : 0), y: b.y + PAD + LINE * k + LINE / 2, line: l.text, bold: l.kind === 'heading' })));
+  const texts = boxes.flatMap((b) => b.lines.map((l, k) => ({ x: b.x + PAD + (l.kind === 'reason' ? INDENT : 0) + (l.cont ? bullet : 0), y: b.y + PAD + LINE * k + LINE / 2, line: l.text, bold: l.kind === 'heading', ...(l.wrapped ? { wrapped: true } : {}) })));
 
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     // What the inputs did not provide is said under the title, in words.
     title: { text: t('flowChartTitle'), subtitle: [fillPhrase(t('flowSubtitle'), { outcome: ctx.outcomeLabel(primary) }), ...flow.notProvided.flatMap((l) => wrapChars(l, Math.floor(width / (0.8 * SUBTITLE_SIZE))))] },
     config: chartConfig(lang),
-    width,
+    // The SVG is the layout's own width: vega would widen it by its estimate of the text (0.8 em
+    // a character, more than DejaVu Sans takes), which the print scales down.
+    autosize: { type: 'fit-x', contains: 'padding' },
+    width: width + 2 * 12,
     height,
     layer: [
       {

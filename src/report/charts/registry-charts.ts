@@ -41,15 +41,19 @@ export function registryEffectsSpec(analyses: readonly ObservationalAnalysis[], 
           }],
     ),
   );
+  // Mid-sentence the plan's group names start in lower case ("← Favours non-users"), an
+  // abbreviation ("GP users") as it is.
+  const inSentence = (label: string) => (/^.[A-ZÆØÅ]/.test(label) ? label : label.charAt(0).toLowerCase() + label.slice(1));
+  const named = { ...arms, intervention: inSentence(arms.intervention), control: inSentence(arms.control) };
   const favours = [
-    { text: fillArms(REGISTRY_TEXT.favoursControl[lang], arms), px: 0, align: 'left' },
-    { text: fillArms(REGISTRY_TEXT.favoursApp[lang], arms), px: PANEL_WIDTH, align: 'right' },
+    { text: fillArms(REGISTRY_TEXT.favoursControl[lang], named), px: 0, align: 'left' },
+    { text: fillArms(REGISTRY_TEXT.favoursApp[lang], named), px: PANEL_WIDTH, align: 'right' },
   ] as const;
   const panels = [...new Set(values.map((v) => v.panel))];
   return {
     $schema: SCHEMA,
     title: { text: REGISTRY_TEXT.effectsTitle[lang] },
-    config: chartConfig(),
+    config: chartConfig(lang),
     data: { values },
     facet: { row: { field: 'panel', type: 'nominal', sort: panels, title: null, header: { labelAngle: 0, labelAlign: 'left', labelAnchor: 'start', labelOrient: 'top' } } },
     resolve: { scale: { x: 'independent' } },
@@ -69,7 +73,9 @@ export function registryEffectsSpec(analyses: readonly ObservationalAnalysis[], 
           mark: { type: 'rule', strokeWidth: 2 },
           encoding: {
             y: { field: 'method', type: 'nominal', sort: methods, title: null },
-            x: { field: 'lo', type: 'quantitative', title: fillArms(REGISTRY_TEXT.benefitAxis[lang], arms), scale: { padding: 18 } },
+            // About seven ticks: vega's default (one per 40 px) is so dense that it drops every
+            // other label, which could drop 0.
+            x: { field: 'lo', type: 'quantitative', title: fillArms(REGISTRY_TEXT.benefitAxis[lang], named), scale: { padding: 18 }, axis: { tickCount: 7 } },
             x2: { field: 'hi' },
             color: { field: 'method', type: 'nominal', sort: methods, scale: { domain: methods, range: METHOD_COLOURS }, legend: null },
           },
@@ -104,17 +110,18 @@ export function registryEffectsSpec(analyses: readonly ObservationalAnalysis[], 
 }
 
 /** |SMD| per balance term before (open) and after (filled) weighting, with the threshold. */
-export function registryLovePlotSpec(analysis: ObservationalAnalysis, threshold: number, lang: Lang): TopLevelSpec {
+export function registryLovePlotSpec(analysis: ObservationalAnalysis, threshold: number, lang: Lang, termLabel: (term: string) => string = (t) => t): TopLevelSpec {
   const when = [REGISTRY_TEXT.before[lang], REGISTRY_TEXT.after[lang]];
-  const terms = analysis.balance.map((b) => b.term);
+  // Each term in words ("Sex: female"), in the analysis' order.
+  const terms = analysis.balance.map((b) => termLabel(b.term));
   const values = analysis.balance.flatMap((b) => [
-    { term: b.term, when: when[0], smd: Math.abs(b.smdBefore ?? 0) },
-    { term: b.term, when: when[1], smd: Math.abs(b.smdAfter ?? 0) },
+    { term: termLabel(b.term), when: when[0], smd: Math.abs(b.smdBefore ?? 0) },
+    { term: termLabel(b.term), when: when[1], smd: Math.abs(b.smdAfter ?? 0) },
   ]);
   return {
     $schema: SCHEMA,
     title: { text: REGISTRY_TEXT.balanceTitle[lang] },
-    config: chartConfig(),
+    config: chartConfig(lang),
     width: 420,
     height: 22 * terms.length,
     layer: [
@@ -145,7 +152,7 @@ export function registryOverlapSpec(analysis: ObservationalAnalysis, groups: { e
   return {
     $schema: SCHEMA,
     title: { text: REGISTRY_TEXT.overlapTitle[lang] },
-    config: chartConfig(),
+    config: chartConfig(lang),
     width: 420,
     height: 90,
     data: { values: rows },

@@ -42,14 +42,16 @@ export function uptakeOverTimeSpec(analysis: Pick<UptakeAnalysis, 'metrics' | 'u
     return {
       $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
       title: { text: t('overTimeTitle'), subtitle: lines(t('overTimeSubtitle'), note) },
-      width: 640, height: 320,
+      // The legend under the plot, so the chart prints on a portrait page at ≥ 8 pt (the report's
+      // first chart: a landscape page would leave page 1 with the title alone).
+      width: 600, height: 320,
       config: chartConfig(lang),
       data: { values },
       mark: { type: 'line', point: { size: 28 }, strokeWidth: 2, invalid: 'break-paths-show-domains' },
       encoding: {
         x: { field: 'month', type: 'temporal', timeUnit: 'yearmonth', title: t('month'), axis: { format: '%b %Y', labelAngle: -40, tickCount: 12 } },
         y: { field: 'activations', type: 'quantitative', title: t('activations'), axis: { format: ',d' } },
-        color,
+        color: { ...color, legend: { orient: 'bottom', direction: 'horizontal' } },
         tooltip: [
           { field: 'region', type: 'nominal', title: t('region') },
           { field: 'month', type: 'temporal', timeUnit: 'yearmonth', title: t('month') },

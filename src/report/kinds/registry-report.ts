@@ -15,6 +15,7 @@ import { loadTrial } from '../../trial/load-trial.js';
 import { decimalsOf } from '../../observational/observational-text.js';
 import { diagnosticFindings, findingText } from '../../observational/diagnostic-findings.js';
 import { armNames } from '../arm-names.js';
+import { balanceTermLabel } from '../balance-term-label.js';
 import { registryEffectsSpec, registryLovePlotSpec, registryOverlapSpec } from '../charts/registry-charts.js';
 import { fillPhrase, formatFixed, type Lang, RELEVANCE_TEXT, timeLabel } from '../i18n.js';
 import { localizedText } from '../localized-text.js';
@@ -65,12 +66,12 @@ function effectsTable(result: ObservationalResult, lang: Lang): Table {
   };
 }
 
-function balanceTable(a: ObservationalAnalysis, lang: Lang): Table {
+function balanceTable(a: ObservationalAnalysis, lang: Lang, termLabel: (term: string) => string): Table {
   const c = T.col;
   const f = (v: number | null) => (v === null ? '–' : formatFixed(v, 3, lang));
   return {
     header: [c.term, c.smdBefore, c.smdAfter, c.vrBefore, c.vrAfter].map((x) => x[lang]),
-    rows: a.balance.map((b) => [b.term, f(b.smdBefore), f(b.smdAfter), f(b.varianceRatioBefore), f(b.varianceRatioAfter)]),
+    rows: a.balance.map((b) => [termLabel(b.term), f(b.smdBefore), f(b.smdAfter), f(b.varianceRatioBefore), f(b.varianceRatioAfter)]),
     align: ['left', 'right', 'right', 'right', 'right'],
   };
 }
@@ -110,6 +111,8 @@ export const registryReportKind: ReportKind<typeof registryEntrySchema> = {
     const arms = armNames(plan.armLabels, lang);
     const groups = { exposed: arms.Intervention, unexposed: arms.Control };
     const spec = plan.observational!;
+    // Balance terms in words ("Sex: female"), not codes ("sex=K").
+    const termLabel = (term: string) => balanceTermLabel(term, spec.confounders, lang);
     const primary =
       shown.analyses.find((a) => !a.error && plan.primary && a.outcome === plan.primary.outcome && a.time === plan.primary.time) ?? shown.analyses.find((a) => !a.error);
     const charts: ChartSpec[] = [];
@@ -134,9 +137,9 @@ export const registryReportKind: ReportKind<typeof registryEntrySchema> = {
         title: T.balanceTitle[lang],
         intro: [fillPhrase(T.balanceIntro[lang], { outcome: primary.label, time: timeLabel(primary.time, lang), threshold: formatFixed(spec.balanceThreshold, 2, lang) })],
         chart: 'love-plot',
-        tables: [{ table: balanceTable(primary, lang) }],
+        tables: [{ table: balanceTable(primary, lang, termLabel) }],
       });
-      charts.push({ name: 'love-plot', spec: registryLovePlotSpec(primary, spec.balanceThreshold, lang), alt: T.balanceTitle[lang] });
+      charts.push({ name: 'love-plot', spec: registryLovePlotSpec(primary, spec.balanceThreshold, lang, termLabel), alt: T.balanceTitle[lang] });
       sections.push({
         id: 'overlap',
         title: T.overlapTitle[lang],
@@ -148,7 +151,9 @@ export const registryReportKind: ReportKind<typeof registryEntrySchema> = {
       charts.push({ name: 'overlap', spec: registryOverlapSpec(primary, groups, lang), alt: T.overlapTitle[lang] });
     }
     const trim = (spec.trim !== undefined ? fillPhrase(T.trimmed[lang], { t: formatFixed(spec.trim, 2, lang), u: formatFixed(1 - spec.trim, 2, lang) }) : '') + (spec.truncate !== undefined ? fillPhrase(T.truncated[lang], { q: formatFixed(spec.truncate, 2, lang) }) : '');
-    const confounders = [...spec.confounders.map((c) => c.name), ...(spec.baselineAsConfounder ? [lang === 'da' ? 'baselinescoren' : 'the baseline score'] : [])].join(', ');
+    // Mid-sentence in lower case ("age (years), sex"), an abbreviation ("BMI") as it is.
+    const inSentence = (label: string) => (/^.[A-ZÆØÅ]/.test(label) ? label : label.charAt(0).toLowerCase() + label.slice(1));
+    const confounders = [...spec.confounders.map((c) => inSentence(termLabel(c.name))), ...(spec.baselineAsConfounder ? [lang === 'da' ? 'baselinescoren' : 'the baseline score'] : [])].join(', ');
     sections.push({ id: 'methods', title: T.methodsTitle[lang], intro: T.methods[lang].map((p) => fillPhrase(p, { confounders, weights: T.weights[spec.estimand][lang], trim })) });
     // The warnings in the page's language, from the same rules as the CLI's (diagnostic-findings.ts).
     const warnings = shown.analyses.flatMap((a) => {

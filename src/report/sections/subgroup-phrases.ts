@@ -28,6 +28,9 @@ export const SUBGROUP_TEXT = {
   predicted: { en: 'larger benefit predicted in {level}', da: 'større gavn forudsagt i {level}' },
   allPatients: { en: 'all patients', da: 'alle patienter' },
   interactionCol: { en: 'Interaction p', da: 'Interaktionstest p' },
+  /** Over an outcome's rows in the forest plot, right: its unit and the test for interaction. */
+  forestHeading: { en: 'in {unit}; interaction p {p}', da: 'i {unit}; interaktionstest p {p}' },
+  forestHeadingNone: { en: 'in {unit}; interaction not testable', da: 'i {unit}; interaktion kan ikke testes' },
   interactionNone: { en: 'interaction not testable', da: 'interaktion kan ikke testes' },
   level: { en: 'Outcome / level', da: 'Effektmål / gruppe' },
   n: { en: 'n ({interventionShort}/{controlShort})', da: 'n ({interventionShort}/{controlShort})' },

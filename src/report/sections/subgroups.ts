@@ -106,6 +106,8 @@ function subgroupSections(result: AnalysisResult, plan: Plan, ctx: TrialChartCon
   return { sections, charts };
 }
 
+const capitalised = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
 function criteriaTable(t: TargetPopulation, randomised: AnalysisResult['input']['patients'], ctx: TrialChartContext): Table {
   const p = phrases(ctx);
   const pair = (a: { intervention: number; control: number }) => `${a.intervention}/${a.control}`;
@@ -114,7 +116,8 @@ function criteriaTable(t: TargetPopulation, randomised: AnalysisResult['input'][
     align: ['left', 'right', 'right', 'right'],
     rows: [
       [p('randomised'), '', '', pair(randomised)],
-      ...t.criteria.map((c) => [c.label[ctx.lang], pair(c.excluded), String(c.missing), pair(c.remaining)]),
+      // A table cell starts with a capital, as the flow diagram's criterion boxes do.
+      ...t.criteria.map((c) => [capitalised(c.label[ctx.lang]), pair(c.excluded), String(c.missing), pair(c.remaining)]),
     ],
   };
 }

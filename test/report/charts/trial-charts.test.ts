@@ -33,9 +33,16 @@ describe.each(['en', 'da'] as const)('trial chart builders (%s)', (lang) => {
   });
 
   it('the forest plot has one row per outcome × time with an MCID, benefit ÷ MCID, the own units in text', async () => {
-    const spec = effectsForestSpec(result, ctx) as unknown as { data: { values: { key: string; est: number; effectText: string; mcidText: string }[] } };
+    const spec = effectsForestSpec(result, ctx) as unknown as { data: { values: { key: string; heading: boolean; outcomeText: string; est: number; effectText: string; mcidText: string; verdictText: string }[] } };
     const rows = forestRows(result.effects, ctx.primaryMethod);
-    expect(spec.data.values.map((d) => d.key)).toEqual(rows.map((r) => `${r.outcome}|${r.time}`));
+    expect(spec.data.values.filter((d) => !d.heading).map((d) => d.key)).toEqual(rows.map((r) => `${r.outcome}|${r.time}`));
+    // Each outcome's heading line (its name) comes right before its first row; no marker on it.
+    const outcomes = [...new Set(rows.map((r) => r.outcome))];
+    const headings = spec.data.values.filter((d) => d.heading);
+    expect(headings.map((h) => h.outcomeText.split(',')[0])).toEqual(outcomes.map((o) => ctx.outcomeLabel(o).split(',')[0]));
+    for (const h of headings) expect(h.est).toBeNull();
+    // The verdict is printed on each row, in the page's words.
+    expect(spec.data.values.find((d) => d.key === 'rmdq|3m')!.verdictText).toBe(lang === 'da' ? 'signifikant, ikke relevant' : 'significant, not relevant');
     const rmdq = rows.find((r) => r.outcome === 'rmdq' && r.time === '3m')!;
     const datum = spec.data.values.find((d) => d.key === 'rmdq|3m')!;
     expect(datum.est).toBeCloseTo((rmdq.benefit as number) / 5, 12);
@@ -83,7 +90,9 @@ describe.each(['en', 'da'] as const)('trial chart builders (%s)', (lang) => {
     const at9 = result.effects.find((e) => e.outcome === 'rmdq' && e.time === '9m' && e.method === 'ancova')!;
     expect(svg).toContain(`RMDQ 0–24: n = ${ancova.n.intervention} / ${at9.n.intervention}`);
     const med = result.effects.filter((e) => e.outcome === 'med_use' && e.method === 'risk-difference');
-    expect(svg).toContain(`${ctx.outcomeLabel('med_use')}: n = ${med.map((e) => e.n.control).join(' / ')}`);
+    // A line too long for a portrait page wraps (docs/report-trial.md#print): read the lines as one text.
+    const text = [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]).join(' ');
+    expect(text).toContain(`${ctx.outcomeLabel('med_use')}: n = ${med.map((e) => e.n.control).join(' / ')}`);
     expect(svg).toContain(ctx.outcomeLabel('pain_avg')); // two NRS outcomes: named in full
   });
 });

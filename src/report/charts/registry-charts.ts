@@ -106,8 +106,10 @@ export function registryEffectsSpec(analyses: readonly ObservationalAnalysis[], 
 /** |SMD| per balance term before (open) and after (filled) weighting, with the threshold. */
 export function registryLovePlotSpec(analysis: ObservationalAnalysis, threshold: number, lang: Lang): TopLevelSpec {
   const when = [REGISTRY_TEXT.before[lang], REGISTRY_TEXT.after[lang]];
-  const terms = analysis.balance.map((b) => b.term);
-  const values = analysis.balance.flatMap((b) => [
+  // Suppressed rows (docs/observational.md, "Small counts") are left out; the table shows the marker.
+  const shown = analysis.balance.flatMap((b) => (b.smdBefore === 'suppressed' || b.smdAfter === 'suppressed' ? [] : [{ term: b.term, smdBefore: b.smdBefore, smdAfter: b.smdAfter }]));
+  const terms = shown.map((b) => b.term);
+  const values = shown.flatMap((b) => [
     { term: b.term, when: when[0], smd: Math.abs(b.smdBefore ?? 0) },
     { term: b.term, when: when[1], smd: Math.abs(b.smdAfter ?? 0) },
   ]);

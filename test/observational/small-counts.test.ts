@@ -202,6 +202,23 @@ describe('small counts in the registry outputs', () => {
     expectProtected(run);
   });
 
+  it('a responder outcome with 3 responders among non-users: the crude row (which would give that count) is left out, the adjusted rows stay', () => {
+    const d = completeRows();
+    // "Responder" = RMDQ improved by 100% (follow-up 0): 3 non-users and 10 users, nobody else.
+    for (const r of d.rows) if (r.rmdq_3m === '0') r.rmdq_3m = '1';
+    for (const r of d.rows.filter((x) => x.app === 'Nej' && x.rmdq_baseline !== '0').slice(0, 3)) r.rmdq_3m = '0';
+    for (const r of d.rows.filter((x) => x.app === 'Ja' && x.rmdq_baseline !== '0').slice(0, 10)) r.rmdq_3m = '0';
+    const plan = { ...basePlan, responders: [{ key: 'rmdq100', outcome: 'rmdq', percent: 100, label: { en: 'RMDQ 0 at follow-up' } }] };
+    const run = analyse(toCsvText(d), plan);
+    const resp = run.result.analyses.find((a) => a.outcome === 'rmdq100')!;
+    expect(resp.error).toBeUndefined();
+    expect(resp.crudeSuppressed).toBe(true);
+    expect(resp.effects.map((e) => e.method)).toEqual(['weighted-regression', 'aipw']);
+    expect(run.result.warnings.some((w) => w.startsWith('rmdq100 at 3m: the crude difference is not shown'))).toBe(true);
+    // The continuous RMDQ analysis keeps its crude row.
+    expect(run.result.analyses.find((a) => a.outcome === 'rmdq')!.effects[0]!.method).toBe('crude');
+  });
+
   it('fewer than 5 app users: nothing is analysed, no count is printed, and the message names none', async () => {
     const d = completeRows();
     const keepUsers = new Set(d.rows.filter((r) => r.app === 'Ja').slice(0, 4));

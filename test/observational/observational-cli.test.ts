@@ -150,6 +150,27 @@ describe('hta analyze, observational design', () => {
     expect(b.analyses).toEqual(a.analyses);
   });
 
+  it('hta validate speaks of the exposure groups with the plan\'s labels, never of intervention and control', async () => {
+    const f = files(csv);
+    let r = await runCli('validate', f.data, '--plan', f.plan);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^patients: \d+ App users \(exposed\), \d+ Non-users \(unexposed\)$/m);
+    expect(r.stdout).toContain('observed scores per time point (App users / Non-users):');
+    expect(r.stdout).not.toMatch(/intervention|control|\barm/);
+    // A value that is neither exposure value, and an export with one group only.
+    const bad = files(mapColumn(csv, 'app', (c) => (c.id === 'R00002' ? 'Maybe' : c.app)));
+    r = await runCli('validate', bad.data, '--plan', bad.plan);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('expected an exposure value: "Ja" for App users (exposed) or "Nej" for Non-users (unexposed), as in the plan\'s "observational.exposure"');
+    expect(r.stderr).not.toMatch(/intervention|control|\barm/);
+    const one = files(mapColumn(csv, 'app', () => 'Ja'));
+    r = await runCli('analyze', one.data, '--plan', one.plan);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('has no patients in the unexposed group');
+    expect(r.stderr).toContain('rows of the Non-users (unexposed) group');
+    expect(r.stderr).not.toMatch(/intervention|control|\barm/);
+  });
+
   it('a confounder declared numeric whose values are not numbers is bad input (exit 2)', async () => {
     const obs = basePlan.observational as { confounders: { name: string; type: string }[] };
     const plan = { ...basePlan, observational: { ...obs, confounders: obs.confounders.map((c) => (c.name === 'sex' ? { ...c, type: 'numeric' } : c)) } };

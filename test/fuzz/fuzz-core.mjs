@@ -2,7 +2,8 @@
 // (test/fuzz/fuzz.test.ts, against src/) and the long run (`npm run fuzz -- --cases N`,
 // test/fuzz/run.mjs, against dist/). Plain JavaScript so both can load it unchanged.
 //
-// A case = one command (validate, score, analyze, meta, uptake, report, simulate) on inputs
+// A case = one command (validate, score, analyze, meta, uptake, report, simulate; analyze and
+// validate on an observational plan with a registry outcome export; cea) on inputs
 // derived from the bundled files by a seeded mutator (CSV bytes, plan JSON, paths). After the
 // run the case is checked against the invariants of docs/limits.md ("Fuzzing"):
 //   exit code in {0, 1, 2}; no stack trace or "internal error" on stderr; nothing written on
@@ -37,7 +38,33 @@ export function seedInputs(root) {
   plan.missing = { method: 'complete-case', sensitivity: false };
   plan.methods = ['ancova', 'welch'];
   const registryLines = read('data/synthetic/registry.csv').split('\n');
+  // Registry outcome export (observational plan): header + 150 patients, wide.
+  const outcomeLines = read('data/synthetic/registry-outcomes.csv').split('\n');
+  const obsPlan = JSON.parse(read('data/plans/registry-outcomes.plan.json'));
+  delete obsPlan.$schema;
+  // Cost-effectiveness: 24 Danish patients (the plan's population) × 5 visits, the trial plan
+  // above, quick settings (the CLI's --replicates 100 overrides the plan's bootstrap).
+  const ceaIds = new Set();
+  const ceaTrial = [trialLines[0]];
+  for (const l of trialLines.slice(1)) {
+    const c = l.split(',');
+    if (c[3] !== 'DK' || (!ceaIds.has(c[0]) && ceaIds.size >= 24)) continue;
+    ceaIds.add(c[0]);
+    ceaTrial.push(l);
+  }
+  const ceaPlan = JSON.parse(read('data/plans/selfback.cea.json'));
+  delete ceaPlan.$schema;
+  delete ceaPlan.published;
+  Object.assign(ceaPlan, { trialPlan: 'plan.json', unitCosts: 'unit-costs.csv' });
+  ceaPlan.interventionCost.uptakePlan = 'uptake.plan.json';
+  ceaPlan.imputation.m = 2;
+  ceaPlan.sensitivity.replicates = 100;
   return {
+    registryOutcomes: outcomeLines.slice(0, 151).join('\n') + '\n',
+    obsPlan,
+    ceaTrial: ceaTrial.join('\n') + '\n',
+    ceaPlan,
+    unitCosts: read('data/plans/selfback.unit-costs.csv'),
     trial,
     plan,
     studies: read('data/published/selfback-studies.csv'),
@@ -45,7 +72,7 @@ export function seedInputs(root) {
     eligible: read('data/synthetic/eligible.csv'),
     uptakePlan: JSON.parse(read('data/plans/uptake.plan.json')),
     // Patient ids of the seed trial: none may appear in any output but the scored export.
-    ids: [...new Set(trialLines.slice(1, 61).map((l) => l.split(',')[0]).filter(Boolean))],
+    ids: [...new Set([...trialLines.slice(1, 61).map((l) => l.split(',')[0]).filter(Boolean), ...ceaIds, ...outcomeLines.slice(1, 151).map((l) => l.split(',')[0]).filter(Boolean)])],
   };
 }
 
@@ -176,7 +203,7 @@ export function mutateJson(value, r) {
 }
 
 // ---- cases --------------------------------------------------------------------------------------
-const COMMANDS = ['validate', 'score', 'analyze', 'meta', 'uptake', 'report', 'simulate'];
+const COMMANDS = ['validate', 'score', 'analyze', 'meta', 'uptake', 'report', 'simulate', 'analyze-registry', 'validate-registry', 'cea'];
 
 /**
  * Builds case `n` of a campaign with seed `seed` in `dir`: writes its inputs and returns
@@ -235,6 +262,37 @@ export function buildCase(dir, seeds, seed, n) {
         if (r.chance(0.05)) argv.push('--bootstrap', r.pick(['20', '0', '1e9', 'x']));
       }
       if (command === 'validate' && r.chance(0.3)) argv.push('--json');
+      break;
+    }
+    case 'analyze-registry':
+    case 'validate-registry': {
+      // An observational plan (docs/observational.md) on a registry outcome export. One input
+      // mutated at a time (or none), so that most cases get past the reading into the analysis.
+      const target = r.pick(['csv', 'csv', 'plan', 'none']);
+      const csv = pathMutation(file('registry-outcomes.csv', target === 'csv' ? mutateCsv(seeds.registryOutcomes, r) : seeds.registryOutcomes));
+      const plan = pathMutation(file('plan.json', target === 'plan' ? mutateJson(seeds.obsPlan, r) : JSON.stringify(seeds.obsPlan, null, 2)));
+      argv = [command.split('-')[0], csv, '--plan', plan];
+      if (r.chance(0.5)) argv.push('--json');
+      if (command === 'analyze-registry') {
+        if (r.chance(0.3)) argv.push('--csv', join(out, 'effects.csv'));
+        if (r.chance(0.2)) argv.push('--lang', r.pick(['da', 'en']));
+        if (r.chance(0.05)) argv.push('--bootstrap', '20');
+      }
+      break;
+    }
+    case 'cea': {
+      // One input mutated at a time (or none): the export, the CEA plan, the trial plan it
+      // names, the unit costs or the uptake plan behind the app's price.
+      const target = r.pick(['csv', 'csv', 'cea', 'cea', 'plan', 'costs', 'uptake', 'none']);
+      const csv = pathMutation(file('trial.csv', target === 'csv' ? mutateCsv(seeds.ceaTrial, r) : seeds.ceaTrial));
+      file('plan.json', target === 'plan' ? mutateJson(seeds.plan, r) : JSON.stringify(seeds.plan));
+      file('unit-costs.csv', target === 'costs' ? mutateCsv(seeds.unitCosts, r) : seeds.unitCosts);
+      file('uptake.plan.json', target === 'uptake' ? mutateJson(seeds.uptakePlan, r) : JSON.stringify(seeds.uptakePlan));
+      const plan = pathMutation(file('cea.json', target === 'cea' ? mutateJson(seeds.ceaPlan, r) : JSON.stringify(seeds.ceaPlan, null, 2)));
+      argv = ['cea', csv, '--plan', plan, '--replicates', r.chance(0.05) ? r.pick(['0', 'x', '1e9']) : '100'];
+      if (r.chance(0.4)) argv.push('--json');
+      if (r.chance(0.3)) argv.push('--out-dir', join(out, 'cea'));
+      if (r.chance(0.1)) argv.push('--lang', r.pick(['da', 'xx']));
       break;
     }
     case 'meta': {

@@ -260,6 +260,7 @@ class FileChunks implements Chunks {
   base = 0;
   eof = false;
   readonly #fd: number;
+  #closed = false;
   /** Size and modification time at opening: a second read checks the file is still the same. */
   readonly identity: string;
   constructor(
@@ -303,10 +304,15 @@ class FileChunks implements Chunks {
     return true;
   }
   close(): void {
+    // Once only: a read error closes early and the caller's `finally` closes again, and by then
+    // the descriptor number may belong to another file opened meanwhile (a worker thread, the
+    // staging writer), which a second close would shut. Found by the fuzz run (a folder as input).
+    if (this.#closed) return;
+    this.#closed = true;
     try {
       closeSync(this.#fd);
     } catch {
-      // already closed
+      // nothing to release
     }
   }
 }

@@ -84,7 +84,7 @@ export function mutateCsv(text, r) {
   let b = Buffer.from(text, 'utf8');
   const rounds = 1 + r.int(3);
   for (let k = 0; k < rounds; k++) {
-    const op = r.int(13);
+    const op = r.int(15);
     const at = r.int(Math.max(1, b.length));
     switch (op) {
       case 0: // flip a byte
@@ -148,6 +148,20 @@ export function mutateCsv(text, r) {
           cells[i] = r.pick([cells[(i + 1) % cells.length], '', 'ID', 'Arm', 'alder', 'age ']);
           lines[0] = cells.join(',');
           b = Buffer.from(lines.join('\n'), 'utf8');
+        }
+        break;
+      case 13: // one column made constant, empty or zero throughout (no variation, no overlap, no data)
+        {
+          const lines = b.toString('utf8').split('\n');
+          const j = r.int(Math.max(1, (lines[0] ?? '').split(',').length));
+          const value = r.pick([(lines[1] ?? '').split(',')[j] ?? '', '', '0']);
+          b = Buffer.from(lines.map((l, i) => (i === 0 || l === '' ? l : l.split(',').map((c, k) => (k === j ? value : c)).join(','))).join('\n'), 'utf8');
+        }
+        break;
+      case 14: // only the first few data lines (one patient, one group, a handful)
+        {
+          const lines = b.toString('utf8').split('\n');
+          b = Buffer.from(lines.slice(0, 1 + r.pick([1, 2, 3, 6, 12, 25])).join('\n') + '\n', 'utf8');
         }
         break;
       default: // quote a random stretch

@@ -61,12 +61,15 @@ export function unreadableFile(file: string, err: unknown): HtaError {
   return new HtaError('input.unreadable', `cannot read ${file}: ${reason}`);
 }
 
-/** csv-parse's syntax error as the `input.invalid` error naming the line. */
+/**
+ * csv-parse's syntax error as the `input.invalid` error naming the line. Its `value is "…"` is
+ * left out: the field may be a patient id (or a whole line holding one, when the separator is
+ * wrong), and no message may carry one (docs/output-safety.md). Found by the fuzz run.
+ */
 export function invalidCsv(file: string, err: unknown): HtaError {
   const e = err as Error & { lines?: number };
-  return new HtaError('input.invalid', `${file} is not valid CSV`, [
-    { file, line: e.lines, expected: `well-formed CSV (${e.message.replace(/^Invalid [^:]*: /, '')})` },
-  ]);
+  const reason = e.message.replace(/^Invalid [^:]*: /, '').replace(/,? value is "[\s\S]*$/, '');
+  return new HtaError('input.invalid', `${file} is not valid CSV`, [{ file, line: e.lines, expected: `well-formed CSV (${reason})` }]);
 }
 
 /** Line breaks inside quoted fields of a record: the lines it spans beyond its first. */

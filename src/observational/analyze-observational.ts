@@ -128,7 +128,9 @@ function protectBalance(rows: BalanceRow[], terms: readonly BalanceTerm[], keep:
     const c = terms[i]!.confounder;
     if (c === undefined || !hidden.has(c)) return r;
     // The imbalance verdict stays (it gives no count); the numbers go.
-    return { term: r.term, type: r.type, smdBefore: SUPPRESSED, smdAfter: SUPPRESSED, varianceRatioBefore: SUPPRESSED, varianceRatioAfter: SUPPRESSED, imbalanced: r.smdAfter !== null && Math.abs(r.smdAfter) > balanceThreshold };
+    // A level has no variance ratio (null, as for shown levels): nothing to hide there.
+    const hide = (v: number | null) => (v === null ? null : SUPPRESSED);
+    return { term: r.term, type: r.type, smdBefore: hide(r.smdBefore), smdAfter: hide(r.smdAfter), varianceRatioBefore: hide(r.varianceRatioBefore), varianceRatioAfter: hide(r.varianceRatioAfter), imbalanced: r.smdAfter !== null && Math.abs(r.smdAfter) > balanceThreshold };
   });
 }
 

@@ -188,7 +188,7 @@ describe('small counts in the registry outputs', () => {
     expect(cases).toBeGreaterThan(100);
   });
 
-  it('a level of a categorical confounder with 2 app users: every level of that confounder is suppressed in balance, and the love plot leaves it out', () => {
+  it('a level of a categorical confounder with 2 app users: every level of that confounder is suppressed in balance, and the love plot leaves it out', async () => {
     const d = completeRows();
     const users = d.rows.filter((r) => r.app === 'Ja').slice(0, 2);
     const nonUsers = d.rows.filter((r) => r.app === 'Nej').slice(0, 8);
@@ -200,6 +200,16 @@ describe('small counts in the registry outputs', () => {
     for (const b of referrer) expect([b.smdBefore, b.smdAfter]).toEqual(['suppressed', 'suppressed']);
     expect(a.balance.find((b) => b.term === 'sex=K')!.smdBefore).toEqual(expect.any(Number));
     expectProtected(run);
+    // The page: the table shows the marker, the love plot leaves the rows out and says how many.
+    const dir = tempDir();
+    writeFileSync(join(dir, 'registry.csv'), toCsvText(d));
+    writeFileSync(join(dir, 'plan.json'), JSON.stringify(basePlan));
+    const env = { input: (p: string) => join(dir, p), lang: 'en', version: 'test', memo: <T>(_k: string, f: () => T) => f() };
+    const content = await registryReportKind.build({ id: 'r', kind: 'registry', out: 'r', lang: 'en', data: 'registry.csv', plan: 'plan.json' } as never, env as never);
+    const section = content.page.sections.find((x) => x.id === 'balance')!;
+    expect(section.tables![0]!.table.rows.filter((r) => r[1] === 'suppressed').map((r) => r[0])).toEqual(['referrer=gp', 'referrer=hospital', 'referrer=other', 'referrer=physio']);
+    expect(section.notes).toEqual(['4 row(s) with suppressed values (a confounder level with too few patients in a group) are not drawn.']);
+    expect(JSON.stringify(content.charts.find((c) => c.name === 'love-plot')!.spec)).not.toContain('referrer');
   });
 
   it('a responder outcome with 3 responders among non-users: the crude row (which would give that count) is left out, the adjusted rows stay', () => {

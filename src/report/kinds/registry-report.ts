@@ -129,12 +129,14 @@ export const registryReportKind: ReportKind<typeof registryEntrySchema> = {
     });
     sections.push({ id: 'e-values', title: T.evalueTitle[lang], intro: evalueNotes });
     if (primary) {
+      const hiddenBalance = primary.balance.filter((b) => b.smdBefore === 'suppressed').length;
       sections.push({
         id: 'balance',
         title: T.balanceTitle[lang],
         intro: [fillPhrase(T.balanceIntro[lang], { outcome: primary.label, time: timeLabel(primary.time, lang), threshold: formatFixed(spec.balanceThreshold, 2, lang) })],
         chart: 'love-plot',
         tables: [{ table: balanceTable(primary, lang) }],
+        ...(hiddenBalance > 0 ? { notes: [fillPhrase(T.balanceHidden[lang], { n: hiddenBalance })] } : {}),
       });
       charts.push({ name: 'love-plot', spec: registryLovePlotSpec(primary, spec.balanceThreshold, lang), alt: T.balanceTitle[lang] });
       sections.push({

@@ -111,24 +111,29 @@ function pooledSd(y: readonly number[], a: readonly number[]): number {
 }
 
 /**
- * Balance rows of a categorical confounder with a level of 1 … threshold − 1 patients in a group
- * are hidden, every level of it: an indicator's SMD and variance ratio before weighting give both
- * groups' shares of the level, hence its count, and the other levels' counts give it by subtraction.
+ * Balance rows that would give a count of 1 … threshold − 1 patients are hidden: an indicator's
+ * SMD before weighting, with the known group sizes, pins both groups' counts of the level (and the
+ * other levels' counts give it by subtraction), so every level of a categorical confounder with
+ * such a level goes; likewise a numeric confounder holding only 0 and 1 (its SMD and variance
+ * ratio give the counts of 1s).
  */
 function protectBalance(rows: BalanceRow[], terms: readonly BalanceTerm[], keep: readonly number[], exposed: readonly number[], threshold: number, balanceThreshold: number): ObservationalAnalysis['balance'] {
+  const small = (c: number) => c > 0 && c < threshold;
+  const keyOf = (bt: BalanceTerm) => bt.confounder ?? bt.term;
   const hidden = new Set<string>();
   for (const bt of terms) {
-    if (!bt.binary || bt.confounder === undefined) continue;
+    const values = keep.map((k) => bt.values[k]!);
+    if (!values.every((v) => v === 0 || v === 1)) continue;
     for (const g of [0, 1]) {
-      const c = keep.filter((k) => exposed[k] === g && bt.values[k] === 1).length;
-      if (c > 0 && c < threshold) hidden.add(bt.confounder);
+      const inGroup = keep.flatMap((k, i) => (exposed[k] === g ? [values[i]!] : []));
+      const ones = inGroup.filter((v) => v === 1).length;
+      if (small(ones) || small(inGroup.length - ones)) hidden.add(keyOf(bt));
     }
   }
   return rows.map((r, i) => {
-    const c = terms[i]!.confounder;
-    if (c === undefined || !hidden.has(c)) return r;
-    // The imbalance verdict stays (it gives no count); the numbers go.
-    // A level has no variance ratio (null, as for shown levels): nothing to hide there.
+    if (!hidden.has(keyOf(terms[i]!))) return r;
+    // The imbalance verdict stays (it gives no count); the numbers go. A level has no variance
+    // ratio (null, as for shown levels): nothing to hide there.
     const hide = (v: number | null) => (v === null ? null : SUPPRESSED);
     return { term: r.term, type: r.type, smdBefore: hide(r.smdBefore), smdAfter: hide(r.smdAfter), varianceRatioBefore: hide(r.varianceRatioBefore), varianceRatioAfter: hide(r.varianceRatioAfter), imbalanced: r.smdAfter !== null && Math.abs(r.smdAfter) > balanceThreshold };
   });

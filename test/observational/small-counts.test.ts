@@ -212,6 +212,20 @@ describe('small counts in the registry outputs', () => {
     expect(JSON.stringify(content.charts.find((c) => c.name === 'love-plot')!.spec)).not.toContain('referrer');
   });
 
+  it('a numeric 0/1 confounder held by 3 app users: its balance row (SMD and variance ratio would give the 3) is suppressed', () => {
+    const d = completeRows();
+    d.names.push('smoker');
+    for (const r of d.rows) r.smoker = '0';
+    for (const r of d.rows.filter((x) => x.app === 'Ja').slice(0, 3)) r.smoker = '1';
+    for (const r of d.rows.filter((x) => x.app === 'Nej').slice(0, 10)) r.smoker = '1';
+    const obs = basePlan.observational as { confounders: unknown[] };
+    const run = analyse(toCsvText(d), { ...basePlan, observational: { ...obs, confounders: [...obs.confounders, { name: 'smoker', type: 'numeric' }] } });
+    const a = run.result.analyses.find((x) => x.outcome === 'rmdq')!;
+    const row = a.balance.find((b) => b.term === 'smoker')!;
+    expect([row.smdBefore, row.smdAfter, row.varianceRatioBefore, row.varianceRatioAfter]).toEqual(['suppressed', 'suppressed', 'suppressed', 'suppressed']);
+    expect(a.balance.find((b) => b.term === 'age')!.smdBefore).toEqual(expect.any(Number));
+  });
+
   it('a responder outcome with 3 responders among non-users: the crude row (which would give that count) is left out, the adjusted rows stay', () => {
     const d = completeRows();
     // "Responder" = RMDQ improved by 100% (follow-up 0): 3 non-users and 10 users, nobody else.

@@ -9,7 +9,8 @@
  *      scaled to mean 1 among the patients analysed (the scale changes no estimate);
  *   3. per outcome × time the weighted ANCOVA (continuous) or weighted risk difference (binary,
  *      responders) with a design-based SE that treats the weights as fixed
- *      (= R `svyglm(…, design = svydesign(ids = ~1, weights = ~w, data))`).
+ *      (= R `svyglm(…, design = svydesign(ids = ~1, weights = ~w, data))`; the rows:
+ *      transported-rows.ts, shared with the raking).
  *
  * Refused, with the level named, when a text column has a level in the target sample that no
  * trial patient has (nothing to weight up) or the other way round (weight 0).
@@ -17,22 +18,15 @@
  * 186:1010–1014, doi:10.1093/aje/kwx164 (transportability with inverse odds of sampling weights).
  */
 import { effectiveSampleSize } from '../stats/effective-sample-size.js';
-import type { Instrument } from '../instruments/instrument.js';
-import { directionForOutcome, mcidForOutcome } from '../plan/outcome-instrument.js';
-import type { PlanOutcome } from '../plan/plan-schema.js';
 import { analysisFailed } from '../stats/arm-size.js';
 import { logisticRegression } from '../stats/logistic-regression.js';
-import { rakedAncova, reweightedRiskDifference } from '../stats/raked-ancova.js';
-import { followUpByPatient, type OutcomePairs } from '../trial/outcome-pairs.js';
-import { isResponder } from '../trial/responders.js';
+import type { OutcomePairs } from '../trial/outcome-pairs.js';
 import type { TargetSample } from '../trial/target-sample.js';
-import type { Arm, TrialData } from '../trial/trial-data.js';
+import type { TrialData } from '../trial/trial-data.js';
 import { HtaError } from '../errors.js';
-import type { EffectEstimate } from './effect-estimate.js';
-import { labelOf, row } from './judged-row.js';
 import type { TargetPopulation } from './results-schema.js';
+import { type Transported, transportedRows } from './transported-rows.js';
 
-type Transported = NonNullable<TargetPopulation['transported']>[number];
 type SampleSummary = NonNullable<TargetPopulation['targetSample']>;
 
 interface Membership {
@@ -93,7 +87,6 @@ function membershipOf(trial: TrialData, sample: TargetSample): Membership {
 
 /** The target sample's summary and the inverse-odds transported rows (every row carries the reason when the model could not be fitted). */
 export function inverseOddsEffects(trial: TrialData, sample: TargetSample, pairsAt: (key: string, time: string) => OutcomePairs, confLevel: number): { summary: SampleSummary | null; rows: Transported[]; error?: string } {
-  const plan = trial.plan;
   let membership: Membership | null = null;
   let failure: string | undefined;
   try {
@@ -102,70 +95,23 @@ export function inverseOddsEffects(trial: TrialData, sample: TargetSample, pairs
     if (!(err instanceof HtaError && err.code === 'analysis.failed')) throw err;
     failure = err.message;
   }
-  const rows: Transported[] = [];
-  const push = (base: Parameters<typeof row>[0], mcid: number | undefined, direction: Parameters<typeof row>[3], ids: readonly string[], usable: (i: number) => boolean, fit: (keep: number[], w: number[]) => EffectEstimate) => {
-    let weights: Transported['weights'] = null;
-    let excludedMissing = 0;
-    const effect = row(base, confLevel, mcid, direction, () => {
+  const rows = transportedRows(trial, pairsAt, confLevel, {
+    weighting: 'inverse-odds',
+    weigh: (ids, usable, note) => {
       if (!membership) throw analysisFailed(`target sample: ${failure}`);
       const keep: number[] = [];
       ids.forEach((id, i) => {
         if (!usable(i)) return;
         if (membership?.weightOf.has(id)) keep.push(i);
-        else excludedMissing++;
+        else note.excludedMissing++;
       });
       const raw = keep.map((i) => membership?.weightOf.get(ids[i] as string) as number);
       const mean = raw.reduce((a, b) => a + b, 0) / (raw.length || 1);
       const w = raw.map((x) => x / mean);
-      weights = { effectiveSampleSize: effectiveSampleSize(w), min: Math.min(...w), max: Math.max(...w), sweeps: 0 };
-      return fit(keep, w);
-    });
-    rows.push({ outcome: base.outcome, time: base.time, weighting: 'inverse-odds', effect: { ...effect, population: 'target' }, excludedMissing, weights: effect.error ? null : weights });
-  };
-  const treatedOf = (arm: readonly Arm[], keep: readonly number[]) => keep.map((i) => (arm[i] === 'intervention' ? 1 : 0));
-  const binary = (base: Parameters<typeof row>[0], mcid: number | undefined, direction: Parameters<typeof row>[3], ids: readonly string[], arm: readonly Arm[], events: readonly number[]) =>
-    push(base, mcid, direction, ids, () => true, (keep, w) => {
-      const r = reweightedRiskDifference({ outcome: keep.map((i) => events[i] as number), treated: treatedOf(arm, keep), weights: w, margins: [] }, confLevel);
-      return { ...r, confLevel, ciMethod: 'design-based t (inverse odds weights; svyglm, weighted linear probability model)', extra: {} };
-    });
-
-  for (const outcome of plan.outcomes) {
-    const inst = trial.sources.find((s) => s.key === outcome.key)?.instrument as Instrument;
-    const direction = directionForOutcome(outcome, inst);
-    const mcid = mcidForOutcome(outcome, inst);
-    for (const time of plan.timepoints) {
-      const base = { outcome: outcome.key, label: labelOf(outcome), time };
-      if (inst.kind === 'binary') {
-        const f = followUpByPatient(trial, outcome.key, time);
-        binary({ ...base, method: 'risk-difference' }, mcid, direction, f.ids, f.arm, f.values.map((v) => (v === 1 ? 1 : 0)));
-        continue;
-      }
-      const pairs = pairsAt(outcome.key, time);
-      const complete = (i: number) => plan.covariates.every((c) => pairs.covariates[c]?.[i] !== null && pairs.covariates[c]?.[i] !== undefined);
-      push({ ...base, method: 'ancova' }, mcid, direction, pairs.ids, complete, (keep, w) => {
-        const r = rakedAncova(
-          {
-            outcome: keep.map((i) => pairs.followUp[i] as number),
-            baseline: keep.map((i) => pairs.baseline[i] as number),
-            treated: treatedOf(pairs.arm, keep),
-            covariates: plan.covariates.map((name) => ({ name, values: keep.map((i) => pairs.covariates[name]?.[i] as string | number) })),
-            weights: w,
-            margins: [],
-          },
-          confLevel,
-        );
-        return { ...r, confLevel, ciMethod: 'design-based t (inverse odds weights; svyglm)', extra: { covariates: ['baseline', ...plan.covariates] } };
-      });
-    }
-  }
-  for (const resp of plan.responders) {
-    const outcome = plan.outcomes.find((o) => o.key === resp.outcome) as PlanOutcome;
-    const direction = directionForOutcome(outcome, trial.sources.find((s) => s.key === outcome.key)?.instrument as Instrument);
-    for (const time of plan.timepoints) {
-      const pairs = pairsAt(outcome.key, time);
-      const events = pairs.ids.map((_, i) => (isResponder(pairs.baseline[i] as number, pairs.followUp[i] as number, resp, direction) ? 1 : 0));
-      binary({ outcome: resp.key, label: labelOf(resp), time, method: 'risk-difference' }, undefined, 'higher-is-better', pairs.ids, pairs.arm, events);
-    }
-  }
+      note.weights = { effectiveSampleSize: effectiveSampleSize(w), min: Math.min(...w), max: Math.max(...w), sweeps: 0 };
+      return { keep, weights: w, margins: [] };
+    },
+    ciMethod: { ancova: 'design-based t (inverse odds weights; svyglm)', riskDifference: 'design-based t (inverse odds weights; svyglm, weighted linear probability model)' },
+  });
   return { summary: membership?.summary ?? null, rows, ...(failure ? { error: failure } : {}) };
 }

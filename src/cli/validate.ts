@@ -6,6 +6,7 @@ import { missingFollowUp } from '../trial/follow-up.js';
 import { summarizeTrial } from '../trial/summarize-trial.js';
 import type { ValidationResult } from '../trial/validation-schema.js';
 import { formatRecodes } from '../trial/value-codes.js';
+import { groupWording, type GroupWording } from '../observational/group-wording.js';
 import { guardPaths } from './guard-output.js';
 import type { CliIo } from './io.js';
 import { type ExclusionOptions, loadTrialInputs, writeExcludedOut } from './load-inputs.js';
@@ -25,8 +26,10 @@ export function registerValidate(program: Command, io: CliIo): void {
         outputs: [opts.excludedOut !== undefined ? { option: '--excluded-out', path: opts.excludedOut } : undefined],
       });
       let result: ValidationResult;
+      let groups: GroupWording;
       try {
         const { trial } = loadTrialInputs(file, opts.plan, { ...opts, need: 'rows' });
+        groups = groupWording(trial.plan);
         const notice = missingFollowUp(trial);
         result = {
           valid: true,
@@ -46,18 +49,19 @@ export function registerValidate(program: Command, io: CliIo): void {
         throw err;
       }
       if (opts.json) io.stdout(JSON.stringify(result, null, 2) + '\n');
-      else io.stdout(renderSummary(result));
+      else io.stdout(renderSummary(result, groups));
       for (const w of result.warnings) io.stderr(`note: ${w}\n`);
     });
 }
 
-function renderSummary(s: Extract<ValidationResult, { valid: true }>): string {
+/** The summary in the plan's words: arms for a trial, exposure groups (with their labels) for a registry. */
+function renderSummary(s: Extract<ValidationResult, { valid: true }>, g: GroupWording): string {
   const lines = [
     `${s.file}: valid (${s.layout} layout)${s.excluded ? `, ${s.excluded.rows} row(s) with problems excluded` : ''}`,
-    `patients: ${s.patients.intervention} intervention, ${s.patients.control} control`,
+    `patients: ${s.patients.intervention} ${g.described.intervention}, ${s.patients.control} ${g.described.control}`,
     `rows: ${s.rows}`,
     '',
-    `observed scores per time point (intervention / control):`,
+    `observed scores per time point (${g.label.intervention} / ${g.label.control}):`,
   ];
   const width = Math.max(7, ...s.outcomes.map((o) => o.key.length));
   lines.push(['outcome'.padEnd(width), 'source', ...s.times.map((t) => t.padStart(9))].join('  '));

@@ -61,12 +61,15 @@ export function unreadableFile(file: string, err: unknown): HtaError {
   return new HtaError('input.unreadable', `cannot read ${file}: ${reason}`);
 }
 
-/** csv-parse's syntax error as the `input.invalid` error naming the line. */
+/**
+ * csv-parse's syntax error as the `input.invalid` error naming the line. Its `value is "…"` is
+ * left out: the field may be a patient id (or a whole line holding one, when the separator is
+ * wrong), and no message may carry one (docs/output-safety.md). Found by the fuzz run.
+ */
 export function invalidCsv(file: string, err: unknown): HtaError {
   const e = err as Error & { lines?: number };
-  return new HtaError('input.invalid', `${file} is not valid CSV`, [
-    { file, line: e.lines, expected: `well-formed CSV (${e.message.replace(/^Invalid [^:]*: /, '')})` },
-  ]);
+  const reason = e.message.replace(/^Invalid [^:]*: /, '').replace(/,? value is "[\s\S]*$/, '');
+  return new HtaError('input.invalid', `${file} is not valid CSV`, [{ file, line: e.lines, expected: `well-formed CSV (${reason})` }]);
 }
 
 /** Line breaks inside quoted fields of a record: the lines it spans beyond its first. */
@@ -260,6 +263,7 @@ class FileChunks implements Chunks {
   base = 0;
   eof = false;
   readonly #fd: number;
+  #closed = false;
   /** Size and modification time at opening: a second read checks the file is still the same. */
   readonly identity: string;
   constructor(
@@ -303,10 +307,15 @@ class FileChunks implements Chunks {
     return true;
   }
   close(): void {
+    // Once only: a read error closes early and the caller's `finally` closes again, and by then
+    // the descriptor number may belong to another file opened meanwhile (a worker thread, the
+    // staging writer), which a second close would shut. Found by the fuzz run (a folder as input).
+    if (this.#closed) return;
+    this.#closed = true;
     try {
       closeSync(this.#fd);
     } catch {
-      // already closed
+      // nothing to release
     }
   }
 }

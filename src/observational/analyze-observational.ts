@@ -28,6 +28,8 @@ import type { ObservationalSpec } from './observational-plan-schema.js';
 import type { ObservationalAnalysis, ObservationalEffect, ObservationalResult } from './observational-results-schema.js';
 import { propensityScores } from './propensity-score.js';
 import { diagnosticFindings, findingText } from './diagnostic-findings.js';
+import { protectSmallCounts, SUPPRESSED } from './small-counts.js';
+import type { BalanceRow, BalanceTerm } from './covariate-balance.js';
 import { weightedRegression } from './weighted-regression.js';
 
 export const OBSERVATIONAL_METHODS: Record<string, string> = {
@@ -108,7 +110,46 @@ function pooledSd(y: readonly number[], a: readonly number[]): number {
   return Math.sqrt((ss[0]! + ss[1]!) / (y.length - 2));
 }
 
+/**
+ * Balance rows that would give a count of 1 … threshold − 1 patients are hidden: an indicator's
+ * SMD before weighting, with the known group sizes, pins both groups' counts of the level (and the
+ * other levels' counts give it by subtraction), so every level of a categorical confounder with
+ * such a level goes; likewise a numeric confounder holding only 0 and 1 (its SMD and variance
+ * ratio give the counts of 1s).
+ */
+function protectBalance(rows: BalanceRow[], terms: readonly BalanceTerm[], keep: readonly number[], exposed: readonly number[], threshold: number, balanceThreshold: number): ObservationalAnalysis['balance'] {
+  const small = (c: number) => c > 0 && c < threshold;
+  const keyOf = (bt: BalanceTerm) => bt.confounder ?? bt.term;
+  const hidden = new Set<string>();
+  for (const bt of terms) {
+    const values = keep.map((k) => bt.values[k]!);
+    if (!values.every((v) => v === 0 || v === 1)) continue;
+    for (const g of [0, 1]) {
+      const inGroup = keep.flatMap((k, i) => (exposed[k] === g ? [values[i]!] : []));
+      const ones = inGroup.filter((v) => v === 1).length;
+      if (small(ones) || small(inGroup.length - ones)) hidden.add(keyOf(bt));
+    }
+  }
+  return rows.map((r, i) => {
+    if (!hidden.has(keyOf(terms[i]!))) return r;
+    // The imbalance verdict stays (it gives no count); the numbers go. A level has no variance
+    // ratio (null, as for shown levels): nothing to hide there.
+    const hide = (v: number | null) => (v === null ? null : SUPPRESSED);
+    return { term: r.term, type: r.type, smdBefore: hide(r.smdBefore), smdAfter: hide(r.smdAfter), varianceRatioBefore: hide(r.varianceRatioBefore), varianceRatioAfter: hide(r.varianceRatioAfter), imbalanced: r.smdAfter !== null && Math.abs(r.smdAfter) > balanceThreshold };
+  });
+}
+
+/** A 0/1 outcome's crude difference, its SE and E-value give each group's count of 1s and 0s. */
+function smallOutcomeCount(y: readonly number[], a: readonly number[], threshold: number): boolean {
+  return [0, 1].some((g) => {
+    const ys = y.filter((_, i) => a[i] === g);
+    const ones = ys.filter((v) => v === 1).length;
+    return [ones, ys.length - ones].some((c) => c > 0 && c < threshold);
+  });
+}
+
 function analyse(t: Target, spec: ObservationalSpec, confLevel: number, file: string): ObservationalAnalysis {
+  const threshold = spec.suppressionThreshold;
   const base = { outcome: t.outcome, label: t.label, time: t.time, kind: t.kind };
   const empty = { propensity: null, weights: null, balance: [], warnings: [], effects: [] };
   let missingConfounders = 0;
@@ -120,14 +161,16 @@ function analyse(t: Target, spec: ObservationalSpec, confLevel: number, file: st
     const all = d.rows.map((_, k) => k);
     const count = (keep: number[]) => ({ exposed: keep.filter((k) => d.exposed[k] === 1).length, unexposed: keep.filter((k) => d.exposed[k] === 0).length });
     patients = count(all);
-    if (patients.exposed < 2 || patients.unexposed < 2) throw new HtaError('analysis.failed', `too few patients: ${patients.exposed} exposed and ${patients.unexposed} unexposed with complete data`);
+    // Fewer than the threshold in a group would publish a small count and estimates resting on a
+    // few patients (docs/observational.md, "Small counts"); the message names no count.
+    if (patients.exposed < threshold || patients.unexposed < threshold) throw new HtaError('analysis.failed', `too few patients: fewer than ${threshold} exposed or unexposed with complete data (the publication threshold)`);
     const ps = designRows(d, all, 'propensity', spec.baselineAsConfounder);
     const fit = propensityScores(ps.X, d.exposed, ps.terms);
     // Trimming uses the fitted scores as they are (no refit), so the rule stated is the rule applied.
     const keep = spec.trim === undefined ? all : all.filter((k) => fit.scores[k]! >= spec.trim! && fit.scores[k]! <= 1 - spec.trim!);
     trimmed = all.length - keep.length;
     patients = count(keep);
-    if (patients.exposed < 2 || patients.unexposed < 2) throw new HtaError('analysis.failed', `too few patients left after trimming at ${spec.trim}: ${patients.exposed} exposed and ${patients.unexposed} unexposed`);
+    if (patients.exposed < threshold || patients.unexposed < threshold) throw new HtaError('analysis.failed', `too few patients left after trimming at ${spec.trim}: fewer than ${threshold} exposed or unexposed (the publication threshold)`);
     const a = keep.map((k) => d.exposed[k]!);
     const e = keep.map((k) => fit.scores[k]!);
     const y = keep.map((k) => d.y[k]!);
@@ -142,7 +185,8 @@ function analyse(t: Target, spec: ObservationalSpec, confLevel: number, file: st
     }
     const group = (k: 0 | 1) => w.filter((_, i) => a[i] === k);
     const maxRel = (v: number[]) => Math.max(...v) / (v.reduce((s, x) => s + x, 0) / v.length);
-    const balance = covariateBalance(d.balanceTerms.map((bt) => ({ ...bt, values: keep.map((k) => bt.values[k]!) })), a, w, spec.estimand);
+    const balanceRows = covariateBalance(d.balanceTerms.map((bt) => ({ ...bt, values: keep.map((k) => bt.values[k]!) })), a, w, spec.estimand);
+    const balance = protectBalance(balanceRows, d.balanceTerms, keep, d.exposed, threshold, spec.balanceThreshold);
     const outside = e.filter((v) => v < 0.05 || v > 0.95).length / e.length;
     const ess = { exposed: effectiveSampleSize(group(1)), unexposed: effectiveSampleSize(group(0)) };
     const n = { intervention: patients.exposed, control: patients.unexposed };
@@ -161,7 +205,8 @@ function analyse(t: Target, spec: ObservationalSpec, confLevel: number, file: st
     const scale = { sd, p0: wMean(0) };
     const effects: ObservationalEffect[] = [];
     const crude = weightedRegression(a.map((ai) => [1, ai]), y, a.map(() => 1), ['(Intercept)', 'exposed']);
-    effects.push(effectOf('crude', t, n, crude.coefficients[1]!, Math.sqrt(crude.covariance[1]![1]!), confLevel, { sd, p0: y.filter((_, i) => a[i] === 0).reduce((s, v) => s + v, 0) / n.control }));
+    const crudeHidden = t.kind !== 'continuous' && smallOutcomeCount(y, a, threshold);
+    if (!crudeHidden) effects.push(effectOf('crude', t, n, crude.coefficients[1]!, Math.sqrt(crude.covariance[1]![1]!), confLevel, { sd, p0: y.filter((_, i) => a[i] === 0).reduce((s, v) => s + v, 0) / n.control }));
     const out = designRows(d, keep, 'outcome', spec.baselineAsConfounder);
     const wr = weightedRegression(out.X, y, w, out.terms);
     effects.push(effectOf('weighted-regression', t, n, wr.coefficients[1]!, Math.sqrt(wr.covariance[1]![1]!), confLevel, scale));
@@ -180,7 +225,9 @@ function analyse(t: Target, spec: ObservationalSpec, confLevel: number, file: st
       propensity,
       weights,
       balance,
-      warnings: diagnosticFindings({ balance, patients, weights, propensity }, spec.balanceThreshold).map((f) => findingText(f, 'en')),
+      // Filled in from the published (protected) numbers by analyzeObservational.
+      warnings: [],
+      ...(crudeHidden ? { crudeSuppressed: true } : {}),
       effects,
     };
   } catch (err) {
@@ -214,23 +261,33 @@ export function observationalTargets(trial: TrialData): Target[] {
   return targets;
 }
 
+/**
+ * Every analysis as computed, before the small-count protection (small-counts.ts): what the
+ * reference tests compare with R. Never printed as is — `analyzeObservational` is the output.
+ */
+export function computeObservationalAnalyses(trial: TrialData): ObservationalAnalysis[] {
+  const spec = trial.plan.observational as ObservationalSpec;
+  return observationalTargets(trial).map((t) => analyse(t, spec, 1 - trial.plan.alpha, trial.file));
+}
+
 export function analyzeObservational(trial: TrialData, options: { version: string }): ObservationalResult {
   const plan = trial.plan;
   const spec = plan.observational as ObservationalSpec;
-  const confLevel = 1 - plan.alpha;
-  const analyses = observationalTargets(trial).map((t) => analyse(t, spec, confLevel, trial.file));
+  const counts = armCounts(trial);
+  const computed = computeObservationalAnalyses(trial);
+  const shown = protectSmallCounts({ exposed: counts.intervention, unexposed: counts.control }, computed, spec.suppressionThreshold);
+  const analyses = shown.analyses.map((a) => (a.error ? a : { ...a, warnings: diagnosticFindings(a, spec.balanceThreshold).map((f) => findingText(f, 'en')) }));
   const warnings: string[] = [];
   for (const a of analyses) {
     const where = `${a.outcome} at ${a.time}`;
     if (a.error) warnings.push(`${where}: ${a.error}`);
     for (const w of a.warnings) warnings.push(`${where}: ${w}`);
-    if (a.excluded.missingConfounders) warnings.push(`${where}: ${findingText({ kind: 'missing', n: a.excluded.missingConfounders }, 'en')}`);
+    if (a.excluded.missingConfounders !== 0) warnings.push(`${where}: ${findingText({ kind: 'missing', n: a.excluded.missingConfounders }, 'en')}`);
   }
-  const counts = armCounts(trial);
   return {
     tool: { name: 'hta', version: options.version },
     design: 'observational',
-    input: { file: trial.file, layout: trial.layout, patients: { exposed: counts.intervention, unexposed: counts.control } },
+    input: { file: trial.file, layout: trial.layout, patients: shown.input },
     plan: {
       estimand: spec.estimand,
       confounders: spec.confounders.map((c) => ({ name: c.name, type: c.type })),
@@ -241,6 +298,7 @@ export function analyzeObservational(trial: TrialData, options: { version: strin
       alpha: plan.alpha,
       timepoints: plan.timepoints,
       primary: plan.primary ?? null,
+      suppression: { threshold: spec.suppressionThreshold, suppressedCounts: shown.suppressedCells },
     },
     methods: OBSERVATIONAL_METHODS,
     analyses,

@@ -18,6 +18,8 @@ export interface BalanceTerm {
   term: string;
   /** A categorical level (0/1 indicator) rather than a numeric confounder. */
   binary: boolean;
+  /** The categorical confounder a level belongs to (levels only). */
+  confounder?: string;
   values: number[];
 }
 

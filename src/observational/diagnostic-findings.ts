@@ -7,24 +7,36 @@
  */
 import { formatFixed, type Lang } from '../report/i18n.js';
 import type { ObservationalAnalysis } from './observational-results-schema.js';
+import { SUPPRESSED, type Masked } from './small-counts.js';
 
 type Group = 'exposed' | 'unexposed';
 export type Finding =
-  | { kind: 'imbalance'; term: string; smd: number; threshold: number }
+  | { kind: 'imbalance'; term: string; smd: number | null; threshold: number }
+  | { kind: 'crude-hidden' }
   | { kind: 'outside'; share: number }
   | { kind: 'ess'; group: Group; ess: number; n: number }
   | { kind: 'extreme'; group: Group; ratio: number }
-  | { kind: 'missing'; n: number };
+  | { kind: 'missing'; n: Masked };
 
 const GROUPS: readonly Group[] = ['exposed', 'unexposed'];
 
-export function diagnosticFindings(a: Pick<ObservationalAnalysis, 'balance' | 'patients' | 'weights' | 'propensity'>, threshold: number): Finding[] {
+/** The findings of one published analysis (counts as published: a hidden one is never printed). */
+export function diagnosticFindings(a: Pick<ObservationalAnalysis, 'balance' | 'patients' | 'weights' | 'propensity' | 'crudeSuppressed'>, threshold: number): Finding[] {
   const out: Finding[] = [];
-  for (const b of a.balance) if (b.smdAfter !== null && Math.abs(b.smdAfter) > threshold) out.push({ kind: 'imbalance', term: b.term, smd: b.smdAfter, threshold });
-  if (a.propensity && a.propensity.outsideShare >= 0.05) out.push({ kind: 'outside', share: a.propensity.outsideShare });
-  for (const g of GROUPS) if (a.weights && a.weights.effectiveSampleSize[g] < 0.5 * a.patients[g]) out.push({ kind: 'ess', group: g, ess: a.weights.effectiveSampleSize[g], n: a.patients[g] });
+  for (const b of a.balance) {
+    if (b.smdAfter === SUPPRESSED) {
+      if (b.imbalanced) out.push({ kind: 'imbalance', term: b.term, smd: null, threshold });
+    } else if (b.smdAfter !== null && Math.abs(b.smdAfter) > threshold) out.push({ kind: 'imbalance', term: b.term, smd: b.smdAfter, threshold });
+  }
+  const share = a.propensity?.outsideShare;
+  if (typeof share === 'number' && share >= 0.05) out.push({ kind: 'outside', share });
+  for (const g of GROUPS) {
+    const n = a.patients[g];
+    if (a.weights && typeof n === 'number' && a.weights.effectiveSampleSize[g] < 0.5 * n) out.push({ kind: 'ess', group: g, ess: a.weights.effectiveSampleSize[g], n });
+  }
   // A weight ten times the group mean lets one patient carry the estimate.
   for (const g of GROUPS) if (a.weights && a.weights.max[g] > 10) out.push({ kind: 'extreme', group: g, ratio: a.weights.max[g] });
+  if (a.crudeSuppressed) out.push({ kind: 'crude-hidden' });
   return out;
 }
 
@@ -34,6 +46,11 @@ export function findingText(f: Finding, lang: Lang): string {
   const n = (v: number, d: number) => (lang === 'en' ? v.toFixed(d) : formatFixed(v, d, lang));
   switch (f.kind) {
     case 'imbalance':
+      if (f.smd === null) {
+        return lang === 'da'
+          ? `balance ikke opnået for ${f.term} (værdierne er diskretioneret: et niveau har for få patienter i en gruppe)`
+          : `balance not reached for ${f.term} (values suppressed: a level has too few patients in a group)`;
+      }
       return lang === 'da'
         ? `balance ikke opnået for ${f.term}: SMD ${n(f.smd, 3)} efter vægtning (grænse ${n(f.threshold, 2)})`
         : `balance not reached for ${f.term}: SMD ${f.smd.toFixed(3)} after weighting (threshold ${f.threshold})`;
@@ -49,7 +66,16 @@ export function findingText(f: Finding, lang: Lang): string {
       return lang === 'da'
         ? `ekstreme vægte: den største vægt blandt ${GROUP_TEXT[f.group].da} er ${n(f.ratio, 1)} gange gruppens gennemsnit; overvej "trim" eller "truncate"`
         : `extreme weights: the largest ${f.group} weight is ${f.ratio.toFixed(1)} times the group mean; consider "trim" or "truncate"`;
+    case 'crude-hidden':
+      return lang === 'da'
+        ? 'den ujusterede forskel vises ikke: den ville afsløre et antal patienter under diskretioneringsgrænsen'
+        : 'the crude difference is not shown: it would reveal a count of patients below the suppression threshold';
     case 'missing':
+      if (f.n === SUPPRESSED) {
+        return lang === 'da'
+          ? 'patienter med en manglende confounderværdi er udeladt (komplette tilfælde); antallet er diskretioneret'
+          : 'patients with a missing confounder value left out (complete cases); their number is suppressed';
+      }
       return lang === 'da'
         ? `${f.n} patient(er) med en manglende confounderværdi er udeladt (komplette tilfælde)`
         : `${f.n} patient(s) with a missing confounder value left out (complete cases)`;

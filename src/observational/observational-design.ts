@@ -54,7 +54,7 @@ export function observationalDesign(pairs: OutcomePairs, confounders: readonly C
       const one = inGroup(values, 1);
       if (one !== inGroup(values, 0)) oneSided.push(`"${level}" only among the ${one ? 'exposed' : 'unexposed'}`);
       if (li > 0) confounderColumns.push({ name: `${c.name}${level}`, values });
-      balanceTerms.push({ term: `${c.name}=${level}`, binary: true, values });
+      balanceTerms.push({ term: `${c.name}=${level}`, binary: true, confounder: c.name, values });
     });
     if (oneSided.length) {
       throw analysisFailed(

@@ -36,6 +36,13 @@ export const observationalSchema = z
     trim: z.number().gt(0).lt(0.5).optional().describe('Drop patients with a propensity score below trim or above 1 − trim before weighting (e.g. 0.05)'),
     truncate: z.number().gt(0.5).lt(1).optional().describe('Cap the weights at this quantile of all weights (e.g. 0.99; R quantile type 7)'),
     balanceThreshold: z.number().gt(0).default(0.1).describe('|SMD| above this after weighting is reported as imbalance'),
+    suppressionThreshold: z
+      .number()
+      .int()
+      .min(3)
+      .max(100)
+      .default(5)
+      .describe('Patient counts 1 … threshold − 1 are not published, nor anything they could be derived from; a group with fewer patients is not analysed (docs/observational.md, "Small counts")'),
   })
   .strict()
   .describe('Observational design: propensity-score weighting with doubly robust estimates (docs/observational.md)');

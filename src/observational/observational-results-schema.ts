@@ -7,7 +7,10 @@ import { CERTAINTY_LEVELS } from '../judge/grade-certainty.js';
 import { RELEVANCE_LABELS } from '../judge/relevance.js';
 import { exclusionSchema, recodeCountSchema } from '../trial/validation-schema.js';
 
-const groupCounts = z.object({ exposed: z.number().int(), unexposed: z.number().int() });
+/** A patient count as published: the number, or the one marker when it is hidden (docs/observational.md, "Small counts"). */
+export const publishedCount = z.union([z.number().int(), z.literal('suppressed')]);
+const groupCounts = z.object({ exposed: publishedCount, unexposed: publishedCount });
+const groupNumbers = z.object({ exposed: z.number(), unexposed: z.number() });
 
 export const observationalMethodSchema = z.enum(['crude', 'weighted-regression', 'aipw']);
 
@@ -56,13 +59,15 @@ export const observationalEffectSchema = z
       .describe('GRADE: evidence from non-randomised data starts at low certainty; one level lower when the CI crosses the MCID'),
   });
 
+const balanceValue = z.union([z.number(), z.literal('suppressed')]).nullable();
 export const balanceRowSchema = z.object({
   term: z.string().describe('A numeric confounder, the baseline score, or one level of a categorical confounder ("sex=F")'),
   type: z.enum(['numeric', 'level']),
-  smdBefore: z.number().nullable(),
-  smdAfter: z.number().nullable(),
-  varianceRatioBefore: z.number().nullable(),
-  varianceRatioAfter: z.number().nullable(),
+  smdBefore: balanceValue.describe('"suppressed" for every level of a categorical confounder with a level of 1 … threshold − 1 patients in a group (its SMD and variance ratio would give that count)'),
+  smdAfter: balanceValue,
+  varianceRatioBefore: balanceValue,
+  varianceRatioAfter: balanceValue,
+  imbalanced: z.boolean().optional().describe('Rows whose values are suppressed only: whether |SMD| after weighting is above the balance threshold'),
 });
 
 export const observationalAnalysisSchema = z.object({
@@ -72,8 +77,8 @@ export const observationalAnalysisSchema = z.object({
   kind: z.enum(['continuous', 'binary', 'responder']),
   patients: groupCounts.describe('Patients analysed (baseline and follow-up observed, confounders complete, not trimmed)'),
   excluded: z.object({
-    missingConfounders: z.number().int().describe('Patients with a baseline and follow-up value left out because a confounder value is missing (complete-case analysis; not imputed)'),
-    trimmed: z.number().int().describe("Patients left out by the plan's propensity-score trimming"),
+    missingConfounders: publishedCount.describe('Patients with a baseline and follow-up value left out because a confounder value is missing (complete-case analysis; not imputed)'),
+    trimmed: publishedCount.describe("Patients left out by the plan's propensity-score trimming"),
   }),
   propensity: z
     .object({
@@ -84,21 +89,22 @@ export const observationalAnalysisSchema = z.object({
       quantiles: z
         .object({ exposed: z.array(z.number()), unexposed: z.array(z.number()) })
         .describe('Propensity-score quantiles 5, 25, 50, 75, 95 % per group (R quantile type 7): the overlap without individual values'),
-      outsideShare: z.number().describe('Share of patients with a propensity score outside [0.05, 0.95]'),
+      outsideShare: z.union([z.number(), z.literal('suppressed')]).describe('Share of patients with a propensity score outside [0.05, 0.95]; "suppressed" when it rests on 1 … threshold − 1 patients'),
     })
     .nullable(),
   weights: z
     .object({
       estimand: z.enum(['ATE', 'ATT', 'ATO']),
-      effectiveSampleSize: groupCounts.extend({ exposed: z.number(), unexposed: z.number() }).describe('(Σw)²/Σw² per group'),
-      max: groupCounts.extend({ exposed: z.number(), unexposed: z.number() }).describe('Largest weight per group, relative to the group mean weight'),
+      effectiveSampleSize: groupNumbers.describe('(Σw)²/Σw² per group'),
+      max: groupNumbers.describe('Largest weight per group, relative to the group mean weight'),
       truncatedAt: z.number().nullable().describe("The cap of the plan's truncation (null: none)"),
-      truncated: z.number().int(),
+      truncated: publishedCount.describe('Weights capped by the truncation'),
     })
     .nullable(),
   balance: z.array(balanceRowSchema),
   warnings: z.array(z.string()).describe('Imbalance (|SMD| above the threshold after weighting) and poor overlap'),
   effects: z.array(observationalEffectSchema),
+  crudeSuppressed: z.literal(true).optional().describe('The crude row is left out: for a 0/1 outcome with 1 … threshold − 1 patients with (or without) the outcome in a group, the crude difference would give that count'),
   error: z.string().optional().describe('Why this outcome × time could not be analysed (no overlap, separation, too few patients); its effects are empty and the command exits 1'),
 });
 
@@ -122,6 +128,9 @@ export const observationalResultSchema = z.object({
     alpha: z.number(),
     timepoints: z.array(z.string()),
     primary: z.object({ outcome: z.string(), time: z.string() }).nullable(),
+    suppression: z
+      .object({ threshold: z.number().int(), suppressedCounts: z.number().int().describe('Patient counts printed as "suppressed"') })
+      .describe('Counts 1 … threshold − 1 are not published nor derivable (docs/observational.md, "Small counts")'),
   }),
   methods: z.record(z.string(), z.string()).describe('Every method in words, as the report states it'),
   analyses: z.array(observationalAnalysisSchema),

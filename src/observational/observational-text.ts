@@ -25,11 +25,21 @@ export const OBSERVATIONAL_TEXT = {
     da: 'Brugere − ikke-brugere, justeret med propensity score-vægtning ({estimand}); DR = dobbelt robust; normale 95 %-KI med HC0-sandwich-SE. Ikke-randomiseret evidens starter ved lav kvalitet (GRADE). E-værdien er den relative risiko, en umålt confounder skulle have med både brug af appen og effektmålet for at forklare estimatet (KI-grænsen) væk.',
   },
   notAnalysed: { en: 'not analysed', da: 'ikke analyseret' },
+  smallCounts: {
+    en: 'Counts of 1 to {below} patients, and what they could be derived from, read "suppressed" ({n} counts here).',
+    da: 'Antal på 1 til {below} patienter, og det de kan udledes af, står som "diskretioneret" ({n} antal her).',
+  },
+  suppressed: { en: 'suppressed', da: 'diskretioneret' },
   balance: {
     en: '{where}: balance max |SMD| {before} before, {after} after weighting; effective sample {essE} exposed, {essU} unexposed; {missing} left out for missing confounders, {trimmed} trimmed',
     da: '{where}: balance maks. |SMD| {before} før, {after} efter vægtning; effektiv stikprøve {essE} brugere, {essU} ikke-brugere; {missing} udeladt for manglende confoundere, {trimmed} trimmet',
   },
 } as const;
+
+/** A published count: the number, or the one marker in the page's language. */
+export function countText(v: number | 'suppressed', lang: Lang): string {
+  return v === 'suppressed' ? OBSERVATIONAL_TEXT.suppressed[lang] : String(v);
+}
 
 function fill(t: string, values: Record<string, string | number>): string {
   return t.replace(/\{(\w+)\}/g, (_, k: string) => String(values[k] ?? ''));
@@ -70,7 +80,8 @@ export function observationalText(result: ObservationalResult, lang: Lang): stri
       lines.push(`${a.label}, ${a.time}: ${OBSERVATIONAL_TEXT.notAnalysed[lang]}: ${a.error}`);
       continue;
     }
-    const maxAbs = (k: 'smdBefore' | 'smdAfter') => Math.max(0, ...a.balance.map((b) => Math.abs(b[k] ?? 0)));
+    // Suppressed rows are left out of the maximum (docs/observational.md, "Small counts").
+    const maxAbs = (k: 'smdBefore' | 'smdAfter') => Math.max(0, ...a.balance.map((b) => { const v = b[k]; return typeof v === 'number' ? Math.abs(v) : 0; }));
     lines.push(
       fill(OBSERVATIONAL_TEXT.balance[lang], {
         where: `${a.label}, ${a.time}`,
@@ -78,12 +89,13 @@ export function observationalText(result: ObservationalResult, lang: Lang): stri
         after: formatFixed(maxAbs('smdAfter'), 3, lang),
         essE: formatFixed(a.weights?.effectiveSampleSize.exposed ?? 0, 1, lang),
         essU: formatFixed(a.weights?.effectiveSampleSize.unexposed ?? 0, 1, lang),
-        missing: a.excluded.missingConfounders,
-        trimmed: a.excluded.trimmed,
+        missing: countText(a.excluded.missingConfounders, lang),
+        trimmed: countText(a.excluded.trimmed, lang),
       }),
     );
   }
   const header = [...OBSERVATIONAL_TEXT.header[lang]];
   const table = renderTextTable({ header, rows, align: header.map((_, i) => (i === 3 || i === 4 ? 'right' : 'left')) });
-  return `${table}\n${fill(OBSERVATIONAL_TEXT.footnote[lang], { estimand: result.plan.estimand })}\n\n${lines.join('\n')}\n`;
+  const rule = fill(OBSERVATIONAL_TEXT.smallCounts[lang], { below: result.plan.suppression.threshold - 1, n: result.plan.suppression.suppressedCounts });
+  return `${table}\n${fill(OBSERVATIONAL_TEXT.footnote[lang], { estimand: result.plan.estimand })}\n${rule}\n\n${lines.join('\n')}\n`;
 }

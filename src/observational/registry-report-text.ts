@@ -100,7 +100,15 @@ export const REGISTRY_TEXT = {
   favoursControl: { en: '← Favours {control}', da: '← Til fordel for {control}' },
   favoursApp: { en: 'Favours {intervention} →', da: 'Til fordel for {intervention} →' },
   excluded: {
-    en: '{missing} patient(s) left out for a missing confounder value; {trimmed} trimmed.',
-    da: '{missing} patient(er) udeladt for en manglende confounderværdi; {trimmed} trimmet.',
+    en: 'Patients left out for a missing confounder value: {missing}; trimmed: {trimmed}.',
+    da: 'Patienter udeladt for en manglende confounderværdi: {missing}; trimmet: {trimmed}.',
+  },
+  balanceHidden: {
+    en: '{n} row(s) with suppressed values (a confounder level with too few patients in a group) are not drawn.',
+    da: '{n} række(r) med diskretionerede værdier (et niveau af en confounder med for få patienter i en gruppe) er ikke tegnet.',
+  },
+  smallCounts: {
+    en: 'Small counts: no count of 1 to {below} patients is shown or can be derived from what is shown; such counts, and the counts or values they could be recovered from, read "suppressed" ({n} here). A group with fewer than {threshold} patients is not analysed.',
+    da: 'Små antal: intet antal på 1 til {below} patienter vises eller kan udledes af det viste; sådanne antal og de antal eller værdier, de kunne genskabes af, står som "diskretioneret" ({n} her). En gruppe med færre end {threshold} patienter analyseres ikke.',
   },
 } as const;

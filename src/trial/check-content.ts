@@ -11,6 +11,7 @@
  *   `age`/`alder` 0–120 unless the plan's `covariateRanges` says otherwise. Ranges and reasons:
  *   docs/limits.md.
  */
+import { groupWording } from '../observational/group-wording.js';
 import { HtaError, type Problem } from '../errors.js';
 import type { CsvTable } from '../io/read-csv.js';
 import { parseNumber } from '../io/parse-number.js';
@@ -57,13 +58,14 @@ export function checkTrialContent(csv: CsvTable, trial: TrialData, need: Content
   const empty = (['intervention', 'control'] as const).filter((a) => counts[a] === 0);
   if (empty.length > 0) {
     const armCol = plan.columns.arm;
+    const g = groupWording(plan);
     const problems: Problem[] = empty.map((a) => ({
       file,
       field: armCol,
       value: plan.arms[a],
-      expected: `rows of the ${a} arm: no row has "${plan.arms[a]}" in column "${armCol}" (found ${counts.intervention} intervention and ${counts.control} control patients); check the plan's "arms" or the export`,
+      expected: `rows of the ${g.described[a]} ${g.unit}: no row has "${plan.arms[a]}" in column "${armCol}" (found ${counts.intervention} ${g.role.intervention} and ${counts.control} ${g.role.control} patients); check the plan's "${g.planField}" or the export`,
     }));
-    throw new HtaError('input.invalid', `${file} has no patients in the ${empty.join(' or ')} arm; a comparison needs both`, problems);
+    throw new HtaError('input.invalid', `${file} has no patients in the ${empty.map((a) => g.role[a]).join(' or ')} ${g.unit}; a comparison needs both`, problems);
   }
 
   // No row at any follow-up visit: say how visits are named (follow-up.ts); rows there but no

@@ -7,6 +7,7 @@
  * with the header or plan still abort. Messages never carry a patient id. See
  * docs/input-trial-export.md.
  */
+import { groupWording } from '../observational/group-wording.js';
 import { HtaError, type Problem } from '../errors.js';
 import { parseNumber } from '../io/parse-number.js';
 import { type CsvTable, FieldReader } from '../io/read-csv.js';
@@ -114,6 +115,7 @@ export function loadTrial(csv: CsvTable, plan: Plan, options: LoadTrialOptions =
     [plan.arms.control, 'control'],
   ]);
   const armValues = [plan.arms.intervention, plan.arms.control];
+  const groups = groupWording(plan);
   const timeValues = [...new Set([...exportTimes, ...Object.keys(plan.timeLabels)])];
   const timeOf = (v: string) => planTimeOf(plan, v);
 
@@ -224,7 +226,10 @@ export function loadTrial(csv: CsvTable, plan: Plan, options: LoadTrialOptions =
       row.add({
         ...row.at(armCol),
         value: armRaw ?? '',
-        expected: `an arm value: "${plan.arms.intervention}" (intervention) or "${plan.arms.control}" (control), as in the plan's "arms"`,
+        expected:
+          groups.unit === 'arm'
+            ? `an arm value: "${plan.arms.intervention}" (intervention) or "${plan.arms.control}" (control), as in the plan's "arms"`
+            : `an exposure value: "${plan.arms.intervention}" for ${groups.described.intervention} or "${plan.arms.control}" for ${groups.described.control}, as in the plan's "${groups.planField}"`,
         kind: `arm.unknown${hint ? `:${hint}` : ''}`,
         ...(hint ? { hint } : {}),
       });
@@ -266,7 +271,7 @@ export function loadTrial(csv: CsvTable, plan: Plan, options: LoadTrialOptions =
 
     if (idArm[who] !== arm) {
       const other = idArm[who]!;
-      row.add({ ...row.at(armCol), value: armRaw ?? '', expected: `the same arm for a patient throughout (this patient's line ${idLine[who]} has "${other === 'intervention' ? plan.arms.intervention : plan.arms.control}")`, kind: 'arm.switch' });
+      row.add({ ...row.at(armCol), value: armRaw ?? '', expected: `the same ${groups.unit} for a patient throughout (this patient's line ${idLine[who]} has "${other === 'intervention' ? plan.arms.intervention : plan.arms.control}")`, kind: 'arm.switch' });
       continue;
     }
 

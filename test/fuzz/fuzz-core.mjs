@@ -2,7 +2,8 @@
 // (test/fuzz/fuzz.test.ts, against src/) and the long run (`npm run fuzz -- --cases N`,
 // test/fuzz/run.mjs, against dist/). Plain JavaScript so both can load it unchanged.
 //
-// A case = one command (validate, score, analyze, meta, uptake, report, simulate) on inputs
+// A case = one command (validate, score, analyze, meta, uptake, report, simulate; analyze and
+// validate on an observational plan with a registry outcome export; cea) on inputs
 // derived from the bundled files by a seeded mutator (CSV bytes, plan JSON, paths). After the
 // run the case is checked against the invariants of docs/limits.md ("Fuzzing"):
 //   exit code in {0, 1, 2}; no stack trace or "internal error" on stderr; nothing written on
@@ -37,7 +38,33 @@ export function seedInputs(root) {
   plan.missing = { method: 'complete-case', sensitivity: false };
   plan.methods = ['ancova', 'welch'];
   const registryLines = read('data/synthetic/registry.csv').split('\n');
+  // Registry outcome export (observational plan): header + 150 patients, wide.
+  const outcomeLines = read('data/synthetic/registry-outcomes.csv').split('\n');
+  const obsPlan = JSON.parse(read('data/plans/registry-outcomes.plan.json'));
+  delete obsPlan.$schema;
+  // Cost-effectiveness: 24 Danish patients (the plan's population) × 5 visits, the trial plan
+  // above, quick settings (the CLI's --replicates 100 overrides the plan's bootstrap).
+  const ceaIds = new Set();
+  const ceaTrial = [trialLines[0]];
+  for (const l of trialLines.slice(1)) {
+    const c = l.split(',');
+    if (c[3] !== 'DK' || (!ceaIds.has(c[0]) && ceaIds.size >= 24)) continue;
+    ceaIds.add(c[0]);
+    ceaTrial.push(l);
+  }
+  const ceaPlan = JSON.parse(read('data/plans/selfback.cea.json'));
+  delete ceaPlan.$schema;
+  delete ceaPlan.published;
+  Object.assign(ceaPlan, { trialPlan: 'plan.json', unitCosts: 'unit-costs.csv' });
+  ceaPlan.interventionCost.uptakePlan = 'uptake.plan.json';
+  ceaPlan.imputation.m = 2;
+  ceaPlan.sensitivity.replicates = 100;
   return {
+    registryOutcomes: outcomeLines.slice(0, 151).join('\n') + '\n',
+    obsPlan,
+    ceaTrial: ceaTrial.join('\n') + '\n',
+    ceaPlan,
+    unitCosts: read('data/plans/selfback.unit-costs.csv'),
     trial,
     plan,
     studies: read('data/published/selfback-studies.csv'),
@@ -45,7 +72,7 @@ export function seedInputs(root) {
     eligible: read('data/synthetic/eligible.csv'),
     uptakePlan: JSON.parse(read('data/plans/uptake.plan.json')),
     // Patient ids of the seed trial: none may appear in any output but the scored export.
-    ids: [...new Set(trialLines.slice(1, 61).map((l) => l.split(',')[0]).filter(Boolean))],
+    ids: [...new Set([...trialLines.slice(1, 61).map((l) => l.split(',')[0]).filter(Boolean), ...ceaIds, ...outcomeLines.slice(1, 151).map((l) => l.split(',')[0]).filter(Boolean)])],
   };
 }
 
@@ -57,7 +84,7 @@ export function mutateCsv(text, r) {
   let b = Buffer.from(text, 'utf8');
   const rounds = 1 + r.int(3);
   for (let k = 0; k < rounds; k++) {
-    const op = r.int(13);
+    const op = r.int(15);
     const at = r.int(Math.max(1, b.length));
     switch (op) {
       case 0: // flip a byte
@@ -123,6 +150,20 @@ export function mutateCsv(text, r) {
           b = Buffer.from(lines.join('\n'), 'utf8');
         }
         break;
+      case 13: // one column made constant, empty or zero throughout (no variation, no overlap, no data)
+        {
+          const lines = b.toString('utf8').split('\n');
+          const j = r.int(Math.max(1, (lines[0] ?? '').split(',').length));
+          const value = r.pick([(lines[1] ?? '').split(',')[j] ?? '', '', '0']);
+          b = Buffer.from(lines.map((l, i) => (i === 0 || l === '' ? l : l.split(',').map((c, k) => (k === j ? value : c)).join(','))).join('\n'), 'utf8');
+        }
+        break;
+      case 14: // only the first few data lines (one patient, one group, a handful)
+        {
+          const lines = b.toString('utf8').split('\n');
+          b = Buffer.from(lines.slice(0, 1 + r.pick([1, 2, 3, 6, 12, 25])).join('\n') + '\n', 'utf8');
+        }
+        break;
       default: // quote a random stretch
         {
           const s = b.toString('utf8');
@@ -176,7 +217,7 @@ export function mutateJson(value, r) {
 }
 
 // ---- cases --------------------------------------------------------------------------------------
-const COMMANDS = ['validate', 'score', 'analyze', 'meta', 'uptake', 'report', 'simulate'];
+const COMMANDS = ['validate', 'score', 'analyze', 'meta', 'uptake', 'report', 'simulate', 'analyze-registry', 'validate-registry', 'cea'];
 
 /**
  * Builds case `n` of a campaign with seed `seed` in `dir`: writes its inputs and returns
@@ -235,6 +276,37 @@ export function buildCase(dir, seeds, seed, n) {
         if (r.chance(0.05)) argv.push('--bootstrap', r.pick(['20', '0', '1e9', 'x']));
       }
       if (command === 'validate' && r.chance(0.3)) argv.push('--json');
+      break;
+    }
+    case 'analyze-registry':
+    case 'validate-registry': {
+      // An observational plan (docs/observational.md) on a registry outcome export. One input
+      // mutated at a time (or none), so that most cases get past the reading into the analysis.
+      const target = r.pick(['csv', 'csv', 'plan', 'none']);
+      const csv = pathMutation(file('registry-outcomes.csv', target === 'csv' ? mutateCsv(seeds.registryOutcomes, r) : seeds.registryOutcomes));
+      const plan = pathMutation(file('plan.json', target === 'plan' ? mutateJson(seeds.obsPlan, r) : JSON.stringify(seeds.obsPlan, null, 2)));
+      argv = [command.split('-')[0], csv, '--plan', plan];
+      if (r.chance(0.5)) argv.push('--json');
+      if (command === 'analyze-registry') {
+        if (r.chance(0.3)) argv.push('--csv', join(out, 'effects.csv'));
+        if (r.chance(0.2)) argv.push('--lang', r.pick(['da', 'en']));
+        if (r.chance(0.05)) argv.push('--bootstrap', '20');
+      }
+      break;
+    }
+    case 'cea': {
+      // One input mutated at a time (or none): the export, the CEA plan, the trial plan it
+      // names, the unit costs or the uptake plan behind the app's price.
+      const target = r.pick(['csv', 'csv', 'cea', 'cea', 'plan', 'costs', 'uptake', 'none']);
+      const csv = pathMutation(file('trial.csv', target === 'csv' ? mutateCsv(seeds.ceaTrial, r) : seeds.ceaTrial));
+      file('plan.json', target === 'plan' ? mutateJson(seeds.plan, r) : JSON.stringify(seeds.plan));
+      file('unit-costs.csv', target === 'costs' ? mutateCsv(seeds.unitCosts, r) : seeds.unitCosts);
+      file('uptake.plan.json', target === 'uptake' ? mutateJson(seeds.uptakePlan, r) : JSON.stringify(seeds.uptakePlan));
+      const plan = pathMutation(file('cea.json', target === 'cea' ? mutateJson(seeds.ceaPlan, r) : JSON.stringify(seeds.ceaPlan, null, 2)));
+      argv = ['cea', csv, '--plan', plan, '--replicates', r.chance(0.05) ? r.pick(['0', 'x', '1e9']) : '100'];
+      if (r.chance(0.4)) argv.push('--json');
+      if (r.chance(0.3)) argv.push('--out-dir', join(out, 'cea'));
+      if (r.chance(0.1)) argv.push('--lang', r.pick(['da', 'xx']));
       break;
     }
     case 'meta': {
@@ -318,7 +390,8 @@ export function checkCase(c, before, result, seeds) {
   for (const [p, h] of before) if (after.get(p) !== h) add('modified-input', p.slice(c.dir.length + 1));
   const inputText = [...before.keys()].map((p) => readFileSync(p, 'latin1')).join('\n');
   const outputs = [['stdout', stdout], ...written.map((p) => [p.slice(c.dir.length + 1), readFileSync(p, 'latin1')])];
-  for (const [name, text] of outputs) {
+  for (const [name, raw] of outputs) {
+    const text = withoutUndefinedKinds(name, raw);
     for (const token of ['NaN', 'undefined']) {
       if (new RegExp(`\\b${token}\\b`).test(text) && !inputText.includes(token)) add('nan-undefined', `${token} in ${name}`);
     }
@@ -329,6 +402,21 @@ export function checkCase(c, before, result, seeds) {
     if (id) add('patient-id', `${name}: ${firstLineWith(text, id).replaceAll(id, '<id>')}`);
   }
   return findings;
+}
+
+/**
+ * The one place "undefined" is a value, not a leak: the CEA's ICER (and cost per extra responder)
+ * kind "undefined" — no difference in cost or effect (schemas/cea-results.schema.json) — as JSON
+ * `"kind": "undefined"` and in the CSV column `icer_kind`. Blanked before the check.
+ */
+function withoutUndefinedKinds(name, text) {
+  if (name.endsWith('.csv')) {
+    const lines = text.split('\n');
+    const j = (lines[0] ?? '').split(',').indexOf('icer_kind');
+    if (j < 0) return text;
+    return lines.map((l, i) => (i === 0 ? l : l.split(',').map((c, k) => (k === j && c === 'undefined' ? '' : c)).join(','))).join('\n');
+  }
+  return text.replace(/"kind": "undefined"/g, '"kind": ""');
 }
 
 function firstLineWith(text, needle) {

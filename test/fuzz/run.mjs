@@ -16,7 +16,11 @@ if (!isMainThread) {
   // Worker: run the cases it is sent, one at a time.
   const { main } = await import(pathToFileURL(join(root, 'dist/cli/main.js')).href);
   const { seeds, seed, dir } = workerData;
+  // Node's process warnings during a case (e.g. a file descriptor closed twice) are findings too.
+  let warnings = [];
+  process.on('warning', (w) => warnings.push(w.message));
   parentPort.on('message', async (n) => {
+    warnings = [];
     const c = buildCase(join(dir, `case-${n}`), seeds, seed, n);
     const before = snapshotInputs(c.dir, c.out);
     parentPort.postMessage({ n, started: true });
@@ -30,6 +34,7 @@ if (!isMainThread) {
       stderr += `internal error (thrown out of main): ${err?.stack ?? err}`;
     }
     const findings = checkCase(c, before, { code, stdout, stderr }, seeds);
+    for (const w of warnings) findings.push({ kind: 'node-warning', detail: w });
     cleanup(c.dir);
     parentPort.postMessage({ n, code, findings, argv: c.argv });
   });
@@ -112,7 +117,7 @@ if (!isMainThread) {
   const count = (k) => byKind.get(k)?.count ?? 0;
   console.log(`fuzz: ${done} cases, seed ${seed}, ${seconds.toFixed(0)} s`);
   console.log(`exit codes: ${[...exits].sort().map(([c, n]) => `${c}: ${n}`).join(', ')}`);
-  for (const k of ['stack-trace', 'partial-output', 'hang', 'modified-input', 'exit-code', 'nan-undefined', 'patient-id']) console.log(`${k.padEnd(15)} ${count(k)}`);
+  for (const k of ['stack-trace', 'partial-output', 'hang', 'modified-input', 'exit-code', 'nan-undefined', 'patient-id', 'node-warning']) console.log(`${k.padEnd(15)} ${count(k)}`);
   for (const [k, v] of byKind) {
     console.log(`\n${k} (${v.count}) — ${v.signatures.size} distinct message(s):`);
     for (const sig of [...v.signatures.values()].slice(0, 10)) console.log(`  ${sig.count} × ${sig.example}`);

@@ -112,9 +112,11 @@ export function registryEffectsSpec(analyses: readonly ObservationalAnalysis[], 
 /** |SMD| per balance term before (open) and after (filled) weighting, with the threshold. */
 export function registryLovePlotSpec(analysis: ObservationalAnalysis, threshold: number, lang: Lang, termLabel: (term: string) => string = (t) => t): TopLevelSpec {
   const when = [REGISTRY_TEXT.before[lang], REGISTRY_TEXT.after[lang]];
+  // Suppressed rows (docs/observational.md, "Small counts") are left out; the table shows the marker.
+  const shown = analysis.balance.flatMap((b) => (b.smdBefore === 'suppressed' || b.smdAfter === 'suppressed' ? [] : [{ term: b.term, smdBefore: b.smdBefore, smdAfter: b.smdAfter }]));
   // Each term in words ("Sex: female"), in the analysis' order.
-  const terms = analysis.balance.map((b) => termLabel(b.term));
-  const values = analysis.balance.flatMap((b) => [
+  const terms = shown.map((b) => termLabel(b.term));
+  const values = shown.flatMap((b) => [
     { term: termLabel(b.term), when: when[0], smd: Math.abs(b.smdBefore ?? 0) },
     { term: termLabel(b.term), when: when[1], smd: Math.abs(b.smdAfter ?? 0) },
   ]);

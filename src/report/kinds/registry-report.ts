@@ -12,7 +12,7 @@ import { analyzeObservational } from '../../observational/analyze-observational.
 import type { ObservationalAnalysis, ObservationalEffect, ObservationalResult } from '../../observational/observational-results-schema.js';
 import { REGISTRY_TEXT as T } from '../../observational/registry-report-text.js';
 import { loadTrial } from '../../trial/load-trial.js';
-import { decimalsOf } from '../../observational/observational-text.js';
+import { countText, decimalsOf } from '../../observational/observational-text.js';
 import { diagnosticFindings, findingText } from '../../observational/diagnostic-findings.js';
 import { armNames } from '../arm-names.js';
 import { balanceTermLabel } from '../balance-term-label.js';
@@ -68,7 +68,7 @@ function effectsTable(result: ObservationalResult, lang: Lang): Table {
 
 function balanceTable(a: ObservationalAnalysis, lang: Lang, termLabel: (term: string) => string): Table {
   const c = T.col;
-  const f = (v: number | null) => (v === null ? '–' : formatFixed(v, 3, lang));
+  const f = (v: number | 'suppressed' | null) => (v === null ? '–' : v === 'suppressed' ? countText(v, lang) : formatFixed(v, 3, lang));
   return {
     header: [c.term, c.smdBefore, c.smdAfter, c.vrBefore, c.vrAfter].map((x) => x[lang]),
     rows: a.balance.map((b) => [termLabel(b.term), f(b.smdBefore), f(b.smdAfter), f(b.varianceRatioBefore), f(b.varianceRatioAfter)]),
@@ -82,7 +82,7 @@ function weightsTable(a: ObservationalAnalysis, groups: { exposed: string; unexp
     header: [c.group, c.analysed, c.ess, c.maxWeight, c.ps].map((x) => x[lang]),
     rows: (['exposed', 'unexposed'] as const).map((g) => [
       groups[g],
-      String(a.patients[g]),
+      countText(a.patients[g], lang),
       a.weights ? formatFixed(a.weights.effectiveSampleSize[g], 1, lang) : '–',
       a.weights ? formatFixed(a.weights.max[g], 2, lang) : '–',
       a.propensity ? a.propensity.quantiles[g].map((q) => formatFixed(q, 2, lang)).join(' / ') : '–',
@@ -132,12 +132,14 @@ export const registryReportKind: ReportKind<typeof registryEntrySchema> = {
     });
     sections.push({ id: 'e-values', title: T.evalueTitle[lang], intro: evalueNotes });
     if (primary) {
+      const hiddenBalance = primary.balance.filter((b) => b.smdBefore === 'suppressed').length;
       sections.push({
         id: 'balance',
         title: T.balanceTitle[lang],
         intro: [fillPhrase(T.balanceIntro[lang], { outcome: primary.label, time: timeLabel(primary.time, lang), threshold: formatFixed(spec.balanceThreshold, 2, lang) })],
         chart: 'love-plot',
         tables: [{ table: balanceTable(primary, lang, termLabel) }],
+        ...(hiddenBalance > 0 ? { notes: [fillPhrase(T.balanceHidden[lang], { n: hiddenBalance })] } : {}),
       });
       charts.push({ name: 'love-plot', spec: registryLovePlotSpec(primary, spec.balanceThreshold, lang, termLabel), alt: T.balanceTitle[lang] });
       sections.push({
@@ -146,7 +148,7 @@ export const registryReportKind: ReportKind<typeof registryEntrySchema> = {
         intro: [T.overlapIntro[lang]],
         chart: 'overlap',
         tables: [{ caption: T.weightsTitle[lang], table: weightsTable(primary, groups, lang) }],
-        notes: [fillPhrase(T.excluded[lang], { missing: primary.excluded.missingConfounders, trimmed: primary.excluded.trimmed })],
+        notes: [fillPhrase(T.excluded[lang], { missing: countText(primary.excluded.missingConfounders, lang), trimmed: countText(primary.excluded.trimmed, lang) })],
       });
       charts.push({ name: 'overlap', spec: registryOverlapSpec(primary, groups, lang), alt: T.overlapTitle[lang] });
     }
@@ -154,7 +156,8 @@ export const registryReportKind: ReportKind<typeof registryEntrySchema> = {
     // Mid-sentence in lower case ("age (years), sex"), an abbreviation ("BMI") as it is.
     const inSentence = (label: string) => (/^.[A-ZÆØÅ]/.test(label) ? label : label.charAt(0).toLowerCase() + label.slice(1));
     const confounders = [...spec.confounders.map((c) => inSentence(termLabel(c.name))), ...(spec.baselineAsConfounder ? [lang === 'da' ? 'baselinescoren' : 'the baseline score'] : [])].join(', ');
-    sections.push({ id: 'methods', title: T.methodsTitle[lang], intro: T.methods[lang].map((p) => fillPhrase(p, { confounders, weights: T.weights[spec.estimand][lang], trim })) });
+    const smallCounts = fillPhrase(T.smallCounts[lang], { below: spec.suppressionThreshold - 1, threshold: spec.suppressionThreshold, n: result.plan.suppression.suppressedCounts });
+    sections.push({ id: 'methods', title: T.methodsTitle[lang], intro: [...T.methods[lang].map((p) => fillPhrase(p, { confounders, weights: T.weights[spec.estimand][lang], trim })), smallCounts] });
     // The warnings in the page's language, from the same rules as the CLI's (diagnostic-findings.ts).
     const warnings = shown.analyses.flatMap((a) => {
       const where = `${a.label}, ${timeLabel(a.time, lang)}`;

@@ -23,6 +23,9 @@ export async function withDuckDb<T>(limits: EngineLimits, work: (db: DuckDBConne
       memory_limit: limits.memoryLimit ?? DEFAULT_MEMORY_LIMIT,
       threads: String(limits.threads ?? availableParallelism()),
       temp_directory: spill,
+      // No result depends on row order (every table is keyed, and sorted in TypeScript); keeping
+      // the file's order would make DuckDB buffer rows it could otherwise stream.
+      preserve_insertion_order: 'false',
       autoinstall_known_extensions: 'false',
       autoload_known_extensions: 'false',
       enable_external_access: 'true',

@@ -92,6 +92,13 @@ async function viewParquet(db: DuckDBConnection, file: string, label: string, op
 const JS_WHITESPACE = '[\\t\\n\\x{0B}\\f\\r \\x{A0}\\x{1680}\\x{2000}-\\x{200A}\\x{2028}\\x{2029}\\x{202F}\\x{205F}\\x{3000}\\x{FEFF}]*';
 
 /**
+ * An id JavaScript would trim to nothing. A CASE, not OR/AND: DuckDB evaluates only the rows a
+ * branch selects, so the regular expression runs on the rare id that needs it, not on every row.
+ */
+const idMissing = (id: string) => `CASE WHEN ${id} = '' THEN true WHEN ascii(${id}) BETWEEN 33 AND 126 THEN false
+      ELSE regexp_full_match(${id}, '${JS_WHITESPACE}') END`;
+
+/**
  * Table `checked`: every row with its typed values and `bad` — any of the row validator's
  * rules broken (referral.ts `validateWith`, read-registry.ts `registryRowChecker`). `rid` only
  * for Parquet (CSV rows are named by the row scan). Region, clinic, sex and referrer arrive as
@@ -110,8 +117,7 @@ async function createChecked(db: DuckDBConnection, rules: RegistryRules, withRid
     await db.run(`CREATE TABLE checked AS
     SELECT ${withRid ? 'raw.rid, ' : ''}rg.value AS region, cl.value AS clinic, d1.day AS referred, d2.day AS activated, d3.day AS last_active,
       ag.value AS age, sx.value AS sex, rf.value AS referrer,
-      (raw.id = '' OR ((ascii(raw.id) < 33 OR ascii(raw.id) > 126) AND regexp_full_match(raw.id, '${JS_WHITESPACE}'))
-        OR rg.value IS NULL OR cl.value IS NULL OR sx.value IS NULL OR rf.value IS NULL OR NOT ag.ok
+      (${idMissing('raw.id')} OR rg.value IS NULL OR cl.value IS NULL OR sx.value IS NULL OR rf.value IS NULL OR NOT ag.ok
         OR d1.day IS NULL OR (NOT d2.empty AND d2.day IS NULL) OR (NOT d3.empty AND d3.day IS NULL)
         OR COALESCE(d2.day < d1.day, false) OR COALESCE(d3.day < d2.day, false) OR (d2.empty AND d3.day IS NOT NULL)
         OR ${outside('d1.day')} OR ${outside('d2.day')} OR ${outside('d3.day')}) AS bad

@@ -39,7 +39,10 @@ const textOrNull = (v: unknown): string | null => (v === null || v === undefined
  * which for the tens of thousands of cell rows is most of the reading time.
  */
 async function columns(db: DuckDBConnection, sql: string): Promise<unknown[][]> {
-  return (await db.runAndReadAll(sql)).getColumnsJS() as unknown[][];
+  const reader = await db.runAndReadAll(sql);
+  const read = reader.getColumnsJS() as unknown[][];
+  // An empty result has no columns at all: one empty array per column instead.
+  return Array.from({ length: reader.columnCount }, (_, i) => read[i] ?? []);
 }
 
 const counts = (names: readonly string[]) => names.map((n) => `CAST(${n} AS DOUBLE)`).join(', ');

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { DEFAULT_MEMORY_LIMIT, type EngineLimits } from './engine-limits.js';
 import { discardStagingFolder, registerStagingFolder } from '../../io/staging-files.js';
+import { timingsWanted, withStatementTimings } from './statement-timings.js';
 
 /** Opens the database, runs `work`, and closes it and removes its temporary folder whatever happens. */
 export async function withDuckDb<T>(limits: EngineLimits, work: (db: DuckDBConnection) => Promise<T>): Promise<T> {
@@ -31,7 +32,7 @@ export async function withDuckDb<T>(limits: EngineLimits, work: (db: DuckDBConne
       enable_external_access: 'true',
     });
     connection = await instance.connect();
-    return await work(connection);
+    return await work(timingsWanted() ? withStatementTimings(connection) : connection);
   } finally {
     connection?.closeSync();
     instance?.closeSync();

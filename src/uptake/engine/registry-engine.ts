@@ -1,8 +1,9 @@
 /**
  * `hta uptake`'s registry path on embedded DuckDB (docs/uptake-aggregates.md): the export (CSV in
- * its sniffed dialect, or Parquet by extension) is loaded as text, every cell is checked through
- * the lookup tables of value-dictionaries.ts and the cross-field and date-window rules in SQL,
- * and the valid rows are aggregated by sql/uptake-aggregates.sql. Only when a row is invalid does
+ * its sniffed dialect, or Parquet by extension) is read as text, twice: once for the distinct
+ * texts of each column, once to check every cell through the lookup tables of
+ * value-dictionaries.ts and the cross-field and date-window rules in SQL into a compact typed
+ * table, whose valid rows are aggregated by sql/uptake-aggregates.sql. Only when a row is invalid does
  * JavaScript read the rows again, to name each problem with its exact line and column
  * (read-registry.ts `scanRegistryRows`) — the messages, grouping and exit code are those of
  * every other input.

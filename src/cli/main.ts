@@ -11,7 +11,8 @@ import { registerCommands } from './commands.js';
 import { packageVersion } from './version.js';
 
 
-export function buildProgram(io: CliIo): { program: Command; exitCode: () => number } {
+/** The program with the command `argv` names registered (every command when it names none). */
+export async function buildProgram(io: CliIo, argv: readonly string[] = []): Promise<{ program: Command; exitCode: () => number }> {
   let code = 0;
   const program = new Command('hta')
     .description('Health-technology-assessment outcome analytics: trial exports to effects with MCID judgements, meta-analysis, uptake and reports')
@@ -19,17 +20,17 @@ export function buildProgram(io: CliIo): { program: Command; exitCode: () => num
     .showSuggestionAfterError(true)
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
-  registerCommands(program, io, (c) => {
+  await registerCommands(program, io, (c) => {
     code = Math.max(code, c);
-  });
+  }, argv);
   // Subcommands (and theirs) inherit the exit override and the output from `program`:
   // commander copies both into every command created with `.command()`.
   return { program, exitCode: () => code };
 }
 
 export async function main(argv: readonly string[], io: CliIo = processIo): Promise<number> {
-  const { program, exitCode } = buildProgram(io);
   try {
+    const { program, exitCode } = await buildProgram(io, argv);
     if (argv.length === 0) {
       program.outputHelp();
       return 0;

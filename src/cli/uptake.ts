@@ -158,7 +158,7 @@ export function registerUptake(program: Command, io: CliIo, setExit: (code: numb
       eligible: string; plan: string; json?: boolean; csvDir?: string; lang: string; excludeInvalid?: boolean; excludedOut?: string; audit?: boolean;
       aggregates?: string[]; memoryLimit: string; threads?: string;
     }) => {
-      const { runUptake } = await import('../uptake/uptake-analysis.js');
+      const { runUptake } = await import('../uptake/run-uptake.js');
       const lang = checkLang(opts.lang) ?? 'en';
       if ((file === undefined) === (opts.aggregates === undefined)) {
         throw new HtaError('usage.invalid', 'give a registry export (hta uptake registry.csv …) or --aggregates <dir|files>, one of the two');

@@ -22,6 +22,8 @@ export async function writeRegistryParquet(path: string, options: RegistrySimula
     const csv = join(dir, 'registry.csv');
     const lines = await writeLinesAtomic(csv, simulateRegistryLines(options));
     await produceFileAtomic(path, (staging) => withDuckDb(limits, async (db) => {
+      // The engine's sessions let DuckDB reorder rows; here the file order is the output.
+      await db.run('SET preserve_insertion_order = true');
       await db.run(`COPY (SELECT * FROM read_csv(${sqlText(csv)}, header = true, auto_detect = false, delim = ',', quote = '"', columns = ${PARQUET_COLUMNS}))
         TO ${sqlText(staging)} (FORMAT parquet, COMPRESSION zstd)`);
     }));

@@ -4,14 +4,31 @@
  * Thin, typed wrappers over @stdlib (agrees with R's qt/pt/qnorm/pnorm/pchisq to ~1e-15).
  * simple-statistics' probit and normal CDF are table-based and must not be used for inference.
  */
-// The per-function packages, not the umbrella ones: they load a fraction of the code.
-import tQuantileImpl from '@stdlib/stats-base-dists-t-quantile';
-import tCdfImpl from '@stdlib/stats-base-dists-t-cdf';
-import normalQuantileImpl from '@stdlib/stats-base-dists-normal-quantile';
-import normalCdfImpl from '@stdlib/stats-base-dists-normal-cdf';
-import chisqQuantileImpl from '@stdlib/stats-base-dists-chisquare-quantile';
-import gammainc from '@stdlib/math-base-special-gammainc';
-import betainc from '@stdlib/math-base-special-betainc';
+// The per-function packages, not the umbrella ones: they load a fraction of the code. Each is
+// loaded on first use: the t and beta functions alone take a tenth of a second to load, which a
+// command that never calls them (e.g. `hta uptake`, docs/limits.md) should not pay.
+import { createRequire } from 'node:module';
+import type tQuantileFn from '@stdlib/stats-base-dists-t-quantile';
+import type tCdfFn from '@stdlib/stats-base-dists-t-cdf';
+import type normalQuantileFn from '@stdlib/stats-base-dists-normal-quantile';
+import type normalCdfFn from '@stdlib/stats-base-dists-normal-cdf';
+import type chisqQuantileFn from '@stdlib/stats-base-dists-chisquare-quantile';
+import type gammaincFn from '@stdlib/math-base-special-gammainc';
+import type betaincFn from '@stdlib/math-base-special-betainc';
+
+const require = createRequire(import.meta.url);
+/** `f(...)` calls the package's function, loading the package the first time. */
+function onUse<F extends (...args: never[]) => number>(id: string): F {
+  let impl: F | undefined;
+  return ((...args: Parameters<F>) => (impl ??= require(id) as F)(...args)) as F;
+}
+const tQuantileImpl = onUse<typeof tQuantileFn>('@stdlib/stats-base-dists-t-quantile');
+const tCdfImpl = onUse<typeof tCdfFn>('@stdlib/stats-base-dists-t-cdf');
+const normalQuantileImpl = onUse<typeof normalQuantileFn>('@stdlib/stats-base-dists-normal-quantile');
+const normalCdfImpl = onUse<typeof normalCdfFn>('@stdlib/stats-base-dists-normal-cdf');
+const chisqQuantileImpl = onUse<typeof chisqQuantileFn>('@stdlib/stats-base-dists-chisquare-quantile');
+const gammainc = onUse<typeof gammaincFn>('@stdlib/math-base-special-gammainc');
+const betainc = onUse<typeof betaincFn>('@stdlib/math-base-special-betainc');
 
 /** Quantile of Student's t with `df` degrees of freedom (= R `qt(p, df)`). */
 export function tQuantile(p: number, df: number): number {

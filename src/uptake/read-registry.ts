@@ -129,7 +129,9 @@ export async function* registryRecords(input: Readable, file: string, delimiter:
  * Reads only as far as the header.
  */
 export async function readRegistryHeader(file: string, delimiter: ',' | ';' | '\t'): Promise<{ record: string[]; line: number } | undefined> {
-  const input = createReadStream(file);
+  // Small chunks: the parser goes through a whole chunk before it hands over the first record,
+  // and with the default 64 KiB that is a thousand rows parsed for nothing.
+  const input = createReadStream(file, { highWaterMark: 4096 });
   let nextLine = 1;
   try {
     for await (const record of registryParser(input, file, delimiter) as AsyncIterable<string[]>) {

@@ -5,18 +5,19 @@
  * every cell, clinic and activation-year count compared. Also: Parquet reads the same, and a bad
  * Parquet row is named by its row number.
  */
-import { createReadStream, mkdtempSync, writeFileSync } from 'node:fs';
+import { createReadStream, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, onTestFinished } from 'vitest';
 import { HtaError } from '../../src/errors.js';
 import { metricRow, sortAggregate, type Dimension, type MetricRow, type UptakeAggregate } from '../../src/uptake/aggregate.js';
 import { readRegistry, readRegistryFile, readRegistryStream } from '../../src/uptake/read-registry.js';
 import type { Problem } from '../../src/errors.js';
 import { ageBandOf, dayToIso } from '../../src/uptake/referral.js';
 import { regionSet } from '../../src/uptake/regions.js';
+import { withStatementTimings } from '../../src/uptake/engine/statement-timings.js';
 
 const REGIONS = ['Oslo', 'Viken', 'Nordland'];
 const SEX = { female: ['f', 'K', 'female'], male: ['m', 'male'], unknown: ['', 'unknown'] } as const;
@@ -98,6 +99,7 @@ const draw: fc.Arbitrary<Draw> = fc.record({
 
 describe('the SQL engine against a direct recount', () => {
   const dir = mkdtempSync(join(tmpdir(), 'hta-engine-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
   const regions = regionSet(REGIONS);
 
   it('property: random registries, with and without an explicit export date, give the same cells, clinics and years', async () => {
@@ -144,6 +146,7 @@ describe('the SQL engine and the pre-engine row reader agree on odd files', () =
   ];
   it('same aggregate, same excluded rows and problems, each problem passed on once', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'hta-engine-odd-'));
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
     for (const [i, [, text]] of cases.entries()) {
       const file = join(dir, `odd${i}.csv`);
       writeFileSync(file, text);
@@ -153,5 +156,24 @@ describe('the SQL engine and the pre-engine row reader agree on odd files', () =
       expect(engine).toEqual(reference);
       expect(seenNew).toEqual(seenOld);
     }
+  });
+});
+
+describe('HTA_ENGINE_TIMINGS', () => {
+  it('reports each statement (and the JavaScript before it) without changing its result, also when it fails', async () => {
+    const instance = await DuckDBInstance.create(':memory:');
+    const db = await instance.connect();
+    const lines: string[] = [];
+    const timed = withStatementTimings(db, (l) => lines.push(l));
+    expect((await timed.runAndReadAll('SELECT 41 + 1 AS answer')).getRowsJS()).toEqual([[42]]);
+    await expect(timed.run('SELECT * FROM no_such_table')).rejects.toThrow(/no_such_table/);
+    db.closeSync();
+    instance.closeSync();
+    expect(lines.map((l) => l.replace(/ +\d+ (ms|MiB)/g, ' N $1'))).toEqual([
+      'engine: N ms wall N ms CPU N MiB  (JavaScript)\n',
+      'engine: N ms wall N ms CPU N MiB  SELECT 41 + 1 AS answer\n',
+      'engine: N ms wall N ms CPU N MiB  (JavaScript)\n',
+      'engine: N ms wall N ms CPU N MiB  SELECT * FROM no_such_table\n',
+    ]);
   });
 });

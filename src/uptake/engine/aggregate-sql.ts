@@ -31,27 +31,43 @@ export async function createAggregateTables(db: DuckDBConnection): Promise<void>
   for (const [name, statement] of aggregateStatements()) await db.run(`CREATE OR REPLACE TEMP TABLE ${name} AS ${statement}`);
 }
 
-const num = (v: unknown): number => Number(v);
-const numOrNull = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
 const textOrNull = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
 
-async function rows(db: DuckDBConnection, sql: string): Promise<unknown[][]> {
-  return (await db.runAndReadAll(sql)).getRowsJS() as unknown[][];
+/**
+ * A query's result column by column. Counts and years are cast to DOUBLE in the SELECTs below
+ * (exact for whole numbers below 2^53): DuckDB hands them over as numbers rather than BigInts,
+ * which for the tens of thousands of cell rows is most of the reading time.
+ */
+async function columns(db: DuckDBConnection, sql: string): Promise<unknown[][]> {
+  const reader = await db.runAndReadAll(sql);
+  const read = reader.getColumnsJS() as unknown[][];
+  // An empty result has no columns at all: one empty array per column instead.
+  return Array.from({ length: reader.columnCount }, (_, i) => read[i] ?? []);
 }
+
+const counts = (names: readonly string[]) => names.map((n) => `CAST(${n} AS DOUBLE)`).join(', ');
 
 /** Reads the four tables created by `createAggregateTables`. */
 export async function readAggregateTables(db: DuckDBConnection): Promise<AggregateTables> {
+  const [region, refYear, refMonth, ageBand, sex, referrer, delayDays, referrals, activations, atRisk4w, retained4w, atRisk12w, retained12w] = await columns(db,
+    `SELECT CAST(region AS VARCHAR), ${counts(['ref_year', 'ref_month'])}, age_band, CAST(sex AS VARCHAR), CAST(referrer AS VARCHAR),
+      ${counts(['delay_days', 'referrals', 'activations', 'at_risk_4w', 'retained_4w', 'at_risk_12w', 'retained_12w'])} FROM uptake_cells`) as [
+    (string | null)[], (number | null)[], (number | null)[], (string | null)[], (string | null)[], (string | null)[], (number | null)[],
+    number[], number[], number[], number[], number[], number[],
+  ];
+  const cells = region.map((r, i) => ({
+    region: r, refYear: refYear[i] as number | null, refMonth: refMonth[i] as number | null, ageBand: ageBand[i] as string | null,
+    sex: sex[i] as string | null, referrer: referrer[i] as string | null, delayDays: delayDays[i] as number | null,
+    referrals: referrals[i] as number, activations: activations[i] as number, atRisk4w: atRisk4w[i] as number, retained4w: retained4w[i] as number,
+    atRisk12w: atRisk12w[i] as number, retained12w: retained12w[i] as number,
+  }));
+  const [cRegion, clinic, cReferrals, cActivations] = await columns(db, `SELECT CAST(region AS VARCHAR), CAST(clinic AS VARCHAR), ${counts(['referrals', 'activations'])} FROM uptake_clinics`);
+  const [aRegion, actYear, aActivations] = await columns(db, `SELECT CAST(region AS VARCHAR), ${counts(['act_year', 'activations'])} FROM uptake_activation_years`);
+  const [exportDate, tReferrals] = await columns(db, `SELECT CAST(export_date AS VARCHAR), ${counts(['referrals'])} FROM uptake_totals`);
   return {
-    cells: (await rows(db, 'SELECT region, ref_year, ref_month, age_band, sex, referrer, delay_days, referrals, activations, at_risk_4w, retained_4w, at_risk_12w, retained_12w FROM uptake_cells'))
-      .map((r) => ({
-        region: textOrNull(r[0]), refYear: numOrNull(r[1]), refMonth: numOrNull(r[2]), ageBand: textOrNull(r[3]), sex: textOrNull(r[4]), referrer: textOrNull(r[5]),
-        delayDays: numOrNull(r[6]), referrals: num(r[7]), activations: num(r[8]), atRisk4w: num(r[9]), retained4w: num(r[10]), atRisk12w: num(r[11]), retained12w: num(r[12]),
-      })),
-    clinics: (await rows(db, 'SELECT region, clinic, referrals, activations FROM uptake_clinics'))
-      .map((r) => ({ region: String(r[0]), clinic: String(r[1]), referrals: num(r[2]), activations: num(r[3]) })),
-    activationYears: (await rows(db, 'SELECT region, act_year, activations FROM uptake_activation_years'))
-      .map((r) => ({ region: textOrNull(r[0]), actYear: num(r[1]), activations: num(r[2]) })),
-    totals: (await rows(db, 'SELECT CAST(export_date AS VARCHAR), referrals FROM uptake_totals'))
-      .map((r) => ({ exportDate: String(r[0]), referrals: num(r[1]) })),
+    cells,
+    clinics: cRegion!.map((r, i) => ({ region: String(r), clinic: String(clinic![i]), referrals: Number(cReferrals![i]), activations: Number(cActivations![i]) })),
+    activationYears: aRegion!.map((r, i) => ({ region: textOrNull(r), actYear: Number(actYear![i]), activations: Number(aActivations![i]) })),
+    totals: exportDate!.map((d, i) => ({ exportDate: String(d), referrals: Number(tReferrals![i]) })),
   };
 }

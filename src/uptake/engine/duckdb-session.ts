@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { DEFAULT_MEMORY_LIMIT, type EngineLimits } from './engine-limits.js';
 import { discardStagingFolder, registerStagingFolder } from '../../io/staging-files.js';
+import { timingsWanted, withStatementTimings } from './statement-timings.js';
 
 /** Opens the database, runs `work`, and closes it and removes its temporary folder whatever happens. */
 export async function withDuckDb<T>(limits: EngineLimits, work: (db: DuckDBConnection) => Promise<T>): Promise<T> {
@@ -23,12 +24,15 @@ export async function withDuckDb<T>(limits: EngineLimits, work: (db: DuckDBConne
       memory_limit: limits.memoryLimit ?? DEFAULT_MEMORY_LIMIT,
       threads: String(limits.threads ?? availableParallelism()),
       temp_directory: spill,
+      // No result depends on row order (every table is keyed, and sorted in TypeScript); keeping
+      // the file's order would make DuckDB buffer rows it could otherwise stream.
+      preserve_insertion_order: 'false',
       autoinstall_known_extensions: 'false',
       autoload_known_extensions: 'false',
       enable_external_access: 'true',
     });
     connection = await instance.connect();
-    return await work(connection);
+    return await work(timingsWanted() ? withStatementTimings(connection) : connection);
   } finally {
     connection?.closeSync();
     instance?.closeSync();

@@ -1,8 +1,9 @@
 /**
  * `hta uptake`'s registry path on embedded DuckDB (docs/uptake-aggregates.md): the export (CSV in
- * its sniffed dialect, or Parquet by extension) is loaded as text, every cell is checked through
- * the lookup tables of value-dictionaries.ts and the cross-field and date-window rules in SQL,
- * and the valid rows are aggregated by sql/uptake-aggregates.sql. Only when a row is invalid does
+ * its sniffed dialect, or Parquet by extension) is read as text, twice: once for the distinct
+ * texts of each column, once to check every cell through the lookup tables of
+ * value-dictionaries.ts and the cross-field and date-window rules in SQL into a compact typed
+ * table, whose valid rows are aggregated by sql/uptake-aggregates.sql. Only when a row is invalid does
  * JavaScript read the rows again, to name each problem with its exact line and column
  * (read-registry.ts `scanRegistryRows`) — the messages, grouping and exit code are those of
  * every other input.
@@ -47,17 +48,19 @@ async function csvSource(file: string, label: string, options: ReadRegistryOptio
 }
 
 /**
- * Table `raw`: the registry's columns as text (CSV: no row numbers, `rid` NULL; the row scan
- * names lines). Held rather than re-read: joined with the lookup tables straight from the file,
- * DuckDB plans the joins far worse. `strict`: rows that are not well-formed CSV (wrong number of
- * fields, stray quotes) go to the rejects table; off only for a file the row scan has found
- * well-formed throughout (see `aggregateRegistry`).
+ * View `raw`: the registry's columns as text, read straight from the file by every query that
+ * uses it (CSV: no row numbers, `rid` NULL; the row scan names lines). A view, not a table: the
+ * file is read twice (distinct texts, then the checked rows) rather than held as text — a table
+ * of every cell as text is the largest thing a run would hold (docs/limits.md). `strict`: rows
+ * that are not well-formed CSV (wrong number of fields, stray quotes) go to the rejects table
+ * (each scan adds its rows again; `rejectedRows` counts lines); off only for a file the row scan
+ * has found well-formed throughout (see `aggregateRegistry`).
  */
-async function loadCsv(db: DuckDBConnection, file: string, source: Source & { headerLine: number }, strict: boolean): Promise<void> {
+async function viewCsv(db: DuckDBConnection, file: string, source: Source & { headerLine: number }, strict: boolean): Promise<void> {
   const width = source.header.length;
   const types = Array.from({ length: width }, (_, i) => `'c${i}': 'VARCHAR'`).join(', ');
   const pick = REGISTRY_COLUMNS.map((c) => `COALESCE(c${source.columns[c]}, '') AS ${c}`).join(', ');
-  await db.run(`CREATE TABLE raw AS SELECT CAST(NULL AS BIGINT) AS rid, ${pick} FROM read_csv(${sqlText(file)},
+  await db.run(`CREATE OR REPLACE VIEW raw AS SELECT CAST(NULL AS BIGINT) AS rid, ${pick} FROM read_csv(${sqlText(file)},
     delim = ${sqlText(source.delimiter ?? ',')}, quote = '"', escape = '"', header = true, skip = ${source.headerLine - 1},
     auto_detect = false, columns = {${types}}, store_rejects = true, rejects_table = 'rejects', rejects_scan = 'reject_scans',
     strict_mode = ${strict}, null_padding = false)`);
@@ -90,17 +93,32 @@ async function viewParquet(db: DuckDBConnection, file: string, label: string, op
 const JS_WHITESPACE = '[\\t\\n\\x{0B}\\f\\r \\x{A0}\\x{1680}\\x{2000}-\\x{200A}\\x{2028}\\x{2029}\\x{202F}\\x{205F}\\x{3000}\\x{FEFF}]*';
 
 /**
- * Table `checked`: every row with its typed values and `bad` — any of the row validator's
- * rules broken (referral.ts `validateWith`, read-registry.ts `registryRowChecker`).
+ * An id JavaScript would trim to nothing. A CASE, not OR/AND: DuckDB evaluates only the rows a
+ * branch selects, so the regular expression runs on the rare id that needs it, not on every row.
  */
-async function createChecked(db: DuckDBConnection, rules: RegistryRules): Promise<void> {
+const idMissing = (id: string) => `CASE WHEN ${id} = '' THEN true WHEN ascii(${id}) BETWEEN 33 AND 126 THEN false
+      ELSE regexp_full_match(${id}, '${JS_WHITESPACE}') END`;
+
+/**
+ * Table `checked`: every row with its typed values and `bad` — any of the row validator's
+ * rules broken (referral.ts `validateWith`, read-registry.ts `registryRowChecker`). `rid` only
+ * for Parquet (CSV rows are named by the row scan). Region, clinic, sex and referrer arrive as
+ * the lookup tables' ENUM codes (value-dictionaries.ts), one or two bytes a row instead of text.
+ *
+ * The joins are planned as written — `raw` streamed through the small lookup tables, each held
+ * in a hash table: the optimiser guesses a few dozen rows for a CSV file it has not read and
+ * would otherwise build its hash tables from the file (several times slower, and memory in
+ * proportion to the file).
+ */
+async function createChecked(db: DuckDBConnection, rules: RegistryRules, withRid: boolean): Promise<void> {
   const date = (day: number) => `DATE ${sqlText(dayToIso(day))}`;
   const outside = (col: string) => `COALESCE(${col} < ${date(rules.from)}${rules.to === undefined ? '' : ` OR ${col} > ${date(rules.to)}`}, false)`;
-  await db.run(`CREATE TABLE checked AS
-    SELECT raw.rid, rg.value AS region, cl.value AS clinic, d1.day AS referred, d2.day AS activated, d3.day AS last_active,
+  await db.run(`SET disabled_optimizers = 'join_order,build_side_probe_side'`);
+  try {
+    await db.run(`CREATE TABLE checked AS
+    SELECT ${withRid ? 'raw.rid, ' : ''}rg.value AS region, cl.value AS clinic, d1.day AS referred, d2.day AS activated, d3.day AS last_active,
       ag.value AS age, sx.value AS sex, rf.value AS referrer,
-      (raw.id = '' OR ((ascii(raw.id) < 33 OR ascii(raw.id) > 126) AND regexp_full_match(raw.id, '${JS_WHITESPACE}'))
-        OR rg.value IS NULL OR cl.value IS NULL OR sx.value IS NULL OR rf.value IS NULL OR NOT ag.ok
+      (${idMissing('raw.id')} OR rg.value IS NULL OR cl.value IS NULL OR sx.value IS NULL OR rf.value IS NULL OR NOT ag.ok
         OR d1.day IS NULL OR (NOT d2.empty AND d2.day IS NULL) OR (NOT d3.empty AND d3.day IS NULL)
         OR COALESCE(d2.day < d1.day, false) OR COALESCE(d3.day < d2.day, false) OR (d2.empty AND d3.day IS NOT NULL)
         OR ${outside('d1.day')} OR ${outside('d2.day')} OR ${outside('d3.day')}) AS bad
@@ -113,6 +131,9 @@ async function createChecked(db: DuckDBConnection, rules: RegistryRules): Promis
     JOIN dict_date d1 ON d1.raw = raw.referred
     JOIN dict_date d2 ON d2.raw = raw.activated
     JOIN dict_date d3 ON d3.raw = raw.last_active`);
+  } finally {
+    await db.run('RESET disabled_optimizers');
+  }
 }
 
 /** The date texts in the order they first appear (row by row: referred, activated, last_active). */
@@ -161,8 +182,9 @@ export async function aggregateRegistry(file: string, options: ReadRegistryOptio
     let scanned: RowCheck | undefined; // the row scan's result, if it already ran
     if (csv) {
       source = csv;
+      await viewCsv(db, file, csv, true);
       try {
-        await loadCsv(db, file, csv, true);
+        texts = await distinctTexts(db);
       } catch (err) {
         // DuckDB refused the file as a whole. The row scan names what is wrong, as the CSV reader
         // does; if every row has the header's number of fields (DuckDB's strict reader trips
@@ -175,10 +197,9 @@ export async function aggregateRegistry(file: string, options: ReadRegistryOptio
           throw new HtaError('analysis.failed', `${label}: the SQL engine cannot read this file (${(err as Error).message.split('\n')[0]}) and it has rows with a wrong number of fields; correct them, or report the file's structure (no data)`);
         }
         scanned = check;
-        await db.run('DROP TABLE IF EXISTS raw');
-        await loadCsv(db, file, csv, false);
+        await viewCsv(db, file, csv, false);
+        texts = await distinctTexts(db);
       }
-      texts = await distinctTexts(db);
     } else {
       source = await viewParquet(db, file, label, options);
       texts = await distinctTexts(db);
@@ -197,7 +218,7 @@ export async function aggregateRegistry(file: string, options: ReadRegistryOptio
       ...(options.sexValues ? { sexValues: options.sexValues } : {}),
       ...(options.referrerValues ? { referrerValues: options.referrerValues } : {}),
     }, texts);
-    await createChecked(db, rules);
+    await createChecked(db, rules, csv === undefined);
     const bad = Number((await db.runAndReadAll('SELECT count(*) FROM checked WHERE bad')).getRowsJS()[0]?.[0] ?? 0);
     const rejected = csv ? await rejectedRows(db) : 0;
     let excluded: { rows: number; problems: ProblemGroup[] } = { rows: 0, problems: [] };

@@ -10,6 +10,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { DuckDBDateValue } from '@duckdb/node-api';
 import { referralFieldSchemas, type ReferralRules } from '../referral.js';
 import { createDateFormatDetector, type DateFormatDetector } from '../registry-dates.js';
+import { sqlText } from './duckdb-session.js';
 
 /** The columns whose distinct texts are looked up. */
 export const DICTIONARY_COLUMNS = ['region', 'clinic', 'sex', 'referrer', 'age', 'referred', 'activated', 'last_active'] as const;
@@ -41,6 +42,18 @@ export function detectorOf(dates: Iterable<string>): DateFormatDetector {
 }
 
 /**
+ * The `value` column of `dict_<col>` turned into an ENUM of its valid values: the checked rows
+ * then hold a one- or two-byte code per cell instead of the text (docs/limits.md, memory). The
+ * values come back out of DuckDB as the same text.
+ */
+async function asEnum(db: DuckDBConnection, col: string): Promise<void> {
+  const values = ((await db.runAndReadAll(`SELECT DISTINCT value FROM dict_${col} WHERE value IS NOT NULL`)).getRowsJS() as unknown[][])
+    .map((r) => String(r[0])).sort();
+  await db.run(`CREATE TYPE hta_${col} AS ENUM (${values.map(sqlText).join(', ')})`);
+  await db.run(`ALTER TABLE dict_${col} ALTER value TYPE hta_${col}`);
+}
+
+/**
  * Creates the lookup tables on `db` for the distinct texts of relation `raw` (all text):
  *   dict_region, dict_clinic, dict_sex, dict_referrer (raw, value — NULL when invalid),
  *   dict_age (raw, ok, value — NULL for an empty or NA age),
@@ -59,6 +72,7 @@ export async function createValueDictionaries(db: DuckDBConnection, rules: Refer
       appender.endRow();
     }
     appender.closeSync();
+    await asEnum(db, col);
   }
 
   await db.run('CREATE OR REPLACE TABLE dict_age (raw VARCHAR, ok BOOLEAN, value INTEGER)');

@@ -1,0 +1,111 @@
+/**
+ * `hta uptake` end to end, minus printing (the pipeline is drawn in uptake-analysis.ts): read
+ * the denominators and the plan's regions, have the SQL engine read and aggregate the registry
+ * (or read aggregate tables), then run the analysis on the aggregate.
+ *
+ * The analysis modules (disclosure control with its linear-program solver, funnel, budget
+ * impact) are loaded while the engine reads the registry: the SQL runs on DuckDB's threads and
+ * leaves this one idle, so loading them then costs no wall time (docs/limits.md).
+ */
+import { HtaError, type Problem } from '../errors.js';
+import type { FunnelMethod } from './clinic-funnel.js';
+import type { UptakeAggregate } from './aggregate.js';
+import { readEligible, readRegistryFile } from './read-registry.js';
+import { regionSet } from './regions.js';
+import type { UptakeAnalysis, UptakeRun } from './uptake-analysis.js';
+import { completeDenominators, regionsOfEligible } from './uptake-per-eligible.js';
+import type { UptakePlan } from './uptake-plan.js';
+
+/** What an uptake run reads: the files, the plan and the options the CLI sets. */
+export interface UptakeInput {
+  /** The registry export (CSV or Parquet); or else `aggregates`. */
+  registryFile?: string;
+  /** Instead of a registry: aggregate tables (folders or CSV files) of sql/uptake-aggregates.sql, summed. */
+  aggregates?: readonly string[];
+  /** The SQL engine's memory limit ("1GB") and threads (docs/uptake-aggregates.md). */
+  memoryLimit?: string;
+  threads?: number;
+  eligibleFile: string;
+  plan: UptakePlan;
+  /** For messages about the plan. */
+  planFile?: string;
+  funnelMethod?: FunnelMethod;
+  /** Overrides the plan's invalidRows (the CLI's --exclude-invalid). */
+  invalidRows?: 'fail' | 'exclude';
+  /** Sees each problem of an excluded row (for --excluded-out). */
+  onExcluded?: (p: Problem) => void;
+}
+
+/** Reads the files (registry streamed) and runs the analysis. Throws HtaError on bad input. */
+export async function analyseUptake(input: UptakeInput): Promise<UptakeAnalysis> {
+  return (await runUptake(input)).analysis;
+}
+
+/** As `analyseUptake`, with the raw information loss for the audit. */
+export async function runUptake(input: UptakeInput): Promise<UptakeRun> {
+  const analysisModule = import('./uptake-analysis.js');
+  // Not awaited until the aggregate is there; a failure to load still surfaces there.
+  analysisModule.catch(() => {});
+  const { plan } = input;
+  const planFile = input.planFile ?? 'the uptake plan';
+  const given = readEligible(input.eligibleFile, plan.columns?.eligible ? { columns: plan.columns.eligible } : {});
+  let regions;
+  try {
+    regions = regionSet(regionsOfEligible(given), plan.regions ?? {}, input.eligibleFile);
+  } catch (err) {
+    if (!(err instanceof RangeError)) throw err;
+    throw new HtaError('plan.invalid', `${planFile} maps a region the eligible file does not have`, [{ file: planFile, field: 'regions', expected: `a synonym of a region of ${input.eligibleFile}: ${err.message}` }]);
+  }
+  const invalidRows = input.invalidRows ?? plan.invalidRows ?? 'fail';
+  let agg: UptakeAggregate;
+  let read: Awaited<ReturnType<typeof readRegistryFile>> | undefined;
+  if (input.aggregates !== undefined) {
+    const { readAggregateTables } = await import('./engine/read-aggregate-tables.js');
+    const { aggregateFromTables } = await import('./engine/aggregate-tables.js');
+    agg = aggregateFromTables(readAggregateTables(input.aggregates, regions), regions.names);
+    if (plan.exportDate !== undefined && agg.rows > 0 && agg.exportDate !== plan.exportDate) {
+      throw new HtaError('input.invalid', `the aggregate tables were cut at ${agg.exportDate}, the plan's exportDate is ${plan.exportDate}`, [
+        { file: planFile, field: 'exportDate', value: plan.exportDate, expected: `the export date the aggregate tables were computed with (${agg.exportDate})` },
+      ]);
+    }
+  } else {
+    if (input.registryFile === undefined) throw new HtaError('usage.invalid', 'give a registry export or --aggregates');
+    read = await readRegistryFile(input.registryFile, {
+      regions,
+      ...(plan.exportDate !== undefined ? { exportDate: plan.exportDate } : {}),
+      ...(plan.dateFormat !== undefined ? { dateFormat: plan.dateFormat } : {}),
+      ...(plan.columns?.registry ? { columns: plan.columns.registry } : {}),
+      ...(plan.values?.sex ? { sexValues: plan.values.sex } : {}),
+      ...(plan.values?.referrer ? { referrerValues: plan.values.referrer } : {}),
+      ...(plan.dateWindow ? { dateWindow: plan.dateWindow } : {}),
+      invalidRows,
+      ...(input.onExcluded ? { onExcluded: input.onExcluded } : {}),
+      ...(input.memoryLimit !== undefined ? { memoryLimit: input.memoryLimit } : {}),
+      ...(input.threads !== undefined ? { threads: input.threads } : {}),
+    });
+    agg = read.aggregate;
+  }
+  // Every observed activation year and every scenario year needs every region's denominator.
+  const horizon = plan.scenarios.base.map((_, k) => plan.firstYear + k);
+  const needed = [...new Set([...agg.activationsByYear.map((a) => a.year), ...horizon])];
+  const fill = plan.eligibleFill ?? 'none';
+  const complete = completeDenominators(given, needed, fill);
+  if (!complete.ok) {
+    const cells = complete.missing.map((m) => `${m.region} ${m.years.join(', ')}`).join('; ');
+    throw new HtaError(
+      'input.invalid',
+      `${input.eligibleFile} lacks the eligible count for ${cells}`,
+      complete.missing.map((m) => ({
+        file: input.eligibleFile, field: 'region', value: m.region,
+        expected: `a row for ${m.years.join(', ')} (years with observed activations or in the scenario horizon ${horizon[0]}–${horizon[horizon.length - 1]}); or set "eligibleFill": "carry-forward" in the uptake plan`,
+      })),
+    );
+  }
+  const { uptakeRunFromAggregate } = await analysisModule;
+  const run = uptakeRunFromAggregate(agg, complete.rows, plan, input.funnelMethod);
+  const analysis = run.analysis;
+  if (fill === 'carry-forward') analysis.eligibleFill = { method: 'carry-forward', filled: complete.filled };
+  if (read && invalidRows === 'exclude') analysis.excluded = read.excluded;
+  if (read && plan.dateFormat === 'auto') analysis.dateFormatDetected = read.dateFormat;
+  return run;
+}

@@ -1,7 +1,7 @@
 import { HtaError } from '../../errors.js';
 import { createRandom, type Random } from '../random.js';
-import { imputeNorm } from './mice-norm.js';
-import { imputePmm } from './mice-pmm.js';
+import { type Design, imputeNormDesign } from './mice-norm.js';
+import { imputePmmDesign } from './mice-pmm.js';
 
 export type ImputationMethod = 'pmm' | 'norm';
 
@@ -136,10 +136,18 @@ export function chainedEquations(
   const chains: Record<string, number[]>[] = [];
   for (let chain = 0; chain < m; chain++) chains.push(initialise(columns, missing, rng));
   let done = 0;
+  // Which rows are observed and which missing, per incomplete column: fixed across iterations.
+  const rowsOf = new Map(visitSequence.map((name) => {
+    const mask = missing[name]!;
+    const obs: number[] = [];
+    const mis: number[] = [];
+    mask.forEach((m, i) => (m ? mis : obs).push(i));
+    return [name, { obs: Int32Array.from(obs), mis: Int32Array.from(mis) }];
+  }));
   // Iteration outer, chain inner: mice's sampler order.
   for (let iter = 0; iter < maxit; iter++) {
     for (const data of chains) {
-      for (const name of visitSequence) imputeColumn(data, name, predictors[name]!, missing[name]!, methods[name] as ImputationMethod, donors, rng);
+      for (const name of visitSequence) imputeColumn(data, name, predictors[name]!, rowsOf.get(name)!, methods[name] as ImputationMethod, donors, rng);
       done++;
       options.onProgress?.(done, total);
     }
@@ -162,29 +170,31 @@ function imputeColumn(
   data: Record<string, number[]>,
   name: string,
   predictorNames: readonly string[],
-  mask: readonly boolean[],
+  rows: { obs: Int32Array; mis: Int32Array },
   method: ImputationMethod,
   donors: number,
   rng: Random,
 ): void {
   const y = data[name]!;
   const cols = predictorNames.map((p) => data[p]!);
-  const yObs: number[] = [];
-  const xObs: number[][] = [];
-  const xMis: number[][] = [];
-  const misIndex: number[] = [];
-  for (let i = 0; i < y.length; i++) {
-    const row = cols.map((c) => c[i]!);
-    if (mask[i]) {
-      xMis.push(row);
-      misIndex.push(i);
-    } else {
-      xObs.push(row);
-      yObs.push(y[i]!);
-    }
+  const yObs = new Float64Array(rows.obs.length);
+  for (let i = 0; i < rows.obs.length; i++) yObs[i] = y[rows.obs[i]!]!;
+  const xObs = design(cols, rows.obs);
+  const xMis = design(cols, rows.mis);
+  const imputed = method === 'pmm' ? imputePmmDesign(yObs, xObs, xMis, rng, donors) : imputeNormDesign(yObs, xObs, xMis, rng);
+  for (let k = 0; k < rows.mis.length; k++) y[rows.mis[k]!] = imputed[k]!;
+}
+
+/** The rows `index` of the predictor columns, intercept first, column-major (mice-norm.ts's Design). */
+function design(cols: readonly (readonly number[])[], index: Int32Array): Design {
+  const n = index.length;
+  const p = cols.length + 1;
+  const x = new Float64Array(n * p);
+  x.fill(1, 0, n);
+  for (let j = 1; j < p; j++) {
+    const col = cols[j - 1]!;
+    const at = j * n;
+    for (let i = 0; i < n; i++) x[at + i] = col[index[i]!]!;
   }
-  const imputed = method === 'pmm' ? imputePmm(yObs, xObs, xMis, rng, donors) : imputeNorm(yObs, xObs, xMis, rng);
-  misIndex.forEach((i, k) => {
-    y[i] = imputed[k]!;
-  });
+  return { x, n, p };
 }

@@ -1,5 +1,5 @@
 import { choleskyInverse, choleskyLower, choleskySolveInPlace } from './dense-cholesky.js';
-import { householderQr, qrR, qrSolve, type HouseholderQr } from './householder-qr.js';
+import { householderQr, householderQrInPlace, qrR, qrSolve, type HouseholderQr } from './householder-qr.js';
 
 /** Least-squares fit with what imputation and ANCOVA need downstream. */
 export interface LeastSquaresFit {
@@ -87,6 +87,36 @@ export function leastSquares(x: readonly (readonly number[])[], y: readonly numb
     rss += e * e;
   }
   return { coefficients, covUnscaled, covRoot, residuals, rss, dfResidual: Math.max(n - p, 1), ridge: !fullRank, p };
+}
+
+/** What a posterior draw needs of a least-squares fit (see mice-norm.ts). */
+export type DrawFit = Pick<LeastSquaresFit, 'coefficients' | 'covRoot' | 'rss' | 'dfResidual' | 'ridge' | 'p'>;
+
+/**
+ * {@link leastSquares} of the n × p design held column-major in `x` (column j at [j·n, (j+1)·n);
+ * not modified), returning only what a posterior draw needs: the same arithmetic in the same
+ * order, so the same bits, without building an array per row or (XᵀX)⁻¹ and the residuals. The
+ * multiple-imputation loops fit thousands of these (docs/architecture.md#the-cost-of-a-cold-regeneration).
+ */
+export function leastSquaresForDraw(x: Float64Array, n: number, p: number, y: ArrayLike<number>): DrawFit {
+  const qr = householderQrInPlace(x.slice(0, n * p), n, p);
+  let maxDiag = 0;
+  for (let j = 0; j < p; j++) maxDiag = Math.max(maxDiag, Math.abs(qr.rdiag[j]!));
+  let fullRank = n >= p;
+  for (let j = 0; j < p && fullRank; j++) if (!(Math.abs(qr.rdiag[j]!) > 1e-10 * maxDiag)) fullRank = false;
+  if (!fullRank) {
+    const rows = Array.from({ length: n }, (_, i) => Array.from({ length: p }, (_, j) => x[j * n + i]!));
+    return leastSquares(rows, Array.from(y));
+  }
+  const coefficients = qrSolve(qr, y);
+  let rss = 0;
+  for (let row = 0; row < n; row++) {
+    let fitted = 0;
+    for (let j = 0; j < p; j++) fitted += x[j * n + row]! * coefficients[j]!;
+    const e = y[row]! - fitted;
+    rss += e * e;
+  }
+  return { coefficients, covRoot: upperTriangularInverse(qr, p), rss, dfResidual: Math.max(n - p, 1), ridge: false, p };
 }
 
 function upperTriangularInverse(r: HouseholderQr, p: number): Float64Array {

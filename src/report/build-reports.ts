@@ -23,7 +23,7 @@ import type { ChartSpec } from './report-page.js';
 import { markdownPage } from './markdown-page.js';
 import type { ChartCache } from './render/chart-cache.js';
 import type { PngPool } from './render/png-pool.js';
-import { stopOffThreadAnalyses } from './uptake-off-thread.js';
+import { stopOffThreadAnalyses } from './off-thread.js';
 
 export interface BuildOptions {
   manifestFile: string;

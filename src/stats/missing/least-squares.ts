@@ -35,10 +35,7 @@ export function leastSquares(x: readonly (readonly number[])[], y: readonly numb
   const n = y.length;
   const p = x[0]?.length ?? 0;
   const qr = householderQr(x);
-  let maxDiag = 0;
-  for (let j = 0; j < p; j++) maxDiag = Math.max(maxDiag, Math.abs(qr.rdiag[j]!));
-  let fullRank = n >= p;
-  for (let j = 0; j < p && fullRank; j++) if (!(Math.abs(qr.rdiag[j]!) > 1e-10 * maxDiag)) fullRank = false;
+  const fullRank = qrFullRank(qr);
 
   let coefficients: number[];
   let covUnscaled: Float64Array;
@@ -89,6 +86,16 @@ export function leastSquares(x: readonly (readonly number[])[], y: readonly numb
   return { coefficients, covUnscaled, covRoot, residuals, rss, dfResidual: Math.max(n - p, 1), ridge: !fullRank, p };
 }
 
+/** No (near) zero pivot: every |r_jj| > 1e-10·max|r_jj| (else leastSquares falls back to the ridge). */
+export function qrFullRank(qr: HouseholderQr): boolean {
+  const p = qr.n;
+  let maxDiag = 0;
+  for (let j = 0; j < p; j++) maxDiag = Math.max(maxDiag, Math.abs(qr.rdiag[j]!));
+  if (qr.m < p) return false;
+  for (let j = 0; j < p; j++) if (!(Math.abs(qr.rdiag[j]!) > 1e-10 * maxDiag)) return false;
+  return true;
+}
+
 /** What a posterior draw needs of a least-squares fit (see mice-norm.ts). */
 export type DrawFit = Pick<LeastSquaresFit, 'coefficients' | 'covRoot' | 'rss' | 'dfResidual' | 'ridge' | 'p'>;
 
@@ -100,11 +107,7 @@ export type DrawFit = Pick<LeastSquaresFit, 'coefficients' | 'covRoot' | 'rss' |
  */
 export function leastSquaresForDraw(x: Float64Array, n: number, p: number, y: ArrayLike<number>): DrawFit {
   const qr = householderQrInPlace(x.slice(0, n * p), n, p);
-  let maxDiag = 0;
-  for (let j = 0; j < p; j++) maxDiag = Math.max(maxDiag, Math.abs(qr.rdiag[j]!));
-  let fullRank = n >= p;
-  for (let j = 0; j < p && fullRank; j++) if (!(Math.abs(qr.rdiag[j]!) > 1e-10 * maxDiag)) fullRank = false;
-  if (!fullRank) {
+  if (!qrFullRank(qr)) {
     const rows = Array.from({ length: n }, (_, i) => Array.from({ length: p }, (_, j) => x[j * n + i]!));
     return leastSquares(rows, Array.from(y));
   }

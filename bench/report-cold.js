@@ -19,10 +19,10 @@ import { Worker } from 'node:worker_threads';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 // A thread that samples the CPU time of every thread of this process (Linux:
-// /proc/self/task/<tid>/stat, clock ticks of 10 ms) every 20 ms: a worker's task disappears when it
+// /proc/self/task/<tid>/stat, clock ticks of 10 ms) every 25 ms: a worker's task disappears when it
 // ends, and the main thread is often too busy to sample on time itself.
 const SAMPLER = `
-const { parentPort, workerData } = require('node:worker_threads');
+const { parentPort } = require('node:worker_threads');
 const { readdirSync, readFileSync, readlinkSync } = require('node:fs');
 const self = readlinkSync('/proc/thread-self').split('/').pop();
 const t0 = performance.now();
@@ -40,27 +40,32 @@ function sample() {
 }
 sample();
 const before = [...threads.keys()];
-const timer = setInterval(sample, 20);
-parentPort.once('message', () => { clearInterval(timer); sample(); parentPort.postMessage({ before, threads: [...threads.values()] }); });
-parentPort.postMessage('ready');
+const timer = setInterval(sample, 25);
+function selfMs() {
+  const stat = readFileSync('/proc/thread-self/stat', 'utf8');
+  const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(f[11]) + Number(f[12])) * 10;
+}
+parentPort.once('message', () => { clearInterval(timer); sample(); parentPort.postMessage({ before, threads: [...threads.values()], selfMs: selfMs() }); });
+parentPort.postMessage({ selfMs: selfMs() });
 `;
 
 /** Starts the sampler; `stop()` gives the main thread's CPU, the helper threads' (V8's compiler and GC, libuv) and each worker's, in order of start. */
 async function threadSampler() {
   if (!existsSync('/proc/thread-self')) return undefined;
   const w = new Worker(SAMPLER, { eval: true });
-  await new Promise((resolve) => w.once('message', resolve));
+  const ready = await new Promise((resolve) => w.once('message', resolve));
   return {
     async stop() {
       const done = new Promise((resolve) => w.once('message', resolve));
       w.postMessage('stop');
-      const { before, threads } = await done;
+      const { before, threads, selfMs } = await done;
       await w.terminate();
       const main = threads.find((t) => t.tid === process.pid);
       const sum = (xs) => xs.reduce((a, t) => a + t.ms, 0);
       const helpers = threads.filter((t) => before.includes(String(t.tid)) && t !== main);
       const later = threads.filter((t) => !before.includes(String(t.tid))).sort((a, b) => a.seenAt - b.seenAt);
-      return { mainMs: main?.ms ?? 0, helpersMs: sum(helpers), workers: later.filter((t) => t.ms >= 50).map((t) => ({ startedMs: t.seenAt, ms: t.ms })), otherMs: sum(later.filter((t) => t.ms < 50)) };
+      return { samplerMs: selfMs - ready.selfMs, mainMs: main?.ms ?? 0, helpersMs: sum(helpers), workers: later.filter((t) => t.ms >= 100).map((t) => ({ startedMs: t.seenAt, ms: t.ms })), otherMs: sum(later.filter((t) => t.ms < 100)) };
     },
   };
 }
@@ -101,7 +106,9 @@ if (process.argv[2] === '--child') {
   const pngWait = tEnd - lastEvent;
   if (lastCharts) lastCharts.ms -= pngWait;
   process.stdout.write(JSON.stringify({
-    wallMs: tEnd - t0, loadMs: tLoaded - t0, pngWaitMs: pngWait, cpuMs: (cpu.user + cpu.system) / 1000, files: files.size, phases, threads,
+    wallMs: tEnd - t0, loadMs: tLoaded - t0, pngWaitMs: pngWait,
+    // The sampler's own CPU time while hta ran is the bench's, not hta's.
+    cpuMs: (cpu.user + cpu.system) / 1000 - (threads?.samplerMs ?? 0), files: files.size, phases, threads,
   }) + '\n');
   process.exit(0);
 }
@@ -141,7 +148,7 @@ export function breakdownLines(b) {
       ? [
           ['  main thread (trial/registry analyses, vega → SVG, pages)', s(b.threads.mainMs)],
           ...b.threads.workers.map((w, i) => [`  worker ${i + 1}, started at ${s(w.startedMs)}`, s(w.ms)]),
-          ['  V8 compiler and GC threads, libuv', s(b.threads.helpersMs + b.threads.otherMs)],
+          ['  V8 compiler and GC threads, libuv, other small threads', s(b.threads.helpersMs + b.threads.otherMs)],
         ]
       : []),
   ];

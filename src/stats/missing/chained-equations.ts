@@ -136,13 +136,18 @@ export function chainedEquations(
   const chains: Record<string, number[]>[] = [];
   for (let chain = 0; chain < m; chain++) chains.push(initialise(columns, missing, rng));
   let done = 0;
-  // Which rows are observed and which missing, per incomplete column: fixed across iterations.
-  const rowsOf = new Map(visitSequence.map((name) => {
+  // Which rows are observed and which missing, per incomplete column, and the buffers of its
+  // designs: fixed across iterations and chains, so allocated once.
+  const rowsOf = new Map(visitSequence.map((name): [string, ColumnRows] => {
     const mask = missing[name]!;
     const obs: number[] = [];
     const mis: number[] = [];
     mask.forEach((m, i) => (m ? mis : obs).push(i));
-    return [name, { obs: Int32Array.from(obs), mis: Int32Array.from(mis) }];
+    const p = predictors[name]!.length + 1;
+    return [name, {
+      obs: Int32Array.from(obs), mis: Int32Array.from(mis), yObs: new Float64Array(obs.length),
+      xObs: { x: new Float64Array(obs.length * p), n: obs.length, p }, xMis: { x: new Float64Array(mis.length * p), n: mis.length, p },
+    }];
   }));
   // Iteration outer, chain inner: mice's sampler order.
   for (let iter = 0; iter < maxit; iter++) {
@@ -166,35 +171,40 @@ function initialise(columns: readonly ImputationColumn[], missing: Record<string
   return data;
 }
 
+interface ColumnRows {
+  obs: Int32Array;
+  mis: Int32Array;
+  yObs: Float64Array;
+  xObs: Design;
+  xMis: Design;
+}
+
 function imputeColumn(
   data: Record<string, number[]>,
   name: string,
   predictorNames: readonly string[],
-  rows: { obs: Int32Array; mis: Int32Array },
+  rows: ColumnRows,
   method: ImputationMethod,
   donors: number,
   rng: Random,
 ): void {
   const y = data[name]!;
   const cols = predictorNames.map((p) => data[p]!);
-  const yObs = new Float64Array(rows.obs.length);
+  const { yObs, xObs, xMis } = rows;
   for (let i = 0; i < rows.obs.length; i++) yObs[i] = y[rows.obs[i]!]!;
-  const xObs = design(cols, rows.obs);
-  const xMis = design(cols, rows.mis);
+  fillDesign(xObs, cols, rows.obs);
+  fillDesign(xMis, cols, rows.mis);
   const imputed = method === 'pmm' ? imputePmmDesign(yObs, xObs, xMis, rng, donors) : imputeNormDesign(yObs, xObs, xMis, rng);
   for (let k = 0; k < rows.mis.length; k++) y[rows.mis[k]!] = imputed[k]!;
 }
 
-/** The rows `index` of the predictor columns, intercept first, column-major (mice-norm.ts's Design). */
-function design(cols: readonly (readonly number[])[], index: Int32Array): Design {
-  const n = index.length;
-  const p = cols.length + 1;
-  const x = new Float64Array(n * p);
+/** Fills `d` with the rows `index` of the predictor columns, intercept first, column-major (mice-norm.ts's Design). */
+function fillDesign(d: Design, cols: readonly (readonly number[])[], index: Int32Array): void {
+  const { x, n, p } = d;
   x.fill(1, 0, n);
   for (let j = 1; j < p; j++) {
     const col = cols[j - 1]!;
     const at = j * n;
     for (let i = 0; i < n; i++) x[at + i] = col[index[i]!]!;
   }
-  return { x, n, p };
 }

@@ -96,6 +96,19 @@ export function qrFullRank(qr: HouseholderQr): boolean {
   return true;
 }
 
+let scratch = new Float64Array(0);
+
+/**
+ * The first `length` values of `x` in a buffer reused from call to call (the QR works in place
+ * and the draw keeps nothing of it): the imputation loop would otherwise allocate one per fit.
+ */
+function scratchCopy(x: Float64Array, length: number): Float64Array {
+  if (scratch.length < length) scratch = new Float64Array(Math.max(length, 2 * scratch.length));
+  const out = scratch.subarray(0, length);
+  out.set(x.subarray(0, length));
+  return out;
+}
+
 /** What a posterior draw needs of a least-squares fit (see mice-norm.ts). */
 export type DrawFit = Pick<LeastSquaresFit, 'coefficients' | 'covRoot' | 'rss' | 'dfResidual' | 'ridge' | 'p'>;
 
@@ -106,7 +119,7 @@ export type DrawFit = Pick<LeastSquaresFit, 'coefficients' | 'covRoot' | 'rss' |
  * multiple-imputation loops fit thousands of these (docs/architecture.md#the-cost-of-a-cold-regeneration).
  */
 export function leastSquaresForDraw(x: Float64Array, n: number, p: number, y: ArrayLike<number>): DrawFit {
-  const qr = householderQrInPlace(x.slice(0, n * p), n, p);
+  const qr = householderQrInPlace(scratchCopy(x, n * p), n, p);
   if (!qrFullRank(qr)) {
     const rows = Array.from({ length: n }, (_, i) => Array.from({ length: p }, (_, j) => x[j * n + i]!));
     return leastSquares(rows, Array.from(y));

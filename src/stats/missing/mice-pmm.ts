@@ -33,11 +33,10 @@ export function imputePmm(
 export function imputePmmDesign(yObs: ArrayLike<number>, xObs: Design, xMis: Design, rng: Random, donors = 5): number[] {
   const draw = normDrawDesign(xObs, yObs, rng);
   const nObs = xObs.n;
-  const yhatObs = new Float64Array(nObs);
+  const { yhatObs, sorted, order, spare } = buffers(nObs);
   for (let i = 0; i < nObs; i++) yhatObs[i] = designPredictor(draw.coef, xObs, i);
   const k = Math.max(1, Math.min(donors, yObs.length));
   // Shuffle before a stable sort so that ties in ŷ_obs are broken at random (as mice's matchindex).
-  const order = new Int32Array(nObs);
   for (let i = 0; i < nObs; i++) order[i] = i;
   for (let i = order.length - 1; i > 0; i--) {
     const j = rng.int(i + 1);
@@ -45,8 +44,7 @@ export function imputePmmDesign(yObs: ArrayLike<number>, xObs: Design, xMis: Des
     order[i] = order[j]!;
     order[j] = t;
   }
-  stableSortByKey(order, yhatObs);
-  const sorted = new Float64Array(nObs);
+  stableSortByKey(order, yhatObs, spare);
   for (let i = 0; i < nObs; i++) sorted[i] = yhatObs[order[i]!]!;
   const out = new Array<number>(xMis.n);
   const pool = new Int32Array(k);
@@ -69,9 +67,10 @@ export function imputePmmDesign(yObs: ArrayLike<number>, xObs: Design, xMis: Des
 /**
  * Sorts the indices `order` by `key[index]`, ascending and stable (equal keys keep their order):
  * the order `Array.prototype.sort` gives with `(a, b) => key[a] − key[b]` for finite keys, without
- * a comparator call per comparison (insertion sort of short runs, then merges).
+ * a comparator call per comparison (insertion sort of short runs, then merges). `spare` (at least
+ * as long as `order`) is scratch space.
  */
-export function stableSortByKey(order: Int32Array, key: Float64Array): void {
+export function stableSortByKey(order: Int32Array, key: Float64Array, spare: Int32Array = new Int32Array(order.length)): void {
   const n = order.length;
   const RUN = 16;
   for (let start = 0; start < n; start += RUN) {
@@ -89,7 +88,7 @@ export function stableSortByKey(order: Int32Array, key: Float64Array): void {
   }
   if (n <= RUN) return;
   let src: Int32Array = order;
-  let dst: Int32Array = new Int32Array(n);
+  let dst: Int32Array = spare.subarray(0, n);
   for (let width = RUN; width < n; width *= 2) {
     for (let lo = 0; lo < n; lo += 2 * width) {
       const mid = Math.min(lo + width, n);
@@ -104,6 +103,20 @@ export function stableSortByKey(order: Int32Array, key: Float64Array): void {
     [src, dst] = [dst, src];
   }
   if (src !== order) order.set(src);
+}
+
+let scratch = { yhat: new Float64Array(0), sorted: new Float64Array(0), order: new Int32Array(0), spare: new Int32Array(0) };
+
+/**
+ * Buffers of length n reused from call to call (the imputation loop calls PMM tens of thousands
+ * of times; nothing of them outlives a call).
+ */
+function buffers(n: number): { yhatObs: Float64Array; sorted: Float64Array; order: Int32Array; spare: Int32Array } {
+  if (scratch.yhat.length < n) {
+    const size = Math.max(n, 2 * scratch.yhat.length);
+    scratch = { yhat: new Float64Array(size), sorted: new Float64Array(size), order: new Int32Array(size), spare: new Int32Array(size) };
+  }
+  return { yhatObs: scratch.yhat.subarray(0, n), sorted: scratch.sorted.subarray(0, n), order: scratch.order.subarray(0, n), spare: scratch.spare };
 }
 
 function lowerBound(sorted: Float64Array, x: number): number {

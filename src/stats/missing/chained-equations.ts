@@ -102,13 +102,19 @@ export function chainedEquations(
   const methods: Record<string, ImputationMethod | ''> = {};
   const nMissing = new Map<string, number>();
   for (const c of columns) {
-    const mask = c.values.map((v) => v === null || v === undefined || Number.isNaN(v));
-    const infinite = c.values.findIndex((v) => v !== null && v !== undefined && !Number.isNaN(v) && !Number.isFinite(v));
-    if (infinite >= 0) {
-      throw new HtaError('input.invalid', `Column ${c.name} row ${infinite + 1} is ${c.values[infinite]}; expected a finite number or missing.`);
+    const mask = new Array<boolean>(n);
+    let k = 0;
+    for (let i = 0; i < n; i++) {
+      const v = c.values[i];
+      if (v === null || v === undefined || Number.isNaN(v)) {
+        mask[i] = true;
+        k++;
+      } else {
+        mask[i] = false;
+        if (!Number.isFinite(v)) throw new HtaError('input.invalid', `Column ${c.name} row ${i + 1} is ${v}; expected a finite number or missing.`);
+      }
     }
     missing[c.name] = mask;
-    const k = mask.filter(Boolean).length;
     nMissing.set(c.name, k);
     methods[c.name] = k > 0 ? (c.method ?? defaultMethod) : '';
     if (k > 0 && n - k < 2) {

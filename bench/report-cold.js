@@ -10,14 +10,68 @@
 // thread; PNGs in worker threads overlap it), then the wait for the last PNGs; and the CPU time of
 // all threads, which says what the wall time would be on an idle machine (CPU ÷ cores at best).
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
+// A thread that samples the CPU time of every thread of this process (Linux:
+// /proc/self/task/<tid>/stat, clock ticks of 10 ms) every 25 ms: a worker's task disappears when it
+// ends, and the main thread is often too busy to sample on time itself.
+const SAMPLER = `
+const { parentPort } = require('node:worker_threads');
+const { readdirSync, readFileSync, readlinkSync } = require('node:fs');
+const self = readlinkSync('/proc/thread-self').split('/').pop();
+const t0 = performance.now();
+const threads = new Map();
+function sample() {
+  for (const tid of readdirSync('/proc/self/task')) {
+    if (tid === self) continue;
+    let stat;
+    try { stat = readFileSync('/proc/self/task/' + tid + '/stat', 'utf8'); } catch { continue; }
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const ms = (Number(f[11]) + Number(f[12])) * 10;
+    const known = threads.get(tid);
+    if (known) known.ms = ms; else threads.set(tid, { tid: Number(tid), ms, seenAt: performance.now() - t0 });
+  }
+}
+sample();
+const before = [...threads.keys()];
+const timer = setInterval(sample, 25);
+function selfMs() {
+  const stat = readFileSync('/proc/thread-self/stat', 'utf8');
+  const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(f[11]) + Number(f[12])) * 10;
+}
+parentPort.once('message', () => { clearInterval(timer); sample(); parentPort.postMessage({ before, threads: [...threads.values()], selfMs: selfMs() }); });
+parentPort.postMessage({ selfMs: selfMs() });
+`;
+
+/** Starts the sampler; `stop()` gives the main thread's CPU, the helper threads' (V8's compiler and GC, libuv) and each worker's, in order of start. */
+async function threadSampler() {
+  if (!existsSync('/proc/thread-self')) return undefined;
+  const w = new Worker(SAMPLER, { eval: true });
+  const ready = await new Promise((resolve) => w.once('message', resolve));
+  return {
+    async stop() {
+      const done = new Promise((resolve) => w.once('message', resolve));
+      w.postMessage('stop');
+      const { before, threads, selfMs } = await done;
+      await w.terminate();
+      const main = threads.find((t) => t.tid === process.pid);
+      const sum = (xs) => xs.reduce((a, t) => a + t.ms, 0);
+      const helpers = threads.filter((t) => before.includes(String(t.tid)) && t !== main);
+      const later = threads.filter((t) => !before.includes(String(t.tid))).sort((a, b) => a.seenAt - b.seenAt);
+      return { samplerMs: selfMs - ready.selfMs, mainMs: main?.ms ?? 0, helpersMs: sum(helpers), workers: later.filter((t) => t.ms >= 100).map((t) => ({ startedMs: t.seenAt, ms: t.ms })), otherMs: sum(later.filter((t) => t.ms < 100)) };
+    },
+  };
+}
+
 if (process.argv[2] === '--child') {
+  const sampler = await threadSampler();
   const t0 = performance.now();
   const cpu0 = process.cpuUsage();
   const dist = (p) => pathToFileURL(join(root, 'dist', p)).href;
@@ -34,6 +88,7 @@ if (process.argv[2] === '--child') {
   });
   const tEnd = performance.now();
   const cpu = process.cpuUsage(cpu0);
+  const threads = await sampler?.stop();
   // Phases: "report <id>: analysing" … "report <id>: rendering <chart>" …
   const phases = [];
   for (let i = 0; i < events.length; i++) {
@@ -51,7 +106,9 @@ if (process.argv[2] === '--child') {
   const pngWait = tEnd - lastEvent;
   if (lastCharts) lastCharts.ms -= pngWait;
   process.stdout.write(JSON.stringify({
-    wallMs: tEnd - t0, loadMs: tLoaded - t0, pngWaitMs: pngWait, cpuMs: (cpu.user + cpu.system) / 1000, files: files.size, phases,
+    wallMs: tEnd - t0, loadMs: tLoaded - t0, pngWaitMs: pngWait,
+    // The sampler's own CPU time while hta ran is the bench's, not hta's.
+    cpuMs: (cpu.user + cpu.system) / 1000 - (threads?.samplerMs ?? 0), files: files.size, phases, threads,
   }) + '\n');
   process.exit(0);
 }
@@ -87,6 +144,13 @@ export function breakdownLines(b) {
     ['waiting for the last PNGs', s(b.pngWaitMs)],
     ['total in-process (wall)', s(b.wallMs)],
     ['CPU, all threads', `${s(b.cpuMs)} (${b.files} files)`],
+    ...(b.threads
+      ? [
+          ['  main thread (trial/registry analyses, vega → SVG, pages)', s(b.threads.mainMs)],
+          ...b.threads.workers.map((w, i) => [`  worker ${i + 1}, started at ${s(w.startedMs)}`, s(w.ms)]),
+          ['  V8 compiler and GC threads, libuv, other small threads', s(b.threads.helpersMs + b.threads.otherMs)],
+        ]
+      : []),
   ];
 }
 

@@ -38,8 +38,13 @@ export function imputeByArm(c: CeaColumns, rows: readonly number[], m: number, s
   const out: CeaRegressionData[] = Array.from({ length: m }, () => ({ arm: rows.map((i) => c.arm[i]!), baselineUtility: [], cost: [], qaly: [], covariates: c.covariates.map(() => []) }));
   const filled = out.map(() => ({ u0: new Array<number>(rows.length), cost: new Array<number>(rows.length), qaly: new Array<number>(rows.length), cov: c.covariates.map(() => new Array<number>(rows.length)) }));
   for (const [a, armSeed] of [[1, seed], [0, seed + 7919]] as const) {
-    const pos = rows.map((r, k) => (c.arm[r] === a ? k : -1)).filter((k) => k >= 0);
-    const pick = (col: readonly (number | null)[]) => pos.map((k) => col[rows[k]!]!);
+    const pos: number[] = [];
+    for (let k = 0; k < rows.length; k++) if (c.arm[rows[k]!] === a) pos.push(k);
+    const pick = (col: readonly (number | null)[]) => {
+      const out = new Array<number | null>(pos.length);
+      for (let t = 0; t < pos.length; t++) out[t] = col[rows[pos[t]!]!]!;
+      return out;
+    };
     const columns: ImputationColumn[] = [
       { name: 'u0', values: pick(c.baselineUtility) },
       { name: 'qaly', values: pick(c.qaly) },
@@ -51,12 +56,16 @@ export function imputeByArm(c: CeaColumns, rows: readonly number[], m: number, s
       ? chainedEquations(columns, { m, seed: armSeed, method: 'pmm' }).completed
       : Array.from({ length: m }, () => Object.fromEntries(columns.map((col) => [col.name, col.values as number[]])));
     completed.forEach((d, l) => {
-      pos.forEach((k, t) => {
-        filled[l]!.u0[k] = d.u0![t]!;
-        filled[l]!.cost[k] = d.cost![t]!;
-        filled[l]!.qaly[k] = d.qaly![t]!;
-        c.covariates.forEach((_, j) => (filled[l]!.cov[j]![k] = d[`x${j}`]![t]!));
-      });
+      const f = filled[l]!;
+      const [u0, cost, qaly] = [d.u0!, d.cost!, d.qaly!];
+      const cov = c.covariates.map((_, j) => d[`x${j}`]!);
+      for (let t = 0; t < pos.length; t++) {
+        const k = pos[t]!;
+        f.u0[k] = u0[t]!;
+        f.cost[k] = cost[t]!;
+        f.qaly[k] = qaly[t]!;
+        for (let j = 0; j < cov.length; j++) f.cov[j]![k] = cov[j]![t]!;
+      }
     });
   }
   return out.map((d, l) => ({ ...d, baselineUtility: filled[l]!.u0, cost: filled[l]!.cost, qaly: filled[l]!.qaly, covariates: filled[l]!.cov }));

@@ -14,7 +14,8 @@
  * method = "SUR")` and `lm` per equation (test/reference/cea.R).
  */
 import { HtaError } from '../errors.js';
-import { leastSquares } from '../stats/missing/least-squares.js';
+import { householderQrInPlace, qrSolve } from '../stats/missing/householder-qr.js';
+import { leastSquares, qrFullRank } from '../stats/missing/least-squares.js';
 
 export interface CeaRegressionData {
   /** 1 = intervention, 0 = control. */
@@ -67,10 +68,25 @@ export function incrementalFit(d: CeaRegressionData): IncrementalFit {
   };
 }
 
-/** Only the two increments (the bootstrap's inner loop). */
+/**
+ * Only the two increments (the bootstrap's inner loop): both equations share the design, so one
+ * QR serves both; the same arithmetic as `leastSquares` per equation, so the same bits.
+ */
 export function increments(d: CeaRegressionData): { cost: number; qaly: number } {
-  const x = design(d);
-  const fc = leastSquares(x, d.cost);
-  const fe = leastSquares(x, d.qaly);
-  return { cost: fc.coefficients[1]!, qaly: fe.coefficients[1]! };
+  const n = d.arm.length;
+  const p = 3 + d.covariates.length;
+  const x = new Float64Array(n * p);
+  for (let i = 0; i < n; i++) {
+    x[i] = 1;
+    x[n + i] = d.arm[i]!;
+    x[2 * n + i] = d.baselineUtility[i]!;
+  }
+  d.covariates.forEach((c, j) => x.set(c, (3 + j) * n));
+  const qr = householderQrInPlace(x, n, p);
+  if (!qrFullRank(qr)) {
+    // A singular replicate: leastSquares's ridge fallback, as before.
+    const rows = design(d);
+    return { cost: leastSquares(rows, d.cost).coefficients[1]!, qaly: leastSquares(rows, d.qaly).coefficients[1]! };
+  }
+  return { cost: qrSolve(qr, d.cost)[1]!, qaly: qrSolve(qr, d.qaly)[1]! };
 }

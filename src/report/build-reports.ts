@@ -23,7 +23,8 @@ import type { ChartSpec } from './report-page.js';
 import { markdownPage } from './markdown-page.js';
 import type { ChartCache } from './render/chart-cache.js';
 import type { PngPool } from './render/png-pool.js';
-import { stopOffThreadAnalyses } from './uptake-off-thread.js';
+import { stopOffThreadAnalyses } from './off-thread.js';
+import { preferShortRunJit } from './short-run-jit.js';
 
 export interface BuildOptions {
   manifestFile: string;
@@ -59,6 +60,7 @@ export type ReportFiles = Map<string, string | Uint8Array>;
 const json = (v: unknown) => JSON.stringify(v, null, 2) + '\n';
 
 export async function buildReports(entries: readonly ManifestEntry[], options: BuildOptions): Promise<ReportFiles> {
+  preferShortRunJit();
   // vega, vega-lite and resvg load only when a chart must be drawn: a run served from the chart
   // cache does not pay for them.
   let renderer: Promise<{ chartSvg: (name: string, spec: ChartSpec['spec']) => Promise<string>; pool: PngPool }> | undefined;

@@ -5,10 +5,9 @@
  * (docs/plan-cea.md). Danish terms: docs/glossary-da.md. Computes no statistic itself.
  */
 import { z } from 'zod';
-import { readCsvFile } from '../../io/read-csv.js';
-import { loadTrial } from '../../trial/load-trial.js';
-import { analyzeCea } from '../../cea/analyze-cea.js';
-import { loadCeaPlanFile, type ResolvedCeaPlan } from '../../cea/load-cea-plan.js';
+import type { analyseCeaFiles } from '../../cea/analyze-cea-files.js';
+import type { ResolvedCeaPlan } from '../../cea/load-cea-plan.js';
+import { analyseCeaOffThread } from '../cea-off-thread.js';
 import type { CeaResult } from '../../cea/cea-results-schema.js';
 import { icerText, money, pctText, signedMoney } from '../../cea/cea-phrases.js';
 import { cePlaneSpec } from '../charts/ce-plane.js';
@@ -20,7 +19,7 @@ import { fillPhrase, type Lang } from '../i18n.js';
 import { localizedText } from '../localized-text.js';
 import type { ChartSpec, PageSection, ReportContent } from '../report-page.js';
 import type { Table } from '../text-table.js';
-import type { ReportKind } from './report-kind.js';
+import type { ReportEnv, ReportKind } from './report-kind.js';
 
 export const ceaEntrySchema = z.object({
   data: z.string().describe('Trial export (CSV) with the resource-use columns, relative to the manifest'),
@@ -121,24 +120,27 @@ const num = (x: number, digits: number, lang: Lang) => {
   return lang === 'da' ? s.replace('.', ',') : s;
 };
 
+/**
+ * The entry's analysis, computed once per run (the en and da reports share it) and, from built
+ * modules, on a worker thread started before any report is built (cea-off-thread.ts).
+ */
+function ceaAnalysisOf(entry: z.infer<typeof ceaEntrySchema>, env: ReportEnv): Promise<ReturnType<typeof analyseCeaFiles>> {
+  const dataFile = env.input(entry.data);
+  const planFile = env.input(entry.plan);
+  return env.memo(`cea\u0000${dataFile}\u0000${planFile}\u0000${entry.replicates ?? ''}`, () =>
+    analyseCeaOffThread({ dataFile, planFile, version: env.version, dataName: entry.data, planName: entry.plan, ...(entry.replicates !== undefined ? { replicates: entry.replicates } : {}) }),
+  );
+}
+
 export const ceaReportKind: ReportKind<typeof ceaEntrySchema> = {
   entrySchema: ceaEntrySchema,
+  prefetch(entry, env) {
+    void ceaAnalysisOf(entry, env);
+  },
   async build(entry, env): Promise<ReportContent> {
     const lang = env.lang;
     const t = (k: keyof typeof TEXT) => TEXT[k][lang];
-    const dataFile = env.input(entry.data);
-    const planFile = env.input(entry.plan);
-    const { result: r, resolved } = env.memo(`cea\u0000${dataFile}\u0000${planFile}\u0000${entry.replicates ?? ''}`, () => {
-      const resolved = loadCeaPlanFile(planFile);
-      const csv = readCsvFile(dataFile);
-      const trial = loadTrial(csv, resolved.trialPlan, { excludeInvalid: resolved.trialPlan.invalidRows === 'exclude' });
-      const result = analyzeCea(trial, csv, resolved, {
-        version: env.version,
-        names: { export: entry.data, plan: entry.plan, trialPlan: resolved.plan.trialPlan },
-        ...(entry.replicates !== undefined ? { replicates: entry.replicates, sensitivityReplicates: Math.min(entry.replicates, resolved.plan.sensitivity.replicates) } : {}),
-      });
-      return { result, resolved };
-    });
+    const { result: r, resolved } = await ceaAnalysisOf(entry, env);
     const cur = r.currency;
     const m = (x: number) => money(x, cur, lang);
     const ci = (lo: string, hi: string) => `(${lo} ${lang === 'da' ? 'til' : 'to'} ${hi})`;

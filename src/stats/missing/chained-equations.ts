@@ -1,7 +1,7 @@
 import { HtaError } from '../../errors.js';
 import { createRandom, type Random } from '../random.js';
-import { imputeNorm } from './mice-norm.js';
-import { imputePmm } from './mice-pmm.js';
+import { type Design, imputeNormDesign } from './mice-norm.js';
+import { imputePmmDesign } from './mice-pmm.js';
 
 export type ImputationMethod = 'pmm' | 'norm';
 
@@ -102,13 +102,19 @@ export function chainedEquations(
   const methods: Record<string, ImputationMethod | ''> = {};
   const nMissing = new Map<string, number>();
   for (const c of columns) {
-    const mask = c.values.map((v) => v === null || v === undefined || Number.isNaN(v));
-    const infinite = c.values.findIndex((v) => v !== null && v !== undefined && !Number.isNaN(v) && !Number.isFinite(v));
-    if (infinite >= 0) {
-      throw new HtaError('input.invalid', `Column ${c.name} row ${infinite + 1} is ${c.values[infinite]}; expected a finite number or missing.`);
+    const mask = new Array<boolean>(n);
+    let k = 0;
+    for (let i = 0; i < n; i++) {
+      const v = c.values[i];
+      if (v === null || v === undefined || Number.isNaN(v)) {
+        mask[i] = true;
+        k++;
+      } else {
+        mask[i] = false;
+        if (!Number.isFinite(v)) throw new HtaError('input.invalid', `Column ${c.name} row ${i + 1} is ${v}; expected a finite number or missing.`);
+      }
     }
     missing[c.name] = mask;
-    const k = mask.filter(Boolean).length;
     nMissing.set(c.name, k);
     methods[c.name] = k > 0 ? (c.method ?? defaultMethod) : '';
     if (k > 0 && n - k < 2) {
@@ -136,10 +142,23 @@ export function chainedEquations(
   const chains: Record<string, number[]>[] = [];
   for (let chain = 0; chain < m; chain++) chains.push(initialise(columns, missing, rng));
   let done = 0;
+  // Which rows are observed and which missing, per incomplete column, and the buffers of its
+  // designs: fixed across iterations and chains, so allocated once.
+  const rowsOf = new Map(visitSequence.map((name): [string, ColumnRows] => {
+    const mask = missing[name]!;
+    const obs: number[] = [];
+    const mis: number[] = [];
+    mask.forEach((m, i) => (m ? mis : obs).push(i));
+    const p = predictors[name]!.length + 1;
+    return [name, {
+      obs: Int32Array.from(obs), mis: Int32Array.from(mis), yObs: new Float64Array(obs.length),
+      xObs: { x: new Float64Array(obs.length * p), n: obs.length, p }, xMis: { x: new Float64Array(mis.length * p), n: mis.length, p },
+    }];
+  }));
   // Iteration outer, chain inner: mice's sampler order.
   for (let iter = 0; iter < maxit; iter++) {
     for (const data of chains) {
-      for (const name of visitSequence) imputeColumn(data, name, predictors[name]!, missing[name]!, methods[name] as ImputationMethod, donors, rng);
+      for (const name of visitSequence) imputeColumn(data, name, predictors[name]!, rowsOf.get(name)!, methods[name] as ImputationMethod, donors, rng);
       done++;
       options.onProgress?.(done, total);
     }
@@ -158,33 +177,40 @@ function initialise(columns: readonly ImputationColumn[], missing: Record<string
   return data;
 }
 
+interface ColumnRows {
+  obs: Int32Array;
+  mis: Int32Array;
+  yObs: Float64Array;
+  xObs: Design;
+  xMis: Design;
+}
+
 function imputeColumn(
   data: Record<string, number[]>,
   name: string,
   predictorNames: readonly string[],
-  mask: readonly boolean[],
+  rows: ColumnRows,
   method: ImputationMethod,
   donors: number,
   rng: Random,
 ): void {
   const y = data[name]!;
   const cols = predictorNames.map((p) => data[p]!);
-  const yObs: number[] = [];
-  const xObs: number[][] = [];
-  const xMis: number[][] = [];
-  const misIndex: number[] = [];
-  for (let i = 0; i < y.length; i++) {
-    const row = cols.map((c) => c[i]!);
-    if (mask[i]) {
-      xMis.push(row);
-      misIndex.push(i);
-    } else {
-      xObs.push(row);
-      yObs.push(y[i]!);
-    }
+  const { yObs, xObs, xMis } = rows;
+  for (let i = 0; i < rows.obs.length; i++) yObs[i] = y[rows.obs[i]!]!;
+  fillDesign(xObs, cols, rows.obs);
+  fillDesign(xMis, cols, rows.mis);
+  const imputed = method === 'pmm' ? imputePmmDesign(yObs, xObs, xMis, rng, donors) : imputeNormDesign(yObs, xObs, xMis, rng);
+  for (let k = 0; k < rows.mis.length; k++) y[rows.mis[k]!] = imputed[k]!;
+}
+
+/** Fills `d` with the rows `index` of the predictor columns, intercept first, column-major (mice-norm.ts's Design). */
+function fillDesign(d: Design, cols: readonly (readonly number[])[], index: Int32Array): void {
+  const { x, n, p } = d;
+  x.fill(1, 0, n);
+  for (let j = 1; j < p; j++) {
+    const col = cols[j - 1]!;
+    const at = j * n;
+    for (let i = 0; i < n; i++) x[at + i] = col[index[i]!]!;
   }
-  const imputed = method === 'pmm' ? imputePmm(yObs, xObs, xMis, rng, donors) : imputeNorm(yObs, xObs, xMis, rng);
-  misIndex.forEach((i, k) => {
-    y[i] = imputed[k]!;
-  });
 }

@@ -39,6 +39,14 @@ export function householderQr(rows: readonly (readonly number[])[]): Householder
     const row = rows[i]!;
     for (let j = 0; j < n; j++) qr[j * m + i] = row[j]!;
   }
+  return householderQrInPlace(qr, m, n);
+}
+
+/**
+ * Factorises the m × n matrix held column-major in `qr` (column j at [j·m, (j+1)·m)), overwriting
+ * it: the imputation loop builds its design matrices this way, without an array per row.
+ */
+export function householderQrInPlace(qr: Float64Array, m: number, n: number): HouseholderQr {
   const rdiag = new Float64Array(n);
   for (let k = 0; k < n; k++) {
     const ck = k * m;
@@ -67,7 +75,7 @@ export function qrR(f: HouseholderQr, i: number, j: number): number {
 }
 
 /** The least-squares solution b of X·b ≈ y (precondition: every R diagonal non-zero). */
-export function qrSolve(f: HouseholderQr, y: readonly number[]): number[] {
+export function qrSolve(f: HouseholderQr, y: ArrayLike<number>): number[] {
   const { qr, rdiag, m, n } = f;
   const x = Float64Array.from(y);
   for (let k = 0; k < n; k++) {

@@ -1,5 +1,5 @@
 import { choleskyInverse, choleskyLower, choleskySolveInPlace } from './dense-cholesky.js';
-import { householderQr, qrR, qrSolve, type HouseholderQr } from './householder-qr.js';
+import { householderQr, householderQrInPlace, qrR, qrSolve, type HouseholderQr } from './householder-qr.js';
 
 /** Least-squares fit with what imputation and ANCOVA need downstream. */
 export interface LeastSquaresFit {
@@ -35,10 +35,7 @@ export function leastSquares(x: readonly (readonly number[])[], y: readonly numb
   const n = y.length;
   const p = x[0]?.length ?? 0;
   const qr = householderQr(x);
-  let maxDiag = 0;
-  for (let j = 0; j < p; j++) maxDiag = Math.max(maxDiag, Math.abs(qr.rdiag[j]!));
-  let fullRank = n >= p;
-  for (let j = 0; j < p && fullRank; j++) if (!(Math.abs(qr.rdiag[j]!) > 1e-10 * maxDiag)) fullRank = false;
+  const fullRank = qrFullRank(qr);
 
   let coefficients: number[];
   let covUnscaled: Float64Array;
@@ -87,6 +84,55 @@ export function leastSquares(x: readonly (readonly number[])[], y: readonly numb
     rss += e * e;
   }
   return { coefficients, covUnscaled, covRoot, residuals, rss, dfResidual: Math.max(n - p, 1), ridge: !fullRank, p };
+}
+
+/** No (near) zero pivot: every |r_jj| > 1e-10·max|r_jj| (else leastSquares falls back to the ridge). */
+export function qrFullRank(qr: HouseholderQr): boolean {
+  const p = qr.n;
+  let maxDiag = 0;
+  for (let j = 0; j < p; j++) maxDiag = Math.max(maxDiag, Math.abs(qr.rdiag[j]!));
+  if (qr.m < p) return false;
+  for (let j = 0; j < p; j++) if (!(Math.abs(qr.rdiag[j]!) > 1e-10 * maxDiag)) return false;
+  return true;
+}
+
+let scratch = new Float64Array(0);
+
+/**
+ * The first `length` values of `x` in a buffer reused from call to call (the QR works in place
+ * and the draw keeps nothing of it): the imputation loop would otherwise allocate one per fit.
+ */
+function scratchCopy(x: Float64Array, length: number): Float64Array {
+  if (scratch.length < length) scratch = new Float64Array(Math.max(length, 2 * scratch.length));
+  const out = scratch.subarray(0, length);
+  out.set(x.subarray(0, length));
+  return out;
+}
+
+/** What a posterior draw needs of a least-squares fit (see mice-norm.ts). */
+export type DrawFit = Pick<LeastSquaresFit, 'coefficients' | 'covRoot' | 'rss' | 'dfResidual' | 'ridge' | 'p'>;
+
+/**
+ * {@link leastSquares} of the n × p design held column-major in `x` (column j at [j·n, (j+1)·n);
+ * not modified), returning only what a posterior draw needs: the same arithmetic in the same
+ * order, so the same bits, without building an array per row or (XᵀX)⁻¹ and the residuals. The
+ * multiple-imputation loops fit thousands of these (docs/architecture.md#the-cost-of-a-cold-regeneration).
+ */
+export function leastSquaresForDraw(x: Float64Array, n: number, p: number, y: ArrayLike<number>): DrawFit {
+  const qr = householderQrInPlace(scratchCopy(x, n * p), n, p);
+  if (!qrFullRank(qr)) {
+    const rows = Array.from({ length: n }, (_, i) => Array.from({ length: p }, (_, j) => x[j * n + i]!));
+    return leastSquares(rows, Array.from(y));
+  }
+  const coefficients = qrSolve(qr, y);
+  let rss = 0;
+  for (let row = 0; row < n; row++) {
+    let fitted = 0;
+    for (let j = 0; j < p; j++) fitted += x[j * n + row]! * coefficients[j]!;
+    const e = y[row]! - fitted;
+    rss += e * e;
+  }
+  return { coefficients, covRoot: upperTriangularInverse(qr, p), rss, dfResidual: Math.max(n - p, 1), ridge: false, p };
 }
 
 function upperTriangularInverse(r: HouseholderQr, p: number): Float64Array {

@@ -1,5 +1,5 @@
 import type { Random } from '../random.js';
-import { leastSquares } from './least-squares.js';
+import { leastSquaresForDraw } from './least-squares.js';
 import { chiSquareDraw } from './random-chi-square.js';
 
 /** Posterior draw of a normal linear regression, as `mice:::.norm.draw` returns it. */
@@ -29,17 +29,51 @@ export interface NormDraw {
  * @example normDraw([[0], [1], [2], [3]], [1, 3, 5, 7.5], createRandom(1)).coef // ≈ [0.9, 2.15]
  */
 export function normDraw(predictors: readonly (readonly number[])[], y: readonly number[], rng: Random): NormDraw {
-  const x = predictors.map((row) => [1, ...row]);
-  const fit = leastSquares(x, y);
+  return normDrawDesign(designOfRows(predictors), y, rng);
+}
+
+/**
+ * Rows of predictors with the intercept prepended, column-major: column 0 all ones, column j + 1
+ * predictor j, each n long. The imputation loop builds it straight from its columns.
+ */
+export interface Design {
+  x: Float64Array;
+  n: number;
+  p: number;
+}
+
+export function designOfRows(rows: readonly (readonly number[])[]): Design {
+  const n = rows.length;
+  const p = n ? rows[0]!.length + 1 : 0;
+  const x = new Float64Array(n * p);
+  for (let i = 0; i < n; i++) {
+    const row = rows[i]!;
+    x[i] = 1;
+    for (let j = 1; j < p; j++) x[j * n + i] = row[j - 1]!;
+  }
+  return { x, n, p };
+}
+
+/** {@link normDraw} on a design that already holds the intercept. */
+export function normDrawDesign(d: Design, y: ArrayLike<number>, rng: Random): NormDraw {
+  const fit = leastSquaresForDraw(d.x, d.n, d.p, y);
   const sigma = Math.sqrt(fit.rss / chiSquareDraw(rng, fit.dfResidual));
   const p = fit.p;
-  const z = Array.from({ length: p }, () => rng.normal());
+  const z = new Float64Array(p);
+  for (let k = 0; k < p; k++) z[k] = rng.normal();
   const beta = fit.coefficients.map((c, i) => {
     let s = 0;
     for (let k = 0; k < p; k++) s += fit.covRoot[i * p + k]! * z[k]!;
     return c + sigma * s;
   });
   return { coef: fit.coefficients, beta, sigma, ridge: fit.ridge };
+}
+
+/** β₀ + Σ β_j x_ij for row i of a design (column 0 the intercept). */
+export function designPredictor(beta: readonly number[], d: Design, i: number): number {
+  let s = beta[0]!;
+  for (let j = 1; j < d.p; j++) s += beta[j]! * d.x[j * d.n + i]!;
+  return s;
 }
 
 /**
@@ -58,8 +92,15 @@ export function imputeNorm(
   xMis: readonly (readonly number[])[],
   rng: Random,
 ): number[] {
-  const draw = normDraw(xObs, yObs, rng);
-  return xMis.map((row) => linearPredictor(draw.beta, row) + rng.normal() * draw.sigma);
+  return imputeNormDesign(yObs, designOfRows(xObs), designOfRows(xMis), rng);
+}
+
+/** {@link imputeNorm} on designs (see {@link Design}). */
+export function imputeNormDesign(yObs: ArrayLike<number>, xObs: Design, xMis: Design, rng: Random): number[] {
+  const draw = normDrawDesign(xObs, yObs, rng);
+  const out = new Array<number>(xMis.n);
+  for (let i = 0; i < xMis.n; i++) out[i] = designPredictor(draw.beta, xMis, i) + rng.normal() * draw.sigma;
+  return out;
 }
 
 /** β₀ + Σ β_j x_j for a predictor row without the intercept. */

@@ -413,16 +413,26 @@ function evaluateReml(patients: Patient[], sigma: Float64Array, T: number, p: nu
   const w: Float64Array[] = [];
   const z: Float64Array[] = [];
   let logDetV = 0;
+  // V_i, its factor and inverse depend only on which visits a patient has: computed once per
+  // pattern (patients share a handful), the same numbers as per patient.
+  const byPattern = new Map<string, { logDet: number; vinv: Float64Array; wi: Float64Array }>();
   for (const pt of patients) {
     const k = pt.obs.length;
-    const v = new Float64Array(k * k);
-    for (let i = 0; i < k; i++) for (let j = 0; j < k; j++) v[i * k + j] = sigma[pt.obs[i]! * T + pt.obs[j]!]!;
-    const l = choleskyLower(v, k);
-    if (!l) return null;
-    logDetV += choleskyLogDet(l, k);
-    const vinv = choleskyInverse(l, k);
-    const wi = new Float64Array(T * T);
-    for (let i = 0; i < k; i++) for (let j = 0; j < k; j++) wi[pt.obs[i]! * T + pt.obs[j]!] = vinv[i * k + j]!;
+    const key = pt.obs.join(',');
+    let pattern = byPattern.get(key);
+    if (!pattern) {
+      const v = new Float64Array(k * k);
+      for (let i = 0; i < k; i++) for (let j = 0; j < k; j++) v[i * k + j] = sigma[pt.obs[i]! * T + pt.obs[j]!]!;
+      const l = choleskyLower(v, k);
+      if (!l) return null;
+      const vinv = choleskyInverse(l, k);
+      const wi = new Float64Array(T * T);
+      for (let i = 0; i < k; i++) for (let j = 0; j < k; j++) wi[pt.obs[i]! * T + pt.obs[j]!] = vinv[i * k + j]!;
+      pattern = { logDet: choleskyLogDet(l, k), vinv, wi };
+      byPattern.set(key, pattern);
+    }
+    logDetV += pattern.logDet;
+    const { vinv, wi } = pattern;
     const zi = new Float64Array(T * p);
     for (let i = 0; i < k; i++) {
       const row = pt.obs[i]! * p;

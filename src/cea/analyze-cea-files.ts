@@ -1,0 +1,33 @@
+/**
+ * The cost-effectiveness analysis from its files: the plan (with the trial plan and unit costs it
+ * names), the trial export, then `analyzeCea`. Takes and returns plain data only, so `hta report`
+ * can run it on a worker thread (src/report/cea-off-thread.ts) as well as on the main thread.
+ */
+import { readCsvFile } from '../io/read-csv.js';
+import { loadTrial } from '../trial/load-trial.js';
+import { analyzeCea } from './analyze-cea.js';
+import type { CeaResult } from './cea-results-schema.js';
+import { loadCeaPlanFile, type ResolvedCeaPlan } from './load-cea-plan.js';
+
+export interface CeaFilesInput {
+  dataFile: string;
+  planFile: string;
+  version: string;
+  /** How the export and the plan are named in the results (as the user gave them). */
+  dataName: string;
+  planName: string;
+  /** Overrides the plan's replicates; the sensitivity scenarios then use at most as many. */
+  replicates?: number;
+}
+
+export function analyseCeaFiles(input: CeaFilesInput): { result: CeaResult; resolved: ResolvedCeaPlan } {
+  const resolved = loadCeaPlanFile(input.planFile);
+  const csv = readCsvFile(input.dataFile);
+  const trial = loadTrial(csv, resolved.trialPlan, { excludeInvalid: resolved.trialPlan.invalidRows === 'exclude' });
+  const result = analyzeCea(trial, csv, resolved, {
+    version: input.version,
+    names: { export: input.dataName, plan: input.planName, trialPlan: resolved.plan.trialPlan },
+    ...(input.replicates !== undefined ? { replicates: input.replicates, sensitivityReplicates: Math.min(input.replicates, resolved.plan.sensitivity.replicates) } : {}),
+  });
+  return { result, resolved };
+}

@@ -1,0 +1,17 @@
+/**
+ * The cost-effectiveness analysis of a report (bootstrap with imputation nested in every
+ * replicate: the slowest analysis of the bundled reports) on a worker thread (off-thread.ts),
+ * started before any report is built.
+ */
+import type { CeaFilesInput, analyseCeaFiles } from '../cea/analyze-cea-files.js';
+import { runOffThread } from './off-thread.js';
+
+export function analyseCeaOffThread(input: CeaFilesInput): Promise<ReturnType<typeof analyseCeaFiles>> {
+  return runOffThread({
+    module: new URL('../cea/analyze-cea-files.js', import.meta.url),
+    name: 'analyseCeaFiles',
+    input,
+    inThread: async () => (await import('../cea/analyze-cea-files.js')).analyseCeaFiles(input),
+    what: 'cost-effectiveness analysis',
+  });
+}

@@ -1,0 +1,34 @@
+/**
+ * `hta report` runs the cost-effectiveness analysis on a worker thread when it runs from built
+ * modules (src/report/cea-off-thread.ts). The result must be the one the main thread computes,
+ * bit for bit (results.json and the charts are written from it): the built module's worker
+ * result is compared with the in-thread analysis of the same files, and a plan error comes back
+ * as the HtaError it was.
+ */
+import { rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it, onTestFinished } from 'vitest';
+import { analyseCeaFiles } from '../../src/cea/analyze-cea-files.js';
+import { builtClosure } from '../support/built-closure.js';
+import { ceaFixture } from '../support/cea-fixture.js';
+
+describe('analyseCeaOffThread (built modules)', () => {
+  it('gives the same result as the analysis on the main thread, and errors as they were', async () => {
+    const built = builtClosure('src/report/cea-off-thread.ts');
+    onTestFinished(() => rmSync(built.dir, { recursive: true, force: true }));
+    const mod = (await import(built.url)) as typeof import('../../src/report/cea-off-thread.js');
+    const off = (await import(new URL('./off-thread.js', built.url).href)) as typeof import('../../src/report/off-thread.js');
+    expect(off.builtModules).toBe(true);
+    const f = ceaFixture({ missingMiddleVisit: true, utilityShift: 0.03 });
+    const input = { dataFile: f.exportFile, planFile: f.plan, version: 't', dataName: 'export.csv', planName: 'cea.json' };
+    const [worker, main] = [await mod.analyseCeaOffThread(input), analyseCeaFiles(input)];
+    expect(main.result.method.missing).toBe('mi'); // the imputation path, not only the complete-data one
+    expect(JSON.stringify(worker)).toBe(JSON.stringify(main));
+    expect(worker).toStrictEqual(main);
+
+    writeFileSync(join(f.dir, 'cea.json'), JSON.stringify({ trialPlan: 'trial.plan.json' }));
+    const bad = await mod.analyseCeaOffThread(input).catch((e: unknown) => e);
+    expect(bad).toMatchObject({ name: 'HtaError', code: 'plan.invalid', exitCode: 2 });
+    expect((bad as { problems: unknown[] }).problems.length).toBeGreaterThan(0);
+  });
+});

@@ -274,6 +274,15 @@ export function intervalText(lo: string, hi: string, lang: Lang): string {
   return lang === 'da' ? `(${lo} til ${hi})` : `[${lo}, ${hi}]`;
 }
 
+/**
+ * An interval in a table: one style per language in every table of every report, the summary of
+ * findings' — "(−1.47 to −0.15)", "(−1,47 til −0,15)" (docs/report-trial.md#print). Charts keep
+ * intervalText (the forest plots' RevMan form in English).
+ */
+export function tableInterval(lo: string, hi: string, lang: Lang): string {
+  return `(${lo} ${lang === 'da' ? 'til' : 'to'} ${hi})`;
+}
+
 /** Fills `{name}` placeholders of a catalogue phrase. */
 export function fillPhrase(template: string, values: Record<string, string | number>): string {
   return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in values ? String(values[k]) : m));

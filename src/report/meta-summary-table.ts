@@ -12,12 +12,12 @@
 import type { MetaOutcomeSetting, MetaPooledRow, MetaResults, MetaStudyRow } from '../meta/meta-results-schema.js';
 import { formatEffect } from '../meta/meta-table.js';
 import { MIN_PI_TRIALS } from '../meta/meta-analyze.js';
-import { fillPhrase, formatFixed, formatMcid, formatThousands, intervalText, type Lang, percentSign, RELEVANCE_TEXT, REPORT_TEXT, timeLabel } from './i18n.js';
+import { fillPhrase, formatFixed, formatMcid, formatThousands, type Lang, percentSign, RELEVANCE_TEXT, REPORT_TEXT, tableInterval, timeLabel } from './i18n.js';
 import type { Table } from './text-table.js';
 
 const TEXT = {
   header: {
-    en: 'Outcome|Follow-up|Trials (participants)|Effect [95% CI]|Estimate from|95% prediction interval|I²|MCID|Verdict',
+    en: 'Outcome|Follow-up|Trials (participants)|Effect (95% CI)|Estimate from|95% prediction interval|I²|MCID|Verdict',
     da: 'Effektmål|Opfølgning|Forsøg (deltagere)|Effekt (95 %-KI)|Estimat fra|95 %-prædiktionsinterval|I²|MKRF|Vurdering',
   },
   trials: { en: '{n} trials', da: '{n} forsøg' },
@@ -79,7 +79,7 @@ export function metaSummaryTable(results: Pick<MetaResults, 'outcomes' | 'pooled
     const only = random.k === 1 ? studies[0] : undefined;
     const f = (v: number) => formatEffect(s.measure, v, lang);
     const [est, lo, hi] = only ? [only.yi, only.ciLower ?? random.ciLower, only.ciUpper ?? random.ciUpper] : [random.estimate, random.ciLower, random.ciUpper];
-    const effect = `${s.measure} ${f(est)} ${intervalText(f(lo), f(hi), lang)}`;
+    const effect = `${s.measure} ${f(est)} ${tableInterval(f(lo), f(hi), lang)}`;
     const basis = only ? t('single', { study: only.study }) : t('random', { tau2: random.tau2Method ?? '—' });
     const pi = random.piLower !== null && random.piUpper !== null
       ? `${f(random.piLower)} ${lang === 'da' ? 'til' : 'to'} ${f(random.piUpper)}`

@@ -16,7 +16,7 @@ import { ceacSpec } from '../charts/ceac.js';
 import { ceaCostsSpec } from '../charts/cea-costs.js';
 import { ceaUtilitiesSpec } from '../charts/cea-utilities.js';
 import { armNames } from '../arm-names.js';
-import { fillPhrase, type Lang } from '../i18n.js';
+import { fillPhrase, type Lang, tableInterval } from '../i18n.js';
 import { localizedText } from '../localized-text.js';
 import type { ChartSpec, PageSection, ReportContent } from '../report-page.js';
 import type { Table } from '../text-table.js';
@@ -141,7 +141,7 @@ export const ceaReportKind: ReportKind<typeof ceaEntrySchema> = {
     });
     const cur = r.currency;
     const m = (x: number) => money(x, cur, lang);
-    const ci = (lo: string, hi: string) => `(${lo} ${lang === 'da' ? 'til' : 'to'} ${hi})`;
+    const ci = (lo: string, hi: string) => tableInterval(lo, hi, lang);
     const fmtPct = (p: number) => pctText(p, lang);
     const plan = resolved.plan;
     const published = resolved.published;

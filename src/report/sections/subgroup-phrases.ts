@@ -62,7 +62,7 @@ export const SUBGROUP_TEXT = {
   remaining: { en: 'Remaining ({interventionShort}/{controlShort})', da: 'Tilbage ({interventionShort}/{controlShort})' },
   effectsCaption: { en: 'Effects in the trial and in the target population', da: 'Effekter i forsøget og i målgruppen' },
   population: { en: 'Population', da: 'Population' },
-  difference: { en: 'Difference [95% CI]', da: 'Forskel (95 %-KI)' },
+  difference: { en: 'Difference (95% CI)', da: 'Forskel (95 %-KI)' },
   trialCol: { en: 'Trial population', da: 'Forsøgspopulation' },
   targetCol: { en: 'Patients meeting the criteria', da: 'Patienter, der opfylder kriterierne' },
   transportedCol: { en: 'Trial reweighted to the target', da: 'Forsøget omvægtet til målgruppen' },

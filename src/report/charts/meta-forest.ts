@@ -28,6 +28,7 @@ import { isRatioMeasure } from '../../meta/read-studies.js';
 import { type ArmNames, defaultArmNames, fillArms } from '../arm-names.js';
 import { MIN_PI_TRIALS } from '../../meta/meta-analyze.js';
 import { fillPhrase, formatFixed, intervalText, type Lang, percentSign, timeLabel } from '../i18n.js';
+import { poolingMethodText } from '../meta-method-words.js';
 import { outcomeName, trialCountText } from '../meta-summary-table.js';
 import { baseChartConfig, ESTIMATE_COLOUR, FONT_SIZE, PALETTE } from './chart-style.js';
 
@@ -57,6 +58,8 @@ const TEXT = {
 } as const;
 
 const TAU2 = { REML: 'REML', DL: 'DL', PM: 'PM' } as const;
+
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 export interface MetaForestOptions {
   /** Column headers for the two arms; default "App + usual care" / "Usual care". */
@@ -280,10 +283,8 @@ export function metaForestSpec(group: MetaGroup, lang: Lang, options: MetaForest
   const plotBottom = row - 0.2;
   const methodBits = random
     ? [
-        random.k > 1 && random.tau2Method ? `τ²: ${TAU2[random.tau2Method]}` : null,
-        random.k > 1 ? `CI: ${random.ciMethod === 'hksj' ? 'HKSJ' : 'z'}` : null,
-        random.piLower !== null ? `PI: ${random.piDf === null ? 'normal' : `t(${random.piDf})`}` : null,
-        random.preset ? `${lang === 'da' ? 'forindstilling' : 'preset'} ${random.preset}` : null,
+        // The method in words, not the tool's preset name (a single study is not pooled: no method).
+        random.k > 1 ? capitalise(poolingMethodText({ tau2Method: random.tau2Method, ciMethod: random.ciMethod, ...(random.piLower !== null ? { piDf: random.piDf } : {}), preset: random.preset }, lang)) : null,
         s.mcid !== null ? `${t.mcidBand} (${mcidText(s.mcid, lang)}${ratio ? '×' : ''})` : null,
       ].filter((b): b is string => b !== null)
     : [];

@@ -451,7 +451,8 @@ export const REPORT_TEXT = {
   pp: { en: 'pp', da: '%-point' },
   // Flow
   flowChartTitle: { en: 'Participant flow (CONSORT)', da: 'Patientflow (CONSORT)' },
-  flowSubtitle: { en: 'Counts for the primary outcome: {outcome}', da: 'Antal for det primære effektmål: {outcome}' },
+  // A full sentence: the line that may follow it (what was not provided) is another one.
+  flowSubtitle: { en: 'Counts for the primary outcome: {outcome}.', da: 'Antal for det primære effektmål: {outcome}.' },
   randomised: { en: 'Randomised: n = {n}', da: 'Randomiseret: n = {n}' },
   allocated: { en: 'Allocated: n = {n}', da: 'Allokeret: n = {n}' },
   observedAt: { en: 'Observed: n = {n}', da: 'Observeret: n = {n}' },

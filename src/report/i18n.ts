@@ -267,21 +267,17 @@ export function percentSign(lang: Lang): string {
 }
 
 /**
- * A formatted interval: "[−1.51, −0.06]" in English; "(−1,51 til −0,06)" in Danish, where the
- * comma of "[a, b]" would collide with the decimal comma (docs/glossary-da.md).
+ * An interval, in every table and chart of every report: "(−1.47 to −0.15)" in English,
+ * "(−1,47 til −0,15)" in Danish, the summary of findings' style — one style per language
+ * (issue #15). Never "[a, b]": in Danish its comma collides with the decimal comma
+ * (docs/glossary-da.md).
  */
 export function intervalText(lo: string, hi: string, lang: Lang): string {
-  return lang === 'da' ? `(${lo} til ${hi})` : `[${lo}, ${hi}]`;
-}
-
-/**
- * An interval in a table: one style per language in every table of every report, the summary of
- * findings' — "(−1.47 to −0.15)", "(−1,47 til −0,15)" (docs/report-trial.md#print). Charts keep
- * intervalText (the forest plots' RevMan form in English).
- */
-export function tableInterval(lo: string, hi: string, lang: Lang): string {
   return `(${lo} ${lang === 'da' ? 'til' : 'to'} ${hi})`;
 }
+
+/** The same interval in a table (one function, so tables and charts cannot drift apart). */
+export const tableInterval = intervalText;
 
 /** Fills `{name}` placeholders of a catalogue phrase. */
 export function fillPhrase(template: string, values: Record<string, string | number>): string {
@@ -447,7 +443,7 @@ export const REPORT_TEXT = {
     da: 'Søjler: observeret andel pr. gruppe (hændelser/patienter); streger: dens 95 %-KI (Wilson score).|Til højre: risikodifference {interventionShort} − {controlShort} i procentpoint, 95 %-KI (Newcombe hybrid score).',
   },
   patientsPercent: { en: 'Patients (%)', da: 'Patienter (%)' },
-  riskDifferenceCol: { en: 'Risk difference [95% CI]', da: 'Risikodifference (95 %-KI)' },
+  riskDifferenceCol: { en: 'Risk difference (95% CI)', da: 'Risikodifference (95 %-KI)' },
   pp: { en: 'pp', da: '%-point' },
   // Flow
   flowChartTitle: { en: 'Participant flow (CONSORT)', da: 'Patientflow (CONSORT)' },

@@ -3,8 +3,9 @@
  * of findings' "(−1.47 to −0.15)" in English and "(−1,47 til −0,15)" in Danish — never brackets
  * with "to" ("[−1.47 to −0.15]"), a comma between the ends ("[−1.51, −0.06]", which in Danish
  * collides with the decimal comma), or a dash ("(42.1–46.2)", which beside a minus sign reads as
- * a subtraction). Reads the committed reports (index.html tables and README.md tables), which
- * `hta report --check` keeps in step with the code.
+ * a subtraction). The charts print their intervals the same way. Reads the committed reports
+ * (index.html and README.md tables, chart specs), which `hta report --check` keeps in step with
+ * the code.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -36,7 +37,7 @@ function tableCells(dir: string): string[] {
 
 const REPORTS = readdirSync('reports', { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
 
-describe('interval style in every table of every bundled report', () => {
+describe('interval style in every table and chart of every bundled report', () => {
   it('the style itself: parentheses, "to" in English, "til" in Danish', () => {
     expect(tableInterval('−1.47', '−0.15', 'en')).toBe('(−1.47 to −0.15)');
     expect(tableInterval('−1,47', '−0,15', 'da')).toBe('(−1,47 til −0,15)');
@@ -56,6 +57,20 @@ describe('interval style in every table of every bundled report', () => {
     const cells = tableCells(dir);
     expect(cells.length).toBeGreaterThan(0);
     const bad = cells.flatMap((c) => wrongForms(lang).filter(([, re]) => re.test(c)).map(([form]) => `${form}: ${c}`));
+    expect(bad).toEqual([]);
+  });
+
+  it.each(REPORTS)('%s: every interval printed in its charts is written the same way', (name) => {
+    const dir = join('reports', name);
+    const lang = /<html lang="da"/.test(readFileSync(join(dir, 'index.html'), 'utf8')) ? 'da' : 'en';
+    const strings: string[] = [];
+    const walk = (v: unknown): void => {
+      if (typeof v === 'string') strings.push(v);
+      else if (Array.isArray(v)) v.forEach(walk);
+      else if (v !== null && typeof v === 'object') Object.values(v).forEach(walk);
+    };
+    for (const f of readdirSync(dir).filter((x) => x.endsWith('.vl.json'))) walk(JSON.parse(readFileSync(join(dir, f), 'utf8')));
+    const bad = strings.flatMap((c) => wrongForms(lang).filter(([, re]) => re.test(c)).map(([form]) => `${form}: ${c}`));
     expect(bad).toEqual([]);
   });
 });

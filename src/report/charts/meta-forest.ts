@@ -3,7 +3,7 @@
  * its data inline. Pure: the meta-analysis result in, the spec out; no statistics here.
  *
  *   Study or subgroup | App + usual care (Mean SD Total | Events Total) | Usual care (…) |
- *   Weight fixed | Weight random | MD [95% CI] | plot
+ *   Weight fixed | Weight random | MD (95% CI) | plot
  *
  * The plot: per study a square (area ∝ random-effects weight) and its CI; subgroup subtotal and
  * overall diamonds (fixed and random); the prediction interval as a bar; the ±MCID band; the
@@ -115,7 +115,7 @@ export function metaForestSpec(group: MetaGroup, lang: Lang, options: MetaForest
   const eff = (v: number) => formatEffect(measure, sign * v, lang);
   const interval = (lo: number, hi: number) => (flipped ? intervalText(eff(hi), eff(lo), lang) : intervalText(eff(lo), eff(hi), lang));
   const effectText = (est: number, lo: number | null, hi: number | null) =>
-    lo === null || hi === null ? `${eff(est)} [${t.noInterval}]` : `${eff(est)} ${interval(lo, hi)}`;
+    lo === null || hi === null ? `${eff(est)} (${t.noInterval})` : `${eff(est)} ${interval(lo, hi)}`;
   // Which way round the effect is: "MD, app − usual care" or, turned, "MD, usual care − app".
   const [first, second] = flipped ? [arms.control, arms.intervention] : [arms.intervention, arms.control];
   const effectName = `${measure}, ${first} ${ratio ? '÷' : '−'} ${second}`;
@@ -168,7 +168,7 @@ export function metaForestSpec(group: MetaGroup, lang: Lang, options: MetaForest
   centre.push({ row: 0, px: (xWeightFixed + xWeightRandom) / 2 - 24, text: t.weight });
   right.push({ row: 1, px: xWeightFixed, text: t.fixed }, { row: 1, px: xWeightRandom, text: t.random });
   bold.push({ row: 1, px: 0, text: t.study });
-  bold.push({ row: 1, px: xEffect, text: lang === 'da' ? `${measure} (${t.ci})` : `${measure} [${t.ci}]` });
+  bold.push({ row: 1, px: xEffect, text: `${measure} (${t.ci})` });
   if (flipped) bold.push({ row: 0, px: xEffect, text: `${first} ${ratio ? '÷' : '−'} ${second}` });
   centre.push({ row: 0, px: (plotX0 + plotX1) / 2, text: measure }, { row: 1, px: (plotX0 + plotX1) / 2, text: `${poolName}, ${t.random}, ${t.ci}` });
 

@@ -34,7 +34,7 @@ export const SUBGROUP_TEXT = {
   interactionNone: { en: 'interaction not testable', da: 'interaktion kan ikke testes' },
   level: { en: 'Outcome / level', da: 'Effektmål / gruppe' },
   n: { en: 'n ({interventionShort}/{controlShort})', da: 'n ({interventionShort}/{controlShort})' },
-  benefit: { en: 'Benefit [95% CI]', da: 'Gavn (95 %-KI)' },
+  benefit: { en: 'Benefit (95% CI)', da: 'Gavn (95 %-KI)' },
   verdict: { en: 'Verdict', da: 'Vurdering' },
   axis: { en: 'Benefit in MCIDs (positive favours {intervention})', da: 'Gavn i MKRF (positiv er til fordel for {intervention})' },
   favoursControl: { en: '← Favours {control}', da: '← Til fordel for {control}' },

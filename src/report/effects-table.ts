@@ -1,7 +1,7 @@
 /** The effects table (`hta analyze` without --json; README.md of a report). */
 import type { EffectRow } from '../analysis/results-schema.js';
 import { type ArmNames, defaultArmNames, fillArms } from './arm-names.js';
-import { formatFixed, formatMcid, formatP, type Lang, RELEVANCE_TEXT, SHORT_RELEVANCE_TEXT, tableInterval } from './i18n.js';
+import { formatFixed, formatMcid, formatP, type Lang, RELEVANCE_TEXT, SHORT_RELEVANCE_TEXT, tableInterval, timeLabel } from './i18n.js';
 import type { Table } from './text-table.js';
 
 const METHOD_TEXT: Record<EffectRow['method'], Record<Lang, string>> = {
@@ -54,7 +54,8 @@ export function effectsTable(rows: EffectRow[], lang: Lang, rangeWidthOf: (outco
             : (lang === 'da' ? 'ikke signifikant (ingen MKRF)' : 'not significant (no MCID)');
       return [
         labelOf(r.outcome),
-        r.time,
+        // "3 months", as every other table: "3m" reads as metres.
+        timeLabel(r.time, lang),
         METHOD_TEXT[r.method][lang],
         `${r.n.intervention}/${r.n.control}`,
         formatEffect(r, d, lang),

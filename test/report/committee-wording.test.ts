@@ -2,7 +2,8 @@
  * Wording a committee member frowned at (issue #15), checked in the committed reports, which
  * `hta report --check` keeps in step with the code: chart and axis titles start with a capital;
  * the meta report names its pooling method in words, not as a tool's preset ("preset metafor");
- * the participant flow's subtitle lines are sentences, each ending with a full stop.
+ * the participant flow's subtitle lines are sentences, each ending with a full stop; no page
+ * writes a visit as a code ("9m" reads as metres; "3 months").
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -62,5 +63,12 @@ describe('committee wording in the bundled reports', () => {
     expect(counts).toMatch(/: .+\.$/);
     // The wrapped "not provided" sentence ends with its own full stop.
     if (rest.length) expect(rest.at(-1)).toMatch(/\.$/);
+  });
+
+  it.each(REPORTS)('%s: visits in words, never as codes ("9m", "6w")', (name) => {
+    const text = readFileSync(join('reports', name, 'index.html'), 'utf8').replace(/<style>[\s\S]*?<\/style>/, '').replace(/<svg[\s\S]*?<\/svg>/g, '').replace(/<[^>]+>/g, ' ');
+    // File names ("subgroup-recruited-by-3m.svg") are not prose.
+    const codes = [...text.matchAll(/(?<![\w.\-/])\d+(?:m|w|mo|wk)(?![\w²\-.])/g)].map((m) => text.slice(Math.max(0, m.index - 30), m.index + 10));
+    expect(codes).toEqual([]);
   });
 });

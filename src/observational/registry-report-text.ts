@@ -101,7 +101,7 @@ export const REGISTRY_TEXT = {
   favoursControl: { en: '← Favours {control}', da: '← Til fordel for {control}' },
   favoursApp: { en: 'Favours {intervention} →', da: 'Til fordel for {intervention} →' },
   excluded: {
-    en: '{missing} patient(s) left out for a missing confounder value; {trimmed} trimmed.',
-    da: '{missing} patient(er) udeladt for en manglende confounderværdi; {trimmed} trimmet.',
+    en: 'Patients left out for a missing confounder value: {missing}; trimmed: {trimmed}.',
+    da: 'Patienter udeladt for en manglende confounderværdi: {missing}; trimmet: {trimmed}.',
   },
 } as const;

@@ -25,11 +25,12 @@ const TEXT = {
   subgroups: { en: '{n} subgroups', da: '{n} subgrupper' },
   subgroupOf: { en: 'subgroup: {name}', da: 'subgruppe: {name}' },
   single: { en: '{study}, as published (not pooled)', da: '{study}, som publiceret (ikke poolet)' },
-  random: { en: 'random effects ({tau2})', da: 'random effects-metaanalyse ({tau2})' },
-  fewTrials: { en: 'none (< {min} trials)', da: 'intet (< {min} forsøg)' },
-  notPooled: { en: 'not pooled (no study reported an interval)', da: 'ikke poolet (intet studie angav et interval)' },
-  noMcid: { en: 'no MCID: not judged', da: 'ingen MKRF: ikke vurderet' },
-  notShown: { en: 'not shown', da: 'ikke vist' },
+  // Cells start with a capital, as the verdict and outcome cells beside them.
+  random: { en: 'Random effects ({tau2})', da: 'Random effects-metaanalyse ({tau2})' },
+  fewTrials: { en: 'None (< {min} trials)', da: 'Intet (< {min} forsøg)' },
+  notPooled: { en: 'Not pooled (no study reported an interval)', da: 'Ikke poolet (intet studie angav et interval)' },
+  noMcid: { en: 'No MCID: not judged', da: 'Ingen MKRF: ikke vurderet' },
+  notShown: { en: 'Not shown', da: 'Ikke vist' },
   participantsUnknown: { en: 'not reported', da: 'ikke angivet' },
 } as const;
 

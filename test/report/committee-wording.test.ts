@@ -3,7 +3,8 @@
  * `hta report --check` keeps in step with the code: chart and axis titles start with a capital;
  * the meta report names its pooling method in words, not as a tool's preset ("preset metafor");
  * the participant flow's subtitle lines are sentences, each ending with a full stop; no page
- * writes a visit as a code ("9m" reads as metres; "3 months").
+ * writes a visit as a code ("9m" reads as metres; "3 months"); table cells in words start with a
+ * capital in the uptake, meta and registry reports.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -70,5 +71,12 @@ describe('committee wording in the bundled reports', () => {
     // File names ("subgroup-recruited-by-3m.svg") are not prose.
     const codes = [...text.matchAll(/(?<![\w.\-/])\d+(?:m|w|mo|wk)(?![\w²\-.])/g)].map((m) => text.slice(Math.max(0, m.index - 30), m.index + 10));
     expect(codes).toEqual([]);
+  });
+
+  it.each(['uptake', 'selfback-meta', 'registry', 'registry-da'])('%s: table cells in words start with a capital', (name) => {
+    const html = readFileSync(join('reports', name, 'index.html'), 'utf8');
+    const cells = [...html.matchAll(/<td[^>]*>([^<]*)<\/td>/g)].map((m) => m[1]!);
+    // "suppressed" marks a masked number (docs/disclosure-control.md), not words.
+    expect(cells.filter((c) => /^\p{Ll}/u.test(c) && !/^(suppressed|diskretioneret)$/.test(c))).toEqual([]);
   });
 });

@@ -27,7 +27,7 @@ describe('metaSummaryTable (pooled estimates of the meta report)', () => {
     expect(r[4]).toBe('Sandal 2021, as published (not pooled)');
     expect([study.ciLower, study.ciUpper]).toEqual([-1.51, -0.06]);
     expect(r[2]).toBe(`1 trial (${study.nIntervention! + study.nControl!})`);
-    expect(r[5]).toBe('none (< 3 trials)');
+    expect(r[5]).toBe('None (< 3 trials)');
     expect(r[8]).toBe(RELEVANCE_TEXT[study.relevance!].en);
     expect(r[7]).toBe('5 points');
     // The asymmetric published interval, not the model's symmetric one rebuilt from the SE.
@@ -47,8 +47,8 @@ describe('metaSummaryTable (pooled estimates of the meta report)', () => {
     expect(random).toMatchObject({ k: 2, trials: 1, piLower: null, piUpper: null });
     expect(r[2]).toBe('1 trial, 2 subgroups (not reported)'); // participants only when every study gave both arm sizes
     expect(r[3]).toBe(`MD ${random.estimate.toFixed(2)} (${random.ciLower.toFixed(2)} to ${random.ciUpper.toFixed(2)})`);
-    expect(r[4]).toBe('random effects (REML)');
-    expect(r[5]).toBe('none (< 3 trials)');
+    expect(r[4]).toBe('Random effects (REML)');
+    expect(r[5]).toBe('None (< 3 trials)');
     expect(r[6]).toBe(`${random.i2!.toFixed(0)}%`);
     expect(r[8]).toBe(RELEVANCE_TEXT[random.relevance!].en);
   });

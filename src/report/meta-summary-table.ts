@@ -92,5 +92,12 @@ export function metaSummaryTable(results: Pick<MetaResults, 'outcomes' | 'pooled
     const verdict = relevance ? RELEVANCE_TEXT[relevance][lang] : t('noMcid');
     return [outcome, timeLabel(s.time, lang), count, effect, basis, pi, i2, mcid, verdict];
   });
-  return { header: TEXT.header[lang].split('|'), rows, align: ['left', 'left', 'right', 'right', 'left', 'right', 'right', 'right', 'left'] };
+  // The trials cell is words ("1 trial, 2 subgroups (not reported)"), not a number: left-aligned
+  // and free to wrap, so the outcome column keeps room on A4 (docs/report-trial.md#print).
+  return {
+    header: TEXT.header[lang].split('|'),
+    rows,
+    align: ['left', 'left', 'left', 'right', 'left', 'right', 'right', 'right', 'left'],
+    fit: ['label', 'nowrap', undefined, undefined, undefined, undefined, undefined, undefined, 'wide'],
+  };
 }

@@ -67,6 +67,8 @@ function effectsTable(result: ObservationalResult, lang: Lang): Table {
     header: [c.outcome, c.time, c.method, c.nExposed, c.nUnexposed, c.difference, c.mcid, c.verdict, c.certainty, c.evalue].map((x) => x[lang]),
     rows,
     align: ['left', 'left', 'left', 'right', 'right', 'right', 'right', 'left', 'left', 'right'],
+    // Room for the outcome; "3 months" on one line (docs/report-trial.md#print).
+    fit: ['label', 'nowrap'],
   };
 }
 

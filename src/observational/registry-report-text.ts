@@ -92,11 +92,12 @@ export const REGISTRY_TEXT = {
   },
   before: { en: 'before weighting', da: 'før vægtning' },
   after: { en: 'after weighting', da: 'efter vægtning' },
-  absSmd: { en: '|standardised mean difference|', da: '|standardiseret middelværdiforskel|' },
-  propensity: { en: 'propensity score (probability of app use)', da: 'propensity score (sandsynlighed for brug af appen)' },
+  absSmd: { en: '|Standardised mean difference|', da: '|Standardiseret middelværdiforskel|' },
+  propensity: { en: 'Propensity score (probability of app use)', da: 'Propensity score (sandsynlighed for brug af appen)' },
+  // Chart and axis titles start with a capital.
   // Short (the arms are named by the favours labels): Vega's width estimate of a longer title
   // exceeds the panel and pushes the facet's row axis away from its plot.
-  benefitAxis: { en: 'benefit (signed difference)', da: 'gavn (forskel med fortegn)' },
+  benefitAxis: { en: 'Benefit (signed difference)', da: 'Gavn (forskel med fortegn)' },
   favoursControl: { en: '← Favours {control}', da: '← Til fordel for {control}' },
   favoursApp: { en: 'Favours {intervention} →', da: 'Til fordel for {intervention} →' },
   excluded: {

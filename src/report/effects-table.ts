@@ -1,7 +1,7 @@
 /** The effects table (`hta analyze` without --json; README.md of a report). */
 import type { EffectRow } from '../analysis/results-schema.js';
 import { type ArmNames, defaultArmNames, fillArms } from './arm-names.js';
-import { formatFixed, formatMcid, formatP, type Lang, RELEVANCE_TEXT, SHORT_RELEVANCE_TEXT } from './i18n.js';
+import { formatFixed, formatMcid, formatP, type Lang, RELEVANCE_TEXT, SHORT_RELEVANCE_TEXT, tableInterval, timeLabel } from './i18n.js';
 import type { Table } from './text-table.js';
 
 const METHOD_TEXT: Record<EffectRow['method'], Record<Lang, string>> = {
@@ -20,7 +20,7 @@ export function methodText(method: EffectRow['method'], lang: Lang): string {
 }
 
 const HEADER: Record<Lang, string[]> = {
-  en: ['Outcome', 'Time', 'Method', 'n ({interventionShort}/{controlShort})', 'Difference [95% CI]', 'p', 'MCID', 'Verdict'],
+  en: ['Outcome', 'Time', 'Method', 'n ({interventionShort}/{controlShort})', 'Difference (95% CI)', 'p', 'MCID', 'Verdict'],
   da: ['Effektmål', 'Tid', 'Metode', 'n ({interventionShort}/{controlShort})', 'Forskel (95 %-KI)', 'p', 'MKRF', 'Vurdering'],
 };
 
@@ -35,8 +35,7 @@ export function formatEffect(r: EffectRow, decimals: number, lang: Lang): string
   const scale = r.method === 'risk-difference' ? 100 : 1;
   const unit = r.method === 'risk-difference' ? (lang === 'da' ? ' %-point' : ' pp') : '';
   const f = (v: number) => formatFixed(v * scale, decimals, lang);
-  // Danish: "(a til b)"; the comma of "[a, b]" would read as a decimal comma (docs/glossary-da.md).
-  return lang === 'da' ? `${f(r.difference)}${unit} (${f(r.ciLower)} til ${f(r.ciUpper)})` : `${f(r.difference)}${unit} [${f(r.ciLower)} to ${f(r.ciUpper)}]`;
+  return `${f(r.difference)}${unit} ${tableInterval(f(r.ciLower), f(r.ciUpper), lang)}`;
 }
 
 export function effectsTable(rows: EffectRow[], lang: Lang, rangeWidthOf: (outcome: string) => number | undefined, verdicts: 'short' | 'long' = 'long', labelOf: (key: string) => string = (k) => rows.find((r) => r.outcome === k)?.label ?? k, arms: ArmNames = defaultArmNames(lang)): Table {
@@ -55,7 +54,8 @@ export function effectsTable(rows: EffectRow[], lang: Lang, rangeWidthOf: (outco
             : (lang === 'da' ? 'ikke signifikant (ingen MKRF)' : 'not significant (no MCID)');
       return [
         labelOf(r.outcome),
-        r.time,
+        // "3 months", as every other table: "3m" reads as metres.
+        timeLabel(r.time, lang),
         METHOD_TEXT[r.method][lang],
         `${r.n.intervention}/${r.n.control}`,
         formatEffect(r, d, lang),

@@ -61,7 +61,14 @@ tr.group td { font-style: italic; border-bottom: none; padding-top: 8px; }
   th, td { padding: 2pt 3pt; }
   th.num { white-space: normal; }
   td.wide { min-width: 12.5em; }
+  /* Room for a long row label and a short phrase, so rows stay a few lines high and the summary
+     of findings with its footnotes fits pages 1–2. */
+  td.label { min-width: 10em; }
+  td.compact { min-width: 6.5em; }
   .notes { font-size: 8pt; }
+  /* The summary's footnotes print as one block, kept with the table's last rows. */
+  #summary-of-findings .notes { break-inside: avoid; }
+  #summary-of-findings .table-wrap + .notes, #summary-of-findings .notes + .notes { break-before: avoid; }
 }
 `;
 

@@ -110,23 +110,25 @@ export const UPTAKE_TEXT = {
   activated: { en: 'Activated', da: 'Aktiveret' },
   activationRate: { en: 'Activation % (95% CI)', da: 'Aktivering % (95 %-KI)' },
   medianDays: { en: 'Median days', da: 'Median dage' },
-  retention4w: { en: 'Retained 4 wk % (n at risk)', da: 'Fastholdt 4 uger % (n i risiko)' },
-  retention12w: { en: 'Retained 12 wk % (n at risk)', da: 'Fastholdt 12 uger % (n i risiko)' },
+  retention4w: { en: 'Retained 4 weeks % (n at risk)', da: 'Fastholdt 4 uger % (n i risiko)' },
+  retention12w: { en: 'Retained 12 weeks % (n at risk)', da: 'Fastholdt 12 uger % (n i risiko)' },
   year: { en: 'Year', da: 'År' },
   eligible: { en: 'Eligible', da: 'Kandidater' },
   per1000: { en: 'Per 1,000 eligible (95% CI)', da: 'Pr. 1.000 kandidater (95 %-KI)' },
   dimension: { en: 'Breakdown', da: 'Opdeling' },
   level: { en: 'Group', da: 'Gruppe' },
-  ageBand: { en: 'age band', da: 'aldersgruppe' },
-  sex: { en: 'sex', da: 'køn' },
-  referrer: { en: 'referrer', da: 'henviser' },
+  // As the equity chart names them (UPTAKE_CHART_TEXT), capitalised as a table cell.
+  ageBand: { en: 'Age band (years)', da: 'Aldersgruppe (år)' },
+  sex: { en: 'Sex', da: 'Køn' },
+  referrer: { en: 'Referred by', da: 'Henvist af' },
   clinic: { en: 'Clinic', da: 'Klinik' },
   rate: { en: 'Activation %', da: 'Aktivering %' },
   limits95: { en: '95% limits %', da: '95 %-grænser %' },
   limits998: { en: '99.8% limits %', da: '99,8 %-grænser %' },
   position: { en: 'Outside', da: 'Uden for' },
-  below: { en: 'below', da: 'under' },
-  above: { en: 'above', da: 'over' },
+  // Table cells start with a capital.
+  below: { en: 'Below', da: 'Under' },
+  above: { en: 'Above', da: 'Over' },
   outside95: { en: 'outside 95%', da: 'uden for 95 %' },
   outside998: { en: 'outside 99.8%', da: 'uden for 99,8 %' },
   cost: { en: 'Cost', da: 'Udgift' },
@@ -142,9 +144,9 @@ export const UPTAKE_TEXT = {
   change: { en: 'Change', da: 'Ændring' },
   totalCost: { en: 'Total cost', da: 'Samlet udgift' },
   difference: { en: 'Difference from base', da: 'Forskel fra basis' },
-  base: { en: 'base case', da: 'basisscenarie' },
-  uptake: { en: 'uptake', da: 'optag' },
-  price: { en: 'price', da: 'pris' },
+  base: { en: 'Base case', da: 'Basisscenarie' },
+  uptake: { en: 'Uptake', da: 'Optag' },
+  price: { en: 'Price', da: 'Pris' },
   suppressed: { en: 'suppressed', da: 'diskretioneret' },
   priceModel: { en: 'Price model', da: 'Prismodel' },
   volumeScope: { en: 'volume counted over', da: 'volumen opgjort for' },
@@ -267,12 +269,17 @@ export function percentSign(lang: Lang): string {
 }
 
 /**
- * A formatted interval: "[−1.51, −0.06]" in English; "(−1,51 til −0,06)" in Danish, where the
- * comma of "[a, b]" would collide with the decimal comma (docs/glossary-da.md).
+ * An interval, in every table and chart of every report: "(−1.47 to −0.15)" in English,
+ * "(−1,47 til −0,15)" in Danish, the summary of findings' style — one style per language
+ * (issue #15). Never "[a, b]": in Danish its comma collides with the decimal comma
+ * (docs/glossary-da.md).
  */
 export function intervalText(lo: string, hi: string, lang: Lang): string {
-  return lang === 'da' ? `(${lo} til ${hi})` : `[${lo}, ${hi}]`;
+  return `(${lo} ${lang === 'da' ? 'til' : 'to'} ${hi})`;
 }
+
+/** The same interval in a table (one function, so tables and charts cannot drift apart). */
+export const tableInterval = intervalText;
 
 /** Fills `{name}` placeholders of a catalogue phrase. */
 export function fillPhrase(template: string, values: Record<string, string | number>): string {
@@ -438,11 +445,12 @@ export const REPORT_TEXT = {
     da: 'Søjler: observeret andel pr. gruppe (hændelser/patienter); streger: dens 95 %-KI (Wilson score).|Til højre: risikodifference {interventionShort} − {controlShort} i procentpoint, 95 %-KI (Newcombe hybrid score).',
   },
   patientsPercent: { en: 'Patients (%)', da: 'Patienter (%)' },
-  riskDifferenceCol: { en: 'Risk difference [95% CI]', da: 'Risikodifference (95 %-KI)' },
+  riskDifferenceCol: { en: 'Risk difference (95% CI)', da: 'Risikodifference (95 %-KI)' },
   pp: { en: 'pp', da: '%-point' },
   // Flow
   flowChartTitle: { en: 'Participant flow (CONSORT)', da: 'Patientflow (CONSORT)' },
-  flowSubtitle: { en: 'Counts for the primary outcome: {outcome}', da: 'Antal for det primære effektmål: {outcome}' },
+  // A full sentence: the line that may follow it (what was not provided) is another one.
+  flowSubtitle: { en: 'Counts for the primary outcome: {outcome}.', da: 'Antal for det primære effektmål: {outcome}.' },
   randomised: { en: 'Randomised: n = {n}', da: 'Randomiseret: n = {n}' },
   allocated: { en: 'Allocated: n = {n}', da: 'Allokeret: n = {n}' },
   observedAt: { en: 'Observed: n = {n}', da: 'Observeret: n = {n}' },

@@ -12,12 +12,12 @@
 import type { MetaOutcomeSetting, MetaPooledRow, MetaResults, MetaStudyRow } from '../meta/meta-results-schema.js';
 import { formatEffect } from '../meta/meta-table.js';
 import { MIN_PI_TRIALS } from '../meta/meta-analyze.js';
-import { fillPhrase, formatFixed, formatMcid, formatThousands, intervalText, type Lang, percentSign, RELEVANCE_TEXT, REPORT_TEXT, timeLabel } from './i18n.js';
+import { fillPhrase, formatFixed, formatMcid, formatThousands, type Lang, percentSign, RELEVANCE_TEXT, REPORT_TEXT, tableInterval, timeLabel } from './i18n.js';
 import type { Table } from './text-table.js';
 
 const TEXT = {
   header: {
-    en: 'Outcome|Follow-up|Trials (participants)|Effect [95% CI]|Estimate from|95% prediction interval|I²|MCID|Verdict',
+    en: 'Outcome|Follow-up|Trials (participants)|Effect (95% CI)|Estimate from|95% prediction interval|I²|MCID|Verdict',
     da: 'Effektmål|Opfølgning|Forsøg (deltagere)|Effekt (95 %-KI)|Estimat fra|95 %-prædiktionsinterval|I²|MKRF|Vurdering',
   },
   trials: { en: '{n} trials', da: '{n} forsøg' },
@@ -25,11 +25,12 @@ const TEXT = {
   subgroups: { en: '{n} subgroups', da: '{n} subgrupper' },
   subgroupOf: { en: 'subgroup: {name}', da: 'subgruppe: {name}' },
   single: { en: '{study}, as published (not pooled)', da: '{study}, som publiceret (ikke poolet)' },
-  random: { en: 'random effects ({tau2})', da: 'random effects-metaanalyse ({tau2})' },
-  fewTrials: { en: 'none (< {min} trials)', da: 'intet (< {min} forsøg)' },
-  notPooled: { en: 'not pooled (no study reported an interval)', da: 'ikke poolet (intet studie angav et interval)' },
-  noMcid: { en: 'no MCID: not judged', da: 'ingen MKRF: ikke vurderet' },
-  notShown: { en: 'not shown', da: 'ikke vist' },
+  // Cells start with a capital, as the verdict and outcome cells beside them.
+  random: { en: 'Random effects ({tau2})', da: 'Random effects-metaanalyse ({tau2})' },
+  fewTrials: { en: 'None (< {min} trials)', da: 'Intet (< {min} forsøg)' },
+  notPooled: { en: 'Not pooled (no study reported an interval)', da: 'Ikke poolet (intet studie angav et interval)' },
+  noMcid: { en: 'No MCID: not judged', da: 'Ingen MKRF: ikke vurderet' },
+  notShown: { en: 'Not shown', da: 'Ikke vist' },
   participantsUnknown: { en: 'not reported', da: 'ikke angivet' },
 } as const;
 
@@ -79,7 +80,7 @@ export function metaSummaryTable(results: Pick<MetaResults, 'outcomes' | 'pooled
     const only = random.k === 1 ? studies[0] : undefined;
     const f = (v: number) => formatEffect(s.measure, v, lang);
     const [est, lo, hi] = only ? [only.yi, only.ciLower ?? random.ciLower, only.ciUpper ?? random.ciUpper] : [random.estimate, random.ciLower, random.ciUpper];
-    const effect = `${s.measure} ${f(est)} ${intervalText(f(lo), f(hi), lang)}`;
+    const effect = `${s.measure} ${f(est)} ${tableInterval(f(lo), f(hi), lang)}`;
     const basis = only ? t('single', { study: only.study }) : t('random', { tau2: random.tau2Method ?? '—' });
     const pi = random.piLower !== null && random.piUpper !== null
       ? `${f(random.piLower)} ${lang === 'da' ? 'til' : 'to'} ${f(random.piUpper)}`
@@ -91,5 +92,12 @@ export function metaSummaryTable(results: Pick<MetaResults, 'outcomes' | 'pooled
     const verdict = relevance ? RELEVANCE_TEXT[relevance][lang] : t('noMcid');
     return [outcome, timeLabel(s.time, lang), count, effect, basis, pi, i2, mcid, verdict];
   });
-  return { header: TEXT.header[lang].split('|'), rows, align: ['left', 'left', 'right', 'right', 'left', 'right', 'right', 'right', 'left'] };
+  // The trials cell is words ("1 trial, 2 subgroups (not reported)"), not a number: left-aligned
+  // and free to wrap, so the outcome column keeps room on A4 (docs/report-trial.md#print).
+  return {
+    header: TEXT.header[lang].split('|'),
+    rows,
+    align: ['left', 'left', 'left', 'right', 'left', 'right', 'right', 'right', 'left'],
+    fit: ['label', 'nowrap', undefined, undefined, undefined, undefined, undefined, undefined, 'wide'],
+  };
 }

@@ -14,7 +14,7 @@ const METHOD: Record<string, Record<Lang, string>> = {
 export function sensitivityTable(s: Sensitivity, lang: Lang, decimals: number, arms: ArmNames = defaultArmNames(lang)): Table {
   const n = fillArms('n ({interventionShort}/{controlShort})', arms);
   return {
-    header: lang === 'da' ? ['Analyse', n, 'Forskel (95 %-KI)', 'p', 'Vurdering'] : ['Analysis', n, 'Difference [95% CI]', 'p', 'Verdict'],
+    header: lang === 'da' ? ['Analyse', n, 'Forskel (95 %-KI)', 'p', 'Vurdering'] : ['Analysis', n, 'Difference (95% CI)', 'p', 'Verdict'],
     align: ['left', 'right', 'right', 'right', 'left'],
     rows: s.rows.map((r) => [
       METHOD[r.method]?.[lang] ?? r.method,

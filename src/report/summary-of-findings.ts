@@ -149,7 +149,7 @@ export function summaryOfFindings(rows: readonly SofRow[], ctx: TrialChartContex
   const table: Table = {
     header: ctx.text('sofHeader').split('|'),
     align: ['left', 'left', 'right', 'left', 'left', 'left', 'left', 'left'],
-    fit: [undefined, 'nowrap', undefined, 'nowrap', undefined, undefined, 'wide', 'wide'],
+    fit: ['label', 'nowrap', undefined, 'nowrap', 'compact', undefined, 'wide', 'wide'],
     rows: rows.flatMap((s) => {
       const { row: r, importance, certainty, outcome, time } = s;
       const direction = ctx.directionOf(outcome);

@@ -44,9 +44,23 @@ function missing(s: CharacteristicSummary, lang: Lang): string {
 
 const pct = (count: number, percent: number | null, lang: Lang) => `${formatThousands(count, 0, lang)} (${percent === null ? '—' : formatFixed(percent, 1, lang)}${percentSign(lang)})`;
 
-/** Sex codes as a Danish committee writes them: F/M → K/M (docs/glossary-da.md); only for a sex column. */
-const SEX_WORDS: Record<string, Record<Lang, string>> = { F: { en: 'F', da: 'K' }, M: { en: 'M', da: 'M' }, female: { en: 'Female', da: 'Kvinde' }, male: { en: 'Male', da: 'Mand' } };
-const SEX_COLUMN = /^(sex|gender|køn|kon|koen)$/i;
+/**
+ * The usual codes of the usual columns in words, as a committee reads them: sex F/M (Danish K/M)
+ * → "Female"/"Male", "Kvinde"/"Mand" (docs/glossary-da.md); country codes → the country's name.
+ * Only for a column of that kind; any other level is shown as the export writes it.
+ */
+const FEMALE = { en: 'Female', da: 'Kvinde' };
+const MALE = { en: 'Male', da: 'Mand' };
+const LEVEL_WORDS: [RegExp, Record<string, Record<Lang, string>>][] = [
+  [/^(sex|gender|køn|kon|koen)$/i, { F: FEMALE, K: FEMALE, female: FEMALE, kvinde: FEMALE, M: MALE, male: MALE, mand: MALE }],
+  [/^(country|land)$/i, { DK: { en: 'Denmark', da: 'Danmark' }, NO: { en: 'Norway', da: 'Norge' }, SE: { en: 'Sweden', da: 'Sverige' } }],
+];
+
+/** A level of a categorical characteristic in words (LEVEL_WORDS), else as written. */
+export function levelWords(key: string, level: string, lang: Lang): string {
+  const words = LEVEL_WORDS.find(([column]) => column.test(key))?.[1];
+  return words && Object.hasOwn(words, level) ? (words[level] as Record<Lang, string>)[lang] : level;
+}
 
 export function tableOne(t1: BaselineTable, ctx: TrialChartContext, labels: CharacteristicLabels = new Map()): Table {
   const lang = ctx.lang;
@@ -66,7 +80,7 @@ export function tableOne(t1: BaselineTable, ctx: TrialChartContext, labels: Char
       rows.push([`${label}, ${text('nPercent')}`, '', '']);
       a.levels.forEach((l, i) => {
         const m = b.levels[i] as (typeof b.levels)[number];
-        rows.push([`  ${(SEX_COLUMN.test(c.key) ? SEX_WORDS[l.level]?.[lang] : undefined) ?? l.level}`, pct(l.count, l.percent, lang), pct(m.count, m.percent, lang)]);
+        rows.push([`  ${levelWords(c.key, l.level, lang)}`, pct(l.count, l.percent, lang), pct(m.count, m.percent, lang)]);
       });
       if (a.missing + b.missing > 0) rows.push([`  ${text('missingCount')}`, String(a.missing), String(b.missing)]);
     }

@@ -6,9 +6,11 @@ export interface Table {
   align?: ('left' | 'right')[];
   /**
    * Per column, for the HTML page: `nowrap` keeps short cells ("3 months") on one line, `wide`
-   * gives a phrase column room so it does not wrap one word a line on A4 (docs/report-trial.md#print).
+   * gives a phrase column room so it does not wrap one word a line on A4, `label` a row-label
+   * column room for a long name (a target population's), `compact` a short phrase ("RR 1.35
+   * (1.03 to 1.77)") room for two lines rather than five (docs/report-trial.md#print).
    */
-  fit?: ('nowrap' | 'wide' | undefined)[];
+  fit?: ('nowrap' | 'wide' | 'label' | 'compact' | undefined)[];
 }
 
 const width = (s: string) => [...s].length;

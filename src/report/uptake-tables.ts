@@ -14,7 +14,7 @@ import { regionsIn } from '../uptake/regions.js';
 import type { Masked, SuppressedMetricRow } from '../uptake/suppression.js';
 import type { UptakeAnalysis } from '../uptake/uptake-analysis.js';
 import { SCENARIOS } from '../uptake/uptake-plan.js';
-import { fillPhrase, formatFixed, formatThousands, funnelMethodText, type Lang, percentSign, priceModelText, UPTAKE_TEXT } from './i18n.js';
+import { fillPhrase, formatFixed, formatThousands, funnelMethodText, type Lang, percentSign, priceModelText, tableInterval, UPTAKE_TEXT } from './i18n.js';
 import type { Table } from './text-table.js';
 import { roundToTotal } from './rounding.js';
 import { levelLabel } from './uptake-levels.js';
@@ -65,7 +65,7 @@ function formatters(lang: Lang) {
     if (est === null) return '–';
     if (typeof est === 'string') return masked(est);
     if (typeof lo !== 'number' || typeof hi !== 'number') return f(est);
-    return `${f(est)} (${f(lo)}–${f(hi)})`;
+    return `${f(est)} ${tableInterval(f(lo), f(hi), lang)}`;
   };
   const pctCi = (est: Cell, lo: Cell, hi: Cell) => withCi(est, lo, hi, (v) => formatFixed(100 * v, 1, lang));
   const money = (v: Cell): string => (v === null ? '–' : typeof v === 'string' ? masked(v) : formatThousands(v, 0, lang));
@@ -150,7 +150,7 @@ export function uptakeTables(a: UptakeAnalysis, lang: Lang = 'en'): UptakeTables
   const shown = new Set(funnel.rows.filter((r) => typeof r.rate === 'number').map((r) => r.clinic));
   const flagged = funnel.rows.filter((r) => r.outside95 !== null && shown.has(r.clinic));
   const out998 = funnel.outside998.filter((c) => shown.has(c));
-  const limits = (lo: Cell, hi: Cell) => (typeof lo === 'number' && typeof hi === 'number' ? `${formatFixed(100 * Math.max(0, lo), 1, lang)}–${formatFixed(100 * Math.min(1, hi), 1, lang)}` : f.pct(lo));
+  const limits = (lo: Cell, hi: Cell) => (typeof lo === 'number' && typeof hi === 'number' ? tableInterval(formatFixed(100 * Math.max(0, lo), 1, lang), formatFixed(100 * Math.min(1, hi), 1, lang), lang).slice(1, -1) : f.pct(lo));
   const funnelHead = `${t('funnelOverall')} ${typeof funnel.overallRate === 'number' ? `${f.pct(funnel.overallRate)}${percent}` : f.masked(funnel.overallRate)} (${funnelMethodText(funnel.method, lang)}); ${fillPhrase(t('funnelCounts'), { n95: flagged.length, only95: flagged.length - out998.length, n998: out998.length })}${out998.length ? ` (${out998.join(', ')})` : ''}.`;
   const clinics =
     flagged.length === 0

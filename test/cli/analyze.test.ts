@@ -58,7 +58,7 @@ describe('hta analyze on the bundled trial', () => {
   it('prints the table with verdicts in words', async () => {
     const r = await runCli('analyze', TRIAL, '--plan', PLAN);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/Disability \(RMDQ 0–24\)\s+3m\s+ANCOVA\s+\d+\/\d+\s+−?\d+\.\d\d \[/);
+    expect(r.stdout).toMatch(/Disability \(RMDQ 0–24\)\s+3 months\s+ANCOVA\s+\d+\/\d+\s+−?\d+\.\d\d \(−?\d+\.\d\d to /);
     expect(r.stdout).toContain('Verdict');
   });
 

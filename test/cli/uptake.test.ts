@@ -83,12 +83,12 @@ describe('hta uptake on the bundled synthetic registry', () => {
     for (const title of ['Activation and retention by region', 'Uptake per 1,000 eligible', 'Equity', 'Clinics outside the funnel limits', 'Gross app cost: observed so far', 'projected cost by year and uptake scenario', 'One-way sensitivity']) {
       expect(r.stdout).toContain(title);
     }
-    expect(r.stdout).toMatch(/^Whole country +20,000 +13,264 +66\.3 \(65\.7–67\.0\)/m);
-    expect(r.stdout).toMatch(/^referrer +Chiropractor +2,431/m);
+    expect(r.stdout).toMatch(/^Whole country +20,000 +13,264 +66\.3 \(65\.7 to 67\.0\)/m);
+    expect(r.stdout).toMatch(/^Referred by +Chiropractor +2,431/m);
     expect(r.stdout).toMatch(/outside the 95% limits: 9 clinics \(5 within the 99\.8% limits, 4 outside them\) \(H010, M008, S003, S010\)/);
-    expect(r.stdout).toMatch(/^S003 +Syddanmark +204 +66 +32\.4 .* below 99\.8%$/m);
+    expect(r.stdout).toMatch(/^S003 +Syddanmark +204 +66 +32\.4 .* Below 99\.8%$/m);
     expect(r.stdout).toContain('Cost (1,000 DKK)');
-    expect(r.stdout).toMatch(/^uptake +−50% +[\d,]+ +−[\d,]+$/m);
+    expect(r.stdout).toMatch(/^Uptake +−50% +[\d,]+ +−[\d,]+$/m);
   });
 
   it('--json prints the whole UptakeAnalysis and --csv-dir writes one CSV per table', async () => {

@@ -69,14 +69,14 @@ describe('metaForestSpec', () => {
     const t = texts(svg);
     for (const s of [
       'Pain self-efficacy (PSEQ 0–60) — 9 months', 'high physical demands', 'low physical demands', 'Rasmussen 2024', '49.0%', '51.0%',
-      '3.50 [0.90, 6.00]', 'Total, fixed effect (95% CI)', 'Total, random effects (95% CI)',
-      '← Favours usual care', 'Favours app →', 'MD [95% CI]', 'Prediction interval: not shown (fewer than 3 trials)',
+      '3.50 (0.90 to 6.00)', 'Total, fixed effect (95% CI)', 'Total, random effects (95% CI)',
+      '← Favours usual care', 'Favours app →', 'MD (95% CI)', 'Prediction interval: not shown (fewer than 3 trials)',
     ]) expect(t).toContain(s);
     // Two subgroups of one trial: "1 trial, 2 subgroups", never "2 studies"; no PI bar (it would equal the CI).
     expect(t.some((x) => x.startsWith('1 trial, 2 subgroups; MD, app − usual care'))).toBe(true);
     expect(t).not.toContain('Prediction interval');
     // A one-study subgroup shows its study row once: no subtotal with a second (Wald) interval.
-    expect(t).not.toContain('3.50 [0.95, 6.05]');
+    expect(t).not.toContain('3.50 (0.95 to 6.05)');
     expect(t).not.toContain('Subtotal (95% CI)');
     expect(t.some((x) => x.startsWith('Test for subgroup differences: Chi² = 0.15, df = 1 (P = 0.70), I² = 0%'))).toBe(true);
     expect(t.some((x) => x.startsWith('Heterogeneity: Tau² = 0.00 (REML); Chi² = 0.15'))).toBe(true);
@@ -100,8 +100,8 @@ describe('metaForestSpec', () => {
     const rmdq = groups.find((g) => g.setting.outcome === 'rmdq' && g.setting.time === '3m')!;
     const en = texts(await toSvg(metaForestSpec(rmdq, 'en'), 'forest-rmdq-3m'));
     // RMDQ is lower-is-better: shown turned round (usual care − app), so its benefit is right of 0.
-    expect(en).toContain('0.79 [0.06, 1.51]');
-    expect(en).not.toContain('−0.79 [−1.51, −0.06]');
+    expect(en).toContain('0.79 (0.06 to 1.51)');
+    expect(en).not.toContain('−0.79 (−1.51 to −0.06)');
     expect(en).toContain('MD, usual care − app'); // the axis title says what is plotted
     expect(en.some((x) => x.startsWith('1 trial; MD, usual care − app'))).toBe(true);
     expect(en).toContain('Single study: shown as reported, not pooled');
@@ -135,7 +135,7 @@ describe('metaForestSpec', () => {
     const svg = await toSvg(metaForestSpec(metaGroups(r)[0]!, 'en'), 'forest-bcg');
     const t = texts(svg);
     expect(t).toContain('Events');
-    expect(t).toContain('RR [95% CI]');
+    expect(t).toContain('RR (95% CI)');
     expect(t).toContain('M-H, Random, 95% CI');
     expect(t).toContain('13598');
     expect(t).toContain('1'); // the no-effect tick of the log axis

@@ -22,7 +22,7 @@ describe('registry report', () => {
     expect(content.charts.map((c) => c.name)).toEqual(['effects', 'love-plot', 'overlap']);
     const rows = content.page.sections[0]!.tables![0]!.table.rows;
     const rmdq = rows.filter((r) => r[0] === 'Physical function (RMDQ)');
-    expect(rmdq.map((r) => r[2])).toEqual(['crude', 'weighted regression (doubly robust)', 'AIPW (doubly robust)']);
+    expect(rmdq.map((r) => r[2])).toEqual(['Crude', 'Weighted regression (doubly robust)', 'AIPW (doubly robust)']);
     // The bundled registry: true effect −2; crude far off, adjusted near it (numbers from the analysis itself, checked against R elsewhere).
     const results = content.results as ObservationalResult;
     const est = results.analyses.find((a) => a.outcome === 'rmdq')!.effects.map((e) => e.difference!);
@@ -30,6 +30,8 @@ describe('registry report', () => {
     expect(Math.abs(est[1]! + 2)).toBeLessThan(0.3);
     expect(rmdq[1]![5]).toBe(`${est[1]!.toFixed(2).replace('-', '−')} (${results.analyses[0]!.effects[1]!.ciLower!.toFixed(2).replace('-', '−')} to ${results.analyses[0]!.effects[1]!.ciUpper!.toFixed(2).replace('-', '−')})`);
     expect(rmdq.every((r) => r[8] === 'Low')).toBe(true);
+    // The MCID as the plan gives it and the trial report writes it ("5", not "5.0").
+    expect(rmdq.map((r) => r[6])).toEqual(rmdq.map(() => String(results.analyses[0]!.effects[0]!.mcid)));
     expect(content.page.sections[1]!.intro![0]).toMatch(/^Physical function \(RMDQ\), 3 months \(weighted regression \(doubly robust\)\): an unmeasured confounder .* risk ratio of \d\.\d\d each/);
     expect(JSON.stringify(content)).not.toMatch(/R\d{5}/);
   });

@@ -22,16 +22,16 @@ describe('metaSummaryTable (pooled estimates of the meta report)', () => {
   it('a single study is shown once, with its interval as published, named for what it is, and its own verdict', () => {
     const study = results.studies.find((s) => s.outcome === 'rmdq' && s.time === '3m')!;
     const r = row('rmdq', '3m');
-    expect(en.header[3]).toBe('Effect [95% CI]'); // not "random effects": most rows are one trial
-    expect(r[3]).toBe('MD −0.79 [−1.51, −0.06]');
+    expect(en.header[3]).toBe('Effect (95% CI)'); // not "random effects": most rows are one trial
+    expect(r[3]).toBe('MD −0.79 (−1.51 to −0.06)');
     expect(r[4]).toBe('Sandal 2021, as published (not pooled)');
     expect([study.ciLower, study.ciUpper]).toEqual([-1.51, -0.06]);
     expect(r[2]).toBe(`1 trial (${study.nIntervention! + study.nControl!})`);
-    expect(r[5]).toBe('none (< 3 trials)');
+    expect(r[5]).toBe('None (< 3 trials)');
     expect(r[8]).toBe(RELEVANCE_TEXT[study.relevance!].en);
     expect(r[7]).toBe('5 points');
     // The asymmetric published interval, not the model's symmetric one rebuilt from the SE.
-    expect(row('pain_avg', '3m')[3]).toBe('MD −0.80 [−1.30, −0.20]');
+    expect(row('pain_avg', '3m')[3]).toBe('MD −0.80 (−1.30 to −0.20)');
   });
 
   it('rows from one subgroup of a trial name the subgroup', () => {
@@ -46,9 +46,9 @@ describe('metaSummaryTable (pooled estimates of the meta report)', () => {
     const r = row('pseq', '9m');
     expect(random).toMatchObject({ k: 2, trials: 1, piLower: null, piUpper: null });
     expect(r[2]).toBe('1 trial, 2 subgroups (not reported)'); // participants only when every study gave both arm sizes
-    expect(r[3]).toBe(`MD ${random.estimate.toFixed(2)} [${random.ciLower.toFixed(2)}, ${random.ciUpper.toFixed(2)}]`);
-    expect(r[4]).toBe('random effects (REML)');
-    expect(r[5]).toBe('none (< 3 trials)');
+    expect(r[3]).toBe(`MD ${random.estimate.toFixed(2)} (${random.ciLower.toFixed(2)} to ${random.ciUpper.toFixed(2)})`);
+    expect(r[4]).toBe('Random effects (REML)');
+    expect(r[5]).toBe('None (< 3 trials)');
     expect(r[6]).toBe(`${random.i2!.toFixed(0)}%`);
     expect(r[8]).toBe(RELEVANCE_TEXT[random.relevance!].en);
   });

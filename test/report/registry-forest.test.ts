@@ -45,6 +45,6 @@ describe('registryEffectsSpec', () => {
     const svg = await new vega.View(vega.parse(compile(spec as unknown as TopLevelSpec).spec), { renderer: 'none' }).toSVG();
     const printed = [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]!);
     for (const r of rows) expect(printed).toContain(r.label);
-    expect(printed.some((t) => t.startsWith(lang === 'en' ? 'benefit (' : 'gavn ('))).toBe(true);
+    expect(printed.some((t) => t.startsWith(lang === 'en' ? 'Benefit (' : 'Gavn ('))).toBe(true);
   });
 });

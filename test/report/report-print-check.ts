@@ -1,8 +1,9 @@
 /**
  * Issue #15, point 6: a trial report printed to A4 by Chromium (called from the browser test,
  * which has the browser open). Page 1 holds the conclusion and the start of the summary of
- * findings (no section pushed to page 2), and the summary's phrase columns never wrap one word a
- * line. Needs pdftotext (poppler-utils); without it the check fails on CI and is skipped elsewhere.
+ * findings (no section pushed to page 2), the summary with all its footnotes ends on page 2, and
+ * the summary's phrase columns never wrap one word a line. Needs pdftotext (poppler-utils);
+ * without it the check fails on CI and is skipped elsewhere.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
@@ -33,6 +34,13 @@ export async function checkPrintedPage(browser: Browser, p: (typeof PRINTED_PAGE
   expect(page1, `${p.name} page 1`).toContain(p.conclusion);
   expect(page1).toContain(p.table);
   expect(page1).toContain(p.first);
+  // The summary of findings and its footnotes fit pages 1–2, the footnotes as one block: none runs
+  // onto page 3 (a reviewer found footnote c at the top of page 3).
+  const notes = await page.$$eval('#summary-of-findings p.notes', (ps) => ps.map((x) => x.textContent ?? ''));
+  expect(notes.length, `${p.name}: summary footnotes`).toBeGreaterThan(1);
+  const flat = (s: string) => s.replace(/\s+/g, ' ');
+  const pages12 = flat(execFileSync(PDFTOTEXT, ['-f', '1', '-l', '2', pdf, '-'], { encoding: 'utf8' }));
+  for (const n of notes) expect(pages12, `${p.name}: footnote "${n.slice(0, 40)}…" on page 1 or 2`).toContain(flat(n).slice(0, 60));
   // Charts wider than a portrait page (the effects forest) print on landscape pages.
   const sizes = [...execFileSync(PDFTOTEXT.replace('pdftotext', 'pdfinfo'), ['-f', '1', '-l', '99', pdf], { encoding: 'utf8' }).matchAll(/size:\s+([\d.]+) x ([\d.]+) pts/g)];
   expect(sizes[0]![1]! < sizes[0]![2]!, 'page 1 is portrait').toBe(true);

@@ -3,7 +3,7 @@
  * its data inline. Pure: the meta-analysis result in, the spec out; no statistics here.
  *
  *   Study or subgroup | App + usual care (Mean SD Total | Events Total) | Usual care (…) |
- *   Weight fixed | Weight random | MD [95% CI] | plot
+ *   Weight fixed | Weight random | MD (95% CI) | plot
  *
  * The plot: per study a square (area ∝ random-effects weight) and its CI; subgroup subtotal and
  * overall diamonds (fixed and random); the prediction interval as a bar; the ±MCID band; the
@@ -28,6 +28,7 @@ import { isRatioMeasure } from '../../meta/read-studies.js';
 import { type ArmNames, defaultArmNames, fillArms } from '../arm-names.js';
 import { MIN_PI_TRIALS } from '../../meta/meta-analyze.js';
 import { fillPhrase, formatFixed, intervalText, type Lang, percentSign, timeLabel } from '../i18n.js';
+import { poolingMethodText } from '../meta-method-words.js';
 import { outcomeName, trialCountText } from '../meta-summary-table.js';
 import { baseChartConfig, ESTIMATE_COLOUR, FONT_SIZE, PALETTE } from './chart-style.js';
 
@@ -57,6 +58,8 @@ const TEXT = {
 } as const;
 
 const TAU2 = { REML: 'REML', DL: 'DL', PM: 'PM' } as const;
+
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 export interface MetaForestOptions {
   /** Column headers for the two arms; default "App + usual care" / "Usual care". */
@@ -112,7 +115,7 @@ export function metaForestSpec(group: MetaGroup, lang: Lang, options: MetaForest
   const eff = (v: number) => formatEffect(measure, sign * v, lang);
   const interval = (lo: number, hi: number) => (flipped ? intervalText(eff(hi), eff(lo), lang) : intervalText(eff(lo), eff(hi), lang));
   const effectText = (est: number, lo: number | null, hi: number | null) =>
-    lo === null || hi === null ? `${eff(est)} [${t.noInterval}]` : `${eff(est)} ${interval(lo, hi)}`;
+    lo === null || hi === null ? `${eff(est)} (${t.noInterval})` : `${eff(est)} ${interval(lo, hi)}`;
   // Which way round the effect is: "MD, app − usual care" or, turned, "MD, usual care − app".
   const [first, second] = flipped ? [arms.control, arms.intervention] : [arms.intervention, arms.control];
   const effectName = `${measure}, ${first} ${ratio ? '÷' : '−'} ${second}`;
@@ -165,7 +168,7 @@ export function metaForestSpec(group: MetaGroup, lang: Lang, options: MetaForest
   centre.push({ row: 0, px: (xWeightFixed + xWeightRandom) / 2 - 24, text: t.weight });
   right.push({ row: 1, px: xWeightFixed, text: t.fixed }, { row: 1, px: xWeightRandom, text: t.random });
   bold.push({ row: 1, px: 0, text: t.study });
-  bold.push({ row: 1, px: xEffect, text: lang === 'da' ? `${measure} (${t.ci})` : `${measure} [${t.ci}]` });
+  bold.push({ row: 1, px: xEffect, text: `${measure} (${t.ci})` });
   if (flipped) bold.push({ row: 0, px: xEffect, text: `${first} ${ratio ? '÷' : '−'} ${second}` });
   centre.push({ row: 0, px: (plotX0 + plotX1) / 2, text: measure }, { row: 1, px: (plotX0 + plotX1) / 2, text: `${poolName}, ${t.random}, ${t.ci}` });
 
@@ -280,10 +283,8 @@ export function metaForestSpec(group: MetaGroup, lang: Lang, options: MetaForest
   const plotBottom = row - 0.2;
   const methodBits = random
     ? [
-        random.k > 1 && random.tau2Method ? `τ²: ${TAU2[random.tau2Method]}` : null,
-        random.k > 1 ? `CI: ${random.ciMethod === 'hksj' ? 'HKSJ' : 'z'}` : null,
-        random.piLower !== null ? `PI: ${random.piDf === null ? 'normal' : `t(${random.piDf})`}` : null,
-        random.preset ? `${lang === 'da' ? 'forindstilling' : 'preset'} ${random.preset}` : null,
+        // The method in words, not the tool's preset name (a single study is not pooled: no method).
+        random.k > 1 ? capitalise(poolingMethodText({ tau2Method: random.tau2Method, ciMethod: random.ciMethod, ...(random.piLower !== null ? { piDf: random.piDf } : {}), preset: random.preset }, lang)) : null,
         s.mcid !== null ? `${t.mcidBand} (${mcidText(s.mcid, lang)}${ratio ? '×' : ''})` : null,
       ].filter((b): b is string => b !== null)
     : [];

@@ -5,7 +5,7 @@
  * as a Vega-Lite spec with its data inline. Pure: analysis rows and labels in, spec out.
  *
  *   Outcome                                          in points; interaction p 0.250
- *     all patients | n | plot (benefit ÷ MCID, right favours the app) | Benefit [95% CI]
+ *     all patients | n | plot (benefit ÷ MCID, right favours the app) | Benefit (95% CI)
  *       level      | n | …                                             | …
  *   and under it the legend: the verdict of each marker colour and shape (as the effects forest)
  *
@@ -22,7 +22,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { EffectRow, SubgroupResult } from '../../analysis/results-schema.js';
 import type { Relevance } from '../../judge/relevance.js';
 import { fillArms } from '../arm-names.js';
-import { fillPhrase, formatFixed, formatP, SHORT_RELEVANCE_TEXT } from '../i18n.js';
+import { fillPhrase, formatFixed, formatP, intervalText, SHORT_RELEVANCE_TEXT } from '../i18n.js';
 import { textWidth } from '../render/chart-font.js';
 import { SUBGROUP_TEXT, type SubgroupPhrase } from '../sections/subgroup-phrases.js';
 import { chartConfig, FONT_SIZE, PALETTE } from './chart-style.js';
@@ -87,7 +87,7 @@ export function subgroupForestRows(analyses: readonly SubgroupResult[], effects:
     const d = ctx.decimalsOf(g.outcome);
     const f = (v: number) => formatFixed(v, d, lang);
     // Danish pages write intervals "(a til b)" (docs/glossary-da.md).
-    const interval = (lo: string, hi: string) => (lang === 'da' ? `(${lo} til ${hi})` : `[${lo}, ${hi}]`);
+    const interval = (lo: string, hi: string) => intervalText(lo, hi, lang);
     const scaled = (e: EffectRow | undefined) => {
       const ok = e && e.benefit !== null && e.benefitCiLower !== null && e.benefitCiUpper !== null;
       return ok ? { est: (e.benefit as number) / mcid, lo: (e.benefitCiLower as number) / mcid, hi: (e.benefitCiUpper as number) / mcid } : { est: null, lo: null, hi: null };

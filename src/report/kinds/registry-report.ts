@@ -17,7 +17,7 @@ import { diagnosticFindings, findingText } from '../../observational/diagnostic-
 import { armNames } from '../arm-names.js';
 import { balanceTermLabel } from '../balance-term-label.js';
 import { registryEffectsSpec, registryLovePlotSpec, registryOverlapSpec } from '../charts/registry-charts.js';
-import { fillPhrase, formatFixed, type Lang, RELEVANCE_TEXT, timeLabel } from '../i18n.js';
+import { fillPhrase, formatFixed, formatMcid, type Lang, RELEVANCE_TEXT, timeLabel } from '../i18n.js';
 import { localizedText } from '../localized-text.js';
 import { outcomeLabel } from '../../plan/outcome-label.js';
 import type { ChartSpec, PageSection, ReportContent } from '../report-page.js';
@@ -43,17 +43,21 @@ function interval(e: ObservationalEffect, lang: Lang): string {
   return `${f(e.difference)} (${f(e.ciLower)} ${lang === 'da' ? 'til' : 'to'} ${f(e.ciUpper)})`;
 }
 
+const capitalised = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
 function effectsTable(result: ObservationalResult, lang: Lang): Table {
   const c = T.col;
   const rows = result.analyses.flatMap((a) =>
     a.effects.map((e) => [
       a.label,
       timeLabel(a.time, lang),
-      METHOD[e.method][lang],
+      // A table cell starts with a capital, as the verdict and certainty cells beside it.
+      capitalised(METHOD[e.method][lang]),
       String(e.n.intervention),
       String(e.n.control),
       interval(e, lang),
-      e.mcid === null ? '–' : formatFixed(e.mcid, decimalsOf(e) === 3 ? 3 : 1, lang),
+      // As the trial report writes an MCID: "5", not "5.0".
+      e.mcid === null ? '–' : formatMcid(e.mcid, lang),
       e.relevance ? RELEVANCE_TEXT[e.relevance][lang] : e.significant ? (lang === 'da' ? 'Signifikant' : 'Significant') : lang === 'da' ? 'Ikke signifikant' : 'Not significant',
       CERTAINTY[e.certainty.level][lang],
       e.eValue ? `${formatFixed(e.eValue.estimate, 2, lang)} (${formatFixed(e.eValue.ciLimit, 2, lang)})` : '–',
@@ -63,6 +67,8 @@ function effectsTable(result: ObservationalResult, lang: Lang): Table {
     header: [c.outcome, c.time, c.method, c.nExposed, c.nUnexposed, c.difference, c.mcid, c.verdict, c.certainty, c.evalue].map((x) => x[lang]),
     rows,
     align: ['left', 'left', 'left', 'right', 'right', 'right', 'right', 'left', 'left', 'right'],
+    // Room for the outcome; "3 months" on one line (docs/report-trial.md#print).
+    fit: ['label', 'nowrap'],
   };
 }
 

@@ -1,0 +1,55 @@
+/**
+ * The pooling method in words a committee reads, instead of the tool's preset name
+ * ("preset metafor"): "random-effects model, REML, normal-based 95% CI (as metafor's default)".
+ * Used by the meta report's provenance line and the forest plots' method note.
+ */
+import type { MetaPreset } from '../stats/meta/presets.js';
+import { META_PRESETS } from '../stats/meta/presets.js';
+import type { Lang } from './i18n.js';
+
+type Tau2 = 'REML' | 'DL' | 'PM';
+
+const TAU2_WORDS: Record<Tau2, Record<Lang, string>> = {
+  REML: { en: 'REML', da: 'REML' },
+  DL: { en: 'DerSimonian–Laird', da: 'DerSimonian–Laird' },
+  PM: { en: 'Paule–Mandel', da: 'Paule–Mandel' },
+};
+
+/** Whose default the settings are, when they are a named preset's. */
+const PRESET_WORDS: Record<MetaPreset, Record<Lang, string>> = {
+  metafor: { en: "as metafor's default", da: 'som standard i metafor' },
+  revman5: { en: "as RevMan 5's default", da: 'som standard i RevMan 5' },
+  'revman-web': { en: "as RevMan's default since 2025", da: 'som standard i RevMan fra 2025' },
+  iqwig6: { en: "as IQWiG's methods (version 6)", da: 'som IQWiG’s metoder (version 6)' },
+};
+
+export interface PoolingMethod {
+  tau2Method: Tau2 | null;
+  ciMethod: 'z' | 'hksj';
+  /** The prediction interval's t df; null = normal-based; undefined = no prediction interval shown. */
+  piDf?: number | null;
+  preset: MetaPreset | null;
+}
+
+/**
+ * "random-effects model, REML, normal-based 95% CI (as metafor's default)"; Danish "random
+ * effects, REML, normalfordelt 95 %-KI (som standard i metafor)" (lower case: used inside a sentence).
+ */
+export function poolingMethodText(m: PoolingMethod, lang: Lang): string {
+  const da = lang === 'da';
+  const parts = [da ? 'random effects' : 'random-effects model'];
+  if (m.tau2Method) parts.push(TAU2_WORDS[m.tau2Method][lang]);
+  parts.push(m.ciMethod === 'hksj' ? (da ? 'Hartung–Knapp-95 %-KI' : 'Hartung–Knapp 95% CI') : da ? 'normalfordelt 95 %-KI' : 'normal-based 95% CI');
+  if (m.piDf !== undefined) {
+    const dist = m.piDf === null ? (da ? 'normalfordelt' : 'normal-based') : `t(${m.piDf})`;
+    parts.push(da ? `prædiktionsinterval ${dist}` : `prediction interval ${dist}`);
+  }
+  const text = parts.join(', ');
+  return m.preset ? `${text} (${PRESET_WORDS[m.preset][lang]})` : text;
+}
+
+/** The same for a preset's settings, before any fit (the report's provenance line). */
+export function presetMethodText(preset: MetaPreset, lang: Lang): string {
+  const o = META_PRESETS[preset];
+  return poolingMethodText({ tau2Method: o.method, ciMethod: o.hksj ? 'hksj' : 'z', preset }, lang);
+}

@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { responderSchema } from '../plan/plan-schema.js';
 
-const localized = z
+export const localized = z
   .object({ en: z.string().min(1), da: z.string().min(1).optional() })
   .describe('A label in English and (optionally) Danish');
 
@@ -30,7 +30,7 @@ export const resourceItemSchema = z
 export const unitCostSchema = z
   .object({
     cost: z.number().nonnegative().describe('cost of one unit, in the plan currency and price year'),
-    source: z.string().min(1).describe('where the price comes from (tariff, list, year)'),
+    source: z.union([z.string().min(1), localized]).describe('where the price comes from (tariff, list, year); { "en": …, "da": … } for a Danish page'),
   })
   .strict();
 
@@ -73,7 +73,7 @@ export const ceaPlanSchema = z
     resourceUse: z.array(resourceItemSchema).min(1),
     unitCosts: z
       .union([z.record(z.string(), unitCostSchema), z.string().min(1)])
-      .describe('item key → { cost, source }, or a CSV file (columns item, unit_cost, currency, price_year, source) relative to this plan'),
+      .describe('item key → { cost, source }, or a CSV file (columns item, unit_cost, currency, price_year, source, optional source_da) relative to this plan'),
     interventionCost: interventionCostSchema,
     responders: z.array(responderSchema).default([]).describe('responder definitions (as in the trial plan) for the cost per extra responder; the trial plan\'s own are used too'),
     responderTime: z.string().min(1).optional().describe('visit at which responders are counted (default: the last period)'),

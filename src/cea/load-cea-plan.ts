@@ -19,7 +19,9 @@ import { type PublishedCea, parsePublishedCea } from './published-cea.js';
 
 export interface UnitCost {
   cost: number;
+  /** English (what results.json keeps); `sourceDa` the Danish wording when the input gives one. */
   source: string;
+  sourceDa?: string;
 }
 
 /** A plan with its references read: what the analysis takes. */
@@ -48,7 +50,7 @@ export function loadCeaPlanFile(file: string): ResolvedCeaPlan {
   const problems = crossCheck(plan, trialPlan, file);
   if (problems.length) throw new HtaError('plan.invalid', `${file} is not a valid cost-effectiveness plan`, locateProblems(json, problems));
 
-  const unitCosts = typeof plan.unitCosts === 'string' ? readUnitCostFile(resolve(dir, plan.unitCosts), plan) : plan.unitCosts;
+  const unitCosts = typeof plan.unitCosts === 'string' ? readUnitCostFile(resolve(dir, plan.unitCosts), plan) : inlineUnitCosts(plan.unitCosts);
   const missing = plan.resourceUse.filter((r) => !Object.hasOwn(unitCosts, r.key));
   if (missing.length) {
     const where = typeof plan.unitCosts === 'string' ? resolve(dir, plan.unitCosts) : file;
@@ -91,6 +93,13 @@ function crossCheck(plan: CeaPlan, trial: Plan, file: string): Problem[] {
   return problems;
 }
 
+/** The plan's own price list, its sources as text in English and (when given) Danish. */
+function inlineUnitCosts(costs: Exclude<CeaPlan['unitCosts'], string>): Record<string, UnitCost> {
+  return Object.fromEntries(Object.entries(costs).map(([k, u]) => [k, typeof u.source === 'string'
+    ? { cost: u.cost, source: u.source }
+    : { cost: u.cost, source: u.source.en, ...(u.source.da ? { sourceDa: u.source.da } : {}) }]));
+}
+
 const UNIT_COST_COLUMNS = ['item', 'unit_cost', 'currency', 'price_year', 'source'] as const;
 
 /**
@@ -124,7 +133,9 @@ export function readUnitCostFile(file: string, plan: Pick<CeaPlan, 'currency' | 
     if (year !== String(plan.priceYear)) problems.push({ ...where('price_year', year), expected: `${plan.priceYear}, the plan's price year (inflate or deflate the price first)`, kind: 'unit-cost.price-year' });
     const source = cell('source');
     if (source === null) problems.push({ ...where('source', source), expected: 'the source of the price', kind: 'unit-cost.source' });
-    if (item !== null && items.has(item) && cost !== undefined && source !== null) out[item] = { cost, source };
+    // Optional: the source in Danish, for a Danish page (docs/plan-cea.md).
+    const sourceDa = col.has('source_da') ? (rec.cells[col.get('source_da')!] ?? null) : null;
+    if (item !== null && items.has(item) && cost !== undefined && source !== null) out[item] = { cost, source, ...(sourceDa !== null ? { sourceDa } : {}) };
   }
   if (problems.length) throw new HtaError('input.invalid', `${file} has ${problems.length} problem(s)`, problems);
   return out;

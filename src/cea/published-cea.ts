@@ -5,12 +5,12 @@
 import { z } from 'zod';
 import { HtaError } from '../errors.js';
 import { jsonProblems } from '../io/read-json.js';
-import { currencyCode } from './cea-plan-schema.js';
+import { currencyCode, localized } from './cea-plan-schema.js';
 
 export const publishedCeaSchema = z
   .object({
     $comment: z.string().optional(),
-    citation: z.string().min(1),
+    citation: z.union([z.string().min(1), localized]).describe('the reference; { "en": …, "da": … } when its description should read in Danish on a Danish page'),
     doi: z.string().min(1).optional(),
     patients: z.object({ intervention: z.number().int().positive(), control: z.number().int().positive() }).strict(),
     followUpMonths: z.number().positive(),

@@ -57,7 +57,7 @@ function contentText(c: ReportContent): string {
     ...c.charts.map((ch) => `${ch.alt}\n${shownInSpec(ch.spec)}`)].join('\n').split(/(?<=\s)/).filter((w) => !/[/\\]|\.(svg|png|json|csv|md)\b/.test(w)).join('');
 }
 
-const FORBIDDEN = [/Respondent/i, /Tipping point/i, /summary of findings/i, /\bimputation\b/i, /Risikoforskel/i, /\budfald/i, /\bMCID\b/];
+const FORBIDDEN = [/\bfor country\b/, /\(Danske patienter\)/, /within-trial/, /synthetic-data/, /Respondent/i, /Tipping point/i, /summary of findings/i, /\bimputation\b/i, /Risikoforskel/i, /\budfald/i, /\bMCID\b/];
 /** "[2,27, 5,03]": an interval in brackets with decimal commas. */
 const BRACKET_INTERVAL = /\[\s*[−-]?\d+,\d+,\s*[−-]?\d+,\d+\s*\]/;
 /** "56,9%": a Danish percentage without the space. */
@@ -80,17 +80,11 @@ function problems(raw: string, englishOnly: readonly string[]): string[] {
 }
 
 /**
- * Text a page shows as the user's files wrote it (not hta's words): the unit-cost sources and the
- * published citation of the CEA plan, the confounders' column names and their levels. A Danish
- * user writes them in Danish; the bundled synthetic files are in English.
+ * Text a page shows as the user's files wrote it (not hta's words): the registry confounders'
+ * column names and their levels. (The CEA page's unit-cost sources, published citation and
+ * population label have Danish versions in the bundled inputs, so they are scanned too.)
  */
 function userText(report: string): string[] {
-  if (report === 'selfback-cea-da') {
-    const sources = readFileSync('data/plans/selfback.unit-costs.csv', 'utf8').split('\n').slice(1).map((l) => /"([^"]*)"\s*$/.exec(l)?.[1] ?? l.split(',').at(-1) ?? '').filter(Boolean);
-    const citation = (JSON.parse(readFileSync('data/published/kongstad2024-cea.json', 'utf8')) as { citation: string }).citation;
-    const covariates = (JSON.parse(readFileSync('data/plans/selfback.plan.json', 'utf8')) as { covariates: string[] }).covariates;
-    return [...sources, citation, ...covariates.map((c) => `for ${c}:`)];
-  }
   if (report === 'registry-da') {
     const plan = JSON.parse(readFileSync('data/plans/registry-outcomes.plan.json', 'utf8')) as { observational: { confounders: { name: string }[] } };
     const names = plan.observational.confounders.map((c) => c.name);

@@ -17,6 +17,7 @@ import { ceaUtilitiesSpec } from '../charts/cea-utilities.js';
 import { armNames } from '../arm-names.js';
 import { fillPhrase, type Lang, tableInterval, timeLabel } from '../i18n.js';
 import { localizedText } from '../localized-text.js';
+import { characteristicLabel } from '../table-one.js';
 import type { ChartSpec, PageSection, ReportContent } from '../report-page.js';
 import type { Table } from '../text-table.js';
 import type { ReportEnv, ReportKind } from './report-kind.js';
@@ -132,6 +133,11 @@ function ceaAnalysisOf(entry: z.infer<typeof ceaEntrySchema>, env: ReportEnv): P
   );
 }
 
+/** A label mid-sentence ("Ikke justeret for land"): its first letter lower-cased unless it is an acronym ("BMI"). */
+function lowerFirst(label: string): string {
+  return /^\p{Lu}\p{Ll}/u.test(label) ? label.charAt(0).toLowerCase() + label.slice(1) : label;
+}
+
 export const ceaReportKind: ReportKind<typeof ceaEntrySchema> = {
   entrySchema: ceaEntrySchema,
   prefetch(entry, env) {
@@ -171,7 +177,7 @@ export const ceaReportKind: ReportKind<typeof ceaEntrySchema> = {
       missing: fillPhrase(r.method.missing === 'mi' ? t('missingMi') : t('missingNone'), { m: r.method.imputations, B: r.method.bootstrapReplicates.toLocaleString('en-US').replace(/,/g, lang === 'da' ? '.' : ',') }),
     });
     const notes: string[] = [];
-    if (published) notes.push(fillPhrase(t('publishedNote'), { citation: published.citation, patients: published.patients.intervention + published.patients.control, n1: published.patients.intervention, n0: published.patients.control, months: published.followUpMonths }));
+    if (published) notes.push(fillPhrase(t('publishedNote'), { citation: typeof published.citation === 'string' ? published.citation : (published.citation[lang] ?? published.citation.en), patients: published.patients.intervention + published.patients.control, n1: published.patients.intervention, n0: published.patients.control, months: published.followUpMonths }));
     if (r.display) notes.push(fillPhrase(t('displayNote'), { cur: r.display.currency, rate: num(r.display.rate, 2, lang), base: cur, value: money(r.incrementalCost.estimate * r.display.rate, r.display.currency, lang) }));
 
     const armCell = (a: { mean: number | null; n: number }, f: (x: number) => string) => (a.mean === null ? '–' : `${f(a.mean)} (${a.n})`);
@@ -216,14 +222,16 @@ export const ceaReportKind: ReportKind<typeof ceaEntrySchema> = {
         [t('intervention'), CATEGORY.intervention![lang]!, num(r.interventionPrice.price, 2, lang), appSource],
         ...r.unitCosts.map((x) => {
           const item = plan.resourceUse.find((ri) => ri.key === x.item);
-          return [item?.label?.[lang] ?? item?.label?.en ?? x.item, CATEGORY[x.category]?.[lang] ?? x.category, num(x.cost, 2, lang), x.source];
+          // The source in the page's language when the price list gives one (results.json keeps the English).
+          const source = lang === 'da' ? (resolved.unitCosts[x.item]?.sourceDa ?? x.source) : x.source;
+          return [item?.label?.[lang] ?? item?.label?.en ?? x.item, CATEGORY[x.category]?.[lang] ?? x.category, num(x.cost, 2, lang), source];
         }),
       ],
       align: ['left', 'left', 'right', 'left'],
     };
 
     const sections: PageSection[] = [
-      { id: 'results', title: t('results'), intro: [intro], tables: [{ table: resultsTable }], notes: [...notes, ...(r.method.droppedCovariates.length ? [fillPhrase(t('dropped'), { names: r.method.droppedCovariates.join(', ') })] : [])] },
+      { id: 'results', title: t('results'), intro: [intro], tables: [{ table: resultsTable }], notes: [...notes, ...(r.method.droppedCovariates.length ? [fillPhrase(t('dropped'), { names: r.method.droppedCovariates.map((c) => lowerFirst(characteristicLabel(c, lang))).join(', ') })] : [])] },
       { id: 'ce-plane', title: t('plane'), intro: [t('planeIntro')], chart: 'ce-plane' },
       { id: 'ceac', title: t('ceac'), chart: 'ceac' },
       { id: 'costs', title: t('costs'), intro: [fillPhrase(t('costsIntro'), { cur })], chart: 'costs-by-category', tables: [{ table: costTable }] },

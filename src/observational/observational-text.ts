@@ -3,7 +3,7 @@
  * docs/glossary-da.md): one table of crude and adjusted effects with the MCID verdict and the
  * E-value, then per analysis the balance, overlap and exclusions in one line each.
  */
-import { formatFixed, type Lang, SHORT_RELEVANCE_TEXT } from '../report/i18n.js';
+import { formatFixed, type Lang, NO_MCID_VERDICT_TEXT, SHORT_RELEVANCE_TEXT } from '../report/i18n.js';
 import { renderTextTable } from '../report/text-table.js';
 import type { ObservationalEffect, ObservationalResult } from './observational-results-schema.js';
 
@@ -18,8 +18,6 @@ export const OBSERVATIONAL_TEXT = {
     aipw: { en: 'AIPW (DR)', da: 'AIPW (DR)' },
   },
   certainty: { high: { en: 'high', da: 'høj' }, moderate: { en: 'moderate', da: 'moderat' }, low: { en: 'low', da: 'lav' }, 'very-low': { en: 'very low', da: 'meget lav' } },
-  significant: { en: 'significant', da: 'signifikant' },
-  notSignificant: { en: 'not significant', da: 'ikke signifikant' },
   footnote: {
     en: 'Exposed − unexposed, adjusted by propensity-score weighting ({estimand}); DR = doubly robust; normal 95% CIs with HC0 sandwich SEs. Non-randomised evidence starts at low certainty (GRADE). The E-value is the risk ratio an unmeasured confounder would need with both app use and the outcome to explain the estimate (CI limit) away.',
     da: 'Brugere − ikke-brugere, justeret med propensity score-vægtning ({estimand}); DR = dobbelt robust; normale 95 %-KI med HC0-sandwich-SE. Ikke-randomiseret evidens starter ved lav kvalitet (GRADE). E-værdien er den relative risiko, en umålt confounder skulle have med både brug af appen og effektmålet for at forklare estimatet (KI-grænsen) væk.',
@@ -53,7 +51,7 @@ export function decimalsOf(e: Pick<ObservationalEffect, 'kind' | 'mcid'>): numbe
 function verdict(e: ObservationalEffect, lang: Lang): string {
   if (e.relevance) return SHORT_RELEVANCE_TEXT[e.relevance][lang];
   if (e.significant === null) return '';
-  return e.significant ? OBSERVATIONAL_TEXT.significant[lang] : OBSERVATIONAL_TEXT.notSignificant[lang];
+  return NO_MCID_VERDICT_TEXT[e.significant ? 'significant' : 'notSignificant'][lang];
 }
 
 export function observationalText(result: ObservationalResult, lang: Lang): string {

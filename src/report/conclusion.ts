@@ -6,21 +6,20 @@
  * never say more than the table below it.
  */
 import type { TrialChartContext } from './charts/trial-chart-context.js';
-import { fillPhrase, RELEVANCE_TEXT, REPORT_TEXT } from './i18n.js';
+import { fillPhrase, REPORT_TEXT, VERDICT_TEXT } from './i18n.js';
 import type { SofRow } from './summary-of-findings.js';
 
-/** The verdict without its parenthetical explanation, lower-cased as the middle of a sentence. */
+/** The verdict in its one wording (VERDICT_TEXT, no reason in brackets), lower-cased as the middle of a sentence. */
 function verdictPhrase(r: SofRow, ctx: Pick<TrialChartContext, 'lang'>): string {
   const t = (k: keyof typeof REPORT_TEXT) => REPORT_TEXT[k][ctx.lang];
   const full = r.row.error
     ? t('notComputed')
     : r.row.relevance
-      ? RELEVANCE_TEXT[r.row.relevance][ctx.lang]
+      ? VERDICT_TEXT[r.row.relevance][ctx.lang]
       : r.row.significant
         ? t('significantNoMcid')
         : t('notSignificantNoMcid');
-  const bare = full.replace(/\s*\([^)]*\)\s*$/, '');
-  return bare.charAt(0).toLowerCase() + bare.slice(1);
+  return full.charAt(0).toLowerCase() + full.slice(1);
 }
 
 function certaintyPhrase(r: SofRow, ctx: Pick<TrialChartContext, 'lang'>): string {

@@ -1,7 +1,7 @@
 /** The effects table (`hta analyze` without --json; README.md of a report). */
 import type { EffectRow } from '../analysis/results-schema.js';
 import { type ArmNames, defaultArmNames, fillArms } from './arm-names.js';
-import { formatFixed, formatMcid, formatP, type Lang, RELEVANCE_TEXT, SHORT_RELEVANCE_TEXT, tableInterval, timeLabel } from './i18n.js';
+import { formatFixed, formatMcid, formatP, type Lang, NO_MCID_VERDICT_TEXT, RELEVANCE_TEXT, SHORT_RELEVANCE_TEXT, tableInterval, timeLabel } from './i18n.js';
 import type { Table } from './text-table.js';
 
 const METHOD_TEXT: Record<EffectRow['method'], Record<Lang, string>> = {
@@ -50,8 +50,8 @@ export function effectsTable(rows: EffectRow[], lang: Lang, rangeWidthOf: (outco
         : r.relevance
           ? text[r.relevance][lang]
           : r.significant
-            ? (lang === 'da' ? 'signifikant (ingen MKRF)' : 'significant (no MCID)')
-            : (lang === 'da' ? 'ikke signifikant (ingen MKRF)' : 'not significant (no MCID)');
+            ? NO_MCID_VERDICT_TEXT.significant[lang]
+            : NO_MCID_VERDICT_TEXT.notSignificant[lang];
       return [
         labelOf(r.outcome),
         // "3 months", as every other table: "3m" reads as metres.

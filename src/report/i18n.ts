@@ -6,51 +6,50 @@ import type { Relevance } from '../judge/relevance.js';
 
 export type Lang = 'en' | 'da';
 
-export const RELEVANCE_TEXT: Record<Relevance, Record<Lang, string>> = {
-  'relevant-benefit': {
-    en: 'Clinically relevant benefit (whole CI beyond the MCID)',
-    da: 'Klinisk relevant gavn (hele konfidensintervallet ud over MKRF)',
-  },
-  'relevant-harm': {
-    en: 'Clinically relevant harm (whole CI beyond the MCID)',
-    da: 'Klinisk relevant skade (hele konfidensintervallet ud over MKRF)',
-  },
-  'possibly-relevant-benefit': {
-    en: 'Possibly relevant benefit (estimate beyond the MCID, CI not)',
-    da: 'Muligvis klinisk relevant gavn (estimatet ud over MKRF, intervallet ikke)',
-  },
-  'possibly-relevant-harm': {
-    en: 'Possibly relevant harm (estimate beyond the MCID, CI not)',
-    da: 'Muligvis klinisk relevant skade (estimatet ud over MKRF, intervallet ikke)',
-  },
-  'significant-not-relevant': {
-    en: 'Significant, but not clinically relevant',
-    da: 'Signifikant, men ikke klinisk relevant',
-  },
-  'significant-harm-not-relevant': {
-    en: 'Significantly worse, but not clinically relevant',
-    da: 'Signifikant dårligere, men ikke klinisk relevant',
-  },
-  'no-relevant-difference': {
-    en: 'No clinically relevant difference (relevant benefit and harm ruled out)',
-    da: 'Ingen klinisk relevant forskel (relevant gavn og skade udelukket)',
-  },
-  inconclusive: {
-    en: 'Inconclusive (CI includes relevant benefit or harm)',
-    da: 'Usikker, kan ikke afgøres (intervallet rummer relevant gavn eller skade)',
-  },
+/**
+ * The one wording of each verdict (docs/glossary-da.md), as it starts a table cell, a legend entry
+ * or a sentence; every table, chart and footnote of every report uses these words (mid-sentence
+ * with a lower-case first letter), so a reader never meets two names for one verdict.
+ */
+export const VERDICT_TEXT: Record<Relevance, Record<Lang, string>> = {
+  'relevant-benefit': { en: 'Clinically relevant benefit', da: 'Klinisk relevant gavn' },
+  'relevant-harm': { en: 'Clinically relevant harm', da: 'Klinisk relevant skade' },
+  'possibly-relevant-benefit': { en: 'Possibly clinically relevant benefit', da: 'Muligvis klinisk relevant gavn' },
+  'possibly-relevant-harm': { en: 'Possibly clinically relevant harm', da: 'Muligvis klinisk relevant skade' },
+  'significant-not-relevant': { en: 'Significant, but not clinically relevant', da: 'Signifikant, men ikke klinisk relevant' },
+  'significant-harm-not-relevant': { en: 'Significantly worse, but not clinically relevant', da: 'Signifikant dårligere, men ikke klinisk relevant' },
+  'no-relevant-difference': { en: 'No clinically relevant difference', da: 'Ingen klinisk relevant forskel' },
+  inconclusive: { en: 'Inconclusive', da: 'Usikker' },
 };
 
-export const SHORT_RELEVANCE_TEXT: Record<Relevance, Record<Lang, string>> = {
-  'relevant-benefit': { en: 'relevant benefit', da: 'relevant gavn' },
-  'relevant-harm': { en: 'relevant harm', da: 'relevant skade' },
-  'possibly-relevant-benefit': { en: 'possibly relevant benefit', da: 'muligvis klinisk relevant gavn' },
-  'possibly-relevant-harm': { en: 'possibly relevant harm', da: 'muligvis klinisk relevant skade' },
-  'significant-not-relevant': { en: 'significant, not relevant', da: 'signifikant, ikke relevant' },
-  'significant-harm-not-relevant': { en: 'sig. worse, not relevant', da: 'sign. dårligere, ikke relevant' },
-  'no-relevant-difference': { en: 'no relevant difference', da: 'ingen relevant forskel' },
-  inconclusive: { en: 'inconclusive', da: 'usikker' },
+/** Why each verdict holds, printed in brackets after it where there is room (RELEVANCE_TEXT). */
+const VERDICT_REASON: Partial<Record<Relevance, Record<Lang, string>>> = {
+  'relevant-benefit': { en: 'whole CI beyond the MCID', da: 'hele konfidensintervallet ud over MKRF' },
+  'relevant-harm': { en: 'whole CI beyond the MCID', da: 'hele konfidensintervallet ud over MKRF' },
+  'possibly-relevant-benefit': { en: 'estimate beyond the MCID, CI not', da: 'estimatet ud over MKRF, intervallet ikke' },
+  'possibly-relevant-harm': { en: 'estimate beyond the MCID, CI not', da: 'estimatet ud over MKRF, intervallet ikke' },
+  'no-relevant-difference': { en: 'relevant benefit and harm ruled out', da: 'relevant gavn og skade udelukket' },
+  inconclusive: { en: 'CI includes relevant benefit or harm', da: 'kan ikke afgøres: intervallet rummer relevant gavn eller skade' },
 };
+
+/** The verdict where no MCID is set: significance only, in one wording everywhere. */
+export const NO_MCID_VERDICT_TEXT = {
+  significant: { en: 'Significant (no MCID)', da: 'Signifikant (ingen MKRF)' },
+  notSignificant: { en: 'Not significant (no MCID)', da: 'Ikke signifikant (ingen MKRF)' },
+} as const satisfies Record<string, Record<Lang, string>>;
+
+const RELEVANCES = Object.keys(VERDICT_TEXT) as Relevance[];
+
+/** The verdict with its reason in brackets: "Clinically relevant benefit (whole CI beyond the MCID)". */
+export const RELEVANCE_TEXT: Record<Relevance, Record<Lang, string>> = Object.fromEntries(
+  RELEVANCES.map((k) => {
+    const reason = VERDICT_REASON[k];
+    return [k, reason ? { en: `${VERDICT_TEXT[k].en} (${reason.en})`, da: `${VERDICT_TEXT[k].da} (${reason.da})` } : VERDICT_TEXT[k]];
+  }),
+) as Record<Relevance, Record<Lang, string>>;
+
+/** The verdict alone, for narrow cells and legends: the same words (VERDICT_TEXT). */
+export const SHORT_RELEVANCE_TEXT: Record<Relevance, Record<Lang, string>> = VERDICT_TEXT;
 
 /** Fixed-decimal number in the language's format (decimal comma and true minus in Danish). */
 export function formatFixed(v: number, decimals: number, lang: Lang = 'en'): string {
@@ -161,13 +160,13 @@ export const UPTAKE_TEXT = {
 export const ANALYZE_FOOTNOTE: Record<Lang, string> = {
   en: [
     'Difference = {intervention} − {control}, in the instrument\'s units (pp = percentage points); the verdict accounts for',
-    'whether lower or higher is better. "significant, not relevant": the 95% CI excludes 0, but the estimate is smaller',
-    'than the MCID. "no relevant difference": the whole CI lies between −MCID and +MCID. pp rows have no MCID unless the plan sets one.',
+    'whether lower or higher is better. "Significant, but not clinically relevant": the 95% CI excludes 0, but the estimate is smaller',
+    'than the MCID. "No clinically relevant difference": the whole CI lies between −MCID and +MCID. pp rows have no MCID unless the plan sets one.',
   ].join('\n'),
   da: [
     'Forskel = {intervention} − {control}, i instrumentets enheder (%-point for andele); vurderingen tager højde for,',
-    'om lav eller høj score er bedst. "signifikant, ikke relevant": 95 %-KI udelukker 0, men estimatet er mindre end MKRF.',
-    '"ingen relevant forskel": hele KI ligger mellem −MKRF og +MKRF.',
+    'om lav eller høj score er bedst. "Signifikant, men ikke klinisk relevant": 95 %-KI udelukker 0, men estimatet er mindre end MKRF.',
+    '"Ingen klinisk relevant forskel": hele KI ligger mellem −MKRF og +MKRF.',
   ].join('\n'),
 };
 
@@ -411,8 +410,8 @@ export const REPORT_TEXT = {
   mdEffect: { en: 'MD {est} ({lo} to {hi})', da: 'MD {est} ({lo} til {hi})' },
   rdEffect: { en: '{est} per 1,000 ({lo} to {hi})', da: '{est} pr. 1.000 ({lo} til {hi})' },
   noEffect: { en: 'not computed: {error}', da: 'ikke beregnet: {error}' },
-  significantNoMcid: { en: 'Significant difference (no MCID set)', da: 'Signifikant forskel (ingen MKRF angivet)' },
-  notSignificantNoMcid: { en: 'No significant difference (no MCID set)', da: 'Ingen signifikant forskel (ingen MKRF angivet)' },
+  significantNoMcid: { en: 'Significant (no MCID)', da: 'Signifikant (ingen MKRF)' },
+  notSignificantNoMcid: { en: 'Not significant (no MCID)', da: 'Ikke signifikant (ingen MKRF)' },
   lowerIsBetter: { en: 'lower is better', da: 'lavere er bedre' },
   higherIsBetter: { en: 'higher is better', da: 'højere er bedre' },
   // Forest plot

@@ -17,7 +17,7 @@ import { diagnosticFindings, findingText } from '../../observational/diagnostic-
 import { armNames } from '../arm-names.js';
 import { balanceTermLabel } from '../balance-term-label.js';
 import { registryEffectsSpec, registryLovePlotSpec, registryOverlapSpec } from '../charts/registry-charts.js';
-import { fillPhrase, formatFixed, formatMcid, type Lang, RELEVANCE_TEXT, timeLabel } from '../i18n.js';
+import { fillPhrase, formatFixed, formatMcid, type Lang, NO_MCID_VERDICT_TEXT, RELEVANCE_TEXT, timeLabel } from '../i18n.js';
 import { localizedText } from '../localized-text.js';
 import { outcomeLabel } from '../../plan/outcome-label.js';
 import type { ChartSpec, PageSection, ReportContent } from '../report-page.js';
@@ -58,7 +58,7 @@ function effectsTable(result: ObservationalResult, lang: Lang): Table {
       interval(e, lang),
       // As the trial report writes an MCID: "5", not "5.0".
       e.mcid === null ? '–' : formatMcid(e.mcid, lang),
-      e.relevance ? RELEVANCE_TEXT[e.relevance][lang] : e.significant ? (lang === 'da' ? 'Signifikant' : 'Significant') : lang === 'da' ? 'Ikke signifikant' : 'Not significant',
+      e.relevance ? RELEVANCE_TEXT[e.relevance][lang] : NO_MCID_VERDICT_TEXT[e.significant ? 'significant' : 'notSignificant'][lang],
       CERTAINTY[e.certainty.level][lang],
       e.eValue ? `${formatFixed(e.eValue.estimate, 2, lang)} (${formatFixed(e.eValue.ciLimit, 2, lang)})` : '–',
     ]),

@@ -17,7 +17,7 @@ import { assertFiniteChart } from '../chart-data.js';
 import { forestAnalyses, subgroupForestSpec } from '../charts/subgroup-forest.js';
 import type { TrialChartContext } from '../charts/trial-chart-context.js';
 import { decimalsFor, formatEffect } from '../effects-table.js';
-import { fillPhrase, formatFixed, formatP, type Lang, SHORT_RELEVANCE_TEXT } from '../i18n.js';
+import { fillPhrase, formatFixed, formatP, type Lang, NO_MCID_VERDICT_TEXT, SHORT_RELEVANCE_TEXT } from '../i18n.js';
 import type { ChartSpec, PageSection } from '../report-page.js';
 import type { Table } from '../text-table.js';
 import { SUBGROUP_TEXT, type SubgroupPhrase } from './subgroup-phrases.js';
@@ -35,7 +35,7 @@ function phrases(ctx: TrialChartContext) {
 function verdictOf(r: EffectRow, lang: Lang): string {
   if (r.error || r.difference === null) return SUBGROUP_TEXT.notComputed[lang];
   if (r.relevance) return SHORT_RELEVANCE_TEXT[r.relevance][lang];
-  return r.significant ? (lang === 'da' ? 'signifikant' : 'significant') : lang === 'da' ? 'ikke signifikant' : 'not significant';
+  return NO_MCID_VERDICT_TEXT[r.significant ? 'significant' : 'notSignificant'][lang];
 }
 
 function credibilityNote(g: SubgroupResult, ctx: TrialChartContext): string {

@@ -55,7 +55,7 @@ describe.each(['en', 'da'] as const)('effects forest sign convention (%s)', (lan
     expect(point.encoding!.color!.legend).toBeTruthy();
     const svg = await renderSvg(effectsForestSpec(result, ctx));
     for (const d of rows) expect(svg).toContain(d.timeText);
-    expect(svg).toContain(lang === 'da' ? 'signifikant, ikke relevant' : 'significant, not relevant'); // legend label
+    expect(svg).toContain(lang === 'da' ? 'Signifikant, men ikke klinisk relevant' : 'Significant, but not clinically relevant'); // legend label
     expect(ctx.text('forestIntro')).not.toMatch(/shad|skygge/i);
   });
 

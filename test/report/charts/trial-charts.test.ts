@@ -42,7 +42,7 @@ describe.each(['en', 'da'] as const)('trial chart builders (%s)', (lang) => {
     expect(headings.map((h) => h.outcomeText.split(',')[0])).toEqual(outcomes.map((o) => ctx.outcomeLabel(o).split(',')[0]));
     for (const h of headings) expect(h.est).toBeNull();
     // The verdict is printed on each row, in the page's words.
-    expect(spec.data.values.find((d) => d.key === 'rmdq|3m')!.verdictText).toBe(lang === 'da' ? 'signifikant, ikke relevant' : 'significant, not relevant');
+    expect(spec.data.values.find((d) => d.key === 'rmdq|3m')!.verdictText).toBe(lang === 'da' ? 'Signifikant, men ikke klinisk relevant' : 'Significant, but not clinically relevant');
     const rmdq = rows.find((r) => r.outcome === 'rmdq' && r.time === '3m')!;
     const datum = spec.data.values.find((d) => d.key === 'rmdq|3m')!;
     expect(datum.est).toBeCloseTo((rmdq.benefit as number) / 5, 12);

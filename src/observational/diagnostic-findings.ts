@@ -77,7 +77,7 @@ export function findingText(f: Finding, lang: Lang): string {
           : 'patients with a missing confounder value left out (complete cases); their number is suppressed';
       }
       return lang === 'da'
-        ? `${f.n} patient(er) med en manglende confounderværdi er udeladt (komplette tilfælde)`
-        : `${f.n} patient(s) with a missing confounder value left out (complete cases)`;
+        ? `${f.n} ${f.n === 1 ? 'patient' : 'patienter'} med en manglende confounderværdi er udeladt (komplette tilfælde)`
+        : `${f.n} ${f.n === 1 ? 'patient' : 'patients'} with a missing confounder value left out (complete cases)`;
   }
 }

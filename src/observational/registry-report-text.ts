@@ -75,6 +75,7 @@ export const REGISTRY_TEXT = {
     nExposed: { en: 'n users', da: 'n brugere' },
     nUnexposed: { en: 'n non-users', da: 'n ikke-brugere' },
     difference: { en: 'Difference (95% CI)', da: 'Forskel (95 %-KI)' },
+    differencePp: { en: 'Difference (95% CI; pp = percentage points)', da: 'Forskel (95 %-KI; %-point for andele)' },
     mcid: { en: 'MCID', da: 'MKRF' },
     verdict: { en: 'Clinical relevance', da: 'Klinisk relevans' },
     certainty: { en: 'Certainty (GRADE)', da: 'Evidensens kvalitet (GRADE)' },
@@ -97,6 +98,7 @@ export const REGISTRY_TEXT = {
   // Chart and axis titles start with a capital.
   // Short (the arms are named by the favours labels): Vega's width estimate of a longer title
   // exceeds the panel and pushes the facet's row axis away from its plot.
+  percentagePoints: { en: 'percentage points', da: 'procentpoint' },
   benefitAxis: { en: 'Benefit (signed difference)', da: 'Gavn (forskel med fortegn)' },
   favoursControl: { en: '← Favours {control}', da: '← Til fordel for {control}' },
   favoursApp: { en: 'Favours {intervention} →', da: 'Til fordel for {intervention} →' },
@@ -105,8 +107,12 @@ export const REGISTRY_TEXT = {
     da: 'Patienter udeladt for en manglende confounderværdi: {missing}; trimmet: {trimmed}.',
   },
   balanceHidden: {
-    en: '{n} row(s) with suppressed values (a confounder level with too few patients in a group) are not drawn.',
-    da: '{n} række(r) med diskretionerede værdier (et niveau af en confounder med for få patienter i en gruppe) er ikke tegnet.',
+    en: '{n} rows with suppressed values (a confounder level with too few patients in a group) are not drawn.',
+    da: '{n} rækker med diskretionerede værdier (et niveau af en confounder med for få patienter i en gruppe) er ikke tegnet.',
+  },
+  balanceHiddenOne: {
+    en: 'One row with suppressed values (a confounder level with too few patients in a group) is not drawn.',
+    da: 'Én række med diskretionerede værdier (et niveau af en confounder med for få patienter i en gruppe) er ikke tegnet.',
   },
   smallCounts: {
     en: 'Small counts: no count of 1 to {below} patients is shown or can be derived from what is shown; such counts, and the counts or values they could be recovered from, read "suppressed" ({n} here). A group with fewer than {threshold} patients is not analysed.',

@@ -61,7 +61,7 @@ describe('hta analyze, observational design', () => {
     expect(expected).toBeGreaterThanOrEqual(5);
     const rmdq = json.analyses.find((a: { outcome: string }) => a.outcome === 'rmdq');
     expect(rmdq.excluded.missingConfounders).toBe(expected);
-    expect(r.stderr).toContain(`rmdq at 3m: ${expected} patient(s) with a missing confounder value left out`);
+    expect(r.stderr).toContain(`rmdq at 3m: ${expected} patients with a missing confounder value left out`);
   });
 
   it('no overlap (a confounder level among the exposed only): a clear message and exit 1, no estimate', async () => {

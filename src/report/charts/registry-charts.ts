@@ -22,6 +22,8 @@ const METHOD_NAMES = {
 
 const PANEL_WIDTH = 420;
 
+const pct = (v: number | null) => (v === null ? null : 100 * v);
+
 /**
  * One panel per analysis with an MCID: benefit and CI per method, dashed lines at ±MCID. The
  * benefit (positive favours the app) is printed beside each CI, and every panel says "← favours
@@ -35,9 +37,12 @@ export function registryEffectsSpec(analyses: readonly ObservationalAnalysis[], 
       e.benefit === null || e.mcid === null
         ? []
         : [{
-            panel: `${a.label}, ${timeLabel(a.time, lang)}`, method: METHOD_NAMES[e.method][lang], benefit: e.benefit, lo: e.benefitCiLower, hi: e.benefitCiUpper, mcid: e.mcid, minus: -e.mcid,
-            // The benefit as plotted, two decimals (the effects table below gives the units and the CI).
-            label: formatFixed(e.benefit, 2, lang),
+            ...(e.kind === 'risk-difference'
+              // A proportion in percentage points, as the table and the trial report (results.json keeps the proportion).
+              ? { panel: `${a.label}, ${timeLabel(a.time, lang)} (${REGISTRY_TEXT.percentagePoints[lang]})`, benefit: 100 * e.benefit, lo: pct(e.benefitCiLower), hi: pct(e.benefitCiUpper), mcid: 100 * e.mcid, minus: -100 * e.mcid, label: `${formatFixed(100 * e.benefit, 1, lang)}${lang === 'da' ? ' %-point' : ' pp'}` }
+              // The benefit as plotted, two decimals (the effects table below gives the units and the CI).
+              : { panel: `${a.label}, ${timeLabel(a.time, lang)}`, benefit: e.benefit, lo: e.benefitCiLower, hi: e.benefitCiUpper, mcid: e.mcid, minus: -e.mcid, label: formatFixed(e.benefit, 2, lang) }),
+            method: METHOD_NAMES[e.method][lang],
           }],
     ),
   );

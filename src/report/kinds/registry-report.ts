@@ -37,10 +37,23 @@ const METHOD = {
 } as const;
 const CERTAINTY = { high: { en: 'High', da: 'Høj' }, moderate: { en: 'Moderate', da: 'Moderat' }, low: { en: 'Low', da: 'Lav' }, 'very-low': { en: 'Very low', da: 'Meget lav' } } as const;
 
-function interval(e: ObservationalEffect, lang: Lang): string {
-  const d = decimalsOf(e);
-  const f = (v: number | null) => (v === null ? '–' : formatFixed(v, d, lang));
-  return `${f(e.difference)} (${f(e.ciLower)} ${lang === 'da' ? 'til' : 'to'} ${f(e.ciUpper)})`;
+/**
+ * A risk difference in percentage points, one decimal, as the trial report prints it
+ * ("22.2 pp (16.5 to 28.0)"); results.json keeps the proportion. Scores in their own units.
+ */
+export function registryInterval(e: Pick<ObservationalEffect, 'kind' | 'mcid' | 'difference' | 'ciLower' | 'ciUpper'>, lang: Lang): string {
+  const pp = e.kind === 'risk-difference';
+  const d = pp ? 1 : decimalsOf(e);
+  const f = (v: number | null) => (v === null ? '–' : formatFixed(pp ? 100 * v : v, d, lang));
+  return `${f(e.difference)}${pp ? ppUnit(lang) : ''} (${f(e.ciLower)} ${lang === 'da' ? 'til' : 'to'} ${f(e.ciUpper)})`;
+}
+
+const ppUnit = (lang: Lang) => (lang === 'da' ? ' %-point' : ' pp');
+
+/** The MCID as the trial report writes it: "5", not "5.0"; a proportion's in percentage points. */
+function mcidText(e: Pick<ObservationalEffect, 'kind' | 'mcid'>, lang: Lang): string {
+  if (e.mcid === null) return '–';
+  return e.kind === 'risk-difference' ? `${formatMcid(100 * e.mcid, lang)}${ppUnit(lang)}` : formatMcid(e.mcid, lang);
 }
 
 const capitalised = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
@@ -55,16 +68,16 @@ function effectsTable(result: ObservationalResult, lang: Lang): Table {
       capitalised(METHOD[e.method][lang]),
       String(e.n.intervention),
       String(e.n.control),
-      interval(e, lang),
-      // As the trial report writes an MCID: "5", not "5.0".
-      e.mcid === null ? '–' : formatMcid(e.mcid, lang),
+      registryInterval(e, lang),
+      mcidText(e, lang),
       e.relevance ? RELEVANCE_TEXT[e.relevance][lang] : NO_MCID_VERDICT_TEXT[e.significant ? 'significant' : 'notSignificant'][lang],
       CERTAINTY[e.certainty.level][lang],
       e.eValue ? `${formatFixed(e.eValue.estimate, 2, lang)} (${formatFixed(e.eValue.ciLimit, 2, lang)})` : '–',
     ]),
   );
   return {
-    header: [c.outcome, c.time, c.method, c.nExposed, c.nUnexposed, c.difference, c.mcid, c.verdict, c.certainty, c.evalue].map((x) => x[lang]),
+    // The unit in the header when a row is a proportion: its difference is in percentage points.
+    header: [c.outcome, c.time, c.method, c.nExposed, c.nUnexposed, rows.length && result.analyses.some((a) => a.effects.some((e) => e.kind === 'risk-difference')) ? c.differencePp : c.difference, c.mcid, c.verdict, c.certainty, c.evalue].map((x) => x[lang]),
     rows,
     align: ['left', 'left', 'left', 'right', 'right', 'right', 'right', 'left', 'left', 'right'],
     // Room for the outcome; "3 months" on one line (docs/report-trial.md#print).
@@ -145,7 +158,7 @@ export const registryReportKind: ReportKind<typeof registryEntrySchema> = {
         intro: [fillPhrase(T.balanceIntro[lang], { outcome: primary.label, time: timeLabel(primary.time, lang), threshold: formatFixed(spec.balanceThreshold, 2, lang) })],
         chart: 'love-plot',
         tables: [{ table: balanceTable(primary, lang, termLabel) }],
-        ...(hiddenBalance > 0 ? { notes: [fillPhrase(T.balanceHidden[lang], { n: hiddenBalance })] } : {}),
+        ...(hiddenBalance > 0 ? { notes: [hiddenBalance === 1 ? T.balanceHiddenOne[lang] : fillPhrase(T.balanceHidden[lang], { n: hiddenBalance })] } : {}),
       });
       charts.push({ name: 'love-plot', spec: registryLovePlotSpec(primary, spec.balanceThreshold, lang, termLabel), alt: T.balanceTitle[lang] });
       sections.push({

@@ -175,7 +175,7 @@ export function effectsForestSpec(result: Pick<AnalysisResult, 'effects'>, ctx: 
   const legend = (Object.keys(FOREST_VERDICT_STYLE) as Relevance[])
     .filter((v) => rows.some((r) => r.relevance === v && r.benefit !== null))
     .map((v) => ({ text: SHORT_RELEVANCE_TEXT[v][lang], ...FOREST_VERDICT_STYLE[v] }));
-  const legendSpec = { title: t('verdict'), orient: 'bottom', labelLimit: 0, direction: 'horizontal', gridAlign: 'none', columnPadding: 16, titleOrient: 'left', titlePadding: 12, symbolStrokeWidth: 0, labelColor: '#222', titleColor: '#222' } as const;
+  const legendSpec = { title: t('verdict'), orient: 'bottom', labelLimit: 360, direction: 'horizontal', gridAlign: 'none', columnPadding: 16, titleOrient: 'left', titlePadding: 12, symbolStrokeWidth: 0, labelColor: '#222', titleColor: '#222' } as const;
   const verdictColour = { field: 'verdictText', type: 'nominal', scale: { domain: legend.map((l) => l.text), range: legend.map((l) => l.colour) }, legend: legendSpec } as const;
 
   // A long favours label (Danish "← Til fordel for vanlig behandling") takes two lines, so it does

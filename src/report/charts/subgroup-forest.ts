@@ -206,7 +206,7 @@ export function subgroupForestSpec(analyses: readonly SubgroupResult[], effects:
   // The verdict in colour and shape, named in the legend under the plot (as the effects forest).
   const verdicts = (Object.keys(FOREST_VERDICT_STYLE) as Relevance[]).filter((v) => data.some((d) => d.est !== null && d.verdictText === SHORT_RELEVANCE_TEXT[v][lang]));
   const legendText = verdicts.map((v) => SHORT_RELEVANCE_TEXT[v][lang]);
-  const legendSpec = { title: p('verdict'), orient: 'bottom', labelLimit: 0, direction: 'horizontal', gridAlign: 'none', columnPadding: 16, titleOrient: 'left', titlePadding: 12, symbolStrokeWidth: 0, labelColor: '#222', titleColor: '#222' } as const;
+  const legendSpec = { title: p('verdict'), orient: 'bottom', labelLimit: 360, direction: 'vertical', columnPadding: 16, titleOrient: 'left', titlePadding: 12, symbolStrokeWidth: 0, labelColor: '#222', titleColor: '#222' } as const;
   const verdictColour = { field: 'verdictText', type: 'nominal', scale: { domain: legendText, range: verdicts.map((v) => FOREST_VERDICT_STYLE[v].colour) }, legend: legendSpec } as const;
   const verdictShape = { field: 'verdictText', type: 'nominal', scale: { domain: legendText, range: verdicts.map((v) => FOREST_VERDICT_STYLE[v].shape) }, legend: legendSpec } as const;
   const plot = {

@@ -21,6 +21,7 @@ import { characteristicLabel } from '../table-one.js';
 import type { ChartSpec, PageSection, ReportContent } from '../report-page.js';
 import type { Table } from '../text-table.js';
 import type { ReportEnv, ReportKind } from './report-kind.js';
+import { numberCaptions } from '../number-captions.js';
 
 export const ceaEntrySchema = z.object({
   data: z.string().describe('Trial export (CSV) with the resource-use columns, relative to the manifest'),
@@ -244,7 +245,7 @@ export const ceaReportKind: ReportKind<typeof ceaEntrySchema> = {
     const provenance = fillPhrase(t('provenance'), { version: env.version, data: entry.data, plan: entry.plan });
     // results.json keeps every number but the replicate cloud (ce-plane.vl.json holds the drawn part; `hta cea --json` all of it).
     const { cloud: _cloud, ...results } = r;
-    return { page: { lang, title, provenance, sections }, charts, results };
+    return { page: { lang, title, provenance, sections: numberCaptions(sections, lang) }, charts, results };
 
     function incrementalTable(res: CeaResult, rp: ResolvedCeaPlan, l: Lang): Table {
       const pub = rp.published;

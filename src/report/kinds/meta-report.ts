@@ -17,6 +17,7 @@ import { presetMethodText } from '../meta-method-words.js';
 import type { ChartSpec, PageSection, ReportContent } from '../report-page.js';
 import { localizedText } from '../localized-text.js';
 import { planOf, type ReportKind } from './report-kind.js';
+import { numberCaptions } from '../number-captions.js';
 
 
 export const metaEntrySchema = z.object({
@@ -90,6 +91,6 @@ export const metaReportKind: ReportKind<typeof metaEntrySchema> = {
     const title = entry.title?.[lang] ?? entry.title?.en ?? TEXT.title[lang];
     const provenance = fillPhrase(TEXT.provenance[lang], { version: env.version, data: entry.data, plan: entry.plan ? TEXT.with[lang] + entry.plan : '', method: presetMethodText(entry.preset, lang) });
     const drawable = dropEmptyCharts(charts, sections, REPORT_TEXT.chartEmpty[lang]);
-    return { page: { lang, title, provenance, sections: drawable.sections }, charts: drawable.charts, results };
+    return { page: { lang, title, provenance, sections: numberCaptions(drawable.sections, lang) }, charts: drawable.charts, results };
   },
 };

@@ -23,6 +23,7 @@ import { outcomeLabel } from '../../plan/outcome-label.js';
 import type { ChartSpec, PageSection, ReportContent } from '../report-page.js';
 import type { Table } from '../text-table.js';
 import { planOf, type ReportKind } from './report-kind.js';
+import { numberCaptions } from '../number-captions.js';
 
 export const registryEntrySchema = z.object({
   data: z.string().describe('Registry outcome export (CSV), relative to the manifest'),
@@ -188,6 +189,6 @@ export const registryReportKind: ReportKind<typeof registryEntrySchema> = {
     if (warnings.length) sections.push({ id: 'warnings', title: T.warningsTitle[lang], notes: warnings });
     const title = entry.title?.[lang] ?? entry.title?.en ?? plan.title?.[lang] ?? plan.title?.en ?? T.title[lang];
     const provenance = fillPhrase(T.provenance[lang], { version: env.version, data: entry.data, plan: entry.plan });
-    return { page: { lang, title, provenance, sections }, charts, results: result };
+    return { page: { lang, title, provenance, sections: numberCaptions(sections, lang) }, charts, results: result };
   },
 };

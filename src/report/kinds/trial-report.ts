@@ -25,6 +25,8 @@ import { type TrialChartContext, trialChartContext } from '../charts/trial-chart
 import { effectsTable, methodText } from '../effects-table.js';
 import { fillArms } from '../arm-names.js';
 import { ANALYZE_FOOTNOTE, fillPhrase, type Lang, REPORT_TEXT } from '../i18n.js';
+import { numberCaptions } from '../number-captions.js';
+export { numberCaptions } from '../number-captions.js';
 import type { ChartSpec, PageSection, ReportContent } from '../report-page.js';
 import { sensitivityTable, tippingSentence } from '../sensitivity-table.js';
 import { type SofRow, summaryOfFindings, summaryOfFindingsRows } from '../summary-of-findings.js';
@@ -243,18 +245,6 @@ export const TRIAL_SECTIONS: readonly TrialSectionBuilder[] = [
   methodsSection,
   warningsSection,
 ];
-
-/** "Figure 2. …" / "Tabel 2. …": every chart and table numbered in page order and captioned with its section's title. */
-export function numberCaptions(sections: PageSection[], lang: Lang): PageSection[] {
-  let figures = 0;
-  let tables = 0;
-  const word = (k: 'figure' | 'table') => REPORT_TEXT[k][lang];
-  return sections.map((s) => ({
-    ...s,
-    ...(s.chart ? { chartCaption: `${word('figure')} ${++figures}. ${s.chartCaption ?? s.title}` } : {}),
-    ...(s.tables ? { tables: s.tables.map((tb) => ({ ...tb, caption: `${word('table')} ${++tables}. ${tb.caption ?? s.title}` })) } : {}),
-  }));
-}
 
 /**
  * Under `"invalidRows": "exclude"`, the page says how many rows were left out and why: one row per

@@ -21,6 +21,7 @@ import type { ChartSpec, PageSection, ReportContent } from '../report-page.js';
 import { localizedText } from '../localized-text.js';
 import type { ReportEnv, ReportKind } from './report-kind.js';
 import { analyseUptakeOffThread } from '../uptake-off-thread.js';
+import { numberCaptions } from '../number-captions.js';
 
 
 export const uptakeEntrySchema = z.object({
@@ -106,6 +107,6 @@ export const uptakeReportKind: ReportKind<typeof uptakeEntrySchema> = {
     const title = entry.title?.[lang] ?? entry.title?.en ?? t('title');
     const provenance = fillPhrase(t('provenance'), { version: env.version, registry: entry.registry, eligible: entry.eligible, plan: entry.plan, threshold: analysis.threshold });
     const drawable = dropEmptyCharts(charts, sections, REPORT_TEXT.chartEmpty[lang]);
-    return { page: { lang, title, provenance, sections: drawable.sections }, charts: drawable.charts, results: analysis };
+    return { page: { lang, title, provenance, sections: numberCaptions(drawable.sections, lang) }, charts: drawable.charts, results: analysis };
   },
 };

@@ -1,13 +1,17 @@
-/** Mean EQ-5D index per visit and arm over follow-up (observed patients): the curves whose areas are the QALYs. */
+/**
+ * Mean EQ-5D index per visit and arm over follow-up (observed patients): the curves whose areas
+ * are the QALYs. The x axis is weeks since baseline with a tick at each visit's true week, as the
+ * trial report's mean-score chart (docs/report-trial.md): one time axis across reports.
+ */
 import type { TopLevelSpec } from 'vega-lite';
 import type { CeaResult } from '../../cea/cea-results-schema.js';
-import type { Lang } from '../i18n.js';
+import { type Lang, REPORT_TEXT } from '../i18n.js';
+import { YEARS_PER_UNIT } from '../../cea/qaly-auc.js';
 import { ARM_COLOURS, chartConfig } from './chart-style.js';
 
 const TEXT = {
   title: { en: 'EQ-5D index over follow-up', da: 'EQ-5D-indeks i opfølgningsperioden' },
   subtitle: { en: 'Mean per visit (observed); QALYs are the areas under the curves', da: 'Gennemsnit pr. besøg (observeret); QALY er arealet under kurverne' },
-  x: { en: 'Months since randomisation', da: 'Måneder efter randomisering' },
   y: { en: 'EQ-5D index', da: 'EQ-5D-indeks' },
   arm: { en: 'Arm', da: 'Gruppe' },
 } as const;
@@ -15,9 +19,10 @@ const TEXT = {
 export function ceaUtilitiesSpec(r: CeaResult, lang: Lang, armLabel: { intervention: string; control: string }): TopLevelSpec {
   const t = (k: keyof typeof TEXT) => TEXT[k][lang];
   const values = r.utilities.flatMap((v) =>
-    (['intervention', 'control'] as const).flatMap((a) => (v[a].mean === null ? [] : [{ months: Number((v.years * 12).toFixed(3)), visit: v.visit, arm: armLabel[a], utility: Number(v[a].mean.toFixed(4)) }])),
+    (['intervention', 'control'] as const).flatMap((a) => (v[a].mean === null ? [] : [{ weeks: Number((v.years / YEARS_PER_UNIT.weeks).toFixed(3)), visit: v.visit, arm: armLabel[a], utility: Number(v[a].mean.toFixed(4)) }])),
   );
   const arms = [armLabel.intervention, armLabel.control];
+  const tickWeeks = [...new Set(r.utilities.map((v) => Math.round(v.years / YEARS_PER_UNIT.weeks)))];
   const colour = { field: 'arm', type: 'nominal', title: t('arm'), sort: arms, scale: { domain: arms, range: [ARM_COLOURS.intervention, ARM_COLOURS.control] }, legend: { orient: 'bottom' } } as const;
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
@@ -26,7 +31,7 @@ export function ceaUtilitiesSpec(r: CeaResult, lang: Lang, armLabel: { intervent
     config: chartConfig(lang),
     data: { values },
     encoding: {
-      x: { field: 'months', type: 'quantitative', title: t('x') },
+      x: { field: 'weeks', type: 'quantitative', title: REPORT_TEXT.weeksAxis[lang], axis: { values: tickWeeks, format: 'd', grid: false } },
       y: { field: 'utility', type: 'quantitative', title: t('y'), scale: { zero: false }, axis: { format: '.2f' } },
       color: colour,
     },

@@ -3,7 +3,7 @@
  * unit in the header, in the table and the chart — while results.json keeps proportions; and its
  * warnings count patients in proper singular and plural (en, da).
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { findingText } from '../../src/observational/diagnostic-findings.js';
 import type { ObservationalAnalysis, ObservationalResult } from '../../src/observational/observational-results-schema.js';
@@ -41,7 +41,7 @@ describe('registry risk differences in percentage points', () => {
   });
 });
 
-describe('registry warnings count in words', () => {
+describe('counts in words: singular and plural, never "(s)"', () => {
   it('one patient, nine patients (en, da)', () => {
     expect(findingText({ kind: 'missing', n: 1 }, 'en')).toBe('1 patient with a missing confounder value left out (complete cases)');
     expect(findingText({ kind: 'missing', n: 9 }, 'en')).toBe('9 patients with a missing confounder value left out (complete cases)');
@@ -49,7 +49,10 @@ describe('registry warnings count in words', () => {
     expect(findingText({ kind: 'missing', n: 9 }, 'da')).toBe('9 patienter med en manglende confounderværdi er udeladt (komplette tilfælde)');
   });
 
-  it.each(['registry', 'registry-da'])('reports/%s has no "(s)", "(er)" or "(r)" plurals', (name) => {
-    for (const f of ['README.md', 'index.html']) expect(readFileSync(`reports/${name}/${f}`, 'utf8')).not.toMatch(/\w\((?:s|er|r)\)/);
+  it.each(readdirSync('reports', { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name))('reports/%s has no "(s)", "(er)" or "(r)" plurals in its pages and charts', (name) => {
+    for (const f of readdirSync(`reports/${name}`).filter((x) => /\.(md|html|vl\.json)$/.test(x))) {
+      const text = readFileSync(`reports/${name}/${f}`, 'utf8').replace(/<style[\s\S]*?<\/style>/g, '');
+      expect(/[a-zæøå]\((?:s|er|r)\)/i.exec(text)?.[0], `${name}/${f}`).toBeUndefined();
+    }
   });
 });

@@ -7,7 +7,8 @@ import { wrapForVega } from './two-lines.js';
 
 const TEXT = {
   title: { en: 'Cost-effectiveness acceptability curve', da: 'Acceptabilitetskurve for omkostningseffektivitet' },
-  subtitle: { en: 'Probability that the app is cost-effective; dashed: the threshold(s)', da: 'Sandsynlighed for at appen er omkostningseffektiv; stiplet: tærskelværdi(er)' },
+  subtitle: { en: 'Probability that the app is cost-effective; dashed: the thresholds', da: 'Sandsynlighed for at appen er omkostningseffektiv; stiplet: tærskelværdierne' },
+  subtitleOne: { en: 'Probability that the app is cost-effective; dashed: the threshold', da: 'Sandsynlighed for at appen er omkostningseffektiv; stiplet: tærskelværdien' },
   x: { en: 'Willingness to pay per QALY ({cur})', da: 'Betalingsvilje pr. QALY ({cur})' },
   y: { en: 'Probability cost-effective', da: 'Sandsynlighed for omkostningseffektivitet' },
 } as const;
@@ -21,7 +22,7 @@ export function ceacSpec(r: CeaResult, lang: Lang): TopLevelSpec {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     // Texts wrapped to the plot's size: vega reserves room for its (generous) estimate of their
     // width, so a long y title (Danish) left a band of white above the plot.
-    title: { text: t('title'), subtitle: wrapForVega(t('subtitle'), WIDTH + 60) },
+    title: { text: t('title'), subtitle: wrapForVega(t(r.thresholds.length === 1 ? 'subtitleOne' : 'subtitle'), WIDTH + 60) },
     width: WIDTH, height: HEIGHT,
     config: chartConfig(lang),
     layer: [

@@ -34,8 +34,8 @@ const VERDICT_REASON: Partial<Record<Relevance, Record<Lang, string>>> = {
 
 /** The verdict where no MCID is set: significance only, in one wording everywhere. */
 export const NO_MCID_VERDICT_TEXT = {
-  significant: { en: 'Significant (no MCID)', da: 'Signifikant (ingen MKRF)' },
-  notSignificant: { en: 'Not significant (no MCID)', da: 'Ikke signifikant (ingen MKRF)' },
+  significant: { en: 'Significant difference (no MCID)', da: 'Signifikant forskel (ingen MKRF)' },
+  notSignificant: { en: 'No significant difference (no MCID)', da: 'Ingen signifikant forskel (ingen MKRF)' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 const RELEVANCES = Object.keys(VERDICT_TEXT) as Relevance[];
@@ -410,8 +410,8 @@ export const REPORT_TEXT = {
   mdEffect: { en: 'MD {est} ({lo} to {hi})', da: 'MD {est} ({lo} til {hi})' },
   rdEffect: { en: '{est} per 1,000 ({lo} to {hi})', da: '{est} pr. 1.000 ({lo} til {hi})' },
   noEffect: { en: 'not computed: {error}', da: 'ikke beregnet: {error}' },
-  significantNoMcid: { en: 'Significant (no MCID)', da: 'Signifikant (ingen MKRF)' },
-  notSignificantNoMcid: { en: 'Not significant (no MCID)', da: 'Ikke signifikant (ingen MKRF)' },
+  significantNoMcid: { en: 'Significant difference (no MCID)', da: 'Signifikant forskel (ingen MKRF)' },
+  notSignificantNoMcid: { en: 'No significant difference (no MCID)', da: 'Ingen signifikant forskel (ingen MKRF)' },
   lowerIsBetter: { en: 'lower is better', da: 'lavere er bedre' },
   higherIsBetter: { en: 'higher is better', da: 'højere er bedre' },
   // Forest plot

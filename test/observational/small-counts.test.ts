@@ -208,7 +208,7 @@ describe('small counts in the registry outputs', () => {
     const content = await registryReportKind.build({ id: 'r', kind: 'registry', out: 'r', lang: 'en', data: 'registry.csv', plan: 'plan.json' } as never, env as never);
     const section = content.page.sections.find((x) => x.id === 'balance')!;
     expect(section.tables![0]!.table.rows.filter((r) => r[1] === 'suppressed').map((r) => r[0])).toEqual(['Referred by: general practice', 'Referred by: hospital', 'Referred by: other', 'Referred by: physiotherapist']);
-    expect(section.notes).toEqual(['4 row(s) with suppressed values (a confounder level with too few patients in a group) are not drawn.']);
+    expect(section.notes).toEqual(['4 rows with suppressed values (a confounder level with too few patients in a group) are not drawn.']);
     expect(JSON.stringify(content.charts.find((c) => c.name === 'love-plot')!.spec)).not.toMatch(/referrer|Referred by/);
   });
 

@@ -358,8 +358,8 @@ export const REPORT_TEXT = {
   flowTitle: { en: 'Participant flow', da: 'Patientflow' },
   excludedTitle: { en: 'Rows left out of the analysis', da: 'Rækker udeladt af analysen' },
   excludedIntro: {
-    en: 'The plan leaves rows with problems out ("invalidRows": "exclude"): {rows} row(s) of the export, with {problems} problem(s), are left out of every count, table and analysis in this report. Line numbers refer to the export; no cell values are shown.',
-    da: 'Planen udelader rækker med fejl ("invalidRows": "exclude"): {rows} række(r) i eksporten, med {problems} fejl, indgår ikke i nogen optælling, tabel eller analyse i denne rapport. Linjenumre henviser til eksporten; ingen celleværdier vises.',
+    en: 'The plan leaves rows with problems out ("invalidRows": "exclude"): {rows} of the export, with {problems}, {are} left out of every count, table and analysis in this report. Line numbers refer to the export; no cell values are shown.',
+    da: 'Planen udelader rækker med fejl ("invalidRows": "exclude"): {rows} i eksporten, med {problems}, indgår ikke i nogen optælling, tabel eller analyse i denne rapport. Linjenumre henviser til eksporten; ingen celleværdier vises.',
   },
   excludedColumn: { en: 'Column', da: 'Kolonne' },
   excludedProblem: { en: 'Expected', da: 'Forventet' },

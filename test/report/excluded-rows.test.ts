@@ -44,7 +44,7 @@ describe('trial report with excluded rows', () => {
     const content = await build('exclude');
     const section = content.page.sections.find((s) => s.id === 'excluded-rows');
     expect(section).toBeDefined();
-    expect(section!.intro!.join(' ')).toMatch(/2 row\(s\) of the export, with 2 problem\(s\)/);
+    expect(section!.intro!.join(' ')).toMatch(/2 rows of the export, with 2 problems, are left out/);
     const table = section!.tables![0]!.table;
     expect(table.rows).toHaveLength(1);
     expect(table.rows[0]![0]).toBe('rmdq_1');
@@ -58,6 +58,7 @@ describe('trial report with excluded rows', () => {
   it('is in Danish on a Danish page; without "invalidRows": "exclude" the same file stops the report', async () => {
     const da = await build('exclude', 'da');
     expect(da.page.sections.find((s) => s.id === 'excluded-rows')?.title).toBe('Rækker udeladt af analysen');
+    expect(da.page.sections.find((s) => s.id === 'excluded-rows')?.intro?.join(' ')).toMatch(/2 rækker i eksporten, med 2 fejl, indgår ikke/);
     await expect(build(undefined)).rejects.toThrow(/problem/);
   });
 });

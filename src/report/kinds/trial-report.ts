@@ -257,7 +257,12 @@ function excludedRowsSection(trial: TrialData, t: (key: 'excludedTitle' | 'exclu
   return [{
     id: 'excluded-rows',
     title: t('excludedTitle'),
-    intro: [fillPhrase(t('excludedIntro'), { rows: String(s.rows), problems: String(s.problems) })],
+    intro: [fillPhrase(t('excludedIntro'), {
+      // Counts in words, singular or plural ("1 row", "3 rækker"), never "row(s)".
+      rows: `${s.rows} ${lang === 'da' ? (s.rows === 1 ? 'række' : 'rækker') : s.rows === 1 ? 'row' : 'rows'}`,
+      problems: `${s.problems} ${lang === 'da' ? 'fejl' : s.problems === 1 ? 'problem' : 'problems'}`,
+      are: s.rows === 1 ? 'is' : 'are',
+    })],
     tables: s.groups.length
       ? [{ table: {
           header: [t('excludedColumn'), t('excludedProblem'), t('excludedCount'), t('excludedLines')],

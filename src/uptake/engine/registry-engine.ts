@@ -24,7 +24,7 @@ import {
 import { createAggregateTables, readAggregateTables } from './aggregate-sql.js';
 import { aggregateFromTables } from './aggregate-tables.js';
 import { withDuckDb, sqlText } from './duckdb-session.js';
-import { SAMPLE_ROWS, withLikelyTexts } from './sample-texts.js';
+import { SAMPLE_BUFFER_BYTES, SAMPLE_ROWS, withLikelyTexts } from './sample-texts.js';
 import { createValueDictionaries, datesOf, detectorOf, distinctTexts, dropValueDictionaries, type DistinctTexts } from './value-dictionaries.js';
 
 const quoteIdent = (s: string) => `"${s.replace(/"/g, '""')}"`;
@@ -59,14 +59,14 @@ async function csvSource(file: string, label: string, options: ReadRegistryOptio
  * (each scan adds its rows again; `rejectedRows` counts lines); off only for a file the row scan
  * has found well-formed throughout (see `aggregateRegistry`).
  */
-async function viewCsv(db: DuckDBConnection, file: string, source: Source & { headerLine: number }, strict: boolean): Promise<void> {
+async function viewCsv(db: DuckDBConnection, file: string, source: Source & { headerLine: number }, strict: boolean, view = 'raw', bufferBytes?: number): Promise<void> {
   const width = source.header.length;
   const types = Array.from({ length: width }, (_, i) => `'c${i}': 'VARCHAR'`).join(', ');
   const pick = REGISTRY_COLUMNS.map((c) => `COALESCE(c${source.columns[c]}, '') AS ${c}`).join(', ');
-  await db.run(`CREATE OR REPLACE VIEW raw AS SELECT CAST(NULL AS BIGINT) AS rid, ${pick} FROM read_csv(${sqlText(file)},
+  await db.run(`CREATE OR REPLACE VIEW ${view} AS SELECT CAST(NULL AS BIGINT) AS rid, ${pick} FROM read_csv(${sqlText(file)},
     delim = ${sqlText(source.delimiter ?? ',')}, quote = '"', escape = '"', header = true, skip = ${source.headerLine - 1},
     auto_detect = false, columns = {${types}}, store_rejects = true, rejects_table = 'rejects', rejects_scan = 'reject_scans',
-    strict_mode = ${strict}, null_padding = false)`);
+    strict_mode = ${strict}, null_padding = false${bufferBytes === undefined ? '' : `, buffer_size = ${bufferBytes}`})`);
 }
 
 /** Rows DuckDB could not take (wrong number of fields, bad quoting or encoding); blank ones aside. */
@@ -204,6 +204,9 @@ export async function aggregateRegistry(file: string, options: ReadRegistryOptio
     if (csv) {
       source = csv;
       await viewCsv(db, file, csv, true);
+      // The sample reads small buffers: DuckDB's default (32 MiB a thread) would parse far more
+      // rows than the sample takes.
+      await viewCsv(db, file, csv, true, 'raw_sample', SAMPLE_BUFFER_BYTES);
     } else {
       source = await viewParquet(db, file, label, options);
     }
@@ -212,7 +215,7 @@ export async function aggregateRegistry(file: string, options: ReadRegistryOptio
     const sampled = options.dateFormat === 'auto' ? undefined : registryRules(options, options.dateFormat ?? 'iso');
     try {
       if (sampled) {
-        const likely = withLikelyTexts(await distinctTexts(db, sampleRows), sampled.dateFormat, sampled.from, sampled.to);
+        const likely = withLikelyTexts(await distinctTexts(db, sampleRows, csv ? 'raw_sample' : 'raw'), sampled.dateFormat, sampled.from, sampled.to);
         await createValueDictionaries(db, dictionaryRules(sampled, options), likely);
         await createChecked(db, sampled, csv === undefined);
         if ((await missedRows(db)) === 0) rules = sampled;

@@ -14,6 +14,9 @@ import type { DistinctTexts } from './value-dictionaries.js';
 /** Rows read for the sample: enough for every region, clinic, sex and referrer of most files. */
 export const SAMPLE_ROWS = 50_000;
 
+/** The sample's CSV read buffer: 4 MiB, twice DuckDB's longest line (50,000 rows are ≈ 3 MB). */
+export const SAMPLE_BUFFER_BYTES = 4 * 1024 * 1024;
+
 /** How far past `from` the calendar runs when the plan sets no end of the date window. */
 const OPEN_WINDOW_YEARS = 40;
 

@@ -17,14 +17,14 @@ export const DICTIONARY_COLUMNS = ['region', 'clinic', 'sex', 'referrer', 'age',
 export type DistinctTexts = Record<(typeof DICTIONARY_COLUMNS)[number], string[]>;
 
 /**
- * Every distinct text of each looked-up column of relation `raw`, in one pass over the file
+ * Every distinct text of each looked-up column of `relation` (a view like `raw`), in one pass over the file
  * (one GROUP BY per column, as grouping sets); with `sampleRows`, of the first rows only (the
  * read stops there).
  */
-export async function distinctTexts(db: DuckDBConnection, sampleRows?: number): Promise<DistinctTexts> {
+export async function distinctTexts(db: DuckDBConnection, sampleRows?: number, relation = 'raw'): Promise<DistinctTexts> {
   const cols = DICTIONARY_COLUMNS.join(', ');
   const sets = DICTIONARY_COLUMNS.map((c) => `(${c})`).join(', ');
-  const from = sampleRows === undefined ? 'raw' : `(SELECT ${cols} FROM raw LIMIT ${Math.trunc(sampleRows)})`;
+  const from = sampleRows === undefined ? relation : `(SELECT ${cols} FROM ${relation} LIMIT ${Math.trunc(sampleRows)})`;
   const out = Object.fromEntries(DICTIONARY_COLUMNS.map((c) => [c, [] as string[]])) as DistinctTexts;
   for (const row of (await db.runAndReadAll(`SELECT ${cols} FROM ${from} GROUP BY GROUPING SETS (${sets})`)).getRowsJS() as unknown[][]) {
     const i = row.findIndex((v) => v !== null);

@@ -65,7 +65,8 @@ export async function dropValueDictionaries(db: DuckDBConnection): Promise<void>
 }
 
 /**
- * Creates the lookup tables on `db` for the distinct texts of relation `raw` (all text):
+ * Creates the lookup tables on `db` for `texts` — every distinct text of the file, or a sample's
+ * with the likely ones (sample-texts.ts); each column's texts distinct, so each joins one row:
  *   dict_region, dict_clinic, dict_sex, dict_referrer (raw, value — NULL when invalid),
  *   dict_age (raw, ok, value — NULL for an empty or NA age),
  *   dict_date (raw, empty, day — NULL when empty or not a date in the file's format).

@@ -19,6 +19,8 @@ import { ageBandOf, dayToIso } from '../../src/uptake/referral.js';
 import { regionSet } from '../../src/uptake/regions.js';
 import { withStatementTimings } from '../../src/uptake/engine/statement-timings.js';
 import { aggregateRegistry } from '../../src/uptake/engine/registry-engine.js';
+import { dayText } from '../../src/uptake/engine/sample-texts.js';
+import { DATE_FORMATS, dateParser } from '../../src/uptake/registry-dates.js';
 
 const REGIONS = ['Oslo', 'Viken', 'Nordland'];
 const SEX = { female: ['f', 'K', 'female'], male: ['m', 'male'], unknown: ['', 'unknown'] } as const;
@@ -152,6 +154,17 @@ describe('the SQL engine against a direct recount', () => {
     const err = await readRegistry(bad, { regions, threads: 1 }).then(() => undefined, (e: unknown) => e);
     expect(err).toBeInstanceOf(HtaError);
     expect((err as HtaError).problems.map((p) => [p.line, p.field, p.value])).toEqual([[4, 'region', 'Fyn']]);
+  });
+});
+
+describe('the likely texts of the one read', () => {
+  it('the calendar writes each day of the window so that its format reads it back as that day', () => {
+    for (const format of DATE_FORMATS) {
+      const read = dateParser(format);
+      for (let day = 10_957; day <= 10_957 + 3 * 366; day++) expect(read(dayText(day, format))).toBe(day);
+    }
+    expect(['dd-mm-yyyy', 'dd.mm.yyyy', 'dd/mm/yyyy', 'mm/dd/yyyy'].map((f) => dayText(19_800, f as (typeof DATE_FORMATS)[number])))
+      .toEqual(['18-03-2024', '18.03.2024', '18/03/2024', '03/18/2024']);
   });
 });
 

@@ -18,6 +18,9 @@ import type { Problem } from '../../src/errors.js';
 import { ageBandOf, dayToIso } from '../../src/uptake/referral.js';
 import { regionSet } from '../../src/uptake/regions.js';
 import { withStatementTimings } from '../../src/uptake/engine/statement-timings.js';
+import { aggregateRegistry } from '../../src/uptake/engine/registry-engine.js';
+import { dayText } from '../../src/uptake/engine/sample-texts.js';
+import { DATE_FORMATS, dateParser } from '../../src/uptake/registry-dates.js';
 
 const REGIONS = ['Oslo', 'Viken', 'Nordland'];
 const SEX = { female: ['f', 'K', 'female'], male: ['m', 'male'], unknown: ['', 'unknown'] } as const;
@@ -120,6 +123,25 @@ describe('the SQL engine against a direct recount', () => {
     );
   });
 
+  it('one read or two: texts the first rows lack (a later clinic, a date with spaces) give the same aggregate', async () => {
+    const rows = fc.sample(draw, { numRuns: 80, seed: 11 });
+    const lines = csvOf(rows).split('\n');
+    // A referral date written with spaces (valid: cells are trimmed) is in no calendar.
+    lines[60] = lines[60]!.replace(/,(\d{4}-\d{2}-\d{2}),/, ', $1 ,');
+    // A clinic that only the last row has.
+    lines[80] = lines[80]!.replace(/,K\d,/, ',K9,');
+    const moved = rows.map((r, i) => (i === 79 ? { ...r, clinic: 9 } : r));
+    const file = join(dir, 'late.csv');
+    writeFileSync(file, lines.join('\n'));
+    const last = Math.max(...rows.map((r) => (r.delay === null ? r.referred : r.referred + r.delay + (r.kept ?? 0))));
+    const expected = recount(moved, last);
+    // Sample of 0 and 5 rows: misses, so the file is read again; the default: everything sampled.
+    for (const sample of [0, 5, undefined]) {
+      const read = await aggregateRegistry(file, { regions, threads: 1 }, file, sample);
+      expect(read.aggregate).toEqual(expected);
+    }
+  });
+
   it('reads Parquet (typed DATE and INTEGER columns) to the same aggregate as the CSV it came from, and names a bad Parquet row', async () => {
     const csv = join(dir, 'p.csv'), parquet = join(dir, 'p.parquet'), bad = join(dir, 'bad.parquet');
     const rows = fc.sample(draw, { numRuns: 60, seed: 7 });
@@ -132,6 +154,17 @@ describe('the SQL engine against a direct recount', () => {
     const err = await readRegistry(bad, { regions, threads: 1 }).then(() => undefined, (e: unknown) => e);
     expect(err).toBeInstanceOf(HtaError);
     expect((err as HtaError).problems.map((p) => [p.line, p.field, p.value])).toEqual([[4, 'region', 'Fyn']]);
+  });
+});
+
+describe('the likely texts of the one read', () => {
+  it('the calendar writes each day of the window so that its format reads it back as that day', () => {
+    for (const format of DATE_FORMATS) {
+      const read = dateParser(format);
+      for (let day = 10_957; day <= 10_957 + 3 * 366; day++) expect(read(dayText(day, format))).toBe(day);
+    }
+    expect(['dd-mm-yyyy', 'dd.mm.yyyy', 'dd/mm/yyyy', 'mm/dd/yyyy'].map((f) => dayText(19_800, f as (typeof DATE_FORMATS)[number])))
+      .toEqual(['18-03-2024', '18.03.2024', '18/03/2024', '03/18/2024']);
   });
 });
 

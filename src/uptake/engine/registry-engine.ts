@@ -1,9 +1,11 @@
 /**
  * `hta uptake`'s registry path on embedded DuckDB (docs/uptake-aggregates.md): the export (CSV in
- * its sniffed dialect, or Parquet by extension) is read as text, twice: once for the distinct
- * texts of each column, once to check every cell through the lookup tables of
- * value-dictionaries.ts and the cross-field and date-window rules in SQL into a compact typed
- * table, whose valid rows are aggregated by sql/uptake-aggregates.sql. Only when a row is invalid does
+ * its sniffed dialect, or Parquet by extension) is read as text, once: every cell is checked
+ * through the lookup tables of value-dictionaries.ts — built before the read from the first rows
+ * and the likely texts (sample-texts.ts) — and the cross-field and date-window rules in SQL into
+ * a compact typed table, whose valid rows are aggregated by sql/uptake-aggregates.sql. A file
+ * with a text the tables lack (or dateFormat 'auto') is read for its distinct texts first and
+ * then checked again, as before. Only when a row is invalid does
  * JavaScript read the rows again, to name each problem with its exact line and column
  * (read-registry.ts `scanRegistryRows`) — the messages, grouping and exit code are those of
  * every other input.
@@ -22,7 +24,8 @@ import {
 import { createAggregateTables, readAggregateTables } from './aggregate-sql.js';
 import { aggregateFromTables } from './aggregate-tables.js';
 import { withDuckDb, sqlText } from './duckdb-session.js';
-import { createValueDictionaries, datesOf, detectorOf, distinctTexts, type DistinctTexts } from './value-dictionaries.js';
+import { SAMPLE_BUFFER_BYTES, SAMPLE_ROWS, withLikelyTexts } from './sample-texts.js';
+import { createValueDictionaries, datesOf, detectorOf, distinctTexts, dropValueDictionaries, type DistinctTexts } from './value-dictionaries.js';
 
 const quoteIdent = (s: string) => `"${s.replace(/"/g, '""')}"`;
 
@@ -50,20 +53,20 @@ async function csvSource(file: string, label: string, options: ReadRegistryOptio
 /**
  * View `raw`: the registry's columns as text, read straight from the file by every query that
  * uses it (CSV: no row numbers, `rid` NULL; the row scan names lines). A view, not a table: the
- * file is read twice (distinct texts, then the checked rows) rather than held as text — a table
+ * file is read again by each query (once in most runs) rather than held as text — a table
  * of every cell as text is the largest thing a run would hold (docs/limits.md). `strict`: rows
  * that are not well-formed CSV (wrong number of fields, stray quotes) go to the rejects table
  * (each scan adds its rows again; `rejectedRows` counts lines); off only for a file the row scan
  * has found well-formed throughout (see `aggregateRegistry`).
  */
-async function viewCsv(db: DuckDBConnection, file: string, source: Source & { headerLine: number }, strict: boolean): Promise<void> {
+async function viewCsv(db: DuckDBConnection, file: string, source: Source & { headerLine: number }, strict: boolean, view = 'raw', bufferBytes?: number): Promise<void> {
   const width = source.header.length;
   const types = Array.from({ length: width }, (_, i) => `'c${i}': 'VARCHAR'`).join(', ');
   const pick = REGISTRY_COLUMNS.map((c) => `COALESCE(c${source.columns[c]}, '') AS ${c}`).join(', ');
-  await db.run(`CREATE OR REPLACE VIEW raw AS SELECT CAST(NULL AS BIGINT) AS rid, ${pick} FROM read_csv(${sqlText(file)},
+  await db.run(`CREATE OR REPLACE VIEW ${view} AS SELECT CAST(NULL AS BIGINT) AS rid, ${pick} FROM read_csv(${sqlText(file)},
     delim = ${sqlText(source.delimiter ?? ',')}, quote = '"', escape = '"', header = true, skip = ${source.headerLine - 1},
     auto_detect = false, columns = {${types}}, store_rejects = true, rejects_table = 'rejects', rejects_scan = 'reject_scans',
-    strict_mode = ${strict}, null_padding = false)`);
+    strict_mode = ${strict}, null_padding = false${bufferBytes === undefined ? '' : `, buffer_size = ${bufferBytes}`})`);
 }
 
 /** Rows DuckDB could not take (wrong number of fields, bad quoting or encoding); blank ones aside. */
@@ -118,23 +121,37 @@ async function createChecked(db: DuckDBConnection, rules: RegistryRules, withRid
     await db.run(`CREATE TABLE checked AS
     SELECT ${withRid ? 'raw.rid, ' : ''}rg.value AS region, cl.value AS clinic, d1.day AS referred, d2.day AS activated, d3.day AS last_active,
       ag.value AS age, sx.value AS sex, rf.value AS referrer,
+      CASE WHEN rg.raw IS NULL OR cl.raw IS NULL OR sx.raw IS NULL OR rf.raw IS NULL OR ag.raw IS NULL OR d1.raw IS NULL OR d2.raw IS NULL OR d3.raw IS NULL
+        THEN NULL ELSE
       (${idMissing('raw.id')} OR rg.value IS NULL OR cl.value IS NULL OR sx.value IS NULL OR rf.value IS NULL OR NOT ag.ok
         OR d1.day IS NULL OR (NOT d2.empty AND d2.day IS NULL) OR (NOT d3.empty AND d3.day IS NULL)
         OR COALESCE(d2.day < d1.day, false) OR COALESCE(d3.day < d2.day, false) OR (d2.empty AND d3.day IS NOT NULL)
-        OR ${outside('d1.day')} OR ${outside('d2.day')} OR ${outside('d3.day')}) AS bad
+        OR ${outside('d1.day')} OR ${outside('d2.day')} OR ${outside('d3.day')}) END AS bad
     FROM raw
-    JOIN dict_region rg ON rg.raw = raw.region
-    JOIN dict_clinic cl ON cl.raw = raw.clinic
-    JOIN dict_sex sx ON sx.raw = raw.sex
-    JOIN dict_referrer rf ON rf.raw = raw.referrer
-    JOIN dict_age ag ON ag.raw = raw.age
-    JOIN dict_date d1 ON d1.raw = raw.referred
-    JOIN dict_date d2 ON d2.raw = raw.activated
-    JOIN dict_date d3 ON d3.raw = raw.last_active`);
+    LEFT JOIN dict_region rg ON rg.raw = raw.region
+    LEFT JOIN dict_clinic cl ON cl.raw = raw.clinic
+    LEFT JOIN dict_sex sx ON sx.raw = raw.sex
+    LEFT JOIN dict_referrer rf ON rf.raw = raw.referrer
+    LEFT JOIN dict_age ag ON ag.raw = raw.age
+    LEFT JOIN dict_date d1 ON d1.raw = raw.referred
+    LEFT JOIN dict_date d2 ON d2.raw = raw.activated
+    LEFT JOIN dict_date d3 ON d3.raw = raw.last_active`);
   } finally {
     await db.run('RESET disabled_optimizers');
   }
 }
+
+/** Rows of `checked` with a text the lookup tables lack (`bad` NULL): the one-pass read missed. */
+async function missedRows(db: DuckDBConnection): Promise<number> {
+  return Number((await db.runAndReadAll('SELECT count(*) FROM checked WHERE bad IS NULL')).getRowsJS()[0]?.[0] ?? 0);
+}
+
+/** What the lookup tables decide by: the regions, the date format, the plan's value synonyms. */
+const dictionaryRules = (rules: RegistryRules, options: ReadRegistryOptions) => ({
+  regions: rules.regions, dateFormat: rules.dateFormat,
+  ...(options.sexValues ? { sexValues: options.sexValues } : {}),
+  ...(options.referrerValues ? { referrerValues: options.referrerValues } : {}),
+});
 
 /** The date texts in the order they first appear (row by row: referred, activated, last_active). */
 async function datesInFileOrder(db: DuckDBConnection, file: string, csv: (Source & { delimiter?: ',' | ';' | '\t' }) | undefined): Promise<string[]> {
@@ -170,55 +187,76 @@ async function parquetRowCheck(db: DuckDBConnection, label: string, source: Sour
 
 /**
  * Reads, checks and aggregates a registry export. `label` names the file in messages (default:
- * the path). Throws HtaError on bad input, as the streaming reader always did.
+ * the path). Throws HtaError on bad input, as the streaming reader always did. `sampleRows`:
+ * the rows whose texts seed the lookup tables (sample-texts.ts; tests set a few to make the
+ * file's other texts misses).
  */
-export async function aggregateRegistry(file: string, options: ReadRegistryOptions = {}, label = file): Promise<RegistryRead> {
+export async function aggregateRegistry(file: string, options: ReadRegistryOptions = {}, label = file, sampleRows = SAMPLE_ROWS): Promise<RegistryRead> {
   const parquet = isParquet(file);
   const csv = parquet ? undefined : await csvSource(file, label, options);
   const limits = { ...(options.memoryLimit ? { memoryLimit: options.memoryLimit } : {}), ...(options.threads ? { threads: options.threads } : {}) };
   return withDuckDb(limits, async (db) => {
     let source: Source;
-    let texts: DistinctTexts;
+    let texts: DistinctTexts | undefined; // every distinct text of the file, once read
     let scanned: RowCheck | undefined; // the row scan's result, if it already ran
+    let rules: RegistryRules | undefined; // set once table `checked` holds every row
+    let dateFormat: DateFormat;
     if (csv) {
       source = csv;
       await viewCsv(db, file, csv, true);
-      try {
-        texts = await distinctTexts(db);
-      } catch (err) {
-        // DuckDB refused the file as a whole. The row scan names what is wrong, as the CSV reader
-        // does; if every row has the header's number of fields (DuckDB's strict reader trips
-        // over some well-formed files, e.g. a BOM, CRLF and a single row), the file is read again
-        // without strict mode, which then sees exactly the rows the scan saw. With
-        // --exclude-invalid the scan has already passed the excluded rows' problems on.
-        const format = options.dateFormat === 'auto' ? detectedDateFormat(detectorOf(await datesInFileOrder(db, file, csv)), label) : options.dateFormat ?? 'iso';
-        const check = await scanRegistryRows(createReadStream(file), label, csv.delimiter ?? ',', options, registryRules(options, format));
-        if ((check.malformedRows ?? 0) > 0) {
-          throw new HtaError('analysis.failed', `${label}: the SQL engine cannot read this file (${(err as Error).message.split('\n')[0]}) and it has rows with a wrong number of fields; correct them, or report the file's structure (no data)`);
-        }
-        scanned = check;
-        await viewCsv(db, file, csv, false);
-        texts = await distinctTexts(db);
-      }
+      // The sample reads small buffers: DuckDB's default (32 MiB a thread) would parse far more
+      // rows than the sample takes.
+      await viewCsv(db, file, csv, true, 'raw_sample', SAMPLE_BUFFER_BYTES);
     } else {
       source = await viewParquet(db, file, label, options);
+    }
+    // One read of the file: lookup tables from a sample and the likely texts (sample-texts.ts);
+    // a file with a text they lack is read again below. 'auto' needs every date first.
+    const sampled = options.dateFormat === 'auto' ? undefined : registryRules(options, options.dateFormat ?? 'iso');
+    try {
+      if (sampled) {
+        const likely = withLikelyTexts(await distinctTexts(db, sampleRows, csv ? 'raw_sample' : 'raw'), sampled.dateFormat, sampled.from, sampled.to);
+        await createValueDictionaries(db, dictionaryRules(sampled, options), likely);
+        await createChecked(db, sampled, csv === undefined);
+        if ((await missedRows(db)) === 0) rules = sampled;
+      }
+      if (rules === undefined) texts = await distinctTexts(db);
+    } catch (err) {
+      if (!csv || err instanceof HtaError) throw err;
+      // DuckDB refused the file as a whole. The row scan names what is wrong, as the CSV reader
+      // does; if every row has the header's number of fields (DuckDB's strict reader trips
+      // over some well-formed files, e.g. a BOM, CRLF and a single row), the file is read again
+      // without strict mode, which then sees exactly the rows the scan saw. With
+      // --exclude-invalid the scan has already passed the excluded rows' problems on.
+      const format = options.dateFormat === 'auto' ? detectedDateFormat(detectorOf(await datesInFileOrder(db, file, csv)), label) : options.dateFormat ?? 'iso';
+      const check = await scanRegistryRows(createReadStream(file), label, csv.delimiter ?? ',', options, registryRules(options, format));
+      if ((check.malformedRows ?? 0) > 0) {
+        throw new HtaError('analysis.failed', `${label}: the SQL engine cannot read this file (${(err as Error).message.split('\n')[0]}) and it has rows with a wrong number of fields; correct them, or report the file's structure (no data)`);
+      }
+      scanned = check;
+      rules = undefined;
+      await viewCsv(db, file, csv, false);
       texts = await distinctTexts(db);
     }
-    let dateFormat: DateFormat;
-    if (options.dateFormat === 'auto') {
-      const detector = detectorOf(datesOf(texts));
-      // Refused: the message quotes the first odd date of the file, so read them in file order.
-      dateFormat = detectedDateFormat('reason' in detector.result() ? detectorOf(await datesInFileOrder(db, file, csv)) : detector, label);
+    if (rules === undefined) {
+      // Every distinct text of the file: the lookup tables are complete, `checked` misses nothing.
+      const all = texts!;
+      if (options.dateFormat === 'auto') {
+        const detector = detectorOf(datesOf(all));
+        // Refused: the message quotes the first odd date of the file, so read them in file order.
+        dateFormat = detectedDateFormat('reason' in detector.result() ? detectorOf(await datesInFileOrder(db, file, csv)) : detector, label);
+      } else {
+        dateFormat = options.dateFormat ?? 'iso';
+      }
+      rules = registryRules(options, dateFormat);
+      await dropValueDictionaries(db);
+      await createValueDictionaries(db, dictionaryRules(rules, options), all);
+      await createChecked(db, rules, csv === undefined);
+      const missed = await missedRows(db);
+      if (missed > 0) throw new HtaError('analysis.failed', `${label}: ${missed} row(s) have a text the engine's lookup tables lack; please report this with the file's structure (no data)`);
     } else {
-      dateFormat = options.dateFormat ?? 'iso';
+      dateFormat = rules.dateFormat;
     }
-    const rules = registryRules(options, dateFormat);
-    await createValueDictionaries(db, {
-      regions: rules.regions, dateFormat,
-      ...(options.sexValues ? { sexValues: options.sexValues } : {}),
-      ...(options.referrerValues ? { referrerValues: options.referrerValues } : {}),
-    }, texts);
-    await createChecked(db, rules, csv === undefined);
     const bad = Number((await db.runAndReadAll('SELECT count(*) FROM checked WHERE bad')).getRowsJS()[0]?.[0] ?? 0);
     const rejected = csv ? await rejectedRows(db) : 0;
     let excluded: { rows: number; problems: ProblemGroup[] } = { rows: 0, problems: [] };

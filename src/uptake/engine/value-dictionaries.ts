@@ -17,14 +17,16 @@ export const DICTIONARY_COLUMNS = ['region', 'clinic', 'sex', 'referrer', 'age',
 export type DistinctTexts = Record<(typeof DICTIONARY_COLUMNS)[number], string[]>;
 
 /**
- * Every distinct text of each looked-up column of relation `raw`, in one pass over the file
- * (one GROUP BY per column, as grouping sets).
+ * Every distinct text of each looked-up column of `relation` (a view like `raw`), in one pass over the file
+ * (one GROUP BY per column, as grouping sets); with `sampleRows`, of the first rows only (the
+ * read stops there).
  */
-export async function distinctTexts(db: DuckDBConnection): Promise<DistinctTexts> {
+export async function distinctTexts(db: DuckDBConnection, sampleRows?: number, relation = 'raw'): Promise<DistinctTexts> {
   const cols = DICTIONARY_COLUMNS.join(', ');
   const sets = DICTIONARY_COLUMNS.map((c) => `(${c})`).join(', ');
+  const from = sampleRows === undefined ? relation : `(SELECT ${cols} FROM ${relation} LIMIT ${Math.trunc(sampleRows)})`;
   const out = Object.fromEntries(DICTIONARY_COLUMNS.map((c) => [c, [] as string[]])) as DistinctTexts;
-  for (const row of (await db.runAndReadAll(`SELECT ${cols} FROM raw GROUP BY GROUPING SETS (${sets})`)).getRowsJS() as unknown[][]) {
+  for (const row of (await db.runAndReadAll(`SELECT ${cols} FROM ${from} GROUP BY GROUPING SETS (${sets})`)).getRowsJS() as unknown[][]) {
     const i = row.findIndex((v) => v !== null);
     if (i >= 0) out[DICTIONARY_COLUMNS[i]!].push(String(row[i]));
   }
@@ -53,16 +55,26 @@ async function asEnum(db: DuckDBConnection, col: string): Promise<void> {
   await db.run(`ALTER TABLE dict_${col} ALTER value TYPE hta_${col}`);
 }
 
+const ENUM_COLUMNS = ['region', 'clinic', 'sex', 'referrer'] as const;
+
+/** Drops the lookup tables and their ENUM types (and table `checked`, which uses the types), if there. */
+export async function dropValueDictionaries(db: DuckDBConnection): Promise<void> {
+  await db.run('DROP TABLE IF EXISTS checked');
+  for (const t of [...ENUM_COLUMNS, 'age', 'date']) await db.run(`DROP TABLE IF EXISTS dict_${t}`);
+  for (const c of ENUM_COLUMNS) await db.run(`DROP TYPE IF EXISTS hta_${c}`);
+}
+
 /**
- * Creates the lookup tables on `db` for the distinct texts of relation `raw` (all text):
+ * Creates the lookup tables on `db` for `texts` — every distinct text of the file, or a sample's
+ * with the likely ones (sample-texts.ts); each column's texts distinct, so each joins one row:
  *   dict_region, dict_clinic, dict_sex, dict_referrer (raw, value — NULL when invalid),
  *   dict_age (raw, ok, value — NULL for an empty or NA age),
  *   dict_date (raw, empty, day — NULL when empty or not a date in the file's format).
  */
 export async function createValueDictionaries(db: DuckDBConnection, rules: ReferralRules, texts: DistinctTexts): Promise<void> {
   const schemas = referralFieldSchemas(rules);
-  for (const col of ['region', 'clinic', 'sex', 'referrer'] as const) {
-    await db.run(`CREATE OR REPLACE TABLE dict_${col} (raw VARCHAR, value VARCHAR)`);
+  for (const col of ENUM_COLUMNS) {
+    await db.run(`CREATE TABLE dict_${col} (raw VARCHAR, value VARCHAR)`);
     const appender = await db.createAppender(`dict_${col}`);
     for (const raw of texts[col]) {
       const r = schemas[col].safeParse(raw.trim());
@@ -75,7 +87,7 @@ export async function createValueDictionaries(db: DuckDBConnection, rules: Refer
     await asEnum(db, col);
   }
 
-  await db.run('CREATE OR REPLACE TABLE dict_age (raw VARCHAR, ok BOOLEAN, value INTEGER)');
+  await db.run('CREATE TABLE dict_age (raw VARCHAR, ok BOOLEAN, value INTEGER)');
   const ages = await db.createAppender('dict_age');
   for (const raw of texts.age) {
     const r = schemas.age.safeParse(raw.trim());
@@ -87,7 +99,7 @@ export async function createValueDictionaries(db: DuckDBConnection, rules: Refer
   }
   ages.closeSync();
 
-  await db.run('CREATE OR REPLACE TABLE dict_date (raw VARCHAR, empty BOOLEAN, day DATE)');
+  await db.run('CREATE TABLE dict_date (raw VARCHAR, empty BOOLEAN, day DATE)');
   const days = await db.createAppender('dict_date');
   for (const raw of datesOf(texts)) {
     const text = raw.trim();

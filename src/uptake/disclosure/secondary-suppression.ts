@@ -30,6 +30,8 @@ export interface SuppressionPattern {
   hidden: Set<number>;
   /** Sensitive cells (printed or not). */
   sensitive: number[];
+  /** The certificate: perturbations that move every hidden cell by ≥ p (suppression-certificate.ts). */
+  perturbations: Map<number, number>[];
   /** LPs solved. */
   lpSolves: number;
 }
@@ -41,7 +43,7 @@ export function suppressionPattern(model: CellModel, rule: DisclosureRule, optio
   const { cells, relations } = model;
   const sensitive = cells.flatMap((c, i) => (isSensitive(c, rule) ? [i] : []));
   const hidden = new Set(sensitive.filter((i) => cells[i]!.published));
-  if (options.secondary === false) return { hidden, sensitive, lpSolves: 0 };
+  if (options.secondary === false) return { hidden, sensitive, perturbations: [], lpSolves: 0 };
 
   // Variables: y_j = u_j − v_j for every non-structural cell (u at 2k, v at 2k + 1); one model,
   // re-solved per target with changed bounds and costs (HiGHS restarts from the last basis).
@@ -73,6 +75,7 @@ export function suppressionPattern(model: CellModel, rule: DisclosureRule, optio
   const p = rule.protectionLevel;
   const certified = new Set<number>();
   let lpSolves = 0;
+  const perturbations: Map<number, number>[] = [];
 
   /**
    * The cheapest perturbation moving every target up by at least p at once (cell → y, non-zero
@@ -97,6 +100,7 @@ export function suppressionPattern(model: CellModel, rule: DisclosureRule, optio
   let pending = sensitive.filter((i) => !cells[i]!.structural);
   while (pending.length > 0) {
     const y = perturb(pending);
+    perturbations.push(y);
     for (const t of pending) certified.add(t);
     const next: number[] = [];
     for (const [cell, v] of y) {
@@ -112,6 +116,6 @@ export function suppressionPattern(model: CellModel, rule: DisclosureRule, optio
     pending = next.sort((u, v) => u - v);
   }
   session.dispose();
-  return { hidden, sensitive, lpSolves };
+  return { hidden, sensitive, perturbations, lpSolves };
 }
 

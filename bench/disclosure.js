@@ -5,7 +5,8 @@
 // Cases: the bundled registry, its referrals before 2025-09-01, and simulateRegistry({ rows,
 // seed: 1 }) for each size given (default 100, 500, 1,000, 2,000, 5,000). For each: seconds of
 // the analysis from the aggregate (almost all of it the secondary suppression), seconds of the
-// independent audit, suppressed cells, share of the total count hidden, narrow cells found.
+// independent audit (wall clock, and CPU seconds of this process: the LPs are single-threaded,
+// so on a busy machine the CPU time is what the same run takes on an idle one), suppressed cells, share of the total count hidden, narrow cells found.
 // `--json` prints the rows as JSON (bench/run.js reads them).
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -40,18 +41,22 @@ for (const [name, text] of cases) {
   const f = join(dir, 'registry.csv');
   writeFileSync(f, text);
   const agg = await readRegistry(f);
+  const c0 = process.cpuUsage();
   const t0 = performance.now();
   const run = uptakeRunFromAggregate(agg, eligible, plan);
   const t1 = performance.now();
+  const c1 = process.cpuUsage();
   const { audit, informationLoss } = await uptakeAudit(run);
   const t2 = performance.now();
+  const c2 = process.cpuUsage();
+  const cpu = (a, b) => (b.user + b.system - a.user - a.system) / 1e6;
   const r = {
-    name, suppressionSeconds: (t1 - t0) / 1000, auditSeconds: (t2 - t1) / 1000, suppressed: audit.suppressedCells, countCells: audit.countCells,
+    name, suppressionSeconds: (t1 - t0) / 1000, auditSeconds: (t2 - t1) / 1000, suppressionCpu: cpu(c0, c1), auditCpu: cpu(c1, c2), suppressed: audit.suppressedCells, countCells: audit.countCells,
     cellShare: informationLoss.cellShare, countShare: informationLoss.countShare, auditLps: audit.lpSolves, narrow: audit.narrow.length + audit.disclosedDifferences.length,
   };
   out.push(r);
   if (!json) {
-    console.log(`${name}: suppression ${r.suppressionSeconds.toFixed(2)} s + audit ${r.auditSeconds.toFixed(2)} s (${r.auditLps} LPs); ` +
+    console.log(`${name}: suppression ${r.suppressionSeconds.toFixed(2)} s + audit ${r.auditSeconds.toFixed(2)} s (CPU ${r.suppressionCpu.toFixed(2)} + ${r.auditCpu.toFixed(2)} s; audit ${r.auditLps} LPs); ` +
       `${r.suppressed} of ${r.countCells} cells (${(100 * r.cellShare).toFixed(1)}%), ${(100 * r.countShare).toFixed(2)}% of the count hidden; ${r.narrow} narrow`);
   }
 }

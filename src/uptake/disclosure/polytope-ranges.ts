@@ -178,7 +178,6 @@ export class PolytopeRanges {
         this.minimise(c, negate(cost));
       }
       open = open.filter(isOpen);
-      if (process.env.DSC_DEBUG) console.error(`batch round ${round}: ${before} -> ${open.length} (${costs.size} groups)`);
       // Worth another round only while it proves more forms wide than the LPs it costs would
       // (an open form costs one or two LPs of its own later).
       if (before - open.length < 2 * costs.size) break;
@@ -187,7 +186,6 @@ export class PolytopeRanges {
       const seen = this.spreadOf(parts[i]!);
       if (seen.width >= width) return { lower: seen.lower, upper: seen.upper, exact: false };
       if (batchesOnly) return undefined;
-      if (process.env.DSC_DEBUG) console.error(`single ${i}`);
       // Up first: the batches' minimum already pushed most forms to their lowest, so one LP
       // often proves a form wide.
       let lower = 0, upper = 0;

@@ -195,14 +195,17 @@ export function suppressionPattern(model: CellModel, rule: DisclosureRule, optio
   const lastMove = new Map<number, number>();
 
   /** Keeps y (stretched, step 2 of the file comment) as part of the certificate. */
-  const keep = (y: Map<number, number>) => {
+  const stretched = (y: Map<number, number>) => {
     let most = MAX_STRETCH, least = Infinity;
     for (const [c, v] of y) {
       if (v < 0) most = Math.min(most, x(c) / -v);
       least = Math.min(least, Math.abs(v));
     }
     const s = Math.max(1, Math.min(most, p / least));
-    const kept = s === 1 ? y : new Map([...y].map(([c, v]) => [c, v * s]));
+    return s === 1 ? y : new Map([...y].map(([c, v]) => [c, v * s]));
+  };
+  const keep = (y: Map<number, number>) => {
+    const kept = stretched(y);
     perturbations.push(kept);
     for (const [c, v] of kept) {
       widest.set(c, Math.max(widest.get(c) ?? 0, Math.abs(v)));

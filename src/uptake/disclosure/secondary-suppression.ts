@@ -4,27 +4,30 @@
  *
  * A perturbation y of the whole table keeps every relation (A y = 0), keeps every count
  * non-negative (y_j ≥ −x_j) and leaves structural zeros alone. If it moves no cell that is still
- * shown, the attacker cannot tell x from x + y, so every cell it moves by ≥ p (the protection
- * level) has an attacker interval at least p wide. The pattern is built together with such
- * perturbations — its certificate, checked by suppression-certificate.ts — so that every hidden
- * cell and every small count derivable by subtraction is moved by ≥ p by one of them: up
- * (y_t ≥ p) or, for a cell of at least p, down (y_t ≤ −p). The direction is fixed per target
- * (y_t = u_t − v_t with u_t = 0 or v_t = 0), so the move is exact, not p − x_t.
+ * shown, the attacker cannot tell x from x + y. The pattern is built together with such
+ * perturbations — its certificate, checked by suppression-certificate.ts — so that for every
+ * hidden cell and every small count derivable by subtraction the values x_c + y_c they reach
+ * (with x_c itself) span at least p, the protection level: so does the attacker's interval. Each
+ * target's direction is fixed in its LP (y_t = u_t − v_t with u_t = 0 or v_t = 0), so the move
+ * is exactly what is claimed (not p − x_t, as when both halves may be non-zero).
  *
  * 1. One LP moves every sensitive cell up by ≥ p at once, at least cost: a printed cell still
  *    shown costs (x_j + 1) per unit moved (so small cells are preferred as complements: we
  *    minimise the total count hidden, then the number of cells), a cell already hidden or never
- *    printed costs almost nothing. Every printed cell it moves is hidden (a complement).
+ *    printed costs almost nothing. Where it leaves most cells shown, a second LP finds two
+ *    perturbations at once, one moving each sensitive cell up and one down (to at most 0), a
+ *    total of ≥ p apart (a 4 may go down by 4 and up by 1: cheaper cycles); the cheaper of the
+ *    two is kept. Every printed cell they move is hidden (a complement).
  * 2. A perturbation that moves only hidden or unprinted cells stays admissible when multiplied by
  *    s ≥ 1 as long as counts stay ≥ 0: each is stretched (at most until every cell it moves moves
  *    by p), which proves many complements wide without another LP.
- * 3. Cells still moved by less than p (one marker: a reader cannot tell a complement from a
- *    small count, so each gets the same guarantee) are pushed in the direction they last moved
- *    (down only if they can go down by p): first by "spreading" LPs that reward moving each of
- *    them towards p (REWARD per unit, far below the cost of a shown cell, so shown cells are
- *    left alone where hidden ones can do it), then one by one, least cost, in that direction or
- *    the other. Any shown cell these move is hidden, and steps 2–3 repeat until every hidden
- *    cell is proven wide. The hidden set only grows, so an earlier perturbation stays
+ * 3. Cells whose span is still under p (one marker: a reader cannot tell a complement from a
+ *    small count, so each gets the same guarantee) are pushed by what they lack, in the
+ *    direction they last moved (down only if they can): first by "spreading" LPs that reward
+ *    moving each of them (REWARD per unit, far below the cost of a shown cell, so shown cells
+ *    are left alone where hidden ones can do it), then one by one, least cost, in that
+ *    direction or up. Any shown cell these move is hidden, and steps 2–3 repeat until every
+ *    hidden cell is proven wide. The hidden set only grows, so an earlier perturbation stays
  *    admissible. `attacker-audit.ts` checks the result independently.
  */
 import type { CellModel } from './cell-model.js';
@@ -36,7 +39,7 @@ export interface SuppressionPattern {
   hidden: Set<number>;
   /** Sensitive cells (printed or not). */
   sensitive: number[];
-  /** The certificate: perturbations that move every hidden cell by ≥ p (suppression-certificate.ts). */
+  /** The certificate: perturbations over which every hidden cell spans ≥ p (suppression-certificate.ts). */
   perturbations: Map<number, number>[];
   /** LPs solved. */
   lpSolves: number;
@@ -55,56 +58,110 @@ const ZERO = 1e-9;
 const MAX_STRETCH = 1e3;
 /** Spreading LPs per round before cells are taken one by one. */
 const SPREAD_ROUNDS = 6;
+/**
+ * The two-sided first LP is tried only when the one-sided one leaves at least this share of the
+ * printed cells shown: where nearly every cell is small it seldom hides less and is slow
+ * (docs/disclosure-control.md, "Limits").
+ */
+const TWO_SIDED_UP_TO = 0.6;
 
-type Target = readonly [cell: number, direction: 1 | -1];
+type Target = readonly [cell: number, direction: 1 | -1, amount: number];
 
 /**
  * The perturbation LP over the cells allowed to move (u_j at 2k, v_j at 2k + 1, y_j = u_j − v_j);
  * relations keep only their movable cells (the others are held at 0). One model, re-solved per
- * question with changed bounds and costs (HiGHS restarts from the last basis).
+ * question with changed bounds and costs. A second copy of the variables (y′, after the reward
+ * columns) is used only by `perturbBothWays` and held at 0 otherwise.
  */
 class PerturbationLp {
   private readonly slot = new Map<number, number>();
   private readonly session: LinearProgramSession;
   solves = 0;
-
   /** Reward columns of a cell (w⁺ ≤ y, w⁻ ≤ −y), for `spread`. */
   private readonly rewardSlot = new Map<number, number>();
+  private readonly firstRewardRow: number;
+  /** First column of the second copy, and the row tying a two-sided target's two moves. */
+  private readonly second: number;
+  private readonly linkRow = new Map<number, number>();
 
-  private firstRewardRow = 0;
-
-  constructor(private readonly model: CellModel, movable: readonly number[], cost: (cell: number) => number, p: number, rewarded: readonly number[] = []) {
+  constructor(private readonly model: CellModel, movable: readonly number[], cost: (cell: number) => number, p: number, rewarded: readonly number[], twoSided: readonly number[]) {
     movable.forEach((c) => this.slot.set(c, this.slot.size));
-    rewarded.forEach((c) => this.rewardSlot.set(c, 2 * movable.length + 2 * this.rewardSlot.size));
+    const m = movable.length;
+    rewarded.forEach((c) => this.rewardSlot.set(c, 2 * m + 2 * this.rewardSlot.size));
+    this.second = 2 * m + 2 * rewarded.length;
     const rows: LinearRow[] = [];
-    for (const r of model.relations) {
-      const terms: [number, number][] = [];
-      const term = (cell: number, sign: number) => {
-        const k = this.slot.get(cell);
-        if (k !== undefined) terms.push([2 * k, sign], [2 * k + 1, -sign]);
-      };
-      term(r.total, 1);
-      for (const q of r.parts) term(q, -1);
-      if (terms.length > 0) rows.push({ terms, sense: '=', rhs: 0 });
-    }
-    // Rows w⁺_c − y_c ≤ 0 and w⁻_c + y_c ≤ 0 (0 ≤ w ≤ p), switched off (and w without reward)
-    // until `spread` asks for c in one direction.
+    const relationRows = (base: number) => {
+      for (const r of model.relations) {
+        const terms: [number, number][] = [];
+        const term = (cell: number, sign: number) => {
+          const k = this.slot.get(cell);
+          if (k !== undefined) terms.push([base + 2 * k, sign], [base + 2 * k + 1, -sign]);
+        };
+        term(r.total, 1);
+        for (const q of r.parts) term(q, -1);
+        if (terms.length > 0) rows.push({ terms, sense: '=', rhs: 0 });
+      }
+    };
+    relationRows(0);
+    // Rows w⁺_c − y_c ≤ 0 and w⁻_c + y_c ≤ 0, switched off (and w without reward) until
+    // `spread` asks for c in one direction.
     this.firstRewardRow = rows.length;
     for (const [c, w] of this.rewardSlot) {
       const k = this.slot.get(c)!;
       rows.push({ terms: [[w, 1], [2 * k, -1], [2 * k + 1, 1]], sense: '<=', rhs: Infinity });
       rows.push({ terms: [[w + 1, 1], [2 * k, 1], [2 * k + 1, -1]], sense: '<=', rhs: Infinity });
     }
-    const n = 2 * movable.length + 2 * rewarded.length;
+    relationRows(this.second);
+    // y_t − y′_t ≥ p for a two-sided target (switched off until `perturbBothWays`).
+    for (const t of twoSided) {
+      const k = this.slot.get(t)!, k2 = this.second + 2 * k;
+      this.linkRow.set(t, rows.length);
+      rows.push({ terms: [[2 * k, 1], [2 * k + 1, -1], [k2, -1], [k2 + 1, 1]], sense: '<=', rhs: Infinity });
+    }
+    const n = this.second + 2 * m;
     const lower = new Array<number>(n).fill(0);
     const upper = new Array<number>(n).fill(p);
     const objective: [number, number][] = [];
     movable.forEach((cell, k) => {
       upper[2 * k] = Infinity;
       upper[2 * k + 1] = model.cells[cell]!.value; // y_j ≥ −x_j: counts stay non-negative
-      objective.push([2 * k, cost(cell)], [2 * k + 1, cost(cell)]);
+      upper[this.second + 2 * k] = upper[this.second + 2 * k + 1] = 0;
+      objective.push([2 * k, cost(cell)], [2 * k + 1, cost(cell)], [this.second + 2 * k, cost(cell)], [this.second + 2 * k + 1, cost(cell)]);
     });
     this.session = new LinearProgramSession({ sense: 'min', variables: n, objective, rows, lower, upper });
+  }
+
+  /**
+   * Two perturbations at once, y moving every target up and y′ moving it down (to at most 0), so
+   * that y_t − y′_t ≥ p: the target's interval holds x_t + y′_t and x_t + y_t, at least p apart
+   * (a count of 4 may go down by 4 and up by 1). Cheapest in total; it always exists (y_t = p).
+   */
+  perturbBothWays(targets: readonly number[], p: number): [Map<number, number>, Map<number, number>] {
+    const x = (c: number) => this.model.cells[c]!.value;
+    for (const [c, k] of this.slot) {
+      this.session.setBounds(this.second + 2 * k, 0, Infinity);
+      this.session.setBounds(this.second + 2 * k + 1, 0, x(c));
+    }
+    for (const t of targets) {
+      const k = this.slot.get(t)!;
+      this.session.setBounds(2 * k + 1, 0, 0);
+      this.session.setBounds(this.second + 2 * k, 0, 0);
+      this.session.setRowBounds(this.linkRow.get(t)!, p, Infinity);
+    }
+    this.session.restart();
+    const sol = this.session.solve();
+    this.solves++;
+    for (const t of targets) {
+      const k = this.slot.get(t)!;
+      this.session.setBounds(2 * k + 1, 0, x(t));
+      this.session.setRowBounds(this.linkRow.get(t)!, -Infinity, Infinity);
+    }
+    for (const k of this.slot.values()) {
+      this.session.setBounds(this.second + 2 * k, 0, 0);
+      this.session.setBounds(this.second + 2 * k + 1, 0, 0);
+    }
+    if (sol.status !== 'optimal') throw new Error(`secondary suppression: no perturbation found (${sol.status})`);
+    return [this.values(sol.values, 0), this.values(sol.values, this.second)];
   }
 
   /**
@@ -114,25 +171,27 @@ class PerturbationLp {
    */
   spread(cells: readonly Target[]): Map<number, number> {
     const row = (c: number, d: 1 | -1) => this.firstRewardRow + this.rewardSlot.get(c)! - 2 * this.slot.size + (d > 0 ? 0 : 1);
-    for (const [c, d] of cells) {
+    const col = (c: number, d: 1 | -1) => this.rewardSlot.get(c)! + (d > 0 ? 0 : 1);
+    for (const [c, d, amount] of cells) {
       this.session.setRowBounds(row(c, d), -Infinity, 0);
-      this.session.setCost(this.rewardSlot.get(c)! + (d > 0 ? 0 : 1), -REWARD);
+      this.session.setBounds(col(c, d), 0, amount);
+      this.session.setCost(col(c, d), -REWARD);
     }
     this.session.restart();
     const sol = this.session.solve();
     this.solves++;
     for (const [c, d] of cells) {
       this.session.setRowBounds(row(c, d), -Infinity, Infinity);
-      this.session.setCost(this.rewardSlot.get(c)! + (d > 0 ? 0 : 1), 0);
+      this.session.setCost(col(c, d), 0);
     }
     if (sol.status !== 'optimal') throw new Error(`secondary suppression: spreading LP ${sol.status}`);
-    return this.values(sol.values);
+    return this.values(sol.values, 0);
   }
 
-  private values(sol: readonly number[]): Map<number, number> {
+  private values(sol: readonly number[], base: number): Map<number, number> {
     const y = new Map<number, number>();
     for (const [cell, k] of this.slot) {
-      const v = sol[2 * k]! - sol[2 * k + 1]!;
+      const v = sol[base + 2 * k]! - sol[base + 2 * k + 1]!;
       if (Math.abs(v) > ZERO) y.set(cell, v);
     }
     return y;
@@ -140,21 +199,20 @@ class PerturbationLp {
 
   setCost(cell: number, cost: number): void {
     const k = this.slot.get(cell)!;
-    this.session.setCost(2 * k, cost);
-    this.session.setCost(2 * k + 1, cost);
+    for (const j of [2 * k, 2 * k + 1, this.second + 2 * k, this.second + 2 * k + 1]) this.session.setCost(j, cost);
   }
 
   /**
-   * The cheapest perturbation moving every target by at least p at once in its direction:
-   * y_t ≥ p with v_t = 0 (up), or y_t ≤ −p with u_t = 0 (down, needs x_t ≥ p). Cell → y_j,
+   * The cheapest perturbation moving every target at once by at least its amount in its
+   * direction: y_t ≥ amount with v_t = 0 (up), or y_t ≤ −amount with u_t = 0 (down). Cell → y_j,
    * non-zero entries only; undefined when none exists.
    */
-  perturb(targets: readonly Target[], p: number): Map<number, number> | undefined {
+  perturb(targets: readonly Target[]): Map<number, number> | undefined {
     const x = (t: number) => this.model.cells[t]!.value;
-    for (const [t, d] of targets) {
+    for (const [t, d, amount] of targets) {
       const k = this.slot.get(t)!;
-      this.session.setBounds(2 * k, d > 0 ? p : 0, d > 0 ? Infinity : 0);
-      this.session.setBounds(2 * k + 1, d > 0 ? 0 : p, d > 0 ? 0 : x(t));
+      this.session.setBounds(2 * k, d > 0 ? amount : 0, d > 0 ? Infinity : 0);
+      this.session.setBounds(2 * k + 1, d > 0 ? 0 : amount, d > 0 ? 0 : x(t));
     }
     // From all-zero, not from the last (often far-off) solution: much faster here.
     this.session.restart();
@@ -165,7 +223,7 @@ class PerturbationLp {
       this.session.setBounds(2 * k, 0, Infinity);
       this.session.setBounds(2 * k + 1, 0, x(t));
     }
-    return sol.status === 'optimal' ? this.values(sol.values) : undefined;
+    return sol.status === 'optimal' ? this.values(sol.values, 0) : undefined;
   }
 
   dispose(): void {
@@ -186,15 +244,17 @@ export function suppressionPattern(model: CellModel, rule: DisclosureRule, optio
   // Reward columns (step 3) for every cell that may ever need protection.
   const isSensitiveCell = new Set(sensitive);
   const protectable = movable.filter((c) => cells[c]!.published || isSensitiveCell.has(c));
-  const full = new PerturbationLp(model, movable, (c) => (shown(c) ? x(c) + 1 : FREE_COST), p, protectable);
+  const targets = sensitive.filter((c) => !cells[c]!.structural);
+  const full = new PerturbationLp(model, movable, (c) => (shown(c) ? x(c) + 1 : FREE_COST), p, protectable, targets);
   let lpSolves = 0;
   const perturbations: Map<number, number>[] = [];
-  /** Widest move of each cell over the perturbations kept: ≥ p means proven wide. */
-  const widest = new Map<number, number>();
+  /** Highest and lowest move of each cell over the perturbations kept (and 0: x itself). */
+  const hi = new Map<number, number>(), lo = new Map<number, number>();
+  const width = (c: number) => (hi.get(c) ?? 0) - (lo.get(c) ?? 0);
   /** Last move of each cell (its sign is the direction it is pushed in next). */
   const lastMove = new Map<number, number>();
 
-  /** Keeps y (stretched, step 2 of the file comment) as part of the certificate. */
+  /** y stretched (step 2 of the file comment). */
   const stretched = (y: Map<number, number>) => {
     let most = MAX_STRETCH, least = Infinity;
     for (const [c, v] of y) {
@@ -204,15 +264,16 @@ export function suppressionPattern(model: CellModel, rule: DisclosureRule, optio
     const s = Math.max(1, Math.min(most, p / least));
     return s === 1 ? y : new Map([...y].map(([c, v]) => [c, v * s]));
   };
+  /** Keeps y as part of the certificate and hides every shown cell it moves. */
   const keep = (y: Map<number, number>) => {
+    if (y.size === 0) return;
     const kept = stretched(y);
     perturbations.push(kept);
     for (const [c, v] of kept) {
-      widest.set(c, Math.max(widest.get(c) ?? 0, Math.abs(v)));
+      hi.set(c, Math.max(hi.get(c) ?? 0, v));
+      lo.set(c, Math.min(lo.get(c) ?? 0, v));
       lastMove.set(c, v);
     }
-  };
-  const hideMoved = (y: ReadonlyMap<number, number>) => {
     for (const [c, v] of y) {
       if (Math.abs(v) > EPS && shown(c)) {
         hidden.add(c);
@@ -220,40 +281,44 @@ export function suppressionPattern(model: CellModel, rule: DisclosureRule, optio
       }
     }
   };
-  const protect = (targets: readonly Target[]) => {
-    const y = full.perturb(targets, p);
-    if (!y) throw new Error('secondary suppression: no perturbation found');
-    keep(y);
-    hideMoved(y);
+  /** The move still needed, pushed in the direction the cell last moved (down only if it can). */
+  const target = (c: number): Target => {
+    const down = p - (hi.get(c) ?? 0), up = p + (lo.get(c) ?? 0);
+    return (lastMove.get(c) ?? 0) < 0 && x(c) >= down ? [c, -1, down] : [c, 1, up];
   };
-  const direction = (c: number): 1 | -1 => ((lastMove.get(c) ?? 0) < 0 && x(c) >= p ? -1 : 1);
   const open = () => [...new Set([...hidden, ...sensitive])]
-    .filter((c) => !cells[c]!.structural && (widest.get(c) ?? 0) < p - EPS)
+    .filter((c) => !cells[c]!.structural && width(c) < p - EPS)
     .sort((a, b) => a - b);
 
-  // Step 1: all up at once (always exists: counts have no upper bound).
-  protect(sensitive.filter((c) => !cells[c]!.structural).map((c) => [c, 1] as const));
+  // Step 1: every sensitive cell up by p, or up and down by p in all; whichever hides less.
+  const up = full.perturb(targets.map((c) => [c, 1, p] as const));
+  if (!up) throw new Error('secondary suppression: no perturbation found');
+  const movedShown = (ys: readonly Map<number, number>[]) => new Set(ys.flatMap((y) => [...y].filter(([c, v]) => Math.abs(v) > EPS && shown(c)).map(([c]) => c)));
+  const cost = (ys: readonly Map<number, number>[]) => [...movedShown(ys)].reduce((sum, c) => sum + x(c) + 1, 0);
+  const printed = cells.filter((c) => c.published).length;
+  let first = [up];
+  if (hidden.size + movedShown([up]).size <= TWO_SIDED_UP_TO * printed) {
+    const both = full.perturbBothWays(targets, p);
+    if (cost(both) < cost([up])) first = both;
+  }
+  for (const y of first) keep(y);
   for (let pending = open(); pending.length > 0; pending = open()) {
     // Step 3: cells to protect by perturbations over hidden and unprinted cells (a shown cell
     // costs far more than the reward, so it is moved — and hidden — only where nothing else works).
     for (let round = 0; round < SPREAD_ROUNDS; round++) {
       const before = open();
       if (before.length === 0) break;
-      const y = full.spread(before.map((c) => [c, direction(c)] as const));
+      const y = full.spread(before.map(target));
       if (y.size === 0) break;
       keep(y);
-      hideMoved(y);
-      const after = open().length;
-      if (before.length - after < 2) break;
+      if (before.length - open().length < 2) break;
     }
     for (const c of open()) {
-      if ((widest.get(c) ?? 0) >= p - EPS) continue;
-      const d = direction(c);
+      if (width(c) >= p - EPS) continue;
       // Up always exists (counts have no upper bound); down may not.
-      const y = full.perturb([[c, d]], p) ?? full.perturb([[c, 1]], p);
+      const y = full.perturb([target(c)]) ?? full.perturb([[c, 1, p + (lo.get(c) ?? 0)]]);
       if (!y) throw new Error('secondary suppression: no perturbation found');
       keep(y);
-      hideMoved(y);
     }
   }
   lpSolves += full.solves;

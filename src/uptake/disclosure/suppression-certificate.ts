@@ -1,13 +1,15 @@
 /**
  * The proof a suppression pattern carries (docs/disclosure-control.md, "Secondary suppression"):
  * perturbations y of the whole table such that the attacker cannot tell x from x + y, and every
- * cell to protect moved by at least the protection level p by one of them.
+ * cell to protect spread over at least the protection level p by them.
  *
  * A perturbation is admissible when it keeps every relation (A y = 0), keeps every count
  * non-negative (x + y ≥ 0), leaves structural zeros alone and moves no published cell that is
- * still shown. Then x + y is a table consistent with everything published, so a cell moved by
- * |y_c| ≥ p has an attacker interval at least p wide. Cells to protect: every hidden printed
- * cell (small counts and complements alike: one marker) and every sensitive cell that is only
+ * still shown. Then x + y is a table consistent with everything published, as is x itself, so a
+ * cell's attacker interval holds x_c and every x_c + y_c: it is at least
+ * max(0, max y_c) − min(0, min y_c) wide, which must reach p (a count of 4 moved down by 4 by one
+ * perturbation and up by 1 by another is 5 wide). Cells to protect: every hidden printed cell
+ * (small counts and complements alike: one marker) and every sensitive cell that is only
  * derivable by subtraction.
  *
  * This checks the certificate; it does not find it (secondary-suppression.ts does) and it is
@@ -48,8 +50,9 @@ export function certificateProblems(model: CellModel, rule: DisclosureRule, cert
   });
   const toProtect = cells.flatMap((c, i) => (cert.hidden.has(i) || (!c.published && isSensitive(c, rule)) ? [i] : []));
   for (const c of toProtect) {
-    const widest = Math.max(0, ...cert.perturbations.map((y) => Math.abs(y.get(c) ?? 0)));
-    if (widest < p - TOL * p) problems.push(`${cells[c]!.key} is moved by at most ${widest} (< ${p})`);
+    const moves = cert.perturbations.map((y) => y.get(c) ?? 0);
+    const width = Math.max(0, ...moves) - Math.min(0, ...moves);
+    if (width < p - TOL * p) problems.push(`${cells[c]!.key} spans only ${width} (< ${p})`);
   }
   return problems;
 }

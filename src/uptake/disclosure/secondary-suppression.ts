@@ -23,10 +23,10 @@
  *    by p), which proves many complements wide without another LP.
  * 3. Cells whose span is still under p (one marker: a reader cannot tell a complement from a
  *    small count, so each gets the same guarantee) are pushed by what they lack, in the
- *    direction they last moved (down only if they can): first by "spreading" LPs that reward
- *    moving each of them (REWARD per unit, far below the cost of a shown cell, so shown cells
- *    are left alone where hidden ones can do it), then one by one, least cost, in that
- *    direction or up. Any shown cell these move is hidden, and steps 2–3 repeat until every
+ *    direction they last moved (down only if they can): where most cells are shown, first by
+ *    "spreading" LPs that reward moving each of them (REWARD per unit, far below the cost of a
+ *    shown cell, so shown cells are left alone where hidden ones can do it); then one by one,
+ *    least cost, in that direction or up. Any shown cell these move is hidden, and steps 2–3 repeat until every
  *    hidden cell is proven wide. The hidden set only grows, so an earlier perturbation stays
  *    admissible. `attacker-audit.ts` checks the result independently.
  */
@@ -59,11 +59,11 @@ const MAX_STRETCH = 1e3;
 /** Spreading LPs per round before cells are taken one by one. */
 const SPREAD_ROUNDS = 6;
 /**
- * The two-sided first LP is tried only when the one-sided one leaves at least this share of the
- * printed cells shown: where nearly every cell is small it seldom hides less and is slow
- * (docs/disclosure-control.md, "Limits").
+ * The two-sided first LP and the spreading LPs are used only while at most this share of the
+ * printed cells is hidden: where nearly every cell is small they seldom help and are slow (an
+ * LP over a table of mostly free cells moves many of them; docs/disclosure-control.md, "Limits").
  */
-const TWO_SIDED_UP_TO = 0.6;
+const MOSTLY_SHOWN = 0.6;
 
 type Target = readonly [cell: number, direction: 1 | -1, amount: number];
 
@@ -297,17 +297,18 @@ export function suppressionPattern(model: CellModel, rule: DisclosureRule, optio
   const cost = (ys: readonly Map<number, number>[]) => [...movedShown(ys)].reduce((sum, c) => sum + x(c) + 1, 0);
   const printed = cells.filter((c) => c.published).length;
   let first = [up];
-  if (hidden.size + movedShown([up]).size <= TWO_SIDED_UP_TO * printed) {
+  if (hidden.size + movedShown([up]).size <= MOSTLY_SHOWN * printed) {
     const both = full.perturbBothWays(targets, p);
     if (cost(both) < cost([up])) first = both;
   }
   for (const y of first) keep(y);
   for (let pending = open(); pending.length > 0; pending = open()) {
     // Step 3: cells to protect by perturbations over hidden and unprinted cells (a shown cell
-    // costs far more than the reward, so it is moved — and hidden — only where nothing else works).
+    // costs far more than the reward, so it is moved — and hidden — only where nothing else works);
+    // spreading LPs only where most cells are shown.
     for (let round = 0; round < SPREAD_ROUNDS; round++) {
       const before = open();
-      if (before.length === 0) break;
+      if (before.length === 0 || hidden.size > MOSTLY_SHOWN * printed) break;
       const y = full.spread(before.map(target));
       if (y.size === 0) break;
       keep(y);

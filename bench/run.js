@@ -4,6 +4,9 @@
 //  1. Uptake at scale: 1,000,000 synthetic referral rows streamed to a temp file
 //     (dist/simulate/registry.js), then the whole uptake analysis (dist/uptake/uptake-analysis.js)
 //     in a child process, so peak memory is that process's own maxRSS.
+//     The child also times the disclosure control (suppression, audit) at 1M rows and on
+//     100-, 1,000- and 5,000-row registries; `node bench/disclosure.js [rows …]` alone prints
+//     the times and information loss of docs/disclosure-control.md.
 //     1b. bench/uptake-engine.js: `hta uptake --json` processes, 1M/10M rows, CSV and Parquet.
 //  2. The trial pipeline: `hta analyze` on the bundled synthetic trial, in-process; and on the
 //     bundled registry of outcomes with its observational plan.

@@ -254,10 +254,14 @@ export function suppressionPattern(model: CellModel, rule: DisclosureRule, optio
   /** Last move of each cell (its sign is the direction it is pushed in next). */
   const lastMove = new Map<number, number>();
 
-  /** y stretched (step 2 of the file comment). */
+  /**
+   * y stretched (step 2 of the file comment) — not when it moves a cell left shown by a
+   * rounding-size amount (≤ EPS): stretching would make that a real move.
+   */
   const stretched = (y: Map<number, number>) => {
     let most = MAX_STRETCH, least = Infinity;
     for (const [c, v] of y) {
+      if (shown(c) && Math.abs(v) <= EPS) return y;
       if (v < 0) most = Math.min(most, x(c) / -v);
       least = Math.min(least, Math.abs(v));
     }

@@ -4,6 +4,9 @@
 //  1. Uptake at scale: 1,000,000 synthetic referral rows streamed to a temp file
 //     (dist/simulate/registry.js), then the whole uptake analysis (dist/uptake/uptake-analysis.js)
 //     in a child process, so peak memory is that process's own maxRSS.
+//     The child also times the disclosure control (suppression, audit) at 1M rows and on
+//     100-, 1,000- and 5,000-row registries; `node bench/disclosure.js [rows …]` alone prints
+//     the times and information loss of docs/disclosure-control.md.
 //     1b. bench/uptake-engine.js: `hta uptake --json` processes, 1M/10M rows, CSV and Parquet.
 //  2. The trial pipeline: `hta analyze` on the bundled synthetic trial, in-process; and on the
 //     bundled registry of outcomes with its observational plan.
@@ -56,7 +59,7 @@ if (process.argv[2] === '--uptake-child') {
   const { simulateRegistry } = await load('simulate/registry.js');
   const { writeFileSync } = await import('node:fs');
   const small = [];
-  for (const n of [100, 5000]) {
+  for (const n of [100, 1000, 5000]) {
     const f = `${registryFile}.${n}.csv`;
     writeFileSync(f, simulateRegistry({ rows: n, seed: 1 }));
     const s0 = performance.now();
@@ -143,8 +146,8 @@ try {
     const r = JSON.parse(child.stdout.trim().split('\n').pop());
     note('uptake analysis', `${fmt(ROWS / r.seconds)} rows/s`, `${fmt(r.seconds, 1)} s, ${fmt(r.metricRows)} metric rows`);
     note('uptake peak memory (maxRSS)', mb(r.maxRssKb * 1024), `${fmt(ROWS)} rows, file ${mb(size)}`);
-    note('uptake analysis + disclosure control', `${fmt(r.suppressionSeconds, 1)} s`, `${fmt(r.suppressed)} of ${fmt(r.countCells)} count cells suppressed`);
-    note('disclosure audit (LP attacker)', `${fmt(r.auditSeconds, 1)} s`, `${r.auditNarrow} cells narrower than the protection level`);
+    note('disclosure control: suppression (analysis from the aggregate)', `${fmt(r.suppressionSeconds, 1)} s`, `${fmt(r.suppressed)} of ${fmt(r.countCells)} count cells suppressed`);
+    note('disclosure control: audit (LP attacker)', `${fmt(r.auditSeconds, 1)} s`, `${r.auditNarrow} cells narrower than the protection level`);
     const b = r.bundled;
     note(`information loss, ${fmt(ROWS)}-row registry`, `${fmt(100 * r.loss.countShare, 2)}% of the count`, `${fmt(100 * r.loss.cellShare, 2)}% of the count cells`);
     for (const m of r.small) note(`disclosure control, ${fmt(m.rows)}-row registry`, `${fmt(m.suppressionSeconds, 1)} s + audit ${fmt(m.auditSeconds, 1)} s`, `${m.lps} LPs, ${fmt(100 * m.cellShare, 1)}% of cells hidden, ${m.narrow} narrow`);

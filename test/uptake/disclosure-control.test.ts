@@ -7,6 +7,8 @@ import type { MetricRow } from '../../src/uptake/aggregate.js';
 import { SUPPRESSED, suppressUptakeOutputs, type UptakeOutputs } from '../../src/uptake/suppression.js';
 import { buildCellModel, metricCellKey } from '../../src/uptake/disclosure/cell-model.js';
 import { isSensitive } from '../../src/uptake/disclosure/disclosure-rule.js';
+import { suppressionPattern } from '../../src/uptake/disclosure/secondary-suppression.js';
+import { certificateProblems } from '../../src/uptake/disclosure/suppression-certificate.js';
 import { auditPublishedUptake, type PublishedUptake } from '../../src/uptake/disclosure/attacker-audit.js';
 import { loadUptakePlanFile, lowThresholdWarning, parseUptakePlan } from '../../src/uptake/uptake-plan.js';
 import { runUptake } from '../../src/uptake/uptake-analysis.js';
@@ -222,6 +224,9 @@ describe('property: the audit never finds a suppressed cell narrower than the pr
           const rule = { threshold, protectionLevel: threshold, zerosSensitive };
           const masked = suppressUptakeOutputs(out, rule);
           const audit = auditPublishedUptake(published(out, masked), rule);
+          // The suppression's own proof holds too (suppression-certificate.ts).
+          const model = buildCellModel(out);
+          expect(certificateProblems(model, rule, suppressionPattern(model, rule))).toEqual([]);
           expect(audit.narrow).toEqual([]);
           expect(audit.disclosedDifferences).toEqual([]);
           expect(audit.suppressedCells).toBe(masked.summary.suppressedCells);

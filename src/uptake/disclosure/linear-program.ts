@@ -47,7 +47,7 @@ function modelData(lp: LinearProgram) {
     for (const [j, c] of [...merged].sort((a, b) => a[0] - b[0])) if (c !== 0) { indices.push(j); values.push(c); }
     starts.push(indices.length);
     rowLower.push(r.sense === '<=' ? -highs.infinity : r.rhs);
-    rowUpper.push(r.sense === '>=' ? highs.infinity : r.rhs);
+    rowUpper.push(r.sense === '>=' || r.rhs === Infinity ? highs.infinity : r.rhs);
   }
   const colCost = new Array<number>(lp.variables).fill(0);
   for (const [j, c] of lp.objective) colCost[j] = (colCost[j] ?? 0) + c;
@@ -76,7 +76,15 @@ export class LinearProgramSession {
     this.model.options.set({ output_flag: false, presolve: 'off' });
   }
   setBounds(j: number, lower: number, upper: number): void {
-    this.model.changeColBounds(j, lower, upper === Infinity ? highs.infinity : upper);
+    this.model.changeColBounds(j, lower === -Infinity ? -highs.infinity : lower, upper === Infinity ? highs.infinity : upper);
+  }
+  /** Bounds of row i (−Infinity … Infinity switches it off). */
+  setRowBounds(i: number, lower: number, upper: number): void {
+    this.model.changeRowBounds(i, lower === -Infinity ? -highs.infinity : lower, upper === Infinity ? highs.infinity : upper);
+  }
+  /** Forgets the last basis: the next solve starts from all variables at a bound. */
+  restart(): void {
+    this.model.setLogicalBasis();
   }
   setCost(j: number, cost: number): void {
     this.model.changeColCost(j, cost);

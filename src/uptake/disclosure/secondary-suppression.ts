@@ -2,24 +2,33 @@
  * Secondary (complementary) suppression by linear programming, in the spirit of the protection
  * LPs of τ-Argus and sdcTable (docs/disclosure-control.md, "Secondary suppression").
  *
- * We look for a perturbation y of the whole table that keeps every relation (A y = 0), keeps
- * every count non-negative (y_j ≥ −x_j), leaves structural zeros alone, and moves every cell to
- * protect up by at least the protection level p. If every cell with y_j ≠ 0 is hidden, the
- * attacker cannot tell x from x + y, so each protected cell's interval is at least p wide. The
- * perturbation is chosen to cost least: a printed cell that is still shown costs (x_j + 1) per
- * unit moved (small cells are preferred as complements — we minimise the total count hidden,
- * then the number of cells), a cell already hidden or never printed costs almost nothing. Every
- * printed cell the perturbation moves is suppressed.
+ * A perturbation y of the whole table keeps every relation (A y = 0), keeps every count
+ * non-negative (y_j ≥ −x_j) and leaves structural zeros alone. If it moves no cell that is still
+ * shown, the attacker cannot tell x from x + y. The pattern is built together with such
+ * perturbations — its certificate, checked by suppression-certificate.ts — so that for every
+ * hidden cell and every small count derivable by subtraction the values x_c + y_c they reach
+ * (with x_c itself) span at least p, the protection level: so does the attacker's interval. Each
+ * target's direction is fixed in its LP (y_t = u_t − v_t with u_t = 0 or v_t = 0), so the move
+ * is exactly what is claimed (not p − x_t, as when both halves may be non-zero).
  *
- * Known weakness (docs/disclosure-control.md, "A weakness found"): a target's bound is on its
- * upward half u_t ≥ p while its downward half v_t may reach x_t, so the LP itself only certifies
- * a move of p − x_t; the independent audit is what checks the published pattern.
- *
- * Rounds: first every sensitive cell; then every hidden cell not yet moved by ≥ p (one marker
- * means a reader cannot tell a complement from a small count, so each hidden cell gets the same
- * guarantee). The hidden set only grows, so a perturbation found earlier stays valid: when the
- * rounds end, every hidden cell has an attacker interval of width ≥ p. `attacker-audit.ts`
- * checks that independently. Upward moves always exist (counts have no upper bound).
+ * 1. One LP moves every sensitive cell up by ≥ p at once, at least cost: a printed cell still
+ *    shown costs (x_j + 1) per unit moved (so small cells are preferred as complements: we
+ *    minimise the total count hidden, then the number of cells), a cell already hidden or never
+ *    printed costs almost nothing. Where it leaves most cells shown, a second LP finds two
+ *    perturbations at once, one moving each sensitive cell up and one down (to at most 0), a
+ *    total of ≥ p apart (a 4 may go down by 4 and up by 1: cheaper cycles); the cheaper of the
+ *    two is kept. Every printed cell they move is hidden (a complement).
+ * 2. A perturbation that moves only hidden or unprinted cells stays admissible when multiplied by
+ *    s ≥ 1 as long as counts stay ≥ 0: each is stretched (at most until every cell it moves moves
+ *    by p), which proves many complements wide without another LP.
+ * 3. Cells whose span is still under p (one marker: a reader cannot tell a complement from a
+ *    small count, so each gets the same guarantee) are pushed by what they lack, in the
+ *    direction they last moved (down only if they can): where most cells are shown, first by
+ *    "spreading" LPs that reward moving each of them (REWARD per unit, far below the cost of a
+ *    shown cell, so shown cells are left alone where hidden ones can do it); then one by one,
+ *    least cost, in that direction or up. Any shown cell these move is hidden, and steps 2–3 repeat until every
+ *    hidden cell is proven wide. The hidden set only grows, so an earlier perturbation stays
+ *    admissible. `attacker-audit.ts` checks the result independently.
  */
 import type { CellModel } from './cell-model.js';
 import { isSensitive, type DisclosureRule } from './disclosure-rule.js';
@@ -30,88 +39,294 @@ export interface SuppressionPattern {
   hidden: Set<number>;
   /** Sensitive cells (printed or not). */
   sensitive: number[];
+  /** The certificate: perturbations over which every hidden cell spans ≥ p (suppression-certificate.ts). */
+  perturbations: Map<number, number>[];
   /** LPs solved. */
   lpSolves: number;
 }
 
 const FREE_COST = 1e-3;
+/**
+ * Reward per unit a spreading LP moves a cell to protect (up to p): well above the cost of moving
+ * hidden cells (FREE_COST along a path of a few cells), well below that of a shown cell (≥ 1).
+ */
+const REWARD = 0.1;
 const EPS = 1e-6;
+/** LP values below this are the solver's rounding, not a move. */
+const ZERO = 1e-9;
+/** Largest stretch of a perturbation (keeps the solver's rounding small after it). */
+const MAX_STRETCH = 1e3;
+/** Spreading LPs per round before cells are taken one by one. */
+const SPREAD_ROUNDS = 6;
+/**
+ * The two-sided first LP and the spreading LPs are used only while at most this share of the
+ * printed cells is hidden: where nearly every cell is small they seldom help and are slow (an
+ * LP over a table of mostly free cells moves many of them; docs/disclosure-control.md, "Limits").
+ */
+const MOSTLY_SHOWN = 0.6;
 
-export function suppressionPattern(model: CellModel, rule: DisclosureRule, options: { secondary?: boolean } = {}): SuppressionPattern {
-  const { cells, relations } = model;
-  const sensitive = cells.flatMap((c, i) => (isSensitive(c, rule) ? [i] : []));
-  const hidden = new Set(sensitive.filter((i) => cells[i]!.published));
-  if (options.secondary === false) return { hidden, sensitive, lpSolves: 0 };
+type Target = readonly [cell: number, direction: 1 | -1, amount: number];
 
-  // Variables: y_j = u_j − v_j for every non-structural cell (u at 2k, v at 2k + 1); one model,
-  // re-solved per target with changed bounds and costs (HiGHS restarts from the last basis).
-  const slot = new Map<number, number>();
-  cells.forEach((c, i) => { if (!c.structural) slot.set(i, slot.size); });
-  const members = [...slot.keys()];
-  const rows: LinearRow[] = [];
-  for (const r of relations) {
-    const terms: [number, number][] = [];
-    const term = (cell: number, sign: number) => {
-      const k = slot.get(cell);
-      if (k !== undefined) terms.push([2 * k, sign], [2 * k + 1, -sign]);
+/**
+ * The perturbation LP over the cells allowed to move (u_j at 2k, v_j at 2k + 1, y_j = u_j − v_j);
+ * relations keep only their movable cells (the others are held at 0). One model, re-solved per
+ * question with changed bounds and costs. A second copy of the variables (y′, after the reward
+ * columns) is used only by `perturbBothWays` and held at 0 otherwise.
+ */
+class PerturbationLp {
+  private readonly slot = new Map<number, number>();
+  private readonly session: LinearProgramSession;
+  solves = 0;
+  /** Reward columns of a cell (w⁺ ≤ y, w⁻ ≤ −y), for `spread`. */
+  private readonly rewardSlot = new Map<number, number>();
+  private readonly firstRewardRow: number;
+  /** First column of the second copy, and the row tying a two-sided target's two moves. */
+  private readonly second: number;
+  private readonly linkRow = new Map<number, number>();
+
+  constructor(private readonly model: CellModel, movable: readonly number[], cost: (cell: number) => number, p: number, rewarded: readonly number[], twoSided: readonly number[]) {
+    movable.forEach((c) => this.slot.set(c, this.slot.size));
+    const m = movable.length;
+    rewarded.forEach((c) => this.rewardSlot.set(c, 2 * m + 2 * this.rewardSlot.size));
+    this.second = 2 * m + 2 * rewarded.length;
+    const rows: LinearRow[] = [];
+    const relationRows = (base: number) => {
+      for (const r of model.relations) {
+        const terms: [number, number][] = [];
+        const term = (cell: number, sign: number) => {
+          const k = this.slot.get(cell);
+          if (k !== undefined) terms.push([base + 2 * k, sign], [base + 2 * k + 1, -sign]);
+        };
+        term(r.total, 1);
+        for (const q of r.parts) term(q, -1);
+        if (terms.length > 0) rows.push({ terms, sense: '=', rhs: 0 });
+      }
     };
-    term(r.total, 1);
-    for (const q of r.parts) term(q, -1);
-    if (terms.length > 0) rows.push({ terms, sense: '=', rhs: 0 });
+    relationRows(0);
+    // Rows w⁺_c − y_c ≤ 0 and w⁻_c + y_c ≤ 0, switched off (and w without reward) until
+    // `spread` asks for c in one direction.
+    this.firstRewardRow = rows.length;
+    for (const [c, w] of this.rewardSlot) {
+      const k = this.slot.get(c)!;
+      rows.push({ terms: [[w, 1], [2 * k, -1], [2 * k + 1, 1]], sense: '<=', rhs: Infinity });
+      rows.push({ terms: [[w + 1, 1], [2 * k, 1], [2 * k + 1, -1]], sense: '<=', rhs: Infinity });
+    }
+    relationRows(this.second);
+    // y_t − y′_t ≥ p for a two-sided target (switched off until `perturbBothWays`).
+    for (const t of twoSided) {
+      const k = this.slot.get(t)!, k2 = this.second + 2 * k;
+      this.linkRow.set(t, rows.length);
+      rows.push({ terms: [[2 * k, 1], [2 * k + 1, -1], [k2, -1], [k2 + 1, 1]], sense: '<=', rhs: Infinity });
+    }
+    const n = this.second + 2 * m;
+    const lower = new Array<number>(n).fill(0);
+    const upper = new Array<number>(n).fill(p);
+    const objective: [number, number][] = [];
+    movable.forEach((cell, k) => {
+      upper[2 * k] = Infinity;
+      upper[2 * k + 1] = model.cells[cell]!.value; // y_j ≥ −x_j: counts stay non-negative
+      upper[this.second + 2 * k] = upper[this.second + 2 * k + 1] = 0;
+      objective.push([2 * k, cost(cell)], [2 * k + 1, cost(cell)], [this.second + 2 * k, cost(cell)], [this.second + 2 * k + 1, cost(cell)]);
+    });
+    this.session = new LinearProgramSession({ sense: 'min', variables: n, objective, rows, lower, upper });
   }
-  const n = 2 * members.length;
-  const lower = new Array<number>(n).fill(0);
-  const upper = new Array<number>(n);
-  const objective: [number, number][] = [];
-  const cost = (cell: number) => (cells[cell]!.published && !hidden.has(cell) ? cells[cell]!.value + 1 : FREE_COST);
-  members.forEach((cell, k) => {
-    upper[2 * k] = Infinity;
-    upper[2 * k + 1] = cells[cell]!.value; // y_j ≥ −x_j: counts stay non-negative
-    objective.push([2 * k, cost(cell)], [2 * k + 1, cost(cell)]);
-  });
-  const session = new LinearProgramSession({ sense: 'min', variables: n, objective, rows, lower, upper });
-  const p = rule.protectionLevel;
-  const certified = new Set<number>();
-  let lpSolves = 0;
 
   /**
-   * The cheapest perturbation moving every target up by at least p at once (cell → y, non-zero
-   * entries only). Upward moves are always possible — counts have no upper bound — so it exists.
+   * Two perturbations at once, y moving every target up and y′ moving it down (to at most 0), so
+   * that y_t − y′_t ≥ p: the target's interval holds x_t + y′_t and x_t + y_t, at least p apart
+   * (a count of 4 may go down by 4 and up by 1). Cheapest in total; it always exists (y_t = p).
    */
-  const perturb = (targets: readonly number[]): Map<number, number> => {
-    for (const t of targets) session.setBounds(2 * slot.get(t)!, p, Infinity);
-    const sol = session.solve();
-    lpSolves++;
-    for (const t of targets) session.setBounds(2 * slot.get(t)!, 0, Infinity);
-    if (sol.status !== 'optimal') throw new Error(`secondary suppression: no perturbation found (${sol.status})`);
-    const y = new Map<number, number>();
-    members.forEach((cell, j) => {
-      const v = sol.values[2 * j]! - sol.values[2 * j + 1]!;
-      if (Math.abs(v) > EPS) y.set(cell, v);
-    });
-    return y;
-  };
-
-  // Rounds: protect every cell not yet proven wide; cells the perturbation moves become hidden
-  // (and need proof in the next round unless they moved by ≥ p already).
-  let pending = sensitive.filter((i) => !cells[i]!.structural);
-  while (pending.length > 0) {
-    const y = perturb(pending);
-    for (const t of pending) certified.add(t);
-    const next: number[] = [];
-    for (const [cell, v] of y) {
-      if (Math.abs(v) >= p - EPS) certified.add(cell);
-      if (cells[cell]!.published && !hidden.has(cell)) {
-        hidden.add(cell);
-        const k = slot.get(cell)!;
-        session.setCost(2 * k, FREE_COST);
-        session.setCost(2 * k + 1, FREE_COST);
-      }
+  perturbBothWays(targets: readonly number[], p: number): [Map<number, number>, Map<number, number>] {
+    const x = (c: number) => this.model.cells[c]!.value;
+    for (const [c, k] of this.slot) {
+      this.session.setBounds(this.second + 2 * k, 0, Infinity);
+      this.session.setBounds(this.second + 2 * k + 1, 0, x(c));
     }
-    for (const cell of hidden) if (!certified.has(cell)) next.push(cell);
-    pending = next.sort((u, v) => u - v);
+    for (const t of targets) {
+      const k = this.slot.get(t)!;
+      this.session.setBounds(2 * k + 1, 0, 0);
+      this.session.setBounds(this.second + 2 * k, 0, 0);
+      this.session.setRowBounds(this.linkRow.get(t)!, p, Infinity);
+    }
+    this.session.restart();
+    const sol = this.session.solve();
+    this.solves++;
+    for (const t of targets) {
+      const k = this.slot.get(t)!;
+      this.session.setBounds(2 * k + 1, 0, x(t));
+      this.session.setRowBounds(this.linkRow.get(t)!, -Infinity, Infinity);
+    }
+    for (const k of this.slot.values()) {
+      this.session.setBounds(this.second + 2 * k, 0, 0);
+      this.session.setBounds(this.second + 2 * k + 1, 0, 0);
+    }
+    if (sol.status !== 'optimal') throw new Error(`secondary suppression: no perturbation found (${sol.status})`);
+    return [this.values(sol.values, 0), this.values(sol.values, this.second)];
   }
-  session.dispose();
-  return { hidden, sensitive, lpSolves };
+
+  /**
+   * A perturbation moving the cells asked for as far as it can towards p, each in its direction
+   * (and none of them the wrong way): max REWARD · Σ min(p, d_c y_c) less the cost of moving.
+   * Many cells proven wide by one LP instead of one LP each.
+   */
+  spread(cells: readonly Target[]): Map<number, number> {
+    const row = (c: number, d: 1 | -1) => this.firstRewardRow + this.rewardSlot.get(c)! - 2 * this.slot.size + (d > 0 ? 0 : 1);
+    const col = (c: number, d: 1 | -1) => this.rewardSlot.get(c)! + (d > 0 ? 0 : 1);
+    for (const [c, d, amount] of cells) {
+      this.session.setRowBounds(row(c, d), -Infinity, 0);
+      this.session.setBounds(col(c, d), 0, amount);
+      this.session.setCost(col(c, d), -REWARD);
+    }
+    this.session.restart();
+    const sol = this.session.solve();
+    this.solves++;
+    for (const [c, d] of cells) {
+      this.session.setRowBounds(row(c, d), -Infinity, Infinity);
+      this.session.setCost(col(c, d), 0);
+    }
+    if (sol.status !== 'optimal') throw new Error(`secondary suppression: spreading LP ${sol.status}`);
+    return this.values(sol.values, 0);
+  }
+
+  private values(sol: readonly number[], base: number): Map<number, number> {
+    const y = new Map<number, number>();
+    for (const [cell, k] of this.slot) {
+      const v = sol[base + 2 * k]! - sol[base + 2 * k + 1]!;
+      if (Math.abs(v) > ZERO) y.set(cell, v);
+    }
+    return y;
+  }
+
+  setCost(cell: number, cost: number): void {
+    const k = this.slot.get(cell)!;
+    for (const j of [2 * k, 2 * k + 1, this.second + 2 * k, this.second + 2 * k + 1]) this.session.setCost(j, cost);
+  }
+
+  /**
+   * The cheapest perturbation moving every target at once by at least its amount in its
+   * direction: y_t ≥ amount with v_t = 0 (up), or y_t ≤ −amount with u_t = 0 (down). Cell → y_j,
+   * non-zero entries only; undefined when none exists.
+   */
+  perturb(targets: readonly Target[]): Map<number, number> | undefined {
+    const x = (t: number) => this.model.cells[t]!.value;
+    for (const [t, d, amount] of targets) {
+      const k = this.slot.get(t)!;
+      this.session.setBounds(2 * k, d > 0 ? amount : 0, d > 0 ? Infinity : 0);
+      this.session.setBounds(2 * k + 1, d > 0 ? 0 : amount, d > 0 ? 0 : x(t));
+    }
+    // From all-zero, not from the last (often far-off) solution: much faster here.
+    this.session.restart();
+    const sol = this.session.solve();
+    this.solves++;
+    for (const [t] of targets) {
+      const k = this.slot.get(t)!;
+      this.session.setBounds(2 * k, 0, Infinity);
+      this.session.setBounds(2 * k + 1, 0, x(t));
+    }
+    return sol.status === 'optimal' ? this.values(sol.values, 0) : undefined;
+  }
+
+  dispose(): void {
+    this.session.dispose();
+  }
 }
 
+export function suppressionPattern(model: CellModel, rule: DisclosureRule, options: { secondary?: boolean } = {}): SuppressionPattern {
+  const { cells } = model;
+  const sensitive = cells.flatMap((c, i) => (isSensitive(c, rule) ? [i] : []));
+  const hidden = new Set(sensitive.filter((i) => cells[i]!.published));
+  if (options.secondary === false) return { hidden, sensitive, perturbations: [], lpSolves: 0 };
+
+  const p = rule.protectionLevel;
+  const x = (c: number) => cells[c]!.value;
+  const shown = (c: number) => cells[c]!.published && !hidden.has(c);
+  const movable = cells.flatMap((c, i) => (c.structural ? [] : [i]));
+  // Reward columns (step 3) for every cell that may ever need protection.
+  const isSensitiveCell = new Set(sensitive);
+  const protectable = movable.filter((c) => cells[c]!.published || isSensitiveCell.has(c));
+  const targets = sensitive.filter((c) => !cells[c]!.structural);
+  const full = new PerturbationLp(model, movable, (c) => (shown(c) ? x(c) + 1 : FREE_COST), p, protectable, targets);
+  let lpSolves = 0;
+  const perturbations: Map<number, number>[] = [];
+  /** Highest and lowest move of each cell over the perturbations kept (and 0: x itself). */
+  const hi = new Map<number, number>(), lo = new Map<number, number>();
+  const width = (c: number) => (hi.get(c) ?? 0) - (lo.get(c) ?? 0);
+  /** Last move of each cell (its sign is the direction it is pushed in next). */
+  const lastMove = new Map<number, number>();
+
+  /**
+   * y stretched (step 2 of the file comment) — not when it moves a cell left shown by a
+   * rounding-size amount (≤ EPS): stretching would make that a real move.
+   */
+  const stretched = (y: Map<number, number>) => {
+    let most = MAX_STRETCH, least = Infinity;
+    for (const [c, v] of y) {
+      if (shown(c) && Math.abs(v) <= EPS) return y;
+      if (v < 0) most = Math.min(most, x(c) / -v);
+      least = Math.min(least, Math.abs(v));
+    }
+    const s = Math.max(1, Math.min(most, p / least));
+    return s === 1 ? y : new Map([...y].map(([c, v]) => [c, v * s]));
+  };
+  /** Keeps y as part of the certificate and hides every shown cell it moves. */
+  const keep = (y: Map<number, number>) => {
+    if (y.size === 0) return;
+    const kept = stretched(y);
+    perturbations.push(kept);
+    for (const [c, v] of kept) {
+      hi.set(c, Math.max(hi.get(c) ?? 0, v));
+      lo.set(c, Math.min(lo.get(c) ?? 0, v));
+      lastMove.set(c, v);
+    }
+    for (const [c, v] of y) {
+      if (Math.abs(v) > EPS && shown(c)) {
+        hidden.add(c);
+        full.setCost(c, FREE_COST);
+      }
+    }
+  };
+  /** The move still needed, pushed in the direction the cell last moved (down only if it can). */
+  const target = (c: number): Target => {
+    const down = p - (hi.get(c) ?? 0), up = p + (lo.get(c) ?? 0);
+    return (lastMove.get(c) ?? 0) < 0 && x(c) >= down ? [c, -1, down] : [c, 1, up];
+  };
+  const open = () => [...new Set([...hidden, ...sensitive])]
+    .filter((c) => !cells[c]!.structural && width(c) < p - EPS)
+    .sort((a, b) => a - b);
+
+  // Step 1: every sensitive cell up by p, or up and down by p in all; whichever hides less.
+  const up = full.perturb(targets.map((c) => [c, 1, p] as const));
+  if (!up) throw new Error('secondary suppression: no perturbation found');
+  const movedShown = (ys: readonly Map<number, number>[]) => new Set(ys.flatMap((y) => [...y].filter(([c, v]) => Math.abs(v) > EPS && shown(c)).map(([c]) => c)));
+  const cost = (ys: readonly Map<number, number>[]) => [...movedShown(ys)].reduce((sum, c) => sum + x(c) + 1, 0);
+  const printed = cells.filter((c) => c.published).length;
+  let first = [up];
+  if (hidden.size + movedShown([up]).size <= MOSTLY_SHOWN * printed) {
+    const both = full.perturbBothWays(targets, p);
+    if (cost(both) < cost([up])) first = both;
+  }
+  for (const y of first) keep(y);
+  for (let pending = open(); pending.length > 0; pending = open()) {
+    // Step 3: cells to protect by perturbations over hidden and unprinted cells (a shown cell
+    // costs far more than the reward, so it is moved — and hidden — only where nothing else works);
+    // spreading LPs only where most cells are shown.
+    for (let round = 0; round < SPREAD_ROUNDS; round++) {
+      const before = open();
+      if (before.length === 0 || hidden.size > MOSTLY_SHOWN * printed) break;
+      const y = full.spread(before.map(target));
+      if (y.size === 0) break;
+      keep(y);
+      if (before.length - open().length < 2) break;
+    }
+    for (const c of open()) {
+      if (width(c) >= p - EPS) continue;
+      // Up always exists (counts have no upper bound); down may not.
+      const y = full.perturb([target(c)]) ?? full.perturb([[c, 1, p + (lo.get(c) ?? 0)]]);
+      if (!y) throw new Error('secondary suppression: no perturbation found');
+      keep(y);
+    }
+  }
+  lpSolves += full.solves;
+  full.dispose();
+  return { hidden, sensitive, perturbations, lpSolves };
+}

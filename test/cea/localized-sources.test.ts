@@ -3,19 +3,19 @@
  * `source_da` column or `{ en, da }` source, and a `{ en, da }` citation; the English stays what
  * results.json keeps.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readUnitCostFile } from '../../src/cea/load-cea-plan.js';
 import { parsePublishedCea } from '../../src/cea/published-cea.js';
 import { ceaPlanSchema } from '../../src/cea/cea-plan-schema.js';
+import { tempDir } from '../support/run-cli.js';
 
 const plan = { currency: 'EUR', priceYear: 2021, resourceUse: [{ key: 'gp', column: 'ru_gp', category: 'primary-care' as const }, { key: 'physio', column: 'ru_physio', category: 'physiotherapy' as const }] };
 
 describe('sources in Danish', () => {
   it('reads the optional source_da column, and leaves it out when the cell is empty', () => {
-    const file = join(mkdtempSync(join(tmpdir(), 'hta-uc-')), 'unit-costs.csv');
+    const file = join(tempDir(), 'unit-costs.csv');
     writeFileSync(file, 'item,unit_cost,currency,price_year,source,source_da\ngp,21,EUR,2021,GP tariff,lægetakst\nphysio,33,EUR,2021,physio tariff,\n');
     const costs = readUnitCostFile(file, plan);
     expect(costs.gp).toEqual({ cost: 21, source: 'GP tariff', sourceDa: 'lægetakst' });

@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../../src/cli/main.js';
@@ -17,6 +17,16 @@ export async function runCli(...argv: string[]): Promise<CliRun> {
   return { code, stdout, stderr };
 }
 
+/** Folders made by tempDir in the current test file; removed after it (test/support/temp-dirs.ts). */
+const made: string[] = [];
+
 export function tempDir(): string {
-  return mkdtempSync(join(tmpdir(), 'hta-test-'));
+  const dir = mkdtempSync(join(tmpdir(), 'hta-test-'));
+  made.push(dir);
+  return dir;
+}
+
+/** Removes every folder tempDir made so far (a test file's afterAll: nothing is left in /tmp). */
+export function removeTempDirs(): void {
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
 }

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { fileURLToPath } from 'node:url';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readRegistry, readEligible } from '../../src/uptake/read-registry.js';
 import { HtaError, formatProblem } from '../../src/errors.js';
+import { tempDir } from '../support/run-cli.js';
 
 const fx = (name: string) => fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url));
 
@@ -38,7 +38,7 @@ describe('readRegistry: bad rows', () => {
   });
 
   it('rejects non-ISO and impossible dates, odd values and short records', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'hta-reg-'));
+    const dir = tempDir();
     const file = join(dir, 'r.csv');
     writeFileSync(file, [
       'ID;Region;Clinic;Referred;Activated;Last_Active;Age;Sex;Referrer',
@@ -62,7 +62,7 @@ describe('readRegistry: bad rows', () => {
   });
 
   it('counts blank lines and quoted line breaks when numbering lines', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'hta-reg-'));
+    const dir = tempDir();
     const file = join(dir, 'r.csv');
     writeFileSync(file, [
       'id,region,clinic,referred,activated,last_active,age,sex,referrer',
@@ -78,7 +78,7 @@ describe('readRegistry: bad rows', () => {
   });
 
   it('rejects sex and referrer values that are only names of object properties ("constructor", "toString")', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'hta-reg-'));
+    const dir = tempDir();
     const file = join(dir, 'r.csv');
     writeFileSync(file, [
       'id,region,clinic,referred,activated,last_active,age,sex,referrer',
@@ -93,7 +93,7 @@ describe('readRegistry: bad rows', () => {
   });
 
   it('names missing columns and dates after an explicit export date', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'hta-reg-'));
+    const dir = tempDir();
     const file = join(dir, 'r.csv');
     writeFileSync(file, 'id,region,clinic,referred\n1,Hovedstaden,H1,2024-01-01\n');
     const missing = await problemsOf(file);
@@ -103,7 +103,7 @@ describe('readRegistry: bad rows', () => {
   });
 
   it('stops listing at 50 problems but counts them all', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'hta-reg-'));
+    const dir = tempDir();
     const file = join(dir, 'r.csv');
     const lines = ['id,region,clinic,referred,activated,last_active,age,sex,referrer'];
     for (let i = 0; i < 80; i++) lines.push(`${i},Fyn,F1,2024-01-01,,,40,f,gp`);
@@ -129,13 +129,13 @@ describe('readEligible', () => {
 
 describe('readRegistry: malformed CSV', () => {
   it('an unclosed quote is input.invalid with the line', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'hta-reg-'));
+    const dir = tempDir();
     const file = join(dir, 'r.csv');
     writeFileSync(file, 'id,region,clinic,referred,activated,last_active,age,sex,referrer\na,Hovedstaden,H1,2024-01-01,,,30,f,gp\n"b,Hovedstaden,H1,2024-01-01,,,30,f,gp\n');
     await expect(readRegistry(file)).rejects.toMatchObject({ code: 'input.invalid', exitCode: 2 });
   });
   it('reads tab-separated exports', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'hta-reg-'));
+    const dir = tempDir();
     const file = join(dir, 'r.tsv');
     writeFileSync(file, 'id\tregion\tclinic\treferred\tactivated\tlast_active\tage\tsex\treferrer\na\tNordjylland\tN1\t2024-01-01\t2024-01-02\t2024-03-01\t30\tm\tchiro\n');
     const agg = await readRegistry(file);

@@ -3,8 +3,7 @@
  * separators, regions from the data (NFC, case, "Region …", synonyms), the date window, and
  * grouped problems collected in bounded memory.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { HtaError, formatError, type Problem } from '../../src/errors.js';
@@ -14,10 +13,11 @@ import { parseCount } from '../../src/uptake/parse-count.js';
 import { readEligible, readRegistry, readRegistryFile } from '../../src/uptake/read-registry.js';
 import { createDateFormatDetector, dateParser, ymdToDay } from '../../src/uptake/registry-dates.js';
 import { regionSet } from '../../src/uptake/regions.js';
+import { tempDir } from '../support/run-cli.js';
 
 const HEADER = 'id,region,clinic,referred,activated,last_active,age,sex,referrer';
 function file(lines: string[], name = 'r.csv'): string {
-  const dir = mkdtempSync(join(tmpdir(), 'hta-inputs-'));
+  const dir = tempDir();
   const f = join(dir, name);
   writeFileSync(f, lines.join('\n') + '\n');
   return f;

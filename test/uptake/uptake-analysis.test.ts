@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { fileURLToPath } from 'node:url';
 import { analyseUptake } from '../../src/uptake/uptake-analysis.js';
 import { loadUptakePlanFile, parseUptakePlan, uptakePlanJsonSchema } from '../../src/uptake/uptake-plan.js';
+import { tempDir } from '../support/run-cli.js';
 
 const fx = (name: string) => fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url));
 const planFile = fileURLToPath(new URL('../../data/plans/uptake.plan.json', import.meta.url));
@@ -48,10 +49,9 @@ describe('uptake plan JSON Schema', () => {
 describe('funnel verdicts are suppressed with the counts they rest on', () => {
   it('a clinic with hidden counts has no visible outside flag and is not listed as an outlier', async () => {
     const { simulateRegistry, simulateEligible } = await import('../../src/simulate/registry.js');
-    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { writeFileSync } = await import('node:fs');
     const { join } = await import('node:path');
-    const { tmpdir } = await import('node:os');
-    const dir = mkdtempSync(join(tmpdir(), 'hta-funnel-'));
+    const dir = tempDir();
     // A small registry: many clinics have fewer than 5 referrals.
     writeFileSync(join(dir, 'r.csv'), simulateRegistry({ rows: 400, seed: 3 }));
     writeFileSync(join(dir, 'e.csv'), simulateEligible({ seed: 3 }));

@@ -78,6 +78,19 @@ describe('hta analyze, observational design', () => {
     expect(r.stderr).not.toMatch(/at .*\.(ts|js):\d+/);
   });
 
+  it('a bad exposure value or an empty id in the wide export: one problem per cell, though the line gives a row per time point', async () => {
+    // Line 4 (the third patient): exposure "Maybe"; line 6: no id.
+    const data = mapColumn(mapColumn(csv, 'app', (c) => (c.id === 'R00003' ? 'Maybe' : c.app)), 'id', (c) => (c.id === 'R00005' ? '' : c.id));
+    const f = files(data);
+    const r = await runCli('analyze', f.data, '--plan', f.plan, '--json');
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('has 2 problem(s) in 2 row(s)');
+    expect(r.stderr).toMatch(/\n {2}\S*registry\.csv:4:2 \(app\): "Maybe" — expected an exposure value/);
+    expect(r.stderr).toMatch(/\n {2}\S*registry\.csv:6:1 \(id\): "" — expected a patient id/);
+    expect(r.stderr).not.toMatch(/\d+ × registry\.csv:[46]:/);
+  });
+
   it('a perfectly predicting confounder (separation): a clear message and exit 1', async () => {
     const data = mapColumn(csv, 'age', (c) => (c.app === 'Ja' ? String(20 + (Number(c.id.slice(1)) % 30)) : String(60 + (Number(c.id.slice(1)) % 30))));
     const f = files(data);

@@ -70,10 +70,17 @@ describe('hta analyze, observational design', () => {
     const r = await runCli('analyze', f.data, '--plan', f.plan, '--json');
     expect(r.code).toBe(1);
     const json = JSON.parse(r.stdout);
+    const parsed = observationalResultSchema.safeParse(json);
+    expect(parsed.success, JSON.stringify(parsed.error?.issues.slice(0, 3))).toBe(true);
     for (const a of json.analyses) {
       expect(a.error).toMatch(/no overlap: confounder "referrer" has level "hospital" only among the unexposed, and "spine-clinic" only among the exposed/);
       expect(a.effects).toEqual([]);
+      // No sample was formed: the counts are left out, not published as 0 exposed / 0 unexposed.
+      expect(a.patients).toBeNull();
+      expect(a.excluded).toBeNull();
     }
+    // The export's counts are real and still published.
+    expect(json.input.patients.exposed + json.input.patients.unexposed).toBe(200);
     expect(r.stderr).toContain('no overlap');
     expect(r.stderr).not.toMatch(/at .*\.(ts|js):\d+/);
   });

@@ -102,7 +102,7 @@ function weightsTable(a: ObservationalAnalysis, groups: { exposed: string; unexp
     header: [c.group, c.analysed, c.ess, c.maxWeight, c.ps].map((x) => x[lang]),
     rows: (['exposed', 'unexposed'] as const).map((g) => [
       groups[g],
-      countText(a.patients[g], lang),
+      a.patients ? countText(a.patients[g], lang) : '–',
       a.weights ? formatFixed(a.weights.effectiveSampleSize[g], 1, lang) : '–',
       a.weights ? formatFixed(a.weights.max[g], 2, lang) : '–',
       a.propensity ? a.propensity.quantiles[g].map((q) => formatFixed(q, 2, lang)).join(' / ') : '–',
@@ -168,7 +168,8 @@ export const registryReportKind: ReportKind<typeof registryEntrySchema> = {
         intro: [T.overlapIntro[lang]],
         chart: 'overlap',
         tables: [{ caption: T.weightsTitle[lang], table: weightsTable(primary, groups, lang) }],
-        notes: [fillPhrase(T.excluded[lang], { missing: countText(primary.excluded.missingConfounders, lang), trimmed: countText(primary.excluded.trimmed, lang) })],
+        // The primary analysis was done, so its sample was formed and counted.
+        ...(primary.excluded ? { notes: [fillPhrase(T.excluded[lang], { missing: countText(primary.excluded.missingConfounders, lang), trimmed: countText(primary.excluded.trimmed, lang) })] } : {}),
       });
       charts.push({ name: 'overlap', spec: registryOverlapSpec(primary, groups, lang), alt: T.overlapTitle[lang] });
     }
@@ -181,7 +182,7 @@ export const registryReportKind: ReportKind<typeof registryEntrySchema> = {
     // The warnings in the page's language, from the same rules as the CLI's (diagnostic-findings.ts).
     const warnings = shown.analyses.flatMap((a) => {
       const where = `${a.label}, ${timeLabel(a.time, lang)}`;
-      if (a.error) return [`${where}: ${T.notAnalysed[lang]}: ${a.error}`];
+      if (a.error || !a.excluded) return [`${where}: ${T.notAnalysed[lang]}: ${a.error}`];
       const found = diagnosticFindings(a, spec.balanceThreshold);
       if (a.excluded.missingConfounders) found.push({ kind: 'missing', n: a.excluded.missingConfounders });
       return found.map((f) => `${where}: ${findingText(f, lang)}`);

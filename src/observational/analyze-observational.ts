@@ -155,8 +155,11 @@ function analyse(t: Target, spec: ObservationalSpec, confLevel: number, file: st
   let missingConfounders = 0;
   let trimmed = 0;
   let patients = { exposed: 0, unexposed: 0 };
+  // Until the design is formed (no overlap stops it) there is no sample: its counts are left out, not 0.
+  let formed = false;
   try {
     const d = observationalDesign(t.pairs, spec.confounders, t.y, spec.baselineAsConfounder, file);
+    formed = true;
     missingConfounders = d.missingConfounders;
     const all = d.rows.map((_, k) => k);
     const count = (keep: number[]) => ({ exposed: keep.filter((k) => d.exposed[k] === 1).length, unexposed: keep.filter((k) => d.exposed[k] === 0).length });
@@ -231,7 +234,7 @@ function analyse(t: Target, spec: ObservationalSpec, confLevel: number, file: st
       effects,
     };
   } catch (err) {
-    if (err instanceof HtaError && err.code === 'analysis.failed') return { ...base, patients, excluded: { missingConfounders, trimmed }, ...empty, error: err.message };
+    if (err instanceof HtaError && err.code === 'analysis.failed') return { ...base, ...(formed ? { patients, excluded: { missingConfounders, trimmed } } : { patients: null, excluded: null }), ...empty, error: err.message };
     throw err;
   }
 }
@@ -282,7 +285,7 @@ export function analyzeObservational(trial: TrialData, options: { version: strin
     const where = `${a.outcome} at ${a.time}`;
     if (a.error) warnings.push(`${where}: ${a.error}`);
     for (const w of a.warnings) warnings.push(`${where}: ${w}`);
-    if (a.excluded.missingConfounders !== 0) warnings.push(`${where}: ${findingText({ kind: 'missing', n: a.excluded.missingConfounders }, 'en')}`);
+    if (a.excluded && a.excluded.missingConfounders !== 0) warnings.push(`${where}: ${findingText({ kind: 'missing', n: a.excluded.missingConfounders }, 'en')}`);
   }
   return {
     tool: { name: 'hta', version: options.version },

@@ -31,7 +31,7 @@ export function diagnosticFindings(a: Pick<ObservationalAnalysis, 'balance' | 'p
   const share = a.propensity?.outsideShare;
   if (typeof share === 'number' && share >= 0.05) out.push({ kind: 'outside', share });
   for (const g of GROUPS) {
-    const n = a.patients[g];
+    const n = a.patients?.[g];
     if (a.weights && typeof n === 'number' && a.weights.effectiveSampleSize[g] < 0.5 * n) out.push({ kind: 'ess', group: g, ess: a.weights.effectiveSampleSize[g], n });
   }
   // A weight ten times the group mean lets one patient carry the estimate.

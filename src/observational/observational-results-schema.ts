@@ -75,11 +75,16 @@ export const observationalAnalysisSchema = z.object({
   label: z.string(),
   time: z.string(),
   kind: z.enum(['continuous', 'binary', 'responder']),
-  patients: groupCounts.describe('Patients analysed (baseline and follow-up observed, confounders complete, not trimmed)'),
-  excluded: z.object({
-    missingConfounders: publishedCount.describe('Patients with a baseline and follow-up value left out because a confounder value is missing (complete-case analysis; not imputed)'),
-    trimmed: publishedCount.describe("Patients left out by the plan's propensity-score trimming"),
-  }),
+  patients: groupCounts
+    .nullable()
+    .describe('Patients analysed (baseline and follow-up observed, confounders complete, not trimmed); null when the analysis stopped before its sample was formed (no overlap): no count, rather than a 0 that counts nothing'),
+  excluded: z
+    .object({
+      missingConfounders: publishedCount.describe('Patients with a baseline and follow-up value left out because a confounder value is missing (complete-case analysis; not imputed)'),
+      trimmed: publishedCount.describe("Patients left out by the plan's propensity-score trimming"),
+    })
+    .nullable()
+    .describe('null with `patients` (no overlap)'),
   propensity: z
     .object({
       model: z.string(),

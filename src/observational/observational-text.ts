@@ -74,7 +74,7 @@ export function observationalText(result: ObservationalResult, lang: Lang): stri
         e.eValue ? `${formatFixed(e.eValue.estimate, 2, lang)} (${formatFixed(e.eValue.ciLimit, 2, lang)})` : '',
       ]);
     }
-    if (a.error) {
+    if (a.error || !a.excluded) {
       lines.push(`${a.label}, ${a.time}: ${OBSERVATIONAL_TEXT.notAnalysed[lang]}: ${a.error}`);
       continue;
     }

@@ -24,10 +24,19 @@ export const REGISTRY_TEXT = {
     en: 'Each row: {exposed} − {unexposed} with its 95% CI, signed so that right favours the app; the dashed lines mark the MCID. The crude difference ignores confounding; the two adjusted, doubly robust estimates should agree with each other.',
     da: 'Hver række: {exposed} − {unexposed} med 95 %-KI, med fortegn, så højre er til fordel for appen; de stiplede linjer markerer MKRF. Den ujusterede forskel ser bort fra confounding; de to justerede, dobbelt robuste estimater bør stemme overens.',
   },
+  // Table captions say what the table holds; the section title and the figure caption name the topic.
+  effectsTableCaption: {
+    en: 'Differences between the groups per outcome and method: patients analysed, 95% CI, MCID, clinical relevance, certainty and E-value',
+    da: 'Forskelle mellem grupperne pr. effektmål og metode: analyserede patienter, 95 %-KI, MKRF, klinisk relevans, evidensens kvalitet og E-værdi',
+  },
   balanceTitle: { en: 'Covariate balance (love plot)', da: 'Balance i baggrundsvariable (love plot)' },
   balanceIntro: {
     en: '{outcome}, {time}: absolute standardised mean differences between the groups before and after weighting; balance is reached when every |SMD| is below {threshold} after weighting.',
     da: '{outcome}, {time}: absolutte standardiserede middelværdiforskelle mellem grupperne før og efter vægtning; balance er opnået, når alle |SMD| er under {threshold} efter vægtning.',
+  },
+  balanceTableCaption: {
+    en: '{outcome}, {time}: standardised mean differences and variance ratios per confounder, before and after weighting',
+    da: '{outcome}, {time}: standardiserede middelværdiforskelle og variansratioer pr. confounder, før og efter vægtning',
   },
   overlapTitle: { en: 'Overlap of the propensity scores', da: 'Overlap i propensity scores' },
   overlapIntro: {
@@ -67,7 +76,10 @@ export const REGISTRY_TEXT = {
   truncated: { en: ' Weights were capped at their {q} quantile.', da: ' Vægtene er afskåret ved deres {q}-fraktil.' },
   warningsTitle: { en: 'Warnings', da: 'Advarsler' },
   notAnalysed: { en: 'not analysed', da: 'ikke analyseret' },
-  weightsTitle: { en: 'Weights and overlap', da: 'Vægte og overlap' },
+  weightsTableCaption: {
+    en: '{outcome}, {time}: patients analysed, effective sample size, largest weight and propensity-score percentiles per group',
+    da: '{outcome}, {time}: analyserede patienter, effektiv stikprøvestørrelse, største vægt og percentiler af propensity score pr. gruppe',
+  },
   col: {
     outcome: { en: 'Outcome', da: 'Effektmål' },
     time: { en: 'Follow-up', da: 'Opfølgning' },

@@ -52,13 +52,15 @@ export interface ProtectedCounts {
 export function protectSmallCounts(input: GroupCounts, analyses: readonly ObservationalAnalysis[], threshold: number): ProtectedCounts {
   const small = (v: number) => v > 0 && v < threshold;
   const groups = ['exposed', 'unexposed'] as const;
-  const analysed = (a: ObservationalAnalysis, g: 'exposed' | 'unexposed') => num(a.patients[g]);
+  // No sample (no overlap: patients null) analysed nobody: input − 0 is the input, rule 1's count.
+  const analysed = (a: ObservationalAnalysis, g: 'exposed' | 'unexposed') => (a.patients ? num(a.patients[g]) : 0);
   // Rules 1 and 2.
   const hideInput =
     groups.some((g) => small(input[g])) ||
     analyses.some((a) => groups.some((g) => small(analysed(a, g)) || small(input[g] - analysed(a, g))));
   let suppressedCells = hideInput ? 2 : 0;
   const out = analyses.map((a): ObservationalAnalysis => {
+    if (!a.patients || !a.excluded) return a;
     const hideAnalysed = groups.some((g) => small(analysed(a, g)));
     const missing = num(a.excluded.missingConfounders);
     const trimmed = num(a.excluded.trimmed);

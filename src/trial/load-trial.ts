@@ -351,8 +351,14 @@ class RowContext {
     const { table, time } = this;
     return { file: this.file, line: this.line, column: table.sourceColumns && time !== null ? table.sourceColumns(time, idx) : idx + 1, field: table.header[idx] };
   }
+  /**
+   * One problem per cell: a wide export's line gives a row per time point, and a cell they
+   * share (id, exposure or arm, covariates) is read once per row, so its problem would repeat.
+   */
   add(p: Problem): void {
-    this.problems.push(p);
+    const ps = this.problems;
+    for (let i = ps.length - 1; i >= 0 && ps[i]!.line === p.line; i--) if (ps[i]!.column === p.column) return;
+    ps.push(p);
   }
   /** A coded cell; records the recode. */
   code(coder: ColumnCoder, column: string, text: string): CodedCell {

@@ -70,12 +70,32 @@ describe('hta analyze, observational design', () => {
     const r = await runCli('analyze', f.data, '--plan', f.plan, '--json');
     expect(r.code).toBe(1);
     const json = JSON.parse(r.stdout);
+    const parsed = observationalResultSchema.safeParse(json);
+    expect(parsed.success, JSON.stringify(parsed.error?.issues.slice(0, 3))).toBe(true);
     for (const a of json.analyses) {
       expect(a.error).toMatch(/no overlap: confounder "referrer" has level "hospital" only among the unexposed, and "spine-clinic" only among the exposed/);
       expect(a.effects).toEqual([]);
+      // No sample was formed: the counts are left out, not published as 0 exposed / 0 unexposed.
+      expect(a.patients).toBeNull();
+      expect(a.excluded).toBeNull();
     }
+    // The export's counts are real and still published.
+    expect(json.input.patients.exposed + json.input.patients.unexposed).toBe(200);
     expect(r.stderr).toContain('no overlap');
     expect(r.stderr).not.toMatch(/at .*\.(ts|js):\d+/);
+  });
+
+  it('a bad exposure value or an empty id in the wide export: one problem per cell, though the line gives a row per time point', async () => {
+    // Line 4 (the third patient): exposure "Maybe"; line 6: no id.
+    const data = mapColumn(mapColumn(csv, 'app', (c) => (c.id === 'R00003' ? 'Maybe' : c.app)), 'id', (c) => (c.id === 'R00005' ? '' : c.id));
+    const f = files(data);
+    const r = await runCli('analyze', f.data, '--plan', f.plan, '--json');
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('has 2 problem(s) in 2 row(s)');
+    expect(r.stderr).toMatch(/\n {2}\S*registry\.csv:4:2 \(app\): "Maybe" — expected an exposure value/);
+    expect(r.stderr).toMatch(/\n {2}\S*registry\.csv:6:1 \(id\): "" — expected a patient id/);
+    expect(r.stderr).not.toMatch(/\d+ × registry\.csv:[46]:/);
   });
 
   it('a perfectly predicting confounder (separation): a clear message and exit 1', async () => {

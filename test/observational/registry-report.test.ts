@@ -36,6 +36,32 @@ describe('registry report', () => {
     expect(JSON.stringify(content)).not.toMatch(/R\d{5}/);
   });
 
+  it.each([
+    ['en', 'Table', 'Figure', [/per outcome and method/, /standardised mean differences and variance ratios per confounder/, /effective sample size, largest weight and propensity-score percentiles per group/]],
+    ['da', 'Tabel', 'Figur', [/pr\. effektmål og metode/, /standardiserede middelværdiforskelle og variansratioer pr\. confounder/, /effektiv stikprøvestørrelse, største vægt og percentiler af propensity score pr\. gruppe/]],
+  ] as const)('(%s) each table\'s caption says what the table holds, not its section\'s title nor the figure\'s caption', async (lang, tableWord, figureWord, holds) => {
+    const content = await registryReportKind.build({ ...entry, lang } as never, env(lang));
+    const withTables = content.page.sections.filter((s) => s.tables?.length);
+    expect(withTables.map((s) => s.id)).toEqual(['effects', 'balance', 'overlap']);
+    const captions: string[] = [];
+    for (const s of withTables) {
+      const figure = s.chartCaption?.replace(new RegExp(`^${figureWord} \\d+\\. `), '');
+      for (const t of s.tables!) {
+        const m = new RegExp(`^${tableWord} \\d+\\. (.+)$`).exec(t.caption ?? '');
+        expect(m, t.caption).not.toBeNull();
+        const caption = m![1]!;
+        expect(caption).not.toBe(s.title);
+        expect(caption).not.toBe(figure);
+        expect(caption.includes(s.title!), caption).toBe(false);
+        captions.push(caption);
+      }
+    }
+    captions.forEach((c, i) => expect(c).toMatch(holds[i]!));
+    // The balance and weights tables are of the primary analysis, and say so.
+    const primary = lang === 'da' ? 'Fysisk funktionsniveau (RMDQ), 3 måneder' : 'Physical function (RMDQ), 3 months';
+    expect(captions.slice(1).every((c) => c.startsWith(`${primary}: `))).toBe(true);
+  });
+
   it('in Danish: the plan\'s Danish labels and the glossary\'s terms', async () => {
     const content = await registryReportKind.build({ ...entry, lang: 'da' } as never, env('da'));
     const table = content.page.sections[0]!.tables![0]!.table;

@@ -102,7 +102,7 @@ function weightsTable(a: ObservationalAnalysis, groups: { exposed: string; unexp
     header: [c.group, c.analysed, c.ess, c.maxWeight, c.ps].map((x) => x[lang]),
     rows: (['exposed', 'unexposed'] as const).map((g) => [
       groups[g],
-      countText(a.patients[g], lang),
+      a.patients ? countText(a.patients[g], lang) : '–',
       a.weights ? formatFixed(a.weights.effectiveSampleSize[g], 1, lang) : '–',
       a.weights ? formatFixed(a.weights.max[g], 2, lang) : '–',
       a.propensity ? a.propensity.quantiles[g].map((q) => formatFixed(q, 2, lang)).join(' / ') : '–',
@@ -142,7 +142,7 @@ export const registryReportKind: ReportKind<typeof registryEntrySchema> = {
       title: T.effectsTitle[lang],
       intro: [fillPhrase(T.notRandomised[lang], { estimand: T.estimand[spec.estimand][lang] }), fillPhrase(T.effectsIntro[lang], { exposed: groups.exposed, unexposed: groups.unexposed })],
       chart: 'effects',
-      tables: [{ table: effectsTable(shown, lang) }],
+      tables: [{ caption: T.effectsTableCaption[lang], table: effectsTable(shown, lang) }],
     });
     charts.push({ name: 'effects', spec: registryEffectsSpec(shown.analyses, lang, arms), alt: T.effectsTitle[lang] });
     const evalueNotes = shown.analyses.flatMap((a) => {
@@ -153,12 +153,13 @@ export const registryReportKind: ReportKind<typeof registryEntrySchema> = {
     sections.push({ id: 'e-values', title: T.evalueTitle[lang], intro: evalueNotes });
     if (primary) {
       const hiddenBalance = primary.balance.filter((b) => b.smdBefore === 'suppressed').length;
+      const where = { outcome: primary.label, time: timeLabel(primary.time, lang) };
       sections.push({
         id: 'balance',
         title: T.balanceTitle[lang],
         intro: [fillPhrase(T.balanceIntro[lang], { outcome: primary.label, time: timeLabel(primary.time, lang), threshold: formatFixed(spec.balanceThreshold, 2, lang) })],
         chart: 'love-plot',
-        tables: [{ table: balanceTable(primary, lang, termLabel) }],
+        tables: [{ caption: fillPhrase(T.balanceTableCaption[lang], where), table: balanceTable(primary, lang, termLabel) }],
         ...(hiddenBalance > 0 ? { notes: [hiddenBalance === 1 ? T.balanceHiddenOne[lang] : fillPhrase(T.balanceHidden[lang], { n: hiddenBalance })] } : {}),
       });
       charts.push({ name: 'love-plot', spec: registryLovePlotSpec(primary, spec.balanceThreshold, lang, termLabel), alt: T.balanceTitle[lang] });
@@ -167,8 +168,9 @@ export const registryReportKind: ReportKind<typeof registryEntrySchema> = {
         title: T.overlapTitle[lang],
         intro: [T.overlapIntro[lang]],
         chart: 'overlap',
-        tables: [{ caption: T.weightsTitle[lang], table: weightsTable(primary, groups, lang) }],
-        notes: [fillPhrase(T.excluded[lang], { missing: countText(primary.excluded.missingConfounders, lang), trimmed: countText(primary.excluded.trimmed, lang) })],
+        tables: [{ caption: fillPhrase(T.weightsTableCaption[lang], where), table: weightsTable(primary, groups, lang) }],
+        // The primary analysis was done, so its sample was formed and counted.
+        ...(primary.excluded ? { notes: [fillPhrase(T.excluded[lang], { missing: countText(primary.excluded.missingConfounders, lang), trimmed: countText(primary.excluded.trimmed, lang) })] } : {}),
       });
       charts.push({ name: 'overlap', spec: registryOverlapSpec(primary, groups, lang), alt: T.overlapTitle[lang] });
     }
@@ -181,7 +183,7 @@ export const registryReportKind: ReportKind<typeof registryEntrySchema> = {
     // The warnings in the page's language, from the same rules as the CLI's (diagnostic-findings.ts).
     const warnings = shown.analyses.flatMap((a) => {
       const where = `${a.label}, ${timeLabel(a.time, lang)}`;
-      if (a.error) return [`${where}: ${T.notAnalysed[lang]}: ${a.error}`];
+      if (a.error || !a.excluded) return [`${where}: ${T.notAnalysed[lang]}: ${a.error}`];
       const found = diagnosticFindings(a, spec.balanceThreshold);
       if (a.excluded.missingConfounders) found.push({ kind: 'missing', n: a.excluded.missingConfounders });
       return found.map((f) => `${where}: ${findingText(f, lang)}`);

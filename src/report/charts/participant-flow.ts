@@ -21,6 +21,7 @@ import { textWidth } from '../render/chart-font.js';
 import { PORTRAIT_PX } from '../html-page.js';
 import { ARM_COLOURS, chartConfig, FONT_SIZE } from './chart-style.js';
 import { type FlowBox, type FlowLine, flowBoxes, targetBranch } from './flow-boxes.js';
+import { wrapForVega } from './two-lines.js';
 import type { TrialChartContext } from './trial-chart-context.js';
 
 /** The subtitle's font size (chartConfig's title.subtitleFontSize). */
@@ -83,23 +84,6 @@ function wrapLines(box: FlowBox, width: number): DrawnLine[] {
     push(current);
     return out;
   });
-}
-
-/**
- * Lines of at most `chars` characters, broken at spaces. For the title's lines: vega sizes the
- * chart by its own estimate of their width (0.8 × font size per character, without a canvas), so
- * a line longer than the boxes would widen the whole diagram on the printed page.
- */
-function wrapChars(text: string, chars: number): string[] {
-  const out: string[] = [];
-  let current = '';
-  for (const word of text.split(' ')) {
-    if (current && current.length + 1 + word.length > chars) {
-      out.push(current);
-      current = word;
-    } else current = current ? `${current} ${word}` : word;
-  }
-  return [...out, current];
 }
 
 /** The target branch's lines (first = heading) as flow lines. */
@@ -173,7 +157,7 @@ export function participantFlowSpec(result: Pick<AnalysisResult, 'missingness' |
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     // What the inputs did not provide is said under the title, in words.
-    title: { text: t('flowChartTitle'), subtitle: [fillPhrase(t('flowSubtitle'), { outcome: ctx.outcomeLabel(primary) }), ...flow.notProvided.flatMap((l) => wrapChars(l, Math.floor(width / (0.8 * SUBTITLE_SIZE))))] },
+    title: { text: t('flowChartTitle'), subtitle: [fillPhrase(t('flowSubtitle'), { outcome: ctx.outcomeLabel(primary) }), ...flow.notProvided.flatMap((l) => wrapForVega(l, width, SUBTITLE_SIZE))] },
     config: chartConfig(lang),
     // The SVG is the layout's own width: vega would widen it by its estimate of the text (0.8 em
     // a character, more than DejaVu Sans takes), which the print scales down.

@@ -7,12 +7,12 @@
 import { HtaError } from '../../errors.js';
 import {
   metricRow, sortAggregate,
-  type ActivationYearCount, type ClinicCount, type Dimension, type MetricRow, type Scope, type UptakeAggregate,
+  type ActivationYearCount, type CellCounts, type ClinicCount, type Dimension, type MetricRow, type Scope, type UptakeAggregate,
 } from '../aggregate.js';
 import type { Region } from '../referral.js';
 
 /** One row of `uptake_cells`: a key column null means "all of them" (region null: national). */
-export interface CellRow {
+export interface CellRow extends Omit<CellCounts, 'delays'> {
   region: string | null;
   refYear: number | null;
   refMonth: number | null;
@@ -21,12 +21,6 @@ export interface CellRow {
   referrer: string | null;
   /** Whole days referral → activation; null: the referrals not activated. */
   delayDays: number | null;
-  referrals: number;
-  activations: number;
-  atRisk4w: number;
-  retained4w: number;
-  atRisk12w: number;
-  retained12w: number;
 }
 
 export interface ClinicRow { region: string; clinic: string; referrals: number; activations: number }

@@ -6,9 +6,10 @@ import { z } from 'zod';
 import { CERTAINTY_LEVELS } from '../judge/grade-certainty.js';
 import { RELEVANCE_LABELS } from '../judge/relevance.js';
 import { exclusionSchema, recodeCountSchema } from '../trial/validation-schema.js';
+import { SUPPRESSED } from '../suppressed-marker.js';
 
 /** A patient count as published: the number, or the one marker when it is hidden (docs/observational.md, "Small counts"). */
-export const publishedCount = z.union([z.number().int(), z.literal('suppressed')]);
+export const publishedCount = z.union([z.number().int(), z.literal(SUPPRESSED)]);
 const groupCounts = z.object({ exposed: publishedCount, unexposed: publishedCount });
 const groupNumbers = z.object({ exposed: z.number(), unexposed: z.number() });
 
@@ -59,7 +60,7 @@ export const observationalEffectSchema = z
       .describe('GRADE: evidence from non-randomised data starts at low certainty; one level lower when the CI crosses the MCID'),
   });
 
-const balanceValue = z.union([z.number(), z.literal('suppressed')]).nullable();
+const balanceValue = z.union([z.number(), z.literal(SUPPRESSED)]).nullable();
 export const balanceRowSchema = z.object({
   term: z.string().describe('A numeric confounder, the baseline score, or one level of a categorical confounder ("sex=F")'),
   type: z.enum(['numeric', 'level']),
@@ -94,7 +95,7 @@ export const observationalAnalysisSchema = z.object({
       quantiles: z
         .object({ exposed: z.array(z.number()), unexposed: z.array(z.number()) })
         .describe('Propensity-score quantiles 5, 25, 50, 75, 95 % per group (R quantile type 7): the overlap without individual values'),
-      outsideShare: z.union([z.number(), z.literal('suppressed')]).describe('Share of patients with a propensity score outside [0.05, 0.95]; "suppressed" when it rests on 1 … threshold − 1 patients'),
+      outsideShare: z.union([z.number(), z.literal(SUPPRESSED)]).describe('Share of patients with a propensity score outside [0.05, 0.95]; "suppressed" when it rests on 1 … threshold − 1 patients'),
     })
     .nullable(),
   weights: z

@@ -6,6 +6,7 @@
 import { formatFixed, type Lang, NO_MCID_VERDICT_TEXT, SHORT_RELEVANCE_TEXT } from '../report/i18n.js';
 import { renderTextTable } from '../report/text-table.js';
 import type { ObservationalEffect, ObservationalResult } from './observational-results-schema.js';
+import { SUPPRESSED, type Masked } from '../suppressed-marker.js';
 
 export const OBSERVATIONAL_TEXT = {
   header: {
@@ -35,8 +36,8 @@ export const OBSERVATIONAL_TEXT = {
 } as const;
 
 /** A published count: the number, or the one marker in the page's language. */
-export function countText(v: number | 'suppressed', lang: Lang): string {
-  return v === 'suppressed' ? OBSERVATIONAL_TEXT.suppressed[lang] : String(v);
+export function countText(v: Masked, lang: Lang): string {
+  return v === SUPPRESSED ? OBSERVATIONAL_TEXT.suppressed[lang] : String(v);
 }
 
 function fill(t: string, values: Record<string, string | number>): string {

@@ -26,10 +26,10 @@
  *     each is only bounded by the analysed total (≥ 2 × threshold).
  * Zeros are published (as in the uptake outputs' default).
  */
+import { SUPPRESSED, type Masked } from '../suppressed-marker.js';
 import type { ObservationalAnalysis } from './observational-results-schema.js';
 
-export const SUPPRESSED = 'suppressed' as const;
-export type Masked = number | typeof SUPPRESSED;
+export { SUPPRESSED, type Masked };
 
 interface GroupCounts {
   exposed: number;

@@ -24,11 +24,8 @@ import { suppressionPattern } from './disclosure/secondary-suppression.js';
 export type { UptakeOutputs } from './disclosure/cell-model.js';
 export type { DisclosureRule } from './disclosure/disclosure-rule.js';
 
-/** The one marker of a hidden value, in JSON and CSV (tables print its translation). */
-export const SUPPRESSED = 'suppressed';
-
-/** A shown count or the marker. */
-export type Masked = number | typeof SUPPRESSED;
+import { SUPPRESSED, type Masked } from '../suppressed-marker.js';
+export { SUPPRESSED, type Masked };
 
 type MaskNumbers<T, Count extends keyof T, Derived extends keyof T> = {
   [K in keyof T]: K extends Count | Derived ? (T[K] extends number ? Masked : Masked | null) : T[K];

@@ -246,7 +246,6 @@ export function suppressionPattern(model: CellModel, rule: DisclosureRule, optio
   const protectable = movable.filter((c) => cells[c]!.published || isSensitiveCell.has(c));
   const targets = sensitive.filter((c) => !cells[c]!.structural);
   const full = new PerturbationLp(model, movable, (c) => (shown(c) ? x(c) + 1 : FREE_COST), p, protectable, targets);
-  let lpSolves = 0;
   const perturbations: Map<number, number>[] = [];
   /** Highest and lowest move of each cell over the perturbations kept (and 0: x itself). */
   const hi = new Map<number, number>(), lo = new Map<number, number>();
@@ -326,7 +325,6 @@ export function suppressionPattern(model: CellModel, rule: DisclosureRule, optio
       keep(y);
     }
   }
-  lpSolves += full.solves;
   full.dispose();
-  return { hidden, sensitive, perturbations, lpSolves };
+  return { hidden, sensitive, perturbations, lpSolves: full.solves };
 }

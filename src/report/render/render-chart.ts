@@ -8,8 +8,8 @@
  * chart so the same spec always gives the same ids, whatever was rendered before it.
  */
 import { Resvg, type ResvgRenderOptions } from '@resvg/resvg-js';
-import * as vega from 'vega';
-import { compile, type TopLevelSpec } from 'vega-lite';
+import * as vega from './vega-lib.js';
+import { compile, type TopLevelSpec } from './vega-lib.js';
 import { HtaError } from '../../errors.js';
 import { CHART_FONT_FAMILY, CHART_FONT_FILES, PNG_ZOOM } from './chart-font.js';
 

@@ -7,7 +7,8 @@
  *   key = sha256(drawing code, hta version, package versions, font bytes, zoom, spec JSON)
  *
  * "Drawing code" is the source of the modules that turn a spec into bytes (render-chart,
- * png-pool, chart-font), so changing them invalidates every entry without anyone remembering to.
+ * png-pool, chart-font, vega-lib), so changing them invalidates every entry without anyone
+ * remembering to.
  *
  * Entries live in `node_modules/.cache/hta/charts/` (the usual place for a tool's build cache; never
  * in `reports/`), are written atomically, and a missing or unreadable entry is simply a miss. CI
@@ -20,8 +21,12 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CHART_FONT_FILES, PNG_ZOOM } from './chart-font.js';
 
-/** The modules, next to this one, whose code decides the drawn bytes. */
-const DRAWING_MODULES = ['render-chart', 'png-pool', 'chart-font'];
+/**
+ * The modules, next to this one, whose code decides the drawn bytes. From dist/, vega-lib is the
+ * bundle of vega and vega-lite (scripts/bundle-vega.mjs), so its hash also covers their
+ * dependencies (vega-scenegraph, d3-*, …), whose versions the list below does not name.
+ */
+const DRAWING_MODULES = ['render-chart', 'png-pool', 'chart-font', 'vega-lib'];
 
 /** Entries kept after a run (most recently used first); ~30 charts per full regeneration. */
 const MAX_ENTRIES = 400;

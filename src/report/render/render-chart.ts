@@ -7,9 +7,10 @@
  * Vega numbers clip paths and gradients from process-wide counters; they are reset before every
  * chart so the same spec always gives the same ids, whatever was rendered before it.
  */
-import { Resvg, type ResvgRenderOptions } from '@resvg/resvg-js';
-import * as vega from 'vega';
-import { compile, type TopLevelSpec } from 'vega-lite';
+import type { ResvgRenderOptions } from '@resvg/resvg-js';
+import { createRequire } from 'node:module';
+import * as vega from './vega-lib.js';
+import { compile, type TopLevelSpec } from './vega-lib.js';
 import { HtaError } from '../../errors.js';
 import { CHART_FONT_FAMILY, CHART_FONT_FILES, PNG_ZOOM } from './chart-font.js';
 
@@ -41,9 +42,16 @@ export function pngOptions(zoom = PNG_ZOOM): ResvgRenderOptions {
   };
 }
 
+/**
+ * resvg, loaded on first use: `hta report` draws its PNGs on the pool's worker threads, so the
+ * main thread, which imports this module for its SVGs, need not load the native module (~12 ms).
+ */
+let resvg: typeof import('@resvg/resvg-js') | undefined;
+
 /** SVG → PNG with the shipped font only (on this thread; `createPngPool` does the same off it). */
 export function svgToPng(svg: string, zoom = PNG_ZOOM): Uint8Array {
-  return new Uint8Array(new Resvg(svg, pngOptions(zoom)).render().asPng());
+  resvg ??= createRequire(import.meta.url)('@resvg/resvg-js') as typeof import('@resvg/resvg-js');
+  return new Uint8Array(new resvg.Resvg(svg, pngOptions(zoom)).render().asPng());
 }
 
 /** The SVG of a chart; a spec vega cannot draw becomes an `output.failed` error naming the chart. */

@@ -1,0 +1,13 @@
+/**
+ * The parts of vega and vega-lite that render-chart uses, from one module.
+ *
+ * `npm run build` replaces this module's compiled form (dist/report/render/vega-lib.js) with a
+ * single-file bundle of these exports and everything they import (scripts/bundle-vega.mjs):
+ * vega and vega-lite are ~100 small ES modules, and Node resolving, reading and linking each
+ * one cost ~0.2 CPU-s per cold `hta report`, more than evaluating them. Under a TypeScript
+ * runner (the tests) and from plain `tsc` output the re-exports below load the packages as usual;
+ * the drawing is the same code either way.
+ */
+export { Error, parse, resetSVGDefIds, View } from 'vega';
+export { compile } from 'vega-lite';
+export type { TopLevelSpec } from 'vega-lite';

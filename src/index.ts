@@ -25,7 +25,10 @@ export { relevanceOf, isSignificant, isImprecise, RELEVANCE_LABELS, type Relevan
 export { judgeDifference } from './judge/judge-effect.js';
 
 // Statistics
-export * from './stats/distributions.js';
+export {
+  tQuantile, tCdf, tTwoSidedP, normalQuantile, normalCdf, zTwoSidedP, tInterval, zInterval, chisqUpper, chisqQuantile, fUpper,
+  type WaldInterval,
+} from './stats/distributions.js';
 export { createRandom, type Random } from './stats/random.js';
 export { describe } from './stats/describe.js';
 export { welchDifference, type MeanDifference } from './stats/welch-difference.js';

@@ -3,18 +3,22 @@
  * the exit code: 0 success, 1 analysis could not be done, 2 bad input or usage (docs/data-contracts.md#exit-codes-and-the-problem-format).
  * `bin/hta.js` only calls it.
  */
-import { Command, CommanderError } from 'commander';
+import { createRequire } from 'node:module';
+import type { Command } from 'commander';
 import { formatError, HtaError } from '../errors.js';
 import { fsReason, isFsError } from '../io/fs-error.js';
 import { type CliIo, processIo } from './io.js';
 import { registerCommands } from './commands.js';
 import { packageVersion } from './version.js';
 
+// commander is CommonJS: required, it loads in about half the CPU time of an ESM import, for
+// which Node also parses its source for the names it exports (~10 ms of every hta command).
+const commander = createRequire(import.meta.url)('commander') as typeof import('commander');
 
 /** The program with the command `argv` names registered (every command when it names none). */
 export async function buildProgram(io: CliIo, argv: readonly string[] = []): Promise<{ program: Command; exitCode: () => number }> {
   let code = 0;
-  const program = new Command('hta')
+  const program = new commander.Command('hta')
     .description('Health-technology-assessment outcome analytics: trial exports to effects with MCID judgements, meta-analysis, uptake and reports')
     .version(packageVersion(), '-V, --version')
     .showSuggestionAfterError(true)
@@ -49,7 +53,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
       io.stderr(`error: ${where}${fsReason(err.code)}\n`);
       return 2;
     }
-    if (err instanceof CommanderError) {
+    if (err instanceof commander.CommanderError) {
       // Help and version are successful exits; everything else is a usage error.
       if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return 0;
       return 2;

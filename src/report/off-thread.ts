@@ -12,19 +12,41 @@
  * clone (plain data: numbers keep every bit, −0 and non-finite values included); an error crosses
  * as its fields and is rebuilt, so an HtaError keeps its code and problems and a file-system error
  * its code and path (the CLI words both as before).
+ *
+ * Analyses share workers: at most one per core the main thread leaves (`ANALYSIS_THREADS`), each
+ * running its jobs one after another in the order they came. Every worker is a new V8 isolate that
+ * starts Node and loads its modules anew (zod, the file readers, the plan schemas, @stdlib: about
+ * 0.1 CPU-s that the uptake and cost-effectiveness analyses have in common); on two cores, where
+ * the analyses could not run at the same time as the main thread anyway, one worker loads them
+ * once instead of twice (docs/architecture.md#the-cost-of-a-cold-regeneration).
  */
+import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { type ErrorCode, HtaError } from '../errors.js';
 
+// Jobs one after another in the order they came: the continuations of an analysis that waits
+// (for a file, for DuckDB) must not queue behind a second analysis's CPU-bound work, since the
+// first result is the one the reports need first. A result that cannot be cloned is uncaught, the
+// worker's 'error' (a bug, as before).
 const WORKER_SOURCE = `
-const { parentPort, workerData } = require('node:worker_threads');
-import(workerData.module).then((m) => m[workerData.name](workerData.input)).then(
-  (value) => parentPort.postMessage({ value }),
-  (err) => parentPort.postMessage({ error: {
-    name: err && err.name, message: String((err && err.message) || err), code: err && err.code, problems: err && err.problems,
-    groups: err && err.groups, errno: err && err.errno, syscall: err && err.syscall, path: err && err.path,
-  } }),
-);
+const { parentPort } = require('node:worker_threads');
+let queue = Promise.resolve();
+parentPort.on('message', (job) => {
+  queue = queue.then(() => run(job));
+});
+async function run(job) {
+  let answer;
+  try {
+    const m = await import(job.module);
+    answer = { id: job.id, value: await m[job.name](job.input) };
+  } catch (err) {
+    answer = { id: job.id, error: {
+      name: err && err.name, message: String((err && err.message) || err), code: err && err.code, problems: err && err.problems,
+      groups: err && err.groups, errno: err && err.errno, syscall: err && err.syscall, path: err && err.path,
+    } };
+  }
+  parentPort.postMessage(answer);
+}
 `;
 
 interface SentError {
@@ -45,8 +67,6 @@ function rebuild(e: SentError): Error {
   return err;
 }
 
-const running = new Set<Worker>();
-
 /** Whether this module runs built (`.js`), so that workers can import the built modules beside it. */
 export const builtModules = import.meta.url.endsWith('.js');
 
@@ -62,25 +82,72 @@ export interface OffThreadJob<T> {
   what: string;
 }
 
+/** Analysis workers at most: the cores besides the main thread's (at least one). */
+export const ANALYSIS_THREADS = Math.max(1, availableParallelism() - 1);
+
+interface Pending {
+  resolve: (value: unknown) => void;
+  reject: (err: unknown) => void;
+  what: string;
+}
+
+/** A worker and the jobs sent to it that have not answered yet. */
+interface AnalysisWorker {
+  worker: Worker;
+  pending: Map<number, Pending>;
+}
+
+const workers: AnalysisWorker[] = [];
+let nextId = 0;
+
+function startWorker(): AnalysisWorker {
+  const w: AnalysisWorker = { worker: new Worker(WORKER_SOURCE, { eval: true }), pending: new Map() };
+  workers.push(w);
+  const fail = (err: (p: Pending) => unknown) => {
+    retire(w);
+    for (const p of w.pending.values()) p.reject(err(p));
+    w.pending.clear();
+  };
+  w.worker.on('message', (msg: { id: number; value?: unknown; error?: SentError }) => {
+    const p = w.pending.get(msg.id);
+    if (!p) return;
+    w.pending.delete(msg.id);
+    if (msg.error) p.reject(rebuild(msg.error));
+    else p.resolve(msg.value);
+    // A worker with nothing left to do ends (a later job starts a new one).
+    if (w.pending.size === 0) retire(w);
+  });
+  w.worker.once('error', (err) => fail(() => err));
+  w.worker.once('exit', (code) => fail((p) => new Error(`the ${p.what} worker stopped (exit code ${code})`)));
+  return w;
+}
+
+function retire(w: AnalysisWorker): void {
+  const i = workers.indexOf(w);
+  if (i < 0) return;
+  workers.splice(i, 1);
+  void w.worker.terminate();
+}
+
+/** A new worker while fewer than ANALYSIS_THREADS run, else the one with the fewest jobs waiting. */
+function workerForJob(): AnalysisWorker {
+  if (workers.length < ANALYSIS_THREADS) return startWorker();
+  return workers.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
+}
+
 /** `job.name(job.input)` of `job.module` on a worker thread when running from built modules, else on this thread. */
 export async function runOffThread<T>(job: OffThreadJob<T>): Promise<T> {
   if (!builtModules) return job.inThread();
-  const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { module: job.module.href, name: job.name, input: job.input } });
-  running.add(worker);
-  try {
-    return await new Promise<T>((resolve, reject) => {
-      worker.once('message', (msg: { value?: T; error?: SentError }) => (msg.error ? reject(rebuild(msg.error)) : resolve(msg.value as T)));
-      worker.once('error', reject);
-      worker.once('exit', (code) => reject(new Error(`the ${job.what} worker stopped (exit code ${code})`)));
-    });
-  } finally {
-    running.delete(worker);
-    void worker.terminate();
-  }
+  const w = workerForJob();
+  const id = nextId++;
+  return new Promise<T>((resolve, reject) => {
+    w.pending.set(id, { resolve: resolve as (value: unknown) => void, reject, what: job.what });
+    w.worker.postMessage({ id, module: job.module.href, name: job.name, input: job.input });
+  });
 }
 
 /** Stops analyses still running (a run that failed elsewhere should not wait for them). */
 export async function stopOffThreadAnalyses(): Promise<void> {
-  await Promise.all([...running].map((w) => w.terminate()));
-  running.clear();
+  const all = workers.splice(0);
+  await Promise.all(all.map((w) => w.worker.terminate()));
 }

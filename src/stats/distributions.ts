@@ -4,10 +4,19 @@
  * Thin, typed wrappers over @stdlib (agrees with R's qt/pt/qnorm/pnorm/pchisq to ~1e-15).
  * simple-statistics' probit and normal CDF are table-based and must not be used for inference.
  */
-// The per-function packages, not the umbrella ones: they load a fraction of the code. Each is
-// loaded on first use: the t and beta functions alone take a tenth of a second to load, which a
-// command that never calls them (e.g. `hta uptake`, docs/limits.md) should not pay.
+// The per-function packages, not the umbrella ones: they load a fraction of the code. Built,
+// they come as one bundle (dist/stats/stdlib.cjs, written by scripts/bundle-stdlib.mjs after tsc):
+// the packages are ~700 small CommonJS files, and resolving, reading and compiling each one cost
+// ~0.25 CPU-s in every thread that analyses (the main thread and the analysis workers), the bundle
+// ~0.03 (docs/architecture.md#the-cost-of-a-cold-regeneration). The bundle is the packages' code,
+// its arithmetic untouched (test/stats/stdlib-bundle.test.ts compares the bits). From the
+// TypeScript sources (tests) there is no bundle, and the packages load themselves.
+// Each function is loaded (bundle: evaluated) on first use: the t and beta functions are a large
+// share of the code, which a command that never calls them (e.g. `hta uptake`, docs/limits.md)
+// should not pay.
 import { createRequire } from 'node:module';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import type tQuantileFn from '@stdlib/stats-base-dists-t-quantile';
 import type tCdfFn from '@stdlib/stats-base-dists-t-cdf';
 import type normalQuantileFn from '@stdlib/stats-base-dists-normal-quantile';
@@ -15,20 +24,56 @@ import type normalCdfFn from '@stdlib/stats-base-dists-normal-cdf';
 import type chisqQuantileFn from '@stdlib/stats-base-dists-chisquare-quantile';
 import type gammaincFn from '@stdlib/math-base-special-gammainc';
 import type betaincFn from '@stdlib/math-base-special-betainc';
+import type gammalnFn from '@stdlib/math-base-special-gammaln';
+
+/** The @stdlib functions used here, by the name the bundle exports them under. */
+interface Stdlib {
+  tQuantile: typeof tQuantileFn;
+  tCdf: typeof tCdfFn;
+  normalQuantile: typeof normalQuantileFn;
+  normalCdf: typeof normalCdfFn;
+  chisqQuantile: typeof chisqQuantileFn;
+  gammainc: typeof gammaincFn;
+  betainc: typeof betaincFn;
+  gammaln: typeof gammalnFn;
+}
+
+/** Each function's package: what scripts/bundle-stdlib.mjs bundles (it reads this list from dist). */
+export const STDLIB_PACKAGES: Readonly<Record<keyof Stdlib, string>> = {
+  tQuantile: '@stdlib/stats-base-dists-t-quantile',
+  tCdf: '@stdlib/stats-base-dists-t-cdf',
+  normalQuantile: '@stdlib/stats-base-dists-normal-quantile',
+  normalCdf: '@stdlib/stats-base-dists-normal-cdf',
+  chisqQuantile: '@stdlib/stats-base-dists-chisquare-quantile',
+  gammainc: '@stdlib/math-base-special-gammainc',
+  betainc: '@stdlib/math-base-special-betainc',
+  gammaln: '@stdlib/math-base-special-gammaln',
+};
 
 const require = createRequire(import.meta.url);
-/** `f(...)` calls the package's function, loading the package the first time. */
-function onUse<F extends (...args: never[]) => number>(id: string): F {
-  let impl: F | undefined;
-  return ((...args: Parameters<F>) => (impl ??= require(id) as F)(...args)) as F;
+const BUNDLE = fileURLToPath(new URL('./stdlib.cjs', import.meta.url));
+let stdlib: Stdlib | undefined;
+/** The bundle when it was built beside this module, else the packages (each required on first access). */
+function stdlibFunctions(): Stdlib {
+  if (existsSync(BUNDLE)) return require(BUNDLE) as Stdlib;
+  const packages = {} as Stdlib;
+  for (const [name, id] of Object.entries(STDLIB_PACKAGES)) Object.defineProperty(packages, name, { get: () => require(id) as unknown });
+  return packages;
 }
-const tQuantileImpl = onUse<typeof tQuantileFn>('@stdlib/stats-base-dists-t-quantile');
-const tCdfImpl = onUse<typeof tCdfFn>('@stdlib/stats-base-dists-t-cdf');
-const normalQuantileImpl = onUse<typeof normalQuantileFn>('@stdlib/stats-base-dists-normal-quantile');
-const normalCdfImpl = onUse<typeof normalCdfFn>('@stdlib/stats-base-dists-normal-cdf');
-const chisqQuantileImpl = onUse<typeof chisqQuantileFn>('@stdlib/stats-base-dists-chisquare-quantile');
-const gammainc = onUse<typeof gammaincFn>('@stdlib/math-base-special-gammainc');
-const betainc = onUse<typeof betaincFn>('@stdlib/math-base-special-betainc');
+/** `f(...)` calls the @stdlib function `name`, loading it the first time. */
+function onUse<K extends keyof Stdlib>(name: K): Stdlib[K] {
+  type Fn = (...args: never[]) => number;
+  let impl: Fn | undefined;
+  return ((...args: never[]) => (impl ??= (stdlib ??= stdlibFunctions())[name] as Fn)(...args)) as Stdlib[K];
+}
+const tQuantileImpl = onUse('tQuantile');
+const tCdfImpl = onUse('tCdf');
+const normalQuantileImpl = onUse('normalQuantile');
+const normalCdfImpl = onUse('normalCdf');
+const chisqQuantileImpl = onUse('chisqQuantile');
+const gammainc = onUse('gammainc');
+const betainc = onUse('betainc');
+const gammalnImpl = onUse('gammaln');
 
 /** Quantile of Student's t with `df` degrees of freedom (= R `qt(p, df)`). */
 export function tQuantile(p: number, df: number): number {
@@ -107,4 +152,12 @@ export function chisqQuantile(p: number, df: number): number {
 export function fUpper(f: number, df1: number, df2: number): number {
   if (!(f > 0)) return 1;
   return betainc(df2 / (df2 + df1 * f), df2 / 2, df1 / 2, true, false);
+}
+
+/**
+ * ln Γ(x) (= R `lgamma(x)`), from the same bundle: a module that needs it imports it here rather
+ * than the package, so that it is not loaded twice (once as the bundle, once as ~50 files).
+ */
+export function lnGamma(x: number): number {
+  return gammalnImpl(x);
 }

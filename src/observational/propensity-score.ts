@@ -16,7 +16,7 @@
  * 1e8 would make every weighted estimate meaningless. See docs/observational.md.
  * Reference: McCullagh P, Nelder JA (1989), Generalized Linear Models, 2nd ed., §4.4.
  */
-import { inverse, Matrix } from 'ml-matrix';
+import { luInverse, matVec } from './small-dense.js';
 import { analysisFailed } from '../stats/arm-size.js';
 
 export interface PropensityFit {
@@ -66,13 +66,9 @@ export function propensityScores(X: readonly (readonly number[])[], exposed: rea
       }
     }
     for (let j = 0; j < p; j++) for (let k = j + 1; k < p; k++) xtwx[j]![k] = xtwx[k]![j]!;
-    let inv: Matrix;
-    try {
-      inv = inverse(new Matrix(xtwx));
-    } catch {
-      throw singular(iter, mu);
-    }
-    beta = inv.mmul(Matrix.columnVector(xtwz)).getColumn(0);
+    const inv = luInverse(xtwx);
+    if (!inv) throw singular(iter, mu);
+    beta = matVec(inv, xtwz);
     if (!beta.every(Number.isFinite)) throw singular(iter, mu);
     eta = X.map((row) => {
       let s = 0;

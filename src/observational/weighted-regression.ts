@@ -13,7 +13,7 @@
  * estimator (Kang & Schafer 2007, Stat Sci 22:523–539; Funk et al. 2011, Am J Epidemiol
  * 173:761–767). References: White H (1980), Econometrica 48:817–838.
  */
-import { inverse, Matrix } from 'ml-matrix';
+import { luInverse, matMul, matVec } from './small-dense.js';
 import { analysisFailed } from '../stats/arm-size.js';
 
 export interface WeightedFit {
@@ -46,12 +46,12 @@ export function weightedRegression(X: readonly (readonly number[])[], y: readonl
       for (let k = 0; k < p; k++) acc[k]! += uj * row[k]!;
     }
   }
-  const covariance = bread.mmul(new Matrix(meat)).mmul(bread).to2DArray();
+  const covariance = matMul(matMul(bread, meat), bread);
   return { terms: [...terms], coefficients: beta, covariance, residuals };
 }
 
 /** β̂ = (XᵀWX)⁻¹XᵀWy and the bread (XᵀWX)⁻¹. */
-function weightedBeta(X: readonly (readonly number[])[], y: readonly number[], w: readonly number[], p: number): { beta: number[]; bread: Matrix } {
+function weightedBeta(X: readonly (readonly number[])[], y: readonly number[], w: readonly number[], p: number): { beta: number[]; bread: number[][] } {
   const n = X.length;
   if (n <= p) throw analysisFailed(`${n} patients are too few for an outcome model with ${p} coefficients`);
   const xtwx = Array.from({ length: p }, () => new Array<number>(p).fill(0));
@@ -70,13 +70,9 @@ function weightedBeta(X: readonly (readonly number[])[], y: readonly number[], w
       for (let k = 0; k < p; k++) acc[k]! += wx * row[k]!;
     }
   }
-  let bread: Matrix;
-  try {
-    bread = inverse(new Matrix(xtwx));
-  } catch {
-    throw analysisFailed('the outcome model is singular: a confounder is constant or collinear with others');
-  }
-  const beta = bread.mmul(Matrix.columnVector(xtwy)).getColumn(0);
+  const bread = luInverse(xtwx);
+  if (!bread) throw analysisFailed('the outcome model is singular: a confounder is constant or collinear with others');
+  const beta = matVec(bread, xtwy);
   if (!beta.every(Number.isFinite)) throw analysisFailed('the outcome model is singular: a confounder is constant or collinear with others');
   return { beta, bread };
 }

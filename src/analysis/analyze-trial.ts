@@ -7,7 +7,7 @@ import { HtaError } from '../errors.js';
 import type { Instrument } from '../instruments/instrument.js';
 import { directionForOutcome, mcidForOutcome } from '../plan/outcome-instrument.js';
 import type { EffectMethod, PlanOutcome } from '../plan/plan-schema.js';
-import { describeByArm } from '../trial/descriptives.js';
+import { describeByArm } from '../trial/describe-by-arm.js';
 import { followUpValues, outcomePairs } from '../trial/outcome-pairs.js';
 import { participantFlowOf } from './participant-flow.js';
 import { countResponders } from '../trial/responders.js';

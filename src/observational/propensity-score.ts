@@ -16,7 +16,7 @@
  * 1e8 would make every weighted estimate meaningless. See docs/observational.md.
  * Reference: McCullagh P, Nelder JA (1989), Generalized Linear Models, 2nd ed., §4.4.
  */
-import { inverse, Matrix } from 'ml-matrix';
+import { luInverse, matVec } from './small-dense.js';
 import { analysisFailed } from '../stats/arm-size.js';
 
 export interface PropensityFit {
@@ -54,21 +54,27 @@ export function propensityScores(X: readonly (readonly number[])[], exposed: rea
       const w = mu[i]! * (1 - mu[i]!);
       const z = eta[i]! + (exposed[i]! - mu[i]!) / w;
       const row = X[i]!;
+      // row[j]·w·z is (row[j]·w)·z: rw once per j. A zero rw (a 0 indicator) adds exact zeros,
+      // which change no sum, so those terms are skipped unless z is not finite (NaN must spread).
+      const finite = Number.isFinite(z);
       for (let j = 0; j < p; j++) {
-        xtwz[j]! += row[j]! * w * z;
-        for (let k = 0; k <= j; k++) xtwx[j]![k]! += row[j]! * w * row[k]!;
+        const rw = row[j]! * w;
+        if (rw === 0 && finite) continue;
+        xtwz[j]! += rw * z;
+        const acc = xtwx[j]!;
+        for (let k = 0; k <= j; k++) acc[k]! += rw * row[k]!;
       }
     }
     for (let j = 0; j < p; j++) for (let k = j + 1; k < p; k++) xtwx[j]![k] = xtwx[k]![j]!;
-    let inv: Matrix;
-    try {
-      inv = inverse(new Matrix(xtwx));
-    } catch {
-      throw singular(iter, mu);
-    }
-    beta = inv.mmul(Matrix.columnVector(xtwz)).getColumn(0);
+    const inv = luInverse(xtwx);
+    if (!inv) throw singular(iter, mu);
+    beta = matVec(inv, xtwz);
     if (!beta.every(Number.isFinite)) throw singular(iter, mu);
-    eta = X.map((row) => row.reduce((s, x, j) => s + x * beta[j]!, 0));
+    eta = X.map((row) => {
+      let s = 0;
+      for (let j = 0; j < p; j++) s += row[j]! * beta[j]!;
+      return s;
+    });
     mu = eta.map((e) => 1 / (1 + Math.exp(-e)));
     const old = dev;
     dev = deviance(exposed, mu.map((m) => Math.min(Math.max(m, 1e-300), 1 - 1e-16)));

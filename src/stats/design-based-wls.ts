@@ -51,31 +51,53 @@ export function designBasedWls(input: DesignBasedWlsInput, confLevel: number): D
   const fit = ols(X.map((r, i) => r.map((v) => v * (sw[i] as number))), y.map((v, i) => v * (sw[i] as number)), [...input.names]);
   const beta = fit.coefficients.map((c) => c.estimate);
   const s2 = fit.sigma * fit.sigma;
-  const A = fit.covariance.map((r) => r.map((v) => v / s2));
-  const z = X.map((x, i) => {
-    const e = (y[i] as number) - x.reduce((s, v, j) => s + v * (beta[j] as number), 0);
-    const u = x.map((v) => v * (weights[i] as number) * e);
-    return A.map((_, k) => u.reduce((s, v, j) => s + v * ((A[j] as number[])[k] as number), 0));
-  });
-  for (let pass = 0; pass < (input.margins.length ? 10 : 0); pass++) {
-    for (const group of input.margins) {
-      const sums = new Map<number, number[]>();
-      const counts = new Map<number, number>();
-      group.forEach((g, i) => {
-        const acc = sums.get(g) ?? new Array<number>(p).fill(0);
-        (z[i] as number[]).forEach((v, k) => (acc[k] = (acc[k] as number) + v / (weights[i] as number)));
-        sums.set(g, acc);
-        counts.set(g, (counts.get(g) ?? 0) + 1);
+  // Only coefficient k0's influence is reported, and the calibration adjusts each coefficient's
+  // column of z on its own, so only that column is computed (the same operations, in the same
+  // order, as for the whole matrix).
+  const a = fit.covariance.map((r) => (r[k0] as number) / s2);
+  const z = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const x = X[i] as readonly number[];
+    let fitted = 0;
+    for (let j = 0; j < p; j++) fitted += (x[j] as number) * (beta[j] as number);
+    const e = (y[i] as number) - fitted;
+    const wi = weights[i] as number;
+    let s = 0;
+    for (let j = 0; j < p; j++) s += (x[j] as number) * wi * e * (a[j] as number);
+    z[i] = s;
+  }
+  if (input.margins.length) {
+    // Each margin's levels as slots 0.. (in order of first appearance), found once for the 10 passes.
+    const slots = input.margins.map((group) => {
+      const slotOf = new Map<number, number>();
+      return Int32Array.from(group, (g) => {
+        let s = slotOf.get(g);
+        if (s === undefined) slotOf.set(g, (s = slotOf.size));
+        return s;
       });
-      group.forEach((g, i) => {
-        const acc = sums.get(g) as number[];
-        const c = counts.get(g) as number;
-        z[i] = (z[i] as number[]).map((v, k) => v - (weights[i] as number) * ((acc[k] as number) / c));
-      });
+    });
+    const levels = slots.map((s) => s.reduce((m, v) => Math.max(m, v + 1), 0));
+    const counts = slots.map((s, m) => {
+      const c = new Float64Array(levels[m] as number);
+      for (const v of s) c[v]! += 1;
+      return c;
+    });
+    for (let pass = 0; pass < 10; pass++) {
+      for (let m = 0; m < slots.length; m++) {
+        const slot = slots[m] as Int32Array;
+        const count = counts[m] as Float64Array;
+        const sums = new Float64Array(levels[m] as number);
+        for (let i = 0; i < n; i++) sums[slot[i]!]! += z[i]! / (weights[i] as number);
+        for (let i = 0; i < n; i++) z[i] = z[i]! - (weights[i] as number) * (sums[slot[i]!]! / count[slot[i]!]!);
+      }
     }
   }
-  const mean = z.reduce((s, r) => s + (r[k0] as number), 0) / n;
-  const v = (z.reduce((s, r) => s + ((r[k0] as number) - mean) ** 2, 0) * n) / (n - 1);
+  let sum = 0;
+  for (let i = 0; i < n; i++) sum += z[i]!;
+  const mean = sum / n;
+  let ss = 0;
+  for (let i = 0; i < n; i++) ss += (z[i]! - mean) ** 2;
+  const v = (ss * n) / (n - 1);
   const se = Math.sqrt(v);
   const df = n - p;
   const estimate = beta[k0] as number;

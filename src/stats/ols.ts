@@ -21,7 +21,7 @@
  * error above zero (an exact fit makes every SE zero; R only warns, here the fit stops).
  * Example: X = [[1, 1], [1, 2], [1, 3]], y = [1, 2, 2] → β̂ = [0.6667, 0.5], σ̂ = 0.4082, df = 1.
  */
-import { Matrix, QrDecomposition } from 'ml-matrix';
+import { householderQr, qrR, qrSolve } from './missing/householder-qr.js';
 import { tInterval } from './distributions.js';
 import { analysisFailed } from './arm-size.js';
 import { sampleMean } from './sample-moments.js';
@@ -73,13 +73,13 @@ export function ols(X: readonly (readonly number[])[], y: readonly number[], nam
   if (n <= p) throw analysisFailed(`${n} complete observations are too few to estimate ${p} coefficients with a residual error (need at least ${p + 1})`);
   if (!y.every(Number.isFinite) || !X.every((row) => row.every(Number.isFinite))) throw analysisFailed('the model data contain a value that is not a finite number');
 
-  const design = new Matrix(X.map((row) => [...row]));
-  const qr = new QrDecomposition(design);
-  const R = qr.upperTriangularMatrix;
+  // householder-qr.ts: ml-matrix's QrDecomposition step for step (the same bits) on one typed
+  // array, without ml-matrix's per-element accessors, which were most of the cost of a fit.
+  const qr = householderQr(X);
   for (let j = 0; j < p; j++) {
     let norm = 0;
-    for (let i = 0; i < n; i++) norm = Math.hypot(norm, design.get(i, j));
-    if (norm === 0 || Math.abs(R.get(j, j)) < RANK_TOLERANCE * norm) {
+    for (let i = 0; i < n; i++) norm = Math.hypot(norm, X[i]![j]!);
+    if (norm === 0 || Math.abs(qrR(qr, j, j)) < RANK_TOLERANCE * norm) {
       const before = termNames.slice(0, j).map((t) => `'${t}'`).join(', ');
       throw analysisFailed(norm === 0 || j === 0
         ? `singular design: column '${termNames[j]}' is zero for every patient`
@@ -87,7 +87,7 @@ export function ols(X: readonly (readonly number[])[], y: readonly number[], nam
     }
   }
 
-  const beta = qr.solve(Matrix.columnVector([...y])).getColumn(0);
+  const beta = qrSolve(qr, y);
   let rss = 0;
   for (let i = 0; i < n; i++) {
     const row = X[i] as readonly number[];
@@ -110,11 +110,11 @@ export function ols(X: readonly (readonly number[])[], y: readonly number[], nam
   // R⁻¹ by back substitution (R is p × p upper triangular), then (XᵀX)⁻¹ = R⁻¹R⁻ᵀ.
   const Rinv: number[][] = Array.from({ length: p }, () => new Array<number>(p).fill(0));
   for (let j = 0; j < p; j++) {
-    (Rinv[j] as number[])[j] = 1 / R.get(j, j);
+    (Rinv[j] as number[])[j] = 1 / qrR(qr, j, j);
     for (let i = j - 1; i >= 0; i--) {
       let s = 0;
-      for (let k = i + 1; k <= j; k++) s += R.get(i, k) * (Rinv[k] as number[])[j]!;
-      (Rinv[i] as number[])[j] = -s / R.get(i, i);
+      for (let k = i + 1; k <= j; k++) s += qrR(qr, i, k) * (Rinv[k] as number[])[j]!;
+      (Rinv[i] as number[])[j] = -s / qrR(qr, i, i);
     }
   }
   const covariance = Array.from({ length: p }, (_, a) =>

@@ -8,7 +8,7 @@
  * the baseline visit. Mean and SD are the two-pass sample moments (= R `mean`, `sd`).
  */
 import { parseNumber } from '../io/parse-number.js';
-import type { CsvTable } from '../io/read-csv.js';
+import { type CsvTable, FieldReader } from '../io/read-csv.js';
 import { planTimeOf } from '../plan/plan-schema.js';
 import { sampleMean, sampleVariance } from '../stats/sample-moments.js';
 import { ARMS, armCounts, type Arm, type TrialData } from './trial-data.js';
@@ -64,19 +64,35 @@ export function characteristicsFromExport(csv: CsvTable, trial: TrialData, colum
   const idCol = csv.header.indexOf(plan.columns.id);
   const timeCol = csv.header.indexOf(plan.columns.time);
   const out = new Map<string, Map<string, Value>>();
-  for (const column of columns) {
-    const col = csv.header.indexOf(column);
-    const byId = new Map<string, Value>();
-    if (col >= 0 && idCol >= 0) {
-      for (const rec of csv.records) {
-        const id = rec.cells[idCol];
-        const v = rec.cells[col] ?? null;
-        if (id == null || v === null) continue;
-        const rawTime = timeCol >= 0 ? rec.cells[timeCol] : null;
-        const isBaseline = rawTime != null && planTimeOf(plan, rawTime) === plan.baseline;
+  // One pass over the records for all columns, reading single cells (FieldReader) instead of
+  // splitting every record into strings once per column and cell: the same values, first seen in
+  // the same order, for a fraction of the work.
+  const cols = columns.map((column) => csv.header.indexOf(column));
+  const byIds = columns.map(() => new Map<string, Value>());
+  if (idCol >= 0 && cols.some((col) => col >= 0)) {
+    const reader = new FieldReader();
+    const fields = Math.max(idCol, timeCol, ...cols) + 1;
+    for (const rec of csv.records) {
+      reader.load(rec, fields);
+      const id = reader.cell(idCol);
+      if (id === null) continue;
+      let isBaseline: boolean | undefined;
+      for (let k = 0; k < cols.length; k++) {
+        const col = cols[k]!;
+        if (col < 0) continue;
+        const v = reader.cell(col);
+        if (v === null) continue;
+        if (isBaseline === undefined) {
+          const rawTime = timeCol >= 0 ? reader.cell(timeCol) : null;
+          isBaseline = rawTime !== null && planTimeOf(plan, rawTime) === plan.baseline;
+        }
+        const byId = byIds[k]!;
         if (!byId.has(id) || isBaseline) byId.set(id, v);
       }
     }
+  }
+  for (const [k, column] of columns.entries()) {
+    const byId = byIds[k]!;
     const texts = [...byId.values()] as string[];
     const numbers = texts.map((t) => parseNumber(t, csv.dialect.decimalComma));
     const numeric = texts.length > 0 && numbers.every((x) => x !== undefined);

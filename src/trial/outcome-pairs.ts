@@ -2,7 +2,7 @@
  * Per outcome and follow-up time, the patient-level vectors the statistics take: follow-up value,
  * baseline value of the same outcome, arm and covariates.
  */
-import type { Arm, TrialData } from './trial-data.js';
+import type { Arm, TrialData, TrialObservation } from './trial-data.js';
 
 export interface OutcomePairs {
   /** Patients with both a baseline and a follow-up value (complete cases for ANCOVA). */
@@ -18,12 +18,27 @@ export interface FollowUpValues {
   control: number[];
 }
 
-function scoresAt(trial: TrialData, key: string, time: string): Map<string, number> {
+/**
+ * Per list of observations, the maps `scoresAt` built, by outcome and time: every outcome × time
+ * asks for the baseline scores again, and the subgroup and target-population analyses ask for
+ * the same pairs as the effects. Keyed by the observations array itself, so a trial with other
+ * rows (a filtered population) has its own; the maps are only read.
+ */
+const scoresCache = new WeakMap<readonly TrialObservation[], Map<string, ReadonlyMap<string, number>>>();
+
+function scoresAt(trial: TrialData, key: string, time: string): ReadonlyMap<string, number> {
+  const observations = trial.observations;
+  let cache = scoresCache.get(observations);
+  if (!cache) scoresCache.set(observations, (cache = new Map()));
+  const cacheKey = `${key}\u0000${time}`;
+  const cached = cache.get(cacheKey);
+  if (cached) return cached;
   const out = new Map<string, number>();
-  for (const o of trial.observations) {
+  for (const o of observations) {
     const v = o.scores[key];
     if (o.time === time && v !== null && v !== undefined) out.set(o.id, v);
   }
+  cache.set(cacheKey, out);
   return out;
 }
 

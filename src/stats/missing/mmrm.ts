@@ -68,6 +68,45 @@ interface Patient {
   x: Float64Array;
   y: Float64Array;
   treated: number;
+  /** Index into `Model.patterns` (which visits were observed). */
+  pattern: number;
+  /** Index into `Model.groups` (the same visits and the same design rows X_i). */
+  group: number;
+}
+
+/** A visit pattern: V_i, its factor and inverse depend only on it. */
+interface Pattern {
+  obs: Int32Array;
+  /** 1 at the observed visits (length T). */
+  observed: Uint8Array;
+}
+
+/**
+ * Patients with the same visits and the same design rows X_i (arm, baseline, covariates: on the
+ * bundled trial 129 groups for 438 patients) share Z_i = V_i⁻¹X_i and Z_iΦZ_iᵀ, so each
+ * evaluation computes those once per group. Each number is computed with the same operations in
+ * the same order as per patient, so the results are bit-for-bit those of a per-patient loop.
+ */
+interface Group {
+  pattern: number;
+  /** Non-zero entries of X_i: row r's columns are cols[rowStart[r] .. rowStart[r + 1]), with vals. */
+  rowStart: Int32Array;
+  cols: Int32Array;
+  vals: Float64Array;
+  /**
+   * Ascending columns where some row of X_i is non-zero: every other column of X_i and of
+   * Z_i = V_i⁻¹X_i is exactly zero, and a product with an exact zero adds nothing to a sum
+   * (x + ±0 = x, and a sum that starts at +0 never becomes −0), so loops skip them.
+   */
+  support: Int32Array;
+}
+
+interface Model {
+  patients: Patient[];
+  patterns: Pattern[];
+  groups: Group[];
+  T: number;
+  p: number;
 }
 
 interface Evaluation {
@@ -76,10 +115,12 @@ interface Evaluation {
   phi: Float64Array;
   /** Symmetric T×T matrix G with ∂ℓ/∂σ_ab = G_ab·(a ≠ b ? 2 : 1). */
   grad: Float64Array;
-  /** Per patient: embedded V_i⁻¹ (T×T), Z_i = V_i⁻¹X_i (T×p) and u_i = V_i⁻¹r_i (T). */
+  /** Per pattern: embedded V⁻¹ (T×T, zero outside the observed visits). */
   w: Float64Array[];
-  z: Float64Array[];
-  u: Float64Array[];
+  /** Per group g: Z = V⁻¹X (T×p, rows of unobserved visits zero) at z[g·T·p ..). One array, not one per group: fewer allocations. */
+  z: Float64Array;
+  /** Per patient i: u_i = V_i⁻¹r_i at u[i·T .. i·T + T). */
+  u: Float64Array;
 }
 
 /**
@@ -163,7 +204,8 @@ export function mmrm(data: MmrmData, options: MmrmOptions): MmrmResult {
   if (!lxtx) throw new HtaError('analysis.failed', 'MMRM: the fixed-effects design is rank deficient (check for constant or collinear covariates).');
   const logLikConstant = -((nObs - p) / 2) * Math.log(2 * Math.PI);
 
-  const evaluate = (sigma: Float64Array): Evaluation | null => evaluateReml(patients, sigma, T, p, logLikConstant);
+  const model = groupPatients(patients, T, p);
+  const evaluate = (sigma: Float64Array): Evaluation | null => evaluateReml(model, sigma, logLikConstant);
 
   let theta = startingValues(patients, T, p, evaluate, pairs);
   let current = evaluate(toSigma(theta, pairs, T));
@@ -175,7 +217,7 @@ export function mmrm(data: MmrmData, options: MmrmOptions): MmrmResult {
   let reason = `the iteration limit (${maxIter}) was reached`;
   for (; iterations < maxIter; iterations++) {
     const g = scoreVector(current.grad, pairs, T);
-    const ai = averageInformation(patients, current, pairs, T, p);
+    const ai = averageInformation(model, current, pairs);
     const step = solveSymmetric(ai, K, g);
     if (!step) {
       reason = 'the average-information matrix became singular';
@@ -235,7 +277,7 @@ export function mmrm(data: MmrmData, options: MmrmOptions): MmrmResult {
   const contrasts: MmrmContrast[] = timeLevels.map((label, t) => {
     const j = T + t;
     const variance = fit.phi[j * p + j]!;
-    const g = contrastVarianceGradient(fit, patients, j, pairs, T, p);
+    const g = contrastVarianceGradient(fit, model, j, pairs);
     let gAg = 0;
     for (let k = 0; k < K; k++) for (let l = 0; l < K; l++) gAg += g[k]! * thetaCov[k * K + l]! * g[l]!;
     const df = (2 * variance * variance) / gAg;
@@ -354,7 +396,7 @@ function buildPatients(
       });
       y[i] = data.y[row]!;
     });
-    patients.push({ obs: entry.rows.map((r) => r.t), x, y, treated: entry.treated });
+    patients.push({ obs: entry.rows.map((r) => r.t), x, y, treated: entry.treated, pattern: -1, group: -1 });
   }
   return patients;
 }
@@ -407,137 +449,306 @@ function scoreVector(grad: Float64Array, pairs: [number, number][], T: number): 
   return Float64Array.from(pairs, ([a, b]) => grad[a * T + b]! * (a === b ? 1 : 2));
 }
 
-function evaluateReml(patients: Patient[], sigma: Float64Array, T: number, p: number, constant: number): Evaluation | null {
-  const xtvx = new Float64Array(p * p);
-  const xtvy = new Float64Array(p);
-  const w: Float64Array[] = [];
-  const z: Float64Array[] = [];
-  let logDetV = 0;
-  // V_i, its factor and inverse depend only on which visits a patient has: computed once per
-  // pattern (patients share a handful), the same numbers as per patient.
-  const byPattern = new Map<string, { logDet: number; vinv: Float64Array; wi: Float64Array }>();
+/** Assigns each patient its visit pattern and its group of identical designs (see `Group`). */
+function groupPatients(patients: Patient[], T: number, p: number): Model {
+  const patterns: Pattern[] = [];
+  const groups: Group[] = [];
+  const patternOf = new Map<string, number>();
+  const groupOf = new Map<string, number>();
   for (const pt of patients) {
     const k = pt.obs.length;
-    const key = pt.obs.join(',');
-    let pattern = byPattern.get(key);
-    if (!pattern) {
-      const v = new Float64Array(k * k);
-      for (let i = 0; i < k; i++) for (let j = 0; j < k; j++) v[i * k + j] = sigma[pt.obs[i]! * T + pt.obs[j]!]!;
-      const l = choleskyLower(v, k);
-      if (!l) return null;
-      const vinv = choleskyInverse(l, k);
-      const wi = new Float64Array(T * T);
-      for (let i = 0; i < k; i++) for (let j = 0; j < k; j++) wi[pt.obs[i]! * T + pt.obs[j]!] = vinv[i * k + j]!;
-      pattern = { logDet: choleskyLogDet(l, k), vinv, wi };
-      byPattern.set(key, pattern);
+    const visits = pt.obs.join(',');
+    let pattern = patternOf.get(visits);
+    if (pattern === undefined) {
+      pattern = patterns.length;
+      const observed = new Uint8Array(T);
+      for (const t of pt.obs) observed[t] = 1;
+      patterns.push({ obs: Int32Array.from(pt.obs), observed });
+      patternOf.set(visits, pattern);
     }
-    logDetV += pattern.logDet;
-    const { vinv, wi } = pattern;
-    const zi = new Float64Array(T * p);
-    for (let i = 0; i < k; i++) {
-      const row = pt.obs[i]! * p;
-      for (let j = 0; j < k; j++) {
-        const c = vinv[i * k + j]!;
-        for (let c2 = 0; c2 < p; c2++) zi[row + c2]! += c * pt.x[j * p + c2]!;
+    // The key holds every entry of X_i: equal keys mean equal designs (±0 give the same numbers,
+    // as zero entries are skipped everywhere).
+    const key = `${visits}|${pt.x.join(',')}`;
+    let group = groupOf.get(key);
+    if (group === undefined) {
+      group = groups.length;
+      const rowStart = new Int32Array(k + 1);
+      const cols: number[] = [];
+      const vals: number[] = [];
+      const used = new Uint8Array(p);
+      for (let r = 0; r < k; r++) {
+        for (let c = 0; c < p; c++) {
+          const v = pt.x[r * p + c]!;
+          if (v === 0) continue;
+          cols.push(c);
+          vals.push(v);
+          used[c] = 1;
+        }
+        rowStart[r + 1] = cols.length;
       }
+      const support: number[] = [];
+      for (let c = 0; c < p; c++) if (used[c]) support.push(c);
+      groups.push({ pattern, rowStart, cols: Int32Array.from(cols), vals: Float64Array.from(vals), support: Int32Array.from(support) });
+      groupOf.set(key, group);
     }
-    // XᵀV⁻¹X = Σ_rows x_rᵀ z_r; XᵀV⁻¹y = Σ_rows z_r y_r.
-    for (let i = 0; i < k; i++) {
-      const row = pt.obs[i]! * p;
-      const yi = pt.y[i]!;
-      for (let a = 0; a < p; a++) {
-        const xa = pt.x[i * p + a]!;
-        xtvy[a]! += zi[row + a]! * yi;
-        if (xa === 0) continue;
-        for (let b = 0; b < p; b++) xtvx[a * p + b]! += xa * zi[row + b]!;
-      }
-    }
-    w.push(wi);
-    z.push(zi);
+    pt.pattern = pattern;
+    pt.group = group;
   }
+  return { patients, patterns, groups, T, p };
+}
+
+/**
+ * ℓ_R, β̂, Φ and the score at Σ. The loops skip exact zeros of X and Z (see `Group`) and share
+ * per-pattern and per-group work, but every sum adds the same terms in the same order as the
+ * plain per-patient formulas, so every bit is theirs. Split into small functions: V8 compiles
+ * each hot one on its own, which costs less compiler time than one large function.
+ */
+function evaluateReml(model: Model, sigma: Float64Array, constant: number): Evaluation | null {
+  const { patterns, T, p } = model;
+  // V_i, its factor and inverse depend only on which visits a patient has: once per pattern.
+  const w: Float64Array[] = [];
+  const vinvs: Float64Array[] = [];
+  const logDets = new Float64Array(patterns.length);
+  for (let q = 0; q < patterns.length; q++) {
+    const obs = patterns[q]!.obs;
+    const k = obs.length;
+    const v = new Float64Array(k * k);
+    for (let i = 0; i < k; i++) for (let j = 0; j < k; j++) v[i * k + j] = sigma[obs[i]! * T + obs[j]!]!;
+    const l = choleskyLower(v, k);
+    if (!l) return null;
+    const vinv = choleskyInverse(l, k);
+    const wi = new Float64Array(T * T);
+    for (let i = 0; i < k; i++) for (let j = 0; j < k; j++) wi[obs[i]! * T + obs[j]!] = vinv[i * k + j]!;
+    logDets[q] = choleskyLogDet(l, k);
+    vinvs.push(vinv);
+    w.push(wi);
+  }
+  const z = groupZ(model, vinvs);
+  const xtvx = new Float64Array(p * p);
+  const xtvy = new Float64Array(p);
+  const logDetV = addNormalEquations(model, z, logDets, xtvx, xtvy);
   symmetrizeInPlace(xtvx, p);
   const lx = choleskyLower(xtvx, p);
   if (!lx) return null;
   const beta = Float64Array.from(xtvy);
   choleskySolveInPlace(lx, p, beta);
   const phi = choleskyInverse(lx, p);
+  const m = groupZPhiZ(model, z, phi);
   const grad = new Float64Array(T * T);
-  const u: Float64Array[] = [];
-  let quad = 0;
-  const zphi = new Float64Array(p);
-  patients.forEach((pt, idx) => {
-    const k = pt.obs.length;
-    const wi = w[idx]!;
-    const zi = z[idx]!;
-    const r = new Float64Array(T);
-    for (let i = 0; i < k; i++) {
-      let fitted = 0;
-      for (let c = 0; c < p; c++) fitted += pt.x[i * p + c]! * beta[c]!;
-      r[pt.obs[i]!] = pt.y[i]! - fitted;
-    }
-    const ui = new Float64Array(T);
-    for (const a of pt.obs) {
-      let s = 0;
-      for (const b of pt.obs) s += wi[a * T + b]! * r[b]!;
-      ui[a] = s;
-      quad += r[a]! * s;
-    }
-    u.push(ui);
-    // G += ½ (−W_i + Z_iΦZ_iᵀ + u_i u_iᵀ), only on observed visits.
-    for (const a of pt.obs) {
-      for (let c = 0; c < p; c++) {
-        let s = 0;
-        for (let d = 0; d < p; d++) s += zi[a * p + d]! * phi[d * p + c]!;
-        zphi[c] = s;
-      }
-      for (const b of pt.obs) {
-        let m = 0;
-        for (let c = 0; c < p; c++) m += zphi[c]! * zi[b * p + c]!;
-        grad[a * T + b]! += 0.5 * (-wi[a * T + b]! + m + ui[a]! * ui[b]!);
-      }
-    }
-  });
+  const u = new Float64Array(model.patients.length * T);
+  const quad = addScores(model, w, m, beta, grad, u);
+  for (let a = 0; a < T; a++) for (let b = a + 1; b < T; b++) grad[b * T + a] = grad[a * T + b]!;
   const logLik = -0.5 * (logDetV + choleskyLogDet(lx, p) + quad) + constant;
   return { logLik, beta, phi, grad, w, z, u };
 }
 
-/** Average information AI_kl = ½ (∂V/∂θ_k u)ᵀ P (∂V/∂θ_l u), built from per-patient pieces. */
-function averageInformation(patients: Patient[], ev: Evaluation, pairs: [number, number][], T: number, p: number): Float64Array {
+/** Z = V⁻¹X once per group, at z[g·T·p ..): Z[row i] = Σ_j V⁻¹_ij X[row j], j ascending. */
+function groupZ(model: Model, vinvs: Float64Array[]): Float64Array {
+  const { patterns, groups, T, p } = model;
+  const tp = T * p;
+  const z = new Float64Array(groups.length * tp);
+  for (let gi = 0; gi < groups.length; gi++) {
+    const g = groups[gi]!;
+    const obs = patterns[g.pattern]!.obs;
+    const vinv = vinvs[g.pattern]!;
+    const k = obs.length;
+    const { rowStart, cols, vals } = g;
+    for (let i = 0; i < k; i++) {
+      const row = gi * tp + obs[i]! * p;
+      for (let j = 0; j < k; j++) {
+        const c = vinv[i * k + j]!;
+        for (let e = rowStart[j]!; e < rowStart[j + 1]!; e++) z[row + cols[e]!]! += c * vals[e]!;
+      }
+    }
+  }
+  return z;
+}
+
+/** XᵀV⁻¹X = Σ_rows x_rᵀ z_r and XᵀV⁻¹y = Σ_rows z_r y_r, patient by patient and row by row; returns Σ log|V_i|. */
+function addNormalEquations(model: Model, z: Float64Array, logDets: Float64Array, xtvx: Float64Array, xtvy: Float64Array): number {
+  const { patients, groups, T, p } = model;
+  const tp = T * p;
+  let logDetV = 0;
+  for (const pt of patients) {
+    logDetV += logDets[pt.pattern]!;
+    const { rowStart, cols, vals, support } = groups[pt.group]!;
+    const ns = support.length;
+    const k = pt.obs.length;
+    for (let i = 0; i < k; i++) {
+      const row = pt.group * tp + pt.obs[i]! * p;
+      const yi = pt.y[i]!;
+      for (let s = 0; s < ns; s++) {
+        const a = support[s]!;
+        xtvy[a]! += z[row + a]! * yi;
+      }
+      for (let e = rowStart[i]!; e < rowStart[i + 1]!; e++) {
+        const xa = vals[e]!;
+        const base = cols[e]! * p;
+        for (let s = 0; s < ns; s++) {
+          const b = support[s]!;
+          xtvx[base + b]! += xa * z[row + b]!;
+        }
+      }
+    }
+  }
+  return logDetV;
+}
+
+/**
+ * M = ZΦZᵀ once per group, at m[g·T·T + i·k + j] (local visit indices i ≤ j, k = the group's
+ * number of visits): only G_ab with a ≤ b is summed.
+ */
+function groupZPhiZ(model: Model, z: Float64Array, phi: Float64Array): Float64Array {
+  const { patterns, groups, T, p } = model;
+  const tp = T * p;
+  const tt = T * T;
+  const m = new Float64Array(groups.length * tt);
+  const zphi = new Float64Array(p);
+  for (let gi = 0; gi < groups.length; gi++) {
+    const g = groups[gi]!;
+    const obs = patterns[g.pattern]!.obs;
+    const k = obs.length;
+    const { support } = g;
+    const ns = support.length;
+    const zo = gi * tp;
+    const mo = gi * tt;
+    for (let i = 0; i < k; i++) {
+      const ra = zo + obs[i]! * p;
+      for (let sc = 0; sc < ns; sc++) {
+        const c = support[sc]!;
+        let s = 0;
+        for (let sd = 0; sd < ns; sd++) {
+          const d = support[sd]!;
+          s += z[ra + d]! * phi[d * p + c]!;
+        }
+        zphi[c] = s;
+      }
+      for (let j = i; j < k; j++) {
+        const rb = zo + obs[j]! * p;
+        let acc = 0;
+        for (let sc = 0; sc < ns; sc++) {
+          const c = support[sc]!;
+          acc += zphi[c]! * z[rb + c]!;
+        }
+        m[mo + i * k + j] = acc;
+      }
+    }
+  }
+  return m;
+}
+
+/**
+ * Per patient: residuals r_i, u_i = V_i⁻¹r_i (into u), and G += ½ (−W_i + Z_iΦZ_iᵀ + u_i u_iᵀ) on
+ * the observed visits (upper triangle); returns Σ r_iᵀV_i⁻¹r_i.
+ */
+function addScores(model: Model, w: Float64Array[], m: Float64Array, beta: Float64Array, grad: Float64Array, u: Float64Array): number {
+  const { patients, groups, T } = model;
+  const tt = T * T;
+  const r = new Float64Array(T);
+  let quad = 0;
+  for (let idx = 0; idx < patients.length; idx++) {
+    const pt = patients[idx]!;
+    const obs = pt.obs;
+    const k = obs.length;
+    const wi = w[pt.pattern]!;
+    const mo = pt.group * tt;
+    const { rowStart, cols, vals } = groups[pt.group]!;
+    for (let i = 0; i < k; i++) {
+      let fitted = 0;
+      for (let e = rowStart[i]!; e < rowStart[i + 1]!; e++) fitted += vals[e]! * beta[cols[e]!]!;
+      r[obs[i]!] = pt.y[i]! - fitted;
+    }
+    const uo = idx * T;
+    for (let i = 0; i < k; i++) {
+      const a = obs[i]!;
+      let s = 0;
+      for (let j = 0; j < k; j++) s += wi[a * T + obs[j]!]! * r[obs[j]!]!;
+      u[uo + a] = s;
+      quad += r[a]! * s;
+    }
+    for (let i = 0; i < k; i++) {
+      const a = obs[i]!;
+      for (let j = i; j < k; j++) {
+        const b = obs[j]!;
+        grad[a * T + b]! += 0.5 * (-wi[a * T + b]! + m[mo + i * k + j]! + u[uo + a]! * u[uo + b]!);
+      }
+    }
+  }
+  return quad;
+}
+
+/**
+ * Average information AI_kl = ½ (∂V/∂θ_k u)ᵀ P (∂V/∂θ_l u), built from per-patient pieces.
+ * ∂V/∂θ_k u has at most two non-zero entries (at visits a and b of θ_k = σ_ab), so only those
+ * terms are summed (the others are exact zeros, in the same order).
+ */
+function averageInformation(model: Model, ev: Evaluation, pairs: [number, number][]): Float64Array {
+  const { patients, patterns, groups, T, p } = model;
   const K = pairs.length;
   const ai = new Float64Array(K * K);
   const s = Array.from({ length: K }, () => new Float64Array(p));
-  const wk = Array.from({ length: K }, () => new Float64Array(T));
-  const vwk = Array.from({ length: K }, () => new Float64Array(T));
-  patients.forEach((pt, idx) => {
-    const wi = ev.w[idx]!;
-    const zi = ev.z[idx]!;
-    const ui = ev.u[idx]!;
-    pairs.forEach(([a, b], k) => {
-      const vec = wk[k]!;
-      vec.fill(0);
-      vec[a]! += ui[b]!;
-      if (a !== b) vec[b]! += ui[a]!;
-      const out = vwk[k]!;
-      for (const i of pt.obs) {
+  const pa = Int32Array.from(pairs, ([a]) => a);
+  const pb = Int32Array.from(pairs, ([, b]) => b);
+  // Per pair k: (∂V/∂θ_k u)_a = va[k] and (when a ≠ b) _b = vb[k]; vw[k·T + i] = (V⁻¹ ∂V/∂θ_k u)_i.
+  const va = new Float64Array(K);
+  const vb = new Float64Array(K);
+  const vw = new Float64Array(K * T);
+  const u = ev.u;
+  for (let idx = 0; idx < patients.length; idx++) {
+    const pt = patients[idx]!;
+    const obs = pt.obs;
+    const k = obs.length;
+    const wi = ev.w[pt.pattern]!;
+    const zo = pt.group * T * p;
+    const z = ev.z;
+    const { observed } = patterns[pt.pattern]!;
+    const { support } = groups[pt.group]!;
+    const ns = support.length;
+    const uo = idx * T;
+    for (let q = 0; q < K; q++) {
+      const a = pa[q]!;
+      const b = pb[q]!;
+      const x = 0 + u[uo + b]!;
+      const y = a !== b ? 0 + u[uo + a]! : 0;
+      va[q] = x;
+      vb[q] = y;
+      // Rows and columns of W outside the observed visits are zero.
+      for (let i = 0; i < k; i++) {
+        const o = obs[i]!;
         let acc = 0;
-        for (const j of pt.obs) acc += wi[i * T + j]! * vec[j]!;
-        out[i] = acc;
+        acc += wi[o * T + a]! * x;
+        if (a !== b) acc += wi[o * T + b]! * y;
+        vw[q * T + o] = acc;
       }
-      const sk = s[k]!;
-      for (const i of pt.obs) {
-        const vi = vec[i]!;
-        if (vi === 0) continue;
-        for (let c = 0; c < p; c++) sk[c]! += zi[i * p + c]! * vi;
+      const sk = s[q]!;
+      if (observed[a] && x !== 0) {
+        for (let sc = 0; sc < ns; sc++) {
+          const c = support[sc]!;
+          sk[c]! += z[zo + a * p + c]! * x;
+        }
       }
-    });
-    for (let k = 0; k < K; k++) {
-      for (let l = k; l < K; l++) {
-        let acc = 0;
-        for (const i of pt.obs) acc += wk[k]![i]! * vwk[l]![i]!;
-        ai[k * K + l]! += 0.5 * acc;
+      if (a !== b && observed[b] && y !== 0) {
+        for (let sc = 0; sc < ns; sc++) {
+          const c = support[sc]!;
+          sk[c]! += z[zo + b * p + c]! * y;
+        }
       }
     }
-  });
+    for (let q = 0; q < K; q++) {
+      const a = pa[q]!;
+      const b = pb[q]!;
+      const x = va[q]!;
+      const y = vb[q]!;
+      const inA = observed[a] === 1;
+      const inB = a !== b && observed[b] === 1;
+      for (let l = q; l < K; l++) {
+        let acc = 0;
+        if (inA) acc += x * vw[l * T + a]!;
+        if (inB) acc += y * vw[l * T + b]!;
+        ai[q * K + l]! += 0.5 * acc;
+      }
+    }
+  }
   for (let k = 0; k < K; k++) {
     for (let l = k; l < K; l++) {
       let acc = 0;
@@ -578,20 +789,27 @@ function observedInformation(
 }
 
 /** g_k = ∂(cᵀΦc)/∂θ_k = dᵀQ_k d with d = Φc (c = unit vector for coefficient j). */
-function contrastVarianceGradient(ev: Evaluation, patients: Patient[], j: number, pairs: [number, number][], T: number, p: number): Float64Array {
+function contrastVarianceGradient(ev: Evaluation, model: Model, j: number, pairs: [number, number][]): Float64Array {
+  const { patients, patterns, groups, T, p } = model;
   const d = new Float64Array(p);
   for (let c = 0; c < p; c++) d[c] = ev.phi[c * p + j]!;
-  const acc = new Float64Array(T * T);
-  const v = new Float64Array(T);
-  patients.forEach((pt, idx) => {
-    const zi = ev.z[idx]!;
-    for (const a of pt.obs) {
+  // v = Z d per group (Z is zero outside the group's support).
+  const v = groups.map((g, gi) => {
+    const zo = gi * T * p;
+    const vg = new Float64Array(T);
+    for (const a of patterns[g.pattern]!.obs) {
       let s = 0;
-      for (let c = 0; c < p; c++) s += zi[a * p + c]! * d[c]!;
-      v[a] = s;
+      for (const c of g.support) s += ev.z[zo + a * p + c]! * d[c]!;
+      vg[a] = s;
     }
-    for (const a of pt.obs) for (const b of pt.obs) acc[a * T + b]! += v[a]! * v[b]!;
+    return vg;
   });
+  const acc = new Float64Array(T * T);
+  for (const pt of patients) {
+    const vg = v[pt.group]!;
+    const obs = pt.obs;
+    for (let i = 0; i < obs.length; i++) for (let k = i; k < obs.length; k++) acc[obs[i]! * T + obs[k]!]! += vg[obs[i]!]! * vg[obs[k]!]!;
+  }
   return Float64Array.from(pairs, ([a, b]) => acc[a * T + b]! * (a === b ? 1 : 2));
 }
 

@@ -23,8 +23,7 @@
  * Example: n₁ = n₂ = 10, means 12 and 10, SDs 2 and 2 → d = 1, J = 0.9576464, g = 0.9576464,
  * v = 0.2229272, 95% CI 0.0322462 to 1.8830466 (test/reference/hedges-g.json).
  */
-import gammaln from '@stdlib/math-base-special-gammaln';
-import { zInterval } from './distributions.js';
+import { lnGamma, zInterval } from './distributions.js';
 import { analysisFailed, type ArmSizes, requireArms } from './arm-size.js';
 import { sampleMean, sampleVariance } from './sample-moments.js';
 import { type ConfidenceOptions, confLevelOf, meanDifference } from './welch-difference.js';
@@ -64,7 +63,7 @@ export interface HedgesG {
 
 /** The exact small-sample correction J(m) = Γ(m/2) / (√(m/2)·Γ((m−1)/2)) for m > 1 df. */
 export function hedgesCorrection(m: number): number {
-  return Math.exp(gammaln(m / 2) - Math.log(Math.sqrt(m / 2)) - gammaln((m - 1) / 2));
+  return Math.exp(lnGamma(m / 2) - Math.log(Math.sqrt(m / 2)) - lnGamma((m - 1) / 2));
 }
 
 function fromParts(diff: number, intervention: ArmSummary, control: ArmSummary, confLevel: number): HedgesG {

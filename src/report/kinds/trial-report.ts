@@ -131,7 +131,9 @@ export const trialReportKind: ReportKind<typeof trialEntrySchema> = {
     };
 
     const labels = new Map(entry.characteristics.filter((c) => c.label).map((c) => [c.column, c.label?.[lang] ?? c.label?.en ?? c.column]));
-    const extra = characteristicsFromExport(csv, trial, entry.characteristics.map((c) => c.column));
+    // The English and Danish reports of one export read the same columns: read them once.
+    const columns = entry.characteristics.map((c) => c.column);
+    const extra = env.memo(`characteristics\u0000${dataPath}\u0000${planPath}\u0000${columns.join('\u0000')}`, () => characteristicsFromExport(csv, trial, columns));
     const widths = new Map(trial.sources.map((s) => [s.key, s.instrument.range[1] - s.instrument.range[0]]));
     const sofRows = summaryOfFindingsRows(result, plan, ctx.primaryMethod, lang);
     const input: TrialSectionInput = { trial, result, ctx, method, sofRows, chartOrWhy, omitted, t1: baselineTable(trial, extra), t1Labels: labels, widths };

@@ -12,6 +12,12 @@ export interface Random {
   normal(): number;
   /** Integer uniform on [0, n). */
   int(n: number): number;
+  /**
+   * Advances the stream as `count` calls of uniform() or int() would, without their values (PMM
+   * skips a shuffle whose order cannot matter, mice-pmm.ts); normal()'s cached spare is untouched,
+   * as by those calls.
+   */
+  skip(count: number): void;
 }
 
 function splitmix32(seed: number): () => number {
@@ -46,6 +52,9 @@ export function createRandom(seed: number): Random {
   return {
     uniform,
     int: (n: number) => Math.floor(uniform() * n),
+    skip: (count: number) => {
+      for (let i = 0; i < count; i++) next();
+    },
     normal: () => {
       if (spare !== undefined) {
         const s = spare;

@@ -1,7 +1,8 @@
 import { HtaError } from '../../errors.js';
 import { createRandom, type Random } from '../random.js';
-import { type Design, imputeNormDesign } from './mice-norm.js';
-import { imputePmmDesign } from './mice-pmm.js';
+import { type DrawFit, leastSquaresForDraw } from './least-squares.js';
+import { type Design, imputeNormDesign, imputeNormFromFit } from './mice-norm.js';
+import { imputePmmDesign, imputePmmPrepared, type PmmPrepared, preparePmm } from './mice-pmm.js';
 
 export type ImputationMethod = 'pmm' | 'norm';
 
@@ -150,9 +151,14 @@ export function chainedEquations(
     const mis: number[] = [];
     mask.forEach((m, i) => (m ? mis : obs).push(i));
     const p = predictors[name]!.length + 1;
+    // No predictor is missing where this column is observed: its observed rows, and so their
+    // fit, are the observed values in every iteration of every chain (the CEA's costs and QALYs,
+    // missing together, each predicted from the other and the complete baseline).
+    const fixed = predictors[name]!.every((x) => obs.every((i) => !missing[x]![i]));
     return [name, {
       obs: Int32Array.from(obs), mis: Int32Array.from(mis), yObs: new Float64Array(obs.length),
       xObs: { x: new Float64Array(obs.length * p), n: obs.length, p }, xMis: { x: new Float64Array(mis.length * p), n: mis.length, p },
+      fixed, prepared: undefined,
     }];
   }));
   // Iteration outer, chain inner: mice's sampler order.
@@ -183,6 +189,10 @@ interface ColumnRows {
   yObs: Float64Array;
   xObs: Design;
   xMis: Design;
+  /** The observed rows never change (see chainedEquations): `prepared` then serves every draw. */
+  fixed: boolean;
+  /** The fit of the fixed observed rows, from the first draw on (it draws nothing itself). */
+  prepared: PmmPrepared | DrawFit | undefined;
 }
 
 function imputeColumn(
@@ -197,10 +207,20 @@ function imputeColumn(
   const y = data[name]!;
   const cols = predictorNames.map((p) => data[p]!);
   const { yObs, xObs, xMis } = rows;
-  for (let i = 0; i < rows.obs.length; i++) yObs[i] = y[rows.obs[i]!]!;
-  fillDesign(xObs, cols, rows.obs);
   fillDesign(xMis, cols, rows.mis);
-  const imputed = method === 'pmm' ? imputePmmDesign(yObs, xObs, xMis, rng, donors) : imputeNormDesign(yObs, xObs, xMis, rng);
+  let imputed: number[];
+  if (rows.fixed) {
+    if (!rows.prepared) {
+      for (let i = 0; i < rows.obs.length; i++) yObs[i] = y[rows.obs[i]!]!;
+      fillDesign(xObs, cols, rows.obs);
+      rows.prepared = method === 'pmm' ? preparePmm(yObs, xObs, true) : leastSquaresForDraw(xObs.x, xObs.n, xObs.p, yObs);
+    }
+    imputed = method === 'pmm' ? imputePmmPrepared(rows.prepared as PmmPrepared, xMis, rng, donors) : imputeNormFromFit(rows.prepared as DrawFit, xMis, rng);
+  } else {
+    for (let i = 0; i < rows.obs.length; i++) yObs[i] = y[rows.obs[i]!]!;
+    fillDesign(xObs, cols, rows.obs);
+    imputed = method === 'pmm' ? imputePmmDesign(yObs, xObs, xMis, rng, donors) : imputeNormDesign(yObs, xObs, xMis, rng);
+  }
   for (let k = 0; k < rows.mis.length; k++) y[rows.mis[k]!] = imputed[k]!;
 }
 

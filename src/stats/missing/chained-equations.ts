@@ -2,7 +2,7 @@ import { HtaError } from '../../errors.js';
 import { createRandom, type Random } from '../random.js';
 import { type DrawFit, leastSquaresForDraw } from './least-squares.js';
 import { type Design, imputeNormDesign, imputeNormFromFit } from './mice-norm.js';
-import { imputePmmDesign, imputePmmPrepared, type PmmPrepared, preparePmm } from './mice-pmm.js';
+import { imputePmmDesign, imputePmmPrepared, type PmmPrepared, type PmmStore, preparePmm } from './mice-pmm.js';
 
 export type ImputationMethod = 'pmm' | 'norm';
 
@@ -144,30 +144,48 @@ export function chainedEquations(
   for (let chain = 0; chain < m; chain++) chains.push(initialise(columns, missing, rng));
   let done = 0;
   // Which rows are observed and which missing, per incomplete column, and the buffers of its
-  // designs: fixed across iterations and chains, so allocated once.
-  const rowsOf = new Map(visitSequence.map((name): [string, ColumnRows] => {
-    const mask = missing[name]!;
-    const obs: number[] = [];
-    const mis: number[] = [];
-    mask.forEach((m, i) => (m ? mis : obs).push(i));
-    const p = predictors[name]!.length + 1;
-    // No predictor is missing where this column is observed: its observed rows, and so their
-    // fit, are the observed values in every iteration of every chain (the CEA's costs and QALYs,
-    // missing together, each predicted from the other and the complete baseline).
-    const fixed = predictors[name]!.every((x) => obs.every((i) => !missing[x]![i]));
-    return [name, {
-      obs: Int32Array.from(obs), mis: Int32Array.from(mis), yObs: new Float64Array(obs.length),
-      xObs: { x: new Float64Array(obs.length * p), n: obs.length, p }, xMis: { x: new Float64Array(mis.length * p), n: mis.length, p },
-      fixed, prepared: undefined,
-    }];
-  }));
-  // Iteration outer, chain inner: mice's sampler order.
-  for (let iter = 0; iter < maxit; iter++) {
-    for (const data of chains) {
-      for (const name of visitSequence) imputeColumn(data, name, predictors[name]!, rowsOf.get(name)!, methods[name] as ImputationMethod, donors, rng);
-      done++;
-      options.onProgress?.(done, total);
+  // designs: fixed across iterations and chains, so set up once, in the shared workspace.
+  const sizes = visitSequence.map((name) => ({ nMis: nMissing.get(name)!, nObs: n - nMissing.get(name)!, p: predictors[name]!.length + 1 }));
+  const space = claimWorkspace(
+    sizes.reduce((s, c) => s + 2 * c.nObs + c.nMis, 0),
+    sizes.reduce((s, c) => s + 3 * c.nObs + (c.nObs + c.nMis) * c.p, 0),
+  );
+  try {
+    const rowsOf = new Map<string, ColumnRows>();
+    visitSequence.forEach((name, v) => {
+      const { nObs, nMis, p } = sizes[v]!;
+      const mask = missing[name]!;
+      const obs = space.i32(nObs);
+      const mis = space.i32(nMis);
+      for (let i = 0, o = 0, u = 0; i < n; i++) {
+        if (mask[i]) mis[u++] = i;
+        else obs[o++] = i;
+      }
+      // No predictor is missing where this column is observed: its observed rows, and so their
+      // fit, are the observed values in every iteration of every chain (the CEA's costs and
+      // QALYs, missing together, each predicted from the other and the complete baseline).
+      let fixed = true;
+      for (const x of predictors[name]!) {
+        const mx = missing[x]!;
+        for (let o = 0; o < nObs && fixed; o++) if (mx[obs[o]!]) fixed = false;
+      }
+      rowsOf.set(name, {
+        obs, mis, yObs: space.f64(nObs),
+        xObs: { x: space.f64(nObs * p), n: nObs, p }, xMis: { x: space.f64(nMis * p), n: nMis, p },
+        fixed, prepared: undefined,
+        store: { sortedYhat: space.f64(nObs), yByPosition: space.f64(nObs), groupStart: space.i32(nObs) },
+      });
+    });
+    // Iteration outer, chain inner: mice's sampler order.
+    for (let iter = 0; iter < maxit; iter++) {
+      for (const data of chains) {
+        for (const name of visitSequence) imputeColumn(data, name, predictors[name]!, rowsOf.get(name)!, methods[name] as ImputationMethod, donors, rng);
+        done++;
+        options.onProgress?.(done, total);
+      }
     }
+  } finally {
+    space.release();
   }
   return { method: 'mice', m, maxit, seed: options.seed, visitSequence, methods, missing, completed: chains };
 }
@@ -177,10 +195,58 @@ function initialise(columns: readonly ImputationColumn[], missing: Record<string
   const data: Record<string, number[]> = {};
   for (const c of columns) {
     const mask = missing[c.name]!;
-    const observed = c.values.filter((_, i) => !mask[i]) as number[];
-    data[c.name] = c.values.map((v, i) => (mask[i] ? observed[rng.int(observed.length)]! : (v as number)));
+    const values = c.values;
+    const n = values.length;
+    let observed: number[] | undefined;
+    const out: number[] = [];
+    for (let i = 0; i < n; i++) {
+      if (!mask[i]) out.push(values[i] as number);
+      else {
+        observed ??= values.filter((_, t) => !mask[t]) as number[];
+        out.push(observed[rng.int(observed.length)]!);
+      }
+    }
+    data[c.name] = out;
   }
   return data;
+}
+
+/**
+ * Typed-array space for the designs and fits of one chainedEquations call, reused by the next:
+ * the CEA bootstrap makes thousands of calls, and an ArrayBuffer per design (its allocation, then
+ * the GC's sweep of its backing store) cost more than their arithmetic. Nothing in it outlives
+ * the call; a call nested in another (from onProgress) gets space of its own.
+ */
+let shared = { f64: new Float64Array(0), i32: new Int32Array(0), busy: false };
+
+interface Workspace {
+  f64(length: number): Float64Array;
+  i32(length: number): Int32Array;
+  release(): void;
+}
+
+function claimWorkspace(i32Length: number, f64Length: number): Workspace {
+  let f64: Float64Array;
+  let i32: Int32Array;
+  const own = !shared.busy;
+  if (own) {
+    if (shared.f64.length < f64Length) shared.f64 = new Float64Array(Math.max(f64Length, 2 * shared.f64.length));
+    if (shared.i32.length < i32Length) shared.i32 = new Int32Array(Math.max(i32Length, 2 * shared.i32.length));
+    shared.busy = true;
+    ({ f64, i32 } = shared);
+  } else {
+    f64 = new Float64Array(f64Length);
+    i32 = new Int32Array(i32Length);
+  }
+  let atF = 0;
+  let atI = 0;
+  return {
+    f64: (length) => f64.subarray(atF, (atF += length)),
+    i32: (length) => i32.subarray(atI, (atI += length)),
+    release: () => {
+      if (own) shared.busy = false;
+    },
+  };
 }
 
 interface ColumnRows {
@@ -193,6 +259,8 @@ interface ColumnRows {
   fixed: boolean;
   /** The fit of the fixed observed rows, from the first draw on (it draws nothing itself). */
   prepared: PmmPrepared | DrawFit | undefined;
+  /** Where PMM keeps its sorted fitted values while they serve. */
+  store: PmmStore;
 }
 
 function imputeColumn(
@@ -205,7 +273,8 @@ function imputeColumn(
   rng: Random,
 ): void {
   const y = data[name]!;
-  const cols = predictorNames.map((p) => data[p]!);
+  const cols: number[][] = [];
+  for (const p of predictorNames) cols.push(data[p]!);
   const { yObs, xObs, xMis } = rows;
   fillDesign(xMis, cols, rows.mis);
   let imputed: number[];
@@ -213,7 +282,7 @@ function imputeColumn(
     if (!rows.prepared) {
       for (let i = 0; i < rows.obs.length; i++) yObs[i] = y[rows.obs[i]!]!;
       fillDesign(xObs, cols, rows.obs);
-      rows.prepared = method === 'pmm' ? preparePmm(yObs, xObs, true) : leastSquaresForDraw(xObs.x, xObs.n, xObs.p, yObs);
+      rows.prepared = method === 'pmm' ? preparePmm(yObs, xObs, rows.store) : leastSquaresForDraw(xObs.x, xObs.n, xObs.p, yObs);
     }
     imputed = method === 'pmm' ? imputePmmPrepared(rows.prepared as PmmPrepared, xMis, rng, donors) : imputeNormFromFit(rows.prepared as DrawFit, xMis, rng);
   } else {

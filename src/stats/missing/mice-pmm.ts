@@ -32,7 +32,7 @@ export function imputePmm(
 
 /** {@link imputePmm} on designs (see mice-norm.ts's `Design`), as the imputation loop calls it. */
 export function imputePmmDesign(yObs: ArrayLike<number>, xObs: Design, xMis: Design, rng: Random, donors = 5): number[] {
-  return imputePmmPrepared(preparePmm(yObs, xObs, false), xMis, rng, donors);
+  return imputePmmPrepared(preparePmm(yObs, xObs), xMis, rng, donors);
 }
 
 /**
@@ -56,18 +56,26 @@ export interface PmmPrepared {
   yByPosition: Float64Array | undefined;
 }
 
+/** Space for a {@link PmmPrepared} of n observed rows: each array at least n long. */
+export interface PmmStore {
+  sortedYhat: Float64Array;
+  groupStart: Int32Array;
+  yByPosition: Float64Array;
+}
+
 /**
- * {@link PmmPrepared} of the observed rows. `keep` false: its arrays are buffers reused by the
- * next call (for a single {@link imputePmmPrepared} right after); true: its own (kept across calls).
+ * {@link PmmPrepared} of the observed rows; it refers to `yObs`, which must not change while it
+ * serves. Its arrays are `store`'s, or without one, buffers that the next call reuses (for a
+ * single {@link imputePmmPrepared} right after).
  */
-export function preparePmm(yObs: ArrayLike<number>, xObs: Design, keep: boolean): PmmPrepared {
+export function preparePmm(yObs: ArrayLike<number>, xObs: Design, store?: PmmStore): PmmPrepared {
   const fit = leastSquaresForDraw(xObs.x, xObs.n, xObs.p, yObs);
   const n = xObs.n;
   const s = buffers(n);
   const yhat = s.yhat;
-  const sortedYhat = keep ? new Float64Array(n) : s.sorted.subarray(0, n);
-  const groupStart = keep ? new Int32Array(n) : s.start.subarray(0, n);
-  let yByPosition: Float64Array | undefined = keep ? new Float64Array(n) : s.yByPosition.subarray(0, n);
+  const sortedYhat = (store?.sortedYhat ?? s.sorted).subarray(0, n);
+  const groupStart = (store?.groupStart ?? s.start).subarray(0, n);
+  let yByPosition: Float64Array | undefined = (store?.yByPosition ?? s.yByPosition).subarray(0, n);
   for (let i = 0; i < n; i++) yhat[i] = designPredictor(fit.coefficients, xObs, i);
   sortTieGroups(yhat, n, sortedYhat, groupStart);
   const used = s.used;
@@ -79,7 +87,7 @@ export function preparePmm(yObs: ArrayLike<number>, xObs: Design, keep: boolean)
     used[g] = 1;
   }
   if (yByPosition) for (let i = 1; i < n; i++) if (used[i] === 0) yByPosition[i] = yByPosition[i - 1]!;
-  return { fit, yObs: keep ? Float64Array.from(yObs) : yObs, sortedYhat, groupStart, yByPosition };
+  return { fit, yObs, sortedYhat, groupStart, yByPosition };
 }
 
 /**

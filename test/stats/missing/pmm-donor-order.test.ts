@@ -56,7 +56,8 @@ describe('imputePmmPrepared', () => {
       const rows = Array.from({ length: 90 }, () => patients[g.int(40)]!);
       const xObs = designOfRows(rows.map((r) => [r.u, r.c]));
       const xMis = designOfRows(Array.from({ length: 25 }, () => [g.int(5) / 4, g.normal()]));
-      const prep = preparePmm(Float64Array.from(rows, (r) => r.y), xObs, true);
+      const n = rows.length;
+      const prep = preparePmm(Float64Array.from(rows, (r) => r.y), xObs, { sortedYhat: new Float64Array(n), groupStart: new Int32Array(n), yByPosition: new Float64Array(n) });
       expect(prep.yByPosition).toBeDefined();
       const a = createRandom(seed + 10);
       const b = createRandom(seed + 10);

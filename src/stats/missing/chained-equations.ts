@@ -130,10 +130,8 @@ export function chainedEquations(
   }
 
   const rng = createRandom(options.seed);
-  const total = m * maxit;
   const chains: Record<string, number[]>[] = [];
   for (let chain = 0; chain < m; chain++) chains.push(initialise(columns, missing, rng));
-  let done = 0;
   // Which rows are observed and which missing, per incomplete column, and the buffers of its
   // designs: fixed across iterations and chains, so set up once, in the shared workspace.
   const sizes = visitSequence.map((name) => ({ nMis: nMissing.get(name)!, nObs: n - nMissing.get(name)!, p: predictors[name]!.length + 1 }));
@@ -142,43 +140,62 @@ export function chainedEquations(
     sizes.reduce((s, c) => s + 3 * c.nObs + (c.nObs + c.nMis) * c.p, 0),
   );
   try {
-    const rowsOf = new Map<string, ColumnRows>();
-    visitSequence.forEach((name, v) => {
+    const steps = visitSequence.map((name, v) => {
       const { nObs, nMis, p } = sizes[v]!;
-      const mask = missing[name]!;
-      const obs = space.i32(nObs);
-      const mis = space.i32(nMis);
-      for (let i = 0, o = 0, u = 0; i < n; i++) {
-        if (mask[i]) mis[u++] = i;
-        else obs[o++] = i;
-      }
-      // No predictor is missing where this column is observed: its observed rows, and so their
-      // fit, are the observed values in every iteration of every chain (the CEA's costs and
-      // QALYs, missing together, each predicted from the other and the complete baseline).
-      let fixed = true;
-      for (const x of predictors[name]!) {
-        const mx = missing[x]!;
-        for (let o = 0; o < nObs && fixed; o++) if (mx[obs[o]!]) fixed = false;
-      }
-      rowsOf.set(name, {
-        obs, mis, yObs: space.f64(nObs),
-        xObs: { x: space.f64(nObs * p), n: nObs, p }, xMis: { x: space.f64(nMis * p), n: nMis, p },
-        fixed, prepared: undefined,
-        store: { sortedYhat: space.f64(nObs), yByPosition: space.f64(nObs), groupStart: space.i32(nObs) },
-      });
+      const rows = columnRows(missing[name]!, predictors[name]!.map((x) => missing[x]!), nObs, nMis, p, space);
+      return { name, predictors: predictors[name]!, rows, method: methods[name] as ImputationMethod };
     });
-    // Iteration outer, chain inner: mice's sampler order.
-    for (let iter = 0; iter < maxit; iter++) {
-      for (const data of chains) {
-        for (const name of visitSequence) imputeColumn(data, name, predictors[name]!, rowsOf.get(name)!, methods[name] as ImputationMethod, donors, rng);
-        done++;
-        options.onProgress?.(done, total);
-      }
-    }
+    // Iteration outer, chain inner: mice's sampler order. (The sweeps and the setup above are
+    // functions of their own: one long body, optimised as a whole with everything inlined into
+    // it, cost the compiler more CPU than the CEA bootstrap's arithmetic.)
+    sample(chains, steps, maxit, donors, rng, options.onProgress);
   } finally {
     space.release();
   }
   return { method: 'mice', m, maxit, seed: options.seed, visitSequence, methods, missing, completed: chains };
+}
+
+/** The Gibbs sweeps: `maxit` iterations, each over every chain, each over the visit sequence. */
+function sample(
+  chains: readonly Record<string, number[]>[],
+  steps: readonly { name: string; predictors: readonly string[]; rows: ColumnRows; method: ImputationMethod }[],
+  maxit: number,
+  donors: number,
+  rng: Random,
+  onProgress: ((done: number, total: number) => void) | undefined,
+): void {
+  const total = chains.length * maxit;
+  let done = 0;
+  for (let iter = 0; iter < maxit; iter++) {
+    for (const data of chains) {
+      for (const step of steps) imputeColumn(data, step.name, step.predictors, step.rows, step.method, donors, rng);
+      done++;
+      onProgress?.(done, total);
+    }
+  }
+}
+
+/** The row sets and buffers of an incomplete column with missing-value mask `mask`, in `space`. */
+function columnRows(mask: readonly boolean[], predictorMasks: readonly (readonly boolean[])[], nObs: number, nMis: number, p: number, space: Workspace): ColumnRows {
+  const obs = space.i32(nObs);
+  const mis = space.i32(nMis);
+  for (let i = 0, o = 0, u = 0; i < mask.length; i++) {
+    if (mask[i]) mis[u++] = i;
+    else obs[o++] = i;
+  }
+  // No predictor is missing where this column is observed: its observed rows, and so their fit,
+  // are the observed values in every iteration of every chain (the CEA's costs and QALYs,
+  // missing together, each predicted from the other and the complete baseline).
+  let fixed = true;
+  for (const mx of predictorMasks) {
+    for (let o = 0; o < nObs && fixed; o++) if (mx[obs[o]!]) fixed = false;
+  }
+  return {
+    obs, mis, yObs: space.f64(nObs),
+    xObs: { x: space.f64(nObs * p), n: nObs, p }, xMis: { x: space.f64(nMis * p), n: nMis, p },
+    fixed, prepared: undefined,
+    store: { sortedYhat: space.f64(nObs), yByPosition: space.f64(nObs), groupStart: space.i32(nObs) },
+  };
 }
 
 /**

@@ -59,6 +59,8 @@ export function normDrawDesign(d: Design, y: ArrayLike<number>, rng: Random): No
   return normDrawFromFit(leastSquaresForDraw(d.x, d.n, d.p, y), rng);
 }
 
+let zScratch = new Float64Array(0);
+
 /**
  * The random part of {@link normDrawDesign} given its least-squares fit (which draws nothing), so
  * that a fit of unchanged observed rows can serve many draws: the chained equations refit the
@@ -67,13 +69,17 @@ export function normDrawDesign(d: Design, y: ArrayLike<number>, rng: Random): No
 export function normDrawFromFit(fit: DrawFit, rng: Random): NormDraw {
   const sigma = Math.sqrt(fit.rss / chiSquareDraw(rng, fit.dfResidual));
   const p = fit.p;
-  const z = new Float64Array(p);
+  // z in a buffer reused from draw to draw (the imputation loops draw tens of thousands of times).
+  if (zScratch.length < p) zScratch = new Float64Array(Math.max(p, 2 * zScratch.length));
+  const z = zScratch;
   for (let k = 0; k < p; k++) z[k] = rng.normal();
-  const beta = fit.coefficients.map((c, i) => {
+  const { coefficients, covRoot } = fit;
+  const beta = new Array<number>(p);
+  for (let i = 0; i < p; i++) {
     let s = 0;
-    for (let k = 0; k < p; k++) s += fit.covRoot[i * p + k]! * z[k]!;
-    return c + sigma * s;
-  });
+    for (let k = 0; k < p; k++) s += covRoot[i * p + k]! * z[k]!;
+    beta[i] = coefficients[i]! + sigma * s;
+  }
   return { coef: fit.coefficients, beta, sigma, ridge: fit.ridge };
 }
 

@@ -56,8 +56,8 @@ export function imputeByArm(c: CeaColumns, rows: readonly number[], m: number, s
       { name: 'u0', values: pickRows(c.baselineUtility, patients) },
       { name: 'qaly', values: pickRows(c.qaly, patients) },
       { name: 'cost', values: pickRows(c.cost, patients) },
-      ...c.covariates.map((x, j) => ({ name: `x${j}`, values: pickRows(x.values, patients) })),
     ];
+    for (let j = 0; j < nCov; j++) columns.push({ name: `x${j}`, values: pickRows(c.covariates[j]!.values, patients) });
     const anyMissing = columns.some((col) => col.values.includes(null));
     const completed = anyMissing
       ? chainedEquations(columns, { m, seed: armSeed, method: 'pmm' }).completed

@@ -93,7 +93,7 @@ export function chainedEquations(
   if (columns.length === 0) throw new HtaError('input.invalid', 'chainedEquations needs at least one column.');
   const n = columns[0]!.values.length;
   const names = columns.map((c) => c.name);
-  if (new Set(names).size !== names.length) throw new HtaError('input.invalid', `Duplicate column names in [${names.join(', ')}].`);
+  if (names.some((name, j) => names.indexOf(name) !== j)) throw new HtaError('input.invalid', `Duplicate column names in [${names.join(', ')}].`);
   for (const c of columns) {
     if (c.values.length !== n) {
       throw new HtaError('input.invalid', `Column ${c.name} has ${c.values.length} values; ${columns[0]!.name} has ${n}.`);
@@ -113,11 +113,7 @@ export function chainedEquations(
       throw new HtaError('analysis.failed', `Column ${c.name} has only ${n - k} observed values; at least 2 are needed to impute it.`);
     }
   }
-  const visitSequence = columns
-    .map((c, i) => ({ name: c.name, i, k: nMissing.get(c.name)! }))
-    .filter((c) => c.k > 0)
-    .sort((a, b) => a.k - b.k || a.i - b.i)
-    .map((c) => c.name);
+  const visitSequence = monotoneVisitSequence(names, nMissing);
   const predictors: Record<string, string[]> = {};
   for (const name of visitSequence) {
     const chosen = options.predictors?.[name] ?? names.filter((x) => x !== name);
@@ -135,10 +131,13 @@ export function chainedEquations(
   // Which rows are observed and which missing, per incomplete column, and the buffers of its
   // designs: fixed across iterations and chains, so set up once, in the shared workspace.
   const sizes = visitSequence.map((name) => ({ nMis: nMissing.get(name)!, nObs: n - nMissing.get(name)!, p: predictors[name]!.length + 1 }));
-  const space = claimWorkspace(
-    sizes.reduce((s, c) => s + 2 * c.nObs + c.nMis, 0),
-    sizes.reduce((s, c) => s + 3 * c.nObs + (c.nObs + c.nMis) * c.p, 0),
-  );
+  let i32Length = 0;
+  let f64Length = 0;
+  for (const c of sizes) {
+    i32Length += 2 * c.nObs + c.nMis;
+    f64Length += 3 * c.nObs + (c.nObs + c.nMis) * c.p;
+  }
+  const space = claimWorkspace(i32Length, f64Length);
   try {
     const steps = visitSequence.map((name, v) => {
       const { nObs, nMis, p } = sizes[v]!;
@@ -153,6 +152,24 @@ export function chainedEquations(
     space.release();
   }
   return { method: 'mice', m, maxit, seed: options.seed, visitSequence, methods, missing, completed: chains };
+}
+
+/**
+ * The incomplete columns by increasing number of missing values, ties in column order ("monotone"):
+ * a stable insertion sort by plain loops (this runs thousands of times in the CEA bootstrap).
+ */
+function monotoneVisitSequence(names: readonly string[], nMissing: ReadonlyMap<string, number>): string[] {
+  const out: string[] = [];
+  const k: number[] = [];
+  for (const name of names) {
+    const missing = nMissing.get(name)!;
+    if (missing === 0) continue;
+    let at = out.length;
+    while (at > 0 && k[at - 1]! > missing) at--;
+    out.splice(at, 0, name);
+    k.splice(at, 0, missing);
+  }
+  return out;
 }
 
 /** The Gibbs sweeps: `maxit` iterations, each over every chain, each over the visit sequence. */

@@ -63,7 +63,24 @@ export function createRandom(seed: number): Random {
     uniform,
     int: (n: number) => Math.floor(uniform() * n),
     skip: (count: number) => {
-      for (let i = 0; i < count; i++) next();
+      // next()'s state transition alone, on locals: the output is not needed.
+      let a = state[0]!;
+      let b = state[1]!;
+      let c = state[2]!;
+      let d = state[3]!;
+      for (let i = 0; i < count; i++) {
+        const t = b << 9;
+        c ^= a;
+        d ^= b;
+        b ^= c;
+        a ^= d;
+        c ^= t;
+        d = (d << 11) | (d >>> 21);
+      }
+      state[0] = a;
+      state[1] = b;
+      state[2] = c;
+      state[3] = d;
     },
     normal: () => {
       if (hasSpare) {

@@ -243,12 +243,12 @@ function initialise(columns: readonly ImputationColumn[], missing: Record<string
     const values = c.values;
     const n = values.length;
     let observed: number[] | undefined;
-    const out: number[] = [];
+    const out = new Array<number>(n);
     for (let i = 0; i < n; i++) {
-      if (!mask[i]) out.push(values[i] as number);
+      if (!mask[i]) out[i] = values[i] as number;
       else {
         observed ??= values.filter((_, t) => !mask[t]) as number[];
-        out.push(observed[rng.int(observed.length)]!);
+        out[i] = observed[rng.int(observed.length)]!;
       }
     }
     data[c.name] = out;

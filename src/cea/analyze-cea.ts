@@ -7,7 +7,6 @@
  */
 import { HtaError } from '../errors.js';
 import { normInterQuantile } from '../stats/bootstrap-intervals.js';
-import { poolRubin } from '../stats/missing/rubin-rules.js';
 import type { CsvTable } from '../io/read-csv.js';
 import type { TrialData } from '../trial/trial-data.js';
 import { bootstrapCea, type CeaBootstrap } from './cea-bootstrap.js';
@@ -16,6 +15,7 @@ import { type CeaPatients, ceaPatients, patientQalys } from './cea-patients.js';
 import type { CeaResult, CeaScenario, CeaThreshold } from './cea-results-schema.js';
 import { acceptability, costPerExtraResponder, icerVerdict, quadrantShares, wtpGrid } from './ce-summaries.js';
 import { incrementalFit } from './incremental-regression.js';
+import { rubinEstimateSe } from './rubin-estimate.js';
 import type { ResolvedCeaPlan } from './load-cea-plan.js';
 import { categoryCosts, type CostScenario, patientCosts } from './patient-costs.js';
 
@@ -64,11 +64,9 @@ function pointEstimate(cols: CeaColumns, m: number, seed: number): Estimate {
     return { cost: f.cost, qaly: f.qaly, covariance: f.covariance };
   }
   const fits = imputeByArm(cols, rows, m, seed).map(incrementalFit);
-  const df = fits[0]!.df;
-  const pool = (k: 'cost' | 'qaly') => {
-    const r = poolRubin(fits.map((f) => f[k].estimate), fits.map((f) => f[k].se ** 2), df);
-    return { estimate: r.estimate, se: r.se };
-  };
+  // Pooled by Rubin's rules (its complete-data df, n − p ≥ 1 by incrementalFit, enters only the
+  // t interval, which is not reported).
+  const pool = (k: 'cost' | 'qaly') => rubinEstimateSe(fits.map((f) => f[k].estimate), fits.map((f) => f[k].se ** 2));
   return { cost: pool('cost'), qaly: pool('qaly'), covariance: mean(fits.map((f) => f.covariance))! };
 }
 

@@ -17,8 +17,9 @@ import { increments } from './incremental-regression.js';
 
 /** One replicate's rows: n₁ draws from the intervention rows, then n₀ from the control rows. */
 export function drawReplicate(rng: Random, interventionRows: readonly number[], controlRows: readonly number[]): number[] {
-  const out: number[] = [];
-  for (const rows of [interventionRows, controlRows]) for (let k = 0; k < rows.length; k++) out.push(rows[rng.int(rows.length)]!);
+  const out = new Array<number>(interventionRows.length + controlRows.length);
+  let at = 0;
+  for (const rows of [interventionRows, controlRows]) for (let k = 0; k < rows.length; k++) out[at++] = rows[rng.int(rows.length)]!;
   return out;
 }
 

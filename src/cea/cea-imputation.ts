@@ -18,8 +18,13 @@ export interface CeaColumns {
 
 export function hasMissing(c: CeaColumns, rows?: readonly number[]): boolean {
   const cols = [c.baselineUtility, c.cost, c.qaly, ...c.covariates.map((x) => x.values)];
-  const idx = rows ?? c.arm.map((_, i) => i);
-  for (const col of cols) for (const i of idx) if (col[i] === null) return true;
+  for (const col of cols) {
+    if (rows) {
+      for (let k = 0; k < rows.length; k++) if (col[rows[k]!] === null) return true;
+    } else {
+      for (let i = 0; i < c.arm.length; i++) if (col[i] === null) return true;
+    }
+  }
   return false;
 }
 
@@ -35,38 +40,48 @@ export function completeData(c: CeaColumns, rows: readonly number[]): CeaRegress
  * `seed`. Rows keep their order.
  */
 export function imputeByArm(c: CeaColumns, rows: readonly number[], m: number, seed: number): CeaRegressionData[] {
-  const out: CeaRegressionData[] = Array.from({ length: m }, () => ({ arm: rows.map((i) => c.arm[i]!), baselineUtility: [], cost: [], qaly: [], covariates: c.covariates.map(() => []) }));
-  const filled = out.map(() => ({ u0: new Array<number>(rows.length), cost: new Array<number>(rows.length), qaly: new Array<number>(rows.length), cov: c.covariates.map(() => new Array<number>(rows.length)) }));
+  const n = rows.length;
+  const nCov = c.covariates.length;
+  const arm = pickRows(c.arm, rows);
+  const filled = Array.from({ length: m }, () => ({
+    u0: new Array<number>(n), cost: new Array<number>(n), qaly: new Array<number>(n),
+    cov: Array.from({ length: nCov }, () => new Array<number>(n)),
+  }));
   for (const [a, armSeed] of [[1, seed], [0, seed + 7919]] as const) {
+    // The rows of this arm: positions in `rows`, and the patients they are.
     const pos: number[] = [];
-    for (let k = 0; k < rows.length; k++) if (c.arm[rows[k]!] === a) pos.push(k);
-    const pick = (col: readonly (number | null)[]) => {
-      const out = new Array<number | null>(pos.length);
-      for (let t = 0; t < pos.length; t++) out[t] = col[rows[pos[t]!]!]!;
-      return out;
-    };
+    for (let k = 0; k < n; k++) if (c.arm[rows[k]!] === a) pos.push(k);
+    const patients = pickRows(rows, pos);
     const columns: ImputationColumn[] = [
-      { name: 'u0', values: pick(c.baselineUtility) },
-      { name: 'qaly', values: pick(c.qaly) },
-      { name: 'cost', values: pick(c.cost) },
-      ...c.covariates.map((x, j) => ({ name: `x${j}`, values: pick(x.values) })),
+      { name: 'u0', values: pickRows(c.baselineUtility, patients) },
+      { name: 'qaly', values: pickRows(c.qaly, patients) },
+      { name: 'cost', values: pickRows(c.cost, patients) },
     ];
-    const anyMissing = columns.some((col) => col.values.some((v) => v === null));
+    for (let j = 0; j < nCov; j++) columns.push({ name: `x${j}`, values: pickRows(c.covariates[j]!.values, patients) });
+    const anyMissing = columns.some((col) => col.values.includes(null));
     const completed = anyMissing
       ? chainedEquations(columns, { m, seed: armSeed, method: 'pmm' }).completed
       : Array.from({ length: m }, () => Object.fromEntries(columns.map((col) => [col.name, col.values as number[]])));
-    completed.forEach((d, l) => {
+    for (let l = 0; l < m; l++) {
+      const d = completed[l]!;
       const f = filled[l]!;
-      const [u0, cost, qaly] = [d.u0!, d.cost!, d.qaly!];
-      const cov = c.covariates.map((_, j) => d[`x${j}`]!);
-      for (let t = 0; t < pos.length; t++) {
-        const k = pos[t]!;
-        f.u0[k] = u0[t]!;
-        f.cost[k] = cost[t]!;
-        f.qaly[k] = qaly[t]!;
-        for (let j = 0; j < cov.length; j++) f.cov[j]![k] = cov[j]![t]!;
-      }
-    });
+      scatter(d.u0!, pos, f.u0);
+      scatter(d.cost!, pos, f.cost);
+      scatter(d.qaly!, pos, f.qaly);
+      for (let j = 0; j < nCov; j++) scatter(d[`x${j}`]!, pos, f.cov[j]!);
+    }
   }
-  return out.map((d, l) => ({ ...d, baselineUtility: filled[l]!.u0, cost: filled[l]!.cost, qaly: filled[l]!.qaly, covariates: filled[l]!.cov }));
+  return filled.map((f) => ({ arm: arm.slice(), baselineUtility: f.u0, cost: f.cost, qaly: f.qaly, covariates: f.cov }));
+}
+
+/** col[index[t]] for each t (small loops of their own: the bootstrap runs them thousands of times). */
+function pickRows<T>(col: readonly T[], index: readonly number[]): T[] {
+  const out = new Array<T>(index.length);
+  for (let t = 0; t < index.length; t++) out[t] = col[index[t]!]!;
+  return out;
+}
+
+/** out[pos[t]] = values[t] for each t. */
+function scatter(values: readonly number[], pos: readonly number[], out: number[]): void {
+  for (let t = 0; t < pos.length; t++) out[pos[t]!] = values[t]!;
 }

@@ -68,6 +68,8 @@ export function incrementalFit(d: CeaRegressionData): IncrementalFit {
   };
 }
 
+let designScratch = new Float64Array(0);
+
 /**
  * Only the two increments (the bootstrap's inner loop): both equations share the design, so one
  * QR serves both; the same arithmetic as `leastSquares` per equation, so the same bits.
@@ -75,7 +77,10 @@ export function incrementalFit(d: CeaRegressionData): IncrementalFit {
 export function increments(d: CeaRegressionData): { cost: number; qaly: number } {
   const n = d.arm.length;
   const p = 3 + d.covariates.length;
-  const x = new Float64Array(n * p);
+  // The design in a buffer reused from replicate to replicate (an ArrayBuffer each, and the GC's
+  // sweep of it, cost more than the QR); the QR below overwrites it, and nothing keeps it.
+  if (designScratch.length < n * p) designScratch = new Float64Array(Math.max(n * p, 2 * designScratch.length));
+  const x = designScratch.subarray(0, n * p);
   for (let i = 0; i < n; i++) {
     x[i] = 1;
     x[n + i] = d.arm[i]!;

@@ -1,7 +1,8 @@
 import { HtaError } from '../../errors.js';
 import { createRandom, type Random } from '../random.js';
-import { type Design, imputeNormDesign } from './mice-norm.js';
-import { imputePmmDesign } from './mice-pmm.js';
+import { type DrawFit, leastSquaresForDraw } from './least-squares.js';
+import { type Design, imputeNormDesign, imputeNormFromFit } from './mice-norm.js';
+import { imputePmmDesign, imputePmmPrepared, type PmmPrepared, type PmmStore, preparePmm } from './mice-pmm.js';
 
 export type ImputationMethod = 'pmm' | 'norm';
 
@@ -92,7 +93,7 @@ export function chainedEquations(
   if (columns.length === 0) throw new HtaError('input.invalid', 'chainedEquations needs at least one column.');
   const n = columns[0]!.values.length;
   const names = columns.map((c) => c.name);
-  if (new Set(names).size !== names.length) throw new HtaError('input.invalid', `Duplicate column names in [${names.join(', ')}].`);
+  if (names.some((name, j) => names.indexOf(name) !== j)) throw new HtaError('input.invalid', `Duplicate column names in [${names.join(', ')}].`);
   for (const c of columns) {
     if (c.values.length !== n) {
       throw new HtaError('input.invalid', `Column ${c.name} has ${c.values.length} values; ${columns[0]!.name} has ${n}.`);
@@ -102,18 +103,9 @@ export function chainedEquations(
   const methods: Record<string, ImputationMethod | ''> = {};
   const nMissing = new Map<string, number>();
   for (const c of columns) {
-    const mask = new Array<boolean>(n);
+    const mask = missingMask(c);
     let k = 0;
-    for (let i = 0; i < n; i++) {
-      const v = c.values[i];
-      if (v === null || v === undefined || Number.isNaN(v)) {
-        mask[i] = true;
-        k++;
-      } else {
-        mask[i] = false;
-        if (!Number.isFinite(v)) throw new HtaError('input.invalid', `Column ${c.name} row ${i + 1} is ${v}; expected a finite number or missing.`);
-      }
-    }
+    for (let i = 0; i < n; i++) if (mask[i]) k++;
     missing[c.name] = mask;
     nMissing.set(c.name, k);
     methods[c.name] = k > 0 ? (c.method ?? defaultMethod) : '';
@@ -121,11 +113,7 @@ export function chainedEquations(
       throw new HtaError('analysis.failed', `Column ${c.name} has only ${n - k} observed values; at least 2 are needed to impute it.`);
     }
   }
-  const visitSequence = columns
-    .map((c, i) => ({ name: c.name, i, k: nMissing.get(c.name)! }))
-    .filter((c) => c.k > 0)
-    .sort((a, b) => a.k - b.k || a.i - b.i)
-    .map((c) => c.name);
+  const visitSequence = monotoneVisitSequence(names, nMissing);
   const predictors: Record<string, string[]> = {};
   for (const name of visitSequence) {
     const chosen = options.predictors?.[name] ?? names.filter((x) => x !== name);
@@ -138,32 +126,113 @@ export function chainedEquations(
   }
 
   const rng = createRandom(options.seed);
-  const total = m * maxit;
   const chains: Record<string, number[]>[] = [];
   for (let chain = 0; chain < m; chain++) chains.push(initialise(columns, missing, rng));
-  let done = 0;
   // Which rows are observed and which missing, per incomplete column, and the buffers of its
-  // designs: fixed across iterations and chains, so allocated once.
-  const rowsOf = new Map(visitSequence.map((name): [string, ColumnRows] => {
-    const mask = missing[name]!;
-    const obs: number[] = [];
-    const mis: number[] = [];
-    mask.forEach((m, i) => (m ? mis : obs).push(i));
-    const p = predictors[name]!.length + 1;
-    return [name, {
-      obs: Int32Array.from(obs), mis: Int32Array.from(mis), yObs: new Float64Array(obs.length),
-      xObs: { x: new Float64Array(obs.length * p), n: obs.length, p }, xMis: { x: new Float64Array(mis.length * p), n: mis.length, p },
-    }];
-  }));
-  // Iteration outer, chain inner: mice's sampler order.
-  for (let iter = 0; iter < maxit; iter++) {
-    for (const data of chains) {
-      for (const name of visitSequence) imputeColumn(data, name, predictors[name]!, rowsOf.get(name)!, methods[name] as ImputationMethod, donors, rng);
-      done++;
-      options.onProgress?.(done, total);
-    }
+  // designs: fixed across iterations and chains, so set up once, in the shared workspace.
+  const sizes = visitSequence.map((name) => ({ nMis: nMissing.get(name)!, nObs: n - nMissing.get(name)!, p: predictors[name]!.length + 1 }));
+  let i32Length = 0;
+  let f64Length = 0;
+  for (const c of sizes) {
+    i32Length += 2 * c.nObs + c.nMis;
+    f64Length += 3 * c.nObs + (c.nObs + c.nMis) * c.p;
+  }
+  const space = claimWorkspace(i32Length, f64Length);
+  try {
+    const steps = visitSequence.map((name, v) => {
+      const { nObs, nMis, p } = sizes[v]!;
+      const rows = columnRows(missing[name]!, predictors[name]!.map((x) => missing[x]!), nObs, nMis, p, space);
+      return { name, predictors: predictors[name]!, rows, method: methods[name] as ImputationMethod };
+    });
+    // Iteration outer, chain inner: mice's sampler order. (The sweeps and the setup above are
+    // functions of their own: one long body, optimised as a whole with everything inlined into
+    // it, cost the compiler more CPU than the CEA bootstrap's arithmetic.)
+    sample(chains, steps, maxit, donors, rng, options.onProgress);
+  } finally {
+    space.release();
   }
   return { method: 'mice', m, maxit, seed: options.seed, visitSequence, methods, missing, completed: chains };
+}
+
+/**
+ * The incomplete columns by increasing number of missing values, ties in column order ("monotone"):
+ * a stable insertion sort by plain loops (this runs thousands of times in the CEA bootstrap).
+ */
+function monotoneVisitSequence(names: readonly string[], nMissing: ReadonlyMap<string, number>): string[] {
+  const out: string[] = [];
+  const k: number[] = [];
+  for (const name of names) {
+    const missing = nMissing.get(name)!;
+    if (missing === 0) continue;
+    let at = out.length;
+    while (at > 0 && k[at - 1]! > missing) at--;
+    out.splice(at, 0, name);
+    k.splice(at, 0, missing);
+  }
+  return out;
+}
+
+/** The Gibbs sweeps: `maxit` iterations, each over every chain, each over the visit sequence. */
+function sample(
+  chains: readonly Record<string, number[]>[],
+  steps: readonly { name: string; predictors: readonly string[]; rows: ColumnRows; method: ImputationMethod }[],
+  maxit: number,
+  donors: number,
+  rng: Random,
+  onProgress: ((done: number, total: number) => void) | undefined,
+): void {
+  const total = chains.length * maxit;
+  let done = 0;
+  for (let iter = 0; iter < maxit; iter++) {
+    for (const data of chains) {
+      for (const step of steps) imputeColumn(data, step.name, step.predictors, step.rows, step.method, donors, rng);
+      done++;
+      onProgress?.(done, total);
+    }
+  }
+}
+
+/** The row sets and buffers of an incomplete column with missing-value mask `mask`, in `space`. */
+function columnRows(mask: readonly boolean[], predictorMasks: readonly (readonly boolean[])[], nObs: number, nMis: number, p: number, space: Workspace): ColumnRows {
+  const obs = space.i32(nObs);
+  const mis = space.i32(nMis);
+  for (let i = 0, o = 0, u = 0; i < mask.length; i++) {
+    if (mask[i]) mis[u++] = i;
+    else obs[o++] = i;
+  }
+  // No predictor is missing where this column is observed: its observed rows, and so their fit,
+  // are the observed values in every iteration of every chain (the CEA's costs and QALYs,
+  // missing together, each predicted from the other and the complete baseline).
+  let fixed = true;
+  for (const mx of predictorMasks) {
+    for (let o = 0; o < nObs && fixed; o++) if (mx[obs[o]!]) fixed = false;
+  }
+  return {
+    obs, mis, yObs: space.f64(nObs),
+    xObs: { x: space.f64(nObs * p), n: nObs, p }, xMis: { x: space.f64(nMis * p), n: nMis, p },
+    fixed, prepared: undefined,
+    store: { sortedYhat: space.f64(nObs), yByPosition: space.f64(nObs), groupStart: space.i32(nObs) },
+  };
+}
+
+/**
+ * Per row, true where the column's value is missing (null, undefined or NaN); throws for an
+ * infinite value. Its own small function: the chained equations run thousands of times in the
+ * CEA bootstrap, and this loop is optimised sooner here than inside their long body.
+ */
+function missingMask(c: ImputationColumn): boolean[] {
+  const values = c.values;
+  const n = values.length;
+  const mask = new Array<boolean>(n);
+  for (let i = 0; i < n; i++) {
+    const v = values[i];
+    if (v === null || v === undefined || Number.isNaN(v)) mask[i] = true;
+    else {
+      mask[i] = false;
+      if (!Number.isFinite(v)) throw new HtaError('input.invalid', `Column ${c.name} row ${i + 1} is ${v}; expected a finite number or missing.`);
+    }
+  }
+  return mask;
 }
 
 /** Starting values: each missing value a random draw from the column's observed values (mice.impute.sample). */
@@ -171,10 +240,58 @@ function initialise(columns: readonly ImputationColumn[], missing: Record<string
   const data: Record<string, number[]> = {};
   for (const c of columns) {
     const mask = missing[c.name]!;
-    const observed = c.values.filter((_, i) => !mask[i]) as number[];
-    data[c.name] = c.values.map((v, i) => (mask[i] ? observed[rng.int(observed.length)]! : (v as number)));
+    const values = c.values;
+    const n = values.length;
+    let observed: number[] | undefined;
+    const out = new Array<number>(n);
+    for (let i = 0; i < n; i++) {
+      if (!mask[i]) out[i] = values[i] as number;
+      else {
+        observed ??= values.filter((_, t) => !mask[t]) as number[];
+        out[i] = observed[rng.int(observed.length)]!;
+      }
+    }
+    data[c.name] = out;
   }
   return data;
+}
+
+/**
+ * Typed-array space for the designs and fits of one chainedEquations call, reused by the next:
+ * the CEA bootstrap makes thousands of calls, and an ArrayBuffer per design (its allocation, then
+ * the GC's sweep of its backing store) cost more than their arithmetic. Nothing in it outlives
+ * the call; a call nested in another (from onProgress) gets space of its own.
+ */
+let shared = { f64: new Float64Array(0), i32: new Int32Array(0), busy: false };
+
+interface Workspace {
+  f64(length: number): Float64Array;
+  i32(length: number): Int32Array;
+  release(): void;
+}
+
+function claimWorkspace(i32Length: number, f64Length: number): Workspace {
+  let f64: Float64Array;
+  let i32: Int32Array;
+  const own = !shared.busy;
+  if (own) {
+    if (shared.f64.length < f64Length) shared.f64 = new Float64Array(Math.max(f64Length, 2 * shared.f64.length));
+    if (shared.i32.length < i32Length) shared.i32 = new Int32Array(Math.max(i32Length, 2 * shared.i32.length));
+    shared.busy = true;
+    ({ f64, i32 } = shared);
+  } else {
+    f64 = new Float64Array(f64Length);
+    i32 = new Int32Array(i32Length);
+  }
+  let atF = 0;
+  let atI = 0;
+  return {
+    f64: (length) => f64.subarray(atF, (atF += length)),
+    i32: (length) => i32.subarray(atI, (atI += length)),
+    release: () => {
+      if (own) shared.busy = false;
+    },
+  };
 }
 
 interface ColumnRows {
@@ -183,6 +300,12 @@ interface ColumnRows {
   yObs: Float64Array;
   xObs: Design;
   xMis: Design;
+  /** The observed rows never change (see chainedEquations): `prepared` then serves every draw. */
+  fixed: boolean;
+  /** The fit of the fixed observed rows, from the first draw on (it draws nothing itself). */
+  prepared: PmmPrepared | DrawFit | undefined;
+  /** Where PMM keeps its sorted fitted values while they serve. */
+  store: PmmStore;
 }
 
 function imputeColumn(
@@ -195,12 +318,23 @@ function imputeColumn(
   rng: Random,
 ): void {
   const y = data[name]!;
-  const cols = predictorNames.map((p) => data[p]!);
+  const cols: number[][] = [];
+  for (const p of predictorNames) cols.push(data[p]!);
   const { yObs, xObs, xMis } = rows;
-  for (let i = 0; i < rows.obs.length; i++) yObs[i] = y[rows.obs[i]!]!;
-  fillDesign(xObs, cols, rows.obs);
   fillDesign(xMis, cols, rows.mis);
-  const imputed = method === 'pmm' ? imputePmmDesign(yObs, xObs, xMis, rng, donors) : imputeNormDesign(yObs, xObs, xMis, rng);
+  let imputed: number[];
+  if (rows.fixed) {
+    if (!rows.prepared) {
+      for (let i = 0; i < rows.obs.length; i++) yObs[i] = y[rows.obs[i]!]!;
+      fillDesign(xObs, cols, rows.obs);
+      rows.prepared = method === 'pmm' ? preparePmm(yObs, xObs, rows.store) : leastSquaresForDraw(xObs.x, xObs.n, xObs.p, yObs);
+    }
+    imputed = method === 'pmm' ? imputePmmPrepared(rows.prepared as PmmPrepared, xMis, rng, donors) : imputeNormFromFit(rows.prepared as DrawFit, xMis, rng);
+  } else {
+    for (let i = 0; i < rows.obs.length; i++) yObs[i] = y[rows.obs[i]!]!;
+    fillDesign(xObs, cols, rows.obs);
+    imputed = method === 'pmm' ? imputePmmDesign(yObs, xObs, xMis, rng, donors) : imputeNormDesign(yObs, xObs, xMis, rng);
+  }
   for (let k = 0; k < rows.mis.length; k++) y[rows.mis[k]!] = imputed[k]!;
 }
 

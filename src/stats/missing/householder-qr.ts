@@ -74,10 +74,16 @@ export function qrR(f: HouseholderQr, i: number, j: number): number {
   return i < j ? f.qr[j * f.m + i]! : i === j ? f.rdiag[i]! : 0;
 }
 
+let solveScratch = new Float64Array(0);
+
 /** The least-squares solution b of X·b ≈ y (precondition: every R diagonal non-zero). */
 export function qrSolve(f: HouseholderQr, y: ArrayLike<number>): number[] {
   const { qr, rdiag, m, n } = f;
-  const x = Float64Array.from(y);
+  // y's copy in a buffer reused from call to call (the imputation loops solve tens of thousands
+  // of times; an ArrayBuffer each cost more than the solve).
+  if (solveScratch.length < m) solveScratch = new Float64Array(Math.max(m, 2 * solveScratch.length));
+  const x = solveScratch;
+  for (let i = 0; i < m; i++) x[i] = y[i]!;
   for (let k = 0; k < n; k++) {
     const ck = k * m;
     let s = 0;
@@ -89,5 +95,7 @@ export function qrSolve(f: HouseholderQr, y: ArrayLike<number>): number[] {
     x[k]! /= rdiag[k]!;
     for (let i = 0; i < k; i++) x[i]! -= x[k]! * qr[k * m + i]!;
   }
-  return Array.from(x.subarray(0, n));
+  const b = new Array<number>(n);
+  for (let k = 0; k < n; k++) b[k] = x[k]!;
+  return b;
 }

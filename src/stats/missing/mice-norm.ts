@@ -1,5 +1,5 @@
 import type { Random } from '../random.js';
-import { leastSquaresForDraw } from './least-squares.js';
+import { type DrawFit, leastSquaresForDraw } from './least-squares.js';
 import { chiSquareDraw } from './random-chi-square.js';
 
 /** Posterior draw of a normal linear regression, as `mice:::.norm.draw` returns it. */
@@ -56,16 +56,30 @@ export function designOfRows(rows: readonly (readonly number[])[]): Design {
 
 /** {@link normDraw} on a design that already holds the intercept. */
 export function normDrawDesign(d: Design, y: ArrayLike<number>, rng: Random): NormDraw {
-  const fit = leastSquaresForDraw(d.x, d.n, d.p, y);
+  return normDrawFromFit(leastSquaresForDraw(d.x, d.n, d.p, y), rng);
+}
+
+let zScratch = new Float64Array(0);
+
+/**
+ * The random part of {@link normDrawDesign} given its least-squares fit (which draws nothing), so
+ * that a fit of unchanged observed rows can serve many draws: the chained equations refit the
+ * same rows every iteration when no predictor is imputed on them (chained-equations.ts).
+ */
+export function normDrawFromFit(fit: DrawFit, rng: Random): NormDraw {
   const sigma = Math.sqrt(fit.rss / chiSquareDraw(rng, fit.dfResidual));
   const p = fit.p;
-  const z = new Float64Array(p);
+  // z in a buffer reused from draw to draw (the imputation loops draw tens of thousands of times).
+  if (zScratch.length < p) zScratch = new Float64Array(Math.max(p, 2 * zScratch.length));
+  const z = zScratch;
   for (let k = 0; k < p; k++) z[k] = rng.normal();
-  const beta = fit.coefficients.map((c, i) => {
+  const { coefficients, covRoot } = fit;
+  const beta = new Array<number>(p);
+  for (let i = 0; i < p; i++) {
     let s = 0;
-    for (let k = 0; k < p; k++) s += fit.covRoot[i * p + k]! * z[k]!;
-    return c + sigma * s;
-  });
+    for (let k = 0; k < p; k++) s += covRoot[i * p + k]! * z[k]!;
+    beta[i] = coefficients[i]! + sigma * s;
+  }
   return { coef: fit.coefficients, beta, sigma, ridge: fit.ridge };
 }
 
@@ -97,7 +111,12 @@ export function imputeNorm(
 
 /** {@link imputeNorm} on designs (see {@link Design}). */
 export function imputeNormDesign(yObs: ArrayLike<number>, xObs: Design, xMis: Design, rng: Random): number[] {
-  const draw = normDrawDesign(xObs, yObs, rng);
+  return imputeNormFromFit(leastSquaresForDraw(xObs.x, xObs.n, xObs.p, yObs), xMis, rng);
+}
+
+/** {@link imputeNormDesign} given the least-squares fit of the observed rows (see {@link normDrawFromFit}). */
+export function imputeNormFromFit(fit: DrawFit, xMis: Design, rng: Random): number[] {
+  const draw = normDrawFromFit(fit, rng);
   const out = new Array<number>(xMis.n);
   for (let i = 0; i < xMis.n; i++) out[i] = designPredictor(draw.beta, xMis, i) + rng.normal() * draw.sigma;
   return out;

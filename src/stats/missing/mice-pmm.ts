@@ -1,5 +1,6 @@
 import type { Random } from '../random.js';
-import { type Design, designOfRows, designPredictor, normDrawDesign } from './mice-norm.js';
+import { type DrawFit, leastSquaresForDraw } from './least-squares.js';
+import { type Design, designOfRows, designPredictor, normDrawFromFit } from './mice-norm.js';
 
 /**
  * Predictive mean matching, type-1 matching as mice (van Buuren 2018, §3.4.2):
@@ -31,97 +32,164 @@ export function imputePmm(
 
 /** {@link imputePmm} on designs (see mice-norm.ts's `Design`), as the imputation loop calls it. */
 export function imputePmmDesign(yObs: ArrayLike<number>, xObs: Design, xMis: Design, rng: Random, donors = 5): number[] {
-  const draw = normDrawDesign(xObs, yObs, rng);
-  const nObs = xObs.n;
-  const { yhatObs, sorted, order, spare } = buffers(nObs);
-  for (let i = 0; i < nObs; i++) yhatObs[i] = designPredictor(draw.coef, xObs, i);
-  const k = Math.max(1, Math.min(donors, yObs.length));
-  // Shuffle before a stable sort so that ties in ŷ_obs are broken at random (as mice's matchindex).
-  for (let i = 0; i < nObs; i++) order[i] = i;
-  for (let i = order.length - 1; i > 0; i--) {
-    const j = rng.int(i + 1);
-    const t = order[i]!;
-    order[i] = order[j]!;
-    order[j] = t;
+  return imputePmmPrepared(preparePmm(yObs, xObs), xMis, rng, donors);
+}
+
+/**
+ * What PMM computes from the observed rows alone, without a random draw: the least-squares fit,
+ * the fitted values ŷ_obs sorted ascending, and per observed row where its tie group (its ŷ
+ * under ===) starts in that sorted list. The chained equations keep it while the observed rows
+ * do not change (chained-equations.ts), so each iteration only draws.
+ */
+export interface PmmPrepared {
+  fit: DrawFit;
+  yObs: ArrayLike<number>;
+  /** Sorted ŷ_obs (ascending; −0 before +0 within a tie group, which no comparison here tells apart). */
+  sortedYhat: Float64Array;
+  /** Per observed row, the index in `sortedYhat` of the first value equal to its ŷ. */
+  groupStart: Int32Array;
+  /**
+   * y of the row at each position of `sortedYhat` when every tie group's rows have the same y
+   * (Object.is; no ties at all, or only the copies of a patient that a bootstrap draws): then the
+   * order within a group, which the shuffle sets, changes no donor's value. Else undefined.
+   */
+  yByPosition: Float64Array | undefined;
+}
+
+/** Space for a {@link PmmPrepared} of n observed rows: each array at least n long. */
+export interface PmmStore {
+  sortedYhat: Float64Array;
+  groupStart: Int32Array;
+  yByPosition: Float64Array;
+}
+
+/**
+ * {@link PmmPrepared} of the observed rows; it refers to `yObs`, which must not change while it
+ * serves. Its arrays are `store`'s, or without one, buffers that the next call reuses (for a
+ * single {@link imputePmmPrepared} right after).
+ */
+export function preparePmm(yObs: ArrayLike<number>, xObs: Design, store?: PmmStore): PmmPrepared {
+  const fit = leastSquaresForDraw(xObs.x, xObs.n, xObs.p, yObs);
+  const n = xObs.n;
+  const s = buffers(n);
+  const yhat = s.yhat;
+  const sortedYhat = (store?.sortedYhat ?? s.sorted).subarray(0, n);
+  const groupStart = (store?.groupStart ?? s.start).subarray(0, n);
+  let yByPosition: Float64Array | undefined = (store?.yByPosition ?? s.yByPosition).subarray(0, n);
+  for (let i = 0; i < n; i++) yhat[i] = designPredictor(fit.coefficients, xObs, i);
+  sortTieGroups(yhat, n, sortedYhat, groupStart);
+  const used = s.used;
+  used.fill(0, 0, n);
+  for (let i = 0; i < n && yByPosition; i++) {
+    const g = groupStart[i]!;
+    if (used[g] === 0) yByPosition[g] = yObs[i]!;
+    else if (!Object.is(yByPosition[g], yObs[i])) yByPosition = undefined;
+    used[g] = 1;
   }
-  stableSortByKey(order, yhatObs, spare);
-  for (let i = 0; i < nObs; i++) sorted[i] = yhatObs[order[i]!]!;
+  if (yByPosition) for (let i = 1; i < n; i++) if (used[i] === 0) yByPosition[i] = yByPosition[i - 1]!;
+  return { fit, yObs, sortedYhat, groupStart, yByPosition };
+}
+
+/**
+ * `sorted` ← key[0 … n) sorted ascending (the typed array's own numeric sort, no comparator call),
+ * and `groupStart[i]` ← the first index in `sorted` of a value equal to key[i] (=== ; −0 = +0).
+ */
+export function sortTieGroups(key: Float64Array, n: number, sorted: Float64Array, groupStart: Int32Array): void {
+  sorted.set(key.subarray(0, n));
+  sorted.sort();
+  for (let i = 0; i < n; i++) groupStart[i] = lowerBound(sorted, n, key[i]!);
+}
+
+/**
+ * `placed` ← the rows 0 … n−1 in the order of a stable sort by key of their order in `shuffled`
+ * (the order `[...shuffled].sort((a, b) => key[a] − key[b])` gives for finite keys): each row of
+ * `shuffled` in turn takes the next free slot of its tie group (see {@link sortTieGroups}), with
+ * no comparison at all. `used` is scratch space of length n.
+ */
+export function placeByTieGroup(shuffled: Int32Array, groupStart: Int32Array, n: number, placed: Int32Array, used: Int32Array): void {
+  used.fill(0, 0, n);
+  for (let t = 0; t < n; t++) {
+    const row = shuffled[t]!;
+    const g = groupStart[row]!;
+    placed[g + used[g]!++] = row;
+  }
+}
+
+/**
+ * Steps 1–3 of PMM given {@link preparePmm} of the observed rows: the same draws from `rng` in the
+ * same order as always (χ², normals, the shuffle, the donors), the same donors.
+ *
+ * The donor order is that of a stable sort by ŷ_obs of the rows shuffled at random (so ties are
+ * broken at random, as mice's matchindex): {@link placeByTieGroup}. When that order cannot change
+ * a donor's value (`yByPosition`), the shuffle's draws are only skipped over.
+ */
+export function imputePmmPrepared(prep: PmmPrepared, xMis: Design, rng: Random, donors = 5): number[] {
+  const draw = normDrawFromFit(prep.fit, rng);
+  const { yObs, sortedYhat, groupStart } = prep;
+  const nObs = sortedYhat.length;
+  const k = Math.max(1, Math.min(donors, yObs.length));
+  let yAt = prep.yByPosition;
+  if (yAt) {
+    // Fisher–Yates below draws rng.int(i + 1) for i = n − 1 … 1: one step of the stream each.
+    rng.skip(nObs - 1);
+  } else {
+    const { order, placed, yhat } = buffers(nObs);
+    for (let i = 0; i < nObs; i++) order[i] = i;
+    for (let i = nObs - 1; i > 0; i--) {
+      const j = rng.int(i + 1);
+      const t = order[i]!;
+      order[i] = order[j]!;
+      order[j] = t;
+    }
+    placeByTieGroup(order, groupStart, nObs, placed, buffers(nObs).used);
+    yAt = yhat;
+    for (let i = 0; i < nObs; i++) yAt[i] = yObs[placed[i]!]!;
+  }
+  // `sortedYhat[i]` === ŷ of the row at position i (equal within a tie group; ±0 differ only in
+  // sign, and the distances below are only compared, where −0 = +0), so it serves as the sorted ŷ_obs.
   const out = new Array<number>(xMis.n);
-  const pool = new Int32Array(k);
   for (let r = 0; r < xMis.n; r++) {
     const target = designPredictor(draw.beta, xMis, r);
-    // k nearest neighbours of target in the sorted ŷ_obs: expand a window around the insertion point.
-    let hi = lowerBound(sorted, target);
+    // The k nearest neighbours of target in the sorted ŷ_obs, by a window expanding around the
+    // insertion point; the donor is the pick-th of them, pick drawn (as ever) after the window.
+    let hi = lowerBound(sortedYhat, nObs, target);
     let lo = hi - 1;
-    for (let size = 0; size < k; size++) {
-      const left = lo >= 0 ? target - sorted[lo]! : Infinity;
-      const right = hi < nObs ? sorted[hi]! - target : Infinity;
-      if (left <= right) pool[size] = order[lo--]!;
-      else pool[size] = order[hi++]!;
+    const pick = rng.int(k);
+    let at = 0;
+    for (let size = 0; size <= pick; size++) {
+      const left = lo >= 0 ? target - sortedYhat[lo]! : Infinity;
+      const right = hi < nObs ? sortedYhat[hi]! - target : Infinity;
+      at = left <= right ? lo-- : hi++;
     }
-    out[r] = yObs[pool[rng.int(k)]!]!;
+    out[r] = yAt[at]!;
   }
   return out;
 }
 
-/**
- * Sorts the indices `order` by `key[index]`, ascending and stable (equal keys keep their order):
- * the order `Array.prototype.sort` gives with `(a, b) => key[a] − key[b]` for finite keys, without
- * a comparator call per comparison (insertion sort of short runs, then merges). `spare` (at least
- * as long as `order`) is scratch space.
- */
-export function stableSortByKey(order: Int32Array, key: Float64Array, spare: Int32Array = new Int32Array(order.length)): void {
-  const n = order.length;
-  const RUN = 16;
-  for (let start = 0; start < n; start += RUN) {
-    const end = Math.min(start + RUN, n);
-    for (let i = start + 1; i < end; i++) {
-      const v = order[i]!;
-      const kv = key[v]!;
-      let j = i - 1;
-      while (j >= start && key[order[j]!]! > kv) {
-        order[j + 1] = order[j]!;
-        j--;
-      }
-      order[j + 1] = v;
-    }
-  }
-  if (n <= RUN) return;
-  let src: Int32Array = order;
-  let dst: Int32Array = spare.subarray(0, n);
-  for (let width = RUN; width < n; width *= 2) {
-    for (let lo = 0; lo < n; lo += 2 * width) {
-      const mid = Math.min(lo + width, n);
-      const hi = Math.min(lo + 2 * width, n);
-      let a = lo;
-      let b = mid;
-      let o = lo;
-      while (a < mid && b < hi) dst[o++] = key[src[b]!]! < key[src[a]!]! ? src[b++]! : src[a++]!;
-      while (a < mid) dst[o++] = src[a++]!;
-      while (b < hi) dst[o++] = src[b++]!;
-    }
-    [src, dst] = [dst, src];
-  }
-  if (src !== order) order.set(src);
-}
-
-let scratch = { yhat: new Float64Array(0), sorted: new Float64Array(0), order: new Int32Array(0), spare: new Int32Array(0) };
+let scratch = {
+  yhat: new Float64Array(0), sorted: new Float64Array(0), yByPosition: new Float64Array(0), start: new Int32Array(0),
+  order: new Int32Array(0), placed: new Int32Array(0), used: new Int32Array(0),
+};
 
 /**
- * Buffers of length n reused from call to call (the imputation loop calls PMM tens of thousands
- * of times; nothing of them outlives a call).
+ * Buffers of length ≥ n reused from call to call (the imputation loop calls PMM tens of thousands
+ * of times; nothing of them outlives a call, except a non-kept {@link PmmPrepared} until the next).
  */
-function buffers(n: number): { yhatObs: Float64Array; sorted: Float64Array; order: Int32Array; spare: Int32Array } {
+function buffers(n: number): typeof scratch {
   if (scratch.yhat.length < n) {
     const size = Math.max(n, 2 * scratch.yhat.length);
-    scratch = { yhat: new Float64Array(size), sorted: new Float64Array(size), order: new Int32Array(size), spare: new Int32Array(size) };
+    scratch = {
+      yhat: new Float64Array(size), sorted: new Float64Array(size), yByPosition: new Float64Array(size), start: new Int32Array(size),
+      order: new Int32Array(size), placed: new Int32Array(size), used: new Int32Array(size),
+    };
   }
-  return { yhatObs: scratch.yhat.subarray(0, n), sorted: scratch.sorted.subarray(0, n), order: scratch.order.subarray(0, n), spare: scratch.spare };
+  return scratch;
 }
 
-function lowerBound(sorted: Float64Array, x: number): number {
+/** The first index i < n with sorted[i] ≥ x (n if none). */
+function lowerBound(sorted: Float64Array, n: number, x: number): number {
   let lo = 0;
-  let hi = sorted.length;
+  let hi = n;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
     if (sorted[mid]! < x) lo = mid + 1;

@@ -15,7 +15,7 @@ import { type CeaPatients, ceaPatients, patientQalys } from './cea-patients.js';
 import type { CeaResult, CeaScenario, CeaThreshold } from './cea-results-schema.js';
 import { acceptability, costPerExtraResponder, icerVerdict, quadrantShares, wtpGrid } from './ce-summaries.js';
 import { incrementalFit } from './incremental-regression.js';
-import { rubinEstimateSe } from './rubin-estimate.js';
+import { rubinEstimateSe } from '../stats/missing/rubin-rules.js';
 import type { ResolvedCeaPlan } from './load-cea-plan.js';
 import { categoryCosts, type CostScenario, patientCosts } from './patient-costs.js';
 

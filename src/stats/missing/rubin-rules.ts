@@ -68,31 +68,13 @@ export function poolRubin(
   dfComplete: number,
   confLevel = 0.95,
 ): RubinPooled {
-  const m = estimates.length;
-  if (m < 2) {
-    throw new HtaError('analysis.failed', `Rubin's rules need at least 2 imputations, got ${m}.`);
-  }
-  if (variances.length !== m) {
-    throw new HtaError(
-      'analysis.failed',
-      `Rubin's rules: ${m} estimates but ${variances.length} variances; pass one variance per estimate.`,
-    );
-  }
-  if (estimates.some((q) => !Number.isFinite(q)) || variances.some((u) => !Number.isFinite(u) || u < 0)) {
-    throw new HtaError('analysis.failed', "Rubin's rules: estimates must be finite and variances finite and ≥ 0.");
-  }
+  const { m, estimate, within, between, total } = rubinVariance(estimates, variances);
   if (!(dfComplete > 0)) {
     throw new HtaError('analysis.failed', `Rubin's rules: complete-data df must be > 0, got ${dfComplete}.`);
   }
   if (!(confLevel > 0 && confLevel < 1)) {
     throw new HtaError('analysis.failed', `confLevel must lie in (0, 1), got ${confLevel}.`);
   }
-  const estimate = mean(estimates);
-  const within = mean(variances);
-  let ss = 0;
-  for (const q of estimates) ss += (q - estimate) ** 2;
-  const between = ss / (m - 1);
-  const total = within + (1 + 1 / m) * between;
   const riv = ((1 + 1 / m) * between) / within;
   const lambda = ((1 + 1 / m) * between) / total;
   const df = barnardRubinDf(m, lambda, dfComplete);
@@ -119,6 +101,43 @@ export function poolRubin(
     ciLower,
     ciUpper,
   };
+}
+
+/**
+ * The pooled estimate and its standard error only (q̄ and √T above): what the cost-effectiveness
+ * analysis reports. Without the t interval, whose quantile would load @stdlib's incomplete-beta
+ * code on the worker thread that runs that analysis (~0.2 CPU-s,
+ * docs/architecture.md#the-cost-of-a-cold-regeneration) for numbers it does not use.
+ *
+ * @throws HtaError('analysis.failed') as `poolRubin` does for its estimates and variances.
+ */
+export function rubinEstimateSe(estimates: readonly number[], variances: readonly number[]): { estimate: number; se: number } {
+  const { estimate, total } = rubinVariance(estimates, variances);
+  return { estimate, se: Math.sqrt(total) };
+}
+
+/** q̄, Ū, B and T of Rubin's rules, after checking the estimates and variances. */
+function rubinVariance(estimates: readonly number[], variances: readonly number[]): Pick<RubinPooled, 'm' | 'estimate' | 'within' | 'between' | 'total'> {
+  const m = estimates.length;
+  if (m < 2) {
+    throw new HtaError('analysis.failed', `Rubin's rules need at least 2 imputations, got ${m}.`);
+  }
+  if (variances.length !== m) {
+    throw new HtaError(
+      'analysis.failed',
+      `Rubin's rules: ${m} estimates but ${variances.length} variances; pass one variance per estimate.`,
+    );
+  }
+  if (estimates.some((q) => !Number.isFinite(q)) || variances.some((u) => !Number.isFinite(u) || u < 0)) {
+    throw new HtaError('analysis.failed', "Rubin's rules: estimates must be finite and variances finite and ≥ 0.");
+  }
+  const estimate = mean(estimates);
+  const within = mean(variances);
+  let ss = 0;
+  for (const q of estimates) ss += (q - estimate) ** 2;
+  const between = ss / (m - 1);
+  const total = within + (1 + 1 / m) * between;
+  return { m, estimate, within, between, total };
 }
 
 /** Barnard–Rubin (1999) df exactly as `mice:::barnard.rubin` (λ floored at 1e-4). */

@@ -1,12 +1,11 @@
 /**
- * The CEA pools its imputations with rubin-estimate.ts instead of poolRubin (whose t interval it
+ * The CEA pools its imputations with rubinEstimateSe instead of poolRubin (whose t interval it
  * does not report, and whose t quantile is slow to load): the same estimate and SE, bit for bit,
  * and the same errors.
  */
 import { describe, expect, it } from 'vitest';
-import { rubinEstimateSe } from '../../src/cea/rubin-estimate.js';
-import { poolRubin } from '../../src/stats/missing/rubin-rules.js';
-import { createRandom } from '../../src/stats/random.js';
+import { poolRubin, rubinEstimateSe } from '../../../src/stats/missing/rubin-rules.js';
+import { createRandom } from '../../../src/stats/random.js';
 
 describe('rubinEstimateSe', () => {
   it("equals poolRubin's estimate and se bit for bit", () => {

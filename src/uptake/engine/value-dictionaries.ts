@@ -7,9 +7,9 @@
  * synonyms, Unicode normalisation, strict calendar dates — without a second definition in SQL.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { DuckDBDateValue } from '@duckdb/node-api';
 import { referralFieldSchemas, type ReferralRules } from '../referral.js';
 import { createDateFormatDetector, type DateFormatDetector } from '../registry-dates.js';
+import { duckdb } from './duckdb-api.js';
 import { sqlText } from './duckdb-session.js';
 
 /** The columns whose distinct texts are looked up. */
@@ -106,7 +106,7 @@ export async function createValueDictionaries(db: DuckDBConnection, rules: Refer
     const r = schemas.referred.safeParse(text);
     days.appendVarchar(raw);
     days.appendBoolean(text === '');
-    if (r.success) days.appendDate(new DuckDBDateValue(r.data));
+    if (r.success) days.appendDate(new duckdb.DuckDBDateValue(r.data));
     else days.appendNull();
     days.endRow();
   }

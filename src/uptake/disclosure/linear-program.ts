@@ -7,11 +7,21 @@
  * Variables are numbered 0…n−1; each has bounds [lower, upper] (upper may be Infinity). The rows
  * go to HiGHS as a sparse matrix; `lpText` writes the same LP in CPLEX LP format for debugging.
  */
+import { setFlagsFromString } from 'node:v8';
 import highsModule from 'highs';
 
 // The package ships ESM at run time but types written for CommonJS: take the loader either way.
 type HighsLoader = (typeof highsModule)['default'];
 const highsLoader = ((highsModule as { default?: HighsLoader }).default ?? highsModule) as HighsLoader;
+// The solver's WebAssembly stays in V8's baseline compiler (Liftoff), without tier-up to the
+// optimising one. HiGHS is 3.5 MB of code: on the bundled registry the tier-up compiled its hot
+// functions on V8's background threads for ~0.4 CPU-s during the first LP, more than the LPs
+// themselves take (~0.15 s optimised, somewhat more in baseline code), and an `hta` run solves
+// its LPs once. WebAssembly arithmetic is deterministic (IEEE 754), so every tier gives the same
+// bits: the same suppression pattern and certificate. The flags are process-wide and read when
+// the module is compiled (below); no other WebAssembly runs in `hta`.
+setFlagsFromString('--no-wasm-tier-up');
+setFlagsFromString('--no-wasm-dynamic-tiering');
 // Loaded once per process (top-level await: the callers stay synchronous).
 const highs = await highsLoader();
 

@@ -50,58 +50,151 @@ export interface LinearSolution {
   values: number[];
 }
 
-/** Rows as a compressed-sparse-row matrix with row bounds. */
+const toHighs = (v: number): number => (v === Infinity ? highs.infinity : v === -Infinity ? -highs.infinity : v);
+
+/**
+ * Rows as a compressed-sparse-row matrix with row bounds, in typed arrays (HiGHS copies them into
+ * its heap as they are). Each row's terms are sorted by variable with a stable insertion sort
+ * (rows are short and mostly in order already) and a variable named twice gets the sum of its
+ * coefficients, added left to right; zero coefficients are left out.
+ */
 function modelData(lp: LinearProgram) {
-  const starts = [0], indices: number[] = [], values: number[] = [], rowLower: number[] = [], rowUpper: number[] = [];
-  for (const r of lp.rows) {
-    const merged = new Map<number, number>();
-    for (const [j, c] of r.terms) merged.set(j, (merged.get(j) ?? 0) + c);
-    for (const [j, c] of [...merged].sort((a, b) => a[0] - b[0])) if (c !== 0) { indices.push(j); values.push(c); }
-    starts.push(indices.length);
-    rowLower.push(r.sense === '<=' ? -highs.infinity : r.rhs);
-    rowUpper.push(r.sense === '>=' || r.rhs === Infinity ? highs.infinity : r.rhs);
+  const { rows, variables: n } = lp;
+  let most = 0;
+  for (const r of rows) most += r.terms.length;
+  const starts = new Int32Array(rows.length + 1), indices = new Int32Array(most), values = new Float64Array(most);
+  const rowLower = new Float64Array(rows.length), rowUpper = new Float64Array(rows.length);
+  let at = 0;
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i]!;
+    const from = at;
+    for (const [j, c] of r.terms) {
+      let k = at;
+      while (k > from && indices[k - 1]! > j) k--;
+      if (k > from && indices[k - 1] === j) {
+        values[k - 1] = values[k - 1]! + c;
+        continue;
+      }
+      indices.copyWithin(k + 1, k, at);
+      values.copyWithin(k + 1, k, at);
+      indices[k] = j;
+      values[k] = c;
+      at++;
+    }
+    let kept = from;
+    for (let k = from; k < at; k++) {
+      if (values[k] !== 0) {
+        indices[kept] = indices[k]!;
+        values[kept++] = values[k]!;
+      }
+    }
+    at = kept;
+    starts[i + 1] = at;
+    rowLower[i] = r.sense === '<=' ? -highs.infinity : r.rhs;
+    rowUpper[i] = r.sense === '>=' || r.rhs === Infinity ? highs.infinity : r.rhs;
   }
-  const colCost = new Array<number>(lp.variables).fill(0);
-  for (const [j, c] of lp.objective) colCost[j] = (colCost[j] ?? 0) + c;
-  const inf = (v: number) => (v === Infinity ? highs.infinity : v === -Infinity ? -highs.infinity : v);
+  const colCost = new Float64Array(n);
+  for (const [j, c] of lp.objective) colCost[j] = colCost[j]! + c;
+  const colLower = new Float64Array(n), colUpper = new Float64Array(n);
+  for (let j = 0; j < n; j++) {
+    colLower[j] = toHighs(lp.lower[j] ?? 0);
+    colUpper[j] = toHighs(lp.upper[j] ?? Infinity);
+  }
   return {
-    numCols: lp.variables,
-    numRows: lp.rows.length,
+    numCols: n,
+    numRows: rows.length,
     sense: lp.sense === 'min' ? highs.constants.objectiveSense.minimize : highs.constants.objectiveSense.maximize,
     colCost,
-    colLower: Array.from({ length: lp.variables }, (_, j) => inf(lp.lower[j] ?? 0)),
-    colUpper: Array.from({ length: lp.variables }, (_, j) => inf(lp.upper[j] ?? Infinity)),
+    colLower,
+    colUpper,
     rowLower,
     rowUpper,
-    matrix: { format: 'csr' as const, numRows: lp.rows.length, numCols: lp.variables, starts, indices, values },
+    matrix: { format: 'csr' as const, numRows: rows.length, numCols: n, starts, indices: indices.subarray(0, at), values: values.subarray(0, at) },
   };
+}
+
+/** Changes to one kind of bound or cost, index → last value set, not yet passed to HiGHS. */
+class PendingChanges {
+  private readonly first: Float64Array;
+  private readonly second: Float64Array;
+  private readonly touched: Uint8Array;
+  private readonly list: number[] = [];
+  constructor(size: number) {
+    this.first = new Float64Array(size);
+    this.second = new Float64Array(size);
+    this.touched = new Uint8Array(size);
+  }
+  set(i: number, a: number, b = 0): void {
+    if (this.touched[i] === 0) {
+      this.touched[i] = 1;
+      this.list.push(i);
+    }
+    this.first[i] = toHighs(a);
+    this.second[i] = toHighs(b);
+  }
+  /** The changed indices in increasing order with their values; then forgets them. */
+  take(): { indices: Int32Array; first: Float64Array; second: Float64Array } | undefined {
+    if (this.list.length === 0) return undefined;
+    const indices = Int32Array.from(this.list).sort();
+    const first = new Float64Array(indices.length), second = new Float64Array(indices.length);
+    for (let k = 0; k < indices.length; k++) {
+      const i = indices[k]!;
+      first[k] = this.first[i]!;
+      second[k] = this.second[i]!;
+      this.touched[i] = 0;
+    }
+    this.list.length = 0;
+    return { indices, first, second };
+  }
 }
 
 /**
  * A model kept in memory for repeated solves that change only bounds and costs (HiGHS then
  * starts from the previous basis). Call `dispose` when done: the solver's memory lives in Wasm.
+ *
+ * Changes are collected and passed to HiGHS in one call per kind (column bounds, row bounds,
+ * costs) just before the next `restart` or `solve`: HiGHS then holds exactly the bounds and costs
+ * the one-by-one calls would have left (only the last value of an index counts), and the
+ * secondary suppression's thousands of changes per LP cost a few calls instead of a call each
+ * through highs's JavaScript glue (which validated and looked up the native function every time).
  */
 export class LinearProgramSession {
   private readonly model: ReturnType<typeof highs.createModel>;
+  private readonly colBounds: PendingChanges;
+  private readonly rowBounds: PendingChanges;
+  private readonly costs: PendingChanges;
   constructor(private readonly lp: LinearProgram) {
     this.model = highs.createModel(modelData(lp));
     this.model.options.set({ output_flag: false, presolve: 'off' });
+    this.colBounds = new PendingChanges(lp.variables);
+    this.rowBounds = new PendingChanges(lp.rows.length);
+    this.costs = new PendingChanges(lp.variables);
   }
   setBounds(j: number, lower: number, upper: number): void {
-    this.model.changeColBounds(j, lower === -Infinity ? -highs.infinity : lower, upper === Infinity ? highs.infinity : upper);
+    this.colBounds.set(j, lower, upper);
   }
   /** Bounds of row i (−Infinity … Infinity switches it off). */
   setRowBounds(i: number, lower: number, upper: number): void {
-    this.model.changeRowBounds(i, lower === -Infinity ? -highs.infinity : lower, upper === Infinity ? highs.infinity : upper);
+    this.rowBounds.set(i, lower, upper);
   }
   /** Forgets the last basis: the next solve starts from all variables at a bound. */
   restart(): void {
+    this.flush();
     this.model.setLogicalBasis();
   }
   setCost(j: number, cost: number): void {
-    this.model.changeColCost(j, cost);
+    this.costs.set(j, cost);
+  }
+  private flush(): void {
+    const cols = this.colBounds.take();
+    if (cols) this.model.changeColsBounds({ kind: 'set', indices: cols.indices }, cols.first, cols.second);
+    const rows = this.rowBounds.take();
+    if (rows) this.model.changeRowsBounds({ kind: 'set', indices: rows.indices }, rows.first, rows.second);
+    const costs = this.costs.take();
+    if (costs) this.model.changeColsCost({ kind: 'set', indices: costs.indices }, costs.first);
   }
   solve(): LinearSolution {
+    this.flush();
     this.model.run();
     const status = this.model.getModelStatus();
     const values = new Array<number>(this.lp.variables).fill(0);

@@ -35,11 +35,55 @@ export interface LinearRow {
   rhs: number;
 }
 
+/**
+ * Rows written term by term into flat arrays: the same rows as `LinearRow`s without an object
+ * per term (a large model has some 100,000 terms, which as pairs kept the garbage collector busy).
+ */
+export class LinearRows {
+  readonly vars: number[] = [];
+  readonly coefs: number[] = [];
+  /** Row i's terms are vars/coefs [starts[i], starts[i + 1]). */
+  readonly starts: number[] = [0];
+  readonly senses: LinearRow['sense'][] = [];
+  readonly rhs: number[] = [];
+  /** Adds a term to the row being written. */
+  term(variable: number, coefficient: number): void {
+    this.vars.push(variable);
+    this.coefs.push(coefficient);
+  }
+  /** Terms written since the last row ended. */
+  get pending(): number {
+    return this.vars.length - this.starts[this.starts.length - 1]!;
+  }
+  /** Ends the row being written (its terms in the order written). */
+  end(sense: LinearRow['sense'], rhs: number): void {
+    this.starts.push(this.vars.length);
+    this.senses.push(sense);
+    this.rhs.push(rhs);
+  }
+  /** A whole row: variable, coefficient, variable, coefficient, … */
+  add(sense: LinearRow['sense'], rhs: number, ...terms: number[]): void {
+    for (let q = 0; q < terms.length; q += 2) this.term(terms[q]!, terms[q + 1]!);
+    this.end(sense, rhs);
+  }
+  get length(): number {
+    return this.senses.length;
+  }
+  static of(rows: readonly LinearRow[]): LinearRows {
+    const out = new LinearRows();
+    for (const r of rows) {
+      for (const [j, c] of r.terms) out.term(j, c);
+      out.end(r.sense, r.rhs);
+    }
+    return out;
+  }
+}
+
 export interface LinearProgram {
   sense: 'min' | 'max';
   variables: number;
   objective: readonly (readonly [number, number])[];
-  rows: readonly LinearRow[];
+  rows: readonly LinearRow[] | LinearRows;
   lower: readonly number[];
   upper: readonly number[];
 }
@@ -59,21 +103,18 @@ const toHighs = (v: number): number => (v === Infinity ? highs.infinity : v === 
  * coefficients, added left to right; zero coefficients are left out.
  */
 function modelData(lp: LinearProgram) {
-  const { rows, variables: n } = lp;
-  let most = 0;
-  for (const r of rows) most += r.terms.length;
-  const starts = new Int32Array(rows.length + 1), indices = new Int32Array(most), values = new Float64Array(most);
-  const rowLower = new Float64Array(rows.length), rowUpper = new Float64Array(rows.length);
+  const n = lp.variables;
+  const rows = lp.rows instanceof LinearRows ? lp.rows : LinearRows.of(lp.rows);
+  const { vars, coefs, starts: rowStart, senses, rhs } = rows;
+  const m = rows.length;
+  const starts = new Int32Array(m + 1), indices = new Int32Array(vars.length), values = new Float64Array(vars.length);
+  const rowLower = new Float64Array(m), rowUpper = new Float64Array(m);
   let at = 0;
-  for (let i = 0; i < rows.length; i++) {
-    const r = rows[i]!;
-    const terms = r.terms;
+  // Indexed loops: this runs once per model, mostly before V8 optimises it.
+  for (let i = 0; i < m; i++) {
     const from = at;
-    // Indexed loops: this runs once per model, mostly before V8 optimises it, where a for-of
-    // with destructuring costs several times more per term.
-    for (let q = 0; q < terms.length; q++) {
-      const term = terms[q]!;
-      const j = term[0], c = term[1];
+    for (let q = rowStart[i]!, stop = rowStart[i + 1]!; q < stop; q++) {
+      const j = vars[q]!, c = coefs[q]!;
       let k = at;
       while (k > from && indices[k - 1]! > j) k--;
       if (k > from && indices[k - 1] === j) {
@@ -97,8 +138,9 @@ function modelData(lp: LinearProgram) {
     }
     at = kept;
     starts[i + 1] = at;
-    rowLower[i] = r.sense === '<=' ? -highs.infinity : r.rhs;
-    rowUpper[i] = r.sense === '>=' || r.rhs === Infinity ? highs.infinity : r.rhs;
+    const sense = senses[i]!, b = rhs[i]!;
+    rowLower[i] = sense === '<=' ? -highs.infinity : b;
+    rowUpper[i] = sense === '>=' || b === Infinity ? highs.infinity : b;
   }
   const colCost = new Float64Array(n);
   for (let q = 0; q < lp.objective.length; q++) {
@@ -112,14 +154,14 @@ function modelData(lp: LinearProgram) {
   }
   return {
     numCols: n,
-    numRows: rows.length,
+    numRows: m,
     sense: lp.sense === 'min' ? highs.constants.objectiveSense.minimize : highs.constants.objectiveSense.maximize,
     colCost,
     colLower,
     colUpper,
     rowLower,
     rowUpper,
-    matrix: { format: 'csr' as const, numRows: rows.length, numCols: n, starts, indices: indices.subarray(0, at), values: values.subarray(0, at) },
+    matrix: { format: 'csr' as const, numRows: m, numCols: n, starts, indices: indices.subarray(0, at), values: values.subarray(0, at) },
   };
 }
 

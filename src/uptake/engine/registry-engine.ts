@@ -25,7 +25,7 @@ import { createAggregateTables, readAggregateTables } from './aggregate-sql.js';
 import { aggregateFromTables } from './aggregate-tables.js';
 import { withDuckDb, sqlText } from './duckdb-session.js';
 import { SAMPLE_BUFFER_BYTES, SAMPLE_ROWS, withLikelyTexts } from './sample-texts.js';
-import { createValueDictionaries, datesOf, detectorOf, distinctTexts, dropValueDictionaries, type DistinctTexts } from './value-dictionaries.js';
+import { createValueDictionaries, datesOf, detectorOf, distinctTexts, dropValueDictionaries, sampleTexts, type DistinctTexts } from './value-dictionaries.js';
 
 const quoteIdent = (s: string) => `"${s.replace(/"/g, '""')}"`;
 
@@ -235,7 +235,10 @@ export async function aggregateRegistry(file: string, options: ReadRegistryOptio
     const sampled = options.dateFormat === 'auto' ? undefined : registryRules(options, options.dateFormat ?? 'iso');
     try {
       if (sampled) {
-        const likely = withLikelyTexts(await distinctTexts(db, sampleRows, csv ? 'raw_sample' : 'raw'), sampled.dateFormat, sampled.from, sampled.to);
+        const sample = await sampleTexts(db, sampleRows, csv ? 'raw_sample' : 'raw');
+        // A sample that read the whole file (a small one) has every text it holds: the likely
+        // texts would add thousands of dates none of its rows looks up.
+        const likely = sample.wholeFile ? sample.texts : withLikelyTexts(sample.texts, sampled.dateFormat, sampled.from, sampled.to);
         await createValueDictionaries(db, dictionaryRules(sampled, options), likely);
         await createChecked(db, sampled, csv === undefined);
         if ((await missedRows(db)) === 0) rules = sampled;

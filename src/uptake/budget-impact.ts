@@ -23,7 +23,8 @@ import type { Region } from './referral.js';
 import type { ActivationYearCount, Scope } from './aggregate.js';
 import { regionsOfEligible, type EligibleRow } from './uptake-per-eligible.js';
 import { scaleTierPrices, tierCost, type PriceTier } from './tier-pricing.js';
-import { SCENARIOS, type Scenario, type UptakePlan } from './uptake-plan.js';
+import { SCENARIOS } from './plan-rules.js';
+import type { Scenario, UptakePlan } from './uptake-plan.js';
 
 export interface ObservedCostRow {
   region: Scope;

@@ -21,7 +21,8 @@ import {
   type SuppressedClinicRow, type SuppressedMetricRow, type SuppressedObservedCostRow, type SuppressedUptakeRateRow,
 } from './suppression.js';
 import { uptakePerEligible, type EligibleRow, type FilledCell } from './uptake-per-eligible.js';
-import { disclosureRuleOf, type UptakePlan } from './uptake-plan.js';
+import { disclosureRuleOf } from './plan-rules.js';
+import type { UptakePlan } from './uptake-plan.js';
 
 export interface UptakeAnalysis {
   exportDate: string;

@@ -132,13 +132,7 @@ export const uptakePlanSchema = z
 
 export type UptakePlan = z.infer<typeof uptakePlanSchema>;
 export type Scenario = keyof UptakePlan['scenarios'];
-export const SCENARIOS: readonly Scenario[] = ['low', 'base', 'high'];
-
-/** The disclosure rule of a plan (protection level defaulting to the threshold). */
-export function disclosureRuleOf(plan: UptakePlan): { threshold: number; protectionLevel: number; zerosSensitive: boolean } {
-  const s = plan.suppression;
-  return { threshold: s.threshold, protectionLevel: s.protectionLevel ?? s.threshold, zerosSensitive: s.zerosSensitive };
-}
+export { SCENARIOS, disclosureRuleOf } from './plan-rules.js';
 
 /** A warning to print when the plan publishes counts that the usual rules hide (null: none). */
 export function lowThresholdWarning(plan: UptakePlan): string | null {

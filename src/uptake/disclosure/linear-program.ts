@@ -7,11 +7,23 @@
  * Variables are numbered 0…n−1; each has bounds [lower, upper] (upper may be Infinity). The rows
  * go to HiGHS as a sparse matrix; `lpText` writes the same LP in CPLEX LP format for debugging.
  */
+import { setFlagsFromString } from 'node:v8';
 import highsModule from 'highs';
 
 // The package ships ESM at run time but types written for CommonJS: take the loader either way.
 type HighsLoader = (typeof highsModule)['default'];
 const highsLoader = ((highsModule as { default?: HighsLoader }).default ?? highsModule) as HighsLoader;
+// The solver's WebAssembly tiers up from V8's baseline code (Liftoff) to optimised code
+// (TurboFan) only for functions that run very long: at the largest tiering budget instead of
+// V8's default (1.8 million). HiGHS is 3.5 MB of code; at the default, the bundled registry's
+// four LPs had V8's background threads compile its hot functions for ~0.4 CPU-s, more than the
+// LPs themselves take. With the large budget that run's secondary suppression costs ~0.55
+// instead of ~1.0 CPU-s, while LP-heavy runs (a 500-row registry: ~100 audit LPs, 10 s) still
+// get optimised code and lose ~5–10 % (baseline code alone: ~50 %). WebAssembly arithmetic is
+// deterministic (IEEE 754), so every tier gives the same bits: the same suppression pattern and
+// certificate. The flag is process-wide and read when the module is instantiated (below); no
+// other WebAssembly runs in `hta`.
+setFlagsFromString('--wasm-tiering-budget=2147483647');
 // Loaded once per process (top-level await: the callers stay synchronous).
 const highs = await highsLoader();
 
@@ -23,11 +35,55 @@ export interface LinearRow {
   rhs: number;
 }
 
+/**
+ * Rows written term by term into flat arrays: the same rows as `LinearRow`s without an object
+ * per term (a large model has some 100,000 terms, which as pairs kept the garbage collector busy).
+ */
+export class LinearRows {
+  readonly vars: number[] = [];
+  readonly coefs: number[] = [];
+  /** Row i's terms are vars/coefs [starts[i], starts[i + 1]). */
+  readonly starts: number[] = [0];
+  readonly senses: LinearRow['sense'][] = [];
+  readonly rhs: number[] = [];
+  /** Adds a term to the row being written. */
+  term(variable: number, coefficient: number): void {
+    this.vars.push(variable);
+    this.coefs.push(coefficient);
+  }
+  /** Terms written since the last row ended. */
+  get pending(): number {
+    return this.vars.length - this.starts[this.starts.length - 1]!;
+  }
+  /** Ends the row being written (its terms in the order written). */
+  end(sense: LinearRow['sense'], rhs: number): void {
+    this.starts.push(this.vars.length);
+    this.senses.push(sense);
+    this.rhs.push(rhs);
+  }
+  /** A whole row: variable, coefficient, variable, coefficient, … */
+  add(sense: LinearRow['sense'], rhs: number, ...terms: number[]): void {
+    for (let q = 0; q < terms.length; q += 2) this.term(terms[q]!, terms[q + 1]!);
+    this.end(sense, rhs);
+  }
+  get length(): number {
+    return this.senses.length;
+  }
+  static of(rows: readonly LinearRow[]): LinearRows {
+    const out = new LinearRows();
+    for (const r of rows) {
+      for (const [j, c] of r.terms) out.term(j, c);
+      out.end(r.sense, r.rhs);
+    }
+    return out;
+  }
+}
+
 export interface LinearProgram {
   sense: 'min' | 'max';
   variables: number;
   objective: readonly (readonly [number, number])[];
-  rows: readonly LinearRow[];
+  rows: readonly LinearRow[] | LinearRows;
   lower: readonly number[];
   upper: readonly number[];
 }
@@ -38,58 +94,159 @@ export interface LinearSolution {
   values: number[];
 }
 
-/** Rows as a compressed-sparse-row matrix with row bounds. */
+const toHighs = (v: number): number => (v === Infinity ? highs.infinity : v === -Infinity ? -highs.infinity : v);
+
+/**
+ * Rows as a compressed-sparse-row matrix with row bounds, in typed arrays (HiGHS copies them into
+ * its heap as they are). Each row's terms are sorted by variable with a stable insertion sort
+ * (rows are short and mostly in order already) and a variable named twice gets the sum of its
+ * coefficients, added left to right; zero coefficients are left out.
+ */
 function modelData(lp: LinearProgram) {
-  const starts = [0], indices: number[] = [], values: number[] = [], rowLower: number[] = [], rowUpper: number[] = [];
-  for (const r of lp.rows) {
-    const merged = new Map<number, number>();
-    for (const [j, c] of r.terms) merged.set(j, (merged.get(j) ?? 0) + c);
-    for (const [j, c] of [...merged].sort((a, b) => a[0] - b[0])) if (c !== 0) { indices.push(j); values.push(c); }
-    starts.push(indices.length);
-    rowLower.push(r.sense === '<=' ? -highs.infinity : r.rhs);
-    rowUpper.push(r.sense === '>=' || r.rhs === Infinity ? highs.infinity : r.rhs);
+  const n = lp.variables;
+  const rows = lp.rows instanceof LinearRows ? lp.rows : LinearRows.of(lp.rows);
+  const { vars, coefs, starts: rowStart, senses, rhs } = rows;
+  const m = rows.length;
+  const starts = new Int32Array(m + 1), indices = new Int32Array(vars.length), values = new Float64Array(vars.length);
+  const rowLower = new Float64Array(m), rowUpper = new Float64Array(m);
+  let at = 0;
+  // Indexed loops: this runs once per model, mostly before V8 optimises it.
+  for (let i = 0; i < m; i++) {
+    const from = at;
+    for (let q = rowStart[i]!, stop = rowStart[i + 1]!; q < stop; q++) {
+      const j = vars[q]!, c = coefs[q]!;
+      let k = at;
+      while (k > from && indices[k - 1]! > j) k--;
+      if (k > from && indices[k - 1] === j) {
+        values[k - 1] = values[k - 1]! + c;
+        continue;
+      }
+      for (let z = at; z > k; z--) {
+        indices[z] = indices[z - 1]!;
+        values[z] = values[z - 1]!;
+      }
+      indices[k] = j;
+      values[k] = c;
+      at++;
+    }
+    let kept = from;
+    for (let k = from; k < at; k++) {
+      if (values[k] !== 0) {
+        indices[kept] = indices[k]!;
+        values[kept++] = values[k]!;
+      }
+    }
+    at = kept;
+    starts[i + 1] = at;
+    const sense = senses[i]!, b = rhs[i]!;
+    rowLower[i] = sense === '<=' ? -highs.infinity : b;
+    rowUpper[i] = sense === '>=' || b === Infinity ? highs.infinity : b;
   }
-  const colCost = new Array<number>(lp.variables).fill(0);
-  for (const [j, c] of lp.objective) colCost[j] = (colCost[j] ?? 0) + c;
-  const inf = (v: number) => (v === Infinity ? highs.infinity : v === -Infinity ? -highs.infinity : v);
+  const colCost = new Float64Array(n);
+  for (let q = 0; q < lp.objective.length; q++) {
+    const [j, c] = lp.objective[q]!;
+    colCost[j] = colCost[j]! + c;
+  }
+  const colLower = new Float64Array(n), colUpper = new Float64Array(n);
+  for (let j = 0; j < n; j++) {
+    colLower[j] = toHighs(lp.lower[j] ?? 0);
+    colUpper[j] = toHighs(lp.upper[j] ?? Infinity);
+  }
   return {
-    numCols: lp.variables,
-    numRows: lp.rows.length,
+    numCols: n,
+    numRows: m,
     sense: lp.sense === 'min' ? highs.constants.objectiveSense.minimize : highs.constants.objectiveSense.maximize,
     colCost,
-    colLower: Array.from({ length: lp.variables }, (_, j) => inf(lp.lower[j] ?? 0)),
-    colUpper: Array.from({ length: lp.variables }, (_, j) => inf(lp.upper[j] ?? Infinity)),
+    colLower,
+    colUpper,
     rowLower,
     rowUpper,
-    matrix: { format: 'csr' as const, numRows: lp.rows.length, numCols: lp.variables, starts, indices, values },
+    matrix: { format: 'csr' as const, numRows: m, numCols: n, starts, indices: indices.subarray(0, at), values: values.subarray(0, at) },
   };
+}
+
+/** Changes to one kind of bound or cost, index → last value set, not yet passed to HiGHS. */
+class PendingChanges {
+  private readonly first: Float64Array;
+  private readonly second: Float64Array;
+  private readonly touched: Uint8Array;
+  private readonly list: number[] = [];
+  constructor(size: number) {
+    this.first = new Float64Array(size);
+    this.second = new Float64Array(size);
+    this.touched = new Uint8Array(size);
+  }
+  set(i: number, a: number, b = 0): void {
+    if (this.touched[i] === 0) {
+      this.touched[i] = 1;
+      this.list.push(i);
+    }
+    this.first[i] = toHighs(a);
+    this.second[i] = toHighs(b);
+  }
+  /** The changed indices in increasing order with their values; then forgets them. */
+  take(): { indices: Int32Array; first: Float64Array; second: Float64Array } | undefined {
+    if (this.list.length === 0) return undefined;
+    const indices = Int32Array.from(this.list).sort();
+    const first = new Float64Array(indices.length), second = new Float64Array(indices.length);
+    for (let k = 0; k < indices.length; k++) {
+      const i = indices[k]!;
+      first[k] = this.first[i]!;
+      second[k] = this.second[i]!;
+      this.touched[i] = 0;
+    }
+    this.list.length = 0;
+    return { indices, first, second };
+  }
 }
 
 /**
  * A model kept in memory for repeated solves that change only bounds and costs (HiGHS then
  * starts from the previous basis). Call `dispose` when done: the solver's memory lives in Wasm.
+ *
+ * Changes are collected and passed to HiGHS in one call per kind (column bounds, row bounds,
+ * costs) just before the next `restart` or `solve`: HiGHS then holds exactly the bounds and costs
+ * the one-by-one calls would have left (only the last value of an index counts), and the
+ * secondary suppression's thousands of changes per LP cost a few calls instead of a call each
+ * through highs's JavaScript glue (which validated and looked up the native function every time).
  */
 export class LinearProgramSession {
   private readonly model: ReturnType<typeof highs.createModel>;
+  private readonly colBounds: PendingChanges;
+  private readonly rowBounds: PendingChanges;
+  private readonly costs: PendingChanges;
   constructor(private readonly lp: LinearProgram) {
     this.model = highs.createModel(modelData(lp));
     this.model.options.set({ output_flag: false, presolve: 'off' });
+    this.colBounds = new PendingChanges(lp.variables);
+    this.rowBounds = new PendingChanges(lp.rows.length);
+    this.costs = new PendingChanges(lp.variables);
   }
   setBounds(j: number, lower: number, upper: number): void {
-    this.model.changeColBounds(j, lower === -Infinity ? -highs.infinity : lower, upper === Infinity ? highs.infinity : upper);
+    this.colBounds.set(j, lower, upper);
   }
   /** Bounds of row i (−Infinity … Infinity switches it off). */
   setRowBounds(i: number, lower: number, upper: number): void {
-    this.model.changeRowBounds(i, lower === -Infinity ? -highs.infinity : lower, upper === Infinity ? highs.infinity : upper);
+    this.rowBounds.set(i, lower, upper);
   }
   /** Forgets the last basis: the next solve starts from all variables at a bound. */
   restart(): void {
+    this.flush();
     this.model.setLogicalBasis();
   }
   setCost(j: number, cost: number): void {
-    this.model.changeColCost(j, cost);
+    this.costs.set(j, cost);
+  }
+  private flush(): void {
+    const cols = this.colBounds.take();
+    if (cols) this.model.changeColsBounds({ kind: 'set', indices: cols.indices }, cols.first, cols.second);
+    const rows = this.rowBounds.take();
+    if (rows) this.model.changeRowsBounds({ kind: 'set', indices: rows.indices }, rows.first, rows.second);
+    const costs = this.costs.take();
+    if (costs) this.model.changeColsCost({ kind: 'set', indices: costs.indices }, costs.first);
   }
   solve(): LinearSolution {
+    this.flush();
     this.model.run();
     const status = this.model.getModelStatus();
     const values = new Array<number>(this.lp.variables).fill(0);

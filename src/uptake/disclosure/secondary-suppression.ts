@@ -32,7 +32,7 @@
  */
 import type { CellModel } from './cell-model.js';
 import { isSensitive, type DisclosureRule } from './disclosure-rule.js';
-import { LinearProgramSession, type LinearRow } from './linear-program.js';
+import { LinearProgramSession, LinearRows } from './linear-program.js';
 
 export interface SuppressionPattern {
   /** Printed cells (indices into model.cells) that are hidden. */
@@ -89,17 +89,24 @@ class PerturbationLp {
     const m = movable.length;
     rewarded.forEach((c) => this.rewardSlot.set(c, 2 * m + 2 * this.rewardSlot.size));
     this.second = 2 * m + 2 * rewarded.length;
-    const rows: LinearRow[] = [];
+    // Rows written flat (LinearRows): some 100,000 terms, built once per run.
+    const rows = new LinearRows();
     const relationRows = (base: number) => {
       for (const r of model.relations) {
-        const terms: [number, number][] = [];
-        const term = (cell: number, sign: number) => {
-          const k = this.slot.get(cell);
-          if (k !== undefined) terms.push([base + 2 * k, sign], [base + 2 * k + 1, -sign]);
-        };
-        term(r.total, 1);
-        for (const q of r.parts) term(q, -1);
-        if (terms.length > 0) rows.push({ terms, sense: '=', rhs: 0 });
+        const k0 = this.slot.get(r.total);
+        if (k0 !== undefined) {
+          rows.term(base + 2 * k0, 1);
+          rows.term(base + 2 * k0 + 1, -1);
+        }
+        const parts = r.parts;
+        for (let q = 0; q < parts.length; q++) {
+          const k = this.slot.get(parts[q]!);
+          if (k !== undefined) {
+            rows.term(base + 2 * k, -1);
+            rows.term(base + 2 * k + 1, 1);
+          }
+        }
+        if (rows.pending > 0) rows.end('=', 0);
       }
     };
     relationRows(0);
@@ -108,15 +115,15 @@ class PerturbationLp {
     this.firstRewardRow = rows.length;
     for (const [c, w] of this.rewardSlot) {
       const k = this.slot.get(c)!;
-      rows.push({ terms: [[w, 1], [2 * k, -1], [2 * k + 1, 1]], sense: '<=', rhs: Infinity });
-      rows.push({ terms: [[w + 1, 1], [2 * k, 1], [2 * k + 1, -1]], sense: '<=', rhs: Infinity });
+      rows.add('<=', Infinity, w, 1, 2 * k, -1, 2 * k + 1, 1);
+      rows.add('<=', Infinity, w + 1, 1, 2 * k, 1, 2 * k + 1, -1);
     }
     relationRows(this.second);
     // y_t − y′_t ≥ p for a two-sided target (switched off until `perturbBothWays`).
     for (const t of twoSided) {
       const k = this.slot.get(t)!, k2 = this.second + 2 * k;
       this.linkRow.set(t, rows.length);
-      rows.push({ terms: [[2 * k, 1], [2 * k + 1, -1], [k2, -1], [k2 + 1, 1]], sense: '<=', rhs: Infinity });
+      rows.add('<=', Infinity, 2 * k, 1, 2 * k + 1, -1, k2, -1, k2 + 1, 1);
     }
     const n = this.second + 2 * m;
     const lower = new Array<number>(n).fill(0);

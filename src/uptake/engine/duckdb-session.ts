@@ -7,7 +7,8 @@
 import { mkdtempSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import type { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
+import { duckdb } from './duckdb-api.js';
 import { DEFAULT_MEMORY_LIMIT, type EngineLimits } from './engine-limits.js';
 import { discardStagingFolder, registerStagingFolder } from '../../io/staging-files.js';
 import { timingsWanted, withStatementTimings } from './statement-timings.js';
@@ -20,7 +21,7 @@ export async function withDuckDb<T>(limits: EngineLimits, work: (db: DuckDBConne
   let instance: DuckDBInstance | undefined;
   let connection: DuckDBConnection | undefined;
   try {
-    instance = await DuckDBInstance.create(':memory:', {
+    instance = await duckdb.DuckDBInstance.create(':memory:', {
       memory_limit: limits.memoryLimit ?? DEFAULT_MEMORY_LIMIT,
       threads: String(limits.threads ?? availableParallelism()),
       temp_directory: spill,

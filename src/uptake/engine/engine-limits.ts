@@ -8,7 +8,7 @@ import { HtaError } from '../../errors.js';
 export interface EngineLimits {
   /** DuckDB memory limit, e.g. "1GB" or "512MB" (see `parseMemoryLimit`). Default "1GB". */
   memoryLimit?: string;
-  /** Worker threads; default: the machine's cores. */
+  /** Worker threads; default: the machine's cores (one for a registry file under 32 MiB, registry-engine.ts). */
   threads?: number;
 }
 

@@ -7,9 +7,9 @@
  * synonyms, Unicode normalisation, strict calendar dates — without a second definition in SQL.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { DuckDBDateValue } from '@duckdb/node-api';
 import { referralFieldSchemas, type ReferralRules } from '../referral.js';
 import { createDateFormatDetector, type DateFormatDetector } from '../registry-dates.js';
+import { duckdb } from './duckdb-api.js';
 import { sqlText } from './duckdb-session.js';
 
 /** The columns whose distinct texts are looked up. */
@@ -22,15 +22,32 @@ export type DistinctTexts = Record<(typeof DICTIONARY_COLUMNS)[number], string[]
  * read stops there).
  */
 export async function distinctTexts(db: DuckDBConnection, sampleRows?: number, relation = 'raw'): Promise<DistinctTexts> {
+  return (await textsAndRows(db, sampleRows, relation)).texts;
+}
+
+/**
+ * The distinct texts of the first `sampleRows` rows of `relation`, and whether those were all
+ * its rows (fewer were read than asked for): then they are every distinct text of the file.
+ */
+export async function sampleTexts(db: DuckDBConnection, sampleRows: number, relation = 'raw'): Promise<{ texts: DistinctTexts; wholeFile: boolean }> {
+  const { texts, rows } = await textsAndRows(db, sampleRows, relation);
+  return { texts, wholeFile: rows < Math.trunc(sampleRows) };
+}
+
+async function textsAndRows(db: DuckDBConnection, sampleRows: number | undefined, relation: string): Promise<{ texts: DistinctTexts; rows: number }> {
   const cols = DICTIONARY_COLUMNS.join(', ');
   const sets = DICTIONARY_COLUMNS.map((c) => `(${c})`).join(', ');
   const from = sampleRows === undefined ? relation : `(SELECT ${cols} FROM ${relation} LIMIT ${Math.trunc(sampleRows)})`;
-  const out = Object.fromEntries(DICTIONARY_COLUMNS.map((c) => [c, [] as string[]])) as DistinctTexts;
-  for (const row of (await db.runAndReadAll(`SELECT ${cols} FROM ${from} GROUP BY GROUPING SETS (${sets})`)).getRowsJS() as unknown[][]) {
-    const i = row.findIndex((v) => v !== null);
-    if (i >= 0) out[DICTIONARY_COLUMNS[i]!].push(String(row[i]));
+  const texts = Object.fromEntries(DICTIONARY_COLUMNS.map((c) => [c, [] as string[]])) as DistinctTexts;
+  let rows = 0;
+  // count(*) of the first grouping set's groups adds up to the rows read.
+  for (const row of (await db.runAndReadAll(`SELECT ${cols}, count(*) FROM ${from} GROUP BY GROUPING SETS (${sets})`)).getRowsJS() as unknown[][]) {
+    const i = row.findIndex((v, k) => k < DICTIONARY_COLUMNS.length && v !== null);
+    if (i < 0) continue;
+    texts[DICTIONARY_COLUMNS[i]!].push(String(row[i]));
+    if (i === 0) rows += Number(row[DICTIONARY_COLUMNS.length]);
   }
-  return out;
+  return { texts, rows };
 }
 
 /** The distinct date texts of the three date columns. */
@@ -106,7 +123,7 @@ export async function createValueDictionaries(db: DuckDBConnection, rules: Refer
     const r = schemas.referred.safeParse(text);
     days.appendVarchar(raw);
     days.appendBoolean(text === '');
-    if (r.success) days.appendDate(new DuckDBDateValue(r.data));
+    if (r.success) days.appendDate(new duckdb.DuckDBDateValue(r.data));
     else days.appendNull();
     days.endRow();
   }

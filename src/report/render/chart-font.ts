@@ -50,5 +50,11 @@ export function textWidth(text: string, fontSize: number): number {
   return Math.ceil([...text].length * CHAR_WIDTH_EM * fontSize);
 }
 
-/** PNG pixels per SVG pixel: sharp on a laptop screen and in a printed A4 page, still small. */
-export const PNG_ZOOM = 2;
+/**
+ * PNG pixels per SVG pixel. The PNG is the download for slides and documents (pages and READMEs
+ * show the SVG, and print from it): charts 630–980 px wide become 950–1,470 px, 150–230 dpi across
+ * an A4 text column. 2 was sharper still but cost every cold `hta report` ~0.7 CPU-s more (raster
+ * and deflate grow with the pixel count: 53 → 30 Mpx for the bundled charts;
+ * docs/architecture.md#the-cost-of-a-cold-regeneration).
+ */
+export const PNG_ZOOM = 1.5;

@@ -4,10 +4,12 @@
  * its optimising compiler (TurboFan, on background threads) compiled so many of them that it
  * took a third of a cold regeneration's CPU time, for code that had mostly stopped running by the
  * time it was ready. A larger interrupt budget (how much a function must run before V8 considers
- * optimising it: 1,000,000 instead of about 132,000) keeps the compiler for the code that stays
+ * optimising it: 2,000,000 instead of about 132,000) keeps the compiler for the code that stays
  * hot — the imputation and bootstrap loops, resvg's callers — and cut the CPU time of all threads
- * by about 1.5 s of 9.4 s, with the same output (JavaScript arithmetic does not depend on the
- * tier). docs/architecture.md#the-cost-of-a-cold-regeneration.
+ * by about 1.5 s of 9.4 s at 1,000,000, and by another ~0.4 s (the compiler threads' share) at
+ * 2,000,000 (8 interleaved runs each; 4,000,000 left the imputation loops unoptimised too long),
+ * with the same output (JavaScript arithmetic does not depend on the tier).
+ * docs/architecture.md#the-cost-of-a-cold-regeneration.
  *
  * The flag is process-wide (worker threads share it) and is read when a function's feedback is
  * first allocated, so setting it before the report code runs is enough.
@@ -19,5 +21,5 @@ let applied = false;
 export function preferShortRunJit(): void {
   if (applied) return;
   applied = true;
-  setFlagsFromString('--interrupt-budget=1000000');
+  setFlagsFromString('--interrupt-budget=2000000');
 }

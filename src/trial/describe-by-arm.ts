@@ -14,16 +14,11 @@ import { describe, type Description } from '../stats/describe.js';
 import { tQuantile } from '../stats/distributions.js';
 import type { Arm, TrialData } from './trial-data.js';
 
-export interface DescriptiveRow {
+/** One group's numbers as `describe` gives them (SD, median and quartiles as documented there), keyed. */
+export interface DescriptiveRow extends Pick<Description, 'n' | 'mean' | 'sd' | 'median' | 'q1' | 'q3'> {
   outcome: string;
   time: string;
   arm: Arm;
-  n: number;
-  mean: number | null;
-  sd: number | null;
-  median: number | null;
-  q1: number | null;
-  q3: number | null;
   /** t-based 95% CI of the mean: mean ± t(0.975, n − 1)·SD/√n; null for n < 2. */
   meanCiLower: number | null;
   meanCiUpper: number | null;

@@ -24,6 +24,7 @@ import type { ChartSpec, PageSection, ReportContent } from '../report-page.js';
 import type { Table } from '../text-table.js';
 import { planOf, type ReportKind } from './report-kind.js';
 import { numberCaptions } from '../number-captions.js';
+import { notAnalysedText } from '../failure-reasons.js';
 
 export const registryEntrySchema = z.object({
   data: z.string().describe('Registry outcome export (CSV), relative to the manifest'),
@@ -183,7 +184,8 @@ export const registryReportKind: ReportKind<typeof registryEntrySchema> = {
     // The warnings in the page's language, from the same rules as the CLI's (diagnostic-findings.ts).
     const warnings = shown.analyses.flatMap((a) => {
       const where = `${a.label}, ${timeLabel(a.time, lang)}`;
-      if (a.error || !a.excluded) return [`${where}: ${T.notAnalysed[lang]}: ${a.error}`];
+      // The reason in the page's language (results.json keeps the analysis's English).
+      if (a.error || !a.excluded) return [`${where}: ${notAnalysedText(a.error ?? '', lang, T.notAnalysed)}`];
       const found = diagnosticFindings(a, spec.balanceThreshold);
       if (a.excluded.missingConfounders) found.push({ kind: 'missing', n: a.excluded.missingConfounders });
       return found.map((f) => `${where}: ${findingText(f, lang)}`);

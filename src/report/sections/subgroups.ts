@@ -17,6 +17,7 @@ import { assertFiniteChart } from '../chart-data.js';
 import { forestAnalyses, subgroupForestSpec } from '../charts/subgroup-forest.js';
 import type { TrialChartContext } from '../charts/trial-chart-context.js';
 import { decimalsFor, formatEffect } from '../effects-table.js';
+import { failureReasonText } from '../failure-reasons.js';
 import { fillPhrase, formatFixed, formatP, type Lang, NO_MCID_VERDICT_TEXT, SHORT_RELEVANCE_TEXT } from '../i18n.js';
 import type { ChartSpec, PageSection } from '../report-page.js';
 import type { Table } from '../text-table.js';
@@ -190,9 +191,10 @@ function targetSection(result: AnalysisResult, plan: Plan, ctx: TrialChartContex
       }),
     );
   }
-  // One line per distinct reason (a failed membership model fails every row alike).
+  // One line per distinct reason (a failed membership model fails every row alike), worded in the
+  // page's language (results.json keeps the analysis's English).
   const failures = new Set<string>();
-  for (const x of t.transported ?? []) if (x.effect.error && !failures.has(x.effect.error) && failures.add(x.effect.error)) notes.push(`${ctx.outcomeLabel(x.outcome)}, ${ctx.timeLabel(x.time)}: ${x.effect.error}`);
+  for (const x of t.transported ?? []) if (x.effect.error && !failures.has(x.effect.error) && failures.add(x.effect.error)) notes.push(`${ctx.outcomeLabel(x.outcome)}, ${ctx.timeLabel(x.time)}: ${failureReasonText(x.effect.error, lang)}`);
   return [
     {
       id: 'target-population',

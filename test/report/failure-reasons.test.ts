@@ -1,0 +1,245 @@
+/**
+ * A Danish page words every "not analysed" reason in Danish (src/report/failure-reasons.ts):
+ * (a) each observational failure kind, triggered through the real analysis functions on tiny
+ * synthetic inputs, and shown on a real Danish registry page, has a Danish wording with no English
+ * left in it; (b) every `analysis.failed` message written in the sources of the observational
+ * analyses and of the transported effects has a Danish wording, so a new English message fails
+ * here instead of slipping onto a Danish page; an unknown one is marked as English, never dropped.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { analyzeTrial } from '../../src/analysis/analyze-trial.js';
+import { HtaError } from '../../src/errors.js';
+import { readCsvFile } from '../../src/io/read-csv.js';
+import { trialChartContext } from '../../src/report/charts/trial-chart-context.js';
+import { subgroupReport } from '../../src/report/sections/subgroups.js';
+import { readTargetSample } from '../../src/trial/target-sample.js';
+import { parseCsvText } from '../../src/io/read-csv.js';
+import { aipw } from '../../src/observational/aipw.js';
+import { computeObservationalAnalyses } from '../../src/observational/analyze-observational.js';
+import { propensityScores } from '../../src/observational/propensity-score.js';
+import { weightedRegression } from '../../src/observational/weighted-regression.js';
+import { loadPlanFile, parsePlan } from '../../src/plan/load-plan.js';
+import { danishNumber, danishReason, failureReasonText, notAnalysedText } from '../../src/report/failure-reasons.js';
+import { registryReportKind } from '../../src/report/kinds/registry-report.js';
+import { simulateRegistryOutcomes } from '../../src/simulate/registry-outcomes.js';
+import { logisticRegression } from '../../src/stats/logistic-regression.js';
+import { rake } from '../../src/stats/raking.js';
+import { loadTrial } from '../../src/trial/load-trial.js';
+import { tempDir } from '../support/run-cli.js';
+
+/** English words that have no place in Danish prose ("model", "patient" are Danish too; technical loans the Danish pages use — confounder, propensity score, AIPW, raking, separation — are allowed). */
+const ENGLISH = /\b(the|and|or|of|with|without|patients|too|few|fewer|than|exposed|unexposed|only|among|estimate|rows|has|have|is|are|no|not|level|share|trial|target|sample|margins?|outcome|column|covariate|singular|collinear|because|so|could|cannot|needs?|left|after|trimming)\b/i;
+
+/** The message of the `analysis.failed` error `f` throws. */
+function failure(f: () => unknown): string {
+  try {
+    f();
+  } catch (err) {
+    if (err instanceof HtaError && err.code === 'analysis.failed') return err.message;
+    throw err;
+  }
+  throw new Error('expected an analysis.failed error');
+}
+
+function expectDanish(message: string): string {
+  const da = danishReason(message);
+  expect(da, message).toBeDefined();
+  expect(da, message).not.toMatch(ENGLISH);
+  return da as string;
+}
+
+const basePlan = JSON.parse(readFileSync('data/plans/registry-outcomes.plan.json', 'utf8')) as Record<string, unknown> & { observational: Record<string, unknown> };
+type Row = Record<string, string>;
+/** 120 simulated registry patients, every value present. */
+function rows(): { names: string[]; rows: Row[] } {
+  const [header, ...lines] = simulateRegistryOutcomes({ patients: 120, seed: 3 }).trimEnd().split('\n');
+  const names = header!.split(',');
+  const rs = lines.map((l) => Object.fromEntries(l.split(',').map((v, i) => [names[i]!, v])) as Row);
+  for (const r of rs) {
+    if (r.age === '') r.age = '50';
+    for (const o of ['rmdq', 'pain']) if (r[`${o}_3m`] === '') r[`${o}_3m`] = r[`${o}_baseline`]!;
+  }
+  return { names, rows: rs };
+}
+const csvOf = (d: { names: string[]; rows: Row[] }) => [d.names.join(','), ...d.rows.map((r) => d.names.map((n) => r[n]).join(','))].join('\n') + '\n';
+const errorsOf = (csv: string, plan: Record<string, unknown> = basePlan) => computeObservationalAnalyses(loadTrial(parseCsvText(csv, 'registry.csv'), parsePlan(plan))).map((a) => a.error);
+
+describe('observational failures in Danish', () => {
+  it('the design and sample checks of analyzeObservational', () => {
+    const few = rows();
+    const users = new Set(few.rows.filter((r) => r.app === 'Ja').slice(0, 4));
+    few.rows = few.rows.filter((r) => r.app === 'Nej' || users.has(r));
+    const fewMsg = errorsOf(csvOf(few))[0]!;
+    expect(fewMsg).toMatch(/^too few patients: fewer than 5/);
+    expect(expectDanish(fewMsg)).toBe('for få patienter: færre end 5 eksponerede eller ikke-eksponerede med komplette data (grænsen for offentliggørelse)');
+
+    const trimMsg = errorsOf(csvOf(rows()), { ...basePlan, observational: { ...basePlan.observational, trim: 0.49 } })[0]!;
+    expect(trimMsg).toMatch(/^too few patients left after trimming at 0.49/);
+    expect(expectDanish(trimMsg)).toMatch(/^for få patienter tilbage efter trimning ved 0,49: /);
+
+    const lone = rows();
+    for (const r of lone.rows.filter((x) => x.app === 'Ja').slice(0, 6)) r.referrer = 'Z';
+    const overlapMsg = errorsOf(csvOf(lone))[0]!;
+    expect(overlapMsg).toMatch(/^no overlap: confounder "referrer" has level "Z" only among the exposed/);
+    expect(expectDanish(overlapMsg)).toMatch(/^intet overlap: confounderen "referrer" har niveauet "Z" kun blandt de eksponerede, så /);
+
+    const flat = rows();
+    // Every follow-up value 0: the fits are exact zeros, so the SE is 0 (a constant non-zero value leaves rounding noise).
+    for (const r of flat.rows) r.rmdq_3m = '0';
+    const seMsg = errorsOf(csvOf(flat)).find((e) => e !== undefined)!;
+    expect(seMsg).toMatch(/estimate has no standard error/);
+    expectDanish(seMsg);
+  });
+
+  it('the propensity, outcome and AIPW models', () => {
+    const messages = [
+      failure(() => propensityScores([[1, 0], [1, 1]], [0, 1], ['(Intercept)', 'x'])),
+      failure(() => propensityScores([1, 2, 3, 4, 5, 6].map((x) => [1, x % 2, x % 2]), [0, 1, 0, 1, 1, 0], ['(Intercept)', 'a', 'b'])),
+      failure(() => propensityScores([1, 2, 3, 4, 5, 6].map((x) => [1, x]), [0, 0, 0, 1, 1, 1], ['(Intercept)', 'x'])),
+      failure(() => weightedRegression([[1, 0], [1, 1]], [1, 2], [1, 1], ['(Intercept)', 'x'])),
+      failure(() => weightedRegression([1, 2, 3, 4].map((x) => [1, x, 2 * x]), [1, 3, 2, 4], [1, 1, 1, 1], ['(Intercept)', 'a', 'b'])),
+      failure(() => aipw([1, 2, 3, 4].map((x) => [1, x]), [1, 2, 3, 4], [1, 1, 1, 0], [0.5, 0.5, 0.5, 0.5], ['(Intercept)', 'x'], 'ATE')),
+      failure(() => aipw([1, 2, 3, 4].map((x) => [1, x]), [1, 2, 3, 4], [0, 0, 0, 1], [0.5, 0.5, 0.5, 0.5], ['(Intercept)', 'x'], 'ATE')),
+    ];
+    expect(messages.map((m) => m.split(/[:(]/)[0])).toEqual([
+      '2 patients are too few for a propensity model with 2 coefficients',
+      'the propensity model is singular',
+      'the propensity model cannot be fitted',
+      '2 patients are too few for an outcome model with 2 coefficients',
+      'the outcome model is singular',
+      'AIPW needs more unexposed patients ',
+      'AIPW needs more exposed patients ',
+    ]);
+    for (const m of messages) expectDanish(m);
+  });
+
+  it('the transported effects: raking and the trial-membership model', () => {
+    expectDanish(failure(() => rake(2, [{ name: 'sex', levels: ['K', 'M'], shares: [0.5, 0.5], group: [0, 0] }])));
+    expectDanish(failure(() => rake(2, [{ name: 'sex', levels: ['K', 'M'], shares: [0.25, 0.5], group: [0, 1] }])));
+    expectDanish(failure(() => logisticRegression([1, 2, 3, 4, 5, 6].map((x) => [1, x]), [0, 0, 0, 1, 1, 1], ['(Intercept)', 'x'])));
+    // Joined inverse-odds problems, each with its own "; ", behind the "target sample: " of every row.
+    const joined = "target sample: the target sample has region = 'Nord' (3 rows) but no trial patient has it, so the trial cannot be weighted to it; 1586 trial patients have region = 'Syd', which no target patient has (their weight would be 0); leave region out of the model or restrict the trial";
+    expect(expectDanish(joined)).toBe("stikprøven fra målgruppen: stikprøven fra målgruppen har region = 'Nord' (3 rækker), men ingen forsøgspatient har det, så forsøget kan ikke vægtes til den; 1.586 forsøgspatienter har region = 'Syd', som ingen patient i målgruppen har (deres vægt ville være 0); udelad region af modellen, eller afgræns forsøget");
+  });
+
+  it('a Danish registry page shows the reason in Danish, the English page as the analysis worded it', async () => {
+    const lone = rows();
+    for (const r of lone.rows.filter((x) => x.app === 'Ja').slice(0, 6)) r.referrer = 'Z';
+    const dir = tempDir();
+    writeFileSync(join(dir, 'registry.csv'), csvOf(lone));
+    writeFileSync(join(dir, 'plan.json'), JSON.stringify(basePlan));
+    const notes: Record<string, string[]> = {};
+    for (const lang of ['en', 'da'] as const) {
+      const env = { input: (p: string) => join(dir, p), lang, version: 'test', memo: <T>(_k: string, f: () => T) => f() };
+      const content = await registryReportKind.build({ id: 'r', kind: 'registry', out: 'r', lang, data: 'registry.csv', plan: 'plan.json' } as never, env as never);
+      notes[lang] = content.page.sections.find((s) => s.id === 'warnings')?.notes ?? [];
+    }
+    expect(notes.en![0]).toMatch(/: not analysed: no overlap: confounder "referrer" has level "Z" only among the exposed/);
+    expect(notes.da!.length).toBe(notes.en!.length);
+    for (const n of notes.da!) {
+      expect(n).toMatch(/: ikke analyseret: intet overlap: confounderen "referrer"/);
+      expect(n.slice(n.indexOf(': ikke analyseret'))).not.toMatch(ENGLISH);
+    }
+  });
+});
+
+describe('transported-effect failures on a trial page', () => {
+  it('the target-population notes: Danish on the Danish page, an unknown reason marked as English, English as the analysis worded it', () => {
+    const trial = loadTrial(readCsvFile('test/fixtures/subgroups/trial.csv'), loadPlanFile('test/fixtures/subgroups/plan.json'));
+    const result = analyzeTrial(trial, { version: 'test', targetSample: readTargetSample('test/fixtures/subgroups/target-sample.csv', trial.plan)! });
+    const rows = result.targetPopulation!.transported!;
+    expect(rows.length).toBeGreaterThan(1);
+    const known = "target sample: 12 trial patients have region = 'Syd', which no target patient has (their weight would be 0); leave region out of the model or restrict the trial";
+    const unknown = 'a reason nobody translated';
+    // The bundled fixture transports every row; two rows are made to fail as a bad input would.
+    const failed = { ...result, targetPopulation: { ...result.targetPopulation!, transported: rows.map((r, i) => (i < 2 ? { ...r, weights: null, effect: { ...r.effect, error: i === 0 ? known : unknown } } : r)) } };
+    const notes = (lang: 'en' | 'da') => subgroupReport(failed, trial.plan, trialChartContext(trial, lang), () => 10).sections.find((s) => s.id === 'target-population')!.notes ?? [];
+    const en = notes('en');
+    expect(en.some((n) => n.endsWith(`: ${known}`))).toBe(true);
+    expect(en.some((n) => n.endsWith(`: ${unknown}`))).toBe(true);
+    const da = notes('da');
+    expect(da.some((n) => n.endsWith(": stikprøven fra målgruppen: 12 forsøgspatienter har region = 'Syd', som ingen patient i målgruppen har (deres vægt ville være 0); udelad region af modellen, eller afgræns forsøget"))).toBe(true);
+    expect(da.some((n) => n.endsWith(`: ikke analyseret (på engelsk: ${unknown})`))).toBe(true);
+    expect(da.join('\n')).not.toContain(known);
+  });
+});
+
+/** The messages (template text, each `${…}` as "X") passed to analysisFailed(…) / HtaError('analysis.failed', …) in a source file. */
+function thrownMessages(file: string): string[] {
+  const src = readFileSync(file, 'utf8');
+  const out: string[] = [];
+  const opener = /(?:analysisFailed\(|new HtaError\('analysis\.failed',)\s*/g;
+  for (let m = opener.exec(src); m; m = opener.exec(src)) {
+    let i = opener.lastIndex;
+    const quote = src[i];
+    if (quote !== '`' && quote !== "'" && quote !== '"') continue; // a variable (e.g. problems.join): its parts are thrown elsewhere
+    let text = '';
+    for (i++; src[i] !== quote; i++) {
+      if (src[i] === '\\') text += src[++i];
+      else if (quote === '`' && src.startsWith('${', i)) {
+        let depth = 1;
+        for (i += 2; depth > 0; i++) depth += src[i] === '{' ? 1 : src[i] === '}' ? -1 : 0;
+        i--;
+        text += 'X';
+      } else text += src[i];
+    }
+    out.push(text);
+  }
+  return out;
+}
+
+describe('every analysis.failed message has a Danish wording', () => {
+  // The sources whose messages reach a page as an observational or transported row's `error`.
+  const files = [
+    'src/observational/analyze-observational.ts',
+    'src/observational/aipw.ts',
+    'src/observational/propensity-score.ts',
+    'src/observational/weighted-regression.ts',
+    'src/observational/observational-design.ts',
+    'src/analysis/transported-effect.ts',
+    'src/analysis/inverse-odds-transport.ts',
+    'src/stats/raking.ts',
+    'src/stats/logistic-regression.ts',
+    'src/stats/raked-ancova.ts',
+    'src/stats/ols.ts',
+  ];
+  /** Each placeholder as a number (patterns take any text where a name stands), the ternaries' and variables' words as they come. */
+  const sample = (t: string) =>
+    t
+      .replace(/\bX\b/g, '3')
+      .replace(/the 3 estimate/, 'the aipw estimate')
+      .replace(/the 3 arm/, 'the control arm')
+      .replace(/more 3 patients/, 'more exposed patients')
+      .replace(/level 3, so/, 'level "Z" only among the exposed, and "W" only among the unexposed, so')
+      .replace(/^target sample: 3$/, 'target sample: the membership model did not converge in 100 iterations (the trial and the target sample may be separated by the model columns)');
+  // ancova.ts: only covariateColumns (the weighted ANCOVA's covariates) is on the transported path.
+  const only: Record<string, (m: string) => boolean> = { 'src/stats/ancova.ts': (m) => m.startsWith('covariate ') };
+  for (const file of [...files, 'src/stats/ancova.ts']) {
+    it(file, () => {
+      const messages = thrownMessages(file).filter(only[file] ?? (() => true));
+      expect(messages.length).toBeGreaterThan(0);
+      for (const m of messages) {
+        const s = sample(m);
+        expect(danishReason(s), `no Danish wording for: ${s}`).toBeDefined();
+        expect(danishReason(s), s).not.toMatch(ENGLISH);
+      }
+    });
+  }
+
+  it('an unknown reason: a Danish lead and the English marked as English; English pages unchanged', () => {
+    const msg = 'a brand-new reason nobody translated';
+    expect(danishReason(msg)).toBeUndefined();
+    expect(notAnalysedText(msg, 'da', { en: 'not analysed', da: 'ikke analyseret' })).toBe('ikke analyseret (på engelsk: a brand-new reason nobody translated)');
+    expect(failureReasonText(msg, 'da')).toBe('ikke analyseret (på engelsk: a brand-new reason nobody translated)');
+    expect(notAnalysedText(msg, 'en', { en: 'not analysed', da: 'ikke analyseret' })).toBe('not analysed: a brand-new reason nobody translated');
+    expect(failureReasonText(msg, 'en')).toBe(msg);
+    // A known reason joined with an unknown one is not half translated.
+    expect(danishReason(`the design matrix rows differ in length; ${msg}`)).toBeUndefined();
+  });
+
+  it('numbers in Danish format', () => {
+    expect(['0.05', '1586', '-2', '12', '1234567.5', 'NaN'].map(danishNumber)).toEqual(['0,05', '1.586', '−2', '12', '1.234.567,5', 'NaN']);
+  });
+});

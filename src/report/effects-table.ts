@@ -2,7 +2,10 @@
 import type { EffectRow } from '../analysis/results-schema.js';
 import { type ArmNames, defaultArmNames, fillArms } from './arm-names.js';
 import { formatFixed, formatMcid, formatP, type Lang, NO_MCID_VERDICT_TEXT, RELEVANCE_TEXT, SHORT_RELEVANCE_TEXT, tableInterval, timeLabel } from './i18n.js';
+import { notAnalysedText } from './failure-reasons.js';
 import type { Table } from './text-table.js';
+
+const NOT_COMPUTED: Record<Lang, string> = { en: 'not computed', da: 'ikke beregnet' };
 
 const METHOD_TEXT: Record<EffectRow['method'], Record<Lang, string>> = {
   ancova: { en: 'ANCOVA', da: 'ANCOVA' },
@@ -46,7 +49,7 @@ export function effectsTable(rows: EffectRow[], lang: Lang, rangeWidthOf: (outco
     rows: rows.map((r) => {
       const d = decimalsFor(r, rangeWidthOf(r.outcome));
       const verdict = r.error
-        ? (lang === 'da' ? `ikke beregnet: ${r.error}` : `not computed: ${r.error}`)
+        ? notAnalysedText(r.error, lang, NOT_COMPUTED) // the analyses word it in English; a Danish page rewords it
         : r.relevance
           ? text[r.relevance][lang]
           : r.significant

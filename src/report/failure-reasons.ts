@@ -7,7 +7,8 @@
  * A reason no pattern knows is never dropped and never crashes a page: the Danish page shows a
  * Danish lead and the English text marked as English (`notAnalysedText`). The test
  * test/report/failure-reasons.test.ts lists every `analysis.failed` message of the observational
- * analyses and the transported effects from their sources and fails when one has no pattern here.
+ * analyses, the transported effects and the trial's effect rows (ANCOVA, t tests, risk difference,
+ * MMRM, multiple imputation, subgroup levels) from their sources and fails when one has no pattern here.
  */
 import type { Lang } from './i18n.js';
 
@@ -95,6 +96,82 @@ const DANISH: readonly [RegExp, (...m: string[]) => string][] = [
   [/^singular design: column '(.*)' is collinear with (.*)$/, (c, list) => `singulært design: kolonnen '${c}' er kollineær med ${list}`],
   [/^the outcome has the same value for every patient, so the model has no residual error to estimate$/, () => 'effektmålet har samme værdi for alle patienter, så modellen har ingen residualfejl at estimere'],
   [/^the model fits every patient exactly \(residual standard error 0\); check for a covariate that duplicates the outcome$/, () => 'modellen passer præcist på alle patienter (residualstandardfejl 0); se efter en kovariat, der gentager effektmålet'],
+
+  // The trial's effect rows (src/analysis/judged-row.ts keeps the reason as the row's `error`).
+  // src/analysis/continuous-effect.ts, analyze-trial.ts, subgroup-effects.ts
+  [/^unknown method (.*)$/, (m) => `ukendt metode ${m}`],
+  [/^MMRM needs at least 2 follow-up visits; the plan has 1 \((.*)\), so this row is skipped$/, (t) => `MMRM kræver mindst 2 opfølgningstidspunkter; planen har 1 (${t}), så denne række udelades`],
+  [/^no patient was observed at (.*)$/, (t) => `ingen patient blev observeret ved ${t}`],
+  [/^no patient in level '(.*)' has the values this analysis needs at (.*)$/, (l, t) => `ingen patient på niveauet '${l}' har de værdier, analysen kræver ved ${t}`],
+  [
+    new RegExp(`^level '(.*)' has patients in one arm only \\(intervention ${NUM}, control ${NUM}\\), so no effect can be estimated within it$`),
+    (l, a, b) => `niveauet '${l}' har kun patienter i den ene gruppe (interventionsgruppen ${n(a)}, kontrolgruppen ${n(b)}), så der kan ikke estimeres en effekt inden for niveauet`,
+  ],
+  // src/stats/ancova.ts (the complete-case ANCOVA)
+  [
+    new RegExp(`^outcome, baseline and arm have different lengths \\(${NUM}, ${NUM}, ${NUM}\\); pass complete cases only$`),
+    (a, b, c) => `effektmål, baseline og gruppe har forskellig længde (${n(a)}, ${n(b)}, ${n(c)}); brug kun komplette observationer`,
+  ],
+  [new RegExp(`^arm of patient ${NUM} is (.*); expected 1/true \\(intervention\\) or 0/false \\(control\\)$`), (i, v) => `gruppen for patient ${n(i)} er ${v}; forventet 1/true (intervention) eller 0/false (kontrol)`],
+  [new RegExp(`^fewer than ${NUM} patients with baseline and follow-up in the (intervention|control) arm \\(found ${NUM}\\)$`), (min, arm, k) => `færre end ${n(min)} patienter med baseline og opfølgning i ${ARM[arm] as string} (fandt ${n(k)})`],
+  [new RegExp(`^(follow-up|baseline) value of patient ${NUM} is (.*); pass complete cases only$`), (w, i, v) => `${w === 'baseline' ? 'baselineværdien' : 'opfølgningsværdien'} for patient ${n(i)} er ${n(v)}; brug kun komplette observationer`],
+  [
+    /^(?:the baseline score|covariate '(.*)') has the same value \((.*)\) for every patient analysed, so its effect cannot be estimated; drop it from the model$/,
+    (c, v) => `${c === '' ? 'baselinescoren' : `kovariaten '${c}'`} har samme værdi (${n(v)}) for alle analyserede patienter, så dens effekt kan ikke estimeres; udelad den af modellen`,
+  ],
+  // src/stats/arm-size.ts (Welch, pooled t, bootstrap); "fewer than 2 patients in the … arm" is worded above (raked-ancova.ts)
+  [/^confidence level must lie strictly between 0 and 1, got (.*)$/, (x) => `konfidensniveauet skal ligge mellem 0 og 1 (begge udelukket), men er ${n(x)}`],
+  [/^value (.*) in the (intervention|control) arm is not a finite number$/, (v, arm) => `værdien ${n(v)} i ${ARM[arm] as string} er ikke et endeligt tal`],
+  // src/stats/welch-difference.ts, pooled-t-difference.ts, change-difference.ts
+  [/^every patient has the same value in both arms, so the difference has no standard error$/, () => 'alle patienter har samme værdi i begge grupper, så forskellen har ingen standardfejl'],
+  [
+    new RegExp(`^the (intervention|control) arm has ${NUM} baseline values but ${NUM} follow-up values; pass complete pairs only$`),
+    (arm, a, b) => `${ARM[arm] as string} har ${n(a)} baselineværdier, men ${n(b)} opfølgningsværdier; brug kun komplette par`,
+  ],
+  // src/stats/bootstrap.ts, bootstrap-intervals.ts (the bootstrap of a Welch row)
+  [/^the number of bootstrap replicates must be a whole number of at least 2, got (.*)$/, (x) => `antallet af bootstrap-replikationer skal være et helt tal på mindst 2, men er ${n(x)}`],
+  [/^the bootstrap seed must be a whole number, got (.*)$/, (x) => `startværdien (seed) for bootstrap skal være et helt tal, men er ${n(x)}`],
+  [new RegExp(`^only ${NUM} bootstrap replicates gave a finite value; at least 2 are needed for an interval$`), (k) => `kun ${n(k)} bootstrap-replikationer gav en endelig værdi; der kræves mindst 2 til et interval`],
+  // src/stats/wilson-interval.ts (behind "… arm: " from proportion-difference.ts, see danishReason)
+  [/^the number of patients must be a whole number of at least 1, got (.*)$/, (x) => `antallet af patienter skal være et helt tal på mindst 1, men er ${n(x)}`],
+  [
+    new RegExp(`^(the number of patients with the event|events) must be a whole number between 0 and ${NUM} \\(the number of patients\\), got (.*)$`),
+    (w, k, x) => `${w === 'events' ? 'antallet af hændelser' : 'antallet af patienter med hændelsen'} skal være et helt tal mellem 0 og ${n(k)} (antallet af patienter), men er ${n(x)}`,
+  ],
+  // src/stats/missing/chained-equations.ts, mi-ancova.ts, rubin-rules.ts, tipping-point.ts (multiple imputation)
+  [new RegExp(`^Column (.*) has only ${NUM} observed values; at least 2 are needed to impute it\\.$`), (c, k) => `Kolonnen ${c} har kun ${n(k)} observerede værdier; der kræves mindst 2 for at imputere den.`],
+  [new RegExp(`^ANCOVA: ${NUM} rows are too few for ${NUM} coefficients\\.$`), (a, p) => `ANCOVA: ${n(a)} rækker er for få til ${n(p)} koefficienter.`],
+  [/^ANCOVA: the design is collinear \(constant covariate or a single arm\?\)\.$/, () => 'ANCOVA: designet er kollineært (en konstant kovariat eller kun én gruppe?).'],
+  [new RegExp(`^MI ANCOVA needs at least 2 completed data sets, got ${NUM}\\.$`), (k) => `MI + ANCOVA kræver mindst 2 imputerede datasæt, men fik ${n(k)}.`],
+  [/^Rubin's rules: complete-data df must be > 0, got (.*)\.$/, (x) => `Rubins regler: frihedsgraderne for de komplette data skal være > 0, men er ${n(x)}.`],
+  [/^confLevel must lie in \(0, 1\), got (.*)\.$/, (x) => `konfidensniveauet skal ligge mellem 0 og 1 (begge udelukket), men er ${n(x)}.`],
+  [new RegExp(`^Rubin's rules need at least 2 imputations, got ${NUM}\\.$`), (k) => `Rubins regler kræver mindst 2 imputationer, men fik ${n(k)}.`],
+  [new RegExp(`^Rubin's rules: ${NUM} estimates but ${NUM} variances; pass one variance per estimate\\.$`), (a, b) => `Rubins regler: ${n(a)} estimater, men ${n(b)} varianser; angiv én varians pr. estimat.`],
+  [/^Rubin's rules: estimates must be finite and variances finite and ≥ 0\.$/, () => 'Rubins regler: estimaterne skal være endelige og varianserne endelige og ≥ 0.'],
+  [/^Tipping point needs the completed data sets of a multiple imputation\.$/, () => 'Vippepunktet kræver de imputerede datasæt fra en multipel imputation.'],
+  // src/stats/missing/mmrm.ts
+  [/^MMRM: the fixed-effects design is rank deficient \(check for constant or collinear covariates\)\.$/, () => 'MMRM: designet for de faste effekter har ikke fuld rang (se efter konstante eller kollineære kovariater).'],
+  [/^MMRM: the fixed-effects design is rank deficient\.$/, () => 'MMRM: designet for de faste effekter har ikke fuld rang.'],
+  [/^MMRM: could not find positive-definite starting values for Σ\.$/, () => 'MMRM: kunne ikke finde positivt definitte startværdier for Σ.'],
+  [
+    new RegExp(
+      `^MMRM: REML did not converge after ${NUM} iterations: (the iteration limit \\(${NUM}\\) was reached|the average-information matrix became singular|no step increased the REML log-likelihood \\(Σ is probably near singular, on the boundary\\))\\. ` +
+        `An unstructured covariance needs ${NUM} parameters; with ${NUM} patients and ${NUM} observations it may not be estimable \\(nlme::gls fails on such data too\\)\\. Fewer visits or more patients are needed\\.$`,
+    ),
+    (it, reason, limit, k, pts, obs) =>
+      `MMRM: REML konvergerede ikke efter ${n(it)} iterationer: ${
+        limit !== '' ? `grænsen på ${n(limit)} iterationer blev nået` : reason.startsWith('the average') ? 'average information-matricen blev singulær' : 'intet skridt øgede REML-log-likelihooden (Σ er formentlig næsten singulær, på randen af parameterrummet)'
+      }. En ustruktureret kovarians kræver ${n(k)} parametre; med ${n(pts)} patienter og ${n(obs)} observationer kan den måske ikke estimeres (nlme::gls fejler også på sådanne data). Der kræves færre opfølgningstidspunkter eller flere patienter.`,
+  ],
+  [
+    /^MMRM: the REML information matrix is not positive definite at the optimum \(Σ is on the boundary\); Satterthwaite df cannot be computed\.$/,
+    () => 'MMRM: REML-informationsmatricen er ikke positivt definit i optimum (Σ ligger på randen af parameterrummet); Satterthwaite-frihedsgraderne kan ikke beregnes.',
+  ],
+  [/^MMRM: REML score not zero at the reported optimum \(decrement (.*)\)\.$/, (x) => `MMRM: REML-scoren er ikke 0 i det fundne optimum (Newton-decrement ${n(x)}).`],
+  [/^MMRM: Satterthwaite df for visit (.*) is not a positive number \((.*)\)\.$/, (v, df) => `MMRM: Satterthwaite-frihedsgraderne ved opfølgningstidspunktet ${v} er ikke et positivt tal (${n(df)}).`],
+  [new RegExp(`^MMRM: ${NUM} observations are too few for ${NUM} fixed effects and ${NUM} covariance parameters\\.$`), (a, p, k) => `MMRM: ${n(a)} observationer er for få til ${n(p)} faste effekter og ${n(k)} kovariansparametre.`],
+  [/^MMRM: visit (.*) has no observed patients in one of the arms\.$/, (v) => `MMRM: ved opfølgningstidspunktet ${v} er der ingen observerede patienter i en af grupperne.`],
+  [/^MMRM: no patient was observed at both (.*) and (.*), so their covariance is not estimable\.$/, (a, b) => `MMRM: ingen patient blev observeret både ved ${a} og ${b}, så deres kovarians kan ikke estimeres.`],
 ];
 
 function whole(message: string): string | undefined {
@@ -115,6 +192,12 @@ export function danishReason(message: string): string | undefined {
   if (prefix) {
     const inner = danishReason(prefix[1] as string);
     return inner === undefined ? undefined : `stikprøven fra målgruppen: ${inner}`;
+  }
+  // proportion-difference.ts names the arm in front of the Wilson interval's reason.
+  const arm = /^(intervention|control) arm: ([\s\S]*)$/.exec(message);
+  if (arm) {
+    const inner = danishReason(arm[2] as string);
+    return inner === undefined ? undefined : `${ARM[arm[1] as string] as string}: ${inner}`;
   }
   const direct = whole(message);
   if (direct !== undefined) return direct;

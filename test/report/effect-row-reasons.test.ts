@@ -13,6 +13,8 @@ import type { EffectRow } from '../../src/analysis/results-schema.js';
 import { parseCsvText } from '../../src/io/read-csv.js';
 import { parsePlan } from '../../src/plan/load-plan.js';
 import { effectsTable } from '../../src/report/effects-table.js';
+import { sensitivityTable } from '../../src/report/sensitivity-table.js';
+import { sofEffectText } from '../../src/report/summary-of-findings.js';
 import { ancova } from '../../src/stats/ancova.js';
 import { analysisFailed } from '../../src/stats/arm-size.js';
 import { mmrm } from '../../src/stats/missing/mmrm.js';
@@ -116,5 +118,19 @@ describe('trial effect rows that could not be computed, in Danish', () => {
       throw analysisFailed('a reason nobody translated');
     });
     expect(verdicts([r])).toEqual({ en: ['not computed: a reason nobody translated'], da: ['ikke beregnet (på engelsk: a reason nobody translated)'] });
+  });
+
+  it('the sensitivity table and the summary of findings word it the same way', () => {
+    const r = rowOf('mmrm', () => {
+      mmrm({ id: ['a', 'a', 'b', 'b'], time: ['3m', '9m', '3m', '9m'], treated: [1, 1, 0, 0], baseline: [5, 5, 6, 6], y: [4, 3, 6, 5] }, { timeLevels: ['3m', '9m'] });
+      throw new Error('expected a failure');
+    });
+    const danish = 'ikke beregnet: MMRM: 4 observationer er for få til 6 faste effekter og 3 kovariansparametre.';
+    const sensitivityCell = (lang: 'en' | 'da') => sensitivityTable({ outcome: 'pain', time: '3m', rows: [r], tippingPoint: null }, lang, 2).rows[0]!.at(-1);
+    expect(sensitivityCell('da')).toBe(danish);
+    expect(sensitivityCell('en')).toBe(`not computed: ${r.error}`);
+    const ctx = (lang: 'en' | 'da') => ({ lang, unitOf: () => 'points', decimalsOf: () => 2 });
+    expect(sofEffectText(r, ctx('da'))).toBe(danish);
+    expect(sofEffectText(r, ctx('en'))).toBe(`not computed: ${r.error}`);
   });
 });

@@ -58,6 +58,17 @@ export const FOREST_VERDICT_STYLE: Readonly<Record<Relevance, { colour: string; 
   'relevant-harm': { colour: PALETTE.vermillion, shape: 'square' },
 };
 
+/**
+ * Colour and shape encodings of the verdicts drawn (in the order of FOREST_VERDICT_STYLE), named
+ * in one legend. With no verdict drawn (every row not computed) there is no legend: vega lays out
+ * a legend with an empty domain at an infinite height, and the chart could not be drawn at all.
+ */
+export function verdictEncodings(verdicts: readonly Relevance[], lang: Lang, legend: object): { color: object; shape: object } {
+  const domain = verdicts.map((v) => SHORT_RELEVANCE_TEXT[v][lang]);
+  const encoding = (range: string[]) => ({ field: 'verdictText', type: 'nominal', scale: { domain, range }, legend: verdicts.length === 0 ? null : legend });
+  return { color: encoding(verdicts.map((v) => FOREST_VERDICT_STYLE[v].colour)), shape: encoding(verdicts.map((v) => FOREST_VERDICT_STYLE[v].shape)) };
+}
+
 interface ForestDatum {
   key: string;
   /** An outcome's heading line: its name and direction, no marker. */
@@ -171,12 +182,10 @@ export function effectsForestSpec(result: Pick<AnalysisResult, 'effects'>, ctx: 
   const yRow = { field: 'key', type: 'nominal', sort: keys, axis: null, scale: { paddingInner: 0, paddingOuter: 0 } } as const;
   const x = { type: 'quantitative', scale: { domain: [-limit, limit], nice: false, zero: false } } as const;
   const method = methodText(ctx.primaryMethod, lang);
-  // One legend entry per verdict drawn, in the order of FOREST_VERDICT_STYLE.
-  const legend = (Object.keys(FOREST_VERDICT_STYLE) as Relevance[])
-    .filter((v) => rows.some((r) => r.relevance === v && r.benefit !== null))
-    .map((v) => ({ text: SHORT_RELEVANCE_TEXT[v][lang], ...FOREST_VERDICT_STYLE[v] }));
+  // One legend entry per verdict drawn.
+  const verdicts = (Object.keys(FOREST_VERDICT_STYLE) as Relevance[]).filter((v) => rows.some((r) => r.relevance === v && r.benefit !== null));
   const legendSpec = { title: t('verdict'), orient: 'bottom', labelLimit: 360, direction: 'horizontal', gridAlign: 'none', columnPadding: 16, titleOrient: 'left', titlePadding: 12, symbolStrokeWidth: 0, labelColor: '#222', titleColor: '#222' } as const;
-  const verdictColour = { field: 'verdictText', type: 'nominal', scale: { domain: legend.map((l) => l.text), range: legend.map((l) => l.colour) }, legend: legendSpec } as const;
+  const verdict = verdictEncodings(verdicts, lang, legendSpec);
 
   // A long favours label (Danish "← Til fordel for vanlig behandling") takes two lines, so it does
   // not widen the plot much beyond PLOT_WIDTH; a shorter one stays whole and readable.
@@ -197,7 +206,7 @@ export function effectsForestSpec(result: Pick<AnalysisResult, 'effects'>, ctx: 
       {
         transform: [{ filter: 'datum.est !== null' }],
         mark: { type: 'rule', strokeWidth: 2 },
-        encoding: { y: yRow, x: { field: 'lo', ...x }, x2: { field: 'hi' }, color: verdictColour },
+        encoding: { y: yRow, x: { field: 'lo', ...x }, x2: { field: 'hi' }, color: verdict.color },
       },
       {
         transform: [{ filter: 'datum.est !== null' }],
@@ -210,8 +219,8 @@ export function effectsForestSpec(result: Pick<AnalysisResult, 'effects'>, ctx: 
             axis: { title: t('forestAxis'), grid: false, tickCount: Math.min(2 * limit + 1, 9), titlePadding: 8 },
           },
           // The verdict in colour and shape, named in the legend (the same words as the verdict column).
-          color: verdictColour,
-          shape: { field: 'verdictText', type: 'nominal', scale: { domain: legend.map((l) => l.text), range: legend.map((l) => l.shape) }, legend: legendSpec },
+          color: verdict.color,
+          shape: verdict.shape,
         },
       },
       headerText(favours[0], plotWidth / 2, 'right', -4),

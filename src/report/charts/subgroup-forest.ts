@@ -26,7 +26,7 @@ import { fillPhrase, formatFixed, formatP, intervalText, SHORT_RELEVANCE_TEXT } 
 import { textWidth } from '../render/chart-font.js';
 import { SUBGROUP_TEXT, type SubgroupPhrase } from '../sections/subgroup-phrases.js';
 import { chartConfig, FONT_SIZE, PALETTE } from './chart-style.js';
-import { FOREST_VERDICT_STYLE } from './effects-forest.js';
+import { FOREST_VERDICT_STYLE, verdictEncodings } from './effects-forest.js';
 import type { TrialChartContext } from './trial-chart-context.js';
 import { linesWidth, twoLines, wrapForVega } from './two-lines.js';
 
@@ -205,10 +205,8 @@ export function subgroupForestSpec(analyses: readonly SubgroupResult[], effects:
   const plotWidth = Math.max(PLOT_WIDTH, 2 * favoursWidth, headingWidth - label.width - n.width - effect.width);
   // The verdict in colour and shape, named in the legend under the plot (as the effects forest).
   const verdicts = (Object.keys(FOREST_VERDICT_STYLE) as Relevance[]).filter((v) => data.some((d) => d.est !== null && d.verdictText === SHORT_RELEVANCE_TEXT[v][lang]));
-  const legendText = verdicts.map((v) => SHORT_RELEVANCE_TEXT[v][lang]);
   const legendSpec = { title: p('verdict'), orient: 'bottom', labelLimit: 360, direction: 'vertical', columnPadding: 16, titleOrient: 'left', titlePadding: 12, symbolStrokeWidth: 0, labelColor: '#222', titleColor: '#222' } as const;
-  const verdictColour = { field: 'verdictText', type: 'nominal', scale: { domain: legendText, range: verdicts.map((v) => FOREST_VERDICT_STYLE[v].colour) }, legend: legendSpec } as const;
-  const verdictShape = { field: 'verdictText', type: 'nominal', scale: { domain: legendText, range: verdicts.map((v) => FOREST_VERDICT_STYLE[v].shape) }, legend: legendSpec } as const;
+  const { color: verdictColour, shape: verdictShape } = verdictEncodings(verdicts, lang, legendSpec);
   const plot = {
     width: plotWidth,
     height,

@@ -18,7 +18,7 @@ import { build } from 'esbuild';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-export const STDLIB_BUNDLE = fileURLToPath(new URL('../dist/stats/stdlib.cjs', import.meta.url));
+const STDLIB_BUNDLE = fileURLToPath(new URL('../dist/stats/stdlib.cjs', import.meta.url));
 
 /**
  * The bundle of `packages` (export name → package, distributions.ts's STDLIB_PACKAGES): its

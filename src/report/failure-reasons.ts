@@ -16,7 +16,7 @@ import type { Lang } from './i18n.js';
 export function danishNumber(s: string): string {
   const m = /^(-?)(\d+)(?:\.(\d+))?$/.exec(s);
   if (!m) return s;
-  const int = (m[2] as string).length > 3 ? (m[2] as string).replace(/\B(?=(\d{3})+(?!\d))/g, '.') : (m[2] as string);
+  const int = (m[2] as string).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
   return (m[1] ? '−' : '') + int + (m[3] !== undefined ? `,${m[3]}` : '');
 }
 

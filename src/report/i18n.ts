@@ -409,7 +409,6 @@ export const REPORT_TEXT = {
   fewer: { en: 'fewer', da: 'færre' },
   mdEffect: { en: 'MD {est} ({lo} to {hi})', da: 'MD {est} ({lo} til {hi})' },
   rdEffect: { en: '{est} per 1,000 ({lo} to {hi})', da: '{est} pr. 1.000 ({lo} til {hi})' },
-  noEffect: { en: 'not computed: {error}', da: 'ikke beregnet: {error}' },
   significantNoMcid: { en: 'Significant difference (no MCID)', da: 'Signifikant forskel (ingen MKRF)' },
   notSignificantNoMcid: { en: 'No significant difference (no MCID)', da: 'Ingen signifikant forskel (ingen MKRF)' },
   lowerIsBetter: { en: 'lower is better', da: 'lavere er bedre' },

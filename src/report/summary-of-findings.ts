@@ -53,7 +53,7 @@ function signed(v: number, text: (abs: string) => string, up: string, down: stri
 export function sofEffectText(r: EffectRow, ctx: Pick<TrialChartContext, 'lang' | 'unitOf' | 'decimalsOf'>): string {
   const lang = ctx.lang;
   const t = (k: keyof typeof REPORT_TEXT) => REPORT_TEXT[k][lang];
-  if (r.difference === null || r.ciLower === null || r.ciUpper === null) return r.error ? notAnalysedText(r.error, lang, REPORT_TEXT.notComputed) : fillPhrase(t('noEffect'), { error: '' });
+  if (r.difference === null || r.ciLower === null || r.ciUpper === null) return r.error ? notAnalysedText(r.error, lang, REPORT_TEXT.notComputed) : `${t('notComputed')}: `;
   if (r.method === 'risk-difference') {
     const per1000 = (v: number) => signed(Math.round(1000 * v), (a) => a, t('more'), t('fewer'));
     return fillPhrase(t('rdEffect'), { est: per1000(r.difference), lo: per1000(r.ciLower), hi: per1000(r.ciUpper) });

@@ -19,26 +19,15 @@ import { analyzeObservational, computeObservationalAnalyses } from '../../src/ob
 import { protectSmallCounts } from '../../src/observational/small-counts.js';
 import { observationalText } from '../../src/observational/observational-text.js';
 import { observationalResultSchema, type ObservationalResult } from '../../src/observational/observational-results-schema.js';
-import { simulateRegistryOutcomes } from '../../src/simulate/registry-outcomes.js';
 import { registryReportKind } from '../../src/report/kinds/registry-report.js';
+import { completeRegistryRows, registryCsv } from '../support/registry-rows.js';
 import { runCli, tempDir } from '../support/run-cli.js';
 
 const basePlan = JSON.parse(readFileSync('data/plans/registry-outcomes.plan.json', 'utf8')) as Record<string, unknown>;
 const K = 5;
 
-type Row = Record<string, string>;
-/** 200 simulated patients, every value present (so each test decides who is incomplete). */
-function completeRows(): { names: string[]; rows: Row[] } {
-  const [header, ...lines] = simulateRegistryOutcomes({ patients: 200, seed: 3 }).trimEnd().split('\n');
-  const names = header!.split(',');
-  const rows = lines.map((l) => Object.fromEntries(l.split(',').map((v, i) => [names[i]!, v])) as Row);
-  for (const r of rows) {
-    if (r.age === '') r.age = '50';
-    for (const o of ['rmdq', 'pain']) if (r[`${o}_3m`] === '') r[`${o}_3m`] = r[`${o}_baseline`]!;
-  }
-  return { names, rows };
-}
-const toCsvText = (d: { names: string[]; rows: Row[] }) => [d.names.join(','), ...d.rows.map((r) => d.names.map((n) => r[n]).join(','))].join('\n') + '\n';
+const completeRows = () => completeRegistryRows(200);
+const toCsvText = registryCsv;
 
 function analyse(csv: string, plan: Record<string, unknown> = basePlan) {
   const trial = loadTrial(parseCsvText(csv, 'registry.csv'), parsePlan(plan));

@@ -20,9 +20,8 @@ import { analysisFailed } from '../../src/stats/arm-size.js';
 import { mmrm } from '../../src/stats/missing/mmrm.js';
 import { welchDifference } from '../../src/stats/welch-difference.js';
 import { loadTrial } from '../../src/trial/load-trial.js';
+import { ENGLISH_WORDS as ENGLISH } from '../support/english-words.js';
 
-/** English words that have no place in Danish prose (as in failure-reasons.test.ts; "intervention", "baseline", "data" are Danish too). */
-const ENGLISH = /\b(the|and|or|of|with|without|patients|too|few|fewer|than|only|among|estimate|rows|has|have|is|are|no|not|level|share|trial|arm|outcome|column|covariate|singular|collinear|because|so|could|cannot|needs?|value|every|same|found|computed)\b/i;
 
 /** The verdict cell (last column) of each row in the effects table, in both languages. */
 function verdicts(rows: EffectRow[]): { en: string[]; da: string[] } {

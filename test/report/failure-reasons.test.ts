@@ -3,19 +3,18 @@
  * (a) each observational failure kind, triggered through the real analysis functions on tiny
  * synthetic inputs, and shown on a real Danish registry page, has a Danish wording with no English
  * left in it; (b) every `analysis.failed` message written in the sources of the observational
- * analyses and of the transported effects has a Danish wording, so a new English message fails
+ * analyses, of the transported effects and of the trial's effect rows (ANCOVA, t tests, risk
+ * difference, MMRM, multiple imputation, subgroups) has a Danish wording, so a new English message fails
  * here instead of slipping onto a Danish page; an unknown one is marked as English, never dropped.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyzeTrial } from '../../src/analysis/analyze-trial.js';
-import { HtaError } from '../../src/errors.js';
-import { readCsvFile } from '../../src/io/read-csv.js';
+import { parseCsvText, readCsvFile } from '../../src/io/read-csv.js';
 import { trialChartContext } from '../../src/report/charts/trial-chart-context.js';
 import { subgroupReport } from '../../src/report/sections/subgroups.js';
 import { readTargetSample } from '../../src/trial/target-sample.js';
-import { parseCsvText } from '../../src/io/read-csv.js';
 import { aipw } from '../../src/observational/aipw.js';
 import { computeObservationalAnalyses } from '../../src/observational/analyze-observational.js';
 import { propensityScores } from '../../src/observational/propensity-score.js';
@@ -23,24 +22,20 @@ import { weightedRegression } from '../../src/observational/weighted-regression.
 import { loadPlanFile, parsePlan } from '../../src/plan/load-plan.js';
 import { danishNumber, danishReason, failureReasonText, notAnalysedText } from '../../src/report/failure-reasons.js';
 import { registryReportKind } from '../../src/report/kinds/registry-report.js';
-import { simulateRegistryOutcomes } from '../../src/simulate/registry-outcomes.js';
 import { logisticRegression } from '../../src/stats/logistic-regression.js';
 import { rake } from '../../src/stats/raking.js';
 import { loadTrial } from '../../src/trial/load-trial.js';
+import { completeRegistryRows, registryCsv } from '../support/registry-rows.js';
+import { errorOf } from '../support/error-of.js';
 import { tempDir } from '../support/run-cli.js';
+import { ENGLISH_WORDS as ENGLISH } from '../support/english-words.js';
 
-/** English words that have no place in Danish prose ("model", "patient" are Danish too; technical loans the Danish pages use — confounder, propensity score, AIPW, raking, separation — are allowed). */
-const ENGLISH = /\b(the|and|or|of|with|without|patients|too|few|fewer|than|exposed|unexposed|only|among|estimate|rows|has|have|is|are|no|not|level|share|trial|target|sample|margins?|outcome|column|covariate|singular|collinear|because|so|could|cannot|needs?|left|after|trimming)\b/i;
 
 /** The message of the `analysis.failed` error `f` throws. */
 function failure(f: () => unknown): string {
-  try {
-    f();
-  } catch (err) {
-    if (err instanceof HtaError && err.code === 'analysis.failed') return err.message;
-    throw err;
-  }
-  throw new Error('expected an analysis.failed error');
+  const err = errorOf(f);
+  expect(err.code).toBe('analysis.failed');
+  return err.message;
 }
 
 function expectDanish(message: string): string {
@@ -51,19 +46,8 @@ function expectDanish(message: string): string {
 }
 
 const basePlan = JSON.parse(readFileSync('data/plans/registry-outcomes.plan.json', 'utf8')) as Record<string, unknown> & { observational: Record<string, unknown> };
-type Row = Record<string, string>;
-/** 120 simulated registry patients, every value present. */
-function rows(): { names: string[]; rows: Row[] } {
-  const [header, ...lines] = simulateRegistryOutcomes({ patients: 120, seed: 3 }).trimEnd().split('\n');
-  const names = header!.split(',');
-  const rs = lines.map((l) => Object.fromEntries(l.split(',').map((v, i) => [names[i]!, v])) as Row);
-  for (const r of rs) {
-    if (r.age === '') r.age = '50';
-    for (const o of ['rmdq', 'pain']) if (r[`${o}_3m`] === '') r[`${o}_3m`] = r[`${o}_baseline`]!;
-  }
-  return { names, rows: rs };
-}
-const csvOf = (d: { names: string[]; rows: Row[] }) => [d.names.join(','), ...d.rows.map((r) => d.names.map((n) => r[n]).join(','))].join('\n') + '\n';
+const rows = () => completeRegistryRows(120);
+const csvOf = registryCsv;
 const errorsOf = (csv: string, plan: Record<string, unknown> = basePlan) => computeObservationalAnalyses(loadTrial(parseCsvText(csv, 'registry.csv'), parsePlan(plan))).map((a) => a.error);
 
 describe('observational failures in Danish', () => {

@@ -53,7 +53,9 @@ describe('runOffThread (built modules)', () => {
     const [r1, r2] = [(a as PromiseFulfilledResult<Slow>).value, (b as PromiseFulfilledResult<Slow>).value];
     expect([r1.input, r2.input]).toEqual([1, 2]);
     expect(r1.threadId).toBeGreaterThan(0); // not the main thread (0)
-    expect(new Set([r1.threadId, r2.threadId]).size).toBe(Math.min(2, off.ANALYSIS_THREADS));
+    // The three jobs go out at once: slow 1 and fail each start a worker when two may run, and
+    // slow 2 gets a worker of its own only when a third may start (else the first one's queue).
+    expect(r1.threadId === r2.threadId).toBe(off.ANALYSIS_THREADS < 3);
     if (r1.threadId === r2.threadId) expect(r2.started).toBeGreaterThanOrEqual(r1.ended);
     // The workers end with their last job: a later job starts a new one, and still answers.
     expect(await job<Slow>('slow', 3)).toMatchObject({ input: 3 });

@@ -10,7 +10,7 @@
 import type { ResvgRenderOptions } from '@resvg/resvg-js';
 import { createRequire } from 'node:module';
 import * as vega from './vega-lib.js';
-import { compile, type TopLevelSpec } from './vega-lib.js';
+import type { TopLevelSpec } from './vega-lib.js';
 import { HtaError } from '../../errors.js';
 import { CHART_FONT_FAMILY, CHART_FONT_FILES, PNG_ZOOM } from './chart-font.js';
 
@@ -21,11 +21,11 @@ const quietLogger = {
   warn() { return quietLogger; },
   info() { return quietLogger; },
   debug() { return quietLogger; },
-} as unknown as NonNullable<Parameters<typeof compile>[1]>['logger'];
+} as unknown as NonNullable<Parameters<typeof vega.compile>[1]>['logger'];
 
 /** Compiles a Vega-Lite spec and draws it to an SVG string; throws on any vega warning-level error. */
 export async function renderSvg(spec: TopLevelSpec): Promise<string> {
-  const compiled = compile(spec, { logger: quietLogger }).spec;
+  const compiled = vega.compile(spec, { logger: quietLogger }).spec;
   vega.resetSVGDefIds();
   const view = new vega.View(vega.parse(compiled), { renderer: 'none', logLevel: vega.Error });
   const svg = await view.toSVG();

@@ -58,7 +58,7 @@ export function imputeByArm(c: CeaColumns, rows: readonly number[], m: number, s
       { name: 'cost', values: pickRows(c.cost, patients) },
     ];
     for (let j = 0; j < nCov; j++) columns.push({ name: `x${j}`, values: pickRows(c.covariates[j]!.values, patients) });
-    const anyMissing = columns.some((col) => col.values.includes(null));
+    const anyMissing = hasMissing(c, patients);
     const completed = anyMissing
       ? chainedEquations(columns, { m, seed: armSeed, method: 'pmm' }).completed
       : Array.from({ length: m }, () => Object.fromEntries(columns.map((col) => [col.name, col.values as number[]])));

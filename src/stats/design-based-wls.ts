@@ -67,26 +67,22 @@ export function designBasedWls(input: DesignBasedWlsInput, confLevel: number): D
     z[i] = s;
   }
   if (input.margins.length) {
-    // Each margin's levels as slots 0.. (in order of first appearance), found once for the 10 passes.
-    const slots = input.margins.map((group) => {
+    // Each margin's levels as slots 0.. (in order of first appearance) and their unit counts,
+    // found once for the 10 passes.
+    const margins = input.margins.map((group) => {
       const slotOf = new Map<number, number>();
-      return Int32Array.from(group, (g) => {
+      const slot = Int32Array.from(group, (g) => {
         let s = slotOf.get(g);
         if (s === undefined) slotOf.set(g, (s = slotOf.size));
         return s;
       });
-    });
-    const levels = slots.map((s) => s.reduce((m, v) => Math.max(m, v + 1), 0));
-    const counts = slots.map((s, m) => {
-      const c = new Float64Array(levels[m] as number);
-      for (const v of s) c[v]! += 1;
-      return c;
+      const count = new Float64Array(slotOf.size);
+      for (const v of slot) count[v]! += 1;
+      return { slot, count };
     });
     for (let pass = 0; pass < 10; pass++) {
-      for (let m = 0; m < slots.length; m++) {
-        const slot = slots[m] as Int32Array;
-        const count = counts[m] as Float64Array;
-        const sums = new Float64Array(levels[m] as number);
+      for (const { slot, count } of margins) {
+        const sums = new Float64Array(count.length);
         for (let i = 0; i < n; i++) sums[slot[i]!]! += z[i]! / (weights[i] as number);
         for (let i = 0; i < n; i++) z[i] = z[i]! - (weights[i] as number) * (sums[slot[i]!]! / count[slot[i]!]!);
       }

@@ -1,8 +1,8 @@
 import { HtaError } from '../../errors.js';
 import { createRandom, type Random } from '../random.js';
 import { type DrawFit, leastSquaresForDraw } from './least-squares.js';
-import { type Design, imputeNormDesign, imputeNormFromFit } from './mice-norm.js';
-import { imputePmmDesign, imputePmmPrepared, type PmmPrepared, type PmmStore, preparePmm } from './mice-pmm.js';
+import { type Design, imputeNormFromFit } from './mice-norm.js';
+import { imputePmmPrepared, type PmmPrepared, type PmmStore, preparePmm } from './mice-pmm.js';
 
 export type ImputationMethod = 'pmm' | 'norm';
 
@@ -302,7 +302,7 @@ interface ColumnRows {
   xMis: Design;
   /** The observed rows never change (see chainedEquations): `prepared` then serves every draw. */
   fixed: boolean;
-  /** The fit of the fixed observed rows, from the first draw on (it draws nothing itself). */
+  /** The fit of the observed rows (it draws nothing itself); kept across draws while `fixed`. */
   prepared: PmmPrepared | DrawFit | undefined;
   /** Where PMM keeps its sorted fitted values while they serve. */
   store: PmmStore;
@@ -322,19 +322,13 @@ function imputeColumn(
   for (const p of predictorNames) cols.push(data[p]!);
   const { yObs, xObs, xMis } = rows;
   fillDesign(xMis, cols, rows.mis);
-  let imputed: number[];
-  if (rows.fixed) {
-    if (!rows.prepared) {
-      for (let i = 0; i < rows.obs.length; i++) yObs[i] = y[rows.obs[i]!]!;
-      fillDesign(xObs, cols, rows.obs);
-      rows.prepared = method === 'pmm' ? preparePmm(yObs, xObs, rows.store) : leastSquaresForDraw(xObs.x, xObs.n, xObs.p, yObs);
-    }
-    imputed = method === 'pmm' ? imputePmmPrepared(rows.prepared as PmmPrepared, xMis, rng, donors) : imputeNormFromFit(rows.prepared as DrawFit, xMis, rng);
-  } else {
+  // Fixed observed rows are fitted once, at the first draw; others at every draw.
+  if (!rows.fixed || !rows.prepared) {
     for (let i = 0; i < rows.obs.length; i++) yObs[i] = y[rows.obs[i]!]!;
     fillDesign(xObs, cols, rows.obs);
-    imputed = method === 'pmm' ? imputePmmDesign(yObs, xObs, xMis, rng, donors) : imputeNormDesign(yObs, xObs, xMis, rng);
+    rows.prepared = method === 'pmm' ? preparePmm(yObs, xObs, rows.store) : leastSquaresForDraw(xObs.x, xObs.n, xObs.p, yObs);
   }
+  const imputed = method === 'pmm' ? imputePmmPrepared(rows.prepared as PmmPrepared, xMis, rng, donors) : imputeNormFromFit(rows.prepared as DrawFit, xMis, rng);
   for (let k = 0; k < rows.mis.length; k++) y[rows.mis[k]!] = imputed[k]!;
 }
 

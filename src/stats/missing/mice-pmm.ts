@@ -133,7 +133,7 @@ export function imputePmmPrepared(prep: PmmPrepared, xMis: Design, rng: Random, 
     // Fisher–Yates below draws rng.int(i + 1) for i = n − 1 … 1: one step of the stream each.
     rng.skip(nObs - 1);
   } else {
-    const { order, placed, yhat } = buffers(nObs);
+    const { order, placed, yhat, used } = buffers(nObs);
     for (let i = 0; i < nObs; i++) order[i] = i;
     for (let i = nObs - 1; i > 0; i--) {
       const j = rng.int(i + 1);
@@ -141,7 +141,7 @@ export function imputePmmPrepared(prep: PmmPrepared, xMis: Design, rng: Random, 
       order[i] = order[j]!;
       order[j] = t;
     }
-    placeByTieGroup(order, groupStart, nObs, placed, buffers(nObs).used);
+    placeByTieGroup(order, groupStart, nObs, placed, used);
     yAt = yhat;
     for (let i = 0; i < nObs; i++) yAt[i] = yObs[placed[i]!]!;
   }

@@ -28,7 +28,8 @@ import type { ObservationalSpec } from './observational-plan-schema.js';
 import type { ObservationalAnalysis, ObservationalEffect, ObservationalResult } from './observational-results-schema.js';
 import { propensityScores } from './propensity-score.js';
 import { diagnosticFindings, findingText } from './diagnostic-findings.js';
-import { protectSmallCounts, SUPPRESSED } from './small-counts.js';
+import { SUPPRESSED } from '../suppressed-marker.js';
+import { protectSmallCounts } from './small-counts.js';
 import type { BalanceRow, BalanceTerm } from './covariate-balance.js';
 import { weightedRegression } from './weighted-regression.js';
 

@@ -7,7 +7,7 @@
  */
 import { formatFixed, type Lang } from '../report/i18n.js';
 import type { ObservationalAnalysis } from './observational-results-schema.js';
-import { SUPPRESSED, type Masked } from './small-counts.js';
+import { SUPPRESSED, type Masked } from '../suppressed-marker.js';
 
 type Group = 'exposed' | 'unexposed';
 export type Finding =

@@ -70,11 +70,7 @@ export function propensityScores(X: readonly (readonly number[])[], exposed: rea
     if (!inv) throw singular(iter, mu);
     beta = matVec(inv, xtwz);
     if (!beta.every(Number.isFinite)) throw singular(iter, mu);
-    eta = X.map((row) => {
-      let s = 0;
-      for (let j = 0; j < p; j++) s += row[j]! * beta[j]!;
-      return s;
-    });
+    eta = matVec(X, beta);
     mu = eta.map((e) => 1 / (1 + Math.exp(-e)));
     const old = dev;
     dev = deviance(exposed, mu.map((m) => Math.min(Math.max(m, 1e-300), 1 - 1e-16)));

@@ -29,7 +29,6 @@
 import { SUPPRESSED, type Masked } from '../suppressed-marker.js';
 import type { ObservationalAnalysis } from './observational-results-schema.js';
 
-export { SUPPRESSED, type Masked };
 
 interface GroupCounts {
   exposed: number;

@@ -28,11 +28,7 @@ export function weightedRegression(X: readonly (readonly number[])[], y: readonl
   const n = X.length;
   const p = terms.length;
   const { beta, bread } = weightedBeta(X, y, w, p);
-  const residuals = X.map((row, i) => {
-    let s = 0;
-    for (let j = 0; j < p; j++) s += row[j]! * beta[j]!;
-    return y[i]! - s;
-  });
+  const residuals = matVec(X, beta).map((fitted, i) => y[i]! - fitted);
   const meat = Array.from({ length: p }, () => new Array<number>(p).fill(0));
   for (let i = 0; i < n; i++) {
     const u = w[i]! * residuals[i]!;
@@ -79,11 +75,5 @@ function weightedBeta(X: readonly (readonly number[])[], y: readonly number[], w
 
 /** Ordinary least squares fitted values of y on X at new rows (the AIPW outcome models): β̂ only, no sandwich. */
 export function predictLinear(X: readonly (readonly number[])[], y: readonly number[], at: readonly (readonly number[])[], terms: readonly string[]): number[] {
-  const p = terms.length;
-  const { beta } = weightedBeta(X, y, X.map(() => 1), p);
-  return at.map((row) => {
-    let s = 0;
-    for (let j = 0; j < p; j++) s += row[j]! * beta[j]!;
-    return s;
-  });
+  return matVec(at, weightedBeta(X, y, X.map(() => 1), terms.length).beta);
 }

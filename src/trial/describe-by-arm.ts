@@ -12,7 +12,7 @@
  */
 import { describe, type Description } from '../stats/describe.js';
 import { tQuantile } from '../stats/distributions.js';
-import type { Arm, TrialData } from './trial-data.js';
+import { ARMS, type Arm, type TrialData } from './trial-data.js';
 
 /** One group's numbers as `describe` gives them (SD, median and quartiles as documented there), keyed. */
 export interface DescriptiveRow extends Pick<Description, 'n' | 'mean' | 'sd' | 'median' | 'q1' | 'q3'> {
@@ -41,7 +41,7 @@ export function describeByArm(trial: TrialData): DescriptiveRow[] {
   const out: DescriptiveRow[] = [];
   for (const s of trial.sources) {
     for (const time of trial.times) {
-      for (const arm of ['intervention', 'control'] as const) {
+      for (const arm of ARMS) {
         const r = byKey.get(`${s.key}|${time}|${arm}`);
         const n = r?.n ?? 0;
         const sd = r?.sd ?? null;

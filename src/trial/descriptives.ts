@@ -6,7 +6,7 @@
 import * as aq from 'arquero';
 import type { Arm, TrialData } from './trial-data.js';
 
-export { describeByArm, type DescriptiveRow } from './describe-by-arm.js';
+export { describeByArm } from './describe-by-arm.js';
 
 /** The tidy long table: one row per patient × time × outcome with an observed value. */
 export function tidyTable(trial: TrialData): aq.ColumnTable {

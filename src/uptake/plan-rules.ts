@@ -1,6 +1,6 @@
 /**
  * What the analysis reads from an uptake plan beyond its fields: the scenario names and the
- * disclosure rule. Apart from uptake-plan.ts (which re-exports them) so that the analysis, on
+ * disclosure rule. Apart from uptake-plan.ts (which re-exports SCENARIOS for the report) so that the analysis, on
  * its worker thread in `hta report` (report/uptake-off-thread.ts), gets a plan already checked
  * and does not build the plan's zod schemas again.
  */

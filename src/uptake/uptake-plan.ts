@@ -132,7 +132,7 @@ export const uptakePlanSchema = z
 
 export type UptakePlan = z.infer<typeof uptakePlanSchema>;
 export type Scenario = keyof UptakePlan['scenarios'];
-export { SCENARIOS, disclosureRuleOf } from './plan-rules.js';
+export { SCENARIOS } from './plan-rules.js';
 
 /** A warning to print when the plan publishes counts that the usual rules hide (null: none). */
 export function lowThresholdWarning(plan: UptakePlan): string | null {

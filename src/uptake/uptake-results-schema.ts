@@ -8,7 +8,7 @@
  * "suppressed", in every table. A hidden count is never null, empty, "<5" or a number.
  */
 import { z } from 'zod';
-import { SUPPRESSED } from './suppression.js';
+import { SUPPRESSED } from '../suppressed-marker.js';
 
 const marker = z.literal(SUPPRESSED).describe('Hidden by disclosure control: the same marker whatever the hidden value (docs/disclosure-control.md)');
 /** A count: a whole number ≥ 0, or the marker. */

@@ -5,7 +5,7 @@
  * their LPs through this one function; it knows nothing about tables.
  *
  * Variables are numbered 0…n−1; each has bounds [lower, upper] (upper may be Infinity). The rows
- * go to HiGHS as a sparse matrix; `lpText` writes the same LP in CPLEX LP format for debugging.
+ * go to HiGHS as a sparse matrix.
  */
 import { setFlagsFromString } from 'node:v8';
 import highsModule from 'highs';

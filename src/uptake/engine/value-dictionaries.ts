@@ -16,36 +16,38 @@ import { sqlText } from './duckdb-session.js';
 export const DICTIONARY_COLUMNS = ['region', 'clinic', 'sex', 'referrer', 'age', 'referred', 'activated', 'last_active'] as const;
 export type DistinctTexts = Record<(typeof DICTIONARY_COLUMNS)[number], string[]>;
 
+const COLUMNS_SQL = DICTIONARY_COLUMNS.join(', ');
+
 /**
- * Every distinct text of each looked-up column of `relation` (a view like `raw`), in one pass over the file
- * (one GROUP BY per column, as grouping sets); with `sampleRows`, of the first rows only (the
- * read stops there).
+ * Every distinct text of each looked-up column of the file (the view `raw`), in one pass over it
+ * (one GROUP BY per column, as grouping sets).
  */
-export async function distinctTexts(db: DuckDBConnection, sampleRows?: number, relation = 'raw'): Promise<DistinctTexts> {
-  return (await textsAndRows(db, sampleRows, relation)).texts;
+export async function distinctTexts(db: DuckDBConnection): Promise<DistinctTexts> {
+  return (await textsAndRows(db, 'raw', false)).texts;
 }
 
 /**
- * The distinct texts of the first `sampleRows` rows of `relation`, and whether those were all
- * its rows (fewer were read than asked for): then they are every distinct text of the file.
+ * The distinct texts of the first `sampleRows` rows of `relation` (the read stops there), and
+ * whether those were all its rows (fewer were read than asked for): then they are every distinct
+ * text of the file.
  */
-export async function sampleTexts(db: DuckDBConnection, sampleRows: number, relation = 'raw'): Promise<{ texts: DistinctTexts; wholeFile: boolean }> {
-  const { texts, rows } = await textsAndRows(db, sampleRows, relation);
-  return { texts, wholeFile: rows < Math.trunc(sampleRows) };
+export async function sampleTexts(db: DuckDBConnection, sampleRows: number, relation: string): Promise<{ texts: DistinctTexts; wholeFile: boolean }> {
+  const n = Math.trunc(sampleRows);
+  const { texts, rows } = await textsAndRows(db, `(SELECT ${COLUMNS_SQL} FROM ${relation} LIMIT ${n})`, true);
+  return { texts, wholeFile: rows < n };
 }
 
-async function textsAndRows(db: DuckDBConnection, sampleRows: number | undefined, relation: string): Promise<{ texts: DistinctTexts; rows: number }> {
-  const cols = DICTIONARY_COLUMNS.join(', ');
+/** The distinct texts of `from` (a relation or subquery), and with `countRows` the rows it holds. */
+async function textsAndRows(db: DuckDBConnection, from: string, countRows: boolean): Promise<{ texts: DistinctTexts; rows: number }> {
   const sets = DICTIONARY_COLUMNS.map((c) => `(${c})`).join(', ');
-  const from = sampleRows === undefined ? relation : `(SELECT ${cols} FROM ${relation} LIMIT ${Math.trunc(sampleRows)})`;
   const texts = Object.fromEntries(DICTIONARY_COLUMNS.map((c) => [c, [] as string[]])) as DistinctTexts;
   let rows = 0;
   // count(*) of the first grouping set's groups adds up to the rows read.
-  for (const row of (await db.runAndReadAll(`SELECT ${cols}, count(*) FROM ${from} GROUP BY GROUPING SETS (${sets})`)).getRowsJS() as unknown[][]) {
+  for (const row of (await db.runAndReadAll(`SELECT ${COLUMNS_SQL}${countRows ? ', count(*)' : ''} FROM ${from} GROUP BY GROUPING SETS (${sets})`)).getRowsJS() as unknown[][]) {
     const i = row.findIndex((v, k) => k < DICTIONARY_COLUMNS.length && v !== null);
     if (i < 0) continue;
     texts[DICTIONARY_COLUMNS[i]!].push(String(row[i]));
-    if (i === 0) rows += Number(row[DICTIONARY_COLUMNS.length]);
+    if (countRows && i === 0) rows += Number(row[DICTIONARY_COLUMNS.length]);
   }
   return { texts, rows };
 }

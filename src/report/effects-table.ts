@@ -1,8 +1,8 @@
 /** The effects table (`hta analyze` without --json; README.md of a report). */
 import type { EffectRow } from '../analysis/results-schema.js';
 import { type ArmNames, defaultArmNames, fillArms } from './arm-names.js';
-import { formatFixed, formatMcid, formatP, type Lang, NO_MCID_VERDICT_TEXT, RELEVANCE_TEXT, REPORT_TEXT, SHORT_RELEVANCE_TEXT, tableInterval, timeLabel } from './i18n.js';
-import { notAnalysedText } from './failure-reasons.js';
+import { formatFixed, formatMcid, formatP, type Lang, NO_MCID_VERDICT_TEXT, RELEVANCE_TEXT, SHORT_RELEVANCE_TEXT, tableInterval, timeLabel } from './i18n.js';
+import { notComputedText } from './failure-reasons.js';
 import type { Table } from './text-table.js';
 
 const METHOD_TEXT: Record<EffectRow['method'], Record<Lang, string>> = {
@@ -47,7 +47,7 @@ export function effectsTable(rows: EffectRow[], lang: Lang, rangeWidthOf: (outco
     rows: rows.map((r) => {
       const d = decimalsFor(r, rangeWidthOf(r.outcome));
       const verdict = r.error
-        ? notAnalysedText(r.error, lang, REPORT_TEXT.notComputed) // the analyses word it in English; a Danish page rewords it
+        ? notComputedText(r.error, lang) // the analyses word it in English; a Danish page rewords it
         : r.relevance
           ? text[r.relevance][lang]
           : r.significant

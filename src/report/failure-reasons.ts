@@ -10,7 +10,7 @@
  * analyses, the transported effects and the trial's effect rows (ANCOVA, t tests, risk difference,
  * MMRM, multiple imputation, subgroup levels) from their sources and fails when one has no pattern here.
  */
-import type { Lang } from './i18n.js';
+import { type Lang, REPORT_TEXT } from './i18n.js';
 
 /** A plain number as written in an English message ("0.05", "1586", "-2") in Danish format. */
 export function danishNumber(s: string): string {
@@ -223,6 +223,11 @@ export function notAnalysedText(message: string, lang: Lang, lead: Record<Lang, 
   if (lang === 'en') return `${lead.en}: ${message}`;
   const da = danishReason(message);
   return da === undefined ? `${lead.da} (på engelsk: ${message})` : `${lead.da}: ${da}`;
+}
+
+/** "not computed: reason" / "ikke beregnet: …": an effect row that could not be computed, in any table. */
+export function notComputedText(message: string, lang: Lang): string {
+  return notAnalysedText(message, lang, REPORT_TEXT.notComputed);
 }
 
 /** The reason alone in the page's language (a Danish lead only when the reason stays English). */

@@ -1,9 +1,9 @@
 /** The sensitivity table for the primary outcome: complete-case ANCOVA, MMRM, MI side by side. */
-import { notAnalysedText } from './failure-reasons.js';
+import { notComputedText } from './failure-reasons.js';
 import type { Sensitivity } from '../analysis/results-schema.js';
 import { formatEffect } from './effects-table.js';
 import { type ArmNames, defaultArmNames, fillArms } from './arm-names.js';
-import { formatFixed, formatP, type Lang, REPORT_TEXT, SHORT_RELEVANCE_TEXT } from './i18n.js';
+import { formatFixed, formatP, type Lang, SHORT_RELEVANCE_TEXT } from './i18n.js';
 import type { Table } from './text-table.js';
 
 const METHOD: Record<string, Record<Lang, string>> = {
@@ -22,7 +22,7 @@ export function sensitivityTable(s: Sensitivity, lang: Lang, decimals: number, a
       nUsed(r, lang),
       formatEffect(r, decimals, lang),
       r.pValue === null ? '—' : formatP(r.pValue, lang),
-      r.error ? notAnalysedText(r.error, lang, REPORT_TEXT.notComputed) : r.relevance ? SHORT_RELEVANCE_TEXT[r.relevance][lang] : '—',
+      r.error ? notComputedText(r.error, lang) : r.relevance ? SHORT_RELEVANCE_TEXT[r.relevance][lang] : '—',
     ]),
   };
 }

@@ -9,7 +9,7 @@
  * the rule in judge/grade-certainty.ts; this module only words it. Without a level in the plan the
  * column says "not assessed", still naming the imprecision.
  */
-import { notAnalysedText } from './failure-reasons.js';
+import { notComputedText } from './failure-reasons.js';
 import type { AnalysisResult, EffectRow, TargetPopulation } from '../analysis/results-schema.js';
 import { type CertaintyJudgement, type CertaintyLevel, gradeCertainty } from '../judge/grade-certainty.js';
 import type { Plan } from '../plan/plan-schema.js';
@@ -53,7 +53,7 @@ function signed(v: number, text: (abs: string) => string, up: string, down: stri
 export function sofEffectText(r: EffectRow, ctx: Pick<TrialChartContext, 'lang' | 'unitOf' | 'decimalsOf'>): string {
   const lang = ctx.lang;
   const t = (k: keyof typeof REPORT_TEXT) => REPORT_TEXT[k][lang];
-  if (r.difference === null || r.ciLower === null || r.ciUpper === null) return r.error ? notAnalysedText(r.error, lang, REPORT_TEXT.notComputed) : `${t('notComputed')}: `;
+  if (r.difference === null || r.ciLower === null || r.ciUpper === null) return r.error ? notComputedText(r.error, lang) : `${t('notComputed')}: `;
   if (r.method === 'risk-difference') {
     const per1000 = (v: number) => signed(Math.round(1000 * v), (a) => a, t('more'), t('fewer'));
     return fillPhrase(t('rdEffect'), { est: per1000(r.difference), lo: per1000(r.ciLower), hi: per1000(r.ciUpper) });
@@ -120,7 +120,7 @@ export function controlText(s: Pick<SofRow, 'row' | 'controlMean' | 'outcome'>, 
 function verdictText(r: EffectRow, ctx: Pick<TrialChartContext, 'lang' | 'unitOf'>): string {
   const lang = ctx.lang;
   const t = (k: keyof typeof REPORT_TEXT) => REPORT_TEXT[k][lang];
-  if (r.error) return notAnalysedText(r.error, lang, REPORT_TEXT.notComputed);
+  if (r.error) return notComputedText(r.error, lang);
   // The council's phrase without its parenthetical rule (the rules are in the methods' footnotes).
   if (r.relevance && r.mcid !== null) return `${VERDICT_TEXT[r.relevance][lang]}; ${t('mcid')} ${withUnit(formatMcid(r.mcid, lang), r.mcid, ctx.unitOf(r.outcome))}`;
   return r.significant ? t('significantNoMcid') : t('notSignificantNoMcid');

@@ -14,6 +14,7 @@ import { trialReportKind } from '../../src/report/kinds/trial-report.js';
 import { markdownPage } from '../../src/report/markdown-page.js';
 import { consortLines, EXPECTED, FLOW_PLAN, writeConsortFixture } from '../support/consort-fixture.js';
 import { bundledTrial } from './trial-report-support.js';
+import { chartTextWidth } from '../../src/report/render/text-metrics.js';
 
 type Lang = 'en' | 'da';
 
@@ -110,10 +111,11 @@ describe.each(['en', 'da'] as const)('CONSORT participant flow (%s)', (lang) => 
     const sentence = lang === 'da'
       ? 'Rekruttering (vurderet for egnethed, ekskluderet) og årsager til tab til opfølgning er ikke oplyst.'
       : 'Enrolment (assessed for eligibility, excluded) and reasons for loss to follow-up were not provided.';
-    // Under the title, wrapped to the diagram's width (vega sizes the chart by the longest line).
+    // Under the title, wrapped to the diagram's width (vega sizes the chart by the longest line,
+    // measured in the chart font).
     expect(subtitle.slice(1).join(' ')).toBe(sentence);
     const width = (chart.spec as unknown as { width: number }).width;
-    for (const l of subtitle) expect(l.length * 0.8 * 11).toBeLessThanOrEqual(width);
+    for (const l of subtitle) expect(chartTextWidth({ fontSize: 11 }, l)).toBeLessThanOrEqual(width);
     expect(readme).toContain(sentence);
   });
 

@@ -56,6 +56,13 @@ export const RELEVANCE_COLOURS: Readonly<Record<Relevance, string>> = {
 };
 
 export const FONT_SIZE = 11;
+
+/**
+ * The least gap, in px, between two axis labels: closer ones are thinned (vega's label overlap
+ * rule). vega now measures labels by the font's real widths (render/text-metrics.ts), so labels
+ * it keeps can sit 1 px apart ("90%100%"); a third of a character's width keeps them readable.
+ */
+export const LABEL_SEPARATION = 4;
 export const ROW_HEIGHT = 22;
 
 /**
@@ -92,7 +99,7 @@ export function chartConfig(lang: Lang = 'en'): Config {
   return {
     ...(baseChartConfig(lang) as Config),
     title: { fontSize: 15, fontWeight: 'normal', subtitleFontSize: 11, subtitleColor: '#444', anchor: 'start', offset: 12 },
-    axis: { labelFontSize: FONT_SIZE, titleFontSize: 12, titleFontWeight: 'normal', labelColor: '#222', titleColor: '#222', gridColor: '#e4e4e4', labelLimit: 260 },
+    axis: { labelFontSize: FONT_SIZE, titleFontSize: 12, titleFontWeight: 'normal', labelColor: '#222', titleColor: '#222', gridColor: '#e4e4e4', labelLimit: 260, labelSeparation: LABEL_SEPARATION },
     legend: { labelFontSize: FONT_SIZE, titleFontSize: 12, titleFontWeight: 'normal', labelLimit: 260 },
     header: { labelFontSize: 12, titleFontSize: 12, labelFontWeight: 'normal', titleFontWeight: 'normal' },
     text: { fontSize: FONT_SIZE, font: CHART_FONT_FAMILY },

@@ -159,8 +159,8 @@ export function participantFlowSpec(result: Pick<AnalysisResult, 'missingness' |
     // What the inputs did not provide is said under the title, in words.
     title: { text: t('flowChartTitle'), subtitle: [fillPhrase(t('flowSubtitle'), { outcome: ctx.outcomeLabel(primary) }), ...flow.notProvided.flatMap((l) => wrapForVega(l, width, SUBTITLE_SIZE))] },
     config: chartConfig(lang),
-    // The SVG is the layout's own width: vega would widen it by its estimate of the text (0.8 em
-    // a character, more than DejaVu Sans takes), which the print scales down.
+    // The SVG is the layout's own width, not the text's bounds (the box lines are placed at
+    // textWidth's 0.62 em a character, a little more than they take).
     autosize: { type: 'fit-x', contains: 'padding' },
     width: width + 2 * 12,
     height,

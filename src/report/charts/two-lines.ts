@@ -3,6 +3,7 @@
  * so a chart grows taller rather than wider and prints at ≥ 8 pt (docs/report-trial.md#print).
  */
 import { textWidth } from '../render/chart-font.js';
+import { chartTextWidth } from '../render/text-metrics.js';
 import { FONT_SIZE } from './chart-style.js';
 
 /** The text whole when it fits `room` px, else its two most even lines (vega draws an array as lines). */
@@ -27,19 +28,16 @@ export function linesWidth(text: string | string[], fontSize = FONT_SIZE): numbe
 }
 
 /**
- * vega, with no canvas in Node, reserves 0.8 em a character for a title or legend (its
- * estimateWidth), more than the text takes (~0.62 em, CHAR_WIDTH_EM): a subtitle line longer
- * than the chart's content widens the whole chart by that estimate.
+ * A subtitle broken at spaces into lines no wider than `width` px. vega measures titles by the
+ * chart font's real widths (render/text-metrics.ts): a line longer than the chart's content would
+ * widen the whole chart.
  */
-const VEGA_ESTIMATE_EM = 0.8;
-
-/** A subtitle broken at spaces into lines vega will not count wider than `width` px. */
 export function wrapForVega(text: string, width: number, fontSize = FONT_SIZE): string[] {
-  const max = Math.max(20, Math.floor(width / (VEGA_ESTIMATE_EM * fontSize)));
+  const fits = (line: string) => chartTextWidth({ fontSize }, line) <= width;
   const lines: string[] = [];
   for (const word of text.split(' ')) {
     const last = lines.at(-1);
-    if (last !== undefined && [...`${last} ${word}`].length <= max) lines[lines.length - 1] = `${last} ${word}`;
+    if (last !== undefined && fits(`${last} ${word}`)) lines[lines.length - 1] = `${last} ${word}`;
     else lines.push(word);
   }
   return lines;

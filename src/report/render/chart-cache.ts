@@ -6,7 +6,7 @@
  *
  *   key = sha256(drawing code, hta version, package versions, font bytes, zoom, spec JSON)
  *
- * "Drawing code" is the source of the modules that turn a spec into bytes (render-chart,
+ * "Drawing code" is the source of the modules that turn a spec into bytes (render-chart, text-metrics,
  * png-pool, chart-font, vega-lib), so changing them invalidates every entry without anyone
  * remembering to.
  *
@@ -26,7 +26,7 @@ import { CHART_FONT_FILES, PNG_ZOOM } from './chart-font.js';
  * bundle of vega and vega-lite (scripts/bundle-vega.mjs), so its hash also covers their
  * dependencies (vega-scenegraph, d3-*, …), whose versions the list below does not name.
  */
-const DRAWING_MODULES = ['render-chart', 'png-pool', 'chart-font', 'vega-lib'];
+const DRAWING_MODULES = ['render-chart', 'text-metrics', 'png-pool', 'chart-font', 'vega-lib'];
 
 /** Entries kept after a run (most recently used first); ~30 charts per full regeneration. */
 const MAX_ENTRIES = 400;

@@ -40,8 +40,9 @@ export function webFontFaceCss(): string {
 
 /**
  * Average advance of a DejaVu Sans character as a fraction of the font size (measured on
- * mixed-case text with digits: ≈ 0.6 em). Builders use it to size text columns, since vega
- * has no canvas in Node to measure text.
+ * mixed-case text with digits: ≈ 0.6 em). Builders use it to size the text columns they place
+ * themselves, with a little room to spare; vega's own layout uses the font's real widths
+ * (text-metrics.ts).
  */
 export const CHAR_WIDTH_EM = 0.62;
 

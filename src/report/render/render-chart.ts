@@ -13,6 +13,7 @@ import * as vega from './vega-lib.js';
 import type { TopLevelSpec } from './vega-lib.js';
 import { HtaError } from '../../errors.js';
 import { CHART_FONT_FAMILY, CHART_FONT_FILES, PNG_ZOOM } from './chart-font.js';
+import { chartTextWidth } from './text-metrics.js';
 
 /** Vega-Lite compile warnings (e.g. merged legend properties) are not the reader's business; errors still throw. */
 const quietLogger = {
@@ -27,6 +28,8 @@ const quietLogger = {
 export async function renderSvg(spec: TopLevelSpec): Promise<string> {
   const compiled = vega.compile(spec, { logger: quietLogger }).spec;
   vega.resetSVGDefIds();
+  // Lay text out by the chart font's advance widths, not vega's 0.8 em per character (text-metrics.ts).
+  vega.textMetrics.width = chartTextWidth;
   const view = new vega.View(vega.parse(compiled), { renderer: 'none', logLevel: vega.Error });
   const svg = await view.toSVG();
   view.finalize();

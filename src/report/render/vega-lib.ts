@@ -8,6 +8,14 @@
  * runner (the tests) and from plain `tsc` output the re-exports below load the packages as usual;
  * the drawing is the same code either way.
  */
-export { Error, parse, resetSVGDefIds, View } from 'vega';
+export { Error, parse, resetSVGDefIds, textMetrics, View } from 'vega';
 export { compile } from 'vega-lite';
 export type { TopLevelSpec } from 'vega-lite';
+
+// vega exports its scenegraph's text metrics (vega-scenegraph's `textMetrics`), which its type
+// declarations leave out: `width` is replaced in render-chart.ts (text-metrics.ts says why).
+declare module 'vega' {
+  export const textMetrics: {
+    width: (item: { fontSize?: number | string; fontWeight?: number | string }, text: unknown) => number;
+  };
+}

@@ -28,6 +28,10 @@ const NUM = '(-?\\d+(?:\\.\\d+)?)';
 /** `"level" only among the exposed, and "other" only among the unexposed` (observational-design.ts). */
 const oneSided = (list: string) => list.replace(/ only among the (exposed|unexposed)(?=, and |$)/g, (_, g: string) => (g === 'exposed' ? ' kun blandt de eksponerede' : ' kun blandt de ikke-eksponerede')).replace(/, and /g, ', og ');
 
+/** `'a' (intervention 3, control 0) and 'b' (…)` (the tests for interaction): arms and counts in Danish. */
+const oneArmList = (list: string) =>
+  list.replace(new RegExp(` \\(intervention ${NUM}, control ${NUM}\\)( and |$)`, 'g'), (_, a: string, b: string, and: string) => ` (interventionsgruppen ${n(a)}, kontrolgruppen ${n(b)})${and === '' ? '' : ' og '}`);
+
 /** Each known reason: the whole English message, and its Danish wording built from the captures. */
 const DANISH: readonly [RegExp, (...m: string[]) => string][] = [
   // src/observational/analyze-observational.ts
@@ -107,6 +111,19 @@ const DANISH: readonly [RegExp, (...m: string[]) => string][] = [
     new RegExp(`^level '(.*)' has patients in one arm only \\(intervention ${NUM}, control ${NUM}\\), so no effect can be estimated within it$`),
     (l, a, b) => `niveauet '${l}' har kun patienter i den ene gruppe (interventionsgruppen ${n(a)}, kontrolgruppen ${n(b)}), så der kan ikke estimeres en effekt inden for niveauet`,
   ],
+  // The tests for interaction of a subgroup (the credibility statement): src/stats/ancova-interaction.ts, nested-f-test.ts, risk-difference-heterogeneity.ts
+  [new RegExp(`^the test for interaction needs at least 2 levels with patients \\(found ${NUM}\\)$`), (k) => `interaktionstesten kræver mindst 2 niveauer med patienter (fandt ${n(k)})`],
+  [new RegExp(`^the test of equal risk differences needs at least 2 levels with patients \\(found ${NUM}\\)$`), (k) => `testen for ens risikodifferencer kræver mindst 2 niveauer med patienter (fandt ${n(k)})`],
+  [
+    /^(level|levels) (.*) (?:has|have) patients in one arm only, so the (effect|risk difference) there cannot be compared with the other levels$/,
+    (one, list, what) =>
+      `${one === 'level' ? 'niveauet' : 'niveauerne'} ${oneArmList(list)} har kun patienter i den ene gruppe, så ${what === 'effect' ? 'effekten' : 'risikodifferencen'} på ${one === 'level' ? 'dette niveau' : 'disse niveauer'} kan ikke sammenlignes med de andre niveauer`,
+  ],
+  [
+    /^level '(.*)': every patient or none has the event in both arms, so its risk difference has variance 0 and the test of equal risk differences cannot weight it$/,
+    (l) => `niveauet '${l}': i begge grupper har alle eller ingen patienter hændelsen, så niveauets risikodifference har varians 0, og testen for ens risikodifferencer kan ikke vægte den`,
+  ],
+  [new RegExp(`^the larger model has ${NUM} coefficients, not more than the smaller one's ${NUM}$`), (a, b) => `den større model har ${n(a)} koefficienter, ikke flere end den mindre models ${n(b)}`],
   // src/stats/ancova.ts (the complete-case ANCOVA)
   [
     new RegExp(`^outcome, baseline and arm have different lengths \\(${NUM}, ${NUM}, ${NUM}\\); pass complete cases only$`),

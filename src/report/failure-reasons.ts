@@ -252,3 +252,54 @@ export function failureReasonText(message: string, lang: Lang): string {
   if (lang === 'en') return message;
   return danishReason(message) ?? `ikke analyseret (på engelsk: ${message})`;
 }
+
+/** How a Danish page names what a trial warning is about (the trial report passes its own labels). */
+export interface WarningLabels {
+  outcome: (key: string) => string;
+  time: (key: string) => string;
+  /** An effect row's method ("ancova", "mi-ancova", …) as the page names it. */
+  method: (method: string) => string;
+  /** A subgroup's label from its column (the plan's Danish label). */
+  subgroup: (column: string) => string;
+}
+
+const WEIGHTING: Record<string, string> = { raking: 'omvægtet (raking)', 'inverse-odds': 'vægtet til stikprøven (inverse odds)' };
+
+/**
+ * One line of a trial's `warnings` (src/analysis/analyze-trial.ts words them in English for
+ * results.json and the CLI) in the page's language: English as written; Danish with the page's
+ * labels for what failed and the reason worded here. A line of a shape or reason not known here
+ * keeps its English, marked as English, behind a Danish lead.
+ */
+export function trialWarningText(warning: string, lang: Lang, labels: WarningLabels): string {
+  if (lang === 'en') return warning;
+  const reason = (r: string) => danishReason(r) ?? `ikke analyseret (på engelsk: ${r})`;
+  const at = (o: string, t: string) => `${labels.outcome(o)}, ${labels.time(t)}`;
+  let m: RegExpExecArray | null;
+  if ((m = /^sensitivity analysis of (.+?) at (.+?): (tipping point|[a-z-]+): ([\s\S]*)$/.exec(warning))) {
+    const [, o, t, what, r] = m as unknown as string[];
+    return `Følsomhedsanalyse af ${at(o!, t!)}, ${what === 'tipping point' ? 'vippepunkt' : labels.method(what!)}: ${reason(r!)}`;
+  }
+  if ((m = /^subgroup (.+?), (.+?) at (.+?), (?:level (.*?)|interaction): ([\s\S]*)$/.exec(warning))) {
+    const [, c, o, t, level, r] = m as unknown as (string | undefined)[];
+    return `Subgruppeanalyse efter ${labels.subgroup(c!)}, ${at(o!, t!)}, ${level === undefined ? 'interaktionstest' : `niveauet ${level}`}: ${reason(r!)}`;
+  }
+  if ((m = new RegExp(`^target population: too small to analyse: (.*) \\(the plan's minimum is ${NUM} per arm\\)$`).exec(warning))) {
+    const [, list, min] = m as unknown as string[];
+    const arms = [...list!.matchAll(new RegExp(`${NUM} (intervention|control) patients`, 'g'))].map((a, i) => `${n(a[1]!)}${i === 0 ? ' patienter' : ''} i ${ARM[a[2]!]!}`);
+    if (arms.length) return `Målgruppen: for lille til at blive analyseret: ${arms.join(' og ')} (planens minimum er ${n(min!)} pr. gruppe)`;
+  }
+  if ((m = /^target population, (.+?) at (.+?) \(([a-z-]+)\): ([\s\S]*)$/.exec(warning))) {
+    const [, o, t, method, r] = m as unknown as string[];
+    return `Målgruppen, ${at(o!, t!)} (${labels.method(method!)}): ${reason(r!)}`;
+  }
+  if ((m = /^transported effect \((raking|inverse-odds)\), (.+?) at (.+?): ([\s\S]*)$/.exec(warning))) {
+    const [, w, o, t, r] = m as unknown as string[];
+    return `Overført til målgruppen, ${WEIGHTING[w!]!}, ${at(o!, t!)}: ${reason(r!)}`;
+  }
+  if ((m = /^(.+?) at (.+?) \(([a-z-]+)\): ([\s\S]*)$/.exec(warning))) {
+    const [, o, t, method, r] = m as unknown as string[];
+    return `${at(o!, t!)} (${labels.method(method!)}): ${reason(r!)}`;
+  }
+  return `Advarsel (på engelsk: ${warning})`;
+}

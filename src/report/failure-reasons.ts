@@ -7,8 +7,9 @@
  * A reason no pattern knows is never dropped and never crashes a page: the Danish page shows a
  * Danish lead and the English text marked as English (`notAnalysedText`). The test
  * test/report/failure-reasons.test.ts lists every `analysis.failed` message of the observational
- * analyses, the transported effects and the trial's effect rows (ANCOVA, t tests, risk difference,
- * MMRM, multiple imputation, subgroup levels) from their sources and fails when one has no pattern here.
+ * analyses, the transported effects, the trial's effect rows (ANCOVA, t tests, risk difference,
+ * MMRM, multiple imputation, subgroup levels) and the subgroups' tests for interaction (which the
+ * Danish credibility statement carries) from their sources and fails when one has no pattern here.
  */
 import { type Lang, REPORT_TEXT } from './i18n.js';
 

@@ -4,7 +4,7 @@
  * synthetic inputs, and shown on a real Danish registry page, has a Danish wording with no English
  * left in it; (b) every `analysis.failed` message written in the sources of the observational
  * analyses, of the transported effects and of the trial's effect rows (ANCOVA, t tests, risk
- * difference, MMRM, multiple imputation, subgroups) has a Danish wording, so a new English message fails
+ * difference, MMRM, multiple imputation, subgroups and their tests for interaction) has a Danish wording, so a new English message fails
  * here instead of slipping onto a Danish page; an unknown one is marked as English, never dropped.
  */
 import { readFileSync, writeFileSync } from 'node:fs';

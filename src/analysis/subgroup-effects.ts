@@ -7,6 +7,7 @@ import { HtaError } from '../errors.js';
 import type { Direction, Instrument } from '../instruments/instrument.js';
 import { directionForOutcome, mcidForOutcome } from '../plan/outcome-instrument.js';
 import type { PlanSubgroup } from '../plan/plan-schema.js';
+import { danishReason } from '../report/failure-reasons.js';
 import { ancovaInteraction } from '../stats/ancova-interaction.js';
 import { analysisFailed } from '../stats/arm-size.js';
 import { riskDifferenceHeterogeneity } from '../stats/risk-difference-heterogeneity.js';
@@ -208,7 +209,8 @@ export function credibilityOf(sg: PlanSubgroup, r: Omit<SubgroupResult, 'credibi
   if (p === null) {
     statement = {
       en: `The interaction could not be tested (${r.interaction.error ?? 'no result'}); no conclusion about whether the effect differs by ${what.en}.`,
-      da: `Interaktionen kunne ikke testes (${r.interaction.error ?? 'intet resultat'}); ingen konklusion om, hvorvidt effekten er forskellig efter ${what.da}.`,
+      // results.json keeps the English reason in `interaction.error`; the Danish statement words it in Danish (src/report/failure-reasons.ts).
+      da: `Interaktionen kunne ikke testes (${r.interaction.error === undefined ? 'intet resultat' : (danishReason(r.interaction.error) ?? `på engelsk: ${r.interaction.error}`)}); ingen konklusion om, hvorvidt effekten er forskellig efter ${what.da}.`,
     };
   } else if (p >= alpha) {
     statement = {

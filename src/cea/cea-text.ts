@@ -9,6 +9,18 @@ const SCENARIO_DA: Record<string, string> = {
   societal: 'med produktivitetsomkostninger', healthcare: 'uden produktivitetsomkostninger', 'complete-cases': 'komplette data (uden imputering)',
 };
 
+/** The method in Danish (results.json and the English summary keep analyze-cea.ts's English `regressionText`/`missingText`). */
+const REGRESSION_DA: Record<CeaResult['method']['regression'], string> = {
+  sur: 'Simultan regression (seemingly unrelated regression, SUR) af omkostninger og QALY på gruppe, baseline-nytteværdi og kovariater (= R systemfit; med de samme forklarende variable i begge ligninger er estimaterne de samme som ved mindste kvadraters metode, OLS, for hver ligning)',
+  ols: 'Mindste kvadraters metode (OLS) for hver ligning: omkostninger og QALY hver for sig på gruppe, baseline-nytteværdi og kovariater (= R lm)',
+};
+
+function missingDa(r: CeaResult): string {
+  return r.method.missing === 'mi'
+    ? `Multipel imputation ved kædede ligninger pr. gruppe (PMM, m = ${r.method.imputations}) samlet med Rubins regler for estimaterne; bootstrap og derefter imputation (én imputation i hver replikation, Brand et al. 2019) for intervaller, omkostningseffektivitetsplan og acceptabilitetskurve`
+    : 'Ingen manglende omkostninger, QALY eller kovariater: ingen imputation';
+}
+
 export function ceaSummaryText(r: CeaResult, lang: Lang): string {
   const cur = r.currency;
   const en = lang === 'en';
@@ -37,7 +49,7 @@ export function ceaSummaryText(r: CeaResult, lang: Lang): string {
     lines.push(`${en ? 'Cost per extra responder' : 'Omkostning pr. ekstra patient med klinisk relevant forbedring'} (${rs.key}, ${rs.time}): ${icerText(rs.costPerExtraResponder, cur, lang, { en: 'extra responder', da: 'ekstra patient' })}`);
   }
   lines.push('', en ? 'One-way sensitivity' : 'Envejsfølsomhedsanalyse');
-  for (const s of r.sensitivity) lines.push(`  ${en ? s.changed : (SCENARIO_DA[s.key] ?? s.changed)}: ${signedMoney(s.incrementalCost, cur, lang)}, ${q(s.incrementalQaly)} QALY, ${icerText(s.icer, cur, lang)}; P(CE) ${s.thresholds.map((t) => pctText(t.probabilityCostEffective, lang)).join(', ')}`);
-  lines.push('', r.method.regressionText + '.', r.method.missingText + '.');
+  for (const s of r.sensitivity) lines.push(`  ${en ? s.changed : (SCENARIO_DA[s.key] ?? s.changed)}: ${signedMoney(s.incrementalCost, cur, lang)}, ${q(s.incrementalQaly)} QALY, ${icerText(s.icer, cur, lang)}; ${en ? 'P(CE)' : 'P(omkostningseffektiv)'} ${s.thresholds.map((t) => pctText(t.probabilityCostEffective, lang)).join(', ')}`);
+  lines.push('', (en ? r.method.regressionText : REGRESSION_DA[r.method.regression]) + '.', (en ? r.method.missingText : missingDa(r)) + '.');
   return lines.join('\n') + '\n';
 }

@@ -3,6 +3,7 @@
  * docs/glossary-da.md): one table of crude and adjusted effects with the MCID verdict and the
  * E-value, then per analysis the balance, overlap and exclusions in one line each.
  */
+import { notAnalysedText } from '../report/failure-reasons.js';
 import { formatFixed, type Lang, NO_MCID_VERDICT_TEXT, SHORT_RELEVANCE_TEXT } from '../report/i18n.js';
 import { renderTextTable } from '../report/text-table.js';
 import type { ObservationalEffect, ObservationalResult } from './observational-results-schema.js';
@@ -76,7 +77,8 @@ export function observationalText(result: ObservationalResult, lang: Lang): stri
       ]);
     }
     if (a.error || !a.excluded) {
-      lines.push(`${a.label}, ${a.time}: ${OBSERVATIONAL_TEXT.notAnalysed[lang]}: ${a.error}`);
+      // The reason in the summary's language (the English the analysis wrote stays in --json).
+      lines.push(`${a.label}, ${a.time}: ${notAnalysedText(a.error ?? '', lang, OBSERVATIONAL_TEXT.notAnalysed)}`);
       continue;
     }
     // Suppressed rows are left out of the maximum (docs/observational.md, "Small counts").

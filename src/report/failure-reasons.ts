@@ -7,8 +7,9 @@
  * A reason no pattern knows is never dropped and never crashes a page: the Danish page shows a
  * Danish lead and the English text marked as English (`notAnalysedText`). The test
  * test/report/failure-reasons.test.ts lists every `analysis.failed` message of the observational
- * analyses, the transported effects and the trial's effect rows (ANCOVA, t tests, risk difference,
- * MMRM, multiple imputation, subgroup levels) from their sources and fails when one has no pattern here.
+ * analyses, the transported effects, the trial's effect rows (ANCOVA, t tests, risk difference,
+ * MMRM, multiple imputation, subgroup levels) and the subgroups' tests for interaction (which the
+ * Danish credibility statement carries) from their sources and fails when one has no pattern here.
  */
 import { type Lang, REPORT_TEXT } from './i18n.js';
 
@@ -27,6 +28,10 @@ const NUM = '(-?\\d+(?:\\.\\d+)?)';
 
 /** `"level" only among the exposed, and "other" only among the unexposed` (observational-design.ts). */
 const oneSided = (list: string) => list.replace(/ only among the (exposed|unexposed)(?=, and |$)/g, (_, g: string) => (g === 'exposed' ? ' kun blandt de eksponerede' : ' kun blandt de ikke-eksponerede')).replace(/, and /g, ', og ');
+
+/** `'a' (intervention 3, control 0) and 'b' (…)` (the tests for interaction): arms and counts in Danish. */
+const oneArmList = (list: string) =>
+  list.replace(new RegExp(` \\(intervention ${NUM}, control ${NUM}\\)( and |$)`, 'g'), (_, a: string, b: string, and: string) => ` (interventionsgruppen ${n(a)}, kontrolgruppen ${n(b)})${and === '' ? '' : ' og '}`);
 
 /** Each known reason: the whole English message, and its Danish wording built from the captures. */
 const DANISH: readonly [RegExp, (...m: string[]) => string][] = [
@@ -107,6 +112,19 @@ const DANISH: readonly [RegExp, (...m: string[]) => string][] = [
     new RegExp(`^level '(.*)' has patients in one arm only \\(intervention ${NUM}, control ${NUM}\\), so no effect can be estimated within it$`),
     (l, a, b) => `niveauet '${l}' har kun patienter i den ene gruppe (interventionsgruppen ${n(a)}, kontrolgruppen ${n(b)}), så der kan ikke estimeres en effekt inden for niveauet`,
   ],
+  // The tests for interaction of a subgroup (the credibility statement): src/stats/ancova-interaction.ts, nested-f-test.ts, risk-difference-heterogeneity.ts
+  [new RegExp(`^the test for interaction needs at least 2 levels with patients \\(found ${NUM}\\)$`), (k) => `interaktionstesten kræver mindst 2 niveauer med patienter (fandt ${n(k)})`],
+  [new RegExp(`^the test of equal risk differences needs at least 2 levels with patients \\(found ${NUM}\\)$`), (k) => `testen for ens risikodifferencer kræver mindst 2 niveauer med patienter (fandt ${n(k)})`],
+  [
+    /^(level|levels) (.*) (?:has|have) patients in one arm only, so the (effect|risk difference) there cannot be compared with the other levels$/,
+    (one, list, what) =>
+      `${one === 'level' ? 'niveauet' : 'niveauerne'} ${oneArmList(list)} har kun patienter i den ene gruppe, så ${what === 'effect' ? 'effekten' : 'risikodifferencen'} på ${one === 'level' ? 'dette niveau' : 'disse niveauer'} kan ikke sammenlignes med de andre niveauer`,
+  ],
+  [
+    /^level '(.*)': every patient or none has the event in both arms, so its risk difference has variance 0 and the test of equal risk differences cannot weight it$/,
+    (l) => `niveauet '${l}': i begge grupper har alle eller ingen patienter hændelsen, så niveauets risikodifference har varians 0, og testen for ens risikodifferencer kan ikke vægte den`,
+  ],
+  [new RegExp(`^the larger model has ${NUM} coefficients, not more than the smaller one's ${NUM}$`), (a, b) => `den større model har ${n(a)} koefficienter, ikke flere end den mindre models ${n(b)}`],
   // src/stats/ancova.ts (the complete-case ANCOVA)
   [
     new RegExp(`^outcome, baseline and arm have different lengths \\(${NUM}, ${NUM}, ${NUM}\\); pass complete cases only$`),
@@ -234,4 +252,55 @@ export function notComputedText(message: string, lang: Lang): string {
 export function failureReasonText(message: string, lang: Lang): string {
   if (lang === 'en') return message;
   return danishReason(message) ?? `ikke analyseret (på engelsk: ${message})`;
+}
+
+/** How a Danish page names what a trial warning is about (the trial report passes its own labels). */
+export interface WarningLabels {
+  outcome: (key: string) => string;
+  time: (key: string) => string;
+  /** An effect row's method ("ancova", "mi-ancova", …) as the page names it. */
+  method: (method: string) => string;
+  /** A subgroup's label from its column (the plan's Danish label). */
+  subgroup: (column: string) => string;
+}
+
+const WEIGHTING: Record<string, string> = { raking: 'omvægtet (raking)', 'inverse-odds': 'vægtet til stikprøven (inverse odds)' };
+
+/**
+ * One line of a trial's `warnings` (src/analysis/analyze-trial.ts words them in English for
+ * results.json and the CLI) in the page's language: English as written; Danish with the page's
+ * labels for what failed and the reason worded here. A line of a shape or reason not known here
+ * keeps its English, marked as English, behind a Danish lead.
+ */
+export function trialWarningText(warning: string, lang: Lang, labels: WarningLabels): string {
+  if (lang === 'en') return warning;
+  const reason = (r: string) => danishReason(r) ?? `ikke analyseret (på engelsk: ${r})`;
+  const at = (o: string, t: string) => `${labels.outcome(o)}, ${labels.time(t)}`;
+  let m: RegExpExecArray | null;
+  if ((m = /^sensitivity analysis of (.+?) at (.+?): (tipping point|[a-z-]+): ([\s\S]*)$/.exec(warning))) {
+    const [, o, t, what, r] = m as unknown as string[];
+    return `Følsomhedsanalyse af ${at(o!, t!)}, ${what === 'tipping point' ? 'vippepunkt' : labels.method(what!)}: ${reason(r!)}`;
+  }
+  if ((m = /^subgroup (.+?), (.+?) at (.+?), (?:level (.*?)|interaction): ([\s\S]*)$/.exec(warning))) {
+    const [, c, o, t, level, r] = m as unknown as (string | undefined)[];
+    return `Subgruppeanalyse efter ${labels.subgroup(c!)}, ${at(o!, t!)}, ${level === undefined ? 'interaktionstest' : `niveauet ${level}`}: ${reason(r!)}`;
+  }
+  if ((m = new RegExp(`^target population: too small to analyse: (.*) \\(the plan's minimum is ${NUM} per arm\\)$`).exec(warning))) {
+    const [, list, min] = m as unknown as string[];
+    const arms = [...list!.matchAll(new RegExp(`${NUM} (intervention|control) patients`, 'g'))].map((a, i) => `${n(a[1]!)}${i === 0 ? ' patienter' : ''} i ${ARM[a[2]!]!}`);
+    if (arms.length) return `Målgruppen: for lille til at blive analyseret: ${arms.join(' og ')} (planens minimum er ${n(min!)} pr. gruppe)`;
+  }
+  if ((m = /^target population, (.+?) at (.+?) \(([a-z-]+)\): ([\s\S]*)$/.exec(warning))) {
+    const [, o, t, method, r] = m as unknown as string[];
+    return `Målgruppen, ${at(o!, t!)} (${labels.method(method!)}): ${reason(r!)}`;
+  }
+  if ((m = /^transported effect \((raking|inverse-odds)\), (.+?) at (.+?): ([\s\S]*)$/.exec(warning))) {
+    const [, w, o, t, r] = m as unknown as string[];
+    return `Overført til målgruppen, ${WEIGHTING[w!]!}, ${at(o!, t!)}: ${reason(r!)}`;
+  }
+  if ((m = /^(.+?) at (.+?) \(([a-z-]+)\): ([\s\S]*)$/.exec(warning))) {
+    const [, o, t, method, r] = m as unknown as string[];
+    return `${at(o!, t!)} (${labels.method(method!)}): ${reason(r!)}`;
+  }
+  return `Advarsel (på engelsk: ${warning})`;
 }

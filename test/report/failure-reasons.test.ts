@@ -4,7 +4,7 @@
  * synthetic inputs, and shown on a real Danish registry page, has a Danish wording with no English
  * left in it; (b) every `analysis.failed` message written in the sources of the observational
  * analyses, of the transported effects and of the trial's effect rows (ANCOVA, t tests, risk
- * difference, MMRM, multiple imputation, subgroups) has a Danish wording, so a new English message fails
+ * difference, MMRM, multiple imputation, subgroups and their tests for interaction) has a Danish wording, so a new English message fails
  * here instead of slipping onto a Danish page; an unknown one is marked as English, never dropped.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -214,6 +214,10 @@ describe('every analysis.failed message has a Danish wording', () => {
     'src/stats/missing/rubin-rules.ts',
     'src/stats/missing/mmrm.ts',
     'src/stats/missing/tipping-point.ts',
+    // The tests for interaction, whose reason the Danish credibility statement of a subgroup carries.
+    'src/stats/ancova-interaction.ts',
+    'src/stats/nested-f-test.ts',
+    'src/stats/risk-difference-heterogeneity.ts',
   ];
   /** Each placeholder as a number (patterns take any text where a name stands), the ternaries' and variables' words as they come. */
   const sample = (t: string) =>
@@ -229,7 +233,8 @@ describe('every analysis.failed message has a Danish wording', () => {
       .replace(/^3 has the same value/, 'the baseline score has the same value')
       .replace(/^3 arm: 3$/, 'intervention arm: the number of patients must be a whole number of at least 1, got 0')
       .replace(/^3 must be a whole number between/, 'the number of patients with the event must be a whole number between')
-      .replace(/iterations: 3\. /, 'iterations: the iteration limit (200) was reached. ');
+      .replace(/iterations: 3\. /, 'iterations: the iteration limit (200) was reached. ')
+      .replace(/^3 3 3 patients in one arm only/, "levels 'a' (intervention 3, control 0) and 'b' (intervention 0, control 2) have patients in one arm only");
   for (const file of files) {
     it(file, () => {
       const messages = thrownMessages(file);

@@ -1,0 +1,53 @@
+/**
+ * No English on the Danish cost-effectiveness page, nor in the Danish `hta cea` summary: the
+ * method says "simultan regression" with the English name once in parentheses, OLS and the
+ * imputation in Danish (src/report/kinds/cea-report.ts, src/cea/cea-text.ts); results.json keeps
+ * the English `regressionText`/`missingText` (the JSON contract), the English page its own words.
+ */
+import { describe, expect, it } from 'vitest';
+import type { CeaResult } from '../../src/cea/cea-results-schema.js';
+import { ceaSummaryText } from '../../src/cea/cea-text.js';
+import { ceaReportKind } from '../../src/report/kinds/cea-report.js';
+import { markdownPage } from '../../src/report/markdown-page.js';
+import type { ReportContent } from '../../src/report/report-page.js';
+import { ceaFixture } from '../support/cea-fixture.js';
+import { ENGLISH_WORDS as ENGLISH } from '../support/english-words.js';
+
+async function build(lang: 'en' | 'da', f: ReturnType<typeof ceaFixture>): Promise<ReportContent> {
+  const env = { input: (p: string) => p, lang, version: 'test', memo: <T>(_k: string, compute: () => T) => compute() };
+  return ceaReportKind.build({ id: 'x', kind: 'cea', out: 'x', lang, data: f.exportFile, plan: f.plan }, env);
+}
+
+/** The page's prose and tables, without the provenance (file paths) and the chart file links. */
+function pageText(c: ReportContent): string {
+  return markdownPage({ ...c.page, provenance: '' }, new Map(c.charts.map((x) => [x.name, { alt: x.alt }])))
+    .split('\n')
+    .filter((l) => !/\.vl\.json\)$/.test(l) && !/^!\[/.test(l))
+    .join('\n');
+}
+
+const SUR_NAME = '(seemingly unrelated regression, SUR)';
+/** English left in Danish text, the one parenthesised method name aside. */
+const englishIn = (text: string) => text.replace(SUR_NAME, '').match(new RegExp(`${ENGLISH.source}|\\b(seemingly|unrelated|equation|imputed?|pooled|replicates?)\\b`, 'gi')) ?? [];
+
+describe('the Danish cost-effectiveness page and summary', () => {
+  for (const [method, missing] of [['sur', true], ['ols', false]] as const) {
+    it(`${method}, ${missing ? 'with' : 'without'} missing data: Danish method, no English`, async () => {
+      const f = ceaFixture({ missingMiddleVisit: missing, unitCostRows: ['gp,30,EUR,2021,takst'], planExtra: { method } });
+      const da = await build('da', f);
+      const text = pageText(da);
+      expect(englishIn(text), text).toEqual([]);
+      if (method === 'sur') {
+        expect(text).toContain(`Simultan regression ${SUR_NAME} af omkostninger og QALY`);
+        expect(text.split('seemingly').length - 1).toBe(1);
+      } else expect(text).toContain('Mindste kvadraters metode (OLS) for hver ligning');
+      const summary = ceaSummaryText(da.results as CeaResult, 'da');
+      expect(englishIn(summary), summary).toEqual([]);
+      // The English summary and results.json keep the analysis's English method text.
+      const r = da.results as CeaResult;
+      expect(ceaSummaryText(r, 'en')).toContain(`${r.method.regressionText}.\n${r.method.missingText}.\n`);
+      expect(r.method.regressionText).toMatch(method === 'sur' ? /^seemingly unrelated regression of cost/ : /^OLS per equation/);
+      expect(pageText(await build('en', f))).toContain(method === 'sur' ? 'Seemingly unrelated regression of cost and QALYs' : 'OLS per equation of cost and QALYs');
+    });
+  }
+});

@@ -1,0 +1,64 @@
+/**
+ * The "warnings from the analysis" of a trial (src/analysis/analyze-trial.ts words them in
+ * English) in Danish for a Danish page: every warning a tiny or odd trial gives — effect rows,
+ * subgroup levels and interaction tests, the target population too small, transported effects,
+ * the sensitivity analysis — worded by trialWarningText (src/report/failure-reasons.ts) with the
+ * page's labels and no English left; English unchanged; an unknown line marked as English.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { analyzeTrial } from '../../src/analysis/analyze-trial.js';
+import { parseCsvText } from '../../src/io/read-csv.js';
+import { parsePlan } from '../../src/plan/load-plan.js';
+import { trialWarningText, type WarningLabels } from '../../src/report/failure-reasons.js';
+import { loadTrial } from '../../src/trial/load-trial.js';
+import { ENGLISH_WORDS as ENGLISH } from '../support/english-words.js';
+
+const lines = readFileSync('test/fixtures/subgroups/trial.csv', 'utf8').trimEnd().split('\n');
+const col = Object.fromEntries(lines[0]!.split(',').map((c, i) => [c, i])) as Record<string, number>;
+const ids = (arm: string) => [...new Set(lines.slice(1).map((l) => l.split(',')).filter((c) => c[col.arm!] === arm).map((c) => c[0]!))];
+
+/** The analysis warnings of the fixture cut to `keep` patients (the plan's target population and sensitivity analysis on). */
+function warningsOf(keep: (cells: string[]) => boolean): string[] {
+  const plan = JSON.parse(readFileSync('test/fixtures/subgroups/plan.json', 'utf8')) as Record<string, unknown> & { population: Record<string, unknown> };
+  delete plan.population.targetSample;
+  plan.primary = { outcome: 'pain', time: '3m' };
+  plan.missing = { sensitivity: true };
+  const csv = [lines[0], ...lines.slice(1).filter((l) => keep(l.split(',')))].join('\n') + '\n';
+  return analyzeTrial(loadTrial(parseCsvText(csv, 'trial.csv'), parsePlan(plan)), { version: 'test' }).warnings;
+}
+
+const labels: WarningLabels = { outcome: (k) => `effektmål ${k}`, time: (t) => `tid ${t}`, method: (m) => `metode ${m}`, subgroup: (c) => `kolonne ${c}` };
+
+describe('trial warnings in Danish', () => {
+  it('every warning of two tiny trials and of an odd one', () => {
+    const tiny = new Set([...ids('app').slice(0, 5), ...ids('usual').slice(0, 4)]);
+    const oneControl = new Set([...ids('app').slice(0, 6), ...ids('usual').slice(0, 1)]);
+    const warnings = [
+      ...warningsOf((c) => tiny.has(c[0]!)),
+      ...warningsOf((c) => oneControl.has(c[0]!)),
+      // No control patient recruited by a chiropractor.
+      ...warningsOf((c) => !(c[col.arm!] === 'usual' && c[col.recruited_by!] === 'chiro')),
+    ];
+    const starts = new Set(warnings.map((w) => w.replace(/^(subgroup|target population|transported effect|sensitivity analysis)\b.*|^.*/, '$1')));
+    expect(starts).toEqual(new Set(['subgroup', 'target population', 'transported effect', 'sensitivity analysis', '']));
+    for (const w of warnings) {
+      expect(trialWarningText(w, 'en', labels)).toBe(w);
+      const da = trialWarningText(w, 'da', labels);
+      expect(da, w).not.toContain('på engelsk');
+      // The fixture's level names and keys stay as the data has them ('NO' is Norway).
+      expect(da.replace(/'[^']*'|niveauet \S+:|kolonne \S+|effektmål \S+|metode \S+/g, ''), w).not.toMatch(ENGLISH);
+    }
+    const da = warnings.map((w) => trialWarningText(w, 'da', labels));
+    expect(da).toContain('Målgruppen: for lille til at blive analyseret: 2 patienter i interventionsgruppen og 0 i kontrolgruppen (planens minimum er 5 pr. gruppe)');
+    expect(da.some((d) => /^Subgruppeanalyse efter kolonne recruited_by, effektmål pain, tid 3m, interaktionstest: niveauet 'chiro' \(interventionsgruppen \d+, kontrolgruppen 0\) har kun patienter i den ene gruppe/.test(d))).toBe(true);
+    expect(da.some((d) => /^Overført til målgruppen, omvægtet \(raking\), effektmål \S+, tid 3m: målgruppen har recruited_by = 'spine_clinic'/.test(d))).toBe(true);
+    expect(da.some((d) => /^Følsomhedsanalyse af effektmål pain, tid 3m, metode (mmrm|mi-ancova|ancova): /.test(d))).toBe(true);
+  });
+
+  it('an effect row, and a line of a shape not known here', () => {
+    expect(trialWarningText('pain at 3m (ancova): fewer than 2 patients with baseline and follow-up in the control arm (found 1)', 'da', labels)).toBe('effektmål pain, tid 3m (metode ancova): færre end 2 patienter med baseline og opfølgning i kontrolgruppen (fandt 1)');
+    expect(trialWarningText('pain at 3m (ancova): a reason nobody translated', 'da', labels)).toBe('effektmål pain, tid 3m (metode ancova): ikke analyseret (på engelsk: a reason nobody translated)');
+    expect(trialWarningText('something else entirely', 'da', labels)).toBe('Advarsel (på engelsk: something else entirely)');
+  });
+});

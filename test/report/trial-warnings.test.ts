@@ -12,6 +12,8 @@ import { parseCsvText } from '../../src/io/read-csv.js';
 import { parsePlan } from '../../src/plan/load-plan.js';
 import { trialWarningText, type WarningLabels } from '../../src/report/failure-reasons.js';
 import { loadTrial } from '../../src/trial/load-trial.js';
+import { trialChartContext } from '../../src/report/charts/trial-chart-context.js';
+import { warningNotes } from '../../src/report/kinds/trial-report.js';
 import { ENGLISH_WORDS as ENGLISH } from '../support/english-words.js';
 
 const lines = readFileSync('test/fixtures/subgroups/trial.csv', 'utf8').trimEnd().split('\n');
@@ -60,5 +62,28 @@ describe('trial warnings in Danish', () => {
     expect(trialWarningText('pain at 3m (ancova): fewer than 2 patients with baseline and follow-up in the control arm (found 1)', 'da', labels)).toBe('effektmål pain, tid 3m (metode ancova): færre end 2 patienter med baseline og opfølgning i kontrolgruppen (fandt 1)');
     expect(trialWarningText('pain at 3m (ancova): a reason nobody translated', 'da', labels)).toBe('effektmål pain, tid 3m (metode ancova): ikke analyseret (på engelsk: a reason nobody translated)');
     expect(trialWarningText('something else entirely', 'da', labels)).toBe('Advarsel (på engelsk: something else entirely)');
+  });
+});
+
+describe('the Danish trial page', () => {
+  it("words the analysis warnings of a tiny trial in Danish, with the page's own labels", () => {
+    const plan = JSON.parse(readFileSync('test/fixtures/subgroups/plan.json', 'utf8')) as Record<string, unknown> & { population: Record<string, unknown> };
+    delete plan.population.targetSample;
+    const keep = new Set([...ids('app').slice(0, 6), ...ids('usual').slice(0, 1)]);
+    const csv = [lines[0], ...lines.slice(1).filter((l) => keep.has(l.split(',')[0]!))].join('\n') + '\n';
+    const trial = loadTrial(parseCsvText(csv, 'trial.csv'), parsePlan(plan));
+    const result = analyzeTrial(trial, { version: 'test' });
+    expect(result.warnings.length).toBeGreaterThan(3);
+    expect(warningNotes(result, trialChartContext(trial, 'en'))).toEqual(result.warnings);
+    const ctx = trialChartContext(trial, 'da');
+    const da = warningNotes(result, ctx);
+    // The fixture's plan labels its outcomes in English only, and its levels are data ('NO' is Norway).
+    const userText = [...new Set(result.effects.map((r) => ctx.outcomeLabel(r.outcome)))];
+    for (const note of da) {
+      expect(note).not.toContain('på engelsk');
+      const words = userText.reduce((n, l) => n.split(l).join(''), note).replace(/'[^']*'|niveauet \S+:/g, '');
+      expect(words, note).not.toMatch(ENGLISH);
+    }
+    expect(da.some((n) => n.startsWith('Subgruppeanalyse efter land, '))).toBe(true);
   });
 });

@@ -9,7 +9,7 @@
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import { analyzeTrial } from '../../analysis/analyze-trial.js';
-import type { AnalysisResult } from '../../analysis/results-schema.js';
+import type { AnalysisResult, EffectRow } from '../../analysis/results-schema.js';
 import { readCsvFile, type CsvTable } from '../../io/read-csv.js';
 import { type BaselineTable, baselineTable, characteristicsFromExport } from '../../trial/baseline-table.js';
 import { loadTrial } from '../../trial/load-trial.js';
@@ -39,6 +39,7 @@ import { formatLineRanges } from '../../problem-groups.js';
 import { subgroupReport } from '../sections/subgroups.js';
 import { readTargetSample } from '../../trial/target-sample.js';
 import { problemText } from '../problem-text.js';
+import { trialWarningText } from '../failure-reasons.js';
 
 
 export const trialEntrySchema = z.object({
@@ -226,7 +227,18 @@ const methodsSection: TrialSectionBuilder = ({ ctx, method }) => [
   { id: 'methods', title: ctx.text('methodsTitle'), intro: [fillPhrase(ctx.text('methodsText'), { method }), fillPhrase(ctx.text('sofIntro'), { method })] },
 ];
 
-const warningsSection: TrialSectionBuilder = ({ ctx, result }) => (result.warnings.length ? [{ id: 'warnings', title: ctx.text('warningsTitle'), notes: result.warnings }] : []);
+/** The analysis warnings in the page's language, with its labels (results.json keeps analyze-trial.ts's English). */
+export function warningNotes(result: AnalysisResult, ctx: TrialChartContext): string[] {
+  const labels = {
+    outcome: ctx.outcomeLabel,
+    time: ctx.timeLabel,
+    method: (m: string) => methodText(m as EffectRow['method'], ctx.lang),
+    subgroup: (column: string) => result.subgroups?.find((g) => g.subgroup === column)?.label[ctx.lang] ?? column,
+  };
+  return result.warnings.map((w) => trialWarningText(w, ctx.lang, labels));
+}
+
+const warningsSection: TrialSectionBuilder = ({ ctx, result }) => (result.warnings.length ? [{ id: 'warnings', title: ctx.text('warningsTitle'), notes: warningNotes(result, ctx) }] : []);
 
 /**
  * The sections of a trial report in committee order (docs/report-trial.md#order): conclusion,

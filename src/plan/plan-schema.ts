@@ -141,6 +141,7 @@ export const populationSchema = z
         z
           .object({
             column: z.string().min(1).describe('Export column (read like a covariate)'),
+            label: localized.optional().describe('What the column is, as the report names it, e.g. {"en": "sex", "da": "køn"}; default: the column name'),
             cuts: z.array(z.number()).min(1).optional().describe('Cut points for a numeric column, as in subgroups: [40, 60] gives "<40", "40–<60", "≥60"'),
             shares: z.record(z.string().min(1), z.number().min(0).max(1)).describe('Share of each level in the target population; they sum to 1'),
           })

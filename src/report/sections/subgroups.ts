@@ -167,7 +167,7 @@ function targetSection(result: AnalysisResult, plan: Plan, ctx: TrialChartContex
     const f2 = (v: number) => formatFixed(v, 2, lang);
     notes.push(
       p('transportNote', {
-        margins: (plan.population?.margins ?? []).map((m) => m.column).join(', '),
+        margins: (plan.population?.margins ?? []).map((m) => m.label?.[lang] ?? m.label?.en ?? m.column).join(', '),
         essLo: f0(Math.min(...w.map((x) => x.effectiveSampleSize))),
         essHi: f0(Math.max(...w.map((x) => x.effectiveSampleSize))),
         nLo: f0(Math.min(...n)),

@@ -81,7 +81,7 @@ describe('population rows in the summary of findings', () => {
     expect(rows).toHaveLength(1);
     const n = ref.target.patients.intervention + ref.target.patients.control;
     expect(rows[0]![2]).toBe(`${n} (1 RCT)`);
-    expect(rows[0]![6]).toBe(`Not analysed: too small (${n} patients, ${ref.target.patients.intervention}/${ref.target.patients.control} app/usual; the plan's minimum is ${ref.target.patients.control + 1} per arm)`);
+    expect(rows[0]![6]).toBe(`Not analysed: too small (n = ${n}, ${ref.target.patients.intervention}/${ref.target.patients.control} app/usual; the plan's minimum is ${ref.target.patients.control + 1} per arm)`);
     // The flow's last branch box says so too.
     const boxes = flowBoxes(participantFlowSpec(small, ctx));
     expect(boxes.find((b) => b[0] === 'Target population')).toEqual(['Target population', `Meet every criterion: n = ${n}`, `Too small to analyse (minimum ${ref.target.patients.control + 1} per arm)`]);

@@ -91,8 +91,8 @@ export const SUBGROUP_TEXT = {
   sofInverseOddsRow: { en: 'Transported to the target population (weighted to the target sample)', da: 'Overført til målgruppen (vægtet til stikprøven fra målgruppen)' },
   sofEffective: { en: '{label}; effective sample size {ess}', da: '{label}; effektiv stikprøvestørrelse {ess}' },
   sofTooSmall: {
-    en: 'Not analysed: too small ({n} patients, {i}/{c} {interventionShort}/{controlShort}; the plan\'s minimum is {min} per arm)',
-    da: 'Ikke analyseret: for lille ({n} patienter, {i}/{c} {interventionShort}/{controlShort}; planens minimum er {min} pr. gruppe)',
+    en: 'Not analysed: too small (n = {n}, {i}/{c} {interventionShort}/{controlShort}; the plan\'s minimum is {min} per arm)',
+    da: 'Ikke analyseret: for lille (n = {n}, {i}/{c} {interventionShort}/{controlShort}; planens minimum er {min} pr. gruppe)',
   },
   sofPopulationNote: {
     en: 'These rows answer the question about the population (section "Target population"): the effect in the trial patients who meet the target population\'s criteria, and the whole trial transported (reweighted) to its make-up. They keep the trial\'s certainty: not downgraded for indirectness',

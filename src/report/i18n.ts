@@ -326,6 +326,7 @@ export const REPORT_TEXT = {
   contents: { en: 'Contents', da: 'Indhold' },
   files: { en: 'Files', da: 'Filer' },
   chartFiles: { en: 'Chart files: {links}', da: 'Figurfiler: {links}' },
+  chartSpec: { en: 'Vega-Lite spec', da: 'Vega-Lite-specifikation' },
   resultsFile: { en: 'Every number on this page, machine-readable: {link}', da: 'Alle tal på siden i maskinlæsbar form: {link}' },
   conclusionTitle: { en: 'Conclusion', da: 'Konklusion' },
   conclusionCritical: {

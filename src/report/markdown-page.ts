@@ -17,7 +17,7 @@ export function markdownPage(page: ReportPage, charts: ReadonlyMap<string, { alt
     for (const p of s.intro ?? []) out.push(escapeMarkdownBlock(p), '');
     if (s.chart && charts.has(s.chart)) {
       if (s.chartCaption) out.push(`**${escapeMarkdown(s.chartCaption)}**`, '');
-      out.push(`![${escapeMarkdown(charts.get(s.chart)?.alt ?? s.chart, 'all')}](${s.chart}.svg)`, '', `[PNG](${s.chart}.png) · [Vega-Lite spec](${s.chart}.vl.json)`, '');
+      out.push(`![${escapeMarkdown(charts.get(s.chart)?.alt ?? s.chart, 'all')}](${s.chart}.svg)`, '', `[PNG](${s.chart}.png) · [${REPORT_TEXT.chartSpec[page.lang]}](${s.chart}.vl.json)`, '');
     }
     for (const tb of s.tables ?? []) {
       if (tb.caption) out.push(`**${escapeMarkdown(tb.caption)}**`, '');

@@ -51,3 +51,14 @@ describe('the Danish cost-effectiveness page and summary', () => {
     });
   }
 });
+
+describe("the cost-effectiveness page's provenance", () => {
+  it("says what the data are only as the manifest's dataNote says it (a user's export is not synthetic)", async () => {
+    const f = ceaFixture({ unitCostRows: ['gp,30,EUR,2021,takst'], planExtra: { method: 'ols' } });
+    const env = { input: (p: string) => p, lang: 'da' as const, version: 'test', memo: <T>(_k: string, compute: () => T) => compute() };
+    const plain = await ceaReportKind.build({ id: 'x', kind: 'cea', out: 'x', lang: 'da', data: f.exportFile, plan: f.plan }, env);
+    expect(plain.page.provenance).toBe(`Dannet af hta test fra ${f.exportFile} med planen ${f.plan}. Dannes igen med \`hta report\`.`);
+    const noted = await ceaReportKind.build({ id: 'x', kind: 'cea', out: 'x', lang: 'da', data: f.exportFile, plan: f.plan, dataNote: { en: 'Synthetic.', da: 'Syntetiske data.' } }, env);
+    expect(noted.page.provenance).toBe(`Dannet af hta test fra ${f.exportFile} med planen ${f.plan}. Syntetiske data. Dannes igen med \`hta report\`.`);
+  });
+});

@@ -78,7 +78,7 @@ export function readStudiesFile(file: string): StudyTable {
 export function parseStudies(csv: CsvTable): StudyTable {
   const { file } = csv;
   const problems: Problem[] = [];
-  const col = new Map(csv.header.map((h, i) => [h, i]));
+  const col = columnsOf(csv);
   const missing = REQUIRED.filter((c) => !col.has(c));
   if (missing.length > 0) {
     throw new HtaError('input.invalid', `${file} is not a study-level results file`, [
@@ -87,10 +87,13 @@ export function parseStudies(csv: CsvTable): StudyTable {
   }
   const records: StudyRecord[] = [];
   for (const rec of csv.records) {
+    // A row of separators only (`;;;;`, what Excel saves for a row once used) holds nothing to read.
+    if (rec.cells.every((c) => c === null)) continue;
     const r = parseRecord(csv, col, rec.line, rec.cells, problems);
     if (r) records.push(r);
     if (problems.length >= MAX_PROBLEMS) break;
   }
+  checkSpelling(file, records, col, problems);
   checkDuplicates(file, records, col, problems);
   if (problems.length > 0) {
     throw new HtaError('input.invalid', `${file} has ${problems.length >= MAX_PROBLEMS ? `at least ${MAX_PROBLEMS}` : problems.length} problem(s)`, problems.slice(0, MAX_PROBLEMS));
@@ -113,7 +116,7 @@ function parseRecord(csv: CsvTable, col: Map<string, number>, line: number, cell
     problems.push({ file, line, ...(i !== undefined ? { column: i + 1 } : {}), field: name, ...(value != null ? { value } : {}), expected });
   };
 
-  for (const name of REQUIRED) if (text(name) === null) at(name, null, `a ${name} label (it may not be empty)`);
+  for (const name of REQUIRED) if (text(name) === null) at(name, null, `${name === 'outcome' ? 'an' : 'a'} ${name} label (it may not be empty)`);
 
   const num: Partial<Record<NumericColumn, number>> = {};
   for (const name of NUMERIC) {
@@ -243,12 +246,71 @@ function parseRecord(csv: CsvTable, col: Map<string, number>, line: number, cell
     outcome: text('outcome') as string,
     time: text('time') as string,
     subgroup: text('subgroup'),
-    citation: text('citation'),
+    // A reference pasted into a spreadsheet cell often keeps its line breaks; a citation is one line.
+    citation: text('citation')?.replace(/\s*\r?\n\s*/g, ' ') ?? null,
     measure,
     input,
     nIntervention: num.n_intervention ?? null,
     nControl: num.n_control ?? null,
   };
+}
+
+/** Other names a column of this contract is often given; such a column is refused, not ignored. */
+const SYNONYMS: Record<string, string> = {
+  lower: 'ci_lower', ci_low: 'ci_lower', lcl: 'ci_lower', lower_ci: 'ci_lower', ci_lo: 'ci_lower', lci: 'ci_lower',
+  upper: 'ci_upper', ci_high: 'ci_upper', ucl: 'ci_upper', upper_ci: 'ci_upper', ci_hi: 'ci_upper', uci: 'ci_upper',
+  md: 'difference', mean_difference: 'difference', diff: 'difference', estimate: 'difference', effect: 'difference',
+  standard_error: 'se', se_difference: 'se', std_error: 'se',
+};
+const KNOWN = new Set<string>([...REQUIRED, 'subgroup', 'citation', 'measure', ...NUMERIC]);
+
+/**
+ * Column positions by contract name. A header may differ in case and surrounding spaces
+ * (`Study`, `CI_lower`): that is the same column. Two header cells with one name, or a column
+ * under another usual name (`lower`, `ucl`, `estimate`) while the contract's is absent, are
+ * refused: ignored, the interval it holds would vanish and the study would silently not be pooled.
+ */
+function columnsOf(csv: CsvTable): Map<string, number> {
+  const { file } = csv;
+  const col = new Map<string, number>();
+  const problems: Problem[] = [];
+  const key = (h: string) => h.trim().toLowerCase().replace(/[\s.-]+/g, '_');
+  csv.header.forEach((h, i) => {
+    const k = key(h);
+    if (!KNOWN.has(k)) return;
+    const prev = col.get(k);
+    if (prev !== undefined) problems.push({ file, line: 1, column: i + 1, value: h, expected: `one ${k} column (column ${prev + 1} is "${csv.header[prev]}")` });
+    else col.set(k, i);
+  });
+  csv.header.forEach((h, i) => {
+    const meant = SYNONYMS[key(h)];
+    if (meant !== undefined && !col.has(meant)) {
+      problems.push({ file, line: 1, column: i + 1, value: h, expected: `the column name ${meant}, if it holds that (hta meta reads ${meant}, and would leave "${h}" unread): rename it` });
+    }
+  });
+  if (problems.length) throw new HtaError('input.invalid', `${file} has ${problems.length} problem(s) in its header`, problems);
+  return col;
+}
+
+/**
+ * Labels that differ only in case or spacing (`Sandal 2021` / `sandal 2021`, `rmdq` / `RMDQ`,
+ * `3m` / `3 m`) would split one outcome into two pools, or count one trial twice: refused at the
+ * later line, naming the first spelling.
+ */
+function checkSpelling(file: string, records: readonly StudyRecord[], col: Map<string, number>, problems: Problem[]): void {
+  const fold = (t: string) => t.toLowerCase().replace(/\s+/g, '');
+  for (const field of ['study', 'outcome', 'time', 'subgroup'] as const) {
+    const first = new Map<string, { text: string; line: number }>();
+    for (const r of records) {
+      const t = r[field];
+      if (t === null) continue;
+      const seen = first.get(fold(t));
+      if (seen === undefined) first.set(fold(t), { text: t, line: r.line });
+      else if (seen.text !== t) {
+        problems.push({ file, line: r.line, column: (col.get(field) as number) + 1, field, value: t, expected: `the same spelling as "${seen.text}" on line ${seen.line} (they differ only in case or spaces, and would be read as two)` });
+      }
+    }
+  }
 }
 
 function checkDuplicates(file: string, records: readonly StudyRecord[], col: Map<string, number>, problems: Problem[]): void {

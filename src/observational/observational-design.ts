@@ -42,6 +42,11 @@ export function observationalDesign(pairs: OutcomePairs, confounders: readonly C
           { file, field: `${c.column ?? c.name} (confounder ${c.name})`, value: String(bad), expected: 'a number, or "type": "categorical" for this confounder' },
         ]);
       }
+      // A constant column is collinear with the intercept: IRLS may then diverge and the fit
+      // read as separation (a 0/1 outcome's registry did), sending the user after a confounder
+      // that separates nothing. Said as what it is, before any fit. (The message is one
+      // src/report/failure-reasons.ts words in Danish; naming the confounder would need a pattern there.)
+      if (raw.length > 0 && raw.every((v) => v === raw[0])) throw analysisFailed('the propensity model is singular: a confounder is constant or collinear with others');
       confounderColumns.push({ name: c.name, values: raw as number[] });
       balanceTerms.push({ term: c.name, binary: false, values: raw as number[] });
       continue;

@@ -85,11 +85,12 @@ export function parseStudies(csv: CsvTable): StudyTable {
       { file, line: 1, value: csv.header.join(','), expected: `the columns ${missing.join(', ')} (a study-level CSV needs study, outcome and time)` },
     ]);
   }
+  const decimalComma = decimalMarkOf(csv, col);
   const records: StudyRecord[] = [];
   for (const rec of csv.records) {
     // A row of separators only (`;;;;`, what Excel saves for a row once used) holds nothing to read.
     if (rec.cells.every((c) => c === null)) continue;
-    const r = parseRecord(csv, col, rec.line, rec.cells, problems);
+    const r = parseRecord(csv, col, rec.line, rec.cells, problems, decimalComma);
     if (r) records.push(r);
     if (problems.length >= MAX_PROBLEMS) break;
   }
@@ -104,7 +105,7 @@ export function parseStudies(csv: CsvTable): StudyTable {
   return { file, records };
 }
 
-function parseRecord(csv: CsvTable, col: Map<string, number>, line: number, cells: (string | null)[], problems: Problem[]): StudyRecord | null {
+function parseRecord(csv: CsvTable, col: Map<string, number>, line: number, cells: (string | null)[], problems: Problem[], decimalComma: boolean): StudyRecord | null {
   const file = csv.file;
   const before = problems.length;
   const text = (name: string): string | null => {
@@ -122,8 +123,8 @@ function parseRecord(csv: CsvTable, col: Map<string, number>, line: number, cell
   for (const name of NUMERIC) {
     const t = text(name);
     if (t === null) continue;
-    const v = parseNumber(t, csv.dialect.decimalComma);
-    if (v === undefined) at(name, t, `a number${csv.dialect.decimalComma ? ' (decimal comma)' : ''}`);
+    const v = numberOf(name, t, decimalComma);
+    if (v === undefined) at(name, t, `a number${decimalComma ? ' (decimal comma)' : ' (decimal point)'}`);
     else num[name] = v;
   }
   const has = (name: string): boolean => text(name) !== null;
@@ -253,6 +254,44 @@ function parseRecord(csv: CsvTable, col: Map<string, number>, line: number, cell
     nIntervention: num.n_intervention ?? null,
     nControl: num.n_control ?? null,
   };
+}
+
+const COUNTS: ReadonlySet<string> = new Set(['n_intervention', 'n_control', 'events_intervention', 'events_control']);
+
+/**
+ * Whether the file writes decimals with a comma, judged from its non-count number columns. The
+ * file-wide guess (src/io/dialect.ts) takes a Danish group size with a thousands dot, `1.234`,
+ * for a dot decimal, and then refused every `7,9` of the file as "not a number". Counts cannot
+ * have decimals, so they do not vote; with no decimal in the other columns either, the file-wide
+ * rule stands (a `;` file is decimal-comma).
+ */
+function decimalMarkOf(csv: CsvTable, col: Map<string, number>): boolean {
+  // With `,` separating fields, a comma in a quoted number is a thousands separator, never decimal.
+  if (csv.dialect.delimiter === ',') return false;
+  const where = NUMERIC.filter((c) => !COUNTS.has(c) && col.has(c)).map((c) => col.get(c) as number);
+  let comma = false;
+  let dot = false;
+  for (const rec of csv.records) {
+    for (const i of where) {
+      const t = rec.cells[i];
+      if (t == null) continue;
+      if (/^[+\-\u2212]?\d*,\d+$/.test(t)) comma = true;
+      else if (/^[+\-\u2212]?\d*\.\d+$/.test(t)) dot = true;
+    }
+  }
+  if (comma !== dot) return comma;
+  return csv.dialect.delimiter === ';' && !dot ? true : csv.dialect.decimalComma;
+}
+
+/**
+ * A cell of a number column. A minus sign copied from a PDF or Word table (U+2212) is a minus.
+ * Group sizes and event counts may carry thousands separators (`1.234` with a decimal comma,
+ * `1,234` with a decimal point): a count has no decimals, so they cannot be misread.
+ */
+function numberOf(name: string, text: string, decimalComma: boolean): number | undefined {
+  const t = text.replace(/^\u2212/, '-');
+  if (COUNTS.has(name) && (decimalComma ? /^\d{1,3}(\.\d{3})+$/ : /^\d{1,3}(,\d{3})+$/).test(t)) return Number(t.replace(/[.,]/g, ''));
+  return parseNumber(t, decimalComma);
 }
 
 /** Other names a column of this contract is often given; such a column is refused, not ignored. */

@@ -35,6 +35,12 @@ describe('hta meta on a studies spreadsheet saved from Danish Excel', () => {
     expect(excel.studies[0]!.citation).toBe('Sandal et al., JAMA Intern Med 2021;181(10):1288-1296');
   });
 
+  it('reads group sizes with a thousands dot (1.234) and a PDF minus sign (−0,79) as the plain file\'s 1234 and -0.79', async () => {
+    const [excel, plain] = await Promise.all([metaJson('thousands.csv'), metaJson('thousands-plain.csv')]);
+    expect(numbers(excel)).toEqual(numbers(plain));
+    expect(excel.studies[0]!.arms).toMatchObject({ nIntervention: 1234, nControl: 1118, meanIntervention: 7.9 });
+  });
+
   it('refuses a column under another usual name (lower/upper) instead of leaving the interval unread', async () => {
     const r = await runCli('meta', join(DIR, 'lower-upper.csv'));
     expect(r.code).toBe(2);

@@ -143,7 +143,8 @@ export function readUnitCostFile(file: string, plan: Pick<CeaPlan, 'currency' | 
     const amount = amounts[r]!;
     if (typeof amount === 'string') problems.push({ ...where('unit_cost', cell('unit_cost')), expected: amount, kind: 'unit-cost.cost' });
     const currency = cell('currency');
-    if (currency !== plan.currency) problems.push({ ...where('currency', currency), expected: `${plan.currency}, the plan's currency (convert the price first)`, kind: 'unit-cost.currency' });
+    // `dkk` is DKK; a code is never guessed beyond its case.
+    if (currency?.toUpperCase() !== plan.currency) problems.push({ ...where('currency', currency), expected: `${plan.currency}, the plan's currency (convert the price first)`, kind: 'unit-cost.currency' });
     const year = cell('price_year');
     if (year !== String(plan.priceYear)) problems.push({ ...where('price_year', year), expected: `${plan.priceYear}, the plan's price year (inflate or deflate the price first)`, kind: 'unit-cost.price-year' });
     const source = cell('source');

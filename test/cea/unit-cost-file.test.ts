@@ -5,10 +5,12 @@
  * fixtures are under test/fixtures/exports/unit-costs-finance/. Expected amounts are read off
  * the files by eye (`1.340` kroner is 1340), not from the code.
  */
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { HtaError } from '../../src/errors.js';
 import { readAmounts, readUnitCostFile } from '../../src/cea/load-cea-plan.js';
+import { tempDir } from '../support/run-cli.js';
 
 const dir = join(import.meta.dirname, '../fixtures/exports/unit-costs-finance');
 const items = ['gp', 'physio', 'chiro', 'specialist', 'imaging', 'medication', 'hospital', 'sick_leave'];
@@ -53,6 +55,13 @@ describe('unit-cost files from a finance department', () => {
     // guessed; 67 reads the same either way. With 156,25, 250.5 and 30 EUR: 7.
     expect(p.filter((x) => x.includes('unit_cost'))).toHaveLength(7);
     expect(p.some((x) => x.startsWith('9:2 unit_cost'))).toBe(false);
+  });
+
+  it('takes the currency code in any case (dkk), and still refuses another one', () => {
+    const file = join(tempDir(), 'priser.csv');
+    writeFileSync(file, readFileSync(join(dir, 'priser.csv'), 'utf8').replaceAll(';DKK;', ';dkk;'));
+    expect(readUnitCostFile(file, plan('DKK', 2023)).gp!.cost).toBe(156.25);
+    expect(problemsOf(() => readUnitCostFile(file, plan('NOK', 2023)))).toContainEqual(expect.stringMatching(/^2:3 currency dkk — NOK, the plan's currency/));
   });
 
   it('keeps refusing what is not an amount', () => {

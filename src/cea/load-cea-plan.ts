@@ -130,6 +130,8 @@ export function readUnitCostFile(file: string, plan: Pick<CeaPlan, 'currency' | 
   for (const rec of rows) {
     const item = rec.cells[at('item')] ?? null;
     if (item !== null && !items.has(item)) unused.add(item);
+    // A price with no item name may be the row of a plan item: never skipped in silence.
+    if (item === null) problems.push({ file, line: rec.line, column: at('item') + 1, field: 'item', expected: `an item name: the row has other cells but no item (the plan's items: ${[...items].join(', ')})`, kind: 'unit-cost.item' });
   }
   const used = rows.filter((rec) => items.has(rec.cells[at('item')] ?? ''));
   const amounts = readAmounts(used.map((rec) => rec.cells[at('unit_cost')] ?? null), csv.dialect.delimiter, plan.currency);

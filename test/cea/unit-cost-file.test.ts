@@ -64,6 +64,12 @@ describe('unit-cost files from a finance department', () => {
     expect(problemsOf(() => readUnitCostFile(file, plan('NOK', 2023)))).toContainEqual(expect.stringMatching(/^2:3 currency dkk — NOK, the plan's currency/));
   });
 
+  it('refuses a priced row without an item name rather than skipping it', () => {
+    const file = join(tempDir(), 'priser.csv');
+    writeFileSync(file, readFileSync(join(dir, 'priser.csv'), 'utf8').replace('\r\ngp;', '\r\n;'));
+    expect(problemsOf(() => readUnitCostFile(file, plan('DKK', 2023)))).toContainEqual(expect.stringMatching(/^2:1 item {2}— an item name: the row has other cells but no item/));
+  });
+
   it('keeps refusing what is not an amount', () => {
     expect(readAmounts(['12 kg', '-5', '1.2.3', 'two', '1.23.456', null], ';', 'DKK').every((v) => typeof v === 'string')).toBe(true);
     expect(readAmounts(['kr 12', '12 NOK'], ';', 'NOK')).toEqual([12, 12]);

@@ -186,7 +186,8 @@ const WITH_MARK = new RegExp(String.raw`^(?:(${MARK})\s*)?(.*?)(?:\s*(${MARK}))?
  * the mark for the whole column; when both kinds occur, every cell that does not read the same
  * either way is refused. With no such
  * cell, a `;`-separated file uses the decimal comma (what spreadsheets in comma-decimal locales
- * write, as for exports: docs/input-trial-export.md), a `,`-separated one the point. Thousands
+ * write, as for exports: docs/input-trial-export.md), a `,`-separated one the point, and in any
+ * other (tab) file a cell such as `1.340` is refused. Thousands
  * separators must group by three; spaces may group too. A currency mark is accepted only when it
  * can be the plan's currency: `250 EUR` in a DKK plan is refused, never converted.
  */
@@ -204,14 +205,18 @@ export function readAmounts(cells: readonly (string | null)[], delimiter: string
   const marks = texts.map((t) => ('number' in t ? decimalMarkOf(t.number) : null));
   const comma = marks.findIndex((m) => m === ',');
   const dot = marks.findIndex((m) => m === '.');
-  const decided = comma >= 0 && dot >= 0 ? null : comma >= 0 ? ',' : dot >= 0 ? '.' : delimiter === ',' ? '.' : ',';
+  const conflict = comma >= 0 && dot >= 0;
+  // No cell decides: the separator does (`;` comes with the decimal comma, `,` with the point);
+  // a tab file's `1.340` stays undecided and is refused rather than guessed.
+  const decided = conflict ? null : comma >= 0 ? ',' : dot >= 0 ? '.' : delimiter === ';' ? ',' : delimiter === ',' ? '.' : null;
   return texts.map((t, i): number | string => {
     if ('error' in t) return t.error;
     const n = t.number;
     if (decided === null) {
-      // Both marks occur: a cell that reads the same either way ("67") is still read.
+      // A cell that reads the same either way ("67") is still read.
       const asComma = amountWith(n, ',');
       if (asComma !== undefined && asComma === amountWith(n, '.')) return asComma;
+      if (!conflict) return 'a unit cost that reads one way: is it thousands or decimals? Write it without a thousands separator (1340), or with its decimals (1.340,00 or 1,340.00)';
       const other = marks[i] === ',' ? dot : comma;
       const example = cells[other]!;
       return `a unit cost written with the same decimal mark as the rest of the column ("${example}" reads the other way); write every amount the same way`;

@@ -74,5 +74,8 @@ describe('unit-cost files from a finance department', () => {
     expect(readAmounts(['12 kg', '-5', '1.2.3', 'two', '1.23.456', null], ';', 'DKK').every((v) => typeof v === 'string')).toBe(true);
     expect(readAmounts(['kr 12', '12 NOK'], ';', 'NOK')).toEqual([12, 12]);
     expect(readAmounts(['$12'], ',', 'EUR')[0]).toMatch(/"\$" is not EUR/);
+    // A tab file decides nothing by its separator: 1.340 is refused, 12 and 1.340,00 are read.
+    expect(readAmounts(['1.340', '12'], '\t', 'EUR')).toEqual([expect.stringMatching(/thousands or decimals/), 12]);
+    expect(readAmounts(['1.340', '1.340,00'], '\t', 'EUR')).toEqual([1340, 1340]);
   });
 });

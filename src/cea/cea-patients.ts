@@ -9,6 +9,7 @@ import { HtaError, MAX_PROBLEMS, type Problem } from '../errors.js';
 import type { CsvTable } from '../io/read-csv.js';
 import { parseNumber } from '../io/parse-number.js';
 import { planTimeOf, type PlanResponder } from '../plan/plan-schema.js';
+import { didYouMean } from '../trial/near-miss.js';
 import { isResponder } from '../trial/responders.js';
 import type { Arm, TrialData } from '../trial/trial-data.js';
 import { coderFor } from '../trial/value-codes.js';
@@ -103,9 +104,14 @@ function readResourceUse(csv: CsvTable, trial: TrialData, resolved: ResolvedCeaP
     ]);
   }
   const items = plan.resourceUse.map((r) => ({ key: r.key, column: r.column, idx: index(r.column) }));
-  for (const it of items) if (it.idx < 0) problems.push({ file, line: 1, field: it.column, expected: `a resource-use column "${it.column}" (item "${it.key}" of ${resolved.file})`, kind: 'cea.column' });
+  // A renamed export column (`RU_GP`, `ru_læge`) gets the near-miss hint the trial columns get.
+  const hint = (column: string) => {
+    const h = didYouMean(column, csv.header);
+    return h ? `; ${h}` : '';
+  };
+  for (const it of items) if (it.idx < 0) problems.push({ file, line: 1, field: it.column, expected: `a resource-use column "${it.column}" (item "${it.key}" of ${resolved.file})${hint(it.column)}`, kind: 'cea.column' });
   const popCol = plan.population ? index(plan.population.column) : -1;
-  if (plan.population && popCol < 0) problems.push({ file, line: 1, field: plan.population.column, expected: `the population column "${plan.population.column}" named in ${resolved.file}`, kind: 'cea.column' });
+  if (plan.population && popCol < 0) problems.push({ file, line: 1, field: plan.population.column, expected: `the population column "${plan.population.column}" named in ${resolved.file}${hint(plan.population.column)}`, kind: 'cea.column' });
   if (problems.length) throw new HtaError('input.invalid', `${file} lacks columns the cost-effectiveness plan names`, problems);
 
   const kept = new Set(trial.patients.map((p) => p.id));

@@ -106,6 +106,12 @@ const UNIT_COST_COLUMNS = ['item', 'unit_cost', 'currency', 'price_year', 'sourc
  * The unit-cost price list: one row per item, each stating its currency and price year, which
  * must be the plan's — a price list in another currency or year would be added to the others
  * without conversion, so it is refused with the line and column of every offending cell.
+ *
+ * A finance department's list is read as it comes (docs/plan-cea.md, "Unit costs"): rows for items
+ * the plan does not use are left out unread (every item the plan uses must still be there, so a
+ * misspelt one is refused, not skipped), empty rows are skipped, and the amount may carry the
+ * plan's currency (`250 kr.`, `DKK 1.950,00`) and thousands separators (`1.234,50`) — read by
+ * `readAmounts`, because the file-wide decimal-mark guess would read Danish `1.340` as 1.34.
  */
 export function readUnitCostFile(file: string, plan: Pick<CeaPlan, 'currency' | 'priceYear' | 'resourceUse'>): Record<string, UnitCost> {
   const csv = readCsvFile(file);
@@ -117,28 +123,131 @@ export function readUnitCostFile(file: string, plan: Pick<CeaPlan, 'currency' | 
   const items = new Set(plan.resourceUse.map((r) => r.key));
   const problems: Problem[] = [];
   const out: Record<string, UnitCost> = {};
+  const lineOf = new Map<string, number>();
+  const unused = new Set<string>();
   const at = (name: (typeof UNIT_COST_COLUMNS)[number]) => col.get(name)!;
-  for (const rec of csv.records) {
+  const rows = [...csv.records].filter((rec) => rec.cells.some((c) => c !== null));
+  for (const rec of rows) {
+    const item = rec.cells[at('item')] ?? null;
+    if (item !== null && !items.has(item)) unused.add(item);
+    // A price with no item name may be the row of a plan item: never skipped in silence.
+    if (item === null) problems.push({ file, line: rec.line, column: at('item') + 1, field: 'item', expected: `an item name: the row has other cells but no item (the plan's items: ${[...items].join(', ')})`, kind: 'unit-cost.item' });
+  }
+  const used = rows.filter((rec) => items.has(rec.cells[at('item')] ?? ''));
+  const amounts = readAmounts(used.map((rec) => rec.cells[at('unit_cost')] ?? null), csv.dialect.delimiter, plan.currency);
+  used.forEach((rec, r) => {
     const cell = (name: (typeof UNIT_COST_COLUMNS)[number]) => rec.cells[at(name)] ?? null;
     const where = (name: (typeof UNIT_COST_COLUMNS)[number], value: string | null) => ({ file, line: rec.line, column: at(name) + 1, field: name, ...(value !== null ? { value } : {}) });
-    const item = cell('item');
-    if (item === null || !items.has(item)) problems.push({ ...where('item', item), expected: `a resource item of the plan (${[...items].join(', ')})`, kind: 'unit-cost.item' });
-    else if (Object.hasOwn(out, item)) problems.push({ ...where('item', item), expected: 'each item once', kind: 'unit-cost.duplicate' });
-    const costText = cell('unit_cost');
-    const cost = costText === null ? undefined : parseNumber(costText, csv.dialect.decimalComma);
-    if (cost === undefined || cost < 0) problems.push({ ...where('unit_cost', costText), expected: 'a unit cost ≥ 0', kind: 'unit-cost.cost' });
+    const item = cell('item')!;
+    const first = lineOf.get(item);
+    if (first !== undefined) problems.push({ ...where('item', item), expected: `each item once (line ${first} has it too; keep the one that applies)`, kind: 'unit-cost.duplicate' });
+    else lineOf.set(item, rec.line);
+    const amount = amounts[r]!;
+    if (typeof amount === 'string') problems.push({ ...where('unit_cost', cell('unit_cost')), expected: amount, kind: 'unit-cost.cost' });
     const currency = cell('currency');
-    if (currency !== plan.currency) problems.push({ ...where('currency', currency), expected: `${plan.currency}, the plan's currency (convert the price first)`, kind: 'unit-cost.currency' });
+    // `dkk` is DKK; a code is never guessed beyond its case.
+    if (currency?.toUpperCase() !== plan.currency) problems.push({ ...where('currency', currency), expected: `${plan.currency}, the plan's currency (convert the price first)`, kind: 'unit-cost.currency' });
     const year = cell('price_year');
     if (year !== String(plan.priceYear)) problems.push({ ...where('price_year', year), expected: `${plan.priceYear}, the plan's price year (inflate or deflate the price first)`, kind: 'unit-cost.price-year' });
     const source = cell('source');
     if (source === null) problems.push({ ...where('source', source), expected: 'the source of the price', kind: 'unit-cost.source' });
     // Optional: the source in Danish, for a Danish page (docs/plan-cea.md).
     const sourceDa = col.has('source_da') ? (rec.cells[col.get('source_da')!] ?? null) : null;
-    if (item !== null && items.has(item) && cost !== undefined && source !== null) out[item] = { cost, source, ...(sourceDa !== null ? { sourceDa } : {}) };
+    if (first === undefined && typeof amount === 'number' && source !== null) out[item] = { cost: amount, source, ...(sourceDa !== null ? { sourceDa } : {}) };
+  });
+  const missing = [...items].filter((k) => !lineOf.has(k));
+  if (missing.length) {
+    const listed = unused.size ? `; the file's other items are ${[...unused].map((u) => `"${u}"`).join(', ')} — rename the row to the plan's key` : '';
+    for (const k of missing) problems.push({ file, field: 'item', value: k, expected: `a row for resource item "${k}" of the plan${listed}`, kind: 'unit-cost.missing' });
   }
   if (problems.length) throw new HtaError('input.invalid', `${file} has ${problems.length} problem(s)`, problems);
   return out;
+}
+
+/** Currency marks a price-list amount may carry, and the ISO codes each may stand for. */
+const CURRENCY_MARKS: Record<string, readonly string[]> = {
+  'kr.': ['DKK', 'NOK', 'SEK', 'ISK'],
+  kr: ['DKK', 'NOK', 'SEK', 'ISK'],
+  '€': ['EUR'],
+  '$': ['USD'],
+  '£': ['GBP'],
+};
+// An ISO code in capitals (DKK, EUR) or a sign; `kr.` in any case.
+const MARK = String.raw`(?:[Kk][Rr]\.?|€|\$|£|[A-Z]{3})`;
+const WITH_MARK = new RegExp(String.raw`^(?:(${MARK})\s*)?(.*?)(?:\s*(${MARK}))?$`);
+
+/**
+ * The amounts of a unit-cost column: a number ≥ 0, or the text of what is wrong with the cell.
+ *
+ * Why per column rather than the file's sniffed decimal mark: a list of whole kroner written by
+ * Danish Excel (`1.340`, `10.400`) looks like dot decimals to a file-wide guess and would be read
+ * as 1.34 and 10.4 without a word. Here the column decides: a cell that can only be read one way
+ * (`1.234,50`, `156,25`, `1.234.000` → decimal comma; `1,234.50`, `21.5` → decimal point) fixes
+ * the mark for the whole column; when both kinds occur, every cell that does not read the same
+ * either way is refused. With no such
+ * cell, a `;`-separated file uses the decimal comma (what spreadsheets in comma-decimal locales
+ * write, as for exports: docs/input-trial-export.md), a `,`-separated one the point, and in any
+ * other (tab) file a cell such as `1.340` is refused. Thousands
+ * separators must group by three; spaces may group too. A currency mark is accepted only when it
+ * can be the plan's currency: `250 EUR` in a DKK plan is refused, never converted.
+ */
+export function readAmounts(cells: readonly (string | null)[], delimiter: string, currency: string): (number | string)[] {
+  const texts = cells.map((cell): { error: string } | { number: string } => {
+    if (cell === null) return { error: 'a unit cost ≥ 0 (the cell is empty)' };
+    const m = WITH_MARK.exec(cell.replace(/[\u00a0\u202f]/g, ' ').trim())!;
+    const marks = [m[1], m[3]].filter((x): x is string => x !== undefined);
+    for (const mark of marks) {
+      const stands = CURRENCY_MARKS[mark.toLowerCase()] ?? [mark.toUpperCase()];
+      if (!stands.includes(currency)) return { error: `a unit cost in ${currency}, the plan's currency ("${mark}" is not ${currency}; convert the price first)` };
+    }
+    return { number: m[2]!.replace(/,-$/, '') };
+  });
+  const marks = texts.map((t) => ('number' in t ? decimalMarkOf(t.number) : null));
+  const comma = marks.findIndex((m) => m === ',');
+  const dot = marks.findIndex((m) => m === '.');
+  const conflict = comma >= 0 && dot >= 0;
+  // No cell decides: the separator does (`;` comes with the decimal comma, `,` with the point);
+  // a tab file's `1.340` stays undecided and is refused rather than guessed.
+  const decided = conflict ? null : comma >= 0 ? ',' : dot >= 0 ? '.' : delimiter === ';' ? ',' : delimiter === ',' ? '.' : null;
+  return texts.map((t, i): number | string => {
+    if ('error' in t) return t.error;
+    const n = t.number;
+    if (decided === null) {
+      // A cell that reads the same either way ("67") is still read.
+      const asComma = amountWith(n, ',');
+      if (asComma !== undefined && asComma === amountWith(n, '.')) return asComma;
+      if (!conflict) return 'a unit cost that reads one way: is it thousands or decimals? Write it without a thousands separator (1340), or with its decimals (1.340,00 or 1,340.00)';
+      const other = marks[i] === ',' ? dot : comma;
+      const example = cells[other]!;
+      return `a unit cost written with the same decimal mark as the rest of the column ("${example}" reads the other way); write every amount the same way`;
+    }
+    const v = amountWith(n, decided);
+    return v === undefined ? `a unit cost ≥ 0${decided === ',' ? ' (decimal comma, e.g. 1.234,50 or 1234,5)' : ' (decimal point, e.g. 1,234.50 or 1234.5)'}` : v;
+  });
+}
+
+/** The decimal mark a number's text can only be read with, or null when either (or neither) fits. */
+function decimalMarkOf(n: string): ',' | '.' | null {
+  const t = n.replace(/ /g, '');
+  if (/^\d{1,3}(\.\d{3})+,\d+$/.test(t) || /^\d{1,3}(\.\d{3}){2,}$/.test(t)) return ',';
+  if (/^\d{1,3}(,\d{3})+\.\d+$/.test(t) || /^\d{1,3}(,\d{3}){2,}$/.test(t)) return '.';
+  const one = /^(\d+)([.,])(\d+)$/.exec(t);
+  if (!one) return null;
+  // "1.340" or "1,340": thousands or decimals — the rest of the column decides.
+  const groupable = one[3]!.length === 3 && one[1]!.length <= 3 && !one[1]!.startsWith('0');
+  return groupable ? null : (one[2] as ',' | '.');
+}
+
+/** A number ≥ 0 written with this decimal mark and optional thousands separators, or undefined. */
+function amountWith(n: string, decimal: ',' | '.'): number | undefined {
+  const thousands = decimal === ',' ? '.' : ',';
+  const t = n.replace(/ (?=\d{3}(\D|$))/g, thousands);
+  const esc = thousands === '.' ? '\\.' : ',';
+  const dec = decimal === '.' ? '\\.' : ',';
+  const ok = new RegExp(`^(\\d+|\\d{1,3}(${esc}\\d{3})+)(${dec}\\d+)?$`).test(t);
+  if (!ok) return undefined;
+  const v = Number(t.split(thousands).join('').replace(',', '.'));
+  return Number.isFinite(v) ? v : undefined;
 }
 
 function interventionPriceOf(plan: CeaPlan, dir: string, file: string): ResolvedCeaPlan['interventionPrice'] {

@@ -2,7 +2,7 @@
  * The MCID and direction a pooled outcome is judged with, and where each came from.
  *
  * MCID, first that applies:
- *   1. the plan outcome with the same key: its `mcid`, else its instrument's published default
+ *   1. the plan outcome with the same key (case aside, sameKey below): its `mcid`, else its instrument's published default
  *      (difference measures MD and RD only: a plan MCID is in instrument units);
  *   2. `--mcid` (any measure; for RR/OR a ratio > 1, judged on the log scale as log(mcid);
  *      for SMD in SD units);
@@ -30,9 +30,10 @@ export interface SettingFlags {
 
 export function outcomeSetting(outcome: string, time: string, measure: MetaMeasure, flags: SettingFlags): { setting: MetaOutcomeSetting; warnings: string[] } {
   const warnings: string[] = [];
-  const planOutcome = flags.plan?.outcomes.find((o) => o.key === outcome);
+  const planOutcome = sameKey(flags.plan?.outcomes ?? [], (o) => o.key, outcome);
   const planInstrument = planOutcome ? instrumentForOutcome(planOutcome, flags.plan) : undefined;
-  const keyInstrument = Object.hasOwn(instruments, outcome) ? instruments[outcome] : undefined;
+  const instrumentKey = sameKey(Object.keys(instruments), (k) => k, outcome);
+  const keyInstrument = instrumentKey !== undefined ? instruments[instrumentKey] : undefined;
   const differenceScale = measure === 'MD' || measure === 'RD';
 
   let mcid: number | null = null;
@@ -73,4 +74,16 @@ export function outcomeSetting(outcome: string, time: string, measure: MetaMeasu
   }
   const label = planOutcome?.label ? (flags.lang === 'da' ? (planOutcome.label.da ?? planOutcome.label.en) : planOutcome.label.en) : null;
   return { setting: { outcome, label, time, measure, mcid, mcidSource, direction, directionSource }, warnings };
+}
+
+/**
+ * The entry whose key is `outcome`, else the one entry whose key differs from it only in case:
+ * a studies file written `RMDQ` means the plan's `rmdq` (and its lower-is-better direction), not
+ * an unknown outcome judged higher-is-better by default. Two entries equal but for case: none.
+ */
+function sameKey<T>(entries: readonly T[], keyOf: (e: T) => string, outcome: string): T | undefined {
+  const exact = entries.find((e) => keyOf(e) === outcome);
+  if (exact !== undefined) return exact;
+  const folded = entries.filter((e) => keyOf(e).toLowerCase() === outcome.toLowerCase());
+  return folded.length === 1 ? folded[0] : undefined;
 }

@@ -78,19 +78,23 @@ export function readStudiesFile(file: string): StudyTable {
 export function parseStudies(csv: CsvTable): StudyTable {
   const { file } = csv;
   const problems: Problem[] = [];
-  const col = new Map(csv.header.map((h, i) => [h, i]));
+  const col = columnsOf(csv);
   const missing = REQUIRED.filter((c) => !col.has(c));
   if (missing.length > 0) {
     throw new HtaError('input.invalid', `${file} is not a study-level results file`, [
       { file, line: 1, value: csv.header.join(','), expected: `the columns ${missing.join(', ')} (a study-level CSV needs study, outcome and time)` },
     ]);
   }
+  const decimalComma = decimalMarkOf(csv, col);
   const records: StudyRecord[] = [];
   for (const rec of csv.records) {
-    const r = parseRecord(csv, col, rec.line, rec.cells, problems);
+    // A row of separators only (`;;;;`, what Excel saves for a row once used) holds nothing to read.
+    if (rec.cells.every((c) => c === null)) continue;
+    const r = parseRecord(csv, col, rec.line, rec.cells, problems, decimalComma);
     if (r) records.push(r);
     if (problems.length >= MAX_PROBLEMS) break;
   }
+  checkSpelling(file, records, col, problems);
   checkDuplicates(file, records, col, problems);
   if (problems.length > 0) {
     throw new HtaError('input.invalid', `${file} has ${problems.length >= MAX_PROBLEMS ? `at least ${MAX_PROBLEMS}` : problems.length} problem(s)`, problems.slice(0, MAX_PROBLEMS));
@@ -101,7 +105,7 @@ export function parseStudies(csv: CsvTable): StudyTable {
   return { file, records };
 }
 
-function parseRecord(csv: CsvTable, col: Map<string, number>, line: number, cells: (string | null)[], problems: Problem[]): StudyRecord | null {
+function parseRecord(csv: CsvTable, col: Map<string, number>, line: number, cells: (string | null)[], problems: Problem[], decimalComma: boolean): StudyRecord | null {
   const file = csv.file;
   const before = problems.length;
   const text = (name: string): string | null => {
@@ -113,14 +117,14 @@ function parseRecord(csv: CsvTable, col: Map<string, number>, line: number, cell
     problems.push({ file, line, ...(i !== undefined ? { column: i + 1 } : {}), field: name, ...(value != null ? { value } : {}), expected });
   };
 
-  for (const name of REQUIRED) if (text(name) === null) at(name, null, `a ${name} label (it may not be empty)`);
+  for (const name of REQUIRED) if (text(name) === null) at(name, null, `${name === 'outcome' ? 'an' : 'a'} ${name} label (it may not be empty)`);
 
   const num: Partial<Record<NumericColumn, number>> = {};
   for (const name of NUMERIC) {
     const t = text(name);
     if (t === null) continue;
-    const v = parseNumber(t, csv.dialect.decimalComma);
-    if (v === undefined) at(name, t, `a number${csv.dialect.decimalComma ? ' (decimal comma)' : ''}`);
+    const v = numberOf(name, t, decimalComma);
+    if (v === undefined) at(name, t, `a number${decimalComma ? ' (decimal comma)' : ' (decimal point)'}`);
     else num[name] = v;
   }
   const has = (name: string): boolean => text(name) !== null;
@@ -243,12 +247,109 @@ function parseRecord(csv: CsvTable, col: Map<string, number>, line: number, cell
     outcome: text('outcome') as string,
     time: text('time') as string,
     subgroup: text('subgroup'),
-    citation: text('citation'),
+    // A reference pasted into a spreadsheet cell often keeps its line breaks; a citation is one line.
+    citation: text('citation')?.replace(/\s*\r?\n\s*/g, ' ') ?? null,
     measure,
     input,
     nIntervention: num.n_intervention ?? null,
     nControl: num.n_control ?? null,
   };
+}
+
+const COUNTS: ReadonlySet<string> = new Set(['n_intervention', 'n_control', 'events_intervention', 'events_control']);
+
+/**
+ * Whether the file writes decimals with a comma, judged from its non-count number columns. The
+ * file-wide guess (src/io/dialect.ts) takes a Danish group size with a thousands dot, `1.234`,
+ * for a dot decimal, and then refused every `7,9` of the file as "not a number". Counts cannot
+ * have decimals, so they do not vote; with no decimal in the other columns either, the file-wide
+ * rule stands (a `;` file is decimal-comma).
+ */
+function decimalMarkOf(csv: CsvTable, col: Map<string, number>): boolean {
+  // With `,` separating fields, a comma in a quoted number is a thousands separator, never decimal.
+  if (csv.dialect.delimiter === ',') return false;
+  const where = NUMERIC.filter((c) => !COUNTS.has(c) && col.has(c)).map((c) => col.get(c) as number);
+  let comma = false;
+  let dot = false;
+  for (const rec of csv.records) {
+    for (const i of where) {
+      const t = rec.cells[i];
+      if (t == null) continue;
+      if (/^[+\-\u2212]?\d*,\d+$/.test(t)) comma = true;
+      else if (/^[+\-\u2212]?\d*\.\d+$/.test(t)) dot = true;
+    }
+  }
+  if (comma !== dot) return comma;
+  return csv.dialect.delimiter === ';' && !dot ? true : csv.dialect.decimalComma;
+}
+
+/**
+ * A cell of a number column. A minus sign copied from a PDF or Word table (U+2212) is a minus.
+ * Group sizes and event counts may carry thousands separators (`1.234` with a decimal comma,
+ * `1,234` with a decimal point): a count has no decimals, so they cannot be misread.
+ */
+function numberOf(name: string, text: string, decimalComma: boolean): number | undefined {
+  const t = text.replace(/^\u2212/, '-');
+  if (COUNTS.has(name) && (decimalComma ? /^\d{1,3}(\.\d{3})+$/ : /^\d{1,3}(,\d{3})+$/).test(t)) return Number(t.replace(/[.,]/g, ''));
+  return parseNumber(t, decimalComma);
+}
+
+/** Other names a column of this contract is often given; such a column is refused, not ignored. */
+const SYNONYMS: Record<string, string> = {
+  lower: 'ci_lower', ci_low: 'ci_lower', lcl: 'ci_lower', lower_ci: 'ci_lower', ci_lo: 'ci_lower', lci: 'ci_lower',
+  upper: 'ci_upper', ci_high: 'ci_upper', ucl: 'ci_upper', upper_ci: 'ci_upper', ci_hi: 'ci_upper', uci: 'ci_upper',
+  md: 'difference', mean_difference: 'difference', diff: 'difference', estimate: 'difference', effect: 'difference',
+  standard_error: 'se', se_difference: 'se', std_error: 'se',
+};
+const KNOWN = new Set<string>([...REQUIRED, 'subgroup', 'citation', 'measure', ...NUMERIC]);
+
+/**
+ * Column positions by contract name. A header may differ in case and surrounding spaces
+ * (`Study`, `CI_lower`): that is the same column. Two header cells with one name, or a column
+ * under another usual name (`lower`, `ucl`, `estimate`) while the contract's is absent, are
+ * refused: ignored, the interval it holds would vanish and the study would silently not be pooled.
+ */
+function columnsOf(csv: CsvTable): Map<string, number> {
+  const { file } = csv;
+  const col = new Map<string, number>();
+  const problems: Problem[] = [];
+  const key = (h: string) => h.trim().toLowerCase().replace(/[\s.-]+/g, '_');
+  csv.header.forEach((h, i) => {
+    const k = key(h);
+    if (!KNOWN.has(k)) return;
+    const prev = col.get(k);
+    if (prev !== undefined) problems.push({ file, line: 1, column: i + 1, value: h, expected: `one ${k} column (column ${prev + 1} is "${csv.header[prev]}")` });
+    else col.set(k, i);
+  });
+  csv.header.forEach((h, i) => {
+    const meant = SYNONYMS[key(h)];
+    if (meant !== undefined && !col.has(meant)) {
+      problems.push({ file, line: 1, column: i + 1, value: h, expected: `the column name ${meant}, if it holds that (hta meta reads ${meant}, and would leave "${h}" unread): rename it` });
+    }
+  });
+  if (problems.length) throw new HtaError('input.invalid', `${file} has ${problems.length} problem(s) in its header`, problems);
+  return col;
+}
+
+/**
+ * Labels that differ only in case or spacing (`Sandal 2021` / `sandal 2021`, `rmdq` / `RMDQ`,
+ * `3m` / `3 m`) would split one outcome into two pools, or count one trial twice: refused at the
+ * later line, naming the first spelling.
+ */
+function checkSpelling(file: string, records: readonly StudyRecord[], col: Map<string, number>, problems: Problem[]): void {
+  const fold = (t: string) => t.toLowerCase().replace(/\s+/g, '');
+  for (const field of ['study', 'outcome', 'time', 'subgroup'] as const) {
+    const first = new Map<string, { text: string; line: number }>();
+    for (const r of records) {
+      const t = r[field];
+      if (t === null) continue;
+      const seen = first.get(fold(t));
+      if (seen === undefined) first.set(fold(t), { text: t, line: r.line });
+      else if (seen.text !== t) {
+        problems.push({ file, line: r.line, column: (col.get(field) as number) + 1, field, value: t, expected: `the same spelling as "${seen.text}" on line ${seen.line} (they differ only in case or spaces, and would be read as two)` });
+      }
+    }
+  }
 }
 
 function checkDuplicates(file: string, records: readonly StudyRecord[], col: Map<string, number>, problems: Problem[]): void {

@@ -24,12 +24,24 @@ export interface ObservationalDesign {
   balanceTerms: BalanceTerm[];
 }
 
-export function observationalDesign(pairs: OutcomePairs, confounders: readonly Confounder[], y: readonly number[], baselineAsConfounder: boolean, file: string): ObservationalDesign {
+/**
+ * `threshold` (the plan's suppression threshold): a group with fewer complete cases is refused
+ * with the "too few patients" reason before the overlap check. Otherwise a group of 1–4 users
+ * would be described by the no-overlap message — `level "hospital" only among the unexposed`
+ * says that none of those few users was referred by a hospital — which rule 1 of
+ * docs/observational.md ("Small counts") forbids: nothing about a group under the threshold.
+ */
+export function observationalDesign(pairs: OutcomePairs, confounders: readonly Confounder[], y: readonly number[], baselineAsConfounder: boolean, file: string, threshold?: number): ObservationalDesign {
   const rows: number[] = [];
   pairs.arm.forEach((_, i) => {
     if (confounders.every((c) => (pairs.covariates[c.name]?.[i] ?? null) !== null)) rows.push(i);
   });
   const exposed = rows.map((i) => (pairs.arm[i] === 'intervention' ? 1 : 0));
+  if (threshold !== undefined) {
+    const users = exposed.filter((a) => a === 1).length;
+    // The same words as analyze-observational.ts's own check (failure-reasons.ts words them in Danish).
+    if (users < threshold || rows.length - users < threshold) throw analysisFailed(`too few patients: fewer than ${threshold} exposed or unexposed with complete data (the publication threshold)`);
+  }
   const confounderColumns: ObservationalDesign['confounderColumns'] = [];
   const balanceTerms: BalanceTerm[] = [];
   const inGroup = (values: number[], a: number) => values.some((v, k) => v === 1 && exposed[k] === a);
@@ -42,6 +54,11 @@ export function observationalDesign(pairs: OutcomePairs, confounders: readonly C
           { file, field: `${c.column ?? c.name} (confounder ${c.name})`, value: String(bad), expected: 'a number, or "type": "categorical" for this confounder' },
         ]);
       }
+      // A constant column is collinear with the intercept: IRLS may then diverge and the fit
+      // read as separation (a 0/1 outcome's registry did), sending the user after a confounder
+      // that separates nothing. Said as what it is, before any fit. (The message is one
+      // src/report/failure-reasons.ts words in Danish; naming the confounder would need a pattern there.)
+      if (raw.length > 0 && raw.every((v) => v === raw[0])) throw analysisFailed('the propensity model is singular: a confounder is constant or collinear with others');
       confounderColumns.push({ name: c.name, values: raw as number[] });
       balanceTerms.push({ term: c.name, binary: false, values: raw as number[] });
       continue;

@@ -1,0 +1,81 @@
+/**
+ * Unit-cost price lists as finance departments send them (docs/plan-cea.md, "Unit costs"):
+ * Danish Excel (`;`, BOM, CRLF, `1.234,50`, whole kroner with thousands dots), currency marks in
+ * the amount, rows for items the plan does not use, an empty trailing row, duplicates. The
+ * fixtures are under test/fixtures/exports/unit-costs-finance/. Expected amounts are read off
+ * the files by eye (`1.340` kroner is 1340), not from the code.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { HtaError } from '../../src/errors.js';
+import { readAmounts, readUnitCostFile } from '../../src/cea/load-cea-plan.js';
+import { tempDir } from '../support/run-cli.js';
+
+const dir = join(import.meta.dirname, '../fixtures/exports/unit-costs-finance');
+const items = ['gp', 'physio', 'chiro', 'specialist', 'imaging', 'medication', 'hospital', 'sick_leave'];
+const plan = (currency: string, priceYear: number) => ({ currency, priceYear, resourceUse: items.map((key) => ({ key, column: `ru_${key}`, category: 'primary-care' as const })) });
+
+function problemsOf(f: () => unknown): string[] {
+  try {
+    f();
+  } catch (e) {
+    if (e instanceof HtaError) return e.problems.map((p) => `${p.line ?? '-'}:${p.column ?? '-'} ${p.field ?? ''} ${p.value ?? ''} — ${p.expected}`);
+    throw e;
+  }
+  throw new Error('expected a refusal');
+}
+
+describe('unit-cost files from a finance department', () => {
+  it('reads a Danish price list: decimal comma, thousands dots, kr./DKK in the amount, 67,-, a space group; skips the unused item and the empty row', () => {
+    const costs = readUnitCostFile(join(dir, 'priser.csv'), plan('DKK', 2023));
+    expect(Object.fromEntries(Object.entries(costs).map(([k, v]) => [k, v.cost]))).toEqual({
+      gp: 156.25, physio: 1234.5, chiro: 250, specialist: 1950, imaging: 1340, medication: 67, hospital: 10400, sick_leave: 1600,
+    });
+    expect(costs.sick_leave!.source).toBe('Gennemsnitlig dagløn');
+  });
+
+  it('reads whole kroner with thousands dots as thousands, not as 1.34 (the file-wide guess took them for dot decimals)', () => {
+    const costs = readUnitCostFile(join(dir, 'hele-kroner.csv'), plan('DKK', 2023));
+    expect([costs.specialist!.cost, costs.imaging!.cost, costs.hospital!.cost, costs.sick_leave!.cost, costs.gp!.cost]).toEqual([1950, 1340, 10400, 1600, 156]);
+  });
+
+  it('reads an English list: decimal point, thousands commas, €', () => {
+    const costs = readUnitCostFile(join(dir, 'english.csv'), plan('EUR', 2021));
+    expect([costs.gp!.cost, costs.physio!.cost, costs.chiro!.cost, costs.medication!.cost, costs.hospital!.cost]).toEqual([21.5, 1234.5, 31, 0.125, 1400]);
+  });
+
+  it('refuses mixed decimal marks, a foreign currency, a duplicate and a missing item — each with its line, and the unused names as a hint', () => {
+    const p = problemsOf(() => readUnitCostFile(join(dir, 'fejl.csv'), plan('DKK', 2023)));
+    expect(p).toContainEqual(expect.stringMatching(/^3:2 unit_cost 250\.5 — .*same decimal mark.*"156,25"/));
+    expect(p).toContainEqual(expect.stringMatching(/^4:2 unit_cost 30 EUR — a unit cost in DKK.*"EUR" is not DKK/));
+    expect(p).toContainEqual(expect.stringMatching(/^8:1 item imaging — each item once \(line 7 has it too/));
+    expect(p).toContainEqual(expect.stringMatching(/^-:- item sick_leave — a row for resource item "sick_leave".*"fysioterapi"/));
+    // While the column's mark is in doubt, 1.950, 1.340 (twice) and 10.400 are refused too, never
+    // guessed; 67 reads the same either way. With 156,25, 250.5 and 30 EUR: 7.
+    expect(p.filter((x) => x.includes('unit_cost'))).toHaveLength(7);
+    expect(p.some((x) => x.startsWith('9:2 unit_cost'))).toBe(false);
+  });
+
+  it('takes the currency code in any case (dkk), and still refuses another one', () => {
+    const file = join(tempDir(), 'priser.csv');
+    writeFileSync(file, readFileSync(join(dir, 'priser.csv'), 'utf8').replaceAll(';DKK;', ';dkk;'));
+    expect(readUnitCostFile(file, plan('DKK', 2023)).gp!.cost).toBe(156.25);
+    expect(problemsOf(() => readUnitCostFile(file, plan('NOK', 2023)))).toContainEqual(expect.stringMatching(/^2:3 currency dkk — NOK, the plan's currency/));
+  });
+
+  it('refuses a priced row without an item name rather than skipping it', () => {
+    const file = join(tempDir(), 'priser.csv');
+    writeFileSync(file, readFileSync(join(dir, 'priser.csv'), 'utf8').replace('\r\ngp;', '\r\n;'));
+    expect(problemsOf(() => readUnitCostFile(file, plan('DKK', 2023)))).toContainEqual(expect.stringMatching(/^2:1 item {2}— an item name: the row has other cells but no item/));
+  });
+
+  it('keeps refusing what is not an amount', () => {
+    expect(readAmounts(['12 kg', '-5', '1.2.3', 'two', '1.23.456', null], ';', 'DKK').every((v) => typeof v === 'string')).toBe(true);
+    expect(readAmounts(['kr 12', '12 NOK'], ';', 'NOK')).toEqual([12, 12]);
+    expect(readAmounts(['$12'], ',', 'EUR')[0]).toMatch(/"\$" is not EUR/);
+    // A tab file decides nothing by its separator: 1.340 is refused, 12 and 1.340,00 are read.
+    expect(readAmounts(['1.340', '12'], '\t', 'EUR')).toEqual([expect.stringMatching(/thousands or decimals/), 12]);
+    expect(readAmounts(['1.340', '1.340,00'], '\t', 'EUR')).toEqual([1340, 1340]);
+  });
+});

@@ -1,0 +1,45 @@
+/**
+ * observationalDesign with the plan's suppression threshold (docs/observational.md, "Small
+ * counts", rule 1): a registry with 4 app users, all men referred by their GP, and 30 non-users.
+ * Without the threshold the overlap check answers first, and its message describes the 4 users
+ * ("K" and "hospital" only among the non-users: none of them is a woman or hospital-referred).
+ * With it, the reason is the one that names nothing about the group.
+ */
+import { describe, expect, it } from 'vitest';
+import { HtaError } from '../../src/errors.js';
+import { observationalDesign } from '../../src/observational/observational-design.js';
+import type { Confounder } from '../../src/observational/observational-plan-schema.js';
+import type { OutcomePairs } from '../../src/trial/outcome-pairs.js';
+
+const users = 4;
+const nonUsers = 30;
+const n = users + nonUsers;
+const pairs: OutcomePairs = {
+  ids: Array.from({ length: n }, (_, i) => `p${i}`),
+  arm: Array.from({ length: n }, (_, i) => (i < users ? 'intervention' : 'control')),
+  baseline: Array.from({ length: n }, (_, i) => 10 + (i % 7)),
+  followUp: Array.from({ length: n }, (_, i) => 8 + (i % 5)),
+  covariates: {
+    sex: Array.from({ length: n }, (_, i) => (i < users ? 'M' : i % 2 ? 'K' : 'M')),
+    referrer: Array.from({ length: n }, (_, i) => (i < users ? 'gp' : i % 3 ? 'gp' : 'hospital')),
+  },
+};
+const confounders = [{ name: 'sex', type: 'categorical' }, { name: 'referrer', type: 'categorical' }] as Confounder[];
+
+function reasonOf(threshold?: number): string {
+  try {
+    observationalDesign(pairs, confounders, pairs.followUp, true, 'registry.csv', threshold);
+  } catch (e) {
+    if (e instanceof HtaError) return e.message;
+    throw e;
+  }
+  return 'analysed';
+}
+
+describe('a group under the suppression threshold', () => {
+  it('is refused as too few, before the overlap message could describe it', () => {
+    expect(reasonOf()).toMatch(/^no overlap: confounder "sex" has level "K" only among the unexposed/);
+    expect(reasonOf(5)).toBe('too few patients: fewer than 5 exposed or unexposed with complete data (the publication threshold)');
+    expect(reasonOf(3)).toMatch(/^no overlap/); // 4 users may be analysed under a threshold of 3
+  });
+});

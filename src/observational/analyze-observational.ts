@@ -159,15 +159,15 @@ function analyse(t: Target, spec: ObservationalSpec, confLevel: number, file: st
   // Until the design is formed (no overlap stops it) there is no sample: its counts are left out, not 0.
   let formed = false;
   try {
-    const d = observationalDesign(t.pairs, spec.confounders, t.y, spec.baselineAsConfounder, file);
+    // Fewer than the threshold in a group would publish a small count and estimates resting on a
+    // few patients (docs/observational.md, "Small counts"): the design refuses it before anything
+    // else is said about those patients (a no-overlap message would describe them); no count named.
+    const d = observationalDesign(t.pairs, spec.confounders, t.y, spec.baselineAsConfounder, file, threshold);
     formed = true;
     missingConfounders = d.missingConfounders;
     const all = d.rows.map((_, k) => k);
     const count = (keep: number[]) => ({ exposed: keep.filter((k) => d.exposed[k] === 1).length, unexposed: keep.filter((k) => d.exposed[k] === 0).length });
     patients = count(all);
-    // Fewer than the threshold in a group would publish a small count and estimates resting on a
-    // few patients (docs/observational.md, "Small counts"); the message names no count.
-    if (patients.exposed < threshold || patients.unexposed < threshold) throw new HtaError('analysis.failed', `too few patients: fewer than ${threshold} exposed or unexposed with complete data (the publication threshold)`);
     const ps = designRows(d, all, 'propensity', spec.baselineAsConfounder);
     const fit = propensityScores(ps.X, d.exposed, ps.terms);
     // Trimming uses the fitted scores as they are (no refit), so the rule stated is the rule applied.

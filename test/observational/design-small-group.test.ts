@@ -5,7 +5,13 @@
  * ("K" and "hospital" only among the non-users: none of them is a woman or hospital-referred).
  * With it, the reason is the one that names nothing about the group.
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { parseCsvText } from '../../src/io/read-csv.js';
+import { analyzeObservational } from '../../src/observational/analyze-observational.js';
+import { parsePlan } from '../../src/plan/load-plan.js';
+import { loadTrial } from '../../src/trial/load-trial.js';
+import { completeRegistryRows, registryCsv } from '../support/registry-rows.js';
 import { HtaError } from '../../src/errors.js';
 import { observationalDesign } from '../../src/observational/observational-design.js';
 import type { Confounder } from '../../src/observational/observational-plan-schema.js';
@@ -41,5 +47,20 @@ describe('a group under the suppression threshold', () => {
     expect(reasonOf()).toMatch(/^no overlap: confounder "sex" has level "K" only among the unexposed/);
     expect(reasonOf(5)).toBe('too few patients: fewer than 5 exposed or unexposed with complete data (the publication threshold)');
     expect(reasonOf(3)).toMatch(/^no overlap/); // 4 users may be analysed under a threshold of 3
+  });
+});
+
+describe('analyzeObservational with 4 app users', () => {
+  it('says "too few patients" for every analysis, never an overlap message that describes the 4', () => {
+    const d = completeRegistryRows(150);
+    const users = d.rows.filter((r) => r.app === 'Ja');
+    // Keep 4 users, all referred by their GP: a level only non-users have would be "no overlap".
+    const keep = new Set(users.slice(0, 4));
+    for (const r of keep) r.referrer = 'gp';
+    const rows = d.rows.filter((r) => r.app !== 'Ja' || keep.has(r));
+    const plan = parsePlan(JSON.parse(readFileSync('data/plans/registry-outcomes.plan.json', 'utf8')));
+    const result = analyzeObservational(loadTrial(parseCsvText(registryCsv({ names: d.names, rows }), 'registry.csv'), plan), { version: 'test' });
+    expect(result.analyses.length).toBeGreaterThan(0);
+    for (const a of result.analyses) expect(a.error).toBe('too few patients: fewer than 5 exposed or unexposed with complete data (the publication threshold)');
   });
 });

@@ -23,7 +23,7 @@ import { balancingWeights, quantileType7, truncateWeights } from './balancing-we
 import { effectiveSampleSize } from '../stats/effective-sample-size.js';
 import { covariateBalance } from './covariate-balance.js';
 import { eValueOfDifference, eValueOfRiskDifference } from './e-value.js';
-import { designRows, observationalDesign } from './observational-design.js';
+import { completeConfounderRows, designRows, observationalDesign } from './observational-design.js';
 import type { ObservationalSpec } from './observational-plan-schema.js';
 import type { ObservationalAnalysis, ObservationalEffect, ObservationalResult } from './observational-results-schema.js';
 import { propensityScores } from './propensity-score.js';
@@ -160,14 +160,20 @@ function analyse(t: Target, spec: ObservationalSpec, confLevel: number, file: st
   let formed = false;
   try {
     // Fewer than the threshold in a group would publish a small count and estimates resting on a
-    // few patients (docs/observational.md, "Small counts"): the design refuses it before anything
-    // else is said about those patients (a no-overlap message would describe them); no count named.
-    const d = observationalDesign(t.pairs, spec.confounders, t.y, spec.baselineAsConfounder, file, threshold);
+    // few patients (docs/observational.md, "Small counts"): refused before the design, whose
+    // no-overlap message would describe those few patients' confounders; the message names no count.
+    const complete = completeConfounderRows(t.pairs, spec.confounders);
+    const users = complete.filter((i) => t.pairs.arm[i] === 'intervention').length;
+    patients = { exposed: users, unexposed: complete.length - users };
+    missingConfounders = t.pairs.arm.length - complete.length;
+    if (patients.exposed < threshold || patients.unexposed < threshold) {
+      formed = true; // the sample is known (and its small counts are suppressed on output)
+      throw new HtaError('analysis.failed', `too few patients: fewer than ${threshold} exposed or unexposed with complete data (the publication threshold)`);
+    }
+    const d = observationalDesign(t.pairs, spec.confounders, t.y, spec.baselineAsConfounder, file);
     formed = true;
-    missingConfounders = d.missingConfounders;
     const all = d.rows.map((_, k) => k);
     const count = (keep: number[]) => ({ exposed: keep.filter((k) => d.exposed[k] === 1).length, unexposed: keep.filter((k) => d.exposed[k] === 0).length });
-    patients = count(all);
     const ps = designRows(d, all, 'propensity', spec.baselineAsConfounder);
     const fit = propensityScores(ps.X, d.exposed, ps.terms);
     // Trimming uses the fitted scores as they are (no refit), so the rule stated is the rule applied.

@@ -31,17 +31,18 @@ export interface ObservationalDesign {
  * says that none of those few users was referred by a hospital — which rule 1 of
  * docs/observational.md ("Small counts") forbids: nothing about a group under the threshold.
  */
-export function observationalDesign(pairs: OutcomePairs, confounders: readonly Confounder[], y: readonly number[], baselineAsConfounder: boolean, file: string, threshold?: number): ObservationalDesign {
+/** The patients with every confounder present (the design's rows), in file order. */
+export function completeConfounderRows(pairs: OutcomePairs, confounders: readonly Confounder[]): number[] {
   const rows: number[] = [];
   pairs.arm.forEach((_, i) => {
     if (confounders.every((c) => (pairs.covariates[c.name]?.[i] ?? null) !== null)) rows.push(i);
   });
+  return rows;
+}
+
+export function observationalDesign(pairs: OutcomePairs, confounders: readonly Confounder[], y: readonly number[], baselineAsConfounder: boolean, file: string): ObservationalDesign {
+  const rows = completeConfounderRows(pairs, confounders);
   const exposed = rows.map((i) => (pairs.arm[i] === 'intervention' ? 1 : 0));
-  if (threshold !== undefined) {
-    const users = exposed.filter((a) => a === 1).length;
-    // The same words as analyze-observational.ts's own check (failure-reasons.ts words them in Danish).
-    if (users < threshold || rows.length - users < threshold) throw analysisFailed(`too few patients: fewer than ${threshold} exposed or unexposed with complete data (the publication threshold)`);
-  }
   const confounderColumns: ObservationalDesign['confounderColumns'] = [];
   const balanceTerms: BalanceTerm[] = [];
   const inGroup = (values: number[], a: number) => values.some((v, k) => v === 1 && exposed[k] === a);

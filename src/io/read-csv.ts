@@ -12,7 +12,7 @@
 import { isUtf8 } from 'node:buffer';
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { HtaError, type Problem } from '../errors.js';
-import { CsvSyntaxError, scanCsv } from './csv-scan.js';
+import { CsvSyntaxError, type ScannedRecord, scanCsv } from './csv-scan.js';
 import { firstInvalidUtf8, notUtf8 } from './utf8.js';
 import { DecimalMarkSniffer, type Delimiter, type Dialect, sniffDelimiter } from './dialect.js';
 
@@ -212,6 +212,35 @@ export class FieldReader {
   }
 }
 
+/**
+ * A scanned record cut to the header's named columns. Spreadsheets (Excel's "CSV
+ * (semikolonsepareret)" among them) write trailing separators for columns that were once
+ * touched: `;;;` after the last value, under empty header names or none. Those trailing fields
+ * are dropped when they are all blank; `nonBlank` is the first field beyond the named ones that
+ * holds a value (a 0-based index), or -1 when none does.
+ */
+function cutToWidth(r: ScannedRecord, width: number, d: string): { packed: string | readonly string[]; nonBlank: number } {
+  if (r.fields) {
+    if (r.fields.length <= width) return { packed: r.fields, nonBlank: -1 };
+    for (let i = width; i < r.fields.length; i++) if (r.fields[i]!.trim() !== '') return { packed: r.fields, nonBlank: i };
+    return { packed: r.fields.slice(0, width), nonBlank: -1 };
+  }
+  const text = r.text!;
+  let at = -1;
+  for (let k = 0; k < width; k++) {
+    at = text.indexOf(d, at + 1);
+    if (at < 0) return { packed: text, nonBlank: -1 };
+  }
+  // Fields width, width+1, … are the text after the width-th separator.
+  let field = width;
+  for (let k = at + 1; k < text.length; k++) {
+    const ch = text[k]!;
+    if (ch === d) field++;
+    else if (ch.trim() !== '') return { packed: text, nonBlank: field };
+  }
+  return { packed: text.slice(0, at), nonBlank: -1 };
+}
+
 /** trim() only when needed: most cells have no surrounding blanks, and trim() allocates. */
 function trimCell(c: string): string {
   if (c.length === 0) return c;
@@ -346,7 +375,12 @@ function syntaxError(file: string, err: unknown): unknown {
 }
 
 interface TableShape {
+  /** The named columns: trailing unnamed, all-blank columns are dropped (see `cutToWidth`). */
   header: string[];
+  /** Fields of the header line as written (named ones plus trailing unnamed ones). */
+  written: number;
+  /** Some record has blank fields beyond the named columns, which its re-reads cut off. */
+  padded: boolean;
   /** Line of the header record. */
   headerLine: number;
   /** Byte offset where scanning starts (after a BOM). */
@@ -368,6 +402,8 @@ function scanTable(c: Chunks, file: string, keep: CsvRecord[] | undefined): Tabl
   let bom = false;
   let crlf = false;
   let header: string[] | undefined;
+  let written = 0;
+  let padded = false; // some record had blank fields beyond the named columns
   let headerLine = 1;
   let line = 1;
   let count = 0;
@@ -420,6 +456,11 @@ function scanTable(c: Chunks, file: string, keep: CsvRecord[] | undefined): Tabl
             (r) => {
               if (header === undefined) {
                 header = (r.fields ?? r.text!.split(d)).map((h) => h.trim());
+                written = header.length;
+                // Trailing empty names are spreadsheet padding, not columns (cutToWidth).
+                let named = header.length;
+                while (named > 1 && header[named - 1] === '') named--;
+                header.length = named;
                 headerLine = r.line;
                 // The first line feed of the file (at or after the BOM): the window still holds
                 // everything from the text's start, at most the BOM was dropped before it.
@@ -428,7 +469,22 @@ function scanTable(c: Chunks, file: string, keep: CsvRecord[] | undefined): Tabl
                 sniffer = new DecimalMarkSniffer(d);
                 return;
               }
-              if (r.count !== header.length) {
+              let packed: string | readonly string[] = r.text ?? r.fields!;
+              let fieldCount = r.count !== header.length;
+              if (r.count > header.length) {
+                // Trailing separators beyond the named columns: dropped when blank (cutToWidth).
+                const cut = cutToWidth(r, header.length, d);
+                if (cut.nonBlank < 0) {
+                  packed = cut.packed;
+                  fieldCount = false;
+                  padded = true;
+                } else if (cut.nonBlank < written) {
+                  // The value is not echoed: in a column nobody named it may be anything (an id).
+                  problems.push({ file, line: r.line, column: cut.nonBlank + 1, expected: `an empty cell: column ${cut.nonBlank + 1} has no name in the header line — name it there, or delete the column`, kind: 'csv.unnamed-value' });
+                  return;
+                }
+              }
+              if (fieldCount) {
                 problems.push({
                   file,
                   line: r.line,
@@ -440,7 +496,7 @@ function scanTable(c: Chunks, file: string, keep: CsvRecord[] | undefined): Tabl
               }
               count++;
               if (keep || sniffer!.open) {
-                const rec = new PackedRecord(r.line, r.text ?? r.fields!, d);
+                const rec = new PackedRecord(r.line, packed, d);
                 if (sniffer!.open) for (const cell of rec.cells) if (cell !== null && !sniffer!.add(cell)) break;
                 keep?.push(rec);
               }
@@ -460,7 +516,7 @@ function scanTable(c: Chunks, file: string, keep: CsvRecord[] | undefined): Tabl
   if (syntax !== undefined) throw syntaxError(file, syntax);
   if (!header) throw new HtaError('input.invalid', `${file} has no header`, [{ file, line: 1, expected: 'a header line' }]);
   checkHeader(file, header, headerLine, problems);
-  return { header, headerLine, start, count, dialect: { delimiter: delimiter!, decimalComma: sniffer!.decimalComma(), bom, crlf } };
+  return { header, written, padded, headerLine, start, count, dialect: { delimiter: delimiter!, decimalComma: sniffer!.decimalComma(), bom, crlf } };
 }
 
 function checkHeader(file: string, header: string[], headerLine: number, problems: Problem[]): void {
@@ -504,6 +560,7 @@ class FileRecords implements CsvRecords {
   *[Symbol.iterator](): Iterator<CsvRecord> {
     const { file, shape } = this;
     const d = shape.dialect.delimiter;
+    const width = shape.header.length;
     const c = new FileChunks(file, this.chunkBytes);
     try {
       if (c.identity !== this.identity) throw new HtaError('input.invalid', `${file} changed while it was being read; run the command again`);
@@ -528,7 +585,7 @@ class FileRecords implements CsvRecords {
             d.charCodeAt(0),
             (r) => {
               if (header) header = false;
-              else batch.push(new PackedRecord(r.line, r.text ?? r.fields!, d));
+              else batch.push(new PackedRecord(r.line, shape.padded ? cutToWidth(r, width, d).packed : (r.text ?? r.fields!), d));
             },
             { line, final: c.eof, count: false },
           );

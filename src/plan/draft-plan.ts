@@ -30,6 +30,8 @@ const WIDE_SUFFIX = /^(baseline|base|bl|t\d+|\d+(w|m|mo|mdr|uger|weeks|months)|f
 const COVARIATE = /^(age|alder|sex|gender|kon|koen|bmi|country|land|site|center|region|education|uddannelse)$/;
 /** Values that usually mean "missing" in exports (SPSS/Excel user-missing codes). */
 const SENTINELS = new Set([-9, -99, -999, 99, 999, 9999, -1, -8, -7]);
+/** Numbers in the decimal mark the file does not use: "6,0" in a dot-decimal file, "6.5" in a decimal-comma one. */
+const OTHER_MARK = { dot: /^[+-]?\d+,\d+$/, comma: /^[+-]?\d*\.\d+$/ };
 const YES = /^(ja|yes|y|j|sand|true)$/i;
 const NO = /^(nej|no|n|falsk|false)$/i;
 
@@ -160,6 +162,7 @@ export function draftPlan(csv: CsvTable, schemaRef: string): PlanDraft {
   const taken = new Set<string>();
   const outcomes: Outcome[] = [];
   const missing = new Set<string | number>();
+  const mixedMarks = new Set<string>();
   const instruments: Record<string, unknown> = {};
 
   /** Codes from the distinct answers of item columns with allowed range [lo, hi]. */
@@ -170,6 +173,11 @@ export function draftPlan(csv: CsvTable, schemaRef: string): PlanDraft {
     values.forEach((v, k) => {
       const n = numeric[k];
       if (n === undefined) {
+        if (OTHER_MARK[csv.dialect.decimalComma ? 'comma' : 'dot'].test(v)) {
+          // A number in the other decimal mark is data, never a missing-value code.
+          mixedMarks.add(v);
+          return;
+        }
         if (binary && YES.test(v)) answers[v] = 1;
         else if (binary && NO.test(v)) answers[v] = 0;
         else missing.add(v);
@@ -249,6 +257,20 @@ export function draftPlan(csv: CsvTable, schemaRef: string): PlanDraft {
     }
   }
 
+  // REDCap checkbox fields: one 0/1 column per option (`meds___1`, `meds___2`), whose meaning
+  // the export does not say; not outcomes by name ("meds" would read as medication use).
+  const checkboxes = new Map<string, string[]>();
+  for (const s of stems) {
+    const m = /^(.+)___[0-9a-z_]+$/i.exec(s);
+    if (!m || taken.has(s)) continue;
+    checkboxes.set(m[1]!, [...(checkboxes.get(m[1]!) ?? []), s]);
+    taken.add(s);
+  }
+  for (const [field, cols] of checkboxes) {
+    guesses.push(`not used: REDCap checkbox field "${field}" (${cols.join(', ')}: one 0/1 column per option)`);
+    checks.push(`REDCap checkbox "${field}": add an option's column as a "binary" outcome or a covariate if the protocol analyses it`);
+  }
+
   // Single score columns by name.
   for (const s of stems) {
     if (taken.has(s)) continue;
@@ -307,6 +329,11 @@ export function draftPlan(csv: CsvTable, schemaRef: string): PlanDraft {
   const ignored = stems.filter((s) => !taken.has(s) && !COVARIATE.test(looseForm(s)));
   if (ignored.length) guesses.push(`not used: ${ignored.join(', ')}`);
 
+  if (mixedMarks.size) {
+    const examples = [...mixedMarks].slice(0, 3).map((v) => JSON.stringify(v)).join(', ');
+    const [theirs, file] = csv.dialect.decimalComma ? ['a decimal point', 'a decimal comma'] : ['a decimal comma', 'a decimal point'];
+    checks.push(`values such as ${examples} have ${theirs} while the file's other numbers have ${file}: hta reads one decimal mark per file, so these are not numbers — export the file again with one decimal mark (docs/input-trial-export.md#dialects)`);
+  }
   if (missing.size) {
     plan.missingCodes = [...missing].sort((a, b) => String(a).localeCompare(String(b)));
     guesses.push(`missing-value codes: ${[...missing].map((m) => JSON.stringify(m)).join(', ')}`);

@@ -1,0 +1,47 @@
+// `hta plan init` on exports as spreadsheets write them: numbers in the other decimal mark are
+// data, never drafted as missing-value codes (a plan with "6,0" as a missing code would drop
+// every such answer silently); the draft says the file mixes decimal marks instead.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseCsvText } from '../../src/io/read-csv.js';
+import { draftPlan } from '../../src/plan/draft-plan.js';
+import { runCli, tempDir } from '../support/run-cli.js';
+
+describe('plan init and decimal marks', () => {
+  it('thousands dots beside decimal commas: the pain values are numbers, no missing codes', () => {
+    const csv = parseCsvText('id;arm;time;smerte;indkomst\nP1;a;0;6,0;642.025\nP1;a;3;4,5;642.025\nP2;b;0;7,5;1.250.000\nP2;b;3;3,0;1.250.000\n', 'dk.csv');
+    const d = draftPlan(csv, 'plan.schema.json');
+    expect(d.plan.missingCodes).toBeUndefined();
+    expect(d.checks.join('\n')).toMatch(/"smerte" has decimals/);
+  });
+  it('decimal commas in a dot-decimal file: no missing codes, a check naming the mixed marks', () => {
+    const csv = parseCsvText('id;arm;time;smerte;vaegt\n1;a;0;6,0;12.5\n1;a;3;4,5;12.5\n2;b;0;7,5;80\n2;b;3;3,0;80\n', 'mixed.csv');
+    const d = draftPlan(csv, 'plan.schema.json');
+    expect(d.plan.missingCodes).toBeUndefined();
+    expect(d.checks.join('\n')).toMatch(/values such as "6,0", "4,5", "7,5" have a decimal comma while the file's other numbers have a decimal point/);
+  });
+});
+
+describe('plan init on the later export shapes', () => {
+  it.each(['excel-semicolon-wide', 'redcap-events'])('drafts a plan for test/fixtures/exports/%s that reads what the hand-written plan reads', async (name) => {
+    const csv = `test/fixtures/exports/${name}/export.csv`;
+    const before = readFileSync(csv);
+    const out = join(tempDir(), 'plan.json');
+    const r = await runCli('plan', 'init', csv, '--out', out);
+    expect(r.code, r.stderr).toBe(0);
+    const v = await runCli('validate', csv, '--plan', out, '--json');
+    expect(v.code, v.stderr).toBe(0);
+    const hand = JSON.parse((await runCli('validate', csv, '--plan', `test/fixtures/exports/${name}/plan.json`, '--json')).stdout);
+    const drafted = JSON.parse(v.stdout);
+    expect(drafted.patients).toEqual(hand.patients);
+    const counts = (s: { times: string[]; outcomes: { observed: Record<string, unknown> }[] }) => s.outcomes.map((o) => s.times.map((t) => o.observed[t]));
+    expect(counts(drafted)).toEqual(counts(hand));
+    expect(readFileSync(csv).equals(before)).toBe(true);
+  });
+  it('REDCap checkbox columns are listed as one field, not drafted as outcomes', async () => {
+    const r = await runCli('plan', 'init', 'test/fixtures/exports/redcap-events/export.csv');
+    expect(JSON.parse(r.stdout).outcomes.map((o: { key: string }) => o.key)).toEqual(['rmdq']);
+    expect(r.stderr).toContain('REDCap checkbox field "meds" (meds___1, meds___2, meds___3');
+  });
+});

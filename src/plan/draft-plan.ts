@@ -27,7 +27,7 @@ const TIME_UNIT = /(uger?|weeks?|wk|maaneder|maaned|mdr|months?|mo)$/;
 const BASELINE = /^(baseline|base|bl|t0|0|0m|0w|uge0|inklusion|screening|baselinearm\d*)$/;
 // Pure numbers are item numbers (rmdq_12), not visits.
 const WIDE_SUFFIX = /^(baseline|base|bl|t\d+|\d+(w|m|mo|mdr|uger|weeks|months)|fu\d*|followup)$/i;
-const COVARIATE = /^(age|alder|sex|gender|kon|koen|bmi|country|land|site|center|region|education|uddannelse)$/;
+const COVARIATE = /^(age|alder|sex|gender|kon|koen|køn|bmi|country|land|site|center|region|education|uddannelse)$/;
 /** Values that usually mean "missing" in exports (SPSS/Excel user-missing codes). */
 const SENTINELS = new Set([-9, -99, -999, 99, 999, 9999, -1, -8, -7]);
 /** Numbers in the decimal mark the file does not use: "6,0" in a dot-decimal file, "6.5" in a decimal-comma one. */
@@ -44,11 +44,24 @@ interface Outcome {
   maxMissingItems?: number;
 }
 
+/** A plan name from a column name: Danish and Norwegian letters spelled out ("Køn" → "koen"), accents dropped, other characters "_". */
+function asciiName(column: string): string {
+  return column
+    .toLowerCase()
+    .replace(/æ/g, 'ae')
+    .replace(/ø/g, 'oe')
+    .replace(/å/g, 'aa')
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .replace(/[^a-z0-9_]/g, '_');
+}
+
 /** Plan label for a REDCap-style event name ("3_months_arm_1" → "3m"), else the value. */
 export function visitLabel(value: string): string {
   const v = looseForm(value);
   if (BASELINE.test(v)) return 'baseline';
-  const m = /^(\d+)(months?|maaneder|mdr|m|mo|weeks?|uger|w)(arm\d+)?$/.exec(v);
+  // looseForm drops the ring of å: "3 måneder" arrives as "3maneder".
+  const m = /^(\d+)(months?|maaneder|maneder|mdr|m|mo|weeks?|uger|w)(arm\d+)?$/.exec(v);
   if (m) return `${m[1]}${/^(w|weeks?|uger)$/.test(m[2]!) ? 'w' : 'm'}`;
   return value;
 }
@@ -278,7 +291,7 @@ export function draftPlan(csv: CsvTable, schemaRef: string): PlanDraft {
     const values = stemValues(s);
     const nums = values.map((v) => parseNumber(v, csv.dialect.decimalComma)).filter((x): x is number => x !== undefined && !SENTINELS.has(x));
     const decimals = nums.some((x) => !Number.isInteger(x));
-    const key = s.toLowerCase().replace(/[^a-z0-9_]/g, '_').replace(/^[^a-z]+/, '') || 'outcome';
+    const key = asciiName(s).replace(/^[^a-z]+/, '') || 'outcome';
     const col = key === s ? {} : { column: s };
     let o: Outcome | undefined;
     if (/^(rmdq|roland)/.test(n)) o = { key: 'rmdq', instrument: 'rmdq', ...(s === 'rmdq' ? {} : { column: s }) };
@@ -313,7 +326,7 @@ export function draftPlan(csv: CsvTable, schemaRef: string): PlanDraft {
   const renames: Record<string, string> = {};
   for (const s of stems) {
     if (taken.has(s) || !COVARIATE.test(looseForm(s))) continue;
-    const name = s.toLowerCase().replace(/[^a-z0-9_]/g, '_');
+    const name = asciiName(s);
     covariates.push(name);
     if (name !== s) renames[name] = s;
     const values = stemValues(s).map((v) => parseNumber(v, csv.dialect.decimalComma));

@@ -45,3 +45,13 @@ describe('plan init on the later export shapes', () => {
     expect(r.stderr).toContain('REDCap checkbox field "meds" (meds___1, meds___2, meds___3');
   });
 });
+
+describe('plan init on SPSS value labels', () => {
+  it('reads "3 måneder" as the 3m visit and "Køn" as the covariate "koen"', () => {
+    const csv = parseCsvText('ID,Behandling,Tidspunkt,Køn,Smerte\n1,App,Baseline,Kvinde,5\n1,App,3 måneder,Kvinde,3\n2,Usual care,Baseline,Mand,6\n2,Usual care,3 måneder,Mand,.a\n', 'spss.csv');
+    const d = draftPlan(csv, 'plan.schema.json');
+    expect(d.plan.timeLabels).toEqual({ Baseline: 'baseline', '3 måneder': '3m' });
+    expect(d.plan.covariates).toEqual(['koen']);
+    expect((d.plan.columns as { covariates: unknown }).covariates).toEqual({ koen: 'Køn' });
+  });
+});

@@ -374,6 +374,24 @@ function syntaxError(file: string, err: unknown): unknown {
   return new HtaError('input.invalid', `${file} is not valid CSV`, [{ file, line: err.line, column: err.field, expected: err.message }]);
 }
 
+/**
+ * Files users pass by mistake for a CSV export, told apart by their first bytes so the message
+ * names what the file is and how to get a CSV out of it (a workbook would otherwise read as
+ * "not UTF-8", a Parquet file as a quoting error on line 1).
+ */
+function binaryKind(head: Buffer): { what: string; how: string } | undefined {
+  const starts = (text: string) => head.subarray(0, text.length).equals(Buffer.from(text, 'latin1'));
+  const csvFromExcel = 'in Excel, "Save as" → "CSV UTF-8 (comma delimited)" (Danish: "CSV UTF-8 (kommasepareret)")';
+  if (starts('PK\x03\x04')) return { what: 'an Excel workbook (.xlsx) or another zip archive', how: csvFromExcel };
+  if (starts('\xD0\xCF\x11\xE0')) return { what: 'an old Excel workbook (.xls)', how: csvFromExcel };
+  if (starts('PAR1')) return { what: 'a Parquet file', how: 'only `hta uptake` reads Parquet, as a registry whose name ends in .parquet (docs/input-registry.md); other commands need CSV' };
+  if (starts('$FL2') || starts('$FL3')) return { what: 'an SPSS data file (.sav)', how: 'in SPSS, File → Export → CSV, encoding UTF-8' };
+  if (starts('<stata_dta>') || head[0] === 0x72 || head[0] === 0x73 || head[0] === 0x71) {
+    if (head[1] === 0x01 || head[1] === 0x02 || starts('<stata_dta>')) return { what: 'a Stata data file (.dta)', how: 'in Stata, `export delimited using export.csv` (UTF-8)' };
+  }
+  return undefined;
+}
+
 interface TableShape {
   /** The named columns: trailing unnamed, all-blank columns are dropped (see `cutToWidth`). */
   header: string[];
@@ -418,6 +436,8 @@ function scanTable(c: Chunks, file: string, keep: CsvRecord[] | undefined): Tabl
     c.more();
     if (first && (c.end - c.start >= 3 || c.eof)) {
       first = false;
+      const kind = binaryKind(c.buf.subarray(0, Math.min(c.end, 16)));
+      if (kind) throw new HtaError('input.invalid', `${file} is ${kind.what}, not a CSV file`, [{ file, line: 1, expected: `a CSV file: ${kind.how}` }]);
       bom = UTF8_BOM.every((b, i) => i < c.end && c.buf[i] === b);
       start = bom ? 3 : 0;
       c.start = start;

@@ -1,7 +1,7 @@
 // `hta plan init` on exports as spreadsheets write them: numbers in the other decimal mark are
 // data, never drafted as missing-value codes (a plan with "6,0" as a missing code would drop
 // every such answer silently); the draft says the file mixes decimal marks instead.
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseCsvText } from '../../src/io/read-csv.js';
@@ -53,5 +53,16 @@ describe('plan init on SPSS value labels', () => {
     expect(d.plan.timeLabels).toEqual({ Baseline: 'baseline', '3 måneder': '3m' });
     expect(d.plan.covariates).toEqual(['koen']);
     expect((d.plan.columns as { covariates: unknown }).covariates).toEqual({ koen: 'Køn' });
+  });
+});
+
+describe('plan init --uptake on a Parquet registry', () => {
+  it('says it drafts from CSV only and how to write the plan, instead of a quoting error on line 1', async () => {
+    const file = join(tempDir(), 'registry.parquet');
+    writeFileSync(file, Buffer.from('PAR1\x15\x04\x15"x', 'latin1'));
+    const r = await runCli('plan', 'init', '--uptake', file);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/is a Parquet file: plan init --uptake drafts from a CSV registry only/);
+    expect(r.stderr).toMatch(/columns\.registry/);
   });
 });

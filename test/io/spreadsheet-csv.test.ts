@@ -68,3 +68,18 @@ describe('thousands dots in a decimal-comma file', () => {
     expect(t.records.map((r) => r.cells.slice(2).map((c) => parseNumber(c!, true)))).toEqual([[642025, 6.5], [1250000, 4]]);
   });
 });
+
+describe('files that are not CSV at all', () => {
+  const write = (name: string, bytes: Buffer) => {
+    const file = join(dir, name);
+    writeFileSync(file, bytes);
+    return file;
+  };
+  it('an Excel workbook, a Parquet file, an SPSS .sav are named as such with how to get a CSV', () => {
+    const xlsx = errorOf(() => readCsvFile(write('book.xlsx', Buffer.concat([Buffer.from('PK\x03\x04', 'latin1'), Buffer.alloc(40, 0x88)]))));
+    expect(xlsx.message).toMatch(/is an Excel workbook \(\.xlsx\)/);
+    expect(xlsx.problems[0]!.expected).toMatch(/CSV UTF-8/);
+    expect(errorOf(() => readCsvFile(write('r.parquet', Buffer.from('PAR1\x15\x04\x15"quoted', 'latin1')))).message).toMatch(/is a Parquet file/);
+    expect(errorOf(() => readCsvFile(write('d.sav', Buffer.from('$FL2@(#) SPSS DATA FILE', 'latin1')))).message).toMatch(/is an SPSS data file/);
+  });
+});

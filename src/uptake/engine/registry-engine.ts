@@ -293,6 +293,13 @@ export async function aggregateRegistry(file: string, options: ReadRegistryOptio
       }
       excluded = { rows: check.excludedRows, problems: check.groups };
     }
+    if (bad + rejected === 0 && Number((await db.runAndReadAll('SELECT count(*) FROM checked')).getRowsJS()[0]?.[0] ?? 0) === 0) {
+      // A header and nothing else (an export run before any referral, or cut wrong): tables of
+      // nothing with an export date of 1970-01-01 would be published as if they were results.
+      throw new HtaError('input.invalid', `${label} has a header but no rows`, [
+        { file: label, line: 2, expected: 'one row per referral after the header line (the file has only the header): export the registry again, or check its date filter' },
+      ]);
+    }
     await db.run('CREATE VIEW uptake_referrals AS SELECT region, clinic, referred, activated, last_active, age, sex, referrer FROM checked WHERE NOT bad');
     const exportDay = rules.exportDay;
     const exportDate = exportDay !== undefined

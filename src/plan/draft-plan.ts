@@ -7,6 +7,7 @@
  * "Ved ikke"). Every guess is listed, with what the user must check. Pure: the CLI reads and
  * writes. See docs/plan-trial.md.
  */
+import { basename } from 'node:path';
 import { parseNumber } from '../io/parse-number.js';
 import type { CsvTable } from '../io/read-csv.js';
 import { looseForm } from '../trial/near-miss.js';
@@ -87,7 +88,9 @@ export function draftPlan(csv: CsvTable, schemaRef: string): PlanDraft {
   if (!find(ID)) checks.push(`no column is named like a patient id; "${idCol}" (the first column) was taken: set "columns": { "id": … }`);
   guesses.push(`patient id column: "${idCol}"`);
 
-  const plan: Record<string, unknown> = { $schema: schemaRef, title: { en: `Draft plan for ${csv.file}` } };
+  // The file's name only: the title is printed on the report's pages, and a folder path from
+  // the user's own machine has no place there.
+  const plan: Record<string, unknown> = { $schema: schemaRef, title: { en: `Draft plan for ${basename(csv.file)}`, da: `Udkast til analyseplan for ${basename(csv.file)}` } };
   const columns: Record<string, unknown> = {};
   if (idCol !== 'id') columns.id = idCol;
 

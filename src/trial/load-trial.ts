@@ -90,7 +90,7 @@ export function loadTrial(csv: CsvTable, plan: Plan, options: LoadTrialOptions =
     ['arm', plan.columns.arm, armCol, 'arm'],
     ['time', plan.columns.time, timeCol, 'time'],
   ] as const) {
-    if (idx < 0) headerProblems.push(missingColumn(name, `a ${role} column named "${name}" (columns are: ${listed}); name it in the plan's "columns": { "${key}": … }`, `column.${key}`));
+    if (idx < 0) headerProblems.push(missingColumn(name, `${role === 'arm' ? 'an' : 'a'} ${role} column named "${name}" (columns are: ${listed}); name it in the plan's "columns": { "${key}": … }`, `column.${key}`));
   }
   const sources = resolveSources(table, plan, file, headerProblems, decimalComma);
   const covariates = plan.covariates.map((name) => {

@@ -22,7 +22,7 @@ export interface PlanDraft {
 
 const ID = /^(id|recordid|pid|patientid|patient|subject|subjectid|deltager|deltagerid|studieid|studyid|participantid)$/;
 const ARM = /^(arm|group|gruppe|randomi[sz]ation|randomisering|allocation|allokering|treatment|behandling|intervention)$/;
-const TIME = /^(?=.)(time|tid|visit|besoeg|besog|redcapeventname|event|timepoint|tidspunkt|maaling|maling)?(uger?|weeks?|wk|maaneder|maaned|mdr|months?|mo)?$/;
+const TIME = /^(?=.)(time|tid|visit|besoeg|besog|redcapeventname|eventname|event|timepoint|tidspunkt|maaling|maling)?(uger?|weeks?|wk|maaneder|maaned|mdr|months?|mo)?$/;
 /** The unit a time column's name gives its numeric visits: "uge", "Tid (uger)", "time_weeks" → w; "maaned", "months" → m. */
 const TIME_UNIT = /(uger?|weeks?|wk|maaneder|maaned|mdr|months?|mo)$/;
 const BASELINE = /^(baseline|base|bl|t0|0|0m|0w|uge0|inklusion|screening|baselinearm\d*)$/;
@@ -45,7 +45,7 @@ interface Outcome {
   maxMissingItems?: number;
 }
 
-/** A plan name from a column name: Danish and Norwegian letters spelled out ("Køn" → "koen"), accents dropped, other characters "_". */
+/** A plan name from a column name: Danish and Norwegian letters spelled out ("Køn" → "koen"), accents dropped, other characters one "_" ("Smerte (0-10)" → "smerte_0_10"). */
 function asciiName(column: string): string {
   return column
     .toLowerCase()
@@ -54,7 +54,8 @@ function asciiName(column: string): string {
     .replace(/å/g, 'aa')
     .normalize('NFD')
     .replace(/\p{Diacritic}/gu, '')
-    .replace(/[^a-z0-9_]/g, '_');
+    .replace(/[^a-z0-9_]+/g, '_')
+    .replace(/^_+|_+$/g, '');
 }
 
 /** Plan label for a REDCap-style event name ("3_months_arm_1" → "3m"), else the value. */

@@ -241,6 +241,22 @@ function cutToWidth(r: ScannedRecord, width: number, d: string): { packed: strin
   return { packed: text.slice(0, at), nonBlank: -1 };
 }
 
+/**
+ * A record of separators and blanks only (`;;;;;;`): Excel writes one for each row that was
+ * once touched and then emptied. It holds no value, so it is skipped as a blank line is. Most
+ * records start with a value, which settles it at the first character.
+ */
+function allBlank(r: ScannedRecord, d: string): boolean {
+  // Quoted fields keep their blanks (a quoted " " is a value): only empty ones count here.
+  if (r.fields) return r.fields.every((f) => f === '');
+  const text = r.text!;
+  for (let k = 0; k < text.length; k++) {
+    const ch = text[k]!;
+    if (ch !== d && ch.trim() !== '') return false;
+  }
+  return true;
+}
+
 /** trim() only when needed: most cells have no surrounding blanks, and trim() allocates. */
 function trimCell(c: string): string {
   if (c.length === 0) return c;
@@ -489,6 +505,7 @@ function scanTable(c: Chunks, file: string, keep: CsvRecord[] | undefined): Tabl
                 sniffer = new DecimalMarkSniffer(d);
                 return;
               }
+              if (allBlank(r, d)) return;
               let packed: string | readonly string[] = r.text ?? r.fields!;
               let fieldCount = r.count !== header.length;
               if (r.count > header.length) {
@@ -605,7 +622,7 @@ class FileRecords implements CsvRecords {
             d.charCodeAt(0),
             (r) => {
               if (header) header = false;
-              else batch.push(new PackedRecord(r.line, shape.padded ? cutToWidth(r, width, d).packed : (r.text ?? r.fields!), d));
+              else if (!allBlank(r, d)) batch.push(new PackedRecord(r.line, shape.padded ? cutToWidth(r, width, d).packed : (r.text ?? r.fields!), d));
             },
             { line, final: c.eof, count: false },
           );

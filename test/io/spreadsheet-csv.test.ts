@@ -83,3 +83,19 @@ describe('files that are not CSV at all', () => {
     expect(errorOf(() => readCsvFile(write('d.sav', Buffer.from('$FL2@(#) SPSS DATA FILE', 'latin1')))).message).toMatch(/is an SPSS data file/);
   });
 });
+
+describe('rows of separators only', () => {
+  it('are skipped like blank lines (Excel writes them for rows once touched), in memory and streamed', () => {
+    const text = 'id;arm;pain\r\nP1;app;6,5\r\n;;\r\n  ; ;\r\nP2;usual;4\r\n;;\r\n';
+    const t = parseCsvText(text, 'rows.csv');
+    expect(t.records.map((r) => [r.line, ...r.cells])).toEqual([[2, 'P1', 'app', '6,5'], [5, 'P2', 'usual', '4']]);
+    const file = join(dir, 'rows.csv');
+    writeFileSync(file, text);
+    const s = readCsvFile(file, { chunkBytes: 5 });
+    expect(s.records.length).toBe(2);
+    expect([...s.records].map((r) => [r.line, ...r.cells])).toEqual([[2, 'P1', 'app', '6,5'], [5, 'P2', 'usual', '4']]);
+  });
+  it('a row with one value among empty cells is still a row', () => {
+    expect(parseCsvText('id;arm;pain\n;;5\n', 'one.csv').records.map((r) => r.cells)).toEqual([[null, null, '5']]);
+  });
+});

@@ -94,6 +94,25 @@ describe('hta uptake on real-shaped registry exports, against R', () => {
     expect(readFileSync(join(dir, 'csv', 'clinic-funnel.csv'), 'utf8')).toMatch(/^NOR3,[^,]+,suppressed,suppressed,/m);
   });
 
+  it('rows of separators only (";;;;", Excel) are no referrals: the same JSON as without them, also when a bad row makes the row scan run', async () => {
+    const dir = tempDir();
+    const F = `${FX}/registry-dk-excel`;
+    const plan = planWith(dir, `${F}/uptake.plan.json`);
+    const text = readFileSync(`${F}/registry.csv`, 'utf8');
+    const padded = join(dir, 'padded.csv');
+    // Two rows of separators: as many fields as the header, and one fewer.
+    writeFileSync(padded, text + ';;;;;;;;;;;;\r\n  ;;; ;;;;;;;;\r\n');
+    const run = (file: string, ...more: string[]) => runCli('uptake', file, '--eligible', `${F}/eligible.csv`, '--plan', plan, '--json', ...more);
+    const [a, b] = [await run(`${F}/registry.csv`), await run(padded)];
+    expect(b.code, b.stderr).toBe(0);
+    expect(b.stdout).toBe(a.stdout);
+    const bad = join(dir, 'bad.csv');
+    writeFileSync(bad, text + ';;;;;;;;;;;;\r\nAndet;K;200;HOV1;Hovedstaden;99999;1.1.2025;;;;;;\r\n;;;;;;;;;;;;\r\n');
+    const c = await run(bad, '--exclude-invalid');
+    expect(c.code, c.stderr).toBe(0);
+    expect(JSON.parse(c.stdout).excluded.rows).toBe(1);
+  });
+
   it('a registry with only its header line is refused (no tables of nothing dated 1970-01-01)', async () => {
     const dir = tempDir();
     const F = `${FX}/registry-dk-excel`;

@@ -155,6 +155,11 @@ export function draftPlan(csv: CsvTable, schemaRef: string): PlanDraft {
   } else {
     plan.arms = { intervention: 'intervention', control: 'control' };
     checks.push('no arm column (arm, group, gruppe, randomisering, …) was found: set "columns": { "arm": … } and "arms"');
+    // REDCap projects can randomise into REDCap arms: the group is then only in the event name.
+    const redcapArms = timeCol ? [...new Set(valuesOf(timeCol).map((v) => /_arm_(\d+)$/.exec(v)?.[1]).filter((a) => a !== undefined))] : [];
+    if (redcapArms.length > 1) {
+      checks.push(`the visits of "${timeCol}" end in ${redcapArms.map((a) => `_arm_${a}`).join(', ')}: REDCap arms. hta reads the randomised group from a column, not from event names — if these arms are the groups, add a column with each patient's arm to the export (REDCap: a field on the baseline form) and name it in "columns": { "arm": … }`);
+    }
   }
   plan.columns = columns;
   if (wide) plan.layout = 'wide';

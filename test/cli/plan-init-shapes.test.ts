@@ -82,3 +82,10 @@ describe('plan init on a REDCap export with labels (not raw codes)', () => {
     expect(d.plan.outcomes).toEqual([{ key: 'smerte_0_10', instrument: 'nrs', column: 'Smerte (0-10)' }]);
   });
 });
+
+describe('plan init on a REDCap project randomised into REDCap arms', () => {
+  it('says the groups are only in the event names and that hta needs them as a column', () => {
+    const csv = parseCsvText('record_id,redcap_event_name,smerte\n1,baseline_arm_1,5\n1,3_months_arm_1,3\n2,baseline_arm_2,6\n2,3_months_arm_2,6\n', 'arms.csv');
+    expect(draftPlan(csv, 'plan.schema.json').checks.join('\n')).toMatch(/end in _arm_1, _arm_2: REDCap arms\. hta reads the randomised group from a column/);
+  });
+});

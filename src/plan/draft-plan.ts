@@ -145,7 +145,8 @@ export function draftPlan(csv: CsvTable, schemaRef: string): PlanDraft {
   if (armCol) {
     if (armCol !== 'arm') columns.arm = armCol;
     const arms = valuesOf(armCol);
-    const interventionFirst = /app|interv|selfback|behandl|treat|active|aktiv|^a$|^1$/i;
+    // SPSS in a Danish locale writes codes with decimals ("1,00").
+    const interventionFirst = /app|interv|selfback|behandl|treat|active|aktiv|^a$|^1([.,]0+)?$/i;
     const intervention = arms.find((a) => interventionFirst.test(a)) ?? arms[0] ?? 'intervention';
     const control = arms.find((a) => a !== intervention) ?? 'control';
     plan.arms = { intervention, control };

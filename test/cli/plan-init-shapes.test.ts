@@ -89,3 +89,10 @@ describe('plan init on a REDCap project randomised into REDCap arms', () => {
     expect(draftPlan(csv, 'plan.schema.json').checks.join('\n')).toMatch(/end in _arm_1, _arm_2: REDCap arms\. hta reads the randomised group from a column/);
   });
 });
+
+describe('plan init on SPSS codes written with decimals ("1,00")', () => {
+  it('guesses "1,00" as the intervention as it would "1"', () => {
+    const csv = parseCsvText('pid;arm;time;smerte\n1;2,00;0;5\n1;2,00;3;3\n2;1,00;0;6\n2;1,00;3;6\n', 'spss.csv');
+    expect(draftPlan(csv, 'plan.schema.json').plan.arms).toEqual({ intervention: '1,00', control: '2,00' });
+  });
+});

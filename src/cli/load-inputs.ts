@@ -40,8 +40,15 @@ export function loadTrialInputs(file: string, planFile: string | undefined, opti
   return { csv, plan, trial };
 }
 
+/** The note on rows read past (REDCap repeating instruments), when there were any. */
+export function passedOverNote(trial: TrialData): string | undefined {
+  return trial.passedOver ? `${trial.file}: ${trial.passedOver.rows} row(s) not read: ${trial.passedOver.why}` : undefined;
+}
+
 /** After a successful load: the stderr lines on excluded rows, and the --excluded-out file. */
 export function reportExclusion(trial: TrialData, io: CliIo, excludedOut: string | undefined): void {
+  const note = passedOverNote(trial);
+  if (note) io.stderr(`note: ${note}\n`);
   if (!trial.excluded) return;
   for (const line of formatExclusion(summarizeExclusion(trial.excluded, trial.plan.columns.id))) io.stderr(line + '\n');
   writeExcludedOut(trial, io, excludedOut);

@@ -60,6 +60,13 @@ export function registerPlan(program: Command, io: CliIo): void {
       if (opts.out && existsSync(opts.out) && !opts.force) throw new HtaError('usage.invalid', `${opts.out} exists; choose another name or add --force to replace it`);
       let text: string;
       if (file === undefined) {
+        // The draft reads the registry as CSV text; a Parquet registry (docs/input-registry.md)
+        // would fail there with a quoting error on line 1 that says nothing useful.
+        if (/\.parquet$/i.test(input.path)) {
+          throw new HtaError('input.invalid', `${input.path} is a Parquet file: plan init --uptake drafts from a CSV registry only`, [
+            { file: input.path, expected: 'a CSV registry export; for Parquet, write the uptake plan by hand: its columns are read by the names in "columns.registry" (defaults: id, region, clinic, referred, activated, last_active, age, sex, referrer; docs/plan-uptake.md)' },
+          ]);
+        }
         const { draftUptakePlanText } = await import('../uptake/draft-uptake-plan.js');
         const draft = draftUptakePlanText(input.path);
         io.stderr(draft.stderr);

@@ -9,7 +9,7 @@ import { formatRecodes } from '../trial/value-codes.js';
 import { groupWording, type GroupWording } from '../observational/group-wording.js';
 import { guardPaths } from './guard-output.js';
 import type { CliIo } from './io.js';
-import { type ExclusionOptions, loadTrialInputs, writeExcludedOut } from './load-inputs.js';
+import { type ExclusionOptions, loadTrialInputs, passedOverNote, writeExcludedOut } from './load-inputs.js';
 
 export function registerValidate(program: Command, io: CliIo): void {
   program
@@ -36,7 +36,7 @@ export function registerValidate(program: Command, io: CliIo): void {
           ...summarizeTrial(trial),
           recoded: trial.recoded,
           excluded: trial.excluded ? summarizeExclusion(trial.excluded, trial.plan.columns.id) : null,
-          warnings: notice ? [notice] : [],
+          warnings: [notice, passedOverNote(trial)].filter((w): w is string => w !== undefined),
         };
         // The exclusion summary is part of the output itself (text or JSON), not repeated on stderr.
         writeExcludedOut(trial, io, opts.excludedOut);

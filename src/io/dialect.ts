@@ -29,12 +29,21 @@ export function sniffDelimiter(headerLine: string): Delimiter {
 
 const DECIMAL_COMMA = /^[+-]?\d+,\d+$/;
 const DOT_DECIMAL = /^[+-]?\d*\.\d+$/;
+/** `1.234`, `642.025`, `1.234.567`: thousands groups in a decimal-comma locale, or a dot decimal. */
+export const DOT_GROUPED = /^[+-]?[1-9]\d{0,2}(\.\d{3})+$/;
+/** `12.345,6`: thousands groups and a decimal comma, only ever written by a decimal-comma locale. */
+const GROUPED_COMMA = /^[+-]?[1-9]\d{0,2}(\.\d{3})+,\d+$/;
 
 /**
  * A decimal comma is only possible when the comma is not the separator; it is assumed when
  * any field looks like "12,5" and no field looks like a dot-decimal "12.5". A semicolon file
  * with no decimals either way is taken as decimal-comma: spreadsheet programs write ';' as the
  * separator precisely in locales whose decimal mark is the comma.
+ *
+ * A field such as "642.025" fits both readings (thousands groups in Danish Excel, or a decimal
+ * with three places), so it decides nothing by itself: beside decimal commas it is a grouped
+ * whole number (parseNumber reads it as 642025); with no decimal comma anywhere the file keeps
+ * the dot reading it always had.
  */
 export function sniffDecimalComma(delimiter: Delimiter, fields: Iterable<string>): boolean {
   const sniffer = new DecimalMarkSniffer(delimiter);
@@ -48,6 +57,7 @@ export function sniffDecimalComma(delimiter: Delimiter, fields: Iterable<string>
  */
 export class DecimalMarkSniffer {
   #commas = 0;
+  #grouped = false;
   #dot = false;
   constructor(readonly delimiter: Delimiter) {}
 
@@ -60,7 +70,8 @@ export class DecimalMarkSniffer {
   add(field: string): boolean {
     if (!this.open) return false;
     const v = field.trim();
-    if (DECIMAL_COMMA.test(v)) this.#commas++;
+    if (DECIMAL_COMMA.test(v) || GROUPED_COMMA.test(v)) this.#commas++;
+    else if (DOT_GROUPED.test(v)) this.#grouped = true;
     // One dot decimal settles it: stop here rather than split every record of a large file.
     else if (DOT_DECIMAL.test(v)) this.#dot = true;
     return this.open;
@@ -68,6 +79,7 @@ export class DecimalMarkSniffer {
 
   decimalComma(): boolean {
     if (this.delimiter === ',' || this.#dot) return false;
-    return this.#commas > 0 || this.delimiter === ';';
+    if (this.#commas > 0) return true;
+    return !this.#grouped && this.delimiter === ';';
   }
 }

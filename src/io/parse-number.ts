@@ -4,6 +4,8 @@
  * Number("") === 0 and parseFloat("12 kg") === 12 are exactly the silent errors to avoid.
  */
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+/** Thousands groups before an optional decimal comma, as a decimal-comma locale writes them. */
+const DOT_GROUPS = /^[+-]?[1-9]\d{0,2}(\.\d{3})+(,\d+)?$/;
 
 export function parseNumber(text: string, decimalComma: boolean): number | undefined {
   // Fast path for the commonest cell, a short whole number: exactly what the regex and Number()
@@ -19,7 +21,16 @@ export function parseNumber(text: string, decimalComma: boolean): number | undef
     }
     if (k === n) return v;
   }
-  const t = decimalComma ? text.replace(',', '.') : text;
+  // With a decimal comma a dot can only group thousands ("1.234", "12.345,6"; see dialect.ts):
+  // read as such when the groups are whole, else the cell is not a number ("1.5" is refused).
+  let t = text;
+  if (decimalComma) {
+    if (text.includes('.')) {
+      if (!DOT_GROUPS.test(text)) return undefined;
+      t = text.replaceAll('.', '');
+    }
+    t = t.replace(',', '.');
+  }
   if (!NUMBER.test(t)) return undefined;
   const v = Number(t);
   return Number.isFinite(v) ? v : undefined;

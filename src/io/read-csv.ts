@@ -12,7 +12,7 @@
 import { isUtf8 } from 'node:buffer';
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { HtaError, type Problem } from '../errors.js';
-import { CsvSyntaxError, scanCsv } from './csv-scan.js';
+import { CsvSyntaxError, type ScannedRecord, scanCsv } from './csv-scan.js';
 import { firstInvalidUtf8, notUtf8 } from './utf8.js';
 import { DecimalMarkSniffer, type Delimiter, type Dialect, sniffDelimiter } from './dialect.js';
 
@@ -212,6 +212,51 @@ export class FieldReader {
   }
 }
 
+/**
+ * A scanned record cut to the header's named columns. Spreadsheets (Excel's "CSV
+ * (semikolonsepareret)" among them) write trailing separators for columns that were once
+ * touched: `;;;` after the last value, under empty header names or none. Those trailing fields
+ * are dropped when they are all blank; `nonBlank` is the first field beyond the named ones that
+ * holds a value (a 0-based index), or -1 when none does.
+ */
+function cutToWidth(r: ScannedRecord, width: number, d: string): { packed: string | readonly string[]; nonBlank: number } {
+  if (r.fields) {
+    if (r.fields.length <= width) return { packed: r.fields, nonBlank: -1 };
+    for (let i = width; i < r.fields.length; i++) if (r.fields[i]!.trim() !== '') return { packed: r.fields, nonBlank: i };
+    return { packed: r.fields.slice(0, width), nonBlank: -1 };
+  }
+  const text = r.text!;
+  let at = -1;
+  for (let k = 0; k < width; k++) {
+    at = text.indexOf(d, at + 1);
+    if (at < 0) return { packed: text, nonBlank: -1 };
+  }
+  // Fields width, width+1, … are the text after the width-th separator.
+  let field = width;
+  for (let k = at + 1; k < text.length; k++) {
+    const ch = text[k]!;
+    if (ch === d) field++;
+    else if (ch.trim() !== '') return { packed: text, nonBlank: field };
+  }
+  return { packed: text.slice(0, at), nonBlank: -1 };
+}
+
+/**
+ * A record of separators and blanks only (`;;;;;;`): Excel writes one for each row that was
+ * once touched and then emptied. It holds no value, so it is skipped as a blank line is. Most
+ * records start with a value, which settles it at the first character.
+ */
+function allBlank(r: ScannedRecord, d: string): boolean {
+  // Quoted fields keep their blanks (a quoted " " is a value): only empty ones count here.
+  if (r.fields) return r.fields.every((f) => f === '');
+  const text = r.text!;
+  for (let k = 0; k < text.length; k++) {
+    const ch = text[k]!;
+    if (ch !== d && ch.trim() !== '') return false;
+  }
+  return true;
+}
+
 /** trim() only when needed: most cells have no surrounding blanks, and trim() allocates. */
 function trimCell(c: string): string {
   if (c.length === 0) return c;
@@ -345,8 +390,31 @@ function syntaxError(file: string, err: unknown): unknown {
   return new HtaError('input.invalid', `${file} is not valid CSV`, [{ file, line: err.line, column: err.field, expected: err.message }]);
 }
 
+/**
+ * Files users pass by mistake for a CSV export, told apart by their first bytes so the message
+ * names what the file is and how to get a CSV out of it (a workbook would otherwise read as
+ * "not UTF-8", a Parquet file as a quoting error on line 1).
+ */
+function binaryKind(head: Buffer): { what: string; how: string } | undefined {
+  const starts = (text: string) => head.subarray(0, text.length).equals(Buffer.from(text, 'latin1'));
+  const csvFromExcel = 'in Excel, "Save as" → "CSV UTF-8 (comma delimited)" (Danish: "CSV UTF-8 (kommasepareret)")';
+  if (starts('PK\x03\x04')) return { what: 'an Excel workbook (.xlsx) or another zip archive', how: csvFromExcel };
+  if (starts('\xD0\xCF\x11\xE0')) return { what: 'an old Excel workbook (.xls)', how: csvFromExcel };
+  if (starts('PAR1')) return { what: 'a Parquet file', how: 'only `hta uptake` reads Parquet, as a registry whose name ends in .parquet (docs/input-registry.md); other commands need CSV' };
+  if (starts('$FL2') || starts('$FL3')) return { what: 'an SPSS data file (.sav)', how: 'in SPSS, File → Export → CSV, encoding UTF-8' };
+  if (starts('<stata_dta>') || head[0] === 0x72 || head[0] === 0x73 || head[0] === 0x71) {
+    if (head[1] === 0x01 || head[1] === 0x02 || starts('<stata_dta>')) return { what: 'a Stata data file (.dta)', how: 'in Stata, `export delimited using export.csv` (UTF-8)' };
+  }
+  return undefined;
+}
+
 interface TableShape {
+  /** The named columns: trailing unnamed, all-blank columns are dropped (see `cutToWidth`). */
   header: string[];
+  /** Fields of the header line as written (named ones plus trailing unnamed ones). */
+  written: number;
+  /** Some record has blank fields beyond the named columns, which its re-reads cut off. */
+  padded: boolean;
   /** Line of the header record. */
   headerLine: number;
   /** Byte offset where scanning starts (after a BOM). */
@@ -368,6 +436,8 @@ function scanTable(c: Chunks, file: string, keep: CsvRecord[] | undefined): Tabl
   let bom = false;
   let crlf = false;
   let header: string[] | undefined;
+  let written = 0;
+  let padded = false; // some record had blank fields beyond the named columns
   let headerLine = 1;
   let line = 1;
   let count = 0;
@@ -382,6 +452,8 @@ function scanTable(c: Chunks, file: string, keep: CsvRecord[] | undefined): Tabl
     c.more();
     if (first && (c.end - c.start >= 3 || c.eof)) {
       first = false;
+      const kind = binaryKind(c.buf.subarray(0, Math.min(c.end, 16)));
+      if (kind) throw new HtaError('input.invalid', `${file} is ${kind.what}, not a CSV file`, [{ file, line: 1, expected: `a CSV file: ${kind.how}` }]);
       bom = UTF8_BOM.every((b, i) => i < c.end && c.buf[i] === b);
       start = bom ? 3 : 0;
       c.start = start;
@@ -420,6 +492,11 @@ function scanTable(c: Chunks, file: string, keep: CsvRecord[] | undefined): Tabl
             (r) => {
               if (header === undefined) {
                 header = (r.fields ?? r.text!.split(d)).map((h) => h.trim());
+                written = header.length;
+                // Trailing empty names are spreadsheet padding, not columns (cutToWidth).
+                let named = header.length;
+                while (named > 1 && header[named - 1] === '') named--;
+                header.length = named;
                 headerLine = r.line;
                 // The first line feed of the file (at or after the BOM): the window still holds
                 // everything from the text's start, at most the BOM was dropped before it.
@@ -428,7 +505,23 @@ function scanTable(c: Chunks, file: string, keep: CsvRecord[] | undefined): Tabl
                 sniffer = new DecimalMarkSniffer(d);
                 return;
               }
-              if (r.count !== header.length) {
+              if (allBlank(r, d)) return;
+              let packed: string | readonly string[] = r.text ?? r.fields!;
+              let fieldCount = r.count !== header.length;
+              if (r.count > header.length) {
+                // Trailing separators beyond the named columns: dropped when blank (cutToWidth).
+                const cut = cutToWidth(r, header.length, d);
+                if (cut.nonBlank < 0) {
+                  packed = cut.packed;
+                  fieldCount = false;
+                  padded = true;
+                } else if (cut.nonBlank < written) {
+                  // The value is not echoed: in a column nobody named it may be anything (an id).
+                  problems.push({ file, line: r.line, column: cut.nonBlank + 1, expected: `an empty cell: column ${cut.nonBlank + 1} has no name in the header line — name it there, or delete the column`, kind: 'csv.unnamed-value' });
+                  return;
+                }
+              }
+              if (fieldCount) {
                 problems.push({
                   file,
                   line: r.line,
@@ -440,7 +533,7 @@ function scanTable(c: Chunks, file: string, keep: CsvRecord[] | undefined): Tabl
               }
               count++;
               if (keep || sniffer!.open) {
-                const rec = new PackedRecord(r.line, r.text ?? r.fields!, d);
+                const rec = new PackedRecord(r.line, packed, d);
                 if (sniffer!.open) for (const cell of rec.cells) if (cell !== null && !sniffer!.add(cell)) break;
                 keep?.push(rec);
               }
@@ -460,7 +553,7 @@ function scanTable(c: Chunks, file: string, keep: CsvRecord[] | undefined): Tabl
   if (syntax !== undefined) throw syntaxError(file, syntax);
   if (!header) throw new HtaError('input.invalid', `${file} has no header`, [{ file, line: 1, expected: 'a header line' }]);
   checkHeader(file, header, headerLine, problems);
-  return { header, headerLine, start, count, dialect: { delimiter: delimiter!, decimalComma: sniffer!.decimalComma(), bom, crlf } };
+  return { header, written, padded, headerLine, start, count, dialect: { delimiter: delimiter!, decimalComma: sniffer!.decimalComma(), bom, crlf } };
 }
 
 function checkHeader(file: string, header: string[], headerLine: number, problems: Problem[]): void {
@@ -504,6 +597,7 @@ class FileRecords implements CsvRecords {
   *[Symbol.iterator](): Iterator<CsvRecord> {
     const { file, shape } = this;
     const d = shape.dialect.delimiter;
+    const width = shape.header.length;
     const c = new FileChunks(file, this.chunkBytes);
     try {
       if (c.identity !== this.identity) throw new HtaError('input.invalid', `${file} changed while it was being read; run the command again`);
@@ -528,7 +622,7 @@ class FileRecords implements CsvRecords {
             d.charCodeAt(0),
             (r) => {
               if (header) header = false;
-              else batch.push(new PackedRecord(r.line, r.text ?? r.fields!, d));
+              else if (!allBlank(r, d)) batch.push(new PackedRecord(r.line, shape.padded ? cutToWidth(r, width, d).packed : (r.text ?? r.fields!), d));
             },
             { line, final: c.eof, count: false },
           );

@@ -7,6 +7,7 @@
  * "Ved ikke"). Every guess is listed, with what the user must check. Pure: the CLI reads and
  * writes. See docs/plan-trial.md.
  */
+import { basename } from 'node:path';
 import { parseNumber } from '../io/parse-number.js';
 import type { CsvTable } from '../io/read-csv.js';
 import { looseForm } from '../trial/near-miss.js';
@@ -21,15 +22,17 @@ export interface PlanDraft {
 
 const ID = /^(id|recordid|pid|patientid|patient|subject|subjectid|deltager|deltagerid|studieid|studyid|participantid)$/;
 const ARM = /^(arm|group|gruppe|randomi[sz]ation|randomisering|allocation|allokering|treatment|behandling|intervention)$/;
-const TIME = /^(?=.)(time|tid|visit|besoeg|besog|redcapeventname|event|timepoint|tidspunkt|maaling|maling)?(uger?|weeks?|wk|maaneder|maaned|mdr|months?|mo)?$/;
+const TIME = /^(?=.)(time|tid|visit|besoeg|besog|redcapeventname|eventname|event|timepoint|tidspunkt|maaling|maling)?(uger?|weeks?|wk|maaneder|maaned|mdr|months?|mo)?$/;
 /** The unit a time column's name gives its numeric visits: "uge", "Tid (uger)", "time_weeks" → w; "maaned", "months" → m. */
 const TIME_UNIT = /(uger?|weeks?|wk|maaneder|maaned|mdr|months?|mo)$/;
 const BASELINE = /^(baseline|base|bl|t0|0|0m|0w|uge0|inklusion|screening|baselinearm\d*)$/;
 // Pure numbers are item numbers (rmdq_12), not visits.
 const WIDE_SUFFIX = /^(baseline|base|bl|t\d+|\d+(w|m|mo|mdr|uger|weeks|months)|fu\d*|followup)$/i;
-const COVARIATE = /^(age|alder|sex|gender|kon|koen|bmi|country|land|site|center|region|education|uddannelse)$/;
+const COVARIATE = /^(age|alder|sex|gender|kon|koen|køn|bmi|country|land|site|center|region|education|uddannelse)$/;
 /** Values that usually mean "missing" in exports (SPSS/Excel user-missing codes). */
 const SENTINELS = new Set([-9, -99, -999, 99, 999, 9999, -1, -8, -7]);
+/** Numbers in the decimal mark the file does not use: "6,0" in a dot-decimal file, "6.5" in a decimal-comma one. */
+const OTHER_MARK = { dot: /^[+-]?\d+,\d+$/, comma: /^[+-]?\d*\.\d+$/ };
 const YES = /^(ja|yes|y|j|sand|true)$/i;
 const NO = /^(nej|no|n|falsk|false)$/i;
 
@@ -42,11 +45,25 @@ interface Outcome {
   maxMissingItems?: number;
 }
 
+/** A plan name from a column name: Danish and Norwegian letters spelled out ("Køn" → "koen"), accents dropped, other characters one "_" ("Smerte (0-10)" → "smerte_0_10"). */
+function asciiName(column: string): string {
+  return column
+    .toLowerCase()
+    .replace(/æ/g, 'ae')
+    .replace(/ø/g, 'oe')
+    .replace(/å/g, 'aa')
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .replace(/[^a-z0-9_]+/g, '_')
+    .replace(/^_+|_+$/g, '');
+}
+
 /** Plan label for a REDCap-style event name ("3_months_arm_1" → "3m"), else the value. */
 export function visitLabel(value: string): string {
   const v = looseForm(value);
   if (BASELINE.test(v)) return 'baseline';
-  const m = /^(\d+)(months?|maaneder|mdr|m|mo|weeks?|uger|w)(arm\d+)?$/.exec(v);
+  // looseForm drops the ring of å: "3 måneder" arrives as "3maneder".
+  const m = /^(\d+)(months?|maaneder|maneder|mdr|m|mo|weeks?|uger|w)(arm\d+)?$/.exec(v);
   if (m) return `${m[1]}${/^(w|weeks?|uger)$/.test(m[2]!) ? 'w' : 'm'}`;
   return value;
 }
@@ -72,7 +89,9 @@ export function draftPlan(csv: CsvTable, schemaRef: string): PlanDraft {
   if (!find(ID)) checks.push(`no column is named like a patient id; "${idCol}" (the first column) was taken: set "columns": { "id": … }`);
   guesses.push(`patient id column: "${idCol}"`);
 
-  const plan: Record<string, unknown> = { $schema: schemaRef, title: { en: `Draft plan for ${csv.file}` } };
+  // The file's name only: the title is printed on the report's pages, and a folder path from
+  // the user's own machine has no place there.
+  const plan: Record<string, unknown> = { $schema: schemaRef, title: { en: `Draft plan for ${basename(csv.file)}`, da: `Udkast til analyseplan for ${basename(csv.file)}` } };
   const columns: Record<string, unknown> = {};
   if (idCol !== 'id') columns.id = idCol;
 
@@ -126,7 +145,8 @@ export function draftPlan(csv: CsvTable, schemaRef: string): PlanDraft {
   if (armCol) {
     if (armCol !== 'arm') columns.arm = armCol;
     const arms = valuesOf(armCol);
-    const interventionFirst = /app|interv|selfback|behandl|treat|active|aktiv|^a$|^1$/i;
+    // SPSS in a Danish locale writes codes with decimals ("1,00").
+    const interventionFirst = /app|interv|selfback|behandl|treat|active|aktiv|^a$|^1([.,]0+)?$/i;
     const intervention = arms.find((a) => interventionFirst.test(a)) ?? arms[0] ?? 'intervention';
     const control = arms.find((a) => a !== intervention) ?? 'control';
     plan.arms = { intervention, control };
@@ -136,6 +156,11 @@ export function draftPlan(csv: CsvTable, schemaRef: string): PlanDraft {
   } else {
     plan.arms = { intervention: 'intervention', control: 'control' };
     checks.push('no arm column (arm, group, gruppe, randomisering, …) was found: set "columns": { "arm": … } and "arms"');
+    // REDCap projects can randomise into REDCap arms: the group is then only in the event name.
+    const redcapArms = timeCol ? [...new Set(valuesOf(timeCol).map((v) => /_arm_(\d+)$/.exec(v)?.[1]).filter((a) => a !== undefined))] : [];
+    if (redcapArms.length > 1) {
+      checks.push(`the visits of "${timeCol}" end in ${redcapArms.map((a) => `_arm_${a}`).join(', ')}: REDCap arms. hta reads the randomised group from a column, not from event names — if these arms are the groups, add a column with each patient's arm to the export (REDCap: a field on the baseline form) and name it in "columns": { "arm": … }`);
+    }
   }
   plan.columns = columns;
   if (wide) plan.layout = 'wide';
@@ -160,6 +185,7 @@ export function draftPlan(csv: CsvTable, schemaRef: string): PlanDraft {
   const taken = new Set<string>();
   const outcomes: Outcome[] = [];
   const missing = new Set<string | number>();
+  const mixedMarks = new Set<string>();
   const instruments: Record<string, unknown> = {};
 
   /** Codes from the distinct answers of item columns with allowed range [lo, hi]. */
@@ -170,6 +196,11 @@ export function draftPlan(csv: CsvTable, schemaRef: string): PlanDraft {
     values.forEach((v, k) => {
       const n = numeric[k];
       if (n === undefined) {
+        if (OTHER_MARK[csv.dialect.decimalComma ? 'comma' : 'dot'].test(v)) {
+          // A number in the other decimal mark is data, never a missing-value code.
+          mixedMarks.add(v);
+          return;
+        }
         if (binary && YES.test(v)) answers[v] = 1;
         else if (binary && NO.test(v)) answers[v] = 0;
         else missing.add(v);
@@ -249,6 +280,20 @@ export function draftPlan(csv: CsvTable, schemaRef: string): PlanDraft {
     }
   }
 
+  // REDCap checkbox fields: one 0/1 column per option (`meds___1`, `meds___2`), whose meaning
+  // the export does not say; not outcomes by name ("meds" would read as medication use).
+  const checkboxes = new Map<string, string[]>();
+  for (const s of stems) {
+    const m = /^(.+)___[0-9a-z_]+$/i.exec(s);
+    if (!m || taken.has(s)) continue;
+    checkboxes.set(m[1]!, [...(checkboxes.get(m[1]!) ?? []), s]);
+    taken.add(s);
+  }
+  for (const [field, cols] of checkboxes) {
+    guesses.push(`not used: REDCap checkbox field "${field}" (${cols.join(', ')}: one 0/1 column per option)`);
+    checks.push(`REDCap checkbox "${field}": add an option's column as a "binary" outcome or a covariate if the protocol analyses it`);
+  }
+
   // Single score columns by name.
   for (const s of stems) {
     if (taken.has(s)) continue;
@@ -256,7 +301,7 @@ export function draftPlan(csv: CsvTable, schemaRef: string): PlanDraft {
     const values = stemValues(s);
     const nums = values.map((v) => parseNumber(v, csv.dialect.decimalComma)).filter((x): x is number => x !== undefined && !SENTINELS.has(x));
     const decimals = nums.some((x) => !Number.isInteger(x));
-    const key = s.toLowerCase().replace(/[^a-z0-9_]/g, '_').replace(/^[^a-z]+/, '') || 'outcome';
+    const key = asciiName(s).replace(/^[^a-z]+/, '') || 'outcome';
     const col = key === s ? {} : { column: s };
     let o: Outcome | undefined;
     if (/^(rmdq|roland)/.test(n)) o = { key: 'rmdq', instrument: 'rmdq', ...(s === 'rmdq' ? {} : { column: s }) };
@@ -291,7 +336,7 @@ export function draftPlan(csv: CsvTable, schemaRef: string): PlanDraft {
   const renames: Record<string, string> = {};
   for (const s of stems) {
     if (taken.has(s) || !COVARIATE.test(looseForm(s))) continue;
-    const name = s.toLowerCase().replace(/[^a-z0-9_]/g, '_');
+    const name = asciiName(s);
     covariates.push(name);
     if (name !== s) renames[name] = s;
     const values = stemValues(s).map((v) => parseNumber(v, csv.dialect.decimalComma));
@@ -307,6 +352,11 @@ export function draftPlan(csv: CsvTable, schemaRef: string): PlanDraft {
   const ignored = stems.filter((s) => !taken.has(s) && !COVARIATE.test(looseForm(s)));
   if (ignored.length) guesses.push(`not used: ${ignored.join(', ')}`);
 
+  if (mixedMarks.size) {
+    const examples = [...mixedMarks].slice(0, 3).map((v) => JSON.stringify(v)).join(', ');
+    const [theirs, file] = csv.dialect.decimalComma ? ['a decimal point', 'a decimal comma'] : ['a decimal comma', 'a decimal point'];
+    checks.push(`values such as ${examples} have ${theirs} while the file's other numbers have ${file}: hta reads one decimal mark per file, so these are not numbers — export the file again with one decimal mark (docs/input-trial-export.md#dialects)`);
+  }
   if (missing.size) {
     plan.missingCodes = [...missing].sort((a, b) => String(a).localeCompare(String(b)));
     guesses.push(`missing-value codes: ${[...missing].map((m) => JSON.stringify(m)).join(', ')}`);

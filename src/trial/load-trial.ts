@@ -30,6 +30,11 @@ export function visitsOf(plan: Plan): string[] {
 export interface LoadTrialOptions {
   /** Leave rows with problems out instead of stopping; defaults to the plan's `invalidRows`. */
   excludeInvalid?: boolean;
+  /**
+   * Each patient's arm value from a first look at the file, for long exports whose arm is on one
+   * row of the patient and empty on the rest, ahead of an earlier row (`armValuesById`). Internal.
+   */
+  armById?: ReadonlyMap<string, string>;
 }
 
 /** The column an export calls a covariate: `columns.covariates` renames, else the name itself. */
@@ -41,6 +46,9 @@ type Recode = [column: string, code: string, to: number | null];
 
 /** The column read for withdrawal reasons when the plan names none (docs/input-trial-export.md). */
 export const DEFAULT_WITHDRAWAL_COLUMN = 'withdrawal_reason';
+
+/** REDCap's column naming the repeating instrument of a row (empty on the visit rows). */
+const REDCAP_REPEAT = 'redcap_repeat_instrument';
 
 const NO_COVARIATES: (string | number | null)[] = [];
 
@@ -82,7 +90,7 @@ export function loadTrial(csv: CsvTable, plan: Plan, options: LoadTrialOptions =
     ['arm', plan.columns.arm, armCol, 'arm'],
     ['time', plan.columns.time, timeCol, 'time'],
   ] as const) {
-    if (idx < 0) headerProblems.push(missingColumn(name, `a ${role} column named "${name}" (columns are: ${listed}); name it in the plan's "columns": { "${key}": … }`, `column.${key}`));
+    if (idx < 0) headerProblems.push(missingColumn(name, `${role === 'arm' ? 'an' : 'a'} ${role} column named "${name}" (columns are: ${listed}); name it in the plan's "columns": { "${key}": … }`, `column.${key}`));
   }
   const sources = resolveSources(table, plan, file, headerProblems, decimalComma);
   const covariates = plan.covariates.map((name) => {
@@ -197,6 +205,13 @@ export function loadTrial(csv: CsvTable, plan: Plan, options: LoadTrialOptions =
     groupProblems = rowProblems.length;
   };
 
+  let lookAhead = false;
+  // REDCap's repeating instruments (adverse events, contacts…) add rows beside the visit rows,
+  // marked in `redcap_repeat_instrument`. One holding none of the plan's values belongs to another
+  // form and is passed over (counted); one holding them is a problem: hta reads one row per visit.
+  const repeatCol = wide ? -1 : colOf(REDCAP_REPEAT);
+  const planCells = repeatCol < 0 ? [] : [...new Set([...sources.flatMap((s) => s.columnIndexes), ...covariates.map((c) => c.idx), ...(reasonCol >= 0 ? [reasonCol] : [])])];
+  const repeatRows = { rows: 0, instruments: new Set<string>() };
   const row = new RowContext(file, table, rowProblems, decimalComma);
   const scores = new Float64Array(sources.length);
   // One item array per outcome, reused row after row (the instruments do not keep it).
@@ -214,12 +229,33 @@ export function loadTrial(csv: CsvTable, plan: Plan, options: LoadTrialOptions =
     row.line = line;
     row.time = time;
 
+    const repeat = repeatCol < 0 ? null : cells.cell(repeatCol);
+    if (repeat !== null) {
+      const filled = planCells.find((i) => cells.cell(i) !== null);
+      if (filled === undefined) {
+        repeatRows.rows++;
+        repeatRows.instruments.add(repeat);
+        continue;
+      }
+      row.add({ ...row.at(filled), expected: `no value here: the row is a REDCap repeating-instrument row ("${REDCAP_REPEAT}" is "${repeat}"), and hta reads one row per patient and visit — export the visit forms without their repeats, or one instance per visit as its own event`, kind: 'redcap.repeat' });
+      continue;
+    }
     const id = cells.cell(idCol);
     if (id === null) {
       row.add({ ...row.at(idCol), value: '', expected: 'a patient id (the cell is empty)', kind: 'id.empty' });
       continue;
     }
-    const armRaw = cells.cell(armCol);
+    let armRaw = cells.cell(armCol);
+    if (armRaw === null && !wide) {
+      // REDCap longitudinal exports fill a form's fields on its own event only: the arm sits on
+      // the randomisation (usually baseline) row, empty on the others. Such a row takes the
+      // patient's arm from its other rows (docs/input-trial-export.md); a patient not yet met
+      // needs a look ahead, done once for the whole file only when it happens.
+      const known = idIndex.get(id);
+      if (known !== undefined) armRaw = armValues[idArm[known] === 'intervention' ? 0 : 1]!;
+      else if (options.armById) armRaw = options.armById.get(id) ?? null;
+      else lookAhead = true;
+    }
     const arm = armRaw === null ? undefined : armOf.get(armRaw);
     if (arm === undefined) {
       const hint = armRaw === null ? undefined : didYouMean(armRaw, armValues);
@@ -227,9 +263,10 @@ export function loadTrial(csv: CsvTable, plan: Plan, options: LoadTrialOptions =
         ...row.at(armCol),
         value: armRaw ?? '',
         expected:
-          groups.unit === 'arm'
+          (groups.unit === 'arm'
             ? `an arm value: "${plan.arms.intervention}" (intervention) or "${plan.arms.control}" (control), as in the plan's "arms"`
-            : `an exposure value: "${plan.arms.intervention}" for ${groups.described.intervention} or "${plan.arms.control}" for ${groups.described.control}, as in the plan's "${groups.planField}"`,
+            : `an exposure value: "${plan.arms.intervention}" for ${groups.described.intervention} or "${plan.arms.control}" for ${groups.described.control}, as in the plan's "${groups.planField}"`) +
+          (armRaw === null && !wide ? ` (the cell is empty, and no other row of this patient has a value)` : ''),
         kind: `arm.unknown${hint ? `:${hint}` : ''}`,
         ...(hint ? { hint } : {}),
       });
@@ -308,6 +345,7 @@ export function loadTrial(csv: CsvTable, plan: Plan, options: LoadTrialOptions =
     for (const r of recodes) pendingRecodes.push(r);
   }
   if (groupLine >= 0) commit();
+  if (lookAhead) return loadTrial(csv, plan, { ...options, armById: armValuesById(table, idCol, armCol) });
 
   if (rowProblems.length && !exclude) throw invalid(file, rowProblems, true);
   const badLines = new Set(rowProblems.map((p) => p.line));
@@ -332,8 +370,25 @@ export function loadTrial(csv: CsvTable, plan: Plan, options: LoadTrialOptions =
     layout: wide ? 'wide' : 'long',
     recoded: tally.list(table.header),
     excluded: exclude ? { rows: badLines.size, problems: rowProblems } : null,
+    ...(repeatRows.rows > 0 ? { passedOver: { rows: repeatRows.rows, why: `REDCap repeating-instrument rows (${[...repeatRows.instruments].map((i) => JSON.stringify(i)).join(', ')}) with none of the plan's columns filled` } } : {}),
     ...(reasonCol >= 0 ? { withdrawalColumn: reasonColumn } : {}),
   });
+}
+
+/**
+ * Each id's first non-empty arm value (a conflicting later one is the main pass's arm-switch
+ * problem). One pass reading two cells per record; run only when a patient's first row has no arm.
+ */
+function armValuesById(table: LongTable, idCol: number, armCol: number): Map<string, string> {
+  const out = new Map<string, string>();
+  const cells = new FieldReader();
+  for (const rec of table.records) {
+    cells.load(rec, Math.max(idCol, armCol) + 1);
+    const id = cells.cell(idCol);
+    const arm = cells.cell(armCol);
+    if (id !== null && arm !== null && !out.has(id)) out.set(id, arm);
+  }
+  return out;
 }
 
 /** Where the problems of the record being read sit, and where its recoded cells are counted. */

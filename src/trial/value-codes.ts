@@ -31,7 +31,12 @@ function keyOf(text: string, decimalComma: boolean): string {
 }
 
 /** Plan codes are read with either decimal mark: a plan is written by hand. */
-const planKey = (code: string | number): string => (typeof code === 'number' ? `n:${code}` : keyOf(code.trim(), true));
+const planKey = (code: string | number): string => {
+  if (typeof code === 'number') return `n:${code}`;
+  const text = code.trim();
+  const n = parseNumber(text, false) ?? parseNumber(text, true);
+  return n === undefined ? `t:${text}` : `n:${n}`;
+};
 
 export class ColumnCoder {
   private readonly answers = new Map<string, { code: string; value: number }>();

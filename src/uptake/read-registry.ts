@@ -302,6 +302,7 @@ export async function scanRegistryRows(
       const line = nextLine;
       nextLine += 1 + lineBreaksInside(record);
       if (record.length === 1 && (record[0] as string).trim() === '') continue;
+      if (check !== undefined && separatorsOnly(record)) continue;
       if (check === undefined) {
         const idx = registryColumnIndex(record, file, options.columns);
         if (Array.isArray(idx)) throw new HtaError('input.invalid', `${file} lacks registry columns`, idx);
@@ -328,6 +329,14 @@ export async function scanRegistryRows(
   const result = { ...found.result(), malformedRows };
   if (result.problemCount > 0 && !rules.exclude) throw invalidRowsError(file, result);
   return result;
+}
+
+/** The blanks a cell may hold and still be empty in a row of separators only (the SQL view trims the same). */
+export const SCAN_BLANKS = ' \t\r\n';
+
+/** A row of separators and those blanks only (Excel's `;;;;` for rows once touched): no referral, skipped. */
+function separatorsOnly(record: readonly string[]): boolean {
+  return record.every((c) => /^[ \t\r\n]*$/.test(c));
 }
 
 /** The error for a file without a header line. */

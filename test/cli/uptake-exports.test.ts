@@ -75,6 +75,55 @@ describe('hta uptake on real-shaped registry exports, against R', () => {
     checkAgainstR(JSON.parse(r.stdout) as Json, REF['registry-dk-regional']!);
   });
 
+  it('Danish Excel: own column order, an extra column, ";;;" trailing columns, d.m.yyyy, region spellings, a year with no rows (numpy/scipy reference)', async () => {
+    const before = readFileSync(`${FX}/registry-dk-excel/registry.csv`);
+    const r = await runFixture('registry-dk-excel');
+    expect(r.code, r.stderr).toBe(0);
+    // expected.json: make-more-fixtures.py reads the raw files itself (no R on every machine).
+    checkAgainstR(JSON.parse(r.stdout) as Json, JSON.parse(readFileSync(`${FX}/registry-dk-excel/expected.json`, 'utf8')) as Reference);
+    expect(readFileSync(`${FX}/registry-dk-excel/registry.csv`).equals(before)).toBe(true);
+  });
+
+  it('Danish Excel with its own threshold: the clinic with 3 referrals is hidden in the funnel and in the CSV tables', async () => {
+    const dir = tempDir();
+    const F = `${FX}/registry-dk-excel`;
+    const r = await runCli('uptake', `${F}/registry.csv`, '--eligible', `${F}/eligible.csv`, '--plan', `${F}/uptake.plan.json`, '--json', '--csv-dir', join(dir, 'csv'));
+    expect(r.code, r.stderr).toBe(0);
+    const nor3 = (JSON.parse(r.stdout) as { funnel: { rows: { clinic: string; referrals: unknown; activations: unknown }[] } }).funnel.rows.find((c) => c.clinic === 'NOR3')!;
+    expect([nor3.referrals, nor3.activations]).toEqual(['suppressed', 'suppressed']);
+    expect(readFileSync(join(dir, 'csv', 'clinic-funnel.csv'), 'utf8')).toMatch(/^NOR3,[^,]+,suppressed,suppressed,/m);
+  });
+
+  it('rows of separators only (";;;;", Excel) are no referrals: the same JSON as without them, also when a bad row makes the row scan run', async () => {
+    const dir = tempDir();
+    const F = `${FX}/registry-dk-excel`;
+    const plan = planWith(dir, `${F}/uptake.plan.json`);
+    const text = readFileSync(`${F}/registry.csv`, 'utf8');
+    const padded = join(dir, 'padded.csv');
+    // Two rows of separators: as many fields as the header, and one fewer.
+    writeFileSync(padded, text + ';;;;;;;;;;;;\r\n  ;;; ;;;;;;;;\r\n');
+    const run = (file: string, ...more: string[]) => runCli('uptake', file, '--eligible', `${F}/eligible.csv`, '--plan', plan, '--json', ...more);
+    const [a, b] = [await run(`${F}/registry.csv`), await run(padded)];
+    expect(b.code, b.stderr).toBe(0);
+    expect(b.stdout).toBe(a.stdout);
+    const bad = join(dir, 'bad.csv');
+    writeFileSync(bad, text + ';;;;;;;;;;;;\r\nAndet;K;200;HOV1;Hovedstaden;99999;1.1.2025;;;;;;\r\n;;;;;;;;;;;;\r\n');
+    const c = await run(bad, '--exclude-invalid');
+    expect(c.code, c.stderr).toBe(0);
+    expect(JSON.parse(c.stdout).excluded.rows).toBe(1);
+  });
+
+  it('a registry with only its header line is refused (no tables of nothing dated 1970-01-01)', async () => {
+    const dir = tempDir();
+    const F = `${FX}/registry-dk-excel`;
+    const head = join(dir, 'registry.csv');
+    writeFileSync(head, readFileSync(`${F}/registry.csv`, 'utf8').split('\r\n')[0] + '\r\n');
+    const r = await runCli('uptake', head, '--eligible', `${F}/eligible.csv`, '--plan', `${F}/uptake.plan.json`, '--csv-dir', join(dir, 'csv'));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/registry\.csv has a header but no rows/);
+    expect(existsSync(join(dir, 'csv'))).toBe(false);
+  });
+
   it('Norwegian: five Norwegian regions, ISO date-times, clinic codes with æøå, "14,200", a synonym; one code in two regions is two clinics', async () => {
     const r = await runFixture('registry-no');
     expect(r.code).toBe(0);

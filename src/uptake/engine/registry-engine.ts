@@ -17,7 +17,7 @@ import type { ProblemGroup } from '../../problem-groups.js';
 import { dayToIso, registryColumnIndex, REGISTRY_COLUMNS, type ColumnIndex, type RegistryColumn } from '../referral.js';
 import type { DateFormat } from '../registry-dates.js';
 import {
-  detectedDateFormat, emptyRegistry, invalidRowsError, readRegistryHeader, registryRecords, registryRowChecker, registryRules,
+  detectedDateFormat, emptyRegistry, invalidRowsError, readRegistryHeader, registryRecords, registryRowChecker, registryRules, SCAN_BLANKS,
   rowProblemCollector, scanRegistryRows, sniffFileDelimiter,
   type ReadRegistryOptions, type RegistryRead, type RegistryRules, type RowCheck,
 } from '../read-registry.js';
@@ -82,15 +82,21 @@ async function viewCsv(db: DuckDBConnection, file: string, source: Source & { he
   const width = source.header.length;
   const types = Array.from({ length: width }, (_, i) => `'c${i}': 'VARCHAR'`).join(', ');
   const pick = REGISTRY_COLUMNS.map((c) => `COALESCE(c${source.columns[c]}, '') AS ${c}`).join(', ');
+  // Rows of separators only (Excel's `;;;;` for rows once touched) are not referrals: left out
+  // here as the row scan leaves them out (`separatorsOnly` in read-registry.ts), same blanks.
+  const blank = Array.from({ length: width }, (_, i) => `trim(COALESCE(c${i}, ''), ${sqlText(SCAN_BLANKS)}) = ''`).join(' AND ');
   await db.run(`CREATE OR REPLACE VIEW ${view} AS SELECT CAST(NULL AS BIGINT) AS rid, ${pick} FROM read_csv(${sqlText(file)},
     delim = ${sqlText(source.delimiter ?? ',')}, quote = '"', escape = '"', header = true, skip = ${source.headerLine - 1},
     auto_detect = false, columns = {${types}}, store_rejects = true, rejects_table = 'rejects', rejects_scan = 'reject_scans',
-    strict_mode = ${strict}, null_padding = false${bufferBytes === undefined ? '' : `, buffer_size = ${bufferBytes}`})`);
+    strict_mode = ${strict}, null_padding = false${bufferBytes === undefined ? '' : `, buffer_size = ${bufferBytes}`}) WHERE NOT (${blank})`);
 }
 
-/** Rows DuckDB could not take (wrong number of fields, bad quoting or encoding); blank ones aside. */
-async function rejectedRows(db: DuckDBConnection): Promise<number> {
-  const r = await db.runAndReadAll(`SELECT count(DISTINCT line) FROM rejects WHERE trim(csv_line, ' \t\r\n') <> ''`);
+/**
+ * Rows DuckDB could not take (wrong number of fields, bad quoting or encoding); blank ones and
+ * rows of separators only aside (the row scan skips those too, whatever their field count).
+ */
+async function rejectedRows(db: DuckDBConnection, delimiter: string): Promise<number> {
+  const r = await db.runAndReadAll(`SELECT count(DISTINCT line) FROM rejects WHERE trim(csv_line, ${sqlText(SCAN_BLANKS + delimiter)}) <> ''`);
   return Number(r.getRowsJS()[0]?.[0] ?? 0);
 }
 
@@ -281,7 +287,7 @@ export async function aggregateRegistry(file: string, options: ReadRegistryOptio
       dateFormat = rules.dateFormat;
     }
     const bad = Number((await db.runAndReadAll('SELECT count(*) FROM checked WHERE bad')).getRowsJS()[0]?.[0] ?? 0);
-    const rejected = csv ? await rejectedRows(db) : 0;
+    const rejected = csv ? await rejectedRows(db, csv.delimiter ?? ',') : 0;
     let excluded: { rows: number; problems: ProblemGroup[] } = { rows: 0, problems: [] };
     if (bad + rejected > 0 || (scanned?.excludedRows ?? 0) > 0) {
       const check = scanned ?? (csv
@@ -292,6 +298,13 @@ export async function aggregateRegistry(file: string, options: ReadRegistryOptio
         throw new HtaError('analysis.failed', `${label}: the engine found ${bad + rejected} invalid row(s) and the row check ${check.excludedRows}; please report this with the file's structure (no data)`);
       }
       excluded = { rows: check.excludedRows, problems: check.groups };
+    }
+    if (bad + rejected === 0 && Number((await db.runAndReadAll('SELECT count(*) FROM checked')).getRowsJS()[0]?.[0] ?? 0) === 0) {
+      // A header and nothing else (an export run before any referral, or cut wrong): tables of
+      // nothing with an export date of 1970-01-01 would be published as if they were results.
+      throw new HtaError('input.invalid', `${label} has a header but no rows`, [
+        { file: label, line: 2, expected: 'one row per referral after the header line (the file has only the header): export the registry again, or check its date filter' },
+      ]);
     }
     await db.run('CREATE VIEW uptake_referrals AS SELECT region, clinic, referred, activated, last_active, age, sex, referrer FROM checked WHERE NOT bad');
     const exportDay = rules.exportDay;

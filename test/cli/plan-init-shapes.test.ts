@@ -1,0 +1,98 @@
+// `hta plan init` on exports as spreadsheets write them: numbers in the other decimal mark are
+// data, never drafted as missing-value codes (a plan with "6,0" as a missing code would drop
+// every such answer silently); the draft says the file mixes decimal marks instead.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseCsvText } from '../../src/io/read-csv.js';
+import { draftPlan } from '../../src/plan/draft-plan.js';
+import { runCli, tempDir } from '../support/run-cli.js';
+
+describe('plan init and decimal marks', () => {
+  it('thousands dots beside decimal commas: the pain values are numbers, no missing codes', () => {
+    const csv = parseCsvText('id;arm;time;smerte;indkomst\nP1;a;0;6,0;642.025\nP1;a;3;4,5;642.025\nP2;b;0;7,5;1.250.000\nP2;b;3;3,0;1.250.000\n', 'dk.csv');
+    const d = draftPlan(csv, 'plan.schema.json');
+    expect(d.plan.missingCodes).toBeUndefined();
+    expect(d.checks.join('\n')).toMatch(/"smerte" has decimals/);
+  });
+  it('decimal commas in a dot-decimal file: no missing codes, a check naming the mixed marks', () => {
+    const csv = parseCsvText('id;arm;time;smerte;vaegt\n1;a;0;6,0;12.5\n1;a;3;4,5;12.5\n2;b;0;7,5;80\n2;b;3;3,0;80\n', 'mixed.csv');
+    const d = draftPlan(csv, 'plan.schema.json');
+    expect(d.plan.missingCodes).toBeUndefined();
+    expect(d.checks.join('\n')).toMatch(/values such as "6,0", "4,5", "7,5" have a decimal comma while the file's other numbers have a decimal point/);
+  });
+});
+
+describe('plan init on the later export shapes', () => {
+  it.each(['excel-semicolon-wide', 'redcap-events'])('drafts a plan for test/fixtures/exports/%s that reads what the hand-written plan reads', async (name) => {
+    const csv = `test/fixtures/exports/${name}/export.csv`;
+    const before = readFileSync(csv);
+    const out = join(tempDir(), 'plan.json');
+    const r = await runCli('plan', 'init', csv, '--out', out);
+    expect(r.code, r.stderr).toBe(0);
+    const v = await runCli('validate', csv, '--plan', out, '--json');
+    expect(v.code, v.stderr).toBe(0);
+    const hand = JSON.parse((await runCli('validate', csv, '--plan', `test/fixtures/exports/${name}/plan.json`, '--json')).stdout);
+    const drafted = JSON.parse(v.stdout);
+    expect(drafted.patients).toEqual(hand.patients);
+    const counts = (s: { times: string[]; outcomes: { observed: Record<string, unknown> }[] }) => s.outcomes.map((o) => s.times.map((t) => o.observed[t]));
+    expect(counts(drafted)).toEqual(counts(hand));
+    expect(readFileSync(csv).equals(before)).toBe(true);
+  });
+  it('REDCap checkbox columns are listed as one field, not drafted as outcomes', async () => {
+    const r = await runCli('plan', 'init', 'test/fixtures/exports/redcap-events/export.csv');
+    expect(JSON.parse(r.stdout).outcomes.map((o: { key: string }) => o.key)).toEqual(['rmdq']);
+    expect(r.stderr).toContain('REDCap checkbox field "meds" (meds___1, meds___2, meds___3');
+  });
+});
+
+describe('plan init on SPSS value labels', () => {
+  it('reads "3 måneder" as the 3m visit and "Køn" as the covariate "koen"', () => {
+    const csv = parseCsvText('ID,Behandling,Tidspunkt,Køn,Smerte\n1,App,Baseline,Kvinde,5\n1,App,3 måneder,Kvinde,3\n2,Usual care,Baseline,Mand,6\n2,Usual care,3 måneder,Mand,.a\n', 'spss.csv');
+    const d = draftPlan(csv, 'plan.schema.json');
+    expect(d.plan.timeLabels).toEqual({ Baseline: 'baseline', '3 måneder': '3m' });
+    expect(d.plan.covariates).toEqual(['koen']);
+    expect((d.plan.columns as { covariates: unknown }).covariates).toEqual({ koen: 'Køn' });
+  });
+});
+
+describe('plan init --uptake on a Parquet registry', () => {
+  it('says it drafts from CSV only and how to write the plan, instead of a quoting error on line 1', async () => {
+    const file = join(tempDir(), 'registry.parquet');
+    writeFileSync(file, Buffer.from('PAR1\x15\x04\x15"x', 'latin1'));
+    const r = await runCli('plan', 'init', '--uptake', file);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/is a Parquet file: plan init --uptake drafts from a CSV registry only/);
+    expect(r.stderr).toMatch(/columns\.registry/);
+  });
+});
+
+describe('the drafted title', () => {
+  it('names the export by its file name, never by a folder path that would be printed on the report pages', () => {
+    const d = draftPlan(parseCsvText('id,arm,time,rmdq\n1,a,baseline,3\n1,a,3m,2\n2,b,baseline,4\n2,b,3m,4\n', '/home/forsker/projekter/trial/export.csv'), 'plan.schema.json');
+    expect(d.plan.title).toEqual({ en: 'Draft plan for export.csv', da: 'Udkast til analyseplan for export.csv' });
+  });
+});
+
+describe('plan init on a REDCap export with labels (not raw codes)', () => {
+  it('takes "Event Name" as the visit column and names "Smerte (0-10)" smerte_0_10', () => {
+    const csv = parseCsvText('Record ID,Event Name,Randomisering,Smerte (0-10)\n1,Baseline,App,5\n1,3 måneder,,3\n2,Baseline,Kontrol,6\n2,3 måneder,,6\n', 'labels.csv');
+    const d = draftPlan(csv, 'plan.schema.json');
+    expect(d.plan.columns).toMatchObject({ id: 'Record ID', time: 'Event Name', arm: 'Randomisering' });
+    expect(d.plan.outcomes).toEqual([{ key: 'smerte_0_10', instrument: 'nrs', column: 'Smerte (0-10)' }]);
+  });
+});
+
+describe('plan init on a REDCap project randomised into REDCap arms', () => {
+  it('says the groups are only in the event names and that hta needs them as a column', () => {
+    const csv = parseCsvText('record_id,redcap_event_name,smerte\n1,baseline_arm_1,5\n1,3_months_arm_1,3\n2,baseline_arm_2,6\n2,3_months_arm_2,6\n', 'arms.csv');
+    expect(draftPlan(csv, 'plan.schema.json').checks.join('\n')).toMatch(/end in _arm_1, _arm_2: REDCap arms\. hta reads the randomised group from a column/);
+  });
+});
+
+describe('plan init on SPSS codes written with decimals ("1,00")', () => {
+  it('guesses "1,00" as the intervention as it would "1"', () => {
+    const csv = parseCsvText('pid;arm;time;smerte\n1;2,00;0;5\n1;2,00;3;3\n2;1,00;0;6\n2;1,00;3;6\n', 'spss.csv');
+    expect(draftPlan(csv, 'plan.schema.json').plan.arms).toEqual({ intervention: '1,00', control: '2,00' });
+  });
+});

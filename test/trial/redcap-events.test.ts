@@ -1,0 +1,62 @@
+// REDCap longitudinal exports fill a form's fields on its own event only: the arm (randomisation
+// form) sits on one row of the patient, empty on the others, and repeating instruments add rows
+// beside the visits. Read as REDCap means them (docs/input-trial-export.md).
+import { describe, expect, it } from 'vitest';
+import { parseCsvText } from '../../src/io/read-csv.js';
+import { parsePlan } from '../../src/plan/load-plan.js';
+import { loadTrial } from '../../src/trial/load-trial.js';
+import { errorOf } from '../support/error-of.js';
+
+const plan = parsePlan({
+  columns: { id: 'record_id', arm: 'randomisering', time: 'redcap_event_name', covariates: { age: 'alder' } },
+  arms: { intervention: '1', control: '2' },
+  timeLabels: { baseline_arm_1: 'baseline', '3_months_arm_1': '3m' },
+  timepoints: ['3m'],
+  covariates: ['age'],
+  outcomes: [{ key: 'pain', instrument: 'nrs', column: 'smerte' }],
+});
+const HEAD = 'record_id,redcap_event_name,redcap_repeat_instrument,redcap_repeat_instance,randomisering,alder,smerte,ae_tekst';
+
+const load = (lines: string[]) => loadTrial(parseCsvText([HEAD, ...lines].join('\n') + '\n', 'redcap.csv'), plan);
+const armOf = (t: ReturnType<typeof load>) => Object.fromEntries(t.patients.map((p) => [p.id, p.arm]));
+
+describe('a REDCap arm given on one row of the patient', () => {
+  it('is the arm of its rows with an empty arm cell, before or after it in the file', () => {
+    const t = load([
+      '11,baseline_arm_1,,,1,40,7,',
+      '11,3_months_arm_1,,,,,4,',
+      // The follow-up row first: its arm comes from a row further down.
+      '12,3_months_arm_1,,,,,6,',
+      '12,baseline_arm_1,,,2,55,7,',
+    ]);
+    expect(armOf(t)).toEqual({ '11': 'intervention', '12': 'control' });
+    expect(t.rows.length).toBe(4);
+    expect(t.patients.map((p) => p.covariates.age)).toEqual([40, 55]);
+  });
+  it('a patient with no arm on any row is a problem at each row, saying none of its rows has one', () => {
+    const e = errorOf(() => load(['11,baseline_arm_1,,,1,40,7,', '13,baseline_arm_1,,,,50,7,', '13,3_months_arm_1,,,,,5,']));
+    expect(e.problems.map((p) => p.line)).toEqual([3, 4]);
+    expect(e.problems[0]!.expected).toMatch(/no other row of this patient has a value/);
+  });
+  it('two different arms for one patient are still refused', () => {
+    const e = errorOf(() => load(['11,baseline_arm_1,,,1,40,7,', '11,3_months_arm_1,,,2,,4,']));
+    expect(e.problems[0]).toMatchObject({ line: 3, kind: 'arm.switch' });
+  });
+});
+
+describe('REDCap repeating-instrument rows', () => {
+  it('holding none of the plan’s columns are passed over and counted', () => {
+    const t = load([
+      '11,baseline_arm_1,,,1,40,7,',
+      '11,3_months_arm_1,,,,,4,',
+      '11,3_months_arm_1,adverse_events,1,,,,"Hovedpine, let"',
+      '11,3_months_arm_1,adverse_events,2,,,,Kvalme',
+    ]);
+    expect(t.rows.length).toBe(2);
+    expect(t.passedOver).toEqual({ rows: 2, why: expect.stringContaining('"adverse_events"') });
+  });
+  it('holding a value of the plan are refused at that cell (hta reads one row per visit)', () => {
+    const e = errorOf(() => load(['11,baseline_arm_1,,,1,40,7,', '11,3_months_arm_1,,,,,4,', '11,3_months_arm_1,smertedagbog,1,,,3,']));
+    expect(e.problems).toEqual([expect.objectContaining({ line: 4, column: 7, kind: 'redcap.repeat' })]);
+  });
+});

@@ -122,6 +122,8 @@ describe('Danish pages', () => {
     const meta = await metaReportKind.build({ id: 'm', kind: 'meta', out: 'm', lang: 'da', data: 'data/published/selfback-studies.csv', plan: 'data/plans/selfback.plan.json', preset: 'metafor' }, env);
     const uptake = await uptakeReportKind.build({ id: 'u', kind: 'uptake', out: 'u', lang: 'da', registry: 'data/synthetic/registry.csv', eligible: 'data/synthetic/eligible.csv', plan: 'data/plans/uptake.plan.json' }, env);
     expect(problems(contentText(meta), englishOnly)).toEqual([]);
+    // Without a manifest title the page names no trial (a user's studies file is not selfBACK's).
+    expect(meta.page.title).toBe('Metaanalyse af publicerede estimater');
 
     expect(problems(contentText(uptake), englishOnly)).toEqual([]);
     // Danish number formats in the charts: the locale makes vega write 1.586 and 0,74.

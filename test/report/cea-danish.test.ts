@@ -4,6 +4,7 @@
  * imputation in Danish (src/report/kinds/cea-report.ts, src/cea/cea-text.ts); results.json keeps
  * the English `regressionText`/`missingText` (the JSON contract), the English page its own words.
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { CeaResult } from '../../src/cea/cea-results-schema.js';
 import { ceaSummaryText } from '../../src/cea/cea-text.js';
@@ -60,5 +61,13 @@ describe("the cost-effectiveness page's provenance", () => {
     expect(plain.page.provenance).toBe(`Dannet af hta test fra ${f.exportFile} med planen ${f.plan}. Dannes igen med \`hta report\`.`);
     const noted = await ceaReportKind.build({ id: 'x', kind: 'cea', out: 'x', lang: 'da', data: f.exportFile, plan: f.plan, dataNote: { en: 'Synthetic.', da: 'Syntetiske data.' } }, env);
     expect(noted.page.provenance).toBe(`Dannet af hta test fra ${f.exportFile} med planen ${f.plan}. Syntetiske data. Dannes igen med \`hta report\`.`);
+  });
+});
+
+describe('the unit-cost table', () => {
+  it('groups thousands as a price list does (committed reports, which CI keeps up to date)', () => {
+    const row = (file: string, item: string) => readFileSync(file, 'utf8').split('\n').find((l) => l.startsWith(`| ${item} |`))!;
+    expect(row('reports/selfback-cea/README.md', 'Hospital contacts')).toContain('| 1,400.00 |');
+    expect(row('reports/selfback-cea-da/README.md', 'Hospitalskontakter')).toContain('| 1.400,00 |');
   });
 });

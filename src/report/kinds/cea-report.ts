@@ -15,7 +15,7 @@ import { ceacSpec } from '../charts/ceac.js';
 import { ceaCostsSpec } from '../charts/cea-costs.js';
 import { ceaUtilitiesSpec } from '../charts/cea-utilities.js';
 import { armNames } from '../arm-names.js';
-import { fillPhrase, type Lang, tableInterval, timeLabel } from '../i18n.js';
+import { fillPhrase, formatThousands, type Lang, tableInterval, timeLabel } from '../i18n.js';
 import { localizedText } from '../localized-text.js';
 import { characteristicLabel } from '../table-one.js';
 import type { ChartSpec, PageSection, ReportContent } from '../report-page.js';
@@ -222,12 +222,13 @@ export const ceaReportKind: ReportKind<typeof ceaEntrySchema> = {
     const unitTable: Table = {
       header: [t('item'), t('category'), fillPhrase(t('unitCost'), { cur, year: r.priceYear }), t('source')],
       rows: [
-        [t('intervention'), CATEGORY.intervention![lang]!, num(r.interventionPrice.price, 2, lang), appSource],
+        [t('intervention'), CATEGORY.intervention![lang]!, formatThousands(r.interventionPrice.price, 2, lang), appSource],
         ...r.unitCosts.map((x) => {
           const item = plan.resourceUse.find((ri) => ri.key === x.item);
           // The source in the page's language when the price list gives one (results.json keeps the English).
           const source = lang === 'da' ? (resolved.unitCosts[x.item]?.sourceDa ?? x.source) : x.source;
-          return [item?.label?.[lang] ?? item?.label?.en ?? x.item, CATEGORY[x.category]?.[lang] ?? x.category, num(x.cost, 2, lang), source];
+          // Thousands grouped (1.340,00 kr.), as a price list writes them.
+          return [item?.label?.[lang] ?? item?.label?.en ?? x.item, CATEGORY[x.category]?.[lang] ?? x.category, formatThousands(x.cost, 2, lang), source];
         }),
       ],
       align: ['left', 'left', 'right', 'left'],

@@ -90,13 +90,17 @@ export function loadTrial(csv: CsvTable, plan: Plan, options: LoadTrialOptions =
     ['arm', plan.columns.arm, armCol, 'arm'],
     ['time', plan.columns.time, timeCol, 'time'],
   ] as const) {
-    if (idx < 0) headerProblems.push(missingColumn(name, `${role === 'arm' ? 'an' : 'a'} ${role} column named "${name}" (columns are: ${listed}); name it in the plan's "columns": { "${key}": … }`, `column.${key}`));
+    // An observational plan names its exposure (the arm here) and its confounders in "observational".
+    const where = role === 'arm' && plan.design === 'observational' ? '"observational": { "exposure": { "column": … } }' : `"columns": { "${key}": … }`;
+    const what = role === 'arm' && plan.design === 'observational' ? 'an exposure' : `${role === 'arm' ? 'an' : 'a'} ${role}`;
+    if (idx < 0) headerProblems.push(missingColumn(name, `${what} column named "${name}" (columns are: ${listed}); name it in the plan's ${where}`, `column.${key}`));
   }
   const sources = resolveSources(table, plan, file, headerProblems, decimalComma);
   const covariates = plan.covariates.map((name) => {
     const column = covariateColumnOf(plan, name);
     const idx = colOf(column);
-    if (idx < 0) headerProblems.push(missingColumn(column, `a column "${column}" for covariate "${name}" (columns are: ${listed}); map it in "columns": { "covariates": { "${name}": "…" } }`, `column.covariate:${column}`));
+    const mapIt = plan.design === 'observational' ? `give the confounder's "column" in "observational": { "confounders": [ … ] }` : `map it in "columns": { "covariates": { "${name}": "…" } }`;
+    if (idx < 0) headerProblems.push(missingColumn(column, `a column "${column}" for ${plan.design === 'observational' ? 'confounder' : 'covariate'} "${name}" (columns are: ${listed}); ${mapIt}`, `column.covariate:${column}`));
     return { idx, column, coder: coderFor(plan, column, undefined, decimalComma) };
   });
   // Subgroup and target-population columns ride along after the covariates (same reading rules).

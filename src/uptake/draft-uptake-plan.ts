@@ -81,7 +81,8 @@ export function draftUptakePlan(file: string): DraftUptakePlan {
   const delimiter = sniffDelimiter(text.slice(0, text.search(/\r?\n|$/)));
   let records: string[][];
   try {
-    records = parse(text, { delimiter, relax_column_count: true, skip_empty_lines: true, trim: true }) as string[][];
+    // Rows of separators only (`;;;;`, Excel's emptied rows) are skipped, as the engine skips them.
+    records = parse(text, { delimiter, relax_column_count: true, skip_empty_lines: true, skip_records_with_empty_values: true, trim: true }) as string[][];
   } catch (err) {
     throw invalidCsv(file, err);
   }

@@ -108,7 +108,9 @@ export function uptakeTables(a: UptakeAnalysis, lang: Lang = 'en'): UptakeTables
   const activationHeader = [t('referrals'), t('activated'), t('activationRate'), t('medianDays'), t('retention4w'), t('retention12w')];
   const titled = (title: string, table: Table | null, intro: string[] = []): TitledTable => ({ title, intro, table });
 
-  const exportLine = `${t('exportDate')} ${a.exportDate}; ${f.count(a.rows)} ${t('referralsRead')}.`;
+  // A hidden total reads "referrals read: suppressed", not "suppressed referrals read".
+  const read = typeof a.rows === 'number' ? `${f.count(a.rows)} ${t('referralsRead')}` : `${t('referralsRead')}: ${f.count(a.rows)}`;
+  const exportLine = `${t('exportDate')} ${a.exportDate}; ${read}.`;
   const rule = a.suppression;
   const preamble = [`${t('title')} — ${exportLine}`, fillPhrase(t('suppressionNote'), {
     k1: formatThousands(rule.threshold - 1, 0, lang), p: formatThousands(rule.protectionLevel, 0, lang),

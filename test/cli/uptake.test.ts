@@ -47,8 +47,9 @@ function summaryTables(text: string): Record<string, string>[] {
 
 function summaryCounts(text: string): string[] {
   const out: string[] = [];
-  const first = /; (\S+) referrals read/.exec(text);
-  if (first) out.push(first[1]!);
+  // "20,000 referrals read", or "referrals read: suppressed" when the total is hidden.
+  const first = /; (?:(\S+) referrals read|referrals read: (\S+?))\./.exec(text);
+  if (first) out.push((first[1] ?? first[2])!);
   for (const row of summaryTables(text)) {
     for (const [h, cell] of Object.entries(row)) {
       if (['Referred', 'Activated'].includes(h)) out.push(cell);

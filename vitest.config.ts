@@ -43,9 +43,12 @@ export default defineConfig({
     testTimeout: 30_000,
     pool: 'forks',
     // Vitest's default in a run is one worker fewer than the cores, which on a 2-core machine is a
-    // single worker and runs every file one after another (~80 s). Its main process is mostly idle
-    // while the workers test, so give a 2-core machine two (~1 s more to import the modules twice).
-    maxWorkers: Math.max(2, availableParallelism() - 1),
+    // single worker that runs every file one after another (~83 s). Its main process is mostly idle
+    // while the workers test, so give a 2-core machine two: each worker imports the modules and
+    // builds the shared fixtures once (~10 s more CPU in all), which pays only when the second core
+    // is free. The projects below inherit this value, so `--maxWorkers` on the command line does not
+    // reach them: VITEST_MAX_WORKERS=1 npm test runs one worker.
+    maxWorkers: Number(process.env.VITEST_MAX_WORKERS) || Math.max(2, availableParallelism() - 1),
     sequence: { sequencer: SlowFirstSequencer },
     setupFiles: ['test/support/fast-check-seed.ts', 'test/support/temp-dirs.ts'],
     globalSetup: ['test/support/chart-cache-teardown.ts'],

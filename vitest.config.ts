@@ -1,5 +1,6 @@
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { BaseSequencer, type TestSpecification } from 'vitest/node';
 import { defineConfig } from 'vitest/config';
 
 // Test files share one module graph per worker (isolate: false): importing the statistics,
@@ -13,10 +14,42 @@ const cacheDir = join(tmpdir(), `hta-test-chart-cache-${process.pid}`);
 // below is not applied: it finds the folder here.
 process.env.HTA_TEST_CHART_CACHE = cacheDir;
 
+// The files that take longest (seconds each; most are about 1 s or less) start first, so the two
+// workers of a 2-core machine end together instead of one starting report-cli when the other is
+// nearly done. Vitest orders by the last run's durations when it has them (node_modules/.vite),
+// but a clean clone (CI) has none and would start the largest files instead. Longest first.
+const SLOW_FIRST = [
+  'test/report/report-cli.test.ts',
+  'test/report/report-browser.test.ts',
+  'test/cli/uptake.test.ts',
+  'test/cli/uptake-exports.test.ts',
+  'test/cli/plan-init-uptake.test.ts',
+  'test/simulate/trial.test.ts',
+];
+
+class SlowFirstSequencer extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const rank = (f: TestSpecification) => {
+      const i = SLOW_FIRST.findIndex((s) => f.moduleId.endsWith(s));
+      return i < 0 ? SLOW_FIRST.length : i;
+    };
+    // A stable sort: the rest keep Vitest's own order (and the isolated project still runs first).
+    return (await super.sort(files)).map((f, i) => ({ f, i })).sort((a, b) => (a.f.project.name === b.f.project.name ? rank(a.f) - rank(b.f) : 0) || a.i - b.i).map((x) => x.f);
+  }
+}
+
 export default defineConfig({
   test: {
     testTimeout: 30_000,
     pool: 'forks',
+    // Vitest's default in a run is one worker fewer than the cores, which on a 2-core machine is a
+    // single worker that runs every file one after another (~83 s). Its main process is mostly idle
+    // while the workers test, so give a 2-core machine two: each worker imports the modules and
+    // builds the shared fixtures once (~10 s more CPU in all), which pays only when the second core
+    // is free. The projects below inherit this value, so `--maxWorkers` on the command line does not
+    // reach them: VITEST_MAX_WORKERS=1 npm test runs one worker.
+    maxWorkers: Number(process.env.VITEST_MAX_WORKERS) || Math.max(2, availableParallelism() - 1),
+    sequence: { sequencer: SlowFirstSequencer },
     setupFiles: ['test/support/fast-check-seed.ts', 'test/support/temp-dirs.ts'],
     globalSetup: ['test/support/chart-cache-teardown.ts'],
     // `hta report` reuses drawn charts from a cache; tests use their own, never the project's.

@@ -1,8 +1,8 @@
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
-import { runCli, tempDir } from '../support/run-cli.js';
+import { type CliRun, runCli, tempDir } from '../support/run-cli.js';
 
 /** A temp copy of the bundled data, plan and a one-report manifest (English only, to keep it quick). */
 function workspace(): { dir: string; manifest: string; out: string; data: string } {
@@ -21,13 +21,34 @@ function workspace(): { dir: string; manifest: string; out: string; data: string
   return { dir, manifest, out: join(dir, 'reports'), data: join(dir, 'data/synthetic/selfback-trial.csv') };
 }
 
+type Workspace = ReturnType<typeof workspace>;
+
+/** A workspace and its first `hta report`, made once for the tests that start from a fresh build. */
+let built: Workspace & { first: CliRun };
+
+/**
+ * A copy of that built workspace (its reports byte for byte, and nothing in it names its folder:
+ * the inputs are read relative to the manifest), for a test to change: one build instead of one
+ * per test.
+ */
+function builtCopy(): Workspace & { first: CliRun } {
+  const dir = tempDir();
+  cpSync(built.dir, dir, { recursive: true });
+  const at = (p: string) => join(dir, p.slice(built.dir.length + 1));
+  return { dir, manifest: at(built.manifest), out: at(built.out), data: at(built.data), first: built.first };
+}
+
 const snapshot = (dir: string) => new Map(readdirSync(dir).map((f) => [f, readFileSync(join(dir, f))]));
 
 describe('hta report', () => {
-  it('writes every file, --check passes on fresh output, a second run gives identical bytes', { timeout: 60_000 }, async () => {
+  beforeAll(async () => {
     const w = workspace();
-    const first = await runCli('report', '--manifest', w.manifest, '--out', w.out);
-    expect(first.code, first.stderr).toBe(0);
+    built = { ...w, first: await runCli('report', '--manifest', w.manifest, '--out', w.out) };
+  }, 60_000);
+
+  it('writes every file, --check passes on fresh output, a second run gives identical bytes', { timeout: 60_000 }, async () => {
+    const w = builtCopy();
+    expect(w.first.code, w.first.stderr).toBe(0);
     const folder = join(w.out, 'selfback');
     const files = readdirSync(folder).sort();
     expect(files).toEqual(
@@ -94,8 +115,8 @@ describe('hta report', () => {
   });
 
   it('--check fails after a data change, lists the stale files and writes nothing', { timeout: 60_000 }, async () => {
-    const w = workspace();
-    expect((await runCli('report', '--manifest', w.manifest, '--out', w.out)).code).toBe(0);
+    const w = builtCopy();
+    expect(w.first.code).toBe(0);
     const before = snapshot(join(w.out, 'selfback'));
     // One patient's 3-month RMDQ items change: every RMDQ-based number moves.
     const lines = readFileSync(w.data, 'utf8').split('\n');
@@ -118,8 +139,8 @@ describe('hta report', () => {
   });
 
   it('a failing report leaves the previous output untouched (exit 2, nothing written)', { timeout: 60_000 }, async () => {
-    const w = workspace();
-    expect((await runCli('report', '--manifest', w.manifest, '--out', w.out)).code).toBe(0);
+    const w = builtCopy();
+    expect(w.first.code).toBe(0);
     const before = snapshot(join(w.out, 'selfback'));
     const m = JSON.parse(readFileSync(w.manifest, 'utf8'));
     m.reports.push({ ...m.reports[0], id: 'broken', out: 'broken', data: 'synthetic/absent.csv' });

@@ -5,14 +5,18 @@
  * the summary's phrase columns never wrap one word a line. Needs pdftotext (poppler-utils);
  * without it the check fails on CI and is skipped elsewhere.
  */
-import { execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Browser } from 'playwright-core';
+import { promisify } from 'node:util';
+import type { Browser, Page } from 'playwright-core';
 import { expect } from 'vitest';
 
 const PDFTOTEXT = '/usr/bin/pdftotext';
+
+// Asynchronous, so the browser test's other pages go on loading while poppler reads this one.
+const run = async (file: string, args: string[]): Promise<string> => (await promisify(execFile)(file, args, { encoding: 'utf8' })).stdout;
 
 export const PRINTED_PAGES = [
   { name: 'selfback', conclusion: 'Conclusion', first: 'Disability (RMDQ 0–24)', table: 'Table 1. Summary of findings' },
@@ -25,12 +29,21 @@ export async function checkPrintedPage(browser: Browser, p: (typeof PRINTED_PAGE
     console.warn(`print check of ${p.name} skipped: needs ${PDFTOTEXT} (poppler-utils)`);
     return;
   }
-  const page = await browser.newPage();
+  // Its own context, closed even when a check fails: the browser test checks pages concurrently.
+  const context = await browser.newContext();
+  try {
+    await printAndCheck(await context.newPage(), p);
+  } finally {
+    await context.close();
+  }
+}
+
+async function printAndCheck(page: Page, p: (typeof PRINTED_PAGES)[number]): Promise<void> {
   await page.goto(pathToFileURL(resolve('reports', p.name, 'index.html')).href);
   mkdirSync('test-output', { recursive: true });
   const pdf = join('test-output', `report-${p.name}.pdf`);
   await page.pdf({ path: pdf, preferCSSPageSize: true, printBackground: true });
-  const page1 = execFileSync(PDFTOTEXT, ['-f', '1', '-l', '1', '-layout', pdf, '-'], { encoding: 'utf8' });
+  const page1 = await run(PDFTOTEXT, ['-f', '1', '-l', '1', '-layout', pdf, '-']);
   expect(page1, `${p.name} page 1`).toContain(p.conclusion);
   expect(page1).toContain(p.table);
   expect(page1).toContain(p.first);
@@ -39,14 +52,15 @@ export async function checkPrintedPage(browser: Browser, p: (typeof PRINTED_PAGE
   const notes = await page.$$eval('#summary-of-findings p.notes', (ps) => ps.map((x) => x.textContent ?? ''));
   expect(notes.length, `${p.name}: summary footnotes`).toBeGreaterThan(1);
   const flat = (s: string) => s.replace(/\s+/g, ' ');
-  const pages12 = flat(execFileSync(PDFTOTEXT, ['-f', '1', '-l', '2', pdf, '-'], { encoding: 'utf8' }));
+  const pages12 = flat(await run(PDFTOTEXT, ['-f', '1', '-l', '2', pdf, '-']));
   for (const n of notes) expect(pages12, `${p.name}: footnote "${n.slice(0, 40)}…" on page 1 or 2`).toContain(flat(n).slice(0, 60));
   // Charts wider than a portrait page (the effects forest) print on landscape pages.
-  const sizes = [...execFileSync(PDFTOTEXT.replace('pdftotext', 'pdfinfo'), ['-f', '1', '-l', '99', pdf], { encoding: 'utf8' }).matchAll(/size:\s+([\d.]+) x ([\d.]+) pts/g)];
+  const info = await run(PDFTOTEXT.replace('pdftotext', 'pdfinfo'), ['-f', '1', '-l', '99', pdf]);
+  const sizes = [...info.matchAll(/size:\s+([\d.]+) x ([\d.]+) pts/g)];
   expect(sizes[0]![1]! < sizes[0]![2]!, 'page 1 is portrait').toBe(true);
   const landscape = sizes.findIndex((m) => Number(m[1]) > Number(m[2]));
   expect(landscape, 'a landscape page').toBeGreaterThan(0);
-  const text = execFileSync(PDFTOTEXT, ['-f', String(landscape + 1), '-l', String(landscape + 1), pdf, '-'], { encoding: 'utf8' });
+  const text = await run(PDFTOTEXT, ['-f', String(landscape + 1), '-l', String(landscape + 1), pdf, '-']);
   expect(text).toMatch(/Benefit of app ÷ MCID|Gavn af app ÷ MKRF|Weeks since baseline|Uger efter baseline/);
   // The summary's phrase columns (difference, verdict) at print width: never one word a line.
   await page.emulateMedia({ media: 'print' });
@@ -64,5 +78,4 @@ export async function checkPrintedPage(browser: Browser, p: (typeof PRINTED_PAGE
     expect(c.lines, `${p.name}: "${c.text}"`).toBeLessThanOrEqual(5);
     expect(c.text.split(/\s+/).length / c.lines, `${p.name}: words per line in "${c.text}"`).toBeGreaterThanOrEqual(2);
   }
-  await page.close();
 }

@@ -220,10 +220,18 @@ function analyse(t: Target, spec: ObservationalSpec, confLevel: number, file: st
     const out = designRows(d, keep, 'outcome', spec.baselineAsConfounder);
     const wr = weightedRegression(out.X, y, w, out.terms);
     effects.push(effectOf('weighted-regression', t, n, wr.coefficients[1]!, Math.sqrt(wr.covariance[1]![1]!), confLevel, scale));
+    // AIPW fits an outcome model within each group: a confounder constant in one group makes
+    // that fit singular while the pooled models stand. Its failure drops its row only, with why.
+    let aipwError: string | undefined;
     if (spec.estimand !== 'ATO') {
-      const ax = designRows(d, keep, 'outcome-without-exposure', spec.baselineAsConfounder);
-      const est = aipw(ax.X, y, a, e, ax.terms, spec.estimand);
-      effects.push(effectOf('aipw', t, n, est.estimate, est.se, confLevel, scale));
+      try {
+        const ax = designRows(d, keep, 'outcome-without-exposure', spec.baselineAsConfounder);
+        const est = aipw(ax.X, y, a, e, ax.terms, spec.estimand);
+        effects.push(effectOf('aipw', t, n, est.estimate, est.se, confLevel, scale));
+      } catch (err) {
+        if (!(err instanceof HtaError && err.code === 'analysis.failed')) throw err;
+        aipwError = err.message;
+      }
     }
     const groupScores = (k: 0 | 1) => PS_QUANTILES.map((q) => quantileType7(e.filter((_, i) => a[i] === k), q));
     const propensity = { model: 'logistic (IRLS)', terms: fit.terms, coefficients: fit.coefficients, iterations: fit.iterations, quantiles: { exposed: groupScores(1), unexposed: groupScores(0) }, outsideShare: outside };
@@ -238,6 +246,7 @@ function analyse(t: Target, spec: ObservationalSpec, confLevel: number, file: st
       // Filled in from the published (protected) numbers by analyzeObservational.
       warnings: [],
       ...(crudeHidden ? { crudeSuppressed: true } : {}),
+      ...(aipwError ? { aipwError } : {}),
       effects,
     };
   } catch (err) {

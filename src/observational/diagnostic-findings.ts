@@ -6,6 +6,7 @@
  * confounders. One rule set; the CLI prints it in English, the report in the page's language.
  */
 import { formatFixed, type Lang } from '../report/i18n.js';
+import { notAnalysedText } from '../report/failure-reasons.js';
 import type { ObservationalAnalysis } from './observational-results-schema.js';
 import { SUPPRESSED, type Masked } from '../suppressed-marker.js';
 
@@ -13,6 +14,7 @@ type Group = 'exposed' | 'unexposed';
 export type Finding =
   | { kind: 'imbalance'; term: string; smd: number | null; threshold: number }
   | { kind: 'crude-hidden' }
+  | { kind: 'aipw-failed'; reason: string }
   | { kind: 'outside'; share: number }
   | { kind: 'ess'; group: Group; ess: number; n: number }
   | { kind: 'extreme'; group: Group; ratio: number }
@@ -21,7 +23,7 @@ export type Finding =
 const GROUPS: readonly Group[] = ['exposed', 'unexposed'];
 
 /** The findings of one published analysis (counts as published: a hidden one is never printed). */
-export function diagnosticFindings(a: Pick<ObservationalAnalysis, 'balance' | 'patients' | 'weights' | 'propensity' | 'crudeSuppressed'>, threshold: number): Finding[] {
+export function diagnosticFindings(a: Pick<ObservationalAnalysis, 'balance' | 'patients' | 'weights' | 'propensity' | 'crudeSuppressed' | 'aipwError'>, threshold: number): Finding[] {
   const out: Finding[] = [];
   for (const b of a.balance) {
     if (b.smdAfter === SUPPRESSED) {
@@ -37,6 +39,7 @@ export function diagnosticFindings(a: Pick<ObservationalAnalysis, 'balance' | 'p
   // A weight ten times the group mean lets one patient carry the estimate.
   for (const g of GROUPS) if (a.weights && a.weights.max[g] > 10) out.push({ kind: 'extreme', group: g, ratio: a.weights.max[g] });
   if (a.crudeSuppressed) out.push({ kind: 'crude-hidden' });
+  if (a.aipwError) out.push({ kind: 'aipw-failed', reason: a.aipwError });
   return out;
 }
 
@@ -66,6 +69,8 @@ export function findingText(f: Finding, lang: Lang): string {
       return lang === 'da'
         ? `ekstreme vægte: den største vægt blandt ${GROUP_TEXT[f.group].da} er ${n(f.ratio, 1)} gange gruppens gennemsnit; overvej "trim" eller "truncate"`
         : `extreme weights: the largest ${f.group} weight is ${f.ratio.toFixed(1)} times the group mean; consider "trim" or "truncate"`;
+    case 'aipw-failed':
+      return notAnalysedText(f.reason, lang, { en: 'AIPW not computed', da: 'AIPW ikke beregnet' });
     case 'crude-hidden':
       return lang === 'da'
         ? 'den ujusterede forskel vises ikke: den ville afsløre et antal patienter under diskretioneringsgrænsen'

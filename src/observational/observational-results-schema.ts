@@ -111,6 +111,7 @@ export const observationalAnalysisSchema = z.object({
   warnings: z.array(z.string()).describe('Imbalance (|SMD| above the threshold after weighting) and poor overlap'),
   effects: z.array(observationalEffectSchema),
   crudeSuppressed: z.literal(true).optional().describe('The crude row is left out: for a 0/1 outcome with 1 … threshold − 1 patients with (or without) the outcome in a group, the crude difference would give that count'),
+  aipwError: z.string().optional().describe('Why the AIPW estimate alone could not be computed (e.g. a confounder constant within one group makes its per-group outcome model singular); the other estimates stand'),
   error: z.string().optional().describe('Why this outcome × time could not be analysed (no overlap, separation, too few patients); its effects are empty and the command exits 1'),
 });
 

@@ -263,7 +263,9 @@ export function observationalTargets(trial: TrialData): Target[] {
   for (const o of plan.outcomes) {
     const inst = instrumentOf.get(o.key) as Instrument;
     for (const time of plan.timepoints) {
-      const pairs = outcomePairs(trial, o.key, time);
+      // The baseline is read only as a confounder: without "baselineAsConfounder" a patient needs
+      // none (a Ja/Nej outcome exported at follow-up only is analysed, not "too few patients").
+      const pairs = outcomePairs(trial, o.key, time, (plan.observational as ObservationalSpec).baselineAsConfounder);
       targets.push({ outcome: o.key, label: labelOf(o), time, kind: inst.kind === 'binary' ? 'binary' : 'continuous', pairs, y: pairs.followUp, mcid: mcidForOutcome(o, inst), direction: directionForOutcome(o, inst) });
     }
   }

@@ -54,13 +54,14 @@ export function followUpValues(trial: TrialData, key: string, time: string): Fol
 }
 
 /** Patients with baseline and follow-up values, in patient order of the export. */
-export function outcomePairs(trial: TrialData, key: string, time: string): OutcomePairs {
+export function outcomePairs(trial: TrialData, key: string, time: string, needBaseline = true): OutcomePairs {
   const base = scoresAt(trial, key, trial.plan.baseline);
   const follow = scoresAt(trial, key, time);
   const out: OutcomePairs = { ids: [], arm: [], baseline: [], followUp: [], covariates: {} };
   for (const c of trial.plan.covariates) out.covariates[c] = [];
   for (const p of trial.patients) {
-    const b = base.get(p.id);
+    // Without `needBaseline` a patient with a follow-up value counts, and a missing baseline is NaN.
+    const b = base.get(p.id) ?? (needBaseline ? undefined : NaN);
     const f = follow.get(p.id);
     if (b === undefined || f === undefined) continue;
     out.ids.push(p.id);

@@ -1,6 +1,6 @@
 /**
- * The matrices of one observational analysis (outcome × time): the patients with a baseline and
- * a follow-up value and every confounder (patients missing a confounder are left out and
+ * The matrices of one observational analysis (outcome × time): the patients with a follow-up
+ * value (and a baseline when it is a confounder) and every confounder (patients missing a confounder are left out and
  * counted: complete cases, no imputation), the propensity-model and outcome-model columns, and
  * the balance terms. Categorical confounders are coded like R's factor(): one indicator per
  * level but the first in sorted order. A level seen in one group only means the groups do not
@@ -18,19 +18,11 @@ export interface ObservationalDesign {
   exposed: number[];
   y: number[];
   baseline: number[];
-  missingConfounders: number;
   /** Confounder columns (numeric values and level indicators), without intercept. */
   confounderColumns: { name: string; values: number[] }[];
   balanceTerms: BalanceTerm[];
 }
 
-/**
- * `threshold` (the plan's suppression threshold): a group with fewer complete cases is refused
- * with the "too few patients" reason before the overlap check. Otherwise a group of 1–4 users
- * would be described by the no-overlap message — `level "hospital" only among the unexposed`
- * says that none of those few users was referred by a hospital — which rule 1 of
- * docs/observational.md ("Small counts") forbids: nothing about a group under the threshold.
- */
 /** The patients with every confounder present (the design's rows), in file order. */
 export function completeConfounderRows(pairs: OutcomePairs, confounders: readonly Confounder[]): number[] {
   const rows: number[] = [];
@@ -82,7 +74,7 @@ export function observationalDesign(pairs: OutcomePairs, confounders: readonly C
   }
   const baseline = rows.map((i) => pairs.baseline[i]!);
   if (baselineAsConfounder) balanceTerms.push({ term: 'baseline', binary: false, values: baseline });
-  return { rows, exposed, y: rows.map((i) => y[i]!), baseline, missingConfounders: pairs.arm.length - rows.length, confounderColumns, balanceTerms };
+  return { rows, exposed, y: rows.map((i) => y[i]!), baseline, confounderColumns, balanceTerms };
 }
 
 /** Rows [1, confounders…, (baseline)] of the propensity model, or [1, (exposure), (baseline), confounders…] of the outcome model. */

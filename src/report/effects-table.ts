@@ -15,6 +15,11 @@ const METHOD_TEXT: Record<EffectRow['method'], Record<Lang, string>> = {
   'mi-ancova': { en: 'MI + ANCOVA', da: 'MI (multipel imputation) + ANCOVA' },
 };
 
+/** Whether `word` names an effect method (a warning's bracketed word may be something else). */
+export function isEffectMethod(word: string): word is EffectRow['method'] {
+  return Object.hasOwn(METHOD_TEXT, word);
+}
+
 /** How an effect was estimated, as readers know the method ("ANCOVA", "Welch t", …). */
 export function methodText(method: EffectRow['method'], lang: Lang): string {
   return METHOD_TEXT[method][lang];

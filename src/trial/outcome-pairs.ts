@@ -5,9 +5,10 @@
 import type { Arm, TrialData, TrialObservation } from './trial-data.js';
 
 export interface OutcomePairs {
-  /** Patients with both a baseline and a follow-up value (complete cases for ANCOVA). */
+  /** Patients with both a baseline and a follow-up value (complete cases for ANCOVA), or with a follow-up value when the baseline is not needed. */
   ids: string[];
   arm: Arm[];
+  /** NaN where the baseline is missing and not needed (`outcomePairs(…, needBaseline = false)`). */
   baseline: number[];
   followUp: number[];
   covariates: Record<string, (string | number | null)[]>;
@@ -53,7 +54,7 @@ export function followUpValues(trial: TrialData, key: string, time: string): Fol
   return out;
 }
 
-/** Patients with baseline and follow-up values, in patient order of the export. */
+/** Patients with follow-up values, and baseline values unless `needBaseline` is false, in patient order of the export. */
 export function outcomePairs(trial: TrialData, key: string, time: string, needBaseline = true): OutcomePairs {
   const base = scoresAt(trial, key, trial.plan.baseline);
   const follow = scoresAt(trial, key, time);

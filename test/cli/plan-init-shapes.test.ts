@@ -1,7 +1,7 @@
 // `hta plan init` on exports as spreadsheets write them: numbers in the other decimal mark are
 // data, never drafted as missing-value codes (a plan with "6,0" as a missing code would drop
 // every such answer silently); the draft says the file mixes decimal marks instead.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseCsvText } from '../../src/io/read-csv.js';

@@ -85,5 +85,8 @@ describe('the Danish trial page', () => {
       expect(words, note).not.toMatch(ENGLISH);
     }
     expect(da.some((n) => n.startsWith('Subgruppeanalyse efter land, '))).toBe(true);
+    // A bracketed word that names no method is kept as written, not a crash of the page.
+    const odd = { ...result, warnings: ['pain at 3m (sandwich): fewer than 2 patients with baseline and follow-up in the control arm (found 1)'] };
+    expect(warningNotes(odd, ctx)[0]).toMatch(/ \(sandwich\): færre end 2 patienter/);
   });
 });

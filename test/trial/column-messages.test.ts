@@ -1,8 +1,7 @@
 // A plan column the export lacks is named with its role in readable English and a near miss.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { readCsvFile } from '../../src/io/read-csv.js';
-import { parseCsvText } from '../../src/io/read-csv.js';
+import { parseCsvText, readCsvFile } from '../../src/io/read-csv.js';
 import { parsePlan } from '../../src/plan/load-plan.js';
 import { loadTrial } from '../../src/trial/load-trial.js';
 import { errorOf } from '../support/error-of.js';

@@ -9,7 +9,7 @@
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import { analyzeTrial } from '../../analysis/analyze-trial.js';
-import type { AnalysisResult, EffectRow } from '../../analysis/results-schema.js';
+import type { AnalysisResult } from '../../analysis/results-schema.js';
 import { readCsvFile, type CsvTable } from '../../io/read-csv.js';
 import { type BaselineTable, baselineTable, characteristicsFromExport } from '../../trial/baseline-table.js';
 import { loadTrial } from '../../trial/load-trial.js';
@@ -22,7 +22,7 @@ import { flowBoxes, flowParagraphs, targetBranch } from '../charts/flow-boxes.js
 import { responderRows, respondersSpec } from '../charts/responders.js';
 import { trajectoriesSpec, trajectoryOutcomes } from '../charts/trajectories.js';
 import { type TrialChartContext, trialChartContext } from '../charts/trial-chart-context.js';
-import { effectsTable, methodText } from '../effects-table.js';
+import { effectsTable, isEffectMethod, methodText } from '../effects-table.js';
 import { fillArms } from '../arm-names.js';
 import { ANALYZE_FOOTNOTE, fillPhrase, type Lang, REPORT_TEXT } from '../i18n.js';
 import { numberCaptions } from '../number-captions.js';
@@ -232,7 +232,8 @@ export function warningNotes(result: AnalysisResult, ctx: TrialChartContext): st
   const labels = {
     outcome: ctx.outcomeLabel,
     time: ctx.timeLabel,
-    method: (m: string) => methodText(m as EffectRow['method'], ctx.lang),
+    // A bracketed word the warning patterns capture that is no method stays as written.
+    method: (m: string) => (isEffectMethod(m) ? methodText(m, ctx.lang) : m),
     subgroup: (column: string) => result.subgroups?.find((g) => g.subgroup === column)?.label[ctx.lang] ?? column,
   };
   return result.warnings.map((w) => trialWarningText(w, ctx.lang, labels));

@@ -187,7 +187,9 @@ const WITH_MARK = new RegExp(String.raw`^(?:(${MARK})\s*)?(.*?)(?:\s*(${MARK}))?
  * either way is refused. With no such
  * cell, a `;`-separated file uses the decimal comma (what spreadsheets in comma-decimal locales
  * write, as for exports: docs/input-trial-export.md), a `,`-separated one the point, and in any
- * other (tab) file a cell such as `1.340` is refused. Thousands
+ * other (tab) file a cell such as `1.340` is refused. A cell that could be either (`1.340`,
+ * `1,340`) is read only when the column's mark makes its separator the thousands one: beside a
+ * `250.5` it is refused, not read as 1.34. Thousands
  * separators must group by three; spaces may group too. A currency mark is accepted only when it
  * can be the plan's currency: `250 EUR` in a DKK plan is refused, never converted.
  */
@@ -209,14 +211,20 @@ export function readAmounts(cells: readonly (string | null)[], delimiter: string
   // No cell decides: the separator does (`;` comes with the decimal comma, `,` with the point);
   // a tab file's `1.340` stays undecided and is refused rather than guessed.
   const decided = conflict ? null : comma >= 0 ? ',' : dot >= 0 ? '.' : delimiter === ';' ? ',' : delimiter === ',' ? '.' : null;
+  const ambiguous = (cell: string) => `a unit cost that cannot be misread: is "${cell}" thousands or decimals? Write it without a thousands separator (1340), or with its decimals (1.340,00 or 1,340.00)`;
   return texts.map((t, i): number | string => {
     if ('error' in t) return t.error;
     const n = t.number;
+    // "1.340" where the column's decimal mark is the point would be 1.34: one price written
+    // 250.5 must not divide a list of whole kroner by 1000. A cell that could be either is
+    // read only when the mark makes its separator the thousands one.
+    const groupSep = /^[1-9]\d{0,2}([.,])\d{3}$/.exec(n.replace(/ /g, ''))?.[1];
+    if (decided !== null && groupSep === decided) return ambiguous(cells[i]!.trim());
     if (decided === null) {
       // A cell that reads the same either way ("67") is still read.
       const asComma = amountWith(n, ',');
       if (asComma !== undefined && asComma === amountWith(n, '.')) return asComma;
-      if (!conflict) return 'a unit cost that reads one way: is it thousands or decimals? Write it without a thousands separator (1340), or with its decimals (1.340,00 or 1,340.00)';
+      if (!conflict) return ambiguous(cells[i]!.trim());
       const other = marks[i] === ',' ? dot : comma;
       const example = cells[other]!;
       return `a unit cost written with the same decimal mark as the rest of the column ("${example}" reads the other way); write every amount the same way`;

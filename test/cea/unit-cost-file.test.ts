@@ -78,4 +78,11 @@ describe('unit-cost files from a finance department', () => {
     expect(readAmounts(['1.340', '12'], '\t', 'EUR')).toEqual([expect.stringMatching(/thousands or decimals/), 12]);
     expect(readAmounts(['1.340', '1.340,00'], '\t', 'EUR')).toEqual([1340, 1340]);
   });
+
+  it('never reads whole kroner as decimals because one other price has a decimal point', () => {
+    // One price written 250.5 makes the point the column's decimal mark; 1.340 would then be 1.34.
+    expect(readAmounts(['250.5', '1.340', '10.400', '1,400', '0.125'], ';', 'DKK')).toEqual([250.5, expect.stringMatching(/is "1\.340" thousands or decimals\?/), expect.stringMatching(/is "10\.400" thousands or decimals\?/), 1400, 0.125]);
+    // With the comma as the decimal mark, 1.340 is thousands and 1,340 is the ambiguous one.
+    expect(readAmounts(['1.234,50', '1.340', '1,340'], ';', 'DKK')).toEqual([1234.5, 1340, expect.stringMatching(/is "1,340" thousands or decimals\?/)]);
+  });
 });

@@ -16,6 +16,7 @@
  * `input.invalid` (exit 2). Columns not listed here are ignored.
  */
 import { HtaError, MAX_PROBLEMS, type Problem } from '../errors.js';
+import { DOT_GROUPED } from '../io/dialect.js';
 import { parseNumber } from '../io/parse-number.js';
 import { type CsvTable, readCsvFile } from '../io/read-csv.js';
 import type { ArmSummaries } from '../stats/meta/study-effect.js';
@@ -259,11 +260,10 @@ function parseRecord(csv: CsvTable, col: Map<string, number>, line: number, cell
 const COUNTS: ReadonlySet<string> = new Set(['n_intervention', 'n_control', 'events_intervention', 'events_control']);
 
 /**
- * Whether the file writes decimals with a comma, judged from its non-count number columns. The
- * file-wide guess (src/io/dialect.ts) takes a Danish group size with a thousands dot, `1.234`,
- * for a dot decimal, and then refused every `7,9` of the file as "not a number". Counts cannot
- * have decimals, so they do not vote; with no decimal in the other columns either, the file-wide
- * rule stands (a `;` file is decimal-comma).
+ * Whether the file writes decimals with a comma, judged from its non-count number columns:
+ * counts cannot have decimals, so they do not vote, and a cell such as `1.234` (thousands-grouped
+ * or a dot decimal) casts no vote either, while `1.234,5` votes for the comma. With no deciding
+ * cell, the file-wide rule stands (a `;` file is decimal-comma).
  */
 function decimalMarkOf(csv: CsvTable, col: Map<string, number>): boolean {
   // With `,` separating fields, a comma in a quoted number is a thousands separator, never decimal.
@@ -273,10 +273,13 @@ function decimalMarkOf(csv: CsvTable, col: Map<string, number>): boolean {
   let dot = false;
   for (const rec of csv.records) {
     for (const i of where) {
-      const t = rec.cells[i];
-      if (t == null) continue;
-      if (/^[+\-\u2212]?\d*,\d+$/.test(t)) comma = true;
-      else if (/^[+\-\u2212]?\d*\.\d+$/.test(t)) dot = true;
+      const cell = rec.cells[i];
+      if (cell == null) continue;
+      const t = cell.replace(/^\u2212/, '-');
+      // 1.234 may be a thousands-grouped whole number (no vote); 1.234,5 is a decimal comma.
+      if (/^[+-]?\d*,\d+$/.test(t) || /^[+-]?[1-9]\d{0,2}(\.\d{3})+,\d+$/.test(t)) comma = true;
+      else if (DOT_GROUPED.test(t)) continue;
+      else if (/^[+-]?\d*\.\d+$/.test(t)) dot = true;
     }
   }
   if (comma !== dot) return comma;
@@ -290,7 +293,8 @@ function decimalMarkOf(csv: CsvTable, col: Map<string, number>): boolean {
  */
 function numberOf(name: string, text: string, decimalComma: boolean): number | undefined {
   const t = text.replace(/^\u2212/, '-');
-  if (COUNTS.has(name) && (decimalComma ? /^\d{1,3}(\.\d{3})+$/ : /^\d{1,3}(,\d{3})+$/).test(t)) return Number(t.replace(/[.,]/g, ''));
+  // parseNumber reads 1.234 with a decimal comma as thousands already; a count may also be 1,234.
+  if (COUNTS.has(name) && !decimalComma && /^\d{1,3}(,\d{3})+$/.test(t)) return Number(t.replaceAll(',', ''));
   return parseNumber(t, decimalComma);
 }
 

@@ -124,6 +124,19 @@ describe('hta uptake on real-shaped registry exports, against R', () => {
     expect(existsSync(join(dir, 'csv'))).toBe(false);
   });
 
+  it('a registry whose every row is invalid is refused under --exclude-invalid too (no tables of nothing)', async () => {
+    const dir = tempDir();
+    const F = `${FX}/registry-dk-excel`;
+    const [head, ...rows] = readFileSync(`${F}/registry.csv`, 'utf8').split('\r\n').filter((l) => l !== '');
+    const regionAt = head!.split(';').findIndex((h) => /region/i.test(h));
+    const all = join(dir, 'registry.csv');
+    writeFileSync(all, [head, ...rows.map((l) => l.split(';').map((c, i) => (i === regionAt ? 'Bergen' : c)).join(';'))].join('\r\n') + '\r\n');
+    const r = await runCli('uptake', all, '--eligible', `${F}/eligible.csv`, '--plan', `${F}/uptake.plan.json`, '--exclude-invalid', '--csv-dir', join(dir, 'csv'));
+    expect(r.code, r.stdout).toBe(2);
+    expect(r.stderr).toMatch(new RegExp(`registry\\.csv has no valid rows[\\s\\S]*every row was invalid \\(${rows.length} excluded\\)`));
+    expect(existsSync(join(dir, 'csv'))).toBe(false);
+  });
+
   it('Norwegian: five Norwegian regions, ISO date-times, clinic codes with æøå, "14,200", a synonym; one code in two regions is two clinics', async () => {
     const r = await runFixture('registry-no');
     expect(r.code).toBe(0);

@@ -299,11 +299,15 @@ export async function aggregateRegistry(file: string, options: ReadRegistryOptio
       }
       excluded = { rows: check.excludedRows, problems: check.groups };
     }
-    if (bad + rejected === 0 && Number((await db.runAndReadAll('SELECT count(*) FROM checked')).getRowsJS()[0]?.[0] ?? 0) === 0) {
-      // A header and nothing else (an export run before any referral, or cut wrong): tables of
-      // nothing with an export date of 1970-01-01 would be published as if they were results.
-      throw new HtaError('input.invalid', `${label} has a header but no rows`, [
-        { file: label, line: 2, expected: 'one row per referral after the header line (the file has only the header): export the registry again, or check its date filter' },
+    if (Number((await db.runAndReadAll('SELECT count(*) FROM checked WHERE NOT bad')).getRowsJS()[0]?.[0] ?? 0) === 0) {
+      // A header and nothing else (an export run before any referral, or cut wrong), or rows that
+      // were all excluded as invalid: tables of nothing with an export date of 1970-01-01 would
+      // be published as if they were results.
+      const all = bad + rejected;
+      throw new HtaError('input.invalid', all === 0 ? `${label} has a header but no rows` : `${label} has no valid rows`, [
+        all === 0
+          ? { file: label, line: 2, expected: 'one row per referral after the header line (the file has only the header): export the registry again, or check its date filter' }
+          : { file: label, line: 2, expected: `at least one valid referral row: every row was invalid (${all} excluded), so nothing is left to count; run without --exclude-invalid to see why each row is refused` },
       ]);
     }
     await db.run('CREATE VIEW uptake_referrals AS SELECT region, clinic, referred, activated, last_active, age, sex, referrer FROM checked WHERE NOT bad');

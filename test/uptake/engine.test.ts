@@ -184,9 +184,15 @@ describe('the SQL engine and the pre-engine row reader agree on odd files', () =
       const file = join(dir, `odd${i}.csv`);
       writeFileSync(file, text);
       const seenNew: Problem[] = [], seenOld: Problem[] = [];
-      const engine = await readRegistryFile(file, { invalidRows: 'exclude', threads: 1, onExcluded: (p) => seenNew.push(p) });
       const reference = await readRegistryStream(createReadStream(file), file, ',', { invalidRows: 'exclude', onExcluded: (p) => seenOld.push(p) });
-      expect(engine).toEqual(reference);
+      const reading = readRegistryFile(file, { invalidRows: 'exclude', threads: 1, onExcluded: (p) => seenNew.push(p) });
+      if (reference.aggregate.rows === 0) {
+        // Every row invalid: the reading agrees there is nothing, and the engine refuses to
+        // publish tables of nothing (it does not return them).
+        await expect(reading).rejects.toThrow(/has no valid rows/);
+        continue;
+      }
+      expect(await reading).toEqual(reference);
       expect(seenNew).toEqual(seenOld);
     }
   });

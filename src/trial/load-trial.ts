@@ -270,7 +270,7 @@ export function loadTrial(csv: CsvTable, plan: Plan, options: LoadTrialOptions =
           (groups.unit === 'arm'
             ? `an arm value: "${plan.arms.intervention}" (intervention) or "${plan.arms.control}" (control), as in the plan's "arms"`
             : `an exposure value: "${plan.arms.intervention}" for ${groups.described.intervention} or "${plan.arms.control}" for ${groups.described.control}, as in the plan's "${groups.planField}"`) +
-          (armRaw === null && !wide ? ` (the cell is empty, and no other row of this patient has a value)` : ''),
+          (armRaw === null && !wide ? ` (the cell is empty, and no other row of this patient has an arm value of the plan)` : ''),
         kind: `arm.unknown${hint ? `:${hint}` : ''}`,
         ...(hint ? { hint } : {}),
       });
@@ -349,7 +349,7 @@ export function loadTrial(csv: CsvTable, plan: Plan, options: LoadTrialOptions =
     for (const r of recodes) pendingRecodes.push(r);
   }
   if (groupLine >= 0) commit();
-  if (lookAhead) return loadTrial(csv, plan, { ...options, armById: armValuesById(table, idCol, armCol) });
+  if (lookAhead) return loadTrial(csv, plan, { ...options, armById: armValuesById(table, idCol, armCol, (v) => armOf.has(v)) });
 
   if (rowProblems.length && !exclude) throw invalid(file, rowProblems, true);
   const badLines = new Set(rowProblems.map((p) => p.line));
@@ -380,17 +380,18 @@ export function loadTrial(csv: CsvTable, plan: Plan, options: LoadTrialOptions =
 }
 
 /**
- * Each id's first non-empty arm value (a conflicting later one is the main pass's arm-switch
- * problem). One pass reading two cells per record; run only when a patient's first row has no arm.
+ * Each id's first arm value that is one of the plan's (a conflicting later one is the main pass's
+ * arm-switch problem; an invalid one is reported at its own cell, never copied to an empty one).
+ * One pass reading two cells per record; run only when a patient's first row has no arm.
  */
-function armValuesById(table: LongTable, idCol: number, armCol: number): Map<string, string> {
+function armValuesById(table: LongTable, idCol: number, armCol: number, isArm: (value: string) => boolean): Map<string, string> {
   const out = new Map<string, string>();
   const cells = new FieldReader();
   for (const rec of table.records) {
     cells.load(rec, Math.max(idCol, armCol) + 1);
     const id = cells.cell(idCol);
     const arm = cells.cell(armCol);
-    if (id !== null && arm !== null && !out.has(id)) out.set(id, arm);
+    if (id !== null && arm !== null && isArm(arm) && !out.has(id)) out.set(id, arm);
   }
   return out;
 }

@@ -408,6 +408,12 @@ function binaryKind(head: Buffer): { what: string; how: string } | undefined {
   return undefined;
 }
 
+/** The error for a file whose first bytes say it is a workbook or data file, not CSV (else undefined). */
+export function notCsvFile(file: string, head: Buffer): HtaError | undefined {
+  const kind = binaryKind(head);
+  return kind && new HtaError('input.invalid', `${file} is ${kind.what}, not a CSV file`, [{ file, line: 1, expected: `a CSV file: ${kind.how}` }]);
+}
+
 interface TableShape {
   /** The named columns: trailing unnamed, all-blank columns are dropped (see `cutToWidth`). */
   header: string[];
@@ -452,8 +458,8 @@ function scanTable(c: Chunks, file: string, keep: CsvRecord[] | undefined): Tabl
     c.more();
     if (first && (c.end - c.start >= 3 || c.eof)) {
       first = false;
-      const kind = binaryKind(c.buf.subarray(0, Math.min(c.end, 16)));
-      if (kind) throw new HtaError('input.invalid', `${file} is ${kind.what}, not a CSV file`, [{ file, line: 1, expected: `a CSV file: ${kind.how}` }]);
+      const notCsv = notCsvFile(file, c.buf.subarray(0, Math.min(c.end, 16)));
+      if (notCsv) throw notCsv;
       bom = UTF8_BOM.every((b, i) => i < c.end && c.buf[i] === b);
       start = bom ? 3 : 0;
       c.start = start;

@@ -24,7 +24,7 @@ import { HtaError, MAX_PROBLEMS, type Problem } from '../errors.js';
 import { createProblemCollector } from '../problem-collector.js';
 import type { ProblemGroup } from '../problem-groups.js';
 import { sniffDelimiter } from '../io/dialect.js';
-import { invalidCsv, lineBreaksInside, readCsvFile, unreadableFile } from '../io/read-csv.js';
+import { invalidCsv, lineBreaksInside, notCsvFile, readCsvFile, unreadableFile } from '../io/read-csv.js';
 import type { UptakeAggregate } from './aggregate.js';
 import { createUptakeAggregator } from './reference-aggregator.js';
 import { parseCount, thousandsMarkFor } from './parse-count.js';
@@ -80,6 +80,9 @@ export async function sniffFileDelimiter(file: string): Promise<',' | ';' | '\t'
   try {
     const buf = Buffer.alloc(65_536);
     const { bytesRead } = await handle.read(buf, 0, buf.length, 0);
+    // A workbook or data file named as the registry: say what it is, not "not UTF-8".
+    const notCsv = notCsvFile(file, buf.subarray(0, Math.min(bytesRead, 16)));
+    if (notCsv) throw notCsv;
     const text = buf.subarray(0, bytesRead).toString('utf8').replace(/^\uFEFF/, '');
     return sniffDelimiter(text.slice(0, text.search(/\r?\n|$/)));
   } finally {

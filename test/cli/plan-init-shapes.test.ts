@@ -82,3 +82,16 @@ describe('plan init on SPSS codes written with decimals ("1,00")', () => {
     expect(draftPlan(csv, 'plan.schema.json').plan.arms).toEqual({ intervention: '1,00', control: '2,00' });
   });
 });
+
+describe('a workbook given as the registry', () => {
+  it('is named as a workbook by plan init --uptake and by uptake, with how to export a CSV', async () => {
+    const file = join(tempDir(), 'registry.csv');
+    writeFileSync(file, Buffer.concat([Buffer.from('PK\x03\x04', 'latin1'), Buffer.alloc(64, 7)]));
+    const draft = await runCli('plan', 'init', '--uptake', file);
+    expect(draft.code).toBe(2);
+    expect(draft.stderr).toMatch(/registry\.csv is an Excel workbook \(\.xlsx\) or another zip archive, not a CSV file/);
+    const run = await runCli('uptake', file, '--eligible', 'data/synthetic/eligible.csv', '--plan', 'data/plans/uptake.plan.json');
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/registry\.csv is an Excel workbook \(\.xlsx\) or another zip archive, not a CSV file[\s\S]*CSV UTF-8/);
+  });
+});

@@ -27,8 +27,10 @@ export function sniffDelimiter(headerLine: string): Delimiter {
   return order.reduce((best, d) => (counts[d] > counts[best] ? d : best), ',');
 }
 
-const DECIMAL_COMMA = /^[+-]?\d+,\d+$/;
-const DOT_DECIMAL = /^[+-]?\d*\.\d+$/;
+/** `6,0`: a number with a decimal comma. */
+export const DECIMAL_COMMA = /^[+-]?\d+,\d+$/;
+/** `6.5`, `.5`: a number with a decimal point. */
+export const DOT_DECIMAL = /^[+-]?\d*\.\d+$/;
 /** `1.234`, `642.025`, `1.234.567`: thousands groups in a decimal-comma locale, or a dot decimal. */
 export const DOT_GROUPED = /^[+-]?[1-9]\d{0,2}(\.\d{3})+$/;
 /** `12.345,6`: thousands groups and a decimal comma, only ever written by a decimal-comma locale. */

@@ -417,8 +417,6 @@ export function notCsvFile(file: string, head: Buffer): HtaError | undefined {
 interface TableShape {
   /** The named columns: trailing unnamed, all-blank columns are dropped (see `cutToWidth`). */
   header: string[];
-  /** Fields of the header line as written (named ones plus trailing unnamed ones). */
-  written: number;
   /** Some record has blank fields beyond the named columns, which its re-reads cut off. */
   padded: boolean;
   /** Line of the header record. */
@@ -532,7 +530,7 @@ function scanTable(c: Chunks, file: string, keep: CsvRecord[] | undefined): Tabl
                   file,
                   line: r.line,
                   value: `${r.count} fields`,
-                  expected: `${header.length} fields as in the header (check the separator "${d === '\t' ? '\\t' : d}" and quoting)`,
+                  expected: `${header.length}${written > header.length ? ` named fields (the header line writes ${written} with its empty ones)` : ' fields as in the header'} (check the separator "${d === '\t' ? '\\t' : d}" and quoting)`,
                   kind: 'csv.field-count',
                 });
                 return;
@@ -559,7 +557,7 @@ function scanTable(c: Chunks, file: string, keep: CsvRecord[] | undefined): Tabl
   if (syntax !== undefined) throw syntaxError(file, syntax);
   if (!header) throw new HtaError('input.invalid', `${file} has no header`, [{ file, line: 1, expected: 'a header line' }]);
   checkHeader(file, header, headerLine, problems);
-  return { header, written, padded, headerLine, start, count, dialect: { delimiter: delimiter!, decimalComma: sniffer!.decimalComma(), bom, crlf } };
+  return { header, padded, headerLine, start, count, dialect: { delimiter: delimiter!, decimalComma: sniffer!.decimalComma(), bom, crlf } };
 }
 
 function checkHeader(file: string, header: string[], headerLine: number, problems: Problem[]): void {

@@ -8,6 +8,7 @@
  * writes. See docs/plan-trial.md.
  */
 import { basename } from 'node:path';
+import { DECIMAL_COMMA, DOT_DECIMAL } from '../io/dialect.js';
 import { parseNumber } from '../io/parse-number.js';
 import type { CsvTable } from '../io/read-csv.js';
 import { looseForm } from '../trial/near-miss.js';
@@ -32,7 +33,7 @@ const COVARIATE = /^(age|alder|sex|gender|kon|koen|køn|bmi|country|land|site|ce
 /** Values that usually mean "missing" in exports (SPSS/Excel user-missing codes). */
 const SENTINELS = new Set([-9, -99, -999, 99, 999, 9999, -1, -8, -7]);
 /** Numbers in the decimal mark the file does not use: "6,0" in a dot-decimal file, "6.5" in a decimal-comma one. */
-const OTHER_MARK = { dot: /^[+-]?\d+,\d+$/, comma: /^[+-]?\d*\.\d+$/ };
+const OTHER_MARK = { dot: DECIMAL_COMMA, comma: DOT_DECIMAL };
 const YES = /^(ja|yes|y|j|sand|true)$/i;
 const NO = /^(nej|no|n|falsk|false)$/i;
 

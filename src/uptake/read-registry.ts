@@ -339,7 +339,7 @@ export const SCAN_BLANKS = ' \t\r\n';
 
 /** A row of separators and those blanks only (Excel's `;;;;` for rows once touched): no referral, skipped. */
 function separatorsOnly(record: readonly string[]): boolean {
-  return record.every((c) => /^[ \t\r\n]*$/.test(c));
+  return record.every((c) => [...c].every((ch) => SCAN_BLANKS.includes(ch)));
 }
 
 /** The error for a file without a header line. */

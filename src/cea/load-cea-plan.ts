@@ -126,6 +126,7 @@ export function readUnitCostFile(file: string, plan: Pick<CeaPlan, 'currency' | 
   const lineOf = new Map<string, number>();
   const unused = new Set<string>();
   const at = (name: (typeof UNIT_COST_COLUMNS)[number]) => col.get(name)!;
+  // A row of missing-value cells only (NA, .) prices nothing (read-csv.ts skips `;;;;` rows).
   const rows = [...csv.records].filter((rec) => rec.cells.some((c) => c !== null));
   for (const rec of rows) {
     const item = rec.cells[at('item')] ?? null;

@@ -89,7 +89,7 @@ export function parseStudies(csv: CsvTable): StudyTable {
   const decimalComma = decimalMarkOf(csv, col);
   const records: StudyRecord[] = [];
   for (const rec of csv.records) {
-    // A row of separators only (`;;;;`, what Excel saves for a row once used) holds nothing to read.
+    // A row of missing-value cells only (NA, .) holds nothing to read (read-csv.ts skips `;;;;` rows).
     if (rec.cells.every((c) => c === null)) continue;
     const r = parseRecord(csv, col, rec.line, rec.cells, problems, decimalComma);
     if (r) records.push(r);

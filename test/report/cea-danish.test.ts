@@ -71,3 +71,13 @@ describe('the unit-cost table', () => {
     expect(row('reports/selfback-cea-da/README.md', 'Hospitalskontakter')).toContain('| 1.400,00 |');
   });
 });
+
+describe('the method sentence', () => {
+  it('names the covariates the regressions used, in both languages', async () => {
+    const f = ceaFixture({ unitCostRows: ['gp,30,EUR,2021,takst'], planExtra: { method: 'ols' }, ageCovariate: true });
+    const da = await build('da', f);
+    expect((da.results as CeaResult).method.covariates).toEqual(['age']);
+    expect(pageText(da)).toContain('omkostninger og QALY hver for sig på gruppe, baseline-nytteværdi og age (= R lm)');
+    expect(pageText(await build('en', f))).toContain('OLS per equation of cost and QALYs on arm, baseline utility and age (= R lm)');
+  });
+});

@@ -14,13 +14,15 @@ export interface Options {
   missingMiddleVisit?: boolean;
   unitCostRows?: string[];
   planExtra?: Record<string, unknown>;
+  /** Add an `age` column and name it a covariate of the trial plan. */
+  ageCovariate?: boolean;
 }
 
 /** A small long export (baseline, 6w, 3m; 24 patients per arm), its trial plan and CEA plan. */
 export function ceaFixture(o: Options = {}) {
   const dir = tempDir();
   const rng = createRandom(5);
-  const lines = ['id,arm,time,eq5d,rmdq,ru_gp'];
+  const lines = [`id,arm,time,eq5d,rmdq,ru_gp${o.ageCovariate ? ',age' : ''}`];
   for (let i = 0; i < 48; i++) {
     const app = i % 2 === 0;
     const u0 = 0.6 + 0.2 * rng.uniform();
@@ -30,7 +32,7 @@ export function ceaFixture(o: Options = {}) {
       const u = Math.min(1, u0 + 0.05 * t + (app && t > 0 ? (o.utilityShift ?? 0) : 0) + 0.05 * rng.normal());
       const eq = o.missingMiddleVisit && time === '6w' && i % 5 === 0 ? '' : u.toFixed(3);
       const gp = time === '3m' ? String(gpMean === 0 ? 0 : Math.round(gpMean + 2 * rng.uniform())) : '';
-      lines.push(`P${i},${app ? 'app' : 'usual'},${time},${eq},${Math.max(0, r0 - 3 * t - (app ? 1 : 0))},${gp}`);
+      lines.push(`P${i},${app ? 'app' : 'usual'},${time},${eq},${Math.max(0, r0 - 3 * t - (app ? 1 : 0))},${gp}${o.ageCovariate ? `,${30 + (i % 17)}` : ''}`);
     }
   }
   writeFileSync(join(dir, 'export.csv'), lines.join('\n') + '\n');
@@ -38,6 +40,7 @@ export function ceaFixture(o: Options = {}) {
     arms: { intervention: 'app', control: 'usual' }, allTimepoints: ['baseline', '6w', '3m'], timepoints: ['3m'],
     outcomes: [{ key: 'eq5d', instrument: 'eq5d5l' }, { key: 'rmdq', instrument: 'rmdq' }],
     responders: [{ key: 'rmdq5', outcome: 'rmdq', points: 5 }],
+    ...(o.ageCovariate ? { covariates: ['age'] } : {}),
   }));
   writeFileSync(join(dir, 'unit-costs.csv'), ['item,unit_cost,currency,price_year,source', ...(o.unitCostRows ?? ['gp,30,EUR,2021,test tariff'])].join('\n') + '\n');
   writeFileSync(join(dir, 'cea.json'), JSON.stringify({

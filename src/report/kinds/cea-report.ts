@@ -46,8 +46,8 @@ const TEXT = {
   healthcare: { en: 'healthcare', da: 'sundhedssektorperspektiv' },
   societal: { en: 'limited societal', da: 'begrænset samfundsperspektiv' },
   all: { en: 'all patients', da: 'alle patienter' },
-  methodSur: { en: 'Seemingly unrelated regression of cost and QALYs on arm and baseline utility (= R systemfit SUR; equal to OLS per equation)', da: 'Simultan regression (seemingly unrelated regression, SUR) af omkostninger og QALY på gruppe og baseline-nytteværdi (= R systemfit; samme estimater som mindste kvadraters metode, OLS, for hver ligning)' },
-  methodOls: { en: 'OLS per equation of cost and QALYs on arm and baseline utility (= R lm)', da: 'Mindste kvadraters metode (OLS) for hver ligning: omkostninger og QALY hver for sig på gruppe og baseline-nytteværdi (= R lm)' },
+  methodSur: { en: 'Seemingly unrelated regression of cost and QALYs on {regressors} (= R systemfit SUR; equal to OLS per equation)', da: 'Simultan regression (seemingly unrelated regression, SUR) af omkostninger og QALY på {regressors} (= R systemfit; samme estimater som mindste kvadraters metode, OLS, for hver ligning)' },
+  methodOls: { en: 'OLS per equation of cost and QALYs on {regressors} (= R lm)', da: 'Mindste kvadraters metode (OLS) for hver ligning: omkostninger og QALY hver for sig på {regressors} (= R lm)' },
   missingMi: { en: 'Missing costs and QALYs: multiple imputation per arm (m = {m}), bootstrap then impute (Brand et al. 2019), {B} replicates', da: 'Manglende omkostninger og QALY: multipel imputation pr. gruppe (m = {m}), bootstrap og derefter multipel imputation (Brand et al. 2019), {B} replikationer' },
   missingNone: { en: 'No missing data; {B} bootstrap replicates', da: 'Ingen manglende data; {B} bootstrap-replikationer' },
   measure: { en: 'Measure', da: 'Mål' },
@@ -176,7 +176,12 @@ export const ceaReportKind: ReportKind<typeof ceaEntrySchema> = {
     const intro = fillPhrase(t('resultsIntro'), {
       n1: r.patients.intervention, n0: r.patients.control, population, perspective: perspective(r.perspective), cur, year: r.priceYear,
       last: timeLabel(r.utilities[r.utilities.length - 1]?.visit ?? '', lang),
-      method: r.method.regression === 'sur' ? t('methodSur') : t('methodOls'),
+      // The regressors the analysis used: arm, baseline utility and the covariates left in.
+      method: fillPhrase(r.method.regression === 'sur' ? t('methodSur') : t('methodOls'), {
+        regressors: r.method.covariates.length === 0
+          ? (lang === 'da' ? 'gruppe og baseline-nytteværdi' : 'arm and baseline utility')
+          : `${lang === 'da' ? 'gruppe, baseline-nytteværdi og' : 'arm, baseline utility and'} ${r.method.covariates.join(', ')}`,
+      }),
       missing: fillPhrase(r.method.missing === 'mi' ? t('missingMi') : t('missingNone'), { m: r.method.imputations, B: r.method.bootstrapReplicates.toLocaleString('en-US').replace(/,/g, lang === 'da' ? '.' : ',') }),
     });
     const notes: string[] = [];

@@ -177,10 +177,11 @@ export function analyzeCea(trial: TrialData, csv: CsvTable, resolved: ResolvedCe
     perspective: plan.perspective,
     method: {
       regression: plan.method,
+      // The regressors used: the covariates left in, by name (none when every one was dropped).
       regressionText:
         plan.method === 'sur'
-          ? 'seemingly unrelated regression of cost and QALY on arm, baseline utility and covariates (= R systemfit SUR; with the same regressors in both equations its estimates equal OLS per equation)'
-          : 'OLS per equation: cost and QALY each on arm, baseline utility and covariates (= R lm)',
+          ? `seemingly unrelated regression of cost and QALY on ${regressorsText(covariates.map((c) => c.name))} (= R systemfit SUR; with the same regressors in both equations its estimates equal OLS per equation)`
+          : `OLS per equation: cost and QALY each on ${regressorsText(covariates.map((c) => c.name))} (= R lm)`,
       covariates: covariates.map((c) => c.name),
       droppedCovariates: dropped,
       missing: missingAny ? 'mi' : 'none',
@@ -215,3 +216,8 @@ export function analyzeCea(trial: TrialData, csv: CsvTable, resolved: ResolvedCe
 }
 
 const pct = (x: number) => `${Math.round(x * 100)}%`;
+
+/** "arm and baseline utility", or "arm, baseline utility and age, sex" with covariates. */
+function regressorsText(covariates: readonly string[]): string {
+  return covariates.length === 0 ? 'arm and baseline utility' : `arm, baseline utility and ${covariates.join(', ')}`;
+}

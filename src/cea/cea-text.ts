@@ -10,10 +10,13 @@ const SCENARIO_DA: Record<string, string> = {
 };
 
 /** The method in Danish (results.json and the English summary keep analyze-cea.ts's English `regressionText`/`missingText`). */
-const REGRESSION_DA: Record<CeaResult['method']['regression'], string> = {
-  sur: 'Simultan regression (seemingly unrelated regression, SUR) af omkostninger og QALY på gruppe, baseline-nytteværdi og kovariater (= R systemfit; med de samme forklarende variable i begge ligninger er estimaterne de samme som ved mindste kvadraters metode, OLS, for hver ligning)',
-  ols: 'Mindste kvadraters metode (OLS) for hver ligning: omkostninger og QALY hver for sig på gruppe, baseline-nytteværdi og kovariater (= R lm)',
-};
+/** The Danish method text, naming the regressors used (results.json keeps the English `regressionText`). */
+function regressionDa(r: CeaResult): string {
+  const on = r.method.covariates.length === 0 ? 'gruppe og baseline-nytteværdi' : `gruppe, baseline-nytteværdi og ${r.method.covariates.join(', ')}`;
+  return r.method.regression === 'sur'
+    ? `Simultan regression (seemingly unrelated regression, SUR) af omkostninger og QALY på ${on} (= R systemfit; med de samme forklarende variable i begge ligninger er estimaterne de samme som ved mindste kvadraters metode, OLS, for hver ligning)`
+    : `Mindste kvadraters metode (OLS) for hver ligning: omkostninger og QALY hver for sig på ${on} (= R lm)`;
+}
 
 function missingDa(r: CeaResult): string {
   return r.method.missing === 'mi'
@@ -50,6 +53,6 @@ export function ceaSummaryText(r: CeaResult, lang: Lang): string {
   }
   lines.push('', en ? 'One-way sensitivity' : 'Envejsfølsomhedsanalyse');
   for (const s of r.sensitivity) lines.push(`  ${en ? s.changed : (SCENARIO_DA[s.key] ?? s.changed)}: ${signedMoney(s.incrementalCost, cur, lang)}, ${q(s.incrementalQaly)} QALY, ${icerText(s.icer, cur, lang)}; ${en ? 'P(CE)' : 'P(omkostningseffektiv)'} ${s.thresholds.map((t) => pctText(t.probabilityCostEffective, lang)).join(', ')}`);
-  lines.push('', (en ? r.method.regressionText : REGRESSION_DA[r.method.regression]) + '.', (en ? r.method.missingText : missingDa(r)) + '.');
+  lines.push('', (en ? r.method.regressionText : regressionDa(r)) + '.', (en ? r.method.missingText : missingDa(r)) + '.');
   return lines.join('\n') + '\n';
 }

@@ -79,5 +79,10 @@ describe('the method sentence', () => {
     expect((da.results as CeaResult).method.covariates).toEqual(['age']);
     expect(pageText(da)).toContain('omkostninger og QALY hver for sig på gruppe, baseline-nytteværdi og age (= R lm)');
     expect(pageText(await build('en', f))).toContain('OLS per equation of cost and QALYs on arm, baseline utility and age (= R lm)');
+    // results.json and the command-line summaries say the same.
+    expect((da.results as CeaResult).method.regressionText).toBe('OLS per equation: cost and QALY each on arm, baseline utility and age (= R lm)');
+    expect(ceaSummaryText(da.results as CeaResult, 'da')).toContain('hver for sig på gruppe, baseline-nytteværdi og age (= R lm)');
+    const plain = await build('en', ceaFixture({ unitCostRows: ['gp,30,EUR,2021,takst'], planExtra: { method: 'ols' } }));
+    expect((plain.results as CeaResult).method.regressionText).toBe('OLS per equation: cost and QALY each on arm and baseline utility (= R lm)');
   });
 });

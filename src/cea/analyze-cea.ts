@@ -18,6 +18,7 @@ import { incrementalFit } from './incremental-regression.js';
 import { rubinEstimateSe } from '../stats/missing/rubin-rules.js';
 import type { ResolvedCeaPlan } from './load-cea-plan.js';
 import { categoryCosts, type CostScenario, patientCosts } from './patient-costs.js';
+import { regressorsText } from './cea-phrases.js';
 
 export interface AnalyzeCeaOptions {
   version: string;
@@ -180,8 +181,8 @@ export function analyzeCea(trial: TrialData, csv: CsvTable, resolved: ResolvedCe
       // The regressors used: the covariates left in, by name (none when every one was dropped).
       regressionText:
         plan.method === 'sur'
-          ? `seemingly unrelated regression of cost and QALY on ${regressorsText(covariates.map((c) => c.name))} (= R systemfit SUR; with the same regressors in both equations its estimates equal OLS per equation)`
-          : `OLS per equation: cost and QALY each on ${regressorsText(covariates.map((c) => c.name))} (= R lm)`,
+          ? `seemingly unrelated regression of cost and QALY on ${regressorsText(covariates.map((c) => c.name), 'en')} (= R systemfit SUR; with the same regressors in both equations its estimates equal OLS per equation)`
+          : `OLS per equation: cost and QALY each on ${regressorsText(covariates.map((c) => c.name), 'en')} (= R lm)`,
       covariates: covariates.map((c) => c.name),
       droppedCovariates: dropped,
       missing: missingAny ? 'mi' : 'none',
@@ -216,8 +217,3 @@ export function analyzeCea(trial: TrialData, csv: CsvTable, resolved: ResolvedCe
 }
 
 const pct = (x: number) => `${Math.round(x * 100)}%`;
-
-/** "arm and baseline utility", or "arm, baseline utility and age, sex" with covariates. */
-function regressorsText(covariates: readonly string[]): string {
-  return covariates.length === 0 ? 'arm and baseline utility' : `arm, baseline utility and ${covariates.join(', ')}`;
-}

@@ -44,3 +44,13 @@ export function pctText(p: number, lang: Lang): string {
   const v = (100 * p).toFixed(0);
   return lang === 'da' ? `${v} %` : `${v}%`;
 }
+
+/**
+ * What the cost and QALY regressions are on: "arm and baseline utility", or with the covariates
+ * the analysis kept ("arm, baseline utility and age, sex"). One wording for results.json, the
+ * `hta cea` summaries and the report page.
+ */
+export function regressorsText(covariates: readonly string[], lang: Lang): string {
+  const [two, three] = lang === 'da' ? ['gruppe og baseline-nytteværdi', 'gruppe, baseline-nytteværdi og'] : ['arm and baseline utility', 'arm, baseline utility and'];
+  return covariates.length === 0 ? two : `${three} ${covariates.join(', ')}`;
+}

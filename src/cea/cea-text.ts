@@ -1,7 +1,7 @@
 /** The plain-text summary `hta cea` prints without --json (the numbers are in the JSON). */
 import type { Lang } from '../report/i18n.js';
 import type { CeaResult } from './cea-results-schema.js';
-import { icerText, money, pctText, signedMoney } from './cea-phrases.js';
+import { icerText, money, pctText, regressorsText, signedMoney } from './cea-phrases.js';
 
 /** Danish names of the sensitivity scenarios (the English ones are the results' `changed`). */
 const SCENARIO_DA: Record<string, string> = {
@@ -10,9 +10,8 @@ const SCENARIO_DA: Record<string, string> = {
 };
 
 /** The method in Danish (results.json and the English summary keep analyze-cea.ts's English `regressionText`/`missingText`). */
-/** The Danish method text, naming the regressors used (results.json keeps the English `regressionText`). */
 function regressionDa(r: CeaResult): string {
-  const on = r.method.covariates.length === 0 ? 'gruppe og baseline-nytteværdi' : `gruppe, baseline-nytteværdi og ${r.method.covariates.join(', ')}`;
+  const on = regressorsText(r.method.covariates, 'da');
   return r.method.regression === 'sur'
     ? `Simultan regression (seemingly unrelated regression, SUR) af omkostninger og QALY på ${on} (= R systemfit; med de samme forklarende variable i begge ligninger er estimaterne de samme som ved mindste kvadraters metode, OLS, for hver ligning)`
     : `Mindste kvadraters metode (OLS) for hver ligning: omkostninger og QALY hver for sig på ${on} (= R lm)`;

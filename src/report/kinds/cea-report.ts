@@ -9,7 +9,7 @@ import type { analyseCeaFiles } from '../../cea/analyze-cea-files.js';
 import type { ResolvedCeaPlan } from '../../cea/load-cea-plan.js';
 import { analyseCeaOffThread } from '../cea-off-thread.js';
 import type { CeaResult } from '../../cea/cea-results-schema.js';
-import { icerText, money, pctText, signedMoney } from '../../cea/cea-phrases.js';
+import { icerText, money, pctText, regressorsText, signedMoney } from '../../cea/cea-phrases.js';
 import { cePlaneSpec } from '../charts/ce-plane.js';
 import { ceacSpec } from '../charts/ceac.js';
 import { ceaCostsSpec } from '../charts/cea-costs.js';
@@ -177,11 +177,7 @@ export const ceaReportKind: ReportKind<typeof ceaEntrySchema> = {
       n1: r.patients.intervention, n0: r.patients.control, population, perspective: perspective(r.perspective), cur, year: r.priceYear,
       last: timeLabel(r.utilities[r.utilities.length - 1]?.visit ?? '', lang),
       // The regressors the analysis used: arm, baseline utility and the covariates left in.
-      method: fillPhrase(r.method.regression === 'sur' ? t('methodSur') : t('methodOls'), {
-        regressors: r.method.covariates.length === 0
-          ? (lang === 'da' ? 'gruppe og baseline-nytteværdi' : 'arm and baseline utility')
-          : `${lang === 'da' ? 'gruppe, baseline-nytteværdi og' : 'arm, baseline utility and'} ${r.method.covariates.join(', ')}`,
-      }),
+      method: fillPhrase(r.method.regression === 'sur' ? t('methodSur') : t('methodOls'), { regressors: regressorsText(r.method.covariates, lang) }),
       missing: fillPhrase(r.method.missing === 'mi' ? t('missingMi') : t('missingNone'), { m: r.method.imputations, B: r.method.bootstrapReplicates.toLocaleString('en-US').replace(/,/g, lang === 'da' ? '.' : ',') }),
     });
     const notes: string[] = [];

@@ -30,11 +30,6 @@ export function visitsOf(plan: Plan): string[] {
 export interface LoadTrialOptions {
   /** Leave rows with problems out instead of stopping; defaults to the plan's `invalidRows`. */
   excludeInvalid?: boolean;
-  /**
-   * Each patient's arm value from a first look at the file, for long exports whose arm is on one
-   * row of the patient and empty on the rest, ahead of an earlier row (`armValuesById`). Internal.
-   */
-  armById?: ReadonlyMap<string, string>;
 }
 
 /** The column an export calls a covariate: `columns.covariates` renames, else the name itself. */
@@ -209,7 +204,8 @@ export function loadTrial(csv: CsvTable, plan: Plan, options: LoadTrialOptions =
     groupProblems = rowProblems.length;
   };
 
-  let lookAhead = false;
+  // Each patient's first arm value of the plan, read on first need (armValuesById).
+  let armById: Map<string, string> | undefined;
   // REDCap's repeating instruments (adverse events, contacts…) add rows beside the visit rows,
   // marked in `redcap_repeat_instrument`. One holding none of the plan's values belongs to another
   // form and is passed over (counted); one holding them is a problem: hta reads one row per visit.
@@ -257,8 +253,10 @@ export function loadTrial(csv: CsvTable, plan: Plan, options: LoadTrialOptions =
       // needs a look ahead, done once for the whole file only when it happens.
       const known = idIndex.get(id);
       if (known !== undefined) armRaw = armValues[idArm[known] === 'intervention' ? 0 : 1]!;
-      else if (options.armById) armRaw = options.armById.get(id) ?? null;
-      else lookAhead = true;
+      else {
+        armById ??= armValuesById(table, idCol, armCol, (v) => armOf.has(v));
+        armRaw = armById.get(id) ?? null;
+      }
     }
     const arm = armRaw === null ? undefined : armOf.get(armRaw);
     if (arm === undefined) {
@@ -349,7 +347,6 @@ export function loadTrial(csv: CsvTable, plan: Plan, options: LoadTrialOptions =
     for (const r of recodes) pendingRecodes.push(r);
   }
   if (groupLine >= 0) commit();
-  if (lookAhead) return loadTrial(csv, plan, { ...options, armById: armValuesById(table, idCol, armCol, (v) => armOf.has(v)) });
 
   if (rowProblems.length && !exclude) throw invalid(file, rowProblems, true);
   const badLines = new Set(rowProblems.map((p) => p.line));

@@ -34,7 +34,7 @@ export const DOT_DECIMAL = /^[+-]?\d*\.\d+$/;
 /** `1.234`, `642.025`, `1.234.567`: thousands groups in a decimal-comma locale, or a dot decimal. */
 export const DOT_GROUPED = /^[+-]?[1-9]\d{0,2}(\.\d{3})+$/;
 /** `12.345,6`: thousands groups and a decimal comma, only ever written by a decimal-comma locale. */
-const GROUPED_COMMA = /^[+-]?[1-9]\d{0,2}(\.\d{3})+,\d+$/;
+export const GROUPED_COMMA = /^[+-]?[1-9]\d{0,2}(\.\d{3})+,\d+$/;
 
 /**
  * A decimal comma is only possible when the comma is not the separator; it is assumed when

@@ -3,9 +3,9 @@
  * "1e-3"; "12,5" when the file uses a decimal comma). "12 kg", "1.2.3" or "≥5" are not numbers —
  * Number("") === 0 and parseFloat("12 kg") === 12 are exactly the silent errors to avoid.
  */
+import { DOT_GROUPED, GROUPED_COMMA } from './dialect.js';
+
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
-/** Thousands groups before an optional decimal comma, as a decimal-comma locale writes them. */
-const DOT_GROUPS = /^[+-]?[1-9]\d{0,2}(\.\d{3})+(,\d+)?$/;
 
 export function parseNumber(text: string, decimalComma: boolean): number | undefined {
   // Fast path for the commonest cell, a short whole number: exactly what the regex and Number()
@@ -26,7 +26,8 @@ export function parseNumber(text: string, decimalComma: boolean): number | undef
   let t = text;
   if (decimalComma) {
     if (text.includes('.')) {
-      if (!DOT_GROUPS.test(text)) return undefined;
+      // Thousands groups before an optional decimal comma, as a decimal-comma locale writes them.
+      if (!DOT_GROUPED.test(text) && !GROUPED_COMMA.test(text)) return undefined;
       t = text.replaceAll('.', '');
     }
     t = t.replace(',', '.');

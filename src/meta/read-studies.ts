@@ -16,7 +16,7 @@
  * `input.invalid` (exit 2). Columns not listed here are ignored.
  */
 import { HtaError, MAX_PROBLEMS, type Problem } from '../errors.js';
-import { DOT_GROUPED } from '../io/dialect.js';
+import { DOT_DECIMAL, DOT_GROUPED, GROUPED_COMMA } from '../io/dialect.js';
 import { parseNumber } from '../io/parse-number.js';
 import { type CsvTable, readCsvFile } from '../io/read-csv.js';
 import type { ArmSummaries } from '../stats/meta/study-effect.js';
@@ -277,9 +277,9 @@ function decimalMarkOf(csv: CsvTable, col: Map<string, number>): boolean {
       if (cell == null) continue;
       const t = cell.replace(/^\u2212/, '-');
       // 1.234 may be a thousands-grouped whole number (no vote); 1.234,5 is a decimal comma.
-      if (/^[+-]?\d*,\d+$/.test(t) || /^[+-]?[1-9]\d{0,2}(\.\d{3})+,\d+$/.test(t)) comma = true;
+      if (/^[+-]?\d*,\d+$/.test(t) || GROUPED_COMMA.test(t)) comma = true;
       else if (DOT_GROUPED.test(t)) continue;
-      else if (/^[+-]?\d*\.\d+$/.test(t)) dot = true;
+      else if (DOT_DECIMAL.test(t)) dot = true;
     }
   }
   if (comma !== dot) return comma;

@@ -286,7 +286,9 @@ export async function aggregateRegistry(file: string, options: ReadRegistryOptio
     } else {
       dateFormat = rules.dateFormat;
     }
-    const bad = Number((await db.runAndReadAll('SELECT count(*) FROM checked WHERE bad')).getRowsJS()[0]?.[0] ?? 0);
+    // Invalid and valid rows in one scan of the checked view.
+    const [badCount, goodCount] = (await db.runAndReadAll('SELECT count(*) FILTER (WHERE bad), count(*) FILTER (WHERE NOT bad) FROM checked')).getRowsJS()[0] ?? [0, 0];
+    const bad = Number(badCount ?? 0);
     const rejected = csv ? await rejectedRows(db, csv.delimiter ?? ',') : 0;
     let excluded: { rows: number; problems: ProblemGroup[] } = { rows: 0, problems: [] };
     if (bad + rejected > 0 || (scanned?.excludedRows ?? 0) > 0) {
@@ -299,7 +301,7 @@ export async function aggregateRegistry(file: string, options: ReadRegistryOptio
       }
       excluded = { rows: check.excludedRows, problems: check.groups };
     }
-    if (Number((await db.runAndReadAll('SELECT count(*) FROM checked WHERE NOT bad')).getRowsJS()[0]?.[0] ?? 0) === 0) {
+    if (Number(goodCount ?? 0) === 0) {
       // A header and nothing else (an export run before any referral, or cut wrong), or rows that
       // were all excluded as invalid: tables of nothing with an export date of 1970-01-01 would
       // be published as if they were results.

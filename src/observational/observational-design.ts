@@ -32,8 +32,8 @@ export function completeConfounderRows(pairs: OutcomePairs, confounders: readonl
   return rows;
 }
 
-export function observationalDesign(pairs: OutcomePairs, confounders: readonly Confounder[], y: readonly number[], baselineAsConfounder: boolean, file: string): ObservationalDesign {
-  const rows = completeConfounderRows(pairs, confounders);
+/** `rows`: the complete-confounder patients when the caller has them already (completeConfounderRows). */
+export function observationalDesign(pairs: OutcomePairs, confounders: readonly Confounder[], y: readonly number[], baselineAsConfounder: boolean, file: string, rows = completeConfounderRows(pairs, confounders)): ObservationalDesign {
   const exposed = rows.map((i) => (pairs.arm[i] === 'intervention' ? 1 : 0));
   const confounderColumns: ObservationalDesign['confounderColumns'] = [];
   const balanceTerms: BalanceTerm[] = [];

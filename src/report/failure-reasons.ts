@@ -11,7 +11,7 @@
  * MMRM, multiple imputation, subgroup levels) and the subgroups' tests for interaction (which the
  * Danish credibility statement carries) from their sources and fails when one has no pattern here.
  */
-import { type Lang, REPORT_TEXT } from './i18n.js';
+import { type Lang, REPORT_TEXT, timeLabel } from './i18n.js';
 
 /** A plain number as written in an English message ("0.05", "1586", "-2") in Danish format. */
 export function danishNumber(s: string): string {
@@ -22,6 +22,8 @@ export function danishNumber(s: string): string {
 }
 
 const n = danishNumber;
+/** A visit key from the plan ("3m", which reads as metres in Danish) as the Danish pages name visits: "3 måneder". */
+const visit = (t: string) => timeLabel(t, 'da').replace(/^Baseline$/, 'baseline');
 const ARM: Record<string, string> = { intervention: 'interventionsgruppen', control: 'kontrolgruppen' };
 const METHOD: Record<string, string> = { crude: 'det ujusterede estimat', 'weighted-regression': 'den vægtede regression', aipw: 'AIPW-estimatet' };
 const NUM = '(-?\\d+(?:\\.\\d+)?)';
@@ -105,9 +107,9 @@ const DANISH: readonly [RegExp, (...m: string[]) => string][] = [
   // The trial's effect rows (src/analysis/judged-row.ts keeps the reason as the row's `error`).
   // src/analysis/continuous-effect.ts, analyze-trial.ts, subgroup-effects.ts
   [/^unknown method (.*)$/, (m) => `ukendt metode ${m}`],
-  [/^MMRM needs at least 2 follow-up visits; the plan has 1 \((.*)\), so this row is skipped$/, (t) => `MMRM kræver mindst 2 opfølgningstidspunkter; planen har 1 (${t}), så denne række udelades`],
-  [/^no patient was observed at (.*)$/, (t) => `ingen patient blev observeret ved ${t}`],
-  [/^no patient in level '(.*)' has the values this analysis needs at (.*)$/, (l, t) => `ingen patient på niveauet '${l}' har de værdier, analysen kræver ved ${t}`],
+  [/^MMRM needs at least 2 follow-up visits; the plan has 1 \((.*)\), so this row is skipped$/, (t) => `MMRM kræver mindst 2 opfølgningstidspunkter; planen har 1 (${visit(t)}), så denne række udelades`],
+  [/^no patient was observed at (.*)$/, (t) => `ingen patient blev observeret ved ${visit(t)}`],
+  [/^no patient in level '(.*)' has the values this analysis needs at (.*)$/, (l, t) => `ingen patient på niveauet '${l}' har de værdier, analysen kræver ved ${visit(t)}`],
   [
     new RegExp(`^level '(.*)' has patients in one arm only \\(intervention ${NUM}, control ${NUM}\\), so no effect can be estimated within it$`),
     (l, a, b) => `niveauet '${l}' har kun patienter i den ene gruppe (interventionsgruppen ${n(a)}, kontrolgruppen ${n(b)}), så der kan ikke estimeres en effekt inden for niveauet`,

@@ -262,3 +262,13 @@ describe('every analysis.failed message has a Danish wording', () => {
     expect(['0.05', '1586', '-2', '12', '1234567.5', 'NaN'].map(danishNumber)).toEqual(['0,05', '1.586', '−2', '12', '1.234.567,5', 'NaN']);
   });
 });
+
+describe('visit keys in Danish reasons', () => {
+  // "3m" reads as three metres on a Danish page: the reasons name the visit as the tables do.
+  it('names the plan visit in words, and leaves a key it does not know as written', () => {
+    expect(danishReason('no patient was observed at 3m')).toBe('ingen patient blev observeret ved 3 måneder');
+    expect(danishReason("no patient in level 'GP' has the values this analysis needs at 6w")).toBe("ingen patient på niveauet 'GP' har de værdier, analysen kræver ved 6 uger");
+    expect(danishReason('MMRM needs at least 2 follow-up visits; the plan has 1 (9m), so this row is skipped')).toBe('MMRM kræver mindst 2 opfølgningstidspunkter; planen har 1 (9 måneder), så denne række udelades');
+    expect(danishReason('no patient was observed at T2')).toBe('ingen patient blev observeret ved T2');
+  });
+});

@@ -17,13 +17,53 @@ export function money(x: number, currency: string, lang: Lang): string {
   return `${sign}${abs} ${currency}`;
 }
 
-export function icerText(icer: Icer, currency: string, lang: Lang, per: { en: string; da: string } = { en: 'QALY gained', da: 'vundet QALY' }): string {
+/** What the effect is counted in: health (QALYs) or patients with a clinically relevant improvement. */
+export type EffectNoun = 'health' | 'responders';
+
+const DOMINANCE: Record<'dominant' | 'dominated', Record<EffectNoun, Record<Lang, [both: string, sameCost: string, sameEffect: string]>>> = {
+  dominant: {
+    health: {
+      en: ['dominant: the app saves money and gains health', 'dominant: the app costs the same and gains health', 'dominant: the app saves money for the same health'],
+      da: ['dominerende: appen sparer penge og giver mere sundhed', 'dominerende: appen koster det samme og giver mere sundhed', 'dominerende: appen sparer penge og giver samme sundhed'],
+    },
+    responders: {
+      en: ['dominant: the app saves money and has more responders', 'dominant: the app costs the same and has more responders', 'dominant: the app saves money with as many responders'],
+      da: ['dominerende: appen sparer penge og giver flere patienter med klinisk relevant forbedring', 'dominerende: appen koster det samme og giver flere patienter med klinisk relevant forbedring', 'dominerende: appen sparer penge og giver lige så mange patienter med klinisk relevant forbedring'],
+    },
+  },
+  dominated: {
+    health: {
+      en: ['dominated: the app costs more and gains less health', 'dominated: the app costs the same and gains less health', 'dominated: the app costs more for the same health'],
+      da: ['domineret: appen koster mere og giver mindre sundhed', 'domineret: appen koster det samme og giver mindre sundhed', 'domineret: appen koster mere og giver samme sundhed'],
+    },
+    responders: {
+      en: ['dominated: the app costs more and has fewer responders', 'dominated: the app costs the same and has fewer responders', 'dominated: the app costs more with as many responders'],
+      da: ['domineret: appen koster mere og giver færre patienter med klinisk relevant forbedring', 'domineret: appen koster det samme og giver færre patienter med klinisk relevant forbedring', 'domineret: appen koster mere og giver lige så mange patienter med klinisk relevant forbedring'],
+    },
+  },
+};
+
+/**
+ * The ICER in words. `delta` (the Δcost and Δeffect the verdict came from) lets a dominance on an
+ * axis say so: Δeffect = 0 exactly (two arms with as many responders, 12/60 and 12/60, is common in
+ * small trials) is "for the same health", not "less health" (ce-summaries.ts counts an axis to the
+ * dominated or dominant side).
+ */
+export function icerText(
+  icer: Icer,
+  currency: string,
+  lang: Lang,
+  per: { en: string; da: string } = { en: 'QALY gained', da: 'vundet QALY' },
+  delta?: { cost: number; effect: number },
+  noun: EffectNoun = 'health',
+): string {
   const en = lang === 'en';
   switch (icer.kind) {
     case 'dominant':
-      return en ? 'dominant: the app saves money and gains health' : 'dominerende: appen sparer penge og giver mere sundhed';
-    case 'dominated':
-      return en ? 'dominated: the app costs more and gains less health' : 'domineret: appen koster mere og giver mindre sundhed';
+    case 'dominated': {
+      const [both, sameCost, sameEffect] = DOMINANCE[icer.kind][noun][lang];
+      return delta?.effect === 0 ? sameEffect : delta?.cost === 0 ? sameCost : both;
+    }
     case 'undefined':
       return en ? 'no difference in cost or effect' : 'ingen forskel i omkostninger eller effekt';
     case 'ratio':
@@ -33,6 +73,11 @@ export function icerText(icer: Icer, currency: string, lang: Lang, per: { en: st
           ? `saves ${money(icer.icer, currency, lang)} per ${per.en.replace('gained', 'lost')} (cheaper, less effective)`
           : `sparer ${money(icer.icer, currency, lang)} pr. ${per.da.replace('vundet', 'tabt')} (billigere, mindre effektiv)`;
   }
+}
+
+/** The cost per extra responder in words, from the responder row of results.json. */
+export function perResponderText(row: { costPerExtraResponder: Icer; riskDifference: number }, incrementalCost: number, currency: string, lang: Lang): string {
+  return icerText(row.costPerExtraResponder, currency, lang, { en: 'extra responder', da: 'ekstra patient' }, { cost: incrementalCost, effect: row.riskDifference }, 'responders');
 }
 
 /** Δc with its CI, signed: "+€230 (95% CI −€136 to €595)". */

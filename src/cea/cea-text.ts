@@ -1,7 +1,7 @@
 /** The plain-text summary `hta cea` prints without --json (the numbers are in the JSON). */
 import type { Lang } from '../report/i18n.js';
 import type { CeaResult } from './cea-results-schema.js';
-import { icerText, money, pctText, regressorsText, signedMoney } from './cea-phrases.js';
+import { icerText, money, pctText, perResponderText, regressorsText, signedMoney } from './cea-phrases.js';
 
 /** Danish names of the sensitivity scenarios (the English ones are the results' `changed`). */
 const SCENARIO_DA: Record<string, string> = {
@@ -35,7 +35,7 @@ export function ceaSummaryText(r: CeaResult, lang: Lang): string {
       : `Omkostningseffektivitet, ${r.perspective === 'healthcare' ? 'sundhedssektorperspektiv' : 'begrænset samfundsperspektiv'}, ${cur} i ${r.priceYear}-priser: ${r.patients.intervention} patienter i interventionsgruppen og ${r.patients.control} i kontrolgruppen.`,
     `${en ? 'Incremental cost' : 'Meromkostning'}: ${signedMoney(r.incrementalCost.estimate, cur, lang)} ${ci(r.incrementalCost.ciLower, r.incrementalCost.ciUpper, m)}`,
     `${en ? 'Incremental QALYs' : 'Vundne QALY'}: ${q(r.incrementalQaly.estimate)} ${ci(r.incrementalQaly.ciLower, r.incrementalQaly.ciUpper, q)}`,
-    `ICER: ${icerText(r.icer, cur, lang)}`,
+    `ICER: ${icerText(r.icer, cur, lang, undefined, { cost: r.incrementalCost.estimate, effect: r.incrementalQaly.estimate })}`,
     en
       ? `CE plane: NE ${pctText(r.quadrants.NE, lang)}, NW ${pctText(r.quadrants.NW, lang)}, SE ${pctText(r.quadrants.SE, lang)}, SW ${pctText(r.quadrants.SW, lang)}`
       : `Omkostningseffektivitetsplan: NØ ${pctText(r.quadrants.NE, lang)}, NV ${pctText(r.quadrants.NW, lang)}, SØ ${pctText(r.quadrants.SE, lang)}, SV ${pctText(r.quadrants.SW, lang)}`,
@@ -48,10 +48,10 @@ export function ceaSummaryText(r: CeaResult, lang: Lang): string {
     );
   }
   for (const rs of r.responders) {
-    lines.push(`${en ? 'Cost per extra responder' : 'Omkostning pr. ekstra patient med klinisk relevant forbedring'} (${rs.key}, ${rs.time}): ${icerText(rs.costPerExtraResponder, cur, lang, { en: 'extra responder', da: 'ekstra patient' })}`);
+    lines.push(`${en ? 'Cost per extra responder' : 'Omkostning pr. ekstra patient med klinisk relevant forbedring'} (${rs.key}, ${rs.time}): ${perResponderText(rs, r.incrementalCost.estimate, cur, lang)}`);
   }
   lines.push('', en ? 'One-way sensitivity' : 'Envejsfølsomhedsanalyse');
-  for (const s of r.sensitivity) lines.push(`  ${en ? s.changed : (SCENARIO_DA[s.key] ?? s.changed)}: ${signedMoney(s.incrementalCost, cur, lang)}, ${q(s.incrementalQaly)} QALY, ${icerText(s.icer, cur, lang)}; ${en ? 'P(CE)' : 'P(omkostningseffektiv)'} ${s.thresholds.map((t) => pctText(t.probabilityCostEffective, lang)).join(', ')}`);
+  for (const s of r.sensitivity) lines.push(`  ${en ? s.changed : (SCENARIO_DA[s.key] ?? s.changed)}: ${signedMoney(s.incrementalCost, cur, lang)}, ${q(s.incrementalQaly)} QALY, ${icerText(s.icer, cur, lang, undefined, { cost: s.incrementalCost, effect: s.incrementalQaly })}; ${en ? 'P(CE)' : 'P(omkostningseffektiv)'} ${s.thresholds.map((t) => pctText(t.probabilityCostEffective, lang)).join(', ')}`);
   lines.push('', (en ? r.method.regressionText : regressionDa(r)) + '.', (en ? r.method.missingText : missingDa(r)) + '.');
   return lines.join('\n') + '\n';
 }

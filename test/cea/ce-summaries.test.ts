@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { acceptability, icerVerdict, quadrantShares, wtpGrid } from '../../src/cea/ce-summaries.js';
+import { readFileSync } from 'node:fs';
 import { icerText } from '../../src/cea/cea-phrases.js';
+import { ceaSummaryText } from '../../src/cea/cea-text.js';
+import type { CeaResult } from '../../src/cea/cea-results-schema.js';
 import { qalyAuc } from '../../src/cea/qaly-auc.js';
 
 describe('ICER in words', () => {
@@ -15,6 +18,28 @@ describe('ICER in words', () => {
     expect(icerText(icerVerdict(100, -0.02), 'EUR', 'en')).not.toMatch(/\d/);
     // Cheaper and worse: a positive ratio that means money saved per QALY lost.
     expect(icerText(icerVerdict(-100, -0.02), 'EUR', 'en')).toBe('saves €5,000 per QALY lost (cheaper, less effective)');
+  });
+
+  it('says "the same" on an axis: no difference in effect is not "less health"', () => {
+    // Δe = 0 exactly counts to the dominated (Δc > 0) or dominant (Δc < 0) side (quadrantOf).
+    expect(icerText(icerVerdict(100, 0), 'EUR', 'en', undefined, { cost: 100, effect: 0 })).toBe('dominated: the app costs more for the same health');
+    expect(icerText(icerVerdict(-100, 0), 'EUR', 'da', undefined, { cost: -100, effect: 0 })).toBe('dominerende: appen sparer penge og giver samme sundhed');
+    expect(icerText(icerVerdict(0, 0.01), 'EUR', 'en', undefined, { cost: 0, effect: 0.01 })).toBe('dominant: the app costs the same and gains health');
+    expect(icerText(icerVerdict(0, -0.01), 'EUR', 'da', undefined, { cost: 0, effect: -0.01 })).toBe('domineret: appen koster det samme og giver mindre sundhed');
+    // Without the differences (a published ratio) the wording is the quadrant's.
+    expect(icerText(icerVerdict(100, 0), 'EUR', 'en')).toBe('dominated: the app costs more and gains less health');
+  });
+
+  it('words the cost per extra responder in responders, and as many responders in both arms as such', () => {
+    // The bundled CEA's results, with one responder row as a small trial has it: 12/60 against 12/60.
+    const r = JSON.parse(readFileSync('reports/selfback-cea/results.json', 'utf8')) as CeaResult;
+    const row = r.responders[0]!;
+    Object.assign(row, { intervention: { events: 12, n: 60 }, control: { events: 12, n: 60 }, riskDifference: 0, costPerExtraResponder: icerVerdict(r.incrementalCost.estimate, 0) });
+    expect(r.incrementalCost.estimate).toBeGreaterThan(0);
+    expect(ceaSummaryText(r, 'en')).toContain(`(${row.key}, ${row.time}): dominated: the app costs more with as many responders`);
+    expect(ceaSummaryText(r, 'da')).toContain('domineret: appen koster mere og giver lige så mange patienter med klinisk relevant forbedring');
+    Object.assign(row, { riskDifference: -0.05, costPerExtraResponder: icerVerdict(r.incrementalCost.estimate, -0.05) });
+    expect(ceaSummaryText(r, 'en')).toContain('dominated: the app costs more and has fewer responders');
   });
 
   it('shares the CE-plane quadrants and the CEAC by NMB > 0', () => {

@@ -9,7 +9,7 @@ import type { analyseCeaFiles } from '../../cea/analyze-cea-files.js';
 import type { ResolvedCeaPlan } from '../../cea/load-cea-plan.js';
 import { analyseCeaOffThread } from '../cea-off-thread.js';
 import type { CeaResult } from '../../cea/cea-results-schema.js';
-import { icerText, money, pctText, regressorsText, signedMoney } from '../../cea/cea-phrases.js';
+import { icerText, money, pctText, perResponderText, regressorsText, signedMoney } from '../../cea/cea-phrases.js';
 import { cePlaneSpec } from '../charts/ce-plane.js';
 import { ceacSpec } from '../charts/ceac.js';
 import { ceaCostsSpec } from '../charts/cea-costs.js';
@@ -198,16 +198,16 @@ export const ceaReportKind: ReportKind<typeof ceaEntrySchema> = {
 
     const respTable: Table = {
       header: [t('responder'), fillPhrase(t('share'), { arm: arms.intervention }), fillPhrase(t('share'), { arm: arms.control }), t('difference'), t('cost')],
-      rows: r.responders.map((x) => [labelOf(x.key), `${x.intervention.events} / ${x.intervention.n}`, `${x.control.events} / ${x.control.n}`, num(100 * x.riskDifference, 1, lang) + (lang === 'da' ? ' %-point' : ' pp'), icerText(x.costPerExtraResponder, cur, lang, { en: 'extra responder', da: 'ekstra patient' })]),
+      rows: r.responders.map((x) => [labelOf(x.key), `${x.intervention.events} / ${x.intervention.n}`, `${x.control.events} / ${x.control.n}`, num(100 * x.riskDifference, 1, lang) + (lang === 'da' ? ' %-point' : ' pp'), perResponderText(x, r.incrementalCost.estimate, cur, lang)]),
       align: ['left', 'right', 'right', 'right', 'left'],
     };
 
     const p = (x: number) => `${Math.round(100 * x)}${lang === 'da' ? ' %' : '%'}`;
     const sensRows = [
-      [t('base'), signedMoney(r.incrementalCost.estimate, cur, lang), num(r.incrementalQaly.estimate, 4, lang), icerText(r.icer, cur, lang), ...r.thresholds.map((x) => fmtPct(x.probabilityCostEffective))],
+      [t('base'), signedMoney(r.incrementalCost.estimate, cur, lang), num(r.incrementalQaly.estimate, 4, lang), icerText(r.icer, cur, lang, undefined, { cost: r.incrementalCost.estimate, effect: r.incrementalQaly.estimate }), ...r.thresholds.map((x) => fmtPct(x.probabilityCostEffective))],
       ...r.sensitivity.map((s) => [
         fillPhrase(SCENARIO[s.key]?.[lang] ?? s.changed, { p: p(plan.sensitivity.interventionPrice), u: p(plan.sensitivity.unitCosts) }),
-        signedMoney(s.incrementalCost, cur, lang), num(s.incrementalQaly, 4, lang), icerText(s.icer, cur, lang), ...s.thresholds.map((x) => fmtPct(x.probabilityCostEffective)),
+        signedMoney(s.incrementalCost, cur, lang), num(s.incrementalQaly, 4, lang), icerText(s.icer, cur, lang, undefined, { cost: s.incrementalCost, effect: s.incrementalQaly }), ...s.thresholds.map((x) => fmtPct(x.probabilityCostEffective)),
       ]),
     ];
     const sensTable: Table = {
@@ -258,7 +258,7 @@ export const ceaReportKind: ReportKind<typeof ceaEntrySchema> = {
       const rows: string[][] = [
         [t('incCost'), `${signedMoney(res.incrementalCost.estimate, cur, l)} ${ci(m(res.incrementalCost.ciLower), m(res.incrementalCost.ciUpper))}`, pub ? `${signedMoney(pub.incrementalCost.estimate, pub.currency, l)} ${ci(money(pub.incrementalCost.ciLower, pub.currency, l), money(pub.incrementalCost.ciUpper, pub.currency, l))}` : '–'],
         [t('incQaly'), `${q(res.incrementalQaly.estimate)} ${ci(q(res.incrementalQaly.ciLower), q(res.incrementalQaly.ciUpper))}`, '–'],
-        [t('icer'), icerText(res.icer, cur, l), pub ? icerText({ kind: 'ratio', quadrant: 'NE', icer: pub.icer }, pub.currency, l) : '–'],
+        [t('icer'), icerText(res.icer, cur, l, undefined, { cost: res.incrementalCost.estimate, effect: res.incrementalQaly.estimate }), pub ? icerText({ kind: 'ratio', quadrant: 'NE', icer: pub.icer }, pub.currency, l) : '–'],
       ];
       for (const th of res.thresholds) {
         const pubP = pub && pub.probabilityCostEffective.threshold === th.threshold ? fmtPct(pub.probabilityCostEffective.probability) : '–';
@@ -268,7 +268,7 @@ export const ceaReportKind: ReportKind<typeof ceaEntrySchema> = {
       for (const x of res.responders) {
         const outcome = x.outcome.toUpperCase();
         const pubCost = pub?.costPerResponder[outcome];
-        rows.push([fillPhrase(t('perResponder'), { label: labelOf(x.key) }), icerText(x.costPerExtraResponder, cur, l, { en: 'extra responder', da: 'ekstra patient' }), pubCost !== undefined ? `${money(pubCost, pub!.currency, l)} (${outcome})` : '–']);
+        rows.push([fillPhrase(t('perResponder'), { label: labelOf(x.key) }), perResponderText(x, res.incrementalCost.estimate, cur, l), pubCost !== undefined ? `${money(pubCost, pub!.currency, l)} (${outcome})` : '–']);
       }
       return { header: [t('measure'), t('recomputed'), pub ? t('published') : ''], rows, align: ['left', 'right', 'right'] };
     }

@@ -171,6 +171,8 @@ export function auditPublishedUptake(pub: PublishedUptake, rule: AuditRule): Aud
   }
 
   // Activations by activation year, printed twice (uptake per 1,000 and observed budget).
+  const referralYears = pub.metrics.map((r) => str(r.period)).filter((x) => /^\d{4}-\d{2}$/.test(x)).map((x) => Number(x.slice(0, 4)));
+  const firstReferralYear = referralYears.length > 0 ? Math.min(...referralYears) : -Infinity;
   const yearsOf = new Map<string, Map<string, Form>>();
   for (const u of [...pub.uptake, ...pub.budget.observed]) {
     const q = quantity(`activations · ${str(u.region)} · activated in ${str(u.year)}`, u.activations);
@@ -178,6 +180,9 @@ export function auditPublishedUptake(pub: PublishedUptake, rule: AuditRule): Aud
     const m = yearsOf.get(str(u.region)) ?? new Map<string, Form>();
     m.set(str(u.year), q);
     yearsOf.set(str(u.region), m);
+    // Nobody is activated after the export date, nor before the first referral month printed: such
+    // an activation year holds 0, whatever the marker says.
+    if ((Number(u.year) > Number(pub.exportDate.slice(0, 4)) || Number(u.year) < firstReferralYear) && q.terms.size > 0) constrain([[1, q]], '=');
     if (typeof u.per1000 === 'number' && typeof u.eligible === 'number' && q.terms.size > 0) {
       constrain([[1, q], [-(u.per1000 * u.eligible) / 1000, { terms: new Map(), constant: 1 }]], '=');
     }

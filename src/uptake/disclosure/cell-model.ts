@@ -149,10 +149,17 @@ export function buildCellModel(out: UptakeOutputs): CellModel {
   }
 
   // Activations by activation year (uptake per 1,000 and observed budget: the same counts).
+  // A year after the export date, or before the first referral month printed, has no
+  // activations by definition, and every reader knows it (the page prints the export date and
+  // the months): such a 0 is structural. Were it not, the suppression could "hide" it as a
+  // complement that protects nothing (a reader puts 0 back and recovers the total it was to hide).
+  const months = out.metrics.filter((r) => r.periodType === 'month').map((r) => Number(r.period.slice(0, 4)));
+  const firstYear = months.length > 0 ? Math.min(...months) : -Infinity;
+  const lastYear = out.exportDate === undefined ? Infinity : Number(out.exportDate.slice(0, 4));
   const years = new Map<string, { scope: string; year: number }[]>();
   for (const a of [...(out.uptake ?? []), ...(out.observed ?? [])]) {
     if (index.has(yearCellKey(a.region, a.year))) continue;
-    add(yearCellKey(a.region, a.year), a.activations, true);
+    add(yearCellKey(a.region, a.year), a.activations, true, a.year > lastYear || a.year < firstYear);
     years.set(a.region, [...(years.get(a.region) ?? []), { scope: a.region, year: a.year }]);
   }
   const yearsOf = new Map<number, string[]>();

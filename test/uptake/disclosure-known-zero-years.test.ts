@@ -1,0 +1,54 @@
+/**
+ * Activation years a reader knows are empty (docs/disclosure-control.md, "The cell model"): no
+ * activation after the export date, none before the first referral month printed. Such a 0 is
+ * structural. Before, the suppression used these zeros as cheap complements ("2026: suppressed"
+ * on a page dated 2025-12-31), protecting nothing: a reader who puts the 0 back recovers the
+ * totals they were to hide, and on this registry narrows "activated − at risk at 4 weeks" in
+ * Midtjylland to 0–3 patients. The attacker audit now knows what every reader knows.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { simulateEligible, simulateRegistry } from '../../src/simulate/registry.js';
+import { buildCellModel, yearCellKey } from '../../src/uptake/disclosure/cell-model.js';
+import { auditPublishedUptake } from '../../src/uptake/disclosure/attacker-audit.js';
+import type { UptakeAnalysis } from '../../src/uptake/uptake-analysis.js';
+import { runCli, tempDir } from '../support/run-cli.js';
+
+describe('activation years outside the export are known zeros', () => {
+  it('the cell model marks a year after the export date or before the first referral month as structural', () => {
+    const row = (period: string, n: number) => ({
+      region: 'national', period, periodType: period === 'all' ? 'all' : period.length === 4 ? 'year' : 'month', dimension: 'all', level: 'all',
+      referrals: n, activations: n, atRisk4w: n, retained4w: n, atRisk12w: n, retained12w: n,
+    });
+    const year = (y: number, activations: number) => ({ region: 'national', year: y, activations, eligible: 1000, per1000: activations, ciLower: 0, ciUpper: 1, method: 'wilson' });
+    const model = buildCellModel({
+      metrics: [row('all', 9), row('2025', 9), row('2025-03', 9)] as never,
+      uptake: [year(2024, 0), year(2025, 9), year(2026, 0)] as never,
+      exportDate: '2025-12-31',
+    });
+    const structural = (y: number) => model.cells[model.index.get(yearCellKey('national', y))!]!.structural;
+    expect([structural(2024), structural(2025), structural(2026)]).toEqual([true, false, true]);
+  });
+
+  it('a 60-row registry: no empty year is "suppressed", and the audit, knowing those years are empty, finds nothing narrow', async () => {
+    const dir = tempDir();
+    const reg = join(dir, 'registry.csv'), elig = join(dir, 'eligible.csv'), plan = join(dir, 'plan.json');
+    writeFileSync(reg, simulateRegistry({ rows: 60, seed: 2, startDate: '2025-01-01', years: 1 }));
+    writeFileSync(elig, simulateEligible({ seed: 2 }));
+    const base = JSON.parse(readFileSync('data/plans/uptake.plan.json', 'utf8')) as Record<string, unknown>;
+    writeFileSync(plan, JSON.stringify({ ...base, firstYear: 2025, eligibleFill: 'carry-forward' }));
+
+    const run = await runCli('uptake', reg, '--eligible', elig, '--plan', plan, '--json');
+    expect(run.code).toBe(0);
+    const a = JSON.parse(run.stdout) as UptakeAnalysis;
+    const exportYear = Number(a.exportDate.slice(0, 4));
+    const outside = a.uptake.filter((u) => u.year > exportYear || u.year < 2025);
+    expect(outside.length).toBeGreaterThan(0);
+    for (const u of outside) expect(u.activations, `${u.region} ${u.year}`).toBe(0);
+
+    const audit = auditPublishedUptake(a as never, { threshold: 5, protectionLevel: 5, zerosSensitive: false });
+    expect(audit.narrow).toEqual([]);
+    expect(audit.disclosedDifferences).toEqual([]);
+  }, 60_000);
+});

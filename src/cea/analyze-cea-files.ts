@@ -8,6 +8,7 @@ import { loadTrial } from '../trial/load-trial.js';
 import { analyzeCea } from './analyze-cea.js';
 import type { CeaResult } from './cea-results-schema.js';
 import { loadCeaPlanFile, type ResolvedCeaPlan } from './load-cea-plan.js';
+import { ceaExportColumns } from './cea-patients.js';
 
 export interface CeaFilesInput {
   dataFile: string;
@@ -23,7 +24,7 @@ export interface CeaFilesInput {
 export function analyseCeaFiles(input: CeaFilesInput): { result: CeaResult; resolved: ResolvedCeaPlan } {
   const resolved = loadCeaPlanFile(input.planFile);
   const csv = readCsvFile(input.dataFile);
-  const trial = loadTrial(csv, resolved.trialPlan, { excludeInvalid: resolved.trialPlan.invalidRows === 'exclude' });
+  const trial = loadTrial(csv, resolved.trialPlan, { excludeInvalid: resolved.trialPlan.invalidRows === 'exclude', alsoColumns: ceaExportColumns(resolved.plan) });
   const result = analyzeCea(trial, csv, resolved, {
     version: input.version,
     names: { export: input.dataName, plan: input.planName, trialPlan: resolved.plan.trialPlan },

@@ -9,6 +9,7 @@ import { HtaError, MAX_PROBLEMS, type Problem } from '../errors.js';
 import type { CsvTable } from '../io/read-csv.js';
 import { parseNumber } from '../io/parse-number.js';
 import { planTimeOf, type PlanResponder } from '../plan/plan-schema.js';
+import { resolveColumns } from '../trial/column-resolver.js';
 import { didYouMean } from '../trial/near-miss.js';
 import { isResponder } from '../trial/responders.js';
 import type { Arm, TrialData } from '../trial/trial-data.js';
@@ -84,6 +85,11 @@ export function ceaPatients(trial: TrialData, csv: CsvTable, resolved: ResolvedC
   return { patients, visits, yearsAt, responderRules, responderTime, outsidePopulation: outside };
 }
 
+/** The export columns a cost-effectiveness plan reads beside the trial plan's: resource use and the population column. */
+export function ceaExportColumns(plan: ResolvedCeaPlan['plan']): string[] {
+  return [...plan.resourceUse.map((r) => r.column), ...(plan.population ? [plan.population.column] : [])];
+}
+
 /**
  * Units per patient, item and period from the export's resource-use columns (long layout: the
  * row of each period's closing visit), and the population column's baseline value. A cell that
@@ -94,7 +100,9 @@ function readResourceUse(csv: CsvTable, trial: TrialData, resolved: ResolvedCeaP
   const { plan } = resolved;
   const tp = trial.plan;
   const file = csv.file;
-  const index = (name: string) => csv.header.indexOf(name);
+  // Found as loadTrial found them (exact, else case and spaces aside): column-resolver.ts.
+  const columns = resolveColumns(file, csv.header, [tp.columns.id, tp.columns.time, ...ceaExportColumns(plan)]);
+  const index = columns.indexOf;
   const problems: Problem[] = [];
   const idCol = index(tp.columns.id);
   const timeCol = index(tp.columns.time);

@@ -38,7 +38,9 @@ export function registerCea(program: Command, io: CliIo): void {
       const resolved = loadCeaPlanFile(opts.plan);
       guardPaths({ inputs: [{ option: 'trial plan', path: resolved.trialPlanFile }], outputs: outDir ? ['results.json', ...CEA_CSV_FILES].map((n) => ({ option: '--out-dir', path: join(outDir.path, n) })) : [] });
       const csv = readCsvFile(file);
-      const trial = loadTrial(csv, resolved.trialPlan, { excludeInvalid: resolved.trialPlan.invalidRows === 'exclude' });
+      const { ceaExportColumns } = await import('../cea/cea-patients.js');
+      const trial = loadTrial(csv, resolved.trialPlan, { excludeInvalid: resolved.trialPlan.invalidRows === 'exclude', alsoColumns: ceaExportColumns(resolved.plan) });
+      for (const note of trial.columnNotes ?? []) io.stderr(`note: ${note}\n`);
       const bar = progressBar(io, 'bootstrap');
       const result = analyzeCea(trial, csv, resolved, {
         version: packageVersion(),

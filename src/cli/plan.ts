@@ -88,7 +88,8 @@ export function registerPlan(program: Command, io: CliIo): void {
     .description('validate a trial plan, uptake plan or report manifest and print it with every default filled in')
     .argument('<file>', 'the JSON file; its kind is recognised from "$schema" or its fields')
     .option('--kind <kind>', `what the file is: ${FILE_KINDS.join(', ')} (default: recognised)`)
-    .action(async (file: string, opts: { kind?: string }) => {
+    .option('--export <csv>', 'with a trial plan: also read this trial export with it, as `hta validate` does (its problems, and notes on columns found under another spelling)')
+    .action(async (file: string, opts: { kind?: string; export?: string }) => {
       if (opts.kind !== undefined && !(FILE_KINDS as readonly string[]).includes(opts.kind)) {
         throw new HtaError('usage.invalid', `--kind "${opts.kind}": expected one of ${FILE_KINDS.join(', ')}`);
       }
@@ -97,6 +98,13 @@ export function registerPlan(program: Command, io: CliIo): void {
       if (checked.kind === 'trial') {
         const { planWarnings } = await import('../plan/plan-warnings.js');
         for (const w of planWarnings(checked.value as Plan)) io.stderr(`warning: ${file}: ${w}\n`);
+      }
+      if (opts.export !== undefined) {
+        if (checked.kind !== 'trial') throw new HtaError('usage.invalid', `--export reads a trial export with a trial plan; ${file} is a${checked.kind === 'uptake' ? 'n' : ''} ${checked.kind} file`);
+        // The same reading as `hta validate`: the same column matching, problems and notes.
+        const { loadTrialInputs, passedOverNote } = await import('./load-inputs.js');
+        const { trial } = loadTrialInputs(opts.export, file, { need: 'rows' });
+        for (const note of [...(trial.columnNotes ?? []), passedOverNote(trial)]) if (note) io.stderr(`note: ${note}\n`);
       }
       io.stdout(json(checked.value));
     });

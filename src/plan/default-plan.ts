@@ -6,6 +6,7 @@
 import { HtaError } from '../errors.js';
 import { type CsvTable, FieldReader } from '../io/read-csv.js';
 import { instruments } from '../instruments/registry.js';
+import { resolveColumns } from '../trial/column-resolver.js';
 import { parsePlan } from './load-plan.js';
 import type { Plan } from './plan-schema.js';
 
@@ -19,16 +20,19 @@ const DEFAULT_OUTCOMES: { key: string; instrument: string }[] = [
 ];
 
 export function defaultPlanFor(csv: CsvTable): Plan {
-  const has = new Set(csv.header);
+  // The default names are found as a plan's are (column-resolver.ts): `Arm`, `RMDQ` will do.
+  const itemColumns = (key: string, instrument: string) => instruments[instrument]?.items?.columns(key) ?? [];
+  const found = resolveColumns(csv.file, csv.header, ['id', 'arm', 'time', ...DEFAULT_OUTCOMES.flatMap(({ key, instrument }) => [key, ...itemColumns(key, instrument)])]);
+  const has = (name: string) => found.indexOf(name) >= 0;
   const outcomes = DEFAULT_OUTCOMES.filter(({ key, instrument }) => {
-    const cols = instruments[instrument]?.items?.columns(key) ?? [];
-    return has.has(key) || (cols.length > 0 && cols.every((c) => has.has(c)));
+    const cols = itemColumns(key, instrument);
+    return has(key) || (cols.length > 0 && cols.every(has));
   });
   if (!outcomes.length) {
     throw new HtaError('usage.invalid', `no known outcome column in ${csv.file}; give a plan with --plan (see \`hta plan schema\`)`);
   }
-  const armIdx = csv.header.indexOf('arm');
-  const timeIdx = csv.header.indexOf('time');
+  const armIdx = found.indexOf('arm');
+  const timeIdx = found.indexOf('time');
   // One pass over the records (a large export is streamed from disk: docs/limits.md).
   const armSet = new Set<string>();
   const timeSet = new Set<string>();

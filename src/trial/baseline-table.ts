@@ -11,6 +11,7 @@ import { parseNumber } from '../io/parse-number.js';
 import { type CsvTable, FieldReader } from '../io/read-csv.js';
 import { planTimeOf } from '../plan/plan-schema.js';
 import { sampleMean, sampleVariance } from '../stats/sample-moments.js';
+import { resolveColumns } from './column-resolver.js';
 import { ARMS, armCounts, type Arm, type TrialData } from './trial-data.js';
 
 export interface NumericSummary {
@@ -61,13 +62,15 @@ type Value = string | number | null;
  */
 export function characteristicsFromExport(csv: CsvTable, trial: TrialData, columns: readonly string[]): Map<string, Map<string, Value>> {
   const plan = trial.plan;
-  const idCol = csv.header.indexOf(plan.columns.id);
-  const timeCol = csv.header.indexOf(plan.columns.time);
+  // Found as loadTrial found the plan's columns (column-resolver.ts): `Alder` is header `alder`.
+  const found = resolveColumns(csv.file, csv.header, [plan.columns.id, plan.columns.time, ...columns]);
+  const idCol = found.indexOf(plan.columns.id);
+  const timeCol = found.indexOf(plan.columns.time);
   const out = new Map<string, Map<string, Value>>();
   // One pass over the records for all columns, reading single cells (FieldReader) instead of
   // splitting every record into strings once per column and cell: the same values, first seen in
   // the same order, for a fraction of the work.
-  const cols = columns.map((column) => csv.header.indexOf(column));
+  const cols = columns.map((column) => found.indexOf(column));
   const byIds = columns.map(() => new Map<string, Value>());
   if (idCol >= 0 && cols.some((col) => col >= 0)) {
     const reader = new FieldReader();

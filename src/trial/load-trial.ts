@@ -16,6 +16,7 @@ import { instrumentForOutcome } from '../plan/outcome-instrument.js';
 import { itemColumnsOf, scoreColumnOf } from '../plan/outcome-columns.js';
 import { exportTimeOf, type Plan, planTimeOf } from '../plan/plan-schema.js';
 import { didYouMean } from './near-miss.js';
+import { foldColumnName, inPlanSpelling } from './column-resolver.js';
 import { covariateValueProblem } from './check-content.js';
 import { type Arm, type OutcomeSource, type TrialData, type TrialPatient, trialData } from './trial-data.js';
 import { type CodedCell, type ColumnCoder, coderFor, RecodeTally } from './value-codes.js';
@@ -30,6 +31,8 @@ export function visitsOf(plan: Plan): string[] {
 export interface LoadTrialOptions {
   /** Leave rows with problems out instead of stopping; defaults to the plan's `invalidRows`. */
   excludeInvalid?: boolean;
+  /** Further export columns a caller reads beside the plan's (a cost-effectiveness plan's resource use): found and noted the same way. */
+  alsoColumns?: readonly string[];
 }
 
 /** The column an export calls a covariate: `columns.covariates` renames, else the name itself. */
@@ -47,10 +50,40 @@ const REDCAP_REPEAT = 'redcap_repeat_instrument';
 
 const NO_COVARIATES: (string | number | null)[] = [];
 
-export function loadTrial(csv: CsvTable, plan: Plan, options: LoadTrialOptions = {}): TrialData {
+/**
+ * Every export column the plan names (id, arm, time, outcome scores and items, covariates,
+ * subgroup and population columns, withdrawal reason); in a wide export also each of them with
+ * its `_<visit>` suffix. What `inPlanSpelling` looks up in the header.
+ */
+export function columnsNamedBy(plan: Plan, header: readonly string[]): string[] {
+  const exportTimes = visitsOf(plan).map((v) => exportTimeOf(plan, v));
+  const timeKey = foldColumnName(plan.columns.time);
+  const wide = plan.layout === 'wide' || (plan.layout === 'auto' && !header.some((h) => foldColumnName(h) === timeKey));
+  const perVisit = [
+    ...plan.outcomes.flatMap((o) => {
+      const instrument = instrumentForOutcome(o, plan);
+      return [scoreColumnOf(o), ...itemColumnsOf(o, instrument)];
+    }),
+    ...plan.covariates.map((name) => covariateColumnOf(plan, name)),
+    ...attributeColumnsOf(plan),
+    plan.columns.withdrawalReason ?? DEFAULT_WITHDRAWAL_COLUMN,
+  ];
+  return [
+    plan.columns.id,
+    plan.columns.arm,
+    plan.columns.time,
+    ...perVisit,
+    ...(wide ? perVisit.flatMap((c) => exportTimes.map((t) => `${c}_${t}`)) : []),
+  ];
+}
+
+export function loadTrial(source: CsvTable, plan: Plan, options: LoadTrialOptions = {}): TrialData {
   const exclude = options.excludeInvalid ?? plan.invalidRows === 'exclude';
   const visits = visitsOf(plan);
   const exportTimes = visits.map((v) => exportTimeOf(plan, v));
+  // The header in the plan's spelling (`gruppe` read as the plan's `Gruppe`): from here on every
+  // lookup, message field and output names the column as the plan does (column-resolver.ts).
+  const { table: csv, notes: columnNotes } = inPlanSpelling(source, [...columnsNamedBy(plan, source.header), ...(options.alsoColumns ?? [])]);
   const wide = plan.layout === 'wide' || (plan.layout === 'auto' && isWide(csv, plan.columns.time, exportTimes));
   const table: LongTable = wide ? wideToLong(csv, plan.columns.time, exportTimes) : csv;
   const file = csv.file;
@@ -73,7 +106,7 @@ export function loadTrial(csv: CsvTable, plan: Plan, options: LoadTrialOptions =
   const idCol = colOf(plan.columns.id);
   const armCol = colOf(plan.columns.arm);
   const timeCol = colOf(plan.columns.time);
-  const listed = csv.header.join(', ');
+  const listed = source.header.join(', ');
   const missingColumn = (name: string, expected: string, kind: string): Problem => {
     const p: Problem = { file, line: 1, value: name, expected, kind };
     const hint = didYouMean(name, table.header);
@@ -373,6 +406,7 @@ export function loadTrial(csv: CsvTable, plan: Plan, options: LoadTrialOptions =
     excluded: exclude ? { rows: badLines.size, problems: rowProblems } : null,
     ...(repeatRows.rows > 0 ? { passedOver: { rows: repeatRows.rows, why: `REDCap repeating-instrument rows (${[...repeatRows.instruments].map((i) => JSON.stringify(i)).join(', ')}) with none of the plan's columns filled` } } : {}),
     ...(reasonCol >= 0 ? { withdrawalColumn: reasonColumn } : {}),
+    ...(columnNotes.length ? { columnNotes } : {}),
   });
 }
 

@@ -103,6 +103,8 @@ export interface TrialData {
   passedOver?: { rows: number; why: string };
   /** The withdrawal-reason column, when the export has one (the patients' `withdrawal`). */
   withdrawalColumn?: string;
+  /** Plan columns read from a header name written differently (case, spaces, Unicode form): notes for stderr, never part of results. */
+  columnNotes?: string[];
 }
 
 /** Patients randomised per arm. */

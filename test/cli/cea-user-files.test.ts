@@ -33,10 +33,11 @@ describe('hta cea with the user\'s own files', () => {
 
   it('names the renamed resource column it expected, with a near-miss hint', async () => {
     const f = ceaFixture();
-    writeFileSync(f.exportFile, readFileSync(f.exportFile, 'utf8').replace('ru_gp', 'RU_GP'));
+    // `RU_GP` alone is read as "ru_gp" (docs/input-trial-export.md, "How column names are matched"); a typo is not.
+    writeFileSync(f.exportFile, readFileSync(f.exportFile, 'utf8').replace('ru_gp', 'RU_GPS'));
     const run = await runCli('cea', f.exportFile, '--plan', f.plan);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('expected a resource-use column "ru_gp" (item "gp" of');
-    expect(run.stderr).toContain('did you mean "RU_GP"?');
+    expect(run.stderr).toContain('did you mean "RU_GPS"?');
   });
 });

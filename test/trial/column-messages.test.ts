@@ -7,11 +7,11 @@ import { loadTrial } from '../../src/trial/load-trial.js';
 import { errorOf } from '../support/error-of.js';
 
 describe('a missing arm column', () => {
-  it('reads "an arm column" and suggests the same name in another case', () => {
+  it('reads "an arm column" and suggests a near miss (the same name in another case is read: column-resolver.ts)', () => {
     const plan = parsePlan({ columns: { arm: 'Gruppe' }, arms: { intervention: 'app', control: 'usual' }, timepoints: ['3m'], outcomes: [{ key: 'rmdq', instrument: 'rmdq' }] });
-    const e = errorOf(() => loadTrial(parseCsvText('id,gruppe,time,rmdq\n1,app,baseline,3\n', 'x.csv'), plan));
+    const e = errorOf(() => loadTrial(parseCsvText('id,grupe,time,rmdq\n1,app,baseline,3\n', 'x.csv'), plan));
     expect(e.problems[0]!.expected).toMatch(/^an arm column named "Gruppe"/);
-    expect(e.problems[0]!.hint).toBe('did you mean "gruppe"?');
+    expect(e.problems[0]!.hint).toBe('did you mean "grupe"?');
   });
 });
 

@@ -37,6 +37,54 @@ const OTHER_MARK = { dot: DECIMAL_COMMA, comma: DOT_DECIMAL };
 const YES = /^(ja|yes|y|j|sand|true)$/i;
 const NO = /^(nej|no|n|falsk|false)$/i;
 
+/** An arm value that names the comparator (usual care, waiting list, control, placebo): never taken as the intervention. Matched on looseForm. */
+const CONTROL_LIKE = /usual|vanlig|control|kontrol|wait|vente|placebo|sham|standard|^uc$|^tau$|^ctrl?$|^ctl$/;
+type Localized = { en: string; da?: string };
+/**
+ * Arm values whose report name is known in both languages (docs/glossary-da.md): a raw export's
+ * short code ("usual") says what the arm was, and "Usual care" is what the report should say.
+ * Matched on asciiName without "_".
+ */
+const KNOWN_ARMS: [RegExp, Localized][] = [
+  [/^(usual|usualcare|uc|tau|careasusual|treatmentasusual|vanlig|vanligbehandling|saedvanligbehandling)$/, { en: 'Usual care', da: 'Vanlig behandling' }],
+  [/^(wait|waitlist|waitinglist|venteliste)$/, { en: 'Waiting list', da: 'Venteliste' }],
+  [/^(control|controlgroup|ctrl|kontrol|kontrolgruppe)$/, { en: 'Control group', da: 'Kontrolgruppe' }],
+];
+/** Values that only say which arm it is, not what it received: a bare number ("1", "2,00"), a letter or a numbered arm ("A", "arm1"), or "intervention". */
+const ARM_CODE = /^([+-]?\d+([.,]\d+)?|[a-z]|[a-z]{0,5}\d+|intervention|interventionsgruppe|interventiongroup|treatment|behandling|active|aktiv|experimental|exp|int)$/;
+
+/** Whether the export is written in Danish: Danish letters or Danish column names in the header, or Danish arm values. */
+function looksDanish(header: readonly string[], arms: readonly string[]): boolean {
+  if ([...header, ...arms].some((h) => /[æøåÆØÅ]/.test(h))) return true;
+  const DANISH = /^(gruppe|tid|tidspunkt|besoeg|maaling|alder|koen|kon|loebenr|deltager|deltagerid|randomisering|allokering|behandling|smerte|uddannelse|ryger|rygning|medicin|kontrol|vanlig|venteliste)$/;
+  return [...header, ...arms].some((h) => DANISH.test(asciiName(h).replace(/_/g, '')));
+}
+
+/**
+ * What the reports should call an arm, from its value in the export: a known code in both
+ * languages (KNOWN_ARMS), "code" for a value that names no treatment (ARM_CODE), else the value
+ * itself as a name — written as the export writes it when it reads as a name ("Exercise program",
+ * "SelfBACK app"), capitalised when it is a lower-case code word ("app" → "App"). A name from the
+ * export is Danish only when the export is ("da" then repeats it); otherwise "da" is left out and
+ * the Danish report falls back to "en" (src/report/arm-names.ts).
+ */
+function armLabelOf(value: string, danish: boolean): Localized | 'code' {
+  const key = asciiName(value).replace(/_/g, '');
+  const known = KNOWN_ARMS.find(([re]) => re.test(key))?.[1];
+  if (known) return known;
+  if (key === '' || ARM_CODE.test(key)) return 'code';
+  const trimmed = value.trim().replace(/\s+/g, ' ');
+  const written = /[A-ZÆØÅ\s]/.test(trimmed) ? trimmed : trimmed.replace(/_/g, ' ').replace(/^./, (c) => c.toUpperCase());
+  return danish ? { en: written, da: written } : { en: written };
+}
+
+/** Both arms' labels, when at least one arm has a name of its own and neither is a bare code; else undefined (the checks ask for them). */
+function draftArmLabels(intervention: string, control: string, danish: boolean): { intervention: Localized; control: Localized } | undefined {
+  const i = armLabelOf(intervention, danish);
+  const c = armLabelOf(control, danish);
+  return i === 'code' || c === 'code' ? undefined : { intervention: i, control: c };
+}
+
 interface Outcome {
   key: string;
   instrument: string;
@@ -146,14 +194,31 @@ export function draftPlan(csv: CsvTable, schemaRef: string): PlanDraft {
   if (armCol) {
     if (armCol !== 'arm') columns.arm = armCol;
     const arms = valuesOf(armCol);
-    // SPSS in a Danish locale writes codes with decimals ("1,00").
+    // SPSS in a Danish locale writes codes with decimals ("1,00"). A comparator's name wins over
+    // an intervention-like word inside it ("Vanlig behandling" is not the treatment).
     const interventionFirst = /app|interv|selfback|behandl|treat|active|aktiv|^a$|^1([.,]0+)?$/i;
-    const intervention = arms.find((a) => interventionFirst.test(a)) ?? arms[0] ?? 'intervention';
+    const intervention = arms.find((a) => interventionFirst.test(a) && !CONTROL_LIKE.test(looseForm(a))) ?? arms.find((a) => !CONTROL_LIKE.test(looseForm(a))) ?? arms[0] ?? 'intervention';
     const control = arms.find((a) => a !== intervention) ?? 'control';
     plan.arms = { intervention, control };
     guesses.push(`arm column "${armCol}": ${JSON.stringify(intervention)} = intervention, ${JSON.stringify(control)} = control`);
-    checks.push(`check which arm value is the intervention ("arms"): ${JSON.stringify(intervention)} was guessed`);
+    checks.push(`check which arm value is the intervention ("arms"): ${JSON.stringify(intervention)} was taken as the intervention, ${JSON.stringify(control)} as the control`);
     if (arms.length > 2) checks.push(`column "${armCol}" has ${arms.length} values (${arms.map((a) => JSON.stringify(a)).join(', ')}); the plan compares two`);
+    const danish = looksDanish(header, arms);
+    const labels = draftArmLabels(intervention, control, danish);
+    if (labels) {
+      plan.armLabels = labels;
+      guesses.push(`arm names for the reports ("armLabels"): intervention ${JSON.stringify(labels.intervention.en)} (from ${JSON.stringify(intervention)}), control ${JSON.stringify(labels.control.en)} (from ${JSON.stringify(control)})`);
+      // A name taken from a Danish export's text stands in both languages ("da" = "en") until translated.
+      const untranslated = [labels.intervention, labels.control].filter((l) => l.da === l.en).map((l) => JSON.stringify(l.en));
+      const more = danish ? (untranslated.length ? `; "en" repeats the Danish export's own name (${untranslated.join(', ')}): write it in English for English reports` : '') : '; a Danish report uses "en" where there is no "da"';
+      checks.push(`check the arm names in "armLabels": every table, chart and sentence of the reports calls the arms by them${more}`);
+    } else {
+      // The JSON to paste, with the places to fill in named by the arm's value.
+      const name = (value: string) => (danish ? `{ "en": "<arm ${value} in English>", "da": "<arm ${value} in Danish>" }` : `{ "en": "<name of arm ${value}>" }`);
+      checks.push(
+        `the arm values ${JSON.stringify(intervention)} and ${JSON.stringify(control)} are codes, not names: the reports will call the arms "App + usual care" and "Usual care" until you name them. Add to the plan: "armLabels": { "intervention": ${name(intervention)}, "control": ${name(control)} }`,
+      );
+    }
   } else {
     plan.arms = { intervention: 'intervention', control: 'control' };
     checks.push('no arm column (arm, group, gruppe, randomisering, …) was found: set "columns": { "arm": … } and "arms"');

@@ -1,7 +1,9 @@
 /**
  * Table 1: baseline characteristics per arm. Numeric characteristics as mean (SD), categorical
- * ones as n (%) per level, binary outcomes as n (%) with the event; each with its count of
- * patients with a missing value. Percentages use the patients with a value as denominator.
+ * ones as n (%) per level, yes/no ones (binary outcomes, and any characteristic whose observed
+ * values are exactly 0/1 or a yes/no pair such as Ja/Nej, Yes/No, TRUE/FALSE) as n (%) with
+ * the yes level; each with its count of patients with a missing value. Percentages use the
+ * patients with a value as denominator.
  *
  * Characteristics come from three places, in this order: the plan's covariates (typed when the
  * trial was loaded), extra export columns the caller names (e.g. age, sex), and every outcome at
@@ -10,6 +12,7 @@
 import { parseNumber } from '../io/parse-number.js';
 import { type CsvTable, FieldReader } from '../io/read-csv.js';
 import { planTimeOf } from '../plan/plan-schema.js';
+import { coderFor } from './value-codes.js';
 import { sampleMean, sampleVariance } from '../stats/sample-moments.js';
 import { resolveColumns } from './column-resolver.js';
 import { ARMS, armCounts, type Arm, type TrialData } from './trial-data.js';
@@ -45,6 +48,8 @@ export interface BaselineCharacteristic {
   key: string;
   source: 'covariate' | 'characteristic' | 'outcome';
   kind: CharacteristicSummary['kind'];
+  /** Of a yes/no characteristic: the value counted, after the plan's codes (1, "Ja", "TRUE"). */
+  yes?: string | number;
   arms: Record<Arm, CharacteristicSummary>;
 }
 
@@ -57,8 +62,11 @@ type Value = string | number | null;
 
 /**
  * Per patient id, the values of `columns` from the export: the baseline row's value, else the
- * first row with a value (wide exports have one row per patient). Numbers are parsed in the
- * export's decimal convention; a column is numeric only when every value is a number.
+ * first row with a value (wide exports have one row per patient). The plan's codes for the
+ * column apply as they do to covariates (`columnCodes` answers, e.g. value labels 1 = Ja,
+ * 2 = Nej as {"1": 1, "2": 0}; missing-value codes are no value); a cell no answer code
+ * covers stays as written, so Table 1 shows it. Numbers are parsed in the export's decimal
+ * convention; a column is numeric only when every value is a number.
  */
 export function characteristicsFromExport(csv: CsvTable, trial: TrialData, columns: readonly string[]): Map<string, Map<string, Value>> {
   const plan = trial.plan;
@@ -71,6 +79,7 @@ export function characteristicsFromExport(csv: CsvTable, trial: TrialData, colum
   // splitting every record into strings once per column and cell: the same values, first seen in
   // the same order, for a fraction of the work.
   const cols = columns.map((column) => found.indexOf(column));
+  const coders = columns.map((column) => coderFor(plan, column, undefined, csv.dialect.decimalComma));
   const byIds = columns.map(() => new Map<string, Value>());
   if (idCol >= 0 && cols.some((col) => col >= 0)) {
     const reader = new FieldReader();
@@ -83,8 +92,11 @@ export function characteristicsFromExport(csv: CsvTable, trial: TrialData, colum
       for (let k = 0; k < cols.length; k++) {
         const col = cols[k]!;
         if (col < 0) continue;
-        const v = reader.cell(col);
-        if (v === null) continue;
+        const cell = reader.cell(col);
+        if (cell === null) continue;
+        const coded = coders[k]?.apply(cell);
+        if (coded?.kind === 'missing') continue;
+        const v: string | number = coded?.kind === 'answer' ? coded.value : cell;
         if (isBaseline === undefined) {
           const rawTime = timeCol >= 0 ? reader.cell(timeCol) : null;
           isBaseline = rawTime !== null && planTimeOf(plan, rawTime) === plan.baseline;
@@ -96,17 +108,17 @@ export function characteristicsFromExport(csv: CsvTable, trial: TrialData, colum
   }
   for (const [k, column] of columns.entries()) {
     const byId = byIds[k]!;
-    const texts = [...byId.values()] as string[];
-    const numbers = texts.map((t) => parseNumber(t, csv.dialect.decimalComma));
+    const texts = [...byId.values()] as (string | number)[];
+    const numbers = texts.map((t) => (typeof t === 'number' ? t : parseNumber(t, csv.dialect.decimalComma)));
     const numeric = texts.length > 0 && numbers.every((x) => x !== undefined);
     const typed = new Map<string, Value>();
-    [...byId.keys()].forEach((id, i) => typed.set(id, numeric ? (numbers[i] as number) : (texts[i] as string)));
+    [...byId.keys()].forEach((id, i) => typed.set(id, numeric ? (numbers[i] as number) : String(texts[i])));
     out.set(column, typed);
   }
   return out;
 }
 
-function summarise(values: Value[], kind: CharacteristicSummary['kind'], levels: string[]): CharacteristicSummary {
+function summarise(values: Value[], kind: CharacteristicSummary['kind'], levels: string[], yes: string | number): CharacteristicSummary {
   const present = values.filter((v): v is string | number => v !== null);
   const missing = values.length - present.length;
   const n = present.length;
@@ -115,7 +127,7 @@ function summarise(values: Value[], kind: CharacteristicSummary['kind'], levels:
     return { kind, n, missing, mean: n ? sampleMean(xs) : null, sd: n > 1 ? Math.sqrt(sampleVariance(xs)) : null };
   }
   if (kind === 'binary') {
-    const events = present.filter((v) => v === 1).length;
+    const events = present.filter((v) => v === yes).length;
     return { kind, n, missing, events, percent: n ? (100 * events) / n : null };
   }
   return {
@@ -129,13 +141,51 @@ function summarise(values: Value[], kind: CharacteristicSummary['kind'], levels:
   };
 }
 
+/** Yes/no pairs as exports write them (value labels, Excel and REDCap true-false fields), compared in lower case. */
+const YES_NO: readonly [string, string][] = [
+  ['ja', 'nej'],
+  ['yes', 'no'],
+  ['j', 'n'],
+  ['y', 'n'],
+  ['true', 'false'],
+  ['sand', 'falsk'],
+];
+/** Columns whose two codes are two categories, not yes and no (sex 0/1 or 1/2): both levels are shown. */
+const TWO_CATEGORIES = /^(sex|gender|køn|kon|koen|country|land)$/i;
+
+/**
+ * The yes level of a characteristic whose observed values are exactly two codes meaning no and
+ * yes: 0/1 (raw, or after the plan's answer codes turned value labels into numbers) → 1; a
+ * yes/no pair of words → the yes word as written. Undefined for anything else: a third value,
+ * one value only, or two other numbers (1/2 without value labels could be either way round).
+ */
+function yesLevel(key: string, values: readonly (string | number)[]): string | number | undefined {
+  if (TWO_CATEGORIES.test(key)) return undefined;
+  const distinct = [...new Set(values)];
+  if (distinct.length !== 2) return undefined;
+  if (distinct.every((v) => typeof v === 'number')) return distinct.includes(0) && distinct.includes(1) ? 1 : undefined;
+  if (!distinct.every((v) => typeof v === 'string')) return undefined;
+  const lower = distinct.map((v) => String(v).trim().toLowerCase());
+  const pair = YES_NO.find(([y, n]) => lower.includes(y) && lower.includes(n));
+  return pair ? distinct[lower.indexOf(pair[0])] : undefined;
+}
+
+/**
+ * The kind of a characteristic from its values: binary outcomes and yes/no codes as yes/no,
+ * numbers as numeric — except codes whose mean means nothing (sex or country as numbers; two
+ * numbers 1 and 2 with no value labels): those are categories, every level shown — and
+ * anything else as categorical.
+ */
 function characteristic(key: string, source: BaselineCharacteristic['source'], valueOf: (id: string) => Value, trial: TrialData, binary = false): BaselineCharacteristic {
-  const all = trial.patients.map((p) => valueOf(p.id)).filter((v) => v !== null);
-  const kind: CharacteristicSummary['kind'] = binary ? 'binary' : all.every((v) => typeof v === 'number') && all.length > 0 ? 'numeric' : 'categorical';
+  const all = trial.patients.map((p) => valueOf(p.id)).filter((v): v is string | number => v !== null);
+  const yes = binary ? 1 : yesLevel(key, all);
+  const numbers = all.length > 0 && all.every((v) => typeof v === 'number');
+  const codes = numbers && (TWO_CATEGORIES.test(key) || (new Set(all).size === 2 && all.every((v) => v === 1 || v === 2)));
+  const kind: CharacteristicSummary['kind'] = yes !== undefined ? 'binary' : numbers && !codes ? 'numeric' : 'categorical';
   const levels = kind === 'categorical' ? [...new Set(all.map(String))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)) : [];
   const arms = {} as Record<Arm, CharacteristicSummary>;
-  for (const arm of ARMS) arms[arm] = summarise(trial.patients.filter((p) => p.arm === arm).map((p) => valueOf(p.id)), kind, levels);
-  return { key, source, kind, arms };
+  for (const arm of ARMS) arms[arm] = summarise(trial.patients.filter((p) => p.arm === arm).map((p) => valueOf(p.id)), kind, levels, yes ?? 1);
+  return { key, source, kind, ...(yes !== undefined ? { yes } : {}), arms };
 }
 
 /** Table 1 of the trial: plan covariates, then `extra` export columns, then outcomes at baseline. */

@@ -1,0 +1,58 @@
+/**
+ * `hta plan init` drafts the arm names the reports use ("armLabels") from an export that holds
+ * them (label exports: REDCap labels, SPSS value labels, Excel with text arms), says which value
+ * it took as the intervention, and for an export of codes (1/2, A/B) leaves them out and shows
+ * the JSON to paste. The drafted names reach the report through arm-names.ts.
+ */
+import { describe, expect, it } from 'vitest';
+import { parseCsvText, readCsvFile } from '../../src/io/read-csv.js';
+import { draftPlan } from '../../src/plan/draft-plan.js';
+import { parsePlan } from '../../src/plan/load-plan.js';
+import { armNames } from '../../src/report/arm-names.js';
+
+const draft = (file: string) => draftPlan(readCsvFile(file), 'plan.schema.json');
+
+describe('plan init drafts armLabels', () => {
+  it('REDCap label export: the arms by their names, the waiting list as the control', () => {
+    const d = draft('test/fixtures/exports/redcap-labels/export.csv');
+    expect(d.plan.arms).toEqual({ intervention: 'Exercise program', control: 'Waiting list' });
+    expect(d.plan.armLabels).toEqual({ intervention: { en: 'Exercise program' }, control: { en: 'Waiting list', da: 'Venteliste' } });
+    expect(d.guesses.join('\n')).toContain('arm names for the reports ("armLabels"): intervention "Exercise program" (from "Exercise program"), control "Waiting list" (from "Waiting list")');
+    expect(d.checks.join('\n')).toContain('"Exercise program" was taken as the intervention, "Waiting list" as the control');
+    // The report then says so, in English and (falling back to "en") in Danish.
+    const plan = parsePlan({ ...d.plan, $schema: undefined });
+    expect(armNames(plan.armLabels, 'en')).toMatchObject({ Intervention: 'Exercise program', Control: 'Waiting list', theIntervention: 'Exercise program' });
+    expect(armNames(plan.armLabels, 'da')).toMatchObject({ Intervention: 'Exercise program', Control: 'Venteliste' });
+  });
+
+  it('Danish SPSS label export: "da" is the export\'s own name, and the check asks for the English one', () => {
+    const d = draft('test/fixtures/exports/spss-labels-da/export.csv');
+    expect(d.plan.armLabels).toEqual({ intervention: { en: 'Træningsprogram', da: 'Træningsprogram' }, control: { en: 'Waiting list', da: 'Venteliste' } });
+    expect(d.checks.join('\n')).toContain('"en" repeats the Danish export\'s own name ("Træningsprogram"): write it in English for English reports');
+  });
+
+  it('the bundled selfBACK export: "App" and "Usual care" (Danish "Vanlig behandling"), not "app" and "usual"', () => {
+    const d = draft('data/synthetic/selfback-trial.csv');
+    expect(d.plan.armLabels).toEqual({ intervention: { en: 'App' }, control: { en: 'Usual care', da: 'Vanlig behandling' } });
+    const plan = parsePlan({ ...d.plan, $schema: undefined, outcomes: [{ key: 'rmdq', instrument: 'rmdq' }] });
+    expect(armNames(plan.armLabels, 'da').Control).toBe('Vanlig behandling');
+  });
+
+  it.each([
+    ['test/fixtures/exports/stata-tab-wide/export.csv', '"armLabels": { "intervention": { "en": "<arm 1 in English>", "da": "<arm 1 in Danish>" }, "control": { "en": "<arm 0 in English>", "da": "<arm 0 in Danish>" } }'],
+    ['test/fixtures/exports/wide-coded/export.csv', '"armLabels": { "intervention": { "en": "<name of arm A>" }, "control": { "en": "<name of arm B>" } }'],
+  ])('raw codes (%s): no armLabels, and the checks show the JSON to paste', (file, json) => {
+    const d = draft(file);
+    expect(d.plan.armLabels).toBeUndefined();
+    expect(d.checks.join('\n')).toContain('are codes, not names: the reports will call the arms "App + usual care" and "Usual care" until you name them');
+    expect(d.checks.join('\n')).toContain(json);
+  });
+
+  it('"intervention"/"control" name no treatment; a comparator with "behandling" in its name is not the intervention', () => {
+    const generic = draftPlan(parseCsvText('id,arm,time,rmdq\n1,intervention,baseline,3\n2,control,baseline,4\n', 'g.csv'), 'plan.schema.json');
+    expect(generic.plan.armLabels).toBeUndefined();
+    const vanlig = draftPlan(parseCsvText('id;gruppe;tid;rmdq\n1;Vanlig behandling;baseline;3\n2;Smerteskole;baseline;4\n', 'v.csv'), 'plan.schema.json');
+    expect(vanlig.plan.arms).toEqual({ intervention: 'Smerteskole', control: 'Vanlig behandling' });
+    expect(vanlig.plan.armLabels).toEqual({ intervention: { en: 'Smerteskole', da: 'Smerteskole' }, control: { en: 'Usual care', da: 'Vanlig behandling' } });
+  });
+});

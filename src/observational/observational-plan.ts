@@ -14,6 +14,7 @@ import { type Plan, planSchema } from '../plan/plan-schema.js';
  */
 const TRIAL_ONLY: Record<string, string> = {
   arms: 'the exposure levels are given in "observational.exposure"',
+  armSource: 'the exposure is read from "observational.exposure.column"',
   covariates: 'confounders are given in "observational.confounders" (with their types)',
   methods: 'an observational design is always estimated by weighted regression and AIPW',
   missing: 'multiple imputation, MMRM and the tipping point assume randomised arms',

@@ -12,6 +12,7 @@ import { DECIMAL_COMMA, DOT_DECIMAL } from '../io/dialect.js';
 import { parseNumber } from '../io/parse-number.js';
 import type { CsvTable } from '../io/read-csv.js';
 import { looseForm } from '../trial/near-miss.js';
+import { redcapEvent } from './redcap-event.js';
 
 export interface PlanDraft {
   plan: Record<string, unknown>;
@@ -144,6 +145,13 @@ export function draftPlan(csv: CsvTable, schemaRef: string): PlanDraft {
   const columns: Record<string, unknown> = {};
   if (idCol !== 'id') columns.id = idCol;
 
+  // A REDCap project randomised into REDCap arms has no arm column: the arm is in every event
+  // name (`baseline_arm_2`, `Baseline (Arm 2: Kontrol)`), the visit in the rest of it.
+  const events = timeCol && !armCol ? valuesOf(timeCol).map((v) => ({ value: v, event: redcapEvent(v) })) : [];
+  const eventArms = new Map<number, { arm: string; name?: string }>();
+  for (const { event } of events) if (event && !eventArms.has(event.number)) eventArms.set(event.number, { arm: event.arm, ...(event.name ? { name: event.name } : {}) });
+  const armsInEvents = eventArms.size > 1;
+
   // Layout and visits.
   let wide = false;
   let visits: string[] = [];
@@ -151,7 +159,7 @@ export function draftPlan(csv: CsvTable, schemaRef: string): PlanDraft {
   let stemsOf: (c: string) => string = (c) => c;
   if (timeCol) {
     if (timeCol !== 'time') columns.time = timeCol;
-    const values = valuesOf(timeCol);
+    const values = armsInEvents ? [...new Set(events.map(({ value, event }) => event?.visit ?? value))] : valuesOf(timeCol);
     const unitWord = TIME_UNIT.exec(looseForm(timeCol))?.[1];
     const unit = unitWord === undefined ? undefined : /^(u|w)/.test(unitWord) ? 'w' : 'm';
     const bare = values.filter((v) => /^\d+$/.test(v.trim()) && visitLabel(v) !== 'baseline');
@@ -164,7 +172,7 @@ export function draftPlan(csv: CsvTable, schemaRef: string): PlanDraft {
       if (label !== v) timeLabels[v] = label;
       if (!visits.includes(label)) visits.push(label);
     }
-    guesses.push(`long layout: visits from column "${timeCol}": ${values.map((v) => (timeLabels[v] ? `${JSON.stringify(v)} → ${timeLabels[v]}` : JSON.stringify(v))).join(', ')}`);
+    guesses.push(`long layout: visits from column "${timeCol}"${armsInEvents ? ' (event names without their REDCap arm)' : ''}: ${values.map((v) => (timeLabels[v] ? `${JSON.stringify(v)} → ${timeLabels[v]}` : JSON.stringify(v))).join(', ')}`);
   } else {
     const counts = new Map<string, number>();
     for (const h of header) {
@@ -186,7 +194,10 @@ export function draftPlan(csv: CsvTable, schemaRef: string): PlanDraft {
   }
   const baseline = visits.find((v) => v === 'baseline' || BASELINE.test(looseForm(v))) ?? visits[0] ?? 'baseline';
   if (baseline !== 'baseline') plan.baseline = baseline;
+  // Visits in time order when every label says its time ("3m", "6w"): an export's first patient may lack a visit.
   const followUp = visits.filter((v) => v !== baseline);
+  const weeks = new Map(followUp.map((v) => [v, /^(\d+)([wm])$/.exec(v)] as const).map(([v, m]) => [v, m ? Number(m[1]) * (m[2] === 'm' ? 52 / 12 : 1) : NaN]));
+  if ([...weeks.values()].every((w) => !Number.isNaN(w))) followUp.sort((a, b) => weeks.get(a)! - weeks.get(b)!);
   if (!visits.some((v) => v === baseline && (v === 'baseline' || BASELINE.test(looseForm(v))))) checks.push(`no visit is named like a baseline; "${baseline}" was taken as the baseline`);
   if (!followUp.length) checks.push('no follow-up visit was found: validate works, but analyze needs follow-up visits in "timepoints"');
 
@@ -219,14 +230,35 @@ export function draftPlan(csv: CsvTable, schemaRef: string): PlanDraft {
         `the arm values ${JSON.stringify(intervention)} and ${JSON.stringify(control)} are codes, not names: the reports will call the arms "App + usual care" and "Usual care" until you name them. Add to the plan: "armLabels": { "intervention": ${name(intervention)}, "control": ${name(control)} }`,
       );
     }
+  } else if (armsInEvents) {
+    // Arm 1 is the intervention unless a label export names another arm like one (REDCap numbers
+    // arms in the order they were set up, which says nothing about the group).
+    const numbers = [...eventArms.keys()].sort((a, b) => a - b);
+    // A comparator's name wins here too ("Arm 1: Vanlig behandling" is not the treatment).
+    const nameOf = (k: number) => eventArms.get(k)!.name ?? '';
+    const controlLike = (k: number) => nameOf(k) !== '' && CONTROL_LIKE.test(looseForm(nameOf(k)));
+    const named = numbers.find((k) => /app|interv|selfback|behandl|treat|active|aktiv/i.test(nameOf(k)) && !controlLike(k)) ?? (numbers.some(controlLike) ? numbers.find((k) => nameOf(k) !== '' && !controlLike(k)) : undefined);
+    const first = named ?? numbers[0]!;
+    const second = numbers.find((k) => k !== first)!;
+    const intervention = eventArms.get(first)!.arm;
+    const control = eventArms.get(second)!.arm;
+    plan.armSource = 'redcap-event';
+    plan.arms = { intervention, control };
+    guesses.push(`arms from the REDCap arms in the event names of "${timeCol}" (no arm column; "armSource": "redcap-event"): ${JSON.stringify(intervention)} = intervention, ${JSON.stringify(control)} = control`);
+    checks.push(`check which REDCap arm is the intervention ("arms"): arm ${first} (${JSON.stringify(intervention)}) was taken as the intervention and arm ${second} (${JSON.stringify(control)}) as the control${named === undefined ? ' — REDCap numbers arms in the order they were set up, not by group' : ', from its name'}`);
+    // A label export names the arms ("Arm 1: App"): the reports call them so.
+    const labels = nameOf(first) && nameOf(second) ? draftArmLabels(nameOf(first), nameOf(second), looksDanish(header, [nameOf(first), nameOf(second)])) : undefined;
+    if (labels) {
+      plan.armLabels = labels;
+      guesses.push(`arm names for the reports ("armLabels"): intervention ${JSON.stringify(labels.intervention.en)}, control ${JSON.stringify(labels.control.en)}, from the REDCap arm names`);
+      checks.push('check the arm names in "armLabels": every table, chart and sentence of the reports calls the arms by them');
+    }
+    if (numbers.length > 2) checks.push(`the events of "${timeCol}" are in ${numbers.length} REDCap arms (${numbers.map((k) => JSON.stringify(eventArms.get(k)!.arm)).join(', ')}); the plan compares two, and rows of another arm are errors`);
+    const armless = events.filter((e) => e.event === undefined).map((e) => JSON.stringify(e.value));
+    if (armless.length) checks.push(`events ${armless.join(', ')} name no REDCap arm: with "armSource": "redcap-event" every event name must end in its arm ("_arm_1", or "(Arm 1: …)" in a label export)`);
   } else {
     plan.arms = { intervention: 'intervention', control: 'control' };
     checks.push('no arm column (arm, group, gruppe, randomisering, …) was found: set "columns": { "arm": … } and "arms"');
-    // REDCap projects can randomise into REDCap arms: the group is then only in the event name.
-    const redcapArms = timeCol ? [...new Set(valuesOf(timeCol).map((v) => /_arm_(\d+)$/.exec(v)?.[1]).filter((a) => a !== undefined))] : [];
-    if (redcapArms.length > 1) {
-      checks.push(`the visits of "${timeCol}" end in ${redcapArms.map((a) => `_arm_${a}`).join(', ')}: REDCap arms. hta reads the randomised group from a column, not from event names — if these arms are the groups, add a column with each patient's arm to the export (REDCap: a field on the baseline form) and name it in "columns": { "arm": … }`);
-    }
   }
   plan.columns = columns;
   if (wide) plan.layout = 'wide';

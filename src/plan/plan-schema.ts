@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { CERTAINTY_LEVELS } from '../judge/grade-certainty.js';
 import { observationalSchema } from '../observational/observational-plan-schema.js';
+import { redcapEvent } from './redcap-event.js';
 
 const localized = z
   .object({ en: z.string().min(1), da: z.string().min(1).optional() })
@@ -227,6 +228,12 @@ export const planSchema = z
       .strict()
       .default({ intervention: '', control: '' })
       .describe('Values of the arm column for each arm (required unless "design": "observational", whose exposure levels fill it)'),
+    armSource: z
+      .enum(['column', 'redcap-event'])
+      .optional()
+      .describe(
+        '"column" (default): the arm column "columns.arm" holds each row\'s arm. "redcap-event": a REDCap project randomised into REDCap arms, with no arm column: the arm is the suffix of the event name in "columns.time" ("baseline_arm_1" → "arm_1"; label export "Baseline (Arm 1: App)" → "Arm 1: App", also matched by "arm_1"), named in "arms"; the visit is the event name without it ("baseline"), so "timeLabels" maps "3_months", not "3_months_arm_1"',
+      ),
     armLabels: z.object({ intervention: localized, control: localized }).optional(),
     baseline: z.string().default('baseline').describe('Time label of the baseline visit'),
     timepoints: z.array(z.string()).describe('Follow-up time labels to analyse, in order (analyze needs at least one)'),
@@ -291,9 +298,16 @@ export function planJsonSchema(): unknown {
   };
 }
 
-/** The plan's label for a time value of the export (`timeLabels`, else the value itself). */
-export function planTimeOf(plan: Pick<Plan, 'timeLabels'>, exportTime: string): string {
-  return plan.timeLabels[exportTime] ?? exportTime;
+/**
+ * The plan's label for a time value of the export (`timeLabels`, else the value itself). When
+ * the arms come from REDCap event names, an event's visit is the name without its arm
+ * (`3_months_arm_2` → `3_months`, then `timeLabels`), unless `timeLabels` names the whole event.
+ */
+export function planTimeOf(plan: Pick<Plan, 'timeLabels'> & Partial<Pick<Plan, 'armSource'>>, exportTime: string): string {
+  const label = plan.timeLabels[exportTime];
+  if (label !== undefined) return label;
+  const event = plan.armSource === 'redcap-event' ? redcapEvent(exportTime) : undefined;
+  return event ? (plan.timeLabels[event.visit] ?? event.visit) : exportTime;
 }
 
 /** The export's time value for a plan label: the inverse of `planTimeOf`. */

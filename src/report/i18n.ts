@@ -342,6 +342,10 @@ export const REPORT_TEXT = {
     en: 'Between-group differences ({intervention} − {control}) with 95% CIs: {method} adjusted for the baseline score and the plan\'s covariates for continuous outcomes, the risk difference (Newcombe) and risk ratio for yes/no outcomes and responders. Each difference is judged against the outcome\'s MCID by the rules in the footnotes of the table of all effect estimates; missing follow-ups are examined in the sensitivity analysis (MMRM and multiple imputation).',
     da: 'Forskelle mellem grupperne ({intervention} − {control}) med 95 %-KI: {method} justeret for baseline-scoren og planens kovariater for kontinuerte effektmål, risikodifference (Newcombe) og relativ risiko for ja/nej-effektmål og patienter med klinisk relevant forbedring. Hver forskel vurderes mod effektmålets MKRF efter reglerne i noterne til tabellen over alle effektestimater; manglende opfølgninger undersøges i følsomhedsanalysen (MMRM og multipel imputation).',
   },
+  passedOverNote: {
+    en: "{rows} of the export belong to REDCap repeating instruments ({instruments}) and hold none of the plan's columns: they were not read.",
+    da: '{rows} i eksporten hører til gentagne REDCap-skemaer ({instruments}) og indeholder ingen af planens kolonner: de er ikke indlæst.',
+  },
   figure: { en: 'Figure', da: 'Figur' },
   table: { en: 'Table', da: 'Tabel' },
   sofTitle: { en: 'Summary of findings', da: 'Evidensprofil (resumé af resultater)' },

@@ -12,6 +12,10 @@ const DANISH: readonly [RegExp, string][] = [
   [/^a time point of the plan \((.*)\); map other labels with "timeLabels" or list the visit in "allTimepoints"$/, 'et tidspunkt i planen ($1); knyt andre betegnelser til dem med "timeLabels", eller angiv besøget i "allTimepoints"'],
   [/^one row per patient and time point \(this patient's (".*") row is on line (\d+)\)$/, 'én række pr. patient og tidspunkt (patientens $1-række står på linje $2)'],
   [/^the same arm for a patient throughout \(this patient's line (\d+) has (".*")\)$/, 'samme gruppe for patienten i alle rækker (patientens linje $1 har $2)'],
+  // Arms read from REDCap event names ("armSource": "redcap-event").
+  [/^events of one REDCap arm for each record \(this record's line (\d+) is an event of (".*")\); REDCap keeps a record in one arm — check the record's events in REDCap, or re-export$/, 'hændelser i samme REDCap-gruppe for hver post (postens linje $1 er en hændelse i $2); REDCap holder en post i én gruppe — tjek postens hændelser i REDCap, eller eksportér igen'],
+  [/^a REDCap event name that ends in its arm \((".*"), or (".*") in a label export\): the plan's "armSource": "redcap-event" reads each row's arm from it$/, 'et REDCap-hændelsesnavn, der ender på sin gruppe ($1, eller $2 i en eksport med etiketter): planens "armSource": "redcap-event" læser hver rækkes gruppe derfra'],
+  [/^an event of the plan's arms: ending in (".*") \(intervention\) or (".*") \(control\), as in the plan's "arms"; this event is in REDCap arm (\d+) \((".*")\)$/, 'en hændelse i planens grupper: der ender på $1 (intervention) eller $2 (kontrol), som i planens "arms"; hændelsen er i REDCap-gruppe $3 ($4)'],
   [/^one of the answer codes of (".*") in the plan \((.*)\) or a missing-value code$/, 'en af svarkoderne for $1 i planen ($2) eller en kode for manglende værdi'],
   [/^an answer (?:of|from) (.*) \((.*) item (\d+)\) after the answer codes$/, 'et svar blandt $1 ($2, spørgsmål $3) efter svarkoderne'],
   [/^an answer (?:of|from) (.*) \((.*) item (\d+)\)$/, 'et svar blandt $1 ($2, spørgsmål $3)'],

@@ -61,9 +61,9 @@ export function checkTrialContent(csv: CsvTable, trial: TrialData, need: Content
     const g = groupWording(plan);
     const problems: Problem[] = empty.map((a) => ({
       file,
-      field: armCol,
+      field: plan.armSource === 'redcap-event' ? plan.columns.time : armCol,
       value: plan.arms[a],
-      expected: `rows of the ${g.described[a]} ${g.unit}: no row has "${plan.arms[a]}" in column "${armCol}" (found ${counts.intervention} ${g.role.intervention} and ${counts.control} ${g.role.control} patients); check the plan's "${g.planField}" or the export`,
+      expected: `rows of the ${g.described[a]} ${g.unit}: ${plan.armSource === 'redcap-event' ? `no event name in column "${plan.columns.time}" is in REDCap arm "${plan.arms[a]}"` : `no row has "${plan.arms[a]}" in column "${armCol}"`} (found ${counts.intervention} ${g.role.intervention} and ${counts.control} ${g.role.control} patients); check the plan's "${g.planField}" or the export`,
     }));
     throw new HtaError('input.invalid', `${file} has no patients in the ${empty.map((a) => g.role[a]).join(' or ')} ${g.unit}; a comparison needs both`, problems);
   }

@@ -15,6 +15,7 @@ import { isAllowedItemValue, itemRangeOf } from '../instruments/instrument.js';
 import { instrumentForOutcome } from '../plan/outcome-instrument.js';
 import { itemColumnsOf, scoreColumnOf } from '../plan/outcome-columns.js';
 import { exportTimeOf, type Plan, planTimeOf } from '../plan/plan-schema.js';
+import { isEventArm, redcapEvent } from '../plan/redcap-event.js';
 import { didYouMean } from './near-miss.js';
 import { foldColumnName, inPlanSpelling } from './column-resolver.js';
 import { covariateValueProblem } from './check-content.js';
@@ -86,6 +87,8 @@ export function loadTrial(source: CsvTable, plan: Plan, options: LoadTrialOption
   const { table: csv, notes: columnNotes } = inPlanSpelling(source, [...columnsNamedBy(plan, source.header), ...(options.alsoColumns ?? [])]);
   const wide = plan.layout === 'wide' || (plan.layout === 'auto' && isWide(csv, plan.columns.time, exportTimes));
   const table: LongTable = wide ? wideToLong(csv, plan.columns.time, exportTimes) : csv;
+  // A project randomised into REDCap arms: each row's arm is the suffix of its event name.
+  const armFromEvent = plan.armSource === 'redcap-event';
   const file = csv.file;
   const decimalComma = csv.dialect.decimalComma;
   const headerProblems: Problem[] = [];
@@ -115,13 +118,16 @@ export function loadTrial(source: CsvTable, plan: Plan, options: LoadTrialOption
   };
   for (const [role, name, idx, key] of [
     ['patient id', plan.columns.id, idCol, 'id'],
-    ['arm', plan.columns.arm, armCol, 'arm'],
+    ...(armFromEvent ? [] : [['arm', plan.columns.arm, armCol, 'arm'] as const]),
     ['time', plan.columns.time, timeCol, 'time'],
   ] as const) {
     // An observational plan names its exposure (the arm here) and its confounders in "observational".
     const where = role === 'arm' && plan.design === 'observational' ? '"observational": { "exposure": { "column": … } }' : `"columns": { "${key}": … }`;
     const what = role === 'arm' && plan.design === 'observational' ? 'an exposure' : `${role === 'arm' ? 'an' : 'a'} ${role}`;
     if (idx < 0) headerProblems.push(missingColumn(name, `${what} column named "${name}" (columns are: ${listed}); name it in the plan's ${where}`, `column.${key}`));
+  }
+  if (armFromEvent && wide) {
+    headerProblems.push(missingColumn(plan.columns.time, `a column of REDCap event names "${plan.columns.time}": the plan's "armSource": "redcap-event" reads each row's arm from it (columns are: ${listed}); name it in "columns": { "time": … }`, 'column.time'));
   }
   const sources = resolveSources(table, plan, file, headerProblems, decimalComma);
   const covariates = plan.covariates.map((name) => {
@@ -278,8 +284,28 @@ export function loadTrial(source: CsvTable, plan: Plan, options: LoadTrialOption
       row.add({ ...row.at(idCol), value: '', expected: 'a patient id (the cell is empty)', kind: 'id.empty' });
       continue;
     }
-    let armRaw = cells.cell(armCol);
-    if (armRaw === null && !wide) {
+    let armRaw = armFromEvent ? null : cells.cell(armCol);
+    let arm: Arm | undefined;
+    if (armFromEvent) {
+      // The arm is in the event name (docs/plan-trial.md, "armSource"); an empty event cell is the time check's problem below.
+      const event = timeRaw === null ? undefined : redcapEvent(timeRaw);
+      if (event === undefined && timeRaw !== null) {
+        row.add({ ...row.at(timeCol), value: timeRaw, expected: `a REDCap event name that ends in its arm ("baseline_arm_1", or "Baseline (Arm 1: App)" in a label export): the plan's "armSource": "redcap-event" reads each row's arm from it`, kind: 'event.no-arm' });
+        continue;
+      }
+      if (event !== undefined) {
+        armRaw = event.arm;
+        arm = isEventArm(plan.arms.intervention, event) ? 'intervention' : isEventArm(plan.arms.control, event) ? 'control' : undefined;
+        if (arm === undefined) {
+          row.add({
+            ...row.at(timeCol),
+            value: timeRaw!,
+            expected: `an event of the plan's arms: ending in "${plan.arms.intervention}" (intervention) or "${plan.arms.control}" (control), as in the plan's "arms"; this event is in REDCap arm ${event.number} ("${event.arm}")`,
+            kind: 'arm.unknown',
+          });
+        }
+      }
+    } else if (armRaw === null && !wide) {
       // REDCap longitudinal exports fill a form's fields on its own event only: the arm sits on
       // the randomisation (usually baseline) row, empty on the others. Such a row takes the
       // patient's arm from its other rows (docs/input-trial-export.md); a patient not yet met
@@ -291,8 +317,8 @@ export function loadTrial(source: CsvTable, plan: Plan, options: LoadTrialOption
         armRaw = armById.get(id) ?? null;
       }
     }
-    const arm = armRaw === null ? undefined : armOf.get(armRaw);
-    if (arm === undefined) {
+    if (!armFromEvent) arm = armRaw === null ? undefined : armOf.get(armRaw);
+    if (arm === undefined && !armFromEvent) {
       const hint = armRaw === null ? undefined : didYouMean(armRaw, armValues);
       row.add({
         ...row.at(armCol),
@@ -308,7 +334,9 @@ export function loadTrial(source: CsvTable, plan: Plan, options: LoadTrialOption
     }
     const t = time === null ? undefined : visitIndex.get(time);
     if (t === undefined) {
-      const hint = timeRaw === null ? undefined : didYouMean(timeRaw, timeValues);
+      // With arms in the event names, the near miss is among the visits without their arm.
+      const visitRaw = timeRaw !== null && armFromEvent ? (redcapEvent(timeRaw)?.visit ?? timeRaw) : timeRaw;
+      const hint = visitRaw === null ? undefined : didYouMean(visitRaw, timeValues);
       row.add({
         ...row.at(timeCol),
         value: timeRaw ?? '',
@@ -343,6 +371,11 @@ export function loadTrial(source: CsvTable, plan: Plan, options: LoadTrialOption
 
     if (idArm[who] !== arm) {
       const other = idArm[who]!;
+      if (armFromEvent) {
+        // The id is never printed: the line of the patient's first event identifies the record.
+        row.add({ ...row.at(timeCol), value: timeRaw!, expected: `events of one REDCap arm for each record (this record's line ${idLine[who]} is an event of "${other === 'intervention' ? plan.arms.intervention : plan.arms.control}"); REDCap keeps a record in one arm — check the record's events in REDCap, or re-export`, kind: 'arm.switch' });
+        continue;
+      }
       row.add({ ...row.at(armCol), value: armRaw ?? '', expected: `the same ${groups.unit} for a patient throughout (this patient's line ${idLine[who]} has "${other === 'intervention' ? plan.arms.intervention : plan.arms.control}")`, kind: 'arm.switch' });
       continue;
     }
@@ -404,7 +437,7 @@ export function loadTrial(source: CsvTable, plan: Plan, options: LoadTrialOption
     layout: wide ? 'wide' : 'long',
     recoded: tally.list(table.header),
     excluded: exclude ? { rows: badLines.size, problems: rowProblems } : null,
-    ...(repeatRows.rows > 0 ? { passedOver: { rows: repeatRows.rows, why: `REDCap repeating-instrument rows (${[...repeatRows.instruments].map((i) => JSON.stringify(i)).join(', ')}) with none of the plan's columns filled` } } : {}),
+    ...(repeatRows.rows > 0 ? { passedOver: { rows: repeatRows.rows, instruments: [...repeatRows.instruments], why: `REDCap repeating-instrument rows (${[...repeatRows.instruments].map((i) => JSON.stringify(i)).join(', ')}) with none of the plan's columns filled` } } : {}),
     ...(reasonCol >= 0 ? { withdrawalColumn: reasonColumn } : {}),
     ...(columnNotes.length ? { columnNotes } : {}),
   });

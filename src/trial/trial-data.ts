@@ -100,7 +100,7 @@ export interface TrialData {
   /** Rows excluded as invalid; null when the run is strict (the default). */
   excluded: RowExclusion | null;
   /** Rows read past because they belong to no visit (REDCap repeating instruments), and why. */
-  passedOver?: { rows: number; why: string };
+  passedOver?: { rows: number; why: string; instruments: string[] };
   /** The withdrawal-reason column, when the export has one (the patients' `withdrawal`). */
   withdrawalColumn?: string;
   /** Plan columns read from a header name written differently (case, spaces, Unicode form): notes for stderr, never part of results. */

@@ -70,9 +70,17 @@ describe('plan init on a REDCap export with labels (not raw codes)', () => {
 });
 
 describe('plan init on a REDCap project randomised into REDCap arms', () => {
-  it('says the groups are only in the event names and that hta needs them as a column', () => {
-    const csv = parseCsvText('record_id,redcap_event_name,smerte\n1,baseline_arm_1,5\n1,3_months_arm_1,3\n2,baseline_arm_2,6\n2,3_months_arm_2,6\n', 'arms.csv');
-    expect(draftPlan(csv, 'plan.schema.json').checks.join('\n')).toMatch(/end in _arm_1, _arm_2: REDCap arms\. hta reads the randomised group from a column/);
+  it('drafts the arms from the event names, the visits without their arm, and says which arm it took as the intervention', () => {
+    const csv = parseCsvText('record_id,redcap_event_name,smerte\n1,baseline_arm_1,5\n1,6_months_arm_1,3\n2,baseline_arm_2,6\n2,3_months_arm_2,6\n', 'arms.csv');
+    const d = draftPlan(csv, 'plan.schema.json');
+    expect(d.plan).toMatchObject({ armSource: 'redcap-event', arms: { intervention: 'arm_1', control: 'arm_2' }, timeLabels: { '3_months': '3m', '6_months': '6m' }, timepoints: ['3m', '6m'] });
+    expect(d.checks.join('\n')).toMatch(/arm 1 \("arm_1"\) was taken as the intervention and arm 2 \("arm_2"\) as the control — REDCap numbers arms in the order they were set up/);
+  });
+  it('takes a label export\'s arm named like the intervention, whatever its number', () => {
+    const csv = parseCsvText('record_id,redcap_event_name,smerte\n1,Baseline (Arm 1: Kontrol),5\n2,Baseline (Arm 2: App),6\n2,3 måneder (Arm 2: App),6\n', 'labels.csv');
+    const d = draftPlan(csv, 'plan.schema.json');
+    expect(d.plan).toMatchObject({ armSource: 'redcap-event', arms: { intervention: 'Arm 2: App', control: 'Arm 1: Kontrol' }, timeLabels: { Baseline: 'baseline', '3 måneder': '3m' } });
+    expect(d.checks.join('\n')).toMatch(/arm 2 \("Arm 2: App"\) was taken as the intervention and arm 1 \("Arm 1: Kontrol"\) as the control, from its name/);
   });
 });
 

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli, tempDir } from '../support/run-cli.js';
 
-const FIXTURES = ['redcap-long', 'spss-danish', 'wide-coded', 'eq5d-danish', 'pain-diary', 'ved-ikke', 'stata-tab-wide', 'excel-semicolon-wide', 'redcap-events', 'redcap-labels', 'spss-labels-da'];
+const FIXTURES = ['redcap-long', 'spss-danish', 'wide-coded', 'eq5d-danish', 'pain-diary', 'ved-ikke', 'stata-tab-wide', 'excel-semicolon-wide', 'redcap-events', 'redcap-labels', 'spss-labels-da', 'redcap-arms'];
 
 describe('hta plan init', () => {
   it.each(FIXTURES)('drafts a plan for test/fixtures/exports/%s that validates the export', async (name) => {

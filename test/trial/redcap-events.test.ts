@@ -58,7 +58,7 @@ describe('REDCap repeating-instrument rows', () => {
       '11,3_months_arm_1,adverse_events,2,,,,Kvalme',
     ]);
     expect(t.rows.length).toBe(2);
-    expect(t.passedOver).toEqual({ rows: 2, why: expect.stringContaining('"adverse_events"') });
+    expect(t.passedOver).toEqual({ rows: 2, instruments: ['adverse_events'], why: expect.stringContaining('"adverse_events"') });
   });
   it('holding a value of the plan are refused at that cell (hta reads one row per visit)', () => {
     const e = errorOf(() => load(['11,baseline_arm_1,,,1,40,7,', '11,3_months_arm_1,,,,,4,', '11,3_months_arm_1,smertedagbog,1,,,3,']));

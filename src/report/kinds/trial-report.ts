@@ -24,7 +24,7 @@ import { trajectoriesSpec, trajectoryOutcomes } from '../charts/trajectories.js'
 import { type TrialChartContext, trialChartContext } from '../charts/trial-chart-context.js';
 import { effectsTable, isEffectMethod, methodText } from '../effects-table.js';
 import { fillArms } from '../arm-names.js';
-import { ANALYZE_FOOTNOTE, fillPhrase, type Lang, REPORT_TEXT } from '../i18n.js';
+import { ANALYZE_FOOTNOTE, fillPhrase, formatThousands, type Lang, REPORT_TEXT } from '../i18n.js';
 import { numberCaptions } from '../number-captions.js';
 export { numberCaptions } from '../number-captions.js';
 import type { ChartSpec, PageSection, ReportContent } from '../report-page.js';
@@ -223,9 +223,23 @@ const sensitivitySection: TrialSectionBuilder = ({ ctx, result }) => {
   }];
 };
 
-const methodsSection: TrialSectionBuilder = ({ ctx, method }) => [
-  { id: 'methods', title: ctx.text('methodsTitle'), intro: [fillPhrase(ctx.text('methodsText'), { method }), fillPhrase(ctx.text('sofIntro'), { method })] },
+const methodsSection: TrialSectionBuilder = ({ ctx, method, trial }) => [
+  { id: 'methods', title: ctx.text('methodsTitle'), intro: [fillPhrase(ctx.text('methodsText'), { method }), fillPhrase(ctx.text('sofIntro'), { method }), ...passedOverNotes(trial, ctx.text, ctx.lang)] },
 ];
+
+/** Counts below this are not printed as numbers on a page (the default publication threshold, docs/disclosure-control.md). */
+const SMALL_COUNT = 5;
+
+/**
+ * The REDCap repeating-instrument rows the loader passed over (load-trial.ts), said on the page as
+ * on stderr. A count of rows is not a count of patients, but a small one is still said as "some".
+ */
+export function passedOverNotes(trial: TrialData, t: (key: 'passedOverNote') => string, lang: Lang): string[] {
+  const p = trial.passedOver;
+  if (!p) return [];
+  const rows = p.rows >= SMALL_COUNT ? `${formatThousands(p.rows, 0, lang)} ${lang === 'da' ? 'rækker' : 'rows'}` : lang === 'da' ? 'Nogle rækker' : 'Some rows';
+  return [fillPhrase(t('passedOverNote'), { rows, instruments: p.instruments.map((i) => `"${i}"`).join(', ') })];
+}
 
 /** The analysis warnings in the page's language, with its labels (results.json keeps analyze-trial.ts's English). */
 export function warningNotes(result: AnalysisResult, ctx: TrialChartContext): string[] {

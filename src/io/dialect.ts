@@ -12,6 +12,8 @@ export interface Dialect {
   bom: boolean;
   /** Lines end in CRLF (Windows). */
   crlf: boolean;
+  /** The file is UTF-16 with a byte-order mark (Excel "Unicode text", SurveyXact), read decoded. */
+  utf16?: 'utf-16le' | 'utf-16be';
 }
 
 /** Counts each candidate separator in the header line outside quotes; the most frequent wins. */

@@ -10,6 +10,7 @@
  * each record, not the file (docs/limits.md). `parseCsvText` keeps small in-memory tables.
  */
 import { isUtf8 } from 'node:buffer';
+import { TextDecoder } from 'node:util';
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { HtaError, type Problem } from '../errors.js';
 import { CsvSyntaxError, type ScannedRecord, scanCsv } from './csv-scan.js';
@@ -95,7 +96,7 @@ export function readCsvFile(file: string, options: ReadCsvOptions = {}): CsvTabl
     source.close();
   }
   const records = new FileRecords(file, shape, source.identity, chunkBytes);
-  return { file, header: shape.header, records, dialect: shape.dialect };
+  return { file, header: shape.header, records, dialect: source.utf16 ? { ...shape.dialect, utf16: source.utf16 } : shape.dialect };
 }
 
 export function parseCsvText(input: string, file: string): CsvTableInMemory {
@@ -104,8 +105,35 @@ export function parseCsvText(input: string, file: string): CsvTableInMemory {
 
 export function parseCsvBytes(bytes: Buffer, file: string): CsvTableInMemory {
   const records: CsvRecord[] = [];
-  const shape = scanTable(new BufferChunks(bytes), file, records);
-  return { file, header: shape.header, records, dialect: shape.dialect };
+  const utf16 = utf16Of(bytes);
+  const chunks = new BufferChunks(utf16 ? Buffer.from(decodeUtf16(file, new TextDecoder(utf16, { fatal: true }), bytes, false), 'utf8') : bytes);
+  const shape = scanTable(chunks, file, records);
+  return { file, header: shape.header, records, dialect: utf16 ? { ...shape.dialect, utf16 } : shape.dialect };
+}
+
+/**
+ * Excel's "Unicode text" (Danish: "Unicode-tekst") and survey systems such as SurveyXact save
+ * UTF-16 with a byte-order mark, tab-separated: the mark says the encoding for certain, so
+ * such a file is read as text (decoded to UTF-8 as it streams) rather than refused as "not
+ * UTF-8". Without the mark UTF-16 cannot be told for sure and stays refused.
+ */
+function utf16Of(head: Uint8Array): Utf16 | undefined {
+  if (head.length >= 2 && head[0] === 0xff && head[1] === 0xfe) return 'utf-16le';
+  if (head.length >= 2 && head[0] === 0xfe && head[1] === 0xff) return 'utf-16be';
+  return undefined;
+}
+
+type Utf16 = 'utf-16le' | 'utf-16be';
+
+/** Decodes (a chunk of) UTF-16 bytes; the decoder drops the byte-order mark and keeps state between chunks. */
+function decodeUtf16(file: string, decoder: TextDecoder, bytes: Uint8Array, stream: boolean): string {
+  try {
+    return decoder.decode(bytes, { stream });
+  } catch {
+    throw new HtaError('input.invalid', `${file} is not valid UTF-16 text`, [
+      { file, expected: 'UTF-16 text, as the byte-order mark at its start says (a lone surrogate or an odd number of bytes was found); or save the file as "CSV UTF-8" instead' },
+    ]);
+  }
 }
 
 /**
@@ -311,6 +339,10 @@ class FileChunks implements Chunks {
   #closed = false;
   /** Size and modification time at opening: a second read checks the file is still the same. */
   readonly identity: string;
+  /** Set when the file starts with a UTF-16 byte-order mark: its bytes are decoded to UTF-8 as read. */
+  readonly utf16: Utf16 | undefined;
+  readonly #decoder: TextDecoder | undefined;
+  #raw: Buffer | undefined;
   constructor(
     readonly file: string,
     chunkBytes: number,
@@ -320,8 +352,16 @@ class FileChunks implements Chunks {
       this.#fd = openSync(file, 'r');
       const st = fstatSync(this.#fd);
       this.identity = `${st.size}:${st.mtimeMs}:${st.ino}`;
+      // A positioned read leaves the file position where it is: the chunks still start at byte 0.
+      const mark = Buffer.alloc(2);
+      this.utf16 = utf16Of(mark.subarray(0, readSync(this.#fd, mark, 0, 2, 0)));
     } catch (err) {
+      this.close();
       throw unreadableFile(file, err);
+    }
+    if (this.utf16) {
+      this.#decoder = new TextDecoder(this.utf16, { fatal: true });
+      this.#raw = Buffer.allocUnsafe(Math.max(2, chunkBytes));
     }
   }
   more(): boolean {
@@ -337,6 +377,7 @@ class FileChunks implements Chunks {
       this.buf.copy(bigger, 0, 0, this.end);
       this.buf = bigger;
     }
+    if (this.#decoder) return this.#moreDecoded(this.#decoder, this.#raw!);
     let n: number;
     try {
       n = readSync(this.#fd, this.buf, this.end, this.buf.length - this.end, null);
@@ -349,6 +390,36 @@ class FileChunks implements Chunks {
       return false;
     }
     this.end += n;
+    return true;
+  }
+  /** `more` for a UTF-16 file: a chunk of its bytes, decoded, appended as UTF-8. */
+  #moreDecoded(decoder: TextDecoder, raw: Buffer): boolean {
+    let n: number;
+    try {
+      n = readSync(this.#fd, raw, 0, raw.length, null);
+    } catch (err) {
+      this.close();
+      throw unreadableFile(this.file, err);
+    }
+    let text: string;
+    try {
+      text = decodeUtf16(this.file, decoder, raw.subarray(0, n), n > 0);
+    } catch (err) {
+      this.close();
+      throw err;
+    }
+    const bytes = Buffer.from(text, 'utf8');
+    if (this.end + bytes.length > this.buf.length) {
+      const bigger = Buffer.allocUnsafe(Math.max(this.buf.length * 2, this.end + bytes.length));
+      this.buf.copy(bigger, 0, 0, this.end);
+      this.buf = bigger;
+    }
+    bytes.copy(this.buf, this.end);
+    this.end += bytes.length;
+    if (n === 0) {
+      this.eof = true;
+      return bytes.length > 0;
+    }
     return true;
   }
   close(): void {
@@ -572,7 +643,7 @@ function checkHeader(file: string, header: string[], headerLine: number, problem
   const seen = new Map<string, number>();
   const headerProblems: Problem[] = [];
   for (const [i, name] of header.entries()) {
-    if (name === '') headerProblems.push({ file, line: headerLine, column: i + 1, value: name, expected: 'a column name (the header has an empty name)' });
+    if (name === '' && !(i === 0 && header.length > 1)) headerProblems.push({ file, line: headerLine, column: i + 1, value: name, expected: 'a column name (the header has an empty name)' });
     const prev = seen.get(name);
     if (prev !== undefined && name !== '') {
       headerProblems.push({ file, line: headerLine, column: i + 1, value: name, expected: `a unique column name (also column ${prev + 1})`, kind: 'header.duplicate' });

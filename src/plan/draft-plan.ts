@@ -22,8 +22,9 @@ export interface PlanDraft {
   checks: string[];
 }
 
-const ID = /^(id|recordid|pid|patientid|patient|subject|subjectid|deltager|deltagerid|studieid|studyid|participantid)$/;
-const ARM = /^(arm|group|gruppe|randomi[sz]ation|randomisering|allocation|allokering|treatment|behandling|intervention)$/;
+const ID = /^(id|recordid|pid|patientid|patient|subject|subjectid|deltager|deltagerid|studieid|studyid|participantid|respondent|respondentid)$/;
+// Castor EDC writes the group as "Randomization Group" (its code) and "Randomization Group Name" (its label).
+const ARM = /^(arm|group|gruppe|randomi[sz]ation|randomisering|allocation|allokering|treatment|behandling|intervention|randomi[sz]ationgroup(name)?)$/;
 const TIME = /^(?=.)(time|tid|visit|besoeg|besog|redcapeventname|eventname|event|timepoint|tidspunkt|maaling|maling)?(uger?|weeks?|wk|maaneder|maaned|mdr|months?|mo)?$/;
 /** The unit a time column's name gives its numeric visits: "uge", "Tid (uger)", "time_weeks" → w; "maaned", "months" → m. */
 const TIME_UNIT = /(uger?|weeks?|wk|maaneder|maaned|mdr|months?|mo)$/;
@@ -123,8 +124,10 @@ export function draftPlan(csv: CsvTable, schemaRef: string): PlanDraft {
   const checks: string[] = [];
   const header = csv.header;
   const find = (re: RegExp) => header.find((h) => re.test(looseForm(h)));
-  const idCol = find(ID) ?? header[0]!;
-  const armCol = find(ARM);
+  // An unnamed first column is row names (R's write.csv, pandas' to_csv), never the id.
+  const idCol = find(ID) ?? header.find((h) => h !== '')!;
+  // Castor's label column reads better in the plan than its code column beside it.
+  const armCol = header.find((h) => /^randomi[sz]ationgroupname$/.test(looseForm(h))) ?? find(ARM);
   const timeCol = find(TIME);
   const colIdx = (c: string) => header.indexOf(c);
   const valuesOf = (c: string): string[] => {
@@ -447,8 +450,9 @@ export function draftPlan(csv: CsvTable, schemaRef: string): PlanDraft {
     guesses.push(`covariates: ${covariates.map((c) => (renames[c] ? `${c} (column "${renames[c]}")` : c)).join(', ')}`);
     checks.push('covariates: keep only those the trial protocol pre-specified for adjustment');
   }
-  const ignored = stems.filter((s) => !taken.has(s) && !COVARIATE.test(looseForm(s)));
+  const ignored = stems.filter((s) => s !== '' && !taken.has(s) && !COVARIATE.test(looseForm(s)));
   if (ignored.length) guesses.push(`not used: ${ignored.join(', ')}`);
+  if (header[0] === '') guesses.push('not used: column 1, which has no name: row names, as R\'s write.csv and pandas write them');
 
   if (mixedMarks.size) {
     const examples = [...mixedMarks].slice(0, 3).map((v) => JSON.stringify(v)).join(', ');

@@ -11,8 +11,8 @@ import { parse } from 'csv-parse/sync';
 import { HtaError } from '../errors.js';
 import { sniffDelimiter } from '../io/dialect.js';
 import { invalidCsv, notCsvFile, unreadableFile } from '../io/read-csv.js';
-import { REGISTRY_COLUMNS, headerKey, referralFieldSchemas, type Referrer, type RegistryColumn, type Sex } from './referral.js';
-import { createDateFormatDetector } from './registry-dates.js';
+import { REGISTRY_COLUMNS, dayToIso, headerKey, referralFieldSchemas, type Referrer, type RegistryColumn, type Sex } from './referral.js';
+import { createDateFormatDetector, dateParser, type DateFormat } from './registry-dates.js';
 import { regionDisplay, regionKey, regionSet } from './regions.js';
 
 /** Header names (compared without case, spaces, `_`, `-` or `.`) that mean each registry column. */
@@ -117,9 +117,13 @@ export function draftUptakePlan(file: string): DraftUptakePlan {
     for (const r of rows) detector.add(r[index[col]] ?? '');
   }
   const detected = detector.result();
-  let dateFormat: string | undefined;
+  let dateFormat: DateFormat | undefined;
   if ('format' in detected) dateFormat = detected.format;
   else notes.push(`date format not detected from ${sampled}: ${detected.reason}`);
+  if (dateFormat === 'excel-serial') {
+    // The 1904 date system (old Mac Excel workbooks) numbers the same day 1462 lower: nothing in the numbers tells them apart.
+    notes.push('dates are Excel serial day numbers (45993 = 2025-12-02, as Windows Excel counts): check one referral date against the source system — a workbook in Excel\'s 1904 date system would put every date 4 years and 1 day early');
+  }
 
   // Regions, in first-appearance order (the eligible file must name them, or the plan map them).
   const regions = new Map<string, string>();
@@ -152,7 +156,12 @@ export function draftUptakePlan(file: string): DraftUptakePlan {
     if (left.length > 0) notes.push(`${col} codes not recognised: ${left.map((c) => JSON.stringify(c)).join(', ')} — add them to values.${col}`);
   }
 
-  const years = rows.map((r) => (index.referred !== undefined ? /(\d{4})/.exec(r[index.referred] ?? '')?.[1] : undefined)).filter((y): y is string => y !== undefined).map(Number);
+  // Years of the referral dates as the detected format reads them (a serial 45993 holds no year in its digits).
+  const parseDay = dateFormat === undefined ? undefined : dateParser(dateFormat);
+  const years = rows
+    .map((r) => (index.referred !== undefined && parseDay ? parseDay(r[index.referred] ?? '') : undefined))
+    .filter((d): d is number => d !== undefined)
+    .map((d) => Number(dayToIso(d).slice(0, 4)));
   const firstYear = years.length > 0 ? Math.max(...years) + 1 : new Date().getUTCFullYear() + 1;
   notes.push('the eligible file needs columns region, year and eligible (one row per region and year): if it names them otherwise, map them in columns.eligible (e.g. { "region": "Region", "year": "År", "eligible": "Antal" })');
   notes.push('priceModel, scenarios and firstYear are placeholders: replace them with the supplier\'s price model and the evaluation\'s scenarios');

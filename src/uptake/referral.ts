@@ -111,11 +111,11 @@ function withSynonyms<T>(builtIn: ReadonlyMap<string, T>, extra: Readonly<Record
 }
 
 /** A column whose text `parse` turns into a value; undefined means invalid, and `expected` says what is allowed. */
-function lookup<T>(parse: (v: string) => T | undefined, expected: string) {
+function lookup<T>(parse: (v: string) => T | undefined, expected: string | ((v: string) => string)) {
   return z.string().transform((v, ctx) => {
     const value = parse(v);
     if (value === undefined) {
-      ctx.addIssue({ code: 'custom', message: expected });
+      ctx.addIssue({ code: 'custom', message: typeof expected === 'string' ? expected : expected(v) });
       return z.NEVER;
     }
     return value;
@@ -138,7 +138,13 @@ const CLINIC_CODE = /^[\p{L}\p{M}\p{N}._-]{1,32}$/u;
 export function referralFieldSchemas(rules: ReferralRules) {
   const format = rules.dateFormat ?? 'iso';
   const parseDay = format === 'iso' ? isoToDay : dateParser(format);
-  const written = `a real calendar date written ${DATE_FORMAT_EXAMPLE[format]}`;
+  const written = `a real calendar date ${format === 'excel-serial' ? '' : 'written '}${DATE_FORMAT_EXAMPLE[format]}`;
+  // A cell in another format the registry readers know says which "dateFormat" reads it.
+  const dateExpected = (tail: string) => (v: string) => {
+    const other = (['iso-datetime', 'excel-serial'] as const).find((f) => f !== format && dateParser(f)(v) !== undefined && !(f === 'iso-datetime' && parseIsoDay(v) !== undefined));
+    const hint = other === undefined ? '' : other === 'excel-serial' ? ` (this looks like an Excel serial day number: set "dateFormat": "excel-serial" in the uptake plan, or format the column as a date in Excel before saving the CSV)` : ` (this is a date with a time of day: set "dateFormat": "iso-datetime" in the uptake plan)`;
+    return `${written}${tail}${hint}`;
+  };
   const sexes = withSynonyms(SEX_SYNONYMS, rules.sexValues);
   const referrers = withSynonyms(REFERRER_SYNONYMS, rules.referrerValues);
   const sexNames = [...sexes.keys()].filter((k) => k !== '' && k !== '.');
@@ -153,9 +159,9 @@ export function referralFieldSchemas(rules: ReferralRules) {
       }
       return code;
     }),
-    referred: lookup(parseDay, written),
-    activated: lookup((v) => (v === '' ? null : parseDay(v)), `${written}, or empty`),
-    last_active: lookup((v) => (v === '' ? null : parseDay(v)), `${written}, or empty`),
+    referred: lookup(parseDay, dateExpected('')),
+    activated: lookup((v) => (v === '' ? null : parseDay(v)), dateExpected(', or empty')),
+    last_active: lookup((v) => (v === '' ? null : parseDay(v)), dateExpected(', or empty')),
     age: z.string().transform((v, ctx) => {
       if (v === '' || v === 'NA' || v === '.') return null;
       if (!/^\d{1,3}$/.test(v) || Number(v) > 120) {

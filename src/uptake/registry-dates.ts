@@ -8,7 +8,7 @@
  * calendar date in exactly that format. `auto` is resolved once per file by `detectDateFormat`
  * from every date cell, and refuses a file whose day/month order cannot be told apart.
  */
-export const DATE_FORMATS = ['iso', 'iso-datetime', 'dd-mm-yyyy', 'dd.mm.yyyy', 'dd/mm/yyyy', 'mm/dd/yyyy'] as const;
+export const DATE_FORMATS = ['iso', 'iso-datetime', 'dd-mm-yyyy', 'dd.mm.yyyy', 'dd/mm/yyyy', 'mm/dd/yyyy', 'excel-serial'] as const;
 export type DateFormat = (typeof DATE_FORMATS)[number];
 export type DateFormatOption = DateFormat | 'auto';
 
@@ -26,6 +26,14 @@ export function ymdToDay(y: number, m: number, d: number): number | undefined {
 const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
 // A date-time: `T` or one space, hh:mm, optional :ss and fraction, optional Z or ±hh:mm.
 const ISO_DATETIME = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+/**
+ * An Excel serial day number, as a date cell formatted "General" is written to CSV: 45993 is
+ * 2025-12-02. Five digits (1927–2173), with an optional time fraction (ignored, as in
+ * iso-datetime). Excel counts from 1899-12-30 for every date after February 1900 (its serial 60
+ * is a 29 February 1900 that never was), so serial − 25569 is the day since 1970-01-01.
+ */
+const EXCEL_SERIAL = /^(\d{5})(?:\.\d+)?$/;
+export const EXCEL_SERIAL_1970 = 25569;
 const NUMERIC = { '-': /^(\d{1,2})-(\d{1,2})-(\d{4})$/, '.': /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/, '/': /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/ } as const;
 
 /** What each format looks like, for messages. */
@@ -36,6 +44,7 @@ export const DATE_FORMAT_EXAMPLE: Readonly<Record<DateFormat, string>> = {
   'dd.mm.yyyy': 'DD.MM.YYYY',
   'dd/mm/yyyy': 'DD/MM/YYYY',
   'mm/dd/yyyy': 'MM/DD/YYYY',
+  'excel-serial': 'as an Excel serial day number (45993 = 2025-12-02)',
 };
 
 /** The parser of one format: text → day, or undefined. */
@@ -52,6 +61,11 @@ export function dateParser(format: DateFormat): (text: string) => number | undef
         if (!m) return undefined;
         if (m[4] !== undefined && (Number(m[4]) > 23 || Number(m[5]) > 59 || Number(m[6] ?? 0) > 59)) return undefined;
         return ymdToDay(Number(m[1]), Number(m[2]), Number(m[3]));
+      };
+    case 'excel-serial':
+      return (t) => {
+        const m = EXCEL_SERIAL.exec(t);
+        return m ? Number(m[1]) - EXCEL_SERIAL_1970 : undefined;
       };
     case 'mm/dd/yyyy':
       return (t) => {
@@ -76,7 +90,7 @@ export interface DateFormatDetector {
 }
 
 export function createDateFormatDetector(): DateFormatDetector {
-  let iso = 0, isoTime = 0, other = 0, total = 0;
+  let iso = 0, isoTime = 0, serial = 0, other = 0, total = 0;
   const numeric = { '-': 0, '.': 0, '/': 0 };
   let firstOver12 = 0, secondOver12 = 0;
   let example: string | undefined;
@@ -86,6 +100,7 @@ export function createDateFormatDetector(): DateFormatDetector {
       total++;
       if (ISO.test(text)) { iso++; return; }
       if (ISO_DATETIME.test(text)) { isoTime++; return; }
+      if (EXCEL_SERIAL.test(text)) { serial++; return; }
       for (const sep of ['-', '.', '/'] as const) {
         const m = NUMERIC[sep].exec(text);
         if (!m) continue;
@@ -100,6 +115,7 @@ export function createDateFormatDetector(): DateFormatDetector {
     result() {
       if (total === 0) return { format: 'iso' };
       if (other > 0) return { reason: `dates in a format none of ${DATE_FORMATS.join(', ')} (e.g. ${JSON.stringify(example)})` };
+      if (serial > 0) return serial === total ? { format: 'excel-serial' } : { reason: 'Excel serial day numbers (such as 45993) mixed with written dates in one file' };
       const numericTotal = numeric['-'] + numeric['.'] + numeric['/'];
       if (numericTotal === 0) return { format: isoTime > 0 ? 'iso-datetime' : 'iso' };
       if (iso + isoTime > 0) return { reason: 'a mix of ISO (YYYY-MM-DD) and day/month dates in one file' };

@@ -42,7 +42,7 @@ const inputFields = {
     })
     .strict()
     .optional(),
-  dateFormat: z.enum([...DATE_FORMATS, 'auto']).optional().describe("date cells of the registry; default 'iso'. 'iso-datetime' ignores the time part; 'auto' refuses ambiguous day/month files"),
+  dateFormat: z.enum([...DATE_FORMATS, 'auto']).optional().describe("date cells of the registry; default 'iso'. 'iso-datetime' ignores the time part; 'excel-serial' reads Excel serial day numbers (45993 = 2025-12-02); 'auto' refuses ambiguous day/month files"),
   dateWindow: z
     .object({ from: isoDate.optional(), to: isoDate.optional() })
     .strict()

@@ -8,7 +8,7 @@
  * and a file with any miss is read again the old way (every distinct text of the whole file).
  */
 import { dayToIso } from '../referral.js';
-import type { DateFormat } from '../registry-dates.js';
+import { EXCEL_SERIAL_1970, type DateFormat } from '../registry-dates.js';
 import type { DistinctTexts } from './value-dictionaries.js';
 
 /** Rows read for the sample: enough for every region, clinic, sex and referrer of most files. */
@@ -30,6 +30,8 @@ export function dayText(day: number, format: DateFormat): string {
       return iso;
     case 'mm/dd/yyyy':
       return `${m}/${d}/${y}`;
+    case 'excel-serial':
+      return String(day + EXCEL_SERIAL_1970);
     default:
       return `${d}${format[2]}${m}${format[2]}${y}`;
   }

@@ -661,7 +661,7 @@ function scoreCell(src: OutcomeSource, cells: FieldReader, row: RowContext, item
         ok = false;
         const idx = src.columnIndexes[k] as number;
         const allowed = range.values ? range.values.join(', ') : `${range.min} to ${range.max}`;
-        row.add({ ...row.at(idx), value: state === DIGIT ? String(cellValue) : cellText, expected: `an answer ${range.values ? 'of' : 'from'} ${allowed} (${inst.name.en} item ${k + 1})${src.coders?.[k]?.closed ? ' after the answer codes' : ''}`, kind: `item.range:${src.key}` });
+        row.add({ ...row.at(idx), value: state === DIGIT ? String(cellValue) : cellText, expected: `an answer ${range.values ? 'of' : 'from'} ${allowed} (${inst.name.en} item ${k + 1})${src.coders?.[k]?.closed ? ' after the answer codes' : ''}`, ...missingCodeHint(state === DIGIT ? String(cellValue) : cellText, `item.range:${src.key}`) });
         continue;
       }
       items[k] = v;
@@ -680,10 +680,21 @@ function scoreCell(src: OutcomeSource, cells: FieldReader, row: RowContext, item
   const v = viaCode ? cellValue : parseNumber(text, decimalComma);
   const [lo, hi] = inst.range;
   if (v === undefined || v < lo || v > hi || (inst.integer && !Number.isInteger(v))) {
-    row.add({ ...row.at(idx), value: text, expected: `${inst.integer ? 'a whole number' : 'a number'} from ${lo} to ${hi} (${inst.name.en})`, kind: `score.range:${src.key}` });
+    row.add({ ...row.at(idx), value: text, expected: `${inst.integer ? 'a whole number' : 'a number'} from ${lo} to ${hi} (${inst.name.en})`, ...missingCodeHint(text, `score.range:${src.key}`) });
     return NaN;
   }
   return v;
+}
+
+/**
+ * SAS and Stata write special missing values as `.A` … `.Z` and `._` (plain `.` is read as
+ * missing already); SPSS-to-CSV and some EDCs leave such codes in the file. They are missing only
+ * when the plan lists them, so the problem says so (its own group: the hint is the group's).
+ */
+const SPECIAL_MISSING = /^\.[A-Za-z_]$/;
+function missingCodeHint(value: string, kind: string): { kind: string; hint?: string } {
+  if (!SPECIAL_MISSING.test(value.trim())) return { kind };
+  return { kind: `${kind}:special-missing`, hint: 'this looks like a SAS/Stata special missing value: list it in the plan\'s "missingCodes" (e.g. [".A", ".B"]) to read it as missing' };
 }
 
 function invalid(file: string, problems: Problem[], rows: boolean): HtaError {

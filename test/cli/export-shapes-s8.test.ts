@@ -122,6 +122,21 @@ describe('SAS / Stata: .A, .B and . missing, numbers as 1.00000E+01', () => {
     const { plan } = await draftAndValidate('sas-special-missing');
     expect(plan.missingCodes).toEqual(['.A', '.B']);
   });
+  it('without them in "missingCodes", the error says .A is a SAS/Stata missing value and how to read it so', async () => {
+    const dir = tempDir();
+    const plan = JSON.parse(readFileSync(`${FX}/sas-special-missing/plan.json`, 'utf8')) as Record<string, unknown>;
+    delete plan.$schema;
+    plan.missingCodes = [];
+    writeFileSync(join(dir, 'plan.json'), JSON.stringify(plan));
+    const r = await runCli('validate', `${FX}/sas-special-missing/export.csv`, '--plan', join(dir, 'plan.json'));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/\(rmdq\): "\.A", "\.B" — expected a whole number from 0 to 24 .*; this looks like a SAS\/Stata special missing value: list it in the plan's "missingCodes"/);
+    // A value that is no such code keeps the plain message.
+    writeFileSync(join(dir, 'bad.csv'), readFileSync(`${FX}/sas-special-missing/export.csv`, 'utf8').replace(/\.A/g, 'x'));
+    const bad = await runCli('validate', join(dir, 'bad.csv'), '--plan', join(dir, 'plan.json'));
+    expect(bad.stderr).toMatch(/"x"/);
+    expect(bad.stderr).not.toMatch(/"x"[^\n]*SAS/);
+  });
 });
 
 describe('registry with Excel serial dates, and its SQL Server date-time twin', () => {

@@ -22,7 +22,8 @@ export interface PlanDraft {
   checks: string[];
 }
 
-const ID = /^(id|recordid|pid|patientid|patient|subject|subjectid|deltager|deltagerid|studieid|studyid|participantid|respondent|respondentid)$/;
+// Danish exports number patients as "løbenr" / "løbenummer" (serial number), "patientnr", "deltagernr".
+const ID = /^(id|recordid|pid|patientid|patient|subject|subjectid|deltager|deltagerid|studieid|studyid|participantid|respondent|respondentid|(?:løbe|lb|patient|pt\.?|deltager|id)(?:nr\.?|nummer))$/;
 // Castor EDC writes the group as "Randomization Group" (its code) and "Randomization Group Name" (its label).
 const ARM = /^(arm|group|gruppe|randomi[sz]ation|randomisering|allocation|allokering|treatment|behandling|intervention|randomi[sz]ationgroup(name)?)$/;
 const TIME = /^(?=.)(time|tid|visit|besoeg|besog|redcapeventname|eventname|event|timepoint|tidspunkt|maaling|maling)?(uger?|weeks?|wk|maaneder|maaned|mdr|months?|mo)?$/;

@@ -18,6 +18,7 @@ const COMMON_LABELS: Record<string, Record<Lang, string>> = {
   gender: { en: 'Sex', da: 'Køn' },
   køn: { en: 'Sex', da: 'Køn' },
   kon: { en: 'Sex', da: 'Køn' },
+  koen: { en: 'Sex', da: 'Køn' },
   bmi: { en: 'Body-mass index (kg/m²)', da: 'BMI (kg/m²)' },
   country: { en: 'Country', da: 'Land' },
   land: { en: 'Country', da: 'Land' },
@@ -26,6 +27,11 @@ const COMMON_LABELS: Record<string, Record<Lang, string>> = {
   smoking: { en: 'Smoking', da: 'Rygning' },
   rygning: { en: 'Smoking', da: 'Rygning' },
 };
+
+/** Whether a key has a common label (else a page would show the key, or better its export column). */
+export function hasCommonLabel(key: string): boolean {
+  return COMMON_LABELS[key.toLowerCase()] !== undefined;
+}
 
 /** The label of a covariate or characteristic key: the manifest's, a common one, or the key capitalised. */
 export function characteristicLabel(key: string, lang: Lang, labels: CharacteristicLabels = new Map()): string {

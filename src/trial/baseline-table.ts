@@ -14,7 +14,7 @@ import { type CsvTable, FieldReader } from '../io/read-csv.js';
 import { planTimeOf } from '../plan/plan-schema.js';
 import { coderFor } from './value-codes.js';
 import { sampleMean, sampleVariance } from '../stats/sample-moments.js';
-import { resolveColumns } from './column-resolver.js';
+import { foldColumnName, resolveColumns } from './column-resolver.js';
 import { ARMS, armCounts, type Arm, type TrialData } from './trial-data.js';
 
 export interface NumericSummary {
@@ -195,8 +195,11 @@ export function baselineTable(trial: TrialData, extra: ReadonlyMap<string, Reado
   const covariates = trial.plan.covariates;
   const patientOf = new Map(trial.patients.map((p) => [p.id, p]));
   for (const c of covariates) rows.push(characteristic(c, 'covariate', (id) => patientOf.get(id)?.covariates[c] ?? null, trial));
+  // A characteristic naming a covariate's column ("Alder" for covariate alder → column "Alder",
+  // in any case: column-resolver.ts) is that covariate, already in the table: one row, not two.
+  const covariateColumns = new Set(covariates.flatMap((c) => [foldColumnName(c), foldColumnName(trial.plan.columns.covariates[c] ?? c)]));
   for (const [key, values] of extra) {
-    if (covariates.includes(key)) continue;
+    if (covariateColumns.has(foldColumnName(key))) continue;
     rows.push(characteristic(key, 'characteristic', (id) => values.get(id) ?? null, trial));
   }
   const baselineScores = new Map(trial.observations.filter((o) => o.time === trial.plan.baseline).map((o) => [o.id, o.scores]));

@@ -12,6 +12,7 @@ import { analyzeTrial } from '../../analysis/analyze-trial.js';
 import type { AnalysisResult } from '../../analysis/results-schema.js';
 import { readCsvFile, type CsvTable } from '../../io/read-csv.js';
 import { type BaselineTable, baselineTable, characteristicsFromExport } from '../../trial/baseline-table.js';
+import { foldColumnName } from '../../trial/column-resolver.js';
 import { loadTrial } from '../../trial/load-trial.js';
 import { checkTrialContent } from '../../trial/check-content.js';
 import type { TrialData } from '../../trial/trial-data.js';
@@ -31,7 +32,7 @@ import type { ChartSpec, PageSection, ReportContent } from '../report-page.js';
 import { sensitivityTable, tippingSentence } from '../sensitivity-table.js';
 import { type SofRow, summaryOfFindings, summaryOfFindingsRows } from '../summary-of-findings.js';
 import { conclusionParagraphs } from '../conclusion.js';
-import { tableOne } from '../table-one.js';
+import { hasCommonLabel, tableOne } from '../table-one.js';
 import { localizedText } from '../localized-text.js';
 import { planOf, type ReportKind } from './report-kind.js';
 import { summarizeExclusion } from '../../trial/exclusion-summary.js';
@@ -131,7 +132,15 @@ export const trialReportKind: ReportKind<typeof trialEntrySchema> = {
       return why ? { intro: [why] } : { chart: chartFor(section) };
     };
 
-    const labels = new Map(entry.characteristics.filter((c) => c.label).map((c) => [c.column, c.label?.[lang] ?? c.label?.en ?? c.column]));
+    // A characteristic naming a covariate's column is that covariate's row (baselineTable): its label goes there.
+    const covariateOf = (column: string) => plan.covariates.find((c) => foldColumnName(c) === foldColumnName(column) || foldColumnName(plan.columns.covariates[c] ?? c) === foldColumnName(column));
+    const labels = new Map(entry.characteristics.filter((c) => c.label).map((c) => [covariateOf(c.column) ?? c.column, c.label?.[lang] ?? c.label?.en ?? c.column]));
+    // A covariate with neither label is named by its export column ("Højde"), not its plan key
+    // ("hoejde", Danish letters spelled out by plan init).
+    for (const c of plan.covariates) {
+      const column = plan.columns.covariates[c];
+      if (column !== undefined && !labels.has(c) && !hasCommonLabel(c) && foldColumnName(column) !== foldColumnName(c)) labels.set(c, column.trim());
+    }
     // The English and Danish reports of one export read the same columns: read them once.
     const columns = entry.characteristics.map((c) => c.column);
     const extra = env.memo(`characteristics\u0000${dataPath}\u0000${planPath}\u0000${columns.join('\u0000')}`, () => characteristicsFromExport(csv, trial, columns));

@@ -172,15 +172,20 @@ function yesLevel(key: string, values: readonly (string | number)[]): string | n
 
 /**
  * The kind of a characteristic from its values: binary outcomes and yes/no codes as yes/no,
- * numbers as numeric — except codes whose mean means nothing (sex or country as numbers; two
- * numbers 1 and 2 with no value labels): those are categories, every level shown — and
- * anything else as categorical.
+ * numbers as numeric — except codes whose mean means nothing (sex or country as numbers; three
+ * or fewer whole numbers, such as 1/2 with no value labels or 1/2/9): those are categories, every
+ * level shown — and anything else as categorical.
  */
 function characteristic(key: string, source: BaselineCharacteristic['source'], valueOf: (id: string) => Value, trial: TrialData, binary = false): BaselineCharacteristic {
   const all = trial.patients.map((p) => valueOf(p.id)).filter((v): v is string | number => v !== null);
   const yes = binary ? 1 : yesLevel(key, all);
   const numbers = all.length > 0 && all.every((v) => typeof v === 'number');
-  const codes = numbers && (TWO_CATEGORIES.test(key) || (new Set(all).size === 2 && all.every((v) => v === 1 || v === 2)));
+  // Three or fewer whole numbers in a column that is not an outcome are codes too (1 = Ja,
+  // 2 = Nej, 9 = unknown in an SPSS export whose plan does not list 9 as missing): a mean of
+  // 1, 2 and 9 means nothing, the count of each says what the export holds.
+  const distinct = new Set(all);
+  const fewWholeNumbers = source !== 'outcome' && distinct.size <= 3 && all.every((v) => Number.isInteger(v));
+  const codes = numbers && (TWO_CATEGORIES.test(key) || fewWholeNumbers);
   const kind: CharacteristicSummary['kind'] = yes !== undefined ? 'binary' : numbers && !codes ? 'numeric' : 'categorical';
   const levels = kind === 'categorical' ? [...new Set(all.map(String))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)) : [];
   const arms = {} as Record<Arm, CharacteristicSummary>;

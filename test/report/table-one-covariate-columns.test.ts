@@ -41,4 +41,11 @@ describe('Table 1: characteristics that are covariates', () => {
     expect(rows.filter((r) => /^(køn|koen)/i.test(r))).toEqual(['Køn, n (%)']);
     expect(rows.some((r) => r.startsWith('Ryger'))).toBe(true);
   });
+
+  it('codes 1, 2 and 9 with no value labels in the plan are counted per code, not averaged', async () => {
+    const rows = await tableOneRows('en', [{ column: 'Diabetes' }]);
+    const at = rows.findIndex((r) => r.startsWith('Diabetes'));
+    expect(rows[at]).toBe('Diabetes, n (%)');
+    expect(rows.slice(at + 1, at + 4).map((r) => r.replace(/^\W+/, ''))).toEqual(['1', '2', '9']);
+  });
 });

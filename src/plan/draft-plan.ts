@@ -42,6 +42,28 @@ const NO = /^(nej|no|n|falsk|false)$/i;
 
 /** An arm value that names the comparator (usual care, waiting list, control, placebo): never taken as the intervention. Matched on looseForm. */
 const CONTROL_LIKE = /usual|vanlig|control|kontrol|wait|vente|placebo|sham|standard|^uc$|^tau$|^ctrl?$|^ctl$/;
+/** Words that name a treatment, in either language: such an arm is taken as the intervention first. */
+const INTERVENTION_LIKE = /app|interv|selfback|behandl|treat|active|aktiv/i;
+
+/**
+ * Whether an arm's name names the comparator, among the other arms' names. An intervention is
+ * often the comparator plus something ("App + usual care", "selfBACK og vanlig behandling"): a
+ * name holding another arm's whole name, or an add-on word (+, plus, and, og, med, with), is the
+ * intervention; a name held inside another's is the comparator.
+ */
+function isComparatorName(name: string, others: readonly string[]): boolean {
+  const loose = looseForm(name);
+  const rest = others.map(looseForm).filter((o) => o !== loose && o !== '');
+  if (rest.some((o) => o.includes(loose))) return true;
+  if (rest.some((o) => loose.includes(o))) return false;
+  if (/[+&]|\b(plus|and|og|med|with)\b/i.test(name)) return false;
+  return CONTROL_LIKE.test(loose);
+}
+
+/** The arm name taken as the intervention: a treatment's name that is no comparator's, else any non-comparator. */
+function interventionName(names: readonly string[], treatment: RegExp = INTERVENTION_LIKE): string | undefined {
+  return names.find((a) => treatment.test(a) && !isComparatorName(a, names)) ?? names.find((a) => !isComparatorName(a, names));
+}
 type Localized = { en: string; da?: string };
 /**
  * Arm values whose report name is known in both languages (docs/glossary-da.md): a raw export's
@@ -211,8 +233,7 @@ export function draftPlan(csv: CsvTable, schemaRef: string): PlanDraft {
     const arms = valuesOf(armCol);
     // SPSS in a Danish locale writes codes with decimals ("1,00"). A comparator's name wins over
     // an intervention-like word inside it ("Vanlig behandling" is not the treatment).
-    const interventionFirst = /app|interv|selfback|behandl|treat|active|aktiv|^a$|^1([.,]0+)?$/i;
-    const intervention = arms.find((a) => interventionFirst.test(a) && !CONTROL_LIKE.test(looseForm(a))) ?? arms.find((a) => !CONTROL_LIKE.test(looseForm(a))) ?? arms[0] ?? 'intervention';
+    const intervention = interventionName(arms, new RegExp(`${INTERVENTION_LIKE.source}|^a$|^1([.,]0+)?$`, 'i')) ?? arms[0] ?? 'intervention';
     const control = arms.find((a) => a !== intervention) ?? 'control';
     plan.arms = { intervention, control };
     guesses.push(`arm column "${armCol}": ${JSON.stringify(intervention)} = intervention, ${JSON.stringify(control)} = control`);
@@ -240,8 +261,9 @@ export function draftPlan(csv: CsvTable, schemaRef: string): PlanDraft {
     const numbers = [...eventArms.keys()].sort((a, b) => a - b);
     // A comparator's name wins here too ("Arm 1: Vanlig behandling" is not the treatment).
     const nameOf = (k: number) => eventArms.get(k)!.name ?? '';
-    const controlLike = (k: number) => nameOf(k) !== '' && CONTROL_LIKE.test(looseForm(nameOf(k)));
-    const named = numbers.find((k) => /app|interv|selfback|behandl|treat|active|aktiv/i.test(nameOf(k)) && !controlLike(k)) ?? (numbers.some(controlLike) ? numbers.find((k) => nameOf(k) !== '' && !controlLike(k)) : undefined);
+    const names = numbers.map(nameOf).filter((n) => n !== '');
+    const namedArm = names.length === numbers.length && names.some((n) => INTERVENTION_LIKE.test(n) || isComparatorName(n, names)) ? interventionName(names) : undefined;
+    const named = namedArm === undefined ? undefined : numbers.find((k) => nameOf(k) === namedArm);
     const first = named ?? numbers[0]!;
     const second = numbers.find((k) => k !== first)!;
     const intervention = eventArms.get(first)!.arm;

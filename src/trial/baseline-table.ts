@@ -161,14 +161,16 @@ const TWO_CATEGORIES = /^(sex|gender|køn|kon|koen|country|land)$/i;
  */
 function yesLevel(key: string, values: readonly (string | number)[]): string | number | undefined {
   if (TWO_CATEGORIES.test(key)) return undefined;
-  const distinct = [...new Set(values)];
+  const distinct = [...new Set(values.map(yesNoForm))];
   if (distinct.length !== 2) return undefined;
   if (distinct.every((v) => typeof v === 'number')) return distinct.includes(0) && distinct.includes(1) ? 1 : undefined;
   if (!distinct.every((v) => typeof v === 'string')) return undefined;
-  const lower = distinct.map((v) => String(v).trim().toLowerCase());
-  const pair = YES_NO.find(([y, n]) => lower.includes(y) && lower.includes(n));
-  return pair ? distinct[lower.indexOf(pair[0])] : undefined;
+  const pair = YES_NO.find(([y, n]) => distinct.includes(y) && distinct.includes(n));
+  return pair ? pair[0] : undefined;
 }
+
+/** A value as the yes/no rule compares it: words trimmed and in lower case ("Ja", "ja " and "JA" are one answer). */
+const yesNoForm = (v: string | number): string | number => (typeof v === 'string' ? v.trim().toLowerCase() : v);
 
 /**
  * The kind of a characteristic from its values: binary outcomes and yes/no codes as yes/no,
@@ -178,7 +180,18 @@ function yesLevel(key: string, values: readonly (string | number)[]): string | n
  */
 function characteristic(key: string, source: BaselineCharacteristic['source'], valueOf: (id: string) => Value, trial: TrialData, binary = false): BaselineCharacteristic {
   const all = trial.patients.map((p) => valueOf(p.id)).filter((v): v is string | number => v !== null);
-  const yes = binary ? 1 : yesLevel(key, all);
+  // An outcome is summarised by its instrument (a pain score whose baseline values happen to be
+  // 0 and 1 is still a score); only covariates and characteristics are read as yes/no codes.
+  const yesForm = binary ? 1 : source === 'outcome' ? undefined : yesLevel(key, all);
+  // Counted in any case; named as the export first writes it ("TRUE").
+  const yes = typeof yesForm === 'string' ? all.find((v) => yesNoForm(v) === yesForm) : yesForm;
+  if (typeof yesForm === 'string') {
+    const raw = valueOf;
+    valueOf = (id) => {
+      const v = raw(id);
+      return v !== null && yesNoForm(v) === yesForm ? yes! : v;
+    };
+  }
   const numbers = all.length > 0 && all.every((v) => typeof v === 'number');
   // Three or fewer whole numbers in a column that is not an outcome are codes too (1 = Ja,
   // 2 = Nej, 9 = unknown in an SPSS export whose plan does not list 9 as missing): a mean of

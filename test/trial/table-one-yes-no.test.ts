@@ -82,4 +82,16 @@ describe('Table 1: yes/no characteristics as n (%) of yes', () => {
     expect(t1.rows.find((r) => r.key === 'tf')).toMatchObject({ kind: 'binary', yes: 'TRUE', arms: { intervention: { events: 1, n: 2 }, control: { events: 2, n: 2 } } });
     expect([kind('group12'), kind('three'), kind('sex'), kind('grade'), kind('nrs')]).toEqual(['categorical', 'categorical', 'categorical', 'categorical', 'numeric']);
   });
+
+  it('yes/no words in mixed case are one answer; a score outcome whose baseline is only 0 and 1 stays a score (review)', () => {
+    const plan = parsePlan({ arms: { intervention: 'a', control: 'b' }, timepoints: ['3m'], outcomes: [{ key: 'nrs', instrument: 'nrs' }] });
+    const lines = ['id,arm,time,nrs,smoker'];
+    const data: [string, string, string, string][] = [['1', 'a', '0', 'Ja'], ['2', 'a', '1', 'ja '], ['3', 'b', '1', 'NEJ'], ['4', 'b', '0', 'Nej'], ['5', 'b', '1', 'JA']];
+    for (const [id, arm, nrs, smoker] of data) lines.push(`${id},${arm},baseline,${nrs},${smoker}`, `${id},${arm},3m,4,`);
+    const csv = parseCsvText(lines.join('\n') + '\n', 'x.csv');
+    const trial = loadTrial(csv, plan);
+    const t1 = baselineTable(trial, characteristicsFromExport(csv, trial, ['smoker']));
+    expect(t1.rows.find((r) => r.key === 'smoker')).toMatchObject({ kind: 'binary', yes: 'Ja', arms: { intervention: { events: 2, n: 2 }, control: { events: 1, n: 3 } } });
+    expect(t1.rows.find((r) => r.key === 'nrs')?.kind).toBe('numeric');
+  });
 });

@@ -118,6 +118,11 @@ export const uptakePlanSchema = z
     });
     const w = plan.dateWindow;
     if (w?.from !== undefined && w.to !== undefined && w.from > w.to) ctx.addIssue({ code: 'custom', path: ['dateWindow', 'to'], message: `a date on or after dateWindow.from ${w.from}` });
+    // Nothing can happen after the export: a later window would let activations into years the
+    // page (which prints the export date) says cannot have any (docs/disclosure-control.md).
+    if (plan.exportDate !== undefined && w?.to !== undefined && w.to > plan.exportDate) {
+      ctx.addIssue({ code: 'custom', path: ['dateWindow', 'to'], message: `a date on or before exportDate ${plan.exportDate}: no referral, activation or last activity is later than the export (or leave dateWindow.to out: it then ends at the export date)` });
+    }
     if (plan.suppression.threshold < 3 && !plan.suppression.acknowledgeLowThreshold) {
       ctx.addIssue({
         code: 'custom', path: ['suppression', 'acknowledgeLowThreshold'],

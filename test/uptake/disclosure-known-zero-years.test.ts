@@ -52,3 +52,18 @@ describe('activation years outside the export are known zeros', () => {
     expect(audit.disclosedDifferences).toEqual([]);
   }, 60_000);
 });
+
+describe('a date window past the export date', () => {
+  it('is refused: activations after the export date would fill years a reader takes as empty (review)', async () => {
+    const dir = tempDir();
+    const reg = join(dir, 'registry.csv'), elig = join(dir, 'eligible.csv'), plan = join(dir, 'plan.json');
+    writeFileSync(reg, simulateRegistry({ rows: 60, seed: 2, startDate: '2025-01-01', years: 1 }));
+    writeFileSync(elig, simulateEligible({ seed: 2 }));
+    const base = JSON.parse(readFileSync('data/plans/uptake.plan.json', 'utf8')) as Record<string, unknown>;
+    writeFileSync(plan, JSON.stringify({ ...base, firstYear: 2025, eligibleFill: 'carry-forward', exportDate: '2025-09-30', dateWindow: { to: '2027-12-31' } }));
+    const run = await runCli('uptake', reg, '--eligible', elig, '--plan', plan, '--json');
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toMatch(/dateWindow\.to.*a date on or before exportDate 2025-09-30/);
+  });
+});

@@ -485,6 +485,16 @@ export function notCsvFile(file: string, head: Buffer): HtaError | undefined {
   return kind && new HtaError('input.invalid', `${file} is ${kind.what}, not a CSV file`, [{ file, line: 1, expected: `a CSV file: ${kind.how}` }]);
 }
 
+/**
+ * A registry export in UTF-16 (Excel "Unicode text"): trial exports read it (`parseCsvBytes`),
+ * but the registry's SQL engine reads UTF-8 only, so the registry readers name it instead of
+ * failing on its bytes as "not UTF-8".
+ */
+export function utf16Registry(file: string, head: Buffer): HtaError | undefined {
+  const utf16 = utf16Of(head);
+  return utf16 && new HtaError('input.invalid', `${file} is ${utf16.toUpperCase()} text (Excel "Unicode text"); a registry export must be UTF-8`, [{ file, line: 1, expected: 'a UTF-8 CSV file: in Excel, save as "CSV UTF-8 (comma delimited)"; or convert it, e.g. iconv -f UTF-16 -t UTF-8' }]);
+}
+
 interface TableShape {
   /** The named columns: trailing unnamed, all-blank columns are dropped (see `cutToWidth`). */
   header: string[];

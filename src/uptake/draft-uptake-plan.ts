@@ -10,7 +10,7 @@ import { closeSync, openSync, readSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { HtaError } from '../errors.js';
 import { sniffDelimiter } from '../io/dialect.js';
-import { invalidCsv, notCsvFile, unreadableFile } from '../io/read-csv.js';
+import { invalidCsv, notCsvFile, utf16Registry, unreadableFile } from '../io/read-csv.js';
 import { REGISTRY_COLUMNS, dayToIso, headerKey, referralFieldSchemas, type Referrer, type RegistryColumn, type Sex } from './referral.js';
 import { createDateFormatDetector, dateParser, type DateFormat } from './registry-dates.js';
 import { regionDisplay, regionKey, regionSet } from './regions.js';
@@ -63,6 +63,8 @@ function sampleText(file: string): { text: string; whole: boolean } {
     const n = readSync(fd, buf, 0, SAMPLE_BYTES, 0);
     const notCsv = notCsvFile(file, buf.subarray(0, Math.min(n, 16)));
     if (notCsv) throw notCsv;
+    const utf16 = utf16Registry(file, buf.subarray(0, Math.min(n, 16)));
+    if (utf16) throw utf16;
     let text = buf.subarray(0, n).toString('utf8').replace(/^\uFEFF/, '');
     const whole = n < SAMPLE_BYTES;
     if (!whole) text = text.slice(0, text.lastIndexOf('\n') + 1);

@@ -24,7 +24,7 @@ import { HtaError, MAX_PROBLEMS, type Problem } from '../errors.js';
 import { createProblemCollector } from '../problem-collector.js';
 import type { ProblemGroup } from '../problem-groups.js';
 import { sniffDelimiter } from '../io/dialect.js';
-import { invalidCsv, lineBreaksInside, notCsvFile, readCsvFile, unreadableFile } from '../io/read-csv.js';
+import { invalidCsv, lineBreaksInside, notCsvFile, utf16Registry, readCsvFile, unreadableFile } from '../io/read-csv.js';
 import type { UptakeAggregate } from './aggregate.js';
 import { createUptakeAggregator } from './reference-aggregator.js';
 import { parseCount, thousandsMarkFor } from './parse-count.js';
@@ -83,6 +83,8 @@ export async function sniffFileDelimiter(file: string): Promise<',' | ';' | '\t'
     // A workbook or data file named as the registry: say what it is, not "not UTF-8".
     const notCsv = notCsvFile(file, buf.subarray(0, Math.min(bytesRead, 16)));
     if (notCsv) throw notCsv;
+    const utf16 = utf16Registry(file, buf.subarray(0, Math.min(bytesRead, 16)));
+    if (utf16) throw utf16;
     const text = buf.subarray(0, bytesRead).toString('utf8').replace(/^\uFEFF/, '');
     return sniffDelimiter(text.slice(0, text.search(/\r?\n|$/)));
   } finally {

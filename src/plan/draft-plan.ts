@@ -12,6 +12,7 @@ import { DECIMAL_COMMA, DOT_DECIMAL } from '../io/dialect.js';
 import { parseNumber } from '../io/parse-number.js';
 import type { CsvTable } from '../io/read-csv.js';
 import { looseForm } from '../trial/near-miss.js';
+import { isNoWord, isYesWord } from '../trial/yes-no-words.js';
 import { redcapEvent } from './redcap-event.js';
 
 export interface PlanDraft {
@@ -37,8 +38,6 @@ const COVARIATE = /^(age|alder|sex|gender|kon|koen|køn|bmi|country|land|site|ce
 const SENTINELS = new Set([-9, -99, -999, 99, 999, 9999, -1, -8, -7]);
 /** Numbers in the decimal mark the file does not use: "6,0" in a dot-decimal file, "6.5" in a decimal-comma one. */
 const OTHER_MARK = { dot: DECIMAL_COMMA, comma: DOT_DECIMAL };
-const YES = /^(ja|yes|y|j|sand|true)$/i;
-const NO = /^(nej|no|n|falsk|false)$/i;
 
 /** An arm value that names the comparator (usual care, waiting list, control, placebo): never taken as the intervention. Matched on looseForm. */
 const CONTROL_LIKE = /usual|vanlig|control|kontrol|wait|vente|placebo|sham|standard|^uc$|^tau$|^ctrl?$|^ctl$/;
@@ -325,8 +324,8 @@ export function draftPlan(csv: CsvTable, schemaRef: string): PlanDraft {
           mixedMarks.add(v);
           return;
         }
-        if (binary && YES.test(v)) answers[v] = 1;
-        else if (binary && NO.test(v)) answers[v] = 0;
+        if (binary && isYesWord(v)) answers[v] = 1;
+        else if (binary && isNoWord(v)) answers[v] = 0;
         else missing.add(v);
       } else if ((n < lo || n > hi) && (SENTINELS.has(n) || n < lo)) missing.add(n);
     });

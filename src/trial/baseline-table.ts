@@ -13,6 +13,7 @@ import { parseNumber } from '../io/parse-number.js';
 import { type CsvTable, FieldReader } from '../io/read-csv.js';
 import { planTimeOf } from '../plan/plan-schema.js';
 import { coderFor } from './value-codes.js';
+import { YES_NO_PAIRS } from './yes-no-words.js';
 import { sampleMean, sampleVariance } from '../stats/sample-moments.js';
 import { foldColumnName, resolveColumns } from './column-resolver.js';
 import { ARMS, armCounts, type Arm, type TrialData } from './trial-data.js';
@@ -141,15 +142,6 @@ function summarise(values: Value[], kind: CharacteristicSummary['kind'], levels:
   };
 }
 
-/** Yes/no pairs as exports write them (value labels, Excel and REDCap true-false fields), compared in lower case. */
-const YES_NO: readonly [string, string][] = [
-  ['ja', 'nej'],
-  ['yes', 'no'],
-  ['j', 'n'],
-  ['y', 'n'],
-  ['true', 'false'],
-  ['sand', 'falsk'],
-];
 /** Columns whose two codes are two categories, not yes and no (sex 0/1 or 1/2): both levels are shown. */
 const TWO_CATEGORIES = /^(sex|gender|køn|kon|koen|country|land)$/i;
 
@@ -165,7 +157,7 @@ function yesLevel(key: string, values: readonly (string | number)[]): string | n
   if (distinct.length !== 2) return undefined;
   if (distinct.every((v) => typeof v === 'number')) return distinct.includes(0) && distinct.includes(1) ? 1 : undefined;
   if (!distinct.every((v) => typeof v === 'string')) return undefined;
-  const pair = YES_NO.find(([y, n]) => distinct.includes(y) && distinct.includes(n));
+  const pair = YES_NO_PAIRS.find(([y, n]) => distinct.includes(y) && distinct.includes(n));
   return pair ? pair[0] : undefined;
 }
 

@@ -1,0 +1,21 @@
+/**
+ * How exports write yes and no: value labels (Ja/Nej, Yes/No), Excel and REDCap true-false fields
+ * (TRUE/FALSE, Danish Excel SAND/FALSK) and one-letter codes. One list for `plan init`'s answer
+ * codes and Table 1's yes/no rule, so the two never disagree on what a yes is.
+ */
+export const YES_NO_PAIRS: readonly (readonly [yes: string, no: string])[] = [
+  ['ja', 'nej'],
+  ['yes', 'no'],
+  ['j', 'n'],
+  ['y', 'n'],
+  ['true', 'false'],
+  ['sand', 'falsk'],
+];
+
+const YES_WORDS = new Set(YES_NO_PAIRS.map(([y]) => y));
+const NO_WORDS = new Set(YES_NO_PAIRS.map(([, n]) => n));
+
+/** A yes word in any case, surrounding spaces aside. */
+export const isYesWord = (v: string): boolean => YES_WORDS.has(v.trim().toLowerCase());
+/** A no word in any case, surrounding spaces aside. */
+export const isNoWord = (v: string): boolean => NO_WORDS.has(v.trim().toLowerCase());

@@ -48,6 +48,7 @@ export const DEFAULT_WITHDRAWAL_COLUMN = 'withdrawal_reason';
 
 /** REDCap's column naming the repeating instrument of a row (empty on the visit rows). */
 const REDCAP_REPEAT = 'redcap_repeat_instrument';
+const REDCAP_REPEAT_LABEL = 'repeat instrument';
 
 const NO_COVARIATES: (string | number | null)[] = [];
 
@@ -248,7 +249,9 @@ export function loadTrial(source: CsvTable, plan: Plan, options: LoadTrialOption
   // REDCap's repeating instruments (adverse events, contacts…) add rows beside the visit rows,
   // marked in `redcap_repeat_instrument`. One holding none of the plan's values belongs to another
   // form and is passed over (counted); one holding them is a problem: hta reads one row per visit.
-  const repeatCol = wide ? -1 : colOf(REDCAP_REPEAT);
+  // A REDCap label export heads that column "Repeat Instrument" (and names its forms by label).
+  const repeatCol = wide ? -1 : Math.max(colOf(REDCAP_REPEAT), table.header.findIndex((h) => foldColumnName(h) === REDCAP_REPEAT_LABEL));
+  const repeatName = repeatCol < 0 ? REDCAP_REPEAT : (table.header[repeatCol] as string).trim();
   const planCells = repeatCol < 0 ? [] : [...new Set([...sources.flatMap((s) => s.columnIndexes), ...covariates.map((c) => c.idx), ...(reasonCol >= 0 ? [reasonCol] : [])])];
   const repeatRows = { rows: 0, instruments: new Set<string>() };
   const row = new RowContext(file, table, rowProblems, decimalComma);
@@ -276,7 +279,7 @@ export function loadTrial(source: CsvTable, plan: Plan, options: LoadTrialOption
         repeatRows.instruments.add(repeat);
         continue;
       }
-      row.add({ ...row.at(filled), expected: `no value here: the row is a REDCap repeating-instrument row ("${REDCAP_REPEAT}" is "${repeat}"), and hta reads one row per patient and visit — export the visit forms without their repeats, or one instance per visit as its own event`, kind: 'redcap.repeat' });
+      row.add({ ...row.at(filled), expected: `no value here: the row is a REDCap repeating-instrument row ("${repeatName}" is "${repeat}"), and hta reads one row per patient and visit — export the visit forms without their repeats, or one instance per visit as its own event`, kind: 'redcap.repeat' });
       continue;
     }
     const id = cells.cell(idCol);

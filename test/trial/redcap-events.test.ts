@@ -60,6 +60,15 @@ describe('REDCap repeating-instrument rows', () => {
     expect(t.rows.length).toBe(2);
     expect(t.passedOver).toEqual({ rows: 2, instruments: ['adverse_events'], why: expect.stringContaining('"adverse_events"') });
   });
+  it('are recognised under a label export\'s header "Repeat Instrument" too', () => {
+    const labelHead = HEAD.replace('redcap_repeat_instrument,redcap_repeat_instance', 'Repeat Instrument,Repeat Instance');
+    const rows = ['11,baseline_arm_1,,,1,40,7,', '11,3_months_arm_1,,,,,4,', '11,3_months_arm_1,Adverse events,1,,,,Kvalme'];
+    const t = loadTrial(parseCsvText([labelHead, ...rows].join('\n') + '\n', 'redcap.csv'), plan);
+    expect(t.rows.length).toBe(2);
+    expect(t.passedOver).toMatchObject({ rows: 1, instruments: ['Adverse events'] });
+    const e = errorOf(() => loadTrial(parseCsvText([labelHead, ...rows, '11,3_months_arm_1,Smertedagbog,1,,,3,'].join('\n') + '\n', 'redcap.csv'), plan));
+    expect(e.problems[0]).toMatchObject({ line: 5, kind: 'redcap.repeat', expected: expect.stringContaining('("Repeat Instrument" is "Smertedagbog")') });
+  });
   it('holding a value of the plan are refused at that cell (hta reads one row per visit)', () => {
     const e = errorOf(() => load(['11,baseline_arm_1,,,1,40,7,', '11,3_months_arm_1,,,,,4,', '11,3_months_arm_1,smertedagbog,1,,,3,']));
     expect(e.problems).toEqual([expect.objectContaining({ line: 4, column: 7, kind: 'redcap.repeat' })]);

@@ -34,6 +34,44 @@ const BASELINE = /^(baseline|base|bl|t0|0|0m|0w|uge0|inklusion|screening|baselin
 // Pure numbers are item numbers (rmdq_12), not visits.
 const WIDE_SUFFIX = /^(baseline|base|bl|t\d+|\d+(w|m|mo|mdr|uger|weeks|months)|fu\d*|followup)$/i;
 const COVARIATE = /^(age|alder|sex|gender|kon|koen|køn|bmi|country|land|site|center|region|education|uddannelse)$/;
+/**
+ * What the reports call an outcome of a known instrument, in the council's words
+ * (docs/glossary-da.md; the bundled selfBACK plan's labels). Without a label a page names the
+ * outcome by its plan key ("smerte", "rmdq").
+ */
+const OUTCOME_LABELS: Record<string, { en: string; da: string }> = {
+  rmdq: { en: 'Disability (RMDQ 0–24)', da: 'Fysisk funktionsniveau (RMDQ 0–24)' },
+  rmdq23: { en: 'Disability (RMDQ 0–23)', da: 'Fysisk funktionsniveau (RMDQ 0–23)' },
+  nrs: { en: 'Pain intensity (NRS 0–10)', da: 'Smerteintensitet (NRS 0–10)' },
+  pain_0_10: { en: 'Pain intensity (0–10)', da: 'Smerteintensitet (0–10)' },
+  pseq: { en: 'Pain self-efficacy (PSEQ 0–60)', da: 'Handlekompetence, mestringstro (PSEQ 0–60)' },
+  eq5d5l: { en: 'Quality of life (EQ-5D-5L index)', da: 'Helbredsrelateret livskvalitet (EQ-5D-5L-indeks)' },
+  eq5d3l: { en: 'Quality of life (EQ-5D-3L index)', da: 'Helbredsrelateret livskvalitet (EQ-5D-3L-indeks)' },
+  was: { en: 'Work ability (WAS 0–10)', da: 'Arbejdsevne (WAS 0–10)' },
+  odi: { en: 'Disability (ODI 0–100)', da: 'Fysisk funktionsniveau (ODI 0–100)' },
+};
+const MEDICATION = /^(med|medicin|medication|analgetika)/;
+
+/**
+ * Labels for the drafted outcomes: the instrument's, with the export column added where two
+ * outcomes share an instrument (average and worst pain); a yes/no medication column as
+ * pain-medication use; any other yes/no outcome by its column.
+ */
+function draftOutcomeLabels(outcomes: Outcome[]): void {
+  const perInstrument = new Map<string, number>();
+  for (const o of outcomes) perInstrument.set(o.instrument, (perInstrument.get(o.instrument) ?? 0) + 1);
+  for (const o of outcomes) {
+    const column = (o.column ?? o.key).trim();
+    const known = OUTCOME_LABELS[o.instrument];
+    if (known) {
+      const shared = (perInstrument.get(o.instrument) ?? 0) > 1;
+      o.label = shared ? { en: `${known.en}: ${column}`, da: `${known.da}: ${column}` } : { ...known };
+    } else if (o.instrument === 'binary') {
+      o.label = MEDICATION.test(looseForm(column)) ? { en: 'Pain-medication use', da: 'Forbrug af smertestillende medicin' } : { en: column };
+    }
+  }
+}
+
 /** Values that usually mean "missing" in exports (SPSS/Excel user-missing codes). */
 const SENTINELS = new Set([-9, -99, -999, 99, 999, 9999, -1, -8, -7]);
 /** Numbers in the decimal mark the file does not use: "6,0" in a dot-decimal file, "6.5" in a decimal-comma one. */
@@ -112,6 +150,7 @@ function draftArmLabels(intervention: string, control: string, danish: boolean):
 interface Outcome {
   key: string;
   instrument: string;
+  label?: Localized;
   column?: string;
   items?: string | string[] | Record<string, string>;
   answers?: Record<string, number>;
@@ -487,6 +526,8 @@ export function draftPlan(csv: CsvTable, schemaRef: string): PlanDraft {
     checks.push('missing-value codes: check that none of them is a real answer');
   }
   if (Object.keys(instruments).length) plan.instruments = instruments;
+  draftOutcomeLabels(outcomes);
+  if (outcomes.some((o) => o.label)) checks.push('check the outcome names ("label" of each outcome): every table, chart and sentence of the reports names the outcomes by them');
   plan.outcomes = outcomes;
   plan.methods = ['ancova', 'welch'];
   return { plan, guesses, checks };

@@ -65,7 +65,7 @@ describe('plan init on a REDCap export with labels (not raw codes)', () => {
     const csv = parseCsvText('Record ID,Event Name,Randomisering,Smerte (0-10)\n1,Baseline,App,5\n1,3 måneder,,3\n2,Baseline,Kontrol,6\n2,3 måneder,,6\n', 'labels.csv');
     const d = draftPlan(csv, 'plan.schema.json');
     expect(d.plan.columns).toMatchObject({ id: 'Record ID', time: 'Event Name', arm: 'Randomisering' });
-    expect(d.plan.outcomes).toEqual([{ key: 'smerte_0_10', instrument: 'nrs', column: 'Smerte (0-10)' }]);
+    expect(d.plan.outcomes).toEqual([{ key: 'smerte_0_10', instrument: 'nrs', column: 'Smerte (0-10)', label: { en: 'Pain intensity (NRS 0–10)', da: 'Smerteintensitet (NRS 0–10)' } }]);
   });
 });
 

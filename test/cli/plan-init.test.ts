@@ -36,7 +36,7 @@ describe('hta plan init', () => {
     const redcap = JSON.parse((await runCli('plan', 'init', 'test/fixtures/exports/redcap-long/export.csv')).stdout);
     expect(redcap.columns).toEqual({ id: 'record_id', time: 'redcap_event_name', arm: 'gruppe' });
     expect(redcap.timeLabels).toEqual({ baseline_arm_1: 'baseline', '3_months_arm_1': '3m' });
-    expect(redcap.outcomes[0]).toEqual({ key: 'rmdq', instrument: 'rmdq', answers: { Ja: 1, Nej: 0 } });
+    expect(redcap.outcomes[0]).toEqual({ key: 'rmdq', instrument: 'rmdq', label: { en: 'Disability (RMDQ 0–24)', da: 'Fysisk funktionsniveau (RMDQ 0–24)' }, answers: { Ja: 1, Nej: 0 } });
     const spss = JSON.parse((await runCli('plan', 'init', 'test/fixtures/exports/spss-danish/export.csv')).stdout);
     expect(spss.missingCodes).toEqual([-9, 999]);
     const wide = JSON.parse((await runCli('plan', 'init', 'test/fixtures/exports/wide-coded/export.csv')).stdout);

@@ -205,7 +205,9 @@ export function draftPlan(csv: CsvTable, schemaRef: string): PlanDraft {
 
   // The file's name only: the title is printed on the report's pages, and a folder path from
   // the user's own machine has no place there.
-  const plan: Record<string, unknown> = { $schema: schemaRef, title: { en: `Draft plan for ${basename(csv.file)}`, da: `Udkast til analyseplan for ${basename(csv.file)}` } };
+  // It heads every report of the plan, so it names what the pages show, not the draft.
+  const plan: Record<string, unknown> = { $schema: schemaRef, title: { en: `Trial results: ${basename(csv.file)}`, da: `Forsøgsresultater: ${basename(csv.file)}` } };
+  checks.push('give the plan a "title" (the trial\'s name, in "en" and "da"): it heads every report page');
   const columns: Record<string, unknown> = {};
   if (idCol !== 'id') columns.id = idCol;
 

@@ -56,7 +56,8 @@ describe('plan init --uptake on a Parquet registry', () => {
 describe('the drafted title', () => {
   it('names the export by its file name, never by a folder path that would be printed on the report pages', () => {
     const d = draftPlan(parseCsvText('id,arm,time,rmdq\n1,a,baseline,3\n1,a,3m,2\n2,b,baseline,4\n2,b,3m,4\n', '/home/forsker/projekter/trial/export.csv'), 'plan.schema.json');
-    expect(d.plan.title).toEqual({ en: 'Draft plan for export.csv', da: 'Udkast til analyseplan for export.csv' });
+    expect(d.plan.title).toEqual({ en: 'Trial results: export.csv', da: 'Forsøgsresultater: export.csv' });
+    expect(d.checks.join('\n')).toMatch(/give the plan a "title"/);
   });
 });
 

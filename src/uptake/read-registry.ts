@@ -378,6 +378,26 @@ export interface ReadEligibleOptions {
  * region written two ways ("Hovedstaden", "Region Hovedstaden") is one region, named as first
  * written. Counts may carry thousands separators (parse-count.ts).
  */
+/** Names denominator files give their columns, in lower case (Danish statistics tables and regional sheets). */
+const ELIGIBLE_SYNONYMS: Record<'region' | 'year' | 'eligible', RegExp> = {
+  region: /^(region|regionsnavn|regionnavn|regioner)$/,
+  year: /^(år|aar|årstal|aarstal|year|tid)$/,
+  eligible: /^(antal|eligible|borgere|befolkning|population|patienter|målgruppe|maalgruppe|n|count)$/,
+};
+
+/** The `columns.eligible` mapping that reads `header`, when each missing column has exactly one candidate. */
+function guessEligibleColumns(header: readonly string[], missing: readonly string[], given: ReadEligibleOptions['columns']): string | undefined {
+  const mapping: Record<string, string> = { ...(given ?? {}) };
+  for (const name of ['region', 'year', 'eligible'] as const) {
+    const wanted = given?.[name] ?? name;
+    if (!missing.includes(wanted)) continue;
+    const candidates = header.filter((h) => ELIGIBLE_SYNONYMS[name].test(h.trim().toLowerCase()));
+    if (candidates.length !== 1) return undefined;
+    mapping[name] = candidates[0]!.trim();
+  }
+  return `{ ${Object.entries(mapping).map(([k, v]) => `${JSON.stringify(k)}: ${JSON.stringify(v)}`).join(', ')} }`;
+}
+
 export function readEligible(file: string, options: ReadEligibleOptions = {}): EligibleRow[] {
   const table = readCsvFile(file);
   const keys = table.header.map(headerKey);
@@ -390,7 +410,12 @@ export function readEligible(file: string, options: ReadEligibleOptions = {}): E
     return i;
   };
   const ri = col('region'), yi = col('year'), ei = col('eligible');
-  if (problems.length > 0) throw new HtaError('input.invalid', `${file} lacks denominator columns`, problems);
+  if (problems.length > 0) {
+    // A Danish file names them Region;År;Antal: say which mapping reads it.
+    const guess = guessEligibleColumns(table.header, problems.map((p) => p.field as string), options.columns);
+    if (guess) for (const p of problems) p.hint = `map the file's names in the uptake plan: "columns": { "eligible": ${guess} }`;
+    throw new HtaError('input.invalid', `${file} lacks denominator columns`, problems);
+  }
   const thousands = thousandsMarkFor(table.dialect.delimiter, table.dialect.decimalComma);
   const example = thousands === '.' ? '37000 or 37.000' : '37000 or "37,000"';
   const names = new Map<string, string>();

@@ -24,3 +24,20 @@ describe('a UTF-16 registry', () => {
     expect(() => readFileSync(join(dir, 'plan.json'))).toThrow();
   });
 });
+
+describe('a Danish denominator file (Region;År;Antal) under a plan without columns.eligible', () => {
+  it('is refused with the mapping that reads it', async () => {
+    const F = 'test/fixtures/exports/registry-dk-regional';
+    const dir = tempDir();
+    const plan = JSON.parse(readFileSync(`${F}/uptake.plan.json`, 'utf8')) as { columns: Record<string, unknown> };
+    delete plan.columns.eligible;
+    writeFileSync(join(dir, 'plan.json'), JSON.stringify(plan));
+    const r = await runCli('uptake', `${F}/registry.csv`, '--eligible', `${F}/eligible.csv`, '--plan', join(dir, 'plan.json'));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('map the file\'s names in the uptake plan: "columns": { "eligible": { "year": "År", "eligible": "Antal" } }');
+    // The mapping it names reads the file.
+    plan.columns.eligible = { year: 'År', eligible: 'Antal' };
+    writeFileSync(join(dir, 'plan.json'), JSON.stringify(plan));
+    expect((await runCli('uptake', `${F}/registry.csv`, '--eligible', `${F}/eligible.csv`, '--plan', join(dir, 'plan.json'))).code).toBe(0);
+  });
+});

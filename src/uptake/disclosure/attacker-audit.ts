@@ -23,7 +23,8 @@ export interface PublishedUptake {
   rows: Value;
   metrics: readonly Record<string, Value>[];
   uptake: readonly Record<string, Value>[];
-  funnel: { rows: readonly Record<string, Value>[] };
+  /** Absent when the plan does not publish the clinic funnel. */
+  funnel?: { rows: readonly Record<string, Value>[] };
   budget: { observed: readonly Record<string, Value>[] };
 }
 
@@ -153,7 +154,7 @@ export function auditPublishedUptake(pub: PublishedUptake, rule: AuditRule): Aud
 
   // Clinics: activated ≤ referred; a region's clinics sum to it.
   const clinicsOf = new Map<string, { referrals: Form[]; activations: Form[] }>();
-  for (const c of pub.funnel.rows) {
+  for (const c of pub.funnel?.rows ?? []) {
     const ref = quantity(`referrals · clinic ${str(c.region)}/${str(c.clinic)}`, c.referrals);
     const act = quantity(`activations · clinic ${str(c.region)}/${str(c.clinic)}`, c.activations);
     if (!ref || !act) continue;
@@ -171,7 +172,8 @@ export function auditPublishedUptake(pub: PublishedUptake, rule: AuditRule): Aud
   }
 
   // Activations by activation year, printed twice (uptake per 1,000 and observed budget).
-  const referralYears = pub.metrics.map((r) => str(r.period)).filter((x) => /^\d{4}-\d{2}$/.test(x)).map((x) => Number(x.slice(0, 4)));
+  // (A referral year printed without its months tells the same: a plan may publish years only.)
+  const referralYears = pub.metrics.map((r) => str(r.period)).filter((x) => /^\d{4}(-\d{2})?$/.test(x)).map((x) => Number(x.slice(0, 4)));
   const firstReferralYear = referralYears.length > 0 ? Math.min(...referralYears) : -Infinity;
   const yearsOf = new Map<string, Map<string, Form>>();
   for (const u of [...pub.uptake, ...pub.budget.observed]) {
@@ -223,8 +225,10 @@ export function auditPublishedUptake(pub: PublishedUptake, rule: AuditRule): Aud
   const dayOf = (period: string) => Date.parse(`${period.length === 4 ? `${period}-01` : period}-01T00:00:00Z`) / 86_400_000;
   // The first referral month printed: a year or the whole export began no earlier (a 2-month
   // export has nobody at risk at 12 weeks even in its "all" row).
+  // Without months (a plan may publish years only), the first year printed began no earlier.
   const months = pub.metrics.map((r) => str(r.period)).filter((x) => /^\d{4}-\d{2}$/.test(x)).map(dayOf);
-  const earliest = months.length > 0 ? Math.min(...months) : -Infinity;
+  const years = pub.metrics.map((r) => str(r.period)).filter((x) => /^\d{4}$/.test(x)).map(dayOf);
+  const earliest = months.length > 0 ? Math.min(...months) : years.length > 0 ? Math.min(...years) : -Infinity;
   for (const r of pub.metrics) {
     const period = str(r.period);
     const first = Math.max(period === 'all' ? -Infinity : dayOf(period), earliest);
@@ -237,7 +241,7 @@ export function auditPublishedUptake(pub: PublishedUptake, rule: AuditRule): Aud
       difference(`${big} − ${small} · ${str(r.region)} · ${period} · ${str(r.dimension)}=${str(r.level)}`, `${big}−${small}`, b, s);
     }
   }
-  for (const c of pub.funnel.rows) {
+  for (const c of pub.funnel?.rows ?? []) {
     const ref = byName.get(`referrals · clinic ${str(c.region)}/${str(c.clinic)}`), act = byName.get(`activations · clinic ${str(c.region)}/${str(c.clinic)}`);
     if (ref && act) difference(`referrals − activations · clinic ${str(c.region)}/${str(c.clinic)}`, 'clinic', ref, act);
   }

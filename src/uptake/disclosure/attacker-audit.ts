@@ -224,14 +224,36 @@ export function auditPublishedUptake(pub: PublishedUptake, rule: AuditRule): Aud
   const e = Date.parse(`${pub.exportDate}T00:00:00Z`) / 86_400_000;
   const dayOf = (period: string) => Date.parse(`${period.length === 4 ? `${period}-01` : period}-01T00:00:00Z`) / 86_400_000;
   // The first referral month printed: a year or the whole export began no earlier (a 2-month
-  // export has nobody at risk at 12 weeks even in its "all" row).
-  // Without months (a plan may publish years only), the first year printed began no earlier.
-  const months = pub.metrics.map((r) => str(r.period)).filter((x) => /^\d{4}-\d{2}$/.test(x)).map(dayOf);
-  const years = pub.metrics.map((r) => str(r.period)).filter((x) => /^\d{4}$/.test(x)).map(dayOf);
-  const earliest = months.length > 0 ? Math.min(...months) : years.length > 0 ? Math.min(...years) : -Infinity;
+  // export has nobody at risk at 12 weeks even in its "all" row). A region's months are printed
+  // only where it had referrals, so its own first month bounds its rows (and their equity
+  // levels): a region first referring in the last 12 weeks has nobody at risk at 12 weeks, a
+  // zero by definition that the suppression never protects (cell-model.ts) and the audit must
+  // not report as pinned when zeros are sensitive. Without months (a plan may publish years
+  // only), the first year printed began no earlier.
+  const MONTH = /^\d{4}-\d{2}$/, YEAR = /^\d{4}$/;
+  const series = pub.metrics.some((r) => MONTH.test(str(r.period))) ? MONTH : YEAR;
+  const firstOf = new Map<string, number>();
   for (const r of pub.metrics) {
     const period = str(r.period);
-    const first = Math.max(period === 'all' ? -Infinity : dayOf(period), earliest);
+    if (!series.test(period)) continue;
+    const region = str(r.region), d = dayOf(period);
+    firstOf.set(region, Math.min(firstOf.get(region) ?? Infinity, d));
+    firstOf.set('', Math.min(firstOf.get('') ?? Infinity, d));
+  }
+  const earliest = firstOf.get('') ?? -Infinity;
+  // The whole country's equity level (e.g. referrer "other") is the sum of the regions that
+  // print that level: it began no earlier than the first of them.
+  const levelFirst = new Map<string, number>();
+  for (const r of pub.metrics) {
+    if (str(r.region) === 'national' || str(r.dimension) === 'all') continue;
+    const k = `${str(r.dimension)}=${str(r.level)}`;
+    levelFirst.set(k, Math.min(levelFirst.get(k) ?? Infinity, firstOf.get(str(r.region)) ?? earliest));
+  }
+  const firstOfRow = (r: Record<string, Value>) =>
+    (str(r.region) === 'national' && str(r.dimension) !== 'all' ? levelFirst.get(`${str(r.dimension)}=${str(r.level)}`) : firstOf.get(str(r.region))) ?? earliest;
+  for (const r of pub.metrics) {
+    const period = str(r.period);
+    const first = Math.max(period === 'all' ? -Infinity : dayOf(period), firstOfRow(r));
     for (const [big, small] of SUBSETS) {
       const b = byName.get(name(big, r)), s = byName.get(name(small, r));
       if (!b || !s) continue;

@@ -90,6 +90,8 @@ describe('publish: what is left out is in no output', () => {
       expect(names).toContain('equity');
       const equity = JSON.stringify(content.charts.find((c) => c.name === 'equity')!.spec);
       expect(equity).not.toMatch(lang === 'en' ? /Age band|Referred by/ : /Aldersgruppe|Henvist af/);
+      expect(equity).toContain(lang === 'en' ? 'Activation rate by sex — Whole country' : 'Aktiveringsrate efter køn — Hele landet');
+      expect(content.page.sections.find((x) => x.id === 'equity')!.title).toBe(lang === 'en' ? 'Equity: activation by sex' : 'Lighed: aktivering efter køn');
       const page = JSON.stringify(content.page);
       expect((content.results as Record<string, unknown>).leftOut).toEqual(['months', 'clinics', 'ageBand', 'referrer']);
       const intro = (id: string) => content.page.sections.find((s) => s.id === id)!.intro!.join('\n');

@@ -43,6 +43,7 @@ const TEXT = {
   per1000: { en: 'Uptake per 1,000 eligible', da: 'Optag pr. 1.000 kandidater' },
   funnel: { en: 'From referral to continued use', da: 'Fra henvisning til fortsat brug' },
   equity: { en: 'Equity: activation by age, sex and referrer', da: 'Lighed: aktivering efter alder, køn og henviser' },
+  equitySome: { en: 'Equity: activation by {dims}', da: 'Lighed: aktivering efter {dims}' },
   clinics: { en: 'Variation between clinics', da: 'Variation mellem klinikker' },
   clinicsIntro: {
     en: 'Each point is a clinic (by code). Clinics outside the 99.8% limits differ from the national rate by more than chance would explain.',
@@ -84,13 +85,17 @@ export const uptakeReportKind: ReportKind<typeof uptakeEntrySchema> = {
     const left = new Set(analysis.leftOut ?? []);
     const equityDims = (['ageBand', 'sex', 'referrer'] as const).filter((d) => !left.has(d));
     const funnel = analysis.funnel;
+    const dimWord = { ageBand: { en: 'age', da: 'alder' }, sex: { en: 'sex', da: 'køn' }, referrer: { en: 'referrer', da: 'henviser' } } as const;
+    const dimWords = equityDims.map((d) => dimWord[d][lang]);
+    const equityTitle = equityDims.length === 3 ? t('equity')
+      : fillPhrase(t('equitySome'), { dims: dimWords.length <= 1 ? dimWords.join('') : `${dimWords.slice(0, -1).join(', ')} ${lang === 'da' ? 'og' : 'and'} ${dimWords[dimWords.length - 1]}` });
     const nMax = Math.max(10, ...(funnel?.rows ?? []).map((r) => (typeof r.referrals === 'number' ? r.referrals : 0)));
     const curve = funnel && typeof funnel.overallRate === 'number' ? funnelCurve(funnel.overallRate, nMax, { method: funnel.method }) : [];
     const charts: ChartSpec[] = [
       ...(left.has('months') ? [] : [{ name: 'uptake-over-time', spec: uptakeOverTimeSpec(analysis, { lang }), alt: t('overTime') }]),
       { name: 'uptake-per-1000', spec: uptakeOverTimeSpec(analysis, { measure: 'per1000', lang }), alt: t('per1000') },
       { name: 'activation-funnel', spec: uptakeActivationFunnelSpec(analysis, { scope: 'regions', lang }), alt: t('funnel') },
-      ...(equityDims.length === 0 ? [] : [{ name: 'equity', spec: uptakeEquitySpec(analysis, { lang, dimensions: equityDims }), alt: t('equity') }]),
+      ...(equityDims.length === 0 ? [] : [{ name: 'equity', spec: uptakeEquitySpec(analysis, { lang, dimensions: equityDims }), alt: equityTitle }]),
       ...(funnel ? [{ name: 'clinic-funnel', spec: uptakeClinicFunnelSpec({ funnel, curve, threshold: analysis.threshold }, { lang }), alt: t('clinics') }] : []),
       { name: 'budget-impact', spec: uptakeBudgetSpec(analysis.budget, { lang, threshold: analysis.threshold, exportDate: analysis.exportDate }), alt: t('budget') },
     ];
@@ -106,7 +111,7 @@ export const uptakeReportKind: ReportKind<typeof uptakeEntrySchema> = {
       { id: 'activation-funnel', title: t('funnel'), chart: 'activation-funnel', tables: tablesOf(tables.activation) },
       equityDims.length === 0
         ? { id: 'equity', title: t('equity'), intro: tables.equity.intro }
-        : { id: 'equity', title: t('equity'), chart: 'equity', tables: tablesOf(tables.equity) },
+        : { id: 'equity', title: equityTitle, chart: 'equity', tables: tablesOf(tables.equity) },
       funnel
         ? { id: 'clinics', title: t('clinics'), intro: [t('clinicsIntro')], chart: 'clinic-funnel', tables: tablesOf(tables.clinics), notes: tables.clinics.intro }
         : { id: 'clinics', title: t('clinics'), intro: tables.clinics.intro },

@@ -83,7 +83,7 @@ function tableCsv<T extends object>(rows: readonly T[], columns: readonly (keyof
   return toCsv(columns, rows.map((r) => columns.map((c) => csvValue(r[c]))));
 }
 
-/** The files `--csv-dir` receives (checked before the analysis runs). */
+/** The files `--csv-dir` receives (checked before the analysis runs); clinic-funnel.csv only when the plan publishes the funnel. */
 export const UPTAKE_CSV_FILES = ['activation-metrics.csv', 'uptake-per-1000.csv', 'clinic-funnel.csv', 'budget-observed.csv', 'budget-projection.csv', 'budget-sensitivity.csv'] as const;
 /** Written beside them only when the run filled denominators or excluded rows. */
 export const UPTAKE_OPTIONAL_CSV_FILES = ['eligible-filled.csv', 'excluded-rows.csv'] as const;
@@ -97,9 +97,12 @@ export function uptakeCsvFiles(a: UptakeAnalysis): Map<string, string> {
     'atRisk12w', 'retained12w', 'retention12w', 'retention12wCiLower', 'retention12wCiUpper',
   ]));
   files.set('uptake-per-1000.csv', tableCsv(a.uptake, ['region', 'year', 'activations', 'eligible', 'per1000', 'ciLower', 'ciUpper', 'method']));
-  files.set('clinic-funnel.csv', tableCsv(a.funnel.rows, [
-    'clinic', 'region', 'referrals', 'activations', 'rate', 'lower95', 'upper95', 'lower998', 'upper998', 'outside95', 'outside998',
-  ]));
+  // A funnel the plan does not publish gets no file (not an empty one that looks like "no clinics").
+  if (a.funnel) {
+    files.set('clinic-funnel.csv', tableCsv(a.funnel.rows, [
+      'clinic', 'region', 'referrals', 'activations', 'rate', 'lower95', 'upper95', 'lower998', 'upper998', 'outside95', 'outside998',
+    ]));
+  }
   files.set('budget-observed.csv', tableCsv(a.budget.observed, ['region', 'year', 'activations', 'cost', 'averagePrice', 'partialYear']));
   files.set('budget-projection.csv', tableCsv(a.budget.projection, ['scenario', 'region', 'year', 'yearIndex', 'share', 'eligible', 'eligibleYear', 'patients', 'cost']));
   files.set('budget-sensitivity.csv', tableCsv(a.budget.sensitivity, ['region', 'parameter', 'change', 'totalCost', 'difference']));

@@ -200,6 +200,8 @@ export const UPTAKE_CHART_TEXT = {
   retained4w: { en: 'Retained 4 weeks', da: 'Fastholdt 4 uger' },
   retained12w: { en: 'Retained 12 weeks', da: 'Fastholdt 12 uger' },
   equityTitle: { en: 'Activation rate by age band, sex and referrer', da: 'Aktiveringsrate efter aldersgruppe, køn og henviser' },
+  // When the uptake plan publishes only some breakdowns (docs/plan-uptake.md "What is published").
+  equityTitleSome: { en: 'Activation rate by {dims}', da: 'Aktiveringsrate efter {dims}' },
   equitySubtitle: { en: 'Share of referred patients who activated the app, 95% Wilson CI|Dashed line: all patients', da: 'Andel af henviste, der aktiverede appen, 95 %-KI (Wilson)|Stiplet linje: alle patienter' },
   activationRate: { en: 'Activation rate (% of referred)', da: 'Aktiveringsrate (% af henviste)' },
   ageBand: { en: 'Age band (years)', da: 'Aldersgruppe (år)' },

@@ -18,6 +18,7 @@ import { fillPhrase, formatFixed, formatThousands, funnelMethodText, type Lang, 
 import type { Table } from './text-table.js';
 import { roundToTotal } from './rounding.js';
 import { levelLabel } from './uptake-levels.js';
+import { leftOutSentence, notPublishedSentence, suppressionHint } from '../uptake/publication-notes.js';
 
 /**
  * Money in the tables: thousands of the plan's currency, parts rounded so that they add up to the
@@ -40,6 +41,11 @@ export interface UptakeTables {
   preamble: string[];
   /** "Registry export date …; N referrals read." */
   exportLine: string;
+  /**
+   * What the plan's `publish` leaves out, and why most counts are hidden when they are (with the
+   * setting to change): empty when everything is published and at most half is hidden.
+   */
+  publication: string[];
   activation: TitledTable;
   uptake: TitledTable;
   equity: TitledTable;
@@ -117,6 +123,9 @@ export function uptakeTables(a: UptakeAnalysis, lang: Lang = 'en'): UptakeTables
     zeros: t(rule.zerosSensitive ? 'zerosHidden' : 'zerosShown'),
     n: formatThousands(rule.suppressedCells, 0, lang), total: formatThousands(rule.countCells, 0, lang),
   })];
+  const leftOut = leftOutSentence(a.leftOut, lang);
+  const publication = [...(leftOut ? [leftOut] : []), ...(suppressionHint(a, lang) ?? [])];
+  preamble.push(...publication);
   const percent = percentSign(lang);
   const costHeader = `${t('cost')} (${fillPhrase(t('thousands'), { cur })})`;
   const thousands = (v: Cell): string => (typeof v === 'number' ? formatThousands(Math.round(v / MONEY_UNIT), 0, lang) : f.money(v));
@@ -145,17 +154,21 @@ export function uptakeTables(a: UptakeAnalysis, lang: Lang = 'en'): UptakeTables
       if (m.region === 'national' && m.period === 'all' && m.dimension === dim) equityRows.push([t(dim), levelLabel(dim, m.level, lang), ...activationCells(m, f)]);
     }
   }
-  const equity = titled(t('equityTitle'), { header: [t('dimension'), t('level'), ...activationHeader], rows: equityRows, align: right(8, 2) });
+  const equityPublished = (['ageBand', 'sex', 'referrer'] as const).some((d) => !a.leftOut?.includes(d));
+  const equity = equityPublished
+    ? titled(t('equityTitle'), { header: [t('dimension'), t('level'), ...activationHeader], rows: equityRows, align: right(8, 2) })
+    : titled(t('equityTitle'), null, [notPublishedSentence('equity', lang)]);
 
-  const funnel = a.funnel;
+  const funnel = a.funnel ?? { method: 'exact-binomial' as const, overallRate: 0, outside95: [], outside998: [], rows: [] };
   // A clinic whose rate is suppressed is not listed: "above the limit" would hint at its counts.
   const shown = new Set(funnel.rows.filter((r) => typeof r.rate === 'number').map((r) => r.clinic));
   const flagged = funnel.rows.filter((r) => r.outside95 !== null && shown.has(r.clinic));
   const out998 = funnel.outside998.filter((c) => shown.has(c));
   const limits = (lo: Cell, hi: Cell) => (typeof lo === 'number' && typeof hi === 'number' ? tableInterval(formatFixed(100 * Math.max(0, lo), 1, lang), formatFixed(100 * Math.min(1, hi), 1, lang), lang).slice(1, -1) : f.pct(lo));
   const funnelHead = `${t('funnelOverall')} ${typeof funnel.overallRate === 'number' ? `${f.pct(funnel.overallRate)}${percent}` : f.masked(funnel.overallRate)} (${funnelMethodText(funnel.method, lang)}); ${fillPhrase(t('funnelCounts'), { n95: flagged.length, only95: flagged.length - out998.length, n998: out998.length })}${out998.length ? ` (${out998.join(', ')})` : ''}.`;
-  const clinics =
-    flagged.length === 0
+  const clinics = !a.funnel
+    ? titled(t('funnelTitle'), null, [notPublishedSentence('clinics', lang)])
+    : flagged.length === 0
       ? titled(t('funnelTitle'), null, [funnelHead, t('funnelNone')])
       : titled(
           t('funnelTitle'),
@@ -256,5 +269,5 @@ export function uptakeTables(a: UptakeAnalysis, lang: Lang = 'en'): UptakeTables
     header: [t('parameter'), t('change'), `${t('totalCost')} (${fillPhrase(t('thousands'), { cur })})`, `${t('difference')} (${fillPhrase(t('thousands'), { cur })})`], rows: sensRows, align: right(4),
   });
 
-  return { preamble, exportLine, activation, uptake, equity, clinics, observed, projection, regionTotals, sensitivity };
+  return { preamble, exportLine, publication, activation, uptake, equity, clinics, observed, projection, regionTotals, sensitivity };
 }

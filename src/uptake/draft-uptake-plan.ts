@@ -49,6 +49,8 @@ export interface DraftUptakePlan {
 }
 
 const SAMPLE_BYTES = 4 * 1024 * 1024;
+/** Below this many rows the draft leaves out the monthly series and the clinic funnel. */
+export const SMALL_REGISTRY_ROWS = 2000;
 
 /** The first few MB of the file, cut at the last complete line. */
 function sampleText(file: string): { text: string; whole: boolean } {
@@ -178,5 +180,12 @@ export function draftUptakePlan(file: string): DraftUptakePlan {
   if (Object.keys(columns).length > 0) plan.columns = { registry: columns };
   if (values.sex || values.referrer) plan.values = values;
   if (dateFormat !== undefined && dateFormat !== 'iso') plan.dateFormat = dateFormat;
+  // A small registry spread over months and clinics leaves most cells below the threshold, and
+  // protecting them hides the regions' and the country's totals too (docs/plan-uptake.md "What
+  // is published"): the draft leaves those two tables out; the region may switch them back on.
+  if (whole && rows.length < SMALL_REGISTRY_ROWS) {
+    plan.publish = { months: false, clinics: false };
+    notes.push(`the registry is small (${rows.length} rows, under ${SMALL_REGISTRY_ROWS.toLocaleString('en')}): the draft leaves the monthly series and the clinic funnel out ("publish": { "months": false, "clinics": false }) so that fewer totals are suppressed — set them to true to publish them; if most counts are still suppressed, leave out equity breakdowns too ("equity": ["sex"] or [])`);
+  }
   return { plan, notes };
 }

@@ -22,7 +22,7 @@ import {
 } from './suppression.js';
 import { uptakePerEligible, type EligibleRow, type FilledCell } from './uptake-per-eligible.js';
 import { disclosureRuleOf } from './plan-rules.js';
-import type { UptakePlan } from './uptake-plan.js';
+import { leftOutOf, publicationOf, type LeftOut, type UptakePlan } from './uptake-plan.js';
 
 export interface UptakeAnalysis {
   exportDate: string;
@@ -31,6 +31,11 @@ export interface UptakeAnalysis {
   threshold: number;
   /** The disclosure rule applied and how many count cells it hid (docs/disclosure-control.md). */
   suppression: SuppressionSummary;
+  /**
+   * Present when the plan's `publish` leaves breakdowns out: which ones. They are in no output
+   * and not in the cell model the suppression protects (docs/plan-uptake.md).
+   */
+  leftOut?: LeftOut[];
   methods: {
     activationCi: 'wilson';
     uptakeCi: 'wilson';
@@ -42,7 +47,8 @@ export interface UptakeAnalysis {
   };
   metrics: SuppressedMetricRow[];
   uptake: SuppressedUptakeRateRow[];
-  funnel: {
+  /** Absent when the plan does not publish the clinic funnel (`leftOut` has "clinics"). */
+  funnel?: {
     method: FunnelMethod;
     overallRate: Masked;
     outside95: string[];
@@ -86,10 +92,16 @@ export function uptakeRunFromAggregate(
   funnelMethod: FunnelMethod = 'exact-binomial',
 ): UptakeRun {
   const rule = disclosureRuleOf(plan);
+  // What the plan does not publish never enters the cell model: its small cells then cannot
+  // force the published totals to be hidden, and no output can print it.
+  const pub = publicationOf(plan);
+  const metrics = agg.metrics.filter((r) =>
+    (pub.months || r.periodType !== 'month') && (pub.years || r.periodType !== 'year') && (r.dimension === 'all' || pub.equity.includes(r.dimension)));
+  const leftOut = leftOutOf(pub);
   const uptake = uptakePerEligible(agg.activationsByYear, eligible);
-  const funnel = agg.clinics.some((c) => c.referrals > 0) ? clinicFunnel(agg.clinics, funnelMethod) : undefined;
+  const funnel = pub.clinics && agg.clinics.some((c) => c.referrals > 0) ? clinicFunnel(agg.clinics, funnelMethod) : undefined;
   const budget = budgetImpact({ plan, activationsByYear: agg.activationsByYear, eligible, exportDate: agg.exportDate });
-  const s = suppressUptakeOutputs({ metrics: agg.metrics, uptake, clinics: funnel?.rows ?? [], observed: budget.observed, exportDate: agg.exportDate }, rule);
+  const s = suppressUptakeOutputs({ metrics, uptake, clinics: funnel?.rows ?? [], observed: budget.observed, exportDate: agg.exportDate }, rule);
   const label = clinicLabeller(agg.clinics);
   const national = s.metrics.find((m) => m.region === 'national' && m.period === 'all' && m.dimension === 'all');
   const analysis: UptakeAnalysis = {
@@ -98,6 +110,7 @@ export function uptakeRunFromAggregate(
     rows: national?.referrals ?? agg.rows,
     threshold: rule.threshold,
     suppression: s.summary,
+    ...(leftOut.length > 0 ? { leftOut } : {}),
     methods: {
       activationCi: 'wilson', uptakeCi: 'wilson', confLevel: 0.95, funnel: funnelMethod,
       cohort: 'referral-month', uptakeAndCost: 'activation-year',
@@ -105,14 +118,16 @@ export function uptakeRunFromAggregate(
     },
     metrics: s.metrics,
     uptake: s.uptake,
-    funnel: {
-      method: funnelMethod,
-      overallRate: typeof national?.activationRate === 'number' && funnel ? funnel.overallRate : SUPPRESSED,
-      // Only clinics whose rate is shown are listed (see suppressUptakeOutputs).
-      outside95: s.clinics.filter((c) => c.outside95 === 'above' || c.outside95 === 'below').map(label).sort(),
-      outside998: s.clinics.filter((c) => c.outside998 === 'above' || c.outside998 === 'below').map(label).sort(),
-      rows: s.clinics,
-    },
+    ...(pub.clinics ? {
+      funnel: {
+        method: funnelMethod,
+        overallRate: typeof national?.activationRate === 'number' && funnel ? funnel.overallRate : SUPPRESSED,
+        // Only clinics whose rate is shown are listed (see suppressUptakeOutputs).
+        outside95: s.clinics.filter((c) => c.outside95 === 'above' || c.outside95 === 'below').map(label).sort(),
+        outside998: s.clinics.filter((c) => c.outside998 === 'above' || c.outside998 === 'below').map(label).sort(),
+        rows: s.clinics,
+      },
+    } : {}),
     budget: { ...budget, observed: s.observed },
   };
   return { analysis, loss: s.loss };

@@ -12,6 +12,10 @@ import { HtaError } from '../errors.js';
 import { REFERRERS, REGISTRY_COLUMNS, SEXES } from './referral.js';
 import { DATE_FORMATS } from './registry-dates.js';
 
+/** The equity breakdowns a plan may publish, in the order every output lists them. */
+export const EQUITY_DIMENSIONS = ['ageBand', 'sex', 'referrer'] as const;
+export type EquityDimension = (typeof EQUITY_DIMENSIONS)[number];
+
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a YYYY-MM-DD date');
 const columnName = z.string().trim().min(1, 'a column name');
 
@@ -103,6 +107,21 @@ export const uptakePlanSchema = z
       .regex(/^\d{4}-\d{2}-\d{2}$/, 'a YYYY-MM-DD date')
       .optional()
       .describe('date of the registry export (censoring of retention); default: the latest date in the export'),
+    // What is published at all (docs/plan-uptake.md "What is published"): a breakdown left out
+    // here is in no output and not in the cell model the suppression protects, so its small
+    // cells no longer force the totals to be hidden.
+    publish: z
+      .object({
+        months: z.boolean().default(true).describe('the monthly series (metric rows per referral month; the activations-over-time chart)'),
+        years: z.boolean().default(true).describe('the metric rows per referral year'),
+        clinics: z.boolean().default(true).describe('the clinic funnel (each clinic\'s referrals, activations and funnel limits)'),
+        equity: z.array(z.enum(EQUITY_DIMENSIONS)).default([...EQUITY_DIMENSIONS])
+          .refine((d) => new Set(d).size === d.length, 'each breakdown at most once')
+          .describe('the equity breakdowns to publish: any of "ageBand", "sex", "referrer" ([] for none)'),
+      })
+      .strict()
+      .optional()
+      .describe('which tables to publish (default: all); uptake per 1,000, the budget and the regions\' totals are always published'),
     ...inputFields,
   })
   .superRefine((plan, ctx) => {
@@ -129,6 +148,10 @@ export const uptakePlanSchema = z
         message: `true to accept threshold ${plan.suppression.threshold}: counts from ${plan.suppression.threshold} to 4 are then published, which the usual rules forbid (the default is 5)`,
       });
     }
+    if (plan.publish && plan.publish.months && !plan.publish.years) {
+      // The months of a year add up to it: printing them prints the year too.
+      ctx.addIssue({ code: 'custom', path: ['publish', 'months'], message: 'false when "years" is false: the monthly series adds up to the yearly rows' });
+    }
     const n = plan.scenarios.base.length;
     for (const s of ['low', 'high'] as const) {
       if (plan.scenarios[s].length !== n) ctx.addIssue({ code: 'custom', path: ['scenarios', s], message: `${n} yearly shares, as many as the base scenario` });
@@ -143,6 +166,28 @@ export { SCENARIOS } from './plan-rules.js';
 export function lowThresholdWarning(plan: UptakePlan): string | null {
   const k = plan.suppression.threshold;
   return k < 3 ? `warning: suppression threshold ${k} (acknowledged in the plan): counts from ${k} to 4 are published` : null;
+}
+
+/** What a run publishes: the plan's `publish`, everything by default. */
+export interface Publication {
+  months: boolean;
+  years: boolean;
+  clinics: boolean;
+  equity: readonly EquityDimension[];
+}
+
+export function publicationOf(plan: Pick<UptakePlan, 'publish'>): Publication {
+  const p = plan.publish;
+  return { months: p?.months ?? true, years: p?.years ?? true, clinics: p?.clinics ?? true, equity: p?.equity ?? EQUITY_DIMENSIONS };
+}
+
+/** The breakdowns a publication leaves out, in a fixed order (the results' `leftOut`). */
+export type LeftOut = 'months' | 'years' | 'clinics' | EquityDimension;
+export function leftOutOf(p: Publication): LeftOut[] {
+  return [
+    ...(p.months ? [] : ['months' as const]), ...(p.years ? [] : ['years' as const]), ...(p.clinics ? [] : ['clinics' as const]),
+    ...EQUITY_DIMENSIONS.filter((d) => !p.equity.includes(d)),
+  ];
 }
 
 export function uptakePlanJsonSchema(): unknown {

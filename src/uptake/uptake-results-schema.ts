@@ -43,6 +43,8 @@ export const uptakeResultsSchema = z.object({
     suppressedCells: z.number().int().describe('Printed count cells shown as "suppressed" (small ones and complements alike)'),
     countCells: z.number().int(),
   }).describe('The disclosure rule applied and how many count cells it hid'),
+  leftOut: z.array(z.enum(['months', 'years', 'clinics', 'ageBand', 'sex', 'referrer'])).optional()
+    .describe('Breakdowns the uptake plan\'s "publish" leaves out of every output (and out of the disclosure control\'s cell model); absent when everything is published'),
   methods: z.object({}).loose(),
   metrics: z.array(metricRow),
   uptake: z.array(z.object({
@@ -60,7 +62,7 @@ export const uptakeResultsSchema = z.object({
       outside95: z.union([z.enum(['below', 'above']), z.null(), marker]),
       outside998: z.union([z.enum(['below', 'above']), z.null(), marker]),
     })),
-  }),
+  }).optional().describe('The clinic funnel; absent when the uptake plan does not publish it (leftOut has "clinics")'),
   budget: z.object({
     currency: z.string(),
     mode: z.enum(['all-units', 'marginal']),

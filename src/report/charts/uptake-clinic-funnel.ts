@@ -13,7 +13,7 @@ import {drawable, lines } from './uptake-chart-style.js';
 import { chartConfig, FLAG_COLOURS, PALETTE } from './chart-style.js';
 
 export interface ClinicFunnelInput {
-  funnel: UptakeAnalysis['funnel'];
+  funnel: NonNullable<UptakeAnalysis['funnel']>;
   /** Limit curves over a grid of n, from `funnelCurve(overallRate, nMax)`. Empty: no limits drawn. */
   curve: readonly FunnelCurvePoint[];
   threshold?: number;

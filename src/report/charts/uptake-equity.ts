@@ -7,7 +7,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { Scope } from '../../uptake/aggregate.js';
 import type { UptakeAnalysis } from '../../uptake/uptake-analysis.js';
-import { UPTAKE_CHART_TEXT, type Lang } from '../i18n.js';
+import { fillPhrase, UPTAKE_CHART_TEXT, type Lang } from '../i18n.js';
 import {drawable, lines, scopeLabel } from './uptake-chart-style.js';
 import { chartConfig, ESTIMATE_COLOUR, PALETTE } from './chart-style.js';
 import { levelLabel as levelWords } from '../uptake-levels.js';
@@ -18,6 +18,13 @@ export interface UptakeEquityOptions {
   /** Which breakdowns to draw, in order; default age band and referrer. */
   dimensions?: readonly ('ageBand' | 'referrer' | 'sex')[];
   lang?: Lang;
+}
+
+/** "sex", "age band and referrer" (Danish "og"): the breakdowns a partial publication draws. */
+function dimList(dims: readonly string[], lang: Lang): string {
+  const word = (d: string) => ({ ageBand: { en: 'age band', da: 'aldersgruppe' }, sex: { en: 'sex', da: 'køn' }, referrer: { en: 'referrer', da: 'henviser' } } as Record<string, Record<Lang, string>>)[d]![lang];
+  const w = dims.map(word);
+  return w.length <= 1 ? w.join('') : `${w.slice(0, -1).join(', ')} ${lang === 'da' ? 'og' : 'and'} ${w[w.length - 1]}`;
 }
 
 export function uptakeEquitySpec(analysis: Pick<UptakeAnalysis, 'metrics'>, options: UptakeEquityOptions = {}): TopLevelSpec {
@@ -82,7 +89,7 @@ export function uptakeEquitySpec(analysis: Pick<UptakeAnalysis, 'metrics'>, opti
   });
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    title: { text: `${t('equityTitle')} — ${scopeLabel(region, lang)}`, subtitle: lines(t('equitySubtitle')) },
+    title: { text: `${dims.length === 3 ? t('equityTitle') : fillPhrase(t('equityTitleSome'), { dims: dimList(dims, lang) })} — ${scopeLabel(region, lang)}`, subtitle: lines(t('equitySubtitle')) },
     config: chartConfig(lang),
     vconcat: panels,
     spacing: 24,

@@ -12,6 +12,7 @@ import { uptakeActivationFunnelSpec } from '../charts/uptake-funnel-activation.j
 import { uptakeOverTimeSpec } from '../charts/uptake-over-time.js';
 import type { UptakeAnalysis } from '../../uptake/uptake-analysis.js';
 import { uptakeInputNotes } from '../../uptake/input-notes.js';
+import { notPublishedSentence } from '../../uptake/publication-notes.js';
 import { funnelCurve } from '../../uptake/funnel-curve.js';
 import { loadUptakePlanFile } from '../../uptake/uptake-plan.js';
 import { dropEmptyCharts } from '../chart-data.js';
@@ -42,6 +43,7 @@ const TEXT = {
   per1000: { en: 'Uptake per 1,000 eligible', da: 'Optag pr. 1.000 kandidater' },
   funnel: { en: 'From referral to continued use', da: 'Fra henvisning til fortsat brug' },
   equity: { en: 'Equity: activation by age, sex and referrer', da: 'Lighed: aktivering efter alder, køn og henviser' },
+  equitySome: { en: 'Equity: activation by {dims}', da: 'Lighed: aktivering efter {dims}' },
   clinics: { en: 'Variation between clinics', da: 'Variation mellem klinikker' },
   clinicsIntro: {
     en: 'Each point is a clinic (by code). Clinics outside the 99.8% limits differ from the national rate by more than chance would explain.',
@@ -78,24 +80,41 @@ export const uptakeReportKind: ReportKind<typeof uptakeEntrySchema> = {
     const lang = env.lang;
     const t = (k: keyof typeof TEXT) => TEXT[k][lang];
     const analysis = await uptakeAnalysisOf(entry, env);
-    const nMax = Math.max(10, ...analysis.funnel.rows.map((r) => (typeof r.referrals === 'number' ? r.referrals : 0)));
-    const curve = typeof analysis.funnel.overallRate === 'number' ? funnelCurve(analysis.funnel.overallRate, nMax, { method: analysis.funnel.method }) : [];
+    // A breakdown the plan does not publish has no chart: its section says so instead of
+    // drawing an empty frame (docs/plan-uptake.md "What is published").
+    const left = new Set(analysis.leftOut ?? []);
+    const equityDims = (['ageBand', 'sex', 'referrer'] as const).filter((d) => !left.has(d));
+    const funnel = analysis.funnel;
+    const dimWord = { ageBand: { en: 'age', da: 'alder' }, sex: { en: 'sex', da: 'køn' }, referrer: { en: 'referrer', da: 'henviser' } } as const;
+    const dimWords = equityDims.map((d) => dimWord[d][lang]);
+    const equityTitle = equityDims.length === 3 ? t('equity')
+      : fillPhrase(t('equitySome'), { dims: dimWords.length <= 1 ? dimWords.join('') : `${dimWords.slice(0, -1).join(', ')} ${lang === 'da' ? 'og' : 'and'} ${dimWords[dimWords.length - 1]}` });
+    const nMax = Math.max(10, ...(funnel?.rows ?? []).map((r) => (typeof r.referrals === 'number' ? r.referrals : 0)));
+    const curve = funnel && typeof funnel.overallRate === 'number' ? funnelCurve(funnel.overallRate, nMax, { method: funnel.method }) : [];
     const charts: ChartSpec[] = [
-      { name: 'uptake-over-time', spec: uptakeOverTimeSpec(analysis, { lang }), alt: t('overTime') },
+      ...(left.has('months') ? [] : [{ name: 'uptake-over-time', spec: uptakeOverTimeSpec(analysis, { lang }), alt: t('overTime') }]),
       { name: 'uptake-per-1000', spec: uptakeOverTimeSpec(analysis, { measure: 'per1000', lang }), alt: t('per1000') },
       { name: 'activation-funnel', spec: uptakeActivationFunnelSpec(analysis, { scope: 'regions', lang }), alt: t('funnel') },
-      { name: 'equity', spec: uptakeEquitySpec(analysis, { lang }), alt: t('equity') },
-      { name: 'clinic-funnel', spec: uptakeClinicFunnelSpec({ funnel: analysis.funnel, curve, threshold: analysis.threshold }, { lang }), alt: t('clinics') },
+      ...(equityDims.length === 0 ? [] : [{ name: 'equity', spec: uptakeEquitySpec(analysis, { lang, dimensions: equityDims }), alt: equityTitle }]),
+      ...(funnel ? [{ name: 'clinic-funnel', spec: uptakeClinicFunnelSpec({ funnel, curve, threshold: analysis.threshold }, { lang }), alt: t('clinics') }] : []),
       { name: 'budget-impact', spec: uptakeBudgetSpec(analysis.budget, { lang, threshold: analysis.threshold, exportDate: analysis.exportDate }), alt: t('budget') },
     ];
     const tables = uptakeTables(analysis, lang);
     const tablesOf = (...parts: TitledTable[]) => parts.flatMap((p) => (p.table ? [{ caption: p.title, table: p.table }] : []));
     const sections: PageSection[] = [
-      { id: 'over-time', title: t('overTime'), intro: [tables.exportLine, ...uptakeInputNotes(analysis, lang)], chart: 'uptake-over-time' },
+      {
+        id: 'over-time', title: t('overTime'),
+        intro: [tables.exportLine, ...uptakeInputNotes(analysis, lang), ...tables.publication, ...(left.has('months') ? [notPublishedSentence('months', lang)] : [])],
+        ...(left.has('months') ? {} : { chart: 'uptake-over-time' }),
+      },
       { id: 'per-1000', title: t('per1000'), chart: 'uptake-per-1000', tables: tablesOf(tables.uptake) },
       { id: 'activation-funnel', title: t('funnel'), chart: 'activation-funnel', tables: tablesOf(tables.activation) },
-      { id: 'equity', title: t('equity'), chart: 'equity', tables: tablesOf(tables.equity) },
-      { id: 'clinics', title: t('clinics'), intro: [t('clinicsIntro')], chart: 'clinic-funnel', tables: tablesOf(tables.clinics), notes: tables.clinics.intro },
+      equityDims.length === 0
+        ? { id: 'equity', title: t('equity'), intro: tables.equity.intro }
+        : { id: 'equity', title: equityTitle, chart: 'equity', tables: tablesOf(tables.equity) },
+      funnel
+        ? { id: 'clinics', title: t('clinics'), intro: [t('clinicsIntro')], chart: 'clinic-funnel', tables: tablesOf(tables.clinics), notes: tables.clinics.intro }
+        : { id: 'clinics', title: t('clinics'), intro: tables.clinics.intro },
       {
         id: 'budget',
         title: t('budget'),

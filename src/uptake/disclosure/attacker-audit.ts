@@ -23,7 +23,8 @@ export interface PublishedUptake {
   rows: Value;
   metrics: readonly Record<string, Value>[];
   uptake: readonly Record<string, Value>[];
-  funnel: { rows: readonly Record<string, Value>[] };
+  /** Absent when the plan does not publish the clinic funnel. */
+  funnel?: { rows: readonly Record<string, Value>[] };
   budget: { observed: readonly Record<string, Value>[] };
 }
 
@@ -153,7 +154,7 @@ export function auditPublishedUptake(pub: PublishedUptake, rule: AuditRule): Aud
 
   // Clinics: activated ≤ referred; a region's clinics sum to it.
   const clinicsOf = new Map<string, { referrals: Form[]; activations: Form[] }>();
-  for (const c of pub.funnel.rows) {
+  for (const c of pub.funnel?.rows ?? []) {
     const ref = quantity(`referrals · clinic ${str(c.region)}/${str(c.clinic)}`, c.referrals);
     const act = quantity(`activations · clinic ${str(c.region)}/${str(c.clinic)}`, c.activations);
     if (!ref || !act) continue;
@@ -171,7 +172,8 @@ export function auditPublishedUptake(pub: PublishedUptake, rule: AuditRule): Aud
   }
 
   // Activations by activation year, printed twice (uptake per 1,000 and observed budget).
-  const referralYears = pub.metrics.map((r) => str(r.period)).filter((x) => /^\d{4}-\d{2}$/.test(x)).map((x) => Number(x.slice(0, 4)));
+  // (A referral year printed without its months tells the same: a plan may publish years only.)
+  const referralYears = pub.metrics.map((r) => str(r.period)).filter((x) => /^\d{4}(-\d{2})?$/.test(x)).map((x) => Number(x.slice(0, 4)));
   const firstReferralYear = referralYears.length > 0 ? Math.min(...referralYears) : -Infinity;
   const yearsOf = new Map<string, Map<string, Form>>();
   for (const u of [...pub.uptake, ...pub.budget.observed]) {
@@ -222,12 +224,36 @@ export function auditPublishedUptake(pub: PublishedUptake, rule: AuditRule): Aud
   const e = Date.parse(`${pub.exportDate}T00:00:00Z`) / 86_400_000;
   const dayOf = (period: string) => Date.parse(`${period.length === 4 ? `${period}-01` : period}-01T00:00:00Z`) / 86_400_000;
   // The first referral month printed: a year or the whole export began no earlier (a 2-month
-  // export has nobody at risk at 12 weeks even in its "all" row).
-  const months = pub.metrics.map((r) => str(r.period)).filter((x) => /^\d{4}-\d{2}$/.test(x)).map(dayOf);
-  const earliest = months.length > 0 ? Math.min(...months) : -Infinity;
+  // export has nobody at risk at 12 weeks even in its "all" row). A region's months are printed
+  // only where it had referrals, so its own first month bounds its rows (and their equity
+  // levels): a region first referring in the last 12 weeks has nobody at risk at 12 weeks, a
+  // zero by definition that the suppression never protects (cell-model.ts) and the audit must
+  // not report as pinned when zeros are sensitive. Without months (a plan may publish years
+  // only), the first year printed began no earlier.
+  const MONTH = /^\d{4}-\d{2}$/, YEAR = /^\d{4}$/;
+  const series = pub.metrics.some((r) => MONTH.test(str(r.period))) ? MONTH : YEAR;
+  const firstOf = new Map<string, number>();
   for (const r of pub.metrics) {
     const period = str(r.period);
-    const first = Math.max(period === 'all' ? -Infinity : dayOf(period), earliest);
+    if (!series.test(period)) continue;
+    const region = str(r.region), d = dayOf(period);
+    firstOf.set(region, Math.min(firstOf.get(region) ?? Infinity, d));
+    firstOf.set('', Math.min(firstOf.get('') ?? Infinity, d));
+  }
+  const earliest = firstOf.get('') ?? -Infinity;
+  // The whole country's equity level (e.g. referrer "other") is the sum of the regions that
+  // print that level: it began no earlier than the first of them.
+  const levelFirst = new Map<string, number>();
+  for (const r of pub.metrics) {
+    if (str(r.region) === 'national' || str(r.dimension) === 'all') continue;
+    const k = `${str(r.dimension)}=${str(r.level)}`;
+    levelFirst.set(k, Math.min(levelFirst.get(k) ?? Infinity, firstOf.get(str(r.region)) ?? earliest));
+  }
+  const firstOfRow = (r: Record<string, Value>) =>
+    (str(r.region) === 'national' && str(r.dimension) !== 'all' ? levelFirst.get(`${str(r.dimension)}=${str(r.level)}`) : firstOf.get(str(r.region))) ?? earliest;
+  for (const r of pub.metrics) {
+    const period = str(r.period);
+    const first = Math.max(period === 'all' ? -Infinity : dayOf(period), firstOfRow(r));
     for (const [big, small] of SUBSETS) {
       const b = byName.get(name(big, r)), s = byName.get(name(small, r));
       if (!b || !s) continue;
@@ -237,7 +263,7 @@ export function auditPublishedUptake(pub: PublishedUptake, rule: AuditRule): Aud
       difference(`${big} − ${small} · ${str(r.region)} · ${period} · ${str(r.dimension)}=${str(r.level)}`, `${big}−${small}`, b, s);
     }
   }
-  for (const c of pub.funnel.rows) {
+  for (const c of pub.funnel?.rows ?? []) {
     const ref = byName.get(`referrals · clinic ${str(c.region)}/${str(c.clinic)}`), act = byName.get(`activations · clinic ${str(c.region)}/${str(c.clinic)}`);
     if (ref && act) difference(`referrals − activations · clinic ${str(c.region)}/${str(c.clinic)}`, 'clinic', ref, act);
   }

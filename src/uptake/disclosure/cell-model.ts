@@ -149,11 +149,12 @@ export function buildCellModel(out: UptakeOutputs): CellModel {
   }
 
   // Activations by activation year (uptake per 1,000 and observed budget: the same counts).
-  // A year after the export date, or before the first referral month printed, has no
+  // A year after the export date, or before the first referral month (or year) printed, has no
   // activations by definition, and every reader knows it (the page prints the export date and
   // the months): such a 0 is structural. Were it not, the suppression could "hide" it as a
   // complement that protects nothing (a reader puts 0 back and recovers the total it was to hide).
-  const months = out.metrics.filter((r) => r.periodType === 'month').map((r) => Number(r.period.slice(0, 4)));
+  // A plan that publishes years but not months (docs/plan-uptake.md) still prints the first year.
+  const months = out.metrics.filter((r) => r.periodType === 'month' || r.periodType === 'year').map((r) => Number(r.period.slice(0, 4)));
   const firstYear = months.length > 0 ? Math.min(...months) : -Infinity;
   const lastYear = out.exportDate === undefined ? Infinity : Number(out.exportDate.slice(0, 4));
   const years = new Map<string, { scope: string; year: number }[]>();

@@ -225,12 +225,12 @@ describe('audit: zeros by definition in a region that began referring late', () 
 });
 
 describe('plan init --uptake on a small registry', () => {
-  it('drafts publish with months and clinics off and says so; a large one publishes everything', () => {
+  it('drafts publish with months, clinics and equity off and says so; a large one publishes everything', () => {
     const small = draftUptakePlan(join(dir, 'registry.csv'));
-    expect(small.plan.publish).toEqual({ months: false, clinics: false });
-    expect(small.notes.join('\n')).toContain('the draft leaves the monthly series and the clinic funnel out ("publish": { "months": false, "clinics": false })');
+    expect(small.plan.publish).toEqual({ months: false, clinics: false, equity: [] });
+    expect(small.notes.join('\n')).toContain('the draft leaves the monthly series, the clinic funnel and the equity breakdowns out ("publish": { "months": false, "clinics": false, "equity": [] })');
     // The draft is a valid plan.
-    expect(parseUptakePlan(small.plan).publish).toMatchObject({ months: false, clinics: false, years: true });
+    expect(parseUptakePlan(small.plan).publish).toMatchObject({ months: false, clinics: false, equity: [], years: true });
     const bigFile = join(tempDir(), 'big.csv');
     writeFileSync(bigFile, simulateRegistry({ rows: 2500, seed: 2 }));
     const big = draftUptakePlan(bigFile);

@@ -5,7 +5,8 @@
  */
 import type { Scope } from '../../uptake/aggregate.js';
 import { regionsIn } from '../../uptake/regions.js';
-import { type Lang, UPTAKE_CHART_TEXT } from '../i18n.js';
+import { type Lang, UPTAKE_CHART_TEXT, UPTAKE_TEXT } from '../i18n.js';
+import { SUPPRESSED } from '../../suppressed-marker.js';
 import { CATEGORY_COLOURS, PALETTE } from './chart-style.js';
 
 /**
@@ -32,6 +33,12 @@ export function drawable(v: unknown): v is number {
 }
 
 /** Subtitle lines: catalogue phrases use "|" where a long subtitle breaks. */
+/** A value that is not drawn, as chart text: the marker in the page's language ("diskretioneret"), else as written, "–" for none. */
+export function markerText(v: unknown, lang: Lang): string {
+  if (v === SUPPRESSED) return UPTAKE_TEXT.suppressed[lang];
+  return v === null || v === undefined ? '–' : String(v);
+}
+
 export function lines(...phrases: string[]): string[] {
   return phrases.filter((p) => p !== '').flatMap((p) => p.split('|'));
 }

@@ -9,7 +9,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { UptakeAnalysis } from '../../uptake/uptake-analysis.js';
 import type { FunnelCurvePoint } from '../../uptake/funnel-curve.js';
 import { formatFixed, funnelMethodText, UPTAKE_CHART_TEXT, type Lang, fillPhrase, percentSign } from '../i18n.js';
-import {drawable, lines } from './uptake-chart-style.js';
+import { drawable, lines, markerText } from './uptake-chart-style.js';
 import { chartConfig, FLAG_COLOURS, PALETTE } from './chart-style.js';
 
 export interface ClinicFunnelInput {
@@ -51,7 +51,7 @@ export function uptakeClinicFunnelSpec(input: ClinicFunnelInput, options: { lang
   ]);
   const overall = drawable(funnel.overallRate) ? funnel.overallRate : null;
   const subtitle = lines(
-    fillPhrase(t('clinicSubtitle'), { rate: overall === null ? String(funnel.overallRate) : `${formatFixed(100 * overall, 1, lang)}${percentSign(lang)}`, method: funnelMethodText(funnel.method, lang) }),
+    fillPhrase(t('clinicSubtitle'), { rate: overall === null ? markerText(funnel.overallRate, lang) : `${formatFixed(100 * overall, 1, lang)}${percentSign(lang)}`, method: funnelMethodText(funnel.method, lang) }),
     hidden ? fillPhrase(t('clinicsHidden'), { n: hidden, k: input.threshold ?? 5 }) : '',
   );
   const x = { field: 'n', type: 'quantitative' as const, title: t('referrals'), axis: { format: ',d' }, scale: { zero: true, nice: true } };

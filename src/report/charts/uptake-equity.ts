@@ -8,7 +8,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { Scope } from '../../uptake/aggregate.js';
 import type { UptakeAnalysis } from '../../uptake/uptake-analysis.js';
 import { fillPhrase, UPTAKE_CHART_TEXT, type Lang } from '../i18n.js';
-import {drawable, lines, scopeLabel } from './uptake-chart-style.js';
+import { drawable, lines, markerText, scopeLabel } from './uptake-chart-style.js';
 import { chartConfig, ESTIMATE_COLOUR, PALETTE } from './chart-style.js';
 import { levelLabel as levelWords } from '../uptake-levels.js';
 
@@ -47,7 +47,7 @@ export function uptakeEquitySpec(analysis: Pick<UptakeAnalysis, 'metrics'>, opti
         rate: shown ? m.activationRate : null,
         ciLower: shown && drawable(m.activationCiLower) ? m.activationCiLower : null,
         ciUpper: shown && drawable(m.activationCiUpper) ? m.activationCiUpper : null,
-        note: shown ? null : String(m.activationRate ?? '–'),
+        note: shown ? null : markerText(m.activationRate, lang),
         overall,
       };
     });

@@ -12,7 +12,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { Scope } from '../../uptake/aggregate.js';
 import type { UptakeAnalysis } from '../../uptake/uptake-analysis.js';
 import { fillPhrase, formatFixed, formatThousands, type Lang, percentSign, UPTAKE_CHART_TEXT } from '../i18n.js';
-import { drawable, lines, scopeLabel, scopeOrder } from './uptake-chart-style.js';
+import { drawable, lines, markerText, scopeLabel, scopeOrder } from './uptake-chart-style.js';
 import { chartConfig, GREY_SHADES } from './chart-style.js';
 
 export interface ActivationFunnelOptions {
@@ -40,7 +40,7 @@ export function uptakeActivationFunnelSpec(analysis: Pick<UptakeAnalysis, 'metri
   const stages = STAGES.map((s) => stageLabel[s]);
   const n = (v: number) => formatThousands(v, 0, lang);
   const pct = (v: number) => `${formatFixed(100 * v, 1, lang)}${percentSign(lang)}`;
-  const marker = (v: unknown) => String(v ?? '–');
+  const marker = (v: unknown) => markerText(v, lang);
   const values = scopes.flatMap((s) => {
     const row = analysis.metrics.find((m) => m.region === s && m.period === 'all' && m.dimension === 'all');
     if (!row) return [];

@@ -12,7 +12,6 @@ import { uptakeActivationFunnelSpec } from '../charts/uptake-funnel-activation.j
 import { uptakeOverTimeSpec } from '../charts/uptake-over-time.js';
 import type { UptakeAnalysis } from '../../uptake/uptake-analysis.js';
 import { uptakeInputNotes } from '../../uptake/input-notes.js';
-import { notPublishedSentence } from '../../uptake/publication-notes.js';
 import { funnelCurve } from '../../uptake/funnel-curve.js';
 import { loadUptakePlanFile } from '../../uptake/uptake-plan.js';
 import { dropEmptyCharts } from '../chart-data.js';
@@ -104,7 +103,8 @@ export const uptakeReportKind: ReportKind<typeof uptakeEntrySchema> = {
     const sections: PageSection[] = [
       {
         id: 'over-time', title: t('overTime'),
-        intro: [tables.exportLine, ...uptakeInputNotes(analysis, lang), ...tables.publication, ...(left.has('months') ? [notPublishedSentence('months', lang)] : [])],
+        // The publication sentence already names the monthly series when it is left out.
+        intro: [tables.exportLine, ...uptakeInputNotes(analysis, lang), ...tables.publication],
         ...(left.has('months') ? {} : { chart: 'uptake-over-time' }),
       },
       { id: 'per-1000', title: t('per1000'), chart: 'uptake-per-1000', tables: tablesOf(tables.uptake) },

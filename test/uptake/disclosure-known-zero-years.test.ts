@@ -53,6 +53,26 @@ describe('activation years outside the export are known zeros', () => {
   }, 60_000);
 });
 
+describe('a region that began referring later', () => {
+  it('has its own earlier activation years as known zeros: shown as 0, and the audit finds nothing narrow', async () => {
+    const dir = tempDir();
+    const reg = join(dir, 'registry.csv'), elig = join(dir, 'eligible.csv'), plan = join(dir, 'plan.json');
+    // Nordjylland's 2024 referrals taken out: its rows begin in 2025, so its 2024 activations are 0 for every reader.
+    const lines = simulateRegistry({ rows: 80, seed: 1, startDate: '2024-01-01', years: 2 }).trimEnd().split('\n');
+    const late = lines.filter((l, i) => i === 0 || !(l.split(',')[1] === 'Nordjylland' && l.split(',')[3]!.startsWith('2024')));
+    writeFileSync(reg, late.join('\n') + '\n');
+    writeFileSync(elig, simulateEligible({ seed: 1 }));
+    const base = JSON.parse(readFileSync('data/plans/uptake.plan.json', 'utf8')) as Record<string, unknown>;
+    writeFileSync(plan, JSON.stringify({ ...base, firstYear: 2024, eligibleFill: 'carry-forward' }));
+    const run = await runCli('uptake', reg, '--eligible', elig, '--plan', plan, '--json');
+    expect(run.code).toBe(0);
+    const a = JSON.parse(run.stdout) as UptakeAnalysis;
+    expect(a.uptake.find((u) => u.region === 'Nordjylland' && u.year === 2024)?.activations).toBe(0);
+    const audit = auditPublishedUptake(a as never, { threshold: 5, protectionLevel: 5, zerosSensitive: false });
+    expect(audit.narrow).toEqual([]);
+  }, 60_000);
+});
+
 describe('a date window past the export date', () => {
   it('is refused: activations after the export date would fill years a reader takes as empty (review)', async () => {
     const dir = tempDir();

@@ -173,8 +173,14 @@ export function auditPublishedUptake(pub: PublishedUptake, rule: AuditRule): Aud
 
   // Activations by activation year, printed twice (uptake per 1,000 and observed budget).
   // (A referral year printed without its months tells the same: a plan may publish years only.)
-  const referralYears = pub.metrics.map((r) => str(r.period)).filter((x) => /^\d{4}(-\d{2})?$/.test(x)).map((x) => Number(x.slice(0, 4)));
-  const firstReferralYear = referralYears.length > 0 ? Math.min(...referralYears) : -Infinity;
+  // Each scope's first referral year: its earliest month or year row (rows exist only for periods with referrals).
+  const firstReferralYear = new Map<string, number>();
+  for (const r of pub.metrics) {
+    const period = str(r.period);
+    if (!/^\d{4}(-\d{2})?$/.test(period)) continue;
+    const y = Number(period.slice(0, 4));
+    firstReferralYear.set(str(r.region), Math.min(firstReferralYear.get(str(r.region)) ?? Infinity, y));
+  }
   const yearsOf = new Map<string, Map<string, Form>>();
   for (const u of [...pub.uptake, ...pub.budget.observed]) {
     const q = quantity(`activations · ${str(u.region)} · activated in ${str(u.year)}`, u.activations);
@@ -184,7 +190,7 @@ export function auditPublishedUptake(pub: PublishedUptake, rule: AuditRule): Aud
     yearsOf.set(str(u.region), m);
     // Nobody is activated after the export date, nor before the first referral month printed: such
     // an activation year holds 0, whatever the marker says.
-    if ((Number(u.year) > Number(pub.exportDate.slice(0, 4)) || Number(u.year) < firstReferralYear) && q.terms.size > 0) constrain([[1, q]], '=');
+    if ((Number(u.year) > Number(pub.exportDate.slice(0, 4)) || Number(u.year) < (firstReferralYear.get(str(u.region)) ?? -Infinity)) && q.terms.size > 0) constrain([[1, q]], '=');
     if (typeof u.per1000 === 'number' && typeof u.eligible === 'number' && q.terms.size > 0) {
       constrain([[1, q], [-(u.per1000 * u.eligible) / 1000, { terms: new Map(), constant: 1 }]], '=');
     }

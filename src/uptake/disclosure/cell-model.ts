@@ -149,18 +149,23 @@ export function buildCellModel(out: UptakeOutputs): CellModel {
   }
 
   // Activations by activation year (uptake per 1,000 and observed budget: the same counts).
-  // A year after the export date, or before the first referral month (or year) printed, has no
+  // A year after the export date, or before the scope's first referral month (or year) printed, has no
   // activations by definition, and every reader knows it (the page prints the export date and
   // the months): such a 0 is structural. Were it not, the suppression could "hide" it as a
   // complement that protects nothing (a reader puts 0 back and recovers the total it was to hide).
   // A plan that publishes years but not months (docs/plan-uptake.md) still prints the first year.
-  const months = out.metrics.filter((r) => r.periodType === 'month' || r.periodType === 'year').map((r) => Number(r.period.slice(0, 4)));
-  const firstYear = months.length > 0 ? Math.min(...months) : -Infinity;
+  // Per scope: a region that began referring later has its own earlier years empty, and its rows say so.
+  const firstYearOf = new Map<string, number>();
+  for (const r of out.metrics) {
+    if (r.periodType === 'all') continue;
+    const y = Number(r.period.slice(0, 4));
+    firstYearOf.set(r.region, Math.min(firstYearOf.get(r.region) ?? Infinity, y));
+  }
   const lastYear = out.exportDate === undefined ? Infinity : Number(out.exportDate.slice(0, 4));
   const years = new Map<string, { scope: string; year: number }[]>();
   for (const a of [...(out.uptake ?? []), ...(out.observed ?? [])]) {
     if (index.has(yearCellKey(a.region, a.year))) continue;
-    add(yearCellKey(a.region, a.year), a.activations, true, a.year > lastYear || a.year < firstYear);
+    add(yearCellKey(a.region, a.year), a.activations, true, a.year > lastYear || a.year < (firstYearOf.get(a.region) ?? -Infinity));
     years.set(a.region, [...(years.get(a.region) ?? []), { scope: a.region, year: a.year }]);
   }
   const yearsOf = new Map<number, string[]>();

@@ -73,6 +73,37 @@ describe('a region that began referring later', () => {
   }, 60_000);
 });
 
+describe('activation years against referral cohorts', () => {
+  // Whoever was activated by the end of a year was referred by then: the activated of the cohorts up
+  // to Y are at least the activations in the years up to Y, and their difference (referred in late
+  // December, activated in January) is a count of patients. The suppression had ignored both; on
+  // this 100-row registry a reader using that bound pinned 94 small counts (e.g. chiropractor
+  // referrals activated in one region) into 1–4.
+  it('the suppression respects the bound, and the audit that uses it finds nothing narrow', async () => {
+    const dir = tempDir();
+    const reg = join(dir, 'registry.csv'), elig = join(dir, 'eligible.csv'), plan = join(dir, 'plan.json');
+    writeFileSync(reg, simulateRegistry({ rows: 100, seed: 2, startDate: '2024-07-01', years: 1 }));
+    writeFileSync(elig, simulateEligible({ seed: 2 }));
+    const base = JSON.parse(readFileSync('data/plans/uptake.plan.json', 'utf8')) as Record<string, unknown>;
+    writeFileSync(plan, JSON.stringify({ ...base, firstYear: 2024, eligibleFill: 'carry-forward' }));
+    const run = await runCli('uptake', reg, '--eligible', elig, '--plan', plan, '--json');
+    expect(run.code).toBe(0);
+    const audit = auditPublishedUptake(JSON.parse(run.stdout) as never, { threshold: 5, protectionLevel: 5, zerosSensitive: false });
+    expect(audit.narrow).toEqual([]);
+    expect(audit.disclosedDifferences).toEqual([]);
+  }, 60_000);
+
+  it('the audit bounds cohorts by activation years and checks their difference', () => {
+    // Activated in 2024 (activation year) 10, of the 2024 cohort 12 (printed): 2 were activated in
+    // 2025 — a count the audit must report as disclosed.
+    const row = (region: string, period: string, activations: number) => ({ region, period, dimension: 'all', level: 'all', referrals: 40, activations, atRisk4w: 0, retained4w: 0, atRisk12w: 0, retained12w: 0 });
+    const year = (region: string, y: number, activations: number) => ({ region, year: y, activations, eligible: 1000 });
+    const pub = { exportDate: '2025-12-31', rows: 80, metrics: [row('A', 'all', 30), row('A', '2024', 12), row('A', '2025', 18)], uptake: [year('A', 2024, 10), year('A', 2025, 20)], budget: { observed: [] } };
+    const audit = auditPublishedUptake(pub as never, { threshold: 5, protectionLevel: 5, zerosSensitive: false });
+    expect(audit.disclosedDifferences.map((d) => d.cell)).toEqual(['activated in a later year than referred, referred up to 2024 · A']);
+  });
+});
+
 describe('a date window past the export date', () => {
   it('is refused: activations after the export date would fill years a reader takes as empty (review)', async () => {
     const dir = tempDir();

@@ -195,6 +195,37 @@ export function auditPublishedUptake(pub: PublishedUptake, rule: AuditRule): Aud
       constrain([[1, q], [-(u.per1000 * u.eligible) / 1000, { terms: new Map(), constant: 1 }]], '=');
     }
   }
+  // Whoever was activated by the end of year Y was referred by then and counts among the activated
+  // of a referral cohort up to Y: Σ activations in activation years ≤ Y ≤ Σ activated of cohorts ≤ Y.
+  const cohortActivations = (scope: string, year: string): Form[] => {
+    const yearRow = byName.get(`activations · ${scope} · ${year} · all=all`);
+    if (yearRow) return [yearRow];
+    return pub.metrics.filter((r) => str(r.region) === scope && str(r.dimension) === 'all' && str(r.period).startsWith(`${year}-`)).flatMap((r) => byName.get(name('activations', r)) ?? []);
+  };
+  // The difference is itself a count of patients (activated in a later year than referred): it is
+  // checked with the within-row differences below.
+  const sumOf = (forms: readonly Form[]): Form => {
+    const f: Form = { terms: new Map(), constant: 0 };
+    for (const g of forms) {
+      f.constant += g.constant;
+      for (const [j, a] of g.terms) f.terms.set(j, (f.terms.get(j) ?? 0) + a);
+    }
+    return f;
+  };
+  const activatedLater: { cell: string; cohorts: Form; activated: Form }[] = [];
+  for (const [scope, years] of yearsOf) {
+    // Only where the referral periods are printed (a plan may publish neither months nor years):
+    // a period without a row then had no referrals.
+    if (!pub.metrics.some((r) => str(r.region) === scope && str(r.dimension) === 'all' && /^\d{4}(-\d{2})?$/.test(str(r.period)))) continue;
+    const sorted = [...years.keys()].sort();
+    for (let k = 0; k < sorted.length; k++) {
+      const upTo = sorted.slice(0, k + 1);
+      const cohorts = upTo.flatMap((y) => cohortActivations(scope, y));
+      constrain([...cohorts.map((f): [number, Form] => [1, f]), ...upTo.map((y): [number, Form] => [-1, years.get(y)!])], '>=');
+      // From the export year on, nobody is activated later: 0 by definition, not a disclosure.
+      if (cohorts.length > 0 && Number(sorted[k]) < Number(pub.exportDate.slice(0, 4))) activatedLater.push({ cell: `activated in a later year than referred, referred up to ${sorted[k]} · ${scope}`, cohorts: sumOf(cohorts), activated: sumOf(upTo.map((y) => years.get(y)!)) });
+    }
+  }
   for (const [scope, years] of yearsOf) {
     const all = scopeAll('activations', scope);
     if (all) sumEquals(all, [...years.values()]);
@@ -273,6 +304,7 @@ export function auditPublishedUptake(pub: PublishedUptake, rule: AuditRule): Aud
     const ref = byName.get(`referrals · clinic ${str(c.region)}/${str(c.clinic)}`), act = byName.get(`activations · clinic ${str(c.region)}/${str(c.clinic)}`);
     if (ref && act) difference(`referrals − activations · clinic ${str(c.region)}/${str(c.clinic)}`, 'clinic', ref, act);
   }
+  for (const d of activatedLater) difference(d.cell, 'activated-later', d.cohorts, d.activated);
   const minSensitive = rule.zerosSensitive ? 0 : 1;
   const kinds = differences.map((d) => d.kind);
   const first = ranges.formIntervals(differences.map((d) => d.form.terms), p - tol, kinds, true);

@@ -177,6 +177,36 @@ export function buildCellModel(out: UptakeOutputs): CellModel {
   }
   for (const [year, parts] of [...yearsOf].sort((a, b) => a[0] - b[0])) relate(yearCellKey('national', year), parts);
 
+  // Activation years against referral cohorts. Whoever was activated by the end of year Y was
+  // referred by then, so the activated of the referral cohorts up to Y are those activated in the
+  // years up to Y plus those activated in a later year than that: a count of patients (referred in
+  // late December, activated in January) that one subtraction of printed numbers gives, and a
+  // bound (≥ 0) every reader can use. Each is a cell, unpublished and sensitive when small:
+  //   cohorts≤Y = Σ cohort-year activations,  activated≤Y = Σ activation-year counts,
+  //   cohorts≤Y = activated≤Y + later≤Y.
+  // Up to the export year nobody is activated later: there later≤Y is 0 by definition.
+  for (const [scope, list] of years) {
+    const cohortYears = out.metrics.filter((r) => r.region === scope && r.periodType === 'year' && r.dimension === 'all').map((r) => Number(r.period)).sort((a, b) => a - b);
+    if (cohortYears.length === 0) continue;
+    const actYears = list.map((y) => y.year).sort((a, b) => a - b);
+    for (const Y of actYears.slice(0, -1)) {
+      const cohorts = cohortYears.filter((c) => c <= Y);
+      if (cohorts.length === 0) continue;
+      const upTo = actYears.filter((y) => y <= Y);
+      const cohortKeys = cohorts.map((c) => metricCellKey('activations', { region: scope as Scope, period: String(c), dimension: 'all', level: 'all' }));
+      const yearKeys = upTo.map((y) => yearCellKey(scope, y));
+      const sum = (keys: string[]) => keys.reduce((t, k) => t + cells[index.get(k)!]!.value, 0);
+      if (!cohortKeys.every((k) => index.has(k)) || !yearKeys.every((k) => index.has(k))) continue;
+      const [cohortKey, activatedKey, laterKey] = ['cohorts', 'activated', 'later'].map((what) => `x|${what}≤|${scope}|${Y}`) as [string, string, string];
+      add(cohortKey, sum(cohortKeys), false);
+      add(activatedKey, sum(yearKeys), false);
+      add(laterKey, sum(cohortKeys) - sum(yearKeys), false, Y >= lastYear);
+      relate(cohortKey, cohortKeys);
+      relate(activatedKey, yearKeys);
+      relate(cohortKey, [activatedKey, laterKey]);
+    }
+  }
+
   // A total of structural zeros is one too (a year made only of too-recent months), and so is
   // every part of a structural-zero total (counts are ≥ 0).
   let changed = true;

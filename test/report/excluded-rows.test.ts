@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { trialReportKind } from '../../src/report/kinds/trial-report.js';
 import { markdownPage } from '../../src/report/markdown-page.js';
+import { reportEnv } from '../support/report-env.js';
 import { tempDir } from '../support/run-cli.js';
 
 async function build(invalidRows: 'exclude' | undefined, lang: 'en' | 'da' = 'en') {
@@ -27,16 +28,7 @@ async function build(invalidRows: 'exclude' | undefined, lang: 'en' | 'da' = 'en
   plan.methods = ['ancova'];
   plan.missing = { method: 'complete-case', sensitivity: false };
   writeFileSync(join(dir, 'plan.json'), JSON.stringify(invalidRows ? { ...plan, invalidRows } : plan));
-  const memo = new Map<string, unknown>();
-  return trialReportKind.build({ id: 'r', kind: 'trial', out: 'r', lang, data: 'trial.csv', plan: 'plan.json', characteristics: [] } as never, {
-    input: (p: string) => join(dir, p),
-    lang,
-    version: 'test',
-    memo: <T>(key: string, compute: () => T): T => {
-      if (!memo.has(key)) memo.set(key, compute());
-      return memo.get(key) as T;
-    },
-  });
+  return trialReportKind.build({ id: 'r', kind: 'trial', out: 'r', lang, data: 'trial.csv', plan: 'plan.json', characteristics: [] } as never, reportEnv(dir, lang));
 }
 
 describe('trial report with excluded rows', () => {

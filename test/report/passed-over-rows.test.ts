@@ -3,25 +3,16 @@
  * stderr and `hta validate` said so), in Danish on a Danish page; a count under the publication
  * threshold is "some rows", never the number.
  */
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPORT_TEXT } from '../../src/report/i18n.js';
 import { passedOverNotes, trialReportKind } from '../../src/report/kinds/trial-report.js';
 import type { TrialData } from '../../src/trial/trial-data.js';
+import { reportEnv } from '../support/report-env.js';
 
 const DIR = 'test/fixtures/exports/redcap-arms';
 
 function build(lang: 'en' | 'da', data = 'export.csv') {
-  const memo = new Map<string, unknown>();
-  return trialReportKind.build({ id: 'r', kind: 'trial', out: 'r', lang, data, plan: 'plan.json', characteristics: [] } as never, {
-    input: (p: string) => join(DIR, p),
-    lang,
-    version: 'test',
-    memo: <T>(key: string, compute: () => T): T => {
-      if (!memo.has(key)) memo.set(key, compute());
-      return memo.get(key) as T;
-    },
-  });
+  return trialReportKind.build({ id: 'r', kind: 'trial', out: 'r', lang, data, plan: 'plan.json', characteristics: [] } as never, reportEnv(DIR, lang));
 }
 
 const methodsText = (c: Awaited<ReturnType<typeof build>>) => c.page.sections.find((s) => s.id === 'methods')!.intro!.join('\n');

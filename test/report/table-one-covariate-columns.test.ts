@@ -11,6 +11,7 @@ import { parseCsvBytes } from '../../src/io/read-csv.js';
 import { draftPlan } from '../../src/plan/draft-plan.js';
 import { trialReportKind } from '../../src/report/kinds/trial-report.js';
 import { readFileSync } from 'node:fs';
+import { reportEnv } from '../support/report-env.js';
 import { tempDir } from '../support/run-cli.js';
 
 const SRC = 'test/fixtures/exports/spss-labels-da/export.csv';
@@ -20,16 +21,7 @@ async function tableOneRows(lang: 'en' | 'da', characteristics: { column: string
   copyFileSync(SRC, join(dir, 'data.csv'));
   const { plan } = draftPlan(parseCsvBytes(readFileSync(SRC), 'data.csv'), 'plan.schema.json');
   writeFileSync(join(dir, 'plan.json'), JSON.stringify(plan));
-  const memo = new Map<string, unknown>();
-  const built = await trialReportKind.build({ id: 't', kind: 'trial', out: 't', lang, data: 'data.csv', plan: 'plan.json', characteristics } as never, {
-    input: (p: string) => join(dir, p),
-    lang,
-    version: 'test',
-    memo: <T>(key: string, compute: () => T): T => {
-      if (!memo.has(key)) memo.set(key, compute());
-      return memo.get(key) as T;
-    },
-  });
+  const built = await trialReportKind.build({ id: 't', kind: 'trial', out: 't', lang, data: 'data.csv', plan: 'plan.json', characteristics } as never, reportEnv(dir, lang));
   const section = built.page.sections.find((s) => s.id === 'baseline')!;
   return section.tables![0]!.table.rows.map((r) => String(r[0]));
 }

@@ -11,6 +11,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { simulateEligible, simulateRegistry } from '../../src/simulate/registry.js';
 import { buildCellModel, yearCellKey } from '../../src/uptake/disclosure/cell-model.js';
+import { metricRow } from '../../src/uptake/aggregate.js';
+import { suppressUptakeOutputs } from '../../src/uptake/suppression.js';
 import { auditPublishedUptake } from '../../src/uptake/disclosure/attacker-audit.js';
 import type { UptakeAnalysis } from '../../src/uptake/uptake-analysis.js';
 import { runCli, tempDir } from '../support/run-cli.js';
@@ -101,6 +103,31 @@ describe('activation years against referral cohorts', () => {
     const pub = { exportDate: '2025-12-31', rows: 80, metrics: [row('A', 'all', 30), row('A', '2024', 12), row('A', '2025', 18)], uptake: [year('A', 2024, 10), year('A', 2025, 20)], budget: { observed: [] } };
     const audit = auditPublishedUptake(pub as never, { threshold: 5, protectionLevel: 5, zerosSensitive: false });
     expect(audit.disclosedDifferences.map((d) => d.cell)).toEqual(['activated in a later year than referred, referred up to 2024 · A']);
+  });
+});
+
+describe('not yet at risk', () => {
+  it('the audit bounds those activated in the last 28 days by the activations of the years those days fall in', () => {
+    // Export 2025-06-30: whoever is not yet at risk at 4 weeks was activated in 2025, so at most the
+    // 8 activated in 2025; of 30 activated, at least 22 are at risk (before: anything from 0).
+    const row = { region: 'A', period: 'all', dimension: 'all', level: 'all', referrals: 40, activations: 30, atRisk4w: 'suppressed', retained4w: 'suppressed', atRisk12w: 'suppressed', retained12w: 'suppressed' };
+    const pub = { exportDate: '2025-06-30', rows: 40, metrics: [row], uptake: [{ region: 'A', year: 2024, activations: 22, eligible: 1000 }, { region: 'A', year: 2025, activations: 8, eligible: 1000 }], budget: { observed: [] } };
+    const audit = auditPublishedUptake(pub as never, { threshold: 5, protectionLevel: 5, zerosSensitive: false });
+    expect(audit.intervals.find((i) => i.cell.startsWith('atRisk4w · A · all'))).toMatchObject({ lower: 22, upper: 30 });
+  });
+
+  it('those activated in the export year before the last 28 days are a count the suppression protects (export 31 January: 2 activated on 1–3 January)', () => {
+    // Region A and B, whole export: 40 activated in A, 27 of them at risk at 4 weeks, so 13 activated
+    // in the last 28 days (4–31 January 2026); 15 activated in 2026 — so 2 on 1–3 January.
+    const counts = (referrals: number, activations: number, atRisk4w: number) => ({ referrals, activations, atRisk4w, retained4w: Math.round(atRisk4w / 2), atRisk12w: atRisk4w - 6, retained12w: Math.round((atRisk4w - 6) / 3), delays: new Map([[3, activations]]) });
+    const metrics = [metricRow('A', 'all', 'all', 'all', counts(60, 40, 27)), metricRow('B', 'all', 'all', 'all', counts(90, 70, 50)), metricRow('national', 'all', 'all', 'all', counts(150, 110, 77))];
+    const year = (region: string, y: number, activations: number) => ({ region, year: y, activations, eligible: 10_000, per1000: activations / 10, ciLower: 0, ciUpper: 1, method: 'wilson' as const });
+    const uptake = [year('A', 2025, 25), year('A', 2026, 15), year('B', 2025, 40), year('B', 2026, 30), year('national', 2025, 65), year('national', 2026, 45)];
+    const s = suppressUptakeOutputs({ metrics, uptake: uptake as never, exportDate: '2026-01-31' });
+    const pub = { exportDate: '2026-01-31', rows: 'suppressed', metrics: s.metrics, uptake: s.uptake, budget: { observed: [] } };
+    const audit = auditPublishedUptake(pub as never, { threshold: 5, protectionLevel: 5, zerosSensitive: false });
+    expect(audit.disclosedDifferences).toEqual([]);
+    expect(audit.narrow).toEqual([]);
   });
 });
 

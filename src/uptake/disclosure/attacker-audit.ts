@@ -226,6 +226,22 @@ export function auditPublishedUptake(pub: PublishedUptake, rule: AuditRule): Aud
       if (cohorts.length > 0 && Number(sorted[k]) < Number(pub.exportDate.slice(0, 4))) activatedLater.push({ cell: `activated in a later year than referred, referred up to ${sorted[k]} · ${scope}`, cohorts: sumOf(cohorts), activated: sumOf(upTo.map((y) => years.get(y)!)) });
     }
   }
+  // Not yet at risk at 4 (12) weeks = activated in the last 28 (84) days before the export: in the
+  // activation years those days fall in, so no more than those years' activations.
+  const exportDay = Date.parse(`${pub.exportDate}T00:00:00Z`);
+  const activatedBefore: { cell: string; year: Form; notYet: Form }[] = [];
+  for (const [scope, years] of yearsOf) {
+    const act = scopeAll('activations', scope);
+    for (const [atRisk, days] of [['atRisk4w', 28], ['atRisk12w', 84]] as const) {
+      const risk = scopeAll(atRisk, scope);
+      if (!act || !risk) continue;
+      const firstYear = new Date(exportDay - (days - 1) * 86_400_000).getUTCFullYear();
+      const inWindow = [...years].filter(([y]) => Number(y) >= firstYear).map(([, f]) => f);
+      if (inWindow.length > 0) constrain([...inWindow.map((f): [number, Form] => [1, f]), [-1, act], [1, risk]], '>=');
+      // Within one year, the difference is a count of patients too (activated that year before the window).
+      if (inWindow.length === 1) activatedBefore.push({ cell: `activated in ${firstYear} before the last ${days} days · ${scope}`, year: inWindow[0]!, notYet: sumOf([act, { terms: new Map([...risk.terms].map(([j, a]) => [j, -a])), constant: -risk.constant }]) });
+    }
+  }
   for (const [scope, years] of yearsOf) {
     const all = scopeAll('activations', scope);
     if (all) sumEquals(all, [...years.values()]);
@@ -305,6 +321,7 @@ export function auditPublishedUptake(pub: PublishedUptake, rule: AuditRule): Aud
     if (ref && act) difference(`referrals − activations · clinic ${str(c.region)}/${str(c.clinic)}`, 'clinic', ref, act);
   }
   for (const d of activatedLater) difference(d.cell, 'activated-later', d.cohorts, d.activated);
+  for (const d of activatedBefore) difference(d.cell, 'activated-before-window', d.year, d.notYet);
   const minSensitive = rule.zerosSensitive ? 0 : 1;
   const kinds = differences.map((d) => d.kind);
   const first = ranges.formIntervals(differences.map((d) => d.form.terms), p - tol, kinds, true);

@@ -207,6 +207,39 @@ export function buildCellModel(out: UptakeOutputs): CellModel {
     }
   }
 
+  // Not yet at risk at 4 weeks = activated in the last 28 days before the export, all of them in
+  // the activation years those days fall in: those years' activations = the not yet at risk +
+  // those activated in them earlier, a count of patients one subtraction gives (export 31
+  // January: the activated of 1–3 January). A cell, unpublished, sensitive when small. The same
+  // cell for the 84 days of 12 weeks made the suppression's first LP infeasible with zeros
+  // sensitive on a 3-month export (a 50-row registry): left out, the audit still bounds it
+  // (docs/disclosure-control.md).
+  if (out.exportDate !== undefined) {
+    const exportDay = dayOf(out.exportDate);
+    for (const [scope, list] of years) {
+      const all: RowId = { region: scope as Scope, period: 'all', dimension: 'all', level: 'all' };
+      for (const [days, notYet] of [[28, 'notYetAtRisk4w']] as const) {
+        const notYetKey = metricCellKey(notYet, all);
+        if (!index.has(notYetKey)) continue;
+        const first = new Date((exportDay - (days - 1)) * DAY).getUTCFullYear();
+        const yearKeys = list.filter((y) => y.year >= first && y.year <= lastYear).map((y) => yearCellKey(scope, y.year));
+        if (yearKeys.length === 0 || !yearKeys.every((k) => index.has(k))) continue;
+        const inYears = yearKeys.length === 1 ? yearKeys[0]! : `x|activated in ${first}–${lastYear}|${scope}`;
+        const value = (k: string) => cells[index.get(k)!]!.value;
+        if (yearKeys.length > 1) {
+          add(inYears, yearKeys.reduce((t, k) => t + value(k), 0), false);
+          relate(inYears, yearKeys);
+        }
+        // A scope whose first referral period began within the window has everyone activated in it
+        // (its at-risk count is a structural zero): none before it, by definition.
+        const firstStart = Math.min(...out.metrics.filter((r) => r.region === scope && r.periodType !== 'all').map((r) => dayOf(r.period.length === 4 ? `${r.period}-01-01` : `${r.period}-01`)));
+        const beforeKey = `x|activated before the last ${days} days|${scope}`;
+        add(beforeKey, value(inYears) - value(notYetKey), false, firstStart + days > exportDay);
+        relate(inYears, [notYetKey, beforeKey]);
+      }
+    }
+  }
+
   // A total of structural zeros is one too (a year made only of too-recent months), and so is
   // every part of a structural-zero total (counts are ≥ 0).
   let changed = true;

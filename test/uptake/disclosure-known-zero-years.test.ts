@@ -131,6 +131,24 @@ describe('not yet at risk', () => {
   });
 });
 
+describe('an equity level whose referrals began within the last 12 weeks', () => {
+  it('has nobody at risk by definition: with zeros sensitive the audit does not report its 0 as pinned', async () => {
+    // The level's own first year printed (not its region's first month) decides it, as in the cell
+    // model; before, the audit took the region's first month and reported 2 pinned zeros here.
+    const dir = tempDir();
+    const reg = join(dir, 'registry.csv'), elig = join(dir, 'eligible.csv'), plan = join(dir, 'plan.json');
+    writeFileSync(reg, simulateRegistry({ rows: 50, seed: 1, startDate: '2024-02-01', years: 1 }));
+    writeFileSync(elig, simulateEligible({ seed: 1 }));
+    const base = JSON.parse(readFileSync('data/plans/uptake.plan.json', 'utf8')) as Record<string, unknown>;
+    writeFileSync(plan, JSON.stringify({ ...base, firstYear: 2024, eligibleFill: 'carry-forward', suppression: { threshold: 3, zerosSensitive: true } }));
+    const run = await runCli('uptake', reg, '--eligible', elig, '--plan', plan, '--json');
+    expect(run.code).toBe(0);
+    const audit = auditPublishedUptake(JSON.parse(run.stdout) as never, { threshold: 3, protectionLevel: 3, zerosSensitive: true });
+    expect(audit.disclosedDifferences).toEqual([]);
+    expect(audit.narrow).toEqual([]);
+  }, 60_000);
+});
+
 describe('a date window past the export date', () => {
   it('is refused: activations after the export date would fill years a reader takes as empty (review)', async () => {
     const dir = tempDir();

@@ -304,9 +304,20 @@ export function auditPublishedUptake(pub: PublishedUptake, rule: AuditRule): Aud
   }
   const firstOfRow = (r: Record<string, Value>) =>
     (str(r.region) === 'national' && str(r.dimension) !== 'all' ? levelFirst.get(`${str(r.dimension)}=${str(r.level)}`) : firstOf.get(str(r.region))) ?? earliest;
+  // A row's own earliest period printed (an equity level's years): a level whose referrals began
+  // within the last weeks has nobody at risk by definition, whatever its region's first month
+  // (the cell model reads the same rows, cell-model.ts).
+  const ownFirst = new Map<string, number>();
   for (const r of pub.metrics) {
     const period = str(r.period);
-    const first = Math.max(period === 'all' ? -Infinity : dayOf(period), firstOfRow(r));
+    if (period === 'all') continue;
+    const k = `${str(r.region)}|${str(r.dimension)}|${str(r.level)}`;
+    ownFirst.set(k, Math.min(ownFirst.get(k) ?? Infinity, dayOf(period)));
+  }
+  for (const r of pub.metrics) {
+    const period = str(r.period);
+    const own = ownFirst.get(`${str(r.region)}|${str(r.dimension)}|${str(r.level)}`) ?? -Infinity;
+    const first = Math.max(period === 'all' ? own : dayOf(period), firstOfRow(r));
     for (const [big, small] of SUBSETS) {
       const b = byName.get(name(big, r)), s = byName.get(name(small, r));
       if (!b || !s) continue;

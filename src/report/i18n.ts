@@ -390,6 +390,10 @@ export const REPORT_TEXT = {
     da: 'Ingen figur: planen definerer hverken klinisk relevant forbedring eller ja/nej-effektmål.',
   },
   chartEmpty: { en: 'No chart: there are no data to draw.', da: 'Ingen figur: der er ingen data at tegne.' },
+  chartAllSuppressed: {
+    en: 'No chart: every number it would draw is suppressed (the table below shows which).',
+    da: 'Ingen figur: alle tal, den ville vise, er diskretioneret (tabellen nedenfor viser hvilke).',
+  },
   // Summary of findings
   sofHeader: {
     en: 'Outcome (importance)|Follow-up|Participants (studies)|Certainty of evidence (GRADE)|Relative effect (95% CI)|With {control}|Difference with {intervention} (95% CI)|Against the MCID',

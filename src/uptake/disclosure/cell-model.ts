@@ -74,9 +74,12 @@ const DAY = 86_400_000;
 const dayOf = (iso: string): number => Date.parse(`${iso}T00:00:00Z`) / DAY;
 
 /** Which retention counts of a cohort are zero by definition (its first day is too recent). */
+/** The first day of a period row ("2025" or "2025-03"). */
+const periodStart = (period: string): number => dayOf(period.length === 4 ? `${period}-01-01` : `${period}-01`);
+
 function structuralRetention(period: string, exportDate: string | undefined): { w4: boolean; w12: boolean } {
   if (exportDate === undefined || period === 'all') return { w4: false, w12: false };
-  const first = dayOf(period.length === 4 ? `${period}-01-01` : `${period}-01`);
+  const first = periodStart(period);
   const e = dayOf(exportDate);
   return { w4: first + 28 > e, w12: first + 84 > e };
 }
@@ -155,17 +158,22 @@ export function buildCellModel(out: UptakeOutputs): CellModel {
   // complement that protects nothing (a reader puts 0 back and recovers the total it was to hide).
   // A plan that publishes years but not months (docs/plan-uptake.md) still prints the first year.
   // Per scope: a region that began referring later has its own earlier years empty, and its rows say so.
-  const firstYearOf = new Map<string, number>();
+  const firstDayOf = new Map<string, number>();
   for (const r of out.metrics) {
     if (r.periodType === 'all') continue;
-    const y = Number(r.period.slice(0, 4));
-    firstYearOf.set(r.region, Math.min(firstYearOf.get(r.region) ?? Infinity, y));
+    firstDayOf.set(r.region, Math.min(firstDayOf.get(r.region) ?? Infinity, periodStart(r.period)));
   }
+  const firstYearOf = (scope: string): number => {
+    const d = firstDayOf.get(scope);
+    return d === undefined ? -Infinity : new Date(d * DAY).getUTCFullYear();
+  };
+  const valueOf = (key: string): number => cells[index.get(key)!]!.value;
+  const sumOf = (keys: readonly string[]): number => keys.reduce((t, k) => t + valueOf(k), 0);
   const lastYear = out.exportDate === undefined ? Infinity : Number(out.exportDate.slice(0, 4));
   const years = new Map<string, { scope: string; year: number }[]>();
   for (const a of [...(out.uptake ?? []), ...(out.observed ?? [])]) {
     if (index.has(yearCellKey(a.region, a.year))) continue;
-    add(yearCellKey(a.region, a.year), a.activations, true, a.year > lastYear || a.year < (firstYearOf.get(a.region) ?? -Infinity));
+    add(yearCellKey(a.region, a.year), a.activations, true, a.year > lastYear || a.year < firstYearOf(a.region));
     years.set(a.region, [...(years.get(a.region) ?? []), { scope: a.region, year: a.year }]);
   }
   const yearsOf = new Map<number, string[]>();
@@ -195,12 +203,11 @@ export function buildCellModel(out: UptakeOutputs): CellModel {
       const upTo = actYears.filter((y) => y <= Y);
       const cohortKeys = cohorts.map((c) => metricCellKey('activations', { region: scope as Scope, period: String(c), dimension: 'all', level: 'all' }));
       const yearKeys = upTo.map((y) => yearCellKey(scope, y));
-      const sum = (keys: string[]) => keys.reduce((t, k) => t + cells[index.get(k)!]!.value, 0);
       if (!cohortKeys.every((k) => index.has(k)) || !yearKeys.every((k) => index.has(k))) continue;
       const [cohortKey, activatedKey, laterKey] = ['cohorts', 'activated', 'later'].map((what) => `x|${what}≤|${scope}|${Y}`) as [string, string, string];
-      add(cohortKey, sum(cohortKeys), false);
-      add(activatedKey, sum(yearKeys), false);
-      add(laterKey, sum(cohortKeys) - sum(yearKeys), false, Y >= lastYear);
+      add(cohortKey, sumOf(cohortKeys), false);
+      add(activatedKey, sumOf(yearKeys), false);
+      add(laterKey, sumOf(cohortKeys) - sumOf(yearKeys), false, Y >= lastYear);
       relate(cohortKey, cohortKeys);
       relate(activatedKey, yearKeys);
       relate(cohortKey, [activatedKey, laterKey]);
@@ -215,28 +222,24 @@ export function buildCellModel(out: UptakeOutputs): CellModel {
   // sensitive on a 3-month export (a 50-row registry): left out, the audit still bounds it
   // (docs/disclosure-control.md).
   if (out.exportDate !== undefined) {
+    const DAYS = 28;
     const exportDay = dayOf(out.exportDate);
+    const first = new Date((exportDay - (DAYS - 1)) * DAY).getUTCFullYear();
     for (const [scope, list] of years) {
-      const all: RowId = { region: scope as Scope, period: 'all', dimension: 'all', level: 'all' };
-      for (const [days, notYet] of [[28, 'notYetAtRisk4w']] as const) {
-        const notYetKey = metricCellKey(notYet, all);
-        if (!index.has(notYetKey)) continue;
-        const first = new Date((exportDay - (days - 1)) * DAY).getUTCFullYear();
-        const yearKeys = list.filter((y) => y.year >= first && y.year <= lastYear).map((y) => yearCellKey(scope, y.year));
-        if (yearKeys.length === 0 || !yearKeys.every((k) => index.has(k))) continue;
-        const inYears = yearKeys.length === 1 ? yearKeys[0]! : `x|activated in ${first}–${lastYear}|${scope}`;
-        const value = (k: string) => cells[index.get(k)!]!.value;
-        if (yearKeys.length > 1) {
-          add(inYears, yearKeys.reduce((t, k) => t + value(k), 0), false);
-          relate(inYears, yearKeys);
-        }
-        // A scope whose first referral period began within the window has everyone activated in it
-        // (its at-risk count is a structural zero): none before it, by definition.
-        const firstStart = Math.min(...out.metrics.filter((r) => r.region === scope && r.periodType !== 'all').map((r) => dayOf(r.period.length === 4 ? `${r.period}-01-01` : `${r.period}-01`)));
-        const beforeKey = `x|activated before the last ${days} days|${scope}`;
-        add(beforeKey, value(inYears) - value(notYetKey), false, firstStart + days > exportDay);
-        relate(inYears, [notYetKey, beforeKey]);
+      const notYetKey = metricCellKey('notYetAtRisk4w', { region: scope as Scope, period: 'all', dimension: 'all', level: 'all' });
+      if (!index.has(notYetKey)) continue;
+      const yearKeys = list.filter((y) => y.year >= first && y.year <= lastYear).map((y) => yearCellKey(scope, y.year));
+      if (yearKeys.length === 0 || !yearKeys.every((k) => index.has(k))) continue;
+      const inYears = yearKeys.length === 1 ? yearKeys[0]! : `x|activated in ${first}–${lastYear}|${scope}`;
+      if (yearKeys.length > 1) {
+        add(inYears, sumOf(yearKeys), false);
+        relate(inYears, yearKeys);
       }
+      // A scope whose first referral period began within the window has everyone activated in it
+      // (its at-risk count is a structural zero): none before it, by definition.
+      const beforeKey = `x|activated before the last ${DAYS} days|${scope}`;
+      add(beforeKey, valueOf(inYears) - valueOf(notYetKey), false, (firstDayOf.get(scope) ?? Infinity) + DAYS > exportDay);
+      relate(inYears, [notYetKey, beforeKey]);
     }
   }
 

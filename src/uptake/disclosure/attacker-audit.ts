@@ -172,15 +172,22 @@ export function auditPublishedUptake(pub: PublishedUptake, rule: AuditRule): Aud
   }
 
   // Activations by activation year, printed twice (uptake per 1,000 and observed budget).
-  // (A referral year printed without its months tells the same: a plan may publish years only.)
-  // Each scope's first referral year: its earliest month or year row (rows exist only for periods with referrals).
-  const firstReferralYear = new Map<string, number>();
+  // Each row's own earliest period printed (rows exist only for periods with referrals): a scope's
+  // first referral year is its "all" row's (a plan may publish years without months).
+  const e = Date.parse(`${pub.exportDate}T00:00:00Z`) / 86_400_000;
+  const exportYear = Number(pub.exportDate.slice(0, 4));
+  const dayOf = (period: string) => Date.parse(`${period.length === 4 ? `${period}-01` : period}-01T00:00:00Z`) / 86_400_000;
+  const rowKey = (r: Record<string, Value>) => `${str(r.region)}|${str(r.dimension)}|${str(r.level)}`;
+  const ownFirst = new Map<string, number>();
   for (const r of pub.metrics) {
     const period = str(r.period);
-    if (!/^\d{4}(-\d{2})?$/.test(period)) continue;
-    const y = Number(period.slice(0, 4));
-    firstReferralYear.set(str(r.region), Math.min(firstReferralYear.get(str(r.region)) ?? Infinity, y));
+    if (period === 'all') continue;
+    ownFirst.set(rowKey(r), Math.min(ownFirst.get(rowKey(r)) ?? Infinity, dayOf(period)));
   }
+  const firstReferralYear = (scope: string): number => {
+    const d = ownFirst.get(`${scope}|all|all`);
+    return d === undefined ? -Infinity : new Date(d * 86_400_000).getUTCFullYear();
+  };
   const yearsOf = new Map<string, Map<string, Form>>();
   for (const u of [...pub.uptake, ...pub.budget.observed]) {
     const q = quantity(`activations · ${str(u.region)} · activated in ${str(u.year)}`, u.activations);
@@ -190,7 +197,7 @@ export function auditPublishedUptake(pub: PublishedUptake, rule: AuditRule): Aud
     yearsOf.set(str(u.region), m);
     // Nobody is activated after the export date, nor before the first referral month printed: such
     // an activation year holds 0, whatever the marker says.
-    if ((Number(u.year) > Number(pub.exportDate.slice(0, 4)) || Number(u.year) < (firstReferralYear.get(str(u.region)) ?? -Infinity)) && q.terms.size > 0) constrain([[1, q]], '=');
+    if ((Number(u.year) > exportYear || Number(u.year) < firstReferralYear(str(u.region))) && q.terms.size > 0) constrain([[1, q]], '=');
     if (typeof u.per1000 === 'number' && typeof u.eligible === 'number' && q.terms.size > 0) {
       constrain([[1, q], [-(u.per1000 * u.eligible) / 1000, { terms: new Map(), constant: 1 }]], '=');
     }
@@ -216,30 +223,29 @@ export function auditPublishedUptake(pub: PublishedUptake, rule: AuditRule): Aud
   for (const [scope, years] of yearsOf) {
     // Only where the referral periods are printed (a plan may publish neither months nor years):
     // a period without a row then had no referrals.
-    if (!pub.metrics.some((r) => str(r.region) === scope && str(r.dimension) === 'all' && /^\d{4}(-\d{2})?$/.test(str(r.period)))) continue;
+    if (!ownFirst.has(`${scope}|all|all`)) continue;
     const sorted = [...years.keys()].sort();
     for (let k = 0; k < sorted.length; k++) {
       const upTo = sorted.slice(0, k + 1);
       const cohorts = upTo.flatMap((y) => cohortActivations(scope, y));
       constrain([...cohorts.map((f): [number, Form] => [1, f]), ...upTo.map((y): [number, Form] => [-1, years.get(y)!])], '>=');
       // From the export year on, nobody is activated later: 0 by definition, not a disclosure.
-      if (cohorts.length > 0 && Number(sorted[k]) < Number(pub.exportDate.slice(0, 4))) activatedLater.push({ cell: `activated in a later year than referred, referred up to ${sorted[k]} · ${scope}`, cohorts: sumOf(cohorts), activated: sumOf(upTo.map((y) => years.get(y)!)) });
+      if (cohorts.length > 0 && Number(sorted[k]) < exportYear) activatedLater.push({ cell: `activated in a later year than referred, referred up to ${sorted[k]} · ${scope}`, cohorts: sumOf(cohorts), activated: sumOf(upTo.map((y) => years.get(y)!)) });
     }
   }
   // Not yet at risk at 4 (12) weeks = activated in the last 28 (84) days before the export: in the
   // activation years those days fall in, so no more than those years' activations.
-  const exportDay = Date.parse(`${pub.exportDate}T00:00:00Z`);
-  const activatedBefore: { cell: string; year: Form; notYet: Form }[] = [];
+  const activatedBefore: { cell: string; year: Form; activated: Form; atRisk: Form }[] = [];
   for (const [scope, years] of yearsOf) {
     const act = scopeAll('activations', scope);
     for (const [atRisk, days] of [['atRisk4w', 28], ['atRisk12w', 84]] as const) {
       const risk = scopeAll(atRisk, scope);
       if (!act || !risk) continue;
-      const firstYear = new Date(exportDay - (days - 1) * 86_400_000).getUTCFullYear();
+      const firstYear = new Date((e - (days - 1)) * 86_400_000).getUTCFullYear();
       const inWindow = [...years].filter(([y]) => Number(y) >= firstYear).map(([, f]) => f);
       if (inWindow.length > 0) constrain([...inWindow.map((f): [number, Form] => [1, f]), [-1, act], [1, risk]], '>=');
       // Within one year, the difference is a count of patients too (activated that year before the window).
-      if (inWindow.length === 1) activatedBefore.push({ cell: `activated in ${firstYear} before the last ${days} days · ${scope}`, year: inWindow[0]!, notYet: sumOf([act, { terms: new Map([...risk.terms].map(([j, a]) => [j, -a])), constant: -risk.constant }]) });
+      if (inWindow.length === 1) activatedBefore.push({ cell: `activated in ${firstYear} before the last ${days} days · ${scope}`, year: inWindow[0]!, activated: act, atRisk: risk });
     }
   }
   for (const [scope, years] of yearsOf) {
@@ -274,8 +280,6 @@ export function auditPublishedUptake(pub: PublishedUptake, rule: AuditRule): Aud
     for (const [j, a] of form.terms) if (Math.abs(a) < 1e-12) form.terms.delete(j);
     differences.push({ cell, kind, form });
   };
-  const e = Date.parse(`${pub.exportDate}T00:00:00Z`) / 86_400_000;
-  const dayOf = (period: string) => Date.parse(`${period.length === 4 ? `${period}-01` : period}-01T00:00:00Z`) / 86_400_000;
   // The first referral month printed: a year or the whole export began no earlier (a 2-month
   // export has nobody at risk at 12 weeks even in its "all" row). A region's months are printed
   // only where it had referrals, so its own first month bounds its rows (and their equity
@@ -304,19 +308,12 @@ export function auditPublishedUptake(pub: PublishedUptake, rule: AuditRule): Aud
   }
   const firstOfRow = (r: Record<string, Value>) =>
     (str(r.region) === 'national' && str(r.dimension) !== 'all' ? levelFirst.get(`${str(r.dimension)}=${str(r.level)}`) : firstOf.get(str(r.region))) ?? earliest;
-  // A row's own earliest period printed (an equity level's years): a level whose referrals began
-  // within the last weeks has nobody at risk by definition, whatever its region's first month
-  // (the cell model reads the same rows, cell-model.ts).
-  const ownFirst = new Map<string, number>();
+  // A row's own earliest period printed (ownFirst, above: an equity level's years): a level whose
+  // referrals began within the last weeks has nobody at risk by definition, whatever its region's
+  // first month (the cell model reads the same rows, cell-model.ts).
   for (const r of pub.metrics) {
     const period = str(r.period);
-    if (period === 'all') continue;
-    const k = `${str(r.region)}|${str(r.dimension)}|${str(r.level)}`;
-    ownFirst.set(k, Math.min(ownFirst.get(k) ?? Infinity, dayOf(period)));
-  }
-  for (const r of pub.metrics) {
-    const period = str(r.period);
-    const own = ownFirst.get(`${str(r.region)}|${str(r.dimension)}|${str(r.level)}`) ?? -Infinity;
+    const own = ownFirst.get(rowKey(r)) ?? -Infinity;
     const first = Math.max(period === 'all' ? own : dayOf(period), firstOfRow(r));
     for (const [big, small] of SUBSETS) {
       const b = byName.get(name(big, r)), s = byName.get(name(small, r));
@@ -332,7 +329,8 @@ export function auditPublishedUptake(pub: PublishedUptake, rule: AuditRule): Aud
     if (ref && act) difference(`referrals − activations · clinic ${str(c.region)}/${str(c.clinic)}`, 'clinic', ref, act);
   }
   for (const d of activatedLater) difference(d.cell, 'activated-later', d.cohorts, d.activated);
-  for (const d of activatedBefore) difference(d.cell, 'activated-before-window', d.year, d.notYet);
+  // year − (activated − at risk), as (year + at risk) − activated.
+  for (const d of activatedBefore) difference(d.cell, 'activated-before-window', sumOf([d.year, d.atRisk]), d.activated);
   const minSensitive = rule.zerosSensitive ? 0 : 1;
   const kinds = differences.map((d) => d.kind);
   const first = ranges.formIntervals(differences.map((d) => d.form.terms), p - tol, kinds, true);

@@ -198,6 +198,15 @@ function characteristic(key: string, source: BaselineCharacteristic['source'], v
   return { key, source, kind, ...(yes !== undefined ? { yes } : {}), arms };
 }
 
+/**
+ * The plan covariate a characteristic column is ("Alder" for covariate alder → column "Alder", in
+ * any case: column-resolver.ts): such a characteristic is that covariate's one row in Table 1.
+ */
+export function covariateOfColumn(plan: TrialData['plan'], column: string): string | undefined {
+  const c = foldColumnName(column);
+  return plan.covariates.find((k) => foldColumnName(k) === c || foldColumnName(plan.columns.covariates[k] ?? k) === c);
+}
+
 /** Table 1 of the trial: plan covariates, then `extra` export columns, then outcomes at baseline. */
 export function baselineTable(trial: TrialData, extra: ReadonlyMap<string, ReadonlyMap<string, Value>> = new Map()): BaselineTable {
   const randomised = armCounts(trial);
@@ -205,11 +214,8 @@ export function baselineTable(trial: TrialData, extra: ReadonlyMap<string, Reado
   const covariates = trial.plan.covariates;
   const patientOf = new Map(trial.patients.map((p) => [p.id, p]));
   for (const c of covariates) rows.push(characteristic(c, 'covariate', (id) => patientOf.get(id)?.covariates[c] ?? null, trial));
-  // A characteristic naming a covariate's column ("Alder" for covariate alder → column "Alder",
-  // in any case: column-resolver.ts) is that covariate, already in the table: one row, not two.
-  const covariateColumns = new Set(covariates.flatMap((c) => [foldColumnName(c), foldColumnName(trial.plan.columns.covariates[c] ?? c)]));
   for (const [key, values] of extra) {
-    if (covariateColumns.has(foldColumnName(key))) continue;
+    if (covariateOfColumn(trial.plan, key) !== undefined) continue;
     rows.push(characteristic(key, 'characteristic', (id) => values.get(id) ?? null, trial));
   }
   const baselineScores = new Map(trial.observations.filter((o) => o.time === trial.plan.baseline).map((o) => [o.id, o.scores]));

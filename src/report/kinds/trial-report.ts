@@ -11,7 +11,7 @@ import { z } from 'zod';
 import { analyzeTrial } from '../../analysis/analyze-trial.js';
 import type { AnalysisResult } from '../../analysis/results-schema.js';
 import { readCsvFile, type CsvTable } from '../../io/read-csv.js';
-import { type BaselineTable, baselineTable, characteristicsFromExport } from '../../trial/baseline-table.js';
+import { type BaselineTable, baselineTable, characteristicsFromExport, covariateOfColumn } from '../../trial/baseline-table.js';
 import { foldColumnName } from '../../trial/column-resolver.js';
 import { loadTrial } from '../../trial/load-trial.js';
 import { checkTrialContent } from '../../trial/check-content.js';
@@ -41,6 +41,7 @@ import { subgroupReport } from '../sections/subgroups.js';
 import { readTargetSample } from '../../trial/target-sample.js';
 import { problemText } from '../problem-text.js';
 import { trialWarningText } from '../failure-reasons.js';
+import { DEFAULT_PUBLICATION_THRESHOLD } from '../../suppressed-marker.js';
 
 
 export const trialEntrySchema = z.object({
@@ -133,8 +134,7 @@ export const trialReportKind: ReportKind<typeof trialEntrySchema> = {
     };
 
     // A characteristic naming a covariate's column is that covariate's row (baselineTable): its label goes there.
-    const covariateOf = (column: string) => plan.covariates.find((c) => foldColumnName(c) === foldColumnName(column) || foldColumnName(plan.columns.covariates[c] ?? c) === foldColumnName(column));
-    const labels = new Map(entry.characteristics.filter((c) => c.label).map((c) => [covariateOf(c.column) ?? c.column, c.label?.[lang] ?? c.label?.en ?? c.column]));
+    const labels = new Map(entry.characteristics.filter((c) => c.label).map((c) => [covariateOfColumn(plan, c.column) ?? c.column, c.label?.[lang] ?? c.label?.en ?? c.column]));
     // A covariate with neither label is named by its export column ("Højde"), not its plan key
     // ("hoejde", Danish letters spelled out by plan init).
     for (const c of plan.covariates) {
@@ -236,9 +236,6 @@ const methodsSection: TrialSectionBuilder = ({ ctx, method, trial }) => [
   { id: 'methods', title: ctx.text('methodsTitle'), intro: [fillPhrase(ctx.text('methodsText'), { method }), fillPhrase(ctx.text('sofIntro'), { method }), ...passedOverNotes(trial, ctx.text, ctx.lang)] },
 ];
 
-/** Counts below this are not printed as numbers on a page (the default publication threshold, docs/disclosure-control.md). */
-const SMALL_COUNT = 5;
-
 /**
  * The REDCap repeating-instrument rows the loader passed over (load-trial.ts), said on the page as
  * on stderr. A count of rows is not a count of patients, but a small one is still said as "some".
@@ -246,7 +243,7 @@ const SMALL_COUNT = 5;
 export function passedOverNotes(trial: TrialData, t: (key: 'passedOverNote') => string, lang: Lang): string[] {
   const p = trial.passedOver;
   if (!p) return [];
-  const rows = p.rows >= SMALL_COUNT ? `${formatThousands(p.rows, 0, lang)} ${lang === 'da' ? 'rækker' : 'rows'}` : lang === 'da' ? 'Nogle rækker' : 'Some rows';
+  const rows = p.rows >= DEFAULT_PUBLICATION_THRESHOLD ? `${formatThousands(p.rows, 0, lang)} ${lang === 'da' ? 'rækker' : 'rows'}` : lang === 'da' ? 'Nogle rækker' : 'Some rows';
   return [fillPhrase(t('passedOverNote'), { rows, instruments: p.instruments.map((i) => `"${i}"`).join(', ') })];
 }
 

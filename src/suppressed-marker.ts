@@ -7,3 +7,10 @@ export const SUPPRESSED = 'suppressed' as const;
 
 /** A shown count or the marker. */
 export type Masked = number | typeof SUPPRESSED;
+
+/**
+ * The default publication threshold: counts of 1 … 4 patients are not published (the usual rule of
+ * Danish health statistics; docs/disclosure-control.md). The uptake and observational plans can
+ * set their own; pages without a plan setting (a trial report's row counts) use this.
+ */
+export const DEFAULT_PUBLICATION_THRESHOLD = 5;

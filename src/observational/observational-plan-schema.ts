@@ -4,6 +4,7 @@
  * scores are handled. See docs/observational.md.
  */
 import { z } from 'zod';
+import { DEFAULT_PUBLICATION_THRESHOLD } from '../suppressed-marker.js';
 
 const localized = z.object({ en: z.string().min(1), da: z.string().min(1).optional() }).strict().describe('A label in English and (optionally) Danish');
 
@@ -41,7 +42,7 @@ export const observationalSchema = z
       .int()
       .min(3)
       .max(100)
-      .default(5)
+      .default(DEFAULT_PUBLICATION_THRESHOLD)
       .describe('Patient counts 1 … threshold − 1 are not published, nor anything they could be derived from; a group with fewer patients is not analysed (docs/observational.md, "Small counts")'),
   })
   .strict()

@@ -24,7 +24,7 @@ import { suppressionPattern } from './disclosure/secondary-suppression.js';
 export type { UptakeOutputs } from './disclosure/cell-model.js';
 export type { DisclosureRule } from './disclosure/disclosure-rule.js';
 
-import { SUPPRESSED, type Masked } from '../suppressed-marker.js';
+import { DEFAULT_PUBLICATION_THRESHOLD, SUPPRESSED, type Masked } from '../suppressed-marker.js';
 export { SUPPRESSED, type Masked };
 
 type MaskNumbers<T, Count extends keyof T, Derived extends keyof T> = {
@@ -66,7 +66,7 @@ export interface SuppressedUptakeOutputs {
   loss: { hiddenCount: number; totalCount: number };
 }
 
-export const DEFAULT_RULE: DisclosureRule = { threshold: 5, protectionLevel: 5, zerosSensitive: false };
+export const DEFAULT_RULE: DisclosureRule = { threshold: DEFAULT_PUBLICATION_THRESHOLD, protectionLevel: DEFAULT_PUBLICATION_THRESHOLD, zerosSensitive: false };
 
 /** The hidden printed cells of the outputs (keys), for audits and tests: never printed. */
 export function hiddenCellKeys(out: UptakeOutputs, rule: DisclosureRule = DEFAULT_RULE, options: { secondary?: boolean } = {}): { model: CellModel; hidden: Set<string> } {

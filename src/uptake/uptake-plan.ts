@@ -11,6 +11,7 @@ import { zodShapeHint } from '../io/zod-shape.js';
 import { HtaError } from '../errors.js';
 import { REFERRERS, REGISTRY_COLUMNS, SEXES } from './referral.js';
 import { DATE_FORMATS } from './registry-dates.js';
+import { DEFAULT_PUBLICATION_THRESHOLD } from '../suppressed-marker.js';
 
 /** The equity breakdowns a plan may publish, in the order every output lists them. */
 export const EQUITY_DIMENSIONS = ['ageBand', 'sex', 'referrer'] as const;
@@ -94,14 +95,14 @@ export const uptakePlanSchema = z
     // Disclosure control: docs/disclosure-control.md.
     suppression: z
       .object({
-        threshold: z.number().int().min(1).max(100).default(5).describe('counts 1 … threshold − 1 are sensitive and suppressed'),
+        threshold: z.number().int().min(1).max(100).default(DEFAULT_PUBLICATION_THRESHOLD).describe('counts 1 … threshold − 1 are sensitive and suppressed'),
         protectionLevel: z
           .number().int().min(1).max(1000).optional()
           .describe('minimum width of the interval an attacker can derive for a suppressed count (default: the threshold)'),
         zerosSensitive: z.boolean().default(false).describe('suppress zeros too (structural zeros never are)'),
         acknowledgeLowThreshold: z.boolean().default(false).describe('required (true) for a threshold below 3'),
       })
-      .default({ threshold: 5, zerosSensitive: false, acknowledgeLowThreshold: false }),
+      .default({ threshold: DEFAULT_PUBLICATION_THRESHOLD, zerosSensitive: false, acknowledgeLowThreshold: false }),
     exportDate: z
       .string()
       .regex(/^\d{4}-\d{2}-\d{2}$/, 'a YYYY-MM-DD date')

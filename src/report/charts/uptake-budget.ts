@@ -12,6 +12,7 @@ import type { UptakeAnalysis } from '../../uptake/uptake-analysis.js';
 import { UPTAKE_CHART_TEXT, type Lang, fillPhrase, priceModelText } from '../i18n.js';
 import { drawable, lines, scopeLabel } from './uptake-chart-style.js';
 import { chartConfig, GREY_SHADES } from './chart-style.js';
+import { DEFAULT_PUBLICATION_THRESHOLD } from '../../suppressed-marker.js';
 
 export function uptakeBudgetSpec(budget: UptakeAnalysis['budget'], options: { region?: Scope; lang?: Lang; threshold?: number; exportDate?: string } = {}): TopLevelSpec {
   const lang = options.lang ?? 'en';
@@ -36,7 +37,7 @@ export function uptakeBudgetSpec(budget: UptakeAnalysis['budget'], options: { re
   const years = [...new Set(values.map((v) => v.year))].sort();
   const subtitle = lines(
     fillPhrase(t('budgetSubtitle'), { scope: scopeLabel(region, lang), mode: priceModelText(budget.mode, lang), volume: priceModelText(budget.volumeScope, lang), year: partialYear ?? '–', date: options.exportDate ?? '–' }),
-    hidden ? fillPhrase(t('skippedNote'), { n: hidden, k: options.threshold ?? 5 }) : '',
+    hidden ? fillPhrase(t('skippedNote'), { n: hidden, k: options.threshold ?? DEFAULT_PUBLICATION_THRESHOLD }) : '',
   );
   // Observed: white with a black outline; scenarios: light (low) to dark (high) grey.
   const fill = ['#FFFFFF', GREY_SHADES[3], GREY_SHADES[2], GREY_SHADES[0]] as string[];

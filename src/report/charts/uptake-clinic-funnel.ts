@@ -11,6 +11,7 @@ import type { FunnelCurvePoint } from '../../uptake/funnel-curve.js';
 import { formatFixed, funnelMethodText, UPTAKE_CHART_TEXT, type Lang, fillPhrase, percentSign } from '../i18n.js';
 import { drawable, lines, markerText } from './uptake-chart-style.js';
 import { chartConfig, FLAG_COLOURS, PALETTE } from './chart-style.js';
+import { DEFAULT_PUBLICATION_THRESHOLD } from '../../suppressed-marker.js';
 
 export interface ClinicFunnelInput {
   funnel: NonNullable<UptakeAnalysis['funnel']>;
@@ -52,7 +53,7 @@ export function uptakeClinicFunnelSpec(input: ClinicFunnelInput, options: { lang
   const overall = drawable(funnel.overallRate) ? funnel.overallRate : null;
   const subtitle = lines(
     fillPhrase(t('clinicSubtitle'), { rate: overall === null ? markerText(funnel.overallRate, lang) : `${formatFixed(100 * overall, 1, lang)}${percentSign(lang)}`, method: funnelMethodText(funnel.method, lang) }),
-    hidden ? fillPhrase(t('clinicsHidden'), { n: hidden, k: input.threshold ?? 5 }) : '',
+    hidden ? fillPhrase(t('clinicsHidden'), { n: hidden, k: input.threshold ?? DEFAULT_PUBLICATION_THRESHOLD }) : '',
   );
   const x = { field: 'n', type: 'quantitative' as const, title: t('referrals'), axis: { format: ',d' }, scale: { zero: true, nice: true } };
   const y = { type: 'quantitative' as const, title: t('activationRate'), axis: { format: '.0%' }, scale: { domain: [0, 1] } };

@@ -14,6 +14,7 @@ import type { CsvTable } from '../io/read-csv.js';
 import { looseForm } from '../trial/near-miss.js';
 import { isNoWord, isYesWord } from '../trial/yes-no-words.js';
 import { redcapEvent } from './redcap-event.js';
+import { weeksSinceBaseline } from './visit-weeks.js';
 
 export interface PlanDraft {
   plan: Record<string, unknown>;
@@ -262,8 +263,8 @@ export function draftPlan(csv: CsvTable, schemaRef: string): PlanDraft {
   if (baseline !== 'baseline') plan.baseline = baseline;
   // Visits in time order when every label says its time ("3m", "6w"): an export's first patient may lack a visit.
   const followUp = visits.filter((v) => v !== baseline);
-  const weeks = new Map(followUp.map((v) => [v, /^(\d+)([wm])$/.exec(v)] as const).map(([v, m]) => [v, m ? Number(m[1]) * (m[2] === 'm' ? 52 / 12 : 1) : NaN]));
-  if ([...weeks.values()].every((w) => !Number.isNaN(w))) followUp.sort((a, b) => weeks.get(a)! - weeks.get(b)!);
+  const weeks = new Map(followUp.map((v) => [v, weeksSinceBaseline(v, baseline)]));
+  if ([...weeks.values()].every((w) => w !== null)) followUp.sort((a, b) => weeks.get(a)! - weeks.get(b)!);
   if (!visits.some((v) => v === baseline && (v === 'baseline' || BASELINE.test(looseForm(v))))) checks.push(`no visit is named like a baseline; "${baseline}" was taken as the baseline`);
   if (!followUp.length) checks.push('no follow-up visit was found: validate works, but analyze needs follow-up visits in "timepoints"');
 

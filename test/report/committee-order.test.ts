@@ -10,7 +10,7 @@ import { trajectoriesSpec } from '../../src/report/charts/trajectories.js';
 import { trialChartContext } from '../../src/report/charts/trial-chart-context.js';
 import { trialReportKind } from '../../src/report/kinds/trial-report.js';
 import { characteristicLabel } from '../../src/report/table-one.js';
-import { weeksSinceBaseline } from '../../src/report/visit-weeks.js';
+import { weeksSinceBaseline } from '../../src/plan/visit-weeks.js';
 import { runCli, tempDir } from '../support/run-cli.js';
 import type { AnalysisResult } from '../../src/analysis/results-schema.js';
 import { readCsvFile } from '../../src/io/read-csv.js';

@@ -8,7 +8,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { AnalysisResult } from '../../analysis/results-schema.js';
 import { fillPhrase } from '../i18n.js';
-import { weeksSinceBaseline } from '../visit-weeks.js';
+import { weeksSinceBaseline } from '../../plan/visit-weeks.js';
 import { ARM_COLOURS, chartConfig, FONT_SIZE } from './chart-style.js';
 import { textWidth } from '../render/chart-font.js';
 import type { TrialChartContext } from './trial-chart-context.js';

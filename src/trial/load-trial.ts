@@ -48,7 +48,8 @@ export const DEFAULT_WITHDRAWAL_COLUMN = 'withdrawal_reason';
 
 /** REDCap's column naming the repeating instrument of a row (empty on the visit rows). */
 const REDCAP_REPEAT = 'redcap_repeat_instrument';
-const REDCAP_REPEAT_LABEL = 'repeat instrument';
+/** The repeating-instrument column as raw and label exports head it, compared as column-resolver.ts folds names. */
+const REDCAP_REPEAT_HEADERS = new Set([REDCAP_REPEAT, 'repeat instrument']);
 
 const NO_COVARIATES: (string | number | null)[] = [];
 
@@ -250,7 +251,7 @@ export function loadTrial(source: CsvTable, plan: Plan, options: LoadTrialOption
   // marked in `redcap_repeat_instrument`. One holding none of the plan's values belongs to another
   // form and is passed over (counted); one holding them is a problem: hta reads one row per visit.
   // A REDCap label export heads that column "Repeat Instrument" (and names its forms by label).
-  const repeatCol = wide ? -1 : Math.max(colOf(REDCAP_REPEAT), table.header.findIndex((h) => foldColumnName(h) === REDCAP_REPEAT_LABEL));
+  const repeatCol = wide ? -1 : table.header.findIndex((h) => REDCAP_REPEAT_HEADERS.has(foldColumnName(h)));
   const repeatName = repeatCol < 0 ? REDCAP_REPEAT : (table.header[repeatCol] as string).trim();
   const planCells = repeatCol < 0 ? [] : [...new Set([...sources.flatMap((s) => s.columnIndexes), ...covariates.map((c) => c.idx), ...(reasonCol >= 0 ? [reasonCol] : [])])];
   const repeatRows = { rows: 0, instruments: new Set<string>() };
@@ -664,7 +665,8 @@ function scoreCell(src: OutcomeSource, cells: FieldReader, row: RowContext, item
         ok = false;
         const idx = src.columnIndexes[k] as number;
         const allowed = range.values ? range.values.join(', ') : `${range.min} to ${range.max}`;
-        row.add({ ...row.at(idx), value: state === DIGIT ? String(cellValue) : cellText, expected: `an answer ${range.values ? 'of' : 'from'} ${allowed} (${inst.name.en} item ${k + 1})${src.coders?.[k]?.closed ? ' after the answer codes' : ''}`, ...missingCodeHint(state === DIGIT ? String(cellValue) : cellText, `item.range:${src.key}`) });
+        const value = state === DIGIT ? String(cellValue) : cellText;
+        row.add({ ...row.at(idx), value, expected: `an answer ${range.values ? 'of' : 'from'} ${allowed} (${inst.name.en} item ${k + 1})${src.coders?.[k]?.closed ? ' after the answer codes' : ''}`, ...missingCodeHint(value, `item.range:${src.key}`) });
         continue;
       }
       items[k] = v;

@@ -391,7 +391,7 @@ function guessEligibleColumns(header: readonly string[], missing: readonly strin
   for (const name of ['region', 'year', 'eligible'] as const) {
     const wanted = given?.[name] ?? name;
     if (!missing.includes(wanted)) continue;
-    const candidates = header.filter((h) => ELIGIBLE_SYNONYMS[name].test(h.trim().toLowerCase()));
+    const candidates = header.filter((h) => ELIGIBLE_SYNONYMS[name].test(headerKey(h)));
     if (candidates.length !== 1) return undefined;
     mapping[name] = candidates[0]!.trim();
   }

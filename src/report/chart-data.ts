@@ -48,10 +48,16 @@ export function assertFiniteChart(chart: ChartSpec): void {
 /**
  * The charts worth drawing, and the sections' text for the others: a chart whose data are
  * empty is dropped and its section gets `reason` (in the report language) where the chart
- * would be. Every kept chart is checked for non-finite numbers.
+ * would be; a chart in `leftOut` (by name) is dropped with its own reason there (a kind that
+ * knows why, e.g. every number suppressed). Every kept chart is checked for non-finite numbers.
  */
-export function dropEmptyCharts(charts: readonly ChartSpec[], sections: readonly PageSection[], reason: string): { charts: ChartSpec[]; sections: PageSection[] } {
-  const kept = charts.filter((c) => !chartDataIsEmpty(c.spec));
+export function dropEmptyCharts(
+  charts: readonly ChartSpec[],
+  sections: readonly PageSection[],
+  reason: string,
+  leftOut: ReadonlyMap<string, string> = new Map(),
+): { charts: ChartSpec[]; sections: PageSection[] } {
+  const kept = charts.filter((c) => !leftOut.has(c.name) && !chartDataIsEmpty(c.spec));
   kept.forEach(assertFiniteChart);
   const names = new Set(kept.map((c) => c.name));
   return {
@@ -59,7 +65,7 @@ export function dropEmptyCharts(charts: readonly ChartSpec[], sections: readonly
     sections: sections.map((s) => {
       if (!s.chart || names.has(s.chart)) return s;
       const { chart: _chart, ...rest } = s;
-      return { ...rest, intro: [...(s.intro ?? []), reason] };
+      return { ...rest, intro: [...(s.intro ?? []), leftOut.get(s.chart) ?? reason] };
     }),
   };
 }

@@ -22,6 +22,7 @@ import { localizedText } from '../localized-text.js';
 import type { ReportEnv, ReportKind } from './report-kind.js';
 import { analyseUptakeOffThread } from '../uptake-off-thread.js';
 import { numberCaptions } from '../number-captions.js';
+import { drawable } from '../charts/uptake-chart-style.js';
 
 
 export const uptakeEntrySchema = z.object({
@@ -127,24 +128,17 @@ export const uptakeReportKind: ReportKind<typeof uptakeEntrySchema> = {
     const provenance = fillPhrase(t('provenance'), { version: env.version, registry: entry.registry, eligible: entry.eligible, plan: entry.plan, threshold: analysis.threshold });
     // A chart whose every number is suppressed would be an empty frame of markers (a small
     // registry): its section says so instead, above the table that shows the markers.
-    const shown = (v: unknown) => typeof v === 'number' && Number.isFinite(v);
     const scopeRows = analysis.metrics.filter((m) => m.period === 'all' && m.dimension === 'all' && m.region !== 'national');
     const allHidden = new Set<string>();
-    if (!scopeRows.some((m) => shown(m.referrals) || shown(m.activations) || shown(m.atRisk4w) || shown(m.atRisk12w))) allHidden.add('activation-funnel');
-    if (!analysis.metrics.some((m) => m.region === 'national' && m.period === 'all' && (equityDims as readonly string[]).includes(m.dimension) && shown(m.activationRate))) allHidden.add('equity');
+    if (!scopeRows.some((m) => drawable(m.referrals) || drawable(m.activations) || drawable(m.atRisk4w) || drawable(m.atRisk12w))) allHidden.add('activation-funnel');
+    if (!analysis.metrics.some((m) => m.region === 'national' && m.period === 'all' && (equityDims as readonly string[]).includes(m.dimension) && drawable(m.activationRate))) allHidden.add('equity');
     // (Years after the export date print 0 activations by definition; the chart leaves them out.)
     const observedYears = analysis.uptake.filter((u) => u.year <= Number(analysis.exportDate.slice(0, 4)));
-    if (observedYears.length > 0 && !observedYears.some((u) => shown(u.per1000))) allHidden.add('uptake-per-1000');
-    if (funnel && funnel.rows.length > 0 && !funnel.rows.some((r) => shown(r.rate))) allHidden.add('clinic-funnel');
+    if (observedYears.length > 0 && !observedYears.some((u) => drawable(u.per1000))) allHidden.add('uptake-per-1000');
+    if (funnel && funnel.rows.length > 0 && !funnel.rows.some((r) => drawable(r.rate))) allHidden.add('clinic-funnel');
     const monthly = analysis.metrics.filter((m) => m.periodType === 'month' && m.dimension === 'all');
-    if (monthly.length > 0 && !monthly.some((m) => shown(m.activations))) allHidden.add('uptake-over-time');
-    for (const section of sections) {
-      if (section.chart && allHidden.has(section.chart)) {
-        delete section.chart;
-        section.intro = [...(section.intro ?? []), REPORT_TEXT.chartAllSuppressed[lang]];
-      }
-    }
-    const drawable = dropEmptyCharts(charts.filter((c) => !allHidden.has(c.name)), sections, REPORT_TEXT.chartEmpty[lang]);
-    return { page: { lang, title, provenance, sections: numberCaptions(drawable.sections, lang) }, charts: drawable.charts, results: analysis };
+    if (monthly.length > 0 && !monthly.some((m) => drawable(m.activations))) allHidden.add('uptake-over-time');
+    const kept = dropEmptyCharts(charts, sections, REPORT_TEXT.chartEmpty[lang], new Map([...allHidden].map((name) => [name, REPORT_TEXT.chartAllSuppressed[lang]])));
+    return { page: { lang, title, provenance, sections: numberCaptions(kept.sections, lang) }, charts: kept.charts, results: analysis };
   },
 };

@@ -13,6 +13,7 @@ import { z } from 'zod';
 import type { Problem } from '../errors.js';
 import { DATE_FORMAT_EXAMPLE, dateParser, type DateFormat } from './registry-dates.js';
 import type { RegionSet } from './regions.js';
+import { foldColumnName } from '../trial/column-resolver.js';
 
 /** The five Danish regions: the simulator's default (real files name their own; see regions.ts). */
 export const REGIONS = ['Hovedstaden', 'Midtjylland', 'Syddanmark', 'Sjælland', 'Nordjylland'] as const;
@@ -178,8 +179,8 @@ export function referralFieldSchemas(rules: ReferralRules) {
 /** Where the registry columns sit in a file: 0-based index per column. */
 export type ColumnIndex = Record<RegistryColumn, number>;
 
-/** Header cells compare NFC-normalised, trimmed and case-insensitively. */
-export const headerKey = (h: string): string => h.normalize('NFC').trim().toLowerCase();
+/** How a registry column name compares: as the trial export's (column-resolver.ts), case, NFC and surrounding (no-break) spaces aside. */
+export const headerKey = foldColumnName;
 
 /**
  * Maps a header to column positions, each registry column under its name in `names` (the

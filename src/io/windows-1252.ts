@@ -1,0 +1,107 @@
+/**
+ * Windows-1252, the encoding of Danish Excel's "CSV (semikolonsepareret)" and of other
+ * Windows programs' plain "CSV": the export most Danish users have. A file that is not UTF-8 is
+ * read as Windows-1252 when its text is plausible as such, and refused otherwise
+ * (docs/input-trial-export.md#encodings).
+ *
+ * Plausible means: no byte that Windows-1252 leaves undefined (0x81, 0x8D, 0x8F, 0x90, 0x9D), and
+ * no symbol between two letters. The second rule is what tells Windows-1252 from the encodings
+ * that would be misread as it: their Danish letters are symbols in Windows-1252 — code page 850
+ * (DOS, old SAS) writes "Sædvanlig" as bytes that read "S‘dvanlig", Mac Roman as "S¾dvanlig" —
+ * A UTF-8 file with one stray Windows-1252 byte is refused too: its own letters read "Ã¦" for
+ * "æ", "â€“" for "–" (Ã, Â or â followed by a byte 0x80–0xBF: UTF-8's lead byte of every
+ * Latin-1 letter and of "–", "’", "€"; no Danish, German or English text has that pair). A misread
+ * "æ" would never match an arm or region label, or worse, be published as a clinic's name.
+ *
+ * Node's TextDecoder("windows-1252") decodes bytes 0x80–0x9F as Latin-1 does (C1 controls, not
+ * "€", "–", "’"), so the 32 code points of that range are listed here (the Unicode
+ * consortium's mapping table CP1252.TXT); every other byte is its own code point.
+ */
+
+/** Code points of bytes 0x80–0x9F; -1 where Windows-1252 defines no character. */
+const HIGH = [
+  0x20ac, -1, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, -1, 0x017d, -1,
+  -1, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, -1, 0x017e, 0x0178,
+];
+
+const HIGH_TEXT = HIGH.map((cp) => (cp < 0 ? '' : String.fromCharCode(cp)));
+
+/** The character of one byte (undefined for the five undefined bytes). */
+export function windows1252Char(byte: number): string | undefined {
+  if (byte >= 0x80 && byte <= 0x9f) return HIGH_TEXT[byte - 0x80] || undefined;
+  return String.fromCharCode(byte);
+}
+
+/** Bytes → text. Undefined bytes must have been refused before (see Windows1252Check). */
+export function decodeWindows1252(bytes: Uint8Array): string {
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+  return /[\x80-\x9f]/.test(text) ? text.replace(/[\x80-\x9f]/g, (c) => HIGH_TEXT[c.charCodeAt(0) - 0x80]!) : text;
+}
+
+const LETTER = /\p{L}/u;
+const isLetter = (c: string | undefined): boolean => c !== undefined && LETTER.test(c);
+
+/** Why a byte makes the file implausible as Windows-1252: where it is and what was seen. */
+export interface Implausible {
+  /** 1-based line. */
+  line: number;
+  /** Byte offset in the file. */
+  offset: number;
+  byte: number;
+  why: string;
+}
+
+/**
+ * Checks bytes, chunk by chunk, as Windows-1252 text (the rules above). Chunks arrive in file
+ * order; a symbol at the end of one chunk is judged when the next one's first byte is seen.
+ */
+export class Windows1252Check {
+  /** The first implausible byte, once found. */
+  implausible: Implausible | undefined;
+  /** Distinct non-ASCII characters seen (in order of first appearance), for the reader's note. */
+  readonly characters: string[] = [];
+  #seen = new Set<string>();
+  #line = 1;
+  #offset = 0;
+  /** The previous byte's character (context for the next chunk's first byte). */
+  #prev: string | undefined;
+  #prevByte = 0;
+  /** A non-letter, non-ASCII character waiting for the next byte: [its char, byte, offset, line, char before it]. */
+  #pending: { char: string; byte: number; offset: number; line: number; before: string | undefined } | undefined;
+
+  add(bytes: Uint8Array): void {
+    for (let i = 0; i < bytes.length && !this.implausible; i++) {
+      const b = bytes[i]!;
+      const offset = this.#offset + i;
+      const char = b < 0x80 ? String.fromCharCode(b) : windows1252Char(b);
+      if (this.#pending) {
+        const p = this.#pending;
+        this.#pending = undefined;
+        if (isLetter(p.before) && isLetter(char)) {
+          this.implausible = { line: p.line, offset: p.offset, byte: p.byte, why: `"${p.char}" between two letters` };
+          break;
+        }
+      }
+      if (b >= 0x80 && b <= 0xbf && (this.#prevByte === 0xc2 || this.#prevByte === 0xc3 || this.#prevByte === 0xe2)) {
+        this.implausible = { line: this.#line, offset: offset - 1, byte: this.#prevByte, why: `UTF-8 text mixed in ("${this.#prev}${char ?? ''}" is how a UTF-8 letter or sign reads as Windows-1252)` };
+        break;
+      }
+      this.#prevByte = b;
+      if (b === 0x0a) this.#line++;
+      if (char === undefined) {
+        this.implausible = { line: this.#line, offset, byte: b, why: 'a byte Windows-1252 does not define' };
+        break;
+      }
+      if (b >= 0x80) {
+        if (!this.#seen.has(char)) {
+          this.#seen.add(char);
+          this.characters.push(char);
+        }
+        // "’" between letters is an apostrophe ("don’t"); other symbols there are misread letters.
+        if (!isLetter(char) && char !== '\u2019') this.#pending = { char, byte: b, offset, line: this.#line, before: this.#prev };
+      }
+      this.#prev = char;
+    }
+    this.#offset += bytes.length;
+  }
+}

@@ -1,7 +1,7 @@
 /**
- * The `input` block of `hta analyze --json` records what the plan's codes changed and which rows
- * `--exclude-invalid` left out (grouped, line ranges, never ids). Both appear only when they
- * apply, so results of plain exports are unchanged.
+ * The `input` block of `hta analyze --json` records the export's encoding when it is not UTF-8,
+ * what the plan's codes changed and which rows `--exclude-invalid` left out (grouped, line
+ * ranges, never ids). Each appears only when it applies, so results of plain exports are unchanged.
  */
 import { summarizeExclusion } from '../trial/exclusion-summary.js';
 import type { TrialData } from '../trial/trial-data.js';
@@ -9,6 +9,7 @@ import type { AnalysisResult } from './results-schema.js';
 
 export function withInputRecord(result: AnalysisResult, trial: TrialData): AnalysisResult {
   const input: AnalysisResult['input'] = { ...result.input };
+  if (trial.encoding) input.encoding = trial.encoding;
   if (trial.recoded.length) input.recoded = trial.recoded;
   if (trial.excluded) input.excluded = summarizeExclusion(trial.excluded, trial.plan.columns.id);
   return { ...result, input };

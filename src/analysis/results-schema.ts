@@ -238,6 +238,7 @@ export const analysisResultSchema = z.object({
     file: z.string(),
     layout: z.enum(['long', 'wide']),
     patients: z.object({ intervention: z.number().int(), control: z.number().int() }),
+    encoding: z.enum(['windows-1252', 'utf-16le', 'utf-16be']).optional().describe('How the export was decoded when it is not UTF-8 (present then): Windows-1252 (Excel\'s plain "CSV") or UTF-16 ("Unicode text")'),
     recoded: z.array(recodeCountSchema).optional().describe("Cells changed by the plan's answer and missing-value codes (present when any was)"),
     excluded: exclusionSchema.optional().describe('Rows left out by --exclude-invalid / "invalidRows": "exclude" (present in that mode)'),
   }),

@@ -3,6 +3,7 @@
  * uptake plan for a tiered intervention price, the published figures), checking the cross-
  * references zod alone cannot see. Every problem is collected before stopping. docs/plan-cea.md.
  */
+import { encodingNote } from '../io/encoding-note.js';
 import { dirname, resolve } from 'node:path';
 import { HtaError, type Problem } from '../errors.js';
 import { jsonProblems, locateProblems, readJsonFile } from '../io/read-json.js';
@@ -35,6 +36,8 @@ export interface ResolvedCeaPlan {
   /** Cost of the intervention per intervention patient, and where it comes from. */
   interventionPrice: { price: number; source: string; tier?: { uptakePlan: string; mode: 'all-units' | 'marginal'; nationalVolume: number; rate: number } };
   published: PublishedCea | null;
+  /** How the unit-cost file was read when it is not UTF-8 (io/encoding-note.ts): notes for stderr. */
+  readNotes?: string[];
 }
 
 export function loadCeaPlanFile(file: string): ResolvedCeaPlan {
@@ -50,14 +53,15 @@ export function loadCeaPlanFile(file: string): ResolvedCeaPlan {
   const problems = crossCheck(plan, trialPlan, file);
   if (problems.length) throw new HtaError('plan.invalid', `${file} is not a valid cost-effectiveness plan`, locateProblems(json, problems));
 
-  const unitCosts = typeof plan.unitCosts === 'string' ? readUnitCostFile(resolve(dir, plan.unitCosts), plan) : inlineUnitCosts(plan.unitCosts);
+  const readNotes: string[] = [];
+  const unitCosts = typeof plan.unitCosts === 'string' ? readUnitCostFile(resolve(dir, plan.unitCosts), plan, (note) => readNotes.push(note)) : inlineUnitCosts(plan.unitCosts);
   const missing = plan.resourceUse.filter((r) => !Object.hasOwn(unitCosts, r.key));
   if (missing.length) {
     const where = typeof plan.unitCosts === 'string' ? resolve(dir, plan.unitCosts) : file;
     throw new HtaError('plan.invalid', `${where} has no unit cost for ${missing.length} resource item(s)`, missing.map((r) => ({ file: where, field: 'unitCosts', value: r.key, expected: `a unit cost for resource item "${r.key}"` })));
   }
   const published = plan.published ? parsePublishedCea(readJsonFile(resolve(dir, plan.published), 'published figures'), resolve(dir, plan.published)) : null;
-  return { file, plan, trialPlanFile, trialPlan, unitCosts, interventionPrice: interventionPriceOf(plan, dir, file), published };
+  return { file, plan, trialPlanFile, trialPlan, unitCosts, interventionPrice: interventionPriceOf(plan, dir, file), published, ...(readNotes.length ? { readNotes } : {}) };
 }
 
 function crossCheck(plan: CeaPlan, trial: Plan, file: string): Problem[] {
@@ -113,8 +117,10 @@ const UNIT_COST_COLUMNS = ['item', 'unit_cost', 'currency', 'price_year', 'sourc
  * plan's currency (`250 kr.`, `DKK 1.950,00`) and thousands separators (`1.234,50`) — read by
  * `readAmounts`, because the file-wide decimal-mark guess would read Danish `1.340` as 1.34.
  */
-export function readUnitCostFile(file: string, plan: Pick<CeaPlan, 'currency' | 'priceYear' | 'resourceUse'>): Record<string, UnitCost> {
+export function readUnitCostFile(file: string, plan: Pick<CeaPlan, 'currency' | 'priceYear' | 'resourceUse'>, onNote?: (note: string) => void): Record<string, UnitCost> {
   const csv = readCsvFile(file);
+  const note = encodingNote(file, csv.dialect);
+  if (note) onNote?.(note);
   const col = new Map(csv.header.map((h, i) => [h.trim().toLowerCase(), i]));
   const absent = UNIT_COST_COLUMNS.filter((c) => !col.has(c));
   if (absent.length) {

@@ -46,6 +46,7 @@ export function registerAnalyze(program: Command, io: CliIo, setExit: (code: num
       if (samplePath) guardPaths({ inputs: [{ option: 'population.targetSample', path: samplePath }], outputs: [opts.csv !== undefined ? { option: '--csv', path: opts.csv } : undefined, opts.excludedOut !== undefined ? { option: '--excluded-out', path: opts.excludedOut } : undefined] });
       const targetSample = readTargetSample(samplePath, trial.plan);
       reportExclusion(trial, io, opts.excludedOut);
+      if (targetSample?.readNote) io.stderr(`note: ${targetSample.readNote}\n`);
       if (trial.plan.design === 'observational') {
         if ((await analyzeObservationalCommand(trial, io, { ...opts, lang })) !== 0) setExit(1);
         return;

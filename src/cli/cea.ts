@@ -40,7 +40,7 @@ export function registerCea(program: Command, io: CliIo): void {
       const csv = readCsvFile(file);
       const { ceaExportColumns } = await import('../cea/cea-patients.js');
       const trial = loadTrial(csv, resolved.trialPlan, { excludeInvalid: resolved.trialPlan.invalidRows === 'exclude', alsoColumns: ceaExportColumns(resolved.plan) });
-      for (const note of trial.columnNotes ?? []) io.stderr(`note: ${note}\n`);
+      for (const note of [...(resolved.readNotes ?? []), ...(trial.readNotes ?? [])]) io.stderr(`note: ${note}\n`);
       const bar = progressBar(io, 'bootstrap');
       const result = analyzeCea(trial, csv, resolved, {
         version: packageVersion(),

@@ -47,7 +47,7 @@ export function passedOverNote(trial: TrialData): string | undefined {
 
 /** After a successful load: the notes (columns read from another spelling, rows read past), the stderr lines on excluded rows, and the --excluded-out file. */
 export function reportExclusion(trial: TrialData, io: CliIo, excludedOut: string | undefined): void {
-  for (const note of trial.columnNotes ?? []) io.stderr(`note: ${note}\n`);
+  for (const note of trial.readNotes ?? []) io.stderr(`note: ${note}\n`);
   const note = passedOverNote(trial);
   if (note) io.stderr(`note: ${note}\n`);
   if (!trial.excluded) return;

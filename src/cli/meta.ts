@@ -1,4 +1,6 @@
 /** `hta meta`: pool study-level results (published estimates or arm summaries) and judge them. */
+import { encodingNote } from '../io/encoding-note.js';
+import { readCsvFile } from '../io/read-csv.js';
 import type { Command } from 'commander';
 import { HtaError } from '../errors.js';
 import type { Direction } from '../instruments/instrument.js';
@@ -51,14 +53,17 @@ export function registerMeta(program: Command, io: CliIo): void {
     .option('--lang <lang>', 'language of the text output: en or da', oneOf('--lang', ['en', 'da'] as const), 'en' as Lang)
     .action(async (file: string, opts: MetaCliOptions) => {
       // Loaded on use: `hta --help` should not pay for the meta-analysis modules.
-      const [{ metaAnalyze }, { metaText }, { readStudiesFile }, { armNames }] = await Promise.all([
+      const [{ metaAnalyze }, { metaText }, { parseStudies }, { armNames }] = await Promise.all([
         import('../meta/meta-analyze.js'),
         import('../meta/meta-table.js'),
         import('../meta/read-studies.js'),
         import('../report/arm-names.js'),
       ]);
       const plan = opts.plan ? loadPlanFile(opts.plan) : undefined;
-      const table = readStudiesFile(file);
+      const csv = readCsvFile(file);
+      const note = encodingNote(file, csv.dialect);
+      if (note) io.stderr(`note: ${note}\n`);
+      const table = parseStudies(csv);
       const result = metaAnalyze(table, {
         version: packageVersion(),
         ...(plan ? { plan, planFile: opts.plan } : {}),

@@ -4,6 +4,7 @@
  * of those files and prints it with every default filled in (kinds and schemas: plan-files.ts);
  * and `plan init`, which drafts a trial plan from an export (draft-plan.ts).
  */
+import { encodingNote } from '../io/encoding-note.js';
 import type { Command } from 'commander';
 import { existsSync } from 'node:fs';
 import { dirname, relative, resolve, sep } from 'node:path';
@@ -73,6 +74,8 @@ export function registerPlan(program: Command, io: CliIo): void {
         text = draft.stdout;
       } else {
         const csv = readCsvFile(file);
+        const note = encodingNote(file, csv.dialect);
+        if (note) io.stderr(`note: ${note}\n`);
         const schemaRef = relative(resolve(opts.out ? dirname(opts.out) : '.'), fileURLToPath(new URL('../../schemas/plan.schema.json', import.meta.url))).split(sep).join('/');
         const draft = draftPlan(csv, schemaRef);
         text = JSON.stringify(draft.plan, null, 2) + '\n';
@@ -104,7 +107,7 @@ export function registerPlan(program: Command, io: CliIo): void {
         // The same reading as `hta validate`: the same column matching, problems and notes.
         const { loadTrialInputs, passedOverNote } = await import('./load-inputs.js');
         const { trial } = loadTrialInputs(opts.export, file, { need: 'rows' });
-        for (const note of [...(trial.columnNotes ?? []), passedOverNote(trial)]) if (note) io.stderr(`note: ${note}\n`);
+        for (const note of [...(trial.readNotes ?? []), passedOverNote(trial)]) if (note) io.stderr(`note: ${note}\n`);
       }
       io.stdout(json(checked.value));
     });

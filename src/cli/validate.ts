@@ -36,7 +36,7 @@ export function registerValidate(program: Command, io: CliIo): void {
           ...summarizeTrial(trial),
           recoded: trial.recoded,
           excluded: trial.excluded ? summarizeExclusion(trial.excluded, trial.plan.columns.id) : null,
-          warnings: [...(trial.columnNotes ?? []), notice, passedOverNote(trial)].filter((w): w is string => w !== undefined),
+          warnings: [...(trial.readNotes ?? []), notice, passedOverNote(trial)].filter((w): w is string => w !== undefined),
         };
         // The exclusion summary is part of the output itself (text or JSON), not repeated on stderr.
         writeExcludedOut(trial, io, opts.excludedOut);

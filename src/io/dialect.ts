@@ -14,6 +14,11 @@ export interface Dialect {
   crlf: boolean;
   /** The file is UTF-16 with a byte-order mark (Excel "Unicode text", SurveyXact), read decoded. */
   utf16?: 'utf-16le' | 'utf-16be';
+  /**
+   * The file is not UTF-8 and was read as Windows-1252 (Excel's plain "CSV"), decoded
+   * (io/windows-1252.ts); `characters`: its non-ASCII characters, for the note that says so.
+   */
+  windows1252?: { characters: string };
 }
 
 /** Counts each candidate separator in the header line outside quotes; the most frequent wins. */

@@ -15,6 +15,7 @@ import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { HtaError, type Problem } from '../errors.js';
 import { CsvSyntaxError, type ScannedRecord, scanCsv } from './csv-scan.js';
 import { firstInvalidUtf8, notUtf8 } from './utf8.js';
+import { decodeWindows1252, type Implausible, Windows1252Check } from './windows-1252.js';
 import { DecimalMarkSniffer, type Delimiter, type Dialect, sniffDelimiter } from './dialect.js';
 
 export interface CsvRecord {
@@ -88,15 +89,30 @@ export interface ReadCsvOptions {
 /** Reads and checks `file` in one streamed pass; its records stream from the file when iterated. */
 export function readCsvFile(file: string, options: ReadCsvOptions = {}): CsvTable {
   const chunkBytes = Math.max(1, Math.floor(options.chunkBytes ?? CHUNK));
-  const source = new FileChunks(file, chunkBytes);
+  let source = new FileChunks(file, chunkBytes);
   let shape: TableShape;
   try {
     shape = scanTable(source, file, undefined);
+  } catch (err) {
+    source.close();
+    // Not UTF-8 (and no byte-order mark saying it is): Windows-1252 if its text is plausible as
+    // such, read again from the start decoded (windows-1252.ts); refused otherwise.
+    if (!(err instanceof NotUtf8WithoutMark)) throw err;
+    const check = new Windows1252Check();
+    source = new FileChunks(file, chunkBytes, check);
+    try {
+      shape = scan(source, file, undefined);
+    } catch (again) {
+      throw check.implausible?.utf8 ? mixedEncodings(err.error, check.implausible) : again;
+    } finally {
+      source.close();
+    }
   } finally {
     source.close();
   }
-  const records = new FileRecords(file, shape, source.identity, chunkBytes);
-  return { file, header: shape.header, records, dialect: source.utf16 ? { ...shape.dialect, utf16: source.utf16 } : shape.dialect };
+  const records = new FileRecords(file, shape, source.identity, chunkBytes, source.legacy !== undefined);
+  const legacy = source.legacy instanceof Windows1252Check ? source.legacy : undefined;
+  return { file, header: shape.header, records, dialect: withEncoding(shape.dialect, source.utf16, legacy) };
 }
 
 export function parseCsvText(input: string, file: string): CsvTableInMemory {
@@ -106,9 +122,78 @@ export function parseCsvText(input: string, file: string): CsvTableInMemory {
 export function parseCsvBytes(bytes: Buffer, file: string): CsvTableInMemory {
   const records: CsvRecord[] = [];
   const utf16 = utf16Of(bytes);
-  const chunks = new BufferChunks(utf16 ? Buffer.from(decodeUtf16(file, new TextDecoder(utf16, { fatal: true }), bytes, false), 'utf8') : bytes);
-  const shape = scanTable(chunks, file, records);
-  return { file, header: shape.header, records, dialect: utf16 ? { ...shape.dialect, utf16 } : shape.dialect };
+  let legacy: Windows1252Check | undefined;
+  let text = bytes;
+  if (utf16) text = Buffer.from(decodeUtf16(file, new TextDecoder(utf16, { fatal: true }), bytes, false), 'utf8');
+  else if (!isUtf8(bytes) && !UTF8_BOM.every((b, i) => bytes[i] === b) && notCsvFile(file, bytes.subarray(0, 16)) === undefined) {
+    legacy = new Windows1252Check();
+    legacy.add(bytes);
+    if (legacy.implausible?.utf8) {
+      const at = Math.max(0, firstInvalidUtf8(bytes));
+      throw mixedEncodings(notUtf8(file, bytes, at, 0, 0, true), legacy.implausible);
+    }
+    if (legacy.implausible) throw notWindows1252(file, legacy.implausible);
+    text = Buffer.from(decodeWindows1252(bytes), 'utf8');
+  }
+  const shape = scan(new BufferChunks(text), file, records);
+  return { file, header: shape.header, records, dialect: withEncoding(shape.dialect, utf16, legacy) };
+}
+
+/** The dialect with what the bytes were decoded from, when they were not UTF-8. */
+function withEncoding(dialect: Dialect, utf16: Utf16 | undefined, legacy: Windows1252Check | undefined): Dialect {
+  if (utf16) return { ...dialect, utf16 };
+  if (legacy) return { ...dialect, windows1252: { characters: legacy.characters.join('') } };
+  return dialect;
+}
+
+/**
+ * What `scanTable` throws for bytes that are not UTF-8 in a file without a UTF-8 byte-order mark:
+ * the caller may read the file again as Windows-1252. (With the mark, the file says it is UTF-8:
+ * its `notUtf8` error is thrown as it is.)
+ */
+class NotUtf8WithoutMark {
+  constructor(readonly error: HtaError) {}
+}
+
+/**
+ * A file that is UTF-8 in part (`utf8`: where UTF-8 text is) and not UTF-8 elsewhere (`notUtf8`:
+ * the first byte that is not): named at that byte, which is where the other encoding came in.
+ */
+function mixedEncodings(notUtf8: HtaError, utf8: Implausible): HtaError {
+  const first = notUtf8.problems[0]!;
+  return new HtaError('input.invalid', `${first.file} mixes two encodings`, [
+    {
+      ...first,
+      expected: `UTF-8 text like line ${utf8.line} (this line was written in another encoding, most likely Windows-1252: typed or pasted in by another program) — save the whole file again as "CSV UTF-8" (Danish: "CSV UTF-8 (kommasepareret)")`,
+    },
+  ]);
+}
+
+/** `scanTable` for input that is read once: a file that is not UTF-8 is refused as such. */
+function scan(c: Chunks, file: string, keep: CsvRecord[] | undefined): TableShape {
+  try {
+    return scanTable(c, file, keep);
+  } catch (err) {
+    throw err instanceof NotUtf8WithoutMark ? err.error : err;
+  }
+}
+
+/**
+ * The file is neither UTF-8 nor plausible Windows-1252: named at the byte that says so, with
+ * what it looks like instead (code page 850 or Mac Roman letters, or UTF-8 mixed in).
+ */
+function notWindows1252(file: string, at: Implausible): HtaError {
+  const hex = at.byte.toString(16).toUpperCase().padStart(2, '0');
+  return new HtaError('input.invalid', `${file} is not UTF-8 text, nor Windows-1252 text`, [
+    {
+      file,
+      line: at.line,
+      value: `byte 0x${hex} at byte offset ${at.offset}: ${at.why}`,
+      expected:
+        'UTF-8 text: save it from Excel as "CSV UTF-8" (Danish: "CSV UTF-8 (kommasepareret)"). A file that is not UTF-8 is read as Windows-1252 (Excel\'s plain "CSV"), but not this one: code page 850 (DOS, SAS), Mac Roman and UTF-8 mixed with Windows-1252 write æ, ø and å as other bytes, refused rather than misread',
+      kind: 'encoding.utf8',
+    },
+  ]);
 }
 
 /**
@@ -343,10 +428,17 @@ class FileChunks implements Chunks {
   readonly utf16: Utf16 | undefined;
   readonly #decoder: TextDecoder | undefined;
   #raw: Buffer | undefined;
+  /**
+   * Set when the file is read as Windows-1252 (decoded to UTF-8 as read): the check its bytes
+   * pass on the first read (`Windows1252Check`), or 'windows-1252' on a re-read of a checked file.
+   */
+  readonly legacy: Windows1252Check | 'windows-1252' | undefined;
   constructor(
     readonly file: string,
     chunkBytes: number,
+    legacy?: Windows1252Check | 'windows-1252',
   ) {
+    this.legacy = legacy;
     this.buf = Buffer.allocUnsafe(chunkBytes);
     try {
       this.#fd = openSync(file, 'r');
@@ -359,10 +451,8 @@ class FileChunks implements Chunks {
       this.close();
       throw unreadableFile(file, err);
     }
-    if (this.utf16) {
-      this.#decoder = new TextDecoder(this.utf16, { fatal: true });
-      this.#raw = Buffer.allocUnsafe(Math.max(2, chunkBytes));
-    }
+    if (this.utf16) this.#decoder = new TextDecoder(this.utf16, { fatal: true });
+    if (this.utf16 || legacy) this.#raw = Buffer.allocUnsafe(Math.max(2, chunkBytes));
   }
   more(): boolean {
     if (this.eof) return false;
@@ -377,7 +467,7 @@ class FileChunks implements Chunks {
       this.buf.copy(bigger, 0, 0, this.end);
       this.buf = bigger;
     }
-    if (this.#decoder) return this.#moreDecoded(this.#decoder, this.#raw!);
+    if (this.#raw) return this.#moreDecoded(this.#raw);
     let n: number;
     try {
       n = readSync(this.#fd, this.buf, this.end, this.buf.length - this.end, null);
@@ -392,8 +482,8 @@ class FileChunks implements Chunks {
     this.end += n;
     return true;
   }
-  /** `more` for a UTF-16 file: a chunk of its bytes, decoded, appended as UTF-8. */
-  #moreDecoded(decoder: TextDecoder, raw: Buffer): boolean {
+  /** `more` for a UTF-16 or Windows-1252 file: a chunk of its bytes, decoded, appended as UTF-8. */
+  #moreDecoded(raw: Buffer): boolean {
     let n: number;
     try {
       n = readSync(this.#fd, raw, 0, raw.length, null);
@@ -403,7 +493,7 @@ class FileChunks implements Chunks {
     }
     let text: string;
     try {
-      text = decodeUtf16(this.file, decoder, raw.subarray(0, n), n > 0);
+      text = this.#decode(raw.subarray(0, n), n > 0);
     } catch (err) {
       this.close();
       throw err;
@@ -421,6 +511,14 @@ class FileChunks implements Chunks {
       return bytes.length > 0;
     }
     return true;
+  }
+  #decode(bytes: Buffer, stream: boolean): string {
+    if (this.#decoder) return decodeUtf16(this.file, this.#decoder, bytes, stream);
+    if (this.legacy instanceof Windows1252Check) {
+      this.legacy.add(bytes);
+      if (this.legacy.implausible) throw notWindows1252(this.file, this.legacy.implausible);
+    }
+    return decodeWindows1252(bytes);
   }
   close(): void {
     // Once only: a read error closes early and the caller's `finally` closes again, and by then
@@ -550,7 +648,14 @@ function scanTable(c: Chunks, file: string, keep: CsvRecord[] | undefined): Tabl
     const from = checked - c.base;
     if (cut > from) {
       const fresh = view.subarray(from, cut);
-      if (!isUtf8(fresh)) throw notUtf8(file, fresh, Math.max(0, firstInvalidUtf8(fresh)), linesBefore, checked, true);
+      if (!isUtf8(fresh)) {
+        const error = notUtf8(file, fresh, Math.max(0, firstInvalidUtf8(fresh)), linesBefore, checked, true);
+        if (!bom) throw new NotUtf8WithoutMark(error);
+        // The mark says UTF-8: the file is not read as anything else.
+        throw new HtaError('input.invalid', error.message, [
+          { ...error.problems[0]!, expected: 'UTF-8 text, as the byte-order mark at its start says; text of another encoding was added to it — save it again as "CSV UTF-8"' },
+        ]);
+      }
       for (let i = fresh.indexOf(LF); i >= 0; i = fresh.indexOf(LF, i + 1)) linesBefore++;
       checked = c.base + cut;
     }
@@ -675,6 +780,8 @@ class FileRecords implements CsvRecords {
     readonly shape: TableShape,
     readonly identity: string,
     readonly chunkBytes: number,
+    /** The file was read as Windows-1252 (its first read checked that it is). */
+    readonly windows1252 = false,
   ) {
     this.length = shape.count;
   }
@@ -683,7 +790,7 @@ class FileRecords implements CsvRecords {
     const { file, shape } = this;
     const d = shape.dialect.delimiter;
     const width = shape.header.length;
-    const c = new FileChunks(file, this.chunkBytes);
+    const c = new FileChunks(file, this.chunkBytes, this.windows1252 ? 'windows-1252' : undefined);
     try {
       if (c.identity !== this.identity) throw new HtaError('input.invalid', `${file} changed while it was being read; run the command again`);
       let line = 1;

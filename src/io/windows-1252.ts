@@ -49,6 +49,8 @@ export interface Implausible {
   offset: number;
   byte: number;
   why: string;
+  /** The byte starts UTF-8 text (the file mixes UTF-8 with Windows-1252). */
+  utf8?: true;
 }
 
 /**
@@ -78,12 +80,12 @@ export class Windows1252Check {
         const p = this.#pending;
         this.#pending = undefined;
         if (isLetter(p.before) && isLetter(char)) {
-          this.implausible = { line: p.line, offset: p.offset, byte: p.byte, why: `"${p.char}" between two letters` };
+          this.implausible = { line: p.line, offset: p.offset, byte: p.byte, why: `${p.char} between two letters` };
           break;
         }
       }
       if (b >= 0x80 && b <= 0xbf && (this.#prevByte === 0xc2 || this.#prevByte === 0xc3 || this.#prevByte === 0xe2)) {
-        this.implausible = { line: this.#line, offset: offset - 1, byte: this.#prevByte, why: `UTF-8 text mixed in ("${this.#prev}${char ?? ''}" is how a UTF-8 letter or sign reads as Windows-1252)` };
+        this.implausible = { line: this.#line, offset: offset - 1, byte: this.#prevByte, why: `UTF-8 text (${this.#prev}${char ?? ''} is how UTF-8 writes a letter or sign, read as Windows-1252)`, utf8: true };
         break;
       }
       this.#prevByte = b;

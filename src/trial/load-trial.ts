@@ -7,6 +7,7 @@
  * with the header or plan still abort. Messages never carry a patient id. See
  * docs/input-trial-export.md.
  */
+import { encodingNote } from '../io/encoding-note.js';
 import { groupWording } from '../observational/group-wording.js';
 import { HtaError, type Problem } from '../errors.js';
 import { parseNumber } from '../io/parse-number.js';
@@ -87,6 +88,8 @@ export function loadTrial(source: CsvTable, plan: Plan, options: LoadTrialOption
   // The header in the plan's spelling (`gruppe` read as the plan's `Gruppe`): from here on every
   // lookup, message field and output names the column as the plan does (column-resolver.ts).
   const { table: csv, notes: columnNotes } = inPlanSpelling(source, [...columnsNamedBy(plan, source.header), ...(options.alsoColumns ?? [])]);
+  const encoding = encodingNote(source.file, source.dialect);
+  const readNotes = encoding ? [encoding, ...columnNotes] : columnNotes;
   const wide = plan.layout === 'wide' || (plan.layout === 'auto' && isWide(csv, plan.columns.time, exportTimes));
   const table: LongTable = wide ? wideToLong(csv, plan.columns.time, exportTimes) : csv;
   // A project randomised into REDCap arms: each row's arm is the suffix of its event name.
@@ -443,7 +446,8 @@ export function loadTrial(source: CsvTable, plan: Plan, options: LoadTrialOption
     excluded: exclude ? { rows: badLines.size, problems: rowProblems } : null,
     ...(repeatRows.rows > 0 ? { passedOver: { rows: repeatRows.rows, instruments: [...repeatRows.instruments], why: `REDCap repeating-instrument rows (${[...repeatRows.instruments].map((i) => JSON.stringify(i)).join(', ')}) with none of the plan's columns filled` } } : {}),
     ...(reasonCol >= 0 ? { withdrawalColumn: reasonColumn } : {}),
-    ...(columnNotes.length ? { columnNotes } : {}),
+    ...(readNotes.length ? { readNotes } : {}),
+    ...(source.dialect.windows1252 ? { encoding: 'windows-1252' as const } : source.dialect.utf16 ? { encoding: source.dialect.utf16 } : {}),
   });
 }
 

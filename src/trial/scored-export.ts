@@ -37,7 +37,7 @@ export function* scoredExportLines(csv: CsvTable, trial: TrialData): Generator<s
       ? scored.flatMap((s) => trial.times.map((t, k) => ({ header: name(`${s.key}_${timeLabelOut(t)}`), key: s.key, time: k })))
       : scored.map((s) => ({ header: name(s.key), key: s.key, time: -1 }));
 
-  const { delimiter, decimalComma, bom, crlf, utf16 } = csv.dialect;
+  const { delimiter, decimalComma, bom, crlf, utf16, windows1252 } = csv.dialect;
   // Cells are neutralised against spreadsheet formulas (csv-formula.ts) before quoting.
   // The first-character test is neutralizeFormula's own (=, +, -, @, tab, CR), made here so that
   // the ~80 million plain cells of a 200 MB export skip its regexes.
@@ -47,9 +47,9 @@ export function* scoredExportLines(csv: CsvTable, trial: TrialData): Generator<s
     return v.includes(delimiter) || /["\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
   };
   const eol = crlf ? '\r\n' : '\n';
-  // Outputs are UTF-8; a UTF-16 input (Excel "Unicode text") gets the BOM by which Excel
-  // still opens the copy with its æ, ø and å intact.
-  yield (bom || utf16 ? '\uFEFF' : '') + [...csv.header, ...newColumns.map((c) => c.header)].map(quote).join(delimiter) + eol;
+  // Outputs are UTF-8; a UTF-16 input (Excel "Unicode text") or a Windows-1252 one (Excel's
+  // plain "CSV") gets the BOM by which Excel still opens the copy with its æ, ø and å intact.
+  yield (bom || utf16 || windows1252 ? '\uFEFF' : '') + [...csv.header, ...newColumns.map((c) => c.header)].map(quote).join(delimiter) + eol;
   // Records and kept rows are both in file order: walk them together (no index by line).
   let i = 0;
   for (const rec of csv.records) {

@@ -5,6 +5,7 @@
  * text). Every problem is collected and reported as `file:line:column (column): "value" —
  * expected …`, exit 2.
  */
+import { encodingNote } from '../io/encoding-note.js';
 import { dirname, isAbsolute, join } from 'node:path';
 import { HtaError, type Problem } from '../errors.js';
 import { parseNumber } from '../io/parse-number.js';
@@ -22,6 +23,8 @@ export interface TargetSample {
   rows: (string | number)[][];
   /** Rows left out for a missing model value. */
   excludedMissing: number;
+  /** How the file was read when it is not UTF-8 (io/encoding-note.ts): a note for stderr. */
+  readNote?: string;
 }
 
 /**
@@ -90,5 +93,6 @@ export function readTargetSample(path: string | undefined, plan: Plan): TargetSa
   });
   if (problems.length) throw new HtaError('input.invalid', `${file}: ${problems.length} problem(s) in the target sample`, problems);
   if (rows.length === 0) throw new HtaError('input.invalid', `${file}: the target sample has no row with every model column (${spec.model.join(', ')}) filled`, [{ file, line: 1, expected: 'at least one target patient with every model value' }]);
-  return { file: spec.file, model: spec.model, rows, excludedMissing };
+  const readNote = encodingNote(file, csv.dialect);
+  return { file: spec.file, model: spec.model, rows, excludedMissing, ...(readNote ? { readNote } : {}) };
 }

@@ -103,8 +103,10 @@ export interface TrialData {
   passedOver?: { rows: number; why: string; instruments: string[] };
   /** The withdrawal-reason column, when the export has one (the patients' `withdrawal`). */
   withdrawalColumn?: string;
-  /** Plan columns read from a header name written differently (case, spaces, Unicode form): notes for stderr, never part of results. */
-  columnNotes?: string[];
+  /** How the export was read: its encoding when not UTF-8 (io/encoding-note.ts), plan columns read from a header name written differently (case, spaces, Unicode form). Notes for stderr, never part of results. */
+  readNotes?: string[];
+  /** The export's encoding when it is not UTF-8 (read decoded: io/read-csv.ts), for the results' record. */
+  encoding?: 'windows-1252' | 'utf-16le' | 'utf-16be';
 }
 
 /** Patients randomised per arm. */

@@ -31,11 +31,16 @@ describe('packed CSV reading', () => {
     expect(t.records[0]!.cells).toEqual(['1', 'two\nlines']);
     expect(parseCsvText('id,x\r1,a\r2,b\r', 'mac.csv').records.map((r) => [r.line, r.raw[1]])).toEqual([[2, 'a'], [3, 'b']]);
   });
-  it('refuses bytes that are not UTF-8, naming the line and byte offset', () => {
-    const bytes = Buffer.concat([Buffer.from('id,region\n1,Sj'), Buffer.from([0xe6]), Buffer.from('lland\n')]);
-    const e = errorOf(() => parseCsvBytes(bytes, 'latin1.csv'));
-    expect(e.message).toBe('latin1.csv is not UTF-8 text');
-    expect(e.problems[0]).toMatchObject({ line: 2, value: 'byte 0xE6 at byte offset 14' });
+  it('reads Windows-1252 (Excel\'s plain "CSV"), and refuses other bytes that are not UTF-8, naming the line and byte offset', () => {
+    const cp1252 = Buffer.concat([Buffer.from('id,region\n1,Sj'), Buffer.from([0xe6]), Buffer.from('lland\n')]);
+    const t = parseCsvBytes(cp1252, 'cp1252.csv');
+    expect(t.records[0]!.cells).toEqual(['1', 'Sjælland']);
+    expect(t.dialect.windows1252).toEqual({ characters: 'æ' });
+    // Code page 850 writes æ as 0x91, which Windows-1252 reads as "‘": not between two letters.
+    const dos = Buffer.concat([Buffer.from('id,region\n1,Sj'), Buffer.from([0x91]), Buffer.from('lland\n')]);
+    const e = errorOf(() => parseCsvBytes(dos, 'cp850.csv'));
+    expect(e.message).toBe('cp850.csv is not UTF-8 text, nor Windows-1252 text');
+    expect(e.problems[0]).toMatchObject({ line: 2, value: 'byte 0x91 at byte offset 14: ‘ between two letters' });
     expect(e.problems[0]!.expected).toMatch(/CSV UTF-8/);
   });
   it('reads a quoted semicolon header (SPSS, Excel)', () => {

@@ -64,13 +64,25 @@ describe('streamed CSV reading', () => {
     }
   });
 
-  it('names the line and byte offset of a non-UTF-8 byte in a later chunk, before an earlier quoting error', () => {
-    const bytes = Buffer.concat([Buffer.from('id,region\n1,"open\n2,x\n3,Sj'), Buffer.from([0xe6]), Buffer.from('lland\n')]);
-    const file = join(dir, 'latin1.csv');
+  it('names the line and byte offset of a byte that is neither UTF-8 nor Windows-1252 in a later chunk, before an earlier quoting error', () => {
+    // Code page 850's æ (0x91) reads "‘" in Windows-1252: between two letters, not a letter.
+    const bytes = Buffer.concat([Buffer.from('id,region\n1,"open\n2,x\n3,Sj'), Buffer.from([0x91]), Buffer.from('lland\n')]);
+    const file = join(dir, 'cp850.csv');
     writeFileSync(file, bytes);
     const e = errorOf(() => readCsvFile(file, { chunkBytes: 5 }));
-    expect(e.message).toBe(`${file} is not UTF-8 text`);
-    expect(e.problems[0]).toMatchObject({ line: 4, value: 'byte 0xE6 at byte offset 26' });
+    expect(e.message).toBe(`${file} is not UTF-8 text, nor Windows-1252 text`);
+    expect(e.problems[0]).toMatchObject({ line: 4, value: 'byte 0x91 at byte offset 26: ‘ between two letters' });
+  });
+
+  it('reads a Windows-1252 file again, decoded, each time its records are iterated (quoting error named after it is decoded)', () => {
+    const file = join(dir, 'cp1252.csv');
+    writeFileSync(file, Buffer.concat([Buffer.from('id,region\n1,Sj'), Buffer.from([0xe6]), Buffer.from('lland\n2,'), Buffer.from([0xc6]), Buffer.from('r'), Buffer.from([0xf8]), Buffer.from('\n')]));
+    const t = readCsvFile(file, { chunkBytes: 3 });
+    expect([...t.records].map((r) => r.cells[1])).toEqual(['Sjælland', 'Ærø']);
+    expect([...t.records].map((r) => r.cells[1])).toEqual(['Sjælland', 'Ærø']);
+    const bad = join(dir, 'cp1252-quote.csv');
+    writeFileSync(bad, Buffer.concat([Buffer.from('id,region\n1,"Sj'), Buffer.from([0xe6]), Buffer.from('lland\n')]));
+    expect(errorOf(() => readCsvFile(bad, { chunkBytes: 4 })).message).toBe(`${bad} is not valid CSV`);
   });
 
   it('refuses to read on when the file changed after it was checked', () => {

@@ -53,8 +53,8 @@ describe('loadTrial with a header written differently from the plan', () => {
   it('reads long exports in the plan\'s names (decomposed å included), with the same data as the plan-cased file', () => {
     const exact = loadTrial(parseCsvText(text('Løbenr,Gruppe,Tid,RMDQ,Område'), 'a.csv'), plan);
     const loose = loadTrial(parseCsvText(text(`løbenr,GRUPPE,tid,rmdq,${NFD('område')}`), 'a.csv'), plan);
-    expect(exact.columnNotes).toBeUndefined();
-    expect(loose.columnNotes).toHaveLength(5);
+    expect(exact.readNotes).toBeUndefined();
+    expect(loose.readNotes).toHaveLength(5);
     expect(loose.patients).toEqual(exact.patients);
     expect(loose.patients[0]!.attributes).toEqual({ Område: 'Nord' });
     expect([...loose.rows.scores.rmdq!]).toEqual([...exact.rows.scores.rmdq!]);

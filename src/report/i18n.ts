@@ -348,6 +348,10 @@ export const REPORT_TEXT = {
     en: "{rows} of the export belong to REDCap repeating instruments ({instruments}) and hold none of the plan's columns: they were not read.",
     da: '{rows} i eksporten hører til gentagne REDCap-skemaer ({instruments}) og indeholder ingen af planens kolonner: de er ikke indlæst.',
   },
+  encodingNote: {
+    en: 'The export is not UTF-8: it was read as {encoding}, as {program} saves it.',
+    da: 'Eksportfilen er ikke UTF-8: den er indlæst som {encoding}, sådan som {program} gemmer den.',
+  },
   figure: { en: 'Figure', da: 'Figur' },
   table: { en: 'Table', da: 'Tabel' },
   sofTitle: { en: 'Summary of findings', da: 'Evidensprofil (resumé af resultater)' },

@@ -11,6 +11,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseCsvBytes, readCsvFile } from '../../src/io/read-csv.js';
 import { readUnitCostFile } from '../../src/cea/load-cea-plan.js';
+import { trialReportKind } from '../../src/report/kinds/trial-report.js';
+import { reportEnv } from '../support/report-env.js';
 import { runCli, tempDir } from '../support/run-cli.js';
 import { expectClose } from '../support/tolerance.js';
 
@@ -89,6 +91,16 @@ describe('a trial export saved as Windows-1252 (Danish Excel "CSV (semikolonsepa
     expect(plan.arms).toEqual({ intervention: 'App og vanlig behandling', control: 'Sædvanlig behandling' });
     const v = await runCli('validate', `${DIR}/export.csv`, '--plan', out, '--json');
     expect(v.code, v.stderr).toBe(0);
+  });
+
+  it('the trial page says in its methods how the export was read, in English and Danish; the UTF-8 twin\'s page does not', async () => {
+    const methods = async (lang: 'en' | 'da', data: string) => {
+      const built = await trialReportKind.build({ id: 'r', kind: 'trial', out: 'r', lang, data, plan: 'plan.json', characteristics: [] } as never, reportEnv(DIR, lang));
+      return built.page.sections.find((s) => s.id === 'methods')!.intro!.join('\n');
+    };
+    expect(await methods('en', 'export.csv')).toContain('The export is not UTF-8: it was read as Windows-1252, as Excel\'s plain "CSV" saves it.');
+    expect(await methods('da', 'export.csv')).toContain('Eksportfilen er ikke UTF-8: den er indlæst som Windows-1252, sådan som Excels almindelige "CSV (semikolonsepareret)" gemmer den.');
+    expect(await methods('en', 'export-utf8.csv')).not.toContain('UTF-8');
   });
 
   it('hta score writes the copy as UTF-8 with the BOM Excel needs, its æ, ø, € intact', async () => {

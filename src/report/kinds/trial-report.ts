@@ -233,7 +233,7 @@ const sensitivitySection: TrialSectionBuilder = ({ ctx, result }) => {
 };
 
 const methodsSection: TrialSectionBuilder = ({ ctx, method, trial }) => [
-  { id: 'methods', title: ctx.text('methodsTitle'), intro: [fillPhrase(ctx.text('methodsText'), { method }), fillPhrase(ctx.text('sofIntro'), { method }), ...passedOverNotes(trial, ctx.text, ctx.lang)] },
+  { id: 'methods', title: ctx.text('methodsTitle'), intro: [fillPhrase(ctx.text('methodsText'), { method }), fillPhrase(ctx.text('sofIntro'), { method }), ...passedOverNotes(trial, ctx.text, ctx.lang), ...encodingNotes(trial, ctx.text, ctx.lang)] },
 ];
 
 /**
@@ -245,6 +245,16 @@ export function passedOverNotes(trial: TrialData, t: (key: 'passedOverNote') => 
   if (!p) return [];
   const rows = p.rows >= DEFAULT_PUBLICATION_THRESHOLD ? `${formatThousands(p.rows, 0, lang)} ${lang === 'da' ? 'rækker' : 'rows'}` : lang === 'da' ? 'Nogle rækker' : 'Some rows';
   return [fillPhrase(t('passedOverNote'), { rows, instruments: p.instruments.map((i) => `"${i}"`).join(', ') })];
+}
+
+/** How the export was decoded when it is not UTF-8 (io/read-csv.ts), said on the page for whoever reruns it. */
+export function encodingNotes(trial: Pick<TrialData, 'encoding'>, t: (key: 'encodingNote') => string, lang: Lang): string[] {
+  if (!trial.encoding) return [];
+  const [encoding, program] =
+    trial.encoding === 'windows-1252'
+      ? ['Windows-1252', lang === 'da' ? 'Excels almindelige "CSV (semikolonsepareret)"' : 'Excel\'s plain "CSV"']
+      : [trial.encoding.toUpperCase(), lang === 'da' ? 'Excels "Unicode-tekst"' : 'Excel\'s "Unicode text"'];
+  return [fillPhrase(t('encodingNote'), { encoding, program })];
 }
 
 /** The analysis warnings in the page's language, with its labels (results.json keeps analyze-trial.ts's English). */

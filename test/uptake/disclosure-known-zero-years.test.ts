@@ -163,3 +163,40 @@ describe('a date window past the export date', () => {
     expect(run.stderr).toMatch(/dateWindow\.to.*a date on or before exportDate 2025-09-30/);
   });
 });
+
+describe('those activated before the last 84 days (not yet at risk at 12 weeks)', () => {
+  const row = (region: string, period: string, n: number, atRisk12w = n) => ({
+    region, period, periodType: period === 'all' ? 'all' : period.length === 4 ? 'year' : 'month', dimension: 'all', level: 'all',
+    referrals: n, activations: n, atRisk4w: n, retained4w: n, atRisk12w, retained12w: atRisk12w,
+  });
+  const year = (region: string, y: number, activations: number) => ({ region, year: y, activations, eligible: 1000, per1000: activations, ciLower: 0, ciUpper: 1, method: 'wilson' });
+  const before84 = (model: ReturnType<typeof buildCellModel>, scope: string) => model.cells[model.index.get(`x|activated before the last 84 days|${scope}`)!];
+
+  it('are a cell of the model, structural (0) for a region whose first printed month is within the 84 days, though its year row starts on 1 January', () => {
+    // Export 13 February 2025: Hovedstaden first referred in December 2024 (its 2024 row starts 1 January).
+    const model = buildCellModel({
+      metrics: [row('Hovedstaden', 'all', 7, 0), row('Hovedstaden', '2024', 1, 0), row('Hovedstaden', '2025', 6, 0), row('Hovedstaden', '2024-12', 1, 0), row('Hovedstaden', '2025-01', 6, 0),
+        row('Syddanmark', 'all', 9, 2), row('Syddanmark', '2024', 4, 2), row('Syddanmark', '2025', 5, 0), row('Syddanmark', '2024-11', 4, 2), row('Syddanmark', '2025-01', 5, 0)] as never,
+      uptake: [year('Hovedstaden', 2024, 1), year('Hovedstaden', 2025, 6), year('Syddanmark', 2024, 4), year('Syddanmark', 2025, 5)] as never,
+      exportDate: '2025-02-13',
+    });
+    expect(before84(model, 'Hovedstaden')).toMatchObject({ value: 0, structural: true, published: false });
+    // Syddanmark referred from November: two activated more than 84 days before the export.
+    expect(before84(model, 'Syddanmark')).toMatchObject({ value: 2, structural: false, published: false });
+  });
+
+  it('a short export crossing the new year (zeros sensitive) is suppressed and the audit finds nothing narrow (the first version of this cell had no perturbation)', async () => {
+    const dir = tempDir();
+    const reg = join(dir, 'registry.csv'), elig = join(dir, 'eligible.csv'), plan = join(dir, 'plan.json');
+    writeFileSync(reg, simulateRegistry({ rows: 53, seed: 958143, startDate: '2024-11-15', years: 3 / 12 }));
+    writeFileSync(elig, simulateEligible({ seed: 958143 }));
+    const base = JSON.parse(readFileSync('data/plans/uptake.plan.json', 'utf8')) as Record<string, unknown>;
+    writeFileSync(plan, JSON.stringify({ ...base, firstYear: 2024, eligibleFill: 'carry-forward', suppression: { threshold: 4, zerosSensitive: true } }));
+    const audit = await runCli('uptake', reg, '--eligible', elig, '--plan', plan, '--audit', '--json');
+    expect(audit.stderr).toBe('');
+    expect(audit.code).toBe(0);
+    const a = JSON.parse(audit.stdout) as { audit: { narrow: unknown[]; disclosedDifferences: unknown[] } };
+    expect(a.audit.narrow).toEqual([]);
+    expect(a.audit.disclosedDifferences).toEqual([]);
+  }, 60_000);
+});

@@ -158,9 +158,14 @@ export function buildCellModel(out: UptakeOutputs): CellModel {
   // complement that protects nothing (a reader puts 0 back and recovers the total it was to hide).
   // A plan that publishes years but not months (docs/plan-uptake.md) still prints the first year.
   // Per scope: a region that began referring later has its own earlier years empty, and its rows say so.
+  // The finest series printed says it: with months, a scope's first month (its year row starts on
+  // 1 January, months before its first referral); without, its first year. As the audit reads
+  // them (attacker-audit.ts): a region that began referring in December has nobody at risk at 12
+  // weeks on a February export, and nobody activated before the last 84 days either.
+  const finest = out.metrics.some((r) => r.periodType === 'month') ? 'month' : 'year';
   const firstDayOf = new Map<string, number>();
   for (const r of out.metrics) {
-    if (r.periodType === 'all') continue;
+    if (r.periodType !== finest) continue;
     firstDayOf.set(r.region, Math.min(firstDayOf.get(r.region) ?? Infinity, periodStart(r.period)));
   }
   const firstYearOf = (scope: string): number => {
@@ -214,19 +219,18 @@ export function buildCellModel(out: UptakeOutputs): CellModel {
     }
   }
 
-  // Not yet at risk at 4 weeks = activated in the last 28 days before the export, all of them in
-  // the activation years those days fall in: those years' activations = the not yet at risk +
-  // those activated in them earlier, a count of patients one subtraction gives (export 31
-  // January: the activated of 1–3 January). A cell, unpublished, sensitive when small. The same
-  // cell for the 84 days of 12 weeks made the suppression's first LP infeasible with zeros
-  // sensitive on a 3-month export (a 50-row registry): left out, the audit still bounds it
-  // (docs/disclosure-control.md).
-  if (out.exportDate !== undefined) {
-    const DAYS = 28;
+  // Not yet at risk at 4 (12) weeks = activated in the last 28 (84) days before the export, all of
+  // them in the activation years those days fall in: those years' activations = the not yet at
+  // risk + those activated in them earlier, a count of patients one subtraction gives (export 31
+  // January: the activated of 1–3 January). A cell, unpublished, sensitive when small. (Until
+  // 3 December 2026 the 84-day cell was left out: a scope's first day was taken from its year
+  // row, 1 January, so a region first referring in December had this cell — identically its
+  // at-risk count, a structural 0 — as a sensitive zero no perturbation could move.)
+  if (out.exportDate !== undefined) for (const [DAYS, metric] of [[28, 'notYetAtRisk4w'], [84, 'notYetAtRisk12w']] as const) {
     const exportDay = dayOf(out.exportDate);
     const first = new Date((exportDay - (DAYS - 1)) * DAY).getUTCFullYear();
     for (const [scope, list] of years) {
-      const notYetKey = metricCellKey('notYetAtRisk4w', { region: scope as Scope, period: 'all', dimension: 'all', level: 'all' });
+      const notYetKey = metricCellKey(metric, { region: scope as Scope, period: 'all', dimension: 'all', level: 'all' });
       if (!index.has(notYetKey)) continue;
       const yearKeys = list.filter((y) => y.year >= first && y.year <= lastYear).map((y) => yearCellKey(scope, y.year));
       if (yearKeys.length === 0 || !yearKeys.every((k) => index.has(k))) continue;
@@ -236,9 +240,11 @@ export function buildCellModel(out: UptakeOutputs): CellModel {
         relate(inYears, yearKeys);
       }
       // A scope whose first referral period began within the window has everyone activated in it
-      // (its at-risk count is a structural zero): none before it, by definition.
+      // (its at-risk count is a structural zero): none before it, by definition. Without a
+      // printed period (a plan that publishes neither months nor years) no reader knows when it
+      // began: not structural, as its at-risk count is not (a fixed 0 here would pin that count).
       const beforeKey = `x|activated before the last ${DAYS} days|${scope}`;
-      add(beforeKey, valueOf(inYears) - valueOf(notYetKey), false, (firstDayOf.get(scope) ?? Infinity) + DAYS > exportDay);
+      add(beforeKey, valueOf(inYears) - valueOf(notYetKey), false, (firstDayOf.get(scope) ?? -Infinity) + DAYS > exportDay);
       relate(inYears, [notYetKey, beforeKey]);
     }
   }

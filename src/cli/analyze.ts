@@ -80,8 +80,8 @@ export function registerAnalyze(program: Command, io: CliIo, setExit: (code: num
           const sentence = tippingSentence(sens, unit, decimals, lang, arms);
           if (sentence) io.stdout(sentence + '\n');
         }
-        if (result.targetPopulation) io.stdout(targetPopulationText(result.targetPopulation, lang, (k) => widths.get(k), (k) => outcomeLabel(trial.plan, k, lang)));
-        if (result.subgroups) io.stdout(subgroupText(result.subgroups, lang, (k) => widths.get(k)));
+        if (result.targetPopulation) io.stdout(targetPopulationText(result.targetPopulation, lang, (k) => widths.get(k), (k) => outcomeLabel(trial.plan, k, lang), arms));
+        if (result.subgroups) io.stdout(subgroupText(result.subgroups, lang, (k) => widths.get(k), arms));
       }
       for (const w of result.warnings) io.stderr(`warning: ${w}\n`);
       // A row that could not be computed (overall, target population, subgroup level or interaction) exits 1.

@@ -190,8 +190,9 @@ const WITH_MARK = new RegExp(String.raw`^(?:(${MARK})\s*)?(.*?)(?:\s*(${MARK}))?
  * Danish Excel (`1.340`, `10.400`) looks like dot decimals to a file-wide guess and would be read
  * as 1.34 and 10.4 without a word. Here the column decides: a cell that can only be read one way
  * (`1.234,50`, `156,25`, `1.234.000` → decimal comma; `1,234.50`, `21.5` → decimal point) fixes
- * the mark for the whole column; when both kinds occur, every cell that does not read the same
- * either way is refused. With no such
+ * the mark for the whole column; when both kinds occur, the mark most such cells show is the
+ * column's and the others are refused (they are the odd ones to fix), and with as many of each,
+ * every cell that does not read the same either way is refused. With no such
  * cell, a `;`-separated file uses the decimal comma (what spreadsheets in comma-decimal locales
  * write, as for exports: docs/input-trial-export.md), a `,`-separated one the point, and in any
  * other (tab) file a cell such as `1.340` is refused. A cell that could be either (`1.340`,
@@ -214,10 +215,17 @@ export function readAmounts(cells: readonly (string | null)[], delimiter: string
   const marks = texts.map((t) => ('number' in t ? decimalMarkOf(t.number) : null));
   const comma = marks.findIndex((m) => m === ',');
   const dot = marks.findIndex((m) => m === '.');
-  const conflict = comma >= 0 && dot >= 0;
+  const commas = marks.filter((m) => m === ',').length;
+  const dots = marks.filter((m) => m === '.').length;
+  // Both marks: the one most cells show is the column's, and only the others are refused — the
+  // odd `1234.50` among seven decimal commas is the cell to fix. A tie names no culprit: every
+  // cell that reads differently either way is refused.
+  const minority: ',' | '.' | null = commas > 0 && dots > 0 && commas !== dots ? (commas > dots ? '.' : ',') : null;
+  const conflict = commas > 0 && dots > 0 && minority === null;
   // No cell decides: the separator does (`;` comes with the decimal comma, `,` with the point);
   // a tab file's `1.340` stays undecided and is refused rather than guessed.
-  const decided = conflict ? null : comma >= 0 ? ',' : dot >= 0 ? '.' : delimiter === ';' ? ',' : delimiter === ',' ? '.' : null;
+  const decided = conflict ? null : minority !== null ? (minority === ',' ? '.' : ',') : comma >= 0 ? ',' : dot >= 0 ? '.' : delimiter === ';' ? ',' : delimiter === ',' ? '.' : null;
+  const markName = (m: ',' | '.') => (m === ',' ? 'decimal comma' : 'decimal point');
   const ambiguous = (cell: string) => `a unit cost that cannot be misread: is "${cell}" thousands or decimals? Write it without a thousands separator (1340), or with its decimals (1.340,00 or 1,340.00)`;
   return texts.map((t, i): number | string => {
     if ('error' in t) return t.error;
@@ -225,6 +233,11 @@ export function readAmounts(cells: readonly (string | null)[], delimiter: string
     // "1.340" where the column's decimal mark is the point would be 1.34: one price written
     // 250.5 must not divide a list of whole kroner by 1000. A cell that could be either is
     // read only when the mark makes its separator the thousands one.
+    if (minority !== null && marks[i] === minority) {
+      const example = cells[marks.findIndex((m) => m === decided)]!.trim();
+      const others = minority === ',' ? dots : commas;
+      return `a unit cost with the ${markName(decided!)}, like the ${others} other amounts in the column that show their decimal mark (e.g. "${example}"); this one has a ${markName(minority)} — write every amount the same way`;
+    }
     const groupSep = /^[1-9]\d{0,2}([.,])\d{3}$/.exec(n.replace(/ /g, ''))?.[1];
     if (decided !== null && groupSep === decided) return ambiguous(cells[i]!.trim());
     if (decided === null) {

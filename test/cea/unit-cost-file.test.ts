@@ -57,6 +57,14 @@ describe('unit-cost files from a finance department', () => {
     expect(p.some((x) => x.startsWith('9:2 unit_cost'))).toBe(false);
   });
 
+  it('one amount with a decimal point among decimal commas: that cell is refused, alone, and the others are not blamed', () => {
+    // A tester's list (gp written 1234.50, the other prices with decimal commas).
+    const p = problemsOf(() => readUnitCostFile(join(dir, 'et-decimalpunktum.csv'), plan('DKK', 2023)));
+    expect(p).toEqual([expect.stringMatching(/^2:2 unit_cost 1234\.50 — a unit cost with the decimal comma, like the 6 other amounts in the column that show their decimal mark \(e\.g\. "kr\. 400,00"\); this one has a decimal point/)]);
+    // The same the other way round: one decimal comma among points.
+    expect(readAmounts(['21.50', '1,234.50', '3,5', '12'], ',', 'EUR')).toEqual([21.5, 1234.5, expect.stringMatching(/with the decimal point, like the 2 other amounts .* \(e\.g\. "21\.50"\); this one has a decimal comma/), 12]);
+  });
+
   it('takes the currency code in any case (dkk), and still refuses another one', () => {
     const file = join(tempDir(), 'priser.csv');
     writeFileSync(file, readFileSync(join(dir, 'priser.csv'), 'utf8').replaceAll(';DKK;', ';dkk;'));

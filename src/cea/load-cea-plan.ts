@@ -16,6 +16,7 @@ import { instruments } from '../instruments/registry.js';
 import { loadUptakePlanFile } from '../uptake/uptake-plan.js';
 import { tierCost } from '../uptake/tier-pricing.js';
 import { type CeaPlan, ceaPlanSchema } from './cea-plan-schema.js';
+import { type UnitCostColumn, unitCostColumns } from './unit-cost-columns.js';
 import { type PublishedCea, parsePublishedCea } from './published-cea.js';
 
 export interface UnitCost {
@@ -104,8 +105,6 @@ function inlineUnitCosts(costs: Exclude<CeaPlan['unitCosts'], string>): Record<s
     : { cost: u.cost, source: u.source.en, ...(u.source.da ? { sourceDa: u.source.da } : {}) }]));
 }
 
-const UNIT_COST_COLUMNS = ['item', 'unit_cost', 'currency', 'price_year', 'source'] as const;
-
 /**
  * The unit-cost price list: one row per item, each stating its currency and price year, which
  * must be the plan's — a price list in another currency or year would be added to the others
@@ -121,30 +120,28 @@ export function readUnitCostFile(file: string, plan: Pick<CeaPlan, 'currency' | 
   const csv = readCsvFile(file);
   const note = encodingNote(file, csv.dialect);
   if (note) onNote?.(note);
-  const col = new Map(csv.header.map((h, i) => [h.trim().toLowerCase(), i]));
-  const absent = UNIT_COST_COLUMNS.filter((c) => !col.has(c));
-  if (absent.length) {
-    throw new HtaError('input.invalid', `${file} is not a unit-cost file`, [{ file, line: 1, value: csv.header.join(','), expected: `the columns ${UNIT_COST_COLUMNS.join(', ')} (missing: ${absent.join(', ')})` }]);
-  }
+  // English or the usual Danish column names (unit-cost-columns.ts), a note for each Danish one.
+  const cols = unitCostColumns(file, csv.header, csv.dialect.delimiter);
+  for (const n of cols.notes) onNote?.(n);
   const items = new Set(plan.resourceUse.map((r) => r.key));
   const problems: Problem[] = [];
   const out: Record<string, UnitCost> = {};
   const lineOf = new Map<string, number>();
   const unused = new Set<string>();
-  const at = (name: (typeof UNIT_COST_COLUMNS)[number]) => col.get(name)!;
+  const at = (name: UnitCostColumn) => cols.at.get(name)!;
   // A row of missing-value cells only (NA, .) prices nothing (read-csv.ts skips `;;;;` rows).
   const rows = [...csv.records].filter((rec) => rec.cells.some((c) => c !== null));
   for (const rec of rows) {
     const item = rec.cells[at('item')] ?? null;
     if (item !== null && !items.has(item)) unused.add(item);
     // A price with no item name may be the row of a plan item: never skipped in silence.
-    if (item === null) problems.push({ file, line: rec.line, column: at('item') + 1, field: 'item', expected: `an item name: the row has other cells but no item (the plan's items: ${[...items].join(', ')})`, kind: 'unit-cost.item' });
+    if (item === null) problems.push({ file, line: rec.line, column: at('item') + 1, field: cols.name('item'), expected: `an item name: the row has other cells but no item (the plan's items: ${[...items].join(', ')})`, kind: 'unit-cost.item' });
   }
   const used = rows.filter((rec) => items.has(rec.cells[at('item')] ?? ''));
   const amounts = readAmounts(used.map((rec) => rec.cells[at('unit_cost')] ?? null), csv.dialect.delimiter, plan.currency);
   used.forEach((rec, r) => {
-    const cell = (name: (typeof UNIT_COST_COLUMNS)[number]) => rec.cells[at(name)] ?? null;
-    const where = (name: (typeof UNIT_COST_COLUMNS)[number], value: string | null) => ({ file, line: rec.line, column: at(name) + 1, field: name, ...(value !== null ? { value } : {}) });
+    const cell = (name: UnitCostColumn) => rec.cells[at(name)] ?? null;
+    const where = (name: UnitCostColumn, value: string | null) => ({ file, line: rec.line, column: at(name) + 1, field: cols.name(name), ...(value !== null ? { value } : {}) });
     const item = cell('item')!;
     const first = lineOf.get(item);
     if (first !== undefined) problems.push({ ...where('item', item), expected: `each item once (line ${first} has it too; keep the one that applies)`, kind: 'unit-cost.duplicate' });
@@ -159,13 +156,13 @@ export function readUnitCostFile(file: string, plan: Pick<CeaPlan, 'currency' | 
     const source = cell('source');
     if (source === null) problems.push({ ...where('source', source), expected: 'the source of the price', kind: 'unit-cost.source' });
     // Optional: the source in Danish, for a Danish page (docs/plan-cea.md).
-    const sourceDa = col.has('source_da') ? (rec.cells[col.get('source_da')!] ?? null) : null;
+    const sourceDa = cols.at.has('source_da') ? cell('source_da') : null;
     if (first === undefined && typeof amount === 'number' && source !== null) out[item] = { cost: amount, source, ...(sourceDa !== null ? { sourceDa } : {}) };
   });
   const missing = [...items].filter((k) => !lineOf.has(k));
   if (missing.length) {
     const listed = unused.size ? `; the file's other items are ${[...unused].map((u) => `"${u}"`).join(', ')} — rename the row to the plan's key` : '';
-    for (const k of missing) problems.push({ file, field: 'item', value: k, expected: `a row for resource item "${k}" of the plan${listed}`, kind: 'unit-cost.missing' });
+    for (const k of missing) problems.push({ file, field: cols.name('item'), value: k, expected: `a row for resource item "${k}" of the plan${listed}`, kind: 'unit-cost.missing' });
   }
   if (problems.length) throw new HtaError('input.invalid', `${file} has ${problems.length} problem(s)`, problems);
   return out;

@@ -73,7 +73,7 @@ export function registerAnalyze(program: Command, io: CliIo, setExit: (code: num
         if (sens) {
           const src = trial.sources.find((x) => x.key === sens.outcome);
           const decimals = src && src.instrument.range[1] - src.instrument.range[0] <= 2 ? 3 : 2;
-          const title = lang === 'da' ? 'Sensitivitetsanalyse for det primære udfald' : 'Sensitivity analysis of the primary outcome';
+          const title = lang === 'da' ? 'Sensitivitetsanalyse for det primære effektmål' : 'Sensitivity analysis of the primary outcome';
           io.stdout(`\n${title}: ${outcomeLabel(trial.plan, sens.outcome, lang)}, ${sens.time}\n`);
           io.stdout(renderTextTable(sensitivityTable(sens, lang, decimals, arms)));
           const unit = src?.instrument.unit[lang] ?? '';

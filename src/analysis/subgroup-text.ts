@@ -2,6 +2,7 @@
  * `hta analyze` text output for subgroups and the target population (the report shows them in
  * a later version; docs/subgroups.md). Level rows reuse the effects table's layout and verdicts.
  */
+import { type ArmNames, defaultArmNames } from '../report/arm-names.js';
 import { effectsTable } from '../report/effects-table.js';
 import { formatFixed, type Lang } from '../report/i18n.js';
 import { renderTextTable } from '../report/text-table.js';
@@ -17,14 +18,15 @@ function interactionLine(g: SubgroupResult, lang: Lang): string {
   return `${what}: ${stat}`;
 }
 
-export function subgroupText(groups: readonly SubgroupResult[], lang: Lang, widthOf: WidthOf): string {
+/** `arms`: the plan's arm names (report/arm-names.ts), so every table header names the arms alike. */
+export function subgroupText(groups: readonly SubgroupResult[], lang: Lang, widthOf: WidthOf, arms: ArmNames = defaultArmNames(lang)): string {
   if (!groups.length) return '';
   const out: string[] = [`\n${lang === 'da' ? 'Subgruppeanalyser' : 'Subgroup analyses'}\n`];
   for (const g of groups) {
     const pre = g.credibility.prespecified ? (lang === 'da' ? 'forhåndsspecificeret' : 'prespecified') : lang === 'da' ? 'ikke forhåndsspecificeret' : 'not prespecified';
     out.push(`\n${g.outcomeLabel}, ${g.time} — ${lang === 'da' ? 'efter' : 'by'} ${g.label[lang]} (${pre})\n`);
     const rows = g.levels.map((l) => ({ ...l.effect, outcome: `  ${l.level}` }));
-    const table = effectsTable(rows, lang, () => widthOf(g.outcome), 'short', (k) => k);
+    const table = effectsTable(rows, lang, () => widthOf(g.outcome), 'short', (k) => k, arms);
     table.header = [lang === 'da' ? 'Niveau' : 'Level', ...table.header.slice(1)];
     out.push(renderTextTable(table));
     const left = g.excluded.missing + g.excluded.otherValue;
@@ -34,7 +36,7 @@ export function subgroupText(groups: readonly SubgroupResult[], lang: Lang, widt
   return out.join('');
 }
 
-export function targetPopulationText(t: TargetPopulation, lang: Lang, widthOf: WidthOf, labelOf: (k: string) => string): string {
+export function targetPopulationText(t: TargetPopulation, lang: Lang, widthOf: WidthOf, labelOf: (k: string) => string, arms: ArmNames = defaultArmNames(lang)): string {
   const out: string[] = [`\n${lang === 'da' ? 'Målpopulation' : 'Target population'}: ${t.label[lang]}\n`];
   for (const c of t.criteria) {
     const ex = c.excluded.intervention + c.excluded.control;
@@ -43,7 +45,7 @@ export function targetPopulationText(t: TargetPopulation, lang: Lang, widthOf: W
       : `  ${c.label[lang]}: ${ex} excluded (${c.missing} with no value); remaining ${c.remaining.intervention}/${c.remaining.control}\n`);
   }
   if (!t.analysed) out.push(`${lang === 'da' ? 'Ikke analyseret' : 'Not analysed'}: ${t.reason ?? ''}\n`);
-  else out.push(renderTextTable(effectsTable(t.effects, lang, widthOf, 'short', labelOf)));
+  else out.push(renderTextTable(effectsTable(t.effects, lang, widthOf, 'short', labelOf, arms)));
   const titles = {
     raking: { en: "Effect transported to the target population's make-up (raking, design-based CI)", da: 'Effekten overført til målgruppens sammensætning (raking, designbaseret KI)' },
     'inverse-odds': { en: 'Effect transported to the target sample (inverse odds of trial membership, design-based CI)', da: 'Effekten overført til stikprøven fra målgruppen (inverse odds for forsøgsdeltagelse, designbaseret KI)' },
@@ -52,7 +54,7 @@ export function targetPopulationText(t: TargetPopulation, lang: Lang, widthOf: W
     const rows = (t.transported ?? []).filter((x) => x.weighting === weighting);
     if (!rows.length) continue;
     out.push(`\n${titles[weighting][lang]}\n`);
-    out.push(renderTextTable(effectsTable(rows.map((x) => x.effect), lang, widthOf, 'short', labelOf)));
+    out.push(renderTextTable(effectsTable(rows.map((x) => x.effect), lang, widthOf, 'short', labelOf, arms)));
     for (const x of rows) {
       if (!x.weights) continue;
       const w = x.weights;

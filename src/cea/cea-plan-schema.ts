@@ -73,7 +73,7 @@ export const ceaPlanSchema = z
     resourceUse: z.array(resourceItemSchema).min(1),
     unitCosts: z
       .union([z.record(z.string(), unitCostSchema), z.string().min(1)])
-      .describe('item key → { cost, source }, or a CSV file (columns item, unit_cost, currency, price_year, source, optional source_da) relative to this plan'),
+      .describe('item key → { cost, source }, or a CSV file (columns item, unit_cost, currency, price_year, source, optional source_da; or the Danish names Ydelse, Enhedspris, Valuta, Prisår, Kilde: docs/plan-cea.md) relative to this plan'),
     interventionCost: interventionCostSchema,
     responders: z.array(responderSchema).default([]).describe('responder definitions (as in the trial plan) for the cost per extra responder; the trial plan\'s own are used too'),
     responderTime: z.string().min(1).optional().describe('visit at which responders are counted (default: the last period)'),

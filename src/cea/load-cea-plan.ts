@@ -16,6 +16,7 @@ import { instruments } from '../instruments/registry.js';
 import { loadUptakePlanFile } from '../uptake/uptake-plan.js';
 import { tierCost } from '../uptake/tier-pricing.js';
 import { type CeaPlan, ceaPlanSchema } from './cea-plan-schema.js';
+import { type UnitCostColumn, unitCostColumns } from './unit-cost-columns.js';
 import { type PublishedCea, parsePublishedCea } from './published-cea.js';
 
 export interface UnitCost {
@@ -104,8 +105,6 @@ function inlineUnitCosts(costs: Exclude<CeaPlan['unitCosts'], string>): Record<s
     : { cost: u.cost, source: u.source.en, ...(u.source.da ? { sourceDa: u.source.da } : {}) }]));
 }
 
-const UNIT_COST_COLUMNS = ['item', 'unit_cost', 'currency', 'price_year', 'source'] as const;
-
 /**
  * The unit-cost price list: one row per item, each stating its currency and price year, which
  * must be the plan's — a price list in another currency or year would be added to the others
@@ -121,30 +120,28 @@ export function readUnitCostFile(file: string, plan: Pick<CeaPlan, 'currency' | 
   const csv = readCsvFile(file);
   const note = encodingNote(file, csv.dialect);
   if (note) onNote?.(note);
-  const col = new Map(csv.header.map((h, i) => [h.trim().toLowerCase(), i]));
-  const absent = UNIT_COST_COLUMNS.filter((c) => !col.has(c));
-  if (absent.length) {
-    throw new HtaError('input.invalid', `${file} is not a unit-cost file`, [{ file, line: 1, value: csv.header.join(','), expected: `the columns ${UNIT_COST_COLUMNS.join(', ')} (missing: ${absent.join(', ')})` }]);
-  }
+  // English or the usual Danish column names (unit-cost-columns.ts), a note for each Danish one.
+  const cols = unitCostColumns(file, csv.header, csv.dialect.delimiter);
+  for (const n of cols.notes) onNote?.(n);
   const items = new Set(plan.resourceUse.map((r) => r.key));
   const problems: Problem[] = [];
   const out: Record<string, UnitCost> = {};
   const lineOf = new Map<string, number>();
   const unused = new Set<string>();
-  const at = (name: (typeof UNIT_COST_COLUMNS)[number]) => col.get(name)!;
+  const at = (name: UnitCostColumn) => cols.at.get(name)!;
   // A row of missing-value cells only (NA, .) prices nothing (read-csv.ts skips `;;;;` rows).
   const rows = [...csv.records].filter((rec) => rec.cells.some((c) => c !== null));
   for (const rec of rows) {
     const item = rec.cells[at('item')] ?? null;
     if (item !== null && !items.has(item)) unused.add(item);
     // A price with no item name may be the row of a plan item: never skipped in silence.
-    if (item === null) problems.push({ file, line: rec.line, column: at('item') + 1, field: 'item', expected: `an item name: the row has other cells but no item (the plan's items: ${[...items].join(', ')})`, kind: 'unit-cost.item' });
+    if (item === null) problems.push({ file, line: rec.line, column: at('item') + 1, field: cols.name('item'), expected: `an item name: the row has other cells but no item (the plan's items: ${[...items].join(', ')})`, kind: 'unit-cost.item' });
   }
   const used = rows.filter((rec) => items.has(rec.cells[at('item')] ?? ''));
   const amounts = readAmounts(used.map((rec) => rec.cells[at('unit_cost')] ?? null), csv.dialect.delimiter, plan.currency);
   used.forEach((rec, r) => {
-    const cell = (name: (typeof UNIT_COST_COLUMNS)[number]) => rec.cells[at(name)] ?? null;
-    const where = (name: (typeof UNIT_COST_COLUMNS)[number], value: string | null) => ({ file, line: rec.line, column: at(name) + 1, field: name, ...(value !== null ? { value } : {}) });
+    const cell = (name: UnitCostColumn) => rec.cells[at(name)] ?? null;
+    const where = (name: UnitCostColumn, value: string | null) => ({ file, line: rec.line, column: at(name) + 1, field: cols.name(name), ...(value !== null ? { value } : {}) });
     const item = cell('item')!;
     const first = lineOf.get(item);
     if (first !== undefined) problems.push({ ...where('item', item), expected: `each item once (line ${first} has it too; keep the one that applies)`, kind: 'unit-cost.duplicate' });
@@ -159,13 +156,13 @@ export function readUnitCostFile(file: string, plan: Pick<CeaPlan, 'currency' | 
     const source = cell('source');
     if (source === null) problems.push({ ...where('source', source), expected: 'the source of the price', kind: 'unit-cost.source' });
     // Optional: the source in Danish, for a Danish page (docs/plan-cea.md).
-    const sourceDa = col.has('source_da') ? (rec.cells[col.get('source_da')!] ?? null) : null;
+    const sourceDa = cols.at.has('source_da') ? cell('source_da') : null;
     if (first === undefined && typeof amount === 'number' && source !== null) out[item] = { cost: amount, source, ...(sourceDa !== null ? { sourceDa } : {}) };
   });
   const missing = [...items].filter((k) => !lineOf.has(k));
   if (missing.length) {
     const listed = unused.size ? `; the file's other items are ${[...unused].map((u) => `"${u}"`).join(', ')} — rename the row to the plan's key` : '';
-    for (const k of missing) problems.push({ file, field: 'item', value: k, expected: `a row for resource item "${k}" of the plan${listed}`, kind: 'unit-cost.missing' });
+    for (const k of missing) problems.push({ file, field: cols.name('item'), value: k, expected: `a row for resource item "${k}" of the plan${listed}`, kind: 'unit-cost.missing' });
   }
   if (problems.length) throw new HtaError('input.invalid', `${file} has ${problems.length} problem(s)`, problems);
   return out;
@@ -190,8 +187,9 @@ const WITH_MARK = new RegExp(String.raw`^(?:(${MARK})\s*)?(.*?)(?:\s*(${MARK}))?
  * Danish Excel (`1.340`, `10.400`) looks like dot decimals to a file-wide guess and would be read
  * as 1.34 and 10.4 without a word. Here the column decides: a cell that can only be read one way
  * (`1.234,50`, `156,25`, `1.234.000` → decimal comma; `1,234.50`, `21.5` → decimal point) fixes
- * the mark for the whole column; when both kinds occur, every cell that does not read the same
- * either way is refused. With no such
+ * the mark for the whole column; when both kinds occur, the mark most such cells show is the
+ * column's and the others are refused (they are the odd ones to fix), and with as many of each,
+ * every cell that does not read the same either way is refused. With no such
  * cell, a `;`-separated file uses the decimal comma (what spreadsheets in comma-decimal locales
  * write, as for exports: docs/input-trial-export.md), a `,`-separated one the point, and in any
  * other (tab) file a cell such as `1.340` is refused. A cell that could be either (`1.340`,
@@ -214,10 +212,17 @@ export function readAmounts(cells: readonly (string | null)[], delimiter: string
   const marks = texts.map((t) => ('number' in t ? decimalMarkOf(t.number) : null));
   const comma = marks.findIndex((m) => m === ',');
   const dot = marks.findIndex((m) => m === '.');
-  const conflict = comma >= 0 && dot >= 0;
+  const commas = marks.filter((m) => m === ',').length;
+  const dots = marks.filter((m) => m === '.').length;
+  // Both marks: the one most cells show is the column's, and only the others are refused — the
+  // odd `1234.50` among seven decimal commas is the cell to fix. A tie names no culprit: every
+  // cell that reads differently either way is refused.
+  const minority: ',' | '.' | null = commas > 0 && dots > 0 && commas !== dots ? (commas > dots ? '.' : ',') : null;
+  const conflict = commas > 0 && dots > 0 && minority === null;
   // No cell decides: the separator does (`;` comes with the decimal comma, `,` with the point);
   // a tab file's `1.340` stays undecided and is refused rather than guessed.
-  const decided = conflict ? null : comma >= 0 ? ',' : dot >= 0 ? '.' : delimiter === ';' ? ',' : delimiter === ',' ? '.' : null;
+  const decided = conflict ? null : minority !== null ? (minority === ',' ? '.' : ',') : comma >= 0 ? ',' : dot >= 0 ? '.' : delimiter === ';' ? ',' : delimiter === ',' ? '.' : null;
+  const markName = (m: ',' | '.') => (m === ',' ? 'decimal comma' : 'decimal point');
   const ambiguous = (cell: string) => `a unit cost that cannot be misread: is "${cell}" thousands or decimals? Write it without a thousands separator (1340), or with its decimals (1.340,00 or 1,340.00)`;
   return texts.map((t, i): number | string => {
     if ('error' in t) return t.error;
@@ -225,6 +230,11 @@ export function readAmounts(cells: readonly (string | null)[], delimiter: string
     // "1.340" where the column's decimal mark is the point would be 1.34: one price written
     // 250.5 must not divide a list of whole kroner by 1000. A cell that could be either is
     // read only when the mark makes its separator the thousands one.
+    if (minority !== null && marks[i] === minority) {
+      const example = cells[marks.findIndex((m) => m === decided)]!.trim();
+      const others = minority === ',' ? dots : commas;
+      return `a unit cost with the ${markName(decided!)}, like the ${others} other amounts in the column that show their decimal mark (e.g. "${example}"); this one has a ${markName(minority)} — write every amount the same way`;
+    }
     const groupSep = /^[1-9]\d{0,2}([.,])\d{3}$/.exec(n.replace(/ /g, ''))?.[1];
     if (decided !== null && groupSep === decided) return ambiguous(cells[i]!.trim());
     if (decided === null) {

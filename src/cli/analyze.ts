@@ -73,15 +73,15 @@ export function registerAnalyze(program: Command, io: CliIo, setExit: (code: num
         if (sens) {
           const src = trial.sources.find((x) => x.key === sens.outcome);
           const decimals = src && src.instrument.range[1] - src.instrument.range[0] <= 2 ? 3 : 2;
-          const title = lang === 'da' ? 'Sensitivitetsanalyse for det primære udfald' : 'Sensitivity analysis of the primary outcome';
+          const title = lang === 'da' ? 'Sensitivitetsanalyse for det primære effektmål' : 'Sensitivity analysis of the primary outcome';
           io.stdout(`\n${title}: ${outcomeLabel(trial.plan, sens.outcome, lang)}, ${sens.time}\n`);
           io.stdout(renderTextTable(sensitivityTable(sens, lang, decimals, arms)));
           const unit = src?.instrument.unit[lang] ?? '';
           const sentence = tippingSentence(sens, unit, decimals, lang, arms);
           if (sentence) io.stdout(sentence + '\n');
         }
-        if (result.targetPopulation) io.stdout(targetPopulationText(result.targetPopulation, lang, (k) => widths.get(k), (k) => outcomeLabel(trial.plan, k, lang)));
-        if (result.subgroups) io.stdout(subgroupText(result.subgroups, lang, (k) => widths.get(k)));
+        if (result.targetPopulation) io.stdout(targetPopulationText(result.targetPopulation, lang, (k) => widths.get(k), (k) => outcomeLabel(trial.plan, k, lang), arms));
+        if (result.subgroups) io.stdout(subgroupText(result.subgroups, lang, (k) => widths.get(k), arms));
       }
       for (const w of result.warnings) io.stderr(`warning: ${w}\n`);
       // A row that could not be computed (overall, target population, subgroup level or interaction) exits 1.

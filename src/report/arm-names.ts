@@ -1,12 +1,14 @@
 /**
  * What the reports call the two arms. The plan's `armLabels` (en, with `da` falling back to en)
  * are used everywhere: table headers, footnotes, chart legends, "favours …" texts and page text.
- * Only when the plan gives no labels — or spells out the default ones, "App + usual care" and
- * "Usual care" (da "App + vanlig behandling", "Vanlig behandling"), as the bundled plan does — do
- * the reports say "app" and "usual care", and then in the forms each sentence needs (a legend
- * says "Usual care", a column header "n (app/usual)", Danish running text "appen"). A plan's own
- * label is used as written in every position: it may be a proper name, so it is never
- * lower-cased or shortened.
+ * Only when the plan gives no labels — or spells out the default ones for both arms, "App +
+ * usual care" and "Usual care" (da "App + vanlig behandling", "Vanlig behandling"), as the
+ * bundled plan does — do the reports say "app" and "usual care", and then in the forms each
+ * sentence needs (a legend says "Usual care", a column header "n (app/usual)", Danish running
+ * text "appen"). When either arm has a label of the plan's own, both arms are called by their
+ * labels as written in every position, a default-sounding one ("Usual care") too: a label may be
+ * a proper name, so it is never lower-cased or shortened, and the other arm is named alike
+ * (docs/plan-trial.md, "Arm names").
  *
  * Catalogue phrases name the arms with placeholders, filled by `fillArms`:
  *   {Intervention} {Control}            as a label:        "App + usual care", "Usual care"
@@ -53,22 +55,22 @@ type ArmLabels = Plan['armLabels'];
 /** The arm names of a plan in the report language (`da` falls back to `en`). */
 export function armNames(labels: ArmLabels | undefined, lang: Lang): ArmNames {
   const defaults = DEFAULT_ARM_NAMES[lang];
-  const own = (arm: 'intervention' | 'control', defaultLabel: string) => {
+  const own = (arm: 'intervention' | 'control') => {
     const l = labels?.[arm];
-    const text = l ? (lang === 'da' ? (l.da ?? l.en) : l.en) : undefined;
-    return text === defaultLabel ? undefined : text;
+    if (!l) return undefined;
+    if (lang === 'en' || l.da !== undefined) return lang === 'da' ? l.da : l.en;
+    // An English default label with no Danish one is the default: its Danish form, not English on a Danish page.
+    const label = arm === 'intervention' ? 'Intervention' : 'Control';
+    return l.en === DEFAULT_ARM_NAMES.en[label] ? defaults[label] : l.en;
   };
-  const i = own('intervention', defaults.Intervention);
-  const c = own('control', defaults.Control);
-  return {
-    Intervention: i ?? defaults.Intervention,
-    Control: c ?? defaults.Control,
-    intervention: i ?? defaults.intervention,
-    control: c ?? defaults.control,
-    interventionShort: i ?? defaults.interventionShort,
-    controlShort: c ?? defaults.controlShort,
-    theIntervention: i ?? defaults.theIntervention,
-  };
+  const i = own('intervention');
+  const c = own('control');
+  if ((i === undefined || i === defaults.Intervention) && (c === undefined || c === defaults.Control)) return defaults;
+  // One own label: both arms by their labels as written, so a header never pairs a plan's name
+  // with a default short form ("n (Selfback-app/usual)" for "Usual care").
+  const I = i ?? defaults.Intervention;
+  const C = c ?? defaults.Control;
+  return { Intervention: I, Control: C, intervention: I, control: C, interventionShort: I, controlShort: C, theIntervention: I };
 }
 
 /** The default names ("app", "usual care"), for outputs that have no plan. */

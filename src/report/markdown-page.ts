@@ -2,7 +2,8 @@
  * README.md of a report folder: the same sections as index.html, tables in Markdown, charts as
  * image links. Every text of the page (titles, labels, names, values, reasons, paths) is
  * escaped, so whatever a plan or a data file holds renders as text, never as Markdown or HTML
- * (docs/output-safety.md). Only the links to the report's own files are Markdown.
+ * (docs/output-safety.md). Only the links to the report's own files, and the command `hta report`
+ * in the provenance line, are Markdown.
  */
 import { REPORT_TEXT } from './i18n.js';
 import type { ReportPage } from './report-page.js';
@@ -11,7 +12,10 @@ import { escapeMarkdown, escapeMarkdownBlock, renderMarkdownTable } from './text
 export function markdownPage(page: ReportPage, charts: ReadonlyMap<string, { alt: string }>): string {
   const [before, after] = REPORT_TEXT.resultsFile[page.lang].split('{link}') as [string, string?];
   const resultsLink = `${escapeMarkdown(before)}[results.json](results.json)${escapeMarkdown(after ?? '')}`;
-  const out = [`# ${escapeMarkdown(page.title)}`, '', `${escapeMarkdownBlock(page.provenance)} ${resultsLink}`, ''];
+  // The command is code, the one Markdown in the line besides the link: the provenance itself is escaped text.
+  const [say, sayAfter] = REPORT_TEXT.regenerate[page.lang].split('{command}') as [string, string?];
+  const regenerate = `${escapeMarkdown(say)}\`hta report\`${escapeMarkdown(sayAfter ?? '')}`;
+  const out = [`# ${escapeMarkdown(page.title)}`, '', `${escapeMarkdownBlock(page.provenance)} ${regenerate} ${resultsLink}`, ''];
   for (const s of page.sections) {
     out.push(`## ${escapeMarkdown(s.title)}`, '');
     for (const p of s.intro ?? []) out.push(escapeMarkdownBlock(p), '');

@@ -32,6 +32,7 @@ export interface PageSection {
 export interface ReportPage {
   lang: Lang;
   title: string;
+  /** What the page was made from, as text; the renderers add "Regenerate with `hta report`." with the command as code. */
   provenance: string;
   sections: PageSection[];
 }

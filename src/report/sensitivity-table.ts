@@ -37,6 +37,16 @@ function nUsed(r: Sensitivity['rows'][number], lang: Lang): string {
   return `${r.n.intervention}/${r.n.control}`;
 }
 
+/**
+ * The imputed intervention values, counted: "the 19 imputed app-arm values" (da "de 19
+ * imputerede app-værdier"), and with one value "the one imputed app-arm value" (da "den ene
+ * imputerede app-værdi"); "were" stays, the conditional.
+ */
+function imputedValues(n: number, arm: string, lang: Lang): string {
+  if (lang === 'da') return n === 1 ? `den ene imputerede ${arm}-værdi` : `de ${n} imputerede ${arm}-værdier`;
+  return n === 1 ? `the one imputed ${arm}-arm value` : `the ${n} imputed ${arm}-arm values`;
+}
+
 /** One sentence on the tipping point, in the outcome's units. */
 export function tippingSentence(s: Sensitivity, unit: string, decimals: number, lang: Lang, arms: ArmNames = defaultArmNames(lang)): string {
   const t = s.tippingPoint;
@@ -47,12 +57,13 @@ export function tippingSentence(s: Sensitivity, unit: string, decimals: number, 
       ? 'Vippepunkt: analysen med multipel imputation er ikke signifikant uden forskydning, så der er intet at vippe.'
       : 'Tipping point: the MI analysis is not significant without any shift, so there is nothing to tip.';
   }
+  const values = imputedValues(t.nImputedIntervention, arm, lang);
   if (t.tippingDelta === null) {
     return lang === 'da'
-      ? `Vippepunkt: resultatet forbliver signifikant, selv hvis de ${t.nImputedIntervention} imputerede ${arm}-værdier er op til ${formatFixed(t.maxDelta, decimals, lang)} ${unit} dårligere.`
-      : `Tipping point: the result stays significant even if the ${t.nImputedIntervention} imputed ${arm}-arm values were up to ${formatFixed(t.maxDelta, decimals, lang)} ${unit} worse.`;
+      ? `Vippepunkt: resultatet forbliver signifikant, selv hvis ${values} er op til ${formatFixed(t.maxDelta, decimals, lang)} ${unit} dårligere.`
+      : `Tipping point: the result stays significant even if ${values} were up to ${formatFixed(t.maxDelta, decimals, lang)} ${unit} worse.`;
   }
   return lang === 'da'
-    ? `Vippepunkt: signifikansen forsvinder, hvis de ${t.nImputedIntervention} imputerede ${arm}-værdier er ${formatFixed(t.tippingDelta, decimals, lang)} ${unit} dårligere end antaget, når data mangler tilfældigt (MAR).`
-    : `Tipping point: significance is lost if the ${t.nImputedIntervention} imputed ${arm}-arm values were ${formatFixed(t.tippingDelta, decimals, lang)} ${unit} worse than assumed under missing at random.`;
+    ? `Vippepunkt: signifikansen forsvinder, hvis ${values} er ${formatFixed(t.tippingDelta, decimals, lang)} ${unit} dårligere end antaget, når data mangler tilfældigt (MAR).`
+    : `Tipping point: significance is lost if ${values} were ${formatFixed(t.tippingDelta, decimals, lang)} ${unit} worse than assumed under missing at random.`;
 }

@@ -57,6 +57,51 @@ describe('unit-cost files from a finance department', () => {
     expect(p.some((x) => x.startsWith('9:2 unit_cost'))).toBe(false);
   });
 
+  it('one amount with a decimal point among decimal commas: that cell is refused, alone, and the others are not blamed', () => {
+    // A tester's list (gp written 1234.50, the other prices with decimal commas).
+    const p = problemsOf(() => readUnitCostFile(join(dir, 'et-decimalpunktum.csv'), plan('DKK', 2023)));
+    expect(p).toEqual([expect.stringMatching(/^2:2 unit_cost 1234\.50 — a unit cost with the decimal comma, like the 6 other amounts in the column that show their decimal mark \(e\.g\. "kr\. 400,00"\); this one has a decimal point/)]);
+    // The same the other way round: one decimal comma among points.
+    expect(readAmounts(['21.50', '1,234.50', '3,5', '12'], ',', 'EUR')).toEqual([21.5, 1234.5, expect.stringMatching(/with the decimal point, like the 2 other amounts .* \(e\.g\. "21\.50"\); this one has a decimal comma/), 12]);
+  });
+
+  it('reads the usual Danish column names (Ydelse, Enhedspris, Valuta, Prisår, Kilde), with a note per column', () => {
+    // A tester's list (Danish header, `kr. 1.234,50`, `DKK 1 234` with a narrow no-break space).
+    const notes: string[] = [];
+    const costs = readUnitCostFile(join(dir, 'danske-kolonner.csv'), plan('DKK', 2023), (n) => notes.push(n));
+    expect(Object.fromEntries(Object.entries(costs).map(([k, v]) => [k, v.cost]))).toEqual({
+      gp: 156.25, physio: 1234.5, chiro: 1234, specialist: 1950, imaging: 1340, medication: 67, hospital: 10400, sick_leave: 1600,
+    });
+    expect(costs.gp!.source).toBe('Honorartabel');
+    expect(notes.map((n) => n.replace(/^.*danske-kolonner\.csv: /, ''))).toEqual([
+      'column "Ydelse" (column 1) read as item',
+      'column "Enhedspris" (column 2) read as unit_cost',
+      'column "Valuta" (column 3) read as currency',
+      'column "Prisår" (column 4) read as price_year',
+      'column "Kilde" (column 5) read as source',
+    ]);
+  });
+
+  it('a Danish column beside its English one is another column; a Danish name twice is refused; problems name the file\'s column', () => {
+    const file = join(tempDir(), 'priser.csv');
+    writeFileSync(file, 'item;Ydelse;unit_cost;currency;price_year;source\ngp;Konsultation;156,25;DKK;2023;Takst\n');
+    const notes: string[] = [];
+    expect(readUnitCostFile(file, { ...plan('DKK', 2023), resourceUse: [plan('DKK', 2023).resourceUse[0]!] }, (n) => notes.push(n)).gp!.cost).toBe(156.25);
+    expect(notes).toEqual([]);
+    writeFileSync(file, 'Ydelse;Enhedspris;enhedsomkostning;Valuta;Prisår;Kilde\ngp;156,25;156,25;DKK;2023;Takst\n');
+    expect(problemsOf(() => readUnitCostFile(file, plan('DKK', 2023)))).toEqual([expect.stringMatching(/^1:3 {2}enhedsomkostning — one column for unit_cost: "Enhedspris" \(column 2\) and "enhedsomkostning" \(column 3\)/)]);
+    writeFileSync(file, 'Ydelse;Enhedspris;Valuta;Prisår;Kilde\ngp;156,25;EUR;2023;Takst\n');
+    expect(problemsOf(() => readUnitCostFile(file, plan('DKK', 2023)))).toContainEqual(expect.stringMatching(/^2:3 Valuta EUR — DKK, the plan's currency/));
+  });
+
+  it('a header without the columns: the missing ones with their Danish names, the header as the file writes it (;)', () => {
+    const file = join(tempDir(), 'priser.csv');
+    writeFileSync(file, '\ufeffYdelse;Pris;Valuta;År;Kilde\r\ngp;156,25;DKK;2023;Takst\r\n');
+    expect(problemsOf(() => readUnitCostFile(file, plan('DKK', 2023)))).toEqual([
+      '1:-  Ydelse;Pris;Valuta;År;Kilde — the columns item (Danish: Ydelse), unit_cost (Danish: Enhedspris), currency (Danish: Valuta), price_year (Danish: Prisår), source (Danish: Kilde); missing: unit_cost, price_year — rename the header cell to unit_cost or Enhedspris, price_year or Prisår',
+    ]);
+  });
+
   it('takes the currency code in any case (dkk), and still refuses another one', () => {
     const file = join(tempDir(), 'priser.csv');
     writeFileSync(file, readFileSync(join(dir, 'priser.csv'), 'utf8').replaceAll(';DKK;', ';dkk;'));

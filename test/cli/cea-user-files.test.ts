@@ -31,6 +31,18 @@ describe('hta cea with the user\'s own files', () => {
     expect(ra.unitCosts[0]).toMatchObject({ item: 'gp', cost: 1234.5 });
   });
 
+  it('reads a price list with Danish column names (Ydelse;Enhedspris;Valuta;Prisår;Kilde) and says so on stderr, column by column', async () => {
+    const dk = ceaFixture();
+    dkkPlan(dk.plan);
+    writeFileSync(`${dk.dir}/unit-costs.csv`, '\ufeffYdelse;Enhedspris;Valuta;Prisår;Kilde\r\ngp;1.234,50 kr.;DKK;2023;Honorartabel\r\n');
+    const run = await runCli('cea', dk.exportFile, '--plan', dk.plan, '--json');
+    expect(run.code, run.stderr).toBe(0);
+    expect(JSON.parse(run.stdout).unitCosts[0]).toMatchObject({ item: 'gp', cost: 1234.5, source: 'Honorartabel' });
+    for (const [da, en] of [['Ydelse', 'item'], ['Enhedspris', 'unit_cost'], ['Valuta', 'currency'], ['Prisår', 'price_year'], ['Kilde', 'source']]) {
+      expect(run.stderr).toMatch(new RegExp(`note: .*unit-costs\\.csv: column "${da}" \\(column \\d\\) read as ${en}\\n`));
+    }
+  });
+
   it('names the renamed resource column it expected, with a near-miss hint', async () => {
     const f = ceaFixture();
     // `RU_GP` alone is read as "ru_gp" (docs/input-trial-export.md, "How column names are matched"); a typo is not.

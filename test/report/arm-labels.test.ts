@@ -3,7 +3,8 @@
  * legends, "favours …" texts, page text — in English and Danish; "app" / "usual care" are only
  * the defaults.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { armNames, fillArms } from '../../src/report/arm-names.js';
 import { metaForestSpec } from '../../src/report/charts/meta-forest.js';
@@ -14,6 +15,7 @@ import { loadPlanFile } from '../../src/plan/load-plan.js';
 import type { Sensitivity } from '../../src/analysis/results-schema.js';
 import { sensitivityTable, tippingSentence } from '../../src/report/sensitivity-table.js';
 import { trialReportFiles } from './report-files-support.js';
+import { runCli, tempDir } from '../support/run-cli.js';
 
 const LABELS = {
   intervention: { en: 'Digital coach', da: 'Digital coach' },
@@ -88,6 +90,28 @@ describe('arm labels from the plan', () => {
     expect(spec).toContain('Til fordel for Venteliste');
     // A lower-is-better outcome is turned round so that right favours the intervention (docs/report-trial.md).
     expect(spec).toContain(group.setting.direction === 'lower-is-better' ? 'Venteliste − Digital coach' : 'Digital coach − Venteliste');
+  });
+
+  it('a plan label beside a default-sounding one: both arms by their labels as written, in every form', () => {
+    const labels = { intervention: { en: 'Selfback-app', da: 'Selfback-app' }, control: { en: 'Usual care', da: 'Vanlig behandling' } };
+    const forms = 'n ({interventionShort}/{controlShort}); {intervention} − {control}; favours {theIntervention}';
+    expect(fillArms(forms, armNames(labels, 'en'))).toBe('n (Selfback-app/Usual care); Selfback-app − Usual care; favours Selfback-app');
+    expect(fillArms(forms, armNames(labels, 'da'))).toBe('n (Selfback-app/Vanlig behandling); Selfback-app − Vanlig behandling; favours Selfback-app');
+    // Only the control named: the intervention in its label form too, never "app" beside "Waiting list".
+    expect(fillArms(forms, armNames({ intervention: { en: 'App + usual care' }, control: { en: 'Waiting list' } } as never, 'en'))).toBe(
+      'n (App + usual care/Waiting list); App + usual care − Waiting list; favours App + usual care');
+    // An English default label with no Danish one reads as the Danish default on a Danish page.
+    expect(armNames({ intervention: { en: 'Selfback-app' }, control: { en: 'Usual care' } }, 'da').controlShort).toBe('Vanlig behandling');
+  });
+
+  it('hta analyze: the text table header names both arms by the plan\'s labels', async () => {
+    const plan = { ...customPlan(), armLabels: { intervention: { en: 'Selfback-app', da: 'Selfback-app' }, control: { en: 'Usual care', da: 'Vanlig behandling' } } };
+    const file = join(tempDir(), 'plan.json');
+    writeFileSync(file, JSON.stringify(plan));
+    const run = await runCli('analyze', 'data/synthetic/selfback-trial.csv', '--plan', file);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('n (Selfback-app/Usual care)');
+    expect(run.stdout).not.toMatch(/\/usual\)/);
   });
 
   it('without labels (or with the default ones) the reports keep "app" and "usual care" in each sentence\'s form', () => {

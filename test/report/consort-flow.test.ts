@@ -140,6 +140,17 @@ describe.each(['en', 'da'] as const)('CONSORT participant flow (%s)', (lang) => 
     expect(readme).toContain(long);
   });
 
+  it('the "Analysed" box names an outcome by its short name, never by the scale\'s range that plan init puts in its label', async () => {
+    const name = lang === 'da' ? 'Smerteintensitet' : 'Pain intensity';
+    const plan = { ...FLOW_PLAN, outcomes: [{ ...FLOW_PLAN.outcomes[0]!, label: { en: 'Pain intensity (0–10)', da: 'Smerteintensitet (0–10)' } }] };
+    const { chart, readme } = await build(lang, plan);
+    expect(drawn(chart.spec).lines.some((l) => l.startsWith(`${name}: n = `))).toBe(true);
+    expect(readme).toContain(`${name}: n = `);
+    expect(readme).not.toMatch(/0–10: n =/);
+    // An instrument in the brackets is the name, without its range.
+    expect(drawn((await build(lang)).chart.spec).lines.some((l) => l.startsWith('NRS: n = '))).toBe(true);
+  });
+
   it('README.md carries the diagram\'s every line in words', async () => {
     const { chart, readme } = await build(lang);
     const text = readme.replace(/\\/g, '');

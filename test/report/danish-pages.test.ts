@@ -47,7 +47,8 @@ function shownInSpec(spec: unknown): string {
 
 /** The visible text of a page: tags, styles and file names/paths dropped. */
 function shownInPage(html: string): string {
-  return html.replace(/<style[\s\S]*?<\/style>/g, '').replace(/<svg[\s\S]*?<\/svg>/g, '').replace(/<[^>]+>/g, ' ')
+  // A command in code (<code>hta report</code>, `hta report` in README.md) is not English text.
+  return html.replace(/<code>[^<]*<\/code>|(?<!\\)`[^`\\]*`/g, ' ').replace(/<style[\s\S]*?<\/style>/g, '').replace(/<svg[\s\S]*?<\/svg>/g, '').replace(/<[^>]+>/g, ' ')
     .split(/\s+/).filter((w) => !/[/\\]|\.(svg|png|json|csv|md)\b/.test(w)).join(' ');
 }
 

@@ -16,6 +16,7 @@ import type { AnalysisResult, FlowLoss } from '../../analysis/results-schema.js'
 import { ARMS, type Arm } from '../../trial/trial-data.js';
 import { methodText } from '../effects-table.js';
 import { fillPhrase, formatThousands } from '../i18n.js';
+import { outcomeShortNames } from './outcome-short-name.js';
 import { targetFlowBoxes } from './target-flow-boxes.js';
 import type { TrialChartContext } from './trial-chart-context.js';
 
@@ -93,12 +94,9 @@ export function flowBoxes(result: FlowResult, ctx: FlowContext): FlowBoxes {
   const outcomeRow = (o: string, time: string) => result.effects.find((r) => r.outcome === o && r.time === time && r.method === methodOf(o));
   const planned = followUps.filter((v) => result.effects.some((r) => r.time === v && r.method === ctx.primaryMethod));
   const outcomes = [...new Set(result.effects.map((r) => r.outcome))].filter((o) => ctx.kindOf(o) !== undefined && planned.some((v) => outcomeRow(o, v)));
-  // The instrument in the label's parentheses ("RMDQ 0–24") when it names one outcome only, else the label.
-  const instrument = (o: string) => /\(([^()]+)\)\s*$/.exec(ctx.outcomeLabel(o))?.[1];
-  const shortName = (o: string) => {
-    const short = instrument(o);
-    return short && outcomes.filter((x) => instrument(x) === short).length === 1 ? short : ctx.outcomeLabel(o);
-  };
+  // "RMDQ", "Smerteintensitet": never the scale's range the label carries (outcome-short-name.ts).
+  const shortNames = new Map(outcomeShortNames(outcomes.map((o) => ctx.outcomeLabel(o))).map((name, i) => [outcomes[i]!, name]));
+  const shortName = (o: string) => shortNames.get(o)!;
   const analysisBox = (arm: Arm): FlowBox[] =>
     planned.length && outcomes.length
       ? [[

@@ -1,0 +1,25 @@
+/** The tipping-point sentence counts the imputed values in the singular when there is one (`analyze` text and the report). */
+import { describe, expect, it } from 'vitest';
+import type { Sensitivity } from '../../src/analysis/results-schema.js';
+import { armNames } from '../../src/report/arm-names.js';
+import { tippingSentence } from '../../src/report/sensitivity-table.js';
+
+const LABELS = { intervention: { en: 'App', da: 'App' }, control: { en: 'Control group', da: 'Kontrolgruppe' } };
+const sens = (n: number, tippingDelta: number | null) =>
+  ({ outcome: 'smerte', time: '6mdr', rows: [], tippingPoint: { nImputedIntervention: n, significantAtZero: true, tippingDelta, maxDelta: 4 } }) as unknown as Sensitivity;
+
+describe('tipping-point sentence: singular and plural', () => {
+  it('one imputed value', () => {
+    expect(tippingSentence(sens(1, 5.98), 'points', 2, 'en', armNames(LABELS, 'en'))).toBe(
+      'Tipping point: significance is lost if the one imputed App-arm value were 5.98 points worse than assumed under missing at random.');
+    expect(tippingSentence(sens(1, 5.98), 'point', 2, 'da', armNames(LABELS, 'da'))).toBe(
+      'Vippepunkt: signifikansen forsvinder, hvis den ene imputerede App-værdi er 5,98 point dårligere end antaget, når data mangler tilfældigt (MAR).');
+    expect(tippingSentence(sens(1, null), 'points', 2, 'en', armNames(LABELS, 'en'))).toContain('even if the one imputed App-arm value were up to 4.00 points worse');
+    expect(tippingSentence(sens(1, null), 'point', 2, 'da', armNames(LABELS, 'da'))).toContain('selv hvis den ene imputerede App-værdi er op til 4,00 point dårligere');
+  });
+
+  it('several imputed values', () => {
+    expect(tippingSentence(sens(2, 5.98), 'points', 2, 'en', armNames(LABELS, 'en'))).toContain('if the 2 imputed App-arm values were 5.98 points worse');
+    expect(tippingSentence(sens(2, null), 'point', 2, 'da', armNames(LABELS, 'da'))).toContain('selv hvis de 2 imputerede App-værdier er op til');
+  });
+});

@@ -91,8 +91,9 @@ const INTERVENTION_LIKE = /app|interv|selfback|behandl|treat|active|aktiv/i;
  */
 function isComparatorName(name: string, others: readonly string[]): boolean {
   const loose = looseForm(name);
-  const rest = others.map(looseForm).filter((o) => o !== loose && o !== '');
-  if (rest.some((o) => o.includes(loose))) return true;
+  // A one- or two-letter code ("A") is inside many a name ("Usual care") without naming it.
+  const rest = others.map(looseForm).filter((o) => o !== loose && o.length > 2);
+  if (loose.length > 2 && rest.some((o) => o.includes(loose))) return true;
   if (rest.some((o) => loose.includes(o))) return false;
   if (/[+&]|\b(plus|and|og|med|with)\b/i.test(name)) return false;
   return CONTROL_LIKE.test(loose);
@@ -290,10 +291,18 @@ export function draftPlan(csv: CsvTable, schemaRef: string): PlanDraft {
       const more = danish ? (untranslated.length ? `; "en" repeats the Danish export's own name (${untranslated.join(', ')}): write it in English for English reports` : '') : '; a Danish report uses "en" where there is no "da"';
       checks.push(`check the arm names in "armLabels": every table, chart and sentence of the reports calls the arms by them${more}`);
     } else {
-      // The JSON to paste, with the places to fill in named by the arm's value.
-      const name = (value: string) => (danish ? `{ "en": "<arm ${value} in English>", "da": "<arm ${value} in Danish>" }` : `{ "en": "<name of arm ${value}>" }`);
+      // The JSON to paste: an arm with a name ("Kontrol") keeps the name drafted for it; the places
+      // to fill in are named by the code's value. Only the codes are called codes.
+      const drafted = (value: string) => armLabelOf(value, danish);
+      const name = (value: string) => {
+        const l = drafted(value);
+        if (l !== 'code') return `{ "en": ${JSON.stringify(l.en)}${l.da !== undefined ? `, "da": ${JSON.stringify(l.da)}` : ''} }`;
+        return danish ? `{ "en": "<arm ${value} in English>", "da": "<arm ${value} in Danish>" }` : `{ "en": "<name of arm ${value}>" }`;
+      };
+      const codes = [intervention, control].filter((v) => drafted(v) === 'code').map((v) => JSON.stringify(v));
+      const which = codes.length === 2 ? `the arm values ${codes.join(' and ')} are codes, not names` : `the arm value ${codes[0]} is a code, not a name`;
       checks.push(
-        `the arm values ${JSON.stringify(intervention)} and ${JSON.stringify(control)} are codes, not names: the reports will call the arms "App + usual care" and "Usual care" until you name them. Add to the plan: "armLabels": { "intervention": ${name(intervention)}, "control": ${name(control)} }`,
+        `${which}: the reports will call the arms "App + usual care" and "Usual care" until you name them. Add to the plan: "armLabels": { "intervention": ${name(intervention)}, "control": ${name(control)} }`,
       );
     }
   } else if (armsInEvents) {

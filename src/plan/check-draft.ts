@@ -30,6 +30,6 @@ export function checkDraft(csv: CsvTable, draft: Record<string, unknown>): Draft
     return { badRows: excluded?.rows ?? 0, badLines: lineRanges(excluded?.problems.map((p) => p.line).filter((l): l is number => l !== undefined) ?? []) };
   } catch (err) {
     if (!(err instanceof HtaError)) throw err;
-    throw new HtaError(err.code === 'analysis.failed' ? 'input.invalid' : err.code, `the plan drafted from ${csv.file} does not pass hta validate (${err.message}); nothing was written`, err.problems, err.groups);
+    throw new HtaError(err.code === 'analysis.failed' ? 'input.invalid' : err.code, `the plan drafted from ${csv.file} does not pass hta validate (${err.message.replace(/; nothing was written.*$/, '')}); nothing was written`, err.problems, err.groups);
   }
 }

@@ -372,7 +372,7 @@ export function draftPlan(csv: CsvTable, schemaRef: string): PlanDraft {
     if (armless.length) checks.push(`events ${armless.join(', ')} name no REDCap arm: with "armSource": "redcap-event" every event name must end in its arm ("_arm_1", or "(Arm 1: …)" in a label export)`);
   } else {
     plan.arms = { intervention: 'intervention', control: 'control' };
-    checks.push('no arm column (arm, group, gruppe, randomisering, …) was found: set "columns": { "arm": … } and "arms"');
+    undecided.push({ what: 'the arm column: no column is named like one (arm, group, gruppe, randomisering, allokering, behandling, …)', write: 'the arm column\'s header as one of those, or the plan by hand with "columns": { "arm": … } and "arms" (docs/plan-trial.md; a registry with an exposure instead: docs/observational.md)' });
   }
   plan.columns = columns;
   if (wide) plan.layout = 'wide';

@@ -5,7 +5,7 @@
  * without a baseline column is refused — a follow-up is never taken as the baseline — and nothing
  * is written. docs/plan-trial.md "Visits of a wide export".
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli, tempDir } from '../support/run-cli.js';
@@ -69,5 +69,31 @@ describe('plan init: Danish visit suffixes of a wide export', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toMatch(/3 row\(s\) of \S*bad\.csv have values the draft cannot read \(lines 27, 32, 37\)/);
     expect(JSON.parse(readFileSync(out, 'utf8')).timeLabels).toEqual({ '3mdr': '3m', '6mdr': '6m' });
+  });
+
+  it('a long export whose visits hold no baseline, or an export with no arm column, is refused with what to write', async () => {
+    const dir = tempDir();
+    const long = join(dir, 'lang.csv');
+    writeFileSync(long, 'id;gruppe;tid;rmdq\r\n1;App;1;3\r\n1;App;2;3\r\n2;Kontrol;1;4\r\n2;Kontrol;2;4\r\n');
+    const r = await runCli('plan', 'init', long, '--out', join(dir, 'plan.json'));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('could not decide the baseline visit: none of the visits ("1", "2") is named like a baseline; nothing was written');
+    expect(r.stderr).toContain('expected the baseline rows\' value in column "tid" as "baseline"');
+    const noArm = join(dir, 'uden-gruppe.csv');
+    writeFileSync(noArm, 'Løbenr;App;RMDQ_basis;RMDQ_3mdr\r\n1;Ja;10;8\r\n2;Nej;12;11\r\n');
+    const a = await runCli('plan', 'init', noArm, '--out', join(dir, 'plan.json'));
+    expect(a.code).toBe(2);
+    expect(a.stderr).toContain('could not decide the arm column: no column is named like one');
+    expect(existsSync(join(dir, 'plan.json'))).toBe(false);
+  });
+
+  it('two columns of one instrument get two keys (a plan uses each key once)', async () => {
+    const dir = tempDir();
+    const csv = join(dir, 'to.csv');
+    writeFileSync(csv, 'id;gruppe;rmdq_basis;rmdq_3mdr;roland_basis;roland_3mdr\r\n1;App;10;8;11;9\r\n2;Kontrol;12;11;12;12\r\n');
+    const out = join(dir, 'plan.json');
+    const r = await runCli('plan', 'init', csv, '--out', out);
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(readFileSync(out, 'utf8')).outcomes.map((o: { key: string }) => o.key)).toEqual(['rmdq', 'roland']);
   });
 });

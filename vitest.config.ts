@@ -7,7 +7,7 @@ import { defineConfig } from 'vitest/config';
 // vega and report modules once instead of once per file takes the suite from ~150 s to ~60 s
 // on a 2-core machine. A file that mocks a Node module (vi.mock) needs its own module graph,
 // so those run in the "isolated" project.
-const ISOLATED = ['test/cli/fs-errors.test.ts', 'test/io/read-csv-close.test.ts'];
+const ISOLATED = ['test/cli/fs-errors.test.ts', 'test/io/read-csv-close.test.ts', 'test/cli/plan-init-guard.test.ts'];
 
 const cacheDir = join(tmpdir(), `hta-test-chart-cache-${process.pid}`);
 // The global teardown (test/support/chart-cache-teardown.ts) runs in this process, where `env`

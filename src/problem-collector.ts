@@ -19,6 +19,8 @@ interface Slot {
   stray: number[];
   column: number | undefined | null; // null: more than one
   field: string | undefined | null;
+  /** Every named column of the group, in order of first problem. */
+  fields: Set<string>;
   first: boolean;
 }
 
@@ -47,7 +49,7 @@ export function createProblemCollector(): ProblemCollector {
       if (!s) {
         const group: ProblemGroup = { file: p.file, expected: p.expected, count: 0, lines: [], values: [] };
         if (p.hint !== undefined) group.hint = p.hint;
-        s = { group, ranges: [], stray: [], column: p.column, field: p.field, first: true };
+        s = { group, ranges: [], stray: [], column: p.column, field: p.field, fields: new Set(), first: true };
         slots.set(key, s);
       }
       const g = s.group;
@@ -57,6 +59,7 @@ export function createProblemCollector(): ProblemCollector {
         if (s.field !== p.field) s.field = null;
       }
       s.first = false;
+      if (p.field !== undefined) s.fields.add(p.field);
       if (p.line !== undefined) {
         const r = s.ranges, n = r.length;
         if (n === 0 || p.line > r[n - 1]! + 1) r.push(p.line, p.line);
@@ -73,6 +76,7 @@ export function createProblemCollector(): ProblemCollector {
         const lines = s.stray.length === 0 ? pairs : mergeStray(pairs, s.stray);
         const out: ProblemGroup = { ...s.group, lines, values: [...s.group.values] };
         if (s.field !== null && s.field !== undefined) out.field = s.field;
+        else if (s.fields.size > 1) out.fields = [...s.fields];
         if (s.column !== null && s.column !== undefined) out.column = s.column;
         return out;
       });

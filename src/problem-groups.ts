@@ -14,6 +14,11 @@ export interface ProblemGroup {
   file: string;
   /** Column name, when every problem of the group concerns one column. */
   field?: string;
+  /**
+   * The columns, in order of first problem, when the group's problems concern several (one
+   * outcome at each visit of a wide export: `RMDQ_3mdr`, `RMDQ_6mdr`); `field` is then absent.
+   */
+  fields?: string[];
   /** 1-based column index, when every problem of the group concerns one column. */
   column?: number;
   expected: string;
@@ -36,7 +41,7 @@ function groupKey(p: Problem): string {
 
 /** Problems → groups, in the order each group first appears. */
 export function groupProblems(problems: Iterable<Problem>): ProblemGroup[] {
-  const groups = new Map<string, ProblemGroup & { lineSet: number[]; columns: Set<number | undefined>; fields: Set<string | undefined> }>();
+  const groups = new Map<string, Omit<ProblemGroup, 'fields'> & { lineSet: number[]; columns: Set<number | undefined>; fields: Set<string | undefined> }>();
   for (const p of problems) {
     const key = groupKey(p);
     let g = groups.get(key);
@@ -53,10 +58,9 @@ export function groupProblems(problems: Iterable<Problem>): ProblemGroup[] {
   }
   return [...groups.values()].map(({ lineSet, columns, fields, ...g }) => {
     const out: ProblemGroup = { ...g, lines: lineRanges(lineSet) };
-    if (fields.size === 1) {
-      const f = [...fields][0];
-      if (f !== undefined) out.field = f;
-    }
+    const named = [...fields].filter((f): f is string => f !== undefined);
+    if (fields.size === 1 && named.length === 1) out.field = named[0]!;
+    else if (named.length > 1) out.fields = named;
     if (columns.size === 1) {
       const c = [...columns][0];
       if (c !== undefined) out.column = c;
@@ -91,11 +95,18 @@ export function formatLineRanges(ranges: readonly [number, number][], max = 6): 
 export function formatProblemGroup(g: ProblemGroup): string {
   const lines = g.lines.length === 0 ? '' : g.lines.length === 1 && g.lines[0]![0] === g.lines[0]![1] ? `:${g.lines[0]![0]}` : `:lines ${formatLineRanges(g.lines)}`;
   const column = g.column !== undefined && !(g.lines.length !== 1 || g.lines[0]![0] !== g.lines[0]![1]) ? `:${g.column}` : '';
-  const field = g.field !== undefined ? ` (${g.field})` : '';
+  const field = g.field !== undefined ? ` (${g.field})` : g.fields ? ` (${fieldList(g.fields)})` : '';
   const values = g.values.length ? ` ${g.values.map((v) => JSON.stringify(v)).join(', ')}${g.count > g.values.length && g.values.length === EXAMPLE_VALUES ? ', …' : ''}` : '';
   const count = g.count > 1 ? `${g.count} × ` : '';
   const hint = g.hint !== undefined ? `; ${g.hint}` : '';
   return `${count}${g.file}${lines}${column}${field}:${values} — expected ${g.expected}${hint}`;
+}
+
+/** Columns shown in a group's line: the first few, then how many more. */
+const SHOWN_FIELDS = 4;
+function fieldList(fields: readonly string[]): string {
+  const more = fields.length - SHOWN_FIELDS;
+  return more > 0 ? `${fields.slice(0, SHOWN_FIELDS).join(', ')}, … (${more} more)` : fields.join(', ');
 }
 
 /** Columns of an `--excluded-out` file (trial and registry alike): where, and what was expected. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatError, HtaError, type Problem } from '../src/errors.js';
 import { formatLineRanges, formatProblemGroup, groupProblems, lineRanges } from '../src/problem-groups.js';
+import { createProblemCollector } from '../src/problem-collector.js';
 
 const arm = (line: number, value: string): Problem => ({ file: 'x.csv', line, column: 2, field: 'arm', value, expected: 'an arm value of the plan' });
 
@@ -32,5 +33,21 @@ describe('problem groups', () => {
     const [g] = groupProblems(problems);
     expect(g!.count).toBe(2);
     expect(formatProblemGroup(g!)).toBe('2 × x.csv:lines 2–3 (arm): "a", "b" — expected one row (already on line 1); remove duplicates');
+  });
+
+  it('lists the columns of a group that spans several (one outcome at each visit of a wide export), in the collector too', () => {
+    const cols = ['RMDQ_3mdr', 'RMDQ_6mdr', 'RMDQ_12mdr', 'RMDQ_18mdr', 'RMDQ_24mdr'];
+    const problems: Problem[] = cols.map((field, i) => ({ file: 'x.csv', line: i + 2, column: 10 + i, field, value: '30', expected: 'a whole number from 0 to 24', kind: 'score.range:rmdq' }));
+    const two = groupProblems(problems.slice(0, 2));
+    expect(two).toMatchObject([{ count: 2, fields: ['RMDQ_3mdr', 'RMDQ_6mdr'] }]);
+    expect(two[0]!.field).toBeUndefined();
+    expect(formatProblemGroup(two[0]!)).toBe('2 × x.csv:lines 2–3 (RMDQ_3mdr, RMDQ_6mdr): "30" — expected a whole number from 0 to 24');
+    const all = groupProblems(problems);
+    expect(formatProblemGroup(all[0]!)).toContain('(RMDQ_3mdr, RMDQ_6mdr, RMDQ_12mdr, RMDQ_18mdr, … (1 more))');
+    const collector = createProblemCollector();
+    for (const p of problems) collector.add(p);
+    expect(collector.groups()).toEqual(all);
+    // One column: "field" as before, no list.
+    expect(groupProblems([problems[0]!, { ...problems[0]!, line: 9 }])[0]).not.toHaveProperty('fields');
   });
 });

@@ -14,6 +14,7 @@ import { HtaError } from '../errors.js';
 import { readCsvFile } from '../io/read-csv.js';
 import { writeFileAtomic } from '../io/write-atomic.js';
 import { draftPlan } from '../plan/draft-plan.js';
+import { formatLineRanges } from '../problem-groups.js';
 import { validationJsonSchema } from '../trial/validation-schema.js';
 import { guardPaths } from './guard-output.js';
 import type { CliIo } from './io.js';
@@ -78,8 +79,26 @@ export function registerPlan(program: Command, io: CliIo): void {
         if (note) io.stderr(`note: ${note}\n`);
         const schemaRef = relative(resolve(opts.out ? dirname(opts.out) : '.'), fileURLToPath(new URL('../../schemas/plan.schema.json', import.meta.url))).split(sep).join('/');
         const draft = draftPlan(csv, schemaRef);
+        const listing = () => io.stderr(['guessed:', ...draft.guesses.map((g) => `  ${g}`), 'check before analysing:', ...draft.checks.map((c) => `  - ${c}`), ''].join('\n'));
+        // Nothing is written that hta validate would refuse (check-draft.ts): what the draft could
+        // not decide stops it first, with what to write; then the draft is read as validate reads it.
+        if (draft.undecided.length) {
+          listing();
+          throw new HtaError('input.invalid', `plan init could not decide ${draft.undecided.map((u) => u.what).join('; and ')}; nothing was written`, draft.undecided.map((u) => ({ file, line: 1, expected: u.write })));
+        }
+        const { checkDraft } = await import('../plan/check-draft.js');
+        let checked;
+        try {
+          checked = checkDraft(csv, draft.plan);
+        } catch (err) {
+          listing();
+          throw err;
+        }
+        if (checked.badRows) {
+          draft.checks.push(`${checked.badRows} row(s) of ${file} have values the draft cannot read (lines ${formatLineRanges(checked.badLines)}): \`hta validate ${file} --plan ${opts.out ?? 'plan.json'}\` lists them — correct them in the export, or widen the plan's codes`);
+        }
+        listing();
         text = JSON.stringify(draft.plan, null, 2) + '\n';
-        io.stderr(['guessed:', ...draft.guesses.map((g) => `  ${g}`), 'check before analysing:', ...draft.checks.map((c) => `  - ${c}`), ''].join('\n'));
       }
       if (opts.out) {
         writeFileAtomic(opts.out, text);

@@ -15,9 +15,18 @@ import { looseForm } from '../trial/near-miss.js';
 import { isNoWord, isYesWord } from '../trial/yes-no-words.js';
 import { redcapEvent } from './redcap-event.js';
 import { weeksSinceBaseline } from './visit-weeks.js';
+import { namedVisit, wideVisits } from './wide-visits.js';
+
+/** Something the draft could not decide, and what the user can write (in the export or a plan) to decide it. */
+export interface Undecided {
+  what: string;
+  write: string;
+}
 
 export interface PlanDraft {
   plan: Record<string, unknown>;
+  /** What could not be decided: with any, the CLI writes no plan (docs/plan-trial.md). */
+  undecided: Undecided[];
   /** What was guessed, one line each. */
   guesses: string[];
   /** What the user must check or edit before analysing, one line each. */
@@ -32,8 +41,6 @@ const TIME = /^(?=.)(time|tid|visit|besoeg|besog|redcapeventname|eventname|event
 /** The unit a time column's name gives its numeric visits: "uge", "Tid (uger)", "time_weeks" → w; "maaned", "months" → m. */
 const TIME_UNIT = /(uger?|weeks?|wk|maaneder|maaned|mdr|months?|mo)$/;
 const BASELINE = /^(baseline|base|bl|t0|0|0m|0w|uge0|inklusion|screening|baselinearm\d*)$/;
-// Pure numbers are item numbers (rmdq_12), not visits.
-const WIDE_SUFFIX = /^(baseline|base|bl|t\d+|\d+(w|m|mo|mdr|uger|weeks|months)|fu\d*|followup)$/i;
 const COVARIATE = /^(age|alder|sex|gender|kon|koen|køn|bmi|country|land|site|center|region|education|uddannelse)$/;
 /**
  * What the reports call an outcome of a known instrument, in the council's words
@@ -91,8 +98,9 @@ const INTERVENTION_LIKE = /app|interv|selfback|behandl|treat|active|aktiv/i;
  */
 function isComparatorName(name: string, others: readonly string[]): boolean {
   const loose = looseForm(name);
-  const rest = others.map(looseForm).filter((o) => o !== loose && o !== '');
-  if (rest.some((o) => o.includes(loose))) return true;
+  // A one- or two-letter code ("A") is inside many a name ("Usual care") without naming it.
+  const rest = others.map(looseForm).filter((o) => o !== loose && o.length > 2);
+  if (loose.length > 2 && rest.some((o) => o.includes(loose))) return true;
   if (rest.some((o) => loose.includes(o))) return false;
   if (/[+&]|\b(plus|and|og|med|with)\b/i.test(name)) return false;
   return CONTROL_LIKE.test(loose);
@@ -181,9 +189,16 @@ export function visitLabel(value: string): string {
   return value;
 }
 
+/** The stems of a wide header's visit columns ("Smerte", "RMDQ"), in header order. */
+function wideStems(header: readonly string[], visits: readonly string[], timeLabels: Record<string, string>, stemsOf: (c: string) => string): string[] {
+  const suffixes = visits.map((v) => Object.keys(timeLabels).find((k) => timeLabels[k] === v) ?? v);
+  return [...new Set(header.filter((h) => suffixes.some((x) => h.endsWith(`_${x}`))).map(stemsOf))];
+}
+
 export function draftPlan(csv: CsvTable, schemaRef: string): PlanDraft {
   const guesses: string[] = [];
   const checks: string[] = [];
+  const undecided: Undecided[] = [];
   const header = csv.header;
   const find = (re: RegExp) => header.find((h) => re.test(looseForm(h)));
   // An unnamed first column is row names (R's write.csv, pandas' to_csv), never the id.
@@ -241,32 +256,56 @@ export function draftPlan(csv: CsvTable, schemaRef: string): PlanDraft {
     }
     guesses.push(`long layout: visits from column "${timeCol}"${armsInEvents ? ' (event names without their REDCap arm)' : ''}: ${values.map((v) => (timeLabels[v] ? `${JSON.stringify(v)} → ${timeLabels[v]}` : JSON.stringify(v))).join(', ')}`);
   } else {
-    const counts = new Map<string, number>();
-    for (const h of header) {
-      const m = /_([^_]+)$/.exec(h);
-      if (m && WIDE_SUFFIX.test(m[1]!) && !/^\d+$/.test(m[1]!)) counts.set(m[1]!, (counts.get(m[1]!) ?? 0) + 1);
-    }
-    visits = [...counts.keys()].filter((s) => (counts.get(s) ?? 0) >= 1);
-    if (visits.length) {
+    // Wide: visits from the column suffixes, each with the plan label the reports read
+    // ("_basis" → baseline, "_3mdr" → 3m; docs/plan-trial.md "Visits of a wide export").
+    const found = wideVisits(header);
+    if (found.visits.length) {
       wide = true;
-      const suffixes = visits;
+      const suffixes = found.visits.map((v) => v.suffix);
       stemsOf = (c) => {
-        const s = suffixes.find((t) => c.endsWith(`_${t}`));
+        const s = suffixes.find((t) => c.endsWith(`_${t}`) && c.length > t.length + 1);
         return s ? c.slice(0, -(s.length + 1)) : c;
       };
-      guesses.push(`wide layout: visits from column suffixes ${visits.map((v) => `_${v}`).join(', ')}`);
+      let baselineSeen = false;
+      for (const v of found.visits) {
+        // One baseline; a second baseline-like suffix, or a label two suffixes share, stays as written.
+        const clash = (v.baseline && baselineSeen) || visits.includes(v.label);
+        const label = clash ? v.suffix : v.label;
+        if (v.baseline && !clash) baselineSeen = true;
+        if (v.baseline && clash) checks.push(`"_${v.suffix}" also reads as a baseline; "_${found.visits.find((w) => w.baseline)!.suffix}" was taken as the baseline and "${v.suffix}" kept as a visit of its own: check "timeLabels" and "allTimepoints"`);
+        if (label !== v.suffix) timeLabels[v.suffix] = label;
+        visits.push(label);
+      }
+      guesses.push(`wide layout: visits from column suffixes ${found.visits.map((v) => (timeLabels[v.suffix] ? `_${v.suffix} → ${timeLabels[v.suffix]}` : `_${v.suffix}`)).join(', ')}`);
+      const guessed = found.visits.filter((v) => v.monthsGuessed && timeLabels[v.suffix] === v.label);
+      if (guessed.length) {
+        const weeksInstead = Object.fromEntries(guessed.map((v) => [v.suffix, v.label.replace(/m$/, 'w')]));
+        checks.push(
+          `visit suffixes ${guessed.map((v) => `_${v.suffix}`).join(', ')} say no unit: read as months (${guessed.map((v) => v.label).join(', ')}). If they are weeks, write ${JSON.stringify(weeksInstead).replace(/":"/g, '": "').replace(/","/g, '", "')} in "timeLabels" (and the same labels in "timepoints" and "allTimepoints")`,
+        );
+      }
     } else {
-      checks.push('no time column (time, tid, visit, redcap_event_name, …) and no _<visit> column suffixes were found: set "columns": { "time": … } or rename the columns');
+      undecided.push({ what: 'the visits', write: 'a time column (time, tid, visit, redcap_event_name, …) in a long export, or in a wide export column names ending in their visit: _baseline (or _basis, _før, _0) for the baseline and _3mdr, _6uger, _12m … for the follow-ups' });
     }
   }
-  const baseline = visits.find((v) => v === 'baseline' || BASELINE.test(looseForm(v))) ?? visits[0] ?? 'baseline';
+  const baselineLike = (v: string) => v === 'baseline' || BASELINE.test(looseForm(v)) || namedVisit(v)?.baseline === true;
+  const baselineFound = visits.find(baselineLike);
+  // A follow-up is never taken as the baseline: the ANCOVA would adjust for it.
+  if (visits.length && baselineFound === undefined) {
+    undecided.push({
+      what: `the baseline visit: none of the visits (${visits.map((v) => JSON.stringify(v)).join(', ')}) is named like a baseline`,
+      write: timeCol
+        ? `the baseline rows' value in column "${timeCol}" as "baseline" (or "basis", "før", "0", "inklusion"), or write the plan by hand with "baseline" set to that value (docs/plan-trial.md)`
+        : `the baseline columns' names with a baseline suffix (${wideStems(header, visits, timeLabels, stemsOf).slice(0, 3).map((c) => `${c}_baseline`).join(', ')}, …; or _basis, _før, _0) — if the export has them under another suffix, rename them so; if the trial measured no baseline, write the plan by hand (docs/plan-trial.md)`,
+    });
+  }
+  const baseline = baselineFound ?? 'baseline';
   if (baseline !== 'baseline') plan.baseline = baseline;
   // Visits in time order when every label says its time ("3m", "6w"): an export's first patient may lack a visit.
   const followUp = visits.filter((v) => v !== baseline);
   const weeks = new Map(followUp.map((v) => [v, weeksSinceBaseline(v, baseline)]));
   if ([...weeks.values()].every((w) => w !== null)) followUp.sort((a, b) => weeks.get(a)! - weeks.get(b)!);
-  if (!visits.some((v) => v === baseline && (v === 'baseline' || BASELINE.test(looseForm(v))))) checks.push(`no visit is named like a baseline; "${baseline}" was taken as the baseline`);
-  if (!followUp.length) checks.push('no follow-up visit was found: validate works, but analyze needs follow-up visits in "timepoints"');
+  if (visits.length && !followUp.length) checks.push('no follow-up visit was found: validate works, but analyze needs follow-up visits in "timepoints"');
 
   // Arms.
   if (armCol) {
@@ -290,10 +329,18 @@ export function draftPlan(csv: CsvTable, schemaRef: string): PlanDraft {
       const more = danish ? (untranslated.length ? `; "en" repeats the Danish export's own name (${untranslated.join(', ')}): write it in English for English reports` : '') : '; a Danish report uses "en" where there is no "da"';
       checks.push(`check the arm names in "armLabels": every table, chart and sentence of the reports calls the arms by them${more}`);
     } else {
-      // The JSON to paste, with the places to fill in named by the arm's value.
-      const name = (value: string) => (danish ? `{ "en": "<arm ${value} in English>", "da": "<arm ${value} in Danish>" }` : `{ "en": "<name of arm ${value}>" }`);
+      // The JSON to paste: an arm with a name ("Kontrol") keeps the name drafted for it; the places
+      // to fill in are named by the code's value. Only the codes are called codes.
+      const drafted = (value: string) => armLabelOf(value, danish);
+      const name = (value: string) => {
+        const l = drafted(value);
+        if (l !== 'code') return `{ "en": ${JSON.stringify(l.en)}${l.da !== undefined ? `, "da": ${JSON.stringify(l.da)}` : ''} }`;
+        return danish ? `{ "en": "<arm ${value} in English>", "da": "<arm ${value} in Danish>" }` : `{ "en": "<name of arm ${value}>" }`;
+      };
+      const codes = [intervention, control].filter((v) => drafted(v) === 'code').map((v) => JSON.stringify(v));
+      const which = codes.length === 2 ? `the arm values ${codes.join(' and ')} are codes, not names` : `the arm value ${codes[0]} is a code, not a name`;
       checks.push(
-        `the arm values ${JSON.stringify(intervention)} and ${JSON.stringify(control)} are codes, not names: the reports will call the arms "App + usual care" and "Usual care" until you name them. Add to the plan: "armLabels": { "intervention": ${name(intervention)}, "control": ${name(control)} }`,
+        `${which}: the reports will call the arms "App + usual care" and "Usual care" until you name them. Add to the plan: "armLabels": { "intervention": ${name(intervention)}, "control": ${name(control)} }`,
       );
     }
   } else if (armsInEvents) {
@@ -325,7 +372,7 @@ export function draftPlan(csv: CsvTable, schemaRef: string): PlanDraft {
     if (armless.length) checks.push(`events ${armless.join(', ')} name no REDCap arm: with "armSource": "redcap-event" every event name must end in its arm ("_arm_1", or "(Arm 1: …)" in a label export)`);
   } else {
     plan.arms = { intervention: 'intervention', control: 'control' };
-    checks.push('no arm column (arm, group, gruppe, randomisering, …) was found: set "columns": { "arm": … } and "arms"');
+    undecided.push({ what: 'the arm column: no column is named like one (arm, group, gruppe, randomisering, allokering, behandling, …)', write: 'the arm column\'s header as one of those, or the plan by hand with "columns": { "arm": … } and "arms" (docs/plan-trial.md; a registry with an exposure instead: docs/observational.md)' });
   }
   plan.columns = columns;
   if (wide) plan.layout = 'wide';
@@ -352,6 +399,8 @@ export function draftPlan(csv: CsvTable, schemaRef: string): PlanDraft {
   const missing = new Set<string | number>();
   const mixedMarks = new Set<string>();
   const instruments: Record<string, unknown> = {};
+  /** Outcomes found but not drafted (they need what the export cannot say), with how to add them. */
+  const leftOut: string[] = [];
 
   /** Codes from the distinct answers of item columns with allowed range [lo, hi]. */
   const codesFor = (cols: string[], lo: number, hi: number, binary: boolean): Record<string, number> | undefined => {
@@ -482,11 +531,19 @@ export function draftPlan(csv: CsvTable, schemaRef: string): PlanDraft {
         checks.push(`"${s}" has decimals (an average?): read with the plan instrument "pain_0_10" (0–10, MCID 2): check range and MCID`);
       } else o = { key, instrument: 'nrs', ...col };
     } else if (/^(was|arbejdsevne|workability)/.test(n)) {
-      o = { key: 'was', instrument: 'was', ...(s === 'was' ? {} : { column: s }) };
-      checks.push('WAS has no published MCID: the draft leaves "mcid" for you to set (the plan is invalid until then)');
+      // WAS has no published MCID, and a plan without one is refused: the draft leaves it out
+      // and gives the outcome to add with the MCID the protocol names.
+      const was = { key: 'was', instrument: 'was', ...(s === 'was' ? {} : { column: s }), mcid: '<points>' };
+      taken.add(s);
+      leftOut.push(`"${s}" (WAS, which has no published MCID: add ${JSON.stringify(was).replace(/"<points>"/, '<points>').replace(/,"/g, ', "').replace(/":/g, '": ')} to "outcomes", with the MCID your protocol names)`);
+      guesses.push(`not drafted: outcome "was" (was) from column "${s}", which needs an MCID`);
+      checks.push(`WAS has no published MCID, so "${s}" is not among the drafted outcomes: add ${JSON.stringify(was).replace(/"<points>"/, '<points>').replace(/,"/g, ', "').replace(/":/g, '": ')} to "outcomes", with the MCID your protocol names`);
+      continue;
     } else if (/^(med|medicin|medication|analgetika)/.test(n)) o = { key, instrument: 'binary', ...col };
     else if (/^eq5d$|^eq5dindex$|^eq5d5l$/.test(n)) o = { key: 'eq5d', instrument: 'eq5d5l', ...(s === 'eq5d' ? {} : { column: s }) };
     if (!o) continue;
+    // Keys are unique in a plan: a second "rmdq" column is keyed by its own name.
+    if (outcomes.some((x) => x.key === o!.key)) o.key = asciiName(s) === o.key ? `${o.key}_${outcomes.length + 1}` : asciiName(s);
     const range: [number, number] = o.instrument === 'odi' ? [0, 100] : o.instrument === 'binary' ? [0, 1] : /rmdq/.test(o.instrument) ? [0, 24] : o.instrument === 'pseq' ? [0, 60] : o.instrument.startsWith('eq5d') ? [-1, 1] : [0, 10];
     const answers = codesFor([s], range[0], range[1], o.instrument === 'binary');
     if (answers) o.answers = answers;
@@ -494,7 +551,13 @@ export function draftPlan(csv: CsvTable, schemaRef: string): PlanDraft {
     taken.add(s);
     guesses.push(`outcome "${o.key}" (${o.instrument}) from column "${s}"`);
   }
-  if (!outcomes.length) checks.push('no outcome column was recognised: add "outcomes" by hand (see docs/plan-trial.md)');
+  if (!outcomes.length) {
+    undecided.push(
+      leftOut.length
+        ? { what: `the outcomes: the only one found is ${leftOut.join(', ')}`, write: 'the plan by hand with that outcome and its MCID (docs/plan-trial.md)' }
+        : { what: 'the outcomes: no column is named like an outcome (rmdq, pseq, eq5d, smerte, nrs, odi, medicin, …; a plan needs at least one)', write: 'the plan by hand with its "outcomes" (docs/plan-trial.md), or name the outcome columns as the instruments are named' },
+    );
+  }
 
   // Covariates: known names among the rest.
   const covariates: string[] = [];
@@ -533,5 +596,5 @@ export function draftPlan(csv: CsvTable, schemaRef: string): PlanDraft {
   if (outcomes.some((o) => o.label)) checks.push('check the outcome names ("label" of each outcome): every table, chart and sentence of the reports names the outcomes by them');
   plan.outcomes = outcomes;
   plan.methods = ['ancova', 'welch'];
-  return { plan, guesses, checks };
+  return { plan, undecided, guesses, checks };
 }

@@ -481,7 +481,9 @@ class RowContext {
   ) {}
   at(idx: number): Omit<Problem, 'expected'> {
     const { table, time } = this;
-    return { file: this.file, line: this.line, column: table.sourceColumns && time !== null ? table.sourceColumns(time, idx) : idx + 1, field: table.header[idx] };
+    // A wide export's cell is named by its own column (`RMDQ_3mdr`), not the long stem (`RMDQ`).
+    const field = (table.sourceFields && time !== null ? table.sourceFields(time, idx) : undefined) ?? table.header[idx];
+    return { file: this.file, line: this.line, column: table.sourceColumns && time !== null ? table.sourceColumns(time, idx) : idx + 1, field };
   }
   /**
    * One problem per cell: a wide export's line gives a row per time point, and a cell they

@@ -8,6 +8,7 @@ import { z } from 'zod';
 export const problemGroupSchema = z.object({
   file: z.string(),
   field: z.string().optional().describe('Column name, when every problem of the group concerns one column'),
+  fields: z.array(z.string()).optional().describe('The columns, when the problems of the group concern several (one outcome at each visit of a wide export); "field" is then absent'),
   column: z.number().int().optional(),
   expected: z.string(),
   hint: z.string().optional().describe('A near-miss suggestion, e.g. did you mean "Selfback"?'),

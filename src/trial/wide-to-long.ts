@@ -12,6 +12,12 @@ export interface LongTable extends Omit<CsvTable, 'records'> {
   records: Iterable<CsvRecord>;
   /** For wide input: per long column, the 1-based column in the original file (per time). */
   sourceColumns?: (time: string, longColumn: number) => number;
+  /**
+   * For wide input: per long column, the name of that column in the wide header (`RMDQ_3mdr` for
+   * the long `RMDQ` at `3mdr`), so a problem names the column the file has; undefined for the
+   * time column, which the file does not have.
+   */
+  sourceFields?: (time: string, longColumn: number) => string | undefined;
 }
 
 /** Wide when there is no time column and some column ends in `_<time>` for a known time. */
@@ -82,5 +88,9 @@ export function wideToLong(table: CsvTable, timeColumn: string, times: readonly 
     const col = stemIndex.get(stem)?.get(time);
     return col === undefined ? 0 : col + 1;
   };
-  return { ...table, header, records, sourceColumns };
+  const sourceFields = (time: string, longColumn: number): string | undefined => {
+    const col = sourceColumns(time, longColumn);
+    return col === 0 ? undefined : table.header[col - 1];
+  };
+  return { ...table, header, records, sourceColumns, sourceFields };
 }

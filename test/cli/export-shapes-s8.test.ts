@@ -130,7 +130,7 @@ describe('SAS / Stata: .A, .B and . missing, numbers as 1.00000E+01', () => {
     writeFileSync(join(dir, 'plan.json'), JSON.stringify(plan));
     const r = await runCli('validate', `${FX}/sas-special-missing/export.csv`, '--plan', join(dir, 'plan.json'));
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/\(rmdq\): "\.A", "\.B" — expected a whole number from 0 to 24 .*; this looks like a SAS\/Stata special missing value: list it in the plan's "missingCodes"/);
+    expect(r.stderr).toMatch(/\(rmdq_3m\): "\.A", "\.B" — expected a whole number from 0 to 24 .*; this looks like a SAS\/Stata special missing value: list it in the plan's "missingCodes"/);
     // A value that is no such code keeps the plain message.
     writeFileSync(join(dir, 'bad.csv'), readFileSync(`${FX}/sas-special-missing/export.csv`, 'utf8').replace(/\.A/g, 'x'));
     const bad = await runCli('validate', join(dir, 'bad.csv'), '--plan', join(dir, 'plan.json'));

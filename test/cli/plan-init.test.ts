@@ -43,17 +43,30 @@ describe('hta plan init', () => {
     expect(wide).toMatchObject({ layout: 'wide', timepoints: ['3m'], outcomes: [{ key: 'rmdq', items: 'q{i}', answers: { '1': 1, '2': 0 } }] });
   });
 
-  it('lists the edits it cannot guess (WAS needs an MCID); applied, the plan validates', async () => {
+  it('lists the edits it cannot guess (WAS needs an MCID): WAS is left out with the outcome to add; applied, the plan validates', async () => {
+    const dir = tempDir();
+    const csv = join(dir, 'was.csv');
+    writeFileSync(csv, ['id,arm,time,rmdq,was', 'a,app,baseline,10,5', 'a,app,3m,8,7', 'b,usual,baseline,12,4', 'b,usual,3m,11,4'].join('\n') + '\n');
+    const r = await runCli('plan', 'init', csv, '--out', join(dir, 'plan.json'));
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('WAS has no published MCID, so "was" is not among the drafted outcomes: add {"key": "was", "instrument": "was", "mcid": <points>} to "outcomes"');
+    expect((await runCli('validate', csv, '--plan', join(dir, 'plan.json'))).code).toBe(0);
+    const plan = JSON.parse(readFileSync(join(dir, 'plan.json'), 'utf8'));
+    expect(plan.outcomes.map((o: { key: string }) => o.key)).toEqual(['rmdq']);
+    plan.outcomes.push({ key: 'was', instrument: 'was', mcid: 1 });
+    writeFileSync(join(dir, 'plan.json'), JSON.stringify(plan));
+    expect((await runCli('validate', csv, '--plan', join(dir, 'plan.json'))).code).toBe(0);
+  });
+
+  it('writes nothing when WAS is the only outcome: a plan without its MCID would be refused', async () => {
     const dir = tempDir();
     const csv = join(dir, 'was.csv');
     writeFileSync(csv, ['id,arm,time,was', 'a,app,baseline,5', 'a,app,3m,7', 'b,usual,baseline,4', 'b,usual,3m,4'].join('\n') + '\n');
     const r = await runCli('plan', 'init', csv, '--out', join(dir, 'plan.json'));
-    expect(r.stderr).toMatch(/WAS has no published MCID/);
-    expect((await runCli('validate', csv, '--plan', join(dir, 'plan.json'))).code).toBe(2);
-    const plan = JSON.parse(readFileSync(join(dir, 'plan.json'), 'utf8'));
-    plan.outcomes[0].mcid = 1;
-    writeFileSync(join(dir, 'plan.json'), JSON.stringify(plan));
-    expect((await runCli('validate', csv, '--plan', join(dir, 'plan.json'))).code).toBe(0);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/could not decide the outcomes: the only one found is "was" \(WAS, which has no published MCID/);
+    expect(r.stderr).not.toMatch(/at .*\.js:\d+/);
+    expect(existsSync(join(dir, 'plan.json'))).toBe(false);
   });
 
   it('never writes over an existing file unless --force', async () => {

@@ -57,7 +57,7 @@ describe('codes and decimals from the plan', () => {
     const plain = setup(text, { arms: PLAN.arms, timepoints: ['3m'], outcomes: [{ key: 'rmdq', instrument: 'rmdq' }, { key: 'pain', instrument: 'nrs' }] });
     const before = await runCli('validate', plain.csv, '--plan', plain.plan);
     expect(before.code).toBe(2);
-    expect(before.stderr).toMatch(/576 × .*in\.csv:lines 2–25: "Ja", "Nej" — expected an answer from 0 to 1/);
+    expect(before.stderr).toMatch(/576 × .*in\.csv:lines 2–25 \(rmdq_1, rmdq_2, rmdq_3, rmdq_4, … \(20 more\)\): "Ja", "Nej" — expected an answer from 0 to 1/);
     expect(before.stderr).toMatch(/\d+ × .*\(pain\): "3\.3", "7\.1", "1\.4", … — expected a whole number from 0 to 10/);
     const after = await runCli('validate', f.csv, '--plan', f.plan);
     expect(after.code).toBe(0);

@@ -1,0 +1,35 @@
+/**
+ * `hta plan init` never writes a plan its own validation refuses (docs/plan-trial.md): the draft
+ * is read as `hta validate --plan` would read it — the plan schema and its cross-checks, then the
+ * export with it. Rows with bad cells are counted, not fatal: they are the data's problems, which
+ * `hta validate` lists, not the draft's; anything else refused is the draft's, and stops it.
+ */
+import { HtaError } from '../errors.js';
+import type { CsvTable } from '../io/read-csv.js';
+import { lineRanges } from '../problem-groups.js';
+import { checkTrialContent } from '../trial/check-content.js';
+import { loadTrial } from '../trial/load-trial.js';
+import { parsePlan } from './load-plan.js';
+
+/** How the problems of the draft itself are named (it has no file yet). */
+export const DRAFT_FILE = 'the drafted plan';
+
+export interface DraftCheck {
+  /** Rows of the export with bad cells (read past here; `hta validate` lists them). */
+  badRows: number;
+  badLines: [number, number][];
+}
+
+/** Throws the draft's problems as `hta validate` would, its fields located in the draft. */
+export function checkDraft(csv: CsvTable, draft: Record<string, unknown>): DraftCheck {
+  try {
+    const plan = parsePlan(draft, DRAFT_FILE);
+    const trial = loadTrial(csv, plan, { excludeInvalid: true });
+    checkTrialContent(csv, trial, 'rows');
+    const excluded = trial.excluded;
+    return { badRows: excluded?.rows ?? 0, badLines: lineRanges(excluded?.problems.map((p) => p.line).filter((l): l is number => l !== undefined) ?? []) };
+  } catch (err) {
+    if (!(err instanceof HtaError)) throw err;
+    throw new HtaError(err.code === 'analysis.failed' ? 'input.invalid' : err.code, `the plan drafted from ${csv.file} does not pass hta validate (${err.message.replace(/; nothing was written.*$/, '')}); nothing was written`, err.problems, err.groups);
+  }
+}

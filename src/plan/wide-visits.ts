@@ -1,0 +1,102 @@
+/**
+ * The visits of a wide export, read from its column suffixes as researchers write them in
+ * Danish and English (docs/plan-trial.md, "Visits of a wide export"): which suffix is the
+ * baseline (`_baseline`, `_basis`, `_bl`, `_før`, `_0`, `_start`, `_inklusion`, `_t0`, …),
+ * which are follow-ups, and the plan label each gets (`_3mdr` → `3m`, `_6uger` → `6w`,
+ * `_efter3` and a bare `_3` → `3m`, months unless the suffix says otherwise). Pure.
+ */
+
+export interface WideVisit {
+  /** The suffix as the header writes it, without its "_" ("3mdr", "basis", "12"). */
+  suffix: string;
+  /** The plan label: "baseline", "3m", "6w", "1y", or the suffix itself when it says no time ("t1", "efter"). */
+  label: string;
+  baseline: boolean;
+  /** The label's unit was guessed (a bare number or "efter3"): months, which the user must check. */
+  monthsGuessed: boolean;
+}
+
+export interface WideVisits {
+  visits: WideVisit[];
+  /** Bare-number suffixes were taken as visits (`_0/_3/_12`, not item numbers). */
+  numeric: boolean;
+}
+
+/** A suffix folded for matching: lower case, Danish letters spelled out (ø → oe), accents dropped. */
+function fold(suffix: string): string {
+  return suffix
+    .toLowerCase()
+    .replace(/æ/g, 'ae')
+    .replace(/ø/g, 'oe')
+    .replace(/å/g, 'aa')
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .replace(/[\s.-]+/g, '');
+}
+
+// "før" (before), "basis", "start", "inklusion" (inclusion), "randomisering": Danish baselines;
+// "0m", "0mdr", "uge0", "v0", "t0": time zero in any unit.
+const BASELINE = /^(baseline|base|basis|bl|b0|t0|v0|visit0|besoeg0|foer|pre|prae|start|inkl|inklusion|screening|randomisering|rand|indgang|0(m|mo|mdr|mnd|md|maaned|maaneder|w|wk|u|uge|uger|d|dag|dage)|uge0|maaned0)$/;
+const UNIT: [RegExp, string][] = [
+  [/^(m|mo|mdr|mnd|md|maaned|maaneder|month|months)$/, 'm'],
+  [/^(w|wk|u|uge|uger|week|weeks)$/, 'w'],
+  [/^(d|dag|dage|day|days)$/, 'd'],
+  [/^(y|aar|year|years)$/, 'y'],
+];
+const unitOf = (word: string): string | undefined => UNIT.find(([re]) => re.test(word))?.[1];
+/** A time with its unit, either way round: "3mdr", "12m", "6uger", "uge6", "mdr3". */
+const NUMBER_UNIT = /^(\d+)([a-z]+)$/;
+const UNIT_NUMBER = /^([a-z]+)(\d+)$/;
+/** "efter3" (after 3), "opf3", "fu3", "followup3": a follow-up numbered by its time, unit unsaid. */
+const AFTER = /^(efter|opf|opfoelgning|fu|followup|post)(\d+)([a-z]*)$/;
+/** Follow-ups named without a time. */
+const FOLLOW_UP_WORD = /^(efter|post|fu|followup|opf|opfoelgning|slut|end|t\d+|v\d+|besoeg\d+)$/;
+
+/** One named suffix's visit, or undefined when it names no visit (`_tot`, `_gns`, an item number). */
+export function namedVisit(suffix: string): WideVisit | undefined {
+  const s = fold(suffix);
+  if (BASELINE.test(s)) return { suffix, label: 'baseline', baseline: true, monthsGuessed: false };
+  const after = AFTER.exec(s);
+  if (after) {
+    const unit = after[3] === '' ? undefined : unitOf(after[3]!);
+    if (after[3] !== '' && !unit) return undefined;
+    return { suffix, label: `${Number(after[2])}${unit ?? 'm'}`, baseline: false, monthsGuessed: unit === undefined };
+  }
+  const nu = NUMBER_UNIT.exec(s) ?? UNIT_NUMBER.exec(s);
+  if (nu) {
+    const [n, word] = /^\d/.test(s) ? [nu[1]!, nu[2]!] : [nu[2]!, nu[1]!];
+    const unit = unitOf(word);
+    if (unit) return { suffix, label: `${Number(n)}${unit}`, baseline: false, monthsGuessed: false };
+  }
+  if (FOLLOW_UP_WORD.test(s)) return { suffix, label: s, baseline: false, monthsGuessed: false };
+  return undefined;
+}
+
+/**
+ * The visits of a wide header. Named suffixes first (`_basis`, `_3mdr`); only when there are
+ * none, bare numbers — and only for columns that also have `_0`, since `rmdq_1 … rmdq_24` are
+ * items, never visits, and an item block does not start at 0.
+ */
+export function wideVisits(header: readonly string[]): WideVisits {
+  const suffixes = new Map<string, WideVisit>();
+  const stemsByNumber = new Map<string, Set<string>>();
+  for (const h of header) {
+    const m = /^(.+)_([^_]+)$/.exec(h.trim());
+    if (!m) continue;
+    const [, stem, suffix] = m as unknown as [string, string, string];
+    if (/^\d+$/.test(suffix)) {
+      stemsByNumber.set(stem, (stemsByNumber.get(stem) ?? new Set()).add(suffix));
+      continue;
+    }
+    if (suffixes.has(suffix)) continue;
+    const v = namedVisit(suffix);
+    if (v) suffixes.set(suffix, v);
+  }
+  if (suffixes.size) return { visits: [...suffixes.values()], numeric: false };
+  const numbers = new Set<string>();
+  for (const set of stemsByNumber.values()) if ([...set].some((n) => Number(n) === 0)) for (const n of set) numbers.add(n);
+  const visits = [...numbers]
+    .sort((a, b) => Number(a) - Number(b))
+    .map((n): WideVisit => (Number(n) === 0 ? { suffix: n, label: 'baseline', baseline: true, monthsGuessed: false } : { suffix: n, label: `${Number(n)}m`, baseline: false, monthsGuessed: true }));
+  return { visits, numeric: visits.length > 0 };
+}

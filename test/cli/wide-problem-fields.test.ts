@@ -1,0 +1,42 @@
+/**
+ * A problem in a wide export names the column the file has (`RMDQ_3mdr`), not the outcome's
+ * stem (`RMDQ`): its column number points at that header cell, and the name beside it must too.
+ * Problems of one kind across several visit columns stay one group, listing its columns.
+ * Fixture: test/fixtures/exports/excel-dk-visits/bad.csv (Danish Excel, wide, five bad cells).
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli, tempDir } from '../support/run-cli.js';
+
+const DIR = 'test/fixtures/exports/excel-dk-visits';
+
+describe('problems in a wide export', () => {
+  it('name the visit column the line:column points at', async () => {
+    const r = await runCli('validate', `${DIR}/bad.csv`, '--plan', `${DIR}/plan.json`);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('bad.csv:27:10 (RMDQ_3mdr): "12,5" — expected a whole number from 0 to 24');
+    expect(r.stderr).toContain('bad.csv:35:7 (Smerte_3mdr): "Ved ikke"');
+    expect(r.stderr).toContain('bad.csv:22:13 (Medicin_3mdr): "ja"');
+    // Columns every visit shares keep their own name.
+    expect(r.stderr).toContain('bad.csv:37:3 (Alder): "45 år"');
+    const json = JSON.parse((await runCli('validate', `${DIR}/bad.csv`, '--plan', `${DIR}/plan.json`, '--json')).stdout);
+    expect(json.problems.map((g: { field?: string }) => g.field)).toContain('RMDQ_3mdr');
+  });
+
+  it('of one kind at several visits are one group that lists the columns', async () => {
+    const dir = tempDir();
+    const csv = join(dir, 'to-besoeg.csv');
+    writeFileSync(csv, '\ufeffLøbenr;Gruppe;RMDQ_baseline;RMDQ_3mdr;RMDQ_6mdr\r\n1;App;10;30;8\r\n2;Kontrol;12;9;31\r\n');
+    const plan = join(dir, 'plan.json');
+    writeFileSync(plan, JSON.stringify({ arms: { intervention: 'App', control: 'Kontrol' }, columns: { id: 'Løbenr', arm: 'Gruppe' }, layout: 'wide', timepoints: ['3mdr', '6mdr'], outcomes: [{ key: 'rmdq', instrument: 'rmdq', column: 'RMDQ' }] }));
+    const r = await runCli('validate', csv, '--plan', plan, '--json');
+    expect(r.code).toBe(2);
+    const groups = JSON.parse(r.stdout).problems;
+    expect(groups).toHaveLength(1);
+    expect(groups[0]).toMatchObject({ count: 2, fields: ['RMDQ_3mdr', 'RMDQ_6mdr'], values: ['30', '31'] });
+    expect(groups[0].field).toBeUndefined();
+    const text = await runCli('validate', csv, '--plan', plan);
+    expect(text.stderr).toContain('2 × ' + csv + ':lines 2–3 (RMDQ_3mdr, RMDQ_6mdr): "30", "31" — expected a whole number from 0 to 24');
+  });
+});

@@ -1,0 +1,44 @@
+/**
+ * Visit suffixes of a wide export as Danish and English researchers write them
+ * (src/plan/wide-visits.ts, docs/plan-trial.md "Visits of a wide export").
+ */
+import { describe, expect, it } from 'vitest';
+import { namedVisit, wideVisits } from '../../src/plan/wide-visits.js';
+
+describe('wide visit suffixes', () => {
+  it.each(['baseline', 'Baseline', 'BL', 'bl', 'basis', 'Basis', 'før', 'FØR', 'foer', 'start', 'Start', 'inklusion', 'Inklusion', 'inkl', 't0', 'T0', 'v0', 'pre', 'screening', '0m', '0mdr', 'uge0', 'randomisering'])('%s is the baseline', (suffix) => {
+    expect(namedVisit(suffix)).toMatchObject({ label: 'baseline', baseline: true });
+  });
+
+  it.each([
+    ['3mdr', '3m'], ['12mdr', '12m'], ['3M', '3m'], ['6m', '6m'], ['12mnd', '12m'], ['3maaneder', '3m'], ['3måneder', '3m'],
+    ['6uger', '6w'], ['6u', '6w'], ['uge6', '6w'], ['12w', '12w'], ['26wk', '26w'], ['1år', '1y'], ['1aar', '1y'], ['14d', '14d'],
+    ['efter3', '3m'], ['efter6mdr', '6m'], ['efter12uger', '12w'],
+  ])('%s is the follow-up %s', (suffix, label) => {
+    expect(namedVisit(suffix)).toMatchObject({ label, baseline: false });
+  });
+
+  it('a unit left unsaid ("efter3") is months, and says it was guessed', () => {
+    expect(namedVisit('efter3')).toMatchObject({ label: '3m', monthsGuessed: true });
+    expect(namedVisit('3mdr')).toMatchObject({ monthsGuessed: false });
+  });
+
+  it.each(['tot', 'gns', 'vaerst', 'mo', 'ua', 'name', 'timestamp', 'id', '5mg', 'kg'])('%s names no visit', (suffix) => {
+    expect(namedVisit(suffix)).toBeUndefined();
+  });
+
+  it('bare numbers are visits only beside _0 (months), never item numbers', () => {
+    expect(wideVisits(['id', 'Smerte_0', 'Smerte_3', 'Smerte_12', 'RMDQ_0', 'RMDQ_3', 'RMDQ_12'])).toEqual({
+      numeric: true,
+      visits: [
+        { suffix: '0', label: 'baseline', baseline: true, monthsGuessed: false },
+        { suffix: '3', label: '3m', baseline: false, monthsGuessed: true },
+        { suffix: '12', label: '12m', baseline: false, monthsGuessed: true },
+      ],
+    });
+    const items = Array.from({ length: 24 }, (_, i) => `rmdq_${i + 1}`);
+    expect(wideVisits(['id', ...items]).visits).toEqual([]);
+    // Named visits win: item numbers beside them stay items.
+    expect(wideVisits(['id', 'rmdq_1_basis', 'rmdq_1_3mdr', 'rmdq_0', 'rmdq_3']).visits.map((v) => v.suffix)).toEqual(['basis', '3mdr']);
+  });
+});

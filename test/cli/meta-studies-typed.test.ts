@@ -9,6 +9,8 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { MetaResults } from '../../src/meta/meta-results-schema.js';
+import { metaReportKind } from '../../src/report/kinds/meta-report.js';
+import { reportEnv } from '../support/report-env.js';
 import { runCli } from '../support/run-cli.js';
 
 const DIR = 'test/fixtures/exports/studies-excel-dk';
@@ -77,6 +79,32 @@ describe('an interval typed into ci_lower', () => {
 });
 
 describe('standard errors where SDs belong', () => {
+  const warning = (arm: string, sd: string, n: number, sdFromSe: string) =>
+    `rmdq 3m: Hansen 2022 (line 3), sd_${arm} ${sd} is below a quarter of the other studies' median SD of this outcome and time (5.05); if it is the standard error of the mean, the SD is SE × √n = ${sd} × √${n} = ${sdFromSe}`;
+
+  it('an SD far below the other studies\' is warned about in text, JSON and the report page (arm summaries under Danish names, as the plain file)', async () => {
+    const [typed, plain] = await Promise.all([meta('arme-danske-navne.csv'), meta('arme-plain.csv')]);
+    expect(numbers(typed.json)).toEqual(numbers(plain.json));
+    // Median of 5.1, 5.3, 4.9, 5.0 = 5.05; 0.45 × √62 = 3.543, 0.48 × √64 = 3.84.
+    expect(typed.json.warnings.filter((w) => w.includes('below a quarter')).map((w) => w.slice(0, w.indexOf(' — ')))).toEqual([
+      warning('intervention', '0.45', 62, '3.54'),
+      warning('control', '0.48', 64, '3.84'),
+    ]);
+    const text = await runCli('meta', join(DIR, 'arme-danske-navne.csv'));
+    expect(text.stderr).toContain(`warning: ${warning('intervention', '0.45', 62, '3.54')}`);
+    expect(text.stderr).toContain('note: test/fixtures/exports/studies-excel-dk/arme-danske-navne.csv: column 5 "gns_interv" read as mean_intervention');
+    const page = await metaReportKind.build({ id: 'm', kind: 'meta', out: 'm', lang: 'en', data: 'arme-danske-navne.csv', preset: 'metafor' }, reportEnv(DIR, 'en'));
+    expect(page.page.sections.find((s) => s.id === 'warnings')?.notes).toContain(typed.json.warnings.find((w) => w.includes('sd_control')));
+  });
+
+  it('no such warning where the SDs are alike (the bundled selfBACK studies, the Excel studies file)', async () => {
+    for (const f of ['data/published/selfback-studies.csv', join(DIR, 'thousands.csv')]) {
+      const r = await runCli('meta', f, '--json');
+      expect(r.code, r.stderr).toBe(0);
+      expect((JSON.parse(r.stdout) as MetaResults).warnings.filter((w) => w.includes('below a quarter'))).toEqual([]);
+    }
+  });
+
   it('se_intervention/se_control are refused, named, with SD = SE × √n', async () => {
     const err = await refused('se-per-arm.csv');
     expect(err).toContain('se-per-arm.csv:1:6: "se_intervention" — expected sd_intervention, the standard deviation of the arm: hta meta reads SDs, and does not read "se_intervention"; if it holds the standard error of the arm\'s mean, convert each to SD = SE × √n');

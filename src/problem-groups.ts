@@ -89,12 +89,15 @@ export function formatLineRanges(ranges: readonly [number, number][], max = 6): 
 }
 
 /**
- * One line per group: `412 × file:lines 2–3998 (arm): "SelfBack", "selfback" — expected …; did you mean …`.
+ * One line per group: `412 × file:lines 2–3998, column 3 (arm): "SelfBack", "selfback" — expected …; did you mean …`.
  * A group of one problem prints exactly as `formatProblem` would.
  */
 export function formatProblemGroup(g: ProblemGroup): string {
-  const lines = g.lines.length === 0 ? '' : g.lines.length === 1 && g.lines[0]![0] === g.lines[0]![1] ? `:${g.lines[0]![0]}` : `:lines ${formatLineRanges(g.lines)}`;
-  const column = g.column !== undefined && !(g.lines.length !== 1 || g.lines[0]![0] !== g.lines[0]![1]) ? `:${g.column}` : '';
+  const oneLine = g.lines.length === 1 && g.lines[0]![0] === g.lines[0]![1];
+  const lines = g.lines.length === 0 ? '' : oneLine ? `:${g.lines[0]![0]}` : `:lines ${formatLineRanges(g.lines)}`;
+  // Over several lines the column is still one cell's place in each: said in words, since
+  // `lines 2–4:5` would read as a range ending at 4:5.
+  const column = g.column === undefined || g.lines.length === 0 ? '' : oneLine ? `:${g.column}` : `, column ${g.column}`;
   const field = g.field !== undefined ? ` (${g.field})` : g.fields ? ` (${fieldList(g.fields)})` : '';
   const values = g.values.length ? ` ${g.values.map((v) => JSON.stringify(v)).join(', ')}${g.count > g.values.length && g.values.length === EXAMPLE_VALUES ? ', …' : ''}` : '';
   const count = g.count > 1 ? `${g.count} × ` : '';

@@ -20,7 +20,7 @@ describe('problem groups', () => {
     const text = formatError(new HtaError('input.invalid', 'bad', problems));
     expect(text.split('\n')).toEqual([
       'error: bad',
-      '  4000 × x.csv:lines 2–4001 (arm): "selfback", "SelfBack" — expected an arm value of the plan',
+      '  4000 × x.csv:lines 2–4001, column 2 (arm): "selfback", "SelfBack" — expected an arm value of the plan',
       '  x.csv:7:5 (rmdq): "25" — expected a whole number from 0 to 24',
     ]);
   });
@@ -32,7 +32,7 @@ describe('problem groups', () => {
     ];
     const [g] = groupProblems(problems);
     expect(g!.count).toBe(2);
-    expect(formatProblemGroup(g!)).toBe('2 × x.csv:lines 2–3 (arm): "a", "b" — expected one row (already on line 1); remove duplicates');
+    expect(formatProblemGroup(g!)).toBe('2 × x.csv:lines 2–3, column 2 (arm): "a", "b" — expected one row (already on line 1); remove duplicates');
   });
 
   it('lists the columns of a group that spans several (one outcome at each visit of a wide export), in the collector too', () => {

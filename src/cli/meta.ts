@@ -64,6 +64,7 @@ export function registerMeta(program: Command, io: CliIo): void {
       const note = encodingNote(file, csv.dialect);
       if (note) io.stderr(`note: ${note}\n`);
       const table = parseStudies(csv);
+      for (const n of table.notes) io.stderr(`note: ${n}\n`);
       const result = metaAnalyze(table, {
         version: packageVersion(),
         ...(plan ? { plan, planFile: opts.plan } : {}),

@@ -29,6 +29,7 @@ import type { MetaOutcomeSetting, MetaPooledRow, MetaResults, MetaStudyRow, Meta
 import { outcomeSetting } from './outcome-settings.js';
 import { type PooledFit, type PoolSettings, type PoolStudy, poolStudies } from './pool-studies.js';
 import { isRatioMeasure, type MetaMeasure, type StudyRecord, type StudyTable } from './read-studies.js';
+import { smallSdWarnings } from './sd-check.js';
 import { type RecordEffect, recordEffect } from './study-effects.js';
 
 export const NO_SUBGROUP = '(no subgroup)';
@@ -316,7 +317,8 @@ export function metaAnalyze(table: StudyTable, options: MetaAnalyzeOptions): Met
     subgroupTests: [],
     warnings: [],
   };
-  const warnings = new Set<string>();
+  // An SE typed as an SD (docs/input-studies.md): said before the pooled results it distorts.
+  const warnings = new Set<string>(smallSdWarnings(table.records));
   for (const records of groups.values()) {
     const first = records[0] as StudyRecord;
     const { setting, warnings: settingWarnings } = outcomeSetting(first.outcome, first.time, first.measure, {

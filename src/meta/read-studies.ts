@@ -13,7 +13,8 @@
  *
  * `n_intervention`/`n_control` may accompany a reported difference (shown, not used).
  * Every problem is collected with file:line:column (up to MAX_PROBLEMS); any problem → HtaError
- * `input.invalid` (exit 2). Columns not listed here are ignored.
+ * `input.invalid` (exit 2). Which header cell is which column (Danish names, a 95% CI in one
+ * column) is study-columns.ts's job; other columns are ignored.
  */
 import { HtaError, MAX_PROBLEMS, type Problem } from '../errors.js';
 import { DOT_DECIMAL, DOT_GROUPED, GROUPED_COMMA } from '../io/dialect.js';
@@ -21,6 +22,8 @@ import { parseNumber } from '../io/parse-number.js';
 import { type CsvTable, readCsvFile } from '../io/read-csv.js';
 import type { ArmSummaries } from '../stats/meta/study-effect.js';
 import type { TwoByTwo } from '../stats/meta/two-by-two.js';
+import { numberPieces, splitInterval } from './split-interval.js';
+import { NUMERIC, REQUIRED, type StudyColumns, studyColumns } from './study-columns.js';
 
 export const META_MEASURES = ['MD', 'SMD', 'RR', 'OR', 'RD'] as const;
 export type MetaMeasure = (typeof META_MEASURES)[number];
@@ -55,15 +58,15 @@ export interface StudyRecord {
 export interface StudyTable {
   file: string;
   records: StudyRecord[];
+  /** What the reader read differently from the contract (a Danish column name, a CI in one column). */
+  notes: string[];
 }
 
-const REQUIRED = ['study', 'outcome', 'time'] as const;
 const ARM_STATS = ['mean_intervention', 'sd_intervention', 'mean_control', 'sd_control'] as const;
 const ARM_ALL = ['n_intervention', 'mean_intervention', 'sd_intervention', 'n_control', 'mean_control', 'sd_control'] as const;
 const EVENTS = ['events_intervention', 'events_control'] as const;
 const EVENTS_ALL = ['events_intervention', 'n_intervention', 'events_control', 'n_control'] as const;
 const EFFECT = ['difference', 'ci_lower', 'ci_upper', 'se'] as const;
-const NUMERIC = ['n_intervention', 'mean_intervention', 'sd_intervention', 'n_control', 'mean_control', 'sd_control', 'events_intervention', 'events_control', 'difference', 'ci_lower', 'ci_upper', 'se'] as const;
 type NumericColumn = (typeof NUMERIC)[number];
 
 const KIND_TEXT = {
@@ -79,19 +82,15 @@ export function readStudiesFile(file: string): StudyTable {
 export function parseStudies(csv: CsvTable): StudyTable {
   const { file } = csv;
   const problems: Problem[] = [];
-  const col = columnsOf(csv);
-  const missing = REQUIRED.filter((c) => !col.has(c));
-  if (missing.length > 0) {
-    throw new HtaError('input.invalid', `${file} is not a study-level results file`, [
-      { file, line: 1, value: csv.header.join(','), expected: `the columns ${missing.join(', ')} (a study-level CSV needs study, outcome and time)` },
-    ]);
-  }
-  const decimalComma = decimalMarkOf(csv, col);
+  const columns = studyColumns(csv);
+  const { col } = columns;
+  const decimalComma = decimalMarkOf(csv, columns);
   const records: StudyRecord[] = [];
+  const split: SplitCells = { lines: [], example: null };
   for (const rec of csv.records) {
     // A row of missing-value cells only (NA, .) holds nothing to read (read-csv.ts skips `;;;;` rows).
     if (rec.cells.every((c) => c === null)) continue;
-    const r = parseRecord(csv, col, rec.line, rec.cells, problems, decimalComma);
+    const r = parseRecord(csv, columns, rec.line, rec.cells, problems, decimalComma, split);
     if (r) records.push(r);
     if (problems.length >= MAX_PROBLEMS) break;
   }
@@ -103,30 +102,62 @@ export function parseStudies(csv: CsvTable): StudyTable {
   if (records.length === 0) {
     throw new HtaError('input.invalid', `${file} has no study rows`, [{ file, line: 2, expected: 'at least one study row below the header' }]);
   }
-  return { file, records };
+  const notes = [...columns.notes];
+  const ci = columns.combinedCi;
+  if (ci !== null && split.example !== null) {
+    const { line, cell, lower, upper } = split.example;
+    notes.push(
+      `${file}: the 95% CI in column ${ci.index + 1} "${ci.header}" read as ci_lower and ci_upper on ${split.lines.length} row(s) (line ${line}: "${cell}" as ${lower} and ${upper})`,
+    );
+  }
+  return { file, records, notes };
 }
 
-function parseRecord(csv: CsvTable, col: Map<string, number>, line: number, cells: (string | null)[], problems: Problem[], decimalComma: boolean): StudyRecord | null {
+/** The rows whose interval was read from a combined CI column, and the first one, for the note. */
+interface SplitCells {
+  lines: number[];
+  example: { line: number; cell: string; lower: number; upper: number } | null;
+}
+
+function parseRecord(csv: CsvTable, columns: StudyColumns, line: number, cells: (string | null)[], problems: Problem[], decimalComma: boolean, split: SplitCells): StudyRecord | null {
   const file = csv.file;
+  const { col, combinedCi } = columns;
   const before = problems.length;
+  // ci_lower/ci_upper read from the combined CI column: their text, and that column for problems.
+  const fromCombined = new Map<string, string>();
   const text = (name: string): string | null => {
+    const over = fromCombined.get(name);
+    if (over !== undefined) return over;
     const i = col.get(name);
     return i === undefined ? null : (cells[i] ?? null);
   };
-  const at = (name: string, value: string | null | undefined, expected: string): void => {
-    const i = col.get(name);
-    problems.push({ file, line, ...(i !== undefined ? { column: i + 1 } : {}), field: name, ...(value != null ? { value } : {}), expected });
+  const columnOf = (name: string): number | undefined => (fromCombined.has(name) && combinedCi !== null ? combinedCi.index : col.get(name));
+  const at = (name: string, value: string | null | undefined, expected: string, extra: Pick<Problem, 'hint' | 'kind'> = {}): void => {
+    const i = columnOf(name);
+    problems.push({ file, line, ...(i !== undefined ? { column: i + 1 } : {}), field: name, ...(value != null ? { value } : {}), expected, ...extra });
   };
 
   for (const name of REQUIRED) if (text(name) === null) at(name, null, `${name === 'outcome' ? 'an' : 'a'} ${name} label (it may not be empty)`);
+
+  if (combinedCi !== null) readCombinedInterval(csv, columns, line, cells, problems, decimalComma, split, fromCombined);
 
   const num: Partial<Record<NumericColumn, number>> = {};
   for (const name of NUMERIC) {
     const t = text(name);
     if (t === null) continue;
     const v = numberOf(name, t, decimalComma);
-    if (v === undefined) at(name, t, `a number${decimalComma ? ' (decimal comma)' : ' (decimal point)'}`);
-    else num[name] = v;
+    if (v !== undefined) {
+      num[name] = v;
+      continue;
+    }
+    const mark = decimalComma ? ' (decimal comma)' : ' (decimal point)';
+    // A whole interval typed into one bound's cell (`-3,0 til -1,2` under ci_lower).
+    if ((name === 'ci_lower' || name === 'ci_upper') && splitInterval(t, decimalComma) !== null) {
+      at(name, t, `one number${mark}, the ${name === 'ci_lower' ? 'lower' : 'upper'} bound`, {
+        kind: `meta.interval-in-one-cell.${name}`,
+        hint: 'the cell holds both bounds of the interval: keep the lower bound in ci_lower and put the upper bound in ci_upper',
+      });
+    } else at(name, t, `a number${mark}`);
   }
   const has = (name: string): boolean => text(name) !== null;
 
@@ -257,6 +288,56 @@ function parseRecord(csv: CsvTable, col: Map<string, number>, line: number, cell
   };
 }
 
+/**
+ * The cell of the combined CI column (`95% KI`: `-1,51 til -0,06`) as ci_lower and ci_upper, when
+ * it splits unambiguously; a row that also fills ci_lower/ci_upper must give the same interval.
+ */
+function readCombinedInterval(
+  csv: CsvTable,
+  columns: StudyColumns,
+  line: number,
+  cells: (string | null)[],
+  problems: Problem[],
+  decimalComma: boolean,
+  split: SplitCells,
+  fromCombined: Map<string, string>,
+): void {
+  const { file } = csv;
+  const ci = columns.combinedCi as NonNullable<StudyColumns['combinedCi']>;
+  const cell = cells[ci.index] ?? null;
+  if (cell === null) return;
+  const where = { file, line, column: ci.index + 1, field: ci.header, value: cell };
+  const bounds = splitInterval(cell, decimalComma);
+  const lower = bounds && numberOf('ci_lower', bounds.lower, decimalComma);
+  const upper = bounds && numberOf('ci_upper', bounds.upper, decimalComma);
+  if (bounds === null || lower === undefined || upper === undefined || lower === null || upper === null) {
+    problems.push({
+      ...where,
+      expected: `the two bounds of the 95% CI, written ${decimalComma ? '"-1,51 til -0,06" or "(-2,4; 0,0)"' : '"-1.51 to -0.06" or "(-2.4, 0.0)"'} (numbers with a decimal ${decimalComma ? 'comma' : 'point'})`,
+      hint: `or split it into two columns, ci_lower and ci_upper, with one number each`,
+    });
+    return;
+  }
+  const cellOf = (name: string): string | null => {
+    const i = columns.col.get(name);
+    return i === undefined ? null : (cells[i] ?? null);
+  };
+  const lo = cellOf('ci_lower');
+  const hi = cellOf('ci_upper');
+  if (lo !== null || hi !== null) {
+    // Both forms on one row: read only when they say the same.
+    const same = lo !== null && hi !== null && numberOf('ci_lower', lo, decimalComma) === lower && numberOf('ci_upper', hi, decimalComma) === upper;
+    if (!same) {
+      problems.push({ ...where, expected: `one interval per row: ci_lower and ci_upper say [${lo ?? ''}; ${hi ?? ''}], "${ci.header}" says "${cell}" — which one? Leave the other empty` });
+    }
+    return;
+  }
+  fromCombined.set('ci_lower', bounds.lower);
+  fromCombined.set('ci_upper', bounds.upper);
+  split.lines.push(line);
+  split.example ??= { line, cell, lower, upper };
+}
+
 const COUNTS: ReadonlySet<string> = new Set(['n_intervention', 'n_control', 'events_intervention', 'events_control']);
 
 /**
@@ -265,22 +346,28 @@ const COUNTS: ReadonlySet<string> = new Set(['n_intervention', 'n_control', 'eve
  * or a dot decimal) casts no vote either, while `1.234,5` votes for the comma. With no deciding
  * cell, the file-wide rule stands (a `;` file is decimal-comma).
  */
-function decimalMarkOf(csv: CsvTable, col: Map<string, number>): boolean {
+function decimalMarkOf(csv: CsvTable, columns: StudyColumns): boolean {
   // With `,` separating fields, a comma in a quoted number is a thousands separator, never decimal.
   if (csv.dialect.delimiter === ',') return false;
+  const { col, combinedCi } = columns;
   const where = NUMERIC.filter((c) => !COUNTS.has(c) && col.has(c)).map((c) => col.get(c) as number);
   let comma = false;
   let dot = false;
+  const vote = (cell: string): void => {
+    const t = cell.replace(/^\u2212/, '-');
+    // 1.234 may be a thousands-grouped whole number (no vote); 1.234,5 is a decimal comma.
+    if (/^[+-]?\d*,\d+$/.test(t) || GROUPED_COMMA.test(t)) comma = true;
+    else if (DOT_GROUPED.test(t)) return;
+    else if (DOT_DECIMAL.test(t)) dot = true;
+  };
   for (const rec of csv.records) {
     for (const i of where) {
       const cell = rec.cells[i];
-      if (cell == null) continue;
-      const t = cell.replace(/^\u2212/, '-');
-      // 1.234 may be a thousands-grouped whole number (no vote); 1.234,5 is a decimal comma.
-      if (/^[+-]?\d*,\d+$/.test(t) || GROUPED_COMMA.test(t)) comma = true;
-      else if (DOT_GROUPED.test(t)) continue;
-      else if (DOT_DECIMAL.test(t)) dot = true;
+      if (cell != null) vote(cell);
     }
+    // The bounds in a combined CI column vote too (`-1,51 til -0,06` says comma).
+    const ci = combinedCi === null ? null : rec.cells[combinedCi.index];
+    if (ci != null) numberPieces(ci).forEach(vote);
   }
   if (comma !== dot) return comma;
   return csv.dialect.delimiter === ';' && !dot ? true : csv.dialect.decimalComma;
@@ -296,43 +383,6 @@ function numberOf(name: string, text: string, decimalComma: boolean): number | u
   // parseNumber reads 1.234 with a decimal comma as thousands already; a count may also be 1,234.
   if (COUNTS.has(name) && !decimalComma && /^\d{1,3}(,\d{3})+$/.test(t)) return Number(t.replaceAll(',', ''));
   return parseNumber(t, decimalComma);
-}
-
-/** Other names a column of this contract is often given; such a column is refused, not ignored. */
-const SYNONYMS: Record<string, string> = {
-  lower: 'ci_lower', ci_low: 'ci_lower', lcl: 'ci_lower', lower_ci: 'ci_lower', ci_lo: 'ci_lower', lci: 'ci_lower',
-  upper: 'ci_upper', ci_high: 'ci_upper', ucl: 'ci_upper', upper_ci: 'ci_upper', ci_hi: 'ci_upper', uci: 'ci_upper',
-  md: 'difference', mean_difference: 'difference', diff: 'difference', estimate: 'difference', effect: 'difference',
-  standard_error: 'se', se_difference: 'se', std_error: 'se',
-};
-const KNOWN = new Set<string>([...REQUIRED, 'subgroup', 'citation', 'measure', ...NUMERIC]);
-
-/**
- * Column positions by contract name. A header may differ in case and surrounding spaces
- * (`Study`, `CI_lower`): that is the same column. Two header cells with one name, or a column
- * under another usual name (`lower`, `ucl`, `estimate`) while the contract's is absent, are
- * refused: ignored, the interval it holds would vanish and the study would silently not be pooled.
- */
-function columnsOf(csv: CsvTable): Map<string, number> {
-  const { file } = csv;
-  const col = new Map<string, number>();
-  const problems: Problem[] = [];
-  const key = (h: string) => h.trim().toLowerCase().replace(/[\s.-]+/g, '_');
-  csv.header.forEach((h, i) => {
-    const k = key(h);
-    if (!KNOWN.has(k)) return;
-    const prev = col.get(k);
-    if (prev !== undefined) problems.push({ file, line: 1, column: i + 1, value: h, expected: `one ${k} column (column ${prev + 1} is "${csv.header[prev]}")` });
-    else col.set(k, i);
-  });
-  csv.header.forEach((h, i) => {
-    const meant = SYNONYMS[key(h)];
-    if (meant !== undefined && !col.has(meant)) {
-      problems.push({ file, line: 1, column: i + 1, value: h, expected: `the column name ${meant}, if it holds that (hta meta reads ${meant}, and would leave "${h}" unread): rename it` });
-    }
-  });
-  if (problems.length) throw new HtaError('input.invalid', `${file} has ${problems.length} problem(s) in its header`, problems);
-  return col;
 }
 
 /**

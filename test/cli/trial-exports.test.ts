@@ -94,7 +94,7 @@ describe('every problem, grouped, without patient ids', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('has 130 problem(s) in 130 row(s)');
     expect(r.stderr).not.toMatch(/first 50/);
-    expect(r.stderr).toMatch(/130 × .*:lines 2–131 \(arm\): "App" — expected an arm value.*; did you mean "app"\?/);
+    expect(r.stderr).toMatch(/130 × .*:lines 2–131, column 2 \(arm\): "App" — expected an arm value.*; did you mean "app"\?/);
   });
   it('time values and column names get near-miss hints', async () => {
     // A name in another case is read (column-resolver.ts); a typo gets the hint.

@@ -212,7 +212,7 @@ describe('hta uptake on real-shaped registry exports, against R', () => {
     const refused = await runCli(...args, '--json');
     expect(refused.code).toBe(2);
     expect(refused.stderr).toContain('3 invalid value(s) in 3 row(s)');
-    expect(refused.stderr).toContain(':lines 6, 11 (helseregion): "Bergen"');
+    expect(refused.stderr).toContain(':lines 6, 11, column 2 (helseregion): "Bergen"');
 
     const out = join(dir, 'excluded.csv');
     const r = await runCli(...args, '--json', '--exclude-invalid', '--excluded-out', out);
@@ -234,7 +234,7 @@ describe('hta uptake on real-shaped registry exports, against R', () => {
     expect(excludedTable[2]).toMatch(/^,helseregion,2,"expected one of Oslo, .*",2,"6, 11"$/);
 
     expect(summary.stdout).toContain('3 invalid registry row(s) were excluded from every number');
-    expect(summary.stdout).toMatch(/2 × .*:lines 6, 11 \(helseregion\)/);
+    expect(summary.stdout).toMatch(/2 × .*:lines 6, 11, column 2 \(helseregion\)/);
   });
 
   it('the uptake report page prints the carry-forward choice and every filled cell', async () => {

@@ -71,8 +71,8 @@ describe('plausibility of covariates', () => {
     lines[8] = lines[8]!.replace(/,\d+,(\d+)$/, ',NaN,$1');
     const r = await run(lines, PLAN, 'validate');
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/3 × .*trial\.csv:lines 2, 4, 6 \(age\): "-5", "200", "1e308" — expected a plausible age: 0 to 120/);
-    expect(r.stderr).toMatch(/2 × .*trial\.csv:lines 8–9 \(age\): "Infinity", "NaN" — expected a finite number/);
+    expect(r.stderr).toMatch(/3 × .*trial\.csv:lines 2, 4, 6, column 4 \(age\): "-5", "200", "1e308" — expected a plausible age: 0 to 120/);
+    expect(r.stderr).toMatch(/2 × .*trial\.csv:lines 8–9, column 4 \(age\): "Infinity", "NaN" — expected a finite number/);
   });
   it('lets the plan widen a range, and applies the plan range to other covariates', async () => {
     const lines = GOOD.map((l) => l.replace(/,(\d+),(\d+)$/, (_, a, s) => `,${Number(a) + 70},${s}`));

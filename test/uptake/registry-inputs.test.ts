@@ -113,7 +113,7 @@ describe('regions from the data', () => {
     const err = await failure(readRegistry(reg, { regions: regionSet(['Oslo', 'Viken'], {}, 'e.csv') }));
     const text = formatError(err);
     expect(text).toContain('2 × ');
-    expect(text).toContain(':lines 3–4 (region): "Bergen" — expected one of Oslo, Viken (the regions of e.csv)');
+    expect(text).toContain(':lines 3–4, column 2 (region): "Bergen" — expected one of Oslo, Viken (the regions of e.csv)');
   });
 
   it('metric rows follow the eligible file\'s region order, not the alphabet or the Danish default', async () => {
@@ -194,7 +194,7 @@ describe('input notes', () => {
       'Registry dates were read as DD.MM.YYYY (detected: the plan\'s dateFormat is "auto").',
       'Eligible counts missing from the eligible file were filled by carry-forward (the plan\'s eligibleFill; nearest earlier year, else later): Oslo 2027 from 2026.',
       '2 invalid registry row(s) were excluded from every number (--exclude-invalid); the problems, by kind:',
-      '  2 × r.csv:lines 4–5 (Region): "Fyn" — expected a region',
+      '  2 × r.csv:lines 4–5, column 2 (Region): "Fyn" — expected a region',
     ]);
     expect(uptakeInputNotes(a, 'da')[1]).toBe('Manglende antal berettigede er udfyldt ved fremskrivning (planens eligibleFill; nærmeste tidligere år, ellers senere): Oslo 2027 fra 2026.');
   });

@@ -1,0 +1,145 @@
+/**
+ * The columns of a studies file (docs/input-studies.md, "Column names"): which header cell holds
+ * which contract column. A name may differ in case, surrounding spaces and `-`/`.`/space for `_`.
+ * Danish names a spreadsheet is typed with (`Studie`, `Effektmål`, `Tid`, `Forskel`, `n_kontrol`)
+ * are read, each with a note; a 95% CI written in one column (`95% KI`, `CI (95%)`) is found for
+ * the reader to split. Refused, because ignored they would leave a study silently unpooled or
+ * wrongly weighted: two columns for one name, another usual English name (`lower`, `estimate`)
+ * while the contract's is absent, and an SE per arm (`se_intervention`) where an SD is read.
+ */
+import { HtaError, type Problem } from '../errors.js';
+import type { CsvTable } from '../io/read-csv.js';
+
+export const REQUIRED = ['study', 'outcome', 'time'] as const;
+export const NUMERIC = ['n_intervention', 'mean_intervention', 'sd_intervention', 'n_control', 'mean_control', 'sd_control', 'events_intervention', 'events_control', 'difference', 'ci_lower', 'ci_upper', 'se'] as const;
+const KNOWN = new Set<string>([...REQUIRED, 'subgroup', 'citation', 'measure', ...NUMERIC]);
+
+/** Other English names a contract column is often given: refused with the name to rename it to. */
+const SYNONYMS: Record<string, string> = {
+  lower: 'ci_lower', ci_low: 'ci_lower', lcl: 'ci_lower', lower_ci: 'ci_lower', ci_lo: 'ci_lower', lci: 'ci_lower',
+  upper: 'ci_upper', ci_high: 'ci_upper', ucl: 'ci_upper', upper_ci: 'ci_upper', ci_hi: 'ci_upper', uci: 'ci_upper',
+  md: 'difference', mean_difference: 'difference', diff: 'difference', estimate: 'difference', effect: 'difference',
+  standard_error: 'se', se_difference: 'se', std_error: 'se',
+};
+
+const ARM_PREFIX: Record<string, string> = { n: 'n', antal: 'n', mean: 'mean', gennemsnit: 'mean', gns: 'mean', middelværdi: 'mean', sd: 'sd', spredning: 'sd', standardafvigelse: 'sd', events: 'events', hændelser: 'events' };
+const ARM_SUFFIX: Record<string, string> = { intervention: 'intervention', interv: 'intervention', kontrol: 'control', control: 'control', kontrolgruppe: 'control' };
+
+/** Danish names of the contract's columns, read as the contract's (with a note). */
+const DANISH: Record<string, string> = (() => {
+  const out: Record<string, string> = {
+    studie: 'study', undersøgelse: 'study', forsøg: 'study',
+    effektmål: 'outcome', udfald: 'outcome', udfaldsmål: 'outcome',
+    tid: 'time', tidspunkt: 'time', opfølgning: 'time', opfølgningstid: 'time',
+    undergruppe: 'subgroup', subgruppe: 'subgroup',
+    reference: 'citation', kilde: 'citation', henvisning: 'citation',
+    forskel: 'difference', gennemsnitlig_forskel: 'difference', middelforskel: 'difference',
+    nedre: 'ci_lower', nedre_grænse: 'ci_lower', ki_nedre: 'ci_lower', nedre_ki: 'ci_lower',
+    øvre: 'ci_upper', øvre_grænse: 'ci_upper', ki_øvre: 'ci_upper', øvre_ki: 'ci_upper',
+    standardfejl: 'se',
+  };
+  for (const [p, pc] of Object.entries(ARM_PREFIX)) {
+    for (const [s, sc] of Object.entries(ARM_SUFFIX)) {
+      const name = `${p}_${s}`;
+      const contract = `${pc}_${sc}`;
+      if (name !== contract) out[name] = contract;
+    }
+  }
+  return out;
+})();
+
+/** A standard error per arm, which hta meta does not read (it reads the SD). */
+const ARM_SE: Record<string, 'sd_intervention' | 'sd_control'> = {};
+for (const se of ['se', 'sem', 'standardfejl']) {
+  for (const [s, sc] of Object.entries(ARM_SUFFIX)) ARM_SE[`${se}_${s}`] = sc === 'intervention' ? 'sd_intervention' : 'sd_control';
+}
+
+/** Names of a 95% CI written in one column, once `95%`, brackets and spacing are set aside. */
+const COMBINED_CI = new Set(['ci', 'ki', 'konfidensinterval', 'sikkerhedsinterval', 'confidence_interval']);
+
+/** Usual names of the required columns, for the refusal of a file that lacks one. */
+const USUAL_NAMES: Record<(typeof REQUIRED)[number], string> = {
+  study: 'Studie/Study → study',
+  outcome: 'Effektmål/Udfald/Outcome → outcome',
+  time: 'Tid/Tidspunkt/Opfølgning → time',
+};
+
+/** A header cell as compared: NFC, no-break space as space, trimmed, lower case, `-`/`.`/spaces as `_`. */
+export function columnKey(header: string): string {
+  return header.normalize('NFC').replace(/\u00a0/g, ' ').trim().toLowerCase().replace(/[\s.-]+/g, '_');
+}
+
+function combinedKey(key: string): string {
+  return key.replace(/[()[\]]/g, '').replace(/95_?%?/g, '').replace(/_+/g, '_').replace(/^_|_$/g, '');
+}
+
+export interface StudyColumns {
+  /** Column position (0-based) by contract name. */
+  col: Map<string, number>;
+  /** The column holding a whole 95% CI per cell, when there is one. */
+  combinedCi: { index: number; header: string } | null;
+  /** One note per column read under a Danish name. */
+  notes: string[];
+}
+
+export function studyColumns(csv: CsvTable): StudyColumns {
+  const { file } = csv;
+  const col = new Map<string, number>();
+  const problems: Problem[] = [];
+  const notes: string[] = [];
+  let combinedCi: StudyColumns['combinedCi'] = null;
+  const take = (name: string, i: number, h: string): void => {
+    const prev = col.get(name);
+    if (prev !== undefined) problems.push({ file, line: 1, column: i + 1, value: h, expected: `one ${name} column (column ${prev + 1} is "${csv.header[prev]}")` });
+    else col.set(name, i);
+  };
+  csv.header.forEach((h, i) => {
+    const k = columnKey(h);
+    if (KNOWN.has(k)) take(k, i, h);
+  });
+  csv.header.forEach((h, i) => {
+    const k = columnKey(h);
+    const danish = DANISH[k];
+    if (danish !== undefined) {
+      take(danish, i, h);
+      if (col.get(danish) === i) notes.push(`${file}: column ${i + 1} "${h}" read as ${danish}`);
+      return;
+    }
+    if (COMBINED_CI.has(combinedKey(k))) {
+      if (combinedCi !== null) problems.push({ file, line: 1, column: i + 1, value: h, expected: `one column with the 95% CI (column ${combinedCi.index + 1} is "${combinedCi.header}")` });
+      else combinedCi = { index: i, header: h };
+    }
+  });
+  csv.header.forEach((h, i) => {
+    const k = columnKey(h);
+    const meant = SYNONYMS[k];
+    if (meant !== undefined && !col.has(meant)) {
+      problems.push({ file, line: 1, column: i + 1, value: h, expected: `the column name ${meant}, if it holds that (hta meta reads ${meant}, and would leave "${h}" unread): rename it` });
+    }
+    const sd = ARM_SE[k];
+    if (sd !== undefined && !col.has(sd)) {
+      problems.push({
+        file,
+        line: 1,
+        column: i + 1,
+        value: h,
+        expected: `${sd}, the standard deviation of the arm: hta meta reads SDs, and does not read "${h}"`,
+        hint: `if it holds the standard error of the arm's mean, convert each to SD = SE × √n (the arm's n) in a column named ${sd}`,
+      });
+    }
+  });
+  if (problems.length) throw new HtaError('input.invalid', `${file} has ${problems.length} problem(s) in its header`, problems);
+  const missing = REQUIRED.filter((c) => !col.has(c));
+  if (missing.length > 0) {
+    throw new HtaError('input.invalid', `${file} is not a study-level results file`, [
+      {
+        file,
+        line: 1,
+        value: csv.header.join(csv.dialect.delimiter),
+        expected: `a column for ${missing.join(', ')} (a study-level CSV needs study, outcome and time)`,
+        hint: `names read: ${missing.map((m) => USUAL_NAMES[m]).join('; ')}`,
+      },
+    ]);
+  }
+  return { col, combinedCi, notes };
+}

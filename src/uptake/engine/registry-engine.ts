@@ -61,8 +61,8 @@ interface Source {
 
 /** The CSV header, checked before the database opens (a missing column is named as always). */
 async function csvSource(file: string, label: string, options: ReadRegistryOptions): Promise<Source & { headerLine: number }> {
-  const delimiter = await sniffFileDelimiter(file);
-  const head = await readRegistryHeader(file, delimiter);
+  const delimiter = await sniffFileDelimiter(file, label);
+  const head = await readRegistryHeader(file, delimiter, label);
   if (head === undefined) throw emptyRegistry(label);
   const idx = registryColumnIndex(head.record, label, options.columns);
   if (Array.isArray(idx)) throw new HtaError('input.invalid', `${label} lacks registry columns`, idx);
@@ -179,14 +179,14 @@ const dictionaryRules = (rules: RegistryRules, options: ReadRegistryOptions) => 
 });
 
 /** The date texts in the order they first appear (row by row: referred, activated, last_active). */
-async function datesInFileOrder(db: DuckDBConnection, file: string, csv: (Source & { delimiter?: ',' | ';' | '\t' }) | undefined): Promise<string[]> {
+async function datesInFileOrder(db: DuckDBConnection, file: string, label: string, csv: (Source & { delimiter?: ',' | ';' | '\t' }) | undefined): Promise<string[]> {
   if (csv === undefined) {
     return ((await db.runAndReadAll(`SELECT v FROM (SELECT referred AS v, rid * 3 AS pos FROM raw UNION ALL SELECT activated, rid * 3 + 1 FROM raw
       UNION ALL SELECT last_active, rid * 3 + 2 FROM raw) GROUP BY v ORDER BY min(pos)`)).getRowsJS() as unknown[][]).map((r) => String(r[0]));
   }
   const out: string[] = [];
   let header = true;
-  for await (const record of registryRecords(createReadStream(file), file, csv.delimiter ?? ',')) {
+  for await (const record of registryRecords(createReadStream(file), label, csv.delimiter ?? ',')) {
     if (header) { header = false; continue; }
     for (const c of ['referred', 'activated', 'last_active'] as const) out.push(record[csv.columns[c]] ?? '');
   }
@@ -257,10 +257,10 @@ export async function aggregateRegistry(file: string, options: ReadRegistryOptio
       // over some well-formed files, e.g. a BOM, CRLF and a single row), the file is read again
       // without strict mode, which then sees exactly the rows the scan saw. With
       // --exclude-invalid the scan has already passed the excluded rows' problems on.
-      const format = options.dateFormat === 'auto' ? detectedDateFormat(detectorOf(await datesInFileOrder(db, file, csv)), label) : options.dateFormat ?? 'iso';
+      const format = options.dateFormat === 'auto' ? detectedDateFormat(detectorOf(await datesInFileOrder(db, file, label, csv)), label) : options.dateFormat ?? 'iso';
       const check = await scanRegistryRows(createReadStream(file), label, csv.delimiter ?? ',', options, registryRules(options, format));
       if ((check.malformedRows ?? 0) > 0) {
-        throw new HtaError('analysis.failed', `${label}: the SQL engine cannot read this file (${(err as Error).message.split('\n')[0]}) and it has rows with a wrong number of fields; correct them, or report the file's structure (no data)`);
+        throw new HtaError('analysis.failed', `${label}: the SQL engine cannot read this file (${(err as Error).message.split('\n')[0]!.split(file).join(label)}) and it has rows with a wrong number of fields; correct them, or report the file's structure (no data)`);
       }
       scanned = check;
       rules = undefined;
@@ -273,7 +273,7 @@ export async function aggregateRegistry(file: string, options: ReadRegistryOptio
       if (options.dateFormat === 'auto') {
         const detector = detectorOf(datesOf(all));
         // Refused: the message quotes the first odd date of the file, so read them in file order.
-        dateFormat = detectedDateFormat('reason' in detector.result() ? detectorOf(await datesInFileOrder(db, file, csv)) : detector, label);
+        dateFormat = detectedDateFormat('reason' in detector.result() ? detectorOf(await datesInFileOrder(db, file, label, csv)) : detector, label);
       } else {
         dateFormat = options.dateFormat ?? 'iso';
       }

@@ -10,7 +10,7 @@
  * A file that is neither UTF-8 nor plausible Windows-1252 (windows-1252.ts says why: code page
  * 850 or Mac Roman letters, UTF-8 with a stray byte) is refused, naming the line and the byte.
  */
-import { createReadStream, createWriteStream, mkdtempSync, promises as fsp } from 'node:fs';
+import { createReadStream, createWriteStream, mkdtempSync, promises as fsp, readSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Transform } from 'node:stream';
@@ -72,13 +72,26 @@ export async function checkWindows1252File(file: string): Promise<Windows1252Che
   return check;
 }
 
+/** The same check, reading an open file synchronously (for `hta plan init --uptake`). */
+export function checkWindows1252Fd(fd: number): Windows1252Check {
+  const check = new Windows1252Check();
+  const buf = Buffer.alloc(4 << 20);
+  for (let pos = 0; !check.implausible; ) {
+    const n = readSync(fd, buf, 0, buf.length, pos);
+    if (n === 0) break;
+    check.add(buf.subarray(0, n));
+    pos += n;
+  }
+  return check;
+}
+
 const SAVE_UTF8 = 'save it from Excel as "CSV UTF-8" (Danish: "CSV UTF-8 (kommasepareret)"), or export it as UTF-8';
 
 /** What an implausible byte most likely means, for the user. */
 function reading(i: Implausible): string {
-  if (i.why.startsWith('UTF-8')) return 'UTF-8 text with Windows-1252 bytes in it (the file was edited or joined in two encodings)';
-  if (i.why.includes('between two letters')) return 'letters of another code page read as symbols: code page 850 (DOS, old SAS exports) or Mac Roman';
-  return 'another code page than Windows-1252';
+  if (i.why.startsWith('UTF-8')) return 'the file is UTF-8 with Windows-1252 bytes in it (edited or joined in two encodings)';
+  if (i.why.includes('between two letters')) return 'the file is in another code page, such as 850 (DOS, old SAS exports) or Mac Roman';
+  return 'the file is in another code page';
 }
 
 /**
@@ -91,17 +104,24 @@ export function notRegistryText(utf8: HtaError, label: string, i: Implausible): 
   const why: Problem = {
     file: label,
     line: i.line,
-    value: `byte 0x${hex} at byte offset ${i.offset}: ${i.why}`,
-    expected: `Windows-1252 text, as Danish Excel saves "CSV (semikolonsepareret)" — this looks like ${reading(i)}; ${SAVE_UTF8}, so that letters such as æ, ø, å are never misread`,
+    value: `byte 0x${hex} at byte offset ${i.offset}`,
+    expected: `Windows-1252 text, as Danish Excel saves "CSV (semikolonsepareret)" — read so, it has ${i.why}, so ${reading(i)}; ${SAVE_UTF8}, so that letters such as æ, ø, å are never misread`,
     kind: 'encoding.windows1252',
   };
   return new HtaError('input.invalid', `${label} is not UTF-8 text, nor plausible Windows-1252 text`, [first, why]);
 }
 
+/** The refusal of a file whose byte-order mark says UTF-16 and whose bytes are not. */
+export function notUtf16(label: string): HtaError {
+  return new HtaError('input.invalid', `${label} is not valid UTF-16 text`, [
+    { file: label, expected: `UTF-16 text, as the byte-order mark at its start says (a lone surrogate or an odd number of bytes was found); or ${SAVE_UTF8}` },
+  ]);
+}
+
 const MAX_CHARACTERS = 200;
 
 /** Collects distinct non-ASCII characters of decoded text (a bounded list). */
-function characterCollector(): { add(text: string): void; list: string[] } {
+export function characterCollector(): { add(text: string): void; list: string[] } {
   const seen = new Set<string>();
   const list: string[] = [];
   return {
@@ -126,9 +146,7 @@ function toUtf8(encoding: RegistryEncodingName, label: string, seen: (text: stri
     try {
       return utf16.decode(bytes, { stream }); // drops the byte-order mark
     } catch {
-      throw new HtaError('input.invalid', `${label} is not valid UTF-16 text`, [
-        { file: label, expected: `UTF-16 text, as the byte-order mark at its start says (a lone surrogate or an odd number of bytes was found); or ${SAVE_UTF8}` },
-      ]);
+      throw notUtf16(label);
     }
   };
   return new Transform({

@@ -16,7 +16,7 @@
 import { createReadStream, createWriteStream, mkdtempSync, promises as fsp, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Readable } from 'node:stream';
+import { Writable, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { parse } from 'csv-parse';
 import { utf8Guard } from '../io/utf8.js';
@@ -138,6 +138,16 @@ function registryParser(input: Readable, file: string, delimiter: ',' | ';' | '\
   guard.once('error', (err) => parser.destroy(err));
   input.once('error', (err) => parser.destroy(err));
   return input.pipe(guard).pipe(parser);
+}
+
+/**
+ * Refuses a file with bytes that are not UTF-8 (utf8.ts \`notUtf8\`, naming the first), in one
+ * fast pass without parsing. The engine reads such bytes without complaint, and the row scan
+ * would parse every row before the first of them only to stop there (for a Windows-1252 file
+ * whose first "æ" is late, most of the file): so the scan's callers check first.
+ */
+export async function assertUtf8File(file: string, label = file): Promise<void> {
+  await pipeline(createReadStream(file, { highWaterMark: 4 << 20 }), utf8Guard(label), new Writable({ write: (_chunk, _enc, done) => done() }));
 }
 
 /** The non-blank records of a CSV source, header first (for a pass that needs no line numbers). */

@@ -17,7 +17,7 @@ import type { ProblemGroup } from '../../problem-groups.js';
 import { dayToIso, registryColumnIndex, REGISTRY_COLUMNS, type ColumnIndex, type RegistryColumn } from '../referral.js';
 import type { DateFormat } from '../registry-dates.js';
 import {
-  detectedDateFormat, emptyRegistry, invalidRowsError, readRegistryHeader, registryRecords, registryRowChecker, registryRules, SCAN_BLANKS,
+  assertUtf8File, detectedDateFormat, emptyRegistry, invalidRowsError, readRegistryHeader, registryRecords, registryRowChecker, registryRules, SCAN_BLANKS,
   rowProblemCollector, scanRegistryRows, sniffFileDelimiter,
   type ReadRegistryOptions, type RegistryRead, type RegistryRules, type RowCheck,
 } from '../read-registry.js';
@@ -257,6 +257,7 @@ export async function aggregateRegistry(file: string, options: ReadRegistryOptio
       // over some well-formed files, e.g. a BOM, CRLF and a single row), the file is read again
       // without strict mode, which then sees exactly the rows the scan saw. With
       // --exclude-invalid the scan has already passed the excluded rows' problems on.
+      await assertUtf8File(file, label);
       const format = options.dateFormat === 'auto' ? detectedDateFormat(detectorOf(await datesInFileOrder(db, file, label, csv)), label) : options.dateFormat ?? 'iso';
       const check = await scanRegistryRows(createReadStream(file), label, csv.delimiter ?? ',', options, registryRules(options, format));
       if ((check.malformedRows ?? 0) > 0) {
@@ -273,6 +274,7 @@ export async function aggregateRegistry(file: string, options: ReadRegistryOptio
       if (options.dateFormat === 'auto') {
         const detector = detectorOf(datesOf(all));
         // Refused: the message quotes the first odd date of the file, so read them in file order.
+        if ('reason' in detector.result() && csv) await assertUtf8File(file, label);
         dateFormat = detectedDateFormat('reason' in detector.result() ? detectorOf(await datesInFileOrder(db, file, label, csv)) : detector, label);
       } else {
         dateFormat = options.dateFormat ?? 'iso';
@@ -292,6 +294,7 @@ export async function aggregateRegistry(file: string, options: ReadRegistryOptio
     const rejected = csv ? await rejectedRows(db, csv.delimiter ?? ',') : 0;
     let excluded: { rows: number; problems: ProblemGroup[] } = { rows: 0, problems: [] };
     if (bad + rejected > 0 || (scanned?.excludedRows ?? 0) > 0) {
+      if (!scanned && csv) await assertUtf8File(file, label);
       const check = scanned ?? (csv
         ? await scanRegistryRows(createReadStream(file), label, csv.delimiter ?? ',', options, rules)
         : await parquetRowCheck(db, label, source, options, rules));

@@ -249,7 +249,12 @@ export async function aggregateRegistry(file: string, options: ReadRegistryOptio
         await createChecked(db, sampled, csv === undefined);
         if ((await missedRows(db)) === 0) rules = sampled;
       }
-      if (rules === undefined) texts = await distinctTexts(db);
+      if (rules === undefined) {
+        // A text the lookup tables lack may be bytes that are not UTF-8 (the engine reads them
+        // without complaint): refused here, in one fast pass, before a second read of the file.
+        if (csv) await assertUtf8File(file, label);
+        texts = await distinctTexts(db);
+      }
     } catch (err) {
       if (!csv || err instanceof HtaError) throw err;
       // DuckDB refused the file as a whole. The row scan names what is wrong, as the CSV reader

@@ -15,7 +15,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { HtaError, type Problem } from '../errors.js';
+import { HtaError } from '../errors.js';
 import { discardStagingFolder, registerStagingFolder } from '../io/staging-files.js';
 import { decodeWindows1252, Windows1252Check, type Implausible } from '../io/windows-1252.js';
 
@@ -87,28 +87,29 @@ export function checkWindows1252Fd(fd: number): Windows1252Check {
 
 const SAVE_UTF8 = 'save it from Excel as "CSV UTF-8" (Danish: "CSV UTF-8 (kommasepareret)"), or export it as UTF-8';
 
-/** What an implausible byte most likely means, for the user. */
-function reading(i: Implausible): string {
-  if (i.why.startsWith('UTF-8')) return 'the file is UTF-8 with Windows-1252 bytes in it (edited or joined in two encodings)';
-  if (i.why.includes('between two letters')) return 'the file is in another code page, such as 850 (DOS, old SAS exports) or Mac Roman';
-  return 'the file is in another code page';
-}
-
 /**
- * The refusal of a file that is neither UTF-8 nor plausible Windows-1252: the "not UTF-8" error
- * (`utf8`, its first bad byte), extended with where and why Windows-1252 does not fit.
+ * The refusal of a file that is neither UTF-8 nor plausible Windows-1252, worded as the trial
+ * readers word it (io/read-csv.ts): UTF-8 with Windows-1252 bytes in it is named at its first
+ * byte that is not UTF-8 (`utf8`, the "not UTF-8" error), where the other encoding came in;
+ * anything else at the byte that is not Windows-1252 either, with why.
  */
 export function notRegistryText(utf8: HtaError, label: string, i: Implausible): HtaError {
-  const first = { ...utf8.problems[0]!, file: label, expected: `UTF-8 text (${SAVE_UTF8})` };
+  const first = utf8.problems[0]!;
+  if (i.why.startsWith('UTF-8')) {
+    return new HtaError('input.invalid', `${label} mixes two encodings`, [
+      { ...first, file: label, expected: `UTF-8 text like line ${i.line} (this line was written in another encoding, most likely Windows-1252: typed or pasted in by another program) — save the whole file again as "CSV UTF-8" (Danish: "CSV UTF-8 (kommasepareret)")` },
+    ]);
+  }
   const hex = i.byte.toString(16).toUpperCase().padStart(2, '0');
-  const why: Problem = {
-    file: label,
-    line: i.line,
-    value: `byte 0x${hex} at byte offset ${i.offset}`,
-    expected: `Windows-1252 text, as Danish Excel saves "CSV (semikolonsepareret)" — read so, it has ${i.why}, so ${reading(i)}; ${SAVE_UTF8}, so that letters such as æ, ø, å are never misread`,
-    kind: 'encoding.windows1252',
-  };
-  return new HtaError('input.invalid', `${label} is not UTF-8 text, nor plausible Windows-1252 text`, [first, why]);
+  return new HtaError('input.invalid', `${label} is not UTF-8 text, nor Windows-1252 text`, [
+    {
+      file: label,
+      line: i.line,
+      value: `byte 0x${hex} at byte offset ${i.offset}: ${i.why}`,
+      expected: `UTF-8 text: ${SAVE_UTF8}. A registry that is not UTF-8 is read as Windows-1252 (Danish Excel's "CSV (semikolonsepareret)"), but not this one: code page 850 (DOS, SAS), Mac Roman and UTF-8 mixed with Windows-1252 write æ, ø and å as other bytes, refused rather than misread`,
+      kind: 'encoding.utf8',
+    },
+  ]);
 }
 
 /** The refusal of a file whose byte-order mark says UTF-16 and whose bytes are not. */

@@ -24,7 +24,7 @@ describe('a UTF-16 registry', () => {
       const up = await runCli('uptake', file, ...args);
       expect(up.code, up.stderr).toBe(0);
       expect(JSON.parse(up.stdout)).toEqual({ ...want, registryEncoding: { encoding: `utf-16${order}`, characters: ['æ'] } });
-      expect(up.stderr).toContain(`note: ${file} was read as UTF-16 text (${order === 'le' ? 'little' : 'big'}-endian, by its byte-order mark), as Excel saves "Unicode text" (its letters: æ).`);
+      expect(up.stderr).toContain(`note: ${file} is not UTF-8: read as UTF-16 (${order === 'le' ? 'little' : 'big'}-endian, by its byte-order mark), as Excel's "Unicode text" saves it (its characters æ); "CSV UTF-8" is read as it stands.\n`);
     }
     const init = await runCli('plan', 'init', '--uptake', le);
     expect(init.code, init.stderr).toBe(0);

@@ -4,7 +4,8 @@
  * it. This module keeps what the engine asks of JavaScript: the header, the dialect, and — only
  * when a file has invalid rows — the streaming row check (`scanRegistryRows`, csv-parse, one
  * record at a time) that names every problem with its exact line and column, as always.
- * Dialect: UTF-8 with or without BOM, `,` / `;` / tab sniffed from the header line, LF or CRLF.
+ * Dialect: UTF-8 with or without BOM (a Windows-1252 or UTF-16 file is read through a UTF-8 copy:
+ * registry-encoding.ts), `,` / `;` / tab sniffed from the header line, LF or CRLF.
  * Column names, date format, regions and value synonyms come from the uptake plan
  * (docs/plan-uptake.md); see docs/input-registry.md for what a file may look like.
  *

@@ -19,7 +19,7 @@ import type { Lang } from '../report/i18n.js';
 import { renderTextTable } from '../report/text-table.js';
 import { uptakeTables } from '../report/uptake-tables.js';
 import { loadUptakePlanFile, lowThresholdWarning } from '../uptake/uptake-plan.js';
-import { uptakeInputNotes } from '../uptake/input-notes.js';
+import { registryEncodingNote, uptakeInputNotes } from '../uptake/input-notes.js';
 import { HtaError, type Problem } from '../errors.js';
 import { EXCLUDED_ROW_HEADER, excludedRowCells, formatLineRanges } from '../problem-groups.js';
 import type { UptakeAnalysis, UptakeRun } from '../uptake/uptake-analysis.js';
@@ -209,6 +209,7 @@ export function registerUptake(program: Command, io: CliIo, setExit: (code: numb
         throw err;
       }
       const analysis = run.analysis;
+      if (analysis.registryEncoding && file !== undefined) io.stderr(`note: ${registryEncodingNote(analysis.registryEncoding, lang, file)}\n`);
       if (sink) {
         const n = sink.commit();
         io.stderr(`wrote ${n} problem(s) of ${analysis.excluded?.rows ?? 0} excluded row(s) to ${opts.excludedOut}\n`);

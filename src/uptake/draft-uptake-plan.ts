@@ -4,13 +4,19 @@
  * detected from the date cells, sex and referrer codes the built-in synonyms do not know (with a
  * guess where the word is clear), and the regions seen. Price model and scenarios are
  * placeholders to edit. The draft is printed, never written over anything; notes go to stderr.
- * See docs/plan-uptake.md.
+ * A registry in Windows-1252 or UTF-16 is drafted from as `hta uptake` reads it. See
+ * docs/plan-uptake.md and docs/input-registry.md "Encodings".
  */
 import { closeSync, openSync, readSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { HtaError } from '../errors.js';
 import { sniffDelimiter } from '../io/dialect.js';
-import { invalidCsv, notCsvFile, utf16Registry, unreadableFile } from '../io/read-csv.js';
+import { isUtf8 } from 'node:buffer';
+import { invalidCsv, notCsvFile, unreadableFile } from '../io/read-csv.js';
+import { firstInvalidUtf8, notUtf8 } from '../io/utf8.js';
+import { decodeWindows1252 } from '../io/windows-1252.js';
+import { registryEncodingNote } from './input-notes.js';
+import { characterCollector, checkWindows1252Fd, notRegistryText, notUtf16, utf16OfHead, type RegistryEncoding } from './registry-encoding.js';
 import { REGISTRY_COLUMNS, dayToIso, headerKey, referralFieldSchemas, type Referrer, type RegistryColumn, type Sex } from './referral.js';
 import { createDateFormatDetector, dateParser, type DateFormat } from './registry-dates.js';
 import { regionDisplay, regionKey, regionSet } from './regions.js';
@@ -52,8 +58,12 @@ const SAMPLE_BYTES = 4 * 1024 * 1024;
 /** Below this many rows the draft leaves out the monthly series and the clinic funnel. */
 export const SMALL_REGISTRY_ROWS = 2000;
 
-/** The first few MB of the file, cut at the last complete line. */
-function sampleText(file: string): { text: string; whole: boolean } {
+/**
+ * The first few MB of the file, cut at the last complete line, as text: UTF-8; UTF-16 by its
+ * byte-order mark; or, when not UTF-8, Windows-1252 if the whole file is plausible as such
+ * (registry-encoding.ts, as `hta uptake` reads it; `encoding` then says so), else refused.
+ */
+function sampleText(file: string): { text: string; whole: boolean; encoding?: RegistryEncoding } {
   let fd: number;
   try {
     fd = openSync(file, 'r');
@@ -65,12 +75,28 @@ function sampleText(file: string): { text: string; whole: boolean } {
     const n = readSync(fd, buf, 0, SAMPLE_BYTES, 0);
     const notCsv = notCsvFile(file, buf.subarray(0, Math.min(n, 16)));
     if (notCsv) throw notCsv;
-    const utf16 = utf16Registry(file, buf.subarray(0, Math.min(n, 16)));
-    if (utf16) throw utf16;
-    let text = buf.subarray(0, n).toString('utf8').replace(/^\uFEFF/, '');
     const whole = n < SAMPLE_BYTES;
-    if (!whole) text = text.slice(0, text.lastIndexOf('\n') + 1);
-    return { text, whole };
+    const head = buf.subarray(0, n);
+    const cut = (text: string) => (whole ? text : text.slice(0, text.lastIndexOf('\n') + 1));
+    const utf16 = utf16OfHead(head);
+    if (utf16) {
+      let text: string;
+      try {
+        // A partial sample may end inside a character; the whole file may not.
+        text = new TextDecoder(utf16, { fatal: true }).decode(whole ? head : head.subarray(0, n - (n % 2)), { stream: !whole });
+      } catch {
+        throw notUtf16(file);
+      }
+      const chars = characterCollector();
+      chars.add(cut(text));
+      return { text: cut(text), whole, encoding: { encoding: utf16, characters: chars.list } };
+    }
+    // A partial sample is cut at its last line feed first: a UTF-8 letter cut by the sample's end is no error.
+    const bytes = whole ? head : head.subarray(0, head.lastIndexOf(0x0a) + 1);
+    if (isUtf8(bytes)) return { text: bytes.toString('utf8').replace(/^\uFEFF/, ''), whole };
+    const check = checkWindows1252Fd(fd);
+    if (check.implausible) throw notRegistryText(notUtf8(file, bytes, Math.max(0, firstInvalidUtf8(bytes)), 0, 0, true), file, check.implausible);
+    return { text: decodeWindows1252(bytes), whole, encoding: { encoding: 'windows-1252', characters: check.characters } };
   } finally {
     closeSync(fd);
   }
@@ -83,7 +109,7 @@ export function draftUptakePlanText(file: string): { stdout: string; stderr: str
 }
 
 export function draftUptakePlan(file: string): DraftUptakePlan {
-  const { text, whole } = sampleText(file);
+  const { text, whole, encoding } = sampleText(file);
   const delimiter = sniffDelimiter(text.slice(0, text.search(/\r?\n|$/)));
   let records: string[][];
   try {
@@ -95,6 +121,8 @@ export function draftUptakePlan(file: string): DraftUptakePlan {
   const [header, ...rows] = records;
   if (!header || rows.length === 0) throw new HtaError('input.invalid', `${file} has no rows to draft a plan from`, [{ file, line: 1, expected: 'a header line and at least one row' }]);
   const notes: string[] = [];
+  // The same note as `hta uptake` prints for such a file.
+  if (encoding) notes.push(registryEncodingNote(encoding, 'en', file));
   const sampled = whole ? `all ${rows.length} rows` : `the first ${rows.length} rows`;
 
   // Columns: an exact default name needs no mapping; otherwise the first known synonym.

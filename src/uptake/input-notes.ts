@@ -1,17 +1,31 @@
 /**
  * The sentences every uptake output carries when the input was not taken as it stood
- * (docs/plan-uptake.md): the detected date format (dateFormat "auto"), denominators filled by carry-forward (each filled region × year) and
+ * (docs/plan-uptake.md): a registry read as Windows-1252 or UTF-16 (docs/input-registry.md
+ * "Encodings"), the detected date format (dateFormat "auto"), denominators filled by carry-forward (each filled region × year) and
  * registry rows left out as invalid (how many, and why, grouped with line ranges — never ids).
- * The plain-text summary of `hta uptake` and the uptake report page both print them; the JSON
- * carries the same facts as `eligibleFill` and `excluded`.
+ * The plain-text summary of `hta uptake` and the uptake report page both print them (the
+ * encoding also goes to stderr, as `hta plan init --uptake` prints it); the JSON carries the
+ * same facts as `registryEncoding`, `eligibleFill` and `excluded`.
  */
 import { formatProblemGroup } from '../problem-groups.js';
 import type { UptakeAnalysis } from './uptake-analysis.js';
 import { DATE_FORMAT_EXAMPLE } from './registry-dates.js';
+import type { RegistryEncoding } from './registry-encoding.js';
 
 type Lang = 'en' | 'da';
 
 const TEXT = {
+  // As the trial readers' note says it (io/encoding-note.ts), for the same user.
+  windows1252: {
+    en: '{file} is not UTF-8: read as Windows-1252, as Excel\'s plain "CSV" (Danish: "CSV (semikolonsepareret)") writes it{letters}; save it as "CSV UTF-8" to make the encoding certain.',
+    da: '{file} er ikke UTF-8: den er indlæst som Windows-1252, sådan som Excels almindelige "CSV (semikolonsepareret)" gemmer den{letters}; gem den som "CSV UTF-8", så er tegnsættet sikkert.',
+  },
+  utf16: {
+    en: '{file} is not UTF-8: read as UTF-16 ({order}, by its byte-order mark), as Excel\'s "Unicode text" saves it{letters}; "CSV UTF-8" is read as it stands.',
+    da: '{file} er ikke UTF-8: den er indlæst som UTF-16 ({order}, efter dens byte-order mark), sådan som Excels "Unicode-tekst" gemmer den{letters}; "CSV UTF-8" læses, som den er.',
+  },
+  letters: { en: ' (its characters {list})', da: ' (dens tegn {list})' },
+  registry: { en: 'The registry file', da: 'Registerfilen' },
   fillNone: {
     en: 'Eligible counts: the plan fills missing years by carry-forward; none was missing.',
     da: 'Antal berettigede: planen udfylder manglende år ved fremskrivning; intet manglede.',
@@ -37,9 +51,24 @@ const TEXT = {
 
 const fill = (t: string, v: Record<string, string | number>) => t.replace(/\{(\w+)\}/g, (_, k: string) => String(v[k] ?? `{${k}}`));
 
+/** Characters listed in the encoding note at most (a file has a few dozen at most in practice). */
+const SHOWN_CHARACTERS = 12;
+
+/**
+ * The sentence saying how a registry that was not UTF-8 was read, with its non-ASCII characters
+ * (so that a misreading shows). `file`: the file's name (stderr); default "The registry file".
+ */
+export function registryEncodingNote(e: RegistryEncoding, lang: Lang = 'en', file: string = TEXT.registry[lang]): string {
+  const shown = e.characters.slice(0, SHOWN_CHARACTERS).join(' ') + (e.characters.length > SHOWN_CHARACTERS ? ' …' : '');
+  const letters = e.characters.length > 0 ? fill(TEXT.letters[lang], { list: shown }) : '';
+  if (e.encoding === 'windows-1252') return fill(TEXT.windows1252[lang], { file, letters });
+  return fill(TEXT.utf16[lang], { file, letters, order: e.encoding === 'utf-16le' ? 'little-endian' : 'big-endian' });
+}
+
 /** Sentences (and, for excluded rows, one line per problem group); empty when the input was used as it stood. */
-export function uptakeInputNotes(a: Pick<UptakeAnalysis, 'eligibleFill' | 'excluded' | 'dateFormatDetected'>, lang: Lang = 'en'): string[] {
+export function uptakeInputNotes(a: Pick<UptakeAnalysis, 'eligibleFill' | 'excluded' | 'dateFormatDetected' | 'registryEncoding'>, lang: Lang = 'en'): string[] {
   const out: string[] = [];
+  if (a.registryEncoding) out.push(registryEncodingNote(a.registryEncoding, lang));
   if (a.dateFormatDetected) out.push(fill(TEXT.dates[lang], { format: DATE_FORMAT_EXAMPLE[a.dateFormatDetected] }));
   if (a.eligibleFill) {
     const cells = a.eligibleFill.filled.map((c) => fill(TEXT.cell[lang], { region: c.region, year: c.year, from: c.fromYear }));

@@ -4,7 +4,8 @@
  * it. This module keeps what the engine asks of JavaScript: the header, the dialect, and — only
  * when a file has invalid rows — the streaming row check (`scanRegistryRows`, csv-parse, one
  * record at a time) that names every problem with its exact line and column, as always.
- * Dialect: UTF-8 with or without BOM, `,` / `;` / tab sniffed from the header line, LF or CRLF.
+ * Dialect: UTF-8 with or without BOM (a Windows-1252 or UTF-16 file is read through a UTF-8 copy:
+ * registry-encoding.ts), `,` / `;` / tab sniffed from the header line, LF or CRLF.
  * Column names, date format, regions and value synonyms come from the uptake plan
  * (docs/plan-uptake.md); see docs/input-registry.md for what a file may look like.
  *
@@ -16,7 +17,7 @@
 import { createReadStream, createWriteStream, mkdtempSync, promises as fsp, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Readable } from 'node:stream';
+import { Writable, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { parse } from 'csv-parse';
 import { utf8Guard } from '../io/utf8.js';
@@ -35,6 +36,7 @@ import {
 import type { DateFormat, DateFormatDetector, DateFormatOption } from './registry-dates.js';
 import { DANISH_REGIONS, regionDisplay, regionKey, type RegionSet } from './regions.js';
 import type { EligibleRow } from './uptake-per-eligible.js';
+import { checkWindows1252File, isNotUtf8, notRegistryText, utf16OfFile, withUtf8Copy, type RegistryEncoding } from './registry-encoding.js';
 
 export interface ReadRegistryOptions {
   /** ISO date of the export; default: the latest date in the file. */
@@ -65,25 +67,27 @@ export interface RegistryRead {
   dateFormat: DateFormat;
   /** Rows left out with `invalidRows: 'exclude'` (0 otherwise), and why. */
   excluded: { rows: number; problems: ProblemGroup[] };
+  /** Present when the file was not UTF-8 and was read through a UTF-8 copy. */
+  encoding?: RegistryEncoding;
 }
 
 export const DEFAULT_DATE_FROM = '2000-01-01';
 
-/** Reads the header line (first 64 KiB) to sniff the separator. */
-export async function sniffFileDelimiter(file: string): Promise<',' | ';' | '\t'> {
+/** Reads the header line (first 64 KiB) to sniff the separator. `label` names the file in messages. */
+export async function sniffFileDelimiter(file: string, label = file): Promise<',' | ';' | '\t'> {
   let handle;
   try {
     handle = await fsp.open(file, 'r');
   } catch (err) {
-    throw unreadableFile(file, err);
+    throw unreadableFile(label, err);
   }
   try {
     const buf = Buffer.alloc(65_536);
     const { bytesRead } = await handle.read(buf, 0, buf.length, 0);
     // A workbook or data file named as the registry: say what it is, not "not UTF-8".
-    const notCsv = notCsvFile(file, buf.subarray(0, Math.min(bytesRead, 16)));
+    const notCsv = notCsvFile(label, buf.subarray(0, Math.min(bytesRead, 16)));
     if (notCsv) throw notCsv;
-    const utf16 = utf16Registry(file, buf.subarray(0, Math.min(bytesRead, 16)));
+    const utf16 = utf16Registry(label, buf.subarray(0, Math.min(bytesRead, 16)));
     if (utf16) throw utf16;
     const text = buf.subarray(0, bytesRead).toString('utf8').replace(/^\uFEFF/, '');
     return sniffDelimiter(text.slice(0, text.search(/\r?\n|$/)));
@@ -97,10 +101,33 @@ export async function readRegistry(file: string, options: ReadRegistryOptions = 
   return (await readRegistryFile(file, options)).aggregate;
 }
 
-/** Reads and aggregates `file` (CSV, or Parquet by its extension) with the SQL engine. */
+/**
+ * Reads and aggregates `file` (CSV, or Parquet by its extension) with the SQL engine. A CSV file
+ * in UTF-16 (byte-order mark) or, when it is not UTF-8, in Windows-1252 is read through a UTF-8
+ * copy (registry-encoding.ts); `encoding` then says so.
+ */
 export async function readRegistryFile(file: string, options: ReadRegistryOptions = {}): Promise<RegistryRead> {
-  const { aggregateRegistry } = await import('./engine/registry-engine.js');
-  return aggregateRegistry(file, options);
+  const { aggregateRegistry, isParquet } = await import('./engine/registry-engine.js');
+  if (isParquet(file)) return aggregateRegistry(file, options);
+  const utf16 = await utf16OfFile(file);
+  if (utf16) {
+    return withUtf8Copy(file, utf16, async (copy, characters) => ({ ...(await aggregateRegistry(copy, options, file)), encoding: { encoding: utf16, characters } }));
+  }
+  // UTF-8 is tried first: it costs a UTF-8 file nothing (no pass of its own over the file).
+  // Problems of excluded rows passed on before the first non-UTF-8 byte stopped the read are
+  // not passed on again when the copy is read: its lines before that byte are the same.
+  let passed = 0;
+  const onExcluded = options.onExcluded;
+  try {
+    return await aggregateRegistry(file, onExcluded ? { ...options, onExcluded: (p) => { passed++; onExcluded(p); } } : options);
+  } catch (err) {
+    if (!isNotUtf8(err)) throw err;
+    const check = await checkWindows1252File(file);
+    if (check.implausible) throw notRegistryText(err, file, check.implausible);
+    let skip = passed;
+    const again = onExcluded ? { ...options, onExcluded: (p: Problem) => { if (skip > 0) skip--; else onExcluded(p); } } : options;
+    return withUtf8Copy(file, 'windows-1252', async (copy) => ({ ...(await aggregateRegistry(copy, again, file)), encoding: { encoding: 'windows-1252', characters: check.characters } }));
+  }
 }
 
 const DATE_COLUMNS = ['referred', 'activated', 'last_active'] as const;
@@ -112,6 +139,16 @@ function registryParser(input: Readable, file: string, delimiter: ',' | ';' | '\
   guard.once('error', (err) => parser.destroy(err));
   input.once('error', (err) => parser.destroy(err));
   return input.pipe(guard).pipe(parser);
+}
+
+/**
+ * Refuses a file with bytes that are not UTF-8 (utf8.ts \`notUtf8\`, naming the first), in one
+ * fast pass without parsing. The engine reads such bytes without complaint, and the row scan
+ * would parse every row before the first of them only to stop there (for a Windows-1252 file
+ * whose first "æ" is late, most of the file): so the scan's callers check first.
+ */
+export async function assertUtf8File(file: string, label = file): Promise<void> {
+  await pipeline(createReadStream(file, { highWaterMark: 4 << 20 }), utf8Guard(label), new Writable({ write: (_chunk, _enc, done) => done() }));
 }
 
 /** The non-blank records of a CSV source, header first (for a pass that needs no line numbers). */
@@ -131,15 +168,15 @@ export async function* registryRecords(input: Readable, file: string, delimiter:
 
 /**
  * The first non-blank record (the header) and its line, or undefined for a file without one.
- * Reads only as far as the header.
+ * Reads only as far as the header. `label` names the file in messages.
  */
-export async function readRegistryHeader(file: string, delimiter: ',' | ';' | '\t'): Promise<{ record: string[]; line: number } | undefined> {
+export async function readRegistryHeader(file: string, delimiter: ',' | ';' | '\t', label = file): Promise<{ record: string[]; line: number } | undefined> {
   // Small chunks: the parser goes through a whole chunk before it hands over the first record,
   // and with the default 64 KiB that is a thousand rows parsed for nothing.
   const input = createReadStream(file, { highWaterMark: 4096 });
   let nextLine = 1;
   try {
-    for await (const record of registryParser(input, file, delimiter) as AsyncIterable<string[]>) {
+    for await (const record of registryParser(input, label, delimiter) as AsyncIterable<string[]>) {
       const line = nextLine;
       nextLine += 1 + lineBreaksInside(record);
       if (record.length === 1 && (record[0] as string).trim() === '') continue;
@@ -147,7 +184,7 @@ export async function readRegistryHeader(file: string, delimiter: ',' | ';' | '\
     }
   } catch (err) {
     if (err instanceof HtaError) throw err;
-    throw invalidCsv(file, err);
+    throw invalidCsv(label, err);
   } finally {
     if (!input.destroyed) input.destroy();
   }

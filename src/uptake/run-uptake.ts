@@ -107,5 +107,6 @@ export async function runUptake(input: UptakeInput): Promise<UptakeRun> {
   if (fill === 'carry-forward') analysis.eligibleFill = { method: 'carry-forward', filled: complete.filled };
   if (read && invalidRows === 'exclude') analysis.excluded = read.excluded;
   if (read && plan.dateFormat === 'auto') analysis.dateFormatDetected = read.dateFormat;
+  if (read?.encoding) analysis.registryEncoding = read.encoding;
   return run;
 }

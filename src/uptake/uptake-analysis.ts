@@ -15,6 +15,7 @@ import type { UptakeAggregate } from './aggregate.js';
 import { budgetImpact, type ProjectionRow, type SensitivityRow } from './budget-impact.js';
 import { clinicFunnel, clinicLabeller, type FunnelMethod } from './clinic-funnel.js';
 import type { ProblemGroup } from '../problem-groups.js';
+import type { RegistryEncoding } from './registry-encoding.js';
 import type { DateFormat } from './registry-dates.js';
 import {
   SUPPRESSED, suppressUptakeOutputs, type Masked, type SuppressionSummary,
@@ -76,6 +77,11 @@ export interface UptakeAnalysis {
   excluded?: { rows: number; problems: ProblemGroup[] };
   /** Present when the plan's dateFormat is "auto": the format the registry's dates were read in. */
   dateFormatDetected?: DateFormat;
+  /**
+   * Present when the registry was not UTF-8: the encoding it was read in (Windows-1252, or UTF-16
+   * by its byte-order mark) and its non-ASCII characters (docs/input-registry.md "Encodings").
+   */
+  registryEncoding?: RegistryEncoding;
 }
 
 /** The analysis and, for the audit only (never printed in outputs), the raw information loss. */

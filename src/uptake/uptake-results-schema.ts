@@ -78,6 +78,8 @@ export const uptakeResultsSchema = z.object({
   eligibleFill: z.object({}).loose().optional(),
   excluded: z.object({ rows: z.number().int(), problems: z.array(z.object({}).loose()) }).optional(),
   dateFormatDetected: z.string().optional(),
+  registryEncoding: z.object({ encoding: z.enum(['windows-1252', 'utf-16le', 'utf-16be']), characters: z.array(z.string()) }).optional()
+    .describe('Present when the registry was not UTF-8: the encoding it was read in and its non-ASCII characters'),
 }).describe('hta uptake --json. Every hidden count and everything derived from one is the string "suppressed" (docs/disclosure-control.md).');
 
 /** JSON Schema (draft 2020-12) of `hta uptake --json`; committed as schemas/uptake-results.schema.json. */

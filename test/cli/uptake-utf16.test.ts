@@ -1,7 +1,7 @@
 /**
- * A registry saved as Excel "Unicode text" (UTF-16 with a byte-order mark): the registry's SQL
- * engine reads UTF-8 only, so `hta uptake` and `hta plan init --uptake` both name the encoding and
- * how to save UTF-8 (before: "not UTF-8" from one, a garbled draft and exit 0 from the other).
+ * A registry saved as Excel "Unicode text" (UTF-16 with a byte-order mark) is read through a
+ * UTF-8 copy (docs/input-registry.md "Encodings"): the same analysis as the UTF-8 file, with a
+ * note; before, it was refused by name. UTF-16 that is not well-formed is refused.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -9,12 +9,34 @@ import { describe, expect, it } from 'vitest';
 import { runCli, tempDir } from '../support/run-cli.js';
 
 describe('a UTF-16 registry', () => {
-  it('is named as UTF-16 by uptake and by plan init --uptake, exit 2, nothing written', async () => {
+  it('is read by uptake and by plan init --uptake as its UTF-8 original is (LE and BE), with a note', { timeout: 60_000 }, async () => {
+    const dir = tempDir();
+    const text = readFileSync('data/synthetic/registry.csv', 'utf8').split('\n').slice(0, 400).join('\r\n') + '\r\n';
+    const utf8 = join(dir, 'registry-utf8.csv');
+    writeFileSync(utf8, text);
+    const le = join(dir, 'registry.csv');
+    writeFileSync(le, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
+    const be = join(dir, 'registry-be.csv');
+    writeFileSync(be, Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(text, 'utf16le').swap16()]));
+    const args = ['--eligible', 'data/synthetic/eligible.csv', '--plan', 'data/plans/uptake.plan.json', '--json'];
+    const want = JSON.parse((await runCli('uptake', utf8, ...args)).stdout) as Record<string, unknown>;
+    for (const [file, order] of [[le, 'le'], [be, 'be']] as const) {
+      const up = await runCli('uptake', file, ...args);
+      expect(up.code, up.stderr).toBe(0);
+      expect(JSON.parse(up.stdout)).toEqual({ ...want, registryEncoding: { encoding: `utf-16${order}`, characters: ['æ'] } });
+      expect(up.stderr).toContain(`note: ${file} is not UTF-8: read as UTF-16 (${order === 'le' ? 'little' : 'big'}-endian, by its byte-order mark), as Excel's "Unicode text" saves it (its characters æ); "CSV UTF-8" is read as it stands.\n`);
+    }
+    const init = await runCli('plan', 'init', '--uptake', le);
+    expect(init.code, init.stderr).toBe(0);
+    expect(init.stdout).toBe((await runCli('plan', 'init', '--uptake', utf8)).stdout);
+  });
+
+  it('UTF-16 with an odd number of bytes is refused by both, exit 2, nothing written', async () => {
     const dir = tempDir();
     const text = readFileSync('data/synthetic/registry.csv', 'utf8').split('\n').slice(0, 40).join('\r\n') + '\r\n';
     const reg = join(dir, 'registry.csv');
-    writeFileSync(reg, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
-    const expected = /registry\.csv is UTF-16LE text \(Excel "Unicode text"\); a registry export must be UTF-8[\s\S]*CSV UTF-8/;
+    writeFileSync(reg, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le'), Buffer.from([0x41])]));
+    const expected = /registry\.csv is not valid UTF-16 text[\s\S]*CSV UTF-8/;
     const up = await runCli('uptake', reg, '--eligible', 'data/synthetic/eligible.csv', '--plan', 'data/plans/uptake.plan.json', '--csv-dir', join(dir, 'csv'));
     expect(up.code).toBe(2);
     expect(up.stderr).toMatch(expected);
@@ -22,6 +44,7 @@ describe('a UTF-16 registry', () => {
     expect(init.code).toBe(2);
     expect(init.stderr).toMatch(expected);
     expect(() => readFileSync(join(dir, 'plan.json'))).toThrow();
+    expect(() => readFileSync(join(dir, 'csv'))).toThrow();
   });
 });
 

@@ -17,7 +17,7 @@ import type { ProblemGroup } from '../../problem-groups.js';
 import { dayToIso, registryColumnIndex, REGISTRY_COLUMNS, type ColumnIndex, type RegistryColumn } from '../referral.js';
 import type { DateFormat } from '../registry-dates.js';
 import {
-  detectedDateFormat, emptyRegistry, invalidRowsError, readRegistryHeader, registryRecords, registryRowChecker, registryRules, SCAN_BLANKS,
+  assertUtf8File, detectedDateFormat, emptyRegistry, invalidRowsError, readRegistryHeader, registryRecords, registryRowChecker, registryRules, SCAN_BLANKS,
   rowProblemCollector, scanRegistryRows, sniffFileDelimiter,
   type ReadRegistryOptions, type RegistryRead, type RegistryRules, type RowCheck,
 } from '../read-registry.js';
@@ -61,8 +61,8 @@ interface Source {
 
 /** The CSV header, checked before the database opens (a missing column is named as always). */
 async function csvSource(file: string, label: string, options: ReadRegistryOptions): Promise<Source & { headerLine: number }> {
-  const delimiter = await sniffFileDelimiter(file);
-  const head = await readRegistryHeader(file, delimiter);
+  const delimiter = await sniffFileDelimiter(file, label);
+  const head = await readRegistryHeader(file, delimiter, label);
   if (head === undefined) throw emptyRegistry(label);
   const idx = registryColumnIndex(head.record, label, options.columns);
   if (Array.isArray(idx)) throw new HtaError('input.invalid', `${label} lacks registry columns`, idx);
@@ -179,14 +179,14 @@ const dictionaryRules = (rules: RegistryRules, options: ReadRegistryOptions) => 
 });
 
 /** The date texts in the order they first appear (row by row: referred, activated, last_active). */
-async function datesInFileOrder(db: DuckDBConnection, file: string, csv: (Source & { delimiter?: ',' | ';' | '\t' }) | undefined): Promise<string[]> {
+async function datesInFileOrder(db: DuckDBConnection, file: string, label: string, csv: (Source & { delimiter?: ',' | ';' | '\t' }) | undefined): Promise<string[]> {
   if (csv === undefined) {
     return ((await db.runAndReadAll(`SELECT v FROM (SELECT referred AS v, rid * 3 AS pos FROM raw UNION ALL SELECT activated, rid * 3 + 1 FROM raw
       UNION ALL SELECT last_active, rid * 3 + 2 FROM raw) GROUP BY v ORDER BY min(pos)`)).getRowsJS() as unknown[][]).map((r) => String(r[0]));
   }
   const out: string[] = [];
   let header = true;
-  for await (const record of registryRecords(createReadStream(file), file, csv.delimiter ?? ',')) {
+  for await (const record of registryRecords(createReadStream(file), label, csv.delimiter ?? ',')) {
     if (header) { header = false; continue; }
     for (const c of ['referred', 'activated', 'last_active'] as const) out.push(record[csv.columns[c]] ?? '');
   }
@@ -249,7 +249,12 @@ export async function aggregateRegistry(file: string, options: ReadRegistryOptio
         await createChecked(db, sampled, csv === undefined);
         if ((await missedRows(db)) === 0) rules = sampled;
       }
-      if (rules === undefined) texts = await distinctTexts(db);
+      if (rules === undefined) {
+        // A text the lookup tables lack may be bytes that are not UTF-8 (the engine reads them
+        // without complaint): refused here, in one fast pass, before a second read of the file.
+        if (csv) await assertUtf8File(file, label);
+        texts = await distinctTexts(db);
+      }
     } catch (err) {
       if (!csv || err instanceof HtaError) throw err;
       // DuckDB refused the file as a whole. The row scan names what is wrong, as the CSV reader
@@ -257,10 +262,11 @@ export async function aggregateRegistry(file: string, options: ReadRegistryOptio
       // over some well-formed files, e.g. a BOM, CRLF and a single row), the file is read again
       // without strict mode, which then sees exactly the rows the scan saw. With
       // --exclude-invalid the scan has already passed the excluded rows' problems on.
-      const format = options.dateFormat === 'auto' ? detectedDateFormat(detectorOf(await datesInFileOrder(db, file, csv)), label) : options.dateFormat ?? 'iso';
+      await assertUtf8File(file, label);
+      const format = options.dateFormat === 'auto' ? detectedDateFormat(detectorOf(await datesInFileOrder(db, file, label, csv)), label) : options.dateFormat ?? 'iso';
       const check = await scanRegistryRows(createReadStream(file), label, csv.delimiter ?? ',', options, registryRules(options, format));
       if ((check.malformedRows ?? 0) > 0) {
-        throw new HtaError('analysis.failed', `${label}: the SQL engine cannot read this file (${(err as Error).message.split('\n')[0]}) and it has rows with a wrong number of fields; correct them, or report the file's structure (no data)`);
+        throw new HtaError('analysis.failed', `${label}: the SQL engine cannot read this file (${(err as Error).message.split('\n')[0]!.split(file).join(label)}) and it has rows with a wrong number of fields; correct them, or report the file's structure (no data)`);
       }
       scanned = check;
       rules = undefined;
@@ -273,7 +279,8 @@ export async function aggregateRegistry(file: string, options: ReadRegistryOptio
       if (options.dateFormat === 'auto') {
         const detector = detectorOf(datesOf(all));
         // Refused: the message quotes the first odd date of the file, so read them in file order.
-        dateFormat = detectedDateFormat('reason' in detector.result() ? detectorOf(await datesInFileOrder(db, file, csv)) : detector, label);
+        if ('reason' in detector.result() && csv) await assertUtf8File(file, label);
+        dateFormat = detectedDateFormat('reason' in detector.result() ? detectorOf(await datesInFileOrder(db, file, label, csv)) : detector, label);
       } else {
         dateFormat = options.dateFormat ?? 'iso';
       }
@@ -292,6 +299,7 @@ export async function aggregateRegistry(file: string, options: ReadRegistryOptio
     const rejected = csv ? await rejectedRows(db, csv.delimiter ?? ',') : 0;
     let excluded: { rows: number; problems: ProblemGroup[] } = { rows: 0, problems: [] };
     if (bad + rejected > 0 || (scanned?.excludedRows ?? 0) > 0) {
+      if (!scanned && csv) await assertUtf8File(file, label);
       const check = scanned ?? (csv
         ? await scanRegistryRows(createReadStream(file), label, csv.delimiter ?? ',', options, rules)
         : await parquetRowCheck(db, label, source, options, rules));

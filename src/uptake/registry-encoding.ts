@@ -1,0 +1,191 @@
+/**
+ * The encodings of a registry export besides UTF-8 (docs/input-registry.md "Encodings"):
+ * Windows-1252, as Danish Excel saves "CSV (semikolonsepareret)", and UTF-16 with a byte-order
+ * mark, as Excel saves "Unicode text". The registry's readers (the header and row scan in
+ * read-registry.ts, DuckDB's read_csv) take UTF-8 only, so such a file is transcoded once,
+ * streaming, into a private temporary folder, and the unchanged pipeline reads the copy; every
+ * message names the user's file. Single-byte and UTF-16 transcoding keep every line where it
+ * was, so line numbers in messages are the user's.
+ *
+ * A file that is neither UTF-8 nor plausible Windows-1252 (windows-1252.ts says why: code page
+ * 850 or Mac Roman letters, UTF-8 with a stray byte) is refused, naming the line and the byte.
+ */
+import { createReadStream, createWriteStream, mkdtempSync, promises as fsp, readSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { HtaError } from '../errors.js';
+import { discardStagingFolder, registerStagingFolder } from '../io/staging-files.js';
+import { decodeWindows1252, Windows1252Check, type Implausible } from '../io/windows-1252.js';
+
+export type RegistryEncodingName = 'windows-1252' | 'utf-16le' | 'utf-16be';
+
+/** How a registry that was not UTF-8 was read: the encoding and the non-ASCII characters seen. */
+export interface RegistryEncoding {
+  encoding: RegistryEncodingName;
+  /** Distinct non-ASCII characters, in order of first appearance. */
+  characters: string[];
+}
+
+/** The UTF-16 of a byte-order mark at the start of `head`, if any. */
+export function utf16OfHead(head: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
+  if (head.length >= 2 && head[0] === 0xff && head[1] === 0xfe) return 'utf-16le';
+  if (head.length >= 2 && head[0] === 0xfe && head[1] === 0xff) return 'utf-16be';
+  return undefined;
+}
+
+/** The file's UTF-16 byte-order mark, read from its first two bytes (undefined if unreadable: the reader says why). */
+export async function utf16OfFile(file: string): Promise<'utf-16le' | 'utf-16be' | undefined> {
+  let handle;
+  try {
+    handle = await fsp.open(file, 'r');
+  } catch {
+    return undefined;
+  }
+  try {
+    const head = Buffer.alloc(2);
+    const { bytesRead } = await handle.read(head, 0, 2, 0);
+    return utf16OfHead(head.subarray(0, bytesRead));
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Whether `err` is the "not UTF-8" refusal of a read (utf8.ts `notUtf8`). */
+export function isNotUtf8(err: unknown): err is HtaError {
+  return err instanceof HtaError && err.problems[0]?.kind === 'encoding.utf8';
+}
+
+/** Runs every byte of `file` through the Windows-1252 plausibility check. */
+export async function checkWindows1252File(file: string): Promise<Windows1252Check> {
+  const check = new Windows1252Check();
+  const input = createReadStream(file, { highWaterMark: 4 << 20 });
+  try {
+    for await (const chunk of input as AsyncIterable<Buffer>) {
+      check.add(chunk);
+      if (check.implausible) break;
+    }
+  } finally {
+    input.destroy();
+  }
+  return check;
+}
+
+/** The same check, reading an open file synchronously (for `hta plan init --uptake`). */
+export function checkWindows1252Fd(fd: number): Windows1252Check {
+  const check = new Windows1252Check();
+  const buf = Buffer.alloc(4 << 20);
+  for (let pos = 0; !check.implausible; ) {
+    const n = readSync(fd, buf, 0, buf.length, pos);
+    if (n === 0) break;
+    check.add(buf.subarray(0, n));
+    pos += n;
+  }
+  return check;
+}
+
+const SAVE_UTF8 = 'save it from Excel as "CSV UTF-8" (Danish: "CSV UTF-8 (kommasepareret)"), or export it as UTF-8';
+
+/**
+ * The refusal of a file that is neither UTF-8 nor plausible Windows-1252, worded as the trial
+ * readers word it (io/read-csv.ts): UTF-8 with Windows-1252 bytes in it is named at its first
+ * byte that is not UTF-8 (`utf8`, the "not UTF-8" error), where the other encoding came in;
+ * anything else at the byte that is not Windows-1252 either, with why.
+ */
+export function notRegistryText(utf8: HtaError, label: string, i: Implausible): HtaError {
+  const first = utf8.problems[0]!;
+  if (i.why.startsWith('UTF-8')) {
+    return new HtaError('input.invalid', `${label} mixes two encodings`, [
+      { ...first, file: label, expected: `UTF-8 text like line ${i.line} (this line was written in another encoding, most likely Windows-1252: typed or pasted in by another program) — save the whole file again as "CSV UTF-8" (Danish: "CSV UTF-8 (kommasepareret)")` },
+    ]);
+  }
+  const hex = i.byte.toString(16).toUpperCase().padStart(2, '0');
+  return new HtaError('input.invalid', `${label} is not UTF-8 text, nor Windows-1252 text`, [
+    {
+      file: label,
+      line: i.line,
+      value: `byte 0x${hex} at byte offset ${i.offset}: ${i.why}`,
+      expected: `UTF-8 text: ${SAVE_UTF8}. A registry that is not UTF-8 is read as Windows-1252 (Danish Excel's "CSV (semikolonsepareret)"), but not this one: code page 850 (DOS, SAS), Mac Roman and UTF-8 mixed with Windows-1252 write æ, ø and å as other bytes, refused rather than misread`,
+      kind: 'encoding.utf8',
+    },
+  ]);
+}
+
+/** The refusal of a file whose byte-order mark says UTF-16 and whose bytes are not. */
+export function notUtf16(label: string): HtaError {
+  return new HtaError('input.invalid', `${label} is not valid UTF-16 text`, [
+    { file: label, expected: `UTF-16 text, as the byte-order mark at its start says (a lone surrogate or an odd number of bytes was found); or ${SAVE_UTF8}` },
+  ]);
+}
+
+const MAX_CHARACTERS = 200;
+
+/** Collects distinct non-ASCII characters of decoded text (a bounded list). */
+export function characterCollector(): { add(text: string): void; list: string[] } {
+  const seen = new Set<string>();
+  const list: string[] = [];
+  return {
+    add(text) {
+      if (list.length >= MAX_CHARACTERS || !/[^\x00-\x7f]/.test(text)) return;
+      for (const m of text.matchAll(/[^\x00-\x7f]/gu)) {
+        if (seen.has(m[0])) continue;
+        seen.add(m[0]);
+        list.push(m[0]);
+        if (list.length >= MAX_CHARACTERS) return;
+      }
+    },
+    list,
+  };
+}
+
+/** Bytes of `encoding` → UTF-8 bytes, chunk by chunk; `seen` sees the decoded text. */
+function toUtf8(encoding: RegistryEncodingName, label: string, seen: (text: string) => void): Transform {
+  const utf16 = encoding === 'windows-1252' ? undefined : new TextDecoder(encoding, { fatal: true });
+  const decode = (bytes: Uint8Array, stream: boolean): string => {
+    if (!utf16) return decodeWindows1252(bytes);
+    try {
+      return utf16.decode(bytes, { stream }); // drops the byte-order mark
+    } catch {
+      throw notUtf16(label);
+    }
+  };
+  return new Transform({
+    transform(chunk: Buffer, _enc, done) {
+      try {
+        const text = decode(chunk, true);
+        seen(text);
+        done(null, Buffer.from(text, 'utf8'));
+      } catch (err) {
+        done(err as Error);
+      }
+    },
+    flush(done) {
+      try {
+        const text = decode(new Uint8Array(0), false);
+        done(null, text === '' ? undefined : Buffer.from(text, 'utf8'));
+      } catch (err) {
+        done(err as Error);
+      }
+    },
+  });
+}
+
+/**
+ * Transcodes `file` to UTF-8 in a private temporary folder (registered, so Ctrl-C or kill removes
+ * it too: io/staging-files.ts), runs `read` on the copy, and removes the folder whatever happens.
+ */
+export async function withUtf8Copy<T>(file: string, encoding: RegistryEncodingName, read: (copy: string, characters: string[]) => Promise<T>): Promise<T> {
+  const dir = mkdtempSync(join(tmpdir(), 'hta-registry-'));
+  registerStagingFolder(dir);
+  try {
+    const copy = join(dir, 'registry-utf8.csv');
+    // Windows-1252's characters come from its check; UTF-16's are collected as it is decoded.
+    const chars = characterCollector();
+    const seen = encoding === 'windows-1252' ? () => {} : chars.add;
+    await pipeline(createReadStream(file, { highWaterMark: 4 << 20 }), toUtf8(encoding, file, seen), createWriteStream(copy, { flags: 'wx', mode: 0o600 }));
+    return await read(copy, chars.list);
+  } finally {
+    discardStagingFolder(dir);
+  }
+}

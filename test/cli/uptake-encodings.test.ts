@@ -9,7 +9,6 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { readCsvFile } from '../../src/io/read-csv.js';
 import { uptakeReportKind } from '../../src/report/kinds/uptake-report.js';
 import { runCli, tempDir } from '../support/run-cli.js';
 import { expectClose } from '../support/tolerance.js';

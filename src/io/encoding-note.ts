@@ -1,20 +1,45 @@
 /**
- * The note that says a CSV file was not UTF-8 and how it was read (docs/input-trial-export.md,
- * "Encodings"): every command that reads such a file prints it, so a user sees which letters were
- * decoded and can check them.
+ * The sentence that says a file was not UTF-8 and how it was read (docs/input-trial-export.md,
+ * "Encodings"; docs/input-registry.md): every command that reads such a file prints it, and the
+ * uptake page carries it, with the file's non-ASCII characters so that a misreading shows.
  */
 import type { Dialect } from './dialect.js';
+
+type Lang = 'en' | 'da';
+
+/** How a file that is not UTF-8 was decoded, and the distinct non-ASCII characters seen in it. */
+export interface Decoded {
+  encoding: 'windows-1252' | 'utf-16le' | 'utf-16be';
+  characters: readonly string[];
+}
+
+const TEXT = {
+  windows1252: {
+    en: '{file} is not UTF-8: read as Windows-1252, as Excel\'s plain "CSV" (Danish: "CSV (semikolonsepareret)") writes it{letters}; save it as "CSV UTF-8" to make the encoding certain',
+    da: '{file} er ikke UTF-8: den er indlæst som Windows-1252, sådan som Excels almindelige "CSV (semikolonsepareret)" gemmer den{letters}; gem den som "CSV UTF-8", så er tegnsættet sikkert',
+  },
+  utf16: {
+    en: '{file} is not UTF-8: read as UTF-16 ({order}, by its byte-order mark), as Excel\'s "Unicode text" saves it{letters}; "CSV UTF-8" is read as it stands',
+    da: '{file} er ikke UTF-8: den er indlæst som UTF-16 ({order}, efter dens byte-order mark), sådan som Excels "Unicode-tekst" gemmer den{letters}; "CSV UTF-8" læses, som den er',
+  },
+  letters: { en: ' (its characters {list})', da: ' (dens tegn {list})' },
+} as const;
 
 /** At most this many of the file's non-ASCII characters are listed. */
 const SHOWN = 12;
 
-/** The note for a file read as Windows-1252 or UTF-16; undefined for UTF-8 (nothing to say). */
+const fill = (t: string, v: Record<string, string>) => t.replace(/\{(\w+)\}/g, (_, k: string) => v[k] ?? `{${k}}`);
+
+/** The sentence (no final full stop) for `file` decoded as `d`. */
+export function decodedNote(file: string, d: Decoded, lang: Lang = 'en'): string {
+  const shown = d.characters.slice(0, SHOWN).join(' ') + (d.characters.length > SHOWN ? ' …' : '');
+  const letters = d.characters.length > 0 ? fill(TEXT.letters[lang], { list: shown }) : '';
+  if (d.encoding === 'windows-1252') return fill(TEXT.windows1252[lang], { file, letters });
+  return fill(TEXT.utf16[lang], { file, letters, order: d.encoding === 'utf-16le' ? 'little-endian' : 'big-endian' });
+}
+
+/** The note for a CSV table read decoded (Windows-1252 or UTF-16); undefined for UTF-8 (nothing to say). */
 export function encodingNote(file: string, dialect: Dialect): string | undefined {
-  const w = dialect.windows1252;
-  if (w) {
-    const chars = [...w.characters];
-    const letters = chars.length ? ` (its characters ${chars.slice(0, SHOWN).join(' ')}${chars.length > SHOWN ? ' …' : ''})` : '';
-    return `${file} is not UTF-8: read as Windows-1252, as Excel's plain "CSV" (Danish: "CSV (semikolonsepareret)") writes it${letters}; save it as "CSV UTF-8" to make the encoding certain`;
-  }
+  if (dialect.windows1252) return decodedNote(file, { encoding: 'windows-1252', characters: [...dialect.windows1252.characters] });
   return undefined;
 }

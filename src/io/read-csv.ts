@@ -15,6 +15,7 @@ import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { HtaError, type Problem } from '../errors.js';
 import { CsvSyntaxError, type ScannedRecord, scanCsv } from './csv-scan.js';
 import { firstInvalidUtf8, notUtf8 } from './utf8.js';
+import { type Utf16, utf16Of } from './utf16.js';
 import { decodeWindows1252, type Implausible, Windows1252Check } from './windows-1252.js';
 import { DecimalMarkSniffer, type Delimiter, type Dialect, sniffDelimiter } from './dialect.js';
 
@@ -196,19 +197,6 @@ function notWindows1252(file: string, at: Implausible): HtaError {
   ]);
 }
 
-/**
- * Excel's "Unicode text" (Danish: "Unicode-tekst") and survey systems such as SurveyXact save
- * UTF-16 with a byte-order mark, tab-separated: the mark says the encoding for certain, so
- * such a file is read as text (decoded to UTF-8 as it streams) rather than refused as "not
- * UTF-8". Without the mark UTF-16 cannot be told for sure and stays refused.
- */
-function utf16Of(head: Uint8Array): Utf16 | undefined {
-  if (head.length >= 2 && head[0] === 0xff && head[1] === 0xfe) return 'utf-16le';
-  if (head.length >= 2 && head[0] === 0xfe && head[1] === 0xff) return 'utf-16be';
-  return undefined;
-}
-
-type Utf16 = 'utf-16le' | 'utf-16be';
 
 /** Decodes (a chunk of) UTF-16 bytes; the decoder drops the byte-order mark and keeps state between chunks. */
 function decodeUtf16(file: string, decoder: TextDecoder, bytes: Uint8Array, stream: boolean): string {

@@ -13,10 +13,11 @@ import { HtaError } from '../errors.js';
 import { sniffDelimiter } from '../io/dialect.js';
 import { isUtf8 } from 'node:buffer';
 import { invalidCsv, notCsvFile, unreadableFile } from '../io/read-csv.js';
+import { utf16Of } from '../io/utf16.js';
 import { firstInvalidUtf8, notUtf8 } from '../io/utf8.js';
 import { decodeWindows1252 } from '../io/windows-1252.js';
 import { registryEncodingNote } from './input-notes.js';
-import { characterCollector, checkWindows1252Fd, notRegistryText, notUtf16, utf16OfHead, type RegistryEncoding } from './registry-encoding.js';
+import { characterCollector, checkWindows1252Fd, notRegistryText, notUtf16, type RegistryEncoding } from './registry-encoding.js';
 import { REGISTRY_COLUMNS, dayToIso, headerKey, referralFieldSchemas, type Referrer, type RegistryColumn, type Sex } from './referral.js';
 import { createDateFormatDetector, dateParser, type DateFormat } from './registry-dates.js';
 import { regionDisplay, regionKey, regionSet } from './regions.js';
@@ -78,7 +79,7 @@ function sampleText(file: string): { text: string; whole: boolean; encoding?: Re
     const whole = n < SAMPLE_BYTES;
     const head = buf.subarray(0, n);
     const cut = (text: string) => (whole ? text : text.slice(0, text.lastIndexOf('\n') + 1));
-    const utf16 = utf16OfHead(head);
+    const utf16 = utf16Of(head);
     if (utf16) {
       let text: string;
       try {

@@ -7,6 +7,7 @@
  * encoding also goes to stderr, as `hta plan init --uptake` prints it); the JSON carries the
  * same facts as `registryEncoding`, `eligibleFill` and `excluded`.
  */
+import { decodedNote } from '../io/encoding-note.js';
 import { formatProblemGroup } from '../problem-groups.js';
 import type { UptakeAnalysis } from './uptake-analysis.js';
 import { DATE_FORMAT_EXAMPLE } from './registry-dates.js';
@@ -15,16 +16,6 @@ import type { RegistryEncoding } from './registry-encoding.js';
 type Lang = 'en' | 'da';
 
 const TEXT = {
-  // As the trial readers' note says it (io/encoding-note.ts), for the same user.
-  windows1252: {
-    en: '{file} is not UTF-8: read as Windows-1252, as Excel\'s plain "CSV" (Danish: "CSV (semikolonsepareret)") writes it{letters}; save it as "CSV UTF-8" to make the encoding certain.',
-    da: '{file} er ikke UTF-8: den er indlæst som Windows-1252, sådan som Excels almindelige "CSV (semikolonsepareret)" gemmer den{letters}; gem den som "CSV UTF-8", så er tegnsættet sikkert.',
-  },
-  utf16: {
-    en: '{file} is not UTF-8: read as UTF-16 ({order}, by its byte-order mark), as Excel\'s "Unicode text" saves it{letters}; "CSV UTF-8" is read as it stands.',
-    da: '{file} er ikke UTF-8: den er indlæst som UTF-16 ({order}, efter dens byte-order mark), sådan som Excels "Unicode-tekst" gemmer den{letters}; "CSV UTF-8" læses, som den er.',
-  },
-  letters: { en: ' (its characters {list})', da: ' (dens tegn {list})' },
   registry: { en: 'The registry file', da: 'Registerfilen' },
   fillNone: {
     en: 'Eligible counts: the plan fills missing years by carry-forward; none was missing.',
@@ -51,18 +42,13 @@ const TEXT = {
 
 const fill = (t: string, v: Record<string, string | number>) => t.replace(/\{(\w+)\}/g, (_, k: string) => String(v[k] ?? `{${k}}`));
 
-/** Characters listed in the encoding note at most (a file has a few dozen at most in practice). */
-const SHOWN_CHARACTERS = 12;
-
 /**
  * The sentence saying how a registry that was not UTF-8 was read, with its non-ASCII characters
- * (so that a misreading shows). `file`: the file's name (stderr); default "The registry file".
+ * (so that a misreading shows): the CSV readers' note (io/encoding-note.ts). `file`: the file's
+ * name (stderr); default "The registry file".
  */
 export function registryEncodingNote(e: RegistryEncoding, lang: Lang = 'en', file: string = TEXT.registry[lang]): string {
-  const shown = e.characters.slice(0, SHOWN_CHARACTERS).join(' ') + (e.characters.length > SHOWN_CHARACTERS ? ' …' : '');
-  const letters = e.characters.length > 0 ? fill(TEXT.letters[lang], { list: shown }) : '';
-  if (e.encoding === 'windows-1252') return fill(TEXT.windows1252[lang], { file, letters });
-  return fill(TEXT.utf16[lang], { file, letters, order: e.encoding === 'utf-16le' ? 'little-endian' : 'big-endian' });
+  return `${decodedNote(file, e, lang)}.`;
 }
 
 /** Sentences (and, for excluded rows, one line per problem group); empty when the input was used as it stood. */

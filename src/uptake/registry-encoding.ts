@@ -17,6 +17,7 @@ import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { HtaError } from '../errors.js';
 import { discardStagingFolder, registerStagingFolder } from '../io/staging-files.js';
+import { utf16Of } from '../io/utf16.js';
 import { decodeWindows1252, Windows1252Check, type Implausible } from '../io/windows-1252.js';
 
 export type RegistryEncodingName = 'windows-1252' | 'utf-16le' | 'utf-16be';
@@ -28,12 +29,6 @@ export interface RegistryEncoding {
   characters: string[];
 }
 
-/** The UTF-16 of a byte-order mark at the start of `head`, if any. */
-export function utf16OfHead(head: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
-  if (head.length >= 2 && head[0] === 0xff && head[1] === 0xfe) return 'utf-16le';
-  if (head.length >= 2 && head[0] === 0xfe && head[1] === 0xff) return 'utf-16be';
-  return undefined;
-}
 
 /** The file's UTF-16 byte-order mark, read from its first two bytes (undefined if unreadable: the reader says why). */
 export async function utf16OfFile(file: string): Promise<'utf-16le' | 'utf-16be' | undefined> {
@@ -46,7 +41,7 @@ export async function utf16OfFile(file: string): Promise<'utf-16le' | 'utf-16be'
   try {
     const head = Buffer.alloc(2);
     const { bytesRead } = await handle.read(head, 0, 2, 0);
-    return utf16OfHead(head.subarray(0, bytesRead));
+    return utf16Of(head.subarray(0, bytesRead));
   } finally {
     await handle.close();
   }

@@ -159,6 +159,20 @@ export function loadTrial(source: CsvTable, plan: Plan, options: LoadTrialOption
     headerProblems.push(missingColumn(reasonColumn, `a column "${reasonColumn}" with the reason each patient left the study, as the plan's ${why} says (columns are: ${listed}); name it in "columns": { "withdrawalReason": … }`, 'column.withdrawal'));
   }
   const reasonCoder = reasonCol < 0 ? undefined : coderFor(plan, reasonColumn, undefined, decimalComma);
+  // A wide export with no column at all for a plan visit (`_0m` when the file writes `_baseline`):
+  // the plan names a visit the export does not have. Read on, every score there would be missing
+  // and the baseline-adjusted analyses would say "no patients", `validate` "valid".
+  if (table.timesWithColumns) {
+    const suffixes = [...new Set(plan.outcomes.flatMap((o) => (o.column ? csv.header.filter((h) => h.startsWith(`${o.column}_`)).map((h) => h.slice(o.column!.length + 1)) : [])))];
+    visits.forEach((v, k) => {
+      const t = exportTimes[k]!;
+      if (table.timesWithColumns!.has(t)) return;
+      const what = v === plan.baseline ? `the plan's baseline "${v}"` : `the plan's visit "${v}"`;
+      const named = t === v ? '' : ` (the export's "${t}", by "timeLabels")`;
+      const has = suffixes.length ? `; the export's visits: ${suffixes.map((s) => `_${s}`).join(', ')}` : '';
+      headerProblems.push({ file, line: 1, value: `_${t}`, expected: `columns ending in "_${t}" for ${what}${named}${has} — set "baseline" and "timepoints" to the export's visits, or map them with "timeLabels"`, kind: 'column.visit' });
+    });
+  }
   if (headerProblems.length) throw invalid(file, headerProblems, false);
 
   const armOf = new Map<string, Arm>([

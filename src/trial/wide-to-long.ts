@@ -18,6 +18,8 @@ export interface LongTable extends Omit<CsvTable, 'records'> {
    * time column, which the file does not have.
    */
   sourceFields?: (time: string, longColumn: number) => string | undefined;
+  /** For wide input: the times (export labels) that have at least one `<column>_<time>` column. */
+  timesWithColumns?: ReadonlySet<string>;
 }
 
 /** Wide when there is no time column and some column ends in `_<time>` for a known time. */
@@ -92,5 +94,6 @@ export function wideToLong(table: CsvTable, timeColumn: string, times: readonly 
     const col = sourceColumns(time, longColumn);
     return col === 0 ? undefined : table.header[col - 1];
   };
-  return { ...table, header, records, sourceColumns, sourceFields };
+  const timesWithColumns = new Set(times.filter((_, k) => stemColumns[k]!.some((c) => c !== undefined)));
+  return { ...table, header, records, sourceColumns, sourceFields, timesWithColumns };
 }

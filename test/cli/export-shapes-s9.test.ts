@@ -172,3 +172,23 @@ describe('other inputs saved as Windows-1252', () => {
     expect(notes[0]).toContain('priser-1252.csv is not UTF-8: read as Windows-1252');
   });
 });
+
+describe('a plan visit a wide export has no column for', () => {
+  it('is refused at validate and analyze, naming the export\'s own visits, instead of "valid" with every score at it missing', async () => {
+    const dir = tempDir();
+    const plan = JSON.parse(readFileSync(`${DIR}/plan.json`, 'utf8')) as Record<string, unknown>;
+    const write = (name: string, extra: Record<string, unknown>) => {
+      const file = join(dir, name);
+      writeFileSync(file, JSON.stringify({ ...plan, $schema: undefined, ...extra }));
+      return file;
+    };
+    const baseline0 = write('b.json', { baseline: '0m' });
+    const v = await runCli('validate', `${DIR}/export.csv`, '--plan', baseline0);
+    expect(v.code).toBe(2);
+    expect(v.stderr).toContain('"_0m" — expected columns ending in "_0m" for the plan\'s baseline "0m"; the export\'s visits: _baseline, _3m');
+    const a = await runCli('analyze', `${DIR}/export.csv`, '--plan', write('t.json', { timepoints: ['3m', '6m'] }));
+    expect(a.code).toBe(2);
+    expect(a.stderr).toContain('for the plan\'s visit "6m"');
+    expect(a.stdout).toBe('');
+  });
+});

@@ -84,7 +84,8 @@ export function registerPlan(program: Command, io: CliIo): void {
         // not decide stops it first, with what to write; then the draft is read as validate reads it.
         if (draft.undecided.length) {
           listing();
-          throw new HtaError('input.invalid', `plan init could not decide ${draft.undecided.map((u) => u.what).join('; and ')}; nothing was written`, draft.undecided.map((u) => ({ file, line: 1, expected: u.write })));
+          // The header is what could not be read: no line to point at, and what is undecided is said in the message.
+          throw new HtaError('input.invalid', `plan init could not decide ${draft.undecided.map((u) => u.what).join('; and ')}; nothing was written`, draft.undecided.map((u) => ({ file, expected: u.write })));
         }
         const { checkDraft } = await import('../plan/check-draft.js');
         let checked;

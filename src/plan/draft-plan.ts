@@ -259,7 +259,14 @@ export function draftPlan(csv: CsvTable, schemaRef: string): PlanDraft {
     // Wide: visits from the column suffixes, each with the plan label the reports read
     // ("_basis" → baseline, "_3mdr" → 3m; docs/plan-trial.md "Visits of a wide export").
     const found = wideVisits(header);
-    if (found.visits.length) {
+    if (found.baselines.length > 1) {
+      // Two baseline-like suffixes on the outcomes' columns (_basis on some, _0 or _baseline on
+      // others): which one the ANCOVA adjusts for is the user's to say, not ours to guess.
+      undecided.push({
+        what: `the baseline: the outcomes' columns end in ${found.baselines.map((b) => `_${b}`).join(' and ')}, each read as a baseline`,
+        write: `one baseline suffix for every outcome (rename the columns), or the plan by hand with "baseline" and "timeLabels" (docs/plan-trial.md)`,
+      });
+    } else if (found.visits.length) {
       wide = true;
       const suffixes = found.visits.map((v) => v.suffix);
       stemsOf = (c) => {

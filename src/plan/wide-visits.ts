@@ -73,30 +73,41 @@ export function namedVisit(suffix: string): WideVisit | undefined {
 }
 
 /**
- * The visits of a wide header. Named suffixes first (`_basis`, `_3mdr`); only when there are
- * none, bare numbers — and only for columns that also have `_0`, since `rmdq_1 … rmdq_24` are
- * items, never visits, and an item block does not start at 0.
+ * The visits of a wide header, read from the stems measured at two visits or more — an outcome's
+ * columns (`RMDQ_basis`, `RMDQ_3mdr`); a lone `Dato_randomisering` or `Behandling_start` names
+ * no visit, though its suffix reads like one (it once made the randomisation date the baseline).
+ * A stem's bare numbers are visits only beside its own baseline (`_basis` or `_0`) and when few
+ * (`rmdq_1 … rmdq_24` are items, never visits, and an item block does not start at 0).
+ * `baselines` lists every baseline-like suffix of those stems: more than one is for the user to
+ * settle (`_basis` on some, `_baseline` on others).
  */
-export function wideVisits(header: readonly string[]): WideVisits {
-  const suffixes = new Map<string, WideVisit>();
-  const stemsByNumber = new Map<string, Set<string>>();
+export function wideVisits(header: readonly string[]): WideVisits & { baselines: string[] } {
+  const byStem = new Map<string, string[]>();
   for (const h of header) {
     const m = /^(.+)_([^_]+)$/.exec(h.trim());
     if (!m) continue;
     const [, stem, suffix] = m as unknown as [string, string, string];
-    if (/^\d+$/.test(suffix)) {
-      stemsByNumber.set(stem, (stemsByNumber.get(stem) ?? new Set()).add(suffix));
-      continue;
-    }
-    if (suffixes.has(suffix)) continue;
-    const v = namedVisit(suffix);
-    if (v) suffixes.set(suffix, v);
+    byStem.set(stem, [...(byStem.get(stem) ?? []), suffix]);
   }
-  if (suffixes.size) return { visits: [...suffixes.values()], numeric: false };
-  const numbers = new Set<string>();
-  for (const set of stemsByNumber.values()) if ([...set].some((n) => Number(n) === 0)) for (const n of set) numbers.add(n);
-  const visits = [...numbers]
-    .sort((a, b) => Number(a) - Number(b))
-    .map((n): WideVisit => (Number(n) === 0 ? { suffix: n, label: 'baseline', baseline: true, monthsGuessed: false } : { suffix: n, label: `${Number(n)}m`, baseline: false, monthsGuessed: true }));
-  return { visits, numeric: visits.length > 0 };
+  const found = new Map<string, WideVisit>();
+  let numeric = false;
+  for (const suffixes of byStem.values()) {
+    const named = suffixes.flatMap((s) => (/^\d+$/.test(s) ? [] : (namedVisit(s) ?? [])));
+    const numbers = suffixes.filter((s) => /^\d+$/.test(s));
+    const ownBaseline = named.some((v) => v.baseline) || numbers.some((n) => Number(n) === 0);
+    const asVisits = ownBaseline && numbers.length <= MAX_NUMBERED_VISITS
+      ? numbers.map((n): WideVisit => (Number(n) === 0 ? { suffix: n, label: 'baseline', baseline: true, monthsGuessed: false } : { suffix: n, label: `${Number(n)}m`, baseline: false, monthsGuessed: true }))
+      : [];
+    const visits = [...named, ...asVisits];
+    if (visits.length < 2) continue;
+    if (asVisits.length) numeric = true;
+    for (const v of visits) if (!found.has(v.suffix)) found.set(v.suffix, v);
+  }
+  // Named visits in header order, then numbered ones by number (as the suffixes read).
+  const all = [...found.values()];
+  const visits = [...all.filter((v) => !/^\d+$/.test(v.suffix)), ...all.filter((v) => /^\d+$/.test(v.suffix)).sort((a, b) => Number(a.suffix) - Number(b.suffix))];
+  return { visits, numeric, baselines: visits.filter((v) => v.baseline).map((v) => v.suffix) };
 }
+
+/** More bare-number suffixes than this on one stem are an item block, not visits. */
+const MAX_NUMBERED_VISITS = 8;

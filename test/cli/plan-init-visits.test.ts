@@ -55,7 +55,7 @@ describe('plan init: Danish visit suffixes of a wide export', () => {
     const r = await runCli('plan', 'init', `${DIR}/uden-basis.csv`, '--out', out);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('error: plan init could not decide the baseline visit: none of the visits ("3m", "12m") is named like a baseline; nothing was written');
-    expect(r.stderr).toContain('uden-basis.csv:1: — expected the baseline columns\' names with a baseline suffix (Smerte_baseline, RMDQ_baseline, Medicin_baseline, …; or _basis, _før, _0)');
+    expect(r.stderr).toContain('uden-basis.csv: — expected the baseline columns\' names with a baseline suffix (Smerte_baseline, RMDQ_baseline, Medicin_baseline, …; or _basis, _før, _0)');
     expect(r.stderr).not.toContain('was taken as the baseline');
     expect(r.stderr).not.toMatch(/at .*\.[jt]s:\d+/);
     expect(existsSync(out)).toBe(false);

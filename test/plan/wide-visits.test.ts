@@ -30,6 +30,7 @@ describe('wide visit suffixes', () => {
   it('bare numbers are visits only beside _0 (months), never item numbers', () => {
     expect(wideVisits(['id', 'Smerte_0', 'Smerte_3', 'Smerte_12', 'RMDQ_0', 'RMDQ_3', 'RMDQ_12'])).toEqual({
       numeric: true,
+      baselines: ['0'],
       visits: [
         { suffix: '0', label: 'baseline', baseline: true, monthsGuessed: false },
         { suffix: '3', label: '3m', baseline: false, monthsGuessed: true },
@@ -38,7 +39,23 @@ describe('wide visit suffixes', () => {
     });
     const items = Array.from({ length: 24 }, (_, i) => `rmdq_${i + 1}`);
     expect(wideVisits(['id', ...items]).visits).toEqual([]);
-    // Named visits win: item numbers beside them stay items.
-    expect(wideVisits(['id', 'rmdq_1_basis', 'rmdq_1_3mdr', 'rmdq_0', 'rmdq_3']).visits.map((v) => v.suffix)).toEqual(['basis', '3mdr']);
+    // A stem's numbers beside its own _0 are visits even where other stems have named ones: two
+    // baselines (_basis, _0) are then for the user to settle, not guessed.
+    expect(wideVisits(['id', 'rmdq_1_basis', 'rmdq_1_3mdr', 'rmdq_0', 'rmdq_3']).baselines).toEqual(['basis', '0']);
+  });
+
+  it('reads visits only from stems measured at two visits or more: a lone date column is no baseline', () => {
+    // Found in review: "Dato_randomisering" before the outcomes made the randomisation date the baseline.
+    const v = wideVisits(['id', 'gruppe', 'Dato_randomisering', 'Behandling_start', 'Smerte_basis', 'Smerte_3mdr', 'RMDQ_basis', 'RMDQ_3mdr']);
+    expect(v.visits.map((x) => [x.suffix, x.label])).toEqual([['basis', 'baseline'], ['3mdr', '3m']]);
+    expect(v.baselines).toEqual(['basis']);
+  });
+
+  it('reads a stem\'s bare numbers as visits beside its named baseline (rmdq_basis, rmdq_3)', () => {
+    const v = wideVisits(['id', 'gruppe', 'rmdq_basis', 'rmdq_3', 'rmdq_12']);
+    expect(v.visits.map((x) => [x.suffix, x.label])).toEqual([['basis', 'baseline'], ['3', '3m'], ['12', '12m']]);
+    expect(v.numeric).toBe(true);
+    // An item block beside a baseline stays items (more numbers than any trial has visits).
+    expect(wideVisits(['id', 'rmdq_basis', ...Array.from({ length: 24 }, (_, i) => `rmdq_${i + 1}`)]).visits).toEqual([]);
   });
 });

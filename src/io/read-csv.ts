@@ -16,7 +16,7 @@ import { HtaError, type Problem } from '../errors.js';
 import { CsvSyntaxError, type ScannedRecord, scanCsv } from './csv-scan.js';
 import { firstInvalidUtf8, notUtf8 } from './utf8.js';
 import { type Utf16, utf16Of } from './utf16.js';
-import { decodeWindows1252, type Implausible, Windows1252Check } from './windows-1252.js';
+import { decodeWindows1252, mixedEncodings, notWindows1252, Windows1252Check } from './windows-1252.js';
 import { DecimalMarkSniffer, type Delimiter, type Dialect, sniffDelimiter } from './dialect.js';
 
 export interface CsvRecord {
@@ -129,6 +129,7 @@ export function parseCsvBytes(bytes: Buffer, file: string): CsvTableInMemory {
   else if (!isUtf8(bytes) && !UTF8_BOM.every((b, i) => bytes[i] === b) && notCsvFile(file, bytes.subarray(0, 16)) === undefined) {
     legacy = new Windows1252Check();
     legacy.add(bytes);
+    legacy.finish();
     if (legacy.implausible?.utf8) {
       const at = Math.max(0, firstInvalidUtf8(bytes));
       throw mixedEncodings(notUtf8(file, bytes, at, 0, 0, true), legacy.implausible);
@@ -156,20 +157,6 @@ class NotUtf8WithoutMark {
   constructor(readonly error: HtaError) {}
 }
 
-/**
- * A file that is UTF-8 in part (`utf8`: where UTF-8 text is) and not UTF-8 elsewhere (`notUtf8`:
- * the first byte that is not): named at that byte, which is where the other encoding came in.
- */
-function mixedEncodings(notUtf8: HtaError, utf8: Implausible): HtaError {
-  const first = notUtf8.problems[0]!;
-  return new HtaError('input.invalid', `${first.file} mixes two encodings`, [
-    {
-      ...first,
-      expected: `UTF-8 text like line ${utf8.line} (this line was written in another encoding, most likely Windows-1252: typed or pasted in by another program) — save the whole file again as "CSV UTF-8" (Danish: "CSV UTF-8 (kommasepareret)")`,
-    },
-  ]);
-}
-
 /** `scanTable` for input that is read once: a file that is not UTF-8 is refused as such. */
 function scan(c: Chunks, file: string, keep: CsvRecord[] | undefined): TableShape {
   try {
@@ -178,25 +165,6 @@ function scan(c: Chunks, file: string, keep: CsvRecord[] | undefined): TableShap
     throw err instanceof NotUtf8WithoutMark ? err.error : err;
   }
 }
-
-/**
- * The file is neither UTF-8 nor plausible Windows-1252: named at the byte that says so, with
- * what it looks like instead (code page 850 or Mac Roman letters, or UTF-8 mixed in).
- */
-function notWindows1252(file: string, at: Implausible): HtaError {
-  const hex = at.byte.toString(16).toUpperCase().padStart(2, '0');
-  return new HtaError('input.invalid', `${file} is not UTF-8 text, nor Windows-1252 text`, [
-    {
-      file,
-      line: at.line,
-      value: `byte 0x${hex} at byte offset ${at.offset}: ${at.why}`,
-      expected:
-        'UTF-8 text: save it from Excel as "CSV UTF-8" (Danish: "CSV UTF-8 (kommasepareret)"). A file that is not UTF-8 is read as Windows-1252 (Excel\'s plain "CSV"), but not this one: code page 850 (DOS, SAS), Mac Roman and UTF-8 mixed with Windows-1252 write æ, ø and å as other bytes, refused rather than misread',
-      kind: 'encoding.utf8',
-    },
-  ]);
-}
-
 
 /** Decodes (a chunk of) UTF-16 bytes; the decoder drops the byte-order mark and keeps state between chunks. */
 function decodeUtf16(file: string, decoder: TextDecoder, bytes: Uint8Array, stream: boolean): string {
@@ -504,6 +472,7 @@ class FileChunks implements Chunks {
     if (this.#decoder) return decodeUtf16(this.file, this.#decoder, bytes, stream);
     if (this.legacy instanceof Windows1252Check) {
       this.legacy.add(bytes);
+      if (!stream) this.legacy.finish();
       if (this.legacy.implausible) throw notWindows1252(this.file, this.legacy.implausible);
     }
     return decodeWindows1252(bytes);

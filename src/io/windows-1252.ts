@@ -17,6 +17,7 @@
  * "€", "–", "’"), so the 32 code points of that range are listed here (the Unicode
  * consortium's mapping table CP1252.TXT); every other byte is its own code point.
  */
+import { HtaError } from '../errors.js';
 
 /** Code points of bytes 0x80–0x9F; -1 where Windows-1252 defines no character. */
 const HIGH = [
@@ -40,6 +41,16 @@ export function decodeWindows1252(bytes: Uint8Array): string {
 
 const LETTER = /\p{L}/u;
 const isLetter = (c: string | undefined): boolean => c !== undefined && LETTER.test(c);
+const LOWER = /\p{Ll}/u;
+/**
+ * Signs no Danish, German or English text writes against a letter, but which code page 850 writes
+ * for its letters (å = †, ø = ›; ‹ ‡ for others) — at a word's edge as well as inside it.
+ */
+const NEVER_BESIDE_A_LETTER = new Set(['\u2020', '\u2021', '\u2039', '\u203a']);
+/** Opening low quotes (‚ „): never right after a letter, where code page 850 writes é and ä. */
+const OPENING_LOW = new Set(['\u201a', '\u201e']);
+/** Capitals of 0x80–0x9F (Š Œ Ž Ÿ): never right after a small letter, where Mac Roman writes ä, å, é, ü. */
+const HIGH_CAPITALS = new Set(['\u0160', '\u0152', '\u017d', '\u0178']);
 
 /** Why a byte makes the file implausible as Windows-1252: where it is and what was seen. */
 export interface Implausible {
@@ -70,6 +81,8 @@ export class Windows1252Check {
   #prevByte = 0;
   /** A non-letter, non-ASCII character waiting for the next byte: [its char, byte, offset, line, char before it]. */
   #pending: { char: string; byte: number; offset: number; line: number; before: string | undefined } | undefined;
+  /** An opening "‘" before a letter on this line with no "’" after it yet (code page 850's æ). */
+  #open: { byte: number; offset: number; line: number } | undefined;
 
   add(bytes: Uint8Array): void {
     for (let i = 0; i < bytes.length && !this.implausible; i++) {
@@ -83,6 +96,17 @@ export class Windows1252Check {
           this.implausible = { line: p.line, offset: p.offset, byte: p.byte, why: `${p.char} between two letters` };
           break;
         }
+        if (NEVER_BESIDE_A_LETTER.has(p.char) && (isLetter(p.before) || isLetter(char))) {
+          this.implausible = { line: p.line, offset: p.offset, byte: p.byte, why: `${p.char} beside a letter` };
+          break;
+        }
+        if (p.char === '\u2018' && isLetter(char)) this.#open ??= { byte: p.byte, offset: p.offset, line: p.line };
+      }
+      if (char === '\u2019') this.#open = undefined;
+      if (b === 0x0a && this.#open) {
+        const o = this.#open;
+        this.implausible = { line: o.line, offset: o.offset, byte: o.byte, why: '‘ opening a word with no ’ closing it on its line' };
+        break;
       }
       if (b >= 0x80 && b <= 0xbf && (this.#prevByte === 0xc2 || this.#prevByte === 0xc3 || this.#prevByte === 0xe2)) {
         this.implausible = { line: this.#line, offset: offset - 1, byte: this.#prevByte, why: `UTF-8 text (${this.#prev}${char ?? ''} is how UTF-8 writes a letter or sign, read as Windows-1252)`, utf8: true };
@@ -99,6 +123,10 @@ export class Windows1252Check {
           this.#seen.add(char);
           this.characters.push(char);
         }
+        if ((OPENING_LOW.has(char) && isLetter(this.#prev)) || (HIGH_CAPITALS.has(char) && this.#prev !== undefined && LOWER.test(this.#prev))) {
+          this.implausible = { line: this.#line, offset, byte: b, why: `${char} right after the letter ${this.#prev}` };
+          break;
+        }
         // "’" between letters is an apostrophe ("don’t"); other symbols there are misread letters.
         if (!isLetter(char) && char !== '\u2019') this.#pending = { char, byte: b, offset, line: this.#line, before: this.#prev };
       }
@@ -106,4 +134,45 @@ export class Windows1252Check {
     }
     this.#offset += bytes.length;
   }
+
+  /** The end of the input: a sign waiting for its next character, or an unclosed "‘", is judged now. */
+  finish(): void {
+    if (this.implausible) return;
+    const p = this.#pending;
+    this.#pending = undefined;
+    if (p && NEVER_BESIDE_A_LETTER.has(p.char) && isLetter(p.before)) this.implausible = { line: p.line, offset: p.offset, byte: p.byte, why: `${p.char} beside a letter` };
+    else if (this.#open) this.implausible = { ...this.#open, why: '‘ opening a word with no ’ closing it on its line' };
+  }
+}
+
+/**
+ * A file that is UTF-8 in part (`utf8`: where UTF-8 text is) and not UTF-8 elsewhere (`notUtf8`:
+ * the first byte that is not): named at that byte, which is where the other encoding came in.
+ */
+export function mixedEncodings(notUtf8: HtaError, utf8: Implausible): HtaError {
+  const first = notUtf8.problems[0]!;
+  return new HtaError('input.invalid', `${first.file} mixes two encodings`, [
+    {
+      ...first,
+      expected: `UTF-8 text like line ${utf8.line} (this line was written in another encoding, most likely Windows-1252: typed or pasted in by another program) — save the whole file again as "CSV UTF-8" (Danish: "CSV UTF-8 (kommasepareret)")`,
+    },
+  ]);
+}
+
+/**
+ * The file is neither UTF-8 nor plausible Windows-1252: named at the byte that says so, with
+ * what it looks like instead (code page 850 or Mac Roman letters, or UTF-8 mixed in).
+ */
+export function notWindows1252(file: string, at: Implausible): HtaError {
+  const hex = at.byte.toString(16).toUpperCase().padStart(2, '0');
+  return new HtaError('input.invalid', `${file} is not UTF-8 text, nor Windows-1252 text`, [
+    {
+      file,
+      line: at.line,
+      value: `byte 0x${hex} at byte offset ${at.offset}: ${at.why}`,
+      expected:
+        'UTF-8 text: save it from Excel as "CSV UTF-8" (Danish: "CSV UTF-8 (kommasepareret)"). A file that is not UTF-8 is read as Windows-1252 (Excel\'s plain "CSV"), but not this one: code page 850 (DOS, SAS), Mac Roman and UTF-8 mixed with Windows-1252 write æ, ø and å as other bytes, refused rather than misread',
+      kind: 'encoding.utf8',
+    },
+  ]);
 }

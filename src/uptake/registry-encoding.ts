@@ -18,7 +18,7 @@ import { pipeline } from 'node:stream/promises';
 import { HtaError } from '../errors.js';
 import { discardStagingFolder, registerStagingFolder } from '../io/staging-files.js';
 import { utf16Of } from '../io/utf16.js';
-import { decodeWindows1252, Windows1252Check, type Implausible } from '../io/windows-1252.js';
+import { decodeWindows1252, mixedEncodings, notWindows1252, Windows1252Check, type Implausible } from '../io/windows-1252.js';
 
 export type RegistryEncodingName = 'windows-1252' | 'utf-16le' | 'utf-16be';
 
@@ -64,6 +64,7 @@ export async function checkWindows1252File(file: string): Promise<Windows1252Che
   } finally {
     input.destroy();
   }
+  check.finish();
   return check;
 }
 
@@ -77,34 +78,20 @@ export function checkWindows1252Fd(fd: number): Windows1252Check {
     check.add(buf.subarray(0, n));
     pos += n;
   }
+  check.finish();
   return check;
 }
 
 const SAVE_UTF8 = 'save it from Excel as "CSV UTF-8" (Danish: "CSV UTF-8 (kommasepareret)"), or export it as UTF-8';
 
 /**
- * The refusal of a file that is neither UTF-8 nor plausible Windows-1252, worded as the trial
- * readers word it (io/read-csv.ts): UTF-8 with Windows-1252 bytes in it is named at its first
- * byte that is not UTF-8 (`utf8`, the "not UTF-8" error), where the other encoding came in;
- * anything else at the byte that is not Windows-1252 either, with why.
+ * The refusal of a file that is neither UTF-8 nor plausible Windows-1252: the CSV readers' own
+ * (io/read-csv.ts), naming the user's file. UTF-8 with Windows-1252 bytes in it is named at its
+ * first byte that is not UTF-8 (`utf8`, the "not UTF-8" error), where the other encoding came in.
  */
 export function notRegistryText(utf8: HtaError, label: string, i: Implausible): HtaError {
-  const first = utf8.problems[0]!;
-  if (i.why.startsWith('UTF-8')) {
-    return new HtaError('input.invalid', `${label} mixes two encodings`, [
-      { ...first, file: label, expected: `UTF-8 text like line ${i.line} (this line was written in another encoding, most likely Windows-1252: typed or pasted in by another program) — save the whole file again as "CSV UTF-8" (Danish: "CSV UTF-8 (kommasepareret)")` },
-    ]);
-  }
-  const hex = i.byte.toString(16).toUpperCase().padStart(2, '0');
-  return new HtaError('input.invalid', `${label} is not UTF-8 text, nor Windows-1252 text`, [
-    {
-      file: label,
-      line: i.line,
-      value: `byte 0x${hex} at byte offset ${i.offset}: ${i.why}`,
-      expected: `UTF-8 text: ${SAVE_UTF8}. A registry that is not UTF-8 is read as Windows-1252 (Danish Excel's "CSV (semikolonsepareret)"), but not this one: code page 850 (DOS, SAS), Mac Roman and UTF-8 mixed with Windows-1252 write æ, ø and å as other bytes, refused rather than misread`,
-      kind: 'encoding.utf8',
-    },
-  ]);
+  if (i.utf8) return mixedEncodings(new HtaError(utf8.code, utf8.message, [{ ...utf8.problems[0]!, file: label }]), i);
+  return notWindows1252(label, i);
 }
 
 /** The refusal of a file whose byte-order mark says UTF-16 and whose bytes are not. */

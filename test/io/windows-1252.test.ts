@@ -53,6 +53,25 @@ describe('Windows-1252 text', () => {
     expect(check(Buffer.concat([Buffer.from('a – b\n', 'utf8'), Buffer.from([0xe6])])).implausible).toMatchObject({ byte: 0xe2 });
   });
 
+  it('refuses code page 850 and Mac Roman letters at a word\'s edge too (found in review)', () => {
+    const done = (bytes: Uint8Array) => {
+      const c = check(bytes);
+      c.finish();
+      return c.implausible;
+    };
+    // Mac Roman å (0x8C) reads Œ, a letter: a capital right after a small letter.
+    expect(done(encode('tid\n3 måneder\n', { å: 0x8c }))).toMatchObject({ line: 2, byte: 0x8c, why: 'Œ right after the letter m' });
+    expect(done(encode('Id\npå\n', { å: 0x8c }))).toMatchObject({ byte: 0x8c });
+    // Code page 850: "på" reads "p†", "øre" "›re", "æble" "‘ble", "café" "caf‚" — at the end of the file too.
+    expect(done(encode('Id\npå\n', CP850))).toMatchObject({ line: 2, byte: 0x86, why: '† beside a letter' });
+    expect(done(encode('Id\npå', CP850))).toMatchObject({ byte: 0x86 });
+    expect(done(encode('Id\nøre\n', CP850))).toMatchObject({ byte: 0x9b, why: '› beside a letter' });
+    expect(done(encode('Id\næble\n', CP850))).toMatchObject({ line: 2, byte: 0x91, why: '‘ opening a word with no ’ closing it on its line' });
+    expect(done(encode('Id\ncafé\n', { é: 0x82 }))).toMatchObject({ byte: 0x82, why: '‚ right after the letter f' });
+    // Windows-1252's own quotes and signs beside letters are fine.
+    expect(done(encode('Id;Svar\n1;‘Ja’ – “Nej” …\n2;20 €\n', { '‘': 0x91, '’': 0x92, '–': 0x96, '“': 0x93, '”': 0x94, '…': 0x85, '€': 0x80 }))).toBeUndefined();
+  });
+
   it('takes "’" between letters as an apostrophe and a symbol beside one letter as a symbol', () => {
     expect(check(encode('Don’t know;20 €;½ dag;“Ja”\n', CP1252)).implausible).toBeUndefined();
   });

@@ -10,7 +10,7 @@ export interface IntervalText {
   upper: string;
 }
 
-function patterns(decimalComma: boolean): RegExp[] {
+function patterns(decimalComma: boolean, bracketed: boolean): RegExp[] {
   // A bound is a plain number in the file's decimal mark: no thousands groups, which would make
   // `1.234-2.345` or `1,2, 3,4` readable two ways.
   const unsigned = decimalComma ? String.raw`\d+(?:,\d+)?` : String.raw`\d+(?:\.\d+)?`;
@@ -27,8 +27,13 @@ function patterns(decimalComma: boolean): RegExp[] {
     // a hyphen between two unsigned bounds (`1,2-3,4`); `-1,2-0,5` is refused: it may be a minus
     new RegExp(String.raw`^(${unsigned})-(${unsigned})$`),
   ];
-  // A comma separates the bounds only where it is not the decimal mark.
-  if (!decimalComma) list.push(new RegExp(String.raw`^(${signed})\s*,\s*(${signed})$`));
+  // A comma separates the bounds only where it is not the decimal mark, and only with a space
+  // after it (`-1.5, -0.1`) or between two dotted bounds in brackets (`[-1.5,-0.1]`): `-2,0` in a
+  // decimal-point file is a number in the other decimal mark, not the interval [-2, 0] (found in review).
+  if (!decimalComma) {
+    list.push(new RegExp(String.raw`^(${signed})\s*,\s+(${signed})$`));
+    if (bracketed) list.push(new RegExp(String.raw`^([-+]?\d+\.\d+)\s*,\s*([-+]?\d+\.\d+)$`));
+  }
   return list;
 }
 
@@ -37,7 +42,7 @@ export function splitInterval(cell: string, decimalComma: boolean): IntervalText
   let t = cell.trim().replace(/\u2212/g, '-');
   const bracketed = /^\((.*)\)$/s.exec(t) ?? /^\[(.*)\]$/s.exec(t);
   if (bracketed) t = (bracketed[1] as string).trim();
-  for (const p of patterns(decimalComma)) {
+  for (const p of patterns(decimalComma, bracketed !== null)) {
     const m = p.exec(t);
     if (m) return { lower: m[1] as string, upper: m[2] as string };
   }

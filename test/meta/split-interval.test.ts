@@ -17,6 +17,7 @@ describe('splitInterval', () => {
     ['\u22121.5 to \u22120.1', false, ['-1.5', '-0.1']],
     ['(-1.5, 0.2)', false, ['-1.5', '0.2']],
     ['0.8; 1.3', false, ['0.8', '1.3']],
+    ['[-1.5,-0.1]', false, ['-1.5', '-0.1']],
   ] as const)('reads %j (decimal comma: %s)', (cell, comma, [lower, upper]) => {
     expect(splitInterval(cell, comma)).toEqual({ lower, upper });
   });
@@ -30,6 +31,8 @@ describe('splitInterval', () => {
     ['-1,51', true],
     ['-1 til 0 til 1', true],
     ['ns', true],
+    ['-2,0', false], // a decimal comma in a decimal-point file, not the interval [-2, 0] (found in review)
+    ['1,5', false],
   ] as const)('refuses %j (decimal comma: %s)', (cell, comma) => {
     expect(splitInterval(cell, comma)).toBeNull();
   });

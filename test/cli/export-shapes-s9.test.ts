@@ -192,3 +192,17 @@ describe('a plan visit a wide export has no column for', () => {
     expect(a.stdout).toBe('');
   });
 });
+
+describe('the meta-analysis page of a studies file saved as Windows-1252', () => {
+  it('says how the file was read, in English and Danish (found in review: only stderr said so)', async () => {
+    const { metaReportKind } = await import('../../src/report/kinds/meta-report.js');
+    const build = async (lang: 'en' | 'da', data: string) => {
+      const content = await metaReportKind.build({ id: 'm', kind: 'meta', out: 'm', lang, data, plan: 'data/plans/selfback.plan.json', preset: 'metafor' } as never, reportEnv('.', lang));
+      return content.page.sections.find((s) => s.id === 'data')?.notes?.join('\n');
+    };
+    const studies = 'test/fixtures/exports/studies-excel-dk';
+    expect(await build('en', `${studies}/studier-1252.csv`)).toBe(`${studies}/studier-1252.csv is not UTF-8: read as Windows-1252, as Excel's plain "CSV" (Danish: "CSV (semikolonsepareret)") writes it; save it as "CSV UTF-8" to make the encoding certain.`);
+    expect(await build('da', `${studies}/studier-1252.csv`)).toContain('er ikke UTF-8: den er indlæst som Windows-1252');
+    expect(await build('en', `${studies}/studier.csv`)).toBeUndefined();
+  });
+});

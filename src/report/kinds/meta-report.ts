@@ -6,7 +6,9 @@
 import { z } from 'zod';
 import { metaAnalyze } from '../../meta/meta-analyze.js';
 import { metaGroups } from '../../meta/meta-group.js';
-import { readStudiesFile } from '../../meta/read-studies.js';
+import { decodedNote } from '../../io/encoding-note.js';
+import { readCsvFile } from '../../io/read-csv.js';
+import { parseStudies } from '../../meta/read-studies.js';
 import { instrumentForOutcome } from '../../plan/outcome-instrument.js';
 import { armNames, fillArms } from '../arm-names.js';
 import { metaForestSpec } from '../charts/meta-forest.js';
@@ -61,8 +63,9 @@ export const metaReportKind: ReportKind<typeof metaEntrySchema> = {
     const dataFile = env.input(entry.data);
     const planFile = entry.plan ? env.input(entry.plan) : undefined;
     const plan = planFile ? planOf(env, planFile) : undefined;
+    const csv = env.memo(`studies\u0000${dataFile}`, () => readCsvFile(dataFile));
     const results = env.memo(`meta\u0000${dataFile}\u0000${planFile ?? ''}\u0000${entry.preset}\u0000${lang}`, () => {
-      const r = metaAnalyze(readStudiesFile(dataFile), {
+      const r = metaAnalyze(parseStudies(csv), {
         preset: entry.preset,
         lang,
         ...(plan ? { plan, planFile: entry.plan } : {}),
@@ -89,6 +92,8 @@ export const metaReportKind: ReportKind<typeof metaEntrySchema> = {
     }
     sections.push({ id: 'references', title: TEXT.references[lang], intro: [TEXT.referencesIntro[lang]], notes: referenceList(results.studies, TEXT.noCitation[lang]) });
     if (results.warnings.length) sections.push({ id: 'warnings', title: lang === 'da' ? 'Advarsler' : 'Warnings', notes: results.warnings });
+    // How the studies file was read when it is not UTF-8, as the trial page says it (io/encoding-note.ts).
+    if (csv.dialect.windows1252) sections.push({ id: 'data', title: lang === 'da' ? 'Om data' : 'About the data', notes: [`${decodedNote(entry.data, { encoding: 'windows-1252', characters: [] }, lang)}.`] });
     const title = entry.title?.[lang] ?? entry.title?.en ?? TEXT.title[lang];
     const provenance = fillPhrase(TEXT.provenance[lang], { version: env.version, data: entry.data, plan: entry.plan ? TEXT.with[lang] + entry.plan : '', method: presetMethodText(entry.preset, lang) });
     const drawable = dropEmptyCharts(charts, sections, REPORT_TEXT.chartEmpty[lang]);

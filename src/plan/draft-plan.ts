@@ -181,7 +181,13 @@ function asciiName(column: string): string {
 
 /** Plan label for a REDCap-style event name ("3_months_arm_1" → "3m"), else the value. */
 export function visitLabel(value: string): string {
+  // A long export's visit values read as a wide export's suffixes do (wide-visits.ts): "basis",
+  // "før", "3 mnd", "6 uger", "1 år" — one reading for both layouts (found in review: "3 mnd" and
+  // "_3mnd" were read differently). A follow-up without a time keeps its own spelling.
+  const named = namedVisit(value);
+  if (named && !named.monthsGuessed && (named.baseline || /^\d+[mwdy]$/.test(named.label))) return named.label;
   const v = looseForm(value);
+  // REDCap's event names ("baseline_arm_1") and the forms namedVisit leaves.
   if (BASELINE.test(v)) return 'baseline';
   // looseForm drops the ring of å: "3 måneder" arrives as "3maneder".
   const m = /^(\d+)(months?|maaneder|maneder|mdr|m|mo|weeks?|uger|w)(arm\d+)?$/.exec(v);

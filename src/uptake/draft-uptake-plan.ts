@@ -18,27 +18,16 @@ import { firstInvalidUtf8, notUtf8 } from '../io/utf8.js';
 import { decodeWindows1252 } from '../io/windows-1252.js';
 import { registryEncodingNote } from './input-notes.js';
 import { characterCollector, checkWindows1252Fd, notRegistryText, notUtf16, type RegistryEncoding } from './registry-encoding.js';
-import { REGISTRY_COLUMNS, dayToIso, headerKey, referralFieldSchemas, type Referrer, type RegistryColumn, type Sex } from './referral.js';
+import { dayToIso, referralFieldSchemas, type Referrer, type Sex } from './referral.js';
+import { registryColumnsFor } from './registry-column-names.js';
 import { createDateFormatDetector, dateParser, type DateFormat } from './registry-dates.js';
 import { regionDisplay, regionKey, regionSet } from './regions.js';
-
-/** Header names (compared without case, spaces, `_`, `-` or `.`) that mean each registry column. */
-const COLUMN_NAMES: Readonly<Record<RegistryColumn, readonly string[]>> = {
-  id: ['id', 'patientid', 'pasientid', 'pid', 'personid', 'pseudoid', 'løbenr', 'lobenr', 'løbenummer', 'recordid'],
-  region: ['region', 'helseregion', 'regionnavn', 'regionname', 'fylke', 'landsdel'],
-  clinic: ['clinic', 'klinik', 'klinikk', 'kliniknr', 'klinikkode', 'clinicid', 'cliniccode', 'enhed', 'enhet', 'ydernr', 'ydernummer'],
-  referred: ['referred', 'henvist', 'henvistdato', 'henvisningsdato', 'henvisning', 'referraldate', 'datereferred', 'referredon'],
-  activated: ['activated', 'aktiveret', 'aktivert', 'aktiveringsdato', 'activationdate', 'dateactivated'],
-  last_active: ['lastactive', 'sidstaktiv', 'sistaktiv', 'senestaktiv', 'lastactivity', 'lastused', 'sidstbrugt', 'sistbrukt'],
-  age: ['age', 'alder'],
-  sex: ['sex', 'gender', 'køn', 'kon', 'kjønn', 'kjonn'],
-  referrer: ['referrer', 'henviser', 'henvistaf', 'henvistav', 'referredby', 'referrertype', 'henvisertype'],
-};
-
-const nameKey = (h: string) => headerKey(h).replace(/[\s_.-]+/g, '');
+import { isTotalRecord } from './total-rows.js';
 
 /** Words that make a referrer code's meaning clear enough to draft (the user checks the draft). */
 const REFERRER_WORDS: readonly [RegExp, Referrer][] = [
+  // A specialist or a hospital doctor ("speciallæge", "sygehuslæge") is no GP, for all the "læge".
+  [/speciallæge|spesialist|sygehus|sykehus|hospital/i, 'other'],
   [/læge|lege|doctor|physician|\bgp\b|fastlege|almen/i, 'gp'],
   [/fysio|physio/i, 'physio'],
   [/kiro|chiro/i, 'chiro'],
@@ -112,35 +101,35 @@ export function draftUptakePlanText(file: string): { stdout: string; stderr: str
 export function draftUptakePlan(file: string): DraftUptakePlan {
   const { text, whole, encoding } = sampleText(file);
   const delimiter = sniffDelimiter(text.slice(0, text.search(/\r?\n|$/)));
-  let records: string[][];
+  let parsed: { record: string[]; info: { lines: number } }[];
   try {
     // Rows of separators only (`;;;;`, Excel's emptied rows) are skipped, as the engine skips them.
-    records = parse(text, { delimiter, relax_column_count: true, skip_empty_lines: true, skip_records_with_empty_values: true, trim: true }) as string[][];
+    parsed = parse(text, { delimiter, relax_column_count: true, skip_empty_lines: true, skip_records_with_empty_values: true, trim: true, info: true }) as never;
   } catch (err) {
     throw invalidCsv(file, err);
   }
-  const [header, ...rows] = records;
+  // `info.lines` is the line a record ends on; it starts as many lines earlier as it holds line breaks.
+  const lineOf = (p: (typeof parsed)[number]) => p.info.lines - p.record.reduce((n, c) => n + (c.match(/\n/g)?.length ?? 0), 0);
+  const header = parsed[0]?.record;
+  // Total rows (`I alt;;;3000;1801;;;`, sums Excel users add under the table) are no referrals:
+  // left out of every guess below, and named, since `hta uptake` refuses them (total-rows.ts).
+  const totalLines = parsed.slice(1).filter((p) => isTotalRecord(p.record)).map(lineOf);
+  const body = parsed.slice(1).filter((p) => !isTotalRecord(p.record));
+  const rows = body.map((p) => p.record);
   if (!header || rows.length === 0) throw new HtaError('input.invalid', `${file} has no rows to draft a plan from`, [{ file, line: 1, expected: 'a header line and at least one row' }]);
   const notes: string[] = [];
   // The same note as `hta uptake` prints for such a file.
   if (encoding) notes.push(registryEncodingNote(encoding, 'en', file));
+  if (totalLines.length > 0) {
+    notes.push(`${file}: ${totalLines.length === 1 ? `line ${totalLines[0]} is a total row` : `lines ${totalLines.join(', ')} are total rows`} (a total word and counts, as Excel users add under the table), not referrals: left out of this draft; delete ${totalLines.length === 1 ? 'it' : 'them'} from the file — hta uptake refuses ${totalLines.length === 1 ? 'it' : 'them'} (or leaves ${totalLines.length === 1 ? 'it' : 'them'} out with --exclude-invalid)`);
+  }
   const sampled = whole ? `all ${rows.length} rows` : `the first ${rows.length} rows`;
 
   // Columns: an exact default name needs no mapping; otherwise the first known synonym.
-  const keys = header.map(nameKey);
-  const columns: Partial<Record<RegistryColumn, string>> = {};
-  const index = {} as Record<RegistryColumn, number>;
-  const missing: RegistryColumn[] = [];
-  for (const col of REGISTRY_COLUMNS) {
-    const exact = header.findIndex((h) => headerKey(h) === col);
-    const i = exact >= 0 ? exact : keys.findIndex((k) => COLUMN_NAMES[col].includes(k));
-    if (i < 0) {
-      missing.push(col);
-      continue;
-    }
-    index[col] = i;
-    if (exact < 0) columns[col] = header[i]!;
-  }
+  const found = registryColumnsFor(header);
+  const columns = found.mapping;
+  const index = found.index;
+  const missing = found.missing;
   if (missing.length > 0) notes.push(`no column recognised for ${missing.join(', ')}: add them to columns.registry (have: ${header.join(', ')})`);
 
   // Date format from every sampled date cell.
@@ -153,6 +142,12 @@ export function draftUptakePlan(file: string): DraftUptakePlan {
   let dateFormat: DateFormat | undefined;
   if ('format' in detected) dateFormat = detected.format;
   else notes.push(`date format not detected from ${sampled}: ${detected.reason}`);
+  if ('format' in detected && detected.odd) {
+    // The format of the many; the few cells it does not read are named by line, to be corrected.
+    const read = dateParser(detected.format);
+    const odd = body.filter((p) => (['referred', 'activated', 'last_active'] as const).some((c) => index[c] !== undefined && (p.record[index[c]] ?? '') !== '' && read(p.record[index[c]]!) === undefined)).map(lineOf);
+    notes.push(`dates read as ${detected.format} (as all but ${detected.odd.count} date cell(s) are written); not in that format: ${odd.length > 10 ? `lines ${odd.slice(0, 10).join(', ')} and ${odd.length - 10} more` : `line(s) ${odd.join(', ')}`} (e.g. ${JSON.stringify(detected.odd.example)}) — correct them, or hta uptake refuses those rows`);
+  }
   if (dateFormat === 'excel-serial') {
     // The 1904 date system (old Mac Excel workbooks) numbers the same day 1462 lower: nothing in the numbers tells them apart.
     notes.push('dates are Excel serial day numbers (45993 = 2025-12-02, as Windows Excel counts): check one referral date against the source system — a workbook in Excel\'s 1904 date system would put every date 4 years and 1 day early');

@@ -23,6 +23,9 @@ import { registryColumnsFor } from './registry-column-names.js';
 import { createDateFormatDetector, dateParser, type DateFormat } from './registry-dates.js';
 import { regionDisplay, regionKey, regionSet } from './regions.js';
 import { isTotalRecord } from './total-rows.js';
+import { eligibleColumnsFor, eligibleTotalsNote, readEligibleFile } from './read-registry.js';
+import { readCsvFile } from '../io/read-csv.js';
+import { headerKey } from './referral.js';
 
 /** Words that make a referrer code's meaning clear enough to draft (the user checks the draft). */
 const REFERRER_WORDS: readonly [RegExp, Referrer][] = [
@@ -93,12 +96,17 @@ function sampleText(file: string): { text: string; whole: boolean; encoding?: Re
 }
 
 /** The uptake plan subcommand: `plan init --uptake <registry.csv>` prints a draft. */
-export function draftUptakePlanText(file: string): { stdout: string; stderr: string } {
-  const { plan, notes } = draftUptakePlan(file);
+export function draftUptakePlanText(file: string, options: DraftUptakeOptions = {}): { stdout: string; stderr: string } {
+  const { plan, notes } = draftUptakePlan(file, options);
   return { stdout: JSON.stringify(plan, null, 2) + '\n', stderr: notes.map((n) => `note: ${n}\n`).join('') };
 }
 
-export function draftUptakePlan(file: string): DraftUptakePlan {
+export interface DraftUptakeOptions {
+  /** The eligible (denominator) file: its column names are drafted as `columns.eligible`. */
+  eligible?: string;
+}
+
+export function draftUptakePlan(file: string, options: DraftUptakeOptions = {}): DraftUptakePlan {
   const { text, whole, encoding } = sampleText(file);
   const delimiter = sniffDelimiter(text.slice(0, text.search(/\r?\n|$/)));
   let parsed: { record: string[]; info: { lines: number } }[];
@@ -190,9 +198,25 @@ export function draftUptakePlan(file: string): DraftUptakePlan {
     .map((r) => (index.referred !== undefined && parseDay ? parseDay(r[index.referred] ?? '') : undefined))
     .filter((d): d is number => d !== undefined)
     .map((d) => Number(dayToIso(d).slice(0, 4)));
-  const firstYear = years.length > 0 ? Math.max(...years) + 1 : new Date().getUTCFullYear() + 1;
-  notes.push('the eligible file needs columns region, year and eligible (one row per region and year): if it names them otherwise, map them in columns.eligible (e.g. { "region": "Region", "year": "År", "eligible": "Antal" })');
-  notes.push('priceModel, scenarios and firstYear are placeholders: replace them with the supplier\'s price model and the evaluation\'s scenarios');
+  // firstYear is the calendar year of scenario year 1 (docs/plan-uptake.md): the projection
+  // starts the year after the export's last referral year.
+  const lastYear = years.length > 0 ? years.reduce((a, b) => Math.max(a, b)) : undefined;
+  const firstYear = lastYear !== undefined ? lastYear + 1 : new Date().getUTCFullYear() + 1;
+  const scenarioYears = 3;
+  const horizon = Array.from({ length: scenarioYears }, (_, k) => firstYear + k);
+  notes.push(lastYear !== undefined
+    ? `firstYear ${firstYear}: scenario year 1 is the first year after the export's last referral year (${lastYear}), so the scenarios project ${horizon[0]}–${horizon[horizon.length - 1]} and the eligible file needs every region's count for those years too (or "eligibleFill": "carry-forward"); set firstYear to ${lastYear} to start the scenarios in the export's own last year`
+    : `firstYear ${firstYear}: next calendar year, as no referral date could be read — set it to the calendar year of scenario year 1`);
+  if (options.eligible === undefined) {
+    notes.push('the eligible file needs columns region, year and eligible (one row per region and year): if it names them otherwise, map them in columns.eligible (e.g. { "region": "Region", "year": "År", "eligible": "Antal" }), or give it with --eligible to have the mapping drafted');
+  }
+  notes.push('priceModel and scenarios are placeholders: replace them with the supplier\'s price model and the evaluation\'s scenarios');
+  let eligibleColumns: Partial<Record<'region' | 'year' | 'eligible', string>> | undefined;
+  if (options.eligible !== undefined) {
+    const drafted = draftEligible(options.eligible, [...regions.values()], horizon, index.region !== undefined);
+    eligibleColumns = drafted.columns;
+    notes.push(...drafted.notes);
+  }
 
   const plan: Record<string, unknown> = {
     currency: 'DKK',
@@ -201,7 +225,9 @@ export function draftUptakePlan(file: string): DraftUptakePlan {
     firstYear,
     suppression: { threshold: 5 },
   };
-  if (Object.keys(columns).length > 0) plan.columns = { registry: columns };
+  if (Object.keys(columns).length > 0 || eligibleColumns) {
+    plan.columns = { ...(Object.keys(columns).length > 0 ? { registry: columns } : {}), ...(eligibleColumns ? { eligible: eligibleColumns } : {}) };
+  }
   if (values.sex || values.referrer) plan.values = values;
   if (dateFormat !== undefined && dateFormat !== 'iso') plan.dateFormat = dateFormat;
   // A small registry spread over months, clinics and the equity breakdowns (per region and year)
@@ -215,4 +241,27 @@ export function draftUptakePlan(file: string): DraftUptakePlan {
     notes.push(`the registry is small (${rows.length} rows, under ${SMALL_REGISTRY_ROWS.toLocaleString('en')}): the draft leaves the monthly series, the clinic funnel and the equity breakdowns out ("publish": { "months": false, "clinics": false, "equity": [] }) so that the regions' and the country's totals are not suppressed with the small counts around them — switch one back on ("months": true, "clinics": true, "equity": ["sex"]) and rerun to see what it costs`);
   }
   return { plan, notes };
+}
+
+/**
+ * `columns.eligible` for the eligible file (only names that differ from the defaults), read as
+ * `hta uptake` reads it — a bad value or a total row that is not the sum fails here as there —
+ * with notes: total rows left out, registry regions it lacks, scenario years it lacks.
+ */
+function draftEligible(file: string, registryRegions: readonly string[], horizon: readonly number[], haveRegions: boolean): { columns?: Partial<Record<'region' | 'year' | 'eligible', string>>; notes: string[] } {
+  const header = readCsvFile(file).header;
+  const mapping = eligibleColumnsFor(header);
+  const notes: string[] = [];
+  const columns = mapping && Object.fromEntries(Object.entries(mapping).filter(([k, v]) => headerKey(v) !== k));
+  const { rows, totals } = readEligibleFile(file, columns ? { columns } : {});
+  if (columns && Object.keys(columns).length > 0) notes.push(`columns.eligible drafted from ${file}: ${Object.entries(columns).map(([k, v]) => `${k} = "${v}"`).join(', ')}`);
+  const totalsNote = eligibleTotalsNote(file, totals);
+  if (totalsNote) notes.push(totalsNote);
+  const names = regionSet([...new Set(rows.map((r) => r.region))]);
+  const lacking = haveRegions ? registryRegions.filter((r) => names.resolve(r) === undefined) : [];
+  if (lacking.length > 0) notes.push(`${file} has no region for ${lacking.map((r) => JSON.stringify(r)).join(', ')} of the registry: add the region, or map the spelling with "regions"`);
+  const years = new Set(rows.map((r) => r.year));
+  const missingYears = horizon.filter((y) => !years.has(y));
+  if (missingYears.length > 0) notes.push(`${file} has no counts for ${missingYears.join(', ')} (scenario years of the draft's firstYear): add them, set "eligibleFill": "carry-forward", or change firstYear`);
+  return { ...(columns && Object.keys(columns).length > 0 ? { columns } : {}), notes };
 }

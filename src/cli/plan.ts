@@ -51,14 +51,17 @@ export function registerPlan(program: Command, io: CliIo): void {
     .description('draft a plan from a data file: a trial export (columns, arms, visits, outcomes, answer and missing codes) or, with --uptake, a registry export (column names, date format, codes); prints it, and on stderr what was guessed and what to check')
     .argument('[export]', 'trial export (CSV)')
     .option('--uptake <registry>', 'a registry export instead: drafts an uptake plan (docs/plan-uptake.md)')
+    .option('--eligible <file>', 'with --uptake: the eligible (denominator) file, to draft columns.eligible and check its regions and years')
     .option('--out <file>', 'write the draft here instead of stdout (never over an existing file unless --force)')
     .option('--force', 'with --out: replace an existing file')
-    .action(async (file: string | undefined, opts: { uptake?: string; out?: string; force?: boolean }) => {
+    .action(async (file: string | undefined, opts: { uptake?: string; eligible?: string; out?: string; force?: boolean }) => {
       if ((file === undefined) === (opts.uptake === undefined)) {
         throw new HtaError('usage.invalid', 'give a trial export (hta plan init export.csv) or a registry export (hta plan init --uptake registry.csv), one of the two');
       }
+      if (opts.eligible !== undefined && opts.uptake === undefined) throw new HtaError('usage.invalid', '--eligible goes with --uptake (hta plan init --uptake registry.csv --eligible eligible.csv)');
       const input = file !== undefined ? { option: '<export>', path: file } : { option: '--uptake', path: opts.uptake! };
-      guardPaths({ inputs: [input], outputs: [opts.out !== undefined ? { option: '--out', path: opts.out } : undefined] });
+      const eligibleInput = opts.eligible !== undefined ? { option: '--eligible', path: opts.eligible } : undefined;
+      guardPaths({ inputs: eligibleInput ? [input, eligibleInput] : [input], outputs: [opts.out !== undefined ? { option: '--out', path: opts.out } : undefined] });
       if (opts.out && existsSync(opts.out) && !opts.force) throw new HtaError('usage.invalid', `${opts.out} exists; choose another name or add --force to replace it`);
       let text: string;
       if (file === undefined) {
@@ -70,7 +73,7 @@ export function registerPlan(program: Command, io: CliIo): void {
           ]);
         }
         const { draftUptakePlanText } = await import('../uptake/draft-uptake-plan.js');
-        const draft = draftUptakePlanText(input.path);
+        const draft = draftUptakePlanText(input.path, opts.eligible !== undefined ? { eligible: opts.eligible } : {});
         io.stderr(draft.stderr);
         text = draft.stdout;
       } else {

@@ -196,7 +196,7 @@ export function registerUptake(program: Command, io: CliIo, setExit: (code: numb
       // Streamed to a staging file (a million bad rows must not be held in memory), renamed
       // into place only when the whole run succeeded.
       const sink = opts.excludedOut !== undefined ? excludedCsvSink(opts.excludedOut) : undefined;
-      let run: UptakeRun;
+      let run: UptakeRun & { notes: string[] };
       try {
         run = await runUptake({
           ...(file !== undefined ? { registryFile: file } : { aggregates: aggregates ?? [] }),
@@ -210,6 +210,7 @@ export function registerUptake(program: Command, io: CliIo, setExit: (code: numb
       }
       const analysis = run.analysis;
       if (analysis.registryEncoding && file !== undefined) io.stderr(`note: ${registryEncodingNote(analysis.registryEncoding, lang, file)}\n`);
+      for (const note of run.notes) io.stderr(`note: ${note}\n`);
       if (sink) {
         const n = sink.commit();
         io.stderr(`wrote ${n} problem(s) of ${analysis.excluded?.rows ?? 0} excluded row(s) to ${opts.excludedOut}\n`);

@@ -18,27 +18,19 @@ import { firstInvalidUtf8, notUtf8 } from '../io/utf8.js';
 import { decodeWindows1252 } from '../io/windows-1252.js';
 import { registryEncodingNote } from './input-notes.js';
 import { characterCollector, checkWindows1252Fd, notRegistryText, notUtf16, type RegistryEncoding } from './registry-encoding.js';
-import { REGISTRY_COLUMNS, dayToIso, headerKey, referralFieldSchemas, type Referrer, type RegistryColumn, type Sex } from './referral.js';
+import { dayToIso, referralFieldSchemas, type Referrer, type Sex } from './referral.js';
+import { registryColumnsFor } from './registry-column-names.js';
 import { createDateFormatDetector, dateParser, type DateFormat } from './registry-dates.js';
 import { regionDisplay, regionKey, regionSet } from './regions.js';
-
-/** Header names (compared without case, spaces, `_`, `-` or `.`) that mean each registry column. */
-const COLUMN_NAMES: Readonly<Record<RegistryColumn, readonly string[]>> = {
-  id: ['id', 'patientid', 'pasientid', 'pid', 'personid', 'pseudoid', 'løbenr', 'lobenr', 'løbenummer', 'recordid'],
-  region: ['region', 'helseregion', 'regionnavn', 'regionname', 'fylke', 'landsdel'],
-  clinic: ['clinic', 'klinik', 'klinikk', 'kliniknr', 'klinikkode', 'clinicid', 'cliniccode', 'enhed', 'enhet', 'ydernr', 'ydernummer'],
-  referred: ['referred', 'henvist', 'henvistdato', 'henvisningsdato', 'henvisning', 'referraldate', 'datereferred', 'referredon'],
-  activated: ['activated', 'aktiveret', 'aktivert', 'aktiveringsdato', 'activationdate', 'dateactivated'],
-  last_active: ['lastactive', 'sidstaktiv', 'sistaktiv', 'senestaktiv', 'lastactivity', 'lastused', 'sidstbrugt', 'sistbrukt'],
-  age: ['age', 'alder'],
-  sex: ['sex', 'gender', 'køn', 'kon', 'kjønn', 'kjonn'],
-  referrer: ['referrer', 'henviser', 'henvistaf', 'henvistav', 'referredby', 'referrertype', 'henvisertype'],
-};
-
-const nameKey = (h: string) => headerKey(h).replace(/[\s_.-]+/g, '');
+import { isTotalRecord } from './total-rows.js';
+import { eligibleColumnsFor, eligibleTotalsNote, readEligibleFile } from './read-registry.js';
+import { readCsvFile } from '../io/read-csv.js';
+import { headerKey } from './referral.js';
 
 /** Words that make a referrer code's meaning clear enough to draft (the user checks the draft). */
 const REFERRER_WORDS: readonly [RegExp, Referrer][] = [
+  // A specialist or a hospital doctor ("speciallæge", "sygehuslæge") is no GP, for all the "læge".
+  [/speciallæge|spesialist|sygehus|sykehus|hospital/i, 'other'],
   [/læge|lege|doctor|physician|\bgp\b|fastlege|almen/i, 'gp'],
   [/fysio|physio/i, 'physio'],
   [/kiro|chiro/i, 'chiro'],
@@ -104,43 +96,48 @@ function sampleText(file: string): { text: string; whole: boolean; encoding?: Re
 }
 
 /** The uptake plan subcommand: `plan init --uptake <registry.csv>` prints a draft. */
-export function draftUptakePlanText(file: string): { stdout: string; stderr: string } {
-  const { plan, notes } = draftUptakePlan(file);
+export function draftUptakePlanText(file: string, options: DraftUptakeOptions = {}): { stdout: string; stderr: string } {
+  const { plan, notes } = draftUptakePlan(file, options);
   return { stdout: JSON.stringify(plan, null, 2) + '\n', stderr: notes.map((n) => `note: ${n}\n`).join('') };
 }
 
-export function draftUptakePlan(file: string): DraftUptakePlan {
+export interface DraftUptakeOptions {
+  /** The eligible (denominator) file: its column names are drafted as `columns.eligible`. */
+  eligible?: string;
+}
+
+export function draftUptakePlan(file: string, options: DraftUptakeOptions = {}): DraftUptakePlan {
   const { text, whole, encoding } = sampleText(file);
   const delimiter = sniffDelimiter(text.slice(0, text.search(/\r?\n|$/)));
-  let records: string[][];
+  let parsed: { record: string[]; info: { lines: number } }[];
   try {
     // Rows of separators only (`;;;;`, Excel's emptied rows) are skipped, as the engine skips them.
-    records = parse(text, { delimiter, relax_column_count: true, skip_empty_lines: true, skip_records_with_empty_values: true, trim: true }) as string[][];
+    parsed = parse(text, { delimiter, relax_column_count: true, skip_empty_lines: true, skip_records_with_empty_values: true, trim: true, info: true }) as never;
   } catch (err) {
     throw invalidCsv(file, err);
   }
-  const [header, ...rows] = records;
+  // `info.lines` is the line a record ends on; it starts as many lines earlier as it holds line breaks.
+  const lineOf = (p: (typeof parsed)[number]) => p.info.lines - p.record.reduce((n, c) => n + (c.match(/\n/g)?.length ?? 0), 0);
+  const header = parsed[0]?.record;
+  // Total rows (`I alt;;;3000;1801;;;`, sums Excel users add under the table) are no referrals:
+  // left out of every guess below, and named, since `hta uptake` refuses them (total-rows.ts).
+  const totalLines = parsed.slice(1).filter((p) => isTotalRecord(p.record)).map(lineOf);
+  const body = parsed.slice(1).filter((p) => !isTotalRecord(p.record));
+  const rows = body.map((p) => p.record);
   if (!header || rows.length === 0) throw new HtaError('input.invalid', `${file} has no rows to draft a plan from`, [{ file, line: 1, expected: 'a header line and at least one row' }]);
   const notes: string[] = [];
   // The same note as `hta uptake` prints for such a file.
   if (encoding) notes.push(registryEncodingNote(encoding, 'en', file));
+  if (totalLines.length > 0) {
+    notes.push(`${file}: ${totalLines.length === 1 ? `line ${totalLines[0]} is a total row` : `lines ${totalLines.join(', ')} are total rows`} (a total word and counts, as Excel users add under the table), not referrals: left out of this draft; delete ${totalLines.length === 1 ? 'it' : 'them'} from the file — hta uptake refuses ${totalLines.length === 1 ? 'it' : 'them'} (or leaves ${totalLines.length === 1 ? 'it' : 'them'} out with --exclude-invalid)`);
+  }
   const sampled = whole ? `all ${rows.length} rows` : `the first ${rows.length} rows`;
 
   // Columns: an exact default name needs no mapping; otherwise the first known synonym.
-  const keys = header.map(nameKey);
-  const columns: Partial<Record<RegistryColumn, string>> = {};
-  const index = {} as Record<RegistryColumn, number>;
-  const missing: RegistryColumn[] = [];
-  for (const col of REGISTRY_COLUMNS) {
-    const exact = header.findIndex((h) => headerKey(h) === col);
-    const i = exact >= 0 ? exact : keys.findIndex((k) => COLUMN_NAMES[col].includes(k));
-    if (i < 0) {
-      missing.push(col);
-      continue;
-    }
-    index[col] = i;
-    if (exact < 0) columns[col] = header[i]!;
-  }
+  const found = registryColumnsFor(header);
+  const columns = found.mapping;
+  const index = found.index;
+  const missing = found.missing;
   if (missing.length > 0) notes.push(`no column recognised for ${missing.join(', ')}: add them to columns.registry (have: ${header.join(', ')})`);
 
   // Date format from every sampled date cell.
@@ -153,6 +150,12 @@ export function draftUptakePlan(file: string): DraftUptakePlan {
   let dateFormat: DateFormat | undefined;
   if ('format' in detected) dateFormat = detected.format;
   else notes.push(`date format not detected from ${sampled}: ${detected.reason}`);
+  if ('format' in detected && detected.odd) {
+    // The format of the many; the few cells it does not read are named by line, to be corrected.
+    const read = dateParser(detected.format);
+    const odd = body.filter((p) => (['referred', 'activated', 'last_active'] as const).some((c) => index[c] !== undefined && (p.record[index[c]] ?? '') !== '' && read(p.record[index[c]]!) === undefined)).map(lineOf);
+    notes.push(`dates read as ${detected.format} (as all but ${detected.odd.count} date cell(s) are written); not in that format: ${odd.length > 10 ? `lines ${odd.slice(0, 10).join(', ')} and ${odd.length - 10} more` : `line(s) ${odd.join(', ')}`} (e.g. ${JSON.stringify(detected.odd.example)}) — correct them, or hta uptake refuses those rows`);
+  }
   if (dateFormat === 'excel-serial') {
     // The 1904 date system (old Mac Excel workbooks) numbers the same day 1462 lower: nothing in the numbers tells them apart.
     notes.push('dates are Excel serial day numbers (45993 = 2025-12-02, as Windows Excel counts): check one referral date against the source system — a workbook in Excel\'s 1904 date system would put every date 4 years and 1 day early');
@@ -195,9 +198,25 @@ export function draftUptakePlan(file: string): DraftUptakePlan {
     .map((r) => (index.referred !== undefined && parseDay ? parseDay(r[index.referred] ?? '') : undefined))
     .filter((d): d is number => d !== undefined)
     .map((d) => Number(dayToIso(d).slice(0, 4)));
-  const firstYear = years.length > 0 ? Math.max(...years) + 1 : new Date().getUTCFullYear() + 1;
-  notes.push('the eligible file needs columns region, year and eligible (one row per region and year): if it names them otherwise, map them in columns.eligible (e.g. { "region": "Region", "year": "År", "eligible": "Antal" })');
-  notes.push('priceModel, scenarios and firstYear are placeholders: replace them with the supplier\'s price model and the evaluation\'s scenarios');
+  // firstYear is the calendar year of scenario year 1 (docs/plan-uptake.md): the projection
+  // starts the year after the export's last referral year.
+  const lastYear = years.length > 0 ? years.reduce((a, b) => Math.max(a, b)) : undefined;
+  const firstYear = lastYear !== undefined ? lastYear + 1 : new Date().getUTCFullYear() + 1;
+  const scenarioYears = 3;
+  const horizon = Array.from({ length: scenarioYears }, (_, k) => firstYear + k);
+  notes.push(lastYear !== undefined
+    ? `firstYear ${firstYear}: scenario year 1 is the first year after the export's last referral year (${lastYear}), so the scenarios project ${horizon[0]}–${horizon[horizon.length - 1]} and the eligible file needs every region's count for those years too (or "eligibleFill": "carry-forward"); set firstYear to ${lastYear} to start the scenarios in the export's own last year`
+    : `firstYear ${firstYear}: next calendar year, as no referral date could be read — set it to the calendar year of scenario year 1`);
+  if (options.eligible === undefined) {
+    notes.push('the eligible file needs columns region, year and eligible (one row per region and year): if it names them otherwise, map them in columns.eligible (e.g. { "region": "Region", "year": "År", "eligible": "Antal" }), or give it with --eligible to have the mapping drafted');
+  }
+  notes.push('priceModel and scenarios are placeholders: replace them with the supplier\'s price model and the evaluation\'s scenarios');
+  let eligibleColumns: Partial<Record<'region' | 'year' | 'eligible', string>> | undefined;
+  if (options.eligible !== undefined) {
+    const drafted = draftEligible(options.eligible, [...regions.values()], horizon, index.region !== undefined);
+    eligibleColumns = drafted.columns;
+    notes.push(...drafted.notes);
+  }
 
   const plan: Record<string, unknown> = {
     currency: 'DKK',
@@ -206,7 +225,9 @@ export function draftUptakePlan(file: string): DraftUptakePlan {
     firstYear,
     suppression: { threshold: 5 },
   };
-  if (Object.keys(columns).length > 0) plan.columns = { registry: columns };
+  if (Object.keys(columns).length > 0 || eligibleColumns) {
+    plan.columns = { ...(Object.keys(columns).length > 0 ? { registry: columns } : {}), ...(eligibleColumns ? { eligible: eligibleColumns } : {}) };
+  }
   if (values.sex || values.referrer) plan.values = values;
   if (dateFormat !== undefined && dateFormat !== 'iso') plan.dateFormat = dateFormat;
   // A small registry spread over months, clinics and the equity breakdowns (per region and year)
@@ -220,4 +241,27 @@ export function draftUptakePlan(file: string): DraftUptakePlan {
     notes.push(`the registry is small (${rows.length} rows, under ${SMALL_REGISTRY_ROWS.toLocaleString('en')}): the draft leaves the monthly series, the clinic funnel and the equity breakdowns out ("publish": { "months": false, "clinics": false, "equity": [] }) so that the regions' and the country's totals are not suppressed with the small counts around them — switch one back on ("months": true, "clinics": true, "equity": ["sex"]) and rerun to see what it costs`);
   }
   return { plan, notes };
+}
+
+/**
+ * `columns.eligible` for the eligible file (only names that differ from the defaults), read as
+ * `hta uptake` reads it — a bad value or a total row that is not the sum fails here as there —
+ * with notes: total rows left out, registry regions it lacks, scenario years it lacks.
+ */
+function draftEligible(file: string, registryRegions: readonly string[], horizon: readonly number[], haveRegions: boolean): { columns?: Partial<Record<'region' | 'year' | 'eligible', string>>; notes: string[] } {
+  const header = readCsvFile(file).header;
+  const mapping = eligibleColumnsFor(header);
+  const notes: string[] = [];
+  const columns = mapping && Object.fromEntries(Object.entries(mapping).filter(([k, v]) => headerKey(v) !== k));
+  const { rows, totals } = readEligibleFile(file, columns ? { columns } : {});
+  if (columns && Object.keys(columns).length > 0) notes.push(`columns.eligible drafted from ${file}: ${Object.entries(columns).map(([k, v]) => `${k} = "${v}"`).join(', ')}`);
+  const totalsNote = eligibleTotalsNote(file, totals);
+  if (totalsNote) notes.push(totalsNote);
+  const names = regionSet([...new Set(rows.map((r) => r.region))]);
+  const lacking = haveRegions ? registryRegions.filter((r) => names.resolve(r) === undefined) : [];
+  if (lacking.length > 0) notes.push(`${file} has no region for ${lacking.map((r) => JSON.stringify(r)).join(', ')} of the registry: add the region, or map the spelling with "regions"`);
+  const years = new Set(rows.map((r) => r.year));
+  const missingYears = horizon.filter((y) => !years.has(y));
+  if (missingYears.length > 0) notes.push(`${file} has no counts for ${missingYears.join(', ')} (scenario years of the draft's firstYear): add them, set "eligibleFill": "carry-forward", or change firstYear`);
+  return { ...(columns && Object.keys(columns).length > 0 ? { columns } : {}), notes };
 }

@@ -36,6 +36,7 @@ import {
 import type { DateFormat, DateFormatDetector, DateFormatOption } from './registry-dates.js';
 import { DANISH_REGIONS, regionDisplay, regionKey, type RegionSet } from './regions.js';
 import type { EligibleRow } from './uptake-per-eligible.js';
+import { isTotalRecord, isTotalWord, totalWordIndex } from './total-rows.js';
 import { checkWindows1252File, isNotUtf8, notRegistryText, utf16OfFile, withUtf8Copy, type RegistryEncoding } from './registry-encoding.js';
 
 export interface ReadRegistryOptions {
@@ -261,6 +262,12 @@ export function registryRowChecker(
     ...(options.referrerValues ? { referrerValues: options.referrerValues } : {}),
   });
   return (record, line) => {
+    // A total row Excel users add under the table: refused (or left out) by that name, not as
+    // ten bad values (docs/input-registry.md "Total rows").
+    if (isTotalRecord(record)) {
+      const i = totalWordIndex(record);
+      return { problems: [{ file, line, column: i + 1, field: header[i] ?? '', value: (record[i] ?? '').trim(), kind: 'total.row', expected: 'a referral: this is a total row (sums Excel users add under the table), not a referral — delete it (hta counts the referrals itself), or --exclude-invalid leaves it out' }] };
+    }
     const res = validate(record, columns, file, line, header);
     if (!res.ok) return { problems: res.problems };
     const r = res.referral;
@@ -422,20 +429,49 @@ const ELIGIBLE_SYNONYMS: Record<'region' | 'year' | 'eligible', RegExp> = {
   eligible: /^(antal|eligible|borgere|befolkning|population|patienter|målgruppe|maalgruppe|n|count)$/,
 };
 
-/** The `columns.eligible` mapping that reads `header`, when each missing column has exactly one candidate. */
-function guessEligibleColumns(header: readonly string[], missing: readonly string[], given: ReadEligibleOptions['columns']): string | undefined {
-  const mapping: Record<string, string> = { ...(given ?? {}) };
+/**
+ * The `columns.eligible` mapping that reads `header` (the plan's `given` names kept), when each
+ * column the header lacks by its default name has exactly one candidate; else undefined.
+ */
+export function eligibleColumnsFor(header: readonly string[], given: ReadEligibleOptions['columns'] = {}): Partial<Record<'region' | 'year' | 'eligible', string>> | undefined {
+  const keys = header.map(headerKey);
+  const mapping: Partial<Record<'region' | 'year' | 'eligible', string>> = { ...given };
   for (const name of ['region', 'year', 'eligible'] as const) {
-    const wanted = given?.[name] ?? name;
-    if (!missing.includes(wanted)) continue;
+    if (keys.includes(headerKey(given[name] ?? name))) continue;
     const candidates = header.filter((h) => ELIGIBLE_SYNONYMS[name].test(headerKey(h)));
     if (candidates.length !== 1) return undefined;
     mapping[name] = candidates[0]!.trim();
   }
-  return `{ ${Object.entries(mapping).map(([k, v]) => `${JSON.stringify(k)}: ${JSON.stringify(v)}`).join(', ')} }`;
+  return mapping;
+}
+
+/** As `eligibleColumnsFor`, as the JSON text of a plan's `columns.eligible`. */
+function guessEligibleColumns(header: readonly string[], given: ReadEligibleOptions['columns']): string | undefined {
+  const mapping = eligibleColumnsFor(header, given);
+  return mapping && `{ ${Object.entries(mapping).map(([k, v]) => `${JSON.stringify(k)}: ${JSON.stringify(v)}`).join(', ')} }`;
 }
 
 export function readEligible(file: string, options: ReadEligibleOptions = {}): EligibleRow[] {
+  return readEligibleFile(file, options).rows;
+}
+
+/** A total row of the eligible file that equals the sum of the regions' counts, left out. */
+export interface EligibleTotalRow {
+  line: number;
+  /** The region cell as written (`I alt`). */
+  label: string;
+  /** The year, or undefined for a grand total over every year. */
+  year?: number;
+  eligible: number;
+}
+
+/**
+ * As `readEligible`, with the total rows it left out (`I alt;2025;116.300`): a row whose region
+ * is a total word (total-rows.ts) is left out when its count is the sum of that year's regions
+ * (or, without a year, of every row), and refused naming its line otherwise — counted as a
+ * region it would double the whole country's denominator (docs/input-registry.md "Total rows").
+ */
+export function readEligibleFile(file: string, options: ReadEligibleOptions = {}): { rows: EligibleRow[]; totals: EligibleTotalRow[] } {
   const table = readCsvFile(file);
   const keys = table.header.map(headerKey);
   const problems: Problem[] = [];
@@ -449,7 +485,7 @@ export function readEligible(file: string, options: ReadEligibleOptions = {}): E
   const ri = col('region'), yi = col('year'), ei = col('eligible');
   if (problems.length > 0) {
     // A Danish file names them Region;År;Antal: say which mapping reads it.
-    const guess = guessEligibleColumns(table.header, problems.map((p) => p.field as string), options.columns);
+    const guess = guessEligibleColumns(table.header, options.columns);
     if (guess) for (const p of problems) p.hint = `map the file's names in the uptake plan: "columns": { "eligible": ${guess} }`;
     throw new HtaError('input.invalid', `${file} lacks denominator columns`, problems);
   }
@@ -458,17 +494,21 @@ export function readEligible(file: string, options: ReadEligibleOptions = {}): E
   const names = new Map<string, string>();
   const rows: EligibleRow[] = [];
   const seen = new Map<string, number>();
+  const totalRows: { line: number; label: string; yearText: string; countText: string }[] = [];
   for (const rec of table.records) {
     const rv = rec.raw[ri] ?? '', yv = rec.raw[yi] ?? '', ev = rec.raw[ei] ?? '';
     const key = regionKey(rv);
+    // A total row ("I alt", and "national", the name of every output's whole-country rows) is no region.
+    if (isTotalWord(rv)) {
+      totalRows.push({ line: rec.line, label: regionDisplay(rv), yearText: yv.trim(), countText: ev.trim() });
+      continue;
+    }
     if (key === '') problems.push({ file, line: rec.line, column: ri + 1, field: table.header[ri], value: rv, expected: 'a region name' });
-    // "national" names the whole-country rows of every output.
-    if (key === 'national') problems.push({ file, line: rec.line, column: ri + 1, field: table.header[ri], value: rv, expected: 'a region name other than "national" (the whole country is the sum of the regions)' });
     const yearOk = /^\d{4}$/.test(yv);
     if (!yearOk) problems.push({ file, line: rec.line, column: yi + 1, field: table.header[yi], value: yv, expected: 'a four-digit year' });
     const n = parseCount(ev, thousands);
     if (n === undefined || n <= 0) problems.push({ file, line: rec.line, column: ei + 1, field: table.header[ei], value: ev, expected: `a whole number of eligible people > 0 (${example})` });
-    if (key === '' || key === 'national' || !yearOk || n === undefined || n <= 0) continue;
+    if (key === '' || !yearOk || n === undefined || n <= 0) continue;
     let region = names.get(key);
     if (region === undefined) names.set(key, (region = regionDisplay(rv)));
     const k = `${key}|${yv}`;
@@ -480,9 +520,34 @@ export function readEligible(file: string, options: ReadEligibleOptions = {}): E
     seen.set(k, rec.line);
     rows.push({ region, year: Number(yv), eligible: n });
   }
+  if (rows.length === 0 && problems.length === 0) throw new HtaError('input.invalid', `${file} has no rows`, [{ file, line: 2, expected: 'one row per region and year' }]);
+  const totals: EligibleTotalRow[] = [];
+  const group = (n: number) => String(n).replace(/\B(?=(\d{3})+$)/g, thousands);
+  for (const t of totalRows) {
+    const at = { file, line: t.line, column: ri + 1, field: table.header[ri], value: t.label };
+    const year = /^\d{4}$/.test(t.yearText) ? Number(t.yearText) : undefined;
+    const n = parseCount(t.countText, thousands);
+    const ofYear = rows.filter((r) => year === undefined || r.year === year);
+    const sum = ofYear.reduce((s, r) => s + r.eligible, 0);
+    const what = year === undefined ? 'every region and year' : `the regions' ${year} counts`;
+    if (t.yearText !== '' && year === undefined) {
+      problems.push({ ...at, expected: `a region name: "${t.label}" is a total row, and its year ${JSON.stringify(t.yearText)} is not a four-digit year — delete the row (hta adds up the regions itself)` });
+    } else if (n === undefined || ofYear.length === 0 || n !== sum) {
+      const found = n === undefined ? `its count ${JSON.stringify(t.countText)} is not a whole number` : ofYear.length === 0 ? `no region has a row for ${year}` : `its ${t.countText} is not the sum of ${what}, ${group(sum)}`;
+      problems.push({ ...at, expected: `a region name: "${t.label}" is a total row (${found}), and counted as a region it would add to the whole country's denominator — delete the row (hta adds up the regions itself), or correct it` });
+    } else {
+      totals.push({ line: t.line, label: t.label, ...(year === undefined ? {} : { year }), eligible: n });
+    }
+  }
   if (problems.length > 0) throw new HtaError('input.invalid', `${file} has ${problems.length} invalid value(s)`, problems);
-  if (rows.length === 0) throw new HtaError('input.invalid', `${file} has no rows`, [{ file, line: 2, expected: 'one row per region and year' }]);
-  return rows;
+  return { rows, totals };
+}
+
+/** The note for total rows left out of the eligible file (stderr of `hta uptake`). */
+export function eligibleTotalsNote(file: string, totals: readonly EligibleTotalRow[]): string | undefined {
+  if (totals.length === 0) return undefined;
+  const lines = totals.map((t) => `line ${t.line} ("${t.label}"${t.year === undefined ? '' : ` ${t.year}`})`).join(', ');
+  return `${file}: ${totals.length === 1 ? 'a total row' : `${totals.length} total rows`} left out — ${lines}: each equals the sum of the regions' counts, which hta adds up itself (docs/input-registry.md "Total rows")`;
 }
 
 /** The regions of denominator rows, in first-appearance order. */

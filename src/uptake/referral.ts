@@ -14,6 +14,7 @@ import type { Problem } from '../errors.js';
 import { DATE_FORMAT_EXAMPLE, dateParser, type DateFormat } from './registry-dates.js';
 import type { RegionSet } from './regions.js';
 import { foldColumnName } from '../trial/column-resolver.js';
+import { registryColumnsFor } from './registry-column-names.js';
 
 /** The five Danish regions: the simulator's default (real files name their own; see regions.ts). */
 export const REGIONS = ['Hovedstaden', 'Midtjylland', 'Syddanmark', 'Sjælland', 'Nordjylland'] as const;
@@ -92,6 +93,8 @@ const SEX_SYNONYMS = new Map<string, Sex>(Object.entries({
   f: 'female', female: 'female', k: 'female', kvinde: 'female', woman: 'female',
   m: 'male', male: 'male', mand: 'male', man: 'male',
   '': 'unknown', unknown: 'unknown', other: 'unknown', na: 'unknown', '.': 'unknown',
+  // Danish regional systems: "unknown", "not stated", "other" (docs/input-registry.md).
+  ukendt: 'unknown', uoplyst: 'unknown', 'ikke oplyst': 'unknown', andet: 'unknown',
 } as const));
 
 const REFERRER_SYNONYMS = new Map<string, Referrer>(Object.entries({
@@ -99,6 +102,11 @@ const REFERRER_SYNONYMS = new Map<string, Referrer>(Object.entries({
   physio: 'physio', physiotherapist: 'physio', fysioterapeut: 'physio',
   chiro: 'chiro', chiropractor: 'chiro', kiropraktor: 'chiro',
   other: 'other', hospital: 'other', self: 'other', 'andet': 'other',
+  // Danish regional systems: general practice; hospital, specialist, self-referral, municipality.
+  'almen praksis': 'gp', 'alment praktiserende læge': 'gp',
+  fysioterapi: 'physio', kiropraktik: 'chiro',
+  sygehus: 'other', hospitalsafdeling: 'other', speciallæge: 'other', 'praktiserende speciallæge': 'other',
+  selvhenvendelse: 'other', kommune: 'other',
 } as const));
 
 /** The key a sex or referrer cell is looked up by: NFC, trimmed, lower case. */
@@ -196,6 +204,17 @@ export function registryColumnIndex(header: readonly string[], file: string, nam
     const mapped = names[col] !== undefined ? ` (the plan's columns.registry.${col})` : '';
     if (i < 0) problems.push({ file, line: 1, field: name, expected: `a column named "${name}"${mapped} (have: ${header.join(', ')})` });
     else index[col] = i;
+  }
+  if (problems.length > 0) {
+    // A regional system's own names (CPR-løbenr, Klinik/Praksis): say which mapping reads them,
+    // as the eligible file's error does (docs/plan-uptake.md "Reading the files").
+    const guess = registryColumnsFor(header);
+    const missing = REGISTRY_COLUMNS.filter((c) => keys.indexOf(headerKey(names[c] ?? c)) < 0);
+    if (missing.every((c) => guess.mapping[c] !== undefined)) {
+      const mapping = { ...names, ...Object.fromEntries(missing.map((c) => [c, guess.mapping[c]!])) };
+      const text = `{ ${Object.entries(mapping).map(([k, v]) => `${JSON.stringify(k)}: ${JSON.stringify(v)}`).join(', ')} }`;
+      for (const p of problems) p.hint = `map the file's names in the uptake plan: "columns": { "registry": ${text} }`;
+    }
   }
   return problems.length > 0 ? problems : index;
 }

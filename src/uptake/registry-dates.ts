@@ -85,8 +85,12 @@ export function dateParser(format: DateFormat): (text: string) => number | undef
 /** Learns a file's date format from its date cells, one at a time (bounded memory). */
 export interface DateFormatDetector {
   add(text: string): void;
-  /** The format, or the reason none can be chosen. */
-  result(): { format: DateFormat } | { reason: string };
+  /**
+   * The format, or the reason none can be chosen. `odd`: the few texts (at most 1 in 20) in no
+   * format or a second one that did not stop the detection — a total row's counts, a stray
+   * serial number; the rows holding them are refused on their lines by the row check.
+   */
+  result(): { format: DateFormat; odd?: { count: number; example: string } } | { reason: string };
 }
 
 export function createDateFormatDetector(): DateFormatDetector {
@@ -94,13 +98,14 @@ export function createDateFormatDetector(): DateFormatDetector {
   const numeric = { '-': 0, '.': 0, '/': 0 };
   let firstOver12 = 0, secondOver12 = 0;
   let example: string | undefined;
+  let serialExample: string | undefined;
   return {
     add(text) {
       if (text === '') return;
       total++;
       if (ISO.test(text)) { iso++; return; }
       if (ISO_DATETIME.test(text)) { isoTime++; return; }
-      if (EXCEL_SERIAL.test(text)) { serial++; return; }
+      if (EXCEL_SERIAL.test(text)) { serial++; serialExample ??= text; return; }
       for (const sep of ['-', '.', '/'] as const) {
         const m = NUMERIC[sep].exec(text);
         if (!m) continue;
@@ -113,24 +118,35 @@ export function createDateFormatDetector(): DateFormatDetector {
       example ??= text;
     },
     result() {
-      if (total === 0) return { format: 'iso' };
-      if (other > 0) return { reason: `dates in a format none of ${DATE_FORMATS.join(', ')} (e.g. ${JSON.stringify(example)})` };
-      if (serial > 0) return serial === total ? { format: 'excel-serial' } : { reason: 'Excel serial day numbers (such as 45993) mixed with written dates in one file' };
-      const numericTotal = numeric['-'] + numeric['.'] + numeric['/'];
-      if (numericTotal === 0) return { format: isoTime > 0 ? 'iso-datetime' : 'iso' };
-      if (iso + isoTime > 0) return { reason: 'a mix of ISO (YYYY-MM-DD) and day/month dates in one file' };
-      const seps = (['-', '.', '/'] as const).filter((s) => numeric[s] > 0);
-      if (seps.length > 1) return { reason: `day/month dates with different separators (${seps.join(' ')}) in one file` };
-      const sep = seps[0]!;
-      if (firstOver12 > 0 && secondOver12 > 0) return { reason: 'dates with a first part above 12 and others with a second part above 12: neither day-first nor month-first' };
-      if (firstOver12 === 0 && secondOver12 === 0) {
-        return { reason: 'every date has both its first and second part ≤ 12, so day-first and month-first cannot be told apart; set dateFormat in the uptake plan' };
-      }
-      if (secondOver12 > 0) {
-        if (sep !== '/') return { reason: `month-first dates are only read as MM/DD/YYYY, not with "${sep}"` };
-        return { format: 'mm/dd/yyyy' };
-      }
-      return { format: sep === '-' ? 'dd-mm-yyyy' : sep === '.' ? 'dd.mm.yyyy' : 'dd/mm/yyyy' };
+      const decided = decide();
+      if (!('format' in decided)) return decided;
+      // One odd row (a total row under the table) must not hide the format of all the others.
+      const odd = decided.format === 'excel-serial' ? other : other + serial;
+      return odd > 0 ? { ...decided, odd: { count: odd, example: (decided.format === 'excel-serial' ? example : example ?? serialExample)! } } : decided;
     },
   };
+  /** The format of all the date texts but a few odd ones (at most 1 in 20), or why none. */
+  function decide(): { format: DateFormat } | { reason: string } {
+    if (total === 0) return { format: 'iso' };
+    const few = (n: number) => n * 20 <= total && n < total;
+    const noFormat = { reason: `dates in a format none of ${DATE_FORMATS.join(', ')} (e.g. ${JSON.stringify(example)})` };
+    if (serial > 0 && serial + other === total) return other === 0 || few(other) ? { format: 'excel-serial' } : noFormat;
+    if (other > 0 && !few(other + serial)) return noFormat;
+    if (serial > 0 && !few(serial + other)) return { reason: 'Excel serial day numbers (such as 45993) mixed with written dates in one file' };
+    const numericTotal = numeric['-'] + numeric['.'] + numeric['/'];
+    if (numericTotal === 0) return { format: isoTime > 0 ? 'iso-datetime' : 'iso' };
+    if (iso + isoTime > 0) return { reason: 'a mix of ISO (YYYY-MM-DD) and day/month dates in one file' };
+    const seps = (['-', '.', '/'] as const).filter((s) => numeric[s] > 0);
+    if (seps.length > 1) return { reason: `day/month dates with different separators (${seps.join(' ')}) in one file` };
+    const sep = seps[0]!;
+    if (firstOver12 > 0 && secondOver12 > 0) return { reason: 'dates with a first part above 12 and others with a second part above 12: neither day-first nor month-first' };
+    if (firstOver12 === 0 && secondOver12 === 0) {
+      return { reason: 'every date has both its first and second part ≤ 12, so day-first and month-first cannot be told apart; set dateFormat in the uptake plan' };
+    }
+    if (secondOver12 > 0) {
+      if (sep !== '/') return { reason: `month-first dates are only read as MM/DD/YYYY, not with "${sep}"` };
+      return { format: 'mm/dd/yyyy' };
+    }
+    return { format: sep === '-' ? 'dd-mm-yyyy' : sep === '.' ? 'dd.mm.yyyy' : 'dd/mm/yyyy' };
+  }
 }

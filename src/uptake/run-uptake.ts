@@ -10,7 +10,7 @@
 import { HtaError, type Problem } from '../errors.js';
 import type { FunnelMethod } from './clinic-funnel.js';
 import type { UptakeAggregate } from './aggregate.js';
-import { readEligible, readRegistryFile } from './read-registry.js';
+import { eligibleTotalsNote, readEligibleFile, readRegistryFile } from './read-registry.js';
 import { regionSet } from './regions.js';
 import type { UptakeAnalysis, UptakeRun } from './uptake-analysis.js';
 import { completeDenominators, regionsOfEligible } from './uptake-per-eligible.js';
@@ -42,13 +42,16 @@ export async function analyseUptake(input: UptakeInput): Promise<UptakeAnalysis>
 }
 
 /** As `analyseUptake`, with the raw information loss for the audit. */
-export async function runUptake(input: UptakeInput): Promise<UptakeRun> {
+export async function runUptake(input: UptakeInput): Promise<UptakeRun & { notes: string[] }> {
   const analysisModule = import('./uptake-analysis.js');
   // Not awaited until the aggregate is there; a failure to load still surfaces there.
   analysisModule.catch(() => {});
   const { plan } = input;
   const planFile = input.planFile ?? 'the uptake plan';
-  const given = readEligible(input.eligibleFile, plan.columns?.eligible ? { columns: plan.columns.eligible } : {});
+  const eligibleRead = readEligibleFile(input.eligibleFile, plan.columns?.eligible ? { columns: plan.columns.eligible } : {});
+  const given = eligibleRead.rows;
+  // Notes for stderr about what was read: total rows left out of the eligible file.
+  const notes = [eligibleTotalsNote(input.eligibleFile, eligibleRead.totals)].filter((n): n is string => n !== undefined);
   let regions;
   try {
     regions = regionSet(regionsOfEligible(given), plan.regions ?? {}, input.eligibleFile);
@@ -108,5 +111,5 @@ export async function runUptake(input: UptakeInput): Promise<UptakeRun> {
   if (read && invalidRows === 'exclude') analysis.excluded = read.excluded;
   if (read && plan.dateFormat === 'auto') analysis.dateFormatDetected = read.dateFormat;
   if (read?.encoding) analysis.registryEncoding = read.encoding;
-  return run;
+  return { ...run, notes };
 }

@@ -1,0 +1,45 @@
+/**
+ * Total rows: the line a spreadsheet user adds under a table (`I alt`, `Total`, `Hele landet`),
+ * in the eligible file (a denominator that would count the country twice) or at the end of a
+ * registry export (`Total;;;3000;1801;;;`, a row of counts, not a referral). They are
+ * recognised by the word in their first cell, never counted (docs/input-registry.md
+ * "Total rows").
+ */
+
+/** Words (lower case, spaces removed) that name a total rather than a region or a patient. */
+const TOTAL_WORDS = new Set([
+  'ialt', 'total', 'totalt', 'totals', 'sum', 'summa', 'samlet', 'sammenlagt', 'helelandet', 'alle', 'alleregioner',
+  'landet', 'national', 'nationalt', 'grandtotal', 'sumtotal', 'ialtforlandet', 'landsplan',
+]);
+
+/** The key a cell is compared by: NFC, lower case, no spaces, no trailing colon, no leading "Region ". */
+function totalKey(text: string): string {
+  return text.normalize('NFC').trim().toLowerCase().replace(/^region\s+/, '').replace(/[\s:]+/g, '');
+}
+
+/** True when `text` names a total (`I alt`, `TOTAL`, `Hele landet`, `Region i alt`, …). */
+export function isTotalWord(text: string): boolean {
+  return TOTAL_WORDS.has(totalKey(text));
+}
+
+/** The words, as a user would write them, for messages. */
+export const TOTAL_WORDS_TEXT = '"I alt", "Total", "Totalt", "Sum", "Samlet", "Hele landet", "Alle", "Landet", "National"';
+
+/** A count as a total row holds it: digits, with `.`, `,` or spaces between groups. */
+const COUNT = /^\d[\d., \u00a0]*$/;
+
+/**
+ * True when `record` is a total row: its first non-blank cell a total word, every other cell
+ * blank or a count (`Total;;;3000;1801;;;;;`, `I alt;;;3000;1804`). A referral always has a
+ * region and dates, so no referral has this shape.
+ */
+export function isTotalRecord(record: readonly string[]): boolean {
+  const first = record.findIndex((c) => c.trim() !== '');
+  if (first < 0 || !isTotalWord(record[first]!)) return false;
+  return record.every((c, i) => i === first || c.trim() === '' || COUNT.test(c.trim()));
+}
+
+/** Where the total word of a total row is (its first non-blank cell). */
+export function totalWordIndex(record: readonly string[]): number {
+  return record.findIndex((c) => c.trim() !== '');
+}

@@ -1,0 +1,83 @@
+/**
+ * Total rows (src/uptake/total-rows.ts) and the date detection that one odd row must not spoil
+ * (docs/input-registry.md "Total rows", "Dates").
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { draftUptakePlan } from '../../src/uptake/draft-uptake-plan.js';
+import { readEligibleFile } from '../../src/uptake/read-registry.js';
+import { createDateFormatDetector } from '../../src/uptake/registry-dates.js';
+import { isTotalRecord, isTotalWord } from '../../src/uptake/total-rows.js';
+import { tempDir } from '../support/run-cli.js';
+
+function file(name: string, text: string): string {
+  const f = join(tempDir(), name);
+  writeFileSync(f, text);
+  return f;
+}
+
+describe('total words and total rows', () => {
+  it('knows the words in any case and spacing, and no region', () => {
+    for (const w of ['I alt', 'I ALT', 'ialt', ' i  alt ', 'Total', 'TOTALT', 'Sum', 'Samlet', 'Hele landet', 'Alle', 'Landet', 'National', 'Region i alt', 'I alt:']) expect(isTotalWord(w), w).toBe(true);
+    for (const w of ['Region Sjælland', 'Hovedstaden', 'Viken', 'Totalklinik', '']) expect(isTotalWord(w), w).toBe(false);
+  });
+
+  it('a total row is a total word and counts or blanks only', () => {
+    expect(isTotalRecord(['Total', '', '', '3000', '1801', '', '', '', '', ''])).toBe(true);
+    expect(isTotalRecord(['', 'I alt', '', '3.000', '1.804'])).toBe(true);
+    expect(isTotalRecord(['Total', 'Region Sjælland', 'Z1', '02-01-2025', '', '', '40', 'k', 'gp'])).toBe(false);
+    expect(isTotalRecord(['P1', 'Sjælland', 'Z1', '3000'])).toBe(false);
+  });
+});
+
+describe('date detection with a few odd cells', () => {
+  const detect = (cells: string[]) => {
+    const d = createDateFormatDetector();
+    for (const c of cells) d.add(c);
+    return d.result();
+  };
+  const many = Array.from({ length: 40 }, (_, i) => `${(i % 28) + 1}-0${(i % 9) + 1}-2025`);
+
+  it('detects the format of the many and counts the odd ones (a total row\'s counts)', () => {
+    expect(detect([...many, '3000', '1801'])).toEqual({ format: 'dd-mm-yyyy', odd: { count: 2, example: '3000' } });
+    expect(detect([...many, '45993'])).toEqual({ format: 'dd-mm-yyyy', odd: { count: 1, example: '45993' } });
+  });
+
+  it('still refuses a file with many cells in no format', () => {
+    expect(detect([...many.slice(0, 10), 'x', 'y'])).toMatchObject({ reason: expect.stringContaining('a format none of') });
+  });
+
+  it('plan init names the line of a date in another format', () => {
+    const rows = ['id;region;clinic;referred;activated;last_active;age;sex;referrer'];
+    for (let i = 0; i < 30; i++) rows.push(`P${i};Sjælland;Z1;${String((i % 28) + 1).padStart(2, '0')}-04-2025;;;40;k;gp`);
+    rows[10] = 'P9;Sjælland;Z1;2025/04/09;;;40;k;gp';
+    const { plan, notes } = draftUptakePlan(file('odd.csv', rows.join('\r\n') + '\r\n'));
+    expect(plan.dateFormat).toBe('dd-mm-yyyy');
+    expect(notes.join('\n')).toContain('not in that format: line(s) 11 (e.g. "2025/04/09")');
+  });
+});
+
+describe('eligible file total rows', () => {
+  const head = 'Region;År;Antal\r\nRegion Hovedstaden;2025;37.200\r\nRegion Sjælland;2025;16.800\r\nHovedstaden;2026;37.600\r\nSjælland;2026;17.000\r\n';
+  const columns = { year: 'År', eligible: 'Antal' };
+
+  it('a grand total (no year) equal to every row\'s sum, after a ;; row, is left out', () => {
+    const r = readEligibleFile(file('e.csv', `${head};;\r\nTotal;;108.600\r\n`), { columns });
+    expect(r.rows).toHaveLength(4);
+    expect(r.totals).toEqual([{ line: 7, label: 'Total', eligible: 108600 }]);
+  });
+
+  it('a year\'s total that is not the sum, or for a year no region has, is refused naming its line', () => {
+    expect(() => readEligibleFile(file('e.csv', `${head}I alt;2025;54.100\r\n`), { columns })).toThrow(/e\.csv has 1 invalid/);
+    try {
+      readEligibleFile(file('e.csv', `${head}I alt;2025;54.100\r\nHele landet;2027;54.600\r\n`), { columns });
+      expect.unreachable();
+    } catch (err) {
+      const problems = (err as { problems: { line: number; expected: string }[] }).problems;
+      expect(problems.map((p) => p.line)).toEqual([6, 7]);
+      expect(problems[0]!.expected).toContain('its 54.100 is not the sum of the regions\' 2025 counts, 54.000');
+      expect(problems[1]!.expected).toContain('no region has a row for 2027');
+    }
+  });
+});

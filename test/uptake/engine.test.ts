@@ -176,6 +176,8 @@ describe('the SQL engine and the pre-engine row reader agree on odd files', () =
     ['BOM, CRLF, one row', `\ufeff${H}\r\n${ok}\r\n`],
     ['BOM, CRLF, one invalid row', `\ufeff${H}\r\nb,Fyn,H1,2024-01-01,,,30,f,gp\r\n`],
     ['short, long, unknown region, impossible date, spaces', [H, ok, 'c,Hovedstaden', `${ok},x`, 'b,Fyn,H1,2024-01-01,,,30,f,gp', 'e,Hovedstaden,H1,2024-02-30,,,30,f,gp', ' f , Hovedstaden , H1 , 2024-01-01 ,,, 30 , m , gp '].join('\n')],
+    ['clinic names: spaces, case, punctuation, empty, too long', [H, ok, 'g,Hovedstaden, Odense   C ,2024-01-01,,,30,f,gp', 'h,Hovedstaden,ODENSE C,2024-01-02,2024-01-02,,30,f,gp',
+      'i,Hovedstaden,"Jensen & Co. (Nord)/Fys\'",2024-01-01,,,30,f,gp', 'j,Hovedstaden,,2024-01-01,,,30,f,gp', `k,Hovedstaden,${'x'.repeat(101)},2024-01-01,,,30,f,gp`].join('\n')],
   ];
   it('same aggregate, same excluded rows and problems, each problem passed on once', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'hta-engine-odd-'));

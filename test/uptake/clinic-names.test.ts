@@ -1,0 +1,80 @@
+/**
+ * Clinic names as registries write them (docs/input-registry.md, "clinic"): practice names with
+ * spaces and punctuation, up to 100 characters, surrounding and repeated spaces ignored, case
+ * variants one clinic of their region; an empty clinic refused with how to fill it. The SQL engine
+ * and the row reader agree on every case, and a name that starts like a formula is neutralised in
+ * the CSV files written.
+ */
+import { createReadStream, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { HtaError, type Problem } from '../../src/errors.js';
+import { readRegistryFile, readRegistryStream } from '../../src/uptake/read-registry.js';
+import { runCli, tempDir } from '../support/run-cli.js';
+
+const H = 'id,region,clinic,referred,activated,last_active,age,sex,referrer';
+const row = (id: string, region: string, clinic: string, activated = true) =>
+  `${id},${region},"${clinic}",2024-01-05,${activated ? '2024-01-08' : ''},${activated ? '2024-03-10' : ''},25,f,gp`;
+const LONG = `Lægerne ${'Jensen og '.repeat(9)}Co`; // 100 characters
+const TOO_LONG = `${LONG}.`; // 101
+
+describe('clinic names', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'hta-clinic-names-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('practice names with spaces and punctuation are read; spaces trimmed and collapsed; case variants are one clinic per region', async () => {
+    expect([...LONG].length).toBe(100);
+    const file = join(dir, 'names.csv');
+    writeFileSync(file, [H,
+      row('a1', 'Hovedstaden', 'Odense C'),
+      row('a2', 'Hovedstaden', '  Odense   C '),
+      row('a3', 'Hovedstaden', 'ODENSE C', false),
+      row('a4', 'Hovedstaden', 'Odense\u00a0C'),
+      row('b1', 'Hovedstaden', "Lægerne Jensen & Co. (Nord)/Fys'"),
+      row('c1', 'Midtjylland', 'odense c'),
+      row('d1', 'Midtjylland', LONG),
+      row('e1', 'Midtjylland', 'Frederiksberg Praksis, 2. sal'),
+    ].join('\n') + '\n');
+    const read = await readRegistryFile(file, { threads: 1 });
+    expect(read.aggregate.clinics.map((c) => [c.region, c.clinic, c.referrals, c.activations])).toEqual([
+      ['Midtjylland', 'Frederiksberg Praksis, 2. sal', 1, 1],
+      ['Hovedstaden', "Lægerne Jensen & Co. (Nord)/Fys'", 1, 1],
+      ['Midtjylland', LONG, 1, 1],
+      // The spelling with the most referrals names the clinic; the same name in another region is another clinic.
+      ['Hovedstaden', 'Odense C', 4, 3],
+      ['Midtjylland', 'odense c', 1, 1],
+    ]);
+    const reference = await readRegistryStream(createReadStream(file), file, ',', {});
+    expect(read).toEqual(reference);
+  });
+
+  it('an empty, too long or formula-like clinic is refused by both readers alike, the empty one with how to fill it', async () => {
+    const file = join(dir, 'bad.csv');
+    writeFileSync(file, [H, row('a1', 'Hovedstaden', 'Odense C'), row('a2', 'Hovedstaden', ''), row('a3', 'Hovedstaden', '  '), row('a4', 'Hovedstaden', TOO_LONG), row('a5', 'Hovedstaden', '=HYPERLINK(1)'), row('a6', 'Hovedstaden', 'Klinik; Nord')].join('\n') + '\n');
+    const err = await readRegistryFile(file, { threads: 1 }).then(() => undefined, (e: unknown) => e);
+    expect(err).toBeInstanceOf(HtaError);
+    const problems = (err as HtaError).problems;
+    expect(problems.map((p) => [p.line, p.field])).toEqual([[3, 'clinic'], [4, 'clinic'], [5, 'clinic'], [6, 'clinic'], [7, 'clinic']]);
+    expect(problems[0]!.expected).toMatch(/fill empty cells with a name such as "ukendt"/);
+    expect(problems[2]!.expected).toMatch(/at most 100 characters/);
+    expect(problems[3]!.expected).toMatch(/letters, digits, spaces and/);
+    const seenNew: Problem[] = [], seenOld: Problem[] = [];
+    const reference = await readRegistryStream(createReadStream(file), file, ',', { invalidRows: 'exclude', onExcluded: (p) => seenOld.push(p) });
+    expect(await readRegistryFile(file, { invalidRows: 'exclude', threads: 1, onExcluded: (p) => seenNew.push(p) })).toEqual(reference);
+    expect(seenNew).toEqual(seenOld);
+    expect(reference.aggregate.clinics.map((c) => c.clinic)).toEqual(['Odense C']);
+  });
+
+  it('uptake --csv-dir: a practice name starting with + or - is neutralised, its spaces kept', async () => {
+    const out = tempDir();
+    const registry = readFileSync('test/uptake/fixtures/registry-small.csv', 'utf8').replace(/H001/g, '+Klinik Nord').replace(/H002/g, '"-Lægehuset, Vest"');
+    writeFileSync(join(out, 'r.csv'), registry);
+    const r = await runCli('uptake', join(out, 'r.csv'), '--eligible', 'test/uptake/fixtures/eligible-small.csv', '--plan', 'data/plans/uptake.plan.json', '--csv-dir', join(out, 'csv'));
+    expect(r.code, r.stderr).toBe(0);
+    const written = readdirSync(join(out, 'csv')).map((f) => readFileSync(join(out, 'csv', f), 'utf8')).join('\n');
+    expect(written).toContain("'+Klinik Nord");
+    expect(written).toContain(`"'-Lægehuset, Vest"`);
+    expect(written).not.toMatch(/(^|,)"?[+-]Klinik|(^|,)"?-Lægehuset/m);
+  });
+});

@@ -43,3 +43,13 @@ export function mergeClinicSpellings(clinics: readonly ClinicCount[]): { clinics
 }
 
 const sum = (g: readonly ClinicCount[], k: 'referrals' | 'activations'): number => g.reduce((s, c) => s + c[k], 0);
+
+/**
+ * The note saying which clinics were merged (on stderr; docs/input-registry.md "Clinics"): the
+ * first three with their spellings, then how many more.
+ */
+export function clinicSpellingsNote(merged: readonly MergedClinic[], file: string): string {
+  const shown = merged.slice(0, 3).map((m) => `"${m.clinic}" (${m.region}: ${m.spellings.map((s) => `"${s}"`).join(', ')})`);
+  const more = merged.length > 3 ? `, and ${merged.length - 3} more` : '';
+  return `${file}: clinic names that differ only in case are counted as one clinic of their region, shown in their most used spelling: ${shown.join('; ')}${more}.`;
+}

@@ -10,6 +10,7 @@
 import { HtaError, type Problem } from '../errors.js';
 import type { FunnelMethod } from './clinic-funnel.js';
 import type { UptakeAggregate } from './aggregate.js';
+import { mergeClinicSpellings, type MergedClinic } from './clinic-names.js';
 import { readEligible, readRegistryFile } from './read-registry.js';
 import { regionSet } from './regions.js';
 import type { UptakeAnalysis, UptakeRun } from './uptake-analysis.js';
@@ -59,10 +60,13 @@ export async function runUptake(input: UptakeInput): Promise<UptakeRun> {
   const invalidRows = input.invalidRows ?? plan.invalidRows ?? 'fail';
   let agg: UptakeAggregate;
   let read: Awaited<ReturnType<typeof readRegistryFile>> | undefined;
+  let spellings: MergedClinic[] = [];
   if (input.aggregates !== undefined) {
     const { readAggregateTables } = await import('./engine/read-aggregate-tables.js');
     const { aggregateFromTables } = await import('./engine/aggregate-tables.js');
-    agg = aggregateFromTables(readAggregateTables(input.aggregates, regions), regions.names);
+    const tables = readAggregateTables(input.aggregates, regions);
+    spellings = mergeClinicSpellings(tables.clinics).merged;
+    agg = aggregateFromTables(tables, regions.names);
     if (plan.exportDate !== undefined && agg.rows > 0 && agg.exportDate !== plan.exportDate) {
       throw new HtaError('input.invalid', `the aggregate tables were cut at ${agg.exportDate}, the plan's exportDate is ${plan.exportDate}`, [
         { file: planFile, field: 'exportDate', value: plan.exportDate, expected: `the export date the aggregate tables were computed with (${agg.exportDate})` },
@@ -108,5 +112,7 @@ export async function runUptake(input: UptakeInput): Promise<UptakeRun> {
   if (read && invalidRows === 'exclude') analysis.excluded = read.excluded;
   if (read && plan.dateFormat === 'auto') analysis.dateFormatDetected = read.dateFormat;
   if (read?.encoding) analysis.registryEncoding = read.encoding;
+  if (read?.clinicSpellings) spellings = read.clinicSpellings;
+  if (spellings.length > 0) run.clinicSpellings = spellings;
   return run;
 }

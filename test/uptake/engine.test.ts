@@ -244,7 +244,9 @@ describe('the SQL engine and the pre-engine row reader agree on odd files', () =
         await expect(reading).rejects.toThrow(/has no valid rows/);
         continue;
       }
-      expect(await reading).toEqual(reference);
+      // Which clinic spellings were merged is the engine's note (clinic-names.ts); the counts agree.
+      const { clinicSpellings: _merged, ...read } = await reading;
+      expect(read).toEqual(reference);
       expect(seenNew).toEqual(seenOld);
     }
   });

@@ -23,6 +23,7 @@ import {
 } from '../read-registry.js';
 import { createAggregateTables, readAggregateTables } from './aggregate-sql.js';
 import { aggregateFromTables } from './aggregate-tables.js';
+import { mergeClinicSpellings } from '../clinic-names.js';
 import { withDuckDb, sqlText } from './duckdb-session.js';
 import { SAMPLE_BUFFER_BYTES, SAMPLE_ROWS, withLikelyTexts } from './sample-texts.js';
 import { createValueDictionaries, datesOf, detectorOf, distinctTexts, dropValueDictionaries, sampleTexts, type DistinctTexts } from './value-dictionaries.js';
@@ -351,8 +352,10 @@ export async function aggregateRegistry(file: string, options: ReadRegistryOptio
       : String((await db.runAndReadAll(`SELECT CAST(COALESCE(max(greatest(referred, COALESCE(activated, referred), COALESCE(last_active, activated, referred))), DATE '1970-01-01') AS VARCHAR) FROM uptake_referrals`)).getRowsJS()[0]?.[0]);
     await db.run(`CREATE TABLE uptake_export AS SELECT DATE ${sqlText(exportDate)} AS export_date`);
     await createAggregateTables(db);
-    const aggregate = aggregateFromTables(await readAggregateTables(db), rules.regions.names);
-    return { aggregate, dateFormat, excluded: rules.exclude ? excluded : { rows: 0, problems: [] } };
+    const tables = await readAggregateTables(db);
+    const { merged } = mergeClinicSpellings(tables.clinics);
+    const aggregate = aggregateFromTables(tables, rules.regions.names);
+    return { aggregate, dateFormat, excluded: rules.exclude ? excluded : { rows: 0, problems: [] }, ...(merged.length > 0 ? { clinicSpellings: merged } : {}) };
   });
 }
 

@@ -5,10 +5,12 @@
  * and the row reader agree on every case, and a name that starts like a formula is neutralised in
  * the CSV files written.
  */
-import { createReadStream, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createReadStream, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, describe, expect, it } from 'vitest';
+import { aggregateStatements } from '../../src/uptake/engine/aggregate-sql.js';
 import { HtaError, type Problem } from '../../src/errors.js';
 import { readRegistryFile, readRegistryStream } from '../../src/uptake/read-registry.js';
 import { runCli, tempDir } from '../support/run-cli.js';
@@ -82,5 +84,32 @@ describe('clinic names', () => {
     expect(written).toContain("'+Klinik Nord");
     expect(written).toContain(`"'-Lægehuset, Vest"`);
     expect(written).not.toMatch(/(^|,)"?[+-]Klinik|(^|,)"?-Lægehuset/m);
+  });
+
+  it('aggregate tables computed elsewhere (--aggregates) merge case variants as the registry read does, with the note', async () => {
+    const out = tempDir();
+    const registry = join(out, 'r.csv');
+    writeFileSync(registry, readFileSync('test/uptake/fixtures/registry-small.csv', 'utf8').replace(/H001/g, 'Odense C').replace(/H002/g, 'ODENSE C'));
+    const plan = join(out, 'plan.json');
+    writeFileSync(plan, JSON.stringify({ ...JSON.parse(readFileSync('data/plans/uptake.plan.json', 'utf8')), $schema: undefined, suppression: { threshold: 1, acknowledgeLowThreshold: true } }));
+    const args = ['--eligible', 'test/uptake/fixtures/eligible-small.csv', '--plan', plan, '--json'];
+    const single = await runCli('uptake', registry, ...args);
+    expect(single.code, single.stderr).toBe(0);
+    const exportDate = (JSON.parse(single.stdout) as { exportDate: string }).exportDate;
+    const db = await (await DuckDBInstance.create(':memory:', { threads: '1', autoinstall_known_extensions: 'false', autoload_known_extensions: 'false' })).connect();
+    await db.run(`CREATE VIEW uptake_referrals AS SELECT CASE WHEN lower(region) LIKE '%hovedstaden' THEN 'Hovedstaden' ELSE region END AS region, clinic,
+      CAST(referred AS DATE) AS referred, CAST(activated AS DATE) AS activated, CAST(last_active AS DATE) AS last_active, CAST(age AS INTEGER) AS age,
+      CASE sex WHEN 'f' THEN 'female' WHEN 'm' THEN 'male' ELSE 'unknown' END AS sex, referrer FROM read_csv('${registry}', all_varchar = true)`);
+    await db.run(`CREATE TABLE uptake_export AS SELECT DATE '${exportDate}' AS export_date`);
+    const tables = join(out, 'tables');
+    mkdirSync(tables);
+    for (const [name, sql] of aggregateStatements()) await db.run(`COPY (${sql}) TO '${join(tables, `${name}.csv`)}' (HEADER)`);
+    db.closeSync();
+    expect(readFileSync(join(tables, 'uptake_clinics.csv'), 'utf8')).toContain('ODENSE C');
+    const combined = await runCli('uptake', '--aggregates', tables, ...args);
+    expect(combined.code, combined.stderr).toBe(0);
+    expect(combined.stdout).toBe(single.stdout);
+    expect(single.stderr).toContain('r.csv: clinic names that differ only in case are counted as one clinic');
+    expect(combined.stderr).toContain('the aggregate tables: clinic names that differ only in case are counted as one clinic of their region, shown in their most used spelling: "ODENSE C" (Hovedstaden: "ODENSE C", "Odense C").'); // a tie: code-point order
   });
 });

@@ -104,7 +104,8 @@ async function rejectedRows(db: DuckDBConnection, delimiter: string): Promise<nu
 /**
  * A typed Parquet column as the text a CSV export would hold (docs/input-registry.md, "Parquet"):
  * DATE → `2025-05-09`, 45 → `45`; a floating-point or decimal number that is whole (83.0, as
- * SAS and pandas store ages) → `83`, another (83.5) as written, to be refused as before; a
+ * SAS and pandas store ages) → `83`, another (83.5) as written, to be refused as before, NaN
+ * (pandas' missing value) → empty; a
  * TIMESTAMP at midnight (00:00:00, a date stored as a timestamp) → its date, another as
  * `2025-05-09 08:15:00`, which "dateFormat": "iso-datetime" reads. A TIMESTAMP WITH TIME ZONE is
  * left as written (its day depends on a time zone).
@@ -112,7 +113,9 @@ async function rejectedRows(db: DuckDBConnection, delimiter: string): Promise<nu
 function parquetText(col: string, type: string): string {
   const t = type.toUpperCase();
   if (/^(DOUBLE|FLOAT|REAL|DECIMAL)/.test(t)) {
-    return `CASE WHEN ${col} = trunc(${col}) AND abs(${col}) < 1e15 THEN CAST(CAST(${col} AS BIGINT) AS VARCHAR) ELSE CAST(${col} AS VARCHAR) END`;
+    // NaN is how pandas writes a missing number: an empty cell, as in a CSV.
+    const missing = t.startsWith('DECIMAL') ? '' : `WHEN isnan(${col}) THEN NULL `;
+    return `CASE ${missing}WHEN ${col} = trunc(${col}) AND abs(${col}) < 1e15 THEN CAST(CAST(${col} AS BIGINT) AS VARCHAR) ELSE CAST(${col} AS VARCHAR) END`;
   }
   if (/^TIMESTAMP(_S|_MS|_NS)?$/.test(t)) {
     return `CASE WHEN CAST(${col} AS TIME) = TIME '00:00:00' THEN CAST(CAST(${col} AS DATE) AS VARCHAR) ELSE CAST(${col} AS VARCHAR) END`;

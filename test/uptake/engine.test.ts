@@ -177,7 +177,7 @@ describe('Parquet as SAS and pandas write it', () => {
     const rows = fc.sample(draw, { numRuns: 60, seed: 5 });
     writeFileSync(csv, csvOf(rows));
     const ts = (c: string) => `CAST(CAST(${c} AS DATE) AS TIMESTAMP) AS ${c}`;
-    const typed = await parquetOf(csv, 'typed.parquet', `* REPLACE (CASE WHEN age = '' THEN CAST('NaN' AS DOUBLE) ELSE CAST(age AS DOUBLE) END AS age, ${ts('referred')}, ${ts('activated')}, ${ts('last_active')})`);
+    const typed = await parquetOf(csv, 'typed.parquet', `* REPLACE (CASE WHEN age IS NULL THEN CAST('NaN' AS DOUBLE) ELSE CAST(age AS DOUBLE) END AS age, ${ts('referred')}, ${ts('activated')}, ${ts('last_active')})`);
     const decimal = await parquetOf(csv, 'decimal.parquet', `* REPLACE (CAST(age AS DECIMAL(5,1)) AS age, CAST(CAST(referred AS DATE) AS TIMESTAMP_MS) AS referred)`);
     const expected = await readRegistry(csv, { regions, threads: 1 });
     expect(await readRegistry(typed, { regions, threads: 1 })).toEqual(expected);

@@ -105,10 +105,9 @@ async function rejectedRows(db: DuckDBConnection, delimiter: string): Promise<nu
  * A typed Parquet column as the text a CSV export would hold (docs/input-registry.md, "Parquet"):
  * DATE → `2025-05-09`, 45 → `45`; a floating-point or decimal number that is whole (83.0, as
  * SAS and pandas store ages) → `83`, another (83.5) as written, to be refused as before, NaN
- * (pandas' missing value) → empty; a
- * TIMESTAMP at midnight (00:00:00, a date stored as a timestamp) → its date, another as
- * `2025-05-09 08:15:00`, which "dateFormat": "iso-datetime" reads. A TIMESTAMP WITH TIME ZONE is
- * left as written (its day depends on a time zone).
+ * (pandas' missing value) → empty; a TIMESTAMP at midnight (00:00:00, a date stored as a
+ * timestamp) → its date, another as `2025-05-09 08:15:00`, which "dateFormat": "iso-datetime"
+ * reads. A TIMESTAMP WITH TIME ZONE is left as written (its day depends on a time zone).
  */
 function parquetText(col: string, type: string): string {
   const t = type.toUpperCase();

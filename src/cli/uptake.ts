@@ -20,6 +20,7 @@ import { renderTextTable } from '../report/text-table.js';
 import { uptakeTables } from '../report/uptake-tables.js';
 import { loadUptakePlanFile, lowThresholdWarning } from '../uptake/uptake-plan.js';
 import { registryEncodingNote, uptakeInputNotes } from '../uptake/input-notes.js';
+import { clinicSpellingsNote } from '../uptake/clinic-names.js';
 import { HtaError, type Problem } from '../errors.js';
 import { EXCLUDED_ROW_HEADER, excludedRowCells, formatLineRanges } from '../problem-groups.js';
 import type { UptakeAnalysis, UptakeRun } from '../uptake/uptake-analysis.js';
@@ -211,6 +212,7 @@ export function registerUptake(program: Command, io: CliIo, setExit: (code: numb
       const analysis = run.analysis;
       if (analysis.registryEncoding && file !== undefined) io.stderr(`note: ${registryEncodingNote(analysis.registryEncoding, lang, file)}\n`);
       for (const note of run.notes) io.stderr(`note: ${note}\n`);
+      if (run.clinicSpellings) io.stderr(`note: ${clinicSpellingsNote(run.clinicSpellings, file ?? 'the aggregate tables')}\n`);
       if (sink) {
         const n = sink.commit();
         io.stderr(`wrote ${n} problem(s) of ${analysis.excluded?.rows ?? 0} excluded row(s) to ${opts.excludedOut}\n`);

@@ -20,6 +20,7 @@
  * Budget and uptake-per-eligible count activations by the calendar year of the ACTIVATION date
  * (`activationsByYear`): that is when a patient is taken up and paid for.
  */
+import { mergeClinicSpellings } from './clinic-names.js';
 import { wilsonInterval } from '../stats/wilson-interval.js';
 import { AGE_BANDS, REFERRERS, SEXES, type Region } from './referral.js';
 
@@ -155,9 +156,13 @@ export function compareMetricRows(a: MetricRow, b: MetricRow, scopeOrder: (s: Sc
   );
 }
 
-/** Puts every table of an aggregate in its fixed order (same input, same bytes out). */
+/**
+ * Puts every table of an aggregate in its fixed order (same input, same bytes out), with the
+ * clinics whose names differ only in case merged into one (clinic-names.ts).
+ */
 export function sortAggregate(agg: UptakeAggregate, regions: readonly Region[]): UptakeAggregate {
   const scopeOrder = scopeOrderOf(regions);
+  agg.clinics = mergeClinicSpellings(agg.clinics).clinics;
   agg.metrics.sort((a, b) => compareMetricRows(a, b, scopeOrder));
   agg.clinics.sort((a, b) => compareClinics(a, b, scopeOrder));
   agg.activationsByYear.sort((a, b) => scopeOrder(a.region) - scopeOrder(b.region) || a.year - b.year);

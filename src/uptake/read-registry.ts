@@ -27,6 +27,7 @@ import type { ProblemGroup } from '../problem-groups.js';
 import { sniffDelimiter } from '../io/dialect.js';
 import { invalidCsv, lineBreaksInside, notCsvFile, utf16Registry, readCsvFile, unreadableFile } from '../io/read-csv.js';
 import type { UptakeAggregate } from './aggregate.js';
+import type { MergedClinic } from './clinic-names.js';
 import { createUptakeAggregator } from './reference-aggregator.js';
 import { parseCount, thousandsMarkFor } from './parse-count.js';
 import {
@@ -68,6 +69,8 @@ export interface RegistryRead {
   dateFormat: DateFormat;
   /** Rows left out with `invalidRows: 'exclude'` (0 otherwise), and why. */
   excluded: { rows: number; problems: ProblemGroup[] };
+  /** Clinics written in several spellings that differ only in case, counted as one (clinic-names.ts). */
+  clinicSpellings?: MergedClinic[];
   /** Present when the file was not UTF-8 and was read through a UTF-8 copy. */
   encoding?: RegistryEncoding;
 }

@@ -140,8 +140,28 @@ export interface ReferralRules {
   referrerValues?: Readonly<Record<string, Referrer>>;
 }
 
-// Letters of any script (SJÆ0, TRØ-12), digits and . _ -: what clinic codes are made of.
-const CLINIC_CODE = /^[\p{L}\p{M}\p{N}._-]{1,32}$/u;
+// What clinic names are made of (docs/input-registry.md): codes (SJÆ0, TRØ-12) and practice
+// names as registries write them ("Odense C", "Lægerne Jensen & Co.", "Fys/Kiro (Nord)"):
+// letters of any script, digits, spaces and the punctuation of such names. Formula characters
+// (`=`, `@`) are not in it; a name starting with `-` or `+` is neutralised where CSV is written
+// (io/csv-formula.ts).
+const CLINIC_NAME = /^[\p{L}\p{M}\p{N} ._\-&'’/(),+:#]+$/u;
+export const CLINIC_MAX_LENGTH = 100;
+
+/**
+ * A clinic cell as read: NFC, surrounding spaces trimmed and inner runs of spaces (also no-break
+ * spaces, tabs) written as one space, so `Odense  C` and `Odense C` are one clinic.
+ * (Spellings differing in case are merged per region after counting: clinic-names.ts.)
+ */
+export function clinicName(text: string): string {
+  return text.normalize('NFC').replace(/\s+/gu, ' ').trim();
+}
+
+const clinicExpected = (name: string): string => name === ''
+  ? 'a clinic name (every referral needs its clinic for the clinic funnel): fill empty cells with a name such as "ukendt" — those referrals are then one clinic of their region — or leave the rows out with --exclude-invalid'
+  : [...name].length > CLINIC_MAX_LENGTH
+    ? `a clinic name of at most ${CLINIC_MAX_LENGTH} characters`
+    : "a clinic name: letters, digits, spaces and . _ - & ' / ( ) , + : # only";
 
 /** One zod schema per column; the message of a failing schema is the Problem's `expected`. */
 export function referralFieldSchemas(rules: ReferralRules) {
@@ -161,12 +181,12 @@ export function referralFieldSchemas(rules: ReferralRules) {
     id: z.string().min(1, 'a non-empty pseudonymous id'),
     region: lookup(rules.regions.resolve, rules.regions.expected),
     clinic: z.string().transform((v, ctx) => {
-      const code = v.normalize('NFC');
-      if (!CLINIC_CODE.test(code)) {
-        ctx.addIssue({ code: 'custom', message: 'a clinic code (letters, digits, . _ -; at most 32 characters)' });
+      const name = clinicName(v);
+      if (name === '' || [...name].length > CLINIC_MAX_LENGTH || !CLINIC_NAME.test(name)) {
+        ctx.addIssue({ code: 'custom', message: clinicExpected(name) });
         return z.NEVER;
       }
-      return code;
+      return name;
     }),
     referred: lookup(parseDay, dateExpected('')),
     activated: lookup((v) => (v === '' ? null : parseDay(v)), dateExpected(', or empty')),

@@ -11,6 +11,7 @@ import { HtaError, type Problem } from '../errors.js';
 import type { FunnelMethod } from './clinic-funnel.js';
 import type { UptakeAggregate } from './aggregate.js';
 import { eligibleTotalsNote, readEligibleFile, readRegistryFile } from './read-registry.js';
+import { mergeClinicSpellings, type MergedClinic } from './clinic-names.js';
 import { regionSet } from './regions.js';
 import type { UptakeAnalysis, UptakeRun } from './uptake-analysis.js';
 import { completeDenominators, regionsOfEligible } from './uptake-per-eligible.js';
@@ -62,10 +63,13 @@ export async function runUptake(input: UptakeInput): Promise<UptakeRun & { notes
   const invalidRows = input.invalidRows ?? plan.invalidRows ?? 'fail';
   let agg: UptakeAggregate;
   let read: Awaited<ReturnType<typeof readRegistryFile>> | undefined;
+  let spellings: MergedClinic[] = [];
   if (input.aggregates !== undefined) {
     const { readAggregateTables } = await import('./engine/read-aggregate-tables.js');
     const { aggregateFromTables } = await import('./engine/aggregate-tables.js');
-    agg = aggregateFromTables(readAggregateTables(input.aggregates, regions), regions.names);
+    const tables = readAggregateTables(input.aggregates, regions);
+    spellings = mergeClinicSpellings(tables.clinics).merged;
+    agg = aggregateFromTables(tables, regions.names);
     if (plan.exportDate !== undefined && agg.rows > 0 && agg.exportDate !== plan.exportDate) {
       throw new HtaError('input.invalid', `the aggregate tables were cut at ${agg.exportDate}, the plan's exportDate is ${plan.exportDate}`, [
         { file: planFile, field: 'exportDate', value: plan.exportDate, expected: `the export date the aggregate tables were computed with (${agg.exportDate})` },
@@ -111,5 +115,7 @@ export async function runUptake(input: UptakeInput): Promise<UptakeRun & { notes
   if (read && invalidRows === 'exclude') analysis.excluded = read.excluded;
   if (read && plan.dateFormat === 'auto') analysis.dateFormatDetected = read.dateFormat;
   if (read?.encoding) analysis.registryEncoding = read.encoding;
+  if (read?.clinicSpellings) spellings = read.clinicSpellings;
+  if (spellings.length > 0) run.clinicSpellings = spellings;
   return { ...run, notes };
 }

@@ -11,6 +11,7 @@
  *   plan ─────────────────────────────► budget impact ────┘   (projection and sensitivity are
  *                                                               built from eligible × shares, not patients)
  */
+import type { MergedClinic } from './clinic-names.js';
 import type { UptakeAggregate } from './aggregate.js';
 import { budgetImpact, type ProjectionRow, type SensitivityRow } from './budget-impact.js';
 import { clinicFunnel, clinicLabeller, type FunnelMethod } from './clinic-funnel.js';
@@ -88,6 +89,8 @@ export interface UptakeAnalysis {
 export interface UptakeRun {
   analysis: UptakeAnalysis;
   loss: { hiddenCount: number; totalCount: number };
+  /** Clinic names that differ only in case, counted as one clinic (clinic-names.ts); for a note. */
+  clinicSpellings?: MergedClinic[];
 }
 
 /** Pure part: from an aggregate, the denominators and the plan. */

@@ -23,6 +23,7 @@ import {
 } from '../read-registry.js';
 import { createAggregateTables, readAggregateTables } from './aggregate-sql.js';
 import { aggregateFromTables } from './aggregate-tables.js';
+import { mergeClinicSpellings } from '../clinic-names.js';
 import { withDuckDb, sqlText } from './duckdb-session.js';
 import { SAMPLE_BUFFER_BYTES, SAMPLE_ROWS, withLikelyTexts } from './sample-texts.js';
 import { createValueDictionaries, datesOf, detectorOf, distinctTexts, dropValueDictionaries, sampleTexts, type DistinctTexts } from './value-dictionaries.js';
@@ -100,18 +101,41 @@ async function rejectedRows(db: DuckDBConnection, delimiter: string): Promise<nu
   return Number(r.getRowsJS()[0]?.[0] ?? 0);
 }
 
+/**
+ * A typed Parquet column as the text a CSV export would hold (docs/input-registry.md, "Parquet"):
+ * DATE → `2025-05-09`, 45 → `45`; a floating-point or decimal number that is whole (83.0, as
+ * SAS and pandas store ages) → `83`, another (83.5) as written, to be refused as before, NaN
+ * (pandas' missing value) → empty; a TIMESTAMP at midnight (00:00:00, a date stored as a
+ * timestamp) → its date, another as `2025-05-09 08:15:00`, which "dateFormat": "iso-datetime"
+ * reads. A TIMESTAMP WITH TIME ZONE is left as written (its day depends on a time zone).
+ */
+function parquetText(col: string, type: string): string {
+  const t = type.toUpperCase();
+  if (/^(DOUBLE|FLOAT|REAL|DECIMAL)/.test(t)) {
+    // NaN is how pandas writes a missing number: an empty cell, as in a CSV.
+    const missing = t.startsWith('DECIMAL') ? '' : `WHEN isnan(${col}) THEN NULL `;
+    return `CASE ${missing}WHEN ${col} = trunc(${col}) AND abs(${col}) < 1e15 THEN CAST(CAST(${col} AS BIGINT) AS VARCHAR) ELSE CAST(${col} AS VARCHAR) END`;
+  }
+  if (/^TIMESTAMP(_S|_MS|_NS)?$/.test(t)) {
+    return `CASE WHEN CAST(${col} AS TIME) = TIME '00:00:00' THEN CAST(CAST(${col} AS DATE) AS VARCHAR) ELSE CAST(${col} AS VARCHAR) END`;
+  }
+  return `CAST(${col} AS VARCHAR)`;
+}
+
 /** The Parquet file's columns, and view `raw` of its registry columns as text (`rid`: 0-based row). */
 async function viewParquet(db: DuckDBConnection, file: string, label: string, options: ReadRegistryOptions): Promise<Source> {
   let header: string[];
+  let types: string[];
   try {
-    header = ((await db.runAndReadAll(`DESCRIBE SELECT * FROM read_parquet(${sqlText(file)})`)).getRowsJS() as unknown[][]).map((r) => String(r[0]));
+    const described = (await db.runAndReadAll(`DESCRIBE SELECT * FROM read_parquet(${sqlText(file)})`)).getRowsJS() as unknown[][];
+    header = described.map((r) => String(r[0]));
+    types = described.map((r) => String(r[1]));
   } catch (err) {
     throw new HtaError('input.invalid', `${label} is not a readable Parquet file`, [{ file: label, expected: `a Parquet file (${(err as Error).message.split('\n')[0]})` }]);
   }
   const idx = registryColumnIndex(header, label, options.columns);
   if (Array.isArray(idx)) throw new HtaError('input.invalid', `${label} lacks registry columns`, idx);
-  // Typed columns become text as the CSV would have them: DATE → YYYY-MM-DD, 45 → '45'.
-  const pick = REGISTRY_COLUMNS.map((c) => `COALESCE(CAST(${quoteIdent(header[idx[c]]!)} AS VARCHAR), '') AS ${c}`).join(', ');
+  const pick = REGISTRY_COLUMNS.map((c) => `COALESCE(${parquetText(quoteIdent(header[idx[c]]!), types[idx[c]]!)}, '') AS ${c}`).join(', ');
   await db.run(`CREATE VIEW raw AS SELECT file_row_number AS rid, ${pick} FROM read_parquet(${sqlText(file)}, file_row_number = true)`);
   return { header: header.map((h) => h.trim()), columns: idx };
 }
@@ -313,11 +337,14 @@ export async function aggregateRegistry(file: string, options: ReadRegistryOptio
       // A header and nothing else (an export run before any referral, or cut wrong), or rows that
       // were all excluded as invalid: tables of nothing with an export date of 1970-01-01 would
       // be published as if they were results.
+      // Where the first row would be: a CSV's line 2; a Parquet file has no lines, and its
+      // problems' "line N" is its N-th row (docs/input-registry.md), so row 1 — none if it has none.
       const all = bad + rejected;
-      throw new HtaError('input.invalid', all === 0 ? `${label} has a header but no rows` : `${label} has no valid rows`, [
+      const first = csv ? { line: 2 } : all === 0 ? {} : { line: 1 };
+      throw new HtaError('input.invalid', all === 0 ? `${label} has ${csv ? 'a header but ' : ''}no rows` : `${label} has no valid rows`, [
         all === 0
-          ? { file: label, line: 2, expected: 'one row per referral after the header line (the file has only the header): export the registry again, or check its date filter' }
-          : { file: label, line: 2, expected: `at least one valid referral row: every row was invalid (${all} excluded), so nothing is left to count; run without --exclude-invalid to see why each row is refused` },
+          ? { file: label, ...first, expected: `one row per referral${csv ? ' after the header line (the file has only the header)' : ' (the file has its columns but no rows)'}: export the registry again, or check its date filter` }
+          : { file: label, ...first, expected: `at least one valid referral row: every row was invalid (${all} excluded), so nothing is left to count; run without --exclude-invalid to see why each row is refused` },
       ]);
     }
     await db.run('CREATE VIEW uptake_referrals AS SELECT region, clinic, referred, activated, last_active, age, sex, referrer FROM checked WHERE NOT bad');
@@ -327,8 +354,10 @@ export async function aggregateRegistry(file: string, options: ReadRegistryOptio
       : String((await db.runAndReadAll(`SELECT CAST(COALESCE(max(greatest(referred, COALESCE(activated, referred), COALESCE(last_active, activated, referred))), DATE '1970-01-01') AS VARCHAR) FROM uptake_referrals`)).getRowsJS()[0]?.[0]);
     await db.run(`CREATE TABLE uptake_export AS SELECT DATE ${sqlText(exportDate)} AS export_date`);
     await createAggregateTables(db);
-    const aggregate = aggregateFromTables(await readAggregateTables(db), rules.regions.names);
-    return { aggregate, dateFormat, excluded: rules.exclude ? excluded : { rows: 0, problems: [] } };
+    const tables = await readAggregateTables(db);
+    const { merged } = mergeClinicSpellings(tables.clinics);
+    const aggregate = aggregateFromTables(tables, rules.regions.names);
+    return { aggregate, dateFormat, excluded: rules.exclude ? excluded : { rows: 0, problems: [] }, ...(merged.length > 0 ? { clinicSpellings: merged } : {}) };
   });
 }
 

@@ -26,6 +26,16 @@ describe('uptakeClinicFunnelSpec', () => {
     expect(svg).toContain('Referrals per clinic (n)');
   });
 
+  it('a long practice name (up to 100 characters) is cut with … in its label on the chart', async () => {
+    const a = await bundledAnalysis();
+    const flagged = a.funnel.rows.find((r) => r.outside95 !== null)!;
+    const long = `Lægerne ${'Jensen og '.repeat(9)}Co`;
+    const rows = a.funnel.rows.map((r) => (r === flagged ? { ...r, clinic: long } : r));
+    const svg = await renderSvg(uptakeClinicFunnelSpec({ funnel: { ...a.funnel, rows }, curve: curveFor(a) }));
+    expect(svg).not.toContain(`>${long}<`);
+    expect(svg).toMatch(/>Lægerne Jensen og [^<]*…</);
+  });
+
   it('flagged clinics are larger and darker than the others; legend counts match the table note; labels sit on a white halo', async () => {
     const a = await bundledAnalysis();
     const spec = uptakeClinicFunnelSpec({ funnel: a.funnel, curve: curveFor(a) });

@@ -11,6 +11,7 @@ import { HtaError, type Problem } from '../errors.js';
 import type { FunnelMethod } from './clinic-funnel.js';
 import type { UptakeAggregate } from './aggregate.js';
 import { readEligible, readRegistryFile } from './read-registry.js';
+import { publishedExclusion } from './published-exclusion.js';
 import { regionSet } from './regions.js';
 import type { UptakeAnalysis, UptakeRun } from './uptake-analysis.js';
 import { completeDenominators, regionsOfEligible } from './uptake-per-eligible.js';
@@ -105,7 +106,11 @@ export async function runUptake(input: UptakeInput): Promise<UptakeRun> {
   const run = uptakeRunFromAggregate(agg, complete.rows, plan, input.funnelMethod);
   const analysis = run.analysis;
   if (fill === 'carry-forward') analysis.eligibleFill = { method: 'carry-forward', filled: complete.filled };
-  if (read && invalidRows === 'exclude') analysis.excluded = read.excluded;
+  if (read && invalidRows === 'exclude') {
+    // Published: a count at or above the threshold and the kinds; the lines and values stay with the run.
+    analysis.excluded = publishedExclusion(read.excluded, plan.columns?.registry ?? {}, analysis.threshold);
+    run.excluded = read.excluded;
+  }
   if (read && plan.dateFormat === 'auto') analysis.dateFormatDetected = read.dateFormat;
   if (read?.encoding) analysis.registryEncoding = read.encoding;
   return run;

@@ -14,7 +14,7 @@
 import type { UptakeAggregate } from './aggregate.js';
 import { budgetImpact, type ProjectionRow, type SensitivityRow } from './budget-impact.js';
 import { clinicFunnel, clinicLabeller, type FunnelMethod } from './clinic-funnel.js';
-import type { ProblemGroup } from '../problem-groups.js';
+import type { ExclusionDetail, PublishedExclusion } from './published-exclusion.js';
 import type { RegistryEncoding } from './registry-encoding.js';
 import type { DateFormat } from './registry-dates.js';
 import {
@@ -72,9 +72,10 @@ export interface UptakeAnalysis {
   eligibleFill?: { method: 'carry-forward'; filled: FilledCell[] };
   /**
    * Present when invalid rows are excluded (--exclude-invalid or invalidRows "exclude"): how many
-   * rows were left out and why, grouped with line ranges (never ids).
+   * rows were left out (the marker below the threshold) and the kinds of problem — never a value,
+   * a line or a count per kind (published-exclusion.ts; the detail is `UptakeRun.excluded`).
    */
-  excluded?: { rows: number; problems: ProblemGroup[] };
+  excluded?: PublishedExclusion;
   /** Present when the plan's dateFormat is "auto": the format the registry's dates were read in. */
   dateFormatDetected?: DateFormat;
   /**
@@ -88,6 +89,8 @@ export interface UptakeAnalysis {
 export interface UptakeRun {
   analysis: UptakeAnalysis;
   loss: { hiddenCount: number; totalCount: number };
+  /** The excluded rows' problems with lines and values: for stderr and --excluded-out only, never published. */
+  excluded?: ExclusionDetail;
 }
 
 /** Pure part: from an aggregate, the denominators and the plan. */

@@ -107,7 +107,11 @@ export function uptakeRunFromAggregate(
   const metrics = agg.metrics.filter((r) =>
     (pub.months || r.periodType !== 'month') && (pub.years || r.periodType !== 'year') && (r.dimension === 'all' || pub.equity.includes(r.dimension)));
   const leftOut = leftOutOf(pub);
-  const uptake = uptakePerEligible(agg.activationsByYear, eligible);
+  // Only the years the export observes: a year after the export date has no activation by
+  // definition, and "0 per 1,000" there would read as no uptake (docs/plan-uptake.md). Left out
+  // before the cell model, they constrain nothing (they were structural zeros there).
+  const exportYear = Number(agg.exportDate.slice(0, 4));
+  const uptake = uptakePerEligible(agg.activationsByYear, eligible).filter((u) => u.year <= exportYear);
   const funnel = pub.clinics && agg.clinics.some((c) => c.referrals > 0) ? clinicFunnel(agg.clinics, funnelMethod) : undefined;
   const budget = budgetImpact({ plan, activationsByYear: agg.activationsByYear, eligible, exportDate: agg.exportDate });
   const s = suppressUptakeOutputs({ metrics, uptake, clinics: funnel?.rows ?? [], observed: budget.observed, exportDate: agg.exportDate }, rule);

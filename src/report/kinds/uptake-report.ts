@@ -134,7 +134,7 @@ export const uptakeReportKind: ReportKind<typeof uptakeEntrySchema> = {
     const allHidden = new Set<string>();
     if (!scopeRows.some((m) => drawable(m.referrals) || drawable(m.activations) || drawable(m.atRisk4w) || drawable(m.atRisk12w))) allHidden.add('activation-funnel');
     if (!analysis.metrics.some((m) => m.region === 'national' && m.period === 'all' && (equityDims as readonly string[]).includes(m.dimension) && drawable(m.activationRate))) allHidden.add('equity');
-    // (Years after the export date print 0 activations by definition; the chart leaves them out.)
+    // (The analysis lists observed years only, up to the export date: uptake-analysis.ts.)
     const observedYears = analysis.uptake.filter((u) => u.year <= Number(analysis.exportDate.slice(0, 4)));
     if (observedYears.length > 0 && !observedYears.some((u) => drawable(u.per1000))) allHidden.add('uptake-per-1000');
     if (funnel && funnel.rows.length > 0 && !funnel.rows.some((r) => drawable(r.rate))) allHidden.add('clinic-funnel');

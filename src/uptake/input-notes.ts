@@ -12,6 +12,7 @@
 import { decodedNote } from '../io/encoding-note.js';
 import { formatProblemGroup } from '../problem-groups.js';
 import { SUPPRESSED } from '../suppressed-marker.js';
+import { regionsIn } from './regions.js';
 import { EXCLUSION_KIND_WORDS, type ExclusionDetail, type PublishedExclusion } from './published-exclusion.js';
 import type { UptakeAnalysis } from './uptake-analysis.js';
 import { DATE_FORMAT_EXAMPLE } from './registry-dates.js';
@@ -42,6 +43,11 @@ const TEXT = {
     en: '{rows} were excluded from every number (--exclude-invalid). Kinds of problem: {kinds}.',
     da: '{rows} er udeladt af alle tal (--exclude-invalid). Fejltyper: {kinds}.',
   },
+  noReferrals: {
+    en: 'The registry has no referral from {regions}, which the eligible file lists: is it the whole country\'s export? Their eligible patients count in the whole country\'s uptake per 1,000.',
+    da: 'Registeret har ingen henvisninger fra {regions}, som filen med antal berettigede har med: dækker udtrækket hele landet? Deres berettigede tæller med i hele landets optag pr. 1.000.',
+  },
+  and: { en: 'and', da: 'og' },
   rowsOne: { en: '1 invalid registry row', da: '1 ugyldig registerrække' },
   rowsMany: { en: '{n} invalid registry rows', da: '{n} ugyldige registerrækker' },
   rowsSome: { en: 'Some invalid registry rows (fewer than {k})', da: 'Nogle ugyldige registerrækker (færre end {k})' },
@@ -82,9 +88,26 @@ export function excludedDetailLines(d: ExclusionDetail, lang: Lang = 'en'): stri
   return [fill(TEXT.detail[lang], { rows: d.rows }), ...d.problems.map((g) => `  ${formatProblemGroup(g)}`)];
 }
 
+/**
+ * Regions of the eligible file the registry has no referral from (a published 0: with zeros
+ * sensitive the count is the marker and nothing is said). One region's own export beside the whole
+ * country's eligible file gives "0" for the others and a national rate over all regions' eligible:
+ * the note asks whether the registry is the whole country's.
+ */
+function noReferralNote(a: Pick<UptakeAnalysis, 'metrics' | 'uptake'>, lang: Lang): string[] {
+  // The eligible file's regions (every one has uptake rows); a region no referral row names had none.
+  const regions = regionsIn(a.uptake, a.metrics);
+  const referred = new Map(a.metrics.filter((m) => m.period === 'all' && m.dimension === 'all').map((m) => [m.region, m.referrals]));
+  const none = regions.filter((r) => (referred.get(r) ?? 0) === 0);
+  if (none.length === 0 || none.length === regions.length) return [];
+  const list = none.length === 1 ? none[0]! : `${none.slice(0, -1).join(', ')} ${TEXT.and[lang]} ${none[none.length - 1]}`;
+  return [fill(TEXT.noReferrals[lang], { regions: list })];
+}
+
 /** Sentences; empty when the input was used as it stood. */
-export function uptakeInputNotes(a: Pick<UptakeAnalysis, 'eligibleFill' | 'excluded' | 'dateFormatDetected' | 'registryEncoding'> & Partial<Pick<UptakeAnalysis, 'threshold'>>, lang: Lang = 'en'): string[] {
+export function uptakeInputNotes(a: Pick<UptakeAnalysis, 'eligibleFill' | 'excluded' | 'dateFormatDetected' | 'registryEncoding'> & Partial<Pick<UptakeAnalysis, 'threshold' | 'metrics' | 'uptake'>>, lang: Lang = 'en'): string[] {
   const out: string[] = [];
+  if (a.metrics && a.uptake) out.push(...noReferralNote({ metrics: a.metrics, uptake: a.uptake }, lang));
   if (a.registryEncoding) out.push(registryEncodingNote(a.registryEncoding, lang));
   if (a.dateFormatDetected) out.push(fill(TEXT.dates[lang], { format: DATE_FORMAT_EXAMPLE[a.dateFormatDetected] }));
   if (a.eligibleFill) {

@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { uptakeReportKind } from '../../src/report/kinds/uptake-report.js';
 import type { ReportContent } from '../../src/report/report-page.js';
 import { uptakeSummary } from '../../src/cli/uptake.js';
+import { uptakeActivationFunnelSpec } from '../../src/report/charts/uptake-funnel-activation.js';
 import type { UptakeAnalysis } from '../../src/uptake/uptake-analysis.js';
 
 const NO = 'test/fixtures/exports/registry-no';
@@ -53,5 +54,42 @@ describe('the uptake report page', () => {
     const da = await build('da', {}, dir);
     expect(JSON.stringify(da.page)).toContain('Registeret har ingen henvisninger fra Viken, Vestland, Trøndelag og Nordland');
   }, 60_000);
+
+  it('in Danish: "patienter i målgruppen", not "kandidater"; the notes under "Om data" (also without the monthly series); the rule in words, no docs/ path', async () => {
+    const da = await build('da');
+    const page = JSON.stringify(da.page) + uptakeSummary(da.results as UptakeAnalysis, 'da');
+    expect(page).not.toMatch(/kandidat/i);
+    expect(page).toContain('Optag pr. 1.000 patienter i målgruppen');
+    expect(da.page.provenance).not.toContain('docs/');
+    expect(da.page.provenance).toContain('Antal under 5 og alle tal, som de kunne regnes ud fra, vises som "diskretioneret".');
+    const [first] = da.page.sections;
+    expect(first!.id).toBe('about-data');
+    expect(first!.title).toBe('Om data');
+    expect(first!.intro!.join('\n')).toContain('Registerudtrækkets dato');
+    const noMonths = await build('da', { plan: 'no-months.plan.json' }, await planDir({ publish: { months: false } }));
+    expect(noMonths.page.sections.map((x) => x.id)).not.toContain('over-time');
+    expect(noMonths.page.sections[0]!.intro!.join('\n')).toMatch(/Ikke offentliggjort .*den månedlige serie/);
+  }, 60_000);
+
+  it('funnel labels never make a hidden number a noun: "146 (antal i risiko og andel: diskretioneret)", not "146 af diskretioneret i risiko (diskretioneret)"', () => {
+    const row = {
+      region: 'national', period: 'all', periodType: 'all', dimension: 'all', level: 'all',
+      referrals: 300, activations: 176, activationRate: 'suppressed', retained4w: 146, atRisk4w: 'suppressed', retention4w: 'suppressed',
+      retained12w: 40, atRisk12w: 142, retention12w: 'suppressed',
+    };
+    const spec = uptakeActivationFunnelSpec({ metrics: [row] } as never, { lang: 'da' });
+    const labels = JSON.stringify(spec);
+    expect(labels).toContain('176 (andel af henviste: diskretioneret)');
+    expect(labels).toContain('146 (antal i risiko og andel: diskretioneret)');
+    expect(labels).toContain('40 af 142 i risiko (andel: diskretioneret)');
+    expect(labels).not.toMatch(/af diskretioneret|\(diskretioneret\)/);
+  });
 });
+
+async function planDir(over: Record<string, unknown>): Promise<string> {
+  const dir = mkdtempSync(join(tmpdir(), 'hta-uptake-labels-'));
+  for (const f of ['registry.csv', 'eligible.csv']) copyFileSync(`${NO}/${f}`, join(dir, f));
+  writeFileSync(join(dir, 'no-months.plan.json'), JSON.stringify({ ...JSON.parse(readFileSync(`${NO}/uptake.plan.json`, 'utf8')), ...over }));
+  return dir;
+}
 

@@ -54,10 +54,10 @@ export function uptakeActivationFunnelSpec(analysis: Pick<UptakeAnalysis, 'metri
       let label = drawable(v) ? n(v) : marker(v);
       if (of && drawable(v)) {
         const base = row[of.atRisk];
-        const share = drawable(rate) ? pct(rate) : marker(rate);
-        label = stage === 'activations'
-          ? fillPhrase(t('ofReferred'), { n: label, pct: share })
-          : fillPhrase(t('ofAtRisk'), { n: label, atRisk: drawable(base) ? n(base) : marker(base), pct: share });
+        // A hidden base or share is said as such, never written where a number belongs.
+        if (stage === 'activations') label = drawable(rate) ? fillPhrase(t('ofReferred'), { n: label, pct: pct(rate) }) : fillPhrase(t('ofReferredHidden'), { n: label });
+        else if (!drawable(base)) label = fillPhrase(t('ofAtRiskHidden'), { n: label });
+        else label = drawable(rate) ? fillPhrase(t('ofAtRisk'), { n: label, atRisk: n(base), pct: pct(rate) }) : fillPhrase(t('ofAtRiskShareHidden'), { n: label, atRisk: n(base) });
       }
       return {
         region: scopeLabel(s, lang, words),

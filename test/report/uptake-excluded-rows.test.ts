@@ -3,17 +3,17 @@
  * the threshold up, else "some") and the kinds of problem in the page's language — never a value
  * or a line of one patient's row (docs/disclosure-control.md "Excluded rows").
  */
-import { mkdtempSync, readFileSync, writeFileSync, copyFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync, copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { tempDir } from '../support/run-cli.js';
 import { uptakeReportKind } from '../../src/report/kinds/uptake-report.js';
 import { uptakeResultsSchema } from '../../src/uptake/uptake-results-schema.js';
 
 const NO = 'test/fixtures/exports/registry-no';
 
 function fixtureWithBadRows(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'hta-uptake-excluded-'));
+  const dir = tempDir();
   const lines = readFileSync(`${NO}/registry.csv`, 'utf8').split('\n');
   lines[5] = lines[5]!.replace(/^(\d+),[^,]+,/, '$1,Bergen,');
   lines[9] = lines[9]!.replace(/^(\d+),([^,]+),([^,]+),[^,]+,/, '$1,$2,$3,2025-02-30T10:00:00,');

@@ -2,10 +2,10 @@
  * What the uptake report page calls things: the default title (no claim about the data's origin),
  * and the Danish words of docs/glossary-da.md.
  */
-import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { tempDir } from '../support/run-cli.js';
 import { uptakeReportKind } from '../../src/report/kinds/uptake-report.js';
 import type { ReportContent } from '../../src/report/report-page.js';
 import { uptakeSummary } from '../../src/cli/uptake.js';
@@ -31,7 +31,7 @@ describe('the uptake report page', () => {
   });
 
   it('on one region\'s own registry and eligible file calls the total "Total (Oslo)", never "Whole country"; beside a whole-country eligible file it notes the regions without referrals', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'hta-uptake-one-region-'));
+    const dir = tempDir();
     const [head, ...rows] = readFileSync(`${NO}/registry.csv`, 'utf8').trim().split('\n');
     writeFileSync(join(dir, 'registry.csv'), [head, ...rows.filter((l) => l.split(',')[1] === 'Oslo')].join('\n') + '\n');
     const [eHead, ...eRows] = readFileSync(`${NO}/eligible.csv`, 'utf8').trim().split('\n');
@@ -87,7 +87,7 @@ describe('the uptake report page', () => {
 });
 
 async function planDir(over: Record<string, unknown>): Promise<string> {
-  const dir = mkdtempSync(join(tmpdir(), 'hta-uptake-labels-'));
+  const dir = tempDir();
   for (const f of ['registry.csv', 'eligible.csv']) copyFileSync(`${NO}/${f}`, join(dir, f));
   writeFileSync(join(dir, 'no-months.plan.json'), JSON.stringify({ ...JSON.parse(readFileSync(`${NO}/uptake.plan.json`, 'utf8')), ...over }));
   return dir;

@@ -19,10 +19,11 @@ import type { Lang } from '../report/i18n.js';
 import { renderTextTable } from '../report/text-table.js';
 import { uptakeTables } from '../report/uptake-tables.js';
 import { loadUptakePlanFile, lowThresholdWarning } from '../uptake/uptake-plan.js';
-import { registryEncodingNote, uptakeInputNotes } from '../uptake/input-notes.js';
+import { excludedDetailLines, registryEncodingNote, uptakeInputNotes } from '../uptake/input-notes.js';
+import { EXCLUSION_KIND_WORDS } from '../uptake/published-exclusion.js';
 import { clinicSpellingsNote } from '../uptake/clinic-names.js';
 import { HtaError, type Problem } from '../errors.js';
-import { EXCLUDED_ROW_HEADER, excludedRowCells, formatLineRanges } from '../problem-groups.js';
+import { EXCLUDED_ROW_HEADER, excludedRowCells } from '../problem-groups.js';
 import type { UptakeAnalysis, UptakeRun } from '../uptake/uptake-analysis.js';
 import type { AuditReport, PublishedUptake } from '../uptake/disclosure/attacker-audit.js';
 import type { CliIo } from './io.js';
@@ -109,10 +110,12 @@ export function uptakeCsvFiles(a: UptakeAnalysis): Map<string, string> {
   files.set('budget-sensitivity.csv', tableCsv(a.budget.sensitivity, ['region', 'parameter', 'change', 'totalCost', 'difference']));
   // What was not taken as it stood (docs/plan-uptake.md): filled denominators, excluded rows.
   if (a.eligibleFill) files.set('eligible-filled.csv', tableCsv(a.eligibleFill.filled, ['region', 'year', 'fromYear', 'eligible']));
+  // Published like the rest: the count (or the marker) and the kinds, no lines, values or
+  // counts per kind (published-exclusion.ts); those are in --excluded-out, the analyst's file.
   if (a.excluded) {
-    files.set('excluded-rows.csv', toCsv(['rows', 'field', 'column', 'problem', 'count', 'lines'], [
-      [a.excluded.rows, null, null, 'all excluded rows', null, null],
-      ...a.excluded.problems.map((g) => [null, g.field ?? null, g.column ?? null, `expected ${g.expected}`, g.count, formatLineRanges(g.lines, Infinity)] as CsvCell[]),
+    files.set('excluded-rows.csv', toCsv(['rows', 'kind', 'problem'], [
+      [a.excluded.rows, null, 'all excluded rows'],
+      ...a.excluded.kinds.map((k) => [null, k, EXCLUSION_KIND_WORDS[k].en] as CsvCell[]),
     ]));
   }
   return files;
@@ -210,12 +213,14 @@ export function registerUptake(program: Command, io: CliIo, setExit: (code: numb
         throw err;
       }
       const analysis = run.analysis;
-      if (analysis.registryEncoding && file !== undefined) io.stderr(`note: ${registryEncodingNote(analysis.registryEncoding, lang, file)}\n`);
+      if (run.registryEncoding && file !== undefined) io.stderr(`note: ${registryEncodingNote(run.registryEncoding, lang, file)}\n`);
       for (const note of run.notes) io.stderr(`note: ${note}\n`);
       if (run.clinicSpellings) io.stderr(`note: ${clinicSpellingsNote(run.clinicSpellings, file ?? 'the aggregate tables')}\n`);
+      // The excluded rows' lines and values: for the analyst, on stderr only (never in a published output).
+      if (run.excluded) for (const line of excludedDetailLines(run.excluded, lang)) io.stderr(`${line}\n`);
       if (sink) {
         const n = sink.commit();
-        io.stderr(`wrote ${n} problem(s) of ${analysis.excluded?.rows ?? 0} excluded row(s) to ${opts.excludedOut}\n`);
+        io.stderr(`wrote ${n} problem(s) of ${run.excluded?.rows ?? 0} excluded row(s) to ${opts.excludedOut}\n`);
       }
       if (opts.audit) {
         const report = await uptakeAudit(run);

@@ -14,6 +14,7 @@ import { regionsIn } from '../uptake/regions.js';
 import type { Masked, SuppressedMetricRow } from '../uptake/suppression.js';
 import type { UptakeAnalysis } from '../uptake/uptake-analysis.js';
 import { SCENARIOS } from '../uptake/uptake-plan.js';
+import { nationalWords, type NationalWords, scopeLabelOf } from './uptake-scope-words.js';
 import { fillPhrase, formatFixed, formatThousands, funnelMethodText, type Lang, percentSign, priceModelText, tableInterval, UPTAKE_TEXT } from './i18n.js';
 import type { Table } from './text-table.js';
 import { roundToTotal } from './rounding.js';
@@ -62,7 +63,7 @@ function phrases(lang: Lang) {
 }
 
 /** How the tables write masked values, counts, percentages and money. */
-function formatters(lang: Lang) {
+function formatters(lang: Lang, national: NationalWords) {
   const t = phrases(lang);
   const masked = (s: string) => (s === 'suppressed' ? t('suppressed') : s);
   const count = (v: Cell): string => (v === null ? '–' : typeof v === 'string' ? masked(v) : formatThousands(v, 0, lang));
@@ -75,7 +76,7 @@ function formatters(lang: Lang) {
   };
   const pctCi = (est: Cell, lo: Cell, hi: Cell) => withCi(est, lo, hi, (v) => formatFixed(100 * v, 1, lang));
   const money = (v: Cell): string => (v === null ? '–' : typeof v === 'string' ? masked(v) : formatThousands(v, 0, lang));
-  const scope = (s: Scope) => (s === 'national' ? t('national') : s);
+  const scope = (s: Scope) => scopeLabelOf(s, national);
   const days = (v: number) => formatFixed(v, Number.isInteger(v) ? 0 : 1, lang);
   return { t, count, pct, pctCi, withCi, money, scope, masked, days };
 }
@@ -106,7 +107,9 @@ function activationCells(m: SuppressedMetricRow, f: ReturnType<typeof formatters
 const right = (n: number, leftCols = 1): ('left' | 'right')[] => Array.from({ length: n }, (_, i) => (i < leftCols ? 'left' : 'right'));
 
 export function uptakeTables(a: UptakeAnalysis, lang: Lang = 'en'): UptakeTables {
-  const f = formatters(lang);
+  // "Whole country" only when the eligible file has several regions (uptake-scope-words.ts).
+  const national = nationalWords(lang, a.uptake, a.metrics, a.budget.projection);
+  const f = formatters(lang, national);
   const { t } = f;
   const cur = a.budget.currency;
   // Regions in the eligible file's order (uptake/regions.ts), then the whole country.
@@ -156,8 +159,8 @@ export function uptakeTables(a: UptakeAnalysis, lang: Lang = 'en'): UptakeTables
   }
   const equityPublished = (['ageBand', 'sex', 'referrer'] as const).some((d) => !a.leftOut?.includes(d));
   const equity = equityPublished
-    ? titled(t('equityTitle'), { header: [t('dimension'), t('level'), ...activationHeader], rows: equityRows, align: right(8, 2) })
-    : titled(t('equityTitle'), null, [notPublishedSentence('equity', lang)]);
+    ? titled(fillPhrase(t('equityTitle'), { scope: national.phrase }), { header: [t('dimension'), t('level'), ...activationHeader], rows: equityRows, align: right(8, 2) })
+    : titled(fillPhrase(t('equityTitle'), { scope: national.phrase }), null, [notPublishedSentence('equity', lang)]);
 
   const funnel = a.funnel ?? { method: 'exact-binomial' as const, overallRate: 0, outside95: [], outside998: [], rows: [] };
   // A clinic whose rate is suppressed is not listed: "above the limit" would hint at its counts.
@@ -205,7 +208,7 @@ export function uptakeTables(a: UptakeAnalysis, lang: Lang = 'en'): UptakeTables
   const observed = titled(
     t('observedTitle'),
     { header: [t('region'), t('year'), t('activated'), costHeader, `${t('averagePrice')} (${cur})`], rows: observedRows, align: right(5, 2) },
-    [`${t('priceModel')}: ${priceModelText(a.budget.mode, lang)}, ${t('volumeScope')} ${priceModelText(a.budget.volumeScope, lang)}.`],
+    [`${t('priceModel')}: ${priceModelText(a.budget.mode, lang)}, ${t('volumeScope')} ${a.budget.volumeScope === 'national' ? national.object : priceModelText(a.budget.volumeScope, lang)}.`],
   );
 
   const scenarioName = { low: t('scenarioLow'), base: t('scenarioBase'), high: t('scenarioHigh') } as const;
@@ -227,7 +230,7 @@ export function uptakeTables(a: UptakeAnalysis, lang: Lang = 'en'): UptakeTables
     ...nationalProjection.map((p) => [String(p.year), scenarioName[p.scenario], formatFixed(100 * p.share, 1, lang), formatThousands(p.eligible, 0, lang), formatThousands(p.patients, 0, lang), formatThousands(projectedCost.get(p) ?? 0, 0, lang)]),
     ...SCENARIOS.filter((sc) => nationalProjection.some((p) => p.scenario === sc)).map((sc) => [`${t('total')} ${horizon}`, scenarioName[sc], '', '', formatThousands(nationalProjection.filter((p) => p.scenario === sc).reduce((n, p) => n + p.patients, 0), 0, lang), formatThousands(scenarioTotal.get(sc) ?? 0, 0, lang)]),
   ];
-  const projection = titled(t('projectionTitle'), {
+  const projection = titled(fillPhrase(t('projectionTitle'), { scope: national.phrase }), {
     header: [t('year'), t('scenario'), t('share'), t('eligible'), t('patients'), costHeader], rows: projectionRows, align: right(6, 2),
   });
 
@@ -265,7 +268,7 @@ export function uptakeTables(a: UptakeAnalysis, lang: Lang = 'en'): UptakeTables
       formatThousands(total, 0, lang), s.parameter === 'base' ? '' : `${diff > 0 ? '+' : ''}${formatThousands(diff, 0, lang)}`,
     ];
   });
-  const sensitivity = titled(`${t('sensitivityTitle')} (${horizon})`, {
+  const sensitivity = titled(`${fillPhrase(t('sensitivityTitle'), { scope: national.phrase })} (${horizon})`, {
     header: [t('parameter'), t('change'), `${t('totalCost')} (${fillPhrase(t('thousands'), { cur })})`, `${t('difference')} (${fillPhrase(t('thousands'), { cur })})`], rows: sensRows, align: right(4),
   });
 

@@ -2,13 +2,18 @@
  * The sentences every uptake output carries when the input was not taken as it stood
  * (docs/plan-uptake.md): a registry read as Windows-1252 or UTF-16 (docs/input-registry.md
  * "Encodings"), the detected date format (dateFormat "auto"), denominators filled by carry-forward (each filled region × year) and
- * registry rows left out as invalid (how many, and why, grouped with line ranges — never ids).
+ * registry rows left out as invalid (how many — only from the publication threshold up — and the
+ * kinds of problem in words; never a value, a line or a count per kind: published-exclusion.ts).
  * The plain-text summary of `hta uptake` and the uptake report page both print them (the
- * encoding also goes to stderr, as `hta plan init --uptake` prints it); the JSON carries the
- * same facts as `registryEncoding`, `eligibleFill` and `excluded`.
+ * encoding also goes to stderr, as `hta plan init --uptake` prints it; the excluded rows' lines
+ * and values go to stderr only, `excludedDetailLines`); the JSON carries the same facts as
+ * `registryEncoding`, `eligibleFill` and `excluded`.
  */
 import { decodedNote } from '../io/encoding-note.js';
 import { formatProblemGroup } from '../problem-groups.js';
+import { SUPPRESSED } from '../suppressed-marker.js';
+import { regionsIn } from './regions.js';
+import { EXCLUSION_KIND_WORDS, type ExclusionDetail, type PublishedExclusion } from './published-exclusion.js';
 import type { UptakeAnalysis } from './uptake-analysis.js';
 import { DATE_FORMAT_EXAMPLE } from './registry-dates.js';
 import type { RegistryEncoding } from './registry-encoding.js';
@@ -35,8 +40,21 @@ const TEXT = {
     da: 'Ugyldige registerrækker udelades (--exclude-invalid); ingen var ugyldige.',
   },
   excluded: {
-    en: '{rows} invalid registry row(s) were excluded from every number (--exclude-invalid); the problems, by kind:',
-    da: '{rows} ugyldige registerrække(r) er udeladt af alle tal (--exclude-invalid); problemerne efter art:',
+    en: '{rows} were excluded from every number (--exclude-invalid). Kinds of problem: {kinds}.',
+    da: '{rows} er udeladt af alle tal (--exclude-invalid). Fejltyper: {kinds}.',
+  },
+  noReferrals: {
+    en: 'The registry has no referral from {regions}, which the eligible file lists: is it the whole country\'s export? Their eligible patients count in the whole country\'s uptake per 1,000.',
+    da: 'Registeret har ingen henvisninger fra {regions}, som filen med antal berettigede har med: dækker udtrækket hele landet? Deres berettigede tæller med i hele landets optag pr. 1.000.',
+  },
+  and: { en: 'and', da: 'og' },
+  rowsOne: { en: '1 invalid registry row', da: '1 ugyldig registerrække' },
+  rowsMany: { en: '{n} invalid registry rows', da: '{n} ugyldige registerrækker' },
+  rowsSome: { en: 'Some invalid registry rows (fewer than {k})', da: 'Nogle ugyldige registerrækker (færre end {k})' },
+  rowsSomeBare: { en: 'Some invalid registry rows', da: 'Nogle ugyldige registerrækker' },
+  detail: {
+    en: '{rows} invalid registry row(s) were excluded (--exclude-invalid); the problems, by kind (lines and values: not in the published outputs):',
+    da: '{rows} ugyldige registerrække(r) er udeladt (--exclude-invalid); problemerne efter art (linjer og værdier: ikke i de offentliggjorte resultater):',
   },
 } as const;
 
@@ -51,9 +69,45 @@ export function registryEncodingNote(e: RegistryEncoding, lang: Lang = 'en', fil
   return `${decodedNote(file, e, lang)}.`;
 }
 
-/** Sentences (and, for excluded rows, one line per problem group); empty when the input was used as it stood. */
-export function uptakeInputNotes(a: Pick<UptakeAnalysis, 'eligibleFill' | 'excluded' | 'dateFormatDetected' | 'registryEncoding'>, lang: Lang = 'en'): string[] {
+const thousands = (n: number, lang: Lang) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, lang === 'da' ? '.' : ',');
+
+/** The published sentence on excluded rows: the count only when shown (else "some"), the kinds in words. */
+function excludedNote(e: PublishedExclusion, threshold: number | undefined, lang: Lang): string {
+  const rows = e.rows === SUPPRESSED
+    ? threshold !== undefined ? fill(TEXT.rowsSome[lang], { k: threshold }) : TEXT.rowsSomeBare[lang]
+    : e.rows === 1 ? TEXT.rowsOne[lang] : fill(TEXT.rowsMany[lang], { n: thousands(e.rows, lang) });
+  return fill(TEXT.excluded[lang], { rows, kinds: e.kinds.map((k) => EXCLUSION_KIND_WORDS[k][lang]).join('; ') });
+}
+
+/**
+ * The excluded rows' problems with lines and values, one line per group, for stderr only: the
+ * analyst finds the rows in their own file; no published output carries these.
+ */
+export function excludedDetailLines(d: ExclusionDetail, lang: Lang = 'en'): string[] {
+  if (d.rows === 0) return [];
+  return [fill(TEXT.detail[lang], { rows: d.rows }), ...d.problems.map((g) => `  ${formatProblemGroup(g)}`)];
+}
+
+/**
+ * Regions of the eligible file the registry has no referral from (a published 0: with zeros
+ * sensitive the count is the marker and nothing is said). One region's own export beside the whole
+ * country's eligible file gives "0" for the others and a national rate over all regions' eligible:
+ * the note asks whether the registry is the whole country's.
+ */
+function noReferralNote(a: Pick<UptakeAnalysis, 'metrics' | 'uptake'>, lang: Lang): string[] {
+  // The eligible file's regions (every one has uptake rows); a region no referral row names had none.
+  const regions = regionsIn(a.uptake, a.metrics);
+  const referred = new Map(a.metrics.filter((m) => m.period === 'all' && m.dimension === 'all').map((m) => [m.region, m.referrals]));
+  const none = regions.filter((r) => (referred.get(r) ?? 0) === 0);
+  if (none.length === 0 || none.length === regions.length) return [];
+  const list = none.length === 1 ? none[0]! : `${none.slice(0, -1).join(', ')} ${TEXT.and[lang]} ${none[none.length - 1]}`;
+  return [fill(TEXT.noReferrals[lang], { regions: list })];
+}
+
+/** Sentences; empty when the input was used as it stood. */
+export function uptakeInputNotes(a: Pick<UptakeAnalysis, 'eligibleFill' | 'excluded' | 'dateFormatDetected' | 'registryEncoding'> & Partial<Pick<UptakeAnalysis, 'threshold' | 'metrics' | 'uptake'>>, lang: Lang = 'en'): string[] {
   const out: string[] = [];
+  if (a.metrics && a.uptake) out.push(...noReferralNote({ metrics: a.metrics, uptake: a.uptake }, lang));
   if (a.registryEncoding) out.push(registryEncodingNote(a.registryEncoding, lang));
   if (a.dateFormatDetected) out.push(fill(TEXT.dates[lang], { format: DATE_FORMAT_EXAMPLE[a.dateFormatDetected] }));
   if (a.eligibleFill) {
@@ -61,11 +115,7 @@ export function uptakeInputNotes(a: Pick<UptakeAnalysis, 'eligibleFill' | 'exclu
     out.push(cells.length === 0 ? TEXT.fillNone[lang] : fill(TEXT.fill[lang], { cells: cells.join(', ') }));
   }
   if (a.excluded) {
-    if (a.excluded.rows === 0) out.push(TEXT.excludedNone[lang]);
-    else {
-      out.push(fill(TEXT.excluded[lang], { rows: a.excluded.rows }));
-      for (const g of a.excluded.problems) out.push(`  ${formatProblemGroup(g)}`);
-    }
+    out.push(a.excluded.rows === 0 ? TEXT.excludedNone[lang] : excludedNote(a.excluded, a.threshold, lang));
   }
   return out;
 }

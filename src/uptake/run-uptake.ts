@@ -12,6 +12,7 @@ import type { FunnelMethod } from './clinic-funnel.js';
 import type { UptakeAggregate } from './aggregate.js';
 import { eligibleTotalsNote, readEligibleFile, readRegistryFile } from './read-registry.js';
 import { mergeClinicSpellings, type MergedClinic } from './clinic-names.js';
+import { publishedExclusion } from './published-exclusion.js';
 import { regionSet } from './regions.js';
 import type { UptakeAnalysis, UptakeRun } from './uptake-analysis.js';
 import { completeDenominators, regionsOfEligible } from './uptake-per-eligible.js';
@@ -112,9 +113,18 @@ export async function runUptake(input: UptakeInput): Promise<UptakeRun & { notes
   const run = uptakeRunFromAggregate(agg, complete.rows, plan, input.funnelMethod);
   const analysis = run.analysis;
   if (fill === 'carry-forward') analysis.eligibleFill = { method: 'carry-forward', filled: complete.filled };
-  if (read && invalidRows === 'exclude') analysis.excluded = read.excluded;
+  if (read && invalidRows === 'exclude') {
+    // Published: a count at or above the threshold and the kinds; the lines and values stay with the run.
+    analysis.excluded = publishedExclusion(read.excluded, plan.columns?.registry ?? {}, analysis.threshold);
+    run.excluded = read.excluded;
+  }
   if (read && plan.dateFormat === 'auto') analysis.dateFormatDetected = read.dateFormat;
-  if (read?.encoding) analysis.registryEncoding = read.encoding;
+  // Published: the encoding only. The characters seen may come from columns hta never reads (a
+  // patient's free-text remark: found in review), so they stay with the run, for stderr.
+  if (read?.encoding) {
+    analysis.registryEncoding = { encoding: read.encoding.encoding, characters: [] };
+    run.registryEncoding = read.encoding;
+  }
   if (read?.clinicSpellings) spellings = read.clinicSpellings;
   if (spellings.length > 0) run.clinicSpellings = spellings;
   return { ...run, notes };

@@ -15,7 +15,7 @@ import type { MergedClinic } from './clinic-names.js';
 import type { UptakeAggregate } from './aggregate.js';
 import { budgetImpact, type ProjectionRow, type SensitivityRow } from './budget-impact.js';
 import { clinicFunnel, clinicLabeller, type FunnelMethod } from './clinic-funnel.js';
-import type { ProblemGroup } from '../problem-groups.js';
+import type { ExclusionDetail, PublishedExclusion } from './published-exclusion.js';
 import type { RegistryEncoding } from './registry-encoding.js';
 import type { DateFormat } from './registry-dates.js';
 import {
@@ -73,9 +73,10 @@ export interface UptakeAnalysis {
   eligibleFill?: { method: 'carry-forward'; filled: FilledCell[] };
   /**
    * Present when invalid rows are excluded (--exclude-invalid or invalidRows "exclude"): how many
-   * rows were left out and why, grouped with line ranges (never ids).
+   * rows were left out (the marker below the threshold) and the kinds of problem — never a value,
+   * a line or a count per kind (published-exclusion.ts; the detail is `UptakeRun.excluded`).
    */
-  excluded?: { rows: number; problems: ProblemGroup[] };
+  excluded?: PublishedExclusion;
   /** Present when the plan's dateFormat is "auto": the format the registry's dates were read in. */
   dateFormatDetected?: DateFormat;
   /**
@@ -89,8 +90,12 @@ export interface UptakeAnalysis {
 export interface UptakeRun {
   analysis: UptakeAnalysis;
   loss: { hiddenCount: number; totalCount: number };
+  /** How a registry that was not UTF-8 was read, with the characters seen: for stderr only (the analysis publishes the encoding alone). */
+  registryEncoding?: RegistryEncoding;
   /** Clinic names that differ only in case, counted as one clinic (clinic-names.ts); for a note. */
   clinicSpellings?: MergedClinic[];
+  /** The excluded rows' problems with lines and values: for stderr and --excluded-out only, never published. */
+  excluded?: ExclusionDetail;
 }
 
 /** Pure part: from an aggregate, the denominators and the plan. */
@@ -107,7 +112,11 @@ export function uptakeRunFromAggregate(
   const metrics = agg.metrics.filter((r) =>
     (pub.months || r.periodType !== 'month') && (pub.years || r.periodType !== 'year') && (r.dimension === 'all' || pub.equity.includes(r.dimension)));
   const leftOut = leftOutOf(pub);
-  const uptake = uptakePerEligible(agg.activationsByYear, eligible);
+  // Only the years the export observes: a year after the export date has no activation by
+  // definition, and "0 per 1,000" there would read as no uptake (docs/plan-uptake.md). Left out
+  // before the cell model, they constrain nothing (they were structural zeros there).
+  const exportYear = Number(agg.exportDate.slice(0, 4));
+  const uptake = uptakePerEligible(agg.activationsByYear, eligible).filter((u) => u.year <= exportYear);
   const funnel = pub.clinics && agg.clinics.some((c) => c.referrals > 0) ? clinicFunnel(agg.clinics, funnelMethod) : undefined;
   const budget = budgetImpact({ plan, activationsByYear: agg.activationsByYear, eligible, exportDate: agg.exportDate });
   const s = suppressUptakeOutputs({ metrics, uptake, clinics: funnel?.rows ?? [], observed: budget.observed, exportDate: agg.exportDate }, rule);

@@ -9,6 +9,7 @@
  */
 import { z } from 'zod';
 import { SUPPRESSED } from '../suppressed-marker.js';
+import { EXCLUSION_KINDS, type ExclusionKind } from './published-exclusion.js';
 
 const marker = z.literal(SUPPRESSED).describe('Hidden by disclosure control: the same marker whatever the hidden value (docs/disclosure-control.md)');
 /** A count: a whole number ≥ 0, or the marker. */
@@ -76,7 +77,10 @@ export const uptakeResultsSchema = z.object({
     sensitivity: z.array(z.object({}).loose()).describe('One-way sensitivity (no registry counts)'),
   }),
   eligibleFill: z.object({}).loose().optional(),
-  excluded: z.object({ rows: z.number().int(), problems: z.array(z.object({}).loose()) }).optional(),
+  excluded: z.strictObject({
+    rows: count.describe('Registry rows left out as invalid; the marker when from 1 to threshold − 1'),
+    kinds: z.array(z.enum(EXCLUSION_KINDS as [ExclusionKind, ...ExclusionKind[]])).describe('The registry columns the problems concern ("other": e.g. a row of the wrong length); no values, lines or counts per kind'),
+  }).optional().describe('Present when invalid rows are excluded (docs/disclosure-control.md "Excluded rows")'),
   dateFormatDetected: z.string().optional(),
   registryEncoding: z.object({ encoding: z.enum(['windows-1252', 'utf-16le', 'utf-16be']), characters: z.array(z.string()) }).optional()
     .describe('Present when the registry was not UTF-8: the encoding it was read in and its non-ASCII characters'),

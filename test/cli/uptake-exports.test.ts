@@ -110,7 +110,7 @@ describe('hta uptake on real-shaped registry exports, against R', () => {
     writeFileSync(bad, text + ';;;;;;;;;;;;\r\nAndet;K;200;HOV1;Hovedstaden;99999;1.1.2025;;;;;;\r\n;;;;;;;;;;;;\r\n');
     const c = await run(bad, '--exclude-invalid');
     expect(c.code, c.stderr).toBe(0);
-    expect(JSON.parse(c.stdout).excluded.rows).toBe(1);
+    expect(JSON.parse(c.stdout).excluded).toEqual({ rows: 1, kinds: ['age'] });
   });
 
   it('a registry with only its header line is refused (no tables of nothing dated 1970-01-01)', async () => {
@@ -198,7 +198,7 @@ describe('hta uptake on real-shaped registry exports, against R', () => {
     expect(r.stderr).not.toMatch(/1100\d{3}/); // no patient id
   });
 
-  it('--exclude-invalid drops bad rows and says so in every output; --excluded-out lists them without ids or values', async () => {
+  it('--exclude-invalid drops bad rows and says so in every output — the count and the kinds, no lines or values; --excluded-out and stderr list them without ids', async () => {
     const dir = tempDir();
     const lines = readFileSync(`${FX}/registry-no/registry.csv`, 'utf8').split('\n');
     lines[5] = lines[5]!.replace(/^(\d+),[^,]+,/, '$1,Bergen,');
@@ -217,24 +217,37 @@ describe('hta uptake on real-shaped registry exports, against R', () => {
     const out = join(dir, 'excluded.csv');
     const r = await runCli(...args, '--json', '--exclude-invalid', '--excluded-out', out);
     expect(r.code).toBe(0);
-    const json = JSON.parse(r.stdout) as Json & { excluded: { rows: number; problems: { field: string; count: number; lines: number[][] }[] } };
-    expect(json.excluded.rows).toBe(3);
-    expect(json.excluded.problems.map((g) => [g.field, g.count, g.lines])).toEqual([['helseregion', 2, [[6, 6], [11, 11]]], ['henvist', 1, [[10, 10]]]]);
+    const json = JSON.parse(r.stdout) as Json & { excluded: unknown };
+    // Published (threshold 1 here): how many and the kinds — no lines, values or counts per kind.
+    expect(json.excluded).toEqual({ rows: 3, kinds: ['region', 'referred'] });
     const national = json.metrics.find((m) => m.region === 'national' && m.period === 'all' && m.dimension === 'all')!;
     expect(national.referrals).toBe(520 - 3);
     const csv = readFileSync(out, 'utf8');
     expect(csv.split('\n')[0]).toBe('line,column,field,problem');
     expect(csv.split('\n').slice(1, 4).map((l) => l.split(',').slice(0, 3).join(','))).toEqual(['6,2,helseregion', '10,4,henvist', '11,2,helseregion']);
+    // The lines and values are the analyst's: on stderr.
+    expect(r.stderr).toMatch(/2 × .*:lines 6, 11, column 2 \(helseregion\): "Bergen"/);
     for (const text of [csv, r.stdout, r.stderr]) expect(text).not.toMatch(/22000\d\d/);
 
     const csvDir = join(dir, 'tables');
     const summary = await runCli(...args, '--exclude-invalid', '--csv-dir', csvDir);
-    const excludedTable = readFileSync(join(csvDir, 'excluded-rows.csv'), 'utf8').split('\n');
-    expect(excludedTable[1]).toBe('3,,,all excluded rows,,');
-    expect(excludedTable[2]).toMatch(/^,helseregion,2,"expected one of Oslo, .*",2,"6, 11"$/);
+    expect(readFileSync(join(csvDir, 'excluded-rows.csv'), 'utf8')).toBe([
+      'rows,kind,problem', '3,,all excluded rows',
+      ',region,region not among the regions of the eligible file', ',referred,referral date invalid or outside the date window', '',
+    ].join('\n'));
+    expect(summary.stdout).toContain('3 invalid registry rows were excluded from every number (--exclude-invalid). Kinds of problem: region not among the regions of the eligible file; referral date invalid or outside the date window.');
+    for (const text of [summary.stdout, readFileSync(join(csvDir, 'excluded-rows.csv'), 'utf8')]) {
+      expect(text).not.toMatch(/Bergen|2025-02-30|lines? \d|× /);
+    }
 
-    expect(summary.stdout).toContain('3 invalid registry row(s) were excluded from every number');
-    expect(summary.stdout).toMatch(/2 × .*:lines 6, 11, column 2 \(helseregion\)/);
+    // At the usual threshold 5, three rows are "some rows": the count is not published.
+    const plan5 = planWith(dir, `${FX}/registry-no/uptake.plan.json`, { suppression: { threshold: 5 } });
+    const r5 = await runCli('uptake', reg, '--eligible', `${FX}/registry-no/eligible.csv`, '--plan', plan5, '--exclude-invalid', '--json');
+    expect(r5.code, r5.stderr).toBe(0);
+    expect((JSON.parse(r5.stdout) as { excluded: unknown }).excluded).toEqual({ rows: 'suppressed', kinds: ['region', 'referred'] });
+    const t5 = await runCli('uptake', reg, '--eligible', `${FX}/registry-no/eligible.csv`, '--plan', plan5, '--exclude-invalid', '--lang', 'da');
+    expect(t5.stdout).toContain('Nogle ugyldige registerrækker (færre end 5) er udeladt af alle tal (--exclude-invalid). Fejltyper: region, der ikke findes i filen med antal berettigede; henvisningsdato ugyldig eller uden for datovinduet.');
+    expect(t5.stdout).not.toMatch(/\b3 ugyldige|Bergen|linje|lines/);
   });
 
   it('the uptake report page prints the carry-forward choice and every filled cell', async () => {

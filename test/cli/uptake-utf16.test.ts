@@ -23,7 +23,7 @@ describe('a UTF-16 registry', () => {
     for (const [file, order] of [[le, 'le'], [be, 'be']] as const) {
       const up = await runCli('uptake', file, ...args);
       expect(up.code, up.stderr).toBe(0);
-      expect(JSON.parse(up.stdout)).toEqual({ ...want, registryEncoding: { encoding: `utf-16${order}`, characters: ['æ'] } });
+      expect(JSON.parse(up.stdout)).toEqual({ ...want, registryEncoding: { encoding: `utf-16${order}`, characters: [] } });
       expect(up.stderr).toContain(`note: ${file} is not UTF-8: read as UTF-16 (${order === 'le' ? 'little' : 'big'}-endian, by its byte-order mark), as Excel's "Unicode text" saves it (its characters æ); "CSV UTF-8" is read as it stands.\n`);
     }
     const init = await runCli('plan', 'init', '--uptake', le);

@@ -101,13 +101,13 @@ describe('publish: what is left out is in no output', () => {
       const intro = (id: string) => content.page.sections.find((s) => s.id === id)!.intro!.join('\n');
       if (lang === 'en') {
         // One sentence names every table left out, the monthly series among them (not a second one for it).
-        expect(intro('over-time')).toMatch(/^Not published \(the uptake plan's "publish" leaves them out of every table, chart and file, and out of the disclosure control\): the monthly series, /m);
-        expect(intro('over-time').match(/Not published/g)).toHaveLength(1);
+        expect(intro('about-data')).toMatch(/^Not published \(the uptake plan's "publish" leaves them out of every table, chart and file, and out of the disclosure control\): the monthly series, /m);
+        expect(intro('about-data').match(/Not published/g)).toHaveLength(1);
         expect(intro('clinics')).toContain('Not published: the uptake plan\'s "publish" leaves the clinic funnel out.');
         expect(page).not.toContain('No chart: there are no data to draw.');
       } else {
-        expect(intro('over-time')).toMatch(/^Ikke offentliggjort \(optagsplanens "publish" udelader dem af alle tabeller, figurer og filer og af diskretioneringen\): den månedlige serie, /m);
-        expect(intro('over-time').match(/Ikke offentliggjort/g)).toHaveLength(1);
+        expect(intro('about-data')).toMatch(/^Ikke offentliggjort \(optagsplanens "publish" udelader dem af alle tabeller, figurer og filer og af diskretioneringen\): den månedlige serie, /m);
+        expect(intro('about-data').match(/Ikke offentliggjort/g)).toHaveLength(1);
         expect(intro('clinics')).toContain('Ikke offentliggjort: optagsplanens "publish" udelader klinikkernes tragtplot.');
         expect(page).not.toMatch(/Not published|monthly series|clinic funnel|Most counts/);
       }

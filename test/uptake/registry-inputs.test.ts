@@ -188,14 +188,35 @@ describe('input notes', () => {
     const a = {
       dateFormatDetected: 'dd.mm.yyyy' as const,
       eligibleFill: { method: 'carry-forward' as const, filled: [{ region: 'Oslo', year: 2027, fromYear: 2026, eligible: 100 }] },
-      excluded: { rows: 2, problems: groupProblems([{ file: 'r.csv', line: 4, column: 2, field: 'Region', value: 'Fyn', expected: 'a region' }, { file: 'r.csv', line: 5, column: 2, field: 'Region', value: 'Fyn', expected: 'a region' }]) },
+      excluded: { rows: 2, kinds: ['region' as const] },
     };
     expect(uptakeInputNotes(a)).toEqual([
       'Registry dates were read as DD.MM.YYYY (detected: the plan\'s dateFormat is "auto").',
       'Eligible counts missing from the eligible file were filled by carry-forward (the plan\'s eligibleFill; nearest earlier year, else later): Oslo 2027 from 2026.',
-      '2 invalid registry row(s) were excluded from every number (--exclude-invalid); the problems, by kind:',
-      '  2 × r.csv:lines 4–5, column 2 (Region): "Fyn" — expected a region',
+      '2 invalid registry rows were excluded from every number (--exclude-invalid). Kinds of problem: region not among the regions of the eligible file.',
     ]);
     expect(uptakeInputNotes(a, 'da')[1]).toBe('Manglende antal berettigede er udfyldt ved fremskrivning (planens eligibleFill; nærmeste tidligere år, ellers senere): Oslo 2027 fra 2026.');
+  });
+
+  it('publish of excluded rows only the count from the threshold up (else "some") and the kinds in words — no value, line or count per kind', async () => {
+    const { uptakeInputNotes } = await import('../../src/uptake/input-notes.js');
+    const { publishedExclusion } = await import('../../src/uptake/published-exclusion.js');
+    const problems = groupProblems([
+      { file: 'r.csv', line: 404, column: 7, field: 'Alder', value: '45 år', expected: 'a whole number of years 0–120, or empty' },
+      { file: 'r.csv', line: 405, column: 8, field: 'køn ', value: 'Ukendt', expected: 'female, male or unknown' },
+      { file: 'r.csv', line: 406, column: 8, field: 'Køn', value: 'X', expected: 'female, male or unknown' },
+      { file: 'r.csv', line: 409, column: 5, field: 'Aktiveringsdato', value: '02-12-2025', expected: 'an activation on or after the referral date 2025-12-05' },
+      { file: 'r.csv', line: 410, expected: 'as many fields as the header' },
+    ]);
+    const names = { age: 'Alder', sex: 'Køn', activated: 'Aktiveringsdato' };
+    expect(publishedExclusion({ rows: 4, problems }, names, 5)).toEqual({ rows: 'suppressed', kinds: ['activated', 'age', 'sex', 'other'] });
+    expect(publishedExclusion({ rows: 5, problems }, names, 5).rows).toBe(5);
+    expect(publishedExclusion({ rows: 0, problems: [] }, names, 5)).toEqual({ rows: 0, kinds: [] });
+    const some = { threshold: 5, excluded: publishedExclusion({ rows: 4, problems }, names, 5) };
+    const [da] = uptakeInputNotes(some, 'da');
+    expect(da).toBe('Nogle ugyldige registerrækker (færre end 5) er udeladt af alle tal (--exclude-invalid). Fejltyper: aktiveringsdato ugyldig, før henvisningen eller uden for datovinduet; alder, der ikke er et helt antal år 0–120; ukendt kode for køn; andre fejl i rækken.');
+    expect(uptakeInputNotes(some, 'en')[0]).toMatch(/^Some invalid registry rows \(fewer than 5\) were excluded/);
+    for (const text of [da, JSON.stringify(some)]) expect(text).not.toMatch(/45 år|Ukendt|02-12-2025|40[4-9]|2025-12-05|×/);
+    expect(uptakeInputNotes({ threshold: 5, excluded: publishedExclusion({ rows: 1234, problems }, names, 5) }, 'da')[0]).toMatch(/^1\.234 ugyldige registerrækker er udeladt/);
   });
 });

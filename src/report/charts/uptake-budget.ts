@@ -9,12 +9,14 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { Scope } from '../../uptake/aggregate.js';
 import type { UptakeAnalysis } from '../../uptake/uptake-analysis.js';
+import { nationalWords } from '../uptake-scope-words.js';
 import { UPTAKE_CHART_TEXT, type Lang, fillPhrase, priceModelText } from '../i18n.js';
 import { drawable, lines, scopeLabel } from './uptake-chart-style.js';
 import { chartConfig, GREY_SHADES } from './chart-style.js';
 import { DEFAULT_PUBLICATION_THRESHOLD } from '../../suppressed-marker.js';
 
 export function uptakeBudgetSpec(budget: UptakeAnalysis['budget'], options: { region?: Scope; lang?: Lang; threshold?: number; exportDate?: string } = {}): TopLevelSpec {
+  const words = nationalWords(options.lang ?? 'en', budget.projection, budget.observed);
   const lang = options.lang ?? 'en';
   const t = (k: keyof typeof UPTAKE_CHART_TEXT) => UPTAKE_CHART_TEXT[k][lang];
   const region = options.region ?? 'national';
@@ -36,7 +38,7 @@ export function uptakeBudgetSpec(budget: UptakeAnalysis['budget'], options: { re
   const values = [...observed, ...projected];
   const years = [...new Set(values.map((v) => v.year))].sort();
   const subtitle = lines(
-    fillPhrase(t('budgetSubtitle'), { scope: scopeLabel(region, lang), mode: priceModelText(budget.mode, lang), volume: priceModelText(budget.volumeScope, lang), year: partialYear ?? '–', date: options.exportDate ?? '–' }),
+    fillPhrase(t('budgetSubtitle'), { scope: scopeLabel(region, lang, words), mode: priceModelText(budget.mode, lang), volume: budget.volumeScope === 'national' ? words.object : priceModelText(budget.volumeScope, lang), year: partialYear ?? '–', date: options.exportDate ?? '–' }),
     hidden ? fillPhrase(t('skippedNote'), { n: hidden, k: options.threshold ?? DEFAULT_PUBLICATION_THRESHOLD }) : '',
   );
   // Observed: white with a black outline; scenarios: light (low) to dark (high) grey.

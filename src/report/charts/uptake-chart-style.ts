@@ -8,6 +8,7 @@ import { regionsIn } from '../../uptake/regions.js';
 import { type Lang, UPTAKE_CHART_TEXT, UPTAKE_TEXT } from '../i18n.js';
 import { SUPPRESSED } from '../../suppressed-marker.js';
 import { CATEGORY_COLOURS, PALETTE } from './chart-style.js';
+import type { NationalWords } from '../uptake-scope-words.js';
 
 /**
  * Region colours by position in the region order (the eligible file's), black for the whole
@@ -44,6 +45,7 @@ export function lines(...phrases: string[]): string[] {
 }
 
 
-export function scopeLabel(s: Scope, lang: Lang): string {
-  return s === 'national' ? UPTAKE_CHART_TEXT.national[lang] : s;
+/** A scope as the charts name it; the total by `words` (uptake-scope-words.ts: "Whole country" unless one region). */
+export function scopeLabel(s: Scope, lang: Lang, words?: NationalWords): string {
+  return s === 'national' ? (words?.label ?? UPTAKE_CHART_TEXT.national[lang]) : s;
 }

@@ -7,6 +7,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { Scope } from '../../uptake/aggregate.js';
 import type { UptakeAnalysis } from '../../uptake/uptake-analysis.js';
+import { nationalWords } from '../uptake-scope-words.js';
 import { fillPhrase, UPTAKE_CHART_TEXT, type Lang } from '../i18n.js';
 import { drawable, lines, markerText, scopeLabel } from './uptake-chart-style.js';
 import { chartConfig, ESTIMATE_COLOUR, PALETTE } from './chart-style.js';
@@ -28,6 +29,7 @@ function dimList(dims: readonly string[], lang: Lang): string {
 }
 
 export function uptakeEquitySpec(analysis: Pick<UptakeAnalysis, 'metrics'>, options: UptakeEquityOptions = {}): TopLevelSpec {
+  const words = nationalWords(options.lang ?? 'en', analysis.metrics);
   const lang = options.lang ?? 'en';
   const t = (k: keyof typeof UPTAKE_CHART_TEXT) => UPTAKE_CHART_TEXT[k][lang];
   const region = options.region ?? 'national';
@@ -89,7 +91,7 @@ export function uptakeEquitySpec(analysis: Pick<UptakeAnalysis, 'metrics'>, opti
   });
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    title: { text: `${dims.length === 3 ? t('equityTitle') : fillPhrase(t('equityTitleSome'), { dims: dimList(dims, lang) })} — ${scopeLabel(region, lang)}`, subtitle: lines(t('equitySubtitle')) },
+    title: { text: `${dims.length === 3 ? t('equityTitle') : fillPhrase(t('equityTitleSome'), { dims: dimList(dims, lang) })} — ${scopeLabel(region, lang, words)}`, subtitle: lines(t('equitySubtitle')) },
     config: chartConfig(lang),
     vconcat: panels,
     spacing: 24,

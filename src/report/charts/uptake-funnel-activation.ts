@@ -11,6 +11,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { Scope } from '../../uptake/aggregate.js';
 import type { UptakeAnalysis } from '../../uptake/uptake-analysis.js';
+import { nationalWords } from '../uptake-scope-words.js';
 import { fillPhrase, formatFixed, formatThousands, type Lang, percentSign, UPTAKE_CHART_TEXT } from '../i18n.js';
 import { drawable, lines, markerText, scopeLabel, scopeOrder } from './uptake-chart-style.js';
 import { chartConfig, GREY_SHADES } from './chart-style.js';
@@ -32,6 +33,7 @@ const OF = {
 } as const;
 
 export function uptakeActivationFunnelSpec(analysis: Pick<UptakeAnalysis, 'metrics'>, options: ActivationFunnelOptions = {}): TopLevelSpec {
+  const words = nationalWords(options.lang ?? 'en', analysis.metrics);
   const lang = options.lang ?? 'en';
   const t = (k: keyof typeof UPTAKE_CHART_TEXT) => UPTAKE_CHART_TEXT[k][lang];
   const scope = options.scope ?? 'national';
@@ -52,13 +54,13 @@ export function uptakeActivationFunnelSpec(analysis: Pick<UptakeAnalysis, 'metri
       let label = drawable(v) ? n(v) : marker(v);
       if (of && drawable(v)) {
         const base = row[of.atRisk];
-        const share = drawable(rate) ? pct(rate) : marker(rate);
-        label = stage === 'activations'
-          ? fillPhrase(t('ofReferred'), { n: label, pct: share })
-          : fillPhrase(t('ofAtRisk'), { n: label, atRisk: drawable(base) ? n(base) : marker(base), pct: share });
+        // A hidden base or share is said as such, never written where a number belongs.
+        if (stage === 'activations') label = drawable(rate) ? fillPhrase(t('ofReferred'), { n: label, pct: pct(rate) }) : fillPhrase(t('ofReferredHidden'), { n: label });
+        else if (!drawable(base)) label = fillPhrase(t('ofAtRiskHidden'), { n: label });
+        else label = drawable(rate) ? fillPhrase(t('ofAtRisk'), { n: label, atRisk: n(base), pct: pct(rate) }) : fillPhrase(t('ofAtRiskShareHidden'), { n: label, atRisk: n(base) });
       }
       return {
-        region: scopeLabel(s, lang),
+        region: scopeLabel(s, lang, words),
         stage: stageLabel[stage],
         count: drawable(v) ? v : null,
         atRisk: drawable(atRisk) ? atRisk : null,
@@ -94,7 +96,7 @@ export function uptakeActivationFunnelSpec(analysis: Pick<UptakeAnalysis, 'metri
   const single = scopes.length === 1;
   const base = {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    title: { text: single ? `${t('funnelTitle')} — ${scopeLabel(scopes[0] as Scope, lang)}` : t('funnelTitle'), subtitle: lines(t('funnelSubtitle'), single ? '' : t('funnelShared')) },
+    title: { text: single ? `${t('funnelTitle')} — ${scopeLabel(scopes[0] as Scope, lang, words)}` : t('funnelTitle'), subtitle: lines(t('funnelSubtitle'), single ? '' : t('funnelShared')) },
     config: chartConfig(lang),
     data: { values },
     transform: [{ calculate: 'max(datum.count === null ? 0 : datum.count, datum.atRisk === null ? 0 : datum.atRisk)', as: 'labelAt' }],
@@ -102,7 +104,7 @@ export function uptakeActivationFunnelSpec(analysis: Pick<UptakeAnalysis, 'metri
   if (single) return { ...base, width: 420, height: { step: 34 }, layer } as TopLevelSpec;
   return {
     ...base,
-    facet: { row: { field: 'region', type: 'nominal', sort: scopes.map((s) => scopeLabel(s, lang)), title: null, header: { labelAngle: 0, labelAlign: 'left', labelAnchor: 'middle', labelBaseline: 'middle', labelFontSize: 12 } } },
+    facet: { row: { field: 'region', type: 'nominal', sort: scopes.map((s) => scopeLabel(s, lang, words)), title: null, header: { labelAngle: 0, labelAlign: 'left', labelAnchor: 'middle', labelBaseline: 'middle', labelFontSize: 12 } } },
     spec: { width: 420, height: { step: 22 }, layer },
     spacing: 14,
     // One x scale for every region: the regions' sizes are part of what the chart shows.

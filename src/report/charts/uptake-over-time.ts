@@ -6,6 +6,7 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import type { UptakeAnalysis } from '../../uptake/uptake-analysis.js';
+import { nationalWords } from '../uptake-scope-words.js';
 import { UPTAKE_CHART_TEXT, type Lang, fillPhrase } from '../i18n.js';
 import { drawable, lines, scopeColour, scopeLabel, scopeOrder } from './uptake-chart-style.js';
 import { chartConfig } from './chart-style.js';
@@ -19,12 +20,13 @@ export interface UptakeOverTimeOptions {
 }
 
 export function uptakeOverTimeSpec(analysis: Pick<UptakeAnalysis, 'metrics' | 'uptake' | 'threshold' | 'exportDate'>, options: UptakeOverTimeOptions = {}): TopLevelSpec {
+  const words = nationalWords(options.lang ?? 'en', analysis.uptake, analysis.metrics);
   const lang = options.lang ?? 'en';
   const measure = options.measure ?? 'activations';
   const t = (k: keyof typeof UPTAKE_CHART_TEXT) => UPTAKE_CHART_TEXT[k][lang];
   const all = scopeOrder(analysis.uptake, analysis.metrics);
   const scopes = all.filter((s) => s !== 'national' || (options.includeNational ?? measure === 'per1000'));
-  const domain = scopes.map((s) => scopeLabel(s, lang));
+  const domain = scopes.map((s) => scopeLabel(s, lang, words));
   const color = {
     field: 'region', type: 'nominal' as const, title: t('region'), sort: domain,
     scale: { domain, range: scopes.map((s) => scopeColour(all, s)) },
@@ -36,7 +38,7 @@ export function uptakeOverTimeSpec(analysis: Pick<UptakeAnalysis, 'metrics' | 'u
       .filter((m) => m.periodType === 'month' && m.dimension === 'all' && scopes.includes(m.region))
       .map((m) => {
         if (!drawable(m.activations)) suppressed++;
-        return { region: scopeLabel(m.region, lang), month: `${m.period}-01`, activations: drawable(m.activations) ? m.activations : null };
+        return { region: scopeLabel(m.region, lang, words), month: `${m.period}-01`, activations: drawable(m.activations) ? m.activations : null };
       });
     const note = suppressed ? fillPhrase(t('gapsNote'), { n: suppressed, k: analysis.threshold }) : '';
     return {
@@ -72,7 +74,7 @@ export function uptakeOverTimeSpec(analysis: Pick<UptakeAnalysis, 'metrics' | 'u
         return [];
       }
       return [{
-        region: scopeLabel(u.region, lang), year: String(u.year), per1000: u.per1000,
+        region: scopeLabel(u.region, lang, words), year: String(u.year), per1000: u.per1000,
         ciLower: drawable(u.ciLower) ? u.ciLower : null, ciUpper: drawable(u.ciUpper) ? u.ciUpper : null,
       }];
     });

@@ -235,7 +235,7 @@ export function auditPublishedUptake(pub: PublishedUptake, rule: AuditRule): Aud
   }
   // Not yet at risk at 4 (12) weeks = activated in the last 28 (84) days before the export: in the
   // activation years those days fall in, so no more than those years' activations.
-  const activatedBefore: { cell: string; year: Form; activated: Form; atRisk: Form }[] = [];
+  const activatedBefore: { cell: string; scope: string; days: number; year: Form; activated: Form; atRisk: Form }[] = [];
   for (const [scope, years] of yearsOf) {
     const act = scopeAll('activations', scope);
     for (const [atRisk, days] of [['atRisk4w', 28], ['atRisk12w', 84]] as const) {
@@ -245,7 +245,7 @@ export function auditPublishedUptake(pub: PublishedUptake, rule: AuditRule): Aud
       const inWindow = [...years].filter(([y]) => Number(y) >= firstYear).map(([, f]) => f);
       if (inWindow.length > 0) constrain([...inWindow.map((f): [number, Form] => [1, f]), [-1, act], [1, risk]], '>=');
       // Within one year, the difference is a count of patients too (activated that year before the window).
-      if (inWindow.length === 1) activatedBefore.push({ cell: `activated in ${firstYear} before the last ${days} days · ${scope}`, year: inWindow[0]!, activated: act, atRisk: risk });
+      if (inWindow.length === 1) activatedBefore.push({ cell: `activated in ${firstYear} before the last ${days} days · ${scope}`, scope, days, year: inWindow[0]!, activated: act, atRisk: risk });
     }
   }
   for (const [scope, years] of yearsOf) {
@@ -330,7 +330,14 @@ export function auditPublishedUptake(pub: PublishedUptake, rule: AuditRule): Aud
   }
   for (const d of activatedLater) difference(d.cell, 'activated-later', d.cohorts, d.activated);
   // year − (activated − at risk), as (year + at risk) − activated.
-  for (const d of activatedBefore) difference(d.cell, 'activated-before-window', sumOf([d.year, d.atRisk]), d.activated);
+  // A scope whose first printed month (or year) began within the window had every activation in
+  // it: none before, by definition (the cell model's structural zero, cell-model.ts). Until
+  // 3 December 2026 this went unnoticed because the eligible file's years after the export date
+  // were printed too, and with more than one year in the window the difference was not checked.
+  for (const d of activatedBefore) {
+    if ((firstOf.get(d.scope) ?? -Infinity) + d.days > e) continue;
+    difference(d.cell, 'activated-before-window', sumOf([d.year, d.atRisk]), d.activated);
+  }
   const minSensitive = rule.zerosSensitive ? 0 : 1;
   const kinds = differences.map((d) => d.kind);
   const first = ranges.formIntervals(differences.map((d) => d.form.terms), p - tol, kinds, true);

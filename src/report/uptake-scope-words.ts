@@ -1,0 +1,41 @@
+/**
+ * What the uptake outputs call the total of all regions (the analysis's scope "national"). It is
+ * the whole country only when the eligible file holds more than one region: a region's own export
+ * with its own eligible file (one region) would otherwise be printed as "Whole country 300" and
+ * "volume counted over the whole country". With one region the total row is labelled as what it
+ * covers, "Total (Nordjylland)", and the titles say "Nordjylland" (docs/plan-uptake.md "Regions and the total").
+ */
+import type { Scope } from '../uptake/aggregate.js';
+import { regionsIn } from '../uptake/regions.js';
+import type { Lang } from './i18n.js';
+
+export interface NationalWords {
+  /** The total row's label: "Whole country" / "Hele landet", or "Total (Nordjylland)". */
+  label: string;
+  /** In a title or sentence: "whole country" / "hele landet", or "Nordjylland". */
+  phrase: string;
+  /** After "over": "the whole country" / "hele landet", or "Nordjylland". */
+  object: string;
+}
+
+const WHOLE = {
+  label: { en: 'Whole country', da: 'Hele landet' },
+  phrase: { en: 'whole country', da: 'hele landet' },
+  object: { en: 'the whole country', da: 'hele landet' },
+} as const;
+const TOTAL_OF = { en: 'Total ({region})', da: 'I alt ({region})' } as const;
+
+/** The words for the total, from the regions the rows name (the eligible file's, in order). */
+export function nationalWords(lang: Lang, ...rows: Iterable<{ region: Scope }>[]): NationalWords {
+  const regions = regionsIn(...rows);
+  if (regions.length === 1) {
+    const region = regions[0]!;
+    return { label: TOTAL_OF[lang].replace('{region}', region), phrase: region, object: region };
+  }
+  return { label: WHOLE.label[lang], phrase: WHOLE.phrase[lang], object: WHOLE.object[lang] };
+}
+
+/** A scope's label: a region as named, the total by `nationalWords`. */
+export function scopeLabelOf(s: Scope, words: NationalWords): string {
+  return s === 'national' ? words.label : s;
+}

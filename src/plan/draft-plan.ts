@@ -15,7 +15,7 @@ import { looseForm } from '../trial/near-miss.js';
 import { isNoWord, isYesWord } from '../trial/yes-no-words.js';
 import { redcapEvent } from './redcap-event.js';
 import { weeksSinceBaseline } from './visit-weeks.js';
-import { namedVisit, wideVisits } from './wide-visits.js';
+import { namedVisit, spelledOut, wideVisits } from './wide-visits.js';
 
 /** Something the draft could not decide, and what the user can write (in the export or a plan) to decide it. */
 export interface Undecided {
@@ -168,13 +168,7 @@ interface Outcome {
 
 /** A plan name from a column name: Danish and Norwegian letters spelled out ("Køn" → "koen"), accents dropped, other characters one "_" ("Smerte (0-10)" → "smerte_0_10"). */
 function asciiName(column: string): string {
-  return column
-    .toLowerCase()
-    .replace(/æ/g, 'ae')
-    .replace(/ø/g, 'oe')
-    .replace(/å/g, 'aa')
-    .normalize('NFD')
-    .replace(/\p{Diacritic}/gu, '')
+  return spelledOut(column)
     .replace(/[^a-z0-9_]+/g, '_')
     .replace(/^_+|_+$/g, '');
 }

@@ -22,16 +22,20 @@ export interface WideVisits {
   numeric: boolean;
 }
 
-/** A suffix folded for matching: lower case, Danish letters spelled out (ø → oe), accents dropped. */
-function fold(suffix: string): string {
-  return suffix
+/** Lower case, Danish and Norwegian letters spelled out (ø → oe), accents dropped: how plan init compares names. */
+export function spelledOut(text: string): string {
+  return text
     .toLowerCase()
     .replace(/æ/g, 'ae')
     .replace(/ø/g, 'oe')
     .replace(/å/g, 'aa')
     .normalize('NFD')
-    .replace(/\p{Diacritic}/gu, '')
-    .replace(/[\s.-]+/g, '');
+    .replace(/\p{Diacritic}/gu, '');
+}
+
+/** A suffix folded for matching: spelled out, without spaces, dots and hyphens. */
+function fold(suffix: string): string {
+  return spelledOut(suffix).replace(/[\s.-]+/g, '');
 }
 
 // "før" (before), "basis", "start", "inklusion" (inclusion), "randomisering": Danish baselines;

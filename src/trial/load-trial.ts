@@ -288,6 +288,7 @@ export function loadTrial(source: CsvTable, plan: Plan, options: LoadTrialOption
     const time = timeRaw === null ? null : timeOf(timeRaw);
     row.line = line;
     row.time = time;
+    row.exportTime = timeRaw;
 
     const repeat = repeatCol < 0 ? null : cells.cell(repeatCol);
     if (repeat !== null) {
@@ -486,6 +487,8 @@ function armValuesById(table: LongTable, idCol: number, armCol: number, isArm: (
 class RowContext {
   line = 0;
   time: string | null = null;
+  /** The row's visit as the export writes it (`3mdr`): a wide export's columns are named so, before "timeLabels" maps it to the plan's `3m`. */
+  exportTime: string | null = null;
   recodes: Recode[] = [];
   constructor(
     readonly file: string,
@@ -494,7 +497,7 @@ class RowContext {
     readonly decimalComma: boolean,
   ) {}
   at(idx: number): Omit<Problem, 'expected'> {
-    const { table, time } = this;
+    const { table, exportTime: time } = this;
     // A wide export's cell is named by its own column (`RMDQ_3mdr`), not the long stem (`RMDQ`).
     const field = (table.sourceFields && time !== null ? table.sourceFields(time, idx) : undefined) ?? table.header[idx];
     return { file: this.file, line: this.line, column: table.sourceColumns && time !== null ? table.sourceColumns(time, idx) : idx + 1, field };

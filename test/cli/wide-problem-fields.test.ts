@@ -39,4 +39,18 @@ describe('problems in a wide export', () => {
     const text = await runCli('validate', csv, '--plan', plan);
     expect(text.stderr).toContain('2 × ' + csv + ':lines 2–3 (RMDQ_3mdr, RMDQ_6mdr): "30", "31" — expected a whole number from 0 to 24');
   });
+
+  it('name the export’s own column when "timeLabels" maps its suffix to another plan visit', async () => {
+    // `_3mdr` read as the plan's `3m`: the column is still the file's `rmdq_3mdr`, the 4th.
+    const dir = tempDir();
+    const csv = join(dir, 'c2.csv');
+    writeFileSync(csv, 'id;arm;rmdq_basis;rmdq_3mdr\r\n1;App;5;x\r\n2;Kontrol;5;6\r\n');
+    const plan = join(dir, 'plan.json');
+    writeFileSync(plan, JSON.stringify({ arms: { intervention: 'App', control: 'Kontrol' }, timeLabels: { basis: 'baseline', '3mdr': '3m' }, timepoints: ['3m'], outcomes: [{ key: 'rmdq', instrument: 'rmdq' }] }));
+    const r = await runCli('validate', csv, '--plan', plan);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`${csv}:2:4 (rmdq_3mdr): "x"`);
+    const json = JSON.parse((await runCli('validate', csv, '--plan', plan, '--json')).stdout);
+    expect(json.problems[0]).toMatchObject({ column: 4, field: 'rmdq_3mdr' });
+  });
 });

@@ -409,7 +409,9 @@ export function loadTrial(source: CsvTable, plan: Plan, options: LoadTrialOption
       const { idx, column, coder } = covariates[i]!;
       covValues[i] = covariateCell(row, cells, idx, column, coder, i < nCov ? (plan.covariates[i] as string) : undefined, plan);
     }
+    const sharedRecodes = recodes.length;
     for (let s = 0; s < sources.length; s++) scores[s] = scoreCell(sources[s]!, cells, row, itemScratch[s]!);
+    const visitRecodes = recodes.length;
     let reason: string | null = null;
     if (reasonCol >= 0) {
       reason = withdrawalCell(row, cells, reasonCol, reasonColumn, reasonCoder, reasonMap);
@@ -432,7 +434,10 @@ export function loadTrial(source: CsvTable, plan: Plan, options: LoadTrialOption
     pending++;
     pendingCovariates.push(covValues);
     pendingReasons.push(reason);
-    for (const r of recodes) pendingRecodes.push(r);
+    // A wide line's covariate and withdrawal cells are read again for each visit row it gives:
+    // their recodes count once, with the line's first row (`"#NULL!" → missing × 1`, not × visits).
+    const again = wide && pending > 1;
+    for (let k = 0; k < recodes.length; k++) if (!again || (k >= sharedRecodes && k < visitRecodes)) pendingRecodes.push(recodes[k]!);
   }
   if (groupLine >= 0) commit();
 

@@ -53,4 +53,17 @@ describe('problems in a wide export', () => {
     const json = JSON.parse((await runCli('validate', csv, '--plan', plan, '--json')).stdout);
     expect(json.problems[0]).toMatchObject({ column: 4, field: 'rmdq_3mdr' });
   });
+
+  it('count a coded cell every visit shares once, not once per visit', async () => {
+    // SPSS wide export: `#NULL!` in the age column of one patient (two visits on the line).
+    const dir = tempDir();
+    const csv = join(dir, 'spss.csv');
+    writeFileSync(csv, 'id;arm;alder;rmdq_baseline;rmdq_3m\r\n1;App;#NULL!;5;4\r\n2;Kontrol;40;5;6\r\n3;App;50;7;3\r\n');
+    const plan = join(dir, 'plan.json');
+    writeFileSync(plan, JSON.stringify({ arms: { intervention: 'App', control: 'Kontrol' }, timepoints: ['3m'], covariates: ['alder'], missingCodes: ['#NULL!'], outcomes: [{ key: 'rmdq', instrument: 'rmdq' }] }));
+    const r = await runCli('validate', csv, '--plan', plan);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('alder: "#NULL!" → missing × 1');
+  });
 });
+

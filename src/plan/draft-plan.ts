@@ -10,6 +10,7 @@
 import { basename } from 'node:path';
 import { DECIMAL_COMMA, DOT_DECIMAL } from '../io/dialect.js';
 import { parseNumber } from '../io/parse-number.js';
+import { isExcelError, isFailedFormula, isPercentCell } from '../io/spreadsheet-cells.js';
 import type { CsvTable } from '../io/read-csv.js';
 import { looseForm } from '../trial/near-miss.js';
 import { isNoWord, isYesWord } from '../trial/yes-no-words.js';
@@ -79,6 +80,17 @@ function draftOutcomeLabels(outcomes: Outcome[]): void {
     }
   }
 }
+
+/**
+ * A text in a number column that is no missing-value code: a typo (`1O`, `12a`: a number with
+ * a letter in it), a per-cent number (`45%`) or a failed Excel formula (`#DIV/0!`). Drafted as a code,
+ * it would turn a real answer into "missing" and `validate` would call the file valid.
+ */
+function notACode(v: string): boolean {
+  return isFailedFormula(v) || isPercentCell(v) || NUMBER_WITH_A_LETTER.test(v);
+}
+/** A number with one letter typed into it (`1O`, `12a`, `l2`); codes such as Castor's `##USER_MISSING_95##` are words. */
+const NUMBER_WITH_A_LETTER = /^(?=.*\d)[+-]?[\d.,]*\p{L}[\d.,]*$/u;
 
 /** Values that usually mean "missing" in exports (SPSS/Excel user-missing codes). */
 const SENTINELS = new Set([-9, -99, -999, 99, 999, 9999, -1, -8, -7]);
@@ -405,6 +417,8 @@ export function draftPlan(csv: CsvTable, schemaRef: string): PlanDraft {
   const outcomes: Outcome[] = [];
   const missing = new Set<string | number>();
   const mixedMarks = new Set<string>();
+  /** Values that are neither numbers nor codes (a typo `1O`, a failed formula `#DIV/0!`), with their columns: left to validate, which names their lines. */
+  const notNumbers = new Set<string>();
   const instruments: Record<string, unknown> = {};
   /** Outcomes found but not drafted (they need what the export cannot say), with how to add them. */
   const leftOut: string[] = [];
@@ -424,6 +438,7 @@ export function draftPlan(csv: CsvTable, schemaRef: string): PlanDraft {
         }
         if (binary && isYesWord(v)) answers[v] = 1;
         else if (binary && isNoWord(v)) answers[v] = 0;
+        else if (notACode(v)) notNumbers.add(`${JSON.stringify(v)} (${cols.length === 1 ? `column "${cols[0]}"` : `columns ${cols[0]}…${cols[cols.length - 1]}`})`);
         else missing.add(v);
       } else if ((n < lo || n > hi) && (SENTINELS.has(n) || n < lo)) missing.add(n);
     });
@@ -577,6 +592,10 @@ export function draftPlan(csv: CsvTable, schemaRef: string): PlanDraft {
     const values = stemValues(s).map((v) => parseNumber(v, csv.dialect.decimalComma));
     for (const v of values) if (v !== undefined && SENTINELS.has(v) && v < 0) missing.add(v);
     for (const v of values) if (v !== undefined && (v === 999 || v === 9999)) missing.add(v);
+    for (const v of stemValues(s)) {
+      if (isExcelError(v) && !isFailedFormula(v)) missing.add(v);
+      else if (isFailedFormula(v) || isPercentCell(v)) notNumbers.add(`${JSON.stringify(v)} (column "${s}")`);
+    }
   }
   if (covariates.length) {
     plan.covariates = covariates;
@@ -592,6 +611,10 @@ export function draftPlan(csv: CsvTable, schemaRef: string): PlanDraft {
     const examples = [...mixedMarks].slice(0, 3).map((v) => JSON.stringify(v)).join(', ');
     const [theirs, file] = csv.dialect.decimalComma ? ['a decimal point', 'a decimal comma'] : ['a decimal comma', 'a decimal point'];
     checks.push(`values such as ${examples} have ${theirs} while the file's other numbers have ${file}: hta reads one decimal mark per file, so these are not numbers — export the file again with one decimal mark (docs/input-trial-export.md#dialects)`);
+  }
+  if (notNumbers.size) {
+    const listed = [...notNumbers];
+    checks.push(`${listed.slice(0, 6).join(', ')}${listed.length > 6 ? `, and ${listed.length - 6} more` : ''}: not numbers, and not drafted as missing-value codes (a typo, a failed Excel formula or a per-cent sign would hide a real answer) — correct them in the export; \`hta validate\` names their lines. Add one to "missingCodes" only if it means "unknown"`);
   }
   if (missing.size) {
     plan.missingCodes = [...missing].sort((a, b) => String(a).localeCompare(String(b)));

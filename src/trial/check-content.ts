@@ -14,6 +14,7 @@
 import { groupWording } from '../observational/group-wording.js';
 import { HtaError, type Problem } from '../errors.js';
 import type { CsvTable } from '../io/read-csv.js';
+import { isExcelError, isPercentCell } from '../io/spreadsheet-cells.js';
 import { parseNumber } from '../io/parse-number.js';
 import type { Plan } from '../plan/plan-schema.js';
 import { checkEnrolment } from './enrolment-check.js';
@@ -109,6 +110,10 @@ export function covariateValueProblem(plan: Pick<Plan, 'covariateRanges'>, name:
   if (n === undefined) {
     const text = String(value);
     if (NON_FINITE.test(text) || NUMBER_LIKE.test(decimalComma ? text.replace(',', '.') : text)) return { expected: 'a finite number (or leave the cell empty when unknown)', kind: 'covariate.non-finite' };
+    // Never a category of its own: a failed formula, or "no value" the plan does not list.
+    if (isExcelError(text)) return { expected: 'a value of the covariate (a number or a category)', kind: 'covariate.excel-error' };
+    // `45%`: one category per percentage otherwise.
+    if (isPercentCell(text)) return { expected: `a number without the % sign (${text.replace(/\s*%$/, '')}, not ${text}): format the column as a plain number in the spreadsheet and export again`, kind: 'covariate.percent' };
     return range ? { expected: `a number from ${range.min} to ${range.max}`, kind: `covariate.range.${name}` } : undefined;
   }
   if (range && (n < range.min || n > range.max)) {

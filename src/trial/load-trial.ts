@@ -23,6 +23,7 @@ import { covariateValueProblem } from './check-content.js';
 import { type Arm, type OutcomeSource, type TrialData, type TrialPatient, trialData } from './trial-data.js';
 import { type CodedCell, type ColumnCoder, coderFor, RecodeTally } from './value-codes.js';
 import { isWide, type LongTable, wideToLong } from './wide-to-long.js';
+import { excelErrorHint, isExcelError, isFailedFormula } from '../io/spreadsheet-cells.js';
 
 /** Visits in order: baseline, then the export's other visits as the plan lists them. */
 export function visitsOf(plan: Plan): string[] {
@@ -514,7 +515,10 @@ class RowContext {
   add(p: Problem): void {
     const ps = this.problems;
     for (let i = ps.length - 1; i >= 0 && ps[i]!.line === p.line; i--) if (ps[i]!.column === p.column) return;
-    ps.push(p);
+    // An Excel error value (`#DIV/0!`) is named for what it is, in a group of its own (a group's
+    // hint is its first problem's).
+    if (p.value !== undefined && p.hint === undefined && isExcelError(p.value)) ps.push({ ...p, kind: `${p.kind ?? 'cell'}:${isFailedFormula(p.value) ? 'excel-error' : 'excel-no-value'}`, hint: excelErrorHint(p.value) });
+    else ps.push(p);
   }
   /** A coded cell; records the recode. */
   code(coder: ColumnCoder, column: string, text: string): CodedCell {

@@ -15,7 +15,7 @@ import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { HtaError, type Problem } from '../errors.js';
 import { CsvSyntaxError, type ScannedRecord, scanCsv } from './csv-scan.js';
 import { firstInvalidUtf8, notUtf8 } from './utf8.js';
-import { type Utf16, utf16Of } from './utf16.js';
+import { type Utf16, utf16Of, utf16WithoutMark } from './utf16.js';
 import { decodeWindows1252, mixedEncodings, notWindows1252, Windows1252Check } from './windows-1252.js';
 import { DecimalMarkSniffer, type Delimiter, type Dialect, sniffDelimiter } from './dialect.js';
 
@@ -537,17 +537,13 @@ function binaryKind(head: Buffer): { what: string; how: string } | undefined {
 /** The error for a file whose first bytes say it is a workbook or data file, not CSV (else undefined). */
 export function notCsvFile(file: string, head: Buffer): HtaError | undefined {
   const kind = binaryKind(head);
-  return kind && new HtaError('input.invalid', `${file} is ${kind.what}, not a CSV file`, [{ file, line: 1, expected: `a CSV file: ${kind.how}` }]);
-}
-
-/**
- * A registry export in UTF-16 (Excel "Unicode text"): trial exports read it (`parseCsvBytes`),
- * but the registry's SQL engine reads UTF-8 only, so the registry readers name it instead of
- * failing on its bytes as "not UTF-8".
- */
-export function utf16Registry(file: string, head: Buffer): HtaError | undefined {
-  const utf16 = utf16Of(head);
-  return utf16 && new HtaError('input.invalid', `${file} is ${utf16.toUpperCase()} text (Excel "Unicode text"); a registry export must be UTF-8`, [{ file, line: 1, expected: 'a UTF-8 CSV file: in Excel, save as "CSV UTF-8 (comma delimited)"; or convert it, e.g. iconv -f UTF-16 -t UTF-8' }]);
+  if (kind) return new HtaError('input.invalid', `${file} is ${kind.what}, not a CSV file`, [{ file, line: 1, expected: `a CSV file: ${kind.how}` }]);
+  const order = utf16WithoutMark(head);
+  // Its ASCII is valid UTF-8 with a NUL after (or before) each letter: left alone, it would read
+  // as one odd column name per letter, or as Windows-1252, rather than be named.
+  return order && new HtaError('input.invalid', `${file} looks like UTF-16 text without a byte-order mark: its encoding cannot be told for certain`, [
+    { file, line: 1, expected: `UTF-8 text (in Excel, "CSV UTF-8"; Danish: "CSV UTF-8 (kommasepareret)"), or UTF-16 with its byte-order mark (Excel's "Unicode text"); or convert it, e.g. iconv -f UTF-16${order === 'utf-16le' ? 'LE' : 'BE'} -t UTF-8` },
+  ]);
 }
 
 interface TableShape {

@@ -26,6 +26,7 @@ import { createProblemCollector } from '../problem-collector.js';
 import type { ProblemGroup } from '../problem-groups.js';
 import { sniffDelimiter } from '../io/dialect.js';
 import { invalidCsv, lineBreaksInside, notCsvFile, readCsvFile, unreadableFile } from '../io/read-csv.js';
+import { decimalCommaOf } from '../io/decimal-mark.js';
 import type { UptakeAggregate } from './aggregate.js';
 import type { MergedClinic } from './clinic-names.js';
 import { createUptakeAggregator } from './reference-aggregator.js';
@@ -491,7 +492,7 @@ export function readEligibleFile(file: string, options: ReadEligibleOptions = {}
     if (guess) for (const p of problems) p.hint = `map the file's names in the uptake plan: "columns": { "eligible": ${guess} }`;
     throw new HtaError('input.invalid', `${file} lacks denominator columns`, problems);
   }
-  const thousands = thousandsMarkFor(table.dialect.delimiter, table.dialect.decimalComma);
+  const thousands = thousandsMarkFor(table.dialect.delimiter, decimalCommaOf(table));
   const example = thousands === '.' ? '37000 or 37.000' : '37000 or "37,000"';
   const names = new Map<string, string>();
   const rows: EligibleRow[] = [];

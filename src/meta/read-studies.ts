@@ -58,8 +58,18 @@ export interface StudyRecord {
 export interface StudyTable {
   file: string;
   records: StudyRecord[];
-  /** What the reader read differently from the contract (a Danish column name, a CI in one column). */
+  /** What the reader read differently from the contract (a Danish column name, a CI in one column), for stderr. */
   notes: string[];
+  /** The same facts for the report page, worded in its language there (study-read-notes.ts). */
+  read: StudyReadFacts;
+}
+
+/** How the studies file was read where it differs from the contract (docs/input-studies.md). */
+export interface StudyReadFacts {
+  /** Columns read under a Danish name: 1-based column, its header, the contract name. */
+  readAs: { column: number; header: string; as: string }[];
+  /** A 95% CI written in one column, split into ci_lower and ci_upper on `rows` rows; `example` is the first. */
+  ciSplit: { column: number; header: string; rows: number; example: { line: number; cell: string; lower: number; upper: number } } | null;
 }
 
 const ARM_STATS = ['mean_intervention', 'sd_intervention', 'mean_control', 'sd_control'] as const;
@@ -110,7 +120,8 @@ export function parseStudies(csv: CsvTable): StudyTable {
       `${file}: the 95% CI in column ${ci.index + 1} "${ci.header}" read as ci_lower and ci_upper on ${split.lines.length} row(s) (line ${line}: "${cell}" as ${lower} and ${upper})`,
     );
   }
-  return { file, records, notes };
+  const ciSplit = ci !== null && split.example !== null ? { column: ci.index + 1, header: ci.header, rows: split.lines.length, example: split.example } : null;
+  return { file, records, notes, read: { readAs: columns.readAs, ciSplit } };
 }
 
 /** The rows whose interval was read from a combined CI column, and the first one, for the note. */

@@ -7,6 +7,7 @@
  */
 import { HtaError, MAX_PROBLEMS, type Problem } from '../errors.js';
 import type { CsvTable } from '../io/read-csv.js';
+import { decimalCommaOf } from '../io/decimal-mark.js';
 import { parseNumber } from '../io/parse-number.js';
 import { planTimeOf, type PlanResponder } from '../plan/plan-schema.js';
 import { resolveColumns } from '../trial/column-resolver.js';
@@ -125,7 +126,8 @@ function readResourceUse(csv: CsvTable, trial: TrialData, resolved: ResolvedCeaP
   const kept = new Set(trial.patients.map((p) => p.id));
   const units = new Map<string, Record<string, (number | null)[]>>();
   const population = new Map<string, string>();
-  const coders = items.map((it) => coderFor(tp, it.column, undefined, csv.dialect.decimalComma));
+  const decimalComma = decimalCommaOf(csv);
+  const coders = items.map((it) => coderFor(tp, it.column, undefined, decimalComma));
   for (const rec of csv.records) {
     const id = rec.cells[idCol] ?? null;
     const timeRaw = rec.cells[timeCol] ?? null;
@@ -147,7 +149,7 @@ function readResourceUse(csv: CsvTable, trial: TrialData, resolved: ResolvedCeaP
         if (coded?.kind === 'missing') value = null;
         else if (coded?.kind === 'answer') value = coded.value;
         else {
-          const n = parseNumber(text, csv.dialect.decimalComma);
+          const n = parseNumber(text, decimalComma);
           if (n === undefined || n < 0) {
             if (problems.length < MAX_PROBLEMS) problems.push({ file, line: rec.line, column: it.idx + 1, field: it.column, value: text, expected: 'a number of units ≥ 0 (or an empty cell for missing)', kind: 'cea.units' });
           } else value = n;

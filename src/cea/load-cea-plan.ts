@@ -9,6 +9,7 @@ import { HtaError, type Problem } from '../errors.js';
 import { jsonProblems, locateProblems, readJsonFile } from '../io/read-json.js';
 import { readCsvFile } from '../io/read-csv.js';
 import { parseNumber } from '../io/parse-number.js';
+import { DecimalMarkVote } from '../io/decimal-mark.js';
 import { zodShapeHint } from '../io/zod-shape.js';
 import { loadPlanFile } from '../plan/load-plan.js';
 import type { Plan } from '../plan/plan-schema.js';
@@ -183,7 +184,8 @@ const WITH_MARK = new RegExp(String.raw`^(?:(${MARK})\s*)?(.*?)(?:\s*(${MARK}))?
 /**
  * The amounts of a unit-cost column: a number ≥ 0, or the text of what is wrong with the cell.
  *
- * Why per column rather than the file's sniffed decimal mark: a list of whole kroner written by
+ * The decimal mark follows the project's one rule (io/decimal-mark.ts), voted by this column's
+ * cells. Why per column rather than the file's sniffed decimal mark: a list of whole kroner written by
  * Danish Excel (`1.340`, `10.400`) looks like dot decimals to a file-wide guess and would be read
  * as 1.34 and 10.4 without a word. Here the column decides: a cell that can only be read one way
  * (`1.234,50`, `156,25`, `1.234.000` → decimal comma; `1,234.50`, `21.5` → decimal point) fixes
@@ -209,19 +211,21 @@ export function readAmounts(cells: readonly (string | null)[], delimiter: string
     }
     return { number: m[2]!.replace(/,-$/, '') };
   });
-  const marks = texts.map((t) => ('number' in t ? decimalMarkOf(t.number) : null));
+  // The project's one rule (io/decimal-mark.ts), over this column; spaces group thousands here.
+  const vote = new DecimalMarkVote();
+  const marks = texts.map((t) => ('number' in t ? vote.add(t.number.replace(/ /g, '')) : null));
   const comma = marks.findIndex((m) => m === ',');
   const dot = marks.findIndex((m) => m === '.');
-  const commas = marks.filter((m) => m === ',').length;
-  const dots = marks.filter((m) => m === '.').length;
-  // Both marks: the one most cells show is the column's, and only the others are refused — the
-  // odd `1234.50` among seven decimal commas is the cell to fix. A tie names no culprit: every
-  // cell that reads differently either way is refused.
-  const minority: ',' | '.' | null = commas > 0 && dots > 0 && commas !== dots ? (commas > dots ? '.' : ',') : null;
-  const conflict = commas > 0 && dots > 0 && minority === null;
-  // No cell decides: the separator does (`;` comes with the decimal comma, `,` with the point);
-  // a tab file's `1.340` stays undecided and is refused rather than guessed.
-  const decided = conflict ? null : minority !== null ? (minority === ',' ? '.' : ',') : comma >= 0 ? ',' : dot >= 0 ? '.' : delimiter === ';' ? ',' : delimiter === ',' ? '.' : null;
+  const verdict = vote.verdict(delimiter);
+  // A tie names no culprit: every cell that reads differently either way is refused. Otherwise
+  // the cells with the other mark are the odd ones to fix (the odd `1234.50` among seven
+  // decimal commas), refused alone. A tab file with no deciding cell decides nothing: its
+  // `1.340` stays undecided and is refused rather than guessed.
+  const conflict = verdict.mark === null;
+  const decided = verdict.mark === null || verdict.basis === 'default' ? null : verdict.mark;
+  const minority: ',' | '.' | null = decided === null ? null : decided === ',' ? (dot >= 0 ? '.' : null) : comma >= 0 ? ',' : null;
+  const commas = vote.comma;
+  const dots = vote.point;
   const markName = (m: ',' | '.') => (m === ',' ? 'decimal comma' : 'decimal point');
   const ambiguous = (cell: string) => `a unit cost that cannot be misread: is "${cell}" thousands or decimals? Write it without a thousands separator (1340), or with its decimals (1.340,00 or 1,340.00)`;
   return texts.map((t, i): number | string => {
@@ -231,9 +235,10 @@ export function readAmounts(cells: readonly (string | null)[], delimiter: string
     // 250.5 must not divide a list of whole kroner by 1000. A cell that could be either is
     // read only when the mark makes its separator the thousands one.
     if (minority !== null && marks[i] === minority) {
-      const example = cells[marks.findIndex((m) => m === decided)]!.trim();
       const others = minority === ',' ? dots : commas;
-      return `a unit cost with the ${markName(decided!)}, like the ${others} other amounts in the column that show their decimal mark (e.g. "${example}"); this one has a ${markName(minority)} — write every amount the same way`;
+      // In a comma-separated file the point is the mark even where no cell shows it (rule 2).
+      const like = others > 0 ? `like the ${others} other amounts in the column that show their decimal mark (e.g. "${cells[marks.findIndex((m) => m === decided)]!.trim()}")` : 'as a comma-separated file writes it';
+      return `a unit cost with the ${markName(decided!)}, ${like}; this one has a ${markName(minority)} — write every amount the same way`;
     }
     const groupSep = /^[1-9]\d{0,2}([.,])\d{3}$/.exec(n.replace(/ /g, ''))?.[1];
     if (decided !== null && groupSep === decided) return ambiguous(cells[i]!.trim());
@@ -249,18 +254,6 @@ export function readAmounts(cells: readonly (string | null)[], delimiter: string
     const v = amountWith(n, decided);
     return v === undefined ? `a unit cost ≥ 0${decided === ',' ? ' (decimal comma, e.g. 1.234,50 or 1234,5)' : ' (decimal point, e.g. 1,234.50 or 1234.5)'}` : v;
   });
-}
-
-/** The decimal mark a number's text can only be read with, or null when either (or neither) fits. */
-function decimalMarkOf(n: string): ',' | '.' | null {
-  const t = n.replace(/ /g, '');
-  if (/^\d{1,3}(\.\d{3})+,\d+$/.test(t) || /^\d{1,3}(\.\d{3}){2,}$/.test(t)) return ',';
-  if (/^\d{1,3}(,\d{3})+\.\d+$/.test(t) || /^\d{1,3}(,\d{3}){2,}$/.test(t)) return '.';
-  const one = /^(\d+)([.,])(\d+)$/.exec(t);
-  if (!one) return null;
-  // "1.340" or "1,340": thousands or decimals — the rest of the column decides.
-  const groupable = one[3]!.length === 3 && one[1]!.length <= 3 && !one[1]!.startsWith('0');
-  return groupable ? null : (one[2] as ',' | '.');
 }
 
 /** A number ≥ 0 written with this decimal mark and optional thousands separators, or undefined. */

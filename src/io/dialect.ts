@@ -1,13 +1,21 @@
 /**
  * Dialect sniffing for CSV exports as they come out of real systems: comma, semicolon or tab
- * separators, and the decimal comma Danish Excel writes when the separator is a semicolon.
+ * separators, and the decimal comma Danish Excel writes when the separator is a semicolon
+ * (decided by decimal-mark.ts, the rule every reader shares).
  */
+import { DecimalMarkVote, type MarkVotes } from './decimal-mark.js';
+
 export type Delimiter = ',' | ';' | '\t';
 
 export interface Dialect {
   delimiter: Delimiter;
-  /** True when numbers are written with a decimal comma ("1,5"). */
+  /** True when numbers are written with a decimal comma ("1,5"), by decimal-mark.ts's rule. */
   decimalComma: boolean;
+  /**
+   * Present when as many cells vote for each mark (decimal-mark.ts, rule 4): `decimalComma` is
+   * then false and means nothing; readers of numbers refuse the file (`decimalCommaOf`).
+   */
+  decimalTie?: MarkVotes;
   /** The file started with a UTF-8 byte-order mark. */
   bom: boolean;
   /** Lines end in CRLF (Windows). */
@@ -44,51 +52,12 @@ export const DOT_GROUPED = /^[+-]?[1-9]\d{0,2}(\.\d{3})+$/;
 export const GROUPED_COMMA = /^[+-]?[1-9]\d{0,2}(\.\d{3})+,\d+$/;
 
 /**
- * A decimal comma is only possible when the comma is not the separator; it is assumed when
- * any field looks like "12,5" and no field looks like a dot-decimal "12.5". A semicolon file
- * with no decimals either way is taken as decimal-comma: spreadsheet programs write ';' as the
- * separator precisely in locales whose decimal mark is the comma.
- *
- * A field such as "642.025" fits both readings (thousands groups in Danish Excel, or a decimal
- * with three places), so it decides nothing by itself: beside decimal commas it is a grouped
- * whole number (parseNumber reads it as 642025); with no decimal comma anywhere the file keeps
- * the dot reading it always had.
+ * Whether `fields` (cells of a file separated by `delimiter`) write a decimal comma, by the
+ * project's one rule (decimal-mark.ts); undefined when they tie, which the readers refuse.
  */
-export function sniffDecimalComma(delimiter: Delimiter, fields: Iterable<string>): boolean {
-  const sniffer = new DecimalMarkSniffer(delimiter);
-  for (const f of fields) if (!sniffer.add(f)) break;
-  return sniffer.decimalComma();
-}
-
-/**
- * The same rule fed one field at a time, so a streamed file is sniffed in the pass that reads
- * it. The verdict does not depend on the order the fields come in.
- */
-export class DecimalMarkSniffer {
-  #commas = 0;
-  #grouped = false;
-  #dot = false;
-  constructor(readonly delimiter: Delimiter) {}
-
-  /** Whether more fields can change the verdict (false once it is settled). */
-  get open(): boolean {
-    return this.delimiter !== ',' && !this.#dot;
-  }
-
-  /** Takes one field; returns `open`. */
-  add(field: string): boolean {
-    if (!this.open) return false;
-    const v = field.trim();
-    if (DECIMAL_COMMA.test(v) || GROUPED_COMMA.test(v)) this.#commas++;
-    else if (DOT_GROUPED.test(v)) this.#grouped = true;
-    // One dot decimal settles it: stop here rather than split every record of a large file.
-    else if (DOT_DECIMAL.test(v)) this.#dot = true;
-    return this.open;
-  }
-
-  decimalComma(): boolean {
-    if (this.delimiter === ',' || this.#dot) return false;
-    if (this.#commas > 0) return true;
-    return !this.#grouped && this.delimiter === ';';
-  }
+export function sniffDecimalComma(delimiter: Delimiter, fields: Iterable<string>): boolean | undefined {
+  const vote = new DecimalMarkVote();
+  if (delimiter !== ',') for (const f of fields) vote.add(f.trim());
+  const v = vote.verdict(delimiter);
+  return v.mark === null ? undefined : v.mark === ',';
 }

@@ -15,9 +15,10 @@ import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { HtaError, type Problem } from '../errors.js';
 import { CsvSyntaxError, type ScannedRecord, scanCsv } from './csv-scan.js';
 import { firstInvalidUtf8, notUtf8 } from './utf8.js';
-import { type Utf16, utf16Of } from './utf16.js';
+import { type Utf16, utf16Of, utf16WithoutMark } from './utf16.js';
 import { decodeWindows1252, mixedEncodings, notWindows1252, Windows1252Check } from './windows-1252.js';
-import { DecimalMarkSniffer, type Delimiter, type Dialect, sniffDelimiter } from './dialect.js';
+import { type Delimiter, type Dialect, sniffDelimiter } from './dialect.js';
+import { DecimalMarkVote } from './decimal-mark.js';
 
 export interface CsvRecord {
   /** 1-based physical line number of the record's first line. */
@@ -174,6 +175,29 @@ function decodeUtf16(file: string, decoder: TextDecoder, bytes: Uint8Array, stre
     throw new HtaError('input.invalid', `${file} is not valid UTF-16 text`, [
       { file, expected: 'UTF-16 text, as the byte-order mark at its start says (a lone surrogate or an odd number of bytes was found); or save the file as "CSV UTF-8" instead' },
     ]);
+  }
+}
+
+/**
+ * The decimal-mark votes of a record's cells (decimal-mark.ts). Only a cell with `.` or `,` in
+ * it can vote, so a record is not split (most of a large file's records): its fields are walked
+ * in place. The place a vote records holds no value: a cell of a trial export may be an id.
+ */
+function voteCells(votes: DecimalMarkVote, packed: string | readonly string[], delimiter: string, line: number): void {
+  if (typeof packed !== 'string') {
+    packed.forEach((f, i) => votes.add(f.trim(), () => ({ line, column: i + 1 })));
+    return;
+  }
+  if (packed.indexOf('.') < 0 && packed.indexOf(',') < 0) return;
+  for (let start = 0, column = 1; start <= packed.length; column++) {
+    let end = packed.indexOf(delimiter, start);
+    if (end < 0) end = packed.length;
+    const field = packed.slice(start, end);
+    if (field.indexOf('.') >= 0 || field.indexOf(',') >= 0) {
+      const at = column;
+      votes.add(field.trim(), () => ({ line, column: at }));
+    }
+    start = end + 1;
   }
 }
 
@@ -537,17 +561,13 @@ function binaryKind(head: Buffer): { what: string; how: string } | undefined {
 /** The error for a file whose first bytes say it is a workbook or data file, not CSV (else undefined). */
 export function notCsvFile(file: string, head: Buffer): HtaError | undefined {
   const kind = binaryKind(head);
-  return kind && new HtaError('input.invalid', `${file} is ${kind.what}, not a CSV file`, [{ file, line: 1, expected: `a CSV file: ${kind.how}` }]);
-}
-
-/**
- * A registry export in UTF-16 (Excel "Unicode text"): trial exports read it (`parseCsvBytes`),
- * but the registry's SQL engine reads UTF-8 only, so the registry readers name it instead of
- * failing on its bytes as "not UTF-8".
- */
-export function utf16Registry(file: string, head: Buffer): HtaError | undefined {
-  const utf16 = utf16Of(head);
-  return utf16 && new HtaError('input.invalid', `${file} is ${utf16.toUpperCase()} text (Excel "Unicode text"); a registry export must be UTF-8`, [{ file, line: 1, expected: 'a UTF-8 CSV file: in Excel, save as "CSV UTF-8 (comma delimited)"; or convert it, e.g. iconv -f UTF-16 -t UTF-8' }]);
+  if (kind) return new HtaError('input.invalid', `${file} is ${kind.what}, not a CSV file`, [{ file, line: 1, expected: `a CSV file: ${kind.how}` }]);
+  const order = utf16WithoutMark(head);
+  // Its ASCII is valid UTF-8 with a NUL after (or before) each letter: left alone, it would read
+  // as one odd column name per letter, or as Windows-1252, rather than be named.
+  return order && new HtaError('input.invalid', `${file} looks like UTF-16 text without a byte-order mark: its encoding cannot be told for certain`, [
+    { file, line: 1, expected: `UTF-8 text (in Excel, "CSV UTF-8"; Danish: "CSV UTF-8 (kommasepareret)"), or UTF-16 with its byte-order mark (Excel's "Unicode text"); or convert it, e.g. iconv -f UTF-16${order === 'utf-16le' ? 'LE' : 'BE'} -t UTF-8` },
+  ]);
 }
 
 interface TableShape {
@@ -584,7 +604,8 @@ function scanTable(c: Chunks, file: string, keep: CsvRecord[] | undefined): Tabl
   let checked = 0; // absolute offset up to which the bytes are known to be UTF-8
   let linesBefore = 0; // line feeds before `checked`
   let syntax: unknown; // a CSV syntax error, thrown once the whole file is known to be UTF-8
-  let sniffer: DecimalMarkSniffer | undefined;
+  // Every cell votes for the decimal mark (decimal-mark.ts); a comma-separated file needs no vote.
+  let votes: DecimalMarkVote | undefined;
   const problems: Problem[] = [];
   let first = true;
 
@@ -649,7 +670,7 @@ function scanTable(c: Chunks, file: string, keep: CsvRecord[] | undefined): Tabl
                 // everything from the text's start, at most the BOM was dropped before it.
                 const after = view.indexOf(LF, start - c.base);
                 crlf = after >= 0 && after + c.base > 0 && view[after - 1] === 0x0d;
-                sniffer = new DecimalMarkSniffer(d);
+                if (d !== ',') votes = new DecimalMarkVote();
                 return;
               }
               if (allBlank(r, d)) return;
@@ -679,11 +700,8 @@ function scanTable(c: Chunks, file: string, keep: CsvRecord[] | undefined): Tabl
                 return;
               }
               count++;
-              if (keep || sniffer!.open) {
-                const rec = new PackedRecord(r.line, packed, d);
-                if (sniffer!.open) for (const cell of rec.cells) if (cell !== null && !sniffer!.add(cell)) break;
-                keep?.push(rec);
-              }
+              if (votes !== undefined) voteCells(votes, packed, d, r.line);
+              if (keep) keep.push(new PackedRecord(r.line, packed, d));
             },
             { line, final: c.eof },
           );
@@ -700,7 +718,9 @@ function scanTable(c: Chunks, file: string, keep: CsvRecord[] | undefined): Tabl
   if (syntax !== undefined) throw syntaxError(file, syntax);
   if (!header) throw new HtaError('input.invalid', `${file} has no header`, [{ file, line: 1, expected: 'a header line' }]);
   checkHeader(file, header, headerLine, problems);
-  return { header, padded, headerLine, start, count, dialect: { delimiter: delimiter!, decimalComma: sniffer!.decimalComma(), bom, crlf } };
+  const mark = (votes ?? new DecimalMarkVote()).verdict(delimiter!);
+  const decimal = mark.mark === null ? { decimalComma: false, decimalTie: { ...votes! } } : { decimalComma: mark.mark === ',' };
+  return { header, padded, headerLine, start, count, dialect: { delimiter: delimiter!, ...decimal, bom, crlf } };
 }
 
 function checkHeader(file: string, header: string[], headerLine: number, problems: Problem[]): void {

@@ -17,7 +17,7 @@
  * column) is study-columns.ts's job; other columns are ignored.
  */
 import { HtaError, MAX_PROBLEMS, type Problem } from '../errors.js';
-import { DOT_DECIMAL, DOT_GROUPED, GROUPED_COMMA } from '../io/dialect.js';
+import { DecimalMarkVote, tieError } from '../io/decimal-mark.js';
 import { parseNumber } from '../io/parse-number.js';
 import { type CsvTable, readCsvFile } from '../io/read-csv.js';
 import type { ArmSummaries } from '../stats/meta/study-effect.js';
@@ -58,8 +58,18 @@ export interface StudyRecord {
 export interface StudyTable {
   file: string;
   records: StudyRecord[];
-  /** What the reader read differently from the contract (a Danish column name, a CI in one column). */
+  /** What the reader read differently from the contract (a Danish column name, a CI in one column), for stderr. */
   notes: string[];
+  /** The same facts for the report page, worded in its language there (study-read-notes.ts). */
+  read: StudyReadFacts;
+}
+
+/** How the studies file was read where it differs from the contract (docs/input-studies.md). */
+export interface StudyReadFacts {
+  /** Columns read under a Danish name: 1-based column, its header, the contract name. */
+  readAs: { column: number; header: string; as: string }[];
+  /** A 95% CI written in one column, split into ci_lower and ci_upper on `rows` rows; `example` is the first. */
+  ciSplit: { column: number; header: string; rows: number; example: { line: number; cell: string; lower: number; upper: number } } | null;
 }
 
 const ARM_STATS = ['mean_intervention', 'sd_intervention', 'mean_control', 'sd_control'] as const;
@@ -110,7 +120,8 @@ export function parseStudies(csv: CsvTable): StudyTable {
       `${file}: the 95% CI in column ${ci.index + 1} "${ci.header}" read as ci_lower and ci_upper on ${split.lines.length} row(s) (line ${line}: "${cell}" as ${lower} and ${upper})`,
     );
   }
-  return { file, records, notes };
+  const ciSplit = ci !== null && split.example !== null ? { column: ci.index + 1, header: ci.header, rows: split.lines.length, example: split.example } : null;
+  return { file, records, notes, read: { readAs: columns.readAs, ciSplit } };
 }
 
 /** The rows whose interval was read from a combined CI column, and the first one, for the note. */
@@ -341,36 +352,29 @@ function readCombinedInterval(
 const COUNTS: ReadonlySet<string> = new Set(['n_intervention', 'n_control', 'events_intervention', 'events_control']);
 
 /**
- * Whether the file writes decimals with a comma, judged from its non-count number columns:
- * counts cannot have decimals, so they do not vote, and a cell such as `1.234` (thousands-grouped
- * or a dot decimal) casts no vote either, while `1.234,5` votes for the comma. With no deciding
- * cell, the file-wide rule stands (a `;` file is decimal-comma).
+ * Whether the file writes decimals with a comma, by the project's one rule (io/decimal-mark.ts)
+ * over its non-count number columns and the bounds in a combined CI column (`-1,51 til -0,06`
+ * votes for the comma twice): counts have no decimals, so they do not vote. A tie is refused,
+ * naming the first cell of each kind.
  */
 function decimalMarkOf(csv: CsvTable, columns: StudyColumns): boolean {
-  // With `,` separating fields, a comma in a quoted number is a thousands separator, never decimal.
+  // With `,` separating fields the point is the mark (rule 2): no need to read the cells.
   if (csv.dialect.delimiter === ',') return false;
   const { col, combinedCi } = columns;
-  const where = NUMERIC.filter((c) => !COUNTS.has(c) && col.has(c)).map((c) => col.get(c) as number);
-  let comma = false;
-  let dot = false;
-  const vote = (cell: string): void => {
-    const t = cell.replace(/^\u2212/, '-');
-    // 1.234 may be a thousands-grouped whole number (no vote); 1.234,5 is a decimal comma.
-    if (/^[+-]?\d*,\d+$/.test(t) || GROUPED_COMMA.test(t)) comma = true;
-    else if (DOT_GROUPED.test(t)) return;
-    else if (DOT_DECIMAL.test(t)) dot = true;
-  };
+  const where = NUMERIC.filter((c) => !COUNTS.has(c) && col.has(c)).map((c) => [c, col.get(c) as number] as const);
+  const vote = new DecimalMarkVote();
   for (const rec of csv.records) {
-    for (const i of where) {
+    for (const [name, i] of where) {
       const cell = rec.cells[i];
-      if (cell != null) vote(cell);
+      if (cell != null) vote.add(cell.trim(), () => ({ line: rec.line, column: i + 1, field: name, value: cell }));
     }
     // The bounds in a combined CI column vote too (`-1,51 til -0,06` says comma).
     const ci = combinedCi === null ? null : rec.cells[combinedCi.index];
-    if (ci != null) numberPieces(ci).forEach(vote);
+    if (ci != null) for (const piece of numberPieces(ci)) vote.add(piece, () => ({ line: rec.line, column: combinedCi!.index + 1, field: combinedCi!.header, value: ci }));
   }
-  if (comma !== dot) return comma;
-  return csv.dialect.delimiter === ';' && !dot ? true : csv.dialect.decimalComma;
+  const verdict = vote.verdict(csv.dialect.delimiter);
+  if (verdict.mark === null) throw tieError(csv.file, vote, 'numbers in the study columns');
+  return verdict.mark === ',';
 }
 
 /**

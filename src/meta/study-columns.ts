@@ -80,6 +80,8 @@ export interface StudyColumns {
   combinedCi: { index: number; header: string } | null;
   /** One note per column read under a Danish name. */
   notes: string[];
+  /** The same facts, for the report page's own wording (study-read-notes.ts): 1-based column, its header, the contract name. */
+  readAs: { column: number; header: string; as: string }[];
 }
 
 export function studyColumns(csv: CsvTable): StudyColumns {
@@ -87,6 +89,7 @@ export function studyColumns(csv: CsvTable): StudyColumns {
   const col = new Map<string, number>();
   const problems: Problem[] = [];
   const notes: string[] = [];
+  const readAs: StudyColumns['readAs'] = [];
   let combinedCi: StudyColumns['combinedCi'] = null;
   const take = (name: string, i: number, h: string): void => {
     const prev = col.get(name);
@@ -102,7 +105,10 @@ export function studyColumns(csv: CsvTable): StudyColumns {
     const danish = DANISH[k];
     if (danish !== undefined) {
       take(danish, i, h);
-      if (col.get(danish) === i) notes.push(`${file}: column ${i + 1} "${h}" read as ${danish}`);
+      if (col.get(danish) === i) {
+        notes.push(`${file}: column ${i + 1} "${h}" read as ${danish}`);
+        readAs.push({ column: i + 1, header: h, as: danish });
+      }
       return;
     }
     if (COMBINED_CI.has(combinedKey(k))) {
@@ -141,5 +147,5 @@ export function studyColumns(csv: CsvTable): StudyColumns {
       },
     ]);
   }
-  return { col, combinedCi, notes };
+  return { col, combinedCi, notes, readAs };
 }

@@ -11,6 +11,7 @@ import { encodingNote } from '../io/encoding-note.js';
 import { groupWording } from '../observational/group-wording.js';
 import { HtaError, type Problem } from '../errors.js';
 import { parseNumber } from '../io/parse-number.js';
+import { decimalCommaOf } from '../io/decimal-mark.js';
 import { type CsvTable, FieldReader } from '../io/read-csv.js';
 import { isAllowedItemValue, itemRangeOf } from '../instruments/instrument.js';
 import { instrumentForOutcome } from '../plan/outcome-instrument.js';
@@ -96,7 +97,7 @@ export function loadTrial(source: CsvTable, plan: Plan, options: LoadTrialOption
   // A project randomised into REDCap arms: each row's arm is the suffix of its event name.
   const armFromEvent = plan.armSource === 'redcap-event';
   const file = csv.file;
-  const decimalComma = csv.dialect.decimalComma;
+  const decimalComma = decimalCommaOf(csv);
   const headerProblems: Problem[] = [];
   const rowProblems: Problem[] = [];
   const colOf = (name: string) => table.header.indexOf(name);

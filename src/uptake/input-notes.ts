@@ -3,7 +3,10 @@
  * (docs/plan-uptake.md): a registry read as Windows-1252 or UTF-16 (docs/input-registry.md
  * "Encodings"), the detected date format (dateFormat "auto"), denominators filled by carry-forward (each filled region × year) and
  * registry rows left out as invalid (how many — only from the publication threshold up — and the
- * kinds of problem in words; never a value, a line or a count per kind: published-exclusion.ts).
+ * kinds of problem in words; never a value, a line or a count per kind: published-exclusion.ts),
+ * clinic names differing only in case counted as one, and total rows left out of the eligible
+ * file (how many: never a name or a label — published outputs carry no characters read from
+ * the registry).
  * The plain-text summary of `hta uptake` and the uptake report page both print them (the
  * encoding also goes to stderr, as `hta plan init --uptake` prints it; the excluded rows' lines
  * and values go to stderr only, `excludedDetailLines`); the JSON carries the same facts as
@@ -52,6 +55,20 @@ const TEXT = {
   rowsMany: { en: '{n} invalid registry rows', da: '{n} ugyldige registerrækker' },
   rowsSome: { en: 'Some invalid registry rows (fewer than {k})', da: 'Nogle ugyldige registerrækker (færre end {k})' },
   rowsSomeBare: { en: 'Some invalid registry rows', da: 'Nogle ugyldige registerrækker' },
+  clinicsMerged: {
+    en: '{names} clinic names differing only in upper/lower case were counted as {clinics}.',
+    da: '{names} kliniknavne, der kun adskiller sig ved store og små bogstaver, er talt som {clinics}.',
+  },
+  clinicOne: { en: 'one clinic', da: 'én klinik' },
+  clinicMany: { en: '{n} clinics', da: '{n} klinikker' },
+  totalRowOne: {
+    en: 'A total row in the eligible file, equal to the sum of the regions\' counts, was left out (hta adds the regions up itself).',
+    da: 'En totalrække i filen med antal berettigede, lig med summen af regionernes antal, er udeladt (hta lægger selv regionerne sammen).',
+  },
+  totalRowMany: {
+    en: '{n} total rows in the eligible file, each equal to the sum of the regions\' counts, were left out (hta adds the regions up itself).',
+    da: '{n} totalrækker i filen med antal berettigede, hver lig med summen af regionernes antal, er udeladt (hta lægger selv regionerne sammen).',
+  },
   detail: {
     en: '{rows} invalid registry row(s) were excluded (--exclude-invalid); the problems, by kind (lines and values: not in the published outputs):',
     da: '{rows} ugyldige registerrække(r) er udeladt (--exclude-invalid); problemerne efter art (linjer og værdier: ikke i de offentliggjorte resultater):',
@@ -105,7 +122,7 @@ function noReferralNote(a: Pick<UptakeAnalysis, 'metrics' | 'uptake'>, lang: Lan
 }
 
 /** Sentences; empty when the input was used as it stood. */
-export function uptakeInputNotes(a: Pick<UptakeAnalysis, 'eligibleFill' | 'excluded' | 'dateFormatDetected' | 'registryEncoding'> & Partial<Pick<UptakeAnalysis, 'threshold' | 'metrics' | 'uptake'>>, lang: Lang = 'en'): string[] {
+export function uptakeInputNotes(a: Pick<UptakeAnalysis, 'eligibleFill' | 'excluded' | 'dateFormatDetected' | 'registryEncoding'> & Partial<Pick<UptakeAnalysis, 'threshold' | 'metrics' | 'uptake' | 'clinicCaseMerged' | 'eligibleTotalRows'>>, lang: Lang = 'en'): string[] {
   const out: string[] = [];
   if (a.metrics && a.uptake) out.push(...noReferralNote({ metrics: a.metrics, uptake: a.uptake }, lang));
   if (a.registryEncoding) out.push(registryEncodingNote(a.registryEncoding, lang));
@@ -117,5 +134,11 @@ export function uptakeInputNotes(a: Pick<UptakeAnalysis, 'eligibleFill' | 'exclu
   if (a.excluded) {
     out.push(a.excluded.rows === 0 ? TEXT.excludedNone[lang] : excludedNote(a.excluded, a.threshold, lang));
   }
+  // Counts only: the clinic names and the total rows' labels are the files' characters (stderr has them).
+  if (a.clinicCaseMerged) {
+    const { names, clinics } = a.clinicCaseMerged;
+    out.push(fill(TEXT.clinicsMerged[lang], { names, clinics: clinics === 1 ? TEXT.clinicOne[lang] : fill(TEXT.clinicMany[lang], { n: clinics }) }));
+  }
+  if (a.eligibleTotalRows) out.push(a.eligibleTotalRows === 1 ? TEXT.totalRowOne[lang] : fill(TEXT.totalRowMany[lang], { n: a.eligibleTotalRows }));
   return out;
 }

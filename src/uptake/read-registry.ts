@@ -25,7 +25,8 @@ import { HtaError, MAX_PROBLEMS, type Problem } from '../errors.js';
 import { createProblemCollector } from '../problem-collector.js';
 import type { ProblemGroup } from '../problem-groups.js';
 import { sniffDelimiter } from '../io/dialect.js';
-import { invalidCsv, lineBreaksInside, notCsvFile, utf16Registry, readCsvFile, unreadableFile } from '../io/read-csv.js';
+import { invalidCsv, lineBreaksInside, notCsvFile, readCsvFile, unreadableFile } from '../io/read-csv.js';
+import { decimalCommaOf } from '../io/decimal-mark.js';
 import type { UptakeAggregate } from './aggregate.js';
 import type { MergedClinic } from './clinic-names.js';
 import { createUptakeAggregator } from './reference-aggregator.js';
@@ -89,10 +90,9 @@ export async function sniffFileDelimiter(file: string, label = file): Promise<',
     const buf = Buffer.alloc(65_536);
     const { bytesRead } = await handle.read(buf, 0, buf.length, 0);
     // A workbook or data file named as the registry: say what it is, not "not UTF-8".
+    // (A UTF-16 file with its byte-order mark never gets here: `readRegistryFile` reads its UTF-8 copy.)
     const notCsv = notCsvFile(label, buf.subarray(0, Math.min(bytesRead, 16)));
     if (notCsv) throw notCsv;
-    const utf16 = utf16Registry(label, buf.subarray(0, Math.min(bytesRead, 16)));
-    if (utf16) throw utf16;
     const text = buf.subarray(0, bytesRead).toString('utf8').replace(/^\uFEFF/, '');
     return sniffDelimiter(text.slice(0, text.search(/\r?\n|$/)));
   } finally {
@@ -492,7 +492,7 @@ export function readEligibleFile(file: string, options: ReadEligibleOptions = {}
     if (guess) for (const p of problems) p.hint = `map the file's names in the uptake plan: "columns": { "eligible": ${guess} }`;
     throw new HtaError('input.invalid', `${file} lacks denominator columns`, problems);
   }
-  const thousands = thousandsMarkFor(table.dialect.delimiter, table.dialect.decimalComma);
+  const thousands = thousandsMarkFor(table.dialect.delimiter, decimalCommaOf(table));
   const example = thousands === '.' ? '37000 or 37.000' : '37000 or "37,000"';
   const names = new Map<string, string>();
   const rows: EligibleRow[] = [];

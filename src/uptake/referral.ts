@@ -102,8 +102,9 @@ const REFERRER_SYNONYMS = new Map<string, Referrer>(Object.entries({
   physio: 'physio', physiotherapist: 'physio', fysioterapeut: 'physio',
   chiro: 'chiro', chiropractor: 'chiro', kiropraktor: 'chiro',
   other: 'other', hospital: 'other', self: 'other', 'andet': 'other',
-  // Danish regional systems: general practice; hospital, specialist, self-referral, municipality.
-  'almen praksis': 'gp', 'alment praktiserende læge': 'gp',
+  // Danish regional systems: general practice ("Egen læge", the patient's own GP, as a regional
+  // export writes it); hospital, specialist, self-referral, municipality (docs/input-registry.md).
+  'egen læge': 'gp', 'almen praksis': 'gp', 'alment praktiserende læge': 'gp',
   fysioterapi: 'physio', kiropraktik: 'chiro',
   sygehus: 'other', hospitalsafdeling: 'other', speciallæge: 'other', 'praktiserende speciallæge': 'other',
   selvhenvendelse: 'other', kommune: 'other',

@@ -126,6 +126,10 @@ export async function runUptake(input: UptakeInput): Promise<UptakeRun & { notes
     run.registryEncoding = read.encoding;
   }
   if (read?.clinicSpellings) spellings = read.clinicSpellings;
-  if (spellings.length > 0) run.clinicSpellings = spellings;
+  if (spellings.length > 0) {
+    run.clinicSpellings = spellings;
+    analysis.clinicCaseMerged = { names: spellings.reduce((n, m) => n + m.spellings.length, 0), clinics: spellings.length };
+  }
+  if (eligibleRead.totals.length > 0) analysis.eligibleTotalRows = eligibleRead.totals.length;
   return { ...run, notes };
 }

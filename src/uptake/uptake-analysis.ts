@@ -84,6 +84,14 @@ export interface UptakeAnalysis {
    * by its byte-order mark) and its non-ASCII characters (docs/input-registry.md "Encodings").
    */
   registryEncoding?: RegistryEncoding;
+  /**
+   * Present when clinic names differing only in case were counted as one clinic (clinic-names.ts):
+   * how many names, and how many clinics they became — counts only, never a name (the names go
+   * to stderr: `UptakeRun.clinicSpellings`).
+   */
+  clinicCaseMerged?: { names: number; clinics: number };
+  /** Present when total rows equal to the sum were left out of the eligible file: how many (their lines go to stderr). */
+  eligibleTotalRows?: number;
 }
 
 /** The analysis and, for the audit only (never printed in outputs), the raw information loss. */

@@ -43,7 +43,7 @@ const inputFields = {
   values: z
     .object({
       sex: z.record(z.string(), z.enum(SEXES)).optional().describe('extra sex codes, e.g. { "K": "female", "M": "male", "9": "unknown" }'),
-      referrer: z.record(z.string(), z.enum(REFERRERS)).optional().describe('extra referrer codes, e.g. { "Egen læge": "gp" }'),
+      referrer: z.record(z.string(), z.enum(REFERRERS)).optional().describe('extra referrer codes, e.g. { "Fastlege": "gp" }; a code here wins over a built-in one'),
     })
     .strict()
     .optional(),

@@ -84,6 +84,9 @@ export const uptakeResultsSchema = z.object({
   dateFormatDetected: z.string().optional(),
   registryEncoding: z.object({ encoding: z.enum(['windows-1252', 'utf-16le', 'utf-16be']), characters: z.array(z.string()) }).optional()
     .describe('Present when the registry was not UTF-8: the encoding it was read in and its non-ASCII characters'),
+  clinicCaseMerged: z.strictObject({ names: z.number().int(), clinics: z.number().int() }).optional()
+    .describe('Present when clinic names differing only in upper/lower case were counted as one clinic: how many names became how many clinics (no names)'),
+  eligibleTotalRows: z.number().int().optional().describe('Present when total rows (equal to the sum of the regions) were left out of the eligible file: how many'),
 }).describe('hta uptake --json. Every hidden count and everything derived from one is the string "suppressed" (docs/disclosure-control.md).');
 
 /** JSON Schema (draft 2020-12) of `hta uptake --json`; committed as schemas/uptake-results.schema.json. */

@@ -14,7 +14,8 @@ describe('hta plan init --uptake', () => {
     const fixture = JSON.parse(readFileSync(`${FX}/registry-dk-regional/uptake.plan.json`, 'utf8')) as { columns: { registry: Record<string, string> } };
     const { region: _sameName, ...mapped } = fixture.columns.registry;
     expect(draft.columns).toEqual({ registry: mapped });
-    expect(draft.values).toEqual({ referrer: { 'Egen læge': 'gp' } });
+    // `Egen læge` is a built-in code for gp: nothing left to map.
+    expect(draft.values).toBeUndefined();
     expect(draft.dateFormat).toBe('dd-mm-yyyy');
     expect(r.stderr).toContain('regions seen in all 420 rows: Region Midtjylland, HOVEDSTADEN, Region Syddanmark, NORDJYLLAND, Region Sjælland');
     expect(r.stderr).toContain('placeholders');

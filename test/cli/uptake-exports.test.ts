@@ -189,13 +189,35 @@ describe('hta uptake on real-shaped registry exports, against R', () => {
     checkAgainstR(json, REF['registry-dk-regional']!);
   });
 
-  it('the Danish export is refused with its own plan minus the mapping, naming what to map', async () => {
+  it('the Danish export is refused with its own plan minus the date format, naming it; its referrer codes need no mapping', async () => {
     const r = await runFixture('registry-dk-regional', 'uptake.plan.json', { values: {}, dateFormat: 'iso' });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/× .*registry\.csv:lines .* \(Henvist\): .* — expected a real calendar date written YYYY-MM-DD/);
-    expect(r.stderr).toMatch(/\(Henviser\): "Egen læge"/);
-    expect(r.stderr).toContain('"values.referrer"');
+    // Egen læge, Praktiserende læge, Fysioterapeut, Kiropraktor, Andet: all built in (docs/input-registry.md).
+    expect(r.stderr).not.toMatch(/\(Henviser\)/);
     expect(r.stderr).not.toMatch(/1100\d{3}/); // no patient id
+  });
+
+  it('Egen læge, in any case, is a built-in gp code; a plan that maps it otherwise wins', async () => {
+    const dir = tempDir();
+    const rows = readFileSync(`${FX}/registry-dk-regional/registry.csv`, 'utf8').split('\n');
+    // Half the GP referrals written in lower case, as another export writes them.
+    const lower = join(dir, 'registry.csv');
+    writeFileSync(lower, rows.map((l, i) => (i % 2 ? l.replace(';Egen læge', ';egen læge') : l)).join('\n'));
+    const plan = planWith(dir, `${FX}/registry-dk-regional/uptake.plan.json`, {});
+    const args = ['--eligible', `${FX}/registry-dk-regional/eligible.csv`, '--plan', plan, '--json'];
+    const gp = (json: Json) => json.metrics.filter((m) => m.period === 'all' && m.dimension === 'referrer' && m.region === 'national');
+    const built = await runCli('uptake', lower, ...args);
+    expect(built.code, built.stderr).toBe(0);
+    checkAgainstR(JSON.parse(built.stdout) as Json, REF['registry-dk-regional']!);
+    const other = planWith(dir, `${FX}/registry-dk-regional/uptake.plan.json`, { values: { referrer: { 'EGEN LÆGE': 'other' } } });
+    const mapped = await runCli('uptake', lower, '--eligible', `${FX}/registry-dk-regional/eligible.csv`, '--plan', other, '--json');
+    expect(mapped.code, mapped.stderr).toBe(0);
+    const count = (json: Json, level: string) => gp(json).find((m) => (m as unknown as { level: string }).level === level)?.referrals ?? 0;
+    const [b, m] = [JSON.parse(built.stdout) as Json, JSON.parse(mapped.stdout) as Json];
+    expect(count(b, 'gp')).toBeGreaterThan(0);
+    expect(count(m, 'gp') + count(m, 'other')).toBe(count(b, 'gp') + count(b, 'other'));
+    expect(count(m, 'gp')).toBeLessThan(count(b, 'gp'));
   });
 
   it('--exclude-invalid drops bad rows and says so in every output — the count and the kinds, no lines or values; --excluded-out and stderr list them without ids', async () => {

@@ -102,7 +102,7 @@ describe('hta plan init --uptake on the regional system\'s files', () => {
     const fixture = JSON.parse(readFileSync(`${F}/uptake.plan.json`, 'utf8')) as { columns: { registry: Record<string, string> } };
     expect(draft.columns.registry).toEqual(fixture.columns.registry);
     expect(draft.dateFormat).toBe('dd-mm-yyyy');
-    expect(draft.values).toEqual({ referrer: { 'Egen læge': 'gp' } });
+    expect(draft.values).toBeUndefined(); // `Egen læge` is built in
     expect(r.stderr).toContain(`line ${EXPECTED.totalRowLine} is a total row`);
     expect(r.stderr).not.toContain('codes not recognised');
     expect(draft.firstYear).toBe(2026);

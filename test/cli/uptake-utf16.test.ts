@@ -48,6 +48,27 @@ describe('a UTF-16 registry', () => {
   });
 });
 
+describe('a UTF-16 registry without its byte-order mark', () => {
+  it('is refused by name by uptake and by plan init (LE and BE), exit 2, nothing written', async () => {
+    const dir = tempDir();
+    const text = readFileSync('data/synthetic/registry.csv', 'utf8').split('\n').slice(0, 40).join('\r\n') + '\r\n';
+    for (const [order, bytes] of [['LE', Buffer.from(text, 'utf16le')], ['BE', Buffer.from(text, 'utf16le').swap16()]] as const) {
+      const reg = join(dir, `registry-${order}.csv`);
+      writeFileSync(reg, bytes);
+      const expected = `error: ${reg} looks like UTF-16 text without a byte-order mark: its encoding cannot be told for certain\n`;
+      const up = await runCli('uptake', reg, '--eligible', 'data/synthetic/eligible.csv', '--plan', 'data/plans/uptake.plan.json', '--csv-dir', join(dir, 'csv'));
+      expect(up.code).toBe(2);
+      expect(up.stderr).toContain(expected);
+      expect(up.stderr).toContain(`iconv -f UTF-16${order} -t UTF-8`);
+      const init = await runCli('plan', 'init', '--uptake', reg, '--out', join(dir, 'plan.json'));
+      expect(init.code).toBe(2);
+      expect(init.stderr).toContain(expected);
+    }
+    expect(() => readFileSync(join(dir, 'plan.json'))).toThrow();
+    expect(() => readFileSync(join(dir, 'csv'))).toThrow();
+  });
+});
+
 describe('a Danish denominator file (Region;År;Antal) under a plan without columns.eligible', () => {
   it('is refused with the mapping that reads it', async () => {
     const F = 'test/fixtures/exports/registry-dk-regional';

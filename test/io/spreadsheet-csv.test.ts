@@ -54,9 +54,13 @@ describe('thousands dots in a decimal-comma file', () => {
     expect(parseNumber('1.234.567', true)).toBe(1234567);
     expect(parseNumber('-12.345,5', true)).toBe(-12345.5);
   });
-  it('a real dot decimal still settles the file as dot-decimal, and alone a grouped-looking number keeps its dot reading', () => {
-    expect(sniffDecimalComma(';', ['6,5', '12.5'])).toBe(false);
-    expect(sniffDecimalComma(';', ['1.250', '3'])).toBe(false);
+  it('dot decimals settle the file as dot-decimal when more cells show them; alone, a grouped-looking number in a ; file reads as thousands', () => {
+    // The one rule (decimal-mark.ts): a majority, not the first dot; a tie is refused by the readers.
+    expect(sniffDecimalComma(';', ['6,5', '12.5', '0.5'])).toBe(false);
+    expect(sniffDecimalComma(';', ['6,5', '12.5'])).toBeUndefined();
+    // `1.250` votes for neither mark; the `;` decides, as for the unit-cost list's whole kroner.
+    expect(sniffDecimalComma(';', ['1.250', '3'])).toBe(true);
+    expect(sniffDecimalComma('\t', ['1.250', '3'])).toBe(false);
     expect(parseNumber('1.250', false)).toBe(1.25);
   });
   it('dots that are not whole thousands groups are not numbers in a decimal-comma file', () => {

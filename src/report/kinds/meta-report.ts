@@ -9,6 +9,7 @@ import { metaGroups } from '../../meta/meta-group.js';
 import { decodedNote } from '../../io/encoding-note.js';
 import { readCsvFile } from '../../io/read-csv.js';
 import { parseStudies } from '../../meta/read-studies.js';
+import { studyReadNotes } from '../../meta/study-read-notes.js';
 import { instrumentForOutcome } from '../../plan/outcome-instrument.js';
 import { armNames, fillArms } from '../arm-names.js';
 import { metaForestSpec } from '../charts/meta-forest.js';
@@ -64,8 +65,9 @@ export const metaReportKind: ReportKind<typeof metaEntrySchema> = {
     const planFile = entry.plan ? env.input(entry.plan) : undefined;
     const plan = planFile ? planOf(env, planFile) : undefined;
     const csv = env.memo(`studies\u0000${dataFile}`, () => readCsvFile(dataFile));
+    const table = env.memo(`studyTable\u0000${dataFile}`, () => parseStudies(csv));
     const results = env.memo(`meta\u0000${dataFile}\u0000${planFile ?? ''}\u0000${entry.preset}\u0000${lang}`, () => {
-      const r = metaAnalyze(parseStudies(csv), {
+      const r = metaAnalyze(table, {
         preset: entry.preset,
         lang,
         ...(plan ? { plan, planFile: entry.plan } : {}),
@@ -92,8 +94,13 @@ export const metaReportKind: ReportKind<typeof metaEntrySchema> = {
     }
     sections.push({ id: 'references', title: TEXT.references[lang], intro: [TEXT.referencesIntro[lang]], notes: referenceList(results.studies, TEXT.noCitation[lang]) });
     if (results.warnings.length) sections.push({ id: 'warnings', title: lang === 'da' ? 'Advarsler' : 'Warnings', notes: results.warnings });
-    // How the studies file was read when it is not UTF-8, as the trial page says it (io/encoding-note.ts).
-    if (csv.dialect.windows1252) sections.push({ id: 'data', title: lang === 'da' ? 'Om data' : 'About the data', notes: [`${decodedNote(entry.data, { encoding: 'windows-1252', characters: [] }, lang)}.`] });
+    // How the studies file was read: its encoding when not UTF-8, as the trial page says it
+    // (io/encoding-note.ts), Danish column names and a CI split from one column (study-read-notes.ts).
+    const dataNotes = [
+      ...(csv.dialect.windows1252 ? [`${decodedNote(entry.data, { encoding: 'windows-1252', characters: [] }, lang)}.`] : []),
+      ...studyReadNotes(table.read, lang),
+    ];
+    if (dataNotes.length) sections.push({ id: 'data', title: lang === 'da' ? 'Om data' : 'About the data', notes: dataNotes });
     const title = entry.title?.[lang] ?? entry.title?.en ?? TEXT.title[lang];
     const provenance = fillPhrase(TEXT.provenance[lang], { version: env.version, data: entry.data, plan: entry.plan ? TEXT.with[lang] + entry.plan : '', method: presetMethodText(entry.preset, lang) });
     const drawable = dropEmptyCharts(charts, sections, REPORT_TEXT.chartEmpty[lang]);

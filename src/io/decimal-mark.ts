@@ -1,0 +1,153 @@
+/**
+ * The one rule for whether a file writes decimals with a comma (`1,5`) or a point (`1.5`),
+ * used by every reader that has to decide: the CSV dialect sniffer (read-csv.ts, for trial
+ * exports and every file-wide number), the studies reader of `hta meta` (meta/read-studies.ts,
+ * over its number columns) and the unit-cost price list (cea/load-cea-plan.ts, per column).
+ * Each caller chooses which cells vote (the ones it reads as numbers); the rule is this
+ * (docs/input-trial-export.md, "One decimal mark per file"):
+ *
+ * 1. A cell votes only when it is a number that reads one way: `1,5`, `,5`, `1234,567`,
+ *    `1.234,5`, `1.234.567` vote for the comma; `1.5`, `.5`, `0.125`, `1234.567`, `1,234.5`,
+ *    `1,234,567` for the point. A thousands separator groups by three, after one to three
+ *    digits that do not start with 0: `1234.567` cannot be grouped, so it is a decimal.
+ *    `1.234` and `1,234` read either way (thousands or three decimals) and do not vote; nor
+ *    does anything that is no number in either reading (`1.23.456`, `12 kg`).
+ * 2. In a `,`-separated file the point is the mark, whatever the cells say: a comma there
+ *    separates fields (inside quotes it can only group thousands).
+ * 3. Otherwise the mark more cells vote for is the file's (or the column's); the cells with the
+ *    other mark are then no numbers, and their readers say so cell by cell.
+ * 4. As many votes for each (and at least one): refused, with a clear message naming the
+ *    first cell of each kind (`tieError`) — neither can be taken without misreading the other.
+ * 5. No votes: a `;`-separated file writes the comma (spreadsheets use `;` exactly in locales
+ *    whose decimal mark is the comma), any other the point; `basis: 'default'` says that a
+ *    tab-separated file decided nothing, for a reader that would rather refuse a `1.340` than
+ *    guess (the unit-cost list).
+ *
+ * A reader that accepts spaces as thousands separators (the unit-cost list) removes them before
+ * asking; the minus copied from a PDF (U+2212) counts as a minus.
+ */
+import { HtaError, type Problem } from '../errors.js';
+
+export type DecimalMark = ',' | '.';
+
+/** Whether the mark came from the cells' votes, from the separator (rules 2 and 5), or from neither. */
+export type MarkBasis = 'votes' | 'separator' | 'default';
+
+export type MarkVerdict = { mark: DecimalMark; basis: MarkBasis } | { mark: null; tie: number };
+
+const ONE_SEPARATOR = /^[+\-\u2212]?(\d*)([.,])(\d+)$/;
+const NUMBER_SHAPE = /^[+\-\u2212]?\d*(?:[.,]\d+)+$/;
+const LEAD = /^[1-9]\d{0,2}$/;
+const GROUP = /^\d{3}$/;
+
+/** Whether `parts` are thousands groups: one to three digits not starting with 0, then groups of three. */
+function grouped(parts: readonly string[]): boolean {
+  return LEAD.test(parts[0]!) && parts.slice(1).every((p) => GROUP.test(p));
+}
+
+/** The decimal mark `text` can only be read with, or null when it reads either way or is no number (rule 1). */
+export function markOf(text: string): DecimalMark | null {
+  // Most cells hold neither mark: no regex for them (the sniffer sees every cell of a file).
+  if (text.indexOf('.') < 0 && text.indexOf(',') < 0) return null;
+  // The common cell, one separator (`12,5`, `1.234`), without splitting.
+  const one = ONE_SEPARATOR.exec(text);
+  if (one) {
+    const head = one[1]!;
+    if (head === '') return one[2] as DecimalMark;
+    const groupable = one[3]!.length === 3 && head.length <= 3 && head.charCodeAt(0) !== 48;
+    return groupable ? null : (one[2] as DecimalMark);
+  }
+  if (!NUMBER_SHAPE.test(text)) return null;
+  const body = text.replace(/^[+\-\u2212]/, '');
+  const seps = body.replace(/\d/g, '');
+  const parts = body.split(/[.,]/);
+  const last = seps[seps.length - 1] as DecimalMark;
+  const first = seps[0] as DecimalMark;
+  if (seps.length === 1) {
+    // `,5` / `.5`; `1.234` either way; `1234.5`, `0.125`, `1.25` only as a decimal.
+    if (parts[0] === '') return last;
+    return grouped(parts) ? null : last;
+  }
+  const other: DecimalMark = first === '.' ? ',' : '.';
+  if ([...seps].every((s) => s === first)) return grouped(parts) ? other : null; // `1.234.567`: groups only
+  // Groups with one separator, then the decimal mark once: `1.234,5`.
+  const groupSeps = seps.slice(0, -1);
+  if (last !== first && [...groupSeps].every((s) => s === first) && grouped(parts.slice(0, -1))) return last;
+  return null;
+}
+
+/** Where a vote was cast, for the tie message: the cell's line and column, and its text when the caller may show it. */
+export interface VotePlace {
+  line?: number;
+  column?: number;
+  field?: string;
+  value?: string;
+}
+
+/** Votes counted (rule 1), with the first cell of each kind. */
+export interface MarkVotes {
+  readonly comma: number;
+  readonly point: number;
+  readonly firstComma?: VotePlace | undefined;
+  readonly firstPoint?: VotePlace | undefined;
+}
+
+/** The votes of the cells a reader reads as numbers (rule 1), with the first cell of each kind. */
+export class DecimalMarkVote implements MarkVotes {
+  comma = 0;
+  point = 0;
+  firstComma: VotePlace | undefined;
+  firstPoint: VotePlace | undefined;
+
+  /** Counts `text`'s vote (trimmed by the caller); returns it. */
+  add(text: string, place?: () => VotePlace): DecimalMark | null {
+    const m = markOf(text);
+    if (m === ',') {
+      if (this.comma++ === 0) this.firstComma = place?.();
+    } else if (m === '.') {
+      if (this.point++ === 0) this.firstPoint = place?.();
+    }
+    return m;
+  }
+
+  verdict(delimiter: string): MarkVerdict {
+    return decideMark(this, delimiter);
+  }
+}
+
+/** Rules 2–5: the mark from the votes and the separator. */
+export function decideMark(votes: { comma: number; point: number }, delimiter: string): MarkVerdict {
+  if (delimiter === ',') return { mark: '.', basis: 'separator' };
+  if (votes.comma > votes.point) return { mark: ',', basis: 'votes' };
+  if (votes.point > votes.comma) return { mark: '.', basis: 'votes' };
+  if (votes.comma > 0) return { mark: null, tie: votes.comma };
+  return delimiter === ';' ? { mark: ',', basis: 'separator' } : { mark: '.', basis: 'default' };
+}
+
+/**
+ * The refusal of a tie (rule 4): the first cell of each kind, with its text only when the
+ * caller passed it (a trial export's cells may be ids: the file-wide sniffer passes none).
+ */
+export function tieError(file: string, vote: MarkVotes, what = 'numbers'): HtaError {
+  const n = vote.comma;
+  const fix = 'write every decimal number with one mark: the comma (1,5), as Danish Excel does, or the point (1.5)';
+  const at = (p: VotePlace | undefined, mark: string, other: string, firstOther: VotePlace | undefined): Problem => ({
+    file,
+    ...(p?.line !== undefined ? { line: p.line } : {}),
+    ...(p?.column !== undefined ? { column: p.column } : {}),
+    ...(p?.field !== undefined ? { field: p.field } : {}),
+    ...(p?.value !== undefined ? { value: p.value } : {}),
+    expected: `one decimal mark for the whole file: this is the first of ${n} ${what} with a decimal ${mark}, and as many have a decimal ${other}${firstOther?.line !== undefined ? ` (the first on line ${firstOther.line}${firstOther.column !== undefined ? `, column ${firstOther.column}` : ''})` : ''}, so neither can be taken as the file's — ${fix}`,
+    kind: 'decimal-mark.tie',
+  });
+  return new HtaError('input.invalid', `${file} writes as many ${what} with a decimal comma as with a decimal point (${n} each)`, [
+    at(vote.firstComma, 'comma', 'point', vote.firstPoint),
+    at(vote.firstPoint, 'point', 'comma', vote.firstComma),
+  ]);
+}
+
+/** A file's decimal comma as its dialect says, refusing a file whose cells tie (rule 4). */
+export function decimalCommaOf(table: { file: string; dialect: { decimalComma: boolean; decimalTie?: MarkVotes } }): boolean {
+  if (table.dialect.decimalTie) throw tieError(table.file, table.dialect.decimalTie);
+  return table.dialect.decimalComma;
+}

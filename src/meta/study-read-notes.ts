@@ -1,0 +1,38 @@
+/**
+ * How the studies file was read, for the meta report page in its language: the columns read
+ * under a Danish name and a 95% CI split from one column (docs/input-studies.md). `hta meta`
+ * prints the same facts on stderr in English (read-studies.ts `notes`); the page says them in
+ * its "About the data" section, in the Danish of docs/glossary-da.md.
+ */
+import type { StudyReadFacts } from './read-studies.js';
+
+type Lang = 'en' | 'da';
+
+const TEXT = {
+  readAs: {
+    en: 'Column {column} "{header}" was read as {as}.',
+    da: 'Kolonne {column} "{header}" er læst som {as}.',
+  },
+  ciSplit: {
+    en: 'The 95% CI in column {column} "{header}" was split into its lower and upper limits (ci_lower and ci_upper) on {rows} (line {line}: "{cell}" as {lower} and {upper}).',
+    da: '95 %-KI i kolonne {column} "{header}" er delt i nedre og øvre grænse (ci_lower og ci_upper) i {rows} (linje {line}: "{cell}" som {lower} og {upper}).',
+  },
+  rowOne: { en: '1 row', da: '1 række' },
+  rowMany: { en: '{n} rows', da: '{n} rækker' },
+} as const;
+
+const fill = (t: string, v: Record<string, string | number>) => t.replace(/\{(\w+)\}/g, (_, k: string) => String(v[k] ?? `{${k}}`));
+
+/** A bound as the page writes numbers: decimal comma and true minus in Danish. */
+const bound = (v: number, lang: Lang) => (lang === 'da' ? String(v).replace('.', ',').replace('-', '\u2212') : String(v));
+
+/** Sentences; empty when the file was read as the contract names it. */
+export function studyReadNotes(read: StudyReadFacts, lang: Lang): string[] {
+  const out = read.readAs.map((r) => fill(TEXT.readAs[lang], { column: r.column, header: r.header, as: r.as }));
+  const s = read.ciSplit;
+  if (s) {
+    const rows = s.rows === 1 ? TEXT.rowOne[lang] : fill(TEXT.rowMany[lang], { n: s.rows });
+    out.push(fill(TEXT.ciSplit[lang], { column: s.column, header: s.header, rows, line: s.example.line, cell: s.example.cell, lower: bound(s.example.lower, lang), upper: bound(s.example.upper, lang) }));
+  }
+  return out;
+}

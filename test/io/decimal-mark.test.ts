@@ -1,0 +1,122 @@
+/**
+ * The one decimal-mark rule (src/io/decimal-mark.ts), as each of its three readers applies it:
+ * the CSV dialect sniffer (trial exports), the studies reader of `hta meta`, the unit-cost list.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { HtaError } from '../../src/errors.js';
+import { readAmounts } from '../../src/cea/load-cea-plan.js';
+import { decideMark, decimalCommaOf, markOf } from '../../src/io/decimal-mark.js';
+import { parseNumber } from '../../src/io/parse-number.js';
+import { parseCsvText } from '../../src/io/read-csv.js';
+import { parseStudies } from '../../src/meta/read-studies.js';
+
+function errorOf(f: () => unknown): HtaError {
+  try {
+    f();
+  } catch (e) {
+    if (e instanceof HtaError) return e;
+    throw e;
+  }
+  throw new Error('expected a refusal');
+}
+
+describe('the vote of one cell', () => {
+  it('is the only mark it reads with; thousands group by three; 1.234 and 1,234 vote for neither', () => {
+    const comma = ['1,5', ',5', '-0,25', '\u22121,5', '1234,567', '1.234,5', '1.234.567', '12.345.678,9'];
+    const point = ['1.5', '.5', '-0.25', '0.125', '1234.567', '1,234.5', '1,234,567', '01.234'];
+    const neither = ['1.234', '1,234', '-999.000', '12', '', 'abc', '1.23.456', '1.2.3', '1,2.3,4', '12 kg', '0.234,5', '1.2345,6', '1,5.'];
+    for (const t of comma) expect([t, markOf(t)]).toEqual([t, ',']);
+    for (const t of point) expect([t, markOf(t)]).toEqual([t, '.']);
+    for (const t of neither) expect([t, markOf(t)]).toEqual([t, null]);
+  });
+
+  it('decides by majority; a tie is no mark; the separator decides when no cell does', () => {
+    expect(decideMark({ comma: 3, point: 1 }, ';')).toEqual({ mark: ',', basis: 'votes' });
+    expect(decideMark({ comma: 1, point: 3 }, '\t')).toEqual({ mark: '.', basis: 'votes' });
+    expect(decideMark({ comma: 2, point: 2 }, ';')).toEqual({ mark: null, tie: 2 });
+    expect(decideMark({ comma: 0, point: 0 }, ';')).toEqual({ mark: ',', basis: 'separator' });
+    expect(decideMark({ comma: 0, point: 0 }, '\t')).toEqual({ mark: '.', basis: 'default' });
+    expect(decideMark({ comma: 5, point: 0 }, ',')).toEqual({ mark: '.', basis: 'separator' });
+  });
+});
+
+describe('a file whose cells tie', () => {
+  it('is refused by the readers of a trial export, naming line and column of the first of each kind, never the values', () => {
+    const t = parseCsvText('id;arm;pain\n7,25;app;12.5\nP2;usual;3,5\nP3;app;4.5\n', 'export.csv');
+    const e = errorOf(() => decimalCommaOf(t));
+    expect(e.message).toBe('export.csv writes as many numbers with a decimal comma as with a decimal point (2 each)');
+    expect(e.problems.map((p) => [p.line, p.column, p.value])).toEqual([[2, 1, undefined], [2, 3, undefined]]);
+    expect(e.problems[0]!.expected).toMatch(/first of 2 numbers with a decimal comma, and as many have a decimal point \(the first on line 2, column 3\)/);
+    expect(JSON.stringify(e.problems)).not.toContain('7,25');
+    // A majority reads: the minority's cells are then no numbers, for the reader to name.
+    const m = parseCsvText('id;pain\nP1;12.5\nP2;3,5\nP3;4,25\n', 'export.csv');
+    expect(decimalCommaOf(m)).toBe(true);
+    expect(parseNumber('12.5', true)).toBeUndefined();
+  });
+
+  it('is refused by hta meta, with the cells (study tables hold no patient ids)', () => {
+    const csv = 'study;outcome;time;difference;ci_lower;ci_upper\nA 2019;pain;3m;-1,5;-2,5;-0,5\nB 2020;pain;3m;-1.2;-2.0;-0.4\n';
+    const e = errorOf(() => parseStudies(parseCsvText(csv, 'studies.csv')));
+    expect(e.message).toBe('studies.csv writes as many numbers in the study columns with a decimal comma as with a decimal point (3 each)');
+    expect(e.problems.map((p) => [p.line, p.field, p.value])).toEqual([[2, 'difference', '-1,5'], [3, 'difference', '-1.2']]);
+    // One more comma decides it: the dotted row is then refused cell by cell, as before.
+    const more = csv.replace('B 2020;pain;3m;-1.2;-2.0;-0.4', 'B 2020;pain;3m;-1.2;-2,0;-0,4');
+    expect(errorOf(() => parseStudies(parseCsvText(more, 'studies.csv'))).problems.map((p) => [p.line, p.field])).toEqual([[3, 'difference']]);
+  });
+});
+
+/** Digits of a number: whole part, and decimals (0–3 digits). */
+const numberText = fc.record({ whole: fc.nat({ max: 9_999_999 }), decimals: fc.stringMatching(/^\d{0,3}$/), negative: fc.boolean() });
+type NumberText = { whole: number; decimals: string; negative: boolean };
+const valueOf = (n: NumberText) => (n.negative ? -1 : 1) * Number(`${n.whole}${n.decimals ? `.${n.decimals}` : ''}`);
+/** `n` as a spreadsheet in either locale writes it, thousands groups optional. */
+function written(n: NumberText, mark: ',' | '.', groups: boolean): string {
+  const thousands = mark === ',' ? '.' : ',';
+  const whole = groups ? String(n.whole).replace(/\B(?=(\d{3})+$)/g, thousands) : String(n.whole);
+  return `${n.negative ? '-' : ''}${whole}${n.decimals ? `${mark}${n.decimals}` : ''}`;
+}
+/** A column with one cell at least that shows its decimal mark (one or two decimals: never `1.234`). */
+const column = fc.tuple(fc.array(numberText, { maxLength: 30 }), fc.record({ whole: fc.nat({ max: 999_999 }), decimals: fc.stringMatching(/^\d{1,2}$/), negative: fc.boolean() }), fc.nat());
+
+describe('a column written with either mark', () => {
+  it('is read back to the same numbers from a trial export (; or tab; thousands groups with the decimal comma), beside fewer cells in the other mark', () => {
+    const shown = fc.record({ whole: fc.nat({ max: 999 }), decimals: fc.stringMatching(/^\d{1,2}$/), negative: fc.constant(false) });
+    fc.assert(
+      fc.property(column, fc.array(shown, { maxLength: 5 }), fc.constantFrom(',' as const, '.' as const), fc.constantFrom(';', '\t'), fc.boolean(), ([cells, shows, at], odd, mark, sep, groups) => {
+        const all = [...cells];
+        all.splice(at % (all.length + 1), 0, shows);
+        // parseNumber reads thousands groups only with the decimal comma (as Danish Excel writes them).
+        const texts = all.map((n) => written(n, mark, groups && mark === ','));
+        // Fewer cells in the other mark (a time 12.30, a typo): outvoted, they are no numbers.
+        const other = mark === ',' ? '.' : ',';
+        const minority = odd.slice(0, texts.filter((x) => markOf(x) === mark).length - 1).map((n) => written(n, other, false));
+        const rows = [...texts, ...minority];
+        const t = parseCsvText(`id${sep}x\n` + rows.map((x, i) => `P${i}${sep}${x}`).join('\n') + '\n', 'export.csv');
+        const comma = decimalCommaOf(t);
+        expect(comma).toBe(mark === ',');
+        expect(t.records.map((r) => parseNumber(r.cells[1]!, comma))).toEqual([...all.map(valueOf), ...minority.map(() => undefined)]);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('is read back to the same amounts from a unit-cost list (;, tab or ,; thousands groups with either mark)', () => {
+    fc.assert(
+      fc.property(column, fc.constantFrom(',' as const, '.' as const), fc.constantFrom(';', '\t', ','), fc.boolean(), ([cells, shows, at], mark, sep, groups) => {
+        // A comma-separated file writes the decimal point (rule 2).
+        fc.pre(!(sep === ',' && mark === ','));
+        const all = [...cells, shows].map((n) => ({ ...n, negative: false }));
+        all.splice(at % all.length, 0, all.pop()!);
+        const amounts = readAmounts(all.map((n) => written(n, mark, groups)), sep, 'DKK');
+        // A cell that reads either way (1.340) is read only when the column's mark makes it thousands.
+        all.forEach((n, i) => {
+          const text = written(n, mark, groups);
+          if (markOf(text) === null && /^[1-9]\d{0,2}[.,]\d{3}$/.test(text) && text[text.length - 4] === mark) expect(amounts[i]).toMatch(/thousands or decimals/);
+          else expect([text, amounts[i]]).toEqual([text, valueOf(n)]);
+        });
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

@@ -73,6 +73,8 @@ export interface RegistryRead {
   clinicSpellings?: MergedClinic[];
   /** Present when the file was not UTF-8 and was read through a UTF-8 copy. */
   encoding?: RegistryEncoding;
+  /** Sentences for stderr about how the file was read (registry-read-notes.ts); no ids, no values. */
+  notes?: string[];
 }
 
 export const DEFAULT_DATE_FROM = '2000-01-01';

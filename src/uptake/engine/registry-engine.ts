@@ -15,7 +15,8 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { HtaError } from '../../errors.js';
 import type { ProblemGroup } from '../../problem-groups.js';
 import { dayToIso, registryColumnIndex, REGISTRY_COLUMNS, type ColumnIndex, type RegistryColumn } from '../referral.js';
-import type { DateFormat } from '../registry-dates.js';
+import { hasTimeOfDay, type DateFormat } from '../registry-dates.js';
+import { timeOfDayNote } from '../registry-read-notes.js';
 import {
   assertUtf8File, detectedDateFormat, emptyRegistry, invalidRowsError, readRegistryHeader, registryRecords, registryRowChecker, registryRules, SCAN_BLANKS,
   rowProblemCollector, scanRegistryRows, sniffFileDelimiter,
@@ -190,6 +191,16 @@ async function createChecked(db: DuckDBConnection, rules: RegistryRules, withRid
   }
 }
 
+/**
+ * How many distinct date texts the file holds with a time of day other than midnight
+ * (`23-03-2025 08:15`), read as their date. The lookup table's texts with a time all come from
+ * the file (the likely texts added before the read have none: sample-texts.ts).
+ */
+async function datesWithTime(db: DuckDBConnection, format: DateFormat): Promise<number> {
+  const texts = (await db.runAndReadAll("SELECT raw FROM dict_date WHERE day IS NOT NULL AND contains(raw, ':')")).getRowsJS() as unknown[][];
+  return texts.filter((r) => hasTimeOfDay(String(r[0]).trim(), format)).length;
+}
+
 /** Rows of `checked` with a text the lookup tables lack (`bad` NULL): the one-pass read missed. */
 async function missedRows(db: DuckDBConnection): Promise<number> {
   return Number((await db.runAndReadAll('SELECT count(*) FROM checked WHERE bad IS NULL')).getRowsJS()[0]?.[0] ?? 0);
@@ -357,7 +368,11 @@ export async function aggregateRegistry(file: string, options: ReadRegistryOptio
     const tables = await readAggregateTables(db);
     const { merged } = mergeClinicSpellings(tables.clinics);
     const aggregate = aggregateFromTables(tables, rules.regions.names);
-    return { aggregate, dateFormat, excluded: rules.exclude ? excluded : { rows: 0, problems: [] }, ...(merged.length > 0 ? { clinicSpellings: merged } : {}) };
+    const notes = [timeOfDayNote(label, await datesWithTime(db, dateFormat))].filter((n): n is string => n !== undefined);
+    return {
+      aggregate, dateFormat, excluded: rules.exclude ? excluded : { rows: 0, problems: [] }, ...(merged.length > 0 ? { clinicSpellings: merged } : {}),
+      ...(notes.length > 0 ? { notes } : {}),
+    };
   });
 }
 

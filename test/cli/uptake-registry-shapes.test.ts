@@ -1,0 +1,84 @@
+/**
+ * Registry exports as regional systems write them (test/fixtures/exports/registry-dk-shapes/,
+ * files found by an exploratory review, copied as they were): dates with a time of day, footnote
+ * rows under the table, CPR-shaped cells, repeated rows and ids, JSON exports and ASCII spellings
+ * of æ, ø, å in region names (docs/input-registry.md).
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { dateParser, hasTimeOfDay, ymdToDay } from '../../src/uptake/registry-dates.js';
+import { removeTempDirs, runCli, tempDir } from '../support/run-cli.js';
+
+afterAll(removeTempDirs);
+
+const F = 'test/fixtures/exports/registry-dk-shapes';
+
+interface Json {
+  metrics: { region: string; period: string; dimension: string; level: string; referrals: number; activations: number }[];
+}
+
+/** The fixture's plan with threshold 1 (every count visible) and `over`. */
+function plan(over: Record<string, unknown> = {}): string {
+  const p = { ...JSON.parse(readFileSync(`${F}/uptake.plan.json`, 'utf8')), suppression: { threshold: 1, acknowledgeLowThreshold: true }, ...over };
+  const out = join(tempDir(), 'plan.json');
+  writeFileSync(out, JSON.stringify(p));
+  return out;
+}
+
+const uptake = (registry: string, planFile: string, ...more: string[]) =>
+  runCli('uptake', registry, '--eligible', `${F}/eligible.csv`, '--plan', planFile, ...more);
+
+/** A copy of `lines` (CRLF) in a temporary folder. */
+function csv(lines: readonly string[], name = 'registry.csv'): string {
+  const out = join(tempDir(), name);
+  writeFileSync(out, lines.join('\r\n') + '\r\n');
+  return out;
+}
+
+const fixtureLines = (name: string) => readFileSync(`${F}/${name}`, 'utf8').split(/\r?\n/).filter((l) => l !== '');
+
+/** The whole export's referrals and activations of a region. */
+function whole(stdout: string, region = 'national'): [number, number] {
+  const m = (JSON.parse(stdout) as Json).metrics.find((x) => x.region === region && x.period === 'all' && x.dimension === 'all')!;
+  return [m.referrals, m.activations];
+}
+
+describe('dates with a time of day (Epic / Sundhedsplatformen, Excel)', () => {
+  const day = (y: number, m: number, d: number) => ymdToDay(y, m, d)!;
+
+  it('the day/month formats read a date followed by a time; an impossible time is no date', () => {
+    expect(dateParser('dd-mm-yyyy')('23-03-2025 00:00')).toBe(day(2025, 3, 23));
+    expect(dateParser('dd.mm.yyyy')('23.03.2025 00:00:00')).toBe(day(2025, 3, 23));
+    expect(dateParser('dd.mm.yyyy')('23.03.2025 08:15:00.000')).toBe(day(2025, 3, 23));
+    expect(dateParser('mm/dd/yyyy')('3/23/2025 12:00:00 AM')).toBe(day(2025, 3, 23));
+    expect(dateParser('dd-mm-yyyy')('23-03-2025 24:00')).toBeUndefined();
+    expect(dateParser('mm/dd/yyyy')('3/23/2025 13:00 PM')).toBeUndefined();
+    expect(hasTimeOfDay('23.03.2025 00:00:00.000', 'dd.mm.yyyy')).toBe(false);
+    expect(hasTimeOfDay('3/23/2025 12:00:00 AM', 'mm/dd/yyyy')).toBe(false);
+    expect(hasTimeOfDay('23.03.2025 08:15', 'dd.mm.yyyy')).toBe(true);
+  });
+
+  it.each(['dd.mm.yyyy', 'auto'])('dateFormat %s reads them, and a time that is not midnight is said once', async (dateFormat) => {
+    const r = await uptake(`${F}/dates-time.csv`, plan({ dateFormat }), '--json');
+    expect(r.code, r.stderr).toBe(0);
+    expect(whole(r.stdout)).toEqual([40, 28]);
+    expect(r.stderr.match(/time of day/g)).toHaveLength(1);
+    expect(r.stderr).toContain('dates-time.csv: a date is written with a time of day (not midnight): each is read as the calendar date');
+  });
+
+  it('Epic\'s "23-03-2025 00:00" under dd-mm-yyyy: read, and midnight is not worth a note', async () => {
+    const r = await uptake(csv(fixtureLines('epic-nohdr.csv').slice(0, 41)), plan({ dateFormat: 'dd-mm-yyyy' }), '--json');
+    expect(r.code, r.stderr).toBe(0);
+    expect(whole(r.stdout)).toEqual([40, 28]);
+    expect(r.stderr).not.toContain('time of day');
+  });
+
+  it('plan init --uptake drafts the day/month format', async () => {
+    for (const [file, format] of [['dates-time.csv', 'dd.mm.yyyy'], ['epic-nohdr.csv', 'dd-mm-yyyy']] as const) {
+      const r = await runCli('plan', 'init', '--uptake', `${F}/${file}`);
+      expect(r.code, r.stderr).toBe(0);
+      expect((JSON.parse(r.stdout) as { dateFormat: string }).dateFormat).toBe(format);
+    }
+  });
+});

@@ -82,3 +82,22 @@ describe('dates with a time of day (Epic / Sundhedsplatformen, Excel)', () => {
     }
   });
 });
+
+describe('region names with æ, ø, å written in ASCII', () => {
+  it('"Region Sjaelland" and "Sjaelland" are Region Sjælland, beside its other spellings', async () => {
+    const r = await uptake(`${F}/regions.csv`, plan(), '--json');
+    expect(r.code, r.stderr).toBe(0);
+    expect(whole(r.stdout, 'Region Sjælland')).toEqual([7, 7]);
+    expect(whole(r.stdout, 'Region Hovedstaden')).toEqual([40, 28]);
+  });
+
+  it('only where the ASCII spelling names one region; its own spelling always does', async () => {
+    const { regionSet } = await import('../../src/uptake/regions.js');
+    const dk = regionSet(['Hovedstaden', 'Sjælland', 'Syddanmark']);
+    expect(['Region Sjaelland', 'SJAELLAND', 'Sjælland'].map(dk.resolve)).toEqual(['Sjælland', 'Sjælland', 'Sjælland']);
+    expect(dk.resolve('Sjalland')).toBeUndefined();
+    const clash = regionSet(['Aeroe', 'Ærø']);
+    expect([clash.resolve('aeroe'), clash.resolve('ÆRØ'), clash.resolve('Aerø')]).toEqual(['Aeroe', 'Ærø', undefined]);
+    expect(regionSet(['Aalborg']).resolve('Ålborg')).toBe('Aalborg');
+  });
+});

@@ -9,7 +9,8 @@
  */
 import { closeSync, openSync, readSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
-import { HtaError } from '../errors.js';
+import { HtaError, type Problem } from '../errors.js';
+import { CPR_EXPECTED, cprKind, looksLikeCpr, maskCpr } from './cpr-shape.js';
 import { sniffDelimiter } from '../io/dialect.js';
 import { isUtf8 } from 'node:buffer';
 import { invalidCsv, notCsvFile, unreadableFile } from '../io/read-csv.js';
@@ -18,7 +19,7 @@ import { firstInvalidUtf8, notUtf8 } from '../io/utf8.js';
 import { decodeWindows1252 } from '../io/windows-1252.js';
 import { registryEncodingNote } from './input-notes.js';
 import { characterCollector, checkWindows1252Fd, notRegistryText, notUtf16, type RegistryEncoding } from './registry-encoding.js';
-import { dayToIso, referralFieldSchemas, type Referrer, type Sex } from './referral.js';
+import { dayToIso, referralFieldSchemas, REGISTRY_COLUMNS, type Referrer, type Sex } from './referral.js';
 import { registryColumnsFor } from './registry-column-names.js';
 import { createDateFormatDetector, dateParser, type DateFormat } from './registry-dates.js';
 import { regionDisplay, regionKey, regionSet } from './regions.js';
@@ -139,6 +140,11 @@ export function draftUptakePlan(file: string, options: DraftUptakeOptions = {}):
   const index = found.index;
   const missing = found.missing;
   if (missing.length > 0) notes.push(`no column recognised for ${missing.join(', ')}: add them to columns.registry (have: ${header.join(', ')})`);
+  // A CPR-shaped cell would be printed in the notes or the draft (a region seen, a code): refused
+  // as \`hta uptake\` refuses it, by line and column only (docs/input-registry.md "CPR numbers").
+  const cprCells = body.flatMap((p) => REGISTRY_COLUMNS.filter((c) => c !== 'id' && index[c] !== undefined && looksLikeCpr(p.record[index[c]!] ?? ''))
+    .map((c): Problem => ({ file, line: lineOf(p), column: index[c]! + 1, field: header[index[c]!] ?? c, kind: cprKind(c), expected: CPR_EXPECTED })));
+  if (cprCells.length > 0) throw new HtaError('input.invalid', `${file} has ${cprCells.length} cell(s) that look like CPR numbers: hta never publishes one, so no plan is drafted; the cells are named by line and column, not quoted`, cprCells);
 
   // Date format from every sampled date cell.
   const detector = createDateFormatDetector();
@@ -149,12 +155,12 @@ export function draftUptakePlan(file: string, options: DraftUptakeOptions = {}):
   const detected = detector.result();
   let dateFormat: DateFormat | undefined;
   if ('format' in detected) dateFormat = detected.format;
-  else notes.push(`date format not detected from ${sampled}: ${detected.reason}`);
+  else notes.push(`date format not detected from ${sampled}: ${maskCpr(detected.reason)}`);
   if ('format' in detected && detected.odd) {
     // The format of the many; the few cells it does not read are named by line, to be corrected.
     const read = dateParser(detected.format);
     const odd = body.filter((p) => (['referred', 'activated', 'last_active'] as const).some((c) => index[c] !== undefined && (p.record[index[c]] ?? '') !== '' && read(p.record[index[c]]!) === undefined)).map(lineOf);
-    notes.push(`dates read as ${detected.format} (as all but ${detected.odd.count} date cell(s) are written); not in that format: ${odd.length > 10 ? `lines ${odd.slice(0, 10).join(', ')} and ${odd.length - 10} more` : `line(s) ${odd.join(', ')}`} (e.g. ${JSON.stringify(detected.odd.example)}) — correct them, or hta uptake refuses those rows`);
+    notes.push(`dates read as ${detected.format} (as all but ${detected.odd.count} date cell(s) are written); not in that format: ${odd.length > 10 ? `lines ${odd.slice(0, 10).join(', ')} and ${odd.length - 10} more` : `line(s) ${odd.join(', ')}`} (e.g. ${JSON.stringify(maskCpr(detected.odd.example))}) — correct them, or hta uptake refuses those rows`);
   }
   if (dateFormat === 'excel-serial') {
     // The 1904 date system (old Mac Excel workbooks) numbers the same day 1462 lower: nothing in the numbers tells them apart.

@@ -38,6 +38,7 @@ import type { DateFormat, DateFormatDetector, DateFormatOption } from './registr
 import { DANISH_REGIONS, regionDisplay, regionKey, type RegionSet } from './regions.js';
 import type { EligibleRow } from './uptake-per-eligible.js';
 import { isTotalRecord, isTotalWord, totalWordIndex } from './total-rows.js';
+import { isCprProblem, maskCpr } from './cpr-shape.js';
 import { checkWindows1252File, isNotUtf8, notRegistryText, utf16OfFile, withUtf8Copy, type RegistryEncoding } from './registry-encoding.js';
 
 export interface ReadRegistryOptions {
@@ -202,7 +203,7 @@ export function detectedDateFormat(detector: DateFormatDetector, file: string): 
   const r = detector.result();
   if ('reason' in r) {
     throw new HtaError('input.invalid', `${file}: the date format cannot be detected`, [
-      { file, field: 'referred', expected: `dates in one unambiguous format for dateFormat "auto" — found ${r.reason}` },
+      { file, field: 'referred', expected: `dates in one unambiguous format for dateFormat "auto" — found ${maskCpr(r.reason)}` },
     ]);
   }
   return r.format;
@@ -292,8 +293,26 @@ export interface RowCheck {
   /** Of those, rows with another number of fields than the header. */
   malformedRows?: number;
   problemCount: number;
+  /** Of the problems, cells shaped like a CPR number: they stop the read even when rows are excluded. */
+  cprCells: number;
   sample: Problem[];
   groups: ProblemGroup[];
+}
+
+/**
+ * The failure of a read whose problems (`check`) mean it cannot go on: any invalid row without
+ * `exclude`, and a CPR-shaped cell always (docs/input-registry.md "CPR numbers"); else undefined.
+ */
+export function rowCheckError(file: string, check: RowCheck, exclude: boolean): HtaError | undefined {
+  if (check.cprCells > 0) {
+    return new HtaError(
+      'input.invalid',
+      `${file} has ${check.cprCells} cell(s) that look like CPR numbers: hta never publishes one, so it stops here (also with --exclude-invalid); the cells are named by line and column, not quoted`,
+      check.sample,
+      check.groups,
+    );
+  }
+  return check.problemCount > 0 && !exclude ? invalidRowsError(file, check) : undefined;
 }
 
 /** The failure of a read with invalid rows (without `invalidRows: 'exclude'`). */
@@ -311,18 +330,20 @@ export function rowProblemCollector(rules: RegistryRules, options: ReadRegistryO
   const collector = createProblemCollector();
   const sample: Problem[] = [];
   let excludedRows = 0;
+  let cprCells = 0;
   return {
     /** The problems of one row that is left out. */
     row(problems: readonly Problem[]) {
       excludedRows++;
       for (const p of problems) {
+        if (isCprProblem(p)) cprCells++;
         collector.add(p);
         if (sample.length < MAX_PROBLEMS) sample.push(p);
         if (rules.exclude) options.onExcluded?.(p);
       }
     },
     get problemCount() { return collector.count; },
-    result: (): RowCheck => ({ excludedRows, problemCount: collector.count, sample, groups: collector.groups() }),
+    result: (): RowCheck => ({ excludedRows, problemCount: collector.count, cprCells, sample, groups: collector.groups() }),
   };
 }
 
@@ -381,7 +402,8 @@ export async function scanRegistryRows(
   }
   if (check === undefined) throw emptyRegistry(file);
   const result = { ...found.result(), malformedRows };
-  if (result.problemCount > 0 && !rules.exclude) throw invalidRowsError(file, result);
+  const failure = rowCheckError(file, result, rules.exclude);
+  if (failure) throw failure;
   return result;
 }
 

@@ -101,3 +101,51 @@ describe('region names with æ, ø, å written in ASCII', () => {
     expect(regionSet(['Aalborg']).resolve('Ålborg')).toBe('Aalborg');
   });
 });
+
+describe('cells shaped like a CPR number', () => {
+  const CPR = /120385.?4321/;
+
+  it.each([
+    ['cpr.csv', 6, 3, 'Klinik', []],
+    ['cpr-bad.csv', 42, 2, 'Region', []],
+    ['cpr.csv', 6, 3, 'Klinik', ['--exclude-invalid']],
+  ] as const)('%s: the run stops naming line and column, never the value (%s)', async (file, line, column, field, more) => {
+    const dir = join(tempDir(), 'out');
+    const r = await uptake(`${F}/${file}`, plan(), '--json', '--csv-dir', dir, ...more);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`${file}:${line}:${column} (${field}): — expected no CPR number: the cell looks like a CPR number (DDMMYY-NNNN), and hta never publishes one`);
+    expect(r.stderr).toContain('also with --exclude-invalid');
+    expect(r.stderr).not.toMatch(/at .*\.[jt]s:\d+/);
+    expect(r.stdout + r.stderr).not.toMatch(CPR);
+    expect(r.stdout).toBe('');
+    expect(() => readFileSync(join(dir, 'clinic-funnel.csv'))).toThrow();
+  });
+
+  it('ten digits, and in a coded column or a date column, too; an impossible date is no CPR number', async () => {
+    const lines = fixtureLines('simple.csv');
+    lines[5] = lines[5]!.replace('Egen læge', '1203854321');
+    lines[7] = lines[7]!.replace(/;2025-0?\d-\d\d;/, ';120385-4321;');
+    lines[9] = lines[9]!.replace(/;HOV0\d;/, ';320385-4321;');
+    const r = await uptake(csv(lines), plan(), '--json');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/registry\.csv:6:9 \(Henviser\): — expected no CPR number/);
+    expect(r.stderr).toMatch(/registry\.csv:8:\d \((Henvist|Aktiveret|SidstAktiv)\): — expected no CPR number/);
+    expect(r.stderr).not.toMatch(CPR);
+    expect(r.stderr).not.toContain('registry.csv:10:'); // 320385-4321 is no date: an ordinary clinic code
+    expect(r.stderr).toMatch(/2 cell\(s\) that look like CPR numbers/);
+  });
+
+  it('plan init --uptake refuses it the same way and prints nothing of it', async () => {
+    const r = await runCli('plan', 'init', '--uptake', `${F}/cpr-bad.csv`);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('cpr-bad.csv:42:2 (Region): — expected no CPR number');
+    expect(r.stderr).toContain('cpr-bad.csv:6:3 (Klinik): — expected no CPR number');
+    expect(r.stdout + r.stderr).not.toMatch(CPR);
+  });
+
+  it('a CPR-shaped id is not refused: the id is never printed (docs/input-registry.md)', async () => {
+    const r = await uptake(`${F}/cpr.csv`, plan(), '--json', '--exclude-invalid');
+    expect(r.code).toBe(2); // for the clinic on line 6 only
+    expect(r.stderr).toMatch(/1 cell\(s\) that look like CPR numbers/);
+  });
+});

@@ -18,7 +18,7 @@ import { dayToIso, registryColumnIndex, REGISTRY_COLUMNS, type ColumnIndex, type
 import { hasTimeOfDay, type DateFormat } from '../registry-dates.js';
 import { timeOfDayNote } from '../registry-read-notes.js';
 import {
-  assertUtf8File, detectedDateFormat, emptyRegistry, invalidRowsError, readRegistryHeader, registryRecords, registryRowChecker, registryRules, SCAN_BLANKS,
+  assertUtf8File, detectedDateFormat, emptyRegistry, readRegistryHeader, rowCheckError, registryRecords, registryRowChecker, registryRules, SCAN_BLANKS,
   rowProblemCollector, scanRegistryRows, sniffFileDelimiter,
   type ReadRegistryOptions, type RegistryRead, type RegistryRules, type RowCheck,
 } from '../read-registry.js';
@@ -241,7 +241,8 @@ async function parquetRowCheck(db: DuckDBConnection, label: string, source: Sour
     if ('problems' in res) found.row(res.problems);
   }
   const result = found.result();
-  if (result.problemCount > 0 && !rules.exclude) throw invalidRowsError(label, result);
+  const failure = rowCheckError(label, result, rules.exclude);
+  if (failure) throw failure;
   return result;
 }
 

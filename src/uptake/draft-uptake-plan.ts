@@ -24,6 +24,7 @@ import { registryColumnsFor } from './registry-column-names.js';
 import { createDateFormatDetector, dateParser, type DateFormat } from './registry-dates.js';
 import { regionDisplay, regionKey, regionSet } from './regions.js';
 import { isTotalRecord } from './total-rows.js';
+import { footnoteCell } from './footnote-rows.js';
 import { eligibleColumnsFor, eligibleTotalsNote, readEligibleFile } from './read-registry.js';
 import { readCsvFile } from '../io/read-csv.js';
 import { headerKey } from './referral.js';
@@ -123,7 +124,9 @@ export function draftUptakePlan(file: string, options: DraftUptakeOptions = {}):
   // Total rows (`I alt;;;3000;1801;;;`, sums Excel users add under the table) are no referrals:
   // left out of every guess below, and named, since `hta uptake` refuses them (total-rows.ts).
   const totalLines = parsed.slice(1).filter((p) => isTotalRecord(p.record)).map(lineOf);
-  const body = parsed.slice(1).filter((p) => !isTotalRecord(p.record));
+  // Footnote rows (`Antal rækker: 40`, one cell of text) are no referrals either (footnote-rows.ts).
+  const footnoteLines = parsed.slice(1).filter((p) => !isTotalRecord(p.record) && footnoteCell(p.record) !== undefined).map(lineOf);
+  const body = parsed.slice(1).filter((p) => !isTotalRecord(p.record) && footnoteCell(p.record) === undefined);
   const rows = body.map((p) => p.record);
   if (!header || rows.length === 0) throw new HtaError('input.invalid', `${file} has no rows to draft a plan from`, [{ file, line: 1, expected: 'a header line and at least one row' }]);
   const notes: string[] = [];
@@ -131,6 +134,10 @@ export function draftUptakePlan(file: string, options: DraftUptakeOptions = {}):
   if (encoding) notes.push(registryEncodingNote(encoding, 'en', file));
   if (totalLines.length > 0) {
     notes.push(`${file}: ${totalLines.length === 1 ? `line ${totalLines[0]} is a total row` : `lines ${totalLines.join(', ')} are total rows`} (a total word and counts, as Excel users add under the table), not referrals: left out of this draft; delete ${totalLines.length === 1 ? 'it' : 'them'} from the file — hta uptake refuses ${totalLines.length === 1 ? 'it' : 'them'} (or leaves ${totalLines.length === 1 ? 'it' : 'them'} out with --exclude-invalid)`);
+  }
+  if (footnoteLines.length > 0) {
+    const lines = footnoteLines.length === 1 ? `line ${footnoteLines[0]} is a footnote` : `lines ${footnoteLines.join(', ')} are footnotes`;
+    notes.push(`${file}: ${lines} (one cell of text, such as "Antal rækker: 40"), not referrals: left out of this draft — hta uptake leaves footnotes under the last referral out, and refuses one among the referrals`);
   }
   const sampled = whole ? `all ${rows.length} rows` : `the first ${rows.length} rows`;
 

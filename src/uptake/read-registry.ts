@@ -39,6 +39,7 @@ import { DANISH_REGIONS, regionDisplay, regionKey, type RegionSet } from './regi
 import type { EligibleRow } from './uptake-per-eligible.js';
 import { isTotalRecord, isTotalWord, totalWordIndex } from './total-rows.js';
 import { isCprProblem, maskCpr } from './cpr-shape.js';
+import { FOOTNOTE_EXPECTED, FOOTNOTE_KIND, footnoteCell } from './footnote-rows.js';
 import { checkWindows1252File, isNotUtf8, notRegistryText, utf16OfFile, withUtf8Copy, type RegistryEncoding } from './registry-encoding.js';
 
 export interface ReadRegistryOptions {
@@ -292,6 +293,8 @@ export interface RowCheck {
   excludedRows: number;
   /** Of those, rows with another number of fields than the header. */
   malformedRows?: number;
+  /** Footnote rows below the last referral, left out and not counted among the excluded (footnote-rows.ts). */
+  footnotes?: number[];
   problemCount: number;
   /** Of the problems, cells shaped like a CPR number: they stop the read even when rows are excluded. */
   cprCells: number;
@@ -372,6 +375,11 @@ export async function scanRegistryRows(
   let width = 0;
   let nextLine = 1;
   let malformedRows = 0;
+  let header: string[] = [];
+  // Footnote rows seen since the last referral row: left out if nothing but blank, footnote and
+  // total rows follows them, refused as soon as a referral row does (footnote-rows.ts).
+  let pending: { line: number; index: number; text: string }[] = [];
+  const isRegion = (text: string) => rules.regions.resolve(text) !== undefined;
   try {
     for await (const record of parser as AsyncIterable<string[]>) {
       const line = nextLine;
@@ -381,9 +389,19 @@ export async function scanRegistryRows(
       if (check === undefined) {
         const idx = registryColumnIndex(record, file, options.columns);
         if (Array.isArray(idx)) throw new HtaError('input.invalid', `${file} lacks registry columns`, idx);
-        check = registryRowChecker(options, rules, file, idx, record.map((h) => h.trim()));
+        header = record.map((h) => h.trim());
+        check = registryRowChecker(options, rules, file, idx, header);
         width = record.length;
         continue;
+      }
+      const footnote = footnoteCell(record, isRegion);
+      if (footnote) {
+        pending.push({ line, ...footnote });
+        continue;
+      }
+      if (!isTotalRecord(record) && pending.length > 0) {
+        for (const f of pending) found.row([{ file, line: f.line, column: f.index + 1, field: header[f.index] ?? '', value: maskCpr(f.text), kind: FOOTNOTE_KIND, expected: FOOTNOTE_EXPECTED }]);
+        pending = [];
       }
       if (record.length !== width) {
         malformedRows++;
@@ -401,7 +419,7 @@ export async function scanRegistryRows(
     if (!input.destroyed) input.destroy(); // stopping early must not leave the file open
   }
   if (check === undefined) throw emptyRegistry(file);
-  const result = { ...found.result(), malformedRows };
+  const result = { ...found.result(), malformedRows, footnotes: pending.map((f) => f.line) };
   const failure = rowCheckError(file, result, rules.exclude);
   if (failure) throw failure;
   return result;

@@ -149,3 +149,42 @@ describe('cells shaped like a CPR number', () => {
     expect(r.stderr).toMatch(/1 cell\(s\) that look like CPR numbers/);
   });
 });
+
+describe('footnote rows under the table', () => {
+  const body = () => fixtureLines('simple.csv');
+
+  it.each([
+    ['epic-iso.csv, unpadded', () => fixtureLines('epic-iso.csv'), [42], 'iso-datetime'],
+    ['padded to every column', () => [...body(), 'Antal rækker: 40;;;;;;;;'], [42], 'iso'],
+    ['after a blank row and a row of separators, two of them', () => [...body(), '', ';;;;;;;;', 'Antal rækker: 40', ';;;;Udtrukket 02-12-2025 af Region Hovedstaden;;;;'], [44, 45], 'iso'],
+  ] as const)('%s: left out with a note naming the lines', async (_name, lines, at, dateFormat) => {
+    const r = await uptake(csv(lines()), plan({ dateFormat }), '--json');
+    expect(r.code, r.stderr).toBe(0);
+    expect(whole(r.stdout)).toEqual([40, 28]);
+    expect(r.stderr).toContain(`registry.csv: ${at.length === 1 ? `line ${at[0]}` : `lines ${at.join(', ')}`} under the last referral ${at.length === 1 ? 'is a footnote' : 'are footnotes'}`);
+    expect(r.stderr).not.toContain('invalid');
+  });
+
+  it('one among the referrals is refused by that name', async () => {
+    const lines = body();
+    lines.splice(10, 0, 'Antal rækker: 40;;;;;;;;');
+    const r = await uptake(csv(lines), plan());
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('registry.csv:11:1 (PatientID): "Antal rækker: 40" — expected a referral: this row is one cell of text, like a footnote');
+    expect(r.stderr).toContain('1 invalid value(s) in 1 row(s)');
+  });
+
+  it('an id alone on a row is no footnote (a broken referral)', async () => {
+    const r = await uptake(csv([...body(), 'P9999;;;;;;;;']), plan());
+    expect(r.code).toBe(2);
+    expect(r.stderr).not.toContain('footnote');
+  });
+
+  it('plan init --uptake leaves them out of the draft (no "" referrer code) and names them', async () => {
+    const r = await runCli('plan', 'init', '--uptake', csv([...body(), ';;;;;;;;', 'Antal rækker: 40;;;;;;;;']));
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('line 43 is a footnote');
+    expect(r.stderr).not.toContain('codes not recognised');
+    expect(r.stderr).toContain('all 40 rows');
+  });
+});

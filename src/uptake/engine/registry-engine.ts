@@ -17,6 +17,7 @@ import type { ProblemGroup } from '../../problem-groups.js';
 import { dayToIso, registryColumnIndex, REGISTRY_COLUMNS, type ColumnIndex, type RegistryColumn } from '../referral.js';
 import { hasTimeOfDay, type DateFormat } from '../registry-dates.js';
 import { timeOfDayNote } from '../registry-read-notes.js';
+import { footnotesNote } from '../footnote-rows.js';
 import {
   assertUtf8File, detectedDateFormat, emptyRegistry, readRegistryHeader, rowCheckError, registryRecords, registryRowChecker, registryRules, SCAN_BLANKS,
   rowProblemCollector, scanRegistryRows, sniffFileDelimiter,
@@ -334,16 +335,20 @@ export async function aggregateRegistry(file: string, options: ReadRegistryOptio
     const bad = Number(badCount ?? 0);
     const rejected = csv ? await rejectedRows(db, csv.delimiter ?? ',') : 0;
     let excluded: { rows: number; problems: ProblemGroup[] } = { rows: 0, problems: [] };
+    let footnotes: number[] = [];
     if (bad + rejected > 0 || (scanned?.excludedRows ?? 0) > 0) {
       if (!scanned && csv) await assertUtf8File(file, label);
       const check = scanned ?? (csv
         ? await scanRegistryRows(createReadStream(file), label, csv.delimiter ?? ',', options, rules)
         : await parquetRowCheck(db, label, source, options, rules));
-      if (check.excludedRows !== bad + rejected) {
+      // Footnote rows below the table are bad (padded with `;`) or rejected (one field) rows
+      // too, left out without being excluded.
+      if (check.excludedRows + (check.footnotes?.length ?? 0) !== bad + rejected) {
         // The two readings of the file disagree: a bug, never a result computed on the wrong rows.
         throw new HtaError('analysis.failed', `${label}: the engine found ${bad + rejected} invalid row(s) and the row check ${check.excludedRows}; please report this with the file's structure (no data)`);
       }
       excluded = { rows: check.excludedRows, problems: check.groups };
+      footnotes = check.footnotes ?? [];
     }
     if (Number(goodCount ?? 0) === 0) {
       // A header and nothing else (an export run before any referral, or cut wrong), or rows that
@@ -369,7 +374,7 @@ export async function aggregateRegistry(file: string, options: ReadRegistryOptio
     const tables = await readAggregateTables(db);
     const { merged } = mergeClinicSpellings(tables.clinics);
     const aggregate = aggregateFromTables(tables, rules.regions.names);
-    const notes = [timeOfDayNote(label, await datesWithTime(db, dateFormat))].filter((n): n is string => n !== undefined);
+    const notes = [footnotesNote(label, footnotes), timeOfDayNote(label, await datesWithTime(db, dateFormat))].filter((n): n is string => n !== undefined);
     return {
       aggregate, dateFormat, excluded: rules.exclude ? excluded : { rows: 0, problems: [] }, ...(merged.length > 0 ? { clinicSpellings: merged } : {}),
       ...(notes.length > 0 ? { notes } : {}),

@@ -25,6 +25,7 @@ import { createDateFormatDetector, dateParser, type DateFormat } from './registr
 import { regionDisplay, regionKey, regionSet } from './regions.js';
 import { isTotalRecord } from './total-rows.js';
 import { footnoteCell } from './footnote-rows.js';
+import { jsonRegistry } from './registry-json.js';
 import { eligibleColumnsFor, eligibleTotalsNote, readEligibleFile } from './read-registry.js';
 import { readCsvFile } from '../io/read-csv.js';
 import { headerKey } from './referral.js';
@@ -70,6 +71,8 @@ function sampleText(file: string): { text: string; whole: boolean; encoding?: Re
     const n = readSync(fd, buf, 0, SAMPLE_BYTES, 0);
     const notCsv = notCsvFile(file, buf.subarray(0, Math.min(n, 16)));
     if (notCsv) throw notCsv;
+    const json = jsonRegistry(file, buf.subarray(0, Math.min(n, 256)));
+    if (json) throw json;
     const whole = n < SAMPLE_BYTES;
     const head = buf.subarray(0, n);
     const cut = (text: string) => (whole ? text : text.slice(0, text.lastIndexOf('\n') + 1));

@@ -39,6 +39,7 @@ import { DANISH_REGIONS, regionDisplay, regionKey, type RegionSet } from './regi
 import type { EligibleRow } from './uptake-per-eligible.js';
 import { isTotalRecord, isTotalWord, totalWordIndex } from './total-rows.js';
 import { isCprProblem, maskCpr } from './cpr-shape.js';
+import { jsonRegistry } from './registry-json.js';
 import { FOOTNOTE_EXPECTED, FOOTNOTE_KIND, footnoteCell } from './footnote-rows.js';
 import { checkWindows1252File, isNotUtf8, notRegistryText, utf16OfFile, withUtf8Copy, type RegistryEncoding } from './registry-encoding.js';
 
@@ -95,6 +96,8 @@ export async function sniffFileDelimiter(file: string, label = file): Promise<',
     // A workbook or data file named as the registry: say what it is, not "not UTF-8".
     const notCsv = notCsvFile(label, buf.subarray(0, Math.min(bytesRead, 16)));
     if (notCsv) throw notCsv;
+    const json = jsonRegistry(label, buf.subarray(0, Math.min(bytesRead, 256)));
+    if (json) throw json;
     const utf16 = utf16Registry(label, buf.subarray(0, Math.min(bytesRead, 16)));
     if (utf16) throw utf16;
     const text = buf.subarray(0, bytesRead).toString('utf8').replace(/^\uFEFF/, '');

@@ -188,3 +188,25 @@ describe('footnote rows under the table', () => {
     expect(r.stderr).toContain('all 40 rows');
   });
 });
+
+describe('JSON exports', () => {
+  it.each(['reg.json', 'reg.ndjson'])('%s is named as JSON, not "not valid CSV"; plan init too', async (file) => {
+    const r = await uptake(`${F}/${file}`, plan());
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`${file} is JSON: JSON is not read — export the registry as CSV or Parquet`);
+    expect(r.stderr).not.toContain('not valid CSV');
+    const d = await runCli('plan', 'init', '--uptake', `${F}/${file}`);
+    expect(d.code).toBe(2);
+    expect(d.stderr).toContain('JSON is not read');
+  });
+
+  it('by its content whatever its name; a CSV whose header starts with "[" is still CSV', async () => {
+    const json = join(tempDir(), 'registry.csv');
+    writeFileSync(json, '\uFEFF  [\n  {"PatientID": "P1"}\n]\n');
+    expect((await uptake(json, plan())).stderr).toContain('registry.csv is JSON');
+    const bracketed = fixtureLines('simple.csv');
+    bracketed[0] = bracketed[0]!.replace('PatientID', '[PatientID]');
+    const r = await uptake(csv(bracketed), plan({ columns: { ...JSON.parse(readFileSync(`${F}/uptake.plan.json`, 'utf8')).columns, registry: { ...JSON.parse(readFileSync(`${F}/uptake.plan.json`, 'utf8')).columns.registry, id: '[PatientID]' } } }), '--json');
+    expect(r.code, r.stderr).toBe(0);
+  });
+});

@@ -177,6 +177,26 @@ export async function* registryRecords(input: Readable, file: string, delimiter:
   }
 }
 
+/** The data records of a CSV source (the header and blank rows skipped) with the line each starts on. */
+export async function* registryRecordsWithLines(input: Readable, file: string, delimiter: ',' | ';' | '\t'): AsyncGenerator<{ record: string[]; line: number }> {
+  let nextLine = 1;
+  let header = true;
+  try {
+    for await (const record of registryParser(input, file, delimiter) as AsyncIterable<string[]>) {
+      const line = nextLine;
+      nextLine += 1 + lineBreaksInside(record);
+      if (record.length === 1 && (record[0] as string).trim() === '') continue;
+      if (header) { header = false; continue; }
+      yield { record, line };
+    }
+  } catch (err) {
+    if (err instanceof HtaError) throw err;
+    throw invalidCsv(file, err);
+  } finally {
+    if (!input.destroyed) input.destroy();
+  }
+}
+
 /**
  * The first non-blank record (the header) and its line, or undefined for a file without one.
  * Reads only as far as the header. `label` names the file in messages.

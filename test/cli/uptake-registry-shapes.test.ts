@@ -210,3 +210,55 @@ describe('JSON exports', () => {
     expect(r.code, r.stderr).toBe(0);
   });
 });
+
+describe('repeated rows and ids', () => {
+  it('an identical row twice is counted once, with a note naming the lines and no id', async () => {
+    const r = await uptake(`${F}/dup.csv`, plan(), '--json');
+    expect(r.code, r.stderr).toBe(0);
+    expect(whole(r.stdout)).toEqual([41, 29]);
+    expect(r.stderr).toContain('dup.csv: a row is an identical copy of another row — every cell the same, the id too — so each is counted once, as one referral exported twice (e.g. lines 42 and 43;');
+    expect(r.stderr).not.toContain('P8004');
+  });
+
+  it('one id on a referral row and an activation row: counted as the rows are, with a warning that says how to merge them', async () => {
+    const r = await uptake(`${F}/tworows.csv`, plan(), '--json');
+    expect(r.code, r.stderr).toBe(0);
+    expect(whole(r.stdout)).toEqual([42, 29]);
+    expect(r.stderr).toContain('tworows.csv: warning: one patient id is on 2 different rows, each row counted as a referral (e.g. lines 42 and 43). A patient referred twice is two referrals, and stays so. Here the two rows look like one referral written twice');
+    expect(r.stderr).toContain('merge each such pair into one row');
+    expect(r.stderr).not.toContain('P8001');
+  });
+
+  it('a patient referred twice (two dates): the warning, without the merge advice', async () => {
+    const lines = fixtureLines('simple.csv');
+    lines.push(lines[3]!.replace(/;2025-10-14;2025-11-01;2025-12-02;/, ';2025-11-20;;;'));
+    const r = await uptake(csv(lines), plan(), '--json');
+    expect(r.code, r.stderr).toBe(0);
+    expect(whole(r.stdout)).toEqual([41, 28]);
+    expect(r.stderr).toContain('registry.csv: warning: one patient id is on 2 different rows, each row counted as a referral (e.g. lines 4 and 42)');
+    expect(r.stderr).not.toContain('merge');
+  });
+
+  it('no note for a file without repeats', async () => {
+    const r = await uptake(`${F}/simple.csv`, plan(), '--json');
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).not.toMatch(/identical|patient id/);
+  });
+});
+
+describe('repeated rows and ids in a Parquet registry', () => {
+  it('are found the same way, named by row', async () => {
+    const { duckdb } = await import('../../src/uptake/engine/duckdb-api.js');
+    const file = join(tempDir(), 'registry.parquet');
+    const inst = await duckdb.DuckDBInstance.create(':memory:');
+    const db = await inst.connect();
+    await db.run(`COPY (SELECT * FROM read_csv('${F}/tworows.csv', all_varchar = true, delim = ';', header = true) UNION ALL SELECT * FROM read_csv('${F}/dup.csv', all_varchar = true, delim = ';', header = true) WHERE PatientID = 'P8004') TO '${file}' (FORMAT parquet)`);
+    db.closeSync();
+    inst.closeSync();
+    const r = await uptake(file, plan(), '--json');
+    expect(r.code, r.stderr).toBe(0);
+    expect(whole(r.stdout)).toEqual([43, 30]);
+    expect(r.stderr).toMatch(/a row is an identical copy of another row .* \(e\.g\. rows 43 and 44;/);
+    expect(r.stderr).toContain('one patient id is on 2 different rows, each row counted as a referral (e.g. rows 41 and 42)');
+  });
+});

@@ -16,7 +16,8 @@ import { HtaError } from '../../errors.js';
 import type { ProblemGroup } from '../../problem-groups.js';
 import { dayToIso, registryColumnIndex, REGISTRY_COLUMNS, type ColumnIndex, type RegistryColumn } from '../referral.js';
 import { hasTimeOfDay, type DateFormat } from '../registry-dates.js';
-import { timeOfDayNote } from '../registry-read-notes.js';
+import { repeatedRowsNotes, timeOfDayNote } from '../registry-read-notes.js';
+import { ONE_COPY_SQL, REPEAT_HASHES_SQL, repeatedRows } from './repeated-rows.js';
 import { footnotesNote } from '../footnote-rows.js';
 import {
   assertUtf8File, detectedDateFormat, emptyRegistry, readRegistryHeader, rowCheckError, registryRecords, registryRowChecker, registryRules, SCAN_BLANKS,
@@ -170,7 +171,7 @@ async function createChecked(db: DuckDBConnection, rules: RegistryRules, withRid
   await db.run(`SET disabled_optimizers = 'join_order,build_side_probe_side'`);
   try {
     await db.run(`CREATE TABLE checked AS
-    SELECT ${withRid ? 'raw.rid, ' : ''}rg.value AS region, cl.value AS clinic, d1.day AS referred, d2.day AS activated, d3.day AS last_active,
+    SELECT ${withRid ? 'raw.rid, ' : ''}${REPEAT_HASHES_SQL}, rg.value AS region, cl.value AS clinic, d1.day AS referred, d2.day AS activated, d3.day AS last_active,
       ag.value AS age, sx.value AS sex, rf.value AS referrer,
       CASE WHEN rg.raw IS NULL OR cl.raw IS NULL OR sx.raw IS NULL OR rf.raw IS NULL OR ag.raw IS NULL OR d1.raw IS NULL OR d2.raw IS NULL OR d3.raw IS NULL
         THEN NULL ELSE
@@ -364,7 +365,9 @@ export async function aggregateRegistry(file: string, options: ReadRegistryOptio
           : { file: label, ...first, expected: `at least one valid referral row: every row was invalid (${all} excluded), so nothing is left to count; run without --exclude-invalid to see why each row is refused` },
       ]);
     }
-    await db.run('CREATE VIEW uptake_referrals AS SELECT region, clinic, referred, activated, last_active, age, sex, referrer FROM checked WHERE NOT bad');
+    // Identical rows counted once; ids on several rows said (repeated-rows.ts).
+    const repeated = await repeatedRows(db, { file, columns: source.columns, ...(csv?.delimiter ? { delimiter: csv.delimiter } : {}) });
+    await db.run(`CREATE VIEW uptake_referrals AS ${ONE_COPY_SQL}`);
     const exportDay = rules.exportDay;
     const exportDate = exportDay !== undefined
       ? dayToIso(exportDay)
@@ -374,7 +377,7 @@ export async function aggregateRegistry(file: string, options: ReadRegistryOptio
     const tables = await readAggregateTables(db);
     const { merged } = mergeClinicSpellings(tables.clinics);
     const aggregate = aggregateFromTables(tables, rules.regions.names);
-    const notes = [footnotesNote(label, footnotes), timeOfDayNote(label, await datesWithTime(db, dateFormat))].filter((n): n is string => n !== undefined);
+    const notes = [footnotesNote(label, footnotes), ...repeatedRowsNotes(label, repeated, csv === undefined), timeOfDayNote(label, await datesWithTime(db, dateFormat))].filter((n): n is string => n !== undefined);
     return {
       aggregate, dateFormat, excluded: rules.exclude ? excluded : { rows: 0, problems: [] }, ...(merged.length > 0 ? { clinicSpellings: merged } : {}),
       ...(notes.length > 0 ? { notes } : {}),

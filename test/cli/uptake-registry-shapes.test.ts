@@ -262,3 +262,11 @@ describe('repeated rows and ids in a Parquet registry', () => {
     expect(r.stderr).toContain('one patient id is on 2 different rows, each row counted as a referral (e.g. rows 41 and 42)');
   });
 });
+
+describe('maskCpr', () => {
+  it('writes a CPR-shaped number inside a text as DDMMYY-XXXX, and leaves other numbers', async () => {
+    const { maskCpr, looksLikeCpr } = await import('../../src/uptake/cpr-shape.js');
+    expect(maskCpr('e.g. "120385-4321" and 1203854321, not 3203854321 or 12038543210')).toBe('e.g. "DDMMYY-XXXX" and DDMMYY-XXXX, not 3203854321 or 12038543210');
+    expect([looksLikeCpr(' 290200-1234 '), looksLikeCpr('300200-1234'), looksLikeCpr('120385-432')]).toEqual([true, false, false]);
+  });
+});

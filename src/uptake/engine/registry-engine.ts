@@ -19,6 +19,7 @@ import { hasTimeOfDay, type DateFormat } from '../registry-dates.js';
 import { repeatedRowsNotes, timeOfDayNote } from '../registry-read-notes.js';
 import { ONE_COPY_SQL, REPEAT_HASHES_SQL, repeatedRows } from './repeated-rows.js';
 import { footnotesNote } from '../footnote-rows.js';
+import { maskCpr } from '../cpr-shape.js';
 import {
   assertUtf8File, detectedDateFormat, emptyRegistry, readRegistryHeader, rowCheckError, registryRecords, registryRowChecker, registryRules, SCAN_BLANKS,
   rowProblemCollector, scanRegistryRows, sniffFileDelimiter,
@@ -304,7 +305,7 @@ export async function aggregateRegistry(file: string, options: ReadRegistryOptio
       const format = options.dateFormat === 'auto' ? detectedDateFormat(detectorOf(await datesInFileOrder(db, file, label, csv)), label) : options.dateFormat ?? 'iso';
       const check = await scanRegistryRows(createReadStream(file), label, csv.delimiter ?? ',', options, registryRules(options, format));
       if ((check.malformedRows ?? 0) > 0) {
-        throw new HtaError('analysis.failed', `${label}: the SQL engine cannot read this file (${(err as Error).message.split('\n')[0]!.split(file).join(label)}) and it has rows with a wrong number of fields; correct them, or report the file's structure (no data)`);
+        throw new HtaError('analysis.failed', `${label}: the SQL engine cannot read this file (${maskCpr((err as Error).message.split('\n')[0]!.split(file).join(label))}) and it has rows with a wrong number of fields; correct them, or report the file's structure (no data)`);
       }
       scanned = check;
       rules = undefined;

@@ -9,7 +9,8 @@
  */
 import { closeSync, openSync, readSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
-import { HtaError } from '../errors.js';
+import { HtaError, type Problem } from '../errors.js';
+import { CPR_EXPECTED, cprKind, looksLikeCpr, maskCpr } from './cpr-shape.js';
 import { sniffDelimiter } from '../io/dialect.js';
 import { isUtf8 } from 'node:buffer';
 import { invalidCsv, notCsvFile, unreadableFile } from '../io/read-csv.js';
@@ -18,11 +19,13 @@ import { firstInvalidUtf8, notUtf8 } from '../io/utf8.js';
 import { decodeWindows1252 } from '../io/windows-1252.js';
 import { registryEncodingNote } from './input-notes.js';
 import { characterCollector, checkWindows1252Fd, notRegistryText, notUtf16, type RegistryEncoding } from './registry-encoding.js';
-import { dayToIso, referralFieldSchemas, type Referrer, type Sex } from './referral.js';
+import { dayToIso, referralFieldSchemas, REGISTRY_COLUMNS, type Referrer, type Sex } from './referral.js';
 import { registryColumnsFor } from './registry-column-names.js';
 import { createDateFormatDetector, dateParser, type DateFormat } from './registry-dates.js';
 import { regionDisplay, regionKey, regionSet } from './regions.js';
 import { isTotalRecord } from './total-rows.js';
+import { footnoteCell } from './footnote-rows.js';
+import { jsonRegistry } from './registry-json.js';
 import { eligibleColumnsFor, eligibleTotalsNote, readEligibleFile } from './read-registry.js';
 import { readCsvFile } from '../io/read-csv.js';
 import { headerKey } from './referral.js';
@@ -68,6 +71,8 @@ function sampleText(file: string): { text: string; whole: boolean; encoding?: Re
     const n = readSync(fd, buf, 0, SAMPLE_BYTES, 0);
     const notCsv = notCsvFile(file, buf.subarray(0, Math.min(n, 16)));
     if (notCsv) throw notCsv;
+    const json = jsonRegistry(file, buf.subarray(0, Math.min(n, 256)));
+    if (json) throw json;
     const whole = n < SAMPLE_BYTES;
     const head = buf.subarray(0, n);
     const cut = (text: string) => (whole ? text : text.slice(0, text.lastIndexOf('\n') + 1));
@@ -122,7 +127,9 @@ export function draftUptakePlan(file: string, options: DraftUptakeOptions = {}):
   // Total rows (`I alt;;;3000;1801;;;`, sums Excel users add under the table) are no referrals:
   // left out of every guess below, and named, since `hta uptake` refuses them (total-rows.ts).
   const totalLines = parsed.slice(1).filter((p) => isTotalRecord(p.record)).map(lineOf);
-  const body = parsed.slice(1).filter((p) => !isTotalRecord(p.record));
+  // Footnote rows (`Antal rækker: 40`, one cell of text) are no referrals either (footnote-rows.ts).
+  const footnoteLines = parsed.slice(1).filter((p) => !isTotalRecord(p.record) && footnoteCell(p.record) !== undefined).map(lineOf);
+  const body = parsed.slice(1).filter((p) => !isTotalRecord(p.record) && footnoteCell(p.record) === undefined);
   const rows = body.map((p) => p.record);
   if (!header || rows.length === 0) throw new HtaError('input.invalid', `${file} has no rows to draft a plan from`, [{ file, line: 1, expected: 'a header line and at least one row' }]);
   const notes: string[] = [];
@@ -130,6 +137,10 @@ export function draftUptakePlan(file: string, options: DraftUptakeOptions = {}):
   if (encoding) notes.push(registryEncodingNote(encoding, 'en', file));
   if (totalLines.length > 0) {
     notes.push(`${file}: ${totalLines.length === 1 ? `line ${totalLines[0]} is a total row` : `lines ${totalLines.join(', ')} are total rows`} (a total word and counts, as Excel users add under the table), not referrals: left out of this draft; delete ${totalLines.length === 1 ? 'it' : 'them'} from the file — hta uptake refuses ${totalLines.length === 1 ? 'it' : 'them'} (or leaves ${totalLines.length === 1 ? 'it' : 'them'} out with --exclude-invalid)`);
+  }
+  if (footnoteLines.length > 0) {
+    const lines = footnoteLines.length === 1 ? `line ${footnoteLines[0]} is a footnote` : `lines ${footnoteLines.join(', ')} are footnotes`;
+    notes.push(`${file}: ${lines} (one cell of text, such as "Antal rækker: 40"), not referrals: left out of this draft — hta uptake leaves footnotes under the last referral out, and refuses one among the referrals`);
   }
   const sampled = whole ? `all ${rows.length} rows` : `the first ${rows.length} rows`;
 
@@ -139,6 +150,11 @@ export function draftUptakePlan(file: string, options: DraftUptakeOptions = {}):
   const index = found.index;
   const missing = found.missing;
   if (missing.length > 0) notes.push(`no column recognised for ${missing.join(', ')}: add them to columns.registry (have: ${header.join(', ')})`);
+  // A CPR-shaped cell would be printed in the notes or the draft (a region seen, a code): refused
+  // as \`hta uptake\` refuses it, by line and column only (docs/input-registry.md "CPR numbers").
+  const cprCells = body.flatMap((p) => REGISTRY_COLUMNS.filter((c) => c !== 'id' && index[c] !== undefined && looksLikeCpr(p.record[index[c]!] ?? ''))
+    .map((c): Problem => ({ file, line: lineOf(p), column: index[c]! + 1, field: header[index[c]!] ?? c, kind: cprKind(c), expected: CPR_EXPECTED })));
+  if (cprCells.length > 0) throw new HtaError('input.invalid', `${file} has ${cprCells.length} cell(s) that look like CPR numbers: hta never publishes one, so no plan is drafted; the cells are named by line and column, not quoted`, cprCells);
 
   // Date format from every sampled date cell.
   const detector = createDateFormatDetector();
@@ -149,12 +165,12 @@ export function draftUptakePlan(file: string, options: DraftUptakeOptions = {}):
   const detected = detector.result();
   let dateFormat: DateFormat | undefined;
   if ('format' in detected) dateFormat = detected.format;
-  else notes.push(`date format not detected from ${sampled}: ${detected.reason}`);
+  else notes.push(`date format not detected from ${sampled}: ${maskCpr(detected.reason)}`);
   if ('format' in detected && detected.odd) {
     // The format of the many; the few cells it does not read are named by line, to be corrected.
     const read = dateParser(detected.format);
     const odd = body.filter((p) => (['referred', 'activated', 'last_active'] as const).some((c) => index[c] !== undefined && (p.record[index[c]] ?? '') !== '' && read(p.record[index[c]]!) === undefined)).map(lineOf);
-    notes.push(`dates read as ${detected.format} (as all but ${detected.odd.count} date cell(s) are written); not in that format: ${odd.length > 10 ? `lines ${odd.slice(0, 10).join(', ')} and ${odd.length - 10} more` : `line(s) ${odd.join(', ')}`} (e.g. ${JSON.stringify(detected.odd.example)}) — correct them, or hta uptake refuses those rows`);
+    notes.push(`dates read as ${detected.format} (as all but ${detected.odd.count} date cell(s) are written); not in that format: ${odd.length > 10 ? `lines ${odd.slice(0, 10).join(', ')} and ${odd.length - 10} more` : `line(s) ${odd.join(', ')}`} (e.g. ${JSON.stringify(maskCpr(detected.odd.example))}) — correct them, or hta uptake refuses those rows`);
   }
   if (dateFormat === 'excel-serial') {
     // The 1904 date system (old Mac Excel workbooks) numbers the same day 1462 lower: nothing in the numbers tells them apart.

@@ -39,6 +39,9 @@ import type { DateFormat, DateFormatDetector, DateFormatOption } from './registr
 import { DANISH_REGIONS, regionDisplay, regionKey, type RegionSet } from './regions.js';
 import type { EligibleRow } from './uptake-per-eligible.js';
 import { isTotalRecord, isTotalWord, totalWordIndex } from './total-rows.js';
+import { isCprProblem, maskCpr } from './cpr-shape.js';
+import { jsonRegistry } from './registry-json.js';
+import { FOOTNOTE_EXPECTED, FOOTNOTE_KIND, footnoteCell } from './footnote-rows.js';
 import { checkWindows1252File, isNotUtf8, notRegistryText, utf16OfFile, withUtf8Copy, type RegistryEncoding } from './registry-encoding.js';
 
 export interface ReadRegistryOptions {
@@ -74,6 +77,8 @@ export interface RegistryRead {
   clinicSpellings?: MergedClinic[];
   /** Present when the file was not UTF-8 and was read through a UTF-8 copy. */
   encoding?: RegistryEncoding;
+  /** Sentences for stderr about how the file was read (registry-read-notes.ts); no ids, no values. */
+  notes?: string[];
 }
 
 export const DEFAULT_DATE_FROM = '2000-01-01';
@@ -93,6 +98,8 @@ export async function sniffFileDelimiter(file: string, label = file): Promise<',
     // (A UTF-16 file with its byte-order mark never gets here: `readRegistryFile` reads its UTF-8 copy.)
     const notCsv = notCsvFile(label, buf.subarray(0, Math.min(bytesRead, 16)));
     if (notCsv) throw notCsv;
+    const json = jsonRegistry(label, buf.subarray(0, Math.min(bytesRead, 256)));
+    if (json) throw json;
     const text = buf.subarray(0, bytesRead).toString('utf8').replace(/^\uFEFF/, '');
     return sniffDelimiter(text.slice(0, text.search(/\r?\n|$/)));
   } finally {
@@ -170,6 +177,26 @@ export async function* registryRecords(input: Readable, file: string, delimiter:
   }
 }
 
+/** The data records of a CSV source (the header and blank rows skipped) with the line each starts on. */
+export async function* registryRecordsWithLines(input: Readable, file: string, delimiter: ',' | ';' | '\t'): AsyncGenerator<{ record: string[]; line: number }> {
+  let nextLine = 1;
+  let header = true;
+  try {
+    for await (const record of registryParser(input, file, delimiter) as AsyncIterable<string[]>) {
+      const line = nextLine;
+      nextLine += 1 + lineBreaksInside(record);
+      if (record.length === 1 && (record[0] as string).trim() === '') continue;
+      if (header) { header = false; continue; }
+      yield { record, line };
+    }
+  } catch (err) {
+    if (err instanceof HtaError) throw err;
+    throw invalidCsv(file, err);
+  } finally {
+    if (!input.destroyed) input.destroy();
+  }
+}
+
 /**
  * The first non-blank record (the header) and its line, or undefined for a file without one.
  * Reads only as far as the header. `label` names the file in messages.
@@ -200,7 +227,7 @@ export function detectedDateFormat(detector: DateFormatDetector, file: string): 
   const r = detector.result();
   if ('reason' in r) {
     throw new HtaError('input.invalid', `${file}: the date format cannot be detected`, [
-      { file, field: 'referred', expected: `dates in one unambiguous format for dateFormat "auto" — found ${r.reason}` },
+      { file, field: 'referred', expected: `dates in one unambiguous format for dateFormat "auto" — found ${maskCpr(r.reason)}` },
     ]);
   }
   return r.format;
@@ -289,9 +316,29 @@ export interface RowCheck {
   excludedRows: number;
   /** Of those, rows with another number of fields than the header. */
   malformedRows?: number;
+  /** Footnote rows below the last referral, left out and not counted among the excluded (footnote-rows.ts). */
+  footnotes?: number[];
   problemCount: number;
+  /** Of the problems, cells shaped like a CPR number: they stop the read even when rows are excluded. */
+  cprCells: number;
   sample: Problem[];
   groups: ProblemGroup[];
+}
+
+/**
+ * The failure of a read whose problems (`check`) mean it cannot go on: any invalid row without
+ * `exclude`, and a CPR-shaped cell always (docs/input-registry.md "CPR numbers"); else undefined.
+ */
+export function rowCheckError(file: string, check: RowCheck, exclude: boolean): HtaError | undefined {
+  if (check.cprCells > 0) {
+    return new HtaError(
+      'input.invalid',
+      `${file} has ${check.cprCells} cell(s) that look like CPR numbers: hta never publishes one, so it stops here (also with --exclude-invalid); the cells are named by line and column, not quoted`,
+      check.sample,
+      check.groups,
+    );
+  }
+  return check.problemCount > 0 && !exclude ? invalidRowsError(file, check) : undefined;
 }
 
 /** The failure of a read with invalid rows (without `invalidRows: 'exclude'`). */
@@ -309,18 +356,20 @@ export function rowProblemCollector(rules: RegistryRules, options: ReadRegistryO
   const collector = createProblemCollector();
   const sample: Problem[] = [];
   let excludedRows = 0;
+  let cprCells = 0;
   return {
     /** The problems of one row that is left out. */
     row(problems: readonly Problem[]) {
       excludedRows++;
       for (const p of problems) {
+        if (isCprProblem(p)) cprCells++;
         collector.add(p);
         if (sample.length < MAX_PROBLEMS) sample.push(p);
         if (rules.exclude) options.onExcluded?.(p);
       }
     },
     get problemCount() { return collector.count; },
-    result: (): RowCheck => ({ excludedRows, problemCount: collector.count, sample, groups: collector.groups() }),
+    result: (): RowCheck => ({ excludedRows, problemCount: collector.count, cprCells, sample, groups: collector.groups() }),
   };
 }
 
@@ -349,6 +398,11 @@ export async function scanRegistryRows(
   let width = 0;
   let nextLine = 1;
   let malformedRows = 0;
+  let header: string[] = [];
+  // Footnote rows seen since the last referral row: left out if nothing but blank, footnote and
+  // total rows follows them, refused as soon as a referral row does (footnote-rows.ts).
+  let pending: { line: number; index: number; text: string }[] = [];
+  const isRegion = (text: string) => rules.regions.resolve(text) !== undefined;
   try {
     for await (const record of parser as AsyncIterable<string[]>) {
       const line = nextLine;
@@ -358,9 +412,19 @@ export async function scanRegistryRows(
       if (check === undefined) {
         const idx = registryColumnIndex(record, file, options.columns);
         if (Array.isArray(idx)) throw new HtaError('input.invalid', `${file} lacks registry columns`, idx);
-        check = registryRowChecker(options, rules, file, idx, record.map((h) => h.trim()));
+        header = record.map((h) => h.trim());
+        check = registryRowChecker(options, rules, file, idx, header);
         width = record.length;
         continue;
+      }
+      const footnote = footnoteCell(record, isRegion);
+      if (footnote) {
+        pending.push({ line, ...footnote });
+        continue;
+      }
+      if (!isTotalRecord(record) && pending.length > 0) {
+        for (const f of pending) found.row([{ file, line: f.line, column: f.index + 1, field: header[f.index] ?? '', value: maskCpr(f.text), kind: FOOTNOTE_KIND, expected: FOOTNOTE_EXPECTED }]);
+        pending = [];
       }
       if (record.length !== width) {
         malformedRows++;
@@ -378,8 +442,9 @@ export async function scanRegistryRows(
     if (!input.destroyed) input.destroy(); // stopping early must not leave the file open
   }
   if (check === undefined) throw emptyRegistry(file);
-  const result = { ...found.result(), malformedRows };
-  if (result.problemCount > 0 && !rules.exclude) throw invalidRowsError(file, result);
+  const result = { ...found.result(), malformedRows, footnotes: pending.map((f) => f.line) };
+  const failure = rowCheckError(file, result, rules.exclude);
+  if (failure) throw failure;
   return result;
 }
 

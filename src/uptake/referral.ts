@@ -15,6 +15,7 @@ import { DATE_FORMAT_EXAMPLE, dateParser, type DateFormat } from './registry-dat
 import type { RegionSet } from './regions.js';
 import { foldColumnName } from '../trial/column-resolver.js';
 import { registryColumnsFor } from './registry-column-names.js';
+import { CPR_EXPECTED, cprKind, looksLikeCpr } from './cpr-shape.js';
 
 /** The five Danish regions: the simulator's default (real files name their own; see regions.ts). */
 export const REGIONS = ['Hovedstaden', 'Midtjylland', 'Syddanmark', 'Sjælland', 'Nordjylland'] as const;
@@ -123,7 +124,8 @@ function withSynonyms<T>(builtIn: ReadonlyMap<string, T>, extra: Readonly<Record
 /** A column whose text `parse` turns into a value; undefined means invalid, and `expected` says what is allowed. */
 function lookup<T>(parse: (v: string) => T | undefined, expected: string | ((v: string) => string)) {
   return z.string().transform((v, ctx) => {
-    const value = parse(v);
+    // A CPR-shaped cell is never a value (cpr-shape.ts), whatever a plan's synonyms say.
+    const value = looksLikeCpr(v) ? undefined : parse(v);
     if (value === undefined) {
       ctx.addIssue({ code: 'custom', message: typeof expected === 'string' ? expected : expected(v) });
       return z.NEVER;
@@ -183,6 +185,10 @@ export function referralFieldSchemas(rules: ReferralRules) {
     region: lookup(rules.regions.resolve, rules.regions.expected),
     clinic: z.string().transform((v, ctx) => {
       const name = clinicName(v);
+      if (looksLikeCpr(name)) {
+        ctx.addIssue({ code: 'custom', message: CPR_EXPECTED });
+        return z.NEVER;
+      }
       if (name === '' || [...name].length > CLINIC_MAX_LENGTH || !CLINIC_NAME.test(name)) {
         ctx.addIssue({ code: 'custom', message: clinicExpected(name) });
         return z.NEVER;
@@ -260,6 +266,12 @@ function validateWith(schemas: ReturnType<typeof referralFieldSchemas>, cells: r
   for (const col of REGISTRY_COLUMNS) {
     const i = columns[col];
     const raw = (cells[i] ?? '').trim();
+    // A CPR-shaped cell in any column but the id (never printed): named by line and column,
+    // never quoted (docs/input-registry.md "CPR numbers").
+    if (col !== 'id' && looksLikeCpr(raw)) {
+      problems.push({ file, line, column: i + 1, field: header?.[i] ?? col, kind: cprKind(col), expected: CPR_EXPECTED });
+      continue;
+    }
     const r = schemas[col].safeParse(raw);
     if (r.success) parsed[col] = r.data;
     else problems.push({ file, line, column: i + 1, field: header?.[i] ?? col, value: raw, expected: r.error.issues[0]?.message ?? 'a valid value' });

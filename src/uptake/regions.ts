@@ -6,15 +6,26 @@
  *
  * Spellings match when they agree after Unicode NFC normalisation, trimming, collapsing inner
  * white space, lower-casing and dropping a leading "Region " — so "REGION SJÆLLAND",
- * "Region  Sjælland" and "sjælland" (in either Unicode form of "æ") are one region. Registry
+ * "Region  Sjælland" and "sjælland" (in either Unicode form of "æ") are one region — or, failing
+ * that, once æ, ø, å are spelled ae, oe, aa ("Region Sjaelland"), when that names one region. Registry
  * spellings that differ otherwise ("Sjælland-Vest", "Oslo kommune") are mapped by the uptake
  * plan's `regions` synonyms.
  */
+import { spelledOut } from '../plan/wide-visits.js';
 import { REGIONS } from './referral.js';
 
 /** The comparison key of a region spelling. */
 export function regionKey(text: string): string {
   return text.normalize('NFC').trim().replace(/\s+/g, ' ').toLowerCase().replace(/^region /, '');
+}
+
+/**
+ * The key a spelling is compared by when its own key matches no region: æ, ø, å written as their
+ * usual ASCII spellings ae, oe, aa (and accents dropped), so `Sjaelland` is `Sjælland`
+ * (docs/input-registry.md "Regions").
+ */
+export function asciiRegionKey(text: string): string {
+  return spelledOut(regionKey(text));
 }
 
 /** The display form of a spelling: NFC, trimmed, single spaces (case and prefix kept as written). */
@@ -43,6 +54,14 @@ export function regionSet(names: readonly string[], synonyms: Readonly<Record<st
     if (target === undefined) throw new RangeError(`"${from}" is mapped to "${to}", which is not one of ${names.join(', ')}`);
     byKey.set(regionKey(from), target);
   }
+  // ASCII spellings (`Sjaelland`), only where they name one region: two regions whose names
+  // agree once spelled out in ASCII are told apart by their own spelling only.
+  const byAscii = new Map<string, string | null>();
+  for (const n of names) {
+    const k = asciiRegionKey(n);
+    const had = byAscii.get(k);
+    byAscii.set(k, had === undefined || had === n ? n : null);
+  }
   const cache = new Map<string, string | undefined>();
   const where = source === '' ? '' : ` (the regions of ${source})`;
   return {
@@ -50,7 +69,7 @@ export function regionSet(names: readonly string[], synonyms: Readonly<Record<st
     expected: `one of ${names.join(', ')}${where}, optionally written "Region …"; map other spellings with the uptake plan's "regions"`,
     resolve(text) {
       if (cache.has(text)) return cache.get(text);
-      const r = byKey.get(regionKey(text));
+      const r = byKey.get(regionKey(text)) ?? byAscii.get(asciiRegionKey(text)) ?? undefined;
       if (cache.size < 10_000) cache.set(text, r);
       return r;
     },

@@ -34,7 +34,35 @@ const ISO_DATETIME = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(
  */
 const EXCEL_SERIAL = /^(\d{5})(?:\.\d+)?$/;
 export const EXCEL_SERIAL_1970 = 25569;
-const NUMERIC = { '-': /^(\d{1,2})-(\d{1,2})-(\d{4})$/, '.': /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/, '/': /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/ } as const;
+/**
+ * A time of day after a day/month date, as Epic (Sundhedsplatformen), Excel and .NET exports
+ * write date columns: one space, then `h:mm`, `hh:mm:ss`, optional fraction, optional AM/PM
+ * (`23-03-2025 00:00`, `23.03.2025 00:00:00`, `3/23/2025 12:00:00 AM`). The date is read; the
+ * time is ignored (docs/input-registry.md "Dates"), and one that is not midnight is noted once.
+ */
+const TIME = '(?: (\\d{1,2}):(\\d{2})(?::(\\d{2})(?:\\.(\\d{1,9}))?)?(?: ?([AaPp][Mm]))?)?';
+const numericDate = (sep: string) => new RegExp(`^(\\d{1,2})${sep}(\\d{1,2})${sep}(\\d{4})${TIME}$`);
+const NUMERIC = { '-': numericDate('-'), '.': numericDate('\\.'), '/': numericDate('/') } as const;
+
+/** The time part of a NUMERIC match: 'none' (no time), 'midnight', 'time' (another time), or undefined when no real time. */
+function timeOf(m: RegExpExecArray): 'none' | 'midnight' | 'time' | undefined {
+  if (m[4] === undefined) return 'none';
+  const h = Number(m[4]), min = Number(m[5]), s = Number(m[6] ?? 0);
+  const ampm = m[8]?.toLowerCase();
+  if (min > 59 || s > 59 || (ampm === undefined ? h > 23 : h < 1 || h > 12)) return undefined;
+  const hour = ampm === undefined ? h : (h % 12) + (ampm === 'pm' ? 12 : 0);
+  return hour === 0 && min === 0 && s === 0 && !/[1-9]/.test(m[7] ?? '') ? 'midnight' : 'time';
+}
+
+/**
+ * True when `text`, a date cell that `format` reads, carries a time of day other than midnight
+ * (`23-03-2025 08:15`): read as its date, which the run says once (docs/input-registry.md "Dates").
+ */
+export function hasTimeOfDay(text: string, format: DateFormat): boolean {
+  if (format !== 'dd-mm-yyyy' && format !== 'dd.mm.yyyy' && format !== 'dd/mm/yyyy' && format !== 'mm/dd/yyyy') return false;
+  const m = NUMERIC[format[2] as '-' | '.' | '/'].exec(text);
+  return m !== null && timeOf(m) === 'time';
+}
 
 /** What each format looks like, for messages. */
 export const DATE_FORMAT_EXAMPLE: Readonly<Record<DateFormat, string>> = {
@@ -70,13 +98,13 @@ export function dateParser(format: DateFormat): (text: string) => number | undef
     case 'mm/dd/yyyy':
       return (t) => {
         const m = NUMERIC['/'].exec(t);
-        return m ? ymdToDay(Number(m[3]), Number(m[1]), Number(m[2])) : undefined;
+        return m && timeOf(m) !== undefined ? ymdToDay(Number(m[3]), Number(m[1]), Number(m[2])) : undefined;
       };
     default: {
       const re = NUMERIC[format[2] as '-' | '.' | '/'];
       return (t) => {
         const m = re.exec(t);
-        return m ? ymdToDay(Number(m[3]), Number(m[2]), Number(m[1])) : undefined;
+        return m && timeOf(m) !== undefined ? ymdToDay(Number(m[3]), Number(m[2]), Number(m[1])) : undefined;
       };
     }
   }

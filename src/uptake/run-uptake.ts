@@ -92,6 +92,7 @@ export async function runUptake(input: UptakeInput): Promise<UptakeRun & { notes
       ...(input.threads !== undefined ? { threads: input.threads } : {}),
     });
     agg = read.aggregate;
+    if (read.notes) notes.push(...read.notes);
   }
   // Every observed activation year and every scenario year needs every region's denominator.
   const horizon = plan.scenarios.base.map((_, k) => plan.firstYear + k);

@@ -15,9 +15,13 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { HtaError } from '../../errors.js';
 import type { ProblemGroup } from '../../problem-groups.js';
 import { dayToIso, registryColumnIndex, REGISTRY_COLUMNS, type ColumnIndex, type RegistryColumn } from '../referral.js';
-import type { DateFormat } from '../registry-dates.js';
+import { hasTimeOfDay, type DateFormat } from '../registry-dates.js';
+import { repeatedRowsNotes, timeOfDayNote } from '../registry-read-notes.js';
+import { ONE_COPY_SQL, REPEAT_HASHES_SQL, repeatedRows } from './repeated-rows.js';
+import { footnotesNote } from '../footnote-rows.js';
+import { maskCpr } from '../cpr-shape.js';
 import {
-  assertUtf8File, detectedDateFormat, emptyRegistry, invalidRowsError, readRegistryHeader, registryRecords, registryRowChecker, registryRules, SCAN_BLANKS,
+  assertUtf8File, detectedDateFormat, emptyRegistry, readRegistryHeader, rowCheckError, registryRecords, registryRowChecker, registryRules, SCAN_BLANKS,
   rowProblemCollector, scanRegistryRows, sniffFileDelimiter,
   type ReadRegistryOptions, type RegistryRead, type RegistryRules, type RowCheck,
 } from '../read-registry.js';
@@ -168,7 +172,7 @@ async function createChecked(db: DuckDBConnection, rules: RegistryRules, withRid
   await db.run(`SET disabled_optimizers = 'join_order,build_side_probe_side'`);
   try {
     await db.run(`CREATE TABLE checked AS
-    SELECT ${withRid ? 'raw.rid, ' : ''}rg.value AS region, cl.value AS clinic, d1.day AS referred, d2.day AS activated, d3.day AS last_active,
+    SELECT ${withRid ? 'raw.rid, ' : ''}${REPEAT_HASHES_SQL}, rg.value AS region, cl.value AS clinic, d1.day AS referred, d2.day AS activated, d3.day AS last_active,
       ag.value AS age, sx.value AS sex, rf.value AS referrer,
       CASE WHEN rg.raw IS NULL OR cl.raw IS NULL OR sx.raw IS NULL OR rf.raw IS NULL OR ag.raw IS NULL OR d1.raw IS NULL OR d2.raw IS NULL OR d3.raw IS NULL
         THEN NULL ELSE
@@ -188,6 +192,16 @@ async function createChecked(db: DuckDBConnection, rules: RegistryRules, withRid
   } finally {
     await db.run('RESET disabled_optimizers');
   }
+}
+
+/**
+ * How many distinct date texts the file holds with a time of day other than midnight
+ * (`23-03-2025 08:15`), read as their date. The lookup table's texts with a time all come from
+ * the file (the likely texts added before the read have none: sample-texts.ts).
+ */
+async function datesWithTime(db: DuckDBConnection, format: DateFormat): Promise<number> {
+  const texts = (await db.runAndReadAll("SELECT raw FROM dict_date WHERE day IS NOT NULL AND contains(raw, ':')")).getRowsJS() as unknown[][];
+  return texts.filter((r) => hasTimeOfDay(String(r[0]).trim(), format)).length;
 }
 
 /** Rows of `checked` with a text the lookup tables lack (`bad` NULL): the one-pass read missed. */
@@ -230,7 +244,8 @@ async function parquetRowCheck(db: DuckDBConnection, label: string, source: Sour
     if ('problems' in res) found.row(res.problems);
   }
   const result = found.result();
-  if (result.problemCount > 0 && !rules.exclude) throw invalidRowsError(label, result);
+  const failure = rowCheckError(label, result, rules.exclude);
+  if (failure) throw failure;
   return result;
 }
 
@@ -290,7 +305,7 @@ export async function aggregateRegistry(file: string, options: ReadRegistryOptio
       const format = options.dateFormat === 'auto' ? detectedDateFormat(detectorOf(await datesInFileOrder(db, file, label, csv)), label) : options.dateFormat ?? 'iso';
       const check = await scanRegistryRows(createReadStream(file), label, csv.delimiter ?? ',', options, registryRules(options, format));
       if ((check.malformedRows ?? 0) > 0) {
-        throw new HtaError('analysis.failed', `${label}: the SQL engine cannot read this file (${(err as Error).message.split('\n')[0]!.split(file).join(label)}) and it has rows with a wrong number of fields; correct them, or report the file's structure (no data)`);
+        throw new HtaError('analysis.failed', `${label}: the SQL engine cannot read this file (${maskCpr((err as Error).message.split('\n')[0]!.split(file).join(label))}) and it has rows with a wrong number of fields; correct them, or report the file's structure (no data)`);
       }
       scanned = check;
       rules = undefined;
@@ -322,16 +337,20 @@ export async function aggregateRegistry(file: string, options: ReadRegistryOptio
     const bad = Number(badCount ?? 0);
     const rejected = csv ? await rejectedRows(db, csv.delimiter ?? ',') : 0;
     let excluded: { rows: number; problems: ProblemGroup[] } = { rows: 0, problems: [] };
+    let footnotes: number[] = [];
     if (bad + rejected > 0 || (scanned?.excludedRows ?? 0) > 0) {
       if (!scanned && csv) await assertUtf8File(file, label);
       const check = scanned ?? (csv
         ? await scanRegistryRows(createReadStream(file), label, csv.delimiter ?? ',', options, rules)
         : await parquetRowCheck(db, label, source, options, rules));
-      if (check.excludedRows !== bad + rejected) {
+      // Footnote rows below the table are bad (padded with `;`) or rejected (one field) rows
+      // too, left out without being excluded.
+      if (check.excludedRows + (check.footnotes?.length ?? 0) !== bad + rejected) {
         // The two readings of the file disagree: a bug, never a result computed on the wrong rows.
         throw new HtaError('analysis.failed', `${label}: the engine found ${bad + rejected} invalid row(s) and the row check ${check.excludedRows}; please report this with the file's structure (no data)`);
       }
       excluded = { rows: check.excludedRows, problems: check.groups };
+      footnotes = check.footnotes ?? [];
     }
     if (Number(goodCount ?? 0) === 0) {
       // A header and nothing else (an export run before any referral, or cut wrong), or rows that
@@ -347,7 +366,9 @@ export async function aggregateRegistry(file: string, options: ReadRegistryOptio
           : { file: label, ...first, expected: `at least one valid referral row: every row was invalid (${all} excluded), so nothing is left to count; run without --exclude-invalid to see why each row is refused` },
       ]);
     }
-    await db.run('CREATE VIEW uptake_referrals AS SELECT region, clinic, referred, activated, last_active, age, sex, referrer FROM checked WHERE NOT bad');
+    // Identical rows counted once; ids on several rows said (repeated-rows.ts).
+    const repeated = await repeatedRows(db, { file, columns: source.columns, ...(csv?.delimiter ? { delimiter: csv.delimiter } : {}) });
+    await db.run(`CREATE VIEW uptake_referrals AS ${ONE_COPY_SQL}`);
     const exportDay = rules.exportDay;
     const exportDate = exportDay !== undefined
       ? dayToIso(exportDay)
@@ -357,7 +378,11 @@ export async function aggregateRegistry(file: string, options: ReadRegistryOptio
     const tables = await readAggregateTables(db);
     const { merged } = mergeClinicSpellings(tables.clinics);
     const aggregate = aggregateFromTables(tables, rules.regions.names);
-    return { aggregate, dateFormat, excluded: rules.exclude ? excluded : { rows: 0, problems: [] }, ...(merged.length > 0 ? { clinicSpellings: merged } : {}) };
+    const notes = [footnotesNote(label, footnotes), ...repeatedRowsNotes(label, repeated, csv === undefined), timeOfDayNote(label, await datesWithTime(db, dateFormat))].filter((n): n is string => n !== undefined);
+    return {
+      aggregate, dateFormat, excluded: rules.exclude ? excluded : { rows: 0, problems: [] }, ...(merged.length > 0 ? { clinicSpellings: merged } : {}),
+      ...(notes.length > 0 ? { notes } : {}),
+    };
   });
 }
 

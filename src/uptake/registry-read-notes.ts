@@ -1,0 +1,44 @@
+/**
+ * Notes `hta uptake` prints on stderr about how a registry export was read, when it was not
+ * taken exactly as written (docs/input-registry.md): dates with a time of day, footnote rows
+ * left out under the table, repeated rows and ids. They name lines and counts, never an id or a
+ * patient's value.
+ */
+
+/** Dates written with a time of day other than midnight, read as their calendar date. */
+export function timeOfDayNote(file: string, distinctTexts: number): string | undefined {
+  if (distinctTexts === 0) return undefined;
+  return `${file}: ${distinctTexts === 1 ? 'a date is' : `${distinctTexts} distinct dates are`} written with a time of day (not midnight): each is read as the calendar date written before the time, with no time-zone shift (docs/input-registry.md "Dates")`;
+}
+
+/** What repeated-rows.ts found (the shape of its `RepeatedRows`). */
+interface Repeats {
+  copies: { extra: number; groups: number; examples: number[][] };
+  ids: { ids: number; rows: number; episodes: number; examples: number[][] };
+}
+
+/** "lines 42 and 43; 50 and 61" (Parquet: "rows …"). */
+function examples(groups: readonly number[][], parquet: boolean): string {
+  const word = parquet ? 'rows' : 'lines';
+  return `${word} ${groups.map((g) => (g.length === 2 ? `${g[0]} and ${g[1]}` : g.join(', '))).join('; ')}`;
+}
+
+/**
+ * Identical rows counted once, and one id on several different rows (counted as they are): the
+ * notes say how many and where, never which id (docs/input-registry.md "Repeated rows and ids").
+ */
+export function repeatedRowsNotes(file: string, r: Repeats | undefined, parquet = false): string[] {
+  if (r === undefined) return [];
+  const out: string[] = [];
+  const { copies, ids } = r;
+  if (copies.groups > 0) {
+    const what = copies.extra === 1 ? 'a row is an identical copy of another row' : `${copies.extra} rows are identical copies of other rows (${copies.groups} ${copies.groups === 1 ? 'row' : 'different rows'} repeated)`;
+    out.push(`${file}: ${what} — every cell the same, the id too — so each is counted once, as one referral exported twice (e.g. ${examples(copies.examples, parquet)}; docs/input-registry.md "Repeated rows and ids")`);
+  }
+  if (ids.ids > 0) {
+    const what = ids.ids === 1 ? `one patient id is on ${ids.rows} different rows` : `${ids.ids} patient ids are each on several different rows (${ids.rows} rows)`;
+    const episodes = ids.episodes === 0 ? '' : ` ${ids.episodes === ids.ids ? (ids.ids === 1 ? 'Here the two rows' : 'Here each id\'s two rows') : `For ${ids.episodes} of the ids the two rows`} look like one referral written twice — a referral row without an activation and an activation row, with the same referral date: that is one referral counted twice; merge each such pair into one row (the referral with its activation and last-active dates) in the export.`;
+    out.push(`${file}: warning: ${what}, each row counted as a referral (e.g. ${examples(ids.examples, parquet)}). A patient referred twice is two referrals, and stays so.${episodes} (docs/input-registry.md "Repeated rows and ids")`);
+  }
+  return out;
+}

@@ -26,7 +26,7 @@ export function registerReport(program: Command, io: CliIo, setExit: (code: numb
     .action(async (opts: { manifest: string; out: string; lang?: string; only?: string; check?: boolean; cache: boolean; allowOutside?: boolean }) => {
       const lang = checkLang(opts.lang);
       // Loaded on use: `hta --help` should not pay for vega and the statistics.
-      const { loadManifest } = await import('../report/manifest.js');
+      const { loadManifest, reportFolder } = await import('../report/manifest.js');
       const { buildReports, compareWithDisk, removeExtraFiles, REPORT_INDEX } = await import('../report/build-reports.js');
       const { defaultChartCacheDir, openChartCache, rendererFingerprint } = await import('../report/render/chart-cache.js');
       const entries = selectReports(loadManifest(opts.manifest), opts.only, opts.manifest);
@@ -60,7 +60,7 @@ export function registerReport(program: Command, io: CliIo, setExit: (code: numb
       } finally {
         if (status > 0) io.stderr(`\r${' '.repeat(status)}\r`);
       }
-      const folders = entries.map((e) => e.out.replace(/\/+$/, ''));
+      const folders = entries.map((e) => reportFolder(e.out));
       guardInputs([...inputs.values()]);
       const drift = compareWithDisk(files, opts.out, folders);
       const changed = drift.stale.length + drift.missing.length + drift.extra.length;

@@ -18,7 +18,7 @@ import type { Lang } from './i18n.js';
 import { htmlPage } from './html-page.js';
 import { REPORT_KINDS } from './kinds/report-kinds.js';
 import type { ReportEnv } from './kinds/report-kind.js';
-import { type ManifestEntry, manifestInput } from './manifest.js';
+import { type ManifestEntry, manifestInput, reportFolder } from './manifest.js';
 import type { ChartSpec } from './report-page.js';
 import { markdownPage } from './markdown-page.js';
 import type { ChartCache } from './render/chart-cache.js';
@@ -141,7 +141,7 @@ async function buildContent(
   for (const { entry, kind, data, env } of prepared) {
     options.onProgress?.(`report ${entry.id}: analysing`);
     const content = await kind.build(data as ManifestEntry, env);
-    const folder = entry.out.replace(/\/+$/, '');
+    const folder = reportFolder(entry.out);
     const rendered = new Map<string, { svg: string; alt: string }>();
     const pngs: string[] = [];
     for (const chart of content.charts) {

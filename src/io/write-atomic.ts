@@ -94,17 +94,19 @@ function makeFolders(dir: string, target: string): string[] {
   }
   const made: string[] = [];
   for (const d of missing) {
+    // Listed before it exists: a signal right after the mkdir still finds it.
+    registerMadeFolders([d]);
     try {
       mkdirSync(d);
       made.push(d);
     } catch (err) {
+      forgetMadeFolders([d]);
       // Made meanwhile by someone else: theirs, and fine to write into.
       if (isFsError(err) && err.code === 'EEXIST' && lstatSync(d).isDirectory()) continue;
       discardMadeFolders(made);
       throw isFsError(err) ? fsFailure(err, 'write', target) : err;
     }
   }
-  registerMadeFolders(made);
   return made;
 }
 
@@ -127,11 +129,15 @@ function stage(path: string, replace: boolean): Staged {
   const stem = basename(path).slice(0, 100);
   for (let attempt = 0; ; attempt++) {
     const tmp = join(dir, `.${stem}.${randomBytes(8).toString('hex')}.tmp`);
+    // Listed (and the signal handlers installed) before the file exists: a signal that comes
+    // right after it was created still removes it.
+    registerStagingFile(tmp);
     try {
       const fd = openSync(tmp, STAGING_FLAGS, STAGING_MODE);
-      registerStagingFile(tmp);
       return { path, tmp, fd, replace, made };
     } catch (err) {
+      // Not created (a name taken, say): nothing to remove, and the name may be someone else's.
+      forgetStagingFile(tmp);
       if (isFsError(err) && err.code === 'EEXIST' && attempt < 8) continue;
       discardMadeFolders(made);
       throw isFsError(err) ? fsFailure(err, 'write', path) : err;

@@ -8,7 +8,8 @@
  * `registerStagingFolder`): it goes with the run, whatever ends it.
  *
  * The signal handlers are installed only while at least one staging file is live: the rest of
- * the time the process keeps Node's default behaviour.
+ * the time the process keeps Node's default behaviour. Folders made for an output that is not in
+ * place yet are listed too, and removed (if still empty) with it.
  */
 import { rmdirSync, rmSync, unlinkSync } from 'node:fs';
 

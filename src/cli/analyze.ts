@@ -35,18 +35,17 @@ export function registerAnalyze(program: Command, io: CliIo, setExit: (code: num
     .option(...FORCE_OPTION)
     .action(async (file: string, opts: { plan: string; json?: boolean; csv?: string; lang: string; bootstrap?: number; seed?: number; force?: boolean } & ExclusionOptions) => {
       const force = opts.force === true;
-      guardPaths({
-        inputs: [{ option: '<csv>', path: file }, { option: '--plan', path: opts.plan }],
-        outputs: [opts.csv !== undefined ? { option: '--csv', path: opts.csv } : undefined, opts.excludedOut !== undefined ? { option: '--excluded-out', path: opts.excludedOut } : undefined],
-        force,
-      });
+      const outputs = [opts.csv !== undefined ? { option: '--csv', path: opts.csv } : undefined, opts.excludedOut !== undefined ? { option: '--excluded-out', path: opts.excludedOut } : undefined];
+      // An existing output is refused once the plan's target sample (an input too) is known, so
+      // that an output on it is named as such rather than as a file that exists.
+      guardPaths({ inputs: [{ option: '<csv>', path: file }, { option: '--plan', path: opts.plan }], outputs, force: true });
       // Loaded on use: `hta --help` should not pay for the statistics libraries.
       const { analyzeTrial } = await import('../analysis/analyze-trial.js');
       const lang = checkLang(opts.lang) ?? 'en';
       const { trial } = loadTrialInputs(file, opts.plan, opts);
       // The plan's target sample is an input too: no output may land on it.
       const samplePath = targetSamplePath(opts.plan, trial.plan);
-      if (samplePath) guardPaths({ inputs: [{ option: 'population.targetSample', path: samplePath }], outputs: [opts.csv !== undefined ? { option: '--csv', path: opts.csv } : undefined, opts.excludedOut !== undefined ? { option: '--excluded-out', path: opts.excludedOut } : undefined], force });
+      guardPaths({ inputs: samplePath ? [{ option: 'population.targetSample', path: samplePath }] : [], outputs, force });
       const targetSample = readTargetSample(samplePath, trial.plan);
       await reportExclusion(trial, io, opts.excludedOut, force);
       if (targetSample?.readNote) io.stderr(`note: ${targetSample.readNote}\n`);

@@ -9,7 +9,7 @@ import type { CliIo } from './io.js';
 import { packageVersion } from './version.js';
 
 /** Prints the results (table or JSON), writes --csv, and returns the exit code (1 when an analysis failed). */
-export async function analyzeObservationalCommand(trial: TrialData, io: CliIo, opts: { json?: boolean; csv?: string; lang: Lang; bootstrap?: number }): Promise<number> {
+export async function analyzeObservationalCommand(trial: TrialData, io: CliIo, opts: { json?: boolean; csv?: string; lang: Lang; bootstrap?: number; force: boolean }): Promise<number> {
   if (opts.bootstrap !== undefined) throw new HtaError('usage.invalid', '--bootstrap is for randomised plans; an observational plan reports sandwich and influence-function intervals');
   const { analyzeObservational } = await import('../observational/analyze-observational.js');
   const { observationalText } = await import('../observational/observational-text.js');
@@ -21,7 +21,7 @@ export async function analyzeObservationalCommand(trial: TrialData, io: CliIo, o
     const rows = result.analyses.flatMap((a) =>
       a.effects.map((e) => [e.outcome, e.time, e.method, e.n.intervention, e.n.control, e.difference, e.se, e.ciLower, e.ciUpper, e.pValue, e.mcid, e.relevance, e.certainty.level, e.eValue?.estimate, e.eValue?.ciLimit]),
     );
-    writeFileAtomic(opts.csv, toCsv(header, rows));
+    await writeFileAtomic(opts.csv, toCsv(header, rows), { replace: opts.force });
   }
   io.stdout(opts.json ? JSON.stringify(result, null, 2) + '\n' : observationalText(result, opts.lang));
   for (const w of result.warnings) io.stderr(`warning: ${w}\n`);

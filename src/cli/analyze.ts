@@ -14,7 +14,7 @@ import { packageVersion } from './version.js';
 import { outcomeLabel } from '../plan/outcome-label.js';
 import { progressBar } from './progress-bar.js';
 import { guardPaths } from './guard-output.js';
-import { checkLang, LIMITS, wholeNumber } from './options.js';
+import { checkLang, FORCE_OPTION, LIMITS, wholeNumber } from './options.js';
 import { subgroupText, targetPopulationText } from '../analysis/subgroup-text.js';
 import { readTargetSample, targetSamplePath } from '../trial/target-sample.js';
 import { analyzeObservationalCommand } from './analyze-observational.js';
@@ -32,23 +32,25 @@ export function registerAnalyze(program: Command, io: CliIo, setExit: (code: num
     .option('--seed <n>', 'seed for the bootstrap (default 1)', wholeNumber('--seed'))
     .option('--exclude-invalid', 'leave rows with problems out and report them (line ranges, never ids) instead of stopping')
     .option('--excluded-out <file>', 'with --exclude-invalid: write line, column, field and problem of every excluded row as CSV')
-    .action(async (file: string, opts: { plan: string; json?: boolean; csv?: string; lang: string; bootstrap?: number; seed?: number } & ExclusionOptions) => {
-      guardPaths({
-        inputs: [{ option: '<csv>', path: file }, { option: '--plan', path: opts.plan }],
-        outputs: [opts.csv !== undefined ? { option: '--csv', path: opts.csv } : undefined, opts.excludedOut !== undefined ? { option: '--excluded-out', path: opts.excludedOut } : undefined],
-      });
+    .option(...FORCE_OPTION)
+    .action(async (file: string, opts: { plan: string; json?: boolean; csv?: string; lang: string; bootstrap?: number; seed?: number; force?: boolean } & ExclusionOptions) => {
+      const force = opts.force === true;
+      const outputs = [opts.csv !== undefined ? { option: '--csv', path: opts.csv } : undefined, opts.excludedOut !== undefined ? { option: '--excluded-out', path: opts.excludedOut } : undefined];
+      // An existing output is refused once the plan's target sample (an input too) is known, so
+      // that an output on it is named as such rather than as a file that exists.
+      guardPaths({ inputs: [{ option: '<csv>', path: file }, { option: '--plan', path: opts.plan }], outputs, force: true });
       // Loaded on use: `hta --help` should not pay for the statistics libraries.
       const { analyzeTrial } = await import('../analysis/analyze-trial.js');
       const lang = checkLang(opts.lang) ?? 'en';
       const { trial } = loadTrialInputs(file, opts.plan, opts);
       // The plan's target sample is an input too: no output may land on it.
       const samplePath = targetSamplePath(opts.plan, trial.plan);
-      if (samplePath) guardPaths({ inputs: [{ option: 'population.targetSample', path: samplePath }], outputs: [opts.csv !== undefined ? { option: '--csv', path: opts.csv } : undefined, opts.excludedOut !== undefined ? { option: '--excluded-out', path: opts.excludedOut } : undefined] });
+      guardPaths({ inputs: samplePath ? [{ option: 'population.targetSample', path: samplePath }] : [], outputs, force });
       const targetSample = readTargetSample(samplePath, trial.plan);
-      reportExclusion(trial, io, opts.excludedOut);
+      await reportExclusion(trial, io, opts.excludedOut, force);
       if (targetSample?.readNote) io.stderr(`note: ${targetSample.readNote}\n`);
       if (trial.plan.design === 'observational') {
-        if ((await analyzeObservationalCommand(trial, io, { ...opts, lang })) !== 0) setExit(1);
+        if ((await analyzeObservationalCommand(trial, io, { ...opts, lang, force })) !== 0) setExit(1);
         return;
       }
       const bar = opts.bootstrap ? progressBar(io, 'bootstrap') : undefined;
@@ -61,7 +63,7 @@ export function registerAnalyze(program: Command, io: CliIo, setExit: (code: num
       });
       bar?.done();
       miBar.done();
-      if (opts.csv) writeFileAtomic(opts.csv, toCsv(...effectsCsv(result)));
+      if (opts.csv) await writeFileAtomic(opts.csv, toCsv(...effectsCsv(result)), { replace: force });
       if (opts.json) {
         io.stdout(JSON.stringify(withInputRecord(result, trial), null, 2) + '\n');
       } else {

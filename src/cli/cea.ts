@@ -6,11 +6,11 @@ import { join, relative } from 'node:path';
 import type { Command } from 'commander';
 import type { CliIo } from './io.js';
 import { guardPaths } from './guard-output.js';
-import { checkLang, wholeNumber } from './options.js';
+import { checkLang, FORCE_OPTION, wholeNumber } from './options.js';
 import { progressBar } from './progress-bar.js';
 import { packageVersion } from './version.js';
 import { readCsvFile } from '../io/read-csv.js';
-import { writeFilesAtomic } from '../io/write-atomic.js';
+import { checkFolderOutputs, writeFolderFiles } from '../io/write-folder.js';
 import { loadTrial } from '../trial/load-trial.js';
 
 export function registerCea(program: Command, io: CliIo): void {
@@ -23,20 +23,24 @@ export function registerCea(program: Command, io: CliIo): void {
     .option('--out-dir <dir>', 'also write results.json and CSV tables (CEAC, CE plane, sensitivity, costs) into this folder')
     .option('--replicates <n>', 'bootstrap replicates (default: the plan\'s, 5,000)', wholeNumber('--replicates', 100, 100000))
     .option('--lang <lang>', 'language of the text summary: en or da', 'en')
-    .action(async (file: string, opts: { plan: string; json?: boolean; outDir?: string; replicates?: number; lang: string }) => {
+    .option(...FORCE_OPTION)
+    .action(async (file: string, opts: { plan: string; json?: boolean; outDir?: string; replicates?: number; lang: string; force?: boolean }) => {
       const { CEA_CSV_FILES, ceaCsvFiles } = await import('../cea/cea-csv-files.js');
       const outDir = opts.outDir !== undefined ? { option: '--out-dir', path: opts.outDir } : undefined;
       guardPaths({
         inputs: [{ option: '<export>', path: file }, { option: '--plan', path: opts.plan }],
         outputDirs: [outDir],
-        outputs: outDir ? ['results.json', ...CEA_CSV_FILES].map((n) => ({ option: '--out-dir', path: join(outDir.path, n) })) : [],
+        folderFiles: outDir ? ['results.json', ...CEA_CSV_FILES].map((n) => ({ option: '--out-dir', path: join(outDir.path, n) })) : [],
       });
+      // Before the bootstrap: a file of the user's (or one edited since) in the folder stops the run now.
+      const folder = outDir ? { dir: outDir.path, option: '--out-dir', force: opts.force === true } : undefined;
+      if (folder) checkFolderOutputs(folder, ['results.json', ...CEA_CSV_FILES]);
       const lang = checkLang(opts.lang) ?? 'en';
       const { loadCeaPlanFile } = await import('../cea/load-cea-plan.js');
       const { analyzeCea } = await import('../cea/analyze-cea.js');
       const { ceaSummaryText } = await import('../cea/cea-text.js');
       const resolved = loadCeaPlanFile(opts.plan);
-      guardPaths({ inputs: [{ option: 'trial plan', path: resolved.trialPlanFile }], outputs: outDir ? ['results.json', ...CEA_CSV_FILES].map((n) => ({ option: '--out-dir', path: join(outDir.path, n) })) : [] });
+      guardPaths({ inputs: [{ option: 'trial plan', path: resolved.trialPlanFile }], folderFiles: outDir ? ['results.json', ...CEA_CSV_FILES].map((n) => ({ option: '--out-dir', path: join(outDir.path, n) })) : [] });
       const csv = readCsvFile(file);
       const { ceaExportColumns } = await import('../cea/cea-patients.js');
       const trial = loadTrial(csv, resolved.trialPlan, { excludeInvalid: resolved.trialPlan.invalidRows === 'exclude', alsoColumns: ceaExportColumns(resolved.plan) });
@@ -50,11 +54,10 @@ export function registerCea(program: Command, io: CliIo): void {
       });
       bar.done();
       const json = JSON.stringify(result, null, 2) + '\n';
-      if (outDir) {
-        const files = new Map<string, string>([[join(outDir.path, 'results.json'), json]]);
-        for (const [name, text] of ceaCsvFiles(result)) files.set(join(outDir.path, name), text);
-        writeFilesAtomic(files);
-        io.stderr(`wrote ${files.size} files to ${outDir.path}\n`);
+      if (folder) {
+        const files = new Map<string, string>([['results.json', json], ...ceaCsvFiles(result)]);
+        await writeFolderFiles(folder, files);
+        io.stderr(`wrote ${files.size} files to ${folder.dir}\n`);
       }
       io.stdout(opts.json ? json : ceaSummaryText(result, lang));
       for (const w of result.warnings) io.stderr(`warning: ${w}\n`);

@@ -8,13 +8,15 @@
  * - No output may be an input: compared by device + inode, which catches the same file under
  *   another spelling (`./x.csv`, `../dir/x.csv`), through a symbolic link, or as a hard link.
  *   The bundled EQ-5D value sets count as inputs of every command.
+ * - An output file the user named that exists is refused unless `--force` (`force`); files in an
+ *   output folder are judged by the folder's index instead (output-index.ts).
  * - No two outputs may be the same file.
  */
 import { readdirSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
 import { HtaError } from '../errors.js';
 import { fsFailure, isFsError } from '../io/fs-error.js';
-import { checkOutputTarget } from '../io/write-atomic.js';
+import { checkOutputTarget, existingFileError } from '../io/write-atomic.js';
 import { VALUE_SET_DIR } from '../instruments/valueset.js';
 
 /** A path as the user gave it, with the option (or argument) that gave it: `--plan`, `<csv>`. */
@@ -49,16 +51,21 @@ const sameFile = (a: Stats, b: Stats) => a.dev === b.dev && a.ino === b.ino;
 
 export interface GuardSpec {
   inputs?: readonly (PathArg | undefined)[];
-  /** Files the command will write. */
+  /** Files the command will write, each named by the user: one that exists is refused unless `force`. */
   outputs?: readonly (PathArg | undefined)[];
+  /** Files the command will write into an output folder, whose index says which may be replaced. */
+  folderFiles?: readonly (PathArg | undefined)[];
   /** Folders the command will write files into (`--csv-dir`). */
   outputDirs?: readonly (PathArg | undefined)[];
+  /** `--force`: outputs that exist may be replaced. */
+  force?: boolean;
 }
 
 /** Throws an HtaError (exit 2) naming the option and path of the first problem; see the module comment. */
 export function guardPaths(spec: GuardSpec): void {
   const inputs = (spec.inputs ?? []).filter((a): a is PathArg => a !== undefined);
-  const outputs = (spec.outputs ?? []).filter((a): a is PathArg => a !== undefined);
+  const named = new Set((spec.outputs ?? []).filter((a): a is PathArg => a !== undefined));
+  const outputs = [...named, ...(spec.folderFiles ?? []).filter((a): a is PathArg => a !== undefined)];
   const known: { arg: PathArg; st: Stats }[] = [];
   for (const a of inputs) {
     const st = statOrUndefined(a, 'read');
@@ -90,6 +97,8 @@ export function guardPaths(spec: GuardSpec): void {
     if (twin) throw new HtaError('usage.invalid', `${label(o)} is the same file as ${label(twin.arg)}; choose two different names`);
     written.push({ arg: o, st });
   }
+  // After the input checks: an input given as an output is "the same file as --plan", not "exists".
+  if (!spec.force) for (const o of named) if (checkOutputTarget(o.path, label(o))) throw existingFileError(o.path);
 }
 
 function realOrUndefined(path: string): string | undefined {

@@ -46,18 +46,18 @@ export function passedOverNote(trial: TrialData): string | undefined {
 }
 
 /** After a successful load: the notes (columns read from another spelling, rows read past), the stderr lines on excluded rows, and the --excluded-out file. */
-export function reportExclusion(trial: TrialData, io: CliIo, excludedOut: string | undefined): void {
+export async function reportExclusion(trial: TrialData, io: CliIo, excludedOut: string | undefined, force = false): Promise<void> {
   for (const note of trial.readNotes ?? []) io.stderr(`note: ${note}\n`);
   const note = passedOverNote(trial);
   if (note) io.stderr(`note: ${note}\n`);
   if (!trial.excluded) return;
   for (const line of formatExclusion(summarizeExclusion(trial.excluded, trial.plan.columns.id))) io.stderr(line + '\n');
-  writeExcludedOut(trial, io, excludedOut);
+  await writeExcludedOut(trial, io, excludedOut, force);
 }
 
-/** The --excluded-out file (line, column, field, problem), when asked for. */
-export function writeExcludedOut(trial: TrialData, io: CliIo, excludedOut: string | undefined): void {
+/** The --excluded-out file (line, column, field, problem), when asked for; an existing file only with --force. */
+export async function writeExcludedOut(trial: TrialData, io: CliIo, excludedOut: string | undefined, force = false): Promise<void> {
   if (!trial.excluded || !excludedOut) return;
-  writeFileAtomic(excludedOut, excludedCsv(trial.excluded));
+  await writeFileAtomic(excludedOut, excludedCsv(trial.excluded), { replace: force });
   io.stderr(`wrote ${excludedOut}: ${trial.excluded.problems.length} problem(s) on the ${trial.excluded.rows} excluded row(s)\n`);
 }

@@ -38,3 +38,9 @@ export function checkLang(lang: string | undefined): Lang | undefined {
   if (lang !== undefined && lang !== 'en' && lang !== 'da') throw new HtaError('usage.invalid', `--lang ${JSON.stringify(lang)}: expected en or da`);
   return lang;
 }
+
+/**
+ * `--force`, with one meaning on every command that writes: replace output files that exist.
+ * Without it no command writes over a file (docs/output-safety.md).
+ */
+export const FORCE_OPTION = ['--force', 'replace output files that already exist (without it, hta never writes over a file)'] as const;

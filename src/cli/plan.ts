@@ -6,7 +6,6 @@
  */
 import { encodingNote } from '../io/encoding-note.js';
 import type { Command } from 'commander';
-import { existsSync } from 'node:fs';
 import { dirname, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { resultsJsonSchema } from '../analysis/results-schema.js';
@@ -17,6 +16,7 @@ import { draftPlan } from '../plan/draft-plan.js';
 import { formatLineRanges } from '../problem-groups.js';
 import { validationJsonSchema } from '../trial/validation-schema.js';
 import { guardPaths } from './guard-output.js';
+import { FORCE_OPTION } from './options.js';
 import type { CliIo } from './io.js';
 import type { FileKind } from './plan-files.js';
 import type { Plan } from '../plan/plan-schema.js';
@@ -53,7 +53,7 @@ export function registerPlan(program: Command, io: CliIo): void {
     .option('--uptake <registry>', 'a registry export instead: drafts an uptake plan (docs/plan-uptake.md)')
     .option('--eligible <file>', 'with --uptake: the eligible (denominator) file, to draft columns.eligible and check its regions and years')
     .option('--out <file>', 'write the draft here instead of stdout (never over an existing file unless --force)')
-    .option('--force', 'with --out: replace an existing file')
+    .option(...FORCE_OPTION)
     .action(async (file: string | undefined, opts: { uptake?: string; eligible?: string; out?: string; force?: boolean }) => {
       if ((file === undefined) === (opts.uptake === undefined)) {
         throw new HtaError('usage.invalid', 'give a trial export (hta plan init export.csv) or a registry export (hta plan init --uptake registry.csv), one of the two');
@@ -61,8 +61,7 @@ export function registerPlan(program: Command, io: CliIo): void {
       if (opts.eligible !== undefined && opts.uptake === undefined) throw new HtaError('usage.invalid', '--eligible goes with --uptake (hta plan init --uptake registry.csv --eligible eligible.csv)');
       const input = file !== undefined ? { option: '<export>', path: file } : { option: '--uptake', path: opts.uptake! };
       const eligibleInput = opts.eligible !== undefined ? { option: '--eligible', path: opts.eligible } : undefined;
-      guardPaths({ inputs: eligibleInput ? [input, eligibleInput] : [input], outputs: [opts.out !== undefined ? { option: '--out', path: opts.out } : undefined] });
-      if (opts.out && existsSync(opts.out) && !opts.force) throw new HtaError('usage.invalid', `${opts.out} exists; choose another name or add --force to replace it`);
+      guardPaths({ inputs: eligibleInput ? [input, eligibleInput] : [input], outputs: [opts.out !== undefined ? { option: '--out', path: opts.out } : undefined], force: opts.force === true });
       let text: string;
       if (file === undefined) {
         // The draft reads the registry as CSV text; a Parquet registry (docs/input-registry.md)
@@ -105,7 +104,7 @@ export function registerPlan(program: Command, io: CliIo): void {
         text = JSON.stringify(draft.plan, null, 2) + '\n';
       }
       if (opts.out) {
-        writeFileAtomic(opts.out, text);
+        await writeFileAtomic(opts.out, text, { replace: opts.force === true });
         io.stderr(file === undefined ? `wrote ${opts.out}\n` : `wrote ${opts.out}; then: hta validate ${file} --plan ${opts.out}\n`);
       } else io.stdout(text);
     });

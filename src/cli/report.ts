@@ -9,7 +9,7 @@ import { HtaError } from '../errors.js';
 import { writeFilesAtomic } from '../io/write-atomic.js';
 import { guardPaths, refuseInputsInside, type PathArg } from './guard-output.js';
 import type { CliIo } from './io.js';
-import { checkLang } from './options.js';
+import { checkLang, FORCE_OPTION } from './options.js';
 import { packageVersion } from './version.js';
 
 export function registerReport(program: Command, io: CliIo, setExit: (code: number) => void): void {
@@ -22,11 +22,12 @@ export function registerReport(program: Command, io: CliIo, setExit: (code: numb
     .option('--only <ids>', 'only these reports of the manifest (comma-separated ids), e.g. --only uptake')
     .option('--check', 'write nothing; exit 1 listing files that are stale, missing or extra')
     .option('--allow-outside', "let the manifest name inputs outside its own folder (absolute paths, .., links); off by default so a manifest cannot read arbitrary files")
+    .option(...FORCE_OPTION)
     .option('--no-cache', 'draw every chart afresh instead of reusing identical ones from node_modules/.cache/hta (or $HTA_CACHE_DIR)')
-    .action(async (opts: { manifest: string; out: string; lang?: string; only?: string; check?: boolean; cache: boolean; allowOutside?: boolean }) => {
+    .action(async (opts: { manifest: string; out: string; lang?: string; only?: string; check?: boolean; cache: boolean; allowOutside?: boolean; force?: boolean }) => {
       const lang = checkLang(opts.lang);
       // Loaded on use: `hta --help` should not pay for vega and the statistics.
-      const { loadManifest } = await import('../report/manifest.js');
+      const { loadManifest, reportFolder } = await import('../report/manifest.js');
       const { buildReports, compareWithDisk, removeExtraFiles, REPORT_INDEX } = await import('../report/build-reports.js');
       const { defaultChartCacheDir, openChartCache, rendererFingerprint } = await import('../report/render/chart-cache.js');
       const entries = selectReports(loadManifest(opts.manifest), opts.only, opts.manifest);
@@ -60,7 +61,7 @@ export function registerReport(program: Command, io: CliIo, setExit: (code: numb
       } finally {
         if (status > 0) io.stderr(`\r${' '.repeat(status)}\r`);
       }
-      const folders = entries.map((e) => e.out.replace(/\/+$/, ''));
+      const folders = entries.map((e) => reportFolder(e.out));
       guardInputs([...inputs.values()]);
       const drift = compareWithDisk(files, opts.out, folders);
       const changed = drift.stale.length + drift.missing.length + drift.extra.length;
@@ -76,12 +77,21 @@ export function registerReport(program: Command, io: CliIo, setExit: (code: numb
         setExit(1);
         return;
       }
-      if (drift.foreign.length > 0) {
-        throw new HtaError('output.failed', `refusing to overwrite ${drift.foreign.length} file(s) that hta report did not write (they are not in their folder's ${REPORT_INDEX}): ${drift.foreign.map((f) => join(opts.out, f)).join(', ')} — move them away (or delete them if they are an old report), then run again`);
+      // A file of the user's with a report's name, or a page of hta's edited by hand, is never
+      // overwritten without --force (docs/output-safety.md).
+      if (!opts.force && drift.foreign.length + drift.edited.length > 0) {
+        const list = (rels: string[]) => rels.map((f) => join(opts.out, f)).join(', ');
+        const why = [
+          ...(drift.foreign.length ? [`${drift.foreign.length} file(s) that hta report did not write (they are not in their folder's ${REPORT_INDEX}): ${list(drift.foreign)} — move them away (or delete them if they are an old report)`] : []),
+          ...(drift.edited.length ? [`${drift.edited.length} file(s) edited since hta wrote it: ${list(drift.edited)} — move your copy away`] : []),
+        ];
+        throw new HtaError('output.failed', `refusing to overwrite ${why.join('; and ')}; or add --force to replace them, then run again`);
       }
       const toWrite = new Map([...drift.stale, ...drift.missing].map((rel) => [join(opts.out, rel), files.get(rel) as string | Uint8Array]));
-      guardPaths({ inputs: [...inputs.values()], outputs: [...toWrite.keys()].map((path) => ({ option: '--out', path })) });
-      writeFilesAtomic(toWrite);
+      guardPaths({ inputs: [...inputs.values()], folderFiles: [...toWrite.keys()].map((path) => ({ option: '--out', path })) });
+      // Stale files are hta's own, unchanged since it wrote them (or --force): those may be
+      // replaced; a missing one must still be missing when it is put in place.
+      await writeFilesAtomic(toWrite, { replace: new Set(drift.stale.map((rel) => join(opts.out, rel))) });
       removeExtraFiles(opts.out, drift.extra);
       for (const rel of drift.kept) io.stderr(`kept ${join(opts.out, rel)}: an earlier run wrote it, but it has changed since, so it is not removed\n`);
       const ms = Math.round(performance.now() - started);

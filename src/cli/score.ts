@@ -1,10 +1,12 @@
 import type { Command } from 'commander';
+import { letSignalsIn } from '../io/staging-files.js';
 import { openAtomicSink } from '../io/write-atomic.js';
 import { scoredExportLines } from '../trial/scored-export.js';
 import { formatRecodes } from '../trial/value-codes.js';
 import type { CliIo } from './io.js';
 import { type ExclusionOptions, loadTrialInputs, reportExclusion } from './load-inputs.js';
 import { guardPaths } from './guard-output.js';
+import { FORCE_OPTION } from './options.js';
 
 export function registerScore(program: Command, io: CliIo): void {
   program
@@ -15,14 +17,17 @@ export function registerScore(program: Command, io: CliIo): void {
     .requiredOption('--out <file>', 'where to write the scored export (the input is never modified)')
     .option('--exclude-invalid', 'leave rows with problems out (their score cells stay empty) and report them instead of stopping')
     .option('--excluded-out <file>', 'with --exclude-invalid: write line, column, field and problem of every excluded row as CSV')
-    .action((file: string, opts: { plan?: string; out: string } & ExclusionOptions) => {
+    .option(...FORCE_OPTION)
+    .action(async (file: string, opts: { plan?: string; out: string; force?: boolean } & ExclusionOptions) => {
       guardPaths({
         inputs: [{ option: '<csv>', path: file }, opts.plan !== undefined ? { option: '--plan', path: opts.plan } : undefined],
         outputs: [{ option: '--out', path: opts.out }, opts.excludedOut !== undefined ? { option: '--excluded-out', path: opts.excludedOut } : undefined],
+        force: opts.force === true,
       });
       const { csv, trial } = loadTrialInputs(file, opts.plan, { ...opts, need: 'rows' });
-      // Written in ~1 MB pieces through a staging file: a large export is never held whole.
-      const sink = openAtomicSink(opts.out);
+      // Written in ~1 MB pieces through a staging file: a large export is never held whole. The
+      // event loop turns between pieces, so Ctrl-C stops a long run there (docs/output-safety.md).
+      const sink = openAtomicSink(opts.out, { replace: opts.force === true });
       try {
         let chunk = '';
         for (const line of scoredExportLines(csv, trial)) {
@@ -30,15 +35,16 @@ export function registerScore(program: Command, io: CliIo): void {
           if (chunk.length >= 1 << 20) {
             sink.write(chunk);
             chunk = '';
+            await letSignalsIn();
           }
         }
         sink.write(chunk);
-        sink.commit();
+        await sink.commit();
       } catch (err) {
         sink.discard();
         throw err;
       }
-      reportExclusion(trial, io, opts.excludedOut);
+      await reportExclusion(trial, io, opts.excludedOut, opts.force === true);
       const added = trial.sources.filter((s) => s.from === 'items' || (s.coders ?? []).some((c) => c !== undefined)).map((s) => s.key);
       io.stderr(`wrote ${opts.out}: ${csv.records.length} rows, scores added for ${added.join(', ') || 'no outcome (no item columns, no codes)'}\n`);
       const recodes = formatRecodes(trial.recoded);

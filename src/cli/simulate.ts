@@ -5,7 +5,7 @@ import { simulateTrial, trialToCsv } from '../simulate/trial.js';
 import { simulateTargetSample } from '../simulate/target-sample.js';
 import { simulateRegistryOutcomes } from '../simulate/registry-outcomes.js';
 import type { CliIo } from './io.js';
-import { LIMITS, wholeNumber } from './options.js';
+import { FORCE_OPTION, LIMITS, wholeNumber } from './options.js';
 import { guardPaths } from './guard-output.js';
 import { HtaError } from '../errors.js';
 
@@ -17,10 +17,11 @@ export function registerSimulate(program: Command, io: CliIo): void {
     .option('--seed <n>', 'random seed (same seed, same bytes)', wholeNumber('--seed'))
     .option('--patients <n>', 'number of patients (default 461)', wholeNumber('--patients', 4, LIMITS.patients))
     .requiredOption('--out <file>', 'where to write the CSV')
-    .action((opts: { seed?: number; patients?: number; out: string }) => {
-      guardPaths({ outputs: [{ option: '--out', path: opts.out }] });
+    .option(...FORCE_OPTION)
+    .action(async (opts: { seed?: number; patients?: number; out: string; force?: boolean }) => {
+      guardPaths({ outputs: [{ option: '--out', path: opts.out }], force: opts.force === true });
       const sim = simulateTrial({ ...(opts.seed !== undefined ? { seed: opts.seed } : {}), ...(opts.patients !== undefined ? { patients: opts.patients } : {}) });
-      writeFileAtomic(opts.out, trialToCsv(sim));
+      await writeFileAtomic(opts.out, trialToCsv(sim), { replace: opts.force === true });
       io.stderr(`wrote ${opts.out}: ${sim.rows.length} rows (synthetic)\n`);
     });
   sim
@@ -29,9 +30,10 @@ export function registerSimulate(program: Command, io: CliIo): void {
     .option('--rows <n>', 'number of patients (default 300)', wholeNumber('--rows', 1, LIMITS.patients))
     .option('--seed <n>', 'random seed (same seed, same bytes; default 1)', wholeNumber('--seed'))
     .requiredOption('--out <file>', 'where to write the CSV')
-    .action((opts: { rows?: number; seed?: number; out: string }) => {
-      guardPaths({ outputs: [{ option: '--out', path: opts.out }] });
-      writeFileAtomic(opts.out, simulateTargetSample({ ...(opts.rows !== undefined ? { rows: opts.rows } : {}), ...(opts.seed !== undefined ? { seed: opts.seed } : {}) }));
+    .option(...FORCE_OPTION)
+    .action(async (opts: { rows?: number; seed?: number; out: string; force?: boolean }) => {
+      guardPaths({ outputs: [{ option: '--out', path: opts.out }], force: opts.force === true });
+      await writeFileAtomic(opts.out, simulateTargetSample({ ...(opts.rows !== undefined ? { rows: opts.rows } : {}), ...(opts.seed !== undefined ? { seed: opts.seed } : {}) }), { replace: opts.force === true });
       io.stderr(`wrote ${opts.out}: ${opts.rows ?? 300} target patients (synthetic)\n`);
     });
   sim
@@ -42,20 +44,21 @@ export function registerSimulate(program: Command, io: CliIo): void {
     .requiredOption('--out <file>', 'where to write the registry (CSV, or Parquet with --format parquet)')
     .option('--format <format>', 'csv or parquet (typed columns, for hta uptake at scale)', 'csv')
     .option('--eligible-out <file>', 'also write the denominator CSV (region, year, eligible)')
-    .action(async (opts: { rows?: number; seed?: number; out: string; eligibleOut?: string; format: string }) => {
+    .option(...FORCE_OPTION)
+    .action(async (opts: { rows?: number; seed?: number; out: string; eligibleOut?: string; format: string; force?: boolean }) => {
       const rows = opts.rows ?? 10_000;
       const seed = opts.seed ?? 1;
       if (opts.format !== 'csv' && opts.format !== 'parquet') throw new HtaError('usage.invalid', `--format ${JSON.stringify(opts.format)} is not a registry format — expected csv or parquet`);
-      guardPaths({ outputs: [{ option: '--out', path: opts.out }, opts.eligibleOut !== undefined ? { option: '--eligible-out', path: opts.eligibleOut } : undefined] });
+      guardPaths({ outputs: [{ option: '--out', path: opts.out }, opts.eligibleOut !== undefined ? { option: '--eligible-out', path: opts.eligibleOut } : undefined], force: opts.force === true });
       if (opts.format === 'parquet') {
         const { writeRegistryParquet } = await import('../simulate/registry-parquet.js');
-        await writeRegistryParquet(opts.out, { rows, seed });
+        await writeRegistryParquet(opts.out, { rows, seed }, {}, { replace: opts.force === true });
       } else {
-        await writeLinesAtomic(opts.out, simulateRegistryLines({ rows, seed }));
+        await writeLinesAtomic(opts.out, simulateRegistryLines({ rows, seed }), { replace: opts.force === true });
       }
       io.stderr(`wrote ${opts.out}: ${rows} referrals (synthetic, seed ${seed})\n`);
       if (opts.eligibleOut !== undefined) {
-        writeFileAtomic(opts.eligibleOut, simulateEligible({ seed }));
+        await writeFileAtomic(opts.eligibleOut, simulateEligible({ seed }), { replace: opts.force === true });
         io.stderr(`wrote ${opts.eligibleOut}: eligible population per region and year (synthetic, seed ${seed})\n`);
       }
     });
@@ -65,9 +68,10 @@ export function registerSimulate(program: Command, io: CliIo): void {
     .option('--patients <n>', 'number of patients (default 1200)', wholeNumber('--patients', 4, LIMITS.patients))
     .option('--seed <n>', 'random seed (same seed, same bytes; default 1)', wholeNumber('--seed'))
     .requiredOption('--out <file>', 'where to write the CSV')
-    .action((opts: { patients?: number; seed?: number; out: string }) => {
-      guardPaths({ outputs: [{ option: '--out', path: opts.out }] });
-      writeFileAtomic(opts.out, simulateRegistryOutcomes({ ...(opts.patients !== undefined ? { patients: opts.patients } : {}), ...(opts.seed !== undefined ? { seed: opts.seed } : {}) }));
+    .option(...FORCE_OPTION)
+    .action(async (opts: { patients?: number; seed?: number; out: string; force?: boolean }) => {
+      guardPaths({ outputs: [{ option: '--out', path: opts.out }], force: opts.force === true });
+      await writeFileAtomic(opts.out, simulateRegistryOutcomes({ ...(opts.patients !== undefined ? { patients: opts.patients } : {}), ...(opts.seed !== undefined ? { seed: opts.seed } : {}) }), { replace: opts.force === true });
       io.stderr(`wrote ${opts.out}: ${opts.patients ?? 1200} patients (synthetic, seed ${opts.seed ?? 1})\n`);
     });
 }

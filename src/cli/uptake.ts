@@ -13,7 +13,8 @@
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { formatNumberForExport } from '../io/format-number.js';
-import { openAtomicSink, writeFilesAtomic } from '../io/write-atomic.js';
+import { openAtomicSink, type WriteOptions } from '../io/write-atomic.js';
+import { checkFolderOutputs, writeFolderFiles } from '../io/write-folder.js';
 import { csvCell, toCsv, type CsvCell } from '../io/write-csv.js';
 import type { Lang } from '../report/i18n.js';
 import { renderTextTable } from '../report/text-table.js';
@@ -27,7 +28,7 @@ import { EXCLUDED_ROW_HEADER, excludedRowCells } from '../problem-groups.js';
 import type { UptakeAnalysis, UptakeRun } from '../uptake/uptake-analysis.js';
 import type { AuditReport, PublishedUptake } from '../uptake/disclosure/attacker-audit.js';
 import type { CliIo } from './io.js';
-import { checkLang } from './options.js';
+import { checkLang, FORCE_OPTION } from './options.js';
 import { guardPaths } from './guard-output.js';
 import { DEFAULT_MEMORY_LIMIT, parseMemoryLimit, parseThreads } from '../uptake/engine/engine-limits.js';
 
@@ -122,8 +123,8 @@ export function uptakeCsvFiles(a: UptakeAnalysis): Map<string, string> {
 }
 
 /** The problems of excluded rows, one per line (`excludedRowCells`), streamed to `path`. */
-export function excludedCsvSink(path: string): { add(p: Problem): void; commit(): number; discard(): void } {
-  const sink = openAtomicSink(path);
+export function excludedCsvSink(path: string, options: WriteOptions = {}): { add(p: Problem): void; commit(): Promise<number>; discard(): void } {
+  const sink = openAtomicSink(path, options);
   let buffer = toCsv(EXCLUDED_ROW_HEADER, []);
   let count = 0;
   const flush = () => {
@@ -136,9 +137,9 @@ export function excludedCsvSink(path: string): { add(p: Problem): void; commit()
       buffer += excludedRowCells(p).map(csvCell).join(',') + '\n';
       if (buffer.length > 65_536) flush();
     },
-    commit() {
+    async commit() {
       flush();
-      sink.commit();
+      await sink.commit();
       return count;
     },
     discard: () => sink.discard(),
@@ -161,8 +162,9 @@ export function registerUptake(program: Command, io: CliIo, setExit: (code: numb
     .option('--exclude-invalid', 'leave invalid registry rows out and go on (every output says how many and why); default: any invalid row stops the run')
     .option('--excluded-out <file>', 'with --exclude-invalid: write the problems of the excluded rows as CSV (line, column, field, problem; no ids, no values)')
     .option('--audit', 'instead of the results, audit their disclosure control (exit 1 if any suppressed cell is narrower than the protection level)')
+    .option(...FORCE_OPTION)
     .action(async (file: string | undefined, opts: {
-      eligible: string; plan: string; json?: boolean; csvDir?: string; lang: string; excludeInvalid?: boolean; excludedOut?: string; audit?: boolean;
+      eligible: string; plan: string; json?: boolean; csvDir?: string; lang: string; excludeInvalid?: boolean; excludedOut?: string; audit?: boolean; force?: boolean;
       aggregates?: string[]; memoryLimit: string; threads?: string;
     }) => {
       const { runUptake } = await import('../uptake/run-uptake.js');
@@ -185,11 +187,14 @@ export function registerUptake(program: Command, io: CliIo, setExit: (code: numb
           { option: '--eligible', path: opts.eligible }, { option: '--plan', path: opts.plan },
         ],
         outputDirs: [csvDir],
-        outputs: [
-          ...(csvDir ? [...UPTAKE_CSV_FILES, ...UPTAKE_OPTIONAL_CSV_FILES].map((name) => ({ option: '--csv-dir', path: join(csvDir.path, name) })) : []),
-          opts.excludedOut !== undefined ? { option: '--excluded-out', path: opts.excludedOut } : undefined,
-        ],
+        folderFiles: csvDir ? [...UPTAKE_CSV_FILES, ...UPTAKE_OPTIONAL_CSV_FILES].map((name) => ({ option: '--csv-dir', path: join(csvDir.path, name) })) : [],
+        outputs: [opts.excludedOut !== undefined ? { option: '--excluded-out', path: opts.excludedOut } : undefined],
+        force: opts.force === true,
       });
+      // Before the run: the files every run writes must not be the user's (or edited since hta
+      // wrote them); those written only sometimes are checked when they are written.
+      const folder = csvDir ? { dir: csvDir.path, option: '--csv-dir', force: opts.force === true } : undefined;
+      if (folder) checkFolderOutputs(folder, UPTAKE_CSV_FILES.filter((name) => name !== 'clinic-funnel.csv'));
       const plan = loadUptakePlanFile(opts.plan);
       const warning = lowThresholdWarning(plan);
       if (warning) io.stderr(`${warning}\n`);
@@ -199,7 +204,7 @@ export function registerUptake(program: Command, io: CliIo, setExit: (code: numb
       }
       // Streamed to a staging file (a million bad rows must not be held in memory), renamed
       // into place only when the whole run succeeded.
-      const sink = opts.excludedOut !== undefined ? excludedCsvSink(opts.excludedOut) : undefined;
+      const sink = opts.excludedOut !== undefined ? excludedCsvSink(opts.excludedOut, { replace: opts.force === true }) : undefined;
       let run: UptakeRun & { notes: string[] };
       try {
         run = await runUptake({
@@ -219,7 +224,7 @@ export function registerUptake(program: Command, io: CliIo, setExit: (code: numb
       // The excluded rows' lines and values: for the analyst, on stderr only (never in a published output).
       if (run.excluded) for (const line of excludedDetailLines(run.excluded, lang)) io.stderr(`${line}\n`);
       if (sink) {
-        const n = sink.commit();
+        const n = await sink.commit();
         io.stderr(`wrote ${n} problem(s) of ${run.excluded?.rows ?? 0} excluded row(s) to ${opts.excludedOut}\n`);
       }
       if (opts.audit) {
@@ -228,11 +233,10 @@ export function registerUptake(program: Command, io: CliIo, setExit: (code: numb
         if (report.audit.narrow.length > 0 || report.audit.disclosedDifferences.length > 0) setExit(1);
         return;
       }
-      if (opts.csvDir !== undefined) {
-        const dir = opts.csvDir;
-        const out = new Map([...uptakeCsvFiles(analysis)].map(([name, text]) => [join(dir, name), text]));
-        writeFilesAtomic(out);
-        io.stderr(`wrote ${out.size} CSV files to ${dir}\n`);
+      if (folder) {
+        const out = uptakeCsvFiles(analysis);
+        await writeFolderFiles(folder, out);
+        io.stderr(`wrote ${out.size} CSV files to ${folder.dir}\n`);
       }
       io.stdout(opts.json ? JSON.stringify(analysis, null, 2) + '\n' : uptakeSummary(analysis, lang));
     });

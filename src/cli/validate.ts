@@ -8,6 +8,7 @@ import type { ValidationResult } from '../trial/validation-schema.js';
 import { formatRecodes } from '../trial/value-codes.js';
 import { groupWording, type GroupWording } from '../observational/group-wording.js';
 import { guardPaths } from './guard-output.js';
+import { FORCE_OPTION } from './options.js';
 import type { CliIo } from './io.js';
 import { type ExclusionOptions, loadTrialInputs, passedOverNote, writeExcludedOut } from './load-inputs.js';
 
@@ -20,10 +21,12 @@ export function registerValidate(program: Command, io: CliIo): void {
     .option('--json', 'print the summary (or, for an invalid file, the grouped problems) as JSON (schema: `hta plan schema --validation`)')
     .option('--exclude-invalid', 'leave rows with problems out and report them (line ranges, never ids) instead of stopping')
     .option('--excluded-out <file>', 'with --exclude-invalid: write line, column, field and problem of every excluded row as CSV')
-    .action((file: string, opts: { plan?: string; json?: boolean } & ExclusionOptions) => {
+    .option(...FORCE_OPTION)
+    .action(async (file: string, opts: { plan?: string; json?: boolean; force?: boolean } & ExclusionOptions) => {
       guardPaths({
         inputs: [{ option: '<csv>', path: file }, opts.plan !== undefined ? { option: '--plan', path: opts.plan } : undefined],
         outputs: [opts.excludedOut !== undefined ? { option: '--excluded-out', path: opts.excludedOut } : undefined],
+        force: opts.force === true,
       });
       let result: ValidationResult;
       let groups: GroupWording;
@@ -39,7 +42,7 @@ export function registerValidate(program: Command, io: CliIo): void {
           warnings: [...(trial.readNotes ?? []), notice, passedOverNote(trial)].filter((w): w is string => w !== undefined),
         };
         // The exclusion summary is part of the output itself (text or JSON), not repeated on stderr.
-        writeExcludedOut(trial, io, opts.excludedOut);
+        await writeExcludedOut(trial, io, opts.excludedOut, opts.force === true);
       } catch (err) {
         // With --json an invalid file still answers on stdout (exit 2 stays, via main).
         if (opts.json && err instanceof HtaError && err.exitCode === 2) {

@@ -53,7 +53,10 @@ export function parseJsonText(text: string, file: string): unknown {
   }
 }
 
-/** A value as a short quoted excerpt for a Problem (≤ 80 characters; undefined when absent). */
+/**
+ * A value as a short excerpt for a Problem (≤ 80 characters; undefined when absent): a string as
+ * it is (the problem formatter quotes it once), anything else as JSON text.
+ */
 export function jsonValueAt(json: unknown, path: readonly PropertyKey[]): Problem['value'] {
   let v: unknown = json;
   for (const k of path) {
@@ -62,7 +65,7 @@ export function jsonValueAt(json: unknown, path: readonly PropertyKey[]): Proble
     v = (v as Record<PropertyKey, unknown>)[k];
   }
   if (v === undefined) return undefined;
-  return shortJson(v);
+  return typeof v === 'string' ? (v.length <= 80 ? v : excerptAround(v, 0, 80)) : shortJson(v);
 }
 
 /** JSON text of a value, at most 80 characters ("…" where cut). */

@@ -8,14 +8,48 @@
  * `registerStagingFolder`): it goes with the run, whatever ends it.
  *
  * The signal handlers are installed only while at least one staging file is live: the rest of
- * the time the process keeps Node's default behaviour.
+ * the time the process keeps Node's default behaviour. Folders made for an output that is not in
+ * place yet are listed too, and removed (if still empty) with it.
  */
-import { rmSync, unlinkSync } from 'node:fs';
+import { rmdirSync, rmSync, unlinkSync } from 'node:fs';
 
 const live = new Set<string>();
 /** Folders this process created for itself (mkdtemp): removed with everything in them. */
 const folders = new Set<string>();
+/** Folders made on the way to an output that is not in place yet: removed if (still) empty. */
+const madeFolders = new Set<string>();
 const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+
+/** Set once a stopping signal was received: from then on nothing is put in place (write-atomic.ts). */
+let interrupted = false;
+
+/** Whether SIGINT, SIGTERM or SIGHUP reached this process while an output was being written. */
+export function wasInterrupted(): boolean {
+  return interrupted;
+}
+
+/**
+ * Lets the event loop run once around, so that a signal that arrived while synchronous work ran
+ * (a long loop blocks its handler) is handled now: call it before an output is put in place and
+ * between pieces of a long synchronous loop. Two turns: the first may fall in the phase that runs
+ * right after the loop polled for signals; the second comes after a poll.
+ */
+export async function letSignalsIn(): Promise<void> {
+  await new Promise<void>((resolve) => setImmediate(resolve));
+  await new Promise<void>((resolve) => setImmediate(resolve));
+}
+
+function removeMadeFolders(list: Iterable<string>): void {
+  // Innermost first; rmdir removes a folder only when it is empty, so nothing else is ever lost.
+  for (const folder of [...list].reverse()) {
+    try {
+      rmdirSync(folder);
+    } catch {
+      // Not empty (something was put there) or already gone: kept.
+    }
+    madeFolders.delete(folder);
+  }
+}
 
 function removeAll(): void {
   for (const file of live) {
@@ -28,9 +62,11 @@ function removeAll(): void {
   live.clear();
   for (const folder of folders) rmSync(folder, { recursive: true, force: true });
   folders.clear();
+  removeMadeFolders([...madeFolders]);
 }
 
 function onSignal(signal: NodeJS.Signals): void {
+  interrupted = true;
   removeAll();
   uninstall();
   // Re-raised with our handlers gone, so the process ends as the signal demands
@@ -67,7 +103,29 @@ export function registerStagingFile(file: string): void {
 /** The staging file was renamed into place or removed: nothing left to clean. */
 export function forgetStagingFile(file: string): void {
   live.delete(file);
-  if (live.size === 0 && folders.size === 0) uninstall();
+  uninstallIfIdle();
+}
+
+function uninstallIfIdle(): void {
+  if (live.size === 0 && folders.size === 0 && madeFolders.size === 0) uninstall();
+}
+
+/** Records folders made (outermost first) for outputs not yet in place: removed, if empty, when the run is stopped. */
+export function registerMadeFolders(list: readonly string[]): void {
+  for (const f of list) madeFolders.add(f);
+  if (list.length) install();
+}
+
+/** The outputs are in place: the folders made for them are theirs now. */
+export function forgetMadeFolders(list: readonly string[]): void {
+  for (const f of list) madeFolders.delete(f);
+  uninstallIfIdle();
+}
+
+/** The outputs failed: removes the folders made for them (innermost first, each only if empty). */
+export function discardMadeFolders(list: readonly string[]): void {
+  removeMadeFolders(list);
+  uninstallIfIdle();
 }
 
 /** Records a temporary folder this process created (never a user's): removed if the run is stopped. */
@@ -80,7 +138,7 @@ export function registerStagingFolder(folder: string): void {
 export function discardStagingFolder(folder: string): void {
   rmSync(folder, { recursive: true, force: true });
   folders.delete(folder);
-  if (live.size === 0 && folders.size === 0) uninstall();
+  uninstallIfIdle();
 }
 
 /** Removes a staging file (if it is still there) and forgets it. */

@@ -1,23 +1,29 @@
 /**
  * Safe, atomic writes (docs/output-safety.md). Every output is written to a private staging file
- * beside its target and renamed over it only when complete, so readers never see half a file
- * and a failed or interrupted run leaves the old file (or nothing) in place.
+ * beside its target and put in place only when complete, so readers never see half a file and a
+ * failed or interrupted run leaves the old file (or nothing) in place.
  *
+ * - An existing file is never replaced unless the caller says so (`replace`: the user's
+ *   `--force`, or files an index shows hta wrote, output-index.ts). Without it the staging file is
+ *   put in place by a hard link, which fails if a file appeared at the target meanwhile.
  * - The staging file gets a random name and is created exclusively (O_CREAT|O_EXCL|O_NOFOLLOW,
  *   mode 0600): a file or symbolic link planted at a predictable name is never opened, let alone
- *   written through. It becomes 0644 just before the rename.
+ *   written through. It becomes 0644 just before it is put in place.
  * - The target must be absent or a regular file. A folder, device, FIFO or socket is refused, and
  *   so is a symbolic link: hta neither writes through a link nor silently replaces it.
+ * - Folders on the way are made one at a time (the error of the one that fails is the real one:
+ *   read-only, permission denied), and removed again, if empty, when the write fails.
  * - Staging files are listed process-wide (staging-files.ts) and removed on every failure and on
- *   SIGINT/SIGTERM.
+ *   SIGINT/SIGTERM; before anything is put in place the event loop turns once, so a signal that
+ *   arrived during synchronous work is handled first and nothing is put in place after it.
  * - File-system failures become one-line HtaErrors naming the path (fs-error.ts), exit 2.
  */
 import { randomBytes } from 'node:crypto';
-import { chmodSync, closeSync, constants, fchmodSync, lstatSync, mkdirSync, openSync, renameSync, write, writeSync, type Stats } from 'node:fs';
+import { chmodSync, closeSync, constants, fchmodSync, linkSync, lstatSync, mkdirSync, openSync, renameSync, unlinkSync, write, writeSync, type Stats } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { HtaError } from '../errors.js';
 import { fsFailure, isFsError } from './fs-error.js';
-import { discardStagingFile, forgetStagingFile, registerStagingFile } from './staging-files.js';
+import { discardMadeFolders, discardStagingFile, forgetMadeFolders, forgetStagingFile, letSignalsIn, registerMadeFolders, registerStagingFile, wasInterrupted } from './staging-files.js';
 
 // O_NOFOLLOW is 0 where the platform lacks it; O_EXCL alone already refuses an existing link.
 const STAGING_FLAGS = constants.O_CREAT | constants.O_EXCL | constants.O_WRONLY | (constants.O_NOFOLLOW ?? 0);
@@ -34,47 +40,106 @@ function kindOf(st: Stats): string {
 
 /**
  * Refuses (HtaError, exit 2) a target that exists and is not a regular file, or is a symbolic
- * link; `label` names it as the user gave it (e.g. "--out x.csv").
+ * link; `label` names it as the user gave it (e.g. "--out x.csv"). True when a file is there.
  */
-export function checkOutputTarget(path: string, label = path): void {
+export function checkOutputTarget(path: string, label = path): boolean {
   let st: Stats;
   try {
     st = lstatSync(path);
   } catch (err) {
-    if (isFsError(err) && err.code === 'ENOENT') return;
+    if (isFsError(err) && err.code === 'ENOENT') return false;
     throw isFsError(err) ? fsFailure(err, 'write', label) : err;
   }
   if (st.isSymbolicLink()) {
     throw new HtaError('output.failed', `refusing to write ${label}: it is a symbolic link, and hta never writes through or replaces a link — give the path of a regular file`);
   }
   if (!st.isFile()) throw new HtaError('output.failed', `refusing to write ${label}: it is ${kindOf(st)}, not a regular file — give a file name`);
+  return true;
+}
+
+/** The refusal of an existing file (docs/output-safety.md): the same words from every command. */
+export function existingFileError(path: string): HtaError {
+  return new HtaError('output.failed', `${path} exists; hta does not write over a file — choose another name, or add --force to replace it`);
+}
+
+/** A run stopped by a signal puts nothing in place (the signal's handler ends the process anyway). */
+function interruptedError(path: string): HtaError {
+  return new HtaError('output.failed', `interrupted: ${path} was not written`);
+}
+
+/** Which existing files a write may replace: none (the default), all (`--force`), or these paths. */
+export interface WriteOptions {
+  replace?: boolean | ReadonlySet<string>;
+}
+
+const mayReplace = (options: WriteOptions, path: string): boolean =>
+  options.replace === true || (options.replace instanceof Set && options.replace.has(path));
+
+/**
+ * Makes the missing folders of `dir`, one at a time and outermost first, and returns them.
+ * Node's recursive mkdir reports a read-only file system as "ENOENT" (it looks at the folder
+ * after its mkdir failed, and finds none): made one by one, the failing mkdir says why.
+ */
+function makeFolders(dir: string, target: string): string[] {
+  const missing: string[] = [];
+  for (let d = dir; ; d = dirname(d)) {
+    try {
+      lstatSync(d);
+      break;
+    } catch (err) {
+      // Anything but "absent" (a file on the way, say) is reported by the mkdir below.
+      if (!(isFsError(err) && err.code === 'ENOENT') || dirname(d) === d) break;
+      missing.unshift(d);
+    }
+  }
+  const made: string[] = [];
+  for (const d of missing) {
+    // Listed before it exists: a signal right after the mkdir still finds it.
+    registerMadeFolders([d]);
+    try {
+      mkdirSync(d);
+      made.push(d);
+    } catch (err) {
+      forgetMadeFolders([d]);
+      // Made meanwhile by someone else: theirs, and fine to write into.
+      if (isFsError(err) && err.code === 'EEXIST' && lstatSync(d).isDirectory()) continue;
+      discardMadeFolders(made);
+      throw isFsError(err) ? fsFailure(err, 'write', target) : err;
+    }
+  }
+  return made;
 }
 
 interface Staged {
   path: string;
   tmp: string;
   fd: number;
+  /** May an existing file at `path` be replaced? */
+  replace: boolean;
+  /** Folders made for this file (outermost first). */
+  made: string[];
 }
 
 /** Creates the private staging file for `path` (and the folders on the way). */
-function stage(path: string): Staged {
-  checkOutputTarget(path);
+function stage(path: string, replace: boolean): Staged {
+  if (checkOutputTarget(path) && !replace) throw existingFileError(path);
   const dir = dirname(path);
-  try {
-    mkdirSync(dir, { recursive: true });
-  } catch (err) {
-    throw isFsError(err) ? fsFailure(err, 'write', path) : err;
-  }
+  const made = makeFolders(dir, path);
   // Names stay well below the 255-byte limit whatever the target's name.
   const stem = basename(path).slice(0, 100);
   for (let attempt = 0; ; attempt++) {
     const tmp = join(dir, `.${stem}.${randomBytes(8).toString('hex')}.tmp`);
+    // Listed (and the signal handlers installed) before the file exists: a signal that comes
+    // right after it was created still removes it.
+    registerStagingFile(tmp);
     try {
       const fd = openSync(tmp, STAGING_FLAGS, STAGING_MODE);
-      registerStagingFile(tmp);
-      return { path, tmp, fd };
+      return { path, tmp, fd, replace, made };
     } catch (err) {
+      // Not created (a name taken, say): nothing to remove, and the name may be someone else's.
+      forgetStagingFile(tmp);
       if (isFsError(err) && err.code === 'EEXIST' && attempt < 8) continue;
+      discardMadeFolders(made);
       throw isFsError(err) ? fsFailure(err, 'write', path) : err;
     }
   }
@@ -87,14 +152,39 @@ function closeStaged(s: Staged): void {
   closeSync(fd);
 }
 
-/** Gives the finished staging file its final mode and renames it over the target. */
-function commit(s: Staged): void {
+// Where a file system has no hard links, a new file is put in place by rename after a check.
+const NO_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EMLINK', 'EXDEV']);
+
+/** Puts the staging file at a target that must still be absent: a hard link never replaces a file. */
+function placeNew(s: Staged): void {
   try {
-    fchmodSync(s.fd, FINAL_MODE);
+    linkSync(s.tmp, s.path);
+  } catch (err) {
+    if (!isFsError(err)) throw err;
+    if (err.code === 'EEXIST') throw existingFileError(s.path);
+    if (!NO_LINKS.has(err.code)) throw err;
+    if (checkOutputTarget(s.path)) throw existingFileError(s.path);
+    renameSync(s.tmp, s.path);
+    return;
+  }
+  unlinkSync(s.tmp);
+}
+
+/**
+ * Gives the finished staging file its final mode and puts it in place: over the old file when it
+ * may be replaced, else only where there is still no file. Never after a stopping signal.
+ */
+function commit(s: Staged): void {
+  if (wasInterrupted()) throw interruptedError(s.path);
+  try {
+    if (s.fd >= 0) fchmodSync(s.fd, FINAL_MODE);
+    else chmodSync(s.tmp, FINAL_MODE);
     closeStaged(s);
     // Checked again: the target may have changed while the content was produced.
-    checkOutputTarget(s.path);
-    renameSync(s.tmp, s.path);
+    if (s.replace) {
+      checkOutputTarget(s.path);
+      renameSync(s.tmp, s.path);
+    } else placeNew(s);
   } catch (err) {
     throw isFsError(err) ? fsFailure(err, 'write', s.path) : err;
   }
@@ -119,68 +209,84 @@ function writeAllSync(s: Staged, content: string | Uint8Array): void {
   }
 }
 
-export function writeFileAtomic(path: string, content: string | Uint8Array): void {
-  writeFilesAtomic(new Map([[path, content]]));
+export async function writeFileAtomic(path: string, content: string | Uint8Array, options: WriteOptions = {}): Promise<void> {
+  await writeFilesAtomic(new Map([[path, content]]), options);
 }
 
 /**
  * Writes several files all-or-nothing as far as the file system allows: every file is first
- * written to its staging file; only when all succeeded are they renamed into place.
+ * written to its staging file; only when all succeeded (and no signal came) are they put in place.
  */
-export function writeFilesAtomic(files: ReadonlyMap<string, string | Uint8Array>): void {
+export async function writeFilesAtomic(files: ReadonlyMap<string, string | Uint8Array>, options: WriteOptions = {}): Promise<void> {
   const staged: Staged[] = [];
-  let renamed = 0;
+  let placed = 0;
   try {
     for (const [path, content] of files) {
-      const s = stage(path);
+      const s = stage(path, mayReplace(options, path));
       staged.push(s);
       writeAllSync(s, content);
     }
+    await letSignalsIn();
     for (const s of staged) {
       commit(s);
-      renamed++;
+      placed++;
     }
   } catch (err) {
-    for (const s of staged.slice(renamed)) abandon(s);
+    for (const s of staged.slice(placed)) abandon(s);
+    discardMadeFolders(staged.flatMap((s) => s.made));
     throw err;
   }
+  forgetMadeFolders(staged.flatMap((s) => s.made));
 }
 
 /**
  * For a file another program writes by its path (DuckDB's `COPY … TO`): `produce` receives the
  * private staging file (created exclusively under a random name beside the target, then
- * closed) and fills it; it is then renamed over the target as `writeFileAtomic` does, or removed
- * if anything fails.
+ * closed) and fills it; it is then put in place as `writeFileAtomic` does, or removed if
+ * anything fails.
  */
-export async function produceFileAtomic(path: string, produce: (staging: string) => Promise<void>): Promise<void> {
-  const s = stage(path);
+export async function produceFileAtomic(path: string, produce: (staging: string) => Promise<void>, options: WriteOptions = {}): Promise<void> {
+  const s = stage(path, mayReplace(options, path));
   try {
     closeStaged(s);
     await produce(s.tmp);
-    chmodSync(s.tmp, FINAL_MODE);
-    checkOutputTarget(s.path);
-    renameSync(s.tmp, s.path);
+    await letSignalsIn();
+    commit(s);
   } catch (err) {
     discardStagingFile(s.tmp);
+    discardMadeFolders(s.made);
     throw isFsError(err) ? fsFailure(err, 'write', path) : err;
   }
-  forgetStagingFile(s.tmp);
+  forgetMadeFolders(s.made);
 }
 
-/** An output written piece by piece through a staging file: `commit` renames it into place, `discard` removes it. */
+/** An output written piece by piece through a staging file: `commit` puts it in place, `discard` removes it. */
 export interface AtomicSink {
   write(text: string): void;
-  commit(): void;
+  commit(): Promise<void>;
   discard(): void;
 }
 
 /** Opens `path` for piecewise writing with the same guarantees as `writeFileAtomic`. */
-export function openAtomicSink(path: string): AtomicSink {
-  const s = stage(path);
+export function openAtomicSink(path: string, options: WriteOptions = {}): AtomicSink {
+  const s = stage(path, mayReplace(options, path));
+  const discard = () => {
+    abandon(s);
+    discardMadeFolders(s.made);
+  };
   return {
     write: (text) => writeAllSync(s, text),
-    commit: () => commit(s),
-    discard: () => abandon(s),
+    commit: async () => {
+      try {
+        await letSignalsIn();
+        commit(s);
+      } catch (err) {
+        discard();
+        throw err;
+      }
+      forgetMadeFolders(s.made);
+    },
+    discard,
   };
 }
 
@@ -192,8 +298,8 @@ const writeAsync = (fd: number, buf: Buffer, off: number): Promise<number> =>
  * memory stays bounded however many lines there are, the event loop turns between chunks (so
  * Ctrl-C is honoured and cleans up), and a failed run leaves no file. Returns the line count.
  */
-export async function writeLinesAtomic(path: string, lines: Iterable<string>): Promise<number> {
-  const s = stage(path);
+export async function writeLinesAtomic(path: string, lines: Iterable<string>, options: WriteOptions = {}): Promise<number> {
+  const s = stage(path, mayReplace(options, path));
   let count = 0;
   try {
     let chunk = '';
@@ -212,10 +318,13 @@ export async function writeLinesAtomic(path: string, lines: Iterable<string>): P
       if (chunk.length >= 1 << 20) await flush();
     }
     await flush();
+    await letSignalsIn();
     commit(s);
   } catch (err) {
     abandon(s);
+    discardMadeFolders(s.made);
     throw err;
   }
+  forgetMadeFolders(s.made);
   return count;
 }

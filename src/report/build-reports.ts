@@ -7,18 +7,18 @@
  *                  ──chart cache, or chartSvg──► SVG per chart ──PNG worker pool──► PNG (in parallel)
  *                  ──htmlPage / markdownPage──► index.html, README.md
  */
-import { createHash } from 'node:crypto';
-import { lstatSync, readFileSync, unlinkSync } from 'node:fs';
+import { readFileSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { HtaError } from '../errors.js';
 import { fsFailure, isFsError } from '../io/fs-error.js';
+import { outputIndexText, readOutputIndex, readRegular, sha256 } from '../io/output-index.js';
 import { jsonProblems } from '../io/read-json.js';
 import { zodShapeHint } from '../io/zod-shape.js';
 import type { Lang } from './i18n.js';
 import { htmlPage } from './html-page.js';
 import { REPORT_KINDS } from './kinds/report-kinds.js';
 import type { ReportEnv } from './kinds/report-kind.js';
-import { type ManifestEntry, manifestInput } from './manifest.js';
+import { type ManifestEntry, manifestInput, reportFolder } from './manifest.js';
 import type { ChartSpec } from './report-page.js';
 import { markdownPage } from './markdown-page.js';
 import type { ChartCache } from './render/chart-cache.js';
@@ -41,17 +41,16 @@ export interface BuildOptions {
 }
 
 /**
- * Per report folder, the list of files `hta report` wrote there with their SHA-256. A later run
- * removes a file only when this list names it and its content is unchanged: a file the user put
- * in a report folder (or an input kept there) is never removed (docs/output-safety.md).
+ * Per report folder, the list of files `hta report` wrote there with their SHA-256
+ * (output-index.ts). A later run overwrites or removes a file only when this list names it and
+ * its content is unchanged: a file the user put in a report folder (or an input kept there), or a
+ * page edited by hand, is never lost (docs/output-safety.md).
  */
 export const REPORT_INDEX = '.hta-report.json';
 
-const sha256 = (content: string | Uint8Array) => createHash('sha256').update(content).digest('hex');
-
 function reportIndex(own: ReadonlyMap<string, string | Uint8Array>): string {
-  const files = Object.fromEntries([...own].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([name, content]) => [name, sha256(content)]));
-  return json({ about: 'Files hta report wrote in this folder, with their SHA-256. It removes a file here only if it is listed and unchanged; see docs/output-safety.md in hta.', files });
+  const files = new Map([...own].map(([name, content]) => [name, sha256(content)]));
+  return outputIndexText(files, 'Files hta report wrote in this folder, with their SHA-256. It removes a file here only if it is listed and unchanged; see docs/output-safety.md in hta.');
 }
 
 /** Output files keyed by path relative to the output root (forward slashes). */
@@ -141,7 +140,7 @@ async function buildContent(
   for (const { entry, kind, data, env } of prepared) {
     options.onProgress?.(`report ${entry.id}: analysing`);
     const content = await kind.build(data as ManifestEntry, env);
-    const folder = entry.out.replace(/\/+$/, '');
+    const folder = reportFolder(entry.out);
     const rendered = new Map<string, { svg: string; alt: string }>();
     const pngs: string[] = [];
     for (const chart of content.charts) {
@@ -166,31 +165,12 @@ export interface Drift {
   missing: string[];
   /** Files an earlier run wrote (listed in the folder's index, unchanged) that this run would not: removed on regeneration. */
   extra: string[];
-  /** Stale files that hta did not write (not in the folder's index): never overwritten. */
+  /** Stale files that hta did not write (not in the folder's index, or an index that is not hta's): never overwritten without --force. */
   foreign: string[];
+  /** Stale files an earlier run wrote that were changed since (by hand): never overwritten without --force. */
+  edited: string[];
   /** Files an earlier run wrote and this one would not, but changed since: kept. */
   kept: string[];
-}
-
-/** The files of a report folder's index (name → SHA-256); none when the folder has no (readable) index. */
-function readIndex(outDir: string, folder: string): Map<string, string> {
-  try {
-    const parsed = JSON.parse(readFileSync(join(outDir, folder, REPORT_INDEX), 'utf8')) as { files?: unknown };
-    const files = parsed.files;
-    if (files === null || typeof files !== 'object') return new Map();
-    return new Map(Object.entries(files).filter((e): e is [string, string] => typeof e[1] === 'string' && !e[0].split('/').includes('..')));
-  } catch {
-    return new Map();
-  }
-}
-
-/** The content of a regular file (never through a symbolic link), or undefined. */
-function readRegular(path: string): Buffer | undefined {
-  try {
-    return lstatSync(path).isFile() ? readFileSync(path) : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 /**
@@ -198,9 +178,9 @@ function readRegular(path: string): Buffer | undefined {
  * report folder that this run would not. Only a folder's index says what hta wrote there.
  */
 export function compareWithDisk(files: ReportFiles, outDir: string, folders: readonly string[]): Drift {
-  const drift: Drift = { stale: [], missing: [], extra: [], foreign: [], kept: [] };
-  const indexes = new Map(folders.map((f) => [f, readIndex(outDir, f)]));
-  const indexed = (rel: string) => folders.some((f) => rel.startsWith(`${f}/`) && indexes.get(f)?.has(rel.slice(f.length + 1)));
+  const drift: Drift = { stale: [], missing: [], extra: [], foreign: [], edited: [], kept: [] };
+  const indexes = new Map(folders.map((f) => [f, readOutputIndex(join(outDir, f), REPORT_INDEX)]));
+  const folderOf = (rel: string) => folders.find((f) => rel.startsWith(`${f}/`));
   for (const [rel, content] of files) {
     let current: Buffer;
     try {
@@ -209,13 +189,21 @@ export function compareWithDisk(files: ReportFiles, outDir: string, folders: rea
       drift.missing.push(rel);
       continue;
     }
-    if (!current.equals(typeof content === 'string' ? Buffer.from(content, 'utf8') : Buffer.from(content))) {
-      drift.stale.push(rel);
-      if (!indexed(rel) && !rel.endsWith(`/${REPORT_INDEX}`)) drift.foreign.push(rel);
+    if (current.equals(typeof content === 'string' ? Buffer.from(content, 'utf8') : Buffer.from(content))) continue;
+    drift.stale.push(rel);
+    const folder = folderOf(rel);
+    const index = folder !== undefined ? indexes.get(folder) : undefined;
+    const name = folder !== undefined ? rel.slice(folder.length + 1) : rel;
+    if (name === REPORT_INDEX) {
+      if (index?.foreign) drift.foreign.push(rel);
+      continue;
     }
+    const listed = index?.files.get(name);
+    if (listed === undefined) drift.foreign.push(rel);
+    else if (sha256(current) !== listed) drift.edited.push(rel);
   }
   for (const [folder, index] of indexes) {
-    for (const [name, hash] of index) {
+    for (const [name, hash] of index.files) {
       const rel = `${folder}/${name}`;
       if (files.has(rel)) continue;
       const current = readRegular(join(outDir, rel));
@@ -223,7 +211,7 @@ export function compareWithDisk(files: ReportFiles, outDir: string, folders: rea
       (sha256(current) === hash ? drift.extra : drift.kept).push(rel);
     }
   }
-  for (const k of ['stale', 'missing', 'extra', 'foreign', 'kept'] as const) drift[k].sort();
+  for (const k of ['stale', 'missing', 'extra', 'foreign', 'edited', 'kept'] as const) drift[k].sort();
   return drift;
 }
 

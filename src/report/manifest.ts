@@ -10,7 +10,7 @@
  *                    "lang": "en", "characteristics": [{ "column": "age", "label": { "en": "Age (years)" } }] } ] }
  */
 import { realpathSync } from 'node:fs';
-import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { dirname, isAbsolute, join, posix, relative, resolve, sep } from 'node:path';
 import { z } from 'zod';
 import { HtaError, type Problem } from '../errors.js';
 import { jsonProblems, readJsonFile, type ShapeHint } from '../io/read-json.js';
@@ -27,6 +27,14 @@ export const manifestEntryBase = z
   .loose();
 
 export type ManifestEntry = z.infer<typeof manifestEntryBase>;
+
+/**
+ * The folder an entry's `out` names, relative to `--out`, in one spelling: `r`, `r/` and `r/./`
+ * are all `r`. Two entries are compared, and files keyed, by this.
+ */
+export function reportFolder(out: string): string {
+  return posix.normalize(out).replace(/\/+$/, '');
+}
 
 export { localizedText } from './localized-text.js';
 
@@ -81,12 +89,26 @@ export function checkManifest(value: unknown, file: string): { $schema?: string;
   if (!full.success) throw invalid(value, full.error.issues, file);
   const reports = full.data.reports as (ManifestEntry & Record<string, unknown>)[];
   const ids = new Set<string>();
-  const outs = new Set<string>();
   reports.forEach((r, i) => {
-    if (ids.has(r.id)) problems.push({ file, field: `reports.${i}.id`, value: JSON.stringify(r.id), expected: 'an id used once in the manifest' });
-    if (outs.has(r.out)) problems.push({ file, field: `reports.${i}.out`, value: JSON.stringify(r.out), expected: 'an output folder used by one report only' });
+    if (ids.has(r.id)) problems.push({ file, field: `reports.${i}.id`, value: r.id, expected: 'an id used once in the manifest' });
     ids.add(r.id);
-    outs.add(r.out);
+  });
+  // One folder per report: "r" and "r/" are one folder, and a report's folder may not lie inside
+  // another's (docs/manifest.md, docs/output-safety.md).
+  const folders = reports.map((r) => reportFolder(r.out));
+  reports.forEach((r, j) => {
+    for (let i = 0; i < j; i++) {
+      const [a, b] = [folders[i] as string, folders[j] as string];
+      const other = `report "${reports[i]?.id}" (reports.${i}.out ${JSON.stringify(reports[i]?.out)})`;
+      const clash = a === b ? `the folder of ${other} too`
+        : b.startsWith(`${a}/`) ? `inside the folder of ${other}`
+        : a.startsWith(`${b}/`) ? `the folder that holds the folder of ${other}`
+        : undefined;
+      if (clash) {
+        problems.push({ file, field: `reports.${j}.out`, value: r.out, expected: `a folder of its own, used by one report only: this is ${clash}`, kind: 'manifest.shared-folder' });
+        break;
+      }
+    }
   });
   if (problems.length) throw new HtaError('input.invalid', `${file} is not a valid report manifest`, problems);
   return { ...(full.data.$schema !== undefined ? { $schema: full.data.$schema } : {}), reports };

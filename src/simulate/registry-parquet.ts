@@ -8,7 +8,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { produceFileAtomic, writeLinesAtomic } from '../io/write-atomic.js';
+import { produceFileAtomic, writeLinesAtomic, type WriteOptions } from '../io/write-atomic.js';
 import { withDuckDb, sqlText } from '../uptake/engine/duckdb-session.js';
 import { simulateRegistryLines, type RegistrySimulationOptions } from './registry.js';
 
@@ -16,7 +16,7 @@ import { simulateRegistryLines, type RegistrySimulationOptions } from './registr
 const PARQUET_COLUMNS = "{'id': 'VARCHAR', 'region': 'VARCHAR', 'clinic': 'VARCHAR', 'referred': 'DATE', 'activated': 'DATE', 'last_active': 'DATE', 'age': 'INTEGER', 'sex': 'VARCHAR', 'referrer': 'VARCHAR'}";
 
 /** Writes the simulated registry to `path` as Parquet; returns the number of referrals. */
-export async function writeRegistryParquet(path: string, options: RegistrySimulationOptions, limits: { memoryLimit?: string; threads?: number } = {}): Promise<number> {
+export async function writeRegistryParquet(path: string, options: RegistrySimulationOptions, limits: { memoryLimit?: string; threads?: number } = {}, write: WriteOptions = {}): Promise<number> {
   const dir = mkdtempSync(join(tmpdir(), 'hta-simulate-'));
   try {
     const csv = join(dir, 'registry.csv');
@@ -26,7 +26,7 @@ export async function writeRegistryParquet(path: string, options: RegistrySimula
       await db.run('SET preserve_insertion_order = true');
       await db.run(`COPY (SELECT * FROM read_csv(${sqlText(csv)}, header = true, auto_detect = false, delim = ',', quote = '"', columns = ${PARQUET_COLUMNS}))
         TO ${sqlText(staging)} (FORMAT parquet, COMPRESSION zstd)`);
-    }));
+    }), write);
     return lines - 1;
   } finally {
     rmSync(dir, { recursive: true, force: true });

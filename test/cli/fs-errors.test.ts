@@ -3,12 +3,12 @@
  * as root in CI) are injected into node:fs: each must give one line naming the path, exit 2, and
  * leave nothing behind.
  */
-import { readdirSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { runCli, tempDir } from '../support/run-cli.js';
 
-const inject = vi.hoisted(() => ({ write: undefined as string | undefined, rename: undefined as string | undefined }));
+const inject = vi.hoisted(() => ({ write: undefined as string | undefined, rename: undefined as string | undefined, readOnly: undefined as string | undefined }));
 
 vi.mock('node:fs', async (importOriginal) => {
   const fs = await importOriginal<typeof import('node:fs')>();
@@ -27,6 +27,19 @@ vi.mock('node:fs', async (importOriginal) => {
       if (inject.rename) throw fail(inject.rename, 'rename', from);
       return fs.renameSync(from, to);
     }) as typeof fs.renameSync,
+    // A read-only file system under `inject.readOnly`, as Node reports it: a plain mkdir fails with
+    // EROFS, a recursive one with ENOENT (it looks for the folder after its mkdir failed).
+    mkdirSync: ((path: string, options?: { recursive?: boolean }) => {
+      if (inject.readOnly && String(path).startsWith(inject.readOnly)) {
+        throw options?.recursive ? fail('ENOENT', 'mkdir', String(path)) : fail('EROFS', 'mkdir', String(path));
+      }
+      return fs.mkdirSync(path, options);
+    }) as typeof fs.mkdirSync,
+    // A new output is put in place by a hard link (never over a file); the same failure applies.
+    linkSync: ((from: string, to: string) => {
+      if (inject.rename) throw fail(inject.rename, 'link', from);
+      return fs.linkSync(from, to);
+    }) as typeof fs.linkSync,
   };
   return { ...mocked, default: mocked };
 });
@@ -34,7 +47,7 @@ vi.mock('node:fs', async (importOriginal) => {
 const CSV = 'id,arm,time,rmdq\nP1,app,baseline,12\nP1,app,3m,8\nP2,usual,baseline,10\nP2,usual,3m,9\n';
 
 afterEach(() => {
-  inject.write = inject.rename = undefined;
+  inject.write = inject.rename = inject.readOnly = undefined;
 });
 
 function setup() {
@@ -53,7 +66,8 @@ describe('file-system failures are the user’s to fix: one line, exit 2, nothin
       expect(r.stderr).not.toMatch(/internal error|    at /);
       expect(r.stderr).toContain(w.out);
       expect(r.stderr).toContain(phrase);
-      expect(readdirSync(join(w.dir, 'out'))).toEqual([]);
+      // The folder the run made for its output goes too.
+      expect(readdirSync(w.dir)).toEqual(['x.csv']);
     });
   }
 
@@ -74,6 +88,30 @@ describe('file-system failures are the user’s to fix: one line, exit 2, nothin
     expect(r.code).toBe(2);
     expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
     expect(r.stderr).toContain(w.out);
-    expect(readdirSync(join(w.dir, 'out'))).toEqual([]);
+    expect(readdirSync(w.dir)).toEqual(['x.csv']);
+  });
+
+  it('a read-only file system is reported as read-only (not "does not exist") when the output\'s folder is made', async () => {
+    const w = setup();
+    inject.readOnly = join(w.dir, 'out');
+    const r = await runCli('score', w.csv, '--out', join(w.dir, 'out', 'r', 'scored.csv'));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`(at ${join(w.dir, 'out')})`);
+    expect(r.stderr).toContain('read-only');
+    expect(r.stderr).not.toContain('does not exist');
+    expect(readdirSync(w.dir)).toEqual(['x.csv']);
+  });
+
+  it('hta report on a read-only file system says so, and a failed first run leaves no folder it made', { timeout: 60_000 }, async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'studies.csv'), readFileSync('data/published/selfback-studies.csv'));
+    const manifest = join(dir, 'm.json');
+    writeFileSync(manifest, JSON.stringify({ reports: [{ id: 'a', kind: 'meta', out: 'a', data: 'studies.csv' }, { id: 'b', kind: 'meta', out: 'b', data: 'studies.csv' }] }));
+    // Report "a"'s folder is made; report "b"'s cannot be.
+    inject.readOnly = join(dir, 'out', 'b');
+    const r = await runCli('report', '--manifest', manifest, '--out', join(dir, 'out'), '--no-cache');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`(at ${join(dir, 'out', 'b')}): the file system is read-only`);
+    expect(readdirSync(dir).sort()).toEqual(['m.json', 'studies.csv']);
   });
 });

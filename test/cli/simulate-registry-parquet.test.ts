@@ -11,7 +11,10 @@ describe('hta simulate registry --format parquet', () => {
     const csv = join(dir, 'r.csv'), parquet = join(dir, 'r.parquet');
     writeFileSync(parquet, 'an older file');
     expect((await runCli('simulate', 'registry', '--rows', '400', '--seed', '3', '--out', csv)).code).toBe(0);
-    const r = await runCli('simulate', 'registry', '--rows', '400', '--seed', '3', '--format', 'parquet', '--out', parquet);
+    const refused = await runCli('simulate', 'registry', '--rows', '400', '--seed', '3', '--format', 'parquet', '--out', parquet);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain(`${parquet} exists; hta does not write over a file — choose another name, or add --force to replace it`);
+    const r = await runCli('simulate', 'registry', '--rows', '400', '--seed', '3', '--format', 'parquet', '--out', parquet, '--force');
     expect(r.stderr).toContain('400 referrals');
     expect(r.code).toBe(0);
     expect(readdirSync(dir).sort()).toEqual(['r.csv', 'r.parquet']);

@@ -73,7 +73,8 @@ async function runAll(registry: string, eligible: string, plan = PLAN) {
   const csvDir = join(dir, 'tables');
   const summary = await runCli('uptake', registry, '--eligible', eligible, '--plan', plan);
   const json = await runCli('uptake', registry, '--eligible', eligible, '--plan', plan, '--json', '--csv-dir', csvDir);
-  const csvs = existsSync(csvDir) ? Object.fromEntries(readdirSync(csvDir).map((f) => [f, readFileSync(join(csvDir, f), 'utf8')])) : {};
+  // The CSV tables (beside them, hta's index of the files it wrote: .hta-files.json).
+  const csvs = existsSync(csvDir) ? Object.fromEntries(readdirSync(csvDir).filter((f) => f.endsWith('.csv')).map((f) => [f, readFileSync(join(csvDir, f), 'utf8')])) : {};
   return { summary, json, csvs, csvDir };
 }
 
@@ -103,7 +104,7 @@ describe('hta uptake on the bundled synthetic registry', () => {
     expect(Object.keys(a.budget)).toEqual(['currency', 'mode', 'volumeScope', 'years', 'observed', 'projection', 'sensitivity']);
     expect(a.budget.projection).toHaveLength(3 * 5 * 6);
     expect(readdirSync(dir).sort()).toEqual([
-      'activation-metrics.csv', 'budget-observed.csv', 'budget-projection.csv', 'budget-sensitivity.csv', 'clinic-funnel.csv', 'uptake-per-1000.csv',
+      '.hta-files.json', 'activation-metrics.csv', 'budget-observed.csv', 'budget-projection.csv', 'budget-sensitivity.csv', 'clinic-funnel.csv', 'uptake-per-1000.csv',
     ]);
     const metrics = parseCsv(readFileSync(join(dir, 'activation-metrics.csv'), 'utf8'));
     expect(metrics).toHaveLength(a.metrics.length);

@@ -4,15 +4,15 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { HtaError } from '../../src/errors.js';
 import { liveStagingFiles } from '../../src/io/staging-files.js';
-import { writeFileAtomic, writeFilesAtomic, writeLinesAtomic } from '../../src/io/write-atomic.js';
+import { openAtomicSink, writeFileAtomic, writeFilesAtomic, writeLinesAtomic } from '../../src/io/write-atomic.js';
 import { tempDir } from '../support/run-cli.js';
 
 const tmpFiles = (dir: string) => readdirSync(dir).filter((f) => f.endsWith('.tmp'));
 
-/** The HtaError a call throws (fails the test if it throws something else or nothing). */
-function errorOf(f: () => unknown): HtaError {
+/** The HtaError a call throws or rejects with (fails the test if it throws something else or nothing). */
+async function errorOf(f: () => unknown): Promise<HtaError> {
   try {
-    f();
+    await f();
   } catch (err) {
     expect(err).toBeInstanceOf(HtaError);
     return err as HtaError;
@@ -21,19 +21,19 @@ function errorOf(f: () => unknown): HtaError {
 }
 
 describe('atomic writes', () => {
-  it('writeFilesAtomic writes every file and leaves no temporary file', () => {
+  it('writeFilesAtomic writes every file and leaves no temporary file', async () => {
     const dir = tempDir();
-    writeFilesAtomic(new Map([[join(dir, 'a.txt'), 'A'], [join(dir, 'sub/b.bin'), new Uint8Array([1, 2])]]));
+    await writeFilesAtomic(new Map([[join(dir, 'a.txt'), 'A'], [join(dir, 'sub/b.bin'), new Uint8Array([1, 2])]]));
     expect(readFileSync(join(dir, 'a.txt'), 'utf8')).toBe('A');
     expect([...readFileSync(join(dir, 'sub/b.bin'))]).toEqual([1, 2]);
     expect(readdirSync(dir).sort()).toEqual(['a.txt', 'sub']);
     expect(liveStagingFiles()).toEqual([]);
   });
 
-  it('a file that cannot be put in place throws exit 2 naming it, and leaves no temporary files behind', () => {
+  it('a file that cannot be put in place throws exit 2 naming it, and leaves no temporary files behind', async () => {
     const dir = tempDir();
     mkdirSync(join(dir, 'taken/inner'), { recursive: true }); // a non-empty folder where a file should go
-    const err = errorOf(() => writeFilesAtomic(new Map([[join(dir, 'later.txt'), 'L'], [join(dir, 'taken'), 'X']])));
+    const err = await errorOf(() => writeFilesAtomic(new Map([[join(dir, 'later.txt'), 'L'], [join(dir, 'taken'), 'X']])));
     expect(err.exitCode).toBe(2);
     expect(err.message).toContain(join(dir, 'taken'));
     expect(err.message).toContain('folder');
@@ -42,22 +42,22 @@ describe('atomic writes', () => {
     expect(liveStagingFiles()).toEqual([]);
   });
 
-  it('writeFileAtomic replaces the old content with a 0644 file', () => {
+  it('writeFileAtomic with replace replaces the old content with a 0644 file', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'f.txt'), 'old', { mode: 0o600 });
-    writeFileAtomic(join(dir, 'f.txt'), 'new');
+    await writeFileAtomic(join(dir, 'f.txt'), 'new', { replace: true });
     expect(readFileSync(join(dir, 'f.txt'), 'utf8')).toBe('new');
     if (process.platform !== 'win32') expect(lstatSync(join(dir, 'f.txt')).mode & 0o777).toBe(0o644);
     expect(tmpFiles(dir)).toEqual([]);
   });
 
-  it.skipIf(process.platform === 'win32')('refuses a device, a FIFO and a symbolic link at the target, and never writes through the link', () => {
+  it.skipIf(process.platform === 'win32')('refuses a device, a FIFO and a symbolic link at the target, and never writes through the link', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'precious.txt'), 'precious');
     symlinkSync('precious.txt', join(dir, 'link.csv'));
     execFileSync('mkfifo', [join(dir, 'pipe.csv')]);
     for (const [target, what] of [['/dev/null', 'device'], [join(dir, 'pipe.csv'), 'FIFO'], [join(dir, 'link.csv'), 'symbolic link']] as const) {
-      const err = errorOf(() => writeFileAtomic(target, 'data'));
+      const err = await errorOf(() => writeFileAtomic(target, 'data', { replace: true }));
       expect(err.exitCode).toBe(2);
       expect(err.message).toContain(target);
       expect(err.message).toContain(what);
@@ -68,21 +68,21 @@ describe('atomic writes', () => {
     expect(tmpFiles(dir)).toEqual([]);
   });
 
-  it.skipIf(process.platform === 'win32')('a symbolic link planted at the old predictable staging name is not followed', () => {
+  it.skipIf(process.platform === 'win32')('a symbolic link planted at the old predictable staging name is not followed', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'precious.txt'), 'precious');
     symlinkSync('precious.txt', join(dir, `.planted.csv.${process.pid}.tmp`));
-    writeFileAtomic(join(dir, 'planted.csv'), 'export');
+    await writeFileAtomic(join(dir, 'planted.csv'), 'export');
     expect(readFileSync(join(dir, 'precious.txt'), 'utf8')).toBe('precious');
     expect(readFileSync(join(dir, 'planted.csv'), 'utf8')).toBe('export');
     // The staging file is private while it exists: its name is random (not guessable from the pid).
     expect(readdirSync(dir).sort()).toEqual([`.planted.csv.${process.pid}.tmp`, 'planted.csv', 'precious.txt']);
   });
 
-  it('a folder on the way that is a file is refused with exit 2, naming it', () => {
+  it('a folder on the way that is a file is refused with exit 2, naming it', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'afile'), '');
-    const err = errorOf(() => writeFileAtomic(join(dir, 'afile/x.csv'), 'data'));
+    const err = await errorOf(() => writeFileAtomic(join(dir, 'afile/x.csv'), 'data'));
     expect(err.exitCode).toBe(2);
     expect(err.message).toContain(join(dir, 'afile'));
     expect(err.message).toMatch(/is a file|not a folder/);
@@ -99,5 +99,42 @@ describe('atomic writes', () => {
     await expect(writeLinesAtomic(join(dir, 'b.csv'), failing())).rejects.toThrow('generator failed');
     expect(readdirSync(dir)).toEqual(['a.csv']);
     expect(liveStagingFiles()).toEqual([]);
+  });
+
+  it('an existing file is never replaced unless asked: exit 2 with the one message, old content kept', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'precious.csv'), 'precious');
+    const err = await errorOf(() => writeFileAtomic(join(dir, 'precious.csv'), 'new'));
+    expect(err.exitCode).toBe(2);
+    expect(err.message).toBe(`${join(dir, 'precious.csv')} exists; hta does not write over a file — choose another name, or add --force to replace it`);
+    expect(readFileSync(join(dir, 'precious.csv'), 'utf8')).toBe('precious');
+    // A set of replaceable paths: the other file is refused, and nothing of the batch is written.
+    const batch = new Map([[join(dir, 'mine.csv'), 'A'], [join(dir, 'precious.csv'), 'B']]);
+    writeFileSync(join(dir, 'mine.csv'), 'old');
+    await errorOf(() => writeFilesAtomic(batch, { replace: new Set([join(dir, 'mine.csv')]) }));
+    expect(readFileSync(join(dir, 'mine.csv'), 'utf8')).toBe('old');
+    expect(readFileSync(join(dir, 'precious.csv'), 'utf8')).toBe('precious');
+    expect(tmpFiles(dir)).toEqual([]);
+  });
+
+  it('a file that appears at the target while the output is written is not replaced', async () => {
+    const dir = tempDir();
+    const sink = openAtomicSink(join(dir, 'late.csv'));
+    sink.write('hta');
+    writeFileSync(join(dir, 'late.csv'), 'the user saved this meanwhile');
+    const err = await errorOf(() => sink.commit());
+    expect(err.message).toContain('exists; hta does not write over a file');
+    expect(readFileSync(join(dir, 'late.csv'), 'utf8')).toBe('the user saved this meanwhile');
+    expect(tmpFiles(dir)).toEqual([]);
+    expect(liveStagingFiles()).toEqual([]);
+  });
+
+  it('folders made for a write that fails are removed again (only those, only when empty)', async () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'taken/inner'), { recursive: true });
+    mkdirSync(join(dir, 'existing'));
+    await errorOf(() => writeFilesAtomic(new Map([[join(dir, 'new/deeper/a.txt'), 'A'], [join(dir, 'existing/b.txt'), 'B'], [join(dir, 'taken'), 'X']])));
+    expect(readdirSync(dir).sort()).toEqual(['existing', 'taken']);
+    expect(readdirSync(join(dir, 'existing'))).toEqual([]);
   });
 });

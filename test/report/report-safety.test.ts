@@ -73,4 +73,21 @@ describe('hta report never removes or overwrites what it did not write', () => {
     expect(readdirSync(w.folder)).toEqual(['README.md']);
     expect(readFileSync(join(w.folder, 'README.md'), 'utf8')).toBe('my own notes');
   });
+
+  it('a page hta wrote and the user edited since is not overwritten silently: exit 2 naming it; --force replaces it', { timeout: 60_000 }, async () => {
+    const w = metaWorkspace();
+    expect((await runCli('report', '--manifest', w.manifest, '--out', w.out)).code).toBe(0);
+    const page = readFileSync(join(w.folder, 'README.md'), 'utf8');
+    writeFileSync(join(w.folder, 'README.md'), page + 'edit\n');
+    const r = await runCli('report', '--manifest', w.manifest, '--out', w.out);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`edited since hta wrote it: ${join(w.folder, 'README.md')} — move your copy away`);
+    expect(r.stderr).toContain('--force');
+    expect(readFileSync(join(w.folder, 'README.md'), 'utf8')).toBe(page + 'edit\n');
+    const forced = await runCli('report', '--manifest', w.manifest, '--out', w.out, '--force');
+    expect(forced.code, forced.stderr).toBe(0);
+    expect(forced.stderr).toContain('1 written');
+    expect(readFileSync(join(w.folder, 'README.md'), 'utf8')).toBe(page);
+  });
+
 });

@@ -1,0 +1,72 @@
+/**
+ * The index hta keeps in a folder it writes several files into (`hta report`'s `.hta-report.json`,
+ * `.hta-files.json` of `--csv-dir` and `--out-dir`): the name of every file it wrote there, with
+ * the SHA-256 of what it wrote. A later run overwrites (or, for reports, removes) a file only when
+ * the index lists it and its content is unchanged since, so a file of the user's with one of hta's
+ * names, or one of hta's files edited by hand, is never lost (docs/output-safety.md).
+ */
+import { createHash } from 'node:crypto';
+import { lstatSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+export const sha256 = (content: string | Uint8Array): string => createHash('sha256').update(content).digest('hex');
+
+export interface OutputIndex {
+  /** File name (relative to the folder, forward slashes) → SHA-256 of what hta wrote. */
+  files: Map<string, string>;
+  /** An index file is there. */
+  present: boolean;
+  /** It is there but is not an index hta wrote (not JSON with "files"): replaced only with --force. */
+  foreign: boolean;
+}
+
+/** The content of a regular file (never through a symbolic link), or undefined. */
+export function readRegular(path: string): Buffer | undefined {
+  try {
+    return lstatSync(path).isFile() ? readFileSync(path) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The index `indexName` of `folder`; an empty one when there is none. */
+export function readOutputIndex(folder: string, indexName: string): OutputIndex {
+  const text = readRegular(join(folder, indexName));
+  if (text === undefined) return { files: new Map(), present: false, foreign: false };
+  try {
+    const files = (JSON.parse(text.toString('utf8')) as { files?: unknown }).files;
+    if (files === null || typeof files !== 'object' || Array.isArray(files)) throw new Error('no files');
+    const entries = Object.entries(files).filter((e): e is [string, string] => typeof e[1] === 'string' && !e[0].split('/').includes('..'));
+    return { files: new Map(entries), present: true, foreign: false };
+  } catch {
+    return { files: new Map(), present: true, foreign: true };
+  }
+}
+
+/** The index's text: `about` (what wrote the folder and what that means), then the files, sorted by name. */
+export function outputIndexText(files: ReadonlyMap<string, string>, about: string): string {
+  const sorted = Object.fromEntries([...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  return JSON.stringify({ about, files: sorted }, null, 2) + '\n';
+}
+
+/**
+ * What a file hta is about to write in `folder` is now: absent; hta's and unchanged since
+ * (`unchanged`, may be overwritten); hta's but changed since (`edited`); or not hta's (`foreign`).
+ */
+export type FileStanding = 'absent' | 'unchanged' | 'edited' | 'foreign';
+
+export function fileStanding(folder: string, name: string, index: OutputIndex): FileStanding {
+  const path = join(folder, name);
+  let exists = false;
+  try {
+    lstatSync(path);
+    exists = true;
+  } catch {
+    // Absent (or unreachable: the write reports why).
+  }
+  if (!exists) return 'absent';
+  const listed = index.files.get(name);
+  if (listed === undefined) return 'foreign';
+  const current = readRegular(path);
+  return current !== undefined && sha256(current) === listed ? 'unchanged' : 'edited';
+}

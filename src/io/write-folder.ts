@@ -1,0 +1,63 @@
+/**
+ * Several output files written into one folder (`hta uptake --csv-dir`, `hta cea --out-dir`):
+ * all at once (write-atomic.ts), with an index (`.hta-files.json`, output-index.ts) of what hta
+ * wrote. A file is overwritten only if it is absent or listed in the index and unchanged since;
+ * anything else with one of the names — a file of the user's, or one of hta's edited by hand —
+ * stops the run with exit 2 naming it, unless `--force`. Nothing is ever removed
+ * (docs/output-safety.md).
+ */
+import { join } from 'node:path';
+import { HtaError } from '../errors.js';
+import { fileStanding, outputIndexText, readOutputIndex, sha256 } from './output-index.js';
+import { writeFilesAtomic } from './write-atomic.js';
+
+export const FOLDER_INDEX = '.hta-files.json';
+const ABOUT = 'Files hta wrote in this folder, with their SHA-256. It writes over a file here only if it is listed and unchanged; see docs/output-safety.md in hta.';
+
+export interface FolderOutput {
+  /** The folder as the user gave it. */
+  dir: string;
+  /** The option that named it, for messages: `--csv-dir`. */
+  option: string;
+  force: boolean;
+}
+
+/** The names in `names` that hta may not overwrite in the folder, each with why (empty with --force). */
+function conflicts(out: FolderOutput, names: readonly string[]): string[] {
+  if (out.force) return [];
+  const index = readOutputIndex(out.dir, FOLDER_INDEX);
+  const found: string[] = [];
+  if (index.foreign) found.push(`${join(out.dir, FOLDER_INDEX)} (not an index hta wrote)`);
+  for (const name of names) {
+    const standing = fileStanding(out.dir, name, index);
+    if (standing === 'foreign') found.push(`${join(out.dir, name)} (hta did not write it)`);
+    else if (standing === 'edited') found.push(`${join(out.dir, name)} (edited since hta wrote it)`);
+  }
+  return found;
+}
+
+/** Refuses (exit 2) when any of `names` is a file in the folder that hta may not overwrite. */
+export function checkFolderOutputs(out: FolderOutput, names: readonly string[]): void {
+  const found = conflicts(out, names);
+  if (found.length === 0) return;
+  throw new HtaError('output.failed', `refusing to write over ${found.length} file(s) in ${out.option} ${out.dir}: ${found.join(', ')} — move your copies away, or add --force to replace them`);
+}
+
+/** Writes `files` (name → content) into the folder, with its index; see the module comment. */
+export async function writeFolderFiles(out: FolderOutput, files: ReadonlyMap<string, string | Uint8Array>): Promise<void> {
+  checkFolderOutputs(out, [...files.keys()]);
+  const index = readOutputIndex(out.dir, FOLDER_INDEX);
+  const indexPath = join(out.dir, FOLDER_INDEX);
+  // Only what was just found to be hta's own (or everything, with --force) may be replaced; a file
+  // that appears meanwhile is still refused when the files are put in place.
+  const replace = new Set<string>(index.present ? [indexPath] : []);
+  for (const name of files.keys()) {
+    if (out.force || fileStanding(out.dir, name, index) === 'unchanged') replace.add(join(out.dir, name));
+  }
+  // Files written before and not this time stay listed: they are still hta's.
+  const listed = new Map(index.foreign ? [] : index.files);
+  for (const [name, content] of files) listed.set(name, sha256(content));
+  const all = new Map([...files].map(([name, content]) => [join(out.dir, name), content] as const));
+  all.set(indexPath, outputIndexText(listed, ABOUT));
+  await writeFilesAtomic(all, { replace });
+}

@@ -1,0 +1,57 @@
+/**
+ * One folder per report (docs/manifest.md): `out` values are compared in one spelling, so "r" and
+ * "r/" are one folder, and a report's folder may not hold another's. Values in manifest problems
+ * are quoted once.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { HtaError } from '../../src/errors.js';
+import { parseManifest } from '../../src/report/manifest.js';
+import { runCli, tempDir } from '../support/run-cli.js';
+
+const meta = (id: string, out: string) => ({ id, kind: 'meta', out, data: 'studies.csv' });
+
+function problemsOf(reports: unknown[]): HtaError['problems'] {
+  try {
+    parseManifest({ reports }, 'm.json');
+  } catch (err) {
+    expect(err).toBeInstanceOf(HtaError);
+    return (err as HtaError).problems;
+  }
+  throw new Error('expected the manifest to be refused');
+}
+
+describe('one folder per report', () => {
+  it('"r" and "r/" (and "r/.") are one folder: refused naming both entries', () => {
+    for (const second of ['r/', 'r/.', 'r//']) {
+      const [p, ...rest] = problemsOf([meta('en', 'r'), meta('da', second)]);
+      expect(rest).toEqual([]);
+      expect(p).toMatchObject({ field: 'reports.1.out', value: second });
+      expect(p?.expected).toContain('report "en" (reports.0.out "r")');
+    }
+  });
+
+  it('a report folder inside another report\'s folder is refused, in either order', () => {
+    expect(problemsOf([meta('a', 'r'), meta('b', 'r/sub')])[0]).toMatchObject({ field: 'reports.1.out', expected: expect.stringContaining('inside the folder of report "a"') });
+    expect(problemsOf([meta('a', 'r/sub/'), meta('b', 'r')])[0]).toMatchObject({ field: 'reports.1.out', expected: expect.stringContaining('holds the folder of report "a"') });
+  });
+
+  it('folders that only share a prefix of their name are separate', () => {
+    expect(parseManifest({ reports: [meta('a', 'r'), meta('b', 'r2'), meta('c', 'r-da/x')] }, 'm.json')).toHaveLength(3);
+  });
+
+  it('hta report refuses such a manifest with exit 2 and writes nothing; the value is quoted once', async () => {
+    const dir = tempDir();
+    const manifest = join(dir, 'm.json');
+    writeFileSync(manifest, JSON.stringify({ reports: [meta('en', 'r'), meta('da', 'r/')] }));
+    const r = await runCli('report', '--manifest', manifest, '--out', join(dir, 'out'));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('(reports.1.out): "r/" — expected a folder of its own');
+    writeFileSync(manifest, JSON.stringify({ reports: [meta('en', '.')] }));
+    const dot = await runCli('report', '--manifest', manifest, '--out', join(dir, 'out'));
+    expect(dot.code).toBe(2);
+    expect(dot.stderr).toContain('(reports.0.out): "." — expected');
+    expect(dot.stderr).not.toContain('\\"');
+  });
+});

@@ -140,14 +140,16 @@ describe('invalid rows excluded', () => {
     for (let i = 0; i < 30; i++) lines.push(`${i},Sjælland,Z1,2024-01-0${1 + (i % 9)},,,30,f,gp`);
     lines.push('x1,Fyn,Z1,2024-01-01,,,30,f,gp', 'x2,Sjælland,Z1,2024-02-30,,,30,f,gp', 'x3,Fyn,Z1,2024-01-01,,,30,f,dentist');
     const seen: Problem[] = [];
-    const read = await readRegistryFile(file(lines), { invalidRows: 'exclude', onExcluded: (p) => seen.push(p) });
+    const reg = file(lines);
+    const read = await readRegistryFile(reg, { invalidRows: 'exclude', onExcluded: (p) => seen.push(p) });
     expect(read.aggregate.rows).toBe(30);
     expect(read.excluded.rows).toBe(3);
     expect(read.excluded.problems.map((g) => [g.field, g.count, g.lines])).toEqual([
       ['region', 2, [[32, 32], [34, 34]]], ['referred', 1, [[33, 33]]], ['referrer', 1, [[34, 34]]],
     ]);
     expect(seen).toHaveLength(4);
-    expect(JSON.stringify(read.excluded)).not.toMatch(/x[123]/);
+    // No id (x1…x3) in what is kept; the temporary folder's random name may hold those letters.
+    expect(JSON.stringify(read.excluded).replaceAll(JSON.stringify(reg).slice(1, -1), 'r.csv')).not.toMatch(/x[123]/);
   });
 });
 

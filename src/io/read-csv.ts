@@ -19,6 +19,7 @@ import { type Utf16, utf16Of, utf16WithoutMark } from './utf16.js';
 import { decodeWindows1252, mixedEncodings, notWindows1252, Windows1252Check } from './windows-1252.js';
 import { type Delimiter, type Dialect, sniffDelimiter } from './dialect.js';
 import { DecimalMarkVote } from './decimal-mark.js';
+import { HEADER_SAMPLE_BYTES, headerLayoutError } from './header-line.js';
 
 export interface CsvRecord {
   /** 1-based physical line number of the record's first line. */
@@ -608,6 +609,7 @@ function scanTable(c: Chunks, file: string, keep: CsvRecord[] | undefined): Tabl
   let votes: DecimalMarkVote | undefined;
   const problems: Problem[] = [];
   let first = true;
+  let headChecked = false;
 
   while (true) {
     c.more();
@@ -618,8 +620,13 @@ function scanTable(c: Chunks, file: string, keep: CsvRecord[] | undefined): Tabl
       bom = UTF8_BOM.every((b, i) => i < c.end && c.buf[i] === b);
       start = bom ? 3 : 0;
       c.start = start;
+      // The mark is UTF-8: checked. (The window may move past it before the first check.)
+      checked = start;
     }
     if (first) continue;
+    // The file's start is judged whole (a title above the header, label rows under it:
+    // header-line.ts) before any record is scanned, so nothing of it is consumed yet.
+    if (!headChecked && !c.eof && c.end - c.start < HEADER_SAMPLE_BYTES) continue;
     const cut = wholeLines(c);
     const view = c.buf.subarray(0, cut);
     // Encoding of the bytes not yet checked.
@@ -636,6 +643,11 @@ function scanTable(c: Chunks, file: string, keep: CsvRecord[] | undefined): Tabl
       }
       for (let i = fresh.indexOf(LF); i >= 0; i = fresh.indexOf(LF, i + 1)) linesBefore++;
       checked = c.base + cut;
+    }
+    if (!headChecked) {
+      headChecked = true;
+      const layout = headerLayoutError(file, view.toString('utf8', c.start, cut));
+      if (layout) throw layout;
     }
     if (syntax === undefined) {
       if (delimiter === undefined) {

@@ -1,10 +1,12 @@
 /**
- * Files whose header is not their first line, header rows of labels under it: every command
- * refuses them with exit 2, the lines to delete, and nothing written (test/fixtures/exports/header-rows/;
+ * Files whose header is not their first line, header rows of labels under it, compressed and
+ * binary files, an export of only a header: every command refuses them with exit 2, the lines
+ * to delete (or what the file is), and nothing written (test/fixtures/exports/header-rows/;
  * docs/input-trial-export.md and docs/input-registry.md "Title rows and header rows of labels").
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { runCli, tempDir } from '../support/run-cli.js';
 
@@ -73,5 +75,37 @@ describe('header rows of labels under the header', () => {
     expect(p.stderr).toContain(`error: ${QUALTRICS}`);
     expect(p.stdout).toBe('');
     expect(p.stderr).not.toContain('"Group"');
+  });
+});
+
+describe('files that are no CSV, and an export of only a header', () => {
+  it('a gzip file named .csv.gz is named as such by every reader, never read as text', async () => {
+    const file = join(tempDir(), 'data.csv.gz');
+    writeFileSync(file, gzipSync(readFileSync(`${R}/registry.csv`)));
+    const runs = [
+      await runCli('validate', file, '--plan', `${F}/trial.plan.json`),
+      await runCli('plan', 'init', file),
+      await runCli('plan', 'init', '--uptake', file),
+      await runCli('uptake', file, '--eligible', `${R}/eligible.csv`, '--plan', `${R}/uptake.plan.json`),
+    ];
+    for (const r of runs) {
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(`${file} is a gzip-compressed file, not a CSV file`);
+      expect(r.stderr).toContain('unpack it first');
+      expect(r.stderr).not.toContain('\u0000');
+      expect(r.stderr).not.toContain('Windows-1252');
+    }
+  });
+  it('a PDF, or any file with NUL bytes, is no text', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'a.pdf'), '%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n');
+    writeFileSync(join(dir, 'b.csv'), Buffer.from([0x41, 0x42, 0x00, 0x01, 0x02, 0x43, 0x0a]));
+    const pdf = await runCli('plan', 'init', join(dir, 'a.pdf'));
+    expect(pdf.code).toBe(2);
+    expect(pdf.stderr).toContain('is a PDF document, not a CSV file');
+    const bin = await runCli('plan', 'init', join(dir, 'b.csv'));
+    expect(bin.code).toBe(2);
+    expect(bin.stderr).toContain('is a binary file (its first bytes hold NUL bytes, which no text has), not a CSV file');
+    expect(bin.stderr).not.toContain('\u0000');
   });
 });

@@ -108,4 +108,12 @@ describe('files that are no CSV, and an export of only a header', () => {
     expect(bin.stderr).toContain('is a binary file (its first bytes hold NUL bytes, which no text has), not a CSV file');
     expect(bin.stderr).not.toContain('\u0000');
   });
+  it('plan init on a header-only export prints only the error', async () => {
+    const file = join(tempDir(), 'header-only.csv');
+    writeFileSync(file, 'id;arm;time;rmdq\r\n');
+    const r = await runCli('plan', 'init', file);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`error: ${file} has a header but no data rows\n  ${file}:2: — expected one row per patient (and visit) after the header line; the file has only the header\n`);
+    expect(r.stdout).toBe('');
+  });
 });

@@ -12,7 +12,7 @@
  * (nothing is read from a guessed header: the user deletes the lines and the file then says
  * itself where its header is). One pure function for every reader: trial exports
  * (read-csv.ts), registries (uptake/read-registry.ts) and `plan init` (both kinds).
- * See docs/input-trial-export.md and docs/input-registry.md ("Title rows and second header rows").
+ * See docs/input-trial-export.md ("The header is the first line") and docs/input-registry.md.
  *
  * No message quotes a data cell: a row taken for a header is never echoed unless it reads as
  * one (its cells are not of the types of the rows under it), and label rows are never echoed.

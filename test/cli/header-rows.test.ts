@@ -2,7 +2,7 @@
  * Files whose header is not their first line, header rows of labels under it, compressed and
  * binary files, an export of only a header: every command refuses them with exit 2, the lines
  * to delete (or what the file is), and nothing written (test/fixtures/exports/header-rows/;
- * docs/input-trial-export.md and docs/input-registry.md "Title rows and header rows of labels").
+ * docs/input-trial-export.md "The header is the first line", docs/input-registry.md).
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -13,6 +13,7 @@ import { HtaError } from '../errors.js';
 import { readCsvFile } from '../io/read-csv.js';
 import { writeFileAtomic } from '../io/write-atomic.js';
 import { draftPlan } from '../plan/draft-plan.js';
+import { headerOnly } from '../trial/check-content.js';
 import { formatLineRanges } from '../problem-groups.js';
 import { validationJsonSchema } from '../trial/validation-schema.js';
 import { guardPaths } from './guard-output.js';
@@ -77,6 +78,8 @@ export function registerPlan(program: Command, io: CliIo): void {
         text = draft.stdout;
       } else {
         const csv = readCsvFile(file);
+        // Nothing to guess from: the error alone, not guesses from the header and then the error.
+        if (csv.records.length === 0) throw headerOnly(file);
         const note = encodingNote(file, csv.dialect);
         if (note) io.stderr(`note: ${note}\n`);
         const schemaRef = relative(resolve(opts.out ? dirname(opts.out) : '.'), fileURLToPath(new URL('../../schemas/plan.schema.json', import.meta.url))).split(sep).join('/');

@@ -19,6 +19,7 @@ import { type Utf16, utf16Of, utf16WithoutMark } from './utf16.js';
 import { decodeWindows1252, mixedEncodings, notWindows1252, Windows1252Check } from './windows-1252.js';
 import { type Delimiter, type Dialect, sniffDelimiter } from './dialect.js';
 import { DecimalMarkVote } from './decimal-mark.js';
+import { HEADER_SAMPLE_BYTES, headerLayoutError } from './header-line.js';
 
 export interface CsvRecord {
   /** 1-based physical line number of the record's first line. */
@@ -551,6 +552,16 @@ function binaryKind(head: Buffer): { what: string; how: string } | undefined {
   if (starts('PK\x03\x04')) return { what: 'an Excel workbook (.xlsx) or another zip archive', how: csvFromExcel };
   if (starts('\xD0\xCF\x11\xE0')) return { what: 'an old Excel workbook (.xls)', how: csvFromExcel };
   if (starts('PAR1')) return { what: 'a Parquet file', how: 'only `hta uptake` reads Parquet, as a registry whose name ends in .parquet (docs/input-registry.md); other commands need CSV' };
+  // Compressed files: read as text they were Windows-1252 with NUL bytes, and their "column
+  // names" were printed as such. Named instead (the file name may still say .csv: data.csv.gz).
+  const unpack = 'unpack it first (e.g. `gunzip -k data.csv.gz`, or 7-Zip on Windows) and give the CSV file inside';
+  if (starts('\x1F\x8B')) return { what: 'a gzip-compressed file', how: unpack };
+  if (starts('BZh') && head[3] !== undefined && head[3] >= 0x31 && head[3] <= 0x39) return { what: 'a bzip2-compressed file', how: unpack };
+  if (starts('\xFD7zXZ\x00')) return { what: 'an xz-compressed file', how: unpack };
+  if (starts('\x28\xB5\x2F\xFD')) return { what: 'a zstd-compressed file', how: unpack };
+  if (starts('7z\xBC\xAF\x27\x1C')) return { what: 'a 7-Zip archive', how: unpack };
+  if (starts('Rar!\x1A\x07')) return { what: 'a RAR archive', how: unpack };
+  if (starts('%PDF-')) return { what: 'a PDF document', how: 'export the table as CSV from the program that made the PDF (a PDF holds pages, not a table to read)' };
   if (starts('$FL2') || starts('$FL3')) return { what: 'an SPSS data file (.sav)', how: 'in SPSS, File → Export → CSV, encoding UTF-8' };
   if (starts('<stata_dta>') || head[0] === 0x72 || head[0] === 0x73 || head[0] === 0x71) {
     if (head[1] === 0x01 || head[1] === 0x02 || starts('<stata_dta>')) return { what: 'a Stata data file (.dta)', how: 'in Stata, `export delimited using export.csv` (UTF-8)' };
@@ -565,9 +576,19 @@ export function notCsvFile(file: string, head: Buffer): HtaError | undefined {
   const order = utf16WithoutMark(head);
   // Its ASCII is valid UTF-8 with a NUL after (or before) each letter: left alone, it would read
   // as one odd column name per letter, or as Windows-1252, rather than be named.
-  return order && new HtaError('input.invalid', `${file} looks like UTF-16 text without a byte-order mark: its encoding cannot be told for certain`, [
-    { file, line: 1, expected: `UTF-8 text (in Excel, "CSV UTF-8"; Danish: "CSV UTF-8 (kommasepareret)"), or UTF-16 with its byte-order mark (Excel's "Unicode text"); or convert it, e.g. iconv -f UTF-16${order === 'utf-16le' ? 'LE' : 'BE'} -t UTF-8` },
-  ]);
+  if (order) {
+    return new HtaError('input.invalid', `${file} looks like UTF-16 text without a byte-order mark: its encoding cannot be told for certain`, [
+      { file, line: 1, expected: `UTF-8 text (in Excel, "CSV UTF-8"; Danish: "CSV UTF-8 (kommasepareret)"), or UTF-16 with its byte-order mark (Excel's "Unicode text"); or convert it, e.g. iconv -f UTF-16${order === 'utf-16le' ? 'LE' : 'BE'} -t UTF-8` },
+    ]);
+  }
+  // No text holds a NUL byte (UTF-16 with its mark is decoded before it is read): any other
+  // binary file would read as Windows-1252 and its bytes be printed as column names.
+  if (!utf16Of(head) && head.includes(0)) {
+    return new HtaError('input.invalid', `${file} is a binary file (its first bytes hold NUL bytes, which no text has), not a CSV file`, [
+      { file, line: 1, expected: 'a CSV file: export the data as CSV (UTF-8) from the program that made this file' },
+    ]);
+  }
+  return undefined;
 }
 
 interface TableShape {
@@ -608,6 +629,7 @@ function scanTable(c: Chunks, file: string, keep: CsvRecord[] | undefined): Tabl
   let votes: DecimalMarkVote | undefined;
   const problems: Problem[] = [];
   let first = true;
+  let headChecked = false;
 
   while (true) {
     c.more();
@@ -618,8 +640,13 @@ function scanTable(c: Chunks, file: string, keep: CsvRecord[] | undefined): Tabl
       bom = UTF8_BOM.every((b, i) => i < c.end && c.buf[i] === b);
       start = bom ? 3 : 0;
       c.start = start;
+      // The mark is UTF-8: checked. (The window may move past it before the first check.)
+      checked = start;
     }
     if (first) continue;
+    // The file's start is judged whole (a title above the header, label rows under it:
+    // header-line.ts) before any record is scanned, so nothing of it is consumed yet.
+    if (!headChecked && !c.eof && c.end - c.start < HEADER_SAMPLE_BYTES) continue;
     const cut = wholeLines(c);
     const view = c.buf.subarray(0, cut);
     // Encoding of the bytes not yet checked.
@@ -636,6 +663,11 @@ function scanTable(c: Chunks, file: string, keep: CsvRecord[] | undefined): Tabl
       }
       for (let i = fresh.indexOf(LF); i >= 0; i = fresh.indexOf(LF, i + 1)) linesBefore++;
       checked = c.base + cut;
+    }
+    if (!headChecked) {
+      headChecked = true;
+      const layout = headerLayoutError(file, view.toString('utf8', c.start, cut));
+      if (layout) throw layout;
     }
     if (syntax === undefined) {
       if (delimiter === undefined) {

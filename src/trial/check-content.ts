@@ -44,14 +44,17 @@ export function covariateRange(plan: Pick<Plan, 'covariateRanges'>, name: string
 const NON_FINITE = /^[+-]?(inf|infinity|nan)$/i;
 const NUMBER_LIKE = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
+/** The error for an export with its header line and no rows (also `plan init`'s, before any guess). */
+export function headerOnly(file: string): HtaError {
+  return new HtaError('input.invalid', `${file} has a header but no data rows`, [
+    { file, line: 2, expected: 'one row per patient (and visit) after the header line; the file has only the header' },
+  ]);
+}
+
 export function checkTrialContent(csv: CsvTable, trial: TrialData, need: ContentNeed, planFile?: string): void {
   const file = csv.file;
   const plan = trial.plan;
-  if (csv.records.length === 0) {
-    throw new HtaError('input.invalid', `${file} has a header but no data rows`, [
-      { file, line: 2, expected: 'one row per patient (and visit) after the header line; the file has only the header' },
-    ]);
-  }
+  if (csv.records.length === 0) throw headerOnly(file);
   if (need === 'rows') return;
 
   const counts = { intervention: 0, control: 0 };

@@ -12,6 +12,7 @@ import { parse } from 'csv-parse/sync';
 import { HtaError, type Problem } from '../errors.js';
 import { CPR_EXPECTED, cprKind, looksLikeCpr, maskCpr } from './cpr-shape.js';
 import { sniffDelimiter } from '../io/dialect.js';
+import { HEADER_SAMPLE_BYTES, headerLayoutError } from '../io/header-line.js';
 import { isUtf8 } from 'node:buffer';
 import { invalidCsv, notCsvFile, unreadableFile } from '../io/read-csv.js';
 import { utf16Of } from '../io/utf16.js';
@@ -113,6 +114,9 @@ export interface DraftUptakeOptions {
 
 export function draftUptakePlan(file: string, options: DraftUptakeOptions = {}): DraftUptakePlan {
   const { text, whole, encoding } = sampleText(file);
+  // A title above the header, label rows under it: refused as `hta uptake` refuses them (io/header-line.ts).
+  const layout = headerLayoutError(file, text.slice(0, HEADER_SAMPLE_BYTES));
+  if (layout) throw layout;
   const delimiter = sniffDelimiter(text.slice(0, text.search(/\r?\n|$/)));
   let parsed: { record: string[]; info: { lines: number } }[];
   try {

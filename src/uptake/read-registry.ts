@@ -25,6 +25,9 @@ import { HtaError, MAX_PROBLEMS, type Problem } from '../errors.js';
 import { createProblemCollector } from '../problem-collector.js';
 import type { ProblemGroup } from '../problem-groups.js';
 import { sniffDelimiter } from '../io/dialect.js';
+import { headerLayoutError } from '../io/header-line.js';
+import { isUtf8 } from 'node:buffer';
+import { decodeWindows1252 } from '../io/windows-1252.js';
 import { invalidCsv, lineBreaksInside, notCsvFile, readCsvFile, unreadableFile } from '../io/read-csv.js';
 import { decimalCommaOf } from '../io/decimal-mark.js';
 import type { UptakeAggregate } from './aggregate.js';
@@ -101,6 +104,11 @@ export async function sniffFileDelimiter(file: string, label = file): Promise<',
     const json = jsonRegistry(label, buf.subarray(0, Math.min(bytesRead, 256)));
     if (json) throw json;
     const text = buf.subarray(0, bytesRead).toString('utf8').replace(/^\uFEFF/, '');
+    // A title above the header, label rows under it (io/header-line.ts), judged before the
+    // header is read as one. Text that is not UTF-8 is judged as Windows-1252, as it is read.
+    const sample = bytesRead < buf.length ? buf.subarray(0, bytesRead) : buf.subarray(0, buf.lastIndexOf(0x0a) + 1);
+    const layout = headerLayoutError(label, isUtf8(sample) ? sample.toString('utf8') : decodeWindows1252(sample));
+    if (layout) throw layout;
     return sniffDelimiter(text.slice(0, text.search(/\r?\n|$/)));
   } finally {
     await handle.close();

@@ -1,0 +1,92 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { headerLayoutError } from '../../src/io/header-line.js';
+import { parseCsvText, readCsvFile } from '../../src/io/read-csv.js';
+import { HtaError } from '../../src/errors.js';
+import { tempDir } from '../support/run-cli.js';
+
+const FX = 'test/fixtures/exports';
+const text = (path: string) => readFileSync(path, 'utf8');
+
+describe('headerLayoutError: a title above the header', () => {
+  it('names the title line, the header line and what to delete (Excel: one title line)', () => {
+    const e = headerLayoutError('t.csv', text(`${FX}/header-rows/trial-title.csv`));
+    expect(e?.message).toBe('t.csv: line 1 is a title, not the header: the header seems to be on line 2 (Løbenr;Gruppe;Alder;…) — delete line 1 and save again');
+    expect(e?.problems[0]).toMatchObject({ file: 't.csv', line: 1, kind: 'header.title' });
+  });
+  it('a report title and an empty row (Epic): the header on line 3, lines 1–2 to delete', () => {
+    const e = headerLayoutError('r.csv', text(`${FX}/header-rows/registry-title.csv`));
+    expect(e?.message).toBe('r.csv: line 1 is a title, not the header: the header seems to be on line 3 (PatientID;Region;Klinik;…) — delete lines 1–2 and save again');
+  });
+  it('a title line without separators, and two title lines', () => {
+    expect(headerLayoutError('a.csv', 'Udtræk 01-12-2025\nid;arm;rmdq\n1;App;5\n2;Kontrol;6\n')?.message).toContain('line 1 is a title, not the header: the header seems to be on line 2 (id;arm;rmdq)');
+    expect(headerLayoutError('b.csv', 'Rapport;;\nDato: 01-12-2025;;\n\nid;arm;rmdq\n1;App;5\n')?.message).toContain('lines 1–2 are a title, not the header: the header seems to be on line 4 (id;arm;rmdq) — delete lines 1–3');
+  });
+  it('never echoes a data row taken for a header (a file with a title and no header line)', () => {
+    const e = headerLayoutError('n.csv', 'Udtræk;;;;\nP5001;Region Hovedstaden;2025-03-23;64;K\nP5002;Region Sjælland;2025-04-01;58;M\nP5003;Region Sjælland;2025-04-02;51;K\n');
+    expect(e?.message ?? '').not.toContain('P500');
+  });
+});
+
+describe('headerLayoutError: header rows of labels under the header', () => {
+  it('a second header row of labels (SPSS / Excel label sheet)', () => {
+    const e = headerLayoutError('l.csv', text(`${FX}/header-rows/trial-labels.csv`));
+    expect(e?.message).toBe('l.csv: line 2 looks like a second header row (column labels or question texts), not data — delete it and save again (SPSS and Excel label sheets write the labels under the names)');
+    // No label is quoted: a row judged wrongly would be a patient's.
+    expect(JSON.stringify(e?.problems)).not.toContain('Patientnummer');
+  });
+  it('Qualtrics: question texts and import ids, lines 2–3', () => {
+    const e = headerLayoutError('q.csv', text(`${FX}/header-rows/qualtrics.csv`));
+    expect(e?.message).toContain('q.csv: lines 2–3 look like more header rows (question texts and Qualtrics import ids {"ImportId":…}), not data — delete lines 2–3');
+    // Unquoted import ids, which the strict reader stops at with a quoting error.
+    const unquoted = 'id;arm;rmdq\nPatient;Group;RMDQ score\n{"ImportId":"QID1"};{"ImportId":"QID2"};{"ImportId":"QID3"}\n1;App;5\n';
+    expect(headerLayoutError('u.csv', unquoted)?.message).toContain('lines 2–3 look like more header rows');
+  });
+});
+
+describe('headerLayoutError: files whose first line is their header', () => {
+  it('the fixture exports, labels as header (REDCap, SPSS) included', () => {
+    const files = [
+      'spss-danish/export.csv', 'redcap-labels/export.csv', 'spss-labels-da/export.csv', 'excel-semicolon-wide/export.csv',
+      'registry-dk-regional/registry.csv', 'registry-dk-totals/registry.csv', 'redcap-events/export.csv', 'stata-tab-wide/export.csv',
+    ];
+    for (const f of files) expect(headerLayoutError(f, text(`${FX}/${f}`)), f).toBeUndefined();
+  });
+  it.each([
+    ['one column', 'id\n1\n2\n'],
+    ['a header with an unnamed second column', 'id;\n1;5\n2;6\n'],
+    ['a header line of values (said so by the reader)', '1;App;5\n2;Kontrol;6\n'],
+    ['a patient whose every score is the same word', 'id;arm;a;b;c\nP1;App;Udgået;Udgået;Udgået\nP2;App;4;5;6\nP3;Kontrol;7;8;9\n'],
+    ['a patient row of text scores with a numeric id', 'id;arm;a;b;c\n1;App;ikke målt;mangler;ved ikke\n2;App;4;5;6\n3;Kontrol;7;8;9\n'],
+    ['only the header', 'id;arm;rmdq\n'],
+    ['blank lines before the header', '\n\nid;arm;rmdq\n1;App;5\n'],
+  ])('%s', (_name, csv) => {
+    expect(headerLayoutError('x.csv', csv)).toBeUndefined();
+  });
+});
+
+describe('the trial reader refuses them before reading a record', () => {
+  it('parseCsvText', () => {
+    expect(() => parseCsvText(text(`${FX}/header-rows/trial-title.csv`), 't.csv')).toThrow(/line 1 is a title, not the header/);
+  });
+  it('readCsvFile, in chunks of any size, a file with a byte-order mark', () => {
+    const dir = tempDir();
+    const file = join(dir, 'labels.csv');
+    writeFileSync(file, readFileSync(`${FX}/header-rows/trial-labels.csv`));
+    for (const chunkBytes of [1, 2, 3, 7, 64, 1 << 20]) {
+      let err: unknown;
+      try {
+        readCsvFile(file, { chunkBytes });
+      } catch (e) {
+        err = e;
+      }
+      expect(err, String(chunkBytes)).toBeInstanceOf(HtaError);
+      expect((err as HtaError).message).toContain('line 2 looks like a second header row');
+    }
+    // The same file without its label row reads, in any chunks.
+    const lines = readFileSync(file, 'utf8').split('\r\n');
+    writeFileSync(file, [lines[0], ...lines.slice(2)].join('\r\n'));
+    for (const chunkBytes of [1, 2, 3, 7, 64, 1 << 20]) expect(readCsvFile(file, { chunkBytes }).records.length).toBe(10);
+  });
+});

@@ -99,6 +99,14 @@ export const UPTAKE_TEXT = {
     en: 'outside the 95% limits: {n95} clinics ({only95} within the 99.8% limits, {n998} outside them)',
     da: 'uden for 95 %-grænserne: {n95} klinikker ({only95} inden for 99,8 %-grænserne, {n998} uden for dem)',
   },
+  funnelLimitsHidden: {
+    en: 'The funnel limits and which clinics fall outside them are not shown: they are computed from the overall activation rate, which is suppressed (disclosure control), and would give it back.',
+    da: 'Tragtgrænserne, og hvilke klinikker der ligger uden for dem, vises ikke: de beregnes ud fra den samlede aktiveringsrate, som er diskretioneret, og ville afsløre den.',
+  },
+  averagePriceHidden: {
+    en: 'With a national volume scope a region\'s cost and average price follow from the whole country\'s activations of the year; where that count is suppressed, they are too.',
+    da: 'Med landsdækkende volumen følger en regions udgift og gennemsnitspris af hele landets aktiveringer i året; hvor det antal er diskretioneret, er de det også.',
+  },
   observedTitle: { en: 'Gross app cost: observed so far, by year of activation', da: 'Bruttoudgift til appen: observeret indtil nu, efter aktiveringsår' },
   projectionTitle: { en: 'Gross app cost: projected cost by year and uptake scenario (full years), {scope}', da: 'Bruttoudgift til appen: forventet udgift pr. år og scenarie (hele år), {scope}' },
   projectionRegionTitle: { en: 'Gross app cost: projected cost over the horizon by region and scenario', da: 'Bruttoudgift til appen: forventet udgift over perioden pr. region og scenarie' },
@@ -183,6 +191,7 @@ export const UPTAKE_CHART_TEXT = {
   region: { en: 'Region', da: 'Region' },
   national: { en: 'Whole country', da: 'Hele landet' },
   gapsNote: { en: '{n} suppressed values (disclosure control) left out; lines break there', da: '{n} diskretionerede værdier udeladt; linjerne brydes der' },
+  limitsHidden: { en: 'No limits: the overall rate is suppressed (disclosure control)', da: 'Ingen grænser: den samlede rate er diskretioneret' },
   clinicsHidden: { en: '{n} clinics with suppressed counts (disclosure control) are not drawn', da: '{n} klinikker med diskretionerede antal er ikke tegnet' },
   skippedNote: { en: '{n} suppressed values (disclosure control) are not drawn', da: '{n} diskretionerede værdier er ikke tegnet' },
   funnelTitle: { en: 'Activation funnel', da: 'Aktiveringstragt' },

@@ -119,7 +119,7 @@ export function uptakeRunFromAggregate(
   const uptake = uptakePerEligible(agg.activationsByYear, eligible).filter((u) => u.year <= exportYear);
   const funnel = pub.clinics && agg.clinics.some((c) => c.referrals > 0) ? clinicFunnel(agg.clinics, funnelMethod) : undefined;
   const budget = budgetImpact({ plan, activationsByYear: agg.activationsByYear, eligible, exportDate: agg.exportDate });
-  const s = suppressUptakeOutputs({ metrics, uptake, clinics: funnel?.rows ?? [], observed: budget.observed, exportDate: agg.exportDate }, rule);
+  const s = suppressUptakeOutputs({ metrics, uptake, clinics: funnel?.rows ?? [], observed: budget.observed, exportDate: agg.exportDate, priceVolumeScope: plan.priceModel.volumeScope }, rule);
   const label = clinicLabeller(agg.clinics);
   const national = s.metrics.find((m) => m.region === 'national' && m.period === 'all' && m.dimension === 'all');
   const analysis: UptakeAnalysis = {

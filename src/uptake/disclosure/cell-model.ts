@@ -50,6 +50,11 @@ export interface UptakeOutputs {
   observed?: readonly ObservedCostRow[];
   /** Export date (ISO) — decides the structural zeros of recent cohorts. */
   exportDate?: string;
+  /**
+   * The price model's volume scope: 'national' makes every region's observed cost and average
+   * price a function of the national activations of the year (suppression.ts hides them with it).
+   */
+  priceVolumeScope?: 'national' | 'region';
 }
 
 export const METRIC_COUNTS = ['referrals', 'activations', 'atRisk4w', 'retained4w', 'atRisk12w', 'retained12w'] as const;

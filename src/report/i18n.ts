@@ -87,6 +87,10 @@ export const UPTAKE_TEXT = {
     en: 'Disclosure control: counts from 1 to {k1} are sensitive ({zeros}); they and the complementary cells chosen so that none of them can be narrowed to an interval under {p} wide from the published numbers are all shown as "suppressed", with every rate, CI, median and cost built on them. {n} of {total} count cells are suppressed.',
     da: 'Diskretionering: antal fra 1 til {k1} er følsomme ({zeros}); de og de supplerende celler, valgt så ingen af dem kan indsnævres til et interval under {p} bredt ud fra de offentliggjorte tal, vises alle som "diskretioneret" sammen med alle rater, KI, medianer og udgifter beregnet på dem. {n} af {total} antalsceller er diskretioneret.',
   },
+  previousNote: {
+    en: 'The counts of the earlier publication of this registry (export date {date}) were taken as known: no count here can be narrowed by subtracting them.',
+    da: 'Antallene i den tidligere offentliggørelse af dette register (udtræksdato {date}) er regnet som kendte: intet antal her kan indsnævres ved at trække dem fra.',
+  },
   zerosShown: { en: 'zeros are shown as 0', da: 'nuller vises som 0' },
   zerosHidden: { en: 'zeros too, except zeros by definition', da: 'nuller også, undtagen nuller pr. definition' },
   activationTitle: { en: 'Activation and retention by region (whole export, by referral date)', da: 'Aktivering og fastholdelse pr. region (hele perioden, efter henvisningsdato)' },

@@ -24,6 +24,8 @@ import {
 } from './suppression.js';
 import { uptakePerEligible, type EligibleRow, type FilledCell } from './uptake-per-eligible.js';
 import { disclosureRuleOf } from './plan-rules.js';
+import { HtaError } from '../errors.js';
+import type { PreviousPublication } from './disclosure/previous-publication.js';
 import { leftOutOf, publicationOf, type LeftOut, type UptakePlan } from './uptake-plan.js';
 
 export interface UptakeAnalysis {
@@ -77,6 +79,12 @@ export interface UptakeAnalysis {
    * a line or a count per kind (published-exclusion.ts; the detail is `UptakeRun.excluded`).
    */
   excluded?: PublishedExclusion;
+  /**
+   * Present when an earlier publication of the registry was given (`--previous`): its export
+   * date. Its printed counts were known constants of the suppression, so this publication cannot
+   * be subtracted from it to recover a small count (docs/disclosure-control.md "Publishing again").
+   */
+  previous?: { exportDate: string };
   /** Present when the plan's dateFormat is "auto": the format the registry's dates were read in. */
   dateFormatDetected?: DateFormat;
   /**
@@ -104,8 +112,12 @@ export function uptakeRunFromAggregate(
   eligible: readonly EligibleRow[],
   plan: UptakePlan,
   funnelMethod: FunnelMethod = 'exact-binomial',
+  previous?: PreviousPublication,
 ): UptakeRun {
   const rule = disclosureRuleOf(plan);
+  if (previous && !(previous.exportDate < agg.exportDate)) {
+    throw new HtaError('usage.invalid', `--previous ${previous.file}: its export date ${previous.exportDate} is not before this export's ${agg.exportDate}; give the results.json of an earlier publication of this registry`);
+  }
   // What the plan does not publish never enters the cell model: its small cells then cannot
   // force the published totals to be hidden, and no output can print it.
   const pub = publicationOf(plan);
@@ -119,7 +131,7 @@ export function uptakeRunFromAggregate(
   const uptake = uptakePerEligible(agg.activationsByYear, eligible).filter((u) => u.year <= exportYear);
   const funnel = pub.clinics && agg.clinics.some((c) => c.referrals > 0) ? clinicFunnel(agg.clinics, funnelMethod) : undefined;
   const budget = budgetImpact({ plan, activationsByYear: agg.activationsByYear, eligible, exportDate: agg.exportDate });
-  const s = suppressUptakeOutputs({ metrics, uptake, clinics: funnel?.rows ?? [], observed: budget.observed, exportDate: agg.exportDate, priceVolumeScope: plan.priceModel.volumeScope }, rule);
+  const s = suppressUptakeOutputs({ metrics, uptake, clinics: funnel?.rows ?? [], observed: budget.observed, exportDate: agg.exportDate, priceVolumeScope: plan.priceModel.volumeScope, ...(previous ? { previous } : {}) }, rule);
   const label = clinicLabeller(agg.clinics);
   const national = s.metrics.find((m) => m.region === 'national' && m.period === 'all' && m.dimension === 'all');
   const analysis: UptakeAnalysis = {
@@ -147,6 +159,7 @@ export function uptakeRunFromAggregate(
       },
     } : {}),
     budget: { ...budget, observed: s.observed },
+    ...(previous ? { previous: { exportDate: previous.exportDate } } : {}),
   };
   return { analysis, loss: s.loss };
 }

@@ -14,6 +14,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { funnelLimits } from '../../src/uptake/clinic-funnel.js';
+import { uptakeClinicFunnelSpec } from '../../src/report/charts/uptake-clinic-funnel.js';
 import type { UptakeAnalysis } from '../../src/uptake/uptake-analysis.js';
 import { runCli, tempDir } from '../support/run-cli.js';
 
@@ -98,6 +99,11 @@ describe('funnel limits do not give back a suppressed overall rate', () => {
     expect(a.funnel!.rows.filter((r) => typeof r.referrals === 'number').length).toBe(3);
     expect(text).toContain('The funnel limits and which clinics fall outside them are not shown');
     expect(text).not.toContain('No clinic is outside the 95% limits');
+    // The chart draws the clinics without limits and says why; no clinic is "within the limits".
+    const spec = JSON.stringify(uptakeClinicFunnelSpec({ funnel: a.funnel!, curve: [] }));
+    expect(spec).toContain('No limits: the overall rate is suppressed');
+    expect(spec).not.toContain('Within the 95% limits');
+    expect(spec).not.toContain('outside the 95% limits');
   }, 60_000);
 
   it('limits are printed to 3 significant digits where the rate is shown', async () => {

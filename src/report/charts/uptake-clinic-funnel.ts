@@ -40,7 +40,9 @@ export function uptakeClinicFunnelSpec(input: ClinicFunnelInput, options: { lang
     outside95: `${t('outside95')} (${count('outside95')})`,
     outside998: `${t('outside998')} (${count('outside998')})`,
   };
-  const statusOrder = [status.within, status.outside95, status.outside998];
+  // Without limits (the overall rate suppressed) there is one kind of clinic and nothing to label.
+  const noLimits = !drawable(funnel.overallRate);
+  const statusOrder = noLimits ? [status.within] : [status.within, status.outside95, status.outside998];
   const clinics = drawn.map((r) => {
     const s = out(r.outside998) ? status.outside998 : out(r.outside95) ? status.outside95 : status.within;
     return { clinic: r.clinic, region: r.region, referrals: r.referrals as number, rate: r.rate as number, status: s, label: out(r.outside95) ? r.clinic : null };
@@ -54,7 +56,7 @@ export function uptakeClinicFunnelSpec(input: ClinicFunnelInput, options: { lang
   ]);
   const overall = drawable(funnel.overallRate) ? funnel.overallRate : null;
   const subtitle = lines(
-    fillPhrase(t('clinicSubtitle'), { rate: overall === null ? markerText(funnel.overallRate, lang) : `${formatFixed(100 * overall, 1, lang)}${percentSign(lang)}`, method: funnelMethodText(funnel.method, lang) }),
+    noLimits ? t('limitsHidden') : fillPhrase(t('clinicSubtitle'), { rate: overall === null ? markerText(funnel.overallRate, lang) : `${formatFixed(100 * overall, 1, lang)}${percentSign(lang)}`, method: funnelMethodText(funnel.method, lang) }),
     hidden ? fillPhrase(t('clinicsHidden'), { n: hidden, k: input.threshold ?? DEFAULT_PUBLICATION_THRESHOLD }) : '',
   );
   const x = { field: 'n', type: 'quantitative' as const, title: t('referrals'), axis: { format: ',d' }, scale: { zero: true, nice: true } };
@@ -65,7 +67,7 @@ export function uptakeClinicFunnelSpec(input: ClinicFunnelInput, options: { lang
     width: 620, height: 400,
     config: chartConfig(lang),
     layer: [
-      {
+      ...(curve.length === 0 ? [] : [{
         data: { values: curve },
         mark: { type: 'line', strokeWidth: 1.5, color: '#555', clip: true },
         encoding: {
@@ -77,7 +79,7 @@ export function uptakeClinicFunnelSpec(input: ClinicFunnelInput, options: { lang
             legend: { orient: 'bottom', direction: 'vertical', symbolType: 'stroke', symbolStrokeColor: '#555' },
           },
         },
-      },
+      }]),
       ...(overall === null ? [] : [{
         data: { values: [{ overall }] },
         mark: { type: 'rule' as const, color: PALETTE.midGrey, strokeWidth: 1 },

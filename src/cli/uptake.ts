@@ -27,6 +27,7 @@ import { HtaError, type Problem } from '../errors.js';
 import { EXCLUDED_ROW_HEADER, excludedRowCells } from '../problem-groups.js';
 import type { UptakeAnalysis, UptakeRun } from '../uptake/uptake-analysis.js';
 import type { AuditReport, PublishedUptake } from '../uptake/disclosure/attacker-audit.js';
+import { periodEnd, readPreviousPublication, type PreviousPublication } from '../uptake/disclosure/previous-publication.js';
 import type { CliIo } from './io.js';
 import { checkLang, FORCE_OPTION } from './options.js';
 import { guardPaths } from './guard-output.js';
@@ -45,16 +46,28 @@ export function uptakeSummary(a: UptakeAnalysis, lang: Lang = 'en'): string {
 }
 
 /** The audit of a run: the attacker reads the analysis exactly as `--json` would print it. */
-export async function uptakeAudit(run: UptakeRun): Promise<{ audit: AuditReport; informationLoss: { cellShare: number; countShare: number } }> {
+export async function uptakeAudit(run: UptakeRun, previous?: PreviousPublication): Promise<{ audit: AuditReport; informationLoss: { cellShare: number; countShare: number } }> {
   const { auditPublishedUptake } = await import('../uptake/disclosure/attacker-audit.js');
   const published = JSON.parse(JSON.stringify(run.analysis)) as PublishedUptake & Pick<UptakeAnalysis, 'suppression'>;
   const { threshold, protectionLevel, zerosSensitive } = published.suppression;
-  const audit = auditPublishedUptake(published, { threshold, protectionLevel, zerosSensitive });
+  const audit = auditPublishedUptake(published, { threshold, protectionLevel, zerosSensitive }, previous);
   const share = (a: number, b: number) => (b > 0 ? Math.round((a / b) * 1e6) / 1e6 : 0);
   return {
     audit,
     informationLoss: { cellShare: share(audit.suppressedCells, audit.countCells), countShare: share(run.loss.hiddenCount, run.loss.totalCount) },
   };
+}
+
+/**
+ * Without --previous, when the export's last printed period (month, or year) is partial: its
+ * counts and the whole-export totals will grow with the next export, and the two publications
+ * can be subtracted (docs/disclosure-control.md "Publishing again").
+ */
+export function partialLastPeriod(a: UptakeAnalysis): string | undefined {
+  const monthly = a.metrics.some((m) => m.periodType === 'month');
+  const period = monthly ? a.exportDate.slice(0, 7) : a.exportDate.slice(0, 4);
+  if (periodEnd(period) === a.exportDate) return undefined;
+  return `the export ends within ${period}: a later publication of this registry will print that ${monthly ? 'month' : 'year'} and the whole-export totals grown by a few patients, and the two can be subtracted to recover them. Publish the next one with --previous <this publication's results.json> (docs/disclosure-control.md "Publishing again").`;
 }
 
 /** The audit as text: the rule, the loss, then every failure (there must be none). */
@@ -161,11 +174,12 @@ export function registerUptake(program: Command, io: CliIo, setExit: (code: numb
     .option('--lang <lang>', 'language of the summary: en or da', 'en')
     .option('--exclude-invalid', 'leave invalid registry rows out and go on (every output says how many and why); default: any invalid row stops the run')
     .option('--excluded-out <file>', 'with --exclude-invalid: write the problems of the excluded rows as CSV (line, column, field, problem; no ids, no values)')
+    .option('--previous <results.json>', 'an earlier publication of this registry (its --json output or report results.json): its printed counts are known constants of the suppression, so the two cannot be subtracted (docs/disclosure-control.md "Publishing again")')
     .option('--audit', 'instead of the results, audit their disclosure control (exit 1 if any suppressed cell is narrower than the protection level)')
     .option(...FORCE_OPTION)
     .action(async (file: string | undefined, opts: {
       eligible: string; plan: string; json?: boolean; csvDir?: string; lang: string; excludeInvalid?: boolean; excludedOut?: string; audit?: boolean; force?: boolean;
-      aggregates?: string[]; memoryLimit: string; threads?: string;
+      aggregates?: string[]; memoryLimit: string; threads?: string; previous?: string;
     }) => {
       const { runUptake } = await import('../uptake/run-uptake.js');
       const lang = checkLang(opts.lang) ?? 'en';
@@ -185,6 +199,7 @@ export function registerUptake(program: Command, io: CliIo, setExit: (code: numb
           ...(file !== undefined ? [{ option: '<registry>', path: file }] : []),
           ...(aggregates ?? []).map((path) => ({ option: '--aggregates', path })),
           { option: '--eligible', path: opts.eligible }, { option: '--plan', path: opts.plan },
+          ...(opts.previous !== undefined ? [{ option: '--previous', path: opts.previous }] : []),
         ],
         outputDirs: [csvDir],
         folderFiles: csvDir ? [...UPTAKE_CSV_FILES, ...UPTAKE_OPTIONAL_CSV_FILES].map((name) => ({ option: '--csv-dir', path: join(csvDir.path, name) })) : [],
@@ -212,6 +227,7 @@ export function registerUptake(program: Command, io: CliIo, setExit: (code: numb
           eligibleFile: opts.eligible, plan, planFile: opts.plan, invalidRows, memoryLimit,
           ...(threads !== undefined ? { threads } : {}),
           ...(sink ? { onExcluded: sink.add } : {}),
+          ...(opts.previous !== undefined ? { previousFile: opts.previous } : {}),
         });
       } catch (err) {
         sink?.discard();
@@ -227,8 +243,12 @@ export function registerUptake(program: Command, io: CliIo, setExit: (code: numb
         const n = await sink.commit();
         io.stderr(`wrote ${n} problem(s) of ${run.excluded?.rows ?? 0} excluded row(s) to ${opts.excludedOut}\n`);
       }
+      // For a publication (the audit publishes nothing).
+      const partial = opts.previous === undefined && !opts.audit ? partialLastPeriod(analysis) : undefined;
+      if (partial) io.stderr(`note: ${partial}\n`);
       if (opts.audit) {
-        const report = await uptakeAudit(run);
+        const previous = opts.previous !== undefined ? readPreviousPublication(opts.previous) : undefined;
+        const report = await uptakeAudit(run, previous);
         io.stdout(opts.json ? JSON.stringify(report, (_k, v: unknown) => (v === Infinity ? 'Infinity' : v), 2) + '\n' : uptakeAuditText(report));
         if (report.audit.narrow.length > 0 || report.audit.disclosedDifferences.length > 0) setExit(1);
         return;

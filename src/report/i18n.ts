@@ -87,6 +87,10 @@ export const UPTAKE_TEXT = {
     en: 'Disclosure control: counts from 1 to {k1} are sensitive ({zeros}); they and the complementary cells chosen so that none of them can be narrowed to an interval under {p} wide from the published numbers are all shown as "suppressed", with every rate, CI, median and cost built on them. {n} of {total} count cells are suppressed.',
     da: 'Diskretionering: antal fra 1 til {k1} er følsomme ({zeros}); de og de supplerende celler, valgt så ingen af dem kan indsnævres til et interval under {p} bredt ud fra de offentliggjorte tal, vises alle som "diskretioneret" sammen med alle rater, KI, medianer og udgifter beregnet på dem. {n} af {total} antalsceller er diskretioneret.',
   },
+  previousNote: {
+    en: 'The counts of the earlier publication of this registry (export date {date}) were taken as known: no count here can be narrowed by subtracting them.',
+    da: 'Antallene i den tidligere offentliggørelse af dette register (udtræksdato {date}) er regnet som kendte: intet antal her kan indsnævres ved at trække dem fra.',
+  },
   zerosShown: { en: 'zeros are shown as 0', da: 'nuller vises som 0' },
   zerosHidden: { en: 'zeros too, except zeros by definition', da: 'nuller også, undtagen nuller pr. definition' },
   activationTitle: { en: 'Activation and retention by region (whole export, by referral date)', da: 'Aktivering og fastholdelse pr. region (hele perioden, efter henvisningsdato)' },
@@ -98,6 +102,14 @@ export const UPTAKE_TEXT = {
   funnelCounts: {
     en: 'outside the 95% limits: {n95} clinics ({only95} within the 99.8% limits, {n998} outside them)',
     da: 'uden for 95 %-grænserne: {n95} klinikker ({only95} inden for 99,8 %-grænserne, {n998} uden for dem)',
+  },
+  funnelLimitsHidden: {
+    en: 'The funnel limits and which clinics fall outside them are not shown: they are computed from the overall activation rate, which is suppressed (disclosure control), and would give it back.',
+    da: 'Tragtgrænserne, og hvilke klinikker der ligger uden for dem, vises ikke: de beregnes ud fra den samlede aktiveringsrate, som er diskretioneret, og ville afsløre den.',
+  },
+  averagePriceHidden: {
+    en: 'With a national volume scope a region\'s cost and average price follow from the whole country\'s activations of the year; where that count is suppressed, they are too.',
+    da: 'Med landsdækkende volumen følger en regions udgift og gennemsnitspris af hele landets aktiveringer i året; hvor det antal er diskretioneret, er de det også.',
   },
   observedTitle: { en: 'Gross app cost: observed so far, by year of activation', da: 'Bruttoudgift til appen: observeret indtil nu, efter aktiveringsår' },
   projectionTitle: { en: 'Gross app cost: projected cost by year and uptake scenario (full years), {scope}', da: 'Bruttoudgift til appen: forventet udgift pr. år og scenarie (hele år), {scope}' },
@@ -183,6 +195,7 @@ export const UPTAKE_CHART_TEXT = {
   region: { en: 'Region', da: 'Region' },
   national: { en: 'Whole country', da: 'Hele landet' },
   gapsNote: { en: '{n} suppressed values (disclosure control) left out; lines break there', da: '{n} diskretionerede værdier udeladt; linjerne brydes der' },
+  limitsHidden: { en: 'No limits: the overall rate is suppressed (disclosure control)', da: 'Ingen grænser: den samlede rate er diskretioneret' },
   clinicsHidden: { en: '{n} clinics with suppressed counts (disclosure control) are not drawn', da: '{n} klinikker med diskretionerede antal er ikke tegnet' },
   skippedNote: { en: '{n} suppressed values (disclosure control) are not drawn', da: '{n} diskretionerede værdier er ikke tegnet' },
   funnelTitle: { en: 'Activation funnel', da: 'Aktiveringstragt' },

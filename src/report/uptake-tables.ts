@@ -127,7 +127,8 @@ export function uptakeTables(a: UptakeAnalysis, lang: Lang = 'en'): UptakeTables
     n: formatThousands(rule.suppressedCells, 0, lang), total: formatThousands(rule.countCells, 0, lang),
   })];
   const leftOut = leftOutSentence(a.leftOut, lang);
-  const publication = [...(leftOut ? [leftOut] : []), ...(suppressionHint(a, lang) ?? [])];
+  const previousNote = a.previous ? [fillPhrase(t('previousNote'), { date: a.previous.exportDate })] : [];
+  const publication = [...(leftOut ? [leftOut] : []), ...(suppressionHint(a, lang) ?? []), ...previousNote];
   preamble.push(...publication);
   const percent = percentSign(lang);
   const costHeader = `${t('cost')} (${fillPhrase(t('thousands'), { cur })})`;
@@ -165,13 +166,17 @@ export function uptakeTables(a: UptakeAnalysis, lang: Lang = 'en'): UptakeTables
   const funnel = a.funnel ?? { method: 'exact-binomial' as const, overallRate: 0, outside95: [], outside998: [], rows: [] };
   // A clinic whose rate is suppressed is not listed: "above the limit" would hint at its counts.
   const shown = new Set(funnel.rows.filter((r) => typeof r.rate === 'number').map((r) => r.clinic));
-  const flagged = funnel.rows.filter((r) => r.outside95 !== null && shown.has(r.clinic));
+  // A verdict is "suppressed" for every clinic when the overall rate is (its limits would give it back).
+  const flagged = funnel.rows.filter((r) => (r.outside95 === 'above' || r.outside95 === 'below') && shown.has(r.clinic));
+  const limitsHidden = typeof funnel.overallRate !== 'number';
   const out998 = funnel.outside998.filter((c) => shown.has(c));
   const limits = (lo: Cell, hi: Cell) => (typeof lo === 'number' && typeof hi === 'number' ? tableInterval(formatFixed(100 * Math.max(0, lo), 1, lang), formatFixed(100 * Math.min(1, hi), 1, lang), lang).slice(1, -1) : f.pct(lo));
   const funnelHead = `${t('funnelOverall')} ${typeof funnel.overallRate === 'number' ? `${f.pct(funnel.overallRate)}${percent}` : f.masked(funnel.overallRate)} (${funnelMethodText(funnel.method, lang)}); ${fillPhrase(t('funnelCounts'), { n95: flagged.length, only95: flagged.length - out998.length, n998: out998.length })}${out998.length ? ` (${out998.join(', ')})` : ''}.`;
   const clinics = !a.funnel
     ? titled(t('funnelTitle'), null, [notPublishedSentence('clinics', lang)])
-    : flagged.length === 0
+    : limitsHidden
+      ? titled(t('funnelTitle'), null, [`${t('funnelOverall')} ${f.pct(funnel.overallRate)} (${funnelMethodText(funnel.method, lang)}).`, t('funnelLimitsHidden')])
+      : flagged.length === 0
       ? titled(t('funnelTitle'), null, [funnelHead, t('funnelNone')])
       : titled(
           t('funnelTitle'),
@@ -208,7 +213,11 @@ export function uptakeTables(a: UptakeAnalysis, lang: Lang = 'en'): UptakeTables
   const observed = titled(
     t('observedTitle'),
     { header: [t('region'), t('year'), t('activated'), costHeader, `${t('averagePrice')} (${cur})`], rows: observedRows, align: right(5, 2) },
-    [`${t('priceModel')}: ${priceModelText(a.budget.mode, lang)}, ${t('volumeScope')} ${a.budget.volumeScope === 'national' ? national.object : priceModelText(a.budget.volumeScope, lang)}.`],
+    [
+      `${t('priceModel')}: ${priceModelText(a.budget.mode, lang)}, ${t('volumeScope')} ${a.budget.volumeScope === 'national' ? national.object : priceModelText(a.budget.volumeScope, lang)}.`,
+      ...(a.budget.volumeScope === 'national' && a.budget.observed.some((o) => o.region !== 'national' && typeof o.activations === 'number' && typeof o.averagePrice !== 'number' && o.averagePrice !== null)
+        ? [t('averagePriceHidden')] : []),
+    ],
   );
 
   const scenarioName = { low: t('scenarioLow'), base: t('scenarioBase'), high: t('scenarioHigh') } as const;

@@ -8,6 +8,7 @@
  * leaves this one idle, so loading them then costs no wall time (docs/limits.md).
  */
 import { HtaError, type Problem } from '../errors.js';
+import { readPreviousPublication } from './disclosure/previous-publication.js';
 import type { FunnelMethod } from './clinic-funnel.js';
 import type { UptakeAggregate } from './aggregate.js';
 import { eligibleTotalsNote, readEligibleFile, readRegistryFile } from './read-registry.js';
@@ -32,6 +33,8 @@ export interface UptakeInput {
   /** For messages about the plan. */
   planFile?: string;
   funnelMethod?: FunnelMethod;
+  /** An earlier publication's results.json (`--previous`; docs/disclosure-control.md "Publishing again"). */
+  previousFile?: string;
   /** Overrides the plan's invalidRows (the CLI's --exclude-invalid). */
   invalidRows?: 'fail' | 'exclude';
   /** Sees each problem of an excluded row (for --excluded-out). */
@@ -50,6 +53,8 @@ export async function runUptake(input: UptakeInput): Promise<UptakeRun & { notes
   analysisModule.catch(() => {});
   const { plan } = input;
   const planFile = input.planFile ?? 'the uptake plan';
+  // Read first: a wrong file fails before the registry is.
+  const previous = input.previousFile !== undefined ? readPreviousPublication(input.previousFile) : undefined;
   const eligibleRead = readEligibleFile(input.eligibleFile, plan.columns?.eligible ? { columns: plan.columns.eligible } : {});
   const given = eligibleRead.rows;
   // Notes for stderr about what was read: total rows left out of the eligible file.
@@ -111,7 +116,7 @@ export async function runUptake(input: UptakeInput): Promise<UptakeRun & { notes
     );
   }
   const { uptakeRunFromAggregate } = await analysisModule;
-  const run = uptakeRunFromAggregate(agg, complete.rows, plan, input.funnelMethod);
+  const run = uptakeRunFromAggregate(agg, complete.rows, plan, input.funnelMethod, previous);
   const analysis = run.analysis;
   if (fill === 'carry-forward') analysis.eligibleFill = { method: 'carry-forward', filled: complete.filled };
   if (read && invalidRows === 'exclude') {

@@ -66,6 +66,12 @@ export interface SuppressedUptakeOutputs {
   loss: { hiddenCount: number; totalCount: number };
 }
 
+/**
+ * A funnel limit as printed: 3 significant digits, what a chart needs. (Hiding the limits with
+ * the overall rate is the protection; at 16 digits a limit gave θ = A/R exactly.)
+ */
+export const chartPrecision = (v: number): number => Number(v.toPrecision(3));
+
 export const DEFAULT_RULE: DisclosureRule = { threshold: DEFAULT_PUBLICATION_THRESHOLD, protectionLevel: DEFAULT_PUBLICATION_THRESHOLD, zerosSensitive: false };
 
 /** The hidden printed cells of the outputs (keys), for audits and tests: never printed. */
@@ -123,26 +129,37 @@ export function suppressUptakeOutputs(out: UptakeOutputs, rule: DisclosureRule =
     return { ...u, activations: count(k, u.activations), per1000: derived(h, u.per1000), ciLower: derived(h, u.ciLower), ciUpper: derived(h, u.ciUpper) };
   });
 
+  // Every clinic's limits are a function of its n AND of the overall rate θ = national
+  // activations / national referrals: printed to 16 digits, one limit gives θ back exactly
+  // (docs/disclosure-control.md, "Funnel limits"). Where either national count is hidden, so are
+  // every limit and every verdict (a verdict bounds θ).
+  const nationalAll = { region: 'national', period: 'all', dimension: 'all', level: 'all' } as const;
+  const thetaHidden = !out.metrics.some((m) => m.region === 'national' && m.period === 'all' && m.dimension === 'all')
+    || isHidden(metricCellKey('referrals', nationalAll)) || isHidden(metricCellKey('activations', nationalAll));
   const clinics = (out.clinics ?? []).map((c): SuppressedClinicRow => {
     const rk = clinicCellKey('referrals', c.region, c.clinic), ak = clinicCellKey('activations', c.region, c.clinic);
-    const n = isHidden(rk);
-    const rate = n || isHidden(ak);
+    const n = isHidden(rk) || thetaHidden;
+    const rate = isHidden(rk) || isHidden(ak);
+    const limit = (v: number) => derived(n, chartPrecision(v));
     return {
       ...c,
       referrals: count(rk, c.referrals),
       activations: count(ak, c.activations),
       rate: derived(rate, c.rate),
-      // The limits are a function of the clinic's n.
-      lower95: derived(n, c.lower95), upper95: derived(n, c.upper95), lower998: derived(n, c.lower998), upper998: derived(n, c.upper998),
+      lower95: limit(c.lower95), upper95: limit(c.upper95), lower998: limit(c.lower998), upper998: limit(c.upper998),
       // "above the limit" for a clinic with hidden counts would hint at those counts.
-      outside95: rate ? SUPPRESSED : c.outside95,
-      outside998: rate ? SUPPRESSED : c.outside998,
+      outside95: rate || thetaHidden ? SUPPRESSED : c.outside95,
+      outside998: rate || thetaHidden ? SUPPRESSED : c.outside998,
     };
   });
 
+  // Under a national volume scope a region's average price is C(N)/N and its cost v·C(N)/N, with
+  // N the year's national activations: a function of N (marginal tiers give N back exactly; an
+  // all-units band its range). Both are shown only where N is (docs/disclosure-control.md,
+  // "Average prices").
   const observed = (out.observed ?? []).map((o): SuppressedObservedCostRow => {
     const k = yearCellKey(o.region, o.year);
-    const h = isHidden(k);
+    const h = isHidden(k) || (out.priceVolumeScope === 'national' && isHidden(yearCellKey('national', o.year)));
     return { ...o, activations: count(k, o.activations), cost: derived(h, o.cost), averagePrice: derived(h, o.averagePrice) };
   });
 

@@ -24,6 +24,9 @@ import {
 } from './suppression.js';
 import { uptakePerEligible, type EligibleRow, type FilledCell } from './uptake-per-eligible.js';
 import { disclosureRuleOf } from './plan-rules.js';
+import { HtaError } from '../errors.js';
+import type { PreviousPublication } from './disclosure/previous-publication.js';
+import type { DisclosureRule } from './disclosure/disclosure-rule.js';
 import { leftOutOf, publicationOf, type LeftOut, type UptakePlan } from './uptake-plan.js';
 
 export interface UptakeAnalysis {
@@ -77,6 +80,12 @@ export interface UptakeAnalysis {
    * a line or a count per kind (published-exclusion.ts; the detail is `UptakeRun.excluded`).
    */
   excluded?: PublishedExclusion;
+  /**
+   * Present when an earlier publication of the registry was given (`--previous`): its export
+   * date. Its printed counts were known constants of the suppression, so this publication cannot
+   * be subtracted from it to recover a small count (docs/disclosure-control.md "Publishing again").
+   */
+  previous?: { exportDate: string };
   /** Present when the plan's dateFormat is "auto": the format the registry's dates were read in. */
   dateFormatDetected?: DateFormat;
   /**
@@ -112,8 +121,12 @@ export function uptakeRunFromAggregate(
   eligible: readonly EligibleRow[],
   plan: UptakePlan,
   funnelMethod: FunnelMethod = 'exact-binomial',
+  previous?: PreviousPublication,
 ): UptakeRun {
   const rule = disclosureRuleOf(plan);
+  if (previous && !(previous.exportDate < agg.exportDate)) {
+    throw new HtaError('usage.invalid', `--previous ${previous.file}: its export date ${previous.exportDate} is not before this export's ${agg.exportDate}; give the results.json of an earlier publication of this registry`);
+  }
   // What the plan does not publish never enters the cell model: its small cells then cannot
   // force the published totals to be hidden, and no output can print it.
   const pub = publicationOf(plan);
@@ -127,7 +140,7 @@ export function uptakeRunFromAggregate(
   const uptake = uptakePerEligible(agg.activationsByYear, eligible).filter((u) => u.year <= exportYear);
   const funnel = pub.clinics && agg.clinics.some((c) => c.referrals > 0) ? clinicFunnel(agg.clinics, funnelMethod) : undefined;
   const budget = budgetImpact({ plan, activationsByYear: agg.activationsByYear, eligible, exportDate: agg.exportDate });
-  const s = suppressUptakeOutputs({ metrics, uptake, clinics: funnel?.rows ?? [], observed: budget.observed, exportDate: agg.exportDate }, rule);
+  const s = suppressWith(previous, () => suppressUptakeOutputs({ metrics, uptake, clinics: funnel?.rows ?? [], observed: budget.observed, exportDate: agg.exportDate, priceVolumeScope: plan.priceModel.volumeScope, ...(previous ? { previous: protectable(previous, rule) } : {}) }, rule));
   const label = clinicLabeller(agg.clinics);
   const national = s.metrics.find((m) => m.region === 'national' && m.period === 'all' && m.dimension === 'all');
   const analysis: UptakeAnalysis = {
@@ -155,8 +168,33 @@ export function uptakeRunFromAggregate(
       },
     } : {}),
     budget: { ...budget, observed: s.observed },
+    ...(previous ? { previous: { exportDate: previous.exportDate } } : {}),
   };
   return { analysis, loss: s.loss };
+}
+
+/**
+ * An earlier publication's counts, less those that are themselves small under this rule (printed
+ * under a lower threshold, say): they are disclosed already, and held fixed they would leave the
+ * same small count here nothing to move (the audit, given them all, reports it).
+ */
+function protectable(previous: PreviousPublication, rule: DisclosureRule): PreviousPublication {
+  const small = (v: number) => (v === 0 ? rule.zerosSensitive : v < rule.threshold);
+  return { ...previous, counts: previous.counts.filter((c) => !small(c.value)) };
+}
+
+/**
+ * The suppression, with a clear error where an earlier publication's known counts leave a small
+ * count no room to move (docs/disclosure-control.md "Publishing again": the two publications
+ * together then already pin it).
+ */
+function suppressWith<T>(previous: PreviousPublication | undefined, f: () => T): T {
+  try {
+    return f();
+  } catch (err) {
+    if (!previous || !(err instanceof Error) || !err.message.startsWith('secondary suppression')) throw err;
+    throw new HtaError('analysis.failed', `with --previous ${previous.file}, some small count cannot be protected: the earlier publication's counts pin it (${err.message}); publish less (docs/plan-uptake.md "What is published") or check that it is an earlier publication of this registry`);
+  }
 }
 
 // Reading the files and running the analysis (`runUptake`, `analyseUptake`) live in

@@ -82,6 +82,8 @@ export const uptakeResultsSchema = z.object({
     kinds: z.array(z.enum(EXCLUSION_KINDS as [ExclusionKind, ...ExclusionKind[]])).describe('The registry columns the problems concern ("other": e.g. a row of the wrong length); no values, lines or counts per kind'),
   }).optional().describe('Present when invalid rows are excluded (docs/disclosure-control.md "Excluded rows")'),
   dateFormatDetected: z.string().optional(),
+  previous: z.strictObject({ exportDate: z.string() }).optional()
+    .describe('Present when an earlier publication was given (--previous): its export date; its printed counts were known constants of the suppression (docs/disclosure-control.md "Publishing again")'),
   registryEncoding: z.object({ encoding: z.enum(['windows-1252', 'utf-16le', 'utf-16be']), characters: z.array(z.string()) }).optional()
     .describe('Present when the registry was not UTF-8: the encoding it was read in and its non-ASCII characters'),
   clinicCaseMerged: z.strictObject({ names: z.number().int(), clinics: z.number().int() }).optional()

@@ -31,17 +31,21 @@ export function uptakeClinicFunnelSpec(input: ClinicFunnelInput, options: { lang
     return ok;
   });
   // Legend entries carry the number of clinics drawn in each, the same counts as the table's note.
+  // A verdict is "suppressed" for every clinic when the overall rate is: no limits, no verdicts.
+  const out = (v: unknown) => v === 'above' || v === 'below';
   const count = (k: 'within' | 'outside95' | 'outside998') =>
-    drawn.filter((r) => (k === 'outside998' ? r.outside998 !== null : k === 'outside95' ? r.outside95 !== null && r.outside998 === null : r.outside95 === null)).length;
+    drawn.filter((r) => (k === 'outside998' ? out(r.outside998) : k === 'outside95' ? out(r.outside95) && !out(r.outside998) : !out(r.outside95))).length;
   const status = {
-    within: `${t('within')} (${count('within')})`,
+    within: `${drawable(funnel.overallRate) ? t('within') : t('limitsHidden')} (${count('within')})`,
     outside95: `${t('outside95')} (${count('outside95')})`,
     outside998: `${t('outside998')} (${count('outside998')})`,
   };
-  const statusOrder = [status.within, status.outside95, status.outside998];
+  // Without limits (the overall rate suppressed) there is one kind of clinic and nothing to label.
+  const noLimits = !drawable(funnel.overallRate);
+  const statusOrder = noLimits ? [status.within] : [status.within, status.outside95, status.outside998];
   const clinics = drawn.map((r) => {
-    const s = r.outside998 !== null ? status.outside998 : r.outside95 !== null ? status.outside95 : status.within;
-    return { clinic: r.clinic, region: r.region, referrals: r.referrals as number, rate: r.rate as number, status: s, label: r.outside95 !== null ? r.clinic : null };
+    const s = out(r.outside998) ? status.outside998 : out(r.outside95) ? status.outside95 : status.within;
+    return { clinic: r.clinic, region: r.region, referrals: r.referrals as number, rate: r.rate as number, status: s, label: out(r.outside95) ? r.clinic : null };
   });
   const limitLabel = { l95: t('limit95'), l998: t('limit998') };
   const curve = input.curve.flatMap((p) => [
@@ -52,7 +56,7 @@ export function uptakeClinicFunnelSpec(input: ClinicFunnelInput, options: { lang
   ]);
   const overall = drawable(funnel.overallRate) ? funnel.overallRate : null;
   const subtitle = lines(
-    fillPhrase(t('clinicSubtitle'), { rate: overall === null ? markerText(funnel.overallRate, lang) : `${formatFixed(100 * overall, 1, lang)}${percentSign(lang)}`, method: funnelMethodText(funnel.method, lang) }),
+    noLimits ? t('limitsHidden') : fillPhrase(t('clinicSubtitle'), { rate: overall === null ? markerText(funnel.overallRate, lang) : `${formatFixed(100 * overall, 1, lang)}${percentSign(lang)}`, method: funnelMethodText(funnel.method, lang) }),
     hidden ? fillPhrase(t('clinicsHidden'), { n: hidden, k: input.threshold ?? DEFAULT_PUBLICATION_THRESHOLD }) : '',
   );
   const x = { field: 'n', type: 'quantitative' as const, title: t('referrals'), axis: { format: ',d' }, scale: { zero: true, nice: true } };
@@ -63,7 +67,7 @@ export function uptakeClinicFunnelSpec(input: ClinicFunnelInput, options: { lang
     width: 620, height: 400,
     config: chartConfig(lang),
     layer: [
-      {
+      ...(curve.length === 0 ? [] : [{
         data: { values: curve },
         mark: { type: 'line', strokeWidth: 1.5, color: '#555', clip: true },
         encoding: {
@@ -75,7 +79,7 @@ export function uptakeClinicFunnelSpec(input: ClinicFunnelInput, options: { lang
             legend: { orient: 'bottom', direction: 'vertical', symbolType: 'stroke', symbolStrokeColor: '#555' },
           },
         },
-      },
+      }]),
       ...(overall === null ? [] : [{
         data: { values: [{ overall }] },
         mark: { type: 'rule' as const, color: PALETTE.midGrey, strokeWidth: 1 },

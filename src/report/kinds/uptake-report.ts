@@ -29,6 +29,7 @@ export const uptakeEntrySchema = z.object({
   registry: z.string().describe('Registry export (CSV), relative to the manifest'),
   eligible: z.string().describe('Eligible population per region and year (CSV), relative to the manifest'),
   plan: z.string().describe('Uptake plan (JSON), relative to the manifest'),
+  previous: z.string().optional().describe('An earlier publication of this registry (its results.json), relative to the manifest: its printed counts are known constants of the suppression (docs/disclosure-control.md "Publishing again")'),
   title: localizedText.optional(),
 });
 
@@ -66,9 +67,10 @@ function uptakeAnalysisOf(entry: z.infer<typeof uptakeEntrySchema>, env: ReportE
   const registryFile = env.input(entry.registry);
   const eligibleFile = env.input(entry.eligible);
   const planFile = env.input(entry.plan);
-  return env.memo<Promise<UptakeAnalysis>>(`uptake\u0000${registryFile}\u0000${eligibleFile}\u0000${planFile}`, () => {
+  const previousFile = entry.previous !== undefined ? env.input(entry.previous) : undefined;
+  return env.memo<Promise<UptakeAnalysis>>(`uptake\u0000${registryFile}\u0000${eligibleFile}\u0000${planFile}\u0000${previousFile ?? ''}`, () => {
     try {
-      return analyseUptakeOffThread({ registryFile, eligibleFile, plan: loadUptakePlanFile(planFile) });
+      return analyseUptakeOffThread({ registryFile, eligibleFile, plan: loadUptakePlanFile(planFile), ...(previousFile !== undefined ? { previousFile } : {}) });
     } catch (err) {
       return Promise.reject(err);
     }

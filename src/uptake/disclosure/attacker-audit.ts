@@ -14,6 +14,7 @@
  */
 import type { LinearRow } from './linear-program.js';
 import { PolytopeRanges } from './polytope-ranges.js';
+import type { PreviousPublication } from './previous-publication.js';
 
 type Value = number | string | null | undefined;
 
@@ -76,7 +77,16 @@ const RATES = [['activationRate', 'activations', 'referrals'], ['retention4w', '
 /** A linear form over unknowns plus a constant. */
 interface Form { terms: Map<number, number>; constant: number }
 
-export function auditPublishedUptake(pub: PublishedUptake, rule: AuditRule): AuditReport {
+/**
+ * `previous`: an earlier publication of the same registry (docs/disclosure-control.md,
+ * "Publishing again"). Each count it printed is a known part of the same row's count here (or of
+ * the year or whole-export row containing it, where this one does not print that row): now ≥ then,
+ * and now − then is a count of patients (added since), checked like the within-row differences;
+ * equal where final (referrals of a period, activations of a year, that had ended by then). A
+ * row's referrals up to the earlier export date are the rows of the finest printed series that
+ * ended by then, when that date ends one of them.
+ */
+export function auditPublishedUptake(pub: PublishedUptake, rule: AuditRule, previous?: PreviousPublication): AuditReport {
   const labels: string[] = [];
   const byName = new Map<string, Form>();
   let countCells = 0;
@@ -260,6 +270,50 @@ export function auditPublishedUptake(pub: PublishedUptake, rule: AuditRule): Aud
     }
   }
 
+  const sinceBefore: { cell: string; now: Form; then: Form }[] = [];
+  if (previous) {
+    const P = previous.exportDate;
+    const lastDayOf = (period: string): string | undefined => {
+      if (/^\d{4}$/.test(period)) return `${period}-12-31`;
+      if (!/^\d{4}-\d{2}$/.test(period)) return undefined;
+      return new Date(Date.UTC(Number(period.slice(0, 4)), Number(period.slice(5, 7)), 0)).toISOString().slice(0, 10);
+    };
+    const monthly = pub.metrics.some((r) => /^\d{4}-\d{2}$/.test(str(r.period)));
+    const endsFinest = lastDayOf(monthly ? P.slice(0, 7) : P.slice(0, 4)) === P;
+    for (const c of previous.counts) {
+      let candidates: string[];
+      if (c.kind === 'metric') {
+        const row = (period: string) => ({ region: c.region, period, dimension: c.dimension, level: c.level });
+        candidates = [name(c.measure, row(c.period)), ...(c.period.length === 7 ? [name(c.measure, row(c.period.slice(0, 4)))] : []), name(c.measure, row('all'))];
+      } else if (c.kind === 'clinic') {
+        candidates = [`${c.measure} · clinic ${c.region}/${c.clinic}`, name(c.measure, { region: c.region, period: 'all', dimension: 'all', level: 'all' })];
+      } else {
+        candidates = [`activations · ${c.region} · activated in ${c.year}`, name('activations', { region: c.region, period: 'all', dimension: 'all', level: 'all' })];
+      }
+      const at = candidates.findIndex((k) => byName.has(k));
+      if (at < 0) continue;
+      const now = byName.get(candidates[at]!)!;
+      if (now.terms.size === 0 && now.constant < c.value) continue; // the registry changed
+      const then: Form = { terms: new Map(), constant: c.value };
+      // Final: a referral period's referrals, an activation year's activations, ended by then (a clinic's counts grow).
+      const end = c.kind === 'metric' ? lastDayOf(c.period) : c.kind === 'year' ? `${c.year}-12-31` : undefined;
+      const final = at === 0 && end !== undefined && end <= P && (c.kind === 'year' || c.measure === 'referrals');
+      if (final) {
+        constrain([[1, now], [-1, then]], '=');
+        continue;
+      }
+      constrain([[1, now], [-1, then]], '>=');
+      const what = c.kind === 'metric' ? c.period : c.kind === 'year' ? String(c.year) : `clinic ${c.clinic}`;
+      sinceBefore.push({ cell: `${candidates[at]} − the same count published on ${P}${at > 0 ? ` (${what})` : ''}`, now, then });
+      if (c.kind === 'metric' && c.measure === 'referrals' && endsFinest) {
+        const parts = pub.metrics.filter((r) => str(r.region) === c.region && str(r.dimension) === c.dimension && str(r.level) === c.level
+          && (monthly ? /^\d{4}-\d{2}$/ : /^\d{4}$/).test(str(r.period)) && (c.period === 'all' || str(r.period).startsWith(c.period))
+          && (lastDayOf(str(r.period)) ?? '') <= P).map((r) => byName.get(name('referrals', r)));
+        if (parts.every((f) => f)) sumEquals(then, parts as Form[]);
+      }
+    }
+  }
+
   // Solve: min and max of every unknown, and of every within-row difference, per independent
   // component of the unknowns (polytope-ranges.ts). Every count is a count of some of the
   // referral rows read, so the printed number of rows bounds every unknown.
@@ -329,6 +383,7 @@ export function auditPublishedUptake(pub: PublishedUptake, rule: AuditRule): Aud
     if (ref && act) difference(`referrals − activations · clinic ${str(c.region)}/${str(c.clinic)}`, 'clinic', ref, act);
   }
   for (const d of activatedLater) difference(d.cell, 'activated-later', d.cohorts, d.activated);
+  for (const d of sinceBefore) difference(d.cell, 'since-previous', d.now, d.then);
   // year − (activated − at risk), as (year + at risk) − activated.
   // A scope whose first printed month (or year) began within the window had every activation in
   // it: none before, by definition (the cell model's structural zero, cell-model.ts). Until

@@ -21,6 +21,7 @@ import type { MetricRow, Scope } from '../aggregate.js';
 import type { ClinicFunnelRow } from '../clinic-funnel.js';
 import type { ObservedCostRow } from '../budget-impact.js';
 import type { UptakeRateRow } from '../uptake-per-eligible.js';
+import { isFinal, periodEnd, type PreviousPublication } from './previous-publication.js';
 
 export interface ModelCell {
   key: string;
@@ -29,6 +30,11 @@ export interface ModelCell {
   published: boolean;
   /** Zero by definition (see file comment). */
   structural: boolean;
+  /**
+   * Known to every reader from an earlier publication (`previous`): never moved, never
+   * sensitive, not printed here (docs/disclosure-control.md, "Publishing again").
+   */
+  known?: boolean;
 }
 
 /** value(total) = Σ value(parts), as cell indices. */
@@ -50,6 +56,13 @@ export interface UptakeOutputs {
   observed?: readonly ObservedCostRow[];
   /** Export date (ISO) — decides the structural zeros of recent cohorts. */
   exportDate?: string;
+  /**
+   * The price model's volume scope: 'national' makes every region's observed cost and average
+   * price a function of the national activations of the year (suppression.ts hides them with it).
+   */
+  priceVolumeScope?: 'national' | 'region';
+  /** An earlier publication of the same registry, whose printed counts every reader knows. */
+  previous?: PreviousPublication;
 }
 
 export const METRIC_COUNTS = ['referrals', 'activations', 'atRisk4w', 'retained4w', 'atRisk12w', 'retained12w'] as const;
@@ -249,6 +262,8 @@ export function buildCellModel(out: UptakeOutputs): CellModel {
     }
   }
 
+  if (out.previous) addPrevious(out.previous, { cells, index, add, relate, finest, rows: out.metrics });
+
   // A total of structural zeros is one too (a year made only of too-recent months), and so is
   // every part of a structural-zero total (counts are ≥ 0).
   let changed = true;
@@ -261,4 +276,60 @@ export function buildCellModel(out: UptakeOutputs): CellModel {
     }
   }
   return { cells, index, relations };
+}
+
+/**
+ * An earlier publication's printed counts (docs/disclosure-control.md, "Publishing again"). Each
+ * is a known cell K, part of the new count T of the same row (or, where this publication does not
+ * print that row, of the year or whole-export row containing it): T = K + "added since", a count
+ * of patients, unpublished, sensitive when small — and 0 by definition where K is final (a
+ * referral period or activation year that had ended by the earlier export date). The referrals of
+ * a row up to the earlier export date are moreover exactly the new rows of the finest printed
+ * series that ended by then, when that date ends one of them: K = Σ those rows.
+ */
+function addPrevious(
+  previous: PreviousPublication,
+  m: {
+    cells: ModelCell[]; index: Map<string, number>; rows: readonly MetricRow[]; finest: 'month' | 'year';
+    add: (key: string, value: number, published: boolean, structural?: boolean) => number;
+    relate: (total: string, parts: readonly string[]) => void;
+  },
+): void {
+  const P = previous.exportDate;
+  const valueOf = (key: string) => m.cells[m.index.get(key)!]!.value;
+  for (const c of previous.counts) {
+    let own: string, targets: string[];
+    if (c.kind === 'metric') {
+      // Opaque labels, as printed: the keys are strings.
+      const row = (period: string) => ({ region: c.region, period, dimension: c.dimension, level: c.level }) as unknown as RowId;
+      own = metricCellKey(c.measure, row(c.period));
+      const at = (period: string) => metricCellKey(c.measure, row(period));
+      targets = [own, ...(c.period.length === 7 ? [at(c.period.slice(0, 4))] : []), at('all')];
+    } else if (c.kind === 'clinic') {
+      // A clinic's counts are the same patients and those added since; its region's row holds them.
+      own = clinicCellKey(c.measure, c.region, c.clinic);
+      targets = [own, metricCellKey(c.measure, { region: c.region as Scope, period: 'all', dimension: 'all', level: 'all' })];
+    } else {
+      own = yearCellKey(c.region, c.year);
+      targets = [own, metricCellKey('activations', { region: c.region as Scope, period: 'all', dimension: 'all', level: 'all' })];
+    }
+    const target = targets.find((k) => m.index.has(k));
+    if (target === undefined || valueOf(target) < c.value) continue; // not printed now, or the registry changed
+    const knownKey = `p|${own}`;
+    if (m.index.has(knownKey)) continue;
+    m.add(knownKey, c.value, false);
+    m.cells[m.index.get(knownKey)!]!.known = true;
+    const sinceKey = `p|since ${P}|${target}|${own}`;
+    m.add(sinceKey, valueOf(target) - c.value, false, target === own && isFinal(c, P));
+    m.relate(target, [knownKey, sinceKey]);
+    // Referrals up to P: the new rows of the finest series ending by P, when P ends one of them.
+    if (c.kind === 'metric' && c.measure === 'referrals' && !(target === own && isFinal(c, P))) {
+      const within = (period: string) => c.period === 'all' || period.startsWith(c.period);
+      const parts = m.rows.filter((r) => r.periodType === m.finest && r.region === c.region && r.dimension === c.dimension && r.level === c.level && within(r.period));
+      const upTo = parts.filter((r) => periodEnd(r.period)! <= P);
+      const endsOne = periodEnd(m.finest === 'month' ? P.slice(0, 7) : P.slice(0, 4)) === P;
+      const keys = upTo.map((r) => metricCellKey('referrals', r));
+      if (endsOne && keys.reduce((t, k) => t + valueOf(k), 0) === c.value) m.relate(knownKey, keys);
+    }
+  }
 }

@@ -5,7 +5,8 @@
  *  - a count 1 … threshold − 1 is sensitive, printed or only derivable by subtraction
  *    (activated − at risk, referred − activated, …: those are cells of the model too);
  *  - a zero is published as 0 unless `zerosSensitive`, which makes it sensitive like 1 … k − 1;
- *  - a structural zero (zero by definition) is never sensitive.
+ *  - a structural zero (zero by definition) is never sensitive, nor a count an earlier
+ *    publication printed (`known`: every reader has it).
  */
 import type { ModelCell } from './cell-model.js';
 
@@ -17,7 +18,7 @@ export interface DisclosureRule {
 }
 
 export function isSensitive(cell: ModelCell, rule: DisclosureRule): boolean {
-  if (cell.structural) return false;
+  if (cell.structural || cell.known) return false;
   if (cell.value === 0) return rule.zerosSensitive;
   return cell.value > 0 && cell.value < rule.threshold;
 }

@@ -247,7 +247,8 @@ export function suppressionPattern(model: CellModel, rule: DisclosureRule, optio
   const p = rule.protectionLevel;
   const x = (c: number) => cells[c]!.value;
   const shown = (c: number) => cells[c]!.published && !hidden.has(c);
-  const movable = cells.flatMap((c, i) => (c.structural ? [] : [i]));
+  // Structural zeros and counts an earlier publication printed are fixed: every reader knows them.
+  const movable = cells.flatMap((c, i) => (c.structural || c.known ? [] : [i]));
   // Reward columns (step 3) for every cell that may ever need protection.
   const isSensitiveCell = new Set(sensitive);
   const protectable = movable.filter((c) => cells[c]!.published || isSensitiveCell.has(c));

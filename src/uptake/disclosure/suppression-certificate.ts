@@ -39,6 +39,7 @@ export function certificateProblems(model: CellModel, rule: DisclosureRule, cert
     for (const [c, v] of y) {
       const cell = cells[c]!;
       if (cell.structural && v !== 0) problems.push(`perturbation ${k} moves the structural zero ${cell.key}`);
+      if (cell.known && v !== 0) problems.push(`perturbation ${k} moves ${cell.key}, known from an earlier publication`);
       if (cell.published && !cert.hidden.has(c) && !near(v, 0, cell.value)) problems.push(`perturbation ${k} moves the shown cell ${cell.key} by ${v}`);
       if (cell.value + v < -TOL * Math.max(1, cell.value)) problems.push(`perturbation ${k} makes ${cell.key} negative (${cell.value} + ${v})`);
     }

@@ -9,20 +9,21 @@ import { HtaError } from '../errors.js';
 import { writeFilesAtomic } from '../io/write-atomic.js';
 import { guardPaths, refuseInputsInside, type PathArg } from './guard-output.js';
 import type { CliIo } from './io.js';
-import { checkLang, FORCE_OPTION } from './options.js';
+import { checkLang } from './options.js';
 import { packageVersion } from './version.js';
+import { DEFAULT_MANIFEST, DEFAULT_OUT } from '../report/regenerate-command.js';
 
 export function registerReport(program: Command, io: CliIo, setExit: (code: number) => void): void {
   program
     .command('report')
     .description('regenerate the reports of a manifest: charts (Vega-Lite, SVG, PNG), index.html, README.md, results.json')
-    .option('--manifest <file>', 'report manifest (JSON)', 'data/reports.json')
-    .option('--out <dir>', 'root folder of the reports', 'reports')
+    .option('--manifest <file>', 'report manifest (JSON)', DEFAULT_MANIFEST)
+    .option('--out <dir>', 'root folder of the reports', DEFAULT_OUT)
     .option('--lang <lang>', "language of every report (en or da); default: each report's own")
     .option('--only <ids>', 'only these reports of the manifest (comma-separated ids), e.g. --only uptake')
     .option('--check', 'write nothing; exit 1 listing files that are stale, missing or extra')
     .option('--allow-outside', "let the manifest name inputs outside its own folder (absolute paths, .., links); off by default so a manifest cannot read arbitrary files")
-    .option(...FORCE_OPTION)
+    .option('--force', "also replace report files edited by hand since hta wrote them, and files of a report's name that hta did not write (their content is lost); without it, hta report replaces only its own unchanged files")
     .option('--no-cache', 'draw every chart afresh instead of reusing identical ones from node_modules/.cache/hta (or $HTA_CACHE_DIR)')
     .action(async (opts: { manifest: string; out: string; lang?: string; only?: string; check?: boolean; cache: boolean; allowOutside?: boolean; force?: boolean }) => {
       const lang = checkLang(opts.lang);
@@ -70,10 +71,14 @@ export function registerReport(program: Command, io: CliIo, setExit: (code: numb
           io.stdout(`reports are up to date: ${files.size} files in ${folders.length} report(s) under ${opts.out}\n`);
           return;
         }
-        for (const [what, list] of [['stale', drift.stale], ['missing', drift.missing], ['extra', drift.extra]] as const) {
+        // A page edited by hand, or a file hta did not write, is no plain "stale": regenerating
+        // refuses it until a person moves it away (or --force), so CI must say which is which.
+        const held = new Set([...drift.edited, ...drift.foreign]);
+        const stale = drift.stale.filter((f) => !held.has(f));
+        for (const [what, list] of [['stale', stale], ['edited', drift.edited], ['not written by hta', drift.foreign], ['missing', drift.missing], ['extra', drift.extra]] as const) {
           for (const f of list) io.stdout(`${what}: ${join(opts.out, f)}\n`);
         }
-        io.stdout(`${changed} file(s) out of date; run \`hta report\` to regenerate\n`);
+        io.stdout(`${changed} file(s) out of date; run \`hta report\` to regenerate${held.size ? ` (${held.size} of them edited by hand or not written by hta: move them away first, or regenerate with --force — through npm: npm start -- --force — which replaces them)` : ''}\n`);
         setExit(1);
         return;
       }
@@ -85,7 +90,7 @@ export function registerReport(program: Command, io: CliIo, setExit: (code: numb
           ...(drift.foreign.length ? [`${drift.foreign.length} file(s) that hta report did not write (they are not in their folder's ${REPORT_INDEX}): ${list(drift.foreign)} — move them away (or delete them if they are an old report)`] : []),
           ...(drift.edited.length ? [`${drift.edited.length} file(s) edited since hta wrote it: ${list(drift.edited)} — move your copy away`] : []),
         ];
-        throw new HtaError('output.failed', `refusing to overwrite ${why.join('; and ')}; or add --force to replace them, then run again`);
+        throw new HtaError('output.failed', `refusing to overwrite ${why.join('; and ')}; or add --force to replace them (through npm: npm start -- --force), then run again; nothing was written — --only <ids> regenerates the other reports`);
       }
       const toWrite = new Map([...drift.stale, ...drift.missing].map((rel) => [join(opts.out, rel), files.get(rel) as string | Uint8Array]));
       guardPaths({ inputs: [...inputs.values()], folderFiles: [...toWrite.keys()].map((path) => ({ option: '--out', path })) });

@@ -24,6 +24,7 @@ import { markdownPage } from './markdown-page.js';
 import type { ChartCache } from './render/chart-cache.js';
 import type { PngPool } from './render/png-pool.js';
 import { stopOffThreadAnalyses } from './off-thread.js';
+import { regenerateCommand } from './regenerate-command.js';
 import { preferShortRunJit } from './short-run-jit.js';
 
 export interface BuildOptions {
@@ -140,6 +141,8 @@ async function buildContent(
   for (const { entry, kind, data, env } of prepared) {
     options.onProgress?.(`report ${entry.id}: analysing`);
     const content = await kind.build(data as ManifestEntry, env);
+    const command = regenerateCommand(options.manifestFile, process.cwd());
+    if (command !== 'hta report') content.page.command = command;
     const folder = reportFolder(entry.out);
     const rendered = new Map<string, { svg: string; alt: string }>();
     const pngs: string[] = [];

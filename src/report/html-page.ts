@@ -153,7 +153,7 @@ export function htmlPage(page: ReportPage, svgs: ReadonlyMap<string, { svg: stri
     '</head>',
     '<body><main>',
     `<h1>${escapeHtml(page.title)}</h1>`,
-    `<p class="provenance">${escapeHtml(page.provenance)} ${escapeHtml(t('regenerate')).replace('{command}', '<code>hta report</code>')} ${t('resultsFile').replace('{link}', '<a href="results.json">results.json</a>')}</p>`,
+    `<p class="provenance">${escapeHtml(page.provenance)} ${escapeHtml(t('regenerate')).replace('{command}', `<code>${escapeHtml(page.command ?? 'hta report')}</code>`)} ${t('resultsFile').replace('{link}', '<a href="results.json">results.json</a>')}</p>`,
     nav,
     ...sections,
     '</main></body>',

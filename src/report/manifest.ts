@@ -149,14 +149,14 @@ export function manifestInput(manifestFile: string, entryId: string, path: strin
   if (allowOutside) return target;
   const refuse = (why: string) =>
     new HtaError('input.invalid', `${manifestFile}: report "${entryId}" names an input outside the manifest's folder`, [
-      { file: manifestFile, field: entryId, value: path, expected: `a path inside ${folder === '.' ? 'the current folder' : folder} (${why}); pass --allow-outside to read it anyway`, kind: 'manifest.outside' },
+      { file: manifestFile, field: entryId, value: path, expected: `a path relative to the manifest's folder (${folder === '.' ? 'the current folder' : folder}) that stays inside it; ${why} — or pass --allow-outside to read it anyway`, kind: 'manifest.outside' },
     ]);
-  if (isAbsolute(path)) throw refuse('an absolute path');
+  if (isAbsolute(path)) throw refuse('an absolute path is not read, even one inside that folder: write it relative to the manifest');
   const inside = (root: string, p: string) => {
     const rel = relative(root, p);
     return rel !== '' && rel !== '..' && !rel.startsWith('..' + sep) && !isAbsolute(rel);
   };
-  if (!inside(resolve(folder), resolve(target))) throw refuse('".." leads out of it');
+  if (!inside(resolve(folder), resolve(target))) throw refuse('this one leads out of it with ".."');
   let real: string | undefined;
   try {
     real = realpathSync(target);

@@ -14,7 +14,7 @@ export function markdownPage(page: ReportPage, charts: ReadonlyMap<string, { alt
   const resultsLink = `${escapeMarkdown(before)}[results.json](results.json)${escapeMarkdown(after ?? '')}`;
   // The command is code, the one Markdown in the line besides the link: the provenance itself is escaped text.
   const [say, sayAfter] = REPORT_TEXT.regenerate[page.lang].split('{command}') as [string, string?];
-  const regenerate = `${escapeMarkdown(say)}\`hta report\`${escapeMarkdown(sayAfter ?? '')}`;
+  const regenerate = `${escapeMarkdown(say)}${codeSpan(page.command ?? 'hta report')}${escapeMarkdown(sayAfter ?? '')}`;
   const out = [`# ${escapeMarkdown(page.title)}`, '', `${escapeMarkdownBlock(page.provenance)} ${regenerate} ${resultsLink}`, ''];
   for (const s of page.sections) {
     out.push(`## ${escapeMarkdown(s.title)}`, '');
@@ -32,4 +32,11 @@ export function markdownPage(page: ReportPage, charts: ReadonlyMap<string, { alt
     for (const p of s.notes ?? []) out.push(escapeMarkdownBlock(p), '');
   }
   return out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd() + '\n';
+}
+
+/** A Markdown code span around `text`, fenced by more backticks than any run inside it (CommonMark). */
+function codeSpan(text: string): string {
+  const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((r) => r.length));
+  const fence = '`'.repeat(longest + 1);
+  return longest ? `${fence} ${text} ${fence}` : `${fence}${text}${fence}`;
 }

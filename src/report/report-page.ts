@@ -34,6 +34,8 @@ export interface ReportPage {
   title: string;
   /** What the page was made from, as text; the renderers add "Regenerate with `hta report`." with the command as code. */
   provenance: string;
+  /** That command, when not `hta report` alone (a manifest of the user's: regenerate-command.ts). */
+  command?: string;
   sections: PageSection[];
 }
 

@@ -1,5 +1,6 @@
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { HtaError } from '../../src/errors.js';
 import { describe, expect, it } from 'vitest';
 import { manifestInput } from '../../src/report/manifest.js';
 import { runCli, tempDir } from '../support/run-cli.js';
@@ -22,6 +23,13 @@ describe('manifest inputs stay in the manifest folder', () => {
     expect(() => manifestInput(manifest, 'x', join(root, 'secret.csv'))).toThrow(/outside/);
     expect(() => manifestInput(manifest, 'x', 'data/link.csv')).toThrow(/outside/);
     expect(manifestInput(manifest, 'x', '../secret.csv', true)).toBe(join(root, 'secret.csv'));
+    // An absolute path inside the folder is refused too, and the message says so (not "inside … (an absolute path)").
+    try {
+      manifestInput(manifest, 'x', join(folder, 'data', 'trial.csv'));
+      expect.unreachable();
+    } catch (err) {
+      expect((err as HtaError).problems[0]!.expected).toContain("an absolute path is not read, even one inside that folder: write it relative to the manifest");
+    }
   });
   it('hta report exits 2 without reading or quoting the outside file', async () => {
     writeFileSync(manifest, JSON.stringify({ reports: [{ id: 't', kind: 'trial', out: 't', data: '../secret.csv', plan: 'plan.json' }] }));

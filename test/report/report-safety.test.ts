@@ -83,11 +83,27 @@ describe('hta report never removes or overwrites what it did not write', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(`edited since hta wrote it: ${join(w.folder, 'README.md')} — move your copy away`);
     expect(r.stderr).toContain('--force');
+    expect(r.stderr).toContain('npm start -- --force');
     expect(readFileSync(join(w.folder, 'README.md'), 'utf8')).toBe(page + 'edit\n');
+    // --check tells CI which files a person must decide on: "edited", not "stale".
+    const check = await runCli('report', '--manifest', w.manifest, '--out', w.out, '--check');
+    expect(check.code).toBe(1);
+    expect(check.stdout).toContain(`edited: ${join(w.folder, 'README.md')}`);
+    expect(check.stdout).not.toMatch(/^stale: /m);
+    expect(check.stdout).toContain('1 of them edited by hand or not written by hta');
     const forced = await runCli('report', '--manifest', w.manifest, '--out', w.out, '--force');
     expect(forced.code, forced.stderr).toBe(0);
     expect(forced.stderr).toContain('1 written');
     expect(readFileSync(join(w.folder, 'README.md'), 'utf8')).toBe(page);
+  });
+
+  it('a page made from a manifest of the user\'s names the command that regenerates it', { timeout: 60_000 }, async () => {
+    const w = metaWorkspace();
+    expect((await runCli('report', '--manifest', w.manifest, '--out', w.out)).code).toBe(0);
+    // The manifest lies outside the folder the tests run in: named by its file name only.
+    const command = 'hta report --manifest m.json';
+    expect(readFileSync(join(w.folder, 'README.md'), 'utf8')).toContain(`Regenerate with \`${command}\`.`);
+    expect(readFileSync(join(w.folder, 'index.html'), 'utf8')).toContain(`Regenerate with <code>${command}</code>.`);
   });
 
 });

@@ -1,0 +1,27 @@
+/**
+ * The command a report page names for regenerating it ("Regenerate with `hta report`."). A page
+ * made from a user's own manifest must name it: `hta report` alone reads data/reports.json and
+ * fails there (found by a tester). The manifest is named as a path from the folder hta was run
+ * in, with `/` separators (so the same project gives the same bytes on every machine); one
+ * outside that folder by its file name only, so a published page never shows a home folder.
+ * `--out` is not named: the page's bytes must not depend on where it was written (a copy of a
+ * report folder is still up to date).
+ */
+import { isAbsolute, posix, relative, resolve, sep } from 'node:path';
+
+/** `hta report`'s defaults (src/cli/report.ts). */
+export const DEFAULT_MANIFEST = 'data/reports.json';
+export const DEFAULT_OUT = 'reports';
+
+/** A path as a shell reads it: quoted when it holds anything but plain path characters. */
+function shellWord(p: string): string {
+  return /^[\w@%+=:,./-]+$/.test(p) ? p : `'${p.replace(/'/g, `'\\''`)}'`;
+}
+
+/** `hta report`, with `--manifest` unless the manifest is the default; `cwd` is the folder hta runs in. */
+export function regenerateCommand(manifestFile: string, cwd: string): string {
+  const fromCwd = relative(cwd, resolve(cwd, manifestFile));
+  const inside = fromCwd !== '' && !fromCwd.startsWith('..') && !isAbsolute(fromCwd);
+  const named = inside ? posix.normalize(fromCwd.split(sep).join('/')) : posix.basename(manifestFile.split(sep).join('/'));
+  return named === DEFAULT_MANIFEST ? 'hta report' : `hta report --manifest ${shellWord(named)}`;
+}

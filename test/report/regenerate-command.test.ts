@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { regenerateCommand } from '../../src/report/regenerate-command.js';
+
+describe('the regenerate command on a page', () => {
+  it('is hta report alone for the default manifest, however written', () => {
+    expect(regenerateCommand('data/reports.json', '/p')).toBe('hta report');
+    expect(regenerateCommand('./data/../data/reports.json', '/p')).toBe('hta report');
+    expect(regenerateCommand('/p/data/reports.json', '/p')).toBe('hta report');
+  });
+  it('names a manifest of the user\'s from the folder hta runs in, quoted for a shell when needed', () => {
+    expect(regenerateCommand('m.json', '/p')).toBe('hta report --manifest m.json');
+    expect(regenerateCommand('/p/studie/m.json', '/p')).toBe('hta report --manifest studie/m.json');
+    expect(regenerateCommand("my study/it's.json", '/p')).toBe(`hta report --manifest 'my study/it'\\''s.json'`);
+  });
+  it('names a manifest outside that folder by its file name only (no home folder on a published page)', () => {
+    expect(regenerateCommand('/home/jens/studie/m.json', '/p')).toBe('hta report --manifest m.json');
+    expect(regenerateCommand('../m.json', '/p/q')).toBe('hta report --manifest m.json');
+  });
+});

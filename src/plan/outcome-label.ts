@@ -1,8 +1,23 @@
 import type { Lang } from '../report/i18n.js';
-import type { Plan } from './plan-schema.js';
+import type { Plan, PlanResponder } from './plan-schema.js';
 
-/** The plan's label for an outcome or responder key in a language (English, then the key, as fallback). */
+/**
+ * The plan's label for an outcome or responder key in a language (English, then the key, as
+ * fallback). A responder definition without a label is named from its outcome and threshold
+ * ("Disability (RMDQ 0–24) improved ≥ 30%"): its key (`rmdq30`) reached the committee's page
+ * when the plan followed the docs' example (found by a tester).
+ */
 export function outcomeLabel(plan: Plan, key: string, lang: Lang): string {
-  const item = plan.outcomes.find((o) => o.key === key) ?? plan.responders.find((r) => r.key === key);
-  return item?.label?.[lang] ?? item?.label?.en ?? key;
+  const outcome = plan.outcomes.find((o) => o.key === key);
+  if (outcome) return outcome.label?.[lang] ?? outcome.label?.en ?? key;
+  const responder = plan.responders.find((r) => r.key === key);
+  if (!responder) return key;
+  return responder.label?.[lang] ?? responder.label?.en ?? responderWords(plan, responder, lang);
+}
+
+function responderWords(plan: Plan, r: PlanResponder, lang: Lang): string {
+  const of = outcomeLabel(plan, r.outcome, lang);
+  const n = (x: number) => (lang === 'da' ? String(x).replace('.', ',') : String(x));
+  if (r.points !== undefined) return lang === 'da' ? `${of} forbedret ≥ ${n(r.points)} point` : `${of} improved ≥ ${n(r.points)} point${r.points === 1 ? '' : 's'}`;
+  return lang === 'da' ? `${of} forbedret ≥ ${n(r.percent!)} %` : `${of} improved ≥ ${n(r.percent!)}%`;
 }

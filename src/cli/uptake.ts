@@ -19,7 +19,7 @@ import { csvCell, toCsv, type CsvCell } from '../io/write-csv.js';
 import type { Lang } from '../report/i18n.js';
 import { renderTextTable } from '../report/text-table.js';
 import { uptakeTables } from '../report/uptake-tables.js';
-import { loadUptakePlanFile, lowThresholdWarning } from '../uptake/uptake-plan.js';
+import { loadUptakePlanFile, lowThresholdWarning, placeholderWarning } from '../uptake/uptake-plan.js';
 import { excludedDetailLines, registryEncodingNote, uptakeInputNotes } from '../uptake/input-notes.js';
 import { EXCLUSION_KIND_WORDS } from '../uptake/published-exclusion.js';
 import { clinicSpellingsNote } from '../uptake/clinic-names.js';
@@ -211,8 +211,7 @@ export function registerUptake(program: Command, io: CliIo, setExit: (code: numb
       const folder = csvDir ? { dir: csvDir.path, option: '--csv-dir', force: opts.force === true } : undefined;
       if (folder) checkFolderOutputs(folder, UPTAKE_CSV_FILES.filter((name) => name !== 'clinic-funnel.csv'));
       const plan = loadUptakePlanFile(opts.plan);
-      const warning = lowThresholdWarning(plan);
-      if (warning) io.stderr(`${warning}\n`);
+      for (const warning of [lowThresholdWarning(plan), placeholderWarning(plan)]) if (warning) io.stderr(`${warning}\n`);
       const invalidRows = opts.excludeInvalid ? 'exclude' : (plan.invalidRows ?? 'fail');
       if (opts.excludedOut !== undefined) {
         if (invalidRows !== 'exclude') throw new HtaError('usage.invalid', '--excluded-out needs --exclude-invalid (or "invalidRows": "exclude" in the uptake plan)');

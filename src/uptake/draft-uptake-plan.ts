@@ -230,7 +230,7 @@ export function draftUptakePlan(file: string, options: DraftUptakeOptions = {}):
   if (options.eligible === undefined) {
     notes.push('the eligible file needs columns region, year and eligible (one row per region and year): if it names them otherwise, map them in columns.eligible (e.g. { "region": "Region", "year": "År", "eligible": "Antal" }), or give it with --eligible to have the mapping drafted');
   }
-  notes.push('priceModel and scenarios are placeholders: replace them with the supplier\'s price model and the evaluation\'s scenarios');
+  notes.push('priceModel and scenarios are placeholders (listed in "placeholders"): replace them with the supplier\'s price model and the evaluation\'s scenarios, then remove "placeholders" — until then every output says its budget is not real');
   let eligibleColumns: Partial<Record<'region' | 'year' | 'eligible', string>> | undefined;
   if (options.eligible !== undefined) {
     const drafted = draftEligible(options.eligible, [...regions.values()], horizon, index.region !== undefined);
@@ -243,6 +243,7 @@ export function draftUptakePlan(file: string, options: DraftUptakeOptions = {}):
     priceModel: { mode: 'all-units', volumeScope: 'national', tiers: [{ upTo: 2000, price: 1500 }, { upTo: null, price: 1200 }] },
     scenarios: { low: [0.02, 0.04, 0.06], base: [0.05, 0.08, 0.11], high: [0.08, 0.13, 0.18] },
     firstYear,
+    placeholders: ['priceModel', 'scenarios'],
     suppression: { threshold: 5 },
   };
   if (Object.keys(columns).length > 0 || eligibleColumns) {

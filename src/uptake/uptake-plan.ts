@@ -86,6 +86,10 @@ export const uptakePlanSchema = z
       .object({ low: shares, base: shares, high: shares })
       .describe('share of eligible patients activated per year, year 1 first'),
     firstYear: z.number().int().min(2000).max(2100).describe('calendar year of scenario year 1'),
+    placeholders: z
+      .array(z.enum(['priceModel', 'scenarios']))
+      .optional()
+      .describe("parts `hta plan init --uptake` drafted as placeholders; remove each once replaced by the supplier's price model or the evaluation's scenarios: until then every output says the budget is not real"),
     sensitivity: z
       .object({
         uptake: z.number().positive().max(1).default(0.5).describe('relative change in uptake, ± (0.5 = ±50%)'),
@@ -167,6 +171,18 @@ export { SCENARIOS } from './plan-rules.js';
 export function lowThresholdWarning(plan: UptakePlan): string | null {
   const k = plan.suppression.threshold;
   return k < 3 ? `warning: suppression threshold ${k} (acknowledged in the plan): counts from ${k} to 4 are published` : null;
+}
+
+/**
+ * The warning for a plan whose price model or scenarios are still plan init's placeholders: the
+ * budget then computed from them is no one's (a tester found a draft's 17–57 M DKK published as
+ * if real). The report's budget section says the same in its language (uptake-report.ts).
+ */
+export function placeholderWarning(plan: Pick<UptakePlan, 'placeholders'>): string | null {
+  const parts = plan.placeholders ?? [];
+  if (parts.length === 0) return null;
+  const named = parts.map((p) => (p === 'priceModel' ? 'price model' : 'scenarios')).join(' and ');
+  return `warning: the plan's ${named} ${parts.length === 1 && parts[0] === 'priceModel' ? 'is a placeholder' : 'are placeholders'} drafted by hta plan init ("placeholders" in the plan): every budget figure is computed from ${parts.length === 1 && parts[0] === 'priceModel' ? 'it' : 'them'}, not from the supplier's prices or the evaluation's scenarios — replace ${parts.length === 1 && parts[0] === 'priceModel' ? 'it' : 'them'} and remove "placeholders"`;
 }
 
 /** What a run publishes: the plan's `publish`, everything by default. */

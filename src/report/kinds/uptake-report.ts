@@ -13,7 +13,7 @@ import { uptakeOverTimeSpec } from '../charts/uptake-over-time.js';
 import type { UptakeAnalysis } from '../../uptake/uptake-analysis.js';
 import { uptakeInputNotes } from '../../uptake/input-notes.js';
 import { funnelCurve } from '../../uptake/funnel-curve.js';
-import { loadUptakePlanFile } from '../../uptake/uptake-plan.js';
+import { loadUptakePlanFile, type UptakePlan } from '../../uptake/uptake-plan.js';
 import { dropEmptyCharts } from '../chart-data.js';
 import { fillPhrase, type Lang, REPORT_TEXT } from '../i18n.js';
 import { type TitledTable, uptakeTables } from '../uptake-tables.js';
@@ -55,6 +55,10 @@ const TEXT = {
     da: 'Hvert punkt er en klinik (kode). Klinikker uden for 99,8 %-grænserne afviger mere fra landsgennemsnittet, end tilfældigheder kan forklare.',
   },
   budget: { en: 'Budget impact: gross app cost', da: 'Budgetkonsekvens: bruttoudgift til appen' },
+  placeholders: {
+    en: 'Not a real budget: the plan\'s {parts} are placeholders drafted by hta plan init, not the supplier\'s prices or the evaluation\'s scenarios. Every amount below is computed from them.',
+    da: 'Ikke et reelt budget: planens {parts} er pladsholdere fra hta plan init, ikke leverandørens priser eller evalueringens scenarier. Alle beløb nedenfor er beregnet ud fra dem.',
+  },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 
@@ -124,7 +128,7 @@ export const uptakeReportKind: ReportKind<typeof uptakeEntrySchema> = {
       {
         id: 'budget',
         title: t('budget'),
-        intro: tables.observed.intro,
+        intro: [...placeholderNote(env.memo(`uptakePlan\u0000${env.input(entry.plan)}`, () => loadUptakePlanFile(env.input(entry.plan))), lang, t('placeholders')), ...tables.observed.intro],
         chart: 'budget-impact',
         tables: tablesOf(tables.observed, tables.projection, tables.regionTotals, tables.sensitivity),
       },
@@ -147,3 +151,11 @@ export const uptakeReportKind: ReportKind<typeof uptakeEntrySchema> = {
     return { page: { lang, title, provenance, sections: numberCaptions(kept.sections, lang) }, charts: kept.charts, results: analysis };
   },
 };
+
+/** The budget section's first paragraph while the plan's price model or scenarios are plan init's placeholders (uptake-plan.ts placeholderWarning). */
+function placeholderNote(plan: Pick<UptakePlan, 'placeholders'>, lang: Lang, text: string): string[] {
+  const parts = plan.placeholders ?? [];
+  if (parts.length === 0) return [];
+  const words = { priceModel: { en: 'price model', da: 'prismodel' }, scenarios: { en: 'uptake scenarios', da: 'optagsscenarier' } } as const;
+  return [text.replace('{parts}', parts.map((p) => words[p][lang]).join(lang === 'da' ? ' og ' : ' and '))];
+}

@@ -216,8 +216,32 @@ describe('repeated rows and ids', () => {
     const r = await uptake(`${F}/dup.csv`, plan(), '--json');
     expect(r.code, r.stderr).toBe(0);
     expect(whole(r.stdout)).toEqual([41, 29]);
-    expect(r.stderr).toContain('dup.csv: a row is an identical copy of another row — every cell the same, the id too — so each is counted once, as one referral exported twice (e.g. lines 42 and 43;');
+    expect(r.stderr).toContain('dup.csv: a row is an identical copy of another row — the same text in every one of the 9 columns, the id and any column hta does not read included — so each is counted once, as one referral exported twice (e.g. lines 42 and 43;');
     expect(r.stderr).not.toContain('P8004');
+  });
+
+  /** simple.csv with a referral number (HenvisningsID, not read by hta) in a tenth column. */
+  const withReferralIds = () => fixtureLines('simple.csv').map((l, i) => `${l};${i === 0 ? 'HenvisningsID' : `H${String(i).padStart(5, '0')}`}`);
+
+  it('two rows alike in every column hta reads but with different referral numbers are two referrals, with the id warning saying so', async () => {
+    const lines = withReferralIds();
+    lines.push(lines[4]!.replace(/;H\d+$/, ';H99999'));
+    const r = await uptake(csv(lines), plan(), '--json');
+    expect(r.code, r.stderr).toBe(0);
+    expect(whole(r.stdout)).toEqual([41, 28]);
+    expect(r.stderr).not.toContain('identical copy');
+    expect(r.stderr).toContain('registry.csv: warning: one patient id is on 2 different rows, each row counted as a referral (e.g. lines 5 and 42). A patient referred twice is two referrals, and stays so. Here the rows read the same in every column hta reads and differ only in a column it does not read (a referral number, say): they are not identical, so each is counted.');
+    expect(r.stderr).not.toContain('P5004');
+  });
+
+  it('a row the same in all ten columns, the referral number too, is counted once', async () => {
+    const lines = withReferralIds();
+    lines.push(lines[4]!);
+    const r = await uptake(csv(lines), plan(), '--json');
+    expect(r.code, r.stderr).toBe(0);
+    expect(whole(r.stdout)).toEqual([40, 28]);
+    expect(r.stderr).toContain('registry.csv: a row is an identical copy of another row — the same text in every one of the 10 columns, the id and any column hta does not read included — so each is counted once, as one referral exported twice (e.g. lines 5 and 42;');
+    expect(r.stderr).not.toContain('patient id');
   });
 
   it('one id on a referral row and an activation row: counted as the rows are, with a warning that says how to merge them', async () => {
@@ -260,6 +284,22 @@ describe('repeated rows and ids in a Parquet registry', () => {
     expect(whole(r.stdout)).toEqual([43, 30]);
     expect(r.stderr).toMatch(/a row is an identical copy of another row .* \(e\.g\. rows 43 and 44;/);
     expect(r.stderr).toContain('one patient id is on 2 different rows, each row counted as a referral (e.g. rows 41 and 42)');
+  });
+
+  it('compare every column, those hta does not read too', async () => {
+    const { duckdb } = await import('../../src/uptake/engine/duckdb-api.js');
+    const file = join(tempDir(), 'registry.parquet');
+    const inst = await duckdb.DuckDBInstance.create(':memory:');
+    const db = await inst.connect();
+    // dup.csv's two copies of P8004 given two referral numbers (HenvisningsID, an integer column).
+    await db.run(`COPY (SELECT *, row_number() OVER () AS HenvisningsID FROM read_csv('${F}/dup.csv', all_varchar = true, delim = ';', header = true)) TO '${file}' (FORMAT parquet)`);
+    db.closeSync();
+    inst.closeSync();
+    const r = await uptake(file, plan(), '--json');
+    expect(r.code, r.stderr).toBe(0);
+    expect(whole(r.stdout)).toEqual([42, 30]);
+    expect(r.stderr).not.toContain('identical copy');
+    expect(r.stderr).toContain('one patient id is on 2 different rows, each row counted as a referral (e.g. rows 41 and 42). A patient referred twice is two referrals, and stays so. Here the rows read the same in every column hta reads');
   });
 });
 

@@ -76,7 +76,8 @@ async function csvSource(file: string, label: string, options: ReadRegistryOptio
 
 /**
  * View `raw`: the registry's columns as text, read straight from the file by every query that
- * uses it (CSV: no row numbers, `rid` NULL; the row scan names lines). A view, not a table: the
+ * uses it (CSV: no row numbers, `rid` NULL; the row scan names lines), and `cellh`, a hash of
+ * every cell of the row, those hta does not read too. A view, not a table: the
  * file is read again by each query (once in most runs) rather than held as text — a table
  * of every cell as text is the largest thing a run would hold (docs/limits.md). `strict`: rows
  * that are not well-formed CSV (wrong number of fields, stray quotes) go to the rejects table
@@ -90,7 +91,9 @@ async function viewCsv(db: DuckDBConnection, file: string, source: Source & { he
   // Rows of separators only (Excel's `;;;;` for rows once touched) are not referrals: left out
   // here as the row scan leaves them out (`separatorsOnly` in read-registry.ts), same blanks.
   const blank = Array.from({ length: width }, (_, i) => `trim(COALESCE(c${i}, ''), ${sqlText(SCAN_BLANKS)}) = ''`).join(' AND ');
-  await db.run(`CREATE OR REPLACE VIEW ${view} AS SELECT CAST(NULL AS BIGINT) AS rid, ${pick} FROM read_csv(${sqlText(file)},
+  // Every cell of the row, read or not, as text: what "identical rows" compares (repeated-rows.ts).
+  const cells = `hash(${Array.from({ length: width }, (_, i) => `COALESCE(c${i}, '')`).join(', ')}) AS cellh`;
+  await db.run(`CREATE OR REPLACE VIEW ${view} AS SELECT CAST(NULL AS BIGINT) AS rid, ${pick}, ${cells} FROM read_csv(${sqlText(file)},
     delim = ${sqlText(source.delimiter ?? ',')}, quote = '"', escape = '"', header = true, skip = ${source.headerLine - 1},
     auto_detect = false, columns = {${types}}, store_rejects = true, rejects_table = 'rejects', rejects_scan = 'reject_scans',
     strict_mode = ${strict}, null_padding = false${bufferBytes === undefined ? '' : `, buffer_size = ${bufferBytes}`}) WHERE NOT (${blank})`);
@@ -126,7 +129,7 @@ function parquetText(col: string, type: string): string {
   return `CAST(${col} AS VARCHAR)`;
 }
 
-/** The Parquet file's columns, and view `raw` of its registry columns as text (`rid`: 0-based row). */
+/** The Parquet file's columns, and view `raw` of its registry columns as text (`rid`: 0-based row; `cellh` as for CSV). */
 async function viewParquet(db: DuckDBConnection, file: string, label: string, options: ReadRegistryOptions): Promise<Source> {
   let header: string[];
   let types: string[];
@@ -140,7 +143,9 @@ async function viewParquet(db: DuckDBConnection, file: string, label: string, op
   const idx = registryColumnIndex(header, label, options.columns);
   if (Array.isArray(idx)) throw new HtaError('input.invalid', `${label} lacks registry columns`, idx);
   const pick = REGISTRY_COLUMNS.map((c) => `COALESCE(${parquetText(quoteIdent(header[idx[c]]!), types[idx[c]]!)}, '') AS ${c}`).join(', ');
-  await db.run(`CREATE VIEW raw AS SELECT file_row_number AS rid, ${pick} FROM read_parquet(${sqlText(file)}, file_row_number = true)`);
+  // Every column's value, read or not: what "identical rows" compares (repeated-rows.ts).
+  const cells = `hash(${header.map(quoteIdent).join(', ')}) AS cellh`;
+  await db.run(`CREATE VIEW raw AS SELECT file_row_number AS rid, ${pick}, ${cells} FROM read_parquet(${sqlText(file)}, file_row_number = true)`);
   return { header: header.map((h) => h.trim()), columns: idx };
 }
 
@@ -367,7 +372,7 @@ export async function aggregateRegistry(file: string, options: ReadRegistryOptio
       ]);
     }
     // Identical rows counted once; ids on several rows said (repeated-rows.ts).
-    const repeated = await repeatedRows(db, { file, columns: source.columns, ...(csv?.delimiter ? { delimiter: csv.delimiter } : {}) });
+    const repeated = await repeatedRows(db, { file, columns: source.columns, width: source.header.length, ...(csv?.delimiter ? { delimiter: csv.delimiter } : {}) });
     await db.run(`CREATE VIEW uptake_referrals AS ${ONE_COPY_SQL}`);
     const exportDay = rules.exportDay;
     const exportDate = exportDay !== undefined

@@ -143,6 +143,60 @@ describe('cells shaped like a CPR number', () => {
     expect(r.stdout + r.stderr).not.toMatch(CPR);
   });
 
+  describe('ten-digit clinic codes (P-numbers, SOR codes)', () => {
+    const R = 'test/fixtures/exports/registry-dk-regional';
+    // Made-up P-numbers: ten digits whose first six make a date, as real ones do.
+    const P = ['1003388394', '1003389511', '1003390628', '1003391745', '1003392862', '1003393979', '1003394086', '1003395103', '1003396210', '1003397327'];
+    /** registry-dk-regional's rows (header first) with each Klinik replaced by a P-number. */
+    const withP = (): string[][] => {
+      const rows = readFileSync(`${R}/registry.csv`, 'utf8').replace(/^\uFEFF/, '').split(/\r?\n/).filter((l) => l !== '').map((l) => l.split(';'));
+      const codes = new Map<string, string>();
+      for (const c of rows.slice(1)) c[2] = codes.get(c[2]!) ?? codes.set(c[2]!, P[codes.size]!).get(c[2]!)!;
+      return rows;
+    };
+    const regional = (rows: readonly string[][], ...more: string[]) => {
+      const p = { ...JSON.parse(readFileSync(`${R}/uptake.plan.json`, 'utf8')), suppression: { threshold: 1, acknowledgeLowThreshold: true } };
+      const planFile = join(tempDir(), 'plan.json');
+      writeFileSync(planFile, JSON.stringify(p));
+      return runCli('uptake', csv(rows.map((c) => c.join(';'))), '--eligible', `${R}/eligible.csv`, '--plan', planFile, '--json', ...more);
+    };
+
+    it('a clinic column of P-numbers (10 clinics over 420 rows) is read as codes: the counts of the named clinics', async () => {
+      const named = await regional(readFileSync(`${R}/registry.csv`, 'utf8').replace(/^\uFEFF/, '').split(/\r?\n/).filter((l) => l !== '').map((l) => l.split(';')));
+      const r = await regional(withP());
+      expect(r.code, r.stderr).toBe(0);
+      expect(whole(r.stdout)).toEqual(whole(named.stdout));
+      expect(r.stdout).toMatch(/"clinic": ?"1003388394"/);
+      expect(r.stderr).not.toContain('CPR');
+      const d = await runCli('plan', 'init', '--uptake', csv(withP().map((c) => c.join(';'))));
+      expect(d.code, d.stderr).toBe(0);
+    });
+
+    it('a one-off CPR-shaped clinic cell among them, or a code on 4 rows only, is still refused, unquoted, with what to do', async () => {
+      const rows = withP();
+      rows[10]![2] = '1203854321';
+      // 1003393979 (NOR01, 44 rows) left on 4 rows, the rest a name.
+      let left = 4;
+      for (const c of rows.slice(1)) if (c[2] === '1003393979' && left-- <= 0) c[2] = 'NOR01';
+      const r = await regional(rows, '--exclude-invalid');
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain('5 cell(s) that look like CPR numbers');
+      // Line 11 (the one-off) and the four rows of 1003393979, named together by line.
+      expect(r.stderr).toContain('registry.csv:lines 7, 11–13, 15, column 3 (Klinik): — expected no CPR number');
+      expect(r.stderr).toContain('A code of ten digits (a clinic\'s P-number or SOR code) is fine when the same number is on at least 5 rows of the column (a CPR number is one patient\'s); a code on fewer rows is refused: write it in the export with a letter before its digits — "P" followed by the ten digits for a P-number — and it is read as written');
+      expect(r.stdout + r.stderr).not.toMatch(CPR);
+      expect(r.stdout + r.stderr).not.toContain('1003393979');
+    });
+
+    it('the hyphenated shape is refused however often it repeats', async () => {
+      const rows = withP().map((c, i) => (i > 0 && c[2] === '1003388394' ? [...c.slice(0, 2), '120385-4321', ...c.slice(3)] : c));
+      const r = await regional(rows);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/\d+ cell\(s\) that look like CPR numbers/);
+      expect(r.stdout + r.stderr).not.toMatch(CPR);
+    });
+  });
+
   it('a CPR-shaped id is not refused: the id is never printed (docs/input-registry.md)', async () => {
     const r = await uptake(`${F}/cpr.csv`, plan(), '--json', '--exclude-invalid');
     expect(r.code).toBe(2); // for the clinic on line 6 only

@@ -19,9 +19,10 @@ import { hasTimeOfDay, type DateFormat } from '../registry-dates.js';
 import { repeatedRowsNotes, timeOfDayNote } from '../registry-read-notes.js';
 import { ONE_COPY_SQL, REPEAT_HASHES_SQL, repeatedRows } from './repeated-rows.js';
 import { footnotesNote } from '../footnote-rows.js';
-import { maskCpr } from '../cpr-shape.js';
+import { codeCounter, maskCpr, type RepeatedCodes } from '../cpr-shape.js';
+import { repeatedCodesIn } from './repeated-codes.js';
 import {
-  assertUtf8File, detectedDateFormat, emptyRegistry, readRegistryHeader, rowCheckError, registryRecords, registryRowChecker, registryRules, SCAN_BLANKS,
+  assertUtf8File, detectedDateFormat, emptyRegistry, readRegistryHeader, rowCheckError, registryRecords, registryRecordsWithLines, registryRowChecker, registryRules, SCAN_BLANKS,
   rowProblemCollector, scanRegistryRows, sniffFileDelimiter,
   type ReadRegistryOptions, type RegistryRead, type RegistryRules, type RowCheck,
 } from '../read-registry.js';
@@ -216,10 +217,17 @@ async function missedRows(db: DuckDBConnection): Promise<number> {
 
 /** What the lookup tables decide by: the regions, the date format, the plan's value synonyms. */
 const dictionaryRules = (rules: RegistryRules, options: ReadRegistryOptions) => ({
-  regions: rules.regions, dateFormat: rules.dateFormat,
+  regions: rules.regions, dateFormat: rules.dateFormat, ...(rules.codes ? { codes: rules.codes } : {}),
   ...(options.sexValues ? { sexValues: options.sexValues } : {}),
   ...(options.referrerValues ? { referrerValues: options.referrerValues } : {}),
 });
+
+/** The repeated ten-digit codes of a CSV file the engine cannot read, counted in one streamed pass (cpr-shape.ts). */
+async function codesInFile(file: string, label: string, csv: Source): Promise<RepeatedCodes> {
+  const counter = codeCounter(csv.columns);
+  for await (const { record } of registryRecordsWithLines(createReadStream(file), label, csv.delimiter ?? ',')) counter.add(record);
+  return counter.codes();
+}
 
 /** The date texts in the order they first appear (row by row: referred, activated, last_active). */
 async function datesInFileOrder(db: DuckDBConnection, file: string, label: string, csv: (Source & { delimiter?: ',' | ';' | '\t' }) | undefined): Promise<string[]> {
@@ -289,9 +297,11 @@ export async function aggregateRegistry(file: string, options: ReadRegistryOptio
         // A sample that read the whole file (a small one) has every text it holds: the likely
         // texts would add thousands of dates none of its rows looks up.
         const likely = sample.wholeFile ? sample.texts : withLikelyTexts(sample.texts, sampled.dateFormat, sampled.from, sampled.to);
-        await createValueDictionaries(db, dictionaryRules(sampled, options), likely);
-        await createChecked(db, sampled, csv === undefined);
-        if ((await missedRows(db)) === 0) rules = sampled;
+        // Ten-digit clinic codes (P-numbers) told from CPR numbers by their rows (repeated-codes.ts).
+        const sampledRules = { ...sampled, codes: await repeatedCodesIn(db, likely) };
+        await createValueDictionaries(db, dictionaryRules(sampledRules, options), likely);
+        await createChecked(db, sampledRules, csv === undefined);
+        if ((await missedRows(db)) === 0) rules = sampledRules;
       }
       if (rules === undefined) {
         // A text the lookup tables lack may be bytes that are not UTF-8 (the engine reads them
@@ -308,7 +318,7 @@ export async function aggregateRegistry(file: string, options: ReadRegistryOptio
       // --exclude-invalid the scan has already passed the excluded rows' problems on.
       await assertUtf8File(file, label);
       const format = options.dateFormat === 'auto' ? detectedDateFormat(detectorOf(await datesInFileOrder(db, file, label, csv)), label) : options.dateFormat ?? 'iso';
-      const check = await scanRegistryRows(createReadStream(file), label, csv.delimiter ?? ',', options, registryRules(options, format));
+      const check = await scanRegistryRows(createReadStream(file), label, csv.delimiter ?? ',', options, { ...registryRules(options, format), codes: await codesInFile(file, label, csv) });
       if ((check.malformedRows ?? 0) > 0) {
         throw new HtaError('analysis.failed', `${label}: the SQL engine cannot read this file (${maskCpr((err as Error).message.split('\n')[0]!.split(file).join(label))}) and it has rows with a wrong number of fields; correct them, or report the file's structure (no data)`);
       }
@@ -328,7 +338,7 @@ export async function aggregateRegistry(file: string, options: ReadRegistryOptio
       } else {
         dateFormat = options.dateFormat ?? 'iso';
       }
-      rules = registryRules(options, dateFormat);
+      rules = { ...registryRules(options, dateFormat), codes: await repeatedCodesIn(db, all) };
       await dropValueDictionaries(db);
       await createValueDictionaries(db, dictionaryRules(rules, options), all);
       await createChecked(db, rules, csv === undefined);

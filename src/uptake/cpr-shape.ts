@@ -4,7 +4,12 @@
  * message: a registry cell of that shape in a column hta reads stops the run, naming its file,
  * line and column only (docs/input-registry.md "CPR numbers"). No modulus-11 check: numbers
  * issued since 2007 need not pass it.
+ *
+ * Except a code: in a column that names a place or a category (region, clinic, sex, referrer),
+ * ten bare digits on at least CODE_MIN_ROWS rows of the file are a code — a clinic's P-number or
+ * SOR code — since a CPR number is one patient's and sits on that patient's few rows.
  */
+import type { ColumnIndex, RegistryColumn } from './referral.js';
 
 const CPR = /^(\d{2})(\d{2})(\d{2})[- ]?(\d{4})$/;
 const CPR_INSIDE = /(?<!\d)(\d{2})(\d{2})(\d{2})([- ]?)(\d{4})(?!\d)/g;
@@ -27,8 +32,65 @@ export function maskCpr(text: string): string {
   return text.replace(CPR_INSIDE, (all: string, dd: string, mm: string) => (plausibleDayMonth(dd, mm) ? 'DDMMYY-XXXX' : all));
 }
 
+/** The columns that name a place or a category, where a repeated ten-digit number is a code. */
+export const CODE_COLUMNS = ['region', 'clinic', 'sex', 'referrer'] as const satisfies readonly RegistryColumn[];
+const isCodeColumn = (col: RegistryColumn): boolean => (CODE_COLUMNS as readonly RegistryColumn[]).includes(col);
+
+/**
+ * Ten bare digits on at least this many rows of one code column are a code, not a CPR number.
+ * A patient referred twice or thrice (or a row exported twice) puts one CPR number on a few rows;
+ * a wrongly mapped CPR column puts most numbers on one row each, and any one of them stops the run.
+ */
+export const CODE_MIN_ROWS = 5;
+
+/** Per code column, the ten-digit numbers (trimmed) on at least CODE_MIN_ROWS rows of the file. */
+export type RepeatedCodes = Partial<Record<RegistryColumn, ReadonlySet<string>>>;
+
+/** A trimmed cell that is a code if it repeats: ten digits, no hyphen or space, CPR-shaped. */
+export const codeCandidate = (trimmed: string): boolean => /^\d{10}$/.test(trimmed) && looksLikeCpr(trimmed);
+
+/** Whether `text`, a cell of column `col`, is refused as a CPR number (`codes`: the file's repeated codes). */
+export function cprCell(col: RegistryColumn, text: string, codes: RepeatedCodes | undefined): boolean {
+  if (!looksLikeCpr(text)) return false;
+  const t = text.trim();
+  return !(isCodeColumn(col) && codeCandidate(t) && codes?.[col]?.has(t) === true);
+}
+
+/** Counts the code candidates of records (rows of cells) and gives the repeated ones. */
+export function codeCounter(columns: Partial<ColumnIndex>): { add(record: readonly string[]): void; codes(): RepeatedCodes } {
+  const counts = new Map<RegistryColumn, Map<string, number>>();
+  return {
+    add(record) {
+      for (const col of CODE_COLUMNS) {
+        const i = columns[col];
+        const t = i === undefined ? '' : (record[i] ?? '').trim();
+        if (!codeCandidate(t)) continue;
+        const m = counts.get(col) ?? new Map<string, number>();
+        counts.set(col, m.set(t, (m.get(t) ?? 0) + 1));
+      }
+    },
+    codes: () => repeatedCodes(counts),
+  };
+}
+
+/** The codes of per-column counts (of trimmed candidates) on at least CODE_MIN_ROWS rows. */
+export function repeatedCodes(counts: ReadonlyMap<RegistryColumn, ReadonlyMap<string, number>>): RepeatedCodes {
+  const out: RepeatedCodes = {};
+  for (const [col, m] of counts) {
+    const codes = new Set([...m].filter(([, n]) => n >= CODE_MIN_ROWS).map(([t]) => t));
+    if (codes.size > 0) out[col] = codes;
+  }
+  return out;
+}
+
 /** The problem's `expected` for such a cell (which is never quoted). */
 export const CPR_EXPECTED = 'no CPR number: the cell looks like a CPR number (DDMMYY-NNNN), and hta never publishes one nor quotes it — check that the column is the one meant (columns.registry in the uptake plan), and export the registry without CPR numbers';
+
+/** The `expected` for a CPR-shaped cell of `col`: in a code column, what makes a ten-digit code read. */
+export function cprExpected(col: RegistryColumn): string {
+  if (!isCodeColumn(col)) return CPR_EXPECTED;
+  return `${CPR_EXPECTED}. A code of ten digits (a clinic's P-number or SOR code) is fine when the same number is on at least ${CODE_MIN_ROWS} rows of the column (a CPR number is one patient's); a code on fewer rows is refused: write it in the export with a letter before its digits — "P" followed by the ten digits for a P-number — and it is read as written`;
+}
 
 /** The Problem kind of such a cell in `column` (one group per column, each naming its lines). */
 export const cprKind = (column: string): string => `cpr.${column}`;

@@ -10,7 +10,7 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { HtaError, type Problem } from '../errors.js';
-import { CPR_EXPECTED, cprKind, looksLikeCpr, maskCpr } from './cpr-shape.js';
+import { codeCounter, cprCell, cprExpected, cprKind, maskCpr } from './cpr-shape.js';
 import { sniffDelimiter } from '../io/dialect.js';
 import { HEADER_SAMPLE_BYTES, headerLayoutError } from '../io/header-line.js';
 import { isUtf8 } from 'node:buffer';
@@ -155,9 +155,13 @@ export function draftUptakePlan(file: string, options: DraftUptakeOptions = {}):
   const missing = found.missing;
   if (missing.length > 0) notes.push(`no column recognised for ${missing.join(', ')}: add them to columns.registry (have: ${header.join(', ')})`);
   // A CPR-shaped cell would be printed in the notes or the draft (a region seen, a code): refused
-  // as \`hta uptake\` refuses it, by line and column only (docs/input-registry.md "CPR numbers").
-  const cprCells = body.flatMap((p) => REGISTRY_COLUMNS.filter((c) => c !== 'id' && index[c] !== undefined && looksLikeCpr(p.record[index[c]!] ?? ''))
-    .map((c): Problem => ({ file, line: lineOf(p), column: index[c]! + 1, field: header[index[c]!] ?? c, kind: cprKind(c), expected: CPR_EXPECTED })));
+  // as \`hta uptake\` refuses it, by line and column only — a ten-digit code repeated on the
+  // rows read is a code, as there (docs/input-registry.md "CPR numbers").
+  const counter = codeCounter(index);
+  for (const r of rows) counter.add(r);
+  const codes = counter.codes();
+  const cprCells = body.flatMap((p) => REGISTRY_COLUMNS.filter((c) => c !== 'id' && index[c] !== undefined && cprCell(c, p.record[index[c]!] ?? '', codes))
+    .map((c): Problem => ({ file, line: lineOf(p), column: index[c]! + 1, field: header[index[c]!] ?? c, kind: cprKind(c), expected: cprExpected(c) })));
   if (cprCells.length > 0) throw new HtaError('input.invalid', `${file} has ${cprCells.length} cell(s) that look like CPR numbers: hta never publishes one, so no plan is drafted; the cells are named by line and column, not quoted`, cprCells);
 
   // Date format from every sampled date cell.

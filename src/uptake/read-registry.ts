@@ -42,7 +42,7 @@ import type { DateFormat, DateFormatDetector, DateFormatOption } from './registr
 import { DANISH_REGIONS, regionDisplay, regionKey, type RegionSet } from './regions.js';
 import type { EligibleRow } from './uptake-per-eligible.js';
 import { isTotalRecord, isTotalWord, totalWordIndex } from './total-rows.js';
-import { isCprProblem, maskCpr } from './cpr-shape.js';
+import { isCprProblem, maskCpr, type RepeatedCodes } from './cpr-shape.js';
 import { jsonRegistry } from './registry-json.js';
 import { FOOTNOTE_EXPECTED, FOOTNOTE_KIND, footnoteCell } from './footnote-rows.js';
 import { checkWindows1252File, isNotUtf8, notRegistryText, utf16OfFile, withUtf8Copy, type RegistryEncoding } from './registry-encoding.js';
@@ -274,6 +274,8 @@ export interface RegistryRules {
   from: number;
   to: number | undefined;
   regions: RegionSet;
+  /** The file's ten-digit numbers read as codes, not CPR numbers (cpr-shape.ts), once counted. */
+  codes?: RepeatedCodes;
 }
 
 /** Resolves the options of a read (the date format must already be resolved from 'auto'). */
@@ -298,6 +300,7 @@ export function registryRowChecker(
     regions: rules.regions, dateFormat: rules.dateFormat,
     ...(options.sexValues ? { sexValues: options.sexValues } : {}),
     ...(options.referrerValues ? { referrerValues: options.referrerValues } : {}),
+    ...(rules.codes ? { codes: rules.codes } : {}),
   });
   return (record, line) => {
     // A total row Excel users add under the table: refused (or left out) by that name, not as
@@ -471,7 +474,8 @@ export function emptyRegistry(file: string): HtaError {
 
 /**
  * The pre-engine path, kept as a reference: streams a CSV source through `scanRegistryRows`
- * into the streaming aggregator (reference-aggregator.ts). Not used by `hta uptake`.
+ * into the streaming aggregator (reference-aggregator.ts). Not used by `hta uptake`. One pass
+ * cannot count codes first: a ten-digit clinic code (P-number) is refused here as CPR-shaped.
  */
 export async function readRegistryStream(
   input: Readable,

@@ -15,7 +15,7 @@ import { DATE_FORMAT_EXAMPLE, dateParser, type DateFormat } from './registry-dat
 import type { RegionSet } from './regions.js';
 import { foldColumnName } from '../trial/column-resolver.js';
 import { registryColumnsFor } from './registry-column-names.js';
-import { CPR_EXPECTED, cprKind, looksLikeCpr } from './cpr-shape.js';
+import { cprCell, cprExpected, cprKind, type RepeatedCodes } from './cpr-shape.js';
 
 /** The five Danish regions: the simulator's default (real files name their own; see regions.ts). */
 export const REGIONS = ['Hovedstaden', 'Midtjylland', 'Syddanmark', 'Sjælland', 'Nordjylland'] as const;
@@ -121,11 +121,14 @@ function withSynonyms<T>(builtIn: ReadonlyMap<string, T>, extra: Readonly<Record
   return out;
 }
 
-/** A column whose text `parse` turns into a value; undefined means invalid, and `expected` says what is allowed. */
-function lookup<T>(parse: (v: string) => T | undefined, expected: string | ((v: string) => string)) {
+/**
+ * A column whose text `parse` turns into a value; undefined means invalid, and `expected` says
+ * what is allowed. `isCpr`: whether a cell is refused as a CPR number (cpr-shape.ts).
+ */
+function lookup<T>(isCpr: (v: string) => boolean, parse: (v: string) => T | undefined, expected: string | ((v: string) => string)) {
   return z.string().transform((v, ctx) => {
     // A CPR-shaped cell is never a value (cpr-shape.ts), whatever a plan's synonyms say.
-    const value = looksLikeCpr(v) ? undefined : parse(v);
+    const value = isCpr(v) ? undefined : parse(v);
     if (value === undefined) {
       ctx.addIssue({ code: 'custom', message: typeof expected === 'string' ? expected : expected(v) });
       return z.NEVER;
@@ -141,6 +144,8 @@ export interface ReferralRules {
   dateFormat?: DateFormat;
   sexValues?: Readonly<Record<string, Sex>>;
   referrerValues?: Readonly<Record<string, Referrer>>;
+  /** The file's ten-digit numbers read as codes, not CPR numbers (cpr-shape.ts); none if absent. */
+  codes?: RepeatedCodes;
 }
 
 // What clinic names are made of (docs/input-registry.md): codes (SJÆ0, TRØ-12) and practice
@@ -180,13 +185,14 @@ export function referralFieldSchemas(rules: ReferralRules) {
   const sexes = withSynonyms(SEX_SYNONYMS, rules.sexValues);
   const referrers = withSynonyms(REFERRER_SYNONYMS, rules.referrerValues);
   const sexNames = [...sexes.keys()].filter((k) => k !== '' && k !== '.');
+  const cpr = (col: RegistryColumn) => (v: string) => cprCell(col, v, rules.codes);
   return {
     id: z.string().min(1, 'a non-empty pseudonymous id'),
-    region: lookup(rules.regions.resolve, rules.regions.expected),
+    region: lookup(cpr('region'), rules.regions.resolve, rules.regions.expected),
     clinic: z.string().transform((v, ctx) => {
       const name = clinicName(v);
-      if (looksLikeCpr(name)) {
-        ctx.addIssue({ code: 'custom', message: CPR_EXPECTED });
+      if (cprCell('clinic', name, rules.codes)) {
+        ctx.addIssue({ code: 'custom', message: cprExpected('clinic') });
         return z.NEVER;
       }
       if (name === '' || [...name].length > CLINIC_MAX_LENGTH || !CLINIC_NAME.test(name)) {
@@ -195,9 +201,9 @@ export function referralFieldSchemas(rules: ReferralRules) {
       }
       return name;
     }),
-    referred: lookup(parseDay, dateExpected('')),
-    activated: lookup((v) => (v === '' ? null : parseDay(v)), dateExpected(', or empty')),
-    last_active: lookup((v) => (v === '' ? null : parseDay(v)), dateExpected(', or empty')),
+    referred: lookup(cpr('referred'), parseDay, dateExpected('')),
+    activated: lookup(cpr('activated'), (v) => (v === '' ? null : parseDay(v)), dateExpected(', or empty')),
+    last_active: lookup(cpr('last_active'), (v) => (v === '' ? null : parseDay(v)), dateExpected(', or empty')),
     age: z.string().transform((v, ctx) => {
       if (v === '' || v === 'NA' || v === '.') return null;
       if (!/^\d{1,3}$/.test(v) || Number(v) > 120) {
@@ -206,8 +212,8 @@ export function referralFieldSchemas(rules: ReferralRules) {
       }
       return Number(v);
     }),
-    sex: lookup((v) => sexes.get(valueKey(v)), `female, male or unknown (${sexNames.join(', ')}), or empty; map other values with the uptake plan's "values.sex"`),
-    referrer: lookup((v) => referrers.get(valueKey(v)), `one of gp, physio, chiro, other (or ${[...referrers.keys()].filter((k) => !REFERRERS.includes(k as Referrer)).join(', ')}); map other values with the uptake plan's "values.referrer"`),
+    sex: lookup(cpr('sex'), (v) => sexes.get(valueKey(v)), `female, male or unknown (${sexNames.join(', ')}), or empty; map other values with the uptake plan's "values.sex"`),
+    referrer: lookup(cpr('referrer'), (v) => referrers.get(valueKey(v)), `one of gp, physio, chiro, other (or ${[...referrers.keys()].filter((k) => !REFERRERS.includes(k as Referrer)).join(', ')}); map other values with the uptake plan's "values.referrer"`),
   } satisfies Record<RegistryColumn, z.ZodType>;
 }
 
@@ -256,20 +262,20 @@ export type ReferralResult = { ok: true; referral: Referral } | { ok: false; pro
  */
 export function referralValidator(rules: ReferralRules): (cells: readonly string[], columns: ColumnIndex, file: string, line: number, header?: readonly string[]) => ReferralResult {
   const schemas = referralFieldSchemas(rules);
-  return (cells, columns, file, line, header) => validateWith(schemas, cells, columns, file, line, header);
+  return (cells, columns, file, line, header) => validateWith(schemas, rules.codes, cells, columns, file, line, header);
 }
 
 /** `header`: the file's column names, so problems name the column as the user wrote it ("Henvist"). */
-function validateWith(schemas: ReturnType<typeof referralFieldSchemas>, cells: readonly string[], columns: ColumnIndex, file: string, line: number, header?: readonly string[]): ReferralResult {
+function validateWith(schemas: ReturnType<typeof referralFieldSchemas>, codes: RepeatedCodes | undefined, cells: readonly string[], columns: ColumnIndex, file: string, line: number, header?: readonly string[]): ReferralResult {
   const problems: Problem[] = [];
   const parsed: Partial<Record<RegistryColumn, unknown>> = {};
   for (const col of REGISTRY_COLUMNS) {
     const i = columns[col];
     const raw = (cells[i] ?? '').trim();
     // A CPR-shaped cell in any column but the id (never printed): named by line and column,
-    // never quoted (docs/input-registry.md "CPR numbers").
-    if (col !== 'id' && looksLikeCpr(raw)) {
-      problems.push({ file, line, column: i + 1, field: header?.[i] ?? col, kind: cprKind(col), expected: CPR_EXPECTED });
+    // never quoted — unless a repeated code (docs/input-registry.md "CPR numbers").
+    if (col !== 'id' && cprCell(col, raw, codes)) {
+      problems.push({ file, line, column: i + 1, field: header?.[i] ?? col, kind: cprKind(col), expected: cprExpected(col) });
       continue;
     }
     const r = schemas[col].safeParse(raw);

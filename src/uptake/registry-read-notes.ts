@@ -14,7 +14,8 @@ export function timeOfDayNote(file: string, distinctTexts: number): string | und
 /** What repeated-rows.ts found (the shape of its `RepeatedRows`). */
 interface Repeats {
   copies: { extra: number; groups: number; examples: number[][] };
-  ids: { ids: number; rows: number; episodes: number; examples: number[][] };
+  ids: { ids: number; rows: number; episodes: number; unread: number; examples: number[][] };
+  width: number;
 }
 
 /** "lines 42 and 43; 50 and 61" (Parquet: "rows …"). */
@@ -30,15 +31,16 @@ function examples(groups: readonly number[][], parquet: boolean): string {
 export function repeatedRowsNotes(file: string, r: Repeats | undefined, parquet = false): string[] {
   if (r === undefined) return [];
   const out: string[] = [];
-  const { copies, ids } = r;
+  const { copies, ids, width } = r;
   if (copies.groups > 0) {
     const what = copies.extra === 1 ? 'a row is an identical copy of another row' : `${copies.extra} rows are identical copies of other rows (${copies.groups} ${copies.groups === 1 ? 'row' : 'different rows'} repeated)`;
-    out.push(`${file}: ${what} — every cell the same, the id too — so each is counted once, as one referral exported twice (e.g. ${examples(copies.examples, parquet)}; docs/input-registry.md "Repeated rows and ids")`);
+    out.push(`${file}: ${what} — the same ${parquet ? 'value' : 'text'} in every one of the ${width} columns, the id and any column hta does not read included — so each is counted once, as one referral exported twice (e.g. ${examples(copies.examples, parquet)}; docs/input-registry.md "Repeated rows and ids")`);
   }
   if (ids.ids > 0) {
     const what = ids.ids === 1 ? `one patient id is on ${ids.rows} different rows` : `${ids.ids} patient ids are each on several different rows (${ids.rows} rows)`;
     const episodes = ids.episodes === 0 ? '' : ` ${ids.episodes === ids.ids ? (ids.ids === 1 ? 'Here the two rows' : 'Here each id\'s two rows') : `For ${ids.episodes} of the ids the two rows`} look like one referral written twice — a referral row without an activation and an activation row, with the same referral date: that is one referral counted twice; merge each such pair into one row (the referral with its activation and last-active dates) in the export.`;
-    out.push(`${file}: warning: ${what}, each row counted as a referral (e.g. ${examples(ids.examples, parquet)}). A patient referred twice is two referrals, and stays so.${episodes} (docs/input-registry.md "Repeated rows and ids")`);
+    const unread = ids.unread === 0 ? '' : ` ${ids.unread === ids.ids ? (ids.ids === 1 ? 'Here the rows' : 'Here each id\'s rows') : `For ${ids.unread} of the ids the rows`} read the same in every column hta reads and differ only in ${ids.unread === 1 ? 'a column' : 'columns'} it does not read (a referral number, say): ${ids.unread === 1 ? 'they are' : 'such rows are'} not identical, so each is counted.`;
+    out.push(`${file}: warning: ${what}, each row counted as a referral (e.g. ${examples(ids.examples, parquet)}). A patient referred twice is two referrals, and stays so.${episodes}${unread} (docs/input-registry.md "Repeated rows and ids")`);
   }
   return out;
 }

@@ -143,6 +143,60 @@ describe('cells shaped like a CPR number', () => {
     expect(r.stdout + r.stderr).not.toMatch(CPR);
   });
 
+  describe('ten-digit clinic codes (P-numbers, SOR codes)', () => {
+    const R = 'test/fixtures/exports/registry-dk-regional';
+    // Made-up P-numbers: ten digits whose first six make a date, as real ones do.
+    const P = ['1003388394', '1003389511', '1003390628', '1003391745', '1003392862', '1003393979', '1003394086', '1003395103', '1003396210', '1003397327'];
+    /** registry-dk-regional's rows (header first) with each Klinik replaced by a P-number. */
+    const withP = (): string[][] => {
+      const rows = readFileSync(`${R}/registry.csv`, 'utf8').replace(/^\uFEFF/, '').split(/\r?\n/).filter((l) => l !== '').map((l) => l.split(';'));
+      const codes = new Map<string, string>();
+      for (const c of rows.slice(1)) c[2] = codes.get(c[2]!) ?? codes.set(c[2]!, P[codes.size]!).get(c[2]!)!;
+      return rows;
+    };
+    const regional = (rows: readonly string[][], ...more: string[]) => {
+      const p = { ...JSON.parse(readFileSync(`${R}/uptake.plan.json`, 'utf8')), suppression: { threshold: 1, acknowledgeLowThreshold: true } };
+      const planFile = join(tempDir(), 'plan.json');
+      writeFileSync(planFile, JSON.stringify(p));
+      return runCli('uptake', csv(rows.map((c) => c.join(';'))), '--eligible', `${R}/eligible.csv`, '--plan', planFile, '--json', ...more);
+    };
+
+    it('a clinic column of P-numbers (10 clinics over 420 rows) is read as codes: the counts of the named clinics', async () => {
+      const named = await regional(readFileSync(`${R}/registry.csv`, 'utf8').replace(/^\uFEFF/, '').split(/\r?\n/).filter((l) => l !== '').map((l) => l.split(';')));
+      const r = await regional(withP());
+      expect(r.code, r.stderr).toBe(0);
+      expect(whole(r.stdout)).toEqual(whole(named.stdout));
+      expect(r.stdout).toMatch(/"clinic": ?"1003388394"/);
+      expect(r.stderr).not.toContain('CPR');
+      const d = await runCli('plan', 'init', '--uptake', csv(withP().map((c) => c.join(';'))));
+      expect(d.code, d.stderr).toBe(0);
+    });
+
+    it('a one-off CPR-shaped clinic cell among them, or a code on 4 rows only, is still refused, unquoted, with what to do', async () => {
+      const rows = withP();
+      rows[10]![2] = '1203854321';
+      // 1003393979 (NOR01, 44 rows) left on 4 rows, the rest a name.
+      let left = 4;
+      for (const c of rows.slice(1)) if (c[2] === '1003393979' && left-- <= 0) c[2] = 'NOR01';
+      const r = await regional(rows, '--exclude-invalid');
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain('5 cell(s) that look like CPR numbers');
+      // Line 11 (the one-off) and the four rows of 1003393979, named together by line.
+      expect(r.stderr).toContain('registry.csv:lines 7, 11–13, 15, column 3 (Klinik): — expected no CPR number');
+      expect(r.stderr).toContain('A code of ten digits (a clinic\'s P-number or SOR code) is fine when the same number is on at least 5 rows of the column (a CPR number is one patient\'s); a code on fewer rows is refused: write it in the export with a letter before its digits — "P" followed by the ten digits for a P-number — and it is read as written');
+      expect(r.stdout + r.stderr).not.toMatch(CPR);
+      expect(r.stdout + r.stderr).not.toContain('1003393979');
+    });
+
+    it('the hyphenated shape is refused however often it repeats', async () => {
+      const rows = withP().map((c, i) => (i > 0 && c[2] === '1003388394' ? [...c.slice(0, 2), '120385-4321', ...c.slice(3)] : c));
+      const r = await regional(rows);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/\d+ cell\(s\) that look like CPR numbers/);
+      expect(r.stdout + r.stderr).not.toMatch(CPR);
+    });
+  });
+
   it('a CPR-shaped id is not refused: the id is never printed (docs/input-registry.md)', async () => {
     const r = await uptake(`${F}/cpr.csv`, plan(), '--json', '--exclude-invalid');
     expect(r.code).toBe(2); // for the clinic on line 6 only
@@ -216,8 +270,32 @@ describe('repeated rows and ids', () => {
     const r = await uptake(`${F}/dup.csv`, plan(), '--json');
     expect(r.code, r.stderr).toBe(0);
     expect(whole(r.stdout)).toEqual([41, 29]);
-    expect(r.stderr).toContain('dup.csv: a row is an identical copy of another row — every cell the same, the id too — so each is counted once, as one referral exported twice (e.g. lines 42 and 43;');
+    expect(r.stderr).toContain('dup.csv: a row is an identical copy of another row — the same text in every one of the 9 columns, the id and any column hta does not read included — so each is counted once, as one referral exported twice (e.g. lines 42 and 43;');
     expect(r.stderr).not.toContain('P8004');
+  });
+
+  /** simple.csv with a referral number (HenvisningsID, not read by hta) in a tenth column. */
+  const withReferralIds = () => fixtureLines('simple.csv').map((l, i) => `${l};${i === 0 ? 'HenvisningsID' : `H${String(i).padStart(5, '0')}`}`);
+
+  it('two rows alike in every column hta reads but with different referral numbers are two referrals, with the id warning saying so', async () => {
+    const lines = withReferralIds();
+    lines.push(lines[4]!.replace(/;H\d+$/, ';H99999'));
+    const r = await uptake(csv(lines), plan(), '--json');
+    expect(r.code, r.stderr).toBe(0);
+    expect(whole(r.stdout)).toEqual([41, 28]);
+    expect(r.stderr).not.toContain('identical copy');
+    expect(r.stderr).toContain('registry.csv: warning: one patient id is on 2 different rows, each row counted as a referral (e.g. lines 5 and 42). A patient referred twice is two referrals, and stays so. Here the rows read the same in every column hta reads and differ only in a column it does not read (a referral number, say): they are not identical, so each is counted.');
+    expect(r.stderr).not.toContain('P5004');
+  });
+
+  it('a row the same in all ten columns, the referral number too, is counted once', async () => {
+    const lines = withReferralIds();
+    lines.push(lines[4]!);
+    const r = await uptake(csv(lines), plan(), '--json');
+    expect(r.code, r.stderr).toBe(0);
+    expect(whole(r.stdout)).toEqual([40, 28]);
+    expect(r.stderr).toContain('registry.csv: a row is an identical copy of another row — the same text in every one of the 10 columns, the id and any column hta does not read included — so each is counted once, as one referral exported twice (e.g. lines 5 and 42;');
+    expect(r.stderr).not.toContain('patient id');
   });
 
   it('one id on a referral row and an activation row: counted as the rows are, with a warning that says how to merge them', async () => {
@@ -260,6 +338,22 @@ describe('repeated rows and ids in a Parquet registry', () => {
     expect(whole(r.stdout)).toEqual([43, 30]);
     expect(r.stderr).toMatch(/a row is an identical copy of another row .* \(e\.g\. rows 43 and 44;/);
     expect(r.stderr).toContain('one patient id is on 2 different rows, each row counted as a referral (e.g. rows 41 and 42)');
+  });
+
+  it('compare every column, those hta does not read too', async () => {
+    const { duckdb } = await import('../../src/uptake/engine/duckdb-api.js');
+    const file = join(tempDir(), 'registry.parquet');
+    const inst = await duckdb.DuckDBInstance.create(':memory:');
+    const db = await inst.connect();
+    // dup.csv's two copies of P8004 given two referral numbers (HenvisningsID, an integer column).
+    await db.run(`COPY (SELECT *, row_number() OVER () AS HenvisningsID FROM read_csv('${F}/dup.csv', all_varchar = true, delim = ';', header = true)) TO '${file}' (FORMAT parquet)`);
+    db.closeSync();
+    inst.closeSync();
+    const r = await uptake(file, plan(), '--json');
+    expect(r.code, r.stderr).toBe(0);
+    expect(whole(r.stdout)).toEqual([42, 30]);
+    expect(r.stderr).not.toContain('identical copy');
+    expect(r.stderr).toContain('one patient id is on 2 different rows, each row counted as a referral (e.g. rows 41 and 42). A patient referred twice is two referrals, and stays so. Here the rows read the same in every column hta reads');
   });
 });
 

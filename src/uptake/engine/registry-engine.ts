@@ -19,9 +19,10 @@ import { hasTimeOfDay, type DateFormat } from '../registry-dates.js';
 import { repeatedRowsNotes, timeOfDayNote } from '../registry-read-notes.js';
 import { ONE_COPY_SQL, REPEAT_HASHES_SQL, repeatedRows } from './repeated-rows.js';
 import { footnotesNote } from '../footnote-rows.js';
-import { maskCpr } from '../cpr-shape.js';
+import { codeCounter, maskCpr, type RepeatedCodes } from '../cpr-shape.js';
+import { repeatedCodesIn } from './repeated-codes.js';
 import {
-  assertUtf8File, detectedDateFormat, emptyRegistry, readRegistryHeader, rowCheckError, registryRecords, registryRowChecker, registryRules, SCAN_BLANKS,
+  assertUtf8File, detectedDateFormat, emptyRegistry, readRegistryHeader, rowCheckError, registryRecords, registryRecordsWithLines, registryRowChecker, registryRules, SCAN_BLANKS,
   rowProblemCollector, scanRegistryRows, sniffFileDelimiter,
   type ReadRegistryOptions, type RegistryRead, type RegistryRules, type RowCheck,
 } from '../read-registry.js';
@@ -76,7 +77,8 @@ async function csvSource(file: string, label: string, options: ReadRegistryOptio
 
 /**
  * View `raw`: the registry's columns as text, read straight from the file by every query that
- * uses it (CSV: no row numbers, `rid` NULL; the row scan names lines). A view, not a table: the
+ * uses it (CSV: no row numbers, `rid` NULL; the row scan names lines), and `cellh`, a hash of
+ * every cell of the row, those hta does not read too. A view, not a table: the
  * file is read again by each query (once in most runs) rather than held as text — a table
  * of every cell as text is the largest thing a run would hold (docs/limits.md). `strict`: rows
  * that are not well-formed CSV (wrong number of fields, stray quotes) go to the rejects table
@@ -90,7 +92,9 @@ async function viewCsv(db: DuckDBConnection, file: string, source: Source & { he
   // Rows of separators only (Excel's `;;;;` for rows once touched) are not referrals: left out
   // here as the row scan leaves them out (`separatorsOnly` in read-registry.ts), same blanks.
   const blank = Array.from({ length: width }, (_, i) => `trim(COALESCE(c${i}, ''), ${sqlText(SCAN_BLANKS)}) = ''`).join(' AND ');
-  await db.run(`CREATE OR REPLACE VIEW ${view} AS SELECT CAST(NULL AS BIGINT) AS rid, ${pick} FROM read_csv(${sqlText(file)},
+  // Every cell of the row, read or not, as text: what "identical rows" compares (repeated-rows.ts).
+  const cells = `hash(${Array.from({ length: width }, (_, i) => `COALESCE(c${i}, '')`).join(', ')}) AS cellh`;
+  await db.run(`CREATE OR REPLACE VIEW ${view} AS SELECT CAST(NULL AS BIGINT) AS rid, ${pick}, ${cells} FROM read_csv(${sqlText(file)},
     delim = ${sqlText(source.delimiter ?? ',')}, quote = '"', escape = '"', header = true, skip = ${source.headerLine - 1},
     auto_detect = false, columns = {${types}}, store_rejects = true, rejects_table = 'rejects', rejects_scan = 'reject_scans',
     strict_mode = ${strict}, null_padding = false${bufferBytes === undefined ? '' : `, buffer_size = ${bufferBytes}`}) WHERE NOT (${blank})`);
@@ -126,7 +130,7 @@ function parquetText(col: string, type: string): string {
   return `CAST(${col} AS VARCHAR)`;
 }
 
-/** The Parquet file's columns, and view `raw` of its registry columns as text (`rid`: 0-based row). */
+/** The Parquet file's columns, and view `raw` of its registry columns as text (`rid`: 0-based row; `cellh` as for CSV). */
 async function viewParquet(db: DuckDBConnection, file: string, label: string, options: ReadRegistryOptions): Promise<Source> {
   let header: string[];
   let types: string[];
@@ -140,7 +144,9 @@ async function viewParquet(db: DuckDBConnection, file: string, label: string, op
   const idx = registryColumnIndex(header, label, options.columns);
   if (Array.isArray(idx)) throw new HtaError('input.invalid', `${label} lacks registry columns`, idx);
   const pick = REGISTRY_COLUMNS.map((c) => `COALESCE(${parquetText(quoteIdent(header[idx[c]]!), types[idx[c]]!)}, '') AS ${c}`).join(', ');
-  await db.run(`CREATE VIEW raw AS SELECT file_row_number AS rid, ${pick} FROM read_parquet(${sqlText(file)}, file_row_number = true)`);
+  // Every column's value, read or not: what "identical rows" compares (repeated-rows.ts).
+  const cells = `hash(${header.map(quoteIdent).join(', ')}) AS cellh`;
+  await db.run(`CREATE VIEW raw AS SELECT file_row_number AS rid, ${pick}, ${cells} FROM read_parquet(${sqlText(file)}, file_row_number = true)`);
   return { header: header.map((h) => h.trim()), columns: idx };
 }
 
@@ -211,10 +217,17 @@ async function missedRows(db: DuckDBConnection): Promise<number> {
 
 /** What the lookup tables decide by: the regions, the date format, the plan's value synonyms. */
 const dictionaryRules = (rules: RegistryRules, options: ReadRegistryOptions) => ({
-  regions: rules.regions, dateFormat: rules.dateFormat,
+  regions: rules.regions, dateFormat: rules.dateFormat, ...(rules.codes ? { codes: rules.codes } : {}),
   ...(options.sexValues ? { sexValues: options.sexValues } : {}),
   ...(options.referrerValues ? { referrerValues: options.referrerValues } : {}),
 });
+
+/** The repeated ten-digit codes of a CSV file the engine cannot read, counted in one streamed pass (cpr-shape.ts). */
+async function codesInFile(file: string, label: string, csv: Source): Promise<RepeatedCodes> {
+  const counter = codeCounter(csv.columns);
+  for await (const { record } of registryRecordsWithLines(createReadStream(file), label, csv.delimiter ?? ',')) counter.add(record);
+  return counter.codes();
+}
 
 /** The date texts in the order they first appear (row by row: referred, activated, last_active). */
 async function datesInFileOrder(db: DuckDBConnection, file: string, label: string, csv: (Source & { delimiter?: ',' | ';' | '\t' }) | undefined): Promise<string[]> {
@@ -284,9 +297,11 @@ export async function aggregateRegistry(file: string, options: ReadRegistryOptio
         // A sample that read the whole file (a small one) has every text it holds: the likely
         // texts would add thousands of dates none of its rows looks up.
         const likely = sample.wholeFile ? sample.texts : withLikelyTexts(sample.texts, sampled.dateFormat, sampled.from, sampled.to);
-        await createValueDictionaries(db, dictionaryRules(sampled, options), likely);
-        await createChecked(db, sampled, csv === undefined);
-        if ((await missedRows(db)) === 0) rules = sampled;
+        // Ten-digit clinic codes (P-numbers) told from CPR numbers by their rows (repeated-codes.ts).
+        const sampledRules = { ...sampled, codes: await repeatedCodesIn(db, likely) };
+        await createValueDictionaries(db, dictionaryRules(sampledRules, options), likely);
+        await createChecked(db, sampledRules, csv === undefined);
+        if ((await missedRows(db)) === 0) rules = sampledRules;
       }
       if (rules === undefined) {
         // A text the lookup tables lack may be bytes that are not UTF-8 (the engine reads them
@@ -303,7 +318,7 @@ export async function aggregateRegistry(file: string, options: ReadRegistryOptio
       // --exclude-invalid the scan has already passed the excluded rows' problems on.
       await assertUtf8File(file, label);
       const format = options.dateFormat === 'auto' ? detectedDateFormat(detectorOf(await datesInFileOrder(db, file, label, csv)), label) : options.dateFormat ?? 'iso';
-      const check = await scanRegistryRows(createReadStream(file), label, csv.delimiter ?? ',', options, registryRules(options, format));
+      const check = await scanRegistryRows(createReadStream(file), label, csv.delimiter ?? ',', options, { ...registryRules(options, format), codes: await codesInFile(file, label, csv) });
       if ((check.malformedRows ?? 0) > 0) {
         throw new HtaError('analysis.failed', `${label}: the SQL engine cannot read this file (${maskCpr((err as Error).message.split('\n')[0]!.split(file).join(label))}) and it has rows with a wrong number of fields; correct them, or report the file's structure (no data)`);
       }
@@ -323,7 +338,7 @@ export async function aggregateRegistry(file: string, options: ReadRegistryOptio
       } else {
         dateFormat = options.dateFormat ?? 'iso';
       }
-      rules = registryRules(options, dateFormat);
+      rules = { ...registryRules(options, dateFormat), codes: await repeatedCodesIn(db, all) };
       await dropValueDictionaries(db);
       await createValueDictionaries(db, dictionaryRules(rules, options), all);
       await createChecked(db, rules, csv === undefined);
@@ -367,7 +382,7 @@ export async function aggregateRegistry(file: string, options: ReadRegistryOptio
       ]);
     }
     // Identical rows counted once; ids on several rows said (repeated-rows.ts).
-    const repeated = await repeatedRows(db, { file, columns: source.columns, ...(csv?.delimiter ? { delimiter: csv.delimiter } : {}) });
+    const repeated = await repeatedRows(db, { file, columns: source.columns, width: source.header.length, ...(csv?.delimiter ? { delimiter: csv.delimiter } : {}) });
     await db.run(`CREATE VIEW uptake_referrals AS ${ONE_COPY_SQL}`);
     const exportDay = rules.exportDay;
     const exportDate = exportDay !== undefined

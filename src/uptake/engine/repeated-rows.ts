@@ -1,12 +1,15 @@
 /**
  * Repeated rows and ids of a registry export (docs/input-registry.md "Repeated rows and ids").
- * Table `checked` carries two hashes of each row's text: `idh` of its id, `rowh` of all nine
- * registry cells. Among the valid rows:
+ * Table `checked` carries two hashes of each row's text: `idh` of its id, `rowh` of every cell
+ * of the row — all the file's columns, those hta does not read too (view `raw`'s `cellh`). Among
+ * the valid rows:
  *
- * - an **identical row** (every cell the same, id included) is one referral exported twice: the
- *   view `uptake_referrals` keeps one copy (partitioned by the hash and every typed value, so a
- *   hash collision alone never drops a row), and the run says how many, with example lines;
- * - one **id on several different rows** may be a patient referred twice (two referrals, as
+ * - an **identical row** (every cell of the row the same, id and unread columns included) is one
+ *   referral exported twice: the view `uptake_referrals` keeps one copy (partitioned by the hash
+ *   and every typed value, so a hash collision alone never merges rows hta reads differently),
+ *   and the run says how many, with example lines;
+ * - one **id on several different rows** — different in any cell, also one of a column hta does
+ *   not read, such as a referral number — may be a patient referred twice (two referrals, as
  *   counted) or one referral written as a referral row and an activation row: the run warns
  *   with counts and example lines — never an id — and says how to merge the latter.
  *
@@ -16,11 +19,11 @@
 import { createReadStream } from 'node:fs';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { registryRecordsWithLines } from '../read-registry.js';
-import { REGISTRY_COLUMNS, type ColumnIndex } from '../referral.js';
+import type { ColumnIndex } from '../referral.js';
 import { sqlText } from './duckdb-session.js';
 
 /** SQL of the two hashes over view `raw` (the columns `createChecked` adds to `checked`). */
-export const REPEAT_HASHES_SQL = `hash(raw.id) AS idh, hash(${REGISTRY_COLUMNS.map((c) => `raw.${c}`).join(', ')}) AS rowh`;
+export const REPEAT_HASHES_SQL = 'hash(raw.id) AS idh, raw.cellh AS rowh';
 
 /** The valid rows of `checked`, one per identical row (what `uptake_referrals` is built from). */
 export const ONE_COPY_SQL = `SELECT region, clinic, referred, activated, last_active, age, sex, referrer FROM checked WHERE NOT bad
@@ -32,27 +35,34 @@ const EXAMPLES = 3;
 export interface RepeatedRows {
   /** Identical copies beyond the first (counted once), in how many groups; example groups' lines. */
   copies: { extra: number; groups: number; examples: number[][] };
-  /** Ids on several different rows: how many ids, rows, of them looking like referral + activation rows; example lines. */
-  ids: { ids: number; rows: number; episodes: number; examples: number[][] };
+  /**
+   * Ids on several different rows: how many ids, rows, of them looking like referral + activation
+   * rows, of them whose rows differ only in columns hta does not read; example lines.
+   */
+  ids: { ids: number; rows: number; episodes: number; unread: number; examples: number[][] };
+  /** How many columns each row has (all compared). */
+  width: number;
 }
 
-const DISTINCT_ROWS = `SELECT idh, rowh, activated, referred, count(*) AS n FROM checked WHERE NOT bad
+const DISTINCT_ROWS = `SELECT idh, rowh, region, clinic, referred, activated, last_active, age, sex, referrer, count(*) AS n FROM checked WHERE NOT bad
   GROUP BY idh, rowh, region, clinic, referred, activated, last_active, age, sex, referrer`;
 
 /** What is repeated among the valid rows of `checked`; undefined when nothing is. */
-export async function repeatedRows(db: DuckDBConnection, source: { file: string; delimiter?: ',' | ';' | '\t'; columns: ColumnIndex }): Promise<RepeatedRows | undefined> {
+export async function repeatedRows(db: DuckDBConnection, source: { file: string; delimiter?: ',' | ';' | '\t'; columns: ColumnIndex; width: number }): Promise<RepeatedRows | undefined> {
   const rows = async (sql: string) => (await db.runAndReadAll(sql)).getRowsJS() as unknown[][];
   await db.run(`CREATE TEMP TABLE repeat_rows AS ${DISTINCT_ROWS}`);
   const [copies] = await rows('SELECT count(*) FILTER (WHERE n > 1), COALESCE(sum(n - 1) FILTER (WHERE n > 1), 0) FROM repeat_rows');
   // An episode: two different rows of one id with one referral date, one without an activation and one with.
   await db.run(`CREATE TEMP TABLE repeat_ids AS SELECT idh, count(*) AS k,
-      count(*) = 2 AND count(DISTINCT referred) = 1 AND count(activated) = 1 AS episode FROM repeat_rows GROUP BY idh HAVING count(*) > 1`);
-  const [ids] = await rows('SELECT count(*), COALESCE(sum(k), 0), count(*) FILTER (WHERE episode) FROM repeat_ids');
+      count(*) = 2 AND count(DISTINCT referred) = 1 AND count(activated) = 1 AS episode,
+      count(DISTINCT (region, clinic, referred, activated, last_active, age, sex, referrer)) = 1 AS unread
+    FROM repeat_rows GROUP BY idh HAVING count(*) > 1`);
+  const [ids] = await rows('SELECT count(*), COALESCE(sum(k), 0), count(*) FILTER (WHERE episode), count(*) FILTER (WHERE unread) FROM repeat_ids');
   const copyGroups = Number(copies?.[0] ?? 0), idCount = Number(ids?.[0] ?? 0);
   if (copyGroups === 0 && idCount === 0) return undefined;
   // The ids of a few example groups, to find their lines.
   const copyIdh = (await rows(`SELECT DISTINCT idh FROM repeat_rows WHERE n > 1 ORDER BY idh LIMIT ${EXAMPLES}`)).map((r) => String(r[0]));
-  const idIdh = (await rows(`SELECT idh FROM repeat_ids ORDER BY episode DESC, idh LIMIT ${EXAMPLES}`)).map((r) => String(r[0]));
+  const idIdh = (await rows(`SELECT idh FROM repeat_ids ORDER BY episode DESC, unread DESC, idh LIMIT ${EXAMPLES}`)).map((r) => String(r[0]));
   const wanted = [...new Set([...copyIdh, ...idIdh])];
   const texts = new Set((await rows(`SELECT DISTINCT id FROM raw WHERE hash(id) IN (${wanted.map((h) => `${h}::UBIGINT`).join(', ')})`)).map((r) => String(r[0])));
   const byId = await linesOfIds(db, source, texts);
@@ -69,24 +79,28 @@ export async function repeatedRows(db: DuckDBConnection, source: { file: string;
   await db.run('DROP TABLE repeat_ids');
   return {
     copies: { extra: Number(copies?.[1] ?? 0), groups: copyGroups, examples: copyExamples },
-    ids: { ids: idCount, rows: Number(ids?.[1] ?? 0), episodes: Number(ids?.[2] ?? 0), examples: idExamples },
+    ids: { ids: idCount, rows: Number(ids?.[1] ?? 0), episodes: Number(ids?.[2] ?? 0), unread: Number(ids?.[3] ?? 0), examples: idExamples },
+    width: source.width,
   };
 }
 
-/** For each id in `ids`, its rows (in file order): line (Parquet: row number) and the nine cells as one key. */
+/**
+ * For each id in `ids`, its rows (in file order): line (Parquet: row number) and every cell of the
+ * row as one key (Parquet: the hash of every cell, `cellh`), so rows differing only in a column
+ * hta does not read are told apart as the counts tell them.
+ */
 async function linesOfIds(db: DuckDBConnection, source: { file: string; delimiter?: ',' | ';' | '\t'; columns: ColumnIndex }, ids: ReadonlySet<string>): Promise<Map<string, { key: string; line: number }[]>> {
   const out = new Map<string, { key: string; line: number }[]>();
   const add = (id: string, key: string, line: number) => out.set(id, [...(out.get(id) ?? []), { key, line }]);
   if (source.delimiter === undefined) {
-    const list = REGISTRY_COLUMNS.join(', ');
-    const found = await db.runAndReadAll(`SELECT rid, ${list} FROM raw WHERE id IN (${[...ids].map(sqlText).join(', ')}) ORDER BY rid`);
-    for (const r of found.getRowsJS() as unknown[][]) add(String(r[1]), JSON.stringify(r.slice(1).map(String)), Number(r[0]) + 1);
+    const found = await db.runAndReadAll(`SELECT rid, id, cellh FROM raw WHERE id IN (${[...ids].map(sqlText).join(', ')}) ORDER BY rid`);
+    for (const r of found.getRowsJS() as unknown[][]) add(String(r[1]), String(r[2]), Number(r[0]) + 1);
     return out;
   }
   for await (const { record, line } of registryRecordsWithLines(createReadStream(source.file), source.file, source.delimiter)) {
     const id = record[source.columns.id] ?? '';
     if (!ids.has(id)) continue;
-    add(id, JSON.stringify(REGISTRY_COLUMNS.map((c) => record[source.columns[c]] ?? '')), line);
+    add(id, JSON.stringify(record), line);
   }
   return out;
 }

@@ -23,8 +23,9 @@
  *    tab-separated file decided nothing, for a reader that would rather refuse a `1.340` than
  *    guess (the unit-cost list).
  *
- * A reader that accepts spaces as thousands separators (the unit-cost list) removes them before
- * asking; the minus copied from a PDF (U+2212) counts as a minus.
+ * The shapes of a number with each mark are defined once, here (`NUMBER_WITH`). A reader that
+ * accepts spaces as thousands separators (the unit-cost list) removes them before asking; the
+ * minus copied from a PDF (U+2212) counts as a minus.
  */
 import { HtaError, type Problem } from '../errors.js';
 
@@ -35,45 +36,38 @@ export type MarkBasis = 'votes' | 'separator' | 'default';
 
 export type MarkVerdict = { mark: DecimalMark; basis: MarkBasis } | { mark: null; tie: number };
 
-const ONE_SEPARATOR = /^[+\-\u2212]?(\d*)([.,])(\d+)$/;
-const NUMBER_SHAPE = /^[+\-\u2212]?\d*(?:[.,]\d+)+$/;
-const LEAD = /^[1-9]\d{0,2}$/;
-const GROUP = /^\d{3}$/;
+/** The sign a number may start with: `+`, `-`, or the minus copied from a PDF (U+2212). */
+const SIGN = String.raw`[+\-\u2212]?`;
 
-/** Whether `parts` are thousands groups: one to three digits not starting with 0, then groups of three. */
-function grouped(parts: readonly string[]): boolean {
-  return LEAD.test(parts[0]!) && parts.slice(1).every((p) => GROUP.test(p));
+/**
+ * The one definition of a number's shape with each decimal mark, which every reader shares
+ * (the vote here, parse-number.ts, plan init's "other decimal mark"): whole digits, or thousands
+ * groups with the other mark (one to three digits not starting with 0, then groups of three),
+ * then optional decimals; or decimals alone (`,5`). No spaces, no E notation: a reader that
+ * accepts them (spaces in the unit-cost list, `1E+01` in parse-number.ts) handles them itself.
+ */
+export const NUMBER_WITH: Readonly<Record<DecimalMark, RegExp>> = {
+  ',': new RegExp(String.raw`^${SIGN}(?:(?:\d+|[1-9]\d{0,2}(?:\.\d{3})+)(?:,\d+)?|,\d+)$`),
+  '.': new RegExp(String.raw`^${SIGN}(?:(?:\d+|[1-9]\d{0,2}(?:,\d{3})+)(?:\.\d+)?|\.\d+)$`),
+};
+
+/**
+ * How `text` reads (rule 1): with one mark only; `'either'` when it is a number with each
+ * (`1.234`, `1,250`: one group of thousands, or three decimals); null when it holds no mark or
+ * is no number either way.
+ */
+export function readingOf(text: string): DecimalMark | 'either' | null {
+  // Most cells hold neither mark: no regex for them (the sniffer sees every cell of a file).
+  if (text.indexOf('.') < 0 && text.indexOf(',') < 0) return null;
+  const comma = NUMBER_WITH[','].test(text);
+  const point = NUMBER_WITH['.'].test(text);
+  return comma ? (point ? 'either' : ',') : point ? '.' : null;
 }
 
 /** The decimal mark `text` can only be read with, or null when it reads either way or is no number (rule 1). */
 export function markOf(text: string): DecimalMark | null {
-  // Most cells hold neither mark: no regex for them (the sniffer sees every cell of a file).
-  if (text.indexOf('.') < 0 && text.indexOf(',') < 0) return null;
-  // The common cell, one separator (`12,5`, `1.234`), without splitting.
-  const one = ONE_SEPARATOR.exec(text);
-  if (one) {
-    const head = one[1]!;
-    if (head === '') return one[2] as DecimalMark;
-    const groupable = one[3]!.length === 3 && head.length <= 3 && head.charCodeAt(0) !== 48;
-    return groupable ? null : (one[2] as DecimalMark);
-  }
-  if (!NUMBER_SHAPE.test(text)) return null;
-  const body = text.replace(/^[+\-\u2212]/, '');
-  const seps = body.replace(/\d/g, '');
-  const parts = body.split(/[.,]/);
-  const last = seps[seps.length - 1] as DecimalMark;
-  const first = seps[0] as DecimalMark;
-  if (seps.length === 1) {
-    // `,5` / `.5`; `1.234` either way; `1234.5`, `0.125`, `1.25` only as a decimal.
-    if (parts[0] === '') return last;
-    return grouped(parts) ? null : last;
-  }
-  const other: DecimalMark = first === '.' ? ',' : '.';
-  if ([...seps].every((s) => s === first)) return grouped(parts) ? other : null; // `1.234.567`: groups only
-  // Groups with one separator, then the decimal mark once: `1.234,5`.
-  const groupSeps = seps.slice(0, -1);
-  if (last !== first && [...groupSeps].every((s) => s === first) && grouped(parts.slice(0, -1))) return last;
-  return null;
+  const r = readingOf(text);
+  return r === 'either' ? null : r;
 }
 
 /** Where a vote was cast, for the tie message: the cell's line and column, and its text when the caller may show it. */

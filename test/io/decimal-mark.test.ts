@@ -6,10 +6,11 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { HtaError } from '../../src/errors.js';
 import { readAmounts } from '../../src/cea/load-cea-plan.js';
-import { decideMark, decimalCommaOf, markOf } from '../../src/io/decimal-mark.js';
+import { decideMark, decimalCommaOf, markOf, NUMBER_WITH } from '../../src/io/decimal-mark.js';
 import { parseNumber } from '../../src/io/parse-number.js';
 import { parseCsvText } from '../../src/io/read-csv.js';
 import { parseStudies } from '../../src/meta/read-studies.js';
+import { draftPlan } from '../../src/plan/draft-plan.js';
 
 function errorOf(f: () => unknown): HtaError {
   try {
@@ -63,6 +64,19 @@ describe('a file whose cells tie', () => {
     // One more comma decides it: the dotted row is then refused cell by cell, as before.
     const more = csv.replace('B 2020;pain;3m;-1.2;-2.0;-0.4', 'B 2020;pain;3m;-1.2;-2,0;-0,4');
     expect(errorOf(() => parseStudies(parseCsvText(more, 'studies.csv'))).problems.map((p) => [p.line, p.field])).toEqual([[3, 'difference']]);
+  });
+});
+
+describe('the shapes of a number with each mark', () => {
+  it('are one definition: the vote, parse-number.ts and plan init\'s "other mark" agree', () => {
+    // Thousands groups before the decimal comma, as parseNumber reads them with the comma.
+    for (const t of ['1.234', '12.345,6', '1.234.567', '-642.025']) expect([t, NUMBER_WITH[','].test(t), parseNumber(t, true) !== undefined]).toEqual([t, true, true]);
+    for (const t of ['1.5', '0.500', '1.2345', '1.234,5.6', '12.34']) expect([t, NUMBER_WITH[','].test(t), parseNumber(t, true)]).toEqual([t, false, undefined]);
+    // In a dot-decimal file, numbers written with the comma (the PDF minus too) are data, never missing codes.
+    const rows = ['6.5', '4.5', '\u22126,0', '1.234,5', '1.234.567', '7.5'].map((v, i) => `${i};${i % 2 ? 'a' : 'b'};0;${v};8${i}.5`);
+    const d = draftPlan(parseCsvText(`id;arm;time;smerte;vaegt\n${rows.join('\n')}\n`, 'mixed.csv'), 'plan.schema.json');
+    expect(d.plan.missingCodes).toBeUndefined();
+    expect(d.checks.join('\n')).toMatch(/values such as "\u22126,0", "1\.234,5", "1\.234\.567" have a decimal comma while the file's other numbers have a decimal point/);
   });
 });
 

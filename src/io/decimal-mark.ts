@@ -132,7 +132,8 @@ export function tieError(file: string, vote: MarkVotes, what = 'numbers'): HtaEr
     ...(p?.field !== undefined ? { field: p.field } : {}),
     ...(p?.value !== undefined ? { value: p.value } : {}),
     expected: `one decimal mark for the whole file: this is the first of ${n} ${what} with a decimal ${mark}, and as many have a decimal ${other}${firstOther?.line !== undefined ? ` (the first on line ${firstOther.line}${firstOther.column !== undefined ? `, column ${firstOther.column}` : ''})` : ''}, so neither can be taken as the file's — ${fix}`,
-    kind: 'decimal-mark.tie',
+    // One kind per mark: grouped together (problem-groups.ts), the two cells would lose their columns.
+    kind: `decimal-mark.tie.${mark}`,
   });
   return new HtaError('input.invalid', `${file} writes as many ${what} with a decimal comma as with a decimal point (${n} each)`, [
     at(vote.firstComma, 'comma', 'point', vote.firstPoint),
@@ -140,8 +141,16 @@ export function tieError(file: string, vote: MarkVotes, what = 'numbers'): HtaEr
   ]);
 }
 
-/** A file's decimal comma as its dialect says, refusing a file whose cells tie (rule 4). */
-export function decimalCommaOf(table: { file: string; dialect: { decimalComma: boolean; decimalTie?: MarkVotes } }): boolean {
-  if (table.dialect.decimalTie) throw tieError(table.file, table.dialect.decimalTie);
+/**
+ * A file's decimal comma as its dialect says, refusing a file whose cells tie (rule 4). The
+ * places name the column by its header name (never a cell's value: a trial export's cells may be ids).
+ */
+export function decimalCommaOf(table: { file: string; header?: readonly string[]; dialect: { decimalComma: boolean; decimalTie?: MarkVotes } }): boolean {
+  const named = <P extends VotePlace>(p: P | undefined): P | undefined => {
+    const name = p?.column !== undefined ? table.header?.[p.column - 1] : undefined;
+    return name ? { ...p!, field: name } : p;
+  };
+  const tie = table.dialect.decimalTie;
+  if (tie) throw tieError(table.file, { ...tie, firstComma: named(tie.firstComma), firstPoint: named(tie.firstPoint) });
   return table.dialect.decimalComma;
 }

@@ -8,7 +8,7 @@
  * writes. See docs/plan-trial.md.
  */
 import { basename } from 'node:path';
-import { type DecimalMark, NUMBER_WITH } from '../io/decimal-mark.js';
+import { decimalCommaOf, type DecimalMark, NUMBER_WITH } from '../io/decimal-mark.js';
 import { parseNumber } from '../io/parse-number.js';
 import { isExcelError, isFailedFormula, isPercentCell } from '../io/spreadsheet-cells.js';
 import type { CsvTable } from '../io/read-csv.js';
@@ -218,7 +218,9 @@ export function draftPlan(csv: CsvTable, schemaRef: string): PlanDraft {
   const checks: string[] = [];
   const undecided: Undecided[] = [];
   const header = csv.header;
-  const decimalComma = csv.dialect.decimalComma;
+  // The file's one decimal mark (io/decimal-mark.ts): a tie is refused here as by every reader
+  // of the export, naming each cell's line and column.
+  const decimalComma = decimalCommaOf(csv);
   const find = (re: RegExp) => header.find((h) => re.test(looseForm(h)));
   // An unnamed first column is row names (R's write.csv, pandas' to_csv), never the id.
   const idCol = find(ID) ?? header.find((h) => h !== '')!;

@@ -2,15 +2,23 @@
  * The one decimal-mark rule (src/io/decimal-mark.ts), as each of its three readers applies it:
  * the CSV dialect sniffer (trial exports), the studies reader of `hta meta`, the unit-cost list.
  */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { HtaError } from '../../src/errors.js';
 import { readAmounts } from '../../src/cea/load-cea-plan.js';
 import { decideMark, decimalCommaOf, markOf, NUMBER_WITH } from '../../src/io/decimal-mark.js';
 import { parseNumber } from '../../src/io/parse-number.js';
 import { parseCsvText } from '../../src/io/read-csv.js';
 import { parseStudies } from '../../src/meta/read-studies.js';
+import { loadPlanFile } from '../../src/plan/load-plan.js';
 import { draftPlan } from '../../src/plan/draft-plan.js';
+import { readTargetSample } from '../../src/trial/target-sample.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'hta-mark-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function errorOf(f: () => unknown): HtaError {
   try {
@@ -64,6 +72,22 @@ describe('a file whose cells tie', () => {
     // One more comma decides it: the dotted row is then refused cell by cell, as before.
     const more = csv.replace('B 2020;pain;3m;-1.2;-2.0;-0.4', 'B 2020;pain;3m;-1.2;-2,0;-0,4');
     expect(errorOf(() => parseStudies(parseCsvText(more, 'studies.csv'))).problems.map((p) => [p.line, p.field])).toEqual([[3, 'difference']]);
+  });
+});
+
+describe('a tie where a reader reads the file itself', () => {
+  it('is refused by plan init and the target sample as by the trial export, naming each cell by line, column and column name', () => {
+    const tie = 'id;arm;time;pain;weight\nP1;app;baseline;5,5;72.5\nP1;app;3m;4;73\nP2;usual;baseline;6;80.5\nP2;usual;3m;3,5;80\n';
+    const e = errorOf(() => draftPlan(parseCsvText(tie, 'tie.csv'), 'plan.schema.json'));
+    expect(e.message).toBe('tie.csv writes as many numbers with a decimal comma as with a decimal point (2 each)');
+    expect(e.problems.map((p) => [p.line, p.column, p.field, p.value])).toEqual([[2, 4, 'pain', undefined], [2, 5, 'weight', undefined]]);
+    // The two cells are two kinds: grouped together, they would print one line without their columns.
+    expect(new Set(e.problems.map((p) => p.kind)).size).toBe(2);
+    const sample = join(dir, 'target-sample.csv');
+    writeFileSync(sample, 'alder;symptom_weeks;country\n30,5;2.5;NO\n67;9;DK\n');
+    const t = errorOf(() => readTargetSample(sample, loadPlanFile('test/fixtures/subgroups/plan.json')));
+    expect(t.message).toMatch(/writes as many numbers with a decimal comma as with a decimal point \(1 each\)/);
+    expect(t.problems.map((p) => [p.line, p.column, p.field])).toEqual([[2, 1, 'alder'], [2, 2, 'symptom_weeks']]);
   });
 });
 

@@ -19,9 +19,11 @@
  * 4. As many votes for each (and at least one): refused, with a clear message naming the
  *    first cell of each kind (`tieError`) — neither can be taken without misreading the other.
  * 5. No votes: a `;`-separated file writes the comma (spreadsheets use `;` exactly in locales
- *    whose decimal mark is the comma), any other the point; `basis: 'default'` says that a
- *    tab-separated file decided nothing, for a reader that would rather refuse a `1.340` than
- *    guess (the unit-cost list).
+ *    whose decimal mark is the comma), a `,`-separated one the point (rule 2). A tab-separated
+ *    file says neither (`basis: 'default'`): it is read with the point, unless one of its number
+ *    cells reads either way (`213.037`, a Danish Excel "Unicode text" export's 213 037; `1,250`):
+ *    then it is refused, naming the first such cell (`undecidedError`), never guessed. The
+ *    unit-cost list applies this per column, refusing the cell itself (cea/load-cea-plan.ts).
  *
  * The shapes of a number with each mark are defined once, here (`NUMBER_WITH`). A reader that
  * accepts spaces as thousands separators (the unit-cost list) removes them before asking; the
@@ -86,26 +88,54 @@ export interface MarkVotes {
   readonly firstPoint?: VotePlace | undefined;
 }
 
+/** The cells that read either way (`1.250`), in a file no cell and no separator decided (rule 5). */
+export interface UndecidedCells {
+  readonly count: number;
+  /** The first of them, and the separator it has (its text only when the caller passed it). */
+  readonly first: VotePlace & { separator: DecimalMark };
+}
+
 /** The votes of the cells a reader reads as numbers (rule 1), with the first cell of each kind. */
 export class DecimalMarkVote implements MarkVotes {
   comma = 0;
   point = 0;
   firstComma: VotePlace | undefined;
   firstPoint: VotePlace | undefined;
+  /** Cells that read either way: they refuse a file nothing else decides (rule 5). */
+  either = 0;
+  firstEither: (VotePlace & { separator: DecimalMark }) | undefined;
 
-  /** Counts `text`'s vote (trimmed by the caller); returns it. */
+  /** Counts `text`'s vote (trimmed by the caller); returns it (null for a cell that reads either way). */
   add(text: string, place?: () => VotePlace): DecimalMark | null {
-    const m = markOf(text);
+    const m = readingOf(text);
     if (m === ',') {
       if (this.comma++ === 0) this.firstComma = place?.();
     } else if (m === '.') {
       if (this.point++ === 0) this.firstPoint = place?.();
+    } else if (m === 'either') {
+      if (this.either++ === 0) this.firstEither = { ...place?.(), separator: text.includes('.') ? '.' : ',' };
+      return null;
     }
     return m;
   }
 
   verdict(delimiter: string): MarkVerdict {
     return decideMark(this, delimiter);
+  }
+
+  /** The cells that read either way when nothing decided the mark (rule 5), else undefined. */
+  undecided(delimiter: string): UndecidedCells | undefined {
+    const v = this.verdict(delimiter);
+    return v.mark !== null && v.basis === 'default' && this.firstEither ? { count: this.either, first: this.firstEither } : undefined;
+  }
+
+  /** The mark by rules 2–5, refusing a tie (`tieError`) and an undecided file (`undecidedError`). */
+  decide(file: string, delimiter: string, what?: string): DecimalMark {
+    const v = this.verdict(delimiter);
+    if (v.mark === null) throw tieError(file, this, what);
+    const undecided = this.undecided(delimiter);
+    if (undecided) throw undecidedError(file, undecided, what);
+    return v.mark;
   }
 }
 
@@ -142,15 +172,40 @@ export function tieError(file: string, vote: MarkVotes, what = 'numbers'): HtaEr
 }
 
 /**
- * A file's decimal comma as its dialect says, refusing a file whose cells tie (rule 4). The
- * places name the column by its header name (never a cell's value: a trial export's cells may be ids).
+ * The refusal of a file whose mark nothing decided while some of its numbers read either way
+ * (rule 5): the first such cell, with its text only when the caller passed it (as `tieError`).
  */
-export function decimalCommaOf(table: { file: string; header?: readonly string[]; dialect: { decimalComma: boolean; decimalTie?: MarkVotes } }): boolean {
+export function undecidedError(file: string, cells: UndecidedCells, what = 'numbers'): HtaError {
+  const { count, first } = cells;
+  const [shape, thousands, decimals, withDecimals] =
+    first.separator === '.' ? ['1.250', 'thousands with a decimal comma (1250)', 'three decimals with a decimal point (1.25)', '1.250,00 or 1250.5'] : ['1,250', 'thousands with a decimal point (1250)', 'three decimals with a decimal comma (1,25)', '1,250.00 or 1250,5'];
+  const problem: Problem = {
+    file,
+    ...(first.line !== undefined ? { line: first.line } : {}),
+    ...(first.column !== undefined ? { column: first.column } : {}),
+    ...(first.field !== undefined ? { field: first.field } : {}),
+    ...(first.value !== undefined ? { value: first.value } : {}),
+    expected:
+      `a number that cannot be misread: this is the first of ${count} ${what} written like ${shape}, which are ${thousands} or ${decimals}, and no number in the file shows which mark it uses (a tab-separated file does not say) — ` +
+      `save the file again so that it shows its mark: as "CSV (semikolonsepareret)" from Danish Excel (a semicolon-separated file writes the decimal comma) or as comma-separated CSV (the decimal point), or write these numbers without a thousands separator (1250) or with their decimals (${withDecimals})`,
+    kind: 'decimal-mark.undecided',
+  };
+  return new HtaError('input.invalid', `${file} does not show its decimal mark, and ${count} of its ${what} read either way (thousands or decimals)`, [problem]);
+}
+
+/**
+ * A file's decimal comma as its dialect says, refusing a file whose cells tie (rule 4) or whose
+ * mark nothing decided while some of its numbers read either way (rule 5). The places name the
+ * column by its header name (never a cell's value: a trial export's cells may be ids).
+ */
+export function decimalCommaOf(table: { file: string; header?: readonly string[]; dialect: { decimalComma: boolean; decimalTie?: MarkVotes; decimalUndecided?: UndecidedCells } }): boolean {
   const named = <P extends VotePlace>(p: P | undefined): P | undefined => {
     const name = p?.column !== undefined ? table.header?.[p.column - 1] : undefined;
     return name ? { ...p!, field: name } : p;
   };
   const tie = table.dialect.decimalTie;
   if (tie) throw tieError(table.file, { ...tie, firstComma: named(tie.firstComma), firstPoint: named(tie.firstPoint) });
+  const undecided = table.dialect.decimalUndecided;
+  if (undecided) throw undecidedError(table.file, { ...undecided, first: named(undecided.first)! });
   return table.dialect.decimalComma;
 }

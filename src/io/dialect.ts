@@ -3,7 +3,7 @@
  * separators, and the decimal comma Danish Excel writes when the separator is a semicolon
  * (decided by decimal-mark.ts, the rule every reader shares).
  */
-import type { MarkVotes } from './decimal-mark.js';
+import type { MarkVotes, UndecidedCells } from './decimal-mark.js';
 
 export type Delimiter = ',' | ';' | '\t';
 
@@ -16,6 +16,12 @@ export interface Dialect {
    * then false and means nothing; readers of numbers refuse the file (`decimalCommaOf`).
    */
   decimalTie?: MarkVotes;
+  /**
+   * Present when neither the cells nor the separator decided the mark (a tab file) and some
+   * cells read either way (`213.037`; decimal-mark.ts, rule 5): `decimalComma` is then false
+   * and means nothing; readers of numbers refuse the file (`decimalCommaOf`).
+   */
+  decimalUndecided?: UndecidedCells;
   /** The file started with a UTF-8 byte-order mark. */
   bom: boolean;
   /** Lines end in CRLF (Windows). */

@@ -218,8 +218,8 @@ export function draftPlan(csv: CsvTable, schemaRef: string): PlanDraft {
   const checks: string[] = [];
   const undecided: Undecided[] = [];
   const header = csv.header;
-  // The file's one decimal mark (io/decimal-mark.ts): a tie is refused here as by every reader
-  // of the export, naming each cell's line and column.
+  // The file's one decimal mark (io/decimal-mark.ts): a tie, or a tab file whose `1.250` nothing
+  // decides, is refused here as by every reader of the export, naming the cell's line and column.
   const decimalComma = decimalCommaOf(csv);
   const find = (re: RegExp) => header.find((h) => re.test(looseForm(h)));
   // An unnamed first column is row names (R's write.csv, pandas' to_csv), never the id.

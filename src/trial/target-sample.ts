@@ -45,7 +45,7 @@ export function readTargetSample(path: string | undefined, plan: Plan): TargetSa
   if (!path || !spec) return undefined;
   const csv = readCsvFile(path);
   const file = csv.file;
-  // The file's one decimal mark, a tie refused as for the trial export.
+  // The file's one decimal mark, a tie or an undecided tab file refused as for the trial export.
   const decimalComma = decimalCommaOf(csv);
   const problems: Problem[] = [];
   const listed = csv.header.join(', ');

@@ -91,6 +91,35 @@ describe('a tie where a reader reads the file itself', () => {
   });
 });
 
+describe('a tab-separated file whose mark nothing decides', () => {
+  // Danish Excel's "Unicode text" export: tabs, and incomes with thousands dots (213.037 is 213 037).
+  const tab = 'Løbenr\tGruppe\tIndkomst\tSmerte\nP001\tKontrol\t213.037\t1\nP002\tApp\t226.074\t2\nP003\tKontrol\t1.500\t3\n';
+  it('is refused when a number cell reads either way, naming its line and column, not its value (it may be an id); read once a cell or the separator decides', () => {
+    for (const read of [(t: string) => decimalCommaOf(parseCsvText(t, 'tab.csv')), (t: string) => draftPlan(parseCsvText(t, 'tab.csv'), 'plan.schema.json')]) {
+      const e = errorOf(() => read(tab));
+      expect(e.exitCode).toBe(2);
+      expect(e.message).toBe('tab.csv does not show its decimal mark, and 3 of its numbers read either way (thousands or decimals)');
+      expect(e.problems).toEqual([expect.objectContaining({ file: 'tab.csv', line: 2, column: 3, field: 'Indkomst', kind: 'decimal-mark.undecided' })]);
+      expect(e.problems[0]!.expected).toMatch(/thousands with a decimal comma \(1250\) or three decimals with a decimal point \(1\.25\).*CSV \(semikolonsepareret\)/);
+      expect(JSON.stringify(e)).not.toContain('213.037');
+    }
+    // The comma twin, 1,250: thousands with a decimal point, or three decimals with a comma.
+    const twin = errorOf(() => decimalCommaOf(parseCsvText('id\tincome\nP1\t1,250\n', 'tab.csv')));
+    expect(twin.problems[0]!.expected).toMatch(/written like 1,250, which are thousands with a decimal point \(1250\) or three decimals with a decimal comma \(1,25\)/);
+    // It is read as soon as one cell, or the separator, decides.
+    expect(decimalCommaOf(parseCsvText(tab.replace('\t1\n', '\t1,5\n'), 'tab.csv'))).toBe(true);
+    expect(decimalCommaOf(parseCsvText(tab.replace('\t1\n', '\t1.5\n'), 'tab.csv'))).toBe(false);
+    expect(decimalCommaOf(parseCsvText(tab.replaceAll('\t', ';'), 'semi.csv'))).toBe(true);
+    expect(decimalCommaOf(parseCsvText('id\tpain\nP1\t12\n', 'tab.csv'))).toBe(false);
+  });
+  it('is refused by hta meta with the cell (study tables hold no patient ids); a count reads either way and does not count', () => {
+    const csv = 'study\toutcome\ttime\tdifference\tci_lower\tci_upper\tn_intervention\nA 2019\tpain\t3m\t-1.250\t-2\t-1\t1.200\n';
+    const e = errorOf(() => parseStudies(parseCsvText(csv, 'studies.csv')));
+    expect(e.problems.map((p) => [p.line, p.field, p.value])).toEqual([[2, 'difference', '-1.250']]);
+    expect(e.message).toBe('studies.csv does not show its decimal mark, and 1 of its numbers in the study columns read either way (thousands or decimals)');
+  });
+});
+
 describe('the shapes of a number with each mark', () => {
   it('are one definition: the vote, parse-number.ts and plan init\'s "other mark" agree', () => {
     // Thousands groups before the decimal comma, as parseNumber reads them with the comma.

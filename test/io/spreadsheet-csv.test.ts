@@ -59,8 +59,10 @@ describe('thousands dots in a decimal-comma file', () => {
     expect(commaOf(';', ['6,5', '12.5', '0.5'])).toBe(false);
     expect(commaOf(';', ['6,5', '12.5'])).toBeUndefined();
     // `1.250` votes for neither mark; the `;` decides, as for the unit-cost list's whole kroner.
+    // A tab file says nothing: its `1.250` is refused, as the unit-cost list refuses it (rule 5).
     expect(commaOf(';', ['1.250', '3'])).toBe(true);
-    expect(commaOf('\t', ['1.250', '3'])).toBe(false);
+    expect(commaOf('\t', ['1.250', '3'])).toBeUndefined();
+    expect(commaOf('\t', ['1.5', '1.250'])).toBe(false);
     expect(parseNumber('1.250', false)).toBe(1.25);
   });
   it('dots that are not whole thousands groups are not numbers in a decimal-comma file', () => {

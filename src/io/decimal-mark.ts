@@ -19,12 +19,15 @@
  * 4. As many votes for each (and at least one): refused, with a clear message naming the
  *    first cell of each kind (`tieError`) — neither can be taken without misreading the other.
  * 5. No votes: a `;`-separated file writes the comma (spreadsheets use `;` exactly in locales
- *    whose decimal mark is the comma), any other the point; `basis: 'default'` says that a
- *    tab-separated file decided nothing, for a reader that would rather refuse a `1.340` than
- *    guess (the unit-cost list).
+ *    whose decimal mark is the comma), a `,`-separated one the point (rule 2). A tab-separated
+ *    file says neither (`basis: 'default'`): it is read with the point, unless one of its number
+ *    cells reads either way (`213.037`, a Danish Excel "Unicode text" export's 213 037; `1,250`):
+ *    then it is refused, naming the first such cell (`undecidedError`), never guessed. The
+ *    unit-cost list applies this per column, refusing the cell itself (cea/load-cea-plan.ts).
  *
- * A reader that accepts spaces as thousands separators (the unit-cost list) removes them before
- * asking; the minus copied from a PDF (U+2212) counts as a minus.
+ * The shapes of a number with each mark are defined once, here (`NUMBER_WITH`). A reader that
+ * accepts spaces as thousands separators (the unit-cost list) removes them before asking; the
+ * minus copied from a PDF (U+2212) counts as a minus.
  */
 import { HtaError, type Problem } from '../errors.js';
 
@@ -35,45 +38,38 @@ export type MarkBasis = 'votes' | 'separator' | 'default';
 
 export type MarkVerdict = { mark: DecimalMark; basis: MarkBasis } | { mark: null; tie: number };
 
-const ONE_SEPARATOR = /^[+\-\u2212]?(\d*)([.,])(\d+)$/;
-const NUMBER_SHAPE = /^[+\-\u2212]?\d*(?:[.,]\d+)+$/;
-const LEAD = /^[1-9]\d{0,2}$/;
-const GROUP = /^\d{3}$/;
+/** The sign a number may start with: `+`, `-`, or the minus copied from a PDF (U+2212). */
+const SIGN = String.raw`[+\-\u2212]?`;
 
-/** Whether `parts` are thousands groups: one to three digits not starting with 0, then groups of three. */
-function grouped(parts: readonly string[]): boolean {
-  return LEAD.test(parts[0]!) && parts.slice(1).every((p) => GROUP.test(p));
+/**
+ * The one definition of a number's shape with each decimal mark, which every reader shares
+ * (the vote here, parse-number.ts, plan init's "other decimal mark"): whole digits, or thousands
+ * groups with the other mark (one to three digits not starting with 0, then groups of three),
+ * then optional decimals; or decimals alone (`,5`). No spaces, no E notation: a reader that
+ * accepts them (spaces in the unit-cost list, `1E+01` in parse-number.ts) handles them itself.
+ */
+export const NUMBER_WITH: Readonly<Record<DecimalMark, RegExp>> = {
+  ',': new RegExp(String.raw`^${SIGN}(?:(?:\d+|[1-9]\d{0,2}(?:\.\d{3})+)(?:,\d+)?|,\d+)$`),
+  '.': new RegExp(String.raw`^${SIGN}(?:(?:\d+|[1-9]\d{0,2}(?:,\d{3})+)(?:\.\d+)?|\.\d+)$`),
+};
+
+/**
+ * How `text` reads (rule 1): with one mark only; `'either'` when it is a number with each
+ * (`1.234`, `1,250`: one group of thousands, or three decimals); null when it holds no mark or
+ * is no number either way.
+ */
+export function readingOf(text: string): DecimalMark | 'either' | null {
+  // Most cells hold neither mark: no regex for them (the sniffer sees every cell of a file).
+  if (text.indexOf('.') < 0 && text.indexOf(',') < 0) return null;
+  const comma = NUMBER_WITH[','].test(text);
+  const point = NUMBER_WITH['.'].test(text);
+  return comma ? (point ? 'either' : ',') : point ? '.' : null;
 }
 
 /** The decimal mark `text` can only be read with, or null when it reads either way or is no number (rule 1). */
 export function markOf(text: string): DecimalMark | null {
-  // Most cells hold neither mark: no regex for them (the sniffer sees every cell of a file).
-  if (text.indexOf('.') < 0 && text.indexOf(',') < 0) return null;
-  // The common cell, one separator (`12,5`, `1.234`), without splitting.
-  const one = ONE_SEPARATOR.exec(text);
-  if (one) {
-    const head = one[1]!;
-    if (head === '') return one[2] as DecimalMark;
-    const groupable = one[3]!.length === 3 && head.length <= 3 && head.charCodeAt(0) !== 48;
-    return groupable ? null : (one[2] as DecimalMark);
-  }
-  if (!NUMBER_SHAPE.test(text)) return null;
-  const body = text.replace(/^[+\-\u2212]/, '');
-  const seps = body.replace(/\d/g, '');
-  const parts = body.split(/[.,]/);
-  const last = seps[seps.length - 1] as DecimalMark;
-  const first = seps[0] as DecimalMark;
-  if (seps.length === 1) {
-    // `,5` / `.5`; `1.234` either way; `1234.5`, `0.125`, `1.25` only as a decimal.
-    if (parts[0] === '') return last;
-    return grouped(parts) ? null : last;
-  }
-  const other: DecimalMark = first === '.' ? ',' : '.';
-  if ([...seps].every((s) => s === first)) return grouped(parts) ? other : null; // `1.234.567`: groups only
-  // Groups with one separator, then the decimal mark once: `1.234,5`.
-  const groupSeps = seps.slice(0, -1);
-  if (last !== first && [...groupSeps].every((s) => s === first) && grouped(parts.slice(0, -1))) return last;
-  return null;
+  const r = readingOf(text);
+  return r === 'either' ? null : r;
 }
 
 /** Where a vote was cast, for the tie message: the cell's line and column, and its text when the caller may show it. */
@@ -92,26 +88,54 @@ export interface MarkVotes {
   readonly firstPoint?: VotePlace | undefined;
 }
 
+/** The cells that read either way (`1.250`), in a file no cell and no separator decided (rule 5). */
+export interface UndecidedCells {
+  readonly count: number;
+  /** The first of them, and the separator it has (its text only when the caller passed it). */
+  readonly first: VotePlace & { separator: DecimalMark };
+}
+
 /** The votes of the cells a reader reads as numbers (rule 1), with the first cell of each kind. */
 export class DecimalMarkVote implements MarkVotes {
   comma = 0;
   point = 0;
   firstComma: VotePlace | undefined;
   firstPoint: VotePlace | undefined;
+  /** Cells that read either way: they refuse a file nothing else decides (rule 5). */
+  either = 0;
+  firstEither: (VotePlace & { separator: DecimalMark }) | undefined;
 
-  /** Counts `text`'s vote (trimmed by the caller); returns it. */
+  /** Counts `text`'s vote (trimmed by the caller); returns it (null for a cell that reads either way). */
   add(text: string, place?: () => VotePlace): DecimalMark | null {
-    const m = markOf(text);
+    const m = readingOf(text);
     if (m === ',') {
       if (this.comma++ === 0) this.firstComma = place?.();
     } else if (m === '.') {
       if (this.point++ === 0) this.firstPoint = place?.();
+    } else if (m === 'either') {
+      if (this.either++ === 0) this.firstEither = { ...place?.(), separator: text.includes('.') ? '.' : ',' };
+      return null;
     }
     return m;
   }
 
   verdict(delimiter: string): MarkVerdict {
     return decideMark(this, delimiter);
+  }
+
+  /** The cells that read either way when nothing decided the mark (rule 5), else undefined. */
+  undecided(delimiter: string): UndecidedCells | undefined {
+    const v = this.verdict(delimiter);
+    return v.mark !== null && v.basis === 'default' && this.firstEither ? { count: this.either, first: this.firstEither } : undefined;
+  }
+
+  /** The mark by rules 2–5, refusing a tie (`tieError`) and an undecided file (`undecidedError`). */
+  decide(file: string, delimiter: string, what?: string): DecimalMark {
+    const v = this.verdict(delimiter);
+    if (v.mark === null) throw tieError(file, this, what);
+    const undecided = this.undecided(delimiter);
+    if (undecided) throw undecidedError(file, undecided, what);
+    return v.mark;
   }
 }
 
@@ -138,7 +162,8 @@ export function tieError(file: string, vote: MarkVotes, what = 'numbers'): HtaEr
     ...(p?.field !== undefined ? { field: p.field } : {}),
     ...(p?.value !== undefined ? { value: p.value } : {}),
     expected: `one decimal mark for the whole file: this is the first of ${n} ${what} with a decimal ${mark}, and as many have a decimal ${other}${firstOther?.line !== undefined ? ` (the first on line ${firstOther.line}${firstOther.column !== undefined ? `, column ${firstOther.column}` : ''})` : ''}, so neither can be taken as the file's — ${fix}`,
-    kind: 'decimal-mark.tie',
+    // One kind per mark: grouped together (problem-groups.ts), the two cells would lose their columns.
+    kind: `decimal-mark.tie.${mark}`,
   });
   return new HtaError('input.invalid', `${file} writes as many ${what} with a decimal comma as with a decimal point (${n} each)`, [
     at(vote.firstComma, 'comma', 'point', vote.firstPoint),
@@ -146,8 +171,41 @@ export function tieError(file: string, vote: MarkVotes, what = 'numbers'): HtaEr
   ]);
 }
 
-/** A file's decimal comma as its dialect says, refusing a file whose cells tie (rule 4). */
-export function decimalCommaOf(table: { file: string; dialect: { decimalComma: boolean; decimalTie?: MarkVotes } }): boolean {
-  if (table.dialect.decimalTie) throw tieError(table.file, table.dialect.decimalTie);
+/**
+ * The refusal of a file whose mark nothing decided while some of its numbers read either way
+ * (rule 5): the first such cell, with its text only when the caller passed it (as `tieError`).
+ */
+export function undecidedError(file: string, cells: UndecidedCells, what = 'numbers'): HtaError {
+  const { count, first } = cells;
+  const [shape, thousands, decimals, withDecimals] =
+    first.separator === '.' ? ['1.250', 'thousands with a decimal comma (1250)', 'three decimals with a decimal point (1.25)', '1.250,00 or 1250.5'] : ['1,250', 'thousands with a decimal point (1250)', 'three decimals with a decimal comma (1,25)', '1,250.00 or 1250,5'];
+  const problem: Problem = {
+    file,
+    ...(first.line !== undefined ? { line: first.line } : {}),
+    ...(first.column !== undefined ? { column: first.column } : {}),
+    ...(first.field !== undefined ? { field: first.field } : {}),
+    ...(first.value !== undefined ? { value: first.value } : {}),
+    expected:
+      `a number that cannot be misread: this is the first of ${count} ${what} written like ${shape}, which are ${thousands} or ${decimals}, and no number in the file shows which mark it uses (a tab-separated file does not say) — ` +
+      `save the file again so that it shows its mark: as "CSV (semikolonsepareret)" from Danish Excel (a semicolon-separated file writes the decimal comma) or as comma-separated CSV (the decimal point), or write these numbers without a thousands separator (1250) or with their decimals (${withDecimals})`,
+    kind: 'decimal-mark.undecided',
+  };
+  return new HtaError('input.invalid', `${file} does not show its decimal mark, and ${count} of its ${what} read either way (thousands or decimals)`, [problem]);
+}
+
+/**
+ * A file's decimal comma as its dialect says, refusing a file whose cells tie (rule 4) or whose
+ * mark nothing decided while some of its numbers read either way (rule 5). The places name the
+ * column by its header name (never a cell's value: a trial export's cells may be ids).
+ */
+export function decimalCommaOf(table: { file: string; header?: readonly string[]; dialect: { decimalComma: boolean; decimalTie?: MarkVotes; decimalUndecided?: UndecidedCells } }): boolean {
+  const named = <P extends VotePlace>(p: P | undefined): P | undefined => {
+    const name = p?.column !== undefined ? table.header?.[p.column - 1] : undefined;
+    return name ? { ...p!, field: name } : p;
+  };
+  const tie = table.dialect.decimalTie;
+  if (tie) throw tieError(table.file, { ...tie, firstComma: named(tie.firstComma), firstPoint: named(tie.firstPoint) });
+  const undecided = table.dialect.decimalUndecided;
+  if (undecided) throw undecidedError(table.file, { ...undecided, first: named(undecided.first)! });
   return table.dialect.decimalComma;
 }

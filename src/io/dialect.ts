@@ -3,7 +3,7 @@
  * separators, and the decimal comma Danish Excel writes when the separator is a semicolon
  * (decided by decimal-mark.ts, the rule every reader shares).
  */
-import { DecimalMarkVote, type MarkVotes } from './decimal-mark.js';
+import type { MarkVotes, UndecidedCells } from './decimal-mark.js';
 
 export type Delimiter = ',' | ';' | '\t';
 
@@ -16,6 +16,12 @@ export interface Dialect {
    * then false and means nothing; readers of numbers refuse the file (`decimalCommaOf`).
    */
   decimalTie?: MarkVotes;
+  /**
+   * Present when neither the cells nor the separator decided the mark (a tab file) and some
+   * cells read either way (`213.037`; decimal-mark.ts, rule 5): `decimalComma` is then false
+   * and means nothing; readers of numbers refuse the file (`decimalCommaOf`).
+   */
+  decimalUndecided?: UndecidedCells;
   /** The file started with a UTF-8 byte-order mark. */
   bom: boolean;
   /** Lines end in CRLF (Windows). */
@@ -40,24 +46,4 @@ export function sniffDelimiter(headerLine: string): Delimiter {
   // Ties resolve in the order listed: the comma is the standard.
   const order: Delimiter[] = [',', ';', '\t'];
   return order.reduce((best, d) => (counts[d] > counts[best] ? d : best), ',');
-}
-
-/** `6,0`: a number with a decimal comma. */
-export const DECIMAL_COMMA = /^[+-]?\d+,\d+$/;
-/** `6.5`, `.5`: a number with a decimal point. */
-export const DOT_DECIMAL = /^[+-]?\d*\.\d+$/;
-/** `1.234`, `642.025`, `1.234.567`: thousands groups in a decimal-comma locale, or a dot decimal. */
-export const DOT_GROUPED = /^[+-]?[1-9]\d{0,2}(\.\d{3})+$/;
-/** `12.345,6`: thousands groups and a decimal comma, only ever written by a decimal-comma locale. */
-export const GROUPED_COMMA = /^[+-]?[1-9]\d{0,2}(\.\d{3})+,\d+$/;
-
-/**
- * Whether `fields` (cells of a file separated by `delimiter`) write a decimal comma, by the
- * project's one rule (decimal-mark.ts); undefined when they tie, which the readers refuse.
- */
-export function sniffDecimalComma(delimiter: Delimiter, fields: Iterable<string>): boolean | undefined {
-  const vote = new DecimalMarkVote();
-  if (delimiter !== ',') for (const f of fields) vote.add(f.trim());
-  const v = vote.verdict(delimiter);
-  return v.mark === null ? undefined : v.mark === ',';
 }

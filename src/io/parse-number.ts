@@ -3,7 +3,7 @@
  * "1e-3"; "12,5" when the file uses a decimal comma). "12 kg", "1.2.3" or "≥5" are not numbers —
  * Number("") === 0 and parseFloat("12 kg") === 12 are exactly the silent errors to avoid.
  */
-import { DOT_GROUPED, GROUPED_COMMA } from './dialect.js';
+import { NUMBER_WITH } from './decimal-mark.js';
 
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
@@ -21,13 +21,14 @@ export function parseNumber(text: string, decimalComma: boolean): number | undef
     }
     if (k === n) return v;
   }
-  // With a decimal comma a dot can only group thousands ("1.234", "12.345,6"; see dialect.ts):
-  // read as such when the groups are whole, else the cell is not a number ("1.5" is refused).
+  // With a decimal comma a dot can only group thousands ("1.234", "12.345,6"; the shapes are
+  // decimal-mark.ts's): read as such when the groups are whole, else the cell is not a number
+  // ("1.5" is refused).
   let t = text;
   if (decimalComma) {
     if (text.includes('.')) {
       // Thousands groups before an optional decimal comma, as a decimal-comma locale writes them.
-      if (!DOT_GROUPED.test(text) && !GROUPED_COMMA.test(text)) return undefined;
+      if (!NUMBER_WITH[','].test(text)) return undefined;
       t = text.replaceAll('.', '');
     }
     t = t.replace(',', '.');

@@ -750,8 +750,14 @@ function scanTable(c: Chunks, file: string, keep: CsvRecord[] | undefined): Tabl
   if (syntax !== undefined) throw syntaxError(file, syntax);
   if (!header) throw new HtaError('input.invalid', `${file} has no header`, [{ file, line: 1, expected: 'a header line' }]);
   checkHeader(file, header, headerLine, problems);
-  const mark = (votes ?? new DecimalMarkVote()).verdict(delimiter!);
-  const decimal = mark.mark === null ? { decimalComma: false, decimalTie: { ...votes! } } : { decimalComma: mark.mark === ',' };
+  const vote = votes ?? new DecimalMarkVote();
+  const mark = vote.verdict(delimiter!);
+  // A tie, or a tab file whose `1.250` nothing decides, is refused by every reader of numbers (decimalCommaOf).
+  const undecided = vote.undecided(delimiter!);
+  const decimal =
+    mark.mark === null ? { decimalComma: false, decimalTie: { comma: vote.comma, point: vote.point, firstComma: vote.firstComma, firstPoint: vote.firstPoint } }
+    : undecided ? { decimalComma: false, decimalUndecided: undecided }
+    : { decimalComma: mark.mark === ',' };
   return { header, padded, headerLine, start, count, dialect: { delimiter: delimiter!, ...decimal, bom, crlf } };
 }
 

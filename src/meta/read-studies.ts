@@ -17,7 +17,7 @@
  * column) is study-columns.ts's job; other columns are ignored.
  */
 import { HtaError, MAX_PROBLEMS, type Problem } from '../errors.js';
-import { DecimalMarkVote, tieError } from '../io/decimal-mark.js';
+import { DecimalMarkVote } from '../io/decimal-mark.js';
 import { parseNumber } from '../io/parse-number.js';
 import { type CsvTable, readCsvFile } from '../io/read-csv.js';
 import type { ArmSummaries } from '../stats/meta/study-effect.js';
@@ -355,7 +355,8 @@ const COUNTS: ReadonlySet<string> = new Set(['n_intervention', 'n_control', 'eve
  * Whether the file writes decimals with a comma, by the project's one rule (io/decimal-mark.ts)
  * over its non-count number columns and the bounds in a combined CI column (`-1,51 til -0,06`
  * votes for the comma twice): counts have no decimals, so they do not vote. A tie is refused,
- * naming the first cell of each kind.
+ * naming the first cell of each kind; so is a tab file whose mark nothing decides while one of
+ * those cells reads either way (`-1.250`), naming it.
  */
 function decimalMarkOf(csv: CsvTable, columns: StudyColumns): boolean {
   // With `,` separating fields the point is the mark (rule 2): no need to read the cells.
@@ -372,9 +373,7 @@ function decimalMarkOf(csv: CsvTable, columns: StudyColumns): boolean {
     const ci = combinedCi === null ? null : rec.cells[combinedCi.index];
     if (ci != null) for (const piece of numberPieces(ci)) vote.add(piece, () => ({ line: rec.line, column: combinedCi!.index + 1, field: combinedCi!.header, value: ci }));
   }
-  const verdict = vote.verdict(csv.dialect.delimiter);
-  if (verdict.mark === null) throw tieError(csv.file, vote, 'numbers in the study columns');
-  return verdict.mark === ',';
+  return vote.decide(csv.file, csv.dialect.delimiter, 'numbers in the study columns') === ',';
 }
 
 /**

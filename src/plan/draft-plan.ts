@@ -8,7 +8,7 @@
  * writes. See docs/plan-trial.md.
  */
 import { basename } from 'node:path';
-import { DECIMAL_COMMA, DOT_DECIMAL } from '../io/dialect.js';
+import { decimalCommaOf, type DecimalMark, NUMBER_WITH } from '../io/decimal-mark.js';
 import { parseNumber } from '../io/parse-number.js';
 import { isExcelError, isFailedFormula, isPercentCell } from '../io/spreadsheet-cells.js';
 import type { CsvTable } from '../io/read-csv.js';
@@ -94,8 +94,14 @@ const NUMBER_WITH_A_LETTER = /^(?=.*\d)[+-]?[\d.,]*\p{L}[\d.,]*$/u;
 
 /** Values that usually mean "missing" in exports (SPSS/Excel user-missing codes). */
 const SENTINELS = new Set([-9, -99, -999, 99, 999, 9999, -1, -8, -7]);
-/** Numbers in the decimal mark the file does not use: "6,0" in a dot-decimal file, "6.5" in a decimal-comma one. */
-const OTHER_MARK = { dot: DECIMAL_COMMA, comma: DOT_DECIMAL };
+/**
+ * A number in the decimal mark the file does not use, by the shapes every reader shares
+ * (io/decimal-mark.ts): "6,0" or "1.234.567" in a dot-decimal file, "6.5" in a decimal-comma
+ * one. Only a cell with a mark in it: "−5" is no number in either.
+ */
+function inOtherMark(v: string, fileMark: DecimalMark): boolean {
+  return (v.includes('.') || v.includes(',')) && NUMBER_WITH[fileMark === ',' ? '.' : ','].test(v);
+}
 
 /** An arm value that names the comparator (usual care, waiting list, control, placebo): never taken as the intervention. Matched on looseForm. */
 const CONTROL_LIKE = /usual|vanlig|control|kontrol|wait|vente|placebo|sham|standard|^uc$|^tau$|^ctrl?$|^ctl$/;
@@ -212,6 +218,9 @@ export function draftPlan(csv: CsvTable, schemaRef: string): PlanDraft {
   const checks: string[] = [];
   const undecided: Undecided[] = [];
   const header = csv.header;
+  // The file's one decimal mark (io/decimal-mark.ts): a tie, or a tab file whose `1.250` nothing
+  // decides, is refused here as by every reader of the export, naming the cell's line and column.
+  const decimalComma = decimalCommaOf(csv);
   const find = (re: RegExp) => header.find((h) => re.test(looseForm(h)));
   // An unnamed first column is row names (R's write.csv, pandas' to_csv), never the id.
   const idCol = find(ID) ?? header.find((h) => h !== '')!;
@@ -427,11 +436,11 @@ export function draftPlan(csv: CsvTable, schemaRef: string): PlanDraft {
   const codesFor = (cols: string[], lo: number, hi: number, binary: boolean): Record<string, number> | undefined => {
     const values = [...new Set(cols.flatMap((c) => stemValues(c)))];
     const answers: Record<string, number> = {};
-    const numeric = values.map((v) => parseNumber(v, csv.dialect.decimalComma));
+    const numeric = values.map((v) => parseNumber(v, decimalComma));
     values.forEach((v, k) => {
       const n = numeric[k];
       if (n === undefined) {
-        if (OTHER_MARK[csv.dialect.decimalComma ? 'comma' : 'dot'].test(v)) {
+        if (inOtherMark(v, decimalComma ? ',' : '.')) {
           // A number in the other decimal mark is data, never a missing-value code.
           mixedMarks.add(v);
           return;
@@ -535,7 +544,7 @@ export function draftPlan(csv: CsvTable, schemaRef: string): PlanDraft {
     if (taken.has(s)) continue;
     const n = looseForm(s);
     const values = stemValues(s);
-    const nums = values.map((v) => parseNumber(v, csv.dialect.decimalComma)).filter((x): x is number => x !== undefined && !SENTINELS.has(x));
+    const nums = values.map((v) => parseNumber(v, decimalComma)).filter((x): x is number => x !== undefined && !SENTINELS.has(x));
     const decimals = nums.some((x) => !Number.isInteger(x));
     const key = asciiName(s).replace(/^[^a-z]+/, '') || 'outcome';
     const col = key === s ? {} : { column: s };
@@ -589,7 +598,7 @@ export function draftPlan(csv: CsvTable, schemaRef: string): PlanDraft {
     const name = asciiName(s);
     covariates.push(name);
     if (name !== s) renames[name] = s;
-    const values = stemValues(s).map((v) => parseNumber(v, csv.dialect.decimalComma));
+    const values = stemValues(s).map((v) => parseNumber(v, decimalComma));
     for (const v of values) if (v !== undefined && SENTINELS.has(v) && v < 0) missing.add(v);
     for (const v of values) if (v !== undefined && (v === 999 || v === 9999)) missing.add(v);
     for (const v of stemValues(s)) {
@@ -609,7 +618,7 @@ export function draftPlan(csv: CsvTable, schemaRef: string): PlanDraft {
 
   if (mixedMarks.size) {
     const examples = [...mixedMarks].slice(0, 3).map((v) => JSON.stringify(v)).join(', ');
-    const [theirs, file] = csv.dialect.decimalComma ? ['a decimal point', 'a decimal comma'] : ['a decimal comma', 'a decimal point'];
+    const [theirs, file] = decimalComma ? ['a decimal point', 'a decimal comma'] : ['a decimal comma', 'a decimal point'];
     checks.push(`values such as ${examples} have ${theirs} while the file's other numbers have ${file}: hta reads one decimal mark per file, so these are not numbers — export the file again with one decimal mark (docs/input-trial-export.md#dialects)`);
   }
   if (notNumbers.size) {

@@ -9,6 +9,7 @@
  * trial was loaded), extra export columns the caller names (e.g. age, sex), and every outcome at
  * the baseline visit. Mean and SD are the two-pass sample moments (= R `mean`, `sd`).
  */
+import { decimalCommaOf } from '../io/decimal-mark.js';
 import { parseNumber } from '../io/parse-number.js';
 import { type CsvTable, FieldReader } from '../io/read-csv.js';
 import { planTimeOf } from '../plan/plan-schema.js';
@@ -80,7 +81,8 @@ export function characteristicsFromExport(csv: CsvTable, trial: TrialData, colum
   // splitting every record into strings once per column and cell: the same values, first seen in
   // the same order, for a fraction of the work.
   const cols = columns.map((column) => found.indexOf(column));
-  const coders = columns.map((column) => coderFor(plan, column, undefined, csv.dialect.decimalComma));
+  const decimalComma = decimalCommaOf(csv);
+  const coders = columns.map((column) => coderFor(plan, column, undefined, decimalComma));
   const byIds = columns.map(() => new Map<string, Value>());
   if (idCol >= 0 && cols.some((col) => col >= 0)) {
     const reader = new FieldReader();
@@ -110,7 +112,7 @@ export function characteristicsFromExport(csv: CsvTable, trial: TrialData, colum
   for (const [k, column] of columns.entries()) {
     const byId = byIds[k]!;
     const texts = [...byId.values()] as (string | number)[];
-    const numbers = texts.map((t) => (typeof t === 'number' ? t : parseNumber(t, csv.dialect.decimalComma)));
+    const numbers = texts.map((t) => (typeof t === 'number' ? t : parseNumber(t, decimalComma)));
     const numeric = texts.length > 0 && numbers.every((x) => x !== undefined);
     const typed = new Map<string, Value>();
     [...byId.keys()].forEach((id, i) => typed.set(id, numeric ? (numbers[i] as number) : String(texts[i])));

@@ -8,6 +8,7 @@
 import { encodingNote } from '../io/encoding-note.js';
 import { dirname, isAbsolute, join } from 'node:path';
 import { HtaError, type Problem } from '../errors.js';
+import { decimalCommaOf } from '../io/decimal-mark.js';
 import { parseNumber } from '../io/parse-number.js';
 import { readCsvFile } from '../io/read-csv.js';
 import type { Plan } from '../plan/plan-schema.js';
@@ -44,7 +45,8 @@ export function readTargetSample(path: string | undefined, plan: Plan): TargetSa
   if (!path || !spec) return undefined;
   const csv = readCsvFile(path);
   const file = csv.file;
-  const decimalComma = csv.dialect.decimalComma;
+  // The file's one decimal mark, a tie or an undecided tab file refused as for the trial export.
+  const decimalComma = decimalCommaOf(csv);
   const problems: Problem[] = [];
   const listed = csv.header.join(', ');
   const cols = spec.model.map((name) => {

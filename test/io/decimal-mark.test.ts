@@ -2,14 +2,23 @@
  * The one decimal-mark rule (src/io/decimal-mark.ts), as each of its three readers applies it:
  * the CSV dialect sniffer (trial exports), the studies reader of `hta meta`, the unit-cost list.
  */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { HtaError } from '../../src/errors.js';
 import { readAmounts } from '../../src/cea/load-cea-plan.js';
-import { decideMark, decimalCommaOf, markOf } from '../../src/io/decimal-mark.js';
+import { decideMark, decimalCommaOf, markOf, NUMBER_WITH } from '../../src/io/decimal-mark.js';
 import { parseNumber } from '../../src/io/parse-number.js';
 import { parseCsvText } from '../../src/io/read-csv.js';
 import { parseStudies } from '../../src/meta/read-studies.js';
+import { loadPlanFile } from '../../src/plan/load-plan.js';
+import { draftPlan } from '../../src/plan/draft-plan.js';
+import { readTargetSample } from '../../src/trial/target-sample.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'hta-mark-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function errorOf(f: () => unknown): HtaError {
   try {
@@ -63,6 +72,64 @@ describe('a file whose cells tie', () => {
     // One more comma decides it: the dotted row is then refused cell by cell, as before.
     const more = csv.replace('B 2020;pain;3m;-1.2;-2.0;-0.4', 'B 2020;pain;3m;-1.2;-2,0;-0,4');
     expect(errorOf(() => parseStudies(parseCsvText(more, 'studies.csv'))).problems.map((p) => [p.line, p.field])).toEqual([[3, 'difference']]);
+  });
+});
+
+describe('a tie where a reader reads the file itself', () => {
+  it('is refused by plan init and the target sample as by the trial export, naming each cell by line, column and column name', () => {
+    const tie = 'id;arm;time;pain;weight\nP1;app;baseline;5,5;72.5\nP1;app;3m;4;73\nP2;usual;baseline;6;80.5\nP2;usual;3m;3,5;80\n';
+    const e = errorOf(() => draftPlan(parseCsvText(tie, 'tie.csv'), 'plan.schema.json'));
+    expect(e.message).toBe('tie.csv writes as many numbers with a decimal comma as with a decimal point (2 each)');
+    expect(e.problems.map((p) => [p.line, p.column, p.field, p.value])).toEqual([[2, 4, 'pain', undefined], [2, 5, 'weight', undefined]]);
+    // The two cells are two kinds: grouped together, they would print one line without their columns.
+    expect(new Set(e.problems.map((p) => p.kind)).size).toBe(2);
+    const sample = join(dir, 'target-sample.csv');
+    writeFileSync(sample, 'alder;symptom_weeks;country\n30,5;2.5;NO\n67;9;DK\n');
+    const t = errorOf(() => readTargetSample(sample, loadPlanFile('test/fixtures/subgroups/plan.json')));
+    expect(t.message).toMatch(/writes as many numbers with a decimal comma as with a decimal point \(1 each\)/);
+    expect(t.problems.map((p) => [p.line, p.column, p.field])).toEqual([[2, 1, 'alder'], [2, 2, 'symptom_weeks']]);
+  });
+});
+
+describe('a tab-separated file whose mark nothing decides', () => {
+  // Danish Excel's "Unicode text" export: tabs, and incomes with thousands dots (213.037 is 213 037).
+  const tab = 'Løbenr\tGruppe\tIndkomst\tSmerte\nP001\tKontrol\t213.037\t1\nP002\tApp\t226.074\t2\nP003\tKontrol\t1.500\t3\n';
+  it('is refused when a number cell reads either way, naming its line and column, not its value (it may be an id); read once a cell or the separator decides', () => {
+    for (const read of [(t: string) => decimalCommaOf(parseCsvText(t, 'tab.csv')), (t: string) => draftPlan(parseCsvText(t, 'tab.csv'), 'plan.schema.json')]) {
+      const e = errorOf(() => read(tab));
+      expect(e.exitCode).toBe(2);
+      expect(e.message).toBe('tab.csv does not show its decimal mark, and 3 of its numbers read either way (thousands or decimals)');
+      expect(e.problems).toEqual([expect.objectContaining({ file: 'tab.csv', line: 2, column: 3, field: 'Indkomst', kind: 'decimal-mark.undecided' })]);
+      expect(e.problems[0]!.expected).toMatch(/thousands with a decimal comma \(1250\) or three decimals with a decimal point \(1\.25\).*CSV \(semikolonsepareret\)/);
+      expect(JSON.stringify(e)).not.toContain('213.037');
+    }
+    // The comma twin, 1,250: thousands with a decimal point, or three decimals with a comma.
+    const twin = errorOf(() => decimalCommaOf(parseCsvText('id\tincome\nP1\t1,250\n', 'tab.csv')));
+    expect(twin.problems[0]!.expected).toMatch(/written like 1,250, which are thousands with a decimal point \(1250\) or three decimals with a decimal comma \(1,25\)/);
+    // It is read as soon as one cell, or the separator, decides.
+    expect(decimalCommaOf(parseCsvText(tab.replace('\t1\n', '\t1,5\n'), 'tab.csv'))).toBe(true);
+    expect(decimalCommaOf(parseCsvText(tab.replace('\t1\n', '\t1.5\n'), 'tab.csv'))).toBe(false);
+    expect(decimalCommaOf(parseCsvText(tab.replaceAll('\t', ';'), 'semi.csv'))).toBe(true);
+    expect(decimalCommaOf(parseCsvText('id\tpain\nP1\t12\n', 'tab.csv'))).toBe(false);
+  });
+  it('is refused by hta meta with the cell (study tables hold no patient ids); a count reads either way and does not count', () => {
+    const csv = 'study\toutcome\ttime\tdifference\tci_lower\tci_upper\tn_intervention\nA 2019\tpain\t3m\t-1.250\t-2\t-1\t1.200\n';
+    const e = errorOf(() => parseStudies(parseCsvText(csv, 'studies.csv')));
+    expect(e.problems.map((p) => [p.line, p.field, p.value])).toEqual([[2, 'difference', '-1.250']]);
+    expect(e.message).toBe('studies.csv does not show its decimal mark, and 1 of its numbers in the study columns read either way (thousands or decimals)');
+  });
+});
+
+describe('the shapes of a number with each mark', () => {
+  it('are one definition: the vote, parse-number.ts and plan init\'s "other mark" agree', () => {
+    // Thousands groups before the decimal comma, as parseNumber reads them with the comma.
+    for (const t of ['1.234', '12.345,6', '1.234.567', '-642.025']) expect([t, NUMBER_WITH[','].test(t), parseNumber(t, true) !== undefined]).toEqual([t, true, true]);
+    for (const t of ['1.5', '0.500', '1.2345', '1.234,5.6', '12.34']) expect([t, NUMBER_WITH[','].test(t), parseNumber(t, true)]).toEqual([t, false, undefined]);
+    // In a dot-decimal file, numbers written with the comma (the PDF minus too) are data, never missing codes.
+    const rows = ['6.5', '4.5', '\u22126,0', '1.234,5', '1.234.567', '7.5'].map((v, i) => `${i};${i % 2 ? 'a' : 'b'};0;${v};8${i}.5`);
+    const d = draftPlan(parseCsvText(`id;arm;time;smerte;vaegt\n${rows.join('\n')}\n`, 'mixed.csv'), 'plan.schema.json');
+    expect(d.plan.missingCodes).toBeUndefined();
+    expect(d.checks.join('\n')).toMatch(/values such as "\u22126,0", "1\.234,5", "1\.234\.567" have a decimal comma while the file's other numbers have a decimal point/);
   });
 });
 

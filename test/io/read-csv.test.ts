@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseCsvBytes, parseCsvText } from '../../src/io/read-csv.js';
-import { sniffDecimalComma, sniffDelimiter } from '../../src/io/dialect.js';
+import { sniffDelimiter } from '../../src/io/dialect.js';
+import { commaOf } from '../support/decimal-comma-of.js';
 import { parseNumber } from '../../src/io/parse-number.js';
 import { HtaError } from '../../src/errors.js';
 
@@ -12,12 +13,12 @@ describe('dialect sniffing', () => {
     expect(sniffDelimiter('"a;b",c,d')).toBe(',');
   });
   it('detects a decimal comma only when the comma is not the separator', () => {
-    expect(sniffDecimalComma(';', ['12,5', '3'])).toBe(true);
+    expect(commaOf(';', ['12,5', '3'])).toBe(true);
     // One of each is a tie, refused by the readers (decimal-mark.ts rule 4); before, the dot won.
-    expect(sniffDecimalComma(';', ['12.5', '3,5'])).toBeUndefined();
-    expect(sniffDecimalComma(',', ['12,5'])).toBe(false);
-    expect(sniffDecimalComma(';', ['12', '3'])).toBe(true);
-    expect(sniffDecimalComma('\t', ['12', '3'])).toBe(false);
+    expect(commaOf(';', ['12.5', '3,5'])).toBeUndefined();
+    expect(commaOf(',', ['12,5'])).toBe(false);
+    expect(commaOf(';', ['12', '3'])).toBe(true);
+    expect(commaOf('\t', ['12', '3'])).toBe(false);
   });
 });
 

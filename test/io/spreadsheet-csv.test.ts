@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { sniffDecimalComma } from '../../src/io/dialect.js';
+import { commaOf } from '../support/decimal-comma-of.js';
 import { parseNumber } from '../../src/io/parse-number.js';
 import { parseCsvText, readCsvFile } from '../../src/io/read-csv.js';
 import { errorOf } from '../support/error-of.js';
@@ -47,20 +47,22 @@ describe('trailing empty columns', () => {
 
 describe('thousands dots in a decimal-comma file', () => {
   it('do not make the file dot-decimal, and read as whole numbers', () => {
-    expect(sniffDecimalComma(';', ['6,5', '642.025'])).toBe(true);
-    expect(sniffDecimalComma(';', ['642.025', '1.234.567', '6,5'])).toBe(true);
-    expect(sniffDecimalComma(';', ['12.345,6'])).toBe(true);
+    expect(commaOf(';', ['6,5', '642.025'])).toBe(true);
+    expect(commaOf(';', ['642.025', '1.234.567', '6,5'])).toBe(true);
+    expect(commaOf(';', ['12.345,6'])).toBe(true);
     expect(parseNumber('642.025', true)).toBe(642025);
     expect(parseNumber('1.234.567', true)).toBe(1234567);
     expect(parseNumber('-12.345,5', true)).toBe(-12345.5);
   });
   it('dot decimals settle the file as dot-decimal when more cells show them; alone, a grouped-looking number in a ; file reads as thousands', () => {
     // The one rule (decimal-mark.ts): a majority, not the first dot; a tie is refused by the readers.
-    expect(sniffDecimalComma(';', ['6,5', '12.5', '0.5'])).toBe(false);
-    expect(sniffDecimalComma(';', ['6,5', '12.5'])).toBeUndefined();
+    expect(commaOf(';', ['6,5', '12.5', '0.5'])).toBe(false);
+    expect(commaOf(';', ['6,5', '12.5'])).toBeUndefined();
     // `1.250` votes for neither mark; the `;` decides, as for the unit-cost list's whole kroner.
-    expect(sniffDecimalComma(';', ['1.250', '3'])).toBe(true);
-    expect(sniffDecimalComma('\t', ['1.250', '3'])).toBe(false);
+    // A tab file says nothing: its `1.250` is refused, as the unit-cost list refuses it (rule 5).
+    expect(commaOf(';', ['1.250', '3'])).toBe(true);
+    expect(commaOf('\t', ['1.250', '3'])).toBeUndefined();
+    expect(commaOf('\t', ['1.5', '1.250'])).toBe(false);
     expect(parseNumber('1.250', false)).toBe(1.25);
   });
   it('dots that are not whole thousands groups are not numbers in a decimal-comma file', () => {

@@ -7,6 +7,7 @@
  * the first, so a user can fix a whole file in one pass.
  */
 import { formatProblemGroup, groupProblems, type ProblemGroup } from './problem-groups.js';
+import { maskCpr } from './io/cpr-number.js';
 
 /** Where in an input file a problem sits, what was found and what was expected. */
 export interface Problem {
@@ -58,7 +59,8 @@ export class HtaError extends Error {
 export function formatProblem(p: Problem): string {
   const where = [p.file, p.line, p.column].filter((x) => x !== undefined).join(':');
   const field = p.field !== undefined ? ` (${p.field})` : '';
-  const value = p.value !== undefined ? ` ${JSON.stringify(p.value)}` : '';
+  // A value shaped like a CPR number is never quoted, whatever the column (cpr-number.ts).
+  const value = p.value !== undefined ? ` ${JSON.stringify(maskCpr(p.value))}` : '';
   const hint = p.hint !== undefined ? `; ${p.hint}` : '';
   return `${where}${field}:${value} — expected ${p.expected}${hint}`;
 }

@@ -8,6 +8,7 @@
  * kept as examples. Line numbers are never patient ids, so groups are safe to print.
  */
 import type { Problem } from './errors.js';
+import { maskCpr } from './io/cpr-number.js';
 import type { CsvCell } from './io/write-csv.js';
 
 export interface ProblemGroup {
@@ -54,7 +55,9 @@ export function groupProblems(problems: Iterable<Problem>): ProblemGroup[] {
     if (p.line !== undefined) g.lineSet.push(p.line);
     g.columns.add(p.column);
     g.fields.add(p.field);
-    if (p.value !== undefined && g.values.length < EXAMPLE_VALUES && !g.values.includes(p.value)) g.values.push(p.value);
+    // A value shaped like a CPR number is never quoted, in text or --json (cpr-number.ts).
+    const value = p.value === undefined ? undefined : maskCpr(p.value);
+    if (value !== undefined && g.values.length < EXAMPLE_VALUES && !g.values.includes(value)) g.values.push(value);
   }
   return [...groups.values()].map(({ lineSet, columns, fields, ...g }) => {
     const out: ProblemGroup = { ...g, lines: lineRanges(lineSet) };

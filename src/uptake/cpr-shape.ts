@@ -11,28 +11,10 @@
  */
 import type { ColumnIndex, RegistryColumn } from './referral.js';
 
-const CPR = /^(\d{2})(\d{2})(\d{2})[- ]?(\d{4})$/;
-const CPR_INSIDE = /(?<!\d)(\d{2})(\d{2})(\d{2})([- ]?)(\d{4})(?!\d)/g;
+import { looksLikeCpr } from '../io/cpr-number.js';
 
-/** Whether day and month make a date in some year (29 February in a leap year). */
-function plausibleDayMonth(dd: string, mm: string): boolean {
-  const d = Number(dd), m = Number(mm);
-  if (m < 1 || m > 12 || d < 1) return false;
-  return d <= [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1]!;
-}
+export { looksLikeCpr, maskCpr } from '../io/cpr-number.js';
 
-/** True when the cell (trimmed) is shaped like a CPR number. */
-export function looksLikeCpr(text: string): boolean {
-  const m = CPR.exec(text.trim());
-  return m !== null && plausibleDayMonth(m[1]!, m[2]!);
-}
-
-/** `text` with every CPR-shaped number in it written `DDMMYY-XXXX`, for messages that quote a cell. */
-export function maskCpr(text: string): string {
-  return text.replace(CPR_INSIDE, (all: string, dd: string, mm: string) => (plausibleDayMonth(dd, mm) ? 'DDMMYY-XXXX' : all));
-}
-
-/** The columns that name a place or a category, where a repeated ten-digit number is a code. */
 export const CODE_COLUMNS = ['region', 'clinic', 'sex', 'referrer'] as const satisfies readonly RegistryColumn[];
 const isCodeColumn = (col: RegistryColumn): boolean => (CODE_COLUMNS as readonly RegistryColumn[]).includes(col);
 

@@ -19,6 +19,7 @@
  */
 import { HtaError } from '../errors.js';
 import { sniffDelimiter } from './dialect.js';
+import { isExcelError } from './spreadsheet-cells.js';
 
 /** Bytes of a file's start enough to judge its header (the callers read this much). */
 export const HEADER_SAMPLE_BYTES = 64 * 1024;
@@ -134,8 +135,14 @@ function columnTypes(data: readonly HeadRecord[], columns: number): (CellType | 
   return types;
 }
 
+/**
+ * Texts that are values, not labels, though they have letters: the plan's missing-value and
+ * answer codes (`Ved ikke`, `Ikke udfyldt`) and Excel's error values (`#N/A`).
+ */
+type KnownValue = (cell: string) => boolean;
+
 /** How a row's cells fit the column types of the rows under it. */
-function fit(row: HeadRecord, types: readonly (CellType | undefined)[]): { typed: number; match: number; labels: number } {
+function fit(row: HeadRecord, types: readonly (CellType | undefined)[], known: KnownValue = () => false): { typed: number; match: number; labels: number } {
   let typed = 0;
   let match = 0;
   const labels = new Set<string>();
@@ -144,7 +151,7 @@ function fit(row: HeadRecord, types: readonly (CellType | undefined)[]): { typed
     if (t === undefined) return;
     typed++;
     const c = row.cells[j] ?? '';
-    if (MISSING.has(c)) return;
+    if (MISSING.has(c) || known(c)) return;
     if (typeOf(c) === t) match++;
     else if (/\p{L}/u.test(c)) {
       labelCells++;
@@ -155,11 +162,35 @@ function fit(row: HeadRecord, types: readonly (CellType | undefined)[]): { typed
   return { typed, match, labels: labels.size === labelCells ? labelCells : 0 };
 }
 
-/** A row that reads as labels over the data under it: no cell of a column's type, labels in most. */
-function looksLikeLabels(row: HeadRecord, data: readonly HeadRecord[]): boolean {
+/** `P12` → `a9`, `2025-K-07` → `9-a-9`: runs of letters and of digits, for comparing ids. */
+const shapeOf = (cell: string): string => cell.replace(/\p{L}+/gu, 'a').replace(/\d+/g, '9');
+
+/**
+ * Whether a text cell of `row` reads as one of the rows under it, in a column of text (ids,
+ * arms, visits): its value is written in that column below (`app`, `baseline`), or it is an id
+ * of the shape every id below has (`P1` over `P2`, `P3`: letters and digits). Labels are texts
+ * of their own (`Randomiseret gruppe`, `Patient ID`).
+ */
+function readsAsData(row: HeadRecord, data: readonly HeadRecord[], types: readonly (CellType | undefined)[]): boolean {
+  return row.cells.some((c, j) => {
+    if (types[j] !== undefined || MISSING.has(c) || !/[\p{L}\d]/u.test(c)) return false;
+    const below = data.map((r) => r.cells[j] ?? '').filter((v) => !MISSING.has(v));
+    if (below.includes(c)) return true;
+    const shape = shapeOf(c);
+    return /9/.test(shape) && below.length >= 2 && below.every((v) => shapeOf(v) === shape);
+  });
+}
+
+/**
+ * A row that reads as labels over the data under it: no cell of a column's type, labels in most,
+ * and no text cell that reads as data. When unsure it is data: a first patient refused as a
+ * label row would be deleted on the message's advice.
+ */
+function looksLikeLabels(row: HeadRecord, data: readonly HeadRecord[], known: KnownValue): boolean {
   if (data.length < 2) return false;
-  const f = fit(row, columnTypes(data, row.cells.length));
-  return f.typed >= 2 && f.match === 0 && f.labels >= 2 && f.labels * 2 >= f.typed;
+  const types = columnTypes(data, row.cells.length);
+  const f = fit(row, types, known);
+  return f.typed >= 2 && f.match === 0 && f.labels >= 2 && f.labels * 2 >= f.typed && !readsAsData(row, data, types);
 }
 
 const isImportIds = (r: HeadRecord): boolean => r.cells.some((c) => IMPORT_ID.test(c));
@@ -179,13 +210,23 @@ const lines = (a: number, b: number): string => (a === b ? `line ${a}` : `lines 
  * the start of the file as decoded text (HEADER_SAMPLE_BYTES or the whole file), cut at a line
  * end; `file` names it in the message.
  */
-export function headerLayoutError(file: string, text: string): HtaError | undefined {
+export function headerLayoutError(file: string, text: string, options: HeaderLayoutOptions = {}): HtaError | undefined {
   const firstLine = text.split(/\r?\n|\r/).find((l) => /[,;\t]/.test(l));
   if (firstLine === undefined) return undefined;
   const delimiter = sniffDelimiter(firstLine);
   const records = headRecords(text, delimiter).filter((r) => named(r) > 0);
   if (records.length < 2) return undefined;
-  return titleError(file, records, delimiter) ?? labelRowsError(file, records);
+  const codes = new Set((options.knownValues ?? []).map((v) => String(v).trim()));
+  const known: KnownValue = (c) => codes.has(c) || isExcelError(c);
+  return titleError(file, records, delimiter) ?? labelRowsError(file, records, known);
+}
+
+export interface HeaderLayoutOptions {
+  /**
+   * Cells that are values wherever they stand (the plan's missing-value and answer codes, when the
+   * plan is known): never counted as labels.
+   */
+  knownValues?: readonly (string | number)[];
 }
 
 function titleError(file: string, records: readonly HeadRecord[], delimiter: string): HtaError | undefined {
@@ -215,7 +256,7 @@ function titleError(file: string, records: readonly HeadRecord[], delimiter: str
   ]);
 }
 
-function labelRowsError(file: string, records: readonly HeadRecord[]): HtaError | undefined {
+function labelRowsError(file: string, records: readonly HeadRecord[], known: KnownValue): HtaError | undefined {
   const rows = records.slice(1);
   // Up to three rows under the header: labels (question texts) or Qualtrics' import ids.
   // Import ids mark every row above them as a header row, however few rows of data follow.
@@ -224,7 +265,7 @@ function labelRowsError(file: string, records: readonly HeadRecord[]): HtaError 
   const importIds = extra > 0;
   while (extra < 3 && extra < rows.length) {
     const row = rows[extra]!;
-    if (!isImportIds(row) && !looksLikeLabels(row, rows.slice(extra + 1).filter((r) => !isImportIds(r)))) break;
+    if (!isImportIds(row) && !looksLikeLabels(row, rows.slice(extra + 1).filter((r) => !isImportIds(r)), known)) break;
     extra++;
   }
   if (extra === 0) return undefined;

@@ -19,7 +19,7 @@ import { type Utf16, utf16Of, utf16WithoutMark } from './utf16.js';
 import { decodeWindows1252, mixedEncodings, notWindows1252, Windows1252Check } from './windows-1252.js';
 import { type Delimiter, type Dialect, sniffDelimiter } from './dialect.js';
 import { DecimalMarkVote } from './decimal-mark.js';
-import { HEADER_SAMPLE_BYTES, headerLayoutError } from './header-line.js';
+import { HEADER_SAMPLE_BYTES, headerLayoutError, type HeaderLayoutOptions } from './header-line.js';
 
 export interface CsvRecord {
   /** 1-based physical line number of the record's first line. */
@@ -87,6 +87,11 @@ export function lineBreaksInside(fields: readonly string[]): number {
 export interface ReadCsvOptions {
   /** Bytes read at a time (default 4 MB); tests use tiny chunks to cross every boundary. */
   chunkBytes?: number;
+  /**
+   * The plan's missing-value and answer codes, when the plan is known: cells that are values, never
+   * labels, when the file's start is judged (header-line.ts).
+   */
+  knownValues?: HeaderLayoutOptions['knownValues'];
 }
 
 /** Reads and checks `file` in one streamed pass; its records stream from the file when iterated. */
@@ -95,7 +100,7 @@ export function readCsvFile(file: string, options: ReadCsvOptions = {}): CsvTabl
   let source = new FileChunks(file, chunkBytes);
   let shape: TableShape;
   try {
-    shape = scanTable(source, file, undefined);
+    shape = scanTable(source, file, undefined, options);
   } catch (err) {
     source.close();
     // Not UTF-8 (and no byte-order mark saying it is): Windows-1252 if its text is plausible as
@@ -104,7 +109,7 @@ export function readCsvFile(file: string, options: ReadCsvOptions = {}): CsvTabl
     const check = new Windows1252Check();
     source = new FileChunks(file, chunkBytes, check);
     try {
-      shape = scan(source, file, undefined);
+      shape = scan(source, file, undefined, options);
     } catch (again) {
       throw check.implausible?.utf8 ? mixedEncodings(err.error, check.implausible) : again;
     } finally {
@@ -160,9 +165,9 @@ class NotUtf8WithoutMark {
 }
 
 /** `scanTable` for input that is read once: a file that is not UTF-8 is refused as such. */
-function scan(c: Chunks, file: string, keep: CsvRecord[] | undefined): TableShape {
+function scan(c: Chunks, file: string, keep: CsvRecord[] | undefined, options: ReadCsvOptions = {}): TableShape {
   try {
-    return scanTable(c, file, keep);
+    return scanTable(c, file, keep, options);
   } catch (err) {
     throw err instanceof NotUtf8WithoutMark ? err.error : err;
   }
@@ -611,7 +616,7 @@ interface TableShape {
  * quoting, field counts and the header, and sniffs the decimal mark from the cells. Keeps the
  * records in `keep` when given.
  */
-function scanTable(c: Chunks, file: string, keep: CsvRecord[] | undefined): TableShape {
+function scanTable(c: Chunks, file: string, keep: CsvRecord[] | undefined, options: ReadCsvOptions = {}): TableShape {
   let delimiter: Delimiter | undefined;
   let start = 0;
   let bom = false;
@@ -666,7 +671,7 @@ function scanTable(c: Chunks, file: string, keep: CsvRecord[] | undefined): Tabl
     }
     if (!headChecked) {
       headChecked = true;
-      const layout = headerLayoutError(file, view.toString('utf8', c.start, cut));
+      const layout = headerLayoutError(file, view.toString('utf8', c.start, cut), options.knownValues ? { knownValues: options.knownValues } : {});
       if (layout) throw layout;
     }
     if (syntax === undefined) {

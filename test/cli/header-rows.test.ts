@@ -78,6 +78,34 @@ describe('header rows of labels under the header', () => {
   });
 });
 
+describe('a real first row is data, not labels', () => {
+  // The pain diary with its first patient's baseline scores written as missing-value codes:
+  // refused as "a second header row — delete it", the advice would drop a patient.
+  const PD = 'test/fixtures/exports/pain-diary';
+  const files = () => {
+    const dir = tempDir();
+    const csv = readFileSync(`${PD}/export.csv`, 'utf8').split('\n');
+    csv[1] = 'P1;app;baseline;Ved ikke;Ikke udfyldt';
+    writeFileSync(join(dir, 'export.csv'), csv.join('\n'));
+    const plan = JSON.parse(readFileSync(`${PD}/plan.json`, 'utf8')) as Record<string, unknown>;
+    delete plan.$schema;
+    writeFileSync(join(dir, 'plan.json'), JSON.stringify({ ...plan, missingCodes: ['Ved ikke', 'Ikke udfyldt'] }));
+    return { csv: join(dir, 'export.csv'), plan: join(dir, 'plan.json') };
+  };
+  it('validate reads it with the plan', async () => {
+    const f = files();
+    const r = await runCli('validate', f.csv, '--plan', f.plan);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('patients: 35 intervention, 35 control');
+    expect(r.stdout).toContain('smerte_gns: "Ved ikke" → missing × 1');
+  });
+  it('plan init reads it and drafts its texts as missing-value codes', async () => {
+    const r = await runCli('plan', 'init', files().csv);
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout).missingCodes).toEqual(['Ikke udfyldt', 'Ved ikke']);
+  });
+});
+
 describe('files that are no CSV, and an export of only a header', () => {
   it('a gzip file named .csv.gz is named as such by every reader, never read as text', async () => {
     const file = join(tempDir(), 'data.csv.gz');

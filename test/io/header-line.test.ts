@@ -60,9 +60,28 @@ describe('headerLayoutError: files whose first line is their header', () => {
     ['a patient whose every score is the same word', 'id;arm;a;b;c\nP1;App;Udgået;Udgået;Udgået\nP2;App;4;5;6\nP3;Kontrol;7;8;9\n'],
     ['a patient row of text scores with a numeric id', 'id;arm;a;b;c\n1;App;ikke målt;mangler;ved ikke\n2;App;4;5;6\n3;Kontrol;7;8;9\n'],
     ['only the header', 'id;arm;rmdq\n'],
+    // A first patient with text codes in every score is no label row (the pain diary of the review).
+    ['a first row of missing codes under the header, id, arm and visit as below', 'id;arm;time;smerte_gns;odi\nP1;app;baseline;Ved ikke;Ikke udfyldt\nP1;app;3m;5,7;25\nP2;usual;baseline;6,8;18\nP2;usual;3m;6,3;6\n'],
+    ['a first row whose id has the shape of the ids below', 'id;gruppe;a;b\nK-001;ukendt;mangler;ikke målt\nK-002;App;4;5\nK-003;Kontrol;6;7\n'],
+    ['a first row whose arm is written below', 'id;arm;a;b\nXY;App;mangler;ikke målt\nP2;App;4;5\nP3;Kontrol;6;7\n'],
+    ["a first row of Excel's error values", 'id;a;b\nQ;#N/A;#VALUE!\nP1;4;5\nP2;6;7\n'],
     ['blank lines before the header', '\n\nid;arm;rmdq\n1;App;5\n'],
   ])('%s', (_name, csv) => {
     expect(headerLayoutError('x.csv', csv)).toBeUndefined();
+  });
+});
+
+describe("the plan's codes are values, not labels", () => {
+  const csv = 'id;a;b\nQ;Ved ikke;Ikke udfyldt\nP1;4;5\nP2;6;7\n';
+  it('a row of them is data when the plan lists them, labels when nothing says otherwise', () => {
+    expect(headerLayoutError('c.csv', csv)?.message).toContain('line 2 looks like a second header row');
+    expect(headerLayoutError('c.csv', csv, { knownValues: ['Ved ikke', 'Ikke udfyldt'] })).toBeUndefined();
+  });
+  it('readCsvFile takes them from its options', () => {
+    const file = join(tempDir(), 'codes.csv');
+    writeFileSync(file, csv);
+    expect(() => readCsvFile(file)).toThrow(/second header row/);
+    expect(readCsvFile(file, { knownValues: ['Ved ikke', 'Ikke udfyldt'] }).records.length).toBe(3);
   });
 });
 

@@ -7,6 +7,9 @@
  * column "unnamed") and the label rows become data (an arm called "Group", labels drafted as
  * missing-value codes).
  *
+ * Excel's separator hint (`sep=;`, separator-hint.ts) is no title: skipped here, its separator
+ * taken, the line numbers the file's own.
+ *
  * `headerLayoutError` looks at the first lines of a file's text and returns the error that says
  * where the header seems to be and which lines to delete; the readers refuse the file with it
  * (nothing is read from a guessed header: the user deletes the lines and the file then says
@@ -19,6 +22,7 @@
  */
 import { HtaError } from '../errors.js';
 import { sniffDelimiter } from './dialect.js';
+import { separatorHint } from './separator-hint.js';
 import { isExcelError } from './spreadsheet-cells.js';
 
 /** Bytes of a file's start enough to judge its header (the callers read this much). */
@@ -40,9 +44,9 @@ interface HeadRecord {
  * start, so `{"ImportId":"QID1"}` unquoted is one literal cell (the strict readers would stop at
  * it with a quoting error, before the rows that explain it). Cells are trimmed.
  */
-function headRecords(text: string, delimiter: string): HeadRecord[] {
+function headRecords(text: string, delimiter: string, firstLine: number): HeadRecord[] {
   const out: HeadRecord[] = [];
-  let line = 1;
+  let line = firstLine;
   let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const n = text.length;
   while (i < n && out.length < MAX_RECORDS) {
@@ -211,14 +215,18 @@ const lines = (a: number, b: number): string => (a === b ? `line ${a}` : `lines 
  * end; `file` names it in the message.
  */
 export function headerLayoutError(file: string, text: string, options: HeaderLayoutOptions = {}): HtaError | undefined {
-  const firstLine = text.split(/\r?\n|\r/).find((l) => /[,;\t]/.test(l));
-  if (firstLine === undefined) return undefined;
-  const delimiter = sniffDelimiter(firstLine);
-  const records = headRecords(text, delimiter).filter((r) => named(r) > 0);
+  // Excel's `sep=;` line is no title: skipped, its separator taken, the lines still the file's own.
+  const hint = separatorHint(file, text);
+  const body = hint ? text.slice(hint.end) : text;
+  const firstLine = hint ? undefined : body.split(/\r?\n|\r/).find((l) => /[,;\t]/.test(l));
+  if (!hint && firstLine === undefined) return undefined;
+  const delimiter = hint?.delimiter ?? sniffDelimiter(firstLine!);
+  const start = hint ? 2 : 1;
+  const records = headRecords(body, delimiter, start).filter((r) => named(r) > 0);
   if (records.length < 2) return undefined;
   const codes = new Set((options.knownValues ?? []).map((v) => String(v).trim()));
   const known: KnownValue = (c) => codes.has(c) || isExcelError(c);
-  return titleError(file, records, delimiter) ?? labelRowsError(file, records, known);
+  return titleError(file, records, delimiter, start) ?? labelRowsError(file, records, known);
 }
 
 export interface HeaderLayoutOptions {
@@ -229,7 +237,7 @@ export interface HeaderLayoutOptions {
   knownValues?: readonly (string | number)[];
 }
 
-function titleError(file: string, records: readonly HeadRecord[], delimiter: string): HtaError | undefined {
+function titleError(file: string, records: readonly HeadRecord[], delimiter: string, start: number): HtaError | undefined {
   let h = 0;
   while (h < records.length && h < MAX_TITLE_LINES && named(records[h]!) <= 1) h++;
   if (h === 0 || h >= records.length || named(records[h]!) <= 1) return undefined;
@@ -251,7 +259,7 @@ function titleError(file: string, records: readonly HeadRecord[], delimiter: str
   const first = titles[0]!.line;
   const above = header.line - 1;
   const what = h === 1 ? `line ${first} is a title` : `${lines(first, titles[h - 1]!.line)} are a title`;
-  return new HtaError('input.invalid', `${file}: ${what}, not the header: the header seems to be on line ${header.line} (${preview(header, delimiter)}) — delete ${lines(1, above)} and save again`, [
+  return new HtaError('input.invalid', `${file}: ${what}, not the header: the header seems to be on line ${header.line} (${preview(header, delimiter)}) — delete ${lines(start, above)} and save again`, [
     { file, line: first, expected: `the header line (the column names) as the first line of the file; the lines above line ${header.line} look like a title (one text, the other cells empty)`, kind: 'header.title' },
   ]);
 }

@@ -20,6 +20,7 @@ import { decodeWindows1252, mixedEncodings, notWindows1252, Windows1252Check } f
 import { type Delimiter, type Dialect, sniffDelimiter } from './dialect.js';
 import { DecimalMarkVote } from './decimal-mark.js';
 import { HEADER_SAMPLE_BYTES, headerLayoutError, type HeaderLayoutOptions } from './header-line.js';
+import { separatorHint } from './separator-hint.js';
 
 export interface CsvRecord {
   /** 1-based physical line number of the record's first line. */
@@ -603,8 +604,10 @@ interface TableShape {
   padded: boolean;
   /** Line of the header record. */
   headerLine: number;
-  /** Byte offset where scanning starts (after a BOM). */
+  /** Byte offset where scanning starts (after a BOM, and after Excel's `sep=;` line). */
   start: number;
+  /** The line `start` is on: 2 after Excel's `sep=;` line, else 1. */
+  startLine: number;
   dialect: Dialect;
   /** Data records. */
   count: number;
@@ -635,6 +638,7 @@ function scanTable(c: Chunks, file: string, keep: CsvRecord[] | undefined, optio
   const problems: Problem[] = [];
   let first = true;
   let headChecked = false;
+  let startLine = 1;
 
   while (true) {
     c.more();
@@ -671,8 +675,18 @@ function scanTable(c: Chunks, file: string, keep: CsvRecord[] | undefined, optio
     }
     if (!headChecked) {
       headChecked = true;
-      const layout = headerLayoutError(file, view.toString('utf8', c.start, cut), options.knownValues ? { knownValues: options.knownValues } : {});
+      const head = view.toString('utf8', c.start, cut);
+      const layout = headerLayoutError(file, head, options.knownValues ? { knownValues: options.knownValues } : {});
       if (layout) throw layout;
+      // Excel's `sep=;` line (separator-hint.ts): its separator is the file's, and the header is
+      // read from line 2. `start` moves past it, so the records' second read skips it too.
+      const hint = separatorHint(file, head);
+      if (hint) {
+        delimiter = hint.delimiter;
+        c.start += Buffer.byteLength(head.slice(0, hint.end), 'utf8');
+        start = c.base + c.start;
+        line = startLine = 2;
+      }
     }
     if (syntax === undefined) {
       if (delimiter === undefined) {
@@ -757,7 +771,7 @@ function scanTable(c: Chunks, file: string, keep: CsvRecord[] | undefined, optio
   checkHeader(file, header, headerLine, problems);
   const mark = (votes ?? new DecimalMarkVote()).verdict(delimiter!);
   const decimal = mark.mark === null ? { decimalComma: false, decimalTie: { ...votes! } } : { decimalComma: mark.mark === ',' };
-  return { header, padded, headerLine, start, count, dialect: { delimiter: delimiter!, ...decimal, bom, crlf } };
+  return { header, padded, headerLine, start, startLine, count, dialect: { delimiter: delimiter!, ...decimal, bom, crlf } };
 }
 
 function checkHeader(file: string, header: string[], headerLine: number, problems: Problem[]): void {
@@ -807,7 +821,7 @@ class FileRecords implements CsvRecords {
     const c = new FileChunks(file, this.chunkBytes, this.windows1252 ? 'windows-1252' : undefined);
     try {
       if (c.identity !== this.identity) throw new HtaError('input.invalid', `${file} changed while it was being read; run the command again`);
-      let line = 1;
+      let line = shape.startLine;
       let header = true;
       let batch: CsvRecord[] = [];
       let first = true;

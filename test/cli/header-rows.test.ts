@@ -106,6 +106,51 @@ describe('a real first row is data, not labels', () => {
   });
 });
 
+describe("Excel's separator hint (sep=;) on line 1", () => {
+  // What Excel writes and reads: the line is skipped, its separator taken, the lines the file's own.
+  const withHint = (fixture: string, name: string, edit: (lines: string[]) => void = () => {}) => {
+    const lines = readFileSync(fixture, 'utf8').replace(/^\uFEFF/, '').split('\r\n');
+    edit(lines);
+    const file = join(tempDir(), name);
+    writeFileSync(file, `\uFEFFsep=;\r\n${lines.join('\r\n')}`);
+    return file;
+  };
+  it('a trial export: validate and plan init read it; a bad cell is named on its own line', async () => {
+    const file = withHint(`${F}/trial-title.csv`, 'trial.csv', (l) => l.shift());
+    const v = await runCli('validate', file, '--plan', `${F}/trial.plan.json`);
+    expect(v.code, v.stderr).toBe(0);
+    expect(v.stdout).toContain('patients: 5 intervention, 5 control');
+    const p = await runCli('plan', 'init', file);
+    expect(p.code, p.stderr).toBe(0);
+    expect(JSON.parse(p.stdout).columns.id).toBe('Løbenr');
+    // Line 4 of the file: the hint, the header, the first patient, then this one.
+    const bad = withHint(`${F}/trial-title.csv`, 'bad.csv', (l) => {
+      l.shift();
+      l[2] = l[2]!.replace(';59;', ';abc;');
+    });
+    const b = await runCli('validate', bad, '--plan', `${F}/trial.plan.json`);
+    expect(b.code).toBe(2);
+    expect(b.stderr).toContain(`${bad}:4:3 (Alder): "abc"`);
+  });
+  it('a registry: uptake reads the same counts as without it; plan init --uptake drafts from it; a bad row is named on its own line', async () => {
+    const file = withHint(`${R}/registry.csv`, 'registry.csv');
+    const args = ['--eligible', `${R}/eligible.csv`, '--plan', `${R}/uptake.plan.json`, '--json'];
+    const [hinted, plain] = [await runCli('uptake', file, ...args), await runCli('uptake', `${R}/registry.csv`, ...args)];
+    expect(hinted.code, hinted.stderr).toBe(0);
+    expect(hinted.stdout).toContain('"referrals"');
+    expect(hinted.stdout.replaceAll(file, 'X')).toBe(plain.stdout.replaceAll(`${R}/registry.csv`, 'X'));
+    const p = await runCli('plan', 'init', '--uptake', file);
+    expect(p.code, p.stderr).toBe(0);
+    expect(p.stderr).not.toContain('no column recognised');
+    const bad = withHint(`${R}/registry.csv`, 'bad.csv', (l) => {
+      l[4] = l[4]!.replace(/;(\d+);([KM]);/, ';abc;$2;');
+    });
+    const b = await runCli('uptake', bad, '--eligible', `${R}/eligible.csv`, '--plan', `${R}/uptake.plan.json`);
+    expect(b.code).toBe(2);
+    expect(b.stderr).toContain(`${bad}:6:7 (Alder): "abc"`);
+  });
+});
+
 describe('files that are no CSV, and an export of only a header', () => {
   it('a gzip file named .csv.gz is named as such by every reader, never read as text', async () => {
     const file = join(tempDir(), 'data.csv.gz');

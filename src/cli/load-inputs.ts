@@ -10,6 +10,7 @@ import { loadTrial } from '../trial/load-trial.js';
 import type { TrialData } from '../trial/trial-data.js';
 import type { CliIo } from './io.js';
 import { checkTrialContent, type ContentNeed } from '../trial/check-content.js';
+import { planValueCodes } from '../trial/value-codes.js';
 
 export interface TrialInputs {
   csv: CsvTable;
@@ -29,8 +30,20 @@ export interface LoadOptions extends ExclusionOptions {
 }
 
 export function loadTrialInputs(file: string, planFile: string | undefined, options: LoadOptions = {}): TrialInputs {
-  const csv = readCsvFile(file);
-  const plan = planFile ? loadPlanFile(planFile) : defaultPlanFor(csv);
+  // The plan's codes are values, not labels, when the file's start is judged (io/header-line.ts);
+  // a plan that does not load is refused after the export, as before.
+  let given: Plan | undefined;
+  let planError: unknown;
+  if (planFile) {
+    try {
+      given = loadPlanFile(planFile);
+    } catch (err) {
+      planError = err;
+    }
+  }
+  const csv = readCsvFile(file, given ? { knownValues: planValueCodes(given) } : {});
+  if (planError !== undefined) throw planError;
+  const plan = given ?? defaultPlanFor(csv);
   const exclude = options.excludeInvalid === true || plan.invalidRows === 'exclude';
   if (options.excludedOut && !exclude) {
     throw new HtaError('usage.invalid', '--excluded-out lists the rows --exclude-invalid leaves out; add --exclude-invalid (or set "invalidRows": "exclude" in the plan)');

@@ -7,6 +7,9 @@
  * column "unnamed") and the label rows become data (an arm called "Group", labels drafted as
  * missing-value codes).
  *
+ * Excel's separator hint (`sep=;`, separator-hint.ts) is no title: skipped here, its separator
+ * taken, the line numbers the file's own.
+ *
  * `headerLayoutError` looks at the first lines of a file's text and returns the error that says
  * where the header seems to be and which lines to delete; the readers refuse the file with it
  * (nothing is read from a guessed header: the user deletes the lines and the file then says
@@ -19,6 +22,8 @@
  */
 import { HtaError } from '../errors.js';
 import { sniffDelimiter } from './dialect.js';
+import { separatorHint } from './separator-hint.js';
+import { isExcelError } from './spreadsheet-cells.js';
 
 /** Bytes of a file's start enough to judge its header (the callers read this much). */
 export const HEADER_SAMPLE_BYTES = 64 * 1024;
@@ -39,9 +44,9 @@ interface HeadRecord {
  * start, so `{"ImportId":"QID1"}` unquoted is one literal cell (the strict readers would stop at
  * it with a quoting error, before the rows that explain it). Cells are trimmed.
  */
-function headRecords(text: string, delimiter: string): HeadRecord[] {
+function headRecords(text: string, delimiter: string, firstLine: number): HeadRecord[] {
   const out: HeadRecord[] = [];
-  let line = 1;
+  let line = firstLine;
   let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const n = text.length;
   while (i < n && out.length < MAX_RECORDS) {
@@ -134,8 +139,14 @@ function columnTypes(data: readonly HeadRecord[], columns: number): (CellType | 
   return types;
 }
 
+/**
+ * Texts that are values, not labels, though they have letters: the plan's missing-value and
+ * answer codes (`Ved ikke`, `Ikke udfyldt`) and Excel's error values (`#N/A`).
+ */
+type KnownValue = (cell: string) => boolean;
+
 /** How a row's cells fit the column types of the rows under it. */
-function fit(row: HeadRecord, types: readonly (CellType | undefined)[]): { typed: number; match: number; labels: number } {
+function fit(row: HeadRecord, types: readonly (CellType | undefined)[], known: KnownValue = () => false): { typed: number; match: number; labels: number } {
   let typed = 0;
   let match = 0;
   const labels = new Set<string>();
@@ -144,7 +155,7 @@ function fit(row: HeadRecord, types: readonly (CellType | undefined)[]): { typed
     if (t === undefined) return;
     typed++;
     const c = row.cells[j] ?? '';
-    if (MISSING.has(c)) return;
+    if (MISSING.has(c) || known(c)) return;
     if (typeOf(c) === t) match++;
     else if (/\p{L}/u.test(c)) {
       labelCells++;
@@ -155,11 +166,35 @@ function fit(row: HeadRecord, types: readonly (CellType | undefined)[]): { typed
   return { typed, match, labels: labels.size === labelCells ? labelCells : 0 };
 }
 
-/** A row that reads as labels over the data under it: no cell of a column's type, labels in most. */
-function looksLikeLabels(row: HeadRecord, data: readonly HeadRecord[]): boolean {
+/** `P12` → `a9`, `2025-K-07` → `9-a-9`: runs of letters and of digits, for comparing ids. */
+const shapeOf = (cell: string): string => cell.replace(/\p{L}+/gu, 'a').replace(/\d+/g, '9');
+
+/**
+ * Whether a text cell of `row` reads as one of the rows under it, in a column of text (ids,
+ * arms, visits): its value is written in that column below (`app`, `baseline`), or it is an id
+ * of the shape every id below has (`P1` over `P2`, `P3`: letters and digits). Labels are texts
+ * of their own (`Randomiseret gruppe`, `Patient ID`).
+ */
+function readsAsData(row: HeadRecord, data: readonly HeadRecord[], types: readonly (CellType | undefined)[]): boolean {
+  return row.cells.some((c, j) => {
+    if (types[j] !== undefined || MISSING.has(c) || !/[\p{L}\d]/u.test(c)) return false;
+    const below = data.map((r) => r.cells[j] ?? '').filter((v) => !MISSING.has(v));
+    if (below.includes(c)) return true;
+    const shape = shapeOf(c);
+    return /9/.test(shape) && below.length >= 2 && below.every((v) => shapeOf(v) === shape);
+  });
+}
+
+/**
+ * A row that reads as labels over the data under it: no cell of a column's type, labels in most,
+ * and no text cell that reads as data. When unsure it is data: a first patient refused as a
+ * label row would be deleted on the message's advice.
+ */
+function looksLikeLabels(row: HeadRecord, data: readonly HeadRecord[], known: KnownValue): boolean {
   if (data.length < 2) return false;
-  const f = fit(row, columnTypes(data, row.cells.length));
-  return f.typed >= 2 && f.match === 0 && f.labels >= 2 && f.labels * 2 >= f.typed;
+  const types = columnTypes(data, row.cells.length);
+  const f = fit(row, types, known);
+  return f.typed >= 2 && f.match === 0 && f.labels >= 2 && f.labels * 2 >= f.typed && !readsAsData(row, data, types);
 }
 
 const isImportIds = (r: HeadRecord): boolean => r.cells.some((c) => IMPORT_ID.test(c));
@@ -179,16 +214,30 @@ const lines = (a: number, b: number): string => (a === b ? `line ${a}` : `lines 
  * the start of the file as decoded text (HEADER_SAMPLE_BYTES or the whole file), cut at a line
  * end; `file` names it in the message.
  */
-export function headerLayoutError(file: string, text: string): HtaError | undefined {
-  const firstLine = text.split(/\r?\n|\r/).find((l) => /[,;\t]/.test(l));
-  if (firstLine === undefined) return undefined;
-  const delimiter = sniffDelimiter(firstLine);
-  const records = headRecords(text, delimiter).filter((r) => named(r) > 0);
+export function headerLayoutError(file: string, text: string, options: HeaderLayoutOptions = {}): HtaError | undefined {
+  // Excel's `sep=;` line is no title: skipped, its separator taken, the lines still the file's own.
+  const hint = separatorHint(file, text);
+  const body = hint ? text.slice(hint.end) : text;
+  const firstLine = hint ? undefined : body.split(/\r?\n|\r/).find((l) => /[,;\t]/.test(l));
+  if (!hint && firstLine === undefined) return undefined;
+  const delimiter = hint?.delimiter ?? sniffDelimiter(firstLine!);
+  const start = hint ? 2 : 1;
+  const records = headRecords(body, delimiter, start).filter((r) => named(r) > 0);
   if (records.length < 2) return undefined;
-  return titleError(file, records, delimiter) ?? labelRowsError(file, records);
+  const codes = new Set((options.knownValues ?? []).map((v) => String(v).trim()));
+  const known: KnownValue = (c) => codes.has(c) || isExcelError(c);
+  return titleError(file, records, delimiter, start) ?? labelRowsError(file, records, known);
 }
 
-function titleError(file: string, records: readonly HeadRecord[], delimiter: string): HtaError | undefined {
+export interface HeaderLayoutOptions {
+  /**
+   * Cells that are values wherever they stand (the plan's missing-value and answer codes, when the
+   * plan is known): never counted as labels.
+   */
+  knownValues?: readonly (string | number)[];
+}
+
+function titleError(file: string, records: readonly HeadRecord[], delimiter: string, start: number): HtaError | undefined {
   let h = 0;
   while (h < records.length && h < MAX_TITLE_LINES && named(records[h]!) <= 1) h++;
   if (h === 0 || h >= records.length || named(records[h]!) <= 1) return undefined;
@@ -210,12 +259,12 @@ function titleError(file: string, records: readonly HeadRecord[], delimiter: str
   const first = titles[0]!.line;
   const above = header.line - 1;
   const what = h === 1 ? `line ${first} is a title` : `${lines(first, titles[h - 1]!.line)} are a title`;
-  return new HtaError('input.invalid', `${file}: ${what}, not the header: the header seems to be on line ${header.line} (${preview(header, delimiter)}) — delete ${lines(1, above)} and save again`, [
+  return new HtaError('input.invalid', `${file}: ${what}, not the header: the header seems to be on line ${header.line} (${preview(header, delimiter)}) — delete ${lines(start, above)} and save again`, [
     { file, line: first, expected: `the header line (the column names) as the first line of the file; the lines above line ${header.line} look like a title (one text, the other cells empty)`, kind: 'header.title' },
   ]);
 }
 
-function labelRowsError(file: string, records: readonly HeadRecord[]): HtaError | undefined {
+function labelRowsError(file: string, records: readonly HeadRecord[], known: KnownValue): HtaError | undefined {
   const rows = records.slice(1);
   // Up to three rows under the header: labels (question texts) or Qualtrics' import ids.
   // Import ids mark every row above them as a header row, however few rows of data follow.
@@ -224,7 +273,7 @@ function labelRowsError(file: string, records: readonly HeadRecord[]): HtaError 
   const importIds = extra > 0;
   while (extra < 3 && extra < rows.length) {
     const row = rows[extra]!;
-    if (!isImportIds(row) && !looksLikeLabels(row, rows.slice(extra + 1).filter((r) => !isImportIds(r)))) break;
+    if (!isImportIds(row) && !looksLikeLabels(row, rows.slice(extra + 1).filter((r) => !isImportIds(r)), known)) break;
     extra++;
   }
   if (extra === 0) return undefined;

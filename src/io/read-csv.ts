@@ -19,7 +19,8 @@ import { type Utf16, utf16Of, utf16WithoutMark } from './utf16.js';
 import { decodeWindows1252, mixedEncodings, notWindows1252, Windows1252Check } from './windows-1252.js';
 import { type Delimiter, type Dialect, sniffDelimiter } from './dialect.js';
 import { DecimalMarkVote } from './decimal-mark.js';
-import { HEADER_SAMPLE_BYTES, headerLayoutError } from './header-line.js';
+import { HEADER_SAMPLE_BYTES, headerLayoutError, type HeaderLayoutOptions } from './header-line.js';
+import { separatorHint } from './separator-hint.js';
 
 export interface CsvRecord {
   /** 1-based physical line number of the record's first line. */
@@ -87,6 +88,11 @@ export function lineBreaksInside(fields: readonly string[]): number {
 export interface ReadCsvOptions {
   /** Bytes read at a time (default 4 MB); tests use tiny chunks to cross every boundary. */
   chunkBytes?: number;
+  /**
+   * The plan's missing-value and answer codes, when the plan is known: cells that are values, never
+   * labels, when the file's start is judged (header-line.ts).
+   */
+  knownValues?: HeaderLayoutOptions['knownValues'];
 }
 
 /** Reads and checks `file` in one streamed pass; its records stream from the file when iterated. */
@@ -95,7 +101,7 @@ export function readCsvFile(file: string, options: ReadCsvOptions = {}): CsvTabl
   let source = new FileChunks(file, chunkBytes);
   let shape: TableShape;
   try {
-    shape = scanTable(source, file, undefined);
+    shape = scanTable(source, file, undefined, options);
   } catch (err) {
     source.close();
     // Not UTF-8 (and no byte-order mark saying it is): Windows-1252 if its text is plausible as
@@ -104,7 +110,7 @@ export function readCsvFile(file: string, options: ReadCsvOptions = {}): CsvTabl
     const check = new Windows1252Check();
     source = new FileChunks(file, chunkBytes, check);
     try {
-      shape = scan(source, file, undefined);
+      shape = scan(source, file, undefined, options);
     } catch (again) {
       throw check.implausible?.utf8 ? mixedEncodings(err.error, check.implausible) : again;
     } finally {
@@ -160,9 +166,9 @@ class NotUtf8WithoutMark {
 }
 
 /** `scanTable` for input that is read once: a file that is not UTF-8 is refused as such. */
-function scan(c: Chunks, file: string, keep: CsvRecord[] | undefined): TableShape {
+function scan(c: Chunks, file: string, keep: CsvRecord[] | undefined, options: ReadCsvOptions = {}): TableShape {
   try {
-    return scanTable(c, file, keep);
+    return scanTable(c, file, keep, options);
   } catch (err) {
     throw err instanceof NotUtf8WithoutMark ? err.error : err;
   }
@@ -598,8 +604,10 @@ interface TableShape {
   padded: boolean;
   /** Line of the header record. */
   headerLine: number;
-  /** Byte offset where scanning starts (after a BOM). */
+  /** Byte offset where scanning starts (after a BOM, and after Excel's `sep=;` line). */
   start: number;
+  /** The line `start` is on: 2 after Excel's `sep=;` line, else 1. */
+  startLine: number;
   dialect: Dialect;
   /** Data records. */
   count: number;
@@ -611,7 +619,7 @@ interface TableShape {
  * quoting, field counts and the header, and sniffs the decimal mark from the cells. Keeps the
  * records in `keep` when given.
  */
-function scanTable(c: Chunks, file: string, keep: CsvRecord[] | undefined): TableShape {
+function scanTable(c: Chunks, file: string, keep: CsvRecord[] | undefined, options: ReadCsvOptions = {}): TableShape {
   let delimiter: Delimiter | undefined;
   let start = 0;
   let bom = false;
@@ -630,6 +638,7 @@ function scanTable(c: Chunks, file: string, keep: CsvRecord[] | undefined): Tabl
   const problems: Problem[] = [];
   let first = true;
   let headChecked = false;
+  let startLine = 1;
 
   while (true) {
     c.more();
@@ -666,8 +675,18 @@ function scanTable(c: Chunks, file: string, keep: CsvRecord[] | undefined): Tabl
     }
     if (!headChecked) {
       headChecked = true;
-      const layout = headerLayoutError(file, view.toString('utf8', c.start, cut));
+      const head = view.toString('utf8', c.start, cut);
+      const layout = headerLayoutError(file, head, options.knownValues ? { knownValues: options.knownValues } : {});
       if (layout) throw layout;
+      // Excel's `sep=;` line (separator-hint.ts): its separator is the file's, and the header is
+      // read from line 2. `start` moves past it, so the records' second read skips it too.
+      const hint = separatorHint(file, head);
+      if (hint) {
+        delimiter = hint.delimiter;
+        c.start += Buffer.byteLength(head.slice(0, hint.end), 'utf8');
+        start = c.base + c.start;
+        line = startLine = 2;
+      }
     }
     if (syntax === undefined) {
       if (delimiter === undefined) {
@@ -758,7 +777,7 @@ function scanTable(c: Chunks, file: string, keep: CsvRecord[] | undefined): Tabl
     mark.mark === null ? { decimalComma: false, decimalTie: { comma: vote.comma, point: vote.point, firstComma: vote.firstComma, firstPoint: vote.firstPoint } }
     : undecided ? { decimalComma: false, decimalUndecided: undecided }
     : { decimalComma: mark.mark === ',' };
-  return { header, padded, headerLine, start, count, dialect: { delimiter: delimiter!, ...decimal, bom, crlf } };
+  return { header, padded, headerLine, start, startLine, count, dialect: { delimiter: delimiter!, ...decimal, bom, crlf } };
 }
 
 function checkHeader(file: string, header: string[], headerLine: number, problems: Problem[]): void {
@@ -808,7 +827,7 @@ class FileRecords implements CsvRecords {
     const c = new FileChunks(file, this.chunkBytes, this.windows1252 ? 'windows-1252' : undefined);
     try {
       if (c.identity !== this.identity) throw new HtaError('input.invalid', `${file} changed while it was being read; run the command again`);
-      let line = 1;
+      let line = shape.startLine;
       let header = true;
       let batch: CsvRecord[] = [];
       let first = true;

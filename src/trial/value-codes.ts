@@ -89,6 +89,17 @@ export function coderFor(plan: Plan, column: string, outcome: PlanOutcome | unde
   return new ColumnCoder(answers, missing, decimalComma);
 }
 
+/**
+ * Every text the plan reads as a value in some column: missing-value codes (plan-wide, an
+ * outcome's, a column's) and answer codes. A row holding them is data, not a row of labels
+ * (io/header-line.ts).
+ */
+export function planValueCodes(plan: Plan): string[] {
+  const codes = [...plan.missingCodes, ...plan.outcomes.flatMap((o) => [...(o.missingCodes ?? []), ...Object.keys(o.answers ?? {})])];
+  for (const c of Object.values(plan.columnCodes)) codes.push(...(c.missing ?? []), ...Object.keys(c.answers ?? {}));
+  return [...new Set(codes.map(String))];
+}
+
 /** Counts recoded cells per column and code, in the order first met. */
 export class RecodeTally {
   private readonly counts = new Map<string, RecodeCount>();

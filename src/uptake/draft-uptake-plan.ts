@@ -13,6 +13,7 @@ import { HtaError, type Problem } from '../errors.js';
 import { codeCounter, cprCell, cprExpected, cprKind, maskCpr } from './cpr-shape.js';
 import { sniffDelimiter } from '../io/dialect.js';
 import { HEADER_SAMPLE_BYTES, headerLayoutError } from '../io/header-line.js';
+import { separatorHint } from '../io/separator-hint.js';
 import { isUtf8 } from 'node:buffer';
 import { invalidCsv, notCsvFile, unreadableFile } from '../io/read-csv.js';
 import { utf16Of } from '../io/utf16.js';
@@ -117,11 +118,15 @@ export function draftUptakePlan(file: string, options: DraftUptakeOptions = {}):
   // A title above the header, label rows under it: refused as `hta uptake` refuses them (io/header-line.ts).
   const layout = headerLayoutError(file, text.slice(0, HEADER_SAMPLE_BYTES));
   if (layout) throw layout;
-  const delimiter = sniffDelimiter(text.slice(0, text.search(/\r?\n|$/)));
+  // Excel's `sep=;` line names the separator and is emptied, its line break kept: the lines
+  // named below stay the file's own (io/separator-hint.ts).
+  const hint = separatorHint(file, text);
+  const csvText = hint ? `\n${text.slice(hint.end)}` : text;
+  const delimiter = hint?.delimiter ?? sniffDelimiter(text.slice(0, text.search(/\r?\n|$/)));
   let parsed: { record: string[]; info: { lines: number } }[];
   try {
     // Rows of separators only (`;;;;`, Excel's emptied rows) are skipped, as the engine skips them.
-    parsed = parse(text, { delimiter, relax_column_count: true, skip_empty_lines: true, skip_records_with_empty_values: true, trim: true, info: true }) as never;
+    parsed = parse(csvText, { delimiter, relax_column_count: true, skip_empty_lines: true, skip_records_with_empty_values: true, trim: true, info: true }) as never;
   } catch (err) {
     throw invalidCsv(file, err);
   }

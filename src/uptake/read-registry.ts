@@ -25,6 +25,7 @@ import { HtaError, MAX_PROBLEMS, type Problem } from '../errors.js';
 import { createProblemCollector } from '../problem-collector.js';
 import type { ProblemGroup } from '../problem-groups.js';
 import { sniffDelimiter } from '../io/dialect.js';
+import { separatorHint, withoutSeparatorHint } from '../io/separator-hint.js';
 import { headerLayoutError } from '../io/header-line.js';
 import { isUtf8 } from 'node:buffer';
 import { decodeWindows1252 } from '../io/windows-1252.js';
@@ -109,7 +110,8 @@ export async function sniffFileDelimiter(file: string, label = file): Promise<',
     const sample = bytesRead < buf.length ? buf.subarray(0, bytesRead) : buf.subarray(0, buf.lastIndexOf(0x0a) + 1);
     const layout = headerLayoutError(label, isUtf8(sample) ? sample.toString('utf8') : decodeWindows1252(sample));
     if (layout) throw layout;
-    return sniffDelimiter(text.slice(0, text.search(/\r?\n|$/)));
+    // Excel's `sep=;` line names the separator (io/separator-hint.ts); the parser skips it.
+    return separatorHint(label, text)?.delimiter ?? sniffDelimiter(text.slice(0, text.search(/\r?\n|$/)));
   } finally {
     await handle.close();
   }
@@ -157,7 +159,8 @@ function registryParser(input: Readable, file: string, delimiter: ',' | ';' | '\
   const parser = parse({ delimiter, bom: true, relax_column_count: true });
   guard.once('error', (err) => parser.destroy(err));
   input.once('error', (err) => parser.destroy(err));
-  return input.pipe(guard).pipe(parser);
+  // Excel's `sep=;` line arrives as a blank line 1 (io/separator-hint.ts).
+  return input.pipe(guard).pipe(withoutSeparatorHint(delimiter)).pipe(parser);
 }
 
 /**

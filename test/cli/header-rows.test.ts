@@ -78,6 +78,79 @@ describe('header rows of labels under the header', () => {
   });
 });
 
+describe('a real first row is data, not labels', () => {
+  // The pain diary with its first patient's baseline scores written as missing-value codes:
+  // refused as "a second header row — delete it", the advice would drop a patient.
+  const PD = 'test/fixtures/exports/pain-diary';
+  const files = () => {
+    const dir = tempDir();
+    const csv = readFileSync(`${PD}/export.csv`, 'utf8').split('\n');
+    csv[1] = 'P1;app;baseline;Ved ikke;Ikke udfyldt';
+    writeFileSync(join(dir, 'export.csv'), csv.join('\n'));
+    const plan = JSON.parse(readFileSync(`${PD}/plan.json`, 'utf8')) as Record<string, unknown>;
+    delete plan.$schema;
+    writeFileSync(join(dir, 'plan.json'), JSON.stringify({ ...plan, missingCodes: ['Ved ikke', 'Ikke udfyldt'] }));
+    return { csv: join(dir, 'export.csv'), plan: join(dir, 'plan.json') };
+  };
+  it('validate reads it with the plan', async () => {
+    const f = files();
+    const r = await runCli('validate', f.csv, '--plan', f.plan);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('patients: 35 intervention, 35 control');
+    expect(r.stdout).toContain('smerte_gns: "Ved ikke" → missing × 1');
+  });
+  it('plan init reads it and drafts its texts as missing-value codes', async () => {
+    const r = await runCli('plan', 'init', files().csv);
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout).missingCodes).toEqual(['Ikke udfyldt', 'Ved ikke']);
+  });
+});
+
+describe("Excel's separator hint (sep=;) on line 1", () => {
+  // What Excel writes and reads: the line is skipped, its separator taken, the lines the file's own.
+  const withHint = (fixture: string, name: string, edit: (lines: string[]) => void = () => {}) => {
+    const lines = readFileSync(fixture, 'utf8').replace(/^\uFEFF/, '').split('\r\n');
+    edit(lines);
+    const file = join(tempDir(), name);
+    writeFileSync(file, `\uFEFFsep=;\r\n${lines.join('\r\n')}`);
+    return file;
+  };
+  it('a trial export: validate and plan init read it; a bad cell is named on its own line', async () => {
+    const file = withHint(`${F}/trial-title.csv`, 'trial.csv', (l) => l.shift());
+    const v = await runCli('validate', file, '--plan', `${F}/trial.plan.json`);
+    expect(v.code, v.stderr).toBe(0);
+    expect(v.stdout).toContain('patients: 5 intervention, 5 control');
+    const p = await runCli('plan', 'init', file);
+    expect(p.code, p.stderr).toBe(0);
+    expect(JSON.parse(p.stdout).columns.id).toBe('Løbenr');
+    // Line 4 of the file: the hint, the header, the first patient, then this one.
+    const bad = withHint(`${F}/trial-title.csv`, 'bad.csv', (l) => {
+      l.shift();
+      l[2] = l[2]!.replace(';59;', ';abc;');
+    });
+    const b = await runCli('validate', bad, '--plan', `${F}/trial.plan.json`);
+    expect(b.code).toBe(2);
+    expect(b.stderr).toContain(`${bad}:4:3 (Alder): "abc"`);
+  });
+  it('a registry: uptake reads the same counts as without it; plan init --uptake drafts from it; a bad row is named on its own line', async () => {
+    const file = withHint(`${R}/registry.csv`, 'registry.csv');
+    const args = ['--eligible', `${R}/eligible.csv`, '--plan', `${R}/uptake.plan.json`, '--json'];
+    const [hinted, plain] = [await runCli('uptake', file, ...args), await runCli('uptake', `${R}/registry.csv`, ...args)];
+    expect(hinted.code, hinted.stderr).toBe(0);
+    expect(hinted.stdout).toContain('"referrals"');
+    expect(hinted.stdout.replaceAll(file, 'X')).toBe(plain.stdout.replaceAll(`${R}/registry.csv`, 'X'));
+    const p = await runCli('plan', 'init', '--uptake', file);
+    expect(p.code, p.stderr).toBe(0);
+    expect(p.stderr).not.toContain('no column recognised');
+    const bad = withHint(`${R}/registry.csv`, 'bad.csv', (l) => {
+      l[4] = l[4]!.replace(/;(\d+);([KM]);/, ';abc;$2;');
+    });
+    const b = await runCli('uptake', bad, '--eligible', `${R}/eligible.csv`, '--plan', `${R}/uptake.plan.json`);
+    expect(b.code).toBe(2);
+    expect(b.stderr).toContain(`${bad}:6:7 (Alder): "abc"`);
+  });
+});
+
 describe('files that are no CSV, and an export of only a header', () => {
   it('a gzip file named .csv.gz is named as such by every reader, never read as text', async () => {
     const file = join(tempDir(), 'data.csv.gz');

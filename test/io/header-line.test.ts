@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { headerLayoutError } from '../../src/io/header-line.js';
 import { parseCsvText, readCsvFile } from '../../src/io/read-csv.js';
 import { HtaError } from '../../src/errors.js';
+import { registryRecordsWithLines } from '../../src/uptake/read-registry.js';
+import { Readable } from 'node:stream';
 import { tempDir } from '../support/run-cli.js';
 
 const FX = 'test/fixtures/exports';
@@ -60,9 +62,28 @@ describe('headerLayoutError: files whose first line is their header', () => {
     ['a patient whose every score is the same word', 'id;arm;a;b;c\nP1;App;Udgået;Udgået;Udgået\nP2;App;4;5;6\nP3;Kontrol;7;8;9\n'],
     ['a patient row of text scores with a numeric id', 'id;arm;a;b;c\n1;App;ikke målt;mangler;ved ikke\n2;App;4;5;6\n3;Kontrol;7;8;9\n'],
     ['only the header', 'id;arm;rmdq\n'],
+    // A first patient with text codes in every score is no label row (the pain diary of the review).
+    ['a first row of missing codes under the header, id, arm and visit as below', 'id;arm;time;smerte_gns;odi\nP1;app;baseline;Ved ikke;Ikke udfyldt\nP1;app;3m;5,7;25\nP2;usual;baseline;6,8;18\nP2;usual;3m;6,3;6\n'],
+    ['a first row whose id has the shape of the ids below', 'id;gruppe;a;b\nK-001;ukendt;mangler;ikke målt\nK-002;App;4;5\nK-003;Kontrol;6;7\n'],
+    ['a first row whose arm is written below', 'id;arm;a;b\nXY;App;mangler;ikke målt\nP2;App;4;5\nP3;Kontrol;6;7\n'],
+    ["a first row of Excel's error values", 'id;a;b\nQ;#N/A;#VALUE!\nP1;4;5\nP2;6;7\n'],
     ['blank lines before the header', '\n\nid;arm;rmdq\n1;App;5\n'],
   ])('%s', (_name, csv) => {
     expect(headerLayoutError('x.csv', csv)).toBeUndefined();
+  });
+});
+
+describe("the plan's codes are values, not labels", () => {
+  const csv = 'id;a;b\nQ;Ved ikke;Ikke udfyldt\nP1;4;5\nP2;6;7\n';
+  it('a row of them is data when the plan lists them, labels when nothing says otherwise', () => {
+    expect(headerLayoutError('c.csv', csv)?.message).toContain('line 2 looks like a second header row');
+    expect(headerLayoutError('c.csv', csv, { knownValues: ['Ved ikke', 'Ikke udfyldt'] })).toBeUndefined();
+  });
+  it('readCsvFile takes them from its options', () => {
+    const file = join(tempDir(), 'codes.csv');
+    writeFileSync(file, csv);
+    expect(() => readCsvFile(file)).toThrow(/second header row/);
+    expect(readCsvFile(file, { knownValues: ['Ved ikke', 'Ikke udfyldt'] }).records.length).toBe(3);
   });
 });
 
@@ -88,5 +109,55 @@ describe('the trial reader refuses them before reading a record', () => {
     const lines = readFileSync(file, 'utf8').split('\r\n');
     writeFileSync(file, [lines[0], ...lines.slice(2)].join('\r\n'));
     for (const chunkBytes of [1, 2, 3, 7, 64, 1 << 20]) expect(readCsvFile(file, { chunkBytes }).records.length).toBe(10);
+  });
+});
+
+describe("Excel's separator hint (sep=;) on line 1", () => {
+  it('is no title: skipped, its separator taken, the lines the file\'s own', () => {
+    expect(headerLayoutError('s.csv', 'sep=;\r\nid;arm;rmdq\r\n1;App;5\r\n2;Kontrol;6\r\n')).toBeUndefined();
+    expect(headerLayoutError('s.csv', '\uFEFFsep=;\nUdtræk 01-12-2025\nid;arm;rmdq\n1;App;5\n')?.message).toBe(
+      's.csv: line 2 is a title, not the header: the header seems to be on line 3 (id;arm;rmdq) — delete line 2 and save again',
+    );
+  });
+  it('a separator hta does not read is named', () => {
+    expect(() => headerLayoutError('p.csv', 'sep=|\nid|arm\n1|App\n')).toThrow('p.csv: line 1 is Excel\'s separator hint (sep=…) naming "|" as the separator, which hta does not read');
+  });
+  it.each([
+    ['sep=;', 'sep=;\r\nid;arm;rmdq\r\n1;App;5,5\r\n2;Kontrol;6\r\n', ';'],
+    ['quoted', '"sep=,"\nid,arm,rmdq\n1,App,5.5\n2,Kontrol,6\n', ','],
+    ['a tab', 'sep=\t\nid\tarm\trmdq\n1\tApp\t5,5\n2\tKontrol\t6\n', '\t'],
+    // The hint decides: a header with more commas than semicolons is still `;`-separated.
+    ['the hint over the header', 'sep=;\nid;arm, group;rmdq, score, total\n1;App;5\n2;Kontrol;6\n', ';'],
+  ])('parseCsvText reads the table under it (%s)', (_name, csv, delimiter) => {
+    const t = parseCsvText(csv, 'h.csv');
+    expect(t.dialect.delimiter).toBe(delimiter);
+    expect(t.header[0]).toBe('id');
+    expect(t.header.length).toBe(3);
+    expect(t.records.map((r) => [r.line, r.raw[0]])).toEqual([[3, '1'], [4, '2']]);
+  });
+  it('readCsvFile, in chunks of any size, a file with a byte-order mark: the header is line 2, rows from line 3', () => {
+    const file = join(tempDir(), 'hint.csv');
+    writeFileSync(file, '\uFEFFsep=;\r\nid;arm;rmdq\r\n1;App;5,5\r\n2;Kontrol;6\r\n');
+    for (const chunkBytes of [1, 2, 3, 7, 64, 1 << 20]) {
+      const t = readCsvFile(file, { chunkBytes });
+      expect(t.header, String(chunkBytes)).toEqual(['id', 'arm', 'rmdq']);
+      expect([...t.records].map((r) => [r.line, ...r.raw]), String(chunkBytes)).toEqual([[3, '1', 'App', '5,5'], [4, '2', 'Kontrol', '6']]);
+      expect(t.dialect).toMatchObject({ delimiter: ';', decimalComma: true, bom: true, crlf: true });
+    }
+  });
+  it('the registry parser meets it as a blank line 1, in chunks of any size', async () => {
+    const rows = async (text: string, size: number) => {
+      const bytes = Buffer.from(text);
+      const chunks = Array.from({ length: Math.ceil(bytes.length / size) }, (_, i) => bytes.subarray(i * size, (i + 1) * size));
+      const out: [number, string][] = [];
+      for await (const r of registryRecordsWithLines(Readable.from(chunks), 'r.csv', ';')) out.push([r.line, r.record.join('|')]);
+      return out;
+    };
+    for (const size of [1, 2, 5, 11, 4096]) {
+      expect(await rows('\uFEFFsep=;\r\nid;region\r\n1;Nord\r\n2;Syd\r\n', size), String(size)).toEqual([[3, '1|Nord'], [4, '2|Syd']]);
+      // Shorter than a hint line could be, and no hint: passed on as it is.
+      expect(await rows('a;b\n1;2\n', size), String(size)).toEqual([[2, '1|2']]);
+    }
+    expect(await rows('sep=;', 4096)).toEqual([]);
   });
 });

@@ -42,6 +42,7 @@ import { readTargetSample } from '../../trial/target-sample.js';
 import { problemText } from '../problem-text.js';
 import { trialWarningText } from '../failure-reasons.js';
 import { DEFAULT_PUBLICATION_THRESHOLD } from '../../suppressed-marker.js';
+import { planValueCodes } from '../../trial/value-codes.js';
 
 
 export const trialEntrySchema = z.object({
@@ -96,8 +97,10 @@ export const trialReportKind: ReportKind<typeof trialEntrySchema> = {
     const dataPath = env.input(entry.data);
     const planPath = env.input(entry.plan);
     const { csv, trial, result } = env.memo<Analysed>(`trial\u0000${dataPath}\u0000${planPath}`, () => {
-      const csvTable = readCsvFile(dataPath);
-      const trialData = loadTrial(csvTable, planOf(env, planPath));
+      const plan = planOf(env, planPath);
+      // The plan's codes are values, not labels, when the file's start is judged (io/header-line.ts).
+      const csvTable = readCsvFile(dataPath, { knownValues: planValueCodes(plan) });
+      const trialData = loadTrial(csvTable, plan);
       checkTrialContent(csvTable, trialData, 'analysis', planPath);
       // The target sample is named relative to the plan, and read under the manifest's rules.
       const sampleFile = trialData.plan.population?.targetSample?.file;

@@ -1,0 +1,30 @@
+/**
+ * A cell shaped like a CPR number is never quoted in a problem message or in --json, whatever the
+ * column (an arm cell holding a CPR number by a slip of the export; found in review): only the
+ * registry refused such cells before.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli, tempDir } from '../support/run-cli.js';
+
+describe('a CPR-shaped cell in a trial export', () => {
+  it('is named by line and column, never quoted, in text and --json', async () => {
+    const dir = tempDir();
+    const csv = join(dir, 'export.csv');
+    const rows = ['id,arm,time,rmdq'];
+    for (let i = 1; i <= 8; i++) rows.push(`P${i},${i % 2 ? 'app' : 'usual'},baseline,${i + 4}`, `P${i},${i % 2 ? 'app' : 'usual'},3m,${i + 2}`);
+    rows.push('P9,0404881234,baseline,7', 'P10,app,baseline,120588-1234');
+    writeFileSync(csv, rows.join('\n') + '\n');
+    const plan = join(dir, 'plan.json');
+    writeFileSync(plan, JSON.stringify({ arms: { intervention: 'app', control: 'usual' }, timepoints: ['3m'], outcomes: [{ key: 'rmdq', instrument: 'rmdq' }] }));
+    for (const args of [[], ['--json']]) {
+      const r = await runCli('validate', csv, '--plan', plan, ...args);
+      expect(r.code).toBe(2);
+      const text = r.stdout + r.stderr;
+      expect(text).not.toContain('0404881234');
+      expect(text).not.toContain('120588-1234');
+      expect(text).toContain('DDMMYY-XXXX');
+    }
+  });
+});

@@ -65,7 +65,11 @@ export function registerReport(program: Command, io: CliIo, setExit: (code: numb
       const folders = entries.map((e) => reportFolder(e.out));
       guardInputs([...inputs.values()]);
       const drift = compareWithDisk(files, opts.out, folders);
-      const changed = drift.stale.length + drift.missing.length + drift.extra.length;
+      // Report folders of hta's that the manifest no longer names (not with --only: the other
+      // reports are left out on purpose).
+      const { orphanReportFolders } = await import('../report/orphan-folders.js');
+      const orphans = opts.only === undefined ? orphanReportFolders(opts.out, folders, REPORT_INDEX) : [];
+      const changed = drift.stale.length + drift.missing.length + drift.extra.length + orphans.length;
       if (opts.check) {
         if (changed === 0) {
           io.stdout(`reports are up to date: ${files.size} files in ${folders.length} report(s) under ${opts.out}\n`);
@@ -78,7 +82,9 @@ export function registerReport(program: Command, io: CliIo, setExit: (code: numb
         for (const [what, list] of [['stale', stale], ['edited', drift.edited], ['not written by hta', drift.foreign], ['missing', drift.missing], ['extra', drift.extra]] as const) {
           for (const f of list) io.stdout(`${what}: ${join(opts.out, f)}\n`);
         }
-        io.stdout(`${changed} file(s) out of date; run \`hta report\` to regenerate${held.size ? ` (${held.size} of them edited by hand or not written by hta: move them away first, or regenerate with --force — through npm: npm start -- --force — which replaces them)` : ''}\n`);
+        for (const f of orphans) io.stdout(`not in the manifest: ${join(opts.out, f)}/ (a report hta wrote that the manifest no longer names: delete the folder, or name it in the manifest again)\n`);
+        const fileCount = changed - orphans.length;
+        if (fileCount > 0) io.stdout(`${fileCount} file(s) out of date; run \`hta report\` to regenerate${held.size ? ` (${held.size} of them edited by hand or not written by hta: move them away first, or regenerate with --force — through npm: npm start -- --force — which replaces them)` : ''}\n`);
         setExit(1);
         return;
       }
@@ -99,6 +105,7 @@ export function registerReport(program: Command, io: CliIo, setExit: (code: numb
       await writeFilesAtomic(toWrite, { replace: new Set(drift.stale.map((rel) => join(opts.out, rel))) });
       removeExtraFiles(opts.out, drift.extra);
       for (const rel of drift.kept) io.stderr(`kept ${join(opts.out, rel)}: an earlier run wrote it, but it has changed since, so it is not removed\n`);
+      for (const f of orphans) io.stderr(`note: ${join(opts.out, f)}/ is a report hta wrote that the manifest no longer names; it is kept as it is (with its old numbers): delete the folder if it should not be published\n`);
       const ms = Math.round(performance.now() - started);
       io.stderr(`${files.size} files in ${folders.length} report(s) under ${opts.out}: ${toWrite.size} written, ${drift.extra.length} removed (${ms} ms)\n`);
     });

@@ -106,4 +106,22 @@ describe('hta report never removes or overwrites what it did not write', () => {
     expect(readFileSync(join(w.folder, 'index.html'), 'utf8')).toContain(`Regenerate with <code>${command}</code>.`);
   });
 
+
+  it('a report dropped from the manifest is not left published silently: --check lists its folder, the run notes it and keeps it', { timeout: 60_000 }, async () => {
+    const w = metaWorkspace();
+    writeFileSync(w.manifest, JSON.stringify({ reports: [{ id: 'm', kind: 'meta', out: 'm', lang: 'en', data: 'studies.csv' }, { id: 'old', kind: 'meta', out: 'gammel/da', lang: 'da', data: 'studies.csv' }] }));
+    expect((await runCli('report', '--manifest', w.manifest, '--out', w.out)).code).toBe(0);
+    writeFileSync(w.manifest, JSON.stringify({ reports: [{ id: 'm', kind: 'meta', out: 'm', lang: 'en', data: 'studies.csv' }] }));
+    const check = await runCli('report', '--manifest', w.manifest, '--out', w.out, '--check');
+    expect(check.code).toBe(1);
+    expect(check.stdout).toContain(`not in the manifest: ${join(w.out, 'gammel/da')}/`);
+    expect(check.stdout).not.toContain('file(s) out of date');
+    // --only leaves the other reports out on purpose: no such line.
+    expect((await runCli('report', '--manifest', w.manifest, '--out', w.out, '--check', '--only', 'm')).code).toBe(0);
+    const run = await runCli('report', '--manifest', w.manifest, '--out', w.out);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain(`note: ${join(w.out, 'gammel/da')}/ is a report hta wrote that the manifest no longer names`);
+    expect(existsSync(join(w.out, 'gammel/da/index.html'))).toBe(true);
+  });
 });
+

@@ -62,7 +62,8 @@ function renderSummary(s: Extract<ValidationResult, { valid: true }>, g: GroupWo
   const lines = [
     `${s.file}: valid (${s.layout} layout)${s.excluded ? `, ${s.excluded.rows} row(s) with problems excluded` : ''}`,
     `patients: ${s.patients.intervention} ${g.described.intervention}, ${s.patients.control} ${g.described.control}`,
-    `rows: ${s.rows}`,
+    // A wide export's line is a patient with all visits: its rows are patient-visits.
+    s.layout === 'wide' ? `patient-visits: ${s.rows} (a row per patient and visit with a value, read from the wide export's lines)` : `rows: ${s.rows}`,
     '',
     `observed scores per time point (${g.label.intervention} / ${g.label.control}):`,
   ];

@@ -64,6 +64,8 @@ describe('problems in a wide export', () => {
     const r = await runCli('validate', csv, '--plan', plan);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('alder: "#NULL!" → missing × 1');
+    // Three lines, six patient-visits: said so, not "rows: 6" (a tester expected 3).
+    expect(r.stdout).toContain('patient-visits: 6 (a row per patient and visit with a value');
   });
 });
 

@@ -10,7 +10,7 @@ import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../support/run-cli.js';
 
-const MODULES = ['src/io/write-atomic.ts', 'src/io/staging-files.ts', 'src/io/fs-error.ts', 'src/errors.ts', 'src/problem-groups.ts'];
+const MODULES = ['src/io/write-atomic.ts', 'src/io/staging-files.ts', 'src/io/fs-error.ts', 'src/errors.ts', 'src/problem-groups.ts', 'src/io/cpr-number.ts'];
 
 function compileWriter(dir: string): string {
   for (const m of MODULES) {

@@ -11,7 +11,7 @@ import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../support/run-cli.js';
 
-const MODULES = ['src/report/off-thread.ts', 'src/errors.ts', 'src/problem-groups.ts'];
+const MODULES = ['src/report/off-thread.ts', 'src/errors.ts', 'src/problem-groups.ts', 'src/io/cpr-number.ts'];
 
 const JOBS = `
 import { threadId } from 'node:worker_threads';

@@ -12,7 +12,7 @@ import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../support/run-cli.js';
 
-const MODULES = ['src/report/uptake-off-thread.ts', 'src/report/off-thread.ts', 'src/errors.ts', 'src/problem-groups.ts'];
+const MODULES = ['src/report/uptake-off-thread.ts', 'src/report/off-thread.ts', 'src/errors.ts', 'src/problem-groups.ts', 'src/io/cpr-number.ts'];
 
 const STAND_IN = `
 import { HtaError } from '../errors.js';

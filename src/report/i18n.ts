@@ -431,7 +431,7 @@ export const REPORT_TEXT = {
   moderate: { en: 'Moderate', da: 'Moderat' },
   low: { en: 'Low', da: 'Lav' },
   'very-low': { en: 'Very low', da: 'Meget lav' },
-  notAssessed: { en: 'Not assessed in the plan', da: 'Ikke vurderet i planen' },
+  notAssessed: { en: 'Certainty not rated in the plan', da: 'Evidensens kvalitet ikke angivet i planen' },
   imprecisionReason: {
     en: 'imprecision: the 95% CI crosses the MCID (−1 level)',
     da: 'unøjagtighed: 95 %-KI krydser MKRF (−1 niveau)',

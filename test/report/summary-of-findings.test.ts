@@ -51,7 +51,7 @@ describe('GRADE certainty in the summary of findings', () => {
   it('says "not assessed" without a planned level, still naming imprecision', () => {
     const c = certaintyOf(undefined, rmdqRow(-4, -7, -1), 'en');
     expect(c.level).toBeNull();
-    expect(certaintyText(c, 'en')).toBe('Not assessed in the plan (imprecision: the 95% CI crosses the MCID (−1 level))');
+    expect(certaintyText(c, 'en')).toBe('Certainty not rated in the plan (imprecision: the 95% CI crosses the MCID (−1 level))');
   });
 
   it('phrases effects as GRADE tables do, in the outcome units, Danish with decimal comma', () => {

@@ -31,12 +31,17 @@ import { fillPhrase, formatFixed, intervalText, type Lang, percentSign, timeLabe
 import { poolingMethodText } from '../meta-method-words.js';
 import { outcomeName, trialCountText } from '../meta-summary-table.js';
 import { baseChartConfig, ESTIMATE_COLOUR, FONT_SIZE, PALETTE } from './chart-style.js';
+import { fitLines, fittedWidth } from './two-lines.js';
 
 const ROW_PX = 20;
 const CHAR_PX = 6.6; // average advance of an 11 px DejaVu Sans character
 const PLOT_PX = 300;
-/** The favours labels sit below the axis labels and the axis title. */
+/** The favours labels sit below the axis labels and the axis title (one line; LINE_PX more for each further line). */
 const FAVOURS_DY = 44;
+/** Line height of a text written on several lines (11 px type). */
+const LINE_PX = 13;
+/** Least gap between two texts side by side. */
+const GAP_PX = 12;
 
 const TEXT = {
   en: {
@@ -118,7 +123,8 @@ export function metaForestSpec(group: MetaGroup, lang: Lang, options: MetaForest
     lo === null || hi === null ? `${eff(est)} (${t.noInterval})` : `${eff(est)} ${interval(lo, hi)}`;
   // Which way round the effect is: "MD, app − usual care" or, turned, "MD, usual care − app".
   const [first, second] = flipped ? [arms.control, arms.intervention] : [arms.intervention, arms.control];
-  const effectName = `${measure}, ${first} ${ratio ? '÷' : '−'} ${second}`;
+  const op = ratio ? '÷' : '−';
+  const effectName = `${measure}, ${first} ${op} ${second}`;
   const pText = (p: number) => (p < 0.0001 ? 'P < 0.0001' : `P = ${formatFixed(p, p < 0.01 ? 4 : 2, lang)}`);
 
   const fixed = group.pooled.find((p) => p.subgroup === null && p.model === 'fixed');
@@ -169,7 +175,12 @@ export function metaForestSpec(group: MetaGroup, lang: Lang, options: MetaForest
   right.push({ row: 1, px: xWeightFixed, text: t.fixed }, { row: 1, px: xWeightRandom, text: t.random });
   bold.push({ row: 1, px: 0, text: t.study });
   bold.push({ row: 1, px: xEffect, text: `${measure} (${t.ci})` });
-  if (flipped) bold.push({ row: 0, px: xEffect, text: `${first} ${ratio ? '÷' : '−'} ${second}` });
+  // A turned effect names its difference over the effect column, up to the plot's own header: on
+  // two lines (one header row more) when the arm labels are long; cut with "…" only past that, as
+  // the subtitle names the difference in full.
+  const differenceLines = flipped ? splitAt(`${first} ${op}`, second, xPlotHeader(plotX0, plotX1, measure) - GAP_PX - xEffect, { bold: true }) : [];
+  const extraHeaderRows = Math.max(0, differenceLines.length - 1);
+  differenceLines.forEach((text, i) => bold.push({ row: i - extraHeaderRows, px: xEffect, text }));
   centre.push({ row: 0, px: (plotX0 + plotX1) / 2, text: measure }, { row: 1, px: (plotX0 + plotX1) / 2, text: `${poolName}, ${t.random}, ${t.ci}` });
 
   let row = 2;
@@ -329,17 +340,21 @@ export function metaForestSpec(group: MetaGroup, lang: Lang, options: MetaForest
     for (let v = -limit; v <= limit + step / 2; v += step) ticks.push(Number(v.toFixed(10)));
   }
   const noEffect = ratio ? 1 : 0;
-  const plotHeight = rows * ROW_PX;
+  const plotHeight = (rows + extraHeaderRows) * ROW_PX;
   const xScale = { type: ratio ? ('log' as const) : ('linear' as const), domain, range: [plotX0, plotX1], nice: false, zero: false };
-  const yRow = { field: 'row', type: 'quantitative' as const, scale: { domain: [-0.6, rows - 0.4], range: [0, plotHeight], nice: false, zero: false }, axis: null };
+  const yRow = { field: 'row', type: 'quantitative' as const, scale: { domain: [-0.6 - extraHeaderRows, rows - 0.4], range: [0, plotHeight], nice: false, zero: false }, axis: null };
 
   const favours = options.favours ?? { intervention: fillArms(t.favoursApp, arms), control: fillArms(t.favoursControl, arms) };
   // The effect is turned so that benefit lies right for every outcome: right always favours the intervention.
-  const rightFavours = favours.intervention;
-  const leftFavours = favours.control;
+  // Each label at its end of the axis; when the two do not fit side by side, each is wrapped to
+  // its share of the plot's width (docs/report-trial.md#print).
+  const [leftFavours, rightFavours] = favoursLines(`← ${favours.control}`, `${favours.intervention} →`, PLOT_PX);
+  // The axis title under the plot's width: broken after the operator ("MD, usual care −" / "app").
+  const axisTitle = splitAt(`${measure}, ${first} ${op}`, second, PLOT_PX + 2 * GAP_PX, {}, 3);
+  const favoursY = plotHeight + FAVOURS_DY + (axisTitle.length - 1) * LINE_PX;
 
   const xAxis = {
-    values: ticks, format: '.4~g', title: effectName, titleFontSize: FONT_SIZE, titleFontWeight: 'normal', titleColor: '#222', titlePadding: 4,
+    values: ticks, format: '.4~g', title: axisTitle.length === 1 ? axisTitle[0] : axisTitle, titleFontSize: FONT_SIZE, titleFontWeight: 'normal', titleColor: '#222', titlePadding: 4,
     labelFontSize: FONT_SIZE, grid: false, domainColor: '#222', tickColor: '#222', labelColor: '#222',
   };
   const textLayer = (cells: Cell[], align: 'left' | 'right' | 'center', extra: Record<string, unknown> = {}) => ({
@@ -402,18 +417,19 @@ export function metaForestSpec(group: MetaGroup, lang: Lang, options: MetaForest
     textLayer(bold, 'left', { fontWeight: 'bold' }),
     textLayer(small, 'left', { fontSize: FONT_SIZE, color: '#333' }),
     {
-      data: { values: [{ px: plotX0, text: `← ${leftFavours}` }, { px: plotX1, text: `${rightFavours} →`, right: true }] },
+      // A label of one line is a string, of several an array (vega draws it as lines).
+      data: { values: [{ px: plotX0, text: oneOrLines(leftFavours) }, { px: plotX1, text: oneOrLines(rightFavours), right: true }] },
       transform: [{ calculate: 'datum.right ? 1 : 0', as: 'side' }],
       layer: [
         {
           transform: [{ filter: 'datum.side == 0' }],
-          mark: { type: 'text', align: 'left', baseline: 'top', fontSize: FONT_SIZE, dy: 0 },
-          encoding: { x: { field: 'px', type: 'quantitative', scale: null }, y: { value: plotHeight + FAVOURS_DY }, text: { field: 'text' } },
+          mark: { type: 'text', align: 'left', baseline: 'top', fontSize: FONT_SIZE, lineHeight: LINE_PX, dy: 0 },
+          encoding: { x: { field: 'px', type: 'quantitative', scale: null }, y: { value: favoursY }, text: { field: 'text' } },
         },
         {
           transform: [{ filter: 'datum.side == 1' }],
-          mark: { type: 'text', align: 'right', baseline: 'top', fontSize: FONT_SIZE },
-          encoding: { x: { field: 'px', type: 'quantitative', scale: null }, y: { value: plotHeight + FAVOURS_DY }, text: { field: 'text' } },
+          mark: { type: 'text', align: 'right', baseline: 'top', fontSize: FONT_SIZE, lineHeight: LINE_PX },
+          encoding: { x: { field: 'px', type: 'quantitative', scale: null }, y: { value: favoursY }, text: { field: 'text' } },
         },
       ],
     },
@@ -448,3 +464,35 @@ function yRowNoField<T extends { field: string }>(y: T): Omit<T, 'field'> {
   const { field: _field, ...rest } = y;
   return rest;
 }
+
+/** The x where the plot's centred header (the measure, bold) starts. */
+function xPlotHeader(plotX0: number, plotX1: number, measure: string): number {
+  return (plotX0 + plotX1) / 2 - fittedWidth([measure], { bold: true }) / 2;
+}
+
+/**
+ * "head tail" on one line when it fits `room`, else "head" / "tail" on two when each fits, else
+ * wrapped to `maxLines` (two-lines.ts `fitLines`).
+ */
+function splitAt(head: string, tail: string, room: number, style: { bold?: boolean }, maxLines = 2): string[] {
+  const whole = `${head} ${tail}`;
+  if (fittedWidth([whole], style) <= room) return [whole];
+  if (fittedWidth([head, tail], style) <= room) return [head, tail];
+  return fitLines(whole, room, maxLines, style);
+}
+
+/**
+ * The two favours labels, left and right under the plot, never wider together than the plot less
+ * a gap: each on one line when both fit side by side; else each wrapped (at most three lines) to
+ * half the plot, and each then rewrapped to the room the other one leaves.
+ */
+export function favoursLines(left: string, right: string, plotPx: number): [string[], string[]] {
+  const room = plotPx - GAP_PX;
+  if (fittedWidth([left]) + fittedWidth([right]) <= room) return [[left], [right]];
+  let l = fitLines(left, room / 2, 3);
+  const r = fitLines(right, room - fittedWidth(l), 3);
+  l = fitLines(left, room - fittedWidth(r), 3);
+  return [l, r];
+}
+
+const oneOrLines = (lines: string[]): string | string[] => (lines.length === 1 ? lines[0]! : lines);

@@ -15,8 +15,10 @@ import { isRatioMeasure, parseStudies, readStudiesFile } from '../../src/meta/re
 import { loadPlanFile } from '../../src/plan/load-plan.js';
 import { armNames } from '../../src/report/arm-names.js';
 import { metaForestSpec } from '../../src/report/charts/meta-forest.js';
+import { PORTRAIT_PX, printsLandscape, svgSize } from '../../src/report/html-page.js';
 import { chartTextWidth } from '../../src/report/render/text-metrics.js';
 import { CHART_FONT_FILE } from '../../src/report/render/chart-font.js';
+import { renderSvg } from '../../src/report/render/render-chart.js';
 
 async function toSvg(spec: TopLevelSpec, name: string): Promise<string> {
   const before = JSON.stringify(spec);
@@ -164,6 +166,25 @@ describe('metaForestSpec', () => {
       }
     }
     expect(checked).toBeGreaterThan(0);
+  });
+
+  it('a forest just too wide for a portrait page gets a narrower plot, so it prints after the text, not on a landscape page of its own', async () => {
+    // A tester's studies (reported differences, no arm columns) with long Danish arm labels: 848 px wide before.
+    const csv = 'study,outcome,time,difference,ci_lower,ci_upper\nSandal 2021,rmdq,3m,-0.79,-1.51,-0.06\nHansen 2022,rmdq,3m,-1.4,-2.6,-0.2\nJensen 2023,rmdq,3m,-0.3,-1.9,1.3\nØstergaard 2024,rmdq,3m,-2.1,-3.9,-0.3';
+    const group = metaGroups(metaAnalyze(parseStudies(parseCsvText(csv, 'studier.csv')), { version: 't', direction: 'lower-is-better', mcid: 5 }))[0]!;
+    const labels = { intervention: { en: 'selfBACK app + usual care', da: 'selfBACK-app + vanlig behandling' }, control: { en: 'Usual care', da: 'Vanlig behandling' } };
+    for (const lang of ['en', 'da'] as const) {
+      const arms = armNames(labels, lang);
+      // As `hta report` renders it: vega measuring text in the chart font.
+      const svg = await renderSvg(metaForestSpec(group, lang, { arms, armLabels: { intervention: arms.Intervention, control: arms.Control } }));
+      const size = svgSize(svg);
+      expect(size.width, lang).toBeLessThanOrEqual(PORTRAIT_PX);
+      expect(printsLandscape(size)).toBe(false);
+      // Nothing is lost on the way: the pooled result and every note are there in full.
+      const t = texts(svg).join(' ');
+      expect(t).toContain(lang === 'da' ? '0,98 (0,43 til 1,53)' : '0.98 (0.43 to 1.53)');
+      expect(t).not.toContain('…');
+    }
   });
 
   it('ratio measures on a log axis with events columns (dat.bcg, first 6 trials)', async () => {

@@ -13,8 +13,12 @@ import { metaAnalyze } from '../../src/meta/meta-analyze.js';
 import { metaGroups } from '../../src/meta/meta-group.js';
 import { isRatioMeasure, parseStudies, readStudiesFile } from '../../src/meta/read-studies.js';
 import { loadPlanFile } from '../../src/plan/load-plan.js';
+import { armNames } from '../../src/report/arm-names.js';
 import { metaForestSpec } from '../../src/report/charts/meta-forest.js';
+import { PORTRAIT_PX, printsLandscape, svgSize } from '../../src/report/html-page.js';
+import { chartTextWidth } from '../../src/report/render/text-metrics.js';
 import { CHART_FONT_FILE } from '../../src/report/render/chart-font.js';
+import { renderSvg } from '../../src/report/render/render-chart.js';
 
 async function toSvg(spec: TopLevelSpec, name: string): Promise<string> {
   const before = JSON.stringify(spec);
@@ -127,6 +131,60 @@ describe('metaForestSpec', () => {
       }
     }
     expect([...checked].sort()).toEqual(['higher-is-better', 'lower-is-better']);
+  });
+
+  it('long arm labels (a user\'s plan): favours labels, the difference header and the axis title keep clear of each other', () => {
+    // Labels as a tester's plan wrote them (the bundled ones are short, so this was never drawn).
+    const labels = { intervention: { en: 'selfBACK app + usual care', da: 'selfBACK-app + vanlig behandling' }, control: { en: 'Usual care', da: 'Vanlig behandling' } };
+    type Text = string | string[];
+    interface Layer { data?: { values: { px: number; row?: number; text: Text }[] }; mark?: { align?: string; fontWeight?: string }; layer?: unknown[]; encoding?: { x?: { axis?: { title?: Text } } } }
+    const lines = (t: Text) => (Array.isArray(t) ? t : [t]);
+    const width = (t: Text, bold = false) => Math.max(...lines(t).map((l) => chartTextWidth({ fontSize: 11, fontWeight: bold ? 'bold' : 'normal' }, l)));
+    let checked = 0;
+    for (const lang of ['en', 'da'] as const) {
+      const arms = armNames(labels, lang);
+      for (const g of groups) {
+        const spec = metaForestSpec(g, lang, { arms, armLabels: { intervention: arms.Intervention, control: arms.Control } }) as unknown as { width: number; layer: Layer[] };
+        const where = `${lang} ${g.setting.outcome} ${g.setting.time}`;
+        // The favours labels: the left one starts at the plot's left end, the right one ends at its right end; never overlapping.
+        const [left, right] = [...spec.layer.find((l) => l.layer !== undefined)!.data!.values].sort((a, b) => a.px - b.px) as [{ px: number; text: Text }, { px: number; text: Text }];
+        expect.soft(left.px + width(left.text) + 4, `${where}: favours labels overlap`).toBeLessThanOrEqual(right.px - width(right.text));
+        expect(lines(left.text).join(' ')).toBe(`← ${lang === 'en' ? 'Favours' : 'Til fordel for'} ${arms.Control}`);
+        // The axis title, centred under the plot, stays inside the chart.
+        const title = spec.layer.map((l) => l.encoding?.x?.axis?.title).find((x) => x !== undefined)!;
+        expect.soft((left.px + right.px) / 2 + width(title) / 2, `${where}: axis title`).toBeLessThanOrEqual(spec.width);
+        // A turned effect's difference header (bold, over the effect column) ends before the plot's centred header.
+        const bold = spec.layer.filter((l) => l.mark?.align === 'left' && l.mark.fontWeight === 'bold').flatMap((l) => l.data!.values);
+        const plotHeader = spec.layer.filter((l) => l.mark?.align === 'center').flatMap((l) => l.data!.values).find((c) => c.row === 0 && c.text === g.setting.measure)!;
+        const xEffect = bold.find((c) => c.row === 1 && String(c.text).startsWith(g.setting.measure))!.px;
+        const header = bold.filter((c) => (c.row as number) <= 0 && c.px === xEffect);
+        if (g.setting.direction === 'lower-is-better') {
+          expect(header.map((c) => c.text).join(' ')).toContain(arms.Intervention);
+          checked += 1;
+        }
+        for (const c of header) expect.soft(c.px + width(c.text, true), `${where}: "${String(c.text)}" runs into "${g.setting.measure}"`).toBeLessThan(plotHeader.px - width(g.setting.measure, true) / 2);
+      }
+    }
+    expect(checked).toBeGreaterThan(0);
+  });
+
+  it('a forest just too wide for a portrait page gets a narrower plot, so it prints after the text, not on a landscape page of its own', async () => {
+    // A tester's studies (reported differences, no arm columns) with long Danish arm labels: 848 px wide before.
+    const csv = 'study,outcome,time,difference,ci_lower,ci_upper\nSandal 2021,rmdq,3m,-0.79,-1.51,-0.06\nHansen 2022,rmdq,3m,-1.4,-2.6,-0.2\nJensen 2023,rmdq,3m,-0.3,-1.9,1.3\nØstergaard 2024,rmdq,3m,-2.1,-3.9,-0.3';
+    const group = metaGroups(metaAnalyze(parseStudies(parseCsvText(csv, 'studier.csv')), { version: 't', direction: 'lower-is-better', mcid: 5 }))[0]!;
+    const labels = { intervention: { en: 'selfBACK app + usual care', da: 'selfBACK-app + vanlig behandling' }, control: { en: 'Usual care', da: 'Vanlig behandling' } };
+    for (const lang of ['en', 'da'] as const) {
+      const arms = armNames(labels, lang);
+      // As `hta report` renders it: vega measuring text in the chart font.
+      const svg = await renderSvg(metaForestSpec(group, lang, { arms, armLabels: { intervention: arms.Intervention, control: arms.Control } }));
+      const size = svgSize(svg);
+      expect(size.width, lang).toBeLessThanOrEqual(PORTRAIT_PX);
+      expect(printsLandscape(size)).toBe(false);
+      // Nothing is lost on the way: the pooled result and every note are there in full.
+      const t = texts(svg).join(' ');
+      expect(t).toContain(lang === 'da' ? '0,98 (0,43 til 1,53)' : '0.98 (0.43 to 1.53)');
+      expect(t).not.toContain('…');
+    }
   });
 
   it('ratio measures on a log axis with events columns (dat.bcg, first 6 trials)', async () => {

@@ -31,12 +31,22 @@ import { fillPhrase, formatFixed, intervalText, type Lang, percentSign, timeLabe
 import { poolingMethodText } from '../meta-method-words.js';
 import { outcomeName, trialCountText } from '../meta-summary-table.js';
 import { baseChartConfig, ESTIMATE_COLOUR, FONT_SIZE, PALETTE } from './chart-style.js';
+import { PORTRAIT_PX } from '../html-page.js';
+import { fitLines, fittedWidth, wrapForVega } from './two-lines.js';
 
 const ROW_PX = 20;
-const CHAR_PX = 6.6; // average advance of an 11 px DejaVu Sans character
 const PLOT_PX = 300;
-/** The favours labels sit below the axis labels and the axis title. */
+/** The narrowest plot drawn to let a forest print on a portrait page. */
+const MIN_PLOT_PX = 220;
+const EFFECT_MIN_PX = 100;
+/** vega's padding on each side (chart-style.ts baseChartConfig). */
+const PADDING_PX = 12;
+/** The favours labels sit below the axis labels and the axis title (one line; LINE_PX more for each further line). */
 const FAVOURS_DY = 44;
+/** Line height of a text written on several lines (11 px type). */
+const LINE_PX = 13;
+/** Least gap between two texts side by side. */
+const GAP_PX = 12;
 
 const TEXT = {
   en: {
@@ -118,7 +128,8 @@ export function metaForestSpec(group: MetaGroup, lang: Lang, options: MetaForest
     lo === null || hi === null ? `${eff(est)} (${t.noInterval})` : `${eff(est)} ${interval(lo, hi)}`;
   // Which way round the effect is: "MD, app − usual care" or, turned, "MD, usual care − app".
   const [first, second] = flipped ? [arms.control, arms.intervention] : [arms.intervention, arms.control];
-  const effectName = `${measure}, ${first} ${ratio ? '÷' : '−'} ${second}`;
+  const op = ratio ? '÷' : '−';
+  const effectName = `${measure}, ${first} ${op} ${second}`;
   const pText = (p: number) => (p < 0.0001 ? 'P < 0.0001' : `P = ${formatFixed(p, p < 0.01 ? 4 : 2, lang)}`);
 
   const fixed = group.pooled.find((p) => p.subgroup === null && p.model === 'fixed');
@@ -131,21 +142,35 @@ export function metaForestSpec(group: MetaGroup, lang: Lang, options: MetaForest
   const hasN = group.studies.some((x) => x.nIntervention !== null);
   const armCols: string[] = hasArms ? [t.mean, t.sd, t.total] : hasEvents ? [t.events, t.total] : hasN ? [t.total] : [];
   const subCol = 48;
+  // Column widths from the chart font's real advances (render/text-metrics.ts), a study row's
+  // label indented by 4 px; bold where the column's widest text is bold.
+  const w = (text: string, isBold = false) => fittedWidth([text], { bold: isBold });
   const studyWidth = Math.max(
     150,
-    ...group.studies.map((x) => (x.study.length + (x.subgroup === null ? 0 : x.subgroup.length + 3)) * CHAR_PX + 12),
-    ...[t.totalRandom, t.subtotal, t.pi].map((x) => x.length * CHAR_PX + 12),
+    ...group.studies.map((x) => w(x.subgroup === null ? x.study : `${x.study} (${x.subgroup})`) + 16),
+    ...[t.totalRandom, t.subtotal, t.pi].map((x) => w(x, true) + 12),
   );
   const armHeader = options.armLabels ?? { intervention: t.intervention, control: t.control };
-  const armWidth = armCols.length === 0 ? 0 : Math.max(armCols.length * subCol, Math.max(armHeader.intervention.length, armHeader.control.length) * CHAR_PX * 0.9) + 12;
+  const armWidth = armCols.length === 0 ? 0 : Math.max(armCols.length * subCol, w(armHeader.intervention, true), w(armHeader.control, true)) + 12;
   const xIntervention = studyWidth;
   const xControl = xIntervention + armWidth;
   const xWeightFixed = xControl + armWidth + 52; // right-aligned
   const xWeightRandom = xWeightFixed + 56;
-  const effectWidth = Math.max(150, ...group.studies.map((x) => effectText(x.yi, x.ciLower, x.ciUpper).length * CHAR_PX)) + 12;
+  const effectWidth = Math.max(
+    EFFECT_MIN_PX,
+    w(`${measure} (${t.ci})`, true),
+    ...group.studies.map((x) => w(effectText(x.yi, x.ciLower, x.ciUpper))),
+    ...group.pooled.map((p) => w(effectText(p.estimate, p.ciLower, p.ciUpper))),
+  ) + 12;
   const xEffect = xWeightRandom + 12;
   const plotX0 = xEffect + effectWidth + 10;
-  const plotX1 = plotX0 + PLOT_PX;
+  // A forest that would be a little too wide for a portrait page gets a narrower plot (down to
+  // MIN_PLOT_PX), so it prints at full size on the page of the text before it instead of on a
+  // landscape page of its own (docs/report-trial.md#print).
+  // (2 px to spare: vega's bounds may round a text's edge up.)
+  const portraitPlot = Math.floor(PORTRAIT_PX - 2 * PADDING_PX - 10 - plotX0 - 2);
+  const plotPx = plotX0 + PLOT_PX + 10 + 2 * PADDING_PX > PORTRAIT_PX && portraitPlot >= MIN_PLOT_PX ? portraitPlot : PLOT_PX;
+  const plotX1 = plotX0 + plotPx;
   const width = plotX1 + 10;
 
   const left: Cell[] = [];
@@ -169,10 +194,24 @@ export function metaForestSpec(group: MetaGroup, lang: Lang, options: MetaForest
   right.push({ row: 1, px: xWeightFixed, text: t.fixed }, { row: 1, px: xWeightRandom, text: t.random });
   bold.push({ row: 1, px: 0, text: t.study });
   bold.push({ row: 1, px: xEffect, text: `${measure} (${t.ci})` });
-  if (flipped) bold.push({ row: 0, px: xEffect, text: `${first} ${ratio ? '÷' : '−'} ${second}` });
+  // A turned effect names its difference over the effect column, up to the plot's own header: on
+  // two lines (one header row more) when the arm labels are long; cut with "…" only past that, as
+  // the subtitle names the difference in full.
+  const differenceLines = flipped ? splitAt(`${first} ${op}`, second, xPlotHeader(plotX0, plotX1, measure) - GAP_PX - xEffect, { bold: true }) : [];
+  const extraHeaderRows = Math.max(0, differenceLines.length - 1);
+  differenceLines.forEach((text, i) => bold.push({ row: i - extraHeaderRows, px: xEffect, text }));
   centre.push({ row: 0, px: (plotX0 + plotX1) / 2, text: measure }, { row: 1, px: (plotX0 + plotX1) / 2, text: `${poolName}, ${t.random}, ${t.ci}` });
 
   let row = 2;
+  // A note (heterogeneity, tests, method) on as many rows as it needs: left of the plot while
+  // the plot's rows last (never over its markers or band), within the chart's width below them
+  // (a longer text would widen the chart past the page).
+  const note = (text: string, room = plotX0 - GAP_PX - 4): void => {
+    for (const line of noteLines(text, room)) {
+      small.push({ row, px: 4, text: line });
+      row += 1;
+    }
+  };
   const armCells = (st: MetaStudyRow): void => {
     const put = (x0: number, values: (number | null)[], digits: number[]) =>
       values.forEach((v, i) => {
@@ -233,10 +272,8 @@ export function metaForestSpec(group: MetaGroup, lang: Lang, options: MetaForest
         left.push({ row, px: xEffect, text: effectText(sub.estimate, sub.ciLower, sub.ciUpper) });
         diamond(sub, `sub-${name}`);
         row += 1;
-        small.push({ row, px: 4, text: heterogeneityText(sub) });
-        row += 1;
-        small.push({ row, px: 4, text: overallText(sub) });
-        row += 1;
+        note(heterogeneityText(sub));
+        note(overallText(sub));
       }
       row += 0.5;
     }
@@ -249,8 +286,7 @@ export function metaForestSpec(group: MetaGroup, lang: Lang, options: MetaForest
   const plotTop = 1.6;
   if (single || !fixed || !random) {
     row += 0.5;
-    small.push({ row, px: 4, text: t.single });
-    row += 1;
+    note(t.single);
   } else {
     row += 0.5;
     bold.push({ row, px: 0, text: t.totalFixed });
@@ -268,17 +304,13 @@ export function metaForestSpec(group: MetaGroup, lang: Lang, options: MetaForest
       piBars.push({ row, x: show(random.piLower), x2: show(random.piUpper), est: show(random.estimate), size: 0 });
       row += 1;
     } else if (random.trials < MIN_PI_TRIALS && fixed.k > 1) {
-      small.push({ row, px: 4, text: fillPhrase(t.piFewTrials, { min: MIN_PI_TRIALS }) });
-      row += 1;
+      note(fillPhrase(t.piFewTrials, { min: MIN_PI_TRIALS }));
     }
-    small.push({ row, px: 4, text: heterogeneityText(random) });
-    row += 1;
-    small.push({ row, px: 4, text: `${overallText(fixed)} (${t.fixed.toLowerCase()}); ${overallText(random).replace(`${t.overall}: `, '')} (${t.random.toLowerCase()})` });
-    row += 1;
+    note(heterogeneityText(random));
+    note(`${overallText(fixed)} (${t.fixed.toLowerCase()}); ${overallText(random).replace(`${t.overall}: `, '')} (${t.random.toLowerCase()})`);
   }
   for (const x of group.subgroupTests.filter((y) => y.model === 'random')) {
-    small.push({ row, px: 4, text: subgroupText(x) });
-    row += 1;
+    note(subgroupText(x));
   }
   const plotBottom = row - 0.2;
   const methodBits = random
@@ -289,8 +321,7 @@ export function metaForestSpec(group: MetaGroup, lang: Lang, options: MetaForest
       ].filter((b): b is string => b !== null)
     : [];
   if (methodBits.length > 0) {
-    small.push({ row, px: 4, text: methodBits.join('; ') });
-    row += 1;
+    note(methodBits.join('; '), width - 8);
   }
   const rows = row;
 
@@ -329,17 +360,21 @@ export function metaForestSpec(group: MetaGroup, lang: Lang, options: MetaForest
     for (let v = -limit; v <= limit + step / 2; v += step) ticks.push(Number(v.toFixed(10)));
   }
   const noEffect = ratio ? 1 : 0;
-  const plotHeight = rows * ROW_PX;
+  const plotHeight = (rows + extraHeaderRows) * ROW_PX;
   const xScale = { type: ratio ? ('log' as const) : ('linear' as const), domain, range: [plotX0, plotX1], nice: false, zero: false };
-  const yRow = { field: 'row', type: 'quantitative' as const, scale: { domain: [-0.6, rows - 0.4], range: [0, plotHeight], nice: false, zero: false }, axis: null };
+  const yRow = { field: 'row', type: 'quantitative' as const, scale: { domain: [-0.6 - extraHeaderRows, rows - 0.4], range: [0, plotHeight], nice: false, zero: false }, axis: null };
 
   const favours = options.favours ?? { intervention: fillArms(t.favoursApp, arms), control: fillArms(t.favoursControl, arms) };
   // The effect is turned so that benefit lies right for every outcome: right always favours the intervention.
-  const rightFavours = favours.intervention;
-  const leftFavours = favours.control;
+  // Each label at its end of the axis; when the two do not fit side by side, each is wrapped to
+  // its share of the plot's width (docs/report-trial.md#print).
+  const [leftFavours, rightFavours] = favoursLines(`← ${favours.control}`, `${favours.intervention} →`, plotPx);
+  // The axis title no wider than the plot and its 10 px right margin allow (centred under the plot): broken after the operator ("MD, usual care −" / "app").
+  const axisTitle = splitAt(`${measure}, ${first} ${op}`, second, plotPx + 16, {}, 3);
+  const favoursY = plotHeight + FAVOURS_DY + (axisTitle.length - 1) * LINE_PX;
 
   const xAxis = {
-    values: ticks, format: '.4~g', title: effectName, titleFontSize: FONT_SIZE, titleFontWeight: 'normal', titleColor: '#222', titlePadding: 4,
+    values: ticks, format: '.4~g', title: axisTitle.length === 1 ? axisTitle[0] : axisTitle, titleFontSize: FONT_SIZE, titleFontWeight: 'normal', titleColor: '#222', titlePadding: 4,
     labelFontSize: FONT_SIZE, grid: false, domainColor: '#222', tickColor: '#222', labelColor: '#222',
   };
   const textLayer = (cells: Cell[], align: 'left' | 'right' | 'center', extra: Record<string, unknown> = {}) => ({
@@ -402,18 +437,19 @@ export function metaForestSpec(group: MetaGroup, lang: Lang, options: MetaForest
     textLayer(bold, 'left', { fontWeight: 'bold' }),
     textLayer(small, 'left', { fontSize: FONT_SIZE, color: '#333' }),
     {
-      data: { values: [{ px: plotX0, text: `← ${leftFavours}` }, { px: plotX1, text: `${rightFavours} →`, right: true }] },
+      // A label of one line is a string, of several an array (vega draws it as lines).
+      data: { values: [{ px: plotX0, text: oneOrLines(leftFavours) }, { px: plotX1, text: oneOrLines(rightFavours), right: true }] },
       transform: [{ calculate: 'datum.right ? 1 : 0', as: 'side' }],
       layer: [
         {
           transform: [{ filter: 'datum.side == 0' }],
-          mark: { type: 'text', align: 'left', baseline: 'top', fontSize: FONT_SIZE, dy: 0 },
-          encoding: { x: { field: 'px', type: 'quantitative', scale: null }, y: { value: plotHeight + FAVOURS_DY }, text: { field: 'text' } },
+          mark: { type: 'text', align: 'left', baseline: 'top', fontSize: FONT_SIZE, lineHeight: LINE_PX, dy: 0 },
+          encoding: { x: { field: 'px', type: 'quantitative', scale: null }, y: { value: favoursY }, text: { field: 'text' } },
         },
         {
           transform: [{ filter: 'datum.side == 1' }],
-          mark: { type: 'text', align: 'right', baseline: 'top', fontSize: FONT_SIZE },
-          encoding: { x: { field: 'px', type: 'quantitative', scale: null }, y: { value: plotHeight + FAVOURS_DY }, text: { field: 'text' } },
+          mark: { type: 'text', align: 'right', baseline: 'top', fontSize: FONT_SIZE, lineHeight: LINE_PX },
+          encoding: { x: { field: 'px', type: 'quantitative', scale: null }, y: { value: favoursY }, text: { field: 'text' } },
         },
       ],
     },
@@ -424,7 +460,8 @@ export function metaForestSpec(group: MetaGroup, lang: Lang, options: MetaForest
     title: {
       // The subgroup in the title when every row is one subgroup's: a subgroup result must never read as the trial's.
       text: `${outcomeName(s, group.studies, lang)} — ${timeLabel(s.time, lang)}`,
-      subtitle: `${trialCountText(group.studies, lang)}; ${ratio && !flipped ? measure : effectName}${s.mcid !== null ? `; ${lang === 'da' ? 'MKRF' : 'MCID'} ${mcidText(s.mcid, lang)}` : ''}`,
+      // Wrapped to the chart's width: a longer line would widen the chart (two-lines.ts).
+      subtitle: oneOrLines(wrapForVega(`${trialCountText(group.studies, lang)}; ${ratio && !flipped ? measure : effectName}${s.mcid !== null ? `; ${lang === 'da' ? 'MKRF' : 'MCID'} ${mcidText(s.mcid, lang)}` : ''}`, width)),
     },
     width,
     height: plotHeight,
@@ -448,3 +485,51 @@ function yRowNoField<T extends { field: string }>(y: T): Omit<T, 'field'> {
   const { field: _field, ...rest } = y;
   return rest;
 }
+
+/** The x where the plot's centred header (the measure, bold) starts. */
+function xPlotHeader(plotX0: number, plotX1: number, measure: string): number {
+  return (plotX0 + plotX1) / 2 - fittedWidth([measure], { bold: true }) / 2;
+}
+
+/**
+ * "head tail" on one line when it fits `room`, else "head" / "tail" on two when each fits, else
+ * wrapped to `maxLines` (two-lines.ts `fitLines`).
+ */
+function splitAt(head: string, tail: string, room: number, style: { bold?: boolean }, maxLines = 2): string[] {
+  const whole = `${head} ${tail}`;
+  if (fittedWidth([whole], style) <= room) return [whole];
+  if (fittedWidth([head, tail], style) <= room) return [head, tail];
+  return fitLines(whole, room, maxLines, style);
+}
+
+/**
+ * The two favours labels, left and right under the plot, never wider together than the plot less
+ * a gap: each on one line when both fit side by side; else each wrapped (at most three lines) to
+ * half the plot, and each then rewrapped to the room the other one leaves.
+ */
+export function favoursLines(left: string, right: string, plotPx: number): [string[], string[]] {
+  const room = plotPx - GAP_PX;
+  if (fittedWidth([left]) + fittedWidth([right]) <= room) return [[left], [right]];
+  let l = fitLines(left, room / 2, 3);
+  const r = fitLines(right, room - fittedWidth(l), 3);
+  l = fitLines(left, room - fittedWidth(r), 3);
+  return [l, r];
+}
+
+/**
+ * A note in lines no wider than `room`, broken after its "; " first (each clause whole on a line
+ * where it fits: "… (fixed);" / "Z = 2.81 … (random)"), a clause longer than a line wrapped on its own.
+ */
+function noteLines(text: string, room: number): string[] {
+  const clauses = text.split('; ');
+  const lines: string[] = [];
+  clauses.forEach((clause, i) => {
+    const part = i < clauses.length - 1 ? `${clause};` : clause;
+    const last = lines.at(-1);
+    if (last !== undefined && last.endsWith(';') && fittedWidth([`${last} ${part}`]) <= room) lines[lines.length - 1] = `${last} ${part}`;
+    else lines.push(...fitLines(part, room, 3));
+  });
+  return lines;
+}
+
+const oneOrLines = (lines: string[]): string | string[] => (lines.length === 1 ? lines[0]! : lines);

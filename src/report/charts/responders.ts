@@ -9,6 +9,7 @@ import type { AnalysisResult, EffectRow } from '../../analysis/results-schema.js
 import type { Arm } from '../../trial/trial-data.js';
 import { formatFixed, intervalText, type Lang, percentSign } from '../i18n.js';
 import { textWidth } from '../render/chart-font.js';
+import { chartTextWidth } from '../render/text-metrics.js';
 import { ARM_COLOURS, chartConfig, FONT_SIZE } from './chart-style.js';
 import type { TrialChartContext } from './trial-chart-context.js';
 
@@ -16,6 +17,8 @@ const ROW = 40;
 const PLOT_WIDTH = 300;
 const GAP = 14;
 const HEADER_Y = -10;
+/** Gap between a whisker's end and its share label. */
+const LABEL_DX = 4;
 
 /** Rows with per-arm risks: binary outcomes and responder definitions, in analysis order. */
 export function responderRows(effects: readonly EffectRow[]): EffectRow[] {
@@ -56,6 +59,11 @@ export function respondersSpec(result: Pick<AnalysisResult, 'effects'>, ctx: Tri
   });
   const maxPct = Math.max(10, ...bars.map((b) => b.hi));
   const domainMax = Math.min(100, Math.ceil((maxPct + 25) / 10) * 10);
+  // Each share's label starts LABEL_DX right of its whisker: the axis keeps PLOT_WIDTH and the
+  // panel grows by what the longest-reaching label needs past it, so no label runs into the risk
+  // difference column (a share of 80–100% leaves no room on a 0–100 axis).
+  const labelEnd = (b: (typeof bars)[number]) => (b.hi / domainMax) * PLOT_WIDTH + LABEL_DX + chartTextWidth({ fontSize: FONT_SIZE }, b.text);
+  const panelWidth = Math.ceil(Math.max(PLOT_WIDTH, ...bars.map(labelEnd)));
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title: { text: t('respondersChartTitle'), subtitle: t('respondersSubtitle').split('|') },
@@ -73,7 +81,7 @@ export function respondersSpec(result: Pick<AnalysisResult, 'effects'>, ctx: Tri
         ],
       },
       {
-        width: PLOT_WIDTH,
+        width: panelWidth,
         height,
         data: { values: bars },
         layer: [
@@ -82,7 +90,7 @@ export function respondersSpec(result: Pick<AnalysisResult, 'effects'>, ctx: Tri
             encoding: {
               y,
               yOffset: { field: 'arm', type: 'nominal', scale: { domain: arms } },
-              x: { field: 'percent', type: 'quantitative', scale: { domain: [0, domainMax] }, axis: { title: t('patientsPercent'), grid: true, tickCount: 5 } },
+              x: { field: 'percent', type: 'quantitative', scale: { domain: [0, domainMax], range: [0, PLOT_WIDTH] }, axis: { title: t('patientsPercent'), grid: true, tickCount: 5 } },
               color: colour,
             },
           },
@@ -91,7 +99,7 @@ export function respondersSpec(result: Pick<AnalysisResult, 'effects'>, ctx: Tri
             encoding: { y, yOffset: { field: 'arm', type: 'nominal', scale: { domain: arms } }, x: { field: 'lo', type: 'quantitative' }, x2: { field: 'hi' } },
           },
           {
-            mark: { type: 'text', align: 'left', baseline: 'middle', dx: 4, fontSize: FONT_SIZE },
+            mark: { type: 'text', align: 'left', baseline: 'middle', dx: LABEL_DX, fontSize: FONT_SIZE },
             encoding: { y, yOffset: { field: 'arm', type: 'nominal', scale: { domain: arms } }, x: { field: 'hi', type: 'quantitative' }, text: { field: 'text' } },
           },
         ],

@@ -42,3 +42,65 @@ export function wrapForVega(text: string, width: number, fontSize = FONT_SIZE): 
   }
   return lines;
 }
+
+/** Where a line may not break: between a number and its unit, before an operator or "→", after "←". */
+function keptTogether(before: string, after: string): boolean {
+  return /^[%‰]/.test(after) || /^[\d.,−-]+$/.test(before) || /^[−÷+→×]$/.test(after) || before === '←';
+}
+
+/**
+ * A text in at most `maxLines` lines, each no wider than `room` px in the chart font (its real
+ * widths: render/text-metrics.ts), as even as they can be, broken at spaces only where
+ * `keptTogether` allows. Only when the words need more lines does the last line end in "…" (a
+ * label from the user's plan can be any length); a single word wider than `room` is cut the same way.
+ */
+export function fitLines(text: string, room: number, maxLines: number, style: { fontSize?: number; bold?: boolean } = {}): string[] {
+  const item = { fontSize: style.fontSize ?? FONT_SIZE, fontWeight: style.bold ? 'bold' : 'normal' };
+  const width = (s: string) => chartTextWidth(item, s);
+  const tokens: string[] = [];
+  for (const word of text.split(' ').filter((w) => w !== '')) {
+    const last = tokens.at(-1);
+    if (last !== undefined && keptTogether(last.split(' ').at(-1)!, word)) tokens[tokens.length - 1] = `${last} ${word}`;
+    else tokens.push(word);
+  }
+  const wrap = (limit: number): string[] => {
+    const lines: string[] = [];
+    for (const token of tokens) {
+      const last = lines.at(-1);
+      if (last !== undefined && width(`${last} ${token}`) <= limit) lines[lines.length - 1] = `${last} ${token}`;
+      else lines.push(token);
+    }
+    return lines;
+  };
+  const widest = Math.max(0, ...tokens.map(width));
+  const greedy = wrap(room);
+  if (greedy.length <= maxLines && widest <= room) {
+    // The narrowest limit that needs no more lines: lines of even width.
+    let [lo, hi] = [widest, room];
+    if (wrap(lo).length <= greedy.length) return wrap(lo);
+    while (hi - lo > 0.5) {
+      const mid = (lo + hi) / 2;
+      if (wrap(mid).length <= greedy.length) hi = mid;
+      else lo = mid;
+    }
+    return wrap(hi);
+  }
+  // Last resort: the lines that fit, and the rest cut short with "…".
+  const lines = greedy.slice(0, maxLines - 1).map((l) => cut(l, room, width));
+  lines.push(cut(greedy.slice(maxLines - 1).join(' '), room, width));
+  return lines;
+}
+
+/** The text whole when it fits `room`, else as many of its characters as fit before "…". */
+function cut(text: string, room: number, width: (s: string) => number): string {
+  if (width(text) <= room) return text;
+  const chars = [...text];
+  while (chars.length > 0 && width(`${chars.join('').trimEnd()}…`) > room) chars.pop();
+  return `${chars.join('').trimEnd()}…`;
+}
+
+/** The widest of these lines in the chart font, in px. */
+export function fittedWidth(lines: readonly string[], style: { fontSize?: number; bold?: boolean } = {}): number {
+  const item = { fontSize: style.fontSize ?? FONT_SIZE, fontWeight: style.bold ? 'bold' : 'normal' };
+  return Math.max(0, ...lines.map((l) => chartTextWidth(item, l)));
+}

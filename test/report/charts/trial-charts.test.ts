@@ -7,6 +7,7 @@ import { trajectoriesSpec } from '../../../src/report/charts/trajectories.js';
 import { trialChartContext } from '../../../src/report/charts/trial-chart-context.js';
 import { CHART_FONT_FAMILY } from '../../../src/report/render/chart-font.js';
 import { renderSvg } from '../../../src/report/render/render-chart.js';
+import { chartTextWidth } from '../../../src/report/render/text-metrics.js';
 import { renderChart } from '../../support/render-chart.js';
 import { ARM_COLOURS } from '../../../src/report/charts/chart-style.js';
 import { bundledTrial } from '../trial-report-support.js';
@@ -78,6 +79,22 @@ describe.each(['en', 'da'] as const)('trial chart builders (%s)', (lang) => {
     const layers = (spec.hconcat[1] as unknown as { layer: { mark: { type: string }; encoding: Record<string, { field?: string }> }[] }).layer;
     const whisker = layers.find((l) => l.mark.type === 'rule')!;
     expect([whisker.encoding.x!.field, whisker.encoding.x2!.field]).toEqual(['lo', 'hi']);
+  });
+
+  it('responders: a share near 100% keeps its label inside its own panel, clear of the risk-difference column', () => {
+    // A tester's trial: 17/19 (89.5%, CI to 97%) with a long label; the bundled shares stay below 65%.
+    const row = responderRows(result.effects)[0]!;
+    const risks = { ...row.risks!, intervention: 17 / 19, eventsIntervention: 17, ciLowerIntervention: 0.686, ciUpperIntervention: 0.971 };
+    const effects = [{ ...row, n: { ...row.n, intervention: 19 }, risks }];
+    type Panel = { width: number; data: { values: { hi: number; text: string }[] }; layer: { mark: { type: string; dx?: number }; encoding: { x: { scale?: { domain: number[]; range?: number[] } } } }[] };
+    const panel = (respondersSpec({ effects }, ctx) as unknown as { hconcat: Panel[] }).hconcat[1]!;
+    const scale = panel.layer.find((l) => l.mark.type === 'bar')!.encoding.x.scale!;
+    const range = scale.range ?? [0, panel.width];
+    const dx = panel.layer.find((l) => l.mark.type === 'text')!.mark.dx ?? 0;
+    for (const bar of panel.data.values) {
+      const x = range[0]! + ((bar.hi - scale.domain[0]!) / (scale.domain[1]! - scale.domain[0]!)) * (range[1]! - range[0]!);
+      expect(x + dx + chartTextWidth({ fontSize: 11 }, bar.text), bar.text).toBeLessThanOrEqual(panel.width);
+    }
   });
 
   it('participant flow: randomised and analysed counts match the analysis', async () => {

@@ -104,7 +104,8 @@ describe('file-system failures are the user’s to fix: one line, exit 2, nothin
 
   it('hta report on a read-only file system says so, and a failed first run leaves no folder it made', { timeout: 60_000 }, async () => {
     const dir = tempDir();
-    writeFileSync(join(dir, 'studies.csv'), readFileSync('data/published/selfback-studies.csv'));
+    // One study row (one forest plot per report): what is tested is the folders, not the charts.
+    writeFileSync(join(dir, 'studies.csv'), readFileSync('data/published/selfback-studies.csv', 'utf8').split('\n').slice(0, 2).join('\n') + '\n');
     const manifest = join(dir, 'm.json');
     writeFileSync(manifest, JSON.stringify({ reports: [{ id: 'a', kind: 'meta', out: 'a', data: 'studies.csv' }, { id: 'b', kind: 'meta', out: 'b', data: 'studies.csv' }] }));
     // Report "a"'s folder is made; report "b"'s cannot be.

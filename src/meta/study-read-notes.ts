@@ -4,9 +4,8 @@
  * prints the same facts on stderr in English (read-studies.ts `notes`); the page says them in
  * its "About the data" section, in the Danish of docs/glossary-da.md.
  */
+import { fillPhrase, type Lang } from '../report/i18n.js';
 import type { StudyReadFacts } from './read-studies.js';
-
-type Lang = 'en' | 'da';
 
 const TEXT = {
   readAs: {
@@ -21,18 +20,16 @@ const TEXT = {
   rowMany: { en: '{n} rows', da: '{n} rækker' },
 } as const;
 
-const fill = (t: string, v: Record<string, string | number>) => t.replace(/\{(\w+)\}/g, (_, k: string) => String(v[k] ?? `{${k}}`));
-
 /** A bound as the page writes numbers: decimal comma and true minus in Danish. */
 const bound = (v: number, lang: Lang) => (lang === 'da' ? String(v).replace('.', ',').replace('-', '\u2212') : String(v));
 
 /** Sentences; empty when the file was read as the contract names it. */
 export function studyReadNotes(read: StudyReadFacts, lang: Lang): string[] {
-  const out = read.readAs.map((r) => fill(TEXT.readAs[lang], { column: r.column, header: r.header, as: r.as }));
+  const out = read.readAs.map((r) => fillPhrase(TEXT.readAs[lang], { column: r.column, header: r.header, as: r.as }));
   const s = read.ciSplit;
   if (s) {
-    const rows = s.rows === 1 ? TEXT.rowOne[lang] : fill(TEXT.rowMany[lang], { n: s.rows });
-    out.push(fill(TEXT.ciSplit[lang], { column: s.column, header: s.header, rows, line: s.example.line, cell: s.example.cell, lower: bound(s.example.lower, lang), upper: bound(s.example.upper, lang) }));
+    const rows = s.rows === 1 ? TEXT.rowOne[lang] : fillPhrase(TEXT.rowMany[lang], { n: s.rows });
+    out.push(fillPhrase(TEXT.ciSplit[lang], { column: s.column, header: s.header, rows, line: s.example.line, cell: s.example.cell, lower: bound(s.example.lower, lang), upper: bound(s.example.upper, lang) }));
   }
   return out;
 }

@@ -8,7 +8,7 @@
  */
 import { join } from 'node:path';
 import { HtaError } from '../errors.js';
-import { fileStanding, outputIndexText, readOutputIndex, sha256 } from './output-index.js';
+import { type FileStanding, fileStanding, type OutputIndex, outputIndexText, readOutputIndex, sha256 } from './output-index.js';
 import { writeFilesAtomic } from './write-atomic.js';
 
 export const FOLDER_INDEX = '.hta-files.json';
@@ -22,37 +22,41 @@ export interface FolderOutput {
   force: boolean;
 }
 
-/** The names in `names` that hta may not overwrite in the folder, each with why (empty with --force). */
-function conflicts(out: FolderOutput, names: readonly string[]): string[] {
-  if (out.force) return [];
+/** The folder's index and each name's standing in it: read and hashed once per run. */
+function survey(out: FolderOutput, names: readonly string[]): { index: OutputIndex; standing: Map<string, FileStanding> } {
   const index = readOutputIndex(out.dir, FOLDER_INDEX);
-  const found: string[] = [];
-  if (index.foreign) found.push(`${join(out.dir, FOLDER_INDEX)} (not an index hta wrote)`);
-  for (const name of names) {
-    const standing = fileStanding(out.dir, name, index);
-    if (standing === 'foreign') found.push(`${join(out.dir, name)} (hta did not write it)`);
-    else if (standing === 'edited') found.push(`${join(out.dir, name)} (edited since hta wrote it)`);
-  }
-  return found;
+  return { index, standing: new Map(names.map((name) => [name, fileStanding(out.dir, name, index)])) };
 }
 
-/** Refuses (exit 2) when any of `names` is a file in the folder that hta may not overwrite. */
-export function checkFolderOutputs(out: FolderOutput, names: readonly string[]): void {
-  const found = conflicts(out, names);
+/** Refuses (exit 2) when any name of the survey is a file in the folder that hta may not overwrite (never with --force). */
+function refuseConflicts(out: FolderOutput, { index, standing }: ReturnType<typeof survey>): void {
+  if (out.force) return;
+  const found: string[] = [];
+  if (index.foreign) found.push(`${join(out.dir, FOLDER_INDEX)} (not an index hta wrote)`);
+  for (const [name, st] of standing) {
+    if (st === 'foreign') found.push(`${join(out.dir, name)} (hta did not write it)`);
+    else if (st === 'edited') found.push(`${join(out.dir, name)} (edited since hta wrote it)`);
+  }
   if (found.length === 0) return;
   throw new HtaError('output.failed', `refusing to write over ${found.length} file(s) in ${out.option} ${out.dir}: ${found.join(', ')} — move your copies away, or add --force to replace them`);
 }
 
+/** Refuses (exit 2) when any of `names` is a file in the folder that hta may not overwrite. */
+export function checkFolderOutputs(out: FolderOutput, names: readonly string[]): void {
+  refuseConflicts(out, survey(out, names));
+}
+
 /** Writes `files` (name → content) into the folder, with its index; see the module comment. */
 export async function writeFolderFiles(out: FolderOutput, files: ReadonlyMap<string, string | Uint8Array>): Promise<void> {
-  checkFolderOutputs(out, [...files.keys()]);
-  const index = readOutputIndex(out.dir, FOLDER_INDEX);
+  const found = survey(out, [...files.keys()]);
+  refuseConflicts(out, found);
+  const { index, standing } = found;
   const indexPath = join(out.dir, FOLDER_INDEX);
   // Only what was just found to be hta's own (or everything, with --force) may be replaced; a file
   // that appears meanwhile is still refused when the files are put in place.
   const replace = new Set<string>(index.present ? [indexPath] : []);
   for (const name of files.keys()) {
-    if (out.force || fileStanding(out.dir, name, index) === 'unchanged') replace.add(join(out.dir, name));
+    if (out.force || standing.get(name) === 'unchanged') replace.add(join(out.dir, name));
   }
   // Files written before and not this time stay listed: they are still hta's.
   const listed = new Map(index.foreign ? [] : index.files);

@@ -4,18 +4,12 @@
  * left out under the table, repeated rows and ids. They name lines and counts, never an id or a
  * patient's value.
  */
+import type { RepeatedRows } from './engine/repeated-rows.js';
 
 /** Dates written with a time of day other than midnight, read as their calendar date. */
 export function timeOfDayNote(file: string, distinctTexts: number): string | undefined {
   if (distinctTexts === 0) return undefined;
   return `${file}: ${distinctTexts === 1 ? 'a date is' : `${distinctTexts} distinct dates are`} written with a time of day (not midnight): each is read as the calendar date written before the time, with no time-zone shift (docs/input-registry.md "Dates")`;
-}
-
-/** What repeated-rows.ts found (the shape of its `RepeatedRows`). */
-interface Repeats {
-  copies: { extra: number; groups: number; examples: number[][] };
-  ids: { ids: number; rows: number; episodes: number; unread: number; examples: number[][] };
-  width: number;
 }
 
 /** "lines 42 and 43; 50 and 61" (Parquet: "rows …"). */
@@ -28,7 +22,7 @@ function examples(groups: readonly number[][], parquet: boolean): string {
  * Identical rows counted once, and one id on several different rows (counted as they are): the
  * notes say how many and where, never which id (docs/input-registry.md "Repeated rows and ids").
  */
-export function repeatedRowsNotes(file: string, r: Repeats | undefined, parquet = false): string[] {
+export function repeatedRowsNotes(file: string, r: RepeatedRows | undefined, parquet = false): string[] {
   if (r === undefined) return [];
   const out: string[] = [];
   const { copies, ids, width } = r;

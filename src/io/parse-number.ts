@@ -1,7 +1,9 @@
 /**
  * Strict number parsing for clinical exports: the whole cell must be a number ("12", "-0.5",
  * "1e-3"; "12,5" when the file uses a decimal comma). "12 kg", "1.2.3" or "≥5" are not numbers —
- * Number("") === 0 and parseFloat("12 kg") === 12 are exactly the silent errors to avoid.
+ * Number("") === 0 and parseFloat("12 kg") === 12 are exactly the silent errors to avoid. A
+ * leading minus sign copied from Word or a PDF (U+2212, "−3") is a minus, as the decimal-mark
+ * rule already counts it (decimal-mark.ts; docs/input-trial-export.md).
  */
 import { NUMBER_WITH } from './decimal-mark.js';
 
@@ -24,12 +26,12 @@ export function parseNumber(text: string, decimalComma: boolean): number | undef
   // With a decimal comma a dot can only group thousands ("1.234", "12.345,6"; the shapes are
   // decimal-mark.ts's): read as such when the groups are whole, else the cell is not a number
   // ("1.5" is refused).
-  let t = text;
+  let t = text.charCodeAt(0) === 0x2212 ? `-${text.slice(1)}` : text;
   if (decimalComma) {
     if (text.includes('.')) {
       // Thousands groups before an optional decimal comma, as a decimal-comma locale writes them.
-      if (!NUMBER_WITH[','].test(text)) return undefined;
-      t = text.replaceAll('.', '');
+      if (!NUMBER_WITH[','].test(t)) return undefined;
+      t = t.replaceAll('.', '');
     }
     t = t.replace(',', '.');
   }

@@ -377,15 +377,14 @@ function decimalMarkOf(csv: CsvTable, columns: StudyColumns): boolean {
 }
 
 /**
- * A cell of a number column. A minus sign copied from a PDF or Word table (U+2212) is a minus.
+ * A cell of a number column (parseNumber reads a minus copied from a PDF or Word table, U+2212).
  * Group sizes and event counts may carry thousands separators (`1.234` with a decimal comma,
  * `1,234` with a decimal point): a count has no decimals, so they cannot be misread.
  */
 function numberOf(name: string, text: string, decimalComma: boolean): number | undefined {
-  const t = text.replace(/^\u2212/, '-');
   // parseNumber reads 1.234 with a decimal comma as thousands already; a count may also be 1,234.
-  if (COUNTS.has(name) && !decimalComma && /^\d{1,3}(,\d{3})+$/.test(t)) return Number(t.replaceAll(',', ''));
-  return parseNumber(t, decimalComma);
+  if (COUNTS.has(name) && !decimalComma && /^\d{1,3}(,\d{3})+$/.test(text)) return Number(text.replaceAll(',', ''));
+  return parseNumber(text, decimalComma);
 }
 
 /**

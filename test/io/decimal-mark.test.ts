@@ -16,6 +16,7 @@ import { parseStudies } from '../../src/meta/read-studies.js';
 import { loadPlanFile } from '../../src/plan/load-plan.js';
 import { draftPlan } from '../../src/plan/draft-plan.js';
 import { readTargetSample } from '../../src/trial/target-sample.js';
+import { runCli } from '../support/run-cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'hta-mark-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -185,5 +186,32 @@ describe('a column written with either mark', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('the minus sign copied from Word or a PDF (U+2212)', () => {
+  it('is read as a minus by parseNumber, with either decimal mark and with thousands groups', () => {
+    expect(parseNumber('\u22123', false)).toBe(-3);
+    expect(parseNumber('\u22126.5', false)).toBe(-6.5);
+    expect(parseNumber('\u22126,5', true)).toBe(-6.5);
+    expect(parseNumber('\u22121.234,5', true)).toBe(-1234.5);
+    // Only as a leading sign, once.
+    for (const t of ['\u2212\u22123', '3\u2212', '1\u22122', '\u2212']) expect([t, parseNumber(t, false)]).toEqual([t, undefined]);
+  });
+
+  it('is a minus in a trial export: the analysis equals that of the same export written with "-"', async () => {
+    // A Danish Excel export whose covariate (change in BMI) was pasted from a Word table.
+    const lines = (minus: string) => ['Løbenr;Gruppe;BMI_aendring;RMDQ_basis;RMDQ_3mdr', ...Array.from({ length: 16 }, (_, k) =>
+      [String(k + 1).padStart(3, '0'), k % 2 ? 'App' : 'Kontrol', k % 3 ? `${minus}${k % 4},${k % 7}` : `${k % 5},5`, String(8 + (k % 5)), String(4 + ((k * 7) % 9))].join(';'))].join('\r\n') + '\r\n';
+    const plan = join(dir, 'minus-plan.json');
+    writeFileSync(plan, JSON.stringify({ arms: { intervention: 'App', control: 'Kontrol' }, columns: { id: 'Løbenr', arm: 'Gruppe' }, layout: 'wide', baseline: 'basis', timepoints: ['3mdr'], covariates: ['BMI_aendring'], outcomes: [{ key: 'rmdq', instrument: 'rmdq', column: 'RMDQ' }] }));
+    const run = async (minus: string) => {
+      const csv = join(dir, `minus-${minus === '-' ? 'hyphen' : 'sign'}.csv`);
+      writeFileSync(csv, lines(minus));
+      const r = await runCli('analyze', csv, '--plan', plan, '--json');
+      expect(r.code, r.stderr).toBe(0);
+      return JSON.parse(r.stdout).results;
+    };
+    expect(await run('\u2212')).toEqual(await run('-'));
   });
 });

@@ -27,7 +27,7 @@ import { HtaError, type Problem } from '../errors.js';
 import { EXCLUDED_ROW_HEADER, excludedRowCells } from '../problem-groups.js';
 import type { UptakeAnalysis, UptakeRun } from '../uptake/uptake-analysis.js';
 import type { AuditReport, PublishedUptake } from '../uptake/disclosure/attacker-audit.js';
-import { periodEnd, readPreviousPublication, type PreviousPublication } from '../uptake/disclosure/previous-publication.js';
+import { periodEnd, readPreviousPublications, uncarriedNote, type PreviousPublication } from '../uptake/disclosure/previous-publication.js';
 import type { CliIo } from './io.js';
 import { checkLang, FORCE_OPTION } from './options.js';
 import { guardPaths } from './guard-output.js';
@@ -45,8 +45,19 @@ export function uptakeSummary(a: UptakeAnalysis, lang: Lang = 'en'): string {
   return out.join('\n');
 }
 
+/** What the audit text prints: the attacker's report, the loss, and what it was checked against. */
+export interface UptakeAuditResult {
+  audit: AuditReport;
+  /** countShare only when the hidden counts are at hand (a run, not a published file). */
+  informationLoss: { cellShare: number; countShare?: number };
+  /** Present for `--published`: the file audited as it stands. */
+  published?: { file: string; exportDate: string };
+  /** The earlier publications' export dates taken as known, oldest first. */
+  earlier: string[];
+}
+
 /** The audit of a run: the attacker reads the analysis exactly as `--json` would print it. */
-export async function uptakeAudit(run: UptakeRun, previous?: PreviousPublication): Promise<{ audit: AuditReport; informationLoss: { cellShare: number; countShare: number } }> {
+export async function uptakeAudit(run: UptakeRun, previous?: PreviousPublication): Promise<UptakeAuditResult> {
   const { auditPublishedUptake } = await import('../uptake/disclosure/attacker-audit.js');
   const published = JSON.parse(JSON.stringify(run.analysis)) as PublishedUptake & Pick<UptakeAnalysis, 'suppression'>;
   const { threshold, protectionLevel, zerosSensitive } = published.suppression;
@@ -55,6 +66,7 @@ export async function uptakeAudit(run: UptakeRun, previous?: PreviousPublication
   return {
     audit,
     informationLoss: { cellShare: share(audit.suppressedCells, audit.countCells), countShare: share(run.loss.hiddenCount, run.loss.totalCount) },
+    earlier: previous?.exportDates ?? [],
   };
 }
 
@@ -71,14 +83,20 @@ export function partialLastPeriod(a: UptakeAnalysis): string | undefined {
 }
 
 /** The audit as text: the rule, the loss, then every failure (there must be none). */
-export function uptakeAuditText(r: Awaited<ReturnType<typeof uptakeAudit>>): string {
+export function uptakeAuditText(r: UptakeAuditResult): string {
   const { audit: a, informationLoss: l } = r;
   const pct = (v: number) => `${(100 * v).toFixed(2)}%`;
   const interval = (i: { cell: string; lower: number; upper: number }) => `  ${i.cell}: ${i.lower} … ${i.upper === Infinity ? '∞' : i.upper}`;
   return [
     `Disclosure audit (an attacker using every published number and relation, LP bounds per suppressed cell)`,
+    ...(r.published ? [`Audited as published: ${r.published.file} (export date ${r.published.exportDate}).`] : []),
+    r.earlier.length > 0
+      ? `Earlier publications taken as known (each count as of its export date; now − then checked as a count of patients, and each earlier one against the later ones): ${r.earlier.join(', ')}.`
+      : `Earlier publications taken as known: none.`,
     `Rule: counts 1–${a.rule.threshold - 1} sensitive; zeros ${a.rule.zerosSensitive ? 'sensitive' : 'shown'}; protection level ${a.rule.protectionLevel}.`,
-    `Suppressed: ${a.suppressedCells} of ${a.countCells} count cells (${pct(l.cellShare)}); ${pct(l.countShare)} of the total count hidden (information loss; internal, not for publication).`,
+    l.countShare !== undefined
+      ? `Suppressed: ${a.suppressedCells} of ${a.countCells} count cells (${pct(l.cellShare)}); ${pct(l.countShare)} of the total count hidden (information loss; internal, not for publication).`
+      : `Suppressed: ${a.suppressedCells} of ${a.countCells} count cells (${pct(l.cellShare)}); the share of the total count hidden needs the registry (run the audit on it).`,
     `Suppressed cells narrower than ${a.rule.protectionLevel}: ${a.narrow.length}${a.narrow.length ? '' : ' (none)'}`,
     ...a.narrow.map(interval),
     `Derived differences pinned inside the sensitive range: ${a.disclosedDifferences.length}${a.disclosedDifferences.length ? '' : ' (none)'}`,
@@ -167,22 +185,31 @@ export function registerUptake(program: Command, io: CliIo, setExit: (code: numb
     .option('--aggregates <paths...>', 'instead of a registry: the aggregate tables of sql/uptake-aggregates.sql as CSV (folders or files; several regions\' parts are summed; docs/uptake-aggregates.md)')
     .option('--memory-limit <size>', 'memory the SQL engine may use before it spills to a temporary folder (e.g. 512MB, 2GB)', DEFAULT_MEMORY_LIMIT)
     .option('--threads <n>', 'threads of the SQL engine (default: the cores)')
-    .requiredOption('--eligible <file>', 'denominator CSV: region, year, eligible — its regions are the analysis\'s regions')
-    .requiredOption('--plan <file>', 'uptake plan (JSON: price tiers, scenarios, suppression threshold, column names, date format; docs/plan-uptake.md)')
+    // Required, except by --audit --published (checked below: commander cannot say "unless").
+    .option('--eligible <file>', 'denominator CSV: region, year, eligible — its regions are the analysis\'s regions (required)')
+    .option('--plan <file>', 'uptake plan (JSON: price tiers, scenarios, suppression threshold, column names, date format; docs/plan-uptake.md) (required)')
     .option('--json', 'print the full analysis as JSON')
     .option('--csv-dir <dir>', 'also write one CSV per metric table into this folder')
     .option('--lang <lang>', 'language of the summary: en or da', 'en')
     .option('--exclude-invalid', 'leave invalid registry rows out and go on (every output says how many and why); default: any invalid row stops the run')
     .option('--excluded-out <file>', 'with --exclude-invalid: write the problems of the excluded rows as CSV (line, column, field, problem; no ids, no values)')
-    .option('--previous <results.json>', 'an earlier publication of this registry (its --json output or report results.json): its printed counts are known constants of the suppression, so the two cannot be subtracted (docs/disclosure-control.md "Publishing again")')
-    .option('--audit', 'instead of the results, audit their disclosure control (exit 1 if any suppressed cell is narrower than the protection level)')
+    .option('--previous <results.json...>', 'earlier publications of this registry (their --json output or report results.json; one or more): their printed counts, and those of the publications each carries, are known constants of the suppression, so none can be subtracted from this one (docs/disclosure-control.md "Publishing again")')
+    .option('--audit', 'instead of the results, audit their disclosure control (exit 1 if any suppressed cell is narrower than the protection level or any small count is derivable)')
+    .option('--published <results.json>', 'with --audit: audit this publication as it was published (its results.json or --json output), against every earlier publication it carries and any --previous; no registry, --eligible or --plan')
     .option(...FORCE_OPTION)
     .action(async (file: string | undefined, opts: {
-      eligible: string; plan: string; json?: boolean; csvDir?: string; lang: string; excludeInvalid?: boolean; excludedOut?: string; audit?: boolean; force?: boolean;
-      aggregates?: string[]; memoryLimit: string; threads?: string; previous?: string;
+      eligible?: string; plan?: string; json?: boolean; csvDir?: string; lang: string; excludeInvalid?: boolean; excludedOut?: string; audit?: boolean; force?: boolean;
+      aggregates?: string[]; memoryLimit: string; threads?: string; previous?: string[]; published?: string;
     }) => {
-      const { runUptake } = await import('../uptake/run-uptake.js');
       const lang = checkLang(opts.lang) ?? 'en';
+      if (opts.published !== undefined) {
+        await auditPublished(opts.published, file, opts, io, setExit);
+        return;
+      }
+      if (opts.eligible === undefined) throw new HtaError('usage.invalid', 'required option \'--eligible <file>\' not specified');
+      if (opts.plan === undefined) throw new HtaError('usage.invalid', 'required option \'--plan <file>\' not specified');
+      const { eligible, plan: planPath } = opts;
+      const { runUptake } = await import('../uptake/run-uptake.js');
       if ((file === undefined) === (opts.aggregates === undefined)) {
         throw new HtaError('usage.invalid', 'give a registry export (hta uptake registry.csv …) or --aggregates <dir|files>, one of the two');
       }
@@ -198,8 +225,8 @@ export function registerUptake(program: Command, io: CliIo, setExit: (code: numb
         inputs: [
           ...(file !== undefined ? [{ option: '<registry>', path: file }] : []),
           ...(aggregates ?? []).map((path) => ({ option: '--aggregates', path })),
-          { option: '--eligible', path: opts.eligible }, { option: '--plan', path: opts.plan },
-          ...(opts.previous !== undefined ? [{ option: '--previous', path: opts.previous }] : []),
+          { option: '--eligible', path: eligible }, { option: '--plan', path: planPath },
+          ...(opts.previous ?? []).map((path) => ({ option: '--previous', path })),
         ],
         outputDirs: [csvDir],
         folderFiles: csvDir ? [...UPTAKE_CSV_FILES, ...UPTAKE_OPTIONAL_CSV_FILES].map((name) => ({ option: '--csv-dir', path: join(csvDir.path, name) })) : [],
@@ -210,7 +237,7 @@ export function registerUptake(program: Command, io: CliIo, setExit: (code: numb
       // wrote them); those written only sometimes are checked when they are written.
       const folder = csvDir ? { dir: csvDir.path, option: '--csv-dir', force: opts.force === true } : undefined;
       if (folder) checkFolderOutputs(folder, UPTAKE_CSV_FILES.filter((name) => name !== 'clinic-funnel.csv'));
-      const plan = loadUptakePlanFile(opts.plan);
+      const plan = loadUptakePlanFile(planPath);
       for (const warning of [lowThresholdWarning(plan), placeholderWarning(plan)]) if (warning) io.stderr(`${warning}\n`);
       const invalidRows = opts.excludeInvalid ? 'exclude' : (plan.invalidRows ?? 'fail');
       if (opts.excludedOut !== undefined) {
@@ -223,10 +250,10 @@ export function registerUptake(program: Command, io: CliIo, setExit: (code: numb
       try {
         run = await runUptake({
           ...(file !== undefined ? { registryFile: file } : { aggregates: aggregates ?? [] }),
-          eligibleFile: opts.eligible, plan, planFile: opts.plan, invalidRows, memoryLimit,
+          eligibleFile: eligible, plan, planFile: planPath, invalidRows, memoryLimit,
           ...(threads !== undefined ? { threads } : {}),
           ...(sink ? { onExcluded: sink.add } : {}),
-          ...(opts.previous !== undefined ? { previousFile: opts.previous } : {}),
+          ...(opts.previous !== undefined ? { previousFiles: opts.previous } : {}),
         });
       } catch (err) {
         sink?.discard();
@@ -246,7 +273,7 @@ export function registerUptake(program: Command, io: CliIo, setExit: (code: numb
       const partial = opts.previous === undefined && !opts.audit ? partialLastPeriod(analysis) : undefined;
       if (partial) io.stderr(`note: ${partial}\n`);
       if (opts.audit) {
-        const previous = opts.previous !== undefined ? readPreviousPublication(opts.previous) : undefined;
+        const previous = opts.previous !== undefined ? readPreviousPublications(opts.previous) : undefined;
         const report = await uptakeAudit(run, previous);
         io.stdout(opts.json ? JSON.stringify(report, (_k, v: unknown) => (v === Infinity ? 'Infinity' : v), 2) + '\n' : uptakeAuditText(report));
         if (report.audit.narrow.length > 0 || report.audit.disclosedDifferences.length > 0) setExit(1);
@@ -259,4 +286,33 @@ export function registerUptake(program: Command, io: CliIo, setExit: (code: numb
       }
       io.stdout(opts.json ? JSON.stringify(analysis, null, 2) + '\n' : uptakeSummary(analysis, lang));
     });
+}
+
+/**
+ * `hta uptake --audit --published <results.json> [--previous …]`: the publication as it stands,
+ * against every earlier one it carries and those named (published-audit.ts). It reads no registry:
+ * options that only a run uses are refused rather than silently ignored.
+ */
+async function auditPublished(
+  published: string, file: string | undefined,
+  opts: { audit?: boolean; json?: boolean; eligible?: string; plan?: string; aggregates?: string[]; csvDir?: string; excludeInvalid?: boolean; excludedOut?: string; previous?: string[] },
+  io: CliIo, setExit: (code: number) => void,
+): Promise<void> {
+  if (!opts.audit) throw new HtaError('usage.invalid', '--published names the publication --audit checks: add --audit (hta uptake --audit --published results.json)');
+  const unused = [
+    file !== undefined ? `<registry> ${file}` : undefined, opts.aggregates ? '--aggregates' : undefined, opts.eligible !== undefined ? '--eligible' : undefined,
+    opts.plan !== undefined ? '--plan' : undefined, opts.csvDir !== undefined ? '--csv-dir' : undefined,
+    opts.excludeInvalid ? '--exclude-invalid' : undefined, opts.excludedOut !== undefined ? '--excluded-out' : undefined,
+  ].filter((x): x is string => x !== undefined);
+  if (unused.length > 0) {
+    throw new HtaError('usage.invalid', `--audit --published reads the published file and the earlier publications only, not ${unused.join(', ')}; to audit a new run instead, leave out --published`);
+  }
+  guardPaths({ inputs: [{ option: '--published', path: published }, ...(opts.previous ?? []).map((path) => ({ option: '--previous', path }))], force: false });
+  const { auditPublishedFile } = await import('../uptake/disclosure/published-audit.js');
+  const r = auditPublishedFile(published, opts.previous ?? []);
+  const note = uncarriedNote(r.uncarried);
+  if (note) io.stderr(`note: ${note}\n`);
+  const report: UptakeAuditResult = { audit: r.audit, informationLoss: r.informationLoss, published: r.published, earlier: r.earlier };
+  io.stdout(opts.json ? JSON.stringify(report, (_k, v: unknown) => (v === Infinity ? 'Infinity' : v), 2) + '\n' : uptakeAuditText(report));
+  if (r.audit.narrow.length > 0 || r.audit.disclosedDifferences.length > 0) setExit(1);
 }

@@ -91,6 +91,10 @@ export const UPTAKE_TEXT = {
     en: 'The counts of the earlier publication of this registry (export date {date}) were taken as known: no count here can be narrowed by subtracting them.',
     da: 'Antallene i den tidligere offentliggørelse af dette register (udtræksdato {date}) er regnet som kendte: intet antal her kan indsnævres ved at trække dem fra.',
   },
+  previousNoteMany: {
+    en: 'The counts of the earlier publications of this registry (export dates {dates}) were taken as known: no count here can be narrowed by subtracting them.',
+    da: 'Antallene i de tidligere offentliggørelser af dette register (udtræksdatoer {dates}) er regnet som kendte: intet antal her kan indsnævres ved at trække dem fra.',
+  },
   zerosShown: { en: 'zeros are shown as 0', da: 'nuller vises som 0' },
   zerosHidden: { en: 'zeros too, except zeros by definition', da: 'nuller også, undtagen nuller pr. definition' },
   activationTitle: { en: 'Activation and retention by region (whole export, by referral date)', da: 'Aktivering og fastholdelse pr. region (hele perioden, efter henvisningsdato)' },

@@ -11,7 +11,7 @@ import { runOffThread } from './off-thread.js';
 export { stopOffThreadAnalyses } from './off-thread.js';
 
 /** The uptake analysis, off the main thread when running from built modules. */
-export function analyseUptakeOffThread(input: { registryFile: string; eligibleFile: string; plan: UptakePlan; previousFile?: string }): Promise<UptakeAnalysis> {
+export function analyseUptakeOffThread(input: { registryFile: string; eligibleFile: string; plan: UptakePlan; previousFiles?: readonly string[] }): Promise<UptakeAnalysis> {
   return runOffThread({
     module: new URL('../uptake/uptake-analysis.js', import.meta.url),
     name: 'analyseUptake',

@@ -127,7 +127,10 @@ export function uptakeTables(a: UptakeAnalysis, lang: Lang = 'en'): UptakeTables
     n: formatThousands(rule.suppressedCells, 0, lang), total: formatThousands(rule.countCells, 0, lang),
   })];
   const leftOut = leftOutSentence(a.leftOut, lang);
-  const previousNote = a.previous ? [fillPhrase(t('previousNote'), { date: a.previous.exportDate })] : [];
+  const earlierDates = a.previous?.publications.map((p) => p.exportDate) ?? [];
+  const previousNote = !a.previous ? []
+    : earlierDates.length > 1 ? [fillPhrase(t('previousNoteMany'), { dates: earlierDates.join(', ') })]
+      : [fillPhrase(t('previousNote'), { date: a.previous.exportDate })];
   const publication = [...(leftOut ? [leftOut] : []), ...(suppressionHint(a, lang) ?? []), ...previousNote];
   preamble.push(...publication);
   const percent = percentSign(lang);

@@ -8,7 +8,7 @@
  * leaves this one idle, so loading them then costs no wall time (docs/limits.md).
  */
 import { HtaError, type Problem } from '../errors.js';
-import { readPreviousPublication } from './disclosure/previous-publication.js';
+import { readPreviousPublications, uncarriedNote } from './disclosure/previous-publication.js';
 import type { FunnelMethod } from './clinic-funnel.js';
 import type { UptakeAggregate } from './aggregate.js';
 import { eligibleTotalsNote, readEligibleFile, readRegistryFile } from './read-registry.js';
@@ -33,8 +33,8 @@ export interface UptakeInput {
   /** For messages about the plan. */
   planFile?: string;
   funnelMethod?: FunnelMethod;
-  /** An earlier publication's results.json (`--previous`; docs/disclosure-control.md "Publishing again"). */
-  previousFile?: string;
+  /** Earlier publications' results.json (`--previous`; docs/disclosure-control.md "Publishing again"), merged. */
+  previousFiles?: readonly string[];
   /** Overrides the plan's invalidRows (the CLI's --exclude-invalid). */
   invalidRows?: 'fail' | 'exclude';
   /** Sees each problem of an excluded row (for --excluded-out). */
@@ -54,11 +54,11 @@ export async function runUptake(input: UptakeInput): Promise<UptakeRun & { notes
   const { plan } = input;
   const planFile = input.planFile ?? 'the uptake plan';
   // Read first: a wrong file fails before the registry is.
-  const previous = input.previousFile !== undefined ? readPreviousPublication(input.previousFile) : undefined;
+  const previous = input.previousFiles?.length ? readPreviousPublications(input.previousFiles) : undefined;
   const eligibleRead = readEligibleFile(input.eligibleFile, plan.columns?.eligible ? { columns: plan.columns.eligible } : {});
   const given = eligibleRead.rows;
   // Notes for stderr about what was read: total rows left out of the eligible file.
-  const notes = [eligibleTotalsNote(input.eligibleFile, eligibleRead.totals)].filter((n): n is string => n !== undefined);
+  const notes = [eligibleTotalsNote(input.eligibleFile, eligibleRead.totals), previous && uncarriedNote(previous.uncarried)].filter((n): n is string => typeof n === 'string');
   let regions;
   try {
     regions = regionSet(regionsOfEligible(given), plan.regions ?? {}, input.eligibleFile);

@@ -25,7 +25,7 @@ import {
 import { uptakePerEligible, type EligibleRow, type FilledCell } from './uptake-per-eligible.js';
 import { disclosureRuleOf } from './plan-rules.js';
 import { HtaError } from '../errors.js';
-import type { PreviousPublication } from './disclosure/previous-publication.js';
+import { carriedPublications, type CarriedPublication, type PreviousPublication } from './disclosure/previous-publication.js';
 import type { DisclosureRule } from './disclosure/disclosure-rule.js';
 import { leftOutOf, publicationOf, type LeftOut, type UptakePlan } from './uptake-plan.js';
 
@@ -81,11 +81,14 @@ export interface UptakeAnalysis {
    */
   excluded?: PublishedExclusion;
   /**
-   * Present when an earlier publication of the registry was given (`--previous`): its export
-   * date. Its printed counts were known constants of the suppression, so this publication cannot
-   * be subtracted from it to recover a small count (docs/disclosure-control.md "Publishing again").
+   * Present when earlier publications of the registry were given (`--previous`): the latest
+   * export date among them, and the printed counts of every one (those named and those they
+   * carried), each as of its export date. They were known constants of the suppression, so this
+   * publication cannot be subtracted from any of them to recover a small count; carried here, a
+   * later publication naming this one is protected against them all (docs/disclosure-control.md
+   * "Publishing again").
    */
-  previous?: { exportDate: string };
+  previous?: { exportDate: string; publications: CarriedPublication[] };
   /** Present when the plan's dateFormat is "auto": the format the registry's dates were read in. */
   dateFormatDetected?: DateFormat;
   /**
@@ -125,7 +128,7 @@ export function uptakeRunFromAggregate(
 ): UptakeRun {
   const rule = disclosureRuleOf(plan);
   if (previous && !(previous.exportDate < agg.exportDate)) {
-    throw new HtaError('usage.invalid', `--previous ${previous.file}: its export date ${previous.exportDate} is not before this export's ${agg.exportDate}; give the results.json of an earlier publication of this registry`);
+    throw new HtaError('usage.invalid', `--previous ${previous.file}: its export date ${previous.exportDate} is not before this export's ${agg.exportDate}; give the results.json of earlier publications of this registry`);
   }
   // What the plan does not publish never enters the cell model: its small cells then cannot
   // force the published totals to be hidden, and no output can print it.
@@ -168,7 +171,8 @@ export function uptakeRunFromAggregate(
       },
     } : {}),
     budget: { ...budget, observed: s.observed },
-    ...(previous ? { previous: { exportDate: previous.exportDate } } : {}),
+    // Every count printed before, small ones too (they were published): the chain goes on.
+    ...(previous ? { previous: { exportDate: previous.exportDate, publications: carriedPublications(previous) } } : {}),
   };
   return { analysis, loss: s.loss };
 }

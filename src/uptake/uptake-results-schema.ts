@@ -82,8 +82,19 @@ export const uptakeResultsSchema = z.object({
     kinds: z.array(z.enum(EXCLUSION_KINDS as [ExclusionKind, ...ExclusionKind[]])).describe('The registry columns the problems concern ("other": e.g. a row of the wrong length); no values, lines or counts per kind'),
   }).optional().describe('Present when invalid rows are excluded (docs/disclosure-control.md "Excluded rows")'),
   dateFormatDetected: z.string().optional(),
-  previous: z.strictObject({ exportDate: z.string() }).optional()
-    .describe('Present when an earlier publication was given (--previous): its export date; its printed counts were known constants of the suppression (docs/disclosure-control.md "Publishing again")'),
+  previous: z.strictObject({
+    exportDate: z.string().describe('The latest export date among the earlier publications'),
+    publications: z.array(z.strictObject({
+      exportDate: z.string().describe('The export date its counts were printed as of'),
+      metrics: z.array(z.strictObject({
+        region: z.string(), period: z.string(), dimension: z.string(), level: z.string(),
+        ...Object.fromEntries(['referrals', 'activations', 'atRisk4w', 'retained4w', 'atRisk12w', 'retained12w'].map((c) => [c, z.number().int().min(0).optional()])),
+      })).describe('Metric rows with the counts it printed as numbers (hidden ones left out)'),
+      activationYears: z.array(z.strictObject({ region: z.string(), year: z.number().int(), activations: z.number().int().min(0) })),
+      clinics: z.array(z.strictObject({ region: z.string(), clinic: z.string(), referrals: z.number().int().min(0).optional(), activations: z.number().int().min(0).optional() })),
+    })).describe('Every earlier publication this one was protected against, oldest first, with the counts it printed (those named with --previous and those they carried): a later publication naming this one takes them all as known'),
+  }).optional()
+    .describe('Present when earlier publications were given (--previous): their printed counts were known constants of the suppression (docs/disclosure-control.md "Publishing again")'),
   registryEncoding: z.object({ encoding: z.enum(['windows-1252', 'utf-16le', 'utf-16be']), characters: z.array(z.string()) }).optional()
     .describe('Present when the registry was not UTF-8: the encoding it was read in and its non-ASCII characters'),
   clinicCaseMerged: z.strictObject({ names: z.number().int(), clinics: z.number().int() }).optional()

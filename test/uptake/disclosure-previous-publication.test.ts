@@ -115,7 +115,8 @@ describe('a second publication a month later', () => {
     expect(alone.stderr).toContain('--previous');
 
     const B = await publish(dir, 'B', bRows, '2026-01-31', false, A.file);
-    expect(B.analysis.previous).toEqual({ exportDate: '2025-12-31' });
+    expect(B.analysis.previous?.exportDate).toBe('2025-12-31');
+    expect(B.analysis.previous?.publications.map((p) => p.exportDate)).toEqual(['2025-12-31']);
     expect(B.stderr).not.toContain('the export ends within');
     expect(differences(A.analysis, B.analysis)).toEqual([]);
     const report = audit(B.analysis, A);
@@ -146,7 +147,7 @@ describe('the manifest key "previous"', () => {
     const r = await runCli('report', '--manifest', join(dir, 'reports.json'), '--out', join(dir, 'out'), '--no-cache');
     expect(r.code, r.stderr).toBe(0);
     const results = JSON.parse(readFileSync(join(dir, 'out', 'u', 'results.json'), 'utf8')) as UptakeAnalysis;
-    expect(results.previous).toEqual({ exportDate: '2025-12-31' });
+    expect(results.previous?.exportDate).toBe('2025-12-31');
     expect(differences(A.analysis, results)).toEqual([]);
     expect(audit(results, A).disclosedDifferences).toEqual([]);
     expect(readFileSync(join(dir, 'out', 'u', 'README.md'), 'utf8')).toContain('The counts of the earlier publication of this registry (export date 2025-12-31) were taken as known');

@@ -29,7 +29,7 @@ export const uptakeEntrySchema = z.object({
   registry: z.string().describe('Registry export (CSV), relative to the manifest'),
   eligible: z.string().describe('Eligible population per region and year (CSV), relative to the manifest'),
   plan: z.string().describe('Uptake plan (JSON), relative to the manifest'),
-  previous: z.string().optional().describe('An earlier publication of this registry (its results.json), relative to the manifest: its printed counts are known constants of the suppression (docs/disclosure-control.md "Publishing again")'),
+  previous: z.union([z.string(), z.array(z.string()).min(1)]).optional().describe('Earlier publications of this registry (their results.json; one, or a list), relative to the manifest: their printed counts, and those of the publications each carries, are known constants of the suppression (docs/disclosure-control.md "Publishing again")'),
   title: localizedText.optional(),
 });
 
@@ -71,10 +71,10 @@ function uptakeAnalysisOf(entry: z.infer<typeof uptakeEntrySchema>, env: ReportE
   const registryFile = env.input(entry.registry);
   const eligibleFile = env.input(entry.eligible);
   const planFile = env.input(entry.plan);
-  const previousFile = entry.previous !== undefined ? env.input(entry.previous) : undefined;
-  return env.memo<Promise<UptakeAnalysis>>(`uptake\u0000${registryFile}\u0000${eligibleFile}\u0000${planFile}\u0000${previousFile ?? ''}`, () => {
+  const previousFiles = entry.previous === undefined ? [] : (typeof entry.previous === 'string' ? [entry.previous] : entry.previous).map((f) => env.input(f));
+  return env.memo<Promise<UptakeAnalysis>>(`uptake\u0000${registryFile}\u0000${eligibleFile}\u0000${planFile}\u0000${previousFiles.join('\u0001')}`, () => {
     try {
-      return analyseUptakeOffThread({ registryFile, eligibleFile, plan: loadUptakePlanFile(planFile), ...(previousFile !== undefined ? { previousFile } : {}) });
+      return analyseUptakeOffThread({ registryFile, eligibleFile, plan: loadUptakePlanFile(planFile), ...(previousFiles.length > 0 ? { previousFiles } : {}) });
     } catch (err) {
       return Promise.reject(err);
     }

@@ -14,7 +14,7 @@
  */
 import type { LinearRow } from './linear-program.js';
 import { PolytopeRanges } from './polytope-ranges.js';
-import type { PreviousPublication } from './previous-publication.js';
+import type { PreviousCount, PreviousPublication } from './previous-publication.js';
 
 type Value = number | string | null | undefined;
 
@@ -78,13 +78,14 @@ const RATES = [['activationRate', 'activations', 'referrals'], ['retention4w', '
 interface Form { terms: Map<number, number>; constant: number }
 
 /**
- * `previous`: an earlier publication of the same registry (docs/disclosure-control.md,
- * "Publishing again"). Each count it printed is a known part of the same row's count here (or of
- * the year or whole-export row containing it, where this one does not print that row): now ≥ then,
- * and now − then is a count of patients (added since), checked like the within-row differences;
- * equal where final (referrals of a period, activations of a year, that had ended by then). A
- * row's referrals up to the earlier export date are the rows of the finest printed series that
- * ended by then, when that date ends one of them.
+ * `previous`: earlier publications of the same registry (docs/disclosure-control.md,
+ * "Publishing again"), each count as of its own export date D. Each is a known part of the same
+ * row's count here (or of the year or whole-export row containing it, where this one does not
+ * print that row): now ≥ then, and now − then is a count of patients (added since D), checked like
+ * the within-row differences; equal where final (referrals of a period, activations of a year,
+ * that had ended by D). A row's referrals up to D are the rows of the finest printed series that
+ * ended by then, when D ends one of them. Two earlier publications are moreover subtracted from
+ * each other (a later count less an earlier one it contains), reported like the differences.
  */
 export function auditPublishedUptake(pub: PublishedUptake, rule: AuditRule, previous?: PreviousPublication): AuditReport {
   const labels: string[] = [];
@@ -271,34 +272,37 @@ export function auditPublishedUptake(pub: PublishedUptake, rule: AuditRule, prev
   }
 
   const sinceBefore: { cell: string; now: Form; then: Form }[] = [];
+  const lastDayOf = (period: string): string | undefined => {
+    if (/^\d{4}$/.test(period)) return `${period}-12-31`;
+    if (!/^\d{4}-\d{2}$/.test(period)) return undefined;
+    return new Date(Date.UTC(Number(period.slice(0, 4)), Number(period.slice(5, 7)), 0)).toISOString().slice(0, 10);
+  };
+  /** The counts containing an earlier count, nearest first: its own row, its year's, its scope's whole export. */
+  const containing = (c: PreviousCount): string[] => {
+    if (c.kind === 'metric') {
+      const row = (period: string) => ({ region: c.region, period, dimension: c.dimension, level: c.level });
+      return [...new Set([name(c.measure, row(c.period)), ...(c.period.length === 7 ? [name(c.measure, row(c.period.slice(0, 4)))] : []), name(c.measure, row('all'))])];
+    }
+    if (c.kind === 'clinic') return [`${c.measure} · clinic ${c.region}/${c.clinic}`, name(c.measure, { region: c.region, period: 'all', dimension: 'all', level: 'all' })];
+    return [`activations · ${c.region} · activated in ${c.year}`, name('activations', { region: c.region, period: 'all', dimension: 'all', level: 'all' })];
+  };
+  // Final: a referral period's referrals, an activation year's activations, ended by the date the count was printed as of (a clinic's counts grow).
+  const isFinalAt = (c: PreviousCount): boolean => {
+    const end = c.kind === 'metric' ? lastDayOf(c.period) : c.kind === 'year' ? `${c.year}-12-31` : undefined;
+    return end !== undefined && end <= c.asOf && (c.kind === 'year' || c.measure === 'referrals');
+  };
   if (previous) {
-    const P = previous.exportDate;
-    const lastDayOf = (period: string): string | undefined => {
-      if (/^\d{4}$/.test(period)) return `${period}-12-31`;
-      if (!/^\d{4}-\d{2}$/.test(period)) return undefined;
-      return new Date(Date.UTC(Number(period.slice(0, 4)), Number(period.slice(5, 7)), 0)).toISOString().slice(0, 10);
-    };
     const monthly = pub.metrics.some((r) => /^\d{4}-\d{2}$/.test(str(r.period)));
-    const endsFinest = lastDayOf(monthly ? P.slice(0, 7) : P.slice(0, 4)) === P;
     for (const c of previous.counts) {
-      let candidates: string[];
-      if (c.kind === 'metric') {
-        const row = (period: string) => ({ region: c.region, period, dimension: c.dimension, level: c.level });
-        candidates = [name(c.measure, row(c.period)), ...(c.period.length === 7 ? [name(c.measure, row(c.period.slice(0, 4)))] : []), name(c.measure, row('all'))];
-      } else if (c.kind === 'clinic') {
-        candidates = [`${c.measure} · clinic ${c.region}/${c.clinic}`, name(c.measure, { region: c.region, period: 'all', dimension: 'all', level: 'all' })];
-      } else {
-        candidates = [`activations · ${c.region} · activated in ${c.year}`, name('activations', { region: c.region, period: 'all', dimension: 'all', level: 'all' })];
-      }
+      const P = c.asOf;
+      const endsFinest = lastDayOf(monthly ? P.slice(0, 7) : P.slice(0, 4)) === P;
+      const candidates = containing(c);
       const at = candidates.findIndex((k) => byName.has(k));
       if (at < 0) continue;
       const now = byName.get(candidates[at]!)!;
       if (now.terms.size === 0 && now.constant < c.value) continue; // the registry changed
       const then: Form = { terms: new Map(), constant: c.value };
-      // Final: a referral period's referrals, an activation year's activations, ended by then (a clinic's counts grow).
-      const end = c.kind === 'metric' ? lastDayOf(c.period) : c.kind === 'year' ? `${c.year}-12-31` : undefined;
-      const final = at === 0 && end !== undefined && end <= P && (c.kind === 'year' || c.measure === 'referrals');
-      if (final) {
+      if (at === 0 && isFinalAt(c)) {
         constrain([[1, now], [-1, then]], '=');
         continue;
       }
@@ -310,6 +314,30 @@ export function auditPublishedUptake(pub: PublishedUptake, rule: AuditRule, prev
           && (monthly ? /^\d{4}-\d{2}$/ : /^\d{4}$/).test(str(r.period)) && (c.period === 'all' || str(r.period).startsWith(c.period))
           && (lastDayOf(str(r.period)) ?? '') <= P).map((r) => byName.get(name('referrals', r)));
         if (parts.every((f) => f)) sumEquals(then, parts as Form[]);
+      }
+    }
+  }
+  // Two earlier publications against each other: both printed numbers, so a later count less an
+  // earlier one it contains (own row, its year, its scope's whole export) is a known count of
+  // patients. (Their own relations are not here: each was checked when it was published.)
+  const minSensitiveEarly = rule.zerosSensitive ? 0 : 1;
+  const earlierPairs: AuditInterval[] = [];
+  if (previous && previous.exportDates.length > 1) {
+    const byDate = new Map<string, Map<string, PreviousCount>>();
+    for (const c of previous.counts) {
+      const m = byDate.get(c.asOf) ?? new Map<string, PreviousCount>();
+      m.set(containing(c)[0]!, c);
+      byDate.set(c.asOf, m);
+    }
+    for (const c of previous.counts) {
+      for (const [date, later] of byDate) {
+        if (date <= c.asOf) continue;
+        containing(c).forEach((k, at) => {
+          const d = later.get(k);
+          if (!d || (at === 0 && isFinalAt(c))) return;
+          const diff = d.value - c.value;
+          if (diff >= minSensitiveEarly && diff <= rule.threshold - 1) earlierPairs.push({ cell: `${k} published on ${date} − ${containing(c)[0]} published on ${c.asOf}`, lower: diff, upper: diff });
+        });
       }
     }
   }
@@ -428,6 +456,7 @@ export function auditPublishedUptake(pub: PublishedUptake, rule: AuditRule, prev
     const lo = iv.lower + form.constant, hi = iv.upper + form.constant;
     if (hi - lo < p - tol && hi >= minSensitive - tol && lo <= rule.threshold - 1 + tol) disclosedDifferences.push({ cell, lower: round(lo), upper: round(hi) });
   });
+  disclosedDifferences.push(...earlierPairs);
   ranges.dispose();
   return { rule, suppressedCells: n, countCells, narrow, disclosedDifferences, intervals, lpSolves: ranges.lpSolves, components: ranges.components };
 }

@@ -61,7 +61,7 @@ export interface UptakeOutputs {
    * price a function of the national activations of the year (suppression.ts hides them with it).
    */
   priceVolumeScope?: 'national' | 'region';
-  /** An earlier publication of the same registry, whose printed counts every reader knows. */
+  /** Earlier publications of the same registry (each count as of its export date), whose printed counts every reader knows. */
   previous?: PreviousPublication;
 }
 
@@ -279,13 +279,14 @@ export function buildCellModel(out: UptakeOutputs): CellModel {
 }
 
 /**
- * An earlier publication's printed counts (docs/disclosure-control.md, "Publishing again"). Each
- * is a known cell K, part of the new count T of the same row (or, where this publication does not
- * print that row, of the year or whole-export row containing it): T = K + "added since", a count
- * of patients, unpublished, sensitive when small — and 0 by definition where K is final (a
- * referral period or activation year that had ended by the earlier export date). The referrals of
- * a row up to the earlier export date are moreover exactly the new rows of the finest printed
- * series that ended by then, when that date ends one of them: K = Σ those rows.
+ * Earlier publications' printed counts (docs/disclosure-control.md, "Publishing again"). Each,
+ * printed as of its export date D, is a known cell K, part of the new count T of the same row (or,
+ * where this publication does not print that row, of the year or whole-export row containing it):
+ * T = K + "added since D", a count of patients, unpublished, sensitive when small — and 0 by
+ * definition where K is final (a referral period or activation year that had ended by D). The
+ * referrals of a row up to D are moreover exactly the new rows of the finest printed series that
+ * ended by then, when D ends one of them: K = Σ those rows. Counts of several earlier dates (a
+ * chain of publications) are each tied so: the same cell known as of two dates is two known cells.
  */
 function addPrevious(
   previous: PreviousPublication,
@@ -295,9 +296,9 @@ function addPrevious(
     relate: (total: string, parts: readonly string[]) => void;
   },
 ): void {
-  const P = previous.exportDate;
   const valueOf = (key: string) => m.cells[m.index.get(key)!]!.value;
   for (const c of previous.counts) {
+    const P = c.asOf;
     let own: string, targets: string[];
     if (c.kind === 'metric') {
       // Opaque labels, as printed: the keys are strings.
@@ -315,15 +316,15 @@ function addPrevious(
     }
     const target = targets.find((k) => m.index.has(k));
     if (target === undefined || valueOf(target) < c.value) continue; // not printed now, or the registry changed
-    const knownKey = `p|${own}`;
+    const knownKey = `p|${P}|${own}`;
     if (m.index.has(knownKey)) continue;
     m.add(knownKey, c.value, false);
     m.cells[m.index.get(knownKey)!]!.known = true;
     const sinceKey = `p|since ${P}|${target}|${own}`;
-    m.add(sinceKey, valueOf(target) - c.value, false, target === own && isFinal(c, P));
+    m.add(sinceKey, valueOf(target) - c.value, false, target === own && isFinal(c));
     m.relate(target, [knownKey, sinceKey]);
     // Referrals up to P: the new rows of the finest series ending by P, when P ends one of them.
-    if (c.kind === 'metric' && c.measure === 'referrals' && !(target === own && isFinal(c, P))) {
+    if (c.kind === 'metric' && c.measure === 'referrals' && !(target === own && isFinal(c))) {
       const within = (period: string) => c.period === 'all' || period.startsWith(c.period);
       const parts = m.rows.filter((r) => r.periodType === m.finest && r.region === c.region && r.dimension === c.dimension && r.level === c.level && within(r.period));
       const upTo = parts.filter((r) => periodEnd(r.period)! <= P);

@@ -1,39 +1,71 @@
 /**
- * An earlier publication of the same registry (`hta uptake --previous <results.json>`, manifest
- * key `previous`; docs/disclosure-control.md, "Publishing again"). Its printed counts are known
+ * Earlier publications of the same registry (`hta uptake --previous <results.json…>`, manifest
+ * key `previous`; docs/disclosure-control.md, "Publishing again"). Their printed counts are known
  * to every reader, and each is part of a count of the new publication: the same row counts the
  * same patients and those added since (referred, activated, at risk or retained after the earlier
  * export date). So new − old is a count of patients, sensitive when small: a region publishing
  * monthly would otherwise let anyone subtract ("whole export" 202 referred now, 201 a month ago).
  *
- * This module reads the earlier results.json into those known counts; cell-model.ts ties each to
- * the new count that contains it, and attacker-audit.ts does the same on its own.
+ * A count printed by the publication of export date D is a constant "as of D". A results.json
+ * made with `--previous` carries the counts of every publication it was protected against
+ * (`previous.publications`, written by `carriedPublications`), so naming the latest publication
+ * names the whole chain; several files are merged, and two that give different values for the
+ * same count as of the same date are refused.
+ *
+ * This module reads those known counts; cell-model.ts ties each to the new count that contains
+ * it, and attacker-audit.ts does the same on its own.
  */
+import { resolve } from 'node:path';
 import { z } from 'zod';
-import { HtaError } from '../../errors.js';
-import { jsonProblems, readJsonFile } from '../../io/read-json.js';
+import { HtaError, type Problem } from '../../errors.js';
+import { jsonProblems, locateProblems, readJsonFile } from '../../io/read-json.js';
 
-/** One count the earlier publication printed as a number. */
-export type PreviousCount =
+/** One count an earlier publication printed as a number, as of its export date `asOf` (ISO). */
+export type PreviousCount = { asOf: string } & (
   | { kind: 'metric'; measure: string; region: string; period: string; dimension: string; level: string; value: number }
   | { kind: 'year'; region: string; year: number; value: number }
-  | { kind: 'clinic'; measure: 'referrals' | 'activations'; region: string; clinic: string; value: number };
+  | { kind: 'clinic'; measure: 'referrals' | 'activations'; region: string; clinic: string; value: number }
+);
 
 export interface PreviousPublication {
-  /** The file it was read from (for messages). */
+  /** The files read, for messages ("a.json, b.json"). */
   file: string;
-  /** The earlier export date (ISO): counts of periods ending by it are final. */
+  /** The latest earlier export date (ISO). */
   exportDate: string;
+  /** Every earlier export date, oldest first: counts of periods ending by a count's own date are final. */
+  exportDates: string[];
   counts: PreviousCount[];
+  /**
+   * Publications a file says it was protected against (`previous.exportDate`) without carrying
+   * their counts (made by an hta before chains were carried) and that no file given carries.
+   */
+  uncarried: { file: string; exportDate: string }[];
+}
+
+/** The printed counts of one earlier publication as a results.json carries them (`previous.publications`). */
+export interface CarriedPublication {
+  exportDate: string;
+  metrics: ({ region: string; period: string; dimension: string; level: string } & Partial<Record<GrowingCount, number>>)[];
+  activationYears: { region: string; year: number; activations: number }[];
+  clinics: { region: string; clinic: string; referrals?: number; activations?: number }[];
 }
 
 /** The six counts of a metric row that only grow with later exports (activated, at risk and retained are subsets of the referred). */
 export const GROWING_COUNTS = ['referrals', 'activations', 'atRisk4w', 'retained4w', 'atRisk12w', 'retained12w'] as const;
+type GrowingCount = (typeof GROWING_COUNTS)[number];
 
 const count = z.union([z.number().int().min(0), z.literal('suppressed'), z.null()]).optional();
+const known = z.number().int().min(0).optional();
 const ISO = /^\d{4}-\d{2}-\d{2}$/;
+const isoDate = z.string().regex(ISO, 'a date written YYYY-MM-DD (the "exportDate" of an hta uptake --json output or a report\'s results.json)');
+const carried = z.object({
+  exportDate: isoDate,
+  metrics: z.array(z.object({ region: z.string(), period: z.string(), dimension: z.string(), level: z.string(), ...Object.fromEntries(GROWING_COUNTS.map((c) => [c, known])) })),
+  activationYears: z.array(z.object({ region: z.string(), year: z.number().int(), activations: z.number().int().min(0) })).optional(),
+  clinics: z.array(z.object({ region: z.string(), clinic: z.string(), referrals: known, activations: known })).optional(),
+});
 const schema = z.object({
-  exportDate: z.string().regex(ISO, 'a date written YYYY-MM-DD (the "exportDate" of an hta uptake --json output or a report\'s results.json)'),
+  exportDate: isoDate,
   metrics: z.array(z.object({
     region: z.string(), period: z.string(), dimension: z.string(), level: z.string(),
     ...Object.fromEntries(GROWING_COUNTS.map((c) => [c, count])),
@@ -41,39 +73,192 @@ const schema = z.object({
   uptake: z.array(z.object({ region: z.string(), year: z.number().int(), activations: count })).optional(),
   budget: z.object({ observed: z.array(z.object({ region: z.string(), year: z.number().int(), activations: count })) }).optional(),
   funnel: z.object({ rows: z.array(z.object({ region: z.string(), clinic: z.string(), referrals: count, activations: count })) }).optional(),
+  previous: z.object({ exportDate: isoDate, publications: z.array(carried).optional() }).optional(),
 });
 
-/** The known counts of an earlier publication's JSON (pure; `file` names it in messages). */
-export function parsePreviousPublication(json: unknown, file: string): PreviousPublication {
-  const parsed = schema.safeParse(json);
-  if (!parsed.success) {
-    throw new HtaError('input.invalid', `${file} is not the results.json of an earlier hta uptake publication`, jsonProblems(json, parsed.error.issues, file));
-  }
-  const p = parsed.data;
-  const counts: PreviousCount[] = [];
-  for (const r of p.metrics) {
-    for (const measure of GROWING_COUNTS) {
-      const v = (r as Record<string, unknown>)[measure];
-      if (typeof v === 'number') counts.push({ kind: 'metric', measure, region: r.region, period: r.period, dimension: r.dimension, level: r.level, value: v });
-    }
-  }
-  const seen = new Set<string>();
-  for (const y of [...(p.uptake ?? []), ...(p.budget?.observed ?? [])]) {
-    if (typeof y.activations !== 'number' || seen.has(`${y.region}|${y.year}`)) continue;
-    seen.add(`${y.region}|${y.year}`);
-    counts.push({ kind: 'year', region: y.region, year: y.year, value: y.activations });
-  }
-  for (const c of p.funnel?.rows ?? []) {
-    for (const measure of ['referrals', 'activations'] as const) {
-      const v = c[measure];
-      if (typeof v === 'number') counts.push({ kind: 'clinic', measure, region: c.region, clinic: c.clinic, value: v });
-    }
-  }
-  return { file, exportDate: p.exportDate, counts };
+/** A count's identity: the same cell as of the same date (the value aside). */
+export function previousCountKey(c: PreviousCount): string {
+  if (c.kind === 'metric') return `${c.asOf}|m|${c.measure}|${c.region}|${c.period}|${c.dimension}|${c.level}`;
+  if (c.kind === 'year') return `${c.asOf}|y|${c.region}|${c.year}`;
+  return `${c.asOf}|c|${c.measure}|${c.region}|${c.clinic}`;
 }
 
-export function readPreviousPublication(file: string): PreviousPublication {
-  return parsePreviousPublication(readJsonFile(file, 'earlier publication (results.json)'), file);
+/** The count in words, for messages. */
+export function describePreviousCount(c: PreviousCount): string {
+  if (c.kind === 'metric') return `${c.measure} · ${c.region} · ${c.period} · ${c.dimension}=${c.level}`;
+  if (c.kind === 'year') return `activations · ${c.region} · activated in ${c.year}`;
+  return `${c.measure} · clinic ${c.region}/${c.clinic}`;
+}
+
+/** Where a count was read: the file, its parsed JSON (for line:column) and the JSON path. */
+interface Source { file: string; json: unknown; field: string; via?: string }
+
+/** Counts merged by identity: equal values are one count, different values are refused naming both sources. */
+class CountSet {
+  readonly counts: PreviousCount[] = [];
+  private readonly seen = new Map<string, { value: number; source: Source }>();
+
+  add(c: PreviousCount, source: Source): void {
+    const key = previousCountKey(c);
+    const before = this.seen.get(key);
+    if (!before) {
+      this.seen.set(key, { value: c.value, source });
+      this.counts.push(c);
+      return;
+    }
+    if (before.value === c.value) return;
+    const name = (s: Source) => `${s.file}${s.via ? ` (${s.via})` : ''}`;
+    const problem = (s: Source, value: number, other: Source, otherValue: number): Problem =>
+      locateProblems(s.json, [{ file: s.file, field: s.field, value: String(value), expected: `${otherValue}, as ${name(other)} gives for ${describePreviousCount(c)} as of ${c.asOf}` }])[0]!;
+    throw new HtaError('input.invalid', `${name(before.source)} and ${name(source)} give different counts for ${describePreviousCount(c)} as of ${c.asOf} (${before.value} and ${c.value}): they are not publications of the same registry, or one was edited`, [
+      problem(before.source, before.value, source, c.value),
+      problem(source, c.value, before.source, before.value),
+    ]);
+  }
+}
+
+/** The counts of one publication's own tables (metrics, activation years, clinics), as of `asOf`. */
+function ownCounts(p: z.infer<typeof schema>, asOf: string, add: (c: PreviousCount, field: string) => void): void {
+  p.metrics.forEach((r, i) => {
+    for (const measure of GROWING_COUNTS) {
+      const v = (r as Record<string, unknown>)[measure];
+      if (typeof v === 'number') add({ asOf, kind: 'metric', measure, region: r.region, period: r.period, dimension: r.dimension, level: r.level, value: v }, `metrics.${i}.${measure}`);
+    }
+  });
+  // Activations per activation year, printed twice (uptake per 1,000 and the observed budget).
+  const years: [string, z.infer<typeof schema>['uptake']][] = [['uptake', p.uptake], ['budget.observed', p.budget?.observed]];
+  for (const [at, list] of years) {
+    (list ?? []).forEach((y, i) => {
+      if (typeof y.activations === 'number') add({ asOf, kind: 'year', region: y.region, year: y.year, value: y.activations }, `${at}.${i}.activations`);
+    });
+  }
+  (p.funnel?.rows ?? []).forEach((c, i) => {
+    for (const measure of ['referrals', 'activations'] as const) {
+      const v = c[measure];
+      if (typeof v === 'number') add({ asOf, kind: 'clinic', measure, region: c.region, clinic: c.clinic, value: v }, `funnel.rows.${i}.${measure}`);
+    }
+  });
+}
+
+function carriedCounts(p: z.infer<typeof carried>, at: string, add: (c: PreviousCount, field: string) => void): void {
+  const asOf = p.exportDate;
+  p.metrics.forEach((r, i) => {
+    for (const measure of GROWING_COUNTS) {
+      const v = (r as Record<string, unknown>)[measure];
+      if (typeof v === 'number') add({ asOf, kind: 'metric', measure, region: r.region, period: r.period, dimension: r.dimension, level: r.level, value: v }, `${at}.metrics.${i}.${measure}`);
+    }
+  });
+  (p.activationYears ?? []).forEach((y, i) => add({ asOf, kind: 'year', region: y.region, year: y.year, value: y.activations }, `${at}.activationYears.${i}.activations`));
+  (p.clinics ?? []).forEach((c, i) => {
+    for (const measure of ['referrals', 'activations'] as const) {
+      const v = c[measure];
+      if (typeof v === 'number') add({ asOf, kind: 'clinic', measure, region: c.region, clinic: c.clinic, value: v }, `${at}.clinics.${i}.${measure}`);
+    }
+  });
+}
+
+function parsed(json: unknown, file: string): z.infer<typeof schema> {
+  const r = schema.safeParse(json);
+  if (!r.success) throw new HtaError('input.invalid', `${file} is not the results.json of an earlier hta uptake publication`, jsonProblems(json, r.error.issues, file));
+  return r.data;
+}
+
+function publicationOf(set: CountSet, dates: ReadonlySet<string>, files: string[], uncarried: { file: string; exportDate: string }[]): PreviousPublication {
+  const exportDates = [...dates].sort();
+  return {
+    file: files.join(', '),
+    exportDate: exportDates[exportDates.length - 1] ?? '',
+    exportDates,
+    counts: set.counts,
+    uncarried: uncarried.filter((u) => !exportDates.includes(u.exportDate)),
+  };
+}
+
+/**
+ * Several parsed results.json at once (pure; `file` names each in messages): each file's own
+ * counts as of its export date (unless `own` is false) and the publications it carries, merged.
+ */
+export function mergePublications(inputs: readonly { json: unknown; file: string; own?: boolean }[]): PreviousPublication {
+  const set = new CountSet();
+  const uncarried: { file: string; exportDate: string }[] = [];
+  const dates = new Set<string>();
+  for (const { json, file, own } of inputs) {
+    const p = parsed(json, file);
+    if (own !== false) {
+      dates.add(p.exportDate);
+      ownCounts(p, p.exportDate, (c, field) => set.add(c, { file, json, field }));
+    }
+    const chain = p.previous?.publications;
+    if (p.previous && chain === undefined) uncarried.push({ file, exportDate: p.previous.exportDate });
+    (chain ?? []).forEach((pub, i) => {
+      dates.add(pub.exportDate);
+      carriedCounts(pub, `previous.publications.${i}`, (c, field) => set.add(c, { file, json, field, via: `the publication of ${pub.exportDate} it carries` }));
+    });
+  }
+  return publicationOf(set, dates, inputs.map((i) => i.file), uncarried);
+}
+
+/** The known counts of an earlier publication's JSON and of those it carries (pure; `file` names it in messages). */
+export function parsePreviousPublication(json: unknown, file: string): PreviousPublication {
+  return mergePublications([{ json, file }]);
+}
+
+/** The files named, each once (the same file under two spellings too). */
+export function checkDistinctFiles(files: readonly string[]): void {
+  const seen = new Map<string, string>();
+  for (const f of files) {
+    const abs = resolve(f);
+    const first = seen.get(abs);
+    if (first !== undefined) throw new HtaError('usage.invalid', `the earlier publication ${first} is named twice${first === f ? '' : ` (also as ${f})`}: give each earlier publication once`);
+    seen.set(abs, f);
+  }
+}
+
+/**
+ * A note when a file was itself protected against a publication whose counts it does not carry
+ * (made before hta carried them) and no file given carries: that one must be named too.
+ */
+export function uncarriedNote(uncarried: PreviousPublication['uncarried']): string | undefined {
+  if (uncarried.length === 0) return undefined;
+  const list = uncarried.map((u) => `${u.file} was protected against the publication of ${u.exportDate}`).join('; ');
+  return `${list}, but does not carry its counts (made by an earlier hta): name that publication's results.json too (--previous takes several files), or this publication is not protected against it (docs/disclosure-control.md "Publishing again")`;
+}
+
+/** Reads the files given to `--previous` (or the manifest key `previous`), merged. */
+export function readPreviousPublications(files: readonly string[]): PreviousPublication {
+  checkDistinctFiles(files);
+  return mergePublications(files.map((file) => ({ file, json: readJsonFile(file, 'earlier publication (results.json)') })));
+}
+
+/**
+ * Every known count grouped by publication, oldest first, as a new results.json carries them
+ * (`previous.publications`): so naming the new publication as `--previous` later names these too.
+ */
+export function carriedPublications(previous: PreviousPublication): CarriedPublication[] {
+  return previous.exportDates.map((exportDate) => {
+    const metrics = new Map<string, CarriedPublication['metrics'][number]>();
+    const clinics = new Map<string, CarriedPublication['clinics'][number]>();
+    const activationYears: CarriedPublication['activationYears'] = [];
+    const seenYears = new Set<string>();
+    for (const c of previous.counts) {
+      if (c.asOf !== exportDate) continue;
+      if (c.kind === 'metric') {
+        const k = `${c.region}|${c.period}|${c.dimension}|${c.level}`;
+        const row = metrics.get(k) ?? { region: c.region, period: c.period, dimension: c.dimension, level: c.level };
+        row[c.measure as GrowingCount] = c.value;
+        metrics.set(k, row);
+      } else if (c.kind === 'clinic') {
+        const k = `${c.region}|${c.clinic}`;
+        const row = clinics.get(k) ?? { region: c.region, clinic: c.clinic };
+        row[c.measure] = c.value;
+        clinics.set(k, row);
+      } else if (!seenYears.has(`${c.region}|${c.year}`)) {
+        seenYears.add(`${c.region}|${c.year}`);
+        activationYears.push({ region: c.region, year: c.year, activations: c.value });
+      }
+    }
+    return { exportDate, metrics: [...metrics.values()], activationYears, clinics: [...clinics.values()] };
+  });
 }
 
 /** The last day of a referral period ("2025", "2025-03"); undefined for "all". */
@@ -88,12 +273,12 @@ export function periodEnd(period: string): string | undefined {
 
 /**
  * Whether the earlier count is final: referrals of a referral period that had ended by the
- * earlier export date, or activations of an activation year that had. (Activated, at risk and
- * retained counts of a past cohort still grow: late activations, longer follow-up.)
+ * date it was published as of, or activations of an activation year that had. (Activated, at
+ * risk and retained counts of a past cohort still grow: late activations, longer follow-up.)
  */
-export function isFinal(c: PreviousCount, previousExport: string): boolean {
+export function isFinal(c: PreviousCount): boolean {
   if (c.kind === 'clinic') return false;
-  if (c.kind === 'year') return `${c.year}-12-31` <= previousExport;
+  if (c.kind === 'year') return `${c.year}-12-31` <= c.asOf;
   const end = periodEnd(c.period);
-  return c.measure === 'referrals' && end !== undefined && end <= previousExport;
+  return c.measure === 'referrals' && end !== undefined && end <= c.asOf;
 }

@@ -1,0 +1,59 @@
+/**
+ * The audit of a publication as it was published (`hta uptake --audit --published
+ * <results.json>`; docs/disclosure-control.md, "Audit" and "Publishing again"): the attacker
+ * (attacker-audit.ts) reads the file exactly as printed, with the rule it states, against every
+ * earlier publication it carries and any named with `--previous`. No registry, eligible file or
+ * plan: the audit must judge what readers have, not what a new run would print.
+ */
+import { z } from 'zod';
+import { HtaError } from '../../errors.js';
+import { jsonProblems, readJsonFile } from '../../io/read-json.js';
+import { auditPublishedUptake, type AuditReport, type PublishedUptake } from './attacker-audit.js';
+import { checkDistinctFiles, mergePublications, type PreviousPublication } from './previous-publication.js';
+
+const row = <T extends z.ZodRawShape>(shape: T) => z.object(shape).loose();
+const schema = z.object({
+  exportDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date written YYYY-MM-DD'),
+  rows: z.union([z.number().int().min(0), z.literal('suppressed')]),
+  suppression: z.object({
+    threshold: z.number().int().min(1),
+    protectionLevel: z.number().min(0),
+    zerosSensitive: z.boolean(),
+  }).loose(),
+  metrics: z.array(row({ region: z.string(), period: z.string(), dimension: z.string(), level: z.string() })),
+  uptake: z.array(row({ region: z.string(), year: z.number().int() })),
+  budget: row({ observed: z.array(row({ region: z.string(), year: z.number().int() })) }),
+  funnel: row({ rows: z.array(row({ region: z.string(), clinic: z.string() })) }).optional(),
+});
+
+export interface PublishedAudit {
+  audit: AuditReport;
+  /** Only the share of cells: the share of the count hidden needs the hidden counts. */
+  informationLoss: { cellShare: number };
+  published: { file: string; exportDate: string };
+  /** The earlier export dates the publication was checked against, oldest first. */
+  earlier: string[];
+  /** Earlier publications a file was protected against but does not carry (previous-publication.ts). */
+  uncarried: PreviousPublication['uncarried'];
+}
+
+/** Audits `file` (a results.json or `hta uptake --json` output) against its chain and `previousFiles`. */
+export function auditPublishedFile(file: string, previousFiles: readonly string[] = []): PublishedAudit {
+  checkDistinctFiles([file, ...previousFiles]);
+  const json = readJsonFile(file, 'published uptake results (results.json)');
+  const r = schema.safeParse(json);
+  if (!r.success) throw new HtaError('input.invalid', `${file} is not the results.json of an hta uptake publication`, jsonProblems(json, r.error.issues, file));
+  const earlier = mergePublications([
+    { json, file, own: false },
+    ...previousFiles.map((f) => ({ file: f, json: readJsonFile(f, 'earlier publication (results.json)') })),
+  ]);
+  const exportDate = r.data.exportDate;
+  const late = earlier.exportDates.filter((d) => d >= exportDate);
+  if (late.length > 0) {
+    throw new HtaError('usage.invalid', `--previous ${previousFiles.join(', ')}: export date${late.length > 1 ? 's' : ''} ${late.join(', ')} ${late.length > 1 ? 'are' : 'is'} not before ${file}'s ${exportDate}; give the results.json of publications made before it`);
+  }
+  const { threshold, protectionLevel, zerosSensitive } = r.data.suppression;
+  const audit = auditPublishedUptake(json as PublishedUptake, { threshold, protectionLevel, zerosSensitive }, earlier.exportDates.length > 0 ? earlier : undefined);
+  const cellShare = audit.countCells > 0 ? Math.round((audit.suppressedCells / audit.countCells) * 1e6) / 1e6 : 0;
+  return { audit, informationLoss: { cellShare }, published: { file, exportDate }, earlier: earlier.exportDates, uncarried: earlier.uncarried };
+}

@@ -29,6 +29,7 @@ import type { MetaOutcomeSetting, MetaPooledRow, MetaResults, MetaStudyRow, Meta
 import { outcomeSetting } from './outcome-settings.js';
 import { type PooledFit, type PoolSettings, type PoolStudy, poolStudies } from './pool-studies.js';
 import { isRatioMeasure, type MetaMeasure, type StudyRecord, type StudyTable } from './read-studies.js';
+import { checkPlanMeasures } from './plan-measures.js';
 import { smallSdWarnings } from './sd-check.js';
 import { type RecordEffect, recordEffect } from './study-effects.js';
 
@@ -300,6 +301,7 @@ function analyzeGroup(records: readonly StudyRecord[], s: MetaOutcomeSetting, se
 
 export function metaAnalyze(table: StudyTable, options: MetaAnalyzeOptions): MetaResults {
   const settings = poolSettingsFrom(options);
+  if (options.plan) checkPlanMeasures(table, options.plan);
   const groups = new Map<string, StudyRecord[]>();
   for (const r of table.records) {
     const key = JSON.stringify([r.outcome, r.time, r.measure]);
@@ -318,7 +320,9 @@ export function metaAnalyze(table: StudyTable, options: MetaAnalyzeOptions): Met
     warnings: [],
   };
   // An SE typed as an SD (docs/input-studies.md): said before the pooled results it distorts.
-  const warnings = new Set<string>(smallSdWarnings(table.records));
+  // What the reader found to check (an estimate off its interval's centre, one result under two
+  // names: read-studies.ts), then an SE typed as an SD.
+  const warnings = new Set<string>([...table.warnings, ...smallSdWarnings(table.records)]);
   for (const records of groups.values()) {
     const first = records[0] as StudyRecord;
     const { setting, warnings: settingWarnings } = outcomeSetting(first.outcome, first.time, first.measure, {

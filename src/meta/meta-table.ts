@@ -4,7 +4,7 @@
  * interval, heterogeneity, tests and the verdict in words. English and Danish (decimal comma).
  */
 import { armNames, type ArmNames } from '../report/arm-names.js';
-import { fillPhrase, formatFixed, formatP, type Lang, percentSign, RELEVANCE_TEXT, REPORT_TEXT, SHORT_RELEVANCE_TEXT, timeLabel } from '../report/i18n.js';
+import { fillPhrase, formatFixed, formatP, intervalText, type Lang, percentSign, RELEVANCE_TEXT, REPORT_TEXT, SHORT_RELEVANCE_TEXT, timeLabel } from '../report/i18n.js';
 import { renderTextTable, type Table } from '../report/text-table.js';
 import { TAU2_METHOD_NAMES } from '../stats/meta/tau2.js';
 import type { MetaOutcomeSetting, MetaPooledRow, MetaResults, MetaStudyRow, MetaSubgroupTest } from './meta-results-schema.js';
@@ -22,33 +22,40 @@ export const MEASURE_NAME: Record<MetaOutcomeSetting['measure'], Record<Lang, st
 /** The phrases of the text output; `{name}` placeholders are filled with `fillPhrase`. */
 const TEXT = {
   noInterval: { en: 'no interval reported', da: 'intet interval angivet' },
-  fixedModel: { en: 'Fixed effect ({weights})', da: 'Fixed effect ({weights})' },
+  fixedModel: { en: 'Fixed effect ({weights})', da: 'Fast effekt ({weights})' },
   inverseVariance: { en: 'inverse variance', da: 'invers varians' },
-  singleModel: { en: 'Random effects (k = 1)', da: 'Random effects (k = 1)' },
-  randomModel: { en: 'Random effects ({tau2}, {ci})', da: 'Random effects ({tau2}, {ci})' },
+  singleModel: { en: 'Random effects (k = 1)', da: 'Tilfældige effekter (k = 1)' },
+  randomModel: { en: 'Random effects ({tau2}, {ci})', da: 'Tilfældige effekter ({tau2}, {ci})' },
   notPooled: { en: 'not pooled', da: 'ikke poolet' },
   all: { en: 'all', da: 'alle' },
   heterogeneity: { en: 'Heterogeneity: {tau}Q = {q}, df = {df} ({p}); I² = {i2}%; H² = {h2}', da: 'Heterogenitet: {tau}Q = {q}, df = {df} ({p}); I² = {i2} %; H² = {h2}' },
   overallTest: { en: 'Test for overall effect ({model}): {stat} ({p})', da: 'Test for samlet effekt ({model}): {stat} ({p})' },
-  fixed: { en: 'fixed', da: 'fixed' },
-  random: { en: 'random', da: 'random' },
+  fixed: { en: 'fixed', da: 'fast effekt' },
+  random: { en: 'random', da: 'tilfældige effekter' },
+  // The model as the subgroup test names it ("random effects within subgroups").
+  fixedWithin: { en: 'fixed effects', da: 'fast effekt' },
+  randomWithin: { en: 'random effects', da: 'tilfældige effekter' },
   subgroupTest: {
-    en: 'Test for subgroup differences ({model} effects within subgroups): Q = {q}, df = {df} ({p}), I² = {i2}%',
-    da: 'Test for forskelle mellem subgrupper ({model} effects i subgrupperne): Q = {q}, df = {df} ({p}), I² = {i2} %',
+    en: 'Test for subgroup differences ({model} within subgroups): Q = {q}, df = {df} ({p}), I² = {i2}%',
+    da: 'Test for forskelle mellem subgrupper ({model} i subgrupperne): Q = {q}, df = {df} ({p}), I² = {i2} %',
   },
-  noMcid: { en: 'no MCID set', da: 'ingen MCID angivet' },
+  noMcid: { en: 'no MCID set', da: 'ingen MKRF angivet' },
+  // The MCID's Danish name is docs/glossary-da.md's (mindste klinisk relevante forskel).
+  mcid: { en: 'MCID', da: 'MKRF' },
   mcidRatio: { en: ' (ratio; judged as ±log {mcid})', da: ' (ratio; vurderet som ±log {mcid})' },
   sourcePlan: { en: 'plan', da: 'plan' },
   sourceFlag: { en: '--mcid', da: '--mcid' },
   sourceInstrument: { en: 'instrument default', da: 'instrumentets standard' },
   title: { en: '{label} — {outcome} at {time}: {measure}', da: '{label} — {outcome} ved {time}: {measure}' },
+  // Without a label (no plan names the outcome) the key is said once: "pseq at 9m", not "pseq — pseq at 9m".
+  titleKey: { en: '{outcome} at {time}: {measure}', da: '{outcome} ved {time}: {measure}' },
   appVsUsual: { en: ', {intervention} − {control}', da: ', {intervention} − {control}' },
   assumed: { en: ' (assumed)', da: ' (antaget)' },
   study: { en: 'Study', da: 'Studie' },
   subgroup: { en: 'Subgroup', da: 'Subgruppe' },
   subgroupOf: { en: 'subgroup: {name}', da: 'subgruppe: {name}' },
-  weightFixed: { en: 'Weight fixed', da: 'Vægt fixed' },
-  weightRandom: { en: 'Weight random', da: 'Vægt random' },
+  weightFixed: { en: 'Weight fixed', da: 'Vægt (fast)' },
+  weightRandom: { en: 'Weight random', da: 'Vægt (tilfældige)' },
   verdict: { en: 'Verdict', da: 'Vurdering' },
   ci95: { en: '95% CI', da: '95 %-KI' },
   subtotal: { en: '  Subtotal ({model})', da: '  Subtotal ({model})' },
@@ -61,12 +68,12 @@ const TEXT = {
   custom: { en: 'custom', da: 'egen' },
   beyondMcid: {
     en: 'Probability that the true effect in a new setting is beyond the MCID (benefit): {p}',
-    da: 'Sandsynlighed for, at den sande effekt i en ny sammenhæng er ud over MCID (gavn): {p}',
+    da: 'Sandsynlighed for, at den sande effekt i en ny sammenhæng er ud over MKRF (gavn): {p}',
   },
-  noJudgement: { en: 'no MCID: no relevance judgement', da: 'ingen MCID: ingen relevansvurdering' },
+  noJudgement: { en: 'no MCID: no relevance judgement', da: 'ingen MKRF: ingen relevansvurdering' },
   verdictLine: { en: 'Verdict ({basis}, {mcid}): {verdict}', da: 'Vurdering ({basis}, {mcid}): {verdict}' },
   singleStudy: { en: 'single study', da: 'ét studie' },
-  randomEffects: { en: 'random effects', da: 'random effects' },
+  randomEffects: { en: 'random effects', da: 'tilfældige effekter' },
   methodsSingle: { en: 'Methods: single study, z interval; preset {preset}', da: 'Metoder: ét studie, z-interval; forindstilling {preset}' },
   methods: { en: 'Methods: {model}{pi}; preset {preset}', da: 'Metoder: {model}{pi}; forindstilling {preset}' },
   piOnT: { en: '; PI on t({df})', da: '; PI på t({df})' },
@@ -80,11 +87,14 @@ export function formatEffect(measure: MetaOutcomeSetting['measure'], v: number, 
   return formatFixed(ratio ? Math.exp(v) : v, measure === 'RD' ? 3 : 2, lang);
 }
 
-/** "−0.79 [−1.51, −0.06]" on the display scale (ratios exponentiated); Danish with decimal comma. */
+/**
+ * "−0.79 [−1.51, −0.06]" on the display scale (ratios exponentiated); Danish "−0,79 (−1,51 til
+ * −0,06)", since "[a, b]" with a decimal comma reads as four numbers (docs/glossary-da.md).
+ */
 export function formatInterval(measure: MetaOutcomeSetting['measure'], est: number, lo: number | null, hi: number | null, lang: Lang = 'en'): string {
   const f = (x: number) => formatEffect(measure, x, lang);
-  if (lo === null || hi === null) return `${f(est)} [${TEXT.noInterval[lang]}]`;
-  return `${f(est)} [${f(lo)}, ${f(hi)}]`;
+  if (lo === null || hi === null) return lang === 'da' ? `${f(est)} (${TEXT.noInterval[lang]})` : `${f(est)} [${TEXT.noInterval[lang]}]`;
+  return lang === 'da' ? `${f(est)} ${intervalText(f(lo), f(hi), lang)}` : `${f(est)} [${f(lo)}, ${f(hi)}]`;
 }
 
 /** "p = 0.012" or "p < 0.001". */
@@ -145,7 +155,7 @@ function overallTestLine(r: MetaPooledRow, w: Wording): string {
 }
 
 function subgroupTestLine(s: MetaSubgroupTest, w: Wording): string {
-  return w.t('subgroupTest', { model: w.t(s.model), q: w.num(s.q, 2), df: s.df, p: w.p(s.pValue), i2: w.num(s.i2, 0) });
+  return w.t('subgroupTest', { model: w.t(s.model === 'fixed' ? 'fixedWithin' : 'randomWithin'), q: w.num(s.q, 2), df: s.df, p: w.p(s.pValue), i2: w.num(s.i2, 0) });
 }
 
 function percentText(p: number, w: Wording): string {
@@ -159,7 +169,7 @@ function mcidText(s: MetaOutcomeSetting, w: Wording): string {
   const src = s.mcidSource === 'plan' ? w.t('sourcePlan') : s.mcidSource === 'flag' ? w.t('sourceFlag') : w.t('sourceInstrument');
   const value = w.lang === 'da' ? String(s.mcid).replace('.', ',') : String(s.mcid);
   const unit = isRatioMeasure(s.measure) ? w.t('mcidRatio', { mcid: value }) : s.measure === 'SMD' ? ' SD' : '';
-  return `MCID ${value}${unit} (${src})`;
+  return `${w.t('mcid')} ${value}${unit} (${src})`;
 }
 
 export function metaGroupText(results: MetaResults, s: MetaOutcomeSetting, lang: Lang = 'en', arms: ArmNames = armNames(undefined, lang)): string {
@@ -174,10 +184,14 @@ export function metaGroupText(results: MetaResults, s: MetaOutcomeSetting, lang:
   // Every estimate from one subgroup: the title names it, so it never reads as the whole trial's.
   const subgroupsSeen = [...new Set(studies.map((x) => x.subgroup))];
   const onlySubgroup = subgroupsSeen.length === 1 ? subgroupsSeen[0] : null;
-  const label = `${s.label ?? s.outcome}${onlySubgroup ? `, ${t('subgroupOf', { name: onlySubgroup })}` : ''}`;
-  const title = t('title', { label, outcome: s.outcome, time: lang === 'en' ? s.time : timeLabel(s.time, lang), measure: MEASURE_NAME[s.measure][lang] }) + (ratio ? '' : t('appVsUsual', { intervention: arms.intervention, control: arms.control }));
+  const ofSubgroup = onlySubgroup ? `, ${t('subgroupOf', { name: onlySubgroup })}` : '';
+  const time = lang === 'en' ? s.time : timeLabel(s.time, lang);
+  const measure = MEASURE_NAME[s.measure][lang];
+  const named = s.label !== null && s.label !== s.outcome;
+  const title = (named ? t('title', { label: `${s.label}${ofSubgroup}`, outcome: s.outcome, time, measure }) : t('titleKey', { outcome: `${s.outcome}${ofSubgroup}`, time, measure })) +
+    (ratio ? '' : t('appVsUsual', { intervention: arms.intervention, control: arms.control }));
   const sub = `${mcidText(s, w)}; ${REPORT_TEXT[s.direction === 'lower-is-better' ? 'lowerIsBetter' : 'higherIsBetter'][lang]}${s.directionSource === 'default' ? t('assumed') : ''}`;
-  const header = [t('study'), ...(withSubgroup ? [t('subgroup')] : []), `${s.measure} [${t('ci95')}]`, t('weightFixed'), t('weightRandom'), t('verdict')];
+  const header = [t('study'), ...(withSubgroup ? [t('subgroup')] : []), lang === 'da' ? `${s.measure} (${t('ci95')})` : `${s.measure} [${t('ci95')}]`, t('weightFixed'), t('weightRandom'), t('verdict')];
   const rows: string[][] = [];
   const subgroups = [...new Set(pooled.filter((p) => p.subgroup !== null).map((p) => p.subgroup as string))];
   if (subgroups.length > 0) {

@@ -81,7 +81,7 @@ export function outcomeSetting(outcome: string, time: string, measure: MetaMeasu
  * a studies file written `RMDQ` means the plan's `rmdq` (and its lower-is-better direction), not
  * an unknown outcome judged higher-is-better by default. Two entries equal but for case: none.
  */
-function sameKey<T>(entries: readonly T[], keyOf: (e: T) => string, outcome: string): T | undefined {
+export function sameKey<T>(entries: readonly T[], keyOf: (e: T) => string, outcome: string): T | undefined {
   const exact = entries.find((e) => keyOf(e) === outcome);
   if (exact !== undefined) return exact;
   const folded = entries.filter((e) => keyOf(e).toLowerCase() === outcome.toLowerCase());

@@ -89,7 +89,7 @@ function fixedFit(studies: readonly PoolStudy[], measure: MetaMeasure, confLevel
       i2: mh.i2,
       h2: mh.h2,
       weights: mh.weights,
-      warnings: mh.warnings,
+      warnings: mh.warnings.map((w) => sayWhichQ(w, mh.qDf, studies.length - 1)),
       poolingMethod: 'mantel-haenszel',
       pi: null,
     };
@@ -97,6 +97,22 @@ function fixedFit(studies: readonly PoolStudy[], measure: MetaMeasure, confLevel
     if (err instanceof HtaError && err.code === 'analysis.failed') return iv([`${err.message}; inverse-variance weights used instead`]);
     throw err;
   }
+}
+
+/**
+ * mantelHaenszel says a study without events (or with only events) in either arm is "left out of
+ * the heterogeneity test (Q)": true of the Mantel–Haenszel Q in the JSON's fixed-effect row, but
+ * the heterogeneity `hta meta` and the report show is the random-effects model's, which keeps the
+ * study with ½ added to each cell (study-effects.ts). Said so, so the warning and the printed Q agree.
+ */
+function sayWhichQ(warning: string, mhDf: number | null, randomDf: number): string {
+  const m = /^Study (.*): (no events|only events) in both arms; left out of the heterogeneity test \(Q\)$/.exec(warning);
+  if (!m) return warning;
+  const which = m[2] === 'no events' ? 'no events in either arm' : 'every patient with the event in both arms';
+  return (
+    `${m[1]} has ${which}: it adds nothing to the Mantel–Haenszel estimate and is left out of that model's own Q (df = ${mhDf ?? 0}, in the JSON's fixed-effect row); ` +
+    `the random-effects model and the heterogeneity shown (Q, df = ${randomDf}) include it, with ½ added to each cell`
+  );
 }
 
 export function poolStudies(studies: readonly PoolStudy[], measure: MetaMeasure, settings: PoolSettings): PooledPair {

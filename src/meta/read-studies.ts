@@ -22,8 +22,13 @@ import { parseNumber } from '../io/parse-number.js';
 import { type CsvTable, readCsvFile } from '../io/read-csv.js';
 import type { ArmSummaries } from '../stats/meta/study-effect.js';
 import type { TwoByTwo } from '../stats/meta/two-by-two.js';
-import { numberPieces, splitInterval } from './split-interval.js';
+import { checkCentre } from './interval-centre.js';
+import { decimalsOf } from './interval-shape.js';
+import { sameResultWarnings } from './same-results.js';
+import { numberPieces, splitEstimateAndInterval, splitInterval } from './split-interval.js';
+import { clusterRow } from './cluster-rows.js';
 import { NUMERIC, REQUIRED, type StudyColumns, studyColumns } from './study-columns.js';
+import { studyKey } from './study-names.js';
 
 export const META_MEASURES = ['MD', 'SMD', 'RR', 'OR', 'RD'] as const;
 export type MetaMeasure = (typeof META_MEASURES)[number];
@@ -53,6 +58,10 @@ export interface StudyRecord {
   /** Group sizes when reported (always for arms and events). */
   nIntervention: number | null;
   nControl: number | null;
+  /** Whether the row gave its measure; false when it is the default (MD, or RR for events). */
+  measureGiven: boolean;
+  /** Digits after the decimal mark of each number cell as written (null for `1e-3`), for rounding checks. */
+  digits: Partial<Record<string, number | null>>;
 }
 
 export interface StudyTable {
@@ -62,6 +71,10 @@ export interface StudyTable {
   notes: string[];
   /** The same facts for the report page, worded in its language there (study-read-notes.ts). */
   read: StudyReadFacts;
+  /** 1-based column of `measure`, or null when the file has none (for problems found later, with a plan). */
+  measureColumn: number | null;
+  /** What the file's rows suggest checking (an off-centre estimate, one result under two names). */
+  warnings: string[];
 }
 
 /** How the studies file was read where it differs from the contract (docs/input-studies.md). */
@@ -70,6 +83,8 @@ export interface StudyReadFacts {
   readAs: { column: number; header: string; as: string }[];
   /** A 95% CI written in one column, split into ci_lower and ci_upper on `rows` rows; `example` is the first. */
   ciSplit: { column: number; header: string; rows: number; example: { line: number; cell: string; lower: number; upper: number } } | null;
+  /** Columns not read: 1-based column and header. */
+  ignored: { column: number; header: string }[];
 }
 
 const ARM_STATS = ['mean_intervention', 'sd_intervention', 'mean_control', 'sd_control'] as const;
@@ -97,15 +112,16 @@ export function parseStudies(csv: CsvTable): StudyTable {
   const decimalComma = decimalMarkOf(csv, columns);
   const records: StudyRecord[] = [];
   const split: SplitCells = { lines: [], example: null };
+  const warnings: string[] = [];
   for (const rec of csv.records) {
     // A row of missing-value cells only (NA, .) holds nothing to read (read-csv.ts skips `;;;;` rows).
     if (rec.cells.every((c) => c === null)) continue;
-    const r = parseRecord(csv, columns, rec.line, rec.cells, problems, decimalComma, split);
+    const r = parseRecord(csv, columns, rec.line, rec.cells, problems, decimalComma, split, warnings);
     if (r) records.push(r);
     if (problems.length >= MAX_PROBLEMS) break;
   }
-  checkSpelling(file, records, col, problems);
-  checkDuplicates(file, records, col, problems);
+  const duplicateLines = checkDuplicates(file, records, col, problems);
+  checkSpelling(file, records, col, problems, duplicateLines);
   if (problems.length > 0) {
     throw new HtaError('input.invalid', `${file} has ${problems.length >= MAX_PROBLEMS ? `at least ${MAX_PROBLEMS}` : problems.length} problem(s)`, problems.slice(0, MAX_PROBLEMS));
   }
@@ -121,7 +137,15 @@ export function parseStudies(csv: CsvTable): StudyTable {
     );
   }
   const ciSplit = ci !== null && split.example !== null ? { column: ci.index + 1, header: ci.header, rows: split.lines.length, example: split.example } : null;
-  return { file, records, notes, read: { readAs: columns.readAs, ciSplit } };
+  const measure = col.get('measure');
+  return {
+    file,
+    records,
+    notes,
+    read: { readAs: columns.readAs, ciSplit, ignored: columns.ignored },
+    measureColumn: measure === undefined ? null : measure + 1,
+    warnings: [...warnings, ...sameResultWarnings(records)],
+  };
 }
 
 /** The rows whose interval was read from a combined CI column, and the first one, for the note. */
@@ -130,7 +154,16 @@ interface SplitCells {
   example: { line: number; cell: string; lower: number; upper: number } | null;
 }
 
-function parseRecord(csv: CsvTable, columns: StudyColumns, line: number, cells: (string | null)[], problems: Problem[], decimalComma: boolean, split: SplitCells): StudyRecord | null {
+function parseRecord(
+  csv: CsvTable,
+  columns: StudyColumns,
+  line: number,
+  cells: (string | null)[],
+  problems: Problem[],
+  decimalComma: boolean,
+  split: SplitCells,
+  warnings: string[],
+): StudyRecord | null {
   const file = csv.file;
   const { col, combinedCi } = columns;
   const before = problems.length;
@@ -162,8 +195,14 @@ function parseRecord(csv: CsvTable, columns: StudyColumns, line: number, cells: 
       continue;
     }
     const mark = decimalComma ? ' (decimal comma)' : ' (decimal point)';
+    const both = name === 'difference' ? splitEstimateAndInterval(t, decimalComma) : null;
     // A whole interval typed into one bound's cell (`-3,0 til -1,2` under ci_lower).
-    if ((name === 'ci_lower' || name === 'ci_upper') && splitInterval(t, decimalComma) !== null) {
+    if (both !== null) {
+      at(name, t, `one number${mark}, the difference`, {
+        kind: 'meta.estimate-and-interval.difference',
+        hint: `the cell holds an estimate with its interval in one cell: keep ${both.estimate} here and put the interval in ci_lower (${both.lower}) and ci_upper (${both.upper}), or in a 95% CI column`,
+      });
+    } else if ((name === 'ci_lower' || name === 'ci_upper') && splitInterval(t, decimalComma) !== null) {
       at(name, t, `one number${mark}, the ${name === 'ci_lower' ? 'lower' : 'upper'} bound`, {
         kind: `meta.interval-in-one-cell.${name}`,
         hint: 'the cell holds both bounds of the interval: keep the lower bound in ci_lower and put the upper bound in ci_upper',
@@ -186,7 +225,8 @@ function parseRecord(csv: CsvTable, columns: StudyColumns, line: number, cells: 
   if (EVENTS.some(has)) kinds.push('events');
   if (EFFECT.some(has)) kinds.push('effect');
   if (kinds.length === 0) {
-    problems.push({ file, line, expected: `one kind of result: ${Object.values(KIND_TEXT).join('; or ')}` });
+    // A cell already refused (an interval that did not split) is why the row has no result: said once.
+    if (problems.length === before) noResult(file, line, cells, columns, has, problems);
     return null;
   }
   if (kinds.length > 1) {
@@ -204,6 +244,9 @@ function parseRecord(csv: CsvTable, columns: StudyColumns, line: number, cells: 
   };
   countAt('n_intervention');
   countAt('n_control');
+
+  clusterRow(file, line, cells, columns, num, kind, decimalComma, problems);
+  if (problems.length > before) return null;
 
   let input: StudyInput | null = null;
   if (kind === 'arms') {
@@ -275,6 +318,12 @@ function parseRecord(csv: CsvTable, columns: StudyColumns, line: number, cells: 
       if (lo > hi) at('ci_lower', text('ci_lower'), `ci_lower ≤ ci_upper (${text('ci_upper')}); are they swapped?`);
       else if (d !== undefined && (d < lo || d > hi)) {
         at('difference', text('difference'), `a difference inside its confidence interval [${text('ci_lower')}, ${text('ci_upper')}] (check the sign: intervention − control)`);
+      } else if (d !== undefined && problems.length === before) {
+        const digits = { estimate: decimalsOf(text('difference') as string), lower: decimalsOf(text('ci_lower') as string), upper: decimalsOf(text('ci_upper') as string) };
+        const texts = { estimate: text('difference') as string, lower: text('ci_lower') as string, upper: text('ci_upper') as string };
+        const found = checkCentre({ estimate: d, lower: lo, upper: hi }, digits, texts, measure, measureText !== null);
+        if (found?.refuse) at('difference', text('difference'), found.expected, { kind: found.kind, hint: found.hint });
+        else if (found) warnings.push(`${text('study')} (line ${line}), ${text('outcome')} ${text('time')}: ${found.expected}; ${found.hint}`);
       }
     }
     if (problems.length === before && d !== undefined) {
@@ -296,6 +345,8 @@ function parseRecord(csv: CsvTable, columns: StudyColumns, line: number, cells: 
     input,
     nIntervention: num.n_intervention ?? null,
     nControl: num.n_control ?? null,
+    measureGiven: measureText !== null,
+    digits: Object.fromEntries(NUMERIC.flatMap((name) => (text(name) === null ? [] : [[name, decimalsOf(text(name) as string)]]))),
   };
 }
 
@@ -322,6 +373,18 @@ function readCombinedInterval(
   const lower = bounds && numberOf('ci_lower', bounds.lower, decimalComma);
   const upper = bounds && numberOf('ci_upper', bounds.upper, decimalComma);
   if (bounds === null || lower === undefined || upper === undefined || lower === null || upper === null) {
+    const both = splitEstimateAndInterval(cell, decimalComma);
+    if (both !== null) {
+      const d = columns.col.get('difference');
+      const given = d === undefined ? null : (cells[d] ?? null);
+      problems.push({
+        ...where,
+        kind: 'meta.estimate-and-interval.ci',
+        expected: 'the 95% CI alone',
+        hint: `the cell holds an estimate with its interval in one cell: ${given === null ? `put ${both.estimate} in difference` : `difference already says ${given}`} and keep only the interval, ${both.interval}, in "${ci.header}" (or put ${both.lower} in ci_lower and ${both.upper} in ci_upper)`,
+      });
+      return;
+    }
     problems.push({
       ...where,
       expected: `the two bounds of the 95% CI, written ${decimalComma ? '"-1,51 til -0,06" or "(-2,4; 0,0)"' : '"-1.51 to -0.06" or "(-2.4, 0.0)"'} (numbers with a decimal ${decimalComma ? 'comma' : 'point'})`,
@@ -392,37 +455,87 @@ function numberOf(name: string, text: string, decimalComma: boolean): number | u
  * `3m` / `3 m`) would split one outcome into two pools, or count one trial twice: refused at the
  * later line, naming the first spelling.
  */
-function checkSpelling(file: string, records: readonly StudyRecord[], col: Map<string, number>, problems: Problem[]): void {
+function checkSpelling(file: string, records: readonly StudyRecord[], col: Map<string, number>, problems: Problem[], alreadyRefused: ReadonlySet<number>): void {
   const fold = (t: string) => t.toLowerCase().replace(/\s+/g, '');
   for (const field of ['study', 'outcome', 'time', 'subgroup'] as const) {
+    // A study name also folds punctuation and "et al." (study-names.ts): one trial, one name.
+    const key = field === 'study' ? studyKey : fold;
     const first = new Map<string, { text: string; line: number }>();
     for (const r of records) {
       const t = r[field];
       if (t === null) continue;
-      const seen = first.get(fold(t));
-      if (seen === undefined) first.set(fold(t), { text: t, line: r.line });
-      else if (seen.text !== t) {
-        problems.push({ file, line: r.line, column: (col.get(field) as number) + 1, field, value: t, expected: `the same spelling as "${seen.text}" on line ${seen.line} (they differ only in case or spaces, and would be read as two)` });
+      const seen = first.get(key(t));
+      if (seen === undefined) first.set(key(t), { text: t, line: r.line });
+      else if (seen.text !== t && !(field === 'study' && alreadyRefused.has(r.line))) {
+        const differ = field === 'study' ? 'case, spaces, punctuation or "et al."' : 'case or spaces';
+        problems.push({ file, line: r.line, column: (col.get(field) as number) + 1, field, value: t, expected: `the same spelling as "${seen.text}" on line ${seen.line} (they differ only in ${differ}, and would be read as two)` });
       }
     }
   }
 }
 
-function checkDuplicates(file: string, records: readonly StudyRecord[], col: Map<string, number>, problems: Problem[]): void {
-  const seen = new Map<string, number>();
+/**
+ * Two rows of one study, outcome, time, measure and subgroup: refused at the later line. A study
+ * written two ways (`Sandal 2021`, `Sandal et al. 2021`: study-names.ts) is one study here, so one
+ * trial under two spellings is not pooled twice. Returns the lines refused.
+ */
+function checkDuplicates(file: string, records: readonly StudyRecord[], col: Map<string, number>, problems: Problem[]): Set<number> {
+  const seen = new Map<string, StudyRecord>();
+  const refused = new Set<number>();
   const studyColumn = (col.get('study') as number) + 1;
   for (const r of records) {
-    const key = JSON.stringify([r.study, r.outcome, r.time, r.measure, r.subgroup]);
+    const key = JSON.stringify([studyKey(r.study), r.outcome, r.time, r.measure, r.subgroup]);
     const prev = seen.get(key);
     if (prev !== undefined) {
+      const spelt = prev.study === r.study ? '' : ` ("${prev.study}": names that differ only in "et al.", punctuation, case or spaces are one study)`;
       problems.push({
         file,
         line: r.line,
         column: studyColumn,
         field: 'study',
         value: r.study,
-        expected: `one row per study, outcome, time, measure and subgroup (line ${prev} has the same); use the subgroup column for separate populations`,
+        expected: `one row per study, outcome, time, measure and subgroup (line ${prev.line} has the same${spelt}); keep one row, or use the subgroup column for separate populations`,
       });
-    } else seen.set(key, r.line);
+      refused.add(r.line);
+    } else seen.set(key, r);
   }
+  return refused;
+}
+
+/**
+ * Why a row has no result to pool, as precisely as its cells say: only a median or IQR (which is
+ * not a mean), only group sizes, or nothing at all.
+ */
+function noResult(file: string, line: number, cells: readonly (string | null)[], columns: StudyColumns, has: (name: string) => boolean, problems: Problem[]): void {
+  const medians = columns.medianColumns.filter((c) => cells[c.index] != null);
+  const first = medians[0];
+  if (first !== undefined) {
+    problems.push({
+      file,
+      line,
+      column: first.index + 1,
+      field: first.header,
+      value: cells[first.index] as string,
+      kind: 'meta.median',
+      expected: `a mean and SD per arm, or a difference with its 95% CI: the row gives a median or IQR (${medians.map((c) => c.header).join(', ')}), which cannot be pooled as a mean and is not converted to one`,
+      hint: 'enter the means and SDs per arm if the paper reports them, or the mean difference with its 95% CI; a median and IQR are not a mean and SD (Cochrane Handbook v6, chapter 6: never convert them silently) — otherwise leave the study out of the pool and describe it beside it',
+    });
+    return;
+  }
+  const sizes = (['n_intervention', 'n_control'] as const).filter(has);
+  if (sizes.length > 0) {
+    const i = columns.col.get(sizes[0] as string) as number;
+    problems.push({
+      file,
+      line,
+      column: i + 1,
+      field: sizes[0] as string,
+      value: cells[i] as string,
+      kind: 'meta.sizes-only',
+      expected: `a result beside the group sizes: the row gives only ${sizes.join(' and ')}`,
+      hint: 'add the difference with its 95% CI (difference, ci_lower, ci_upper) or SE, the mean and SD per arm, or the events per arm; or delete the row if the study reported no result for this outcome and time',
+    });
+    return;
+  }
+  problems.push({ file, line, expected: `one kind of result: ${Object.values(KIND_TEXT).join('; or ')}` });
 }

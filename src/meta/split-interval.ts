@@ -53,3 +53,18 @@ export function splitInterval(cell: string, decimalComma: boolean): IntervalText
 export function numberPieces(cell: string): string[] {
   return cell.replace(/\u2212/g, '-').match(/-?\d+(?:[.,]\d+)*/g) ?? [];
 }
+
+/**
+ * An estimate with its interval in one cell, as a paper's table prints it: `1.2 (0.3–2.1)`,
+ * `-0,79 [-1,51; -0,06]`, `0.74 (0.56 to 0.98)`. Not read as either (the reader refuses the cell
+ * and says where each part goes); null when the cell is not that.
+ */
+export function splitEstimateAndInterval(cell: string, decimalComma: boolean): (IntervalText & { estimate: string; interval: string }) | null {
+  const t = cell.trim().replace(/\u2212/g, '-');
+  const unsigned = decimalComma ? String.raw`\d+(?:,\d+)?` : String.raw`\d+(?:\.\d+)?`;
+  const m = new RegExp(String.raw`^([-+]?${unsigned})\s*([(\[].*[)\]])$`, 's').exec(t);
+  if (!m) return null;
+  const interval = m[2] as string;
+  const bounds = splitInterval(interval, decimalComma);
+  return bounds === null ? null : { estimate: m[1] as string, interval, ...bounds };
+}

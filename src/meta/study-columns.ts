@@ -6,13 +6,25 @@
  * the reader to split. Refused, because ignored they would leave a study silently unpooled or
  * wrongly weighted: two columns for one name, another usual English name (`lower`, `estimate`)
  * while the contract's is absent, and an SE per arm (`se_intervention`) where an SD is read.
+ * Every other column is named in a note ("ignored columns"), so a column the user meant to be read
+ * (a cluster trial's ICC, a median) is never silently dropped.
  */
 import { HtaError, type Problem } from '../errors.js';
 import type { CsvTable } from '../io/read-csv.js';
 
 export const REQUIRED = ['study', 'outcome', 'time'] as const;
 export const NUMERIC = ['n_intervention', 'mean_intervention', 'sd_intervention', 'n_control', 'mean_control', 'sd_control', 'events_intervention', 'events_control', 'difference', 'ci_lower', 'ci_upper', 'se'] as const;
-const KNOWN = new Set<string>([...REQUIRED, 'subgroup', 'citation', 'measure', ...NUMERIC]);
+/** Read only to refuse arm summaries and events of a cluster-randomised trial (docs/input-studies.md, "Cluster-randomised trials"). */
+export const CLUSTER = ['design', 'clusters_intervention', 'clusters_control', 'icc'] as const;
+const KNOWN = new Set<string>([...REQUIRED, 'subgroup', 'citation', 'measure', ...NUMERIC, ...CLUSTER]);
+
+/**
+ * A median, quartile or IQR column (`median_intervention`, `iqr_control`, `q1_kontrol`): not read,
+ * but named when a row holds only such a summary, which cannot be pooled as a mean.
+ */
+function isMedianColumn(key: string): boolean {
+  return /^(median|iqr|interquartile|q1|q3|p25|p75|kvartil|nedre_kvartil|øvre_kvartil)(_|$)/.test(key) || /(^|_)(median|iqr)$/.test(key);
+}
 
 /** Other English names a contract column is often given: refused with the name to rename it to. */
 const SYNONYMS: Record<string, string> = {
@@ -37,6 +49,7 @@ const DANISH: Record<string, string> = (() => {
     nedre: 'ci_lower', nedre_grænse: 'ci_lower', ki_nedre: 'ci_lower', nedre_ki: 'ci_lower',
     øvre: 'ci_upper', øvre_grænse: 'ci_upper', ki_øvre: 'ci_upper', øvre_ki: 'ci_upper',
     standardfejl: 'se',
+    mål: 'measure',
   };
   for (const [p, pc] of Object.entries(ARM_PREFIX)) {
     for (const [s, sc] of Object.entries(ARM_SUFFIX)) {
@@ -82,6 +95,10 @@ export interface StudyColumns {
   notes: string[];
   /** The same facts, for the report page's own wording (study-read-notes.ts): 1-based column, its header, the contract name. */
   readAs: { column: number; header: string; as: string }[];
+  /** Columns hta meta does not read (a p-value, a median): 1-based column and header, for a note. */
+  ignored: { column: number; header: string }[];
+  /** The median/quartile/IQR columns among them (0-based), for the refusal of a row that holds only those. */
+  medianColumns: { index: number; header: string }[];
 }
 
 export function studyColumns(csv: CsvTable): StudyColumns {
@@ -135,6 +152,14 @@ export function studyColumns(csv: CsvTable): StudyColumns {
     }
   });
   if (problems.length) throw new HtaError('input.invalid', `${file} has ${problems.length} problem(s) in its header`, problems);
+  const used = new Set<number>([...col.values(), ...(combinedCi !== null ? [(combinedCi as { index: number }).index] : [])]);
+  const ignored: StudyColumns['ignored'] = [];
+  const medianColumns: StudyColumns['medianColumns'] = [];
+  csv.header.forEach((h, i) => {
+    if (used.has(i) || h.trim() === '') return;
+    ignored.push({ column: i + 1, header: h });
+    if (isMedianColumn(columnKey(h))) medianColumns.push({ index: i, header: h });
+  });
   const missing = REQUIRED.filter((c) => !col.has(c));
   if (missing.length > 0) {
     throw new HtaError('input.invalid', `${file} is not a study-level results file`, [
@@ -147,5 +172,6 @@ export function studyColumns(csv: CsvTable): StudyColumns {
       },
     ]);
   }
-  return { col, combinedCi, notes, readAs };
+  if (ignored.length > 0) notes.push(`${file}: ignored columns (not read): ${ignored.map((c) => `${c.column} "${c.header}"`).join(', ')}`);
+  return { col, combinedCi, notes, readAs, ignored, medianColumns };
 }

@@ -1,6 +1,6 @@
 /**
  * How the studies file was read, for the meta report page in its language: the columns read
- * under a Danish name and a 95% CI split from one column (docs/input-studies.md). `hta meta`
+ * under a Danish name, a 95% CI split from one column and the columns not read (docs/input-studies.md). `hta meta`
  * prints the same facts on stderr in English (read-studies.ts `notes`); the page says them in
  * its "About the data" section, in the Danish of docs/glossary-da.md.
  */
@@ -16,6 +16,8 @@ const TEXT = {
     en: 'The 95% CI in column {column} "{header}" was split into its lower and upper limits (ci_lower and ci_upper) on {rows} (line {line}: "{cell}" as {lower} and {upper}).',
     da: '95 %-KI i kolonne {column} "{header}" er delt i nedre og øvre grænse (ci_lower og ci_upper) i {rows} (linje {line}: "{cell}" som {lower} og {upper}).',
   },
+  ignored: { en: 'Columns not read: {list}.', da: 'Kolonner, der ikke er læst: {list}.' },
+  ignoredColumn: { en: '"{header}" (column {column})', da: '"{header}" (kolonne {column})' },
   rowOne: { en: '1 row', da: '1 række' },
   rowMany: { en: '{n} rows', da: '{n} rækker' },
 } as const;
@@ -30,6 +32,9 @@ export function studyReadNotes(read: StudyReadFacts, lang: Lang): string[] {
   if (s) {
     const rows = s.rows === 1 ? TEXT.rowOne[lang] : fillPhrase(TEXT.rowMany[lang], { n: s.rows });
     out.push(fillPhrase(TEXT.ciSplit[lang], { column: s.column, header: s.header, rows, line: s.example.line, cell: s.example.cell, lower: bound(s.example.lower, lang), upper: bound(s.example.upper, lang) }));
+  }
+  if (read.ignored.length > 0) {
+    out.push(fillPhrase(TEXT.ignored[lang], { list: read.ignored.map((c) => fillPhrase(TEXT.ignoredColumn[lang], { header: c.header, column: c.column })).join(', ') }));
   }
   return out;
 }

@@ -32,12 +32,13 @@ export interface PoolingMethod {
 }
 
 /**
- * "random-effects model, REML, normal-based 95% CI (as metafor's default)"; Danish "random
- * effects, REML, normalfordelt 95 %-KI (som standard i metafor)" (lower case: used inside a sentence).
+ * "random-effects model, REML, normal-based 95% CI (as metafor's default)"; Danish "tilfældige
+ * effekter, REML, normalfordelt 95 %-KI (som standard i metafor)" (lower case: used inside a
+ * sentence; the model's Danish name is docs/glossary-da.md's).
  */
 export function poolingMethodText(m: PoolingMethod, lang: Lang): string {
   const da = lang === 'da';
-  const parts = [da ? 'random effects' : 'random-effects model'];
+  const parts = [da ? 'tilfældige effekter' : 'random-effects model'];
   if (m.tau2Method) parts.push(TAU2_WORDS[m.tau2Method][lang]);
   parts.push(m.ciMethod === 'hksj' ? (da ? 'Hartung–Knapp-95 %-KI' : 'Hartung–Knapp 95% CI') : da ? 'normalfordelt 95 %-KI' : 'normal-based 95% CI');
   if (m.piDf !== undefined) {

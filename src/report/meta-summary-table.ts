@@ -26,12 +26,14 @@ const TEXT = {
   subgroupOf: { en: 'subgroup: {name}', da: 'subgruppe: {name}' },
   single: { en: '{study}, as published (not pooled)', da: '{study}, som publiceret (ikke poolet)' },
   // Cells start with a capital, as the verdict and outcome cells beside them.
-  random: { en: 'Random effects ({tau2})', da: 'Random effects-metaanalyse ({tau2})' },
+  random: { en: 'Random effects ({tau2})', da: 'Tilfældige effekter ({tau2})' },
   fewTrials: { en: 'None (< {min} trials)', da: 'Intet (< {min} forsøg)' },
   notPooled: { en: 'Not pooled (no study reported an interval)', da: 'Ikke poolet (intet studie angav et interval)' },
   noMcid: { en: 'No MCID: not judged', da: 'Ingen MKRF: ikke vurderet' },
   notShown: { en: 'Not shown', da: 'Ikke vist' },
   participantsUnknown: { en: 'not reported', da: 'ikke angivet' },
+  // Some trials gave their group sizes, others not: a partial sum would read as the whole.
+  participantsSome: { en: 'n reported by {k} of {n}', da: 'antal angivet af {k} af {n}' },
 } as const;
 
 type Phrase = keyof typeof TEXT;
@@ -69,9 +71,17 @@ export function metaSummaryTable(results: Pick<MetaResults, 'outcomes' | 'pooled
     const random: MetaPooledRow | undefined = results.pooled.find((p) => same(p) && p.subgroup === null && p.model === 'random');
     const all = results.studies.filter(same);
     const studies = all.filter((x) => x.pooled);
-    // Participants only when every pooled study reported both arm sizes: a partial sum would mislead.
-    const sizes = studies.map((x) => (x.nIntervention !== null && x.nControl !== null ? x.nIntervention + x.nControl : null));
-    const participants = sizes.length > 0 && sizes.every((n) => n !== null) ? formatThousands(sizes.reduce<number>((a, n) => a + (n as number), 0), 0, lang) : t('participantsUnknown');
+    // Participants only when every pooled study reported both arm sizes: a partial sum would
+    // mislead. When only some did, how many trials of how many.
+    const counted = studies.length > 0 ? studies : all;
+    const sizes = counted.map((x) => (x.nIntervention !== null && x.nControl !== null ? x.nIntervention + x.nControl : null));
+    const trialsWithN = new Set(counted.filter((_, i) => sizes[i] !== null).map((x) => x.study)).size;
+    const trialsAll = new Set(counted.map((x) => x.study)).size;
+    const participants = studies.length > 0 && sizes.every((n) => n !== null)
+      ? formatThousands(sizes.reduce<number>((a, n) => a + (n as number), 0), 0, lang)
+      : trialsWithN > 0 && trialsAll > 1
+        ? t('participantsSome', { k: trialsWithN, n: trialsAll })
+        : t('participantsUnknown');
     const outcome = `${outcomeName(s, all, lang)} (${REPORT_TEXT[s.direction === 'lower-is-better' ? 'lowerIsBetter' : 'higherIsBetter'][lang]})`;
     const count = `${trialCountText(studies.length > 0 ? studies : all, lang)} (${participants})`;
     if (!random) return [outcome, timeLabel(s.time, lang), count, t('notPooled'), '', '', '', '', ''];

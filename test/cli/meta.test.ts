@@ -53,12 +53,18 @@ describe('hta meta on the published selfBACK estimates', () => {
     const r = await runCli('meta', CSV, '--plan', PLAN, '--lang', 'da');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Handlekompetence, mestringstro (PSEQ 0–60) — pseq ved 9 måneder: middelforskel, app − vanlig behandling'); // the plan's Danish label
-    expect(r.stdout).toContain('MCID 5,5 (plan); højere er bedre');
-    expect(r.stdout).toMatch(/Rasmussen 2024 +high physical demands +3,50 \[0,90, 6,00\] +49,0 % +49,0 %/);
+    expect(r.stdout).toContain('MKRF 5,5 (plan); højere er bedre');
+    // Intervals with "til", never "[a, b]" (its comma would collide with the decimal comma: docs/glossary-da.md).
+    expect(r.stdout).toMatch(/Rasmussen 2024 +high physical demands +3,50 \(0,90 til 6,00\) +49,0 % +49,0 %/);
+    expect(r.stdout).not.toMatch(/\[\s*[−-]?\d+,\d+,\s*[−-]?\d+,\d+\s*\]/);
     expect(r.stdout).toContain('Heterogenitet: τ² = 0,000 (REML); Q = 0,15, df = 1 (p = 0,701); I² = 0 %');
-    expect(r.stdout).toContain('Vurdering (random effects, MCID 5,5 (plan)): Signifikant, men ikke klinisk relevant');
-    expect(r.stdout).toContain('MD [95 %-KI]');
-    expect(r.stdout).not.toMatch(/\b(Study|Weight|Verdict|Heterogeneity|overall effect|subgroup differences)\b/);
+    expect(r.stdout).toContain('Vurdering (tilfældige effekter, MKRF 5,5 (plan)): Signifikant, men ikke klinisk relevant');
+    expect(r.stdout).toContain('MD (95 %-KI)');
+    // The models by the glossary's Danish names.
+    expect(r.stdout).toMatch(/^Fast effekt \(invers varians\) +alle +3,14 \(1,36 til 4,93\) +100,0 %/m);
+    expect(r.stdout).toMatch(/^Tilfældige effekter \(REML, z\) +alle +3,14 \(1,36 til 4,93\) +100,0 %/m);
+    expect(r.stdout).toContain('Vægt (fast)  Vægt (tilfældige)');
+    expect(r.stdout).not.toMatch(/\b(Study|Weight|Verdict|Heterogeneity|overall effect|subgroup differences|fixed|random|MCID)\b/i);
     const bad = await runCli('meta', CSV, '--lang', 'fr');
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('--lang "fr": expected one of en, da');

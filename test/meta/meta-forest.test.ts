@@ -184,6 +184,11 @@ describe('metaForestSpec', () => {
       const t = texts(svg).join(' ');
       expect(t).toContain(lang === 'da' ? '0,98 (0,43 til 1,53)' : '0.98 (0.43 to 1.53)');
       expect(t).not.toContain('…');
+      if (lang === 'da') {
+        // The models by docs/glossary-da.md's Danish names, no English left.
+        for (const x of ['I alt, fast effekt', 'I alt, tilfældige effekter', 'Fast', 'Tilfældige', 'IV, Tilfældige, 95 %-KI']) expect(texts(svg)).toContain(x);
+        expect(t).not.toMatch(/\b(fixed|random)\b/i);
+      }
     }
   });
 

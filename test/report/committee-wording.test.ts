@@ -55,7 +55,7 @@ describe('committee wording in the bundled reports', () => {
     expect(shown).not.toMatch(/preset/i);
     expect(html).toContain(`pooled with a ${presetMethodText('metafor', 'en')}`);
     expect(presetMethodText('metafor', 'en')).toBe("random-effects model, REML, normal-based 95% CI (as metafor's default)");
-    expect(poolingMethodText({ tau2Method: 'PM', ciMethod: 'hksj', piDf: 4, preset: null }, 'da')).toBe('random effects, Paule–Mandel, Hartung–Knapp-95 %-KI, prædiktionsinterval t(4)');
+    expect(poolingMethodText({ tau2Method: 'PM', ciMethod: 'hksj', piDf: 4, preset: null }, 'da')).toBe('tilfældige effekter, Paule–Mandel, Hartung–Knapp-95 %-KI, prædiktionsinterval t(4)');
   });
 
   it.each(['selfback', 'selfback-da'])('%s: the participant flow subtitle is sentences with full stops', (name) => {

@@ -61,6 +61,16 @@ describe('metaSummaryTable (pooled estimates of the meta report)', () => {
     expect(r[5]).toBe(`${random.piLower!.toFixed(2).replace('-', '−')} to ${random.piUpper!.toFixed(2)}`);
   });
 
+  it('when only some trials gave their group sizes, the cell says how many, not "not reported" nor a partial sum', () => {
+    const rows = ['A,50,50', 'B,,', 'C,40,41', 'D,,', 'E,,', 'F,,'].map((r, i) => {
+      const [study, ni, nc] = r.split(',');
+      return `${study} 202${i},rmdq,3m,${ni},${nc},-${(i + 2) / 4},-${(i + 2) / 4 + 1},${1 - (i + 2) / 4}`;
+    });
+    const six = metaAnalyze(parseStudies(parseCsvText(['study,outcome,time,n_intervention,n_control,difference,ci_lower,ci_upper', ...rows].join('\n'), 'six.csv')), { version: 't' });
+    expect(metaSummaryTable(six, 'en').rows[0]![2]).toBe('6 trials (n reported by 2 of 6)');
+    expect(metaSummaryTable(six, 'da').rows[0]![2]).toBe('6 forsøg (antal angivet af 2 af 6)');
+  });
+
   it('Danish: the glossary\'s words, decimal comma and "til"', () => {
     const da = metaSummaryTable(results, 'da', () => 'point');
     const i = results.outcomes.findIndex((s) => s.outcome === 'pseq' && s.time === '9m');
@@ -70,5 +80,6 @@ describe('metaSummaryTable (pooled estimates of the meta report)', () => {
     expect(da.rows[i]![2]).toBe('1 forsøg, 2 subgrupper (ikke angivet)');
     expect(da.rows[i]![3]).toMatch(/^MD \d+,\d\d \(\d+,\d\d til \d+,\d\d\)$/);
     expect(da.rows[i]![0]).toContain('højere er bedre');
+    expect(da.rows[i]![4]).toBe('Tilfældige effekter (REML)'); // the glossary's name of the model
   });
 });

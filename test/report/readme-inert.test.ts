@@ -133,8 +133,9 @@ describe('report README.md is inert whatever the inputs hold', () => {
   it('meta report: study names, citations, subgroups, report title', { timeout: 30_000 }, async () => {
     const dir = tempDir();
     const quote = (c: string) => (/[",\n\r]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c);
+    // Each interval centred on its estimate, as hta meta requires (docs/input-studies.md).
     const rows = ['study,citation,outcome,time,subgroup,measure,difference,ci_lower,ci_upper'];
-    ALL.forEach((p, i) => rows.push([`S${i} ${p}`, `Cite ${ALL[(i + 3) % ALL.length]}`, 'rmdq', '3m', i % 2 ? PAYLOADS[0]! : BLOCK_PAYLOADS[0]!, 'MD', String(-1 - i / 10), String(-2 - i / 10), '0'].map(quote).join(',')));
+    ALL.forEach((p, i) => rows.push([`S${i} ${p}`, `Cite ${ALL[(i + 3) % ALL.length]}`, 'rmdq', '3m', i % 2 ? PAYLOADS[0]! : BLOCK_PAYLOADS[0]!, 'MD', String(-1 - i / 10), String(-2 - i / 10), String(-i / 10)].map(quote).join(',')));
     writeFileSync(join(dir, 'studies.csv'), rows.join('\n') + '\n');
     writeFileSync(join(dir, 'plan.json'), JSON.stringify(plan(1)));
     const { markdown, charts } = await readme('meta', { data: 'studies.csv', plan: 'plan.json', title: text(`Meta ${PAYLOADS[3]}`) }, dir);

@@ -57,10 +57,12 @@ const TEXT = {
     single: 'Single study: shown as reported, not pooled', noInterval: 'no interval reported', mcidBand: 'Shaded: ±MCID',
     ci: '95% CI', iv: 'IV', mh: 'M-H', piFewTrials: 'Prediction interval: not shown (fewer than {min} trials)',
   },
+  // The models by docs/glossary-da.md's names; the totals without "(95 %-KI)", which the effect
+  // column's header says, so the longer Danish names keep a forest on a portrait page.
   da: {
     study: 'Studie eller subgruppe', intervention: 'App + vanlig behandling', control: 'Vanlig behandling', mean: 'Gns.', sd: 'SD', total: 'Antal', events: 'Hændelser',
-    weight: 'Vægt', fixed: 'Fixed', random: 'Random', subtotal: 'Subtotal (95 %-KI)', totalFixed: 'I alt, fixed effect (95 %-KI)',
-    totalRandom: 'I alt, random effects (95 %-KI)', pi: 'Prædiktionsinterval', favoursApp: 'Til fordel for {intervention}', favoursControl: 'Til fordel for {control}',
+    weight: 'Vægt', fixed: 'Fast', random: 'Tilfældige', subtotal: 'Subtotal (95 %-KI)', totalFixed: 'I alt, fast effekt',
+    totalRandom: 'I alt, tilfældige effekter', pi: 'Prædiktionsinterval', favoursApp: 'Til fordel for {intervention}', favoursControl: 'Til fordel for {control}',
     heterogeneity: 'Heterogenitet', notApplicable: 'Ikke relevant', overall: 'Test for samlet effekt', subgroups: 'Test for forskel mellem subgrupper',
     single: 'Enkelt studie: vist som publiceret, ikke poolet', noInterval: 'intet interval rapporteret', mcidBand: 'Skygge: ±MKRF',
     ci: '95 %-KI', iv: 'IV', mh: 'M-H', piFewTrials: 'Prædiktionsinterval: ikke vist (færre end {min} forsøg)',
@@ -155,7 +157,8 @@ export function metaForestSpec(group: MetaGroup, lang: Lang, options: MetaForest
   const xIntervention = studyWidth;
   const xControl = xIntervention + armWidth;
   const xWeightFixed = xControl + armWidth + 52; // right-aligned
-  const xWeightRandom = xWeightFixed + 56;
+  // Room for the wider of the two weight headers ("Tilfældige" in Danish) beside the other.
+  const xWeightRandom = xWeightFixed + Math.max(56, w(t.random) + 8);
   const effectWidth = Math.max(
     EFFECT_MIN_PX,
     w(`${measure} (${t.ci})`, true),

@@ -1,0 +1,81 @@
+/**
+ * Rows of a cluster-randomised trial (docs/input-studies.md, "Cluster-randomised trials"): its
+ * arm summaries and event counts describe patients, not the clusters that were randomised, so an
+ * SE from them is too small by the design effect 1 + (m − 1) × ICC (Cochrane Handbook v6,
+ * §23.1.4) and the trial would take far too much weight. hta meta does not adjust them: such a row
+ * is refused, asking for the paper's cluster-adjusted estimate with its CI or SE, which a
+ * difference row of a cluster trial is taken to be.
+ *
+ * `design` is `individual` (or `parallel`, `individually randomised`) or `cluster` (`cluster
+ * randomised`, Danish `klynge`, `klyngerandomiseret`); a row with `clusters_intervention`,
+ * `clusters_control` or `icc` filled and no design is a cluster trial's too.
+ */
+import type { Problem } from '../errors.js';
+import { parseNumber } from '../io/parse-number.js';
+import type { StudyColumns } from './study-columns.js';
+
+const DESIGNS: Record<string, 'individual' | 'cluster'> = {
+  individual: 'individual', parallel: 'individual', individually_randomised: 'individual', individually_randomized: 'individual', rct: 'individual', individuel: 'individual',
+  cluster: 'cluster', cluster_randomised: 'cluster', cluster_randomized: 'cluster', cluster_rct: 'cluster', klynge: 'cluster', klyngerandomiseret: 'cluster',
+};
+
+const designKey = (t: string) => t.trim().toLowerCase().replace(/[\s.-]+/g, '_');
+
+/**
+ * Adds a problem when the row's design is unknown, or when it is a cluster trial's row of arm
+ * summaries or events. `n` holds the row's group sizes as read.
+ */
+export function clusterRow(
+  file: string,
+  line: number,
+  cells: readonly (string | null)[],
+  columns: StudyColumns,
+  n: { n_intervention?: number; n_control?: number },
+  kind: 'arms' | 'events' | 'effect',
+  decimalComma: boolean,
+  problems: Problem[],
+): void {
+  const cell = (name: string) => {
+    const i = columns.col.get(name);
+    return i === undefined ? null : (cells[i] ?? null);
+  };
+  const where = (name: string, value: string | null) => {
+    const i = columns.col.get(name);
+    return { file, line, ...(i !== undefined ? { column: i + 1 } : {}), field: name, ...(value !== null ? { value } : {}) };
+  };
+  const designText = cell('design');
+  const design = designText === null ? null : DESIGNS[designKey(designText)];
+  if (designText !== null && design === undefined) {
+    problems.push({ ...where('design', designText), expected: 'individual or cluster (how the trial was randomised)' });
+    return;
+  }
+  const clusterCells = (['clusters_intervention', 'clusters_control', 'icc'] as const).filter((c) => cell(c) !== null);
+  const cluster = design === 'cluster' || (design === null && clusterCells.length > 0);
+  if (!cluster || kind === 'effect') return;
+
+  const num = (name: string) => {
+    const t = cell(name);
+    const v = t === null ? undefined : parseNumber(t, decimalComma);
+    return v === null ? undefined : v;
+  };
+  const [ki, kc, icc] = [num('clusters_intervention'), num('clusters_control'), num('icc')];
+  let effect = '';
+  if (ki !== undefined && kc !== undefined && icc !== undefined && ki > 0 && kc > 0 && n.n_intervention !== undefined && n.n_control !== undefined) {
+    const m = (n.n_intervention + n.n_control) / (ki + kc);
+    const de = 1 + (m - 1) * icc;
+    const r = (x: number) => String(Math.round(x * 100) / 100);
+    effect = ` (here the design effect is 1 + (m − 1) × ICC = 1 + (${r(m)} − 1) × ${icc} = ${r(de)}, with m = ${r(m)} patients per cluster)`;
+  }
+  const what = kind === 'arms' ? 'arm summaries (n, mean, SD per arm)' : 'events and group sizes';
+  const at = design === 'cluster' ? where('design', designText) : where(clusterCells[0] as string, cell(clusterCells[0] as string));
+  problems.push({
+    ...at,
+    kind: `meta.cluster.${kind}`,
+    expected:
+      `a cluster-adjusted result: this is a cluster-randomised trial, and its ${what} ignore the clustering, so pooled as they are the trial gets far too much weight${effect}`,
+    hint:
+      kind === 'arms'
+        ? "enter the paper's cluster-adjusted difference with its 95% CI (difference, ci_lower, ci_upper) or SE on this row instead; without one, the Cochrane Handbook's approximate analysis (§23.1.4) gives se = √(design effect × (sd_intervention²/n_intervention + sd_control²/n_control)) for the difference of the means"
+        : "enter the paper's cluster-adjusted risk or odds ratio with its 95% CI (measure RR or OR, difference, ci_lower, ci_upper) on this row instead (Cochrane Handbook §23.1.4)",
+  });
+}

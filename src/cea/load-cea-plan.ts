@@ -63,7 +63,17 @@ export function loadCeaPlanFile(file: string): ResolvedCeaPlan {
     throw new HtaError('plan.invalid', `${where} has no unit cost for ${missing.length} resource item(s)`, missing.map((r) => ({ file: where, field: 'unitCosts', value: r.key, expected: `a unit cost for resource item "${r.key}"` })));
   }
   const published = plan.published ? parsePublishedCea(readJsonFile(resolve(dir, plan.published), 'published figures'), resolve(dir, plan.published)) : null;
+  if (published) checkPublishedResponders(published, resolve(dir, plan.published!), [...trialPlan.responders, ...plan.responders].map((r) => r.key));
   return { file, plan, trialPlanFile, trialPlan, unitCosts, interventionPrice: interventionPriceOf(plan, dir, file), published, ...(readNotes.length ? { readNotes } : {}) };
+}
+
+/** A published cost per extra responder that names its definition must name one the plans define. */
+function checkPublishedResponders(published: PublishedCea, file: string, keys: readonly string[]): void {
+  const problems: Problem[] = [];
+  for (const [label, v] of Object.entries(published.costPerResponder)) {
+    if (typeof v !== 'number' && !keys.includes(v.responder)) problems.push({ file, field: `costPerResponder.${label}.responder`, value: v.responder, expected: `a responder key of the trial plan or the cost-effectiveness plan (${keys.join(', ') || 'none defined'})` });
+  }
+  if (problems.length) throw new HtaError('plan.invalid', `${file} names a responder definition the plans do not have`, problems);
 }
 
 function crossCheck(plan: CeaPlan, trial: Plan, file: string): Problem[] {

@@ -10,6 +10,7 @@ import type { ResolvedCeaPlan } from '../../cea/load-cea-plan.js';
 import { analyseCeaOffThread } from '../cea-off-thread.js';
 import type { CeaResult } from '../../cea/cea-results-schema.js';
 import { icerText, money, pctText, perResponderText, regressorsText, signedMoney } from '../../cea/cea-phrases.js';
+import { placePublishedResponderCosts } from '../../cea/published-cea.js';
 import { cePlaneSpec } from '../charts/ce-plane.js';
 import { ceacSpec } from '../charts/ceac.js';
 import { ceaCostsSpec } from '../charts/cea-costs.js';
@@ -29,6 +30,7 @@ export const ceaEntrySchema = z.object({
   title: localizedText.optional(),
   replicates: z.number().int().min(100).max(100000).optional().describe("bootstrap replicates of the base case and (at most) of each sensitivity scenario (default: the plan's)"),
   dataNote: localizedText.optional().describe('What the reader should know about the data, after the provenance line, e.g. that they are synthetic and how they were made'),
+  synthetic: z.boolean().optional().describe('The export is synthetic: the results column then reads "Recomputed from the synthetic export" (a user\'s own export: leave it out)'),
 });
 
 const TEXT = {
@@ -51,7 +53,9 @@ const TEXT = {
   missingMi: { en: 'Missing costs and QALYs: multiple imputation per arm (m = {m}), bootstrap then impute (Brand et al. 2019), {B} replicates', da: 'Manglende omkostninger og QALY: multipel imputation pr. gruppe (m = {m}), bootstrap og derefter multipel imputation (Brand et al. 2019), {B} replikationer' },
   missingNone: { en: 'No missing data; {B} bootstrap replicates', da: 'Ingen manglende data; {B} bootstrap-replikationer' },
   measure: { en: 'Measure', da: 'Mål' },
-  recomputed: { en: 'Recomputed (synthetic)', da: 'Genberegnet (syntetisk)' },
+  // Synthetic only when the manifest entry says so (`synthetic`): a user's own export is not.
+  recomputed: { en: 'Recomputed from the trial export', da: 'Genberegnet ud fra forsøgets eksport' },
+  recomputedSynthetic: { en: 'Recomputed from the synthetic export', da: 'Genberegnet ud fra den syntetiske eksport' },
   published: { en: 'Published', da: 'Publiceret' },
   incCost: { en: 'Incremental cost (95% CI)', da: 'Meromkostning (95 %-KI)' },
   incQaly: { en: 'Incremental QALYs (95% CI)', da: 'Forskel i QALY (95 %-KI)' },
@@ -60,6 +64,10 @@ const TEXT = {
   pce: { en: 'Probability cost-effective at {wtp} per QALY', da: 'Sandsynlighed for omkostningseffektivitet ved {wtp} pr. QALY' },
   perResponder: { en: 'Cost per extra responder: {label}', da: 'Omkostning pr. ekstra patient med klinisk relevant forbedring: {label}' },
   publishedNote: { en: 'Published: {citation}. {patients} patients ({n1}/{n0}), {months} months.', da: 'Publiceret: {citation}. {patients} patienter ({n1}/{n0}), {months} måneder.' },
+  publishedUnplaced: {
+    en: 'Published cost per extra responder ({label}): {cost}, shown beside no definition above: the published figures do not say which of the {label} definitions it uses (name it with "responder" in the figures file).',
+    da: 'Publiceret omkostning pr. ekstra patient med klinisk relevant forbedring ({label}): {cost}; den står ikke ud for nogen definition ovenfor, da de publicerede tal ikke angiver, hvilken {label}-definition den bygger på (angiv den med "responder" i filen med de publicerede tal).',
+  },
   displayNote: { en: 'In {cur} at {rate} per {base}: incremental cost {value}.', da: 'I {cur} ved {rate} pr. {base}: meromkostning {value}.' },
   plane: { en: 'Cost-effectiveness plane', da: 'Omkostningseffektivitetsplan' },
   planeIntro: { en: 'Each point is one bootstrap replicate of (incremental QALYs, incremental cost); the diamond is the estimate. Points below the dashed line are cost-effective at the threshold.', da: 'Hvert punkt er én bootstrap-replikation af (forskel i QALY, meromkostning); ruden er estimatet. Punkter under den stiplede linje er omkostningseffektive ved tærskelværdien.' },
@@ -170,6 +178,8 @@ export const ceaReportKind: ReportKind<typeof ceaEntrySchema> = {
       const rule = [...resolved.trialPlan.responders, ...plan.responders].find((x) => x.key === key);
       return rule?.label?.[lang] ?? rule?.label?.en ?? key;
     };
+    // A published cost per extra responder only beside the definition it belongs to (published-cea.ts).
+    const publishedPerResponder = published ? placePublishedResponderCosts(published, r.responders) : null;
     const resultsTable = incrementalTable(r, resolved, lang);
     const perspective = (p: 'healthcare' | 'societal') => (p === 'healthcare' ? t('healthcare') : t('societal'));
     const population = plan.population ? (plan.population.label?.[lang] ?? plan.population.label?.en ?? plan.population.values.join(', ')) : t('all');
@@ -182,6 +192,7 @@ export const ceaReportKind: ReportKind<typeof ceaEntrySchema> = {
     });
     const notes: string[] = [];
     if (published) notes.push(fillPhrase(t('publishedNote'), { citation: typeof published.citation === 'string' ? published.citation : (published.citation[lang] ?? published.citation.en), patients: published.patients.intervention + published.patients.control, n1: published.patients.intervention, n0: published.patients.control, months: published.followUpMonths }));
+    for (const u of publishedPerResponder?.unplaced ?? []) notes.push(fillPhrase(t('publishedUnplaced'), { label: u.label, cost: money(u.cost, published!.currency, lang) }));
     if (r.display) notes.push(fillPhrase(t('displayNote'), { cur: r.display.currency, rate: num(r.display.rate, 2, lang), base: cur, value: money(r.incrementalCost.estimate * r.display.rate, r.display.currency, lang) }));
 
     const armCell = (a: { mean: number | null; n: number }, f: (x: number) => string) => (a.mean === null ? '–' : `${f(a.mean)} (${a.n})`);
@@ -255,22 +266,24 @@ export const ceaReportKind: ReportKind<typeof ceaEntrySchema> = {
     function incrementalTable(res: CeaResult, rp: ResolvedCeaPlan, l: Lang): Table {
       const pub = rp.published;
       const q = (x: number) => num(x, 4, l);
+      // The published column only when the plan names published figures.
+      const row = (label: string, ours: string, theirs = '–') => (pub ? [label, ours, theirs] : [label, ours]);
       const rows: string[][] = [
-        [t('incCost'), `${signedMoney(res.incrementalCost.estimate, cur, l)} ${ci(m(res.incrementalCost.ciLower), m(res.incrementalCost.ciUpper))}`, pub ? `${signedMoney(pub.incrementalCost.estimate, pub.currency, l)} ${ci(money(pub.incrementalCost.ciLower, pub.currency, l), money(pub.incrementalCost.ciUpper, pub.currency, l))}` : '–'],
-        [t('incQaly'), `${q(res.incrementalQaly.estimate)} ${ci(q(res.incrementalQaly.ciLower), q(res.incrementalQaly.ciUpper))}`, '–'],
-        [t('icer'), icerText(res.icer, cur, l, undefined, { cost: res.incrementalCost.estimate, effect: res.incrementalQaly.estimate }), pub ? icerText({ kind: 'ratio', quadrant: 'NE', icer: pub.icer }, pub.currency, l) : '–'],
+        row(t('incCost'), `${signedMoney(res.incrementalCost.estimate, cur, l)} ${ci(m(res.incrementalCost.ciLower), m(res.incrementalCost.ciUpper))}`, pub ? `${signedMoney(pub.incrementalCost.estimate, pub.currency, l)} ${ci(money(pub.incrementalCost.ciLower, pub.currency, l), money(pub.incrementalCost.ciUpper, pub.currency, l))}` : '–'),
+        row(t('incQaly'), `${q(res.incrementalQaly.estimate)} ${ci(q(res.incrementalQaly.ciLower), q(res.incrementalQaly.ciUpper))}`),
+        row(t('icer'), icerText(res.icer, cur, l, undefined, { cost: res.incrementalCost.estimate, effect: res.incrementalQaly.estimate }), pub ? icerText({ kind: 'ratio', quadrant: 'NE', icer: pub.icer }, pub.currency, l) : '–'),
       ];
       for (const th of res.thresholds) {
         const pubP = pub && pub.probabilityCostEffective.threshold === th.threshold ? fmtPct(pub.probabilityCostEffective.probability) : '–';
-        rows.push([fillPhrase(t('nmb'), { wtp: m(th.threshold) }), `${m(th.nmb.estimate)} ${ci(m(th.nmb.ciLower), m(th.nmb.ciUpper))}`, '–']);
-        rows.push([fillPhrase(t('pce'), { wtp: m(th.threshold) }), fmtPct(th.probabilityCostEffective), pubP]);
+        rows.push(row(fillPhrase(t('nmb'), { wtp: m(th.threshold) }), `${m(th.nmb.estimate)} ${ci(m(th.nmb.ciLower), m(th.nmb.ciUpper))}`));
+        rows.push(row(fillPhrase(t('pce'), { wtp: m(th.threshold) }), fmtPct(th.probabilityCostEffective), pubP));
       }
       for (const x of res.responders) {
-        const outcome = x.outcome.toUpperCase();
-        const pubCost = pub?.costPerResponder[outcome];
-        rows.push([fillPhrase(t('perResponder'), { label: labelOf(x.key) }), perResponderText(x, res.incrementalCost.estimate, cur, l), pubCost !== undefined ? `${money(pubCost, pub!.currency, l)} (${outcome})` : '–']);
+        const pubCost = publishedPerResponder?.byKey.get(x.key);
+        rows.push(row(fillPhrase(t('perResponder'), { label: labelOf(x.key) }), perResponderText(x, res.incrementalCost.estimate, cur, l), pubCost ? `${money(pubCost.cost, pub!.currency, l)} (${pubCost.label})` : '–'));
       }
-      return { header: [t('measure'), t('recomputed'), pub ? t('published') : ''], rows, align: ['left', 'right', 'right'] };
+      const recomputed = entry.synthetic === true ? t('recomputedSynthetic') : t('recomputed');
+      return { header: pub ? [t('measure'), recomputed, t('published')] : [t('measure'), recomputed], rows, align: pub ? ['left', 'right', 'right'] : ['left', 'right'] };
     }
   },
 };

@@ -35,6 +35,11 @@ export function ceaSummaryText(r: CeaResult, lang: Lang): string {
       : `Omkostningseffektivitet, ${r.perspective === 'healthcare' ? 'sundhedssektorperspektiv' : 'begrænset samfundsperspektiv'}, ${cur} i ${r.priceYear}-priser: ${r.patients.intervention} patienter i interventionsgruppen og ${r.patients.control} i kontrolgruppen.`,
     `${en ? 'Incremental cost' : 'Meromkostning'}: ${signedMoney(r.incrementalCost.estimate, cur, lang)} ${ci(r.incrementalCost.ciLower, r.incrementalCost.ciUpper, m)}`,
     `${en ? 'Incremental QALYs' : 'Vundne QALY'}: ${q(r.incrementalQaly.estimate)} ${ci(r.incrementalQaly.ciLower, r.incrementalQaly.ciUpper, q)}`,
+    ...(r.monteCarloError
+      ? [en
+          ? `Monte Carlo error (m = ${r.monteCarloError.imputations} imputations): incremental cost ±${m(r.monteCarloError.incrementalCost.mcse)}, incremental QALYs ±${q(r.monteCarloError.incrementalQaly.mcse)}${r.monteCarloError.large ? ` — more than 10% of the SE; use at least m = ${r.monteCarloError.suggestedImputations}` : ''}`
+          : `Monte Carlo-standardfejl (m = ${r.monteCarloError.imputations} imputationer): meromkostning ±${m(r.monteCarloError.incrementalCost.mcse)}, forskel i QALY ±${q(r.monteCarloError.incrementalQaly.mcse)}${r.monteCarloError.large ? ` — mere end 10 % af standardfejlen; brug mindst m = ${r.monteCarloError.suggestedImputations}` : ''}`]
+      : []),
     `ICER: ${icerText(r.icer, cur, lang, undefined, { cost: r.incrementalCost.estimate, effect: r.incrementalQaly.estimate })}`,
     en
       ? `CE plane: NE ${pctText(r.quadrants.NE, lang)}, NW ${pctText(r.quadrants.NW, lang)}, SE ${pctText(r.quadrants.SE, lang)}, SW ${pctText(r.quadrants.SW, lang)}`

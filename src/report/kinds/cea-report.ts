@@ -68,6 +68,18 @@ const TEXT = {
     en: 'Published cost per extra responder ({label}): {cost}, shown beside no definition above: the published figures do not say which of the {label} definitions it uses (name it with "responder" in the figures file).',
     da: 'Publiceret omkostning pr. ekstra patient med klinisk relevant forbedring ({label}): {cost}; den står ikke ud for nogen definition ovenfor, da de publicerede tal ikke angiver, hvilken {label}-definition den bygger på (angiv den med "responder" i filen med de publicerede tal).',
   },
+  monteCarlo: {
+    en: 'Monte Carlo error of the pooled estimates from m = {m} imputations (√(B/m), White et al. 2011): ±{cost} on the incremental cost, ±{qaly} on the incremental QALYs.',
+    da: 'Monte Carlo-standardfejl på de samlede estimater fra m = {m} imputationer (√(B/m), White et al. 2011): ±{cost} på meromkostningen, ±{qaly} på forskellen i QALY.',
+  },
+  monteCarloLarge: {
+    en: 'That is more than 10% of their standard errors: imputing again with other random numbers can move them by about twice as much. White et al. advise at least {suggested} imputations here (the plan\'s "imputation": {"m": …}).',
+    da: 'Det er mere end 10 % af deres standardfejl: en ny imputation med andre tilfældige tal kan flytte dem omtrent dobbelt så meget. White et al. anbefaler her mindst {suggested} imputationer (planens "imputation": {"m": …}).',
+  },
+  monteCarloScenario: {
+    en: '{scenario}: Monte Carlo error ±{cost} on the incremental cost and ±{qaly} on the QALYs (m = {m}), more than 10% of their standard errors.',
+    da: '{scenario}: Monte Carlo-standardfejl ±{cost} på meromkostningen og ±{qaly} på forskellen i QALY (m = {m}), mere end 10 % af deres standardfejl.',
+  },
   displayNote: { en: 'In {cur} at {rate} per {base}: incremental cost {value}.', da: 'I {cur} ved {rate} pr. {base}: meromkostning {value}.' },
   plane: { en: 'Cost-effectiveness plane', da: 'Omkostningseffektivitetsplan' },
   planeIntro: { en: 'Each point is one bootstrap replicate of (incremental QALYs, incremental cost); the diamond is the estimate. Points below the dashed line are cost-effective at the threshold.', da: 'Hvert punkt er én bootstrap-replikation af (forskel i QALY, meromkostning); ruden er estimatet. Punkter under den stiplede linje er omkostningseffektive ved tærskelværdien.' },
@@ -193,6 +205,11 @@ export const ceaReportKind: ReportKind<typeof ceaEntrySchema> = {
     const notes: string[] = [];
     if (published) notes.push(fillPhrase(t('publishedNote'), { citation: typeof published.citation === 'string' ? published.citation : (published.citation[lang] ?? published.citation.en), patients: published.patients.intervention + published.patients.control, n1: published.patients.intervention, n0: published.patients.control, months: published.followUpMonths }));
     for (const u of publishedPerResponder?.unplaced ?? []) notes.push(fillPhrase(t('publishedUnplaced'), { label: u.label, cost: money(u.cost, published!.currency, lang) }));
+    const mc = r.monteCarloError;
+    if (mc) {
+      const said = fillPhrase(t('monteCarlo'), { m: mc.imputations, cost: m(mc.incrementalCost.mcse), qaly: num(mc.incrementalQaly.mcse, 4, lang) });
+      notes.push(mc.large ? `${said} ${fillPhrase(t('monteCarloLarge'), { suggested: mc.suggestedImputations })}` : said);
+    }
     if (r.display) notes.push(fillPhrase(t('displayNote'), { cur: r.display.currency, rate: num(r.display.rate, 2, lang), base: cur, value: money(r.incrementalCost.estimate * r.display.rate, r.display.currency, lang) }));
 
     const armCell = (a: { mean: number | null; n: number }, f: (x: number) => string) => (a.mean === null ? '–' : `${f(a.mean)} (${a.n})`);
@@ -221,6 +238,9 @@ export const ceaReportKind: ReportKind<typeof ceaEntrySchema> = {
         signedMoney(s.incrementalCost, cur, lang), num(s.incrementalQaly, 4, lang), icerText(s.icer, cur, lang, undefined, { cost: s.incrementalCost, effect: s.incrementalQaly }), ...s.thresholds.map((x) => fmtPct(x.probabilityCostEffective)),
       ]),
     ];
+    // The recomputed perspective scenario's own Monte Carlo error (the price and unit-cost ones are the base case's, scaled).
+    const sensNotes = r.sensitivity.filter((s) => (s.key === 'societal' || s.key === 'healthcare') && s.monteCarloError?.large).map((s) =>
+      fillPhrase(t('monteCarloScenario'), { scenario: SCENARIO[s.key]![lang]!, cost: m(s.monteCarloError!.incrementalCost), qaly: num(s.monteCarloError!.incrementalQaly, 4, lang), m: r.method.imputations }));
     const sensTable: Table = {
       header: [t('scenario'), t('incCost').replace(/ \(95.*\)$/, ''), t('incQaly').replace(/ \(95.*\)$/, ''), 'ICER', ...r.thresholds.map((x) => fillPhrase(t('pce'), { wtp: m(x.threshold) }))],
       rows: sensRows,
@@ -253,7 +273,7 @@ export const ceaReportKind: ReportKind<typeof ceaEntrySchema> = {
       { id: 'costs', title: t('costs'), intro: [fillPhrase(t('costsIntro'), { cur })], chart: 'costs-by-category', tables: [{ table: costTable }] },
       { id: 'qalys', title: t('qalys'), intro: [fillPhrase(t('qalysIntro'), { rule: r.method.qalyRule === 'impute' ? t('ruleImpute') : t('ruleObserved') })], chart: 'utilities', tables: [{ table: utilTable }] },
       ...(r.responders.length ? [{ id: 'responders', title: t('responders'), intro: [fillPhrase(t('respIntro'), { time: timeLabel(r.responders[0]!.time, lang) })], tables: [{ table: respTable }] }] : []),
-      { id: 'sensitivity', title: t('sensitivity'), tables: [{ table: sensTable }] },
+      { id: 'sensitivity', title: t('sensitivity'), tables: [{ table: sensTable }], ...(sensNotes.length ? { notes: sensNotes } : {}) },
       { id: 'unit-costs', title: t('unitCosts'), tables: [{ table: unitTable }] },
     ];
     const title = entry.title?.[lang] ?? entry.title?.en ?? plan.title?.[lang] ?? plan.title?.en ?? t('title');

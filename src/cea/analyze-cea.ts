@@ -19,6 +19,7 @@ import { type MonteCarloError, monteCarloWarning, poolWithMonteCarloError } from
 import type { ResolvedCeaPlan } from './load-cea-plan.js';
 import { categoryCosts, type CostScenario, patientCosts } from './patient-costs.js';
 import { regressorsText } from './cea-phrases.js';
+import { outcomeLabel } from '../plan/outcome-label.js';
 
 export interface AnalyzeCeaOptions {
   version: string;
@@ -166,6 +167,7 @@ export function analyzeCea(trial: TrialData, csv: CsvTable, resolved: ResolvedCe
   };
   const missingCount = (values: readonly (number | null)[]) => ({ intervention: values.filter((v, i) => v === null && arm[i] === 1).length, control: values.filter((v, i) => v === null && arm[i] === 0).length });
 
+  const withResponders = { ...trial.plan, responders: data.responderRules };
   const responders = data.responderRules.map((r) => {
     const count = (a: number) => {
       const s = data.patients.filter((p, i) => arm[i] === a && p.responders[r.key] !== null);
@@ -174,7 +176,9 @@ export function analyzeCea(trial: TrialData, csv: CsvTable, resolved: ResolvedCe
     const i = count(1);
     const c = count(0);
     const rd = i.n && c.n ? i.events / i.n - c.events / c.n : NaN;
-    return { key: r.key, outcome: r.outcome, time: data.responderTime, intervention: i, control: c, riskDifference: rd, costPerExtraResponder: Number.isFinite(rd) ? costPerExtraResponder(est.cost.estimate, rd) : ({ kind: 'undefined', quadrant: null } as const) };
+    // In words for every reader: the plan's label, else the rule ("RMDQ improved ≥ 5 points").
+    const label = { en: outcomeLabel(withResponders, r.key, 'en'), da: outcomeLabel(withResponders, r.key, 'da') };
+    return { key: r.key, label, outcome: r.outcome, time: data.responderTime, intervention: i, control: c, riskDifference: rd, costPerExtraResponder: Number.isFinite(rd) ? costPerExtraResponder(est.cost.estimate, rd) : ({ kind: 'undefined', quadrant: null } as const) };
   });
 
   return {

@@ -102,6 +102,7 @@ export const ceaResultSchema = z.object({
   responders: z.array(
     z.object({
       key: z.string(),
+      label: z.object({ en: z.string(), da: z.string() }).describe("the definition in words: the plan's label, else the rule (\"RMDQ improved ≥ 5 points\")"),
       outcome: z.string(),
       time: z.string(),
       intervention: z.object({ events: z.number().int(), n: z.number().int() }),

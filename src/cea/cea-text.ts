@@ -1,5 +1,5 @@
 /** The plain-text summary `hta cea` prints without --json (the numbers are in the JSON). */
-import type { Lang } from '../report/i18n.js';
+import { type Lang, timeLabel } from '../report/i18n.js';
 import type { CeaResult } from './cea-results-schema.js';
 import { icerText, money, pctText, perResponderText, regressorsText, signedMoney } from './cea-phrases.js';
 
@@ -53,7 +53,7 @@ export function ceaSummaryText(r: CeaResult, lang: Lang): string {
     );
   }
   for (const rs of r.responders) {
-    lines.push(`${en ? 'Cost per extra responder' : 'Omkostning pr. ekstra patient med klinisk relevant forbedring'} (${rs.key}, ${rs.time}): ${perResponderText(rs, r.incrementalCost.estimate, cur, lang)}`);
+    lines.push(`${en ? 'Cost per extra responder' : 'Omkostning pr. ekstra patient med klinisk relevant forbedring'} (${rs.label[lang]}, ${timeLabel(rs.time, lang)}): ${perResponderText(rs, r.incrementalCost.estimate, cur, lang)}`);
   }
   lines.push('', en ? 'One-way sensitivity' : 'Envejsfølsomhedsanalyse');
   for (const s of r.sensitivity) lines.push(`  ${en ? s.changed : (SCENARIO_DA[s.key] ?? s.changed)}: ${signedMoney(s.incrementalCost, cur, lang)}, ${q(s.incrementalQaly)} QALY, ${icerText(s.icer, cur, lang, undefined, { cost: s.incrementalCost, effect: s.incrementalQaly })}; ${en ? 'P(CE)' : 'P(omkostningseffektiv)'} ${s.thresholds.map((t) => pctText(t.probabilityCostEffective, lang)).join(', ')}`);

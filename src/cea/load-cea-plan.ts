@@ -280,7 +280,8 @@ function amountWith(n: string, decimal: ',' | '.'): number | undefined {
 
 function interventionPriceOf(plan: CeaPlan, dir: string, file: string): ResolvedCeaPlan['interventionPrice'] {
   const ic = plan.interventionCost;
-  if ('price' in ic) return { price: ic.price, source: ic.source ?? 'plan' };
+  // Without a source: said in words (the report words it in the page's language), not "plan".
+  if ('price' in ic) return { price: ic.price, source: ic.source ?? 'fixed price in the cost-effectiveness plan' };
   const uptakeFile = resolve(dir, ic.uptakePlan);
   const uptake = loadUptakePlanFile(uptakeFile);
   if (uptake.currency !== plan.currency && ic.rate === undefined) {

@@ -11,6 +11,7 @@ import { analyseCeaOffThread } from '../cea-off-thread.js';
 import type { CeaResult } from '../../cea/cea-results-schema.js';
 import { icerText, money, pctText, perResponderText, regressorsText, signedMoney } from '../../cea/cea-phrases.js';
 import { placePublishedResponderCosts } from '../../cea/published-cea.js';
+import { categoryLabel, resourceItemLabels } from '../../cea/resource-labels.js';
 import { cePlaneSpec } from '../charts/ce-plane.js';
 import { ceacSpec } from '../charts/ceac.js';
 import { ceaCostsSpec } from '../charts/cea-costs.js';
@@ -112,22 +113,12 @@ const TEXT = {
     en: '{plan}: {mode} tier price at {volume} patients a year{rate}',
     da: '{plan}: pristrin ({mode}) ved {volume} patienter om året{rate}',
   },
+  fixedPrice: { en: 'fixed price in the cost-effectiveness plan', da: 'fast pris angivet i planen for omkostningseffektivitet' },
   'all-units': { en: 'all-units', da: 'alle enheder til trinnets pris' },
   marginal: { en: 'marginal', da: 'hver enhed til sit trins pris' },
   dropped: { en: 'Not adjusted for {names}: the same for every patient analysed.', da: 'Ikke justeret for {names}: ens for alle analyserede patienter.' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
-const CATEGORY: Record<string, Record<Lang, string>> = {
-  intervention: { en: 'App', da: 'App' },
-  'primary-care': { en: 'General practice', da: 'Almen praksis' },
-  physiotherapy: { en: 'Physiotherapy', da: 'Fysioterapi' },
-  chiropractor: { en: 'Chiropractor', da: 'Kiropraktor' },
-  specialist: { en: 'Specialist / spine clinic', da: 'Speciallæge / rygklinik' },
-  imaging: { en: 'Imaging', da: 'Billeddiagnostik' },
-  medication: { en: 'Medication', da: 'Medicin' },
-  hospital: { en: 'Hospital', da: 'Hospital' },
-  productivity: { en: 'Sick leave (productivity)', da: 'Sygefravær (produktivitet)' },
-};
 
 const SCENARIO: Record<string, Record<Lang, string>> = {
   'price-low': { en: 'App price −{p}', da: 'Appens pris −{p}' },
@@ -182,14 +173,12 @@ export const ceaReportKind: ReportKind<typeof ceaEntrySchema> = {
     const charts: ChartSpec[] = [
       { name: 'ce-plane', spec: cePlaneSpec(r, lang), alt: t('plane') },
       { name: 'ceac', spec: ceacSpec(r, lang), alt: t('ceac') },
-      { name: 'costs-by-category', spec: ceaCostsSpec(r, lang, (c) => CATEGORY[c]?.[lang] ?? c, arms), alt: t('costs') },
+      { name: 'costs-by-category', spec: ceaCostsSpec(r, lang, (c) => categoryLabel(c, lang), arms), alt: t('costs') },
       { name: 'utilities', spec: ceaUtilitiesSpec(r, lang, arms), alt: t('qalys') },
     ];
 
-    const labelOf = (key: string) => {
-      const rule = [...resolved.trialPlan.responders, ...plan.responders].find((x) => x.key === key);
-      return rule?.label?.[lang] ?? rule?.label?.en ?? key;
-    };
+    // The definition in words (analyze-cea.ts: the plan's label, else the rule), never its key.
+    const labelOf = (key: string) => r.responders.find((x) => x.key === key)?.label[lang] ?? key;
     // A published cost per extra responder only beside the definition it belongs to (published-cea.ts).
     const publishedPerResponder = published ? placePublishedResponderCosts(published, r.responders) : null;
     const resultsTable = incrementalTable(r, resolved, lang);
@@ -213,7 +202,7 @@ export const ceaReportKind: ReportKind<typeof ceaEntrySchema> = {
     if (r.display) notes.push(fillPhrase(t('displayNote'), { cur: r.display.currency, rate: num(r.display.rate, 2, lang), base: cur, value: money(r.incrementalCost.estimate * r.display.rate, r.display.currency, lang) }));
 
     const armCell = (a: { mean: number | null; n: number }, f: (x: number) => string) => (a.mean === null ? '–' : `${f(a.mean)} (${a.n})`);
-    const costRows = r.costsByCategory.map((c) => [CATEGORY[c.category]?.[lang] ?? c.category, armCell(c.intervention, m), armCell(c.control, m)]);
+    const costRows = r.costsByCategory.map((c) => [categoryLabel(c.category, lang), armCell(c.intervention, m), armCell(c.control, m)]);
     costRows.push([fillPhrase(t('total'), { perspective: perspective(r.perspective) }), armCell(r.totalCost.intervention, m), armCell(r.totalCost.control, m)]);
     const costTable: Table = { header: [t('category'), `${arms.intervention} (n)`, `${arms.control} (n)`], rows: costRows, align: ['left', 'right', 'right'] };
 
@@ -250,17 +239,20 @@ export const ceaReportKind: ReportKind<typeof ceaEntrySchema> = {
     const tier = r.interventionPrice.tier;
     const appSource = tier
       ? fillPhrase(t('tierSource'), { plan: tier.uptakePlan, mode: t(tier.mode), volume: num(tier.nationalVolume, 0, lang), rate: tier.rate !== 1 ? ` × ${num(tier.rate, 4, lang)}` : '' })
-      : r.interventionPrice.source;
+      : 'price' in plan.interventionCost && plan.interventionCost.source === undefined
+        ? t('fixedPrice')
+        : r.interventionPrice.source;
+    // Never the plan's key (`physio`): its label, else its category's words (resource-labels.ts).
+    const itemLabels = resourceItemLabels(plan.resourceUse, lang);
     const unitTable: Table = {
       header: [t('item'), t('category'), fillPhrase(t('unitCost'), { cur, year: r.priceYear }), t('source')],
       rows: [
-        [t('intervention'), CATEGORY.intervention![lang]!, formatThousands(r.interventionPrice.price, 2, lang), appSource],
+        [t('intervention'), categoryLabel('intervention', lang), formatThousands(r.interventionPrice.price, 2, lang), appSource],
         ...r.unitCosts.map((x) => {
-          const item = plan.resourceUse.find((ri) => ri.key === x.item);
           // The source in the page's language when the price list gives one (results.json keeps the English).
           const source = lang === 'da' ? (resolved.unitCosts[x.item]?.sourceDa ?? x.source) : x.source;
           // Thousands grouped (1.340,00 kr.), as a price list writes them.
-          return [item?.label?.[lang] ?? item?.label?.en ?? x.item, CATEGORY[x.category]?.[lang] ?? x.category, formatThousands(x.cost, 2, lang), source];
+          return [itemLabels.get(x.item) ?? categoryLabel(x.category, lang), categoryLabel(x.category, lang), formatThousands(x.cost, 2, lang), source];
         }),
       ],
       align: ['left', 'left', 'right', 'left'],

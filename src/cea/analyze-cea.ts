@@ -15,10 +15,11 @@ import { type CeaPatients, ceaPatients, patientQalys } from './cea-patients.js';
 import type { CeaResult, CeaScenario, CeaThreshold } from './cea-results-schema.js';
 import { acceptability, costPerExtraResponder, icerVerdict, quadrantShares, wtpGrid } from './ce-summaries.js';
 import { incrementalFit } from './incremental-regression.js';
-import { rubinEstimateSe } from '../stats/missing/rubin-rules.js';
+import { type MonteCarloError, monteCarloWarning, poolWithMonteCarloError } from './monte-carlo-error.js';
 import type { ResolvedCeaPlan } from './load-cea-plan.js';
 import { categoryCosts, type CostScenario, patientCosts } from './patient-costs.js';
 import { regressorsText } from './cea-phrases.js';
+import { outcomeLabel } from '../plan/outcome-label.js';
 
 export interface AnalyzeCeaOptions {
   version: string;
@@ -55,6 +56,8 @@ interface Estimate {
   cost: { estimate: number; se: number };
   qaly: { estimate: number; se: number };
   covariance: number;
+  /** Under multiple imputation: the Monte Carlo error of the pooled estimates (monte-carlo-error.ts). */
+  monteCarlo: MonteCarloError | null;
 }
 
 /** Point estimates: OLS/SUR on the complete data, or on each of m imputations pooled by Rubin's rules. */
@@ -62,13 +65,13 @@ function pointEstimate(cols: CeaColumns, m: number, seed: number): Estimate {
   const rows = cols.arm.map((_, i) => i);
   if (!hasMissing(cols)) {
     const f = incrementalFit(completeData(cols, rows));
-    return { cost: f.cost, qaly: f.qaly, covariance: f.covariance };
+    return { cost: f.cost, qaly: f.qaly, covariance: f.covariance, monteCarlo: null };
   }
   const fits = imputeByArm(cols, rows, m, seed).map(incrementalFit);
-  // Pooled by Rubin's rules (its complete-data df, n − p ≥ 1 by incrementalFit, enters only the
-  // t interval, which is not reported).
-  const pool = (k: 'cost' | 'qaly') => rubinEstimateSe(fits.map((f) => f[k].estimate), fits.map((f) => f[k].se ** 2));
-  return { cost: pool('cost'), qaly: pool('qaly'), covariance: mean(fits.map((f) => f.covariance))! };
+  // Pooled by Rubin's rules, with the Monte Carlo error that m imputations leave in q̄ (its
+  // complete-data df, n − p ≥ 1 by incrementalFit, enters the fraction of missing information).
+  const pooled = poolWithMonteCarloError(fits);
+  return { cost: pooled.cost, qaly: pooled.qaly, covariance: mean(fits.map((f) => f.covariance))!, monteCarlo: pooled.monteCarlo };
 }
 
 function completeRows(cols: CeaColumns): CeaColumns {
@@ -125,6 +128,8 @@ export function analyzeCea(trial: TrialData, csv: CsvTable, resolved: ResolvedCe
   const cols = columnsFor(base);
   const missingAny = hasMissing(cols);
   const est = pointEstimate(cols, plan.imputation.m, plan.imputation.seed);
+  const baseWarning = est.monteCarlo && monteCarloWarning('the base case', est, est.monteCarlo, plan.currency);
+  if (baseWarning) warnings.push(baseWarning);
   const boot = bootstrapCea(cols, { replicates: B, seed: plan.bootstrap.seed, onProgress: progress });
   done += B;
   const lambdas = wtpGrid(plan.wtp.from, plan.wtp.to, plan.wtp.step, plan.wtp.thresholds);
@@ -140,16 +145,20 @@ export function analyzeCea(trial: TrialData, csv: CsvTable, resolved: ResolvedCe
     if (!s.completeCase && s.cost.perspective === base.perspective) {
       const fu = s.cost.unitCostFactor;
       const shift = (s.cost.priceFactor - fu) * price;
-      const e: Estimate = { ...est, cost: { estimate: fu * est.cost.estimate + shift, se: fu * est.cost.se } };
+      // Each imputation's Δc maps the same way, so B scales by f_u² and the MCSE by f_u.
+      const mc = est.monteCarlo && { ...est.monteCarlo, incrementalCost: { ...est.monteCarlo.incrementalCost, mcse: fu * est.monteCarlo.incrementalCost.mcse } };
+      const e: Estimate = { ...est, cost: { estimate: fu * est.cost.estimate + shift, se: fu * est.cost.se }, monteCarlo: mc };
       const b = { cost: boot.cost.map((c) => fu * c + shift), qaly: boot.qaly };
-      return { key: s.key, changed: s.changed, incrementalCost: e.cost.estimate, incrementalQaly: e.qaly.estimate, icer: icerVerdict(e.cost.estimate, e.qaly.estimate), thresholds: thresholdResults(e, b, plan.wtp.thresholds), replicates: B };
+      return { key: s.key, changed: s.changed, incrementalCost: e.cost.estimate, incrementalQaly: e.qaly.estimate, icer: icerVerdict(e.cost.estimate, e.qaly.estimate), thresholds: thresholdResults(e, b, plan.wtp.thresholds), replicates: B, monteCarloError: scenarioMc(e) };
     }
     let c = columnsFor(s.cost);
     if (s.completeCase) c = completeRows(c);
     const e = pointEstimate(c, plan.imputation.m, plan.imputation.seed);
     const b = bootstrapCea(c, { replicates: Bs, seed: plan.bootstrap.seed, onProgress: progress });
     done += Bs;
-    return { key: s.key, changed: s.changed, incrementalCost: e.cost.estimate, incrementalQaly: e.qaly.estimate, icer: icerVerdict(e.cost.estimate, e.qaly.estimate), thresholds: thresholdResults(e, b, plan.wtp.thresholds), replicates: Bs };
+    const w = e.monteCarlo && monteCarloWarning(`the sensitivity scenario "${s.changed}"`, e, e.monteCarlo, plan.currency);
+    if (w) warnings.push(w);
+    return { key: s.key, changed: s.changed, incrementalCost: e.cost.estimate, incrementalQaly: e.qaly.estimate, icer: icerVerdict(e.cost.estimate, e.qaly.estimate), thresholds: thresholdResults(e, b, plan.wtp.thresholds), replicates: Bs, monteCarloError: scenarioMc(e) };
   });
 
   const byArm = (values: readonly (number | null)[]) => {
@@ -158,6 +167,7 @@ export function analyzeCea(trial: TrialData, csv: CsvTable, resolved: ResolvedCe
   };
   const missingCount = (values: readonly (number | null)[]) => ({ intervention: values.filter((v, i) => v === null && arm[i] === 1).length, control: values.filter((v, i) => v === null && arm[i] === 0).length });
 
+  const withResponders = { ...trial.plan, responders: data.responderRules };
   const responders = data.responderRules.map((r) => {
     const count = (a: number) => {
       const s = data.patients.filter((p, i) => arm[i] === a && p.responders[r.key] !== null);
@@ -166,7 +176,9 @@ export function analyzeCea(trial: TrialData, csv: CsvTable, resolved: ResolvedCe
     const i = count(1);
     const c = count(0);
     const rd = i.n && c.n ? i.events / i.n - c.events / c.n : NaN;
-    return { key: r.key, outcome: r.outcome, time: data.responderTime, intervention: i, control: c, riskDifference: rd, costPerExtraResponder: Number.isFinite(rd) ? costPerExtraResponder(est.cost.estimate, rd) : ({ kind: 'undefined', quadrant: null } as const) };
+    // In words for every reader: the plan's label, else the rule ("RMDQ improved ≥ 5 points").
+    const label = { en: outcomeLabel(withResponders, r.key, 'en'), da: outcomeLabel(withResponders, r.key, 'da') };
+    return { key: r.key, label, outcome: r.outcome, time: data.responderTime, intervention: i, control: c, riskDifference: rd, costPerExtraResponder: Number.isFinite(rd) ? costPerExtraResponder(est.cost.estimate, rd) : ({ kind: 'undefined', quadrant: null } as const) };
   });
 
   return {
@@ -205,6 +217,7 @@ export function analyzeCea(trial: TrialData, csv: CsvTable, resolved: ResolvedCe
     incrementalCost: { ...est.cost, ...percentileCi(boot.cost) },
     incrementalQaly: { ...est.qaly, ...percentileCi(boot.qaly) },
     covariance: est.covariance,
+    monteCarloError: est.monteCarlo,
     icer: icerVerdict(est.cost.estimate, est.qaly.estimate),
     quadrants: quadrantShares(boot.cost, boot.qaly),
     ceac: lambdas.map((wtp, k) => ({ wtp, probability: ceacP[k]! })),
@@ -217,3 +230,8 @@ export function analyzeCea(trial: TrialData, csv: CsvTable, resolved: ResolvedCe
 }
 
 const pct = (x: number) => `${Math.round(x * 100)}%`;
+
+/** A scenario's Monte Carlo error: its MCSEs and whether either passes 10% of its SE. */
+function scenarioMc(e: Estimate): CeaScenario['monteCarloError'] {
+  return e.monteCarlo && { incrementalCost: e.monteCarlo.incrementalCost.mcse, incrementalQaly: e.monteCarlo.incrementalQaly.mcse, large: e.monteCarlo.large };
+}

@@ -11,8 +11,8 @@ export function ceaCsvFiles(r: CeaResult): Map<(typeof CEA_CSV_FILES)[number], s
     [
       'sensitivity.csv',
       toCsv(
-        ['scenario', 'changed', 'incremental_cost', 'incremental_qaly', 'icer_kind', 'icer', ...r.thresholds.flatMap((t) => [`nmb_${t.threshold}`, `p_ce_${t.threshold}`])],
-        r.sensitivity.map((s) => [s.key, s.changed, s.incrementalCost, s.incrementalQaly, s.icer.kind, s.icer.kind === 'ratio' ? s.icer.icer : null, ...s.thresholds.flatMap((t) => [t.nmb.estimate, t.probabilityCostEffective])]),
+        ['scenario', 'changed', 'incremental_cost', 'incremental_qaly', 'icer_kind', 'icer', ...r.thresholds.flatMap((t) => [`nmb_${t.threshold}`, `p_ce_${t.threshold}`]), 'mcse_cost', 'mcse_qaly'],
+        r.sensitivity.map((s) => [s.key, s.changed, s.incrementalCost, s.incrementalQaly, s.icer.kind, s.icer.kind === 'ratio' ? s.icer.icer : null, ...s.thresholds.flatMap((t) => [t.nmb.estimate, t.probabilityCostEffective]), s.monteCarloError?.incrementalCost ?? null, s.monteCarloError?.incrementalQaly ?? null]),
       ),
     ],
     [

@@ -32,7 +32,22 @@ const scenario = z.object({
   icer: icerSchema,
   thresholds: z.array(thresholdResult),
   replicates: z.number().int(),
+  monteCarloError: z
+    .object({ incrementalCost: z.number(), incrementalQaly: z.number(), large: z.boolean() })
+    .nullable()
+    .describe('Monte Carlo SE √(B/m) of the pooled estimates under multiple imputation; large: above 10% of the SE (White et al. 2011); null without imputation'),
 });
+
+const monteCarloError = z
+  .object({
+    imputations: z.number().int(),
+    incrementalCost: z.object({ mcse: z.number(), fmi: z.number() }),
+    incrementalQaly: z.object({ mcse: z.number(), fmi: z.number() }),
+    suggestedImputations: z.number().int().describe('imputations for a Monte Carlo error of at most 10% of the SE and m ≥ 100 × FMI'),
+    large: z.boolean().describe('a Monte Carlo error above 10% of its estimate\'s SE'),
+  })
+  .nullable()
+  .describe("Monte Carlo error of the multiply imputed point estimates: MCSE = √(B/m) with Rubin's between-imputation variance B (= mice::pool's b), and the fraction of missing information (mice's fmi); White IR, Royston P, Wood AM 2011, Stat Med 30:377–399, doi:10.1002/sim.4067. null without imputation");
 
 export const ceaResultSchema = z.object({
   tool: z.object({ name: z.literal('hta'), version: z.string() }),
@@ -79,6 +94,7 @@ export const ceaResultSchema = z.object({
   incrementalCost: estimate.describe('adjusted Δc: estimate and SE (Rubin-pooled under MI), bootstrap percentile 95% CI'),
   incrementalQaly: estimate,
   covariance: z.number().describe('Cov(Δc, Δe) from the SUR residual covariance (mean over imputations)'),
+  monteCarloError,
   icer: icerSchema,
   quadrants,
   ceac: z.array(z.object({ wtp: z.number(), probability: z.number() })),
@@ -86,6 +102,7 @@ export const ceaResultSchema = z.object({
   responders: z.array(
     z.object({
       key: z.string(),
+      label: z.object({ en: z.string(), da: z.string() }).describe("the definition in words: the plan's label, else the rule (\"RMDQ improved ≥ 5 points\")"),
       outcome: z.string(),
       time: z.string(),
       intervention: z.object({ events: z.number().int(), n: z.number().int() }),

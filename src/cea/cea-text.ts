@@ -1,5 +1,5 @@
 /** The plain-text summary `hta cea` prints without --json (the numbers are in the JSON). */
-import type { Lang } from '../report/i18n.js';
+import { type Lang, timeLabel } from '../report/i18n.js';
 import type { CeaResult } from './cea-results-schema.js';
 import { icerText, money, pctText, perResponderText, regressorsText, signedMoney } from './cea-phrases.js';
 
@@ -35,6 +35,11 @@ export function ceaSummaryText(r: CeaResult, lang: Lang): string {
       : `Omkostningseffektivitet, ${r.perspective === 'healthcare' ? 'sundhedssektorperspektiv' : 'begrænset samfundsperspektiv'}, ${cur} i ${r.priceYear}-priser: ${r.patients.intervention} patienter i interventionsgruppen og ${r.patients.control} i kontrolgruppen.`,
     `${en ? 'Incremental cost' : 'Meromkostning'}: ${signedMoney(r.incrementalCost.estimate, cur, lang)} ${ci(r.incrementalCost.ciLower, r.incrementalCost.ciUpper, m)}`,
     `${en ? 'Incremental QALYs' : 'Vundne QALY'}: ${q(r.incrementalQaly.estimate)} ${ci(r.incrementalQaly.ciLower, r.incrementalQaly.ciUpper, q)}`,
+    ...(r.monteCarloError
+      ? [en
+          ? `Monte Carlo error (m = ${r.monteCarloError.imputations} imputations): incremental cost ±${m(r.monteCarloError.incrementalCost.mcse)}, incremental QALYs ±${q(r.monteCarloError.incrementalQaly.mcse)}${r.monteCarloError.large ? ` — more than 10% of the SE; use at least m = ${r.monteCarloError.suggestedImputations}` : ''}`
+          : `Monte Carlo-standardfejl (m = ${r.monteCarloError.imputations} imputationer): meromkostning ±${m(r.monteCarloError.incrementalCost.mcse)}, forskel i QALY ±${q(r.monteCarloError.incrementalQaly.mcse)}${r.monteCarloError.large ? ` — mere end 10 % af standardfejlen; brug mindst m = ${r.monteCarloError.suggestedImputations}` : ''}`]
+      : []),
     `ICER: ${icerText(r.icer, cur, lang, undefined, { cost: r.incrementalCost.estimate, effect: r.incrementalQaly.estimate })}`,
     en
       ? `CE plane: NE ${pctText(r.quadrants.NE, lang)}, NW ${pctText(r.quadrants.NW, lang)}, SE ${pctText(r.quadrants.SE, lang)}, SW ${pctText(r.quadrants.SW, lang)}`
@@ -48,7 +53,7 @@ export function ceaSummaryText(r: CeaResult, lang: Lang): string {
     );
   }
   for (const rs of r.responders) {
-    lines.push(`${en ? 'Cost per extra responder' : 'Omkostning pr. ekstra patient med klinisk relevant forbedring'} (${rs.key}, ${rs.time}): ${perResponderText(rs, r.incrementalCost.estimate, cur, lang)}`);
+    lines.push(`${en ? 'Cost per extra responder' : 'Omkostning pr. ekstra patient med klinisk relevant forbedring'} (${rs.label[lang]}, ${timeLabel(rs.time, lang)}): ${perResponderText(rs, r.incrementalCost.estimate, cur, lang)}`);
   }
   lines.push('', en ? 'One-way sensitivity' : 'Envejsfølsomhedsanalyse');
   for (const s of r.sensitivity) lines.push(`  ${en ? s.changed : (SCENARIO_DA[s.key] ?? s.changed)}: ${signedMoney(s.incrementalCost, cur, lang)}, ${q(s.incrementalQaly)} QALY, ${icerText(s.icer, cur, lang, undefined, { cost: s.incrementalCost, effect: s.incrementalQaly })}; ${en ? 'P(CE)' : 'P(omkostningseffektiv)'} ${s.thresholds.map((t) => pctText(t.probabilityCostEffective, lang)).join(', ')}`);

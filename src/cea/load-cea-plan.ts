@@ -4,7 +4,7 @@
  * references zod alone cannot see. Every problem is collected before stopping. docs/plan-cea.md.
  */
 import { encodingNote } from '../io/encoding-note.js';
-import { dirname, resolve } from 'node:path';
+import { dirname, isAbsolute, join } from 'node:path';
 import { HtaError, type Problem } from '../errors.js';
 import { jsonProblems, locateProblems, readJsonFile } from '../io/read-json.js';
 import { readCsvFile } from '../io/read-csv.js';
@@ -50,20 +50,41 @@ export function loadCeaPlanFile(file: string): ResolvedCeaPlan {
   }
   const plan = parsed.data;
   const dir = dirname(file);
-  const trialPlanFile = resolve(dir, plan.trialPlan);
+  const trialPlanFile = besidePlan(dir, plan.trialPlan);
   const trialPlan = loadPlanFile(trialPlanFile);
   const problems = crossCheck(plan, trialPlan, file);
   if (problems.length) throw new HtaError('plan.invalid', `${file} is not a valid cost-effectiveness plan`, locateProblems(json, problems));
 
   const readNotes: string[] = [];
-  const unitCosts = typeof plan.unitCosts === 'string' ? readUnitCostFile(resolve(dir, plan.unitCosts), plan, (note) => readNotes.push(note)) : inlineUnitCosts(plan.unitCosts);
+  const unitCosts = typeof plan.unitCosts === 'string' ? readUnitCostFile(besidePlan(dir, plan.unitCosts), plan, (note) => readNotes.push(note)) : inlineUnitCosts(plan.unitCosts);
   const missing = plan.resourceUse.filter((r) => !Object.hasOwn(unitCosts, r.key));
   if (missing.length) {
-    const where = typeof plan.unitCosts === 'string' ? resolve(dir, plan.unitCosts) : file;
+    const where = typeof plan.unitCosts === 'string' ? besidePlan(dir, plan.unitCosts) : file;
     throw new HtaError('plan.invalid', `${where} has no unit cost for ${missing.length} resource item(s)`, missing.map((r) => ({ file: where, field: 'unitCosts', value: r.key, expected: `a unit cost for resource item "${r.key}"` })));
   }
-  const published = plan.published ? parsePublishedCea(readJsonFile(resolve(dir, plan.published), 'published figures'), resolve(dir, plan.published)) : null;
+  const publishedFile = plan.published === undefined ? null : besidePlan(dir, plan.published);
+  const published = publishedFile ? parsePublishedCea(readJsonFile(publishedFile, 'published figures'), publishedFile) : null;
+  if (published) checkPublishedResponders(published, publishedFile!, [...trialPlan.responders, ...plan.responders].map((r) => r.key));
   return { file, plan, trialPlanFile, trialPlan, unitCosts, interventionPrice: interventionPriceOf(plan, dir, file), published, ...(readNotes.length ? { readNotes } : {}) };
+}
+
+/** A published cost per extra responder that names its definition must name one the plans define. */
+function checkPublishedResponders(published: PublishedCea, file: string, keys: readonly string[]): void {
+  const problems: Problem[] = [];
+  for (const [label, v] of Object.entries(published.costPerResponder)) {
+    if (typeof v !== 'number' && !keys.includes(v.responder)) problems.push({ file, field: `costPerResponder.${label}.responder`, value: v.responder, expected: `a responder key of the trial plan or the cost-effectiveness plan (${keys.join(', ') || 'none defined'})` });
+  }
+  if (problems.length) throw new HtaError('plan.invalid', `${file} names a responder definition the plans do not have`, problems);
+}
+
+/**
+ * A file the plan names, relative to the plan's folder, as a path that starts the way the user
+ * gave the plan (`--plan plans/cea.json` → `plans/priser.csv`), as the manifest's inputs are
+ * (report/manifest.ts): messages and notes then name it as the user knows it, not by an
+ * absolute path with their home folder in it (`/tmp/…/priser.csv:6:2`).
+ */
+function besidePlan(dir: string, path: string): string {
+  return isAbsolute(path) ? path : join(dir, path);
 }
 
 function crossCheck(plan: CeaPlan, trial: Plan, file: string): Problem[] {
@@ -270,8 +291,9 @@ function amountWith(n: string, decimal: ',' | '.'): number | undefined {
 
 function interventionPriceOf(plan: CeaPlan, dir: string, file: string): ResolvedCeaPlan['interventionPrice'] {
   const ic = plan.interventionCost;
-  if ('price' in ic) return { price: ic.price, source: ic.source ?? 'plan' };
-  const uptakeFile = resolve(dir, ic.uptakePlan);
+  // Without a source: said in words (the report words it in the page's language), not "plan".
+  if ('price' in ic) return { price: ic.price, source: ic.source ?? 'fixed price in the cost-effectiveness plan' };
+  const uptakeFile = besidePlan(dir, ic.uptakePlan);
   const uptake = loadUptakePlanFile(uptakeFile);
   if (uptake.currency !== plan.currency && ic.rate === undefined) {
     throw new HtaError('plan.invalid', `${file}: the uptake plan's prices are in ${uptake.currency}, the plan's in ${plan.currency}`, [

@@ -34,9 +34,12 @@ describe('ICER in words', () => {
     // The bundled CEA's results, with one responder row as a small trial has it: 12/60 against 12/60.
     const r = JSON.parse(readFileSync('reports/selfback-cea/results.json', 'utf8')) as CeaResult;
     const row = r.responders[0]!;
-    Object.assign(row, { intervention: { events: 12, n: 60 }, control: { events: 12, n: 60 }, riskDifference: 0, costPerExtraResponder: icerVerdict(r.incrementalCost.estimate, 0) });
+    for (const x of r.responders) x.label ??= { en: x.key, da: x.key };
+    // (The label as results.json has it since responders are named in words; set here so the committed file may predate it.)
+    Object.assign(row, { label: { en: 'RMDQ improved ≥ 5 points', da: 'RMDQ forbedret ≥ 5 point' }, intervention: { events: 12, n: 60 }, control: { events: 12, n: 60 }, riskDifference: 0, costPerExtraResponder: icerVerdict(r.incrementalCost.estimate, 0) });
     expect(r.incrementalCost.estimate).toBeGreaterThan(0);
-    expect(ceaSummaryText(r, 'en')).toContain(`(${row.key}, ${row.time}): dominated: the app costs more with as many responders`);
+    expect(row.time).toBe('9m');
+    expect(ceaSummaryText(r, 'en')).toContain('(RMDQ improved ≥ 5 points, 9 months): dominated: the app costs more with as many responders');
     expect(ceaSummaryText(r, 'da')).toContain('domineret: appen koster mere og giver lige så mange patienter med klinisk relevant forbedring');
     Object.assign(row, { riskDifference: -0.05, costPerExtraResponder: icerVerdict(r.incrementalCost.estimate, -0.05) });
     expect(ceaSummaryText(r, 'en')).toContain('dominated: the app costs more and has fewer responders');

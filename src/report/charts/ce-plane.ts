@@ -22,6 +22,17 @@ const TEXT = {
 
 const count = (n: number, lang: Lang) => n.toLocaleString('en-US').replace(/,/g, lang === 'da' ? '.' : ',');
 
+/**
+ * The two ends of the line Δcost = λ·ΔQALY inside the plot [−qmax, qmax] × [−cmax, cmax]. Where
+ * the line leaves through the top or bottom edge, its QALY end moves in to ΔQ = ±cmax/λ as well:
+ * capping only the cost would draw the box's diagonal, a different λ, and points below the drawn
+ * line would no longer be the cost-effective ones (docs/plan-cea.md#results).
+ */
+export function wtpLine(lambda: number, qmax: number, cmax: number): { dq: number; dc: number }[] {
+  const q = lambda * qmax > cmax ? cmax / lambda : qmax;
+  return [-q, q].map((dq) => ({ dq, dc: lambda * dq }));
+}
+
 export function cePlaneSpec(r: CeaResult, lang: Lang, maxPoints = 1000): TopLevelSpec {
   const t = (k: keyof typeof TEXT) => TEXT[k][lang];
   const shown = Math.min(maxPoints, r.cloud.cost.length);
@@ -32,7 +43,7 @@ export function cePlaneSpec(r: CeaResult, lang: Lang, maxPoints = 1000): TopLeve
   const qmax = Math.max(...qs.map(Math.abs)) * 1.1 || 0.01;
   const cs = [...points.map((p) => p.dc), r.incrementalCost.estimate];
   const cmax = Math.max(...cs.map(Math.abs)) * 1.1 || 1;
-  const line = [-qmax, qmax].map((q) => ({ dq: q, dc: Math.max(-cmax, Math.min(cmax, lambda * q)) }));
+  const line = wtpLine(lambda, qmax, cmax);
   const fill = (s: string) =>
     s.replace('{shown}', count(shown, lang)).replace('{n}', count(r.cloud.cost.length, lang)).replace('{ne}', pctText(r.quadrants.NE, lang)).replace('{nw}', pctText(r.quadrants.NW, lang))
       .replace('{se}', pctText(r.quadrants.SE, lang)).replace('{sw}', pctText(r.quadrants.SW, lang)).replace('{wtp}', lambda.toLocaleString('en-US').replace(/,/g, lang === 'da' ? '.' : ',')).replace(/\{cur\}/g, r.currency);

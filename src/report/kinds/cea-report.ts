@@ -10,6 +10,8 @@ import type { ResolvedCeaPlan } from '../../cea/load-cea-plan.js';
 import { analyseCeaOffThread } from '../cea-off-thread.js';
 import type { CeaResult } from '../../cea/cea-results-schema.js';
 import { icerText, money, pctText, perResponderText, regressorsText, signedMoney } from '../../cea/cea-phrases.js';
+import { placePublishedResponderCosts } from '../../cea/published-cea.js';
+import { categoryLabel, resourceItemLabels } from '../../cea/resource-labels.js';
 import { cePlaneSpec } from '../charts/ce-plane.js';
 import { ceacSpec } from '../charts/ceac.js';
 import { ceaCostsSpec } from '../charts/cea-costs.js';
@@ -29,6 +31,7 @@ export const ceaEntrySchema = z.object({
   title: localizedText.optional(),
   replicates: z.number().int().min(100).max(100000).optional().describe("bootstrap replicates of the base case and (at most) of each sensitivity scenario (default: the plan's)"),
   dataNote: localizedText.optional().describe('What the reader should know about the data, after the provenance line, e.g. that they are synthetic and how they were made'),
+  synthetic: z.boolean().optional().describe('The export is synthetic: the results column then reads "Recomputed from the synthetic export" (a user\'s own export: leave it out)'),
 });
 
 const TEXT = {
@@ -51,7 +54,9 @@ const TEXT = {
   missingMi: { en: 'Missing costs and QALYs: multiple imputation per arm (m = {m}), bootstrap then impute (Brand et al. 2019), {B} replicates', da: 'Manglende omkostninger og QALY: multipel imputation pr. gruppe (m = {m}), bootstrap og derefter multipel imputation (Brand et al. 2019), {B} replikationer' },
   missingNone: { en: 'No missing data; {B} bootstrap replicates', da: 'Ingen manglende data; {B} bootstrap-replikationer' },
   measure: { en: 'Measure', da: 'Mål' },
-  recomputed: { en: 'Recomputed (synthetic)', da: 'Genberegnet (syntetisk)' },
+  // Synthetic only when the manifest entry says so (`synthetic`): a user's own export is not.
+  recomputed: { en: 'Recomputed from the trial export', da: 'Genberegnet ud fra forsøgets eksport' },
+  recomputedSynthetic: { en: 'Recomputed from the synthetic export', da: 'Genberegnet ud fra den syntetiske eksport' },
   published: { en: 'Published', da: 'Publiceret' },
   incCost: { en: 'Incremental cost (95% CI)', da: 'Meromkostning (95 %-KI)' },
   incQaly: { en: 'Incremental QALYs (95% CI)', da: 'Forskel i QALY (95 %-KI)' },
@@ -60,6 +65,22 @@ const TEXT = {
   pce: { en: 'Probability cost-effective at {wtp} per QALY', da: 'Sandsynlighed for omkostningseffektivitet ved {wtp} pr. QALY' },
   perResponder: { en: 'Cost per extra responder: {label}', da: 'Omkostning pr. ekstra patient med klinisk relevant forbedring: {label}' },
   publishedNote: { en: 'Published: {citation}. {patients} patients ({n1}/{n0}), {months} months.', da: 'Publiceret: {citation}. {patients} patienter ({n1}/{n0}), {months} måneder.' },
+  publishedUnplaced: {
+    en: 'Published cost per extra responder ({label}): {cost}, shown beside no definition above: the published figures do not say which of the {label} definitions it uses.',
+    da: 'Publiceret omkostning pr. ekstra patient med klinisk relevant forbedring ({label}): {cost}; den står ikke ud for nogen definition ovenfor, da de publicerede tal ikke angiver, hvilken {label}-definition den bygger på.',
+  },
+  monteCarlo: {
+    en: 'Monte Carlo error of the pooled estimates from m = {m} imputations (√(B/m), White et al. 2011): ±{cost} on the incremental cost, ±{qaly} on the incremental QALYs.',
+    da: 'Monte Carlo-standardfejl på de samlede estimater fra m = {m} imputationer (√(B/m), White et al. 2011): ±{cost} på meromkostningen, ±{qaly} på forskellen i QALY.',
+  },
+  monteCarloLarge: {
+    en: 'That is more than 10% of their standard errors: imputing again with other random numbers can move them by about twice as much. White et al. advise at least {suggested} imputations here (the plan\'s "imputation": {"m": …}).',
+    da: 'Det er mere end 10 % af deres standardfejl: en ny imputation med andre tilfældige tal kan flytte dem omtrent dobbelt så meget. White et al. anbefaler her mindst {suggested} imputationer (planens "imputation": {"m": …}).',
+  },
+  monteCarloScenario: {
+    en: '{scenario}: Monte Carlo error ±{cost} on the incremental cost and ±{qaly} on the QALYs (m = {m}), more than 10% of their standard errors.',
+    da: '{scenario}: Monte Carlo-standardfejl ±{cost} på meromkostningen og ±{qaly} på forskellen i QALY (m = {m}), mere end 10 % af deres standardfejl.',
+  },
   displayNote: { en: 'In {cur} at {rate} per {base}: incremental cost {value}.', da: 'I {cur} ved {rate} pr. {base}: meromkostning {value}.' },
   plane: { en: 'Cost-effectiveness plane', da: 'Omkostningseffektivitetsplan' },
   planeIntro: { en: 'Each point is one bootstrap replicate of (incremental QALYs, incremental cost); the diamond is the estimate. Points below the dashed line are cost-effective at the threshold.', da: 'Hvert punkt er én bootstrap-replikation af (forskel i QALY, meromkostning); ruden er estimatet. Punkter under den stiplede linje er omkostningseffektive ved tærskelværdien.' },
@@ -92,22 +113,12 @@ const TEXT = {
     en: '{plan}: {mode} tier price at {volume} patients a year{rate}',
     da: '{plan}: pristrin ({mode}) ved {volume} patienter om året{rate}',
   },
+  fixedPrice: { en: 'fixed price in the cost-effectiveness plan', da: 'fast pris angivet i planen for omkostningseffektivitet' },
   'all-units': { en: 'all-units', da: 'alle enheder til trinnets pris' },
   marginal: { en: 'marginal', da: 'hver enhed til sit trins pris' },
   dropped: { en: 'Not adjusted for {names}: the same for every patient analysed.', da: 'Ikke justeret for {names}: ens for alle analyserede patienter.' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
-const CATEGORY: Record<string, Record<Lang, string>> = {
-  intervention: { en: 'App', da: 'App' },
-  'primary-care': { en: 'General practice', da: 'Almen praksis' },
-  physiotherapy: { en: 'Physiotherapy', da: 'Fysioterapi' },
-  chiropractor: { en: 'Chiropractor', da: 'Kiropraktor' },
-  specialist: { en: 'Specialist / spine clinic', da: 'Speciallæge / rygklinik' },
-  imaging: { en: 'Imaging', da: 'Billeddiagnostik' },
-  medication: { en: 'Medication', da: 'Medicin' },
-  hospital: { en: 'Hospital', da: 'Hospital' },
-  productivity: { en: 'Sick leave (productivity)', da: 'Sygefravær (produktivitet)' },
-};
 
 const SCENARIO: Record<string, Record<Lang, string>> = {
   'price-low': { en: 'App price −{p}', da: 'Appens pris −{p}' },
@@ -162,14 +173,14 @@ export const ceaReportKind: ReportKind<typeof ceaEntrySchema> = {
     const charts: ChartSpec[] = [
       { name: 'ce-plane', spec: cePlaneSpec(r, lang), alt: t('plane') },
       { name: 'ceac', spec: ceacSpec(r, lang), alt: t('ceac') },
-      { name: 'costs-by-category', spec: ceaCostsSpec(r, lang, (c) => CATEGORY[c]?.[lang] ?? c, arms), alt: t('costs') },
+      { name: 'costs-by-category', spec: ceaCostsSpec(r, lang, (c) => categoryLabel(c, lang), arms), alt: t('costs') },
       { name: 'utilities', spec: ceaUtilitiesSpec(r, lang, arms), alt: t('qalys') },
     ];
 
-    const labelOf = (key: string) => {
-      const rule = [...resolved.trialPlan.responders, ...plan.responders].find((x) => x.key === key);
-      return rule?.label?.[lang] ?? rule?.label?.en ?? key;
-    };
+    // The definition in words (analyze-cea.ts: the plan's label, else the rule), never its key.
+    const labelOf = (key: string) => r.responders.find((x) => x.key === key)?.label[lang] ?? key;
+    // A published cost per extra responder only beside the definition it belongs to (published-cea.ts).
+    const publishedPerResponder = published ? placePublishedResponderCosts(published, r.responders) : null;
     const resultsTable = incrementalTable(r, resolved, lang);
     const perspective = (p: 'healthcare' | 'societal') => (p === 'healthcare' ? t('healthcare') : t('societal'));
     const population = plan.population ? (plan.population.label?.[lang] ?? plan.population.label?.en ?? plan.population.values.join(', ')) : t('all');
@@ -182,10 +193,16 @@ export const ceaReportKind: ReportKind<typeof ceaEntrySchema> = {
     });
     const notes: string[] = [];
     if (published) notes.push(fillPhrase(t('publishedNote'), { citation: typeof published.citation === 'string' ? published.citation : (published.citation[lang] ?? published.citation.en), patients: published.patients.intervention + published.patients.control, n1: published.patients.intervention, n0: published.patients.control, months: published.followUpMonths }));
+    for (const u of publishedPerResponder?.unplaced ?? []) notes.push(fillPhrase(t('publishedUnplaced'), { label: u.label, cost: money(u.cost, published!.currency, lang) }));
+    const mc = r.monteCarloError;
+    if (mc) {
+      const said = fillPhrase(t('monteCarlo'), { m: mc.imputations, cost: m(mc.incrementalCost.mcse), qaly: num(mc.incrementalQaly.mcse, 4, lang) });
+      notes.push(mc.large ? `${said} ${fillPhrase(t('monteCarloLarge'), { suggested: mc.suggestedImputations })}` : said);
+    }
     if (r.display) notes.push(fillPhrase(t('displayNote'), { cur: r.display.currency, rate: num(r.display.rate, 2, lang), base: cur, value: money(r.incrementalCost.estimate * r.display.rate, r.display.currency, lang) }));
 
     const armCell = (a: { mean: number | null; n: number }, f: (x: number) => string) => (a.mean === null ? '–' : `${f(a.mean)} (${a.n})`);
-    const costRows = r.costsByCategory.map((c) => [CATEGORY[c.category]?.[lang] ?? c.category, armCell(c.intervention, m), armCell(c.control, m)]);
+    const costRows = r.costsByCategory.map((c) => [categoryLabel(c.category, lang), armCell(c.intervention, m), armCell(c.control, m)]);
     costRows.push([fillPhrase(t('total'), { perspective: perspective(r.perspective) }), armCell(r.totalCost.intervention, m), armCell(r.totalCost.control, m)]);
     const costTable: Table = { header: [t('category'), `${arms.intervention} (n)`, `${arms.control} (n)`], rows: costRows, align: ['left', 'right', 'right'] };
 
@@ -210,6 +227,9 @@ export const ceaReportKind: ReportKind<typeof ceaEntrySchema> = {
         signedMoney(s.incrementalCost, cur, lang), num(s.incrementalQaly, 4, lang), icerText(s.icer, cur, lang, undefined, { cost: s.incrementalCost, effect: s.incrementalQaly }), ...s.thresholds.map((x) => fmtPct(x.probabilityCostEffective)),
       ]),
     ];
+    // The recomputed perspective scenario's own Monte Carlo error (the price and unit-cost ones are the base case's, scaled).
+    const sensNotes = r.sensitivity.filter((s) => (s.key === 'societal' || s.key === 'healthcare') && s.monteCarloError?.large).map((s) =>
+      fillPhrase(t('monteCarloScenario'), { scenario: SCENARIO[s.key]![lang]!, cost: m(s.monteCarloError!.incrementalCost), qaly: num(s.monteCarloError!.incrementalQaly, 4, lang), m: r.method.imputations }));
     const sensTable: Table = {
       header: [t('scenario'), t('incCost').replace(/ \(95.*\)$/, ''), t('incQaly').replace(/ \(95.*\)$/, ''), 'ICER', ...r.thresholds.map((x) => fillPhrase(t('pce'), { wtp: m(x.threshold) }))],
       rows: sensRows,
@@ -219,17 +239,20 @@ export const ceaReportKind: ReportKind<typeof ceaEntrySchema> = {
     const tier = r.interventionPrice.tier;
     const appSource = tier
       ? fillPhrase(t('tierSource'), { plan: tier.uptakePlan, mode: t(tier.mode), volume: num(tier.nationalVolume, 0, lang), rate: tier.rate !== 1 ? ` × ${num(tier.rate, 4, lang)}` : '' })
-      : r.interventionPrice.source;
+      : 'price' in plan.interventionCost && plan.interventionCost.source === undefined
+        ? t('fixedPrice')
+        : r.interventionPrice.source;
+    // Never the plan's key (`physio`): its label, else its category's words (resource-labels.ts).
+    const itemLabels = resourceItemLabels(plan.resourceUse, lang);
     const unitTable: Table = {
       header: [t('item'), t('category'), fillPhrase(t('unitCost'), { cur, year: r.priceYear }), t('source')],
       rows: [
-        [t('intervention'), CATEGORY.intervention![lang]!, formatThousands(r.interventionPrice.price, 2, lang), appSource],
+        [t('intervention'), categoryLabel('intervention', lang), formatThousands(r.interventionPrice.price, 2, lang), appSource],
         ...r.unitCosts.map((x) => {
-          const item = plan.resourceUse.find((ri) => ri.key === x.item);
           // The source in the page's language when the price list gives one (results.json keeps the English).
           const source = lang === 'da' ? (resolved.unitCosts[x.item]?.sourceDa ?? x.source) : x.source;
           // Thousands grouped (1.340,00 kr.), as a price list writes them.
-          return [item?.label?.[lang] ?? item?.label?.en ?? x.item, CATEGORY[x.category]?.[lang] ?? x.category, formatThousands(x.cost, 2, lang), source];
+          return [itemLabels.get(x.item) ?? categoryLabel(x.category, lang), categoryLabel(x.category, lang), formatThousands(x.cost, 2, lang), source];
         }),
       ],
       align: ['left', 'left', 'right', 'left'],
@@ -242,7 +265,7 @@ export const ceaReportKind: ReportKind<typeof ceaEntrySchema> = {
       { id: 'costs', title: t('costs'), intro: [fillPhrase(t('costsIntro'), { cur })], chart: 'costs-by-category', tables: [{ table: costTable }] },
       { id: 'qalys', title: t('qalys'), intro: [fillPhrase(t('qalysIntro'), { rule: r.method.qalyRule === 'impute' ? t('ruleImpute') : t('ruleObserved') })], chart: 'utilities', tables: [{ table: utilTable }] },
       ...(r.responders.length ? [{ id: 'responders', title: t('responders'), intro: [fillPhrase(t('respIntro'), { time: timeLabel(r.responders[0]!.time, lang) })], tables: [{ table: respTable }] }] : []),
-      { id: 'sensitivity', title: t('sensitivity'), tables: [{ table: sensTable }] },
+      { id: 'sensitivity', title: t('sensitivity'), tables: [{ table: sensTable }], ...(sensNotes.length ? { notes: sensNotes } : {}) },
       { id: 'unit-costs', title: t('unitCosts'), tables: [{ table: unitTable }] },
     ];
     const title = entry.title?.[lang] ?? entry.title?.en ?? plan.title?.[lang] ?? plan.title?.en ?? t('title');
@@ -255,22 +278,24 @@ export const ceaReportKind: ReportKind<typeof ceaEntrySchema> = {
     function incrementalTable(res: CeaResult, rp: ResolvedCeaPlan, l: Lang): Table {
       const pub = rp.published;
       const q = (x: number) => num(x, 4, l);
+      // The published column only when the plan names published figures.
+      const row = (label: string, ours: string, theirs = '–') => (pub ? [label, ours, theirs] : [label, ours]);
       const rows: string[][] = [
-        [t('incCost'), `${signedMoney(res.incrementalCost.estimate, cur, l)} ${ci(m(res.incrementalCost.ciLower), m(res.incrementalCost.ciUpper))}`, pub ? `${signedMoney(pub.incrementalCost.estimate, pub.currency, l)} ${ci(money(pub.incrementalCost.ciLower, pub.currency, l), money(pub.incrementalCost.ciUpper, pub.currency, l))}` : '–'],
-        [t('incQaly'), `${q(res.incrementalQaly.estimate)} ${ci(q(res.incrementalQaly.ciLower), q(res.incrementalQaly.ciUpper))}`, '–'],
-        [t('icer'), icerText(res.icer, cur, l, undefined, { cost: res.incrementalCost.estimate, effect: res.incrementalQaly.estimate }), pub ? icerText({ kind: 'ratio', quadrant: 'NE', icer: pub.icer }, pub.currency, l) : '–'],
+        row(t('incCost'), `${signedMoney(res.incrementalCost.estimate, cur, l)} ${ci(m(res.incrementalCost.ciLower), m(res.incrementalCost.ciUpper))}`, pub ? `${signedMoney(pub.incrementalCost.estimate, pub.currency, l)} ${ci(money(pub.incrementalCost.ciLower, pub.currency, l), money(pub.incrementalCost.ciUpper, pub.currency, l))}` : '–'),
+        row(t('incQaly'), `${q(res.incrementalQaly.estimate)} ${ci(q(res.incrementalQaly.ciLower), q(res.incrementalQaly.ciUpper))}`),
+        row(t('icer'), icerText(res.icer, cur, l, undefined, { cost: res.incrementalCost.estimate, effect: res.incrementalQaly.estimate }), pub ? icerText({ kind: 'ratio', quadrant: 'NE', icer: pub.icer }, pub.currency, l) : '–'),
       ];
       for (const th of res.thresholds) {
         const pubP = pub && pub.probabilityCostEffective.threshold === th.threshold ? fmtPct(pub.probabilityCostEffective.probability) : '–';
-        rows.push([fillPhrase(t('nmb'), { wtp: m(th.threshold) }), `${m(th.nmb.estimate)} ${ci(m(th.nmb.ciLower), m(th.nmb.ciUpper))}`, '–']);
-        rows.push([fillPhrase(t('pce'), { wtp: m(th.threshold) }), fmtPct(th.probabilityCostEffective), pubP]);
+        rows.push(row(fillPhrase(t('nmb'), { wtp: m(th.threshold) }), `${m(th.nmb.estimate)} ${ci(m(th.nmb.ciLower), m(th.nmb.ciUpper))}`));
+        rows.push(row(fillPhrase(t('pce'), { wtp: m(th.threshold) }), fmtPct(th.probabilityCostEffective), pubP));
       }
       for (const x of res.responders) {
-        const outcome = x.outcome.toUpperCase();
-        const pubCost = pub?.costPerResponder[outcome];
-        rows.push([fillPhrase(t('perResponder'), { label: labelOf(x.key) }), perResponderText(x, res.incrementalCost.estimate, cur, l), pubCost !== undefined ? `${money(pubCost, pub!.currency, l)} (${outcome})` : '–']);
+        const pubCost = publishedPerResponder?.byKey.get(x.key);
+        rows.push(row(fillPhrase(t('perResponder'), { label: labelOf(x.key) }), perResponderText(x, res.incrementalCost.estimate, cur, l), pubCost ? `${money(pubCost.cost, pub!.currency, l)} (${pubCost.label})` : '–'));
       }
-      return { header: [t('measure'), t('recomputed'), pub ? t('published') : ''], rows, align: ['left', 'right', 'right'] };
+      const recomputed = entry.synthetic === true ? t('recomputedSynthetic') : t('recomputed');
+      return { header: pub ? [t('measure'), recomputed, t('published')] : [t('measure'), recomputed], rows, align: pub ? ['left', 'right', 'right'] : ['left', 'right'] };
     }
   },
 };

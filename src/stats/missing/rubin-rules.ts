@@ -116,6 +116,27 @@ export function rubinEstimateSe(estimates: readonly number[], variances: readonl
   return { estimate, se: Math.sqrt(total) };
 }
 
+/**
+ * The pooled estimate and SE with the Monte Carlo error that the finite number of imputations
+ * leaves in the pooled estimate, MCSE = √(B/m): the SD of q̄ over repeated runs with other seeds.
+ * White IR, Royston P, Wood AM (2011) Multiple imputation using chained equations: issues and
+ * guidance for practice, Stat Med 30:377–399, doi:10.1002/sim.4067 (section 7): the MCSE should be
+ * at most about 10% of the SE, which is about m ≥ 100·FMI. `fmi` is mice's (Barnard–Rubin df with
+ * `dfComplete`), so `between` = mice::pool's `b` and `fmi` its `fmi`. No t quantile: cheap, as
+ * `rubinEstimateSe`.
+ *
+ * @throws HtaError('analysis.failed') as `poolRubin` does for its estimates and variances.
+ */
+export function rubinMonteCarlo(estimates: readonly number[], variances: readonly number[], dfComplete: number): { estimate: number; se: number; between: number; mcse: number; fmi: number } {
+  const { m, estimate, within, between, total } = rubinVariance(estimates, variances);
+  const riv = within > 0 ? ((1 + 1 / m) * between) / within : Infinity;
+  const lambda = total > 0 ? ((1 + 1 / m) * between) / total : 0;
+  const df = barnardRubinDf(m, lambda, dfComplete);
+  // Ū = 0 (every completed data set fitted exactly): all the variance is between imputations.
+  const fmi = Number.isFinite(riv) ? (riv + 2 / (df + 3)) / (riv + 1) : 1;
+  return { estimate, se: Math.sqrt(total), between, mcse: Math.sqrt(between / m), fmi };
+}
+
 /** q̄, Ū, B and T of Rubin's rules, after checking the estimates and variances. */
 function rubinVariance(estimates: readonly number[], variances: readonly number[]): Pick<RubinPooled, 'm' | 'estimate' | 'within' | 'between' | 'total'> {
   const m = estimates.length;

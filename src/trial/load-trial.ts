@@ -25,6 +25,7 @@ import { type Arm, type OutcomeSource, type TrialData, type TrialPatient, trialD
 import { type CodedCell, type ColumnCoder, coderFor, RecodeTally } from './value-codes.js';
 import { isWide, type LongTable, wideToLong } from './wide-to-long.js';
 import { excelErrorHint, isExcelError, isFailedFormula } from '../io/spreadsheet-cells.js';
+import { IdSpellings, leadingZerosExpected } from './patient-ids.js';
 
 /** Visits in order: baseline, then the export's other visits as the plan lists them. */
 export function visitsOf(plan: Plan): string[] {
@@ -199,6 +200,10 @@ export function loadTrial(source: CsvTable, plan: Plan, options: LoadTrialOption
   const patientOf: number[] = []; // id index → index in `patients` (-1 until a row of it is kept)
   const idReason: (string | undefined)[] = []; // id index → its withdrawal reason and the line it was first read on
   const idReasonLine: number[] = [];
+  const idSpellings = new IdSpellings();
+  // Ids written with and without leading zeros: they stop the run even with --exclude-invalid,
+  // since leaving either row out would guess which spelling is right.
+  const idProblems: Problem[] = [];
 
   // The kept rows, columnar. A row is written at `n + pending` as it is read and committed (n
   // advances) once its whole file line is known to be free of problems: in a wide export one
@@ -373,6 +378,13 @@ export function loadTrial(source: CsvTable, plan: Plan, options: LoadTrialOption
 
     let who = idIndex.get(id);
     if (who === undefined) {
+      // `1` beside `0001`: one patient whose leading zeros a spreadsheet dropped (patient-ids.ts).
+      const earlier = idSpellings.earlierSpelling(id, ids.length);
+      if (earlier >= 0) {
+        // Once per line: a wide line gives a row per visit.
+        if (idProblems[idProblems.length - 1]?.line !== line) idProblems.push({ ...row.at(idCol), expected: leadingZerosExpected(line, idLine[earlier]!), kind: 'id.leading-zeros' });
+        continue;
+      }
       who = ids.push(id) - 1;
       idIndex.set(id, who);
       idArm.push(arm);
@@ -443,6 +455,7 @@ export function loadTrial(source: CsvTable, plan: Plan, options: LoadTrialOption
   }
   if (groupLine >= 0) commit();
 
+  if (idProblems.length) throw invalid(file, [...idProblems, ...rowProblems], false);
   if (rowProblems.length && !exclude) throw invalid(file, rowProblems, true);
   const badLines = new Set(rowProblems.map((p) => p.line));
 

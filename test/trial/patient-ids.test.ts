@@ -1,0 +1,51 @@
+/**
+ * Patient ids as a whole: one patient written `0001` on one row and `1` on another (Excel
+ * dropped the leading zeros on a re-save) is a problem naming both lines, never the id, in long
+ * and wide exports, with --exclude-invalid too (found by a tester: validate said 23/20 patients,
+ * the ANCOVA used 17 of 20).
+ */
+import { describe, expect, it } from 'vitest';
+import { HtaError } from '../../src/errors.js';
+import { parseCsvText } from '../../src/io/read-csv.js';
+import { parsePlan } from '../../src/plan/load-plan.js';
+import { loadTrial } from '../../src/trial/load-trial.js';
+
+const plan = parsePlan({ arms: { intervention: 'app', control: 'usual' }, timepoints: ['3m'], outcomes: [{ key: 'rmdq', instrument: 'rmdq' }] });
+
+function errorOf(text: string, exclude = false): HtaError {
+  try {
+    loadTrial(parseCsvText(text, 'e.csv'), plan, { excludeInvalid: exclude });
+  } catch (e) {
+    expect(e).toBeInstanceOf(HtaError);
+    return e as HtaError;
+  }
+  throw new Error('expected the export to be refused');
+}
+
+const LONG = ['id,arm,time,rmdq', '0001,app,baseline,9', '1,app,3m,7', '0002,usual,baseline,8', '0002,usual,3m,8', '0003,app,baseline,5', '3,app,3m,4'].join('\n');
+
+describe('ids equal but for leading zeros', () => {
+  it.each([false, true])('long export (exclude-invalid %s): an error at the rows, naming the lines, never the id', (exclude) => {
+    const e = errorOf(LONG, exclude);
+    expect(e.exitCode).toBe(2);
+    expect(e.problems.map((p) => [p.line, p.column, p.kind])).toEqual([
+      [3, 1, 'id.leading-zeros'],
+      [7, 1, 'id.leading-zeros'],
+    ]);
+    const p = e.problems[0]!;
+    expect(p.value).toBeUndefined();
+    expect(p.expected).toContain('lines 2 and 3 hold the same id number, once with leading zeros and once without');
+    expect(p.expected).toContain('a spreadsheet (Excel) dropped the leading zeros');
+    expect(p.expected).not.toMatch(/"0*1"/);
+    // Ids that differ otherwise stay different patients: P01 beside P1 (not all digits), 10 beside 100.
+    const t = loadTrial(parseCsvText(['id,arm,time,rmdq', 'P01,app,baseline,9', 'P1,app,baseline,7', '10,usual,baseline,8', '100,usual,baseline,8'].join('\n'), 'ok.csv'), plan, { excludeInvalid: exclude });
+    expect(t.patients).toHaveLength(4);
+  });
+
+  it('wide export: the second line of the patient', () => {
+    const wide = ['id,arm,rmdq_baseline,rmdq_3m', '007,app,9,7', '008,usual,8,8', '7,app,5,4'].join('\n');
+    const e = errorOf(wide);
+    expect(e.problems).toMatchObject([{ line: 4, column: 1, kind: 'id.leading-zeros' }]);
+    expect(e.problems[0]!.expected).toContain('lines 2 and 4 hold the same id number');
+  });
+});

@@ -25,7 +25,7 @@ import { type Arm, type OutcomeSource, type TrialData, type TrialPatient, trialD
 import { type CodedCell, type ColumnCoder, coderFor, RecodeTally } from './value-codes.js';
 import { isWide, type LongTable, wideToLong } from './wide-to-long.js';
 import { excelErrorHint, isExcelError, isFailedFormula } from '../io/spreadsheet-cells.js';
-import { IdSpellings, leadingZerosExpected } from './patient-ids.js';
+import { duplicateExpected, IdSpellings, keptInstead, leadingZerosExpected } from './patient-ids.js';
 
 /** Visits in order: baseline, then the export's other visits as the plan lists them. */
 export function visitsOf(plan: Plan): string[] {
@@ -204,6 +204,8 @@ export function loadTrial(source: CsvTable, plan: Plan, options: LoadTrialOption
   // Ids written with and without leading zeros: they stop the run even with --exclude-invalid,
   // since leaving either row out would guess which spelling is right.
   const idProblems: Problem[] = [];
+  // With --exclude-invalid: each repeated row's problem and the line of the patient's row read before it.
+  const repeats: [Problem, number][] = [];
 
   // The kept rows, columnar. A row is written at `n + pending` as it is read and committed (n
   // advances) once its whole file line is known to be free of problems: in a wide export one
@@ -397,10 +399,13 @@ export function loadTrial(source: CsvTable, plan: Plan, options: LoadTrialOption
       }
     }
     const slot = who * nVisits + t;
-    const first = firstLines[slot]!;
+    // A wide export has one line per patient: a second line of the id repeats it, whatever visits it holds.
+    const first = wide ? (idLine[who] === line ? 0 : idLine[who]!) : firstLines[slot]!;
     if (first !== 0) {
       // The id itself is never printed: the earlier line identifies the patient.
-      row.add({ ...row.at(idCol), expected: `one row per patient and time point (this patient's "${time}" row is on line ${first})`, kind: 'row.duplicate' });
+      const p: Problem = { ...row.at(idCol), expected: duplicateExpected(wide, time!, first), kind: 'row.duplicate' };
+      if (exclude) repeats.push([p, first]);
+      row.add(p);
       continue;
     }
     firstLines[slot] = line;
@@ -458,6 +463,8 @@ export function loadTrial(source: CsvTable, plan: Plan, options: LoadTrialOption
   if (idProblems.length) throw invalid(file, [...idProblems, ...rowProblems], false);
   if (rowProblems.length && !exclude) throw invalid(file, rowProblems, true);
   const badLines = new Set(rowProblems.map((p) => p.line));
+  // A repeated row left out says which of the patient's rows is read instead (if any).
+  for (const [p, first] of repeats) p.expected = keptInstead(p.expected, first, !badLines.has(first));
 
   // Patients, their covariates and the recode tally come from the kept rows only: a patient
   // whose baseline row was excluded simply has no baseline.

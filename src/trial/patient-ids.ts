@@ -44,6 +44,22 @@ export function leadingZerosExpected(line: number, earlierLine: number): string 
   );
 }
 
+/**
+ * The `expected` of a row that repeats a patient: in a long export one row per patient and
+ * visit (`visit`: the plan's), in a wide one one line per patient. `earlier`: the line read
+ * before it, which identifies the patient instead of its id.
+ */
+export function duplicateExpected(wide: boolean, visit: string, earlier: number): string {
+  return wide
+    ? `one line per patient (this patient is also on line ${earlier}) — delete the repeated line, or correct its id`
+    : `one row per patient and time point (this patient's "${visit}" row is on line ${earlier})`;
+}
+
+/** With --exclude-invalid, a repeat's `expected` says which line stands for the patient: the earlier one, unless it was left out too. */
+export function keptInstead(expected: string, earlier: number, earlierKept: boolean): string {
+  return `${expected}; line ${earlier} ${earlierKept ? 'is read and this one left out' : 'is left out too, for its own problems'}`;
+}
+
 /** How many of the distinct ids are shaped like a CPR number (DDMMYY-NNNN, or ten digits with a real day and month). */
 export function cprShapedIds(ids: readonly string[]): number {
   let n = 0;

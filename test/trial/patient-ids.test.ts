@@ -49,3 +49,23 @@ describe('ids equal but for leading zeros', () => {
     expect(e.problems[0]!.expected).toContain('lines 2 and 4 hold the same id number');
   });
 });
+
+describe('a patient on two lines', () => {
+  const WIDE = ['id,arm,rmdq_baseline,rmdq_3m', 'A1,app,9,7', 'A2,usual,8,8', 'A1,app,9,'].join('\n');
+  it('wide: worded for one line per patient, also when the lines share no visit', () => {
+    const e = errorOf(WIDE);
+    expect(e.problems).toMatchObject([{ line: 4, column: 1, kind: 'row.duplicate', expected: 'one line per patient (this patient is also on line 2) — delete the repeated line, or correct its id' }]);
+    const apart = errorOf(['id,arm,rmdq_baseline,rmdq_3m', 'A1,app,9,', 'A1,app,,7'].join('\n'));
+    expect(apart.problems).toMatchObject([{ line: 3, kind: 'row.duplicate' }]);
+  });
+  it('--exclude-invalid says which line is read instead (or that it is left out too)', () => {
+    const t = loadTrial(parseCsvText(WIDE, 'w.csv'), plan, { excludeInvalid: true });
+    expect(t.excluded?.problems[0]?.expected).toBe('one line per patient (this patient is also on line 2) — delete the repeated line, or correct its id; line 2 is read and this one left out');
+    const long = ['id,arm,time,rmdq', 'A1,app,baseline,30', 'A1,app,baseline,9', 'A2,usual,baseline,8', 'A2,usual,baseline,8'].join('\n');
+    const problems = loadTrial(parseCsvText(long, 'l.csv'), plan, { excludeInvalid: true }).excluded!.problems.filter((p) => p.kind === 'row.duplicate');
+    expect(problems.map((p) => p.expected)).toEqual([
+      'one row per patient and time point (this patient\'s "baseline" row is on line 2); line 2 is left out too, for its own problems',
+      'one row per patient and time point (this patient\'s "baseline" row is on line 4); line 4 is read and this one left out',
+    ]);
+  });
+});

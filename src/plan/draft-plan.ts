@@ -14,6 +14,7 @@ import { isExcelError, isFailedFormula, isPercentCell } from '../io/spreadsheet-
 import type { CsvTable } from '../io/read-csv.js';
 import { looseForm } from '../trial/near-miss.js';
 import { isNoWord, isYesWord } from '../trial/yes-no-words.js';
+import { cprIdNote, cprShapedIds } from '../trial/patient-ids.js';
 import { redcapEvent } from './redcap-event.js';
 import { weeksSinceBaseline } from './visit-weeks.js';
 import { namedVisit, spelledOut, wideVisits } from './wide-visits.js';
@@ -237,6 +238,10 @@ export function draftPlan(csv: CsvTable, schemaRef: string): PlanDraft {
     }
     return [...out];
   };
+  // Ids shaped like CPR numbers: said, never quoted (trial/patient-ids.ts).
+  const ids = valuesOf(idCol);
+  const cprIds = cprShapedIds(ids);
+  if (cprIds > 0) checks.push(cprIdNote(idCol, cprIds, ids.length));
   if (!find(ID)) checks.push(`no column is named like a patient id; "${idCol}" (the first column) was taken: set "columns": { "id": … }`);
   guesses.push(`patient id column: "${idCol}"`);
 

@@ -25,7 +25,7 @@ import { type Arm, type OutcomeSource, type TrialData, type TrialPatient, trialD
 import { type CodedCell, type ColumnCoder, coderFor, RecodeTally } from './value-codes.js';
 import { isWide, type LongTable, wideToLong } from './wide-to-long.js';
 import { excelErrorHint, isExcelError, isFailedFormula } from '../io/spreadsheet-cells.js';
-import { duplicateExpected, IdSpellings, keptInstead, leadingZerosExpected } from './patient-ids.js';
+import { cprIdNote, cprShapedIds, duplicateExpected, IdSpellings, keptInstead, leadingZerosExpected } from './patient-ids.js';
 
 /** Visits in order: baseline, then the export's other visits as the plan lists them. */
 export function visitsOf(plan: Plan): string[] {
@@ -92,7 +92,7 @@ export function loadTrial(source: CsvTable, plan: Plan, options: LoadTrialOption
   // lookup, message field and output names the column as the plan does (column-resolver.ts).
   const { table: csv, notes: columnNotes } = inPlanSpelling(source, [...columnsNamedBy(plan, source.header), ...(options.alsoColumns ?? [])]);
   const encoding = encodingNote(source.file, source.dialect);
-  const readNotes = encoding ? [encoding, ...columnNotes] : columnNotes;
+  const readNotes = encoding ? [encoding, ...columnNotes] : [...columnNotes];
   const wide = plan.layout === 'wide' || (plan.layout === 'auto' && isWide(csv, plan.columns.time, exportTimes));
   const table: LongTable = wide ? wideToLong(csv, plan.columns.time, exportTimes) : csv;
   // A project randomised into REDCap arms: each row's arm is the suffix of its event name.
@@ -463,6 +463,10 @@ export function loadTrial(source: CsvTable, plan: Plan, options: LoadTrialOption
   if (idProblems.length) throw invalid(file, [...idProblems, ...rowProblems], false);
   if (rowProblems.length && !exclude) throw invalid(file, rowProblems, true);
   const badLines = new Set(rowProblems.map((p) => p.line));
+  // Ids shaped like CPR numbers: a note, never an error (docs/input-trial-export.md#cpr-shaped-ids).
+  const cprIds = cprShapedIds(ids);
+  const idNote = cprIds > 0 ? `${file}: ${cprIdNote(plan.columns.id, cprIds, ids.length)}` : undefined;
+  if (idNote) readNotes.push(idNote);
   // A repeated row left out says which of the patient's rows is read instead (if any).
   for (const [p, first] of repeats) p.expected = keptInstead(p.expected, first, !badLines.has(first));
 
@@ -489,6 +493,7 @@ export function loadTrial(source: CsvTable, plan: Plan, options: LoadTrialOption
     ...(repeatRows.rows > 0 ? { passedOver: { rows: repeatRows.rows, instruments: [...repeatRows.instruments], why: `REDCap repeating-instrument rows (${[...repeatRows.instruments].map((i) => JSON.stringify(i)).join(', ')}) with none of the plan's columns filled` } } : {}),
     ...(reasonCol >= 0 ? { withdrawalColumn: reasonColumn } : {}),
     ...(readNotes.length ? { readNotes } : {}),
+    ...(idNote ? { idNote } : {}),
     ...(source.dialect.windows1252 ? { encoding: 'windows-1252' as const } : source.dialect.utf16 ? { encoding: source.dialect.utf16 } : {}),
   });
 }

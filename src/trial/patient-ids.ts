@@ -68,14 +68,14 @@ export function cprShapedIds(ids: readonly string[]): number {
 }
 
 /**
- * The note for an id column shaped like CPR numbers: a note, not an error, since hta never
- * prints or writes an id (docs/input-trial-export.md#cpr-shaped-ids says why).
+ * The note for an id column shaped like CPR numbers: a note, not an error, since no message,
+ * report or result of hta's holds an id (docs/input-trial-export.md#cpr-shaped-ids says why).
  */
-export function cprIdNote(file: string, column: string, shaped: number, total: number): string {
+export function cprIdNote(column: string, shaped: number, total: number): string {
   const share = shaped === total ? `all ${total} ids` : `${shaped} of ${total} ids`;
   return (
-    `${file}: the patient ids in column "${column}" look like CPR numbers (${share} have the shape DDMMYY-NNNN, or ten digits with a real day and month). ` +
-    'hta reads them only to link a patient\'s rows and never prints or writes them, but a trial export should hold pseudonymous study ids: ' +
+    `the patient ids in column "${column}" look like CPR numbers (${share} have the shape DDMMYY-NNNN, or ten digits with a real day and month). ` +
+    'hta uses them only to link a patient\'s rows and never puts them in a message, report or result, but a trial export should hold pseudonymous study ids: ' +
     'replace them with study numbers (keep the key apart from the export) before the file is shared or stored beside the reports'
   );
 }

@@ -35,15 +35,26 @@ export interface PlanDraft {
   checks: string[];
 }
 
+/**
+ * A column name as the name patterns below read it: spelled out (`Besøg` → `besoeg`, in NFC or
+ * NFD alike: wide-visits.ts) and without anything but letters and digits (`Tidspunkt (uger)` →
+ * `tidspunktuger`, `Patientnr.` → `patientnr`). The patterns list the spelled-out Danish form
+ * and the one written with a plain vowel (`besoeg`, `besog`; `maaling`, `maling`).
+ */
+function nameKey(column: string): string {
+  return spelledOut(column).replace(/[^a-z0-9]+/g, '');
+}
 // Danish exports number patients as "løbenr" / "løbenummer" (serial number), "patientnr", "deltagernr".
-const ID = /^(id|recordid|pid|patientid|patient|subject|subjectid|deltager|deltagerid|studieid|studyid|participantid|respondent|respondentid|(?:løbe|lb|patient|pt\.?|deltager|id)(?:nr\.?|nummer))$/;
+const ID = /^(id|recordid|pid|patientid|patient|subject|subjectid|deltager|deltagerid|studieid|studyid|participantid|respondent|respondentid|(?:loebe|lobe|lb|patient|pt|deltager|id)(?:nr|nummer))$/;
 // Castor EDC writes the group as "Randomization Group" (its code) and "Randomization Group Name" (its label).
 const ARM = /^(arm|group|gruppe|randomi[sz]ation|randomisering|allocation|allokering|treatment|behandling|intervention|randomi[sz]ationgroup(name)?)$/;
-const TIME = /^(?=.)(time|tid|visit|besoeg|besog|redcapeventname|eventname|event|timepoint|tidspunkt|maaling|maling)?(uger?|weeks?|wk|maaneder|maaned|mdr|months?|mo)?$/;
-/** The unit a time column's name gives its numeric visits: "uge", "Tid (uger)", "time_weeks" → w; "maaned", "months" → m. */
-const TIME_UNIT = /(uger?|weeks?|wk|maaneder|maaned|mdr|months?|mo)$/;
+// "Besøg" (visit), "Besøgsnavn" (visit name), "Tidspunkt (uger)" (time point in weeks), "Måling" (measurement).
+const TIME = /^(?=.)(time|tid|visit|visitname|besoeg|besog|besoegsnavn|besogsnavn|redcapeventname|eventname|event|timepoint|tidspunkt|maaling|maling)?(uger?|weeks?|wk|maaneder|maaned|maneder|maned|mdr|months?|mo)?$/;
+/** The unit a time column's name gives its numeric visits: "uge", "Tid (uger)", "time_weeks" → w; "maaned", "months" → m. Read on nameKey. */
+const TIME_UNIT = /(uger?|weeks?|wk|maaneder|maaned|maneder|maned|mdr|months?|mo)$/;
 const BASELINE = /^(baseline|base|bl|t0|0|0m|0w|uge0|inklusion|screening|baselinearm\d*)$/;
-const COVARIATE = /^(age|alder|sex|gender|kon|koen|køn|bmi|country|land|site|center|region|education|uddannelse)$/;
+/** Read on nameKey: "Køn" is "koen", "kon" when written without ø. */
+const COVARIATE = /^(age|alder|sex|gender|kon|koen|bmi|country|land|site|center|region|education|uddannelse)$/;
 /**
  * What the reports call an outcome of a known instrument, in the council's words
  * (docs/glossary-da.md; the bundled selfBACK plan's labels). Without a label a page names the
@@ -145,7 +156,7 @@ const ARM_CODE = /^([+-]?\d+([.,]\d+)?|[a-z]|[a-z]{0,5}\d+|intervention|interven
 
 /** Whether the export is written in Danish: Danish letters or Danish column names in the header, or Danish arm values. */
 function looksDanish(header: readonly string[], arms: readonly string[]): boolean {
-  if ([...header, ...arms].some((h) => /[æøåÆØÅ]/.test(h))) return true;
+  if ([...header, ...arms].some((h) => /[æøåÆØÅ]/.test(h.normalize('NFC')))) return true;
   const DANISH = /^(gruppe|tid|tidspunkt|besoeg|maaling|alder|koen|kon|loebenr|deltager|deltagerid|randomisering|allokering|behandling|smerte|uddannelse|ryger|rygning|medicin|kontrol|vanlig|venteliste)$/;
   return [...header, ...arms].some((h) => DANISH.test(asciiName(h).replace(/_/g, '')));
 }
@@ -222,11 +233,11 @@ export function draftPlan(csv: CsvTable, schemaRef: string): PlanDraft {
   // The file's one decimal mark (io/decimal-mark.ts): a tie, or a tab file whose `1.250` nothing
   // decides, is refused here as by every reader of the export, naming the cell's line and column.
   const decimalComma = decimalCommaOf(csv);
-  const find = (re: RegExp) => header.find((h) => re.test(looseForm(h)));
+  const find = (re: RegExp) => header.find((h) => re.test(nameKey(h)));
   // An unnamed first column is row names (R's write.csv, pandas' to_csv), never the id.
   const idCol = find(ID) ?? header.find((h) => h !== '')!;
   // Castor's label column reads better in the plan than its code column beside it.
-  const armCol = header.find((h) => /^randomi[sz]ationgroupname$/.test(looseForm(h))) ?? find(ARM);
+  const armCol = header.find((h) => /^randomi[sz]ationgroupname$/.test(nameKey(h))) ?? find(ARM);
   const timeCol = find(TIME);
   const colIdx = (c: string) => header.indexOf(c);
   const valuesOf = (c: string): string[] => {
@@ -268,7 +279,7 @@ export function draftPlan(csv: CsvTable, schemaRef: string): PlanDraft {
   if (timeCol) {
     if (timeCol !== 'time') columns.time = timeCol;
     const values = armsInEvents ? [...new Set(events.map(({ value, event }) => event?.visit ?? value))] : valuesOf(timeCol);
-    const unitWord = TIME_UNIT.exec(looseForm(timeCol))?.[1];
+    const unitWord = TIME_UNIT.exec(nameKey(timeCol))?.[1];
     const unit = unitWord === undefined ? undefined : /^(u|w)/.test(unitWord) ? 'w' : 'm';
     const bare = values.filter((v) => /^\d+$/.test(v.trim()) && visitLabel(v) !== 'baseline');
     if (bare.length && !unit) {
@@ -318,7 +329,13 @@ export function draftPlan(csv: CsvTable, schemaRef: string): PlanDraft {
         );
       }
     } else {
-      undecided.push({ what: 'the visits', write: 'a time column (time, tid, visit, redcap_event_name, …) in a long export, or in a wide export column names ending in their visit: _baseline (or _basis, _før, _0) for the baseline and _3mdr, _6uger, _12m … for the follow-ups' });
+      // As for the arm below: the plan's own words to paste, for a column named otherwise ("Hvornår?").
+      undecided.push({
+        what: 'the visits',
+        write:
+          'a time column (time, tid, visit, besøg, tidspunkt, redcap_event_name, …) in a long export, or in a wide export column names ending in their visit: _baseline (or _basis, _før, _0) for the baseline and _3mdr, _6uger, _12m … for the follow-ups; ' +
+          'or, for a long export whose visit column is named otherwise, the plan by hand with "columns": { "time": "<the visit column>" }, "timeLabels": { "<its baseline value>": "baseline", "<its 3-month value>": "3m" } and "timepoints": ["3m"] (docs/plan-trial.md)',
+      });
     }
   }
   const baselineLike = (v: string) => v === 'baseline' || BASELINE.test(looseForm(v)) || namedVisit(v)?.baseline === true;
@@ -517,7 +534,8 @@ export function draftPlan(csv: CsvTable, schemaRef: string): PlanDraft {
   if (eqCols.length >= 5) {
     const dims: Record<string, string> = {};
     for (const [d, re] of Object.entries(dimRe)) {
-      const c = eqCols.find((s) => re.test(s.replace(/^eq[-_]?5d[-_]?/i, '')));
+      // Spelled out, words joined by "_": the Danish dimension names hold æ, ø and spaces ("Bevægelighed", "Sædvanlige aktiviteter").
+      const c = eqCols.find((s) => re.test(asciiName(s.replace(/^eq[-_]?5d[-_]?/i, ''))));
       if (c) dims[d] = c;
     }
     if (Object.keys(dims).length === 5) {
@@ -599,7 +617,7 @@ export function draftPlan(csv: CsvTable, schemaRef: string): PlanDraft {
   const covariates: string[] = [];
   const renames: Record<string, string> = {};
   for (const s of stems) {
-    if (taken.has(s) || !COVARIATE.test(looseForm(s))) continue;
+    if (taken.has(s) || !COVARIATE.test(nameKey(s))) continue;
     const name = asciiName(s);
     covariates.push(name);
     if (name !== s) renames[name] = s;
@@ -617,7 +635,7 @@ export function draftPlan(csv: CsvTable, schemaRef: string): PlanDraft {
     guesses.push(`covariates: ${covariates.map((c) => (renames[c] ? `${c} (column "${renames[c]}")` : c)).join(', ')}`);
     checks.push('covariates: keep only those the trial protocol pre-specified for adjustment');
   }
-  const ignored = stems.filter((s) => s !== '' && !taken.has(s) && !COVARIATE.test(looseForm(s)));
+  const ignored = stems.filter((s) => s !== '' && !taken.has(s) && !COVARIATE.test(nameKey(s)));
   if (ignored.length) guesses.push(`not used: ${ignored.join(', ')}`);
   if (header[0] === '') guesses.push('not used: column 1, which has no name: row names, as R\'s write.csv and pandas write them');
 

@@ -151,8 +151,12 @@ const KNOWN_ARMS: [RegExp, Localized][] = [
   [/^(wait|waitlist|waitinglist|venteliste)$/, { en: 'Waiting list', da: 'Venteliste' }],
   [/^(control|controlgroup|ctrl|kontrol|kontrolgruppe)$/, { en: 'Control group', da: 'Kontrolgruppe' }],
 ];
-/** Values that only say which arm it is, not what it received: a bare number ("1", "2,00"), a letter or a numbered arm ("A", "arm1"), or "intervention". */
-const ARM_CODE = /^([+-]?\d+([.,]\d+)?|[a-z]|[a-z]{0,5}\d+|intervention|interventionsgruppe|interventiongroup|treatment|behandling|active|aktiv|experimental|exp|int)$/;
+/** Values that only say which arm it is, not what it received: a code — a bare number ("1", "2,00"), a letter or a numbered arm ("A", "arm1") —… */
+const ARM_CODE = /^([+-]?\d+([.,]\d+)?|[a-z]|[a-z]{0,5}\d+)$/;
+/** …or a word for the arm's role ("Intervention", "Interventionsgruppe", "treatment"): a word, not a code, but no name of what the arm received either. */
+const ARM_ROLE = /^(intervention|interventionsgruppe|interventiongroup|treatment|treatmentgroup|behandling|behandlingsgruppe|active|aktiv|experimental|exp|int)$/;
+/** Why an arm value is no name for the reports (armLabelOf). */
+type Unnamed = 'code' | 'role';
 
 /** Whether the export is written in Danish: Danish letters or Danish column names in the header, or Danish arm values. */
 function looksDanish(header: readonly string[], arms: readonly string[]): boolean {
@@ -163,17 +167,19 @@ function looksDanish(header: readonly string[], arms: readonly string[]): boolea
 
 /**
  * What the reports should call an arm, from its value in the export: a known code in both
- * languages (KNOWN_ARMS), "code" for a value that names no treatment (ARM_CODE), else the value
+ * languages (KNOWN_ARMS), "code" or "role" for a value that names no treatment (ARM_CODE,
+ * ARM_ROLE), else the value
  * itself as a name — written as the export writes it when it reads as a name ("Exercise program",
  * "SelfBACK app"), capitalised when it is a lower-case code word ("app" → "App"). A name from the
  * export is Danish only when the export is ("da" then repeats it); otherwise "da" is left out and
  * the Danish report falls back to "en" (src/report/arm-names.ts).
  */
-function armLabelOf(value: string, danish: boolean): Localized | 'code' {
+function armLabelOf(value: string, danish: boolean): Localized | Unnamed {
   const key = asciiName(value).replace(/_/g, '');
   const known = KNOWN_ARMS.find(([re]) => re.test(key))?.[1];
   if (known) return known;
   if (key === '' || ARM_CODE.test(key)) return 'code';
+  if (ARM_ROLE.test(key)) return 'role';
   const trimmed = value.trim().replace(/\s+/g, ' ');
   const written = /[A-ZÆØÅ\s]/.test(trimmed) ? trimmed : trimmed.replace(/_/g, ' ').replace(/^./, (c) => c.toUpperCase());
   return danish ? { en: written, da: written } : { en: written };
@@ -183,7 +189,7 @@ function armLabelOf(value: string, danish: boolean): Localized | 'code' {
 function draftArmLabels(intervention: string, control: string, danish: boolean): { intervention: Localized; control: Localized } | undefined {
   const i = armLabelOf(intervention, danish);
   const c = armLabelOf(control, danish);
-  return i === 'code' || c === 'code' ? undefined : { intervention: i, control: c };
+  return typeof i === 'string' || typeof c === 'string' ? undefined : { intervention: i, control: c };
 }
 
 interface Outcome {
@@ -380,15 +386,21 @@ export function draftPlan(csv: CsvTable, schemaRef: string): PlanDraft {
       checks.push(`check the arm names in "armLabels": every table, chart and sentence of the reports calls the arms by them${more}`);
     } else {
       // The JSON to paste: an arm with a name ("Kontrol") keeps the name drafted for it; the places
-      // to fill in are named by the code's value. Only the codes are called codes.
+      // to fill in are named by the code's value. Only the codes are called codes (and the role words role words).
       const drafted = (value: string) => armLabelOf(value, danish);
       const name = (value: string) => {
         const l = drafted(value);
-        if (l !== 'code') return `{ "en": ${JSON.stringify(l.en)}${l.da !== undefined ? `, "da": ${JSON.stringify(l.da)}` : ''} }`;
+        if (typeof l !== 'string') return `{ "en": ${JSON.stringify(l.en)}${l.da !== undefined ? `, "da": ${JSON.stringify(l.da)}` : ''} }`;
         return danish ? `{ "en": "<arm ${value} in English>", "da": "<arm ${value} in Danish>" }` : `{ "en": "<name of arm ${value}>" }`;
       };
-      const codes = [intervention, control].filter((v) => drafted(v) === 'code').map((v) => JSON.stringify(v));
-      const which = codes.length === 2 ? `the arm values ${codes.join(' and ')} are codes, not names` : `the arm value ${codes[0]} is a code, not a name`;
+      // A code is called a code; a word for the arm's role ("Interventionsgruppe") is a word, and is called what it is.
+      const unnamed = (kind: Unnamed) => [intervention, control].filter((v) => drafted(v) === kind).map((v) => JSON.stringify(v));
+      const codes = unnamed('code');
+      const roles = unnamed('role');
+      const which = [
+        ...(codes.length === 2 ? [`the arm values ${codes.join(' and ')} are codes, not names`] : codes.length ? [`the arm value ${codes[0]} is a code, not a name`] : []),
+        ...(roles.length === 2 ? [`the arm values ${roles.join(' and ')} say which group, not what it received`] : roles.length ? [`the arm value ${roles[0]} says which group, not what it received`] : []),
+      ].join(', and ');
       checks.push(
         `${which}: the reports will call the arms "App + usual care" and "Usual care" until you name them. Add to the plan: "armLabels": { "intervention": ${name(intervention)}, "control": ${name(control)} }`,
       );

@@ -25,7 +25,7 @@ import { type Arm, type OutcomeSource, type TrialData, type TrialPatient, trialD
 import { type CodedCell, type ColumnCoder, coderFor, RecodeTally } from './value-codes.js';
 import { isWide, type LongTable, wideToLong } from './wide-to-long.js';
 import { excelErrorHint, isExcelError, isFailedFormula } from '../io/spreadsheet-cells.js';
-import { cprIdNote, cprShapedIds, duplicateExpected, IdSpellings, keptInstead, leadingZerosExpected } from './patient-ids.js';
+import { cprIdNote, cprShapedIds, duplicateExpected, ID_SPELLING_KIND, IdSpellings, keptInstead, leadingZerosExpected } from './patient-ids.js';
 
 /** Visits in order: baseline, then the export's other visits as the plan lists them. */
 export function visitsOf(plan: Plan): string[] {
@@ -384,7 +384,7 @@ export function loadTrial(source: CsvTable, plan: Plan, options: LoadTrialOption
       const earlier = idSpellings.earlierSpelling(id, ids.length);
       if (earlier >= 0) {
         // Once per line: a wide line gives a row per visit.
-        if (idProblems[idProblems.length - 1]?.line !== line) idProblems.push({ ...row.at(idCol), expected: leadingZerosExpected(line, idLine[earlier]!), kind: 'id.leading-zeros' });
+        if (idProblems[idProblems.length - 1]?.line !== line) idProblems.push({ ...row.at(idCol), expected: leadingZerosExpected(line, idLine[earlier]!), kind: ID_SPELLING_KIND });
         continue;
       }
       who = ids.push(id) - 1;

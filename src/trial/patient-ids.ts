@@ -8,6 +8,9 @@ import { looksLikeCpr } from '../io/cpr-number.js';
 
 const DIGITS = /^\d+$/;
 
+/** The Problem kind of a row whose id another row writes with or without leading zeros. */
+export const ID_SPELLING_KIND = 'id.leading-zeros';
+
 /**
  * Remembers the all-digit ids met so far by their value without leading zeros: Excel reads an
  * id column of numbers as numbers and writes `0001` back as `1`, so a file re-saved in part

@@ -9,6 +9,8 @@ import { HtaError } from '../../src/errors.js';
 import { parseCsvText } from '../../src/io/read-csv.js';
 import { parsePlan } from '../../src/plan/load-plan.js';
 import { loadTrial } from '../../src/trial/load-trial.js';
+import { checkDraft } from '../../src/plan/check-draft.js';
+import { draftPlan } from '../../src/plan/draft-plan.js';
 
 const plan = parsePlan({ arms: { intervention: 'app', control: 'usual' }, timepoints: ['3m'], outcomes: [{ key: 'rmdq', instrument: 'rmdq' }] });
 
@@ -40,6 +42,11 @@ describe('ids equal but for leading zeros', () => {
     // Ids that differ otherwise stay different patients: P01 beside P1 (not all digits), 10 beside 100.
     const t = loadTrial(parseCsvText(['id,arm,time,rmdq', 'P01,app,baseline,9', 'P1,app,baseline,7', '10,usual,baseline,8', '100,usual,baseline,8'].join('\n'), 'ok.csv'), plan, { excludeInvalid: exclude });
     expect(t.patients).toHaveLength(4);
+  });
+
+  it('plan init still drafts the plan: the rows are the data\'s problem, counted for validate to list', () => {
+    const csv = parseCsvText(LONG, 'e.csv');
+    expect(checkDraft(csv, draftPlan(csv, 'plan.schema.json').plan)).toEqual({ badRows: 2, badLines: [[3, 3], [7, 7]] });
   });
 
   it('wide export: the second line of the patient', () => {

@@ -21,7 +21,8 @@ export interface CeaFilesInput {
   replicates?: number;
 }
 
-export function analyseCeaFiles(input: CeaFilesInput): { result: CeaResult; resolved: ResolvedCeaPlan } {
+/** `idNote`: the trial's note on ids shaped like CPR numbers, for the caller to print (trial-data.ts). */
+export function analyseCeaFiles(input: CeaFilesInput): { result: CeaResult; resolved: ResolvedCeaPlan; idNote?: string } {
   const resolved = loadCeaPlanFile(input.planFile);
   const csv = readCsvFile(input.dataFile);
   const trial = loadTrial(csv, resolved.trialPlan, { excludeInvalid: resolved.trialPlan.invalidRows === 'exclude', alsoColumns: ceaExportColumns(resolved.plan) });
@@ -30,5 +31,5 @@ export function analyseCeaFiles(input: CeaFilesInput): { result: CeaResult; reso
     names: { export: input.dataName, plan: input.planName, trialPlan: resolved.plan.trialPlan },
     ...(input.replicates !== undefined ? { replicates: input.replicates, sensitivityReplicates: Math.min(input.replicates, resolved.plan.sensitivity.replicates) } : {}),
   });
-  return { result, resolved };
+  return { result, resolved, ...(trial.idNote ? { idNote: trial.idNote } : {}) };
 }

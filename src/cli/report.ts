@@ -52,16 +52,20 @@ export function registerReport(program: Command, io: CliIo, setExit: (code: numb
           }
         : undefined;
       const inputs = new Map<string, PathArg>([[opts.manifest, { option: '--manifest', path: opts.manifest }]]);
+      // Notes on inputs (ids shaped like CPR numbers), each once however many reports read the input.
+      const notes = new Set<string>();
       let files: Awaited<ReturnType<typeof buildReports>>;
       try {
         files = await buildReports(entries, {
           manifestFile: opts.manifest, version, allowOutside: opts.allowOutside === true,
           onInput: (path, entry) => inputs.set(path, { option: `input of report "${entry.id}"`, path }),
+          onNote: (text) => notes.add(text),
           ...(lang ? { lang } : {}), ...(chartCache ? { chartCache } : {}), ...(onProgress ? { onProgress } : {}),
         });
       } finally {
         if (status > 0) io.stderr(`\r${' '.repeat(status)}\r`);
       }
+      for (const note of notes) io.stderr(`note: ${note}\n`);
       const folders = entries.map((e) => reportFolder(e.out));
       guardInputs([...inputs.values()]);
       const drift = compareWithDisk(files, opts.out, folders);

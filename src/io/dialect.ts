@@ -26,6 +26,8 @@ export interface Dialect {
   bom: boolean;
   /** Lines end in CRLF (Windows). */
   crlf: boolean;
+  /** Lines end in CR alone (Excel for old Macs, "CSV (Macintosh)"); absent otherwise. */
+  cr?: true;
   /** The file is UTF-16 with a byte-order mark (Excel "Unicode text", SurveyXact), read decoded. */
   utf16?: 'utf-16le' | 'utf-16be';
   /**

@@ -624,6 +624,7 @@ function scanTable(c: Chunks, file: string, keep: CsvRecord[] | undefined, optio
   let start = 0;
   let bom = false;
   let crlf = false;
+  let crOnly = false;
   let header: string[] | undefined;
   let written = 0;
   let padded = false; // some record had blank fields beyond the named columns
@@ -721,6 +722,9 @@ function scanTable(c: Chunks, file: string, keep: CsvRecord[] | undefined, optio
                 // everything from the text's start, at most the BOM was dropped before it.
                 const after = view.indexOf(LF, start - c.base);
                 crlf = after >= 0 && after + c.base > 0 && view[after - 1] === 0x0d;
+                // Old Mac Excel ends lines in a CR alone: the header line's end is a CR with no LF after it.
+                const cr = view.indexOf(0x0d, start - c.base);
+                crOnly = cr >= 0 && view[cr + 1] !== LF && (after < 0 || cr < after);
                 if (d !== ',') votes = new DecimalMarkVote();
                 return;
               }
@@ -777,7 +781,7 @@ function scanTable(c: Chunks, file: string, keep: CsvRecord[] | undefined, optio
     mark.mark === null ? { decimalComma: false, decimalTie: { comma: vote.comma, point: vote.point, firstComma: vote.firstComma, firstPoint: vote.firstPoint } }
     : undecided ? { decimalComma: false, decimalUndecided: undecided }
     : { decimalComma: mark.mark === ',' };
-  return { header, padded, headerLine, start, startLine, count, dialect: { delimiter: delimiter!, ...decimal, bom, crlf } };
+  return { header, padded, headerLine, start, startLine, count, dialect: { delimiter: delimiter!, ...decimal, bom, crlf, ...(crOnly ? { cr: true as const } : {}) } };
 }
 
 function checkHeader(file: string, header: string[], headerLine: number, problems: Problem[]): void {

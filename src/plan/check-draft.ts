@@ -9,6 +9,7 @@ import type { CsvTable } from '../io/read-csv.js';
 import { lineRanges } from '../problem-groups.js';
 import { checkTrialContent } from '../trial/check-content.js';
 import { loadTrial } from '../trial/load-trial.js';
+import { ID_SPELLING_KIND } from '../trial/patient-ids.js';
 import { parsePlan } from './load-plan.js';
 
 /** How the problems of the draft itself are named (it has no file yet). */
@@ -30,6 +31,12 @@ export function checkDraft(csv: CsvTable, draft: Record<string, unknown>): Draft
     return { badRows: excluded?.rows ?? 0, badLines: lineRanges(excluded?.problems.map((p) => p.line).filter((l): l is number => l !== undefined) ?? []) };
   } catch (err) {
     if (!(err instanceof HtaError)) throw err;
+    // Ids written with and without leading zeros stop every run, also one that excludes bad rows
+    // (load-trial.ts): they are the data's problem, not the draft's, and their rows are counted.
+    if (err.problems.some((p) => p.kind === ID_SPELLING_KIND)) {
+      const lines = err.problems.map((p) => p.line).filter((l): l is number => l !== undefined);
+      return { badRows: new Set(lines).size, badLines: lineRanges(lines) };
+    }
     throw new HtaError(err.code === 'analysis.failed' ? 'input.invalid' : err.code, `the plan drafted from ${csv.file} does not pass hta validate (${err.message.replace(/; nothing was written.*$/, '')}); nothing was written`, err.problems, err.groups);
   }
 }

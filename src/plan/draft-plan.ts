@@ -14,6 +14,7 @@ import { isExcelError, isFailedFormula, isPercentCell } from '../io/spreadsheet-
 import type { CsvTable } from '../io/read-csv.js';
 import { looseForm } from '../trial/near-miss.js';
 import { isNoWord, isYesWord } from '../trial/yes-no-words.js';
+import { cprIdNote, cprShapedIds } from '../trial/patient-ids.js';
 import { redcapEvent } from './redcap-event.js';
 import { weeksSinceBaseline } from './visit-weeks.js';
 import { namedVisit, spelledOut, wideVisits } from './wide-visits.js';
@@ -34,15 +35,26 @@ export interface PlanDraft {
   checks: string[];
 }
 
+/**
+ * A column name as the name patterns below read it: spelled out (`Besøg` → `besoeg`, in NFC or
+ * NFD alike: wide-visits.ts) and without anything but letters and digits (`Tidspunkt (uger)` →
+ * `tidspunktuger`, `Patientnr.` → `patientnr`). The patterns list the spelled-out Danish form
+ * and the one written with a plain vowel (`besoeg`, `besog`; `maaling`, `maling`).
+ */
+function nameKey(column: string): string {
+  return spelledOut(column).replace(/[^a-z0-9]+/g, '');
+}
 // Danish exports number patients as "løbenr" / "løbenummer" (serial number), "patientnr", "deltagernr".
-const ID = /^(id|recordid|pid|patientid|patient|subject|subjectid|deltager|deltagerid|studieid|studyid|participantid|respondent|respondentid|(?:løbe|lb|patient|pt\.?|deltager|id)(?:nr\.?|nummer))$/;
+const ID = /^(id|recordid|pid|patientid|patient|subject|subjectid|deltager|deltagerid|studieid|studyid|participantid|respondent|respondentid|(?:loebe|lobe|lb|patient|pt|deltager|id)(?:nr|nummer))$/;
 // Castor EDC writes the group as "Randomization Group" (its code) and "Randomization Group Name" (its label).
 const ARM = /^(arm|group|gruppe|randomi[sz]ation|randomisering|allocation|allokering|treatment|behandling|intervention|randomi[sz]ationgroup(name)?)$/;
-const TIME = /^(?=.)(time|tid|visit|besoeg|besog|redcapeventname|eventname|event|timepoint|tidspunkt|maaling|maling)?(uger?|weeks?|wk|maaneder|maaned|mdr|months?|mo)?$/;
-/** The unit a time column's name gives its numeric visits: "uge", "Tid (uger)", "time_weeks" → w; "maaned", "months" → m. */
-const TIME_UNIT = /(uger?|weeks?|wk|maaneder|maaned|mdr|months?|mo)$/;
+// "Besøg" (visit), "Besøgsnavn" (visit name), "Tidspunkt (uger)" (time point in weeks), "Måling" (measurement).
+const TIME = /^(?=.)(time|tid|visit|visitname|besoeg|besog|besoegsnavn|besogsnavn|redcapeventname|eventname|event|timepoint|tidspunkt|maaling|maling)?(uger?|weeks?|wk|maaneder|maaned|maneder|maned|mdr|months?|mo)?$/;
+/** The unit a time column's name gives its numeric visits: "uge", "Tid (uger)", "time_weeks" → w; "maaned", "months" → m. Read on nameKey. */
+const TIME_UNIT = /(uger?|weeks?|wk|maaneder|maaned|maneder|maned|mdr|months?|mo)$/;
 const BASELINE = /^(baseline|base|bl|t0|0|0m|0w|uge0|inklusion|screening|baselinearm\d*)$/;
-const COVARIATE = /^(age|alder|sex|gender|kon|koen|køn|bmi|country|land|site|center|region|education|uddannelse)$/;
+/** Read on nameKey: "Køn" is "koen", "kon" when written without ø. */
+const COVARIATE = /^(age|alder|sex|gender|kon|koen|bmi|country|land|site|center|region|education|uddannelse)$/;
 /**
  * What the reports call an outcome of a known instrument, in the council's words
  * (docs/glossary-da.md; the bundled selfBACK plan's labels). Without a label a page names the
@@ -139,29 +151,35 @@ const KNOWN_ARMS: [RegExp, Localized][] = [
   [/^(wait|waitlist|waitinglist|venteliste)$/, { en: 'Waiting list', da: 'Venteliste' }],
   [/^(control|controlgroup|ctrl|kontrol|kontrolgruppe)$/, { en: 'Control group', da: 'Kontrolgruppe' }],
 ];
-/** Values that only say which arm it is, not what it received: a bare number ("1", "2,00"), a letter or a numbered arm ("A", "arm1"), or "intervention". */
-const ARM_CODE = /^([+-]?\d+([.,]\d+)?|[a-z]|[a-z]{0,5}\d+|intervention|interventionsgruppe|interventiongroup|treatment|behandling|active|aktiv|experimental|exp|int)$/;
+/** Values that only say which arm it is, not what it received: a code — a bare number ("1", "2,00"), a letter or a numbered arm ("A", "arm1") —… */
+const ARM_CODE = /^([+-]?\d+([.,]\d+)?|[a-z]|[a-z]{0,5}\d+)$/;
+/** …or a word for the arm's role ("Intervention", "Interventionsgruppe", "treatment"): a word, not a code, but no name of what the arm received either. */
+const ARM_ROLE = /^(intervention|interventionsgruppe|interventiongroup|treatment|treatmentgroup|behandling|behandlingsgruppe|active|aktiv|experimental|exp|int)$/;
+/** Why an arm value is no name for the reports (armLabelOf). */
+type Unnamed = 'code' | 'role';
 
 /** Whether the export is written in Danish: Danish letters or Danish column names in the header, or Danish arm values. */
 function looksDanish(header: readonly string[], arms: readonly string[]): boolean {
-  if ([...header, ...arms].some((h) => /[æøåÆØÅ]/.test(h))) return true;
+  if ([...header, ...arms].some((h) => /[æøåÆØÅ]/.test(h.normalize('NFC')))) return true;
   const DANISH = /^(gruppe|tid|tidspunkt|besoeg|maaling|alder|koen|kon|loebenr|deltager|deltagerid|randomisering|allokering|behandling|smerte|uddannelse|ryger|rygning|medicin|kontrol|vanlig|venteliste)$/;
   return [...header, ...arms].some((h) => DANISH.test(asciiName(h).replace(/_/g, '')));
 }
 
 /**
  * What the reports should call an arm, from its value in the export: a known code in both
- * languages (KNOWN_ARMS), "code" for a value that names no treatment (ARM_CODE), else the value
+ * languages (KNOWN_ARMS), "code" or "role" for a value that names no treatment (ARM_CODE,
+ * ARM_ROLE), else the value
  * itself as a name — written as the export writes it when it reads as a name ("Exercise program",
  * "SelfBACK app"), capitalised when it is a lower-case code word ("app" → "App"). A name from the
  * export is Danish only when the export is ("da" then repeats it); otherwise "da" is left out and
  * the Danish report falls back to "en" (src/report/arm-names.ts).
  */
-function armLabelOf(value: string, danish: boolean): Localized | 'code' {
+function armLabelOf(value: string, danish: boolean): Localized | Unnamed {
   const key = asciiName(value).replace(/_/g, '');
   const known = KNOWN_ARMS.find(([re]) => re.test(key))?.[1];
   if (known) return known;
   if (key === '' || ARM_CODE.test(key)) return 'code';
+  if (ARM_ROLE.test(key)) return 'role';
   const trimmed = value.trim().replace(/\s+/g, ' ');
   const written = /[A-ZÆØÅ\s]/.test(trimmed) ? trimmed : trimmed.replace(/_/g, ' ').replace(/^./, (c) => c.toUpperCase());
   return danish ? { en: written, da: written } : { en: written };
@@ -171,7 +189,7 @@ function armLabelOf(value: string, danish: boolean): Localized | 'code' {
 function draftArmLabels(intervention: string, control: string, danish: boolean): { intervention: Localized; control: Localized } | undefined {
   const i = armLabelOf(intervention, danish);
   const c = armLabelOf(control, danish);
-  return i === 'code' || c === 'code' ? undefined : { intervention: i, control: c };
+  return typeof i === 'string' || typeof c === 'string' ? undefined : { intervention: i, control: c };
 }
 
 interface Outcome {
@@ -221,11 +239,11 @@ export function draftPlan(csv: CsvTable, schemaRef: string): PlanDraft {
   // The file's one decimal mark (io/decimal-mark.ts): a tie, or a tab file whose `1.250` nothing
   // decides, is refused here as by every reader of the export, naming the cell's line and column.
   const decimalComma = decimalCommaOf(csv);
-  const find = (re: RegExp) => header.find((h) => re.test(looseForm(h)));
+  const find = (re: RegExp) => header.find((h) => re.test(nameKey(h)));
   // An unnamed first column is row names (R's write.csv, pandas' to_csv), never the id.
   const idCol = find(ID) ?? header.find((h) => h !== '')!;
   // Castor's label column reads better in the plan than its code column beside it.
-  const armCol = header.find((h) => /^randomi[sz]ationgroupname$/.test(looseForm(h))) ?? find(ARM);
+  const armCol = header.find((h) => /^randomi[sz]ationgroupname$/.test(nameKey(h))) ?? find(ARM);
   const timeCol = find(TIME);
   const colIdx = (c: string) => header.indexOf(c);
   const valuesOf = (c: string): string[] => {
@@ -237,6 +255,10 @@ export function draftPlan(csv: CsvTable, schemaRef: string): PlanDraft {
     }
     return [...out];
   };
+  // Ids shaped like CPR numbers: said, never quoted (trial/patient-ids.ts).
+  const ids = valuesOf(idCol);
+  const cprIds = cprShapedIds(ids);
+  if (cprIds > 0) checks.push(cprIdNote(idCol, cprIds, ids.length));
   if (!find(ID)) checks.push(`no column is named like a patient id; "${idCol}" (the first column) was taken: set "columns": { "id": … }`);
   guesses.push(`patient id column: "${idCol}"`);
 
@@ -263,7 +285,7 @@ export function draftPlan(csv: CsvTable, schemaRef: string): PlanDraft {
   if (timeCol) {
     if (timeCol !== 'time') columns.time = timeCol;
     const values = armsInEvents ? [...new Set(events.map(({ value, event }) => event?.visit ?? value))] : valuesOf(timeCol);
-    const unitWord = TIME_UNIT.exec(looseForm(timeCol))?.[1];
+    const unitWord = TIME_UNIT.exec(nameKey(timeCol))?.[1];
     const unit = unitWord === undefined ? undefined : /^(u|w)/.test(unitWord) ? 'w' : 'm';
     const bare = values.filter((v) => /^\d+$/.test(v.trim()) && visitLabel(v) !== 'baseline');
     if (bare.length && !unit) {
@@ -313,7 +335,13 @@ export function draftPlan(csv: CsvTable, schemaRef: string): PlanDraft {
         );
       }
     } else {
-      undecided.push({ what: 'the visits', write: 'a time column (time, tid, visit, redcap_event_name, …) in a long export, or in a wide export column names ending in their visit: _baseline (or _basis, _før, _0) for the baseline and _3mdr, _6uger, _12m … for the follow-ups' });
+      // As for the arm below: the plan's own words to paste, for a column named otherwise ("Hvornår?").
+      undecided.push({
+        what: 'the visits',
+        write:
+          'a time column (time, tid, visit, besøg, tidspunkt, redcap_event_name, …) in a long export, or in a wide export column names ending in their visit: _baseline (or _basis, _før, _0) for the baseline and _3mdr, _6uger, _12m … for the follow-ups; ' +
+          'or, for a long export whose visit column is named otherwise, the plan by hand with "columns": { "time": "<the visit column>" }, "timeLabels": { "<its baseline value>": "baseline", "<its 3-month value>": "3m" } and "timepoints": ["3m"] (docs/plan-trial.md)',
+      });
     }
   }
   const baselineLike = (v: string) => v === 'baseline' || BASELINE.test(looseForm(v)) || namedVisit(v)?.baseline === true;
@@ -358,15 +386,21 @@ export function draftPlan(csv: CsvTable, schemaRef: string): PlanDraft {
       checks.push(`check the arm names in "armLabels": every table, chart and sentence of the reports calls the arms by them${more}`);
     } else {
       // The JSON to paste: an arm with a name ("Kontrol") keeps the name drafted for it; the places
-      // to fill in are named by the code's value. Only the codes are called codes.
+      // to fill in are named by the code's value. Only the codes are called codes (and the role words role words).
       const drafted = (value: string) => armLabelOf(value, danish);
       const name = (value: string) => {
         const l = drafted(value);
-        if (l !== 'code') return `{ "en": ${JSON.stringify(l.en)}${l.da !== undefined ? `, "da": ${JSON.stringify(l.da)}` : ''} }`;
+        if (typeof l !== 'string') return `{ "en": ${JSON.stringify(l.en)}${l.da !== undefined ? `, "da": ${JSON.stringify(l.da)}` : ''} }`;
         return danish ? `{ "en": "<arm ${value} in English>", "da": "<arm ${value} in Danish>" }` : `{ "en": "<name of arm ${value}>" }`;
       };
-      const codes = [intervention, control].filter((v) => drafted(v) === 'code').map((v) => JSON.stringify(v));
-      const which = codes.length === 2 ? `the arm values ${codes.join(' and ')} are codes, not names` : `the arm value ${codes[0]} is a code, not a name`;
+      // A code is called a code; a word for the arm's role ("Interventionsgruppe") is a word, and is called what it is.
+      const unnamed = (kind: Unnamed) => [intervention, control].filter((v) => drafted(v) === kind).map((v) => JSON.stringify(v));
+      const codes = unnamed('code');
+      const roles = unnamed('role');
+      const which = [
+        ...(codes.length === 2 ? [`the arm values ${codes.join(' and ')} are codes, not names`] : codes.length ? [`the arm value ${codes[0]} is a code, not a name`] : []),
+        ...(roles.length === 2 ? [`the arm values ${roles.join(' and ')} say which group, not what it received`] : roles.length ? [`the arm value ${roles[0]} says which group, not what it received`] : []),
+      ].join(', and ');
       checks.push(
         `${which}: the reports will call the arms "App + usual care" and "Usual care" until you name them. Add to the plan: "armLabels": { "intervention": ${name(intervention)}, "control": ${name(control)} }`,
       );
@@ -512,7 +546,8 @@ export function draftPlan(csv: CsvTable, schemaRef: string): PlanDraft {
   if (eqCols.length >= 5) {
     const dims: Record<string, string> = {};
     for (const [d, re] of Object.entries(dimRe)) {
-      const c = eqCols.find((s) => re.test(s.replace(/^eq[-_]?5d[-_]?/i, '')));
+      // Spelled out, words joined by "_": the Danish dimension names hold æ, ø and spaces ("Bevægelighed", "Sædvanlige aktiviteter").
+      const c = eqCols.find((s) => re.test(asciiName(s.replace(/^eq[-_]?5d[-_]?/i, ''))));
       if (c) dims[d] = c;
     }
     if (Object.keys(dims).length === 5) {
@@ -594,7 +629,7 @@ export function draftPlan(csv: CsvTable, schemaRef: string): PlanDraft {
   const covariates: string[] = [];
   const renames: Record<string, string> = {};
   for (const s of stems) {
-    if (taken.has(s) || !COVARIATE.test(looseForm(s))) continue;
+    if (taken.has(s) || !COVARIATE.test(nameKey(s))) continue;
     const name = asciiName(s);
     covariates.push(name);
     if (name !== s) renames[name] = s;
@@ -612,7 +647,7 @@ export function draftPlan(csv: CsvTable, schemaRef: string): PlanDraft {
     guesses.push(`covariates: ${covariates.map((c) => (renames[c] ? `${c} (column "${renames[c]}")` : c)).join(', ')}`);
     checks.push('covariates: keep only those the trial protocol pre-specified for adjustment');
   }
-  const ignored = stems.filter((s) => s !== '' && !taken.has(s) && !COVARIATE.test(looseForm(s)));
+  const ignored = stems.filter((s) => s !== '' && !taken.has(s) && !COVARIATE.test(nameKey(s)));
   if (ignored.length) guesses.push(`not used: ${ignored.join(', ')}`);
   if (header[0] === '') guesses.push('not used: column 1, which has no name: row names, as R\'s write.csv and pandas write them');
 

@@ -22,9 +22,14 @@ export interface WideVisits {
   numeric: boolean;
 }
 
-/** Lower case, Danish and Norwegian letters spelled out (ø → oe), accents dropped: how plan init compares names. */
+/**
+ * Lower case, Danish and Norwegian letters spelled out (ø → oe), accents dropped: how plan init
+ * compares names. NFC first, so a decomposed `å` (a Mac's file names, some exports) is `aa` too,
+ * not `a`.
+ */
 export function spelledOut(text: string): string {
   return text
+    .normalize('NFC')
     .toLowerCase()
     .replace(/æ/g, 'ae')
     .replace(/ø/g, 'oe')

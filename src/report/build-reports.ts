@@ -39,6 +39,8 @@ export interface BuildOptions {
   chartCache?: ChartCache;
   /** Told every input file a report reads (as opened), so the caller can keep outputs away from inputs. */
   onInput?: (path: string, entry: ManifestEntry) => void;
+  /** Told the notes a report has on its inputs (ReportEnv.note). */
+  onNote?: (text: string) => void;
 }
 
 /**
@@ -133,6 +135,7 @@ async function buildContent(
         }
         return memoStore.get(key) as T;
       },
+      ...(options.onNote ? { note: options.onNote } : {}),
     };
     return { entry, kind, data: { ...entry, ...(parsed.data as object) }, env };
   });

@@ -25,6 +25,7 @@ import { type Arm, type OutcomeSource, type TrialData, type TrialPatient, trialD
 import { type CodedCell, type ColumnCoder, coderFor, RecodeTally } from './value-codes.js';
 import { isWide, type LongTable, wideToLong } from './wide-to-long.js';
 import { excelErrorHint, isExcelError, isFailedFormula } from '../io/spreadsheet-cells.js';
+import { cprIdNote, cprShapedIds, duplicateExpected, ID_SPELLING_KIND, IdSpellings, keptInstead, leadingZerosExpected } from './patient-ids.js';
 
 /** Visits in order: baseline, then the export's other visits as the plan lists them. */
 export function visitsOf(plan: Plan): string[] {
@@ -91,7 +92,7 @@ export function loadTrial(source: CsvTable, plan: Plan, options: LoadTrialOption
   // lookup, message field and output names the column as the plan does (column-resolver.ts).
   const { table: csv, notes: columnNotes } = inPlanSpelling(source, [...columnsNamedBy(plan, source.header), ...(options.alsoColumns ?? [])]);
   const encoding = encodingNote(source.file, source.dialect);
-  const readNotes = encoding ? [encoding, ...columnNotes] : columnNotes;
+  const readNotes = encoding ? [encoding, ...columnNotes] : [...columnNotes];
   const wide = plan.layout === 'wide' || (plan.layout === 'auto' && isWide(csv, plan.columns.time, exportTimes));
   const table: LongTable = wide ? wideToLong(csv, plan.columns.time, exportTimes) : csv;
   // A project randomised into REDCap arms: each row's arm is the suffix of its event name.
@@ -199,6 +200,12 @@ export function loadTrial(source: CsvTable, plan: Plan, options: LoadTrialOption
   const patientOf: number[] = []; // id index → index in `patients` (-1 until a row of it is kept)
   const idReason: (string | undefined)[] = []; // id index → its withdrawal reason and the line it was first read on
   const idReasonLine: number[] = [];
+  const idSpellings = new IdSpellings();
+  // Ids written with and without leading zeros: they stop the run even with --exclude-invalid,
+  // since leaving either row out would guess which spelling is right.
+  const idProblems: Problem[] = [];
+  // With --exclude-invalid: each repeated row's problem and the line of the patient's row read before it.
+  const repeats: [Problem, number][] = [];
 
   // The kept rows, columnar. A row is written at `n + pending` as it is read and committed (n
   // advances) once its whole file line is known to be free of problems: in a wide export one
@@ -373,6 +380,13 @@ export function loadTrial(source: CsvTable, plan: Plan, options: LoadTrialOption
 
     let who = idIndex.get(id);
     if (who === undefined) {
+      // `1` beside `0001`: one patient whose leading zeros a spreadsheet dropped (patient-ids.ts).
+      const earlier = idSpellings.earlierSpelling(id, ids.length);
+      if (earlier >= 0) {
+        // Once per line: a wide line gives a row per visit.
+        if (idProblems[idProblems.length - 1]?.line !== line) idProblems.push({ ...row.at(idCol), expected: leadingZerosExpected(line, idLine[earlier]!), kind: ID_SPELLING_KIND });
+        continue;
+      }
       who = ids.push(id) - 1;
       idIndex.set(id, who);
       idArm.push(arm);
@@ -385,10 +399,13 @@ export function loadTrial(source: CsvTable, plan: Plan, options: LoadTrialOption
       }
     }
     const slot = who * nVisits + t;
-    const first = firstLines[slot]!;
+    // A wide export has one line per patient: a second line of the id repeats it, whatever visits it holds.
+    const first = wide ? (idLine[who] === line ? 0 : idLine[who]!) : firstLines[slot]!;
     if (first !== 0) {
       // The id itself is never printed: the earlier line identifies the patient.
-      row.add({ ...row.at(idCol), expected: `one row per patient and time point (this patient's "${time}" row is on line ${first})`, kind: 'row.duplicate' });
+      const p: Problem = { ...row.at(idCol), expected: duplicateExpected(wide, time!, first), kind: 'row.duplicate' };
+      if (exclude) repeats.push([p, first]);
+      row.add(p);
       continue;
     }
     firstLines[slot] = line;
@@ -443,8 +460,15 @@ export function loadTrial(source: CsvTable, plan: Plan, options: LoadTrialOption
   }
   if (groupLine >= 0) commit();
 
+  if (idProblems.length) throw invalid(file, [...idProblems, ...rowProblems], false);
   if (rowProblems.length && !exclude) throw invalid(file, rowProblems, true);
   const badLines = new Set(rowProblems.map((p) => p.line));
+  // Ids shaped like CPR numbers: a note, never an error (docs/input-trial-export.md#cpr-shaped-ids).
+  const cprIds = cprShapedIds(ids);
+  const idNote = cprIds > 0 ? `${file}: ${cprIdNote(plan.columns.id, cprIds, ids.length)}` : undefined;
+  if (idNote) readNotes.push(idNote);
+  // A repeated row left out says which of the patient's rows is read instead (if any).
+  for (const [p, first] of repeats) p.expected = keptInstead(p.expected, first, !badLines.has(first));
 
   // Patients, their covariates and the recode tally come from the kept rows only: a patient
   // whose baseline row was excluded simply has no baseline.
@@ -469,6 +493,7 @@ export function loadTrial(source: CsvTable, plan: Plan, options: LoadTrialOption
     ...(repeatRows.rows > 0 ? { passedOver: { rows: repeatRows.rows, instruments: [...repeatRows.instruments], why: `REDCap repeating-instrument rows (${[...repeatRows.instruments].map((i) => JSON.stringify(i)).join(', ')}) with none of the plan's columns filled` } } : {}),
     ...(reasonCol >= 0 ? { withdrawalColumn: reasonColumn } : {}),
     ...(readNotes.length ? { readNotes } : {}),
+    ...(idNote ? { idNote } : {}),
     ...(source.dialect.windows1252 ? { encoding: 'windows-1252' as const } : source.dialect.utf16 ? { encoding: source.dialect.utf16 } : {}),
   });
 }

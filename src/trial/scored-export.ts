@@ -1,6 +1,6 @@
 /**
  * The export with computed score columns appended (`hta score`): original cells untouched and
- * in the file's own dialect (separator, decimal mark, BOM), one new column per outcome scored
+ * in the file's own dialect (separator, decimal mark, BOM, line ends), one new column per outcome scored
  * from items (long: `<key>`; wide: `<key>_<time>`), named `<key>_score` if the name is taken.
  * An outcome read from a score column whose cells pass through the plan's answer or
  * missing-value codes gets such a column too, holding the value the analysis uses (`999` →
@@ -37,7 +37,7 @@ export function* scoredExportLines(csv: CsvTable, trial: TrialData): Generator<s
       ? scored.flatMap((s) => trial.times.map((t, k) => ({ header: name(`${s.key}_${timeLabelOut(t)}`), key: s.key, time: k })))
       : scored.map((s) => ({ header: name(s.key), key: s.key, time: -1 }));
 
-  const { delimiter, decimalComma, bom, crlf, utf16, windows1252 } = csv.dialect;
+  const { delimiter, decimalComma, bom, crlf, cr, utf16, windows1252 } = csv.dialect;
   // Cells are neutralised against spreadsheet formulas (csv-formula.ts) before quoting.
   // The first-character test is neutralizeFormula's own (=, +, -, @, tab, CR), made here so that
   // the ~80 million plain cells of a 200 MB export skip its regexes.
@@ -46,7 +46,8 @@ export function* scoredExportLines(csv: CsvTable, trial: TrialData): Generator<s
     const v = c === 0x3d || c === 0x2b || c === 0x2d || c === 0x40 || c === 0x09 || c === 0x0d ? neutralizeFormula(cell) : cell;
     return v.includes(delimiter) || /["\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
   };
-  const eol = crlf ? '\r\n' : '\n';
+  // The input's own line ends: CRLF (Windows), CR alone (old Mac Excel) or LF.
+  const eol = crlf ? '\r\n' : cr ? '\r' : '\n';
   // Outputs are UTF-8; a UTF-16 input (Excel "Unicode text") or a Windows-1252 one (Excel's
   // plain "CSV") gets the BOM by which Excel still opens the copy with its æ, ø and å intact.
   yield (bom || utf16 || windows1252 ? '\uFEFF' : '') + [...csv.header, ...newColumns.map((c) => c.header)].map(quote).join(delimiter) + eol;

@@ -105,6 +105,8 @@ export interface TrialData {
   withdrawalColumn?: string;
   /** How the export was read: its encoding when not UTF-8 (io/encoding-note.ts), plan columns read from a header name written differently (case, spaces, Unicode form). Notes for stderr, never part of results. */
   readNotes?: string[];
+  /** The note that the ids look like CPR numbers (also in `readNotes`), for outputs that print no other read note (`hta report`). */
+  idNote?: string;
   /** The export's encoding when it is not UTF-8 (read decoded: io/read-csv.ts), for the results' record. */
   encoding?: 'windows-1252' | 'utf-16le' | 'utf-16be';
 }

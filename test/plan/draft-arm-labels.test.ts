@@ -60,15 +60,16 @@ describe('plan init drafts armLabels', () => {
 describe('plan init: a comparator named in words is a name, beside an arm that is a code', () => {
   const arms = (a: string, b: string) => draftPlan(parseCsvText(`id;gruppe;tid;rmdq\n1;${a};baseline;3\n2;${b};baseline;4\n1;${a};3m;3\n2;${b};3m;4\n`, 'arm.csv'), 'plan.schema.json');
   it.each([
-    ['Interventionsgruppe', 'Kontrol', '{ "en": "Control group", "da": "Kontrolgruppe" }'],
-    ['1', 'Kontrolgruppe', '{ "en": "Control group", "da": "Kontrolgruppe" }'],
-    ['Intervention', 'Usual care', '{ "en": "Usual care", "da": "Vanlig behandling" }'],
-    ['A', 'Sædvanlig behandling', '{ "en": "Usual care", "da": "Vanlig behandling" }'],
-  ])('%s / %s: only the code is called a code, and the JSON to paste keeps the comparator\'s name', (code, name, json) => {
+    ['Interventionsgruppe', 'Kontrol', '{ "en": "Control group", "da": "Kontrolgruppe" }', 'says which group, not what it received'],
+    ['1', 'Kontrolgruppe', '{ "en": "Control group", "da": "Kontrolgruppe" }', 'is a code, not a name'],
+    ['Intervention', 'Usual care', '{ "en": "Usual care", "da": "Vanlig behandling" }', 'says which group, not what it received'],
+    ['A', 'Sædvanlig behandling', '{ "en": "Usual care", "da": "Vanlig behandling" }', 'is a code, not a name'],
+  ])('%s / %s: only the code is called a code (a word for the arm\'s role is a word), and the JSON to paste keeps the comparator\'s name', (code, name, json, said) => {
     const d = arms(code, name);
     expect(d.plan.arms).toEqual({ intervention: code, control: name });
     const checks = d.checks.join('\n');
-    expect(checks).toContain(`the arm value "${code}" is a code, not a name`);
+    expect(checks).toContain(`the arm value "${code}" ${said}: the reports will call the arms`);
+    if (said !== 'is a code, not a name') expect(checks).not.toContain('code, not a name');
     expect(checks).not.toMatch(new RegExp(`"${name}" (is a code|are codes)|and "${name}" are codes`));
     expect(checks).toContain(`"armLabels": { "intervention": { "en": "<arm ${code} in English>", "da": "<arm ${code} in Danish>" }, "control": ${json} }`);
   });

@@ -123,7 +123,9 @@ export const registryReportKind: ReportKind<typeof registryEntrySchema> = {
       throw new HtaError('plan.invalid', `${entry.plan}: a registry report needs a plan with "design": "observational" (docs/observational.md)`);
     }
     const result = env.memo<ObservationalResult>(`registry\u0000${dataPath}\u0000${planPath}`, () => {
-      const r = analyzeObservational(loadTrial(readCsvFile(dataPath), plan), { version: env.version });
+      const trial = loadTrial(readCsvFile(dataPath), plan);
+      if (trial.idNote) env.note?.(trial.idNote);
+      const r = analyzeObservational(trial, { version: env.version });
       // Paths as the manifest writes them, so results.json is the same on every machine.
       return { ...r, input: { ...r.input, file: entry.data } };
     });

@@ -17,6 +17,8 @@ export interface ReportEnv {
   version: string;
   /** Memoises expensive steps shared by entries (e.g. one analysis for an en and a da report). */
   memo<T>(key: string, compute: () => T): T;
+  /** A note for stderr about an input (ids shaped like CPR numbers); never part of a page. The CLI prints each once. */
+  note?(text: string): void;
 }
 
 export interface ReportKind<E extends z.ZodType = z.ZodType> {

@@ -101,6 +101,7 @@ export const trialReportKind: ReportKind<typeof trialEntrySchema> = {
       // The plan's codes are values, not labels, when the file's start is judged (io/header-line.ts).
       const csvTable = readCsvFile(dataPath, { knownValues: planValueCodes(plan) });
       const trialData = loadTrial(csvTable, plan);
+      if (trialData.idNote) env.note?.(trialData.idNote);
       checkTrialContent(csvTable, trialData, 'analysis', planPath);
       // The target sample is named relative to the plan, and read under the manifest's rules.
       const sampleFile = trialData.plan.population?.targetSample?.file;

@@ -1,0 +1,78 @@
+/**
+ * Patient ids as a whole: one patient written `0001` on one row and `1` on another (Excel
+ * dropped the leading zeros on a re-save) is a problem naming both lines, never the id, in long
+ * and wide exports, with --exclude-invalid too (found by a tester: validate said 23/20 patients,
+ * the ANCOVA used 17 of 20).
+ */
+import { describe, expect, it } from 'vitest';
+import { HtaError } from '../../src/errors.js';
+import { parseCsvText } from '../../src/io/read-csv.js';
+import { parsePlan } from '../../src/plan/load-plan.js';
+import { loadTrial } from '../../src/trial/load-trial.js';
+import { checkDraft } from '../../src/plan/check-draft.js';
+import { draftPlan } from '../../src/plan/draft-plan.js';
+
+const plan = parsePlan({ arms: { intervention: 'app', control: 'usual' }, timepoints: ['3m'], outcomes: [{ key: 'rmdq', instrument: 'rmdq' }] });
+
+function errorOf(text: string, exclude = false): HtaError {
+  try {
+    loadTrial(parseCsvText(text, 'e.csv'), plan, { excludeInvalid: exclude });
+  } catch (e) {
+    expect(e).toBeInstanceOf(HtaError);
+    return e as HtaError;
+  }
+  throw new Error('expected the export to be refused');
+}
+
+const LONG = ['id,arm,time,rmdq', '0001,app,baseline,9', '1,app,3m,7', '0002,usual,baseline,8', '0002,usual,3m,8', '0003,app,baseline,5', '3,app,3m,4'].join('\n');
+
+describe('ids equal but for leading zeros', () => {
+  it.each([false, true])('long export (exclude-invalid %s): an error at the rows, naming the lines, never the id', (exclude) => {
+    const e = errorOf(LONG, exclude);
+    expect(e.exitCode).toBe(2);
+    expect(e.problems.map((p) => [p.line, p.column, p.kind])).toEqual([
+      [3, 1, 'id.leading-zeros'],
+      [7, 1, 'id.leading-zeros'],
+    ]);
+    const p = e.problems[0]!;
+    expect(p.value).toBeUndefined();
+    expect(p.expected).toContain('lines 2 and 3 hold the same id number, once with leading zeros and once without');
+    expect(p.expected).toContain('a spreadsheet (Excel) dropped the leading zeros');
+    expect(p.expected).not.toMatch(/"0*1"/);
+    // Ids that differ otherwise stay different patients: P01 beside P1 (not all digits), 10 beside 100.
+    const t = loadTrial(parseCsvText(['id,arm,time,rmdq', 'P01,app,baseline,9', 'P1,app,baseline,7', '10,usual,baseline,8', '100,usual,baseline,8'].join('\n'), 'ok.csv'), plan, { excludeInvalid: exclude });
+    expect(t.patients).toHaveLength(4);
+  });
+
+  it('plan init still drafts the plan: the rows are the data\'s problem, counted for validate to list', () => {
+    const csv = parseCsvText(LONG, 'e.csv');
+    expect(checkDraft(csv, draftPlan(csv, 'plan.schema.json').plan)).toEqual({ badRows: 2, badLines: [[3, 3], [7, 7]] });
+  });
+
+  it('wide export: the second line of the patient', () => {
+    const wide = ['id,arm,rmdq_baseline,rmdq_3m', '007,app,9,7', '008,usual,8,8', '7,app,5,4'].join('\n');
+    const e = errorOf(wide);
+    expect(e.problems).toMatchObject([{ line: 4, column: 1, kind: 'id.leading-zeros' }]);
+    expect(e.problems[0]!.expected).toContain('lines 2 and 4 hold the same id number');
+  });
+});
+
+describe('a patient on two lines', () => {
+  const WIDE = ['id,arm,rmdq_baseline,rmdq_3m', 'A1,app,9,7', 'A2,usual,8,8', 'A1,app,9,'].join('\n');
+  it('wide: worded for one line per patient, also when the lines share no visit', () => {
+    const e = errorOf(WIDE);
+    expect(e.problems).toMatchObject([{ line: 4, column: 1, kind: 'row.duplicate', expected: 'one line per patient (this patient is also on line 2) — delete the repeated line, or correct its id' }]);
+    const apart = errorOf(['id,arm,rmdq_baseline,rmdq_3m', 'A1,app,9,', 'A1,app,,7'].join('\n'));
+    expect(apart.problems).toMatchObject([{ line: 3, kind: 'row.duplicate' }]);
+  });
+  it('--exclude-invalid says which line is read instead (or that it is left out too)', () => {
+    const t = loadTrial(parseCsvText(WIDE, 'w.csv'), plan, { excludeInvalid: true });
+    expect(t.excluded?.problems[0]?.expected).toBe('one line per patient (this patient is also on line 2) — delete the repeated line, or correct its id; line 2 is read and this one left out');
+    const long = ['id,arm,time,rmdq', 'A1,app,baseline,30', 'A1,app,baseline,9', 'A2,usual,baseline,8', 'A2,usual,baseline,8'].join('\n');
+    const problems = loadTrial(parseCsvText(long, 'l.csv'), plan, { excludeInvalid: true }).excluded!.problems.filter((p) => p.kind === 'row.duplicate');
+    expect(problems.map((p) => p.expected)).toEqual([
+      'one row per patient and time point (this patient\'s "baseline" row is on line 2); line 2 is left out too, for its own problems',
+      'one row per patient and time point (this patient\'s "baseline" row is on line 4); line 4 is read and this one left out',
+    ]);
+  });
+});

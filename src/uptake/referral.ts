@@ -149,11 +149,12 @@ export interface ReferralRules {
 }
 
 // What clinic names are made of (docs/input-registry.md): codes (SJÆ0, TRØ-12) and practice
-// names as registries write them ("Odense C", "Lægerne Jensen & Co.", "Fys/Kiro (Nord)"):
-// letters of any script, digits, spaces and the punctuation of such names. Formula characters
-// (`=`, `@`) are not in it; a name starting with `-` or `+` is neutralised where CSV is written
-// (io/csv-formula.ts).
-const CLINIC_NAME = /^[\p{L}\p{M}\p{N} ._\-&'’/(),+:#]+$/u;
+// names as registries write them ("Odense C", "Lægerne Jensen & Co.", "Fys/Kiro (Nord)",
+// "Lægehuset Nord; Amager"): letters of any script, digits, spaces and the punctuation of such
+// names — the separators `,` and `;` too, which a CSV export writes inside quotes and every
+// reader reads as part of the cell. Formula characters (`=`, `@`) are not in it; a name starting
+// with `-` or `+` is neutralised where CSV is written (io/csv-formula.ts).
+const CLINIC_NAME = /^[\p{L}\p{M}\p{N} ._\-&'’/(),;+:#]+$/u;
 export const CLINIC_MAX_LENGTH = 100;
 
 /**
@@ -169,7 +170,7 @@ const clinicExpected = (name: string): string => name === ''
   ? 'a clinic name (every referral needs its clinic for the clinic funnel): fill empty cells with a name such as "ukendt" — those referrals are then one clinic of their region — or leave the rows out with --exclude-invalid'
   : [...name].length > CLINIC_MAX_LENGTH
     ? `a clinic name of at most ${CLINIC_MAX_LENGTH} characters`
-    : "a clinic name: letters, digits, spaces and . _ - & ' / ( ) , + : # only";
+    : "a clinic name: letters, digits, spaces and . _ - & ' / ( ) , ; + : # only";
 
 /** One zod schema per column; the message of a failing schema is the Problem's `expected`. */
 export function referralFieldSchemas(rules: ReferralRules) {

@@ -25,6 +25,7 @@ import { dayToIso, referralFieldSchemas, REGISTRY_COLUMNS, type Referrer, type S
 import { registryColumnsFor } from './registry-column-names.js';
 import { createDateFormatDetector, dateParser, type DateFormat } from './registry-dates.js';
 import { regionDisplay, regionKey, regionSet } from './regions.js';
+import { regionOfCode } from './region-codes.js';
 import { isTotalRecord } from './total-rows.js';
 import { footnoteCell } from './footnote-rows.js';
 import { jsonRegistry } from './registry-json.js';
@@ -196,7 +197,9 @@ export function draftUptakePlan(file: string, options: DraftUptakeOptions = {}):
     const v = r[index.region] ?? '';
     if (v !== '' && !regions.has(regionKey(v))) regions.set(regionKey(v), regionDisplay(v));
   }
-  if (regions.size > 0) notes.push(`regions seen in ${sampled}: ${[...regions.values()].join(', ')} — the eligible file must name each (or map a spelling with "regions")`);
+  // A DAGI region code (`1084`) is read as its region (region-codes.ts): said with the name.
+  const seen = [...regions.values()].map((r) => (regionOfCode(r) === undefined ? r : `${r} (${regionOfCode(r)})`));
+  if (regions.size > 0) notes.push(`regions seen in ${sampled}: ${seen.join(', ')} — the eligible file must name each (or map a spelling with "regions")`);
 
   // Sex and referrer codes the built-in synonyms do not know.
   const known = referralFieldSchemas({ regions: regionSet([]) });

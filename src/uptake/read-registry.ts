@@ -41,6 +41,7 @@ import {
 } from './referral.js';
 import type { DateFormat, DateFormatDetector, DateFormatOption } from './registry-dates.js';
 import { DANISH_REGIONS, regionDisplay, regionKey, type RegionSet } from './regions.js';
+import { regionOfCode } from './region-codes.js';
 import type { EligibleRow } from './uptake-per-eligible.js';
 import { isTotalRecord, isTotalWord, totalWordIndex } from './total-rows.js';
 import { isCprProblem, maskCpr, type RepeatedCodes } from './cpr-shape.js';
@@ -579,14 +580,16 @@ export function readEligibleFile(file: string, options: ReadEligibleOptions = {}
   const seen = new Map<string, number>();
   const totalRows: { line: number; label: string; yearText: string; countText: string }[] = [];
   for (const rec of table.records) {
-    const rv = rec.raw[ri] ?? '', yv = rec.raw[yi] ?? '', ev = rec.raw[ei] ?? '';
+    const written = rec.raw[ri] ?? '', yv = rec.raw[yi] ?? '', ev = rec.raw[ei] ?? '';
+    // A Danish region's DAGI code (`1084`) is read as the region it numbers (region-codes.ts).
+    const rv = regionOfCode(written) ?? written;
     const key = regionKey(rv);
     // A total row ("I alt", and "national", the name of every output's whole-country rows) is no region.
     if (isTotalWord(rv)) {
       totalRows.push({ line: rec.line, label: regionDisplay(rv), yearText: yv.trim(), countText: ev.trim() });
       continue;
     }
-    if (key === '') problems.push({ file, line: rec.line, column: ri + 1, field: table.header[ri], value: rv, expected: 'a region name' });
+    if (key === '') problems.push({ file, line: rec.line, column: ri + 1, field: table.header[ri], value: written, expected: 'a region name' });
     const yearOk = /^\d{4}$/.test(yv);
     if (!yearOk) problems.push({ file, line: rec.line, column: yi + 1, field: table.header[yi], value: yv, expected: 'a four-digit year' });
     const n = parseCount(ev, thousands);
@@ -597,7 +600,7 @@ export function readEligibleFile(file: string, options: ReadEligibleOptions = {}
     const k = `${key}|${yv}`;
     const first = seen.get(k);
     if (first !== undefined) {
-      problems.push({ file, line: rec.line, column: ri + 1, field: table.header[ri], value: rv, expected: `one row per region and year (${region} ${yv} is also on line ${first})` });
+      problems.push({ file, line: rec.line, column: ri + 1, field: table.header[ri], value: written, expected: `one row per region and year (${region} ${yv} is also on line ${first})` });
       continue;
     }
     seen.set(k, rec.line);

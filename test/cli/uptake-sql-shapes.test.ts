@@ -54,3 +54,21 @@ describe('a clinic name holding the separator, quoted (valid CSV)', () => {
     }
   });
 });
+
+describe('Danish region codes (DAGI: 1081 Nordjylland … 1085 Sjælland)', () => {
+  it.each(['eligible.csv', 'eligible-codes.csv'])('are read as the regions in the registry, with %s', async (eligible) => {
+    for (const registry of ['region-codes.csv', 'registry.csv']) {
+      const r = await runCli('uptake', `${F}/${registry}`, '--eligible', `${F}/${eligible}`, '--plan', plan(), '--json');
+      expect(r.code, `${registry}: ${r.stderr}`).toBe(0);
+      // The regions keep their names (the eligible file's codes read as Region Hovedstaden, …).
+      expect(totals(r.stdout)).toEqual(byRegion);
+    }
+  });
+
+  it('plan init --uptake names each code\'s region and finds it in the eligible file', async () => {
+    const r = await runCli('plan', 'init', '--uptake', `${F}/region-codes.csv`, '--eligible', `${F}/eligible.csv`);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('1084 (Region Hovedstaden), 1085 (Region Sjælland), 1081 (Region Nordjylland)');
+    expect(r.stderr).not.toContain('has no region for');
+  });
+});

@@ -18,7 +18,7 @@ describe('region codes', () => {
     expect(set.resolve('1081')).toBeUndefined();
   });
 
-  it('an eligible file that names a region "1084" itself keeps it (no Danish region is guessed)', () => {
+  it('a region set that names a region "1084" itself keeps it', () => {
     const set = regionSet(['1084', 'Region Hovedstaden']);
     expect(set.resolve('1084')).toBe('1084');
   });

@@ -21,7 +21,8 @@ import { firstInvalidUtf8, notUtf8 } from '../io/utf8.js';
 import { decodeWindows1252 } from '../io/windows-1252.js';
 import { registryEncodingNote } from './input-notes.js';
 import { characterCollector, checkWindows1252Fd, notRegistryText, notUtf16, type RegistryEncoding } from './registry-encoding.js';
-import { dayToIso, referralFieldSchemas, REGISTRY_COLUMNS, type Referrer, type Sex } from './referral.js';
+import { dayToIso, referralFieldSchemas, REGISTRY_COLUMNS, type RegistryColumn, type Referrer, type Sex } from './referral.js';
+import { DEFAULT_MISSING_CODES, isEmptyCell, looksLikeMissingCode, missingCodesOf } from './missing-cells.js';
 import { registryColumnsFor } from './registry-column-names.js';
 import { createDateFormatDetector, dateParser, type DateFormat } from './registry-dates.js';
 import { regionDisplay, regionKey, regionSet } from './regions.js';
@@ -170,11 +171,18 @@ export function draftUptakePlan(file: string, options: DraftUptakeOptions = {}):
     .map((c): Problem => ({ file, line: lineOf(p), column: index[c]! + 1, field: header[index[c]!] ?? c, kind: cprKind(c), expected: cprExpected(c) })));
   if (cprCells.length > 0) throw new HtaError('input.invalid', `${file} has ${cprCells.length} cell(s) that look like CPR numbers: hta never publishes one, so no plan is drafted; the cells are named by line and column, not quoted`, cprCells);
 
+  // Codes for "no value" (`-`) in the columns that may be empty, drafted as missingCodes; with
+  // NULL, (null), NA and . they are empty cells below, as hta uptake reads them (missing-cells.ts).
+  const drafted = draftMissingCodes(rows, index);
+  const emptyCodes = missingCodesOf(drafted);
+  const empty = (v: string) => isEmptyCell(v.trim(), emptyCodes);
+  if (drafted.length > 0) notes.push(`${drafted.map((c) => JSON.stringify(c)).join(', ')} in the columns that may be empty (activation, last activity, age, sex) drafted as "missingCodes" (read as empty cells, as NULL is): check that ${drafted.length === 1 ? 'it means' : 'they mean'} "no value" in the export`);
+
   // Date format from every sampled date cell.
   const detector = createDateFormatDetector();
   for (const col of ['referred', 'activated', 'last_active'] as const) {
     if (index[col] === undefined) continue;
-    for (const r of rows) detector.add(r[index[col]] ?? '');
+    for (const r of rows) detector.add(empty(r[index[col]] ?? '') ? '' : r[index[col]] ?? '');
   }
   const detected = detector.result();
   let dateFormat: DateFormat | undefined;
@@ -183,7 +191,7 @@ export function draftUptakePlan(file: string, options: DraftUptakeOptions = {}):
   if ('format' in detected && detected.odd) {
     // The format of the many; the few cells it does not read are named by line, to be corrected.
     const read = dateParser(detected.format);
-    const odd = body.filter((p) => (['referred', 'activated', 'last_active'] as const).some((c) => index[c] !== undefined && (p.record[index[c]] ?? '') !== '' && read(p.record[index[c]]!) === undefined)).map(lineOf);
+    const odd = body.filter((p) => (['referred', 'activated', 'last_active'] as const).some((c) => index[c] !== undefined && !empty(p.record[index[c]] ?? '') && read(p.record[index[c]]!) === undefined)).map(lineOf);
     notes.push(`dates read as ${detected.format} (as all but ${detected.odd.count} date cell(s) are written); not in that format: ${odd.length > 10 ? `lines ${odd.slice(0, 10).join(', ')} and ${odd.length - 10} more` : `line(s) ${odd.join(', ')}`} (e.g. ${JSON.stringify(maskCpr(detected.odd.example))}) — correct them, or hta uptake refuses those rows`);
   }
   if (dateFormat === 'excel-serial') {
@@ -195,14 +203,14 @@ export function draftUptakePlan(file: string, options: DraftUptakeOptions = {}):
   const regions = new Map<string, string>();
   if (index.region !== undefined) for (const r of rows) {
     const v = r[index.region] ?? '';
-    if (v !== '' && !regions.has(regionKey(v))) regions.set(regionKey(v), regionDisplay(v));
+    if (!empty(v) && !regions.has(regionKey(v))) regions.set(regionKey(v), regionDisplay(v));
   }
   // A DAGI region code (`1084`) is read as its region (region-codes.ts): said with the name.
   const seen = [...regions.values()].map((r) => (regionOfCode(r) === undefined ? r : `${r} (${regionOfCode(r)})`));
   if (regions.size > 0) notes.push(`regions seen in ${sampled}: ${seen.join(', ')} — the eligible file must name each (or map a spelling with "regions")`);
 
   // Sex and referrer codes the built-in synonyms do not know.
-  const known = referralFieldSchemas({ regions: regionSet([]) });
+  const known = referralFieldSchemas({ regions: regionSet([]), missingCodes: emptyCodes });
   const values: { sex?: Record<string, Sex>; referrer?: Record<string, Referrer> } = {};
   const unknownCodes = (col: 'sex' | 'referrer') => {
     const seen = new Set<string>();
@@ -262,6 +270,7 @@ export function draftUptakePlan(file: string, options: DraftUptakeOptions = {}):
     plan.columns = { ...(Object.keys(columns).length > 0 ? { registry: columns } : {}), ...(eligibleColumns ? { eligible: eligibleColumns } : {}) };
   }
   if (values.sex || values.referrer) plan.values = values;
+  if (drafted.length > 0) plan.missingCodes = drafted;
   if (dateFormat !== undefined && dateFormat !== 'iso') plan.dateFormat = dateFormat;
   // A small registry spread over months, clinics and the equity breakdowns (per region and year)
   // leaves most cells below the threshold, and protecting them hides the regions' and the
@@ -274,6 +283,25 @@ export function draftUptakePlan(file: string, options: DraftUptakeOptions = {}):
     notes.push(`the registry is small (${rows.length} rows, under ${SMALL_REGISTRY_ROWS.toLocaleString('en')}): the draft leaves the monthly series, the clinic funnel and the equity breakdowns out ("publish": { "months": false, "clinics": false, "equity": [] }) so that the regions' and the country's totals are not suppressed with the small counts around them — switch one back on ("months": true, "clinics": true, "equity": ["sex"]) and rerun to see what it costs`);
   }
   return { plan, notes };
+}
+
+/**
+ * The texts that look like a code for "no value" (`-`, `n/a`: missing-cells.ts) in the columns a
+ * referral may leave empty — activation, last activity, age, sex — where they are no value of the
+ * column, in first-seen order: what `missingCodes` must name for hta uptake to read them.
+ */
+function draftMissingCodes(rows: readonly string[][], index: Partial<Record<RegistryColumn, number>>): string[] {
+  const schemas = referralFieldSchemas({ regions: regionSet([]) });
+  const out = new Set<string>();
+  for (const col of ['activated', 'last_active', 'age', 'sex'] as const) {
+    const i = index[col];
+    if (i === undefined) continue;
+    for (const r of rows) {
+      const v = (r[i] ?? '').trim();
+      if (!out.has(v) && looksLikeMissingCode(v) && !isEmptyCell(v, DEFAULT_MISSING_CODES) && !schemas[col].safeParse(v).success) out.add(v);
+    }
+  }
+  return [...out];
 }
 
 /**

@@ -36,12 +36,13 @@ import type { MergedClinic } from './clinic-names.js';
 import { createUptakeAggregator } from './reference-aggregator.js';
 import { parseCount, thousandsMarkFor } from './parse-count.js';
 import {
-  dayToIso, headerKey, isoToDay, referralValidator, registryColumnIndex,
+  dayToIso, headerKey, isoToDay, MISSING_CODE_KIND, referralValidator, registryColumnIndex,
   type ColumnIndex, type Referral, type RegistryColumn, type Referrer, type Sex,
 } from './referral.js';
 import type { DateFormat, DateFormatDetector, DateFormatOption } from './registry-dates.js';
 import { DANISH_REGIONS, regionDisplay, regionKey, type RegionSet } from './regions.js';
 import { regionOfCode } from './region-codes.js';
+import { isEmptyCell, missingCodesOf, readAsEmptyNote } from './missing-cells.js';
 import type { EligibleRow } from './uptake-per-eligible.js';
 import { isTotalRecord, isTotalWord, totalWordIndex } from './total-rows.js';
 import { isCprProblem, maskCpr, type RepeatedCodes } from './cpr-shape.js';
@@ -69,6 +70,8 @@ export interface ReadRegistryOptions {
   /** The engine's memory limit ("1GB") and threads (docs/uptake-aggregates.md "Engine"). */
   memoryLimit?: string;
   threads?: number;
+  /** The plan's `missingCodes`: cells read as empty besides `NULL`, `(null)`, `NA`, `.` (missing-cells.ts). */
+  missingCodes?: readonly (string | number)[];
 }
 
 /** What was read besides the aggregate. */
@@ -280,6 +283,8 @@ export interface RegistryRules {
   regions: RegionSet;
   /** The file's ten-digit numbers read as codes, not CPR numbers (cpr-shape.ts), once counted. */
   codes?: RepeatedCodes;
+  /** Cells read as empty: the built-in codes and the plan's (missing-cells.ts). */
+  missingCodes: readonly string[];
 }
 
 /** Resolves the options of a read (the date format must already be resolved from 'auto'). */
@@ -287,7 +292,7 @@ export function registryRules(options: ReadRegistryOptions, dateFormat: DateForm
   const exportDay = options.exportDate === undefined ? undefined : isoOption(options.exportDate, 'export date');
   const from = isoOption(options.dateWindow?.from ?? DEFAULT_DATE_FROM, 'dateWindow.from');
   const to = options.dateWindow?.to !== undefined ? isoOption(options.dateWindow.to, 'dateWindow.to') : exportDay;
-  return { dateFormat, exclude: options.invalidRows === 'exclude', exportDay, from, to, regions: options.regions ?? DANISH_REGIONS };
+  return { dateFormat, exclude: options.invalidRows === 'exclude', exportDay, from, to, regions: options.regions ?? DANISH_REGIONS, missingCodes: missingCodesOf(options.missingCodes) };
 }
 
 /**
@@ -305,6 +310,7 @@ export function registryRowChecker(
     ...(options.sexValues ? { sexValues: options.sexValues } : {}),
     ...(options.referrerValues ? { referrerValues: options.referrerValues } : {}),
     ...(rules.codes ? { codes: rules.codes } : {}),
+    missingCodes: rules.missingCodes,
   });
   return (record, line) => {
     // A total row Excel users add under the table: refused (or left out) by that name, not as
@@ -317,7 +323,7 @@ export function registryRowChecker(
     if (!res.ok) return { problems: res.problems };
     const r = res.referral;
     const problems: Problem[] = [];
-    for (const [col, day] of [['referred', r.referred], ['activated', r.activated], ['last_active', (record[columns.last_active] ?? '').trim() === '' ? null : r.lastActive]] as const) {
+    for (const [col, day] of [['referred', r.referred], ['activated', r.activated], ['last_active', isEmptyCell((record[columns.last_active] ?? '').trim(), rules.missingCodes) ? null : r.lastActive]] as const) {
       if (day === null || (day >= from && (to === undefined || day <= to))) continue;
       const i = columns[col];
       problems.push({ file, line, column: i + 1, field: header[i] ?? col, value: (record[i] ?? '').trim(), kind: 'date.window', expected: `a date ${windowText} (${windowSource})` });
@@ -336,6 +342,11 @@ export interface RowCheck {
   problemCount: number;
   /** Of the problems, cells shaped like a CPR number: they stop the read even when rows are excluded. */
   cprCells: number;
+  /**
+   * Of the problems, cells of a column that may be empty holding what looks like an undeclared
+   * code for "no value" (`-`): they stop the read even when rows are excluded (missing-cells.ts).
+   */
+  missingCodeCells?: number;
   sample: Problem[];
   groups: ProblemGroup[];
 }
@@ -349,6 +360,16 @@ export function rowCheckError(file: string, check: RowCheck, exclude: boolean): 
     return new HtaError(
       'input.invalid',
       `${file} has ${check.cprCells} cell(s) that look like CPR numbers: hta never publishes one, so it stops here (also with --exclude-invalid); the cells are named by line and column, not quoted`,
+      check.sample,
+      check.groups,
+    );
+  }
+  if (exclude && (check.missingCodeCells ?? 0) > 0) {
+    // Leaving these rows out would leave out the referrals without an activation (or age, or
+    // sex) and make every rate wrong, silently: the code is declared instead (docs/input-registry.md "Empty cells").
+    return new HtaError(
+      'input.invalid',
+      `${file} has ${check.missingCodeCells} cell(s) in columns that may be empty (activation, last activity, age, sex) holding what looks like a code for an empty cell: left out with --exclude-invalid, their rows would take with them the referrals without an activation and bias every rate, so hta stops here — declare the code in the uptake plan's "missingCodes"`,
       check.sample,
       check.groups,
     );
@@ -372,19 +393,21 @@ export function rowProblemCollector(rules: RegistryRules, options: ReadRegistryO
   const sample: Problem[] = [];
   let excludedRows = 0;
   let cprCells = 0;
+  let missingCodeCells = 0;
   return {
     /** The problems of one row that is left out. */
     row(problems: readonly Problem[]) {
       excludedRows++;
       for (const p of problems) {
         if (isCprProblem(p)) cprCells++;
+        if (p.kind?.startsWith(`${MISSING_CODE_KIND}.`)) missingCodeCells++;
         collector.add(p);
         if (sample.length < MAX_PROBLEMS) sample.push(p);
         if (rules.exclude) options.onExcluded?.(p);
       }
     },
     get problemCount() { return collector.count; },
-    result: (): RowCheck => ({ excludedRows, problemCount: collector.count, cprCells, sample, groups: collector.groups() }),
+    result: (): RowCheck => ({ excludedRows, problemCount: collector.count, cprCells, missingCodeCells, sample, groups: collector.groups() }),
   };
 }
 
@@ -498,6 +521,8 @@ export async function readRegistryStream(
 export interface ReadEligibleOptions {
   /** The plan's `columns.eligible`: the file's name for each denominator column. */
   columns?: Partial<Record<'region' | 'year' | 'eligible', string>>;
+  /** The plan's `missingCodes`: cells read as empty besides `NULL`, `(null)`, `NA`, `.` (missing-cells.ts). */
+  missingCodes?: readonly (string | number)[];
 }
 
 /**
@@ -579,8 +604,17 @@ export function readEligibleFile(file: string, options: ReadEligibleOptions = {}
   const rows: EligibleRow[] = [];
   const seen = new Map<string, number>();
   const totalRows: { line: number; label: string; yearText: string; countText: string }[] = [];
+  // `NULL`, `(null)`, … are empty cells (missing-cells.ts); a row of nothing else is a blank row.
+  const missing = missingCodesOf(options.missingCodes);
+  const cell = (text: string | undefined) => (isEmptyCell((text ?? '').trim(), missing) ? '' : text ?? '');
   for (const rec of table.records) {
-    const written = rec.raw[ri] ?? '', yv = rec.raw[yi] ?? '', ev = rec.raw[ei] ?? '';
+    if (rec.raw.every((c) => cell(c) === '')) continue;
+    const written = cell(rec.raw[ri]), yv = cell(rec.raw[yi]), ev = cell(rec.raw[ei]);
+    // A refused cell is quoted as written, and one read as empty (`NULL`) says so.
+    const as = (i: number) => {
+      const text = (rec.raw[i] ?? '').trim();
+      return { value: rec.raw[i] ?? '', note: text !== '' && isEmptyCell(text, missing) ? ` (${readAsEmptyNote(text)})` : '' };
+    };
     // A Danish region's DAGI code (`1084`) is read as the region it numbers (region-codes.ts).
     const rv = regionOfCode(written) ?? written;
     const key = regionKey(rv);
@@ -589,11 +623,11 @@ export function readEligibleFile(file: string, options: ReadEligibleOptions = {}
       totalRows.push({ line: rec.line, label: regionDisplay(rv), yearText: yv.trim(), countText: ev.trim() });
       continue;
     }
-    if (key === '') problems.push({ file, line: rec.line, column: ri + 1, field: table.header[ri], value: written, expected: 'a region name' });
+    if (key === '') problems.push({ file, line: rec.line, column: ri + 1, field: table.header[ri], value: as(ri).value, expected: `a region name${as(ri).note}` });
     const yearOk = /^\d{4}$/.test(yv);
-    if (!yearOk) problems.push({ file, line: rec.line, column: yi + 1, field: table.header[yi], value: yv, expected: 'a four-digit year' });
+    if (!yearOk) problems.push({ file, line: rec.line, column: yi + 1, field: table.header[yi], value: as(yi).value, expected: `a four-digit year${as(yi).note}` });
     const n = parseCount(ev, thousands);
-    if (n === undefined || n <= 0) problems.push({ file, line: rec.line, column: ei + 1, field: table.header[ei], value: ev, expected: `a whole number of eligible people > 0 (${example})` });
+    if (n === undefined || n <= 0) problems.push({ file, line: rec.line, column: ei + 1, field: table.header[ei], value: as(ei).value, expected: `a whole number of eligible people > 0 (${example})${as(ei).note}` });
     if (key === '' || !yearOk || n === undefined || n <= 0) continue;
     let region = names.get(key);
     if (region === undefined) names.set(key, (region = regionDisplay(rv)));

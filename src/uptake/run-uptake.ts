@@ -55,7 +55,10 @@ export async function runUptake(input: UptakeInput): Promise<UptakeRun & { notes
   const planFile = input.planFile ?? 'the uptake plan';
   // Read first: a wrong file fails before the registry is.
   const previous = input.previousFile !== undefined ? readPreviousPublication(input.previousFile) : undefined;
-  const eligibleRead = readEligibleFile(input.eligibleFile, plan.columns?.eligible ? { columns: plan.columns.eligible } : {});
+  const eligibleRead = readEligibleFile(input.eligibleFile, {
+    ...(plan.columns?.eligible ? { columns: plan.columns.eligible } : {}),
+    ...(plan.missingCodes ? { missingCodes: plan.missingCodes } : {}),
+  });
   const given = eligibleRead.rows;
   // Notes for stderr about what was read: total rows left out of the eligible file.
   const notes = [eligibleTotalsNote(input.eligibleFile, eligibleRead.totals)].filter((n): n is string => n !== undefined);
@@ -91,6 +94,7 @@ export async function runUptake(input: UptakeInput): Promise<UptakeRun & { notes
       ...(plan.values?.sex ? { sexValues: plan.values.sex } : {}),
       ...(plan.values?.referrer ? { referrerValues: plan.values.referrer } : {}),
       ...(plan.dateWindow ? { dateWindow: plan.dateWindow } : {}),
+      ...(plan.missingCodes ? { missingCodes: plan.missingCodes } : {}),
       invalidRows,
       ...(input.onExcluded ? { onExcluded: input.onExcluded } : {}),
       ...(input.memoryLimit !== undefined ? { memoryLimit: input.memoryLimit } : {}),

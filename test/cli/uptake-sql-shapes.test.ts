@@ -72,3 +72,70 @@ describe('Danish region codes (DAGI: 1081 Nordjylland … 1085 Sjælland)', () =
     expect(r.stderr).not.toContain('has no region for');
   });
 });
+
+describe('NULL, (null), NA and . in empty cells (SQL Server, Oracle, SAS, R)', () => {
+  it('are empty cells: the same referrals as the clean export, and --exclude-invalid leaves nothing out', async () => {
+    for (const more of [[], ['--exclude-invalid']]) {
+      const r = await uptake('null-cells.csv', ...more);
+      expect(r.code, r.stderr).toBe(0);
+      expect(totals(r.stdout)).toEqual(byRegion);
+      expect(r.stderr).not.toContain('excluded');
+    }
+  });
+
+  it('a code in a cell that needs a value says it was read as empty; the engine and the row check agree', async () => {
+    const lines = readFileSync(`${F}/registry.csv`, 'utf8').split('\r\n');
+    lines[1] = lines[1]!.replace(/^P\d+/, 'NULL');
+    lines[2] = lines[2]!.replace(/;\d{4}-\d\d-\d\d;/, ';(null);');
+    const file = join(tempDir(), 'registry.csv');
+    writeFileSync(file, lines.join('\r\n'));
+    const r = await runCli('uptake', file, '--eligible', `${F}/eligible.csv`, '--plan', plan(), '--json');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('registry.csv:2:1 (PatientID): "NULL" — expected a non-empty pseudonymous id ("NULL" is read as an empty cell, and this column needs a value)');
+    expect(r.stderr).toContain('registry.csv:3:4 (Henvist): "(null)" — expected a real calendar date written YYYY-MM-DD ("(null)" is read as an empty cell');
+    const x = await runCli('uptake', file, '--eligible', `${F}/eligible.csv`, '--plan', plan(), '--json', '--exclude-invalid');
+    expect(x.code, x.stderr).toBe(0);
+    expect(totals(x.stdout).national!.referrals).toBe(expected.national!.referrals - 2);
+  });
+
+  it('a dash (not a default code) is refused saying how to declare it, and --exclude-invalid does not drop its rows', async () => {
+    const r = await uptake('dash-cells.csv');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('column 5 (Aktiveret): "-" — expected a real calendar date written YYYY-MM-DD, or empty — "-" looks like a code for an empty cell: if it is one, add "missingCodes": ["-"] to the uptake plan');
+    // Left out, its rows would be the referrals without an activation: the rate would be wrong.
+    const x = await uptake('dash-cells.csv', '--exclude-invalid');
+    expect(x.code).toBe(2);
+    expect(x.stdout).toBe('');
+    expect(x.stderr).toContain('bias every rate, so hta stops here');
+  });
+
+  it('the plan\'s missingCodes reads the dash as empty', async () => {
+    const r = await runCli('uptake', `${F}/dash-cells.csv`, '--eligible', `${F}/eligible.csv`, '--plan', plan({ missingCodes: ['-'] }), '--json');
+    expect(r.code, r.stderr).toBe(0);
+    expect(totals(r.stdout)).toEqual(byRegion);
+  });
+
+  it('plan init --uptake reads NULL as empty and drafts the dash as a missing code', async () => {
+    const nul = await runCli('plan', 'init', '--uptake', `${F}/null-cells.csv`);
+    expect(nul.code, nul.stderr).toBe(0);
+    expect(nul.stderr).not.toMatch(/"NULL"|"\(null\)"|date format not detected/);
+    expect(JSON.parse(nul.stdout)).not.toHaveProperty('missingCodes');
+    const dash = await runCli('plan', 'init', '--uptake', `${F}/dash-cells.csv`);
+    expect(dash.code, dash.stderr).toBe(0);
+    expect(JSON.parse(dash.stdout)).toMatchObject({ missingCodes: ['-'] });
+    expect(dash.stderr).toContain('"-" in the columns that may be empty (activation, last activity, age, sex) drafted as "missingCodes"');
+    expect(dash.stderr).not.toContain('date format not detected');
+  });
+
+  it('the eligible file: a row of NULLs is a blank row, a NULL count says it was read as empty', async () => {
+    const dir = tempDir();
+    const eligible = readFileSync(`${F}/eligible.csv`, 'utf8').split('\r\n');
+    writeFileSync(join(dir, 'blank.csv'), [...eligible.slice(0, 3), 'NULL;NULL;NULL', ...eligible.slice(3)].join('\r\n'));
+    const ok = await runCli('uptake', `${F}/registry.csv`, '--eligible', join(dir, 'blank.csv'), '--plan', plan(), '--json');
+    expect(ok.code, ok.stderr).toBe(0);
+    writeFileSync(join(dir, 'count.csv'), [...eligible.slice(0, 3), eligible[3]!.replace(/;[\d.]+$/, ';NULL'), ...eligible.slice(4)].join('\r\n'));
+    const bad = await runCli('uptake', `${F}/registry.csv`, '--eligible', join(dir, 'count.csv'), '--plan', plan(), '--json');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('count.csv:4:3 (Antal): "NULL" — expected a whole number of eligible people > 0 (37000 or 37.000) ("NULL" is read as an empty cell, and this column needs a value)');
+  });
+});

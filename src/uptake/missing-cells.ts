@@ -1,7 +1,7 @@
 /**
  * Cells that mean "no value" in registry and eligible files (docs/input-registry.md "Empty
- * cells"). Database tools write a word in every empty cell — SQL Server `NULL`, Oracle SQL
- * Developer and SAS `(null)`, R `NA`, SAS `.` for a missing number or date — and a registry
+ * cells"). Database and statistics tools write a word in every empty cell — `NULL` (SQL Server),
+ * `(null)` (Oracle SQL Developer), `NA` (R), `.` (SAS, a missing number or date) — and a registry
  * whose empty activation cells read as bad dates loses exactly its referrals without an
  * activation under --exclude-invalid: the activation rate becomes 100%. These texts are read as
  * an empty cell in every column, exactly as written (case and all, after trimming); the uptake

@@ -29,6 +29,7 @@ import { regionDisplay, regionKey, regionSet } from './regions.js';
 import { regionOfCode } from './region-codes.js';
 import { isTotalRecord } from './total-rows.js';
 import { footnoteCell } from './footnote-rows.js';
+import { headerAgain, reorderedHeaderError } from './repeated-header.js';
 import { jsonRegistry } from './registry-json.js';
 import { eligibleColumnsFor, eligibleTotalsNote, readEligibleFile } from './read-registry.js';
 import { readCsvFile } from '../io/read-csv.js';
@@ -140,7 +141,14 @@ export function draftUptakePlan(file: string, options: DraftUptakeOptions = {}):
   const totalLines = parsed.slice(1).filter((p) => isTotalRecord(p.record)).map(lineOf);
   // Footnote rows (`Antal rækker: 40`, one cell of text) are no referrals either (footnote-rows.ts).
   const footnoteLines = parsed.slice(1).filter((p) => !isTotalRecord(p.record) && footnoteCell(p.record) !== undefined).map(lineOf);
-  const body = parsed.slice(1).filter((p) => !isTotalRecord(p.record) && footnoteCell(p.record) === undefined);
+  // The header line again (exports joined with `cat`): no referral either (repeated-header.ts).
+  const headerLines: number[] = [];
+  for (const p of parsed.slice(1)) {
+    const again = header ? headerAgain(p.record, header) : undefined;
+    if (again === 'reordered') throw reorderedHeaderError(file, lineOf(p), lineOf(parsed[0]!));
+    if (again === 'same') headerLines.push(lineOf(p));
+  }
+  const body = parsed.slice(1).filter((p) => !isTotalRecord(p.record) && footnoteCell(p.record) === undefined && !(header && headerAgain(p.record, header)));
   const rows = body.map((p) => p.record);
   if (!header || rows.length === 0) throw new HtaError('input.invalid', `${file} has no rows to draft a plan from`, [{ file, line: 1, expected: 'a header line and at least one row' }]);
   const notes: string[] = [];
@@ -152,6 +160,9 @@ export function draftUptakePlan(file: string, options: DraftUptakeOptions = {}):
   if (footnoteLines.length > 0) {
     const lines = footnoteLines.length === 1 ? `line ${footnoteLines[0]} is a footnote` : `lines ${footnoteLines.join(', ')} are footnotes`;
     notes.push(`${file}: ${lines} (one cell of text, such as "Antal rækker: 40"), not referrals: left out of this draft — hta uptake leaves footnotes under the last referral out, and refuses one among the referrals`);
+  }
+  if (headerLines.length > 0) {
+    notes.push(`${file}: ${headerLines.length === 1 ? `line ${headerLines[0]} repeats` : `lines ${headerLines.join(', ')} repeat`} the header line (files joined?): left out of this draft — hta uptake refuses ${headerLines.length === 1 ? 'it' : 'them'} (or leaves ${headerLines.length === 1 ? 'it' : 'them'} out with --exclude-invalid); delete ${headerLines.length === 1 ? 'it' : 'them'} from the file`);
   }
   const sampled = whole ? `all ${rows.length} rows` : `the first ${rows.length} rows`;
 

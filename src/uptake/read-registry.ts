@@ -48,6 +48,7 @@ import { isTotalRecord, isTotalWord, totalWordIndex } from './total-rows.js';
 import { isCprProblem, maskCpr, type RepeatedCodes } from './cpr-shape.js';
 import { jsonRegistry } from './registry-json.js';
 import { FOOTNOTE_EXPECTED, FOOTNOTE_KIND, footnoteCell } from './footnote-rows.js';
+import { headerAgain, reorderedHeaderError, repeatedHeaderProblem } from './repeated-header.js';
 import { checkWindows1252File, isNotUtf8, notRegistryText, utf16OfFile, withUtf8Copy, type RegistryEncoding } from './registry-encoding.js';
 
 export interface ReadRegistryOptions {
@@ -339,6 +340,8 @@ export interface RowCheck {
   malformedRows?: number;
   /** Footnote rows below the last referral, left out and not counted among the excluded (footnote-rows.ts). */
   footnotes?: number[];
+  /** With exclude: lines repeating the header line, left out and not counted among the excluded (repeated-header.ts). */
+  headerRepeats?: number[];
   problemCount: number;
   /** Of the problems, cells shaped like a CPR number: they stop the read even when rows are excluded. */
   cprCells: number;
@@ -441,6 +444,9 @@ export async function scanRegistryRows(
   // total rows follows them, refused as soon as a referral row does (footnote-rows.ts).
   let pending: { line: number; index: number; text: string }[] = [];
   const isRegion = (text: string) => rules.regions.resolve(text) !== undefined;
+  // The header line again (exports joined): left out with exclude, else one problem (repeated-header.ts).
+  const headerRepeats: number[] = [];
+  let headerLine = 1;
   try {
     for await (const record of parser as AsyncIterable<string[]>) {
       const line = nextLine;
@@ -453,6 +459,14 @@ export async function scanRegistryRows(
         header = record.map((h) => h.trim());
         check = registryRowChecker(options, rules, file, idx, header);
         width = record.length;
+        headerLine = line;
+        continue;
+      }
+      const again = headerAgain(record, header);
+      if (again === 'reordered') throw reorderedHeaderError(file, line, headerLine);
+      if (again === 'same') {
+        if (rules.exclude) headerRepeats.push(line);
+        else found.row([repeatedHeaderProblem(file, line)]);
         continue;
       }
       const footnote = footnoteCell(record, isRegion);
@@ -480,7 +494,7 @@ export async function scanRegistryRows(
     if (!input.destroyed) input.destroy(); // stopping early must not leave the file open
   }
   if (check === undefined) throw emptyRegistry(file);
-  const result = { ...found.result(), malformedRows, footnotes: pending.map((f) => f.line) };
+  const result = { ...found.result(), malformedRows, footnotes: pending.map((f) => f.line), headerRepeats };
   const failure = rowCheckError(file, result, rules.exclude);
   if (failure) throw failure;
   return result;

@@ -139,3 +139,49 @@ describe('NULL, (null), NA and . in empty cells (SQL Server, Oracle, SAS, R)', (
     expect(bad.stderr).toContain('count.csv:4:3 (Antal): "NULL" — expected a whole number of eligible people > 0 (37000 or 37.000) ("NULL" is read as an empty cell, and this column needs a value)');
   });
 });
+
+describe('two exports joined, or given together', () => {
+  it('a repeated header line is one problem on its line, not a bad value in each cell', async () => {
+    const r = await uptake('joined.csv');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('joined.csv has 1 invalid value(s) in 1 row(s)');
+    expect(r.stderr).toContain('joined.csv:22: — expected a referral: line 22 repeats the header line (files joined?)');
+    expect(r.stderr).not.toContain('"Henvist"');
+  });
+
+  it('with --exclude-invalid it is left out with a note, and not published as an invalid referral', async () => {
+    const r = await uptake('joined.csv', '--exclude-invalid');
+    expect(r.code, r.stderr).toBe(0);
+    expect(totals(r.stdout)).toEqual(byRegion);
+    expect((JSON.parse(r.stdout) as Json).excluded).toMatchObject({ rows: 0, kinds: [] });
+    expect(r.stderr).toContain('joined.csv: line 22 repeats the header line (files joined?): left out, not counted as an invalid referral');
+    expect(r.stderr).not.toContain('invalid registry row(s) were excluded');
+  });
+
+  it('a header line in another column order is refused, also with --exclude-invalid', async () => {
+    for (const more of [[], ['--exclude-invalid']]) {
+      const r = await uptake('joined-reordered.csv', ...more);
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toContain('joined-reordered.csv: line 22 is the header line again, with the columns in another order than line 1 (files joined?)');
+    }
+  });
+
+  it('plan init --uptake leaves the repeated header line out of the draft and says so', async () => {
+    const r = await runCli('plan', 'init', '--uptake', `${F}/joined.csv`);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('line 22 repeats the header line (files joined?): left out of this draft');
+    expect(r.stderr).not.toMatch(/codes not recognised|date format not detected/);
+  });
+
+  it('two registry files on the command line: how to join them, not "too many arguments"', async () => {
+    const r = await runCli('uptake', `${F}/part-hovedstaden.csv`, `${F}/part-rest.csv`, '--eligible', `${F}/eligible.csv`, '--plan', plan());
+    expect(r.code).toBe(2);
+    expect(r.stderr).not.toContain('too many arguments');
+    expect(r.stderr).toContain('hta uptake reads one registry export, and 2 were given');
+    expect(r.stderr).toContain(`They have the same header line: join them into one file with that header line once — on Linux or macOS \`{ cat ${F}/part-hovedstaden.csv; tail -n +2 ${F}/part-rest.csv; } > registry.csv\``);
+    const other = await runCli('uptake', `${F}/part-hovedstaden.csv`, `${F}/eligible.csv`, '--eligible', `${F}/eligible.csv`, '--plan', plan());
+    expect(other.code).toBe(2);
+    expect(other.stderr).toContain('Their first lines differ');
+  });
+});

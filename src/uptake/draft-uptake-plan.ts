@@ -31,7 +31,7 @@ import { isTotalRecord } from './total-rows.js';
 import { footnoteCell } from './footnote-rows.js';
 import { headerAgain, reorderedHeaderError } from './repeated-header.js';
 import { jsonRegistry } from './registry-json.js';
-import { eligibleColumnsFor, eligibleTotalsNote, readEligibleFile } from './read-registry.js';
+import { eligibleColumnsFor, eligibleTotalsNote, eligibleWideNote, readEligibleFile } from './read-registry.js';
 import { readCsvFile } from '../io/read-csv.js';
 import { headerKey } from './referral.js';
 
@@ -321,11 +321,13 @@ function draftMissingCodes(rows: readonly string[][], index: Partial<Record<Regi
  * with notes: total rows left out, registry regions it lacks, scenario years it lacks.
  */
 function draftEligible(file: string, registryRegions: readonly string[], horizon: readonly number[], haveRegions: boolean): { columns?: Partial<Record<'region' | 'year' | 'eligible', string>>; notes: string[] } {
-  const header = readCsvFile(file).header;
+  const header = readCsvFile(file, { yearColumns: true }).header;
   const mapping = eligibleColumnsFor(header);
   const notes: string[] = [];
   const columns = mapping && Object.fromEntries(Object.entries(mapping).filter(([k, v]) => headerKey(v) !== k));
-  const { rows, totals } = readEligibleFile(file, columns ? { columns } : {});
+  const { rows, totals, wide } = readEligibleFile(file, columns ? { columns } : {});
+  const wideNote = eligibleWideNote(file, wide);
+  if (wideNote) notes.push(wideNote);
   if (columns && Object.keys(columns).length > 0) notes.push(`columns.eligible drafted from ${file}: ${Object.entries(columns).map(([k, v]) => `${k} = "${v}"`).join(', ')}`);
   const totalsNote = eligibleTotalsNote(file, totals);
   if (totalsNote) notes.push(totalsNote);

@@ -31,6 +31,7 @@ import { isUtf8 } from 'node:buffer';
 import { decodeWindows1252 } from '../io/windows-1252.js';
 import { invalidCsv, lineBreaksInside, notCsvFile, readCsvFile, unreadableFile } from '../io/read-csv.js';
 import { decimalCommaOf } from '../io/decimal-mark.js';
+import { yearColumns } from '../io/year-columns.js';
 import type { UptakeAggregate } from './aggregate.js';
 import type { MergedClinic } from './clinic-names.js';
 import { createUptakeAggregator } from './reference-aggregator.js';
@@ -594,8 +595,9 @@ export interface EligibleTotalRow {
  * (or, without a year, of every row), and refused naming its line otherwise — counted as a
  * region it would double the whole country's denominator (docs/input-registry.md "Total rows").
  */
-export function readEligibleFile(file: string, options: ReadEligibleOptions = {}): { rows: EligibleRow[]; totals: EligibleTotalRow[] } {
-  const table = readCsvFile(file);
+export function readEligibleFile(file: string, options: ReadEligibleOptions = {}): { rows: EligibleRow[]; totals: EligibleTotalRow[]; wide?: { years: number[] } } {
+  // A statistics table with years as columns (`Region;2024;2025`) is read too (year-columns.ts).
+  const table = readCsvFile(file, { yearColumns: true });
   const keys = table.header.map(headerKey);
   const problems: Problem[] = [];
   const col = (name: 'region' | 'year' | 'eligible') => {
@@ -605,8 +607,21 @@ export function readEligibleFile(file: string, options: ReadEligibleOptions = {}
     if (i < 0) problems.push({ file, line: 1, field: as, expected: `a column named "${as}"${mapped} (have: ${table.header.join(', ')})` });
     return i;
   };
-  const ri = col('region'), yi = col('year'), ei = col('eligible');
+  let ri = col('region');
+  const yi = col('year'), ei = col('eligible');
+  const years = yearColumns(table.header);
+  // Years as columns: the one text column is the region, each year column a year's counts.
+  const wide = problems.length > 0 && years?.text.length === 1 ? years.years : undefined;
+  if (wide) {
+    problems.length = 0;
+    ri = years!.text[0]!;
+  }
   if (problems.length > 0) {
+    if (years) {
+      throw new HtaError('input.invalid', `${file} has years as columns (${years.years.map((j) => table.header[j]).join(', ')}) beside ${years.text.length} other columns`, [
+        { file, line: 1, expected: `one column of region names and one column per year (Region;2024;2025;…), read as years as columns — or one row per region and year (Region;År;Antal: columns region, year, eligible); have: ${table.header.join(', ')}` },
+      ]);
+    }
     // A Danish file names them Region;År;Antal: say which mapping reads it.
     const guess = guessEligibleColumns(table.header, options.columns);
     if (guess) for (const p of problems) p.hint = `map the file's names in the uptake plan: "columns": { "eligible": ${guess} }`;
@@ -623,36 +638,42 @@ export function readEligibleFile(file: string, options: ReadEligibleOptions = {}
   const cell = (text: string | undefined) => (isEmptyCell((text ?? '').trim(), missing) ? '' : text ?? '');
   for (const rec of table.records) {
     if (rec.raw.every((c) => cell(c) === '')) continue;
-    const written = cell(rec.raw[ri]), yv = cell(rec.raw[yi]), ev = cell(rec.raw[ei]);
+    const written = cell(rec.raw[ri]);
     // A refused cell is quoted as written, and one read as empty (`NULL`) says so.
     const as = (i: number) => {
       const text = (rec.raw[i] ?? '').trim();
       return { value: rec.raw[i] ?? '', note: text !== '' && isEmptyCell(text, missing) ? ` (${readAsEmptyNote(text)})` : '' };
     };
+    // The row's counts: one (long), or one per year column with a count (wide: an empty cell is a year without a count).
+    const counts = wide
+      ? wide.filter((j) => cell(rec.raw[j]).trim() !== '').map((j) => ({ yv: table.header[j]!.trim(), ev: cell(rec.raw[j]), ej: j }))
+      : [{ yv: cell(rec.raw[yi]), ev: cell(rec.raw[ei]), ej: ei }];
     // A Danish region's DAGI code (`1084`) is read as the region it numbers (region-codes.ts).
     const rv = regionOfCode(written) ?? written;
     const key = regionKey(rv);
     // A total row ("I alt", and "national", the name of every output's whole-country rows) is no region.
     if (isTotalWord(rv)) {
-      totalRows.push({ line: rec.line, label: regionDisplay(rv), yearText: yv.trim(), countText: ev.trim() });
+      for (const { yv, ev } of counts) totalRows.push({ line: rec.line, label: regionDisplay(rv), yearText: yv.trim(), countText: ev.trim() });
       continue;
     }
     if (key === '') problems.push({ file, line: rec.line, column: ri + 1, field: table.header[ri], value: as(ri).value, expected: `a region name${as(ri).note}` });
-    const yearOk = /^\d{4}$/.test(yv);
-    if (!yearOk) problems.push({ file, line: rec.line, column: yi + 1, field: table.header[yi], value: as(yi).value, expected: `a four-digit year${as(yi).note}` });
-    const n = parseCount(ev, thousands);
-    if (n === undefined || n <= 0) problems.push({ file, line: rec.line, column: ei + 1, field: table.header[ei], value: as(ei).value, expected: `a whole number of eligible people > 0 (${example})${as(ei).note}` });
-    if (key === '' || !yearOk || n === undefined || n <= 0) continue;
-    let region = names.get(key);
-    if (region === undefined) names.set(key, (region = regionDisplay(rv)));
-    const k = `${key}|${yv}`;
-    const first = seen.get(k);
-    if (first !== undefined) {
-      problems.push({ file, line: rec.line, column: ri + 1, field: table.header[ri], value: written, expected: `one row per region and year (${region} ${yv} is also on line ${first})` });
-      continue;
+    for (const { yv, ev, ej } of counts) {
+      const yearOk = /^\d{4}$/.test(yv);
+      if (!yearOk) problems.push({ file, line: rec.line, column: yi + 1, field: table.header[yi], value: as(yi).value, expected: `a four-digit year${as(yi).note}` });
+      const n = parseCount(ev, thousands);
+      if (n === undefined || n <= 0) problems.push({ file, line: rec.line, column: ej + 1, field: table.header[ej], value: as(ej).value, expected: `a whole number of eligible people > 0 (${example})${as(ej).note}` });
+      if (key === '' || !yearOk || n === undefined || n <= 0) continue;
+      let region = names.get(key);
+      if (region === undefined) names.set(key, (region = regionDisplay(rv)));
+      const k = `${key}|${yv}`;
+      const first = seen.get(k);
+      if (first !== undefined) {
+        problems.push({ file, line: rec.line, column: ri + 1, field: table.header[ri], value: written, expected: `one row per region and year (${region} ${yv} is also on line ${first})` });
+        continue;
+      }
+      seen.set(k, rec.line);
+      rows.push({ region, year: Number(yv), eligible: n });
     }
-    seen.set(k, rec.line);
-    rows.push({ region, year: Number(yv), eligible: n });
   }
   if (rows.length === 0 && problems.length === 0) throw new HtaError('input.invalid', `${file} has no rows`, [{ file, line: 2, expected: 'one row per region and year' }]);
   const totals: EligibleTotalRow[] = [];
@@ -674,7 +695,13 @@ export function readEligibleFile(file: string, options: ReadEligibleOptions = {}
     }
   }
   if (problems.length > 0) throw new HtaError('input.invalid', `${file} has ${problems.length} invalid value(s)`, problems);
-  return { rows, totals };
+  return { rows, totals, ...(wide ? { wide: { years: wide.map((j) => Number(table.header[j]!.trim())) } } : {}) };
+}
+
+/** The note for an eligible file read with years as columns (stderr), so that the reading shows. */
+export function eligibleWideNote(file: string, wide: { years: readonly number[] } | undefined): string | undefined {
+  if (!wide) return undefined;
+  return `${file}: years as columns (${wide.years.join(', ')}): read as one count per region and year, an empty cell a year without a count (docs/input-registry.md "The eligible file")`;
 }
 
 /** The note for total rows left out of the eligible file (stderr of `hta uptake`). */

@@ -11,7 +11,7 @@ import { HtaError, type Problem } from '../errors.js';
 import { readPreviousPublication } from './disclosure/previous-publication.js';
 import type { FunnelMethod } from './clinic-funnel.js';
 import type { UptakeAggregate } from './aggregate.js';
-import { eligibleTotalsNote, readEligibleFile, readRegistryFile } from './read-registry.js';
+import { eligibleTotalsNote, eligibleWideNote, readEligibleFile, readRegistryFile } from './read-registry.js';
 import { mergeClinicSpellings, type MergedClinic } from './clinic-names.js';
 import { publishedExclusion } from './published-exclusion.js';
 import { regionSet } from './regions.js';
@@ -61,7 +61,7 @@ export async function runUptake(input: UptakeInput): Promise<UptakeRun & { notes
   });
   const given = eligibleRead.rows;
   // Notes for stderr about what was read: total rows left out of the eligible file.
-  const notes = [eligibleTotalsNote(input.eligibleFile, eligibleRead.totals)].filter((n): n is string => n !== undefined);
+  const notes = [eligibleWideNote(input.eligibleFile, eligibleRead.wide), eligibleTotalsNote(input.eligibleFile, eligibleRead.totals)].filter((n): n is string => n !== undefined);
   let regions;
   try {
     regions = regionSet(regionsOfEligible(given), plan.regions ?? {}, input.eligibleFile);

@@ -185,3 +185,37 @@ describe('two exports joined, or given together', () => {
     expect(other.stderr).toContain('Their first lines differ');
   });
 });
+
+describe('an eligible file with years as columns (Region;2024;2025;…)', () => {
+  it('is read as one count per region and year: the same results as the long file, with a note', async () => {
+    const long = await runCli('uptake', `${F}/registry.csv`, '--eligible', `${F}/eligible.csv`, '--plan', plan(), '--json');
+    const wide = await runCli('uptake', `${F}/registry.csv`, '--eligible', `${F}/eligible-wide.csv`, '--plan', plan(), '--json');
+    expect(wide.code, wide.stderr).toBe(0);
+    expect(wide.stdout).toBe(long.stdout);
+    expect(wide.stderr).toContain('eligible-wide.csv: years as columns (2024, 2025, 2026, 2027): read as one count per region and year');
+  });
+
+  it('plan init --uptake reads it too', async () => {
+    const r = await runCli('plan', 'init', '--uptake', `${F}/registry.csv`, '--eligible', `${F}/eligible-wide.csv`);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('years as columns (2024, 2025, 2026, 2027)');
+    expect(r.stderr).not.toContain('has no header line');
+  });
+
+  it('a total row is checked per year; an empty cell is a year without a count; other columns beside the years are refused', async () => {
+    const dir = tempDir();
+    const lines = readFileSync(`${F}/eligible-wide.csv`, 'utf8').split('\r\n').filter((l) => l !== '');
+    writeFileSync(join(dir, 'total.csv'), [...lines, 'I alt;66.300;66.960;68.160;69.360'].join('\r\n'));
+    const total = await runCli('uptake', `${F}/registry.csv`, '--eligible', join(dir, 'total.csv'), '--plan', plan(), '--json');
+    expect(total.code, total.stderr).toBe(0);
+    expect(total.stderr).toContain('4 total rows left out — line 5 ("I alt" 2024), line 5 ("I alt" 2025)');
+    writeFileSync(join(dir, 'gap.csv'), lines.map((l, i) => (i === 1 ? l.split(';').map((c, j) => (j === 2 ? '' : c)).join(';') : l)).join('\r\n'));
+    const gap = await runCli('uptake', `${F}/registry.csv`, '--eligible', join(dir, 'gap.csv'), '--plan', plan(), '--json');
+    expect(gap.code).toBe(2);
+    expect(gap.stderr).toContain('lacks the eligible count for Region Hovedstaden 2025');
+    writeFileSync(join(dir, 'extra.csv'), lines.map((l, i) => l.replace(';', i === 0 ? ';Kode;' : ';x;')).join('\r\n'));
+    const extra = await runCli('uptake', `${F}/registry.csv`, '--eligible', join(dir, 'extra.csv'), '--plan', plan(), '--json');
+    expect(extra.code).toBe(2);
+    expect(extra.stderr).toContain('extra.csv has years as columns (2024, 2025, 2026, 2027) beside 2 other columns');
+  });
+});

@@ -163,7 +163,9 @@ export const MISSING_CODE_KIND = 'missing.code';
 // names — the separators `,` and `;` too, which a CSV export writes inside quotes and every
 // reader reads as part of the cell. Formula characters (`=`, `@`) are not in it; a name starting
 // with `-` or `+` is neutralised where CSV is written (io/csv-formula.ts).
-const CLINIC_NAME = /^[\p{L}\p{M}\p{N} ._\-&'’/(),;+:#]+$/u;
+// A name holds at least one letter or digit: `-` or `?` alone is a code for "no clinic"
+// (missing-cells.ts), not a clinic of that name.
+const CLINIC_NAME = /^(?=.*[\p{L}\p{N}])[\p{L}\p{M}\p{N} ._\-&'’/(),;+:#]+$/u;
 export const CLINIC_MAX_LENGTH = 100;
 
 /**
@@ -179,7 +181,7 @@ const clinicExpected = (name: string): string => name === ''
   ? 'a clinic name (every referral needs its clinic for the clinic funnel): fill empty cells with a name such as "ukendt" — those referrals are then one clinic of their region — or leave the rows out with --exclude-invalid'
   : [...name].length > CLINIC_MAX_LENGTH
     ? `a clinic name of at most ${CLINIC_MAX_LENGTH} characters`
-    : "a clinic name: letters, digits, spaces and . _ - & ' / ( ) , ; + : # only";
+    : "a clinic name: letters, digits, spaces and . _ - & ' / ( ) , ; + : # only, with at least one letter or digit";
 
 /** One zod schema per column; the message of a failing schema is the Problem's `expected`. */
 export function referralFieldSchemas(rules: ReferralRules) {
@@ -293,7 +295,10 @@ export function referralValidator(rules: ReferralRules): (cells: readonly string
  */
 function refusedCell(col: RegistryColumn, raw: string, expected: string, missing: readonly string[], at: Omit<Problem, 'expected'>): Problem {
   if (raw !== '' && isEmptyCell(raw, missing)) return { ...at, expected: `${expected} (${readAsEmptyNote(raw)})` };
-  if (OPTIONAL_COLUMNS.includes(col) && looksLikeMissingCode(raw)) return { ...at, kind: `${MISSING_CODE_KIND}.${col}.${raw}`, expected: `${expected} — ${missingCodeHint(raw)}` };
+  if (looksLikeMissingCode(raw)) {
+    if (OPTIONAL_COLUMNS.includes(col)) return { ...at, kind: `${MISSING_CODE_KIND}.${col}.${raw}`, expected: `${expected} — ${missingCodeHint(raw)}` };
+    return { ...at, expected: `${expected} (${JSON.stringify(raw)} looks like a code for an empty cell, and this column needs a value)` };
+  }
   return { ...at, expected };
 }
 

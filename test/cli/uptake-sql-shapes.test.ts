@@ -109,6 +109,16 @@ describe('NULL, (null), NA and . in empty cells (SQL Server, Oracle, SAS, R)', (
     expect(x.stderr).toContain('bias every rate, so hta stops here');
   });
 
+  it('a dash in a column that needs a value is no value either: no clinic is named "-"', async () => {
+    const lines = readFileSync(`${F}/registry.csv`, 'utf8').split('\r\n');
+    lines[1] = lines[1]!.replace(';HOV01;', ';-;');
+    const file = join(tempDir(), 'registry.csv');
+    writeFileSync(file, lines.join('\r\n'));
+    const r = await runCli('uptake', file, '--eligible', `${F}/eligible.csv`, '--plan', plan(), '--json');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('registry.csv:2:3 (Klinik): "-" — expected a clinic name: letters, digits, spaces and . _ - & \' / ( ) , ; + : # only, with at least one letter or digit ("-" looks like a code for an empty cell, and this column needs a value)');
+  });
+
   it('the plan\'s missingCodes reads the dash as empty', async () => {
     const r = await runCli('uptake', `${F}/dash-cells.csv`, '--eligible', `${F}/eligible.csv`, '--plan', plan({ missingCodes: ['-'] }), '--json');
     expect(r.code, r.stderr).toBe(0);

@@ -181,7 +181,7 @@ export function registerUptake(program: Command, io: CliIo, setExit: (code: numb
   program
     .command('uptake')
     .description('regional uptake, equity, clinic funnel and budget impact from a registry export (small counts suppressed)')
-    .argument('[registry]', 'registry export, CSV or .parquet: id, region, clinic, referred, activated, last_active, age, sex, referrer (or the plan\'s column names; docs/input-registry.md)')
+    .argument('[registry...]', 'registry export, CSV or .parquet: id, region, clinic, referred, activated, last_active, age, sex, referrer (or the plan\'s column names; docs/input-registry.md); one file (several exports are joined first)')
     .option('--aggregates <paths...>', 'instead of a registry: the aggregate tables of sql/uptake-aggregates.sql as CSV (folders or files; several regions\' parts are summed; docs/uptake-aggregates.md)')
     .option('--memory-limit <size>', 'memory the SQL engine may use before it spills to a temporary folder (e.g. 512MB, 2GB)', DEFAULT_MEMORY_LIMIT)
     .option('--threads <n>', 'threads of the SQL engine (default: the cores)')
@@ -197,10 +197,13 @@ export function registerUptake(program: Command, io: CliIo, setExit: (code: numb
     .option('--audit', 'instead of the results, audit their disclosure control (exit 1 if any suppressed cell is narrower than the protection level or any small count is derivable)')
     .option('--published <results.json>', 'with --audit: audit this publication as it was published (its results.json or --json output), against every earlier publication it carries and any --previous; no registry, --eligible or --plan')
     .option(...FORCE_OPTION)
-    .action(async (file: string | undefined, opts: {
+    .action(async (registries: string[], opts: {
       eligible?: string; plan?: string; json?: boolean; csvDir?: string; lang: string; excludeInvalid?: boolean; excludedOut?: string; audit?: boolean; force?: boolean;
       aggregates?: string[]; memoryLimit: string; threads?: string; previous?: string[]; published?: string;
     }) => {
+      // Several exports (one per region): said how to join them, rather than "too many arguments".
+      if (registries.length > 1) throw (await import('../uptake/several-registries.js')).severalRegistriesError(registries);
+      const file: string | undefined = registries[0];
       const lang = checkLang(opts.lang) ?? 'en';
       if (opts.published !== undefined) {
         await auditPublished(opts.published, file, opts, io, setExit);

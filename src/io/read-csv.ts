@@ -19,6 +19,7 @@ import { type Utf16, utf16Of, utf16WithoutMark } from './utf16.js';
 import { decodeWindows1252, mixedEncodings, notWindows1252, Windows1252Check } from './windows-1252.js';
 import { type Delimiter, type Dialect, sniffDelimiter } from './dialect.js';
 import { DecimalMarkVote } from './decimal-mark.js';
+import { yearColumns } from './year-columns.js';
 import { HEADER_SAMPLE_BYTES, headerLayoutError, type HeaderLayoutOptions } from './header-line.js';
 import { separatorHint } from './separator-hint.js';
 
@@ -93,6 +94,8 @@ export interface ReadCsvOptions {
    * labels, when the file's start is judged (header-line.ts).
    */
   knownValues?: HeaderLayoutOptions['knownValues'];
+  /** A header with years as column names (`Region;2024;2025`) is a header (year-columns.ts): the eligible file's wide form. */
+  yearColumns?: boolean;
 }
 
 /** Reads and checks `file` in one streamed pass; its records stream from the file when iterated. */
@@ -772,7 +775,7 @@ function scanTable(c: Chunks, file: string, keep: CsvRecord[] | undefined, optio
   }
   if (syntax !== undefined) throw syntaxError(file, syntax);
   if (!header) throw new HtaError('input.invalid', `${file} has no header`, [{ file, line: 1, expected: 'a header line' }]);
-  checkHeader(file, header, headerLine, problems);
+  checkHeader(file, header, headerLine, problems, options.yearColumns === true);
   const vote = votes ?? new DecimalMarkVote();
   const mark = vote.verdict(delimiter!);
   // A tie, or a tab file whose `1.250` nothing decides, is refused by every reader of numbers (decimalCommaOf).
@@ -784,11 +787,11 @@ function scanTable(c: Chunks, file: string, keep: CsvRecord[] | undefined, optio
   return { header, padded, headerLine, start, startLine, count, dialect: { delimiter: delimiter!, ...decimal, bom, crlf, ...(crOnly ? { cr: true as const } : {}) } };
 }
 
-function checkHeader(file: string, header: string[], headerLine: number, problems: Problem[]): void {
+function checkHeader(file: string, header: string[], headerLine: number, problems: Problem[], years = false): void {
   // A first line of values means the header line was lost: say so once, and print none of its
-  // cells (they are a patient's row, id included).
+  // cells (they are a patient's row, id included). Years as column names are names, where asked.
   const numeric = header.filter((h) => /^[+-]?\d+([.,]\d+)?$/.test(h.trim())).length;
-  if (header.length > 1 && numeric * 2 >= header.length) {
+  if (header.length > 1 && numeric * 2 >= header.length && !(years && yearColumns(header))) {
     throw new HtaError('input.invalid', `${file} has no header line`, [
       { file, line: headerLine, expected: `a header line naming the columns; the first line holds values (${numeric} of its ${header.length} cells are numbers) — add the header line the export was written with` },
     ]);

@@ -21,14 +21,17 @@ import { firstInvalidUtf8, notUtf8 } from '../io/utf8.js';
 import { decodeWindows1252 } from '../io/windows-1252.js';
 import { registryEncodingNote } from './input-notes.js';
 import { characterCollector, checkWindows1252Fd, notRegistryText, notUtf16, type RegistryEncoding } from './registry-encoding.js';
-import { dayToIso, referralFieldSchemas, REGISTRY_COLUMNS, type Referrer, type Sex } from './referral.js';
+import { dayToIso, referralFieldSchemas, REGISTRY_COLUMNS, type RegistryColumn, type Referrer, type Sex } from './referral.js';
+import { DEFAULT_MISSING_CODES, isEmptyCell, looksLikeMissingCode, missingCodesOf } from './missing-cells.js';
 import { registryColumnsFor } from './registry-column-names.js';
 import { createDateFormatDetector, dateParser, type DateFormat } from './registry-dates.js';
 import { regionDisplay, regionKey, regionSet } from './regions.js';
+import { regionOfCode } from './region-codes.js';
 import { isTotalRecord } from './total-rows.js';
 import { footnoteCell } from './footnote-rows.js';
+import { headerAgain, reorderedHeaderError } from './repeated-header.js';
 import { jsonRegistry } from './registry-json.js';
-import { eligibleColumnsFor, eligibleTotalsNote, readEligibleFile } from './read-registry.js';
+import { eligibleColumnsFor, eligibleTotalsNote, eligibleWideNote, readEligibleFile } from './read-registry.js';
 import { readCsvFile } from '../io/read-csv.js';
 import { headerKey } from './referral.js';
 
@@ -138,7 +141,14 @@ export function draftUptakePlan(file: string, options: DraftUptakeOptions = {}):
   const totalLines = parsed.slice(1).filter((p) => isTotalRecord(p.record)).map(lineOf);
   // Footnote rows (`Antal rækker: 40`, one cell of text) are no referrals either (footnote-rows.ts).
   const footnoteLines = parsed.slice(1).filter((p) => !isTotalRecord(p.record) && footnoteCell(p.record) !== undefined).map(lineOf);
-  const body = parsed.slice(1).filter((p) => !isTotalRecord(p.record) && footnoteCell(p.record) === undefined);
+  // The header line again (exports joined with `cat`): no referral either (repeated-header.ts).
+  const headerLines: number[] = [];
+  for (const p of parsed.slice(1)) {
+    const again = header ? headerAgain(p.record, header) : undefined;
+    if (again === 'reordered') throw reorderedHeaderError(file, lineOf(p), lineOf(parsed[0]!));
+    if (again === 'same') headerLines.push(lineOf(p));
+  }
+  const body = parsed.slice(1).filter((p) => !isTotalRecord(p.record) && footnoteCell(p.record) === undefined && !(header && headerAgain(p.record, header)));
   const rows = body.map((p) => p.record);
   if (!header || rows.length === 0) throw new HtaError('input.invalid', `${file} has no rows to draft a plan from`, [{ file, line: 1, expected: 'a header line and at least one row' }]);
   const notes: string[] = [];
@@ -150,6 +160,9 @@ export function draftUptakePlan(file: string, options: DraftUptakeOptions = {}):
   if (footnoteLines.length > 0) {
     const lines = footnoteLines.length === 1 ? `line ${footnoteLines[0]} is a footnote` : `lines ${footnoteLines.join(', ')} are footnotes`;
     notes.push(`${file}: ${lines} (one cell of text, such as "Antal rækker: 40"), not referrals: left out of this draft — hta uptake leaves footnotes under the last referral out, and refuses one among the referrals`);
+  }
+  if (headerLines.length > 0) {
+    notes.push(`${file}: ${headerLines.length === 1 ? `line ${headerLines[0]} repeats` : `lines ${headerLines.join(', ')} repeat`} the header line (files joined?): left out of this draft — hta uptake refuses ${headerLines.length === 1 ? 'it' : 'them'} (or leaves ${headerLines.length === 1 ? 'it' : 'them'} out with --exclude-invalid); delete ${headerLines.length === 1 ? 'it' : 'them'} from the file`);
   }
   const sampled = whole ? `all ${rows.length} rows` : `the first ${rows.length} rows`;
 
@@ -169,11 +182,18 @@ export function draftUptakePlan(file: string, options: DraftUptakeOptions = {}):
     .map((c): Problem => ({ file, line: lineOf(p), column: index[c]! + 1, field: header[index[c]!] ?? c, kind: cprKind(c), expected: cprExpected(c) })));
   if (cprCells.length > 0) throw new HtaError('input.invalid', `${file} has ${cprCells.length} cell(s) that look like CPR numbers: hta never publishes one, so no plan is drafted; the cells are named by line and column, not quoted`, cprCells);
 
+  // Codes for "no value" (`-`) in the columns that may be empty, drafted as missingCodes; with
+  // NULL, (null), NA and . they are empty cells below, as hta uptake reads them (missing-cells.ts).
+  const drafted = draftMissingCodes(rows, index);
+  const emptyCodes = missingCodesOf(drafted);
+  const empty = (v: string) => isEmptyCell(v.trim(), emptyCodes);
+  if (drafted.length > 0) notes.push(`${drafted.map((c) => JSON.stringify(c)).join(', ')} in the columns that may be empty (activation, last activity, age, sex) drafted as "missingCodes" (read as empty cells, as NULL is): check that ${drafted.length === 1 ? 'it means' : 'they mean'} "no value" in the export`);
+
   // Date format from every sampled date cell.
   const detector = createDateFormatDetector();
   for (const col of ['referred', 'activated', 'last_active'] as const) {
     if (index[col] === undefined) continue;
-    for (const r of rows) detector.add(r[index[col]] ?? '');
+    for (const r of rows) detector.add(empty(r[index[col]] ?? '') ? '' : r[index[col]] ?? '');
   }
   const detected = detector.result();
   let dateFormat: DateFormat | undefined;
@@ -182,7 +202,7 @@ export function draftUptakePlan(file: string, options: DraftUptakeOptions = {}):
   if ('format' in detected && detected.odd) {
     // The format of the many; the few cells it does not read are named by line, to be corrected.
     const read = dateParser(detected.format);
-    const odd = body.filter((p) => (['referred', 'activated', 'last_active'] as const).some((c) => index[c] !== undefined && (p.record[index[c]] ?? '') !== '' && read(p.record[index[c]]!) === undefined)).map(lineOf);
+    const odd = body.filter((p) => (['referred', 'activated', 'last_active'] as const).some((c) => index[c] !== undefined && !empty(p.record[index[c]] ?? '') && read(p.record[index[c]]!) === undefined)).map(lineOf);
     notes.push(`dates read as ${detected.format} (as all but ${detected.odd.count} date cell(s) are written); not in that format: ${odd.length > 10 ? `lines ${odd.slice(0, 10).join(', ')} and ${odd.length - 10} more` : `line(s) ${odd.join(', ')}`} (e.g. ${JSON.stringify(maskCpr(detected.odd.example))}) — correct them, or hta uptake refuses those rows`);
   }
   if (dateFormat === 'excel-serial') {
@@ -194,12 +214,14 @@ export function draftUptakePlan(file: string, options: DraftUptakeOptions = {}):
   const regions = new Map<string, string>();
   if (index.region !== undefined) for (const r of rows) {
     const v = r[index.region] ?? '';
-    if (v !== '' && !regions.has(regionKey(v))) regions.set(regionKey(v), regionDisplay(v));
+    if (!empty(v) && !regions.has(regionKey(v))) regions.set(regionKey(v), regionDisplay(v));
   }
-  if (regions.size > 0) notes.push(`regions seen in ${sampled}: ${[...regions.values()].join(', ')} — the eligible file must name each (or map a spelling with "regions")`);
+  // A DAGI region code (`1084`) is read as its region (region-codes.ts): said with the name.
+  const seen = [...regions.values()].map((r) => (regionOfCode(r) === undefined ? r : `${r} (${regionOfCode(r)})`));
+  if (regions.size > 0) notes.push(`regions seen in ${sampled}: ${seen.join(', ')} — the eligible file must name each (or map a spelling with "regions")`);
 
   // Sex and referrer codes the built-in synonyms do not know.
-  const known = referralFieldSchemas({ regions: regionSet([]) });
+  const known = referralFieldSchemas({ regions: regionSet([]), missingCodes: emptyCodes });
   const values: { sex?: Record<string, Sex>; referrer?: Record<string, Referrer> } = {};
   const unknownCodes = (col: 'sex' | 'referrer') => {
     const seen = new Set<string>();
@@ -259,6 +281,7 @@ export function draftUptakePlan(file: string, options: DraftUptakeOptions = {}):
     plan.columns = { ...(Object.keys(columns).length > 0 ? { registry: columns } : {}), ...(eligibleColumns ? { eligible: eligibleColumns } : {}) };
   }
   if (values.sex || values.referrer) plan.values = values;
+  if (drafted.length > 0) plan.missingCodes = drafted;
   if (dateFormat !== undefined && dateFormat !== 'iso') plan.dateFormat = dateFormat;
   // A small registry spread over months, clinics and the equity breakdowns (per region and year)
   // leaves most cells below the threshold, and protecting them hides the regions' and the
@@ -274,16 +297,37 @@ export function draftUptakePlan(file: string, options: DraftUptakeOptions = {}):
 }
 
 /**
+ * The texts that look like a code for "no value" (`-`, `n/a`: missing-cells.ts) in the columns a
+ * referral may leave empty — activation, last activity, age, sex — where they are no value of the
+ * column, in first-seen order: what `missingCodes` must name for hta uptake to read them.
+ */
+function draftMissingCodes(rows: readonly string[][], index: Partial<Record<RegistryColumn, number>>): string[] {
+  const schemas = referralFieldSchemas({ regions: regionSet([]) });
+  const out = new Set<string>();
+  for (const col of ['activated', 'last_active', 'age', 'sex'] as const) {
+    const i = index[col];
+    if (i === undefined) continue;
+    for (const r of rows) {
+      const v = (r[i] ?? '').trim();
+      if (!out.has(v) && looksLikeMissingCode(v) && !isEmptyCell(v, DEFAULT_MISSING_CODES) && !schemas[col].safeParse(v).success) out.add(v);
+    }
+  }
+  return [...out];
+}
+
+/**
  * `columns.eligible` for the eligible file (only names that differ from the defaults), read as
  * `hta uptake` reads it — a bad value or a total row that is not the sum fails here as there —
  * with notes: total rows left out, registry regions it lacks, scenario years it lacks.
  */
 function draftEligible(file: string, registryRegions: readonly string[], horizon: readonly number[], haveRegions: boolean): { columns?: Partial<Record<'region' | 'year' | 'eligible', string>>; notes: string[] } {
-  const header = readCsvFile(file).header;
+  const header = readCsvFile(file, { yearColumns: true }).header;
   const mapping = eligibleColumnsFor(header);
   const notes: string[] = [];
   const columns = mapping && Object.fromEntries(Object.entries(mapping).filter(([k, v]) => headerKey(v) !== k));
-  const { rows, totals } = readEligibleFile(file, columns ? { columns } : {});
+  const { rows, totals, wide } = readEligibleFile(file, columns ? { columns } : {});
+  const wideNote = eligibleWideNote(file, wide);
+  if (wideNote) notes.push(wideNote);
   if (columns && Object.keys(columns).length > 0) notes.push(`columns.eligible drafted from ${file}: ${Object.entries(columns).map(([k, v]) => `${k} = "${v}"`).join(', ')}`);
   const totalsNote = eligibleTotalsNote(file, totals);
   if (totalsNote) notes.push(totalsNote);

@@ -31,21 +31,25 @@ import { isUtf8 } from 'node:buffer';
 import { decodeWindows1252 } from '../io/windows-1252.js';
 import { invalidCsv, lineBreaksInside, notCsvFile, readCsvFile, unreadableFile } from '../io/read-csv.js';
 import { decimalCommaOf } from '../io/decimal-mark.js';
+import { yearColumns } from '../io/year-columns.js';
 import type { UptakeAggregate } from './aggregate.js';
 import type { MergedClinic } from './clinic-names.js';
 import { createUptakeAggregator } from './reference-aggregator.js';
 import { parseCount, thousandsMarkFor } from './parse-count.js';
 import {
-  dayToIso, headerKey, isoToDay, referralValidator, registryColumnIndex,
+  dayToIso, headerKey, isoToDay, MISSING_CODE_KIND, referralValidator, registryColumnIndex,
   type ColumnIndex, type Referral, type RegistryColumn, type Referrer, type Sex,
 } from './referral.js';
 import type { DateFormat, DateFormatDetector, DateFormatOption } from './registry-dates.js';
 import { DANISH_REGIONS, regionDisplay, regionKey, type RegionSet } from './regions.js';
+import { regionOfCode } from './region-codes.js';
+import { isEmptyCell, missingCodesOf, readAsEmptyNote } from './missing-cells.js';
 import type { EligibleRow } from './uptake-per-eligible.js';
 import { isTotalRecord, isTotalWord, totalWordIndex } from './total-rows.js';
 import { isCprProblem, maskCpr, type RepeatedCodes } from './cpr-shape.js';
 import { jsonRegistry } from './registry-json.js';
 import { FOOTNOTE_EXPECTED, FOOTNOTE_KIND, footnoteCell } from './footnote-rows.js';
+import { headerAgain, reorderedHeaderError, repeatedHeaderProblem } from './repeated-header.js';
 import { checkWindows1252File, isNotUtf8, notRegistryText, utf16OfFile, withUtf8Copy, type RegistryEncoding } from './registry-encoding.js';
 
 export interface ReadRegistryOptions {
@@ -68,6 +72,8 @@ export interface ReadRegistryOptions {
   /** The engine's memory limit ("1GB") and threads (docs/uptake-aggregates.md "Engine"). */
   memoryLimit?: string;
   threads?: number;
+  /** The plan's `missingCodes`: cells read as empty besides `NULL`, `(null)`, `NA`, `.` (missing-cells.ts). */
+  missingCodes?: readonly (string | number)[];
 }
 
 /** What was read besides the aggregate. */
@@ -279,6 +285,8 @@ export interface RegistryRules {
   regions: RegionSet;
   /** The file's ten-digit numbers read as codes, not CPR numbers (cpr-shape.ts), once counted. */
   codes?: RepeatedCodes;
+  /** Cells read as empty: the built-in codes and the plan's (missing-cells.ts). */
+  missingCodes: readonly string[];
 }
 
 /** Resolves the options of a read (the date format must already be resolved from 'auto'). */
@@ -286,7 +294,7 @@ export function registryRules(options: ReadRegistryOptions, dateFormat: DateForm
   const exportDay = options.exportDate === undefined ? undefined : isoOption(options.exportDate, 'export date');
   const from = isoOption(options.dateWindow?.from ?? DEFAULT_DATE_FROM, 'dateWindow.from');
   const to = options.dateWindow?.to !== undefined ? isoOption(options.dateWindow.to, 'dateWindow.to') : exportDay;
-  return { dateFormat, exclude: options.invalidRows === 'exclude', exportDay, from, to, regions: options.regions ?? DANISH_REGIONS };
+  return { dateFormat, exclude: options.invalidRows === 'exclude', exportDay, from, to, regions: options.regions ?? DANISH_REGIONS, missingCodes: missingCodesOf(options.missingCodes) };
 }
 
 /**
@@ -304,6 +312,7 @@ export function registryRowChecker(
     ...(options.sexValues ? { sexValues: options.sexValues } : {}),
     ...(options.referrerValues ? { referrerValues: options.referrerValues } : {}),
     ...(rules.codes ? { codes: rules.codes } : {}),
+    missingCodes: rules.missingCodes,
   });
   return (record, line) => {
     // A total row Excel users add under the table: refused (or left out) by that name, not as
@@ -316,7 +325,7 @@ export function registryRowChecker(
     if (!res.ok) return { problems: res.problems };
     const r = res.referral;
     const problems: Problem[] = [];
-    for (const [col, day] of [['referred', r.referred], ['activated', r.activated], ['last_active', (record[columns.last_active] ?? '').trim() === '' ? null : r.lastActive]] as const) {
+    for (const [col, day] of [['referred', r.referred], ['activated', r.activated], ['last_active', isEmptyCell((record[columns.last_active] ?? '').trim(), rules.missingCodes) ? null : r.lastActive]] as const) {
       if (day === null || (day >= from && (to === undefined || day <= to))) continue;
       const i = columns[col];
       problems.push({ file, line, column: i + 1, field: header[i] ?? col, value: (record[i] ?? '').trim(), kind: 'date.window', expected: `a date ${windowText} (${windowSource})` });
@@ -332,9 +341,16 @@ export interface RowCheck {
   malformedRows?: number;
   /** Footnote rows below the last referral, left out and not counted among the excluded (footnote-rows.ts). */
   footnotes?: number[];
+  /** With exclude: lines repeating the header line, left out and not counted among the excluded (repeated-header.ts). */
+  headerRepeats?: number[];
   problemCount: number;
   /** Of the problems, cells shaped like a CPR number: they stop the read even when rows are excluded. */
   cprCells: number;
+  /**
+   * Of the problems, cells of a column that may be empty holding what looks like an undeclared
+   * code for "no value" (`-`): they stop the read even when rows are excluded (missing-cells.ts).
+   */
+  missingCodeCells?: number;
   sample: Problem[];
   groups: ProblemGroup[];
 }
@@ -348,6 +364,16 @@ export function rowCheckError(file: string, check: RowCheck, exclude: boolean): 
     return new HtaError(
       'input.invalid',
       `${file} has ${check.cprCells} cell(s) that look like CPR numbers: hta never publishes one, so it stops here (also with --exclude-invalid); the cells are named by line and column, not quoted`,
+      check.sample,
+      check.groups,
+    );
+  }
+  if (exclude && (check.missingCodeCells ?? 0) > 0) {
+    // Leaving these rows out would leave out the referrals without an activation (or age, or
+    // sex) and make every rate wrong, silently: the code is declared instead (docs/input-registry.md "Empty cells").
+    return new HtaError(
+      'input.invalid',
+      `${file} has ${check.missingCodeCells} cell(s) in columns that may be empty (activation, last activity, age, sex) holding what looks like a code for an empty cell: left out with --exclude-invalid, their rows would take with them the referrals without an activation and bias every rate, so hta stops here — declare the code in the uptake plan's "missingCodes"`,
       check.sample,
       check.groups,
     );
@@ -371,19 +397,21 @@ export function rowProblemCollector(rules: RegistryRules, options: ReadRegistryO
   const sample: Problem[] = [];
   let excludedRows = 0;
   let cprCells = 0;
+  let missingCodeCells = 0;
   return {
     /** The problems of one row that is left out. */
     row(problems: readonly Problem[]) {
       excludedRows++;
       for (const p of problems) {
         if (isCprProblem(p)) cprCells++;
+        if (p.kind?.startsWith(`${MISSING_CODE_KIND}.`)) missingCodeCells++;
         collector.add(p);
         if (sample.length < MAX_PROBLEMS) sample.push(p);
         if (rules.exclude) options.onExcluded?.(p);
       }
     },
     get problemCount() { return collector.count; },
-    result: (): RowCheck => ({ excludedRows, problemCount: collector.count, cprCells, sample, groups: collector.groups() }),
+    result: (): RowCheck => ({ excludedRows, problemCount: collector.count, cprCells, missingCodeCells, sample, groups: collector.groups() }),
   };
 }
 
@@ -417,6 +445,9 @@ export async function scanRegistryRows(
   // total rows follows them, refused as soon as a referral row does (footnote-rows.ts).
   let pending: { line: number; index: number; text: string }[] = [];
   const isRegion = (text: string) => rules.regions.resolve(text) !== undefined;
+  // The header line again (exports joined): left out with exclude, else one problem (repeated-header.ts).
+  const headerRepeats: number[] = [];
+  let headerLine = 1;
   try {
     for await (const record of parser as AsyncIterable<string[]>) {
       const line = nextLine;
@@ -429,6 +460,14 @@ export async function scanRegistryRows(
         header = record.map((h) => h.trim());
         check = registryRowChecker(options, rules, file, idx, header);
         width = record.length;
+        headerLine = line;
+        continue;
+      }
+      const again = headerAgain(record, header);
+      if (again === 'reordered') throw reorderedHeaderError(file, line, headerLine);
+      if (again === 'same') {
+        if (rules.exclude) headerRepeats.push(line);
+        else found.row([repeatedHeaderProblem(file, line)]);
         continue;
       }
       const footnote = footnoteCell(record, isRegion);
@@ -456,7 +495,7 @@ export async function scanRegistryRows(
     if (!input.destroyed) input.destroy(); // stopping early must not leave the file open
   }
   if (check === undefined) throw emptyRegistry(file);
-  const result = { ...found.result(), malformedRows, footnotes: pending.map((f) => f.line) };
+  const result = { ...found.result(), malformedRows, footnotes: pending.map((f) => f.line), headerRepeats };
   const failure = rowCheckError(file, result, rules.exclude);
   if (failure) throw failure;
   return result;
@@ -497,6 +536,8 @@ export async function readRegistryStream(
 export interface ReadEligibleOptions {
   /** The plan's `columns.eligible`: the file's name for each denominator column. */
   columns?: Partial<Record<'region' | 'year' | 'eligible', string>>;
+  /** The plan's `missingCodes`: cells read as empty besides `NULL`, `(null)`, `NA`, `.` (missing-cells.ts). */
+  missingCodes?: readonly (string | number)[];
 }
 
 /**
@@ -554,8 +595,9 @@ export interface EligibleTotalRow {
  * (or, without a year, of every row), and refused naming its line otherwise — counted as a
  * region it would double the whole country's denominator (docs/input-registry.md "Total rows").
  */
-export function readEligibleFile(file: string, options: ReadEligibleOptions = {}): { rows: EligibleRow[]; totals: EligibleTotalRow[] } {
-  const table = readCsvFile(file);
+export function readEligibleFile(file: string, options: ReadEligibleOptions = {}): { rows: EligibleRow[]; totals: EligibleTotalRow[]; wide?: { years: number[] } } {
+  // A statistics table with years as columns (`Region;2024;2025`) is read too (year-columns.ts).
+  const table = readCsvFile(file, { yearColumns: true });
   const keys = table.header.map(headerKey);
   const problems: Problem[] = [];
   const col = (name: 'region' | 'year' | 'eligible') => {
@@ -565,8 +607,21 @@ export function readEligibleFile(file: string, options: ReadEligibleOptions = {}
     if (i < 0) problems.push({ file, line: 1, field: as, expected: `a column named "${as}"${mapped} (have: ${table.header.join(', ')})` });
     return i;
   };
-  const ri = col('region'), yi = col('year'), ei = col('eligible');
+  let ri = col('region');
+  const yi = col('year'), ei = col('eligible');
+  const years = yearColumns(table.header);
+  // Years as columns: the one text column is the region, each year column a year's counts.
+  const wide = problems.length > 0 && years?.text.length === 1 ? years.years : undefined;
+  if (wide) {
+    problems.length = 0;
+    ri = years!.text[0]!;
+  }
   if (problems.length > 0) {
+    if (years) {
+      throw new HtaError('input.invalid', `${file} has years as columns (${years.years.map((j) => table.header[j]).join(', ')}) beside ${years.text.length} other columns`, [
+        { file, line: 1, expected: `one column of region names and one column per year (Region;2024;2025;…), read as years as columns — or one row per region and year (Region;År;Antal: columns region, year, eligible); have: ${table.header.join(', ')}` },
+      ]);
+    }
     // A Danish file names them Region;År;Antal: say which mapping reads it.
     const guess = guessEligibleColumns(table.header, options.columns);
     if (guess) for (const p of problems) p.hint = `map the file's names in the uptake plan: "columns": { "eligible": ${guess} }`;
@@ -578,30 +633,47 @@ export function readEligibleFile(file: string, options: ReadEligibleOptions = {}
   const rows: EligibleRow[] = [];
   const seen = new Map<string, number>();
   const totalRows: { line: number; label: string; yearText: string; countText: string }[] = [];
+  // `NULL`, `(null)`, … are empty cells (missing-cells.ts); a row of nothing else is a blank row.
+  const missing = missingCodesOf(options.missingCodes);
+  const cell = (text: string | undefined) => (isEmptyCell((text ?? '').trim(), missing) ? '' : text ?? '');
   for (const rec of table.records) {
-    const rv = rec.raw[ri] ?? '', yv = rec.raw[yi] ?? '', ev = rec.raw[ei] ?? '';
+    if (rec.raw.every((c) => cell(c) === '')) continue;
+    const written = cell(rec.raw[ri]);
+    // A refused cell is quoted as written, and one read as empty (`NULL`) says so.
+    const as = (i: number) => {
+      const text = (rec.raw[i] ?? '').trim();
+      return { value: rec.raw[i] ?? '', note: text !== '' && isEmptyCell(text, missing) ? ` (${readAsEmptyNote(text)})` : '' };
+    };
+    // The row's counts: one (long), or one per year column with a count (wide: an empty cell is a year without a count).
+    const counts = wide
+      ? wide.filter((j) => cell(rec.raw[j]).trim() !== '').map((j) => ({ yv: table.header[j]!.trim(), ev: cell(rec.raw[j]), ej: j }))
+      : [{ yv: cell(rec.raw[yi]), ev: cell(rec.raw[ei]), ej: ei }];
+    // A Danish region's DAGI code (`1084`) is read as the region it numbers (region-codes.ts).
+    const rv = regionOfCode(written) ?? written;
     const key = regionKey(rv);
     // A total row ("I alt", and "national", the name of every output's whole-country rows) is no region.
     if (isTotalWord(rv)) {
-      totalRows.push({ line: rec.line, label: regionDisplay(rv), yearText: yv.trim(), countText: ev.trim() });
+      for (const { yv, ev } of counts) totalRows.push({ line: rec.line, label: regionDisplay(rv), yearText: yv.trim(), countText: ev.trim() });
       continue;
     }
-    if (key === '') problems.push({ file, line: rec.line, column: ri + 1, field: table.header[ri], value: rv, expected: 'a region name' });
-    const yearOk = /^\d{4}$/.test(yv);
-    if (!yearOk) problems.push({ file, line: rec.line, column: yi + 1, field: table.header[yi], value: yv, expected: 'a four-digit year' });
-    const n = parseCount(ev, thousands);
-    if (n === undefined || n <= 0) problems.push({ file, line: rec.line, column: ei + 1, field: table.header[ei], value: ev, expected: `a whole number of eligible people > 0 (${example})` });
-    if (key === '' || !yearOk || n === undefined || n <= 0) continue;
-    let region = names.get(key);
-    if (region === undefined) names.set(key, (region = regionDisplay(rv)));
-    const k = `${key}|${yv}`;
-    const first = seen.get(k);
-    if (first !== undefined) {
-      problems.push({ file, line: rec.line, column: ri + 1, field: table.header[ri], value: rv, expected: `one row per region and year (${region} ${yv} is also on line ${first})` });
-      continue;
+    if (key === '') problems.push({ file, line: rec.line, column: ri + 1, field: table.header[ri], value: as(ri).value, expected: `a region name${as(ri).note}` });
+    for (const { yv, ev, ej } of counts) {
+      const yearOk = /^\d{4}$/.test(yv);
+      if (!yearOk) problems.push({ file, line: rec.line, column: yi + 1, field: table.header[yi], value: as(yi).value, expected: `a four-digit year${as(yi).note}` });
+      const n = parseCount(ev, thousands);
+      if (n === undefined || n <= 0) problems.push({ file, line: rec.line, column: ej + 1, field: table.header[ej], value: as(ej).value, expected: `a whole number of eligible people > 0 (${example})${as(ej).note}` });
+      if (key === '' || !yearOk || n === undefined || n <= 0) continue;
+      let region = names.get(key);
+      if (region === undefined) names.set(key, (region = regionDisplay(rv)));
+      const k = `${key}|${yv}`;
+      const first = seen.get(k);
+      if (first !== undefined) {
+        problems.push({ file, line: rec.line, column: ri + 1, field: table.header[ri], value: written, expected: `one row per region and year (${region} ${yv} is also on line ${first})` });
+        continue;
+      }
+      seen.set(k, rec.line);
+      rows.push({ region, year: Number(yv), eligible: n });
     }
-    seen.set(k, rec.line);
-    rows.push({ region, year: Number(yv), eligible: n });
   }
   if (rows.length === 0 && problems.length === 0) throw new HtaError('input.invalid', `${file} has no rows`, [{ file, line: 2, expected: 'one row per region and year' }]);
   const totals: EligibleTotalRow[] = [];
@@ -623,7 +695,13 @@ export function readEligibleFile(file: string, options: ReadEligibleOptions = {}
     }
   }
   if (problems.length > 0) throw new HtaError('input.invalid', `${file} has ${problems.length} invalid value(s)`, problems);
-  return { rows, totals };
+  return { rows, totals, ...(wide ? { wide: { years: wide.map((j) => Number(table.header[j]!.trim())) } } : {}) };
+}
+
+/** The note for an eligible file read with years as columns (stderr), so that the reading shows. */
+export function eligibleWideNote(file: string, wide: { years: readonly number[] } | undefined): string | undefined {
+  if (!wide) return undefined;
+  return `${file}: years as columns (${wide.years.join(', ')}): read as one count per region and year, an empty cell a year without a count (docs/input-registry.md "The eligible file")`;
 }
 
 /** The note for total rows left out of the eligible file (stderr of `hta uptake`). */

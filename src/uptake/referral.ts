@@ -16,6 +16,7 @@ import type { RegionSet } from './regions.js';
 import { foldColumnName } from '../trial/column-resolver.js';
 import { registryColumnsFor } from './registry-column-names.js';
 import { cprCell, cprExpected, cprKind, type RepeatedCodes } from './cpr-shape.js';
+import { DEFAULT_MISSING_CODES, isEmptyCell, looksLikeMissingCode, missingCodeHint, readAsEmptyNote } from './missing-cells.js';
 
 /** The five Danish regions: the simulator's default (real files name their own; see regions.ts). */
 export const REGIONS = ['Hovedstaden', 'Midtjylland', 'Syddanmark', 'Sjælland', 'Nordjylland'] as const;
@@ -146,14 +147,25 @@ export interface ReferralRules {
   referrerValues?: Readonly<Record<string, Referrer>>;
   /** The file's ten-digit numbers read as codes, not CPR numbers (cpr-shape.ts); none if absent. */
   codes?: RepeatedCodes;
+  /** Cells read as empty (missing-cells.ts `missingCodesOf`); default: the built-in ones. */
+  missingCodes?: readonly string[];
 }
 
+/** Columns a referral may leave empty (no activation, unknown age or sex). */
+const OPTIONAL_COLUMNS: readonly RegistryColumn[] = ['activated', 'last_active', 'age', 'sex'];
+
+/** The Problem kind of a refused cell that looks like a code for "no value" in an optional column. */
+export const MISSING_CODE_KIND = 'missing.code';
+
 // What clinic names are made of (docs/input-registry.md): codes (SJÆ0, TRØ-12) and practice
-// names as registries write them ("Odense C", "Lægerne Jensen & Co.", "Fys/Kiro (Nord)"):
-// letters of any script, digits, spaces and the punctuation of such names. Formula characters
-// (`=`, `@`) are not in it; a name starting with `-` or `+` is neutralised where CSV is written
-// (io/csv-formula.ts).
-const CLINIC_NAME = /^[\p{L}\p{M}\p{N} ._\-&'’/(),+:#]+$/u;
+// names as registries write them ("Odense C", "Lægerne Jensen & Co.", "Fys/Kiro (Nord)",
+// "Lægehuset Nord; Amager"): letters of any script, digits, spaces and the punctuation of such
+// names — the separators `,` and `;` too, which a CSV export writes inside quotes and every
+// reader reads as part of the cell. Formula characters (`=`, `@`) are not in it; a name starting
+// with `-` or `+` is neutralised where CSV is written (io/csv-formula.ts).
+// A name holds at least one letter or digit: `-` or `?` alone is a code for "no clinic"
+// (missing-cells.ts), not a clinic of that name.
+const CLINIC_NAME = /^(?=.*[\p{L}\p{N}])[\p{L}\p{M}\p{N} ._\-&'’/(),;+:#]+$/u;
 export const CLINIC_MAX_LENGTH = 100;
 
 /**
@@ -169,7 +181,7 @@ const clinicExpected = (name: string): string => name === ''
   ? 'a clinic name (every referral needs its clinic for the clinic funnel): fill empty cells with a name such as "ukendt" — those referrals are then one clinic of their region — or leave the rows out with --exclude-invalid'
   : [...name].length > CLINIC_MAX_LENGTH
     ? `a clinic name of at most ${CLINIC_MAX_LENGTH} characters`
-    : "a clinic name: letters, digits, spaces and . _ - & ' / ( ) , + : # only";
+    : "a clinic name: letters, digits, spaces and . _ - & ' / ( ) , ; + : # only, with at least one letter or digit";
 
 /** One zod schema per column; the message of a failing schema is the Problem's `expected`. */
 export function referralFieldSchemas(rules: ReferralRules) {
@@ -186,7 +198,10 @@ export function referralFieldSchemas(rules: ReferralRules) {
   const referrers = withSynonyms(REFERRER_SYNONYMS, rules.referrerValues);
   const sexNames = [...sexes.keys()].filter((k) => k !== '' && k !== '.');
   const cpr = (col: RegistryColumn) => (v: string) => cprCell(col, v, rules.codes);
-  return {
+  // `NULL`, `(null)`, … and the plan's missingCodes are an empty cell in every column (missing-cells.ts).
+  const missing = rules.missingCodes ?? DEFAULT_MISSING_CODES;
+  const emptied = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (typeof v === 'string' && isEmptyCell(v, missing) ? '' : v), schema);
+  const schemas = {
     id: z.string().min(1, 'a non-empty pseudonymous id'),
     region: lookup(cpr('region'), rules.regions.resolve, rules.regions.expected),
     clinic: z.string().transform((v, ctx) => {
@@ -215,6 +230,11 @@ export function referralFieldSchemas(rules: ReferralRules) {
     sex: lookup(cpr('sex'), (v) => sexes.get(valueKey(v)), `female, male or unknown (${sexNames.join(', ')}), or empty; map other values with the uptake plan's "values.sex"`),
     referrer: lookup(cpr('referrer'), (v) => referrers.get(valueKey(v)), `one of gp, physio, chiro, other (or ${[...referrers.keys()].filter((k) => !REFERRERS.includes(k as Referrer)).join(', ')}); map other values with the uptake plan's "values.referrer"`),
   } satisfies Record<RegistryColumn, z.ZodType>;
+  return {
+    id: emptied(schemas.id), region: emptied(schemas.region), clinic: emptied(schemas.clinic), referred: emptied(schemas.referred),
+    activated: emptied(schemas.activated), last_active: emptied(schemas.last_active), age: emptied(schemas.age), sex: emptied(schemas.sex),
+    referrer: emptied(schemas.referrer),
+  };
 }
 
 /** Where the registry columns sit in a file: 0-based index per column. */
@@ -262,11 +282,28 @@ export type ReferralResult = { ok: true; referral: Referral } | { ok: false; pro
  */
 export function referralValidator(rules: ReferralRules): (cells: readonly string[], columns: ColumnIndex, file: string, line: number, header?: readonly string[]) => ReferralResult {
   const schemas = referralFieldSchemas(rules);
-  return (cells, columns, file, line, header) => validateWith(schemas, rules.codes, cells, columns, file, line, header);
+  const missing = rules.missingCodes ?? DEFAULT_MISSING_CODES;
+  return (cells, columns, file, line, header) => validateWith(schemas, rules.codes, missing, cells, columns, file, line, header);
+}
+
+/**
+ * A refused cell's problem. A cell read as empty because it holds a code says so; a cell that
+ * looks like an undeclared code for "no value" (`-`) in a column that may be empty says how to
+ * declare it, under a kind of its own: such rows are not left out with --exclude-invalid
+ * (read-registry.ts `rowCheckError`), since they are the referrals without an activation, age or
+ * sex, and leaving them out would bias every rate (docs/input-registry.md "Empty cells").
+ */
+function refusedCell(col: RegistryColumn, raw: string, expected: string, missing: readonly string[], at: Omit<Problem, 'expected'>): Problem {
+  if (raw !== '' && isEmptyCell(raw, missing)) return { ...at, expected: `${expected} (${readAsEmptyNote(raw)})` };
+  if (looksLikeMissingCode(raw)) {
+    if (OPTIONAL_COLUMNS.includes(col)) return { ...at, kind: `${MISSING_CODE_KIND}.${col}.${raw}`, expected: `${expected} — ${missingCodeHint(raw)}` };
+    return { ...at, expected: `${expected} (${JSON.stringify(raw)} looks like a code for an empty cell, and this column needs a value)` };
+  }
+  return { ...at, expected };
 }
 
 /** `header`: the file's column names, so problems name the column as the user wrote it ("Henvist"). */
-function validateWith(schemas: ReturnType<typeof referralFieldSchemas>, codes: RepeatedCodes | undefined, cells: readonly string[], columns: ColumnIndex, file: string, line: number, header?: readonly string[]): ReferralResult {
+function validateWith(schemas: ReturnType<typeof referralFieldSchemas>, codes: RepeatedCodes | undefined, missing: readonly string[], cells: readonly string[], columns: ColumnIndex, file: string, line: number, header?: readonly string[]): ReferralResult {
   const problems: Problem[] = [];
   const parsed: Partial<Record<RegistryColumn, unknown>> = {};
   for (const col of REGISTRY_COLUMNS) {
@@ -280,7 +317,7 @@ function validateWith(schemas: ReturnType<typeof referralFieldSchemas>, codes: R
     }
     const r = schemas[col].safeParse(raw);
     if (r.success) parsed[col] = r.data;
-    else problems.push({ file, line, column: i + 1, field: header?.[i] ?? col, value: raw, expected: r.error.issues[0]?.message ?? 'a valid value' });
+    else problems.push(refusedCell(col, raw, r.error.issues[0]?.message ?? 'a valid value', missing, { file, line, column: i + 1, field: header?.[i] ?? col, value: raw }));
   }
   const referred = parsed.referred as number | undefined;
   const activated = parsed.activated as number | null | undefined;

@@ -9,10 +9,12 @@
  * "Region  Sjælland" and "sjælland" (in either Unicode form of "æ") are one region — or, failing
  * that, once æ, ø, å are spelled ae, oe, aa ("Region Sjaelland"), when that names one region. Registry
  * spellings that differ otherwise ("Sjælland-Vest", "Oslo kommune") are mapped by the uptake
- * plan's `regions` synonyms.
+ * plan's `regions` synonyms. A Danish region's DAGI code (`1084`) is that region's spelling too
+ * (region-codes.ts), unless the eligible file names a region so itself.
  */
 import { spelledOut } from '../plan/wide-visits.js';
 import { REGIONS } from './referral.js';
+import { regionOfCode } from './region-codes.js';
 
 /** The comparison key of a region spelling. */
 export function regionKey(text: string): string {
@@ -69,7 +71,8 @@ export function regionSet(names: readonly string[], synonyms: Readonly<Record<st
     expected: `one of ${names.join(', ')}${where}, optionally written "Region …"; map other spellings with the uptake plan's "regions"`,
     resolve(text) {
       if (cache.has(text)) return cache.get(text);
-      const r = byKey.get(regionKey(text)) ?? byAscii.get(asciiRegionKey(text)) ?? undefined;
+      const code = regionOfCode(text);
+      const r = byKey.get(regionKey(text)) ?? byAscii.get(asciiRegionKey(text)) ?? (code === undefined ? undefined : byKey.get(regionKey(code)));
       if (cache.size < 10_000) cache.set(text, r);
       return r;
     },

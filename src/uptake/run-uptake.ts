@@ -11,7 +11,7 @@ import { HtaError, type Problem } from '../errors.js';
 import { readPreviousPublications, uncarriedNote } from './disclosure/previous-publication.js';
 import type { FunnelMethod } from './clinic-funnel.js';
 import type { UptakeAggregate } from './aggregate.js';
-import { eligibleTotalsNote, readEligibleFile, readRegistryFile } from './read-registry.js';
+import { eligibleTotalsNote, eligibleWideNote, readEligibleFile, readRegistryFile } from './read-registry.js';
 import { mergeClinicSpellings, type MergedClinic } from './clinic-names.js';
 import { publishedExclusion } from './published-exclusion.js';
 import { regionSet } from './regions.js';
@@ -55,10 +55,13 @@ export async function runUptake(input: UptakeInput): Promise<UptakeRun & { notes
   const planFile = input.planFile ?? 'the uptake plan';
   // Read first: a wrong file fails before the registry is.
   const previous = input.previousFiles?.length ? readPreviousPublications(input.previousFiles) : undefined;
-  const eligibleRead = readEligibleFile(input.eligibleFile, plan.columns?.eligible ? { columns: plan.columns.eligible } : {});
+  const eligibleRead = readEligibleFile(input.eligibleFile, {
+    ...(plan.columns?.eligible ? { columns: plan.columns.eligible } : {}),
+    ...(plan.missingCodes ? { missingCodes: plan.missingCodes } : {}),
+  });
   const given = eligibleRead.rows;
-  // Notes for stderr about what was read: total rows left out of the eligible file.
-  const notes = [eligibleTotalsNote(input.eligibleFile, eligibleRead.totals), previous && uncarriedNote(previous.uncarried)].filter((n): n is string => typeof n === 'string');
+  // Notes for stderr about what was read: a wide eligible file, total rows left out of it, earlier publications that carry no chain.
+  const notes = [eligibleWideNote(input.eligibleFile, eligibleRead.wide), eligibleTotalsNote(input.eligibleFile, eligibleRead.totals), previous && uncarriedNote(previous.uncarried)].filter((n): n is string => typeof n === 'string');
   let regions;
   try {
     regions = regionSet(regionsOfEligible(given), plan.regions ?? {}, input.eligibleFile);
@@ -91,6 +94,7 @@ export async function runUptake(input: UptakeInput): Promise<UptakeRun & { notes
       ...(plan.values?.sex ? { sexValues: plan.values.sex } : {}),
       ...(plan.values?.referrer ? { referrerValues: plan.values.referrer } : {}),
       ...(plan.dateWindow ? { dateWindow: plan.dateWindow } : {}),
+      ...(plan.missingCodes ? { missingCodes: plan.missingCodes } : {}),
       invalidRows,
       ...(input.onExcluded ? { onExcluded: input.onExcluded } : {}),
       ...(input.memoryLimit !== undefined ? { memoryLimit: input.memoryLimit } : {}),

@@ -57,6 +57,10 @@ const inputFields = {
     .enum(['none', 'carry-forward'])
     .optional()
     .describe("a region × year missing from the eligible file: 'none' (default) refuses the run; 'carry-forward' uses the nearest earlier year (else later) and lists every filled cell"),
+  missingCodes: z
+    .array(z.union([z.string().trim().min(1, 'a code (text) read as an empty cell'), z.number()]))
+    .optional()
+    .describe('texts read as an empty cell in the registry and eligible files, besides NULL, (null), NA and . (always read so); compared as written after trimming, e.g. ["-", "ukendt"]'),
   invalidRows: z
     .enum(['fail', 'exclude'])
     .optional()

@@ -59,7 +59,7 @@ describe('clinic names', () => {
 
   it('an empty, too long or formula-like clinic is refused by both readers alike, the empty one with how to fill it', async () => {
     const file = join(dir, 'bad.csv');
-    writeFileSync(file, [H, row('a1', 'Hovedstaden', 'Odense C'), row('a2', 'Hovedstaden', ''), row('a3', 'Hovedstaden', '  '), row('a4', 'Hovedstaden', TOO_LONG), row('a5', 'Hovedstaden', '=HYPERLINK(1)'), row('a6', 'Hovedstaden', 'Klinik; Nord')].join('\n') + '\n');
+    writeFileSync(file, [H, row('a1', 'Hovedstaden', 'Odense C'), row('a2', 'Hovedstaden', ''), row('a3', 'Hovedstaden', '  '), row('a4', 'Hovedstaden', TOO_LONG), row('a5', 'Hovedstaden', '=HYPERLINK(1)'), row('a6', 'Hovedstaden', 'Klinik @ Nord')].join('\n') + '\n');
     const err = await readRegistryFile(file, { threads: 1 }).then(() => undefined, (e: unknown) => e);
     expect(err).toBeInstanceOf(HtaError);
     const problems = (err as HtaError).problems;

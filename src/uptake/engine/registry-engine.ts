@@ -19,7 +19,9 @@ import { hasTimeOfDay, type DateFormat } from '../registry-dates.js';
 import { repeatedRowsNotes, timeOfDayNote } from '../registry-read-notes.js';
 import { ONE_COPY_SQL, REPEAT_HASHES_SQL, repeatedRows } from './repeated-rows.js';
 import { footnotesNote } from '../footnote-rows.js';
+import { repeatedHeaderNote } from '../repeated-header.js';
 import { codeCounter, maskCpr, type RepeatedCodes } from '../cpr-shape.js';
+import { missingCodesOf } from '../missing-cells.js';
 import { repeatedCodesIn } from './repeated-codes.js';
 import {
   assertUtf8File, detectedDateFormat, emptyRegistry, readRegistryHeader, rowCheckError, registryRecords, registryRecordsWithLines, registryRowChecker, registryRules, SCAN_BLANKS,
@@ -150,16 +152,20 @@ async function viewParquet(db: DuckDBConnection, file: string, label: string, op
   return { header: header.map((h) => h.trim()), columns: idx };
 }
 
-// What JavaScript's String.prototype.trim removes: a cell of only these is empty. (Only ids that
-// start with a space, a control or a non-ASCII character need the regular expression.)
-const JS_WHITESPACE = '[\\t\\n\\x{0B}\\f\\r \\x{A0}\\x{1680}\\x{2000}-\\x{200A}\\x{2028}\\x{2029}\\x{202F}\\x{205F}\\x{3000}\\x{FEFF}]*';
+// What JavaScript's String.prototype.trim removes (the row check trims every cell so).
+const JS_WHITESPACE = '\t\n\u000b\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff';
 
 /**
- * An id JavaScript would trim to nothing. A CASE, not OR/AND: DuckDB evaluates only the rows a
- * branch selects, so the regular expression runs on the rare id that needs it, not on every row.
+ * An id JavaScript would trim to nothing or to a code read as empty (`NULL`: missing-cells.ts).
+ * A CASE, not OR/AND: DuckDB evaluates only the rows a branch selects, so the common id (printable
+ * ASCII at both ends, no longer than the longest code) costs no trim.
  */
-const idMissing = (id: string) => `CASE WHEN ${id} = '' THEN true WHEN ascii(${id}) BETWEEN 33 AND 126 THEN false
-      ELSE regexp_full_match(${id}, '${JS_WHITESPACE}') END`;
+const idMissing = (id: string, codes: readonly string[]) => {
+  const longest = Math.max(...codes.map((c) => c.length));
+  return `CASE WHEN ${id} = '' THEN true
+      WHEN ascii(${id}) BETWEEN 33 AND 126 AND ascii(right(${id}, 1)) BETWEEN 33 AND 126 THEN length(${id}) <= ${longest} AND ${id} IN (${codes.map(sqlText).join(', ')})
+      ELSE trim(${id}, ${sqlText(JS_WHITESPACE)}) IN ('', ${codes.map(sqlText).join(', ')}) END`;
+};
 
 /**
  * Table `checked`: every row with its typed values and `bad` — any of the row validator's
@@ -182,7 +188,7 @@ async function createChecked(db: DuckDBConnection, rules: RegistryRules, withRid
       ag.value AS age, sx.value AS sex, rf.value AS referrer,
       CASE WHEN rg.raw IS NULL OR cl.raw IS NULL OR sx.raw IS NULL OR rf.raw IS NULL OR ag.raw IS NULL OR d1.raw IS NULL OR d2.raw IS NULL OR d3.raw IS NULL
         THEN NULL ELSE
-      (${idMissing('raw.id')} OR rg.value IS NULL OR cl.value IS NULL OR sx.value IS NULL OR rf.value IS NULL OR NOT ag.ok
+      (${idMissing('raw.id', rules.missingCodes)} OR rg.value IS NULL OR cl.value IS NULL OR sx.value IS NULL OR rf.value IS NULL OR NOT ag.ok
         OR d1.day IS NULL OR (NOT d2.empty AND d2.day IS NULL) OR (NOT d3.empty AND d3.day IS NULL)
         OR COALESCE(d2.day < d1.day, false) OR COALESCE(d3.day < d2.day, false) OR (d2.empty AND d3.day IS NOT NULL)
         OR ${outside('d1.day')} OR ${outside('d2.day')} OR ${outside('d3.day')}) END AS bad
@@ -217,7 +223,7 @@ async function missedRows(db: DuckDBConnection): Promise<number> {
 
 /** What the lookup tables decide by: the regions, the date format, the plan's value synonyms. */
 const dictionaryRules = (rules: RegistryRules, options: ReadRegistryOptions) => ({
-  regions: rules.regions, dateFormat: rules.dateFormat, ...(rules.codes ? { codes: rules.codes } : {}),
+  regions: rules.regions, dateFormat: rules.dateFormat, ...(rules.codes ? { codes: rules.codes } : {}), missingCodes: rules.missingCodes,
   ...(options.sexValues ? { sexValues: options.sexValues } : {}),
   ...(options.referrerValues ? { referrerValues: options.referrerValues } : {}),
 });
@@ -317,7 +323,7 @@ export async function aggregateRegistry(file: string, options: ReadRegistryOptio
       // without strict mode, which then sees exactly the rows the scan saw. With
       // --exclude-invalid the scan has already passed the excluded rows' problems on.
       await assertUtf8File(file, label);
-      const format = options.dateFormat === 'auto' ? detectedDateFormat(detectorOf(await datesInFileOrder(db, file, label, csv)), label) : options.dateFormat ?? 'iso';
+      const format = options.dateFormat === 'auto' ? detectedDateFormat(detectorOf(await datesInFileOrder(db, file, label, csv), missingCodesOf(options.missingCodes)), label) : options.dateFormat ?? 'iso';
       const check = await scanRegistryRows(createReadStream(file), label, csv.delimiter ?? ',', options, { ...registryRules(options, format), codes: await codesInFile(file, label, csv) });
       if ((check.malformedRows ?? 0) > 0) {
         throw new HtaError('analysis.failed', `${label}: the SQL engine cannot read this file (${maskCpr((err as Error).message.split('\n')[0]!.split(file).join(label))}) and it has rows with a wrong number of fields; correct them, or report the file's structure (no data)`);
@@ -331,10 +337,11 @@ export async function aggregateRegistry(file: string, options: ReadRegistryOptio
       // Every distinct text of the file: the lookup tables are complete, `checked` misses nothing.
       const all = texts!;
       if (options.dateFormat === 'auto') {
-        const detector = detectorOf(datesOf(all));
+        const missing = missingCodesOf(options.missingCodes);
+        const detector = detectorOf(datesOf(all), missing);
         // Refused: the message quotes the first odd date of the file, so read them in file order.
         if ('reason' in detector.result() && csv) await assertUtf8File(file, label);
-        dateFormat = detectedDateFormat('reason' in detector.result() ? detectorOf(await datesInFileOrder(db, file, label, csv)) : detector, label);
+        dateFormat = detectedDateFormat('reason' in detector.result() ? detectorOf(await datesInFileOrder(db, file, label, csv), missing) : detector, label);
       } else {
         dateFormat = options.dateFormat ?? 'iso';
       }
@@ -353,19 +360,21 @@ export async function aggregateRegistry(file: string, options: ReadRegistryOptio
     const rejected = csv ? await rejectedRows(db, csv.delimiter ?? ',') : 0;
     let excluded: { rows: number; problems: ProblemGroup[] } = { rows: 0, problems: [] };
     let footnotes: number[] = [];
+    let headerRepeats: number[] = [];
     if (bad + rejected > 0 || (scanned?.excludedRows ?? 0) > 0) {
       if (!scanned && csv) await assertUtf8File(file, label);
       const check = scanned ?? (csv
         ? await scanRegistryRows(createReadStream(file), label, csv.delimiter ?? ',', options, rules)
         : await parquetRowCheck(db, label, source, options, rules));
       // Footnote rows below the table are bad (padded with `;`) or rejected (one field) rows
-      // too, left out without being excluded.
-      if (check.excludedRows + (check.footnotes?.length ?? 0) !== bad + rejected) {
+      // too, left out without being excluded; so are header lines repeated (exports joined).
+      if (check.excludedRows + (check.footnotes?.length ?? 0) + (check.headerRepeats?.length ?? 0) !== bad + rejected) {
         // The two readings of the file disagree: a bug, never a result computed on the wrong rows.
         throw new HtaError('analysis.failed', `${label}: the engine found ${bad + rejected} invalid row(s) and the row check ${check.excludedRows}; please report this with the file's structure (no data)`);
       }
       excluded = { rows: check.excludedRows, problems: check.groups };
       footnotes = check.footnotes ?? [];
+      headerRepeats = check.headerRepeats ?? [];
     }
     if (Number(goodCount ?? 0) === 0) {
       // A header and nothing else (an export run before any referral, or cut wrong), or rows that
@@ -393,7 +402,7 @@ export async function aggregateRegistry(file: string, options: ReadRegistryOptio
     const tables = await readAggregateTables(db);
     const { merged } = mergeClinicSpellings(tables.clinics);
     const aggregate = aggregateFromTables(tables, rules.regions.names);
-    const notes = [footnotesNote(label, footnotes), ...repeatedRowsNotes(label, repeated, csv === undefined), timeOfDayNote(label, await datesWithTime(db, dateFormat))].filter((n): n is string => n !== undefined);
+    const notes = [footnotesNote(label, footnotes), repeatedHeaderNote(label, headerRepeats), ...repeatedRowsNotes(label, repeated, csv === undefined), timeOfDayNote(label, await datesWithTime(db, dateFormat))].filter((n): n is string => n !== undefined);
     return {
       aggregate, dateFormat, excluded: rules.exclude ? excluded : { rows: 0, problems: [] }, ...(merged.length > 0 ? { clinicSpellings: merged } : {}),
       ...(notes.length > 0 ? { notes } : {}),

@@ -10,6 +10,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { referralFieldSchemas, type ReferralRules } from '../referral.js';
 import { createDateFormatDetector, type DateFormatDetector } from '../registry-dates.js';
 import { duckdb } from './duckdb-api.js';
+import { DEFAULT_MISSING_CODES, isEmptyCell } from '../missing-cells.js';
 import { sqlText } from './duckdb-session.js';
 
 /** The columns whose distinct texts are looked up. */
@@ -55,10 +56,16 @@ async function textsAndRows(db: DuckDBConnection, from: string, countRows: boole
 /** The distinct date texts of the three date columns. */
 export const datesOf = (t: DistinctTexts): string[] => [...new Set([...t.referred, ...t.activated, ...t.last_active])];
 
-/** A date-format detector fed with date texts (trimmed, as the row check sees them). */
-export function detectorOf(dates: Iterable<string>): DateFormatDetector {
+/**
+ * A date-format detector fed with date texts (trimmed, as the row check sees them); cells that
+ * are read as empty (`NULL`, the plan's missingCodes: missing-cells.ts) are no dates to detect.
+ */
+export function detectorOf(dates: Iterable<string>, missingCodes: readonly string[] = DEFAULT_MISSING_CODES): DateFormatDetector {
   const detector = createDateFormatDetector();
-  for (const d of dates) detector.add(d.trim());
+  for (const d of dates) {
+    const text = d.trim();
+    detector.add(isEmptyCell(text, missingCodes) ? '' : text);
+  }
   return detector;
 }
 
@@ -88,7 +95,8 @@ export async function dropValueDictionaries(db: DuckDBConnection): Promise<void>
  * with the likely ones (sample-texts.ts); each column's texts distinct, so each joins one row:
  *   dict_region, dict_clinic, dict_sex, dict_referrer (raw, value — NULL when invalid),
  *   dict_age (raw, ok, value — NULL for an empty or NA age),
- *   dict_date (raw, empty, day — NULL when empty or not a date in the file's format).
+ *   dict_date (raw, empty, day — NULL when empty or not a date in the file's format; `empty` also
+ *   for a code read as empty, `NULL`: missing-cells.ts).
  */
 export async function createValueDictionaries(db: DuckDBConnection, rules: ReferralRules, texts: DistinctTexts): Promise<void> {
   const schemas = referralFieldSchemas(rules);
@@ -124,7 +132,7 @@ export async function createValueDictionaries(db: DuckDBConnection, rules: Refer
     const text = raw.trim();
     const r = schemas.referred.safeParse(text);
     days.appendVarchar(raw);
-    days.appendBoolean(text === '');
+    days.appendBoolean(isEmptyCell(text, rules.missingCodes ?? DEFAULT_MISSING_CODES));
     if (r.success) days.appendDate(new duckdb.DuckDBDateValue(r.data));
     else days.appendNull();
     days.endRow();

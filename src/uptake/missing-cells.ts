@@ -1,0 +1,41 @@
+/**
+ * Cells that mean "no value" in registry and eligible files (docs/input-registry.md "Empty
+ * cells"). Database and statistics tools write a word in every empty cell — `NULL` (SQL Server),
+ * `(null)` (Oracle SQL Developer), `NA` (R), `.` (SAS, a missing number or date) — and a registry
+ * whose empty activation cells read as bad dates loses exactly its referrals without an
+ * activation under --exclude-invalid: the activation rate becomes 100%. These texts are read as
+ * an empty cell in every column, exactly as written (case and all, after trimming); the uptake
+ * plan's `missingCodes` adds a file's own (`-`).
+ */
+
+/** Read as an empty cell by default, in every column. */
+export const DEFAULT_MISSING_CODES: readonly string[] = ['NULL', '(null)', 'NA', '.'];
+
+/** The codes a read treats as empty: the defaults and the plan's own (as text, trimmed). */
+export function missingCodesOf(planCodes: readonly (string | number)[] = []): string[] {
+  return [...new Set([...DEFAULT_MISSING_CODES, ...planCodes.map((c) => String(c).trim()).filter((c) => c !== '')])];
+}
+
+/** Whether a trimmed cell is empty: '' or one of `codes` (from `missingCodesOf`). */
+export function isEmptyCell(trimmed: string, codes: readonly string[]): boolean {
+  return trimmed === '' || codes.includes(trimmed);
+}
+
+// Texts exports write for "no value" that are not read so by default: a dash, a question mark,
+// a spelled-out word. Refused as what they are, with how to declare them (`missingCodeHint`).
+const MISSING_LOOKING = /^(?:[-–—?*_/\\.]+|n\/?a|n\.a\.|#n\/a|#null!|null|\(null\)|<na>|none|nan|nil|missing|blank|\(blank\)|tom|\(tom\)|mangler|ukendt|unknown)$/i;
+
+/** Whether a refused cell looks like a code for "no value" (`-`, `n/a`, `null`). */
+export function looksLikeMissingCode(trimmed: string): boolean {
+  return trimmed !== '' && MISSING_LOOKING.test(trimmed);
+}
+
+/** What to add to a refused cell's `expected` when it looks like a code for "no value". */
+export function missingCodeHint(trimmed: string): string {
+  return `${JSON.stringify(trimmed)} looks like a code for an empty cell: if it is one, add "missingCodes": [${JSON.stringify(trimmed)}] to the uptake plan to read it as empty (or export the cells empty)`;
+}
+
+/** What to add to a refused cell that was read as empty because it holds a code. */
+export function readAsEmptyNote(trimmed: string): string {
+  return `${JSON.stringify(trimmed)} is read as an empty cell, and this column needs a value`;
+}

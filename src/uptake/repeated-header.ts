@@ -1,0 +1,44 @@
+/**
+ * A registry row that is the header line again: two exports joined with `cat` (or pasted one
+ * under the other) carry the second one's header in the middle (docs/input-registry.md "Several
+ * exports"). Said as what it is — one problem on its line, not a bad value in each of its cells
+ * — and left out with --exclude-invalid without counting as an invalid referral. A header in
+ * another column order means the rows under it are read under the wrong columns: always refused.
+ */
+import { HtaError, type Problem } from '../errors.js';
+import { headerKey } from './referral.js';
+
+/** Whether `record` repeats `header` (same names, compared as headers are), in its order or in another. */
+export function headerAgain(record: readonly string[], header: readonly string[]): 'same' | 'reordered' | undefined {
+  const keys = record.map(headerKey);
+  const names = header.map(headerKey);
+  const filled = (k: readonly string[]) => k.filter((x) => x !== '');
+  if (filled(names).length === 0 || filled(keys).length !== filled(names).length) return undefined;
+  if (keys.length >= names.length && names.every((n, i) => keys[i] === n) && keys.slice(names.length).every((k) => k === '')) return 'same';
+  const sorted = (k: readonly string[]) => [...filled(k)].sort().join('\u0000');
+  return sorted(keys) === sorted(names) ? 'reordered' : undefined;
+}
+
+export const REPEATED_HEADER_KIND = 'header.repeated';
+
+/** The problem of a repeated header line (without --exclude-invalid). */
+export function repeatedHeaderProblem(file: string, line: number): Problem {
+  return {
+    file, line, kind: REPEATED_HEADER_KIND,
+    expected: `a referral: line ${line} repeats the header line (files joined?) — delete it (hta uptake reads one export; join several with the header line once), or --exclude-invalid leaves it out`,
+  };
+}
+
+/** The note for repeated header lines left out with --exclude-invalid (stderr). */
+export function repeatedHeaderNote(file: string, lines: readonly number[]): string | undefined {
+  if (lines.length === 0) return undefined;
+  const which = lines.length === 1 ? `line ${lines[0]} repeats` : `lines ${lines.join(', ')} repeat`;
+  return `${file}: ${which} the header line (files joined?): left out, not counted as an invalid referral — the rows under ${lines.length === 1 ? 'it are' : 'them are'} read as the same columns (docs/input-registry.md "Several exports")`;
+}
+
+/** The error for a header line in another column order: the rows under it would be misread. */
+export function reorderedHeaderError(file: string, line: number, headerLine: number): HtaError {
+  return new HtaError('input.invalid', `${file}: line ${line} is the header line again, with the columns in another order than line ${headerLine} (files joined?)`, [
+    { file, line, kind: 'header.reordered', expected: `rows of one export under one header line: the rows under line ${line} are in another column order, and would be read under the wrong columns (also with --exclude-invalid) — export the files with the same columns in the same order, then join them with the header line once (docs/input-registry.md "Several exports")` },
+  ]);
+}

@@ -8,7 +8,7 @@
  * writes. See docs/plan-trial.md.
  */
 import { basename } from 'node:path';
-import { decimalCommaOf, type DecimalMark, NUMBER_WITH } from '../io/decimal-mark.js';
+import { decimalCommaOf, type DecimalMark, NUMBER_WITH, withoutSpaceGroups } from '../io/decimal-mark.js';
 import { parseNumber } from '../io/parse-number.js';
 import { isExcelError, isFailedFormula, isPercentCell } from '../io/spreadsheet-cells.js';
 import type { CsvTable } from '../io/read-csv.js';
@@ -100,7 +100,8 @@ const SENTINELS = new Set([-9, -99, -999, 99, 999, 9999, -1, -8, -7]);
  * one. Only a cell with a mark in it: "−5" is no number in either.
  */
 function inOtherMark(v: string, fileMark: DecimalMark): boolean {
-  return (v.includes('.') || v.includes(',')) && NUMBER_WITH[fileMark === ',' ? '.' : ','].test(v);
+  const t = withoutSpaceGroups(v) ?? v;
+  return (t.includes('.') || t.includes(',')) && NUMBER_WITH[fileMark === ',' ? '.' : ','].test(t);
 }
 
 /** An arm value that names the comparator (usual care, waiting list, control, placebo): never taken as the intervention. Matched on looseForm. */

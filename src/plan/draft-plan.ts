@@ -13,6 +13,8 @@ import { parseNumber } from '../io/parse-number.js';
 import { isExcelError, isFailedFormula, isPercentCell } from '../io/spreadsheet-cells.js';
 import type { CsvTable } from '../io/read-csv.js';
 import { looseForm } from '../trial/near-miss.js';
+import { kindOfValues } from '../trial/column-kind.js';
+import { nfc } from '../io/nfc.js';
 import { isNoWord, isYesWord } from '../trial/yes-no-words.js';
 import { redcapEvent } from './redcap-event.js';
 import { weeksSinceBaseline } from './visit-weeks.js';
@@ -229,12 +231,14 @@ export function draftPlan(csv: CsvTable, schemaRef: string): PlanDraft {
   const armCol = header.find((h) => /^randomi[sz]ationgroupname$/.test(looseForm(h))) ?? find(ARM);
   const timeCol = find(TIME);
   const colIdx = (c: string) => header.indexOf(c);
+  // Values in NFC (io/nfc.ts): a file saved by macOS writes `3 måneder` decomposed, and the
+  // plan is compared with every export after NFC — one visit, one arm, one code, in one form.
   const valuesOf = (c: string): string[] => {
     const i = colIdx(c);
     const out = new Set<string>();
     for (const r of csv.records) {
       const v = r.cells[i];
-      if (v !== null && v !== undefined) out.add(v);
+      if (v !== null && v !== undefined) out.add(nfc(v));
     }
     return [...out];
   };
@@ -423,6 +427,18 @@ export function draftPlan(csv: CsvTable, schemaRef: string): PlanDraft {
     stemColumns.get(s)!.push(h);
   }
   const stemValues = (s: string) => [...new Set((stemColumns.get(s) ?? []).flatMap(valuesOf))];
+  /** Every non-empty cell of a stem's columns, as the loader counts them for a column's kind (column-kind.ts). */
+  const stemCells = (s: string): string[] => {
+    const out: string[] = [];
+    for (const c of stemColumns.get(s) ?? []) {
+      const i = colIdx(c);
+      for (const r of csv.records) {
+        const v = r.cells[i];
+        if (v !== null && v !== undefined) out.push(v);
+      }
+    }
+    return out;
+  };
   const taken = new Set<string>();
   const outcomes: Outcome[] = [];
   const missing = new Set<string | number>();
@@ -602,10 +618,18 @@ export function draftPlan(csv: CsvTable, schemaRef: string): PlanDraft {
     const values = stemValues(s).map((v) => parseNumber(v, decimalComma));
     for (const v of values) if (v !== undefined && SENTINELS.has(v) && v < 0) missing.add(v);
     for (const v of values) if (v !== undefined && (v === 999 || v === 9999)) missing.add(v);
-    for (const v of stemValues(s)) {
+    // A column of numbers (column-kind.ts: as validate will read it) with a few words in it: a
+    // word is drafted as a missing-value code, as in an outcome's column; a typo, a failed formula
+    // or a number in the other decimal mark is left for validate to name.
+    const numeric = kindOfValues(stemCells(s).map((v) => parseNumber(v, decimalComma) ?? v)) === 'numeric';
+    stemValues(s).forEach((v, k) => {
       if (isExcelError(v) && !isFailedFormula(v)) missing.add(v);
       else if (isFailedFormula(v) || isPercentCell(v)) notNumbers.add(`${JSON.stringify(v)} (column "${s}")`);
-    }
+      else if (!numeric || values[k] !== undefined) return;
+      else if (inOtherMark(v, decimalComma ? ',' : '.')) mixedMarks.add(v);
+      else if (notACode(v)) notNumbers.add(`${JSON.stringify(v)} (column "${s}")`);
+      else missing.add(v);
+    });
   }
   if (covariates.length) {
     plan.covariates = covariates;

@@ -13,7 +13,9 @@ import { parseCsvText, readCsvFile } from '../../src/io/read-csv.js';
 import { loadPlanFile, parsePlan } from '../../src/plan/load-plan.js';
 import { draftPlan } from '../../src/plan/draft-plan.js';
 import { baselineTable, characteristicsFromExport } from '../../src/trial/baseline-table.js';
+import { byCategory } from '../../src/trial/category-values.js';
 import { kindOfValues } from '../../src/trial/column-kind.js';
+import { meetsCriterion } from '../../src/trial/population-filter.js';
 import { loadTrial } from '../../src/trial/load-trial.js';
 import { errorOf } from '../support/error-of.js';
 import { removeTempDirs, runCli, tempDir } from '../support/run-cli.js';
@@ -160,6 +162,27 @@ describe('a cell that is not a number in a column of numbers', () => {
     const plan = parsePlan({ ...JSON.parse(readFileSync(PLAN, 'utf8')), covariates: [], columns: { id: 'Patientnr', arm: 'Gruppe', time: 'Tid' } });
     const e = errorOf(() => characteristicsFromExport(csv, loadTrial(csv, plan), ['Indkomst']));
     expect(e.problems.map((p) => [p.line, p.column, p.value])).toEqual([[6, 7, 'ukendt'], [12, 7, 'ukendt']]);
+  });
+});
+
+describe('a plan\'s values name the export\'s categories in any case and Unicode form', () => {
+  it('population criteria and level labels', () => {
+    const area = 'Århus'.normalize('NFD');
+    expect(meetsCriterion('Mand', { op: '==', value: 'mand', label: { en: 'men' } })).toBe(true);
+    expect(meetsCriterion('Århus', { op: 'in', values: [area, 'Odense'], label: { en: 'Jutland' } })).toBe(true);
+    expect(meetsCriterion('Næstved', { op: 'in', values: [area], label: { en: 'Jutland' } })).toBe(false);
+    expect(byCategory({ mand: 'men', kvinde: 'women' }, 'Mand')).toBe('men');
+    expect(byCategory({ [area]: 'Aarhus' }, 'ÅRHUS')).toBe('Aarhus');
+    expect(byCategory({ mand: 'men' }, 'Kvinde')).toBeUndefined();
+  });
+});
+
+describe('plan init on a covariate column of numbers with a word in it', () => {
+  it('drafts the word as a missing-value code, so that validate reads the draft; a typo is left for validate', () => {
+    const rows = cleanRows().map((r, k) => (k === 0 ? r : k === 5 ? r.map((c, j) => (j === 3 ? 'Ved ikke' : c)) : k === 9 ? r.map((c, j) => (j === 3 ? '4O' : c)) : r));
+    const draft = draftPlan(parseCsvText(`${rows.map((r) => r.join(';')).join('\n')}\n`, 'export.csv'), 'plan.schema.json');
+    expect(draft.plan.missingCodes).toEqual(['Ved ikke']);
+    expect(draft.checks.join('\n')).toContain('"4O" (column "Alder")');
   });
 });
 

@@ -319,7 +319,7 @@ export function loadTrial(source: CsvTable, plan: Plan, options: LoadTrialOption
     let arm: Arm | undefined;
     if (armFromEvent) {
       // The arm is in the event name (docs/plan-trial.md, "armSource"); an empty event cell is the time check's problem below.
-      const event = timeRaw === null ? undefined : redcapEvent(timeRaw);
+      const event = timeRaw === null ? undefined : redcapEvent(nfc(timeRaw));
       if (event === undefined && timeRaw !== null) {
         row.add({ ...row.at(timeCol), value: timeRaw, expected: `a REDCap event name that ends in its arm ("baseline_arm_1", or "Baseline (Arm 1: App)" in a label export): the plan's "armSource": "redcap-event" reads each row's arm from it`, kind: 'event.no-arm' });
         continue;

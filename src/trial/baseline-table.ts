@@ -16,7 +16,7 @@ import { type CsvTable, FieldReader } from '../io/read-csv.js';
 import { planTimeOf } from '../plan/plan-schema.js';
 import { coderFor } from './value-codes.js';
 import { CategorySpellings } from './category-values.js';
-import { declaredAttributeKind, declaredCovariateKind, kindOfValues } from './column-kind.js';
+import { declaredAttributeKind, declaredCovariateKind, holdsMeasurements, kindOfValues } from './column-kind.js';
 import { YES_NO_PAIRS } from './yes-no-words.js';
 import { sampleMean, sampleVariance } from '../stats/sample-moments.js';
 import { foldColumnName, resolveColumns } from './column-resolver.js';
@@ -221,7 +221,9 @@ function characteristic(key: string, source: BaselineCharacteristic['source'], v
   const kind: CharacteristicSummary['kind'] = yes !== undefined ? 'binary' : numbers && !codes ? 'numeric' : 'categorical';
   // Never a patient's number as a category row of its own (n = 1: an income, an age published):
   // a column of numbers arrives here as numbers (column-kind.ts); one that did not is refused.
-  if (kind === 'categorical' && source !== 'outcome' && !numbers && kindOfValues(all) === 'numeric') {
+  // (More than three different numbers made the column numbers when it was read, whichever rows
+  // were counted there: this cannot refuse a column the reader let through as categories.)
+  if (kind === 'categorical' && source !== 'outcome' && !numbers && holdsMeasurements(all)) {
     const declared = source === 'covariate' ? declaredCovariateKind(trial.plan, key) : declaredAttributeKind(trial.plan, key);
     if (declared !== 'categorical') throw new HtaError('input.invalid', `Table 1: "${key}" holds numbers and text; its numbers would be listed one category each — say what the text means ("missingCodes"), or that the column holds categories`);
   }

@@ -40,6 +40,13 @@ export class KindTally {
   }
 }
 
+/** Whether values hold more different numbers than codes would (rule 2's second clause): measurements, whatever the count of text beside them. */
+export function holdsMeasurements(values: Iterable<string | number>): boolean {
+  const distinct = new Set<number>();
+  for (const v of values) if (typeof v === 'number' && distinct.add(v).size > CODES) return true;
+  return false;
+}
+
 /** The kind of a list of values by rule 2. */
 export function kindOfValues(values: Iterable<string | number>): ColumnKind {
   const t = new KindTally();

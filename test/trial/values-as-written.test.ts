@@ -17,6 +17,7 @@ import { byCategory } from '../../src/trial/category-values.js';
 import { kindOfValues } from '../../src/trial/column-kind.js';
 import { meetsCriterion } from '../../src/trial/population-filter.js';
 import { loadTrial } from '../../src/trial/load-trial.js';
+import type { TrialData } from '../../src/trial/trial-data.js';
 import { errorOf } from '../support/error-of.js';
 import { removeTempDirs, runCli, tempDir } from '../support/run-cli.js';
 
@@ -154,6 +155,17 @@ describe('a cell that is not a number in a column of numbers', () => {
     const data = writeRows(dir, 'export.csv', withUnknown());
     const without = writeRows(dir, 'without.csv', withUnknown().filter((r) => !r.includes('ukendt')));
     expect((await effects(data, PLAN, '--exclude-invalid')).effects).toEqual((await effects(without, PLAN)).effects);
+  });
+
+  it('never reaches Table 1 as categories: a column of numbers and text that did is refused', () => {
+    const plan = parsePlan({ ...JSON.parse(readFileSync(PLAN, 'utf8')), covariates: ['indkomst'], columns: { id: 'Patientnr', arm: 'Gruppe', time: 'Tid', covariates: { indkomst: 'Indkomst' } } });
+    const incomes: (string | number)[] = [216426, 198948, 476579.5, 591194, 'ukendt', 'ukendt', 'ukendt', 'ukendt', 'ukendt'];
+    const patients = incomes.map((v, k) => ({ id: `P${k}`, arm: k % 2 ? ('intervention' as const) : ('control' as const), covariates: { indkomst: v } }));
+    const e = errorOf(() => baselineTable({ plan, patients, observations: [], sources: [] } as unknown as TrialData));
+    expect(e.message).toContain('Table 1: "indkomst" holds numbers and text');
+    // Codes beside words (1/2/9 and "ukendt") are categories, as always.
+    const codes = patients.map((p, k) => ({ ...p, covariates: { indkomst: ([1, 2, 9, 'ukendt'] as const)[k % 4]! } }));
+    expect(baselineTable({ plan, patients: codes, observations: [], sources: [] } as unknown as TrialData).rows[0]!.kind).toBe('categorical');
   });
 
   it('is refused in a Table 1 characteristic too, never a category row of its own', () => {

@@ -619,15 +619,16 @@ export function draftPlan(csv: CsvTable, schemaRef: string): PlanDraft {
     for (const v of values) if (v !== undefined && SENTINELS.has(v) && v < 0) missing.add(v);
     for (const v of values) if (v !== undefined && (v === 999 || v === 9999)) missing.add(v);
     // A column of numbers (column-kind.ts: as validate will read it) with a few words in it: a
-    // word is drafted as a missing-value code, as in an outcome's column; a typo, a failed formula
-    // or a number in the other decimal mark is left for validate to name.
+    // word is drafted as a missing-value code, as in an outcome's column; anything with a digit in
+    // it (`45 år`, a typo `4O`), a failed formula or a number in the other decimal mark is a value
+    // someone wrote, left for validate to name.
     const numeric = kindOfValues(stemCells(s).map((v) => parseNumber(v, decimalComma) ?? v)) === 'numeric';
     stemValues(s).forEach((v, k) => {
       if (isExcelError(v) && !isFailedFormula(v)) missing.add(v);
       else if (isFailedFormula(v) || isPercentCell(v)) notNumbers.add(`${JSON.stringify(v)} (column "${s}")`);
       else if (!numeric || values[k] !== undefined) return;
       else if (inOtherMark(v, decimalComma ? ',' : '.')) mixedMarks.add(v);
-      else if (notACode(v)) notNumbers.add(`${JSON.stringify(v)} (column "${s}")`);
+      else if (notACode(v) || /\d/.test(v)) notNumbers.add(`${JSON.stringify(v)} (column "${s}")`);
       else missing.add(v);
     });
   }

@@ -190,11 +190,12 @@ describe('a plan\'s values name the export\'s categories in any case and Unicode
 });
 
 describe('plan init on a covariate column of numbers with a word in it', () => {
-  it('drafts the word as a missing-value code, so that validate reads the draft; a typo is left for validate', () => {
-    const rows = cleanRows().map((r, k) => (k === 0 ? r : k === 5 ? r.map((c, j) => (j === 3 ? 'Ved ikke' : c)) : k === 9 ? r.map((c, j) => (j === 3 ? '4O' : c)) : r));
+  it('drafts the word as a missing-value code, so that validate reads the draft; a typo or a unit is left for validate', () => {
+    const typed: Record<number, string> = { 5: 'Ved ikke', 9: '4O', 13: '45 år' };
+    const rows = cleanRows().map((r, k) => r.map((c, j) => (j === 3 && typed[k] !== undefined ? typed[k]! : c)));
     const draft = draftPlan(parseCsvText(`${rows.map((r) => r.join(';')).join('\n')}\n`, 'export.csv'), 'plan.schema.json');
     expect(draft.plan.missingCodes).toEqual(['Ved ikke']);
-    expect(draft.checks.join('\n')).toContain('"4O" (column "Alder")');
+    expect(draft.checks.join('\n')).toContain('"4O" (column "Alder"), "45 år" (column "Alder")');
   });
 });
 

@@ -12,6 +12,7 @@ import { ancovaInteraction } from '../stats/ancova-interaction.js';
 import { analysisFailed } from '../stats/arm-size.js';
 import { riskDifferenceHeterogeneity } from '../stats/risk-difference-heterogeneity.js';
 import { covariateColumnOf } from '../trial/load-trial.js';
+import { sameCategory } from '../trial/category-values.js';
 import { followUpByPatient, type OutcomePairs } from '../trial/outcome-pairs.js';
 import { isResponder, type ResponderCounts } from '../trial/responders.js';
 import type { Arm, TrialData } from '../trial/trial-data.js';
@@ -189,8 +190,9 @@ export function subgroupAnalyses(trial: TrialData, ctx: SubgroupContext): Subgro
 /** Benefit of each level with an estimate; whether the predicted level's is the largest. */
 function directionHeld(levels: SubgroupResult['levels'], predicted: string | null): boolean | null {
   if (predicted === null) return null;
-  const own = levels.find((l) => l.level === predicted)?.effect.benefit;
-  const others = levels.filter((l) => l.level !== predicted).map((l) => l.effect.benefit).filter((b): b is number => b !== null);
+  // The plan's spelling names the export's in any case (category-values.ts): "mand" is `Mand`.
+  const own = levels.find((l) => sameCategory(l.level, predicted))?.effect.benefit;
+  const others = levels.filter((l) => !sameCategory(l.level, predicted)).map((l) => l.effect.benefit).filter((b): b is number => b !== null);
   if (own === null || own === undefined || others.length === 0) return null;
   return others.every((b) => own > b);
 }

@@ -3,6 +3,7 @@
  * the cut points, or (no levels or cuts given) the value itself. See docs/subgroups.md.
  */
 import type { PlanSubgroup } from '../plan/plan-schema.js';
+import { sameCategory } from '../trial/category-values.js';
 
 export type LevelOf = (value: string | number | null | undefined) => { level: string } | { missing: true } | { other: true };
 
@@ -39,7 +40,8 @@ export function subgroupLevels(sg: PlanSubgroup, observed: readonly (string | nu
       levels,
       levelOf: (v) => {
         if (v === null || v === undefined) return { missing: true };
-        const hit = sg.levels!.findIndex((l) => (typeof l === 'number' && typeof v === 'number' ? l === v : String(l) === String(v)));
+        // Text in any case and Unicode form: the plan's "mand" is the export's `Mand` (category-values.ts).
+        const hit = sg.levels!.findIndex((l) => sameCategory(l, v));
         return hit < 0 ? { other: true } : { level: levels[hit] as string };
       },
     };

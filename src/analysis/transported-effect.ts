@@ -8,6 +8,7 @@ import { effectiveSampleSize } from '../stats/effective-sample-size.js';
 import type { PopulationMargin } from '../plan/plan-schema.js';
 import { analysisFailed } from '../stats/arm-size.js';
 import { rake } from '../stats/raking.js';
+import { sameCategory } from '../trial/category-values.js';
 import type { OutcomePairs } from '../trial/outcome-pairs.js';
 import type { TrialData } from '../trial/trial-data.js';
 import { cutLabels } from './subgroup-levels.js';
@@ -35,7 +36,8 @@ function marginLevels(m: PopulationMargin): { levels: string[]; indexOf: (v: str
     levels,
     indexOf: (v) => {
       if (v === null || v === undefined) return 'missing';
-      const i = levels.indexOf(String(v));
+      // The shares' keys name the export's values in any case and Unicode form (category-values.ts).
+      const i = levels.findIndex((l) => sameCategory(l, String(v)));
       return i < 0 ? { other: String(v) } : i;
     },
   };

@@ -25,9 +25,12 @@
  *    then it is refused, naming the first such cell (`undecidedError`), never guessed. The
  *    unit-cost list applies this per column, refusing the cell itself (cea/load-cea-plan.ts).
  *
- * The shapes of a number with each mark are defined once, here (`NUMBER_WITH`). A reader that
- * accepts spaces as thousands separators (the unit-cost list) removes them before asking; the
- * minus copied from a PDF (U+2212) counts as a minus.
+ * The shapes of a number with each mark are defined once, here (`NUMBER_WITH`). Thousands
+ * grouped by a space (`216 426`, `1 234,5`: a no-break space U+00A0 or a narrow one U+202F, as
+ * Danish Excel and Word write them, or a plain space) are read by `withoutSpaceGroups` first: one
+ * kind of space per number, strictly groups of three after one to three digits, then decimals
+ * with either mark (the file's decides which). The minus copied from a PDF (U+2212) counts as a
+ * minus.
  */
 import { HtaError, type Problem } from '../errors.js';
 
@@ -53,14 +56,33 @@ export const NUMBER_WITH: Readonly<Record<DecimalMark, RegExp>> = {
   '.': new RegExp(String.raw`^${SIGN}(?:(?:\d+|[1-9]\d{0,2}(?:,\d{3})+)(?:\.\d+)?|\.\d+)$`),
 };
 
+/** A space that groups thousands: a plain space, the no-break space (U+00A0) or the narrow no-break space (U+202F). */
+const GROUP_SPACE = /[ \u00a0\u202f]/;
+/** Thousands grouped by one kind of space (then optional decimals with either mark): `216 426`, `1 234 567,5`. */
+const SPACE_GROUPED = new RegExp(String.raw`^${SIGN}[1-9]\d{0,2}([ \u00a0\u202f])\d{3}(?:\1\d{3})*(?:[.,]\d+)?$`);
+
+/**
+ * `text` without its thousands spaces when it has any: `216 426` (no-break space) → `216426`,
+ * `1 234,5` → `1234,5`; undefined when a space in it groups no thousands (`12 34`, `12 kg`,
+ * two kinds of space). Text with no such space is returned as it is.
+ */
+export function withoutSpaceGroups(text: string): string | undefined {
+  if (!GROUP_SPACE.test(text)) return text;
+  const m = SPACE_GROUPED.exec(text);
+  return m ? text.replaceAll(m[1]!, '') : undefined;
+}
+
 /**
  * How `text` reads (rule 1): with one mark only; `'either'` when it is a number with each
  * (`1.234`, `1,250`: one group of thousands, or three decimals); null when it holds no mark or
- * is no number either way.
+ * is no number either way. Thousands grouped by spaces are read without them (`1 234,5` votes
+ * for the comma: beside a space as the thousands separator its comma can only be decimals).
  */
-export function readingOf(text: string): DecimalMark | 'either' | null {
+export function readingOf(cell: string): DecimalMark | 'either' | null {
   // Most cells hold neither mark: no regex for them (the sniffer sees every cell of a file).
-  if (text.indexOf('.') < 0 && text.indexOf(',') < 0) return null;
+  if (cell.indexOf('.') < 0 && cell.indexOf(',') < 0) return null;
+  const text = withoutSpaceGroups(cell);
+  if (text === undefined) return null;
   const comma = NUMBER_WITH[','].test(text);
   const point = NUMBER_WITH['.'].test(text);
   return comma ? (point ? 'either' : ',') : point ? '.' : null;

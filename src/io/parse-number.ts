@@ -3,9 +3,12 @@
  * "1e-3"; "12,5" when the file uses a decimal comma). "12 kg", "1.2.3" or "≥5" are not numbers —
  * Number("") === 0 and parseFloat("12 kg") === 12 are exactly the silent errors to avoid. A
  * leading minus sign copied from Word or a PDF (U+2212, "−3") is a minus, as the decimal-mark
- * rule already counts it (decimal-mark.ts; docs/input-trial-export.md).
+ * rule already counts it, and thousands grouped by a space ("216 426" with the no-break space
+ * Danish Excel writes, U+00A0 or U+202F, or a plain one) are thousands, strictly in groups of
+ * three, with the file's decimal mark after them (decimal-mark.ts; docs/input-trial-export.md).
+ * Read as text instead, such a cell made a numeric covariate a category.
  */
-import { NUMBER_WITH } from './decimal-mark.js';
+import { NUMBER_WITH, withoutSpaceGroups } from './decimal-mark.js';
 
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
@@ -26,9 +29,11 @@ export function parseNumber(text: string, decimalComma: boolean): number | undef
   // With a decimal comma a dot can only group thousands ("1.234", "12.345,6"; the shapes are
   // decimal-mark.ts's): read as such when the groups are whole, else the cell is not a number
   // ("1.5" is refused).
-  let t = text.charCodeAt(0) === 0x2212 ? `-${text.slice(1)}` : text;
+  const spaced = text.charCodeAt(0) === 0x2212 ? `-${text.slice(1)}` : text;
+  let t = withoutSpaceGroups(spaced);
+  if (t === undefined) return undefined;
   if (decimalComma) {
-    if (text.includes('.')) {
+    if (t.includes('.')) {
       // Thousands groups before an optional decimal comma, as a decimal-comma locale writes them.
       if (!NUMBER_WITH[','].test(t)) return undefined;
       t = t.replaceAll('.', '');

@@ -16,6 +16,7 @@ const TRIAL_ONLY: Record<string, string> = {
   arms: 'the exposure levels are given in "observational.exposure"',
   armSource: 'the exposure is read from "observational.exposure.column"',
   covariates: 'confounders are given in "observational.confounders" (with their types)',
+  covariateTypes: 'each confounder in "observational.confounders" has its "type"',
   methods: 'an observational design is always estimated by weighted regression and AIPW',
   missing: 'multiple imputation, MMRM and the tipping point assume randomised arms',
   subgroups: 'subgroup interaction tests are for randomised comparisons',

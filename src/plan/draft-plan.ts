@@ -8,11 +8,13 @@
  * writes. See docs/plan-trial.md.
  */
 import { basename } from 'node:path';
-import { decimalCommaOf, type DecimalMark, NUMBER_WITH } from '../io/decimal-mark.js';
+import { decimalCommaOf, type DecimalMark, NUMBER_WITH, withoutSpaceGroups } from '../io/decimal-mark.js';
 import { parseNumber } from '../io/parse-number.js';
 import { isExcelError, isFailedFormula, isPercentCell } from '../io/spreadsheet-cells.js';
 import type { CsvTable } from '../io/read-csv.js';
 import { looseForm } from '../trial/near-miss.js';
+import { kindOfValues } from '../trial/column-kind.js';
+import { nfc } from '../io/nfc.js';
 import { isNoWord, isYesWord } from '../trial/yes-no-words.js';
 import { cprIdNote, cprShapedIds } from '../trial/patient-ids.js';
 import { redcapEvent } from './redcap-event.js';
@@ -112,7 +114,8 @@ const SENTINELS = new Set([-9, -99, -999, 99, 999, 9999, -1, -8, -7]);
  * one. Only a cell with a mark in it: "−5" is no number in either.
  */
 function inOtherMark(v: string, fileMark: DecimalMark): boolean {
-  return (v.includes('.') || v.includes(',')) && NUMBER_WITH[fileMark === ',' ? '.' : ','].test(v);
+  const t = withoutSpaceGroups(v) ?? v;
+  return (t.includes('.') || t.includes(',')) && NUMBER_WITH[fileMark === ',' ? '.' : ','].test(t);
 }
 
 /** An arm value that names the comparator (usual care, waiting list, control, placebo): never taken as the intervention. Matched on looseForm. */
@@ -246,12 +249,14 @@ export function draftPlan(csv: CsvTable, schemaRef: string): PlanDraft {
   const armCol = header.find((h) => /^randomi[sz]ationgroupname$/.test(nameKey(h))) ?? find(ARM);
   const timeCol = find(TIME);
   const colIdx = (c: string) => header.indexOf(c);
+  // Values in NFC (io/nfc.ts): a file saved by macOS writes `3 måneder` decomposed, and the
+  // plan is compared with every export after NFC — one visit, one arm, one code, in one form.
   const valuesOf = (c: string): string[] => {
     const i = colIdx(c);
     const out = new Set<string>();
     for (const r of csv.records) {
       const v = r.cells[i];
-      if (v !== null && v !== undefined) out.add(v);
+      if (v !== null && v !== undefined) out.add(nfc(v));
     }
     return [...out];
   };
@@ -456,6 +461,18 @@ export function draftPlan(csv: CsvTable, schemaRef: string): PlanDraft {
     stemColumns.get(s)!.push(h);
   }
   const stemValues = (s: string) => [...new Set((stemColumns.get(s) ?? []).flatMap(valuesOf))];
+  /** Every non-empty cell of a stem's columns, as the loader counts them for a column's kind (column-kind.ts). */
+  const stemCells = (s: string): string[] => {
+    const out: string[] = [];
+    for (const c of stemColumns.get(s) ?? []) {
+      const i = colIdx(c);
+      for (const r of csv.records) {
+        const v = r.cells[i];
+        if (v !== null && v !== undefined) out.push(v);
+      }
+    }
+    return out;
+  };
   const taken = new Set<string>();
   const outcomes: Outcome[] = [];
   const missing = new Set<string | number>();
@@ -636,10 +653,19 @@ export function draftPlan(csv: CsvTable, schemaRef: string): PlanDraft {
     const values = stemValues(s).map((v) => parseNumber(v, decimalComma));
     for (const v of values) if (v !== undefined && SENTINELS.has(v) && v < 0) missing.add(v);
     for (const v of values) if (v !== undefined && (v === 999 || v === 9999)) missing.add(v);
-    for (const v of stemValues(s)) {
+    // A column of numbers (column-kind.ts: as validate will read it) with a few words in it: a
+    // word is drafted as a missing-value code, as in an outcome's column; anything with a digit in
+    // it (`45 år`, a typo `4O`), a failed formula or a number in the other decimal mark is a value
+    // someone wrote, left for validate to name.
+    const numeric = kindOfValues(stemCells(s).map((v) => parseNumber(v, decimalComma) ?? v)) === 'numeric';
+    stemValues(s).forEach((v, k) => {
       if (isExcelError(v) && !isFailedFormula(v)) missing.add(v);
       else if (isFailedFormula(v) || isPercentCell(v)) notNumbers.add(`${JSON.stringify(v)} (column "${s}")`);
-    }
+      else if (!numeric || values[k] !== undefined) return;
+      else if (inOtherMark(v, decimalComma ? ',' : '.')) mixedMarks.add(v);
+      else if (notACode(v) || /\d/.test(v)) notNumbers.add(`${JSON.stringify(v)} (column "${s}")`);
+      else missing.add(v);
+    });
   }
   if (covariates.length) {
     plan.covariates = covariates;

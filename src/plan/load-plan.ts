@@ -1,6 +1,7 @@
 /** Reads and validates an analysis plan, checking cross-references zod alone cannot see. */
 import { readJsonFile, jsonProblems, locateProblems } from '../io/read-json.js';
 import { zodShapeHint } from '../io/zod-shape.js';
+import { nfc } from '../io/nfc.js';
 import { HtaError, type Problem } from '../errors.js';
 import { instruments } from '../instruments/registry.js';
 import { instrumentForOutcome, mcidForOutcome } from './outcome-instrument.js';
@@ -66,15 +67,46 @@ export function parsePlan(json: unknown, file = '<plan>'): Plan {
     if (!keys.has(plan.primary.outcome)) problems.push({ file, field: 'primary.outcome', value: plan.primary.outcome, expected: 'an outcome key of this plan' });
     if (!plan.timepoints.includes(plan.primary.time)) problems.push({ file, field: 'primary.time', value: plan.primary.time, expected: `one of the timepoints (${plan.timepoints.join(', ')})` });
   }
+  const pop = plan.population;
+  const typed = [...new Set([...plan.covariates, ...plan.subgroups.map((g) => g.column), ...(pop?.criteria ?? []).map((c) => c.column), ...(pop?.margins ?? []).map((m) => m.column), ...(pop?.targetSample?.model ?? [])])];
+  for (const name of Object.keys(plan.covariateTypes ?? {})) {
+    if (!typed.includes(name)) problems.push({ file, field: `covariateTypes.${name}`, value: name, expected: `a covariate of the plan's "covariates", or a column its "subgroups" or "population" name (${typed.length ? typed.join(', ') : 'none'})` });
+  }
   if (Object.hasOwn(plan.columns.covariates, plan.columns.id)) problems.push({ file, field: 'columns.covariates', value: plan.columns.id, expected: 'a covariate name that is not the id column' });
   if (plan.timepoints.includes(plan.baseline)) problems.push({ file, field: 'timepoints', value: plan.baseline, expected: 'follow-up times only (the baseline is analysed as a covariate)' });
   if (plan.design === 'randomised' && plan.arms.control !== '' && plan.arms.intervention === plan.arms.control) problems.push({ file, field: 'arms', value: plan.arms.control, expected: 'different values for the two arms' });
   // Arms in REDCap event names exist only in a long export (observational plans refuse the field: observational-plan.ts).
   if (plan.armSource === 'redcap-event' && plan.layout === 'wide') problems.push({ file, field: 'armSource', value: 'redcap-event', expected: 'a long export (one row per REDCap event): "armSource": "redcap-event" reads the arm from the event names, which a wide export has not; remove "layout": "wide"' });
   problems.push(...flowProblems(plan, file));
+  problems.push(...valuesInNfc(plan, file));
   if (problems.length) throw new HtaError('plan.invalid', `${file} is not a valid analysis plan`, locateProblems(json, problems));
   sources.set(plan, json);
   return plan;
+}
+
+
+/**
+ * The plan's export values (arm values, visits and their labels) in NFC, as the export's are
+ * compared (docs/input-trial-export.md "Numbers or categories"): a plan drafted from a file macOS
+ * saved (`3 måneder` decomposed) reads the same export saved by Windows, and the other way round.
+ * Two `timeLabels` keys that are one text in two forms must agree on the label.
+ */
+function valuesInNfc(plan: Plan, file: string): Problem[] {
+  const problems: Problem[] = [];
+  plan.arms = { intervention: nfc(plan.arms.intervention), control: nfc(plan.arms.control) };
+  const labels: Record<string, string> = {};
+  for (const [key, label] of Object.entries(plan.timeLabels)) {
+    const k = nfc(key);
+    const l = nfc(label);
+    if (Object.hasOwn(labels, k) && labels[k] !== l) problems.push({ file, field: `timeLabels.${key}`, value: key, expected: `one label for one visit value: ${JSON.stringify(key)} is the same text as another key written in another Unicode form (as macOS and Windows save "å"), which maps it to ${JSON.stringify(labels[k])}` });
+    else labels[k] = l;
+  }
+  plan.timeLabels = labels;
+  plan.baseline = nfc(plan.baseline);
+  plan.timepoints = plan.timepoints.map(nfc);
+  if (plan.allTimepoints) plan.allTimepoints = plan.allTimepoints.map(nfc);
+  if (plan.primary) plan.primary = { ...plan.primary, time: nfc(plan.primary.time) };
+  return problems;
 }
 
 /**

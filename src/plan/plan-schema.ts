@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { CERTAINTY_LEVELS } from '../judge/grade-certainty.js';
 import { observationalSchema } from '../observational/observational-plan-schema.js';
 import { redcapEvent } from './redcap-event.js';
+import { nfc } from '../io/nfc.js';
 
 const localized = z
   .object({ en: z.string().min(1), da: z.string().min(1).optional() })
@@ -252,6 +253,10 @@ export const planSchema = z
       .record(z.string(), z.object({ min: z.number(), max: z.number() }).strict().refine((r) => r.min <= r.max, 'min ≤ max'))
       .optional()
       .describe('Plausible range per covariate; values outside are input errors. Default: age and alder 0–120 (docs/limits.md)'),
+    covariateTypes: z
+      .record(z.string(), z.enum(['numeric', 'categorical']))
+      .optional()
+      .describe('Per covariate (or subgroup or population column): "numeric" (a value that is not a number is an input error) or "categorical" (every value a level, numbers too: one indicator each in the ANCOVA). Default: numbers when most values are numbers or there are more than three different ones, else categories (docs/input-trial-export.md#numbers-or-categories)'),
     outcomes: z.array(outcomeSchema).min(1),
     responders: z.array(responderSchema).default([]),
     methods: z.array(methodSchema).default(['ancova', 'welch']),
@@ -304,10 +309,12 @@ export function planJsonSchema(): unknown {
  * (`3_months_arm_2` → `3_months`, then `timeLabels`), unless `timeLabels` names the whole event.
  */
 export function planTimeOf(plan: Pick<Plan, 'timeLabels'> & Partial<Pick<Plan, 'armSource'>>, exportTime: string): string {
-  const label = plan.timeLabels[exportTime];
+  // Compared after NFC, as parsePlan writes the plan's visits: `3 måneder` saved by macOS is `3 måneder`.
+  const time = nfc(exportTime);
+  const label = plan.timeLabels[time] ?? plan.timeLabels[exportTime];
   if (label !== undefined) return label;
-  const event = plan.armSource === 'redcap-event' ? redcapEvent(exportTime) : undefined;
-  return event ? (plan.timeLabels[event.visit] ?? event.visit) : exportTime;
+  const event = plan.armSource === 'redcap-event' ? redcapEvent(time) : undefined;
+  return event ? (plan.timeLabels[event.visit] ?? event.visit) : time;
 }
 
 /** The export's time value for a plan label: the inverse of `planTimeOf`. */

@@ -7,6 +7,7 @@
 import type { Confounder } from '../observational/observational-plan-schema.js';
 import type { Lang } from './i18n.js';
 import { characteristicLabel } from './table-one.js';
+import { byCategory } from '../trial/category-values.js';
 
 const BASELINE: Record<Lang, string> = { en: 'Baseline score', da: 'Baselinescore' };
 
@@ -19,6 +20,6 @@ export function balanceTermLabel(term: string, confounders: readonly Confounder[
   const label = c?.label ? (c.label[lang] ?? c.label.en) : characteristicLabel(name, lang);
   if (at < 0) return label;
   const level = term.slice(at + 1);
-  const levelLabel = c?.levelLabels?.[level];
+  const levelLabel = byCategory(c?.levelLabels, level);
   return `${label}: ${levelLabel ? (levelLabel[lang] ?? levelLabel.en) : level}`;
 }

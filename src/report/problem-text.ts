@@ -23,6 +23,11 @@ const DANISH: readonly [RegExp, string][] = [
   [/^a number from (\S+) to (\S+) \((.*)\)$/, 'et tal fra $1 til $2 ($3)'],
   [/^a number from (\S+) to (\S+)$/, 'et tal fra $1 til $2'],
   [/^a finite number \(or leave the cell empty when unknown\)$/, 'et endeligt tal (eller en tom celle, når værdien er ukendt)'],
+  // A cell that is not a number in a column of numbers (trial/column-kind.ts).
+  [
+    /^a number, as the other values of (".*") are \(read as text, it would make each of them a category of its own\); if it means "missing", add it to the plan's "missingCodes"; if the column holds categories, (?:set ("covariateTypes": \{ ".*": "categorical" \}) in the plan|give the confounder ("type": "categorical"))$/,
+    'et tal, som de andre værdier af $1 er (læst som tekst ville hver af dem blive sin egen kategori); betyder den "mangler", så føj den til planens "missingCodes"; rummer kolonnen kategorier, så angiv $2$3 i planen',
+  ],
   [/^a plausible (\S+): (\S+) to (\S+) \(set .*\)$/, 'en plausibel værdi af $1: $2 til $3 (ret "covariateRanges" i planen, hvis andre værdier er rigtige)'],
   [/^one withdrawal reason per patient \(this patient's line (\d+) has (".*")\); leave the other rows empty$/, 'én frafaldsårsag pr. patient (patientens linje $1 har $2); lad de andre rækker være tomme'],
   [/^a withdrawal reason the plan's "flow": \{ "withdrawalReasons" \} lists \((.*)\), or an empty cell$/, 'en frafaldsårsag, som planens "flow": { "withdrawalReasons" } angiver ($1), eller en tom celle'],

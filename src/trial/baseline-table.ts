@@ -9,11 +9,14 @@
  * trial was loaded), extra export columns the caller names (e.g. age, sex), and every outcome at
  * the baseline visit. Mean and SD are the two-pass sample moments (= R `mean`, `sd`).
  */
+import { HtaError, type Problem } from '../errors.js';
 import { decimalCommaOf } from '../io/decimal-mark.js';
 import { parseNumber } from '../io/parse-number.js';
 import { type CsvTable, FieldReader } from '../io/read-csv.js';
 import { planTimeOf } from '../plan/plan-schema.js';
 import { coderFor } from './value-codes.js';
+import { CategorySpellings } from './category-values.js';
+import { declaredAttributeKind, declaredCovariateKind, holdsMeasurements, kindOfValues } from './column-kind.js';
 import { YES_NO_PAIRS } from './yes-no-words.js';
 import { sampleMean, sampleVariance } from '../stats/sample-moments.js';
 import { foldColumnName, resolveColumns } from './column-resolver.js';
@@ -68,7 +71,11 @@ type Value = string | number | null;
  * column apply as they do to covariates (`columnCodes` answers, e.g. value labels 1 = Ja,
  * 2 = Nej as {"1": 1, "2": 0}; missing-value codes are no value); a cell no answer code
  * covers stays as written, so Table 1 shows it. Numbers are parsed in the export's decimal
- * convention; a column is numeric only when every value is a number.
+ * convention. A column holds numbers or categories as a covariate's does (column-kind.ts): in a
+ * column of numbers a value that is not one is an input error at its cell (exit 2), never a
+ * category row of its own — that printed every patient's income in Table 1 with n = 1 — and
+ * category values that differ only in case or Unicode form are one, as first written
+ * (category-values.ts).
  */
 export function characteristicsFromExport(csv: CsvTable, trial: TrialData, columns: readonly string[]): Map<string, Map<string, Value>> {
   const plan = trial.plan;
@@ -84,6 +91,8 @@ export function characteristicsFromExport(csv: CsvTable, trial: TrialData, colum
   const decimalComma = decimalCommaOf(csv);
   const coders = columns.map((column) => coderFor(plan, column, undefined, decimalComma));
   const byIds = columns.map(() => new Map<string, Value>());
+  // Where each kept value was read, for a problem at its cell.
+  const lines = columns.map(() => new Map<string, number>());
   if (idCol >= 0 && cols.some((col) => col >= 0)) {
     const reader = new FieldReader();
     const fields = Math.max(idCol, timeCol, ...cols) + 1;
@@ -105,19 +114,35 @@ export function characteristicsFromExport(csv: CsvTable, trial: TrialData, colum
           isBaseline = rawTime !== null && planTimeOf(plan, rawTime) === plan.baseline;
         }
         const byId = byIds[k]!;
-        if (!byId.has(id) || isBaseline) byId.set(id, v);
+        if (!byId.has(id) || isBaseline) {
+          byId.set(id, v);
+          lines[k]!.set(id, rec.line);
+        }
       }
     }
   }
+  const problems: Problem[] = [];
   for (const [k, column] of columns.entries()) {
     const byId = byIds[k]!;
     const texts = [...byId.values()] as (string | number)[];
-    const numbers = texts.map((t) => (typeof t === 'number' ? t : parseNumber(t, decimalComma)));
-    const numeric = texts.length > 0 && numbers.every((x) => x !== undefined);
+    const values = texts.map((t) => (typeof t === 'number' ? t : (parseNumber(t, decimalComma) ?? t)));
+    // A plan covariate's column is that covariate's row (loaded, typed and checked by loadTrial).
+    const covariate = covariateOfColumn(plan, column) !== undefined;
+    const kind = declaredAttributeKind(plan, column) ?? kindOfValues(values);
+    const spellings = new CategorySpellings();
     const typed = new Map<string, Value>();
-    [...byId.keys()].forEach((id, i) => typed.set(id, numeric ? (numbers[i] as number) : String(texts[i])));
+    [...byId.keys()].forEach((id, i) => {
+      const v = values[i]!;
+      if (typeof v === 'number') typed.set(id, kind === 'numeric' ? v : String(texts[i]));
+      else if (kind === 'categorical' || covariate) typed.set(id, spellings.add(v));
+      else {
+        problems.push({ file: csv.file, line: lines[k]!.get(id)!, column: cols[k]! + 1, field: csv.header[cols[k]!]!, value: v, expected: `a number, as the other values of "${column}" are (read as text it would make each of them a row of Table 1); if it means "missing", add it to the plan's "missingCodes"`, kind: `characteristic.not-a-number:${column}` });
+        typed.set(id, null);
+      }
+    });
     out.set(column, typed);
   }
+  if (problems.length) throw new HtaError('input.invalid', `${csv.file} has ${problems.length} value(s) that are not numbers in Table 1 columns of numbers; nothing was written`, problems);
   return out;
 }
 
@@ -194,6 +219,14 @@ function characteristic(key: string, source: BaselineCharacteristic['source'], v
   const fewWholeNumbers = source !== 'outcome' && distinct.size <= 3 && all.every((v) => Number.isInteger(v));
   const codes = numbers && (TWO_CATEGORIES.test(key) || fewWholeNumbers);
   const kind: CharacteristicSummary['kind'] = yes !== undefined ? 'binary' : numbers && !codes ? 'numeric' : 'categorical';
+  // Never a patient's number as a category row of its own (n = 1: an income, an age published):
+  // a column of numbers arrives here as numbers (column-kind.ts); one that did not is refused.
+  // (More than three different numbers made the column numbers when it was read, whichever rows
+  // were counted there: this cannot refuse a column the reader let through as categories.)
+  if (kind === 'categorical' && source !== 'outcome' && !numbers && holdsMeasurements(all)) {
+    const declared = source === 'covariate' ? declaredCovariateKind(trial.plan, key) : declaredAttributeKind(trial.plan, key);
+    if (declared !== 'categorical') throw new HtaError('input.invalid', `Table 1: "${key}" holds numbers and text; its numbers would be listed one category each — say what the text means ("missingCodes"), or that the column holds categories`);
+  }
   const levels = kind === 'categorical' ? [...new Set(all.map(String))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)) : [];
   const arms = {} as Record<Arm, CharacteristicSummary>;
   for (const arm of ARMS) arms[arm] = summarise(trial.patients.filter((p) => p.arm === arm).map((p) => valueOf(p.id)), kind, levels, yes ?? 1);

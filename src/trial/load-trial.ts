@@ -21,6 +21,8 @@ import { isEventArm, redcapEvent } from '../plan/redcap-event.js';
 import { didYouMean } from './near-miss.js';
 import { foldColumnName, inPlanSpelling } from './column-resolver.js';
 import { covariateValueProblem } from './check-content.js';
+import { CategorySpellings, type MergedSpelling, nfc, spellingsNote } from './category-values.js';
+import { type ColumnKind, covariateTypeOfColumn, declaredAttributeKind, declaredCovariateKind, KindTally } from './column-kind.js';
 import { type Arm, type OutcomeSource, type TrialData, type TrialPatient, trialData } from './trial-data.js';
 import { type CodedCell, type ColumnCoder, coderFor, RecodeTally } from './value-codes.js';
 import { isWide, type LongTable, wideToLong } from './wide-to-long.js';
@@ -143,14 +145,15 @@ export function loadTrial(source: CsvTable, plan: Plan, options: LoadTrialOption
     const idx = colOf(column);
     const mapIt = plan.design === 'observational' ? `give the confounder's "column" in "observational": { "confounders": [ … ] }` : `map it in "columns": { "covariates": { "${name}": "…" } }`;
     if (idx < 0) headerProblems.push(missingColumn(column, `a column "${column}" for ${plan.design === 'observational' ? 'confounder' : 'covariate'} "${name}" (columns are: ${listed}); ${mapIt}`, `column.covariate:${column}`));
-    return { idx, column, coder: coderFor(plan, column, undefined, decimalComma) };
+    const kind = declaredCovariateKind(plan, name);
+    return { idx, column, coder: coderFor(plan, column, undefined, decimalComma), kind, levelsAsText: plan.covariateTypes?.[name] === 'categorical' };
   });
   // Subgroup and target-population columns ride along after the covariates (same reading rules).
   const attributeNames = attributeColumnsOf(plan);
   for (const column of attributeNames) {
     const idx = colOf(column);
     if (idx < 0) headerProblems.push(missingColumn(column, `a column "${column}" named by the plan's "subgroups" or "population" (columns are: ${listed})`, `column.attribute:${column}`));
-    covariates.push({ idx, column, coder: coderFor(plan, column, undefined, decimalComma) });
+    covariates.push({ idx, column, coder: coderFor(plan, column, undefined, decimalComma), kind: declaredAttributeKind(plan, column), levelsAsText: covariateTypeOfColumn(plan, column) === 'categorical' });
   }
   const nCov = plan.covariates.length;
   // The withdrawal reason (participant flow): read when the column is there; required when the plan names it or maps its values.
@@ -177,10 +180,14 @@ export function loadTrial(source: CsvTable, plan: Plan, options: LoadTrialOption
     });
   }
   if (headerProblems.length) throw invalid(file, headerProblems, false);
+  // Numbers or categories, per column, before any cell is read as either (column-kind.ts).
+  const kinds = columnKinds(table, covariates, decimalComma);
+  const notNumbers = covariates.map((c, i) => (kinds[i] === 'numeric' ? notANumber(plan, c.column, i < nCov ? plan.covariates[i] : undefined, c.kind !== undefined) : undefined));
 
+  // Arm values are compared after NFC: macOS saves `Håndbog` decomposed (category-values.ts).
   const armOf = new Map<string, Arm>([
-    [plan.arms.intervention, 'intervention'],
-    [plan.arms.control, 'control'],
+    [nfc(plan.arms.intervention), 'intervention'],
+    [nfc(plan.arms.control), 'control'],
   ]);
   const armValues = [plan.arms.intervention, plan.arms.control];
   const groups = groupWording(plan);
@@ -319,7 +326,7 @@ export function loadTrial(source: CsvTable, plan: Plan, options: LoadTrialOption
     let arm: Arm | undefined;
     if (armFromEvent) {
       // The arm is in the event name (docs/plan-trial.md, "armSource"); an empty event cell is the time check's problem below.
-      const event = timeRaw === null ? undefined : redcapEvent(timeRaw);
+      const event = timeRaw === null ? undefined : redcapEvent(nfc(timeRaw));
       if (event === undefined && timeRaw !== null) {
         row.add({ ...row.at(timeCol), value: timeRaw, expected: `a REDCap event name that ends in its arm ("baseline_arm_1", or "Baseline (Arm 1: App)" in a label export): the plan's "armSource": "redcap-event" reads each row's arm from it`, kind: 'event.no-arm' });
         continue;
@@ -344,11 +351,11 @@ export function loadTrial(source: CsvTable, plan: Plan, options: LoadTrialOption
       const known = idIndex.get(id);
       if (known !== undefined) armRaw = armValues[idArm[known] === 'intervention' ? 0 : 1]!;
       else {
-        armById ??= armValuesById(table, idCol, armCol, (v) => armOf.has(v));
+        armById ??= armValuesById(table, idCol, armCol, (v) => armOf.has(nfc(v)));
         armRaw = armById.get(id) ?? null;
       }
     }
-    if (!armFromEvent) arm = armRaw === null ? undefined : armOf.get(armRaw);
+    if (!armFromEvent) arm = armRaw === null ? undefined : armOf.get(nfc(armRaw));
     if (arm === undefined && !armFromEvent) {
       const hint = armRaw === null ? undefined : didYouMean(armRaw, armValues);
       row.add({
@@ -426,7 +433,7 @@ export function loadTrial(source: CsvTable, plan: Plan, options: LoadTrialOption
     const covValues: (string | number | null)[] = covariates.length ? new Array(covariates.length) : NO_COVARIATES;
     for (let i = 0; i < covariates.length; i++) {
       const { idx, column, coder } = covariates[i]!;
-      covValues[i] = covariateCell(row, cells, idx, column, coder, i < nCov ? (plan.covariates[i] as string) : undefined, plan);
+      covValues[i] = covariateCell(row, cells, idx, column, coder, i < nCov ? (plan.covariates[i] as string) : undefined, plan, notNumbers[i]);
     }
     const sharedRecodes = recodes.length;
     for (let s = 0; s < sources.length; s++) scores[s] = scoreCell(sources[s]!, cells, row, itemScratch[s]!);
@@ -472,10 +479,24 @@ export function loadTrial(source: CsvTable, plan: Plan, options: LoadTrialOption
 
   // Patients, their covariates and the recode tally come from the kept rows only: a patient
   // whose baseline row was excluded simply has no baseline.
+  // Values as numbers or categories, per column (column-kind.ts); categories written in two
+  // cases are one, shown as first written, and a note says so (category-values.ts).
+  const typed = covariates.map((c, i) => typeColumn(covariateRaw.map((raw) => raw[i] ?? null), kinds[i]!, c.levelsAsText, decimalComma));
+  const spellingNotes = covariates.flatMap((c, i) => {
+    const merged = typed[i]!.merged;
+    // A column read twice (a covariate and a subgroup) says it once.
+    return merged.length && covariates.findIndex((d) => d.column === c.column) === i ? [spellingsNote(file, c.column, merged)] : [];
+  });
+  if (spellingNotes.length) readNotes.push(...spellingNotes);
   patients.forEach((patient, p) => {
-    const raw = covariateRaw[p]!;
-    patient.covariates = typeCovariates(plan.covariates, raw.slice(0, nCov), decimalComma);
-    if (attributeNames.length) patient.attributes = typeCovariates(attributeNames, raw.slice(nCov), decimalComma);
+    const covariates: Record<string, string | number | null> = {};
+    plan.covariates.forEach((name, i) => (covariates[name] = typed[i]!.values[p]!));
+    patient.covariates = covariates;
+    if (attributeNames.length) {
+      const attributes: Record<string, string | number | null> = {};
+      attributeNames.forEach((name, k) => (attributes[name] = typed[nCov + k]!.values[p]!));
+      patient.attributes = attributes;
+    }
   });
   const fit = <A extends { length: number; slice(start: number, end: number): A }>(a: A): A => (a.length === n ? a : a.slice(0, n));
   const scoreColumns: Record<string, Float64Array> = {};
@@ -553,7 +574,8 @@ class RowContext {
 }
 
 /** One covariate (or subgroup / population) cell after the plan's codes; null on a problem. */
-function covariateCell(row: RowContext, cells: FieldReader, idx: number, column: string, coder: ColumnCoder | undefined, covariate: string | undefined, plan: Plan): string | number | null {
+/** `notNumber`: the column holds numbers (column-kind.ts), and this is the problem of a cell that is none. */
+function covariateCell(row: RowContext, cells: FieldReader, idx: number, column: string, coder: ColumnCoder | undefined, covariate: string | undefined, plan: Plan, notNumber: { expected: string; kind: string } | undefined): string | number | null {
   const v = cells.cell(idx);
   if (v === null) return v;
   let value: string | number | null = v;
@@ -571,7 +593,29 @@ function covariateCell(row: RowContext, cells: FieldReader, idx: number, column:
     row.add({ ...row.at(idx), value: v, ...implausible });
     return null;
   }
+  // In a column of numbers, text is no category of its own (column-kind.ts).
+  if (notNumber && typeof value === 'string' && parseNumber(value, row.decimalComma) === undefined) {
+    row.add({ ...row.at(idx), value: v, ...notNumber });
+    return null;
+  }
   return value;
+}
+
+/**
+ * The problem of a cell that is not a number in a column of numbers (`declared`: the plan says
+ * so; else its other values do), with the ways out: a missing-value code, or categories.
+ */
+function notANumber(plan: Plan, column: string, covariate: string | undefined, declared: boolean): { expected: string; kind: string } {
+  const missing = 'if it means "missing", add it to the plan\'s "missingCodes"';
+  const kind = `covariate.not-a-number:${column}`;
+  const confounder = plan.design === 'observational' && covariate !== undefined;
+  if (declared) {
+    if (confounder) return { expected: `a number, or "type": "categorical": the confounder "${covariate}" is declared numeric; ${missing}`, kind };
+    if (covariate !== undefined || covariateTypeOfColumn(plan, column) === 'numeric') return { expected: `a number: the plan's "covariateTypes" says "${covariate ?? column}" is numeric; ${missing}`, kind };
+    return { expected: `a number: the plan reads "${column}" as numbers (a subgroup's or margin's "cuts", or a population criterion with <, <=, >, >=); ${missing}`, kind };
+  }
+  const categories = confounder ? `give the confounder "type": "categorical"` : `set "covariateTypes": { "${covariate ?? column}": "categorical" } in the plan`;
+  return { expected: `a number, as the other values of "${column}" are (read as text, it would make each of them a category of its own); ${missing}; if the column holds categories, ${categories}`, kind };
 }
 
 /** A withdrawal-reason cell after the plan's missing-value codes; with the plan's list of reasons, any other value is a problem. */
@@ -602,18 +646,49 @@ export function attributeColumnsOf(plan: Plan): string[] {
   return [...new Set([...plan.subgroups.map((g) => g.column), ...(p?.criteria ?? []).map((c) => c.column), ...(p?.margins ?? []).map((m) => m.column), ...(p?.targetSample?.model ?? [])])];
 }
 
-// Covariates are numeric only when the value parses as a number (or a code made it one).
-function typeCovariates(names: string[], values: (string | number | null)[], decimalComma: boolean): Record<string, string | number | null> {
-  const out: Record<string, string | number | null> = {};
-  names.forEach((n, i) => {
-    const v = values[i] ?? null;
-    if (v === null || typeof v === 'number') {
-      out[n] = v;
-      return;
-    }
-    out[n] = parseNumber(v, decimalComma) ?? v;
+/**
+ * One covariate (or subgroup / population) column's values, one per patient, typed by its kind
+ * (column-kind.ts): numbers as numbers (a cell that is none was a problem already); categories
+ * as text in NFC, values that differ only in case in the spelling met first (category-values.ts).
+ * A number in a column of categories stays a number (Table 1 reads 1/2/9 as codes), except
+ * under "covariateTypes": "categorical", where every value is a level (`levelsAsText`).
+ */
+function typeColumn(values: readonly (string | number | null)[], kind: ColumnKind, levelsAsText: boolean, decimalComma: boolean): { values: (string | number | null)[]; merged: MergedSpelling[] } {
+  const spellings = new CategorySpellings();
+  const out = values.map((v): string | number | null => {
+    if (v === null) return null;
+    const n = typeof v === 'number' ? v : parseNumber(v, decimalComma);
+    if (kind === 'numeric') return n ?? v;
+    if (n !== undefined) return levelsAsText ? String(n) : n;
+    return spellings.add(v as string);
   });
-  return out;
+  return { values: out, merged: spellings.merged() };
+}
+
+/**
+ * Each covariate column's kind: the plan's, else by rule 2 of column-kind.ts over its cells
+ * after the plan's codes — a pass over the covariate cells only, before the main one, so that a
+ * cell that is not a number in a column of numbers is a problem at its line like any other.
+ */
+function columnKinds(table: LongTable, covariates: readonly { idx: number; coder: ColumnCoder | undefined; kind: ColumnKind | undefined }[], decimalComma: boolean): ColumnKind[] {
+  const open = covariates.map((c, i) => i).filter((i) => covariates[i]!.kind === undefined && covariates[i]!.idx >= 0);
+  const tallies = covariates.map(() => new KindTally());
+  if (open.length) {
+    const cells = new FieldReader();
+    const fields = Math.max(...open.map((i) => covariates[i]!.idx)) + 1;
+    for (const rec of table.records) {
+      cells.load(rec, fields);
+      for (const i of open) {
+        const { idx, coder } = covariates[i]!;
+        const v = cells.cell(idx);
+        if (v === null) continue;
+        const coded = coder?.apply(v);
+        if (coded?.kind === 'missing' || coded?.kind === 'unknown') continue;
+        tallies[i]!.add(coded?.kind === 'answer' ? coded.value : (parseNumber(v, decimalComma) ?? v));
+      }
+    }
+  }
+  return covariates.map((c, i) => c.kind ?? tallies[i]!.kind());
 }
 
 function resolveSources(table: Pick<CsvTable, 'header'>, plan: Plan, file: string, problems: Problem[], decimalComma: boolean): OutcomeSource[] {

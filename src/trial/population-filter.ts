@@ -5,6 +5,7 @@
  * See docs/subgroups.md.
  */
 import type { PlanPopulation, PopulationCriterion } from '../plan/plan-schema.js';
+import { sameCategory } from './category-values.js';
 import { ARMS, armCounts, type Arm, type TrialData, withPatients } from './trial-data.js';
 
 export interface CriterionFlow {
@@ -19,7 +20,8 @@ export interface CriterionFlow {
 
 type Value = string | number | null | undefined;
 
-const same = (a: string | number, b: string | number) => (typeof a === 'number' && typeof b === 'number' ? a === b : String(a) === String(b));
+// Text in any case and Unicode form: the plan's "mand" is the export's `Mand` (category-values.ts).
+const same = sameCategory;
 
 /** Whether a (present) value meets the criterion; text never meets a numeric comparison. */
 export function meetsCriterion(v: string | number, c: PopulationCriterion): boolean {

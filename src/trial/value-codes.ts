@@ -5,6 +5,7 @@
  * recoded cell is counted per column and code, so `validate` and `analyze --json` can say what
  * was changed. Precedence and the scored export's treatment: docs/plan-trial.md.
  */
+import { nfc } from '../io/nfc.js';
 import { parseNumber } from '../io/parse-number.js';
 import type { AnswerCodes, MissingCodes, Plan, PlanOutcome } from '../plan/plan-schema.js';
 
@@ -24,10 +25,13 @@ export interface RecodeCount {
   count: number;
 }
 
-/** A code's matching key: numbers by value ("999" = "999,0" = "999.0"), text as written. */
+/**
+ * A code's matching key: numbers by value ("999" = "999,0" = "999.0"), text as written — in NFC:
+ * "Ved ikke/Uoplyst" with a decomposed letter (macOS) is the plan's text (io/nfc.ts).
+ */
 function keyOf(text: string, decimalComma: boolean): string {
   const n = parseNumber(text, decimalComma);
-  return n === undefined ? `t:${text}` : `n:${n}`;
+  return n === undefined ? `t:${nfc(text)}` : `n:${n}`;
 }
 
 /** Plan codes are read with either decimal mark: a plan is written by hand. */
@@ -35,7 +39,7 @@ const planKey = (code: string | number): string => {
   if (typeof code === 'number') return `n:${code}`;
   const text = code.trim();
   const n = parseNumber(text, false) ?? parseNumber(text, true);
-  return n === undefined ? `t:${text}` : `n:${n}`;
+  return n === undefined ? `t:${nfc(text)}` : `n:${n}`;
 };
 
 export class ColumnCoder {

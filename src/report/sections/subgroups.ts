@@ -12,6 +12,7 @@
  */
 import type { AnalysisResult, EffectRow, SubgroupResult, TargetPopulation } from '../../analysis/results-schema.js';
 import type { Plan } from '../../plan/plan-schema.js';
+import { byCategory } from '../../trial/category-values.js';
 import { fillArms } from '../arm-names.js';
 import { assertFiniteChart } from '../chart-data.js';
 import { forestAnalyses, subgroupForestSpec } from '../charts/subgroup-forest.js';
@@ -89,7 +90,7 @@ function subgroupSections(result: AnalysisResult, plan: Plan, ctx: TrialChartCon
       let name = `subgroup-${slug(sg.column)}-${slug(time)}`;
       while (used.has(name)) name += '-x';
       used.add(name);
-      const chart: ChartSpec = { name, spec: subgroupForestSpec(drawn, result.effects, ctx, label, time, (l) => sg.levelLabels?.[l]?.[ctx.lang] ?? sg.levelLabels?.[l]?.en ?? l), alt: p('forestTitle', { subgroup: label, time: ctx.timeLabel(time) }) };
+      const chart: ChartSpec = { name, spec: subgroupForestSpec(drawn, result.effects, ctx, label, time, (l) => byCategory(sg.levelLabels, l)?.[ctx.lang] ?? byCategory(sg.levelLabels, l)?.en ?? l), alt: p('forestTitle', { subgroup: label, time: ctx.timeLabel(time) }) };
       assertFiniteChart(chart);
       charts.push(chart);
       const primary = drawn.find((g) => g.outcome === ctx.primary?.outcome) ?? (drawn[0] as SubgroupResult);

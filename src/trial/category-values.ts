@@ -1,0 +1,83 @@
+/**
+ * Category values as one text, however they were typed or saved (docs/input-trial-export.md
+ * "Numbers or categories"): `Århus` saved by macOS (NFD: `A` + combining ring) is the `Århus`
+ * of Windows (NFC) — the same text, so compared after NFC normalisation, silently; `Mand` and
+ * `mand` are one category too, shown in the spelling met first, and the reader says so
+ * (`spellingsNote`). Used for covariates, subgroup and population columns and Table 1; arm and
+ * visit values and text codes are compared after NFC only (case still counts there).
+ */
+import { nfc } from '../io/nfc.js';
+
+export { nfc };
+
+/** What category values are compared by: NFC, in lower case (`Århus`, NFD `Århus` and `ÅRHUS` are one key). */
+export function categoryKey(text: string): string {
+  return nfc(text).toLowerCase();
+}
+
+/** Whether a plan's value names a patient's value: numbers by value, text by `categoryKey` (`"mand"` names `Mand`). */
+export function sameCategory(a: string | number, b: string | number): boolean {
+  if (typeof a === 'number' && typeof b === 'number') return a === b;
+  return categoryKey(String(a)) === categoryKey(String(b));
+}
+
+/** The entry of a plan record keyed by category (`levelLabels`) for `level`: its own key first, else one naming it in another case or form. */
+export function byCategory<T>(record: Readonly<Record<string, T>> | undefined, level: string): T | undefined {
+  if (record === undefined) return undefined;
+  if (Object.hasOwn(record, level)) return record[level];
+  const key = Object.keys(record).find((k) => sameCategory(k, level));
+  return key === undefined ? undefined : record[key];
+}
+
+/** A category spelled more than one way in a column: the spelling shown and how many patients wrote each other one. */
+export interface MergedSpelling {
+  shown: string;
+  /** Every spelling but the one shown, in the order met, with its count of patients. */
+  others: { spelling: string; count: number }[];
+}
+
+/**
+ * The spellings of one column's text values, as met: the first NFC spelling of a key stands for
+ * every value with that key. `count` counts the patients (never ids) per spelling, for the note.
+ */
+export class CategorySpellings {
+  readonly #shown = new Map<string, string>();
+  readonly #counts = new Map<string, Map<string, number>>();
+
+  /** The spelling `text` is shown in (the first met of its key), counting it once. */
+  add(text: string): string {
+    const spelling = nfc(text);
+    const key = spelling.toLowerCase();
+    let shown = this.#shown.get(key);
+    if (shown === undefined) {
+      shown = spelling;
+      this.#shown.set(key, shown);
+      this.#counts.set(key, new Map());
+    }
+    const counts = this.#counts.get(key)!;
+    counts.set(spelling, (counts.get(spelling) ?? 0) + 1);
+    return shown;
+  }
+
+  /** The categories written in more than one case, in the order met. */
+  merged(): MergedSpelling[] {
+    const out: MergedSpelling[] = [];
+    for (const [key, counts] of this.#counts) {
+      if (counts.size < 2) continue;
+      const shown = this.#shown.get(key)!;
+      out.push({ shown, others: [...counts].filter(([s]) => s !== shown).map(([spelling, count]) => ({ spelling, count })) });
+    }
+    return out;
+  }
+}
+
+/**
+ * The note for a column whose values were written in more than one case: counts of patients,
+ * never who. `note: export.csv: column "Køn": values that differ only in case are one category,
+ * shown as first written: "Mand" (also "mand": 2 patients), "Kvinde" (also "kvinde": 4 patients)`.
+ */
+export function spellingsNote(file: string, column: string, merged: readonly MergedSpelling[]): string {
+  const shown = merged.slice(0, 4).map((m) => `${JSON.stringify(m.shown)} (also ${m.others.map((o) => `${JSON.stringify(o.spelling)}: ${o.count} patient${o.count === 1 ? '' : 's'}`).join(', ')})`);
+  const more = merged.length > 4 ? `, and ${merged.length - 4} more` : '';
+  return `${file}: column "${column}": values that differ only in case are one category, shown as first written: ${shown.join(', ')}${more}`;
+}

@@ -106,6 +106,13 @@ function notACode(v: string): boolean {
 /** A number with one letter typed into it (`1O`, `12a`, `l2`); codes such as Castor's `##USER_MISSING_95##` are words. */
 const NUMBER_WITH_A_LETTER = /^(?=.*\d)[+-]?[\d.,]*\p{L}[\d.,]*$/u;
 
+/**
+ * A code whose number is wrapped in letters, as Castor EDC writes its user-missing values
+ * (`##USER_MISSING_99##`): a code, though it holds digits — unlike `45 år` or a typo `4O`, which
+ * start with the number someone meant to write.
+ */
+const CODE_WITH_DIGITS = /^##[A-Z_]+\d+##$/;
+
 /** Values that usually mean "missing" in exports (SPSS/Excel user-missing codes). */
 const SENTINELS = new Set([-9, -99, -999, 99, 999, 9999, -1, -8, -7]);
 /**
@@ -663,7 +670,7 @@ export function draftPlan(csv: CsvTable, schemaRef: string): PlanDraft {
       else if (isFailedFormula(v) || isPercentCell(v)) notNumbers.add(`${JSON.stringify(v)} (column "${s}")`);
       else if (!numeric || values[k] !== undefined) return;
       else if (inOtherMark(v, decimalComma ? ',' : '.')) mixedMarks.add(v);
-      else if (notACode(v) || /\d/.test(v)) notNumbers.add(`${JSON.stringify(v)} (column "${s}")`);
+      else if (notACode(v) || (/\d/.test(v) && !CODE_WITH_DIGITS.test(v))) notNumbers.add(`${JSON.stringify(v)} (column "${s}")`);
       else missing.add(v);
     });
   }

@@ -6,6 +6,7 @@
  */
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { reportEnv } from '../support/report-env.js';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../support/run-cli.js';
 import { uptakeReportKind } from '../../src/report/kinds/uptake-report.js';
@@ -24,9 +25,11 @@ function fixture(): string {
   return dir;
 }
 
+// One memo for the English and the Danish page, as `hta report` has: the analysis is computed once.
+const memo = new Map<string, unknown>();
 const build = (dir: string, lang: 'en' | 'da') => uptakeReportKind.build(
   { id: 'x', kind: 'uptake', out: 'x', lang, registry: 'registry.csv', eligible: 'eligible.csv', plan: 'plan.json' } as never,
-  { input: (p: string) => join(dir, p), lang, version: 'test', memo: <T>(_k: string, f: () => T) => f() },
+  reportEnv(dir, lang, memo),
 );
 
 describe('the uptake page on a registry with case variants of a clinic and an eligible file with total rows', () => {

@@ -21,6 +21,7 @@ import { uptakeResultsSchema } from '../../src/uptake/uptake-results-schema.js';
 import { uptakeReportKind } from '../../src/report/kinds/uptake-report.js';
 import { draftUptakePlan } from '../../src/uptake/draft-uptake-plan.js';
 import { tempDir } from '../support/run-cli.js';
+import { reportEnv } from '../support/report-env.js';
 import { uptakeEquitySpec } from '../../src/report/charts/uptake-equity.js';
 
 const root = (p: string) => fileURLToPath(new URL(`../../${p}`, import.meta.url));
@@ -83,8 +84,10 @@ describe('publish: what is left out is in no output', () => {
 
     const entry = { id: 'x', kind: 'uptake', out: 'x', registry: 'registry.csv', eligible: 'eligible.csv', plan: 'plan.json' };
     writeFileSync(join(dir, 'plan.json'), JSON.stringify({ ...basePlan(), $schema: undefined, publish: { months: false, clinics: false, equity: ['sex'] } }));
+    // One memo for both pages, as `hta report` has: the analysis is computed once.
+    const memo = new Map<string, unknown>();
     for (const lang of ['en', 'da'] as const) {
-      const content = await uptakeReportKind.build({ ...entry, lang } as never, { input: (p: string) => join(dir, p), lang, version: 'test', memo: <T>(_k: string, f: () => T) => f() } as never);
+      const content = await uptakeReportKind.build({ ...entry, lang } as never, reportEnv(dir, lang, memo) as never);
       const names = content.charts.map((c) => c.name);
       expect(names).not.toContain('uptake-over-time');
       expect(names).not.toContain('clinic-funnel');
@@ -159,10 +162,14 @@ describe('publish on the 400-row registry of the observation', () => {
     expect(uptakeSummary(regionYear.analysis)).not.toContain('Most counts are hidden');
 
     // The page: the same sentences at the top.
+    // Built on the analysis `full` already holds (the same registry and plan: the page's memo key
+    // is that of its analysis), so the 400-row suppression is not solved a second time.
     writeFileSync(join(dir, 'full.plan.json'), JSON.stringify({ ...basePlan(), $schema: undefined }));
+    const memo = new Map<string, unknown>();
+    const env = reportEnv(dir, 'en', memo);
     const content = await uptakeReportKind.build(
       { id: 'x', kind: 'uptake', out: 'x', lang: 'en', registry: 'registry.csv', eligible: 'eligible.csv', plan: 'full.plan.json' } as never,
-      { input: (p: string) => join(dir, p), lang: 'en', version: 'test', memo: <T>(_k: string, f: () => T) => f() } as never,
+      { ...env, memo: <T>(key: string, compute: () => T): T => (key.startsWith('uptake\u0000') ? (Promise.resolve(full.analysis) as T) : env.memo(key, compute)) } as never,
     );
     expect(content.page.sections[0]!.intro!.join('\n')).toContain('Leaving out the monthly series and the clinic funnel ("publish" in the uptake plan)');
   }, 60_000);

@@ -22,6 +22,7 @@ import { DecimalMarkVote } from './decimal-mark.js';
 import { yearColumns } from './year-columns.js';
 import { HEADER_SAMPLE_BYTES, headerLayoutError, type HeaderLayoutOptions } from './header-line.js';
 import { separatorHint } from './separator-hint.js';
+import { refuseSpecialFile } from './regular-file.js';
 
 export interface CsvRecord {
   /** 1-based physical line number of the record's first line. */
@@ -430,6 +431,8 @@ class FileChunks implements Chunks {
   ) {
     this.legacy = legacy;
     this.buf = Buffer.allocUnsafe(chunkBytes);
+    // A named pipe would block the open itself (regular-file.ts).
+    refuseSpecialFile(file);
     try {
       this.#fd = openSync(file, 'r');
       const st = fstatSync(this.#fd);

@@ -12,6 +12,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { HtaError, MAX_PROBLEMS, type Problem } from '../errors.js';
 import { excerptAround, JsonSyntaxError, type JsonPositions, MAX_JSON_DEPTH, parseJsonWithPositions, positionIndex } from './json-positions.js';
 import { decodeUtf8 } from './utf8.js';
+import { specialFileError, specialFileKind } from './regular-file.js';
 
 /** Largest plan or manifest read (bytes): real ones are a few kilobytes. */
 export const MAX_JSON_BYTES = 10 * 1024 * 1024;
@@ -22,7 +23,10 @@ const origins = new WeakMap<object, { positions: JsonPositions }>();
 export function readJsonFile(file: string, what: string): unknown {
   let bytes: Buffer;
   try {
-    const size = statSync(file).size;
+    const st = statSync(file);
+    const kind = specialFileKind(st);
+    if (kind) throw specialFileError(file, kind);
+    const size = st.size;
     if (size > MAX_JSON_BYTES) {
       throw new HtaError('plan.invalid', `${file} is too large for a ${what}`, [
         { file, value: `${size} bytes`, expected: `at most ${MAX_JSON_BYTES} bytes (10 MB); is this the right file?` },

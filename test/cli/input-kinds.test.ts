@@ -69,3 +69,19 @@ describe('a folder named by a manifest entry', () => {
     expectRefused(await runCli('report', '--manifest', manifest, '--out', join(dir, 'out')), `the data of report "r" ${join(dir, 'dd')}: it is a folder`);
   });
 });
+
+describe('the export and the plan given the wrong way round', () => {
+  it('validate, analyze, score, cea and meta ask whether they are swapped, naming both', async () => {
+    const dir = tempDir();
+    const csv = join(dir, 'x.csv');
+    const plan = join(dir, 'p.json');
+    writeFileSync(csv, SMALL);
+    writeFileSync(plan, PLAN);
+    const asked = `${plan} looks like a JSON file and --plan ${csv} like a CSV export: are they swapped?`;
+    expectRefused(await runCli('validate', plan, '--plan', csv), asked);
+    expectRefused(await runCli('analyze', plan, '--plan', csv), asked);
+    expectRefused(await runCli('score', plan, '--plan', csv, '--out', join(dir, 'o.csv')), asked);
+    expectRefused(await runCli('cea', plan, '--plan', csv), asked);
+    expectRefused(await runCli('meta', plan, '--plan', csv), `${plan} looks like a JSON file and --plan ${csv} like a CSV file: are they swapped?`);
+  });
+});

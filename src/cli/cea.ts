@@ -10,6 +10,7 @@ import { checkLang, FORCE_OPTION, wholeNumber } from './options.js';
 import { progressBar } from './progress-bar.js';
 import { packageVersion } from './version.js';
 import { readCsvFile } from '../io/read-csv.js';
+import { refuseSwappedInputs } from './swapped-inputs.js';
 import { checkFolderOutputs, writeFolderFiles } from '../io/write-folder.js';
 import { loadTrial } from '../trial/load-trial.js';
 
@@ -35,6 +36,7 @@ export function registerCea(program: Command, io: CliIo): void {
       // Before the bootstrap: a file of the user's (or one edited since) in the folder stops the run now.
       const folder = outDir ? { dir: outDir.path, option: '--out-dir', force: opts.force === true } : undefined;
       if (folder) checkFolderOutputs(folder, ['results.json', ...CEA_CSV_FILES]);
+      refuseSwappedInputs({ option: '<export>', path: file }, { option: '--plan', path: opts.plan });
       const lang = checkLang(opts.lang) ?? 'en';
       const { loadCeaPlanFile } = await import('../cea/load-cea-plan.js');
       const { analyzeCea } = await import('../cea/analyze-cea.js');

@@ -2,7 +2,8 @@
  * The input/output guard every command runs before it reads or writes anything
  * (docs/output-safety.md): inputs are never written, outputs are places hta may write.
  *
- * - An input that is a folder is refused with its option named (`<csv> adir is a folder …`).
+ * - An input that is a folder is refused with its option named (`<csv> adir is a folder …`),
+ *   and so is a named pipe, socket or device (`<csv> fifo.csv is a named pipe, not a file`).
  * - An output that exists must be a regular file (not a folder, device, FIFO, socket or
  *   symbolic link), and an output folder must be a folder.
  * - No output may be an input: compared by device + inode, which catches the same file under
@@ -16,6 +17,7 @@ import { readdirSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
 import { HtaError } from '../errors.js';
 import { fsFailure, isFsError } from '../io/fs-error.js';
+import { specialFileError, specialFileKind } from '../io/regular-file.js';
 import { checkOutputTarget, existingFileError } from '../io/write-atomic.js';
 import { VALUE_SET_DIR } from '../instruments/valueset.js';
 
@@ -72,6 +74,9 @@ export function guardPaths(spec: GuardSpec): void {
     // A missing input is reported by its reader, with the reader's own wording.
     if (!st) continue;
     if (st.isDirectory()) throw new HtaError('input.unreadable', `cannot read ${label(a)}: it is a folder, where a file is expected — give the file's path`);
+    // A named pipe would be waited on for ever by its reader (io/regular-file.ts).
+    const kind = specialFileKind(st);
+    if (kind) throw specialFileError(label(a), kind);
     known.push({ arg: a, st });
   }
   for (const a of bundledInputs()) {

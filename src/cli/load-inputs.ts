@@ -9,6 +9,7 @@ import { excludedCsv, formatExclusion, summarizeExclusion } from '../trial/exclu
 import { loadTrial } from '../trial/load-trial.js';
 import type { TrialData } from '../trial/trial-data.js';
 import type { CliIo } from './io.js';
+import { refuseSwappedInputs } from './swapped-inputs.js';
 import { checkTrialContent, type ContentNeed } from '../trial/check-content.js';
 import { planValueCodes } from '../trial/value-codes.js';
 
@@ -32,6 +33,7 @@ export interface LoadOptions extends ExclusionOptions {
 export function loadTrialInputs(file: string, planFile: string | undefined, options: LoadOptions = {}): TrialInputs {
   // The plan's codes are values, not labels, when the file's start is judged (io/header-line.ts);
   // a plan that does not load is refused after the export, as before.
+  refuseSwappedInputs({ option: '<csv>', path: file }, planFile !== undefined ? { option: '--plan', path: planFile } : undefined);
   let given: Plan | undefined;
   let planError: unknown;
   if (planFile) {

@@ -3,6 +3,7 @@
  * the exit code: 0 success, 1 analysis could not be done, 2 bad input or usage (docs/data-contracts.md#exit-codes-and-the-problem-format).
  * `bin/hta.js` only calls it.
  */
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Command } from 'commander';
 import { formatError, HtaError } from '../errors.js';
@@ -56,9 +57,22 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
     if (err instanceof commander.CommanderError) {
       // Help and version are successful exits; everything else is a usage error.
       if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return 0;
+      const hint = err.code === 'commander.unknownOption' ? dashFileHint(err.message) : undefined;
+      if (hint) io.stderr(`${hint}\n`);
       return 2;
     }
     io.stderr(`internal error: ${(err as Error).stack ?? String(err)}\nThis is a bug in hta; please report it with the command you ran.\n`);
     return 1;
   }
+}
+
+/**
+ * `hta validate -reg.csv`: a file whose name starts with '-' is taken for an option. When the
+ * unknown option is a file (or is named like one), say how to give it (docs/data-contracts.md#exit-codes-and-the-problem-format).
+ */
+function dashFileHint(message: string): string | undefined {
+  const name = /unknown option '(-[^']*)'/.exec(message)?.[1];
+  if (name === undefined || (name.startsWith('--') && !existsSync(name))) return undefined;
+  if (!existsSync(name) && !/\.[A-Za-z0-9]{1,5}$/.test(name)) return undefined;
+  return `hint: a file whose name starts with '-': write ./${name}`;
 }

@@ -1,6 +1,7 @@
 /** `hta meta`: pool study-level results (published estimates or arm summaries) and judge them. */
 import { encodingNote } from '../io/encoding-note.js';
 import { readCsvFile } from '../io/read-csv.js';
+import { refuseSwappedInputs } from './swapped-inputs.js';
 import type { Command } from 'commander';
 import { HtaError } from '../errors.js';
 import type { Direction } from '../instruments/instrument.js';
@@ -59,6 +60,7 @@ export function registerMeta(program: Command, io: CliIo): void {
         import('../meta/read-studies.js'),
         import('../report/arm-names.js'),
       ]);
+      refuseSwappedInputs({ option: '<csv>', path: file }, opts.plan !== undefined ? { option: '--plan', path: opts.plan } : undefined, 'a CSV file');
       const plan = opts.plan ? loadPlanFile(opts.plan) : undefined;
       const csv = readCsvFile(file);
       const note = encodingNote(file, csv.dialect);

@@ -39,7 +39,11 @@ export function registerReport(program: Command, io: CliIo, setExit: (code: numb
         refuseInputsInside(reportFolders, inputs);
         refuseInputsInside([{ option: '--out', path: opts.out }], inputs);
       };
-      guardInputs([{ option: '--manifest', path: opts.manifest }, ...entries.flatMap((e) => declaredInputs(e, opts.manifest))]);
+      const declared = entries.flatMap((e) => declaredInputs(e, opts.manifest));
+      guardInputs([{ option: '--manifest', path: opts.manifest }, ...declared]);
+      // A folder, named pipe or device named by an entry is refused naming the entry and its key
+      // (`the data of report "r" dd`), before any reader meets it without knowing whose it is.
+      guardPaths({ inputs: declared });
       const started = performance.now();
       const version = packageVersion();
       const chartCache = opts.cache ? openChartCache(process.env.HTA_CACHE_DIR || defaultChartCacheDir(), rendererFingerprint(version)) : undefined;

@@ -22,6 +22,7 @@ import { DecimalMarkVote } from './decimal-mark.js';
 import { yearColumns } from './year-columns.js';
 import { HEADER_SAMPLE_BYTES, headerLayoutError, type HeaderLayoutOptions } from './header-line.js';
 import { separatorHint } from './separator-hint.js';
+import { refuseSpecialFile } from './regular-file.js';
 
 export interface CsvRecord {
   /** 1-based physical line number of the record's first line. */
@@ -86,7 +87,31 @@ export function lineBreaksInside(fields: readonly string[]): number {
   return n;
 }
 
+/**
+ * Longest column name read (characters): real ones are a few dozen (a REDCap field name is at
+ * most 100); a megabyte one made every "columns are: …" message a megabyte and the column
+ * matching take seconds (docs/limits.md "CSV exports").
+ */
+export const MAX_COLUMN_NAME = 1_000;
+
+/** The refusal of the header's first name longer than `max` characters (its text is not echoed whole). */
+export function overlongColumnName(file: string, header: readonly string[], line: number, max = MAX_COLUMN_NAME): HtaError | undefined {
+  const i = header.findIndex((h) => h.length > max);
+  if (i < 0) return undefined;
+  const n = header[i]!.length.toLocaleString('en-GB');
+  return new HtaError('input.invalid', `${file}: column ${i + 1} of the header line has a name of ${n} characters`, [
+    { file, line, column: i + 1, value: shortName(header[i]!), expected: `a column name of at most ${max.toLocaleString('en-GB')} characters (is line ${line} the header line, and the separator right?)`, kind: 'header.long-name' },
+  ]);
+}
+
+/** A column name as messages quote it: the first 60 characters, and "…" when there are more. */
+export function shortName(name: string): string {
+  return name.length <= 60 ? name : `${name.slice(0, 60)}…`;
+}
+
 export interface ReadCsvOptions {
+  /** Longest column name accepted (default MAX_COLUMN_NAME); tests lower it. */
+  maxColumnName?: number;
   /** Bytes read at a time (default 4 MB); tests use tiny chunks to cross every boundary. */
   chunkBytes?: number;
   /**
@@ -430,6 +455,8 @@ class FileChunks implements Chunks {
   ) {
     this.legacy = legacy;
     this.buf = Buffer.allocUnsafe(chunkBytes);
+    // A named pipe would block the open itself (regular-file.ts).
+    refuseSpecialFile(file);
     try {
       this.#fd = openSync(file, 'r');
       const st = fstatSync(this.#fd);
@@ -715,6 +742,10 @@ function scanTable(c: Chunks, file: string, keep: CsvRecord[] | undefined, optio
             (r) => {
               if (header === undefined) {
                 header = (r.fields ?? r.text!.split(d)).map((h) => h.trim());
+                // Refused here, before the rest of the file is scanned and before any message
+                // quotes the name (in every "columns are: …" list).
+                const long = overlongColumnName(file, header, r.line, options.maxColumnName ?? MAX_COLUMN_NAME);
+                if (long) throw long;
                 written = header.length;
                 // Trailing empty names are spreadsheet padding, not columns (cutToWidth).
                 let named = header.length;

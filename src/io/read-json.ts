@@ -1,6 +1,6 @@
 /**
  * Reads a JSON file (plans, manifests) with the errors users need: a missing file is
- * `input.unreadable`; a file over 10 MB, bytes that are not UTF-8, a syntax error or nesting
+ * `input.unreadable`; a file over 10 MB, bytes that are not UTF-8 (or UTF-16 with its mark), a syntax error or nesting
  * deeper than 64 levels is `plan.invalid` with the line:column and a short excerpt. A BOM is
  * tolerated. Limits: docs/limits.md.
  *
@@ -9,9 +9,12 @@
  */
 import { editDistance } from '../edit-distance.js';
 import { readFileSync, statSync } from 'node:fs';
+import { TextDecoder } from 'node:util';
 import { HtaError, MAX_PROBLEMS, type Problem } from '../errors.js';
 import { excerptAround, JsonSyntaxError, type JsonPositions, MAX_JSON_DEPTH, parseJsonWithPositions, positionIndex } from './json-positions.js';
 import { decodeUtf8 } from './utf8.js';
+import { utf16Of, utf16WithoutMark } from './utf16.js';
+import { specialFileError, specialFileKind } from './regular-file.js';
 
 /** Largest plan or manifest read (bytes): real ones are a few kilobytes. */
 export const MAX_JSON_BYTES = 10 * 1024 * 1024;
@@ -22,7 +25,10 @@ const origins = new WeakMap<object, { positions: JsonPositions }>();
 export function readJsonFile(file: string, what: string): unknown {
   let bytes: Buffer;
   try {
-    const size = statSync(file).size;
+    const st = statSync(file);
+    const kind = specialFileKind(st);
+    if (kind) throw specialFileError(file, kind);
+    const size = st.size;
     if (size > MAX_JSON_BYTES) {
       throw new HtaError('plan.invalid', `${file} is too large for a ${what}`, [
         { file, value: `${size} bytes`, expected: `at most ${MAX_JSON_BYTES} bytes (10 MB); is this the right file?` },
@@ -35,7 +41,32 @@ export function readJsonFile(file: string, what: string): unknown {
     const reason = code === 'EISDIR' ? 'it is a folder, not a file' : 'the file does not exist or is not readable';
     throw new HtaError('input.unreadable', `cannot read ${what} ${file}: ${reason}`);
   }
-  return parseJsonText(decodeUtf8(bytes, file).replace(/^\uFEFF/, ''), file);
+  return parseJsonText(decodeJson(bytes, file).replace(/^\uFEFF/, ''), file);
+}
+
+/**
+ * A plan's bytes as text: UTF-8, or UTF-16 with its byte-order mark (Notepad's "Unicode", as
+ * exports are read: utf16.ts). UTF-16 without the mark is named as such, not as a stray byte
+ * 0xFF or a NUL where a key was expected (docs/limits.md "JSON files").
+ */
+function decodeJson(bytes: Buffer, file: string): string {
+  const utf16 = utf16Of(bytes);
+  if (utf16) {
+    try {
+      return new TextDecoder(utf16, { fatal: true }).decode(bytes);
+    } catch {
+      throw new HtaError('plan.invalid', `${file} is not valid UTF-16 text`, [
+        { file, expected: 'UTF-16 text, as the byte-order mark at its start says (a lone surrogate or an odd number of bytes was found); or save it as UTF-8' },
+      ]);
+    }
+  }
+  const order = utf16WithoutMark(bytes.subarray(0, 16));
+  if (order) {
+    throw new HtaError('plan.invalid', `${file} is UTF-16 text without a byte-order mark: save it as UTF-8`, [
+      { file, line: 1, expected: `UTF-8 text (in Notepad: Save as → Encoding UTF-8), or UTF-16 with its byte-order mark; or convert it, e.g. iconv -f UTF-16${order === 'utf-16le' ? 'LE' : 'BE'} -t UTF-8` },
+    ]);
+  }
+  return decodeUtf8(bytes, file);
 }
 
 /** Parses JSON text, remembering positions; a syntax error names line:column with an excerpt. */

@@ -12,7 +12,7 @@ import { groupWording } from '../observational/group-wording.js';
 import { HtaError, type Problem } from '../errors.js';
 import { parseNumber } from '../io/parse-number.js';
 import { decimalCommaOf } from '../io/decimal-mark.js';
-import { type CsvTable, FieldReader } from '../io/read-csv.js';
+import { type CsvTable, FieldReader, shortName } from '../io/read-csv.js';
 import { isAllowedItemValue, itemRangeOf } from '../instruments/instrument.js';
 import { instrumentForOutcome } from '../plan/outcome-instrument.js';
 import { itemColumnsOf, scoreColumnOf } from '../plan/outcome-columns.js';
@@ -119,7 +119,8 @@ export function loadTrial(source: CsvTable, plan: Plan, options: LoadTrialOption
   const idCol = colOf(plan.columns.id);
   const armCol = colOf(plan.columns.arm);
   const timeCol = colOf(plan.columns.time);
-  const listed = source.header.join(', ');
+  // Names shortened: a long one would be repeated whole in every message that lists them.
+  const listed = source.header.map(shortName).join(', ');
   const missingColumn = (name: string, expected: string, kind: string): Problem => {
     const p: Problem = { file, line: 1, value: name, expected, kind };
     const hint = didYouMean(name, table.header);

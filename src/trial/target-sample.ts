@@ -10,7 +10,7 @@ import { dirname, isAbsolute, join } from 'node:path';
 import { HtaError, type Problem } from '../errors.js';
 import { decimalCommaOf } from '../io/decimal-mark.js';
 import { parseNumber } from '../io/parse-number.js';
-import { readCsvFile } from '../io/read-csv.js';
+import { readCsvFile, shortName } from '../io/read-csv.js';
 import type { Plan } from '../plan/plan-schema.js';
 import { didYouMean } from './near-miss.js';
 import { coderFor } from './value-codes.js';
@@ -48,7 +48,7 @@ export function readTargetSample(path: string | undefined, plan: Plan): TargetSa
   // The file's one decimal mark, a tie or an undecided tab file refused as for the trial export.
   const decimalComma = decimalCommaOf(csv);
   const problems: Problem[] = [];
-  const listed = csv.header.join(', ');
+  const listed = csv.header.map(shortName).join(', ');
   const cols = spec.model.map((name) => {
     const column = spec.columns[name] ?? name;
     const idx = csv.header.indexOf(column);

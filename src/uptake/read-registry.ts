@@ -50,6 +50,7 @@ import { isCprProblem, maskCpr, type RepeatedCodes } from './cpr-shape.js';
 import { jsonRegistry } from './registry-json.js';
 import { FOOTNOTE_EXPECTED, FOOTNOTE_KIND, footnoteCell } from './footnote-rows.js';
 import { headerAgain, reorderedHeaderError, repeatedHeaderProblem } from './repeated-header.js';
+import { refuseSpecialFile } from '../io/regular-file.js';
 import { checkWindows1252File, isNotUtf8, notRegistryText, utf16OfFile, withUtf8Copy, type RegistryEncoding } from './registry-encoding.js';
 
 export interface ReadRegistryOptions {
@@ -96,6 +97,7 @@ export const DEFAULT_DATE_FROM = '2000-01-01';
 /** Reads the header line (first 64 KiB) to sniff the separator. `label` names the file in messages. */
 export async function sniffFileDelimiter(file: string, label = file): Promise<',' | ';' | '\t'> {
   let handle;
+  refuseSpecialFile(file, label);
   try {
     handle = await fsp.open(file, 'r');
   } catch (err) {
@@ -134,6 +136,8 @@ export async function readRegistry(file: string, options: ReadRegistryOptions = 
  * copy (registry-encoding.ts); `encoding` then says so.
  */
 export async function readRegistryFile(file: string, options: ReadRegistryOptions = {}): Promise<RegistryRead> {
+  // A named pipe would block the first open for ever (io/regular-file.ts).
+  refuseSpecialFile(file);
   const { aggregateRegistry, isParquet } = await import('./engine/registry-engine.js');
   if (isParquet(file)) return aggregateRegistry(file, options);
   const utf16 = await utf16OfFile(file);

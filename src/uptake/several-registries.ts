@@ -5,13 +5,15 @@
  * exports"): with the header line once. Rows that are in both files are then identical rows,
  * counted once.
  */
-import { closeSync, openSync, readSync } from 'node:fs';
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { HtaError } from '../errors.js';
 
 /** The first line of `file` (no BOM, no line end), or undefined when it cannot be read. */
 function firstLine(file: string): string | undefined {
   let fd: number;
   try {
+    // A named pipe would block the open: its first line is unknown (io/regular-file.ts).
+    if (!statSync(file).isFile()) return undefined;
     fd = openSync(file, 'r');
   } catch {
     return undefined;

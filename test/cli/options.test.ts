@@ -29,3 +29,17 @@ describe('numeric option bounds (docs/limits.md)', () => {
     expect(existsSync(out)).toBe(false);
   });
 });
+
+describe("a file whose name starts with '-'", () => {
+  it('is taken for an unknown option, with the hint to write ./-reg.csv', async () => {
+    const r = await runCli('validate', '-reg.csv');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("unknown option '-reg.csv'");
+    expect(r.stderr).toContain("hint: a file whose name starts with '-': write ./-reg.csv");
+  });
+  it('an unknown option that is no file name gets no such hint', async () => {
+    const r = await runCli('validate', 'x.csv', '--nosuch');
+    expect(r.code).toBe(2);
+    expect(r.stderr).not.toContain('starts with');
+  });
+});

@@ -121,3 +121,24 @@ describe('readJsonFile and plan errors', () => {
     expect(problems.find((p) => p.field === 'primary.outcome')).toMatchObject({ line: where(text, '"pain"')[0] });
   });
 });
+
+describe('a plan saved as UTF-16 (Notepad\'s "Unicode")', () => {
+  const text = JSON.stringify({ arms: { intervention: 'app', control: 'usual' }, timepoints: ['3m'], outcomes: [{ key: 'rmdq', instrument: 'rmdq' }], title: 'Ærø' });
+  it('with its byte-order mark (little- and big-endian) is read like the UTF-8 one', () => {
+    const dir = tempDir();
+    const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+    const be = Buffer.from(le);
+    be.swap16();
+    for (const [name, bytes] of [['le.json', le], ['be.json', be]] as const) {
+      writeFileSync(join(dir, name), bytes);
+      expect(readJsonFile(join(dir, name), 'plan')).toEqual(JSON.parse(text));
+    }
+  });
+  it('without the mark is named as UTF-16, not as a NUL where a key was expected', () => {
+    const file = join(tempDir(), 'p.json');
+    writeFileSync(file, Buffer.from(text, 'utf16le'));
+    const err = errorOf(() => readJsonFile(file, 'plan'));
+    expect(err.message).toBe(`${file} is UTF-16 text without a byte-order mark: save it as UTF-8`);
+    expect(JSON.stringify(err.problems)).toContain('iconv -f UTF-16LE -t UTF-8');
+  });
+});

@@ -26,6 +26,7 @@ import { type ColumnKind, covariateTypeOfColumn, declaredAttributeKind, declared
 import { type Arm, type OutcomeSource, type TrialData, type TrialPatient, trialData } from './trial-data.js';
 import { type CodedCell, type ColumnCoder, coderFor, RecodeTally } from './value-codes.js';
 import { isWide, type LongTable, wideToLong } from './wide-to-long.js';
+import { repeatedHeaderNote, repeatedHeaderProblems, withoutRepeatedHeaders } from './repeated-header-rows.js';
 import { excelErrorHint, isExcelError, isFailedFormula } from '../io/spreadsheet-cells.js';
 import { cprIdNote, cprShapedIds, duplicateExpected, ID_SPELLING_KIND, IdSpellings, keptInstead, leadingZerosExpected } from './patient-ids.js';
 
@@ -86,8 +87,10 @@ export function columnsNamedBy(plan: Plan, header: readonly string[]): string[] 
   ];
 }
 
-export function loadTrial(source: CsvTable, plan: Plan, options: LoadTrialOptions = {}): TrialData {
+export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions = {}): TrialData {
   const exclude = options.excludeInvalid ?? plan.invalidRows === 'exclude';
+  // The header line repeated inside the file (exports joined): no patient's row (repeated-header-rows.ts).
+  const { table: source, lines: headerRepeats } = withoutRepeatedHeaders(given);
   const visits = visitsOf(plan);
   const exportTimes = visits.map((v) => exportTimeOf(plan, v));
   // The header in the plan's spelling (`gruppe` read as the plan's `Gruppe`): from here on every
@@ -469,7 +472,10 @@ export function loadTrial(source: CsvTable, plan: Plan, options: LoadTrialOption
   if (groupLine >= 0) commit();
 
   if (idProblems.length) throw invalid(file, [...idProblems, ...rowProblems], false);
+  if (headerRepeats.size && !exclude) throw invalid(file, [...repeatedHeaderProblems(file, headerRepeats), ...rowProblems].sort((a, b) => (a.line ?? 0) - (b.line ?? 0)), true);
   if (rowProblems.length && !exclude) throw invalid(file, rowProblems, true);
+  const headerNote = repeatedHeaderNote(file, headerRepeats);
+  if (headerNote) readNotes.push(headerNote);
   const badLines = new Set(rowProblems.map((p) => p.line));
   // Ids shaped like CPR numbers: a note, never an error (docs/input-trial-export.md#cpr-shaped-ids).
   const cprIds = cprShapedIds(ids);

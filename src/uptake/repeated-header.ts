@@ -1,22 +1,17 @@
 /**
- * A registry row that is the header line again: two exports joined with `cat` (or pasted one
- * under the other) carry the second one's header in the middle (docs/input-registry.md "Several
- * exports"). Said as what it is — one problem on its line, not a bad value in each of its cells
+ * A registry row that is the header line again (io/repeated-header.ts): two exports joined with
+ * `cat` (or pasted one under the other) carry the second one's header in the middle
+ * (docs/input-registry.md "Several exports"). Said as what it is — one problem on its line, not a bad value in each of its cells
  * — and left out with --exclude-invalid without counting as an invalid referral. A header in
  * another column order means the rows under it are read under the wrong columns: always refused.
  */
 import { HtaError, type Problem } from '../errors.js';
+import { headerAgain as headerAgainBy } from '../io/repeated-header.js';
 import { headerKey } from './referral.js';
 
-/** Whether `record` repeats `header` (same names, compared as headers are), in its order or in another. */
+/** Whether `record` repeats the registry's `header` (names compared as registry headers are: referral.ts). */
 export function headerAgain(record: readonly string[], header: readonly string[]): 'same' | 'reordered' | undefined {
-  const keys = record.map(headerKey);
-  const names = header.map(headerKey);
-  const filled = (k: readonly string[]) => k.filter((x) => x !== '');
-  if (filled(names).length === 0 || filled(keys).length !== filled(names).length) return undefined;
-  if (keys.length >= names.length && names.every((n, i) => keys[i] === n) && keys.slice(names.length).every((k) => k === '')) return 'same';
-  const sorted = (k: readonly string[]) => [...filled(k)].sort().join('\u0000');
-  return sorted(keys) === sorted(names) ? 'reordered' : undefined;
+  return headerAgainBy(record, header, headerKey);
 }
 
 export const REPEATED_HEADER_KIND = 'header.repeated';

@@ -27,6 +27,12 @@ export interface IntervalShape {
   beyondRounding: boolean;
   /** |above − below| / (above + below): 0 symmetric, 1 the estimate on a bound. */
   share: number;
+  /**
+   * The share at its least once each value may be off by its rounding: (|above − below| − tolerance)
+   * over the widest the interval may be, floored at 0. What a refusal is judged on, so `0.1 [0.0, 0.6]`
+   * (which may be 0.14 [-0.04, 0.55]) is not refused for its coarse digits.
+   */
+  leastShare: number;
 }
 
 /** Half a unit of the last digit written; with unknown digits, none. */
@@ -54,14 +60,21 @@ export function intervalShape(estimate: number, lower: number, upper: number, di
   const gap = Math.abs(above - below);
   // A hair above the tolerance is floating point (0.1 + 0.2), not the paper.
   const beyondRounding = gap > tolerance + 1e-9;
-  return { below, above, tolerance, beyondRounding, share: above + below > 0 ? gap / (above + below) : 0 };
+  const width = above + below;
+  const widest = width + (scale === 'log' ? logError(upper, uu) + logError(lower, ul) : uu + ul);
+  const leastShare = beyondRounding && Number.isFinite(widest) && widest > 0 ? (gap - tolerance) / widest : 0;
+  return { below, above, tolerance, beyondRounding, share: width > 0 ? gap / width : 0, leastShare };
 }
 
 /**
- * A shape far enough from symmetric to refuse: beyond rounding, and one side more than twice the
- * other. A typo (`-1.9` for `-0.9`, a bound from another row) does that; the slight asymmetry of a
- * bootstrap or exact interval, or of an estimate and interval rounded from different models, does not.
+ * A shape far enough from symmetric to refuse (leastShare above it): one side more than four times
+ * the other even rounded most favourably, i.e. the estimate within the outer fifth of its interval.
+ * A typo does that (`-1.9 [-2.0, 0.2]`: 21 times, leastShare 0.78); a genuine asymmetric interval
+ * rarely does: a bootstrap percentile interval of a mean whose sampling distribution is as skewed
+ * as an exponential (skewness 2) has sides 0.98 and 2.69 (share 0.47), a Newcombe (Wilson score)
+ * interval of a risk difference less (docs/input-studies.md, "An estimate off the centre of its
+ * interval"). Between WARN_SHARE and this: a warning naming the row.
  */
-export const REFUSE_SHARE = 1 / 3;
+export const REFUSE_SHARE = 0.6;
 /** Beyond rounding and more than this share: a warning (check the source), not a refusal. */
 export const WARN_SHARE = 0.1;

@@ -23,6 +23,7 @@ import { type CsvTable, readCsvFile } from '../io/read-csv.js';
 import type { ArmSummaries } from '../stats/meta/study-effect.js';
 import type { TwoByTwo } from '../stats/meta/two-by-two.js';
 import { checkCentre } from './interval-centre.js';
+import { ciMethodExpected, ciMethodOf } from './ci-method.js';
 import { decimalsOf } from './interval-shape.js';
 import { sameResultWarnings } from './same-results.js';
 import { numberPieces, splitEstimateAndInterval, splitInterval } from './split-interval.js';
@@ -211,6 +212,10 @@ function parseRecord(
   }
   const has = (name: string): boolean => text(name) !== null;
 
+  const ciMethodText = text('ci_method');
+  const ciMethod = ciMethodText === null ? null : ciMethodOf(ciMethodText);
+  if (ciMethodText !== null && ciMethod === undefined) at('ci_method', ciMethodText, ciMethodExpected);
+
   const measureText = text('measure');
   let measure: MetaMeasure | null = null;
   if (measureText !== null) {
@@ -236,6 +241,10 @@ function parseRecord(
     return null;
   }
   const kind = kinds[0] as keyof typeof KIND_TEXT;
+  // An asymmetric interval declared on a row without one would be a declaration read for nothing.
+  if (ciMethod?.asymmetric && !has('ci_lower') && !has('ci_upper')) {
+    at('ci_method', ciMethodText, 'a 95% CI for ci_method to describe (ci_lower and ci_upper, or a 95% CI column): this row has none, so leave ci_method empty');
+  }
   if (problems.length > before) return null;
 
   const countAt = (name: 'n_intervention' | 'n_control'): void => {
@@ -321,7 +330,7 @@ function parseRecord(
       } else if (d !== undefined && problems.length === before) {
         const digits = { estimate: decimalsOf(text('difference') as string), lower: decimalsOf(text('ci_lower') as string), upper: decimalsOf(text('ci_upper') as string) };
         const texts = { estimate: text('difference') as string, lower: text('ci_lower') as string, upper: text('ci_upper') as string };
-        const found = checkCentre({ estimate: d, lower: lo, upper: hi }, digits, texts, measure, measureText !== null);
+        const found = checkCentre({ estimate: d, lower: lo, upper: hi }, digits, texts, measure, measureText !== null, ciMethod?.asymmetric === true);
         if (found?.refuse) at('difference', text('difference'), found.expected, { kind: found.kind, hint: found.hint });
         else if (found) warnings.push(`${text('study')} (line ${line}), ${text('outcome')} ${text('time')}: ${found.expected}; ${found.hint}`);
       }

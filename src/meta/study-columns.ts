@@ -16,7 +16,9 @@ export const REQUIRED = ['study', 'outcome', 'time'] as const;
 export const NUMERIC = ['n_intervention', 'mean_intervention', 'sd_intervention', 'n_control', 'mean_control', 'sd_control', 'events_intervention', 'events_control', 'difference', 'ci_lower', 'ci_upper', 'se'] as const;
 /** Read only to refuse arm summaries and events of a cluster-randomised trial (docs/input-studies.md, "Cluster-randomised trials"). */
 export const CLUSTER = ['design', 'clusters_intervention', 'clusters_control', 'icc'] as const;
-const KNOWN = new Set<string>([...REQUIRED, 'subgroup', 'citation', 'measure', ...NUMERIC, ...CLUSTER]);
+/** How a row's 95% CI was computed, when it is asymmetric on purpose (docs/input-studies.md, "An estimate off the centre of its interval"). */
+export const CI_METHOD = 'ci_method';
+const KNOWN = new Set<string>([...REQUIRED, 'subgroup', 'citation', 'measure', CI_METHOD, ...NUMERIC, ...CLUSTER]);
 
 /**
  * A median, quartile or IQR column (`median_intervention`, `iqr_control`, `q1_kontrol`): not read,
@@ -50,6 +52,7 @@ const DANISH: Record<string, string> = (() => {
     øvre: 'ci_upper', øvre_grænse: 'ci_upper', ki_øvre: 'ci_upper', øvre_ki: 'ci_upper',
     standardfejl: 'se',
     mål: 'measure',
+    ki_metode: CI_METHOD,
   };
   for (const [p, pc] of Object.entries(ARM_PREFIX)) {
     for (const [s, sc] of Object.entries(ARM_SUFFIX)) {

@@ -108,7 +108,7 @@ describe('one trial under two names', () => {
 });
 
 describe('an estimate off the centre of its interval', () => {
-  it('is refused when one side is more than twice the other beyond rounding, with the asymmetry and the middle expected', async () => {
+  it('is refused when the estimate is nearly at an end (one side more than 4 times the other, even rounded most favourably), with the asymmetry and the middle expected', async () => {
     const err = await refused(file('en14.csv', 'study,outcome,time,measure,difference,ci_lower,ci_upper\nA 2020,rmdq,3m,MD,-1.9,-2.0,0.2\nB 2021,rmdq,3m,MD,-0.5,-1.5,0.5\n'));
     expect(err).toContain('en14.csv:2:5 (difference): "-1.9" — expected a difference near the middle of its 95% CI (a mean difference\'s interval is symmetric, so about -0.9), but -1.9 [-2.0, 0.2] is 0.1 from the lower bound and 2.1 from the upper (rounding to the digits given explains up to 0.2)');
     expect(err).toContain('has 1 problem(s)');
@@ -123,7 +123,40 @@ describe('an estimate off the centre of its interval', () => {
     expect((await pooled(ok)).json.warnings.filter((w) => w.includes('centre'))).toEqual([]);
     // −1.00 [−2.00, 0.30]: 1.00 below, 1.30 above (13% of the width): checked, not refused.
     const { json } = await pooled(file('warn.csv', 'study,outcome,time,difference,ci_lower,ci_upper\nA 2020,rmdq,3m,-1.00,-2.00,0.30\n'));
-    expect(json.warnings).toContain('A 2020 (line 2), rmdq 3m: -1.00 [-2.00, 0.30] is off the centre of its 95% CI: 1 from the lower bound and 1.3 from the upper (rounding to the digits given explains up to 0.02); a mean difference\'s interval is symmetric; check the estimate and the bounds against the paper (the SE is taken from the width)');
+    expect(json.warnings).toContain('A 2020 (line 2), rmdq 3m: -1.00 [-2.00, 0.30] is off the centre of its 95% CI: 1 from the lower bound and 1.3 from the upper (rounding to the digits given explains up to 0.02); a mean difference\'s interval is symmetric; check the estimate and the bounds against the paper; if the paper\'s interval is asymmetric by construction (a bootstrap, Newcombe/Wilson or exact interval), name its method in a ci_method column (bootstrap, newcombe, exact, …): the row is then pooled with SE = (upper − lower) / 3.92, as for any interval');
+  });
+
+  it('a genuinely asymmetric interval (a Newcombe risk difference, a bootstrap mean difference) is pooled with a warning naming the row, SE from the whole width', async () => {
+    // 0.02 [-0.01, 0.09]: 0.03 below, 0.07 above; -1.0 [-3.5, 0.1]: 2.5 below, 1.1 above.
+    const { json } = await pooled(file('asym.csv', 'study,outcome,time,difference,ci_lower,ci_upper,measure\nA 2019,resp,3m,0.02,-0.01,0.09,RD\nB 2020,los,3m,-1.0,-3.5,0.1,MD\n'));
+    const centre = json.warnings.filter((w) => w.includes('centre'));
+    expect(centre).toHaveLength(2);
+    expect(centre[0]).toContain("A 2019 (line 2), resp 3m: 0.02 [-0.01, 0.09] is off the centre of its 95% CI: 0.03 from the lower bound and 0.07 from the upper (rounding to the digits given explains up to 0.02); a risk difference's Wald interval is symmetric, a Newcombe or exact one need not be");
+    expect(centre[1]).toContain('B 2020 (line 3), los 3m: -1.0 [-3.5, 0.1] is off the centre');
+    const se = json.studies.map((s) => s.se);
+    expect(se).toEqual([expect.closeTo(0.1 / (2 * Z), 6), expect.closeTo(3.6 / (2 * Z), 6)]);
+    expect(json.studies.map((s) => s.yi)).toEqual([0.02, -1.0]);
+  });
+
+  it('a risk difference nearly at an end of its interval is warned about as most likely a typo, not refused', async () => {
+    const { json } = await pooled(file('rdend.csv', 'study,outcome,time,measure,difference,ci_lower,ci_upper\nA 2019,resp,3m,RD,0.19,0.18,0.40\n'));
+    expect(json.warnings.filter((w) => w.includes('nearly at an end'))).toEqual([expect.stringContaining('A 2019 (line 2), resp 3m: 0.19 [0.18, 0.40] is nearly at an end of its 95% CI, most likely a typo')]);
+  });
+
+  it('ci_method says the interval is asymmetric on purpose: pooled without a warning, SE = (upper − lower) / 3.92; a misspelt method or one on a row without an interval is refused', async () => {
+    const text = 'study,outcome,time,difference,ci_lower,ci_upper,ci_method\nA 2020,los,3m,-1.9,-2.0,0.2,Bootstrap\nB 2021,los,3m,-1.0,-3.5,0.1,bootstrap\nC 2022,los,3m,-0.5,-1.5,0.5,\n';
+    const { json, stderr } = await pooled(file('declared.csv', text));
+    expect(json.warnings.filter((w) => w.includes('centre') || w.includes('end of'))).toEqual([]);
+    expect(stderr).not.toContain('ignored columns');
+    const hand = fixedByHand([
+      { yi: -1.9, vi: (2.2 / (2 * Z)) ** 2 },
+      { yi: -1.0, vi: (3.6 / (2 * Z)) ** 2 },
+      { yi: -0.5, vi: (2.0 / (2 * Z)) ** 2 },
+    ]);
+    expect(json.studies.map((s) => s.weightFixed)).toEqual(hand.weights.map((w) => expect.closeTo(w, 8)));
+    const bad = await refused(file('wlad.csv', 'study,outcome,time,difference,ci_lower,ci_upper,ci_method\nA 2020,los,3m,-1.9,-2.0,0.2,wlad\nB 2021,los,3m,-1.0,,,bootstrap\n'));
+    expect(bad).toContain('wlad.csv:2:7 (ci_method): "wlad" — expected one of wald, normal, t, bootstrap, newcombe, wilson, score, exact, profile_likelihood, asymmetric');
+    expect(bad).toContain('wlad.csv:3:7 (ci_method): "bootstrap" — expected a 95% CI for ci_method to describe');
   });
 });
 

@@ -23,6 +23,12 @@ describe('intervalShape', () => {
     const t = intervalShape(-1.9, -2.0, 0.2, { estimate: 1, lower: 1, upper: 1 }, 'identity');
     expect(t.beyondRounding).toBe(true);
     expect(t.share).toBeCloseTo(2 / 2.2, 12);
+    // Rounded most favourably: (2.0 − 0.2) / (2.2 + 0.1).
+    expect(t.leastShare).toBeCloseTo(1.8 / 2.3, 12);
+    // 0.1 [0.0, 0.6] is lopsided as written (share 0.67) but may be 0.14 [-0.04, 0.55] (share 0.39): (0.4 − 0.2) / (0.6 + 0.1).
+    const coarse = intervalShape(0.1, 0.0, 0.6, { estimate: 1, lower: 1, upper: 1 }, 'identity');
+    expect(coarse.share).toBeCloseTo(0.4 / 0.6, 12);
+    expect(coarse.leastShare).toBeCloseTo(0.2 / 0.7, 12);
   });
 
   it('log scale: the rounding of a small bound weighs more (log(x / (x − u)))', () => {

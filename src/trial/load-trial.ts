@@ -11,7 +11,7 @@ import { encodingNote } from '../io/encoding-note.js';
 import { groupWording } from '../observational/group-wording.js';
 import { HtaError, type Problem } from '../errors.js';
 import { parseNumber } from '../io/parse-number.js';
-import { decimalCommaOf } from '../io/decimal-mark.js';
+import { decimalCommaOf, spacedNumberHint } from '../io/decimal-mark.js';
 import { type CsvTable, FieldReader } from '../io/read-csv.js';
 import { isAllowedItemValue, itemRangeOf } from '../instruments/instrument.js';
 import { instrumentForOutcome } from '../plan/outcome-instrument.js';
@@ -181,7 +181,13 @@ export function loadTrial(source: CsvTable, plan: Plan, options: LoadTrialOption
   }
   if (headerProblems.length) throw invalid(file, headerProblems, false);
   // Numbers or categories, per column, before any cell is read as either (column-kind.ts).
-  const kinds = columnKinds(table, covariates, decimalComma);
+  const { kinds, undecided } = columnKinds(table, covariates, decimalComma);
+  // A covariate of exactly three whole numbers is not guessed (column-kind.ts rule 3).
+  const undecidedProblems = plan.covariates.flatMap((name, i) => {
+    const codes = undecided[i];
+    return codes ? [undecidedProblem(plan, file, covariates[i]!, name, codes)] : [];
+  });
+  if (undecidedProblems.length) throw invalid(file, undecidedProblems, false);
   const notNumbers = covariates.map((c, i) => (kinds[i] === 'numeric' ? notANumber(plan, c.column, i < nCov ? plan.covariates[i] : undefined, c.kind !== undefined) : undefined));
 
   // Arm values are compared after NFC: macOS saves `Håndbog` decomposed (category-values.ts).
@@ -595,7 +601,7 @@ function covariateCell(row: RowContext, cells: FieldReader, idx: number, column:
   }
   // In a column of numbers, text is no category of its own (column-kind.ts).
   if (notNumber && typeof value === 'string' && parseNumber(value, row.decimalComma) === undefined) {
-    row.add({ ...row.at(idx), value: v, ...notNumber });
+    row.add({ ...row.at(idx), value: v, ...notNumber, ...spacedHint(v, notNumber.kind) });
     return null;
   }
   return value;
@@ -670,7 +676,7 @@ function typeColumn(values: readonly (string | number | null)[], kind: ColumnKin
  * after the plan's codes — a pass over the covariate cells only, before the main one, so that a
  * cell that is not a number in a column of numbers is a problem at its line like any other.
  */
-function columnKinds(table: LongTable, covariates: readonly { idx: number; coder: ColumnCoder | undefined; kind: ColumnKind | undefined }[], decimalComma: boolean): ColumnKind[] {
+function columnKinds(table: LongTable, covariates: readonly { idx: number; coder: ColumnCoder | undefined; kind: ColumnKind | undefined }[], decimalComma: boolean): { kinds: ColumnKind[]; undecided: (number[] | undefined)[] } {
   const open = covariates.map((c, i) => i).filter((i) => covariates[i]!.kind === undefined && covariates[i]!.idx >= 0);
   const tallies = covariates.map(() => new KindTally());
   if (open.length) {
@@ -688,7 +694,26 @@ function columnKinds(table: LongTable, covariates: readonly { idx: number; coder
       }
     }
   }
-  return covariates.map((c, i) => c.kind ?? tallies[i]!.kind());
+  return { kinds: covariates.map((c, i) => c.kind ?? tallies[i]!.kind()), undecided: covariates.map((c, i) => (c.kind === undefined ? tallies[i]!.undecidedCodes() : undefined)) };
+}
+
+/**
+ * The refusal of a covariate rule 2 would read as numbers while it holds only three whole
+ * numbers (column-kind.ts rule 3): three categories or a scale changes the ANCOVA, and Table 1
+ * shows it as the model reads it; the plan says which.
+ */
+function undecidedProblem(plan: Plan, file: string, c: { idx: number; column: string }, name: string, codes: readonly number[]): Problem {
+  const confounder = plan.design === 'observational';
+  const fix = confounder ? `give the confounder "${name}" "type": "categorical" or "numeric"` : `set "covariateTypes": { "${name}": "categorical" } (codes of three categories: two indicators in the ANCOVA) or "numeric" (a scale: one slope) in the plan`;
+  return {
+    file,
+    line: 1,
+    column: c.idx + 1,
+    field: c.column,
+    value: c.column,
+    expected: `a covariate the plan says how to read: "${c.column}" has only the values ${codes.join(', ')} (after the plan's codes), which may be three categories or a scale — hta does not guess; ${fix}; if one of them means "missing" (9), add it to "missingCodes"`,
+    kind: `covariate.undecided:${c.column}`,
+  };
 }
 
 function resolveSources(table: Pick<CsvTable, 'header'>, plan: Plan, file: string, problems: Problem[], decimalComma: boolean): OutcomeSource[] {
@@ -818,7 +843,7 @@ function scoreCell(src: OutcomeSource, cells: FieldReader, row: RowContext, item
   const v = viaCode ? cellValue : parseNumber(text, decimalComma);
   const [lo, hi] = inst.range;
   if (v === undefined || v < lo || v > hi || (inst.integer && !Number.isInteger(v))) {
-    row.add({ ...row.at(idx), value: text, expected: `${inst.integer ? 'a whole number' : 'a number'} from ${lo} to ${hi} (${inst.name.en})`, ...missingCodeHint(text, `score.range:${src.key}`) });
+    row.add({ ...row.at(idx), value: text, expected: `${inst.integer ? 'a whole number' : 'a number'} from ${lo} to ${hi} (${inst.name.en})`, ...((v === undefined ? spacedHint(text, `score.range:${src.key}`) : undefined) ?? missingCodeHint(text, `score.range:${src.key}`)) });
     return NaN;
   }
   return v;
@@ -830,6 +855,15 @@ function scoreCell(src: OutcomeSource, cells: FieldReader, row: RowContext, item
  * when the plan lists them, so the problem says so (its own group: the hint is the group's).
  */
 const SPECIAL_MISSING = /^\.[A-Za-z_]$/;
+/**
+ * A cell with plain spaces between its digits (`120 100`): two numbers, or thousands written with
+ * a plain space? Not read as a number (io/decimal-mark.ts); the problem says why (its own group).
+ */
+function spacedHint(value: string, kind: string): { kind: string; hint: string } | undefined {
+  const hint = spacedNumberHint(value);
+  return hint === undefined ? undefined : { kind: `${kind}:spaced-number`, hint };
+}
+
 function missingCodeHint(value: string, kind: string): { kind: string; hint?: string } {
   if (!SPECIAL_MISSING.test(value.trim())) return { kind };
   return { kind: `${kind}:special-missing`, hint: 'this looks like a SAS/Stata special missing value: list it in the plan\'s "missingCodes" (e.g. [".A", ".B"]) to read it as missing' };

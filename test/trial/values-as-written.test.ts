@@ -14,7 +14,7 @@ import { loadPlanFile, parsePlan } from '../../src/plan/load-plan.js';
 import { draftPlan } from '../../src/plan/draft-plan.js';
 import { baselineTable, characteristicsFromExport } from '../../src/trial/baseline-table.js';
 import { byCategory } from '../../src/trial/category-values.js';
-import { kindOfValues } from '../../src/trial/column-kind.js';
+import { kindOfValues, tallyOf } from '../../src/trial/column-kind.js';
 import { meetsCriterion } from '../../src/trial/population-filter.js';
 import { loadTrial } from '../../src/trial/load-trial.js';
 import type { TrialData } from '../../src/trial/trial-data.js';
@@ -141,6 +141,17 @@ describe('a cell that is not a number in a column of numbers', () => {
     expect([a.code, a.stdout]).toEqual([2, '']);
   });
 
+  it('with a plain space between its digits (`120 100`, `+45 123 456`) asks: two numbers, or thousands?', async () => {
+    const rows = cleanRows();
+    rows[5]![6] = '120 100';
+    rows[11]![6] = '+45 123 456';
+    const r = await runCli('validate', writeRows(tempDir(), 'export.csv', rows), '--plan', PLAN);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('(Indkomst): "120 100", "+45 123 456" — expected a number, as the other values of "Indkomst" are');
+    expect(r.stderr).toContain('two numbers, or a thousands separator? A plain space groups thousands only in two groups or more (12 345 678)');
+    expect(r.stderr).toMatch(/lines 6, 12, column 7 \(Indkomst\)/);
+  });
+
   it('is missing when the plan says so: the results of the export with those cells empty', async () => {
     const dir = tempDir();
     const data = writeRows(dir, 'export.csv', withUnknown());
@@ -226,6 +237,45 @@ describe('numbers or categories, per column', () => {
     expect(refused.stderr).toContain('"Andet" — expected a number, as the other values of "Uddannelse" are');
     const declared = write('declared.json', { covariateTypes: { uddannelse: 'categorical' } });
     expect(await effects(join(dir, 'codes.csv'), declared)).toEqual(await effects(writeRows(dir, 'words.csv', asWords), write('words.json', {})));
+  });
+
+  it('a covariate of exactly three whole numbers is not guessed: refused until "covariateTypes" says, then model and Table 1 agree', async () => {
+    const dir = tempDir();
+    // In the words' order (Næstved, Ålborg, Århus): the same reference level, the same numbers.
+    const code: Record<string, string> = { Næstved: '1', Ålborg: '2', Århus: '3' };
+    const coded = writeRows(dir, 'coded.csv', cleanRows().map((r, k) => (k === 0 ? r : r.map((c, j) => (j === 8 ? code[c]! : c)))));
+    const plan = JSON.parse(readFileSync(PLAN, 'utf8')) as Record<string, unknown>;
+    const typed = (type: string) => {
+      const path = join(dir, `${type}.json`);
+      writeFileSync(path, JSON.stringify({ ...plan, covariateTypes: { omraade: type } }));
+      return path;
+    };
+    const refused = await runCli('validate', coded, '--plan', PLAN);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('"Område" has only the values 1, 2, 3 (after the plan\'s codes), which may be three categories or a scale — hta does not guess; set "covariateTypes": { "omraade": "categorical" }');
+    expect((await runCli('analyze', coded, '--plan', PLAN, '--json')).code).toBe(2);
+    // Categorical: the model of the words (two indicators); Table 1 three levels.
+    expect(await effects(coded, typed('categorical'))).toEqual(await effects(CLEAN, PLAN));
+    // Numeric: one slope in the model, a mean in Table 1 (before: three categories there).
+    const csv = readCsvFile(coded);
+    const numeric = loadTrial(csv, loadPlanFile(typed('numeric')));
+    expect(numeric.patients.every((p) => typeof p.covariates.omraade === 'number')).toBe(true);
+    expect(baselineTable(numeric).rows.find((r) => r.key === 'omraade')!.kind).toBe('numeric');
+    const categorical = loadTrial(csv, loadPlanFile(typed('categorical')));
+    expect(baselineTable(categorical).rows.find((r) => r.key === 'omraade')!.kind).toBe('categorical');
+    // Two codes read either way give one model: read, and Table 1 shows both levels.
+    const two = writeRows(dir, 'two.csv', cleanRows().map((r, k) => (k === 0 ? r : r.map((c, j) => (j === 8 ? (c === 'Næstved' ? '2' : '1') : c)))));
+    const read = loadTrial(readCsvFile(two), loadPlanFile(PLAN));
+    expect(baselineTable(read).rows.find((r) => r.key === 'omraade')!.kind).toBe('categorical');
+  });
+
+  it('rule 3 by itself: three whole numbers most of the values, never more, never with decimals', () => {
+    expect(tallyOf([1, 2, 9, 1, 2]).undecidedCodes()).toEqual([1, 2, 9]);
+    expect(tallyOf([3, 1, 2, 'ukendt']).undecidedCodes()).toEqual([1, 2, 3]);
+    expect(tallyOf([1, 2, 3, 4]).undecidedCodes()).toBeUndefined();
+    expect(tallyOf([1, 2]).undecidedCodes()).toBeUndefined();
+    expect(tallyOf([1.5, 2, 3]).undecidedCodes()).toBeUndefined();
+    expect(tallyOf([1, 2, 3, 'a', 'b', 'c']).undecidedCodes()).toBeUndefined();
   });
 
   it('"covariateTypes" names covariates of the plan', () => {

@@ -15,7 +15,7 @@ import { parseNumber } from '../io/parse-number.js';
 import { type CsvTable, FieldReader } from '../io/read-csv.js';
 import { planTimeOf } from '../plan/plan-schema.js';
 import { coderFor } from './value-codes.js';
-import { CategorySpellings } from './category-values.js';
+import { CategorySpellings, spellingsNote } from './category-values.js';
 import { declaredAttributeKind, declaredCovariateKind, holdsMeasurements, kindOfValues } from './column-kind.js';
 import { YES_NO_PAIRS } from './yes-no-words.js';
 import { sampleMean, sampleVariance } from '../stats/sample-moments.js';
@@ -74,10 +74,10 @@ type Value = string | number | null;
  * convention. A column holds numbers or categories as a covariate's does (column-kind.ts): in a
  * column of numbers a value that is not one is an input error at its cell (exit 2), never a
  * category row of its own — that printed every patient's income in Table 1 with n = 1 — and
- * category values that differ only in case or Unicode form are one, as first written
- * (category-values.ts).
+ * category values that differ only in case or Unicode form are one, as most often written
+ * (category-values.ts), and `onNote` says so per column, as the trial's reader does for covariates.
  */
-export function characteristicsFromExport(csv: CsvTable, trial: TrialData, columns: readonly string[]): Map<string, Map<string, Value>> {
+export function characteristicsFromExport(csv: CsvTable, trial: TrialData, columns: readonly string[], onNote?: (note: string) => void): Map<string, Map<string, Value>> {
   const plan = trial.plan;
   // Found as loadTrial found the plan's columns (column-resolver.ts): `Alder` is header `alder`.
   const found = resolveColumns(csv.file, csv.header, [plan.columns.id, plan.columns.time, ...columns]);
@@ -130,11 +130,12 @@ export function characteristicsFromExport(csv: CsvTable, trial: TrialData, colum
     const covariate = covariateOfColumn(plan, column) !== undefined;
     const kind = declaredAttributeKind(plan, column) ?? kindOfValues(values);
     const spellings = new CategorySpellings();
+    for (const v of values) if (typeof v === 'string' && (kind === 'categorical' || covariate)) spellings.add(v);
     const typed = new Map<string, Value>();
     [...byId.keys()].forEach((id, i) => {
       const v = values[i]!;
       if (typeof v === 'number') typed.set(id, kind === 'numeric' ? v : String(texts[i]));
-      else if (kind === 'categorical' || covariate) typed.set(id, spellings.add(v));
+      else if (kind === 'categorical' || covariate) typed.set(id, spellings.shown(v));
       else {
         const problemKind = `characteristic.not-a-number:${column}`;
         const hint = spacedNumberHint(v);
@@ -143,6 +144,9 @@ export function characteristicsFromExport(csv: CsvTable, trial: TrialData, colum
       }
     });
     out.set(column, typed);
+    // A covariate's column says so when the trial is read (load-trial.ts); a column only Table 1 reads, here.
+    const merged = spellings.merged();
+    if (merged.length && !covariate) onNote?.(spellingsNote(csv.file, csv.header[cols[k]!] ?? column, merged));
   }
   if (problems.length) throw new HtaError('input.invalid', `${csv.file} has ${problems.length} value(s) that are not numbers in Table 1 columns of numbers; nothing was written`, problems);
   return out;

@@ -486,7 +486,8 @@ export function loadTrial(source: CsvTable, plan: Plan, options: LoadTrialOption
   // Patients, their covariates and the recode tally come from the kept rows only: a patient
   // whose baseline row was excluded simply has no baseline.
   // Values as numbers or categories, per column (column-kind.ts); categories written in two
-  // cases are one, shown as first written, and a note says so (category-values.ts).
+  // cases are one, shown as most often written, and a note says so (category-values.ts; also
+  // `spellingNotes`, for the warnings of `--json`).
   const typed = covariates.map((c, i) => typeColumn(covariateRaw.map((raw) => raw[i] ?? null), kinds[i]!, c.levelsAsText, decimalComma));
   const spellingNotes = covariates.flatMap((c, i) => {
     const merged = typed[i]!.merged;
@@ -521,6 +522,7 @@ export function loadTrial(source: CsvTable, plan: Plan, options: LoadTrialOption
     ...(reasonCol >= 0 ? { withdrawalColumn: reasonColumn } : {}),
     ...(readNotes.length ? { readNotes } : {}),
     ...(idNote ? { idNote } : {}),
+    ...(spellingNotes.length ? { spellingNotes } : {}),
     ...(source.dialect.windows1252 ? { encoding: 'windows-1252' as const } : source.dialect.utf16 ? { encoding: source.dialect.utf16 } : {}),
   });
 }
@@ -655,7 +657,7 @@ export function attributeColumnsOf(plan: Plan): string[] {
 /**
  * One covariate (or subgroup / population) column's values, one per patient, typed by its kind
  * (column-kind.ts): numbers as numbers (a cell that is none was a problem already); categories
- * as text in NFC, values that differ only in case in the spelling met first (category-values.ts).
+ * as text in NFC, values that differ only in case in the spelling most often met (category-values.ts).
  * A number in a column of categories stays a number (Table 1 reads 1/2/9 as codes), except
  * under "covariateTypes": "categorical", where every value is a level (`levelsAsText`).
  */
@@ -666,8 +668,11 @@ function typeColumn(values: readonly (string | number | null)[], kind: ColumnKin
     const n = typeof v === 'number' ? v : parseNumber(v, decimalComma);
     if (kind === 'numeric') return n ?? v;
     if (n !== undefined) return levelsAsText ? String(n) : n;
-    return spellings.add(v as string);
+    spellings.add(v as string);
+    return v;
   });
+  // Each text in its key's most frequent spelling, once all are counted.
+  for (let i = 0; i < out.length; i++) if (typeof out[i] === 'string' && kind !== 'numeric') out[i] = spellings.shown(out[i] as string);
   return { values: out, merged: spellings.merged() };
 }
 

@@ -13,7 +13,7 @@ import { parseCsvText, readCsvFile } from '../../src/io/read-csv.js';
 import { loadPlanFile, parsePlan } from '../../src/plan/load-plan.js';
 import { draftPlan } from '../../src/plan/draft-plan.js';
 import { baselineTable, characteristicsFromExport } from '../../src/trial/baseline-table.js';
-import { byCategory } from '../../src/trial/category-values.js';
+import { byCategory, CategorySpellings } from '../../src/trial/category-values.js';
 import { kindOfValues, tallyOf } from '../../src/trial/column-kind.js';
 import { meetsCriterion } from '../../src/trial/population-filter.js';
 import { loadTrial } from '../../src/trial/load-trial.js';
@@ -62,12 +62,35 @@ describe('an export whose numbers and categories are written as Danish Excel and
     // The note counts the patients who wrote each other spelling, from the file itself.
     const lower = (sex: string) => new Set(cleanRows().slice(1).filter((r) => r[9] === sex && Number(r[0]) % 5 === 0).map((r) => r[0])).size;
     const note = trial.readNotes!.find((n) => n.includes('differ only in case'))!;
-    expect(note).toContain('column "Køn": values that differ only in case are one category, shown as first written:');
+    expect(note).toContain('column "Køn": values that differ only in case are one category, shown as most often written:');
     expect(note).toContain(`"Kvinde" (also "kvinde": ${lower('Kvinde')} patients)`);
     expect(note).toContain(`"Mand" (also "mand": ${lower('Mand')} patients)`);
     for (const p of trial.patients) expect(note).not.toContain(p.id);
     // Unicode form alone is the same text: no note for it.
     expect(trial.readNotes!.join('\n')).not.toContain('Område');
+  });
+
+  it('shows the spelling most patients wrote (ties: the first met), and says so in --json warnings and for Table 1 columns', async () => {
+    // The first patient writes "kvinde", most write "Kvinde"; a third column only Table 1 reads.
+    const rows = cleanRows().map((r, k) => (k === 0 ? [...r, 'Civilstand'] : [...r, Number(r[0]) === 1 ? 'gift' : Number(r[0]) % 2 ? 'Gift' : 'Ugift']));
+    for (const r of rows) if (r[0] === '0001') r[9] = 'kvinde';
+    expect(rows[1]![9]).toBe('kvinde');
+    const data = writeRows(tempDir(), 'export.csv', rows);
+    const csv = readCsvFile(data);
+    const trial = loadTrial(csv, loadPlanFile(PLAN));
+    expect(new Set(trial.patients.map((p) => p.covariates.koen))).toEqual(new Set(['Kvinde', 'Mand']));
+    expect(trial.spellingNotes).toEqual([expect.stringContaining('column "Køn": values that differ only in case are one category, shown as most often written: "Kvinde" (also "kvinde": 1 patient)')]);
+    const a = await runCli('analyze', data, '--plan', PLAN, '--json');
+    expect(a.code, a.stderr).toBe(0);
+    expect((JSON.parse(a.stdout) as { warnings: string[] }).warnings).toEqual(trial.spellingNotes);
+    const notes: string[] = [];
+    const extra = characteristicsFromExport(csv, trial, ['Civilstand', 'Køn'], (n) => notes.push(n));
+    expect(new Set(extra.get('Civilstand')!.values())).toEqual(new Set(['Gift', 'Ugift']));
+    // Køn is a covariate: its note is the reader's, not said twice.
+    expect(notes).toEqual([expect.stringContaining('column "Civilstand": values that differ only in case are one category, shown as most often written: "Gift" (also "gift": 1 patient)')]);
+    const tie = new CategorySpellings();
+    for (const t of ['mand', 'Mand', 'MAND', 'Mand', 'mand']) tie.add(t);
+    expect(tie.shown('MAND')).toBe('mand');
   });
 
   it('gives the same Table 1 as the clean export: income as mean (SD), one row per area and sex', () => {

@@ -27,10 +27,12 @@
  *
  * The shapes of a number with each mark are defined once, here (`NUMBER_WITH`). Thousands
  * grouped by a space (`216 426`, `1 234,5`: a no-break space U+00A0 or a narrow one U+202F, as
- * Danish Excel and Word write them, or a plain space) are read by `withoutSpaceGroups` first: one
- * kind of space per number, strictly groups of three after one to three digits, then decimals
- * with either mark (the file's decides which). The minus copied from a PDF (U+2212) counts as a
- * minus.
+ * Danish Excel and Word write them) are read by `withoutSpaceGroups` first: one kind of space per
+ * number, strictly groups of three after one to three digits, then decimals with either mark (the
+ * file's decides which). A plain space groups thousands only in two groups or more and never
+ * after a `+` (`12 345 678`, not `120 100` or `+45 123 456`): one plain space between digits is as
+ * likely two numbers in one cell, or a phone number (docs/input-trial-export.md#space-thousands).
+ * The minus copied from a PDF (U+2212) counts as a minus.
  */
 import { HtaError, type Problem } from '../errors.js';
 
@@ -56,20 +58,35 @@ export const NUMBER_WITH: Readonly<Record<DecimalMark, RegExp>> = {
   '.': new RegExp(String.raw`^${SIGN}(?:(?:\d+|[1-9]\d{0,2}(?:,\d{3})+)(?:\.\d+)?|\.\d+)$`),
 };
 
-/** A space that groups thousands: a plain space, the no-break space (U+00A0) or the narrow no-break space (U+202F). */
+/** A space that may group thousands: a plain space, the no-break space (U+00A0) or the narrow no-break space (U+202F). */
 const GROUP_SPACE = /[ \u00a0\u202f]/;
-/** Thousands grouped by one kind of space (then optional decimals with either mark): `216 426`, `1 234 567,5`. */
-const SPACE_GROUPED = new RegExp(String.raw`^${SIGN}[1-9]\d{0,2}([ \u00a0\u202f])\d{3}(?:\1\d{3})*(?:[.,]\d+)?$`);
+/** Thousands grouped by one kind of no-break space (then optional decimals with either mark): `216 426`, `1 234 567,5`. */
+const NO_BREAK_GROUPED = new RegExp(String.raw`^${SIGN}[1-9]\d{0,2}([\u00a0\u202f])\d{3}(?:\1\d{3})*(?:[.,]\d+)?$`);
+/** Thousands grouped by plain spaces: two groups or more, no `+` before them (`12 345 678`, `-1 234 567,5`). */
+const PLAIN_GROUPED = /^[-\u2212]?[1-9]\d{0,2} \d{3}(?: \d{3})+(?:[.,]\d+)?$/;
+/** Digits with plain spaces between them that are not `PLAIN_GROUPED`: `120 100`, `1 234,5`, `+45 123 456`. */
+const PLAIN_SPACED = /^[+\-\u2212]?\d+(?: \d+)+(?:[.,]\d+)?$/;
 
 /**
  * `text` without its thousands spaces when it has any: `216 426` (no-break space) → `216426`,
- * `1 234,5` → `1234,5`; undefined when a space in it groups no thousands (`12 34`, `12 kg`,
- * two kinds of space). Text with no such space is returned as it is.
+ * `12 345 678` (plain spaces) → `12345678`; undefined when a space in it groups no thousands
+ * (`12 34`, `12 kg`, two kinds of space, one plain-space group `120 100`: two numbers, or 120100?).
+ * Text with no such space is returned as it is.
  */
 export function withoutSpaceGroups(text: string): string | undefined {
   if (!GROUP_SPACE.test(text)) return text;
-  const m = SPACE_GROUPED.exec(text);
-  return m ? text.replaceAll(m[1]!, '') : undefined;
+  const m = NO_BREAK_GROUPED.exec(text);
+  if (m) return text.replaceAll(m[1]!, '');
+  return PLAIN_GROUPED.test(text) ? text.replaceAll(' ', '') : undefined;
+}
+
+/**
+ * Words for a cell that is not a number because plain spaces stand between its digits
+ * (`120 100`, `1 234`, `+45 123 456`), for the problem at its cell; undefined for any other cell.
+ */
+export function spacedNumberHint(text: string): string | undefined {
+  if (!PLAIN_SPACED.test(text.trim())) return undefined;
+  return 'two numbers, or a thousands separator? A plain space groups thousands only in two groups or more (12 345 678) and never after a "+" (a phone number): write 1234, or 1 234 with a no-break space as Danish Excel does; two values belong in two columns';
 }
 
 /**

@@ -256,7 +256,7 @@ export const planSchema = z
     covariateTypes: z
       .record(z.string(), z.enum(['numeric', 'categorical']))
       .optional()
-      .describe('Per covariate (or subgroup or population column): "numeric" (a value that is not a number is an input error) or "categorical" (every value a level, numbers too: one indicator each in the ANCOVA). Default: numbers when most values are numbers or there are more than three different ones, else categories (docs/input-trial-export.md#numbers-or-categories)'),
+      .describe('Per covariate (or subgroup or population column): "numeric" (a value that is not a number is an input error) or "categorical" (every value a level, numbers too: one indicator each in the ANCOVA). Default: numbers when most values are numbers or there are more than three different ones, else categories; a covariate of exactly three different whole numbers (1/2/3) must be declared (docs/input-trial-export.md#numbers-or-categories)'),
     outcomes: z.array(outcomeSchema).min(1),
     responders: z.array(responderSchema).default([]),
     methods: z.array(methodSchema).default(['ancova', 'welch']),

@@ -10,12 +10,12 @@
  * the baseline visit. Mean and SD are the two-pass sample moments (= R `mean`, `sd`).
  */
 import { HtaError, type Problem } from '../errors.js';
-import { decimalCommaOf } from '../io/decimal-mark.js';
+import { decimalCommaOf, spacedNumberHint } from '../io/decimal-mark.js';
 import { parseNumber } from '../io/parse-number.js';
 import { type CsvTable, FieldReader } from '../io/read-csv.js';
 import { planTimeOf } from '../plan/plan-schema.js';
 import { coderFor } from './value-codes.js';
-import { CategorySpellings } from './category-values.js';
+import { CategorySpellings, spellingsNote } from './category-values.js';
 import { declaredAttributeKind, declaredCovariateKind, holdsMeasurements, kindOfValues } from './column-kind.js';
 import { YES_NO_PAIRS } from './yes-no-words.js';
 import { sampleMean, sampleVariance } from '../stats/sample-moments.js';
@@ -74,10 +74,10 @@ type Value = string | number | null;
  * convention. A column holds numbers or categories as a covariate's does (column-kind.ts): in a
  * column of numbers a value that is not one is an input error at its cell (exit 2), never a
  * category row of its own — that printed every patient's income in Table 1 with n = 1 — and
- * category values that differ only in case or Unicode form are one, as first written
- * (category-values.ts).
+ * category values that differ only in case or Unicode form are one, as most often written
+ * (category-values.ts), and `onNote` says so per column, as the trial's reader does for covariates.
  */
-export function characteristicsFromExport(csv: CsvTable, trial: TrialData, columns: readonly string[]): Map<string, Map<string, Value>> {
+export function characteristicsFromExport(csv: CsvTable, trial: TrialData, columns: readonly string[], onNote?: (note: string) => void): Map<string, Map<string, Value>> {
   const plan = trial.plan;
   // Found as loadTrial found the plan's columns (column-resolver.ts): `Alder` is header `alder`.
   const found = resolveColumns(csv.file, csv.header, [plan.columns.id, plan.columns.time, ...columns]);
@@ -130,17 +130,23 @@ export function characteristicsFromExport(csv: CsvTable, trial: TrialData, colum
     const covariate = covariateOfColumn(plan, column) !== undefined;
     const kind = declaredAttributeKind(plan, column) ?? kindOfValues(values);
     const spellings = new CategorySpellings();
+    for (const v of values) if (typeof v === 'string' && (kind === 'categorical' || covariate)) spellings.add(v);
     const typed = new Map<string, Value>();
     [...byId.keys()].forEach((id, i) => {
       const v = values[i]!;
       if (typeof v === 'number') typed.set(id, kind === 'numeric' ? v : String(texts[i]));
-      else if (kind === 'categorical' || covariate) typed.set(id, spellings.add(v));
+      else if (kind === 'categorical' || covariate) typed.set(id, spellings.shown(v));
       else {
-        problems.push({ file: csv.file, line: lines[k]!.get(id)!, column: cols[k]! + 1, field: csv.header[cols[k]!]!, value: v, expected: `a number, as the other values of "${column}" are (read as text it would make each of them a row of Table 1); if it means "missing", add it to the plan's "missingCodes"`, kind: `characteristic.not-a-number:${column}` });
+        const problemKind = `characteristic.not-a-number:${column}`;
+        const hint = spacedNumberHint(v);
+        problems.push({ file: csv.file, line: lines[k]!.get(id)!, column: cols[k]! + 1, field: csv.header[cols[k]!]!, value: v, expected: `a number, as the other values of "${column}" are (read as text it would make each of them a row of Table 1); if it means "missing", add it to the plan's "missingCodes"`, ...(hint ? { kind: `${problemKind}:spaced-number`, hint } : { kind: problemKind }) });
         typed.set(id, null);
       }
     });
     out.set(column, typed);
+    // A covariate's column says so when the trial is read (load-trial.ts); a column only Table 1 reads, here.
+    const merged = spellings.merged();
+    if (merged.length && !covariate) onNote?.(spellingsNote(csv.file, csv.header[cols[k]!] ?? column, merged));
   }
   if (problems.length) throw new HtaError('input.invalid', `${csv.file} has ${problems.length} value(s) that are not numbers in Table 1 columns of numbers; nothing was written`, problems);
   return out;
@@ -193,9 +199,9 @@ const yesNoForm = (v: string | number): string | number => (typeof v === 'string
 
 /**
  * The kind of a characteristic from its values: binary outcomes and yes/no codes as yes/no,
- * numbers as numeric — except codes whose mean means nothing (sex or country as numbers; three
- * or fewer whole numbers, such as 1/2 with no value labels or 1/2/9): those are categories, every
- * level shown — and anything else as categorical.
+ * numbers as numeric — except codes whose mean means nothing (below: a covariate's two codes, a
+ * characteristic's three or fewer whole numbers, sex or country as numbers): those are
+ * categories, every level shown — and anything else as categorical.
  */
 function characteristic(key: string, source: BaselineCharacteristic['source'], valueOf: (id: string) => Value, trial: TrialData, binary = false): BaselineCharacteristic {
   const all = trial.patients.map((p) => valueOf(p.id)).filter((v): v is string | number => v !== null);
@@ -212,19 +218,25 @@ function characteristic(key: string, source: BaselineCharacteristic['source'], v
     };
   }
   const numbers = all.length > 0 && all.every((v) => typeof v === 'number');
-  // Three or fewer whole numbers in a column that is not an outcome are codes too (1 = Ja,
-  // 2 = Nej, 9 = unknown in an SPSS export whose plan does not list 9 as missing): a mean of
-  // 1, 2 and 9 means nothing, the count of each says what the export holds.
+  // A covariate's numbers are shown as the model reads them (column-kind.ts): as codes only when
+  // there are two (1/2, sex 0/1: the same model either way) and the plan does not say "numeric";
+  // three whole numbers reach here only declared (else the reader refused them); more are a scale
+  // in the model and here. A characteristic no model reads shows three or fewer whole numbers, or
+  // sex and country, as codes (1 = Ja, 2 = Nej, 9 = unknown in an SPSS export whose plan does not
+  // list 9 as missing): a mean of 1, 2 and 9 means nothing.
   const distinct = new Set(all);
-  const fewWholeNumbers = source !== 'outcome' && distinct.size <= 3 && all.every((v) => Number.isInteger(v));
-  const codes = numbers && (TWO_CATEGORIES.test(key) || fewWholeNumbers);
+  const whole = all.every((v) => Number.isInteger(v));
+  const declared = source === 'covariate' ? declaredCovariateKind(trial.plan, key) : source === 'characteristic' ? declaredAttributeKind(trial.plan, key) : undefined;
+  const codes =
+    numbers &&
+    declared !== 'numeric' &&
+    (source === 'covariate' ? distinct.size <= 2 && (whole || TWO_CATEGORIES.test(key)) : TWO_CATEGORIES.test(key) || (source === 'characteristic' && whole && distinct.size <= 3));
   const kind: CharacteristicSummary['kind'] = yes !== undefined ? 'binary' : numbers && !codes ? 'numeric' : 'categorical';
   // Never a patient's number as a category row of its own (n = 1: an income, an age published):
   // a column of numbers arrives here as numbers (column-kind.ts); one that did not is refused.
   // (More than three different numbers made the column numbers when it was read, whichever rows
   // were counted there: this cannot refuse a column the reader let through as categories.)
   if (kind === 'categorical' && source !== 'outcome' && !numbers && holdsMeasurements(all)) {
-    const declared = source === 'covariate' ? declaredCovariateKind(trial.plan, key) : declaredAttributeKind(trial.plan, key);
     if (declared !== 'categorical') throw new HtaError('input.invalid', `Table 1: "${key}" holds numbers and text; its numbers would be listed one category each — say what the text means ("missingCodes"), or that the column holds categories`);
   }
   const levels = kind === 'categorical' ? [...new Set(all.map(String))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)) : [];

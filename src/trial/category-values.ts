@@ -2,8 +2,9 @@
  * Category values as one text, however they were typed or saved (docs/input-trial-export.md
  * "Numbers or categories"): `Århus` saved by macOS (NFD: `A` + combining ring) is the `Århus`
  * of Windows (NFC) — the same text, so compared after NFC normalisation, silently; `Mand` and
- * `mand` are one category too, shown in the spelling met first, and the reader says so
- * (`spellingsNote`). Used for covariates, subgroup and population columns and Table 1; arm and
+ * `mand` are one category too, shown in the spelling most patients wrote (ties: the first met),
+ * and the reader says so (`spellingsNote`). A column where case tells categories apart keeps
+ * them apart through the plan's answer codes, which compare case (docs/input-trial-export.md). Used for covariates, subgroup and population columns and Table 1; arm and
  * visit values and text codes are compared after NFC only (case still counts there).
  */
 import { nfc } from '../io/nfc.js';
@@ -37,34 +38,46 @@ export interface MergedSpelling {
 }
 
 /**
- * The spellings of one column's text values, as met: the first NFC spelling of a key stands for
- * every value with that key. `count` counts the patients (never ids) per spelling, for the note.
+ * The spellings of one column's text values: every value is added first (`add`), then each is
+ * shown (`shown`) in the spelling of its key most values have — ties: the first met ("Kvinde"
+ * × 19 over a first "kvinde"). `count` counts the patients (never ids) per spelling, for the note.
  */
 export class CategorySpellings {
-  readonly #shown = new Map<string, string>();
+  /** Per key, its NFC spellings in the order met, with their counts. */
   readonly #counts = new Map<string, Map<string, number>>();
+  #shown: Map<string, string> | undefined;
 
-  /** The spelling `text` is shown in (the first met of its key), counting it once. */
-  add(text: string): string {
+  /** Counts `text` once. */
+  add(text: string): void {
     const spelling = nfc(text);
     const key = spelling.toLowerCase();
-    let shown = this.#shown.get(key);
-    if (shown === undefined) {
-      shown = spelling;
-      this.#shown.set(key, shown);
-      this.#counts.set(key, new Map());
-    }
-    const counts = this.#counts.get(key)!;
+    let counts = this.#counts.get(key);
+    if (counts === undefined) this.#counts.set(key, (counts = new Map()));
     counts.set(spelling, (counts.get(spelling) ?? 0) + 1);
-    return shown;
+    this.#shown = undefined;
+  }
+
+  /** The spelling `text` (one of the values added) is shown in: its key's most frequent spelling, the first met of a tie. */
+  shown(text: string): string {
+    if (this.#shown === undefined) {
+      this.#shown = new Map();
+      for (const [key, counts] of this.#counts) {
+        let best = '';
+        let most = 0;
+        for (const [spelling, n] of counts) if (n > most) [best, most] = [spelling, n];
+        this.#shown.set(key, best);
+      }
+    }
+    const spelling = nfc(text);
+    return this.#shown.get(spelling.toLowerCase()) ?? spelling;
   }
 
   /** The categories written in more than one case, in the order met. */
   merged(): MergedSpelling[] {
     const out: MergedSpelling[] = [];
-    for (const [key, counts] of this.#counts) {
+    for (const counts of this.#counts.values()) {
       if (counts.size < 2) continue;
-      const shown = this.#shown.get(key)!;
+      const shown = this.shown(counts.keys().next().value!);
       out.push({ shown, others: [...counts].filter(([s]) => s !== shown).map(([spelling, count]) => ({ spelling, count })) });
     }
     return out;
@@ -74,10 +87,10 @@ export class CategorySpellings {
 /**
  * The note for a column whose values were written in more than one case: counts of patients,
  * never who. `note: export.csv: column "Køn": values that differ only in case are one category,
- * shown as first written: "Mand" (also "mand": 2 patients), "Kvinde" (also "kvinde": 4 patients)`.
+ * shown as most often written: "Mand" (also "mand": 2 patients), "Kvinde" (also "kvinde": 4 patients)`.
  */
 export function spellingsNote(file: string, column: string, merged: readonly MergedSpelling[]): string {
   const shown = merged.slice(0, 4).map((m) => `${JSON.stringify(m.shown)} (also ${m.others.map((o) => `${JSON.stringify(o.spelling)}: ${o.count} patient${o.count === 1 ? '' : 's'}`).join(', ')})`);
   const more = merged.length > 4 ? `, and ${merged.length - 4} more` : '';
-  return `${file}: column "${column}": values that differ only in case are one category, shown as first written: ${shown.join(', ')}${more}`;
+  return `${file}: column "${column}": values that differ only in case are one category, shown as most often written: ${shown.join(', ')}${more}`;
 }

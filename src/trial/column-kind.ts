@@ -8,7 +8,15 @@
  *    subgroup's `levels` categories;
  * 2. else from its values after the plan's codes (missing values not counted): numbers when some
  *    are numbers and either they are more than half of the values or there are more than three
- *    different numbers (three or fewer may be codes, 1/2/9: Table 1's rule); categories otherwise.
+ *    different numbers; categories otherwise;
+ * 3. but a covariate that rule 2 reads as numbers while it holds exactly three different whole
+ *    numbers (1/2/3, 1/2/9) is not guessed: codes of three categories (two indicators in the
+ *    ANCOVA) or a scale (one slope)? The reader refuses it, naming "covariateTypes"
+ *    (`undecidedCodes`, load-trial.ts). Two different numbers read either way give the same model.
+ *
+ * Table 1 shows a covariate as the model reads it (baseline-table.ts). A Table 1 column that no
+ * model reads (a report's "characteristics") shows three or fewer whole numbers as codes, a count
+ * per value, which misreads nothing.
  *
  * In a column of numbers a value that is not one is a problem at its cell: read as text it made
  * the whole covariate a category, every patient's income a level of its own — the ANCOVA moved,
@@ -18,10 +26,10 @@ import type { Plan } from '../plan/plan-schema.js';
 
 export type ColumnKind = 'numeric' | 'categorical';
 
-/** More different numbers than this are measurements, not codes (as Table 1 reads three or fewer whole numbers as codes). */
+/** More different numbers than this are measurements, not codes (rule 2); exactly this many whole ones are undecided (rule 3). */
 const CODES = 3;
 
-/** The values of one column, counted for rule 2. */
+/** The values of one column, counted for rules 2 and 3. */
 export class KindTally {
   numbers = 0;
   texts = 0;
@@ -38,6 +46,13 @@ export class KindTally {
   kind(): ColumnKind {
     return this.numbers > 0 && (this.numbers > this.texts || this.#distinct.size > CODES) ? 'numeric' : 'categorical';
   }
+
+  /** Rule 3: the three whole numbers, in increasing order, of a column rule 2 reads as numbers only because they are most of its values; else undefined. */
+  undecidedCodes(): number[] | undefined {
+    const d = this.#distinct;
+    if (this.kind() !== 'numeric' || d.size !== CODES || ![...d].every(Number.isInteger)) return undefined;
+    return [...d].sort((a, b) => a - b);
+  }
 }
 
 /** Whether values hold more different numbers than codes would (rule 2's second clause): measurements, whatever the count of text beside them. */
@@ -49,9 +64,14 @@ export function holdsMeasurements(values: Iterable<string | number>): boolean {
 
 /** The kind of a list of values by rule 2. */
 export function kindOfValues(values: Iterable<string | number>): ColumnKind {
+  return tallyOf(values).kind();
+}
+
+/** The values counted for rules 2 and 3. */
+export function tallyOf(values: Iterable<string | number>): KindTally {
   const t = new KindTally();
   for (const v of values) t.add(v);
-  return t.kind();
+  return t;
 }
 
 const NUMERIC_OPS = new Set(['<', '<=', '>', '>=']);

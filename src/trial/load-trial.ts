@@ -11,7 +11,7 @@ import { encodingNote } from '../io/encoding-note.js';
 import { groupWording } from '../observational/group-wording.js';
 import { HtaError, type Problem } from '../errors.js';
 import { parseNumber } from '../io/parse-number.js';
-import { decimalCommaOf } from '../io/decimal-mark.js';
+import { decimalCommaOf, spacedNumberHint } from '../io/decimal-mark.js';
 import { type CsvTable, FieldReader, shortName } from '../io/read-csv.js';
 import { isAllowedItemValue, itemRangeOf } from '../instruments/instrument.js';
 import { instrumentForOutcome } from '../plan/outcome-instrument.js';
@@ -185,7 +185,13 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
   }
   if (headerProblems.length) throw invalid(file, headerProblems, false);
   // Numbers or categories, per column, before any cell is read as either (column-kind.ts).
-  const kinds = columnKinds(table, covariates, decimalComma);
+  const { kinds, undecided } = columnKinds(table, covariates, decimalComma);
+  // A covariate of exactly three whole numbers is not guessed (column-kind.ts rule 3).
+  const undecidedProblems = plan.covariates.flatMap((name, i) => {
+    const codes = undecided[i];
+    return codes ? [undecidedProblem(plan, file, covariates[i]!, name, codes)] : [];
+  });
+  if (undecidedProblems.length) throw invalid(file, undecidedProblems, false);
   const notNumbers = covariates.map((c, i) => (kinds[i] === 'numeric' ? notANumber(plan, c.column, i < nCov ? plan.covariates[i] : undefined, c.kind !== undefined) : undefined));
 
   // Arm values are compared after NFC: macOS saves `Håndbog` decomposed (category-values.ts).
@@ -487,7 +493,8 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
   // Patients, their covariates and the recode tally come from the kept rows only: a patient
   // whose baseline row was excluded simply has no baseline.
   // Values as numbers or categories, per column (column-kind.ts); categories written in two
-  // cases are one, shown as first written, and a note says so (category-values.ts).
+  // cases are one, shown as most often written, and a note says so (category-values.ts; also
+  // `spellingNotes`, for the warnings of `--json`).
   const typed = covariates.map((c, i) => typeColumn(covariateRaw.map((raw) => raw[i] ?? null), kinds[i]!, c.levelsAsText, decimalComma));
   const spellingNotes = covariates.flatMap((c, i) => {
     const merged = typed[i]!.merged;
@@ -522,6 +529,7 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
     ...(reasonCol >= 0 ? { withdrawalColumn: reasonColumn } : {}),
     ...(readNotes.length ? { readNotes } : {}),
     ...(idNote ? { idNote } : {}),
+    ...(spellingNotes.length ? { spellingNotes } : {}),
     ...(source.dialect.windows1252 ? { encoding: 'windows-1252' as const } : source.dialect.utf16 ? { encoding: source.dialect.utf16 } : {}),
   });
 }
@@ -602,7 +610,7 @@ function covariateCell(row: RowContext, cells: FieldReader, idx: number, column:
   }
   // In a column of numbers, text is no category of its own (column-kind.ts).
   if (notNumber && typeof value === 'string' && parseNumber(value, row.decimalComma) === undefined) {
-    row.add({ ...row.at(idx), value: v, ...notNumber });
+    row.add({ ...row.at(idx), value: v, ...notNumber, ...spacedHint(v, notNumber.kind) });
     return null;
   }
   return value;
@@ -656,7 +664,7 @@ export function attributeColumnsOf(plan: Plan): string[] {
 /**
  * One covariate (or subgroup / population) column's values, one per patient, typed by its kind
  * (column-kind.ts): numbers as numbers (a cell that is none was a problem already); categories
- * as text in NFC, values that differ only in case in the spelling met first (category-values.ts).
+ * as text in NFC, values that differ only in case in the spelling most often met (category-values.ts).
  * A number in a column of categories stays a number (Table 1 reads 1/2/9 as codes), except
  * under "covariateTypes": "categorical", where every value is a level (`levelsAsText`).
  */
@@ -667,8 +675,11 @@ function typeColumn(values: readonly (string | number | null)[], kind: ColumnKin
     const n = typeof v === 'number' ? v : parseNumber(v, decimalComma);
     if (kind === 'numeric') return n ?? v;
     if (n !== undefined) return levelsAsText ? String(n) : n;
-    return spellings.add(v as string);
+    spellings.add(v as string);
+    return v;
   });
+  // Each text in its key's most frequent spelling, once all are counted.
+  for (let i = 0; i < out.length; i++) if (typeof out[i] === 'string' && kind !== 'numeric') out[i] = spellings.shown(out[i] as string);
   return { values: out, merged: spellings.merged() };
 }
 
@@ -677,7 +688,7 @@ function typeColumn(values: readonly (string | number | null)[], kind: ColumnKin
  * after the plan's codes — a pass over the covariate cells only, before the main one, so that a
  * cell that is not a number in a column of numbers is a problem at its line like any other.
  */
-function columnKinds(table: LongTable, covariates: readonly { idx: number; coder: ColumnCoder | undefined; kind: ColumnKind | undefined }[], decimalComma: boolean): ColumnKind[] {
+function columnKinds(table: LongTable, covariates: readonly { idx: number; coder: ColumnCoder | undefined; kind: ColumnKind | undefined }[], decimalComma: boolean): { kinds: ColumnKind[]; undecided: (number[] | undefined)[] } {
   const open = covariates.map((c, i) => i).filter((i) => covariates[i]!.kind === undefined && covariates[i]!.idx >= 0);
   const tallies = covariates.map(() => new KindTally());
   if (open.length) {
@@ -695,7 +706,26 @@ function columnKinds(table: LongTable, covariates: readonly { idx: number; coder
       }
     }
   }
-  return covariates.map((c, i) => c.kind ?? tallies[i]!.kind());
+  return { kinds: covariates.map((c, i) => c.kind ?? tallies[i]!.kind()), undecided: covariates.map((c, i) => (c.kind === undefined ? tallies[i]!.undecidedCodes() : undefined)) };
+}
+
+/**
+ * The refusal of a covariate rule 2 would read as numbers while it holds only three whole
+ * numbers (column-kind.ts rule 3): three categories or a scale changes the ANCOVA, and Table 1
+ * shows it as the model reads it; the plan says which.
+ */
+function undecidedProblem(plan: Plan, file: string, c: { idx: number; column: string }, name: string, codes: readonly number[]): Problem {
+  const confounder = plan.design === 'observational';
+  const fix = confounder ? `give the confounder "${name}" "type": "categorical" or "numeric"` : `set "covariateTypes": { "${name}": "categorical" } (codes of three categories: two indicators in the ANCOVA) or "numeric" (a scale: one slope) in the plan`;
+  return {
+    file,
+    line: 1,
+    column: c.idx + 1,
+    field: c.column,
+    value: c.column,
+    expected: `a covariate the plan says how to read: "${c.column}" has only the values ${codes.join(', ')} (after the plan's codes), which may be three categories or a scale — hta does not guess; ${fix}; if one of them means "missing" (9), add it to "missingCodes"`,
+    kind: `covariate.undecided:${c.column}`,
+  };
 }
 
 function resolveSources(table: Pick<CsvTable, 'header'>, plan: Plan, file: string, problems: Problem[], decimalComma: boolean): OutcomeSource[] {
@@ -825,7 +855,7 @@ function scoreCell(src: OutcomeSource, cells: FieldReader, row: RowContext, item
   const v = viaCode ? cellValue : parseNumber(text, decimalComma);
   const [lo, hi] = inst.range;
   if (v === undefined || v < lo || v > hi || (inst.integer && !Number.isInteger(v))) {
-    row.add({ ...row.at(idx), value: text, expected: `${inst.integer ? 'a whole number' : 'a number'} from ${lo} to ${hi} (${inst.name.en})`, ...missingCodeHint(text, `score.range:${src.key}`) });
+    row.add({ ...row.at(idx), value: text, expected: `${inst.integer ? 'a whole number' : 'a number'} from ${lo} to ${hi} (${inst.name.en})`, ...((v === undefined ? spacedHint(text, `score.range:${src.key}`) : undefined) ?? missingCodeHint(text, `score.range:${src.key}`)) });
     return NaN;
   }
   return v;
@@ -837,6 +867,15 @@ function scoreCell(src: OutcomeSource, cells: FieldReader, row: RowContext, item
  * when the plan lists them, so the problem says so (its own group: the hint is the group's).
  */
 const SPECIAL_MISSING = /^\.[A-Za-z_]$/;
+/**
+ * A cell with plain spaces between its digits (`120 100`): two numbers, or thousands written with
+ * a plain space? Not read as a number (io/decimal-mark.ts); the problem says why (its own group).
+ */
+function spacedHint(value: string, kind: string): { kind: string; hint: string } | undefined {
+  const hint = spacedNumberHint(value);
+  return hint === undefined ? undefined : { kind: `${kind}:spaced-number`, hint };
+}
+
 function missingCodeHint(value: string, kind: string): { kind: string; hint?: string } {
   if (!SPECIAL_MISSING.test(value.trim())) return { kind };
   return { kind: `${kind}:special-missing`, hint: 'this looks like a SAS/Stata special missing value: list it in the plan\'s "missingCodes" (e.g. [".A", ".B"]) to read it as missing' };

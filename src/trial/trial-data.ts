@@ -107,6 +107,8 @@ export interface TrialData {
   readNotes?: string[];
   /** The note that the ids look like CPR numbers (also in `readNotes`), for outputs that print no other read note (`hta report`). */
   idNote?: string;
+  /** The notes that category values differing only in case were read as one (also in `readNotes`): they change the levels analysed, so `analyze --json` lists them in `warnings` and `hta report` prints them. */
+  spellingNotes?: string[];
   /** The export's encoding when it is not UTF-8 (read decoded: io/read-csv.ts), for the results' record. */
   encoding?: 'windows-1252' | 'utf-16le' | 'utf-16be';
 }

@@ -13,8 +13,8 @@ import { parseCsvText, readCsvFile } from '../../src/io/read-csv.js';
 import { loadPlanFile, parsePlan } from '../../src/plan/load-plan.js';
 import { draftPlan } from '../../src/plan/draft-plan.js';
 import { baselineTable, characteristicsFromExport } from '../../src/trial/baseline-table.js';
-import { byCategory } from '../../src/trial/category-values.js';
-import { kindOfValues } from '../../src/trial/column-kind.js';
+import { byCategory, CategorySpellings } from '../../src/trial/category-values.js';
+import { kindOfValues, tallyOf } from '../../src/trial/column-kind.js';
 import { meetsCriterion } from '../../src/trial/population-filter.js';
 import { loadTrial } from '../../src/trial/load-trial.js';
 import type { TrialData } from '../../src/trial/trial-data.js';
@@ -62,12 +62,35 @@ describe('an export whose numbers and categories are written as Danish Excel and
     // The note counts the patients who wrote each other spelling, from the file itself.
     const lower = (sex: string) => new Set(cleanRows().slice(1).filter((r) => r[9] === sex && Number(r[0]) % 5 === 0).map((r) => r[0])).size;
     const note = trial.readNotes!.find((n) => n.includes('differ only in case'))!;
-    expect(note).toContain('column "Køn": values that differ only in case are one category, shown as first written:');
+    expect(note).toContain('column "Køn": values that differ only in case are one category, shown as most often written:');
     expect(note).toContain(`"Kvinde" (also "kvinde": ${lower('Kvinde')} patients)`);
     expect(note).toContain(`"Mand" (also "mand": ${lower('Mand')} patients)`);
     for (const p of trial.patients) expect(note).not.toContain(p.id);
     // Unicode form alone is the same text: no note for it.
     expect(trial.readNotes!.join('\n')).not.toContain('Område');
+  });
+
+  it('shows the spelling most patients wrote (ties: the first met), and says so in --json warnings and for Table 1 columns', async () => {
+    // The first patient writes "kvinde", most write "Kvinde"; a third column only Table 1 reads.
+    const rows = cleanRows().map((r, k) => (k === 0 ? [...r, 'Civilstand'] : [...r, Number(r[0]) === 1 ? 'gift' : Number(r[0]) % 2 ? 'Gift' : 'Ugift']));
+    for (const r of rows) if (r[0] === '0001') r[9] = 'kvinde';
+    expect(rows[1]![9]).toBe('kvinde');
+    const data = writeRows(tempDir(), 'export.csv', rows);
+    const csv = readCsvFile(data);
+    const trial = loadTrial(csv, loadPlanFile(PLAN));
+    expect(new Set(trial.patients.map((p) => p.covariates.koen))).toEqual(new Set(['Kvinde', 'Mand']));
+    expect(trial.spellingNotes).toEqual([expect.stringContaining('column "Køn": values that differ only in case are one category, shown as most often written: "Kvinde" (also "kvinde": 1 patient)')]);
+    const a = await runCli('analyze', data, '--plan', PLAN, '--json');
+    expect(a.code, a.stderr).toBe(0);
+    expect((JSON.parse(a.stdout) as { warnings: string[] }).warnings).toEqual(trial.spellingNotes);
+    const notes: string[] = [];
+    const extra = characteristicsFromExport(csv, trial, ['Civilstand', 'Køn'], (n) => notes.push(n));
+    expect(new Set(extra.get('Civilstand')!.values())).toEqual(new Set(['Gift', 'Ugift']));
+    // Køn is a covariate: its note is the reader's, not said twice.
+    expect(notes).toEqual([expect.stringContaining('column "Civilstand": values that differ only in case are one category, shown as most often written: "Gift" (also "gift": 1 patient)')]);
+    const tie = new CategorySpellings();
+    for (const t of ['mand', 'Mand', 'MAND', 'Mand', 'mand']) tie.add(t);
+    expect(tie.shown('MAND')).toBe('mand');
   });
 
   it('gives the same Table 1 as the clean export: income as mean (SD), one row per area and sex', () => {
@@ -139,6 +162,17 @@ describe('a cell that is not a number in a column of numbers', () => {
     expect(r.stderr).toContain(':lines 6–7, 12, column 7 (Indkomst): "ukendt" — expected a number, as the other values of "Indkomst" are (read as text, it would make each of them a category of its own); if it means "missing", add it to the plan\'s "missingCodes"; if the column holds categories, set "covariateTypes": { "indkomst": "categorical" } in the plan');
     const a = await runCli('analyze', data, '--plan', PLAN, '--json');
     expect([a.code, a.stdout]).toEqual([2, '']);
+  });
+
+  it('with a plain space between its digits (`120 100`, `+45 123 456`) asks: two numbers, or thousands?', async () => {
+    const rows = cleanRows();
+    rows[5]![6] = '120 100';
+    rows[11]![6] = '+45 123 456';
+    const r = await runCli('validate', writeRows(tempDir(), 'export.csv', rows), '--plan', PLAN);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('(Indkomst): "120 100", "+45 123 456" — expected a number, as the other values of "Indkomst" are');
+    expect(r.stderr).toContain('two numbers, or a thousands separator? A plain space groups thousands only in two groups or more (12 345 678)');
+    expect(r.stderr).toMatch(/lines 6, 12, column 7 \(Indkomst\)/);
   });
 
   it('is missing when the plan says so: the results of the export with those cells empty', async () => {
@@ -226,6 +260,45 @@ describe('numbers or categories, per column', () => {
     expect(refused.stderr).toContain('"Andet" — expected a number, as the other values of "Uddannelse" are');
     const declared = write('declared.json', { covariateTypes: { uddannelse: 'categorical' } });
     expect(await effects(join(dir, 'codes.csv'), declared)).toEqual(await effects(writeRows(dir, 'words.csv', asWords), write('words.json', {})));
+  });
+
+  it('a covariate of exactly three whole numbers is not guessed: refused until "covariateTypes" says, then model and Table 1 agree', async () => {
+    const dir = tempDir();
+    // In the words' order (Næstved, Ålborg, Århus): the same reference level, the same numbers.
+    const code: Record<string, string> = { Næstved: '1', Ålborg: '2', Århus: '3' };
+    const coded = writeRows(dir, 'coded.csv', cleanRows().map((r, k) => (k === 0 ? r : r.map((c, j) => (j === 8 ? code[c]! : c)))));
+    const plan = JSON.parse(readFileSync(PLAN, 'utf8')) as Record<string, unknown>;
+    const typed = (type: string) => {
+      const path = join(dir, `${type}.json`);
+      writeFileSync(path, JSON.stringify({ ...plan, covariateTypes: { omraade: type } }));
+      return path;
+    };
+    const refused = await runCli('validate', coded, '--plan', PLAN);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('"Område" has only the values 1, 2, 3 (after the plan\'s codes), which may be three categories or a scale — hta does not guess; set "covariateTypes": { "omraade": "categorical" }');
+    expect((await runCli('analyze', coded, '--plan', PLAN, '--json')).code).toBe(2);
+    // Categorical: the model of the words (two indicators); Table 1 three levels.
+    expect(await effects(coded, typed('categorical'))).toEqual(await effects(CLEAN, PLAN));
+    // Numeric: one slope in the model, a mean in Table 1 (before: three categories there).
+    const csv = readCsvFile(coded);
+    const numeric = loadTrial(csv, loadPlanFile(typed('numeric')));
+    expect(numeric.patients.every((p) => typeof p.covariates.omraade === 'number')).toBe(true);
+    expect(baselineTable(numeric).rows.find((r) => r.key === 'omraade')!.kind).toBe('numeric');
+    const categorical = loadTrial(csv, loadPlanFile(typed('categorical')));
+    expect(baselineTable(categorical).rows.find((r) => r.key === 'omraade')!.kind).toBe('categorical');
+    // Two codes read either way give one model: read, and Table 1 shows both levels.
+    const two = writeRows(dir, 'two.csv', cleanRows().map((r, k) => (k === 0 ? r : r.map((c, j) => (j === 8 ? (c === 'Næstved' ? '2' : '1') : c)))));
+    const read = loadTrial(readCsvFile(two), loadPlanFile(PLAN));
+    expect(baselineTable(read).rows.find((r) => r.key === 'omraade')!.kind).toBe('categorical');
+  });
+
+  it('rule 3 by itself: three whole numbers most of the values, never more, never with decimals', () => {
+    expect(tallyOf([1, 2, 9, 1, 2]).undecidedCodes()).toEqual([1, 2, 9]);
+    expect(tallyOf([3, 1, 2, 'ukendt']).undecidedCodes()).toEqual([1, 2, 3]);
+    expect(tallyOf([1, 2, 3, 4]).undecidedCodes()).toBeUndefined();
+    expect(tallyOf([1, 2]).undecidedCodes()).toBeUndefined();
+    expect(tallyOf([1.5, 2, 3]).undecidedCodes()).toBeUndefined();
+    expect(tallyOf([1, 2, 3, 'a', 'b', 'c']).undecidedCodes()).toBeUndefined();
   });
 
   it('"covariateTypes" names covariates of the plan', () => {

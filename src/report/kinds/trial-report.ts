@@ -102,6 +102,7 @@ export const trialReportKind: ReportKind<typeof trialEntrySchema> = {
       const csvTable = readCsvFile(dataPath, { knownValues: planValueCodes(plan) });
       const trialData = loadTrial(csvTable, plan);
       if (trialData.idNote) env.note?.(trialData.idNote);
+      for (const note of trialData.spellingNotes ?? []) env.note?.(note);
       checkTrialContent(csvTable, trialData, 'analysis', planPath);
       // The target sample is named relative to the plan, and read under the manifest's rules.
       const sampleFile = trialData.plan.population?.targetSample?.file;
@@ -147,7 +148,7 @@ export const trialReportKind: ReportKind<typeof trialEntrySchema> = {
     }
     // The English and Danish reports of one export read the same columns: read them once.
     const columns = entry.characteristics.map((c) => c.column);
-    const extra = env.memo(`characteristics\u0000${dataPath}\u0000${planPath}\u0000${columns.join('\u0000')}`, () => characteristicsFromExport(csv, trial, columns));
+    const extra = env.memo(`characteristics\u0000${dataPath}\u0000${planPath}\u0000${columns.join('\u0000')}`, () => characteristicsFromExport(csv, trial, columns, env.note));
     const widths = new Map(trial.sources.map((s) => [s.key, s.instrument.range[1] - s.instrument.range[0]]));
     const sofRows = summaryOfFindingsRows(result, plan, ctx.primaryMethod, lang);
     const input: TrialSectionInput = { trial, result, ctx, method, sofRows, chartOrWhy, omitted, t1: baselineTable(trial, extra), t1Labels: labels, widths };

@@ -74,6 +74,10 @@ export const REGISTRY_TEXT = {
   },
   trimmed: { en: ' Patients with a propensity score below {t} or above {u} were left out.', da: ' Patienter med en propensity score under {t} eller over {u} er udeladt.' },
   truncated: { en: ' Weights were capped at their {q} quantile.', da: ' Vægtene er afskåret ved deres {q}-fraktil.' },
+  noAnalysisFor: {
+    en: 'No analysis possible for {list}: the reasons are under Warnings.',
+    da: 'Ingen analyse mulig for {list}: årsagerne står under Advarsler.',
+  },
   warningsTitle: { en: 'Warnings', da: 'Advarsler' },
   notAnalysed: { en: 'not analysed', da: 'ikke analyseret' },
   weightsTableCaption: {

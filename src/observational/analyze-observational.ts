@@ -170,7 +170,7 @@ function analyse(t: Target, spec: ObservationalSpec, confLevel: number, file: st
       formed = true; // the sample is known (and its small counts are suppressed on output)
       throw new HtaError('analysis.failed', `too few patients: fewer than ${threshold} exposed or unexposed with complete data (the publication threshold)`);
     }
-    const d = observationalDesign(t.pairs, spec.confounders, t.y, spec.baselineAsConfounder, file, complete);
+    const d = observationalDesign(t.pairs, spec.confounders, t.y, spec.baselineAsConfounder, file, threshold, complete);
     formed = true;
     const all = d.rows.map((_, k) => k);
     const count = (keep: number[]) => ({ exposed: keep.filter((k) => d.exposed[k] === 1).length, unexposed: keep.filter((k) => d.exposed[k] === 0).length });

@@ -485,7 +485,7 @@ export function loadTrial(source: CsvTable, plan: Plan, options: LoadTrialOption
   const spellingNotes = covariates.flatMap((c, i) => {
     const merged = typed[i]!.merged;
     // A column read twice (a covariate and a subgroup) says it once.
-    return merged.length && covariates.findIndex((d) => d.column === c.column) === i ? [spellingsNote(file, c.column, merged)] : [];
+    return merged.length && covariates.findIndex((d) => d.column === c.column) === i ? [spellingsNote(file, c.column, merged, plan.observational?.suppressionThreshold)] : [];
   });
   if (spellingNotes.length) readNotes.push(...spellingNotes);
   patients.forEach((patient, p) => {

@@ -19,7 +19,8 @@ import { isResponder } from '../trial/responders.js';
 import { armCounts, type TrialData } from '../trial/trial-data.js';
 import { labelOf } from '../analysis/judged-row.js';
 import { aipw } from './aipw.js';
-import { balancingWeights, quantileType7, truncateWeights } from './balancing-weights.js';
+import { balancingWeights, truncateWeights } from './balancing-weights.js';
+import { windowQuantile } from './score-quantiles.js';
 import { effectiveSampleSize } from '../stats/effective-sample-size.js';
 import { covariateBalance } from './covariate-balance.js';
 import { eValueOfDifference, eValueOfRiskDifference } from './e-value.js';
@@ -233,7 +234,8 @@ function analyse(t: Target, spec: ObservationalSpec, confLevel: number, file: st
         aipwError = err.message;
       }
     }
-    const groupScores = (k: 0 | 1) => PS_QUANTILES.map((q) => quantileType7(e.filter((_, i) => a[i] === k), q));
+    // Window means of `threshold` scores, never one patient's score (score-quantiles.ts).
+    const groupScores = (k: 0 | 1) => PS_QUANTILES.map((q) => windowQuantile(e.filter((_, i) => a[i] === k), q, threshold));
     const propensity = { model: 'logistic (IRLS)', terms: fit.terms, coefficients: fit.coefficients, iterations: fit.iterations, quantiles: { exposed: groupScores(1), unexposed: groupScores(0) }, outsideShare: outside };
     const weights = { estimand: spec.estimand, effectiveSampleSize: ess, max: { exposed: maxRel(group(1)), unexposed: maxRel(group(0)) }, truncatedAt, truncated };
     return {

@@ -365,7 +365,7 @@ export function loadTrial(source: CsvTable, plan: Plan, options: LoadTrialOption
           (groups.unit === 'arm'
             ? `an arm value: "${plan.arms.intervention}" (intervention) or "${plan.arms.control}" (control), as in the plan's "arms"`
             : `an exposure value: "${plan.arms.intervention}" for ${groups.described.intervention} or "${plan.arms.control}" for ${groups.described.control}, as in the plan's "${groups.planField}"`) +
-          (armRaw === null && !wide ? ` (the cell is empty, and no other row of this patient has an arm value of the plan)` : ''),
+          (armRaw === null && !wide ? ` (the cell is empty, and no other row of this patient has ${groups.unit === 'arm' ? 'an arm value' : 'an exposure value'} of the plan)` : ''),
         kind: `arm.unknown${hint ? `:${hint}` : ''}`,
         ...(hint ? { hint } : {}),
       });

@@ -18,6 +18,7 @@ import { firstInvalidUtf8, notUtf8 } from './utf8.js';
 import { type Utf16, utf16Of, utf16WithoutMark } from './utf16.js';
 import { decodeWindows1252, mixedEncodings, notWindows1252, Windows1252Check } from './windows-1252.js';
 import { type Delimiter, type Dialect, sniffDelimiter } from './dialect.js';
+import { isMissingWord, MISSING_WORDS } from './missing-words.js';
 import { DecimalMarkVote } from './decimal-mark.js';
 import { yearColumns } from './year-columns.js';
 import { HEADER_SAMPLE_BYTES, headerLayoutError, type HeaderLayoutOptions } from './header-line.js';
@@ -53,8 +54,8 @@ export interface CsvTableInMemory extends CsvTable {
   records: CsvRecord[];
 }
 
-/** Cell texts that mean "missing" in the exports we see (R, SAS/Stata, Excel). */
-export const MISSING_TOKENS: ReadonlySet<string> = new Set(['', 'NA', '.']);
+/** Cell texts that mean "missing" in the exports we see (R, SAS/Stata, SQL: missing-words.ts). */
+export const MISSING_TOKENS: ReadonlySet<string> = new Set(['', ...MISSING_WORDS]);
 
 /** The `input.unreadable` error for a file that could not be opened or read. */
 export function unreadableFile(file: string, err: unknown): HtaError {
@@ -261,8 +262,8 @@ class PackedRecord implements CsvRecord {
     const parts: (string | null)[] = packed ? (this.#packed as string).split(this.#delimiter) : [...this.#packed];
     for (let i = 0; i < parts.length; i++) {
       const c = packed ? trimCell(parts[i]!) : parts[i]!;
-      // Inline form of MISSING_TOKENS.has(c): this runs for every cell of the file.
-      parts[i] = c === '' || c === 'NA' || c === '.' ? null : c;
+      // MISSING_TOKENS written out (missing-words.ts): this runs for every cell of the file.
+      parts[i] = isMissingWord(c) ? null : c;
     }
     return parts;
   }
@@ -327,7 +328,7 @@ export class FieldReader {
     if (this.#cells !== undefined) return this.#cells[i] ?? null;
     if (i < 0 || i >= this.#count) return null;
     const c = trimCell(this.#text.slice(this.#starts[i], this.#ends[i]));
-    return c === '' || c === 'NA' || c === '.' ? null : c;
+    return isMissingWord(c) ? null : c;
   }
 
   /** 0–9 when cell i is one digit character (no blanks), else -1. */

@@ -19,7 +19,8 @@ import { isResponder } from '../trial/responders.js';
 import { armCounts, type TrialData } from '../trial/trial-data.js';
 import { labelOf } from '../analysis/judged-row.js';
 import { aipw } from './aipw.js';
-import { balancingWeights, quantileType7, truncateWeights } from './balancing-weights.js';
+import { balancingWeights, truncateWeights } from './balancing-weights.js';
+import { windowQuantile } from './score-quantiles.js';
 import { effectiveSampleSize } from '../stats/effective-sample-size.js';
 import { covariateBalance } from './covariate-balance.js';
 import { eValueOfDifference, eValueOfRiskDifference } from './e-value.js';
@@ -170,7 +171,7 @@ function analyse(t: Target, spec: ObservationalSpec, confLevel: number, file: st
       formed = true; // the sample is known (and its small counts are suppressed on output)
       throw new HtaError('analysis.failed', `too few patients: fewer than ${threshold} exposed or unexposed with complete data (the publication threshold)`);
     }
-    const d = observationalDesign(t.pairs, spec.confounders, t.y, spec.baselineAsConfounder, file, complete);
+    const d = observationalDesign(t.pairs, spec.confounders, t.y, spec.baselineAsConfounder, file, threshold, complete);
     formed = true;
     const all = d.rows.map((_, k) => k);
     const count = (keep: number[]) => ({ exposed: keep.filter((k) => d.exposed[k] === 1).length, unexposed: keep.filter((k) => d.exposed[k] === 0).length });
@@ -233,7 +234,8 @@ function analyse(t: Target, spec: ObservationalSpec, confLevel: number, file: st
         aipwError = err.message;
       }
     }
-    const groupScores = (k: 0 | 1) => PS_QUANTILES.map((q) => quantileType7(e.filter((_, i) => a[i] === k), q));
+    // Window means of `threshold` scores, never one patient's score (score-quantiles.ts).
+    const groupScores = (k: 0 | 1) => PS_QUANTILES.map((q) => windowQuantile(e.filter((_, i) => a[i] === k), q, threshold));
     const propensity = { model: 'logistic (IRLS)', terms: fit.terms, coefficients: fit.coefficients, iterations: fit.iterations, quantiles: { exposed: groupScores(1), unexposed: groupScores(0) }, outsideShare: outside };
     const weights = { estimand: spec.estimand, effectiveSampleSize: ess, max: { exposed: maxRel(group(1)), unexposed: maxRel(group(0)) }, truncatedAt, truncated };
     return {

@@ -33,7 +33,7 @@ export function completeConfounderRows(pairs: OutcomePairs, confounders: readonl
 }
 
 /** `rows`: the complete-confounder patients when the caller has them already (completeConfounderRows). */
-export function observationalDesign(pairs: OutcomePairs, confounders: readonly Confounder[], y: readonly number[], baselineAsConfounder: boolean, file: string, rows = completeConfounderRows(pairs, confounders)): ObservationalDesign {
+export function observationalDesign(pairs: OutcomePairs, confounders: readonly Confounder[], y: readonly number[], baselineAsConfounder: boolean, file: string, threshold: number, rows = completeConfounderRows(pairs, confounders)): ObservationalDesign {
   const exposed = rows.map((i) => (pairs.arm[i] === 'intervention' ? 1 : 0));
   const confounderColumns: ObservationalDesign['confounderColumns'] = [];
   const balanceTerms: BalanceTerm[] = [];
@@ -58,23 +58,52 @@ export function observationalDesign(pairs: OutcomePairs, confounders: readonly C
     }
     const labels = raw.map(String);
     const levels = [...new Set(labels)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-    const oneSided: string[] = [];
+    const oneSided: OneSidedLevel[] = [];
     levels.forEach((level, li) => {
       const values = labels.map((l) => (l === level ? 1 : 0));
       const one = inGroup(values, 1);
-      if (one !== inGroup(values, 0)) oneSided.push(`"${level}" only among the ${one ? 'exposed' : 'unexposed'}`);
+      if (one !== inGroup(values, 0)) oneSided.push({ level, group: one ? 'exposed' : 'unexposed', patients: values.reduce<number>((s, v) => s + v, 0) });
       if (li > 0) confounderColumns.push({ name: `${c.name}${level}`, values });
       balanceTerms.push({ term: `${c.name}=${level}`, binary: true, confounder: c.name, values });
     });
-    if (oneSided.length) {
-      throw analysisFailed(
-        `no overlap: confounder "${c.name}" has level ${oneSided.join(', and ')}, so those patients have no comparable patient in the other group; merge the level with another, or restrict the population`,
-      );
-    }
+    if (oneSided.length) throw analysisFailed(noOverlapMessage(c.name, oneSided, levels, threshold));
   }
   const baseline = rows.map((i) => pairs.baseline[i]!);
   if (baselineAsConfounder) balanceTerms.push({ term: 'baseline', binary: false, values: baseline });
   return { rows, exposed, y: rows.map((i) => y[i]!), baseline, confounderColumns, balanceTerms };
+}
+
+interface OneSidedLevel {
+  level: string;
+  group: 'exposed' | 'unexposed';
+  patients: number;
+}
+
+/** At most this many levels are named in a no-overlap message; the rest are counted. */
+const NAMED_LEVELS = 3;
+
+/**
+ * Why a categorical confounder stops the analysis. The message is printed by `hta analyze` and on
+ * the report page, so (docs/observational.md "Small counts") a level held by fewer than
+ * `threshold` patients is never named — its value could single them out (an age of 87, an
+ * inclusion date) — only counted; of the others, the first few are named and the rest counted,
+ * so an age or date typed categorical gives one line, not every level. When most levels are
+ * numbers, the column probably is one.
+ */
+export function noOverlapMessage(confounder: string, oneSided: readonly OneSidedLevel[], levels: readonly string[], threshold: number): string {
+  const named = oneSided.filter((l) => l.patients >= threshold);
+  const shown = named.slice(0, NAMED_LEVELS).map((l) => `"${l.level}" only among the ${l.group}`);
+  const more = named.length - shown.length;
+  const rare = oneSided.length - named.length;
+  const levelsWord = (k: number) => (k === 1 ? 'level' : 'levels');
+  const parts = [
+    ...(shown.length ? [`level ${shown.join(', and ')}`] : []),
+    ...(more > 0 ? [`${more} more ${levelsWord(more)} in one group only`] : []),
+    ...(rare > 0 ? [`${rare} ${levelsWord(rare)} in one group only, each held by fewer than ${threshold} patients (not named)`] : []),
+  ];
+  const numeric = levels.filter((l) => /^[-+]?\d+(?:[.,]\d+)?$/.test(l.trim())).length;
+  const asNumber = levels.length > 10 && numeric > levels.length / 2 ? `; its ${levels.length} levels are mostly numbers: if it is a number, declare it "type": "numeric"` : '';
+  return `no overlap: confounder "${confounder}" has ${parts.join(', and ')}, so those patients have no comparable patient in the other group; merge the level with another, or restrict the population${asNumber}`;
 }
 
 /** Rows [1, confounders…, (baseline)] of the propensity model, or [1, (exposure), (baseline), confounders…] of the outcome model. */

@@ -94,7 +94,7 @@ export const observationalAnalysisSchema = z.object({
       iterations: z.number().int(),
       quantiles: z
         .object({ exposed: z.array(z.number()), unexposed: z.array(z.number()) })
-        .describe('Propensity-score quantiles 5, 25, 50, 75, 95 % per group (R quantile type 7): the overlap without individual values'),
+        .describe('Propensity-score percentiles 5, 25, 50, 75, 95 % per group, each the mean of the suppression-threshold many sorted scores nearest R quantile type 7 position (score-quantiles.ts): the overlap without individual values'),
       outsideShare: z.union([z.number(), z.literal(SUPPRESSED)]).describe('Share of patients with a propensity score outside [0.05, 0.95]; "suppressed" when it rests on 1 … threshold − 1 patients'),
     })
     .nullable(),

@@ -74,6 +74,10 @@ export const REGISTRY_TEXT = {
   },
   trimmed: { en: ' Patients with a propensity score below {t} or above {u} were left out.', da: ' Patienter med en propensity score under {t} eller over {u} er udeladt.' },
   truncated: { en: ' Weights were capped at their {q} quantile.', da: ' Vægtene er afskåret ved deres {q}-fraktil.' },
+  noAnalysisFor: {
+    en: 'No analysis possible for {list}: the reasons are under Warnings.',
+    da: 'Ingen analyse mulig for {list}: årsagerne står under Advarsler.',
+  },
   warningsTitle: { en: 'Warnings', da: 'Advarsler' },
   notAnalysed: { en: 'not analysed', da: 'ikke analyseret' },
   weightsTableCaption: {
@@ -126,8 +130,11 @@ export const REGISTRY_TEXT = {
     en: 'One row with suppressed values (a confounder level with too few patients in a group) is not drawn.',
     da: 'Én række med diskretionerede værdier (et niveau af en confounder med for få patienter i en gruppe) er ikke tegnet.',
   },
+  // How many cells of the page read "suppressed": counts, and the balance rows of the primary analysis.
+  suppressedTally: { en: '{n} counts here', da: '{n} antal her' },
+  suppressedTallyBalance: { en: '{n} counts and {k} balance rows here', da: '{n} antal og {k} rækker i balancetabellen her' },
   smallCounts: {
-    en: 'Small counts: no count of 1 to {below} patients is shown or can be derived from what is shown; such counts, and the counts or values they could be recovered from, read "suppressed" ({n} here). A group with fewer than {threshold} patients is not analysed.',
-    da: 'Små antal: intet antal på 1 til {below} patienter vises eller kan udledes af det viste; sådanne antal og de antal eller værdier, de kunne genskabes af, står som "diskretioneret" ({n} her). En gruppe med færre end {threshold} patienter analyseres ikke.',
+    en: 'Small counts: no count of 1 to {below} patients is shown or can be derived from what is shown; such counts, and the counts or values they could be recovered from, read "suppressed" ({tally}). A group with fewer than {threshold} patients is not analysed.',
+    da: 'Små antal: intet antal på 1 til {below} patienter vises eller kan udledes af det viste; sådanne antal og de antal eller værdier, de kunne genskabes af, står som "diskretioneret" ({tally}). En gruppe med færre end {threshold} patienter analyseres ikke.',
   },
 } as const;

@@ -31,6 +31,18 @@ const NUM = '(-?\\d+(?:\\.\\d+)?)';
 /** `"level" only among the exposed, and "other" only among the unexposed` (observational-design.ts). */
 const oneSided = (list: string) => list.replace(/ only among the (exposed|unexposed)(?=, and |$)/g, (_, g: string) => (g === 'exposed' ? ' kun blandt de eksponerede' : ' kun blandt de ikke-eksponerede')).replace(/, and /g, ', og ');
 
+/**
+ * The parts of a no-overlap message (observational-design.ts `noOverlapMessage`): named levels,
+ * `4 more levels in one group only`, `2 levels in one group only, each held by fewer than 5 patients (not named)`.
+ */
+const overlapParts = (list: string) =>
+  oneSided(
+    list
+      .replace(/^level /, 'niveauet ')
+      .replace(/(\d+) more (?:level|levels) in one group only/, (_, k: string) => `${n(k)} ${k === '1' ? 'niveau mere' : 'niveauer mere'} kun i den ene gruppe`)
+      .replace(/(\d+) (?:level|levels) in one group only, each held by fewer than (\d+) patients \(not named\)/, (_, k: string, t: string) => `${n(k)} ${k === '1' ? 'niveau' : 'niveauer'} kun i den ene gruppe, hver med færre end ${n(t)} patienter (ikke nævnt)`)
+  );
+
 /** `'a' (intervention 3, control 0) and 'b' (…)` (the tests for interaction): arms and counts in Danish. */
 const oneArmList = (list: string) =>
   list.replace(new RegExp(` \\(intervention ${NUM}, control ${NUM}\\)( and |$)`, 'g'), (_, a: string, b: string, and: string) => ` (interventionsgruppen ${n(a)}, kontrolgruppen ${n(b)})${and === '' ? '' : ' og '}`);
@@ -53,8 +65,9 @@ const DANISH: readonly [RegExp, (...m: string[]) => string][] = [
   ],
   // src/observational/observational-design.ts
   [
-    /^no overlap: confounder "(.*)" has level (.*), so those patients have no comparable patient in the other group; merge the level with another, or restrict the population$/,
-    (c, list) => `intet overlap: confounderen "${c}" har niveauet ${oneSided(list)}, så de patienter har ingen sammenlignelig patient i den anden gruppe; slå niveauet sammen med et andet, eller afgræns populationen`,
+    /^no overlap: confounder "(.*)" has (.*), so those patients have no comparable patient in the other group; merge the level with another, or restrict the population(?:; its (\d+) levels are mostly numbers: if it is a number, declare it "type": "numeric")?$/,
+    (c, list, k) =>
+      `intet overlap: confounderen "${c}" har ${overlapParts(list)}, så de patienter har ingen sammenlignelig patient i den anden gruppe; slå niveauet sammen med et andet, eller afgræns populationen${k ? `; dens ${n(k)} niveauer er for det meste tal: er den et tal, så angiv "type": "numeric"` : ''}`,
   ],
   // src/analysis/transported-effect.ts
   [/^margin '(.*)': shares are keyed by the cut levels \((.*)\), not (.*)$/, (c, levels, not) => `margenen '${c}': andelene skal angives for skæringsniveauerne (${levels}), ikke ${not}`],

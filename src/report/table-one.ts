@@ -26,6 +26,10 @@ const COMMON_LABELS: Record<string, Record<Lang, string>> = {
   uddannelse: { en: 'Education', da: 'Uddannelse' },
   smoking: { en: 'Smoking', da: 'Rygning' },
   rygning: { en: 'Smoking', da: 'Rygning' },
+  // A registry's usual confounders (docs/observational.md): the bundled plan's labels.
+  referrer: { en: 'Referred by', da: 'Henvist af' },
+  henviser: { en: 'Referred by', da: 'Henvist af' },
+  region: { en: 'Region', da: 'Region' },
 };
 
 /** Whether a key has a common label (else a page would show the key, or better its export column). */

@@ -88,9 +88,12 @@ export class CategorySpellings {
  * The note for a column whose values were written in more than one case: counts of patients,
  * never who. `note: export.csv: column "Køn": values that differ only in case are one category,
  * shown as most often written: "Mand" (also "mand": 2 patients), "Kvinde" (also "kvinde": 4 patients)`.
+ * With `threshold` (an observational plan's suppressionThreshold) a smaller count reads "fewer than 5 patients".
  */
-export function spellingsNote(file: string, column: string, merged: readonly MergedSpelling[]): string {
-  const shown = merged.slice(0, 4).map((m) => `${JSON.stringify(m.shown)} (also ${m.others.map((o) => `${JSON.stringify(o.spelling)}: ${o.count} patient${o.count === 1 ? '' : 's'}`).join(', ')})`);
+export function spellingsNote(file: string, column: string, merged: readonly MergedSpelling[], threshold?: number): string {
+  // A registry's (observational) counts of 1 … threshold − 1 are never printed (docs/observational.md "Small counts").
+  const patients = (k: number) => (threshold !== undefined && k < threshold ? `fewer than ${threshold} patients` : `${k} patient${k === 1 ? '' : 's'}`);
+  const shown = merged.slice(0, 4).map((m) => `${JSON.stringify(m.shown)} (also ${m.others.map((o) => `${JSON.stringify(o.spelling)}: ${patients(o.count)}`).join(', ')})`);
   const more = merged.length > 4 ? `, and ${merged.length - 4} more` : '';
   return `${file}: column "${column}": values that differ only in case are one category, shown as most often written: ${shown.join(', ')}${more}`;
 }

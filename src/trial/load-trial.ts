@@ -375,7 +375,7 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
           (groups.unit === 'arm'
             ? `an arm value: "${plan.arms.intervention}" (intervention) or "${plan.arms.control}" (control), as in the plan's "arms"`
             : `an exposure value: "${plan.arms.intervention}" for ${groups.described.intervention} or "${plan.arms.control}" for ${groups.described.control}, as in the plan's "${groups.planField}"`) +
-          (armRaw === null && !wide ? ` (the cell is empty, and no other row of this patient has an arm value of the plan)` : ''),
+          (armRaw === null && !wide ? ` (the cell is empty, and no other row of this patient has ${groups.unit === 'arm' ? 'an arm value' : 'an exposure value'} of the plan)` : ''),
         kind: `arm.unknown${hint ? `:${hint}` : ''}`,
         ...(hint ? { hint } : {}),
       });
@@ -499,7 +499,7 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
   const spellingNotes = covariates.flatMap((c, i) => {
     const merged = typed[i]!.merged;
     // A column read twice (a covariate and a subgroup) says it once.
-    return merged.length && covariates.findIndex((d) => d.column === c.column) === i ? [spellingsNote(file, c.column, merged)] : [];
+    return merged.length && covariates.findIndex((d) => d.column === c.column) === i ? [spellingsNote(file, c.column, merged, plan.observational?.suppressionThreshold)] : [];
   });
   if (spellingNotes.length) readNotes.push(...spellingNotes);
   patients.forEach((patient, p) => {

@@ -7,9 +7,10 @@
  * an empty cell in every column, exactly as written (case and all, after trimming); the uptake
  * plan's `missingCodes` adds a file's own (`-`).
  */
+import { MISSING_WORDS } from '../io/missing-words.js';
 
-/** Read as an empty cell by default, in every column. */
-export const DEFAULT_MISSING_CODES: readonly string[] = ['NULL', '(null)', 'NA', '.'];
+/** Read as an empty cell by default, in every column: the texts every export reader takes so (io/missing-words.ts). */
+export const DEFAULT_MISSING_CODES: readonly string[] = MISSING_WORDS;
 
 /** The codes a read treats as empty: the defaults and the plan's own (as text, trimmed). */
 export function missingCodesOf(planCodes: readonly (string | number)[] = []): string[] {

@@ -34,7 +34,7 @@ const confounders = [{ name: 'sex', type: 'categorical' }, { name: 'referrer', t
 
 function reasonOf(): string {
   try {
-    observationalDesign(pairs, confounders, pairs.followUp, true, 'registry.csv');
+    observationalDesign(pairs, confounders, pairs.followUp, true, 'registry.csv', 5);
   } catch (e) {
     if (e instanceof HtaError) return e.message;
     throw e;

@@ -112,6 +112,20 @@ function weightsTable(a: ObservationalAnalysis, groups: { exposed: string; unexp
   };
 }
 
+/** An analysis that gave no estimate: an error row (its sample never formed, or a fit failed). */
+const notAnalysed = (a: ObservationalAnalysis): boolean => a.error !== undefined || a.effects.length === 0;
+
+/** Why no registry page is written: each reason once, with the analyses it stopped. */
+function noAnalysisMessage(id: string, failed: readonly ObservationalAnalysis[]): string {
+  const byReason = new Map<string, string[]>();
+  for (const a of failed) {
+    const reason = a.error ?? 'no estimate';
+    byReason.set(reason, [...(byReason.get(reason) ?? []), `${a.outcome} at ${a.time}`]);
+  }
+  const reasons = [...byReason].map(([reason, where]) => `${where.join(', ')}: ${reason}`);
+  return `report "${id}": no analysis could be done, so no page is written (a page of empty sections would look like a result)\n  ${reasons.join('\n  ')}`;
+}
+
 export const registryReportKind: ReportKind<typeof registryEntrySchema> = {
   entrySchema: registryEntrySchema,
   async build(entry, env): Promise<ReportContent> {
@@ -129,6 +143,12 @@ export const registryReportKind: ReportKind<typeof registryEntrySchema> = {
       // Paths as the manifest writes them, so results.json is the same on every machine.
       return { ...r, input: { ...r.input, file: entry.data } };
     });
+    // A page of empty sections (a figure caption without a chart, an empty table, methods for a
+    // fit that never ran) would be published with exit 0: when nothing could be analysed the
+    // report fails as `hta analyze` does (exit 1, nothing written), saying why
+    // (docs/observational.md "When an analysis cannot be done").
+    const failed = result.analyses.filter(notAnalysed);
+    if (failed.length === result.analyses.length) throw new HtaError('analysis.failed', noAnalysisMessage(entry.id, failed));
     // The page shows the plan's labels in the page's language; results.json keeps the analysis as computed.
     const shown = { ...result, analyses: result.analyses.map((a) => ({ ...a, label: outcomeLabel(plan, a.outcome, lang) })) };
     const arms = armNames(plan.armLabels, lang);
@@ -140,12 +160,15 @@ export const registryReportKind: ReportKind<typeof registryEntrySchema> = {
       shown.analyses.find((a) => !a.error && plan.primary && a.outcome === plan.primary.outcome && a.time === plan.primary.time) ?? shown.analyses.find((a) => !a.error);
     const charts: ChartSpec[] = [];
     const sections: PageSection[] = [];
+    // Analyses that could not be done are named here, not left out silently (their reasons: Warnings).
+    const notDone = shown.analyses.filter(notAnalysed).map((a) => `${a.label}, ${timeLabel(a.time, lang)}`);
     sections.push({
       id: 'effects',
       title: T.effectsTitle[lang],
       intro: [fillPhrase(T.notRandomised[lang], { estimand: T.estimand[spec.estimand][lang] }), fillPhrase(T.effectsIntro[lang], { exposed: groups.exposed, unexposed: groups.unexposed })],
       chart: 'effects',
       tables: [{ caption: T.effectsTableCaption[lang], table: effectsTable(shown, lang) }],
+      ...(notDone.length > 0 ? { notes: [fillPhrase(T.noAnalysisFor[lang], { list: notDone.join('; ') })] } : {}),
     });
     charts.push({ name: 'effects', spec: registryEffectsSpec(shown.analyses, lang, arms), alt: T.effectsTitle[lang] });
     const evalueNotes = shown.analyses.flatMap((a) => {
@@ -153,7 +176,8 @@ export const registryReportKind: ReportKind<typeof registryEntrySchema> = {
       if (!e?.eValue) return [];
       return [fillPhrase((e.eValue.ciLimit === 1 ? T.evalueSentenceNull : T.evalueSentence)[lang], { outcome: a.label, time: timeLabel(a.time, lang), method: METHOD[e.method][lang], e: formatFixed(e.eValue.estimate, 2, lang), ci: formatFixed(e.eValue.ciLimit, 2, lang) })];
     });
-    sections.push({ id: 'e-values', title: T.evalueTitle[lang], intro: evalueNotes });
+    // No E-value (no analysis with a weighted regression): no section, rather than an empty one.
+    if (evalueNotes.length > 0) sections.push({ id: 'e-values', title: T.evalueTitle[lang], intro: evalueNotes });
     if (primary) {
       const hiddenBalance = primary.balance.filter((b) => b.smdBefore === 'suppressed').length;
       const where = { outcome: primary.label, time: timeLabel(primary.time, lang) };
@@ -181,7 +205,11 @@ export const registryReportKind: ReportKind<typeof registryEntrySchema> = {
     // Mid-sentence in lower case ("age (years), sex"), an abbreviation ("BMI") as it is.
     const inSentence = (label: string) => (/^.[A-ZÆØÅ]/.test(label) ? label : label.charAt(0).toLowerCase() + label.slice(1));
     const confounders = [...spec.confounders.map((c) => inSentence(termLabel(c.name))), ...(spec.baselineAsConfounder ? [lang === 'da' ? 'baselinescoren' : 'the baseline score'] : [])].join(', ');
-    const smallCounts = fillPhrase(T.smallCounts[lang], { below: spec.suppressionThreshold - 1, threshold: spec.suppressionThreshold, n: result.plan.suppression.suppressedCounts });
+    // The tally agrees with the page: balance rows that read "suppressed" are counted too (they are values, not counts).
+    const hiddenRows = primary ? primary.balance.filter((b) => b.smdBefore === 'suppressed').length : 0;
+    const n = result.plan.suppression.suppressedCounts;
+    const tally = hiddenRows > 0 ? fillPhrase(T.suppressedTallyBalance[lang], { n, k: hiddenRows }) : fillPhrase(T.suppressedTally[lang], { n });
+    const smallCounts = fillPhrase(T.smallCounts[lang], { below: spec.suppressionThreshold - 1, threshold: spec.suppressionThreshold, tally });
     sections.push({ id: 'methods', title: T.methodsTitle[lang], intro: [...T.methods[lang].map((p) => fillPhrase(p, { confounders, weights: T.weights[spec.estimand][lang], trim })), smallCounts] });
     // The warnings in the page's language, from the same rules as the CLI's (diagnostic-findings.ts).
     const warnings = shown.analyses.flatMap((a) => {

@@ -1,0 +1,48 @@
+/**
+ * The no-overlap message (src/observational/observational-design.ts `noOverlapMessage`) is printed
+ * by `hta analyze` and on the report page: it named every one-sided level in one ~30 KB line
+ * (age typed categorical) and so published rare values ("87" only among the unexposed, inclusion
+ * dates). Now a level held by fewer than the suppression threshold is counted, never named
+ * (docs/observational.md "Small counts"), and at most three levels are named.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseCsvText } from '../../src/io/read-csv.js';
+import { computeObservationalAnalyses } from '../../src/observational/analyze-observational.js';
+import { noOverlapMessage } from '../../src/observational/observational-design.js';
+import { parsePlan } from '../../src/plan/load-plan.js';
+import { danishReason } from '../../src/report/failure-reasons.js';
+import { loadTrial } from '../../src/trial/load-trial.js';
+import { ENGLISH_WORDS as ENGLISH } from '../support/english-words.js';
+import { completeRegistryRows, registryCsv } from '../support/registry-rows.js';
+
+const basePlan = JSON.parse(readFileSync('data/plans/registry-outcomes.plan.json', 'utf8')) as { observational: { confounders: { name: string; type: string }[] } };
+
+describe('a confounder with levels in one group only', () => {
+  it('age typed categorical: no rare age is named, the line is short, and it says the column looks numeric', () => {
+    const plan = structuredClone(basePlan);
+    plan.observational.confounders[0]!.type = 'categorical';
+    const d = completeRegistryRows(200);
+    const errors = computeObservationalAnalyses(loadTrial(parseCsvText(registryCsv(d), 'registry.csv'), parsePlan(plan))).map((a) => a.error!);
+    for (const e of errors) {
+      expect(e).toMatch(/^no overlap: confounder "age" has /);
+      // An age it names is held by at least 5 patients (every patient is analysed here).
+      for (const [, age] of e.matchAll(/"(\d+)"/g)) expect(d.rows.filter((r) => r.age === age).length).toBeGreaterThanOrEqual(5);
+        expect(e.length).toBeLessThan(500);
+      expect(e).toMatch(/\d+ levels in one group only, each held by fewer than 5 patients \(not named\)/);
+      expect(e).toMatch(/levels are mostly numbers: if it is a number, declare it "type": "numeric"$/);
+      const da = danishReason(e)!;
+      expect(da).toMatch(/^intet overlap: confounderen "age" har .*\d+ niveauer kun i den ene gruppe, hver med færre end 5 patienter \(ikke nævnt\)/);
+      expect(da).not.toMatch(ENGLISH);
+    }
+  });
+
+  it('names at most three levels held by enough patients, counts the rest, never names a rare one', () => {
+    const big = ['a', 'b', 'c', 'd', 'e'].map((level) => ({ level, group: 'exposed' as const, patients: 6 }));
+    const rare = [{ level: '87', group: 'unexposed' as const, patients: 1 }, { level: '2024-03-01', group: 'exposed' as const, patients: 4 }];
+    const m = noOverlapMessage('referrer', [...big, ...rare], ['a', 'b', 'c', 'd', 'e', '87', '2024-03-01', 'x'], 5);
+    expect(m).toBe('no overlap: confounder "referrer" has level "a" only among the exposed, and "b" only among the exposed, and "c" only among the exposed, and 2 more levels in one group only, and 2 levels in one group only, each held by fewer than 5 patients (not named), so those patients have no comparable patient in the other group; merge the level with another, or restrict the population');
+    expect(danishReason(m)).toBe('intet overlap: confounderen "referrer" har niveauet "a" kun blandt de eksponerede, og "b" kun blandt de eksponerede, og "c" kun blandt de eksponerede, og 2 niveauer mere kun i den ene gruppe, og 2 niveauer kun i den ene gruppe, hver med færre end 5 patienter (ikke nævnt), så de patienter har ingen sammenlignelig patient i den anden gruppe; slå niveauet sammen med et andet, eller afgræns populationen');
+    expect(noOverlapMessage('referrer', [{ level: 'Z', group: 'exposed', patients: 6 }], ['gp', 'Z'], 5)).toMatch(/has level "Z" only among the exposed, so /);
+  });
+});

@@ -193,7 +193,8 @@ export function registerUptake(program: Command, io: CliIo, setExit: (code: numb
     .option('--lang <lang>', 'language of the summary: en or da', 'en')
     .option('--exclude-invalid', 'leave invalid registry rows out and go on (every output says how many and why); default: any invalid row stops the run')
     .option('--excluded-out <file>', 'with --exclude-invalid: write the problems of the excluded rows as CSV (line, column, field, problem; no ids, no values)')
-    .option('--previous <results.json...>', 'earlier publications of this registry (their --json output or report results.json; one or more): their printed counts, and those of the publications each carries, are known constants of the suppression, so none can be subtracted from this one (docs/disclosure-control.md "Publishing again")')
+    // Repeatable, not variadic: `--previous p2.json reg3.csv` must leave reg3.csv the registry.
+    .option('--previous <results.json>', 'an earlier publication of this registry (its --json output or report results.json; repeat for several: --previous a.json --previous b.json): their printed counts, and those of the publications each carries, are known constants of the suppression, so none can be subtracted from this one (docs/disclosure-control.md "Publishing again")', (path: string, had: string[] | undefined) => [...(had ?? []), path])
     .option('--audit', 'instead of the results, audit their disclosure control (exit 1 if any suppressed cell is narrower than the protection level or any small count is derivable)')
     .option('--published <results.json>', 'with --audit: audit this publication as it was published (its results.json or --json output), against every earlier publication it carries and any --previous; no registry, --eligible or --plan')
     .option(...FORCE_OPTION)

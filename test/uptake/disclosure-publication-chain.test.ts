@@ -5,8 +5,8 @@
  * P2 hid totals P1 printed, so P3 knew only that they were hidden and printed them again, and
  * P3 − P1 gave small counts (on this registry Nordjylland's referrals 34 → 38, Midtjylland's
  * retained at 12 weeks 16 → 18, …). Now every results.json carries the printed counts of the
- * publications it was protected against, each as of its export date; `--previous` takes several
- * files, merged; and `--audit --published` checks a publication as published against its chain.
+ * publications it was protected against, each as of its export date; `--previous` is repeated for
+ * several files, merged; and `--audit --published` checks a publication as published against its chain.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -90,14 +90,21 @@ describe('three publications, each naming the last', () => {
     expect(uptakeResultsSchema.safeParse(P3.analysis).success).toBe(true);
   });
 
-  it('--previous a.json b.json: a P2 made without --previous and P1 both protect P3', async () => {
+  it('--previous a.json --previous b.json: a P2 made without --previous and P1 both protect P3', async () => {
     const { P1 } = await theChain();
     const lone = await publish(2, 'P2-alone');
     expect(lone.analysis.previous).toBeUndefined();
-    const P3 = await publish(3, 'P3-two', ['--previous', P1.file, lone.file]);
+    const P3 = await publish(3, 'P3-two', ['--previous', P1.file, '--previous', lone.file]);
     expect(P3.analysis.previous?.publications.map((p) => p.exportDate)).toEqual(['2025-10-31', '2025-11-30']);
     expect(smallDifferences(P1.analysis, P3.analysis)).toEqual([]);
     expect(smallDifferences(lone.analysis, P3.analysis)).toEqual([]);
+  });
+
+  it('--previous takes one file each time: the registry may follow it (--previous p1.json r2.csv --eligible …)', async () => {
+    const { P1, P2 } = await theChain();
+    const run = await runCli('uptake', '--previous', P1.file, join(dir, 'r2.csv'), '--eligible', join(dir, 'eligible.csv'), '--plan', join(dir, 'plan2.json'), '--json');
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toBe(readFileSync(P2.file, 'utf8'));
   });
 
   it('two files claiming different counts for the same cell and date are refused, naming both: exit 2, nothing written', async () => {
@@ -108,7 +115,7 @@ describe('three publications, each naming the last', () => {
     const editedFile = join(dir, 'P1-edited.json');
     writeFileSync(editedFile, JSON.stringify(edited, null, 2));
     const csvDir = join(dir, 'csv-conflict');
-    const run = await runCli('uptake', join(dir, 'r3.csv'), '--eligible', join(dir, 'eligible.csv'), '--plan', join(dir, 'plan3.json'), '--previous', editedFile, P2.file, '--csv-dir', csvDir);
+    const run = await runCli('uptake', join(dir, 'r3.csv'), '--eligible', join(dir, 'eligible.csv'), '--plan', join(dir, 'plan3.json'), '--previous', editedFile, '--previous', P2.file, '--csv-dir', csvDir);
     expect(run.code).toBe(2);
     expect(run.stdout).toBe('');
     expect(run.stderr).toContain(`${editedFile} and ${P2.file} (the publication of 2025-10-31 it carries) give different counts for referrals · national · all · all=all as of 2025-10-31`);
@@ -116,7 +123,7 @@ describe('three publications, each naming the last', () => {
     expect(run.stderr).not.toMatch(/\n\s+at /);
     expect(existsSync(csvDir)).toBe(false);
     // The same file twice is a slip, not two publications.
-    const twice = await runCli('uptake', join(dir, 'r3.csv'), '--eligible', join(dir, 'eligible.csv'), '--plan', join(dir, 'plan3.json'), '--previous', P2.file, P2.file, '--csv-dir', csvDir);
+    const twice = await runCli('uptake', join(dir, 'r3.csv'), '--eligible', join(dir, 'eligible.csv'), '--plan', join(dir, 'plan3.json'), '--previous', P2.file, '--previous', P2.file, '--csv-dir', csvDir);
     expect(twice.code).toBe(2);
     expect(twice.stderr).toContain('is named twice');
     expect(existsSync(csvDir)).toBe(false);
@@ -134,7 +141,7 @@ describe('hta uptake --audit --published: a publication as it was published', ()
     expect(report.audit.disclosedDifferences).toEqual([]);
     expect(report.audit.suppressedCells).toBe(P3.analysis.suppression.suppressedCells);
     // P1 and P2 named again beside P3, which carries them: the same counts twice are one.
-    const named = await runCli('uptake', '--audit', '--published', P3.file, '--previous', join(dir, 'P1.json'), P2.file);
+    const named = await runCli('uptake', '--audit', '--published', P3.file, '--previous', join(dir, 'P1.json'), '--previous', P2.file);
     expect(named.code, named.stdout + named.stderr).toBe(0);
 
     const broken = await publish(3, 'P3-broken');

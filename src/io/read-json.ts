@@ -35,7 +35,23 @@ export function readJsonFile(file: string, what: string): unknown {
     const reason = code === 'EISDIR' ? 'it is a folder, not a file' : 'the file does not exist or is not readable';
     throw new HtaError('input.unreadable', `cannot read ${what} ${file}: ${reason}`);
   }
+  notJsonLooking(bytes, file, what);
   return parseJsonText(decodeUtf8(bytes, file).replace(/^\uFEFF/, ''), file);
+}
+
+/**
+ * Every JSON file hta reads is an object (or a list): a file whose first character, after a BOM
+ * and white space, is neither `{` nor `[` is another kind of file — a registry CSV given for a
+ * results.json — and is refused without quoting any of it, since its first line may hold a
+ * patient id (docs/disclosure-control.md "Checking a publication as it was published").
+ */
+function notJsonLooking(bytes: Buffer, file: string, what: string): void {
+  let i = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  while (i < bytes.length && (bytes[i] === 0x20 || bytes[i] === 0x09 || bytes[i] === 0x0a || bytes[i] === 0x0d)) i++;
+  if (i >= bytes.length || bytes[i] === 0x7b || bytes[i] === 0x5b) return;
+  throw new HtaError('plan.invalid', `${file} looks like a CSV or text file, not a JSON file (the ${what}): it does not start with "{" (nothing of it is quoted here)`, [
+    { file, line: 1, expected: `the ${what}: a JSON file starting with "{"` },
+  ]);
 }
 
 /** Parses JSON text, remembering positions; a syntax error names line:column with an excerpt. */

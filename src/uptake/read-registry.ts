@@ -41,7 +41,7 @@ import {
   type ColumnIndex, type Referral, type RegistryColumn, type Referrer, type Sex,
 } from './referral.js';
 import type { DateFormat, DateFormatDetector, DateFormatOption } from './registry-dates.js';
-import { DANISH_REGIONS, regionDisplay, regionKey, type RegionSet } from './regions.js';
+import { DANISH_REGIONS, readsRegionCodes, regionDisplay, regionKey, type RegionSet } from './regions.js';
 import { regionOfCode } from './region-codes.js';
 import { isEmptyCell, missingCodesOf, readAsEmptyNote } from './missing-cells.js';
 import type { EligibleRow } from './uptake-per-eligible.js';
@@ -595,7 +595,13 @@ export interface EligibleTotalRow {
  * (or, without a year, of every row), and refused naming its line otherwise — counted as a
  * region it would double the whole country's denominator (docs/input-registry.md "Total rows").
  */
-export function readEligibleFile(file: string, options: ReadEligibleOptions = {}): { rows: EligibleRow[]; totals: EligibleTotalRow[]; wide?: { years: number[] } } {
+export function readEligibleFile(file: string, options: ReadEligibleOptions = {}): {
+  rows: EligibleRow[]; totals: EligibleTotalRow[]; wide?: { years: number[] };
+  /** Whether DAGI codes are read as regions in this analysis (every region of the file is Danish). */
+  regionCodes: boolean;
+  /** The codes read in the file (code → region name), for a note. */
+  codesRead: ReadonlyMap<string, string>;
+} {
   // A statistics table with years as columns (`Region;2024;2025`) is read too (year-columns.ts).
   const table = readCsvFile(file, { yearColumns: true });
   const keys = table.header.map(headerKey);
@@ -636,6 +642,15 @@ export function readEligibleFile(file: string, options: ReadEligibleOptions = {}
   // `NULL`, `(null)`, … are empty cells (missing-cells.ts); a row of nothing else is a blank row.
   const missing = missingCodesOf(options.missingCodes);
   const cell = (text: string | undefined) => (isEmptyCell((text ?? '').trim(), missing) ? '' : text ?? '');
+  // DAGI codes (`1084`) are read as the regions they number only when every region of the file is
+  // a Danish one, named or numbered (regions.ts `readsRegionCodes`): 1081 is Ronneby too.
+  const regionCells: string[] = [];
+  for (const rec of table.records) {
+    const v = cell(rec.raw[ri]).trim();
+    if (v !== '' && !isTotalWord(v)) regionCells.push(v);
+  }
+  const codes = readsRegionCodes(regionCells);
+  const codesRead = new Map<string, string>();
   for (const rec of table.records) {
     if (rec.raw.every((c) => cell(c) === '')) continue;
     const written = cell(rec.raw[ri]);
@@ -649,7 +664,9 @@ export function readEligibleFile(file: string, options: ReadEligibleOptions = {}
       ? wide.filter((j) => cell(rec.raw[j]).trim() !== '').map((j) => ({ yv: table.header[j]!.trim(), ev: cell(rec.raw[j]), ej: j }))
       : [{ yv: cell(rec.raw[yi]), ev: cell(rec.raw[ei]), ej: ei }];
     // A Danish region's DAGI code (`1084`) is read as the region it numbers (region-codes.ts).
-    const rv = regionOfCode(written) ?? written;
+    const code = codes ? regionOfCode(written) : undefined;
+    if (code !== undefined) codesRead.set(written.trim(), code);
+    const rv = code ?? written;
     const key = regionKey(rv);
     // A total row ("I alt", and "national", the name of every output's whole-country rows) is no region.
     if (isTotalWord(rv)) {
@@ -695,7 +712,7 @@ export function readEligibleFile(file: string, options: ReadEligibleOptions = {}
     }
   }
   if (problems.length > 0) throw new HtaError('input.invalid', `${file} has ${problems.length} invalid value(s)`, problems);
-  return { rows, totals, ...(wide ? { wide: { years: wide.map((j) => Number(table.header[j]!.trim())) } } : {}) };
+  return { rows, totals, regionCodes: codes, codesRead, ...(wide ? { wide: { years: wide.map((j) => Number(table.header[j]!.trim())) } } : {}) };
 }
 
 /** The note for an eligible file read with years as columns (stderr), so that the reading shows. */

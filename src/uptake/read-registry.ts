@@ -43,7 +43,7 @@ import {
 import type { DateFormat, DateFormatDetector, DateFormatOption } from './registry-dates.js';
 import { DANISH_REGIONS, readsRegionCodes, regionDisplay, regionKey, type RegionSet } from './regions.js';
 import { regionOfCode } from './region-codes.js';
-import { isEmptyCell, missingCodesOf, readAsEmptyNote } from './missing-cells.js';
+import { isEmptyCell, missingCodesOf, numberColumnCodes, readAsEmptyNote } from './missing-cells.js';
 import type { EligibleRow } from './uptake-per-eligible.js';
 import { isTotalRecord, isTotalWord, totalWordIndex } from './total-rows.js';
 import { isCprProblem, maskCpr, type RepeatedCodes } from './cpr-shape.js';
@@ -642,6 +642,9 @@ export function readEligibleFile(file: string, options: ReadEligibleOptions = {}
   // `NULL`, `(null)`, … are empty cells (missing-cells.ts); a row of nothing else is a blank row.
   const missing = missingCodesOf(options.missingCodes);
   const cell = (text: string | undefined) => (isEmptyCell((text ?? '').trim(), missing) ? '' : text ?? '');
+  // A year or count of 99 is a value even when the plan declares "99" (missing-cells.ts `numberColumnCodes`).
+  const numberCodes = numberColumnCodes(missing);
+  const numberCell = (text: string | undefined) => (isEmptyCell((text ?? '').trim(), numberCodes) ? '' : text ?? '');
   // DAGI codes (`1084`) are read as the regions they number only when every region of the file is
   // a Danish one, named or numbered (regions.ts `readsRegionCodes`): 1081 is Ronneby too.
   const regionCells: string[] = [];
@@ -652,17 +655,18 @@ export function readEligibleFile(file: string, options: ReadEligibleOptions = {}
   const codes = readsRegionCodes(regionCells);
   const codesRead = new Map<string, string>();
   for (const rec of table.records) {
-    if (rec.raw.every((c) => cell(c) === '')) continue;
+    // Blank: every cell empty, a plan code that is a number (`99`) not counting as empty.
+    if (rec.raw.every((c) => numberCell(c) === '')) continue;
     const written = cell(rec.raw[ri]);
     // A refused cell is quoted as written, and one read as empty (`NULL`) says so.
     const as = (i: number) => {
       const text = (rec.raw[i] ?? '').trim();
-      return { value: rec.raw[i] ?? '', note: text !== '' && isEmptyCell(text, missing) ? ` (${readAsEmptyNote(text)})` : '' };
+      return { value: rec.raw[i] ?? '', note: text !== '' && isEmptyCell(text, i === ri ? missing : numberCodes) ? ` (${readAsEmptyNote(text)})` : '' };
     };
     // The row's counts: one (long), or one per year column with a count (wide: an empty cell is a year without a count).
     const counts = wide
-      ? wide.filter((j) => cell(rec.raw[j]).trim() !== '').map((j) => ({ yv: table.header[j]!.trim(), ev: cell(rec.raw[j]), ej: j }))
-      : [{ yv: cell(rec.raw[yi]), ev: cell(rec.raw[ei]), ej: ei }];
+      ? wide.filter((j) => numberCell(rec.raw[j]).trim() !== '').map((j) => ({ yv: table.header[j]!.trim(), ev: numberCell(rec.raw[j]), ej: j }))
+      : [{ yv: numberCell(rec.raw[yi]), ev: numberCell(rec.raw[ei]), ej: ei }];
     // A Danish region's DAGI code (`1084`) is read as the region it numbers (region-codes.ts).
     const code = codes ? regionOfCode(written) : undefined;
     if (code !== undefined) codesRead.set(written.trim(), code);

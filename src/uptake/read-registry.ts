@@ -603,7 +603,11 @@ export function readEligibleFile(file: string, options: ReadEligibleOptions = {}
   codesRead: ReadonlyMap<string, string>;
 } {
   // A statistics table with years as columns (`Region;2024;2025`) is read too (year-columns.ts).
-  const table = readCsvFile(file, { yearColumns: true });
+  let table = readCsvFile(file, { yearColumns: true });
+  // `Hovedstaden;2025;1990` is a first row of values, not a header with years as columns: a file
+  // whose "header" names a region has none, and is read (and refused) as any headerless file.
+  const firstText = yearColumns(table.header)?.text[0];
+  if (firstText !== undefined && DANISH_REGIONS.resolve(table.header[firstText]!) !== undefined) table = readCsvFile(file);
   const keys = table.header.map(headerKey);
   const problems: Problem[] = [];
   const col = (name: 'region' | 'year' | 'eligible') => {

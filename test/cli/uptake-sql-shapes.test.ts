@@ -225,6 +225,16 @@ describe('an eligible file with years as columns (Region;2024;2025;…)', () => 
     expect(wide.stderr).toContain('eligible-wide.csv: years as columns (2024, 2025, 2026, 2027): read as one count per region and year');
   });
 
+  it('a headerless file whose counts look like years (Hovedstaden;2025;1990) is no years-as-columns table: "no header line"', async () => {
+    const dir = tempDir();
+    const eligible = join(dir, 'eligible.csv');
+    writeFileSync(eligible, 'Hovedstaden;2025;1990\nMidtjylland;2025;1950\nSyddanmark;2025;2010\nSjælland;2025;1980\nNordjylland;2025;2020\n');
+    const r = await runCli('uptake', `${F}/registry.csv`, '--eligible', eligible, '--plan', plan());
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`${eligible} has no header line`);
+    expect(r.stderr).not.toContain('years as columns');
+  });
+
   it('plan init --uptake reads it too', async () => {
     const r = await runCli('plan', 'init', '--uptake', `${F}/registry.csv`, '--eligible', `${F}/eligible-wide.csv`);
     expect(r.code, r.stderr).toBe(0);

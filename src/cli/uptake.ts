@@ -54,6 +54,8 @@ export interface UptakeAuditResult {
   published?: { file: string; exportDate: string };
   /** The earlier publications' export dates taken as known, oldest first. */
   earlier: string[];
+  /** With --published: carried counts (previous.publications) below the file's own threshold, printed again. */
+  smallCarried?: { cell: string; where: string }[];
 }
 
 /** The audit of a run: the attacker reads the analysis exactly as `--json` would print it. */
@@ -101,6 +103,10 @@ export function uptakeAuditText(r: UptakeAuditResult): string {
     ...a.narrow.map(interval),
     `Derived differences pinned inside the sensitive range: ${a.disclosedDifferences.length}${a.disclosedDifferences.length ? '' : ' (none)'}`,
     ...a.disclosedDifferences.map(interval),
+    ...(r.smallCarried !== undefined ? [
+      `Carried counts of earlier publications below the threshold ${a.rule.threshold}${a.rule.zerosSensitive ? ' (or 0)' : ''}, printed again in this file: ${r.smallCarried.length}${r.smallCarried.length ? '' : ' (none)'}`,
+      ...r.smallCarried.map((c) => `  ${c.where}: ${c.cell} is below the threshold`),
+    ] : []),
     `${a.lpSolves} LPs solved over ${a.components} independent group(s) of suppressed cells.`,
     '',
   ].join('\n');
@@ -316,7 +322,7 @@ async function auditPublished(
   const r = auditPublishedFile(published, opts.previous ?? []);
   const note = uncarriedNote(r.uncarried);
   if (note) io.stderr(`note: ${note}\n`);
-  const report: UptakeAuditResult = { audit: r.audit, informationLoss: r.informationLoss, published: r.published, earlier: r.earlier };
+  const report: UptakeAuditResult = { audit: r.audit, informationLoss: r.informationLoss, published: r.published, earlier: r.earlier, smallCarried: r.smallCarried };
   io.stdout(opts.json ? JSON.stringify(report, (_k, v: unknown) => (v === Infinity ? 'Infinity' : v), 2) + '\n' : uptakeAuditText(report));
-  if (r.audit.narrow.length > 0 || r.audit.disclosedDifferences.length > 0) setExit(1);
+  if (r.audit.narrow.length > 0 || r.audit.disclosedDifferences.length > 0 || r.smallCarried.length > 0) setExit(1);
 }

@@ -8,7 +8,7 @@
  * leaves this one idle, so loading them then costs no wall time (docs/limits.md).
  */
 import { HtaError, type Problem } from '../errors.js';
-import { readPreviousPublications, uncarriedNote } from './disclosure/previous-publication.js';
+import { readPreviousPublications, smallCountsNote, uncarriedNote } from './disclosure/previous-publication.js';
 import type { FunnelMethod } from './clinic-funnel.js';
 import type { UptakeAggregate } from './aggregate.js';
 import { eligibleTotalsNote, eligibleWideNote, readEligibleFile, readRegistryFile } from './read-registry.js';
@@ -125,6 +125,9 @@ export async function runUptake(input: UptakeInput): Promise<UptakeRun & { notes
   const { uptakeRunFromAggregate } = await analysisModule;
   const run = uptakeRunFromAggregate(agg, complete.rows, plan, input.funnelMethod, previous);
   const analysis = run.analysis;
+  // Earlier counts that are small under this rule are not carried on: said, with what to do.
+  const leftOut = previous && smallCountsNote(previous, { threshold: analysis.threshold, zerosSensitive: analysis.suppression.zerosSensitive });
+  if (leftOut) notes.push(leftOut);
   if (fill === 'carry-forward') analysis.eligibleFill = { method: 'carry-forward', filled: complete.filled };
   if (read && invalidRows === 'exclude') {
     // Published: a count at or above the threshold and the kinds; the lines and values stay with the run.

@@ -130,6 +130,39 @@ describe('three publications, each naming the last', () => {
   });
 });
 
+describe('small counts of earlier publications are not carried on', () => {
+  it('a P1 printed under threshold 1: P2 carries none of its small counts, and says how many it left out', async () => {
+    writeFileSync(join(dir, 'plan1-low.json'), JSON.stringify({ ...JSON.parse(readFileSync(join(dir, 'plan1.json'), 'utf8')), suppression: { threshold: 1, acknowledgeLowThreshold: true } }));
+    const low = await runCli('uptake', join(dir, 'r1.csv'), '--eligible', join(dir, 'eligible.csv'), '--plan', join(dir, 'plan1-low.json'), '--json');
+    expect(low.code, low.stderr).toBe(0);
+    const lowFile = join(dir, 'P1-low.json');
+    writeFileSync(lowFile, low.stdout);
+    const run = await runCli('uptake', join(dir, 'r2.csv'), '--eligible', join(dir, 'eligible.csv'), '--plan', join(dir, 'plan2.json'), '--json', '--previous', lowFile);
+    expect(run.code, run.stderr).toBe(0);
+    const P2 = JSON.parse(run.stdout) as UptakeAnalysis;
+    const carried = P2.previous!.publications.flatMap((p) => p.metrics.flatMap((m) => COUNTS.map((c) => m[c]).filter((v): v is number => typeof v === 'number')));
+    expect(carried.length).toBeGreaterThan(0);
+    expect(carried.filter((v) => v > 0 && v < 5)).toEqual([]);
+    expect(run.stderr).toMatch(/counts of earlier publications below the threshold 5 are not carried into this publication's results\.json \(\d+ of the publication of 2025-10-31\)/);
+    expect(run.stderr).toContain('name it with --previous again');
+  });
+
+  it('--audit --published fails a results.json that carries a count below its threshold, naming the cell', async () => {
+    const { P3 } = await theChain();
+    const edited = JSON.parse(readFileSync(P3.file, 'utf8')) as UptakeAnalysis;
+    const row = edited.previous!.publications[0]!.metrics.find((m) => m.region === 'national' && m.period === 'all' && m.dimension === 'all')!;
+    row.referrals = 3;
+    const file = join(dir, 'P3-small-carried.json');
+    writeFileSync(file, JSON.stringify(edited, null, 2));
+    const r = await runCli('uptake', '--audit', '--published', file);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/P3-small-carried\.json:\d+:\d+ \(previous\.publications\.0\.metrics\.\d+\.referrals\): referrals · national · all · all=all as of 2025-10-31 is below the threshold/);
+    const json = await runCli('uptake', '--audit', '--published', file, '--json');
+    expect(json.code).toBe(1);
+    expect((JSON.parse(json.stdout) as { smallCarried: unknown[] }).smallCarried).toHaveLength(1);
+  });
+});
+
 describe('hta uptake --audit --published: a publication as it was published', () => {
   it('passes P3 of the chain, and catches a P3 made without --previous (against P2, which carries P1)', async () => {
     const { P2, P3 } = await theChain();

@@ -54,6 +54,8 @@ export interface UptakeAuditResult {
   published?: { file: string; exportDate: string };
   /** The earlier publications' export dates taken as known, oldest first. */
   earlier: string[];
+  /** With --published: carried counts (previous.publications) below the file's own threshold, printed again. */
+  smallCarried?: { cell: string; where: string }[];
 }
 
 /** The audit of a run: the attacker reads the analysis exactly as `--json` would print it. */
@@ -101,6 +103,10 @@ export function uptakeAuditText(r: UptakeAuditResult): string {
     ...a.narrow.map(interval),
     `Derived differences pinned inside the sensitive range: ${a.disclosedDifferences.length}${a.disclosedDifferences.length ? '' : ' (none)'}`,
     ...a.disclosedDifferences.map(interval),
+    ...(r.smallCarried !== undefined ? [
+      `Carried counts of earlier publications below the threshold ${a.rule.threshold}${a.rule.zerosSensitive ? ' (or 0)' : ''}, printed again in this file: ${r.smallCarried.length}${r.smallCarried.length ? '' : ' (none)'}`,
+      ...r.smallCarried.map((c) => `  ${c.where}: ${c.cell} is below the threshold`),
+    ] : []),
     `${a.lpSolves} LPs solved over ${a.components} independent group(s) of suppressed cells.`,
     '',
   ].join('\n');
@@ -193,7 +199,8 @@ export function registerUptake(program: Command, io: CliIo, setExit: (code: numb
     .option('--lang <lang>', 'language of the summary: en or da', 'en')
     .option('--exclude-invalid', 'leave invalid registry rows out and go on (every output says how many and why); default: any invalid row stops the run')
     .option('--excluded-out <file>', 'with --exclude-invalid: write the problems of the excluded rows as CSV (line, column, field, problem; no ids, no values)')
-    .option('--previous <results.json...>', 'earlier publications of this registry (their --json output or report results.json; one or more): their printed counts, and those of the publications each carries, are known constants of the suppression, so none can be subtracted from this one (docs/disclosure-control.md "Publishing again")')
+    // Repeatable, not variadic: `--previous p2.json reg3.csv` must leave reg3.csv the registry.
+    .option('--previous <results.json>', 'an earlier publication of this registry (its --json output or report results.json; repeat for several: --previous a.json --previous b.json): their printed counts, and those of the publications each carries, are known constants of the suppression, so none can be subtracted from this one (docs/disclosure-control.md "Publishing again")', (path: string, had: string[] | undefined) => [...(had ?? []), path])
     .option('--audit', 'instead of the results, audit their disclosure control (exit 1 if any suppressed cell is narrower than the protection level or any small count is derivable)')
     .option('--published <results.json>', 'with --audit: audit this publication as it was published (its results.json or --json output), against every earlier publication it carries and any --previous; no registry, --eligible or --plan')
     .option(...FORCE_OPTION)
@@ -315,7 +322,7 @@ async function auditPublished(
   const r = auditPublishedFile(published, opts.previous ?? []);
   const note = uncarriedNote(r.uncarried);
   if (note) io.stderr(`note: ${note}\n`);
-  const report: UptakeAuditResult = { audit: r.audit, informationLoss: r.informationLoss, published: r.published, earlier: r.earlier };
+  const report: UptakeAuditResult = { audit: r.audit, informationLoss: r.informationLoss, published: r.published, earlier: r.earlier, smallCarried: r.smallCarried };
   io.stdout(opts.json ? JSON.stringify(report, (_k, v: unknown) => (v === Infinity ? 'Infinity' : v), 2) + '\n' : uptakeAuditText(report));
-  if (r.audit.narrow.length > 0 || r.audit.disclosedDifferences.length > 0) setExit(1);
+  if (r.audit.narrow.length > 0 || r.audit.disclosedDifferences.length > 0 || r.smallCarried.length > 0) setExit(1);
 }

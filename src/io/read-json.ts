@@ -41,7 +41,9 @@ export function readJsonFile(file: string, what: string): unknown {
     const reason = code === 'EISDIR' ? 'it is a folder, not a file' : 'the file does not exist or is not readable';
     throw new HtaError('input.unreadable', `cannot read ${what} ${file}: ${reason}`);
   }
-  return parseJsonText(decodeJson(bytes, file).replace(/^\uFEFF/, ''), file);
+  const text = decodeJson(bytes, file).replace(/^\uFEFF/, '');
+  notJsonLooking(text, file, what);
+  return parseJsonText(text, file);
 }
 
 /**
@@ -67,6 +69,20 @@ function decodeJson(bytes: Buffer, file: string): string {
     ]);
   }
   return decodeUtf8(bytes, file);
+}
+
+/**
+ * Every JSON file hta reads is an object (or a list): a file whose first character, after a BOM
+ * and white space, is neither `{` nor `[` is another kind of file — a registry CSV given for a
+ * results.json — and is refused without quoting any of it, since its first line may hold a
+ * patient id (docs/disclosure-control.md "Checking a publication as it was published").
+ */
+function notJsonLooking(text: string, file: string, what: string): void {
+  const first = text.trimStart()[0];
+  if (first === undefined || first === '{' || first === '[') return;
+  throw new HtaError('plan.invalid', `${file} looks like a CSV or text file, not a JSON file (the ${what}): it does not start with "{" (nothing of it is quoted here)`, [
+    { file, line: 1, expected: `the ${what}: a JSON file starting with "{"` },
+  ]);
 }
 
 /** Parses JSON text, remembering positions; a syntax error names line:column with an excerpt. */

@@ -325,13 +325,13 @@ function draftEligible(file: string, registryRegions: readonly string[], horizon
   const mapping = eligibleColumnsFor(header);
   const notes: string[] = [];
   const columns = mapping && Object.fromEntries(Object.entries(mapping).filter(([k, v]) => headerKey(v) !== k));
-  const { rows, totals, wide } = readEligibleFile(file, columns ? { columns } : {});
+  const { rows, totals, wide, regionCodes } = readEligibleFile(file, columns ? { columns } : {});
   const wideNote = eligibleWideNote(file, wide);
   if (wideNote) notes.push(wideNote);
   if (columns && Object.keys(columns).length > 0) notes.push(`columns.eligible drafted from ${file}: ${Object.entries(columns).map(([k, v]) => `${k} = "${v}"`).join(', ')}`);
   const totalsNote = eligibleTotalsNote(file, totals);
   if (totalsNote) notes.push(totalsNote);
-  const names = regionSet([...new Set(rows.map((r) => r.region))]);
+  const names = regionSet([...new Set(rows.map((r) => r.region))], {}, '', regionCodes);
   const lacking = haveRegions ? registryRegions.filter((r) => names.resolve(r) === undefined) : [];
   if (lacking.length > 0) notes.push(`${file} has no region for ${lacking.map((r) => JSON.stringify(r)).join(', ')} of the registry: add the region, or map the spelling with "regions"`);
   const years = new Set(rows.map((r) => r.year));

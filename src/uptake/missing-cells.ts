@@ -4,8 +4,11 @@
  * `(null)` (Oracle SQL Developer), `NA` (R), `.` (SAS, a missing number or date) — and a registry
  * whose empty activation cells read as bad dates loses exactly its referrals without an
  * activation under --exclude-invalid: the activation rate becomes 100%. These texts are read as
- * an empty cell in every column, exactly as written (case and all, after trimming); the uptake
- * plan's `missingCodes` adds a file's own (`-`).
+ * an empty cell in every column, in any case (`NULL`, `null`, `Na`; after trimming); the uptake
+ * plan's `missingCodes` adds a file's own (`-`), compared exactly as written — except that a code
+ * that is a number (`99`, meant for sex) is a value in a column of numbers (age, the eligible
+ * file's year and count). One definition for the registry, the eligible file and the aggregate
+ * tables (docs/input-registry.md "Empty cells").
  */
 import { MISSING_WORDS } from '../io/missing-words.js';
 
@@ -17,9 +20,24 @@ export function missingCodesOf(planCodes: readonly (string | number)[] = []): st
   return [...new Set([...DEFAULT_MISSING_CODES, ...planCodes.map((c) => String(c).trim()).filter((c) => c !== '')])];
 }
 
-/** Whether a trimmed cell is empty: '' or one of `codes` (from `missingCodesOf`). */
-export function isEmptyCell(trimmed: string, codes: readonly string[]): boolean {
-  return trimmed === '' || codes.includes(trimmed);
+/** The defaults as compared: upper case. */
+const DEFAULT_KEYS: ReadonlySet<string> = new Set(DEFAULT_MISSING_CODES.map((c) => c.toUpperCase()));
+
+/**
+ * Whether a trimmed cell is empty: '', one of the defaults in any case, or one of `codes` (from
+ * `missingCodesOf`, or `numberColumnCodes` for a column of numbers) as written.
+ */
+export function isEmptyCell(trimmed: string, codes: readonly string[] = DEFAULT_MISSING_CODES): boolean {
+  return trimmed === '' || DEFAULT_KEYS.has(trimmed.toUpperCase()) || codes.includes(trimmed);
+}
+
+/**
+ * The codes read as empty in a column of numbers (age; the eligible file's year and count): the
+ * plan's codes that are numbers are left out — `"missingCodes": ["99"]` meant for sex must not
+ * make every age 99 unknown, nor refuse an eligible count of 99 as empty.
+ */
+export function numberColumnCodes(codes: readonly string[]): string[] {
+  return codes.filter((c) => !/^[+-]?\d+(?:[.,]\d+)?$/.test(c));
 }
 
 // Texts exports write for "no value" that are not read so by default: a dash, a question mark,

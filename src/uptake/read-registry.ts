@@ -41,9 +41,9 @@ import {
   type ColumnIndex, type Referral, type RegistryColumn, type Referrer, type Sex,
 } from './referral.js';
 import type { DateFormat, DateFormatDetector, DateFormatOption } from './registry-dates.js';
-import { DANISH_REGIONS, regionDisplay, regionKey, type RegionSet } from './regions.js';
+import { DANISH_REGIONS, readsRegionCodes, regionDisplay, regionKey, type RegionSet } from './regions.js';
 import { regionOfCode } from './region-codes.js';
-import { isEmptyCell, missingCodesOf, readAsEmptyNote } from './missing-cells.js';
+import { isEmptyCell, missingCodesOf, numberColumnCodes, readAsEmptyNote } from './missing-cells.js';
 import type { EligibleRow } from './uptake-per-eligible.js';
 import { isTotalRecord, isTotalWord, totalWordIndex } from './total-rows.js';
 import { isCprProblem, maskCpr, type RepeatedCodes } from './cpr-shape.js';
@@ -599,9 +599,19 @@ export interface EligibleTotalRow {
  * (or, without a year, of every row), and refused naming its line otherwise — counted as a
  * region it would double the whole country's denominator (docs/input-registry.md "Total rows").
  */
-export function readEligibleFile(file: string, options: ReadEligibleOptions = {}): { rows: EligibleRow[]; totals: EligibleTotalRow[]; wide?: { years: number[] } } {
+export function readEligibleFile(file: string, options: ReadEligibleOptions = {}): {
+  rows: EligibleRow[]; totals: EligibleTotalRow[]; wide?: { years: number[] };
+  /** Whether DAGI codes are read as regions in this analysis (every region of the file is Danish). */
+  regionCodes: boolean;
+  /** The codes read in the file (code → region name), for a note. */
+  codesRead: ReadonlyMap<string, string>;
+} {
   // A statistics table with years as columns (`Region;2024;2025`) is read too (year-columns.ts).
-  const table = readCsvFile(file, { yearColumns: true });
+  let table = readCsvFile(file, { yearColumns: true });
+  // `Hovedstaden;2025;1990` is a first row of values, not a header with years as columns: a file
+  // whose "header" names a region has none, and is read (and refused) as any headerless file.
+  const firstText = yearColumns(table.header)?.text[0];
+  if (firstText !== undefined && DANISH_REGIONS.resolve(table.header[firstText]!) !== undefined) table = readCsvFile(file);
   const keys = table.header.map(headerKey);
   const problems: Problem[] = [];
   const col = (name: 'region' | 'year' | 'eligible') => {
@@ -640,20 +650,35 @@ export function readEligibleFile(file: string, options: ReadEligibleOptions = {}
   // `NULL`, `(null)`, … are empty cells (missing-cells.ts); a row of nothing else is a blank row.
   const missing = missingCodesOf(options.missingCodes);
   const cell = (text: string | undefined) => (isEmptyCell((text ?? '').trim(), missing) ? '' : text ?? '');
+  // A year or count of 99 is a value even when the plan declares "99" (missing-cells.ts `numberColumnCodes`).
+  const numberCodes = numberColumnCodes(missing);
+  const numberCell = (text: string | undefined) => (isEmptyCell((text ?? '').trim(), numberCodes) ? '' : text ?? '');
+  // DAGI codes (`1084`) are read as the regions they number only when every region of the file is
+  // a Danish one, named or numbered (regions.ts `readsRegionCodes`): 1081 is Ronneby too.
+  const regionCells: string[] = [];
   for (const rec of table.records) {
-    if (rec.raw.every((c) => cell(c) === '')) continue;
+    const v = cell(rec.raw[ri]).trim();
+    if (v !== '' && !isTotalWord(v)) regionCells.push(v);
+  }
+  const codes = readsRegionCodes(regionCells);
+  const codesRead = new Map<string, string>();
+  for (const rec of table.records) {
+    // Blank: every cell empty, a plan code that is a number (`99`) not counting as empty.
+    if (rec.raw.every((c) => numberCell(c) === '')) continue;
     const written = cell(rec.raw[ri]);
     // A refused cell is quoted as written, and one read as empty (`NULL`) says so.
     const as = (i: number) => {
       const text = (rec.raw[i] ?? '').trim();
-      return { value: rec.raw[i] ?? '', note: text !== '' && isEmptyCell(text, missing) ? ` (${readAsEmptyNote(text)})` : '' };
+      return { value: rec.raw[i] ?? '', note: text !== '' && isEmptyCell(text, i === ri ? missing : numberCodes) ? ` (${readAsEmptyNote(text)})` : '' };
     };
     // The row's counts: one (long), or one per year column with a count (wide: an empty cell is a year without a count).
     const counts = wide
-      ? wide.filter((j) => cell(rec.raw[j]).trim() !== '').map((j) => ({ yv: table.header[j]!.trim(), ev: cell(rec.raw[j]), ej: j }))
-      : [{ yv: cell(rec.raw[yi]), ev: cell(rec.raw[ei]), ej: ei }];
+      ? wide.filter((j) => numberCell(rec.raw[j]).trim() !== '').map((j) => ({ yv: table.header[j]!.trim(), ev: numberCell(rec.raw[j]), ej: j }))
+      : [{ yv: numberCell(rec.raw[yi]), ev: numberCell(rec.raw[ei]), ej: ei }];
     // A Danish region's DAGI code (`1084`) is read as the region it numbers (region-codes.ts).
-    const rv = regionOfCode(written) ?? written;
+    const code = codes ? regionOfCode(written) : undefined;
+    if (code !== undefined) codesRead.set(written.trim(), code);
+    const rv = code ?? written;
     const key = regionKey(rv);
     // A total row ("I alt", and "national", the name of every output's whole-country rows) is no region.
     if (isTotalWord(rv)) {
@@ -699,7 +724,7 @@ export function readEligibleFile(file: string, options: ReadEligibleOptions = {}
     }
   }
   if (problems.length > 0) throw new HtaError('input.invalid', `${file} has ${problems.length} invalid value(s)`, problems);
-  return { rows, totals, ...(wide ? { wide: { years: wide.map((j) => Number(table.header[j]!.trim())) } } : {}) };
+  return { rows, totals, regionCodes: codes, codesRead, ...(wide ? { wide: { years: wide.map((j) => Number(table.header[j]!.trim())) } } : {}) };
 }
 
 /** The note for an eligible file read with years as columns (stderr), so that the reading shows. */

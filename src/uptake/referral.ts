@@ -16,7 +16,7 @@ import type { RegionSet } from './regions.js';
 import { foldColumnName } from '../trial/column-resolver.js';
 import { registryColumnsFor } from './registry-column-names.js';
 import { cprCell, cprExpected, cprKind, type RepeatedCodes } from './cpr-shape.js';
-import { DEFAULT_MISSING_CODES, isEmptyCell, looksLikeMissingCode, missingCodeHint, readAsEmptyNote } from './missing-cells.js';
+import { DEFAULT_MISSING_CODES, isEmptyCell, looksLikeMissingCode, missingCodeHint, numberColumnCodes, readAsEmptyNote } from './missing-cells.js';
 
 /** The five Danish regions: the simulator's default (real files name their own; see regions.ts). */
 export const REGIONS = ['Hovedstaden', 'Midtjylland', 'Syddanmark', 'Sjælland', 'Nordjylland'] as const;
@@ -200,7 +200,8 @@ export function referralFieldSchemas(rules: ReferralRules) {
   const cpr = (col: RegistryColumn) => (v: string) => cprCell(col, v, rules.codes);
   // `NULL`, `(null)`, … and the plan's missingCodes are an empty cell in every column (missing-cells.ts).
   const missing = rules.missingCodes ?? DEFAULT_MISSING_CODES;
-  const emptied = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (typeof v === 'string' && isEmptyCell(v, missing) ? '' : v), schema);
+  // A code that is a number (`99`) is a value in the age column (missing-cells.ts `numberColumnCodes`).
+  const emptied = <T extends z.ZodType>(schema: T, codes: readonly string[] = missing) => z.preprocess((v) => (typeof v === 'string' && isEmptyCell(v, codes) ? '' : v), schema);
   const schemas = {
     id: z.string().min(1, 'a non-empty pseudonymous id'),
     region: lookup(cpr('region'), rules.regions.resolve, rules.regions.expected),
@@ -220,7 +221,7 @@ export function referralFieldSchemas(rules: ReferralRules) {
     activated: lookup(cpr('activated'), (v) => (v === '' ? null : parseDay(v)), dateExpected(', or empty')),
     last_active: lookup(cpr('last_active'), (v) => (v === '' ? null : parseDay(v)), dateExpected(', or empty')),
     age: z.string().transform((v, ctx) => {
-      if (v === '' || v === 'NA' || v === '.') return null;
+      if (v === '') return null;
       if (!/^\d{1,3}$/.test(v) || Number(v) > 120) {
         ctx.addIssue({ code: 'custom', message: 'a whole number of years 0–120, or empty' });
         return z.NEVER;
@@ -232,7 +233,7 @@ export function referralFieldSchemas(rules: ReferralRules) {
   } satisfies Record<RegistryColumn, z.ZodType>;
   return {
     id: emptied(schemas.id), region: emptied(schemas.region), clinic: emptied(schemas.clinic), referred: emptied(schemas.referred),
-    activated: emptied(schemas.activated), last_active: emptied(schemas.last_active), age: emptied(schemas.age), sex: emptied(schemas.sex),
+    activated: emptied(schemas.activated), last_active: emptied(schemas.last_active), age: emptied(schemas.age, numberColumnCodes(missing)), sex: emptied(schemas.sex),
     referrer: emptied(schemas.referrer),
   };
 }

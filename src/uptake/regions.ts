@@ -10,7 +10,9 @@
  * that, once æ, ø, å are spelled ae, oe, aa ("Region Sjaelland"), when that names one region. Registry
  * spellings that differ otherwise ("Sjælland-Vest", "Oslo kommune") are mapped by the uptake
  * plan's `regions` synonyms. A Danish region's DAGI code (`1084`) is that region's spelling too
- * (region-codes.ts), unless the eligible file names a region so itself.
+ * (region-codes.ts), unless the eligible file names a region so itself — and only when every
+ * region of the eligible file is a Danish region, named or numbered (`readsRegionCodes`): 1081 is
+ * also a Swedish municipality's code.
  */
 import { spelledOut } from '../plan/wide-visits.js';
 import { REGIONS } from './referral.js';
@@ -42,6 +44,8 @@ export interface RegionSet {
   resolve(text: string): string | undefined;
   /** "one of …" for messages. */
   readonly expected: string;
+  /** The DAGI codes `resolve` has read as a region so far (code → region name), for a note. */
+  readonly codesRead: ReadonlyMap<string, string>;
 }
 
 /**
@@ -49,7 +53,7 @@ export interface RegionSet {
  * Throws a RangeError naming a synonym whose target is not a region (the caller turns it into a
  * plan problem).
  */
-export function regionSet(names: readonly string[], synonyms: Readonly<Record<string, string>> = {}, source = ''): RegionSet {
+export function regionSet(names: readonly string[], synonyms: Readonly<Record<string, string>> = {}, source = '', codes = true): RegionSet {
   const byKey = new Map<string, string>(names.map((n) => [regionKey(n), n]));
   for (const [from, to] of Object.entries(synonyms)) {
     const target = byKey.get(regionKey(to));
@@ -65,14 +69,20 @@ export function regionSet(names: readonly string[], synonyms: Readonly<Record<st
     byAscii.set(k, had === undefined || had === n ? n : null);
   }
   const cache = new Map<string, string | undefined>();
+  const codesRead = new Map<string, string>();
   const where = source === '' ? '' : ` (the regions of ${source})`;
   return {
     names,
+    codesRead,
     expected: `one of ${names.join(', ')}${where}, optionally written "Region …"; map other spellings with the uptake plan's "regions"`,
     resolve(text) {
       if (cache.has(text)) return cache.get(text);
-      const code = regionOfCode(text);
-      const r = byKey.get(regionKey(text)) ?? byAscii.get(asciiRegionKey(text)) ?? (code === undefined ? undefined : byKey.get(regionKey(code)));
+      const code = codes ? regionOfCode(text) : undefined;
+      let r = byKey.get(regionKey(text)) ?? byAscii.get(asciiRegionKey(text)) ?? undefined;
+      if (r === undefined && code !== undefined) {
+        r = byKey.get(regionKey(code));
+        if (r !== undefined) codesRead.set(text.trim(), r);
+      }
       if (cache.size < 10_000) cache.set(text, r);
       return r;
     },
@@ -81,6 +91,29 @@ export function regionSet(names: readonly string[], synonyms: Readonly<Record<st
 
 /** The simulator's default: the five Danish regions. */
 export const DANISH_REGIONS: RegionSet = regionSet(REGIONS);
+
+/**
+ * Whether DAGI codes are read as Danish regions for a file whose region cells are `values`
+ * (non-empty, total rows left out): only when every one is a Danish region, by name or by code.
+ * A file that also holds 1080 or 1060, or a region that is not Danish, is from elsewhere — in
+ * Sweden 1081–1083 are Blekinge's municipalities — and its codes stay as written
+ * (docs/input-registry.md "Regions").
+ */
+export function readsRegionCodes(values: Iterable<string>): boolean {
+  let any = false;
+  for (const v of values) {
+    if (regionOfCode(v) === undefined && DANISH_REGIONS.resolve(v) === undefined) return false;
+    any = true;
+  }
+  return any;
+}
+
+/** The note for codes read as regions (stderr), so that the reading shows. */
+export function regionCodesNote(file: string, codesRead: ReadonlyMap<string, string>): string | undefined {
+  if (codesRead.size === 0) return undefined;
+  const list = [...codesRead].sort(([a], [b]) => a.localeCompare(b)).map(([c, r]) => `${c} as ${r}`).join(', ');
+  return `${file}: region codes read as the Danish regions they number (DAGI) — ${list}; if they are not Danish region codes, map them with the uptake plan's "regions" or name the regions in the eligible file (docs/input-registry.md "Regions")`;
+}
 
 /** The regions that `rows` mention (not 'national'), in first-appearance order. */
 export function regionsIn(...lists: Iterable<{ region: string }>[]): string[] {

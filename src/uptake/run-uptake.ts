@@ -8,13 +8,13 @@
  * leaves this one idle, so loading them then costs no wall time (docs/limits.md).
  */
 import { HtaError, type Problem } from '../errors.js';
-import { readPreviousPublications, uncarriedNote } from './disclosure/previous-publication.js';
+import { readPreviousPublications, smallCountsNote, uncarriedNote } from './disclosure/previous-publication.js';
 import type { FunnelMethod } from './clinic-funnel.js';
 import type { UptakeAggregate } from './aggregate.js';
 import { eligibleTotalsNote, eligibleWideNote, readEligibleFile, readRegistryFile } from './read-registry.js';
 import { mergeClinicSpellings, type MergedClinic } from './clinic-names.js';
 import { publishedExclusion } from './published-exclusion.js';
-import { regionSet } from './regions.js';
+import { regionCodesNote, regionSet } from './regions.js';
 import type { UptakeAnalysis, UptakeRun } from './uptake-analysis.js';
 import { completeDenominators, regionsOfEligible } from './uptake-per-eligible.js';
 import type { UptakePlan } from './uptake-plan.js';
@@ -61,10 +61,10 @@ export async function runUptake(input: UptakeInput): Promise<UptakeRun & { notes
   });
   const given = eligibleRead.rows;
   // Notes for stderr about what was read: a wide eligible file, total rows left out of it, earlier publications that carry no chain.
-  const notes = [eligibleWideNote(input.eligibleFile, eligibleRead.wide), eligibleTotalsNote(input.eligibleFile, eligibleRead.totals), previous && uncarriedNote(previous.uncarried)].filter((n): n is string => typeof n === 'string');
+  const notes = [regionCodesNote(input.eligibleFile, eligibleRead.codesRead), eligibleWideNote(input.eligibleFile, eligibleRead.wide), eligibleTotalsNote(input.eligibleFile, eligibleRead.totals), previous && uncarriedNote(previous.uncarried)].filter((n): n is string => typeof n === 'string');
   let regions;
   try {
-    regions = regionSet(regionsOfEligible(given), plan.regions ?? {}, input.eligibleFile);
+    regions = regionSet(regionsOfEligible(given), plan.regions ?? {}, input.eligibleFile, eligibleRead.regionCodes);
   } catch (err) {
     if (!(err instanceof RangeError)) throw err;
     throw new HtaError('plan.invalid', `${planFile} maps a region the eligible file does not have`, [{ file: planFile, field: 'regions', expected: `a synonym of a region of ${input.eligibleFile}: ${err.message}` }]);
@@ -103,6 +103,9 @@ export async function runUptake(input: UptakeInput): Promise<UptakeRun & { notes
     agg = read.aggregate;
     if (read.notes) notes.push(...read.notes);
   }
+  // DAGI codes read as regions in the registry or aggregate tables, said (regions.ts).
+  const codesNote = regionCodesNote(input.registryFile ?? 'the aggregate tables', regions.codesRead);
+  if (codesNote) notes.push(codesNote);
   // Every observed activation year and every scenario year needs every region's denominator.
   const horizon = plan.scenarios.base.map((_, k) => plan.firstYear + k);
   const needed = [...new Set([...agg.activationsByYear.map((a) => a.year), ...horizon])];
@@ -122,6 +125,9 @@ export async function runUptake(input: UptakeInput): Promise<UptakeRun & { notes
   const { uptakeRunFromAggregate } = await analysisModule;
   const run = uptakeRunFromAggregate(agg, complete.rows, plan, input.funnelMethod, previous);
   const analysis = run.analysis;
+  // Earlier counts that are small under this rule are not carried on: said, with what to do.
+  const leftOut = previous && smallCountsNote(previous, { threshold: analysis.threshold, zerosSensitive: analysis.suppression.zerosSensitive });
+  if (leftOut) notes.push(leftOut);
   if (fill === 'carry-forward') analysis.eligibleFill = { method: 'carry-forward', filled: complete.filled };
   if (read && invalidRows === 'exclude') {
     // Published: a count at or above the threshold and the kinds; the lines and values stay with the run.

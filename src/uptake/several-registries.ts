@@ -4,8 +4,14 @@
  * and separator — so it says how to join them instead (docs/input-registry.md "Several
  * exports"): with the header line once. Rows that are in both files are then identical rows,
  * counted once.
+ *
+ * The suggested command writes a new file, never one of the inputs: `… > registry.csv` when
+ * registry.csv is an input empties it before it is read. It uses awk, which ends every line it
+ * prints with a line end, so a file whose last line has none is not glued to the next file's
+ * first row.
  */
-import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { HtaError } from '../errors.js';
 
 /** The first line of `file` (no BOM, no line end), or undefined when it cannot be read. */
@@ -28,15 +34,41 @@ function firstLine(file: string): string | undefined {
   }
 }
 
+/** A path quoted for a POSIX shell where needed. */
+function shellQuote(f: string): string {
+  return /^[\w./:@+-]+$/.test(f) ? f : `'${f.replace(/'/g, `'\\''`)}'`;
+}
+
+/**
+ * A name for the joined file, in the working directory, that is none of `files` and no file that
+ * exists: registry-joined.csv, else registry-joined-2.csv, …
+ */
+export function joinedFileName(files: readonly string[], cwd = process.cwd()): string {
+  const inputs = new Set(files.map((f) => resolve(cwd, f)));
+  for (let i = 1; ; i++) {
+    const name = i === 1 ? 'registry-joined.csv' : `registry-joined-${i}.csv`;
+    const path = resolve(cwd, name);
+    if (!inputs.has(path) && !existsSync(path)) return name;
+  }
+}
+
+/**
+ * The shell command that joins `files` into `out` with the first file's header line once: awk
+ * prints line 1 of the first file and every line after the first of each file, each ending in a
+ * line end.
+ */
+export function joinCommand(files: readonly string[], out: string): string {
+  return `awk 'NR == 1 || FNR > 1' ${files.map(shellQuote).join(' ')} > ${shellQuote(out)}`;
+}
+
 /** The usage error for several registry files: whether their headers agree, and how to join them. */
-export function severalRegistriesError(files: readonly string[]): HtaError {
-  const heads = files.map(firstLine);
+export function severalRegistriesError(files: readonly string[], cwd = process.cwd()): HtaError {
+  const heads = files.map((f) => firstLine(resolve(cwd, f)));
   const same = heads.every((h) => h !== undefined && h === heads[0]);
-  // The paths as given, quoted for a shell where needed.
-  const [first, ...rest] = files.map((f) => (/^[\w./:@+-]+$/.test(f) ? f : `'${f.replace(/'/g, `'\\''`)}'`));
-  const join = `{ cat ${first}; ${rest.map((f) => `tail -n +2 ${f}`).join('; ')}; } > registry.csv`;
+  const out = joinedFileName(files, cwd);
+  const join = joinCommand(files, out);
   const how = same
-    ? `They have the same header line: join them into one file with that header line once — on Linux or macOS \`${join}\`; in Excel, paste the rows of the others (without their header) under the first file's — and give hta uptake that file. Rows in several files are then identical rows, counted once (docs/input-registry.md "Several exports")`
-    : `Their first lines differ (a different header, or a file that is not an export of the same registry): export them with the same columns in the same order, then join them into one file with the header line once (docs/input-registry.md "Several exports")`;
+    ? `They have the same header line: join them into one new file with that header line once — on Linux or macOS \`${join}\` (your files are left as they are); in Excel, paste the rows of the others (without their header) under the first file's and save it under a new name — and give hta uptake that file (hta uptake ${shellQuote(out)} …). Rows in several files are then identical rows, counted once (docs/input-registry.md "Several exports")`
+    : `Their first lines differ (a different header, or a file that is not an export of the same registry): export them with the same columns in the same order, then join them into one new file with the header line once (docs/input-registry.md "Several exports")`;
   return new HtaError('usage.invalid', `hta uptake reads one registry export, and ${files.length} were given (${files.join(', ')}). ${how}`);
 }

@@ -25,7 +25,7 @@ import {
 import { uptakePerEligible, type EligibleRow, type FilledCell } from './uptake-per-eligible.js';
 import { disclosureRuleOf } from './plan-rules.js';
 import { HtaError } from '../errors.js';
-import { carriedPublications, type CarriedPublication, type PreviousPublication } from './disclosure/previous-publication.js';
+import { carriedPublications, isSmallCount, type CarriedPublication, type PreviousPublication } from './disclosure/previous-publication.js';
 import type { DisclosureRule } from './disclosure/disclosure-rule.js';
 import { leftOutOf, publicationOf, type LeftOut, type UptakePlan } from './uptake-plan.js';
 
@@ -171,8 +171,10 @@ export function uptakeRunFromAggregate(
       },
     } : {}),
     budget: { ...budget, observed: s.observed },
-    // Every count printed before, small ones too (they were published): the chain goes on.
-    ...(previous ? { previous: { exportDate: previous.exportDate, publications: carriedPublications(previous) } } : {}),
+    // Every count printed before that is publishable under this rule: the chain goes on. A small
+    // one (a draft's, a lower threshold's) is not printed again; a note names how many were left
+    // out (previous-publication.ts `smallCountsNote`).
+    ...(previous ? { previous: { exportDate: previous.exportDate, publications: carriedPublications(protectable(previous, rule)) } } : {}),
   };
   return { analysis, loss: s.loss };
 }
@@ -183,8 +185,7 @@ export function uptakeRunFromAggregate(
  * same small count here nothing to move (the audit, given them all, reports it).
  */
 function protectable(previous: PreviousPublication, rule: DisclosureRule): PreviousPublication {
-  const small = (v: number) => (v === 0 ? rule.zerosSensitive : v < rule.threshold);
-  return { ...previous, counts: previous.counts.filter((c) => !small(c.value)) };
+  return { ...previous, counts: previous.counts.filter((c) => !isSmallCount(c.value, rule)) };
 }
 
 /**

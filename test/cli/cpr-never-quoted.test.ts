@@ -28,3 +28,24 @@ describe('a CPR-shaped cell in a trial export', () => {
     }
   });
 });
+
+describe('a registry CSV given where a results.json is expected', () => {
+  it('--audit --published and --previous say it looks like a CSV file and quote nothing of it', async () => {
+    const dir = tempDir();
+    const csv = join(dir, 'cpr2.csv');
+    writeFileSync(csv, '\uFEFF  P1;"Region Hovedstaden";0101901234\nP2;"Region Sjælland";0202902345\n');
+    const published = await runCli('uptake', '--audit', '--published', csv);
+    const F = 'test/fixtures/exports/registry-dk-sql-shapes';
+    const previous = await runCli('uptake', `${F}/registry.csv`, '--eligible', `${F}/eligible.csv`, '--plan', `${F}/uptake.plan.json`, '--previous', csv);
+    const plan = join(dir, 'plan.json');
+    writeFileSync(plan, 'P1;Hovedstaden\n');
+    const asPlan = await runCli('uptake', csv, '--eligible', csv, '--plan', plan);
+    for (const r of [published, previous, asPlan]) {
+      expect(r.code).toBe(2);
+      const text = r.stdout + r.stderr;
+      expect(text).toContain('looks like a CSV or text file, not a JSON file');
+      expect(text).not.toContain('P1;');
+      expect(text).not.toContain('0101901234');
+    }
+  });
+});

@@ -62,7 +62,27 @@ describe('Danish region codes (DAGI: 1081 Nordjylland … 1085 Sjælland)', () =
       expect(r.code, `${registry}: ${r.stderr}`).toBe(0);
       // The regions keep their names (the eligible file's codes read as Region Hovedstaden, …).
       expect(totals(r.stdout)).toEqual(byRegion);
+      // Read as codes, and said so.
+      if (registry === 'region-codes.csv') expect(r.stderr).toContain(`${F}/region-codes.csv: region codes read as the Danish regions they number (DAGI) — 1081 as Region Nordjylland, 1084 as Region Hovedstaden, 1085 as Region Sjælland`);
+      if (eligible === 'eligible-codes.csv') expect(r.stderr).toContain(`${F}/eligible-codes.csv: region codes read as the Danish regions they number (DAGI)`);
     }
+  });
+
+  it('stay as written when a region of the eligible file is not Danish (Swedish municipalities 1060, 1080, 1081–1083)', async () => {
+    const dir = tempDir();
+    const head = readFileSync(`${F}/registry.csv`, 'utf8').split('\n')[0]!;
+    const rows = readFileSync(`${F}/region-codes.csv`, 'utf8').trim().split('\n').slice(1);
+    // The fixture's referrals spread over five municipalities' codes, 1081–1083 among them.
+    const codes = ['1080', '1081', '1082', '1083', '1060'];
+    const registry = [head, ...rows.map((line, k) => line.replace(/^([^;]*);\d{4};/, `$1;${codes[k % 5]};`))].join('\n') + '\n';
+    writeFileSync(join(dir, 'se.csv'), registry);
+    writeFileSync(join(dir, 'se-elig.csv'), ['Region;År;Antal', ...codes.flatMap((c) => [`${c};2024;30000`, `${c};2025;30000`])].join('\n') + '\n');
+    const p = JSON.parse(readFileSync(plan(), 'utf8')) as Record<string, unknown>;
+    writeFileSync(join(dir, 'plan.json'), JSON.stringify({ ...p, eligibleFill: 'carry-forward' }));
+    const r = await runCli('uptake', join(dir, 'se.csv'), '--eligible', join(dir, 'se-elig.csv'), '--plan', join(dir, 'plan.json'), '--json');
+    expect(r.code, r.stderr).toBe(0);
+    expect(Object.keys(totals(r.stdout)).sort()).toEqual([...codes, 'national'].sort());
+    expect(r.stderr).not.toContain('region codes read');
   });
 
   it('plan init --uptake names each code\'s region and finds it in the eligible file', async () => {
@@ -189,7 +209,7 @@ describe('two exports joined, or given together', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).not.toContain('too many arguments');
     expect(r.stderr).toContain('hta uptake reads one registry export, and 2 were given');
-    expect(r.stderr).toContain(`They have the same header line: join them into one file with that header line once — on Linux or macOS \`{ cat ${F}/part-hovedstaden.csv; tail -n +2 ${F}/part-rest.csv; } > registry.csv\``);
+    expect(r.stderr).toContain(`They have the same header line: join them into one new file with that header line once — on Linux or macOS \`awk 'NR == 1 || FNR > 1' ${F}/part-hovedstaden.csv ${F}/part-rest.csv > registry-joined.csv\` (your files are left as they are)`);
     const other = await runCli('uptake', `${F}/part-hovedstaden.csv`, `${F}/eligible.csv`, '--eligible', `${F}/eligible.csv`, '--plan', plan());
     expect(other.code).toBe(2);
     expect(other.stderr).toContain('Their first lines differ');
@@ -203,6 +223,16 @@ describe('an eligible file with years as columns (Region;2024;2025;…)', () => 
     expect(wide.code, wide.stderr).toBe(0);
     expect(wide.stdout).toBe(long.stdout);
     expect(wide.stderr).toContain('eligible-wide.csv: years as columns (2024, 2025, 2026, 2027): read as one count per region and year');
+  });
+
+  it('a headerless file whose counts look like years (Hovedstaden;2025;1990) is no years-as-columns table: "no header line"', async () => {
+    const dir = tempDir();
+    const eligible = join(dir, 'eligible.csv');
+    writeFileSync(eligible, 'Hovedstaden;2025;1990\nMidtjylland;2025;1950\nSyddanmark;2025;2010\nSjælland;2025;1980\nNordjylland;2025;2020\n');
+    const r = await runCli('uptake', `${F}/registry.csv`, '--eligible', eligible, '--plan', plan());
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`${eligible} has no header line`);
+    expect(r.stderr).not.toContain('years as columns');
   });
 
   it('plan init --uptake reads it too', async () => {

@@ -5,8 +5,8 @@
  * P2 hid totals P1 printed, so P3 knew only that they were hidden and printed them again, and
  * P3 − P1 gave small counts (on this registry Nordjylland's referrals 34 → 38, Midtjylland's
  * retained at 12 weeks 16 → 18, …). Now every results.json carries the printed counts of the
- * publications it was protected against, each as of its export date; `--previous` takes several
- * files, merged; and `--audit --published` checks a publication as published against its chain.
+ * publications it was protected against, each as of its export date; `--previous` is repeated for
+ * several files, merged; and `--audit --published` checks a publication as published against its chain.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -90,14 +90,21 @@ describe('three publications, each naming the last', () => {
     expect(uptakeResultsSchema.safeParse(P3.analysis).success).toBe(true);
   });
 
-  it('--previous a.json b.json: a P2 made without --previous and P1 both protect P3', async () => {
+  it('--previous a.json --previous b.json: a P2 made without --previous and P1 both protect P3', async () => {
     const { P1 } = await theChain();
     const lone = await publish(2, 'P2-alone');
     expect(lone.analysis.previous).toBeUndefined();
-    const P3 = await publish(3, 'P3-two', ['--previous', P1.file, lone.file]);
+    const P3 = await publish(3, 'P3-two', ['--previous', P1.file, '--previous', lone.file]);
     expect(P3.analysis.previous?.publications.map((p) => p.exportDate)).toEqual(['2025-10-31', '2025-11-30']);
     expect(smallDifferences(P1.analysis, P3.analysis)).toEqual([]);
     expect(smallDifferences(lone.analysis, P3.analysis)).toEqual([]);
+  });
+
+  it('--previous takes one file each time: the registry may follow it (--previous p1.json r2.csv --eligible …)', async () => {
+    const { P1, P2 } = await theChain();
+    const run = await runCli('uptake', '--previous', P1.file, join(dir, 'r2.csv'), '--eligible', join(dir, 'eligible.csv'), '--plan', join(dir, 'plan2.json'), '--json');
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toBe(readFileSync(P2.file, 'utf8'));
   });
 
   it('two files claiming different counts for the same cell and date are refused, naming both: exit 2, nothing written', async () => {
@@ -108,7 +115,7 @@ describe('three publications, each naming the last', () => {
     const editedFile = join(dir, 'P1-edited.json');
     writeFileSync(editedFile, JSON.stringify(edited, null, 2));
     const csvDir = join(dir, 'csv-conflict');
-    const run = await runCli('uptake', join(dir, 'r3.csv'), '--eligible', join(dir, 'eligible.csv'), '--plan', join(dir, 'plan3.json'), '--previous', editedFile, P2.file, '--csv-dir', csvDir);
+    const run = await runCli('uptake', join(dir, 'r3.csv'), '--eligible', join(dir, 'eligible.csv'), '--plan', join(dir, 'plan3.json'), '--previous', editedFile, '--previous', P2.file, '--csv-dir', csvDir);
     expect(run.code).toBe(2);
     expect(run.stdout).toBe('');
     expect(run.stderr).toContain(`${editedFile} and ${P2.file} (the publication of 2025-10-31 it carries) give different counts for referrals · national · all · all=all as of 2025-10-31`);
@@ -116,10 +123,43 @@ describe('three publications, each naming the last', () => {
     expect(run.stderr).not.toMatch(/\n\s+at /);
     expect(existsSync(csvDir)).toBe(false);
     // The same file twice is a slip, not two publications.
-    const twice = await runCli('uptake', join(dir, 'r3.csv'), '--eligible', join(dir, 'eligible.csv'), '--plan', join(dir, 'plan3.json'), '--previous', P2.file, P2.file, '--csv-dir', csvDir);
+    const twice = await runCli('uptake', join(dir, 'r3.csv'), '--eligible', join(dir, 'eligible.csv'), '--plan', join(dir, 'plan3.json'), '--previous', P2.file, '--previous', P2.file, '--csv-dir', csvDir);
     expect(twice.code).toBe(2);
     expect(twice.stderr).toContain('is named twice');
     expect(existsSync(csvDir)).toBe(false);
+  });
+});
+
+describe('small counts of earlier publications are not carried on', () => {
+  it('a P1 printed under threshold 1: P2 carries none of its small counts, and says how many it left out', async () => {
+    writeFileSync(join(dir, 'plan1-low.json'), JSON.stringify({ ...JSON.parse(readFileSync(join(dir, 'plan1.json'), 'utf8')), suppression: { threshold: 1, acknowledgeLowThreshold: true } }));
+    const low = await runCli('uptake', join(dir, 'r1.csv'), '--eligible', join(dir, 'eligible.csv'), '--plan', join(dir, 'plan1-low.json'), '--json');
+    expect(low.code, low.stderr).toBe(0);
+    const lowFile = join(dir, 'P1-low.json');
+    writeFileSync(lowFile, low.stdout);
+    const run = await runCli('uptake', join(dir, 'r2.csv'), '--eligible', join(dir, 'eligible.csv'), '--plan', join(dir, 'plan2.json'), '--json', '--previous', lowFile);
+    expect(run.code, run.stderr).toBe(0);
+    const P2 = JSON.parse(run.stdout) as UptakeAnalysis;
+    const carried = P2.previous!.publications.flatMap((p) => p.metrics.flatMap((m) => COUNTS.map((c) => m[c]).filter((v): v is number => typeof v === 'number')));
+    expect(carried.length).toBeGreaterThan(0);
+    expect(carried.filter((v) => v > 0 && v < 5)).toEqual([]);
+    expect(run.stderr).toMatch(/counts of earlier publications below the threshold 5 are not carried into this publication's results\.json \(\d+ of the publication of 2025-10-31\)/);
+    expect(run.stderr).toContain('name it with --previous again');
+  });
+
+  it('--audit --published fails a results.json that carries a count below its threshold, naming the cell', async () => {
+    const { P3 } = await theChain();
+    const edited = JSON.parse(readFileSync(P3.file, 'utf8')) as UptakeAnalysis;
+    const row = edited.previous!.publications[0]!.metrics.find((m) => m.region === 'national' && m.period === 'all' && m.dimension === 'all')!;
+    row.referrals = 3;
+    const file = join(dir, 'P3-small-carried.json');
+    writeFileSync(file, JSON.stringify(edited, null, 2));
+    const r = await runCli('uptake', '--audit', '--published', file);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/P3-small-carried\.json:\d+:\d+ \(previous\.publications\.0\.metrics\.\d+\.referrals\): referrals · national · all · all=all as of 2025-10-31 is below the threshold/);
+    const json = await runCli('uptake', '--audit', '--published', file, '--json');
+    expect(json.code).toBe(1);
+    expect((JSON.parse(json.stdout) as { smallCarried: unknown[] }).smallCarried).toHaveLength(1);
   });
 });
 
@@ -134,7 +174,7 @@ describe('hta uptake --audit --published: a publication as it was published', ()
     expect(report.audit.disclosedDifferences).toEqual([]);
     expect(report.audit.suppressedCells).toBe(P3.analysis.suppression.suppressedCells);
     // P1 and P2 named again beside P3, which carries them: the same counts twice are one.
-    const named = await runCli('uptake', '--audit', '--published', P3.file, '--previous', join(dir, 'P1.json'), P2.file);
+    const named = await runCli('uptake', '--audit', '--published', P3.file, '--previous', join(dir, 'P1.json'), '--previous', P2.file);
     expect(named.code, named.stdout + named.stderr).toBe(0);
 
     const broken = await publish(3, 'P3-broken');

@@ -90,6 +90,50 @@ export function describePreviousCount(c: PreviousCount): string {
   return `${c.measure} · clinic ${c.region}/${c.clinic}`;
 }
 
+/** The part of a disclosure rule that says which counts are small. */
+export interface SmallCountRule { threshold: number; zerosSensitive: boolean }
+
+/** Whether a count is small under `rule`: 1 … threshold − 1, and 0 when zeros are sensitive. */
+export function isSmallCount(value: number, rule: SmallCountRule): boolean {
+  return value === 0 ? rule.zerosSensitive : value < rule.threshold;
+}
+
+/**
+ * How many counts of each earlier publication are small under `rule`, oldest first: a new
+ * results.json leaves them out of the chain it carries (a draft's, a withdrawn or a
+ * lower-threshold publication's small counts would be printed again in every later file;
+ * docs/disclosure-control.md "Publishing again").
+ */
+export function smallCountsByDate(previous: PreviousPublication, rule: SmallCountRule): { exportDate: string; n: number }[] {
+  return previous.exportDates
+    .map((exportDate) => ({ exportDate, n: previous.counts.filter((c) => c.asOf === exportDate && isSmallCount(c.value, rule)).length }))
+    .filter((d) => d.n > 0);
+}
+
+/** The note for counts left out of the carried chain (stderr), or undefined when none were. */
+export function smallCountsNote(previous: PreviousPublication, rule: SmallCountRule): string | undefined {
+  const left = smallCountsByDate(previous, rule);
+  if (left.length === 0) return undefined;
+  const small = `below the threshold ${rule.threshold}${rule.zerosSensitive ? ' (or 0)' : ''}`;
+  const list = left.map((d) => `${d.n} of the publication of ${d.exportDate}`).join(', ');
+  return `counts of earlier publications ${small} are not carried into this publication's results.json (${list}): they are protected against here, but a later publication that names only this one will not know them — if such a publication was published, name it with --previous again each time (docs/disclosure-control.md "Publishing again")`;
+}
+
+/**
+ * The counts a published results.json carries (`previous.publications`) that are small under its
+ * own rule: it prints them again. Each with its JSON path, for line:column.
+ */
+export function smallCarriedCounts(json: unknown, rule: SmallCountRule): { count: PreviousCount; field: string }[] {
+  const r = schema.safeParse(json);
+  if (!r.success) return [];
+  const out: { count: PreviousCount; field: string }[] = [];
+  (r.data.previous?.publications ?? []).forEach((pub, i) =>
+    carriedCounts(pub, `previous.publications.${i}`, (count, field) => {
+      if (isSmallCount(count.value, rule)) out.push({ count, field });
+    }));
+  return out;
+}
+
 /** Where a count was read: the file, its parsed JSON (for line:column) and the JSON path. */
 interface Source { file: string; json: unknown; field: string; via?: string }
 

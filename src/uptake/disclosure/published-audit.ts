@@ -7,9 +7,9 @@
  */
 import { z } from 'zod';
 import { HtaError } from '../../errors.js';
-import { jsonProblems, readJsonFile } from '../../io/read-json.js';
+import { jsonProblems, locateProblems, readJsonFile } from '../../io/read-json.js';
 import { auditPublishedUptake, type AuditReport, type PublishedUptake } from './attacker-audit.js';
-import { checkDistinctFiles, mergePublications, type PreviousPublication } from './previous-publication.js';
+import { checkDistinctFiles, describePreviousCount, mergePublications, smallCarriedCounts, type PreviousPublication } from './previous-publication.js';
 
 const row = <T extends z.ZodRawShape>(shape: T) => z.object(shape).loose();
 const schema = z.object({
@@ -35,6 +35,8 @@ export interface PublishedAudit {
   earlier: string[];
   /** Earlier publications a file was protected against but does not carry (previous-publication.ts). */
   uncarried: PreviousPublication['uncarried'];
+  /** Counts the file carries (`previous.publications`) that are small under its own rule: printed again. */
+  smallCarried: { cell: string; where: string }[];
 }
 
 /** Audits `file` (a results.json or `hta uptake --json` output) against its chain and `previousFiles`. */
@@ -55,5 +57,11 @@ export function auditPublishedFile(file: string, previousFiles: readonly string[
   const { threshold, protectionLevel, zerosSensitive } = r.data.suppression;
   const audit = auditPublishedUptake(json as PublishedUptake, { threshold, protectionLevel, zerosSensitive }, earlier.exportDates.length > 0 ? earlier : undefined);
   const cellShare = audit.countCells > 0 ? Math.round((audit.suppressedCells / audit.countCells) * 1e6) / 1e6 : 0;
-  return { audit, informationLoss: { cellShare }, published: { file, exportDate }, earlier: earlier.exportDates, uncarried: earlier.uncarried };
+  // A carried count is printed again: it must be publishable under the file's own rule. Named by
+  // cell and place, not by value (docs/disclosure-control.md "Publishing again").
+  const smallCarried = smallCarriedCounts(json, { threshold, zerosSensitive }).map(({ count, field }) => {
+    const at = locateProblems(json, [{ file, field, expected: '' }])[0]!;
+    return { cell: `${describePreviousCount(count)} as of ${count.asOf}`, where: `${file}${at.line !== undefined ? `:${at.line}${at.column !== undefined ? `:${at.column}` : ''}` : ''} (${field})` };
+  });
+  return { audit, informationLoss: { cellShare }, published: { file, exportDate }, earlier: earlier.exportDates, uncarried: earlier.uncarried, smallCarried };
 }

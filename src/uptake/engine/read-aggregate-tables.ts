@@ -15,6 +15,7 @@ import { HtaError, type Problem } from '../../errors.js';
 import { readCsvFile, unreadableFile } from '../../io/read-csv.js';
 import { headerKey, AGE_BANDS, REFERRERS, SEXES, isoToDay } from '../referral.js';
 import type { RegionSet } from '../regions.js';
+import { isEmptyCell } from '../missing-cells.js';
 import {
   TABLE_COLUMNS, combineAggregateTables,
   type AggregateTables, type TableName,
@@ -47,7 +48,8 @@ function tableOf(header: readonly string[]): TableName | undefined {
   return (Object.keys(TABLE_COLUMNS) as TableName[]).find((t) => [...TABLE_COLUMNS[t]].sort().join(',') === keys);
 }
 
-const isNull = (v: string) => v === '' || v.toUpperCase() === 'NULL';
+// An empty cell as in the registry: '', NULL, (null), NA or . in any case (missing-cells.ts).
+const isNull = (v: string) => isEmptyCell(v.trim());
 
 /**
  * Reads the tables of every path and sums them. `regions`: the analysis's regions (region

@@ -1,0 +1,47 @@
+/**
+ * `hta uptake registry.csv registry-2.csv`: the join command hta suggests is run as printed, and
+ * leaves both exports as they were (docs/input-registry.md "Several exports").
+ */
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { severalRegistriesError } from '../../src/uptake/several-registries.js';
+import { removeTempDirs, tempDir } from '../support/run-cli.js';
+
+afterAll(removeTempDirs);
+
+/** The command between the first pair of backticks of the message. */
+const command = (message: string) => /`([^`]+)`/.exec(message)![1]!;
+
+describe('the join advice for several registry files', () => {
+  it('run literally with sh, writes a new file with every row once and leaves the inputs intact', () => {
+    const dir = tempDir();
+    // The first export has no line end after its last row; the second has CRLF line ends.
+    const a = 'id;region\nP1;Hovedstaden\nP2;Sjælland';
+    const b = 'id;region\r\nP3;Nordjylland\r\nP4;Syddanmark\r\n';
+    writeFileSync(join(dir, 'registry.csv'), a);
+    writeFileSync(join(dir, 'registry-2.csv'), b);
+    writeFileSync(join(dir, 'registry-joined.csv'), 'a file the user already has\n');
+    const cmd = command(severalRegistriesError(['registry.csv', 'registry-2.csv'], dir).message);
+    expect(cmd).not.toMatch(/> *registry(-2)?\.csv$/);
+    execFileSync('sh', ['-c', cmd], { cwd: dir });
+    expect(readFileSync(join(dir, 'registry.csv'), 'utf8')).toBe(a);
+    expect(readFileSync(join(dir, 'registry-2.csv'), 'utf8')).toBe(b);
+    expect(readFileSync(join(dir, 'registry-joined.csv'), 'utf8')).toBe('a file the user already has\n');
+    const out = /> (\S+)$/.exec(cmd)![1]!;
+    const rows = readFileSync(join(dir, out), 'utf8').split('\n').map((l) => l.replace(/\r$/, '')).filter((l) => l !== '');
+    expect(rows).toEqual(['id;region', 'P1;Hovedstaden', 'P2;Sjælland', 'P3;Nordjylland', 'P4;Syddanmark']);
+  });
+
+  it('quotes a path with spaces and never writes onto an input named like the joined file', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'registry-joined.csv'), 'id\n1\n');
+    writeFileSync(join(dir, 'my export.csv'), 'id\n2\n');
+    const cmd = command(severalRegistriesError(['registry-joined.csv', 'my export.csv'], dir).message);
+    execFileSync('sh', ['-c', cmd], { cwd: dir });
+    expect(readFileSync(join(dir, 'registry-joined.csv'), 'utf8')).toBe('id\n1\n');
+    expect(readFileSync(join(dir, 'my export.csv'), 'utf8')).toBe('id\n2\n');
+    expect(readFileSync(join(dir, 'registry-joined-2.csv'), 'utf8')).toBe('id\n1\n2\n');
+  });
+});

@@ -80,6 +80,13 @@ function decodeJson(bytes: Buffer, file: string): string {
 function notJsonLooking(text: string, file: string, what: string): void {
   const first = text.trimStart()[0];
   if (first === undefined || first === '{' || first === '[') return;
+  // A comment above the plan (`// …`, `/* … */`, as in JavaScript or JSONC): JSON has none.
+  if (first === '/') {
+    const line = text.slice(0, text.length - text.trimStart().length).split('\n').length;
+    throw new HtaError('plan.invalid', `${file} starts with a comment: JSON has no comments`, [
+      { file, line, expected: `the ${what} as JSON starting with "{": delete the comment lines` },
+    ]);
+  }
   throw new HtaError('plan.invalid', `${file} looks like a CSV or text file, not a JSON file (the ${what}): it does not start with "{" (nothing of it is quoted here)`, [
     { file, line: 1, expected: `the ${what}: a JSON file starting with "{"` },
   ]);

@@ -142,3 +142,13 @@ describe('a plan saved as UTF-16 (Notepad\'s "Unicode")', () => {
     expect(JSON.stringify(err.problems)).toContain('iconv -f UTF-16LE -t UTF-8');
   });
 });
+
+describe('a plan with a comment above it (as JavaScript or JSONC allow)', () => {
+  it('is refused as a comment on its line, not as "a CSV or text file"', () => {
+    const file = join(tempDir(), 'p.json');
+    writeFileSync(file, '\n// plan for the registry\n{ "arms": {} }\n');
+    const err = errorOf(() => readJsonFile(file, 'plan'));
+    expect(err.message).toBe(`${file} starts with a comment: JSON has no comments`);
+    expect(err.problems[0]).toMatchObject({ line: 2, expected: 'the plan as JSON starting with "{": delete the comment lines' });
+  });
+});

@@ -20,17 +20,20 @@ process.env.HTA_TEST_CHART_CACHE = cacheDir;
 // but a clean clone (CI) has none and would start the largest files instead. Longest first.
 const SLOW_FIRST = [
   'test/report/report-cli.test.ts',
-  'test/cli/uptake-exports.test.ts',
   'test/uptake/disclosure-known-zero-years.test.ts',
-  'test/cli/uptake.test.ts',
+  'test/cli/uptake-exports.test.ts',
   'test/uptake/publish.test.ts',
+  'test/cli/uptake.test.ts',
+  'test/uptake/engine.test.ts',
   'test/report/report-browser.test.ts',
   'test/report/uptake-page-labels.test.ts',
+  'test/cli/score-interrupt.test.ts',
   'test/cli/uptake-registry-shapes.test.ts',
+  'test/cli/analyze.test.ts',
   'test/cli/uptake-utf16.test.ts',
+  'test/cli/uptake-sql-shapes.test.ts',
+  'test/cli/uptake-encodings.test.ts',
   'test/uptake/disclosure-previous-publication.test.ts',
-  'test/uptake/disclosure-side-channels.test.ts',
-  'test/cli/plan-init-uptake.test.ts',
   'test/simulate/trial.test.ts',
 ];
 

@@ -13,7 +13,7 @@ import { parseNumber } from '../io/parse-number.js';
 import { isExcelError, isFailedFormula, isPercentCell } from '../io/spreadsheet-cells.js';
 import type { CsvTable } from '../io/read-csv.js';
 import { looseForm } from '../trial/near-miss.js';
-import { kindOfValues } from '../trial/column-kind.js';
+import { kindOfValues, tallyOf } from '../trial/column-kind.js';
 import { nfc } from '../io/nfc.js';
 import { isNoWord, isYesWord } from '../trial/yes-no-words.js';
 import { cprIdNote, cprShapedIds } from '../trial/patient-ids.js';
@@ -679,6 +679,17 @@ export function draftPlan(csv: CsvTable, schemaRef: string): PlanDraft {
     if (Object.keys(renames).length) columns.covariates = renames;
     guesses.push(`covariates: ${covariates.map((c) => (renames[c] ? `${c} (column "${renames[c]}")` : c)).join(', ')}`);
     checks.push('covariates: keep only those the trial protocol pre-specified for adjustment');
+    // Exactly three whole numbers (1/2/3) may be three categories or a scale, and validate does not
+    // guess (column-kind.ts, rule 3): drafted as categories — no straight line assumed — and said.
+    const types: Record<string, 'categorical'> = {};
+    for (const name of covariates) {
+      const cells = stemCells(renames[name] ?? name).filter((v) => !missing.has(v));
+      const codes = tallyOf(cells.map((v) => parseNumber(v, decimalComma) ?? v).filter((v) => !missing.has(v))).undecidedCodes();
+      if (!codes) continue;
+      types[name] = 'categorical';
+      checks.push(`"${name}" has only the values ${codes.join(', ')}: drafted as three categories ("covariateTypes": "categorical"); if they are a scale (one slope in the ANCOVA), write "numeric"`);
+    }
+    if (Object.keys(types).length) plan.covariateTypes = types;
   }
   const ignored = stems.filter((s) => s !== '' && !taken.has(s) && !COVARIATE.test(nameKey(s)));
   if (ignored.length) guesses.push(`not used: ${ignored.join(', ')}`);

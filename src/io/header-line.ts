@@ -24,6 +24,7 @@ import { HtaError } from '../errors.js';
 import { sniffDelimiter } from './dialect.js';
 import { separatorHint } from './separator-hint.js';
 import { isExcelError } from './spreadsheet-cells.js';
+import { isMissingWord } from './missing-words.js';
 
 /** Bytes of a file's start enough to judge its header (the callers read this much). */
 export const HEADER_SAMPLE_BYTES = 64 * 1024;
@@ -107,7 +108,8 @@ const width = (r: HeadRecord): number => {
 type CellType = 'number' | 'date' | 'text';
 const NUMBER = /^[+-]?(\d+([.,]\d+)?|\d{1,3}([., ]\d{3})+([.,]\d+)?|[.,]\d+)$/;
 const DATE = /^\d{1,4}[-./]\d{1,2}[-./]\d{1,4}([ T]\d{1,2}:\d{2}(:\d{2}([.,]\d+)?)?)?Z?$/;
-const MISSING = new Set(['', 'NA', '.']);
+/** Empty cells as every export reader reads them (missing-words.ts: '', NULL, (null), NA, .). */
+const MISSING = { has: isMissingWord };
 const IMPORT_ID = /^\{\s*"ImportId"\s*:/;
 
 function typeOf(cell: string): CellType {

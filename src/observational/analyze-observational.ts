@@ -189,7 +189,8 @@ function analyse(t: Target, spec: ObservationalSpec, confLevel: number, file: st
     let truncatedAt: number | null = null;
     let truncated = 0;
     if (spec.truncate !== undefined) {
-      const tr = truncateWeights(w, spec.truncate);
+      // The cap is published: a window mean of `threshold` weights, no patient's own weight (balancing-weights.ts).
+      const tr = truncateWeights(w, spec.truncate, threshold);
       w = tr.weights;
       truncatedAt = tr.cap;
       truncated = tr.truncated;

@@ -8,11 +8,16 @@
  * = R WeightIt `method = "glm"` with `estimand = "ATE" | "ATT" | "ATO"` (unstabilised).
  * Trimming (plan `trim` = t) drops patients with e < t or e > 1 − t before anything is estimated
  * (Crump et al. 2009); truncation (plan `truncate` = q) caps every weight at the q-quantile of
- * all weights (R `quantile(w, q, type = 7)`). Both are stated in the output.
+ * all weights, taken as the mean of the suppression-threshold many sorted weights nearest R's
+ * `quantile(w, q, type = 7)` position: the cap is published, and a plain quantile is often one
+ * patient's weight, i.e. 1/e of one patient (docs/observational.md, "Small counts"). Both are
+ * stated in the output.
  * References: Hirano K, Imbens GW (2001), Health Serv Outcomes Res Methodol 2:259–278; Li F,
  * Morgan KL, Zaslavsky AM (2018), J Am Stat Assoc 113:390–400 (overlap weights); Crump RK et
  * al. (2009), Biometrika 96:187–199.
  */
+import { windowQuantile } from './score-quantiles.js';
+
 export type Estimand = 'ATE' | 'ATT' | 'ATO';
 
 export function balancingWeights(scores: readonly number[], exposed: readonly number[], estimand: Estimand): number[] {
@@ -24,18 +29,14 @@ export function balancingWeights(scores: readonly number[], exposed: readonly nu
   });
 }
 
-/** R `quantile(x, q, type = 7)`. */
-export function quantileType7(values: readonly number[], q: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const h = (sorted.length - 1) * q;
-  const lo = Math.floor(h);
-  const hi = Math.min(lo + 1, sorted.length - 1);
-  return sorted[lo]! + (h - lo) * (sorted[hi]! - sorted[lo]!);
-}
-
-/** Weights capped at their q-quantile, with the cap and how many were capped. */
-export function truncateWeights(weights: readonly number[], q: number): { weights: number[]; cap: number; truncated: number } {
-  const cap = quantileType7(weights, q);
+/**
+ * Weights capped at their q-quantile, with the cap and how many were capped. The cap is the mean
+ * of the `k` (suppression threshold) sorted weights nearest the type-7 position, as the printed
+ * score percentiles (score-quantiles.ts), so the published cap is no patient's own weight; it
+ * differs from R's quantile() only within those k weights.
+ */
+export function truncateWeights(weights: readonly number[], q: number, k: number): { weights: number[]; cap: number; truncated: number } {
+  const cap = windowQuantile(weights, q, k);
   let truncated = 0;
   const out = weights.map((w) => {
     if (w > cap) {

@@ -103,7 +103,7 @@ export const observationalAnalysisSchema = z.object({
       estimand: z.enum(['ATE', 'ATT', 'ATO']),
       effectiveSampleSize: groupNumbers.describe('(Σw)²/Σw² per group'),
       max: groupNumbers.describe('Largest weight per group, relative to the group mean weight'),
-      truncatedAt: z.number().nullable().describe("The cap of the plan's truncation (null: none)"),
+      truncatedAt: z.number().nullable().describe("The cap of the plan's truncation (null: none): the mean of the suppression-threshold many sorted weights nearest R quantile type 7 position, no patient's own weight"),
       truncated: publishedCount.describe('Weights capped by the truncation'),
     })
     .nullable(),

@@ -28,8 +28,17 @@ run <- function(outcome, estimand, trim = NULL, truncate = NULL) {
   if (!is.null(trim)) d <- d[d$e >= trim & d$e <= 1 - trim, ]
   e <- d$e; a <- d$a
   w <- switch(estimand, ATE = ifelse(a == 1, 1 / e, 1 / (1 - e)), ATT = ifelse(a == 1, 1, e / (1 - e)), ATO = ifelse(a == 1, 1 - e, e))
-  cap <- NA
-  if (!is.null(truncate)) { cap <- unname(quantile(w, truncate, type = 7)); w <- pmin(w, cap) }
+  # The truncation cap is the mean of the k = 5 (the plan's suppression threshold) sorted weights
+  # nearest R's type-7 position, never one patient's weight (docs/observational.md, "Small
+  # counts"); R's plain quantile is kept beside it to show how little they differ.
+  cap <- NA; quantileCap <- NA
+  if (!is.null(truncate)) {
+    k <- 5; ws <- sort(w); n <- length(ws); h <- (n - 1) * truncate
+    start <- min(max(floor(h - (k - 1) / 2 + 0.5), 0), n - k)  # 0-based; JS Math.round, as src/observational/score-quantiles.ts
+    cap <- mean(ws[(start + 1):(start + k)])
+    quantileCap <- unname(quantile(w, truncate, type = 7))
+    w <- pmin(w, cap)
+  }
   d$w <- w
   crude <- lm(y ~ a, data = d)
   wr <- lm(y ~ a + rmdq_baseline + age + sex + referrer, data = d, weights = w)
@@ -86,7 +95,7 @@ run <- function(outcome, estimand, trim = NULL, truncate = NULL) {
   ess <- function(v) sum(v)^2 / sum(v^2)
   list(outcome = outcome, estimand = estimand, trim = trim, truncate = truncate,
        n = list(exposed = sum(a), unexposed = sum(1 - a)), trimmed = n_before - nrow(d),
-       psCoefficients = coefs, ess = list(exposed = ess(w[a == 1]), unexposed = ess(w[a == 0])), truncatedAt = cap,
+       psCoefficients = coefs, ess = list(exposed = ess(w[a == 1]), unexposed = ess(w[a == 0])), truncatedAt = cap, quantileCap = quantileCap,
        effects = effects, balance = balance, svyglm = svy)
 }
 

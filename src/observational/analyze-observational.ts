@@ -21,6 +21,7 @@ import { labelOf } from '../analysis/judged-row.js';
 import { aipw } from './aipw.js';
 import { balancingWeights, truncateWeights } from './balancing-weights.js';
 import { windowQuantile } from './score-quantiles.js';
+import { EXTREME_WEIGHT } from './diagnostic-findings.js';
 import { effectiveSampleSize } from '../stats/effective-sample-size.js';
 import { covariateBalance } from './covariate-balance.js';
 import { eValueOfDifference, eValueOfRiskDifference } from './e-value.js';
@@ -196,7 +197,13 @@ function analyse(t: Target, spec: ObservationalSpec, confLevel: number, file: st
       truncated = tr.truncated;
     }
     const group = (k: 0 | 1) => w.filter((_, i) => a[i] === k);
-    const maxRel = (v: number[]) => Math.max(...v) / (v.reduce((s, x) => s + x, 0) / v.length);
+    // The largest weights, published relative to the group mean: the mean of the `threshold`
+    // largest, never one patient's weight (a weight is 1/score: one patient's propensity score;
+    // docs/observational.md "Small counts"). Whether any single weight is extreme is kept apart,
+    // for the warning, which states the limit it passed, not the weight.
+    const meanOf = (v: number[]) => v.reduce((s, x) => s + x, 0) / v.length;
+    const maxRel = (v: number[]) => windowQuantile(v, 1, threshold) / meanOf(v);
+    const extremeOf = (v: number[]) => Math.max(...v) / meanOf(v) > EXTREME_WEIGHT;
     const balanceRows = covariateBalance(d.balanceTerms.map((bt) => ({ ...bt, values: keep.map((k) => bt.values[k]!) })), a, w, spec.estimand);
     const balance = protectBalance(balanceRows, d.balanceTerms, keep, d.exposed, threshold, spec.balanceThreshold);
     const outside = e.filter((v) => v < 0.05 || v > 0.95).length / e.length;
@@ -238,7 +245,7 @@ function analyse(t: Target, spec: ObservationalSpec, confLevel: number, file: st
     // Window means of `threshold` scores, never one patient's score (score-quantiles.ts).
     const groupScores = (k: 0 | 1) => PS_QUANTILES.map((q) => windowQuantile(e.filter((_, i) => a[i] === k), q, threshold));
     const propensity = { model: 'logistic (IRLS)', terms: fit.terms, coefficients: fit.coefficients, iterations: fit.iterations, quantiles: { exposed: groupScores(1), unexposed: groupScores(0) }, outsideShare: outside };
-    const weights = { estimand: spec.estimand, effectiveSampleSize: ess, max: { exposed: maxRel(group(1)), unexposed: maxRel(group(0)) }, truncatedAt, truncated };
+    const weights = { estimand: spec.estimand, effectiveSampleSize: ess, max: { exposed: maxRel(group(1)), unexposed: maxRel(group(0)) }, maxOf: threshold, extreme: { exposed: extremeOf(group(1)), unexposed: extremeOf(group(0)) }, truncatedAt, truncated };
     return {
       ...base,
       patients,

@@ -17,12 +17,15 @@ export type Finding =
   | { kind: 'aipw-failed'; reason: string }
   | { kind: 'outside'; share: number }
   | { kind: 'ess'; group: Group; ess: number; n: number }
-  | { kind: 'extreme'; group: Group; ratio: number }
+  | { kind: 'extreme'; group: Group; ratio: number; k: number }
   | { kind: 'missing'; n: Masked };
 
 const GROUPS: readonly Group[] = ['exposed', 'unexposed'];
 
 /** The findings of one published analysis (counts as published: a hidden one is never printed). */
+/** A single weight above this many times its group's mean is extreme (docs/observational.md, step 3). */
+export const EXTREME_WEIGHT = 10;
+
 export function diagnosticFindings(a: Pick<ObservationalAnalysis, 'balance' | 'patients' | 'weights' | 'propensity' | 'crudeSuppressed' | 'aipwError'>, threshold: number): Finding[] {
   const out: Finding[] = [];
   for (const b of a.balance) {
@@ -37,7 +40,7 @@ export function diagnosticFindings(a: Pick<ObservationalAnalysis, 'balance' | 'p
     if (a.weights && typeof n === 'number' && a.weights.effectiveSampleSize[g] < 0.5 * n) out.push({ kind: 'ess', group: g, ess: a.weights.effectiveSampleSize[g], n });
   }
   // A weight ten times the group mean lets one patient carry the estimate.
-  for (const g of GROUPS) if (a.weights && a.weights.max[g] > 10) out.push({ kind: 'extreme', group: g, ratio: a.weights.max[g] });
+  for (const g of GROUPS) if (a.weights?.extreme[g]) out.push({ kind: 'extreme', group: g, ratio: a.weights.max[g], k: a.weights.maxOf });
   if (a.crudeSuppressed) out.push({ kind: 'crude-hidden' });
   if (a.aipwError) out.push({ kind: 'aipw-failed', reason: a.aipwError });
   return out;
@@ -67,8 +70,8 @@ export function findingText(f: Finding, lang: Lang): string {
         : `poor overlap: the weights leave an effective sample of ${f.ess.toFixed(1)} of ${f.n} ${f.group} patients`;
     case 'extreme':
       return lang === 'da'
-        ? `ekstreme vægte: den største vægt blandt ${GROUP_TEXT[f.group].da} er ${n(f.ratio, 1)} gange gruppens gennemsnit; overvej "trim" eller "truncate"`
-        : `extreme weights: the largest ${f.group} weight is ${f.ratio.toFixed(1)} times the group mean; consider "trim" or "truncate"`;
+        ? `ekstreme vægte: mindst én vægt blandt ${GROUP_TEXT[f.group].da} er over ${EXTREME_WEIGHT} gange gruppens gennemsnit (de ${f.k} største er i gennemsnit ${n(f.ratio, 1)} gange det); overvej "trim" eller "truncate"`
+        : `extreme weights: at least one ${f.group} weight is more than ${EXTREME_WEIGHT} times the group mean (the ${f.k} largest average ${f.ratio.toFixed(1)} times it); consider "trim" or "truncate"`;
     case 'aipw-failed':
       return notAnalysedText(f.reason, lang, { en: 'AIPW not computed', da: 'AIPW ikke beregnet' });
     case 'crude-hidden':

@@ -102,7 +102,9 @@ export const observationalAnalysisSchema = z.object({
     .object({
       estimand: z.enum(['ATE', 'ATT', 'ATO']),
       effectiveSampleSize: groupNumbers.describe('(Σw)²/Σw² per group'),
-      max: groupNumbers.describe('Largest weight per group, relative to the group mean weight'),
+      max: groupNumbers.describe("The largest weights per group, relative to the group mean weight: the mean of the suppression-threshold many largest, never one patient's weight"),
+      maxOf: z.number().int().describe('How many of the largest weights `max` averages (the suppression threshold, or all of a smaller group)'),
+      extreme: z.object({ exposed: z.boolean(), unexposed: z.boolean() }).describe('Whether any single weight of the group is more than 10 times the group mean (the warning says so; the weight itself is not published)'),
       truncatedAt: z.number().nullable().describe("The cap of the plan's truncation (null: none): the mean of the suppression-threshold many sorted weights nearest R quantile type 7 position, no patient's own weight"),
       truncated: publishedCount.describe('Weights capped by the truncation'),
     })

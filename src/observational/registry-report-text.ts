@@ -81,8 +81,8 @@ export const REGISTRY_TEXT = {
   warningsTitle: { en: 'Warnings', da: 'Advarsler' },
   notAnalysed: { en: 'not analysed', da: 'ikke analyseret' },
   weightsTableCaption: {
-    en: '{outcome}, {time}: patients analysed, effective sample size, largest weight and propensity-score percentiles per group',
-    da: '{outcome}, {time}: analyserede patienter, effektiv stikprøvestørrelse, største vægt og percentiler af propensity score pr. gruppe',
+    en: '{outcome}, {time}: patients analysed, effective sample size, largest weights and propensity-score percentiles per group',
+    da: '{outcome}, {time}: analyserede patienter, effektiv stikprøvestørrelse, største vægte og percentiler af propensity score pr. gruppe',
   },
   col: {
     outcome: { en: 'Outcome', da: 'Effektmål' },
@@ -104,7 +104,7 @@ export const REGISTRY_TEXT = {
     group: { en: 'Group', da: 'Gruppe' },
     analysed: { en: 'Analysed', da: 'Analyseret' },
     ess: { en: 'Effective sample size', da: 'Effektiv stikprøvestørrelse' },
-    maxWeight: { en: 'Largest weight (× mean)', da: 'Største vægt (× gennemsnit)' },
+    maxWeight: { en: 'Largest weights: mean of the {k} largest (× mean)', da: 'Største vægte: gns. af de {k} største (× gennemsnit)' },
     ps: { en: 'Propensity score: 5 / 25 / 50 / 75 / 95%', da: 'Propensity score: 5 / 25 / 50 / 75 / 95 %' },
   },
   before: { en: 'before weighting', da: 'før vægtning' },

@@ -47,3 +47,31 @@ it('the published truncation cap equals no patient\'s weight, and the weights ab
   expect(cap).toBeCloseTo(sorted.slice(238, 243).reduce((s, w) => s + w, 0) / 5, 9);
   expect(a.weights!.truncated).toBe(weights.filter((w) => w > cap).length);
 });
+
+it('the published largest weight of each group is the mean of its 5 largest, no patient\'s weight; "extreme" says whether any one passes 10 × the mean', () => {
+  const published = JSON.parse(JSON.stringify(analyzeObservational(loadTrial(parseCsvText(csv, 'registry.csv'), parsePlan(base)), { version: 'test' }))) as ObservationalResult;
+  const a = published.analyses.find((x) => x.outcome === 'rmdq')!;
+  const { terms, coefficients } = a.propensity!;
+  expect(terms).toEqual(['(Intercept)', 'age', 'sexM', 'referrerhospital', 'referrerphysio', 'baseline']);
+  const header = lines[0]!.split(',');
+  const col = (cells: string[], name: string) => cells[header.indexOf(name)]!;
+  const byGroup = { exposed: [] as number[], unexposed: [] as number[] };
+  for (const line of lines.slice(10)) {
+    const c = line.split(',');
+    if (['age', 'sex', 'referrer', 'rmdq_baseline', 'rmdq_3m'].some((n) => col(c, n) === '')) continue;
+    const x = [1, Number(col(c, 'age')), col(c, 'sex') === 'M' ? 1 : 0, col(c, 'referrer') === 'hospital' ? 1 : 0, col(c, 'referrer') === 'physio' ? 1 : 0, Number(col(c, 'rmdq_baseline'))];
+    const e = 1 / (1 + Math.exp(-x.reduce((s, v, j) => s + v * coefficients[j]!, 0)));
+    if (col(c, 'app') === 'Ja') byGroup.exposed.push(1 / e);
+    else byGroup.unexposed.push(1 / (1 - e));
+  }
+  expect(a.weights!.maxOf).toBe(5);
+  for (const g of ['exposed', 'unexposed'] as const) {
+    const w = byGroup[g], mean = w.reduce((s, v) => s + v, 0) / w.length;
+    const top = [...w].sort((x, y) => y - x).slice(0, 5);
+    expect(a.weights!.max[g]).toBeCloseTo(top.reduce((s, v) => s + v, 0) / 5 / mean, 9);
+    // The published ratio times the group mean is no patient's weight.
+    const shown = a.weights!.max[g] * mean;
+    expect(Math.min(...w.map((v) => Math.abs(v - shown))), g).toBeGreaterThan(1e-9 * shown);
+    expect(a.weights!.extreme[g]).toBe(Math.max(...w) / mean > 10);
+  }
+});

@@ -100,7 +100,7 @@ function balanceTable(a: ObservationalAnalysis, lang: Lang, termLabel: (term: st
 function weightsTable(a: ObservationalAnalysis, groups: { exposed: string; unexposed: string }, lang: Lang): Table {
   const c = T.col;
   return {
-    header: [c.group, c.analysed, c.ess, c.maxWeight, c.ps].map((x) => x[lang]),
+    header: [c.group, c.analysed, c.ess, c.maxWeight, c.ps].map((x) => x[lang].replace('{k}', String(a.weights?.maxOf ?? ''))),
     rows: (['exposed', 'unexposed'] as const).map((g) => [
       groups[g],
       a.patients ? countText(a.patients[g], lang) : '–',

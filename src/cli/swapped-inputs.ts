@@ -4,23 +4,12 @@
  * fine. When the data argument starts like a JSON document and the plan does not, both are
  * named and the swap is asked about (exit 2).
  */
-import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import { fileStart } from '../io/file-start.js';
 import { HtaError } from '../errors.js';
 
 /** The first non-blank character of `file` (after a UTF-8 byte-order mark), or undefined when unreadable or not a file. */
 function firstCharacter(file: string): string | undefined {
-  let fd: number | undefined;
-  try {
-    if (!statSync(file).isFile()) return undefined;
-    fd = openSync(file, 'r');
-    const buf = Buffer.alloc(512);
-    const text = buf.subarray(0, readSync(fd, buf, 0, buf.length, 0)).toString('utf8').replace(/^\uFEFF/, '');
-    return text.trimStart()[0];
-  } catch {
-    return undefined;
-  } finally {
-    if (fd !== undefined) closeSync(fd);
-  }
+  return fileStart(file, 512)?.trimStart()[0];
 }
 
 /** Throws when `data` looks like a JSON document and `plan` like a CSV export (both given). */

@@ -10,28 +10,15 @@
  * prints with a line end, so a file whose last line has none is not glued to the next file's
  * first row.
  */
-import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { fileStart } from '../io/file-start.js';
 import { resolve } from 'node:path';
 import { HtaError } from '../errors.js';
 
 /** The first line of `file` (no BOM, no line end), or undefined when it cannot be read. */
 function firstLine(file: string): string | undefined {
-  let fd: number;
-  try {
-    // A named pipe would block the open: its first line is unknown (io/regular-file.ts).
-    if (!statSync(file).isFile()) return undefined;
-    fd = openSync(file, 'r');
-  } catch {
-    return undefined;
-  }
-  try {
-    const buf = Buffer.alloc(65_536);
-    const n = readSync(fd, buf, 0, buf.length, 0);
-    const text = buf.subarray(0, n).toString('utf8').replace(/^\uFEFF/, '');
-    return text.slice(0, text.search(/\r?\n|$/));
-  } finally {
-    closeSync(fd);
-  }
+  const text = fileStart(file, 65_536);
+  return text?.slice(0, text.search(/\r?\n|$/));
 }
 
 /** A path quoted for a POSIX shell where needed. */

@@ -4,8 +4,10 @@
  * one problem on its line, not a bad value in each of its cells — and leaves it out with
  * --exclude-invalid without counting it as an invalid row (docs/input-trial-export.md and
  * docs/input-registry.md, "Several exports"). A header in another column order means the rows
- * under it would be read under the wrong columns: every reader refuses it.
+ * under it would be read under the wrong columns: every reader refuses it. The messages are
+ * shared too; each reader gives the words for what its rows are (`HeaderRepeatWords`).
  */
+import { HtaError, type Problem } from '../errors.js';
 
 /**
  * Whether `record` repeats `header`, in its order or in another. Cells and names are compared by
@@ -20,4 +22,39 @@ export function headerAgain(record: readonly string[], header: readonly string[]
   if (keys.length >= names.length && names.every((n, i) => keys[i] === n) && keys.slice(names.length).every((k) => k === '')) return 'same';
   const sorted = (k: readonly string[]) => [...filled(k)].sort().join('\u0000');
   return sorted(keys) === sorted(names) ? 'reordered' : undefined;
+}
+
+/** How a reader names what it reads, for the messages below. */
+export interface HeaderRepeatWords {
+  /** What a data row is: "a referral", "a patient's row". */
+  row: string;
+  /** How to join exports, after "delete it (". */
+  join: string;
+  /** What a repeated header is not counted as: "an invalid referral". */
+  invalid: string;
+  /** The docs section on joined exports. */
+  doc: string;
+}
+
+/** The problem of a repeated header line (a run that stops on problems). */
+export function repeatedHeaderProblem(file: string, line: number, w: HeaderRepeatWords): Problem {
+  return {
+    file, line, kind: 'header.repeated',
+    expected: `${w.row}: line ${line} repeats the header line (files joined?) — delete it (${w.join}), or --exclude-invalid leaves it out`,
+  };
+}
+
+/** The note for repeated header lines left out with --exclude-invalid (stderr). */
+export function repeatedHeaderNote(file: string, lines: Iterable<number>, w: HeaderRepeatWords): string | undefined {
+  const list = [...lines];
+  if (list.length === 0) return undefined;
+  const which = list.length === 1 ? `line ${list[0]} repeats` : `lines ${list.join(', ')} repeat`;
+  return `${file}: ${which} the header line (files joined?): left out, not counted as ${w.invalid} — the rows under ${list.length === 1 ? 'it are' : 'them are'} read as the same columns (${w.doc})`;
+}
+
+/** The error for a header line in another column order: the rows under it would be misread. */
+export function reorderedHeaderError(file: string, line: number, headerLine: number, w: HeaderRepeatWords): HtaError {
+  return new HtaError('input.invalid', `${file}: line ${line} is the header line again, with the columns in another order than line ${headerLine} (files joined?)`, [
+    { file, line, kind: 'header.reordered', expected: `rows of one export under one header line: the rows under line ${line} are in another column order, and would be read under the wrong columns (also with --exclude-invalid) — export the files with the same columns in the same order, then join them with the header line once (${w.doc})` },
+  ]);
 }

@@ -4,8 +4,8 @@
  * value in every cell, and with --exclude-invalid it is no invalid row either
  * (docs/input-trial-export.md, "Several exports joined").
  */
-import { HtaError, type Problem } from '../errors.js';
-import { headerAgain } from '../io/repeated-header.js';
+import type { Problem } from '../errors.js';
+import { headerAgain, type HeaderRepeatWords, reorderedHeaderError, repeatedHeaderNote as repeatedNote, repeatedHeaderProblem } from '../io/repeated-header.js';
 import type { CsvRecord, CsvTable } from '../io/read-csv.js';
 import { foldColumnName } from './column-resolver.js';
 
@@ -29,7 +29,7 @@ export function withoutRepeatedHeaders(source: CsvTable): HeaderRepeats {
       for (const rec of records) {
         // Only a row with as many filled cells as the header has names can be the header again.
         const again = rec.raw.length >= header.length ? headerAgain(rec.raw, header, foldColumnName) : undefined;
-        if (again === 'reordered') throw reorderedHeader(file, rec.line);
+        if (again === 'reordered') throw reorderedHeaderError(file, rec.line, 1, WORDS);
         if (again === 'same') {
           lines.add(rec.line);
           continue;
@@ -41,24 +41,19 @@ export function withoutRepeatedHeaders(source: CsvTable): HeaderRepeats {
   return { table: { ...source, records: filtered }, lines };
 }
 
+const WORDS: HeaderRepeatWords = {
+  row: "a patient's row",
+  join: 'join several exports with the header line once',
+  invalid: 'an invalid row',
+  doc: 'docs/input-trial-export.md "Several exports joined"',
+};
+
 /** The problems of repeated header lines in a run that stops on problems. */
 export function repeatedHeaderProblems(file: string, lines: ReadonlySet<number>): Problem[] {
-  return [...lines].map((line) => ({
-    file, line, kind: 'header.repeated',
-    expected: `a patient's row: line ${line} repeats the header line (files joined?) — delete it (join several exports with the header line once), or --exclude-invalid leaves it out`,
-  }));
+  return [...lines].map((line) => repeatedHeaderProblem(file, line, WORDS));
 }
 
 /** The note for repeated header lines left out with --exclude-invalid. */
 export function repeatedHeaderNote(file: string, lines: ReadonlySet<number>): string | undefined {
-  if (lines.size === 0) return undefined;
-  const list = [...lines];
-  const which = list.length === 1 ? `line ${list[0]} repeats` : `lines ${list.join(', ')} repeat`;
-  return `${file}: ${which} the header line (files joined?): left out, not counted as an invalid row — the rows under ${list.length === 1 ? 'it are' : 'them are'} read as the same columns (docs/input-trial-export.md "Several exports joined")`;
-}
-
-function reorderedHeader(file: string, line: number): HtaError {
-  return new HtaError('input.invalid', `${file}: line ${line} is the header line again, with the columns in another order than line 1 (files joined?)`, [
-    { file, line, kind: 'header.reordered', expected: `rows of one export under one header line: the rows under line ${line} are in another column order and would be read under the wrong columns (also with --exclude-invalid) — export the files with the same columns in the same order, then join them with the header line once (docs/input-trial-export.md "Several exports joined")` },
-  ]);
+  return repeatedNote(file, lines, WORDS);
 }

@@ -10,18 +10,32 @@
 import { HtaError, type Problem } from '../errors.js';
 
 /**
- * Whether `record` repeats `header`, in its order or in another. Cells and names are compared by
- * `key` (each reader folds header names its own way); a byte-order mark at the start of the
- * repeated line (the second file's) is not part of its first name.
+ * Whether a record repeats `header`, in its order or in another: 'same', 'reordered' or
+ * undefined. Cells and names are compared by `key` (each reader folds header names its own way);
+ * a byte-order mark at the start of the repeated line (the second file's) is not part of its
+ * first name. Made once per header: its names are folded once, and a record whose first filled
+ * cell is none of them — nearly every row of a file — is passed over after folding that one cell
+ * (the readers ask this of every data row).
  */
-export function headerAgain(record: readonly string[], header: readonly string[], key: (name: string) => string): 'same' | 'reordered' | undefined {
-  const keys = record.map((c, i) => key(i === 0 ? c.replace(/^\ufeff/, '') : c));
+export function headerRepeatTest(header: readonly string[], key: (name: string) => string): (record: readonly string[]) => 'same' | 'reordered' | undefined {
   const names = header.map(key);
-  const filled = (k: readonly string[]) => k.filter((x) => x !== '');
-  if (filled(names).length === 0 || filled(keys).length !== filled(names).length) return undefined;
-  if (keys.length >= names.length && names.every((n, i) => keys[i] === n) && keys.slice(names.length).every((k) => k === '')) return 'same';
-  const sorted = (k: readonly string[]) => [...filled(k)].sort().join('\u0000');
-  return sorted(keys) === sorted(names) ? 'reordered' : undefined;
+  const filledNames = names.filter((x) => x !== '');
+  const nameSet = new Set(filledNames);
+  const sortedNames = [...filledNames].sort().join('\u0000');
+  const cellKey = (c: string, i: number) => key(i === 0 ? c.replace(/^\ufeff/, '') : c);
+  return (record) => {
+    if (filledNames.length === 0) return undefined;
+    // A repeated header's first filled cell is one of the names, whatever their order.
+    let i = 0;
+    let first = '';
+    while (i < record.length && (first = cellKey(record[i]!, i)) === '') i++;
+    if (!nameSet.has(first)) return undefined;
+    const keys = record.map(cellKey);
+    const filled = keys.filter((x) => x !== '');
+    if (filled.length !== filledNames.length) return undefined;
+    if (keys.length >= names.length && names.every((n, j) => keys[j] === n) && keys.slice(names.length).every((k) => k === '')) return 'same';
+    return [...filled].sort().join('\u0000') === sortedNames ? 'reordered' : undefined;
+  };
 }
 
 /** How a reader names what it reads, for the messages below. */

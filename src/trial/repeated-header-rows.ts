@@ -5,7 +5,7 @@
  * (docs/input-trial-export.md, "Several exports joined").
  */
 import type { Problem } from '../errors.js';
-import { headerAgain, type HeaderRepeatWords, reorderedHeaderError, repeatedHeaderNote as repeatedNote, repeatedHeaderProblem } from '../io/repeated-header.js';
+import { headerRepeatTest, type HeaderRepeatWords, reorderedHeaderError, repeatedHeaderNote as repeatedNote, repeatedHeaderProblem } from '../io/repeated-header.js';
 import type { CsvRecord, CsvTable } from '../io/read-csv.js';
 import { foldColumnName } from './column-resolver.js';
 
@@ -21,6 +21,7 @@ export function withoutRepeatedHeaders(source: CsvTable): HeaderRepeats {
   const lines = new Set<number>();
   const { file, header } = source;
   const records = source.records;
+  const isHeaderAgain = headerRepeatTest(header, foldColumnName);
   const filtered = {
     get length() {
       return records.length;
@@ -28,7 +29,7 @@ export function withoutRepeatedHeaders(source: CsvTable): HeaderRepeats {
     *[Symbol.iterator](): Iterator<CsvRecord> {
       for (const rec of records) {
         // Only a row with as many filled cells as the header has names can be the header again.
-        const again = rec.raw.length >= header.length ? headerAgain(rec.raw, header, foldColumnName) : undefined;
+        const again = rec.raw.length >= header.length ? isHeaderAgain(rec.raw) : undefined;
         if (again === 'reordered') throw reorderedHeaderError(file, rec.line, 1, WORDS);
         if (again === 'same') {
           lines.add(rec.line);

@@ -29,7 +29,7 @@ import { regionDisplay, regionKey, regionSet } from './regions.js';
 import { regionOfCode } from './region-codes.js';
 import { isTotalRecord } from './total-rows.js';
 import { footnoteCell } from './footnote-rows.js';
-import { headerAgain, reorderedHeaderError } from './repeated-header.js';
+import { headerRepeats, reorderedHeaderError } from './repeated-header.js';
 import { jsonRegistry } from './registry-json.js';
 import { eligibleColumnsFor, eligibleTotalsNote, eligibleWideNote, readEligibleFile } from './read-registry.js';
 import { readCsvFile } from '../io/read-csv.js';
@@ -143,12 +143,17 @@ export function draftUptakePlan(file: string, options: DraftUptakeOptions = {}):
   const footnoteLines = parsed.slice(1).filter((p) => !isTotalRecord(p.record) && footnoteCell(p.record) !== undefined).map(lineOf);
   // The header line again (exports joined with `cat`): no referral either (repeated-header.ts).
   const headerLines: number[] = [];
+  const isHeaderAgain = header ? headerRepeats(header) : () => undefined;
+  const repeatsHeader = new Set<(typeof parsed)[number]>();
   for (const p of parsed.slice(1)) {
-    const again = header ? headerAgain(p.record, header) : undefined;
+    const again = isHeaderAgain(p.record);
     if (again === 'reordered') throw reorderedHeaderError(file, lineOf(p), lineOf(parsed[0]!));
-    if (again === 'same') headerLines.push(lineOf(p));
+    if (again === 'same') {
+      headerLines.push(lineOf(p));
+      repeatsHeader.add(p);
+    }
   }
-  const body = parsed.slice(1).filter((p) => !isTotalRecord(p.record) && footnoteCell(p.record) === undefined && !(header && headerAgain(p.record, header)));
+  const body = parsed.slice(1).filter((p) => !isTotalRecord(p.record) && footnoteCell(p.record) === undefined && !repeatsHeader.has(p));
   const rows = body.map((p) => p.record);
   if (!header || rows.length === 0) throw new HtaError('input.invalid', `${file} has no rows to draft a plan from`, [{ file, line: 1, expected: 'a header line and at least one row' }]);
   const notes: string[] = [];

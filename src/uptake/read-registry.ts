@@ -49,7 +49,7 @@ import { isTotalRecord, isTotalWord, totalWordIndex } from './total-rows.js';
 import { isCprProblem, maskCpr, type RepeatedCodes } from './cpr-shape.js';
 import { jsonRegistry } from './registry-json.js';
 import { FOOTNOTE_EXPECTED, FOOTNOTE_KIND, footnoteCell } from './footnote-rows.js';
-import { headerAgain, reorderedHeaderError, repeatedHeaderProblem } from './repeated-header.js';
+import { headerRepeats as headerRepeatsOf, reorderedHeaderError, repeatedHeaderProblem } from './repeated-header.js';
 import { refuseSpecialFile } from '../io/regular-file.js';
 import { checkWindows1252File, isNotUtf8, notRegistryText, utf16OfFile, withUtf8Copy, type RegistryEncoding } from './registry-encoding.js';
 
@@ -445,6 +445,8 @@ export async function scanRegistryRows(
   let nextLine = 1;
   let malformedRows = 0;
   let header: string[] = [];
+  /** Whether a row repeats the header line (exports joined): made once the header is read. */
+  let isHeaderAgain: (record: readonly string[]) => 'same' | 'reordered' | undefined = () => undefined;
   // Footnote rows seen since the last referral row: left out if nothing but blank, footnote and
   // total rows follows them, refused as soon as a referral row does (footnote-rows.ts).
   let pending: { line: number; index: number; text: string }[] = [];
@@ -462,12 +464,13 @@ export async function scanRegistryRows(
         const idx = registryColumnIndex(record, file, options.columns);
         if (Array.isArray(idx)) throw new HtaError('input.invalid', `${file} lacks registry columns`, idx);
         header = record.map((h) => h.trim());
+        isHeaderAgain = headerRepeatsOf(header);
         check = registryRowChecker(options, rules, file, idx, header);
         width = record.length;
         headerLine = line;
         continue;
       }
-      const again = headerAgain(record, header);
+      const again = isHeaderAgain(record);
       if (again === 'reordered') throw reorderedHeaderError(file, line, headerLine);
       if (again === 'same') {
         if (rules.exclude) headerRepeats.push(line);

@@ -6,12 +6,12 @@
  * another column order means the rows under it are read under the wrong columns: always refused.
  */
 import type { HtaError, Problem } from '../errors.js';
-import { headerAgain as headerAgainBy, type HeaderRepeatWords, reorderedHeaderError as reorderedError, repeatedHeaderNote as repeatedNote, repeatedHeaderProblem as repeatedProblem } from '../io/repeated-header.js';
+import { headerRepeatTest, type HeaderRepeatWords, reorderedHeaderError as reorderedError, repeatedHeaderNote as repeatedNote, repeatedHeaderProblem as repeatedProblem } from '../io/repeated-header.js';
 import { headerKey } from './referral.js';
 
-/** Whether `record` repeats the registry's `header` (names compared as registry headers are: referral.ts). */
-export function headerAgain(record: readonly string[], header: readonly string[]): 'same' | 'reordered' | undefined {
-  return headerAgainBy(record, header, headerKey);
+/** Whether a record repeats the registry's `header` (names compared as registry headers are: referral.ts); made once per header. */
+export function headerRepeats(header: readonly string[]): (record: readonly string[]) => 'same' | 'reordered' | undefined {
+  return headerRepeatTest(header, headerKey);
 }
 
 const WORDS: HeaderRepeatWords = {

@@ -8,7 +8,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { headerAgain } from '../../src/io/repeated-header.js';
+import { headerRepeatTest } from '../../src/io/repeated-header.js';
 import { runCli, tempDir } from '../support/run-cli.js';
 
 const EXPORT = 'data/synthetic/selfback-trial.csv';
@@ -53,9 +53,13 @@ describe('a header line repeated inside a trial export (files joined)', () => {
 
   it('is told from a patient row by its names, compared as headers are (case, spaces, a byte-order mark)', () => {
     const fold = (s: string) => s.trim().toLowerCase();
+    const headerAgain = (record: string[], header: string[], key: (s: string) => string) => headerRepeatTest(header, key)(record);
     expect(headerAgain(['\ufeffID', ' Arm ', 'rmdq'], ['id', 'arm', 'RMDQ'], fold)).toBe('same');
     expect(headerAgain(['arm', 'id', 'rmdq'], ['id', 'arm', 'rmdq'], fold)).toBe('reordered');
     expect(headerAgain(['1', 'app', '7'], ['id', 'arm', 'rmdq'], fold)).toBeUndefined();
     expect(headerAgain(['id', 'arm', ''], ['id', 'arm', 'rmdq'], fold)).toBeUndefined();
+    // R's row-names column: an empty first name, and the first filled cell is what is compared first.
+    expect(headerAgain(['', 'id', 'arm'], ['', 'id', 'arm'], fold)).toBe('same');
+    expect(headerAgain(['7', 'id', 'arm'], ['', 'id', 'arm'], fold)).toBeUndefined();
   });
 });

@@ -60,14 +60,13 @@ export interface UptakeAuditResult {
 
 /** The audit of a run: the attacker reads the analysis exactly as `--json` would print it. */
 export async function uptakeAudit(run: UptakeRun, previous?: PreviousPublication): Promise<UptakeAuditResult> {
-  const { auditPublishedUptake } = await import('../uptake/disclosure/attacker-audit.js');
+  const { auditPublishedUptake, lossShare } = await import('../uptake/disclosure/attacker-audit.js');
   const published = JSON.parse(JSON.stringify(run.analysis)) as PublishedUptake & Pick<UptakeAnalysis, 'suppression'>;
   const { threshold, protectionLevel, zerosSensitive } = published.suppression;
   const audit = auditPublishedUptake(published, { threshold, protectionLevel, zerosSensitive }, previous);
-  const share = (a: number, b: number) => (b > 0 ? Math.round((a / b) * 1e6) / 1e6 : 0);
   return {
     audit,
-    informationLoss: { cellShare: share(audit.suppressedCells, audit.countCells), countShare: share(run.loss.hiddenCount, run.loss.totalCount) },
+    informationLoss: { cellShare: lossShare(audit.suppressedCells, audit.countCells), countShare: lossShare(run.loss.hiddenCount, run.loss.totalCount) },
     earlier: previous?.exportDates ?? [],
   };
 }

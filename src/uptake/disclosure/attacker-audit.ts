@@ -462,3 +462,8 @@ export function auditPublishedUptake(pub: PublishedUptake, rule: AuditRule, prev
 }
 
 const round = (v: number) => (Number.isFinite(v) ? Math.round(v * 1e6) / 1e6 : v);
+
+/** A share for the audit's report of the information loss (part ÷ whole, 6 decimals; 0 of nothing). */
+export function lossShare(part: number, whole: number): number {
+  return whole > 0 ? Math.round((part / whole) * 1e6) / 1e6 : 0;
+}

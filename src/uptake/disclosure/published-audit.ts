@@ -8,7 +8,7 @@
 import { z } from 'zod';
 import { HtaError } from '../../errors.js';
 import { jsonProblems, locateProblems, readJsonFile } from '../../io/read-json.js';
-import { auditPublishedUptake, type AuditReport, type PublishedUptake } from './attacker-audit.js';
+import { auditPublishedUptake, type AuditReport, lossShare, type PublishedUptake } from './attacker-audit.js';
 import { checkDistinctFiles, describePreviousCount, mergePublications, smallCarriedCounts, type PreviousPublication } from './previous-publication.js';
 
 const row = <T extends z.ZodRawShape>(shape: T) => z.object(shape).loose();
@@ -56,7 +56,7 @@ export function auditPublishedFile(file: string, previousFiles: readonly string[
   }
   const { threshold, protectionLevel, zerosSensitive } = r.data.suppression;
   const audit = auditPublishedUptake(json as PublishedUptake, { threshold, protectionLevel, zerosSensitive }, earlier.exportDates.length > 0 ? earlier : undefined);
-  const cellShare = audit.countCells > 0 ? Math.round((audit.suppressedCells / audit.countCells) * 1e6) / 1e6 : 0;
+  const cellShare = lossShare(audit.suppressedCells, audit.countCells);
   // A carried count is printed again: it must be publishable under the file's own rule. Named by
   // cell and place, not by value (docs/disclosure-control.md "Publishing again").
   const smallCarried = smallCarriedCounts(json, { threshold, zerosSensitive }).map(({ count, field }) => {

@@ -8,15 +8,11 @@
  * report folder is still up to date).
  */
 import { isAbsolute, posix, relative, resolve, sep } from 'node:path';
+import { shellWord } from '../io/shell-word.js';
 
 /** `hta report`'s defaults (src/cli/report.ts). */
 export const DEFAULT_MANIFEST = 'data/reports.json';
 export const DEFAULT_OUT = 'reports';
-
-/** A path as a shell reads it: quoted when it holds anything but plain path characters. */
-function shellWord(p: string): string {
-  return /^[\w@%+=:,./-]+$/.test(p) ? p : `'${p.replace(/'/g, `'\\''`)}'`;
-}
 
 /** `hta report`, with `--manifest` unless the manifest is the default; `cwd` is the folder hta runs in. */
 export function regenerateCommand(manifestFile: string, cwd: string): string {

@@ -12,6 +12,7 @@
  */
 import { existsSync } from 'node:fs';
 import { fileStart } from '../io/file-start.js';
+import { shellWord } from '../io/shell-word.js';
 import { resolve } from 'node:path';
 import { HtaError } from '../errors.js';
 
@@ -19,11 +20,6 @@ import { HtaError } from '../errors.js';
 function firstLine(file: string): string | undefined {
   const text = fileStart(file, 65_536);
   return text?.slice(0, text.search(/\r?\n|$/));
-}
-
-/** A path quoted for a POSIX shell where needed. */
-function shellQuote(f: string): string {
-  return /^[\w./:@+-]+$/.test(f) ? f : `'${f.replace(/'/g, `'\\''`)}'`;
 }
 
 /**
@@ -45,7 +41,7 @@ export function joinedFileName(files: readonly string[], cwd = process.cwd()): s
  * line end.
  */
 export function joinCommand(files: readonly string[], out: string): string {
-  return `awk 'NR == 1 || FNR > 1' ${files.map(shellQuote).join(' ')} > ${shellQuote(out)}`;
+  return `awk 'NR == 1 || FNR > 1' ${files.map(shellWord).join(' ')} > ${shellWord(out)}`;
 }
 
 /** The usage error for several registry files: whether their headers agree, and how to join them. */
@@ -55,7 +51,7 @@ export function severalRegistriesError(files: readonly string[], cwd = process.c
   const out = joinedFileName(files, cwd);
   const join = joinCommand(files, out);
   const how = same
-    ? `They have the same header line: join them into one new file with that header line once — on Linux or macOS \`${join}\` (your files are left as they are); in Excel, paste the rows of the others (without their header) under the first file's and save it under a new name — and give hta uptake that file (hta uptake ${shellQuote(out)} …). Rows in several files are then identical rows, counted once (docs/input-registry.md "Several exports")`
+    ? `They have the same header line: join them into one new file with that header line once — on Linux or macOS \`${join}\` (your files are left as they are); in Excel, paste the rows of the others (without their header) under the first file's and save it under a new name — and give hta uptake that file (hta uptake ${shellWord(out)} …). Rows in several files are then identical rows, counted once (docs/input-registry.md "Several exports")`
     : `Their first lines differ (a different header, or a file that is not an export of the same registry): export them with the same columns in the same order, then join them into one new file with the header line once (docs/input-registry.md "Several exports")`;
   return new HtaError('usage.invalid', `hta uptake reads one registry export, and ${files.length} were given (${files.join(', ')}). ${how}`);
 }

@@ -84,6 +84,11 @@ export function lineRanges(lines: readonly number[]): [number, number][] {
   return out;
 }
 
+/** Lines named one by one in a note: "line 43" / "lines 42, 45". */
+export function lineList(lines: readonly number[]): string {
+  return lines.length === 1 ? `line ${lines[0]}` : `lines ${lines.join(', ')}`;
+}
+
 /** "2–3,998, 4,001" style text of line ranges, at most `max` ranges then "…". */
 export function formatLineRanges(ranges: readonly [number, number][], max = 6): string {
   const shown = ranges.slice(0, max).map(([a, b]) => (a === b ? String(a) : `${a}–${b}`));

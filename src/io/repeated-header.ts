@@ -8,6 +8,7 @@
  * shared too; each reader gives the words for what its rows are (`HeaderRepeatWords`).
  */
 import { HtaError, type Problem } from '../errors.js';
+import { lineList } from '../problem-groups.js';
 
 /**
  * Whether a record repeats `header`, in its order or in another: 'same', 'reordered' or
@@ -62,7 +63,7 @@ export function repeatedHeaderProblem(file: string, line: number, w: HeaderRepea
 export function repeatedHeaderNote(file: string, lines: Iterable<number>, w: HeaderRepeatWords): string | undefined {
   const list = [...lines];
   if (list.length === 0) return undefined;
-  const which = list.length === 1 ? `line ${list[0]} repeats` : `lines ${list.join(', ')} repeat`;
+  const which = `${lineList(list)} ${list.length === 1 ? 'repeats' : 'repeat'}`;
   return `${file}: ${which} the header line (files joined?): left out, not counted as ${w.invalid} — the rows under ${list.length === 1 ? 'it are' : 'them are'} read as the same columns (${w.doc})`;
 }
 

@@ -34,6 +34,7 @@ import { jsonRegistry } from './registry-json.js';
 import { eligibleColumnsFor, eligibleTotalsNote, eligibleWideNote, readEligibleFile } from './read-registry.js';
 import { readCsvFile } from '../io/read-csv.js';
 import { headerKey } from './referral.js';
+import { lineList } from '../problem-groups.js';
 
 /** Words that make a referrer code's meaning clear enough to draft (the user checks the draft). */
 const REFERRER_WORDS: readonly [RegExp, Referrer][] = [
@@ -160,14 +161,14 @@ export function draftUptakePlan(file: string, options: DraftUptakeOptions = {}):
   // The same note as `hta uptake` prints for such a file.
   if (encoding) notes.push(registryEncodingNote(encoding, 'en', file));
   if (totalLines.length > 0) {
-    notes.push(`${file}: ${totalLines.length === 1 ? `line ${totalLines[0]} is a total row` : `lines ${totalLines.join(', ')} are total rows`} (a total word and counts, as Excel users add under the table), not referrals: left out of this draft; delete ${totalLines.length === 1 ? 'it' : 'them'} from the file — hta uptake refuses ${totalLines.length === 1 ? 'it' : 'them'} (or leaves ${totalLines.length === 1 ? 'it' : 'them'} out with --exclude-invalid)`);
+    notes.push(`${file}: ${lineList(totalLines)} ${totalLines.length === 1 ? 'is a total row' : 'are total rows'} (a total word and counts, as Excel users add under the table), not referrals: left out of this draft; delete ${totalLines.length === 1 ? 'it' : 'them'} from the file — hta uptake refuses ${totalLines.length === 1 ? 'it' : 'them'} (or leaves ${totalLines.length === 1 ? 'it' : 'them'} out with --exclude-invalid)`);
   }
   if (footnoteLines.length > 0) {
-    const lines = footnoteLines.length === 1 ? `line ${footnoteLines[0]} is a footnote` : `lines ${footnoteLines.join(', ')} are footnotes`;
+    const lines = `${lineList(footnoteLines)} ${footnoteLines.length === 1 ? 'is a footnote' : 'are footnotes'}`;
     notes.push(`${file}: ${lines} (one cell of text, such as "Antal rækker: 40"), not referrals: left out of this draft — hta uptake leaves footnotes under the last referral out, and refuses one among the referrals`);
   }
   if (headerLines.length > 0) {
-    notes.push(`${file}: ${headerLines.length === 1 ? `line ${headerLines[0]} repeats` : `lines ${headerLines.join(', ')} repeat`} the header line (files joined?): left out of this draft — hta uptake refuses ${headerLines.length === 1 ? 'it' : 'them'} (or leaves ${headerLines.length === 1 ? 'it' : 'them'} out with --exclude-invalid); delete ${headerLines.length === 1 ? 'it' : 'them'} from the file`);
+    notes.push(`${file}: ${lineList(headerLines)} ${headerLines.length === 1 ? 'repeats' : 'repeat'} the header line (files joined?): left out of this draft — hta uptake refuses ${headerLines.length === 1 ? 'it' : 'them'} (or leaves ${headerLines.length === 1 ? 'it' : 'them'} out with --exclude-invalid); delete ${headerLines.length === 1 ? 'it' : 'them'} from the file`);
   }
   const sampled = whole ? `all ${rows.length} rows` : `the first ${rows.length} rows`;
 

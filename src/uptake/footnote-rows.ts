@@ -6,6 +6,7 @@
  * (docs/input-registry.md "Footnote rows"). Total rows (`I alt;;;3000`) are total-rows.ts's.
  */
 import { isTotalWord } from './total-rows.js';
+import { lineList } from '../problem-groups.js';
 
 /**
  * The one non-blank cell of a footnote row and where it is, or undefined when `record` is none:
@@ -26,13 +27,10 @@ export function footnoteCell(record: readonly string[], isRegion: (text: string)
   return { index, text };
 }
 
-/** "line 43" / "lines 42, 43". */
-const linesText = (lines: readonly number[]) => (lines.length === 1 ? `line ${lines[0]}` : `lines ${lines.join(', ')}`);
-
 /** The note for footnote rows left out below the last referral (stderr of `hta uptake`). */
 export function footnotesNote(file: string, lines: readonly number[]): string | undefined {
   if (lines.length === 0) return undefined;
-  return `${file}: ${linesText(lines)} under the last referral ${lines.length === 1 ? 'is a footnote' : 'are footnotes'} (one cell of text, such as "Antal rækker: 40"), not ${lines.length === 1 ? 'a referral' : 'referrals'}: left out (docs/input-registry.md "Footnote rows")`;
+  return `${file}: ${lineList(lines)} under the last referral ${lines.length === 1 ? 'is a footnote' : 'are footnotes'} (one cell of text, such as "Antal rækker: 40"), not ${lines.length === 1 ? 'a referral' : 'referrals'}: left out (docs/input-registry.md "Footnote rows")`;
 }
 
 /** The problem's `expected` for a footnote row among the referral rows. */

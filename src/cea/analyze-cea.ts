@@ -17,6 +17,7 @@ import { acceptability, costPerExtraResponder, icerVerdict, quadrantShares, wtpG
 import { incrementalFit } from './incremental-regression.js';
 import { type MonteCarloError, monteCarloWarning, poolWithMonteCarloError } from './monte-carlo-error.js';
 import type { ResolvedCeaPlan } from './load-cea-plan.js';
+import { discountSentence } from './discount-text.js';
 import { categoryCosts, type CostScenario, patientCosts } from './patient-costs.js';
 import { regressorsText } from './cea-phrases.js';
 import { outcomeLabel } from '../plan/outcome-label.js';
@@ -206,6 +207,7 @@ export function analyzeCea(trial: TrialData, csv: CsvTable, resolved: ResolvedCe
       bootstrapReplicates: B,
       bootstrapSeed: plan.bootstrap.seed,
       qalyRule: plan.qalyMissing,
+      discounting: { costs: data.discount.costs, qalys: data.discount.qalys, beyondFirstYear: data.discount.beyondFirstYear, text: discountSentence(data.discount, 'en') },
     },
     patients: { ...n, outsidePopulation: data.outsidePopulation, missingCost: missingCount(cols.cost), missingQaly: missingCount(qaly) },
     interventionPrice: resolved.interventionPrice,

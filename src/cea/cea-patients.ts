@@ -16,6 +16,7 @@ import { isResponder } from '../trial/responders.js';
 import type { Arm, TrialData } from '../trial/trial-data.js';
 import { coderFor } from '../trial/value-codes.js';
 import type { ResolvedCeaPlan } from './load-cea-plan.js';
+import { discountApplies, periodWeight } from './discounting.js';
 import { qalyAuc, YEARS_PER_UNIT } from './qaly-auc.js';
 
 export interface CeaPatient {
@@ -39,6 +40,11 @@ export interface CeaPatients {
   responderTime: string;
   /** Patients of the trial left out by the plan's population. */
   outsidePopulation: number;
+  /**
+   * Discounting (discounting.ts): the annual rates in force — 0 when follow-up ends within the
+   * first year, where nothing is discounted — and per resource-use period the weight of its costs.
+   */
+  discount: { costs: number; qalys: number; applied: boolean; beyondFirstYear: boolean; periodWeights: number[] };
 }
 
 export function ceaPatients(trial: TrialData, csv: CsvTable, resolved: ResolvedCeaPlan): CeaPatients {
@@ -83,7 +89,26 @@ export function ceaPatients(trial: TrialData, csv: CsvTable, resolved: ResolvedC
       { file: resolved.file, field: 'population', expected: `values of column "${plan.population?.column}" that occur in the export` },
     ]);
   }
-  return { patients, visits, yearsAt, responderRules, responderTime, outsidePopulation: outside };
+  return { patients, visits, yearsAt, responderRules, responderTime, outsidePopulation: outside, discount: discountOf(resolved, yearsAt) };
+}
+
+/**
+ * The rates in force and each period's cost weight. A period runs from the previous period's visit
+ * (randomisation for the first) to its own; its time is the plan's `visitTimes` (load-cea-plan.ts
+ * requires one for every period once follow-up passes a year).
+ */
+function discountOf(resolved: ResolvedCeaPlan, yearsAt: readonly number[]): CeaPatients['discount'] {
+  const { plan } = resolved;
+  const unit = YEARS_PER_UNIT[plan.visitTimes.unit];
+  const periodEnds = plan.periods.map((p) => (Object.hasOwn(plan.visitTimes.times, p) ? plan.visitTimes.times[p]! * unit : undefined));
+  const lastYears = Math.max(0, ...yearsAt, ...periodEnds.filter((t): t is number => t !== undefined));
+  const costs = discountApplies(plan.discountRate.costs, lastYears) ? plan.discountRate.costs : 0;
+  const qalys = discountApplies(plan.discountRate.qalys, lastYears) ? plan.discountRate.qalys : 0;
+  const periodWeights = periodEnds.map((to, k) => {
+    const from = k === 0 ? 0 : periodEnds[k - 1];
+    return costs === 0 || to === undefined || from === undefined ? 1 : periodWeight(costs, from, to);
+  });
+  return { costs, qalys, applied: costs > 0 || qalys > 0, beyondFirstYear: lastYears > 1, periodWeights };
 }
 
 /** The export columns a cost-effectiveness plan reads beside the trial plan's: resource use and the population column. */
@@ -162,7 +187,7 @@ function readResourceUse(csv: CsvTable, trial: TrialData, resolved: ResolvedCeaP
   return { units, population };
 }
 
-/** Per patient: QALY (null = missing) by the plan's rule. */
+/** Per patient: QALY (null = missing) by the plan's rule, discounted after the first year. */
 export function patientQalys(data: CeaPatients, observedOnly: boolean): (number | null)[] {
-  return data.patients.map((p) => qalyAuc(data.yearsAt, p.utilities, observedOnly));
+  return data.patients.map((p) => qalyAuc(data.yearsAt, p.utilities, observedOnly, data.discount.qalys));
 }

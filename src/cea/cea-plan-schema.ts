@@ -69,6 +69,14 @@ export const ceaPlanSchema = z
       .enum(['impute', 'observed-visits'])
       .default('impute')
       .describe("'impute': a patient with any EQ-5D visit missing has a missing QALY, imputed; 'observed-visits': trapezoids over the observed visits (baseline and last visit must be observed)"),
+    discountRate: z
+      .object({
+        costs: z.number().min(0).max(0.2).default(0.035).describe('annual rate for costs after the first year (0.035 = 3.5 %)'),
+        qalys: z.number().min(0).max(0.2).default(0.035).describe('annual rate for QALYs after the first year'),
+      })
+      .strict()
+      .default({ costs: 0.035, qalys: 0.035 })
+      .describe('discounting of what falls after the first year of follow-up (docs/plan-cea.md#discounting); default 3.5 % a year for both (Medicinrådet, following the Ministry of Finance); 0 for none. Follow-up within a year is never discounted'),
     periods: z.array(z.string().min(1)).min(1).describe('visits that close a resource-use period (their rows hold the units since the previous one)'),
     resourceUse: z.array(resourceItemSchema).min(1),
     unitCosts: z

@@ -68,6 +68,14 @@ export const ceaResultSchema = z.object({
     bootstrapReplicates: z.number().int(),
     bootstrapSeed: z.number().int(),
     qalyRule: z.enum(['impute', 'observed-visits']),
+    discounting: z
+      .object({
+        costs: z.number().describe('annual rate applied to costs after the first year; 0 when none is (follow-up within a year, or the plan says 0)'),
+        qalys: z.number().describe('annual rate applied to QALYs after the first year; 0 when none is'),
+        beyondFirstYear: z.boolean().describe('follow-up (visit times) goes past the first year'),
+        text: z.string(),
+      })
+      .describe('docs/plan-cea.md#discounting: annual step discounting, (1 + r)^−y in year y of follow-up (y = 0 the first year)'),
   }),
   patients: z.object({
     intervention: z.number().int(),

@@ -1,4 +1,5 @@
 /** The plain-text summary `hta cea` prints without --json (the numbers are in the JSON). */
+import { discountSentence } from './discount-text.js';
 import { type Lang, timeLabel } from '../report/i18n.js';
 import type { CeaResult } from './cea-results-schema.js';
 import { icerText, money, pctText, perResponderText, regressorsText, signedMoney } from './cea-phrases.js';
@@ -58,5 +59,7 @@ export function ceaSummaryText(r: CeaResult, lang: Lang): string {
   lines.push('', en ? 'One-way sensitivity' : 'Envejsfølsomhedsanalyse');
   for (const s of r.sensitivity) lines.push(`  ${en ? s.changed : (SCENARIO_DA[s.key] ?? s.changed)}: ${signedMoney(s.incrementalCost, cur, lang)}, ${q(s.incrementalQaly)} QALY, ${icerText(s.icer, cur, lang, undefined, { cost: s.incrementalCost, effect: s.incrementalQaly })}; ${en ? 'P(CE)' : 'P(omkostningseffektiv)'} ${s.thresholds.map((t) => pctText(t.probabilityCostEffective, lang)).join(', ')}`);
   lines.push('', (en ? r.method.regressionText : regressionDa(r)) + '.', (en ? r.method.missingText : missingDa(r)) + '.');
+  // Said only when follow-up passes a year: within one, nothing is discounted, as is usual.
+  if (r.method.discounting?.beyondFirstYear) lines.push(discountSentence(r.method.discounting, lang) + '.');
   return lines.join('\n') + '\n';
 }

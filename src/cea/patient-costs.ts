@@ -5,8 +5,10 @@
  *
  * over the items of the perspective (healthcare: every category but "productivity"; societal:
  * all). f_u and f_p scale the unit costs and the intervention price in the one-way sensitivity
- * analysis. A patient with any unit of the perspective's items missing has a missing cost
- * (imputed, or left out in the complete-case scenario).
+ * analysis. Costs of periods after the first year are weighted by their discount weight w_k
+ * (discounting.ts; w_k = 1 within the first year, where the arithmetic is the undiscounted one).
+ * A patient with any unit of the perspective's items missing has a missing cost (imputed, or left
+ * out in the complete-case scenario).
  */
 import type { CeaCategory } from './cea-plan-schema.js';
 import type { CeaPatients } from './cea-patients.js';
@@ -24,33 +26,41 @@ export function includedItems(resolved: ResolvedCeaPlan, perspective: CostScenar
 
 export function patientCosts(data: CeaPatients, resolved: ResolvedCeaPlan, s: CostScenario): (number | null)[] {
   const items = includedItems(resolved, s.perspective);
+  const weights = data.discount.periodWeights;
   return data.patients.map((p) => {
     let total = p.arm === 'intervention' ? resolved.interventionPrice.price * s.priceFactor : 0;
     for (const it of items) {
       const unit = resolved.unitCosts[it.key]!.cost * s.unitCostFactor;
-      for (const u of p.units[it.key]!) {
+      const units = p.units[it.key]!;
+      for (let k = 0; k < units.length; k++) {
+        const u = units[k]!;
         if (u === null) return null;
-        total += u * unit;
+        const w = weights[k]!;
+        total += w === 1 ? u * unit : u * unit * w;
       }
     }
     return total;
   });
 }
 
-/** Per patient and category the cost over follow-up (null when a period is missing); "intervention" holds the price. */
+/** Per patient and category the (discounted) cost over follow-up (null when a period is missing); "intervention" holds the price. */
 export function categoryCosts(data: CeaPatients, resolved: ResolvedCeaPlan): Map<CeaCategory | 'intervention', (number | null)[]> {
   const out = new Map<CeaCategory | 'intervention', (number | null)[]>();
   out.set('intervention', data.patients.map((p) => (p.arm === 'intervention' ? resolved.interventionPrice.price : 0)));
   for (const it of resolved.plan.resourceUse) {
     const unit = resolved.unitCosts[it.key]!.cost;
+    const weights = data.discount.periodWeights;
     const prev = out.get(it.category) ?? data.patients.map(() => 0);
     out.set(it.category, data.patients.map((p, i) => {
       const before = prev[i];
       if (before === null || before === undefined) return null;
       let s = before;
-      for (const u of p.units[it.key]!) {
+      const units = p.units[it.key]!;
+      for (let k = 0; k < units.length; k++) {
+        const u = units[k]!;
         if (u === null) return null;
-        s += u * unit;
+        const w = weights[k]!;
+        s += w === 1 ? u * unit : u * unit * w;
       }
       return s;
     }));

@@ -9,13 +9,15 @@
  * With `observedOnly`, missing interior visits are skipped (the trapezoid joins the observed
  * neighbours, i.e. linear interpolation); the first and last visits must still be observed,
  * because an area cannot be extrapolated. Otherwise any missing visit makes the QALY missing
- * (null), for multiple imputation.
+ * (null), for multiple imputation. QALYs after the first year are discounted at `discountRate`
+ * (discounting.ts; within the first year the arithmetic is the plain trapezoid's).
  */
+import { discountedTrapezoid } from './discounting.js';
 
 /** Years per unit of the plan's visit times. */
 export const YEARS_PER_UNIT = { days: 1 / 365.25, weeks: 7 / 365.25, months: 1 / 12 } as const;
 
-export function qalyAuc(timesInYears: readonly number[], utilities: readonly (number | null)[], observedOnly: boolean): number | null {
+export function qalyAuc(timesInYears: readonly number[], utilities: readonly (number | null)[], observedOnly: boolean, discountRate = 0): number | null {
   if (timesInYears.length !== utilities.length) throw new RangeError(`qalyAuc: ${timesInYears.length} times for ${utilities.length} utilities`);
   const first = utilities[0];
   const last = utilities[utilities.length - 1];
@@ -26,7 +28,7 @@ export function qalyAuc(timesInYears: readonly number[], utilities: readonly (nu
   for (let k = 1; k < utilities.length; k++) {
     const u = utilities[k];
     if (u === null || u === undefined) continue;
-    area += ((timesInYears[k]! - timesInYears[prev]!) * (utilities[prev]! + u)) / 2;
+    area += discountedTrapezoid(discountRate, timesInYears[prev]!, utilities[prev]!, timesInYears[k]!, u);
     prev = k;
   }
   return area;

@@ -4,6 +4,7 @@
  * arm, utilities and QALYs, the cost per extra responder and the one-way sensitivity analysis
  * (docs/plan-cea.md). Danish terms: docs/glossary-da.md. Computes no statistic itself.
  */
+import { discountSentence } from '../../cea/discount-text.js';
 import { z } from 'zod';
 import type { analyseCeaFiles } from '../../cea/analyze-cea-files.js';
 import type { ResolvedCeaPlan } from '../../cea/load-cea-plan.js';
@@ -190,7 +191,7 @@ export const ceaReportKind: ReportKind<typeof ceaEntrySchema> = {
       last: timeLabel(r.utilities[r.utilities.length - 1]?.visit ?? '', lang),
       // The regressors the analysis used: arm, baseline utility and the covariates left in.
       method: fillPhrase(r.method.regression === 'sur' ? t('methodSur') : t('methodOls'), { regressors: regressorsText(r.method.covariates, lang) }),
-      missing: fillPhrase(r.method.missing === 'mi' ? t('missingMi') : t('missingNone'), { m: r.method.imputations, B: r.method.bootstrapReplicates.toLocaleString('en-US').replace(/,/g, lang === 'da' ? '.' : ',') }),
+      missing: fillPhrase(r.method.missing === 'mi' ? t('missingMi') : t('missingNone'), { m: r.method.imputations, B: r.method.bootstrapReplicates.toLocaleString('en-US').replace(/,/g, lang === 'da' ? '.' : ',') }) + (r.method.discounting?.beyondFirstYear ? `. ${discountSentence(r.method.discounting, lang)}` : ''),
     });
     const notes: string[] = [];
     if (published) notes.push(fillPhrase(t('publishedNote'), { citation: typeof published.citation === 'string' ? published.citation : (published.citation[lang] ?? published.citation.en), patients: published.patients.intervention + published.patients.control, n1: published.patients.intervention, n0: published.patients.control, months: published.followUpMonths }));

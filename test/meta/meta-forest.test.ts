@@ -4,7 +4,6 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Resvg } from '@resvg/resvg-js';
 import * as vega from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
 import { describe, expect, it } from 'vitest';
@@ -17,8 +16,7 @@ import { armNames } from '../../src/report/arm-names.js';
 import { metaForestSpec } from '../../src/report/charts/meta-forest.js';
 import { PORTRAIT_PX, printsLandscape, svgSize } from '../../src/report/html-page.js';
 import { chartTextWidth } from '../../src/report/render/text-metrics.js';
-import { CHART_FONT_FILE } from '../../src/report/render/chart-font.js';
-import { renderSvg } from '../../src/report/render/render-chart.js';
+import { renderSvg, svgToPng } from '../../src/report/render/render-chart.js';
 
 async function toSvg(spec: TopLevelSpec, name: string): Promise<string> {
   const before = JSON.stringify(spec);
@@ -29,8 +27,7 @@ async function toSvg(spec: TopLevelSpec, name: string): Promise<string> {
   if (dir) {
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, `${name}.svg`), svg);
-    const font = CHART_FONT_FILE;
-    const png = new Resvg(svg, { font: { fontFiles: [font], loadSystemFonts: false, defaultFontFamily: 'DejaVu Sans' }, fitTo: { mode: 'zoom', value: 1.5 } }).render().asPng();
+    const png = svgToPng(svg);
     writeFileSync(join(dir, `${name}.png`), png);
   }
   return svg;

@@ -10,14 +10,29 @@ import { fileURLToPath } from 'node:url';
 
 export const CHART_FONT_FAMILY = 'DejaVu Sans';
 
-/** assets/fonts/DejaVuSans-subset.ttf (see subset-font.sh there), three levels above src/report/render/ and dist/report/render/. */
+/**
+ * assets/fonts/DejaVuSans-subset.ttf (see subset-font.sh there), three levels above src/report/render/
+ * and dist/report/render/: every character a chart may print, regular. Its advance widths lay text
+ * out (text-metrics.ts); resvg loads it as the fallback face "DejaVu Sans Fallback".
+ */
 export const CHART_FONT_FILE = fileURLToPath(new URL('../../../assets/fonts/DejaVuSans-subset.ttf', import.meta.url));
 
 /** The bold face of the same subset. */
 export const CHART_FONT_BOLD_FILE = fileURLToPath(new URL('../../../assets/fonts/DejaVuSans-Bold-subset.ttf', import.meta.url));
 
-/** Every font file resvg loads. */
-export const CHART_FONT_FILES: readonly string[] = [CHART_FONT_FILE, CHART_FONT_BOLD_FILE];
+/**
+ * The core faces, "DejaVu Sans" regular and bold: the characters charts print (Latin-1, Latin
+ * Extended-A, punctuation, math signs), same glyphs, advances and kerning as the subset. resvg
+ * re-reads a font file for every glyph it lays out, so the common characters come from these small
+ * files and only a character they lack from the fallback (docs/architecture.md#the-cost-of-a-cold-regeneration).
+ */
+export const CHART_CORE_FONT_FILES: readonly string[] = [
+  fileURLToPath(new URL('../../../assets/fonts/DejaVuSans-core.ttf', import.meta.url)),
+  fileURLToPath(new URL('../../../assets/fonts/DejaVuSans-Bold-core.ttf', import.meta.url)),
+];
+
+/** Every font file resvg loads, in this order: the core faces, then the fallback faces. */
+export const CHART_FONT_FILES: readonly string[] = [...CHART_CORE_FONT_FILES, CHART_FONT_FILE, CHART_FONT_BOLD_FILE];
 
 /** The page subsets (WOFF), by CSS font-weight. */
 export const WEB_FONT_FILES: Readonly<Record<400 | 700, string>> = {

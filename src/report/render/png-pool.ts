@@ -2,23 +2,28 @@
  * SVG → PNG off the main thread. Drawing a chart's PNG (resvg: text layout, raster, deflate)
  * costs ~60 ms of CPU, a third of what `hta report` spends per chart; a small pool of worker
  * threads does it while the main thread analyses and draws the next SVGs. The bytes are the same as
- * {@link svgToPng}'s: same library, same options, same shipped font.
+ * {@link svgToPng}'s: same library, same options, same shipped font, same encoder (png-encode.ts).
  *
  * The worker is a short CommonJS script given inline (`eval`), so it runs unchanged from `src/`
- * under the test runner and from `dist/`; it loads resvg from the path resolved here.
+ * under the test runner and from `dist/`; it loads resvg from the path resolved here and runs the
+ * source text of png-encode.ts's self-contained encoder.
  */
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
+import { createPngEncoder } from './png-encode.js';
 import { pngOptions } from './render-chart.js';
 
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
+const zlib = require('node:zlib');
 const { Resvg } = require(workerData.resvg);
+const encodePng = (${createPngEncoder.toString()})(zlib);
 parentPort.on('message', ({ id, svg }) => {
   try {
-    const png = new Resvg(svg, workerData.options).render().asPng();
-    parentPort.postMessage({ id, png: new Uint8Array(png) });
+    const img = new Resvg(svg, workerData.options).render();
+    const png = encodePng(img.pixels, img.width, img.height) ?? new Uint8Array(img.asPng());
+    parentPort.postMessage({ id, png }, [png.buffer]);
   } catch (err) {
     parentPort.postMessage({ id, error: String((err && err.message) || err) });
   }

@@ -2,18 +2,20 @@
  * Vega-Lite spec → SVG → PNG, headless and byte-for-byte deterministic.
  *
  *   spec ──vega-lite compile──► Vega spec ──vega.View(renderer 'none').toSVG()──► SVG
- *   SVG ──resvg (shipped font only, fixed zoom)──► PNG
+ *   SVG ──resvg (shipped font only, fixed zoom)──► pixels ──zlib (png-encode.ts)──► PNG
  *
  * Vega numbers clip paths and gradients from process-wide counters; they are reset before every
  * chart so the same spec always gives the same ids, whatever was rendered before it.
  */
 import type { ResvgRenderOptions } from '@resvg/resvg-js';
 import { createRequire } from 'node:module';
+import * as zlib from 'node:zlib';
 import * as vega from './vega-lib.js';
 import type { TopLevelSpec } from './vega-lib.js';
 import { HtaError } from '../../errors.js';
 import { CHART_FONT_FAMILY, CHART_FONT_FILES, PNG_ZOOM } from './chart-font.js';
 import { chartTextWidth } from './text-metrics.js';
+import { createPngEncoder, type PngEncoder } from './png-encode.js';
 
 /** Vega-Lite compile warnings (e.g. merged legend properties) are not the reader's business; errors still throw. */
 const quietLogger = {
@@ -50,11 +52,14 @@ export function pngOptions(zoom = PNG_ZOOM): ResvgRenderOptions {
  * main thread, which imports this module for its SVGs, need not load the native module (~12 ms).
  */
 let resvg: typeof import('@resvg/resvg-js') | undefined;
+let encodePng: PngEncoder | undefined;
 
 /** SVG → PNG with the shipped font only (on this thread; `createPngPool` does the same off it). */
 export function svgToPng(svg: string, zoom = PNG_ZOOM): Uint8Array {
   resvg ??= createRequire(import.meta.url)('@resvg/resvg-js') as typeof import('@resvg/resvg-js');
-  return new Uint8Array(new resvg.Resvg(svg, pngOptions(zoom)).render().asPng());
+  const img = new resvg.Resvg(svg, pngOptions(zoom)).render();
+  encodePng ??= createPngEncoder(zlib);
+  return encodePng(img.pixels, img.width, img.height) ?? new Uint8Array(img.asPng());
 }
 
 /** The SVG of a chart; a spec vega cannot draw becomes an `output.failed` error naming the chart. */

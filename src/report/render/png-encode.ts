@@ -11,8 +11,8 @@
  * are (colour type 6, 8 bits). If a pixel were not opaque, `undefined` tells the caller to use
  * resvg's own encoder, which un-premultiplies.
  *
- * `createPngEncoder` is self-contained (zlib is passed in, no imports, nothing from outside it):
- * the PNG worker threads run its source text (png-pool.ts), so both threads give the same bytes.
+ * The function is self-contained (zlib is passed in, no imports, no closures): the PNG worker
+ * threads run its source text (png-pool.ts), so both threads give the same bytes.
  * PNG format: https://www.w3.org/TR/png/ (signature, IHDR, IDAT, IEND; CRC-32 of type + data).
  */
 
@@ -22,16 +22,23 @@ export interface PngZlib {
   crc32?: (data: Uint8Array, value?: number) => number;
 }
 
-/** An encoder of opaque RGBA pixels to PNG; see {@link createPngEncoder}. */
-export type PngEncoder = (pixels: Uint8Array, width: number, height: number) => Uint8Array | undefined;
+/** PNG bytes of `width` × `height` opaque RGBA pixels, or undefined if any pixel is not opaque. */
+export function encodeOpaquePng(pixels: Uint8Array, width: number, height: number, zlib: PngZlib): Uint8Array | undefined {
+  const row = width * 4;
+  if (pixels.byteLength !== row * height) throw new Error(`PNG encoder: ${pixels.byteLength} bytes for ${width} × ${height} pixels`);
+  // Alpha check four bytes at a time where the buffer is aligned (it is, from resvg), else bytewise.
+  if (pixels.byteOffset % 4 === 0) {
+    const words = new Uint32Array(pixels.buffer, pixels.byteOffset, pixels.byteLength / 4);
+    const alpha = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1 ? 0xff000000 : 0xff; // little- or big-endian
+    for (let i = 0; i < words.length; i++) if ((words[i]! & alpha) >>> 0 !== alpha) return undefined;
+  } else {
+    for (let i = 3; i < pixels.byteLength; i += 4) if (pixels[i] !== 255) return undefined;
+  }
+  // Scanlines with filter type 0 (None): a filter would cost more JavaScript time than it saves deflate.
+  const raw = new Uint8Array((row + 1) * height);
+  for (let y = 0; y < height; y++) raw.set(pixels.subarray(y * row, (y + 1) * row), y * (row + 1) + 1);
+  const idat = zlib.deflateSync(raw, { level: 1 });
 
-/**
- * An encoder: PNG bytes of `width` × `height` opaque RGBA pixels, or undefined if any pixel is not
- * opaque. It keeps one scanline buffer, grown to the largest image, between calls (a fresh 6 MB
- * buffer per chart cost more in page faults than the copy into it).
- */
-export function createPngEncoder(zlib: PngZlib): PngEncoder {
-  let scratch = new Uint8Array(0);
   let table: Uint32Array | undefined;
   const crc32 = zlib.crc32 ?? ((data: Uint8Array, value = 0): number => {
     if (!table) {
@@ -46,48 +53,25 @@ export function createPngEncoder(zlib: PngZlib): PngEncoder {
     for (let i = 0; i < data.length; i++) c = table[(c ^ data[i]!) & 0xff]! ^ (c >>> 8);
     return ~c >>> 0;
   });
-  const littleEndian = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 
-  return (pixels, width, height) => {
-    const row = width * 4;
-    if (pixels.byteLength !== row * height) throw new Error(`PNG encoder: ${pixels.byteLength} bytes for ${width} × ${height} pixels`);
-    // Alpha check four bytes at a time where the buffer is aligned (it is, from resvg), else bytewise.
-    if (pixels.byteOffset % 4 === 0) {
-      const words = new Uint32Array(pixels.buffer, pixels.byteOffset, pixels.byteLength / 4);
-      const alpha = littleEndian ? 0xff000000 : 0xff;
-      for (let i = 0; i < words.length; i++) if ((words[i]! & alpha) >>> 0 !== alpha) return undefined;
-    } else {
-      for (let i = 3; i < pixels.byteLength; i += 4) if (pixels[i] !== 255) return undefined;
-    }
-    // Scanlines with filter type 0 (None): a filter would cost more JavaScript time than it saves deflate.
-    const size = (row + 1) * height;
-    if (scratch.byteLength < size) scratch = new Uint8Array(size);
-    const raw = scratch.subarray(0, size);
-    for (let y = 0; y < height; y++) {
-      raw[y * (row + 1)] = 0;
-      raw.set(pixels.subarray(y * row, (y + 1) * row), y * (row + 1) + 1);
-    }
-    const idat = zlib.deflateSync(raw, { level: 1 });
-
-    const out = new Uint8Array(8 + 25 + 12 + idat.byteLength + 12);
-    const view = new DataView(out.buffer);
-    out.set([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], 0);
-    let at = 8;
-    const chunk = (type: string, data: Uint8Array): void => {
-      view.setUint32(at, data.byteLength);
-      for (let i = 0; i < 4; i++) out[at + 4 + i] = type.charCodeAt(i);
-      out.set(data, at + 8);
-      view.setUint32(at + 8 + data.byteLength, crc32(out.subarray(at + 4, at + 8 + data.byteLength)));
-      at += 12 + data.byteLength;
-    };
-    const ihdr = new Uint8Array(13);
-    const h = new DataView(ihdr.buffer);
-    h.setUint32(0, width);
-    h.setUint32(4, height);
-    ihdr.set([8, 6, 0, 0, 0], 8); // 8 bits, RGBA, deflate, adaptive filtering, no interlace
-    chunk('IHDR', ihdr);
-    chunk('IDAT', idat);
-    chunk('IEND', new Uint8Array(0));
-    return out;
+  const out = new Uint8Array(8 + 25 + 12 + idat.byteLength + 12);
+  const view = new DataView(out.buffer);
+  out.set([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], 0);
+  let at = 8;
+  const chunk = (type: string, data: Uint8Array): void => {
+    view.setUint32(at, data.byteLength);
+    for (let i = 0; i < 4; i++) out[at + 4 + i] = type.charCodeAt(i);
+    out.set(data, at + 8);
+    view.setUint32(at + 8 + data.byteLength, crc32(out.subarray(at + 4, at + 8 + data.byteLength)));
+    at += 12 + data.byteLength;
   };
+  const ihdr = new Uint8Array(13);
+  const h = new DataView(ihdr.buffer);
+  h.setUint32(0, width);
+  h.setUint32(4, height);
+  ihdr.set([8, 6, 0, 0, 0], 8); // 8 bits, RGBA, deflate, adaptive filtering, no interlace
+  chunk('IHDR', ihdr);
+  chunk('IDAT', idat);
+  chunk('IEND', new Uint8Array(0));
+  return out;
 }

@@ -11,18 +11,18 @@
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { createPngEncoder } from './png-encode.js';
+import { encodeOpaquePng } from './png-encode.js';
 import { pngOptions } from './render-chart.js';
 
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const zlib = require('node:zlib');
 const { Resvg } = require(workerData.resvg);
-const encodePng = (${createPngEncoder.toString()})(zlib);
+const encodeOpaquePng = ${encodeOpaquePng.toString()};
 parentPort.on('message', ({ id, svg }) => {
   try {
     const img = new Resvg(svg, workerData.options).render();
-    const png = encodePng(img.pixels, img.width, img.height) ?? new Uint8Array(img.asPng());
+    const png = encodeOpaquePng(img.pixels, img.width, img.height, zlib) ?? new Uint8Array(img.asPng());
     parentPort.postMessage({ id, png }, [png.buffer]);
   } catch (err) {
     parentPort.postMessage({ id, error: String((err && err.message) || err) });

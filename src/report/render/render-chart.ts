@@ -15,7 +15,7 @@ import type { TopLevelSpec } from './vega-lib.js';
 import { HtaError } from '../../errors.js';
 import { CHART_FONT_FAMILY, CHART_FONT_FILES, PNG_ZOOM } from './chart-font.js';
 import { chartTextWidth } from './text-metrics.js';
-import { createPngEncoder, type PngEncoder } from './png-encode.js';
+import { encodeOpaquePng } from './png-encode.js';
 
 /** Vega-Lite compile warnings (e.g. merged legend properties) are not the reader's business; errors still throw. */
 const quietLogger = {
@@ -52,14 +52,12 @@ export function pngOptions(zoom = PNG_ZOOM): ResvgRenderOptions {
  * main thread, which imports this module for its SVGs, need not load the native module (~12 ms).
  */
 let resvg: typeof import('@resvg/resvg-js') | undefined;
-let encodePng: PngEncoder | undefined;
 
 /** SVG → PNG with the shipped font only (on this thread; `createPngPool` does the same off it). */
 export function svgToPng(svg: string, zoom = PNG_ZOOM): Uint8Array {
   resvg ??= createRequire(import.meta.url)('@resvg/resvg-js') as typeof import('@resvg/resvg-js');
   const img = new resvg.Resvg(svg, pngOptions(zoom)).render();
-  encodePng ??= createPngEncoder(zlib);
-  return encodePng(img.pixels, img.width, img.height) ?? new Uint8Array(img.asPng());
+  return encodeOpaquePng(img.pixels, img.width, img.height, zlib) ?? new Uint8Array(img.asPng());
 }
 
 /** The SVG of a chart; a spec vega cannot draw becomes an `output.failed` error naming the chart. */

@@ -4,7 +4,7 @@
  * so an entry keyed by a hash of all of them can be reused byte for byte; drawing the ~30 charts
  * is most of the time `hta report` takes when only some inputs changed.
  *
- *   key = sha256(drawing code, hta version, package versions, zlib version, font bytes, zoom, spec JSON)
+ *   key = sha256(drawing code, hta version, package versions, font bytes, zoom, spec JSON)
  *
  * "Drawing code" is the source of the modules that turn a spec into bytes (render-chart, text-metrics,
  * png-pool, chart-font, vega-lib), so changing them invalidates every entry without anyone
@@ -26,7 +26,7 @@ import { CHART_FONT_FILES, PNG_ZOOM } from './chart-font.js';
  * bundle of vega and vega-lite (scripts/bundle-vega.mjs), so its hash also covers their
  * dependencies (vega-scenegraph, d3-*, …), whose versions the list below does not name.
  */
-const DRAWING_MODULES = ['render-chart', 'text-metrics', 'png-pool', 'png-encode', 'chart-font', 'vega-lib'];
+const DRAWING_MODULES = ['render-chart', 'text-metrics', 'png-pool', 'chart-font', 'vega-lib'];
 
 /** Entries kept after a run (most recently used first); ~30 charts per full regeneration. */
 const MAX_ENTRIES = 400;
@@ -74,8 +74,7 @@ export function rendererFingerprint(htaVersion: string): string {
   const ext = import.meta.url.slice(import.meta.url.lastIndexOf('.'));
   const code = createHash('sha256');
   for (const m of DRAWING_MODULES) code.update(readFileSync(new URL(`./${m}${ext}`, import.meta.url)));
-  // Node's zlib deflates the PNGs (png-encode.ts): another zlib may give other (equally valid) bytes.
-  return JSON.stringify({ code: code.digest('hex'), hta: htaVersion, versions, zlib: process.versions.zlib, font, zoom: PNG_ZOOM });
+  return JSON.stringify({ code: code.digest('hex'), hta: htaVersion, versions, font, zoom: PNG_ZOOM });
 }
 
 /** File name stem of a spec's entry. */

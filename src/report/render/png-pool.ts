@@ -5,25 +5,20 @@
  * {@link svgToPng}'s: same library, same options, same shipped font, same encoder (png-encode.ts).
  *
  * The worker is a short CommonJS script given inline (`eval`), so it runs unchanged from `src/`
- * under the test runner and from `dist/`; it loads resvg from the path resolved here and runs the
- * source text of png-encode.ts's self-contained encoder.
+ * under the test runner and from `dist/`; it loads resvg from the path resolved here.
  */
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { encodeOpaquePng } from './png-encode.js';
 import { pngOptions } from './render-chart.js';
 
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
-const zlib = require('node:zlib');
 const { Resvg } = require(workerData.resvg);
-const encodeOpaquePng = ${encodeOpaquePng.toString()};
 parentPort.on('message', ({ id, svg }) => {
   try {
-    const img = new Resvg(svg, workerData.options).render();
-    const png = encodeOpaquePng(img.pixels, img.width, img.height, zlib) ?? new Uint8Array(img.asPng());
-    parentPort.postMessage({ id, png }, [png.buffer]);
+    const png = new Resvg(svg, workerData.options).render().asPng();
+    parentPort.postMessage({ id, png: new Uint8Array(png) });
   } catch (err) {
     parentPort.postMessage({ id, error: String((err && err.message) || err) });
   }

@@ -2,20 +2,18 @@
  * Vega-Lite spec → SVG → PNG, headless and byte-for-byte deterministic.
  *
  *   spec ──vega-lite compile──► Vega spec ──vega.View(renderer 'none').toSVG()──► SVG
- *   SVG ──resvg (shipped font only, fixed zoom)──► pixels ──zlib (png-encode.ts)──► PNG
+ *   SVG ──resvg (shipped font only, fixed zoom)──► PNG
  *
  * Vega numbers clip paths and gradients from process-wide counters; they are reset before every
  * chart so the same spec always gives the same ids, whatever was rendered before it.
  */
 import type { ResvgRenderOptions } from '@resvg/resvg-js';
 import { createRequire } from 'node:module';
-import * as zlib from 'node:zlib';
 import * as vega from './vega-lib.js';
 import type { TopLevelSpec } from './vega-lib.js';
 import { HtaError } from '../../errors.js';
 import { CHART_FONT_FAMILY, CHART_FONT_FILES, PNG_ZOOM } from './chart-font.js';
 import { chartTextWidth } from './text-metrics.js';
-import { encodeOpaquePng } from './png-encode.js';
 
 /** Vega-Lite compile warnings (e.g. merged legend properties) are not the reader's business; errors still throw. */
 const quietLogger = {
@@ -56,8 +54,7 @@ let resvg: typeof import('@resvg/resvg-js') | undefined;
 /** SVG → PNG with the shipped font only (on this thread; `createPngPool` does the same off it). */
 export function svgToPng(svg: string, zoom = PNG_ZOOM): Uint8Array {
   resvg ??= createRequire(import.meta.url)('@resvg/resvg-js') as typeof import('@resvg/resvg-js');
-  const img = new resvg.Resvg(svg, pngOptions(zoom)).render();
-  return encodeOpaquePng(img.pixels, img.width, img.height, zlib) ?? new Uint8Array(img.asPng());
+  return new Uint8Array(new resvg.Resvg(svg, pngOptions(zoom)).render().asPng());
 }
 
 /** The SVG of a chart; a spec vega cannot draw becomes an `output.failed` error naming the chart. */

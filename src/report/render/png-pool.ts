@@ -2,7 +2,7 @@
  * SVG → PNG off the main thread. Drawing a chart's PNG (resvg: text layout, raster, deflate)
  * costs ~60 ms of CPU, a third of what `hta report` spends per chart; a small pool of worker
  * threads does it while the main thread analyses and draws the next SVGs. The bytes are the same as
- * {@link svgToPng}'s: same library, same options, same shipped font, same encoder (png-encode.ts).
+ * {@link svgToPng}'s: same library, same options, same shipped font.
  *
  * The worker is a short CommonJS script given inline (`eval`), so it runs unchanged from `src/`
  * under the test runner and from `dist/`; it loads resvg from the path resolved here.

@@ -9,6 +9,10 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { transformSync } from 'esbuild';
 
+/** A TypeScript module's source as JavaScript (types stripped; ES2022 modules, as `npm run build` targets). */
+export const transpileTs = (source: string): string =>
+  transformSync(source, { loader: 'ts', format: 'esm', target: 'es2022', tsconfigRaw: { compilerOptions: { useDefineForClassFields: true } } }).code;
+
 const ROOT = resolve(import.meta.dirname, '../..');
 
 /** `entry` (e.g. 'src/report/cea-off-thread.ts') built with its relative imports: its file URL, and the folder to remove after. */
@@ -30,7 +34,7 @@ export function builtClosure(entry: string): { url: string; dir: string } {
     }
     const js = join(out, relative(ROOT, file)).replace(/\.ts$/, '.js');
     mkdirSync(dirname(js), { recursive: true });
-    writeFileSync(js, transformSync(source, { loader: 'ts', format: 'esm', target: 'es2022', tsconfigRaw: { compilerOptions: { useDefineForClassFields: true } } }).code);
+    writeFileSync(js, transpileTs(source));
   }
   return { url: pathToFileURL(join(out, entry.replace(/\.ts$/, '.js'))).href, dir: out };
 }

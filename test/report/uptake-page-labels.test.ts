@@ -38,7 +38,7 @@ describe('the uptake report page', () => {
       expect(page.title).toBe(lang === 'en' ? 'Uptake of the app by region' : 'Optag af appen pr. region');
       expect(page.title).not.toMatch(/synthetic|syntetisk/);
     }
-  });
+  }, 60_000); // the file's first analysis (and imports): past 30 s on a loaded 2-core machine
 
   it('on one region\'s own registry and eligible file calls the total "Total (Oslo)", never "Whole country"; beside a whole-country eligible file it notes the regions without referrals', async () => {
     const dir = tempDir();

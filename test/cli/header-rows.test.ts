@@ -134,7 +134,10 @@ describe("Excel's separator hint (sep=;) on line 1", () => {
   });
   it('a registry: uptake reads the same counts as without it; plan init --uptake drafts from it; a bad row is named on its own line', async () => {
     const file = withHint(`${R}/registry.csv`, 'registry.csv');
-    const args = ['--eligible', `${R}/eligible.csv`, '--plan', `${R}/uptake.plan.json`, '--json'];
+    // Threshold 1: every count compared (and no seconds of suppression solving per run).
+    const plan = join(tempDir(), 'plan.json');
+    writeFileSync(plan, JSON.stringify({ ...JSON.parse(readFileSync(`${R}/uptake.plan.json`, 'utf8')), suppression: { threshold: 1, acknowledgeLowThreshold: true } }));
+    const args = ['--eligible', `${R}/eligible.csv`, '--plan', plan, '--json'];
     const [hinted, plain] = [await runCli('uptake', file, ...args), await runCli('uptake', `${R}/registry.csv`, ...args)];
     expect(hinted.code, hinted.stderr).toBe(0);
     expect(hinted.stdout).toContain('"referrals"');

@@ -128,7 +128,8 @@ describe('hta uptake privacy', () => {
     ['the 8-row hand-computed registry', () => ({ registry: `${FX}/registry-small.csv`, eligible: `${FX}/eligible-small.csv`, plan: PLAN })],
     ['a 400-row simulated registry (many small monthly and clinic cells)', () => small()],
   ] as const) {
-    it(`${name}: no count 1–4 in the summary, JSON or CSV, only "suppressed"; no patient id anywhere`, async () => {
+    // Two full analyses with suppression: past 30 s on a loaded 2-core machine.
+    it(`${name}: no count 1–4 in the summary, JSON or CSV, only "suppressed"; no patient id anywhere`, { timeout: 60_000 }, async () => {
       const f = files();
       const { summary, json, csvs } = await runAll(f.registry, f.eligible, f.plan);
       expect(summary.code).toBe(0);

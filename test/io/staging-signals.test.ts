@@ -6,8 +6,8 @@
 import { spawn } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
-import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
+import { transpileTs } from '../support/built-closure.js';
 import { tempDir } from '../support/run-cli.js';
 
 const MODULES = ['src/io/write-atomic.ts', 'src/io/staging-files.ts', 'src/io/fs-error.ts', 'src/errors.ts', 'src/problem-groups.ts', 'src/io/cpr-number.ts'];
@@ -16,7 +16,7 @@ function compileWriter(dir: string): string {
   for (const m of MODULES) {
     const out = join(dir, relative('src', m)).replace(/\.ts$/, '.js');
     mkdirSync(dirname(out), { recursive: true });
-    const js = ts.transpileModule(readFileSync(m, 'utf8'), { compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 } }).outputText;
+    const js = transpileTs(readFileSync(m, 'utf8'));
     writeFileSync(out, js);
   }
   const main = join(dir, 'child.mjs');

@@ -7,8 +7,8 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
+import { transpileTs } from '../support/built-closure.js';
 import { tempDir } from '../support/run-cli.js';
 
 const MODULES = ['src/report/off-thread.ts', 'src/errors.ts', 'src/problem-groups.ts', 'src/io/cpr-number.ts'];
@@ -30,7 +30,7 @@ function compile(dir: string): string {
   for (const m of MODULES) {
     const out = join(dir, relative('src', m)).replace(/\.ts$/, '.js');
     mkdirSync(dirname(out), { recursive: true });
-    writeFileSync(out, ts.transpileModule(readFileSync(m, 'utf8'), { compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 } }).outputText);
+    writeFileSync(out, transpileTs(readFileSync(m, 'utf8')));
   }
   writeFileSync(join(dir, 'report/jobs.js'), JOBS);
   return pathToFileURL(join(dir, 'report/off-thread.js')).href;

@@ -2,10 +2,16 @@
 // JavaScript in a folder inside the repository (so bare imports resolve to its node_modules),
 // keeping src/'s layout: a module that runs work on worker threads only from built modules
 // (src/report/off-thread.ts) can then be tested the way `hta` runs it, without `npm run build`.
+// esbuild strips the types as tsc's transpileModule did (ES2022, class fields defined), in a
+// fraction of the time: the CLI's closure took ~6 CPU-s with TypeScript's transpiler, ~0.5 s now.
 import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import ts from 'typescript';
+import { transformSync } from 'esbuild';
+
+/** A TypeScript module's source as JavaScript (types stripped; ES2022 modules, as `npm run build` targets). */
+export const transpileTs = (source: string): string =>
+  transformSync(source, { loader: 'ts', format: 'esm', target: 'es2022', tsconfigRaw: { compilerOptions: { useDefineForClassFields: true } } }).code;
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
@@ -28,7 +34,7 @@ export function builtClosure(entry: string): { url: string; dir: string } {
     }
     const js = join(out, relative(ROOT, file)).replace(/\.ts$/, '.js');
     mkdirSync(dirname(js), { recursive: true });
-    writeFileSync(js, ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 } }).outputText);
+    writeFileSync(js, transpileTs(source));
   }
   return { url: pathToFileURL(join(out, entry.replace(/\.ts$/, '.js'))).href, dir: out };
 }

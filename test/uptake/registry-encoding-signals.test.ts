@@ -7,8 +7,8 @@
 import { spawn } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
-import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
+import { transpileTs } from '../support/built-closure.js';
 import { tempDir } from '../support/run-cli.js';
 
 const MODULES = ['src/uptake/registry-encoding.ts', 'src/io/staging-files.ts', 'src/io/windows-1252.ts', 'src/io/utf16.ts', 'src/errors.ts', 'src/problem-groups.ts', 'src/io/cpr-number.ts'];
@@ -17,7 +17,7 @@ function compileChild(dir: string): string {
   for (const m of MODULES) {
     const out = join(dir, relative('src', m)).replace(/\.ts$/, '.js');
     mkdirSync(dirname(out), { recursive: true });
-    writeFileSync(out, ts.transpileModule(readFileSync(m, 'utf8'), { compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 } }).outputText);
+    writeFileSync(out, transpileTs(readFileSync(m, 'utf8')));
   }
   const main = join(dir, 'child.mjs');
   // Reads the copy "forever", as a long engine run would.

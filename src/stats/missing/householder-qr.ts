@@ -51,11 +51,20 @@ export function householderQrInPlace(qr: Float64Array, m: number, n: number): Ho
   for (let k = 0; k < n; k++) {
     const ck = k * m;
     let nrm = 0;
-    for (let i = k; i < m; i++) nrm = hypotenuse(nrm, qr[ck + i]!);
+    if (k === 0 && m > 0 && allOnes(qr, m)) {
+      // The intercept: its Householder vector depends on m alone (see interceptReflector).
+      const c = interceptReflector(m);
+      nrm = c.nrm;
+      qr.set(c.v, 0);
+    } else {
+      for (let i = k; i < m; i++) nrm = hypotenuse(nrm, qr[ck + i]!);
+      if (nrm !== 0) {
+        if (qr[ck + k]! < 0) nrm = -nrm;
+        for (let i = k; i < m; i++) qr[ck + i]! /= nrm;
+        qr[ck + k]! += 1;
+      }
+    }
     if (nrm !== 0) {
-      if (qr[ck + k]! < 0) nrm = -nrm;
-      for (let i = k; i < m; i++) qr[ck + i]! /= nrm;
-      qr[ck + k]! += 1;
       for (let j = k + 1; j < n; j++) {
         const cj = j * m;
         let s = 0;
@@ -67,6 +76,40 @@ export function householderQrInPlace(qr: Float64Array, m: number, n: number): Ho
     rdiag[k] = -nrm;
   }
   return { qr, rdiag, m, n };
+}
+
+/** True when the first m values of `x` are all exactly 1. */
+function allOnes(x: Float64Array, m: number): boolean {
+  for (let i = 0; i < m; i++) if (x[i] !== 1) return false;
+  return true;
+}
+
+/** Reflectors of intercepts by m (small designs only; cleared when it holds too many). */
+const intercepts = new Map<number, { nrm: number; v: Float64Array }>();
+
+/**
+ * The first Householder step on a column of m ones, computed as householderQrInPlace computes it
+ * (the same hypotenuse chain, division and +1, so the same bits) and kept for the next design of
+ * m rows: every least-squares fit of the imputation loops and the CEA bootstrap starts with an
+ * intercept, and its norm is a chain of m square roots and divisions; a bootstrap's replicates
+ * have a few hundred row counts at most (docs/architecture.md#the-cost-of-a-cold-regeneration).
+ * Its sign is never flipped (1 > 0).
+ */
+function interceptReflector(m: number): { nrm: number; v: Float64Array } {
+  let c = intercepts.get(m);
+  if (!c) {
+    let nrm = 0;
+    for (let i = 0; i < m; i++) nrm = hypotenuse(nrm, 1);
+    const v = new Float64Array(m);
+    for (let i = 0; i < m; i++) v[i] = 1 / nrm;
+    v[0]! += 1;
+    c = { nrm, v };
+    if (m <= 4096) {
+      if (intercepts.size >= 256) intercepts.clear();
+      intercepts.set(m, c);
+    }
+  }
+  return c;
 }
 
 /** R[i][j] of the factorisation (0 below the diagonal). */

@@ -126,8 +126,12 @@ export function chainedEquations(
   }
 
   const rng = createRandom(options.seed);
-  const chains: Record<string, number[]>[] = [];
-  for (let chain = 0; chain < m; chain++) chains.push(initialise(columns, missing, rng));
+  // Each chain's columns by index (in `columns`' order) while it is sampled; the observed values of
+  // every column are the same for each chain's starting draws, so they are gathered once.
+  const masks = names.map((name) => missing[name]!);
+  const observed = columns.map((c, j) => (nMissing.get(c.name)! > 0 ? observedValues(c.values, masks[j]!) : undefined));
+  const chains: number[][][] = [];
+  for (let chain = 0; chain < m; chain++) chains.push(initialise(columns, masks, observed, rng));
   // Which rows are observed and which missing, per incomplete column, and the buffers of its
   // designs: fixed across iterations and chains, so set up once, in the shared workspace.
   const sizes = visitSequence.map((name) => ({ nMis: nMissing.get(name)!, nObs: n - nMissing.get(name)!, p: predictors[name]!.length + 1 }));
@@ -135,14 +139,15 @@ export function chainedEquations(
   let f64Length = 0;
   for (const c of sizes) {
     i32Length += 2 * c.nObs + c.nMis;
-    f64Length += 3 * c.nObs + (c.nObs + c.nMis) * c.p;
+    f64Length += 3 * c.nObs + (c.nObs + c.nMis) * c.p + c.p * c.p;
   }
   const space = claimWorkspace(i32Length, f64Length);
   try {
     const steps = visitSequence.map((name, v) => {
       const { nObs, nMis, p } = sizes[v]!;
       const rows = columnRows(missing[name]!, predictors[name]!.map((x) => missing[x]!), nObs, nMis, p, space);
-      return { name, predictors: predictors[name]!, rows, method: methods[name] as ImputationMethod };
+      const at = predictors[name]!.map((x) => names.indexOf(x));
+      return { column: names.indexOf(name), predictors: Int32Array.from(at), cols: new Array<number[]>(at.length), rows, method: methods[name] as ImputationMethod };
     });
     // Iteration outer, chain inner: mice's sampler order. (The sweeps and the setup above are
     // functions of their own: one long body, optimised as a whole with everything inlined into
@@ -151,7 +156,12 @@ export function chainedEquations(
   } finally {
     space.release();
   }
-  return { method: 'mice', m, maxit, seed: options.seed, visitSequence, methods, missing, completed: chains };
+  const completed = chains.map((data) => {
+    const out: Record<string, number[]> = {};
+    for (let j = 0; j < names.length; j++) out[names[j]!] = data[j]!;
+    return out;
+  });
+  return { method: 'mice', m, maxit, seed: options.seed, visitSequence, methods, missing, completed };
 }
 
 /**
@@ -174,8 +184,8 @@ function monotoneVisitSequence(names: readonly string[], nMissing: ReadonlyMap<s
 
 /** The Gibbs sweeps: `maxit` iterations, each over every chain, each over the visit sequence. */
 function sample(
-  chains: readonly Record<string, number[]>[],
-  steps: readonly { name: string; predictors: readonly string[]; rows: ColumnRows; method: ImputationMethod }[],
+  chains: readonly number[][][],
+  steps: readonly Step[],
   maxit: number,
   donors: number,
   rng: Random,
@@ -185,7 +195,7 @@ function sample(
   let done = 0;
   for (let iter = 0; iter < maxit; iter++) {
     for (const data of chains) {
-      for (const step of steps) imputeColumn(data, step.name, step.predictors, step.rows, step.method, donors, rng);
+      for (const step of steps) imputeColumn(data, step, donors, rng);
       done++;
       onProgress?.(done, total);
     }
@@ -211,7 +221,7 @@ function columnRows(mask: readonly boolean[], predictorMasks: readonly (readonly
     obs, mis, yObs: space.f64(nObs),
     xObs: { x: space.f64(nObs * p), n: nObs, p }, xMis: { x: space.f64(nMis * p), n: nMis, p },
     fixed, prepared: undefined,
-    store: { sortedYhat: space.f64(nObs), yByPosition: space.f64(nObs), groupStart: space.i32(nObs) },
+    store: { sortedYhat: space.f64(nObs), yByPosition: space.f64(nObs), groupStart: space.i32(nObs), covRoot: space.f64(p * p) },
   };
 }
 
@@ -235,23 +245,27 @@ function missingMask(c: ImputationColumn): boolean[] {
   return mask;
 }
 
-/** Starting values: each missing value a random draw from the column's observed values (mice.impute.sample). */
-function initialise(columns: readonly ImputationColumn[], missing: Record<string, boolean[]>, rng: Random): Record<string, number[]> {
-  const data: Record<string, number[]> = {};
-  for (const c of columns) {
-    const mask = missing[c.name]!;
-    const values = c.values;
+/** The values of the rows that `mask` does not mark missing, in row order. */
+function observedValues(values: readonly (number | null)[], mask: readonly boolean[]): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < values.length; i++) if (!mask[i]) out.push(values[i] as number);
+  return out;
+}
+
+/**
+ * Starting values, column j at index j: each missing value a random draw from the column's
+ * observed values `observed[j]` (mice.impute.sample), columns and rows in order.
+ */
+function initialise(columns: readonly ImputationColumn[], masks: readonly (readonly boolean[])[], observed: readonly (readonly number[] | undefined)[], rng: Random): number[][] {
+  const data: number[][] = [];
+  for (let j = 0; j < columns.length; j++) {
+    const mask = masks[j]!;
+    const values = columns[j]!.values;
     const n = values.length;
-    let observed: number[] | undefined;
+    const obs = observed[j];
     const out = new Array<number>(n);
-    for (let i = 0; i < n; i++) {
-      if (!mask[i]) out[i] = values[i] as number;
-      else {
-        observed ??= values.filter((_, t) => !mask[t]) as number[];
-        out[i] = observed[rng.int(observed.length)]!;
-      }
-    }
-    data[c.name] = out;
+    for (let i = 0; i < n; i++) out[i] = mask[i] ? obs![rng.int(obs!.length)]! : (values[i] as number);
+    data.push(out);
   }
   return data;
 }
@@ -308,25 +322,27 @@ interface ColumnRows {
   store: PmmStore;
 }
 
-function imputeColumn(
-  data: Record<string, number[]>,
-  name: string,
-  predictorNames: readonly string[],
-  rows: ColumnRows,
-  method: ImputationMethod,
-  donors: number,
-  rng: Random,
-): void {
-  const y = data[name]!;
-  const cols: number[][] = [];
-  for (const p of predictorNames) cols.push(data[p]!);
+/** One incomplete column's place in the visit sequence: its index, its predictors' indices and rows. */
+interface Step {
+  column: number;
+  predictors: Int32Array;
+  /** The predictors' current values, refilled at each draw (one array for all draws). */
+  cols: number[][];
+  rows: ColumnRows;
+  method: ImputationMethod;
+}
+
+function imputeColumn(data: readonly number[][], step: Step, donors: number, rng: Random): void {
+  const { rows, method, cols, predictors } = step;
+  const y = data[step.column]!;
+  for (let k = 0; k < predictors.length; k++) cols[k] = data[predictors[k]!]!;
   const { yObs, xObs, xMis } = rows;
   fillDesign(xMis, cols, rows.mis);
   // Fixed observed rows are fitted once, at the first draw; others at every draw.
   if (!rows.fixed || !rows.prepared) {
     for (let i = 0; i < rows.obs.length; i++) yObs[i] = y[rows.obs[i]!]!;
     fillDesign(xObs, cols, rows.obs);
-    rows.prepared = method === 'pmm' ? preparePmm(yObs, xObs, rows.store) : leastSquaresForDraw(xObs.x, xObs.n, xObs.p, yObs);
+    rows.prepared = method === 'pmm' ? preparePmm(yObs, xObs, rows.store) : leastSquaresForDraw(xObs.x, xObs.n, xObs.p, yObs, rows.store.covRoot);
   }
   const imputed = method === 'pmm' ? imputePmmPrepared(rows.prepared as PmmPrepared, xMis, rng, donors) : imputeNormFromFit(rows.prepared as DrawFit, xMis, rng);
   for (let k = 0; k < rows.mis.length; k++) y[rows.mis[k]!] = imputed[k]!;

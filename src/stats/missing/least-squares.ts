@@ -1,5 +1,5 @@
 import { choleskyInverse, choleskyLower, choleskySolveInPlace } from './dense-cholesky.js';
-import { householderQr, householderQrInPlace, qrR, qrSolve, type HouseholderQr } from './householder-qr.js';
+import { householderQr, householderQrInPlace, qrSolve, type HouseholderQr } from './householder-qr.js';
 
 /** Least-squares fit with what imputation and ANCOVA need downstream. */
 export interface LeastSquaresFit {
@@ -118,7 +118,7 @@ export type DrawFit = Pick<LeastSquaresFit, 'coefficients' | 'covRoot' | 'rss' |
  * order, so the same bits, without building an array per row or (XᵀX)⁻¹ and the residuals. The
  * multiple-imputation loops fit thousands of these (docs/architecture.md#the-cost-of-a-cold-regeneration).
  */
-export function leastSquaresForDraw(x: Float64Array, n: number, p: number, y: ArrayLike<number>): DrawFit {
+export function leastSquaresForDraw(x: Float64Array, n: number, p: number, y: ArrayLike<number>, rootStore?: Float64Array): DrawFit {
   const qr = householderQrInPlace(scratchCopy(x, n * p), n, p);
   if (!qrFullRank(qr)) {
     const rows = Array.from({ length: n }, (_, i) => Array.from({ length: p }, (_, j) => x[j * n + i]!));
@@ -132,17 +132,23 @@ export function leastSquaresForDraw(x: Float64Array, n: number, p: number, y: Ar
     const e = y[row]! - fitted;
     rss += e * e;
   }
-  return { coefficients, covRoot: upperTriangularInverse(qr, p), rss, dfResidual: Math.max(n - p, 1), ridge: false, p };
+  const root = rootStore ? rootStore.subarray(0, p * p).fill(0) : new Float64Array(p * p);
+  return { coefficients, covRoot: upperTriangularInverse(qr, p, root), rss, dfResidual: Math.max(n - p, 1), ridge: false, p };
 }
 
-function upperTriangularInverse(r: HouseholderQr, p: number): Float64Array {
-  const inv = new Float64Array(p * p);
+/**
+ * R⁻¹ into `inv` (p × p, row-major, zero below the diagonal on entry). R's entries are read
+ * straight from the factorisation (qrR's cases resolved by the loop bounds: k > i above the
+ * diagonal), the same numbers in the same order.
+ */
+function upperTriangularInverse(r: HouseholderQr, p: number, inv: Float64Array = new Float64Array(p * p)): Float64Array {
+  const { qr, rdiag, m } = r;
   for (let j = 0; j < p; j++) {
-    inv[j * p + j] = 1 / qrR(r, j, j);
+    inv[j * p + j] = 1 / rdiag[j]!;
     for (let i = j - 1; i >= 0; i--) {
       let s = 0;
-      for (let k = i + 1; k <= j; k++) s += qrR(r, i, k) * inv[k * p + j]!;
-      inv[i * p + j] = -s / qrR(r, i, i);
+      for (let k = i + 1; k <= j; k++) s += qr[k * m + i]! * inv[k * p + j]!;
+      inv[i * p + j] = -s / rdiag[i]!;
     }
   }
   return inv;

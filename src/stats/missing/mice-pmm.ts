@@ -61,6 +61,8 @@ export interface PmmStore {
   sortedYhat: Float64Array;
   groupStart: Int32Array;
   yByPosition: Float64Array;
+  /** Where the fit's R⁻¹ goes (p × p). */
+  covRoot?: Float64Array;
 }
 
 /**
@@ -69,7 +71,7 @@ export interface PmmStore {
  * single {@link imputePmmPrepared} right after).
  */
 export function preparePmm(yObs: ArrayLike<number>, xObs: Design, store?: PmmStore): PmmPrepared {
-  const fit = leastSquaresForDraw(xObs.x, xObs.n, xObs.p, yObs);
+  const fit = leastSquaresForDraw(xObs.x, xObs.n, xObs.p, yObs, store?.covRoot);
   const n = xObs.n;
   const s = buffers(n);
   const yhat = s.yhat;
@@ -186,14 +188,19 @@ function buffers(n: number): typeof scratch {
   return scratch;
 }
 
-/** The first index i < n with sorted[i] ≥ x (n if none). */
+/**
+ * The first index i < n with sorted[i] ≥ x (n if none; no NaN in `sorted`). A search whose steps
+ * depend on n alone, the comparison turned into a mask rather than a branch: the CEA bootstrap
+ * searches tens of millions of times, and half of a branchy search's steps are mispredicted.
+ */
 function lowerBound(sorted: Float64Array, n: number, x: number): number {
-  let lo = 0;
-  let hi = n;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid]! < x) lo = mid + 1;
-    else hi = mid;
+  if (n === 0) return 0;
+  let base = 0;
+  let len = n;
+  while (len > 1) {
+    const half = len >>> 1;
+    base += half & -(sorted[base + half - 1]! < x);
+    len -= half;
   }
-  return lo;
+  return base + +(sorted[base]! < x);
 }

@@ -29,6 +29,37 @@ describe('householderQr', () => {
     );
   });
 
+  it('equals ml-matrix bit for bit when consecutive matrices share leading columns (the reused columns)', () => {
+    // householderQrInPlace reuses the results of leading columns equal to the last matrix of as
+    // many rows (an intercept, a baseline): a sequence sharing 0 … n columns, ±0 told apart.
+    const seq = fc
+      .record({ m: fc.integer({ min: 2, max: 12 }), n: fc.integer({ min: 1, max: 4 }) })
+      .filter(({ m, n }) => m >= n)
+      .chain(({ m, n }) =>
+        fc.array(
+          fc.record({
+            keep: fc.integer({ min: 0, max: n }),
+            x: fc.array(fc.array(fc.constantFrom(0, -0, 1, -1, 0.5, 2.25, 7, -3.5), { minLength: n, maxLength: n }), { minLength: m, maxLength: m }),
+          }),
+          { minLength: 2, maxLength: 5 },
+        ),
+      );
+    fc.assert(
+      fc.property(seq, (mats) => {
+        let last: number[][] | undefined;
+        for (const { keep, x } of mats) {
+          // The first `keep` columns copied from the previous matrix.
+          const rows = last ? x.map((row, i) => row.map((v, j) => (j < keep ? last![i]![j]! : v))) : x;
+          last = rows;
+          const ours = householderQr(rows);
+          const r = new QrDecomposition(new Matrix(rows)).upperTriangularMatrix;
+          for (let i = 0; i < ours.n; i++) for (let j = 0; j < ours.n; j++) expect(Object.is(qrR(ours, i, j), r.get(i, j))).toBe(true);
+        }
+      }),
+      { numRuns: 300, seed: 20261203 },
+    );
+  });
+
   it('solves an exactly determined system', () => {
     const f = householderQr([[2, 1], [1, 3]]);
     const b = qrSolve(f, [5, 10]);

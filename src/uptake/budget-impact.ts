@@ -186,3 +186,15 @@ export function budgetImpact(input: {
   }
   return { currency: plan.currency, mode: plan.priceModel.mode, volumeScope: plan.priceModel.volumeScope, years, observed, projection, sensitivity };
 }
+
+/**
+ * Scenario years that the export observed in full (an observed, not partial, year of activations):
+ * their projected cost stands beside the observed one, and a total over the horizon would count
+ * made-up uptake for a year whose real uptake is known (docs/plan-uptake.md "What the budget
+ * figures count"). plan init drafts `firstYear` after the export's last year; a plan that starts
+ * earlier is told.
+ */
+export function scenarioYearsObserved(horizon: readonly number[], observed: readonly Pick<ObservedCostRow, 'year' | 'partialYear'>[]): number[] {
+  const full = new Set(observed.filter((o) => !o.partialYear).map((o) => o.year));
+  return horizon.filter((y) => full.has(y));
+}

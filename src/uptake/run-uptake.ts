@@ -7,6 +7,7 @@
  * impact) are loaded while the engine reads the registry: the SQL runs on DuckDB's threads and
  * leaves this one idle, so loading them then costs no wall time (docs/limits.md).
  */
+import { scenarioYearsObserved } from './budget-impact.js';
 import { HtaError, type Problem } from '../errors.js';
 import { readPreviousPublications, smallCountsNote, uncarriedNote } from './disclosure/previous-publication.js';
 import type { FunnelMethod } from './clinic-funnel.js';
@@ -125,6 +126,8 @@ export async function runUptake(input: UptakeInput): Promise<UptakeRun & { notes
   const { uptakeRunFromAggregate } = await analysisModule;
   const run = uptakeRunFromAggregate(agg, complete.rows, plan, input.funnelMethod, previous);
   const analysis = run.analysis;
+  const observedScenarioYears = scenarioYearsObserved(analysis.budget.years, analysis.budget.observed);
+  if (observedScenarioYears.length) notes.push(`the uptake scenarios start in ${plan.firstYear}, and the export observed ${observedScenarioYears.join(', ')} in full: the budget shows a projected cost beside the observed one for ${observedScenarioYears.length === 1 ? 'that year' : 'those years'}, and the horizon total counts scenario uptake where the real uptake is known; set "firstYear" after the export for a budget of the years to come`);
   // Earlier counts that are small under this rule are not carried on: said, with what to do.
   const leftOut = previous && smallCountsNote(previous, { threshold: analysis.threshold, zerosSensitive: analysis.suppression.zerosSensitive });
   if (leftOut) notes.push(leftOut);

@@ -12,6 +12,7 @@ import { uptakeActivationFunnelSpec } from '../charts/uptake-funnel-activation.j
 import { uptakeOverTimeSpec } from '../charts/uptake-over-time.js';
 import type { UptakeAnalysis } from '../../uptake/uptake-analysis.js';
 import { uptakeInputNotes } from '../../uptake/input-notes.js';
+import { scenarioYearsObserved } from '../../uptake/budget-impact.js';
 import { funnelCurve } from '../../uptake/funnel-curve.js';
 import { loadUptakePlanFile, type UptakePlan } from '../../uptake/uptake-plan.js';
 import { dropEmptyCharts } from '../chart-data.js';
@@ -55,6 +56,10 @@ const TEXT = {
     da: 'Hvert punkt er en klinik (kode). Klinikker uden for 99,8 %-grænserne afviger mere fra landsgennemsnittet, end tilfældigheder kan forklare.',
   },
   budget: { en: 'Budget impact: gross app cost', da: 'Budgetkonsekvens: bruttoudgift til appen' },
+  scenariosObserved: {
+    en: 'The uptake scenarios start in {first}, and the export observed {years} in full: for {those} the table shows a projected cost beside the observed one, and the horizon total counts scenario uptake where the real uptake is known. Start the scenarios after the export ("firstYear" in the uptake plan) for a budget of the years to come.',
+    da: 'Optagsscenarierne begynder i {first}, og eksporten dækker hele {years}: for {those} viser tabellen en fremskrevet udgift ved siden af den observerede, og totalen for perioden medregner scenariernes optag, hvor det faktiske optag er kendt. Lad scenarierne begynde efter eksporten ("firstYear" i optagsplanen) for et budget for de kommende år.',
+  },
   placeholders: {
     en: 'Not a real budget: the plan\'s {parts} are placeholders drafted by hta plan init, not the supplier\'s prices or the evaluation\'s scenarios. Every amount below is computed from them.',
     da: 'Ikke et reelt budget: planens {parts} er pladsholdere fra hta plan init, ikke leverandørens priser eller evalueringens scenarier. Alle beløb nedenfor er beregnet ud fra dem.',
@@ -128,7 +133,7 @@ export const uptakeReportKind: ReportKind<typeof uptakeEntrySchema> = {
       {
         id: 'budget',
         title: t('budget'),
-        intro: [...placeholderNote(env.memo(`uptakePlan\u0000${env.input(entry.plan)}`, () => loadUptakePlanFile(env.input(entry.plan))), lang, t('placeholders')), ...tables.observed.intro],
+        intro: [...placeholderNote(env.memo(`uptakePlan\u0000${env.input(entry.plan)}`, () => loadUptakePlanFile(env.input(entry.plan))), lang, t('placeholders')), ...observedScenarioNote(analysis.budget, lang, t('scenariosObserved')), ...tables.observed.intro],
         chart: 'budget-impact',
         tables: tablesOf(tables.observed, tables.projection, tables.regionTotals, tables.sensitivity),
       },
@@ -151,6 +156,14 @@ export const uptakeReportKind: ReportKind<typeof uptakeEntrySchema> = {
     return { page: { lang, title, provenance, sections: numberCaptions(kept.sections, lang) }, charts: kept.charts, results: analysis };
   },
 };
+
+/** The budget section's paragraph when scenario years were observed in full by the export (budget-impact.ts scenarioYearsObserved). */
+function observedScenarioNote(budget: { years: number[]; observed: { year: number; partialYear: boolean }[] }, lang: Lang, text: string): string[] {
+  const years = scenarioYearsObserved(budget.years, budget.observed);
+  if (years.length === 0) return [];
+  const list = years.length === 1 ? String(years[0]) : `${years.slice(0, -1).join(', ')}${lang === 'da' ? ' og ' : ' and '}${years[years.length - 1]}`;
+  return [fillPhrase(text, { first: budget.years[0] ?? years[0]!, years: list, those: years.length === 1 ? (lang === 'da' ? 'det år' : 'that year') : (lang === 'da' ? 'de år' : 'those years') })];
+}
 
 /** The budget section's first paragraph while the plan's price model or scenarios are plan init's placeholders (uptake-plan.ts placeholderWarning). */
 function placeholderNote(plan: Pick<UptakePlan, 'placeholders'>, lang: Lang, text: string): string[] {

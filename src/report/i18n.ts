@@ -285,6 +285,20 @@ export function formatMcid(mcid: number, lang: Lang): string {
   return formatFixed(mcid, mcid < 1 ? 3 : mcid % 1 === 0 ? 0 : 1, lang);
 }
 
+/**
+ * A row's MCID in the unit of its estimate: a risk difference is shown in percentage points, so
+ * its MCID (a difference of proportions in the plan and results: 0.1) is too ("10 pp"); other
+ * rows as `formatMcid`, with `unit` when given (docs/plan-trial.md#yesno-outcomes).
+ */
+export function formatRowMcid(row: { method: string; mcid: number }, lang: Lang, unit?: string): string {
+  if (row.method === 'risk-difference') {
+    const pp = Number((100 * row.mcid).toPrecision(12));
+    return `${formatFixed(pp, pp % 1 === 0 ? 0 : 1, lang)} ${lang === 'da' ? '%-point' : 'pp'}`;
+  }
+  const text = formatMcid(row.mcid, lang);
+  return unit === undefined ? text : withUnit(text, row.mcid, unit);
+}
+
 /** What follows a percentage: "45%" in English, "45 %" in Danish. */
 export function percentSign(lang: Lang): string {
   return lang === 'da' ? ' %' : '%';

@@ -14,7 +14,7 @@ import type { AnalysisResult, EffectRow, TargetPopulation } from '../analysis/re
 import { type CertaintyJudgement, type CertaintyLevel, gradeCertainty } from '../judge/grade-certainty.js';
 import type { Plan } from '../plan/plan-schema.js';
 import type { TrialChartContext } from './charts/trial-chart-context.js';
-import { fillPhrase, formatFixed, formatMcid, type Lang, REPORT_TEXT, VERDICT_TEXT, withUnit } from './i18n.js';
+import { fillPhrase, formatFixed, formatRowMcid, type Lang, REPORT_TEXT, VERDICT_TEXT } from './i18n.js';
 import { populationRowsOutcome, sofPopulationNote, sofPopulationRows } from './sof-target-rows.js';
 import type { Table } from './text-table.js';
 
@@ -122,7 +122,7 @@ function verdictText(r: EffectRow, ctx: Pick<TrialChartContext, 'lang' | 'unitOf
   const t = (k: keyof typeof REPORT_TEXT) => REPORT_TEXT[k][lang];
   if (r.error) return notComputedText(r.error, lang);
   // The council's phrase without its parenthetical rule (the rules are in the methods' footnotes).
-  if (r.relevance && r.mcid !== null) return `${VERDICT_TEXT[r.relevance][lang]}; ${t('mcid')} ${withUnit(formatMcid(r.mcid, lang), r.mcid, ctx.unitOf(r.outcome))}`;
+  if (r.relevance && r.mcid !== null) return `${VERDICT_TEXT[r.relevance][lang]}; ${t('mcid')} ${formatRowMcid({ method: r.method, mcid: r.mcid }, lang, ctx.unitOf(r.outcome))}`;
   return r.significant ? t('significantNoMcid') : t('notSignificantNoMcid');
 }
 

@@ -8,6 +8,9 @@
  * relevant". It is refused with the value to write instead.
  */
 import type { Problem } from '../errors.js';
+import { checkboxFieldOf } from '../instruments/binary-checkbox.js';
+import type { Instrument } from '../instruments/instrument.js';
+import { scoreColumnOf } from './outcome-columns.js';
 import type { PlanOutcome } from './plan-schema.js';
 
 export function binaryOutcomeProblems(o: Pick<PlanOutcome, 'key' | 'mcid'>, file: string, i: number): Problem[] {
@@ -31,4 +34,13 @@ export function binaryOutcomeProblems(o: Pick<PlanOutcome, 'key' | 'mcid'>, file
 export function binaryDirectionWarning(o: Pick<PlanOutcome, 'key' | 'direction'>): string | undefined {
   if (o.direction !== undefined) return undefined;
   return `yes/no outcome "${o.key}" has no "direction": it is judged "lower-is-better" (fewer "yes" answers is the good result, as for medication use) — set "direction": "lower-is-better" or "higher-is-better" (e.g. back at work) on the outcome (docs/plan-trial.md#yesno-outcomes)`;
+}
+
+/** "noneTicked" and "formComplete" say how to read a REDCap checkbox column: only on a yes/no outcome read from one. */
+export function checkboxFieldProblems(o: PlanOutcome, inst: Instrument | undefined, file: string, i: number): Problem[] {
+  const field = o.noneTicked !== undefined ? 'noneTicked' : o.formComplete !== undefined ? 'formComplete' : undefined;
+  if (field === undefined || inst === undefined) return [];
+  const column = scoreColumnOf(o);
+  if (inst.kind === 'binary' && checkboxFieldOf(column) !== undefined) return [];
+  return [{ file, field: `outcomes.${i}.${field}`, expected: `no "${field}" here: it is for a yes/no outcome read from a REDCap checkbox column ("<field>___<code>", e.g. "medicin___1"), and outcome "${o.key}" reads ${inst.kind === 'binary' ? `"${column}"` : `a ${inst.name.en} score`}` }];
 }

@@ -8,7 +8,7 @@ import { instrumentForOutcome, mcidForOutcome } from './outcome-instrument.js';
 import { type Plan, planSchema } from './plan-schema.js';
 import type { Instrument } from '../instruments/instrument.js';
 import { designProblems, withObservationalDesign } from '../observational/observational-plan.js';
-import { binaryOutcomeProblems } from './binary-outcome-checks.js';
+import { binaryOutcomeProblems, checkboxFieldProblems } from './binary-outcome-checks.js';
 
 /** Each parsed plan's JSON, so checks against the data can give a plan field its line:column. */
 const sources = new WeakMap<Plan, unknown>();
@@ -58,6 +58,7 @@ export function parsePlan(json: unknown, file = '<plan>'): Plan {
     } else if (inst.kind === 'binary') {
       problems.push(...binaryOutcomeProblems(o, file, i));
     }
+    problems.push(...checkboxFieldProblems(o, inst, file, i));
   });
   plan.responders.forEach((r, i) => {
     const o = plan.outcomes.find((x) => x.key === r.outcome);

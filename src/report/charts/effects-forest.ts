@@ -21,7 +21,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { AnalysisResult, EffectRow } from '../../analysis/results-schema.js';
 import { responderRows } from './responders.js';
-import { fillPhrase, formatFixed, formatRowMcid, intervalText, type Lang, SHORT_RELEVANCE_TEXT } from '../i18n.js';
+import { fillPhrase, formatFixed, formatMcid, intervalText, type Lang, SHORT_RELEVANCE_TEXT, withUnit } from '../i18n.js';
 import { methodText } from '../effects-table.js';
 import { textWidth } from '../render/chart-font.js';
 import type { Relevance } from '../../judge/relevance.js';
@@ -146,11 +146,9 @@ export function effectsForestSpec(result: Pick<AnalysisResult, 'effects'>, ctx: 
   const blank = { timeText: '', est: null, lo: null, hi: null, effectText: '', mcidText: '', verdictText: '', colour: PALETTE.grey, shape: 'circle' };
   const data: ForestDatum[] = rows.flatMap((r, i) => {
     const m = r.mcid as number;
-    // A risk difference in percentage points, as every table shows it (its MCID too).
-    const pp = r.method === 'risk-difference';
-    const d = pp ? 1 : ctx.decimalsOf(r.outcome);
-    const f = (v: number) => formatFixed(pp ? 100 * v : v, d, lang);
-    const unit = pp ? (lang === 'da' ? '%-point' : 'pp') : ctx.unitOf(r.outcome);
+    const d = ctx.decimalsOf(r.outcome);
+    const f = (v: number) => formatFixed(v, d, lang);
+    const unit = ctx.unitOf(r.outcome);
     const band = outcomes.indexOf(r.outcome) % 2 === 0;
     const direction = ctx.directionOf(r.outcome) === 'lower-is-better' ? t('lowerIsBetter') : t('higherIsBetter');
     const ok = r.benefit !== null && r.benefitCiLower !== null && r.benefitCiUpper !== null;
@@ -165,7 +163,7 @@ export function effectsForestSpec(result: Pick<AnalysisResult, 'effects'>, ctx: 
       hi: ok ? (r.benefitCiUpper as number) / m : null,
       // The benefit, as plotted: its sign is the marker's side of 0.
       effectText: ok ? fillPhrase(t('forestInterval'), { est: f(r.benefit as number), lo: f(r.benefitCiLower as number), hi: f(r.benefitCiUpper as number), unit }) : t('notComputed'),
-      mcidText: formatRowMcid({ method: r.method, mcid: m }, lang, unit),
+      mcidText: withUnit(formatMcid(m, lang), m, unit),
       verdictText: r.relevance ? SHORT_RELEVANCE_TEXT[r.relevance][lang] : t('notComputed'),
       colour: style.colour,
       shape: style.shape,

@@ -56,6 +56,15 @@ export function outcomeSetting(outcome: string, time: string, measure: MetaMeasu
     mcidSource = null;
   }
 
+  // A risk difference is a difference of proportions: an MCID of 1 or more is percentage points
+  // written as such (`--mcid 10`), which would call every difference "not relevant" (a plan's is
+  // refused by parsePlan for the same reason: plan/binary-outcome-checks.ts).
+  if (mcid !== null && measure === 'RD' && mcid >= 1) {
+    warnings.push(`${outcome} (RD): MCID ${mcid} is not a difference of proportions below 1 (0.1 = 10 percentage points); no relevance judgement`);
+    mcid = null;
+    mcidSource = null;
+  }
+
   let direction: Direction;
   let directionSource: MetaOutcomeSetting['directionSource'];
   if (planOutcome && planInstrument) {

@@ -8,6 +8,7 @@ import { instrumentForOutcome, mcidForOutcome } from './outcome-instrument.js';
 import { type Plan, planSchema } from './plan-schema.js';
 import type { Instrument } from '../instruments/instrument.js';
 import { designProblems, withObservationalDesign } from '../observational/observational-plan.js';
+import { binaryOutcomeProblems, checkboxFieldProblems } from './binary-outcome-checks.js';
 
 /** Each parsed plan's JSON, so checks against the data can give a plan field its line:column. */
 const sources = new WeakMap<Plan, unknown>();
@@ -54,7 +55,10 @@ export function parsePlan(json: unknown, file = '<plan>'): Plan {
       problems.push({ file, field: `outcomes.${i}.instrument`, value: o.instrument, expected: `one of ${[...Object.keys(instruments), ...plans].join(', ')}${plans.length ? '' : ', or a key of the plan\'s "instruments"'}` });
     } else if (inst.kind === 'continuous' && mcidForOutcome(o, inst) === undefined) {
       problems.push({ file, field: `outcomes.${i}.mcid`, expected: `an MCID: ${inst.name.en} has no published default, so the plan must set one` });
+    } else if (inst.kind === 'binary') {
+      problems.push(...binaryOutcomeProblems(o, file, i));
     }
+    problems.push(...checkboxFieldProblems(o, inst, file, i));
   });
   plan.responders.forEach((r, i) => {
     const o = plan.outcomes.find((x) => x.key === r.outcome);

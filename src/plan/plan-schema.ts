@@ -54,7 +54,12 @@ export const outcomeSchema = z
     mcid: z.number().positive().optional().describe("Absolute MCID in the instrument's units; defaults to the instrument's published value"),
     mcidSource: z.string().optional(),
     importance: z.enum(['critical', 'important']).default('critical'),
-    direction: z.enum(['lower-is-better', 'higher-is-better']).optional().describe("Overrides the instrument's direction"),
+    direction: z.enum(['lower-is-better', 'higher-is-better']).optional().describe("Overrides the instrument's direction; write it on every yes/no outcome (binary defaults to lower-is-better)"),
+    noneTicked: z
+      .enum(['missing', 'no'])
+      .optional()
+      .describe('A yes/no outcome read from a REDCap checkbox column (medicin___1): what a row with every option of the field unticked means. "missing" (default): REDCap writes 0 in every box also on a form never filled in. "no": an unticked field is "no", unless its form is not marked as filled in (formComplete 0 or empty)'),
+    formComplete: z.string().min(1).optional().describe('With a REDCap checkbox outcome: the form\'s status column (opfoelgning_complete); default: the export\'s only *_complete column'),
     maxMissingItems: z.number().int().min(0).default(0).describe('Items that may be missing; the score is then prorated'),
     valueSet: z.string().optional().describe('EQ-5D value set id, e.g. dk-5l-2021'),
     certainty: certainty.optional(),

@@ -2,12 +2,17 @@
  * What a valid plan may still lack for a committee report (`hta plan check` prints these on
  * stderr; the plan is still valid). A critical outcome without a GRADE certainty would show
  * "not assessed" in the summary of findings, where the committee weighs exactly those outcomes
- * (docs/plan-trial.md#certainty).
+ * (docs/plan-trial.md#certainty). A yes/no outcome without a direction is judged by a default
+ * that is backwards for a desirable event (docs/plan-trial.md#yesno-outcomes).
  */
+import { binaryDirectionWarning } from './binary-outcome-checks.js';
 import type { Plan } from './plan-schema.js';
 
 export function planWarnings(plan: Pick<Plan, 'outcomes'>): string[] {
-  return plan.outcomes
+  const certainty = plan.outcomes
     .filter((o) => o.importance === 'critical' && o.certainty === undefined)
     .map((o) => `outcome "${o.key}" is critical but has no "certainty": the summary of findings will say "not assessed" — add { "level": "high" | "moderate" | "low" | "very-low", "reasons": [...] }`);
+  // The built-in `binary` is the only yes/no instrument (a plan may not redefine it; its own are continuous).
+  const direction = plan.outcomes.filter((o) => o.instrument === 'binary').flatMap((o) => binaryDirectionWarning(o) ?? []);
+  return [...certainty, ...direction];
 }

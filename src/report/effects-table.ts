@@ -1,7 +1,7 @@
 /** The effects table (`hta analyze` without --json; README.md of a report). */
 import type { EffectRow } from '../analysis/results-schema.js';
 import { type ArmNames, defaultArmNames, fillArms } from './arm-names.js';
-import { formatFixed, formatMcid, formatP, type Lang, NO_MCID_VERDICT_TEXT, RELEVANCE_TEXT, SHORT_RELEVANCE_TEXT, tableInterval, timeLabel } from './i18n.js';
+import { formatFixed, formatP, formatRowMcid, type Lang, NO_MCID_VERDICT_TEXT, RELEVANCE_TEXT, SHORT_RELEVANCE_TEXT, tableInterval, timeLabel } from './i18n.js';
 import { notComputedText } from './failure-reasons.js';
 import type { Table } from './text-table.js';
 
@@ -66,7 +66,7 @@ export function effectsTable(rows: EffectRow[], lang: Lang, rangeWidthOf: (outco
         `${r.n.intervention}/${r.n.control}`,
         formatEffect(r, d, lang),
         r.pValue === null ? '—' : formatP(r.pValue, lang),
-        r.mcid === null ? '—' : formatMcid(r.mcid, lang),
+        r.mcid === null ? '—' : formatRowMcid({ method: r.method, mcid: r.mcid }, lang),
         verdict,
       ];
     }),

@@ -285,6 +285,20 @@ export function formatMcid(mcid: number, lang: Lang): string {
   return formatFixed(mcid, mcid < 1 ? 3 : mcid % 1 === 0 ? 0 : 1, lang);
 }
 
+/**
+ * A row's MCID in the unit of its estimate: a risk difference is shown in percentage points, so
+ * its MCID (a difference of proportions in the plan and results: 0.1) is too ("10 pp"); other
+ * rows as `formatMcid`, with `unit` when given (docs/plan-trial.md#yesno-outcomes).
+ */
+export function formatRowMcid(row: { method: string; mcid: number }, lang: Lang, unit?: string): string {
+  if (row.method === 'risk-difference') {
+    const pp = Number((100 * row.mcid).toPrecision(12));
+    return `${formatFixed(pp, pp % 1 === 0 ? 0 : 1, lang)} ${lang === 'da' ? '%-point' : 'pp'}`;
+  }
+  const text = formatMcid(row.mcid, lang);
+  return unit === undefined ? text : withUnit(text, row.mcid, unit);
+}
+
 /** What follows a percentage: "45%" in English, "45 %" in Danish. */
 export function percentSign(lang: Lang): string {
   return lang === 'da' ? ' %' : '%';
@@ -447,6 +461,14 @@ export const REPORT_TEXT = {
   fewer: { en: 'fewer', da: 'færre' },
   mdEffect: { en: 'MD {est} ({lo} to {hi})', da: 'MD {est} ({lo} til {hi})' },
   rdEffect: { en: '{est} per 1,000 ({lo} to {hi})', da: '{est} pr. 1.000 ({lo} til {hi})' },
+  sofAbsoluteFromRr: {
+    en: 'Yes/no outcomes: the difference per 1,000 is derived, as GRADE does, from the risk in the control group and the relative effect, 1,000 × risk × (RR − 1), its 95% CI from the RR\'s (GRADE handbook 14.1.5). The analysis tables give the risk difference with its Newcombe interval, which can differ at the ends; the verdict against the MCID judges that risk difference.',
+    da: 'Ja/nej-effektmål: forskellen pr. 1.000 er udledt som i GRADE af risikoen i kontrolgruppen og den relative effekt, 1.000 × risiko × (RR − 1), med 95 %-KI fra RR\'s (GRADE-håndbogen 14.1.5). Analysetabellerne viser risikodifferencen med Newcombe-interval, som kan afvige i yderpunkterne; vurderingen mod MKRF bedømmer denne risikodifference.',
+  },
+  sofAbsoluteFromRd: {
+    en: 'Yes/no outcomes with no events in the control group: the difference per 1,000 is the risk difference with its Newcombe interval (a relative effect times a risk of 0 would say nothing).',
+    da: 'Ja/nej-effektmål uden hændelser i kontrolgruppen: forskellen pr. 1.000 er risikodifferencen med Newcombe-interval (en relativ effekt gange en risiko på 0 ville intet sige).',
+  },
   significantNoMcid: { en: 'Significant difference (no MCID)', da: 'Signifikant forskel (ingen MKRF)' },
   notSignificantNoMcid: { en: 'No significant difference (no MCID)', da: 'Ingen signifikant forskel (ingen MKRF)' },
   lowerIsBetter: { en: 'lower is better', da: 'lavere er bedre' },

@@ -14,8 +14,9 @@ import type { AnalysisResult, EffectRow, TargetPopulation } from '../analysis/re
 import { type CertaintyJudgement, type CertaintyLevel, gradeCertainty } from '../judge/grade-certainty.js';
 import type { Plan } from '../plan/plan-schema.js';
 import type { TrialChartContext } from './charts/trial-chart-context.js';
-import { fillPhrase, formatFixed, formatMcid, type Lang, REPORT_TEXT, VERDICT_TEXT, withUnit } from './i18n.js';
+import { fillPhrase, formatFixed, formatRowMcid, type Lang, REPORT_TEXT, VERDICT_TEXT } from './i18n.js';
 import { populationRowsOutcome, sofPopulationNote, sofPopulationRows } from './sof-target-rows.js';
+import { sofAbsoluteEffect } from './sof-absolute-effect.js';
 import type { Table } from './text-table.js';
 
 const SYMBOLS: Record<CertaintyLevel, string> = { high: '⊕⊕⊕⊕', moderate: '⊕⊕⊕◯', low: '⊕⊕◯◯', 'very-low': '⊕◯◯◯' };
@@ -55,8 +56,10 @@ export function sofEffectText(r: EffectRow, ctx: Pick<TrialChartContext, 'lang' 
   const t = (k: keyof typeof REPORT_TEXT) => REPORT_TEXT[k][lang];
   if (r.difference === null || r.ciLower === null || r.ciUpper === null) return r.error ? notComputedText(r.error, lang) : `${t('notComputed')}: `;
   if (r.method === 'risk-difference') {
-    const per1000 = (v: number) => signed(Math.round(1000 * v), (a) => a, t('more'), t('fewer'));
-    return fillPhrase(t('rdEffect'), { est: per1000(r.difference), lo: per1000(r.ciLower), hi: per1000(r.ciUpper) });
+    // From the control risk and the RR, as GRADE does (sof-absolute-effect.ts); the note says so.
+    const a = sofAbsoluteEffect(r)!;
+    const per1000 = (v: number) => signed(Math.round(v), (x) => x, t('more'), t('fewer'));
+    return fillPhrase(t('rdEffect'), { est: per1000(a.estimate), lo: per1000(a.lower), hi: per1000(a.upper) });
   }
   const d = ctx.decimalsOf(r.outcome);
   const num = (v: number) => signed(Number(v.toFixed(d)), () => formatFixed(Math.abs(v), d, lang), t('higher'), t('lower'));
@@ -122,7 +125,7 @@ function verdictText(r: EffectRow, ctx: Pick<TrialChartContext, 'lang' | 'unitOf
   const t = (k: keyof typeof REPORT_TEXT) => REPORT_TEXT[k][lang];
   if (r.error) return notComputedText(r.error, lang);
   // The council's phrase without its parenthetical rule (the rules are in the methods' footnotes).
-  if (r.relevance && r.mcid !== null) return `${VERDICT_TEXT[r.relevance][lang]}; ${t('mcid')} ${withUnit(formatMcid(r.mcid, lang), r.mcid, ctx.unitOf(r.outcome))}`;
+  if (r.relevance && r.mcid !== null) return `${VERDICT_TEXT[r.relevance][lang]}; ${t('mcid')} ${formatRowMcid({ method: r.method, mcid: r.mcid }, lang, ctx.unitOf(r.outcome))}`;
   return r.significant ? t('significantNoMcid') : t('notSignificantNoMcid');
 }
 
@@ -182,7 +185,12 @@ export function summaryOfFindings(rows: readonly SofRow[], ctx: TrialChartContex
       ];
     }),
   };
-  return { table, notes: reasons.map((r, i) => `${letter(i)}. ${r.charAt(0).toUpperCase()}${r.slice(1)}.`) };
+  // How the yes/no rows' absolute effects were derived: once below the letters, as GRADEpro's
+  // explanation of the "risk with intervention" column.
+  const shown = rows.flatMap((s) => [s.row, ...(target && s.outcome === withPopulation ? sofPopulationRows(target, s.row, ctx).flatMap((x) => (x.row ? [x.row] : [])) : [])]);
+  const bases = new Set(shown.filter((r) => r.method === 'risk-difference').map((r) => sofAbsoluteEffect(r)?.basis));
+  const absoluteNotes = [...(bases.has('risk-ratio') ? [t('sofAbsoluteFromRr')] : []), ...(bases.has('risk-difference') ? [t('sofAbsoluteFromRd')] : [])];
+  return { table, notes: [...reasons.map((r, i) => `${letter(i)}. ${r.charAt(0).toUpperCase()}${r.slice(1)}.`), ...absoluteNotes] };
 }
 
 export function summaryOfFindingsTable(rows: readonly SofRow[], ctx: TrialChartContext): Table {

@@ -28,6 +28,7 @@ import { type CodedCell, type ColumnCoder, coderFor, RecodeTally } from './value
 import { isWide, type LongTable, wideToLong } from './wide-to-long.js';
 import { repeatedHeaderNote, repeatedHeaderProblems, withoutRepeatedHeaders } from './repeated-header-rows.js';
 import { excelErrorHint, isExcelError, isFailedFormula } from '../io/spreadsheet-cells.js';
+import { checkboxNote, checkboxSourceOf, uncheckedIsMissing } from '../instruments/binary-checkbox.js';
 import { cprIdNote, cprShapedIds, duplicateExpected, ID_SPELLING_KIND, IdSpellings, keptInstead, leadingZerosExpected } from './patient-ids.js';
 
 /** Visits in order: baseline, then the export's other visits as the plan lists them. */
@@ -251,6 +252,9 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
   let pendingCovariates: (string | number | null)[][] = [];
   let pendingReasons: (string | null)[] = [];
   let pendingRecodes: Recode[] = [];
+  // REDCap checkbox answers read as missing (by outcome), counted for kept rows only.
+  let pendingUnchecked: number[] = [];
+  const uncheckedCounts = sources.map(() => 0);
   let groupLine = -1;
   let groupProblems = 0;
 
@@ -279,12 +283,14 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
         if (reason) patients[p]!.withdrawal ??= reason;
       }
       for (const [column, code, to] of pendingRecodes) tally.add(column, code, to);
+      for (const s of pendingUnchecked) uncheckedCounts[s]!++;
       n += pending;
     }
     pending = 0;
     pendingCovariates = [];
     pendingReasons = [];
     pendingRecodes = [];
+    pendingUnchecked = [];
     groupProblems = rowProblems.length;
   };
 
@@ -446,7 +452,13 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
       covValues[i] = covariateCell(row, cells, idx, column, coder, i < nCov ? (plan.covariates[i] as string) : undefined, plan, notNumbers[i]);
     }
     const sharedRecodes = recodes.length;
-    for (let s = 0; s < sources.length; s++) scores[s] = scoreCell(sources[s]!, cells, row, itemScratch[s]!);
+    for (let s = 0; s < sources.length; s++) {
+      scores[s] = scoreCell(sources[s]!, cells, row, itemScratch[s]!);
+      if (uncheckedMissing) {
+        pendingUnchecked.push(s);
+        uncheckedMissing = false;
+      }
+    }
     const visitRecodes = recodes.length;
     let reason: string | null = null;
     if (reasonCol >= 0) {
@@ -502,6 +514,8 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
     return merged.length && covariates.findIndex((d) => d.column === c.column) === i ? [spellingsNote(file, c.column, merged, plan.observational?.suppressionThreshold)] : [];
   });
   if (spellingNotes.length) readNotes.push(...spellingNotes);
+  const checkboxNotes = sources.flatMap((s, k) => (s.checkbox && uncheckedCounts[k]! > 0 ? [checkboxNote(file, s.key, s.columns[0]!, s.checkbox, uncheckedCounts[k]!)] : []));
+  if (checkboxNotes.length) readNotes.push(...checkboxNotes);
   patients.forEach((patient, p) => {
     const covariates: Record<string, string | number | null> = {};
     plan.covariates.forEach((name, i) => (covariates[name] = typed[i]!.values[p]!));
@@ -530,6 +544,7 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
     ...(readNotes.length ? { readNotes } : {}),
     ...(idNote ? { idNote } : {}),
     ...(spellingNotes.length ? { spellingNotes } : {}),
+    ...(checkboxNotes.length ? { checkboxNotes } : {}),
     ...(source.dialect.windows1252 ? { encoding: 'windows-1252' as const } : source.dialect.utf16 ? { encoding: source.dialect.utf16 } : {}),
   });
 }
@@ -745,7 +760,9 @@ function resolveSources(table: Pick<CsvTable, 'header'>, plan: Plan, file: strin
     if (itemCols.length && present.length === itemCols.length) {
       out.push({ key: o.key, instrument, from: 'items', columns: itemCols, columnIndexes: itemCols.map(indexOf), itemRanges: itemCols.map((_, k) => itemRangeOf(instrument.items!, k)), scoring, ...coders(itemCols, o) });
     } else if (has.has(column)) {
-      out.push({ key: o.key, instrument, from: 'score', columns: [column], columnIndexes: [indexOf(column)], itemRanges: [], scoring, ...coders([column], o) });
+      // A REDCap checkbox option column: an unticked field may be no answer at all (binary-checkbox.ts).
+      const checkbox = instrument.kind === 'binary' ? checkboxSourceOf(o, column, table.header, file, problems) : undefined;
+      out.push({ key: o.key, instrument, from: 'score', columns: [column], columnIndexes: [indexOf(column)], itemRanges: [], scoring, ...coders([column], o), ...(checkbox ? { checkbox } : {}) });
     } else if (present.length) {
       const missing = itemCols.filter((c) => !has.has(c));
       const p: Problem = { file, line: 1, value: missing.join(', '), expected: `all ${itemCols.length} item columns of ${instrument.name.en} for outcome "${o.key}" (or a score column "${column}"); list them in the outcome's "items"`, kind: `column.items:${o.key}` };
@@ -780,6 +797,8 @@ const DIGIT = 3;
 const PROBLEM = -1;
 let cellText = '';
 let cellValue = 0;
+/** Set by scoreCell when a REDCap checkbox answer was read as missing (every option unticked). */
+let uncheckedMissing = false;
 
 /** Cell `k` of an outcome's columns after its codes (sets cellText / cellValue). */
 function readCell(src: OutcomeSource, k: number, cells: FieldReader, row: RowContext, digits: boolean): number {
@@ -853,6 +872,10 @@ function scoreCell(src: OutcomeSource, cells: FieldReader, row: RowContext, item
     if (levels.every((l) => l <= inst.items!.max)) return inst.score(levels, src.scoring) ?? NaN;
   }
   const v = viaCode ? cellValue : parseNumber(text, decimalComma);
+  if (v === 0 && src.checkbox && uncheckedIsMissing(src.checkbox, cells)) {
+    uncheckedMissing = true;
+    return NaN;
+  }
   const [lo, hi] = inst.range;
   if (v === undefined || v < lo || v > hi || (inst.integer && !Number.isInteger(v))) {
     row.add({ ...row.at(idx), value: text, expected: `${inst.integer ? 'a whole number' : 'a number'} from ${lo} to ${hi} (${inst.name.en})`, ...((v === undefined ? spacedHint(text, `score.range:${src.key}`) : undefined) ?? missingCodeHint(text, `score.range:${src.key}`)) });

@@ -5,6 +5,7 @@
  * docs/data-contracts.md.
  */
 import type { Instrument, ItemRange, ScoringOptions } from '../instruments/instrument.js';
+import type { CheckboxSource } from '../instruments/binary-checkbox.js';
 import type { Plan } from '../plan/plan-schema.js';
 import type { Problem } from '../errors.js';
 import type { ColumnCoder, RecodeCount } from './value-codes.js';
@@ -52,6 +53,8 @@ export interface OutcomeSource {
   scoring: ScoringOptions;
   /** Answer / missing-value codes per column of `columns` (undefined: read the cell as is). */
   coders?: (ColumnCoder | undefined)[];
+  /** A yes/no outcome read from a REDCap checkbox option column: when an unticked field is missing (instruments/binary-checkbox.ts). */
+  checkbox?: CheckboxSource;
 }
 
 /** Rows left out under `--exclude-invalid` / `"invalidRows": "exclude"`, and why. */
@@ -109,6 +112,8 @@ export interface TrialData {
   idNote?: string;
   /** The notes that category values differing only in case were read as one (also in `readNotes`): they change the levels analysed, so `analyze --json` lists them in `warnings` and `hta report` prints them. */
   spellingNotes?: string[];
+  /** The notes that REDCap checkbox answers were read as missing (also in `readNotes`): they change the patients analysed, so `analyze --json` lists them in `warnings` and `hta report` prints them. */
+  checkboxNotes?: string[];
   /** The export's encoding when it is not UTF-8 (read decoded: io/read-csv.ts), for the results' record. */
   encoding?: 'windows-1252' | 'utf-16le' | 'utf-16be';
 }

@@ -102,7 +102,7 @@ export const trialReportKind: ReportKind<typeof trialEntrySchema> = {
       const csvTable = readCsvFile(dataPath, { knownValues: planValueCodes(plan) });
       const trialData = loadTrial(csvTable, plan);
       if (trialData.idNote) env.note?.(trialData.idNote);
-      for (const note of trialData.spellingNotes ?? []) env.note?.(note);
+      for (const note of [...(trialData.spellingNotes ?? []), ...(trialData.checkboxNotes ?? [])]) env.note?.(note);
       checkTrialContent(csvTable, trialData, 'analysis', planPath);
       // The target sample is named relative to the plan, and read under the manifest's rules.
       const sampleFile = trialData.plan.population?.targetSample?.file;

@@ -212,8 +212,19 @@ export function draftUptakePlan(file: string, options: DraftUptakeOptions = {}):
     notes.push(`dates read as ${detected.format} (as all but ${detected.odd.count} date cell(s) are written); not in that format: ${odd.length > 10 ? `lines ${odd.slice(0, 10).join(', ')} and ${odd.length - 10} more` : `line(s) ${odd.join(', ')}`} (e.g. ${JSON.stringify(maskCpr(detected.odd.example))}) — correct them, or hta uptake refuses those rows`);
   }
   if (dateFormat === 'excel-serial') {
-    // The 1904 date system (old Mac Excel workbooks) numbers the same day 1462 lower: nothing in the numbers tells them apart.
-    notes.push('dates are Excel serial day numbers (45993 = 2025-12-02, as Windows Excel counts): check one referral date against the source system — a workbook in Excel\'s 1904 date system would put every date 4 years and 1 day early');
+    // Day numbers: Excel serials (from 1899-12-30) or SAS dates (from 1960-01-01; a SAS date
+    // column exported without a format). Only the dates they give tell them apart: the reading
+    // that puts the referrals in this era is drafted, and both are named (docs/input-registry.md "Dates").
+    const first = index.referred === undefined ? undefined : rows.map((r) => r[index.referred!] ?? '').find((v) => !empty(v) && dateParser('excel-serial')(v) !== undefined);
+    const latest = (f: DateFormat) => rows.reduce((m, r) => Math.max(m, dateParser(f)(index.referred === undefined ? '' : r[index.referred] ?? '') ?? -Infinity), -Infinity);
+    const era = (day: number) => Number.isFinite(day) && Number(dayToIso(day).slice(0, 4)) >= 1990;
+    if (!era(latest('excel-serial')) && era(latest('sas-day'))) dateFormat = 'sas-day';
+    const as = (f: DateFormat) => (first === undefined ? '' : dayToIso(dateParser(f)(first)!));
+    const readings = first === undefined ? '' : ` (the first referral date, ${first}, is ${as('excel-serial')} as an Excel serial and ${as('sas-day')} as a SAS date)`;
+    notes.push(dateFormat === 'sas-day'
+      ? `dates are day numbers, drafted as SAS dates ("dateFormat": "sas-day": days since 1960-01-01, 23513 = 2024-05-17), as Excel serials would put every referral before 1990${readings}: check one referral date against the source system, and set "excel-serial" if it is Excel's`
+      // The 1904 date system (old Mac Excel workbooks) numbers the same day 1462 lower: nothing in the numbers tells them apart.
+      : `dates are Excel serial day numbers (45993 = 2025-12-02, as Windows Excel counts)${readings}: check one referral date against the source system — SAS dates count from 1960-01-01 ("dateFormat": "sas-day"), and a workbook in Excel's 1904 date system would put every date 4 years and 1 day early`);
   }
 
   // Regions, in first-appearance order (the eligible file must name them, or the plan map them).

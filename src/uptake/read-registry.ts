@@ -40,7 +40,7 @@ import {
   dayToIso, headerKey, isoToDay, MISSING_CODE_KIND, referralValidator, registryColumnIndex,
   type ColumnIndex, type Referral, type RegistryColumn, type Referrer, type Sex,
 } from './referral.js';
-import type { DateFormat, DateFormatDetector, DateFormatOption } from './registry-dates.js';
+import { dateParser, type DateFormat, type DateFormatDetector, type DateFormatOption } from './registry-dates.js';
 import { DANISH_REGIONS, readsRegionCodes, regionDisplay, regionKey, type RegionSet } from './regions.js';
 import { regionOfCode } from './region-codes.js';
 import { isEmptyCell, missingCodesOf, numberColumnCodes, readAsEmptyNote } from './missing-cells.js';
@@ -332,10 +332,26 @@ export function registryRowChecker(
     for (const [col, day] of [['referred', r.referred], ['activated', r.activated], ['last_active', isEmptyCell((record[columns.last_active] ?? '').trim(), rules.missingCodes) ? null : r.lastActive]] as const) {
       if (day === null || (day >= from && (to === undefined || day <= to))) continue;
       const i = columns[col];
-      problems.push({ file, line, column: i + 1, field: header[i] ?? col, value: (record[i] ?? '').trim(), kind: 'date.window', expected: `a date ${windowText} (${windowSource})` });
+      const text = (record[i] ?? '').trim();
+      problems.push({ file, line, column: i + 1, field: header[i] ?? col, value: text, kind: 'date.window', expected: `a date ${windowText} (${windowSource})${readAs(text, day, rules.dateFormat, from, to)}` });
     }
     return problems.length > 0 ? { problems } : { referral: r };
   };
+}
+
+/**
+ * The date a cell was read as, where its text does not show it (a day number, a day/month
+ * order): "23513 read as 1964-05-16". A day number that, read as the other kind (Excel serial or
+ * SAS date), falls in the window says so (docs/input-registry.md "Dates").
+ */
+function readAs(text: string, day: number, format: DateFormat, from: number, to: number | undefined): string {
+  if (format === 'iso' || format === 'iso-datetime') return '';
+  const other = format === 'excel-serial' ? 'sas-day' : format === 'sas-day' ? 'excel-serial' : undefined;
+  const alt = other === undefined ? undefined : dateParser(other)(text);
+  const hint = alt !== undefined && alt >= from && (to === undefined || alt <= to)
+    ? `; as ${other === 'sas-day' ? 'a SAS date (days since 1960-01-01)' : 'an Excel serial'} it is ${dayToIso(alt)}: set "dateFormat": "${other}" in the uptake plan if that is the date`
+    : '';
+  return `; read as ${dayToIso(day)} (${format})${hint}`;
 }
 
 /** What a row check found: the rows left out and their problems (grouped; a sample in full). */

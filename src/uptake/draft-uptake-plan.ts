@@ -30,6 +30,7 @@ import { regionOfCode } from './region-codes.js';
 import { isTotalRecord } from './total-rows.js';
 import { footnoteCell } from './footnote-rows.js';
 import { headerRepeats, reorderedHeaderError } from './repeated-header.js';
+import { isHeaderUnderline } from '../io/header-underline.js';
 import { jsonRegistry } from './registry-json.js';
 import { eligibleColumnsFor, eligibleTotalsNote, eligibleWideNote, readEligibleFile } from './read-registry.js';
 import { readCsvFile } from '../io/read-csv.js';
@@ -154,7 +155,9 @@ export function draftUptakePlan(file: string, options: DraftUptakeOptions = {}):
       repeatsHeader.add(p);
     }
   }
-  const body = parsed.slice(1).filter((p) => !isTotalRecord(p.record) && footnoteCell(p.record) === undefined && !repeatsHeader.has(p));
+  // A line of dashes under the header (SQL Server Management Studio): no referral, and no missing code (io/header-underline.ts).
+  const underlines = new Set(parsed.slice(1).filter((p) => header !== undefined && isHeaderUnderline(p.record, header.length)));
+  const body = parsed.slice(1).filter((p) => !isTotalRecord(p.record) && footnoteCell(p.record) === undefined && !repeatsHeader.has(p) && !underlines.has(p));
   const rows = body.map((p) => p.record);
   if (!header || rows.length === 0) throw new HtaError('input.invalid', `${file} has no rows to draft a plan from`, [{ file, line: 1, expected: 'a header line and at least one row' }]);
   const notes: string[] = [];
@@ -169,6 +172,10 @@ export function draftUptakePlan(file: string, options: DraftUptakeOptions = {}):
   }
   if (headerLines.length > 0) {
     notes.push(`${file}: ${lineList(headerLines)} ${headerLines.length === 1 ? 'repeats' : 'repeat'} the header line (files joined?): left out of this draft — hta uptake refuses ${headerLines.length === 1 ? 'it' : 'them'} (or leaves ${headerLines.length === 1 ? 'it' : 'them'} out with --exclude-invalid); delete ${headerLines.length === 1 ? 'it' : 'them'} from the file`);
+  }
+  if (underlines.size > 0) {
+    const lines = [...underlines].map(lineOf);
+    notes.push(`${file}: ${lineList(lines)} ${lines.length === 1 ? 'underlines' : 'underline'} the header (SQL Server Management Studio text output): left out of this draft — hta uptake refuses ${lines.length === 1 ? 'it' : 'them'} (or leaves ${lines.length === 1 ? 'it' : 'them'} out with --exclude-invalid); delete ${lines.length === 1 ? 'it' : 'them'} from the file`);
   }
   const sampled = whole ? `all ${rows.length} rows` : `the first ${rows.length} rows`;
 

@@ -49,6 +49,7 @@ import { isTotalRecord, isTotalWord, totalWordIndex } from './total-rows.js';
 import { isCprProblem, maskCpr, type RepeatedCodes } from './cpr-shape.js';
 import { jsonRegistry } from './registry-json.js';
 import { FOOTNOTE_EXPECTED, FOOTNOTE_KIND, footnoteCell } from './footnote-rows.js';
+import { headerUnderlineProblem, isHeaderUnderline } from '../io/header-underline.js';
 import { headerRepeats as headerRepeatsOf, reorderedHeaderError, repeatedHeaderProblem } from './repeated-header.js';
 import { refuseSpecialFile } from '../io/regular-file.js';
 import { checkWindows1252File, isNotUtf8, notRegistryText, utf16OfFile, withUtf8Copy, type RegistryEncoding } from './registry-encoding.js';
@@ -363,6 +364,8 @@ export interface RowCheck {
   footnotes?: number[];
   /** With exclude: lines repeating the header line, left out and not counted among the excluded (repeated-header.ts). */
   headerRepeats?: number[];
+  /** With exclude: lines of dashes under the header (SQL Server Management Studio), left out and not counted among the excluded. */
+  headerUnderlines?: number[];
   problemCount: number;
   /** Of the problems, cells shaped like a CPR number: they stop the read even when rows are excluded. */
   cprCells: number;
@@ -469,6 +472,8 @@ export async function scanRegistryRows(
   const isRegion = (text: string) => rules.regions.resolve(text) !== undefined;
   // The header line again (exports joined): left out with exclude, else one problem (repeated-header.ts).
   const headerRepeats: number[] = [];
+  // A line of dashes under the header (SQL Server Management Studio): the same (io/header-underline.ts).
+  const headerUnderlines: number[] = [];
   let headerLine = 1;
   try {
     for await (const record of parser as AsyncIterable<string[]>) {
@@ -491,6 +496,11 @@ export async function scanRegistryRows(
       if (again === 'same') {
         if (rules.exclude) headerRepeats.push(line);
         else found.row([repeatedHeaderProblem(file, line)]);
+        continue;
+      }
+      if (isHeaderUnderline(record, width)) {
+        if (rules.exclude) headerUnderlines.push(line);
+        else found.row([headerUnderlineProblem(file, line, 'a referral')]);
         continue;
       }
       const footnote = footnoteCell(record, isRegion);
@@ -518,7 +528,7 @@ export async function scanRegistryRows(
     if (!input.destroyed) input.destroy(); // stopping early must not leave the file open
   }
   if (check === undefined) throw emptyRegistry(file);
-  const result = { ...found.result(), malformedRows, footnotes: pending.map((f) => f.line), headerRepeats };
+  const result = { ...found.result(), malformedRows, footnotes: pending.map((f) => f.line), headerRepeats, headerUnderlines };
   const failure = rowCheckError(file, result, rules.exclude);
   if (failure) throw failure;
   return result;

@@ -28,6 +28,8 @@ import { EXCLUDED_ROW_HEADER, excludedRowCells } from '../problem-groups.js';
 import type { UptakeAnalysis, UptakeRun } from '../uptake/uptake-analysis.js';
 import type { AuditReport, PublishedUptake } from '../uptake/disclosure/attacker-audit.js';
 import { periodEnd, readPreviousPublications, uncarriedNote, type PreviousPublication } from '../uptake/disclosure/previous-publication.js';
+import { fillFromSameDate, mergeCuts } from '../uptake/other-cuts.js';
+import { readJsonFile } from '../io/read-json.js';
 import type { CliIo } from './io.js';
 import { checkLang, FORCE_OPTION } from './options.js';
 import { guardPaths } from './guard-output.js';
@@ -56,18 +58,26 @@ export interface UptakeAuditResult {
   earlier: string[];
   /** With --published: carried counts (previous.publications) below the file's own threshold, printed again. */
   smallCarried?: { cell: string; where: string }[];
+  /** Earlier publications of the same export date (other cuts of the extract), read with it as one publication. */
+  sameExtract?: string[];
 }
 
 /** The audit of a run: the attacker reads the analysis exactly as `--json` would print it. */
-export async function uptakeAudit(run: UptakeRun, previous?: PreviousPublication): Promise<UptakeAuditResult> {
+export async function uptakeAudit(run: UptakeRun, previous?: PreviousPublication, previousFiles: readonly string[] = []): Promise<UptakeAuditResult> {
   const { auditPublishedUptake, lossShare } = await import('../uptake/disclosure/attacker-audit.js');
   const published = JSON.parse(JSON.stringify(run.analysis)) as PublishedUptake & Pick<UptakeAnalysis, 'suppression'>;
   const { threshold, protectionLevel, zerosSensitive } = published.suppression;
-  const audit = auditPublishedUptake(published, { threshold, protectionLevel, zerosSensitive }, previous);
+  // Other cuts of the same extract (--previous files of this export date) are read with it as one publication.
+  const sameExtract = previousFiles
+    .map((file) => ({ file, json: readJsonFile(file, 'earlier publication (results.json)') as PublishedUptake }))
+    .filter((p) => p.json.exportDate === published.exportDate);
+  const read = fillFromSameDate(mergeCuts(published, sameExtract.map((p) => p.json)), previous);
+  const audit = auditPublishedUptake(read, { threshold, protectionLevel, zerosSensitive }, previous);
   return {
     audit,
     informationLoss: { cellShare: lossShare(audit.suppressedCells, audit.countCells), countShare: lossShare(run.loss.hiddenCount, run.loss.totalCount) },
     earlier: previous?.exportDates ?? [],
+    ...(sameExtract.length > 0 ? { sameExtract: sameExtract.map((p) => p.file) } : {}),
   };
 }
 
@@ -94,6 +104,7 @@ export function uptakeAuditText(r: UptakeAuditResult): string {
     r.earlier.length > 0
       ? `Earlier publications taken as known (each count as of its export date; now − then checked as a count of patients, and each earlier one against the later ones): ${r.earlier.join(', ')}.`
       : `Earlier publications taken as known: none.`,
+    ...(r.sameExtract?.length ? [`Other cuts of the same extract (same export date), read with it as one publication: ${r.sameExtract.join(', ')}.`] : []),
     `Rule: counts 1–${a.rule.threshold - 1} sensitive; zeros ${a.rule.zerosSensitive ? 'sensitive' : 'shown'}; protection level ${a.rule.protectionLevel}.`,
     l.countShare !== undefined
       ? `Suppressed: ${a.suppressedCells} of ${a.countCells} count cells (${pct(l.cellShare)}); ${pct(l.countShare)} of the total count hidden (information loss; internal, not for publication).`
@@ -283,7 +294,7 @@ export function registerUptake(program: Command, io: CliIo, setExit: (code: numb
       if (partial) io.stderr(`note: ${partial}\n`);
       if (opts.audit) {
         const previous = opts.previous !== undefined ? readPreviousPublications(opts.previous) : undefined;
-        const report = await uptakeAudit(run, previous);
+        const report = await uptakeAudit(run, previous, opts.previous ?? []);
         io.stdout(opts.json ? JSON.stringify(report, (_k, v: unknown) => (v === Infinity ? 'Infinity' : v), 2) + '\n' : uptakeAuditText(report));
         if (report.audit.narrow.length > 0 || report.audit.disclosedDifferences.length > 0) setExit(1);
         return;
@@ -321,7 +332,7 @@ async function auditPublished(
   const r = auditPublishedFile(published, opts.previous ?? []);
   const note = uncarriedNote(r.uncarried);
   if (note) io.stderr(`note: ${note}\n`);
-  const report: UptakeAuditResult = { audit: r.audit, informationLoss: r.informationLoss, published: r.published, earlier: r.earlier, smallCarried: r.smallCarried };
+  const report: UptakeAuditResult = { audit: r.audit, informationLoss: r.informationLoss, published: r.published, earlier: r.earlier, smallCarried: r.smallCarried, ...(r.sameExtract.length > 0 ? { sameExtract: r.sameExtract } : {}) };
   io.stdout(opts.json ? JSON.stringify(report, (_k, v: unknown) => (v === Infinity ? 'Infinity' : v), 2) + '\n' : uptakeAuditText(report));
   if (r.audit.narrow.length > 0 || r.audit.disclosedDifferences.length > 0 || r.smallCarried.length > 0) setExit(1);
 }

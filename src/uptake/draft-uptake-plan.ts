@@ -30,6 +30,7 @@ import { regionOfCode } from './region-codes.js';
 import { isTotalRecord } from './total-rows.js';
 import { footnoteCell } from './footnote-rows.js';
 import { headerRepeats, reorderedHeaderError } from './repeated-header.js';
+import { isHeaderUnderline } from '../io/header-underline.js';
 import { jsonRegistry } from './registry-json.js';
 import { eligibleColumnsFor, eligibleTotalsNote, eligibleWideNote, readEligibleFile } from './read-registry.js';
 import { readCsvFile } from '../io/read-csv.js';
@@ -154,7 +155,9 @@ export function draftUptakePlan(file: string, options: DraftUptakeOptions = {}):
       repeatsHeader.add(p);
     }
   }
-  const body = parsed.slice(1).filter((p) => !isTotalRecord(p.record) && footnoteCell(p.record) === undefined && !repeatsHeader.has(p));
+  // A line of dashes under the header (SQL Server Management Studio): no referral, and no missing code (io/header-underline.ts).
+  const underlines = new Set(parsed.slice(1).filter((p) => header !== undefined && isHeaderUnderline(p.record, header.length)));
+  const body = parsed.slice(1).filter((p) => !isTotalRecord(p.record) && footnoteCell(p.record) === undefined && !repeatsHeader.has(p) && !underlines.has(p));
   const rows = body.map((p) => p.record);
   if (!header || rows.length === 0) throw new HtaError('input.invalid', `${file} has no rows to draft a plan from`, [{ file, line: 1, expected: 'a header line and at least one row' }]);
   const notes: string[] = [];
@@ -169,6 +172,10 @@ export function draftUptakePlan(file: string, options: DraftUptakeOptions = {}):
   }
   if (headerLines.length > 0) {
     notes.push(`${file}: ${lineList(headerLines)} ${headerLines.length === 1 ? 'repeats' : 'repeat'} the header line (files joined?): left out of this draft — hta uptake refuses ${headerLines.length === 1 ? 'it' : 'them'} (or leaves ${headerLines.length === 1 ? 'it' : 'them'} out with --exclude-invalid); delete ${headerLines.length === 1 ? 'it' : 'them'} from the file`);
+  }
+  if (underlines.size > 0) {
+    const lines = [...underlines].map(lineOf);
+    notes.push(`${file}: ${lineList(lines)} ${lines.length === 1 ? 'underlines' : 'underline'} the header (SQL Server Management Studio text output): left out of this draft — hta uptake refuses ${lines.length === 1 ? 'it' : 'them'} (or leaves ${lines.length === 1 ? 'it' : 'them'} out with --exclude-invalid); delete ${lines.length === 1 ? 'it' : 'them'} from the file`);
   }
   const sampled = whole ? `all ${rows.length} rows` : `the first ${rows.length} rows`;
 
@@ -212,8 +219,19 @@ export function draftUptakePlan(file: string, options: DraftUptakeOptions = {}):
     notes.push(`dates read as ${detected.format} (as all but ${detected.odd.count} date cell(s) are written); not in that format: ${odd.length > 10 ? `lines ${odd.slice(0, 10).join(', ')} and ${odd.length - 10} more` : `line(s) ${odd.join(', ')}`} (e.g. ${JSON.stringify(maskCpr(detected.odd.example))}) — correct them, or hta uptake refuses those rows`);
   }
   if (dateFormat === 'excel-serial') {
-    // The 1904 date system (old Mac Excel workbooks) numbers the same day 1462 lower: nothing in the numbers tells them apart.
-    notes.push('dates are Excel serial day numbers (45993 = 2025-12-02, as Windows Excel counts): check one referral date against the source system — a workbook in Excel\'s 1904 date system would put every date 4 years and 1 day early');
+    // Day numbers: Excel serials (from 1899-12-30) or SAS dates (from 1960-01-01; a SAS date
+    // column exported without a format). Only the dates they give tell them apart: the reading
+    // that puts the referrals in this era is drafted, and both are named (docs/input-registry.md "Dates").
+    const first = index.referred === undefined ? undefined : rows.map((r) => r[index.referred!] ?? '').find((v) => !empty(v) && dateParser('excel-serial')(v) !== undefined);
+    const latest = (f: DateFormat) => rows.reduce((m, r) => Math.max(m, dateParser(f)(index.referred === undefined ? '' : r[index.referred] ?? '') ?? -Infinity), -Infinity);
+    const era = (day: number) => Number.isFinite(day) && Number(dayToIso(day).slice(0, 4)) >= 1990;
+    if (!era(latest('excel-serial')) && era(latest('sas-day'))) dateFormat = 'sas-day';
+    const as = (f: DateFormat) => (first === undefined ? '' : dayToIso(dateParser(f)(first)!));
+    const readings = first === undefined ? '' : ` (the first referral date, ${first}, is ${as('excel-serial')} as an Excel serial and ${as('sas-day')} as a SAS date)`;
+    notes.push(dateFormat === 'sas-day'
+      ? `dates are day numbers, drafted as SAS dates ("dateFormat": "sas-day": days since 1960-01-01, 23513 = 2024-05-17), as Excel serials would put every referral before 1990${readings}: check one referral date against the source system, and set "excel-serial" if it is Excel's`
+      // The 1904 date system (old Mac Excel workbooks) numbers the same day 1462 lower: nothing in the numbers tells them apart.
+      : `dates are Excel serial day numbers (45993 = 2025-12-02, as Windows Excel counts)${readings}: check one referral date against the source system — SAS dates count from 1960-01-01 ("dateFormat": "sas-day"), and a workbook in Excel's 1904 date system would put every date 4 years and 1 day early`);
   }
 
   // Regions, in first-appearance order (the eligible file must name them, or the plan map them).

@@ -40,7 +40,7 @@ import {
   dayToIso, headerKey, isoToDay, MISSING_CODE_KIND, referralValidator, registryColumnIndex,
   type ColumnIndex, type Referral, type RegistryColumn, type Referrer, type Sex,
 } from './referral.js';
-import type { DateFormat, DateFormatDetector, DateFormatOption } from './registry-dates.js';
+import { dateParser, type DateFormat, type DateFormatDetector, type DateFormatOption } from './registry-dates.js';
 import { DANISH_REGIONS, readsRegionCodes, regionDisplay, regionKey, type RegionSet } from './regions.js';
 import { regionOfCode } from './region-codes.js';
 import { isEmptyCell, missingCodesOf, numberColumnCodes, readAsEmptyNote } from './missing-cells.js';
@@ -49,6 +49,7 @@ import { isTotalRecord, isTotalWord, totalWordIndex } from './total-rows.js';
 import { isCprProblem, maskCpr, type RepeatedCodes } from './cpr-shape.js';
 import { jsonRegistry } from './registry-json.js';
 import { FOOTNOTE_EXPECTED, FOOTNOTE_KIND, footnoteCell } from './footnote-rows.js';
+import { headerUnderlineProblem, isHeaderUnderline } from '../io/header-underline.js';
 import { headerRepeats as headerRepeatsOf, reorderedHeaderError, repeatedHeaderProblem } from './repeated-header.js';
 import { refuseSpecialFile } from '../io/regular-file.js';
 import { checkWindows1252File, isNotUtf8, notRegistryText, utf16OfFile, withUtf8Copy, type RegistryEncoding } from './registry-encoding.js';
@@ -332,10 +333,26 @@ export function registryRowChecker(
     for (const [col, day] of [['referred', r.referred], ['activated', r.activated], ['last_active', isEmptyCell((record[columns.last_active] ?? '').trim(), rules.missingCodes) ? null : r.lastActive]] as const) {
       if (day === null || (day >= from && (to === undefined || day <= to))) continue;
       const i = columns[col];
-      problems.push({ file, line, column: i + 1, field: header[i] ?? col, value: (record[i] ?? '').trim(), kind: 'date.window', expected: `a date ${windowText} (${windowSource})` });
+      const text = (record[i] ?? '').trim();
+      problems.push({ file, line, column: i + 1, field: header[i] ?? col, value: text, kind: 'date.window', expected: `a date ${windowText} (${windowSource})${readAs(text, day, rules.dateFormat, from, to)}` });
     }
     return problems.length > 0 ? { problems } : { referral: r };
   };
+}
+
+/**
+ * The date a cell was read as, where its text does not show it (a day number, a day/month
+ * order): "23513 read as 1964-05-16". A day number that, read as the other kind (Excel serial or
+ * SAS date), falls in the window says so (docs/input-registry.md "Dates").
+ */
+function readAs(text: string, day: number, format: DateFormat, from: number, to: number | undefined): string {
+  if (format === 'iso' || format === 'iso-datetime') return '';
+  const other = format === 'excel-serial' ? 'sas-day' : format === 'sas-day' ? 'excel-serial' : undefined;
+  const alt = other === undefined ? undefined : dateParser(other)(text);
+  const hint = alt !== undefined && alt >= from && (to === undefined || alt <= to)
+    ? `; as ${other === 'sas-day' ? 'a SAS date (days since 1960-01-01)' : 'an Excel serial'} it is ${dayToIso(alt)}: set "dateFormat": "${other}" in the uptake plan if that is the date`
+    : '';
+  return `; read as ${dayToIso(day)} (${format})${hint}`;
 }
 
 /** What a row check found: the rows left out and their problems (grouped; a sample in full). */
@@ -347,6 +364,8 @@ export interface RowCheck {
   footnotes?: number[];
   /** With exclude: lines repeating the header line, left out and not counted among the excluded (repeated-header.ts). */
   headerRepeats?: number[];
+  /** With exclude: lines of dashes under the header (SQL Server Management Studio), left out and not counted among the excluded. */
+  headerUnderlines?: number[];
   problemCount: number;
   /** Of the problems, cells shaped like a CPR number: they stop the read even when rows are excluded. */
   cprCells: number;
@@ -453,6 +472,8 @@ export async function scanRegistryRows(
   const isRegion = (text: string) => rules.regions.resolve(text) !== undefined;
   // The header line again (exports joined): left out with exclude, else one problem (repeated-header.ts).
   const headerRepeats: number[] = [];
+  // A line of dashes under the header (SQL Server Management Studio): the same (io/header-underline.ts).
+  const headerUnderlines: number[] = [];
   let headerLine = 1;
   try {
     for await (const record of parser as AsyncIterable<string[]>) {
@@ -475,6 +496,11 @@ export async function scanRegistryRows(
       if (again === 'same') {
         if (rules.exclude) headerRepeats.push(line);
         else found.row([repeatedHeaderProblem(file, line)]);
+        continue;
+      }
+      if (isHeaderUnderline(record, width)) {
+        if (rules.exclude) headerUnderlines.push(line);
+        else found.row([headerUnderlineProblem(file, line, 'a referral')]);
         continue;
       }
       const footnote = footnoteCell(record, isRegion);
@@ -502,7 +528,7 @@ export async function scanRegistryRows(
     if (!input.destroyed) input.destroy(); // stopping early must not leave the file open
   }
   if (check === undefined) throw emptyRegistry(file);
-  const result = { ...found.result(), malformedRows, footnotes: pending.map((f) => f.line), headerRepeats };
+  const result = { ...found.result(), malformedRows, footnotes: pending.map((f) => f.line), headerRepeats, headerUnderlines };
   const failure = rowCheckError(file, result, rules.exclude);
   if (failure) throw failure;
   return result;

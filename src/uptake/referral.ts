@@ -190,8 +190,11 @@ export function referralFieldSchemas(rules: ReferralRules) {
   const written = `a real calendar date ${format === 'excel-serial' ? '' : 'written '}${DATE_FORMAT_EXAMPLE[format]}`;
   // A cell in another format the registry readers know says which "dateFormat" reads it.
   const dateExpected = (tail: string) => (v: string) => {
-    const other = (['iso-datetime', 'excel-serial'] as const).find((f) => f !== format && dateParser(f)(v) !== undefined && !(f === 'iso-datetime' && parseIsoDay(v) !== undefined));
-    const hint = other === undefined ? '' : other === 'excel-serial' ? ` (this looks like an Excel serial day number: set "dateFormat": "excel-serial" in the uptake plan, or format the column as a date in Excel before saving the CSV)` : ` (this is a date with a time of day: set "dateFormat": "iso-datetime" in the uptake plan)`;
+    const other = (['iso-datetime', 'excel-serial', 'ddmonyyyy'] as const).find((f) => f !== format && dateParser(f)(v) !== undefined && !(f === 'iso-datetime' && parseIsoDay(v) !== undefined));
+    const hint = other === undefined ? ''
+      : other === 'excel-serial' ? ` (this looks like an Excel serial day number: set "dateFormat": "excel-serial" in the uptake plan, or format the column as a date in Excel before saving the CSV; a SAS date value counts from 1960-01-01: "sas-day")`
+        : other === 'ddmonyyyy' ? ` (this is a SAS date text: set "dateFormat": "ddmonyyyy" or "auto" in the uptake plan)`
+          : ` (this is a date with a time of day: set "dateFormat": "iso-datetime" in the uptake plan)`;
     return `${written}${tail}${hint}`;
   };
   const sexes = withSynonyms(SEX_SYNONYMS, rules.sexValues);

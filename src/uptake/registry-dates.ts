@@ -2,13 +2,15 @@
  * Date cells of registry exports, in the formats regional systems write them (see
  * docs/input-registry.md "Dates"): ISO `2025-05-09`, ISO date-times `2025-05-09T08:15:00` (the
  * time part is ignored: the calendar date as written is the day, with no time-zone shift, since
- * a referral "on 9 May" must stay on 9 May), and day-first or month-first numeric dates.
+ * a referral "on 9 May" must stay on 9 May), day-first or month-first numeric dates, SAS's
+ * DATE9. and DATETIME20. texts (`17MAY2024`, `17MAY2024:00:00:00`, PROC EXPORT's defaults), and
+ * day numbers (Excel serials, SAS dates counted from 1960-01-01).
  *
  * Every parser returns whole days since 1970-01-01 UTC, or undefined unless the text is a real
  * calendar date in exactly that format. `auto` is resolved once per file by `detectDateFormat`
  * from every date cell, and refuses a file whose day/month order cannot be told apart.
  */
-export const DATE_FORMATS = ['iso', 'iso-datetime', 'dd-mm-yyyy', 'dd.mm.yyyy', 'dd/mm/yyyy', 'mm/dd/yyyy', 'excel-serial'] as const;
+export const DATE_FORMATS = ['iso', 'iso-datetime', 'dd-mm-yyyy', 'dd.mm.yyyy', 'dd/mm/yyyy', 'mm/dd/yyyy', 'ddmonyyyy', 'excel-serial', 'sas-day'] as const;
 export type DateFormat = (typeof DATE_FORMATS)[number];
 export type DateFormatOption = DateFormat | 'auto';
 
@@ -34,6 +36,27 @@ const ISO_DATETIME = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(
  */
 const EXCEL_SERIAL = /^(\d{5})(?:\.\d+)?$/;
 export const EXCEL_SERIAL_1970 = 25569;
+/**
+ * A SAS date value written as a number (a date column without a date format): days since
+ * 1960-01-01, so 23513 is 2024-05-17 and 1970-01-01 is 3653. Up to five digits (to 2233). Its
+ * numbers look like Excel serials; only what date they give tells them apart (plan init says both).
+ */
+const SAS_DAY = /^(\d{1,5})$/;
+export const SAS_DAY_1970 = 3653;
+/**
+ * SAS's DATE9. (`17MAY2024`) and DATETIME20. (`17MAY2024:00:00:00`) texts, as PROC EXPORT writes
+ * date and datetime columns: English month abbreviations, any case; the time is ignored, as in
+ * iso-datetime.
+ */
+const DDMONYYYY = /^(\d{1,2})([A-Za-z]{3})(\d{4})(?::(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?)?$/;
+export const MONTH_ABBREVIATIONS = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'] as const;
+function ddMonYyyy(t: string): number | undefined {
+  const m = DDMONYYYY.exec(t);
+  if (!m) return undefined;
+  const month = (MONTH_ABBREVIATIONS as readonly string[]).indexOf(m[2]!.toUpperCase()) + 1;
+  if (month === 0 || (m[4] !== undefined && (Number(m[4]) > 23 || Number(m[5]) > 59 || Number(m[6] ?? 0) > 59))) return undefined;
+  return ymdToDay(Number(m[3]), month, Number(m[1]));
+}
 /**
  * A time of day after a day/month date, as Epic (Sundhedsplatformen), Excel and .NET exports
  * write date columns: one space, then `h:mm`, `hh:mm:ss`, optional fraction, optional AM/PM
@@ -72,7 +95,9 @@ export const DATE_FORMAT_EXAMPLE: Readonly<Record<DateFormat, string>> = {
   'dd.mm.yyyy': 'DD.MM.YYYY',
   'dd/mm/yyyy': 'DD/MM/YYYY',
   'mm/dd/yyyy': 'MM/DD/YYYY',
+  ddmonyyyy: 'DDMONYYYY or DDMONYYYY:hh:mm:ss (SAS DATE9. or DATETIME20.: 17MAY2024)',
   'excel-serial': 'as an Excel serial day number (45993 = 2025-12-02)',
+  'sas-day': 'as a SAS day number, days since 1960-01-01 (23513 = 2024-05-17)',
 };
 
 /** The parser of one format: text → day, or undefined. */
@@ -95,6 +120,13 @@ export function dateParser(format: DateFormat): (text: string) => number | undef
         const m = EXCEL_SERIAL.exec(t);
         return m ? Number(m[1]) - EXCEL_SERIAL_1970 : undefined;
       };
+    case 'sas-day':
+      return (t) => {
+        const m = SAS_DAY.exec(t);
+        return m ? Number(m[1]) - SAS_DAY_1970 : undefined;
+      };
+    case 'ddmonyyyy':
+      return ddMonYyyy;
     case 'mm/dd/yyyy':
       return (t) => {
         const m = NUMERIC['/'].exec(t);
@@ -122,15 +154,17 @@ export interface DateFormatDetector {
 }
 
 export function createDateFormatDetector(): DateFormatDetector {
-  let iso = 0, isoTime = 0, serial = 0, other = 0, total = 0;
+  let iso = 0, isoTime = 0, serial = 0, sas = 0, others = 0, total = 0;
   const numeric = { '-': 0, '.': 0, '/': 0 };
   let firstOver12 = 0, secondOver12 = 0;
   let example: string | undefined;
-  let serialExample: string | undefined;
+  let serialExample: string | undefined, sasExample: string | undefined, notSasExample: string | undefined;
   return {
     add(text) {
       if (text === '') return;
       total++;
+      if (ddMonYyyy(text) !== undefined) { sas++; sasExample ??= text; return; }
+      notSasExample ??= text;
       if (ISO.test(text)) { iso++; return; }
       if (ISO_DATETIME.test(text)) { isoTime++; return; }
       if (EXCEL_SERIAL.test(text)) { serial++; serialExample ??= text; return; }
@@ -142,22 +176,29 @@ export function createDateFormatDetector(): DateFormatDetector {
         if (Number(m[2]) > 12) secondOver12++;
         return;
       }
-      other++;
+      others++;
       example ??= text;
     },
     result() {
       const decided = decide();
       if (!('format' in decided)) return decided;
       // One odd row (a total row under the table) must not hide the format of all the others.
-      const odd = decided.format === 'excel-serial' ? other : other + serial;
-      return odd > 0 ? { ...decided, odd: { count: odd, example: (decided.format === 'excel-serial' ? example : example ?? serialExample)! } } : decided;
+      const odd = decided.format === 'excel-serial' ? others + sas : decided.format === 'ddmonyyyy' ? total - sas : others + sas + serial;
+      const oddExample = decided.format === 'ddmonyyyy' ? notSasExample : decided.format === 'excel-serial' ? example ?? sasExample : example ?? serialExample ?? sasExample;
+      return odd > 0 ? { ...decided, odd: { count: odd, example: oddExample! } } : decided;
     },
   };
   /** The format of all the date texts but a few odd ones (at most 1 in 20), or why none. */
   function decide(): { format: DateFormat } | { reason: string } {
     if (total === 0) return { format: 'iso' };
     const few = (n: number) => n * 20 <= total && n < total;
-    const noFormat = { reason: `dates in a format none of ${DATE_FORMATS.join(', ')} (e.g. ${JSON.stringify(example)})` };
+    const noFormat = { reason: `dates in a format none of ${DATE_FORMATS.join(', ')} (e.g. ${JSON.stringify(example ?? sasExample)})` };
+    if (sas > 0 && !few(sas)) {
+      if (sas === total || few(total - sas)) return { format: 'ddmonyyyy' };
+      return { reason: 'dates written 17MAY2024 (SAS DATE9./DATETIME20.) mixed with dates in other formats in one file' };
+    }
+    // A few SAS texts among other dates are odd ones, like any text in no format.
+    const other = others + sas;
     if (serial > 0 && serial + other === total) return other === 0 || few(other) ? { format: 'excel-serial' } : noFormat;
     if (other > 0 && !few(other + serial)) return noFormat;
     if (serial > 0 && !few(serial + other)) return { reason: 'Excel serial day numbers (such as 45993) mixed with written dates in one file' };

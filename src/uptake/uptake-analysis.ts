@@ -28,6 +28,7 @@ import { HtaError } from '../errors.js';
 import { carriedPublications, isSmallCount, type CarriedPublication, type PreviousPublication } from './disclosure/previous-publication.js';
 import type { DisclosureRule } from './disclosure/disclosure-rule.js';
 import { leftOutOf, publicationOf, type LeftOut, type UptakePlan } from './uptake-plan.js';
+import { otherCutRows, otherCutShape } from './other-cuts.js';
 
 export interface UptakeAnalysis {
   exportDate: string;
@@ -127,8 +128,11 @@ export function uptakeRunFromAggregate(
   previous?: PreviousPublication,
 ): UptakeRun {
   const rule = disclosureRuleOf(plan);
-  if (previous && !(previous.exportDate < agg.exportDate)) {
-    throw new HtaError('usage.invalid', `--previous ${previous.file}: its export date ${previous.exportDate} is not before this export's ${agg.exportDate}; give the results.json of earlier publications of this registry`);
+  // The same export date is accepted: another cut of this extract published before (a monthly
+  // dashboard, then a yearly equity page), whose counts this one must not be combined with
+  // (docs/disclosure-control.md "Publishing again").
+  if (previous && previous.exportDate > agg.exportDate) {
+    throw new HtaError('usage.invalid', `--previous ${previous.file}: its export date ${previous.exportDate} is after this export's ${agg.exportDate}; give the results.json of earlier publications of this registry (of earlier exports, or other cuts of this export)`);
   }
   // What the plan does not publish never enters the cell model: its small cells then cannot
   // force the published totals to be hidden, and no output can print it.
@@ -141,9 +145,16 @@ export function uptakeRunFromAggregate(
   // before the cell model, they constrain nothing (they were structural zeros there).
   const exportYear = Number(agg.exportDate.slice(0, 4));
   const uptake = uptakePerEligible(agg.activationsByYear, eligible).filter((u) => u.year <= exportYear);
-  const funnel = pub.clinics && agg.clinics.some((c) => c.referrals > 0) ? clinicFunnel(agg.clinics, funnelMethod) : undefined;
+  const anyClinic = agg.clinics.some((c) => c.referrals > 0);
+  const funnel = pub.clinics && anyClinic ? clinicFunnel(agg.clinics, funnelMethod) : undefined;
   const budget = budgetImpact({ plan, activationsByYear: agg.activationsByYear, eligible, exportDate: agg.exportDate });
-  const s = suppressWith(previous, () => suppressUptakeOutputs({ metrics, uptake, clinics: funnel?.rows ?? [], observed: budget.observed, exportDate: agg.exportDate, priceVolumeScope: plan.priceModel.volumeScope, ...(previous ? { previous: protectable(previous, rule) } : {}) }, rule));
+  // An earlier publication of this same export (another cut of the extract): what it printed and
+  // this one does not is modelled too, unprinted, so that the two read together pin nothing.
+  const shape = otherCutShape(previous, agg.exportDate);
+  const otherCuts = shape && otherCutRows(shape,
+    { metrics: agg.metrics, clinics: anyClinic ? clinicFunnel(agg.clinics, funnelMethod).rows : [] },
+    { metrics, clinics: funnel?.rows ?? [] });
+  const s = suppressWith(previous, () => suppressUptakeOutputs({ metrics, uptake, clinics: funnel?.rows ?? [], observed: budget.observed, exportDate: agg.exportDate, priceVolumeScope: plan.priceModel.volumeScope, ...(previous ? { previous: protectable(previous, rule) } : {}), ...(otherCuts ? { otherCuts } : {}) }, rule));
   const label = clinicLabeller(agg.clinics);
   const national = s.metrics.find((m) => m.region === 'national' && m.period === 'all' && m.dimension === 'all');
   const analysis: UptakeAnalysis = {

@@ -168,10 +168,13 @@ describe('--previous: bad files', () => {
     expect(bad.stderr).toContain('exportDate');
     expect(bad.stderr).not.toMatch(/\n\s+at /);
     expect(existsSync(csvDir)).toBe(false);
-    // The same export again is no earlier publication.
-    const same = await runCli('uptake', reg, '--eligible', elig, '--plan', planFile, '--previous', A.file, '--csv-dir', csvDir);
+    // A later export is no earlier publication (one of the same date is another cut of the
+    // extract: test/uptake/same-extract-cuts.test.ts).
+    const later = join(dir, 'later.json');
+    writeFileSync(later, JSON.stringify({ ...(JSON.parse(readFileSync(A.file, 'utf8')) as object), exportDate: '2026-01-31' }));
+    const same = await runCli('uptake', reg, '--eligible', elig, '--plan', planFile, '--previous', later, '--csv-dir', csvDir);
     expect(same.code).toBe(2);
-    expect(same.stderr).toContain('is not before this export\'s 2025-12-31');
+    expect(same.stderr).toContain('is after this export\'s 2025-12-31');
     expect(existsSync(csvDir)).toBe(false);
   }, 60_000);
 });

@@ -201,7 +201,7 @@ describe('hta uptake --audit --published: a publication as it was published', ()
     // An earlier publication must be earlier.
     const later = await runCli('uptake', '--audit', '--published', join(dir, 'P1.json'), '--previous', P3.file);
     expect(later.code).toBe(2);
-    expect(later.stderr).toMatch(/(is|are) not before/);
+    expect(later.stderr).toMatch(/(is|are) after \S*P1\.json's 2025-10-31/);
     // A results.json of an hta that did not carry the chain yet: the publication it names must be named too.
     const old = JSON.parse(readFileSync(P3.file, 'utf8')) as { previous: { exportDate: string; publications?: unknown } };
     delete old.previous.publications;

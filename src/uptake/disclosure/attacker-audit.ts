@@ -83,7 +83,7 @@ interface Form { terms: Map<number, number>; constant: number }
  * row's count here (or of the year or whole-export row containing it, where this one does not
  * print that row): now ≥ then, and now − then is a count of patients (added since D), checked like
  * the within-row differences; equal where final (referrals of a period, activations of a year,
- * that had ended by D). A row's referrals up to D are the rows of the finest printed series that
+ * that had ended by D, or of D itself: another cut of the same extract). A row's referrals up to D are the rows of the finest printed series that
  * ended by then, when D ends one of them. Two earlier publications are moreover subtracted from
  * each other (a later count less an earlier one it contains), reported like the differences.
  */
@@ -302,7 +302,9 @@ export function auditPublishedUptake(pub: PublishedUptake, rule: AuditRule, prev
       const now = byName.get(candidates[at]!)!;
       if (now.terms.size === 0 && now.constant < c.value) continue; // the registry changed
       const then: Form = { terms: new Map(), constant: c.value };
-      if (at === 0 && isFinalAt(c)) {
+      // Another cut of the same extract (same export date): its own row's count is this one.
+      const sameExtract = P === pub.exportDate && (now.terms.size > 0 || now.constant === c.value);
+      if (at === 0 && (isFinalAt(c) || sameExtract)) {
         constrain([[1, now], [-1, then]], '=');
         continue;
       }

@@ -35,6 +35,11 @@ export interface ModelCell {
    * sensitive, not printed here (docs/disclosure-control.md, "Publishing again").
    */
   known?: boolean;
+  /**
+   * Hidden by another cut of the same extract (`UptakeOutputs.otherCuts`, no known count): a
+   * reader sees its marker there, so it gets the same guarantee as a cell hidden here.
+   */
+  hiddenElsewhere?: boolean;
 }
 
 /** value(total) = Σ value(parts), as cell indices. */
@@ -63,6 +68,12 @@ export interface UptakeOutputs {
   priceVolumeScope?: 'national' | 'region';
   /** Earlier publications of the same registry (each count as of its export date), whose printed counts every reader knows. */
   previous?: PreviousPublication;
+  /**
+   * Rows and clinics this publication does not print but another cut of the same extract (an
+   * earlier publication of the same export date) did: in the model as unpublished cells, so that
+   * the two cuts read together pin nothing (docs/disclosure-control.md "Publishing again").
+   */
+  otherCuts?: { metrics: readonly MetricRow[]; clinics: readonly ClinicFunnelRow[] };
 }
 
 export const METRIC_COUNTS = ['referrals', 'activations', 'atRisk4w', 'retained4w', 'atRisk12w', 'retained12w'] as const;
@@ -118,14 +129,18 @@ export function buildCellModel(out: UptakeOutputs): CellModel {
   const rowKey = (r: RowId) => `${r.region}|${r.period}|${r.dimension}|${r.level}`;
   const rows = new Map<string, MetricRow>();
   const measures = [...METRIC_COUNTS, ...ROW_COMPLEMENTS.map(([name]) => name)];
-  for (const r of out.metrics) {
+  // What readers have: this publication's rows and those another cut of the extract printed.
+  const metricRows = [...out.metrics, ...(out.otherCuts?.metrics ?? [])];
+  const clinicRows = [...(out.clinics ?? []), ...(out.otherCuts?.clinics ?? [])];
+  const printed = new Set<unknown>([...out.metrics, ...(out.clinics ?? [])]);
+  for (const r of metricRows) {
     rows.set(rowKey(r), r);
     const s = structuralRetention(r.period, out.exportDate);
     const structural: Record<string, boolean> = {
       atRisk4w: s.w4, retained4w: s.w4, notRetained4w: s.w4, atRisk4wNot12w: s.w4,
       atRisk12w: s.w12, retained12w: s.w12, notRetained12w: s.w12, retained4wNot12w: s.w4,
     };
-    for (const m of METRIC_COUNTS) add(metricCellKey(m, r), r[m], true, structural[m]);
+    for (const m of METRIC_COUNTS) add(metricCellKey(m, r), r[m], printed.has(r), structural[m]);
     for (const [name, total, part] of ROW_COMPLEMENTS) {
       add(metricCellKey(name, r), r[total] - r[part], false, structural[name]);
       relate(metricCellKey(total, r), [metricCellKey(part, r), metricCellKey(name, r)]);
@@ -139,7 +154,7 @@ export function buildCellModel(out: UptakeOutputs): CellModel {
     if (!g) groups.set(gk, (g = { total, parts: [] }));
     g.parts.push(part);
   };
-  for (const r of out.metrics) {
+  for (const r of metricRows) {
     if (r.periodType === 'month') group(`month→year|${r.region}|${r.period.slice(0, 4)}|${r.dimension}|${r.level}`, rows.get(rowKey({ ...r, period: r.period.slice(0, 4) })), r);
     if (r.periodType === 'year') group(`year→all|${r.region}|${r.dimension}|${r.level}`, rows.get(rowKey({ ...r, period: 'all' })), r);
     if (r.region !== 'national') group(`scope→national|${r.period}|${r.dimension}|${r.level}`, rows.get(rowKey({ ...r, region: 'national' })), r);
@@ -152,9 +167,9 @@ export function buildCellModel(out: UptakeOutputs): CellModel {
 
   // Clinics: referred = activated + not activated; the clinics of a region sum to it.
   const byRegion = new Map<string, ClinicFunnelRow[]>();
-  for (const c of out.clinics ?? []) {
-    add(clinicCellKey('referrals', c.region, c.clinic), c.referrals, true);
-    add(clinicCellKey('activations', c.region, c.clinic), c.activations, true);
+  for (const c of clinicRows) {
+    add(clinicCellKey('referrals', c.region, c.clinic), c.referrals, printed.has(c));
+    add(clinicCellKey('activations', c.region, c.clinic), c.activations, printed.has(c));
     add(clinicCellKey('notActivated', c.region, c.clinic), c.referrals - c.activations, false);
     relate(clinicCellKey('referrals', c.region, c.clinic), [clinicCellKey('activations', c.region, c.clinic), clinicCellKey('notActivated', c.region, c.clinic)]);
     byRegion.set(c.region, [...(byRegion.get(c.region) ?? []), c]);
@@ -175,9 +190,9 @@ export function buildCellModel(out: UptakeOutputs): CellModel {
   // 1 January, months before its first referral); without, its first year. As the audit reads
   // them (attacker-audit.ts): a region that began referring in December has nobody at risk at 12
   // weeks on a February export, and nobody activated before the last 84 days either.
-  const finest = out.metrics.some((r) => r.periodType === 'month') ? 'month' : 'year';
+  const finest = metricRows.some((r) => r.periodType === 'month') ? 'month' : 'year';
   const firstDayOf = new Map<string, number>();
-  for (const r of out.metrics) {
+  for (const r of metricRows) {
     if (r.periodType !== finest) continue;
     firstDayOf.set(r.region, Math.min(firstDayOf.get(r.region) ?? Infinity, periodStart(r.period)));
   }
@@ -212,7 +227,7 @@ export function buildCellModel(out: UptakeOutputs): CellModel {
   //   cohorts≤Y = activated≤Y + later≤Y.
   // Up to the export year nobody is activated later: there later≤Y is 0 by definition.
   for (const [scope, list] of years) {
-    const cohortYears = out.metrics.filter((r) => r.region === scope && r.periodType === 'year' && r.dimension === 'all').map((r) => Number(r.period)).sort((a, b) => a - b);
+    const cohortYears = metricRows.filter((r) => r.region === scope && r.periodType === 'year' && r.dimension === 'all').map((r) => Number(r.period)).sort((a, b) => a - b);
     if (cohortYears.length === 0) continue;
     const actYears = list.map((y) => y.year).sort((a, b) => a - b);
     for (const Y of actYears.slice(0, -1)) {
@@ -262,7 +277,12 @@ export function buildCellModel(out: UptakeOutputs): CellModel {
     }
   }
 
-  if (out.previous) addPrevious(out.previous, { cells, index, add, relate, finest, rows: out.metrics });
+  if (out.previous) addPrevious(out.previous, { cells, index, add, relate, finest, rows: metricRows, exportDate: out.exportDate });
+  const otherKeys = [
+    ...(out.otherCuts?.metrics ?? []).flatMap((r) => METRIC_COUNTS.map((m) => metricCellKey(m, r))),
+    ...(out.otherCuts?.clinics ?? []).flatMap((c) => [clinicCellKey('referrals', c.region, c.clinic), clinicCellKey('activations', c.region, c.clinic)]),
+  ];
+  for (const k of otherKeys) if (!index.has(`p|${out.exportDate}|${k}`)) cells[index.get(k)!]!.hiddenElsewhere = true;
 
   // A total of structural zeros is one too (a year made only of too-recent months), and so is
   // every part of a structural-zero total (counts are ≥ 0).
@@ -291,7 +311,7 @@ export function buildCellModel(out: UptakeOutputs): CellModel {
 function addPrevious(
   previous: PreviousPublication,
   m: {
-    cells: ModelCell[]; index: Map<string, number>; rows: readonly MetricRow[]; finest: 'month' | 'year';
+    cells: ModelCell[]; index: Map<string, number>; rows: readonly MetricRow[]; finest: 'month' | 'year'; exportDate?: string;
     add: (key: string, value: number, published: boolean, structural?: boolean) => number;
     relate: (total: string, parts: readonly string[]) => void;
   },
@@ -321,10 +341,11 @@ function addPrevious(
     m.add(knownKey, c.value, false);
     m.cells[m.index.get(knownKey)!]!.known = true;
     const sinceKey = `p|since ${P}|${target}|${own}`;
-    m.add(sinceKey, valueOf(target) - c.value, false, target === own && isFinal(c));
+    const sameCount = target === own && (isFinal(c) || (P === m.exportDate && valueOf(target) === c.value));
+    m.add(sinceKey, valueOf(target) - c.value, false, sameCount);
     m.relate(target, [knownKey, sinceKey]);
     // Referrals up to P: the new rows of the finest series ending by P, when P ends one of them.
-    if (c.kind === 'metric' && c.measure === 'referrals' && !(target === own && isFinal(c))) {
+    if (c.kind === 'metric' && c.measure === 'referrals' && !sameCount) {
       const within = (period: string) => c.period === 'all' || period.startsWith(c.period);
       const parts = m.rows.filter((r) => r.periodType === m.finest && r.region === c.region && r.dimension === c.dimension && r.level === c.level && within(r.period));
       const upTo = parts.filter((r) => periodEnd(r.period)! <= P);

@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { HtaError } from '../../errors.js';
 import { jsonProblems, locateProblems, readJsonFile } from '../../io/read-json.js';
 import { auditPublishedUptake, type AuditReport, lossShare, type PublishedUptake } from './attacker-audit.js';
+import { fillFromSameDate, mergeCuts } from '../other-cuts.js';
 import { checkDistinctFiles, describePreviousCount, mergePublications, smallCarriedCounts, type PreviousPublication } from './previous-publication.js';
 
 const row = <T extends z.ZodRawShape>(shape: T) => z.object(shape).loose();
@@ -37,6 +38,8 @@ export interface PublishedAudit {
   uncarried: PreviousPublication['uncarried'];
   /** Counts the file carries (`previous.publications`) that are small under its own rule: printed again. */
   smallCarried: { cell: string; where: string }[];
+  /** The --previous files of the same export date (other cuts of the extract), read with it as one publication. */
+  sameExtract: string[];
 }
 
 /** Audits `file` (a results.json or `hta uptake --json` output) against its chain and `previousFiles`. */
@@ -45,17 +48,19 @@ export function auditPublishedFile(file: string, previousFiles: readonly string[
   const json = readJsonFile(file, 'published uptake results (results.json)');
   const r = schema.safeParse(json);
   if (!r.success) throw new HtaError('input.invalid', `${file} is not the results.json of an hta uptake publication`, jsonProblems(json, r.error.issues, file));
-  const earlier = mergePublications([
-    { json, file, own: false },
-    ...previousFiles.map((f) => ({ file: f, json: readJsonFile(f, 'earlier publication (results.json)') })),
-  ]);
+  const previousJson = previousFiles.map((f) => ({ file: f, json: readJsonFile(f, 'earlier publication (results.json)') }));
+  const earlier = mergePublications([{ json, file, own: false }, ...previousJson]);
   const exportDate = r.data.exportDate;
-  const late = earlier.exportDates.filter((d) => d >= exportDate);
+  // The same export date is another cut of the same extract, published before it (docs/disclosure-control.md "Publishing again").
+  const late = earlier.exportDates.filter((d) => d > exportDate);
   if (late.length > 0) {
-    throw new HtaError('usage.invalid', `--previous ${previousFiles.join(', ')}: export date${late.length > 1 ? 's' : ''} ${late.join(', ')} ${late.length > 1 ? 'are' : 'is'} not before ${file}'s ${exportDate}; give the results.json of publications made before it`);
+    throw new HtaError('usage.invalid', `--previous ${previousFiles.join(', ')}: export date${late.length > 1 ? 's' : ''} ${late.join(', ')} ${late.length > 1 ? 'are' : 'is'} after ${file}'s ${exportDate}; give the results.json of publications made before it (of earlier exports, or other cuts of the same export)`);
   }
   const { threshold, protectionLevel, zerosSensitive } = r.data.suppression;
-  const audit = auditPublishedUptake(json as PublishedUptake, { threshold, protectionLevel, zerosSensitive }, earlier.exportDates.length > 0 ? earlier : undefined);
+  // Other cuts of the same extract are read with it as one publication (other-cuts.ts).
+  const sameExtract = previousJson.filter((p) => schema.safeParse(p.json).data?.exportDate === exportDate);
+  const read = fillFromSameDate(mergeCuts(json as PublishedUptake, sameExtract.map((p) => p.json as PublishedUptake)), earlier);
+  const audit = auditPublishedUptake(read, { threshold, protectionLevel, zerosSensitive }, earlier.exportDates.length > 0 ? earlier : undefined);
   const cellShare = lossShare(audit.suppressedCells, audit.countCells);
   // A carried count is printed again: it must be publishable under the file's own rule. Named by
   // cell and place, not by value (docs/disclosure-control.md "Publishing again").
@@ -63,5 +68,5 @@ export function auditPublishedFile(file: string, previousFiles: readonly string[
     const at = locateProblems(json, [{ file, field, expected: '' }])[0]!;
     return { cell: `${describePreviousCount(count)} as of ${count.asOf}`, where: `${file}${at.line !== undefined ? `:${at.line}${at.column !== undefined ? `:${at.column}` : ''}` : ''} (${field})` };
   });
-  return { audit, informationLoss: { cellShare }, published: { file, exportDate }, earlier: earlier.exportDates, uncarried: earlier.uncarried, smallCarried };
+  return { audit, informationLoss: { cellShare }, published: { file, exportDate }, earlier: earlier.exportDates, uncarried: earlier.uncarried, smallCarried, sameExtract: sameExtract.map((p) => p.file) };
 }

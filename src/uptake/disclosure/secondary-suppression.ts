@@ -251,9 +251,11 @@ export function suppressionPattern(model: CellModel, rule: DisclosureRule, optio
   const movable = cells.flatMap((c, i) => (c.structural || c.known ? [] : [i]));
   // Reward columns (step 3) for every cell that may ever need protection.
   const isSensitiveCell = new Set(sensitive);
-  const protectable = movable.filter((c) => cells[c]!.published || isSensitiveCell.has(c));
+  const protectable = movable.filter((c) => cells[c]!.published || isSensitiveCell.has(c) || cells[c]!.hiddenElsewhere);
   const targets = sensitive.filter((c) => !cells[c]!.structural);
-  const full = new PerturbationLp(model, movable, (c) => (shown(c) ? x(c) + 1 : FREE_COST), p, protectable, targets);
+  // Cells another cut of the extract hid: protected like hidden ones (cell-model.ts).
+  const elsewhere = movable.filter((c) => cells[c]!.hiddenElsewhere);
+  const full = new PerturbationLp(model, movable, (c) => (shown(c) ? x(c) + 1 : FREE_COST), p, protectable, [...new Set([...targets, ...elsewhere])]);
   const perturbations: Map<number, number>[] = [];
   /** Highest and lowest move of each cell over the perturbations kept (and 0: x itself). */
   const hi = new Map<number, number>(), lo = new Map<number, number>();
@@ -297,18 +299,19 @@ export function suppressionPattern(model: CellModel, rule: DisclosureRule, optio
     const down = p - (hi.get(c) ?? 0), up = p + (lo.get(c) ?? 0);
     return (lastMove.get(c) ?? 0) < 0 && x(c) >= down ? [c, -1, down] : [c, 1, up];
   };
-  const open = () => [...new Set([...hidden, ...sensitive])]
+  const open = () => [...new Set([...hidden, ...sensitive, ...elsewhere])]
     .filter((c) => !cells[c]!.structural && width(c) < p - EPS)
     .sort((a, b) => a - b);
 
   // Step 1: every sensitive cell up by p, or up and down by p in all; whichever hides less.
+  // Known counts (an earlier publication's, another cut of the same extract's) may leave no
+  // common move up: then each cell is protected on its own (step 3), up, or up and down.
   const up = full.perturb(targets.map((c) => [c, 1, p] as const));
-  if (!up) throw new Error('secondary suppression: no perturbation found');
   const movedShown = (ys: readonly Map<number, number>[]) => new Set(ys.flatMap((y) => [...y].filter(([c, v]) => Math.abs(v) > EPS && shown(c)).map(([c]) => c)));
   const cost = (ys: readonly Map<number, number>[]) => [...movedShown(ys)].reduce((sum, c) => sum + x(c) + 1, 0);
   const printed = cells.filter((c) => c.published).length;
-  let first = [up];
-  if (hidden.size + movedShown([up]).size <= MOSTLY_SHOWN * printed) {
+  let first = up ? [up] : [];
+  if (up && hidden.size + movedShown([up]).size <= MOSTLY_SHOWN * printed) {
     const both = full.perturbBothWays(targets, p);
     if (cost(both) < cost([up])) first = both;
   }
@@ -329,8 +332,9 @@ export function suppressionPattern(model: CellModel, rule: DisclosureRule, optio
       if (width(c) >= p - EPS) continue;
       // Up always exists (counts have no upper bound); down may not.
       const y = full.perturb([target(c)]) ?? full.perturb([[c, 1, p + (lo.get(c) ?? 0)]]);
-      if (!y) throw new Error('secondary suppression: no perturbation found');
-      keep(y);
+      if (y) keep(y);
+      else if (isSensitiveCell.has(c) || cells[c]!.hiddenElsewhere) for (const both of full.perturbBothWays([c], p)) keep(both);
+      else throw new Error('secondary suppression: no perturbation found');
     }
   }
   full.dispose();

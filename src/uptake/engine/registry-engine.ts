@@ -20,6 +20,7 @@ import { repeatedRowsNotes, timeOfDayNote } from '../registry-read-notes.js';
 import { ONE_COPY_SQL, REPEAT_HASHES_SQL, repeatedRows } from './repeated-rows.js';
 import { footnotesNote } from '../footnote-rows.js';
 import { repeatedHeaderNote } from '../repeated-header.js';
+import { headerUnderlineNote } from '../../io/header-underline.js';
 import { codeCounter, maskCpr, type RepeatedCodes } from '../cpr-shape.js';
 import { missingCodesOf } from '../missing-cells.js';
 import { repeatedCodesIn } from './repeated-codes.js';
@@ -361,6 +362,7 @@ export async function aggregateRegistry(file: string, options: ReadRegistryOptio
     let excluded: { rows: number; problems: ProblemGroup[] } = { rows: 0, problems: [] };
     let footnotes: number[] = [];
     let headerRepeats: number[] = [];
+    let headerUnderlines: number[] = [];
     if (bad + rejected > 0 || (scanned?.excludedRows ?? 0) > 0) {
       if (!scanned && csv) await assertUtf8File(file, label);
       const check = scanned ?? (csv
@@ -368,13 +370,14 @@ export async function aggregateRegistry(file: string, options: ReadRegistryOptio
         : await parquetRowCheck(db, label, source, options, rules));
       // Footnote rows below the table are bad (padded with `;`) or rejected (one field) rows
       // too, left out without being excluded; so are header lines repeated (exports joined).
-      if (check.excludedRows + (check.footnotes?.length ?? 0) + (check.headerRepeats?.length ?? 0) !== bad + rejected) {
+      if (check.excludedRows + (check.footnotes?.length ?? 0) + (check.headerRepeats?.length ?? 0) + (check.headerUnderlines?.length ?? 0) !== bad + rejected) {
         // The two readings of the file disagree: a bug, never a result computed on the wrong rows.
         throw new HtaError('analysis.failed', `${label}: the engine found ${bad + rejected} invalid row(s) and the row check ${check.excludedRows}; please report this with the file's structure (no data)`);
       }
       excluded = { rows: check.excludedRows, problems: check.groups };
       footnotes = check.footnotes ?? [];
       headerRepeats = check.headerRepeats ?? [];
+      headerUnderlines = check.headerUnderlines ?? [];
     }
     if (Number(goodCount ?? 0) === 0) {
       // A header and nothing else (an export run before any referral, or cut wrong), or rows that
@@ -402,7 +405,7 @@ export async function aggregateRegistry(file: string, options: ReadRegistryOptio
     const tables = await readAggregateTables(db);
     const { merged } = mergeClinicSpellings(tables.clinics);
     const aggregate = aggregateFromTables(tables, rules.regions.names);
-    const notes = [footnotesNote(label, footnotes), repeatedHeaderNote(label, headerRepeats), ...repeatedRowsNotes(label, repeated, csv === undefined), timeOfDayNote(label, await datesWithTime(db, dateFormat))].filter((n): n is string => n !== undefined);
+    const notes = [footnotesNote(label, footnotes), repeatedHeaderNote(label, headerRepeats), headerUnderlineNote(label, headerUnderlines, 'an invalid referral'), ...repeatedRowsNotes(label, repeated, csv === undefined), timeOfDayNote(label, await datesWithTime(db, dateFormat))].filter((n): n is string => n !== undefined);
     return {
       aggregate, dateFormat, excluded: rules.exclude ? excluded : { rows: 0, problems: [] }, ...(merged.length > 0 ? { clinicSpellings: merged } : {}),
       ...(notes.length > 0 ? { notes } : {}),

@@ -8,7 +8,7 @@
  * and a file with any miss is read again the old way (every distinct text of the whole file).
  */
 import { dayToIso } from '../referral.js';
-import { EXCEL_SERIAL_1970, type DateFormat } from '../registry-dates.js';
+import { EXCEL_SERIAL_1970, MONTH_ABBREVIATIONS, SAS_DAY_1970, type DateFormat } from '../registry-dates.js';
 import type { DistinctTexts } from './value-dictionaries.js';
 
 /** Rows read for the sample: enough for every region, clinic, sex and referrer of most files. */
@@ -32,6 +32,11 @@ export function dayText(day: number, format: DateFormat): string {
       return `${m}/${d}/${y}`;
     case 'excel-serial':
       return String(day + EXCEL_SERIAL_1970);
+    case 'sas-day':
+      return String(day + SAS_DAY_1970);
+    case 'ddmonyyyy':
+      // DATETIME20. (PROC EXPORT's datetime columns); DATE9. cells are read in the second pass.
+      return `${d}${MONTH_ABBREVIATIONS[Number(m) - 1]!}${y}:00:00:00`;
     default:
       return `${d}${format[2]}${m}${format[2]}${y}`;
   }

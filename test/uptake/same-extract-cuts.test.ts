@@ -22,7 +22,16 @@ const CUTS = {
 } as const;
 for (const [name, publish] of Object.entries(CUTS)) writeFileSync(join(dir, `${name}.plan.json`), JSON.stringify({ ...plan, publish }));
 
-async function publish(cut: keyof typeof CUTS, out: string, previous: string[] = []): Promise<string> {
+// One run per cut and --previous list, shared by the tests (each test still makes what it needs).
+const published = new Map<string, Promise<string>>();
+function publish(cut: keyof typeof CUTS, out: string, previous: string[] = []): Promise<string> {
+  const key = [cut, ...previous].join('\u0000');
+  let file = published.get(key);
+  if (!file) published.set(key, (file = publishNow(cut, out, previous)));
+  return file;
+}
+
+async function publishNow(cut: keyof typeof CUTS, out: string, previous: string[]): Promise<string> {
   const r = await runCli('uptake', join(FIX, 'registry.csv'), '--eligible', join(FIX, 'eligible.csv'), '--plan', join(dir, `${cut}.plan.json`), '--json', ...previous.flatMap((p) => ['--previous', p]));
   expect(r.code, r.stderr).toBe(0);
   const file = join(dir, out);
@@ -57,13 +66,14 @@ describe('two cuts of one extract', () => {
   }, 120_000);
 
   it('a publication of a later export is still refused by --previous and the audit', async () => {
-    const monthly = JSON.parse(readFileSync(await publish('monthly', 'm.json'), 'utf8')) as Record<string, unknown>;
+    const monthlyFile = await publish('monthly', 'm.json');
+    const monthly = JSON.parse(readFileSync(monthlyFile, 'utf8')) as Record<string, unknown>;
     const later = join(dir, 'later.json');
     writeFileSync(later, JSON.stringify({ ...monthly, exportDate: '2025-12-31' }));
     const run = await runCli('uptake', join(FIX, 'registry.csv'), '--eligible', join(FIX, 'eligible.csv'), '--plan', join(dir, 'equity.plan.json'), '--json', '--previous', later);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('its export date 2025-12-31 is after this export\'s 2025-11-30');
-    const audit = await runCli('uptake', '--audit', '--published', join(dir, 'm.json'), '--previous', later);
+    const audit = await runCli('uptake', '--audit', '--published', monthlyFile, '--previous', later);
     expect(audit.code).toBe(2);
     expect(audit.stderr).toContain('export date 2025-12-31 is after');
   }, 60_000);

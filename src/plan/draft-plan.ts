@@ -219,6 +219,17 @@ function asciiName(column: string): string {
     .replace(/^_+|_+$/g, '');
 }
 
+/**
+ * The REDCap checkbox field a column is one option of: `meds___1` (raw export) or
+ * `Bruger du medicin? (choice=Ja)` (label export, docs/input-trial-export.md).
+ */
+function checkboxField(column: string): { name: string; labels: boolean } | undefined {
+  const raw = /^(.+)___[0-9a-z_]+$/i.exec(column);
+  if (raw) return { name: raw[1]!, labels: false };
+  const label = /^(.*\S)\s*\(choice=[^)]*\)$/.exec(column.trim());
+  return label ? { name: label[1]!, labels: true } : undefined;
+}
+
 /** Plan label for a REDCap-style event name ("3_months_arm_1" → "3m"), else the value. */
 export function visitLabel(value: string): string {
   // A long export's visit values read as a wide export's suffixes do (wide-visits.ts): "basis",
@@ -584,18 +595,23 @@ export function draftPlan(csv: CsvTable, schemaRef: string): PlanDraft {
     }
   }
 
-  // REDCap checkbox fields: one 0/1 column per option (`meds___1`, `meds___2`), whose meaning
-  // the export does not say; not outcomes by name ("meds" would read as medication use).
-  const checkboxes = new Map<string, string[]>();
+  // REDCap checkbox fields: one column per option — `meds___1`, `meds___2` holding 0/1 in the raw
+  // export, `Medicin? (choice=Ja)` holding Checked/Unchecked in the label export — whose meaning
+  // the export does not say; not outcomes by name ("meds" would read as medication use, a
+  // "smertestillende" label as pain), and Checked/Unchecked are answers, never missing-value codes.
+  const checkboxes = new Map<string, { cols: string[]; labels: boolean }>();
   for (const s of stems) {
-    const m = /^(.+)___[0-9a-z_]+$/i.exec(s);
-    if (!m || taken.has(s)) continue;
-    checkboxes.set(m[1]!, [...(checkboxes.get(m[1]!) ?? []), s]);
+    if (taken.has(s)) continue;
+    const field = checkboxField(s);
+    if (!field) continue;
+    const entry = checkboxes.get(field.name) ?? { cols: [], labels: field.labels };
+    entry.cols.push(s);
+    checkboxes.set(field.name, entry);
     taken.add(s);
   }
-  for (const [field, cols] of checkboxes) {
-    guesses.push(`not used: REDCap checkbox field "${field}" (${cols.join(', ')}: one 0/1 column per option)`);
-    checks.push(`REDCap checkbox "${field}": add an option's column as a "binary" outcome or a covariate if the protocol analyses it`);
+  for (const [field, { cols, labels }] of checkboxes) {
+    guesses.push(`not used: REDCap checkbox field "${field}" (${cols.join(', ')}: one ${labels ? 'Checked/Unchecked' : '0/1'} column per option)`);
+    checks.push(`REDCap checkbox "${field}": add an option's column as a "binary" outcome or a covariate if the protocol analyses it${labels ? ', with "answers": { "Checked": 1, "Unchecked": 0 }' : ''}`);
   }
 
   // Single score columns by name.

@@ -72,7 +72,48 @@ const OUTCOME_LABELS: Record<string, { en: string; da: string }> = {
   eq5d3l: { en: 'Quality of life (EQ-5D-3L index)', da: 'Helbredsrelateret livskvalitet (EQ-5D-3L-indeks)' },
   was: { en: 'Work ability (WAS 0–10)', da: 'Arbejdsevne (WAS 0–10)' },
   odi: { en: 'Disability (ODI 0–100)', da: 'Fysisk funktionsniveau (ODI 0–100)' },
+  vas_0_100: { en: 'Pain intensity (VAS 0–100)', da: 'Smerteintensitet (VAS 0–100)' },
 };
+
+/** The plan instrument plan init drafts for pain on a 0–100 visual analogue scale. */
+const VAS_PAIN = 'vas_0_100';
+/** EQ-5D's visual analogue scale by name (on nameKey): `eq5d_vas`, `EQ VAS`, `eq_vas`, `eq5d5l_vas`. */
+const EQ_VAS = /^eq(5d(5l|3l)?)?vas$|^vaseq(5d)?$/;
+
+/**
+ * A 0–100 visual analogue scale column (`eq5d_vas`, `vas`, `smerte` holding 0–100): pain, named
+ * so, is drafted with a plan instrument of range 0–100 (lower is better, MCID 15: Ostelo et al.
+ * 2008, as for the NRS's 2); EQ-5D's VAS (health today, higher is better) and a bare "vas" are
+ * left out with the instrument to paste, since hta has no published MCID for the one and cannot
+ * tell which way the other goes. Values above 100 are no such scale.
+ */
+function vasOutcome(column: string, key: string, col: { column?: string }, values: readonly number[], decimals: boolean):
+  | { drafted: { instrument: string; spec: Record<string, unknown>; outcome: Outcome }; what?: undefined; note?: undefined }
+  | { drafted?: undefined; what: string; note: string } {
+  const max = values.length ? Math.max(...values) : 0;
+  const min = values.length ? Math.min(...values) : 0;
+  const n = looseForm(column);
+  const eq = EQ_VAS.test(nameKey(column));
+  if (max > 100 || min < 0) return { what: `values from ${min} to ${max}: neither a 0–10 nor a 0–100 scale`, note: `its values run from ${min} to ${max}, neither a 0–10 nor a 0–100 scale: add it by hand with a plan instrument of its range (docs/plan-trial.md "Instruments defined in the plan")` };
+  if (!eq && /(smerte|pain)/.test(n)) {
+    return {
+      drafted: {
+        instrument: VAS_PAIN,
+        spec: { label: { en: 'Pain (VAS 0–100)', da: 'Smerte (VAS 0–100)' }, range: [0, 100], direction: 'lower-is-better', mcid: 15, mcidSource: 'Ostelo et al. 2008 (VAS 0–100; check)', decimals },
+        outcome: { key, instrument: VAS_PAIN, ...col },
+      },
+    };
+  }
+  const instrument = eq ? 'eq_vas' : 'vas_0_100';
+  const spec = eq
+    ? `"${instrument}": { "label": { "en": "Self-rated health (EQ VAS 0–100)", "da": "Selvvurderet helbred (EQ VAS 0–100)" }, "range": [0, 100], "direction": "higher-is-better" }`
+    : `"${instrument}": { "label": { "en": "<what the VAS measures> (VAS 0–100)" }, "range": [0, 100], "direction": "<lower-is-better for pain, higher-is-better for health>" }`;
+  const outcome = `{ "key": "${key}", "instrument": "${instrument}"${col.column ? `, "column": ${JSON.stringify(col.column)}` : ''}, "mcid": <points> }`;
+  return {
+    what: eq ? 'EQ-5D\'s visual analogue scale, 0–100, which needs an MCID' : 'a 0–100 visual analogue scale of what the export does not say',
+    note: `${eq ? 'EQ-5D\'s visual analogue scale (0–100, higher is better)' : 'a 0–100 visual analogue scale, which may be pain (lower is better) or health (higher is better),'} has no instrument in hta and no published MCID: add ${spec} to "instruments" and ${outcome} to "outcomes", with the MCID your protocol names`,
+  };
+}
 const MEDICATION = /^(med|medicin|medication|analgetika)/;
 
 /**
@@ -630,6 +671,22 @@ export function draftPlan(csv: CsvTable, schemaRef: string): PlanDraft {
       instruments.odi = { label: { en: 'Oswestry Disability Index (0–100)', da: 'Oswestry Disability Index (0–100)' }, range: [0, 100], direction: 'lower-is-better', mcid: 10, mcidSource: 'Ostelo et al. 2008 (check)', decimals };
       o = { key: 'odi', instrument: 'odi', ...(s === 'odi' ? {} : { column: s }) };
       checks.push('ODI: the draft uses MCID 10 points (Ostelo et al. 2008): check "instruments.odi"');
+    } else if (/(smerte|pain|nrs|vas)/.test(n) && (EQ_VAS.test(nameKey(s)) || Math.max(...nums) > 10)) {
+      // A 0–100 visual analogue scale (docs/plan-trial.md "Scales of 0–100"): never a 0–10
+      // instrument, whose range would refuse every value above 10.
+      const vas = vasOutcome(s, key, col, nums, decimals);
+      if (vas.drafted) {
+        instruments[vas.drafted.instrument] = vas.drafted.spec;
+        o = vas.drafted.outcome;
+      } else {
+        taken.add(s);
+        leftOut.push(`"${s}": ${vas.note}`);
+        guesses.push(`not drafted: "${s}" (${vas.what})`);
+        checks.push(`"${s}" is not among the drafted outcomes: ${vas.note}`);
+        continue;
+      }
+      guesses.push(`"${s}" holds values up to ${Math.max(...nums)}: a 0–100 scale, drafted with the plan instrument "${vas.drafted.instrument}"`);
+      checks.push(`"${s}": read as pain on a 0–100 visual analogue scale (lower is better, MCID 15 points, Ostelo et al. 2008): check the scale, direction and MCID in "instruments.${vas.drafted.instrument}"`);
     } else if (/(smerte|pain|nrs|vas)/.test(n)) {
       if (decimals) {
         instruments.pain_0_10 = { label: { en: 'Pain (0–10, with decimals)', da: 'Smerte (0–10, med decimaler)' }, range: [0, 10], direction: 'lower-is-better', mcid: 2, mcidSource: 'Ostelo et al. 2008 (NRS; check)', decimals: true };
@@ -650,7 +707,7 @@ export function draftPlan(csv: CsvTable, schemaRef: string): PlanDraft {
     if (!o) continue;
     // Keys are unique in a plan: a second "rmdq" column is keyed by its own name.
     if (outcomes.some((x) => x.key === o!.key)) o.key = asciiName(s) === o.key ? `${o.key}_${outcomes.length + 1}` : asciiName(s);
-    const range: [number, number] = o.instrument === 'odi' ? [0, 100] : o.instrument === 'binary' ? [0, 1] : /rmdq/.test(o.instrument) ? [0, 24] : o.instrument === 'pseq' ? [0, 60] : o.instrument.startsWith('eq5d') ? [-1, 1] : [0, 10];
+    const range: [number, number] = o.instrument === 'odi' || o.instrument === VAS_PAIN ? [0, 100] : o.instrument === 'binary' ? [0, 1] : /rmdq/.test(o.instrument) ? [0, 24] : o.instrument === 'pseq' ? [0, 60] : o.instrument.startsWith('eq5d') ? [-1, 1] : [0, 10];
     const answers = codesFor([s], range[0], range[1], o.instrument === 'binary');
     if (answers) o.answers = answers;
     outcomes.push(o);

@@ -2,7 +2,7 @@
 // by a tester): what it drafts from each, and which shapes it refuses, naming them
 // (docs/plan-trial.md "What plan init recognises").
 import { describe, expect, it } from 'vitest';
-import { readCsvFile } from '../../src/io/read-csv.js';
+import { parseCsvText, readCsvFile } from '../../src/io/read-csv.js';
 import { draftPlan } from '../../src/plan/draft-plan.js';
 
 const DIR = 'test/fixtures/exports/plan-init-shapes';
@@ -19,5 +19,27 @@ describe('REDCap "CSV (labels)" checkbox columns', () => {
   });
   it('Checked and Unchecked are answers, never missing-value codes', () => {
     expect(d.plan.missingCodes).toBeUndefined();
+  });
+});
+
+describe('a 0–100 visual analogue scale', () => {
+  it('EQ VAS (eq5d_vas, 0–100) is never drafted as a 0–10 pain score: left out with the instrument to add', () => {
+    const d = draftOf('eq-vas.csv');
+    const outcomes = d.plan.outcomes as Outcome[];
+    expect(outcomes.find((o) => o.key === 'eq5d_vas')).toBeUndefined();
+    expect(outcomes.some((o) => o.instrument === 'nrs')).toBe(false);
+    expect(d.checks.join('\n')).toMatch(/"eq5d_vas" is not among the drafted outcomes: EQ-5D's visual analogue scale \(0–100, higher is better\).*"range": \[0, 100\], "direction": "higher-is-better"/);
+  });
+  const csv = (column: string, values: number[]) =>
+    parseCsvText(`id,arm,time,${column}\n${values.map((v, i) => `${i >> 1},${i % 4 < 2 ? 'app' : 'usual'},${i % 2 ? '3m' : 'baseline'},${v}`).join('\n')}\n`, 'vas.csv');
+  it('a pain column holding values above 10 is drafted on a 0–100 scale, lower is better', () => {
+    const d = draftPlan(csv('smerte_vas', [72, 40, 65, 12, 80, 55, 30, 8]), 'plan.schema.json');
+    const outcomes = d.plan.outcomes as Outcome[];
+    expect(outcomes).toEqual([expect.objectContaining({ key: 'smerte_vas', instrument: 'vas_0_100' })]);
+    expect((d.plan.instruments as Record<string, { range: number[]; direction: string }>).vas_0_100).toMatchObject({ range: [0, 100], direction: 'lower-is-better', mcid: 15 });
+  });
+  it('a bare "vas" of 0–100 says it cannot tell pain from health; values above 100 are no VAS', () => {
+    expect(draftPlan(csv('vas', [72, 40, 65, 12, 80, 55, 30, 8]), 'plan.schema.json').undecided[0]!.what).toMatch(/may be pain \(lower is better\) or health \(higher is better\)/);
+    expect(draftPlan(csv('smerte', [720, 400, 650, 120, 800, 550, 300, 80]), 'plan.schema.json').undecided[0]!.what).toMatch(/neither a 0–10 nor a 0–100 scale/);
   });
 });

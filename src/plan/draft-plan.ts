@@ -17,6 +17,7 @@ import { kindOfValues, tallyOf } from '../trial/column-kind.js';
 import { nfc } from '../io/nfc.js';
 import { isNoWord, isYesWord } from '../trial/yes-no-words.js';
 import { cprIdNote, cprShapedIds } from '../trial/patient-ids.js';
+import { namedPreBaseline, preBaselineEvents, preBaselineLabel } from './pre-baseline-events.js';
 import { redcapEvent } from './redcap-event.js';
 import { weeksSinceBaseline } from './visit-weeks.js';
 import { namedVisit, spelledOut, wideVisits } from './wide-visits.js';
@@ -355,9 +356,12 @@ export function draftPlan(csv: CsvTable, schemaRef: string): PlanDraft {
     if (bare.length && !unit) {
       checks.push(`visits ${bare.map((v) => JSON.stringify(v)).join(', ')} are bare numbers: say their unit in "timeLabels" (e.g. { "${bare[0]}": "${bare[0]}w" }), so reports can say "${bare[0]} weeks" and draw time to scale`);
     }
+    // "screening" reads as a baseline, unless another event is the baseline: then it is an event before it (pre-baseline-events.ts).
+    const otherBaseline = (v: string) => values.some((w) => w !== v && visitLabel(w) === 'baseline' && !namedPreBaseline(w));
     for (const v of values) {
       // A bare number in a column whose name gives the unit ("Tid (uger)": 12) is that many weeks or months.
-      const label = unit && /^\d+$/.test(v.trim()) && visitLabel(v) !== 'baseline' ? `${Number(v)}${unit}` : visitLabel(v);
+      let label = unit && /^\d+$/.test(v.trim()) && visitLabel(v) !== 'baseline' ? `${Number(v)}${unit}` : visitLabel(v);
+      if (label === 'baseline' && namedPreBaseline(v) && otherBaseline(v)) label = preBaselineLabel(v);
       if (label !== v) timeLabels[v] = label;
       if (!visits.includes(label)) visits.push(label);
     }
@@ -409,7 +413,7 @@ export function draftPlan(csv: CsvTable, schemaRef: string): PlanDraft {
     }
   }
   const baselineLike = (v: string) => v === 'baseline' || BASELINE.test(looseForm(v)) || namedVisit(v)?.baseline === true;
-  const baselineFound = visits.find(baselineLike);
+  const baselineFound = visits.includes('baseline') ? 'baseline' : visits.find(baselineLike);
   // A follow-up is never taken as the baseline: the ANCOVA would adjust for it.
   if (visits.length && baselineFound === undefined) {
     undecided.push({
@@ -534,6 +538,8 @@ export function draftPlan(csv: CsvTable, schemaRef: string): PlanDraft {
   };
   const taken = new Set<string>();
   const outcomes: Outcome[] = [];
+  /** The stems the drafted outcomes read (their score or item columns). */
+  const outcomeStems = new Set<string>();
   const missing = new Set<string | number>();
   const mixedMarks = new Set<string>();
   /** Values that are neither numbers nor codes (a typo `1O`, a failed formula `#DIV/0!`), with their columns: left to validate, which names their lines. */
@@ -605,7 +611,7 @@ export function draftPlan(csv: CsvTable, schemaRef: string): PlanDraft {
       }
     }
     outcomes.push(o);
-    cols.forEach((c) => taken.add(c));
+    cols.forEach((c) => (taken.add(c), outcomeStems.add(c)));
     guesses.push(`outcome "${key}" (${instrument}) from items ${cols[0]}…${cols[count - 1]}${answers ? ` with answer codes ${Object.entries(answers).map(([k, v]) => `${JSON.stringify(k)} → ${v}`).join(', ')}` : ''}`);
     if (!/rmdq|roland|pseq|wai/.test(name)) checks.push(`items ${cols[0]}…${cols[count - 1]} were taken as ${instrument} from their count (${count}) and answers: check`);
   }
@@ -629,7 +635,7 @@ export function draftPlan(csv: CsvTable, schemaRef: string): PlanDraft {
     if (Object.keys(dims).length === 5) {
       const standard = Object.entries(dims).every(([d, c]) => c === `eq5d_${d}`);
       outcomes.push({ key: 'eq5d', instrument: 'eq5d5l', ...(standard ? {} : { items: dims }) });
-      Object.values(dims).forEach((c) => taken.add(c));
+      Object.values(dims).forEach((c) => (taken.add(c), outcomeStems.add(c)));
       guesses.push(`outcome "eq5d" (EQ-5D-5L, Danish value set) from ${Object.entries(dims).map(([d, c]) => `${d} = ${c}`).join(', ')}`);
       checks.push('EQ-5D: check the version (eq5d5l or eq5d3l) and the value set ("valueSet")');
       codesFor(Object.values(dims), 1, 5, false);
@@ -712,7 +718,40 @@ export function draftPlan(csv: CsvTable, schemaRef: string): PlanDraft {
     if (answers) o.answers = answers;
     outcomes.push(o);
     taken.add(s);
+    outcomeStems.add(s);
     guesses.push(`outcome "${o.key}" (${o.instrument}) from column "${s}"`);
+  }
+  if (timeCol && outcomes.length) {
+    // Screening, enrolment and randomisation events: read for the arm and covariates, not analysed (pre-baseline-events.ts).
+    const withValues = new Set<string>();
+    const t = colIdx(timeCol);
+    const cols = header.flatMap((h, i) => (outcomeStems.has(h) ? [i] : []));
+    for (const r of csv.records) {
+      const v = r.cells[t];
+      if (v === null || v === undefined || !cols.some((i) => r.cells[i] !== null && r.cells[i] !== undefined)) continue;
+      const key = armsInEvents ? (redcapEvent(nfc(v))?.visit ?? nfc(v)) : nfc(v);
+      withValues.add(timeLabels[key] ?? key);
+    }
+    const pre = preBaselineEvents({ followUp, hasOutcomeValues: (l) => withValues.has(l), isTimed: (l) => weeksSinceBaseline(l, baseline) !== null });
+    if (pre.length) {
+      const rest = followUp.filter((v) => !pre.some((p) => p.label === v));
+      const before: string[] = [];
+      for (const { label, why } of pre) {
+        const raw = Object.keys(timeLabels).find((k) => timeLabels[k] === label) ?? label;
+        // `screening_arm_1` → `screening`, unless another visit has that label.
+        const short = preBaselineLabel(label);
+        const own = short === label || visits.includes(short) ? label : short;
+        if (raw !== own) timeLabels[raw] = own;
+        before.push(own);
+        guesses.push(`event ${JSON.stringify(raw)} ${why}: not a time point — "${own}" is listed before the baseline in "allTimepoints", so the arm and covariates on its rows are still read`);
+      }
+      checks.push(`${before.map((b) => JSON.stringify(b)).join(', ')} ${before.length > 1 ? 'were' : 'was'} taken as ${before.length > 1 ? 'events' : 'an event'} before the baseline (screening, enrolment): if ${before.length > 1 ? 'one is' : 'it is'} a follow-up visit, add it to "timepoints" after the baseline in "allTimepoints"`);
+      followUp.splice(0, followUp.length, ...rest);
+      plan.timepoints = rest;
+      plan.allTimepoints = [...before, baseline, ...rest];
+      if (Object.keys(timeLabels).length) plan.timeLabels = timeLabels;
+      if (!rest.length) checks.push('no follow-up visit was found: validate works, but analyze needs follow-up visits in "timepoints"');
+    }
   }
   if (!outcomes.length) {
     undecided.push(

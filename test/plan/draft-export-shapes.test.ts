@@ -3,7 +3,10 @@
 // (docs/plan-trial.md "What plan init recognises").
 import { describe, expect, it } from 'vitest';
 import { parseCsvText, readCsvFile } from '../../src/io/read-csv.js';
+import { checkDraft } from '../../src/plan/check-draft.js';
 import { draftPlan } from '../../src/plan/draft-plan.js';
+import { parsePlan } from '../../src/plan/load-plan.js';
+import { loadTrial } from '../../src/trial/load-trial.js';
 
 const DIR = 'test/fixtures/exports/plan-init-shapes';
 const draftOf = (name: string) => draftPlan(readCsvFile(`${DIR}/${name}`), 'plan.schema.json');
@@ -41,5 +44,29 @@ describe('a 0–100 visual analogue scale', () => {
   it('a bare "vas" of 0–100 says it cannot tell pain from health; values above 100 are no VAS', () => {
     expect(draftPlan(csv('vas', [72, 40, 65, 12, 80, 55, 30, 8]), 'plan.schema.json').undecided[0]!.what).toMatch(/may be pain \(lower is better\) or health \(higher is better\)/);
     expect(draftPlan(csv('smerte', [720, 400, 650, 120, 800, 550, 300, 80]), 'plan.schema.json').undecided[0]!.what).toMatch(/neither a 0–10 nor a 0–100 scale/);
+  });
+});
+
+describe('a REDCap screening event before the baseline', () => {
+  const csv = readCsvFile(`${DIR}/redcap-screening.csv`);
+  const d = draftPlan(csv, 'plan.schema.json');
+  it('is no time point: listed before the baseline, the follow-ups 3m and 12m only', () => {
+    expect(d.plan.timepoints).toEqual(['3m', '12m']);
+    expect(d.plan.allTimepoints).toEqual(['screening', 'baseline', '3m', '12m']);
+    expect((d.plan.timeLabels as Record<string, string>).screening_arm_1).toBe('screening');
+    expect(d.guesses.join('\n')).toMatch(/event "screening_arm_1" named as an event before the baseline, and holds no outcome value: not a time point/);
+  });
+  it('its rows still give the arm and the age, and the draft passes validate', () => {
+    const trial = loadTrial(csv, parsePlan(d.plan, 'draft'));
+    expect(trial.patients).toHaveLength(60);
+    expect(trial.patients.every((p) => typeof p.covariates.alder === 'number')).toBe(true);
+    expect(checkDraft(csv, d.plan).badRows).toBe(0);
+  });
+  it('"screening" beside a "baseline" event is not taken as the baseline', () => {
+    const text = 'id,arm,visit,age,smerte\n' + [1, 2, 3, 4].flatMap((i) => [`${i},${i % 2 ? 'app' : 'usual'},screening,${40 + i},`, `${i},,baseline,,${i}`, `${i},,3 months,,${i + 1}`]).join('\n') + '\n';
+    const e = draftPlan(parseCsvText(text, 'scr.csv'), 'plan.schema.json');
+    expect(e.plan.baseline).toBeUndefined();
+    expect(e.plan.timepoints).toEqual(['3m']);
+    expect(e.plan.allTimepoints).toEqual(['screening', 'baseline', '3m']);
   });
 });

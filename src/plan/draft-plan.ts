@@ -18,6 +18,7 @@ import { nfc } from '../io/nfc.js';
 import { isNoWord, isYesWord } from '../trial/yes-no-words.js';
 import { cprIdNote, cprShapedIds } from '../trial/patient-ids.js';
 import { namedPreBaseline, preBaselineEvents, preBaselineLabel } from './pre-baseline-events.js';
+import { bdsLayout } from './export-layouts.js';
 import { redcapEvent } from './redcap-event.js';
 import { weeksSinceBaseline } from './visit-weeks.js';
 import { namedVisit, spelledOut, wideVisits } from './wide-visits.js';
@@ -48,11 +49,12 @@ function nameKey(column: string): string {
   return spelledOut(column).replace(/[^a-z0-9]+/g, '');
 }
 // Danish exports number patients as "løbenr" / "løbenummer" (serial number), "patientnr", "deltagernr".
-const ID = /^(id|recordid|pid|patientid|patient|subject|subjectid|deltager|deltagerid|studieid|studyid|participantid|respondent|respondentid|(?:loebe|lobe|lb|patient|pt|deltager|id)(?:nr|nummer))$/;
+const ID = /^(id|recordid|pid|patientid|patient|subject|subjectid|usubjid|subjid|deltager|deltagerid|studieid|studyid|participantid|respondent|respondentid|(?:loebe|lobe|lb|patient|pt|deltager|id)(?:nr|nummer))$/;
+// ADaM names the planned arm TRT01P (after the pivot plan init asks of an ADaM BDS file: export-layouts.ts).
 // Castor EDC writes the group as "Randomization Group" (its code) and "Randomization Group Name" (its label).
-const ARM = /^(arm|group|gruppe|randomi[sz]ation|randomisering|allocation|allokering|treatment|behandling|intervention|randomi[sz]ationgroup(name)?)$/;
+const ARM = /^(arm|group|gruppe|randomi[sz]ation|randomisering|allocation|allokering|treatment|behandling|intervention|randomi[sz]ationgroup(name)?|trt01p|trtp|trt01a|trta|actarm)$/;
 // "Besøg" (visit), "Besøgsnavn" (visit name), "Tidspunkt (uger)" (time point in weeks), "Måling" (measurement).
-const TIME = /^(?=.)(time|tid|visit|visitname|besoeg|besog|besoegsnavn|besogsnavn|redcapeventname|eventname|event|timepoint|tidspunkt|maaling|maling)?(uger?|weeks?|wk|maaneder|maaned|maneder|maned|mdr|months?|mo)?$/;
+const TIME = /^(?=.)(time|tid|visit|visitname|avisit|besoeg|besog|besoegsnavn|besogsnavn|redcapeventname|eventname|event|timepoint|tidspunkt|maaling|maling)?(uger?|weeks?|wk|maaneder|maaned|maneder|maned|mdr|months?|mo)?$/;
 /** The unit a time column's name gives its numeric visits: "uge", "Tid (uger)", "time_weeks" → w; "maaned", "months" → m. Read on nameKey. */
 const TIME_UNIT = /(uger?|weeks?|wk|maaneder|maaned|maneder|maned|mdr|months?|mo)$/;
 const BASELINE = /^(baseline|base|bl|t0|0|0m|0w|uge0|inklusion|screening|baselinearm\d*)$/;
@@ -303,8 +305,24 @@ export function draftPlan(csv: CsvTable, schemaRef: string): PlanDraft {
   // decides, is refused here as by every reader of the export, naming the cell's line and column.
   const decimalComma = decimalCommaOf(csv);
   const find = (re: RegExp) => header.find((h) => re.test(nameKey(h)));
-  // An unnamed first column is row names (R's write.csv, pandas' to_csv), never the id.
-  const idCol = find(ID) ?? header.find((h) => h !== '')!;
+  // A CDISC ADaM / BDS dataset (one row per parameter) is refused naming the pivot it needs (export-layouts.ts).
+  const bds = bdsLayout(header);
+  if (bds) return { plan: {}, undecided: [bds], guesses: [bds.what.replace(/^the layout: /, 'layout: ')], checks: [] };
+  const distinct = (c: string) => {
+    const i = header.indexOf(c);
+    const seen = new Set<string>();
+    for (const r of csv.records) {
+      const v = r.cells[i];
+      if (v !== null && v !== undefined) seen.add(v);
+      if (seen.size > 1) break;
+    }
+    return seen.size;
+  };
+  // An unnamed first column is row names (R's write.csv, pandas' to_csv), never the id; a column
+  // holding one value in every row (a study id, STUDYID) names no patient.
+  const idNamed = header.filter((h) => ID.test(nameKey(h)));
+  const idCol = idNamed.find((h) => distinct(h) > 1 || csv.records.length < 2) ?? header.find((h) => h !== '' && distinct(h) > 1) ?? idNamed[0] ?? header.find((h) => h !== '')!;
+  for (const c of idNamed) if (c !== idCol && distinct(c) <= 1 && csv.records.length > 1) guesses.push(`not the id: "${c}", which holds one value in every row`);
   // Castor's label column reads better in the plan than its code column beside it.
   const armCol = header.find((h) => /^randomi[sz]ationgroupname$/.test(nameKey(h))) ?? find(ARM);
   const timeCol = find(TIME);
@@ -324,7 +342,7 @@ export function draftPlan(csv: CsvTable, schemaRef: string): PlanDraft {
   const ids = valuesOf(idCol);
   const cprIds = cprShapedIds(ids);
   if (cprIds > 0) checks.push(cprIdNote(idCol, cprIds, ids.length));
-  if (!find(ID)) checks.push(`no column is named like a patient id; "${idCol}" (the first column) was taken: set "columns": { "id": … }`);
+  if (!ID.test(nameKey(idCol))) checks.push(`no column is named like a patient id; "${idCol}" (${idCol === header.find((h) => h !== '') ? 'the first column' : 'the first column holding more than one value'}) was taken: set "columns": { "id": … }`);
   guesses.push(`patient id column: "${idCol}"`);
 
   // The file's name only: the title is printed on the report's pages, and a folder path from

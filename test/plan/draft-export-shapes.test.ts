@@ -70,3 +70,32 @@ describe('a REDCap screening event before the baseline', () => {
     expect(e.plan.allTimepoints).toEqual(['screening', 'baseline', '3m']);
   });
 });
+
+describe('a SAS ADaM BDS dataset (one row per parameter: PARAMCD, AVAL)', () => {
+  it('is refused naming the layout and the pivot, never drafted with the constant STUDYID as the id', () => {
+    const d = draftOf('sas-adam-bds.csv');
+    expect(d.undecided).toHaveLength(1);
+    expect(d.undecided[0]!.what).toMatch(/a CDISC ADaM BDS dataset \(one row per subject, visit and parameter: the outcome's code in PARAMCD, its value in AVAL\)/);
+    expect(d.undecided[0]!.write).toMatch(/one column per PARAMCD, one row per USUBJID and AVISIT: pivot the dataset wide — in R, tidyr::pivot_wider\(adam, id_cols = c\(USUBJID, TRT01P, AVISIT, AGE\), names_from = PARAMCD, values_from = AVAL\)/);
+  });
+  it('the pivoted file is drafted: USUBJID the id, TRT01P the arm, AVISIT the visits', () => {
+    const text = 'STUDYID,USUBJID,TRT01P,AVISIT,AGE,PAIN,RMDQ\n' + [1, 2, 3, 4].flatMap((i) => ['BASELINE', 'MONTH 3'].map((v, k) => `BACKAPP,BACKAPP-00${i},${i % 2 ? 'APP' : 'USUAL CARE'},${v},${40 + i},${i + k},${i * 2 + k}`)).join('\n') + '\n';
+    const d = draftPlan(parseCsvText(text, 'pivot.csv'), 'plan.schema.json');
+    expect(d.plan.columns).toMatchObject({ id: 'USUBJID', arm: 'TRT01P', time: 'AVISIT' });
+    expect(d.plan.timeLabels).toEqual({ BASELINE: 'baseline', 'MONTH 3': '3m' });
+  });
+});
+
+describe('the patient id is never a column holding one value', () => {
+  const text = (head: string) => `${head},arm,time,smerte\n` + [1, 2, 3].flatMap((i) => ['baseline', '3m'].map((v) => `TRIAL-7,${i},${i % 2 ? 'app' : 'usual'},${v},${i}`)).join('\n') + '\n';
+  it('STUDYID beside SUBJID: SUBJID', () => {
+    const d = draftPlan(parseCsvText(text('STUDYID,SUBJID'), 'ids.csv'), 'plan.schema.json');
+    expect((d.plan.columns as Record<string, string>).id).toBe('SUBJID');
+    expect(d.guesses.join('\n')).toContain('not the id: "STUDYID", which holds one value in every row');
+  });
+  it('a constant study id and an unnamed number: the number, said', () => {
+    const d = draftPlan(parseCsvText(text('studyid,Nummer'), 'ids.csv'), 'plan.schema.json');
+    expect((d.plan.columns as Record<string, string>).id).toBe('Nummer');
+    expect(d.checks.join('\n')).toContain('"Nummer" (the first column holding more than one value) was taken');
+  });
+});

@@ -21,7 +21,7 @@ import { namedPreBaseline, preBaselineEvents, preBaselineLabel } from './pre-bas
 import { bdsLayout } from './export-layouts.js';
 import { redcapEvent } from './redcap-event.js';
 import { weeksSinceBaseline } from './visit-weeks.js';
-import { namedVisit, spelledOut, wideVisits } from './wide-visits.js';
+import { namedVisit, spelledOut, unseparatedVisits, wideVisits } from './wide-visits.js';
 
 /** Something the draft could not decide, and what the user can write (in the export or a plan) to decide it. */
 export interface Undecided {
@@ -387,7 +387,10 @@ export function draftPlan(csv: CsvTable, schemaRef: string): PlanDraft {
   } else {
     // Wide: visits from the column suffixes, each with the plan label the reports read
     // ("_basis" → baseline, "_3mdr" → 3m; docs/plan-trial.md "Visits of a wide export").
-    const found = wideVisits(header);
+    const separated = wideVisits(header);
+    // Stata's `reshape wide` names without a separator (`rmdq0 rmdq3 rmdq12`), when no column has one and the numbers are unambiguous (wide-visits.ts).
+    const joined = separated.visits.length ? undefined : unseparatedVisits(header);
+    const found = joined ? { ...joined, numeric: true, baselines: ['0'] } : separated;
     if (found.baselines.length > 1) {
       // Two baseline-like suffixes on the outcomes' columns (_basis on some, _0 or _baseline on
       // others): which one the ANCOVA adjusts for is the user's to say, not ours to guess.
@@ -398,10 +401,15 @@ export function draftPlan(csv: CsvTable, schemaRef: string): PlanDraft {
     } else if (found.visits.length) {
       wide = true;
       const suffixes = found.visits.map((v) => v.suffix);
-      stemsOf = (c) => {
-        const s = suffixes.find((t) => c.endsWith(`_${t}`) && c.length > t.length + 1);
-        return s ? c.slice(0, -(s.length + 1)) : c;
-      };
+      stemsOf = joined
+        ? (c) => {
+            const m = /^(.*[A-Za-z])(\d+)$/.exec(c);
+            return m && joined.stems.includes(m[1]!) && suffixes.includes(m[2]!) ? m[1]! : c;
+          }
+        : (c) => {
+            const s = suffixes.find((t) => c.endsWith(`_${t}`) && c.length > t.length + 1);
+            return s ? c.slice(0, -(s.length + 1)) : c;
+          };
       let baselineSeen = false;
       for (const v of found.visits) {
         // One baseline; a second baseline-like suffix, or a label two suffixes share, stays as written.
@@ -412,12 +420,13 @@ export function draftPlan(csv: CsvTable, schemaRef: string): PlanDraft {
         if (label !== v.suffix) timeLabels[v.suffix] = label;
         visits.push(label);
       }
-      guesses.push(`wide layout: visits from column suffixes ${found.visits.map((v) => (timeLabels[v.suffix] ? `_${v.suffix} → ${timeLabels[v.suffix]}` : `_${v.suffix}`)).join(', ')}`);
+      if (joined) guesses.push(`wide layout, visit numbers written straight after the name as Stata's reshape wide writes them (${joined.stems.map((st) => `${st}${suffixes.join(`/${st}`)}`).join(', ')}): ${found.visits.map((v) => `${v.suffix} → ${timeLabels[v.suffix] ?? v.suffix}`).join(', ')}`);
+      else guesses.push(`wide layout: visits from column suffixes ${found.visits.map((v) => (timeLabels[v.suffix] ? `_${v.suffix} → ${timeLabels[v.suffix]}` : `_${v.suffix}`)).join(', ')}`);
       const guessed = found.visits.filter((v) => v.monthsGuessed && timeLabels[v.suffix] === v.label);
       if (guessed.length) {
         const weeksInstead = Object.fromEntries(guessed.map((v) => [v.suffix, v.label.replace(/m$/, 'w')]));
         checks.push(
-          `visit suffixes ${guessed.map((v) => `_${v.suffix}`).join(', ')} say no unit: read as months (${guessed.map((v) => v.label).join(', ')}). If they are weeks, write ${JSON.stringify(weeksInstead).replace(/":"/g, '": "').replace(/","/g, '", "')} in "timeLabels" (and the same labels in "timepoints" and "allTimepoints")`,
+          `visit suffixes ${guessed.map((v) => `${joined ? '' : '_'}${v.suffix}`).join(', ')} say no unit: read as months (${guessed.map((v) => v.label).join(', ')}). If they are weeks, write ${JSON.stringify(weeksInstead).replace(/":"/g, '": "').replace(/","/g, '", "')} in "timeLabels" (and the same labels in "timepoints" and "allTimepoints")`,
         );
       }
     } else {

@@ -1,6 +1,7 @@
 // plan init on exports as the systems write them (test/fixtures/exports/plan-init-shapes/, made
 // by a tester): what it drafts from each, and which shapes it refuses, naming them
 // (docs/plan-trial.md "What plan init recognises").
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseCsvText, readCsvFile } from '../../src/io/read-csv.js';
 import { checkDraft } from '../../src/plan/check-draft.js';
@@ -97,5 +98,28 @@ describe('the patient id is never a column holding one value', () => {
     const d = draftPlan(parseCsvText(text('studyid,Nummer'), 'ids.csv'), 'plan.schema.json');
     expect((d.plan.columns as Record<string, string>).id).toBe('Nummer');
     expect(d.checks.join('\n')).toContain('"Nummer" (the first column holding more than one value) was taken');
+  });
+});
+
+describe('Stata reshape wide names without a separator (rmdq0 rmdq3 rmdq12)', () => {
+  const csv = readCsvFile(`${DIR}/stata-reshape-wide.csv`);
+  const d = draftPlan(csv, 'plan.schema.json');
+  it('are drafted as a wide export: 0 the baseline, 3 and 12 months', () => {
+    expect(d.undecided).toEqual([]);
+    expect(d.plan).toMatchObject({ layout: 'wide', timepoints: ['3m', '12m'], timeLabels: { '0': 'baseline', '3': '3m', '12': '12m' } });
+    expect((d.plan.outcomes as Outcome[]).map((o) => o.key)).toEqual(['rmdq', 'pain', 'med']);
+  });
+  it('are read as the same export with rmdq_0 … names would be', () => {
+    const text = readFileSync(`${DIR}/stata-reshape-wide.csv`, 'utf8');
+    const separated = parseCsvText(text.replace(/^[^\n]*/, (h) => h.replace(/"([a-z]+)(\d+)"/g, '"$1_$2"')), 'separated.csv');
+    const joined = loadTrial(csv, parsePlan(d.plan, 'draft'));
+    const other = loadTrial(separated, parsePlan(draftPlan(separated, 'plan.schema.json').plan, 'draft'));
+    expect(joined.rows.length).toBe(other.rows.length);
+    expect([...joined.rows.scores.rmdq!]).toEqual([...other.rows.scores.rmdq!]);
+    expect([...joined.rows.scores.pain!]).toEqual([...other.rows.scores.pain!]);
+  });
+  it('numbers that differ between names are not taken as visits', () => {
+    const e = draftPlan(parseCsvText('id,arm,rmdq0,rmdq3,pain0,pain6\n1,a,3,4,5,6\n2,b,3,4,5,6\n', 'x.csv'), 'plan.schema.json');
+    expect(e.undecided.map((u) => u.what)).toContain('the visits');
   });
 });

@@ -7,7 +7,9 @@ import { parseCsvText, readCsvFile } from '../../src/io/read-csv.js';
 import { checkDraft } from '../../src/plan/check-draft.js';
 import { draftPlan } from '../../src/plan/draft-plan.js';
 import { parsePlan } from '../../src/plan/load-plan.js';
+import { trialChartContext } from '../../src/report/charts/trial-chart-context.js';
 import { loadTrial } from '../../src/trial/load-trial.js';
+import { runCli } from '../support/run-cli.js';
 
 const DIR = 'test/fixtures/exports/plan-init-shapes';
 const draftOf = (name: string) => draftPlan(readCsvFile(`${DIR}/${name}`), 'plan.schema.json');
@@ -121,5 +123,22 @@ describe('Stata reshape wide names without a separator (rmdq0 rmdq3 rmdq12)', ()
   it('numbers that differ between names are not taken as visits', () => {
     const e = draftPlan(parseCsvText('id,arm,rmdq0,rmdq3,pain0,pain6\n1,a,3,4,5,6\n2,b,3,4,5,6\n', 'x.csv'), 'plan.schema.json');
     expect(e.undecided.map((u) => u.what)).toContain('the visits');
+  });
+});
+
+describe('the drafted screening event in the reports', () => {
+  it('the charts\' visits start at the baseline', () => {
+    const csv = readCsvFile(`${DIR}/redcap-screening.csv`);
+    const trial = loadTrial(csv, parsePlan(draftPlan(csv, 'plan.schema.json').plan, 'draft'));
+    expect(trial.times[0]).toBe('screening');
+    expect(trialChartContext(trial, 'en').visits).toEqual(['baseline', '3m', '12m']);
+  });
+});
+
+describe('plan init on a spreadsheet shape of the data', () => {
+  it('drafts the plan and says the shape under the rows it cannot read', async () => {
+    const r = await runCli('plan', 'init', `${DIR}/excel-totals-row.csv`);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('excel-totals-row.csv, line 62: expected a patient\'s row: the last row is a totals row ("Gennemsnit"');
   });
 });

@@ -102,6 +102,8 @@ export function registerPlan(program: Command, io: CliIo): void {
         }
         if (checked.badRows) {
           draft.checks.push(`${checked.badRows} row(s) of ${file} have values the draft cannot read (lines ${formatLineRanges(checked.badLines)}): \`hta validate ${file} --plan ${opts.out ?? 'plan.json'}\` lists them — correct them in the export, or widen the plan's codes`);
+          // A shape those rows add up to (ids only on first rows, a totals row) is said as such.
+          for (const shape of checked.shapes ?? []) draft.checks.push(`${file}, ${shape}`);
         }
         listing();
         text = JSON.stringify(draft.plan, null, 2) + '\n';

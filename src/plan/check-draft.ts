@@ -19,6 +19,8 @@ export interface DraftCheck {
   /** Rows of the export with bad cells (read past here; `hta validate` lists them). */
   badRows: number;
   badLines: [number, number][];
+  /** What those rows add up to when they are a spreadsheet shape (export-shape.ts): "the id is only on the first row …", "a totals row". */
+  shapes?: string[];
 }
 
 /** Throws the draft's problems as `hta validate` would, its fields located in the draft. */
@@ -28,7 +30,7 @@ export function checkDraft(csv: CsvTable, draft: Record<string, unknown>): Draft
     const trial = loadTrial(csv, plan, { excludeInvalid: true });
     checkTrialContent(csv, trial, 'rows');
     const excluded = trial.excluded;
-    return { badRows: excluded?.rows ?? 0, badLines: lineRanges(excluded?.problems.map((p) => p.line).filter((l): l is number => l !== undefined) ?? []) };
+    return { badRows: excluded?.rows ?? 0, badLines: lineRanges(excluded?.problems.map((p) => p.line).filter((l): l is number => l !== undefined) ?? []), ...(excluded?.shapes ? { shapes: excluded.shapes.map((p) => `line ${p.line}: expected ${p.expected}`) } : {}) };
   } catch (err) {
     if (!(err instanceof HtaError)) throw err;
     // Ids written with and without leading zeros stop every run, also one that excludes bad rows

@@ -17,9 +17,11 @@ import { kindOfValues, tallyOf } from '../trial/column-kind.js';
 import { nfc } from '../io/nfc.js';
 import { isNoWord, isYesWord } from '../trial/yes-no-words.js';
 import { cprIdNote, cprShapedIds } from '../trial/patient-ids.js';
+import { namedPreBaseline, preBaselineEvents, preBaselineLabel } from './pre-baseline-events.js';
+import { bdsLayout } from './export-layouts.js';
 import { redcapEvent } from './redcap-event.js';
 import { weeksSinceBaseline } from './visit-weeks.js';
-import { namedVisit, spelledOut, wideVisits } from './wide-visits.js';
+import { namedVisit, spelledOut, unseparatedVisits, wideVisits } from './wide-visits.js';
 
 /** Something the draft could not decide, and what the user can write (in the export or a plan) to decide it. */
 export interface Undecided {
@@ -47,11 +49,12 @@ function nameKey(column: string): string {
   return spelledOut(column).replace(/[^a-z0-9]+/g, '');
 }
 // Danish exports number patients as "løbenr" / "løbenummer" (serial number), "patientnr", "deltagernr".
-const ID = /^(id|recordid|pid|patientid|patient|subject|subjectid|deltager|deltagerid|studieid|studyid|participantid|respondent|respondentid|(?:loebe|lobe|lb|patient|pt|deltager|id)(?:nr|nummer))$/;
+const ID = /^(id|recordid|pid|patientid|patient|subject|subjectid|usubjid|subjid|deltager|deltagerid|studieid|studyid|participantid|respondent|respondentid|(?:loebe|lobe|lb|patient|pt|deltager|id)(?:nr|nummer))$/;
+// ADaM names the planned arm TRT01P (after the pivot plan init asks of an ADaM BDS file: export-layouts.ts).
 // Castor EDC writes the group as "Randomization Group" (its code) and "Randomization Group Name" (its label).
-const ARM = /^(arm|group|gruppe|randomi[sz]ation|randomisering|allocation|allokering|treatment|behandling|intervention|randomi[sz]ationgroup(name)?)$/;
+const ARM = /^(arm|group|gruppe|randomi[sz]ation|randomisering|allocation|allokering|treatment|behandling|intervention|randomi[sz]ationgroup(name)?|trt01p|trtp|trt01a|trta|actarm)$/;
 // "Besøg" (visit), "Besøgsnavn" (visit name), "Tidspunkt (uger)" (time point in weeks), "Måling" (measurement).
-const TIME = /^(?=.)(time|tid|visit|visitname|besoeg|besog|besoegsnavn|besogsnavn|redcapeventname|eventname|event|timepoint|tidspunkt|maaling|maling)?(uger?|weeks?|wk|maaneder|maaned|maneder|maned|mdr|months?|mo)?$/;
+const TIME = /^(?=.)(time|tid|visit|visitname|avisit|besoeg|besog|besoegsnavn|besogsnavn|redcapeventname|eventname|event|timepoint|tidspunkt|maaling|maling)?(uger?|weeks?|wk|maaneder|maaned|maneder|maned|mdr|months?|mo)?$/;
 /** The unit a time column's name gives its numeric visits: "uge", "Tid (uger)", "time_weeks" → w; "maaned", "months" → m. Read on nameKey. */
 const TIME_UNIT = /(uger?|weeks?|wk|maaneder|maaned|maneder|maned|mdr|months?|mo)$/;
 const BASELINE = /^(baseline|base|bl|t0|0|0m|0w|uge0|inklusion|screening|baselinearm\d*)$/;
@@ -72,7 +75,48 @@ const OUTCOME_LABELS: Record<string, { en: string; da: string }> = {
   eq5d3l: { en: 'Quality of life (EQ-5D-3L index)', da: 'Helbredsrelateret livskvalitet (EQ-5D-3L-indeks)' },
   was: { en: 'Work ability (WAS 0–10)', da: 'Arbejdsevne (WAS 0–10)' },
   odi: { en: 'Disability (ODI 0–100)', da: 'Fysisk funktionsniveau (ODI 0–100)' },
+  vas_0_100: { en: 'Pain intensity (VAS 0–100)', da: 'Smerteintensitet (VAS 0–100)' },
 };
+
+/** The plan instrument plan init drafts for pain on a 0–100 visual analogue scale. */
+const VAS_PAIN = 'vas_0_100';
+/** EQ-5D's visual analogue scale by name (on nameKey): `eq5d_vas`, `EQ VAS`, `eq_vas`, `eq5d5l_vas`. */
+const EQ_VAS = /^eq(5d(5l|3l)?)?vas$|^vaseq(5d)?$/;
+
+/**
+ * A 0–100 visual analogue scale column (`eq5d_vas`, `vas`, `smerte` holding 0–100): pain, named
+ * so, is drafted with a plan instrument of range 0–100 (lower is better, MCID 15: Ostelo et al.
+ * 2008, as for the NRS's 2); EQ-5D's VAS (health today, higher is better) and a bare "vas" are
+ * left out with the instrument to paste, since hta has no published MCID for the one and cannot
+ * tell which way the other goes. Values above 100 are no such scale.
+ */
+function vasOutcome(column: string, key: string, col: { column?: string }, values: readonly number[], decimals: boolean):
+  | { drafted: { instrument: string; spec: Record<string, unknown>; outcome: Outcome }; what?: undefined; note?: undefined }
+  | { drafted?: undefined; what: string; note: string } {
+  const max = values.length ? Math.max(...values) : 0;
+  const min = values.length ? Math.min(...values) : 0;
+  const n = looseForm(column);
+  const eq = EQ_VAS.test(nameKey(column));
+  if (max > 100 || min < 0) return { what: `values from ${min} to ${max}: neither a 0–10 nor a 0–100 scale`, note: `its values run from ${min} to ${max}, neither a 0–10 nor a 0–100 scale: add it by hand with a plan instrument of its range (docs/plan-trial.md "Instruments defined in the plan")` };
+  if (!eq && /(smerte|pain)/.test(n)) {
+    return {
+      drafted: {
+        instrument: VAS_PAIN,
+        spec: { label: { en: 'Pain (VAS 0–100)', da: 'Smerte (VAS 0–100)' }, range: [0, 100], direction: 'lower-is-better', mcid: 15, mcidSource: 'Ostelo et al. 2008 (VAS 0–100; check)', decimals },
+        outcome: { key, instrument: VAS_PAIN, ...col },
+      },
+    };
+  }
+  const instrument = eq ? 'eq_vas' : 'vas_0_100';
+  const spec = eq
+    ? `"${instrument}": { "label": { "en": "Self-rated health (EQ VAS 0–100)", "da": "Selvvurderet helbred (EQ VAS 0–100)" }, "range": [0, 100], "direction": "higher-is-better" }`
+    : `"${instrument}": { "label": { "en": "<what the VAS measures> (VAS 0–100)" }, "range": [0, 100], "direction": "<lower-is-better for pain, higher-is-better for health>" }`;
+  const outcome = `{ "key": "${key}", "instrument": "${instrument}"${col.column ? `, "column": ${JSON.stringify(col.column)}` : ''}, "mcid": <points> }`;
+  return {
+    what: eq ? 'EQ-5D\'s visual analogue scale, 0–100, which needs an MCID' : 'a 0–100 visual analogue scale of what the export does not say',
+    note: `${eq ? 'EQ-5D\'s visual analogue scale (0–100, higher is better)' : 'a 0–100 visual analogue scale, which may be pain (lower is better) or health (higher is better),'} has no instrument in hta and no published MCID: add ${spec} to "instruments" and ${outcome} to "outcomes", with the MCID your protocol names`,
+  };
+}
 const MEDICATION = /^(med|medicin|medication|analgetika)/;
 
 /**
@@ -219,6 +263,17 @@ function asciiName(column: string): string {
     .replace(/^_+|_+$/g, '');
 }
 
+/**
+ * The REDCap checkbox field a column is one option of: `meds___1` (raw export) or
+ * `Bruger du medicin? (choice=Ja)` (label export, docs/input-trial-export.md).
+ */
+function checkboxField(column: string): { name: string; labels: boolean } | undefined {
+  const raw = /^(.+)___[0-9a-z_]+$/i.exec(column);
+  if (raw) return { name: raw[1]!, labels: false };
+  const label = /^(.*\S)\s*\(choice=[^)]*\)$/.exec(column.trim());
+  return label ? { name: label[1]!, labels: true } : undefined;
+}
+
 /** Plan label for a REDCap-style event name ("3_months_arm_1" → "3m"), else the value. */
 export function visitLabel(value: string): string {
   // A long export's visit values read as a wide export's suffixes do (wide-visits.ts): "basis",
@@ -250,8 +305,24 @@ export function draftPlan(csv: CsvTable, schemaRef: string): PlanDraft {
   // decides, is refused here as by every reader of the export, naming the cell's line and column.
   const decimalComma = decimalCommaOf(csv);
   const find = (re: RegExp) => header.find((h) => re.test(nameKey(h)));
-  // An unnamed first column is row names (R's write.csv, pandas' to_csv), never the id.
-  const idCol = find(ID) ?? header.find((h) => h !== '')!;
+  // A CDISC ADaM / BDS dataset (one row per parameter) is refused naming the pivot it needs (export-layouts.ts).
+  const bds = bdsLayout(header);
+  if (bds) return { plan: {}, undecided: [bds], guesses: [bds.what.replace(/^the layout: /, 'layout: ')], checks: [] };
+  const distinct = (c: string) => {
+    const i = header.indexOf(c);
+    const seen = new Set<string>();
+    for (const r of csv.records) {
+      const v = r.cells[i];
+      if (v !== null && v !== undefined) seen.add(v);
+      if (seen.size > 1) break;
+    }
+    return seen.size;
+  };
+  // An unnamed first column is row names (R's write.csv, pandas' to_csv), never the id; a column
+  // holding one value in every row (a study id, STUDYID) names no patient.
+  const idNamed = header.filter((h) => ID.test(nameKey(h)));
+  const idCol = idNamed.find((h) => distinct(h) > 1 || csv.records.length < 2) ?? header.find((h) => h !== '' && distinct(h) > 1) ?? idNamed[0] ?? header.find((h) => h !== '')!;
+  for (const c of idNamed) if (c !== idCol && distinct(c) <= 1 && csv.records.length > 1) guesses.push(`not the id: "${c}", which holds one value in every row`);
   // Castor's label column reads better in the plan than its code column beside it.
   const armCol = header.find((h) => /^randomi[sz]ationgroupname$/.test(nameKey(h))) ?? find(ARM);
   const timeCol = find(TIME);
@@ -271,7 +342,7 @@ export function draftPlan(csv: CsvTable, schemaRef: string): PlanDraft {
   const ids = valuesOf(idCol);
   const cprIds = cprShapedIds(ids);
   if (cprIds > 0) checks.push(cprIdNote(idCol, cprIds, ids.length));
-  if (!find(ID)) checks.push(`no column is named like a patient id; "${idCol}" (the first column) was taken: set "columns": { "id": … }`);
+  if (!ID.test(nameKey(idCol))) checks.push(`no column is named like a patient id; "${idCol}" (${idCol === header.find((h) => h !== '') ? 'the first column' : 'the first column holding more than one value'}) was taken: set "columns": { "id": … }`);
   guesses.push(`patient id column: "${idCol}"`);
 
   // The file's name only: the title is printed on the report's pages, and a folder path from
@@ -303,9 +374,12 @@ export function draftPlan(csv: CsvTable, schemaRef: string): PlanDraft {
     if (bare.length && !unit) {
       checks.push(`visits ${bare.map((v) => JSON.stringify(v)).join(', ')} are bare numbers: say their unit in "timeLabels" (e.g. { "${bare[0]}": "${bare[0]}w" }), so reports can say "${bare[0]} weeks" and draw time to scale`);
     }
+    // "screening" reads as a baseline, unless another event is the baseline: then it is an event before it (pre-baseline-events.ts).
+    const otherBaseline = (v: string) => values.some((w) => w !== v && visitLabel(w) === 'baseline' && !namedPreBaseline(w));
     for (const v of values) {
       // A bare number in a column whose name gives the unit ("Tid (uger)": 12) is that many weeks or months.
-      const label = unit && /^\d+$/.test(v.trim()) && visitLabel(v) !== 'baseline' ? `${Number(v)}${unit}` : visitLabel(v);
+      let label = unit && /^\d+$/.test(v.trim()) && visitLabel(v) !== 'baseline' ? `${Number(v)}${unit}` : visitLabel(v);
+      if (label === 'baseline' && namedPreBaseline(v) && otherBaseline(v)) label = preBaselineLabel(v);
       if (label !== v) timeLabels[v] = label;
       if (!visits.includes(label)) visits.push(label);
     }
@@ -313,7 +387,10 @@ export function draftPlan(csv: CsvTable, schemaRef: string): PlanDraft {
   } else {
     // Wide: visits from the column suffixes, each with the plan label the reports read
     // ("_basis" → baseline, "_3mdr" → 3m; docs/plan-trial.md "Visits of a wide export").
-    const found = wideVisits(header);
+    const separated = wideVisits(header);
+    // Stata's `reshape wide` names without a separator (`rmdq0 rmdq3 rmdq12`), when no column has one and the numbers are unambiguous (wide-visits.ts).
+    const joined = separated.visits.length ? undefined : unseparatedVisits(header);
+    const found = joined ? { ...joined, numeric: true, baselines: ['0'] } : separated;
     if (found.baselines.length > 1) {
       // Two baseline-like suffixes on the outcomes' columns (_basis on some, _0 or _baseline on
       // others): which one the ANCOVA adjusts for is the user's to say, not ours to guess.
@@ -324,10 +401,15 @@ export function draftPlan(csv: CsvTable, schemaRef: string): PlanDraft {
     } else if (found.visits.length) {
       wide = true;
       const suffixes = found.visits.map((v) => v.suffix);
-      stemsOf = (c) => {
-        const s = suffixes.find((t) => c.endsWith(`_${t}`) && c.length > t.length + 1);
-        return s ? c.slice(0, -(s.length + 1)) : c;
-      };
+      stemsOf = joined
+        ? (c) => {
+            const m = /^(.*[A-Za-z])(\d+)$/.exec(c);
+            return m && joined.stems.includes(m[1]!) && suffixes.includes(m[2]!) ? m[1]! : c;
+          }
+        : (c) => {
+            const s = suffixes.find((t) => c.endsWith(`_${t}`) && c.length > t.length + 1);
+            return s ? c.slice(0, -(s.length + 1)) : c;
+          };
       let baselineSeen = false;
       for (const v of found.visits) {
         // One baseline; a second baseline-like suffix, or a label two suffixes share, stays as written.
@@ -338,12 +420,13 @@ export function draftPlan(csv: CsvTable, schemaRef: string): PlanDraft {
         if (label !== v.suffix) timeLabels[v.suffix] = label;
         visits.push(label);
       }
-      guesses.push(`wide layout: visits from column suffixes ${found.visits.map((v) => (timeLabels[v.suffix] ? `_${v.suffix} → ${timeLabels[v.suffix]}` : `_${v.suffix}`)).join(', ')}`);
+      if (joined) guesses.push(`wide layout, visit numbers written straight after the name as Stata's reshape wide writes them (${joined.stems.map((st) => `${st}${suffixes.join(`/${st}`)}`).join(', ')}): ${found.visits.map((v) => `${v.suffix} → ${timeLabels[v.suffix] ?? v.suffix}`).join(', ')}`);
+      else guesses.push(`wide layout: visits from column suffixes ${found.visits.map((v) => (timeLabels[v.suffix] ? `_${v.suffix} → ${timeLabels[v.suffix]}` : `_${v.suffix}`)).join(', ')}`);
       const guessed = found.visits.filter((v) => v.monthsGuessed && timeLabels[v.suffix] === v.label);
       if (guessed.length) {
         const weeksInstead = Object.fromEntries(guessed.map((v) => [v.suffix, v.label.replace(/m$/, 'w')]));
         checks.push(
-          `visit suffixes ${guessed.map((v) => `_${v.suffix}`).join(', ')} say no unit: read as months (${guessed.map((v) => v.label).join(', ')}). If they are weeks, write ${JSON.stringify(weeksInstead).replace(/":"/g, '": "').replace(/","/g, '", "')} in "timeLabels" (and the same labels in "timepoints" and "allTimepoints")`,
+          `visit suffixes ${guessed.map((v) => `${joined ? '' : '_'}${v.suffix}`).join(', ')} say no unit: read as months (${guessed.map((v) => v.label).join(', ')}). If they are weeks, write ${JSON.stringify(weeksInstead).replace(/":"/g, '": "').replace(/","/g, '", "')} in "timeLabels" (and the same labels in "timepoints" and "allTimepoints")`,
         );
       }
     } else {
@@ -357,7 +440,7 @@ export function draftPlan(csv: CsvTable, schemaRef: string): PlanDraft {
     }
   }
   const baselineLike = (v: string) => v === 'baseline' || BASELINE.test(looseForm(v)) || namedVisit(v)?.baseline === true;
-  const baselineFound = visits.find(baselineLike);
+  const baselineFound = visits.includes('baseline') ? 'baseline' : visits.find(baselineLike);
   // A follow-up is never taken as the baseline: the ANCOVA would adjust for it.
   if (visits.length && baselineFound === undefined) {
     undecided.push({
@@ -482,6 +565,8 @@ export function draftPlan(csv: CsvTable, schemaRef: string): PlanDraft {
   };
   const taken = new Set<string>();
   const outcomes: Outcome[] = [];
+  /** The stems the drafted outcomes read (their score or item columns). */
+  const outcomeStems = new Set<string>();
   const missing = new Set<string | number>();
   const mixedMarks = new Set<string>();
   /** Values that are neither numbers nor codes (a typo `1O`, a failed formula `#DIV/0!`), with their columns: left to validate, which names their lines. */
@@ -553,7 +638,7 @@ export function draftPlan(csv: CsvTable, schemaRef: string): PlanDraft {
       }
     }
     outcomes.push(o);
-    cols.forEach((c) => taken.add(c));
+    cols.forEach((c) => (taken.add(c), outcomeStems.add(c)));
     guesses.push(`outcome "${key}" (${instrument}) from items ${cols[0]}…${cols[count - 1]}${answers ? ` with answer codes ${Object.entries(answers).map(([k, v]) => `${JSON.stringify(k)} → ${v}`).join(', ')}` : ''}`);
     if (!/rmdq|roland|pseq|wai/.test(name)) checks.push(`items ${cols[0]}…${cols[count - 1]} were taken as ${instrument} from their count (${count}) and answers: check`);
   }
@@ -577,25 +662,30 @@ export function draftPlan(csv: CsvTable, schemaRef: string): PlanDraft {
     if (Object.keys(dims).length === 5) {
       const standard = Object.entries(dims).every(([d, c]) => c === `eq5d_${d}`);
       outcomes.push({ key: 'eq5d', instrument: 'eq5d5l', ...(standard ? {} : { items: dims }) });
-      Object.values(dims).forEach((c) => taken.add(c));
+      Object.values(dims).forEach((c) => (taken.add(c), outcomeStems.add(c)));
       guesses.push(`outcome "eq5d" (EQ-5D-5L, Danish value set) from ${Object.entries(dims).map(([d, c]) => `${d} = ${c}`).join(', ')}`);
       checks.push('EQ-5D: check the version (eq5d5l or eq5d3l) and the value set ("valueSet")');
       codesFor(Object.values(dims), 1, 5, false);
     }
   }
 
-  // REDCap checkbox fields: one 0/1 column per option (`meds___1`, `meds___2`), whose meaning
-  // the export does not say; not outcomes by name ("meds" would read as medication use).
-  const checkboxes = new Map<string, string[]>();
+  // REDCap checkbox fields: one column per option — `meds___1`, `meds___2` holding 0/1 in the raw
+  // export, `Medicin? (choice=Ja)` holding Checked/Unchecked in the label export — whose meaning
+  // the export does not say; not outcomes by name ("meds" would read as medication use, a
+  // "smertestillende" label as pain), and Checked/Unchecked are answers, never missing-value codes.
+  const checkboxes = new Map<string, { cols: string[]; labels: boolean }>();
   for (const s of stems) {
-    const m = /^(.+)___[0-9a-z_]+$/i.exec(s);
-    if (!m || taken.has(s)) continue;
-    checkboxes.set(m[1]!, [...(checkboxes.get(m[1]!) ?? []), s]);
+    if (taken.has(s)) continue;
+    const field = checkboxField(s);
+    if (!field) continue;
+    const entry = checkboxes.get(field.name) ?? { cols: [], labels: field.labels };
+    entry.cols.push(s);
+    checkboxes.set(field.name, entry);
     taken.add(s);
   }
-  for (const [field, cols] of checkboxes) {
-    guesses.push(`not used: REDCap checkbox field "${field}" (${cols.join(', ')}: one 0/1 column per option)`);
-    checks.push(`REDCap checkbox "${field}": add an option's column as a "binary" outcome or a covariate if the protocol analyses it`);
+  for (const [field, { cols, labels }] of checkboxes) {
+    guesses.push(`not used: REDCap checkbox field "${field}" (${cols.join(', ')}: one ${labels ? 'Checked/Unchecked' : '0/1'} column per option)`);
+    checks.push(`REDCap checkbox "${field}": add an option's column as a "binary" outcome or a covariate if the protocol analyses it${labels ? ', with "answers": { "Checked": 1, "Unchecked": 0 }' : ''}`);
   }
 
   // Single score columns by name.
@@ -614,6 +704,22 @@ export function draftPlan(csv: CsvTable, schemaRef: string): PlanDraft {
       instruments.odi = { label: { en: 'Oswestry Disability Index (0–100)', da: 'Oswestry Disability Index (0–100)' }, range: [0, 100], direction: 'lower-is-better', mcid: 10, mcidSource: 'Ostelo et al. 2008 (check)', decimals };
       o = { key: 'odi', instrument: 'odi', ...(s === 'odi' ? {} : { column: s }) };
       checks.push('ODI: the draft uses MCID 10 points (Ostelo et al. 2008): check "instruments.odi"');
+    } else if (/(smerte|pain|nrs|vas)/.test(n) && (EQ_VAS.test(nameKey(s)) || Math.max(...nums) > 10)) {
+      // A 0–100 visual analogue scale (docs/plan-trial.md "Scales of 0–100"): never a 0–10
+      // instrument, whose range would refuse every value above 10.
+      const vas = vasOutcome(s, key, col, nums, decimals);
+      if (vas.drafted) {
+        instruments[vas.drafted.instrument] = vas.drafted.spec;
+        o = vas.drafted.outcome;
+      } else {
+        taken.add(s);
+        leftOut.push(`"${s}": ${vas.note}`);
+        guesses.push(`not drafted: "${s}" (${vas.what})`);
+        checks.push(`"${s}" is not among the drafted outcomes: ${vas.note}`);
+        continue;
+      }
+      guesses.push(`"${s}" holds values up to ${Math.max(...nums)}: a 0–100 scale, drafted with the plan instrument "${vas.drafted.instrument}"`);
+      checks.push(`"${s}": read as pain on a 0–100 visual analogue scale (lower is better, MCID 15 points, Ostelo et al. 2008): check the scale, direction and MCID in "instruments.${vas.drafted.instrument}"`);
     } else if (/(smerte|pain|nrs|vas)/.test(n)) {
       if (decimals) {
         instruments.pain_0_10 = { label: { en: 'Pain (0–10, with decimals)', da: 'Smerte (0–10, med decimaler)' }, range: [0, 10], direction: 'lower-is-better', mcid: 2, mcidSource: 'Ostelo et al. 2008 (NRS; check)', decimals: true };
@@ -634,12 +740,45 @@ export function draftPlan(csv: CsvTable, schemaRef: string): PlanDraft {
     if (!o) continue;
     // Keys are unique in a plan: a second "rmdq" column is keyed by its own name.
     if (outcomes.some((x) => x.key === o!.key)) o.key = asciiName(s) === o.key ? `${o.key}_${outcomes.length + 1}` : asciiName(s);
-    const range: [number, number] = o.instrument === 'odi' ? [0, 100] : o.instrument === 'binary' ? [0, 1] : /rmdq/.test(o.instrument) ? [0, 24] : o.instrument === 'pseq' ? [0, 60] : o.instrument.startsWith('eq5d') ? [-1, 1] : [0, 10];
+    const range: [number, number] = o.instrument === 'odi' || o.instrument === VAS_PAIN ? [0, 100] : o.instrument === 'binary' ? [0, 1] : /rmdq/.test(o.instrument) ? [0, 24] : o.instrument === 'pseq' ? [0, 60] : o.instrument.startsWith('eq5d') ? [-1, 1] : [0, 10];
     const answers = codesFor([s], range[0], range[1], o.instrument === 'binary');
     if (answers) o.answers = answers;
     outcomes.push(o);
     taken.add(s);
+    outcomeStems.add(s);
     guesses.push(`outcome "${o.key}" (${o.instrument}) from column "${s}"`);
+  }
+  if (timeCol && outcomes.length) {
+    // Screening, enrolment and randomisation events: read for the arm and covariates, not analysed (pre-baseline-events.ts).
+    const withValues = new Set<string>();
+    const t = colIdx(timeCol);
+    const cols = header.flatMap((h, i) => (outcomeStems.has(h) ? [i] : []));
+    for (const r of csv.records) {
+      const v = r.cells[t];
+      if (v === null || v === undefined || !cols.some((i) => r.cells[i] !== null && r.cells[i] !== undefined)) continue;
+      const key = armsInEvents ? (redcapEvent(nfc(v))?.visit ?? nfc(v)) : nfc(v);
+      withValues.add(timeLabels[key] ?? key);
+    }
+    const pre = preBaselineEvents({ followUp, hasOutcomeValues: (l) => withValues.has(l), isTimed: (l) => weeksSinceBaseline(l, baseline) !== null });
+    if (pre.length) {
+      const rest = followUp.filter((v) => !pre.some((p) => p.label === v));
+      const before: string[] = [];
+      for (const { label, why } of pre) {
+        const raw = Object.keys(timeLabels).find((k) => timeLabels[k] === label) ?? label;
+        // `screening_arm_1` → `screening`, unless another visit has that label.
+        const short = preBaselineLabel(label);
+        const own = short === label || visits.includes(short) ? label : short;
+        if (raw !== own) timeLabels[raw] = own;
+        before.push(own);
+        guesses.push(`event ${JSON.stringify(raw)} ${why}: not a time point — "${own}" is listed before the baseline in "allTimepoints", so the arm and covariates on its rows are still read`);
+      }
+      checks.push(`${before.map((b) => JSON.stringify(b)).join(', ')} ${before.length > 1 ? 'were' : 'was'} taken as ${before.length > 1 ? 'events' : 'an event'} before the baseline (screening, enrolment): if ${before.length > 1 ? 'one is' : 'it is'} a follow-up visit, add it to "timepoints" after the baseline in "allTimepoints"`);
+      followUp.splice(0, followUp.length, ...rest);
+      plan.timepoints = rest;
+      plan.allTimepoints = [...before, baseline, ...rest];
+      if (Object.keys(timeLabels).length) plan.timeLabels = timeLabels;
+      if (!rest.length) checks.push('no follow-up visit was found: validate works, but analyze needs follow-up visits in "timepoints"');
+    }
   }
   if (!outcomes.length) {
     undecided.push(

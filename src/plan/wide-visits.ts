@@ -120,3 +120,25 @@ export function wideVisits(header: readonly string[]): WideVisits & { baselines:
 
 /** More bare-number suffixes than this on one stem are an item block, not visits. */
 const MAX_NUMBERED_VISITS = 8;
+
+/**
+ * The visits of a wide header whose visit numbers follow the name without a separator, as Stata's
+ * `reshape wide` writes them (`rmdq0 rmdq3 rmdq12`): read only when unambiguous — every stem
+ * ending in a letter and measured at the same numbers, one of them 0 (the baseline), at most
+ * eight, so an item block (`q1 … q24`, which starts at 1) is never taken for visits. Numbers are
+ * months unless the user says otherwise, as for a bare `_3`.
+ */
+export function unseparatedVisits(header: readonly string[]): { visits: WideVisit[]; stems: string[] } | undefined {
+  const byStem = new Map<string, string[]>();
+  for (const h of header) {
+    const m = /^(.*[A-Za-z])(\d+)$/.exec(h.trim());
+    if (m) byStem.set(m[1]!, [...(byStem.get(m[1]!) ?? []), m[2]!]);
+  }
+  const asVisits = [...byStem].filter(([, ns]) => ns.length >= 2 && ns.length <= MAX_NUMBERED_VISITS && ns.some((n) => Number(n) === 0));
+  if (!asVisits.length) return undefined;
+  const set = (ns: string[]) => [...ns].sort((a, b) => Number(a) - Number(b)).join(',');
+  const numbers = set(asVisits[0]![1]);
+  if (asVisits.some(([, ns]) => set(ns) !== numbers)) return undefined;
+  const visits = numbers.split(',').map((n): WideVisit => (Number(n) === 0 ? { suffix: n, label: 'baseline', baseline: true, monthsGuessed: false } : { suffix: n, label: `${Number(n)}m`, baseline: false, monthsGuessed: true }));
+  return { visits, stems: asVisits.map(([stem]) => stem) };
+}

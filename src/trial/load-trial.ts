@@ -26,6 +26,7 @@ import { type ColumnKind, covariateTypeOfColumn, declaredAttributeKind, declared
 import { type Arm, type OutcomeSource, type TrialData, type TrialPatient, trialData } from './trial-data.js';
 import { type CodedCell, type ColumnCoder, coderFor, RecodeTally } from './value-codes.js';
 import { isWide, type LongTable, wideToLong } from './wide-to-long.js';
+import { EMPTY_ID_KIND, namedShapes, SHAPE_KINDS } from './export-shape.js';
 import { repeatedHeaderNote, repeatedHeaderProblems, withoutRepeatedHeaders } from './repeated-header-rows.js';
 import { excelErrorHint, isExcelError, isFailedFormula } from '../io/spreadsheet-cells.js';
 import { checkboxNote, checkboxSourceOf, uncheckedIsMissing } from '../instruments/binary-checkbox.js';
@@ -309,12 +310,17 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
   // One item array per outcome, reused row after row (the instruments do not keep it).
   const itemScratch = sources.map((s): (number | null)[] => new Array<number | null>(s.columnIndexes.length).fill(null));
   const cells = new FieldReader();
+  // The file's lines and its last line's first cell: a totals row or ids only on first rows are named as such (export-shape.ts).
+  const shape = { count: 0, lastLine: 0, lastFirstCell: null as string | null };
   for (const rec of table.records) {
     const line = rec.line;
     cells.load(rec);
     if (line !== groupLine) {
       if (groupLine >= 0) commit();
       groupLine = line;
+      shape.count++;
+      shape.lastLine = line;
+      shape.lastFirstCell = cells.cell(0);
     }
     const timeRaw = cells.cell(timeCol);
     const time = timeRaw === null ? null : timeOf(timeRaw);
@@ -335,7 +341,7 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
     }
     const id = cells.cell(idCol);
     if (id === null) {
-      row.add({ ...row.at(idCol), value: '', expected: 'a patient id (the cell is empty)', kind: 'id.empty' });
+      row.add({ ...row.at(idCol), value: '', expected: 'a patient id (the cell is empty)', kind: EMPTY_ID_KIND });
       continue;
     }
     let armRaw = armFromEvent ? null : cells.cell(armCol);
@@ -491,7 +497,7 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
 
   if (idProblems.length) throw invalid(file, [...idProblems, ...rowProblems], false);
   if (headerRepeats.size && !exclude) throw invalid(file, [...repeatedHeaderProblems(file, headerRepeats), ...rowProblems].sort((a, b) => (a.line ?? 0) - (b.line ?? 0)), true);
-  if (rowProblems.length && !exclude) throw invalid(file, rowProblems, true);
+  if (rowProblems.length && !exclude) throw invalid(file, namedShapes(rowProblems, shape), true);
   const headerNote = repeatedHeaderNote(file, headerRepeats);
   if (headerNote) readNotes.push(headerNote);
   const badLines = new Set(rowProblems.map((p) => p.line));
@@ -538,7 +544,7 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
     sources,
     layout: wide ? 'wide' : 'long',
     recoded: tally.list(table.header),
-    excluded: exclude ? { rows: badLines.size, problems: rowProblems } : null,
+    excluded: exclude ? { rows: badLines.size, problems: rowProblems, ...shapesOf(rowProblems, shape) } : null,
     ...(repeatRows.rows > 0 ? { passedOver: { rows: repeatRows.rows, instruments: [...repeatRows.instruments], why: `REDCap repeating-instrument rows (${[...repeatRows.instruments].map((i) => JSON.stringify(i)).join(', ')}) with none of the plan's columns filled` } } : {}),
     ...(reasonCol >= 0 ? { withdrawalColumn: reasonColumn } : {}),
     ...(readNotes.length ? { readNotes } : {}),
@@ -902,6 +908,12 @@ function spacedHint(value: string, kind: string): { kind: string; hint: string }
 function missingCodeHint(value: string, kind: string): { kind: string; hint?: string } {
   if (!SPECIAL_MISSING.test(value.trim())) return { kind };
   return { kind: `${kind}:special-missing`, hint: 'this looks like a SAS/Stata special missing value: list it in the plan\'s "missingCodes" (e.g. [".A", ".B"]) to read it as missing' };
+}
+
+/** The named shapes among a lenient run's problems (export-shape.ts), for plan init to say. */
+function shapesOf(problems: Problem[], shape: Parameters<typeof namedShapes>[1]): { shapes?: Problem[] } {
+  const shapes = namedShapes(problems, shape).filter((p) => SHAPE_KINDS.has(p.kind ?? ''));
+  return shapes.length ? { shapes } : {};
 }
 
 function invalid(file: string, problems: Problem[], rows: boolean): HtaError {

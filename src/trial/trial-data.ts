@@ -63,6 +63,8 @@ export interface RowExclusion {
   rows: number;
   /** Every problem found on those lines (no patient ids: see docs/input-trial-export.md). */
   problems: Problem[];
+  /** The spreadsheet shapes those problems add up to (ids only on first rows, a totals row: export-shape.ts), when any. */
+  shapes?: Problem[];
 }
 
 /**

@@ -1,6 +1,6 @@
 /**
  * Wide exports (one row per patient, `<column>_<time>` columns such as `rmdq_baseline`,
- * `rmdq_3m`, or item columns `rmdq_1_3m`) become the long layout (one row per patient per
+ * `rmdq_3m`, or item columns `rmdq_1_3m`; Stata's `rmdq0`, `rmdq12` when no column has a `_<time>`) become the long layout (one row per patient per
  * time) the rest of the pipeline reads. Every long record keeps the file line and the original
  * column numbers, so errors still point into the file the user has. The long records are made
  * as they are read (never all at once), each wide line's cells split once.
@@ -34,13 +34,18 @@ export function wideToLong(table: CsvTable, timeColumn: string, times: readonly 
   const stems: string[] = [];
   const stemIndex = new Map<string, Map<string, number>>(); // stem → time → column
   const constants: number[] = [];
+  // Without any `_<time>` column, numbered visits may follow the name directly, as Stata's
+  // `reshape wide` writes them (`rmdq0`, `rmdq12`): a stem ending in a letter, then the number.
+  const separated = table.header.some((h) => byLength.some((t) => h.endsWith(`_${t}`) && h.length > t.length + 1));
+  const joinedTime = (h: string) => byLength.find((t) => /^\d+$/.test(t) && h.endsWith(t) && /[A-Za-z]$/.test(h.slice(0, -t.length)));
   table.header.forEach((h, col) => {
-    const time = byLength.find((t) => h.endsWith(`_${t}`) && h.length > t.length + 1);
+    const joined = separated ? undefined : joinedTime(h);
+    const time = joined ?? byLength.find((t) => h.endsWith(`_${t}`) && h.length > t.length + 1);
     if (time === undefined) {
       constants.push(col);
       return;
     }
-    const stem = h.slice(0, -(time.length + 1));
+    const stem = h.slice(0, -(time.length + (joined === undefined ? 1 : 0)));
     let perTime = stemIndex.get(stem);
     if (!perTime) {
       perTime = new Map();

@@ -41,7 +41,8 @@ export function trialChartContext(trial: TrialData, lang: Lang): TrialChartConte
   return {
     lang,
     primaryMethod: plan.methods[0] ?? 'ancova',
-    visits: trial.times,
+    // From the baseline on: a screening event listed before it (docs/plan-trial.md) is no visit of the charts.
+    visits: trial.times.slice(Math.max(0, trial.times.indexOf(plan.baseline))),
     primary: plan.primary ?? null,
     outcomeLabel: (k) => outcomeLabel(plan, k, lang),
     arms,

@@ -1,0 +1,35 @@
+/**
+ * Export layouts plan init recognises but cannot draft a plan for, refused naming the layout
+ * and the reshaping that makes it an export hta reads (docs/plan-trial.md "Layouts plan init
+ * refuses"). Pure: a header in, a refusal or undefined out.
+ */
+
+/** One undecided point of the draft: what could not be decided and what to write. */
+export interface LayoutRefusal {
+  what: string;
+  write: string;
+}
+
+/** A header name as compared here: upper case, trimmed. */
+const key = (h: string) => h.trim().toUpperCase();
+
+/**
+ * A CDISC ADaM BDS dataset (ADQS, ADEFF, …): one row per subject, visit and parameter, the
+ * parameter's code in PARAMCD (or its name in PARAM) and its value in AVAL — every outcome in
+ * one column. hta reads one column per outcome, so the rows need pivoting first.
+ */
+export function bdsLayout(header: readonly string[]): LayoutRefusal | undefined {
+  const names = new Set(header.map(key));
+  const param = names.has('PARAMCD') ? 'PARAMCD' : names.has('PARAM') ? 'PARAM' : undefined;
+  const value = names.has('AVAL') ? 'AVAL' : names.has('AVALC') ? 'AVALC' : undefined;
+  if (!param || !value) return undefined;
+  const id = names.has('USUBJID') ? 'USUBJID' : names.has('SUBJID') ? 'SUBJID' : 'USUBJID';
+  const visit = names.has('AVISIT') ? 'AVISIT' : names.has('AVISITN') ? 'AVISITN' : 'AVISIT';
+  const arm = ['TRT01P', 'TRTP', 'TRT01A', 'TRTA', 'ARM', 'ACTARM'].find((a) => names.has(a)) ?? 'TRT01P';
+  const keep = [id, arm, visit, ...['AGE', 'SEX'].filter((c) => names.has(c))];
+  return {
+    what: `the layout: a CDISC ADaM BDS dataset (one row per subject, visit and parameter: the outcome's code in ${param}, its value in ${value}), where hta reads one column per outcome`,
+    write:
+      `one column per ${param}, one row per ${id} and ${visit}: pivot the dataset wide — in R, tidyr::pivot_wider(adam, id_cols = c(${keep.join(', ')}), names_from = ${param}, values_from = ${value}); in SAS, PROC TRANSPOSE with BY ${id} ${visit}; ID ${param}; VAR ${value} — then run plan init on that file, with ${id} as the patient id and ${arm} as the arm (docs/plan-trial.md)`,
+  };
+}

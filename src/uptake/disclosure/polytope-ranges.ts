@@ -45,6 +45,11 @@ interface Component {
 
 /** Batch rounds before single questions (each round: two LPs per group and component). */
 const BATCH_ROUNDS = 12;
+/**
+ * Forms a batch round must prove wide per LP to be worth another (was 1: on the disclosure
+ * tests' 50–100-row registries that ran every round, ~35 % more LPs and simplex iterations).
+ */
+const BATCH_WORTH = 15;
 
 export class PolytopeRanges {
   /** Component of each unknown, and the unknown's local index in it. */
@@ -178,9 +183,11 @@ export class PolytopeRanges {
         this.minimise(c, negate(cost));
       }
       open = open.filter(isOpen);
-      // Worth another round only while it proves more forms wide than the LPs it costs would
-      // (an open form costs one or two LPs of its own later).
-      if (before - open.length < 2 * costs.size) break;
+      // Worth another round only while it proves many forms wide per LP: a batch LP moves every
+      // open form and costs as many simplex iterations as several single questions (each one or
+      // two LPs from the last basis), whose points prove other forms wide too, and the
+      // differences left open are mostly settled by the caller's group tests (attacker-audit.ts).
+      if (before - open.length < BATCH_WORTH * 2 * costs.size) break;
     }
     return forms.map((_, i) => {
       const seen = this.spreadOf(parts[i]!);

@@ -23,7 +23,8 @@ describe('metaSummaryTable (pooled estimates of the meta report)', () => {
     const study = results.studies.find((s) => s.outcome === 'rmdq' && s.time === '3m')!;
     const r = row('rmdq', '3m');
     expect(en.header[3]).toBe('Effect (95% CI)'); // not "random effects": most rows are one trial
-    expect(r[3]).toBe('MD −0.79 (−1.51 to −0.06)');
+    // The benefit, turned and named as Figure 1 prints it (one sign convention: meta-effect-text.ts).
+    expect(r[3]).toBe('MD, usual care − app: 0.79 (0.06 to 1.51)');
     expect(r[4]).toBe('Sandal 2021, as published (not pooled)');
     expect([study.ciLower, study.ciUpper]).toEqual([-1.51, -0.06]);
     expect(r[2]).toBe(`1 trial (${study.nIntervention! + study.nControl!})`);
@@ -31,7 +32,7 @@ describe('metaSummaryTable (pooled estimates of the meta report)', () => {
     expect(r[8]).toBe(RELEVANCE_TEXT[study.relevance!].en);
     expect(r[7]).toBe('5 points');
     // The asymmetric published interval, not the model's symmetric one rebuilt from the SE.
-    expect(row('pain_avg', '3m')[3]).toBe('MD −0.80 (−1.30 to −0.20)');
+    expect(row('pain_avg', '3m')[3]).toBe('MD, usual care − app: 0.80 (0.20 to 1.30)');
   });
 
   it('rows from one subgroup of a trial name the subgroup', () => {
@@ -41,16 +42,18 @@ describe('metaSummaryTable (pooled estimates of the meta report)', () => {
     expect(row('rmdq', '3m')[0]).not.toContain('subgroup');
   });
 
-  it('two subgroups of one trial count as 1 trial; the random-effects row has no PI below 3 trials', () => {
-    const random = results.pooled.find((p) => p.outcome === 'pseq' && p.time === '9m' && p.subgroup === null && p.model === 'random')!;
+  it('two subgroups of one trial count as 1 trial, combined by the fixed effect: named so, no random effects, I² or PI', () => {
+    const pooled = results.pooled.filter((p) => p.outcome === 'pseq' && p.time === '9m' && p.subgroup === null);
+    expect(pooled.map((p) => p.model)).toEqual(['fixed']);
+    const fixed = pooled[0]!;
     const r = row('pseq', '9m');
-    expect(random).toMatchObject({ k: 2, trials: 1, piLower: null, piUpper: null });
+    expect(fixed).toMatchObject({ k: 2, trials: 1, piLower: null, piUpper: null, i2: null });
     expect(r[2]).toBe('1 trial, 2 subgroups (not reported)'); // participants only when every study gave both arm sizes
-    expect(r[3]).toBe(`MD ${random.estimate.toFixed(2)} (${random.ciLower.toFixed(2)} to ${random.ciUpper.toFixed(2)})`);
-    expect(r[4]).toBe('Random effects (REML)');
-    expect(r[5]).toBe('None (< 3 trials)');
-    expect(r[6]).toBe(`${random.i2!.toFixed(0)}%`);
-    expect(r[8]).toBe(RELEVANCE_TEXT[random.relevance!].en);
+    expect(r[3]).toBe(`MD, app − usual care: ${fixed.estimate.toFixed(2)} (${fixed.ciLower.toFixed(2)} to ${fixed.ciUpper.toFixed(2)})`);
+    expect(r[4]).toBe('Subgroups of one trial combined (inverse-variance, fixed)');
+    expect(r[5]).toBe('—');
+    expect(r[6]).toBe('—');
+    expect(r[8]).toBe(RELEVANCE_TEXT[fixed.relevance!].en);
   });
 
   it('three trials: the prediction interval is shown', () => {
@@ -58,6 +61,8 @@ describe('metaSummaryTable (pooled estimates of the meta report)', () => {
     const random = three.pooled.find((p) => p.model === 'random')!;
     const r = metaSummaryTable(three, 'en').rows[0]!;
     expect(r[2]).toBe('3 trials (not reported)');
+    expect(r[4]).toBe('Random effects (REML)');
+    expect(r[6]).toBe(`${random.i2!.toFixed(0)}%`);
     expect(r[5]).toBe(`${random.piLower!.toFixed(2).replace('-', '−')} to ${random.piUpper!.toFixed(2)}`);
   });
 
@@ -78,8 +83,8 @@ describe('metaSummaryTable (pooled estimates of the meta report)', () => {
     expect(da.header[7]).toBe('MKRF');
     expect(da.rows[i]![1]).toBe('9 måneder');
     expect(da.rows[i]![2]).toBe('1 forsøg, 2 subgrupper (ikke angivet)');
-    expect(da.rows[i]![3]).toMatch(/^MD \d+,\d\d \(\d+,\d\d til \d+,\d\d\)$/);
+    expect(da.rows[i]![3]).toMatch(/^MD, app − vanlig behandling: \d+,\d\d \(\d+,\d\d til \d+,\d\d\)$/);
     expect(da.rows[i]![0]).toContain('højere er bedre');
-    expect(da.rows[i]![4]).toBe('Tilfældige effekter (REML)'); // the glossary's name of the model
+    expect(da.rows[i]![4]).toBe('Subgrupper af ét forsøg kombineret (invers varians, fast effekt)');
   });
 });

@@ -13,7 +13,7 @@ import type { MetaOutcomeSetting, MetaResults, MetaStudyRow } from '../meta/meta
 import { formatEffect } from '../meta/meta-table.js';
 import { MIN_PI_TRIALS } from '../meta/meta-analyze.js';
 import { overallOf } from '../meta/meta-group.js';
-import { type ArmNames, defaultArmNames } from './arm-names.js';
+import { type ArmNames, defaultArmNames, fillArms } from './arm-names.js';
 import { turnedEffect } from './charts/meta-effect-text.js';
 import { fillPhrase, formatFixed, formatMcid, formatThousands, type Lang, percentSign, RELEVANCE_TEXT, REPORT_TEXT, tableInterval, timeLabel } from './i18n.js';
 import type { Table } from './text-table.js';
@@ -94,11 +94,12 @@ export function metaSummaryTable(results: Pick<MetaResults, 'outcomes' | 'pooled
     if (!head) return [outcome, timeLabel(s.time, lang), count, t('notPooled'), '', '', '', '', ''];
     // One estimate is not pooled: it is the study's own, with its interval as published (the same
     // in results.json), and its own verdict. The effect is printed as the forest plots print it:
-    // turned so that positive favours the intervention, named which way round (meta-effect-text.ts).
+    // turned so that positive favours the intervention (meta-effect-text.ts), under the trial
+    // report's "Benefit of app (95% CI)"; the page's intro says which way round.
     const only = head.model === 'single-study' ? studies[0] : undefined;
     const f = (v: number) => formatEffect(s.measure, v, lang);
     const turned = turnedEffect(s, arms, lang);
-    const effect = `${turned.name}: ${turned.value(head.estimate)} ${turned.interval(head.ciLower, head.ciUpper)}`;
+    const effect = `${s.measure} ${turned.value(head.estimate)} ${turned.interval(head.ciLower, head.ciUpper)}`;
     const weights = head.poolingMethod === 'mantel-haenszel' ? 'Mantel–Haenszel' : t('inverseVariance');
     const basis = only ? t('single', { study: only.study }) : overall.oneTrialSubgroups ? t('oneTrial', { weights }) : t('random', { tau2: head.tau2Method ?? '—' });
     const random = overall.random;
@@ -115,7 +116,8 @@ export function metaSummaryTable(results: Pick<MetaResults, 'outcomes' | 'pooled
   // The trials cell is words ("1 trial, 2 subgroups (not reported)"), not a number: left-aligned
   // and free to wrap, so the outcome column keeps room on A4 (docs/report-trial.md#print).
   return {
-    header: TEXT.header[lang].split('|'),
+    // The effect column as the trial report's forest names it: the benefit, positive favours the intervention.
+    header: TEXT.header[lang].split('|').map((h, i) => (i === 3 ? fillArms(REPORT_TEXT.benefitCol[lang], arms) : h)),
     rows,
     align: ['left', 'left', 'left', 'right', 'left', 'right', 'right', 'right', 'left'],
     fit: ['label', 'nowrap', undefined, undefined, undefined, undefined, undefined, undefined, 'wide'],

@@ -31,6 +31,7 @@ import { type PooledFit, type PoolSettings, type PoolStudy, poolStudies } from '
 import { isRatioMeasure, type MetaMeasure, type StudyRecord, type StudyTable } from './read-studies.js';
 import { checkPlanMeasures } from './plan-measures.js';
 import { smallSdWarnings } from './sd-check.js';
+import { subgroupsIn } from './subgroup-names.js';
 import { type RecordEffect, recordEffect } from './study-effects.js';
 
 export const NO_SUBGROUP = '(no subgroup)';
@@ -163,6 +164,19 @@ function pooledRow(computed: PooledFit, s: MetaOutcomeSetting, settings: PoolSet
   };
 }
 
+/**
+ * One estimate: not pooled, so no model. The row is the study's own estimate with the interval it
+ * is shown with everywhere (as reported, `ciMethod: "reported"`, or the Wald interval from its
+ * SE, `"z"`); `se`, the z statistic and p are those of the SE behind the study's weight (from the
+ * interval's width when the file gave an interval).
+ */
+function singleRow(e: Entry, own: { lo: number | null; hi: number | null }, fit: PooledFit, s: MetaOutcomeSetting, settings: PoolSettings, subgroup: string | null, extraWarnings: string[]): MetaPooledRow {
+  const lo = own.lo ?? fit.ciLower;
+  const hi = own.hi ?? fit.ciUpper;
+  const row = pooledRow({ ...fit, ciLower: lo, ciUpper: hi, pi: null }, s, settings, subgroup, 1, extraWarnings);
+  return { ...row, model: 'single-study', poolingMethod: null, tau2Method: null, ciMethod: e.record.input.kind === 'ci' ? 'reported' : 'z', df: null };
+}
+
 interface Entry {
   record: StudyRecord;
   effect: RecordEffect;
@@ -208,14 +222,42 @@ function analyzeGroup(records: readonly StudyRecord[], s: MetaOutcomeSetting, se
     entries.map((e) => [e, { fixed: null, random: null, fixedSub: null, randomSub: null }]),
   );
 
+  // The one interval a study is shown with (and judged on) wherever it appears: as reported, or
+  // the Wald interval from vi (docs/input-studies.md#how-the-meta-report-labels-evidence).
+  const crit = normalQuantile(1 - (1 - settings.confLevel) / 2);
+  const ownInterval = (e: Entry): { lo: number | null; hi: number | null } => {
+    const r = e.record;
+    if (e.effect.vi === null) return { lo: null, hi: null };
+    const se = Math.sqrt(e.effect.vi);
+    const toScale = (x: number) => (isRatioMeasure(r.measure) ? Math.log(x) : x);
+    return r.input.kind === 'ci'
+      ? { lo: toScale(r.input.lower), hi: toScale(r.input.upper) }
+      : { lo: e.effect.yi - crit * se, hi: e.effect.yi + crit * se };
+  };
+  // The rows a set of estimates gives (docs/data-contracts.md#method-labels): one estimate is not
+  // pooled but shown as the study's own ("single-study", its interval as reported); subgroups of
+  // one trial are combined by the fixed-effect model only (a between-trial τ² among subgroups of
+  // one trial means nothing); estimates from two trials on, both models.
+  const rowsOf = (members: readonly Entry[], pair: { fixed: PooledFit; random: PooledFit }, subgroup: string | null, extra: string[]): MetaPooledRow[] => {
+    const trials = trialCount(members);
+    const only = members.length === 1 ? members[0] : undefined;
+    if (only) return [singleRow(only, ownInterval(only), pair.fixed, s, settings, subgroup, extra)];
+    // Their Q is the test for subgroup differences (subgroupTests), not heterogeneity between trials.
+    if (trials === 1) return [{ ...pooledRow(pair.fixed, s, settings, subgroup, trials, extra), q: null, qDf: null, qPValue: null, i2: null, h2: null }];
+    return [pooledRow(pair.fixed, s, settings, subgroup, trials, extra), pooledRow(pair.random, s, settings, subgroup, trials, extra)];
+  };
+
   if (poolable.length === 0) {
     warnings.push(`${where}: no study has an interval, so nothing was pooled`);
   } else {
     const overall = poolStudies(poolable.map(toPoolStudy), s.measure, settings);
+    const overallTrials = trialCount(poolable);
+    // Weights of a model only where that model is reported (one estimate: no model at all).
     poolable.forEach((e, i) => {
+      if (poolable.length < 2) return;
       const w = weights.get(e)!;
       w.fixed = overall.fixed.weights[i] ?? null;
-      w.random = overall.random.weights[i] ?? null;
+      w.random = overallTrials > 1 ? (overall.random.weights[i] ?? null) : null;
     });
     const groupNames = [...new Set(entries.map((e) => e.record.subgroup ?? NO_SUBGROUP))];
     const subgroupRows: MetaPooledRow[] = [];
@@ -225,16 +267,19 @@ function analyzeGroup(records: readonly StudyRecord[], s: MetaOutcomeSetting, se
         const members = poolable.filter((e) => (e.record.subgroup ?? NO_SUBGROUP) === name);
         if (members.length === 0) continue;
         const pair = poolStudies(members.map(toPoolStudy), s.measure, settings);
-        members.forEach((e, i) => {
-          const w = weights.get(e)!;
-          w.fixedSub = pair.fixed.weights[i] ?? null;
-          w.randomSub = pair.random.weights[i] ?? null;
-        });
+        if (members.length > 1) {
+          members.forEach((e, i) => {
+            const w = weights.get(e)!;
+            w.fixedSub = pair.fixed.weights[i] ?? null;
+            w.randomSub = pair.random.weights[i] ?? null;
+          });
+        }
         fits.push({ name, ...pair });
-        subgroupRows.push(pooledRow(pair.fixed, s, settings, name, trialCount(members), []), pooledRow(pair.random, s, settings, name, trialCount(members), []));
+        subgroupRows.push(...rowsOf(members, pair, name, []));
       }
       if (fits.length >= 2) {
-        for (const model of ['fixed', 'random'] as const) {
+        // Subgroups of one trial: the fixed-effect test only, as they are combined (rowsOf).
+        for (const model of overallTrials > 1 ? (['fixed', 'random'] as const) : (['fixed'] as const)) {
           const test = subgroupDifferenceTest(fits.map((f) => f[model].estimate), fits.map((f) => f[model].se));
           tests.push({ outcome: s.outcome, time: s.time, measure: s.measure, model, groups: fits.map((f) => f.name), ...test, method: 'fixed-effect Q between subgroup estimates' });
         }
@@ -242,10 +287,9 @@ function analyzeGroup(records: readonly StudyRecord[], s: MetaOutcomeSetting, se
         warnings.push(`${where}: only one subgroup has a poolable study; no test for subgroup differences`);
       }
     }
-    const trials = trialCount(poolable);
-    const overallFixed = pooledRow(overall.fixed, s, settings, null, trials, notPooled);
-    const overallRandom = pooledRow(overall.random, s, settings, null, trials, notPooled);
-    pooled.push(...subgroupRows, overallFixed, overallRandom);
+    // Every estimate from one subgroup: the overall rows are that subgroup's, and say so.
+    const onlyName = groupNames.length === 1 && groupNames[0] !== NO_SUBGROUP ? (groupNames[0] as string) : null;
+    pooled.push(...subgroupRows, ...rowsOf(poolable, overall, onlyName, notPooled));
     for (const r of pooled) for (const w of r.warnings) if (!notPooled.includes(w)) warnings.push(`${where}${r.subgroup ? `, subgroup ${r.subgroup}` : ''}, ${r.model} effect: ${w}`);
   }
 
@@ -253,10 +297,7 @@ function analyzeGroup(records: readonly StudyRecord[], s: MetaOutcomeSetting, se
     const { record: r, effect } = e;
     const se = effect.vi === null ? null : Math.sqrt(effect.vi);
     // A reported CI is shown (and judged) as reported; otherwise the Wald interval from vi.
-    const crit = normalQuantile(1 - (1 - settings.confLevel) / 2);
-    const toScale = (x: number) => (isRatioMeasure(r.measure) ? Math.log(x) : x);
-    const lo = se === null ? null : r.input.kind === 'ci' ? toScale(r.input.lower) : effect.yi - crit * se;
-    const hi = se === null ? null : r.input.kind === 'ci' ? toScale(r.input.upper) : effect.yi + crit * se;
+    const { lo, hi } = ownInterval(e);
     const j = judge(effect.yi, lo, hi, s);
     const w = weights.get(e)!;
     return {
@@ -303,7 +344,9 @@ export function metaAnalyze(table: StudyTable, options: MetaAnalyzeOptions): Met
   const settings = poolSettingsFrom(options);
   if (options.plan) checkPlanMeasures(table, options.plan);
   const groups = new Map<string, StudyRecord[]>();
-  for (const r of table.records) {
+  // Subgroups by their names in the output's language (subgroup-names.ts): a Danish page says
+  // "høje fysiske krav" where the file gives it in `subgroup_da`.
+  for (const r of subgroupsIn(table.records, options.lang ?? 'en')) {
     const key = JSON.stringify([r.outcome, r.time, r.measure]);
     const list = groups.get(key);
     if (list) list.push(r);

@@ -10,6 +10,7 @@ import { TAU2_METHOD_NAMES } from '../stats/meta/tau2.js';
 import type { MetaOutcomeSetting, MetaPooledRow, MetaResults, MetaStudyRow, MetaSubgroupTest } from './meta-results-schema.js';
 import { MIN_PI_TRIALS, NO_SUBGROUP } from './meta-analyze.js';
 import { isRatioMeasure } from './read-studies.js';
+import { overallOf } from './meta-group.js';
 
 export const MEASURE_NAME: Record<MetaOutcomeSetting['measure'], Record<Lang, string>> = {
   MD: { en: 'mean difference', da: 'middelforskel' },
@@ -24,7 +25,13 @@ const TEXT = {
   noInterval: { en: 'no interval reported', da: 'intet interval angivet' },
   fixedModel: { en: 'Fixed effect ({weights})', da: 'Fast effekt ({weights})' },
   inverseVariance: { en: 'inverse variance', da: 'invers varians' },
-  singleModel: { en: 'Random effects (k = 1)', da: 'Tilfældige effekter (k = 1)' },
+  singleModel: { en: 'Single study (not pooled)', da: 'Ét studie (ikke poolet)' },
+  oneTrialModel: { en: 'Subgroups of one trial combined ({weights}, fixed)', da: 'Subgrupper af ét forsøg kombineret ({weights}, fast effekt)' },
+  oneTrialNote: {
+    en: 'Subgroups of one trial: combined by the fixed-effect model; no heterogeneity or prediction interval (they are not separate trials).',
+    da: 'Subgrupper af ét forsøg: kombineret med fast effekt-modellen; ingen heterogenitet eller prædiktionsinterval (de er ikke selvstændige forsøg).',
+  },
+  oneTrialBasis: { en: 'subgroups of one trial, fixed effect', da: 'subgrupper af ét forsøg, fast effekt' },
   randomModel: { en: 'Random effects ({tau2}, {ci})', da: 'Tilfældige effekter ({tau2}, {ci})' },
   notPooled: { en: 'not pooled', da: 'ikke poolet' },
   all: { en: 'all', da: 'alle' },
@@ -74,7 +81,9 @@ const TEXT = {
   verdictLine: { en: 'Verdict ({basis}, {mcid}): {verdict}', da: 'Vurdering ({basis}, {mcid}): {verdict}' },
   singleStudy: { en: 'single study', da: 'ét studie' },
   randomEffects: { en: 'random effects', da: 'tilfældige effekter' },
-  methodsSingle: { en: 'Methods: single study, z interval; preset {preset}', da: 'Metoder: ét studie, z-interval; forindstilling {preset}' },
+  methodsSingle: { en: 'Methods: single study, {ci}; preset {preset}', da: 'Metoder: ét studie, {ci}; forindstilling {preset}' },
+  reportedInterval: { en: 'its interval as reported', da: 'dets interval som angivet' },
+  zInterval: { en: 'z interval', da: 'z-interval' },
   methods: { en: 'Methods: {model}{pi}; preset {preset}', da: 'Metoder: {model}{pi}; forindstilling {preset}' },
   piOnT: { en: '; PI on t({df})', da: '; PI på t({df})' },
 } as const;
@@ -115,8 +124,8 @@ type Wording = ReturnType<typeof wording>;
 
 export function modelName(r: Pick<MetaPooledRow, 'model' | 'poolingMethod' | 'tau2Method' | 'ciMethod' | 'k'>, lang: Lang = 'en'): string {
   const { t } = wording(lang);
+  if (r.model === 'single-study') return t('singleModel');
   if (r.model === 'fixed') return t('fixedModel', { weights: r.poolingMethod === 'mantel-haenszel' ? 'Mantel–Haenszel' : t('inverseVariance') });
-  if (r.k === 1) return t('singleModel');
   return t('randomModel', { tau2: r.tau2Method ? TAU2_METHOD_NAMES[r.tau2Method] : '—', ci: r.ciMethod === 'hksj' ? 'HKSJ' : 'z' });
 }
 
@@ -151,7 +160,7 @@ function heterogeneityLine(r: MetaPooledRow, w: Wording): string {
 
 function overallTestLine(r: MetaPooledRow, w: Wording): string {
   const stat = r.ciMethod === 'hksj' ? `t = ${w.num(r.statistic, 2)}, df = ${r.df}` : `z = ${w.num(r.statistic, 2)}`;
-  return w.t('overallTest', { model: w.t(r.model), stat, p: w.p(r.pValue) });
+  return w.t('overallTest', { model: w.t(r.model === 'single-study' ? 'singleStudy' : r.model), stat, p: w.p(r.pValue) });
 }
 
 function subgroupTestLine(s: MetaSubgroupTest, w: Wording): string {
@@ -193,37 +202,39 @@ export function metaGroupText(results: MetaResults, s: MetaOutcomeSetting, lang:
   const sub = `${mcidText(s, w)}; ${REPORT_TEXT[s.direction === 'lower-is-better' ? 'lowerIsBetter' : 'higherIsBetter'][lang]}${s.directionSource === 'default' ? t('assumed') : ''}`;
   const header = [t('study'), ...(withSubgroup ? [t('subgroup')] : []), lang === 'da' ? `${s.measure} (${t('ci95')})` : `${s.measure} [${t('ci95')}]`, t('weightFixed'), t('weightRandom'), t('verdict')];
   const rows: string[][] = [];
-  const subgroups = [...new Set(pooled.filter((p) => p.subgroup !== null).map((p) => p.subgroup as string))];
+  const overall = overallOf(pooled, studies);
+  const overallRows = new Set([overall.fixed, overall.random, overall.single]);
+  const subgroups = [...new Set(pooled.filter((p) => p.subgroup !== null && !overallRows.has(p)).map((p) => p.subgroup as string))];
   if (subgroups.length > 0) {
     for (const g of subgroups) {
       for (const st of studies.filter((x) => (x.subgroup ?? NO_SUBGROUP) === g)) rows.push(studyRow(st, true, w));
-      const sr = pooled.find((p) => p.subgroup === g && p.model === 'random');
-      if (sr && sr.k > 1) rows.push(pooledTableRow(sr, true, t('subtotal', { model: modelName(sr, lang) }), w));
+      const sr = pooled.find((p) => p.subgroup === g && p.model === 'random') ?? pooled.find((p) => p.subgroup === g && p.model === 'fixed');
+      if (sr) rows.push(pooledTableRow(sr, true, t('subtotal', { model: modelName(sr, lang) }), w));
     }
     for (const st of studies.filter((x) => !subgroups.includes(x.subgroup ?? NO_SUBGROUP))) rows.push(studyRow(st, true, w));
   } else {
     for (const st of studies) rows.push(studyRow(st, withSubgroup, w));
   }
-  const fixed = pooled.find((p) => p.subgroup === null && p.model === 'fixed');
-  const random = pooled.find((p) => p.subgroup === null && p.model === 'random');
+  const { fixed, random, headline } = overall;
   const lines: string[] = [title, sub, ''];
-  const single = random !== undefined && random.k === 1;
-  if (fixed && random && !single) {
-    rows.push(pooledTableRow(fixed, withSubgroup, modelName(fixed, lang), w), pooledTableRow(random, withSubgroup, modelName(random, lang), w));
-  }
+  const weights = fixed?.poolingMethod === 'mantel-haenszel' ? 'Mantel–Haenszel' : t('inverseVariance');
+  if (fixed && random) rows.push(pooledTableRow(fixed, withSubgroup, modelName(fixed, lang), w), pooledTableRow(random, withSubgroup, modelName(random, lang), w));
+  else if (fixed) rows.push(pooledTableRow(fixed, withSubgroup, t('oneTrialModel', { weights }), w));
   // Numbers right-aligned: the effect and the two weight columns.
   const numeric = new Set([header.length - 4, header.length - 3, header.length - 2]);
   const table: Table = { header, rows, align: header.map((_, i) => (numeric.has(i) ? 'right' : 'left')) };
   lines.push(renderTextTable(table).trimEnd());
-  if (!random || !fixed) {
+  if (!headline) {
     lines.push('', t('nothingPooled'));
     return lines.join('\n') + '\n';
   }
   lines.push('');
-  const preset = random.preset ?? t('custom');
-  if (single) {
+  const preset = headline.preset ?? t('custom');
+  if (overall.single) {
     lines.push(t('onlyOne'));
-  } else {
+  } else if (fixed && !random) {
+    lines.push(t('oneTrialNote'), overallTestLine(fixed, w));
+  } else if (fixed && random) {
     if (random.piLower !== null && random.piUpper !== null) {
       const dist = random.piDf === null ? t('normal') : `t, df = ${random.piDf}`;
       lines.push(t('predictionInterval', { dist, interval: formatInterval(random.measure, random.estimate, random.piLower, random.piUpper, lang).replace(/^\S+ /, '') }));
@@ -237,9 +248,14 @@ export function metaGroupText(results: MetaResults, s: MetaOutcomeSetting, lang:
   }
   for (const x of tests.filter((y) => y.model === 'random')) lines.push(subgroupTestLine(x, w));
   for (const x of tests.filter((y) => y.model === 'fixed')) lines.push(subgroupTestLine(x, w));
-  const verdict = random.relevance ? RELEVANCE_TEXT[random.relevance][lang] : t('noJudgement');
-  lines.push(t('verdictLine', { basis: single ? t('singleStudy') : t('randomEffects'), mcid: mcidText(s, w), verdict }));
-  lines.push(single ? t('methodsSingle', { preset }) : t('methods', { model: modelName(random, lang), pi: random.piDf !== null ? t('piOnT', { df: random.piDf }) : '', preset }));
+  const verdict = headline.relevance ? RELEVANCE_TEXT[headline.relevance][lang] : t('noJudgement');
+  const basis = overall.single ? t('singleStudy') : random ? t('randomEffects') : t('oneTrialBasis');
+  lines.push(t('verdictLine', { basis, mcid: mcidText(s, w), verdict }));
+  lines.push(
+    overall.single
+      ? t('methodsSingle', { preset, ci: overall.single.ciMethod === 'reported' ? t('reportedInterval') : t('zInterval') })
+      : t('methods', { model: modelName(headline, lang), pi: headline.piDf !== null ? t('piOnT', { df: headline.piDf }) : '', preset }),
+  );
   return lines.join('\n') + '\n';
 }
 

@@ -30,6 +30,7 @@ import { numberPieces, splitEstimateAndInterval, splitInterval } from './split-i
 import { clusterRow } from './cluster-rows.js';
 import { NUMERIC, REQUIRED, type StudyColumns, studyColumns } from './study-columns.js';
 import { studyKey } from './study-names.js';
+import { checkSubgroupNames } from './subgroup-names.js';
 
 export const META_MEASURES = ['MD', 'SMD', 'RR', 'OR', 'RD'] as const;
 export type MetaMeasure = (typeof META_MEASURES)[number];
@@ -53,6 +54,8 @@ export interface StudyRecord {
   outcome: string;
   time: string;
   subgroup: string | null;
+  /** The subgroup's Danish name (`subgroup_da`), shown on Danish pages (docs/input-studies.md#danish-subgroup-names). */
+  subgroupDa: string | null;
   citation: string | null;
   measure: MetaMeasure;
   input: StudyInput;
@@ -123,6 +126,7 @@ export function parseStudies(csv: CsvTable): StudyTable {
   }
   const duplicateLines = checkDuplicates(file, records, col, problems);
   checkSpelling(file, records, col, problems, duplicateLines);
+  checkSubgroupNames(file, records, col, problems);
   if (problems.length > 0) {
     throw new HtaError('input.invalid', `${file} has ${problems.length >= MAX_PROBLEMS ? `at least ${MAX_PROBLEMS}` : problems.length} problem(s)`, problems.slice(0, MAX_PROBLEMS));
   }
@@ -348,6 +352,7 @@ function parseRecord(
     outcome: text('outcome') as string,
     time: text('time') as string,
     subgroup: text('subgroup'),
+    subgroupDa: text('subgroup_da'),
     // A reference pasted into a spreadsheet cell often keeps its line breaks; a citation is one line.
     citation: text('citation')?.replace(/\s*\r?\n\s*/g, ' ') ?? null,
     measure,

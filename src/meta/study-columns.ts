@@ -18,7 +18,7 @@ export const NUMERIC = ['n_intervention', 'mean_intervention', 'sd_intervention'
 export const CLUSTER = ['design', 'clusters_intervention', 'clusters_control', 'icc'] as const;
 /** How a row's 95% CI was computed, when it is asymmetric on purpose (docs/input-studies.md, "An estimate off the centre of its interval"). */
 export const CI_METHOD = 'ci_method';
-const KNOWN = new Set<string>([...REQUIRED, 'subgroup', 'citation', 'measure', CI_METHOD, ...NUMERIC, ...CLUSTER]);
+const KNOWN = new Set<string>([...REQUIRED, 'subgroup', 'subgroup_da', 'citation', 'measure', CI_METHOD, ...NUMERIC, ...CLUSTER]);
 
 /**
  * A median, quartile or IQR column (`median_intervention`, `iqr_control`, `q1_kontrol`): not read,

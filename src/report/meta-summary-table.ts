@@ -9,9 +9,12 @@
  * all come from one subgroup names the subgroup; trials are counted as trials ("1 trial,
  * 2 subgroups"); a single estimate is shown once, with its published interval, as what it is.
  */
-import type { MetaOutcomeSetting, MetaPooledRow, MetaResults, MetaStudyRow } from '../meta/meta-results-schema.js';
+import type { MetaOutcomeSetting, MetaResults, MetaStudyRow } from '../meta/meta-results-schema.js';
 import { formatEffect } from '../meta/meta-table.js';
 import { MIN_PI_TRIALS } from '../meta/meta-analyze.js';
+import { overallOf } from '../meta/meta-group.js';
+import { type ArmNames, defaultArmNames, fillArms } from './arm-names.js';
+import { turnedEffect } from './charts/meta-effect-text.js';
 import { fillPhrase, formatFixed, formatMcid, formatThousands, type Lang, percentSign, RELEVANCE_TEXT, REPORT_TEXT, tableInterval, timeLabel } from './i18n.js';
 import type { Table } from './text-table.js';
 
@@ -27,6 +30,9 @@ const TEXT = {
   single: { en: '{study}, as published (not pooled)', da: '{study}, som publiceret (ikke poolet)' },
   // Cells start with a capital, as the verdict and outcome cells beside them.
   random: { en: 'Random effects ({tau2})', da: 'Tilfældige effekter ({tau2})' },
+  // Subgroups of one trial are not trials: combined by the fixed-effect model, no τ², I² or PI.
+  oneTrial: { en: 'Subgroups of one trial combined ({weights}, fixed)', da: 'Subgrupper af ét forsøg kombineret ({weights}, fast effekt)' },
+  inverseVariance: { en: 'inverse-variance', da: 'invers varians' },
   fewTrials: { en: 'None (< {min} trials)', da: 'Intet (< {min} forsøg)' },
   notPooled: { en: 'Not pooled (no study reported an interval)', da: 'Ikke poolet (intet studie angav et interval)' },
   noMcid: { en: 'No MCID: not judged', da: 'Ingen MKRF: ikke vurderet' },
@@ -64,12 +70,13 @@ export function outcomeName(s: Pick<MetaOutcomeSetting, 'label' | 'outcome'>, st
  * `unitOf`: the outcome's unit for mean differences (e.g. "points", from the plan's instruments);
  * SMDs are in SD units, ratios and risk differences have none.
  */
-export function metaSummaryTable(results: Pick<MetaResults, 'outcomes' | 'pooled' | 'studies'>, lang: Lang, unitOf: (outcome: string) => string = () => ''): Table {
+export function metaSummaryTable(results: Pick<MetaResults, 'outcomes' | 'pooled' | 'studies'>, lang: Lang, unitOf: (outcome: string) => string = () => '', arms: ArmNames = defaultArmNames(lang)): Table {
   const t = (k: Phrase, values: Record<string, string | number> = {}) => fillPhrase(TEXT[k][lang], values);
   const rows = results.outcomes.map((s) => {
     const same = <T extends { outcome: string; time: string; measure: string }>(x: T) => x.outcome === s.outcome && x.time === s.time && x.measure === s.measure;
-    const random: MetaPooledRow | undefined = results.pooled.find((p) => same(p) && p.subgroup === null && p.model === 'random');
     const all = results.studies.filter(same);
+    const overall = overallOf(results.pooled.filter(same), all);
+    const head = overall.headline;
     const studies = all.filter((x) => x.pooled);
     // Participants only when every pooled study reported both arm sizes: a partial sum would
     // mislead. When only some did, how many trials of how many.
@@ -84,28 +91,33 @@ export function metaSummaryTable(results: Pick<MetaResults, 'outcomes' | 'pooled
         : t('participantsUnknown');
     const outcome = `${outcomeName(s, all, lang)} (${REPORT_TEXT[s.direction === 'lower-is-better' ? 'lowerIsBetter' : 'higherIsBetter'][lang]})`;
     const count = `${trialCountText(studies.length > 0 ? studies : all, lang)} (${participants})`;
-    if (!random) return [outcome, timeLabel(s.time, lang), count, t('notPooled'), '', '', '', '', ''];
-    // One estimate is not pooled: it is shown once, with its interval as published (the model's
-    // z interval is rebuilt from a back-calculated SE and can differ), and its own verdict.
-    const only = random.k === 1 ? studies[0] : undefined;
+    if (!head) return [outcome, timeLabel(s.time, lang), count, t('notPooled'), '', '', '', '', ''];
+    // One estimate is not pooled: it is the study's own, with its interval as published (the same
+    // in results.json), and its own verdict. The effect is printed as the forest plots print it:
+    // turned so that positive favours the intervention (meta-effect-text.ts), under the trial
+    // report's "Benefit of app (95% CI)"; the page's intro says which way round.
+    const only = head.model === 'single-study' ? studies[0] : undefined;
     const f = (v: number) => formatEffect(s.measure, v, lang);
-    const [est, lo, hi] = only ? [only.yi, only.ciLower ?? random.ciLower, only.ciUpper ?? random.ciUpper] : [random.estimate, random.ciLower, random.ciUpper];
-    const effect = `${s.measure} ${f(est)} ${tableInterval(f(lo), f(hi), lang)}`;
-    const basis = only ? t('single', { study: only.study }) : t('random', { tau2: random.tau2Method ?? '—' });
-    const pi = random.piLower !== null && random.piUpper !== null
+    const turned = turnedEffect(s, arms, lang);
+    const effect = `${s.measure} ${turned.value(head.estimate)} ${turned.interval(head.ciLower, head.ciUpper)}`;
+    const weights = head.poolingMethod === 'mantel-haenszel' ? 'Mantel–Haenszel' : t('inverseVariance');
+    const basis = only ? t('single', { study: only.study }) : overall.oneTrialSubgroups ? t('oneTrial', { weights }) : t('random', { tau2: head.tau2Method ?? '—' });
+    const random = overall.random;
+    const pi = random && random.piLower !== null && random.piUpper !== null
       ? `${f(random.piLower)} ${lang === 'da' ? 'til' : 'to'} ${f(random.piUpper)}`
-      : random.trials < MIN_PI_TRIALS ? t('fewTrials', { min: MIN_PI_TRIALS }) : t('notShown');
-    const i2 = only || random.i2 === null ? '—' : `${formatFixed(random.i2, 0, lang)}${percentSign(lang)}`;
+      : overall.oneTrialSubgroups ? '—' : head.trials < MIN_PI_TRIALS ? t('fewTrials', { min: MIN_PI_TRIALS }) : t('notShown');
+    const i2 = !random || random.i2 === null ? '—' : `${formatFixed(random.i2, 0, lang)}${percentSign(lang)}`;
     const unit = s.measure === 'MD' ? unitOf(s.outcome) : s.measure === 'SMD' ? 'SD' : '';
     const mcid = s.mcid === null ? '—' : `${formatMcid(s.mcid, lang)}${unit ? ` ${unit}` : ''}`;
-    const relevance = only ? only.relevance : random.relevance;
+    const relevance = head.relevance;
     const verdict = relevance ? RELEVANCE_TEXT[relevance][lang] : t('noMcid');
     return [outcome, timeLabel(s.time, lang), count, effect, basis, pi, i2, mcid, verdict];
   });
   // The trials cell is words ("1 trial, 2 subgroups (not reported)"), not a number: left-aligned
   // and free to wrap, so the outcome column keeps room on A4 (docs/report-trial.md#print).
   return {
-    header: TEXT.header[lang].split('|'),
+    // The effect column as the trial report's forest names it: the benefit, positive favours the intervention.
+    header: TEXT.header[lang].split('|').map((h, i) => (i === 3 ? fillArms(REPORT_TEXT.benefitCol[lang], arms) : h)),
     rows,
     align: ['left', 'left', 'left', 'right', 'left', 'right', 'right', 'right', 'left'],
     fit: ['label', 'nowrap', undefined, undefined, undefined, undefined, undefined, undefined, 'wide'],

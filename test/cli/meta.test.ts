@@ -41,11 +41,13 @@ describe('hta meta on the published selfBACK estimates', () => {
     expect(r.stdout).toContain('Only one study: its estimate is shown as is (no pooling, no heterogeneity).');
     expect(r.stdout).toContain('Pain self-efficacy (PSEQ 0–60) — pseq at 9m');
     expect(r.stdout).toContain('Average pain (NRS 0–10), subgroup: high physical demands — pain_avg at 3m');
-    expect(r.stdout).toMatch(/Rasmussen 2024 +high physical demands +3\.50 \[0\.90, 6\.00\] +49\.0% +49\.0%/);
-    expect(r.stdout).toMatch(/Random effects \(REML, z\) +all +3\.14 \[1\.36, 4\.93\]/);
-    expect(r.stdout).toContain('Test for subgroup differences (random effects within subgroups): Q = 0.15, df = 1 (p = 0.701), I² = 0%');
-    expect(r.stdout).toContain('Heterogeneity: τ² = 0.000 (REML); Q = 0.15, df = 1 (p = 0.701); I² = 0%');
-    expect(r.stdout).toContain('Verdict (random effects, MCID 5.5 (plan)): Significant, but not clinically relevant');
+    // Two subgroups of one trial: combined by the fixed-effect model only; no random effects, no heterogeneity.
+    expect(r.stdout).toMatch(/Rasmussen 2024 +high physical demands +3\.50 \[0\.90, 6\.00\] +49\.0% +Significant/);
+    expect(r.stdout).toMatch(/Subgroups of one trial combined \(inverse variance, fixed\) +all +3\.14 \[1\.36, 4\.93\] +100\.0% +Significant/);
+    expect(r.stdout).toContain('Test for subgroup differences (fixed effects within subgroups): Q = 0.15, df = 1 (p = 0.701), I² = 0%');
+    expect(r.stdout).not.toContain('Heterogeneity');
+    expect(r.stdout).not.toContain('Random effects');
+    expect(r.stdout).toContain('Verdict (subgroups of one trial, fixed effect, MCID 5.5 (plan)): Significant, but not clinically relevant');
     expect(r.stderr).toBe('');
   });
 
@@ -55,14 +57,14 @@ describe('hta meta on the published selfBACK estimates', () => {
     expect(r.stdout).toContain('Handlekompetence, mestringstro (PSEQ 0–60) — pseq ved 9 måneder: middelforskel, app − vanlig behandling'); // the plan's Danish label
     expect(r.stdout).toContain('MKRF 5,5 (plan); højere er bedre');
     // Intervals with "til", never "[a, b]" (its comma would collide with the decimal comma: docs/glossary-da.md).
-    expect(r.stdout).toMatch(/Rasmussen 2024 +high physical demands +3,50 \(0,90 til 6,00\) +49,0 % +49,0 %/);
+    expect(r.stdout).toMatch(/Rasmussen 2024 +høje fysiske krav +3,50 \(0,90 til 6,00\) +49,0 % +Signifikant/); // subgroup_da
     expect(r.stdout).not.toMatch(/\[\s*[−-]?\d+,\d+,\s*[−-]?\d+,\d+\s*\]/);
-    expect(r.stdout).toContain('Heterogenitet: τ² = 0,000 (REML); Q = 0,15, df = 1 (p = 0,701); I² = 0 %');
-    expect(r.stdout).toContain('Vurdering (tilfældige effekter, MKRF 5,5 (plan)): Signifikant, men ikke klinisk relevant');
+    expect(r.stdout).not.toContain('Heterogenitet');
+    expect(r.stdout).toContain('Vurdering (subgrupper af ét forsøg, fast effekt, MKRF 5,5 (plan)): Signifikant, men ikke klinisk relevant');
     expect(r.stdout).toContain('MD (95 %-KI)');
     // The models by the glossary's Danish names.
-    expect(r.stdout).toMatch(/^Fast effekt \(invers varians\) +alle +3,14 \(1,36 til 4,93\) +100,0 %/m);
-    expect(r.stdout).toMatch(/^Tilfældige effekter \(REML, z\) +alle +3,14 \(1,36 til 4,93\) +100,0 %/m);
+    expect(r.stdout).toMatch(/^Subgrupper af ét forsøg kombineret \(invers varians, fast effekt\) +alle +3,14 \(1,36 til 4,93\) +100,0 %/m);
+    expect(r.stdout).not.toContain('Tilfældige effekter (');
     expect(r.stdout).toContain('Vægt (fast)  Vægt (tilfældige)');
     expect(r.stdout).not.toMatch(/\b(Study|Weight|Verdict|Heterogeneity|overall effect|subgroup differences|fixed|random|MCID)\b/i);
     const bad = await runCli('meta', CSV, '--lang', 'fr');
@@ -78,88 +80,86 @@ describe('hta meta on the published selfBACK estimates', () => {
     for (const flags of [['--preset', 'revman5'], ['--hksj'], ['--method', 'DL']]) expect(validate(await metaJson(...flags))).toBe(true);
   });
 
-  it('agrees with metafor rma(yi, sei) per outcome × time (REML, DL, PM; z and knha) within 1e-6', async () => {
-    const runs = {
-      REML: await metaJson(), DL: await metaJson('--method', 'DL'), PM: await metaJson('--method', 'PM'),
-    };
-    const hksj = { REML: await metaJson('--hksj'), DL: await metaJson('--method', 'DL', '--hksj'), PM: await metaJson('--method', 'PM', '--hksj') };
-    for (const g of R.groups) {
-      const rows = (res: MetaResults) => res.pooled.filter((p) => p.outcome === g.outcome && p.time === g.time && p.subgroup === null);
-      const fixed = rows(runs.REML).find((p) => p.model === 'fixed')!;
-      for (const k of ['estimate', 'se', 'ciLower', 'ciUpper', 'pValue'] as const) expectClose(fixed[k], g.fixed[k]);
-      if (g.k > 1) {
-        expectClose(fixed.q!, g.fixed.q!);
-        expectClose(fixed.i2!, g.fixed.i2!, 1e-6, 1e-9);
-      }
-      for (const m of ['REML', 'DL', 'PM'] as const) {
-        const re = rows(runs[m]).find((p) => p.model === 'random')!;
-        const ref = g[m];
-        expect(re.k).toBe(g.k);
-        for (const k of ['estimate', 'se', 'ciLower', 'ciUpper', 'pValue'] as const) expectClose(re[k], ref[k]);
+  // Random effects against metafor per τ² method and HKSJ: test/meta/meta-analyze.test.ts (dat.bcg,
+  // Normand 1999). The selfBACK rows are one trial each, so none of them is a random-effects fit.
+  it('agrees with metafor: a single study is its own estimate with its published interval; the PSEQ subgroups = rma(method = "FE")', async () => {
+    const csv = readFileSync(CSV, 'utf8').trim().split('\n').slice(1);
+    for (const flags of [[], ['--method', 'DL'], ['--method', 'PM', '--hksj']]) {
+      const run = await metaJson(...flags);
+      for (const g of R.groups) {
+        const rows = run.pooled.filter((p) => p.outcome === g.outcome && p.time === g.time);
         if (g.k === 1) {
-          expect(re.tau2).toBeNull();
+          // One estimate: one row, no model, the interval as the file gives it (= the study row's, = the page's).
+          expect(rows).toHaveLength(1);
+          const row = rows[0]!;
+          const line = csv.find((l) => l.includes(`,${g.outcome},${g.time},`))!.split(',').slice(-5, -2).map(Number);
+          expect(row).toMatchObject({ model: 'single-study', poolingMethod: null, tau2Method: null, ciMethod: 'reported', k: 1, trials: 1, estimate: line[0], ciLower: line[1], ciUpper: line[2], i2: null, tau2: null, piLower: null });
+          expect(row.subgroup).toBe(run.studies.find((s) => s.outcome === g.outcome && s.time === g.time)!.subgroup);
+          expectClose(row.se, g.fixed.se);
+          expectClose(row.pValue, g.fixed.pValue);
           continue;
         }
-        expectClose(re.tau2!, ref.tau2, 1e-5, 1e-9);
-        expectClose(re.i2!, ref.i2!, 1e-6, 1e-9);
-        // metafor's predict() gives a PI for any k ≥ 2; hta only from 3 distinct trials (the PSEQ
-        // pair is two subgroups of one trial), so there the PI is absent rather than equal to the CI.
-        if (re.trials >= 3) {
-          expectClose(re.piLower!, ref.piLower!);
-          expectClose(re.piUpper!, ref.piUpper!);
-        } else {
-          expect([re.trials, re.piLower, re.piUpper, re.probabilityBeyondMcid]).toEqual([1, null, null, null]);
-        }
-        const w = Array.isArray(ref.weights) ? ref.weights : [ref.weights];
-        runs[m].studies.filter((s) => s.outcome === g.outcome && s.time === g.time).forEach((s, i) => expectClose(s.weightRandom!, w[i]!));
-        const kh = rows(hksj[m]).find((p) => p.model === 'random')!;
-        expect(kh).toMatchObject({ ciMethod: 'hksj', df: ref.hksj!.df, piDf: kh.trials >= 3 ? ref.hksj!.df : null });
-        for (const k of ['estimate', 'se', 'ciLower', 'ciUpper', 'pValue', ...(kh.trials >= 3 ? (['piLower', 'piUpper'] as const) : [])] as const) expectClose(kh[k]!, ref.hksj![k]);
-      }
-      if (g.subgroupTest) {
-        const t = runs.REML.subgroupTests.find((x) => x.outcome === g.outcome && x.time === g.time && x.model === 'random')!;
-        expect(t.groups).toEqual(g.subgroupTest.groups);
-        expectClose(t.q, g.subgroupTest.q);
-        expect(t.df).toBe(g.subgroupTest.df);
-        expectClose(t.pValue, g.subgroupTest.pValue);
+        // Two subgroups of one trial: their fixed-effect (inverse-variance) combination only.
+        const overall = rows.filter((p) => p.subgroup === null);
+        expect(overall.map((p) => p.model)).toEqual(['fixed']);
+        const fixed = overall[0]!;
+        for (const k of ['estimate', 'se', 'ciLower', 'ciUpper', 'pValue'] as const) expectClose(fixed[k], g.fixed[k]);
+        expect(fixed).toMatchObject({ poolingMethod: 'inverse-variance', ciMethod: 'z', k: 2, trials: 1, q: null, i2: null, tau2: null, piLower: null, probabilityBeyondMcid: null });
+        const w = g.fixed.weights as number[];
+        run.studies.filter((s) => s.outcome === g.outcome && s.time === g.time).forEach((s, i) => {
+          expectClose(s.weightFixed!, w[i]!);
+          expect(s.weightRandom).toBeNull();
+        });
+        const t = run.subgroupTests.find((x) => x.outcome === g.outcome && x.time === g.time)!;
+        expect(t.model).toBe('fixed');
+        expect(t.groups).toEqual(g.subgroupTest!.groups);
+        expectClose(t.q, g.subgroupTest!.q);
+        expectClose(t.q, g.fixed.q!); // the Q between one trial's subgroups is the test, not heterogeneity
+        expect(t.df).toBe(g.subgroupTest!.df);
+        expectClose(t.pValue, g.subgroupTest!.pValue);
       }
     }
-    // The share beyond the MCID needs the predictive distribution, so it too needs 3 trials: the
-    // PSEQ pair (1 trial) has none. (probabilityBeyond itself is checked in test/stats/meta.)
-    const pb = R.probabilityBeyondMcid;
-    const re = runs.REML.pooled.find((p) => p.outcome === pb.outcome && p.time === pb.time && p.subgroup === null && p.model === 'random')!;
-    expect(re.mcid).toBe(pb.mcid);
-    expect(re.probabilityBeyondMcid).toBeNull();
   });
 
-  it('the PSEQ pair is pooled as two subgroups with a test for subgroup differences', async () => {
+  it('the PSEQ pair is two subgroups of one trial: each its own estimate, combined by fixed effect, with a test for subgroup differences', async () => {
     const json = await metaJson();
     expect(json.subgroupTests.map((t) => [t.outcome, t.time, t.model, t.groups])).toEqual([
       ['pseq', '9m', 'fixed', ['high physical demands', 'low physical demands']],
-      ['pseq', '9m', 'random', ['high physical demands', 'low physical demands']],
     ]);
     expect(json.pooled.filter((p) => p.outcome === 'pseq').map((p) => [p.subgroup, p.model, p.k])).toEqual([
-      ['high physical demands', 'fixed', 1], ['high physical demands', 'random', 1],
-      ['low physical demands', 'fixed', 1], ['low physical demands', 'random', 1],
-      [null, 'fixed', 2], [null, 'random', 2],
+      ['high physical demands', 'single-study', 1],
+      ['low physical demands', 'single-study', 1],
+      [null, 'fixed', 2],
     ]);
   });
 
+  it('every row from one subgroup carries the subgroup in results.json, with the published interval', async () => {
+    const json = await metaJson();
+    const painRows = json.pooled.filter((p) => p.outcome === 'pain_avg' && p.time === '3m');
+    expect(painRows.map((p) => [p.subgroup, p.model, p.ciLower, p.ciUpper])).toEqual([['high physical demands', 'single-study', -1.3, -0.2]]);
+    expect(json.pooled.filter((p) => p.outcome === 'rmdq' && p.time === '3m').map((p) => p.subgroup)).toEqual([null]);
+  });
+
   it('--preset changes the method labels (and revman5 shows no prediction interval)', async () => {
+    const dir = tempDir();
+    const three = join(dir, 'three.csv');
+    writeFileSync(three, 'study,outcome,time,difference,ci_lower,ci_upper\nA,pseq,9m,3.5,0.9,6.0\nB,pseq,9m,2.8,0.3,5.3\nC,pseq,9m,1.0,-1.5,3.5\n');
+    const two = join(dir, 'two.csv');
+    writeFileSync(two, 'study,outcome,time,difference,ci_lower,ci_upper\nA,pseq,9m,3.5,0.9,6.0\nB,pseq,9m,2.8,0.3,5.3\n');
     const labels = async (...flags: string[]) => {
-      const p = (await metaJson(...flags)).pooled.find((x) => x.outcome === 'pseq' && x.subgroup === null && x.model === 'random')!;
+      const r = await runCli('meta', three, '--json', ...flags);
+      const p = (JSON.parse(r.stdout) as MetaResults).pooled.find((x) => x.model === 'random')!;
       return [p.preset, p.tau2Method, p.ciMethod, p.piDf, p.piLower === null];
     };
-    // No preset shows a PI here: the PSEQ pair is one trial (fewer than 3 trials).
-    expect(await labels()).toEqual(['metafor', 'REML', 'z', null, true]);
+    expect(await labels()).toEqual(['metafor', 'REML', 'z', null, false]);
     expect(await labels('--preset', 'revman5')).toEqual(['revman5', 'DL', 'z', null, true]);
-    expect(await labels('--preset', 'revman-web')).toEqual(['revman-web', 'REML', 'hksj', null, true]);
-    expect(await labels('--preset', 'iqwig6')).toEqual(['iqwig6', 'PM', 'hksj', null, true]);
-    const r = await runCli('meta', CSV, '--preset', 'revman5');
+    expect(await labels('--preset', 'revman-web')).toEqual(['revman-web', 'REML', 'hksj', 2, false]);
+    expect(await labels('--preset', 'iqwig6')).toEqual(['iqwig6', 'PM', 'hksj', 2, false]);
+    const r = await runCli('meta', three, '--preset', 'revman5');
     expect(r.stdout).toContain('Prediction interval: not shown (preset revman5)');
     expect(r.stdout).toContain('Random effects (DerSimonian–Laird, z)');
-    const metafor = await runCli('meta', CSV);
-    expect(metafor.stdout).toContain('Prediction interval: not shown (fewer than 3 trials: 2 estimates from 1 trial)');
+    const metafor = await runCli('meta', two);
+    expect(metafor.stdout).toContain('Prediction interval: not shown (fewer than 3 trials: 2 estimates from 2 trials)');
   });
 });
 

@@ -106,16 +106,31 @@ describe('dat.normand1999 from arm summaries (MD): metafor rma', () => {
 describe('single study, missing intervals, presets', () => {
   const one = 'study,outcome,time,difference,ci_lower,ci_upper\nA,rmdq,3m,-0.79,-1.51,-0.06';
 
-  it('one study: reported as is, no heterogeneity, no error', () => {
+  it('one study: one row, no model, its own estimate with its interval as reported (the study row\'s), no error', () => {
     const r = analyze(one);
-    expect(r.pooled).toHaveLength(2);
-    for (const p of r.pooled) {
-      expect(p).toMatchObject({ k: 1, q: null, i2: null, tau2: null, piLower: null, piUpper: null, probabilityBeyondMcid: null });
-      expect(p.estimate).toBe(-0.79);
-    }
+    expect(r.pooled).toHaveLength(1);
+    // Not a "fixed" or "random" model of one study, nor a z interval rebuilt from the back-calculated SE.
+    expect(r.pooled[0]).toMatchObject({ model: 'single-study', poolingMethod: null, ciMethod: 'reported', k: 1, trials: 1, estimate: -0.79, ciLower: -1.51, ciUpper: -0.06, q: null, i2: null, tau2: null, piLower: null, piUpper: null, probabilityBeyondMcid: null });
     // rmdq is an instrument key: its direction and default MCID (5 points) apply without a plan
     expect(r.outcomes[0]).toMatchObject({ direction: 'lower-is-better', directionSource: 'instrument', mcid: 5, mcidSource: 'instrument' });
-    expect(r.studies[0]).toMatchObject({ ciLower: -1.51, ciUpper: -0.06, relevance: 'significant-not-relevant', weightRandom: 100 });
+    expect(r.studies[0]).toMatchObject({ ciLower: -1.51, ciUpper: -0.06, relevance: 'significant-not-relevant', weightFixed: null, weightRandom: null });
+    expect(r.pooled[0]!.relevance).toBe(r.studies[0]!.relevance);
+    // Arm summaries: the Wald interval from its SE, said so.
+    const arms = analyze('study,outcome,time,n_intervention,mean_intervention,sd_intervention,n_control,mean_control,sd_control\nA,rmdq,3m,50,8,4,50,10,4');
+    expect(arms.pooled).toHaveLength(1);
+    expect(arms.pooled[0]).toMatchObject({ model: 'single-study', ciMethod: 'z', ciLower: arms.studies[0]!.ciLower, ciUpper: arms.studies[0]!.ciUpper });
+  });
+
+  it('one subgroup only: every pooled row carries it; subgroups of one trial are combined by the fixed effect only', () => {
+    const r = analyze('study,outcome,time,subgroup,difference,ci_lower,ci_upper\nR,pain,3m,high,-0.8,-1.3,-0.2\nR,pseq,9m,high,3.5,0.9,6.0\nR,pseq,9m,low,2.8,0.3,5.3');
+    expect(r.pooled.filter((p) => p.outcome === 'pain').map((p) => [p.subgroup, p.model, p.ciLower, p.ciUpper])).toEqual([['high', 'single-study', -1.3, -0.2]]);
+    const pseq = r.pooled.filter((p) => p.outcome === 'pseq');
+    expect(pseq.map((p) => [p.subgroup, p.model])).toEqual([['high', 'single-study'], ['low', 'single-study'], [null, 'fixed']]);
+    expect(pseq[2]).toMatchObject({ k: 2, trials: 1, i2: null, q: null, tau2: null, piLower: null });
+    expect(r.subgroupTests.map((t) => t.model)).toEqual(['fixed']);
+    // Two trials, same rows: both models again.
+    const two = analyze('study,outcome,time,subgroup,difference,ci_lower,ci_upper\nR,pseq,9m,high,3.5,0.9,6.0\nS,pseq,9m,low,2.8,0.3,5.3');
+    expect(two.pooled.filter((p) => p.subgroup === null).map((p) => p.model)).toEqual(['fixed', 'random']);
   });
 
   it('a difference without CI or SE is shown, flagged, judged inconclusive and not pooled', () => {

@@ -53,9 +53,11 @@ function forestSides(spec: Spec, noEffect: number): { rows: number; mismatches: 
     const value = num(printed.text.split(' ')[0]!);
     if (Math.sign(value - noEffect) !== Math.sign(m.est - noEffect)) mismatches.push(`${printed.text} printed, marker at ${m.est}`);
   }
-  const favours = spec.layer.find((l) => l.layer !== undefined)!.data!.values as { px: number; text: string }[];
+  // A label too long for its half of the plot is written on lines (an array).
+  const favours = spec.layer.find((l) => l.layer !== undefined)!.data!.values as { px: number; text: string | string[] }[];
   const [left, right] = [...favours].sort((a, b) => a.px - b.px);
-  return { rows, mismatches, leftText: left!.text, rightText: right!.text };
+  const line = (x: string | string[]) => (Array.isArray(x) ? x.join(' ') : x);
+  return { rows, mismatches, leftText: line(left!.text), rightText: line(right!.text) };
 }
 
 const texts = (svg: string) => [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]!.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>'));
@@ -64,26 +66,43 @@ describe('metaForestSpec', () => {
   const results = metaAnalyze(readStudiesFile('data/published/selfback-studies.csv'), { version: 't', plan: loadPlanFile('data/plans/selfback.plan.json') });
   const groups = metaGroups(results);
 
-  it('PSEQ 9 months: subgroups, weights, diamonds, tests and favours labels; one trial is counted once and gets no PI', async () => {
+  it('PSEQ 9 months: two subgroups of one trial, combined by the fixed effect only: no random effects, heterogeneity or PI words', async () => {
     const pseq = groups.find((g) => g.setting.outcome === 'pseq')!;
     const svg = await toSvg(metaForestSpec(pseq, 'en'), 'forest-pseq');
     const t = texts(svg);
     for (const s of [
       'Pain self-efficacy (PSEQ 0–60) — 9 months', 'high physical demands', 'low physical demands', 'Rasmussen 2024', '49.0%', '51.0%',
-      '3.50 (0.90 to 6.00)', 'Total, fixed effect (95% CI)', 'Total, random effects (95% CI)',
-      '← Favours usual care', 'Favours app →', 'MD (95% CI)', 'Prediction interval: not shown (fewer than 3 trials)',
+      '3.50 (0.90 to 6.00)', 'Subgroups of one trial combined (fixed)', 'IV, Fixed, 95% CI', 'Weight', 'Fixed',
+      '← Favours usual care', 'Favours app →', 'MD (95% CI)',
     ]) expect(t).toContain(s);
-    // Two subgroups of one trial: "1 trial, 2 subgroups", never "2 studies"; no PI bar (it would equal the CI).
+    // Two subgroups of one trial: "1 trial, 2 subgroups", never "2 studies".
     expect(t.some((x) => x.startsWith('1 trial, 2 subgroups; MD, app − usual care'))).toBe(true);
-    expect(t).not.toContain('Prediction interval');
+    for (const s of ['Total, random effects (95% CI)', 'Total, fixed effect (95% CI)', 'IV, Random, 95% CI', 'Random']) expect(t).not.toContain(s);
+    expect(t.filter((x) => /Prediction interval|Heterogeneity|\bI²|Tau²|[Rr]andom/.test(x))).toEqual([]);
     // A one-study subgroup shows its study row once: no subtotal with a second (Wald) interval.
     expect(t).not.toContain('3.50 (0.95 to 6.05)');
     expect(t).not.toContain('Subtotal (95% CI)');
-    expect(t.some((x) => x.startsWith('Test for subgroup differences: Chi² = 0.15, df = 1 (P = 0.70), I² = 0%'))).toBe(true);
-    expect(t.some((x) => x.startsWith('Heterogeneity: Tau² = 0.00 (REML); Chi² = 0.15'))).toBe(true);
+    expect(t.some((x) => x.startsWith('Test for subgroup differences: Chi² = 0.15, df = 1 (P = 0.70)'))).toBe(true);
+    expect(t.some((x) => x.startsWith('Test for overall effect: Z = 3.45'))).toBe(true);
+    expect(t.join(' ')).toContain('combined by the fixed-effect model (inverse-variance)');
     expect(t.some((x) => x.includes('Shaded: ±MCID (5.5)'))).toBe(true);
-    // diamonds drawn as areas: fixed + random (the one-study subgroups have none)
-    expect(svg.match(/<g class="mark-area role-mark[^>]*>\s*<path/g)?.length).toBe(2);
+    // one diamond: the fixed-effect combination (the one-study subgroups have none)
+    expect(svg.match(/<g class="mark-area role-mark[^>]*>\s*<path/g)?.length).toBe(1);
+  });
+
+  it('a single study\'s forest: the study estimate, no model or weight headers', async () => {
+    for (const g of groups.filter((x) => x.setting.outcome !== 'pseq')) {
+      const t = texts(await toSvg(metaForestSpec(g, 'en'), `forest-single-${g.setting.outcome}-${g.setting.time}`));
+      expect(t).toContain('Study estimate (95% CI)');
+      expect(t).toContain('Single study: shown as reported, not pooled');
+      for (const s of ['IV, Random, 95% CI', 'Weight', 'Fixed', 'Random', '100.0%']) expect(t).not.toContain(s);
+      const da = texts(await toSvg(metaForestSpec(g, 'da'), `forest-single-${g.setting.outcome}-${g.setting.time}-da`));
+      expect(da).toContain('Studiets estimat (95 %-KI)');
+      for (const s of ['Vægt', 'Fast', 'Tilfældige']) expect(da).not.toContain(s);
+      // The band in the trial page's word (src/report/sections/subgroup-phrases.ts): "Skraveret".
+      expect(da.some((x) => x.includes('Skraveret: ±MKRF'))).toBe(true);
+      expect(da.join(' ')).not.toContain('Skygge');
+    }
   });
 
   it('a subgroup-only result names its subgroup in the title and on the study row', async () => {

@@ -5,6 +5,8 @@ import { parseCsvText } from '../../src/io/read-csv.js';
 import { loadPlanFile } from '../../src/plan/load-plan.js';
 import { RELEVANCE_TEXT } from '../../src/report/i18n.js';
 import { metaSummaryTable } from '../../src/report/meta-summary-table.js';
+import { metaGroups } from '../../src/meta/meta-group.js';
+import { metaForestSpec } from '../../src/report/charts/meta-forest.js';
 
 const results = metaAnalyze(readStudiesFile('data/published/selfback-studies.csv'), { preset: 'metafor', plan: loadPlanFile('data/plans/selfback.plan.json'), version: 'test' });
 const points = () => 'points';
@@ -22,8 +24,10 @@ describe('metaSummaryTable (pooled estimates of the meta report)', () => {
   it('a single study is shown once, with its interval as published, named for what it is, and its own verdict', () => {
     const study = results.studies.find((s) => s.outcome === 'rmdq' && s.time === '3m')!;
     const r = row('rmdq', '3m');
-    expect(en.header[3]).toBe('Effect (95% CI)'); // not "random effects": most rows are one trial
-    expect(r[3]).toBe('MD −0.79 (−1.51 to −0.06)');
+    // Not "random effects": most rows are one trial. The benefit, as the trial report's forest names it.
+    expect(en.header[3]).toBe('Benefit of app (95% CI)');
+    // The benefit, turned and named as Figure 1 prints it (one sign convention: meta-effect-text.ts).
+    expect(r[3]).toBe('MD 0.79 (0.06 to 1.51)');
     expect(r[4]).toBe('Sandal 2021, as published (not pooled)');
     expect([study.ciLower, study.ciUpper]).toEqual([-1.51, -0.06]);
     expect(r[2]).toBe(`1 trial (${study.nIntervention! + study.nControl!})`);
@@ -31,7 +35,14 @@ describe('metaSummaryTable (pooled estimates of the meta report)', () => {
     expect(r[8]).toBe(RELEVANCE_TEXT[study.relevance!].en);
     expect(r[7]).toBe('5 points');
     // The asymmetric published interval, not the model's symmetric one rebuilt from the SE.
-    expect(row('pain_avg', '3m')[3]).toBe('MD −0.80 (−1.30 to −0.20)');
+    expect(row('pain_avg', '3m')[3]).toBe('MD 0.80 (0.20 to 1.30)');
+  });
+
+  it('Table 1 prints each effect as its forest plot does: the same number, the same way round', () => {
+    for (const g of metaGroups(results)) {
+      const cell = en.rows[results.outcomes.indexOf(g.setting)]![3]!.replace(/^MD /, '');
+      expect(JSON.stringify(metaForestSpec(g, 'en')), g.setting.outcome).toContain(`"text":"${cell}"`);
+    }
   });
 
   it('rows from one subgroup of a trial name the subgroup', () => {
@@ -41,16 +52,18 @@ describe('metaSummaryTable (pooled estimates of the meta report)', () => {
     expect(row('rmdq', '3m')[0]).not.toContain('subgroup');
   });
 
-  it('two subgroups of one trial count as 1 trial; the random-effects row has no PI below 3 trials', () => {
-    const random = results.pooled.find((p) => p.outcome === 'pseq' && p.time === '9m' && p.subgroup === null && p.model === 'random')!;
+  it('two subgroups of one trial count as 1 trial, combined by the fixed effect: named so, no random effects, I² or PI', () => {
+    const pooled = results.pooled.filter((p) => p.outcome === 'pseq' && p.time === '9m' && p.subgroup === null);
+    expect(pooled.map((p) => p.model)).toEqual(['fixed']);
+    const fixed = pooled[0]!;
     const r = row('pseq', '9m');
-    expect(random).toMatchObject({ k: 2, trials: 1, piLower: null, piUpper: null });
+    expect(fixed).toMatchObject({ k: 2, trials: 1, piLower: null, piUpper: null, i2: null });
     expect(r[2]).toBe('1 trial, 2 subgroups (not reported)'); // participants only when every study gave both arm sizes
-    expect(r[3]).toBe(`MD ${random.estimate.toFixed(2)} (${random.ciLower.toFixed(2)} to ${random.ciUpper.toFixed(2)})`);
-    expect(r[4]).toBe('Random effects (REML)');
-    expect(r[5]).toBe('None (< 3 trials)');
-    expect(r[6]).toBe(`${random.i2!.toFixed(0)}%`);
-    expect(r[8]).toBe(RELEVANCE_TEXT[random.relevance!].en);
+    expect(r[3]).toBe(`MD ${fixed.estimate.toFixed(2)} (${fixed.ciLower.toFixed(2)} to ${fixed.ciUpper.toFixed(2)})`);
+    expect(r[4]).toBe('Subgroups of one trial combined (inverse-variance, fixed)');
+    expect(r[5]).toBe('—');
+    expect(r[6]).toBe('—');
+    expect(r[8]).toBe(RELEVANCE_TEXT[fixed.relevance!].en);
   });
 
   it('three trials: the prediction interval is shown', () => {
@@ -58,6 +71,8 @@ describe('metaSummaryTable (pooled estimates of the meta report)', () => {
     const random = three.pooled.find((p) => p.model === 'random')!;
     const r = metaSummaryTable(three, 'en').rows[0]!;
     expect(r[2]).toBe('3 trials (not reported)');
+    expect(r[4]).toBe('Random effects (REML)');
+    expect(r[6]).toBe(`${random.i2!.toFixed(0)}%`);
     expect(r[5]).toBe(`${random.piLower!.toFixed(2).replace('-', '−')} to ${random.piUpper!.toFixed(2)}`);
   });
 
@@ -79,7 +94,10 @@ describe('metaSummaryTable (pooled estimates of the meta report)', () => {
     expect(da.rows[i]![1]).toBe('9 måneder');
     expect(da.rows[i]![2]).toBe('1 forsøg, 2 subgrupper (ikke angivet)');
     expect(da.rows[i]![3]).toMatch(/^MD \d+,\d\d \(\d+,\d\d til \d+,\d\d\)$/);
+    expect(da.header[3]).toBe('Gavn af app (95 %-KI)');
+    // A lower-is-better outcome: the same number as its forest plot prints (vanlig behandling − app).
+    expect(da.rows[0]![3]).toBe('MD 0,79 (0,06 til 1,51)');
     expect(da.rows[i]![0]).toContain('højere er bedre');
-    expect(da.rows[i]![4]).toBe('Tilfældige effekter (REML)'); // the glossary's name of the model
+    expect(da.rows[i]![4]).toBe('Subgrupper af ét forsøg kombineret (invers varians, fast effekt)');
   });
 });

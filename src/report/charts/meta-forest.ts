@@ -23,11 +23,12 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { MetaGroup } from '../../meta/meta-group.js';
 import type { MetaPooledRow, MetaStudyRow, MetaSubgroupTest } from '../../meta/meta-results-schema.js';
-import { formatEffect } from '../../meta/meta-table.js';
+import { overallOf } from '../../meta/meta-group.js';
 import { isRatioMeasure } from '../../meta/read-studies.js';
 import { type ArmNames, defaultArmNames, fillArms } from '../arm-names.js';
 import { MIN_PI_TRIALS } from '../../meta/meta-analyze.js';
-import { fillPhrase, formatFixed, intervalText, type Lang, percentSign, timeLabel } from '../i18n.js';
+import { fillPhrase, formatFixed, type Lang, percentSign, timeLabel } from '../i18n.js';
+import { turnedEffect } from './meta-effect-text.js';
 import { poolingMethodText } from '../meta-method-words.js';
 import { outcomeName, trialCountText } from '../meta-summary-table.js';
 import { baseChartConfig, ESTIMATE_COLOUR, FONT_SIZE, PALETTE } from './chart-style.js';
@@ -56,7 +57,11 @@ const TEXT = {
     heterogeneity: 'Heterogeneity', notApplicable: 'Not applicable', overall: 'Test for overall effect', subgroups: 'Test for subgroup differences',
     single: 'Single study: shown as reported, not pooled', noInterval: 'no interval reported', mcidBand: 'Shaded: ±MCID',
     ci: '95% CI', iv: 'IV', mh: 'M-H', piFewTrials: 'Prediction interval: not shown (fewer than {min} trials)',
+    studyEstimate: 'Study estimate (95% CI)', totalOneTrial: 'Subgroups of one trial combined (fixed)',
+    fixedMethod: 'Subgroups of one trial (not separate trials) combined by the fixed-effect model ({weights}), normal-based 95% CI',
+    inverseVariance: 'inverse-variance',
   },
+  // "Skraveret" for the ±MKRF band, as the trial page's subgroup chart says it (one word per thing).
   // The models by docs/glossary-da.md's names; the totals without "(95 %-KI)", which the effect
   // column's header says, so the longer Danish names keep a forest on a portrait page.
   da: {
@@ -64,8 +69,11 @@ const TEXT = {
     weight: 'Vægt', fixed: 'Fast', random: 'Tilfældige', subtotal: 'Subtotal (95 %-KI)', totalFixed: 'I alt, fast effekt',
     totalRandom: 'I alt, tilfældige effekter', pi: 'Prædiktionsinterval', favoursApp: 'Til fordel for {intervention}', favoursControl: 'Til fordel for {control}',
     heterogeneity: 'Heterogenitet', notApplicable: 'Ikke relevant', overall: 'Test for samlet effekt', subgroups: 'Test for forskel mellem subgrupper',
-    single: 'Enkelt studie: vist som publiceret, ikke poolet', noInterval: 'intet interval rapporteret', mcidBand: 'Skygge: ±MKRF',
+    single: 'Enkelt studie: vist som publiceret, ikke poolet', noInterval: 'intet interval rapporteret', mcidBand: 'Skraveret: ±MKRF',
     ci: '95 %-KI', iv: 'IV', mh: 'M-H', piFewTrials: 'Prædiktionsinterval: ikke vist (færre end {min} forsøg)',
+    studyEstimate: 'Studiets estimat (95 %-KI)', totalOneTrial: 'Subgrupper af ét forsøg kombineret (fast)',
+    fixedMethod: 'Subgrupper af ét forsøg (ikke selvstændige forsøg) kombineret med fast effekt-modellen ({weights}), normalfordelt 95 %-KI',
+    inverseVariance: 'invers varians',
   },
 } as const;
 
@@ -118,25 +126,27 @@ export function metaForestSpec(group: MetaGroup, lang: Lang, options: MetaForest
   const measure = s.measure;
   const ratio = isRatioMeasure(measure);
   // Right favours the intervention: a lower-is-better effect is turned round (−MD; a ratio's log negated).
-  const flipped = s.direction === 'lower-is-better';
-  const sign = flipped ? -1 : 1;
+  // Effect values as every meta output writes them, turned as Table 1 turns them (meta-effect-text.ts);
+  // the forest's own words for a missing interval.
+  const turned = turnedEffect(s, arms, lang);
+  const { flipped, sign, first, op, second, interval } = turned;
   const show = (v: number) => (ratio ? Math.exp(sign * v) : sign * v);
   const fmt = (v: number, d: number) => formatFixed(v, d, lang);
-  // Effect values as every meta output writes them (formatEffect); the forest's own words for a missing interval.
-  // Every value passes through the same turn as the plot (a flipped interval swaps its ends).
-  const eff = (v: number) => formatEffect(measure, sign * v, lang);
-  const interval = (lo: number, hi: number) => (flipped ? intervalText(eff(hi), eff(lo), lang) : intervalText(eff(lo), eff(hi), lang));
+  const eff = turned.value;
   const effectText = (est: number, lo: number | null, hi: number | null) =>
     lo === null || hi === null ? `${eff(est)} (${t.noInterval})` : `${eff(est)} ${interval(lo, hi)}`;
   // Which way round the effect is: "MD, app − usual care" or, turned, "MD, usual care − app".
-  const [first, second] = flipped ? [arms.control, arms.intervention] : [arms.intervention, arms.control];
-  const op = ratio ? '÷' : '−';
-  const effectName = `${measure}, ${first} ${op} ${second}`;
+  const effectName = turned.name;
   const pText = (p: number) => (p < 0.0001 ? 'P < 0.0001' : `P = ${formatFixed(p, p < 0.01 ? 4 : 2, lang)}`);
 
-  const fixed = group.pooled.find((p) => p.subgroup === null && p.model === 'fixed');
-  const random = group.pooled.find((p) => p.subgroup === null && p.model === 'random');
-  const single = random !== undefined && random.k === 1;
+  // One estimate: no model, no weights (the study's own estimate). Subgroups of one trial: the
+  // fixed-effect combination only (meta-analyze.ts); from two trials on, both models.
+  const overall = overallOf(group.pooled, group.studies);
+  const { fixed, random } = overall;
+  const single = overall.single !== undefined;
+  const oneTrial = overall.oneTrialSubgroups;
+  const showFixedWeight = !single && fixed !== undefined;
+  const showRandomWeight = showFixedWeight && random !== undefined;
 
   // ── columns (pixel x of each column's anchor) ─────────────────────────────────────────────
   const hasArms = group.studies.some((x) => x.arms !== null);
@@ -156,9 +166,9 @@ export function metaForestSpec(group: MetaGroup, lang: Lang, options: MetaForest
   const armWidth = armCols.length === 0 ? 0 : Math.max(armCols.length * subCol, w(armHeader.intervention, true), w(armHeader.control, true)) + 12;
   const xIntervention = studyWidth;
   const xControl = xIntervention + armWidth;
-  const xWeightFixed = xControl + armWidth + 52; // right-aligned
+  const xWeightFixed = xControl + armWidth + (showFixedWeight ? 52 : 0); // right-aligned
   // Room for the wider of the two weight headers ("Tilfældige" in Danish) beside the other.
-  const xWeightRandom = xWeightFixed + Math.max(56, w(t.random) + 8);
+  const xWeightRandom = showRandomWeight ? xWeightFixed + Math.max(56, w(t.random) + 8) : xWeightFixed;
   const effectWidth = Math.max(
     EFFECT_MIN_PX,
     w(`${measure} (${t.ci})`, true),
@@ -187,14 +197,18 @@ export function metaForestSpec(group: MetaGroup, lang: Lang, options: MetaForest
 
   // ── header rows 0 and 1 ─────────────────────────────────────────────────────────────────
   const poolName = fixed?.poolingMethod === 'mantel-haenszel' ? t.mh : t.iv;
+  const weightWords = fixed?.poolingMethod === 'mantel-haenszel' ? 'Mantel–Haenszel' : t.inverseVariance;
   if (armCols.length > 0) {
     centre.push({ row: 0, px: xIntervention + armWidth / 2, text: armHeader.intervention }, { row: 0, px: xControl + armWidth / 2, text: armHeader.control });
     armCols.forEach((c, i) => {
       right.push({ row: 1, px: xIntervention + (i + 1) * subCol, text: c }, { row: 1, px: xControl + (i + 1) * subCol, text: c });
     });
   }
-  centre.push({ row: 0, px: (xWeightFixed + xWeightRandom) / 2 - 24, text: t.weight });
-  right.push({ row: 1, px: xWeightFixed, text: t.fixed }, { row: 1, px: xWeightRandom, text: t.random });
+  if (showFixedWeight) {
+    centre.push({ row: 0, px: (xWeightFixed + xWeightRandom) / 2 - 24, text: t.weight });
+    right.push({ row: 1, px: xWeightFixed, text: t.fixed });
+  }
+  if (showRandomWeight) right.push({ row: 1, px: xWeightRandom, text: t.random });
   bold.push({ row: 1, px: 0, text: t.study });
   bold.push({ row: 1, px: xEffect, text: `${measure} (${t.ci})` });
   // A turned effect names its difference over the effect column, up to the plot's own header: on
@@ -203,7 +217,9 @@ export function metaForestSpec(group: MetaGroup, lang: Lang, options: MetaForest
   const differenceLines = flipped ? splitAt(`${first} ${op}`, second, xPlotHeader(plotX0, plotX1, measure) - GAP_PX - xEffect, { bold: true }) : [];
   const extraHeaderRows = Math.max(0, differenceLines.length - 1);
   differenceLines.forEach((text, i) => bold.push({ row: i - extraHeaderRows, px: xEffect, text }));
-  centre.push({ row: 0, px: (plotX0 + plotX1) / 2, text: measure }, { row: 1, px: (plotX0 + plotX1) / 2, text: `${poolName}, ${t.random}, ${t.ci}` });
+  // The model over the plot only where there is one (RevMan's "IV, Random, 95% CI").
+  const plotHeader = single ? t.studyEstimate : `${poolName}, ${oneTrial ? t.fixed : t.random}, ${t.ci}`;
+  centre.push({ row: 0, px: (plotX0 + plotX1) / 2, text: measure }, { row: 1, px: (plotX0 + plotX1) / 2, text: plotHeader });
 
   let row = 2;
   // A note (heterogeneity, tests, method) on as many rows as it needs: left of the plot while
@@ -238,10 +254,11 @@ export function metaForestSpec(group: MetaGroup, lang: Lang, options: MetaForest
   const studyRow = (st: MetaStudyRow, underHeading = false): void => {
     left.push({ row, px: 4, text: st.subgroup !== null && !underHeading ? `${st.study} (${st.subgroup})` : st.study });
     armCells(st);
-    right.push({ row, px: xWeightFixed, text: st.pooled ? pct(st.weightFixed) : '' }, { row, px: xWeightRandom, text: st.pooled ? pct(st.weightRandom) : '' });
+    if (showFixedWeight) right.push({ row, px: xWeightFixed, text: st.pooled ? pct(st.weightFixed) : '' });
+    if (showRandomWeight) right.push({ row, px: xWeightRandom, text: st.pooled ? pct(st.weightRandom) : '' });
     left.push({ row, px: xEffect, text: effectText(st.yi, st.ciLower, st.ciUpper) });
     if (st.ciLower !== null && st.ciUpper !== null) {
-      squares.push({ row, x: show(st.ciLower), x2: show(st.ciUpper), est: show(st.yi), size: 16 + 2.2 * (st.weightRandom ?? 0) });
+      squares.push({ row, x: show(st.ciLower), x2: show(st.ciUpper), est: show(st.yi), size: 16 + 2.2 * (st.weightRandom ?? st.weightFixed ?? 100) });
     } else {
       squares.push({ row, x: show(st.yi), x2: show(st.yi), est: show(st.yi), size: 0 });
     }
@@ -258,20 +275,26 @@ export function metaForestSpec(group: MetaGroup, lang: Lang, options: MetaForest
   };
   const overallText = (p: MetaPooledRow): string =>
     `${t.overall}: ${p.ciMethod === 'hksj' ? `t = ${fmt(Math.abs(p.statistic), 2)}, df = ${p.df}` : `Z = ${fmt(Math.abs(p.statistic), 2)}`} (${pText(p.pValue)})`;
+  // Subgroups of one trial: the test, without I² (no heterogeneity language for one trial).
   const subgroupText = (x: MetaSubgroupTest): string =>
-    `${t.subgroups}: Chi² = ${fmt(x.q, 2)}, df = ${x.df} (${pText(x.pValue)}), I² = ${formatFixed(x.i2, 0, lang)}${percentSign(lang)}`;
+    `${t.subgroups}: Chi² = ${fmt(x.q, 2)}, df = ${x.df} (${pText(x.pValue)})${oneTrial ? '' : `, I² = ${formatFixed(x.i2, 0, lang)}${percentSign(lang)}`}`;
 
-  const subgroupNames = [...new Set(group.pooled.filter((p) => p.subgroup !== null).map((p) => p.subgroup as string))];
+  // Subgroup headings for subgroup subtotals only: a group whose every estimate is one subgroup's
+  // names it in the title, and its overall rows carry it.
+  const overallRows = new Set<MetaPooledRow | undefined>([fixed, random, overall.single]);
+  const subgroupNames = [...new Set(group.pooled.filter((p) => p.subgroup !== null && !overallRows.has(p)).map((p) => p.subgroup as string))];
   if (subgroupNames.length > 0) {
     for (const name of subgroupNames) {
       bold.push({ row, px: 0, text: name });
       row += 1;
       for (const st of group.studies.filter((x) => (x.subgroup ?? '(no subgroup)') === name)) studyRow(st, true);
-      const sub = group.pooled.find((p) => p.subgroup === name && p.model === 'random');
+      const sub = group.pooled.find((p) => p.subgroup === name && p.model === 'random') ?? group.pooled.find((p) => p.subgroup === name && p.model === 'fixed');
       // A subgroup of one study has nothing to pool: its study row is its result, shown once.
       if (sub && sub.k > 1) {
         bold.push({ row, px: 0, text: t.subtotal });
-        right.push({ row, px: xWeightRandom, text: pct(group.studies.filter((x) => (x.subgroup ?? '(no subgroup)') === name).reduce((a, x) => a + (x.weightRandom ?? 0), 0)) });
+        const members = group.studies.filter((x) => (x.subgroup ?? '(no subgroup)') === name);
+        if (showRandomWeight) right.push({ row, px: xWeightRandom, text: pct(members.reduce((a, x) => a + (x.weightRandom ?? 0), 0)) });
+        else if (showFixedWeight) right.push({ row, px: xWeightFixed, text: pct(members.reduce((a, x) => a + (x.weightFixed ?? 0), 0)) });
         left.push({ row, px: xEffect, text: effectText(sub.estimate, sub.ciLower, sub.ciUpper) });
         diamond(sub, `sub-${name}`);
         row += 1;
@@ -287,10 +310,19 @@ export function metaForestSpec(group: MetaGroup, lang: Lang, options: MetaForest
   }
 
   const plotTop = 1.6;
-  if (single || !fixed || !random) {
+  if (single) {
     row += 0.5;
     note(t.single);
-  } else {
+  } else if (fixed && !random) {
+    // Subgroups of one trial: their fixed-effect combination, its test; no heterogeneity, no PI.
+    row += 0.5;
+    bold.push({ row, px: 0, text: t.totalOneTrial });
+    right.push({ row, px: xWeightFixed, text: pct(100) });
+    left.push({ row, px: xEffect, text: effectText(fixed.estimate, fixed.ciLower, fixed.ciUpper) });
+    diamond(fixed, 'fixed');
+    row += 1;
+    note(overallText(fixed));
+  } else if (fixed && random) {
     row += 0.5;
     bold.push({ row, px: 0, text: t.totalFixed });
     right.push({ row, px: xWeightFixed, text: pct(100) });
@@ -312,14 +344,17 @@ export function metaForestSpec(group: MetaGroup, lang: Lang, options: MetaForest
     note(heterogeneityText(random));
     note(`${overallText(fixed)} (${t.fixed.toLowerCase()}); ${overallText(random).replace(`${t.overall}: `, '')} (${t.random.toLowerCase()})`);
   }
-  for (const x of group.subgroupTests.filter((y) => y.model === 'random')) {
+  const testModel = group.subgroupTests.some((y) => y.model === 'random') ? 'random' : 'fixed';
+  for (const x of group.subgroupTests.filter((y) => y.model === testModel)) {
     note(subgroupText(x));
   }
   const plotBottom = row - 0.2;
-  const methodBits = random
+  const methodBits = overall.headline
     ? [
         // The method in words, not the tool's preset name (a single study is not pooled: no method).
-        random.k > 1 ? capitalise(poolingMethodText({ tau2Method: random.tau2Method, ciMethod: random.ciMethod, ...(random.piLower !== null ? { piDf: random.piDf } : {}), preset: random.preset }, lang)) : null,
+        random && (random.ciMethod === 'z' || random.ciMethod === 'hksj')
+          ? capitalise(poolingMethodText({ tau2Method: random.tau2Method, ciMethod: random.ciMethod, ...(random.piLower !== null ? { piDf: random.piDf } : {}), preset: random.preset }, lang))
+          : oneTrial ? fillPhrase(t.fixedMethod, { weights: weightWords }) : null,
         s.mcid !== null ? `${t.mcidBand} (${mcidText(s.mcid, lang)}${ratio ? '×' : ''})` : null,
       ].filter((b): b is string => b !== null)
     : [];

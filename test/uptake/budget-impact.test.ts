@@ -83,7 +83,7 @@ describe('uptake plan', () => {
     const { loadUptakePlanFile } = await import('../../src/uptake/uptake-plan.js');
     const plan = loadUptakePlanFile(new URL('../../data/plans/uptake.plan.json', import.meta.url).pathname);
     expect(plan.suppression.threshold).toBe(5);
-    expect(plan.scenarios.base).toHaveLength(5);
+    expect(plan.scenarios.base).toHaveLength(3);
   });
   it('names what is wrong', () => {
     try {

@@ -191,7 +191,7 @@ describe('those activated before the last 84 days (not yet at risk at 12 weeks)'
     writeFileSync(reg, simulateRegistry({ rows: 53, seed: 958143, startDate: '2024-11-15', years: 3 / 12 }));
     writeFileSync(elig, simulateEligible({ seed: 958143 }));
     const base = JSON.parse(readFileSync('data/plans/uptake.plan.json', 'utf8')) as Record<string, unknown>;
-    writeFileSync(plan, JSON.stringify({ ...base, firstYear: 2024, eligibleFill: 'carry-forward', suppression: { threshold: 4, zerosSensitive: true } }));
+    writeFileSync(plan, JSON.stringify({ ...base, firstYear: 2025, eligibleFill: 'carry-forward', suppression: { threshold: 4, zerosSensitive: true } }));
     const audit = await runCli('uptake', reg, '--eligible', elig, '--plan', plan, '--audit', '--json');
     expect(audit.stderr).toBe('');
     expect(audit.code).toBe(0);

@@ -23,7 +23,7 @@ describe('analyseUptake on the hand-computed registry', () => {
     expect(nat.activationRate).toBe('suppressed');
     expect(a.funnel.overallRate).toBe('suppressed');
     expect(a.budget.observed.find((o) => o.region === 'Hovedstaden')!.cost).toBe('suppressed');
-    expect(a.budget.projection.length).toBe(3 * 5 * 6);
+    expect(a.budget.projection.length).toBe(3 * 3 * 6);
   });
 
   it('with threshold 1 the numbers are the unsuppressed ones', async () => {

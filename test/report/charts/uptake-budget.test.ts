@@ -7,7 +7,7 @@ describe('uptakeBudgetSpec', () => {
     const a = await bundledAnalysis();
     const spec = uptakeBudgetSpec(a.budget);
     const { rows } = plottedData(spec);
-    expect(rows.filter((r) => r.observed === false)).toHaveLength(3 * 5);
+    expect(rows.filter((r) => r.observed === false)).toHaveLength(3 * 3);
     const base2026 = a.budget.projection.find((p) => p.region === 'national' && p.scenario === 'base' && p.year === 2026)!;
     expect(rows.find((r) => r.series === 'Projected, base case' && r.year === '2026')?.million).toBeCloseTo(base2026.cost / 1e6, 12);
     expect(rows.filter((r) => r.observed === true).map((r) => r.year)).toEqual(['2024', '2025']);

@@ -81,7 +81,7 @@ describe('metaForestSpec', () => {
     expect(t).not.toContain('Subtotal (95% CI)');
     expect(t.some((x) => x.startsWith('Test for subgroup differences: Chi² = 0.15, df = 1 (P = 0.70), I² = 0%'))).toBe(true);
     expect(t.some((x) => x.startsWith('Heterogeneity: Tau² = 0.00 (REML); Chi² = 0.15'))).toBe(true);
-    expect(t.some((x) => x.includes('Shaded: ±MCID (5.5)'))).toBe(true);
+    expect(t.some((x) => x.includes('Dashed: ±MCID (5.5)'))).toBe(true);
     // diamonds drawn as areas: fixed + random (the one-study subgroups have none)
     expect(svg.match(/<g class="mark-area role-mark[^>]*>\s*<path/g)?.length).toBe(2);
   });

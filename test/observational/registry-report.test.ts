@@ -70,6 +70,6 @@ describe('registry report', () => {
     expect(table.rows[0]![0]).toBe('Fysisk funktionsniveau (RMDQ)');
     expect(table.rows[0]![5]).toMatch(/^−\d,\d\d \(−\d,\d\d til −\d,\d\d\)$/);
     expect(content.page.sections.find((s) => s.id === 'methods')!.intro!.join(' ')).toContain('HC0-sandwich');
-    expect(content.page.sections.find((s) => s.id === 'warnings')!.notes![0]).toMatch(/^Fysisk funktionsniveau \(RMDQ\), 3 måneder: \d+ patienter? med en manglende confounderværdi er udeladt/);
+    expect(content.page.sections.find((s) => s.id === 'warnings')!.notes![0]).toMatch(/^Fysisk funktionsniveau \(RMDQ\), 3 måneder: \d+ patienter? med en manglende værdi af en forstyrrende faktor er udeladt/);
   });
 });

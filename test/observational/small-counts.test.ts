@@ -133,7 +133,7 @@ describe('small counts in the registry outputs', () => {
       const env = { input: (p: string) => join(dir, p), lang, version: 'test', memo: <T>(_k: string, f: () => T) => f() };
       const content = await registryReportKind.build({ id: 'r', kind: 'registry', out: 'r', lang, data: 'registry.csv', plan: 'plan.json' } as never, env as never);
       const page = JSON.stringify(content.page);
-      expect(page).toContain(lang === 'en' ? 'Patients left out for a missing confounder value: suppressed' : 'Patienter udeladt for en manglende confounderværdi: diskretioneret');
+      expect(page).toContain(lang === 'en' ? 'Patients left out for a missing confounder value: suppressed' : 'Patienter udeladt for en manglende værdi af en forstyrrende faktor: diskretioneret');
       expect(page).not.toMatch(/\b3 patient/);
     }
   });

@@ -122,7 +122,7 @@ describe('small counts in the registry outputs', () => {
     expect(run.result.warnings.join('\n')).not.toMatch(/\b3 patient/);
     for (const lang of ['en', 'da'] as const) {
       const text = observationalText(run.result, lang);
-      expect(text).toMatch(lang === 'en' ? /suppressed left out for missing confounders/ : /diskretioneret udeladt for manglende confoundere/);
+      expect(text).toMatch(lang === 'en' ? /suppressed left out for missing confounders/ : /diskretioneret udeladt for manglende forstyrrende faktorer/);
       expect(text).not.toMatch(/\b3 (left out|udeladt)/);
     }
     // The report page (tables, notes, warnings) in both languages.

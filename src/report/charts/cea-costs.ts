@@ -13,7 +13,7 @@ const TEXT = {
   title: { en: 'Mean cost per patient by category', da: 'Gennemsnitlig omkostning pr. patient efter kategori' },
   subtitle: { en: 'Over follow-up, unadjusted, patients with the category recorded', da: 'I opfølgningsperioden, ujusteret, patienter med kategorien registreret' },
   inside: { en: 'In the healthcare-sector total (base case)', da: 'Med i sundhedssektorens samlede omkostning (basisanalysen)' },
-  outside: { en: 'Outside the healthcare perspective: not in the total (only in the societal sensitivity analysis); own scale', da: 'Uden for sundhedssektorperspektivet: ikke med i totalen (kun i følsomhedsanalysen med samfundsperspektiv); egen skala' },
+  outside: { en: 'Outside the healthcare perspective: not in the total|(only in the societal sensitivity analysis); own scale', da: 'Uden for sundhedssektorperspektivet: ikke med i totalen|(kun i følsomhedsanalysen med samfundsperspektiv); egen skala' },
   x: { en: 'Mean cost ({cur})', da: 'Gennemsnitlig omkostning ({cur})' },
   arm: { en: 'Arm', da: 'Gruppe' },
 } as const;
@@ -30,7 +30,8 @@ export function ceaCostsSpec(r: CeaResult, lang: Lang, categoryLabel: (c: string
   );
   const arms = [armLabel.intervention, armLabel.control];
   const panel = (cats: CeaResult['costsByCategory'], title: string | null) => ({
-    ...(title === null ? {} : { title: { text: title, fontSize: 12, anchor: 'start' as const } }),
+    // "|" breaks a long panel title, so it does not widen the chart.
+    ...(title === null ? {} : { title: { text: title.split('|'), fontSize: 12, anchor: 'start' as const } }),
     width: 420, height: { step: 14 },
     data: { values: rowsOf(cats) },
     mark: { type: 'bar' },

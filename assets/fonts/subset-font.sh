@@ -21,14 +21,17 @@
 # fallback, weights and NFD text: test/report/render/chart-font-fallback.test.ts.
 #
 # DejaVuSans-web.woff, DejaVuSans-Bold-web.woff — embedded in every report page as @font-face
-# (base64), so pages and their inline charts look the same on every machine. The core range
-# (~18 kB each); any other character falls back to the reader's sans-serif.
+# (base64), so pages and their inline charts look the same on every machine. The core range plus
+# the few signs the pages print outside it (WEB: √ in the CEA's "√(B/m)"), ~18 kB each; any
+# other character falls back to the reader's sans-serif. Coverage of every bundled page:
+# test/report/render/page-font.test.ts.
 #
 # Needs Debian's `fonts-dejavu-core` and `fonttools` (apt-get install fonts-dejavu-core fonttools).
 set -eu
 cd "$(dirname "$0")"
 CHART='U+0020-007E,U+00A0-024F,U+0300-036F,U+0370-03FF,U+0400-04FF,U+2000-206F,U+2070-209F,U+20A0-20CF,U+2100-214F,U+2190-21FF,U+2200-22FF,U+25A0-25FF'
 CORE='U+0020-007E,U+00A0-017F,U+2010-2027,U+2030-203A,U+2190-2193,U+2212,U+2215,U+2248,U+2260,U+2264-2265,U+2295,U+25A0-25A1,U+25CB,U+25CF,U+25EF,U+2070-2079,U+2080-2089,U+20AC'
+WEB="$CORE,U+221A"
 for face in DejaVuSans DejaVuSans-Bold; do
   pyftsubset "/usr/share/fonts/truetype/dejavu/$face.ttf" --unicodes="$CORE" \
     --layout-features='*' --name-IDs='*' --name-languages='*' --notdef-outline --no-hinting \
@@ -51,7 +54,7 @@ font['head'].macStyle |= 0x02  # italic, as fsSelection says
 font['OS/2'].usWidthClass = 3  # condensed
 font.save(path)
 PY
-  pyftsubset "/usr/share/fonts/truetype/dejavu/$face.ttf" --unicodes="$CORE" \
+  pyftsubset "/usr/share/fonts/truetype/dejavu/$face.ttf" --unicodes="$WEB" \
     --layout-features='kern,liga' --flavor=woff --no-hinting --desubroutinize \
     --output-file="$face-web.woff"
 done

@@ -81,11 +81,11 @@ export function findingText(f: Finding, lang: Lang): string {
     case 'missing':
       if (f.n === SUPPRESSED) {
         return lang === 'da'
-          ? 'patienter med en manglende confounderværdi er udeladt (komplette tilfælde); antallet er diskretioneret'
+          ? 'patienter med en manglende værdi af en forstyrrende faktor er udeladt (komplette tilfælde); antallet er diskretioneret'
           : 'patients with a missing confounder value left out (complete cases); their number is suppressed';
       }
       return lang === 'da'
-        ? `${f.n} ${f.n === 1 ? 'patient' : 'patienter'} med en manglende confounderværdi er udeladt (komplette tilfælde)`
+        ? `${f.n} ${f.n === 1 ? 'patient' : 'patienter'} med en manglende værdi af en forstyrrende faktor er udeladt (komplette tilfælde)`
         : `${f.n} ${f.n === 1 ? 'patient' : 'patients'} with a missing confounder value left out (complete cases)`;
   }
 }

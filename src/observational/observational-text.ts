@@ -22,7 +22,7 @@ export const OBSERVATIONAL_TEXT = {
   certainty: { high: { en: 'high', da: 'høj' }, moderate: { en: 'moderate', da: 'moderat' }, low: { en: 'low', da: 'lav' }, 'very-low': { en: 'very low', da: 'meget lav' } },
   footnote: {
     en: 'Exposed − unexposed, adjusted by propensity-score weighting ({estimand}); DR = doubly robust; normal 95% CIs with HC0 sandwich SEs. Non-randomised evidence starts at low certainty (GRADE). The E-value is the risk ratio an unmeasured confounder would need with both app use and the outcome to explain the estimate (CI limit) away.',
-    da: 'Brugere − ikke-brugere, justeret med propensity score-vægtning ({estimand}); DR = dobbelt robust; normale 95 %-KI med HC0-sandwich-SE. Ikke-randomiseret evidens starter ved lav kvalitet (GRADE). E-værdien er den relative risiko, en umålt confounder skulle have med både brug af appen og effektmålet for at forklare estimatet (KI-grænsen) væk.',
+    da: 'Brugere − ikke-brugere, justeret med vægtning med tilbøjelighedsscore ({estimand}); DR = dobbelt robust; normale 95 %-KI med HC0-sandwich-SE. Ikke-randomiseret evidens starter ved lav kvalitet (GRADE). E-værdien er den relative risiko, en umålt forstyrrende faktor skulle have med både brug af appen og effektmålet for at forklare estimatet (KI-grænsen) væk.',
   },
   notAnalysed: { en: 'not analysed', da: 'ikke analyseret' },
   smallCounts: {
@@ -32,7 +32,7 @@ export const OBSERVATIONAL_TEXT = {
   suppressed: { en: 'suppressed', da: 'diskretioneret' },
   balance: {
     en: '{where}: balance max |SMD| {before} before, {after} after weighting; effective sample {essE} exposed, {essU} unexposed; {missing} left out for missing confounders, {trimmed} trimmed',
-    da: '{where}: balance maks. |SMD| {before} før, {after} efter vægtning; effektiv stikprøve {essE} brugere, {essU} ikke-brugere; {missing} udeladt for manglende confoundere, {trimmed} trimmet',
+    da: '{where}: balance maks. |SMD| {before} før, {after} efter vægtning; effektiv stikprøve {essE} brugere, {essU} ikke-brugere; {missing} udeladt for manglende forstyrrende faktorer, {trimmed} trimmet',
   },
 } as const;
 

@@ -21,36 +21,36 @@ export const REGISTRY_TEXT = {
   },
   effectsTitle: { en: 'Crude and adjusted effects against the MCID', da: 'Ujusterede og justerede effekter målt mod MKRF' },
   effectsIntro: {
-    en: 'Each row: {exposed} − {unexposed} with its 95% CI, signed so that right favours the app; the dashed lines mark the MCID. The crude difference ignores confounding; the two adjusted, doubly robust estimates should agree with each other.',
-    da: 'Hver række: {exposed} − {unexposed} med 95 %-KI, med fortegn, så højre er til fordel for appen; de stiplede linjer markerer MKRF. Den ujusterede forskel ser bort fra confounding; de to justerede, dobbelt robuste estimater bør stemme overens.',
+    en: 'Each row: {exposed} − {unexposed} with its 95% CI, signed so that right favours the app; the dashed lines mark ±1 MCID. The crude difference ignores confounding; the two adjusted, doubly robust estimates should agree with each other.',
+    da: 'Hver række: {exposed} − {unexposed} med 95 %-KI, med fortegn, så højre er til fordel for appen; de stiplede linjer markerer ±1 MKRF. Den ujusterede forskel ser bort fra forstyrrende faktorer (confounding); de to justerede, dobbelt robuste estimater bør stemme overens.',
   },
   // Table captions say what the table holds; the section title and the figure caption name the topic.
   effectsTableCaption: {
     en: 'Differences between the groups per outcome and method: patients analysed, 95% CI, MCID, clinical relevance, certainty and E-value',
     da: 'Forskelle mellem grupperne pr. effektmål og metode: analyserede patienter, 95 %-KI, MKRF, klinisk relevans, evidensens kvalitet og E-værdi',
   },
-  balanceTitle: { en: 'Covariate balance (love plot)', da: 'Balance i baggrundsvariable (love plot)' },
+  balanceTitle: { en: 'Covariate balance (love plot)', da: 'Balance i baggrundsvariable (balancediagram)' },
   balanceIntro: {
     en: '{outcome}, {time}: absolute standardised mean differences between the groups before and after weighting; balance is reached when every |SMD| is below {threshold} after weighting.',
     da: '{outcome}, {time}: absolutte standardiserede middelværdiforskelle mellem grupperne før og efter vægtning; balance er opnået, når alle |SMD| er under {threshold} efter vægtning.',
   },
   balanceTableCaption: {
     en: '{outcome}, {time}: standardised mean differences and variance ratios per confounder, before and after weighting',
-    da: '{outcome}, {time}: standardiserede middelværdiforskelle og variansratioer pr. confounder, før og efter vægtning',
+    da: '{outcome}, {time}: standardiserede middelværdiforskelle og variansratioer pr. forstyrrende faktor, før og efter vægtning',
   },
-  overlapTitle: { en: 'Overlap of the propensity scores', da: 'Overlap i propensity scores' },
+  overlapTitle: { en: 'Overlap of the propensity scores', da: 'Overlap i tilbøjelighedsscoren' },
   overlapIntro: {
     en: 'The probability of using the app given the confounders, per group: the line spans the 5th to 95th percentile, the box the middle half, the tick the median. Where the groups do not overlap, no comparison is possible.',
-    da: 'Sandsynligheden for at bruge appen givet confounderne, pr. gruppe: linjen går fra 5. til 95. percentil, boksen dækker den midterste halvdel, stregen er medianen. Hvor grupperne ikke overlapper, kan de ikke sammenlignes.',
+    da: 'Tilbøjelighedsscoren (propensity score), dvs. sandsynligheden for at bruge appen givet de forstyrrende faktorer, pr. gruppe: linjen går fra 5. til 95. percentil, boksen dækker den midterste halvdel, stregen er medianen. Hvor grupperne ikke overlapper, kan de ikke sammenlignes.',
   },
-  evalueTitle: { en: 'Sensitivity to unmeasured confounding (E-values)', da: 'Følsomhed for umålt confounding (E-værdier)' },
+  evalueTitle: { en: 'Sensitivity to unmeasured confounding (E-values)', da: 'Følsomhed for umålte forstyrrende faktorer (E-værdier)' },
   evalueSentence: {
     en: '{outcome}, {time} ({method}): an unmeasured confounder associated with both app use and the outcome by a risk ratio of {e} each, beyond the measured confounders, could explain the estimate away; to move the CI to include no difference, a risk ratio of {ci} each would suffice. Weaker confounding could not.',
-    da: '{outcome}, {time} ({method}): en umålt confounder, der hænger sammen med både brug af appen og effektmålet med en relativ risiko på {e} hver, ud over de målte confoundere, kunne forklare estimatet væk; for at konfidensintervallet kommer til at indeholde ingen forskel, er en relativ risiko på {ci} hver nok. Svagere confounding kunne ikke.',
+    da: '{outcome}, {time} ({method}): en umålt forstyrrende faktor, der hænger sammen med både brug af appen og effektmålet med en relativ risiko på {e} hver, ud over de målte forstyrrende faktorer, kunne forklare estimatet væk; for at konfidensintervallet kommer til at indeholde ingen forskel, er en relativ risiko på {ci} hver nok. Svagere forstyrrende faktorer kunne ikke.',
   },
   evalueSentenceNull: {
     en: '{outcome}, {time} ({method}): an unmeasured confounder associated with both app use and the outcome by a risk ratio of {e} each, beyond the measured confounders, could explain the estimate away; the CI already includes no difference.',
-    da: '{outcome}, {time} ({method}): en umålt confounder, der hænger sammen med både brug af appen og effektmålet med en relativ risiko på {e} hver, ud over de målte confoundere, kunne forklare estimatet væk; konfidensintervallet indeholder allerede ingen forskel.',
+    da: '{outcome}, {time} ({method}): en umålt forstyrrende faktor, der hænger sammen med både brug af appen og effektmålet med en relativ risiko på {e} hver, ud over de målte forstyrrende faktorer, kunne forklare estimatet væk; konfidensintervallet indeholder allerede ingen forskel.',
   },
   methodsTitle: { en: 'Methods', da: 'Metoder' },
   methods: {
@@ -61,10 +61,10 @@ export const REGISTRY_TEXT = {
       'Patients with a missing confounder value are left out and counted (no imputation). Balance: standardised mean differences as cobalt defines them. E-values: VanderWeele & Ding (2017); continuous outcomes via the standardised difference, RR ≈ exp(0.91·d).',
     ],
     da: [
-      'Propensity score: logistisk regression af brug af appen på {confounders}, ved maksimum likelihood (som R glm).',
+      'Tilbøjelighedsscore: logistisk regression af brug af appen på {confounders}, ved maksimum likelihood (som R glm).',
       'Vægte: {weights}.{trim}',
-      'Ujusteret: den uvægtede forskel. Vægtet regression (dobbelt robust): vægtet mindste kvadraters regression af opfølgningsværdien på brug af appen, baselinescoren og confounderne, med HC0-sandwich-standardfejl (som R lm med vægte og sandwich::vcovHC). AIPW (dobbelt robust): augmenteret inverse-sandsynlighedsvægtning med lineære modeller for effektmålet i hver gruppe og standardfejl fra influensfunktionen. 95 %-KI er normale (z).',
-      'Patienter med en manglende værdi i en confounder er udeladt og talt op (ingen imputering). Balance: standardiserede middelværdiforskelle som i cobalt. E-værdier: VanderWeele & Ding (2017); kontinuerte effektmål via den standardiserede forskel, RR ≈ exp(0,91·d).',
+      'Ujusteret: den uvægtede forskel. Vægtet regression (dobbelt robust): vægtet mindste kvadraters regression af opfølgningsværdien på brug af appen, baselinescoren og de forstyrrende faktorer, med HC0-sandwich-standardfejl (som R lm med vægte og sandwich::vcovHC). AIPW (dobbelt robust): augmenteret inverse-sandsynlighedsvægtning med lineære modeller for effektmålet i hver gruppe og standardfejl fra influensfunktionen. 95 %-KI er normale (z).',
+      'Patienter med en manglende værdi i en forstyrrende faktor er udeladt og talt op (ingen imputering). Balance: standardiserede middelværdiforskelle som i cobalt. E-værdier: VanderWeele & Ding (2017); kontinuerte effektmål via den standardiserede forskel, RR ≈ exp(0,91·d).',
     ],
   },
   weights: {
@@ -72,7 +72,7 @@ export const REGISTRY_TEXT = {
     ATT: { en: 'users 1, non-users e/(1 − e)', da: 'brugere 1, ikke-brugere e/(1 − e)' },
     ATO: { en: 'overlap weights (1 − e for users, e for non-users)', da: 'overlapvægte (1 − e for brugere, e for ikke-brugere)' },
   },
-  trimmed: { en: ' Patients with a propensity score below {t} or above {u} were left out.', da: ' Patienter med en propensity score under {t} eller over {u} er udeladt.' },
+  trimmed: { en: ' Patients with a propensity score below {t} or above {u} were left out.', da: ' Patienter med en tilbøjelighedsscore under {t} eller over {u} er udeladt.' },
   truncated: { en: ' Weights were capped at their {q} quantile.', da: ' Vægtene er afskåret ved deres {q}-fraktil.' },
   noAnalysisFor: {
     en: 'No analysis possible for {list}: the reasons are under Warnings.',
@@ -82,7 +82,7 @@ export const REGISTRY_TEXT = {
   notAnalysed: { en: 'not analysed', da: 'ikke analyseret' },
   weightsTableCaption: {
     en: '{outcome}, {time}: patients analysed, effective sample size, largest weights and propensity-score percentiles per group',
-    da: '{outcome}, {time}: analyserede patienter, effektiv stikprøvestørrelse, største vægte og percentiler af propensity score pr. gruppe',
+    da: '{outcome}, {time}: analyserede patienter, effektiv stikprøvestørrelse, største vægte og percentiler af tilbøjelighedsscoren pr. gruppe',
   },
   col: {
     outcome: { en: 'Outcome', da: 'Effektmål' },
@@ -96,7 +96,7 @@ export const REGISTRY_TEXT = {
     verdict: { en: 'Clinical relevance', da: 'Klinisk relevans' },
     certainty: { en: 'Certainty (GRADE)', da: 'Evidensens kvalitet (GRADE)' },
     evalue: { en: 'E-value (CI limit)', da: 'E-værdi (KI-grænse)' },
-    term: { en: 'Confounder', da: 'Confounder' },
+    term: { en: 'Confounder', da: 'Forstyrrende faktor' },
     smdBefore: { en: 'SMD before', da: 'SMD før' },
     smdAfter: { en: 'SMD after', da: 'SMD efter' },
     vrBefore: { en: 'Variance ratio before', da: 'Variansratio før' },
@@ -105,12 +105,12 @@ export const REGISTRY_TEXT = {
     analysed: { en: 'Analysed', da: 'Analyseret' },
     ess: { en: 'Effective sample size', da: 'Effektiv stikprøvestørrelse' },
     maxWeight: { en: 'Largest weights: mean of the {k} largest (× mean)', da: 'Største vægte: gns. af de {k} største (× gennemsnit)' },
-    ps: { en: 'Propensity score: 5 / 25 / 50 / 75 / 95%', da: 'Propensity score: 5 / 25 / 50 / 75 / 95 %' },
+    ps: { en: 'Propensity score: 5 / 25 / 50 / 75 / 95%', da: 'Tilbøjelighedsscore: 5 / 25 / 50 / 75 / 95 %' },
   },
   before: { en: 'before weighting', da: 'før vægtning' },
   after: { en: 'after weighting', da: 'efter vægtning' },
   absSmd: { en: '|Standardised mean difference|', da: '|Standardiseret middelværdiforskel|' },
-  propensity: { en: 'Propensity score (probability of app use)', da: 'Propensity score (sandsynlighed for brug af appen)' },
+  propensity: { en: 'Propensity score (probability of app use)', da: 'Tilbøjelighedsscore (sandsynlighed for brug af appen)' },
   // Chart and axis titles start with a capital.
   // Short (the arms are named by the favours labels): Vega's width estimate of a longer title
   // exceeds the panel and pushes the facet's row axis away from its plot.
@@ -120,15 +120,15 @@ export const REGISTRY_TEXT = {
   favoursApp: { en: 'Favours {intervention} →', da: 'Til fordel for {intervention} →' },
   excluded: {
     en: 'Patients left out for a missing confounder value: {missing}; trimmed: {trimmed}.',
-    da: 'Patienter udeladt for en manglende confounderværdi: {missing}; trimmet: {trimmed}.',
+    da: 'Patienter udeladt for en manglende værdi af en forstyrrende faktor: {missing}; trimmet: {trimmed}.',
   },
   balanceHidden: {
     en: '{n} rows with suppressed values (a confounder level with too few patients in a group) are not drawn.',
-    da: '{n} rækker med diskretionerede værdier (et niveau af en confounder med for få patienter i en gruppe) er ikke tegnet.',
+    da: '{n} rækker med diskretionerede værdier (et niveau af en forstyrrende faktor med for få patienter i en gruppe) er ikke tegnet.',
   },
   balanceHiddenOne: {
     en: 'One row with suppressed values (a confounder level with too few patients in a group) is not drawn.',
-    da: 'Én række med diskretionerede værdier (et niveau af en confounder med for få patienter i en gruppe) er ikke tegnet.',
+    da: 'Én række med diskretionerede værdier (et niveau af en forstyrrende faktor med for få patienter i en gruppe) er ikke tegnet.',
   },
   // How many cells of the page read "suppressed": counts, and the balance rows of the primary analysis.
   suppressedTally: { en: '{n} counts here', da: '{n} antal her' },

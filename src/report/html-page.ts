@@ -40,7 +40,7 @@ tr.group td { font-style: italic; border-bottom: none; padding-top: 8px; }
 @media print {
   body { font-size: 9.5pt; line-height: 1.35; }
   main { max-width: none; padding: 0; }
-  nav, .files { display: none; }
+  nav, .files, .text-version { display: none; }
   h1 { font-size: 16pt; }
   h2 { font-size: 12pt; margin: 14pt 0 4pt; break-after: avoid; }
   p { max-width: none; margin: 0 0 5pt; }
@@ -138,6 +138,12 @@ export function htmlPage(page: ReportPage, svgs: ReadonlyMap<string, { svg: stri
       }
     }
     for (const tb of s.tables ?? []) parts.push(`<div class="table-wrap">${renderHtmlTable(tb.table, tb.caption)}</div>`);
+    if (s.textVersion) {
+      const li = (i: string | { text: string; items: string[] }): string =>
+        typeof i === 'string' ? `<li>${escapeHtml(i)}</li>` : `<li>${escapeHtml(i.text)}\n<ul>\n${i.items.map(li).join('\n')}\n</ul></li>`;
+      const items = s.textVersion.items.map(li).join('\n');
+      parts.push(`<details class="text-version notes"><summary>${escapeHtml(s.textVersion.summary)}</summary>\n<ul>\n${items}\n</ul>\n</details>`);
+    }
     parts.push(paragraphs(s.notes, 'notes'), '</section>');
     return parts.filter((p) => p !== '').join('\n');
   });

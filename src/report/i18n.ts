@@ -526,7 +526,7 @@ export const REPORT_TEXT = {
     en: 'Enrolment (assessed for eligibility, excluded) and reasons for loss to follow-up were not provided.',
     da: 'Rekruttering (vurderet for egnethed, ekskluderet) og årsager til tab til opfølgning er ikke oplyst.',
   },
-  flowTextIntro: { en: 'The diagram in words:', da: 'Diagram i tekstform:' },
+  flowTextIntro: { en: 'The diagram in words', da: 'Diagram i tekstform' },
   // Table 1
   characteristic: { en: 'Characteristic', da: 'Karakteristika' },
   armHeader: { en: '{arm} (n = {n})', da: '{arm} (n = {n})' },

@@ -29,6 +29,11 @@ export function markdownPage(page: ReportPage, charts: ReadonlyMap<string, { alt
       const rows = tb.table.rows.map((r) => r.map((c, i) => (i === 0 && c.startsWith('  ') ? `· ${c.trimStart()}` : c)));
       out.push(renderMarkdownTable({ ...tb.table, rows }));
     }
+    if (s.textVersion) {
+      const item = (i: string | { text: string; items: string[] }): string[] =>
+        typeof i === 'string' ? [`- ${escapeMarkdownBlock(i)}`] : [`- ${escapeMarkdownBlock(i.text)}`, ...i.items.map((x) => `  - ${escapeMarkdownBlock(x)}`)];
+      out.push(escapeMarkdownBlock(s.textVersion.summary), '', ...s.textVersion.items.flatMap(item), '');
+    }
     for (const p of s.notes ?? []) out.push(escapeMarkdownBlock(p), '');
   }
   return out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd() + '\n';

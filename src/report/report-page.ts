@@ -27,6 +27,11 @@ export interface PageSection {
   tables?: { caption?: string; table: Table }[];
   /** Paragraphs after the content (footnotes). */
   notes?: string[];
+  /**
+   * A chart's text version for screen readers (the participant flow in words): a list under a
+   * collapsed <details> on screen, left out of print (the printed diagram says the same).
+   */
+  textVersion?: { summary: string; items: (string | { text: string; items: string[] })[] };
 }
 
 export interface ReportPage {

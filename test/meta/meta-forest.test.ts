@@ -85,7 +85,7 @@ describe('metaForestSpec', () => {
     expect(t.some((x) => x.startsWith('Test for subgroup differences: Chi² = 0.15, df = 1 (P = 0.70)'))).toBe(true);
     expect(t.some((x) => x.startsWith('Test for overall effect: Z = 3.45'))).toBe(true);
     expect(t.join(' ')).toContain('combined by the fixed-effect model (inverse-variance)');
-    expect(t.some((x) => x.includes('Shaded: ±MCID (5.5)'))).toBe(true);
+    expect(t.some((x) => x.includes('Dashed: ±MCID (5.5)'))).toBe(true);
     // one diamond: the fixed-effect combination (the one-study subgroups have none)
     expect(svg.match(/<g class="mark-area role-mark[^>]*>\s*<path/g)?.length).toBe(1);
   });
@@ -99,8 +99,8 @@ describe('metaForestSpec', () => {
       const da = texts(await toSvg(metaForestSpec(g, 'da'), `forest-single-${g.setting.outcome}-${g.setting.time}-da`));
       expect(da).toContain('Studiets estimat (95 %-KI)');
       for (const s of ['Vægt', 'Fast', 'Tilfældige']) expect(da).not.toContain(s);
-      // The band in the trial page's word (src/report/sections/subgroup-phrases.ts): "Skraveret".
-      expect(da.some((x) => x.includes('Skraveret: ±MKRF'))).toBe(true);
+      // The ±MCID lines in the word every chart uses (docs/colours.md): "Stiplet".
+      expect(da.some((x) => x.includes('Stiplet: ±MKRF'))).toBe(true);
       expect(da.join(' ')).not.toContain('Skygge');
     }
   });

@@ -38,7 +38,7 @@ describe('registry report', () => {
 
   it.each([
     ['en', 'Table', 'Figure', [/per outcome and method/, /standardised mean differences and variance ratios per confounder/, /effective sample size, largest weights and propensity-score percentiles per group/]],
-    ['da', 'Tabel', 'Figur', [/pr\. effektmål og metode/, /standardiserede middelværdiforskelle og variansratioer pr\. confounder/, /effektiv stikprøvestørrelse, største vægte og percentiler af propensity score pr\. gruppe/]],
+    ['da', 'Tabel', 'Figur', [/pr\. effektmål og metode/, /standardiserede middelværdiforskelle og variansratioer pr\. forstyrrende faktor/, /effektiv stikprøvestørrelse, største vægte og percentiler af tilbøjelighedsscoren pr\. gruppe/]],
   ] as const)('(%s) each table\'s caption says what the table holds, not its section\'s title nor the figure\'s caption', async (lang, tableWord, figureWord, holds) => {
     const content = await registryReportKind.build({ ...entry, lang } as never, env(lang));
     const withTables = content.page.sections.filter((s) => s.tables?.length);
@@ -70,6 +70,6 @@ describe('registry report', () => {
     expect(table.rows[0]![0]).toBe('Fysisk funktionsniveau (RMDQ)');
     expect(table.rows[0]![5]).toMatch(/^−\d,\d\d \(−\d,\d\d til −\d,\d\d\)$/);
     expect(content.page.sections.find((s) => s.id === 'methods')!.intro!.join(' ')).toContain('HC0-sandwich');
-    expect(content.page.sections.find((s) => s.id === 'warnings')!.notes![0]).toMatch(/^Fysisk funktionsniveau \(RMDQ\), 3 måneder: \d+ patienter? med en manglende confounderværdi er udeladt/);
+    expect(content.page.sections.find((s) => s.id === 'warnings')!.notes![0]).toMatch(/^Fysisk funktionsniveau \(RMDQ\), 3 måneder: \d+ patienter? med en manglende værdi af en forstyrrende faktor er udeladt/);
   });
 });

@@ -122,7 +122,7 @@ describe('small counts in the registry outputs', () => {
     expect(run.result.warnings.join('\n')).not.toMatch(/\b3 patient/);
     for (const lang of ['en', 'da'] as const) {
       const text = observationalText(run.result, lang);
-      expect(text).toMatch(lang === 'en' ? /suppressed left out for missing confounders/ : /diskretioneret udeladt for manglende confoundere/);
+      expect(text).toMatch(lang === 'en' ? /suppressed left out for missing confounders/ : /diskretioneret udeladt for manglende forstyrrende faktorer/);
       expect(text).not.toMatch(/\b3 (left out|udeladt)/);
     }
     // The report page (tables, notes, warnings) in both languages.
@@ -133,7 +133,7 @@ describe('small counts in the registry outputs', () => {
       const env = { input: (p: string) => join(dir, p), lang, version: 'test', memo: <T>(_k: string, f: () => T) => f() };
       const content = await registryReportKind.build({ id: 'r', kind: 'registry', out: 'r', lang, data: 'registry.csv', plan: 'plan.json' } as never, env as never);
       const page = JSON.stringify(content.page);
-      expect(page).toContain(lang === 'en' ? 'Patients left out for a missing confounder value: suppressed' : 'Patienter udeladt for en manglende confounderværdi: diskretioneret');
+      expect(page).toContain(lang === 'en' ? 'Patients left out for a missing confounder value: suppressed' : 'Patienter udeladt for en manglende værdi af en forstyrrende faktor: diskretioneret');
       expect(page).not.toMatch(/\b3 patient/);
     }
   });

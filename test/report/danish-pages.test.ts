@@ -58,7 +58,14 @@ function contentText(c: ReportContent): string {
     ...c.charts.map((ch) => `${ch.alt}\n${shownInSpec(ch.spec)}`)].join('\n').split(/(?<=\s)/).filter((w) => !/[/\\]|\.(svg|png|json|csv|md)\b/.test(w)).join('');
 }
 
-const FORBIDDEN = [/Vega-Lite spec\b/, /\bfor country\b/, /\(Danske patienter\)/, /within-trial/, /synthetic-data/, /Respondent/i, /Tipping point/i, /summary of findings/i, /\bimputation\b/i, /Risikoforskel/i, /\budfald/i, /\bMCID\b/];
+/**
+ * English kept at most once, in parentheses after the Danish name ("tilbøjelighedsscore
+ * (propensity score)", "forstyrrende faktorer (confounding)", "simultan regression (seemingly
+ * unrelated regression, SUR)"); "love plot", "confounder", "vs" never.
+ */
+const ONCE_IN_PARENTHESES = [/propensity scores?/gi, /\bconfounding\b/gi, /seemingly unrelated regression/gi];
+const FORBIDDEN_TERMS = [/love plot/i, /\bconfounder/i, /(?<![a-zæøå])vs\.?(?![a-zæøå])/i];
+const FORBIDDEN = [...FORBIDDEN_TERMS, /Vega-Lite spec\b/, /\bfor country\b/, /\(Danske patienter\)/, /within-trial/, /synthetic-data/, /Respondent/i, /Tipping point/i, /summary of findings/i, /\bimputation\b/i, /Risikoforskel/i, /\budfald/i, /\bMCID\b/];
 /** "[2,27, 5,03]": an interval in brackets with decimal commas. */
 const BRACKET_INTERVAL = /\[\s*[−-]?\d+,\d+,\s*[−-]?\d+,\d+\s*\]/;
 /** "56,9%": a Danish percentage without the space. */
@@ -67,12 +74,19 @@ const TIGHT_PERCENT = /\d,\d+%/;
 function problems(raw: string, englishOnly: readonly string[]): string[] {
   // Terms Danish HTA texts use as they are: "multipel imputation" (the glossary's; imputation
   // alone is not), "fixed effect"/"random effects" (the meta-analysis models), "propensity score".
-  const text = raw.replace(/multipel imputation|(fixed|random) effects?|propensity scores?/gi, '·');
+  const text = raw.replace(/multipel imputation|(fixed|random) effects?/gi, '·');
   const found: string[] = [];
   for (const w of englishOnly) {
     const m = new RegExp(`(?<![a-zæøå])${w}(?![a-zæøå])`, 'i').exec(text);
     if (m) found.push(`English "${w}": …${text.slice(Math.max(0, m.index - 40), m.index + 40)}…`);
   }
+  for (const re of ONCE_IN_PARENTHESES) {
+    const hits = [...text.matchAll(re)];
+    const outside = hits.filter((m) => text.lastIndexOf('(', m.index) <= text.lastIndexOf(')', m.index));
+    if (hits.length > 1 || outside.length) found.push(`${re} ${hits.length}× (at most once, in parentheses after the Danish name): …${text.slice(Math.max(0, hits[0]!.index - 40), hits[0]!.index + 40)}…`);
+  }
+  // The CE plane's quadrants "NØ/NV/SØ/SV" are explained where they are used.
+  if (/(?<![a-zæøå])NØ(?![a-zæøå])/i.test(text) && !/N: dyrere/.test(text)) found.push('NØ/NV/SØ/SV without their explanation ("N: dyrere, S: billigere; Ø: flere QALY, V: færre")');
   for (const re of [...FORBIDDEN, BRACKET_INTERVAL, TIGHT_PERCENT]) {
     const m = re.exec(text);
     if (m) found.push(`${re}: …${text.slice(Math.max(0, m.index - 40), m.index + 40)}…`);
@@ -100,6 +114,8 @@ describe('Danish pages', () => {
   it('the catalogue check knows English-only words (the test can fail)', () => {
     expect(englishOnly).toEqual(expect.arrayContaining(['responders', 'findings']));
     expect(problems('Respondenter og ja/nej-udfald; −0,81 [−1,47, −0,15]; 56,9%; Tipping point', englishOnly).length).toBeGreaterThanOrEqual(4);
+    expect(problems('Balance (love plot); Overlap i propensity scores; en confounder; app vs vanlig; SUR (seemingly unrelated regression) og seemingly unrelated regression; NØ 99 %', englishOnly).length).toBeGreaterThanOrEqual(6);
+    expect(problems('Tilbøjelighedsscore (propensity score); simultan regression (seemingly unrelated regression, SUR); NØ 99 % (N: dyrere, S: billigere; Ø: flere QALY, V: færre)', englishOnly)).toEqual([]);
   });
 
   it.each(['selfback-da', 'registry-da', 'selfback-cea-da'])('the bundled Danish report %s (index.html, README.md, chart specs) has no English and the glossary\'s forms', (name) => {

@@ -36,14 +36,14 @@ const text = (en: string) => ({ en, da: en });
 const md = new MarkdownIt({ html: true });
 const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-/** What markdown-it may produce from hta's own Markdown: headings, paragraphs, bold captions, tables, chart images, file links and the command `hta report`. */
+/** What markdown-it may produce from hta's own Markdown: headings, paragraphs, bold captions, tables, the flow's text version (a list), chart images, file links and the command `hta report`. */
 function expectOnlyOwnMarkup(html: string, chartNames: readonly string[]): void {
   const files = new Set(['results.json', ...chartNames.flatMap((c) => [`${c}.png`, `${c}.vl.json`])]);
   // The one code span is the provenance line's command, never a payload's `code`.
   for (const m of html.matchAll(/<code>([\s\S]*?)<\/code>/g)) expect(m[1], 'code span').toBe('hta report');
   for (const m of html.matchAll(/<(\/?)([a-zA-Z][\w-]*)([^>]*)>/g)) {
     const [tag, , name, attrs] = m as unknown as [string, string, string, string];
-    expect(['h1', 'h2', 'p', 'strong', 'code', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'img', 'a'], tag).toContain(name);
+    expect(['h1', 'h2', 'p', 'strong', 'code', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'img', 'a', 'ul', 'li'], tag).toContain(name);
     const attributes = [...attrs.matchAll(/([^\s=]+)(?:="([^"]*)")?/g)].map((a) => [a[1]!, a[2] ?? ''] as const);
     for (const [key, value] of attributes) {
       if (name === 'img') {

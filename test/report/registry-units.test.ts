@@ -45,8 +45,8 @@ describe('counts in words: singular and plural, never "(s)"', () => {
   it('one patient, nine patients (en, da)', () => {
     expect(findingText({ kind: 'missing', n: 1 }, 'en')).toBe('1 patient with a missing confounder value left out (complete cases)');
     expect(findingText({ kind: 'missing', n: 9 }, 'en')).toBe('9 patients with a missing confounder value left out (complete cases)');
-    expect(findingText({ kind: 'missing', n: 1 }, 'da')).toBe('1 patient med en manglende confounderværdi er udeladt (komplette tilfælde)');
-    expect(findingText({ kind: 'missing', n: 9 }, 'da')).toBe('9 patienter med en manglende confounderværdi er udeladt (komplette tilfælde)');
+    expect(findingText({ kind: 'missing', n: 1 }, 'da')).toBe('1 patient med en manglende værdi af en forstyrrende faktor er udeladt (komplette tilfælde)');
+    expect(findingText({ kind: 'missing', n: 9 }, 'da')).toBe('9 patienter med en manglende værdi af en forstyrrende faktor er udeladt (komplette tilfælde)');
   });
 
   it.each(readdirSync('reports', { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name))('reports/%s has no "(s)", "(er)" or "(r)" plurals in its pages and charts', (name) => {

@@ -120,6 +120,19 @@ describe('the participant flow\'s branch into the target population', () => {
     expect(last).toEqual(['Target population', `Meet every criterion: n = ${ref.target.patients.intervention + ref.target.patients.control}`, `Analysed at 3 months: app ${n.intervention}, usual ${n.control}`]);
   });
 
+  it('stands apart from the trial flow: in a dashed frame titled as the subset, no line from the arms or the randomised box into it', () => {
+    const spec = participantFlowSpec(result, trialChartContext(trial, 'en')) as unknown as { layer: { mark: { strokeDash?: number[] }; data: { values: Record<string, number>[] } }[] };
+    const frame = spec.layer.at(-1)!;
+    expect(frame.mark.strokeDash).toBeDefined();
+    const [f] = frame.data.values as [{ x: number; y: number; x2: number; y2: number }];
+    const boxes = flowBoxes(participantFlowSpec(result, trialChartContext(trial, 'en')));
+    expect(boxes.flat()).not.toContain('Target-population subset of all randomised patients (not a stage of the trial)');
+    const texts = [...spec.layer[2]!.data.values, ...spec.layer[3]!.data.values] as unknown as { y: number; line: string }[];
+    expect(texts.find((t) => t.line.startsWith('Target-population subset'))!.y).toBeGreaterThan(f.y);
+    // Every arrow either ends above the frame or starts inside it (between two criteria).
+    for (const a of spec.layer[0]!.data.values as { y: number; y2: number }[]) expect(a.y2 <= f.y || a.y >= f.y, JSON.stringify(a)).toBe(true);
+  });
+
   it('no branch without a target population', () => {
     const { targetPopulation: _t, ...without } = result;
     const boxes = flowBoxes(participantFlowSpec(without, trialChartContext(trial, 'en')));

@@ -13,8 +13,8 @@ import { chartConfig, ESTIMATE_COLOUR, GREY_SHADES, PALETTE } from './chart-styl
 const TEXT = {
   title: { en: 'Cost-effectiveness plane', da: 'Omkostningseffektivitetsplan' },
   subtitle: {
-    en: '{shown} of {n} bootstrap replicates; dashed line: {wtp} {cur} per QALY\nShare of all replicates: NE {ne}, NW {nw}, SE {se}, SW {sw}',
-    da: '{shown} af {n} bootstrap-replikationer; stiplet linje: {wtp} {cur} pr. QALY\nAndel af alle replikationer: NØ {ne}, NV {nw}, SØ {se}, SV {sw}',
+    en: '{shown} of {n} bootstrap replicates; dashed line: {wtp} {cur} per QALY\nShare of all replicates: NE {ne}, NW {nw}, SE {se}, SW {sw} (N: costs more, S: costs less; E: more QALYs, W: fewer)',
+    da: '{shown} af {n} bootstrap-replikationer; stiplet linje: {wtp} {cur} pr. QALY\nAndel af alle replikationer: NØ {ne}, NV {nw}, SØ {se}, SV {sw} (N: dyrere, S: billigere; Ø: flere QALY, V: færre)',
   },
   x: { en: 'Incremental QALYs (app − usual care)', da: 'Forskel i QALY (app − vanlig behandling)' },
   y: { en: 'Incremental cost ({cur})', da: 'Meromkostning ({cur})' },

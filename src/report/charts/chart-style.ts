@@ -19,9 +19,10 @@ export const PALETTE = {
 
 /**
  * App: blue; usual care: vermillion — distinguishable in every common colour-vision deficiency.
- * One meaning per colour across all reports: these two (and sky blue, which reads as "blue")
- * mean the arms and nothing else; every other category uses the colours below
- * (test/report/chart-colours.test.ts checks the meta and uptake charts).
+ * One meaning per colour across all reports (the colour plan: docs/colours.md): these two (and
+ * sky blue, which reads as "blue") mean the arms and nothing else; regions, verdicts and
+ * methods each have their own colours below, and everything else is grey
+ * (test/report/chart-colours.test.ts checks every bundled chart against COLOUR_PLAN).
  */
 export const ARM_COLOURS: Readonly<Record<Arm, string>> = { intervention: PALETTE.blue, control: PALETTE.vermillion };
 
@@ -29,19 +30,41 @@ export const ARM_COLOURS: Readonly<Record<Arm, string>> = { intervention: PALETT
 export const ARM_ONLY_COLOURS: readonly string[] = [PALETTE.blue, PALETTE.vermillion, PALETTE.skyBlue];
 
 /**
- * Unordered categories that are not arms (regions): Paul Tol's "muted" qualitative palette
- * (colour-blind safe) without its blues and its rose (too near vermillion); dark first.
+ * Regions (the only unordered categories that are not arms): Paul Tol's "muted" qualitative
+ * palette (colour-blind safe) without its blues and its rose (too near vermillion), its olive and
+ * teal darkened to reach 3:1 on white (WCAG 2.1 1.4.11: #999933 was 3.0:1, #44AA99 2.8:1);
+ * regions only — no method, flag or verdict may use them.
  */
-export const CATEGORY_COLOURS: readonly string[] = ['#117733', '#882255', '#999933', '#AA4499', '#44AA99', '#DDCC77'];
+export const CATEGORY_COLOURS: readonly string[] = ['#117733', '#882255', '#77772A', '#AA4499', '#337F72'];
 
-/** Ordered categories that are not arms (funnel stages, low → high scenarios): shades of grey, dark → light. */
-export const GREY_SHADES: readonly string[] = ['#262626', '#4D4D4D', '#737373', '#999999'];
+/**
+ * Ordered categories that are not arms (funnel stages, low → high scenarios): shades of grey,
+ * dark → light, the lightest still 3.2:1 on white. Greys never identify a category by colour
+ * alone: a label, a shape or the position says which.
+ */
+export const GREY_SHADES: readonly string[] = ['#262626', '#4D4D4D', '#6B6B6B', '#8F8F8F'];
 
 /** An estimate that belongs to no arm (a study's square, a group's rate, a clinic): near-black. */
 export const ESTIMATE_COLOUR = '#333333';
 
-/** Flags in the uptake charts (clinics outside the funnel limits): dark gold, then wine. */
-export const FLAG_COLOURS = { outside95: '#997700', outside998: '#882255' } as const;
+/** Flags in the uptake charts (clinics outside the funnel limits): neutral, told apart by shape and size (docs/colours.md). */
+export const FLAG_COLOURS = { within: PALETTE.midGrey, outside95: '#333333', outside998: PALETTE.black } as const;
+
+/** Estimators in the registry chart (crude, weighted regression, AIPW): greys, told apart by shape and the row label. */
+export const METHOD_STYLE = [
+  { colour: '#737373', shape: 'circle' },
+  { colour: '#333333', shape: 'square' },
+  { colour: PALETTE.black, shape: 'diamond' },
+] as const;
+
+/** The verdict "harm" in the forests: a dark reddish purple (Okabe–Ito's purple darkened), never the usual-care arm's vermillion. */
+export const HARM_COLOUR = '#A1457F';
+
+/**
+ * ±MCID is drawn one way in every chart: dashed grey lines (no band), named "dashed: ±1 MCID"
+ * (docs/colours.md).
+ */
+export const MCID_RULE = { strokeDash: [4, 3], color: PALETTE.grey } as const;
 
 /** Verdict colours: benefit green, harm purple, not relevant sky blue, ruled out grey, open orange. */
 export const RELEVANCE_COLOURS: Readonly<Record<Relevance, string>> = {

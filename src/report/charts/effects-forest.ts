@@ -25,7 +25,7 @@ import { fillPhrase, formatFixed, formatMcid, intervalText, type Lang, SHORT_REL
 import { methodText } from '../effects-table.js';
 import { textWidth } from '../render/chart-font.js';
 import type { Relevance } from '../../judge/relevance.js';
-import { chartConfig, FONT_SIZE, PALETTE } from './chart-style.js';
+import { chartConfig, FONT_SIZE, HARM_COLOUR, MCID_RULE, PALETTE } from './chart-style.js';
 import type { TrialChartContext } from './trial-chart-context.js';
 import { linesWidth, twoLines, wrapForVega } from './two-lines.js';
 
@@ -53,9 +53,9 @@ export const FOREST_VERDICT_STYLE: Readonly<Record<Relevance, { colour: string; 
   'significant-not-relevant': { colour: PALETTE.black, shape: 'diamond' },
   'no-relevant-difference': { colour: PALETTE.grey, shape: 'circle' },
   inconclusive: { colour: PALETTE.grey, shape: 'cross' },
-  'significant-harm-not-relevant': { colour: PALETTE.vermillion, shape: 'diamond' },
-  'possibly-relevant-harm': { colour: PALETTE.vermillion, shape: 'triangle-down' },
-  'relevant-harm': { colour: PALETTE.vermillion, shape: 'square' },
+  'significant-harm-not-relevant': { colour: HARM_COLOUR, shape: 'diamond' },
+  'possibly-relevant-harm': { colour: HARM_COLOUR, shape: 'triangle-down' },
+  'relevant-harm': { colour: HARM_COLOUR, shape: 'square' },
 };
 
 /**
@@ -200,7 +200,7 @@ export function effectsForestSpec(result: Pick<AnalysisResult, 'effects'>, ctx: 
       // ±1 MCID dashed, 0 solid: row by row, so the outcome heading lines stay clear of them.
       ...[-1, 0, 1].map((v) => ({
         transform: [{ filter: '!datum.heading' }, { calculate: String(v), as: 'v' }],
-        mark: { type: 'rule', ...(v === 0 ? { color: '#222' } : { strokeDash: [4, 3], color: PALETTE.grey }) },
+        mark: { type: 'rule', ...(v === 0 ? { color: '#222' } : { ...MCID_RULE }) },
         encoding: { y: { ...yRow, bandPosition: 0 }, y2: { field: 'key', bandPosition: 1 }, x: { field: 'v', ...x } },
       })),
       {

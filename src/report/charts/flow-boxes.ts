@@ -127,6 +127,18 @@ export function flowBoxes(result: FlowResult, ctx: FlowContext): FlowBoxes {
  * after it, boxes separated by ". ".
  */
 export function flowParagraphs(boxes: FlowBoxes, ctx: Pick<TrialChartContext, 'armLabel'>, branch: readonly (readonly string[])[] = []): string[] {
+  return flowList(boxes, branch).map((p) => (typeof p === 'string' ? p : `${p.text} ${p.items.join(' ')}`));
+}
+
+/** A part of the flow in words: a sentence, or a heading with one sentence per box under it. */
+export type FlowListItem = string | { text: string; items: string[] };
+
+/**
+ * The flow in words as a nested list, for the text version under the diagram: the enrolment
+ * and randomised boxes; per arm its name with one item per box; the target population's branch
+ * under `branchTitle` with one item per criterion; what was not provided.
+ */
+export function flowList(boxes: FlowBoxes, branch: readonly (readonly string[])[] = [], branchTitle = ''): FlowListItem[] {
   const counted = (text: string) => / = \S/.test(text);
   const sentence = (box: FlowBox) => {
     const parts: string[] = [];
@@ -144,9 +156,12 @@ export function flowParagraphs(boxes: FlowBoxes, ctx: Pick<TrialChartContext, 'a
   const asBox = (lines: readonly string[]): FlowBox => lines.map((text, k) => ({ text, kind: k === 0 ? 'heading' : 'count' }));
   return [
     `${top.map(sentence).join('. ')}.`,
-    // Each arm's paragraph starts with its allocation box, whose heading is the arm's name.
-    ...ARMS.map((arm) => `${boxes.arms[arm].map(sentence).join('. ')}.`),
-    ...(branch.length ? [`${branch.map((b) => sentence(asBox(b))).join('. ')}.`] : []),
+    // Each arm's item starts with its allocation box, whose heading is the arm's name.
+    ...ARMS.map((arm) => {
+      const [allocation, ...rest] = boxes.arms[arm].map((b) => `${sentence(b)}.`);
+      return { text: allocation!, items: rest };
+    }),
+    ...(branch.length ? [branchTitle ? { text: branchTitle, items: branch.map((b) => `${sentence(asBox(b))}.`) } : `${branch.map((b) => sentence(asBox(b))).join('. ')}.`] : []),
     ...boxes.notProvided,
   ];
 }

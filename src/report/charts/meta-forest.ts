@@ -6,7 +6,7 @@
  *   Weight fixed | Weight random | MD (95% CI) | plot
  *
  * The plot: per study a square (area ∝ random-effects weight) and its CI; subgroup subtotal and
- * overall diamonds (fixed and random); the prediction interval as a bar; the ±MCID band; the
+ * overall diamonds (fixed and random); the prediction interval as a bar; the ±MCID lines; the
  * line of no effect; "favours" labels under the axis.
  *
  * One direction in every forest of every report (docs/report-trial.md#one-direction-in-every-forest):
@@ -31,7 +31,7 @@ import { fillPhrase, formatFixed, type Lang, percentSign, timeLabel } from '../i
 import { turnedEffect } from './meta-effect-text.js';
 import { poolingMethodText } from '../meta-method-words.js';
 import { outcomeName, trialCountText } from '../meta-summary-table.js';
-import { baseChartConfig, ESTIMATE_COLOUR, FONT_SIZE, PALETTE } from './chart-style.js';
+import { baseChartConfig, ESTIMATE_COLOUR, FONT_SIZE, MCID_RULE, PALETTE } from './chart-style.js';
 import { PORTRAIT_PX } from '../html-page.js';
 import { fitLines, fittedWidth, wrapForVega } from './two-lines.js';
 
@@ -55,13 +55,13 @@ const TEXT = {
     weight: 'Weight', fixed: 'Fixed', random: 'Random', subtotal: 'Subtotal (95% CI)', totalFixed: 'Total, fixed effect (95% CI)',
     totalRandom: 'Total, random effects (95% CI)', pi: 'Prediction interval', favoursApp: 'Favours {intervention}', favoursControl: 'Favours {control}',
     heterogeneity: 'Heterogeneity', notApplicable: 'Not applicable', overall: 'Test for overall effect', subgroups: 'Test for subgroup differences',
-    single: 'Single study: shown as reported, not pooled', noInterval: 'no interval reported', mcidBand: 'Shaded: ±MCID',
+    single: 'Single study: shown as reported, not pooled', noInterval: 'no interval reported', mcidBand: 'Dashed: ±MCID',
     ci: '95% CI', iv: 'IV', mh: 'M-H', piFewTrials: 'Prediction interval: not shown (fewer than {min} trials)',
     studyEstimate: 'Study estimate (95% CI)', totalOneTrial: 'Subgroups of one trial combined (fixed)',
     fixedMethod: 'Subgroups of one trial (not separate trials) combined by the fixed-effect model ({weights}), normal-based 95% CI',
     inverseVariance: 'inverse-variance',
   },
-  // "Skraveret" for the ±MKRF band, as the trial page's subgroup chart says it (one word per thing).
+  // "Stiplet" for the ±MKRF lines, as every chart draws and names them (docs/colours.md).
   // The models by docs/glossary-da.md's names; the totals without "(95 %-KI)", which the effect
   // column's header says, so the longer Danish names keep a forest on a portrait page.
   da: {
@@ -69,7 +69,7 @@ const TEXT = {
     weight: 'Vægt', fixed: 'Fast', random: 'Tilfældige', subtotal: 'Subtotal (95 %-KI)', totalFixed: 'I alt, fast effekt',
     totalRandom: 'I alt, tilfældige effekter', pi: 'Prædiktionsinterval', favoursApp: 'Til fordel for {intervention}', favoursControl: 'Til fordel for {control}',
     heterogeneity: 'Heterogenitet', notApplicable: 'Ikke relevant', overall: 'Test for samlet effekt', subgroups: 'Test for forskel mellem subgrupper',
-    single: 'Enkelt studie: vist som publiceret, ikke poolet', noInterval: 'intet interval rapporteret', mcidBand: 'Skraveret: ±MKRF',
+    single: 'Enkelt studie: vist som publiceret, ikke poolet', noInterval: 'intet interval rapporteret', mcidBand: 'Stiplet: ±MKRF',
     ci: '95 %-KI', iv: 'IV', mh: 'M-H', piFewTrials: 'Prædiktionsinterval: ikke vist (færre end {min} forsøg)',
     studyEstimate: 'Studiets estimat (95 %-KI)', totalOneTrial: 'Subgrupper af ét forsøg kombineret (fast)',
     fixedMethod: 'Subgrupper af ét forsøg (ikke selvstændige forsøg) kombineret med fast effekt-modellen ({weights}), normalfordelt 95 %-KI',
@@ -422,15 +422,11 @@ export function metaForestSpec(group: MetaGroup, lang: Lang, options: MetaForest
   });
   const layers: unknown[] = [];
   if (mcidLo !== null && mcidHi !== null) {
-    layers.push({
-      data: { values: [{ x: mcidLo, x2: mcidHi, row: plotTop, row2: plotBottom }] },
-      mark: { type: 'rect', color: '#009E73', opacity: 0.12 },
-      encoding: { x: { field: 'x', type: 'quantitative', scale: xScale, axis: xAxis }, x2: { field: 'x2' }, y: yRow, y2: { field: 'row2' } },
-    });
+    // ±MCID drawn as in every chart: dashed grey lines, no band (MCID_RULE, docs/colours.md).
     layers.push({
       data: { values: [{ x: mcidLo }, { x: mcidHi }] },
-      mark: { type: 'rule', color: '#009E73', strokeDash: [3, 3], strokeWidth: 1 },
-      encoding: { x: { field: 'x', type: 'quantitative' }, y: { datum: plotTop, ...yRowNoField(yRow) }, y2: { datum: plotBottom } },
+      mark: { type: 'rule', ...MCID_RULE, strokeWidth: 1 },
+      encoding: { x: { field: 'x', type: 'quantitative', scale: xScale, axis: xAxis }, y: { datum: plotTop, ...yRowNoField(yRow) }, y2: { datum: plotBottom } },
     });
   }
   layers.push(

@@ -9,9 +9,10 @@
  * version under the diagram); this module places the boxes, in pixel coordinates (scale: null)
  * so the layout is fixed.
  *
- * With a target population in the plan, a branch leaves the randomised box down between the arms
- * to boxes below them: one per criterion with the patients it excluded and those remaining, then
- * the target population (target-flow-boxes.ts; docs/subgroups.md#report).
+ * With a target population in the plan, its boxes stand apart below the arms, in a dashed frame
+ * titled as the target-population subset (no line joins them to the trial's flow: they are not a
+ * stage of it): one per criterion with the patients it excluded and those remaining, then the
+ * target population (target-flow-boxes.ts; docs/subgroups.md#report).
  */
 import type { TopLevelSpec } from 'vega-lite';
 import type { AnalysisResult } from '../../analysis/results-schema.js';
@@ -20,6 +21,7 @@ import { fillPhrase, type Lang } from '../i18n.js';
 import { textWidth } from '../render/chart-font.js';
 import { PORTRAIT_PX } from '../html-page.js';
 import { ARM_COLOURS, chartConfig, FONT_SIZE } from './chart-style.js';
+import { SUBGROUP_TEXT } from '../sections/subgroup-phrases.js';
 import { type FlowBox, type FlowLine, flowBoxes, targetBranch } from './flow-boxes.js';
 import { wrapForVega } from './two-lines.js';
 import type { TrialChartContext } from './trial-chart-context.js';
@@ -102,7 +104,8 @@ export function participantFlowSpec(result: Pick<AnalysisResult, 'missingness' |
   const heightOf = (n: number) => n * LINE + 2 * PAD;
   // The target branch has its own width, so long criterion labels do not widen the arm columns.
   const branch = targetBranch(result, ctx).map(asBox);
-  const branchWidth = Math.max(0, ...branch.flat().map(lineWidth)) + 2 * PAD;
+  const panelTitle: DrawnLine = { text: SUBGROUP_TEXT.flowTargetPanel[lang], kind: 'heading' };
+  const branchWidth = Math.max(0, ...branch.flat().map(lineWidth), ...(branch.length ? [lineWidth(panelTitle)] : [])) + 2 * PAD;
   const armsWidth = 2 * boxWidth + H_GAP;
   const width = Math.max(armsWidth, branch.length ? branchWidth : 0);
 
@@ -136,23 +139,31 @@ export function participantFlowSpec(result: Pick<AnalysisResult, 'missingness' |
       prev = b;
     }
   });
-  // The branch: a line from the randomised box down the gap between the arms (the criteria apply
-  // to every randomised patient, whatever happened later), then the criteria in sequence below
-  // the arms. Below rather than beside: a third column would make the diagram too wide for a
-  // portrait page.
+  // The branch: the criteria in sequence below the arms, in a dashed frame titled as the subset,
+  // a gap above it and no line from the trial's flow (the criteria apply to every randomised
+  // patient, whatever happened later: they are not a stage after the analysis). Below rather
+  // than beside: a third column would make the diagram too wide for a portrait page.
+  const frames: { x: number; y: number; x2: number; y2: number }[] = [];
+  const frameTitles: Box[] = [];
   let above: Box | undefined;
+  const armsBottom = Math.max(...boxes.map((b) => b.y2));
+  const branchX = (width - branchWidth) / 2;
   for (const lines of branch) {
-    const x = armsWidth / 2 - branchWidth / 2;
-    const y = (above?.y2 ?? Math.max(...boxes.map((b) => b.y2))) + V_GAP;
-    const b = { x, y, x2: x + branchWidth, y2: y + heightOf(lines.length), lines, stroke: '#444' };
-    arrows.push({ x: armsWidth / 2, y: above?.y2 ?? topBox.y2, x2: armsWidth / 2, y2: b.y });
+    const y = above ? above.y2 + V_GAP : armsBottom + 2 * V_GAP + LINE + 2 * PAD;
+    const b = { x: branchX, y, x2: branchX + branchWidth, y2: y + heightOf(lines.length), lines, stroke: '#444' };
+    if (above) arrows.push({ x: branchX + branchWidth / 2, y: above.y2, x2: branchX + branchWidth / 2, y2: b.y });
     boxes.push(b);
     above = b;
   }
-  const height = Math.max(...boxes.map((b) => b.y2));
+  if (above) {
+    const top = armsBottom + 2 * V_GAP;
+    frames.push({ x: branchX - PAD, y: top, x2: branchX + branchWidth + PAD, y2: above.y2 + PAD });
+    frameTitles.push({ x: branchX - PAD, y: top, x2: branchX + branchWidth + PAD, y2: top + LINE + PAD, lines: [panelTitle], stroke: 'none' });
+  }
+  const height = Math.max(...boxes.map((b) => b.y2), ...frames.map((f) => f.y2));
   const px = (field: string) => ({ field, type: 'quantitative', scale: null }) as const;
   const bullet = textWidth('· ', FONT_SIZE);
-  const texts = boxes.flatMap((b) => b.lines.map((l, k) => ({ x: b.x + PAD + (l.kind === 'reason' ? INDENT : 0) + (l.cont ? bullet : 0), y: b.y + PAD + LINE * k + LINE / 2, line: l.text, bold: l.kind === 'heading', ...(l.wrapped ? { wrapped: true } : {}) })));
+  const texts = [...boxes, ...frameTitles].flatMap((b) => b.lines.map((l, k) => ({ x: b.x + PAD + (l.kind === 'reason' ? INDENT : 0) + (l.cont ? bullet : 0), y: b.y + PAD + LINE * k + LINE / 2, line: l.text, bold: l.kind === 'heading', ...(l.wrapped ? { wrapped: true } : {}) })));
 
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
@@ -186,6 +197,12 @@ export function participantFlowSpec(result: Pick<AnalysisResult, 'missingness' |
         mark: { type: 'text', align: 'left', baseline: 'middle', fontSize: FONT_SIZE, color: '#333' },
         encoding: { x: px('x'), y: px('y'), text: { field: 'line' } },
       },
+      // The target population's frame: dashed, unfilled, drawn last (after the arrows, boxes and texts).
+      ...(frames.length ? [{
+        data: { values: frames },
+        mark: { type: 'rect', filled: false, stroke: '#666', strokeWidth: 1.2, strokeDash: [5, 3], cornerRadius: 3 },
+        encoding: { x: px('x'), y: px('y'), x2: { field: 'x2' }, y2: { field: 'y2' } },
+      }] : []),
     ],
   } as unknown as TopLevelSpec;
 }

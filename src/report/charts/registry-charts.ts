@@ -8,10 +8,14 @@ import type { ObservationalAnalysis } from '../../observational/observational-re
 import { REGISTRY_TEXT } from '../../observational/registry-report-text.js';
 import { type ArmNames, defaultArmNames, fillArms } from '../arm-names.js';
 import { formatFixed, type Lang, timeLabel } from '../i18n.js';
-import { ARM_COLOURS, CATEGORY_COLOURS, chartConfig, ESTIMATE_COLOUR, GREY_SHADES, PALETTE } from './chart-style.js';
+import { ARM_COLOURS, chartConfig, ESTIMATE_COLOUR, GREY_SHADES, MCID_RULE, METHOD_STYLE, PALETTE } from './chart-style.js';
 
-/** Crude, weighted regression, AIPW: methods are not arms, so not the arms' blue (one meaning per colour). */
-const METHOD_COLOURS = [GREY_SHADES[2], CATEGORY_COLOURS[0], CATEGORY_COLOURS[1]] as string[];
+/**
+ * Crude, weighted regression, AIPW: methods are neither arms nor regions, so greys told apart by
+ * shape (and the row label) — one meaning per colour (docs/colours.md).
+ */
+const METHOD_COLOURS = METHOD_STYLE.map((m) => m.colour) as string[];
+const METHOD_SHAPES = METHOD_STYLE.map((m) => m.shape) as string[];
 
 const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
 const METHOD_NAMES = {
@@ -71,8 +75,8 @@ export function registryEffectsSpec(analyses: readonly ObservationalAnalysis[], 
           mark: { type: 'text', align: f.align, baseline: 'bottom', fontSize: 11, color: '#222' },
           encoding: { x: { value: f.px }, y: { value: -4 }, text: { datum: f.text } },
         })),
-        { mark: { type: 'rule', strokeDash: [4, 3], color: PALETTE.grey }, encoding: { x: { field: 'mcid', type: 'quantitative' } } },
-        { mark: { type: 'rule', strokeDash: [4, 3], color: PALETTE.grey }, encoding: { x: { field: 'minus', type: 'quantitative' } } },
+        { mark: { type: 'rule', ...MCID_RULE }, encoding: { x: { field: 'mcid', type: 'quantitative' } } },
+        { mark: { type: 'rule', ...MCID_RULE }, encoding: { x: { field: 'minus', type: 'quantitative' } } },
         { mark: { type: 'rule', color: PALETTE.black }, encoding: { x: { datum: 0, type: 'quantitative' } } },
         {
           mark: { type: 'rule', strokeWidth: 2 },
@@ -91,6 +95,7 @@ export function registryEffectsSpec(analyses: readonly ObservationalAnalysis[], 
             y: { field: 'method', type: 'nominal', sort: methods },
             x: { field: 'benefit', type: 'quantitative' },
             color: { field: 'method', type: 'nominal', sort: methods, scale: { domain: methods, range: METHOD_COLOURS }, legend: null },
+            shape: { field: 'method', type: 'nominal', sort: methods, scale: { domain: methods, range: METHOD_SHAPES }, legend: null },
           },
         },
         {

@@ -12,7 +12,7 @@
  * Designed for a portrait A4 page at ≥ 8 pt (docs/report-trial.md#print): the outcome on its own
  * line rather than in a column, the unit and interaction p on that line, the verdict in the
  * marker's colour and shape rather than a column, long headers on two lines — taller, not wider.
- * The axis is the benefit in MCIDs (outcomes have different units), shaded within ±1 MCID; the
+ * The axis is the benefit in MCIDs (outcomes have different units), dashed at ±1 MCID (drawn as in every chart: docs/colours.md); the
  * printed numbers are the benefit in the outcome's units (the difference signed so that positive
  * favours the intervention), so a number and its marker are always on the same side of 0. A
  * vertical dark line through each outcome's rows marks the effect in all patients: the reference
@@ -25,7 +25,7 @@ import { fillArms } from '../arm-names.js';
 import { fillPhrase, formatFixed, formatP, intervalText, SHORT_RELEVANCE_TEXT } from '../i18n.js';
 import { textWidth } from '../render/chart-font.js';
 import { SUBGROUP_TEXT, type SubgroupPhrase } from '../sections/subgroup-phrases.js';
-import { chartConfig, FONT_SIZE, PALETTE } from './chart-style.js';
+import { chartConfig, FONT_SIZE, MCID_RULE, PALETTE } from './chart-style.js';
 import { FOREST_VERDICT_STYLE, verdictEncodings } from './effects-forest.js';
 import type { TrialChartContext } from './trial-chart-context.js';
 import { linesWidth, twoLines, wrapForVega } from './two-lines.js';
@@ -34,7 +34,6 @@ const PLOT_WIDTH = 230;
 const HEADER_Y = -10;
 const GAP = 14;
 const STRIPE = '#f2f2f2';
-const BAND = '#e8f1f8';
 const INDENT = 14;
 /** The all-patients reference line: dark, not a verdict colour. */
 const REFERENCE = '#333333';
@@ -212,8 +211,7 @@ export function subgroupForestSpec(analyses: readonly SubgroupResult[], effects:
     height,
     layer: [
       stripes(plotWidth),
-      { transform: [notHeading, { calculate: '-1', as: 'a' }, { calculate: '1', as: 'b' }], mark: { type: 'rect', color: BAND }, encoding: { ...rowSpan, x: { field: 'a', ...x }, x2: { field: 'b' } } },
-      ...[-1, 1].map((v) => ({ transform: [notHeading, { calculate: String(v), as: 'v' }], mark: { type: 'rule', strokeDash: [4, 3], color: PALETTE.grey }, encoding: { ...rowSpan, x: { field: 'v', ...x } } })),
+      ...[-1, 1].map((v) => ({ transform: [notHeading, { calculate: String(v), as: 'v' }], mark: { type: 'rule', ...MCID_RULE }, encoding: { ...rowSpan, x: { field: 'v', ...x } } })),
       { transform: [notHeading, { calculate: '0', as: 'zero' }], mark: { type: 'rule', color: '#222' }, encoding: { ...rowSpan, x: { field: 'zero', ...x } } },
       // The all-patients effect through the outcome's rows: one full-height tick per row joins into a line.
       { transform: [notHeading, { filter: 'datum.ref !== null' }], mark: { type: 'tick', orient: 'vertical', thickness: 1.5, size: ROW_HEIGHT, color: REFERENCE, opacity: 0.55 }, encoding: { y: yRow, x: { field: 'ref', ...x } } },

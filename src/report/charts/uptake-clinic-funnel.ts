@@ -94,7 +94,7 @@ export function uptakeClinicFunnelSpec(input: ClinicFunnelInput, options: { lang
           y: { ...y, field: 'rate' },
           color: {
             field: 'status', type: 'nominal', title: t('clinicStatus'), sort: statusOrder,
-            scale: { domain: statusOrder, range: [PALETTE.midGrey, FLAG_COLOURS.outside95, FLAG_COLOURS.outside998] },
+            scale: { domain: statusOrder, range: [FLAG_COLOURS.within, FLAG_COLOURS.outside95, FLAG_COLOURS.outside998] },
             legend: { orient: 'bottom', direction: 'vertical', labelLimit: 420 },
           },
           shape: {

@@ -19,7 +19,8 @@ import type { TrialData } from '../../trial/trial-data.js';
 import { assertFiniteChart, chartDataIsEmpty } from '../chart-data.js';
 import { effectsForestSpec, forestRows } from '../charts/effects-forest.js';
 import { participantFlowSpec } from '../charts/participant-flow.js';
-import { flowBoxes, flowParagraphs, targetBranch } from '../charts/flow-boxes.js';
+import { flowBoxes, flowList, targetBranch } from '../charts/flow-boxes.js';
+import { SUBGROUP_TEXT } from '../sections/subgroup-phrases.js';
 import { responderRows, respondersSpec } from '../charts/responders.js';
 import { trajectoriesSpec, trajectoryOutcomes } from '../charts/trajectories.js';
 import { type TrialChartContext, trialChartContext } from '../charts/trial-chart-context.js';
@@ -195,10 +196,11 @@ const sofSection: TrialSectionBuilder = ({ ctx, sofRows, method, result }) => {
   return [{ id: 'summary-of-findings', title: ctx.text('sofTitle'), intro: [fillPhrase(ctx.text('sofIntro'), { method })], tables: [{ table: sof.table }], notes: sof.notes }];
 };
 
-// The diagram and, under it, the same boxes in words (flow-boxes.ts), so README.md carries them too.
+// The diagram and, under it, the same boxes in words (flow-boxes.ts), so README.md carries them
+// too: a list, one item per part, collapsed on screen and left out of print (html-page.ts).
 const flowSection: TrialSectionBuilder = ({ ctx, chartOrWhy, result }) => {
-  const [first = '', ...rest] = flowParagraphs(flowBoxes(result, ctx), ctx, targetBranch(result, ctx));
-  return [{ id: 'flow', title: ctx.text('flowTitle'), ...chartOrWhy('flow'), notes: [`${ctx.text('flowTextIntro')} ${first}`, ...rest] }];
+  const items = flowList(flowBoxes(result, ctx), targetBranch(result, ctx), SUBGROUP_TEXT.flowTargetPanel[ctx.lang]);
+  return [{ id: 'flow', title: ctx.text('flowTitle'), ...chartOrWhy('flow'), textVersion: { summary: ctx.text('flowTextIntro'), items } }];
 };
 
 const excludedSection: TrialSectionBuilder = ({ trial, ctx }) => excludedRowsSection(trial, ctx.text, ctx.lang);

@@ -11,8 +11,8 @@ export const SUBGROUP_TEXT = {
   subgroupTestsTitle: { en: 'Tests for interaction by {subgroup}', da: 'Interaktionstest efter {subgroup}' },
   forestTitle: { en: 'Effect by {subgroup} at {time}', da: 'Effekt efter {subgroup} ved {time}' },
   forestSubtitle: {
-    en: 'ANCOVA within each level, 95% CI, in MCIDs; right of 0 favours {theIntervention}. Shaded: within ±1 MCID. Dark line: the effect in all patients.',
-    da: 'ANCOVA inden for hver gruppe, 95 %-KI, i MKRF; til højre for 0 er til fordel for {theIntervention}. Skraveret: inden for ±1 MKRF. Mørk linje: effekten hos alle patienter.',
+    en: 'ANCOVA within each level, 95% CI, in MCIDs; right of 0 favours {theIntervention}. Dashed: ±1 MCID. Dark line: the effect in all patients.',
+    da: 'ANCOVA inden for hver gruppe, 95 %-KI, i MKRF; til højre for 0 er til fordel for {theIntervention}. Stiplet: ±1 MKRF. Mørk linje: effekten hos alle patienter.',
   },
   forestIntro: {
     en: 'Each outcome with an MCID: first all patients (with the p of the test for interaction), then each level with its n ({interventionShort}/{controlShort}). The numbers are the benefit — the difference signed so that positive favours {theIntervention} — so they lie on the side the markers are on. A difference between levels counts only when the test for interaction says so; the verdict of one level alone is no evidence of a subgroup effect.',
@@ -79,6 +79,7 @@ export const SUBGROUP_TEXT = {
   nEss: { en: '{n} (ESS {ess})', da: '{n} (ESS {ess})' },
   // Participant flow: the branch into the target population (charts/target-flow-boxes.ts)
   flowTarget: { en: 'Target population', da: 'Målgruppe' },
+  flowTargetPanel: { en: 'Target-population subset of all randomised patients (not a stage of the trial)', da: 'Målgruppen: delmængde af alle randomiserede patienter (ikke et trin i forsøget)' },
   flowExcluded: { en: 'Excluded: n = {n} ({interventionShort} {i}, {controlShort} {c})', da: 'Udelukket: n = {n} ({interventionShort} {i}, {controlShort} {c})' },
   flowNoValue: { en: 'of which no value: n = {n}', da: 'heraf uden værdi: n = {n}' },
   flowRemaining: { en: 'Remaining: n = {n} ({interventionShort} {i}, {controlShort} {c})', da: 'Tilbage: n = {n} ({interventionShort} {i}, {controlShort} {c})' },

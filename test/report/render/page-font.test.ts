@@ -2,7 +2,7 @@
  * Issue #15, point 6: every report page embeds its font (regular and bold) and every PNG is drawn
  * with both faces, so bold survives and every machine shows the same glyphs.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 // @ts-expect-error opentype.js ships no type declarations; only `parse` and `charToGlyphIndex` are used.
 import { parse } from 'opentype.js';
 import { describe, expect, it } from 'vitest';
@@ -24,10 +24,12 @@ describe('the page font', () => {
     expect(page).not.toMatch(/url\((?!data:)/); // nothing fetched
   });
 
-  it('the web subset covers every character of the committed trial pages (English and Danish)', () => {
-    const buf = readFileSync(WEB_FONT_FILES[400]);
+  it.each([400, 700] as const)('the web subset (weight %s) covers every character of every committed page (all bundled reports, English and Danish)', (weight) => {
+    const buf = readFileSync(WEB_FONT_FILES[weight]);
     const font = parse(buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength)) as { charToGlyphIndex(c: string): number };
-    for (const name of ['selfback', 'selfback-da']) {
+    const names = readdirSync('reports').filter((d) => existsSync(`reports/${d}/index.html`));
+    expect(names.length).toBeGreaterThanOrEqual(8);
+    for (const name of names) {
       const html = readFileSync(`reports/${name}/index.html`, 'utf8').replace(/<style>[\s\S]*?<\/style>/, '').replace(/<[^>]+>/g, ' ');
       const text = html.replace(/&(amp|lt|gt|quot|#39);/g, ' ');
       const missing = [...new Set([...text])].filter((c) => c > ' ' && font.charToGlyphIndex(c) === 0);

@@ -17,7 +17,9 @@ export const VERDICT_TEXT: Record<Relevance, Record<Lang, string>> = {
   'possibly-relevant-benefit': { en: 'Possibly clinically relevant benefit', da: 'Muligvis klinisk relevant gavn' },
   'possibly-relevant-harm': { en: 'Possibly clinically relevant harm', da: 'Muligvis klinisk relevant skade' },
   'significant-not-relevant': { en: 'Significant, but not clinically relevant', da: 'Signifikant, men ikke klinisk relevant' },
+  'significant-relevance-uncertain': { en: 'Significant, but a clinically relevant effect is not ruled out', da: 'Signifikant, men klinisk relevans usikker' },
   'significant-harm-not-relevant': { en: 'Significantly worse, but not clinically relevant', da: 'Signifikant dårligere, men ikke klinisk relevant' },
+  'significant-harm-relevance-uncertain': { en: 'Significantly worse, and clinically relevant harm is not ruled out', da: 'Signifikant dårligere, og klinisk relevant skade kan ikke udelukkes' },
   'no-relevant-difference': { en: 'No clinically relevant difference', da: 'Ingen klinisk relevant forskel' },
   inconclusive: { en: 'Inconclusive', da: 'Usikker' },
 };
@@ -28,6 +30,10 @@ const VERDICT_REASON: Partial<Record<Relevance, Record<Lang, string>>> = {
   'relevant-harm': { en: 'whole CI beyond the MCID', da: 'hele konfidensintervallet ud over MKRF' },
   'possibly-relevant-benefit': { en: 'estimate beyond the MCID, CI not', da: 'estimatet ud over MKRF, intervallet ikke' },
   'possibly-relevant-harm': { en: 'estimate beyond the MCID, CI not', da: 'estimatet ud over MKRF, intervallet ikke' },
+  'significant-not-relevant': { en: 'whole CI between 0 and the MCID', da: 'hele konfidensintervallet mellem 0 og MKRF' },
+  'significant-relevance-uncertain': { en: 'CI excludes 0 and reaches the MCID', da: 'intervallet udelukker 0 og når MKRF' },
+  'significant-harm-not-relevant': { en: 'whole CI between −MCID and 0', da: 'hele konfidensintervallet mellem −MKRF og 0' },
+  'significant-harm-relevance-uncertain': { en: 'CI excludes 0 and reaches −MCID', da: 'intervallet udelukker 0 og når −MKRF' },
   'no-relevant-difference': { en: 'relevant benefit and harm ruled out', da: 'relevant gavn og skade udelukket' },
   inconclusive: { en: 'CI includes relevant benefit or harm', da: 'kan ikke afgøres: intervallet rummer relevant gavn eller skade' },
 };
@@ -176,12 +182,14 @@ export const UPTAKE_TEXT = {
 export const ANALYZE_FOOTNOTE: Record<Lang, string> = {
   en: [
     'Difference = {intervention} − {control}, in the instrument\'s units (pp = percentage points); the verdict accounts for',
-    'whether lower or higher is better. "Significant, but not clinically relevant": the 95% CI excludes 0, but the estimate is smaller',
-    'than the MCID. "No clinically relevant difference": the whole CI lies between −MCID and +MCID. pp rows have no MCID unless the plan sets one.',
+    'whether lower or higher is better. "Significant, but not clinically relevant": the whole 95% CI lies between 0 and the MCID.',
+    '"Significant, but a clinically relevant effect is not ruled out": the 95% CI excludes 0 and reaches the MCID.',
+    '"No clinically relevant difference": the whole CI lies between −MCID and +MCID. pp rows have no MCID unless the plan sets one.',
   ].join('\n'),
   da: [
     'Forskel = {intervention} − {control}, i instrumentets enheder (%-point for andele); vurderingen tager højde for,',
-    'om lav eller høj score er bedst. "Signifikant, men ikke klinisk relevant": 95 %-KI udelukker 0, men estimatet er mindre end MKRF.',
+    'om lav eller høj score er bedst. "Signifikant, men ikke klinisk relevant": hele 95 %-KI ligger mellem 0 og MKRF.',
+    '"Signifikant, men klinisk relevans usikker": 95 %-KI udelukker 0 og når MKRF.',
     '"Ingen klinisk relevant forskel": hele KI ligger mellem −MKRF og +MKRF.',
   ].join('\n'),
 };

@@ -51,9 +51,12 @@ export const FOREST_VERDICT_STYLE: Readonly<Record<Relevance, { colour: string; 
   'relevant-benefit': { colour: PALETTE.green, shape: 'square' },
   'possibly-relevant-benefit': { colour: PALETTE.green, shape: 'triangle-up' },
   'significant-not-relevant': { colour: PALETTE.black, shape: 'diamond' },
+  // Significant, the CI reaching the MCID: a triangle pointing at the MCID line it may reach.
+  'significant-relevance-uncertain': { colour: PALETTE.black, shape: 'triangle-right' },
   'no-relevant-difference': { colour: PALETTE.grey, shape: 'circle' },
   inconclusive: { colour: PALETTE.grey, shape: 'cross' },
   'significant-harm-not-relevant': { colour: PALETTE.vermillion, shape: 'diamond' },
+  'significant-harm-relevance-uncertain': { colour: PALETTE.vermillion, shape: 'triangle-left' },
   'possibly-relevant-harm': { colour: PALETTE.vermillion, shape: 'triangle-down' },
   'relevant-harm': { colour: PALETTE.vermillion, shape: 'square' },
 };

@@ -38,10 +38,13 @@ const VERDICT_REASON: Partial<Record<Relevance, Record<Lang, string>>> = {
   inconclusive: { en: 'CI includes relevant benefit or harm', da: 'kan ikke afgøres: intervallet rummer relevant gavn eller skade' },
 };
 
-/** The verdict where no MCID is set: significance only, in one wording everywhere. */
+/**
+ * The verdict where no MCID is set: significance only, in one wording everywhere. "No MCID set",
+ * not "no MCID": "(ingen MKRF)" read as "no clinically relevant difference" (issue #15).
+ */
 export const NO_MCID_VERDICT_TEXT = {
-  significant: { en: 'Significant difference (no MCID)', da: 'Signifikant forskel (ingen MKRF)' },
-  notSignificant: { en: 'No significant difference (no MCID)', da: 'Ingen signifikant forskel (ingen MKRF)' },
+  significant: { en: 'Significant difference (no MCID set)', da: 'Signifikant forskel (ingen MKRF angivet)' },
+  notSignificant: { en: 'No significant difference (no MCID set)', da: 'Ingen signifikant forskel (ingen MKRF angivet)' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 const RELEVANCES = Object.keys(VERDICT_TEXT) as Relevance[];
@@ -362,13 +365,24 @@ export const REPORT_TEXT = {
   regenerate: { en: 'Regenerate with {command}.', da: 'Dannes igen med {command}.' },
   resultsFile: { en: 'Every number on this page, machine-readable: {link}', da: 'Alle tal på siden i maskinlæsbar form: {link}' },
   conclusionTitle: { en: 'Conclusion', da: 'Konklusion' },
-  conclusionCritical: {
-    en: 'Critical outcomes, {intervention} compared with {control}:',
-    da: 'Kritiske effektmål, {intervention} sammenlignet med {control}:',
+  // The conclusion (src/report/conclusion.ts): a lead, one sentence per verdict, the target population, the sensitivity analyses.
+  conclusionLead: { en: '{intervention} compared with {control} at {times}:', da: '{intervention} sammenlignet med {control} efter {times}:' },
+  conclusionLeadCertainty: {
+    en: '{intervention} compared with {control} at {times} ({level} certainty of evidence for every outcome):',
+    da: '{intervention} sammenlignet med {control} efter {times} ({level} evidenskvalitet for alle effektmål):',
   },
-  conclusionImportant: { en: 'Important outcomes:', da: 'Vigtige effektmål:' },
-  conclusionPart: { en: '{verdict} at {times}', da: '{verdict} efter {times}' },
   conclusionCertainty: { en: '{level} certainty', da: '{level} evidenskvalitet' },
+  conclusionTarget: {
+    en: 'In the target population ({label}; {n}), {outcome}: {verdicts}.',
+    da: 'I målgruppen ({label}; {n}), {outcome}: {verdicts}.',
+  },
+  conclusionTransported: { en: 'the whole trial reweighted to the target population: {verdicts}', da: 'hele forsøget omvægtet til målgruppen: {verdicts}' },
+  conclusionTargetSmall: {
+    en: 'The target population ({label}) has too few patients to analyse ({n} randomised).',
+    da: 'Målgruppen ({label}) har for få patienter til at blive analyseret ({n} randomiseret).',
+  },
+  conclusionSensitivity: { en: 'Sensitivity analyses of the primary result ({outcome}, {time}): {results}', da: 'Følsomhedsanalyser af det primære resultat ({outcome}, {time}): {results}' },
+  conclusionSameVerdict: { en: 'the same verdict with {methods}', da: 'samme vurdering med {methods}' },
   and: { en: 'and', da: 'og' },
   methodsTitle: { en: 'Methods', da: 'Metode' },
   methodsText: {
@@ -455,8 +469,8 @@ export const REPORT_TEXT = {
   fewer: { en: 'fewer', da: 'færre' },
   mdEffect: { en: 'MD {est} ({lo} to {hi})', da: 'MD {est} ({lo} til {hi})' },
   rdEffect: { en: '{est} per 1,000 ({lo} to {hi})', da: '{est} pr. 1.000 ({lo} til {hi})' },
-  significantNoMcid: { en: 'Significant difference (no MCID)', da: 'Signifikant forskel (ingen MKRF)' },
-  notSignificantNoMcid: { en: 'No significant difference (no MCID)', da: 'Ingen signifikant forskel (ingen MKRF)' },
+  significantNoMcid: NO_MCID_VERDICT_TEXT.significant,
+  notSignificantNoMcid: NO_MCID_VERDICT_TEXT.notSignificant,
   lowerIsBetter: { en: 'lower is better', da: 'lavere er bedre' },
   higherIsBetter: { en: 'higher is better', da: 'højere er bedre' },
   // Forest plot

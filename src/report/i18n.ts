@@ -477,7 +477,10 @@ export const REPORT_TEXT = {
   outcome: { en: 'Outcome', da: 'Effektmål' },
   time: { en: 'Time', da: 'Tid' },
   differenceCol: { en: 'Difference {intervention} − {control} [95% CI]', da: 'Forskel {interventionShort} − {controlShort} (95 %-KI)' },
-  benefitCol: { en: 'Benefit of {intervention} (95% CI)', da: 'Gavn af {intervention} (95 %-KI)' },
+  // Two lines over the forest's number column: a benefit-signed number always says which way is good.
+  benefitCol: { en: 'Benefit (95% CI)|positive: favours {intervention}', da: 'Gavn (95 %-KI)|positiv: til fordel for {theIntervention}' },
+  favoursInterventionWord: { en: 'favours {intervention}', da: 'til fordel for {theIntervention}' },
+  favoursControlWord: { en: 'favours {control}', da: 'til fordel for {control}' },
   forestInterval: { en: '{est} ({lo} to {hi}) {unit}', da: '{est} ({lo} til {hi}) {unit}' },
   mcid: { en: 'MCID', da: 'MKRF' },
   verdict: { en: 'Verdict', da: 'Vurdering' },

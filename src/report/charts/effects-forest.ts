@@ -232,7 +232,7 @@ export function effectsForestSpec(result: Pick<AnalysisResult, 'effects'>, ctx: 
   };
 
   const time = textColumn('timeText', t('time'), Math.max(width('timeText'), textWidth(t('time'), FONT_SIZE)), keys);
-  const effectHeader = twoLines(t('benefitCol'), width('effectText'));
+  const effectHeader = t('benefitCol').split('|');
   const mcidHeader = twoLines(t('mcid'), width('mcidText'));
   const columns = [
     time,

@@ -7,12 +7,16 @@
  *   2. U ≤ −m           → relevant-harm
  *   3. b ≥ m            → possibly-relevant-benefit (point estimate beyond, CI not)
  *   4. b ≤ −m           → possibly-relevant-harm
- *   5. L > 0            → significant-not-relevant  (the committee's "significant, but not
- *                                                    clinically relevant")
- *   6. U < 0            → significant-harm-not-relevant
- *   7. −m < L, U < m    → no-relevant-difference   (relevant benefit and harm both ruled out)
- *   8. otherwise        → inconclusive
- * The boundaries follow the rules exactly: L = m counts as relevant; L = 0 is not significant.
+ *   5. L > 0, U < m     → significant-not-relevant  (the committee's "significant, but not
+ *                                                    clinically relevant": a relevant benefit is ruled out)
+ *   6. L > 0            → significant-relevance-uncertain (significant, but the CI reaches the
+ *                                                    MCID: a relevant benefit is not ruled out)
+ *   7. U < 0, L > −m    → significant-harm-not-relevant
+ *   8. U < 0            → significant-harm-relevance-uncertain
+ *   9. −m < L, U < m    → no-relevant-difference   (relevant benefit and harm both ruled out)
+ *  10. otherwise        → inconclusive
+ * The boundaries follow the rules exactly: L = m counts as relevant, so U = m does not rule a
+ * relevant effect out; L = 0 is not significant.
  */
 export const RELEVANCE_LABELS = [
   'relevant-benefit',
@@ -20,7 +24,9 @@ export const RELEVANCE_LABELS = [
   'possibly-relevant-benefit',
   'possibly-relevant-harm',
   'significant-not-relevant',
+  'significant-relevance-uncertain',
   'significant-harm-not-relevant',
+  'significant-harm-relevance-uncertain',
   'no-relevant-difference',
   'inconclusive',
 ] as const;
@@ -34,8 +40,8 @@ export function relevanceOf(benefit: number, lower: number, upper: number, mcid:
   if (upper <= -mcid) return 'relevant-harm';
   if (benefit >= mcid) return 'possibly-relevant-benefit';
   if (benefit <= -mcid) return 'possibly-relevant-harm';
-  if (lower > 0) return 'significant-not-relevant';
-  if (upper < 0) return 'significant-harm-not-relevant';
+  if (lower > 0) return upper < mcid ? 'significant-not-relevant' : 'significant-relevance-uncertain';
+  if (upper < 0) return lower > -mcid ? 'significant-harm-not-relevant' : 'significant-harm-relevance-uncertain';
   if (-mcid < lower && upper < mcid) return 'no-relevant-difference';
   return 'inconclusive';
 }

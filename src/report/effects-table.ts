@@ -26,8 +26,8 @@ export function methodText(method: EffectRow['method'], lang: Lang): string {
 }
 
 const HEADER: Record<Lang, string[]> = {
-  en: ['Outcome', 'Time', 'Method', 'n ({interventionShort}/{controlShort})', 'Difference (95% CI)', 'p', 'MCID', 'Verdict'],
-  da: ['Effektmål', 'Tid', 'Metode', 'n ({interventionShort}/{controlShort})', 'Forskel (95 %-KI)', 'p', 'MKRF', 'Vurdering'],
+  en: ['Outcome', 'Time', 'Method', 'n ({interventionShort}/{controlShort})', 'Difference {intervention} − {control} (95% CI)', 'p', 'MCID', 'Verdict'],
+  da: ['Effektmål', 'Tid', 'Metode', 'n ({interventionShort}/{controlShort})', 'Forskel {intervention} − {control} (95 %-KI)', 'p', 'MKRF', 'Vurdering'],
 };
 
 /** Decimals that suit the scale: 3 for indexes and proportions (range ≤ 2), else 2. */

@@ -17,7 +17,9 @@ export const VERDICT_TEXT: Record<Relevance, Record<Lang, string>> = {
   'possibly-relevant-benefit': { en: 'Possibly clinically relevant benefit', da: 'Muligvis klinisk relevant gavn' },
   'possibly-relevant-harm': { en: 'Possibly clinically relevant harm', da: 'Muligvis klinisk relevant skade' },
   'significant-not-relevant': { en: 'Significant, but not clinically relevant', da: 'Signifikant, men ikke klinisk relevant' },
+  'significant-relevance-uncertain': { en: 'Significant, but a clinically relevant effect is not ruled out', da: 'Signifikant, men klinisk relevans usikker' },
   'significant-harm-not-relevant': { en: 'Significantly worse, but not clinically relevant', da: 'Signifikant dårligere, men ikke klinisk relevant' },
+  'significant-harm-relevance-uncertain': { en: 'Significantly worse, and clinically relevant harm is not ruled out', da: 'Signifikant dårligere, og klinisk relevant skade kan ikke udelukkes' },
   'no-relevant-difference': { en: 'No clinically relevant difference', da: 'Ingen klinisk relevant forskel' },
   inconclusive: { en: 'Inconclusive', da: 'Usikker' },
 };
@@ -28,14 +30,21 @@ const VERDICT_REASON: Partial<Record<Relevance, Record<Lang, string>>> = {
   'relevant-harm': { en: 'whole CI beyond the MCID', da: 'hele konfidensintervallet ud over MKRF' },
   'possibly-relevant-benefit': { en: 'estimate beyond the MCID, CI not', da: 'estimatet ud over MKRF, intervallet ikke' },
   'possibly-relevant-harm': { en: 'estimate beyond the MCID, CI not', da: 'estimatet ud over MKRF, intervallet ikke' },
+  'significant-not-relevant': { en: 'whole CI between 0 and the MCID', da: 'hele konfidensintervallet mellem 0 og MKRF' },
+  'significant-relevance-uncertain': { en: 'CI excludes 0 and reaches the MCID', da: 'intervallet udelukker 0 og når MKRF' },
+  'significant-harm-not-relevant': { en: 'whole CI between −MCID and 0', da: 'hele konfidensintervallet mellem −MKRF og 0' },
+  'significant-harm-relevance-uncertain': { en: 'CI excludes 0 and reaches −MCID', da: 'intervallet udelukker 0 og når −MKRF' },
   'no-relevant-difference': { en: 'relevant benefit and harm ruled out', da: 'relevant gavn og skade udelukket' },
   inconclusive: { en: 'CI includes relevant benefit or harm', da: 'kan ikke afgøres: intervallet rummer relevant gavn eller skade' },
 };
 
-/** The verdict where no MCID is set: significance only, in one wording everywhere. */
+/**
+ * The verdict where no MCID is set: significance only, in one wording everywhere. "No MCID set",
+ * not "no MCID": "(ingen MKRF)" read as "no clinically relevant difference" (issue #15).
+ */
 export const NO_MCID_VERDICT_TEXT = {
-  significant: { en: 'Significant difference (no MCID)', da: 'Signifikant forskel (ingen MKRF)' },
-  notSignificant: { en: 'No significant difference (no MCID)', da: 'Ingen signifikant forskel (ingen MKRF)' },
+  significant: { en: 'Significant difference (no MCID set)', da: 'Signifikant forskel (ingen MKRF angivet)' },
+  notSignificant: { en: 'No significant difference (no MCID set)', da: 'Ingen signifikant forskel (ingen MKRF angivet)' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 const RELEVANCES = Object.keys(VERDICT_TEXT) as Relevance[];
@@ -176,12 +185,14 @@ export const UPTAKE_TEXT = {
 export const ANALYZE_FOOTNOTE: Record<Lang, string> = {
   en: [
     'Difference = {intervention} − {control}, in the instrument\'s units (pp = percentage points); the verdict accounts for',
-    'whether lower or higher is better. "Significant, but not clinically relevant": the 95% CI excludes 0, but the estimate is smaller',
-    'than the MCID. "No clinically relevant difference": the whole CI lies between −MCID and +MCID. pp rows have no MCID unless the plan sets one.',
+    'whether lower or higher is better. "Significant, but not clinically relevant": the whole 95% CI lies between 0 and the MCID.',
+    '"Significant, but a clinically relevant effect is not ruled out": the 95% CI excludes 0 and reaches the MCID.',
+    '"No clinically relevant difference": the whole CI lies between −MCID and +MCID. pp rows have no MCID unless the plan sets one.',
   ].join('\n'),
   da: [
     'Forskel = {intervention} − {control}, i instrumentets enheder (%-point for andele); vurderingen tager højde for,',
-    'om lav eller høj score er bedst. "Signifikant, men ikke klinisk relevant": 95 %-KI udelukker 0, men estimatet er mindre end MKRF.',
+    'om lav eller høj score er bedst. "Signifikant, men ikke klinisk relevant": hele 95 %-KI ligger mellem 0 og MKRF.',
+    '"Signifikant, men klinisk relevans usikker": 95 %-KI udelukker 0 og når MKRF.',
     '"Ingen klinisk relevant forskel": hele KI ligger mellem −MKRF og +MKRF.',
   ].join('\n'),
 };
@@ -368,13 +379,24 @@ export const REPORT_TEXT = {
   regenerate: { en: 'Regenerate with {command}.', da: 'Dannes igen med {command}.' },
   resultsFile: { en: 'Every number on this page, machine-readable: {link}', da: 'Alle tal på siden i maskinlæsbar form: {link}' },
   conclusionTitle: { en: 'Conclusion', da: 'Konklusion' },
-  conclusionCritical: {
-    en: 'Critical outcomes, {intervention} compared with {control}:',
-    da: 'Kritiske effektmål, {intervention} sammenlignet med {control}:',
+  // The conclusion (src/report/conclusion.ts): a lead, one sentence per verdict, the target population, the sensitivity analyses.
+  conclusionLead: { en: '{intervention} compared with {control} at {times}:', da: '{intervention} sammenlignet med {control} efter {times}:' },
+  conclusionLeadCertainty: {
+    en: '{intervention} compared with {control} at {times} ({level} certainty of evidence for every outcome):',
+    da: '{intervention} sammenlignet med {control} efter {times} ({level} evidenskvalitet for alle effektmål):',
   },
-  conclusionImportant: { en: 'Important outcomes:', da: 'Vigtige effektmål:' },
-  conclusionPart: { en: '{verdict} at {times}', da: '{verdict} efter {times}' },
   conclusionCertainty: { en: '{level} certainty', da: '{level} evidenskvalitet' },
+  conclusionTarget: {
+    en: 'In the target population ({label}; {n}), {outcome}: {verdicts}.',
+    da: 'I målgruppen ({label}; {n}), {outcome}: {verdicts}.',
+  },
+  conclusionTransported: { en: 'the whole trial reweighted to the target population: {verdicts}', da: 'hele forsøget omvægtet til målgruppen: {verdicts}' },
+  conclusionTargetSmall: {
+    en: 'The target population ({label}) has too few patients to analyse ({n} randomised).',
+    da: 'Målgruppen ({label}) har for få patienter til at blive analyseret ({n} randomiseret).',
+  },
+  conclusionSensitivity: { en: 'Sensitivity analyses of the primary result ({outcome}, {time}): {results}', da: 'Følsomhedsanalyser af det primære resultat ({outcome}, {time}): {results}' },
+  conclusionSameVerdict: { en: 'the same verdict with {methods}', da: 'samme vurdering med {methods}' },
   and: { en: 'and', da: 'og' },
   methodsTitle: { en: 'Methods', da: 'Metode' },
   methodsText: {
@@ -469,15 +491,18 @@ export const REPORT_TEXT = {
     en: 'Yes/no outcomes with no events in the control group: the difference per 1,000 is the risk difference with its Newcombe interval (a relative effect times a risk of 0 would say nothing).',
     da: 'Ja/nej-effektmål uden hændelser i kontrolgruppen: forskellen pr. 1.000 er risikodifferencen med Newcombe-interval (en relativ effekt gange en risiko på 0 ville intet sige).',
   },
-  significantNoMcid: { en: 'Significant difference (no MCID)', da: 'Signifikant forskel (ingen MKRF)' },
-  notSignificantNoMcid: { en: 'No significant difference (no MCID)', da: 'Ingen signifikant forskel (ingen MKRF)' },
+  significantNoMcid: NO_MCID_VERDICT_TEXT.significant,
+  notSignificantNoMcid: NO_MCID_VERDICT_TEXT.notSignificant,
   lowerIsBetter: { en: 'lower is better', da: 'lavere er bedre' },
   higherIsBetter: { en: 'higher is better', da: 'højere er bedre' },
   // Forest plot
   outcome: { en: 'Outcome', da: 'Effektmål' },
   time: { en: 'Time', da: 'Tid' },
   differenceCol: { en: 'Difference {intervention} − {control} [95% CI]', da: 'Forskel {interventionShort} − {controlShort} (95 %-KI)' },
-  benefitCol: { en: 'Benefit of {intervention} (95% CI)', da: 'Gavn af {intervention} (95 %-KI)' },
+  // Two lines over the forest's number column: a benefit-signed number always says which way is good.
+  benefitCol: { en: 'Benefit (95% CI)|positive: favours {intervention}', da: 'Gavn (95 %-KI)|positiv: til fordel for {theIntervention}' },
+  favoursInterventionWord: { en: 'favours {intervention}', da: 'til fordel for {theIntervention}' },
+  favoursControlWord: { en: 'favours {control}', da: 'til fordel for {control}' },
   forestInterval: { en: '{est} ({lo} to {hi}) {unit}', da: '{est} ({lo} til {hi}) {unit}' },
   mcid: { en: 'MCID', da: 'MKRF' },
   verdict: { en: 'Verdict', da: 'Vurdering' },

@@ -15,7 +15,7 @@ const METHOD: Record<string, Record<Lang, string>> = {
 export function sensitivityTable(s: Sensitivity, lang: Lang, decimals: number, arms: ArmNames = defaultArmNames(lang)): Table {
   const n = fillArms('n ({interventionShort}/{controlShort})', arms);
   return {
-    header: lang === 'da' ? ['Analyse', n, 'Forskel (95 %-KI)', 'p', 'Vurdering'] : ['Analysis', n, 'Difference (95% CI)', 'p', 'Verdict'],
+    header: lang === 'da' ? ['Analyse', n, fillArms('Forskel {intervention} − {control} (95 %-KI)', arms), 'p', 'Vurdering'] : ['Analysis', n, fillArms('Difference {intervention} − {control} (95% CI)', arms), 'p', 'Verdict'],
     align: ['left', 'right', 'right', 'right', 'left'],
     rows: s.rows.map((r) => [
       METHOD[r.method]?.[lang] ?? r.method,

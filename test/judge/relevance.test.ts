@@ -15,8 +15,13 @@ const cases: [string, number, number, number, string][] = [
   ['estimate beyond −MCID', -6, -10, -2, 'possibly-relevant-harm'],
   ['estimate exactly at −MCID', -5, -9, -1, 'possibly-relevant-harm'],
   ['selfBACK RMDQ 3m: significant, not relevant', 0.79, 0.06, 1.51, 'significant-not-relevant'],
-  ['significant but CI reaches past MCID', 3, 0.5, 5.5, 'significant-not-relevant'],
+  ['significant, U just below the MCID: relevant benefit ruled out', 3, 0.5, 4.99, 'significant-not-relevant'],
+  ['significant but CI reaches past MCID: relevance not ruled out', 3, 0.5, 5.5, 'significant-relevance-uncertain'],
+  ['significant, U exactly at MCID: relevance not ruled out', 3, 0.5, 5, 'significant-relevance-uncertain'],
   ['significant harm, not relevant', -0.8, -1.5, -0.1, 'significant-harm-not-relevant'],
+  ['significant harm, L just above −MCID', -3, -4.99, -0.5, 'significant-harm-not-relevant'],
+  ['significant harm, L exactly at −MCID: relevant harm not ruled out', -3, -5, -0.5, 'significant-harm-relevance-uncertain'],
+  ['significant harm, CI reaches past −MCID', -3, -5.5, -0.5, 'significant-harm-relevance-uncertain'],
   ['CI within ±MCID and crossing 0', 0.3, -1, 1.6, 'no-relevant-difference'],
   ['L exactly 0 is not significant', 1, 0, 2, 'no-relevant-difference'],
   ['U exactly 0 is not significant', -1, -2, 0, 'no-relevant-difference'],
@@ -29,8 +34,15 @@ describe('relevanceOf (docs/data-contracts.md#verdicts)', () => {
     expect(relevanceOf(b, lo, hi, m)).toBe(label);
   });
 
-  it('covers all eight labels', () => {
+  it('covers all ten labels', () => {
     expect(new Set(cases.map((c) => c[4]))).toEqual(new Set(RELEVANCE_LABELS));
+  });
+
+  it('the committee\'s selfBACK subgroups (issue #15): significant, a relevant benefit not ruled out', () => {
+    expect(relevanceOf(5.08, 2.49, 7.67, 5.5)).toBe('significant-relevance-uncertain'); // PSEQ, chiropractor
+    expect(relevanceOf(4.76, 1.34, 8.19, 5.5)).toBe('significant-relevance-uncertain'); // PSEQ, spine clinic
+    expect(relevanceOf(0.079, 0.031, 0.126, 0.088)).toBe('significant-relevance-uncertain'); // EQ-5D, chiropractor
+    expect(relevanceOf(3.65, 2.27, 5.03, 5.5)).toBe('significant-not-relevant'); // PSEQ 3 months, all patients
   });
 
   it('rejects a non-positive MCID and an inverted CI', () => {
@@ -46,6 +58,8 @@ describe('relevanceOf (docs/data-contracts.md#verdicts)', () => {
       'possibly-relevant-harm': 'possibly-relevant-benefit',
       'significant-not-relevant': 'significant-harm-not-relevant',
       'significant-harm-not-relevant': 'significant-not-relevant',
+      'significant-relevance-uncertain': 'significant-harm-relevance-uncertain',
+      'significant-harm-relevance-uncertain': 'significant-relevance-uncertain',
       'no-relevant-difference': 'no-relevant-difference',
       inconclusive: 'inconclusive',
     };
@@ -68,6 +82,17 @@ describe('significance and imprecision flags', () => {
     expect(isSignificant(0, 1)).toBe(false);
     expect(isSignificant(-1, 1)).toBe(false);
   });
+  it('a significant CI that crosses the MCID is never "not clinically relevant" (issue #15)', () => {
+    fc.assert(
+      fc.property(fc.double({ min: 0.01, max: 10, noNaN: true }), fc.double({ min: 0.01, max: 20, noNaN: true }), (lo, w) => {
+        const hi = lo + w;
+        fc.pre(lo < m && lo > 0);
+        const label = relevanceOf((lo + hi) / 2, lo, hi, m);
+        if (isImprecise(lo, hi, m)) expect(label).not.toBe('significant-not-relevant');
+        if (label === 'significant-not-relevant') expect(hi).toBeLessThan(m);
+      }),
+    );
+  });
   it('imprecise when the CI crosses the MCID or −MCID', () => {
     expect(isImprecise(0.06, 1.51, 5)).toBe(false);
     expect(isImprecise(3, 6, 5)).toBe(true);
@@ -89,7 +114,7 @@ describe('judgeDifference', () => {
   it('keeps higher-is-better differences as they are', () => {
     const j = judgeDifference(3.5, 0.9, 6.0, 5.5, 'higher-is-better');
     expect([j.benefit, j.benefitCiLower, j.benefitCiUpper]).toEqual([3.5, 0.9, 6.0]);
-    expect(j.relevance).toBe('significant-not-relevant');
+    expect(j.relevance).toBe('significant-relevance-uncertain');
     expect(j.imprecise).toBe(true);
   });
 });

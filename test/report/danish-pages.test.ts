@@ -39,7 +39,8 @@ function shownInSpec(spec: unknown): string {
     if (typeof v === 'string') {
       if (['title', 'subtitle', 'text', 'datum', 'values', 'domain'].includes(key)) out.push(v);
     } else if (Array.isArray(v)) v.forEach((x) => walk(x, key));
-    else if (v !== null && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, key === 'values' ? 'values' : k);
+    // A datum's marker shape ("triangle-right") and colour are drawn, not shown as words.
+    else if (v !== null && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, key === 'values' && !['shape', 'colour'].includes(k) ? 'values' : k);
   };
   walk(spec, '');
   return out.join('\n');

@@ -108,10 +108,12 @@ describe('summary of findings on the bundled trial', () => {
     expect(notes.length).toBeLessThan(4);
   });
 
-  it('the readable footnote: "significant, not relevant" is explained as the rule decides it', () => {
+  it('the readable footnote: "significant, not relevant" is explained as the rule decides it (the whole CI short of the MCID)', () => {
     expect(ANALYZE_FOOTNOTE.en).not.toContain('but not values below');
-    expect(ANALYZE_FOOTNOTE.en.replace(/\n/g, ' ')).toContain('the 95% CI excludes 0, but the estimate is smaller than the MCID');
-    expect(ANALYZE_FOOTNOTE.da.replace(/\n/g, ' ')).toContain('95 %-KI udelukker 0, men estimatet er mindre end MKRF');
+    expect(ANALYZE_FOOTNOTE.en.replace(/\n/g, ' ')).toContain('"Significant, but not clinically relevant": the whole 95% CI lies between 0 and the MCID');
+    expect(ANALYZE_FOOTNOTE.en.replace(/\n/g, ' ')).toContain('"Significant, but a clinically relevant effect is not ruled out": the 95% CI excludes 0 and reaches the MCID');
+    expect(ANALYZE_FOOTNOTE.da.replace(/\n/g, ' ')).toContain('"Signifikant, men ikke klinisk relevant": hele 95 %-KI ligger mellem 0 og MKRF');
+    expect(ANALYZE_FOOTNOTE.da.replace(/\n/g, ' ')).toContain('"Signifikant, men klinisk relevans usikker": 95 %-KI udelukker 0 og når MKRF');
   });
 
   it('the target population\'s rows under the primary outcome, in Danish: målgruppe, "overført til målgruppen"', () => {

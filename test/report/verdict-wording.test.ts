@@ -51,7 +51,7 @@ function chartVerdicts(spec: unknown): string[] {
 
 describe('one wording per verdict', () => {
   it('the scan finds the old forms (the test can fail)', () => {
-    for (const old of ['significant, not relevant', 'sig. worse, not relevant', 'no relevant difference', 'possibly relevant benefit', 'relevant gavn', 'No significant difference (no MCID set)', 'significant']) {
+    for (const old of ['significant, not relevant', 'sig. worse, not relevant', 'no relevant difference', 'possibly relevant benefit', 'relevant gavn', 'No significant difference (no MCID)', 'Signifikant forskel (ingen MKRF)', 'significant']) {
       expect(verdictProblems(`| ${old} |`), old).not.toEqual([]);
     }
     expect(verdictProblems('| Significant, but not clinically relevant | No clinically relevant difference (relevant benefit and harm ruled out) |')).toEqual([]);

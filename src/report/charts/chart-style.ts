@@ -66,14 +66,16 @@ export const HARM_COLOUR = '#A1457F';
  */
 export const MCID_RULE = { strokeDash: [4, 3], color: PALETTE.grey } as const;
 
-/** Verdict colours: benefit green, harm purple, not relevant sky blue, ruled out grey, open orange. */
+/** Verdict colours: benefit green, harm purple, not relevant sky blue, ruled out grey, open orange (relevance not ruled out). */
 export const RELEVANCE_COLOURS: Readonly<Record<Relevance, string>> = {
   'relevant-benefit': PALETTE.green,
   'possibly-relevant-benefit': PALETTE.green,
   'significant-not-relevant': PALETTE.skyBlue,
+  'significant-relevance-uncertain': PALETTE.orange,
   'no-relevant-difference': PALETTE.grey,
   inconclusive: PALETTE.orange,
   'significant-harm-not-relevant': PALETTE.purple,
+  'significant-harm-relevance-uncertain': PALETTE.purple,
   'possibly-relevant-harm': PALETTE.purple,
   'relevant-harm': PALETTE.purple,
 };

@@ -45,15 +45,18 @@ export const STRIPE = '#f2f2f2';
 /**
  * Verdict → marker colour and shape. Only palette colours with ≥ 3:1 contrast on white and on the
  * stripe (the sky blue, orange and purple of RELEVANCE_COLOURS are 2.0–2.7:1 there); the shape
- * tells the verdicts apart without colour. Harm takes usual care's vermillion: it favours usual care.
+ * tells the verdicts apart without colour. Harm has its own colour (HARM_COLOUR, docs/colours.md), not usual care's.
  */
 export const FOREST_VERDICT_STYLE: Readonly<Record<Relevance, { colour: string; shape: string }>> = {
   'relevant-benefit': { colour: PALETTE.green, shape: 'square' },
   'possibly-relevant-benefit': { colour: PALETTE.green, shape: 'triangle-up' },
   'significant-not-relevant': { colour: PALETTE.black, shape: 'diamond' },
+  // Significant, the CI reaching the MCID: a triangle pointing at the MCID line it may reach.
+  'significant-relevance-uncertain': { colour: PALETTE.black, shape: 'triangle-right' },
   'no-relevant-difference': { colour: PALETTE.grey, shape: 'circle' },
   inconclusive: { colour: PALETTE.grey, shape: 'cross' },
   'significant-harm-not-relevant': { colour: HARM_COLOUR, shape: 'diamond' },
+  'significant-harm-relevance-uncertain': { colour: HARM_COLOUR, shape: 'triangle-left' },
   'possibly-relevant-harm': { colour: HARM_COLOUR, shape: 'triangle-down' },
   'relevant-harm': { colour: HARM_COLOUR, shape: 'square' },
 };
@@ -229,7 +232,7 @@ export function effectsForestSpec(result: Pick<AnalysisResult, 'effects'>, ctx: 
   };
 
   const time = textColumn('timeText', t('time'), Math.max(width('timeText'), textWidth(t('time'), FONT_SIZE)), keys);
-  const effectHeader = twoLines(t('benefitCol'), width('effectText'));
+  const effectHeader = t('benefitCol').split('|');
   const mcidHeader = twoLines(t('mcid'), width('mcidText'));
   const columns = [
     time,

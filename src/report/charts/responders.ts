@@ -11,6 +11,7 @@ import { formatFixed, intervalText, type Lang, percentSign } from '../i18n.js';
 import { textWidth } from '../render/chart-font.js';
 import { chartTextWidth } from '../render/text-metrics.js';
 import { ARM_COLOURS, chartConfig, FONT_SIZE } from './chart-style.js';
+import { linesWidth } from './two-lines.js';
 import type { TrialChartContext } from './trial-chart-context.js';
 
 const ROW = 40;
@@ -31,10 +32,13 @@ export function respondersSpec(result: Pick<AnalysisResult, 'effects'>, ctx: Tri
   const rows = responderRows(result.effects);
   const arms = [ctx.armLabel('intervention'), ctx.armLabel('control')];
   const pct = (v: number) => formatFixed(100 * v, 1, lang);
+  // The difference app − usual care keeps its sign; a second line says which arm it favours, so
+  // "−16.5" (fewer took pain medication) and "+10.0" (more improved) both read as good for the app.
+  const favours = (r: EffectRow) => (r.benefit === null || r.benefit === 0 ? '' : t(r.benefit > 0 ? 'favoursInterventionWord' : 'favoursControlWord'));
   const labels = rows.map((r) => ({
     key: `${r.outcome}|${r.time}`,
     label: `${ctx.outcomeLabel(r.outcome)}, ${ctx.timeLabel(r.time)}`,
-    rd: r.difference === null || r.ciLower === null || r.ciUpper === null ? t('notComputed') : `${pct(r.difference)} ${intervalText(pct(r.ciLower), pct(r.ciUpper), lang)} ${t('pp')}`,
+    rd: r.difference === null || r.ciLower === null || r.ciUpper === null ? [t('notComputed')] : [`${pct(r.difference)} ${intervalText(pct(r.ciLower), pct(r.ciUpper), lang)} ${t('pp')}`, favours(r)].filter((x) => x !== ''),
   }));
   const bars = rows.flatMap((r) =>
     (['intervention', 'control'] as Arm[]).map((arm) => {
@@ -51,7 +55,7 @@ export function respondersSpec(result: Pick<AnalysisResult, 'effects'>, ctx: Tri
   const y = { field: 'key', type: 'nominal', sort: keys, axis: null, scale: { paddingInner: 0.25, paddingOuter: 0.12 } } as const;
   const colour = { field: 'arm', type: 'nominal', scale: { domain: arms, range: [ARM_COLOURS.intervention, ARM_COLOURS.control] }, legend: { title: null, orient: 'top', direction: 'horizontal', symbolType: 'square', labelFontSize: 12, offset: 24 } } as const;
   const labelWidth = Math.max(0, ...labels.map((l) => textWidth(l.label, FONT_SIZE))) + GAP;
-  const rdWidth = Math.max(textWidth(t('riskDifferenceCol'), FONT_SIZE), ...labels.map((l) => textWidth(l.rd, FONT_SIZE))) + GAP;
+  const rdWidth = Math.max(textWidth(t('riskDifferenceCol'), FONT_SIZE), ...labels.map((l) => linesWidth(l.rd))) + GAP;
   const header = (text: string, x: number, align: 'left' | 'right') => ({
     data: { values: [{}] },
     mark: { type: 'text', align, baseline: 'bottom', fontSize: FONT_SIZE },

@@ -171,7 +171,8 @@ export function subgroupForestSpec(analyses: readonly SubgroupResult[], effects:
     const indent = (d: SubgroupForestDatum) => (indentLevels && !d.overall ? INDENT : 0);
     // A header wider than the column's values takes two lines.
     const values = Math.max(...data.map((d) => textWidth(String(d[field]), FONT_SIZE) + indent(d)));
-    const head = twoLines(header, values);
+    // A header given in lines ("Benefit (95% CI)|positive: favours app") keeps them.
+    const head = header.includes('|') ? header.split('|') : twoLines(header, values);
     const width = Math.max(linesWidth(head), values) + GAP;
     const at = align === 'left' ? GAP / 2 : width - GAP / 2;
     return {

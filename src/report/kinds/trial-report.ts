@@ -186,8 +186,8 @@ export interface TrialSectionInput {
 
 export type TrialSectionBuilder = (input: TrialSectionInput) => PageSection[];
 
-const conclusionSection: TrialSectionBuilder = ({ ctx, sofRows }) => {
-  const paragraphs = conclusionParagraphs(sofRows, ctx);
+const conclusionSection: TrialSectionBuilder = ({ ctx, sofRows, result }) => {
+  const paragraphs = conclusionParagraphs(sofRows, ctx, result);
   return paragraphs.length ? [{ id: 'conclusion', title: ctx.text('conclusionTitle'), intro: paragraphs }] : [];
 };
 

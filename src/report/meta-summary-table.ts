@@ -117,7 +117,7 @@ export function metaSummaryTable(results: Pick<MetaResults, 'outcomes' | 'pooled
   // and free to wrap, so the outcome column keeps room on A4 (docs/report-trial.md#print).
   return {
     // The effect column as the trial report's forest names it: the benefit, positive favours the intervention.
-    header: TEXT.header[lang].split('|').map((h, i) => (i === 3 ? fillArms(REPORT_TEXT.benefitCol[lang], arms) : h)),
+    header: TEXT.header[lang].split('|').map((h, i) => (i === 3 ? fillArms(REPORT_TEXT.benefitOfCol[lang], arms) : h)),
     rows,
     align: ['left', 'left', 'left', 'right', 'left', 'right', 'right', 'right', 'left'],
     fit: ['label', 'nowrap', undefined, undefined, undefined, undefined, undefined, undefined, 'wide'],

@@ -61,7 +61,7 @@ export const SUBGROUP_TEXT = {
   ofWhichMissing: { en: 'of which no value', da: 'heraf uden værdi' },
   remaining: { en: 'Remaining ({interventionShort}/{controlShort})', da: 'Tilbage ({interventionShort}/{controlShort})' },
   effectsCaption: { en: 'Effects in the trial and in the target population', da: 'Effekter i forsøget og i målgruppen' },
-  population: { en: 'Population', da: 'Population' },
+  population: { en: 'Population', da: 'Patientgruppe' },
   difference: { en: 'Difference {intervention} − {control} (95% CI)', da: 'Forskel {intervention} − {control} (95 %-KI)' },
   trialCol: { en: 'Trial population', da: 'Forsøgspopulation' },
   targetCol: { en: 'Patients meeting the criteria', da: 'Patienter, der opfylder kriterierne' },

@@ -10,6 +10,7 @@
 import type { Problem } from '../errors.js';
 import type { FieldReader } from '../io/read-csv.js';
 import type { PlanOutcome } from '../plan/plan-schema.js';
+import type { ColumnCoder } from '../trial/value-codes.js';
 
 /** `medicin___1` → field `medicin`, as REDCap names a checkbox option's column (raw export). */
 const CHECKBOX = /^(.+)___[0-9A-Za-z_-]+$/;
@@ -24,6 +25,11 @@ export interface CheckboxSource {
   completeColumn?: string;
   completeIndex: number;
   noneMeansNo: boolean;
+  /**
+   * Each option column's answer codes (parallel to `options`), when the plan has any: a REDCap
+   * label export writes "Checked"/"Unchecked", so "unticked" is an option whose cell codes to 0.
+   */
+  optionCoders?: (ColumnCoder | undefined)[];
 }
 
 /** The field of a checkbox option column, or undefined for any other column. */
@@ -36,10 +42,28 @@ export function checkboxFieldOf(column: string): string | undefined {
  * option. Pushes a header problem when the plan's form column is missing, or when "no" is asked
  * for and the export has several forms' status columns and the plan names none.
  */
-export function checkboxSourceOf(o: Pick<PlanOutcome, 'key' | 'noneTicked' | 'formComplete'>, column: string, header: readonly string[], file: string, problems: Problem[]): CheckboxSource | undefined {
+export function checkboxSourceOf(
+  o: Pick<PlanOutcome, 'key' | 'noneTicked' | 'formComplete'>,
+  column: string,
+  header: readonly string[],
+  file: string,
+  problems: Problem[],
+  coderOf?: (column: string) => ColumnCoder | undefined,
+): CheckboxSource | undefined {
   const field = checkboxFieldOf(column);
   if (field === undefined) return undefined;
   const options = header.filter((h) => checkboxFieldOf(h) === field);
+  // One option only: every unticked row would be missing by default, so the arms' "no" answers all
+  // vanish and the analysis compares the "yes" answers alone. The plan must say what unticked means.
+  if (options.length === 1 && o.noneTicked === undefined) {
+    problems.push({
+      file,
+      line: 1,
+      value: column,
+      expected: `"noneTicked" on the outcome "${o.key}": "${column}" is the only option of the REDCap checkbox "${field}", so with every unticked row missing no "no" answer would remain; add "noneTicked": "no" (an unticked box is "no") or "noneTicked": "missing" (docs/plan-trial.md#redcap-checkboxes)`,
+      kind: `column.checkbox-single:${o.key}`,
+    });
+  }
   const noneMeansNo = o.noneTicked === 'no';
   let completeColumn = o.formComplete;
   if (completeColumn !== undefined && !header.includes(completeColumn)) {
@@ -51,14 +75,28 @@ export function checkboxSourceOf(o: Pick<PlanOutcome, 'key' | 'noneTicked' | 'fo
       problems.push({ file, line: 1, value: forms.join(', '), expected: `the form of outcome "${o.key}" named in its "formComplete" (one of these): with "noneTicked": "no", an unticked "${field}" is "no" only on a form marked as filled in` , kind: `column.form-complete:${o.key}` });
     }
   }
-  return { field, options, optionIndexes: options.map((c) => header.indexOf(c)), ...(completeColumn !== undefined ? { completeColumn } : {}), completeIndex: completeColumn === undefined ? -1 : header.indexOf(completeColumn), noneMeansNo };
+  const optionCoders = coderOf ? options.map(coderOf) : [];
+  return {
+    field,
+    options,
+    optionIndexes: options.map((c) => header.indexOf(c)),
+    ...(completeColumn !== undefined ? { completeColumn } : {}),
+    completeIndex: completeColumn === undefined ? -1 : header.indexOf(completeColumn),
+    noneMeansNo,
+    ...(optionCoders.some((c) => c !== undefined) ? { optionCoders } : {}),
+  };
 }
 
-/** Every option unticked (0 or empty) on this row. */
+/** Every option unticked on this row: empty, a missing code, or a cell that codes to 0 ("Unchecked" with its answer code; else "0"). */
 function noneTicked(cb: CheckboxSource, cells: FieldReader): boolean {
-  for (const i of cb.optionIndexes) {
-    const v = cells.cell(i);
-    if (v !== null && v !== '0') return false;
+  for (let k = 0; k < cb.optionIndexes.length; k++) {
+    const v = cells.cell(cb.optionIndexes[k] as number);
+    if (v === null) continue;
+    const coder = cb.optionCoders?.[k];
+    const coded = coder?.apply(v);
+    if (coded?.kind === 'answer') {
+      if (coded.value !== 0) return false;
+    } else if (coded?.kind !== 'missing' && v.trim() !== '0') return false;
   }
   return true;
 }

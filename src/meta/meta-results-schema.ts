@@ -129,6 +129,7 @@ export const metaResultsSchema = z.object({
       measure: z.enum(META_MEASURES),
       mcid: z.number().nullable(),
       mcidSource: z.enum(['plan', 'instrument', 'flag']).nullable(),
+      mcidIgnored: z.number().optional().describe('An MCID given and not used (--mcid 10 on a risk difference, which is a proportion: 0.1 = 10 percentage points); mcid is then null'),
       direction,
       directionSource: z.enum(['plan', 'instrument', 'flag', 'default']),
     }),

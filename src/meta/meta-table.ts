@@ -47,6 +47,7 @@ const TEXT = {
     da: 'Test for forskelle mellem subgrupper ({model} i subgrupperne): Q = {q}, df = {df} ({p}), I² = {i2} %',
   },
   noMcid: { en: 'no MCID set', da: 'ingen MKRF angivet' },
+  mcidIgnored: { en: 'MCID {mcid} ignored (write {fraction} for {mcid} percentage points)', da: 'MKRF {mcid} ignoreret (skriv {fraction} for {mcid} procentpoint)' },
   // The MCID's Danish name is docs/glossary-da.md's (mindste klinisk relevante forskel).
   mcid: { en: 'MCID', da: 'MKRF' },
   mcidRatio: { en: ' (ratio; judged as ±log {mcid})', da: ' (ratio; vurderet som ±log {mcid})' },
@@ -174,6 +175,10 @@ function percentText(p: number, w: Wording): string {
 }
 
 function mcidText(s: MetaOutcomeSetting, w: Wording): string {
+  if (s.mcid === null && s.mcidIgnored !== undefined) {
+    const fraction = s.mcidIgnored / 100;
+    return w.t('mcidIgnored', { mcid: w.lang === 'da' ? String(s.mcidIgnored).replace('.', ',') : String(s.mcidIgnored), fraction: w.lang === 'da' ? String(fraction).replace('.', ',') : String(fraction) });
+  }
   if (s.mcid === null) return w.t('noMcid');
   const src = s.mcidSource === 'plan' ? w.t('sourcePlan') : s.mcidSource === 'flag' ? w.t('sourceFlag') : w.t('sourceInstrument');
   const value = w.lang === 'da' ? String(s.mcid).replace('.', ',') : String(s.mcid);

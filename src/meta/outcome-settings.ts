@@ -59,8 +59,11 @@ export function outcomeSetting(outcome: string, time: string, measure: MetaMeasu
   // A risk difference is a difference of proportions: an MCID of 1 or more is percentage points
   // written as such (`--mcid 10`), which would call every difference "not relevant" (a plan's is
   // refused by parsePlan for the same reason: plan/binary-outcome-checks.ts).
+  let mcidIgnored: number | undefined;
   if (mcid !== null && measure === 'RD' && mcid >= 1) {
     warnings.push(`${outcome} (RD): MCID ${mcid} is not a difference of proportions below 1 (0.1 = 10 percentage points); no relevance judgement`);
+    // The header says it was ignored and what to write, rather than "no MCID set".
+    mcidIgnored = mcid;
     mcid = null;
     mcidSource = null;
   }
@@ -82,7 +85,7 @@ export function outcomeSetting(outcome: string, time: string, measure: MetaMeasu
     if (mcid !== null) warnings.push(`${outcome}: direction not known from a plan or instrument; ${direction} assumed (set --direction)`);
   }
   const label = planOutcome?.label ? (flags.lang === 'da' ? (planOutcome.label.da ?? planOutcome.label.en) : planOutcome.label.en) : null;
-  return { setting: { outcome, label, time, measure, mcid, mcidSource, direction, directionSource }, warnings };
+  return { setting: { outcome, label, time, measure, mcid, mcidSource, ...(mcidIgnored !== undefined ? { mcidIgnored } : {}), direction, directionSource }, warnings };
 }
 
 /**

@@ -118,6 +118,28 @@ function vasOutcome(column: string, key: string, col: { column?: string }, value
   };
 }
 const MEDICATION = /^(med|medicin|medication|analgetika)/;
+/** Every value a yes/no answer: a yes or no word, 0/1, 1/2 or a sentinel missing code. */
+function isYesNoColumn(values: readonly string[], decimalComma: boolean): boolean {
+  const rest = values.filter((v) => !isYesWord(v) && !isNoWord(v));
+  return values.length > 0 && rest.every((v) => {
+    const x = parseNumber(v, decimalComma);
+    return x !== undefined && (x === 0 || x === 1 || x === 2 || SENTINELS.has(x));
+  });
+}
+
+/** Back at work: "yes" is the good result. */
+const WORK = /work|arbejde|rtw/;
+
+/**
+ * The drafted direction of a yes/no outcome from its column name: higher-is-better for being back
+ * at work, lower-is-better for medication use and anything else (binary's default: a "yes" such
+ * as an adverse event or a drug taken is the bad result).
+ */
+export function binaryDirectionOf(column: string): 'lower-is-better' | 'higher-is-better' {
+  const n = looseForm(column);
+  if (MEDICATION.test(n) || /pain.?medication|smertestill/.test(n)) return 'lower-is-better';
+  return WORK.test(n) ? 'higher-is-better' : 'lower-is-better';
+}
 
 /**
  * Labels for the drafted outcomes: the instrument's, with the export column added where two
@@ -253,6 +275,7 @@ interface Outcome {
   column?: string;
   items?: string | string[] | Record<string, string>;
   answers?: Record<string, number>;
+  direction?: 'lower-is-better' | 'higher-is-better';
   maxMissingItems?: number;
 }
 
@@ -736,6 +759,7 @@ export function draftPlan(csv: CsvTable, schemaRef: string): PlanDraft {
       checks.push(`WAS has no published MCID, so "${s}" is not among the drafted outcomes: add ${JSON.stringify(was).replace(/"<points>"/, '<points>').replace(/,"/g, ', "').replace(/":/g, '": ')} to "outcomes", with the MCID your protocol names`);
       continue;
     } else if (/^(med|medicin|medication|analgetika)/.test(n)) o = { key, instrument: 'binary', ...col };
+    else if (/^(rtw|returntowork|backatwork|tilbagetilarbejde|iarbejde|arbejde|work)/.test(n) && isYesNoColumn(values, decimalComma)) o = { key, instrument: 'binary', ...col };
     else if (/^eq5d$|^eq5dindex$|^eq5d5l$/.test(n)) o = { key: 'eq5d', instrument: 'eq5d5l', ...(s === 'eq5d' ? {} : { column: s }) };
     if (!o) continue;
     // Keys are unique in a plan: a second "rmdq" column is keyed by its own name.
@@ -743,6 +767,12 @@ export function draftPlan(csv: CsvTable, schemaRef: string): PlanDraft {
     const range: [number, number] = o.instrument === 'odi' || o.instrument === VAS_PAIN ? [0, 100] : o.instrument === 'binary' ? [0, 1] : /rmdq/.test(o.instrument) ? [0, 24] : o.instrument === 'pseq' ? [0, 60] : o.instrument.startsWith('eq5d') ? [-1, 1] : [0, 10];
     const answers = codesFor([s], range[0], range[1], o.instrument === 'binary');
     if (answers) o.answers = answers;
+    if (o.instrument === 'binary') {
+      // A yes/no outcome's direction is the plan's to say (plan check warns without it): drafted
+      // from the column's name, and listed among the checks (docs/plan-trial.md#yesno-outcomes).
+      o.direction = binaryDirectionOf(s);
+      checks.push(`outcome "${o.key}" (yes/no, column "${s}"): drafted "direction": "${o.direction}" (${o.direction === 'lower-is-better' ? 'fewer "yes" answers is the good result' : '"yes" is the good result'}): check it`);
+    }
     outcomes.push(o);
     taken.add(s);
     outcomeStems.add(s);

@@ -484,12 +484,20 @@ export const REPORT_TEXT = {
   mdEffect: { en: 'MD {est} ({lo} to {hi})', da: 'MD {est} ({lo} til {hi})' },
   rdEffect: { en: '{est} per 1,000 ({lo} to {hi})', da: '{est} pr. 1.000 ({lo} til {hi})' },
   sofAbsoluteFromRr: {
-    en: 'Yes/no outcomes: the difference per 1,000 is derived, as GRADE does, from the risk in the control group and the relative effect, 1,000 × risk × (RR − 1), its 95% CI from the RR\'s (GRADE handbook 14.1.5). The analysis tables give the risk difference with its Newcombe interval, which can differ at the ends; the verdict against the MCID judges that risk difference.',
-    da: 'Ja/nej-effektmål: forskellen pr. 1.000 er udledt som i GRADE af risikoen i kontrolgruppen og den relative effekt, 1.000 × risiko × (RR − 1), med 95 %-KI fra RR\'s (GRADE-håndbogen 14.1.5). Analysetabellerne viser risikodifferencen med Newcombe-interval, som kan afvige i yderpunkterne; vurderingen mod MKRF bedømmer denne risikodifference.',
+    en: 'Yes/no outcomes: the difference per 1,000 is derived, as GRADE does, from the risk in the control group and the relative effect: the risk with the intervention is the control risk × RR (at most 1,000 per 1,000), its 95% CI from the RR\'s (Cochrane Handbook v6, chapter 14: Schünemann et al., §14.1.5). The verdict against the MCID and the downgrade for imprecision judge this interval. The analysis tables give the risk difference with its Newcombe interval, which can differ at the ends, and judge that.',
+    da: 'Ja/nej-effektmål: forskellen pr. 1.000 er udledt som i GRADE af risikoen i kontrolgruppen og den relative effekt: risikoen med interventionen er kontrolrisikoen × RR (højst 1.000 pr. 1.000), med 95 %-KI fra RR\'s (Cochrane Handbook v6, kapitel 14: Schünemann m.fl., §14.1.5). Vurderingen mod MKRF og nedgraderingen for unøjagtighed bedømmer dette interval. Analysetabellerne viser risikodifferencen med Newcombe-interval, som kan afvige i yderpunkterne, og bedømmer den.',
   },
-  sofAbsoluteFromRd: {
-    en: 'Yes/no outcomes with no events in the control group: the difference per 1,000 is the risk difference with its Newcombe interval (a relative effect times a risk of 0 would say nothing).',
-    da: 'Ja/nej-effektmål uden hændelser i kontrolgruppen: forskellen pr. 1.000 er risikodifferencen med Newcombe-interval (en relativ effekt gange en risiko på 0 ville intet sige).',
+  sofAbsoluteZeroCell: {
+    en: 'Yes/no outcomes with no events (or only events) in an arm: the difference per 1,000 is the observed risk difference with its Newcombe interval, as in the analysis tables (the risk ratio there has 0.5 added to every cell, so control risk × RR would not be the observed risk).',
+    da: 'Ja/nej-effektmål uden hændelser (eller kun hændelser) i en arm: forskellen pr. 1.000 er den observerede risikodifference med Newcombe-interval som i analysetabellerne (risk ratio har dér 0,5 lagt til hver celle, så kontrolrisiko × RR ville ikke være den observerede risiko).',
+  },
+  sofAbsoluteDesignBased: {
+    en: 'Yes/no outcomes transported to the target population: the difference per 1,000 is the weighted risk difference with its design-based 95% CI.',
+    da: 'Ja/nej-effektmål overført til målpopulationen: forskellen pr. 1.000 er den vægtede risikodifference med designbaseret 95 %-KI.',
+  },
+  sofAbsoluteRd: {
+    en: 'Yes/no outcomes without arm risks: the difference per 1,000 is the risk difference with the interval it was estimated with.',
+    da: 'Ja/nej-effektmål uden risici pr. arm: forskellen pr. 1.000 er risikodifferencen med det interval, den blev estimeret med.',
   },
   significantNoMcid: NO_MCID_VERDICT_TEXT.significant,
   notSignificantNoMcid: NO_MCID_VERDICT_TEXT.notSignificant,

@@ -16,7 +16,7 @@ import type { Plan } from '../plan/plan-schema.js';
 import type { TrialChartContext } from './charts/trial-chart-context.js';
 import { fillPhrase, formatFixed, formatRowMcid, type Lang, REPORT_TEXT, VERDICT_TEXT } from './i18n.js';
 import { populationRowsOutcome, sofPopulationNote, sofPopulationRows } from './sof-target-rows.js';
-import { sofAbsoluteEffect } from './sof-absolute-effect.js';
+import { type AbsoluteBasis, sofAbsoluteEffect, sofJudgedRow } from './sof-absolute-effect.js';
 import type { Table } from './text-table.js';
 
 const SYMBOLS: Record<CertaintyLevel, string> = { high: '⊕⊕⊕⊕', moderate: '⊕⊕⊕◯', low: '⊕⊕◯◯', 'very-low': '⊕◯◯◯' };
@@ -90,8 +90,10 @@ export function summaryOfFindingsRows(result: Pick<AnalysisResult, 'effects'> & 
   for (const item of items) {
     for (const time of plan.timepoints) {
       const rows = result.effects.filter((e) => e.outcome === item.key && e.time === time);
-      const row = rows.find((e) => e.method === primaryMethod) ?? rows.find((e) => e.method === 'risk-difference');
-      if (!row) continue;
+      const found = rows.find((e) => e.method === primaryMethod) ?? rows.find((e) => e.method === 'risk-difference');
+      if (!found) continue;
+      // A yes/no row is judged on the absolute interval the table shows (sof-absolute-effect.ts).
+      const row = sofJudgedRow(found);
       const control = result.descriptives?.find((d) => d.outcome === item.key && d.time === time && d.arm === 'control');
       out.push({ outcome: item.key, time, row, importance: item.importance, certainty: certaintyOf(item.certainty, row, lang), controlMean: control?.mean ?? null });
     }
@@ -179,7 +181,7 @@ export function summaryOfFindings(rows: readonly SofRow[], ctx: TrialChartContex
         trialCells,
         ...extra.map((x) =>
           x.row
-            ? [x.label, ctx.timeLabel(time), x.participants, populationCertainty, relativeEffectText(x.row, lang), controlText({ row: x.row, controlMean: null, outcome }, ctx), sofEffectText(x.row, ctx), verdictText(x.row, ctx)]
+            ? [x.label, ctx.timeLabel(time), x.participants, populationCertainty, relativeEffectText(x.row, lang), controlText({ row: x.row, controlMean: null, outcome }, ctx), sofEffectText(x.row, ctx), verdictText(sofJudgedRow(x.row), ctx)]
             : [x.label, ctx.timeLabel(time), x.participants, '—', '—', '—', x.why ?? '', '—'],
         ),
       ];
@@ -188,8 +190,9 @@ export function summaryOfFindings(rows: readonly SofRow[], ctx: TrialChartContex
   // How the yes/no rows' absolute effects were derived: once below the letters, as GRADEpro's
   // explanation of the "risk with intervention" column.
   const shown = rows.flatMap((s) => [s.row, ...(target && s.outcome === withPopulation ? sofPopulationRows(target, s.row, ctx).flatMap((x) => (x.row ? [x.row] : [])) : [])]);
-  const bases = new Set(shown.filter((r) => r.method === 'risk-difference').map((r) => sofAbsoluteEffect(r)?.basis));
-  const absoluteNotes = [...(bases.has('risk-ratio') ? [t('sofAbsoluteFromRr')] : []), ...(bases.has('risk-difference') ? [t('sofAbsoluteFromRd')] : [])];
+  const bases = new Set(shown.filter((r) => r.method === 'risk-difference' && !r.error).map((r) => sofAbsoluteEffect(r)?.basis));
+  const noteOf: Record<AbsoluteBasis, keyof typeof REPORT_TEXT> = { 'risk-ratio': 'sofAbsoluteFromRr', 'zero-cell': 'sofAbsoluteZeroCell', 'design-based': 'sofAbsoluteDesignBased', 'risk-difference': 'sofAbsoluteRd' };
+  const absoluteNotes = (Object.keys(noteOf) as AbsoluteBasis[]).filter((b) => bases.has(b)).map((b) => t(noteOf[b]));
   return { table, notes: [...reasons.map((r, i) => `${letter(i)}. ${r.charAt(0).toUpperCase()}${r.slice(1)}.`), ...absoluteNotes] };
 }
 

@@ -767,7 +767,7 @@ function resolveSources(table: Pick<CsvTable, 'header'>, plan: Plan, file: strin
       out.push({ key: o.key, instrument, from: 'items', columns: itemCols, columnIndexes: itemCols.map(indexOf), itemRanges: itemCols.map((_, k) => itemRangeOf(instrument.items!, k)), scoring, ...coders(itemCols, o) });
     } else if (has.has(column)) {
       // A REDCap checkbox option column: an unticked field may be no answer at all (binary-checkbox.ts).
-      const checkbox = instrument.kind === 'binary' ? checkboxSourceOf(o, column, table.header, file, problems) : undefined;
+      const checkbox = instrument.kind === 'binary' ? checkboxSourceOf(o, column, table.header, file, problems, (c) => coderFor(plan, c, o, decimalComma)) : undefined;
       out.push({ key: o.key, instrument, from: 'score', columns: [column], columnIndexes: [indexOf(column)], itemRanges: [], scoring, ...coders([column], o), ...(checkbox ? { checkbox } : {}) });
     } else if (present.length) {
       const missing = itemCols.filter((c) => !has.has(c));

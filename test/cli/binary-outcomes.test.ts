@@ -66,6 +66,11 @@ describe('the MCID of a yes/no outcome', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toContain('med (RD): MCID 10 is not a difference of proportions below 1');
     expect(r.stdout).not.toContain('Significant, but not clinically relevant');
+    // The header says the MCID was ignored and what to write, not "no MCID set".
+    expect(r.stdout).toContain('MCID 10 ignored (write 0.1 for 10 percentage points)');
+    expect(r.stdout).not.toContain('no MCID set');
+    const da = await runCli('meta', join(DIR, 'studies-rd.csv'), '--mcid', '10', '--direction', 'lower-is-better', '--lang', 'da');
+    expect(da.stdout).toContain('MKRF 10 ignoreret (skriv 0,1 for 10 procentpoint)');
   });
 });
 

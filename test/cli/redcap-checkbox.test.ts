@@ -81,4 +81,31 @@ describe('a REDCap checkbox column as a yes/no outcome', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('"medicin_complete" — expected a column "medicin_complete" with the REDCap form status of outcome "medicin"');
   });
+
+  it('a REDCap label export (Checked/Unchecked with "answers"): every option "Unchecked" is missing too — 30/27 and −26.3 pp, not 30/30', async () => {
+    const lines = readFileSync(EXPORT, 'utf8').trimEnd().split('\n');
+    const header = lines[0]!.split(',');
+    const opts = header.flatMap((h, i) => (h.startsWith('medicin___') ? [i] : []));
+    const labelled = join(tempDir(), 'redcap-labels.csv');
+    const label = (c: string) => (c === '1' ? 'Checked' : c === '0' ? 'Unchecked' : c);
+    writeFileSync(labelled, [lines[0], ...lines.slice(1).map((l) => l.split(',').map((c, i) => (opts.includes(i) ? label(c) : c)).join(','))].join('\n') + '\n');
+    const r = await runCli('analyze', labelled, '--plan', planWith('medicin', { answers: { Checked: 1, Unchecked: 0 } }));
+    expect(r.code, r.stderr).toBe(0);
+    expect(medicin12(r.stdout)).toMatch(/30\/27\s+−26\.3 pp \(−47\.7 to −0\.4\)\s+0\.047/);
+    expect(r.stderr).toContain('3 answers of "medicin___1" (outcome "medicin") read as missing');
+  });
+
+  it('a checkbox field with one option and no "noneTicked" is refused (exit 2), naming the field to add', async () => {
+    const lines = readFileSync(EXPORT, 'utf8').trimEnd().split('\n');
+    const drop = lines[0]!.split(',').indexOf('medicin___2');
+    const single = join(tempDir(), 'redcap-one-option.csv');
+    writeFileSync(single, lines.map((l) => l.split(',').filter((_, i) => i !== drop).join(',')).join('\n') + '\n');
+    const r = await runCli('analyze', single, '--plan', join(DIR, 'redcap2.plan.json'));
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('"medicin___1" — expected "noneTicked" on the outcome "medicin": "medicin___1" is the only option of the REDCap checkbox "medicin"');
+    expect(r.stderr).toContain('add "noneTicked": "no"');
+    const ok = await runCli('analyze', single, '--plan', planWith('medicin', { noneTicked: 'no' }));
+    expect(ok.code, ok.stderr).toBe(0);
+  });
 });

@@ -34,6 +34,23 @@ describe('a UTF-16 registry', () => {
     expect(init.stdout).toBe((await runCli('plan', 'init', '--uptake', utf8)).stdout);
   });
 
+  it('with the default suppression threshold, UTF-16LE gives the same suppressed output as UTF-8', { timeout: 60_000 }, async () => {
+    // The test above uses threshold 1 for speed; this one keeps the published (suppressed) output compared.
+    const dir = tempDir();
+    const text = readFileSync('data/synthetic/registry.csv', 'utf8').split('\n').slice(0, 150).join('\r\n') + '\r\n';
+    const utf8 = join(dir, 'registry-utf8.csv');
+    writeFileSync(utf8, text);
+    const le = join(dir, 'registry.csv');
+    writeFileSync(le, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
+    const args = ['--eligible', 'data/synthetic/eligible.csv', '--plan', 'data/plans/uptake.plan.json', '--json'];
+    const want = JSON.parse((await runCli('uptake', utf8, ...args)).stdout) as { threshold: number; suppression: { suppressedCells: number } };
+    expect(want.threshold).toBeGreaterThan(1);
+    expect(want.suppression.suppressedCells).toBeGreaterThan(0);
+    const up = await runCli('uptake', le, ...args);
+    expect(up.code, up.stderr).toBe(0);
+    expect(JSON.parse(up.stdout)).toEqual({ ...want, registryEncoding: { encoding: 'utf-16le', characters: [] } });
+  });
+
   it('UTF-16 with an odd number of bytes is refused by both, exit 2, nothing written', async () => {
     const dir = tempDir();
     const text = readFileSync('data/synthetic/registry.csv', 'utf8').split('\n').slice(0, 40).join('\r\n') + '\r\n';

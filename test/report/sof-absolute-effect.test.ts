@@ -58,10 +58,11 @@ describe('the absolute effect of a yes/no outcome in the summary of findings', (
     expect(j.difference).toBe(r.difference);
   });
 
-  it('1/64 vs 7/64: "significant, but not clinically relevant" on the Newcombe interval, inconclusive on the interval the row shows', () => {
+  it('1/64 vs 7/64: significant on the Newcombe interval, inconclusive on the interval the row shows', () => {
     const { trial } = bundledTrial();
     const r = medRow({ x1: 1, n1: 64, x2: 7, n2: 64 });
-    expect(r.relevance).toBe('significant-not-relevant');
+    // Significant by the Newcombe interval (whose upper end reaches the MCID: relevance not ruled out).
+    expect(r.relevance).toBe('significant-relevance-uncertain');
     const j = sofJudgedRow(r);
     expect(sofEffectText(j, trialChartContext(trial, 'en'))).toMatch(/fewer per 1,000 \(\d+ fewer to \d+ more\)/);
     expect(j.significant).toBe(false);

@@ -8,14 +8,20 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli, tempDir } from '../support/run-cli.js';
 
+/** The first 150 lines of the bundled registry with CRLF line ends, as UTF-8 and as UTF-16LE (with its byte-order mark). */
+function registryFiles(dir: string) {
+  const text = readFileSync('data/synthetic/registry.csv', 'utf8').split('\n').slice(0, 150).join('\r\n') + '\r\n';
+  const utf8 = join(dir, 'registry-utf8.csv');
+  writeFileSync(utf8, text);
+  const le = join(dir, 'registry.csv');
+  writeFileSync(le, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
+  return { text, utf8, le };
+}
+
 describe('a UTF-16 registry', () => {
   it('is read by uptake and by plan init --uptake as its UTF-8 original is (LE and BE), with a note', { timeout: 60_000 }, async () => {
     const dir = tempDir();
-    const text = readFileSync('data/synthetic/registry.csv', 'utf8').split('\n').slice(0, 150).join('\r\n') + '\r\n';
-    const utf8 = join(dir, 'registry-utf8.csv');
-    writeFileSync(utf8, text);
-    const le = join(dir, 'registry.csv');
-    writeFileSync(le, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
+    const { text, utf8, le } = registryFiles(dir);
     const be = join(dir, 'registry-be.csv');
     writeFileSync(be, Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(text, 'utf16le').swap16()]));
     // Threshold 1: every count visible to compare (and no seconds of suppression solving per run).
@@ -36,12 +42,7 @@ describe('a UTF-16 registry', () => {
 
   it('with the default suppression threshold, UTF-16LE gives the same suppressed output as UTF-8', { timeout: 60_000 }, async () => {
     // The test above uses threshold 1 for speed; this one keeps the published (suppressed) output compared.
-    const dir = tempDir();
-    const text = readFileSync('data/synthetic/registry.csv', 'utf8').split('\n').slice(0, 150).join('\r\n') + '\r\n';
-    const utf8 = join(dir, 'registry-utf8.csv');
-    writeFileSync(utf8, text);
-    const le = join(dir, 'registry.csv');
-    writeFileSync(le, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
+    const { utf8, le } = registryFiles(tempDir());
     const args = ['--eligible', 'data/synthetic/eligible.csv', '--plan', 'data/plans/uptake.plan.json', '--json'];
     const want = JSON.parse((await runCli('uptake', utf8, ...args)).stdout) as { threshold: number; suppression: { suppressedCells: number } };
     expect(want.threshold).toBeGreaterThan(1);

@@ -8,9 +8,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { scenarioYearsObserved } from '../../src/uptake/budget-impact.js';
-import { uptakeReportKind } from '../../src/report/kinds/uptake-report.js';
-import type { ReportContent } from '../../src/report/report-page.js';
 import { runCli, tempDir } from '../support/run-cli.js';
+import { budgetIntro, buildUptakeReport } from '../support/uptake-report-build.js';
 
 const NO = 'test/fixtures/exports/registry-no';
 
@@ -21,15 +20,7 @@ function planDir(firstYear: number, over: Record<string, unknown> = {}): string 
   return dir;
 }
 
-function build(dir: string, lang: 'en' | 'da'): Promise<ReportContent> {
-  const memos = new Map<string, unknown>();
-  return uptakeReportKind.build(
-    { id: 'x', kind: 'uptake', out: 'x', lang, registry: 'registry.csv', eligible: 'eligible.csv', plan: 'uptake.plan.json' } as never,
-    { input: (p: string) => (p === 'uptake.plan.json' ? join(dir, p) : join(NO, p)), lang, version: 'test', memo: <T>(k: string, f: () => T): T => (memos.has(k) ? memos.get(k) : memos.set(k, f()).get(k)) as T },
-  );
-}
-
-const budgetIntro = (c: ReportContent) => c.page.sections.find((s) => s.id === 'budget')!.intro!.join('\n');
+const build = (dir: string, lang: 'en' | 'da') => buildUptakeReport(dir, NO, lang);
 
 describe('scenario years the export observed', () => {
   it('are the scenario years with a whole observed year (a partial export year is not one)', () => {

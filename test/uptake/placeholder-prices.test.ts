@@ -6,9 +6,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { uptakeReportKind } from '../../src/report/kinds/uptake-report.js';
-import type { ReportContent } from '../../src/report/report-page.js';
 import { runCli, tempDir } from '../support/run-cli.js';
+import { budgetIntro, buildUptakeReport } from '../support/uptake-report-build.js';
 
 const NO = 'test/fixtures/exports/registry-no';
 
@@ -19,15 +18,7 @@ function planDir(over: Record<string, unknown>): string {
   return dir;
 }
 
-function build(dir: string, lang: 'en' | 'da'): Promise<ReportContent> {
-  const memos = new Map<string, unknown>();
-  return uptakeReportKind.build(
-    { id: 'x', kind: 'uptake', out: 'x', lang, registry: 'registry.csv', eligible: 'eligible.csv', plan: 'uptake.plan.json' } as never,
-    { input: (p: string) => (p === 'uptake.plan.json' ? join(dir, p) : join(NO, p)), lang, version: 'test', memo: <T>(k: string, f: () => T): T => (memos.has(k) ? memos.get(k) : memos.set(k, f()).get(k)) as T },
-  );
-}
-
-const budgetIntro = (c: ReportContent) => c.page.sections.find((s) => s.id === 'budget')!.intro!.join('\n');
+const build = (dir: string, lang: 'en' | 'da') => buildUptakeReport(dir, NO, lang);
 
 describe('placeholder prices', () => {
   it('are drafted as such by plan init --uptake', async () => {

@@ -176,7 +176,8 @@ function percentText(p: number, w: Wording): string {
 
 function mcidText(s: MetaOutcomeSetting, w: Wording): string {
   if (s.mcid === null && s.mcidIgnored !== undefined) {
-    const fraction = s.mcidIgnored / 100;
+    // Rounded for print: 1.1 / 100 is 0.011000000000000001 in binary floating point.
+    const fraction = Number((s.mcidIgnored / 100).toPrecision(10));
     return w.t('mcidIgnored', { mcid: w.lang === 'da' ? String(s.mcidIgnored).replace('.', ',') : String(s.mcidIgnored), fraction: w.lang === 'da' ? String(fraction).replace('.', ',') : String(fraction) });
   }
   if (s.mcid === null) return w.t('noMcid');

@@ -5,7 +5,8 @@
  * rows as unpublished cells, its printed counts as known — and no count can be recovered by
  * reading the two together (docs/disclosure-control.md "Publishing again").
  */
-import type { MetricRow } from './aggregate.js';
+import { HtaError } from '../errors.js';
+import type { ActivationYearCount, MetricRow } from './aggregate.js';
 import type { ClinicFunnelRow } from './clinic-funnel.js';
 import type { PreviousPublication } from './disclosure/previous-publication.js';
 
@@ -30,6 +31,30 @@ export function otherCutShape(previous: PreviousPublication | undefined, exportD
   return shape;
 }
 
+/**
+ * Where an earlier publication of this export's own date printed a count that this export does not
+ * have: it is not another cut of this extract but another extract under the same date, and the
+ * two read together would give away the rows that differ (a reviewer: 3 rows taken out, both
+ * printed 400 and 397 referrals, and 207 and 205 at risk: 2 of the 3 patients at risk). Said
+ * without the counts (stderr may be logged); undefined when every count agrees.
+ */
+export function sameExtractDifference(previous: PreviousPublication | undefined, exportDate: string, agg: { metrics: readonly MetricRow[]; activationsByYear: readonly ActivationYearCount[] }): string | undefined {
+  const same = previous?.counts.filter((c) => c.asOf === exportDate) ?? [];
+  if (same.length === 0) return undefined;
+  const rows = new Map(agg.metrics.map((r) => [`${r.region}|${r.period}|${r.dimension}|${r.level}`, r]));
+  const years = new Map(agg.activationsByYear.map((y) => [`${y.region}|${y.year}`, y.activations]));
+  for (const c of same) {
+    if (c.kind === 'metric') {
+      const r = rows.get(`${c.region}|${c.period}|${c.dimension}|${c.level}`) as Record<string, unknown> | undefined;
+      const mine = r?.[c.measure] ?? 0;
+      if (mine !== c.value) return `${c.region}, ${c.period}${c.dimension === 'all' ? '' : `, ${c.dimension} ${c.level}`}: ${c.measure}`;
+    } else if (c.kind === 'year' && (years.get(`${c.region}|${c.year}`) ?? 0) !== c.value) {
+      return `${c.region}, activations in ${c.year}`;
+    }
+  }
+  return undefined;
+}
+
 /** The rows and clinics of the aggregate the other cuts printed and this publication does not. */
 export function otherCutRows(
   shape: OtherCutShape,
@@ -44,6 +69,8 @@ export function otherCutRows(
 }
 
 type Value = number | string | null | undefined;
+/** The count fields of the tables (rates and limits are derived; the rows count is "rows"). */
+const COUNT_FIELDS = new Set(['referrals', 'activations', 'atRisk4w', 'retained4w', 'atRisk12w', 'retained12w', 'eligible']);
 type Row = Record<string, Value>;
 /** The tables an audit reads (attacker-audit.ts PublishedUptake), loosely typed. */
 export interface CutTables {
@@ -73,7 +100,14 @@ export function mergeCuts<T extends CutTables>(pub: T, others: readonly CutTable
         at.set(key(r), copy);
         continue;
       }
-      for (const [k, v] of Object.entries(r)) if (m[k] === 'suppressed' && v !== 'suppressed' && v !== undefined) m[k] = v;
+      for (const [k, v] of Object.entries(r)) {
+        if (m[k] === 'suppressed' && v !== 'suppressed' && v !== undefined) m[k] = v;
+        // Two cuts of one extract print the same count the same: a difference means two extracts
+        // under one date, and reading them together gives the difference away.
+        else if (typeof m[k] === 'number' && typeof v === 'number' && COUNT_FIELDS.has(k) && m[k] !== v) {
+          throw new HtaError('usage.invalid', `two publications with the export date ${pub.exportDate} print different counts for ${key(r).replace(/\|/g, ', ')} (${k}): they are not cuts of one extract, and read together they give away what changed; give a changed extract its own, later export date`);
+        }
+      }
     }
     return out;
   };

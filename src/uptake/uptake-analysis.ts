@@ -28,7 +28,7 @@ import { HtaError } from '../errors.js';
 import { carriedPublications, isSmallCount, type CarriedPublication, type PreviousPublication } from './disclosure/previous-publication.js';
 import type { DisclosureRule } from './disclosure/disclosure-rule.js';
 import { leftOutOf, publicationOf, type LeftOut, type UptakePlan } from './uptake-plan.js';
-import { otherCutRows, otherCutShape } from './other-cuts.js';
+import { otherCutRows, otherCutShape, sameExtractDifference } from './other-cuts.js';
 
 export interface UptakeAnalysis {
   exportDate: string;
@@ -133,6 +133,10 @@ export function uptakeRunFromAggregate(
   // (docs/disclosure-control.md "Publishing again").
   if (previous && previous.exportDate > agg.exportDate) {
     throw new HtaError('usage.invalid', `--previous ${previous.file}: its export date ${previous.exportDate} is after this export's ${agg.exportDate}; give the results.json of earlier publications of this registry (of earlier exports, or other cuts of this export)`);
+  }
+  const differs = previous && sameExtractDifference(previous, agg.exportDate, agg);
+  if (differs) {
+    throw new HtaError('usage.invalid', `--previous ${previous.file}: it has this export's date (${agg.exportDate}) but other counts (${differs}): it is another extract, not another cut of this one, and the two read together would give away the rows that differ; give this export its own, later export date ("exportDate" in the uptake plan)`);
   }
   // What the plan does not publish never enters the cell model: its small cells then cannot
   // force the published totals to be hidden, and no output can print it.

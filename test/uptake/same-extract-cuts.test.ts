@@ -77,4 +77,27 @@ describe('two cuts of one extract', () => {
     expect(audit.code).toBe(2);
     expect(audit.stderr).toContain('export date 2025-12-31 is after');
   }, 60_000);
+
+  it('another extract under the same export date is refused by --previous and by the audit (their difference would be given away)', async () => {
+    // 3 rows of one month taken out: the two would print 400 and 397 referrals, 207 and 205 at risk (review).
+    const lines = readFileSync(join(FIX, 'registry.csv'), 'utf8').split(/\r?\n/);
+    const month = lines.slice(1).find((l) => l.includes('2024-06'))!;
+    let dropped = 0;
+    const changed = join(dir, 'registry-changed.csv');
+    writeFileSync(changed, lines.filter((l) => !(l.includes('2024-06') && dropped < 3 && ++dropped)).join('\n'));
+    expect(dropped, month).toBe(3);
+    const monthly = await publish('monthly', 'm0.json');
+    const run = await runCli('uptake', changed, '--eligible', join(FIX, 'eligible.csv'), '--plan', join(dir, 'monthly.plan.json'), '--json', '--previous', monthly);
+    expect(run.code, run.stderr).toBe(2);
+    expect(run.stderr).toContain('it is another extract, not another cut of this one');
+    expect(run.stdout).toBe('');
+    // Made without --previous, the two files are refused together by the audit.
+    const alone = await runCli('uptake', changed, '--eligible', join(FIX, 'eligible.csv'), '--plan', join(dir, 'monthly.plan.json'), '--json');
+    expect(alone.code, alone.stderr).toBe(0);
+    const other = join(dir, 'changed.json');
+    writeFileSync(other, alone.stdout);
+    const audit = await runCli('uptake', '--audit', '--published', other, '--previous', monthly);
+    expect(audit.code).toBe(2);
+    expect(audit.stderr).toContain('they are not cuts of one extract');
+  }, 60_000);
 });

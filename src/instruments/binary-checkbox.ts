@@ -14,6 +14,8 @@ import type { ColumnCoder } from '../trial/value-codes.js';
 
 /** `medicin___1` → field `medicin`, as REDCap names a checkbox option's column (raw export). */
 const CHECKBOX = /^(.+)___[0-9A-Za-z_-]+$/;
+/** `Bruger du medicin? (choice=Ja)` → field `Bruger du medicin?` (label export). */
+const CHECKBOX_LABEL = /^(.*\S)\s*\(choice=[^)]*\)$/;
 const COMPLETE = /_complete$/;
 
 export interface CheckboxSource {
@@ -32,9 +34,9 @@ export interface CheckboxSource {
   optionCoders?: (ColumnCoder | undefined)[];
 }
 
-/** The field of a checkbox option column, or undefined for any other column. */
+/** The field of a checkbox option column (raw or label export), or undefined for any other column. */
 export function checkboxFieldOf(column: string): string | undefined {
-  return CHECKBOX.exec(column)?.[1];
+  return CHECKBOX.exec(column)?.[1] ?? CHECKBOX_LABEL.exec(column.trim())?.[1];
 }
 
 /**

@@ -108,4 +108,12 @@ describe('a REDCap checkbox column as a yes/no outcome', () => {
     const ok = await runCli('analyze', single, '--plan', planWith('medicin', { noneTicked: 'no' }));
     expect(ok.code, ok.stderr).toBe(0);
   });
+
+  it('a LABEL export\'s checkbox (`… (choice=Ja)`, Checked/Unchecked): a form with every option unticked is missing too (review: 8 unfilled forms were counted as "no")', async () => {
+    const r = await runCli('analyze', join(DIR, 'redcap-labels-unfilled.csv'), '--plan', join(DIR, 'redcap-labels-unfilled.plan.json'));
+    expect(r.stderr).toContain('10 answers of "Bruger du smertestillende medicin? (choice=Ja)" (outcome "medicin") read as missing: every option of the REDCap checkbox "Bruger du smertestillende medicin?"');
+    const row = r.stdout.split('\n').find((l) => l.startsWith('medicin') && l.includes('12 months'))!;
+    expect(row).toContain('25/25');
+  });
 });
+

@@ -488,8 +488,8 @@ export const REPORT_TEXT = {
     da: 'Ja/nej-effektmål: forskellen pr. 1.000 er udledt som i GRADE af risikoen i kontrolgruppen og den relative effekt: risikoen med interventionen er kontrolrisikoen × RR (højst 1.000 pr. 1.000), med 95 %-KI fra RR\'s (Cochrane Handbook v6, kapitel 14: Schünemann m.fl., §14.1.5). Vurderingen mod MKRF og nedgraderingen for unøjagtighed bedømmer dette interval. Analysetabellerne viser risikodifferencen med Newcombe-interval, som kan afvige i yderpunkterne, og bedømmer den.',
   },
   sofAbsoluteZeroCell: {
-    en: 'Yes/no outcomes with no events (or only events) in an arm: the difference per 1,000 is the observed risk difference with its Newcombe interval, as in the analysis tables (the risk ratio there has 0.5 added to every cell, so control risk × RR would not be the observed risk).',
-    da: 'Ja/nej-effektmål uden hændelser (eller kun hændelser) i en arm: forskellen pr. 1.000 er den observerede risikodifference med Newcombe-interval som i analysetabellerne (risk ratio har dér 0,5 lagt til hver celle, så kontrolrisiko × RR ville ikke være den observerede risiko).',
+    en: 'Yes/no outcomes with no events (or only events) in an arm: the difference per 1,000 is the observed risk difference with its Newcombe interval, as in the analysis tables (the risk ratio there has 0.5 added to every cell, so control risk × RR would not be the observed risk). Its interval and the risk ratio\'s can then disagree on significance; the verdict judges the interval shown.',
+    da: 'Ja/nej-effektmål uden hændelser (eller kun hændelser) i en arm: forskellen pr. 1.000 er den observerede risikodifference med Newcombe-interval som i analysetabellerne (risk ratio har dér 0,5 lagt til hver celle, så kontrolrisiko × RR ville ikke være den observerede risiko). Intervallet og risk ratios interval kan da være uenige om signifikans; vurderingen bedømmer det viste interval.',
   },
   sofAbsoluteDesignBased: {
     en: 'Yes/no outcomes transported to the target population: the difference per 1,000 is the weighted risk difference with its design-based 95% CI.',

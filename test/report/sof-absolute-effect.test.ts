@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { REPORT_TEXT } from '../../src/report/i18n.js';
 import { binaryEffect } from '../../src/analysis/binary-effect.js';
 import { row } from '../../src/analysis/judged-row.js';
 import type { EffectRow } from '../../src/analysis/results-schema.js';
@@ -87,6 +88,10 @@ describe('the absolute effect of a yes/no outcome in the summary of findings', (
     expect(a.basis).toBe('zero-cell');
     expect(a.estimate).toBeCloseTo(1000 * r.difference!, 8);
     expect(a.lower).toBeCloseTo(1000 * r.ciLower!, 8);
+    // Its note says the two intervals may disagree and which one the verdict judges (review: RR 0.08
+    // (0.004 to 1.32) beside "150 fewer (291 fewer to 32 fewer)", "Significant").
+    expect(REPORT_TEXT.sofAbsoluteZeroCell.en).toContain('the verdict judges the interval shown');
+    expect(REPORT_TEXT.sofAbsoluteZeroCell.da).toContain('vurderingen bedømmer det viste interval');
   });
 
   it('the bundled report\'s summary of findings says how its per-1,000 figures were derived, in its language', () => {

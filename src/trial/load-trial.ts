@@ -497,7 +497,9 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
 
   if (idProblems.length) throw invalid(file, [...idProblems, ...rowProblems], false);
   if (headerRepeats.size && !exclude) throw invalid(file, [...repeatedHeaderProblems(file, headerRepeats), ...rowProblems].sort((a, b) => (a.line ?? 0) - (b.line ?? 0)), true);
-  if (rowProblems.length && !exclude) throw invalid(file, namedShapes(rowProblems, shape), true);
+  // The header counts the rows, not the problems: a shape is one problem for many rows (120 rows
+  // without an id said "1 problem(s) in 1 row(s)").
+  if (rowProblems.length && !exclude) throw invalid(file, namedShapes(rowProblems, shape), true, new Set(rowProblems.map((p) => p.line)).size);
   const headerNote = repeatedHeaderNote(file, headerRepeats);
   if (headerNote) readNotes.push(headerNote);
   const badLines = new Set(rowProblems.map((p) => p.line));
@@ -916,9 +918,11 @@ function shapesOf(problems: Problem[], shape: Parameters<typeof namedShapes>[1])
   return shapes.length ? { shapes } : {};
 }
 
-function invalid(file: string, problems: Problem[], rows: boolean): HtaError {
-  const lines = new Set(problems.map((p) => p.line)).size;
+/** `rowCount`: the rows the problems concern, when `problems` names a shape in one problem for many rows. */
+function invalid(file: string, problems: Problem[], rows: boolean, rowCount?: number): HtaError {
+  const lines = rowCount ?? new Set(problems.map((p) => p.line)).size;
   const where = rows ? ` in ${lines} row(s)` : '';
-  const tip = rows ? '; --exclude-invalid leaves such rows out and reports them' : '';
+  // Leaving out the rows without an id would leave out every patient's follow-up: no tip to do it.
+  const tip = rows && !problems.some((p) => p.kind === 'id.only-first-row') ? '; --exclude-invalid leaves such rows out and reports them' : '';
   return new HtaError('input.invalid', `${file} has ${problems.length} problem(s)${where}; nothing was written${tip}`, problems);
 }

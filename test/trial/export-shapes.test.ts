@@ -26,6 +26,9 @@ describe('an export whose id is only on each patient\'s first row (merged cells)
     expect(err.problems).toHaveLength(1);
     expect(err.problems[0]).toMatchObject({ line: 3, field: 'Løbenr', kind: 'id.only-first-row' });
     expect(err.problems[0]!.expected).toMatch(/the id is only on the first row of each patient \(120 rows below them have none\).*fill the id down/);
+    // The header counts the 120 rows (it said "1 problem(s) in 1 row(s)"), and does not suggest leaving them out.
+    expect(err.message).toContain('has 1 problem(s) in 120 row(s)');
+    expect(err.message).not.toContain('--exclude-invalid');
   });
   it('excluding the rows still leaves out the same 120, and names the shape for plan init', () => {
     const trial = loadTrial(readCsvFile(`${DIR}/excel-merged-id.csv`), plan, { excludeInvalid: true });

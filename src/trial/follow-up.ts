@@ -10,6 +10,10 @@ export function missingFollowUp(trial: TrialData): string | undefined {
   const plan = trial.plan;
   const seen = new Set(timesInRows(trial));
   if (plan.timepoints.some((t) => seen.has(t))) return undefined;
+  // Ids only on each patient's first row, the other rows left out by --exclude-invalid: the
+  // follow-up went with them. Say the shape and its fix, not only that no follow-up remains.
+  const merged = trial.excluded?.shapes?.find((p) => p.kind === 'id.only-first-row');
+  if (merged) return `no follow-up visit left in ${trial.file}: --exclude-invalid left out ${trial.excluded!.rows} rows without a patient id, and they held the follow-up visits — expected ${merged.expected}`;
   const found = [...seen].map((t) => exportTimeOf(plan, t));
   const column = plan.columns.time;
   const planned = plan.timepoints.length ? `the plan's follow-up visits (${plan.timepoints.join(', ')}) do not occur` : 'the plan lists no follow-up visit';

@@ -2,6 +2,7 @@
 // problem per row (src/trial/export-shape.ts, docs/input-trial-export.md "Spreadsheet shapes").
 // The fixtures are the exports a tester made as Excel writes them (test/fixtures/exports/plan-init-shapes/).
 import { describe, expect, it } from 'vitest';
+import { missingFollowUp } from '../../src/trial/follow-up.js';
 import { parseCsvText, readCsvFile } from '../../src/io/read-csv.js';
 import { parsePlan } from '../../src/plan/load-plan.js';
 import { loadTrial } from '../../src/trial/load-trial.js';
@@ -34,6 +35,9 @@ describe('an export whose id is only on each patient\'s first row (merged cells)
     const trial = loadTrial(readCsvFile(`${DIR}/excel-merged-id.csv`), plan, { excludeInvalid: true });
     expect(trial.excluded!.rows).toBe(120);
     expect(trial.excluded!.shapes!.map((p) => p.kind)).toEqual(['id.only-first-row']);
+    // …and the analysis that then finds no follow-up says why and how to fix it (review: it said
+    // only that column "Besøg" holds "Baseline").
+    expect(missingFollowUp(trial)).toMatch(/--exclude-invalid left out 120 rows without a patient id, and they held the follow-up visits — expected .*fill the id down/);
   });
   it('a few empty id cells among many rows are each their own problem', () => {
     const text = ['Løbenr;Gruppe;Besøg;RMDQ;Medicin', ...Array.from({ length: 10 }, (_, i) => [`${i + 1};App;Baseline;5;No`, `${i < 2 ? '' : i + 1};App;3 months;4;No`]).flat()].join('\n') + '\n';

@@ -2,7 +2,7 @@
  * Certainty of evidence (GRADE) for one outcome estimate: the level the plan assessed (risk of
  * bias, inconsistency, indirectness, publication bias are judgements a reviewer writes down),
  * downgraded one level for imprecision when the estimate's CI crosses the MCID or −MCID — the
- * one GRADE domain the numbers decide by themselves (GRADE handbook 5.2.2; Guyatt GH et al. 2011,
+ * one GRADE domain the numbers decide by themselves (GRADE handbook 5.2.4 Imprecision; Guyatt GH et al. 2011,
  * GRADE guidelines 6: rating the quality of evidence—imprecision, J Clin Epidemiol 64:1283–1293,
  * doi:10.1016/j.jclinepi.2011.01.012). Never below "very low". Without a planned level the
  * certainty is not assessed, but the imprecision is still reported.

@@ -53,7 +53,7 @@ export function isSignificant(lower: number, upper: number): boolean {
 
 /**
  * GRADE imprecision signal: the CI crosses the MCID or −MCID, so the interval includes both
- * clinically relevant and not relevant effects (GRADE handbook, 5.2.2; Guyatt et al. 2011,
+ * clinically relevant and not relevant effects (GRADE handbook, 5.2.4 Imprecision; Guyatt et al. 2011,
  * doi:10.1016/j.jclinepi.2011.01.012).
  */
 export function isImprecise(lower: number, upper: number, mcid: number): boolean {

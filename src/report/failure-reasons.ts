@@ -56,18 +56,18 @@ const DANISH: readonly [RegExp, (...m: string[]) => string][] = [
   // src/observational/aipw.ts
   [new RegExp(`^AIPW needs more (exposed|unexposed) patients \\(${NUM}\\) than outcome-model coefficients \\(${NUM}\\)$`), (g, a, p) => `AIPW kræver flere ${g === 'exposed' ? 'eksponerede' : 'ikke-eksponerede'} patienter (${n(a)}) end koefficienter i effektmålsmodellen (${n(p)})`],
   // src/observational/propensity-score.ts, weighted-regression.ts
-  [new RegExp(`^${NUM} patients are too few for a propensity model with ${NUM} coefficients$`), (a, p) => `${n(a)} patienter er for få til en propensity score-model med ${n(p)} koefficienter`],
+  [new RegExp(`^${NUM} patients are too few for a propensity model with ${NUM} coefficients$`), (a, p) => `${n(a)} patienter er for få til en model for tilbøjelighedsscoren (propensity score) med ${n(p)} koefficienter`],
   [new RegExp(`^${NUM} patients are too few for an outcome model with ${NUM} coefficients$`), (a, p) => `${n(a)} patienter er for få til en model for effektmålet med ${n(p)} koefficienter`],
-  [/^the (propensity|outcome) model is singular: a confounder is constant or collinear with others$/, (which) => `${which === 'propensity' ? 'propensity score-modellen' : 'modellen for effektmålet'} er singulær: en confounder er konstant eller kollineær med andre`],
+  [/^the (propensity|outcome) model is singular: a confounder is constant or collinear with others$/, (which) => `${which === 'propensity' ? 'modellen for tilbøjelighedsscoren' : 'modellen for effektmålet'} er singulær: en forstyrrende faktor er konstant eller kollineær med andre`],
   [
     /^the propensity model cannot be fitted: the confounders predict exposure \(almost\) perfectly \(separation\), so some patients have no comparable patient in the other group; remove or coarsen the confounder that separates the groups, or restrict the population$/,
-    () => 'propensity score-modellen kan ikke estimeres: confounderne forudsiger eksponeringen (næsten) perfekt (separation), så nogle patienter har ingen sammenlignelig patient i den anden gruppe; fjern confounderen, der adskiller grupperne, eller inddel den grovere, eller afgræns populationen',
+    () => 'modellen for tilbøjelighedsscoren kan ikke estimeres: de forstyrrende faktorer forudsiger eksponeringen (næsten) perfekt (separation), så nogle patienter har ingen sammenlignelig patient i den anden gruppe; fjern den forstyrrende faktor, der adskiller grupperne, eller inddel den grovere, eller afgræns populationen',
   ],
   // src/observational/observational-design.ts
   [
     /^no overlap: confounder "(.*)" has (.*), so those patients have no comparable patient in the other group; merge the level with another, or restrict the population(?:; its (\d+) levels are mostly numbers: if it is a number, declare it "type": "numeric")?$/,
     (c, list, k) =>
-      `intet overlap: confounderen "${c}" har ${overlapParts(list)}, så de patienter har ingen sammenlignelig patient i den anden gruppe; slå niveauet sammen med et andet, eller afgræns populationen${k ? `; dens ${n(k)} niveauer er for det meste tal: er den et tal, så angiv "type": "numeric"` : ''}`,
+      `intet overlap: den forstyrrende faktor "${c}" har ${overlapParts(list)}, så de patienter har ingen sammenlignelig patient i den anden gruppe; slå niveauet sammen med et andet, eller afgræns populationen${k ? `; dens ${n(k)} niveauer er for det meste tal: er den et tal, så angiv "type": "numeric"` : ''}`,
   ],
   // src/analysis/transported-effect.ts
   [/^margin '(.*)': shares are keyed by the cut levels \((.*)\), not (.*)$/, (c, levels, not) => `margenen '${c}': andelene skal angives for skæringsniveauerne (${levels}), ikke ${not}`],

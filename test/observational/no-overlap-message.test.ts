@@ -32,7 +32,7 @@ describe('a confounder with levels in one group only', () => {
       expect(e).toMatch(/\d+ levels in one group only, each held by fewer than 5 patients \(not named\)/);
       expect(e).toMatch(/levels are mostly numbers: if it is a number, declare it "type": "numeric"$/);
       const da = danishReason(e)!;
-      expect(da).toMatch(/^intet overlap: confounderen "age" har .*\d+ niveauer kun i den ene gruppe, hver med færre end 5 patienter \(ikke nævnt\)/);
+      expect(da).toMatch(/^intet overlap: den forstyrrende faktor "age" har .*\d+ niveauer kun i den ene gruppe, hver med færre end 5 patienter \(ikke nævnt\)/);
       expect(da).not.toMatch(ENGLISH);
     }
   });
@@ -42,7 +42,7 @@ describe('a confounder with levels in one group only', () => {
     const rare = [{ level: '87', group: 'unexposed' as const, patients: 1 }, { level: '2024-03-01', group: 'exposed' as const, patients: 4 }];
     const m = noOverlapMessage('referrer', [...big, ...rare], ['a', 'b', 'c', 'd', 'e', '87', '2024-03-01', 'x'], 5);
     expect(m).toBe('no overlap: confounder "referrer" has level "a" only among the exposed, and "b" only among the exposed, and "c" only among the exposed, and 2 more levels in one group only, and 2 levels in one group only, each held by fewer than 5 patients (not named), so those patients have no comparable patient in the other group; merge the level with another, or restrict the population');
-    expect(danishReason(m)).toBe('intet overlap: confounderen "referrer" har niveauet "a" kun blandt de eksponerede, og "b" kun blandt de eksponerede, og "c" kun blandt de eksponerede, og 2 niveauer mere kun i den ene gruppe, og 2 niveauer kun i den ene gruppe, hver med færre end 5 patienter (ikke nævnt), så de patienter har ingen sammenlignelig patient i den anden gruppe; slå niveauet sammen med et andet, eller afgræns populationen');
+    expect(danishReason(m)).toBe('intet overlap: den forstyrrende faktor "referrer" har niveauet "a" kun blandt de eksponerede, og "b" kun blandt de eksponerede, og "c" kun blandt de eksponerede, og 2 niveauer mere kun i den ene gruppe, og 2 niveauer kun i den ene gruppe, hver med færre end 5 patienter (ikke nævnt), så de patienter har ingen sammenlignelig patient i den anden gruppe; slå niveauet sammen med et andet, eller afgræns populationen');
     expect(noOverlapMessage('referrer', [{ level: 'Z', group: 'exposed', patients: 6 }], ['gp', 'Z'], 5)).toMatch(/has level "Z" only among the exposed, so /);
   });
 });

@@ -27,7 +27,7 @@ describe('the observational summary in Danish', () => {
     const da = reasons('da', 'ikke analyseret');
     expect(da.length).toBe(en.length);
     for (const l of da) {
-      expect(l).toMatch(/: ikke analyseret: intet overlap: confounderen "referrer" har niveauet "Z" kun blandt de eksponerede, så /);
+      expect(l).toMatch(/: ikke analyseret: intet overlap: den forstyrrende faktor "referrer" har niveauet "Z" kun blandt de eksponerede, så /);
       expect(l.slice(l.indexOf(': ikke analyseret'))).not.toMatch(ENGLISH);
     }
   });

@@ -69,7 +69,7 @@ describe('observational failures in Danish', () => {
     for (const r of lone.rows.filter((x) => x.app === 'Ja').slice(0, 6)) Object.assign(r, { referrer: 'Z', pain_3m: '' });
     const overlapMsg = errorsOf(csvOf(lone))[0]!;
     expect(overlapMsg).toMatch(/^no overlap: confounder "referrer" has level "Z" only among the exposed/);
-    expect(expectDanish(overlapMsg)).toMatch(/^intet overlap: confounderen "referrer" har niveauet "Z" kun blandt de eksponerede, så /);
+    expect(expectDanish(overlapMsg)).toMatch(/^intet overlap: den forstyrrende faktor "referrer" har niveauet "Z" kun blandt de eksponerede, så /);
 
     const flat = rows();
     // Every follow-up value 0: the fits are exact zeros, so the SE is 0 (a constant non-zero value leaves rounding noise).
@@ -127,7 +127,7 @@ describe('observational failures in Danish', () => {
     expect(notes.en![0]).toMatch(/: not analysed: no overlap: confounder "referrer" has level "Z" only among the exposed/);
     expect(notes.da!.length).toBe(notes.en!.length);
     for (const n of notes.da!) {
-      expect(n).toMatch(/: ikke analyseret: intet overlap: confounderen "referrer"/);
+      expect(n).toMatch(/: ikke analyseret: intet overlap: den forstyrrende faktor "referrer"/);
       expect(n.slice(n.indexOf(': ikke analyseret'))).not.toMatch(ENGLISH);
     }
   });

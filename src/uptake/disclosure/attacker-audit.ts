@@ -291,6 +291,9 @@ export function auditPublishedUptake(pub: PublishedUptake, rule: AuditRule, prev
     const end = c.kind === 'metric' ? lastDayOf(c.period) : c.kind === 'year' ? `${c.year}-12-31` : undefined;
     return end !== undefined && end <= c.asOf && (c.kind === 'year' || c.measure === 'referrals');
   };
+  // A printed count that fell since an earlier publication printed it (rows removed or corrected):
+  // the fall itself is a count of patients, disclosed when it is small (review).
+  const falls: AuditInterval[] = [];
   if (previous) {
     const monthly = pub.metrics.some((r) => /^\d{4}-\d{2}$/.test(str(r.period)));
     for (const c of previous.counts) {
@@ -300,7 +303,12 @@ export function auditPublishedUptake(pub: PublishedUptake, rule: AuditRule, prev
       const at = candidates.findIndex((k) => byName.has(k));
       if (at < 0) continue;
       const now = byName.get(candidates[at]!)!;
-      if (now.terms.size === 0 && now.constant < c.value) continue; // the registry changed
+      if (now.terms.size === 0 && now.constant < c.value) {
+        // The registry changed: no growth bound holds, but the fall is read off the two prints.
+        const fall = c.value - now.constant;
+        if (fall <= rule.threshold - 1) falls.push({ cell: `${candidates[at]} published on ${P} − the same count now (it fell)`, lower: fall, upper: fall });
+        continue;
+      }
       const then: Form = { terms: new Map(), constant: c.value };
       // Another cut of the same extract (same export date): its own row's count is this one.
       const sameExtract = P === pub.exportDate && (now.terms.size > 0 || now.constant === c.value);
@@ -458,7 +466,7 @@ export function auditPublishedUptake(pub: PublishedUptake, rule: AuditRule, prev
     const lo = iv.lower + form.constant, hi = iv.upper + form.constant;
     if (hi - lo < p - tol && hi >= minSensitive - tol && lo <= rule.threshold - 1 + tol) disclosedDifferences.push({ cell, lower: round(lo), upper: round(hi) });
   });
-  disclosedDifferences.push(...earlierPairs);
+  disclosedDifferences.push(...earlierPairs, ...falls);
   ranges.dispose();
   return { rule, suppressedCells: n, countCells, narrow, disclosedDifferences, intervals, lpSolves: ranges.lpSolves, components: ranges.components };
 }

@@ -310,30 +310,26 @@ export function metaForestSpec(group: MetaGroup, lang: Lang, options: MetaForest
   }
 
   const plotTop = 1.6;
+  // A total's row: its name, weight 100 %, estimate and CI, and its diamond; then the next row.
+  const totalRow = (label: string, total: Parameters<typeof diamond>[0], weightPx: number, kind: 'fixed' | 'random') => {
+    bold.push({ row, px: 0, text: label });
+    right.push({ row, px: weightPx, text: pct(100) });
+    left.push({ row, px: xEffect, text: effectText(total.estimate, total.ciLower, total.ciUpper) });
+    diamond(total, kind);
+    row += 1;
+  };
   if (single) {
     row += 0.5;
     note(t.single);
   } else if (fixed && !random) {
     // Subgroups of one trial: their fixed-effect combination, its test; no heterogeneity, no PI.
     row += 0.5;
-    bold.push({ row, px: 0, text: t.totalOneTrial });
-    right.push({ row, px: xWeightFixed, text: pct(100) });
-    left.push({ row, px: xEffect, text: effectText(fixed.estimate, fixed.ciLower, fixed.ciUpper) });
-    diamond(fixed, 'fixed');
-    row += 1;
+    totalRow(t.totalOneTrial, fixed, xWeightFixed, 'fixed');
     note(overallText(fixed));
   } else if (fixed && random) {
     row += 0.5;
-    bold.push({ row, px: 0, text: t.totalFixed });
-    right.push({ row, px: xWeightFixed, text: pct(100) });
-    left.push({ row, px: xEffect, text: effectText(fixed.estimate, fixed.ciLower, fixed.ciUpper) });
-    diamond(fixed, 'fixed');
-    row += 1;
-    bold.push({ row, px: 0, text: t.totalRandom });
-    right.push({ row, px: xWeightRandom, text: pct(100) });
-    left.push({ row, px: xEffect, text: effectText(random.estimate, random.ciLower, random.ciUpper) });
-    diamond(random, 'random');
-    row += 1;
+    totalRow(t.totalFixed, fixed, xWeightFixed, 'fixed');
+    totalRow(t.totalRandom, random, xWeightRandom, 'random');
     if (random.piLower !== null && random.piUpper !== null) {
       left.push({ row, px: 4, text: t.pi }, { row, px: xEffect, text: interval(random.piLower, random.piUpper) });
       piBars.push({ row, x: show(random.piLower), x2: show(random.piUpper), est: show(random.estimate), size: 0 });

@@ -120,7 +120,7 @@ export function parseStudies(csv: CsvTable): StudyTable {
   for (const rec of csv.records) {
     // A row of missing-value cells only (NA, .) holds nothing to read (read-csv.ts skips `;;;;` rows).
     if (rec.cells.every((c) => c === null)) continue;
-    const r = parseRecord(csv, columns, rec.line, rec.cells, problems, decimalComma, split, warnings);
+    const r = parseRecord({ csv, columns, line: rec.line, cells: rec.cells, problems, decimalComma, split }, warnings);
     if (r) records.push(r);
     if (problems.length >= MAX_PROBLEMS) break;
   }
@@ -159,16 +159,19 @@ interface SplitCells {
   example: { line: number; cell: string; lower: number; upper: number } | null;
 }
 
-function parseRecord(
-  csv: CsvTable,
-  columns: StudyColumns,
-  line: number,
-  cells: (string | null)[],
-  problems: Problem[],
-  decimalComma: boolean,
-  split: SplitCells,
-  warnings: string[],
-): StudyRecord | null {
+/** One row of the studies sheet as its readers need it; problems and split rows are collected across rows. */
+interface StudyRow {
+  csv: CsvTable;
+  columns: StudyColumns;
+  line: number;
+  cells: (string | null)[];
+  problems: Problem[];
+  decimalComma: boolean;
+  split: SplitCells;
+}
+
+function parseRecord(row: StudyRow, warnings: string[]): StudyRecord | null {
+  const { csv, columns, line, cells, problems, decimalComma, split } = row;
   const file = csv.file;
   const { col, combinedCi } = columns;
   const before = problems.length;
@@ -188,7 +191,7 @@ function parseRecord(
 
   for (const name of REQUIRED) if (text(name) === null) at(name, null, `${name === 'outcome' ? 'an' : 'a'} ${name} label (it may not be empty)`);
 
-  if (combinedCi !== null) readCombinedInterval(csv, columns, line, cells, problems, decimalComma, split, fromCombined);
+  if (combinedCi !== null) readCombinedInterval(row, fromCombined);
 
   const num: Partial<Record<NumericColumn, number>> = {};
   for (const name of NUMERIC) {
@@ -368,16 +371,8 @@ function parseRecord(
  * The cell of the combined CI column (`95% KI`: `-1,51 til -0,06`) as ci_lower and ci_upper, when
  * it splits unambiguously; a row that also fills ci_lower/ci_upper must give the same interval.
  */
-function readCombinedInterval(
-  csv: CsvTable,
-  columns: StudyColumns,
-  line: number,
-  cells: (string | null)[],
-  problems: Problem[],
-  decimalComma: boolean,
-  split: SplitCells,
-  fromCombined: Map<string, string>,
-): void {
+function readCombinedInterval(row: StudyRow, fromCombined: Map<string, string>): void {
+  const { csv, columns, line, cells, problems, decimalComma, split } = row;
   const { file } = csv;
   const ci = columns.combinedCi as NonNullable<StudyColumns['combinedCi']>;
   const cell = cells[ci.index] ?? null;

@@ -44,7 +44,7 @@ export interface CeaPatients {
    * Discounting (discounting.ts): the annual rates in force — 0 when follow-up ends within the
    * first year, where nothing is discounted — and per resource-use period the weight of its costs.
    */
-  discount: { costs: number; qalys: number; applied: boolean; beyondFirstYear: boolean; periodWeights: number[] };
+  discount: { costs: number; qalys: number; beyondFirstYear: boolean; periodWeights: number[] };
 }
 
 export function ceaPatients(trial: TrialData, csv: CsvTable, resolved: ResolvedCeaPlan): CeaPatients {
@@ -108,7 +108,7 @@ function discountOf(resolved: ResolvedCeaPlan, yearsAt: readonly number[]): CeaP
     const from = k === 0 ? 0 : periodEnds[k - 1];
     return costs === 0 || to === undefined || from === undefined ? 1 : periodWeight(costs, from, to);
   });
-  return { costs, qalys, applied: costs > 0 || qalys > 0, beyondFirstYear: lastYears > 1, periodWeights };
+  return { costs, qalys, beyondFirstYear: lastYears > 1, periodWeights };
 }
 
 /** The export columns a cost-effectiveness plan reads beside the trial plan's: resource use and the population column. */

@@ -53,8 +53,7 @@ export function discountedTrapezoid(rate: number, t0: number, u0: number, t1: nu
   const y0 = Math.floor(t0);
   if (t1 <= y0 + 1) {
     const area = ((t1 - t0) * (u0 + u1)) / 2;
-    const w = yearWeight(rate, y0);
-    return w === 1 ? area : area * w;
+    return area * yearWeight(rate, y0);
   }
   const at = (t: number) => u0 + ((u1 - u0) * (t - t0)) / (t1 - t0);
   let sum = 0;

@@ -19,6 +19,7 @@ import { tierCost } from '../uptake/tier-pricing.js';
 import { type CeaPlan, ceaPlanSchema } from './cea-plan-schema.js';
 import { type UnitCostColumn, unitCostColumns } from './unit-cost-columns.js';
 import { type PublishedCea, parsePublishedCea } from './published-cea.js';
+import { discountApplies } from './discounting.js';
 import { YEARS_PER_UNIT } from './qaly-auc.js';
 
 export interface UnitCost {
@@ -106,7 +107,7 @@ function crossCheck(plan: CeaPlan, trial: Plan, file: string): Problem[] {
   // Costs after the first year are discounted by when they fall (discounting.ts): each period then needs its time.
   const unitYears = YEARS_PER_UNIT[plan.visitTimes.unit];
   const lastYears = Math.max(0, ...Object.values(plan.visitTimes.times)) * unitYears;
-  if (plan.discountRate.costs > 0 && lastYears > 1) {
+  if (discountApplies(plan.discountRate.costs, lastYears)) {
     plan.periods.forEach((p, i) => {
       if (!Object.hasOwn(plan.visitTimes.times, p)) problems.push({ file, field: `periods.${i}`, value: p, expected: `a time for "${p}" in "visitTimes"."times": follow-up goes past the first year, and costs after it are discounted by when they fall (or "discountRate": { "costs": 0 })` });
     });

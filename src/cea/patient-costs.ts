@@ -24,20 +24,28 @@ export function includedItems(resolved: ResolvedCeaPlan, perspective: CostScenar
   return resolved.plan.resourceUse.filter((r) => perspective === 'societal' || r.category !== 'productivity');
 }
 
+/**
+ * `acc` plus an item's cost over the periods, Σ_k units_k · unit cost · w_k, added period by period;
+ * null when a period's units are missing. (w_k = 1 within the first year: x · 1 is x exactly.)
+ */
+function addPeriodCosts(acc: number, units: readonly (number | null)[], unitCost: number, weights: readonly number[]): number | null {
+  for (let k = 0; k < units.length; k++) {
+    const u = units[k];
+    if (u === null || u === undefined) return null;
+    acc += u * unitCost * weights[k]!;
+  }
+  return acc;
+}
+
 export function patientCosts(data: CeaPatients, resolved: ResolvedCeaPlan, s: CostScenario): (number | null)[] {
   const items = includedItems(resolved, s.perspective);
   const weights = data.discount.periodWeights;
   return data.patients.map((p) => {
     let total = p.arm === 'intervention' ? resolved.interventionPrice.price * s.priceFactor : 0;
     for (const it of items) {
-      const unit = resolved.unitCosts[it.key]!.cost * s.unitCostFactor;
-      const units = p.units[it.key]!;
-      for (let k = 0; k < units.length; k++) {
-        const u = units[k]!;
-        if (u === null) return null;
-        const w = weights[k]!;
-        total += w === 1 ? u * unit : u * unit * w;
-      }
+      const sum = addPeriodCosts(total, p.units[it.key]!, resolved.unitCosts[it.key]!.cost * s.unitCostFactor, weights);
+      if (sum === null) return null;
+      total = sum;
     }
     return total;
   });
@@ -54,15 +62,7 @@ export function categoryCosts(data: CeaPatients, resolved: ResolvedCeaPlan): Map
     out.set(it.category, data.patients.map((p, i) => {
       const before = prev[i];
       if (before === null || before === undefined) return null;
-      let s = before;
-      const units = p.units[it.key]!;
-      for (let k = 0; k < units.length; k++) {
-        const u = units[k]!;
-        if (u === null) return null;
-        const w = weights[k]!;
-        s += w === 1 ? u * unit : u * unit * w;
-      }
-      return s;
+      return addPeriodCosts(before, p.units[it.key]!, unit, weights);
     }));
   }
   return out;

@@ -14,16 +14,11 @@
  */
 import type { AnalysisResult, EffectRow, Sensitivity, TargetPopulation } from '../analysis/results-schema.js';
 import type { TrialChartContext } from './charts/trial-chart-context.js';
-import { fillPhrase, formatP, type Lang, NO_MCID_VERDICT_TEXT, REPORT_TEXT, VERDICT_TEXT } from './i18n.js';
+import { fillPhrase, formatP, type Lang, lowerFirst, NO_MCID_VERDICT_TEXT, REPORT_TEXT, VERDICT_TEXT } from './i18n.js';
 import { tippingSentence } from './sensitivity-table.js';
 import { sofEffectText, type SofRow } from './summary-of-findings.js';
 
 type Ctx = TrialChartContext;
-
-function lowerFirst(s: string): string {
-  // "Disability" → "disability", but "RMDQ improved" and "EQ-5D" stay as written.
-  return /^\p{Lu}\p{Ll}/u.test(s) ? s.charAt(0).toLowerCase() + s.slice(1) : s;
-}
 
 function upperFirst(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);

@@ -575,3 +575,11 @@ export const REPORT_TEXT = {
     da: 'Gennemsnit (SD) for tal, n (%) for kategorier; procent af patienter med en værdi.',
   },
 } as const satisfies Record<string, Record<Lang, string>>;
+
+/**
+ * A label that starts a sentence's part, lower-cased: "Disability" → "disability", but
+ * "RMDQ improved" and "EQ-5D" stay as written (only a capital followed by a small letter).
+ */
+export function lowerFirst(s: string): string {
+  return /^\p{Lu}\p{Ll}/u.test(s) ? s.charAt(0).toLowerCase() + s.slice(1) : s;
+}

@@ -77,7 +77,7 @@ describe('two-year follow-up against R', () => {
     const resolved = loadCeaPlanFile(`${tmp}/none.plan.json`);
     const csv = readCsvFile(`${tmp}/export.csv`);
     const data = ceaPatients(loadTrial(csv, resolved.trialPlan), csv, resolved);
-    expect(data.discount).toMatchObject({ costs: 0, qalys: 0, applied: false, beyondFirstYear: true });
+    expect(data.discount).toMatchObject({ costs: 0, qalys: 0, beyondFirstYear: true });
     const q = patientQalys(data, false);
     data.patients.forEach((p, i) => close(q[i]!, ((1 * (p.utilities[0]! + p.utilities[1]!)) / 2) + (1 * (p.utilities[1]! + p.utilities[2]!)) / 2, 1e-14));
     const discounted = ref.cases.find((c) => c.name === 'cea-24m')!;

@@ -120,16 +120,6 @@ export function flowBoxes(result: FlowResult, ctx: FlowContext): FlowBoxes {
   return { ...(enrolment ? { enrolment } : {}), randomised: [heading(fillPhrase(t('randomised'), { n: count(patients.intervention + patients.control) }))], arms, notProvided };
 }
 
-/**
- * The flow in words, one paragraph per part of the diagram (enrolment, each arm, the target
- * branch), for the text version under the diagram: a box's lines joined by "; ", a heading that
- * is a name (a visit, "Analysed at …") followed by " — ", a count's reasons in parentheses
- * after it, boxes separated by ". ".
- */
-export function flowParagraphs(boxes: FlowBoxes, ctx: Pick<TrialChartContext, 'armLabel'>, branch: readonly (readonly string[])[] = []): string[] {
-  return flowList(boxes, branch).map((p) => (typeof p === 'string' ? p : `${p.text} ${p.items.join(' ')}`));
-}
-
 /** A part of the flow in words: a sentence, or a heading with one sentence per box under it. */
 export type FlowListItem = string | { text: string; items: string[] };
 

@@ -18,7 +18,7 @@ import { ceacSpec } from '../charts/ceac.js';
 import { ceaCostsSpec } from '../charts/cea-costs.js';
 import { ceaUtilitiesSpec } from '../charts/cea-utilities.js';
 import { armNames } from '../arm-names.js';
-import { fillPhrase, formatThousands, type Lang, tableInterval, timeLabel } from '../i18n.js';
+import { fillPhrase, formatThousands, type Lang, lowerFirst, tableInterval, timeLabel } from '../i18n.js';
 import { localizedText } from '../localized-text.js';
 import { characteristicLabel } from '../table-one.js';
 import type { ChartSpec, PageSection, ReportContent } from '../report-page.js';
@@ -149,9 +149,6 @@ function ceaAnalysisOf(entry: z.infer<typeof ceaEntrySchema>, env: ReportEnv): P
 }
 
 /** A label mid-sentence ("Ikke justeret for land"): its first letter lower-cased unless it is an acronym ("BMI"). */
-function lowerFirst(label: string): string {
-  return /^\p{Lu}\p{Ll}/u.test(label) ? label.charAt(0).toLowerCase() + label.slice(1) : label;
-}
 
 export const ceaReportKind: ReportKind<typeof ceaEntrySchema> = {
   entrySchema: ceaEntrySchema,

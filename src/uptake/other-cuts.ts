@@ -69,6 +69,10 @@ export function otherCutRows(
 }
 
 type Value = number | string | null | undefined;
+/** A row's key in its table: the metric rows, the activation years, the clinics. */
+const metricKey = (r: Row) => `${String(r.region)}|${String(r.period)}|${String(r.dimension)}|${String(r.level)}`;
+const yearKey = (r: Row) => `${String(r.region)}|${String(r.year)}`;
+const clinicKey = (r: Row) => `${String(r.region)}|${String(r.clinic)}`;
 /** The count fields of the tables (rates and limits are derived; the rows count is "rows"). */
 const COUNT_FIELDS = new Set(['referrals', 'activations', 'atRisk4w', 'retained4w', 'atRisk12w', 'retained12w', 'eligible']);
 type Row = Record<string, Value>;
@@ -111,9 +115,6 @@ export function mergeCuts<T extends CutTables>(pub: T, others: readonly CutTable
     }
     return out;
   };
-  const metricKey = (r: Row) => `${String(r.region)}|${String(r.period)}|${String(r.dimension)}|${String(r.level)}`;
-  const yearKey = (r: Row) => `${String(r.region)}|${String(r.year)}`;
-  const clinicKey = (r: Row) => `${String(r.region)}|${String(r.clinic)}`;
   let out: T = { ...pub };
   for (const o of others) {
     const funnel = out.funnel || o.funnel ? { ...(out.funnel ?? o.funnel), rows: merge(out.funnel?.rows ?? [], o.funnel?.rows ?? [], clinicKey) } : undefined;
@@ -145,9 +146,6 @@ export function fillFromSameDate<T extends CutTables>(pub: T, previous: Previous
   }
   // Only into rows `pub` prints: a partial row (its other cells unknown) would break its table's sums.
   const known = (mine: readonly Row[], key: (r: Row) => string) => (theirs: Row[]) => theirs.filter((r) => mine.some((m) => key(m) === key(r)));
-  const metricKey = (r: Row) => `${String(r.region)}|${String(r.period)}|${String(r.dimension)}|${String(r.level)}`;
-  const yearKey = (r: Row) => `${String(r.region)}|${String(r.year)}`;
-  const clinicKey = (r: Row) => `${String(r.region)}|${String(r.clinic)}`;
   const filled = mergeCuts(pub, [{
     exportDate: pub.exportDate, rows: undefined,
     metrics: known(pub.metrics, metricKey)(metrics),

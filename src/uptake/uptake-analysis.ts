@@ -150,14 +150,14 @@ export function uptakeRunFromAggregate(
   const exportYear = Number(agg.exportDate.slice(0, 4));
   const uptake = uptakePerEligible(agg.activationsByYear, eligible).filter((u) => u.year <= exportYear);
   const anyClinic = agg.clinics.some((c) => c.referrals > 0);
-  const funnel = pub.clinics && anyClinic ? clinicFunnel(agg.clinics, funnelMethod) : undefined;
-  const budget = budgetImpact({ plan, activationsByYear: agg.activationsByYear, eligible, exportDate: agg.exportDate });
   // An earlier publication of this same export (another cut of the extract): what it printed and
   // this one does not is modelled too, unprinted, so that the two read together pin nothing.
   const shape = otherCutShape(previous, agg.exportDate);
-  const otherCuts = shape && otherCutRows(shape,
-    { metrics: agg.metrics, clinics: anyClinic ? clinicFunnel(agg.clinics, funnelMethod).rows : [] },
-    { metrics, clinics: funnel?.rows ?? [] });
+  // The clinic funnel, computed once: for this publication, or for the other cut's clinics.
+  const allClinics = anyClinic && (pub.clinics || shape) ? clinicFunnel(agg.clinics, funnelMethod) : undefined;
+  const funnel = pub.clinics ? allClinics : undefined;
+  const budget = budgetImpact({ plan, activationsByYear: agg.activationsByYear, eligible, exportDate: agg.exportDate });
+  const otherCuts = shape && otherCutRows(shape, { metrics: agg.metrics, clinics: allClinics?.rows ?? [] }, { metrics, clinics: funnel?.rows ?? [] });
   const s = suppressWith(previous, () => suppressUptakeOutputs({ metrics, uptake, clinics: funnel?.rows ?? [], observed: budget.observed, exportDate: agg.exportDate, priceVolumeScope: plan.priceModel.volumeScope, ...(previous ? { previous: protectable(previous, rule) } : {}), ...(otherCuts ? { otherCuts } : {}) }, rule));
   const label = clinicLabeller(agg.clinics);
   const national = s.metrics.find((m) => m.region === 'national' && m.period === 'all' && m.dimension === 'all');

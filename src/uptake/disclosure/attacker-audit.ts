@@ -14,7 +14,7 @@
  */
 import type { LinearRow } from './linear-program.js';
 import { PolytopeRanges } from './polytope-ranges.js';
-import type { PreviousCount, PreviousPublication } from './previous-publication.js';
+import { isFinal, periodEnd, type PreviousCount, type PreviousPublication } from './previous-publication.js';
 
 type Value = number | string | null | undefined;
 
@@ -272,11 +272,6 @@ export function auditPublishedUptake(pub: PublishedUptake, rule: AuditRule, prev
   }
 
   const sinceBefore: { cell: string; now: Form; then: Form }[] = [];
-  const lastDayOf = (period: string): string | undefined => {
-    if (/^\d{4}$/.test(period)) return `${period}-12-31`;
-    if (!/^\d{4}-\d{2}$/.test(period)) return undefined;
-    return new Date(Date.UTC(Number(period.slice(0, 4)), Number(period.slice(5, 7)), 0)).toISOString().slice(0, 10);
-  };
   /** The counts containing an earlier count, nearest first: its own row, its year's, its scope's whole export. */
   const containing = (c: PreviousCount): string[] => {
     if (c.kind === 'metric') {
@@ -286,11 +281,6 @@ export function auditPublishedUptake(pub: PublishedUptake, rule: AuditRule, prev
     if (c.kind === 'clinic') return [`${c.measure} · clinic ${c.region}/${c.clinic}`, name(c.measure, { region: c.region, period: 'all', dimension: 'all', level: 'all' })];
     return [`activations · ${c.region} · activated in ${c.year}`, name('activations', { region: c.region, period: 'all', dimension: 'all', level: 'all' })];
   };
-  // Final: a referral period's referrals, an activation year's activations, ended by the date the count was printed as of (a clinic's counts grow).
-  const isFinalAt = (c: PreviousCount): boolean => {
-    const end = c.kind === 'metric' ? lastDayOf(c.period) : c.kind === 'year' ? `${c.year}-12-31` : undefined;
-    return end !== undefined && end <= c.asOf && (c.kind === 'year' || c.measure === 'referrals');
-  };
   // A printed count that fell since an earlier publication printed it (rows removed or corrected):
   // the fall itself is a count of patients, disclosed when it is small (review).
   const falls: AuditInterval[] = [];
@@ -298,7 +288,7 @@ export function auditPublishedUptake(pub: PublishedUptake, rule: AuditRule, prev
     const monthly = pub.metrics.some((r) => /^\d{4}-\d{2}$/.test(str(r.period)));
     for (const c of previous.counts) {
       const P = c.asOf;
-      const endsFinest = lastDayOf(monthly ? P.slice(0, 7) : P.slice(0, 4)) === P;
+      const endsFinest = periodEnd(monthly ? P.slice(0, 7) : P.slice(0, 4)) === P;
       const candidates = containing(c);
       const at = candidates.findIndex((k) => byName.has(k));
       if (at < 0) continue;
@@ -312,7 +302,7 @@ export function auditPublishedUptake(pub: PublishedUptake, rule: AuditRule, prev
       const then: Form = { terms: new Map(), constant: c.value };
       // Another cut of the same extract (same export date): its own row's count is this one.
       const sameExtract = P === pub.exportDate && (now.terms.size > 0 || now.constant === c.value);
-      if (at === 0 && (isFinalAt(c) || sameExtract)) {
+      if (at === 0 && (isFinal(c) || sameExtract)) {
         constrain([[1, now], [-1, then]], '=');
         continue;
       }
@@ -322,7 +312,7 @@ export function auditPublishedUptake(pub: PublishedUptake, rule: AuditRule, prev
       if (c.kind === 'metric' && c.measure === 'referrals' && endsFinest) {
         const parts = pub.metrics.filter((r) => str(r.region) === c.region && str(r.dimension) === c.dimension && str(r.level) === c.level
           && (monthly ? /^\d{4}-\d{2}$/ : /^\d{4}$/).test(str(r.period)) && (c.period === 'all' || str(r.period).startsWith(c.period))
-          && (lastDayOf(str(r.period)) ?? '') <= P).map((r) => byName.get(name('referrals', r)));
+          && (periodEnd(str(r.period)) ?? '') <= P).map((r) => byName.get(name('referrals', r)));
         if (parts.every((f) => f)) sumEquals(then, parts as Form[]);
       }
     }
@@ -344,7 +334,7 @@ export function auditPublishedUptake(pub: PublishedUptake, rule: AuditRule, prev
         if (date <= c.asOf) continue;
         containing(c).forEach((k, at) => {
           const d = later.get(k);
-          if (!d || (at === 0 && isFinalAt(c))) return;
+          if (!d || (at === 0 && isFinal(c))) return;
           const diff = d.value - c.value;
           if (diff >= minSensitiveEarly && diff <= rule.threshold - 1) earlierPairs.push({ cell: `${k} published on ${date} − ${containing(c)[0]} published on ${c.asOf}`, lower: diff, upper: diff });
         });

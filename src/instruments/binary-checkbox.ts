@@ -34,9 +34,17 @@ export interface CheckboxSource {
   optionCoders?: (ColumnCoder | undefined)[];
 }
 
+/** The field of a checkbox option column and whether it is a label export's, or undefined for any other column. */
+export function checkboxOptionOf(column: string): { field: string; labels: boolean } | undefined {
+  const raw = CHECKBOX.exec(column)?.[1];
+  if (raw !== undefined) return { field: raw, labels: false };
+  const label = CHECKBOX_LABEL.exec(column.trim())?.[1];
+  return label === undefined ? undefined : { field: label, labels: true };
+}
+
 /** The field of a checkbox option column (raw or label export), or undefined for any other column. */
 export function checkboxFieldOf(column: string): string | undefined {
-  return CHECKBOX.exec(column)?.[1] ?? CHECKBOX_LABEL.exec(column.trim())?.[1];
+  return checkboxOptionOf(column)?.field;
 }
 
 /**

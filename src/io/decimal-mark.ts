@@ -248,3 +248,13 @@ export function decimalCommaOf(table: { file: string; header?: readonly string[]
   if (undecided) throw undecidedError(table.file, { ...undecided, first: named(undecided.first)! });
   return table.dialect.decimalComma;
 }
+
+/**
+ * A problem's kind and hint for a cell with plain spaces between its digits (`120 100`): two
+ * numbers, or thousands written with a plain space? Not read as a number; the problem says why, in
+ * its own group (`<kind>:spaced-number`). Undefined for any other cell.
+ */
+export function spacedHint(value: string, kind: string): { kind: string; hint: string } | undefined {
+  const hint = spacedNumberHint(value);
+  return hint === undefined ? undefined : { kind: `${kind}:spaced-number`, hint };
+}

@@ -7,6 +7,7 @@
  * "Ved ikke"). Every guess is listed, with what the user must check. Pure: the CLI reads and
  * writes. See docs/plan-trial.md.
  */
+import { checkboxOptionOf } from '../instruments/binary-checkbox.js';
 import { basename } from 'node:path';
 import { decimalCommaOf, type DecimalMark, NUMBER_WITH, withoutSpaceGroups } from '../io/decimal-mark.js';
 import { parseNumber } from '../io/parse-number.js';
@@ -286,16 +287,6 @@ function asciiName(column: string): string {
     .replace(/^_+|_+$/g, '');
 }
 
-/**
- * The REDCap checkbox field a column is one option of: `meds___1` (raw export) or
- * `Bruger du medicin? (choice=Ja)` (label export, docs/input-trial-export.md).
- */
-function checkboxField(column: string): { name: string; labels: boolean } | undefined {
-  const raw = /^(.+)___[0-9a-z_]+$/i.exec(column);
-  if (raw) return { name: raw[1]!, labels: false };
-  const label = /^(.*\S)\s*\(choice=[^)]*\)$/.exec(column.trim());
-  return label ? { name: label[1]!, labels: true } : undefined;
-}
 
 /** Plan label for a REDCap-style event name ("3_months_arm_1" → "3m"), else the value. */
 export function visitLabel(value: string): string {
@@ -699,11 +690,12 @@ export function draftPlan(csv: CsvTable, schemaRef: string): PlanDraft {
   const checkboxes = new Map<string, { cols: string[]; labels: boolean }>();
   for (const s of stems) {
     if (taken.has(s)) continue;
-    const field = checkboxField(s);
-    if (!field) continue;
-    const entry = checkboxes.get(field.name) ?? { cols: [], labels: field.labels };
+    // The REDCap field a column is one option of, as the loader reads it (instruments/binary-checkbox.ts).
+    const option = checkboxOptionOf(s);
+    if (!option) continue;
+    const entry = checkboxes.get(option.field) ?? { cols: [], labels: option.labels };
     entry.cols.push(s);
-    checkboxes.set(field.name, entry);
+    checkboxes.set(option.field, entry);
     taken.add(s);
   }
   for (const [field, { cols, labels }] of checkboxes) {

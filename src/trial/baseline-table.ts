@@ -10,7 +10,7 @@
  * the baseline visit. Mean and SD are the two-pass sample moments (= R `mean`, `sd`).
  */
 import { HtaError, type Problem } from '../errors.js';
-import { decimalCommaOf, spacedNumberHint } from '../io/decimal-mark.js';
+import { decimalCommaOf, spacedHint } from '../io/decimal-mark.js';
 import { parseNumber } from '../io/parse-number.js';
 import { type CsvTable, FieldReader } from '../io/read-csv.js';
 import { planTimeOf } from '../plan/plan-schema.js';
@@ -138,8 +138,7 @@ export function characteristicsFromExport(csv: CsvTable, trial: TrialData, colum
       else if (kind === 'categorical' || covariate) typed.set(id, spellings.shown(v));
       else {
         const problemKind = `characteristic.not-a-number:${column}`;
-        const hint = spacedNumberHint(v);
-        problems.push({ file: csv.file, line: lines[k]!.get(id)!, column: cols[k]! + 1, field: csv.header[cols[k]!]!, value: v, expected: `a number, as the other values of "${column}" are (read as text it would make each of them a row of Table 1); if it means "missing", add it to the plan's "missingCodes"`, ...(hint ? { kind: `${problemKind}:spaced-number`, hint } : { kind: problemKind }) });
+        problems.push({ file: csv.file, line: lines[k]!.get(id)!, column: cols[k]! + 1, field: csv.header[cols[k]!]!, value: v, expected: `a number, as the other values of "${column}" are (read as text it would make each of them a row of Table 1); if it means "missing", add it to the plan's "missingCodes"`, ...(spacedHint(v, problemKind) ?? { kind: problemKind }) });
         typed.set(id, null);
       }
     });

@@ -14,7 +14,7 @@ export const EMPTY_ID_KIND = 'id.empty';
 export const SHAPE_KINDS: ReadonlySet<string> = new Set(['id.only-first-row', 'row.totals']);
 
 /** Words a spreadsheet user writes in the first cell of a row of sums or means; NFC, lower case, spaces removed. */
-const SUMMARY_WORDS = new Set(['gennemsnit', 'gns', 'snit', 'middel', 'middelvaerdi', 'middelværdi', 'mean', 'means', 'average', 'avg', 'median', 'sd', 'total:', 'ialt:']);
+const SUMMARY_WORDS = new Set(['gennemsnit', 'gns', 'snit', 'middel', 'middelvaerdi', 'middelværdi', 'mean', 'means', 'average', 'avg', 'median', 'sd']);
 
 /** Whether a cell names a total or a mean rather than a patient: `Total`, `I alt`, `Sum`, `Gennemsnit`, `Mean`. */
 export function isSummaryWord(text: string): boolean {

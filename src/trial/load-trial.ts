@@ -11,7 +11,7 @@ import { encodingNote } from '../io/encoding-note.js';
 import { groupWording } from '../observational/group-wording.js';
 import { HtaError, type Problem } from '../errors.js';
 import { parseNumber } from '../io/parse-number.js';
-import { decimalCommaOf, spacedNumberHint } from '../io/decimal-mark.js';
+import { decimalCommaOf, spacedHint } from '../io/decimal-mark.js';
 import { type CsvTable, FieldReader, shortName } from '../io/read-csv.js';
 import { isAllowedItemValue, itemRangeOf } from '../instruments/instrument.js';
 import { instrumentForOutcome } from '../plan/outcome-instrument.js';
@@ -898,14 +898,6 @@ function scoreCell(src: OutcomeSource, cells: FieldReader, row: RowContext, item
  * when the plan lists them, so the problem says so (its own group: the hint is the group's).
  */
 const SPECIAL_MISSING = /^\.[A-Za-z_]$/;
-/**
- * A cell with plain spaces between its digits (`120 100`): two numbers, or thousands written with
- * a plain space? Not read as a number (io/decimal-mark.ts); the problem says why (its own group).
- */
-function spacedHint(value: string, kind: string): { kind: string; hint: string } | undefined {
-  const hint = spacedNumberHint(value);
-  return hint === undefined ? undefined : { kind: `${kind}:spaced-number`, hint };
-}
 
 function missingCodeHint(value: string, kind: string): { kind: string; hint?: string } {
   if (!SPECIAL_MISSING.test(value.trim())) return { kind };

@@ -19,7 +19,7 @@ function file(name: string, text: string): string {
 
 describe('total words and total rows', () => {
   it('knows the words in any case and spacing, and no region', () => {
-    for (const w of ['I alt', 'I ALT', 'ialt', ' i  alt ', 'Total', 'TOTALT', 'Sum', 'Samlet', 'Hele landet', 'Alle', 'Landet', 'National', 'Region i alt', 'I alt:']) expect(isTotalWord(w), w).toBe(true);
+    for (const w of ['I alt', 'I ALT', 'ialt', ' i  alt ', 'Total', 'TOTALT', 'Sum', 'Samlet', 'Hele landet', 'Alle', 'Landet', 'National', 'Region i alt', 'I alt:', 'Hovedtotal', 'HOVEDTOTAL', 'Totalsum', 'Totalsumma', 'Grand Total', 'Gesamtergebnis']) expect(isTotalWord(w), w).toBe(true);
     for (const w of ['Region Sjælland', 'Hovedstaden', 'Viken', 'Totalklinik', '']) expect(isTotalWord(w), w).toBe(false);
   });
 
@@ -29,6 +29,22 @@ describe('total words and total rows', () => {
     expect(isTotalRecord(['Total', 'Region Sjælland', 'Z1', '02-01-2025', '', '', '40', 'k', 'gp'])).toBe(false);
     expect(isTotalRecord(['P1', 'Sjælland', 'Z1', '3000'])).toBe(false);
   });
+});
+
+describe("an Excel pivot's grand-total row in the eligible file", () => {
+  // Danish Excel labels a pivot's grand total "Hovedtotal" (Norwegian "Totalsum"): read as a sixth
+  // region it doubled the country's denominator and halved its uptake per 1,000.
+  for (const word of ['Hovedtotal', 'Totalsum']) {
+    it(`"${word}" is left out as a total row, long and wide`, () => {
+      const long = readEligibleFile(file(`long-${word}.csv`, ['Region;År;Antal', 'Region Hovedstaden;2024;37.200', 'Region Sjælland;2024;16.800', 'Region Syddanmark;2024;24.300', 'Region Midtjylland;2024;26.000', 'Region Nordjylland;2024;9.800', `${word};2024;114.100`].join('\r\n') + '\r\n'), { columns: { region: 'Region', year: 'År', eligible: 'Antal' } });
+      expect(long.totals.map((t) => t.label)).toEqual([word]);
+      expect(long.rows.map((r) => r.region)).not.toContain(word);
+      expect(long.rows.reduce((s, r) => s + r.eligible, 0)).toBe(114100);
+      const wide = readEligibleFile(file(`wide-${word}.csv`, ['Rækkenavne;2024;2025', 'Region Hovedstaden;37.200;37.600', 'Region Sjælland;16.800;17.000', 'Region Syddanmark;24.300;24.500', 'Region Midtjylland;26.000;26.300', 'Region Nordjylland;9.800;9.900', `${word};114.100;115.300`].join('\r\n') + '\r\n'), { columns: { region: 'Rækkenavne' } });
+      expect(wide.rows.map((r) => r.region)).not.toContain(word);
+      expect(wide.rows.filter((r) => r.year === 2024).reduce((s, r) => s + r.eligible, 0)).toBe(114100);
+    });
+  }
 });
 
 describe('date detection with a few odd cells', () => {

@@ -21,6 +21,7 @@ import { cprIdNote, cprShapedIds } from '../trial/patient-ids.js';
 import { namedPreBaseline, preBaselineEvents, preBaselineLabel } from './pre-baseline-events.js';
 import { bdsLayout } from './export-layouts.js';
 import { redcapEvent } from './redcap-event.js';
+import { isRedcapFormStatus } from './redcap-form-status.js';
 import { weeksSinceBaseline } from './visit-weeks.js';
 import { namedVisit, spelledOut, unseparatedVisits, wideVisits } from './wide-visits.js';
 
@@ -701,6 +702,16 @@ export function draftPlan(csv: CsvTable, schemaRef: string): PlanDraft {
   for (const [field, { cols, labels }] of checkboxes) {
     guesses.push(`not used: REDCap checkbox field "${field}" (${cols.join(', ')}: one ${labels ? 'Checked/Unchecked' : '0/1'} column per option)`);
     checks.push(`REDCap checkbox "${field}": add an option's column as a "binary" outcome or a covariate if the protocol analyses it${labels ? ', with "answers": { "Checked": 1, "Unchecked": 0 }' : ''}`);
+  }
+
+  // REDCap form-status columns: every form gets `<form>_complete` holding 0 (Incomplete),
+  // 1 (Unverified) or 2 (Complete) — the label export writes the words, under the header
+  // "Complete?". Named after the form (`rmdq_complete`, `smerte_complete`), they read as outcomes
+  // by name, and a 0–2 column fits a 0–24 or 0–10 scale: never drafted as anything.
+  for (const s of stems) {
+    if (taken.has(s) || !isRedcapFormStatus(s, stemValues(s))) continue;
+    taken.add(s);
+    guesses.push(`not used: "${s}", a REDCap form status (0 Incomplete, 1 Unverified, 2 Complete), not an answer`);
   }
 
   // Single score columns by name.

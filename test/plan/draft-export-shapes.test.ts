@@ -142,3 +142,25 @@ describe('plan init on a spreadsheet shape of the data', () => {
     expect(r.stderr).toContain('excel-totals-row.csv, line 62: expected a patient\'s row: the last row is a totals row ("Gennemsnit"');
   });
 });
+
+describe('REDCap form-status columns (`<form>_complete`: 0 Incomplete, 1 Unverified, 2 Complete)', () => {
+  // A tester's raw REDCap export: `rmdq_complete` was drafted as a second RMDQ outcome (and
+  // `smerte_complete` as a pain score), analysed and reported as a critical outcome.
+  const text = readFileSync(`${DIR}/redcap-form-status.csv`, 'utf8');
+  for (const name of ['rmdq_complete', 'smerte_complete', 'Complete?']) {
+    it(`"${name}" is said and not drafted as an outcome or covariate`, () => {
+      const d = draftPlan(parseCsvText(text.replace('rmdq_complete', name.includes('?') ? '"Complete?"' : name), 'r.csv'), 'plan.schema.json');
+      const outcomes = d.plan.outcomes as Outcome[];
+      expect(outcomes.map((o) => o.column ?? o.key)).toEqual(['rmdq', 'smerte_nrs']);
+      expect((d.plan.covariates as string[] | undefined) ?? []).not.toContain(name);
+      expect(d.guesses.join('\n')).toContain(`not used: "${name}", a REDCap form status (0 Incomplete, 1 Unverified, 2 Complete), not an answer`);
+    });
+  }
+  it('the label export\'s words are a form status too; a column of other values named so is not', async () => {
+    const { isRedcapFormStatus } = await import('../../src/plan/redcap-form-status.js');
+    expect(isRedcapFormStatus('Complete?', ['Complete', 'Incomplete', ''])).toBe(true);
+    expect(isRedcapFormStatus('followup_complete', ['0', '2'])).toBe(true);
+    expect(isRedcapFormStatus('rmdq_complete', ['0', '7', '12'])).toBe(false);
+    expect(isRedcapFormStatus('rmdq', ['0', '1', '2'])).toBe(false);
+  });
+});

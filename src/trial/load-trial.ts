@@ -7,6 +7,7 @@
  * with the header or plan still abort. Messages never carry a patient id. See
  * docs/input-trial-export.md.
  */
+import { distinctCells, staleArmLabels } from './arm-label-check.js';
 import { encodingNote } from '../io/encoding-note.js';
 import { groupWording } from '../observational/group-wording.js';
 import { HtaError, type Problem } from '../errors.js';
@@ -185,6 +186,8 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
       headerProblems.push({ file, line: 1, value: `_${t}`, expected: `columns ending in "_${t}" for ${what}${named}${has} — set "baseline" and "timepoints" to the export's visits, or map them with "timeLabels"`, kind: 'column.visit' });
     });
   }
+  const armInFile = csv.header.indexOf(plan.columns.arm);
+  if (plan.armLabels && !armFromEvent && armInFile >= 0) headerProblems.push(...staleArmLabels(plan, distinctCells(csv.records, armInFile), file, plan.columns.arm));
   if (headerProblems.length) throw invalid(file, headerProblems, false);
   // Numbers or categories, per column, before any cell is read as either (column-kind.ts).
   const { kinds, undecided } = columnKinds(table, covariates, decimalComma);

@@ -17,6 +17,7 @@ import type { Arm, TrialData } from '../trial/trial-data.js';
 import { coderFor } from '../trial/value-codes.js';
 import type { ResolvedCeaPlan } from './load-cea-plan.js';
 import { discountApplies, periodWeight } from './discounting.js';
+import { refuseEmptyPeriods } from './empty-periods.js';
 import { qalyAuc, YEARS_PER_UNIT } from './qaly-auc.js';
 
 export interface CeaPatient {
@@ -89,6 +90,7 @@ export function ceaPatients(trial: TrialData, csv: CsvTable, resolved: ResolvedC
       { file: resolved.file, field: 'population', expected: `values of column "${plan.population?.column}" that occur in the export` },
     ]);
   }
+  refuseEmptyPeriods(patients, resolved, trial.file);
   return { patients, visits, yearsAt, responderRules, responderTime, outsidePopulation: outside, discount: discountOf(resolved, yearsAt) };
 }
 

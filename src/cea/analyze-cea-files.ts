@@ -24,7 +24,7 @@ export interface CeaFilesInput {
 /** `idNote`: the trial's note on ids shaped like CPR numbers, for the caller to print (trial-data.ts). */
 export function analyseCeaFiles(input: CeaFilesInput): { result: CeaResult; resolved: ResolvedCeaPlan; idNote?: string } {
   const resolved = loadCeaPlanFile(input.planFile);
-  const csv = readCsvFile(input.dataFile);
+  const csv = readCsvFile(input.dataFile, { duplicateNames: 'keep' });
   const trial = loadTrial(csv, resolved.trialPlan, { excludeInvalid: resolved.trialPlan.invalidRows === 'exclude', alsoColumns: ceaExportColumns(resolved.plan) });
   const result = analyzeCea(trial, csv, resolved, {
     version: input.version,

@@ -43,7 +43,7 @@ export function registerCea(program: Command, io: CliIo): void {
       const { ceaSummaryText } = await import('../cea/cea-text.js');
       const resolved = loadCeaPlanFile(opts.plan);
       guardPaths({ inputs: [{ option: 'trial plan', path: resolved.trialPlanFile }], folderFiles: outDir ? ['results.json', ...CEA_CSV_FILES].map((n) => ({ option: '--out-dir', path: join(outDir.path, n) })) : [] });
-      const csv = readCsvFile(file);
+      const csv = readCsvFile(file, { duplicateNames: 'keep' });
       const { ceaExportColumns } = await import('../cea/cea-patients.js');
       const trial = loadTrial(csv, resolved.trialPlan, { excludeInvalid: resolved.trialPlan.invalidRows === 'exclude', alsoColumns: ceaExportColumns(resolved.plan) });
       for (const note of [...(resolved.readNotes ?? []), ...(trial.readNotes ?? [])]) io.stderr(`note: ${note}\n`);

@@ -43,7 +43,7 @@ export function loadTrialInputs(file: string, planFile: string | undefined, opti
       planError = err;
     }
   }
-  const csv = readCsvFile(file, given ? { knownValues: planValueCodes(given) } : {});
+  const csv = readCsvFile(file, { ...(given ? { knownValues: planValueCodes(given) } : {}), duplicateNames: 'keep' });
   if (planError !== undefined) throw planError;
   const plan = given ?? defaultPlanFor(csv);
   const exclude = options.excludeInvalid === true || plan.invalidRows === 'exclude';

@@ -77,7 +77,7 @@ export function registerPlan(program: Command, io: CliIo): void {
         io.stderr(draft.stderr);
         text = draft.stdout;
       } else {
-        const csv = readCsvFile(file);
+        const csv = readCsvFile(file, { duplicateNames: 'keep' });
         // Nothing to guess from: the error alone, not guesses from the header and then the error.
         if (csv.records.length === 0) throw headerOnly(file);
         const note = encodingNote(file, csv.dialect);

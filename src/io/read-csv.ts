@@ -122,6 +122,13 @@ export interface ReadCsvOptions {
   knownValues?: HeaderLayoutOptions['knownValues'];
   /** A header with years as column names (`Region;2024;2025`) is a header (year-columns.ts): the eligible file's wide form. */
   yearColumns?: boolean;
+  /**
+   * `'keep'`: two columns of one name are read, not refused — for trial exports, whose readers
+   * find every column through `resolveColumns` (trial/column-resolver.ts), which refuses a name
+   * the plan uses only if the header holds it twice. REDCap's label export names every form's
+   * status column "Complete?" (docs/input-trial-export.md "Column names").
+   */
+  duplicateNames?: 'keep';
 }
 
 /** Reads and checks `file` in one streamed pass; its records stream from the file when iterated. */
@@ -807,7 +814,7 @@ function scanTable(c: Chunks, file: string, keep: CsvRecord[] | undefined, optio
   }
   if (syntax !== undefined) throw syntaxError(file, syntax);
   if (!header) throw new HtaError('input.invalid', `${file} has no header`, [{ file, line: 1, expected: 'a header line' }]);
-  checkHeader(file, header, headerLine, problems, options.yearColumns === true);
+  checkHeader(file, header, headerLine, problems, options.yearColumns === true, options.duplicateNames === 'keep');
   const vote = votes ?? new DecimalMarkVote();
   const mark = vote.verdict(delimiter!);
   // A tie, or a tab file whose `1.250` nothing decides, is refused by every reader of numbers (decimalCommaOf).
@@ -819,7 +826,7 @@ function scanTable(c: Chunks, file: string, keep: CsvRecord[] | undefined, optio
   return { header, padded, headerLine, start, startLine, count, dialect: { delimiter: delimiter!, ...decimal, bom, crlf, ...(crOnly ? { cr: true as const } : {}) } };
 }
 
-function checkHeader(file: string, header: string[], headerLine: number, problems: Problem[], years = false): void {
+function checkHeader(file: string, header: string[], headerLine: number, problems: Problem[], years = false, keepDuplicates = false): void {
   // A first line of values means the header line was lost: say so once, and print none of its
   // cells (they are a patient's row, id included). Years as column names are names, where asked.
   const numeric = header.filter((h) => /^[+-]?\d+([.,]\d+)?$/.test(h.trim())).length;
@@ -833,7 +840,7 @@ function checkHeader(file: string, header: string[], headerLine: number, problem
   for (const [i, name] of header.entries()) {
     if (name === '' && !(i === 0 && header.length > 1)) headerProblems.push({ file, line: headerLine, column: i + 1, value: name, expected: 'a column name (the header has an empty name)' });
     const prev = seen.get(name);
-    if (prev !== undefined && name !== '') {
+    if (prev !== undefined && name !== '' && !keepDuplicates) {
       headerProblems.push({ file, line: headerLine, column: i + 1, value: name, expected: `a unique column name (also column ${prev + 1})`, kind: 'header.duplicate' });
     }
     seen.set(name, i);

@@ -54,6 +54,13 @@ export function resolveColumns(file: string, header: readonly string[], names: I
   const problems: Problem[] = [];
   for (const name of new Set(names)) {
     const at = exact.get(name);
+    // A name the header holds twice (read with `duplicateNames: 'keep'`): which column the plan
+    // means cannot be known. Names the plan does not use may repeat (REDCap's "Complete?").
+    const twice = at === undefined ? [] : header.flatMap((h, i) => (h === name ? [i] : []));
+    if (twice.length > 1) {
+      problems.push({ file, line: 1, column: twice[1]! + 1, value: name, expected: `one header column named "${name}" for the plan's column: columns ${twice.map((i) => i + 1).join(', ')} are all named so — rename all but the one the plan means (REDCap: export with raw variable names, "CSV (raw data)")`, kind: 'column.duplicate' });
+      continue;
+    }
     if (at !== undefined) {
       found.set(name, at);
       if (!claimedBy.has(at)) claimedBy.set(at, name);

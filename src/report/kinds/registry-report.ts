@@ -137,7 +137,7 @@ export const registryReportKind: ReportKind<typeof registryEntrySchema> = {
       throw new HtaError('plan.invalid', `${entry.plan}: a registry report needs a plan with "design": "observational" (docs/observational.md)`);
     }
     const result = env.memo<ObservationalResult>(`registry\u0000${dataPath}\u0000${planPath}`, () => {
-      const trial = loadTrial(readCsvFile(dataPath), plan);
+      const trial = loadTrial(readCsvFile(dataPath, { duplicateNames: 'keep' }), plan);
       if (trial.idNote) env.note?.(trial.idNote);
       const r = analyzeObservational(trial, { version: env.version });
       // Paths as the manifest writes them, so results.json is the same on every machine.

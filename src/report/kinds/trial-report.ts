@@ -100,7 +100,7 @@ export const trialReportKind: ReportKind<typeof trialEntrySchema> = {
     const { csv, trial, result } = env.memo<Analysed>(`trial\u0000${dataPath}\u0000${planPath}`, () => {
       const plan = planOf(env, planPath);
       // The plan's codes are values, not labels, when the file's start is judged (io/header-line.ts).
-      const csvTable = readCsvFile(dataPath, { knownValues: planValueCodes(plan) });
+      const csvTable = readCsvFile(dataPath, { knownValues: planValueCodes(plan), duplicateNames: 'keep' });
       const trialData = loadTrial(csvTable, plan);
       if (trialData.idNote) env.note?.(trialData.idNote);
       for (const note of [...(trialData.spellingNotes ?? []), ...(trialData.checkboxNotes ?? [])]) env.note?.(note);

@@ -117,8 +117,8 @@ function pooledSd(y: readonly number[], a: readonly number[]): number {
  * Balance rows that would give a count of 1 … threshold − 1 patients are hidden: an indicator's
  * SMD before weighting, with the known group sizes, pins both groups' counts of the level (and the
  * other levels' counts give it by subtraction), so every level of a categorical confounder with
- * such a level goes; likewise a numeric confounder holding only 0 and 1 (its SMD and variance
- * ratio give the counts of 1s).
+ * such a level goes; likewise a numeric confounder (or baseline score) holding only two values,
+ * 0 and 1 or any other two (its SMD and variance ratio give the count of either).
  */
 function protectBalance(rows: BalanceRow[], terms: readonly BalanceTerm[], keep: readonly number[], exposed: readonly number[], threshold: number, balanceThreshold: number): ObservationalAnalysis['balance'] {
   const small = (c: number) => c > 0 && c < threshold;
@@ -126,10 +126,12 @@ function protectBalance(rows: BalanceRow[], terms: readonly BalanceTerm[], keep:
   const hidden = new Set<string>();
   for (const bt of terms) {
     const values = keep.map((k) => bt.values[k]!);
-    if (!values.every((v) => v === 0 || v === 1)) continue;
+    // SMDs and variance ratios do not change under x → a + b·x: any two-valued term is a 0/1 one.
+    const distinct = [...new Set(values)];
+    if (distinct.length !== 2) continue;
     for (const g of [0, 1]) {
       const inGroup = keep.flatMap((k, i) => (exposed[k] === g ? [values[i]!] : []));
-      const ones = inGroup.filter((v) => v === 1).length;
+      const ones = inGroup.filter((v) => v === distinct[1]).length;
       if (small(ones) || small(inGroup.length - ones)) hidden.add(keyOf(bt));
     }
   }
@@ -142,12 +144,22 @@ function protectBalance(rows: BalanceRow[], terms: readonly BalanceTerm[], keep:
   });
 }
 
-/** A 0/1 outcome's crude difference, its SE and E-value give each group's count of 1s and 0s. */
+/**
+ * An outcome with two values (0/1: yes/no and responders; or any outcome that takes only two
+ * values) whose count of either value is 1 … threshold − 1 in a group. Then no estimate of it is
+ * published, crude or adjusted (docs/observational.md, "Small counts", rule 6): a group's mean of
+ * a two-valued outcome is its count, the crude row gives both groups' means, and the adjusted
+ * rows give them too — under ATT the users' weighted risk is their crude risk, so with no events
+ * among the non-users AIPW's estimate and SE are exactly the users' proportion k/n and
+ * √(p(1 − p)/n); and any estimate near a difference of two such proportions narrows k.
+ */
 function smallOutcomeCount(y: readonly number[], a: readonly number[], threshold: number): boolean {
+  const values = [...new Set(y)];
+  if (values.length !== 2) return false;
   return [0, 1].some((g) => {
     const ys = y.filter((_, i) => a[i] === g);
-    const ones = ys.filter((v) => v === 1).length;
-    return [ones, ys.length - ones].some((c) => c > 0 && c < threshold);
+    const first = ys.filter((v) => v === values[0]).length;
+    return [first, ys.length - first].some((c) => c > 0 && c < threshold);
   });
 }
 
@@ -223,16 +235,19 @@ function analyse(t: Target, spec: ObservationalSpec, confLevel: number, file: st
     };
     const scale = { sd, p0: wMean(0) };
     const effects: ObservationalEffect[] = [];
-    const crude = weightedRegression(a.map((ai) => [1, ai]), y, a.map(() => 1), ['(Intercept)', 'exposed']);
-    const crudeHidden = t.kind !== 'continuous' && smallOutcomeCount(y, a, threshold);
-    if (!crudeHidden) effects.push(effectOf('crude', t, n, crude.coefficients[1]!, Math.sqrt(crude.covariance[1]![1]!), confLevel, { sd, p0: y.filter((_, i) => a[i] === 0).reduce((s, v) => s + v, 0) / n.control }));
-    const out = designRows(d, keep, 'outcome', spec.baselineAsConfounder);
-    const wr = weightedRegression(out.X, y, w, out.terms);
-    effects.push(effectOf('weighted-regression', t, n, wr.coefficients[1]!, Math.sqrt(wr.covariance[1]![1]!), confLevel, scale));
+    // Every row of the outcome or none: each of them would give a small count (smallOutcomeCount).
+    const effectsHidden = smallOutcomeCount(y, a, threshold);
+    if (!effectsHidden) {
+      const crude = weightedRegression(a.map((ai) => [1, ai]), y, a.map(() => 1), ['(Intercept)', 'exposed']);
+      effects.push(effectOf('crude', t, n, crude.coefficients[1]!, Math.sqrt(crude.covariance[1]![1]!), confLevel, { sd, p0: y.filter((_, i) => a[i] === 0).reduce((s, v) => s + v, 0) / n.control }));
+      const out = designRows(d, keep, 'outcome', spec.baselineAsConfounder);
+      const wr = weightedRegression(out.X, y, w, out.terms);
+      effects.push(effectOf('weighted-regression', t, n, wr.coefficients[1]!, Math.sqrt(wr.covariance[1]![1]!), confLevel, scale));
+    }
     // AIPW fits an outcome model within each group: a confounder constant in one group makes
     // that fit singular while the pooled models stand. Its failure drops its row only, with why.
     let aipwError: string | undefined;
-    if (spec.estimand !== 'ATO') {
+    if (!effectsHidden && spec.estimand !== 'ATO') {
       try {
         const ax = designRows(d, keep, 'outcome-without-exposure', spec.baselineAsConfounder);
         const est = aipw(ax.X, y, a, e, ax.terms, spec.estimand);
@@ -255,7 +270,7 @@ function analyse(t: Target, spec: ObservationalSpec, confLevel: number, file: st
       balance,
       // Filled in from the published (protected) numbers by analyzeObservational.
       warnings: [],
-      ...(crudeHidden ? { crudeSuppressed: true } : {}),
+      ...(effectsHidden ? { effectsSuppressed: true } : {}),
       ...(aipwError ? { aipwError } : {}),
       effects,
     };

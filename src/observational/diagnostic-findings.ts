@@ -13,7 +13,7 @@ import { SUPPRESSED, type Masked } from '../suppressed-marker.js';
 type Group = 'exposed' | 'unexposed';
 export type Finding =
   | { kind: 'imbalance'; term: string; smd: number | null; threshold: number }
-  | { kind: 'crude-hidden' }
+  | { kind: 'effects-hidden' }
   | { kind: 'aipw-failed'; reason: string }
   | { kind: 'outside'; share: number }
   | { kind: 'ess'; group: Group; ess: number; n: number }
@@ -26,7 +26,7 @@ const GROUPS: readonly Group[] = ['exposed', 'unexposed'];
 /** A single weight above this many times its group's mean is extreme (docs/observational.md, step 3). */
 export const EXTREME_WEIGHT = 10;
 
-export function diagnosticFindings(a: Pick<ObservationalAnalysis, 'balance' | 'patients' | 'weights' | 'propensity' | 'crudeSuppressed' | 'aipwError'>, threshold: number): Finding[] {
+export function diagnosticFindings(a: Pick<ObservationalAnalysis, 'balance' | 'patients' | 'weights' | 'propensity' | 'effectsSuppressed' | 'aipwError'>, threshold: number): Finding[] {
   const out: Finding[] = [];
   for (const b of a.balance) {
     if (b.smdAfter === SUPPRESSED) {
@@ -41,7 +41,7 @@ export function diagnosticFindings(a: Pick<ObservationalAnalysis, 'balance' | 'p
   }
   // A weight ten times the group mean lets one patient carry the estimate.
   for (const g of GROUPS) if (a.weights?.extreme[g]) out.push({ kind: 'extreme', group: g, ratio: a.weights.max[g], k: a.weights.maxOf });
-  if (a.crudeSuppressed) out.push({ kind: 'crude-hidden' });
+  if (a.effectsSuppressed) out.push({ kind: 'effects-hidden' });
   if (a.aipwError) out.push({ kind: 'aipw-failed', reason: a.aipwError });
   return out;
 }
@@ -74,10 +74,11 @@ export function findingText(f: Finding, lang: Lang): string {
         : `extreme weights: at least one ${f.group} weight is more than ${EXTREME_WEIGHT} times the group mean (the ${f.k} largest average ${f.ratio.toFixed(1)} times it); consider "trim" or "truncate"`;
     case 'aipw-failed':
       return notAnalysedText(f.reason, lang, { en: 'AIPW not computed', da: 'AIPW ikke beregnet' });
-    case 'crude-hidden':
+    case 'effects-hidden':
+      // Every row goes, not the crude one alone: the adjusted ones give the count too (docs/observational.md, "Small counts").
       return lang === 'da'
-        ? 'den ujusterede forskel vises ikke: den ville afsløre et antal patienter under diskretioneringsgrænsen'
-        : 'the crude difference is not shown: it would reveal a count of patients below the suppression threshold';
+        ? 'ingen forskel vises (hverken den ujusterede, den vægtede regression eller AIPW): i en gruppe er antallet af patienter med (eller uden) hændelsen under diskretioneringsgrænsen, og hver af forskellene ville afsløre det antal'
+        : 'no difference is shown (crude, weighted regression or AIPW): in a group the number of patients with (or without) the event is below the suppression threshold, and each difference would reveal that number';
     case 'missing':
       if (f.n === SUPPRESSED) {
         return lang === 'da'

@@ -112,7 +112,7 @@ export const observationalAnalysisSchema = z.object({
   balance: z.array(balanceRowSchema),
   warnings: z.array(z.string()).describe('Imbalance (|SMD| above the threshold after weighting) and poor overlap'),
   effects: z.array(observationalEffectSchema),
-  crudeSuppressed: z.literal(true).optional().describe('The crude row is left out: for a 0/1 outcome with 1 … threshold − 1 patients with (or without) the outcome in a group, the crude difference would give that count'),
+  effectsSuppressed: z.literal(true).optional().describe('Every effect row (crude, weighted regression, AIPW) is withheld and `effects` is empty: the outcome takes two values (0/1) and a group has 1 … threshold − 1 patients with one of them; the crude and the adjusted differences would each give that count (docs/observational.md, "Small counts")'),
   aipwError: z.string().optional().describe('Why the AIPW estimate alone could not be computed (e.g. a confounder constant within one group makes its per-group outcome model singular); the other estimates stand'),
   error: z.string().optional().describe('Why this outcome × time could not be analysed (no overlap, separation, too few patients); its effects are empty and the command exits 1'),
 });

@@ -45,6 +45,11 @@ function fill(t: string, values: Record<string, string | number>): string {
   return t.replace(/\{(\w+)\}/g, (_, k: string) => String(values[k] ?? ''));
 }
 
+/** The rows an analysis would have had (AIPW is not computed for ATO), for a withheld outcome. */
+export function withheldMethods(estimand: 'ATE' | 'ATT' | 'ATO'): ObservationalEffect['method'][] {
+  return estimand === 'ATO' ? ['crude', 'weighted-regression'] : ['crude', 'weighted-regression', 'aipw'];
+}
+
 /** Three decimals for risks and for scales whose MCID is below 1 (the EQ-5D index), else two. */
 export function decimalsOf(e: Pick<ObservationalEffect, 'kind' | 'mcid'>): number {
   return e.kind === 'risk-difference' || (e.mcid !== null && e.mcid < 1) ? 3 : 2;
@@ -60,6 +65,11 @@ export function observationalText(result: ObservationalResult, lang: Lang): stri
   const rows: string[][] = [];
   const lines: string[] = [];
   for (const a of result.analyses) {
+    // A withheld outcome keeps its rows, each reading "suppressed"; the warning says why.
+    if (a.effectsSuppressed && a.patients) {
+      const marker = OBSERVATIONAL_TEXT.suppressed[lang];
+      for (const m of withheldMethods(result.plan.estimand)) rows.push([a.label, a.time, OBSERVATIONAL_TEXT.method[m][lang], countText(a.patients.exposed, lang), countText(a.patients.unexposed, lang), marker, '', '', '']);
+    }
     for (const e of a.effects) {
       const d = decimalsOf(e);
       const f = (v: number | null) => (v === null ? '' : formatFixed(v, d, lang));

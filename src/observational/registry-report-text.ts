@@ -78,6 +78,10 @@ export const REGISTRY_TEXT = {
     en: 'No analysis possible for {list}: the reasons are under Warnings.',
     da: 'Ingen analyse mulig for {list}: årsagerne står under Advarsler.',
   },
+  effectsWithheld: {
+    en: 'No difference is shown for {list} (every row reads "suppressed"): in a group fewer than {threshold} patients had (or did not have) the event, and the crude and the adjusted differences would each reveal that number.',
+    da: 'Ingen forskel vises for {list} (hver række står som "diskretioneret"): i en gruppe havde færre end {threshold} patienter hændelsen (eller havde den ikke), og både den ujusterede og de justerede forskelle ville afsløre det antal.',
+  },
   warningsTitle: { en: 'Warnings', da: 'Advarsler' },
   notAnalysed: { en: 'not analysed', da: 'ikke analyseret' },
   weightsTableCaption: {

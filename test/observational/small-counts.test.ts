@@ -215,7 +215,7 @@ describe('small counts in the registry outputs', () => {
     expect(a.balance.find((b) => b.term === 'age')!.smdBefore).toEqual(expect.any(Number));
   });
 
-  it('a responder outcome with 3 responders among non-users: the crude row (which would give that count) is left out, the adjusted rows stay', () => {
+  it('a responder outcome with 3 responders among non-users: no row of it is published (crude and adjusted would each give that count)', () => {
     const d = completeRows();
     // "Responder" = RMDQ improved by 100% (follow-up 0): 3 non-users and 10 users, nobody else.
     for (const r of d.rows) if (r.rmdq_3m === '0') r.rmdq_3m = '1';
@@ -225,11 +225,11 @@ describe('small counts in the registry outputs', () => {
     const run = analyse(toCsvText(d), plan);
     const resp = run.result.analyses.find((a) => a.outcome === 'rmdq100')!;
     expect(resp.error).toBeUndefined();
-    expect(resp.crudeSuppressed).toBe(true);
-    expect(resp.effects.map((e) => e.method)).toEqual(['weighted-regression', 'aipw']);
-    expect(run.result.warnings.some((w) => w.startsWith('rmdq100 at 3m: the crude difference is not shown'))).toBe(true);
-    // The continuous RMDQ analysis keeps its crude row.
-    expect(run.result.analyses.find((a) => a.outcome === 'rmdq')!.effects[0]!.method).toBe('crude');
+    expect(resp.effectsSuppressed).toBe(true);
+    expect(resp.effects).toEqual([]);
+    expect(run.result.warnings.some((w) => w.startsWith('rmdq100 at 3m: no difference is shown'))).toBe(true);
+    // The continuous RMDQ analysis keeps its rows.
+    expect(run.result.analyses.find((a) => a.outcome === 'rmdq')!.effects.map((e) => e.method)).toEqual(['crude', 'weighted-regression', 'aipw']);
   });
 
   it('fewer than 5 app users: nothing is analysed, no count is printed, and the message names none', async () => {

@@ -12,7 +12,8 @@ import { analyzeObservational } from '../../observational/analyze-observational.
 import type { ObservationalAnalysis, ObservationalEffect, ObservationalResult } from '../../observational/observational-results-schema.js';
 import { REGISTRY_TEXT as T } from '../../observational/registry-report-text.js';
 import { loadTrial } from '../../trial/load-trial.js';
-import { countText, decimalsOf } from '../../observational/observational-text.js';
+import { countText, decimalsOf, withheldMethods } from '../../observational/observational-text.js';
+import { SUPPRESSED } from '../../suppressed-marker.js';
 import { diagnosticFindings, findingText } from '../../observational/diagnostic-findings.js';
 import { armNames } from '../arm-names.js';
 import { balanceTermLabel } from '../balance-term-label.js';
@@ -62,8 +63,14 @@ const capitalised = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 function effectsTable(result: ObservationalResult, lang: Lang): Table {
   const c = T.col;
-  const rows = result.analyses.flatMap((a) =>
-    a.effects.map((e) => [
+  // A withheld outcome keeps its rows, each reading "suppressed"; the note below the table says why.
+  const withheld = (a: ObservationalAnalysis) =>
+    a.effectsSuppressed && a.patients
+      ? withheldMethods(result.plan.estimand).map((m) => [a.label, timeLabel(a.time, lang), capitalised(METHOD[m][lang]), countText(a.patients!.exposed, lang), countText(a.patients!.unexposed, lang), countText(SUPPRESSED, lang), '–', '–', '–', '–'])
+      : [];
+  const rows = result.analyses.flatMap((a) => [
+    ...withheld(a),
+    ...a.effects.map((e) => [
       a.label,
       timeLabel(a.time, lang),
       // A table cell starts with a capital, as the verdict and certainty cells beside it.
@@ -76,10 +83,10 @@ function effectsTable(result: ObservationalResult, lang: Lang): Table {
       CERTAINTY[e.certainty.level][lang],
       e.eValue ? `${formatFixed(e.eValue.estimate, 2, lang)} (${formatFixed(e.eValue.ciLimit, 2, lang)})` : '–',
     ]),
-  );
+  ]);
   return {
     // The unit in the header when a row is a proportion: its difference is in percentage points.
-    header: [c.outcome, c.time, c.method, c.nExposed, c.nUnexposed, rows.length && result.analyses.some((a) => a.effects.some((e) => e.kind === 'risk-difference')) ? c.differencePp : c.difference, c.mcid, c.verdict, c.certainty, c.evalue].map((x) => x[lang]),
+    header: [c.outcome, c.time, c.method, c.nExposed, c.nUnexposed, rows.length && result.analyses.some((a) => a.effectsSuppressed || a.effects.some((e) => e.kind === 'risk-difference')) ? c.differencePp : c.difference, c.mcid, c.verdict, c.certainty, c.evalue].map((x) => x[lang]),
     rows,
     align: ['left', 'left', 'left', 'right', 'right', 'right', 'right', 'left', 'left', 'right'],
     // Room for the outcome; "3 months" on one line (docs/report-trial.md#print).
@@ -112,8 +119,11 @@ function weightsTable(a: ObservationalAnalysis, groups: { exposed: string; unexp
   };
 }
 
-/** An analysis that gave no estimate: an error row (its sample never formed, or a fit failed). */
-const notAnalysed = (a: ObservationalAnalysis): boolean => a.error !== undefined || a.effects.length === 0;
+/**
+ * An analysis that gave no estimate: an error row (its sample never formed, or a fit failed). One
+ * whose estimates are withheld for small counts was analysed: its rows read "suppressed".
+ */
+const notAnalysed = (a: ObservationalAnalysis): boolean => a.error !== undefined || (a.effects.length === 0 && !a.effectsSuppressed);
 
 /** Why no registry page is written: each reason once, with the analyses it stopped. */
 function noAnalysisMessage(id: string, failed: readonly ObservationalAnalysis[]): string {
@@ -162,15 +172,23 @@ export const registryReportKind: ReportKind<typeof registryEntrySchema> = {
     const sections: PageSection[] = [];
     // Analyses that could not be done are named here, not left out silently (their reasons: Warnings).
     const notDone = shown.analyses.filter(notAnalysed).map((a) => `${a.label}, ${timeLabel(a.time, lang)}`);
+    const withheld = shown.analyses.filter((a) => !a.error && a.effectsSuppressed).map((a) => `${a.label}, ${timeLabel(a.time, lang)}`);
+    const effectNotes = [
+      ...(withheld.length > 0 ? [fillPhrase(T.effectsWithheld[lang], { list: withheld.join('; '), threshold: spec.suppressionThreshold })] : []),
+      ...(notDone.length > 0 ? [fillPhrase(T.noAnalysisFor[lang], { list: notDone.join('; ') })] : []),
+    ];
+    // No estimate at all (every analysis withheld or failed): no chart, rather than an empty one.
+    const anyEffect = shown.analyses.some((a) => a.effects.length > 0);
     sections.push({
       id: 'effects',
       title: T.effectsTitle[lang],
-      intro: [fillPhrase(T.notRandomised[lang], { estimand: T.estimand[spec.estimand][lang] }), fillPhrase(T.effectsIntro[lang], { exposed: groups.exposed, unexposed: groups.unexposed })],
-      chart: 'effects',
+      // The second paragraph reads the chart (its dashed lines): without one it would describe nothing.
+      intro: [fillPhrase(T.notRandomised[lang], { estimand: T.estimand[spec.estimand][lang] }), ...(anyEffect ? [fillPhrase(T.effectsIntro[lang], { exposed: groups.exposed, unexposed: groups.unexposed })] : [])],
+      ...(anyEffect ? { chart: 'effects' } : {}),
       tables: [{ caption: T.effectsTableCaption[lang], table: effectsTable(shown, lang) }],
-      ...(notDone.length > 0 ? { notes: [fillPhrase(T.noAnalysisFor[lang], { list: notDone.join('; ') })] } : {}),
+      ...(effectNotes.length > 0 ? { notes: effectNotes } : {}),
     });
-    charts.push({ name: 'effects', spec: registryEffectsSpec(shown.analyses, lang, arms), alt: T.effectsTitle[lang] });
+    if (anyEffect) charts.push({ name: 'effects', spec: registryEffectsSpec(shown.analyses, lang, arms), alt: T.effectsTitle[lang] });
     const evalueNotes = shown.analyses.flatMap((a) => {
       const e = a.effects.find((x) => x.method === 'weighted-regression');
       if (!e?.eValue) return [];

@@ -54,7 +54,8 @@ function nameKey(column: string): string {
 const ID = /^(id|recordid|pid|patientid|patient|subject|subjectid|usubjid|subjid|deltager|deltagerid|studieid|studyid|participantid|respondent|respondentid|(?:loebe|lobe|lb|patient|pt|deltager|id)(?:nr|nummer))$/;
 // ADaM names the planned arm TRT01P (after the pivot plan init asks of an ADaM BDS file: export-layouts.ts).
 // Castor EDC writes the group as "Randomization Group" (its code) and "Randomization Group Name" (its label).
-const ARM = /^(arm|group|gruppe|randomi[sz]ation|randomisering|allocation|allokering|treatment|behandling|intervention|randomi[sz]ationgroup(name)?|trt01p|trtp|trt01a|trta|actarm)$/;
+// REDCap label exports use the question as the header: "Randomiseret til:", "Randomised to".
+const ARM = /^(arm|group|gruppe|randomi[sz]ation|randomisering|randomiseringsgruppe|randomiserettil|randomiseret|randomi[sz]edto|allocation|allokering|allokerettil|allocatedto|treatment|behandling|behandlingsgruppe|intervention|randomi[sz]ationgroup(name)?|trt01p|trtp|trt01a|trta|actarm)$/;
 // "Besøg" (visit), "Besøgsnavn" (visit name), "Tidspunkt (uger)" (time point in weeks), "Måling" (measurement).
 const TIME = /^(?=.)(time|tid|visit|visitname|avisit|besoeg|besog|besoegsnavn|besogsnavn|redcapeventname|eventname|event|timepoint|tidspunkt|maaling|maling)?(uger?|weeks?|wk|maaneder|maaned|maneder|maned|mdr|months?|mo)?$/;
 /** The unit a time column's name gives its numeric visits: "uge", "Tid (uger)", "time_weeks" → w; "maaned", "months" → m. Read on nameKey. */
@@ -290,7 +291,10 @@ function asciiName(column: string): string {
 
 
 /** Plan label for a REDCap-style event name ("3_months_arm_1" → "3m"), else the value. */
-export function visitLabel(value: string): string {
+export function visitLabel(given: string): string {
+  // A REDCap label export writes its arm after every event, also beside an arm column
+  // ("Baseline (Arm 1: Arm 1)"): the visit is the event without it, as "baseline_arm_1" is.
+  const value = redcapEvent(given)?.visit ?? given;
   // A long export's visit values read as a wide export's suffixes do (wide-visits.ts): "basis",
   // "før", "3 mnd", "6 uger", "1 år" — one reading for both layouts (found in review: "3 mnd" and
   // "_3mnd" were read differently). A follow-up without a time keeps its own spelling.

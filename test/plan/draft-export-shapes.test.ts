@@ -164,3 +164,15 @@ describe('REDCap form-status columns (`<form>_complete`: 0 Incomplete, 1 Unverif
     expect(isRedcapFormStatus('rmdq', ['0', '1', '2'])).toBe(false);
   });
 });
+
+describe('REDCap "CSV (labels)" with the arm question as a column and arms after every event', () => {
+  // A tester's label export (test/fixtures/exports/redcap-labels-forms/): plan init found neither
+  // the arm column ("Randomiseret til:") nor the baseline ("Baseline (Arm 1: Arm 1)").
+  const d = draftPlan(readCsvFile('test/fixtures/exports/redcap-labels-forms/export.csv', { duplicateNames: 'keep' }), 'plan.schema.json');
+  it('takes "Randomiseret til:" as the arm column and the events without their arm as visits', () => {
+    expect(d.undecided).toEqual([]);
+    expect((d.plan.columns as { arm?: string }).arm).toBe('Randomiseret til:');
+    expect(d.plan.timeLabels).toEqual({ 'Baseline (Arm 1: Arm 1)': 'baseline', '3 måneder (Arm 1: Arm 1)': '3m' });
+    expect(d.plan.arms).toEqual({ intervention: 'App', control: 'Sædvanlig behandling' });
+  });
+});

@@ -18,8 +18,11 @@ export async function analyzeObservationalCommand(trial: TrialData, io: CliIo, o
   if (trial.excluded) result.input.excluded = summarizeExclusion(trial.excluded, trial.plan.columns.id);
   if (opts.csv) {
     const header = ['outcome', 'time', 'method', 'n.exposed', 'n.unexposed', 'difference', 'se', 'ciLower', 'ciUpper', 'pValue', 'mcid', 'relevance', 'certainty', 'eValue', 'eValueCi'];
+    // A withheld outcome keeps a row saying so: a file without it reads as never analysed.
     const rows = result.analyses.flatMap((a) =>
-      a.effects.map((e) => [e.outcome, e.time, e.method, e.n.intervention, e.n.control, e.difference, e.se, e.ciLower, e.ciUpper, e.pValue, e.mcid, e.relevance, e.certainty.level, e.eValue?.estimate, e.eValue?.ciLimit]),
+      a.effectsSuppressed
+        ? [[a.outcome, a.time, 'withheld: a count below the threshold', ...Array<string>(header.length - 3).fill('')]]
+        : a.effects.map((e) => [e.outcome, e.time, e.method, e.n.intervention, e.n.control, e.difference, e.se, e.ciLower, e.ciUpper, e.pValue, e.mcid, e.relevance, e.certainty.level, e.eValue?.estimate, e.eValue?.ciLimit]),
     );
     await writeFileAtomic(opts.csv, toCsv(header, rows), { replace: opts.force });
   }

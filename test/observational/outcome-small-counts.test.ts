@@ -165,3 +165,20 @@ describe('a yes/no outcome with a small count of events (or non-events) in a gro
     expect([row.smdBefore, row.smdAfter, row.varianceRatioBefore, row.varianceRatioAfter]).toEqual(['suppressed', 'suppressed', 'suppressed', 'suppressed']);
   });
 });
+
+describe('hta analyze --csv of a withheld outcome', () => {
+  it('keeps one row per withheld outcome saying why, with no estimate or count', async () => {
+    const { runCli } = await import('../support/run-cli.js');
+    const d = registry({ users: 3, nonUsers: 0 });
+    const dir = tempDir();
+    writeFileSync(join(dir, 'registry.csv'), registryCsv(d));
+    writeFileSync(join(dir, 'plan.json'), JSON.stringify(plan('ATT')));
+    const r = await runCli('analyze', join(dir, 'registry.csv'), '--plan', join(dir, 'plan.json'), '--csv', join(dir, 'out.csv'));
+    expect(r.code, r.stderr).toBe(0);
+    const { readFileSync } = await import('node:fs');
+    const lines = readFileSync(join(dir, 'out.csv'), 'utf8').trim().split(/\r?\n/);
+    const op = lines.filter((l) => l.startsWith('op,'));
+    expect(op).toEqual(['op,3m,withheld: a count below the threshold,,,,,,,,,,,,']);
+    expect(lines.some((l) => l.startsWith('pain,'))).toBe(true);
+  });
+});

@@ -15,11 +15,11 @@ import type { Masked, SuppressedMetricRow } from '../uptake/suppression.js';
 import type { UptakeAnalysis } from '../uptake/uptake-analysis.js';
 import { SCENARIOS } from '../uptake/uptake-plan.js';
 import { nationalWords, type NationalWords, scopeLabelOf } from './uptake-scope-words.js';
-import { fillPhrase, formatFixed, formatThousands, funnelMethodText, type Lang, percentSign, priceModelText, tableInterval, UPTAKE_TEXT } from './i18n.js';
+import { fillPhrase, formatFixed, formatThousands, funnelMethodText, type Lang, lowerFirst, percentSign, priceModelText, tableInterval, UPTAKE_TEXT } from './i18n.js';
 import type { Table } from './text-table.js';
 import { roundToTotal } from './rounding.js';
 import { levelLabel } from './uptake-levels.js';
-import { leftOutSentence, notPublishedSentence, suppressionHint } from '../uptake/publication-notes.js';
+import { changedSentence, leftOutSentence, notPublishedSentence, suppressionHint } from '../uptake/publication-notes.js';
 
 /**
  * Money in the tables: thousands of the plan's currency, parts rounded so that they add up to the
@@ -131,7 +131,9 @@ export function uptakeTables(a: UptakeAnalysis, lang: Lang = 'en'): UptakeTables
   const previousNote = !a.previous ? []
     : earlierDates.length > 1 ? [fillPhrase(t('previousNoteMany'), { dates: earlierDates.join(', ') })]
       : [fillPhrase(t('previousNote'), { date: a.previous.exportDate })];
-  const publication = [...(leftOut ? [leftOut] : []), ...(suppressionHint(a, lang) ?? []), ...previousNote];
+  // Earlier periods changed since (late registrations, corrections): named, their counts hidden, never the size.
+  const changed = changedSentence(a.previous?.changed, lang, (s) => (s === 'national' ? lowerFirst(f.scope(s)) : f.scope(s as Scope)));
+  const publication = [...(leftOut ? [leftOut] : []), ...(suppressionHint(a, lang) ?? []), ...previousNote, ...(changed ? [changed] : [])];
   preamble.push(...publication);
   const percent = percentSign(lang);
   const costHeader = `${t('cost')} (${fillPhrase(t('thousands'), { cur })})`;

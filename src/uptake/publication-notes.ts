@@ -12,6 +12,7 @@
 import type { LeftOut } from './uptake-plan.js';
 import { EQUITY_DIMENSIONS, type EquityDimension } from './uptake-plan.js';
 import type { UptakeAnalysis } from './uptake-analysis.js';
+import type { ChangedSince } from './disclosure/previous-publication.js';
 
 type Lang = 'en' | 'da';
 
@@ -50,6 +51,14 @@ const TEXT = {
     en: 'Not published: the uptake plan\'s "publish" leaves {what} out.',
     da: 'Ikke offentliggjort: optagsplanens "publish" udelader {what}.',
   },
+  changed: {
+    en: 'Changed since an earlier publication of this registry (late registrations or corrections): {list}. Every count of {these} is hidden in this publication, whatever its value: its difference from the earlier print would count patients.',
+    da: 'Ændret siden en tidligere offentliggørelse af dette register (efterregistreringer eller rettelser): {list}. Alle antal for {these} er diskretioneret i denne offentliggørelse uanset værdi: forskellen fra det tidligere tal ville tælle patienter.',
+  },
+  theseOne: { en: 'it', da: 'den' },
+  theseMany: { en: 'them', da: 'dem' },
+  activatedIn: { en: 'activations in {year}', da: 'aktiveringer i {year}' },
+  clinicsOf: { en: 'the clinics of {scope}', da: 'klinikkerne i {scope}' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 const fill = (t: string, v: Record<string, string | number>) => t.replace(/\{(\w+)\}/g, (_, k: string) => String(v[k] ?? `{${k}}`));
@@ -113,4 +122,26 @@ export function suppressionHint(a: Pick<UptakeAnalysis, 'rows' | 'threshold' | '
   const what = coarse.length > 0 ? coarse : dims.length > 0 ? [equityPhrase(dims, lang)] : years > 0 ? [TEXT.years[lang]] : [];
   if (what.length > 0) out.push(fill(TEXT.hintLeaveOut[lang], { what: listOf(what, lang) }));
   return out;
+}
+
+/**
+ * Which earlier periods changed since an earlier publication (previous-publication.ts
+ * `ChangedSince`), and that their counts are hidden: never the size of the change
+ * (docs/disclosure-control.md "Changed since an earlier publication"). Null when none did.
+ * `scope` names a region as the page does ("national" → "whole country").
+ */
+export function changedSentence(changed: ChangedSince | undefined, lang: Lang = 'en', scope: (s: string) => string = (s) => s): string | null {
+  if (!changed) return null;
+  const items: string[] = [];
+  const byPeriod = new Map<string, string[]>();
+  for (const p of changed.periods) byPeriod.set(p.period, [...(byPeriod.get(p.period) ?? []), p.region]);
+  // Regions before the whole country, as the tables list them.
+  const regions = (list: string[]) => listOf([...list.filter((r) => r !== 'national'), ...list.filter((r) => r === 'national')].map(scope), lang);
+  for (const [period, list] of [...byPeriod].sort()) items.push(`${period} (${regions(list)})`);
+  const byYear = new Map<number, string[]>();
+  for (const y of changed.activationYears) byYear.set(y.year, [...(byYear.get(y.year) ?? []), y.region]);
+  for (const [year, list] of [...byYear].sort((a, b) => a[0] - b[0])) items.push(`${fill(TEXT.activatedIn[lang], { year })} (${regions(list)})`);
+  for (const r of changed.clinicRegions) items.push(fill(TEXT.clinicsOf[lang], { scope: scope(r) }));
+  if (items.length === 0) return null;
+  return fill(TEXT.changed[lang], { list: items.join('; '), these: TEXT[items.length === 1 ? 'theseOne' : 'theseMany'][lang] });
 }

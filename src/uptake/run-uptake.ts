@@ -131,6 +131,9 @@ export async function runUptake(input: UptakeInput): Promise<UptakeRun & { notes
   // Earlier counts that are small under this rule are not carried on: said, with what to do.
   const leftOut = previous && smallCountsNote(previous, { threshold: analysis.threshold, zerosSensitive: analysis.suppression.zerosSensitive });
   if (leftOut) notes.push(leftOut);
+  // Closed periods changed since an earlier publication: said on stderr too (a --json run prints no summary).
+  const changed = analysis.previous?.changed && (await import('./publication-notes.js')).changedSentence(analysis.previous.changed, 'en', (s) => (s === 'national' ? 'the whole country' : s));
+  if (changed) notes.push(changed);
   if (fill === 'carry-forward') analysis.eligibleFill = { method: 'carry-forward', filled: complete.filled };
   if (read && invalidRows === 'exclude') {
     // Published: a count at or above the threshold and the kinds; the lines and values stay with the run.

@@ -62,6 +62,8 @@ export interface SuppressedUptakeOutputs {
   uptake: SuppressedUptakeRateRow[];
   clinics: SuppressedClinicRow[];
   observed: SuppressedObservedCostRow[];
+  /** Units whose counts changed since an earlier publication (cell-model.ts `changed`): all hidden. */
+  changed: ReadonlySet<string>;
   /** Internal (never printed in outputs): the raw totals behind the information-loss figure. */
   loss: { hiddenCount: number; totalCount: number };
 }
@@ -174,5 +176,5 @@ export function suppressUptakeOutputs(out: UptakeOutputs, rule: DisclosureRule =
     threshold: rule.threshold, protectionLevel: rule.protectionLevel, zerosSensitive: rule.zerosSensitive,
     method: 'lp-perturbation', suppressedCells: hidden.size, countCells,
   };
-  return { summary, metrics, uptake, clinics, observed, loss: { hiddenCount, totalCount } };
+  return { summary, metrics, uptake, clinics, observed, changed: model.changed, loss: { hiddenCount, totalCount } };
 }

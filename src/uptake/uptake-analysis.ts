@@ -25,7 +25,7 @@ import {
 import { uptakePerEligible, type EligibleRow, type FilledCell } from './uptake-per-eligible.js';
 import { disclosureRuleOf } from './plan-rules.js';
 import { HtaError } from '../errors.js';
-import { carriedPublications, isSmallCount, type CarriedPublication, type PreviousPublication } from './disclosure/previous-publication.js';
+import { carriedPublications, changedSinceOf, isSmallCount, type CarriedPublication, type ChangedSince, type PreviousPublication } from './disclosure/previous-publication.js';
 import type { DisclosureRule } from './disclosure/disclosure-rule.js';
 import { leftOutOf, publicationOf, type LeftOut, type UptakePlan } from './uptake-plan.js';
 import { otherCutRows, otherCutShape, sameExtractDifference } from './other-cuts.js';
@@ -89,7 +89,7 @@ export interface UptakeAnalysis {
    * later publication naming this one is protected against them all (docs/disclosure-control.md
    * "Publishing again").
    */
-  previous?: { exportDate: string; publications: CarriedPublication[] };
+  previous?: { exportDate: string; publications: CarriedPublication[]; changed?: ChangedSince };
   /** Present when the plan's dateFormat is "auto": the format the registry's dates were read in. */
   dateFormatDetected?: DateFormat;
   /**
@@ -189,7 +189,9 @@ export function uptakeRunFromAggregate(
     // Every count printed before that is publishable under this rule: the chain goes on. A small
     // one (a draft's, a lower threshold's) is not printed again; a note names how many were left
     // out (previous-publication.ts `smallCountsNote`).
-    ...(previous ? { previous: { exportDate: previous.exportDate, publications: carriedPublications(protectable(previous, rule)) } } : {}),
+    // Periods whose counts changed since an earlier publication where they cannot grow (all their
+    // counts hidden here): the audit must not equate them with the earlier prints.
+    ...(previous ? { previous: { exportDate: previous.exportDate, publications: carriedPublications(protectable(previous, rule)), ...(s.changed.size > 0 ? { changed: changedSinceOf(s.changed) } : {}) } } : {}),
   };
   return { analysis, loss: s.loss };
 }

@@ -93,6 +93,11 @@ export const uptakeResultsSchema = z.object({
       activationYears: z.array(z.strictObject({ region: z.string(), year: z.number().int(), activations: z.number().int().min(0) })),
       clinics: z.array(z.strictObject({ region: z.string(), clinic: z.string(), referrals: z.number().int().min(0).optional(), activations: z.number().int().min(0).optional() })),
     })).describe('Every earlier publication this one was protected against, oldest first, with the counts it printed (those named with --previous and those they carried): a later publication naming this one takes them all as known'),
+    changed: z.strictObject({
+      periods: z.array(z.strictObject({ region: z.string(), period: z.string() })).describe('Region × referral period: every count of it, at every level, hidden here'),
+      activationYears: z.array(z.strictObject({ region: z.string(), year: z.number().int() })).describe('Region × activation year: its activations hidden here'),
+      clinicRegions: z.array(z.string()).describe('Regions whose clinics\' counts are all hidden here'),
+    }).optional().describe('Present when counts an earlier publication printed changed where they cannot grow (a closed period\'s late registration or correction) or fell (a row removed): their counts are hidden whatever their value, and the audit does not equate them with the earlier prints (docs/disclosure-control.md "Changed since an earlier publication")'),
   }).optional()
     .describe('Present when earlier publications were given (--previous): their printed counts were known constants of the suppression (docs/disclosure-control.md "Publishing again")'),
   registryEncoding: z.object({ encoding: z.enum(['windows-1252', 'utf-16le', 'utf-16be']), characters: z.array(z.string()) }).optional()

@@ -14,7 +14,7 @@
  */
 import type { LinearRow } from './linear-program.js';
 import { PolytopeRanges } from './polytope-ranges.js';
-import { isFinal, periodEnd, type PreviousCount, type PreviousPublication } from './previous-publication.js';
+import { breaksEarlier, changedUnit, changedUnitsIn, isFinal, periodEnd, type PreviousCount, type PreviousPublication } from './previous-publication.js';
 
 type Value = number | string | null | undefined;
 
@@ -27,6 +27,8 @@ export interface PublishedUptake {
   /** Absent when the plan does not publish the clinic funnel. */
   funnel?: { rows: readonly Record<string, Value>[] };
   budget: { observed: readonly Record<string, Value>[] };
+  /** `previous.changed`: the periods this publication says changed since an earlier one (previous-publication.ts `ChangedSince`). */
+  previous?: { changed?: unknown };
 }
 
 export interface AuditRule {
@@ -284,8 +286,21 @@ export function auditPublishedUptake(pub: PublishedUptake, rule: AuditRule, prev
   // A printed count that fell since an earlier publication printed it (rows removed or corrected):
   // the fall itself is a count of patients, disclosed when it is small (review).
   const falls: AuditInterval[] = [];
+  // Periods the publication says changed since an earlier one (a closed month's late registration
+  // or correction, a row removed; docs/disclosure-control.md "Changed since an earlier
+  // publication"): a reader knows their counts are not the earlier prints, so none is equated with
+  // one, nor bounded by it; |now − then| is still a count of patients, checked below.
+  const changedUnits = changedUnitsIn(pub);
+  const changedRows: { cell: string; now: Form; then: Form }[] = [];
   if (previous) {
     const monthly = pub.metrics.some((r) => /^\d{4}-\d{2}$/.test(str(r.period)));
+    // A period's earlier counts by row and date, for the within-row differences of a changed period.
+    const earlierRow = new Map<string, Map<string, number>>();
+    for (const c of previous.counts) {
+      if (c.kind !== 'metric') continue;
+      const k = `${c.asOf}|${name('', { region: c.region, period: c.period, dimension: c.dimension, level: c.level })}`;
+      earlierRow.set(k, (earlierRow.get(k) ?? new Map()).set(c.measure, c.value));
+    }
     for (const c of previous.counts) {
       const P = c.asOf;
       const endsFinest = periodEnd(monthly ? P.slice(0, 7) : P.slice(0, 4)) === P;
@@ -293,10 +308,26 @@ export function auditPublishedUptake(pub: PublishedUptake, rule: AuditRule, prev
       const at = candidates.findIndex((k) => byName.has(k));
       if (at < 0) continue;
       const now = byName.get(candidates[at]!)!;
-      if (now.terms.size === 0 && now.constant < c.value) {
-        // The registry changed: no growth bound holds, but the fall is read off the two prints.
-        const fall = c.value - now.constant;
-        if (fall <= rule.threshold - 1) falls.push({ cell: `${candidates[at]} published on ${P} − the same count now (it fell)`, lower: fall, upper: fall });
+      if (now.terms.size === 0 && breaksEarlier(c, now.constant, at === 0)) {
+        // The registry changed: no growth bound holds, but the change is read off the two prints.
+        const change = Math.abs(c.value - now.constant);
+        const how = now.constant < c.value ? 'it fell' : 'a closed period changed';
+        if (change <= rule.threshold - 1) falls.push({ cell: `${candidates[at]} published on ${P} − the same count now (${how})`, lower: change, upper: change });
+        continue;
+      }
+      if (changedUnits.has(changedUnit(c))) {
+        if (now.terms.size > 0) changedRows.push({ cell: `${candidates[at]} now − published on ${P} (changed since)`, now, then: { terms: new Map(), constant: c.value } });
+        if (c.kind === 'metric' && at === 0) {
+          // Within its row: (big − small) now − then, e.g. those not activated (one removed, none activated).
+          const then = earlierRow.get(`${P}|${name('', { region: c.region, period: c.period, dimension: c.dimension, level: c.level })}`)!;
+          const row = { region: c.region, period: c.period, dimension: c.dimension, level: c.level };
+          for (const [big, small] of SUBSETS) {
+            if (big !== c.measure || !then.has(small)) continue;
+            const b = byName.get(name(big, row)), sm = byName.get(name(small, row));
+            if (!b || !sm || (b.terms.size === 0 && sm.terms.size === 0)) continue;
+            changedRows.push({ cell: `${big} − ${small} · ${c.region} · ${c.period} · ${c.dimension}=${c.level} now − published on ${P} (changed since)`, now: sumOf([b, { terms: new Map([...sm.terms].map(([j, a]) => [j, -a])), constant: -sm.constant }]), then: { terms: new Map(), constant: c.value - then.get(small)! } });
+          }
+        }
         continue;
       }
       const then: Form = { terms: new Map(), constant: c.value };
@@ -310,10 +341,13 @@ export function auditPublishedUptake(pub: PublishedUptake, rule: AuditRule, prev
       const what = c.kind === 'metric' ? c.period : c.kind === 'year' ? String(c.year) : `clinic ${c.clinic}`;
       sinceBefore.push({ cell: `${candidates[at]} − the same count published on ${P}${at > 0 ? ` (${what})` : ''}`, now, then });
       if (c.kind === 'metric' && c.measure === 'referrals' && endsFinest) {
-        const parts = pub.metrics.filter((r) => str(r.region) === c.region && str(r.dimension) === c.dimension && str(r.level) === c.level
+        const monthRows = pub.metrics.filter((r) => str(r.region) === c.region && str(r.dimension) === c.dimension && str(r.level) === c.level
           && (monthly ? /^\d{4}-\d{2}$/ : /^\d{4}$/).test(str(r.period)) && (c.period === 'all' || str(r.period).startsWith(c.period))
-          && (periodEnd(str(r.period)) ?? '') <= P).map((r) => byName.get(name('referrals', r)));
-        if (parts.every((f) => f)) sumEquals(then, parts as Form[]);
+          && (periodEnd(str(r.period)) ?? '') <= P);
+        // A changed period's referrals are no longer those printed then: no sum holds.
+        const changedPart = monthRows.some((r) => changedUnits.has(changedUnit({ kind: 'metric', region: str(r.region), period: str(r.period) })));
+        const forms = monthRows.map((r) => byName.get(name('referrals', r)));
+        if (!changedPart && forms.every((f) => f)) sumEquals(then, forms as Form[]);
       }
     }
   }
@@ -334,9 +368,10 @@ export function auditPublishedUptake(pub: PublishedUptake, rule: AuditRule, prev
         if (date <= c.asOf) continue;
         containing(c).forEach((k, at) => {
           const d = later.get(k);
-          if (!d || (at === 0 && isFinal(c))) return;
-          const diff = d.value - c.value;
-          if (diff >= minSensitiveEarly && diff <= rule.threshold - 1) earlierPairs.push({ cell: `${k} published on ${date} − ${containing(c)[0]} published on ${c.asOf}`, lower: diff, upper: diff });
+          if (!d || (at === 0 && isFinal(c) && d.value === c.value)) return;
+          // A fall, or a closed period changed, gives its size away too (|diff|).
+          const diff = Math.abs(d.value - c.value);
+          if (diff >= minSensitiveEarly && diff <= rule.threshold - 1) earlierPairs.push({ cell: `${k} published on ${date} − ${containing(c)[0]} published on ${c.asOf}`, lower: d.value - c.value, upper: d.value - c.value });
         });
       }
     }
@@ -412,6 +447,7 @@ export function auditPublishedUptake(pub: PublishedUptake, rule: AuditRule, prev
   }
   for (const d of activatedLater) difference(d.cell, 'activated-later', d.cohorts, d.activated);
   for (const d of sinceBefore) difference(d.cell, 'since-previous', d.now, d.then);
+  for (const d of changedRows) difference(d.cell, 'changed-since', d.now, d.then);
   // year − (activated − at risk), as (year + at risk) − activated.
   // A scope whose first printed month (or year) began within the window had every activation in
   // it: none before, by definition (the cell model's structural zero, cell-model.ts). Until
@@ -454,7 +490,9 @@ export function auditPublishedUptake(pub: PublishedUptake, rule: AuditRule, prev
     const iv = exact[r]!, { cell, form } = differences[i]!;
     if (!iv.exact) return; // proven at least p wide
     const lo = iv.lower + form.constant, hi = iv.upper + form.constant;
-    if (hi - lo < p - tol && hi >= minSensitive - tol && lo <= rule.threshold - 1 + tol) disclosedDifferences.push({ cell, lower: round(lo), upper: round(hi) });
+    // A changed period's difference may be negative (rows removed): −1 gives one patient away as 1 does.
+    const inRange = (a: number, b: number) => b >= minSensitive - tol && a <= rule.threshold - 1 + tol;
+    if (hi - lo < p - tol && (inRange(lo, hi) || inRange(-hi, -lo))) disclosedDifferences.push({ cell, lower: round(lo), upper: round(hi) });
   });
   disclosedDifferences.push(...earlierPairs, ...falls);
   ranges.dispose();

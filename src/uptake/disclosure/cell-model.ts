@@ -21,7 +21,7 @@ import type { MetricRow, Scope } from '../aggregate.js';
 import type { ClinicFunnelRow } from '../clinic-funnel.js';
 import type { ObservedCostRow } from '../budget-impact.js';
 import type { UptakeRateRow } from '../uptake-per-eligible.js';
-import { isFinal, periodEnd, type PreviousPublication } from './previous-publication.js';
+import { breaksEarlier, changedUnit, changedUnitsOf, isFinal, periodEnd, type PreviousCount, type PreviousPublication } from './previous-publication.js';
 
 export interface ModelCell {
   key: string;
@@ -40,6 +40,13 @@ export interface ModelCell {
    * reader sees its marker there, so it gets the same guarantee as a cell hidden here.
    */
   hiddenElsewhere?: boolean;
+  /**
+   * Of a period (or activation year, or a region's clinics) whose counts changed since an earlier
+   * publication where they cannot grow, or fell (previous-publication.ts `ChangedSince`): the
+   * change is a count of patients a reader gets by subtraction, so the cell is protected whatever
+   * its value and tied to no earlier print (docs/disclosure-control.md "Publishing again").
+   */
+  changed?: boolean;
 }
 
 /** value(total) = Σ value(parts), as cell indices. */
@@ -52,6 +59,8 @@ export interface CellModel {
   cells: ModelCell[];
   index: ReadonlyMap<string, number>;
   relations: Relation[];
+  /** The units (previous-publication.ts `changedUnit`) whose counts changed since an earlier publication. */
+  changed: ReadonlySet<string>;
 }
 
 export interface UptakeOutputs {
@@ -277,7 +286,7 @@ export function buildCellModel(out: UptakeOutputs): CellModel {
     }
   }
 
-  if (out.previous) addPrevious(out.previous, { cells, index, add, relate, finest, rows: metricRows, exportDate: out.exportDate });
+  const changedUnits = out.previous ? addPrevious(out.previous, { cells, index, add, relate, finest, rows: metricRows, clinics: clinicRows, yearCells: years, exportDate: out.exportDate }) : new Set<string>();
   const otherKeys = [
     ...(out.otherCuts?.metrics ?? []).flatMap((r) => METRIC_COUNTS.map((m) => metricCellKey(m, r))),
     ...(out.otherCuts?.clinics ?? []).flatMap((c) => [clinicCellKey('referrals', c.region, c.clinic), clinicCellKey('activations', c.region, c.clinic)]),
@@ -295,7 +304,7 @@ export function buildCellModel(out: UptakeOutputs): CellModel {
       if (total.structural) for (const q of r.parts) if (!cells[q]!.structural && cells[q]!.value === 0) { cells[q]!.structural = true; changed = true; }
     }
   }
-  return { cells, index, relations };
+  return { cells, index, relations, changed: changedUnits };
 }
 
 /**
@@ -312,13 +321,14 @@ function addPrevious(
   previous: PreviousPublication,
   m: {
     cells: ModelCell[]; index: Map<string, number>; rows: readonly MetricRow[]; finest: 'month' | 'year'; exportDate?: string;
+    clinics: readonly ClinicFunnelRow[]; yearCells: ReadonlyMap<string, { scope: string; year: number }[]>;
     add: (key: string, value: number, published: boolean, structural?: boolean) => number;
     relate: (total: string, parts: readonly string[]) => void;
   },
-): void {
+): Set<string> {
   const valueOf = (key: string) => m.cells[m.index.get(key)!]!.value;
-  for (const c of previous.counts) {
-    const P = c.asOf;
+  /** The cell of the count an earlier count is part of now (its own row, or a row containing it), if printed now. */
+  const place = (c: PreviousCount): { own: string; target: string | undefined } => {
     let own: string, targets: string[];
     if (c.kind === 'metric') {
       // Opaque labels, as printed: the keys are strings.
@@ -334,8 +344,35 @@ function addPrevious(
       own = yearCellKey(c.region, c.year);
       targets = [own, metricCellKey('activations', { region: c.region as Scope, period: 'all', dimension: 'all', level: 'all' })];
     }
-    const target = targets.find((k) => m.index.has(k));
-    if (target === undefined || valueOf(target) < c.value) continue; // not printed now, or the registry changed
+    return { own, target: targets.find((k) => m.index.has(k)) };
+  };
+  // Counts that fell, or final counts that differ (a closed month's late registration or
+  // correction, a row removed): "only grow" does not hold, and the change is a count of patients
+  // (148 referrals printed, 147 now: one removed). Every count of their period (region × period,
+  // every level; the whole country's too) is protected whatever its value and tied to no earlier
+  // print, so that neither the hiding nor the record says which level or count changed.
+  const changed = changedUnitsOf(previous.counts.filter((c) => {
+    const { own, target } = place(c);
+    return target !== undefined && breaksEarlier(c, valueOf(target), target === own);
+  }));
+  const mark = (key: string) => {
+    const i = m.index.get(key);
+    if (i !== undefined) m.cells[i]!.changed = true;
+  };
+  if (changed.size > 0) {
+    for (const r of m.rows) {
+      if (!changed.has(changedUnit({ kind: 'metric', region: r.region, period: r.period }))) continue;
+      for (const k of [...METRIC_COUNTS, ...ROW_COMPLEMENTS.map(([name]) => name)]) mark(metricCellKey(k, r));
+    }
+    for (const c of m.clinics) {
+      if (changed.has(changedUnit({ kind: 'clinic', region: c.region }))) for (const k of ['referrals', 'activations', 'notActivated']) mark(clinicCellKey(k, c.region, c.clinic));
+    }
+    for (const [scope, list] of m.yearCells) for (const y of list) if (changed.has(changedUnit({ kind: 'year', region: scope, year: y.year }))) mark(yearCellKey(scope, y.year));
+  }
+  for (const c of previous.counts) {
+    const P = c.asOf;
+    const { own, target } = place(c);
+    if (target === undefined || changed.has(changedUnit(c)) || valueOf(target) < c.value) continue; // not printed now, or the registry changed
     const knownKey = `p|${P}|${own}`;
     if (m.index.has(knownKey)) continue;
     m.add(knownKey, c.value, false);
@@ -354,4 +391,5 @@ function addPrevious(
       if (endsOne && keys.reduce((t, k) => t + valueOf(k), 0) === c.value) m.relate(knownKey, keys);
     }
   }
+  return changed;
 }

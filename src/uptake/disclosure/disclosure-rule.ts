@@ -6,7 +6,9 @@
  *    (activated − at risk, referred − activated, …: those are cells of the model too);
  *  - a zero is published as 0 unless `zerosSensitive`, which makes it sensitive like 1 … k − 1;
  *  - a structural zero (zero by definition) is never sensitive, nor a count an earlier
- *    publication printed (`known`: every reader has it).
+ *    publication printed (`known`: every reader has it);
+ *  - a count of a period that changed since an earlier publication where it cannot grow, or fell
+ *    (`changed`, cell-model.ts), is sensitive whatever its value: the change is a count of patients.
  */
 import type { ModelCell } from './cell-model.js';
 
@@ -19,6 +21,7 @@ export interface DisclosureRule {
 
 export function isSensitive(cell: ModelCell, rule: DisclosureRule): boolean {
   if (cell.structural || cell.known) return false;
+  if (cell.changed) return true;
   if (cell.value === 0) return rule.zerosSensitive;
   return cell.value > 0 && cell.value < rule.threshold;
 }

@@ -326,3 +326,70 @@ export function isFinal(c: PreviousCount): boolean {
   const end = periodEnd(c.period);
   return c.measure === 'referrals' && end !== undefined && end <= c.asOf;
 }
+
+/**
+ * Where the registry changed a count that cannot grow, or that fell, since an earlier publication
+ * printed it: a late registration or a correction in a closed period, a row removed
+ * (docs/disclosure-control.md "Publishing again", "Changed since"). Recorded by region × referral
+ * period (every dimension level and count of it, the whole country's row of the period with it),
+ * region × activation year, and region for its clinics — never by level or count, which would say
+ * what the changed patient was (a woman, not activated). A publication lists them in
+ * results.json (`previous.changed`), hides every count of them, and the audit does not equate
+ * them with the earlier prints.
+ */
+export interface ChangedSince {
+  periods: { region: string; period: string }[];
+  activationYears: { region: string; year: number }[];
+  clinicRegions: string[];
+}
+
+/** The unit an earlier count belongs to for `ChangedSince` (region × period, region × activation year, a region's clinics). */
+export function changedUnit(c: Pick<PreviousCount, 'kind' | 'region'> & { period?: string; year?: number }): string {
+  if (c.kind === 'metric') return `m|${c.region}|${c.period}`;
+  if (c.kind === 'year') return `y|${c.region}|${c.year}`;
+  return `c|${c.region}`;
+}
+
+/** Whether a count printed now (`now`) breaks what an earlier print of it (`c`) allows: it fell, or a final count differs. */
+export function breaksEarlier(c: PreviousCount, now: number, ownRow: boolean): boolean {
+  return now < c.value || (ownRow && isFinal(c) && now !== c.value);
+}
+
+/** The changed units of `counts` (each with the whole country's unit of its period or year). */
+export function changedUnitsOf(counts: readonly PreviousCount[]): Set<string> {
+  const units = new Set<string>();
+  for (const c of counts) {
+    units.add(changedUnit(c));
+    if (c.kind !== 'clinic') units.add(changedUnit({ ...c, region: 'national' }));
+  }
+  return units;
+}
+
+/** The record written to results.json, sorted. */
+export function changedSinceOf(units: ReadonlySet<string>): ChangedSince {
+  const out: ChangedSince = { periods: [], activationYears: [], clinicRegions: [] };
+  for (const u of [...units].sort()) {
+    const [kind, region, rest] = u.split('|') as [string, string, string | undefined];
+    if (kind === 'm') out.periods.push({ region, period: rest! });
+    else if (kind === 'y') out.activationYears.push({ region, year: Number(rest) });
+    else out.clinicRegions.push(region);
+  }
+  return out;
+}
+
+const changedSchema = z.object({
+  periods: z.array(z.object({ region: z.string(), period: z.string() })),
+  activationYears: z.array(z.object({ region: z.string(), year: z.number().int() })),
+  clinicRegions: z.array(z.string()),
+});
+
+/** The changed units a published results.json records (`previous.changed`; none when absent or unreadable). */
+export function changedUnitsIn(json: unknown): Set<string> {
+  const r = changedSchema.safeParse((json as { previous?: { changed?: unknown } } | undefined)?.previous?.changed);
+  if (!r.success) return new Set();
+  return new Set([
+    ...r.data.periods.map((p) => changedUnit({ kind: 'metric', region: p.region, period: p.period })),
+    ...r.data.activationYears.map((y) => changedUnit({ kind: 'year', region: y.region, year: y.year })),
+    ...r.data.clinicRegions.map((region) => changedUnit({ kind: 'clinic', region })),
+  ]);
+}

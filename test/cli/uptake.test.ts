@@ -116,7 +116,7 @@ describe('hta uptake on the bundled synthetic registry', () => {
 describe('hta uptake privacy', () => {
   const small = (threshold?: number) => {
     const dir = tempDir();
-    writeFileSync(join(dir, 'registry.csv'), simulateRegistry({ rows: 400, seed: 3 }));
+    writeFileSync(join(dir, 'registry.csv'), simulateRegistry({ rows: 200, seed: 3 }));
     writeFileSync(join(dir, 'eligible.csv'), simulateEligible({ seed: 3 }));
     const plan = JSON.parse(readFileSync(PLAN, 'utf8'));
     if (threshold !== undefined) plan.suppression = { threshold, acknowledgeLowThreshold: true };
@@ -126,7 +126,7 @@ describe('hta uptake privacy', () => {
 
   for (const [name, files] of [
     ['the 8-row hand-computed registry', () => ({ registry: `${FX}/registry-small.csv`, eligible: `${FX}/eligible-small.csv`, plan: PLAN })],
-    ['a 400-row simulated registry (many small monthly and clinic cells)', () => small()],
+    ['a 200-row simulated registry (many small monthly and clinic cells)', () => small()],
   ] as const) {
     // Two full analyses with suppression: past 30 s on a loaded 2-core machine.
     it(`${name}: no count 1–4 in the summary, JSON or CSV, only "suppressed"; no patient id anywhere`, { timeout: 60_000 }, async () => {
@@ -156,7 +156,7 @@ describe('hta uptake privacy', () => {
       }
       const everything = [summary.stdout, summary.stderr, json.stdout, json.stderr, ...Object.values(csvs)].join('\n');
       expect(everything).not.toMatch(/\bP0\d\b/); // fixture ids
-      expect(everything).not.toMatch(/\bR\d{3}\b/); // simulated ids R001…R400
+      expect(everything).not.toMatch(/\bR\d{3}\b/); // simulated ids R001…R200
     });
   }
 

@@ -12,7 +12,7 @@ import { runCli, tempDir } from '../support/run-cli.js';
 describe('Danish uptake charts on a small registry', () => {
   it('say "diskretioneret", never "suppressed"', async () => {
     const dir = tempDir();
-    writeFileSync(join(dir, 'registry.csv'), simulateRegistry({ rows: 400, seed: 3 }));
+    writeFileSync(join(dir, 'registry.csv'), simulateRegistry({ rows: 200, seed: 3 }));
     writeFileSync(join(dir, 'eligible.csv'), simulateEligible({ seed: 3 }));
     writeFileSync(join(dir, 'plan.json'), readFileSync('data/plans/uptake.plan.json', 'utf8').replace('"../../schemas/', '"'));
     writeFileSync(join(dir, 'reports.json'), JSON.stringify({ reports: [{ id: 'u', kind: 'uptake', out: 'u', lang: 'da', registry: 'registry.csv', eligible: 'eligible.csv', plan: 'plan.json' }] }));

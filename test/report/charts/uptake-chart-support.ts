@@ -18,11 +18,11 @@ export function bundledAnalysis(): Promise<UptakeAnalysis> {
 }
 
 let small: Promise<UptakeAnalysis> | undefined;
-/** A 300-row registry: most monthly, clinic and some retention counts are suppressed. */
+/** A 150-row registry: most monthly, clinic and some retention counts are suppressed. */
 export function smallAnalysis(): Promise<UptakeAnalysis> {
   small ??= (async () => {
     const dir = tempDir();
-    writeFileSync(join(dir, 'r.csv'), simulateRegistry({ rows: 300, seed: 5 }));
+    writeFileSync(join(dir, 'r.csv'), simulateRegistry({ rows: 150, seed: 5 }));
     writeFileSync(join(dir, 'e.csv'), simulateEligible({ seed: 5 }));
     return analyseUptake({ registryFile: join(dir, 'r.csv'), eligibleFile: join(dir, 'e.csv'), plan: plan() });
   })();

@@ -2,6 +2,9 @@
  * A Danish uptake page on a small registry: the charts mark a hidden count "diskretioneret", as the
  * tables do — before, the activation funnel, the equity chart and the clinic funnel's subtitle
  * wrote the English "suppressed" (the bundled uptake report is English, so no page test saw it).
+ * On this registry no chart happens to draw a hidden value's marker, so the page test guards the
+ * page's and the charts' phrases; the marker itself is held by uptake-equity.test.ts ("in Danish
+ * the hidden group reads …"), which fails when markerText writes English.
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -24,4 +24,12 @@ describe('uptakeEquitySpec', () => {
     for (const h of hidden) expect([h.ciLower, h.ciUpper]).toEqual([null, null]);
     expect(await renderSvg(spec)).toMatch(/>(suppressed|&lt;5)</);
   });
+
+  it('in Danish the hidden group reads "diskretioneret", never "suppressed"', async () => {
+    const spec = uptakeEquitySpec(await smallAnalysis(), { region: 'Nordjylland', lang: 'da' });
+    expect(plottedData(spec).rows.some((r) => r.rate === null)).toBe(true);
+    const svg = await renderSvg(spec);
+    expect(svg).toContain('>diskretioneret<');
+    expect(svg).not.toMatch(/suppressed/);
+  });
 });

@@ -18,6 +18,7 @@ import { kindOfValues, tallyOf } from '../trial/column-kind.js';
 import { nfc } from '../io/nfc.js';
 import { isNoWord, isYesWord } from '../trial/yes-no-words.js';
 import { cprIdNote, cprShapedIds } from '../trial/patient-ids.js';
+import { SpecialMissingTally, withSpecialMissingEmpty } from '../trial/special-missing.js';
 import { namedPreBaseline, preBaselineEvents, preBaselineLabel } from './pre-baseline-events.js';
 import { bdsLayout } from './export-layouts.js';
 import { redcapEvent } from './redcap-event.js';
@@ -310,7 +311,11 @@ function wideStems(header: readonly string[], visits: readonly string[], timeLab
   return [...new Set(header.filter((h) => suffixes.some((x) => h.endsWith(`_${x}`))).map(stemsOf))];
 }
 
-export function draftPlan(csv: CsvTable, schemaRef: string): PlanDraft {
+export function draftPlan(given: CsvTable, schemaRef: string): PlanDraft {
+  // SAS/Stata special missing values and Castor's user-missing markers are missing in every
+  // column, as validate reads them: no missing-value code, no category (trial/special-missing.ts).
+  const special = new SpecialMissingTally();
+  const csv = withSpecialMissingEmpty(given, special);
   const guesses: string[] = [];
   const checks: string[] = [];
   const undecided: Undecided[] = [];
@@ -865,6 +870,8 @@ export function draftPlan(csv: CsvTable, schemaRef: string): PlanDraft {
     const listed = [...notNumbers];
     checks.push(`${listed.slice(0, 6).join(', ')}${listed.length > 6 ? `, and ${listed.length - 6} more` : ''}: not numbers, and not drafted as missing-value codes (a typo, a failed Excel formula or a per-cent sign would hide a real answer) — correct them in the export; \`hta validate\` names their lines. Add one to "missingCodes" only if it means "unknown"`);
   }
+  const specialCells = special.describe();
+  if (specialCells) guesses.push(`missing by definition: ${specialCells}, read as missing in every column (no "missingCodes" needed)`);
   if (missing.size) {
     plan.missingCodes = [...missing].sort((a, b) => String(a).localeCompare(String(b)));
     guesses.push(`missing-value codes: ${[...missing].map((m) => JSON.stringify(m)).join(', ')}`);

@@ -19,6 +19,7 @@ import { nfc } from '../io/nfc.js';
 import { isNoWord, isYesWord } from '../trial/yes-no-words.js';
 import { cprIdNote, cprShapedIds } from '../trial/patient-ids.js';
 import { SpecialMissingTally, withSpecialMissingEmpty } from '../trial/special-missing.js';
+import { pastedOutOfStep, repeatedIdColumns } from '../trial/repeated-id-columns.js';
 import { namedPreBaseline, preBaselineEvents, preBaselineLabel } from './pre-baseline-events.js';
 import { bdsLayout } from './export-layouts.js';
 import { redcapEvent } from './redcap-event.js';
@@ -363,6 +364,16 @@ export function draftPlan(given: CsvTable, schemaRef: string): PlanDraft {
   if (cprIds > 0) checks.push(cprIdNote(idCol, cprIds, ids.length));
   if (!ID.test(nameKey(idCol))) checks.push(`no column is named like a patient id; "${idCol}" (${idCol === header.find((h) => h !== '') ? 'the first column' : 'the first column holding more than one value'}) was taken: set "columns": { "id": … }`);
   guesses.push(`patient id column: "${idCol}"`);
+  // A column repeating the id (`id_3m`: a follow-up file pasted beside the baseline): every run
+  // compares it with the id line by line, and the draft says what it finds (repeated-id-columns.ts).
+  const repeatedIds = repeatedIdColumns(csv, header.indexOf(idCol)).map((i) => header[i]!);
+  if (repeatedIds.length) {
+    const named = repeatedIds.map((c) => `"${c}"`).join(', ');
+    guesses.push(`repeated patient id: ${named} repeat${repeatedIds.length === 1 ? 's' : ''} the id of column "${idCol}" (a file pasted beside the others): every run checks ${repeatedIds.length === 1 ? 'it' : 'them'} against "${idCol}" line by line`);
+    for (const p of pastedOutOfStep(csv, header.indexOf(idCol), repeatedIds.map((c) => header.indexOf(c)))) {
+      checks.push(`${csv.file}:${p.line}:${p.column} (${p.field}): ${p.expected} — hta validate and analyze refuse the export until then`);
+    }
+  }
 
   // The file's name only: the title is printed on the report's pages, and a folder path from
   // the user's own machine has no place there.
@@ -857,7 +868,9 @@ export function draftPlan(given: CsvTable, schemaRef: string): PlanDraft {
     }
     if (Object.keys(types).length) plan.covariateTypes = types;
   }
-  const ignored = stems.filter((s) => s !== '' && !taken.has(s) && !COVARIATE.test(nameKey(s)));
+  // A repeated id column is read (checked against the id), not "not used": in a wide export its stem is the id's own name.
+  const repeatedStems = new Set(repeatedIds.map(stemsOf));
+  const ignored = stems.filter((s) => s !== '' && !taken.has(s) && !COVARIATE.test(nameKey(s)) && !repeatedStems.has(s));
   if (ignored.length) guesses.push(`not used: ${ignored.join(', ')}`);
   if (header[0] === '') guesses.push('not used: column 1, which has no name: row names, as R\'s write.csv and pandas write them');
 

@@ -32,6 +32,7 @@ import { excelErrorHint, isExcelError, isFailedFormula } from '../io/spreadsheet
 import { checkboxNote, checkboxSourceOf, uncheckedIsMissing } from '../instruments/binary-checkbox.js';
 import { cprIdNote, cprShapedIds, duplicateExpected, ID_SPELLING_KIND, IdSpellings, keptInstead, leadingZerosExpected } from './patient-ids.js';
 import { SpecialMissingReader, SpecialMissingTally } from './special-missing.js';
+import { pastedOutOfStepError } from './repeated-id-columns.js';
 
 /** Visits in order: baseline, then the export's other visits as the plan lists them. */
 export function visitsOf(plan: Plan): string[] {
@@ -187,6 +188,10 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
     });
   }
   if (headerProblems.length) throw invalid(file, headerProblems, false);
+  // A column repeating the id (`id_3m`: a follow-up file pasted beside the baseline) must be the
+  // id on every line; one that is not stops the run, --exclude-invalid too (repeated-id-columns.ts).
+  const pasted = pastedOutOfStepError(csv, csv.header.indexOf(plan.columns.id));
+  if (pasted) throw pasted;
   // Numbers or categories, per column, before any cell is read as either (column-kind.ts).
   const { kinds, undecided } = columnKinds(table, covariates, decimalComma);
   // A covariate of exactly three whole numbers is not guessed (column-kind.ts rule 3).

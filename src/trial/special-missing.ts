@@ -74,9 +74,11 @@ export class SpecialMissingTally {
   describe(): string | undefined {
     const parts: string[] = [];
     const codes = (kind: 'sas-stata' | 'castor') => [...this.#codes[kind]].sort().join(', ');
-    const n = (k: number) => `${k} cell${k === 1 ? '' : 's'}`;
-    if (this.#counts['sas-stata']) parts.push(`${n(this.#counts['sas-stata'])} written as SAS/Stata special missing values (${codes('sas-stata')})`);
-    if (this.#counts.castor) parts.push(`${n(this.#counts.castor)} written as Castor EDC user-missing codes (${codes('castor')})`);
+    const n = (k: number, one: string, many: string) => (k === 1 ? `1 cell written as ${one}` : `${k} cells written as ${many}`);
+    const sas = this.#counts['sas-stata'];
+    const castor = this.#counts.castor;
+    if (sas) parts.push(`${n(sas, 'a SAS/Stata special missing value', 'SAS/Stata special missing values')} (${codes('sas-stata')})`);
+    if (castor) parts.push(`${n(castor, 'a Castor EDC user-missing code', 'Castor EDC user-missing codes')} (${codes('castor')})`);
     return parts.length ? parts.join(' and ') : undefined;
   }
 

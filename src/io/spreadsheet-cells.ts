@@ -7,19 +7,44 @@
  * ("missingCodes"), and otherwise names them for what they are (docs/input-trial-export.md).
  */
 
-/** Every error value Excel (365) writes, upper case as written. */
-const EXCEL_ERRORS = new Set(['#NULL!', '#DIV/0!', '#VALUE!', '#REF!', '#NAME?', '#NUM!', '#N/A', '#SPILL!', '#CALC!', '#GETTING_DATA', '#FIELD!', '#BLOCKED!', '#CONNECT!', '#BUSY!', '#UNKNOWN!']);
+/** Every error value Excel (365) writes in English, upper case as written. */
+const ENGLISH = ['#NULL!', '#DIV/0!', '#VALUE!', '#REF!', '#NAME?', '#NUM!', '#N/A', '#SPILL!', '#CALC!', '#GETTING_DATA', '#FIELD!', '#BLOCKED!', '#CONNECT!', '#BUSY!', '#UNKNOWN!'];
 
-/** Error values that mean "no value here" by convention (lookup found nothing; SPSS system-missing): plan init drafts them as missing-value codes. */
-const NO_VALUE = new Set(['#N/A', '#NULL!']);
+/**
+ * The same error values as a Danish, Norwegian, Swedish or German Excel writes them into its CSV
+ * (it saves the cell's text in the sheet's language: `#I/T` for `#N/A`, `#VÆRDI!` for `#VALUE!`).
+ * Read as text they became categories (four `#I/T` in "Køn" made a third and fourth sex). The
+ * spellings are Excel's own (its localised function help: Danish ER.FEJL lists "#I/T, #VÆRDI!,
+ * #REFERENCE!, #DIVISION/0!, #NUM!, #NAVN? eller #NULL!", Swedish ÄRFEL "#SAKNAS, #VÄRDEFEL!,
+ * #REFERENS!, #DIVISION/0!, #OGILTIGT!, #NAMN? eller #SKÄRNING!"), with those of other editions
+ * and of the newer errors (Danish `#SPILD!`, German `#ÜBERLAUF!`, `#KALK!`); where editions differ
+ * (`#NUL!` or `#NULL!`) both are listed: no data value is written so. docs/input-trial-export.md "Cells a spreadsheet writes that are not values".
+ */
+const DANISH = ['#I/T', '#VÆRDI!', '#DIVISION/0!', '#NAVN?', '#REFERENCE!', '#NUL!', '#TAL!', '#NUMMER!', '#SPILD!', '#OVERLØB!', '#FELT!', '#OPTAGET!', '#BEREGN!', '#TOM!'];
+const NORWEGIAN = ['#I/T', '#VERDI!', '#NAVN?'];
+const SWEDISH = ['#SAKNAS!', '#SAKNAS', '#VÄRDEFEL!', '#DIVISION/0!', '#NAMN?', '#REFERENS!', '#OGILTIGT!', '#SKÄRNING!'];
+const GERMAN = ['#NV', '#WERT!', '#DIV/0!', '#NAME?', '#BEZUG!', '#ZAHL!', '#NULL!', '#LEER!', '#ÜBERLAUF!', '#KALK!', '#DATEN_ABRUFEN'];
+
+const EXCEL_ERRORS = new Set([...ENGLISH, ...DANISH, ...NORWEGIAN, ...SWEDISH, ...GERMAN]);
+
+/**
+ * Error values that mean "no value here" by convention (a lookup found nothing: `#N/A`, Danish and
+ * Norwegian `#I/T`, Swedish `#SAKNAS!`, German `#NV`; SPSS's system-missing `#NULL!`): plan init
+ * drafts them as missing-value codes. A localised `#NULL!` (`#NUL!`, `#SKÄRNING!`) is Excel's
+ * failed intersection only: SPSS writes `#NULL!` in every language.
+ */
+const NO_VALUE = new Set(['#N/A', '#NULL!', '#I/T', '#SAKNAS!', '#SAKNAS', '#NV']);
+
+/** The cell as the lists write it: upper case, composed (`Ä` saved by macOS as `A` + two dots). */
+const errorKey = (text: string): string => text.trim().toUpperCase().normalize('NFC');
 
 export function isExcelError(text: string): boolean {
-  return text.startsWith('#') && EXCEL_ERRORS.has(text.trim().toUpperCase());
+  return text.startsWith('#') && EXCEL_ERRORS.has(errorKey(text));
 }
 
-/** An error value of a failed formula (`#DIV/0!`, `#VALUE!`, …), not one that means "no value". */
+/** An error value of a failed formula (`#DIV/0!`, `#VALUE!`, `#VÆRDI!`, …), not one that means "no value". */
 export function isFailedFormula(text: string): boolean {
-  return isExcelError(text) && !NO_VALUE.has(text.trim().toUpperCase());
+  return isExcelError(text) && !NO_VALUE.has(errorKey(text));
 }
 
 /** The hint printed beside a problem whose value is an Excel error value (the same for every value of a kind, so problems group). */

@@ -18,6 +18,8 @@ import { kindOfValues, tallyOf } from '../trial/column-kind.js';
 import { nfc } from '../io/nfc.js';
 import { isNoWord, isYesWord } from '../trial/yes-no-words.js';
 import { cprIdNote, cprShapedIds } from '../trial/patient-ids.js';
+import { SpecialMissingTally, withSpecialMissingEmpty } from '../trial/special-missing.js';
+import { pastedOutOfStep, repeatedIdColumns } from '../trial/repeated-id-columns.js';
 import { namedPreBaseline, preBaselineEvents, preBaselineLabel } from './pre-baseline-events.js';
 import { bdsLayout } from './export-layouts.js';
 import { redcapEvent } from './redcap-event.js';
@@ -315,7 +317,11 @@ function wideStems(header: readonly string[], visits: readonly string[], timeLab
   return [...new Set(header.filter((h) => suffixes.some((x) => h.endsWith(`_${x}`))).map(stemsOf))];
 }
 
-export function draftPlan(csv: CsvTable, schemaRef: string): PlanDraft {
+export function draftPlan(given: CsvTable, schemaRef: string): PlanDraft {
+  // SAS/Stata special missing values and Castor's user-missing markers are missing in every
+  // column, as validate reads them: no missing-value code, no category (trial/special-missing.ts).
+  const special = new SpecialMissingTally();
+  const csv = withSpecialMissingEmpty(given, special);
   const guesses: string[] = [];
   const checks: string[] = [];
   const undecided: Undecided[] = [];
@@ -363,6 +369,16 @@ export function draftPlan(csv: CsvTable, schemaRef: string): PlanDraft {
   if (cprIds > 0) checks.push(cprIdNote(idCol, cprIds, ids.length));
   if (!ID.test(nameKey(idCol))) checks.push(`no column is named like a patient id; "${idCol}" (${idCol === header.find((h) => h !== '') ? 'the first column' : 'the first column holding more than one value'}) was taken: set "columns": { "id": … }`);
   guesses.push(`patient id column: "${idCol}"`);
+  // A column repeating the id (`id_3m`: a follow-up file pasted beside the baseline): every run
+  // compares it with the id line by line, and the draft says what it finds (repeated-id-columns.ts).
+  const repeatedIds = repeatedIdColumns(csv, header.indexOf(idCol)).map((i) => header[i]!);
+  if (repeatedIds.length) {
+    const named = repeatedIds.map((c) => `"${c}"`).join(', ');
+    guesses.push(`repeated patient id: ${named} repeat${repeatedIds.length === 1 ? 's' : ''} the id of column "${idCol}" (a file pasted beside the others): every run checks ${repeatedIds.length === 1 ? 'it' : 'them'} against "${idCol}" line by line`);
+    for (const p of pastedOutOfStep(csv, header.indexOf(idCol), repeatedIds.map((c) => header.indexOf(c)))) {
+      checks.push(`${csv.file}:${p.line}:${p.column} (${p.field}): ${p.expected} — hta validate and analyze refuse the export until then`);
+    }
+  }
 
   // The file's name only: the title is printed on the report's pages, and a folder path from
   // the user's own machine has no place there.
@@ -867,7 +883,9 @@ export function draftPlan(csv: CsvTable, schemaRef: string): PlanDraft {
     }
     if (Object.keys(types).length) plan.covariateTypes = types;
   }
-  const ignored = stems.filter((s) => s !== '' && !taken.has(s) && !COVARIATE.test(nameKey(s)));
+  // A repeated id column is read (checked against the id), not "not used": in a wide export its stem is the id's own name.
+  const repeatedStems = new Set(repeatedIds.map(stemsOf));
+  const ignored = stems.filter((s) => s !== '' && !taken.has(s) && !COVARIATE.test(nameKey(s)) && !repeatedStems.has(s));
   if (ignored.length) guesses.push(`not used: ${ignored.join(', ')}`);
   if (header[0] === '') guesses.push('not used: column 1, which has no name: row names, as R\'s write.csv and pandas write them');
 
@@ -880,6 +898,8 @@ export function draftPlan(csv: CsvTable, schemaRef: string): PlanDraft {
     const listed = [...notNumbers];
     checks.push(`${listed.slice(0, 6).join(', ')}${listed.length > 6 ? `, and ${listed.length - 6} more` : ''}: not numbers, and not drafted as missing-value codes (a typo, a failed Excel formula or a per-cent sign would hide a real answer) — correct them in the export; \`hta validate\` names their lines. Add one to "missingCodes" only if it means "unknown"`);
   }
+  const specialCells = special.describe();
+  if (specialCells) guesses.push(`missing by definition: ${specialCells}, read as missing in every column (no "missingCodes" needed)`);
   if (missing.size) {
     plan.missingCodes = [...missing].sort((a, b) => String(a).localeCompare(String(b)));
     guesses.push(`missing-value codes: ${[...missing].map((m) => JSON.stringify(m)).join(', ')}`);

@@ -12,7 +12,8 @@
 import { HtaError, type Problem } from '../errors.js';
 import { decimalCommaOf, spacedHint } from '../io/decimal-mark.js';
 import { parseNumber } from '../io/parse-number.js';
-import { type CsvTable, FieldReader } from '../io/read-csv.js';
+import type { CsvTable } from '../io/read-csv.js';
+import { SpecialMissingReader } from './special-missing.js';
 import { planTimeOf } from '../plan/plan-schema.js';
 import { coderFor } from './value-codes.js';
 import { CategorySpellings, spellingsNote } from './category-values.js';
@@ -94,7 +95,8 @@ export function characteristicsFromExport(csv: CsvTable, trial: TrialData, colum
   // Where each kept value was read, for a problem at its cell.
   const lines = columns.map(() => new Map<string, number>());
   if (idCol >= 0 && cols.some((col) => col >= 0)) {
-    const reader = new FieldReader();
+    // `.A` (SAS) or `##USER_MISSING_97##` (Castor) is missing here as in the loader (special-missing.ts).
+    const reader = new SpecialMissingReader();
     const fields = Math.max(idCol, timeCol, ...cols) + 1;
     for (const rec of csv.records) {
       reader.load(rec, fields);

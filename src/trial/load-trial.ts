@@ -32,6 +32,8 @@ import { repeatedHeaderNote, repeatedHeaderProblems, withoutRepeatedHeaders } fr
 import { excelErrorHint, isExcelError, isFailedFormula } from '../io/spreadsheet-cells.js';
 import { checkboxNote, checkboxSourceOf, uncheckedIsMissing } from '../instruments/binary-checkbox.js';
 import { cprIdNote, cprShapedIds, duplicateExpected, ID_SPELLING_KIND, IdSpellings, keptInstead, leadingZerosExpected } from './patient-ids.js';
+import { SpecialMissingReader, SpecialMissingTally } from './special-missing.js';
+import { pastedOutOfStepError } from './repeated-id-columns.js';
 
 /** Visits in order: baseline, then the export's other visits as the plan lists them. */
 export function visitsOf(plan: Plan): string[] {
@@ -189,6 +191,10 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
   const armInFile = csv.header.indexOf(plan.columns.arm);
   if (plan.armLabels && !armFromEvent && armInFile >= 0) headerProblems.push(...staleArmLabels(plan, distinctCells(csv.records, armInFile), file, plan.columns.arm));
   if (headerProblems.length) throw invalid(file, headerProblems, false);
+  // A column repeating the id (`id_3m`: a follow-up file pasted beside the baseline) must be the
+  // id on every line; one that is not stops the run, --exclude-invalid too (repeated-id-columns.ts).
+  const pasted = pastedOutOfStepError(csv, csv.header.indexOf(plan.columns.id));
+  if (pasted) throw pasted;
   // Numbers or categories, per column, before any cell is read as either (column-kind.ts).
   const { kinds, undecided } = columnKinds(table, covariates, decimalComma);
   // A covariate of exactly three whole numbers is not guessed (column-kind.ts rule 3).
@@ -312,22 +318,25 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
   const scores = new Float64Array(sources.length);
   // One item array per outcome, reused row after row (the instruments do not keep it).
   const itemScratch = sources.map((s): (number | null)[] => new Array<number | null>(s.columnIndexes.length).fill(null));
-  const cells = new FieldReader();
+  // SAS/Stata special missing values and Castor's user-missing markers are read as empty cells,
+  // each counted once for the run's note (special-missing.ts).
+  const special = new SpecialMissingTally();
+  const cells = new SpecialMissingReader((idx, text) => special.add(row.line, row.at(idx).column ?? idx + 1, text));
   // The file's lines and its last line's first cell: a totals row or ids only on first rows are named as such (export-shape.ts).
   const shape = { count: 0, lastLine: 0, lastFirstCell: null as string | null };
   for (const rec of table.records) {
     const line = rec.line;
     cells.load(rec);
+    row.line = line;
     if (line !== groupLine) {
       if (groupLine >= 0) commit();
       groupLine = line;
       shape.count++;
       shape.lastLine = line;
-      shape.lastFirstCell = cells.cell(0);
+      shape.lastFirstCell = cells.raw(0);
     }
     const timeRaw = cells.cell(timeCol);
     const time = timeRaw === null ? null : timeOf(timeRaw);
-    row.line = line;
     row.time = time;
     row.exportTime = timeRaw;
 
@@ -383,14 +392,16 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
     if (!armFromEvent) arm = armRaw === null ? undefined : armOf.get(nfc(armRaw));
     if (arm === undefined && !armFromEvent) {
       const hint = armRaw === null ? undefined : didYouMean(armRaw, armValues);
+      // A special missing value (`.A`) is a missing arm: refused as an empty one, quoted as written.
+      const written = armRaw ?? cells.raw(armCol);
       row.add({
         ...row.at(armCol),
-        value: armRaw ?? '',
+        value: written ?? '',
         expected:
           (groups.unit === 'arm'
             ? `an arm value: "${plan.arms.intervention}" (intervention) or "${plan.arms.control}" (control), as in the plan's "arms"`
             : `an exposure value: "${plan.arms.intervention}" for ${groups.described.intervention} or "${plan.arms.control}" for ${groups.described.control}, as in the plan's "${groups.planField}"`) +
-          (armRaw === null && !wide ? ` (the cell is empty, and no other row of this patient has ${groups.unit === 'arm' ? 'an arm value' : 'an exposure value'} of the plan)` : ''),
+          (armRaw === null && !wide ? ` (the cell is ${written === null ? 'empty' : 'a missing value'}, and no other row of this patient has ${groups.unit === 'arm' ? 'an arm value' : 'an exposure value'} of the plan)` : ''),
         kind: `arm.unknown${hint ? `:${hint}` : ''}`,
         ...(hint ? { hint } : {}),
       });
@@ -505,6 +516,8 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
   if (rowProblems.length && !exclude) throw invalid(file, namedShapes(rowProblems, shape), true, new Set(rowProblems.map((p) => p.line)).size);
   const headerNote = repeatedHeaderNote(file, headerRepeats);
   if (headerNote) readNotes.push(headerNote);
+  const specialNote = special.note(file);
+  if (specialNote) readNotes.push(specialNote);
   const badLines = new Set(rowProblems.map((p) => p.line));
   // Ids shaped like CPR numbers: a note, never an error (docs/input-trial-export.md#cpr-shaped-ids).
   const cprIds = cprShapedIds(ids);
@@ -567,7 +580,7 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
  */
 function armValuesById(table: LongTable, idCol: number, armCol: number, isArm: (value: string) => boolean): Map<string, string> {
   const out = new Map<string, string>();
-  const cells = new FieldReader();
+  const cells = new SpecialMissingReader();
   for (const rec of table.records) {
     cells.load(rec, Math.max(idCol, armCol) + 1);
     const id = cells.cell(idCol);
@@ -718,7 +731,7 @@ function columnKinds(table: LongTable, covariates: readonly { idx: number; coder
   const open = covariates.map((c, i) => i).filter((i) => covariates[i]!.kind === undefined && covariates[i]!.idx >= 0);
   const tallies = covariates.map(() => new KindTally());
   if (open.length) {
-    const cells = new FieldReader();
+    const cells = new SpecialMissingReader();
     const fields = Math.max(...open.map((i) => covariates[i]!.idx)) + 1;
     for (const rec of table.records) {
       cells.load(rec, fields);
@@ -866,7 +879,7 @@ function scoreCell(src: OutcomeSource, cells: FieldReader, row: RowContext, item
         const idx = src.columnIndexes[k] as number;
         const allowed = range.values ? range.values.join(', ') : `${range.min} to ${range.max}`;
         const value = state === DIGIT ? String(cellValue) : cellText;
-        row.add({ ...row.at(idx), value, expected: `an answer ${range.values ? 'of' : 'from'} ${allowed} (${inst.name.en} item ${k + 1})${src.coders?.[k]?.closed ? ' after the answer codes' : ''}`, ...missingCodeHint(value, `item.range:${src.key}`) });
+        row.add({ ...row.at(idx), value, expected: `an answer ${range.values ? 'of' : 'from'} ${allowed} (${inst.name.en} item ${k + 1})${src.coders?.[k]?.closed ? ' after the answer codes' : ''}`, kind: `item.range:${src.key}` });
         continue;
       }
       items[k] = v;
@@ -889,22 +902,10 @@ function scoreCell(src: OutcomeSource, cells: FieldReader, row: RowContext, item
   }
   const [lo, hi] = inst.range;
   if (v === undefined || v < lo || v > hi || (inst.integer && !Number.isInteger(v))) {
-    row.add({ ...row.at(idx), value: text, expected: `${inst.integer ? 'a whole number' : 'a number'} from ${lo} to ${hi} (${inst.name.en})`, ...((v === undefined ? spacedHint(text, `score.range:${src.key}`) : undefined) ?? missingCodeHint(text, `score.range:${src.key}`)) });
+    row.add({ ...row.at(idx), value: text, expected: `${inst.integer ? 'a whole number' : 'a number'} from ${lo} to ${hi} (${inst.name.en})`, ...((v === undefined ? spacedHint(text, `score.range:${src.key}`) : undefined) ?? { kind: `score.range:${src.key}` }) });
     return NaN;
   }
   return v;
-}
-
-/**
- * SAS and Stata write special missing values as `.A` … `.Z` and `._` (plain `.` is read as
- * missing already); SPSS-to-CSV and some EDCs leave such codes in the file. They are missing only
- * when the plan lists them, so the problem says so (its own group: the hint is the group's).
- */
-const SPECIAL_MISSING = /^\.[A-Za-z_]$/;
-
-function missingCodeHint(value: string, kind: string): { kind: string; hint?: string } {
-  if (!SPECIAL_MISSING.test(value.trim())) return { kind };
-  return { kind: `${kind}:special-missing`, hint: 'this looks like a SAS/Stata special missing value: list it in the plan\'s "missingCodes" (e.g. [".A", ".B"]) to read it as missing' };
 }
 
 /** The named shapes among a lenient run's problems (export-shape.ts), for plan init to say. */

@@ -76,11 +76,12 @@ describe('Castor EDC export', () => {
   it('reads ";"-quoted fields, dot decimals and ##USER_MISSING_9x## codes; analyze agrees with numpy', async () => {
     await analyzeMatchesReference('castor-edc');
   });
-  it('plan init takes "Randomization Group Name" as the arm column and drafts the user-missing codes', async () => {
-    const { plan } = await draftAndValidate('castor-edc');
+  it('plan init takes "Randomization Group Name" as the arm column; the user-missing codes are missing without a plan code', async () => {
+    const { plan, init } = await draftAndValidate('castor-edc');
     expect(plan.columns).toMatchObject({ id: 'Participant Id', arm: 'Randomization Group Name' });
     expect(plan.arms).toEqual({ intervention: 'App', control: 'Usual care' });
-    expect(plan.missingCodes).toEqual(expect.arrayContaining(['##USER_MISSING_95##', '##USER_MISSING_96##', '##USER_MISSING_98##']));
+    expect(plan.missingCodes).toBeUndefined();
+    expect(init.stderr).toMatch(/missing by definition: \d+ cells written as Castor EDC user-missing codes \(##USER_MISSING_95##, ##USER_MISSING_96##, ##USER_MISSING_98##, ##USER_MISSING_99##\)/);
   });
 });
 
@@ -118,19 +119,19 @@ describe('SAS / Stata: .A, .B and . missing, numbers as 1.00000E+01', () => {
   it('analyze agrees with numpy', async () => {
     await analyzeMatchesReference('sas-special-missing');
   });
-  it('plan init drafts .A and .B as missing-value codes', async () => {
+  it('plan init drafts no missing-value code for .A and .B: they are missing by definition', async () => {
     const { plan } = await draftAndValidate('sas-special-missing');
-    expect(plan.missingCodes).toEqual(['.A', '.B']);
+    expect(plan.missingCodes).toBeUndefined();
   });
-  it('without them in "missingCodes", the error says .A is a SAS/Stata missing value and how to read it so', async () => {
+  it('without them in "missingCodes", .A and .B are still missing (a note says so); another text is still a problem', async () => {
     const dir = tempDir();
     const plan = JSON.parse(readFileSync(`${FX}/sas-special-missing/plan.json`, 'utf8')) as Record<string, unknown>;
     delete plan.$schema;
     plan.missingCodes = [];
     writeFileSync(join(dir, 'plan.json'), JSON.stringify(plan));
     const r = await runCli('validate', `${FX}/sas-special-missing/export.csv`, '--plan', join(dir, 'plan.json'));
-    expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/\(rmdq_3m\): "\.A", "\.B" — expected a whole number from 0 to 24 .*; this looks like a SAS\/Stata special missing value: list it in the plan's "missingCodes"/);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/cells written as SAS\/Stata special missing values \(\.A, \.B\) read as missing/);
     // A value that is no such code keeps the plain message.
     writeFileSync(join(dir, 'bad.csv'), readFileSync(`${FX}/sas-special-missing/export.csv`, 'utf8').replace(/\.A/g, 'x'));
     const bad = await runCli('validate', join(dir, 'bad.csv'), '--plan', join(dir, 'plan.json'));

@@ -1,0 +1,121 @@
+/**
+ * Missing values by the definition of the system that wrote them: SAS's special missing values
+ * `.A` … `.Z` and `._`, Stata's `.a` … `.z`, and Castor EDC's user-missing markers
+ * (`##USER_MISSING_95##` … `##USER_MISSING_99##`). SAS and Stata keep them as missing in every
+ * computation and PROC EXPORT / `export delimited` write them as such; Castor writes its marker
+ * where the site entered "not done", "unknown" and the like. None of them is ever a value, so
+ * the trial reader reads them as missing in every column without a plan code: as text they became
+ * a category of a covariate (`.A` a third level of education, Table 1 printing "· .A"). A run says
+ * how many it read so, once, in a note. docs/input-trial-export.md "Dialects".
+ */
+import { FieldReader } from '../io/read-csv.js';
+import type { CsvRecord, CsvTable } from '../io/read-csv.js';
+
+/** SAS `.A`–`.Z`, `._`; Stata `.a`–`.z` (plain `.` is a missing word already: io/missing-words.ts). */
+const SAS_STATA = /^\.[A-Za-z_]$/;
+/** Castor EDC's user-missing marker, with or without its code number. */
+const CASTOR = /^##USER_MISSING(?:_-?\d+)?##$/;
+
+/** Which system wrote a trimmed cell as a missing value, if one did. */
+export function specialMissingKind(text: string): 'sas-stata' | 'castor' | undefined {
+  const c = text.charCodeAt(0);
+  if (c === 46 /* . */) return text.length === 2 && SAS_STATA.test(text) ? 'sas-stata' : undefined;
+  if (c === 35 /* # */) return CASTOR.test(text) ? 'castor' : undefined;
+  return undefined;
+}
+
+export function isSpecialMissing(text: string): boolean {
+  return specialMissingKind(text) !== undefined;
+}
+
+/**
+ * A FieldReader that reads special missing values as empty cells. `onSpecial` hears each one
+ * read (column index and text), for the run's note; `raw` reads a cell as written.
+ */
+export class SpecialMissingReader extends FieldReader {
+  constructor(private readonly onSpecial?: (idx: number, text: string) => void) {
+    super();
+  }
+
+  override cell(i: number): string | null {
+    const c = super.cell(i);
+    if (c === null || !isSpecialMissing(c)) return c;
+    this.onSpecial?.(i, c);
+    return null;
+  }
+
+  /** The cell as written, a special missing value included. */
+  raw(i: number): string | null {
+    return super.cell(i);
+  }
+}
+
+/** The special missing cells a run read, each cell once (a wide line's shared cells are read once per visit). */
+export class SpecialMissingTally {
+  readonly #cells = new Set<string>();
+  readonly #codes = { 'sas-stata': new Set<string>(), castor: new Set<string>() };
+  readonly #counts = { 'sas-stata': 0, castor: 0 };
+
+  add(line: number, column: number, text: string): void {
+    const key = `${line}:${column}`;
+    if (this.#cells.has(key)) return;
+    this.#cells.add(key);
+    const kind = specialMissingKind(text);
+    if (kind === undefined) return;
+    this.#counts[kind]++;
+    this.#codes[kind].add(text);
+  }
+
+  get size(): number {
+    return this.#cells.size;
+  }
+
+  /** What was read as missing, e.g. `3 cells written as SAS/Stata special missing values (.A, .B)`; undefined when none. */
+  describe(): string | undefined {
+    const parts: string[] = [];
+    const codes = (kind: 'sas-stata' | 'castor') => [...this.#codes[kind]].sort().join(', ');
+    const n = (k: number, one: string, many: string) => (k === 1 ? `1 cell written as ${one}` : `${k} cells written as ${many}`);
+    const sas = this.#counts['sas-stata'];
+    const castor = this.#counts.castor;
+    if (sas) parts.push(`${n(sas, 'a SAS/Stata special missing value', 'SAS/Stata special missing values')} (${codes('sas-stata')})`);
+    if (castor) parts.push(`${n(castor, 'a Castor EDC user-missing code', 'Castor EDC user-missing codes')} (${codes('castor')})`);
+    return parts.length ? parts.join(' and ') : undefined;
+  }
+
+  /** The note of a run: once, with the cells' count and codes (never a line: they are values, not problems). */
+  note(file: string): string | undefined {
+    const what = this.describe();
+    return what === undefined ? undefined : `${file}: ${what} read as missing — SAS, Stata and Castor EDC write them for a value that is missing (docs/input-trial-export.md)`;
+  }
+}
+
+/**
+ * The table with every special missing cell empty (its text kept in `raw`), for readers that take
+ * `cells` whole (plan init); `tally` counts them, each cell once, by the file's column.
+ */
+export function withSpecialMissingEmpty(csv: CsvTable, tally?: SpecialMissingTally): CsvTable {
+  const map = (rec: CsvRecord): CsvRecord => {
+    const cells = rec.cells;
+    let out: (string | null)[] | undefined;
+    for (let i = 0; i < cells.length; i++) {
+      const c = cells[i];
+      if (c === null || c === undefined || !isSpecialMissing(c)) continue;
+      out ??= [...cells];
+      out[i] = null;
+      tally?.add(rec.line, i + 1, c);
+    }
+    if (out === undefined) return rec;
+    const cellsOut = out;
+    return { line: rec.line, cells: cellsOut, get raw() { return rec.raw; } };
+  };
+  const records = csv.records;
+  const mapped = {
+    get length() {
+      return records.length;
+    },
+    *[Symbol.iterator]() {
+      for (const rec of records) yield map(rec);
+    },
+  };
+  return { ...csv, records: mapped };
+}

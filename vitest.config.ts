@@ -7,7 +7,11 @@ import { defineConfig } from 'vitest/config';
 // vega and report modules once instead of once per file takes the suite from ~150 s to ~60 s
 // on a 2-core machine. A file that mocks a Node module (vi.mock) needs its own module graph,
 // so those run in the "isolated" project.
-const ISOLATED = ['test/cli/fs-errors.test.ts', 'test/io/read-csv-close.test.ts', 'test/cli/plan-init-guard.test.ts'];
+const ISOLATED = [
+  'test/cli/fs-errors.test.ts', 'test/io/read-csv-close.test.ts', 'test/cli/plan-init-guard.test.ts',
+  // These mock a module of hta's own (vi.mock): also only in a module graph of their own.
+  'test/uptake/growing-counts-schema.test.ts', 'test/uptake/previous-read-once.test.ts',
+];
 
 const cacheDir = join(tmpdir(), `hta-test-chart-cache-${process.pid}`);
 // The global teardown (test/support/chart-cache-teardown.ts) runs in this process, where `env`

@@ -14,6 +14,8 @@ import { readCsvFile } from '../io/read-csv.js';
 import { writeFileAtomic } from '../io/write-atomic.js';
 import { draftPlan } from '../plan/draft-plan.js';
 import { headerOnly } from '../trial/check-content.js';
+import { repeatedHeaderNotes, withoutRepeatedHeaders } from '../trial/repeated-header-rows.js';
+import { ssmsTrailerNote } from '../io/ssms-trailer.js';
 import { formatLineRanges } from '../problem-groups.js';
 import { validationJsonSchema } from '../trial/validation-schema.js';
 import { guardPaths } from './guard-output.js';
@@ -83,7 +85,11 @@ export function registerPlan(program: Command, io: CliIo): void {
         const note = encodingNote(file, csv.dialect);
         if (note) io.stderr(`note: ${note}\n`);
         const schemaRef = relative(resolve(opts.out ? dirname(opts.out) : '.'), fileURLToPath(new URL('../../schemas/plan.schema.json', import.meta.url))).split(sep).join('/');
-        const draft = draftPlan(csv, schemaRef);
+        // A header line repeated or underlined (SSMS) is no patient's row: left out of the draft,
+        // as SSMS's closing lines are by the reader (trial/repeated-header-rows.ts, io/ssms-trailer.ts).
+        const kept = withoutRepeatedHeaders(csv);
+        const draft = draftPlan(kept.table, schemaRef);
+        for (const n of [...repeatedHeaderNotes(file, kept), ssmsTrailerNote(file, csv.trailer ?? [])]) if (n) io.stderr(`note: ${n}\n`);
         const listing = () => io.stderr(['guessed:', ...draft.guesses.map((g) => `  ${g}`), 'check before analysing:', ...draft.checks.map((c) => `  - ${c}`), ''].join('\n'));
         // Nothing is written that hta validate would refuse (check-draft.ts): what the draft could
         // not decide stops it first, with what to write; then the draft is read as validate reads it.

@@ -27,7 +27,7 @@ import { HtaError, type Problem } from '../errors.js';
 import { EXCLUDED_ROW_HEADER, excludedRowCells } from '../problem-groups.js';
 import type { UptakeAnalysis, UptakeRun } from '../uptake/uptake-analysis.js';
 import type { AuditReport, PublishedUptake } from '../uptake/disclosure/attacker-audit.js';
-import { periodEnd, readPreviousPublications, uncarriedNote, type PreviousPublication } from '../uptake/disclosure/previous-publication.js';
+import { periodEnd, readPreviousFiles, uncarriedNote, type PreviousFile, type PreviousPublication } from '../uptake/disclosure/previous-publication.js';
 import { fillFromSameDate, mergeCuts } from '../uptake/other-cuts.js';
 import { readJsonFile } from '../io/read-json.js';
 import type { CliIo } from './io.js';
@@ -63,13 +63,13 @@ export interface UptakeAuditResult {
 }
 
 /** The audit of a run: the attacker reads the analysis exactly as `--json` would print it. */
-export async function uptakeAudit(run: UptakeRun, previous?: PreviousPublication, previousFiles: readonly string[] = []): Promise<UptakeAuditResult> {
+export async function uptakeAudit(run: UptakeRun, previous?: PreviousPublication, previousRead: readonly PreviousFile[] = []): Promise<UptakeAuditResult> {
   const { auditPublishedUptake, lossShare } = await import('../uptake/disclosure/attacker-audit.js');
   const published = JSON.parse(JSON.stringify(run.analysis)) as PublishedUptake & Pick<UptakeAnalysis, 'suppression'>;
   const { threshold, protectionLevel, zerosSensitive } = published.suppression;
   // Other cuts of the same extract (--previous files of this export date) are read with it as one publication.
-  const sameExtract = previousFiles
-    .map((file) => ({ file, json: readJsonFile(file, 'earlier publication (results.json)') as PublishedUptake }))
+  const sameExtract = previousRead
+    .map((p) => ({ file: p.file, json: p.json as PublishedUptake }))
     .filter((p) => p.json.exportDate === published.exportDate);
   const read = fillFromSameDate(mergeCuts(published, sameExtract.map((p) => p.json)), previous);
   const audit = auditPublishedUptake(read, { threshold, protectionLevel, zerosSensitive }, previous);
@@ -263,17 +263,20 @@ export function registerUptake(program: Command, io: CliIo, setExit: (code: numb
       if (opts.excludedOut !== undefined) {
         if (invalidRows !== 'exclude') throw new HtaError('usage.invalid', '--excluded-out needs --exclude-invalid (or "invalidRows": "exclude" in the uptake plan)');
       }
+      // Read and parsed once, before the registry (a wrong file fails first): the run merges them
+      // into the known counts, the audit reads other cuts of this extract from the same objects.
+      const previousRead = opts.previous !== undefined ? readPreviousFiles(opts.previous) : undefined;
       // Streamed to a staging file (a million bad rows must not be held in memory), renamed
       // into place only when the whole run succeeded.
       const sink = opts.excludedOut !== undefined ? excludedCsvSink(opts.excludedOut, { replace: opts.force === true }) : undefined;
-      let run: UptakeRun & { notes: string[] };
+      let run: Awaited<ReturnType<typeof runUptake>>;
       try {
         run = await runUptake({
           ...(file !== undefined ? { registryFile: file } : { aggregates: aggregates ?? [] }),
           eligibleFile: eligible, plan, planFile: planPath, invalidRows, memoryLimit,
           ...(threads !== undefined ? { threads } : {}),
           ...(sink ? { onExcluded: sink.add } : {}),
-          ...(opts.previous !== undefined ? { previousFiles: opts.previous } : {}),
+          ...(previousRead !== undefined ? { previousRead } : {}),
         });
       } catch (err) {
         sink?.discard();
@@ -293,8 +296,7 @@ export function registerUptake(program: Command, io: CliIo, setExit: (code: numb
       const partial = opts.previous === undefined && !opts.audit ? partialLastPeriod(analysis) : undefined;
       if (partial) io.stderr(`note: ${partial}\n`);
       if (opts.audit) {
-        const previous = opts.previous !== undefined ? readPreviousPublications(opts.previous) : undefined;
-        const report = await uptakeAudit(run, previous, opts.previous ?? []);
+        const report = await uptakeAudit(run, run.previous, previousRead);
         io.stdout(opts.json ? JSON.stringify(report, (_k, v: unknown) => (v === Infinity ? 'Infinity' : v), 2) + '\n' : uptakeAuditText(report));
         if (report.audit.narrow.length > 0 || report.audit.disclosedDifferences.length > 0) setExit(1);
         return;

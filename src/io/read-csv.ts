@@ -24,6 +24,7 @@ import { yearColumns } from './year-columns.js';
 import { HEADER_SAMPLE_BYTES, headerLayoutError, type HeaderLayoutOptions } from './header-line.js';
 import { separatorHint } from './separator-hint.js';
 import { refuseSpecialFile } from './regular-file.js';
+import { isSsmsTrailer } from './ssms-trailer.js';
 
 export interface CsvRecord {
   /** 1-based physical line number of the record's first line. */
@@ -47,6 +48,8 @@ export interface CsvTable {
   header: string[];
   records: CsvRecords;
   dialect: Dialect;
+  /** Lines of SQL Server Management Studio's closing lines, left out of the records (ssms-trailer.ts). */
+  trailer?: readonly number[];
 }
 
 /** A table held in memory (parsed from text): its records are an array. */
@@ -157,7 +160,7 @@ export function readCsvFile(file: string, options: ReadCsvOptions = {}): CsvTabl
   }
   const records = new FileRecords(file, shape, source.identity, chunkBytes, source.legacy !== undefined);
   const legacy = source.legacy instanceof Windows1252Check ? source.legacy : undefined;
-  return { file, header: shape.header, records, dialect: withEncoding(shape.dialect, source.utf16, legacy) };
+  return { file, header: shape.header, records, dialect: withEncoding(shape.dialect, source.utf16, legacy), ...(shape.trailer.length ? { trailer: shape.trailer } : {}) };
 }
 
 export function parseCsvText(input: string, file: string): CsvTableInMemory {
@@ -182,7 +185,7 @@ export function parseCsvBytes(bytes: Buffer, file: string): CsvTableInMemory {
     text = Buffer.from(decodeWindows1252(bytes), 'utf8');
   }
   const shape = scan(new BufferChunks(text), file, records);
-  return { file, header: shape.header, records, dialect: withEncoding(shape.dialect, utf16, legacy) };
+  return { file, header: shape.header, records, dialect: withEncoding(shape.dialect, utf16, legacy), ...(shape.trailer.length ? { trailer: shape.trailer } : {}) };
 }
 
 /** The dialect with what the bytes were decoded from, when they were not UTF-8. */
@@ -649,6 +652,8 @@ interface TableShape {
   dialect: Dialect;
   /** Data records. */
   count: number;
+  /** SSMS's closing lines at the end, left out of the records (ssms-trailer.ts). */
+  trailer: number[];
 }
 
 /**
@@ -678,6 +683,15 @@ function scanTable(c: Chunks, file: string, keep: CsvRecord[] | undefined, optio
   let first = true;
   let headChecked = false;
   let startLine = 1;
+  // SSMS's closing lines seen since the last record: no row if only blank lines follow them (ssms-trailer.ts).
+  let trailer: number[] = [];
+  const fieldCountProblem = (line: number, fields: number): Problem => ({
+    file,
+    line,
+    value: `${fields} fields`,
+    expected: `${header!.length}${written > header!.length ? ` named fields (the header line writes ${written} with its empty ones)` : ' fields as in the header'} (check the separator "${delimiter === '\t' ? '\\t' : delimiter}" and quoting)`,
+    kind: 'csv.field-count',
+  });
 
   while (true) {
     c.more();
@@ -771,6 +785,13 @@ function scanTable(c: Chunks, file: string, keep: CsvRecord[] | undefined, optio
                 return;
               }
               if (allBlank(r, d)) return;
+              if (r.count === 1 && header.length > 1 && isSsmsTrailer(r.text ?? r.fields![0]!)) {
+                trailer.push(r.line);
+                return;
+              }
+              // A record after them: they were rows with too few fields after all.
+              for (const at of trailer) problems.push(fieldCountProblem(at, 1));
+              trailer = [];
               let packed: string | readonly string[] = r.text ?? r.fields!;
               let fieldCount = r.count !== header.length;
               if (r.count > header.length) {
@@ -787,13 +808,7 @@ function scanTable(c: Chunks, file: string, keep: CsvRecord[] | undefined, optio
                 }
               }
               if (fieldCount) {
-                problems.push({
-                  file,
-                  line: r.line,
-                  value: `${r.count} fields`,
-                  expected: `${header.length}${written > header.length ? ` named fields (the header line writes ${written} with its empty ones)` : ' fields as in the header'} (check the separator "${d === '\t' ? '\\t' : d}" and quoting)`,
-                  kind: 'csv.field-count',
-                });
+                problems.push(fieldCountProblem(r.line, r.count));
                 return;
               }
               count++;
@@ -823,7 +838,7 @@ function scanTable(c: Chunks, file: string, keep: CsvRecord[] | undefined, optio
     mark.mark === null ? { decimalComma: false, decimalTie: { comma: vote.comma, point: vote.point, firstComma: vote.firstComma, firstPoint: vote.firstPoint } }
     : undecided ? { decimalComma: false, decimalUndecided: undecided }
     : { decimalComma: mark.mark === ',' };
-  return { header, padded, headerLine, start, startLine, count, dialect: { delimiter: delimiter!, ...decimal, bom, crlf, ...(crOnly ? { cr: true as const } : {}) } };
+  return { header, padded, headerLine, start, startLine, count, trailer, dialect: { delimiter: delimiter!, ...decimal, bom, crlf, ...(crOnly ? { cr: true as const } : {}) } };
 }
 
 function checkHeader(file: string, header: string[], headerLine: number, problems: Problem[], years = false, keepDuplicates = false): void {
@@ -875,6 +890,7 @@ class FileRecords implements CsvRecords {
       if (c.identity !== this.identity) throw new HtaError('input.invalid', `${file} changed while it was being read; run the command again`);
       let line = shape.startLine;
       let header = true;
+      const trailer = new Set(shape.trailer);
       let batch: CsvRecord[] = [];
       let first = true;
       while (true) {
@@ -894,7 +910,7 @@ class FileRecords implements CsvRecords {
             d.charCodeAt(0),
             (r) => {
               if (header) header = false;
-              else if (!allBlank(r, d)) batch.push(new PackedRecord(r.line, shape.padded ? cutToWidth(r, width, d).packed : (r.text ?? r.fields!), d));
+              else if (!allBlank(r, d) && !trailer.has(r.line)) batch.push(new PackedRecord(r.line, shape.padded ? cutToWidth(r, width, d).packed : (r.text ?? r.fields!), d));
             },
             { line, final: c.eof, count: false },
           );

@@ -513,6 +513,8 @@ export const REPORT_TEXT = {
   benefitOfCol: { en: 'Benefit of {intervention} (95% CI)', da: 'Gavn af {intervention} (95 %-KI)' },
   favoursInterventionWord: { en: 'favours {intervention}', da: 'til fordel for {theIntervention}' },
   favoursControlWord: { en: 'favours {control}', da: 'til fordel for {control}' },
+  // A difference whose 95% CI includes 0 favours no arm (the responders chart; docs/glossary-da.md).
+  noSignificantDifferenceWord: { en: 'no significant difference', da: 'ingen signifikant forskel' },
   forestInterval: { en: '{est} ({lo} to {hi}) {unit}', da: '{est} ({lo} til {hi}) {unit}' },
   mcid: { en: 'MCID', da: 'MKRF' },
   verdict: { en: 'Verdict', da: 'Vurdering' },

@@ -28,7 +28,8 @@ import { type Arm, type OutcomeSource, type TrialData, type TrialPatient, trialD
 import { type CodedCell, type ColumnCoder, coderFor, RecodeTally } from './value-codes.js';
 import { isWide, type LongTable, wideToLong } from './wide-to-long.js';
 import { EMPTY_ID_KIND, namedShapes, SHAPE_KINDS } from './export-shape.js';
-import { repeatedHeaderNote, repeatedHeaderProblems, withoutRepeatedHeaders } from './repeated-header-rows.js';
+import { ssmsTrailerNote } from '../io/ssms-trailer.js';
+import { repeatedHeaderNotes, repeatedHeaderProblems, withoutRepeatedHeaders } from './repeated-header-rows.js';
 import { excelErrorHint, isExcelError, isFailedFormula } from '../io/spreadsheet-cells.js';
 import { checkboxNote, checkboxSourceOf, uncheckedIsMissing } from '../instruments/binary-checkbox.js';
 import { cprIdNote, cprShapedIds, duplicateExpected, ID_SPELLING_KIND, IdSpellings, keptInstead, leadingZerosExpected } from './patient-ids.js';
@@ -94,8 +95,8 @@ export function columnsNamedBy(plan: Plan, header: readonly string[]): string[] 
 
 export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions = {}): TrialData {
   const exclude = options.excludeInvalid ?? plan.invalidRows === 'exclude';
-  // The header line repeated inside the file (exports joined): no patient's row (repeated-header-rows.ts).
-  const { table: source, lines: headerRepeats } = withoutRepeatedHeaders(given);
+  // The header line repeated inside the file (exports joined), or underlined (SSMS): no patient's row (repeated-header-rows.ts).
+  const { table: source, ...headerRepeats } = withoutRepeatedHeaders(given);
   const visits = visitsOf(plan);
   const exportTimes = visits.map((v) => exportTimeOf(plan, v));
   // The header in the plan's spelling (`gruppe` read as the plan's `Gruppe`): from here on every
@@ -510,12 +511,14 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
   if (groupLine >= 0) commit();
 
   if (idProblems.length) throw invalid(file, [...idProblems, ...rowProblems], false);
-  if (headerRepeats.size && !exclude) throw invalid(file, [...repeatedHeaderProblems(file, headerRepeats), ...rowProblems].sort((a, b) => (a.line ?? 0) - (b.line ?? 0)), true);
+  if (headerRepeats.lines.size + headerRepeats.underlines.size > 0 && !exclude) throw invalid(file, [...repeatedHeaderProblems(file, headerRepeats), ...rowProblems].sort((a, b) => (a.line ?? 0) - (b.line ?? 0)), true);
   // The header counts the rows, not the problems: a shape is one problem for many rows (120 rows
   // without an id said "1 problem(s) in 1 row(s)").
   if (rowProblems.length && !exclude) throw invalid(file, namedShapes(rowProblems, shape), true, new Set(rowProblems.map((p) => p.line)).size);
-  const headerNote = repeatedHeaderNote(file, headerRepeats);
-  if (headerNote) readNotes.push(headerNote);
+  readNotes.push(...repeatedHeaderNotes(file, headerRepeats));
+  // SSMS's "(N rows affected)" and "Completion time" lines, left out by the CSV reader (io/ssms-trailer.ts).
+  const trailerNote = ssmsTrailerNote(file, given.trailer ?? []);
+  if (trailerNote) readNotes.push(trailerNote);
   const specialNote = special.note(file);
   if (specialNote) readNotes.push(specialNote);
   const badLines = new Set(rowProblems.map((p) => p.line));

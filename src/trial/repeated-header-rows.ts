@@ -2,11 +2,14 @@
  * Header lines repeated inside a trial export (two exports joined: io/repeated-header.ts), taken
  * out of its records before they are read: a repeated header is not a patient's row with a bad
  * value in every cell, and with --exclude-invalid it is no invalid row either
- * (docs/input-trial-export.md, "Several exports joined").
+ * (docs/input-trial-export.md, "Several exports joined"). So is SQL Server Management Studio's
+ * line of dashes under the header, told as the registry reader tells it (io/header-underline.ts;
+ * docs/input-trial-export.md, "SQL Server Management Studio").
  */
 import type { Problem } from '../errors.js';
 import { headerRepeatTest, type HeaderRepeatWords, reorderedHeaderError, repeatedHeaderNote as repeatedNote, repeatedHeaderProblem } from '../io/repeated-header.js';
 import type { CsvRecord, CsvTable } from '../io/read-csv.js';
+import { headerUnderlineNote, headerUnderlineProblem, isHeaderUnderline } from '../io/header-underline.js';
 import { foldColumnName } from './column-resolver.js';
 
 export interface HeaderRepeats {
@@ -14,11 +17,14 @@ export interface HeaderRepeats {
   table: CsvTable;
   /** Lines that repeated the header, in file order (filled as the records are read). */
   lines: Set<number>;
+  /** Lines of dashes under the header (SSMS), in file order (filled as the records are read). */
+  underlines: Set<number>;
 }
 
-/** The table with its repeated header lines left out; a header in another column order stops the read at once. */
+/** The table with its repeated header lines and header underlines left out; a header in another column order stops the read at once. */
 export function withoutRepeatedHeaders(source: CsvTable): HeaderRepeats {
   const lines = new Set<number>();
+  const underlines = new Set<number>();
   const { file, header } = source;
   const records = source.records;
   const isHeaderAgain = headerRepeatTest(header, foldColumnName);
@@ -35,11 +41,15 @@ export function withoutRepeatedHeaders(source: CsvTable): HeaderRepeats {
           lines.add(rec.line);
           continue;
         }
+        if (isHeaderUnderline(rec.raw, header.length)) {
+          underlines.add(rec.line);
+          continue;
+        }
         yield rec;
       }
     },
   };
-  return { table: { ...source, records: filtered }, lines };
+  return { table: { ...source, records: filtered }, lines, underlines };
 }
 
 const WORDS: HeaderRepeatWords = {
@@ -49,12 +59,12 @@ const WORDS: HeaderRepeatWords = {
   doc: 'docs/input-trial-export.md "Several exports joined"',
 };
 
-/** The problems of repeated header lines in a run that stops on problems. */
-export function repeatedHeaderProblems(file: string, lines: ReadonlySet<number>): Problem[] {
-  return [...lines].map((line) => repeatedHeaderProblem(file, line, WORDS));
+/** The problems of repeated header lines and header underlines in a run that stops on problems. */
+export function repeatedHeaderProblems(file: string, { lines, underlines }: Pick<HeaderRepeats, 'lines' | 'underlines'>): Problem[] {
+  return [...[...lines].map((line) => repeatedHeaderProblem(file, line, WORDS)), ...[...underlines].map((line) => headerUnderlineProblem(file, line, WORDS.row))];
 }
 
-/** The note for repeated header lines left out with --exclude-invalid. */
-export function repeatedHeaderNote(file: string, lines: ReadonlySet<number>): string | undefined {
-  return repeatedNote(file, lines, WORDS);
+/** The notes for repeated header lines and header underlines left out with --exclude-invalid. */
+export function repeatedHeaderNotes(file: string, { lines, underlines }: Pick<HeaderRepeats, 'lines' | 'underlines'>): string[] {
+  return [repeatedNote(file, lines, WORDS), headerUnderlineNote(file, [...underlines], WORDS.invalid)].filter((n): n is string => n !== undefined);
 }

@@ -21,10 +21,10 @@ import { firstInvalidUtf8, notUtf8 } from '../io/utf8.js';
 import { decodeWindows1252 } from '../io/windows-1252.js';
 import { registryEncodingNote } from './input-notes.js';
 import { characterCollector, checkWindows1252Fd, notRegistryText, notUtf16, type RegistryEncoding } from './registry-encoding.js';
-import { dayToIso, referralFieldSchemas, REGISTRY_COLUMNS, type RegistryColumn, type Referrer, type Sex } from './referral.js';
+import { dayToIso, isoToDay, referralFieldSchemas, REGISTRY_COLUMNS, type RegistryColumn, type Referrer, type Sex } from './referral.js';
 import { DEFAULT_MISSING_CODES, isEmptyCell, looksLikeMissingCode, missingCodesOf } from './missing-cells.js';
 import { registryColumnsFor } from './registry-column-names.js';
-import { createDateFormatDetector, dateParser, type DateFormat } from './registry-dates.js';
+import { createDateFormatDetector, dateParser, dayNumberFormat, dayNumberReadings, type DateFormat } from './registry-dates.js';
 import { regionDisplay, regionKey, regionSet } from './regions.js';
 import { regionOfCode } from './region-codes.js';
 import { isTotalRecord } from './total-rows.js';
@@ -32,7 +32,7 @@ import { footnoteCell } from './footnote-rows.js';
 import { headerRepeats, reorderedHeaderError } from './repeated-header.js';
 import { isHeaderUnderline } from '../io/header-underline.js';
 import { jsonRegistry } from './registry-json.js';
-import { eligibleColumnsFor, eligibleTotalsNote, eligibleWideNote, readEligibleFile } from './read-registry.js';
+import { DEFAULT_DATE_FROM, eligibleColumnsFor, eligibleTotalsNote, eligibleWideNote, readEligibleFile } from './read-registry.js';
 import { readCsvFile } from '../io/read-csv.js';
 import { headerKey } from './referral.js';
 import { lineList } from '../problem-groups.js';
@@ -218,18 +218,17 @@ export function draftUptakePlan(file: string, options: DraftUptakeOptions = {}):
     const odd = body.filter((p) => (['referred', 'activated', 'last_active'] as const).some((c) => index[c] !== undefined && !empty(p.record[index[c]] ?? '') && read(p.record[index[c]]!) === undefined)).map(lineOf);
     notes.push(`dates read as ${detected.format} (as all but ${detected.odd.count} date cell(s) are written); not in that format: ${odd.length > 10 ? `lines ${odd.slice(0, 10).join(', ')} and ${odd.length - 10} more` : `line(s) ${odd.join(', ')}`} (e.g. ${JSON.stringify(maskCpr(detected.odd.example))}) — correct them, or hta uptake refuses those rows`);
   }
-  if (dateFormat === 'excel-serial') {
+  if (dateFormat === 'excel-serial' && 'format' in detected && detected.dayNumbers) {
     // Day numbers: Excel serials (from 1899-12-30) or SAS dates (from 1960-01-01; a SAS date
     // column exported without a format). Only the dates they give tell them apart: the reading
-    // that puts the referrals in this era is drafted, and both are named (docs/input-registry.md "Dates").
-    const first = index.referred === undefined ? undefined : rows.map((r) => r[index.referred!] ?? '').find((v) => !empty(v) && dateParser('excel-serial')(v) !== undefined);
-    const latest = (f: DateFormat) => rows.reduce((m, r) => Math.max(m, dateParser(f)(index.referred === undefined ? '' : r[index.referred] ?? '') ?? -Infinity), -Infinity);
-    const era = (day: number) => Number.isFinite(day) && Number(dayToIso(day).slice(0, 4)) >= 1990;
-    if (!era(latest('excel-serial')) && era(latest('sas-day'))) dateFormat = 'sas-day';
-    const as = (f: DateFormat) => (first === undefined ? '' : dayToIso(dateParser(f)(first)!));
-    const readings = first === undefined ? '' : ` (the first referral date, ${first}, is ${as('excel-serial')} as an Excel serial and ${as('sas-day')} as a SAS date)`;
+    // inside the default date window is drafted, as `auto` would take it (dayNumberFormat), and
+    // both are named (docs/input-registry.md "Dates").
+    const first = index.referred === undefined ? undefined : rows.map((r) => r[index.referred!] ?? '').find((v) => !empty(v) && dateParser('sas-day')(v) !== undefined);
+    const chosen = dayNumberFormat(detected.dayNumbers, isoToDay(DEFAULT_DATE_FROM)!, Math.floor(Date.now() / 86_400_000));
+    if ('format' in chosen) dateFormat = chosen.format;
+    const readings = first === undefined ? '' : ` (the first referral date, ${first}, is ${dayNumberReadings(first)})`;
     notes.push(dateFormat === 'sas-day'
-      ? `dates are day numbers, drafted as SAS dates ("dateFormat": "sas-day": days since 1960-01-01, 23513 = 2024-05-17), as Excel serials would put every referral before 1990${readings}: check one referral date against the source system, and set "excel-serial" if it is Excel's`
+      ? `dates are day numbers, drafted as SAS dates ("dateFormat": "sas-day": days since 1960-01-01, 23513 = 2024-05-17), the only reading inside the default date window (from ${DEFAULT_DATE_FROM}), as "dateFormat": "auto" reads them${readings}: check one referral date against the source system, and set "excel-serial" if it is Excel's`
       // The 1904 date system (old Mac Excel workbooks) numbers the same day 1462 lower: nothing in the numbers tells them apart.
       : `dates are Excel serial day numbers (45993 = 2025-12-02, as Windows Excel counts)${readings}: check one referral date against the source system — SAS dates count from 1960-01-01 ("dateFormat": "sas-day"), and a workbook in Excel's 1904 date system would put every date 4 years and 1 day early`);
   }

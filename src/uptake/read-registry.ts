@@ -40,7 +40,7 @@ import {
   dayToIso, headerKey, isoToDay, MISSING_CODE_KIND, referralValidator, registryColumnIndex,
   type ColumnIndex, type Referral, type RegistryColumn, type Referrer, type Sex,
 } from './referral.js';
-import { dateParser, type DateFormat, type DateFormatDetector, type DateFormatOption } from './registry-dates.js';
+import { dateParser, dayNumberFormat, type DateFormat, type DateFormatDetector, type DateFormatOption } from './registry-dates.js';
 import { DANISH_REGIONS, readsRegionCodes, regionDisplay, regionKey, type RegionSet } from './regions.js';
 import { regionOfCode } from './region-codes.js';
 import { isEmptyCell, missingCodesOf, numberColumnCodes, readAsEmptyNote } from './missing-cells.js';
@@ -244,15 +244,23 @@ export async function readRegistryHeader(file: string, delimiter: ',' | ';' | '\
   return undefined;
 }
 
-/** The format `dateFormat: 'auto'` found (from every date cell), or the error saying why none. */
-export function detectedDateFormat(detector: DateFormatDetector, file: string): DateFormat {
+/**
+ * The format `dateFormat: 'auto'` found (from every date cell), or the error saying why none. Day
+ * numbers are Excel serials or SAS dates: the reading inside the plan's date window is taken, with
+ * a note; with both or neither inside, none (registry-dates.ts dayNumberFormat).
+ */
+export function detectedDateFormat(detector: DateFormatDetector, file: string, options: ReadRegistryOptions): { format: DateFormat; note?: string } {
   const r = detector.result();
-  if ('reason' in r) {
-    throw new HtaError('input.invalid', `${file}: the date format cannot be detected`, [
-      { file, field: 'referred', expected: `dates in one unambiguous format for dateFormat "auto" — found ${maskCpr(r.reason)}` },
-    ]);
-  }
-  return r.format;
+  const refuse = (reason: string) => new HtaError('input.invalid', `${file}: the date format cannot be detected`, [
+    { file, field: 'referred', expected: `dates in one unambiguous format for dateFormat "auto" — found ${maskCpr(reason)}` },
+  ]);
+  if ('reason' in r) throw refuse(r.reason);
+  if (r.dayNumbers === undefined) return { format: r.format };
+  const { from, to } = registryRules(options, r.format);
+  const today = Math.floor(Date.now() / 86_400_000);
+  const days = dayNumberFormat(r.dayNumbers, from, to ?? today);
+  if ('reason' in days) throw refuse(days.reason);
+  return { format: days.format, note: `${file}: ${days.note}` };
 }
 
 /**

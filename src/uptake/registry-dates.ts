@@ -150,7 +150,47 @@ export interface DateFormatDetector {
    * format or a second one that did not stop the detection — a total row's counts, a stray
    * serial number; the rows holding them are refused on their lines by the row check.
    */
-  result(): { format: DateFormat; odd?: { count: number; example: string } } | { reason: string };
+  result(): { format: DateFormat; odd?: { count: number; example: string }; dayNumbers?: DayNumbers } | { reason: string };
+}
+
+/**
+ * Whole day numbers of an `excel-serial` file (none with a time fraction, which SAS date values
+ * never have): SAS dates read as well, 21,916 days (60 years) later. `min` and `max` are the
+ * numbers as written.
+ */
+export interface DayNumbers {
+  min: number;
+  max: number;
+  example: string;
+}
+
+// A day number as days since 1970-01-01, for a count that starts `from1970` days before 1970-01-01.
+const dayOf = (n: number, from1970: number) => n - from1970;
+const isoOfDay = (day: number) => new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+
+/** Both readings of a day number: "1964-05-16 as an Excel serial and 2024-05-17 as a SAS date" for 23513. */
+export function dayNumberReadings(text: string): string {
+  const n = Number(text);
+  return `${isoOfDay(dayOf(n, EXCEL_SERIAL_1970))} as an Excel serial and ${isoOfDay(dayOf(n, SAS_DAY_1970))} as a SAS date`;
+}
+
+/**
+ * The reading of day numbers under `auto` (docs/input-registry.md "Dates"): the one whose dates
+ * all fall inside [from, to] when the other's do not; otherwise none, with both readings and the
+ * two values to choose from. `to`: the plan's upper bound, or the day of the run (no export is
+ * dated in the future). `plan init` drafts with the same rule and the default window.
+ */
+export function dayNumberFormat(n: DayNumbers, from: number, to: number): { format: 'excel-serial' | 'sas-day'; note: string } | { reason: string } {
+  const inside = (from1970: number) => dayOf(n.min, from1970) >= from && dayOf(n.max, from1970) <= to;
+  const range = (from1970: number) => (n.min === n.max ? isoOfDay(dayOf(n.min, from1970)) : `${isoOfDay(dayOf(n.min, from1970))} – ${isoOfDay(dayOf(n.max, from1970))}`);
+  const window = `${isoOfDay(from)} – ${isoOfDay(to)}`;
+  const both = `as Excel serials (days since 1899-12-30) they are ${range(EXCEL_SERIAL_1970)}, as SAS dates (days since 1960-01-01) ${range(SAS_DAY_1970)}`;
+  const excel = inside(EXCEL_SERIAL_1970), sas = inside(SAS_DAY_1970);
+  if (excel !== sas) {
+    const format = excel ? 'excel-serial' : 'sas-day';
+    return { format, note: `dates are day numbers (such as ${n.example}), read as ${excel ? 'Excel serials' : 'SAS dates'} ("dateFormat": "${format}"), the only reading inside the date window ${window}: ${both}; set "dateFormat" in the uptake plan to make it certain` };
+  }
+  return { reason: `day numbers (such as ${n.example}) that are dates ${excel ? 'inside' : 'outside'} the date window ${window} read either way: ${both} — set "dateFormat": "excel-serial" or "dateFormat": "sas-day" in the uptake plan, whichever the source system wrote (check one date against it)` };
 }
 
 export function createDateFormatDetector(): DateFormatDetector {
@@ -159,6 +199,8 @@ export function createDateFormatDetector(): DateFormatDetector {
   let firstOver12 = 0, secondOver12 = 0;
   let example: string | undefined;
   let serialExample: string | undefined, sasExample: string | undefined, notSasExample: string | undefined;
+  // Whole serials' range; a fraction (a time of day) is Excel's alone.
+  let serialMin = Infinity, serialMax = -Infinity, serialFraction = false;
   return {
     add(text) {
       if (text === '') return;
@@ -167,7 +209,13 @@ export function createDateFormatDetector(): DateFormatDetector {
       notSasExample ??= text;
       if (ISO.test(text)) { iso++; return; }
       if (ISO_DATETIME.test(text)) { isoTime++; return; }
-      if (EXCEL_SERIAL.test(text)) { serial++; serialExample ??= text; return; }
+      if (EXCEL_SERIAL.test(text)) {
+        serial++;
+        serialExample ??= text;
+        if (SAS_DAY.test(text)) { serialMin = Math.min(serialMin, Number(text)); serialMax = Math.max(serialMax, Number(text)); }
+        else serialFraction = true;
+        return;
+      }
       for (const sep of ['-', '.', '/'] as const) {
         const m = NUMERIC[sep].exec(text);
         if (!m) continue;
@@ -185,7 +233,8 @@ export function createDateFormatDetector(): DateFormatDetector {
       // One odd row (a total row under the table) must not hide the format of all the others.
       const odd = decided.format === 'excel-serial' ? others + sas : decided.format === 'ddmonyyyy' ? total - sas : others + sas + serial;
       const oddExample = decided.format === 'ddmonyyyy' ? notSasExample : decided.format === 'excel-serial' ? example ?? sasExample : example ?? serialExample ?? sasExample;
-      return odd > 0 ? { ...decided, odd: { count: odd, example: oddExample! } } : decided;
+      const days = decided.format === 'excel-serial' && !serialFraction ? { dayNumbers: { min: serialMin, max: serialMax, example: serialExample! } } : {};
+      return { ...decided, ...(odd > 0 ? { odd: { count: odd, example: oddExample! } } : {}), ...days };
     },
   };
   /** The format of all the date texts but a few odd ones (at most 1 in 20), or why none. */

@@ -9,7 +9,7 @@
  */
 import { scenarioYearsObserved } from './budget-impact.js';
 import { HtaError, type Problem } from '../errors.js';
-import { readPreviousPublications, smallCountsNote, uncarriedNote } from './disclosure/previous-publication.js';
+import { mergePublications, readPreviousFiles, smallCountsNote, uncarriedNote, type PreviousFile, type PreviousPublication } from './disclosure/previous-publication.js';
 import type { FunnelMethod } from './clinic-funnel.js';
 import type { UptakeAggregate } from './aggregate.js';
 import { eligibleTotalsNote, eligibleWideNote, readEligibleFile, readRegistryFile } from './read-registry.js';
@@ -36,6 +36,8 @@ export interface UptakeInput {
   funnelMethod?: FunnelMethod;
   /** Earlier publications' results.json (`--previous`; docs/disclosure-control.md "Publishing again"), merged. */
   previousFiles?: readonly string[];
+  /** The same, already read (the CLI reads them once, for the audit too); used instead of `previousFiles`. */
+  previousRead?: readonly PreviousFile[];
   /** Overrides the plan's invalidRows (the CLI's --exclude-invalid). */
   invalidRows?: 'fail' | 'exclude';
   /** Sees each problem of an excluded row (for --excluded-out). */
@@ -48,14 +50,15 @@ export async function analyseUptake(input: UptakeInput): Promise<UptakeAnalysis>
 }
 
 /** As `analyseUptake`, with the raw information loss for the audit. */
-export async function runUptake(input: UptakeInput): Promise<UptakeRun & { notes: string[] }> {
+export async function runUptake(input: UptakeInput): Promise<UptakeRun & { notes: string[]; previous?: PreviousPublication }> {
   const analysisModule = import('./uptake-analysis.js');
   // Not awaited until the aggregate is there; a failure to load still surfaces there.
   analysisModule.catch(() => {});
   const { plan } = input;
   const planFile = input.planFile ?? 'the uptake plan';
   // Read first: a wrong file fails before the registry is.
-  const previous = input.previousFiles?.length ? readPreviousPublications(input.previousFiles) : undefined;
+  const previousRead = input.previousRead ?? (input.previousFiles?.length ? readPreviousFiles(input.previousFiles) : undefined);
+  const previous = previousRead?.length ? mergePublications(previousRead) : undefined;
   const eligibleRead = readEligibleFile(input.eligibleFile, {
     ...(plan.columns?.eligible ? { columns: plan.columns.eligible } : {}),
     ...(plan.missingCodes ? { missingCodes: plan.missingCodes } : {}),
@@ -153,5 +156,5 @@ export async function runUptake(input: UptakeInput): Promise<UptakeRun & { notes
     analysis.clinicCaseMerged = { names: spellings.reduce((n, m) => n + m.spellings.length, 0), clinics: spellings.length };
   }
   if (eligibleRead.totals.length > 0) analysis.eligibleTotalRows = eligibleRead.totals.length;
-  return { ...run, notes };
+  return { ...run, notes, ...(previous ? { previous } : {}) };
 }

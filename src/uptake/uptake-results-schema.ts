@@ -10,6 +10,7 @@
 import { z } from 'zod';
 import { SUPPRESSED } from '../suppressed-marker.js';
 import { EXCLUSION_KINDS, type ExclusionKind } from './published-exclusion.js';
+import { GROWING_COUNTS } from './disclosure/previous-publication.js';
 
 const marker = z.literal(SUPPRESSED).describe('Hidden by disclosure control: the same marker whatever the hidden value (docs/disclosure-control.md)');
 /** A count: a whole number ≥ 0, or the marker. */
@@ -88,7 +89,8 @@ export const uptakeResultsSchema = z.object({
       exportDate: z.string().describe('The export date its counts were printed as of'),
       metrics: z.array(z.strictObject({
         region: z.string(), period: z.string(), dimension: z.string(), level: z.string(),
-        ...Object.fromEntries(['referrals', 'activations', 'atRisk4w', 'retained4w', 'atRisk12w', 'retained12w'].map((c) => [c, z.number().int().min(0).optional()])),
+        // The counts a later publication may only raise, listed once (previous-publication.ts).
+        ...Object.fromEntries(GROWING_COUNTS.map((c) => [c, z.number().int().min(0).optional()])),
       })).describe('Metric rows with the counts it printed as numbers (hidden ones left out)'),
       activationYears: z.array(z.strictObject({ region: z.string(), year: z.number().int(), activations: z.number().int().min(0) })),
       clinics: z.array(z.strictObject({ region: z.string(), clinic: z.string(), referrals: z.number().int().min(0).optional(), activations: z.number().int().min(0).optional() })),

@@ -7,13 +7,17 @@
  * - within one language, a colour that carries a legend entry (a scale's domain → range) names
  *   one thing in every chart of every report (an arm colour: one arm name per report), and that
  *   thing one colour;
- * - every colour that is not a background has ≥ 3:1 contrast on white (WCAG 2.1 1.4.11).
+ * - every colour that is not a background has ≥ 3:1 contrast on white (WCAG 2.1 1.4.11), a
+ *   translucent mark's by the colour it shows on white (the CE plane's bootstrap cloud was drawn
+ *   at opacity 0.35, 1.6:1, until 3 December 2026).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { COLOUR_PLAN, normalHex, plannedColour, type ReportKindName } from '../../src/report/charts/colour-plan.js';
-import { contrastRatio } from '../../src/report/charts/contrast.js';
+import { contrastRatio, overWhite } from '../../src/report/charts/contrast.js';
+import { cePlaneSpec } from '../../src/report/charts/ce-plane.js';
+import type { CeaResult } from '../../src/cea/cea-results-schema.js';
 
 const manifest = JSON.parse(readFileSync('data/reports.json', 'utf8')) as { reports: { out: string; kind: ReportKindName; lang: 'en' | 'da' }[] };
 const specs = manifest.reports.flatMap((r) =>
@@ -51,6 +55,35 @@ function legendPairs(spec: unknown): [string, string][] {
   walk(spec);
   return out;
 }
+
+/**
+ * The colours translucent marks show on white: each colour of a unit (its mark and encoding)
+ * whose mark has an opacity, fillOpacity or strokeOpacity below 1, composited at the lowest.
+ */
+function translucentColoursIn(spec: unknown): { colour: string; opacity: number; shown: string }[] {
+  const out: { colour: string; opacity: number; shown: string }[] = [];
+  const walk = (v: unknown): void => {
+    if (Array.isArray(v)) return v.forEach(walk);
+    if (v === null || typeof v !== 'object') return;
+    const o = v as Record<string, unknown>;
+    const mark = o.mark;
+    if (mark !== null && typeof mark === 'object') {
+      const m = mark as Record<string, unknown>;
+      const opacity = Math.min(1, ...['opacity', 'fillOpacity', 'strokeOpacity'].map((k) => m[k]).filter((x): x is number => typeof x === 'number'));
+      if (opacity < 1) for (const colour of coloursIn({ mark, encoding: o.encoding })) out.push({ colour, opacity, shown: overWhite(colour, opacity) });
+    }
+    Object.values(o).forEach(walk);
+  };
+  walk(spec);
+  return out;
+}
+
+/**
+ * Charts known to fail the rule by a translucent mark, with why; kept failing (the test says when
+ * one passes, to be struck off). The registry overlap chart's interquartile bars (opacity 0.5 over
+ * the arm colours, 1.9–2.2:1): each group's full-colour 5–95% rule and label still say it.
+ */
+const KNOWN_TRANSLUCENT: readonly string[] = ['registry/overlap.vl.json', 'registry-da/overlap.vl.json'];
 
 describe('the colour plan', () => {
   it('lists each colour once, and its colours differ from each other', () => {
@@ -107,5 +140,33 @@ describe('the colour plan', () => {
       }
     }
     expect(low).toEqual([]);
+  });
+
+  it('a translucent mark reaches 3:1 on white by the colour it shows there (WCAG 2.1 1.4.11)', () => {
+    expect(overWhite('#6B6B6B', 0.35)).toBe('#CBCBCB');
+    expect(overWhite('#000', 0.5)).toBe('#808080');
+    const translucent = specs.filter((s) => translucentColoursIn(s.spec).length > 0).map((s) => s.file);
+    expect(translucent).toEqual(expect.arrayContaining(['selfback-cea/ce-plane.vl.json', 'selfback-cea-da/ce-plane.vl.json']));
+    const low: string[] = [];
+    for (const s of specs) {
+      for (const m of translucentColoursIn(s.spec)) {
+        const r = contrastRatio(m.shown, '#FFFFFF');
+        if (r < 3) low.push(`${s.file}: ${m.colour} at opacity ${m.opacity} shows ${m.shown}, ${r.toFixed(2)}:1`);
+      }
+    }
+    const files = [...new Set(low.map((l) => l.slice(0, l.indexOf(':'))))];
+    expect(low.filter((l) => !KNOWN_TRANSLUCENT.some((k) => l.startsWith(`${k}:`)))).toEqual([]);
+    expect(KNOWN_TRANSLUCENT.filter((k) => !files.includes(k)), 'passes now: strike it off KNOWN_TRANSLUCENT').toEqual([]);
+  });
+
+  it('the CE plane\'s bootstrap cloud, built now, shows ≥ 3:1 on white, and overlapping points darker', () => {
+    const r = { cloud: { cost: [10, -5, 20], qaly: [0.01, 0.02, -0.01] }, thresholds: [{ threshold: 23250 }], incrementalQaly: { estimate: 0.01 }, incrementalCost: { estimate: 8 }, quadrants: { NE: 0.5, NW: 0.2, SE: 0.2, SW: 0.1 }, currency: 'EUR' } as unknown as CeaResult;
+    const cloud = translucentColoursIn(cePlaneSpec(r, 'en'));
+    expect(cloud.length).toBeGreaterThan(0);
+    for (const m of cloud) {
+      expect(contrastRatio(m.shown, '#FFFFFF'), `${m.colour} at ${m.opacity}`).toBeGreaterThanOrEqual(3);
+      // Two points on one another show darker than one (the cloud's density stays visible).
+      expect(contrastRatio(overWhite(m.colour, 1 - (1 - m.opacity) ** 2), '#FFFFFF')).toBeGreaterThan(contrastRatio(m.shown, '#FFFFFF') * 1.3);
+    }
   });
 });

@@ -27,9 +27,9 @@ function values(spec: unknown, key: string): unknown[] {
 }
 
 describe.each([
-  ['en', 'Difference app − usual care (95% CI)', 'positive: favours app', 'favours app', 'favours usual care'],
-  ['da', 'Forskel app − vanlig behandling (95 %-KI)', 'positiv: til fordel for appen', 'til fordel for appen', 'til fordel for vanlig behandling'],
-] as const)('sign conventions (%s)', (lang, differenceHeader, benefitLine, favoursApp, favoursControl) => {
+  ['en', 'Difference app − usual care (95% CI)', 'positive: favours app', 'favours app', 'favours usual care', 'no significant difference'],
+  ['da', 'Forskel app − vanlig behandling (95 %-KI)', 'positiv: til fordel for appen', 'til fordel for appen', 'til fordel for vanlig behandling', 'ingen signifikant forskel'],
+] as const)('sign conventions (%s)', (lang, differenceHeader, benefitLine, favoursApp, favoursControl, noDifference) => {
   const { trial, result } = bundledTrial();
   const ctx = trialChartContext(trial, lang);
 
@@ -51,7 +51,8 @@ describe.each([
     const rows = result.effects.filter((e) => e.method === 'risk-difference' && e.risks !== undefined);
     // The label column and the risk-difference column carry the same rows.
     const rd = values(respondersSpec(result, ctx), 'rd').slice(0, rows.length) as string[][];
-    rows.forEach((r, i) => expect(rd[i]![1], `${r.outcome} ${r.time}`).toBe(r.benefit! > 0 ? favoursApp : favoursControl));
+    // A difference whose CI includes 0 favours neither arm (responders-not-significant.test.ts).
+    rows.forEach((r, i) => expect(rd[i]![1], `${r.outcome} ${r.time}`).toBe(r.ciLower! <= 0 && r.ciUpper! >= 0 ? noDifference : r.benefit! > 0 ? favoursApp : favoursControl));
     const med = rows.findIndex((r) => r.outcome === 'med_use' && r.time === '9m');
     const resp = rows.findIndex((r) => r.outcome === 'rmdq_resp5' && r.time === '3m');
     // Opposite signs, both good for the app.

@@ -4,12 +4,14 @@
  * a format is a day number counted from 1960-01-01 (`23513` = 2024-05-17), which looks like an
  * Excel serial (as one, 1964-05-16). Until 3 December 2026 plan init said "date format not
  * detected" and drafted firstYear 2027 for the texts, `auto` refused them, and the day numbers
- * were drafted as Excel serials and refused as out of the window without the date read.
+ * were drafted as Excel serials and refused as out of the window without the date read (`auto` on day numbers: day-numbers-auto.test.ts).
  */
 import { describe, expect, it } from 'vitest';
 import { createDateFormatDetector, dateParser } from '../../src/uptake/registry-dates.js';
 import { dayToIso } from '../../src/uptake/referral.js';
-import { runCli } from '../support/run-cli.js';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { runCli, tempDir } from '../support/run-cli.js';
 
 const F = 'test/fixtures/exports/registry-sas';
 const iso = (d: number | undefined) => (d === undefined ? undefined : dayToIso(d));
@@ -51,13 +53,16 @@ describe('SAS date formats', () => {
     }, 30_000);
   }
 
-  it('SAS day numbers: plan init drafts "sas-day" naming both readings; "auto" (Excel serials) shows the date it read', async () => {
+  it('SAS day numbers: plan init drafts "sas-day" naming both readings; "excel-serial" shows the date it read', async () => {
     const draft = await runCli('plan', 'init', '--uptake', `${F}/registry-sas-numbers.csv`);
     expect(draft.code, draft.stderr).toBe(0);
     const plan = JSON.parse(draft.stdout) as { dateFormat: string; firstYear: number };
     expect([plan.dateFormat, plan.firstYear]).toEqual(['sas-day', 2026]);
     expect(draft.stderr).toContain('the first referral date, 23513, is 1964-05-16 as an Excel serial and 2024-05-17 as a SAS date');
-    const run = await runCli('uptake', `${F}/registry-sas-numbers.csv`, '--eligible', `${F}/eligible.csv`, '--plan', `${F}/auto.plan.json`, '--json');
+    // (`auto` takes the SAS reading here, the only one inside the window: day-numbers-auto.test.ts.)
+    const excel = join(tempDir(), 'excel.plan.json');
+    writeFileSync(excel, JSON.stringify({ ...JSON.parse(readFileSync(`${F}/auto.plan.json`, 'utf8')), dateFormat: 'excel-serial' }));
+    const run = await runCli('uptake', `${F}/registry-sas-numbers.csv`, '--eligible', `${F}/eligible.csv`, '--plan', excel, '--json');
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('read as 1964-05-16 (excel-serial); as a SAS date (days since 1960-01-01) it is 2024-05-17: set "dateFormat": "sas-day"');
   }, 30_000);

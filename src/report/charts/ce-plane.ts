@@ -20,6 +20,13 @@ const TEXT = {
   y: { en: 'Incremental cost ({cur})', da: 'Meromkostning ({cur})' },
 } as const;
 
+/**
+ * The bootstrap cloud: the darkest grey at 0.55 shows #888888 on white, 3.5:1 (WCAG 2.1 1.4.11,
+ * docs/colours.md); two points on one another show darker (0.8), so its density stays visible.
+ * (Grey #6B6B6B at 0.35 showed #CBCBCB, 1.6:1: a committee member could hardly see it.)
+ */
+const CLOUD_OPACITY = 0.55;
+
 const count = (n: number, lang: Lang) => n.toLocaleString('en-US').replace(/,/g, lang === 'da' ? '.' : ',');
 
 /**
@@ -55,7 +62,7 @@ export function cePlaneSpec(r: CeaResult, lang: Lang, maxPoints = 1000): TopLeve
     width: 460, height: 360,
     config: chartConfig(lang),
     layer: [
-      { data: { values: points }, mark: { type: 'circle', size: 9, opacity: 0.35, color: GREY_SHADES[2] }, encoding: { x, y } },
+      { data: { values: points }, mark: { type: 'circle', size: 9, opacity: CLOUD_OPACITY, color: GREY_SHADES[0] }, encoding: { x, y } },
       { data: { values: [{ v: 0 }] }, mark: { type: 'rule', color: PALETTE.black, strokeWidth: 1 }, encoding: { x: { field: 'v', type: 'quantitative' } } },
       { data: { values: [{ v: 0 }] }, mark: { type: 'rule', color: PALETTE.black, strokeWidth: 1 }, encoding: { y: { field: 'v', type: 'quantitative' } } },
       { data: { values: line }, mark: { type: 'line', color: ESTIMATE_COLOUR, strokeDash: [6, 4], clip: true }, encoding: { x, y } },

@@ -34,7 +34,11 @@ export function respondersSpec(result: Pick<AnalysisResult, 'effects'>, ctx: Tri
   const pct = (v: number) => formatFixed(100 * v, 1, lang);
   // The difference app − usual care keeps its sign; a second line says which arm it favours, so
   // "−16.5" (fewer took pain medication) and "+10.0" (more improved) both read as good for the app.
-  const favours = (r: EffectRow) => (r.benefit === null || r.benefit === 0 ? '' : t(r.benefit > 0 ? 'favoursInterventionWord' : 'favoursControlWord'));
+  // A difference whose 95% CI includes 0 favours neither: it says so instead.
+  const favours = (r: EffectRow) =>
+    r.ciLower !== null && r.ciUpper !== null && r.ciLower <= 0 && r.ciUpper >= 0 ? t('noSignificantDifferenceWord')
+    : r.benefit === null || r.benefit === 0 ? ''
+    : t(r.benefit > 0 ? 'favoursInterventionWord' : 'favoursControlWord');
   const labels = rows.map((r) => ({
     key: `${r.outcome}|${r.time}`,
     label: `${ctx.outcomeLabel(r.outcome)}, ${ctx.timeLabel(r.time)}`,

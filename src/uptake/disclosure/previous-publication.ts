@@ -270,8 +270,23 @@ export function uncarriedNote(uncarried: PreviousPublication['uncarried']): stri
 
 /** Reads the files given to `--previous` (or the manifest key `previous`), merged. */
 export function readPreviousPublications(files: readonly string[]): PreviousPublication {
+  return mergePublications(readPreviousFiles(files));
+}
+
+/** An earlier publication's file as read: its name and parsed JSON. */
+export interface PreviousFile {
+  file: string;
+  json: unknown;
+}
+
+/**
+ * The `--previous` files, each read and parsed once (a file named twice refused): `hta uptake
+ * --audit` merges them into the known counts and reads those of this export date as other cuts
+ * of the same extract, from these same objects.
+ */
+export function readPreviousFiles(files: readonly string[]): PreviousFile[] {
   checkDistinctFiles(files);
-  return mergePublications(files.map((file) => ({ file, json: readJsonFile(file, 'earlier publication (results.json)') })));
+  return files.map((file) => ({ file, json: readJsonFile(file, 'earlier publication (results.json)') }));
 }
 
 /**

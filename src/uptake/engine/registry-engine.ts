@@ -286,6 +286,7 @@ export async function aggregateRegistry(file: string, options: ReadRegistryOptio
     let scanned: RowCheck | undefined; // the row scan's result, if it already ran
     let rules: RegistryRules | undefined; // set once table `checked` holds every row
     let dateFormat: DateFormat;
+    let dayNumbersNote: string | undefined; // 'auto' took one reading of day numbers (registry-dates.ts dayNumberFormat)
     if (csv) {
       source = csv;
       await viewCsv(db, file, csv, true);
@@ -324,7 +325,9 @@ export async function aggregateRegistry(file: string, options: ReadRegistryOptio
       // without strict mode, which then sees exactly the rows the scan saw. With
       // --exclude-invalid the scan has already passed the excluded rows' problems on.
       await assertUtf8File(file, label);
-      const format = options.dateFormat === 'auto' ? detectedDateFormat(detectorOf(await datesInFileOrder(db, file, label, csv), missingCodesOf(options.missingCodes)), label) : options.dateFormat ?? 'iso';
+      const detected: { format: DateFormat; note?: string } = options.dateFormat === 'auto' ? detectedDateFormat(detectorOf(await datesInFileOrder(db, file, label, csv), missingCodesOf(options.missingCodes)), label, options) : { format: options.dateFormat ?? 'iso' };
+      dayNumbersNote = detected.note;
+      const format = detected.format;
       const check = await scanRegistryRows(createReadStream(file), label, csv.delimiter ?? ',', options, { ...registryRules(options, format), codes: await codesInFile(file, label, csv) });
       if ((check.malformedRows ?? 0) > 0) {
         throw new HtaError('analysis.failed', `${label}: the SQL engine cannot read this file (${maskCpr((err as Error).message.split('\n')[0]!.split(file).join(label))}) and it has rows with a wrong number of fields; correct them, or report the file's structure (no data)`);
@@ -342,7 +345,9 @@ export async function aggregateRegistry(file: string, options: ReadRegistryOptio
         const detector = detectorOf(datesOf(all), missing);
         // Refused: the message quotes the first odd date of the file, so read them in file order.
         if ('reason' in detector.result() && csv) await assertUtf8File(file, label);
-        dateFormat = detectedDateFormat('reason' in detector.result() ? detectorOf(await datesInFileOrder(db, file, label, csv), missing) : detector, label);
+        const detected = detectedDateFormat('reason' in detector.result() ? detectorOf(await datesInFileOrder(db, file, label, csv), missing) : detector, label, options);
+        dateFormat = detected.format;
+        dayNumbersNote = detected.note;
       } else {
         dateFormat = options.dateFormat ?? 'iso';
       }
@@ -405,7 +410,7 @@ export async function aggregateRegistry(file: string, options: ReadRegistryOptio
     const tables = await readAggregateTables(db);
     const { merged } = mergeClinicSpellings(tables.clinics);
     const aggregate = aggregateFromTables(tables, rules.regions.names);
-    const notes = [footnotesNote(label, footnotes), repeatedHeaderNote(label, headerRepeats), headerUnderlineNote(label, headerUnderlines, 'an invalid referral'), ...repeatedRowsNotes(label, repeated, csv === undefined), timeOfDayNote(label, await datesWithTime(db, dateFormat))].filter((n): n is string => n !== undefined);
+    const notes = [dayNumbersNote, footnotesNote(label, footnotes), repeatedHeaderNote(label, headerRepeats), headerUnderlineNote(label, headerUnderlines, 'an invalid referral'), ...repeatedRowsNotes(label, repeated, csv === undefined), timeOfDayNote(label, await datesWithTime(db, dateFormat))].filter((n): n is string => n !== undefined);
     return {
       aggregate, dateFormat, excluded: rules.exclude ? excluded : { rows: 0, problems: [] }, ...(merged.length > 0 ? { clinicSpellings: merged } : {}),
       ...(notes.length > 0 ? { notes } : {}),

@@ -514,7 +514,8 @@ export const REPORT_TEXT = {
   favoursInterventionWord: { en: 'favours {intervention}', da: 'til fordel for {theIntervention}' },
   favoursControlWord: { en: 'favours {control}', da: 'til fordel for {control}' },
   // A difference whose 95% CI includes 0 favours no arm (the responders chart; docs/glossary-da.md).
-  noSignificantDifferenceWord: { en: 'no significant difference', da: 'ingen signifikant forskel' },
+  // Not a verdict's words ("No significant difference (no MCID set)" is one): the interval as it is.
+  ciIncludesZeroWord: { en: '95% CI includes 0', da: '95 %-KI omfatter 0' },
   forestInterval: { en: '{est} ({lo} to {hi}) {unit}', da: '{est} ({lo} til {hi}) {unit}' },
   mcid: { en: 'MCID', da: 'MKRF' },
   verdict: { en: 'Verdict', da: 'Vurdering' },

@@ -1,7 +1,7 @@
 /**
  * The responders chart named the arm a risk difference favours even when its 95% CI includes 0
  * ("+4.0 (−2.0 to 10.0) pp / favours app" for a non-significant difference). Such a difference
- * favours no arm: the chart says "no significant difference" (Danish "ingen signifikant forskel",
+ * favours no arm: the chart says "95% CI includes 0" (Danish "95 %-KI omfatter 0",
  * docs/glossary-da.md); a CI that excludes 0 still names the arm.
  */
 import { describe, expect, it } from 'vitest';
@@ -17,8 +17,8 @@ function favoursLines(effects: EffectRow[], ctx: ReturnType<typeof trialChartCon
 }
 
 describe.each([
-  ['en', 'no significant difference', 'favours app', 'favours usual care'],
-  ['da', 'ingen signifikant forskel', 'til fordel for appen', 'til fordel for vanlig behandling'],
+  ['en', '95% CI includes 0', 'favours app', 'favours usual care'],
+  ['da', '95 %-KI omfatter 0', 'til fordel for appen', 'til fordel for vanlig behandling'],
 ] as const)('responders chart (%s)', (lang, none, favoursApp, favoursControl) => {
   const { trial, result } = bundledTrial();
   const ctx = trialChartContext(trial, lang);

@@ -27,8 +27,8 @@ function values(spec: unknown, key: string): unknown[] {
 }
 
 describe.each([
-  ['en', 'Difference app − usual care (95% CI)', 'positive: favours app', 'favours app', 'favours usual care', 'no significant difference'],
-  ['da', 'Forskel app − vanlig behandling (95 %-KI)', 'positiv: til fordel for appen', 'til fordel for appen', 'til fordel for vanlig behandling', 'ingen signifikant forskel'],
+  ['en', 'Difference app − usual care (95% CI)', 'positive: favours app', 'favours app', 'favours usual care', '95% CI includes 0'],
+  ['da', 'Forskel app − vanlig behandling (95 %-KI)', 'positiv: til fordel for appen', 'til fordel for appen', 'til fordel for vanlig behandling', '95 %-KI omfatter 0'],
 ] as const)('sign conventions (%s)', (lang, differenceHeader, benefitLine, favoursApp, favoursControl, noDifference) => {
   const { trial, result } = bundledTrial();
   const ctx = trialChartContext(trial, lang);

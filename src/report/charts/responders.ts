@@ -34,9 +34,10 @@ export function respondersSpec(result: Pick<AnalysisResult, 'effects'>, ctx: Tri
   const pct = (v: number) => formatFixed(100 * v, 1, lang);
   // The difference app − usual care keeps its sign; a second line says which arm it favours, so
   // "−16.5" (fewer took pain medication) and "+10.0" (more improved) both read as good for the app.
-  // A difference whose 95% CI includes 0 favours neither: it says so instead.
+  // A difference whose 95% CI includes 0 favours neither: it says so, in words that are no verdict's
+  // (the verdicts keep one wording each: test/report/verdict-wording.test.ts).
   const favours = (r: EffectRow) =>
-    r.ciLower !== null && r.ciUpper !== null && r.ciLower <= 0 && r.ciUpper >= 0 ? t('noSignificantDifferenceWord')
+    r.ciLower !== null && r.ciUpper !== null && r.ciLower <= 0 && r.ciUpper >= 0 ? t('ciIncludesZeroWord')
     : r.benefit === null || r.benefit === 0 ? ''
     : t(r.benefit > 0 ? 'favoursInterventionWord' : 'favoursControlWord');
   const labels = rows.map((r) => ({

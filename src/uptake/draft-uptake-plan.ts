@@ -218,6 +218,9 @@ export function draftUptakePlan(file: string, options: DraftUptakeOptions = {}):
     const odd = body.filter((p) => (['referred', 'activated', 'last_active'] as const).some((c) => index[c] !== undefined && !empty(p.record[index[c]] ?? '') && read(p.record[index[c]]!) === undefined)).map(lineOf);
     notes.push(`dates read as ${detected.format} (as all but ${detected.odd.count} date cell(s) are written); not in that format: ${odd.length > 10 ? `lines ${odd.slice(0, 10).join(', ')} and ${odd.length - 10} more` : `line(s) ${odd.join(', ')}`} (e.g. ${JSON.stringify(maskCpr(detected.odd.example))}) — correct them, or hta uptake refuses those rows`);
   }
+  if (dateFormat === 'dd-mon-yy') {
+    notes.push(`dates are Oracle texts with two-digit years (DD-MON-RR, such as 03-JAN-24), drafted as "dateFormat": "dd-mon-yy": each year is read in the century that puts the date inside the date window (by default from ${DEFAULT_DATE_FROM} to the export date), not by Oracle's RR rule (docs/input-registry.md "Dates")`);
+  }
   if (dateFormat === 'excel-serial' && 'format' in detected && detected.dayNumbers) {
     // Day numbers: Excel serials (from 1899-12-30) or SAS dates (from 1960-01-01; a SAS date
     // column exported without a format). Only the dates they give tell them apart: the reading

@@ -321,7 +321,7 @@ export function registryRowChecker(
   const windowText = to === undefined ? `on or after ${dayToIso(from)}` : `within ${dayToIso(from)} – ${dayToIso(to)}`;
   const windowSource = options.dateWindow?.to !== undefined || options.dateWindow?.from !== undefined ? "the plan's dateWindow" : to === undefined ? 'the default window' : 'the default window, up to the export date';
   const validate = referralValidator({
-    regions: rules.regions, dateFormat: rules.dateFormat,
+    regions: rules.regions, dateFormat: rules.dateFormat, dateWindow: { from, to },
     ...(options.sexValues ? { sexValues: options.sexValues } : {}),
     ...(options.referrerValues ? { referrerValues: options.referrerValues } : {}),
     ...(rules.codes ? { codes: rules.codes } : {}),

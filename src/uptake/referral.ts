@@ -228,11 +228,17 @@ export function referralFieldSchemas(rules: ReferralRules) {
     last_active: lookup(cpr('last_active'), (v) => (v === '' ? null : parseDay(v)), dateExpected(', or empty')),
     age: z.string().transform((v, ctx) => {
       if (v === '') return null;
-      if (!/^\d{1,3}$/.test(v) || Number(v) > 120) {
-        ctx.addIssue({ code: 'custom', message: 'a whole number of years 0–120, or empty' });
+      // A whole age with a zero decimal part is that age: `84,0` (Excel with a decimal comma),
+      // `84.0` (pandas; Parquet's 83.0 is read so too: engine/registry-engine.ts parquetText).
+      // One or two zeros only: `84.000` could be 84,000 with a thousands mark. `84,5` stays
+      // refused — an age is counted in whole years (docs/input-registry.md, the registry's `age`).
+      const m = /^(\d{1,3})(?:[.,]0{1,2})?$/.exec(v);
+      if (!m || Number(m[1]) > 120) {
+        const decimal = /^\d{1,3}[.,]\d+$/.test(v);
+        ctx.addIssue({ code: 'custom', message: `a whole number of years 0–120${decimal ? ' (a zero decimal part, 84,0 or 84.0, is read as the whole age; other decimals are not: round the age down in the source)' : ''}, or empty` });
         return z.NEVER;
       }
-      return Number(v);
+      return Number(m[1]);
     }),
     sex: lookup(cpr('sex'), (v) => sexes.get(valueKey(v)), `female, male or unknown (${sexNames.join(', ')}), or empty; map other values with the uptake plan's "values.sex"`),
     referrer: lookup(cpr('referrer'), (v) => referrers.get(valueKey(v)), `one of gp, physio, chiro, other (or ${[...referrers.keys()].filter((k) => !REFERRERS.includes(k as Referrer)).join(', ')}); map other values with the uptake plan's "values.referrer"`),

@@ -133,3 +133,19 @@ describe('Oracle dates (DD-MON-RR, DD-MON-YYYY)', () => {
     expect([plan.dateFormat, plan.firstYear]).toEqual(['dd-mon-yy', 2025]);
   }, 60_000);
 });
+
+describe('ages with a zero decimal part', () => {
+  it('84,0 is the age 84 (the same run as 84); 84,5 stays refused, saying why', async () => {
+    const f = files({
+      'reg.csv': registry(ddmmyyyy), 'reg-age.csv': registry(ddmmyyyy, (a) => `${a},0`), 'reg-age5.csv': registry(ddmmyyyy, (a) => (a === 25 ? '25,5' : `${a},0`)),
+      'elig.csv': ELIGIBLE, 'dmy.json': planOf('dd-mm-yyyy'),
+    });
+    const want = await runCli('uptake', f('reg.csv'), '--eligible', f('elig.csv'), '--plan', f('dmy.json'), '--json');
+    const run = await runCli('uptake', f('reg-age.csv'), '--eligible', f('elig.csv'), '--plan', f('dmy.json'), '--json');
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toBe(want.stdout);
+    const half = await runCli('uptake', f('reg-age5.csv'), '--eligible', f('elig.csv'), '--plan', f('dmy.json'));
+    expect(half.code).toBe(2);
+    expect(half.stderr).toMatch(/column 7 \(Alder\): "25,5" — expected a whole number of years 0–120 \(a zero decimal part, 84,0 or 84\.0, is read as the whole age/);
+  }, 60_000);
+});

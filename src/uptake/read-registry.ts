@@ -638,6 +638,8 @@ export interface EligibleTotalRow {
  */
 export function readEligibleFile(file: string, options: ReadEligibleOptions = {}): {
   rows: EligibleRow[]; totals: EligibleTotalRow[]; wide?: { years: number[] };
+  /** Year cells written with the thousands mark (`2.024`), read as years: how many, and the first. */
+  yearMarks?: { count: number; example: string };
   /** Whether DAGI codes are read as regions in this analysis (every region of the file is Danish). */
   regionCodes: boolean;
   /** The codes read in the file (code → region name), for a note. */
@@ -684,6 +686,8 @@ export function readEligibleFile(file: string, options: ReadEligibleOptions = {}
   const rows: EligibleRow[] = [];
   const seen = new Map<string, number>();
   const totalRows: { line: number; label: string; yearText: string; countText: string }[] = [];
+  // Years written with the thousands mark (`2.024`: docs/input-registry.md "The eligible file").
+  const yearMarks = { count: 0, example: '' };
   // `NULL`, `(null)`, … are empty cells (missing-cells.ts); a row of nothing else is a blank row.
   const missing = missingCodesOf(options.missingCodes);
   const cell = (text: string | undefined) => (isEmptyCell((text ?? '').trim(), missing) ? '' : text ?? '');
@@ -719,11 +723,12 @@ export function readEligibleFile(file: string, options: ReadEligibleOptions = {}
     const key = regionKey(rv);
     // A total row ("I alt", and "national", the name of every output's whole-country rows) is no region.
     if (isTotalWord(rv)) {
-      for (const { yv, ev } of counts) totalRows.push({ line: rec.line, label: regionDisplay(rv), yearText: yv.trim(), countText: ev.trim() });
+      for (const { yv, ev } of counts) totalRows.push({ line: rec.line, label: regionDisplay(rv), yearText: (wide ? yv : yearText(yv, thousands, yearMarks)).trim(), countText: ev.trim() });
       continue;
     }
     if (key === '') problems.push({ file, line: rec.line, column: ri + 1, field: table.header[ri], value: as(ri).value, expected: `a region name${as(ri).note}` });
-    for (const { yv, ev, ej } of counts) {
+    for (const { yv: written, ev, ej } of counts) {
+      const yv = wide ? written : yearText(written, thousands, yearMarks);
       const yearOk = /^\d{4}$/.test(yv);
       if (!yearOk) problems.push({ file, line: rec.line, column: yi + 1, field: table.header[yi], value: as(yi).value, expected: `a four-digit year${as(yi).note}` });
       const n = parseCount(ev, thousands);
@@ -761,7 +766,29 @@ export function readEligibleFile(file: string, options: ReadEligibleOptions = {}
     }
   }
   if (problems.length > 0) throw new HtaError('input.invalid', `${file} has ${problems.length} invalid value(s)`, problems);
-  return { rows, totals, regionCodes: codes, codesRead, ...(wide ? { wide: { years: wide.map((j) => Number(table.header[j]!.trim())) } } : {}) };
+  return {
+    rows, totals, regionCodes: codes, codesRead, ...(wide ? { wide: { years: wide.map((j) => Number(table.header[j]!.trim())) } } : {}),
+    ...(yearMarks.count > 0 ? { yearMarks } : {}),
+  };
+}
+
+/**
+ * A year cell as read: `2.024` (or `2,024`: the file's thousands mark, one group of
+ * three digits) as `2024` — Danish Excel formats a year cell as a number with a thousands
+ * separator. Only the year column: a count keeps its marks (parse-count.ts). Counted in `marks`
+ * for the note; anything else is returned as written, to be refused as no four-digit year.
+ */
+function yearText(text: string, thousands: '.' | ',', marks: { count: number; example: string }): string {
+  const m = /^(\d)([.,])(\d{3})$/.exec(text.trim());
+  if (!m || m[2] !== thousands) return text;
+  if (marks.count++ === 0) marks.example = text.trim();
+  return `${m[1]}${m[3]}`;
+}
+
+/** The note for years written with a thousands mark (`2.024`), read as years (stderr). */
+export function eligibleYearMarkNote(file: string, marks: { count: number; example: string } | undefined): string | undefined {
+  if (!marks) return undefined;
+  return `${file}: ${marks.count} year cell(s) written with a thousands mark (such as "${marks.example}", a year cell Excel formats as a number) read as years ("${marks.example}" as ${marks.example.replace(/[.,]/, '')}; docs/input-registry.md "The eligible file"); format the column as text or "0" in Excel to drop the mark`;
 }
 
 /** The note for an eligible file read with years as columns (stderr), so that the reading shows. */

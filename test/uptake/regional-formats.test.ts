@@ -149,3 +149,19 @@ describe('ages with a zero decimal part', () => {
     expect(half.stderr).toMatch(/column 7 \(Alder\): "25,5" — expected a whole number of years 0–120 \(a zero decimal part, 84,0 or 84\.0, is read as the whole age/);
   }, 60_000);
 });
+
+describe('eligible years written with a thousands mark', () => {
+  it('2.024 in the year column is 2024, with a note; 20.24 stays refused', async () => {
+    const marked = ELIGIBLE.replace(/;(\d)(\d{3});/g, ';$1.$2;');
+    const f = files({ 'reg.csv': registry(ddmmyyyy), 'elig.csv': ELIGIBLE, 'el5.csv': marked, 'bad.csv': marked.replace(';2.025;', ';20.25;'), 'dmy.json': planOf('dd-mm-yyyy') });
+    expect(marked).toContain('Region Nordjylland;2.024;12.000');
+    const want = await runCli('uptake', f('reg.csv'), '--eligible', f('elig.csv'), '--plan', f('dmy.json'), '--json');
+    const run = await runCli('uptake', f('reg.csv'), '--eligible', f('el5.csv'), '--plan', f('dmy.json'), '--json');
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toBe(want.stdout);
+    expect(run.stderr).toContain('12 year cell(s) written with a thousands mark (such as "2.024"');
+    const bad = await runCli('uptake', f('reg.csv'), '--eligible', f('bad.csv'), '--plan', f('dmy.json'));
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('bad.csv:3:2 (År): "20.25" — expected a four-digit year');
+  }, 60_000);
+});

@@ -32,10 +32,10 @@ import { footnoteCell } from './footnote-rows.js';
 import { headerRepeats, reorderedHeaderError } from './repeated-header.js';
 import { isHeaderUnderline } from '../io/header-underline.js';
 import { jsonRegistry } from './registry-json.js';
-import { DEFAULT_DATE_FROM, eligibleColumnsFor, eligibleTotalsNote, eligibleWideNote, eligibleYearMarkNote, readEligibleFile } from './read-registry.js';
+import { DEFAULT_DATE_FROM, PIVOT_REGION_EXPECTED, eligibleColumnsFor, eligibleTotalsNote, eligibleWideNote, eligibleYearMarkNote, readEligibleFile } from './read-registry.js';
 import { readCsvFile } from '../io/read-csv.js';
 import { headerKey } from './referral.js';
-import { lineList } from '../problem-groups.js';
+import { formatLineRanges, lineList, lineRanges } from '../problem-groups.js';
 
 /** Words that make a referrer code's meaning clear enough to draft (the user checks the draft). */
 const REFERRER_WORDS: readonly [RegExp, Referrer][] = [
@@ -245,6 +245,13 @@ export function draftUptakePlan(file: string, options: DraftUptakeOptions = {}):
   // A DAGI region code (`1084`) is read as its region (region-codes.ts): said with the name.
   const seen = [...regions.values()].map((r) => (regionOfCode(r) === undefined ? r : `${r} (${regionOfCode(r)})`));
   if (regions.size > 0) notes.push(`regions seen in ${sampled}: ${seen.join(', ')} — the eligible file must name each (or map a spelling with "regions")`);
+  // Blank region cells below a filled one: a pivot table's layout, said as hta uptake says it.
+  if (index.region !== undefined) {
+    const col = index.region;
+    const first = body.findIndex((p) => (p.record[col] ?? '').trim() !== '');
+    const blank = first < 0 ? [] : body.slice(first + 1).filter((p) => (p.record[col] ?? '').trim() === '').map(lineOf);
+    if (blank.length > 0) notes.push(`${file}: ${blank.length} region cell(s) blank below a filled one (lines ${formatLineRanges(lineRanges(blank))}): hta uptake refuses them, expecting ${PIVOT_REGION_EXPECTED}`);
+  }
 
   // Sex and referrer codes the built-in synonyms do not know.
   const known = referralFieldSchemas({ regions: regionSet([]), missingCodes: emptyCodes });

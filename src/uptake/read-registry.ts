@@ -483,6 +483,9 @@ export async function scanRegistryRows(
   // A line of dashes under the header (SQL Server Management Studio): the same (io/header-underline.ts).
   const headerUnderlines: number[] = [];
   let headerLine = 1;
+  // The region column, and whether a row above held a region (pivot layout: pivotRegionProblem).
+  let regionColumn = -1;
+  let regionAbove = false;
   try {
     for await (const record of parser as AsyncIterable<string[]>) {
       const line = nextLine;
@@ -495,6 +498,7 @@ export async function scanRegistryRows(
         header = record.map((h) => h.trim());
         isHeaderAgain = headerRepeatsOf(header);
         check = registryRowChecker(options, rules, file, idx, header);
+        regionColumn = idx.region;
         width = record.length;
         headerLine = line;
         continue;
@@ -526,8 +530,12 @@ export async function scanRegistryRows(
         continue;
       }
       const res = check(record, line);
-      if ('problems' in res) found.row(res.problems);
+      // A blank region below a filled one: an Excel pivot table or merged cells, the region
+      // written on the first row of its block only — one problem saying so (pivotRegionProblem).
+      const regionBlank = (record[regionColumn] ?? '').trim() === '';
+      if ('problems' in res) found.row(regionBlank && regionAbove ? res.problems.map((p) => (p.column === regionColumn + 1 ? pivotRegionProblem(p) : p)) : res.problems);
       else if (found.problemCount === 0 || rules.exclude) onReferral?.(res.referral);
+      if (!regionBlank) regionAbove = true;
     }
   } catch (err) {
     if (err instanceof HtaError) throw err;
@@ -541,6 +549,16 @@ export async function scanRegistryRows(
   if (failure) throw failure;
   return result;
 }
+
+/**
+ * What a blank region cell below a filled one is told (docs/input-registry.md "Regions"): the
+ * layout of an Excel pivot table (Compact or Outline form) or of merged cells, copied to CSV, writes
+ * the region on the first row of each block only. Not filled down by hta: a blank may as well be a
+ * referral whose region is missing, and only the user can tell.
+ */
+export const PIVOT_REGION_EXPECTED = 'a region on every row: the region is written only on the first row of each block (an Excel pivot table or merged cells copied to CSV) — fill it down in Excel: select the region column → Go To Special → Blanks → type = and press ↑ → Ctrl+Enter (then copy the column and paste it as values); or in the PivotTable: Design → Report Layout → Repeat All Item Labels. hta does not fill it down itself: a blank cell may be a referral without a region';
+export const PIVOT_REGION_KIND = 'region.blank-below';
+const pivotRegionProblem = (p: Problem): Problem => ({ ...p, kind: PIVOT_REGION_KIND, expected: PIVOT_REGION_EXPECTED });
 
 /** The blanks a cell may hold and still be empty in a row of separators only (the SQL view trims the same). */
 export const SCAN_BLANKS = ' \t\r\n';

@@ -165,3 +165,27 @@ describe('eligible years written with a thousands mark', () => {
     expect(bad.stderr).toContain('bad.csv:3:2 (År): "20.25" — expected a four-digit year');
   }, 60_000);
 });
+
+describe('an Excel pivot copied to CSV: the region on the first row of each block only', () => {
+  const pivot = () => registry(ddmmyyyy, String, (r, i, first) => (first || i === 1 ? r : ''));
+  it('hta uptake says it in one problem with how to fill it down, and fills nothing; plan init says the same', async () => {
+    const f = files({ 'reg-pivot.csv': pivot(), 'elig.csv': ELIGIBLE, 'dmy.json': planOf('dd-mm-yyyy') });
+    const run = await runCli('uptake', f('reg-pivot.csv'), '--eligible', f('elig.csv'), '--plan', f('dmy.json'));
+    expect(run.code).toBe(2);
+    const lines = run.stderr.split('\n').filter((l) => /^ {2}\S/.test(l));
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^ {2}116 × .*column 2 \(Region\): "" — expected a region on every row: the region is written only on the first row of each block/);
+    expect(lines[0]).toContain('Go To Special → Blanks');
+    expect(lines[0]).toContain('Repeat All Item Labels');
+    const draft = await runCli('plan', 'init', '--uptake', f('reg-pivot.csv'));
+    expect(draft.code, draft.stderr).toBe(0);
+    expect(draft.stderr).toContain('116 region cell(s) blank below a filled one (lines 4–41, 43–81, 83–121): hta uptake refuses them, expecting a region on every row');
+  }, 60_000);
+
+  it('a blank region with no filled one above it is refused as before', async () => {
+    const f = files({ 'reg.csv': registry(ddmmyyyy, String, (r, i) => (i === 0 ? '' : r)), 'elig.csv': ELIGIBLE, 'dmy.json': planOf('dd-mm-yyyy') });
+    const run = await runCli('uptake', f('reg.csv'), '--eligible', f('elig.csv'), '--plan', f('dmy.json'));
+    expect(run.code).toBe(2);
+    expect(run.stderr).not.toContain('first row of each block');
+  }, 60_000);
+});

@@ -32,10 +32,10 @@ import { footnoteCell } from './footnote-rows.js';
 import { headerRepeats, reorderedHeaderError } from './repeated-header.js';
 import { isHeaderUnderline } from '../io/header-underline.js';
 import { jsonRegistry } from './registry-json.js';
-import { DEFAULT_DATE_FROM, eligibleColumnsFor, eligibleTotalsNote, eligibleWideNote, readEligibleFile } from './read-registry.js';
+import { DEFAULT_DATE_FROM, PIVOT_REGION_EXPECTED, eligibleColumnsFor, eligibleTotalsNote, eligibleWideNote, eligibleYearMarkNote, readEligibleFile } from './read-registry.js';
 import { readCsvFile } from '../io/read-csv.js';
 import { headerKey } from './referral.js';
-import { lineList } from '../problem-groups.js';
+import { formatLineRanges, lineList, lineRanges } from '../problem-groups.js';
 
 /** Words that make a referrer code's meaning clear enough to draft (the user checks the draft). */
 const REFERRER_WORDS: readonly [RegExp, Referrer][] = [
@@ -218,6 +218,9 @@ export function draftUptakePlan(file: string, options: DraftUptakeOptions = {}):
     const odd = body.filter((p) => (['referred', 'activated', 'last_active'] as const).some((c) => index[c] !== undefined && !empty(p.record[index[c]] ?? '') && read(p.record[index[c]]!) === undefined)).map(lineOf);
     notes.push(`dates read as ${detected.format} (as all but ${detected.odd.count} date cell(s) are written); not in that format: ${odd.length > 10 ? `lines ${odd.slice(0, 10).join(', ')} and ${odd.length - 10} more` : `line(s) ${odd.join(', ')}`} (e.g. ${JSON.stringify(maskCpr(detected.odd.example))}) — correct them, or hta uptake refuses those rows`);
   }
+  if (dateFormat === 'dd-mon-yy') {
+    notes.push(`dates are Oracle texts with two-digit years (DD-MON-RR, such as 03-JAN-24), drafted as "dateFormat": "dd-mon-yy": each year is read in the century that puts the date inside the date window (by default from ${DEFAULT_DATE_FROM} to the export date), not by Oracle's RR rule (docs/input-registry.md "Dates")`);
+  }
   if (dateFormat === 'excel-serial' && 'format' in detected && detected.dayNumbers) {
     // Day numbers: Excel serials (from 1899-12-30) or SAS dates (from 1960-01-01; a SAS date
     // column exported without a format). Only the dates they give tell them apart: the reading
@@ -242,6 +245,13 @@ export function draftUptakePlan(file: string, options: DraftUptakeOptions = {}):
   // A DAGI region code (`1084`) is read as its region (region-codes.ts): said with the name.
   const seen = [...regions.values()].map((r) => (regionOfCode(r) === undefined ? r : `${r} (${regionOfCode(r)})`));
   if (regions.size > 0) notes.push(`regions seen in ${sampled}: ${seen.join(', ')} — the eligible file must name each (or map a spelling with "regions")`);
+  // Blank region cells below a filled one: a pivot table's layout, said as hta uptake says it.
+  if (index.region !== undefined) {
+    const col = index.region;
+    const first = body.findIndex((p) => (p.record[col] ?? '').trim() !== '');
+    const blank = first < 0 ? [] : body.slice(first + 1).filter((p) => (p.record[col] ?? '').trim() === '').map(lineOf);
+    if (blank.length > 0) notes.push(`${file}: ${blank.length} region cell(s) blank below a filled one (lines ${formatLineRanges(lineRanges(blank))}): hta uptake refuses them, expecting ${PIVOT_REGION_EXPECTED}`);
+  }
 
   // Sex and referrer codes the built-in synonyms do not know.
   const known = referralFieldSchemas({ regions: regionSet([]), missingCodes: emptyCodes });
@@ -348,9 +358,11 @@ function draftEligible(file: string, registryRegions: readonly string[], horizon
   const mapping = eligibleColumnsFor(header);
   const notes: string[] = [];
   const columns = mapping && Object.fromEntries(Object.entries(mapping).filter(([k, v]) => headerKey(v) !== k));
-  const { rows, totals, wide, regionCodes } = readEligibleFile(file, columns ? { columns } : {});
+  const { rows, totals, wide, regionCodes, yearMarks } = readEligibleFile(file, columns ? { columns } : {});
   const wideNote = eligibleWideNote(file, wide);
   if (wideNote) notes.push(wideNote);
+  const yearNote = eligibleYearMarkNote(file, yearMarks);
+  if (yearNote) notes.push(yearNote);
   if (columns && Object.keys(columns).length > 0) notes.push(`columns.eligible drafted from ${file}: ${Object.entries(columns).map(([k, v]) => `${k} = "${v}"`).join(', ')}`);
   const totalsNote = eligibleTotalsNote(file, totals);
   if (totalsNote) notes.push(totalsNote);

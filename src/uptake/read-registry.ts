@@ -321,7 +321,7 @@ export function registryRowChecker(
   const windowText = to === undefined ? `on or after ${dayToIso(from)}` : `within ${dayToIso(from)} – ${dayToIso(to)}`;
   const windowSource = options.dateWindow?.to !== undefined || options.dateWindow?.from !== undefined ? "the plan's dateWindow" : to === undefined ? 'the default window' : 'the default window, up to the export date';
   const validate = referralValidator({
-    regions: rules.regions, dateFormat: rules.dateFormat,
+    regions: rules.regions, dateFormat: rules.dateFormat, dateWindow: { from, to },
     ...(options.sexValues ? { sexValues: options.sexValues } : {}),
     ...(options.referrerValues ? { referrerValues: options.referrerValues } : {}),
     ...(rules.codes ? { codes: rules.codes } : {}),
@@ -483,6 +483,9 @@ export async function scanRegistryRows(
   // A line of dashes under the header (SQL Server Management Studio): the same (io/header-underline.ts).
   const headerUnderlines: number[] = [];
   let headerLine = 1;
+  // The region column, and whether a row above held a region (pivot layout: pivotRegionProblem).
+  let regionColumn = -1;
+  let regionAbove = false;
   try {
     for await (const record of parser as AsyncIterable<string[]>) {
       const line = nextLine;
@@ -495,6 +498,7 @@ export async function scanRegistryRows(
         header = record.map((h) => h.trim());
         isHeaderAgain = headerRepeatsOf(header);
         check = registryRowChecker(options, rules, file, idx, header);
+        regionColumn = idx.region;
         width = record.length;
         headerLine = line;
         continue;
@@ -526,8 +530,12 @@ export async function scanRegistryRows(
         continue;
       }
       const res = check(record, line);
-      if ('problems' in res) found.row(res.problems);
+      // A blank region below a filled one: an Excel pivot table or merged cells, the region
+      // written on the first row of its block only — one problem saying so (pivotRegionProblem).
+      const regionBlank = (record[regionColumn] ?? '').trim() === '';
+      if ('problems' in res) found.row(regionBlank && regionAbove ? res.problems.map((p) => (p.column === regionColumn + 1 ? pivotRegionProblem(p) : p)) : res.problems);
       else if (found.problemCount === 0 || rules.exclude) onReferral?.(res.referral);
+      if (!regionBlank) regionAbove = true;
     }
   } catch (err) {
     if (err instanceof HtaError) throw err;
@@ -541,6 +549,16 @@ export async function scanRegistryRows(
   if (failure) throw failure;
   return result;
 }
+
+/**
+ * What a blank region cell below a filled one is told (docs/input-registry.md "Regions"): the
+ * layout of an Excel pivot table (Compact or Outline form) or of merged cells, copied to CSV, writes
+ * the region on the first row of each block only. Not filled down by hta: a blank may as well be a
+ * referral whose region is missing, and only the user can tell.
+ */
+export const PIVOT_REGION_EXPECTED = 'a region on every row: the region is written only on the first row of each block (an Excel pivot table or merged cells copied to CSV) — fill it down in Excel: select the region column → Go To Special → Blanks → type = and press ↑ → Ctrl+Enter (then copy the column and paste it as values); or in the PivotTable: Design → Report Layout → Repeat All Item Labels. hta does not fill it down itself: a blank cell may be a referral without a region';
+export const PIVOT_REGION_KIND = 'region.blank-below';
+const pivotRegionProblem = (p: Problem): Problem => ({ ...p, kind: PIVOT_REGION_KIND, expected: PIVOT_REGION_EXPECTED });
 
 /** The blanks a cell may hold and still be empty in a row of separators only (the SQL view trims the same). */
 export const SCAN_BLANKS = ' \t\r\n';
@@ -638,6 +656,8 @@ export interface EligibleTotalRow {
  */
 export function readEligibleFile(file: string, options: ReadEligibleOptions = {}): {
   rows: EligibleRow[]; totals: EligibleTotalRow[]; wide?: { years: number[] };
+  /** Year cells written with the thousands mark (`2.024`), read as years: how many, and the first. */
+  yearMarks?: { count: number; example: string };
   /** Whether DAGI codes are read as regions in this analysis (every region of the file is Danish). */
   regionCodes: boolean;
   /** The codes read in the file (code → region name), for a note. */
@@ -684,6 +704,8 @@ export function readEligibleFile(file: string, options: ReadEligibleOptions = {}
   const rows: EligibleRow[] = [];
   const seen = new Map<string, number>();
   const totalRows: { line: number; label: string; yearText: string; countText: string }[] = [];
+  // Years written with the thousands mark (`2.024`: docs/input-registry.md "The eligible file").
+  const yearMarks = { count: 0, example: '' };
   // `NULL`, `(null)`, … are empty cells (missing-cells.ts); a row of nothing else is a blank row.
   const missing = missingCodesOf(options.missingCodes);
   const cell = (text: string | undefined) => (isEmptyCell((text ?? '').trim(), missing) ? '' : text ?? '');
@@ -719,11 +741,12 @@ export function readEligibleFile(file: string, options: ReadEligibleOptions = {}
     const key = regionKey(rv);
     // A total row ("I alt", and "national", the name of every output's whole-country rows) is no region.
     if (isTotalWord(rv)) {
-      for (const { yv, ev } of counts) totalRows.push({ line: rec.line, label: regionDisplay(rv), yearText: yv.trim(), countText: ev.trim() });
+      for (const { yv, ev } of counts) totalRows.push({ line: rec.line, label: regionDisplay(rv), yearText: (wide ? yv : yearText(yv, thousands, yearMarks)).trim(), countText: ev.trim() });
       continue;
     }
     if (key === '') problems.push({ file, line: rec.line, column: ri + 1, field: table.header[ri], value: as(ri).value, expected: `a region name${as(ri).note}` });
-    for (const { yv, ev, ej } of counts) {
+    for (const { yv: written, ev, ej } of counts) {
+      const yv = wide ? written : yearText(written, thousands, yearMarks);
       const yearOk = /^\d{4}$/.test(yv);
       if (!yearOk) problems.push({ file, line: rec.line, column: yi + 1, field: table.header[yi], value: as(yi).value, expected: `a four-digit year${as(yi).note}` });
       const n = parseCount(ev, thousands);
@@ -761,7 +784,29 @@ export function readEligibleFile(file: string, options: ReadEligibleOptions = {}
     }
   }
   if (problems.length > 0) throw new HtaError('input.invalid', `${file} has ${problems.length} invalid value(s)`, problems);
-  return { rows, totals, regionCodes: codes, codesRead, ...(wide ? { wide: { years: wide.map((j) => Number(table.header[j]!.trim())) } } : {}) };
+  return {
+    rows, totals, regionCodes: codes, codesRead, ...(wide ? { wide: { years: wide.map((j) => Number(table.header[j]!.trim())) } } : {}),
+    ...(yearMarks.count > 0 ? { yearMarks } : {}),
+  };
+}
+
+/**
+ * A year cell as read: `2.024` (or `2,024`: the file's thousands mark, one group of
+ * three digits) as `2024` — Danish Excel formats a year cell as a number with a thousands
+ * separator. Only the year column: a count keeps its marks (parse-count.ts). Counted in `marks`
+ * for the note; anything else is returned as written, to be refused as no four-digit year.
+ */
+function yearText(text: string, thousands: '.' | ',', marks: { count: number; example: string }): string {
+  const m = /^(\d)([.,])(\d{3})$/.exec(text.trim());
+  if (!m || m[2] !== thousands) return text;
+  if (marks.count++ === 0) marks.example = text.trim();
+  return `${m[1]}${m[3]}`;
+}
+
+/** The note for years written with a thousands mark (`2.024`), read as years (stderr). */
+export function eligibleYearMarkNote(file: string, marks: { count: number; example: string } | undefined): string | undefined {
+  if (!marks) return undefined;
+  return `${file}: ${marks.count} year cell(s) written with a thousands mark (such as "${marks.example}", a year cell Excel formats as a number) read as years ("${marks.example}" as ${marks.example.replace(/[.,]/, '')}; docs/input-registry.md "The eligible file"); format the column as text or "0" in Excel to drop the mark`;
 }
 
 /** The note for an eligible file read with years as columns (stderr), so that the reading shows. */

@@ -11,7 +11,7 @@
  */
 import { z } from 'zod';
 import type { Problem } from '../errors.js';
-import { DATE_FORMAT_EXAMPLE, dateParser, type DateFormat } from './registry-dates.js';
+import { DATE_FORMAT_EXAMPLE, dateParser, type DateFormat, type DayWindow } from './registry-dates.js';
 import type { RegionSet } from './regions.js';
 import { foldColumnName } from '../trial/column-resolver.js';
 import { registryColumnsFor } from './registry-column-names.js';
@@ -143,6 +143,8 @@ export interface ReferralRules {
   regions: RegionSet;
   /** Default 'iso'. ('auto' is resolved per file before validation; see registry-dates.ts.) */
   dateFormat?: DateFormat;
+  /** The date window, as days: what a two-digit year (`dd-mon-yy`) is read by (registry-dates.ts). */
+  dateWindow?: DayWindow;
   sexValues?: Readonly<Record<string, Sex>>;
   referrerValues?: Readonly<Record<string, Referrer>>;
   /** The file's ten-digit numbers read as codes, not CPR numbers (cpr-shape.ts); none if absent. */
@@ -186,14 +188,15 @@ const clinicExpected = (name: string): string => name === ''
 /** One zod schema per column; the message of a failing schema is the Problem's `expected`. */
 export function referralFieldSchemas(rules: ReferralRules) {
   const format = rules.dateFormat ?? 'iso';
-  const parseDay = format === 'iso' ? isoToDay : dateParser(format);
+  const parseDay = format === 'iso' ? isoToDay : dateParser(format, rules.dateWindow);
   const written = `a real calendar date ${format === 'excel-serial' ? '' : 'written '}${DATE_FORMAT_EXAMPLE[format]}`;
   // A cell in another format the registry readers know says which "dateFormat" reads it.
   const dateExpected = (tail: string) => (v: string) => {
-    const other = (['iso-datetime', 'excel-serial', 'ddmonyyyy'] as const).find((f) => f !== format && dateParser(f)(v) !== undefined && !(f === 'iso-datetime' && parseIsoDay(v) !== undefined));
+    const other = (['iso-datetime', 'excel-serial', 'ddmonyyyy', 'dd-mon-yy', 'dd-mon-yyyy'] as const).find((f) => f !== format && dateParser(f, rules.dateWindow)(v) !== undefined && !(f === 'iso-datetime' && parseIsoDay(v) !== undefined));
     const hint = other === undefined ? ''
       : other === 'excel-serial' ? ` (this looks like an Excel serial day number: set "dateFormat": "excel-serial" in the uptake plan, or format the column as a date in Excel before saving the CSV; a SAS date value counts from 1960-01-01: "sas-day")`
         : other === 'ddmonyyyy' ? ` (this is a SAS date text: set "dateFormat": "ddmonyyyy" or "auto" in the uptake plan)`
+          : other === 'dd-mon-yy' || other === 'dd-mon-yyyy' ? ` (this is an Oracle date text: set "dateFormat": "${other}" or "auto" in the uptake plan)`
           : ` (this is a date with a time of day: set "dateFormat": "iso-datetime" in the uptake plan)`;
     return `${written}${tail}${hint}`;
   };
@@ -225,11 +228,17 @@ export function referralFieldSchemas(rules: ReferralRules) {
     last_active: lookup(cpr('last_active'), (v) => (v === '' ? null : parseDay(v)), dateExpected(', or empty')),
     age: z.string().transform((v, ctx) => {
       if (v === '') return null;
-      if (!/^\d{1,3}$/.test(v) || Number(v) > 120) {
-        ctx.addIssue({ code: 'custom', message: 'a whole number of years 0–120, or empty' });
+      // A whole age with a zero decimal part is that age: `84,0` (Excel with a decimal comma),
+      // `84.0` (pandas; Parquet's 83.0 is read so too: engine/registry-engine.ts parquetText).
+      // One or two zeros only: `84.000` could be 84,000 with a thousands mark. `84,5` stays
+      // refused — an age is counted in whole years (docs/input-registry.md, the registry's `age`).
+      const m = /^(\d{1,3})(?:[.,]0{1,2})?$/.exec(v);
+      if (!m || Number(m[1]) > 120) {
+        const decimal = /^\d{1,3}[.,]\d+$/.test(v);
+        ctx.addIssue({ code: 'custom', message: `a whole number of years 0–120${decimal ? ' (a zero decimal part, 84,0 or 84.0, is read as the whole age; other decimals are not: round the age down in the source)' : ''}, or empty` });
         return z.NEVER;
       }
-      return Number(v);
+      return Number(m[1]);
     }),
     sex: lookup(cpr('sex'), (v) => sexes.get(valueKey(v)), `female, male or unknown (${sexNames.join(', ')}), or empty; map other values with the uptake plan's "values.sex"`),
     referrer: lookup(cpr('referrer'), (v) => referrers.get(valueKey(v)), `one of gp, physio, chiro, other (or ${[...referrers.keys()].filter((k) => !REFERRERS.includes(k as Referrer)).join(', ')}); map other values with the uptake plan's "values.referrer"`),

@@ -3,14 +3,15 @@
  * docs/input-registry.md "Dates"): ISO `2025-05-09`, ISO date-times `2025-05-09T08:15:00` (the
  * time part is ignored: the calendar date as written is the day, with no time-zone shift, since
  * a referral "on 9 May" must stay on 9 May), day-first or month-first numeric dates, SAS's
- * DATE9. and DATETIME20. texts (`17MAY2024`, `17MAY2024:00:00:00`, PROC EXPORT's defaults), and
- * day numbers (Excel serials, SAS dates counted from 1960-01-01).
+ * DATE9. and DATETIME20. texts (`17MAY2024`, `17MAY2024:00:00:00`, PROC EXPORT's defaults), Oracle's
+ * DD-MON-RR and DD-MON-YYYY texts (`03-JAN-24`, `03-JAN-2024`, as SQL Developer exports DATE
+ * columns; English or Danish month abbreviations), and day numbers (Excel serials, SAS dates counted from 1960-01-01).
  *
  * Every parser returns whole days since 1970-01-01 UTC, or undefined unless the text is a real
  * calendar date in exactly that format. `auto` is resolved once per file by `detectDateFormat`
  * from every date cell, and refuses a file whose day/month order cannot be told apart.
  */
-export const DATE_FORMATS = ['iso', 'iso-datetime', 'dd-mm-yyyy', 'dd.mm.yyyy', 'dd/mm/yyyy', 'mm/dd/yyyy', 'ddmonyyyy', 'excel-serial', 'sas-day'] as const;
+export const DATE_FORMATS = ['iso', 'iso-datetime', 'dd-mm-yyyy', 'dd.mm.yyyy', 'dd/mm/yyyy', 'mm/dd/yyyy', 'ddmonyyyy', 'dd-mon-yyyy', 'dd-mon-yy', 'excel-serial', 'sas-day'] as const;
 export type DateFormat = (typeof DATE_FORMATS)[number];
 export type DateFormatOption = DateFormat | 'auto';
 
@@ -58,6 +59,54 @@ function ddMonYyyy(t: string): number | undefined {
   return ymdToDay(Number(m[3]), month, Number(m[1]));
 }
 /**
+ * Oracle's DATE texts as SQL Developer (and SQL*Plus) export them under the default
+ * NLS_DATE_FORMAT DD-MON-RR (`03-JAN-24`), or DD-MON-YYYY (`03-JAN-2024`): month abbreviations
+ * in English or, from a client with Danish NLS_DATE_LANGUAGE, in Danish (JAN FEB MAR APR MAJ JUN
+ * JUL AUG SEP OKT NOV DEC: only MAJ and OKT differ, and neither is an English month), any case.
+ */
+const ORACLE = /^(\d{1,2})-([A-Za-z]{3})-(\d{2}|\d{4})$/;
+const DANISH_MONTHS: Readonly<Record<string, number>> = { MAJ: 5, OKT: 10 };
+function oracleParts(t: string): { d: number; m: number; y: string } | undefined {
+  const m = ORACLE.exec(t);
+  if (!m) return undefined;
+  const mon = m[2]!.toUpperCase();
+  const month = (MONTH_ABBREVIATIONS as readonly string[]).indexOf(mon) + 1 || DANISH_MONTHS[mon];
+  return month ? { d: Number(m[1]), m: month, y: m[3]! } : undefined;
+}
+
+/** Plausible dates as days since 1970-01-01, inclusive (`to` undefined: up to the day of the run). */
+export interface DayWindow { from: number; to?: number | undefined }
+/** 2000-01-01, the default start of the date window (read-registry.ts DEFAULT_DATE_FROM). */
+const DEFAULT_FROM_DAY = 10957;
+const today = () => Math.floor(Date.now() / MS_PER_DAY);
+
+/**
+ * A two-digit year (`03-JAN-24`) is read in the century that puts the date inside the date
+ * window — the plan's dateWindow, by default 2000-01-01 to the export date (or the day of the
+ * run) — not by Oracle's RR rule, which depends on the day the file is read: the same file would
+ * change its dates at the turn of a half-century, and a registry's dates are never in the future.
+ * With the default window every two-digit year is unambiguous (19xx is before it, 21xx after).
+ * A window spanning more than a century could hold the date in two centuries: refused (undefined).
+ * Inside no century: the reading nearest the window, which the date-window check then refuses
+ * naming the date it was read as (docs/input-registry.md "Dates").
+ */
+function twoDigitYearDay(yy: number, month: number, day: number, window: DayWindow): number | undefined {
+  const from = window.from, to = window.to ?? today();
+  const fromYear = Number(new Date(from * MS_PER_DAY).toISOString().slice(0, 4));
+  const toYear = Number(new Date(to * MS_PER_DAY).toISOString().slice(0, 4));
+  const readings: number[] = [];
+  for (let c = Math.floor(fromYear / 100) - 1; c <= Math.floor(toYear / 100) + 1; c++) {
+    const d = ymdToDay(c * 100 + yy, month, day);
+    if (d !== undefined) readings.push(d);
+  }
+  const inside = readings.filter((d) => d >= from && d <= to);
+  if (inside.length > 1) return undefined;
+  if (inside.length === 1) return inside[0];
+  const distance = (d: number) => (d < from ? from - d : d - to);
+  return readings.reduce<number | undefined>((best, d) => (best === undefined || distance(d) < distance(best) ? d : best), undefined);
+}
+
+/**
  * A time of day after a day/month date, as Epic (Sundhedsplatformen), Excel and .NET exports
  * write date columns: one space, then `h:mm`, `hh:mm:ss`, optional fraction, optional AM/PM
  * (`23-03-2025 00:00`, `23.03.2025 00:00:00`, `3/23/2025 12:00:00 AM`). The date is read; the
@@ -96,13 +145,28 @@ export const DATE_FORMAT_EXAMPLE: Readonly<Record<DateFormat, string>> = {
   'dd/mm/yyyy': 'DD/MM/YYYY',
   'mm/dd/yyyy': 'MM/DD/YYYY',
   ddmonyyyy: 'DDMONYYYY or DDMONYYYY:hh:mm:ss (SAS DATE9. or DATETIME20.: 17MAY2024)',
+  'dd-mon-yyyy': 'DD-MON-YYYY (Oracle: 03-JAN-2024; English or Danish month abbreviations)',
+  'dd-mon-yy': 'DD-MON-YY (Oracle DD-MON-RR: 03-JAN-24; English or Danish month abbreviations; the two-digit year read in the century inside the date window)',
   'excel-serial': 'as an Excel serial day number (45993 = 2025-12-02)',
   'sas-day': 'as a SAS day number, days since 1960-01-01 (23513 = 2024-05-17)',
 };
 
-/** The parser of one format: text → day, or undefined. */
-export function dateParser(format: DateFormat): (text: string) => number | undefined {
+/**
+ * The parser of one format: text → day, or undefined. `window`: the date window, which only
+ * `dd-mon-yy` uses (its two-digit years); default 2000-01-01 to the day of the run.
+ */
+export function dateParser(format: DateFormat, window: DayWindow = { from: DEFAULT_FROM_DAY }): (text: string) => number | undefined {
   switch (format) {
+    case 'dd-mon-yyyy':
+      return (t) => {
+        const p = oracleParts(t);
+        return p && p.y.length === 4 ? ymdToDay(Number(p.y), p.m, p.d) : undefined;
+      };
+    case 'dd-mon-yy':
+      return (t) => {
+        const p = oracleParts(t);
+        return p && p.y.length === 2 ? twoDigitYearDay(Number(p.y), p.m, p.d, window) : undefined;
+      };
     case 'iso':
       return (t) => {
         const m = ISO.exec(t);
@@ -195,6 +259,9 @@ export function dayNumberFormat(n: DayNumbers, from: number, to: number): { form
 
 export function createDateFormatDetector(): DateFormatDetector {
   let iso = 0, isoTime = 0, serial = 0, sas = 0, others = 0, total = 0;
+  // Oracle texts by year length (`03-JAN-24`, `03-JAN-2024`): counted before any other format.
+  const oracle = { 2: 0, 4: 0 };
+  const notOracleExample: { 2?: string; 4?: string } = {};
   const numeric = { '-': 0, '.': 0, '/': 0 };
   let firstOver12 = 0, secondOver12 = 0;
   let example: string | undefined;
@@ -205,6 +272,11 @@ export function createDateFormatDetector(): DateFormatDetector {
     add(text) {
       if (text === '') return;
       total++;
+      const ora = oracleParts(text);
+      const oraLength = ora && ymdToDay(ora.y.length === 2 ? 2000 + Number(ora.y) : Number(ora.y), ora.m, ora.d) !== undefined ? (ora.y.length as 2 | 4) : undefined;
+      if (oraLength !== 2) notOracleExample[2] ??= text;
+      if (oraLength !== 4) notOracleExample[4] ??= text;
+      if (oraLength !== undefined) { oracle[oraLength]++; notSasExample ??= text; example ??= text; return; }
       if (ddMonYyyy(text) !== undefined) { sas++; sasExample ??= text; return; }
       notSasExample ??= text;
       if (ISO.test(text)) { iso++; return; }
@@ -231,8 +303,10 @@ export function createDateFormatDetector(): DateFormatDetector {
       const decided = decide();
       if (!('format' in decided)) return decided;
       // One odd row (a total row under the table) must not hide the format of all the others.
-      const odd = decided.format === 'excel-serial' ? others + sas : decided.format === 'ddmonyyyy' ? total - sas : others + sas + serial;
-      const oddExample = decided.format === 'ddmonyyyy' ? notSasExample : decided.format === 'excel-serial' ? example ?? sasExample : example ?? serialExample ?? sasExample;
+      const ora = decided.format === 'dd-mon-yy' ? 2 : decided.format === 'dd-mon-yyyy' ? 4 : undefined;
+      const oracleTexts = oracle[2] + oracle[4];
+      const odd = ora !== undefined ? total - oracle[ora] : decided.format === 'excel-serial' ? others + sas + oracleTexts : decided.format === 'ddmonyyyy' ? total - sas : others + sas + serial + oracleTexts;
+      const oddExample = ora !== undefined ? notOracleExample[ora] : decided.format === 'ddmonyyyy' ? notSasExample : decided.format === 'excel-serial' ? example ?? sasExample : example ?? serialExample ?? sasExample;
       const days = decided.format === 'excel-serial' && !serialFraction ? { dayNumbers: { min: serialMin, max: serialMax, example: serialExample! } } : {};
       return { ...decided, ...(odd > 0 ? { odd: { count: odd, example: oddExample! } } : {}), ...days };
     },
@@ -241,13 +315,21 @@ export function createDateFormatDetector(): DateFormatDetector {
   function decide(): { format: DateFormat } | { reason: string } {
     if (total === 0) return { format: 'iso' };
     const few = (n: number) => n * 20 <= total && n < total;
-    const noFormat = { reason: `dates in a format none of ${DATE_FORMATS.join(', ')} (e.g. ${JSON.stringify(example ?? sasExample)})` };
+    const noFormat = { reason: `dates in a format none of ${DATE_FORMATS.join(', ')} (e.g. ${JSON.stringify(example ?? sasExample ?? notSasExample)})` };
+    // Oracle texts: the file's format when all but a few dates are written so, in one year length.
+    const oracleTotal = oracle[2] + oracle[4];
+    if (oracleTotal > 0 && !few(oracleTotal)) {
+      if (oracle[2] > 0 && oracle[4] > 0 && !few(Math.min(oracle[2], oracle[4]))) return { reason: 'Oracle dates with two-digit years (03-JAN-24) mixed with four-digit ones (03-JAN-2024) in one file' };
+      const format = oracle[2] >= oracle[4] ? 'dd-mon-yy' : 'dd-mon-yyyy';
+      if (few(total - oracle[format === 'dd-mon-yy' ? 2 : 4])) return { format };
+      return { reason: 'Oracle dates (03-JAN-24) mixed with dates in other formats in one file' };
+    }
     if (sas > 0 && !few(sas)) {
       if (sas === total || few(total - sas)) return { format: 'ddmonyyyy' };
       return { reason: 'dates written 17MAY2024 (SAS DATE9./DATETIME20.) mixed with dates in other formats in one file' };
     }
-    // A few SAS texts among other dates are odd ones, like any text in no format.
-    const other = others + sas;
+    // A few SAS or Oracle texts among other dates are odd ones, like any text in no format.
+    const other = others + sas + oracleTotal;
     if (serial > 0 && serial + other === total) return other === 0 || few(other) ? { format: 'excel-serial' } : noFormat;
     if (other > 0 && !few(other + serial)) return noFormat;
     if (serial > 0 && !few(serial + other)) return { reason: 'Excel serial day numbers (such as 45993) mixed with written dates in one file' };

@@ -224,7 +224,7 @@ async function missedRows(db: DuckDBConnection): Promise<number> {
 
 /** What the lookup tables decide by: the regions, the date format, the plan's value synonyms. */
 const dictionaryRules = (rules: RegistryRules, options: ReadRegistryOptions) => ({
-  regions: rules.regions, dateFormat: rules.dateFormat, ...(rules.codes ? { codes: rules.codes } : {}), missingCodes: rules.missingCodes,
+  regions: rules.regions, dateFormat: rules.dateFormat, dateWindow: { from: rules.from, to: rules.to }, ...(rules.codes ? { codes: rules.codes } : {}), missingCodes: rules.missingCodes,
   ...(options.sexValues ? { sexValues: options.sexValues } : {}),
   ...(options.referrerValues ? { referrerValues: options.referrerValues } : {}),
 });

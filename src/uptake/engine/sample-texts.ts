@@ -37,6 +37,10 @@ export function dayText(day: number, format: DateFormat): string {
     case 'ddmonyyyy':
       // DATETIME20. (PROC EXPORT's datetime columns); DATE9. cells are read in the second pass.
       return `${d}${MONTH_ABBREVIATIONS[Number(m) - 1]!}${y}:00:00:00`;
+    case 'dd-mon-yyyy':
+      return `${d}-${MONTH_ABBREVIATIONS[Number(m) - 1]!}-${y}`;
+    case 'dd-mon-yy':
+      return `${d}-${MONTH_ABBREVIATIONS[Number(m) - 1]!}-${y.slice(2)}`;
     default:
       return `${d}${format[2]}${m}${format[2]}${y}`;
   }

@@ -285,6 +285,8 @@ export function registerUptake(program: Command, io: CliIo, setExit: (code: numb
       const analysis = run.analysis;
       if (run.registryEncoding && file !== undefined) io.stderr(`note: ${registryEncodingNote(run.registryEncoding, lang, file)}\n`);
       for (const note of run.notes) io.stderr(`note: ${note}\n`);
+      // Printed once: in the text summary on stdout, which a run with --json or --audit does not print.
+      if (run.changedNote && (opts.json || opts.audit)) io.stderr(`note: ${run.changedNote}\n`);
       if (run.clinicSpellings) io.stderr(`note: ${clinicSpellingsNote(run.clinicSpellings, file ?? 'the aggregate tables')}\n`);
       // The excluded rows' lines and values: for the analyst, on stderr only (never in a published output).
       if (run.excluded) for (const line of excludedDetailLines(run.excluded, lang)) io.stderr(`${line}\n`);

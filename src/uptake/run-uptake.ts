@@ -50,7 +50,7 @@ export async function analyseUptake(input: UptakeInput): Promise<UptakeAnalysis>
 }
 
 /** As `analyseUptake`, with the raw information loss for the audit. */
-export async function runUptake(input: UptakeInput): Promise<UptakeRun & { notes: string[]; previous?: PreviousPublication }> {
+export async function runUptake(input: UptakeInput): Promise<UptakeRun & { notes: string[]; changedNote?: string; previous?: PreviousPublication }> {
   const analysisModule = import('./uptake-analysis.js');
   // Not awaited until the aggregate is there; a failure to load still surfaces there.
   analysisModule.catch(() => {});
@@ -134,9 +134,9 @@ export async function runUptake(input: UptakeInput): Promise<UptakeRun & { notes
   // Earlier counts that are small under this rule are not carried on: said, with what to do.
   const leftOut = previous && smallCountsNote(previous, { threshold: analysis.threshold, zerosSensitive: analysis.suppression.zerosSensitive });
   if (leftOut) notes.push(leftOut);
-  // Closed periods changed since an earlier publication: said on stderr too (a --json run prints no summary).
-  const changed = analysis.previous?.changed && (await import('./publication-notes.js')).changedSentence(analysis.previous.changed, 'en', (s) => (s === 'national' ? 'the whole country' : s));
-  if (changed) notes.push(changed);
+  // Closed periods changed since an earlier publication: the text summary says so on stdout; a run
+  // that prints no summary (--json, --audit) says it on stderr (cli/uptake.ts).
+  const changedNote = (analysis.previous?.changed && (await import('./publication-notes.js')).changedSentence(analysis.previous.changed, 'en', (s) => (s === 'national' ? 'the whole country' : s))) || undefined;
   if (fill === 'carry-forward') analysis.eligibleFill = { method: 'carry-forward', filled: complete.filled };
   if (read && invalidRows === 'exclude') {
     // Published: a count at or above the threshold and the kinds; the lines and values stay with the run.
@@ -156,5 +156,5 @@ export async function runUptake(input: UptakeInput): Promise<UptakeRun & { notes
     analysis.clinicCaseMerged = { names: spellings.reduce((n, m) => n + m.spellings.length, 0), clinics: spellings.length };
   }
   if (eligibleRead.totals.length > 0) analysis.eligibleTotalRows = eligibleRead.totals.length;
-  return { ...run, notes, ...(previous ? { previous } : {}) };
+  return { ...run, notes, ...(changedNote ? { changedNote } : {}), ...(previous ? { previous } : {}) };
 }

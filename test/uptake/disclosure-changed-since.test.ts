@@ -143,6 +143,11 @@ describe('a referral removed from a closed month', () => {
     // Said, without the size of the change (CLI and page, en/da).
     expect(P6.stderr).toContain(`note: Changed since an earlier publication of this registry (late registrations or corrections): 2024-01 (${MID} and the whole country). Every count of it is hidden in this publication, whatever its value`);
     expect(uptakeTables(P6.analysis, 'en').preamble.join('\n')).toContain(`Changed since an earlier publication of this registry (late registrations or corrections): 2024-01 (${MID} and whole country).`);
+    // In text mode once, in the summary on stdout (it was on stderr too).
+    const text = await runCli('uptake', P6.registry, '--eligible', P6.eligible, '--plan', P6.plan, '--previous', P5.file);
+    expect(text.code, text.stderr).toBe(0);
+    expect((text.stdout + text.stderr).split('Changed since an earlier publication').length - 1).toBe(1);
+    expect(text.stdout).toContain('Changed since an earlier publication');
     expect(uptakeTables(P6.analysis, 'da').preamble.join('\n')).toContain(`Ændret siden en tidligere offentliggørelse af dette register (efterregistreringer eller rettelser): 2024-01 (${MID} og hele landet).`);
     expect(uptakeTables(P5.analysis, 'en').preamble.join('\n')).not.toContain('Changed since');
 

@@ -156,12 +156,14 @@ function readResourceUse(csv: CsvTable, trial: TrialData, resolved: ResolvedCeaP
   const decimalComma = decimalCommaOf(csv);
   const coders = items.map((it) => coderFor(tp, it.column, undefined, decimalComma));
   for (const rec of csv.records) {
-    const id = rec.cells[idCol] ?? null;
-    const timeRaw = rec.cells[timeCol] ?? null;
+    // `cells` splits the whole record on every access (read-csv.ts): once per record here.
+    const cells = rec.cells;
+    const id = cells[idCol] ?? null;
+    const timeRaw = cells[timeCol] ?? null;
     if (id === null || timeRaw === null || !kept.has(id)) continue;
     const time = planTimeOf(tp, timeRaw);
     if (popCol >= 0) {
-      const v = rec.cells[popCol] ?? null;
+      const v = cells[popCol] ?? null;
       if (v !== null && (time === tp.baseline || !population.has(id))) population.set(id, v);
     }
     const k = plan.periods.indexOf(time);
@@ -169,7 +171,7 @@ function readResourceUse(csv: CsvTable, trial: TrialData, resolved: ResolvedCeaP
     let own = units.get(id);
     if (!own) units.set(id, (own = {}));
     items.forEach((it, j) => {
-      const text = rec.cells[it.idx] ?? null;
+      const text = cells[it.idx] ?? null;
       let value: number | null = null;
       if (text !== null) {
         const coded = coders[j]?.apply(text);

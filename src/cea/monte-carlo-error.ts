@@ -7,6 +7,7 @@
  */
 import type { IncrementalFit } from './incremental-regression.js';
 import { rubinMonteCarlo } from '../stats/missing/rubin-rules.js';
+import { enUsFixed } from './en-us-fixed.js';
 
 /** White et al.'s bound on MCSE / SE. */
 export const MCSE_SHARE_OF_SE = 0.1;
@@ -67,4 +68,5 @@ export function monteCarloWarning(what: string, est: { cost: PooledEstimate; qal
   return `${what}: with m = ${mc.imputations} imputations the pooled estimates carry a large Monte Carlo error — incremental cost ${c}, incremental QALY ${q}; another imputation seed can move them by about twice that. White et al. (2011) advise a Monte Carlo error of at most 10% of the SE: set "imputation": { "m": ${mc.suggestedImputations} } or more in the plan (the fraction of missing information is ${fmt(Math.max(mc.incrementalCost.fmi, mc.incrementalQaly.fmi), 2)})`;
 }
 
-const fmt = (x: number, digits: number) => x.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits }).replace('-', '−');
+// en-US digits as toLocaleString writes them, without loading ICU's locale data (en-us-fixed.ts).
+const fmt = (x: number, digits: number) => enUsFixed(x, digits).replace('-', '−');

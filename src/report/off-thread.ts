@@ -29,7 +29,8 @@ import { type ErrorCode, HtaError } from '../errors.js';
 // first result is the one the reports need first. A result that cannot be cloned is uncaught, the
 // worker's 'error' (a bug, as before).
 const WORKER_SOURCE = `
-const { parentPort } = require('node:worker_threads');
+const { parentPort, workerData } = require('node:worker_threads');
+const setup = import(workerData.setup).then((m) => m.setUpAnalysisWorker());
 let queue = Promise.resolve();
 parentPort.on('message', (job) => {
   queue = queue.then(() => run(job));
@@ -37,6 +38,7 @@ parentPort.on('message', (job) => {
 async function run(job) {
   let answer;
   try {
+    await setup;
     const m = await import(job.module);
     answer = { id: job.id, value: await m[job.name](job.input) };
   } catch (err) {
@@ -82,6 +84,9 @@ export interface OffThreadJob<T> {
   what: string;
 }
 
+/** Run by each worker before its first job (analysis-worker-setup.ts). */
+const SETUP = new URL('./analysis-worker-setup.js', import.meta.url);
+
 /** Analysis workers at most: the cores besides the main thread's (at least one). */
 export const ANALYSIS_THREADS = Math.max(1, availableParallelism() - 1);
 
@@ -101,7 +106,7 @@ const workers: AnalysisWorker[] = [];
 let nextId = 0;
 
 function startWorker(): AnalysisWorker {
-  const w: AnalysisWorker = { worker: new Worker(WORKER_SOURCE, { eval: true }), pending: new Map() };
+  const w: AnalysisWorker = { worker: new Worker(WORKER_SOURCE, { eval: true, workerData: { setup: SETUP.href } }), pending: new Map() };
   workers.push(w);
   const fail = (err: (p: Pending) => unknown) => {
     retire(w);

@@ -30,5 +30,8 @@ describe('analyseCeaOffThread (built modules)', () => {
     const bad = await mod.analyseCeaOffThread(input).catch((e: unknown) => e);
     expect(bad).toMatchObject({ name: 'HtaError', code: 'plan.invalid', exitCode: 2 });
     expect((bad as { problems: unknown[] }).problems.length).toBeGreaterThan(0);
+    // The worker's zod runs without its compiled fast path (analysis-worker-setup.ts): the same problems.
+    const mainBad = (() => { try { analyseCeaFiles(input); } catch (e) { return e; } })();
+    expect((bad as { problems: unknown[] }).problems).toEqual((mainBad as { problems: unknown[] }).problems);
   });
 });

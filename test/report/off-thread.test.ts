@@ -4,18 +4,18 @@
  * its jobs one after another in the order they came, and an error in one job reaches that job
  * only (the next one on the same worker still answers).
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { describe, expect, it } from 'vitest';
-import { transpileTs } from '../support/built-closure.js';
-import { tempDir } from '../support/run-cli.js';
-
-const MODULES = ['src/report/off-thread.ts', 'src/errors.ts', 'src/problem-groups.ts', 'src/io/cpr-number.ts'];
+import { rmSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it, onTestFinished } from 'vitest';
+import { builtClosure } from '../support/built-closure.js';
 
 const JOBS = `
 import { threadId } from 'node:worker_threads';
+import { z } from 'zod';
 import { HtaError } from '../errors.js';
+export function zodJitless() {
+  return z.config().jitless === true;
+}
 export async function slow(input) {
   const started = Date.now();
   await new Promise((resolve) => setTimeout(resolve, 40));
@@ -26,21 +26,19 @@ export function fail(input) {
 }
 `;
 
-function compile(dir: string): string {
-  for (const m of MODULES) {
-    const out = join(dir, relative('src', m)).replace(/\.ts$/, '.js');
-    mkdirSync(dirname(out), { recursive: true });
-    writeFileSync(out, transpileTs(readFileSync(m, 'utf8')));
-  }
-  writeFileSync(join(dir, 'report/jobs.js'), JOBS);
-  return pathToFileURL(join(dir, 'report/off-thread.js')).href;
+/** off-thread.ts and what it imports (its worker set-up too), built, with the stand-in jobs beside it. */
+function compile(): string {
+  const built = builtClosure('src/report/off-thread.ts');
+  onTestFinished(() => rmSync(built.dir, { recursive: true, force: true }));
+  writeFileSync(fileURLToPath(new URL('./jobs.js', built.url)), JOBS);
+  return built.url;
 }
 
 interface Slow { input: number; threadId: number; started: number; ended: number }
 
 describe('runOffThread (built modules)', () => {
   it('shares at most ANALYSIS_THREADS workers, one job after another, errors to their own job', async () => {
-    const url = compile(tempDir());
+    const url = compile();
     const off = (await import(url)) as typeof import('../../src/report/off-thread.js');
     expect(off.builtModules).toBe(true);
     const jobs = new URL('./jobs.js', url);
@@ -59,6 +57,14 @@ describe('runOffThread (built modules)', () => {
     if (r1.threadId === r2.threadId) expect(r2.started).toBeGreaterThanOrEqual(r1.ended);
     // The workers end with their last job: a later job starts a new one, and still answers.
     expect(await job<Slow>('slow', 3)).toMatchObject({ input: 3 });
+    await off.stopOffThreadAnalyses();
+  });
+
+  it("sets each worker up before its first job: zod without its compiled fast path (a worker parses each plan once)", async () => {
+    const url = compile();
+    const off = (await import(url)) as typeof import('../../src/report/off-thread.js');
+    const jitless = await off.runOffThread<boolean>({ module: new URL('./jobs.js', url), name: 'zodJitless', input: null, inThread: () => Promise.reject(new Error('not built')), what: 'zod' });
+    expect(jitless).toBe(true);
     await off.stopOffThreadAnalyses();
   });
 });

@@ -5,14 +5,21 @@
  * result crosses whole and that errors come back as what they were: an HtaError with its code and
  * problems, a file-system error with its code and path.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { transpileTs } from '../support/built-closure.js';
-import { tempDir } from '../support/run-cli.js';
 
-const MODULES = ['src/report/uptake-off-thread.ts', 'src/report/off-thread.ts', 'src/errors.ts', 'src/problem-groups.ts', 'src/io/cpr-number.ts'];
+// With the workers' set-up (it imports zod: the folder is inside the repository, as built-closure.ts's).
+const MODULES = ['src/report/uptake-off-thread.ts', 'src/report/off-thread.ts', 'src/report/analysis-worker-setup.ts', 'src/errors.ts', 'src/problem-groups.ts', 'src/io/cpr-number.ts'];
+
+function tempDir(): string {
+  mkdirSync('node_modules/.cache', { recursive: true });
+  const dir = mkdtempSync(join(process.cwd(), 'node_modules/.cache/hta-test-uptake-'));
+  onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
 
 const STAND_IN = `
 import { HtaError } from '../errors.js';

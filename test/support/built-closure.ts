@@ -32,6 +32,8 @@ export function builtClosure(entry: string): { url: string; dir: string } {
     for (const m of source.matchAll(/^(import|export)(\s+type)?\s[^;]*?from\s+'(\.{1,2}\/[^']+)\.js'|import\(\s*'(\.{1,2}\/[^']+)\.js'\s*\)/gms)) {
       if (!m[2]) todo.push(resolve(dirname(file), `${m[3] ?? m[4]}.ts`));
     }
+    // Modules a worker imports by URL (off-thread.ts's worker set-up).
+    for (const m of source.matchAll(/new URL\(\s*'(\.{1,2}\/[^']+)\.js',\s*import\.meta\.url\s*\)/g)) todo.push(resolve(dirname(file), `${m[1]}.ts`));
     const js = join(out, relative(ROOT, file)).replace(/\.ts$/, '.js');
     mkdirSync(dirname(js), { recursive: true });
     writeFileSync(js, transpileTs(source));

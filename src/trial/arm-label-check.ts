@@ -43,12 +43,3 @@ export function staleArmLabels(plan: Pick<Plan, 'arms' | 'armLabels'>, armValues
   return problems;
 }
 
-/** The distinct non-empty cells of column `index`, as written. */
-export function distinctCells(records: Iterable<{ cells: readonly (string | null)[] }>, index: number): Set<string> {
-  const seen = new Set<string>();
-  for (const r of records) {
-    const c = r.cells[index];
-    if (c !== null && c !== undefined) seen.add(c);
-  }
-  return seen;
-}

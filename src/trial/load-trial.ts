@@ -7,7 +7,7 @@
  * with the header or plan still abort. Messages never carry a patient id. See
  * docs/input-trial-export.md.
  */
-import { distinctCells, staleArmLabels } from './arm-label-check.js';
+import { staleArmLabels } from './arm-label-check.js';
 import { encodingNote } from '../io/encoding-note.js';
 import { groupWording } from '../observational/group-wording.js';
 import { HtaError, type Problem } from '../errors.js';
@@ -189,8 +189,6 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
       headerProblems.push({ file, line: 1, value: `_${t}`, expected: `columns ending in "_${t}" for ${what}${named}${has} — set "baseline" and "timepoints" to the export's visits, or map them with "timeLabels"`, kind: 'column.visit' });
     });
   }
-  const armInFile = csv.header.indexOf(plan.columns.arm);
-  if (plan.armLabels && !armFromEvent && armInFile >= 0) headerProblems.push(...staleArmLabels(plan, distinctCells(csv.records, armInFile), file, plan.columns.arm));
   if (headerProblems.length) throw invalid(file, headerProblems, false);
   // A column repeating the id (`id_3m`: a follow-up file pasted beside the baseline) must be the
   // id on every line; one that is not stops the run, --exclude-invalid too (repeated-id-columns.ts).
@@ -325,6 +323,8 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
   const cells = new SpecialMissingReader((idx, text) => special.add(row.line, row.at(idx).column ?? idx + 1, text));
   // The file's lines and its last line's first cell: a totals row or ids only on first rows are named as such (export-shape.ts).
   const shape = { count: 0, lastLine: 0, lastFirstCell: null as string | null };
+  // The arm values as written, for the armLabels check after the rows (arm-label-check.ts).
+  const armSeen = plan.armLabels && !armFromEvent ? new Set<string>() : undefined;
   for (const rec of table.records) {
     const line = rec.line;
     cells.load(rec);
@@ -358,6 +358,7 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
       continue;
     }
     let armRaw = armFromEvent ? null : cells.cell(armCol);
+    if (armSeen && armRaw !== null) armSeen.add(armRaw);
     let arm: Arm | undefined;
     if (armFromEvent) {
       // The arm is in the event name (docs/plan-trial.md, "armSource"); an empty event cell is the time check's problem below.
@@ -510,6 +511,9 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
   }
   if (groupLine >= 0) commit();
 
+  // armLabels naming another arm value of the export (arm-label-check.ts): the plan's problem, before the rows'.
+  const stale = armSeen ? staleArmLabels(plan, armSeen, file, plan.columns.arm) : [];
+  if (stale.length) throw invalid(file, stale, false);
   if (idProblems.length) throw invalid(file, [...idProblems, ...rowProblems], false);
   if (headerRepeats.lines.size + headerRepeats.underlines.size > 0 && !exclude) throw invalid(file, [...repeatedHeaderProblems(file, headerRepeats), ...rowProblems].sort((a, b) => (a.line ?? 0) - (b.line ?? 0)), true);
   // The header counts the rows, not the problems: a shape is one problem for many rows (120 rows

@@ -39,9 +39,17 @@ function namedAsRepeatedId(name: string, idName: string): boolean {
 
 /** Two ids are one as written, but for case, Unicode form and leading zeros (Excel drops them: patient-ids.ts). */
 function sameId(a: string, b: string): boolean {
-  if (a === b) return true;
-  if (/^\d+$/.test(a) && /^\d+$/.test(b)) return a.replace(/^0+(?=\d)/, '') === b.replace(/^0+(?=\d)/, '');
-  return nfc(a).toUpperCase() === nfc(b).toUpperCase();
+  return a === b || idKey(a) === idKey(b);
+}
+
+/**
+ * The key `sameId` compares: digits without leading zeros, any other id in NFC upper case (an
+ * all-digit id equals no id with another character either way). ASCII needs no NFC, which is
+ * most cells: this runs for every cell of the sampled lines.
+ */
+function idKey(v: string): string {
+  if (/^\d+$/.test(v)) return v.replace(/^0+(?=\d)/, '');
+  return (/^[\x20-\x7e]*$/.test(v) ? v : nfc(v)).toUpperCase();
 }
 
 /**
@@ -63,8 +71,11 @@ export function repeatedIdColumns(csv: CsvTable, idCol: number): number[] {
     ids.push(cellOf(rec.cells[idCol]) ?? '');
     candidates.forEach((c, k) => cells[k]!.push(cellOf(rec.cells[c])));
   }
-  const idSet = new Set(ids.filter((id) => id !== '').map((id) => nfc(id).toUpperCase()));
+  const idKeys = ids.map((id) => (id === '' ? '' : idKey(id)));
+  const idSet = new Set(idKeys.filter((k) => k !== ''));
   return candidates.filter((c, k) => {
+    // `known` (values that are ids of the id column, on any line) only decides a column named as a repeated id.
+    const named = namedAsRepeatedId(header[c]!, idName);
     let both = 0;
     let equal = 0;
     let known = 0;
@@ -72,16 +83,17 @@ export function repeatedIdColumns(csv: CsvTable, idCol: number): number[] {
     cells[k]!.forEach((v, r) => {
       if (v === null) return;
       filled++;
-      if (idSet.has(nfc(v).toUpperCase())) known++;
+      const key = v === ids[r] ? idKeys[r]! : idKey(v);
+      if (named && idSet.has(key)) known++;
       if (ids[r] === '') return;
       both++;
-      if (sameId(v, ids[r]!)) equal++;
+      if (key === idKeys[r]) equal++;
     });
     if (filled === 0) return false;
     // By its values: the id itself on most lines (at least three).
     if (equal >= 3 && equal * 2 > both) return true;
     // By its name, its values ids of the id column, on whatever line.
-    return namedAsRepeatedId(header[c]!, idName) && known * 2 > filled;
+    return named && known * 2 > filled;
   });
 }
 

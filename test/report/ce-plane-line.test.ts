@@ -4,6 +4,7 @@
  * P(cost-effective) at λ. Capping only the line's cost end at the plot edge drew the box's
  * diagonal instead (9,067 €/QALY on the bundled page for λ = 23,250).
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { analyseCeaFiles } from '../../src/cea/analyze-cea-files.js';
 import type { CeaResult } from '../../src/cea/cea-results-schema.js';
@@ -46,5 +47,20 @@ describe('the CE plane willingness-to-pay line', () => {
     const { result } = analyseCeaFiles({ dataFile: f.exportFile, planFile: f.plan, version: 'test', dataName: 'x', planName: 'y' });
     expect(result.thresholds[0]!.threshold).toBe(250000);
     checkLine(result);
+  });
+});
+
+describe('the CE plane\'s estimate and quadrant shares', () => {
+  it('draws the estimate outlined in white and says what it is; a share below 1 % is "<1%", not "0%"', async () => {
+    const base = JSON.parse(readFileSync('reports/selfback-cea/results.json', 'utf8'));
+    const r = { ...base, cloud: { cost: [120, 260, -15], qaly: [0.02, 0.035, 0.03] }, quadrants: { NE: 0.993, NW: 0.001, SE: 0.006, SW: 0 } };
+    for (const [lang, said, shares] of [['en', 'diamond: the estimate', 'NE >99%, NW <1%, SE <1%, SW 0%'], ['da', 'romben: estimatet', 'NØ >99 %, NV <1 %, SØ <1 %, SV 0 %']] as const) {
+      const spec = cePlaneSpec(r, lang) as unknown as { title: { subtitle: string[] }; layer: { mark: Record<string, unknown> }[] };
+      const subtitle = spec.title.subtitle.join('\n');
+      expect(subtitle).toContain(said);
+      expect(subtitle).toContain(shares);
+      const estimate = spec.layer.find((l) => l.mark.shape === 'diamond')!.mark;
+      expect(estimate).toMatchObject({ fill: '#000000', stroke: '#FFFFFF', strokeWidth: 2 });
+    }
   });
 });

@@ -13,8 +13,8 @@ import { chartConfig, ESTIMATE_COLOUR, GREY_SHADES, PALETTE } from './chart-styl
 const TEXT = {
   title: { en: 'Cost-effectiveness plane', da: 'Omkostningseffektivitetsplan' },
   subtitle: {
-    en: '{shown} of {n} bootstrap replicates; dashed line: {wtp} {cur} per QALY\nShare of all replicates: NE {ne}, NW {nw}, SE {se}, SW {sw} (N: costs more, S: costs less; E: more QALYs, W: fewer)',
-    da: '{shown} af {n} bootstrap-replikationer; stiplet linje: {wtp} {cur} pr. QALY\nAndel af alle replikationer: NØ {ne}, NV {nw}, SØ {se}, SV {sw} (N: dyrere, S: billigere; Ø: flere QALY, V: færre)',
+    en: '{shown} of {n} bootstrap replicates (grey); diamond: the estimate; dashed line: {wtp} {cur} per QALY\nShare of all replicates: NE {ne}, NW {nw}, SE {se}, SW {sw} (N: costs more, S: costs less; E: more QALYs, W: fewer)',
+    da: '{shown} af {n} bootstrap-replikationer (grå); romben: estimatet; stiplet linje: {wtp} {cur} pr. QALY\nAndel af alle replikationer: NØ {ne}, NV {nw}, SØ {se}, SV {sw} (N: dyrere, S: billigere; Ø: flere QALY, V: færre)',
   },
   x: { en: 'Incremental QALYs (app − usual care)', da: 'Forskel i QALY (app − vanlig behandling)' },
   y: { en: 'Incremental cost ({cur})', da: 'Meromkostning ({cur})' },
@@ -26,6 +26,16 @@ const TEXT = {
  * (Grey #6B6B6B at 0.35 showed #CBCBCB, 1.6:1: a committee member could hardly see it.)
  */
 const CLOUD_OPACITY = 0.55;
+
+/**
+ * A quadrant's share of the replicates: a share that rounds to 0 % or 100 % but is not is written
+ * "<1 %" or ">99 %" (one replicate of 1,000 in the NW quadrant showed as "NW 0%" beside a visible dot).
+ */
+function shareText(p: number, lang: Lang): string {
+  if (p > 0 && p < 0.01) return lang === 'da' ? '<1 %' : '<1%';
+  if (p < 1 && p > 0.99) return lang === 'da' ? '>99 %' : '>99%';
+  return pctText(p, lang);
+}
 
 const count = (n: number, lang: Lang) => n.toLocaleString('en-US').replace(/,/g, lang === 'da' ? '.' : ',');
 
@@ -52,8 +62,8 @@ export function cePlaneSpec(r: CeaResult, lang: Lang, maxPoints = 1000): TopLeve
   const cmax = Math.max(...cs.map(Math.abs)) * 1.1 || 1;
   const line = wtpLine(lambda, qmax, cmax);
   const fill = (s: string) =>
-    s.replace('{shown}', count(shown, lang)).replace('{n}', count(r.cloud.cost.length, lang)).replace('{ne}', pctText(r.quadrants.NE, lang)).replace('{nw}', pctText(r.quadrants.NW, lang))
-      .replace('{se}', pctText(r.quadrants.SE, lang)).replace('{sw}', pctText(r.quadrants.SW, lang)).replace('{wtp}', lambda.toLocaleString('en-US').replace(/,/g, lang === 'da' ? '.' : ',')).replace(/\{cur\}/g, r.currency);
+    s.replace('{shown}', count(shown, lang)).replace('{n}', count(r.cloud.cost.length, lang)).replace('{ne}', shareText(r.quadrants.NE, lang)).replace('{nw}', shareText(r.quadrants.NW, lang))
+      .replace('{se}', shareText(r.quadrants.SE, lang)).replace('{sw}', shareText(r.quadrants.SW, lang)).replace('{wtp}', lambda.toLocaleString('en-US').replace(/,/g, lang === 'da' ? '.' : ',')).replace(/\{cur\}/g, r.currency);
   const x = { field: 'dq', type: 'quantitative', title: t('x'), scale: { domain: [-qmax, qmax] }, axis: { format: '.3f', tickCount: 7 } } as const; // about seven ticks: denser, vega drops every other label (0 among them)
   const y = { field: 'dc', type: 'quantitative', title: fill(t('y')), scale: { domain: [-cmax, cmax] }, axis: { format: ',.0f' } } as const;
   return {
@@ -66,7 +76,8 @@ export function cePlaneSpec(r: CeaResult, lang: Lang, maxPoints = 1000): TopLeve
       { data: { values: [{ v: 0 }] }, mark: { type: 'rule', color: PALETTE.black, strokeWidth: 1 }, encoding: { x: { field: 'v', type: 'quantitative' } } },
       { data: { values: [{ v: 0 }] }, mark: { type: 'rule', color: PALETTE.black, strokeWidth: 1 }, encoding: { y: { field: 'v', type: 'quantitative' } } },
       { data: { values: line }, mark: { type: 'line', color: ESTIMATE_COLOUR, strokeDash: [6, 4], clip: true }, encoding: { x, y } },
-      { data: { values: [{ dq: r.incrementalQaly.estimate, dc: r.incrementalCost.estimate }] }, mark: { type: 'point', shape: 'diamond', size: 110, filled: true, color: PALETTE.black }, encoding: { x, y } },
+      // The estimate sits in the densest part of the cloud: larger, outlined in white, so it stands out from the dots around it.
+      { data: { values: [{ dq: r.incrementalQaly.estimate, dc: r.incrementalCost.estimate }] }, mark: { type: 'point', shape: 'diamond', size: 200, filled: true, fill: PALETTE.black, stroke: '#FFFFFF', strokeWidth: 2, opacity: 1 }, encoding: { x, y } },
     ],
   } as TopLevelSpec;
 }

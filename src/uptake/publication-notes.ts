@@ -53,11 +53,14 @@ const TEXT = {
   },
   changed: {
     en: 'Changed since an earlier publication of this registry (late registrations or corrections): {list}. Every count of {these} is hidden in this publication, whatever its value: its difference from the earlier print would count patients.',
-    da: 'Ændret siden en tidligere offentliggørelse af dette register (efterregistreringer eller rettelser): {list}. Alle antal for {these} er diskretioneret i denne offentliggørelse uanset værdi: forskellen fra det tidligere tal ville tælle patienter.',
+    da: 'Ændret siden en tidligere offentliggørelse af dette register (efterregistreringer eller rettelser): {list}. Alle tal herfor er diskretioneret i denne offentliggørelse uanset værdi: forskellen fra det tidligere tal ville tælle patienter.',
   },
   theseOne: { en: 'it', da: 'den' },
   theseMany: { en: 'them', da: 'dem' },
   activatedIn: { en: 'activations in {year}', da: 'aktiveringer i {year}' },
+  // A referral period, as the tables by referral month or year count it (the tables by activation year are `activatedIn`'s).
+  referredIn: { en: 'referrals in {period}', da: 'henvisninger i {period}' },
+  referredAll: { en: 'all referrals (the whole export)', da: 'alle henvisninger (hele udtrækket)' },
   clinicsOf: { en: 'the clinics of {scope}', da: 'klinikkerne i {scope}' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
@@ -137,7 +140,7 @@ export function changedSentence(changed: ChangedSince | undefined, lang: Lang = 
   for (const p of changed.periods) byPeriod.set(p.period, [...(byPeriod.get(p.period) ?? []), p.region]);
   // Regions before the whole country, as the tables list them.
   const regions = (list: string[]) => listOf([...list.filter((r) => r !== 'national'), ...list.filter((r) => r === 'national')].map(scope), lang);
-  for (const [period, list] of [...byPeriod].sort()) items.push(`${period} (${regions(list)})`);
+  for (const [period, list] of [...byPeriod].sort()) items.push(`${period === 'all' ? TEXT.referredAll[lang] : fill(TEXT.referredIn[lang], { period })} (${regions(list)})`);
   const byYear = new Map<number, string[]>();
   for (const y of changed.activationYears) byYear.set(y.year, [...(byYear.get(y.year) ?? []), y.region]);
   for (const [year, list] of [...byYear].sort((a, b) => a[0] - b[0])) items.push(`${fill(TEXT.activatedIn[lang], { year })} (${regions(list)})`);

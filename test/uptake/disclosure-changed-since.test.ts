@@ -141,14 +141,14 @@ describe('a referral removed from a closed month', () => {
     for (const region of [MID, 'national']) for (const c of COUNTS) expect(row(P6.analysis, region, '2024-01')[c], `${c} ${region}`).toBe('suppressed');
     expect(P6.analysis.previous?.changed).toEqual({ periods: [{ region: MID, period: '2024-01' }, { region: 'national', period: '2024-01' }], activationYears: [], clinicRegions: [] });
     // Said, without the size of the change (CLI and page, en/da).
-    expect(P6.stderr).toContain(`note: Changed since an earlier publication of this registry (late registrations or corrections): 2024-01 (${MID} and the whole country). Every count of it is hidden in this publication, whatever its value`);
-    expect(uptakeTables(P6.analysis, 'en').preamble.join('\n')).toContain(`Changed since an earlier publication of this registry (late registrations or corrections): 2024-01 (${MID} and whole country).`);
+    expect(P6.stderr).toContain(`note: Changed since an earlier publication of this registry (late registrations or corrections): referrals in 2024-01 (${MID} and the whole country). Every count of it is hidden in this publication, whatever its value`);
+    expect(uptakeTables(P6.analysis, 'en').preamble.join('\n')).toContain(`Changed since an earlier publication of this registry (late registrations or corrections): referrals in 2024-01 (${MID} and whole country).`);
     // In text mode once, in the summary on stdout (it was on stderr too).
     const text = await runCli('uptake', P6.registry, '--eligible', P6.eligible, '--plan', P6.plan, '--previous', P5.file);
     expect(text.code, text.stderr).toBe(0);
     expect((text.stdout + text.stderr).split('Changed since an earlier publication').length - 1).toBe(1);
     expect(text.stdout).toContain('Changed since an earlier publication');
-    expect(uptakeTables(P6.analysis, 'da').preamble.join('\n')).toContain(`Ændret siden en tidligere offentliggørelse af dette register (efterregistreringer eller rettelser): 2024-01 (${MID} og hele landet).`);
+    expect(uptakeTables(P6.analysis, 'da').preamble.join('\n')).toContain(`Ændret siden en tidligere offentliggørelse af dette register (efterregistreringer eller rettelser): henvisninger i 2024-01 (${MID} og hele landet).`);
     expect(uptakeTables(P5.analysis, 'en').preamble.join('\n')).not.toContain('Changed since');
 
     const audited = await runCli('uptake', '--audit', '--published', P6.file);
@@ -214,5 +214,17 @@ describe('the audit of a closed month', () => {
     const p = { ...pub({ periods: [{ region: 'A', period: '2024-01' }], activationYears: [], clinicRegions: [] }), rows: 41, metrics: [month('2024-01', 'suppressed'), month('2024-02', 0), month('2024', 41), month('all', 41)] };
     const report = auditPublishedUptake(p as never, rule, { ...previous, counts: [previous.counts[0]!] });
     expect(report.disclosedDifferences.map((d) => d.cell)).toContain('referrals · A · 2024-01 · all=all now − published on 2024-05-31 (changed since)');
+  });
+});
+
+describe('the "changed since" sentence', () => {
+  it('names referral periods as such and the whole export in words, never the code "all"', async () => {
+    const { changedSentence } = await import('../../src/uptake/publication-notes.js');
+    const changed = { periods: [{ region: 'Midtjylland', period: 'all' }, { region: 'national', period: 'all' }, { region: 'Midtjylland', period: '2024' }], activationYears: [], clinicRegions: [] };
+    const en = changedSentence(changed, 'en', (s) => (s === 'national' ? 'the whole country' : s))!;
+    expect(en).toContain('referrals in 2024 (Midtjylland); all referrals (the whole export) (Midtjylland and the whole country)');
+    const da = changedSentence(changed, 'da', (s) => (s === 'national' ? 'hele landet' : s))!;
+    expect(da).toContain('henvisninger i 2024 (Midtjylland); alle henvisninger (hele udtrækket) (Midtjylland og hele landet)');
+    expect(da).not.toMatch(/\ball\b/);
   });
 });

@@ -39,7 +39,7 @@ export function uptakeBudgetSpec(budget: UptakeAnalysis['budget'], options: { re
   const years = [...new Set(values.map((v) => v.year))].sort();
   const subtitle = lines(
     fillPhrase(t('budgetSubtitle'), { scope: scopeLabel(region, lang, words), mode: priceModelText(budget.mode, lang), volume: budget.volumeScope === 'national' ? words.object : priceModelText(budget.volumeScope, lang), year: partialYear ?? '–', date: options.exportDate ?? '–' }),
-    hidden ? fillPhrase(t('skippedNote'), { n: hidden, k: options.threshold ?? DEFAULT_PUBLICATION_THRESHOLD }) : '',
+    hidden ? fillPhrase(t(hidden === 1 ? 'skippedNoteOne' : 'skippedNote'), { n: hidden, k: options.threshold ?? DEFAULT_PUBLICATION_THRESHOLD }) : '',
   );
   // Observed: white with a black outline; scenarios: light (low) to dark (high) grey.
   const fill = ['#FFFFFF', GREY_SHADES[3], GREY_SHADES[2], GREY_SHADES[0]] as string[];

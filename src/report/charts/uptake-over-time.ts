@@ -40,7 +40,7 @@ export function uptakeOverTimeSpec(analysis: Pick<UptakeAnalysis, 'metrics' | 'u
         if (!drawable(m.activations)) suppressed++;
         return { region: scopeLabel(m.region, lang, words), month: `${m.period}-01`, activations: drawable(m.activations) ? m.activations : null };
       });
-    const note = suppressed ? fillPhrase(t('gapsNote'), { n: suppressed, k: analysis.threshold }) : '';
+    const note = suppressed ? fillPhrase(t(suppressed === 1 ? 'gapsNoteOne' : 'gapsNote'), { n: suppressed, k: analysis.threshold }) : '';
     return {
       $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
       title: { text: t('overTimeTitle'), subtitle: lines(t('overTimeSubtitle'), note) },
@@ -79,7 +79,7 @@ export function uptakeOverTimeSpec(analysis: Pick<UptakeAnalysis, 'metrics' | 'u
       }];
     });
   const shownYears = years.filter((y) => values.some((v) => v.year === String(y))).map(String);
-  const note = suppressed ? fillPhrase(t('skippedNote'), { n: suppressed, k: analysis.threshold }) : '';
+  const note = suppressed ? fillPhrase(t(suppressed === 1 ? 'skippedNoteOne' : 'skippedNote'), { n: suppressed, k: analysis.threshold }) : '';
   const x = { field: 'year', type: 'ordinal' as const, title: t('year'), sort: shownYears, axis: { labelAngle: 0 } };
   const xOffset = { field: 'region', type: 'nominal' as const, sort: domain, scale: { domain } };
   return {

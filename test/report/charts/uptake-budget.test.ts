@@ -37,7 +37,10 @@ describe('uptakeBudgetSpec', () => {
     const hidden = a.budget.observed.filter((o) => o.region === 'Hovedstaden' && typeof o.cost !== 'number');
     expect(hidden.length).toBeGreaterThan(0);
     expect(plottedData(spec).rows.filter((r) => r.observed === true)).toHaveLength(a.budget.observed.filter((o) => o.region === 'Hovedstaden').length - hidden.length);
-    expect(JSON.stringify(spec)).toContain('1 suppressed values');
+    expect(hidden).toHaveLength(1);
+    // One value: singular ("1 suppressed values" / "1 diskretionerede værdier" before).
+    expect(JSON.stringify(spec)).toContain('1 suppressed value (disclosure control) is not drawn');
+    expect(JSON.stringify(uptakeBudgetSpec(a.budget, { region: 'Hovedstaden', lang: 'da' }))).toContain('1 diskretioneret værdi er ikke tegnet');
     await renderSvg(spec);
   });
 });

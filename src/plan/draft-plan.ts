@@ -7,7 +7,7 @@
  * "Ved ikke"). Every guess is listed, with what the user must check. Pure: the CLI reads and
  * writes. See docs/plan-trial.md.
  */
-import { checkboxOptionOf } from '../instruments/binary-checkbox.js';
+import { checkboxOptionOf, checkboxOptionParts } from '../instruments/binary-checkbox.js';
 import { basename } from 'node:path';
 import { decimalCommaOf, type DecimalMark, NUMBER_WITH, withoutSpaceGroups } from '../io/decimal-mark.js';
 import { parseNumber } from '../io/parse-number.js';
@@ -708,20 +708,35 @@ export function draftPlan(given: CsvTable, schemaRef: string): PlanDraft {
   // export, `Medicin? (choice=Ja)` holding Checked/Unchecked in the label export — whose meaning
   // the export does not say; not outcomes by name ("meds" would read as medication use, a
   // "smertestillende" label as pain), and Checked/Unchecked are answers, never missing-value codes.
-  const checkboxes = new Map<string, { cols: string[]; labels: boolean }>();
+  // Castor EDC writes them `meds#1`, `meds#2` (`<variable>#<option>`, 0/1): the same, one field.
+  // In a wide export the visit ends the field's name (`meds_3m#1`), and the loader reads that
+  // column as option `meds#1` at 3m (trial/wide-to-long.ts): the name a plan gives the option.
+  const visitSuffixes = wide ? [...Object.keys(timeLabels), ...visits].sort((a, b) => b.length - a.length) : [];
+  const checkboxes = new Map<string, { field: string; cols: string[]; labels: boolean; system: string; visits: string[]; planColumn?: string }>();
   for (const s of stems) {
     if (taken.has(s)) continue;
-    // The REDCap field a column is one option of, as the loader reads it (instruments/binary-checkbox.ts).
+    // The REDCap or Castor field a column is one option of, as the loader reads it (instruments/binary-checkbox.ts).
     const option = checkboxOptionOf(s);
     if (!option) continue;
-    const entry = checkboxes.get(option.field) ?? { cols: [], labels: option.labels };
+    const parts = option.labels ? undefined : checkboxOptionParts(s);
+    const visit = parts && visitSuffixes.find((t) => parts.field.endsWith(`_${t}`) && parts.field.length > t.length + 1);
+    const field = parts && visit !== undefined ? parts.field.slice(0, -(visit.length + 1)) : option.field;
+    const id = `${option.system}\u0000${field}`;
+    const entry = checkboxes.get(id) ?? { field, cols: [], labels: option.labels, system: option.system, visits: [] };
     entry.cols.push(s);
-    checkboxes.set(option.field, entry);
+    if (parts && visit !== undefined) {
+      const v = timeLabels[visit] ?? visit;
+      if (!entry.visits.includes(v)) entry.visits.push(v);
+      entry.planColumn ??= field + parts.option;
+    }
+    checkboxes.set(id, entry);
     taken.add(s);
   }
-  for (const [field, { cols, labels }] of checkboxes) {
-    guesses.push(`not used: REDCap checkbox field "${field}" (${cols.join(', ')}: one ${labels ? 'Checked/Unchecked' : '0/1'} column per option)`);
-    checks.push(`REDCap checkbox "${field}": add an option's column as a "binary" outcome or a covariate if the protocol analyses it${labels ? ', with "answers": { "Checked": 1, "Unchecked": 0 }' : ''}`);
+  for (const { field, cols, labels, system, visits: at, planColumn } of checkboxes.values()) {
+    const perVisit = planColumn ? ` at ${at.join(', ')}` : '';
+    guesses.push(`not used: ${system} checkbox field "${field}"${perVisit} (${cols.join(', ')}: one ${labels ? 'Checked/Unchecked' : '0/1'} column per option${planColumn ? ' and visit' : ''})`);
+    const name = planColumn ? ` (named without its visit: "column": "${planColumn}" reads ${cols[0]} at ${at[0]})` : '';
+    checks.push(`${system} checkbox "${field}": add an option's column${name} as a "binary" outcome or a covariate if the protocol analyses it${labels ? ', with "answers": { "Checked": 1, "Unchecked": 0 }' : ''}`);
   }
 
   // REDCap form-status columns: every form gets `<form>_complete` holding 0 (Incomplete),

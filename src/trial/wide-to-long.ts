@@ -1,10 +1,11 @@
 /**
  * Wide exports (one row per patient, `<column>_<time>` columns such as `rmdq_baseline`,
- * `rmdq_3m`, or item columns `rmdq_1_3m`; Stata's `rmdq0`, `rmdq12` when no column has a `_<time>`) become the long layout (one row per patient per
+ * `rmdq_3m`, or item columns `rmdq_1_3m`; checkbox options `med_3m#1`, read as `med#1` at 3m; Stata's `rmdq0`, `rmdq12` when no column has a `_<time>`) become the long layout (one row per patient per
  * time) the rest of the pipeline reads. Every long record keeps the file line and the original
  * column numbers, so errors still point into the file the user has. The long records are made
  * as they are read (never all at once), each wide line's cells split once.
  */
+import { checkboxOptionParts } from '../instruments/binary-checkbox.js';
 import type { CsvRecord, CsvTable } from '../io/read-csv.js';
 
 export interface LongTable extends Omit<CsvTable, 'records'> {
@@ -38,14 +39,22 @@ export function wideToLong(table: CsvTable, timeColumn: string, times: readonly 
   // `reshape wide` writes them (`rmdq0`, `rmdq12`): a stem ending in a letter, then the number.
   const separated = table.header.some((h) => byLength.some((t) => h.endsWith(`_${t}`) && h.length > t.length + 1));
   const joinedTime = (h: string) => byLength.find((t) => /^\d+$/.test(t) && h.endsWith(t) && /[A-Za-z]$/.test(h.slice(0, -t.length)));
+  const visitOf = (name: string) => byLength.find((t) => name.endsWith(`_${t}`) && name.length > t.length + 1);
   table.header.forEach((h, col) => {
     const joined = separated ? undefined : joinedTime(h);
-    const time = joined ?? byLength.find((t) => h.endsWith(`_${t}`) && h.length > t.length + 1);
+    let time = joined ?? visitOf(h);
+    let stem = time === undefined ? h : h.slice(0, -(time.length + (joined === undefined ? 1 : 0)));
+    // A checkbox option of a visit's field (Castor `med_3m#1`, REDCap `med_3m___1`): the visit ends
+    // the field's name, before the option; the option `med#1` at 3m, not a column of every visit.
+    const option = time === undefined ? checkboxOptionParts(h) : undefined;
+    if (option) {
+      time = visitOf(option.field);
+      if (time !== undefined) stem = option.field.slice(0, -(time.length + 1)) + option.option;
+    }
     if (time === undefined) {
       constants.push(col);
       return;
     }
-    const stem = h.slice(0, -(time.length + (joined === undefined ? 1 : 0)));
     let perTime = stemIndex.get(stem);
     if (!perTime) {
       perTime = new Map();

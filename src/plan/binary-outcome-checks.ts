@@ -36,11 +36,11 @@ export function binaryDirectionWarning(o: Pick<PlanOutcome, 'key' | 'direction'>
   return `yes/no outcome "${o.key}" has no "direction": it is judged "lower-is-better" (fewer "yes" answers is the good result, as for medication use) — set "direction": "lower-is-better" or "higher-is-better" (e.g. back at work) on the outcome (docs/plan-trial.md#yesno-outcomes)`;
 }
 
-/** "noneTicked" and "formComplete" say how to read a REDCap checkbox column: only on a yes/no outcome read from one. */
+/** "noneTicked" and "formComplete" say how to read a checkbox option column (REDCap, Castor): only on a yes/no outcome read from one. */
 export function checkboxFieldProblems(o: PlanOutcome, inst: Instrument | undefined, file: string, i: number): Problem[] {
   const field = o.noneTicked !== undefined ? 'noneTicked' : o.formComplete !== undefined ? 'formComplete' : undefined;
   if (field === undefined || inst === undefined) return [];
   const column = scoreColumnOf(o);
   if (inst.kind === 'binary' && checkboxFieldOf(column) !== undefined) return [];
-  return [{ file, field: `outcomes.${i}.${field}`, expected: `no "${field}" here: it is for a yes/no outcome read from a REDCap checkbox column ("<field>___<code>", e.g. "medicin___1"), and outcome "${o.key}" reads ${inst.kind === 'binary' ? `"${column}"` : `a ${inst.name.en} score`}` }];
+  return [{ file, field: `outcomes.${i}.${field}`, expected: `no "${field}" here: it is for a yes/no outcome read from a checkbox option column (REDCap "<field>___<code>", e.g. "medicin___1"; Castor "<field>#<option>", e.g. "medicin#1"), and outcome "${o.key}" reads ${inst.kind === 'binary' ? `"${column}"` : `a ${inst.name.en} score`}` }];
 }

@@ -73,7 +73,7 @@ describe('a REDCap checkbox column as a yes/no outcome', () => {
   it('"noneTicked" on an outcome that is no checkbox column is a plan error at its line', async () => {
     const r = await runCli('plan', 'check', planWith('rmdq', { noneTicked: 'no' }));
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/plan\.json:\d+:\d+ \(outcomes\.0\.noneTicked\): — expected no "noneTicked" here: it is for a yes\/no outcome read from a REDCap checkbox column/);
+    expect(r.stderr).toMatch(/plan\.json:\d+:\d+ \(outcomes\.0\.noneTicked\): — expected no "noneTicked" here: it is for a yes\/no outcome read from a checkbox option column \(REDCap/);
   });
 
   it('a "formComplete" column the export lacks is refused, naming it', async () => {

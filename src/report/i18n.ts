@@ -540,7 +540,7 @@ export const REPORT_TEXT = {
   respondersChartTitle: { en: 'Share of patients per arm: responders and yes/no outcomes', da: 'Andel patienter pr. gruppe: klinisk relevant forbedring og ja/nej-effektmål' },
   respondersSubtitle: {
     en: 'Bars: observed share per arm (events/patients); whiskers: its 95% CI (Wilson score).|Right: risk difference {intervention} − {control} in percentage points (pp), 95% CI (Newcombe hybrid score).',
-    da: 'Søjler: observeret andel pr. gruppe (hændelser/patienter); streger: dens 95 %-KI (Wilson score).|Til højre: risikodifference {interventionShort} − {controlShort} i procentpoint, 95 %-KI (Newcombe hybrid score).',
+    da: 'Søjler: observeret andel pr. gruppe (hændelser/patienter); streger: dens 95 %-KI (Wilsons scoremetode).|Til højre: risikodifference {intervention} − {control} i procentpoint (%-point), 95 %-KI (Newcombes hybride scoremetode).',
   },
   patientsPercent: { en: 'Patients (%)', da: 'Patienter (%)' },
   riskDifferenceCol: { en: 'Risk difference (95% CI)', da: 'Risikodifference (95 %-KI)' },

@@ -495,7 +495,7 @@ export function draftPlan(given: CsvTable, schemaRef: string): PlanDraft {
 
   // A wide export's arm column may carry a visit (`gruppe_baseline`, REDCap's
   // `randomisering_baseline_arm_1`): found by its stem, named in the plan as written, which the
-  // loader reads on every visit row (docs/input-trial-export.md, "Wide layout").
+  // loader reads on every visit row (docs/input-trial-export.md, "Layouts").
   if (!armCol && wide) armCol = header.find((h) => stemsOf(h) !== h && ARM.test(nameKey(stemsOf(h))));
   // Arms.
   if (armCol) {

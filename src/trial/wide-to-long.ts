@@ -30,7 +30,7 @@ export function isWide(table: CsvTable, timeColumn: string, times: readonly stri
 
 /**
  * The wide columns a plan reads as one value per patient line, though their names end in a visit
- * (docs/input-trial-export.md, "Wide layout"): a column the plan names as the header writes it
+ * (docs/input-trial-export.md, "Layouts"): a column the plan names as the header writes it
  * (`RANDO_ARM_E1_C1`, `AGE_E1_C1`, `gruppe_baseline`), and the arm named by its stem (`gruppe`
  * for `gruppe_baseline`, REDCap's `randomisering` for `randomisering_baseline_arm_1`): every
  * `<arm>_<time>` column. `keep` goes to wideToLong; `arm` lists the arm's columns by name, the

@@ -1,7 +1,7 @@
 // plan init on wide exports whose arm column carries a visit (`gruppe_baseline`, REDCap's
 // `randomisering_baseline_arm_1`) and on REDCap's `<field>_<event>_arm_<n>` visit columns: the
 // arm and visits are found, and the draft loads (src/plan/draft-plan.ts, src/plan/wide-visits.ts;
-// docs/input-trial-export.md "Wide layout").
+// docs/input-trial-export.md "Layouts").
 import { describe, expect, it } from 'vitest';
 import { parseCsvText } from '../../src/io/read-csv.js';
 import { draftPlan } from '../../src/plan/draft-plan.js';

@@ -349,7 +349,7 @@ export function draftPlan(given: CsvTable, schemaRef: string): PlanDraft {
   const idCol = idNamed.find((h) => distinct(h) > 1 || csv.records.length < 2) ?? header.find((h) => h !== '' && distinct(h) > 1) ?? idNamed[0] ?? header.find((h) => h !== '')!;
   for (const c of idNamed) if (c !== idCol && distinct(c) <= 1 && csv.records.length > 1) guesses.push(`not the id: "${c}", which holds one value in every row`);
   // Castor's label column reads better in the plan than its code column beside it.
-  const armCol = header.find((h) => /^randomi[sz]ationgroupname$/.test(nameKey(h))) ?? find(ARM);
+  let armCol = header.find((h) => /^randomi[sz]ationgroupname$/.test(nameKey(h))) ?? find(ARM);
   const timeCol = find(TIME);
   const colIdx = (c: string) => header.indexOf(c);
   // Values in NFC (io/nfc.ts): a file saved by macOS writes `3 måneder` decomposed, and the
@@ -493,6 +493,10 @@ export function draftPlan(given: CsvTable, schemaRef: string): PlanDraft {
   if ([...weeks.values()].every((w) => w !== null)) followUp.sort((a, b) => weeks.get(a)! - weeks.get(b)!);
   if (visits.length && !followUp.length) checks.push('no follow-up visit was found: validate works, but analyze needs follow-up visits in "timepoints"');
 
+  // A wide export's arm column may carry a visit (`gruppe_baseline`, REDCap's
+  // `randomisering_baseline_arm_1`): found by its stem, named in the plan as written, which the
+  // loader reads on every visit row (docs/input-trial-export.md, "Layouts").
+  if (!armCol && wide) armCol = header.find((h) => stemsOf(h) !== h && ARM.test(nameKey(stemsOf(h))));
   // Arms.
   if (armCol) {
     if (armCol !== 'arm') columns.arm = armCol;
@@ -564,7 +568,10 @@ export function draftPlan(given: CsvTable, schemaRef: string): PlanDraft {
     if (armless.length) checks.push(`events ${armless.join(', ')} name no REDCap arm: with "armSource": "redcap-event" every event name must end in its arm ("_arm_1", or "(Arm 1: …)" in a label export)`);
   } else {
     plan.arms = { intervention: 'intervention', control: 'control' };
-    undecided.push({ what: 'the arm column: no column is named like one (arm, group, gruppe, randomisering, allokering, behandling, …)', write: 'the arm column\'s header as one of those, or the plan by hand with "columns": { "arm": … } and "arms" (docs/plan-trial.md; a registry with an exposure instead: docs/observational.md)' });
+    // A name holding an arm word among others (OpenClinica's `RANDO_ARM_E1_C1`): not taken, but named, so the user has the exact words to write.
+    const armWord = header.find((h) => h.split(/[_\s.]+/).some((w) => ARM.test(nameKey(w))));
+    const byHand = armWord === undefined ? '"columns": { "arm": … }' : `"columns": { "arm": ${JSON.stringify(armWord)} } (if that column is the arm; a wide export's arm may be named with its visit)`;
+    undecided.push({ what: 'the arm column: no column is named like one (arm, group, gruppe, randomisering, allokering, behandling, …)', write: `the arm column's header as one of those, or the plan by hand with ${byHand} and "arms" (docs/plan-trial.md; a registry with an exposure instead: docs/observational.md)` });
   }
   plan.columns = columns;
   if (wide) plan.layout = 'wide';
@@ -573,7 +580,8 @@ export function draftPlan(given: CsvTable, schemaRef: string): PlanDraft {
   if (visits.length > 1) plan.allTimepoints = [baseline, ...followUp];
 
   // Outcome columns: the (stemmed) header minus id, arm and time.
-  const used = new Set([idCol, armCol, timeCol].filter((c): c is string => c !== undefined));
+  const armStem = armCol === undefined ? undefined : stemsOf(armCol);
+  const used = new Set([idCol, armCol, timeCol, ...(wide && armStem !== armCol ? header.filter((h) => stemsOf(h) === armStem) : [])].filter((c): c is string => c !== undefined));
   const stems: string[] = [];
   const stemColumns = new Map<string, string[]>();
   for (const h of header) {

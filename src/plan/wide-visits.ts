@@ -93,7 +93,7 @@ export function namedVisit(suffix: string): WideVisit | undefined {
 export function wideVisits(header: readonly string[]): WideVisits & { baselines: string[] } {
   const byStem = new Map<string, string[]>();
   for (const h of header) {
-    const m = /^(.+)_([^_]+)$/.exec(h.trim());
+    const m = redcapColumn(h.trim()) ?? /^(.+)_([^_]+)$/.exec(h.trim());
     if (!m) continue;
     const [, stem, suffix] = m as unknown as [string, string, string];
     byStem.set(stem, [...(byStem.get(stem) ?? []), suffix]);
@@ -101,7 +101,7 @@ export function wideVisits(header: readonly string[]): WideVisits & { baselines:
   const found = new Map<string, WideVisit>();
   let numeric = false;
   for (const suffixes of byStem.values()) {
-    const named = suffixes.flatMap((s) => (/^\d+$/.test(s) ? [] : (namedVisit(s) ?? [])));
+    const named = suffixes.flatMap((s) => (/^\d+$/.test(s) ? [] : (namedVisit(s) ?? redcapVisit(s) ?? [])));
     const numbers = suffixes.filter((s) => /^\d+$/.test(s));
     const ownBaseline = named.some((v) => v.baseline) || numbers.some((n) => Number(n) === 0);
     const asVisits = ownBaseline && numbers.length <= MAX_NUMBERED_VISITS
@@ -116,6 +116,30 @@ export function wideVisits(header: readonly string[]): WideVisits & { baselines:
   const all = [...found.values()];
   const visits = [...all.filter((v) => !/^\d+$/.test(v.suffix)), ...all.filter((v) => /^\d+$/.test(v.suffix)).sort((a, b) => Number(a.suffix) - Number(b.suffix))];
   return { visits, numeric, baselines: visits.filter((v) => v.baseline).map((v) => v.suffix) };
+}
+
+/**
+ * REDCap's wide export names a field at each event `<field>_<event>_arm_<n>`
+ * (`rmdq_3_months_arm_1`): the event is the shortest tail before `_arm_<n>` that names a visit
+ * (`3_months`, not `months`), so `rmdq_1_baseline_arm_1` is item `rmdq_1` at `baseline_arm_1`.
+ * As a match: [whole, stem, suffix]; undefined for any other column.
+ */
+function redcapColumn(h: string): [string, string, string] | undefined {
+  const m = /^(.+)_arm_(\d+)$/i.exec(h);
+  if (!m) return undefined;
+  const words = m[1]!.split('_');
+  for (let k = 1; k < words.length; k++) {
+    const event = words.slice(-k).join('_');
+    if (namedVisit(event.replace(/_/g, ''))) return [h, words.slice(0, -k).join('_'), `${event}_arm_${m[2]}`];
+  }
+  return undefined;
+}
+
+/** The visit of a REDCap event suffix (`3_months_arm_1` → 3m, `baseline_arm_1` → baseline); the suffix stays as written. */
+function redcapVisit(suffix: string): WideVisit | undefined {
+  const m = /^(.+)_arm_\d+$/i.exec(suffix);
+  const v = m ? namedVisit(m[1]!.replace(/_/g, '')) : undefined;
+  return v ? { ...v, suffix } : undefined;
 }
 
 /** More bare-number suffixes than this on one stem are an item block, not visits. */

@@ -26,8 +26,8 @@ import { CategorySpellings, type MergedSpelling, nfc, spellingsNote } from './ca
 import { type ColumnKind, covariateTypeOfColumn, declaredAttributeKind, declaredCovariateKind, KindTally } from './column-kind.js';
 import { type Arm, type OutcomeSource, type TrialData, type TrialPatient, trialData } from './trial-data.js';
 import { type CodedCell, type ColumnCoder, coderFor, RecodeTally } from './value-codes.js';
-import { isWide, type LongTable, wideToLong } from './wide-to-long.js';
-import { EMPTY_ID_KIND, namedShapes, SHAPE_KINDS } from './export-shape.js';
+import { isWide, lineColumnsOf, type LongTable, wideToLong } from './wide-to-long.js';
+import { EMPTY_ID_KIND, namedShapes, SHAPE_KINDS, UNKNOWN_ARM_KIND } from './export-shape.js';
 import { ssmsTrailerNote } from '../io/ssms-trailer.js';
 import { repeatedHeaderNotes, repeatedHeaderProblems, withoutRepeatedHeaders } from './repeated-header-rows.js';
 import { excelErrorHint, isExcelError, isFailedFormula } from '../io/spreadsheet-cells.js';
@@ -83,6 +83,8 @@ export function columnsNamedBy(plan: Plan, header: readonly string[]): string[] 
     ...plan.covariates.map((name) => covariateColumnOf(plan, name)),
     ...attributeColumnsOf(plan),
     plan.columns.withdrawalReason ?? DEFAULT_WITHDRAWAL_COLUMN,
+    // The arm by its stem (`gruppe` for `Gruppe_baseline`): wide-to-long.ts lineColumnsOf.
+    plan.columns.arm,
   ];
   return [
     plan.columns.id,
@@ -105,7 +107,10 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
   const encoding = encodingNote(source.file, source.dialect);
   const readNotes = encoding ? [encoding, ...columnNotes] : [...columnNotes];
   const wide = plan.layout === 'wide' || (plan.layout === 'auto' && isWide(csv, plan.columns.time, exportTimes));
-  const table: LongTable = wide ? wideToLong(csv, plan.columns.time, exportTimes) : csv;
+  // The arm, id and covariates are one value per patient line, also when their columns end in a
+  // visit (`RANDO_ARM_E1_C1`, `gruppe_baseline`): read whole on every visit row (wide-to-long.ts).
+  const perLine = wide ? lineColumnsOf(csv.header, [plan.columns.id, ...plan.covariates.map((name) => covariateColumnOf(plan, name)), ...attributeColumnsOf(plan), plan.columns.withdrawalReason ?? DEFAULT_WITHDRAWAL_COLUMN], plan.columns.arm, exportTimes) : undefined;
+  const table: LongTable = perLine ? wideToLong(csv, plan.columns.time, exportTimes, perLine.keep) : csv;
   // A project randomised into REDCap arms: each row's arm is the suffix of its event name.
   const armFromEvent = plan.armSource === 'redcap-event';
   const file = csv.file;
@@ -126,7 +131,9 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
 
   // Columns the plan needs.
   const idCol = colOf(plan.columns.id);
-  const armCol = colOf(plan.columns.arm);
+  // The arm's columns: one, or in a wide export each visit's column of its stem (`gruppe_baseline`, `gruppe_3m`).
+  const armCols = perLine?.arm.length ? perLine.arm.map(colOf) : [colOf(plan.columns.arm)];
+  const armCol = armCols[0]!;
   const timeCol = colOf(plan.columns.time);
   // Names shortened: a long one would be repeated whole in every message that lists them.
   const listed = source.header.map(shortName).join(', ');
@@ -358,7 +365,23 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
       continue;
     }
     let armRaw = armFromEvent ? null : cells.cell(armCol);
+    let armAt = armCol;
+    // A wide line's arm in several visit columns: the one value they hold; two that differ are the user's to settle.
+    let armClash = false;
+    for (let k = 1; k < armCols.length && !armFromEvent; k++) {
+      const v = cells.cell(armCols[k]!);
+      if (v === null) continue;
+      if (armRaw === null) {
+        armRaw = v;
+        armAt = armCols[k]!;
+      } else if (nfc(v) !== nfc(armRaw)) {
+        row.add({ ...row.at(armCols[k]!), value: v, expected: `the same ${groups.unit} in "${table.header[armAt]}" and "${table.header[armCols[k]!]}": this line has "${armRaw}" in one and "${v}" in the other, and a patient has one ${groups.unit} — correct the one that is wrong and export again`, kind: 'arm.columns-disagree' });
+        armClash = true;
+        break;
+      }
+    }
     if (armSeen && armRaw !== null) armSeen.add(armRaw);
+    if (armClash) continue;
     let arm: Arm | undefined;
     if (armFromEvent) {
       // The arm is in the event name (docs/plan-trial.md, "armSource"); an empty event cell is the time check's problem below.
@@ -395,16 +418,16 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
     if (arm === undefined && !armFromEvent) {
       const hint = armRaw === null ? undefined : didYouMean(armRaw, armValues);
       // A special missing value (`.A`) is a missing arm: refused as an empty one, quoted as written.
-      const written = armRaw ?? cells.raw(armCol);
+      const written = armRaw ?? cells.raw(armAt);
       row.add({
-        ...row.at(armCol),
+        ...row.at(armAt),
         value: written ?? '',
         expected:
           (groups.unit === 'arm'
             ? `an arm value: "${plan.arms.intervention}" (intervention) or "${plan.arms.control}" (control), as in the plan's "arms"`
             : `an exposure value: "${plan.arms.intervention}" for ${groups.described.intervention} or "${plan.arms.control}" for ${groups.described.control}, as in the plan's "${groups.planField}"`) +
           (armRaw === null && !wide ? ` (the cell is ${written === null ? 'empty' : 'a missing value'}, and no other row of this patient has ${groups.unit === 'arm' ? 'an arm value' : 'an exposure value'} of the plan)` : ''),
-        kind: `arm.unknown${hint ? `:${hint}` : ''}`,
+        kind: `${UNKNOWN_ARM_KIND}${hint ? `:${hint}` : ''}`,
         ...(hint ? { hint } : {}),
       });
     }
@@ -462,7 +485,7 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
         row.add({ ...row.at(timeCol), value: timeRaw!, expected: `events of one REDCap arm for each record (this record's line ${idLine[who]} is an event of "${other === 'intervention' ? plan.arms.intervention : plan.arms.control}"); REDCap keeps a record in one arm — check the record's events in REDCap, or re-export`, kind: 'arm.switch' });
         continue;
       }
-      row.add({ ...row.at(armCol), value: armRaw ?? '', expected: `the same ${groups.unit} for a patient throughout (this patient's line ${idLine[who]} has "${other === 'intervention' ? plan.arms.intervention : plan.arms.control}")`, kind: 'arm.switch' });
+      row.add({ ...row.at(armAt), value: armRaw ?? '', expected: `the same ${groups.unit} for a patient throughout (this patient's line ${idLine[who]} has "${other === 'intervention' ? plan.arms.intervention : plan.arms.control}")`, kind: 'arm.switch' });
       continue;
     }
 
@@ -925,7 +948,7 @@ function shapesOf(problems: Problem[], shape: Parameters<typeof namedShapes>[1])
 function invalid(file: string, problems: Problem[], rows: boolean, rowCount?: number): HtaError {
   const lines = rowCount ?? new Set(problems.map((p) => p.line)).size;
   const where = rows ? ` in ${lines} row(s)` : '';
-  // Leaving out the rows without an id would leave out every patient's follow-up: no tip to do it.
-  const tip = rows && !problems.some((p) => p.kind === 'id.only-first-row') ? '; --exclude-invalid leaves such rows out and reports them' : '';
+  // Leaving out the rows without an id would leave out every patient's follow-up (without an arm: the patients): no tip to do it.
+  const tip = rows && !problems.some((p) => p.kind === 'id.only-first-row' || p.kind === 'arm.only-first-row') ? '; --exclude-invalid leaves such rows out and reports them' : '';
   return new HtaError('input.invalid', `${file} has ${problems.length} problem(s)${where}; nothing was written${tip}`, problems);
 }

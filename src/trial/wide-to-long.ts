@@ -29,7 +29,28 @@ export function isWide(table: CsvTable, timeColumn: string, times: readonly stri
   return table.header.some((h) => times.some((t) => h.endsWith(`_${t}`)));
 }
 
-export function wideToLong(table: CsvTable, timeColumn: string, times: readonly string[]): LongTable {
+/**
+ * The wide columns a plan reads as one value per patient line, though their names end in a visit
+ * (docs/input-trial-export.md, "Layouts"): a column the plan names as the header writes it
+ * (`RANDO_ARM_E1_C1`, `AGE_E1_C1`, `gruppe_baseline`), and the arm named by its stem (`gruppe`
+ * for `gruppe_baseline`, REDCap's `randomisering` for `randomisering_baseline_arm_1`): every
+ * `<arm>_<time>` column. `keep` goes to wideToLong; `arm` lists the arm's columns by name, the
+ * plan's own name when the header has it.
+ */
+export function lineColumnsOf(header: readonly string[], named: readonly string[], arm: string, times: readonly string[]): { keep: Set<number>; arm: string[] } {
+  const keep = new Set<number>();
+  for (const name of [...named, arm]) {
+    const i = header.indexOf(name);
+    if (i >= 0) keep.add(i);
+  }
+  if (header.includes(arm)) return { keep, arm: [arm] };
+  const perVisit = times.map((t) => `${arm}_${t}`);
+  const armColumns = header.filter((h, i) => perVisit.includes(h) && keep.add(i));
+  return { keep, arm: armColumns };
+}
+
+/** `keep`: wide columns read whole on every visit row of their line (lineColumnsOf), though their names end in a visit. */
+export function wideToLong(table: CsvTable, timeColumn: string, times: readonly string[], keep: ReadonlySet<number> = new Set()): LongTable {
   // Longest time labels first so that `_10w` is not read as `_0w`.
   const byLength = [...times].sort((a, b) => b.length - a.length);
   const stems: string[] = [];
@@ -51,7 +72,7 @@ export function wideToLong(table: CsvTable, timeColumn: string, times: readonly 
       time = visitOf(option.field);
       if (time !== undefined) stem = option.field.slice(0, -(time.length + 1)) + option.option;
     }
-    if (time === undefined) {
+    if (time === undefined || keep.has(col)) {
       constants.push(col);
       return;
     }

@@ -66,6 +66,17 @@ describe('metaForestSpec', () => {
   const results = metaAnalyze(readStudiesFile('data/published/selfback-studies.csv'), { version: 't', plan: loadPlanFile('data/plans/selfback.plan.json') });
   const groups = metaGroups(results);
 
+  it('the no-effect and ±MCID lines end above the notes under the rows (a committee reviewer saw them cross the method note)', () => {
+    for (const g of groups) {
+      const spec = metaForestSpec(g, 'en') as unknown as { layer: { mark: { type: string }; data?: { values?: { row?: number; text?: string }[] }; encoding: { y?: { datum?: number }; y2?: { datum?: number } } }[] };
+      const rules = spec.layer.filter((l) => l.mark?.type === 'rule' && l.encoding?.y2?.datum !== undefined);
+      expect(rules.length, g.setting.outcome).toBeGreaterThan(0);
+      const noteRows = spec.layer.filter((l) => l.mark?.type === 'text').flatMap((l) => l.data?.values ?? []).filter((v) => /^(Test for|Dashed|Heterogeneity|Subgroups of one trial \(not)/.test(v.text ?? '')).map((v) => v.row!);
+      expect(noteRows.length, g.setting.outcome).toBeGreaterThan(0);
+      for (const r of rules) expect(r.encoding.y2!.datum!, g.setting.outcome).toBeLessThanOrEqual(Math.min(...noteRows) - 0.5);
+    }
+  });
+
   it('PSEQ 9 months: two subgroups of one trial, combined by the fixed effect only: no random effects, heterogeneity or PI words', async () => {
     const pseq = groups.find((g) => g.setting.outcome === 'pseq')!;
     const svg = await toSvg(metaForestSpec(pseq, 'en'), 'forest-pseq');

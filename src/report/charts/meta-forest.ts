@@ -225,7 +225,10 @@ export function metaForestSpec(group: MetaGroup, lang: Lang, options: MetaForest
   // A note (heterogeneity, tests, method) on as many rows as it needs: left of the plot while
   // the plot's rows last (never over its markers or band), within the chart's width below them
   // (a longer text would widen the chart past the page).
+  // The row of the first note: the no-effect and ±MCID lines end above it, so no note is crossed.
+  let firstNoteRow: number | undefined;
   const note = (text: string, room = plotX0 - GAP_PX - 4): void => {
+    firstNoteRow ??= row;
     for (const line of noteLines(text, room)) {
       small.push({ row, px: 4, text: line });
       row += 1;
@@ -344,7 +347,7 @@ export function metaForestSpec(group: MetaGroup, lang: Lang, options: MetaForest
   for (const x of group.subgroupTests.filter((y) => y.model === testModel)) {
     note(subgroupText(x));
   }
-  const plotBottom = row - 0.2;
+  const plotBottom = (firstNoteRow ?? row) - 0.5;
   const methodBits = overall.headline
     ? [
         // The method in words, not the tool's preset name (a single study is not pooled: no method).

@@ -137,6 +137,8 @@ export const REGISTRY_TEXT = {
   // How many cells of the page read "suppressed": counts, and the balance rows of the primary analysis.
   suppressedTally: { en: '{n} counts here', da: '{n} antal her' },
   suppressedTallyBalance: { en: '{n} counts and {k} balance rows here', da: '{n} antal og {k} rækker i balancetabellen her' },
+  // Withheld estimates are no counts: said beside the tally, so "0 counts here" does not stand beside rows reading "suppressed".
+  withheldTally: { en: '; {w} estimates of the effects table', da: '; {w} estimater i effekttabellen' },
   smallCounts: {
     en: 'Small counts: no count of 1 to {below} patients is shown or can be derived from what is shown; such counts, and the counts or values they could be recovered from, read "suppressed" ({tally}). A group with fewer than {threshold} patients is not analysed.',
     da: 'Små antal: intet antal på 1 til {below} patienter vises eller kan udledes af det viste; sådanne antal og de antal eller værdier, de kunne genskabes af, står som "diskretioneret" ({tally}). En gruppe med færre end {threshold} patienter analyseres ikke.',

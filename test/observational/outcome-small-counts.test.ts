@@ -97,6 +97,9 @@ describe('a yes/no outcome with a small count of events (or non-events) in a gro
       ['da', 'diskretioneret', 'Ingen forskel vises for Operation, 3 måneder (hver række står som "diskretioneret"): i en gruppe havde færre end 5 patienter hændelsen (eller havde den ikke), og både den ujusterede og de justerede forskelle ville afsløre det antal.'],
     ] as const) {
       const content = await page(d, plan('ATT'), lang);
+      // The methods' tally counts the withheld estimates too: "(0 counts here)" stood beside three rows reading the marker.
+      const methods = content.page.sections.find((s) => s.id === 'methods')!.intro!.join('\n');
+      expect(methods).toContain(lang === 'en' ? '; 3 estimates of the effects table)' : '; 3 estimater i effekttabellen)');
       const effects = content.page.sections.find((s) => s.id === 'effects')!;
       const rows = effects.tables![0]!.table.rows.filter((row) => row[0] === (lang === 'en' ? 'Surgery' : 'Operation'));
       expect(rows.map((row) => row[5])).toEqual([marker, marker, marker]);

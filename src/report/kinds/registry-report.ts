@@ -226,7 +226,8 @@ export const registryReportKind: ReportKind<typeof registryEntrySchema> = {
     // The tally agrees with the page: balance rows that read "suppressed" are counted too (they are values, not counts).
     const hiddenRows = primary ? primary.balance.filter((b) => b.smdBefore === 'suppressed').length : 0;
     const n = result.plan.suppression.suppressedCounts;
-    const tally = hiddenRows > 0 ? fillPhrase(T.suppressedTallyBalance[lang], { n, k: hiddenRows }) : fillPhrase(T.suppressedTally[lang], { n });
+    const withheldEstimates = shown.analyses.filter((a) => !a.error && a.effectsSuppressed && a.patients).length * withheldMethods(spec.estimand).length;
+    const tally = (hiddenRows > 0 ? fillPhrase(T.suppressedTallyBalance[lang], { n, k: hiddenRows }) : fillPhrase(T.suppressedTally[lang], { n })) + (withheldEstimates > 0 ? fillPhrase(T.withheldTally[lang], { w: withheldEstimates }) : '');
     const smallCounts = fillPhrase(T.smallCounts[lang], { below: spec.suppressionThreshold - 1, threshold: spec.suppressionThreshold, tally });
     sections.push({ id: 'methods', title: T.methodsTitle[lang], intro: [...T.methods[lang].map((p) => fillPhrase(p, { confounders, weights: T.weights[spec.estimand][lang], trim })), smallCounts] });
     // The warnings in the page's language, from the same rules as the CLI's (diagnostic-findings.ts).

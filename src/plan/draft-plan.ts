@@ -26,6 +26,7 @@ import { redcapEvent } from './redcap-event.js';
 import { isRedcapFormStatus } from './redcap-form-status.js';
 import { weeksSinceBaseline } from './visit-weeks.js';
 import { namedVisit, spelledOut, unseparatedVisits, wideVisits } from './wide-visits.js';
+import { namesAPlace, placeReason } from './place-covariates.js';
 
 /** Something the draft could not decide, and what the user can write (in the export or a plan) to decide it. */
 export interface Undecided {
@@ -65,6 +66,11 @@ const TIME_UNIT = /(uger?|weeks?|wk|maaneder|maaned|maneder|maned|mdr|months?|mo
 const BASELINE = /^(baseline|base|bl|t0|0|0m|0w|uge0|inklusion|screening|baselinearm\d*)$/;
 /** Read on nameKey: "Køn" is "koen", "kon" when written without ø. */
 const COVARIATE = /^(age|alder|sex|gender|kon|koen|bmi|country|land|site|center|region|education|uddannelse)$/;
+/** A covariate by name: a known one, or a place (site, sygehus, kommune, …: place-covariates.ts). */
+function isCovariateName(column: string): boolean {
+  const key = nameKey(column);
+  return COVARIATE.test(key) || namesAPlace(key);
+}
 /**
  * What the reports call an outcome of a known instrument, in the council's words
  * (docs/glossary-da.md; the bundled selfBACK plan's labels). Without a label a page names the
@@ -845,7 +851,7 @@ export function draftPlan(given: CsvTable, schemaRef: string): PlanDraft {
   const covariates: string[] = [];
   const renames: Record<string, string> = {};
   for (const s of stems) {
-    if (taken.has(s) || !COVARIATE.test(nameKey(s))) continue;
+    if (taken.has(s) || !isCovariateName(s)) continue;
     const name = asciiName(s);
     covariates.push(name);
     if (name !== s) renames[name] = s;
@@ -875,8 +881,17 @@ export function draftPlan(given: CsvTable, schemaRef: string): PlanDraft {
     // guess (column-kind.ts, rule 3): drafted as categories — no straight line assumed — and said.
     const types: Record<string, 'categorical'> = {};
     for (const name of covariates) {
-      const cells = stemCells(renames[name] ?? name).filter((v) => !missing.has(v));
-      const codes = tallyOf(cells.map((v) => parseNumber(v, decimalComma) ?? v).filter((v) => !missing.has(v))).undecidedCodes();
+      const column = renames[name] ?? name;
+      const cells = stemCells(column).filter((v) => !missing.has(v));
+      const read = cells.map((v) => parseNumber(v, decimalComma) ?? v).filter((v) => !missing.has(v));
+      // Places (sites 1–5, DAGI region codes 1081–1085) are categories, never one number (place-covariates.ts).
+      const place = kindOfValues(read) === 'numeric' ? placeReason(column, nameKey(column), read.filter((v): v is number => typeof v === 'number')) : undefined;
+      if (place) {
+        types[name] = 'categorical';
+        checks.push(`${place}: drafted as categories ("covariateTypes": { "${name}": "categorical" }), one level per place in the ANCOVA and a count per place in Table 1`);
+        continue;
+      }
+      const codes = tallyOf(read).undecidedCodes();
       if (!codes) continue;
       types[name] = 'categorical';
       checks.push(`"${name}" has only the values ${codes.join(', ')}: drafted as three categories ("covariateTypes": "categorical"); if they are a scale (one slope in the ANCOVA), write "numeric"`);
@@ -885,7 +900,7 @@ export function draftPlan(given: CsvTable, schemaRef: string): PlanDraft {
   }
   // A repeated id column is read (checked against the id), not "not used": in a wide export its stem is the id's own name.
   const repeatedStems = new Set(repeatedIds.map(stemsOf));
-  const ignored = stems.filter((s) => s !== '' && !taken.has(s) && !COVARIATE.test(nameKey(s)) && !repeatedStems.has(s));
+  const ignored = stems.filter((s) => s !== '' && !taken.has(s) && !isCovariateName(s) && !repeatedStems.has(s));
   if (ignored.length) guesses.push(`not used: ${ignored.join(', ')}`);
   if (header[0] === '') guesses.push('not used: column 1, which has no name: row names, as R\'s write.csv and pandas write them');
 

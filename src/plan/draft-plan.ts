@@ -27,6 +27,7 @@ import { isRedcapFormStatus } from './redcap-form-status.js';
 import { weeksSinceBaseline } from './visit-weeks.js';
 import { namedVisit, spelledOut, unseparatedVisits, wideVisits } from './wide-visits.js';
 import { namesAPlace, placeReason } from './place-covariates.js';
+import { belowRangeCodes, namesAChange } from './below-range-codes.js';
 
 /** Something the draft could not decide, and what the user can write (in the export or a plan) to decide it. */
 export interface Undecided {
@@ -621,6 +622,12 @@ export function draftPlan(given: CsvTable, schemaRef: string): PlanDraft {
     const values = [...new Set(cols.flatMap((c) => stemValues(c)))];
     const answers: Record<string, number> = {};
     const numeric = values.map((v) => parseNumber(v, decimalComma));
+    // Below the range: a code only when it looks like one (below-range-codes.ts), never a run of change scores.
+    const below = belowRangeCodes(numeric.filter((n): n is number => n !== undefined && n < lo));
+    if (below.values.length) {
+      const where = cols.length === 1 ? `column "${cols[0]}"` : `columns ${cols[0]}…${cols[cols.length - 1]}`;
+      checks.push(`${where} holds values below the scale's ${lo} (${below.values.join(', ')}): not drafted as missing-value codes (a run of values is data, such as a change) — \`hta validate\` names their lines. Add one to "missingCodes" only if it means "unknown"`);
+    }
     values.forEach((v, k) => {
       const n = numeric[k];
       if (n === undefined) {
@@ -633,7 +640,7 @@ export function draftPlan(given: CsvTable, schemaRef: string): PlanDraft {
         else if (binary && isNoWord(v)) answers[v] = 0;
         else if (notACode(v)) notNumbers.add(`${JSON.stringify(v)} (${cols.length === 1 ? `column "${cols[0]}"` : `columns ${cols[0]}…${cols[cols.length - 1]}`})`);
         else missing.add(v);
-      } else if ((n < lo || n > hi) && (SENTINELS.has(n) || n < lo)) missing.add(n);
+      } else if (n < lo ? below.codes.includes(n) : n > hi && SENTINELS.has(n)) missing.add(n);
     });
     const inRange = numeric.filter((n): n is number => n !== undefined && !SENTINELS.has(n));
     if (binary && Object.keys(answers).length === 0 && inRange.length && inRange.every((n) => n === 1 || n === 2) && inRange.includes(2)) {
@@ -744,6 +751,16 @@ export function draftPlan(given: CsvTable, schemaRef: string): PlanDraft {
   for (const s of stems) {
     if (taken.has(s)) continue;
     const n = looseForm(s);
+    if (namesAChange(nameKey(s)) && /(rmdq|roland|pseq|odi|oswestry|smerte|pain|nrs|vas|was|arbejdsevne|eq5d)/.test(n)) {
+      // A change score is no score on the instrument's scale (−7 on a 0–10 scale read as a missing
+      // code): hta analyses the score at each visit, adjusting for the baseline (docs/plan-trial.md).
+      taken.add(s);
+      const how = 'hta analyses the score at each visit (the ANCOVA adjusts the follow-up for the baseline, which answers what a change score asks): export the scores themselves, or add the change by hand with a plan instrument of its range and "methods": ["welch"] (docs/plan-trial.md "Change scores")';
+      leftOut.push(`"${s}", a change score: ${how}`);
+      guesses.push(`not drafted: "${s}", named as a change score, not a score on the instrument's scale`);
+      checks.push(`"${s}" is a change score, not among the drafted outcomes: ${how}`);
+      continue;
+    }
     const values = stemValues(s);
     const nums = values.map((v) => parseNumber(v, decimalComma)).filter((x): x is number => x !== undefined && !SENTINELS.has(x));
     const decimals = nums.some((x) => !Number.isInteger(x));

@@ -28,6 +28,7 @@ import { weeksSinceBaseline } from './visit-weeks.js';
 import { namedVisit, spelledOut, unseparatedVisits, wideVisits } from './wide-visits.js';
 import { namesAPlace, placeReason } from './place-covariates.js';
 import { belowRangeCodes, namesAChange } from './below-range-codes.js';
+import { labelledChoice } from './choice-text.js';
 
 /** Something the draft could not decide, and what the user can write (in the export or a plan) to decide it. */
 export interface Undecided {
@@ -636,12 +637,23 @@ export function draftPlan(given: CsvTable, schemaRef: string): PlanDraft {
           mixedMarks.add(v);
           return;
         }
-        if (binary && isYesWord(v)) answers[v] = 1;
+        // Qualtrics/SurveyXact choice text: `0 - Ingen smerte` is the answer 0 (choice-text.ts).
+        const choice = labelledChoice(v, decimalComma);
+        if (choice !== undefined && choice >= lo && choice <= hi) answers[v] = choice;
+        else if (choice !== undefined) notNumbers.add(`${JSON.stringify(v)} (${cols.length === 1 ? `column "${cols[0]}"` : `columns ${cols[0]}…${cols[cols.length - 1]}`}, a labelled answer outside ${lo}–${hi})`);
+        else if (binary && isYesWord(v)) answers[v] = 1;
         else if (binary && isNoWord(v)) answers[v] = 0;
         else if (notACode(v)) notNumbers.add(`${JSON.stringify(v)} (${cols.length === 1 ? `column "${cols[0]}"` : `columns ${cols[0]}…${cols[cols.length - 1]}`})`);
         else missing.add(v);
       } else if (n < lo ? below.codes.includes(n) : n > hi && SENTINELS.has(n)) missing.add(n);
     });
+    // With labelled choices the plan's answers are the column's codes: every answer written as a bare number is one too.
+    if (Object.keys(answers).some((k) => labelledChoice(k, decimalComma) !== undefined)) {
+      values.forEach((v, k) => {
+        const n = numeric[k];
+        if (n !== undefined && n >= lo && n <= hi) answers[v] = n;
+      });
+    }
     const inRange = numeric.filter((n): n is number => n !== undefined && !SENTINELS.has(n));
     if (binary && Object.keys(answers).length === 0 && inRange.length && inRange.every((n) => n === 1 || n === 2) && inRange.includes(2)) {
       checks.push(`items ${cols[0]}…${cols[cols.length - 1]} are coded 1/2: read as 1 = yes, 2 = no ("answers": { "1": 1, "2": 0 }); swap if the questionnaire codes them the other way`);
@@ -822,7 +834,8 @@ export function draftPlan(given: CsvTable, schemaRef: string): PlanDraft {
     outcomes.push(o);
     taken.add(s);
     outcomeStems.add(s);
-    guesses.push(`outcome "${o.key}" (${o.instrument}) from column "${s}"`);
+    const choices = Object.entries(o.answers ?? {}).filter(([k]) => labelledChoice(k, decimalComma) !== undefined);
+    guesses.push(`outcome "${o.key}" (${o.instrument}) from column "${s}"${choices.length ? `, the labelled choices read as their numbers: ${choices.map(([k, v]) => `${JSON.stringify(k)} → ${v}`).join(', ')}` : ''}`);
   }
   if (timeCol && outcomes.length) {
     // Screening, enrolment and randomisation events: read for the arm and covariates, not analysed (pre-baseline-events.ts).

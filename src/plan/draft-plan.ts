@@ -29,6 +29,7 @@ import { namedVisit, spelledOut, unseparatedVisits, wideVisits } from './wide-vi
 import { namesAPlace, placeReason } from './place-covariates.js';
 import { belowRangeCodes, namesAChange } from './below-range-codes.js';
 import { labelledChoice } from './choice-text.js';
+import { isResponseId, oncePerRow, repeatsPerVisit } from './response-ids.js';
 
 /** Something the draft could not decide, and what the user can write (in the export or a plan) to decide it. */
 export interface Undecided {
@@ -56,7 +57,7 @@ function nameKey(column: string): string {
   return spelledOut(column).replace(/[^a-z0-9]+/g, '');
 }
 // Danish exports number patients as "løbenr" / "løbenummer" (serial number), "patientnr", "deltagernr".
-const ID = /^(id|recordid|pid|patientid|patient|subject|subjectid|usubjid|subjid|deltager|deltagerid|studieid|studyid|participantid|respondent|respondentid|(?:loebe|lobe|lb|patient|pt|deltager|id)(?:nr|nummer))$/;
+const ID = /^(id|recordid|pid|externalreference|externaldatareference|externalref|extref|patientid|patient|subject|subjectid|usubjid|subjid|deltager|deltagerid|studieid|studyid|participantid|respondent|respondentid|(?:loebe|lobe|lb|patient|pt|deltager|id)(?:nr|nummer))$/;
 // ADaM names the planned arm TRT01P (after the pivot plan init asks of an ADaM BDS file: export-layouts.ts).
 // Castor EDC writes the group as "Randomization Group" (its code) and "Randomization Group Name" (its label).
 // REDCap label exports use the question as the header: "Randomiseret til:", "Randomised to".
@@ -353,9 +354,30 @@ export function draftPlan(given: CsvTable, schemaRef: string): PlanDraft {
   };
   // An unnamed first column is row names (R's write.csv, pandas' to_csv), never the id; a column
   // holding one value in every row (a study id, STUDYID) names no patient.
-  const idNamed = header.filter((h) => ID.test(nameKey(h)));
-  const idCol = idNamed.find((h) => distinct(h) > 1 || csv.records.length < 2) ?? header.find((h) => h !== '' && distinct(h) > 1) ?? idNamed[0] ?? header.find((h) => h !== '')!;
+  // A survey's per-response id (ResponseId, _recordId) is the patient's only when nothing else
+  // names one; in a long export with two or more visits, a column with a different value on every
+  // row is no patient id: each row would count as a patient (response-ids.ts).
+  const responseIds = header.filter((h) => isResponseId(h, nameKey(h)));
+  const idNamed = header.filter((h) => ID.test(nameKey(h)) && !responseIds.includes(h));
+  const visitCol = find(TIME);
+  const visitsInFile = visitCol !== undefined && distinct(visitCol) > 1;
+  const onePerRow = (c: string) => visitsInFile && oncePerRow([...csv.records].map((r) => r.cells[header.indexOf(c)]));
+  const fits = (h: string) => (distinct(h) > 1 || csv.records.length < 2) && !onePerRow(h);
+  // In a long export an unnamed id must look like one: once per visit, on more than one visit (response-ids.ts).
+  const perVisit = (h: string) => !visitsInFile || repeatsPerVisit([...csv.records].map((r) => [r.cells[header.indexOf(h)], r.cells[header.indexOf(visitCol!)]]));
+  const fallback = (h: string) => h !== '' && h !== visitCol && distinct(h) > 1 && !onePerRow(h) && perVisit(h) && !(idNamed.length && responseIds.includes(h));
+  const pickedId = idNamed.find(fits) ?? responseIds.find(fits) ?? header.find(fallback);
+  const rowIds = [...idNamed, ...responseIds].filter(onePerRow);
+  const idCol = pickedId ?? rowIds[0] ?? idNamed[0] ?? header.find((h) => h !== '')!;
   for (const c of idNamed) if (c !== idCol && distinct(c) <= 1 && csv.records.length > 1) guesses.push(`not the id: "${c}", which holds one value in every row`);
+  for (const c of responseIds) if (c !== idCol && !onePerRow(c)) guesses.push(`not the id: "${c}", a survey's id of each response, not of the patient`);
+  for (const c of rowIds) if (c !== idCol) guesses.push(`not the id: "${c}", a different value on every row while "${visitCol}" has several visits: each row would count as a patient`);
+  if (!pickedId && visitsInFile) {
+    undecided.push({
+      what: `the patient id: ${rowIds.length ? `"${rowIds[0]}" holds a different value on every row` : 'no column names the patient'} while "${visitCol}" has several visits, so each row would count as a patient (a survey's response id numbers answers, not patients)`,
+      write: 'the column that names the patient on each of their rows (Qualtrics: ExternalReference or an embedded-data id), or the plan by hand with "columns": { "id": … } (docs/plan-trial.md "What plan init recognises")',
+    });
+  }
   // Castor's label column reads better in the plan than its code column beside it.
   const armCol = header.find((h) => /^randomi[sz]ationgroupname$/.test(nameKey(h))) ?? find(ARM);
   const timeCol = find(TIME);

@@ -23,7 +23,7 @@ describe('an NRS exported as choice text', () => {
     expect(d.guesses.join('\n')).toContain('the labelled choices read as their numbers: "0 - Ingen smerte" → 0, "10 - Værst tænkelige smerte" → 10');
   });
   it('gives R\'s ANCOVA on every answer: 20/20, −0.71 (−2.35 to 0.92)', async () => {
-    const { effects } = await analyzeDraft(FILE, { ...d.plan, columns: { ...(d.plan.columns as object), id: 'ExternalReference' } });
+    const { effects } = await analyzeDraft(FILE, d.plan);
     const a = effects.find((e) => e.method === 'ancova')!;
     expect(a.n).toEqual({ intervention: 20, control: 20 });
     expect([a.difference, a.ciLower, a.ciUpper].map((x) => x.toFixed(2))).toEqual(['-0.71', '-2.35', '0.92']);

@@ -365,7 +365,8 @@ export function draftPlan(given: CsvTable, schemaRef: string): PlanDraft {
   const fits = (h: string) => (distinct(h) > 1 || csv.records.length < 2) && !onePerRow(h);
   // In a long export an unnamed id must look like one: once per visit, on more than one visit (response-ids.ts).
   const perVisit = (h: string) => !visitsInFile || repeatsPerVisit([...csv.records].map((r) => [r.cells[header.indexOf(h)], r.cells[header.indexOf(visitCol!)]]));
-  const fallback = (h: string) => h !== '' && h !== visitCol && distinct(h) > 1 && !onePerRow(h) && perVisit(h) && !(idNamed.length && responseIds.includes(h));
+  const armLike = (h: string) => ARM.test(nameKey(h)) || /^randomi[sz]ationgroupname$/.test(nameKey(h));
+  const fallback = (h: string) => h !== '' && h !== visitCol && !armLike(h) && distinct(h) > 1 && !onePerRow(h) && perVisit(h) && !(idNamed.length && responseIds.includes(h));
   const pickedId = idNamed.find(fits) ?? responseIds.find(fits) ?? header.find(fallback);
   const rowIds = [...idNamed, ...responseIds].filter(onePerRow);
   const idCol = pickedId ?? rowIds[0] ?? idNamed[0] ?? header.find((h) => h !== '')!;

@@ -31,6 +31,11 @@ it('a long export whose only id differs on every row is refused, naming the prob
   expect(d.undecided.map((u) => u.what)).toContain('the patient id: "ResponseId" holds a different value on every row while "visit" has several visits, so each row would count as a patient (a survey\'s response id numbers answers, not patients)');
 });
 
+it('nor is the arm taken instead, even when each arm value is once per visit (one patient per arm)', () => {
+  const d = draftPlan(parseCsvText('ResponseId,arm,visit,smerte\nR_1,app,baseline,3\nR_2,app,3m,2\nR_3,usual,baseline,5\nR_4,usual,3m,6\n', 'tiny.csv'), 'plan.schema.json');
+  expect(d.undecided.map((u) => u.what).join('\n')).toMatch(/^the patient id: "ResponseId" holds a different value on every row/);
+});
+
 it('ResponseId is the id when nothing else names the patient and each has one row (wide)', () => {
   const d = draftPlan(rows('ResponseId,arm,smerte_0,smerte_3m', (i) => `R_${i}a,${i % 2 ? 'app' : 'usual'},${i % 10},${(i + 3) % 10}`), 'plan.schema.json');
   expect(idOf(d)).toBe('ResponseId');

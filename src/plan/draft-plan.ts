@@ -895,7 +895,7 @@ export function draftPlan(given: CsvTable, schemaRef: string): PlanDraft {
   if (!outcomes.length) {
     undecided.push(
       leftOut.length
-        ? { what: `the outcomes: the only one found is ${leftOut.join(', ')}`, write: 'the plan by hand with that outcome and its MCID (docs/plan-trial.md)' }
+        ? { what: `the outcomes: the only one found is ${leftOut.join(', ')}`, write: leftOut.every((l) => l.includes(', a change score:')) ? 'the scores at each visit in the export, or the plan by hand with the change as an instrument of its own (docs/plan-trial.md "Change scores")' : 'the plan by hand with that outcome and its MCID (docs/plan-trial.md)' }
         : { what: 'the outcomes: no column is named like an outcome (rmdq, pseq, eq5d, smerte, nrs, odi, medicin, …; a plan needs at least one)', write: 'the plan by hand with its "outcomes" (docs/plan-trial.md), or name the outcome columns as the instruments are named' },
     );
   }

@@ -37,6 +37,7 @@ it('an export of RMDQ changes only is refused, naming the change score and what 
   const d = draftPlan(readCsvFile(`${DIR}/change-scores-only.csv`), 'plan.schema.json');
   expect(d.undecided).toHaveLength(1);
   expect(d.undecided[0]!.what).toMatch(/"RMDQ_ændring", a change score: hta analyses the score at each visit/);
+  expect(d.undecided[0]!.write).toMatch(/^the scores at each visit in the export/);
   expect(d.plan.missingCodes).toBeUndefined();
 });
 

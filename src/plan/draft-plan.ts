@@ -26,6 +26,10 @@ import { redcapEvent } from './redcap-event.js';
 import { isRedcapFormStatus } from './redcap-form-status.js';
 import { weeksSinceBaseline } from './visit-weeks.js';
 import { namedVisit, spelledOut, unseparatedVisits, wideVisits } from './wide-visits.js';
+import { namesAPlace, placeReason } from './place-covariates.js';
+import { belowRangeCodes, namesAChange } from './below-range-codes.js';
+import { labelledChoice } from './choice-text.js';
+import { isResponseId, oncePerRow, repeatsPerVisit } from './response-ids.js';
 
 /** Something the draft could not decide, and what the user can write (in the export or a plan) to decide it. */
 export interface Undecided {
@@ -53,7 +57,7 @@ function nameKey(column: string): string {
   return spelledOut(column).replace(/[^a-z0-9]+/g, '');
 }
 // Danish exports number patients as "løbenr" / "løbenummer" (serial number), "patientnr", "deltagernr".
-const ID = /^(id|recordid|pid|patientid|patient|subject|subjectid|usubjid|subjid|deltager|deltagerid|studieid|studyid|participantid|respondent|respondentid|(?:loebe|lobe|lb|patient|pt|deltager|id)(?:nr|nummer))$/;
+const ID = /^(id|recordid|pid|externalreference|externaldatareference|externalref|extref|patientid|patient|subject|subjectid|usubjid|subjid|deltager|deltagerid|studieid|studyid|participantid|respondent|respondentid|(?:loebe|lobe|lb|patient|pt|deltager|id)(?:nr|nummer))$/;
 // ADaM names the planned arm TRT01P (after the pivot plan init asks of an ADaM BDS file: export-layouts.ts).
 // Castor EDC writes the group as "Randomization Group" (its code) and "Randomization Group Name" (its label).
 // REDCap label exports use the question as the header: "Randomiseret til:", "Randomised to".
@@ -65,6 +69,11 @@ const TIME_UNIT = /(uger?|weeks?|wk|maaneder|maaned|maneder|maned|mdr|months?|mo
 const BASELINE = /^(baseline|base|bl|t0|0|0m|0w|uge0|inklusion|screening|baselinearm\d*)$/;
 /** Read on nameKey: "Køn" is "koen", "kon" when written without ø. */
 const COVARIATE = /^(age|alder|sex|gender|kon|koen|bmi|country|land|site|center|region|education|uddannelse)$/;
+/** A covariate by name: a known one, or a place (site, sygehus, kommune, …: place-covariates.ts). */
+function isCovariateName(column: string): boolean {
+  const key = nameKey(column);
+  return COVARIATE.test(key) || namesAPlace(key);
+}
 /**
  * What the reports call an outcome of a known instrument, in the council's words
  * (docs/glossary-da.md; the bundled selfBACK plan's labels). Without a label a page names the
@@ -345,9 +354,31 @@ export function draftPlan(given: CsvTable, schemaRef: string): PlanDraft {
   };
   // An unnamed first column is row names (R's write.csv, pandas' to_csv), never the id; a column
   // holding one value in every row (a study id, STUDYID) names no patient.
-  const idNamed = header.filter((h) => ID.test(nameKey(h)));
-  const idCol = idNamed.find((h) => distinct(h) > 1 || csv.records.length < 2) ?? header.find((h) => h !== '' && distinct(h) > 1) ?? idNamed[0] ?? header.find((h) => h !== '')!;
+  // A survey's per-response id (ResponseId, _recordId) is the patient's only when nothing else
+  // names one; in a long export with two or more visits, a column with a different value on every
+  // row is no patient id: each row would count as a patient (response-ids.ts).
+  const responseIds = header.filter((h) => isResponseId(h, nameKey(h)));
+  const idNamed = header.filter((h) => ID.test(nameKey(h)) && !responseIds.includes(h));
+  const visitCol = find(TIME);
+  const visitsInFile = visitCol !== undefined && distinct(visitCol) > 1;
+  const onePerRow = (c: string) => visitsInFile && oncePerRow([...csv.records].map((r) => r.cells[header.indexOf(c)]));
+  const fits = (h: string) => (distinct(h) > 1 || csv.records.length < 2) && !onePerRow(h);
+  // In a long export an unnamed id must look like one: once per visit, on more than one visit (response-ids.ts).
+  const perVisit = (h: string) => !visitsInFile || repeatsPerVisit([...csv.records].map((r) => [r.cells[header.indexOf(h)], r.cells[header.indexOf(visitCol!)]]));
+  const armLike = (h: string) => ARM.test(nameKey(h)) || /^randomi[sz]ationgroupname$/.test(nameKey(h));
+  const fallback = (h: string) => h !== '' && h !== visitCol && !armLike(h) && distinct(h) > 1 && !onePerRow(h) && perVisit(h) && !(idNamed.length && responseIds.includes(h));
+  const pickedId = idNamed.find(fits) ?? responseIds.find(fits) ?? header.find(fallback);
+  const rowIds = [...idNamed, ...responseIds].filter(onePerRow);
+  const idCol = pickedId ?? rowIds[0] ?? idNamed[0] ?? header.find((h) => h !== '')!;
   for (const c of idNamed) if (c !== idCol && distinct(c) <= 1 && csv.records.length > 1) guesses.push(`not the id: "${c}", which holds one value in every row`);
+  for (const c of responseIds) if (c !== idCol && !onePerRow(c)) guesses.push(`not the id: "${c}", a survey's id of each response, not of the patient`);
+  for (const c of rowIds) if (c !== idCol) guesses.push(`not the id: "${c}", a different value on every row while "${visitCol}" has several visits: each row would count as a patient`);
+  if (!pickedId && visitsInFile) {
+    undecided.push({
+      what: `the patient id: ${rowIds.length ? `"${rowIds[0]}" holds a different value on every row` : 'no column names the patient'} while "${visitCol}" has several visits, so each row would count as a patient (a survey's response id numbers answers, not patients)`,
+      write: 'the column that names the patient on each of their rows (Qualtrics: ExternalReference or an embedded-data id), or the plan by hand with "columns": { "id": … } (docs/plan-trial.md "What plan init recognises")',
+    });
+  }
   // Castor's label column reads better in the plan than its code column beside it.
   let armCol = header.find((h) => /^randomi[sz]ationgroupname$/.test(nameKey(h))) ?? find(ARM);
   const timeCol = find(TIME);
@@ -623,6 +654,12 @@ export function draftPlan(given: CsvTable, schemaRef: string): PlanDraft {
     const values = [...new Set(cols.flatMap((c) => stemValues(c)))];
     const answers: Record<string, number> = {};
     const numeric = values.map((v) => parseNumber(v, decimalComma));
+    // Below the range: a code only when it looks like one (below-range-codes.ts), never a run of change scores.
+    const below = belowRangeCodes(numeric.filter((n): n is number => n !== undefined && n < lo));
+    if (below.values.length) {
+      const where = cols.length === 1 ? `column "${cols[0]}"` : `columns ${cols[0]}…${cols[cols.length - 1]}`;
+      checks.push(`${where} holds values below the scale's ${lo} (${below.values.join(', ')}): not drafted as missing-value codes (a run of values is data, such as a change) — \`hta validate\` names their lines. Add one to "missingCodes" only if it means "unknown"`);
+    }
     values.forEach((v, k) => {
       const n = numeric[k];
       if (n === undefined) {
@@ -631,12 +668,23 @@ export function draftPlan(given: CsvTable, schemaRef: string): PlanDraft {
           mixedMarks.add(v);
           return;
         }
-        if (binary && isYesWord(v)) answers[v] = 1;
+        // Qualtrics/SurveyXact choice text: `0 - Ingen smerte` is the answer 0 (choice-text.ts).
+        const choice = labelledChoice(v, decimalComma);
+        if (choice !== undefined && choice >= lo && choice <= hi) answers[v] = choice;
+        else if (choice !== undefined) notNumbers.add(`${JSON.stringify(v)} (${cols.length === 1 ? `column "${cols[0]}"` : `columns ${cols[0]}…${cols[cols.length - 1]}`}, a labelled answer outside ${lo}–${hi})`);
+        else if (binary && isYesWord(v)) answers[v] = 1;
         else if (binary && isNoWord(v)) answers[v] = 0;
         else if (notACode(v)) notNumbers.add(`${JSON.stringify(v)} (${cols.length === 1 ? `column "${cols[0]}"` : `columns ${cols[0]}…${cols[cols.length - 1]}`})`);
         else missing.add(v);
-      } else if ((n < lo || n > hi) && (SENTINELS.has(n) || n < lo)) missing.add(n);
+      } else if (n < lo ? below.codes.includes(n) : n > hi && SENTINELS.has(n)) missing.add(n);
     });
+    // With labelled choices the plan's answers are the column's codes: every answer written as a bare number is one too.
+    if (Object.keys(answers).some((k) => labelledChoice(k, decimalComma) !== undefined)) {
+      values.forEach((v, k) => {
+        const n = numeric[k];
+        if (n !== undefined && n >= lo && n <= hi) answers[v] = n;
+      });
+    }
     const inRange = numeric.filter((n): n is number => n !== undefined && !SENTINELS.has(n));
     if (binary && Object.keys(answers).length === 0 && inRange.length && inRange.every((n) => n === 1 || n === 2) && inRange.includes(2)) {
       checks.push(`items ${cols[0]}…${cols[cols.length - 1]} are coded 1/2: read as 1 = yes, 2 = no ("answers": { "1": 1, "2": 0 }); swap if the questionnaire codes them the other way`);
@@ -761,6 +809,16 @@ export function draftPlan(given: CsvTable, schemaRef: string): PlanDraft {
   for (const s of stems) {
     if (taken.has(s)) continue;
     const n = looseForm(s);
+    if (namesAChange(nameKey(s)) && /(rmdq|roland|pseq|odi|oswestry|smerte|pain|nrs|vas|was|arbejdsevne|eq5d)/.test(n)) {
+      // A change score is no score on the instrument's scale (−7 on a 0–10 scale read as a missing
+      // code): hta analyses the score at each visit, adjusting for the baseline (docs/plan-trial.md).
+      taken.add(s);
+      const how = 'hta analyses the score at each visit (the ANCOVA adjusts the follow-up for the baseline, which answers what a change score asks): export the scores themselves, or add the change by hand with a plan instrument of its range and "methods": ["welch"] (docs/plan-trial.md "Change scores")';
+      leftOut.push(`"${s}", a change score: ${how}`);
+      guesses.push(`not drafted: "${s}", named as a change score, not a score on the instrument's scale`);
+      checks.push(`"${s}" is a change score, not among the drafted outcomes: ${how}`);
+      continue;
+    }
     const values = stemValues(s);
     const nums = values.map((v) => parseNumber(v, decimalComma)).filter((x): x is number => x !== undefined && !SENTINELS.has(x));
     const decimals = nums.some((x) => !Number.isInteger(x));
@@ -822,7 +880,8 @@ export function draftPlan(given: CsvTable, schemaRef: string): PlanDraft {
     outcomes.push(o);
     taken.add(s);
     outcomeStems.add(s);
-    guesses.push(`outcome "${o.key}" (${o.instrument}) from column "${s}"`);
+    const choices = Object.entries(o.answers ?? {}).filter(([k]) => labelledChoice(k, decimalComma) !== undefined);
+    guesses.push(`outcome "${o.key}" (${o.instrument}) from column "${s}"${choices.length ? `, the labelled choices read as their numbers: ${choices.map(([k, v]) => `${JSON.stringify(k)} → ${v}`).join(', ')}` : ''}`);
   }
   if (timeCol && outcomes.length) {
     // Screening, enrolment and randomisation events: read for the arm and covariates, not analysed (pre-baseline-events.ts).
@@ -859,7 +918,7 @@ export function draftPlan(given: CsvTable, schemaRef: string): PlanDraft {
   if (!outcomes.length) {
     undecided.push(
       leftOut.length
-        ? { what: `the outcomes: the only one found is ${leftOut.join(', ')}`, write: 'the plan by hand with that outcome and its MCID (docs/plan-trial.md)' }
+        ? { what: `the outcomes: the only one found is ${leftOut.join(', ')}`, write: leftOut.every((l) => l.includes(', a change score:')) ? 'the scores at each visit in the export, or the plan by hand with the change as an instrument of its own (docs/plan-trial.md "Change scores")' : 'the plan by hand with that outcome and its MCID (docs/plan-trial.md)' }
         : { what: 'the outcomes: no column is named like an outcome (rmdq, pseq, eq5d, smerte, nrs, odi, medicin, …; a plan needs at least one)', write: 'the plan by hand with its "outcomes" (docs/plan-trial.md), or name the outcome columns as the instruments are named' },
     );
   }
@@ -868,7 +927,7 @@ export function draftPlan(given: CsvTable, schemaRef: string): PlanDraft {
   const covariates: string[] = [];
   const renames: Record<string, string> = {};
   for (const s of stems) {
-    if (taken.has(s) || !COVARIATE.test(nameKey(s))) continue;
+    if (taken.has(s) || !isCovariateName(s)) continue;
     const name = asciiName(s);
     covariates.push(name);
     if (name !== s) renames[name] = s;
@@ -898,8 +957,17 @@ export function draftPlan(given: CsvTable, schemaRef: string): PlanDraft {
     // guess (column-kind.ts, rule 3): drafted as categories — no straight line assumed — and said.
     const types: Record<string, 'categorical'> = {};
     for (const name of covariates) {
-      const cells = stemCells(renames[name] ?? name).filter((v) => !missing.has(v));
-      const codes = tallyOf(cells.map((v) => parseNumber(v, decimalComma) ?? v).filter((v) => !missing.has(v))).undecidedCodes();
+      const column = renames[name] ?? name;
+      const cells = stemCells(column).filter((v) => !missing.has(v));
+      const read = cells.map((v) => parseNumber(v, decimalComma) ?? v).filter((v) => !missing.has(v));
+      // Places (sites 1–5, DAGI region codes 1081–1085) are categories, never one number (place-covariates.ts).
+      const place = kindOfValues(read) === 'numeric' ? placeReason(column, nameKey(column), read.filter((v): v is number => typeof v === 'number')) : undefined;
+      if (place) {
+        types[name] = 'categorical';
+        checks.push(`${place}: drafted as categories ("covariateTypes": { "${name}": "categorical" }), one level per place in the ANCOVA and a count per place in Table 1`);
+        continue;
+      }
+      const codes = tallyOf(read).undecidedCodes();
       if (!codes) continue;
       types[name] = 'categorical';
       checks.push(`"${name}" has only the values ${codes.join(', ')}: drafted as three categories ("covariateTypes": "categorical"); if they are a scale (one slope in the ANCOVA), write "numeric"`);
@@ -908,7 +976,7 @@ export function draftPlan(given: CsvTable, schemaRef: string): PlanDraft {
   }
   // A repeated id column is read (checked against the id), not "not used": in a wide export its stem is the id's own name.
   const repeatedStems = new Set(repeatedIds.map(stemsOf));
-  const ignored = stems.filter((s) => s !== '' && !taken.has(s) && !COVARIATE.test(nameKey(s)) && !repeatedStems.has(s));
+  const ignored = stems.filter((s) => s !== '' && !taken.has(s) && !isCovariateName(s) && !repeatedStems.has(s));
   if (ignored.length) guesses.push(`not used: ${ignored.join(', ')}`);
   if (header[0] === '') guesses.push('not used: column 1, which has no name: row names, as R\'s write.csv and pandas write them');
 

@@ -1,0 +1,17 @@
+/**
+ * Qualtrics and SurveyXact export a scale's end points with their labels, "Choice text" as the
+ * cell: `0 - Ingen smerte`, `10 - Værst tænkelige smerte`, `1: Slet ikke`, `5 = Meget`, beside
+ * bare `3`, `7`. Such a cell is the number it starts with: `hta plan init` drafts it as an answer
+ * code (`"answers": { "0 - Ingen smerte": 0 }`), never as a missing-value code — drafted so, every
+ * best and worst answer was "missing" (docs/plan-trial.md "What plan init recognises").
+ */
+import { parseNumber } from '../io/parse-number.js';
+
+/** A number, a separator (-, –, =, :, ., )) and a label starting with a letter. */
+const LABELLED = /^\s*(\d+(?:[.,]\d+)?)\s*(?:-|–|—|=|:|\.|\))\s*\p{L}/u;
+
+/** The number a labelled choice starts with (`0 - Ingen smerte` → 0), or undefined. */
+export function labelledChoice(cell: string, decimalComma: boolean): number | undefined {
+  const m = LABELLED.exec(cell);
+  return m ? parseNumber(m[1]!, decimalComma) : undefined;
+}

@@ -1,0 +1,41 @@
+/**
+ * A covariate that names a place — a site, centre, hospital, region, municipality, practice —
+ * is a category, whatever its cells hold: numbered sites (1–5) or DAGI region codes (1081–1085)
+ * read as one number would put the trial's regions on a straight line (region 1085 "more" than
+ * 1081), and the >3-distinct-numbers rule of validate (trial/column-kind.ts) reads them so.
+ * `hta plan init` drafts such a covariate `"categorical"` and says why (docs/plan-trial.md
+ * "What plan init recognises").
+ */
+import { regionOfCode } from '../uptake/region-codes.js';
+
+/**
+ * A place by its column name (read on draft-plan.ts's nameKey: letters and digits, Danish letters
+ * spelled out), with the words exports add to a code column: `site_id`, `Centernr`, `Regionskode`,
+ * `Sygehusnavn`, `Kommunekode`.
+ */
+const PLACE = /^(site|center|centre|region|regions|hospital|sygehus|klinik|clinic|afdeling|department|kommune|municipality|praksis|practice|almenpraksis|studiested|location|land|country)(s?id|nr|no|nummer|number|s?kode|code|s?navn|name)?$/;
+
+/** More levels than this in a place column: said, since every level costs the ANCOVA a degree of freedom. */
+export const MANY_PLACES = 20;
+
+export function namesAPlace(key: string): boolean {
+  return PLACE.test(key);
+}
+
+/**
+ * Why a covariate column of numbers is a category of places, or undefined: its name names a place,
+ * or every value is a DAGI region code (1081–1085, src/uptake/region-codes.ts).
+ * `numbers` are the column's numeric cells (missing-value codes left out).
+ */
+export function placeReason(column: string, key: string, numbers: readonly number[]): string | undefined {
+  if (!numbers.length) return undefined;
+  const distinct = [...new Set(numbers)].sort((a, b) => a - b);
+  if (distinct.every((n) => regionOfCode(String(n)) !== undefined)) {
+    return `"${column}" holds DAGI region codes (${distinct.join(', ')}): regions, not a quantity`;
+  }
+  if (namesAPlace(key)) {
+    const few = distinct.length <= MANY_PLACES ? `${distinct.length} different numbers` : `${distinct.length} different numbers (so many levels cost the ANCOVA one degree of freedom each: consider grouping them, e.g. into regions)`;
+    return `"${column}" names a place and holds ${few}: codes of places, not a quantity`;
+  }
+  return undefined;
+}

@@ -48,18 +48,20 @@ export function diagnosticFindings(a: Pick<ObservationalAnalysis, 'balance' | 'p
 
 const GROUP_TEXT = { exposed: { en: 'exposed', da: 'brugere' }, unexposed: { en: 'unexposed', da: 'ikke-brugere' } } as const;
 
-export function findingText(f: Finding, lang: Lang): string {
+export function findingText(f: Finding, lang: Lang, termLabel: (term: string) => string = (t) => t): string {
   const n = (v: number, d: number) => (lang === 'en' ? v.toFixed(d) : formatFixed(v, d, lang));
+  // A page names a term as its balance table does ("Referred by: general practice", not "referrer=gp").
+  const term = f.kind === 'imbalance' ? termLabel(f.term) : '';
   switch (f.kind) {
     case 'imbalance':
       if (f.smd === null) {
         return lang === 'da'
-          ? `balance ikke opnået for ${f.term} (værdierne er diskretioneret: et niveau har for få patienter i en gruppe)`
-          : `balance not reached for ${f.term} (values suppressed: a level has too few patients in a group)`;
+          ? `balance ikke opnået for ${term} (værdierne er diskretioneret: et niveau har for få patienter i en gruppe)`
+          : `balance not reached for ${term} (values suppressed: a level has too few patients in a group)`;
       }
       return lang === 'da'
-        ? `balance ikke opnået for ${f.term}: SMD ${n(f.smd, 3)} efter vægtning (grænse ${n(f.threshold, 2)})`
-        : `balance not reached for ${f.term}: SMD ${f.smd.toFixed(3)} after weighting (threshold ${f.threshold})`;
+        ? `balance ikke opnået for ${term}: SMD ${n(f.smd, 3).replace('-', '−')} efter vægtning (grænse ${n(f.threshold, 2)})`
+        : `balance not reached for ${term}: SMD ${f.smd.toFixed(3).replace('-', '−')} after weighting (threshold ${f.threshold})`;
     case 'outside':
       return lang === 'da'
         ? `dårligt overlap: ${n(100 * f.share, 1)} % af patienterne har en propensity score uden for [0,05; 0,95]`

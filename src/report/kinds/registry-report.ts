@@ -237,7 +237,7 @@ export const registryReportKind: ReportKind<typeof registryEntrySchema> = {
       if (a.error || !a.excluded) return [`${where}: ${notAnalysedText(a.error ?? '', lang, T.notAnalysed)}`];
       const found = diagnosticFindings(a, spec.balanceThreshold);
       if (a.excluded.missingConfounders) found.push({ kind: 'missing', n: a.excluded.missingConfounders });
-      return found.map((f) => `${where}: ${findingText(f, lang)}`);
+      return found.map((f) => `${where}: ${findingText(f, lang, termLabel)}`);
     });
     if (warnings.length) sections.push({ id: 'warnings', title: T.warningsTitle[lang], notes: warnings });
     const title = entry.title?.[lang] ?? entry.title?.en ?? plan.title?.[lang] ?? plan.title?.en ?? T.title[lang];

@@ -12,6 +12,7 @@ import { loadPlanFile } from '../../src/plan/load-plan.js';
 import { loadTrial } from '../../src/trial/load-trial.js';
 import type { ObservationalAnalysis } from '../../src/observational/observational-results-schema.js';
 import { registryEffectsSpec } from '../../src/report/charts/registry-charts.js';
+import { textWidth } from '../../src/report/render/chart-font.js';
 
 interface Spec {
   data: { values: { benefit: number; label: string; hi: number | null; lo: number | null }[] };
@@ -30,7 +31,13 @@ describe('registryEffectsSpec', () => {
     effects: a.effects.map((e) => ({ ...e, benefit: e.benefit === null ? null : -e.benefit, benefitCiLower: e.benefitCiUpper === null ? null : -e.benefitCiUpper, benefitCiUpper: e.benefitCiLower === null ? null : -e.benefitCiLower })),
   }));
 
-  it.each([['en', analyses], ['da', harmful]] as const)('%s: printed benefit agrees in sign with its marker; favours app on the right', async (lang, input) => {
+  // Harm beyond the MCID: the CI's outer end is the scale's end, and the label goes past it.
+  const farHarm: ObservationalAnalysis[] = analyses.map((a) => ({
+    ...a,
+    effects: a.effects.map((e) => (e.mcid === null ? e : { ...e, benefit: -1.2 * e.mcid, benefitCiLower: -1.4 * e.mcid, benefitCiUpper: -1.0 * e.mcid })),
+  }));
+
+  it.each([['en', analyses], ['da', harmful], ['da', farHarm]] as const)('%s: printed benefit agrees in sign with its marker; favours app on the right', async (lang, input) => {
     const spec = registryEffectsSpec(input, lang) as unknown as Spec;
     const rows = spec.data.values;
     expect(rows.length).toBeGreaterThan(0);
@@ -46,5 +53,11 @@ describe('registryEffectsSpec', () => {
     const printed = [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]!);
     for (const r of rows) expect(printed).toContain(r.label);
     expect(printed.some((t) => t.startsWith(lang === 'en' ? 'Benefit (' : 'Gavn ('))).toBe(true);
+    // A label left of its CI stays right of the axis (x = 0 in its panel): with too little room
+    // beyond the data it was drawn over the axis and its ticks (a reviewer's "−3,49").
+    const labels = new Set(rows.map((r) => r.label));
+    const leftOfCi = [...svg.matchAll(/<text text-anchor="end" transform="translate\(([-\d.]+),[-\d.]+\)"[^>]*>([^<]*)<\/text>/g)].filter((m) => labels.has(m[2]!));
+    if (lang === 'da') expect(leftOfCi.length).toBeGreaterThan(0);
+    for (const m of leftOfCi) expect(Number(m[1]) - textWidth(m[2]!, 11), m[2]).toBeGreaterThanOrEqual(0);
   });
 });

@@ -8,6 +8,7 @@ import type { ObservationalAnalysis } from '../../observational/observational-re
 import { REGISTRY_TEXT } from '../../observational/registry-report-text.js';
 import { type ArmNames, defaultArmNames, fillArms } from '../arm-names.js';
 import { formatFixed, type Lang, timeLabel } from '../i18n.js';
+import { textWidth } from '../render/chart-font.js';
 import { ARM_COLOURS, chartConfig, ESTIMATE_COLOUR, GREY_SHADES, MCID_RULE, METHOD_STYLE, PALETTE } from './chart-style.js';
 
 /**
@@ -59,6 +60,9 @@ export function registryEffectsSpec(analyses: readonly ObservationalAnalysis[], 
     { text: fillArms(REGISTRY_TEXT.favoursApp[lang], named), px: PANEL_WIDTH, align: 'right' },
   ] as const;
   const panels = [...new Set(values.map((v) => v.panel))];
+  // Room beyond the data for the longest printed benefit (it sits past the CI's outer end): with
+  // 18 px a label left of a CI near the scale's end was drawn over the axis and its ticks.
+  const padding = Math.max(18, ...values.map((v) => textWidth(v.label, 11) + 10));
   return {
     $schema: SCHEMA,
     title: { text: REGISTRY_TEXT.effectsTitle[lang] },
@@ -84,7 +88,7 @@ export function registryEffectsSpec(analyses: readonly ObservationalAnalysis[], 
             y: { field: 'method', type: 'nominal', sort: methods, title: null },
             // About seven ticks: vega's default (one per 40 px) is so dense that it drops every
             // other label, which could drop 0.
-            x: { field: 'lo', type: 'quantitative', title: fillArms(REGISTRY_TEXT.benefitAxis[lang], named), scale: { padding: 18 }, axis: { tickCount: 7 } },
+            x: { field: 'lo', type: 'quantitative', title: fillArms(REGISTRY_TEXT.benefitAxis[lang], named), scale: { padding }, axis: { tickCount: 7 } },
             x2: { field: 'hi' },
             color: { field: 'method', type: 'nominal', sort: methods, scale: { domain: methods, range: METHOD_COLOURS }, legend: null },
           },

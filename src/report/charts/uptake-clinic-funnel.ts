@@ -117,7 +117,7 @@ export function uptakeClinicFunnelSpec(input: ClinicFunnelInput, options: { lang
       // Labels over a white halo (the same text stroked white underneath), so a limit line
       // running behind a label never strikes it through. A practice name may be 100 characters
       // (docs/input-registry.md): cut with "…" at 180 px on the chart, whole in the tables.
-      ...[{ stroke: 'white', strokeWidth: 4, color: 'white' }, { color: '#222' }].map((paint) => ({
+      ...[{ stroke: 'white', strokeWidth: 6, strokeJoin: 'round', color: 'white' }, { color: '#222' }].map((paint) => ({
         data: { values: clinics.filter((c) => c.label !== null) },
         mark: { type: 'text', align: 'left', dx: 8, dy: -2, fontSize: 11, limit: 180, ...paint },
         encoding: { x: { ...x, field: 'referrals' }, y: { ...y, field: 'rate' }, text: { field: 'label', type: 'nominal' } },

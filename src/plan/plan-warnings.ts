@@ -8,11 +8,27 @@
 import { binaryDirectionWarning } from './binary-outcome-checks.js';
 import type { Plan } from './plan-schema.js';
 
-export function planWarnings(plan: Pick<Plan, 'outcomes'>): string[] {
+/** Arm values the default names fit: an app against usual care (the council's comparison). */
+const APP = /^(app|selfback)$/i;
+const USUAL = /^(usual|usual[ _]?care|uc|tau|vanlig|vanlig[ _]?behandling|sædvanlig|sædvanlig[ _]?behandling)$/i;
+
+/**
+ * A randomised plan without `armLabels` whose arms are something else than an app against usual
+ * care: every table, chart and sentence would still say "App + usual care" and "Usual care"
+ * (src/report/arm-names.ts). A tester's hand-written plan for "Selfback" against "Kontrol" did.
+ */
+function armLabelsWarning(plan: Pick<Plan, 'arms' | 'armLabels' | 'design'>): string[] {
+  if (plan.armLabels || plan.design === 'observational') return [];
+  const [i, c] = [String(plan.arms.intervention).trim(), String(plan.arms.control).trim()];
+  if (APP.test(i) && USUAL.test(c)) return [];
+  return [`no "armLabels": the reports will call the arms "App + usual care" and "Usual care", not "${i}" and "${c}" — add "armLabels": { "intervention": { "en": "…", "da": "…" }, "control": { "en": "…", "da": "…" } } (docs/plan-trial.md#arm-names)`];
+}
+
+export function planWarnings(plan: Pick<Plan, 'outcomes' | 'arms' | 'armLabels' | 'design'>): string[] {
   const certainty = plan.outcomes
     .filter((o) => o.importance === 'critical' && o.certainty === undefined)
     .map((o) => `outcome "${o.key}" is critical but has no "certainty": the summary of findings will say "not assessed" — add { "level": "high" | "moderate" | "low" | "very-low", "reasons": [...] }`);
   // The built-in `binary` is the only yes/no instrument (a plan may not redefine it; its own are continuous).
   const direction = plan.outcomes.filter((o) => o.instrument === 'binary').flatMap((o) => binaryDirectionWarning(o) ?? []);
-  return [...certainty, ...direction];
+  return [...certainty, ...direction, ...armLabelsWarning(plan)];
 }

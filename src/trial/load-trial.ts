@@ -63,7 +63,8 @@ export const DEFAULT_WITHDRAWAL_COLUMN = 'withdrawal_reason';
 const REDCAP_REPEAT = 'redcap_repeat_instrument';
 /** The repeating-instrument column as raw and label exports head it, compared as column-resolver.ts folds names. */
 const REDCAP_REPEAT_HEADERS = new Set([REDCAP_REPEAT, 'repeat instrument']);
-const REDCAP_INSTANCE_HEADERS = new Set(['redcap_repeat_instance', 'repeat instance']);
+// REDCap's repeat instance (raw and label export) and OpenClinica's event repeat key.
+const REPEAT_INSTANCE_HEADERS = new Set(['redcap_repeat_instance', 'repeat instance', 'studyeventrepeatkey']);
 
 const NO_COVARIATES: (string | number | null)[] = [];
 
@@ -319,9 +320,9 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
   // A REDCap label export heads that column "Repeat Instrument" (and names its forms by label).
   const repeatCol = wide ? -1 : table.header.findIndex((h) => REDCAP_REPEAT_HEADERS.has(foldColumnName(h)));
   const repeatName = repeatCol < 0 ? REDCAP_REPEAT : (table.header[repeatCol] as string).trim();
-  // REDCap's repeat instance: a repeating *event* (no instrument named) gives one row per instance
-  // of a visit, read as repeated rows; the instance is said with them.
-  const instanceCol = wide ? -1 : table.header.findIndex((h) => REDCAP_INSTANCE_HEADERS.has(foldColumnName(h)));
+  // A repeating *event* (REDCap: no instrument named; OpenClinica: StudyEventRepeatKey) gives one
+  // row per instance of a visit, read as repeated rows; the instance is said with them.
+  const instanceCol = wide ? -1 : table.header.findIndex((h) => REPEAT_INSTANCE_HEADERS.has(foldColumnName(h)));
   const planCells = repeatCol < 0 ? [] : [...new Set([...sources.flatMap((s) => s.columnIndexes), ...covariates.map((c) => c.idx), ...(reasonCol >= 0 ? [reasonCol] : [])])];
   const repeatRows = { rows: 0, instruments: new Set<string>() };
   const row = new RowContext(file, table, rowProblems, decimalComma);
@@ -476,7 +477,7 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
     if (first !== 0) {
       // The id itself is never printed: the earlier line identifies the patient.
       const instance = instanceCol < 0 ? null : cells.cell(instanceCol);
-      const repeated = instance === null ? '' : `; this row is instance ${instance} of a REDCap repeating event — keep one instance per visit (e.g. the first) or set each repeat up as an event of its own`;
+      const repeated = instance === null ? '' : `; this row is instance ${instance} of a repeating event (${table.header[instanceCol]}) — keep one instance per visit (e.g. the first), or give each repeat a visit of its own`;
       const p: Problem = { ...row.at(idCol), expected: duplicateExpected(wide, time!, first) + repeated, kind: 'row.duplicate' };
       if (exclude) repeats.push([p, first]);
       row.add(p);

@@ -10,8 +10,25 @@ describe('a REDCap repeating event', () => {
   it('is refused as repeated rows that name the instance and what to do (en), worded in Danish for a Danish page', async () => {
     const r = await runCli('validate', `${DIR}/export.csv`, '--plan', `${DIR}/plan.json`);
     expect(r.code).toBe(2);
-    const expected = 'one row per patient and time point (this patient\'s "opfoelgning_arm_1" row is on line 3); this row is instance 2 of a REDCap repeating event — keep one instance per visit (e.g. the first) or set each repeat up as an event of its own';
+    const expected = 'one row per patient and time point (this patient\'s "opfoelgning_arm_1" row is on line 3); this row is instance 2 of a repeating event (redcap_repeat_instance) — keep one instance per visit (e.g. the first), or give each repeat a visit of its own';
     expect(r.stderr).toContain(expected);
-    expect(problemText(expected, 'da')).toBe('én række pr. patient og tidspunkt (patientens "opfoelgning_arm_1"-række står på linje 3); rækken er gentagelse 2 af en gentaget REDCap-hændelse — behold én gentagelse pr. besøg (fx den første), eller opret hver gentagelse som sin egen hændelse');
+    expect(problemText(expected, 'da')).toBe('én række pr. patient og tidspunkt (patientens "opfoelgning_arm_1"-række står på linje 3); rækken er gentagelse 2 af en gentaget hændelse (redcap_repeat_instance) — behold én gentagelse pr. besøg (fx den første), eller giv hver gentagelse sit eget besøg');
+  });
+
+  it("OpenClinica's StudyEventRepeatKey is named the same way", async () => {
+    const { writeFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tempDir } = await import('../support/run-cli.js');
+    const dir = tempDir();
+    const rows = ['SubjectKey\tStudySubjectID\tStudyEventOID\tStudyEventRepeatKey\tI_RANDO_ARM\tI_RMDQ_SCORE'];
+    for (let i = 1; i <= 6; i++) {
+      const id = `ODE-00${i}`;
+      rows.push(`SS${i}\t${id}\tSE_BASELINE\t1\t${i % 2 ? 'SELFBACK' : 'USUAL'}\t10`, `SS${i}\t${id}\tSE_FOLLOWUP\t1\t\t3`, `SS${i}\t${id}\tSE_FOLLOWUP\t2\t\t4`);
+    }
+    writeFileSync(join(dir, 'oc.tsv'), rows.join('\n') + '\n');
+    writeFileSync(join(dir, 'plan.json'), JSON.stringify({ columns: { id: 'StudySubjectID', arm: 'I_RANDO_ARM', time: 'StudyEventOID' }, arms: { intervention: 'SELFBACK', control: 'USUAL' }, timeLabels: { SE_BASELINE: 'baseline', SE_FOLLOWUP: '3m' }, timepoints: ['3m'], outcomes: [{ key: 'rmdq', instrument: 'rmdq', column: 'I_RMDQ_SCORE' }] }));
+    const r = await runCli('validate', join(dir, 'oc.tsv'), '--plan', join(dir, 'plan.json'));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('this row is instance 2 of a repeating event (StudyEventRepeatKey) — keep one instance per visit');
   });
 });

@@ -31,7 +31,7 @@ import { EMPTY_ID_KIND, namedShapes, SHAPE_KINDS, UNKNOWN_ARM_KIND } from './exp
 import { ssmsTrailerNote } from '../io/ssms-trailer.js';
 import { repeatedHeaderNotes, repeatedHeaderProblems, withoutRepeatedHeaders } from './repeated-header-rows.js';
 import { excelErrorHint, isExcelError, isFailedFormula } from '../io/spreadsheet-cells.js';
-import { checkboxNote, checkboxSourceOf, uncheckedIsMissing } from '../instruments/binary-checkbox.js';
+import { checkboxNote, checkboxOptionParts, checkboxSourceOf, uncheckedIsMissing } from '../instruments/binary-checkbox.js';
 import { cprIdNote, cprShapedIds, duplicateExpected, ID_SPELLING_KIND, IdSpellings, keptInstead, leadingZerosExpected } from './patient-ids.js';
 import { SpecialMissingReader, SpecialMissingTally } from './special-missing.js';
 import { pastedOutOfStepError } from './repeated-id-columns.js';
@@ -158,7 +158,7 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
   if (armFromEvent && wide) {
     headerProblems.push(missingColumn(plan.columns.time, `a column of REDCap event names "${plan.columns.time}": the plan's "armSource": "redcap-event" reads each row's arm from it (columns are: ${listed}); name it in "columns": { "time": … }`, 'column.time'));
   }
-  const sources = resolveSources(table, plan, file, headerProblems, decimalComma);
+  const sources = resolveSources(table, plan, file, headerProblems, decimalComma, wide ? csv.header : undefined);
   const covariates = plan.covariates.map((name) => {
     const column = covariateColumnOf(plan, name);
     const idx = colOf(column);
@@ -804,7 +804,7 @@ function undecidedProblem(plan: Plan, file: string, c: { idx: number; column: st
   };
 }
 
-function resolveSources(table: Pick<CsvTable, 'header'>, plan: Plan, file: string, problems: Problem[], decimalComma: boolean): OutcomeSource[] {
+function resolveSources(table: Pick<CsvTable, 'header'>, plan: Plan, file: string, problems: Problem[], decimalComma: boolean, wideHeader?: readonly string[]): OutcomeSource[] {
   const has = new Set(table.header);
   const indexOf = (name: string) => table.header.indexOf(name);
   const coders = (cols: string[], o: Plan['outcomes'][number]) => {
@@ -830,6 +830,12 @@ function resolveSources(table: Pick<CsvTable, 'header'>, plan: Plan, file: strin
       const hint = missing.length === 1 ? didYouMean(missing[0]!, table.header) : undefined;
       if (hint) p.hint = hint;
       problems.push(p);
+    } else if (wideHeader?.includes(column) && visitOption(column, table.header)) {
+      // A wide export's checkbox option of a visit's field (`med_3m#1`) is read as the option
+      // `med#1` at 3m (wide-to-long.ts); a plan naming the file's column (as plan init drafted it
+      // before) is told the name to write, not that the file lacks a column it plainly has.
+      const name = visitOption(column, table.header)!;
+      problems.push({ file, line: 1, value: column, expected: `the option's name without its visit for outcome "${o.key}": in a wide export "${column}" is read as checkbox option "${name}" at its visit — write "column": "${name}" (docs/plan-trial.md#castor-checkboxes)`, kind: `column.outcome:${o.key}` });
     } else {
       const p: Problem = { file, line: 1, value: column, expected: `a column "${column}" for outcome "${o.key}"${itemCols.length ? ` or its item columns ${itemCols[0]}…${itemCols[itemCols.length - 1]}` : ''}; set "column" (or "items") in the plan if it is named differently`, kind: `column.outcome:${o.key}` };
       const hint = didYouMean(column, table.header);
@@ -838,6 +844,16 @@ function resolveSources(table: Pick<CsvTable, 'header'>, plan: Plan, file: strin
     }
   }
   return out;
+}
+
+/** The long table's name of a wide checkbox option column (`med_3m#1` → `med#1`), when it has one. */
+function visitOption(column: string, longHeader: readonly string[]): string | undefined {
+  const parts = checkboxOptionParts(column);
+  if (!parts) return undefined;
+  return longHeader.find((h) => {
+    const p = checkboxOptionParts(h);
+    return p !== undefined && p.option === parts.option && parts.field.startsWith(`${p.field}_`);
+  });
 }
 
 function unknownCodeText(column: string, coder: ColumnCoder): string {

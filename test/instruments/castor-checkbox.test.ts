@@ -82,3 +82,16 @@ describe('Castor checkbox option columns', () => {
     expect(r.stdout.split('\n').find((l) => l.startsWith('Pain-medication use'))).toMatch(/3\/3\s+33\.3 pp/);
   });
 });
+
+describe('a plan naming the wide file\'s option column (as plan init drafted it before)', () => {
+  it('is told the option\'s name to write, not that the file lacks the column', async () => {
+    const dir = tempDir();
+    const plan = JSON.parse(readFileSync('test/fixtures/binary-outcomes/castor-checkbox.plan.json', 'utf8'));
+    plan.outcomes[1].column = 'med_3m#1';
+    writeFileSync(join(dir, 'plan.json'), JSON.stringify(plan));
+    const r = await runCli('validate', 'test/fixtures/binary-outcomes/castor-checkbox.csv', '--plan', join(dir, 'plan.json'));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('in a wide export "med_3m#1" is read as checkbox option "med#1" at its visit — write "column": "med#1"');
+    expect(r.stderr).not.toContain('expected a column "med_3m#1"');
+  });
+});

@@ -11,6 +11,11 @@ const DIGITS = /^\d+$/;
 /** The Problem kind of a row whose id another row writes with or without leading zeros. */
 export const ID_SPELLING_KIND = 'id.leading-zeros';
 
+/** An all-digit id's value without leading zeros (`0001` → `1`); undefined for any other id. */
+export function digitIdValue(id: string): string | undefined {
+  return DIGITS.test(id) ? id.replace(/^0+(?=\d)/, '') : undefined;
+}
+
 /**
  * Remembers the all-digit ids met so far by their value without leading zeros: Excel reads an
  * id column of numbers as numbers and writes `0001` back as `1`, so a file re-saved in part
@@ -24,8 +29,8 @@ export class IdSpellings {
    * but for leading zeros, or -1. An id that is not all digits is never such a spelling.
    */
   earlierSpelling(id: string, who: number): number {
-    if (!DIGITS.test(id)) return -1;
-    const value = id.replace(/^0+(?=\d)/, '');
+    const value = digitIdValue(id);
+    if (value === undefined) return -1;
     const earlier = this.#byValue.get(value);
     if (earlier !== undefined) return earlier;
     this.#byValue.set(value, who);

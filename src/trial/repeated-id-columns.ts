@@ -14,6 +14,7 @@ import { nfc } from '../io/nfc.js';
 import type { CsvTable } from '../io/read-csv.js';
 import { formatLineRanges, lineRanges } from '../problem-groups.js';
 import { foldColumnName } from './column-resolver.js';
+import { digitIdValue } from './patient-ids.js';
 import { isSpecialMissing, SpecialMissingReader } from './special-missing.js';
 
 /** The Problem kind of a repeated id column that disagrees with the id (plan init's draft check passes it on as the data's). */
@@ -48,7 +49,8 @@ function sameId(a: string, b: string): boolean {
  * most cells: this runs for every cell of the sampled lines.
  */
 function idKey(v: string): string {
-  if (/^\d+$/.test(v)) return v.replace(/^0+(?=\d)/, '');
+  const digits = digitIdValue(v);
+  if (digits !== undefined) return digits;
   return (/^[\x20-\x7e]*$/.test(v) ? v : nfc(v)).toUpperCase();
 }
 

@@ -14,7 +14,7 @@ const TEXT = {
   title: { en: 'Cost-effectiveness plane', da: 'Omkostningseffektivitetsplan' },
   subtitle: {
     en: '{shown} of {n} bootstrap replicates (grey); diamond: the estimate; dashed line: {wtp} {cur} per QALY\nShare of all replicates: NE {ne}, NW {nw}, SE {se}, SW {sw} (N: costs more, S: costs less; E: more QALYs, W: fewer)',
-    da: '{shown} af {n} bootstrap-replikationer (grå); romben: estimatet; stiplet linje: {wtp} {cur} pr. QALY\nAndel af alle replikationer: NØ {ne}, NV {nw}, SØ {se}, SV {sw} (N: dyrere, S: billigere; Ø: flere QALY, V: færre)',
+    da: '{shown} af {n} bootstrap-replikationer (grå); ruden: estimatet; stiplet linje: {wtp} {cur} pr. QALY\nAndel af alle replikationer: NØ {ne}, NV {nw}, SØ {se}, SV {sw} (N: dyrere, S: billigere; Ø: flere QALY, V: færre)',
   },
   x: { en: 'Incremental QALYs (app − usual care)', da: 'Forskel i QALY (app − vanlig behandling)' },
   y: { en: 'Incremental cost ({cur})', da: 'Meromkostning ({cur})' },

@@ -34,14 +34,16 @@ export function withoutRepeatedHeaders(source: CsvTable): HeaderRepeats {
     },
     *[Symbol.iterator](): Iterator<CsvRecord> {
       for (const rec of records) {
+        // `raw` splits the record on each access: once here, for every record of every pass.
+        const raw = rec.raw;
         // Only a row with as many filled cells as the header has names can be the header again.
-        const again = rec.raw.length >= header.length ? isHeaderAgain(rec.raw) : undefined;
+        const again = raw.length >= header.length ? isHeaderAgain(raw) : undefined;
         if (again === 'reordered') throw reorderedHeaderError(file, rec.line, 1, WORDS);
         if (again === 'same') {
           lines.add(rec.line);
           continue;
         }
-        if (isHeaderUnderline(rec.raw, header.length)) {
+        if (isHeaderUnderline(raw, header.length)) {
           underlines.add(rec.line);
           continue;
         }

@@ -70,8 +70,10 @@ export function repeatedIdColumns(csv: CsvTable, idCol: number): number[] {
   const cellOf = (v: string | null | undefined): string | null => (v === null || v === undefined || isSpecialMissing(v) ? null : v);
   for (const rec of csv.records) {
     if (n++ >= SAMPLE) break;
-    ids.push(cellOf(rec.cells[idCol]) ?? '');
-    candidates.forEach((c, k) => cells[k]!.push(cellOf(rec.cells[c])));
+    // `cells` splits the record on each access: once per record, not once per column.
+    const row = rec.cells;
+    ids.push(cellOf(row[idCol]) ?? '');
+    candidates.forEach((c, k) => cells[k]!.push(cellOf(row[c])));
   }
   const idKeys = ids.map((id) => (id === '' ? '' : idKey(id)));
   const idSet = new Set(idKeys.filter((k) => k !== ''));

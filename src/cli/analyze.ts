@@ -68,7 +68,7 @@ export function registerAnalyze(program: Command, io: CliIo, setExit: (code: num
         io.stdout(JSON.stringify(withInputRecord(result, trial), null, 2) + '\n');
       } else {
         const widths = new Map(trial.sources.map((s) => [s.key, s.instrument.range[1] - s.instrument.range[0]]));
-        const arms = armNames(trial.plan.armLabels, lang);
+        const arms = armNames(trial.plan.armLabels, lang, trial.plan.arms);
         io.stdout(renderTextTable(effectsTable(result.effects, lang, (k) => widths.get(k), 'short', (k) => outcomeLabel(trial.plan, k, lang), arms)));
         io.stdout(`\n${fillArms(ANALYZE_FOOTNOTE[lang], arms)}\n`);
         const sens = result.sensitivity;

@@ -77,7 +77,7 @@ export function registerMeta(program: Command, io: CliIo): void {
         ...(opts.direction ? { direction: opts.direction } : {}),
         lang: opts.lang,
       });
-      io.stdout(opts.json ? JSON.stringify(result, null, 2) + '\n' : metaText(result, opts.lang, armNames(plan?.armLabels, opts.lang)));
+      io.stdout(opts.json ? JSON.stringify(result, null, 2) + '\n' : metaText(result, opts.lang, armNames(plan?.armLabels, opts.lang, plan?.arms)));
       for (const w of result.warnings) io.stderr(`warning: ${w}\n`);
     });
 }

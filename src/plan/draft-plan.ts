@@ -7,6 +7,7 @@
  * "Ved ikke"). Every guess is listed, with what the user must check. Pure: the CLI reads and
  * writes. See docs/plan-trial.md.
  */
+import { isAppAgainstUsualCare } from './app-arms.js';
 import { checkboxOptionOf, checkboxOptionParts } from '../instruments/binary-checkbox.js';
 import { basename } from 'node:path';
 import { decimalCommaOf, type DecimalMark, NUMBER_WITH, withoutSpaceGroups } from '../io/decimal-mark.js';
@@ -567,7 +568,7 @@ export function draftPlan(given: CsvTable, schemaRef: string): PlanDraft {
         ...(roles.length === 2 ? [`the arm values ${roles.join(' and ')} say which group, not what it received`] : roles.length ? [`the arm value ${roles[0]} says which group, not what it received`] : []),
       ].join(', and ');
       checks.push(
-        `${which}: the reports will call the arms "App + usual care" and "Usual care" until you name them. Add to the plan: "armLabels": { "intervention": ${name(intervention)}, "control": ${name(control)} }`,
+        `${which}: the reports will call the arms ${isAppAgainstUsualCare({ intervention, control }) ? '"App + usual care" and "Usual care"' : '"Intervention" and "Control"'} until you name them. Add to the plan: "armLabels": { "intervention": ${name(intervention)}, "control": ${name(control)} }`,
       );
     }
   } else if (armsInEvents) {

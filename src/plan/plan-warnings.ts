@@ -7,21 +7,19 @@
  */
 import { binaryDirectionWarning } from './binary-outcome-checks.js';
 import type { Plan } from './plan-schema.js';
-
-/** Arm values the default names fit: an app against usual care (the council's comparison). */
-const APP = /^(app|selfback)$/i;
-const USUAL = /^(usual|usual[ _]?care|uc|tau|vanlig|vanlig[ _]?behandling|sædvanlig|sædvanlig[ _]?behandling)$/i;
+import { isAppAgainstUsualCare } from './app-arms.js';
 
 /**
  * A randomised plan without `armLabels` whose arms are something else than an app against usual
- * care: every table, chart and sentence would still say "App + usual care" and "Usual care"
- * (src/report/arm-names.ts). A tester's hand-written plan for "Selfback" against "Kontrol" did.
+ * care: every table, chart and sentence calls the arms by neutral names, "Intervention" and
+ * "Control" (src/report/arm-names.ts), not by what they were. (Before, they said "App + usual care"
+ * and "Usual care": a tester's hand-written plan for "Selfback" against "Kontrol" did.)
  */
 function armLabelsWarning(plan: Pick<Plan, 'arms' | 'armLabels' | 'design'>): string[] {
   if (plan.armLabels || plan.design === 'observational') return [];
   const [i, c] = [String(plan.arms.intervention).trim(), String(plan.arms.control).trim()];
-  if (APP.test(i) && USUAL.test(c)) return [];
-  return [`no "armLabels": the reports will call the arms "App + usual care" and "Usual care", not "${i}" and "${c}" — add "armLabels": { "intervention": { "en": "…", "da": "…" }, "control": { "en": "…", "da": "…" } } (docs/plan-trial.md#arm-names)`];
+  if (isAppAgainstUsualCare(plan.arms)) return [];
+  return [`no "armLabels": the reports will call the arms "Intervention" and "Control", not "${i}" and "${c}" — add "armLabels": { "intervention": { "en": "…", "da": "…" }, "control": { "en": "…", "da": "…" } } (docs/plan-trial.md#arm-names)`];
 }
 
 export function planWarnings(plan: Pick<Plan, 'outcomes' | 'arms' | 'armLabels' | 'design'>): string[] {

@@ -1,11 +1,15 @@
 /**
  * What the reports call the two arms. The plan's `armLabels` (en, with `da` falling back to en)
  * are used everywhere: table headers, footnotes, chart legends, "favours …" texts and page text.
- * Only when the plan gives no labels — or spells out the default ones for both arms, "App +
- * usual care" and "Usual care" (da "App + vanlig behandling", "Vanlig behandling"), as the
- * bundled plan does — do the reports say "app" and "usual care", and then in the forms each
+ * Only when the plan gives no labels and its arms are an app against usual care (arm values
+ * such as `app` and `usual`: plan/app-arms.ts) — or when it spells out the default ones for both
+ * arms, "App + usual care" and "Usual care" (da "App + vanlig behandling", "Vanlig behandling"), as
+ * the bundled plan does — do the reports say "app" and "usual care", and then in the forms each
  * sentence needs (a legend says "Usual care", a column header "n (app/usual)", Danish running
- * text "appen"). When either arm has a label of the plan's own, both arms are called by their
+ * text "appen"). A plan with no labels whose arms are anything else ("Exercise" against
+ * "Kontrol", codes 1 and 2) gets neutral names, "Intervention" and "Control" (da
+ * "Interventionsgruppe", "Kontrolgruppe", as docs/glossary-da.md): a researcher's own trial of
+ * something else must not be reported as an app. When either arm has a label of the plan's own, both arms are called by their
  * labels as written in every position, a default-sounding one ("Usual care") too: a label may be
  * a proper name, so it is never lower-cased or shortened, and the other arm is named alike
  * (docs/plan-trial.md, "Arm names").
@@ -17,6 +21,7 @@
  *   {theIntervention}                   with its article:  "the app" (da "appen")
  */
 import type { Plan } from '../plan/plan-schema.js';
+import { type ArmValues, isAppAgainstUsualCare } from '../plan/app-arms.js';
 import { fillPhrase, type Lang } from './i18n.js';
 
 export interface ArmNames {
@@ -50,11 +55,37 @@ const DEFAULT_ARM_NAMES: Record<Lang, ArmNames> = {
   },
 };
 
+/** Neutral names for a plan without labels whose arms are not an app against usual care. */
+const NEUTRAL_ARM_NAMES: Record<Lang, ArmNames> = {
+  en: {
+    Intervention: 'Intervention',
+    Control: 'Control',
+    intervention: 'intervention',
+    control: 'control',
+    interventionShort: 'intervention',
+    controlShort: 'control',
+    theIntervention: 'the intervention',
+  },
+  da: {
+    Intervention: 'Interventionsgruppe',
+    Control: 'Kontrolgruppe',
+    intervention: 'interventionsgruppe',
+    control: 'kontrolgruppe',
+    interventionShort: 'intervention',
+    controlShort: 'kontrol',
+    theIntervention: 'interventionen',
+  },
+};
+
 type ArmLabels = Plan['armLabels'];
 
-/** The arm names of a plan in the report language (`da` falls back to `en`). */
-export function armNames(labels: ArmLabels | undefined, lang: Lang): ArmNames {
-  const defaults = DEFAULT_ARM_NAMES[lang];
+/**
+ * The arm names of a plan in the report language (`da` falls back to `en`). `arms`, the plan's arm
+ * values, decides the names of an arm without a label: the app's and usual care's only for an app
+ * against usual care, else neutral ones. Without `arms` (outputs with no plan) the defaults.
+ */
+export function armNames(labels: ArmLabels | undefined, lang: Lang, arms?: ArmValues): ArmNames {
+  const defaults = arms && !isAppAgainstUsualCare(arms) ? NEUTRAL_ARM_NAMES[lang] : DEFAULT_ARM_NAMES[lang];
   const own = (arm: 'intervention' | 'control') => {
     const l = labels?.[arm];
     if (!l) return undefined;

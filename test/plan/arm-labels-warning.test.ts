@@ -20,7 +20,7 @@ async function check(p: unknown): Promise<string> {
 
 describe('plan check: arms without names', () => {
   it('warns for "Selfback" against "Kontrol" (a control group need not be usual care) or any other pair without armLabels, naming both and the fix', async () => {
-    expect(await check(plan({ intervention: 'Selfback', control: 'Kontrol' }))).toContain('no "armLabels": the reports will call the arms "App + usual care" and "Usual care", not "Selfback" and "Kontrol"');
+    expect(await check(plan({ intervention: 'Selfback', control: 'Kontrol' }))).toContain('no "armLabels": the reports will call the arms "Intervention" and "Control", not "Selfback" and "Kontrol"');
     expect(await check(plan({ intervention: 'Træning', control: 'Venteliste' }))).toContain('not "Træning" and "Venteliste"');
   });
   it('is quiet when the defaults fit (app against usual care) or the plan names the arms', async () => {

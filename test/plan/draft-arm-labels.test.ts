@@ -44,7 +44,7 @@ describe('plan init drafts armLabels', () => {
   ])('raw codes (%s): no armLabels, and the checks show the JSON to paste', (file, json) => {
     const d = draft(file);
     expect(d.plan.armLabels).toBeUndefined();
-    expect(d.checks.join('\n')).toContain('are codes, not names: the reports will call the arms "App + usual care" and "Usual care" until you name them');
+    expect(d.checks.join('\n')).toContain('are codes, not names: the reports will call the arms "Intervention" and "Control" until you name them');
     expect(d.checks.join('\n')).toContain(json);
   });
 

@@ -4,7 +4,7 @@
  * the defaults.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { armNames, fillArms } from '../../src/report/arm-names.js';
 import { metaForestSpec } from '../../src/report/charts/meta-forest.js';
@@ -66,6 +66,24 @@ describe('arm labels from the plan', () => {
       expect(spec).toContain(`"${control}"`);
     }
     expect(files.get('participant-flow.svg')).toContain(control);
+  });
+
+  it.each(['en', 'da'] as const)('a plan without armLabels whose arms are not an app against usual care (%s) is reported with neutral names, never "app" or "usual care"', async (lang) => {
+    // The bundled export with its arms renamed: a researcher's own trial of exercise against a waiting list.
+    const dir = tempDir();
+    const csv = readFileSync('data/synthetic/selfback-trial.csv', 'utf8').replace(/^([^,\n]*),app,/gm, '$1,Træning,').replace(/^([^,\n]*),usual,/gm, '$1,Venteliste,');
+    writeFileSync(join(dir, 'export.csv'), csv);
+    const plan = { ...customPlan(), armLabels: undefined, arms: { intervention: 'Træning', control: 'Venteliste' } };
+    const files = await trialReportFiles(plan, lang, relative(process.cwd(), join(dir, 'export.csv')));
+    for (const [f, text] of files) {
+      for (const word of DEFAULT_WORDS) expect(text.match(word)?.[0], `${lang}/${f} says ${String(word)}`).toBeUndefined();
+    }
+    const [I, C] = lang === 'en' ? ['Intervention', 'Control'] : ['Interventionsgruppe', 'Kontrolgruppe'];
+    const readme = files.get('README.md')!;
+    expect(readme).toMatch(new RegExp(`\\| ${I} \\(n = \\d+\\) \\| ${C} \\(n = \\d+\\) \\|`));
+    const forest = files.get('effects-forest.vl.json')!.replace(/\[\s*"([^"\]]*)",\s*"([^"\]]*)"\s*\]/g, '"$1 $2"');
+    expect(forest).toContain(lang === 'en' ? 'Favours intervention →' : 'Til fordel for interventionsgruppe →');
+    expect(forest).toContain(lang === 'en' ? '← Favours control' : '← Til fordel for kontrolgruppe');
   });
 
   it('the sensitivity table and the tipping-point sentence name the arms', () => {

@@ -37,7 +37,7 @@ export function trialChartContext(trial: TrialData, lang: Lang): TrialChartConte
   const plan = trial.plan;
   const source = new Map(trial.sources.map((s) => [s.key, s]));
   const outcome = new Map(plan.outcomes.map((o) => [o.key, o]));
-  const arms = armNames(plan.armLabels, lang);
+  const arms = armNames(plan.armLabels, lang, plan.arms);
   return {
     lang,
     primaryMethod: plan.methods[0] ?? 'ancova',

@@ -167,7 +167,7 @@ export const ceaReportKind: ReportKind<typeof ceaEntrySchema> = {
     const plan = resolved.plan;
     const published = resolved.published;
 
-    const names = armNames(resolved.trialPlan.armLabels, lang);
+    const names = armNames(resolved.trialPlan.armLabels, lang, resolved.trialPlan.arms);
     const arms = { intervention: names.Intervention, control: names.Control };
     const charts: ChartSpec[] = [
       { name: 'ce-plane', spec: cePlaneSpec(r, lang), alt: t('plane') },

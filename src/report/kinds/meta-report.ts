@@ -80,7 +80,7 @@ export const metaReportKind: ReportKind<typeof metaEntrySchema> = {
     const unitOf = (outcome: string) => units.get(outcome) ?? '';
     const charts: ChartSpec[] = [];
     // The plan's arm names; without a plan (or labels in it) "app" and "usual care".
-    const arms = armNames(plan?.armLabels, lang);
+    const arms = armNames(plan?.armLabels, lang, plan?.arms);
     const forestOptions = plan?.armLabels ? { arms, armLabels: { intervention: arms.Intervention, control: arms.Control } } : { arms };
     const sections: PageSection[] = [
       { id: 'pooled', title: TEXT.summary[lang], intro: [fillArms(TEXT.summaryIntro[lang], arms)], tables: [{ table: metaSummaryTable(results, lang, unitOf, arms) }] },

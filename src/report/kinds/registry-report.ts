@@ -161,7 +161,7 @@ export const registryReportKind: ReportKind<typeof registryEntrySchema> = {
     if (failed.length === result.analyses.length) throw new HtaError('analysis.failed', noAnalysisMessage(entry.id, failed));
     // The page shows the plan's labels in the page's language; results.json keeps the analysis as computed.
     const shown = { ...result, analyses: result.analyses.map((a) => ({ ...a, label: outcomeLabel(plan, a.outcome, lang) })) };
-    const arms = armNames(plan.armLabels, lang);
+    const arms = armNames(plan.armLabels, lang, plan.arms);
     const groups = { exposed: arms.Intervention, unexposed: arms.Control };
     const spec = plan.observational!;
     // Balance terms in words ("Sex: female"), not codes ("sex=K").

@@ -5,6 +5,7 @@
  * which the trial plan does not know), the plan's covariates and the responder status. Patient
  * ids stay inside this module's output and never reach a result.
  */
+import { isSpecialMissing } from '../trial/special-missing.js';
 import { HtaError, MAX_PROBLEMS, type Problem } from '../errors.js';
 import type { CsvTable } from '../io/read-csv.js';
 import { decimalCommaOf } from '../io/decimal-mark.js';
@@ -157,7 +158,8 @@ function readResourceUse(csv: CsvTable, trial: TrialData, resolved: ResolvedCeaP
   const coders = items.map((it) => coderFor(tp, it.column, undefined, decimalComma));
   for (const rec of csv.records) {
     // `cells` splits the whole record on every access (read-csv.ts): once per record here.
-    const cells = rec.cells;
+    // SAS `.A`, Stata `.a` and Castor's user-missing markers are missing, as the trial reader reads them (special-missing.ts).
+    const cells = rec.cells.map((c) => (c !== null && isSpecialMissing(c) ? null : c));
     const id = cells[idCol] ?? null;
     const timeRaw = cells[timeCol] ?? null;
     if (id === null || timeRaw === null || !kept.has(id)) continue;

@@ -32,6 +32,7 @@ import { propensityScores } from './propensity-score.js';
 import { diagnosticFindings, findingText } from './diagnostic-findings.js';
 import { SUPPRESSED } from '../suppressed-marker.js';
 import { protectSmallCounts } from './small-counts.js';
+import { publishedAnalysis } from './published-analysis.js';
 import type { BalanceRow, BalanceTerm } from './covariate-balance.js';
 import { weightedRegression } from './weighted-regression.js';
 
@@ -322,7 +323,8 @@ export function analyzeObservational(trial: TrialData, options: { version: strin
   const counts = armCounts(trial);
   const computed = computeObservationalAnalyses(trial);
   const shown = protectSmallCounts({ exposed: counts.intervention, unexposed: counts.control }, computed, spec.suppressionThreshold);
-  const analyses = shown.analyses.map((a) => (a.error ? a : { ...a, warnings: diagnosticFindings(a, spec.balanceThreshold).map((f) => findingText(f, 'en')) }));
+  // Published: no propensity coefficients, diagnostics at the page's precision (published-analysis.ts).
+  const analyses = shown.analyses.map(publishedAnalysis).map((a) => (a.error ? a : { ...a, warnings: diagnosticFindings(a, spec.balanceThreshold).map((f) => findingText(f, 'en')) }));
   const warnings: string[] = [];
   for (const a of analyses) {
     const where = `${a.outcome} at ${a.time}`;

@@ -90,7 +90,10 @@ export const observationalAnalysisSchema = z.object({
     .object({
       model: z.string(),
       terms: z.array(z.string()),
-      coefficients: z.array(z.number()),
+      coefficients: z
+        .array(z.number())
+        .optional()
+        .describe('Computed, never published (absent from every output): with the group sizes they give the counts per level of a categorical confounder (docs/observational.md, "Small counts", rule 7)'),
       iterations: z.number().int(),
       quantiles: z
         .object({ exposed: z.array(z.number()), unexposed: z.array(z.number()) })

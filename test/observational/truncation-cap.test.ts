@@ -3,27 +3,33 @@
  * counts"): a plain quantile of the weights is one patient's 1/e or 1/(1 − e) whenever its
  * position (n − 1)·q is whole. Here 251 patients are analysed and q = 0.96, so (n − 1)·q = 240:
  * R's quantile() would publish the 241st smallest weight. The weights are recomputed below from
- * the CSV and the published propensity coefficients, independently of balancing-weights.ts.
+ * the CSV and the propensity coefficients as computed (never published: docs/observational.md,
+ * "Small counts", rule 7), independently of balancing-weights.ts.
  */
 import { readFileSync } from 'node:fs';
 import { expect, it } from 'vitest';
 import { parsePlan } from '../../src/plan/load-plan.js';
 import { parseCsvText } from '../../src/io/read-csv.js';
 import { loadTrial } from '../../src/trial/load-trial.js';
-import { analyzeObservational } from '../../src/observational/analyze-observational.js';
+import { analyzeObservational, computeObservationalAnalyses } from '../../src/observational/analyze-observational.js';
 import type { ObservationalResult } from '../../src/observational/observational-results-schema.js';
 
 const lines = readFileSync('test/fixtures/observational/registry-300.csv', 'utf8').trimEnd().split('\n');
 // Without the first 9 rows, 251 patients have RMDQ at baseline and 3 months and every confounder.
 const csv = [lines[0]!, ...lines.slice(10)].join('\n') + '\n';
+const computedModel = (trial: ReturnType<typeof loadTrial>) => {
+  const p = computeObservationalAnalyses(trial).find((x) => x.outcome === 'rmdq')!.propensity!;
+  return { terms: p.terms, coefficients: p.coefficients! };
+};
 const base = JSON.parse(readFileSync('data/plans/registry-outcomes.plan.json', 'utf8')) as Record<string, unknown> & { observational: Record<string, unknown> };
 
 it('the published truncation cap equals no patient\'s weight, and the weights above it are capped at it', () => {
   const plan = parsePlan({ ...base, observational: { ...base.observational, truncate: 0.96 } });
-  const published = JSON.parse(JSON.stringify(analyzeObservational(loadTrial(parseCsvText(csv, 'registry.csv'), plan), { version: 'test' }))) as ObservationalResult;
+  const trial = loadTrial(parseCsvText(csv, 'registry.csv'), plan);
+  const published = JSON.parse(JSON.stringify(analyzeObservational(trial, { version: 'test' }))) as ObservationalResult;
   const a = published.analyses.find((x) => x.outcome === 'rmdq')!;
   expect(a.patients).toEqual({ exposed: 165, unexposed: 86 });
-  const { terms, coefficients } = a.propensity!;
+  const { terms, coefficients } = computedModel(trial);
   expect(terms).toEqual(['(Intercept)', 'age', 'sexM', 'referrerhospital', 'referrerphysio', 'baseline']);
 
   const header = lines[0]!.split(',');
@@ -49,9 +55,10 @@ it('the published truncation cap equals no patient\'s weight, and the weights ab
 });
 
 it('the published largest weight of each group is the mean of its 5 largest, no patient\'s weight; "extreme" says whether any one passes 10 × the mean', () => {
-  const published = JSON.parse(JSON.stringify(analyzeObservational(loadTrial(parseCsvText(csv, 'registry.csv'), parsePlan(base)), { version: 'test' }))) as ObservationalResult;
+  const trial = loadTrial(parseCsvText(csv, 'registry.csv'), parsePlan(base));
+  const published = JSON.parse(JSON.stringify(analyzeObservational(trial, { version: 'test' }))) as ObservationalResult;
   const a = published.analyses.find((x) => x.outcome === 'rmdq')!;
-  const { terms, coefficients } = a.propensity!;
+  const { terms, coefficients } = computedModel(trial);
   expect(terms).toEqual(['(Intercept)', 'age', 'sexM', 'referrerhospital', 'referrerphysio', 'baseline']);
   const header = lines[0]!.split(',');
   const col = (cells: string[], name: string) => cells[header.indexOf(name)]!;

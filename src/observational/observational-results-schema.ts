@@ -64,7 +64,7 @@ const balanceValue = z.union([z.number(), z.literal(SUPPRESSED)]).nullable();
 export const balanceRowSchema = z.object({
   term: z.string().describe('A numeric confounder, the baseline score, or one level of a categorical confounder ("sex=F")'),
   type: z.enum(['numeric', 'level']),
-  smdBefore: balanceValue.describe('"suppressed" for every level of a categorical confounder with a level of 1 … threshold − 1 patients in a group (its SMD and variance ratio would give that count)'),
+  smdBefore: balanceValue.describe('To 3 decimals, as the report prints it; "suppressed" for every level of a categorical confounder with a level of 1 … threshold − 1 patients in a group, and for a numeric confounder (or baseline score) with at most 10 distinct values one of which 1 … threshold − 1 patients of a group hold (its SMD and variance ratio would give that count)'),
   smdAfter: balanceValue,
   varianceRatioBefore: balanceValue,
   varianceRatioAfter: balanceValue,
@@ -97,18 +97,18 @@ export const observationalAnalysisSchema = z.object({
       iterations: z.number().int(),
       quantiles: z
         .object({ exposed: z.array(z.number()), unexposed: z.array(z.number()) })
-        .describe('Propensity-score percentiles 5, 25, 50, 75, 95 % per group, each the mean of the suppression-threshold many sorted scores nearest R quantile type 7 position (score-quantiles.ts): the overlap without individual values'),
+        .describe('Propensity-score percentiles 5, 25, 50, 75, 95 % per group, each the mean of the suppression-threshold many sorted scores nearest R quantile type 7 position (score-quantiles.ts): the overlap without individual values; to 2 decimals, as the report prints them'),
       outsideShare: z.union([z.number(), z.literal(SUPPRESSED)]).describe('Share of patients with a propensity score outside [0.05, 0.95]; "suppressed" when it rests on 1 … threshold − 1 patients'),
     })
     .nullable(),
   weights: z
     .object({
       estimand: z.enum(['ATE', 'ATT', 'ATO']),
-      effectiveSampleSize: groupNumbers.describe('(Σw)²/Σw² per group'),
-      max: groupNumbers.describe("The largest weights per group, relative to the group mean weight: the mean of the suppression-threshold many largest, never one patient's weight"),
+      effectiveSampleSize: groupNumbers.describe('(Σw)²/Σw² per group, to 1 decimal as the report prints it'),
+      max: groupNumbers.describe("The largest weights per group, relative to the group mean weight: the mean of the suppression-threshold many largest, never one patient's weight; to 2 decimals as the report prints it"),
       maxOf: z.number().int().describe('How many of the largest weights `max` averages (the suppression threshold, or all of a smaller group)'),
       extreme: z.object({ exposed: z.boolean(), unexposed: z.boolean() }).describe('Whether any single weight of the group is more than 10 times the group mean (the warning says so; the weight itself is not published)'),
-      truncatedAt: z.number().nullable().describe("The cap of the plan's truncation (null: none): the mean of the suppression-threshold many sorted weights nearest R quantile type 7 position, no patient's own weight"),
+      truncatedAt: z.number().nullable().describe("The cap of the plan's truncation (null: none): the mean of the suppression-threshold many sorted weights nearest R quantile type 7 position, no patient's own weight; to 3 decimals"),
       truncated: publishedCount.describe('Weights capped by the truncation'),
     })
     .nullable(),

@@ -82,3 +82,138 @@ describe('the propensity model\'s coefficients', () => {
     expect(results).not.toMatch(/coefficients/);
   });
 });
+
+/**
+ * The attacker of a numeric confounder with values 0, 1, 2 (attack on the SMD and variance ratio
+ * before weighting, ATE: pooled SD): every split of each group's size into the three values whose
+ * SMD and variance ratio are the published ones to 1e-9. Returns each solution's counts per value.
+ */
+function threeValueSplits(n1: number, n0: number, smd: number, vr: number): { users: number[]; nonUsers: number[] }[] {
+  const out: { users: number[]; nonUsers: number[] }[] = [];
+  const near = (v: number) => Math.abs(v - Math.round(v)) < 1e-6;
+  for (let a2 = 0; a2 <= n1; a2++) {
+    for (let a1 = 0; a1 + a2 <= n1; a1++) {
+      const m1 = (a1 + 2 * a2) / n1;
+      const v1 = (a1 + 4 * a2 - n1 * m1 * m1) / (n1 - 1);
+      if (!(v1 > 0)) continue;
+      const v0 = v1 / vr;
+      const m0 = m1 - smd * Math.sqrt((v1 + v0) / 2);
+      const s0 = m0 * n0;
+      const q0 = v0 * (n0 - 1) + n0 * m0 * m0;
+      if (!near(s0) || !near(q0)) continue;
+      const b2 = (Math.round(q0) - Math.round(s0)) / 2;
+      const b1 = Math.round(s0) - 2 * b2;
+      if (Number.isInteger(b2) && b1 >= 0 && b2 >= 0 && b1 + b2 <= n0) out.push({ users: [n1 - a1 - a2, a1, a2], nonUsers: [n0 - b1 - b2, b1, b2] });
+    }
+  }
+  return out;
+}
+
+/** An `episodes` column: users spread over 0 … k − 1, non-users over 0 … k − 2 but `rare` of them at k − 1. */
+function episodesRegistry(k: number, rare: number): RegistryRows {
+  const d = completeRegistryRows(600);
+  d.names.push('episodes');
+  let u = 0;
+  let n = 0;
+  for (const r of d.rows) r.episodes = String(r.app === 'Ja' ? u++ % k : n++ < rare ? k - 1 : n % (k - 1));
+  return d;
+}
+
+const planWith = (confounder: Record<string, unknown>) => ({ ...basePlan, observational: { ...basePlan.observational, confounders: [{ name: 'referrer', type: 'categorical' }, confounder] } });
+
+describe('a numeric confounder with few values', () => {
+  it('0/1/2 with 1 non-user at 2: SMD and variance ratio at full precision give every count; the published rows are hidden', () => {
+    const d = episodesRegistry(3, 1);
+    const { published } = run(d, planWith({ name: 'episodes', type: 'numeric' }));
+    // The row as it was printed before (every patient is analysed here): SMD and variance ratio to 16 digits.
+    const group = (g: string) => d.rows.filter((r) => r.app === g).map((r) => Number(r.episodes));
+    const users = group('Ja');
+    const nonUsers = group('Nej');
+    expect(published.patients).toEqual({ exposed: users.length, unexposed: nonUsers.length });
+    const moments = (x: number[]) => {
+      const m = x.reduce((s, v) => s + v, 0) / x.length;
+      return { m, v: x.reduce((s, v) => s + (v - m) ** 2, 0) / (x.length - 1) };
+    };
+    const [m1, m0] = [moments(users), moments(nonUsers)];
+    const found = threeValueSplits(users.length, nonUsers.length, (m1.m - m0.m) / Math.sqrt((m1.v + m0.v) / 2), m1.v / m0.v);
+    expect(found.map((s) => s.nonUsers[2])).toEqual([1]);
+    const shown = published.balance.find((b) => b.term === 'episodes')!;
+    expect(shown).toMatchObject({ smdBefore: 'suppressed', smdAfter: 'suppressed', varianceRatioBefore: 'suppressed', varianceRatioAfter: 'suppressed' });
+  });
+
+  it('up to 10 values with a value of 1–4 patients in a group are hidden; 11 values are shown', () => {
+    for (const k of [4, 6, 10]) {
+      const { published } = run(episodesRegistry(k, 2), planWith({ name: 'episodes', type: 'numeric' }));
+      expect(published.balance.find((b) => b.term === 'episodes')!.smdBefore, `${k} values`).toBe('suppressed');
+    }
+    const { published } = run(episodesRegistry(11, 2), planWith({ name: 'episodes', type: 'numeric' }));
+    expect(typeof published.balance.find((b) => b.term === 'episodes')!.smdBefore).toBe('number');
+  });
+
+  it('0/1/2 with every count at least 5: shown at the page\'s 3 decimals, which the same search cannot invert', () => {
+    const { published, computed } = run(episodesRegistry(3, 0), planWith({ name: 'episodes', type: 'numeric' }));
+    const n = computed.patients as { exposed: number; unexposed: number };
+    const full = computed.balance.find((b) => b.term === 'episodes')!;
+    expect(threeValueSplits(n.exposed, n.unexposed, full.smdBefore as number, full.varianceRatioBefore as number)).toHaveLength(1);
+    const shown = published.balance.find((b) => b.term === 'episodes')!;
+    for (const v of [shown.smdBefore, shown.smdAfter, shown.varianceRatioBefore, shown.varianceRatioAfter]) {
+      expect(typeof v).toBe('number');
+      expect(Math.abs((v as number) * 1000 - Math.round((v as number) * 1000))).toBeLessThan(1e-6);
+    }
+    expect(threeValueSplits(n.exposed, n.unexposed, shown.smdBefore as number, shown.varianceRatioBefore as number)).toEqual([]);
+  });
+});
+
+/**
+ * The saturated model's scores are each level's users / patients, so a score percentile whose
+ * window lies inside a level is that fraction exactly, and the effective sample sizes are
+ * (Σ patients)² / Σ N²/u (users; N²/(N − u) non-users). The attacker reads fractions off the
+ * full-precision percentiles, takes one for each level but one (a level's count is a multiple of
+ * its fraction in lowest terms), gives the rest of each group to the level no percentile shows,
+ * and keeps the tables whose effective sample sizes match.
+ */
+function hiddenLevelFromScores(a: ObservationalAnalysis): { users: number; nonUsers: number }[] {
+  if (!a.propensity || !a.weights || !a.patients) return [];
+  const n1 = a.patients.exposed as number;
+  const n0 = a.patients.unexposed as number;
+  const total = n1 + n0;
+  const levels = a.propensity.terms.length; // intercept + one indicator per level but the first
+  const fractions: [number, number][] = [];
+  for (const q of new Set([...a.propensity.quantiles.exposed, ...a.propensity.quantiles.unexposed])) {
+    for (let den = 2; den <= total; den++) {
+      const num = Math.round(q * den);
+      if (Math.abs(q - num / den) < 1e-11) {
+        fractions.push([num, den]);
+        break;
+      }
+    }
+  }
+  const found = new Map<string, { users: number; nonUsers: number }>();
+  const pick = (from: number, cells: [number, number][]): void => {
+    if (cells.length === levels - 1) {
+      const u = n1 - cells.reduce((s, c) => s + c[0], 0);
+      const nu = n0 - cells.reduce((s, c) => s + c[1] - c[0], 0);
+      if (u <= 0 || nu <= 0) return;
+      const all = [...cells, [u, u + nu] as [number, number]];
+      const ess1 = total ** 2 / all.reduce((s, [uu, nn]) => s + (nn * nn) / uu, 0);
+      const ess0 = total ** 2 / all.reduce((s, [uu, nn]) => s + (nn * nn) / (nn - uu), 0);
+      if (Math.abs(ess1 - a.weights!.effectiveSampleSize.exposed) < 1e-6 && Math.abs(ess0 - a.weights!.effectiveSampleSize.unexposed) < 1e-6) found.set(`${u}/${nu}`, { users: u, nonUsers: nu });
+      return;
+    }
+    for (let i = from; i < fractions.length; i++) {
+      const [num, den] = fractions[i]!;
+      for (let k = 1; k * den <= total; k++) pick(i + 1, [...cells, [num * k, den * k]]);
+    }
+  };
+  pick(0, []);
+  return [...found.values()];
+}
+
+describe('score percentiles and effective sample sizes of a saturated model', () => {
+  it('give the 3 non-users at full precision; published at the page\'s precision they do not', () => {
+    const { published, computed } = run(chiroRegistry(), basePlan);
+    expect(hiddenLevelFromScores(computed)).toEqual([{ users: 20, nonUsers: 3 }]);
+    expect(hiddenLevelFromScores(published)).toEqual([]);
+    for (const q of [...published.propensity!.quantiles.exposed, ...published.propensity!.quantiles.unexposed]) expect(Math.abs(q * 100 - Math.round(q * 100))).toBeLessThan(1e-9);
+  });
+});

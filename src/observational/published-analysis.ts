@@ -15,7 +15,14 @@
  *    SMD and variance ratio alone; in a saturated model a score percentile inside one level is
  *    that level's users / patients exactly. At the page's 3 decimals the first search leaves
  *    hundreds of candidates, the small count among them anywhere from 0 up.
+ *  - When the balance table hides a term for a small count (rule 5: a level or value held by
+ *    1 … threshold − 1 patients of a group), the score and weight diagnostics are hidden too
+ *    (rule 9): the scores are then functions of that count. In a saturated model the 3 non-users
+ *    of a level all carry the weight N/3, so the mean of the 5 largest non-user weights (2.16 ×
+ *    the mean weight, N/n₀ exactly) is (N + 2w)/5 with w the next level's weight, read off the
+ *    score percentiles; of the non-user counts 1 … 14 only 3 fits, even at 2 decimals.
  */
+import { SUPPRESSED } from '../suppressed-marker.js';
 import type { ObservationalAnalysis } from './observational-results-schema.js';
 
 /** Decimals as the report page prints them (src/report/kinds/registry-report.ts); the cap, not on the page, as the SMDs. */
@@ -26,7 +33,8 @@ const round = (v: number, d: number): number => {
   return Object.is(r, -0) ? 0 : r;
 };
 const roundIfNumber = <T>(v: T, d: number): T => (typeof v === 'number' ? (round(v, d) as T) : v);
-const roundPair = (g: { exposed: number; unexposed: number }, d: number) => ({ exposed: round(g.exposed, d), unexposed: round(g.unexposed, d) });
+const roundPair = <T>(g: { exposed: T; unexposed: T }, d: number) => ({ exposed: roundIfNumber(g.exposed, d), unexposed: roundIfNumber(g.unexposed, d) });
+const hiddenPair = { exposed: SUPPRESSED, unexposed: SUPPRESSED } as const;
 
 export function publishedAnalysis(a: ObservationalAnalysis): ObservationalAnalysis {
   const d = PUBLISHED_DECIMALS;
@@ -34,7 +42,8 @@ export function publishedAnalysis(a: ObservationalAnalysis): ObservationalAnalys
   if (propensity) {
     const { coefficients: _never, ...rest } = propensity;
     const q = rest.quantiles;
-    propensity = { ...rest, quantiles: { exposed: q.exposed.map((v) => round(v, d.scoreQuantile)), unexposed: q.unexposed.map((v) => round(v, d.scoreQuantile)) } };
+    const percentiles = (v: number[] | typeof SUPPRESSED) => (v === SUPPRESSED ? v : v.map((x) => round(x, d.scoreQuantile)));
+    propensity = { ...rest, quantiles: { exposed: percentiles(q.exposed), unexposed: percentiles(q.unexposed) } };
   }
   const weights = a.weights && {
     ...a.weights,
@@ -49,5 +58,12 @@ export function publishedAnalysis(a: ObservationalAnalysis): ObservationalAnalys
     varianceRatioBefore: roundIfNumber(b.varianceRatioBefore, d.balance),
     varianceRatioAfter: roundIfNumber(b.varianceRatioAfter, d.balance),
   }));
-  return { ...a, propensity, weights, balance };
+  // Rule 9: a balance term hidden for a small count hides what the scores and weights give.
+  if (!balance.some((b) => b.smdBefore === SUPPRESSED)) return { ...a, propensity, weights, balance };
+  return {
+    ...a,
+    propensity: propensity && { ...propensity, quantiles: hiddenPair, outsideShare: SUPPRESSED },
+    weights: weights && { ...weights, effectiveSampleSize: hiddenPair, max: hiddenPair, extreme: hiddenPair, truncatedAt: weights.truncatedAt === null ? null : SUPPRESSED },
+    balance,
+  };
 }

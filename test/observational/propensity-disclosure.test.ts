@@ -174,12 +174,14 @@ describe('a numeric confounder with few values', () => {
  */
 function hiddenLevelFromScores(a: ObservationalAnalysis): { users: number; nonUsers: number }[] {
   if (!a.propensity || !a.weights || !a.patients) return [];
+  const { exposed, unexposed } = a.propensity.quantiles;
+  if (!Array.isArray(exposed) || !Array.isArray(unexposed)) return [];
   const n1 = a.patients.exposed as number;
   const n0 = a.patients.unexposed as number;
   const total = n1 + n0;
   const levels = a.propensity.terms.length; // intercept + one indicator per level but the first
   const fractions: [number, number][] = [];
-  for (const q of new Set([...a.propensity.quantiles.exposed, ...a.propensity.quantiles.unexposed])) {
+  for (const q of new Set([...exposed, ...unexposed])) {
     for (let den = 2; den <= total; den++) {
       const num = Math.round(q * den);
       if (Math.abs(q - num / den) < 1e-11) {
@@ -197,7 +199,7 @@ function hiddenLevelFromScores(a: ObservationalAnalysis): { users: number; nonUs
       const all = [...cells, [u, u + nu] as [number, number]];
       const ess1 = total ** 2 / all.reduce((s, [uu, nn]) => s + (nn * nn) / uu, 0);
       const ess0 = total ** 2 / all.reduce((s, [uu, nn]) => s + (nn * nn) / (nn - uu), 0);
-      if (Math.abs(ess1 - a.weights!.effectiveSampleSize.exposed) < 1e-6 && Math.abs(ess0 - a.weights!.effectiveSampleSize.unexposed) < 1e-6) found.set(`${u}/${nu}`, { users: u, nonUsers: nu });
+      if (Math.abs(ess1 - (a.weights!.effectiveSampleSize.exposed as number)) < 1e-6 && Math.abs(ess0 - (a.weights!.effectiveSampleSize.unexposed as number)) < 1e-6) found.set(`${u}/${nu}`, { users: u, nonUsers: nu });
       return;
     }
     for (let i = from; i < fractions.length; i++) {
@@ -210,10 +212,57 @@ function hiddenLevelFromScores(a: ObservationalAnalysis): { users: number; nonUs
 }
 
 describe('score percentiles and effective sample sizes of a saturated model', () => {
-  it('give the 3 non-users at full precision; published at the page\'s precision they do not', () => {
+  it('give the 3 non-users at full precision; the published ones do not', () => {
     const { published, computed } = run(chiroRegistry(), basePlan);
     expect(hiddenLevelFromScores(computed)).toEqual([{ users: 20, nonUsers: 3 }]);
     expect(hiddenLevelFromScores(published)).toEqual([]);
-    for (const q of [...published.propensity!.quantiles.exposed, ...published.propensity!.quantiles.unexposed]) expect(Math.abs(q * 100 - Math.round(q * 100))).toBeLessThan(1e-9);
+  });
+
+  it('are published at the page\'s precision: percentiles 2 decimals, effective sample sizes 1, largest weights 2', () => {
+    const { published } = run(episodesRegistry(3, 0), planWith({ name: 'episodes', type: 'numeric' }));
+    const decimals = (v: unknown, d: number) => expect(Math.abs((v as number) * 10 ** d - Math.round((v as number) * 10 ** d))).toBeLessThan(1e-6);
+    const q = published.propensity!.quantiles;
+    for (const v of [...(q.exposed as number[]), ...(q.unexposed as number[])]) decimals(v, 2);
+    for (const g of ['exposed', 'unexposed'] as const) {
+      decimals(published.weights!.effectiveSampleSize[g], 1);
+      decimals(published.weights!.max[g], 2);
+    }
+  });
+});
+
+/**
+ * The attacker of the largest weights (rule 9) on the numbers as the page rounds them. In a
+ * saturated model a level's n non-users all weigh N/n (ATE), the non-users' mean weight is
+ * (n₀ + n₁)/n₀ exactly, and the level with the highest score carries the largest non-user
+ * weights; the next level's weight 1/(1 − e) is read off the largest non-user percentile. For
+ * each small n the mean of the 5 largest, (N + (5 − n)·w)/5, must match the published ratio to
+ * 2 decimals with a whole N: the counts of 1–4 that fit.
+ */
+function smallCountsFromLargestWeight(n1: number, n0: number, maxRatio: unknown, percentiles: unknown): number[] {
+  if (typeof maxRatio !== 'number' || !Array.isArray(percentiles)) return [];
+  const meanWeight = (n1 + n0) / n0;
+  const top = percentiles[percentiles.length - 1] as number;
+  const fits: number[] = [];
+  for (let n = 1; n < 5; n++) {
+    // The extremes of (N + (5 − n)·w) over the rounding of both published numbers.
+    const lo = 5 * (maxRatio - 0.005) * meanWeight - (5 - n) / (1 - (top + 0.005));
+    const hi = 5 * (maxRatio + 0.005) * meanWeight - (5 - n) / (1 - (top - 0.005));
+    if (Math.ceil(lo) <= Math.floor(hi) && Math.floor(hi) > n) fits.push(n);
+  }
+  return fits;
+}
+
+describe('the largest weights and percentiles with a level of 3 non-users', () => {
+  it('give the 3 at the page\'s 2 decimals; with a balance term hidden for a small count they are hidden too', () => {
+    const { published, computed } = run(chiroRegistry(), basePlan);
+    const n = computed.patients as { exposed: number; unexposed: number };
+    const r2 = (v: number) => Math.round(v * 100) / 100;
+    const rounded = computed.propensity!.quantiles.unexposed as number[];
+    // 1 or 3 (2 and 4 ruled out): a count of 1–4 narrowed to two values.
+    expect(smallCountsFromLargestWeight(n.exposed, n.unexposed, r2(computed.weights!.max.unexposed as number), rounded.map(r2))).toEqual([1, 3]);
+    expect(published.weights).toMatchObject({ effectiveSampleSize: { exposed: 'suppressed', unexposed: 'suppressed' }, max: { exposed: 'suppressed', unexposed: 'suppressed' }, extreme: { exposed: 'suppressed', unexposed: 'suppressed' } });
+    expect(published.propensity).toMatchObject({ quantiles: { exposed: 'suppressed', unexposed: 'suppressed' }, outsideShare: 'suppressed' });
+    expect(smallCountsFromLargestWeight(n.exposed, n.unexposed, published.weights!.max.unexposed, published.propensity!.quantiles.unexposed)).toEqual([]);
+    expect(published.warnings.some((w) => /overlap and weights are not shown/.test(w))).toBe(true);
   });
 });

@@ -32,6 +32,7 @@ import { propensityScores } from './propensity-score.js';
 import { diagnosticFindings, findingText } from './diagnostic-findings.js';
 import { SUPPRESSED } from '../suppressed-marker.js';
 import { protectSmallCounts } from './small-counts.js';
+import { publishedAnalysis } from './published-analysis.js';
 import type { BalanceRow, BalanceTerm } from './covariate-balance.js';
 import { weightedRegression } from './weighted-regression.js';
 
@@ -114,11 +115,24 @@ function pooledSd(y: readonly number[], a: readonly number[]): number {
 }
 
 /**
+ * A numeric term with at most this many distinct values among the analysed patients has its
+ * balance rows hidden when one of its values is held by 1 … threshold − 1 patients of a group
+ * (docs/observational.md, "Small counts", rule 5): per group, the size, mean and variance are
+ * three equations on the counts per value, so up to three values they are the counts, and for a
+ * few more the integer, non-negative solutions leave a rare value little room. The balance numbers
+ * are published at 3 decimals (published-analysis.ts), which alone left a 3-valued term's small
+ * count anywhere from 0 up; this bound does not rest on the rounding.
+ */
+export const FEW_VALUES = 10;
+
+/**
  * Balance rows that would give a count of 1 … threshold − 1 patients are hidden: an indicator's
  * SMD before weighting, with the known group sizes, pins both groups' counts of the level (and the
  * other levels' counts give it by subtraction), so every level of a categorical confounder with
- * such a level goes; likewise a numeric confounder (or baseline score) holding only two values,
- * 0 and 1 or any other two (its SMD and variance ratio give the count of either).
+ * such a level goes; likewise a numeric confounder (or baseline score) with at most FEW_VALUES
+ * values, one of them held by 1 … threshold − 1 patients of a group — two values (0 and 1 or any
+ * other two: SMDs and variance ratios do not change under x → a + b·x) give the count of either
+ * from the SMD and variance ratio; three give each value's count per group from them.
  */
 function protectBalance(rows: BalanceRow[], terms: readonly BalanceTerm[], keep: readonly number[], exposed: readonly number[], threshold: number, balanceThreshold: number): ObservationalAnalysis['balance'] {
   const small = (c: number) => c > 0 && c < threshold;
@@ -126,13 +140,15 @@ function protectBalance(rows: BalanceRow[], terms: readonly BalanceTerm[], keep:
   const hidden = new Set<string>();
   for (const bt of terms) {
     const values = keep.map((k) => bt.values[k]!);
-    // SMDs and variance ratios do not change under x → a + b·x: any two-valued term is a 0/1 one.
-    const distinct = [...new Set(values)];
-    if (distinct.length !== 2) continue;
+    const distinct = new Set(values);
+    // One value: no SMD (constant); more than FEW_VALUES: published (docs: what remains).
+    if (distinct.size < 2 || distinct.size > FEW_VALUES) continue;
     for (const g of [0, 1]) {
-      const inGroup = keep.flatMap((k, i) => (exposed[k] === g ? [values[i]!] : []));
-      const ones = inGroup.filter((v) => v === distinct[1]).length;
-      if (small(ones) || small(inGroup.length - ones)) hidden.add(keyOf(bt));
+      const perValue = new Map<number, number>();
+      keep.forEach((k, i) => {
+        if (exposed[k] === g) perValue.set(values[i]!, (perValue.get(values[i]!) ?? 0) + 1);
+      });
+      if ([...perValue.values()].some(small)) hidden.add(keyOf(bt));
     }
   }
   return rows.map((r, i) => {
@@ -322,7 +338,8 @@ export function analyzeObservational(trial: TrialData, options: { version: strin
   const counts = armCounts(trial);
   const computed = computeObservationalAnalyses(trial);
   const shown = protectSmallCounts({ exposed: counts.intervention, unexposed: counts.control }, computed, spec.suppressionThreshold);
-  const analyses = shown.analyses.map((a) => (a.error ? a : { ...a, warnings: diagnosticFindings(a, spec.balanceThreshold).map((f) => findingText(f, 'en')) }));
+  // Published: no propensity coefficients, diagnostics at the page's precision (published-analysis.ts).
+  const analyses = shown.analyses.map(publishedAnalysis).map((a) => (a.error ? a : { ...a, warnings: diagnosticFindings(a, spec.balanceThreshold).map((f) => findingText(f, 'en')) }));
   const warnings: string[] = [];
   for (const a of analyses) {
     const where = `${a.outcome} at ${a.time}`;

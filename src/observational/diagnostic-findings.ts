@@ -14,6 +14,7 @@ type Group = 'exposed' | 'unexposed';
 export type Finding =
   | { kind: 'imbalance'; term: string; smd: number | null; threshold: number }
   | { kind: 'effects-hidden' }
+  | { kind: 'scores-hidden' }
   | { kind: 'aipw-failed'; reason: string }
   | { kind: 'outside'; share: number }
   | { kind: 'ess'; group: Group; ess: number; n: number }
@@ -37,10 +38,16 @@ export function diagnosticFindings(a: Pick<ObservationalAnalysis, 'balance' | 'p
   if (typeof share === 'number' && share >= 0.05) out.push({ kind: 'outside', share });
   for (const g of GROUPS) {
     const n = a.patients?.[g];
-    if (a.weights && typeof n === 'number' && a.weights.effectiveSampleSize[g] < 0.5 * n) out.push({ kind: 'ess', group: g, ess: a.weights.effectiveSampleSize[g], n });
+    const ess = a.weights?.effectiveSampleSize[g];
+    if (typeof ess === 'number' && typeof n === 'number' && ess < 0.5 * n) out.push({ kind: 'ess', group: g, ess, n });
   }
   // A weight ten times the group mean lets one patient carry the estimate.
-  for (const g of GROUPS) if (a.weights?.extreme[g]) out.push({ kind: 'extreme', group: g, ratio: a.weights.max[g], k: a.weights.maxOf });
+  for (const g of GROUPS) {
+    const ratio = a.weights?.max[g];
+    if (a.weights?.extreme[g] === true && typeof ratio === 'number') out.push({ kind: 'extreme', group: g, ratio, k: a.weights.maxOf });
+  }
+  // Rule 9 (docs/observational.md, "Small counts"): the overlap and weight diagnostics are hidden.
+  if (a.weights?.effectiveSampleSize.exposed === SUPPRESSED) out.push({ kind: 'scores-hidden' });
   if (a.effectsSuppressed) out.push({ kind: 'effects-hidden' });
   if (a.aipwError) out.push({ kind: 'aipw-failed', reason: a.aipwError });
   return out;
@@ -81,6 +88,10 @@ export function findingText(f: Finding, lang: Lang, termLabel: (term: string) =>
       return lang === 'da'
         ? 'ingen forskel vises (hverken den ujusterede, den vægtede regression eller AIPW): i en gruppe er antallet af patienter med (eller uden) hændelsen under diskretioneringsgrænsen, og hver af forskellene ville afsløre det antal'
         : 'no difference is shown (crude, weighted regression or AIPW): in a group the number of patients with (or without) the event is below the suppression threshold, and each difference would reveal that number';
+    case 'scores-hidden':
+      return lang === 'da'
+        ? 'overlap og vægte vises ikke (percentiler af tilbøjelighedsscoren, effektiv stikprøve, største vægte): et niveau eller en værdi af en forstyrrende faktor har under diskretioneringsgrænsen af patienter i en gruppe, og scorerne afhænger af det antal'
+        : 'overlap and weights are not shown (propensity-score percentiles, effective sample, largest weights): a level or value of a confounder has fewer patients in a group than the suppression threshold, and the scores depend on that number';
     case 'missing':
       if (f.n === SUPPRESSED) {
         return lang === 'da'

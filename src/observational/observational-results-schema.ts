@@ -11,7 +11,9 @@ import { SUPPRESSED } from '../suppressed-marker.js';
 /** A patient count as published: the number, or the one marker when it is hidden (docs/observational.md, "Small counts"). */
 export const publishedCount = z.union([z.number().int(), z.literal(SUPPRESSED)]);
 const groupCounts = z.object({ exposed: publishedCount, unexposed: publishedCount });
-const groupNumbers = z.object({ exposed: z.number(), unexposed: z.number() });
+// A score or weight diagnostic: "suppressed" when a balance term is hidden for a small count (docs/observational.md, "Small counts", rule 9).
+const maskedNumber = z.union([z.number(), z.literal(SUPPRESSED)]);
+const groupMaskedNumbers = z.object({ exposed: maskedNumber, unexposed: maskedNumber });
 
 export const observationalMethodSchema = z.enum(['crude', 'weighted-regression', 'aipw']);
 
@@ -64,7 +66,7 @@ const balanceValue = z.union([z.number(), z.literal(SUPPRESSED)]).nullable();
 export const balanceRowSchema = z.object({
   term: z.string().describe('A numeric confounder, the baseline score, or one level of a categorical confounder ("sex=F")'),
   type: z.enum(['numeric', 'level']),
-  smdBefore: balanceValue.describe('"suppressed" for every level of a categorical confounder with a level of 1 … threshold − 1 patients in a group (its SMD and variance ratio would give that count)'),
+  smdBefore: balanceValue.describe('To 3 decimals, as the report prints it; "suppressed" for every level of a categorical confounder with a level of 1 … threshold − 1 patients in a group, and for a numeric confounder (or baseline score) with at most 10 distinct values one of which 1 … threshold − 1 patients of a group hold (its SMD and variance ratio would give that count)'),
   smdAfter: balanceValue,
   varianceRatioBefore: balanceValue,
   varianceRatioAfter: balanceValue,
@@ -90,22 +92,25 @@ export const observationalAnalysisSchema = z.object({
     .object({
       model: z.string(),
       terms: z.array(z.string()),
-      coefficients: z.array(z.number()),
+      coefficients: z
+        .array(z.number())
+        .optional()
+        .describe('Computed, never published (absent from every output): with the group sizes they give the counts per level of a categorical confounder (docs/observational.md, "Small counts", rule 7)'),
       iterations: z.number().int(),
       quantiles: z
-        .object({ exposed: z.array(z.number()), unexposed: z.array(z.number()) })
-        .describe('Propensity-score percentiles 5, 25, 50, 75, 95 % per group, each the mean of the suppression-threshold many sorted scores nearest R quantile type 7 position (score-quantiles.ts): the overlap without individual values'),
-      outsideShare: z.union([z.number(), z.literal(SUPPRESSED)]).describe('Share of patients with a propensity score outside [0.05, 0.95]; "suppressed" when it rests on 1 … threshold − 1 patients'),
+        .object({ exposed: z.union([z.array(z.number()), z.literal(SUPPRESSED)]), unexposed: z.union([z.array(z.number()), z.literal(SUPPRESSED)]) })
+        .describe('Propensity-score percentiles 5, 25, 50, 75, 95 % per group, each the mean of the suppression-threshold many sorted scores nearest R quantile type 7 position (score-quantiles.ts): the overlap without individual values; to 2 decimals, as the report prints them; "suppressed" when a balance term is hidden for a small count (the scores are then functions of that count: rule 9)'),
+      outsideShare: z.union([z.number(), z.literal(SUPPRESSED)]).describe('Share of patients with a propensity score outside [0.05, 0.95]; "suppressed" when it rests on 1 … threshold − 1 patients, or when a balance term is hidden for a small count (rule 9)'),
     })
     .nullable(),
   weights: z
     .object({
       estimand: z.enum(['ATE', 'ATT', 'ATO']),
-      effectiveSampleSize: groupNumbers.describe('(Σw)²/Σw² per group'),
-      max: groupNumbers.describe("The largest weights per group, relative to the group mean weight: the mean of the suppression-threshold many largest, never one patient's weight"),
+      effectiveSampleSize: groupMaskedNumbers.describe('(Σw)²/Σw² per group, to 1 decimal as the report prints it'),
+      max: groupMaskedNumbers.describe("The largest weights per group, relative to the group mean weight: the mean of the suppression-threshold many largest, never one patient's weight; to 2 decimals as the report prints it"),
       maxOf: z.number().int().describe('How many of the largest weights `max` averages (the suppression threshold, or all of a smaller group)'),
-      extreme: z.object({ exposed: z.boolean(), unexposed: z.boolean() }).describe('Whether any single weight of the group is more than 10 times the group mean (the warning says so; the weight itself is not published)'),
-      truncatedAt: z.number().nullable().describe("The cap of the plan's truncation (null: none): the mean of the suppression-threshold many sorted weights nearest R quantile type 7 position, no patient's own weight"),
+      extreme: z.object({ exposed: z.union([z.boolean(), z.literal(SUPPRESSED)]), unexposed: z.union([z.boolean(), z.literal(SUPPRESSED)]) }).describe('Whether any single weight of the group is more than 10 times the group mean (the warning says so; the weight itself is not published)'),
+      truncatedAt: maskedNumber.nullable().describe("The cap of the plan's truncation (null: none): the mean of the suppression-threshold many sorted weights nearest R quantile type 7 position, no patient's own weight; to 3 decimals"),
       truncated: publishedCount.describe('Weights capped by the truncation'),
     })
     .nullable(),

@@ -41,6 +41,11 @@ export function countText(v: Masked, lang: Lang): string {
   return v === SUPPRESSED ? OBSERVATIONAL_TEXT.suppressed[lang] : String(v);
 }
 
+/** A published diagnostic (not a count) to `d` decimals, or the one marker. */
+export function maskedFixed(v: Masked, d: number, lang: Lang): string {
+  return v === SUPPRESSED ? OBSERVATIONAL_TEXT.suppressed[lang] : formatFixed(v, d, lang);
+}
+
 function fill(t: string, values: Record<string, string | number>): string {
   return t.replace(/\{(\w+)\}/g, (_, k: string) => String(values[k] ?? ''));
 }
@@ -98,8 +103,8 @@ export function observationalText(result: ObservationalResult, lang: Lang): stri
         where: `${a.label}, ${a.time}`,
         before: formatFixed(maxAbs('smdBefore'), 3, lang),
         after: formatFixed(maxAbs('smdAfter'), 3, lang),
-        essE: formatFixed(a.weights?.effectiveSampleSize.exposed ?? 0, 1, lang),
-        essU: formatFixed(a.weights?.effectiveSampleSize.unexposed ?? 0, 1, lang),
+        essE: maskedFixed(a.weights?.effectiveSampleSize.exposed ?? 0, 1, lang),
+        essU: maskedFixed(a.weights?.effectiveSampleSize.unexposed ?? 0, 1, lang),
         missing: countText(a.excluded.missingConfounders, lang),
         trimmed: countText(a.excluded.trimmed, lang),
       }),

@@ -39,6 +39,10 @@ export const REGISTRY_TEXT = {
     da: '{outcome}, {time}: standardiserede middelværdiforskelle og variansratioer pr. forstyrrende faktor, før og efter vægtning',
   },
   overlapTitle: { en: 'Overlap of the propensity scores', da: 'Overlap i tilbøjelighedsscoren' },
+  overlapHidden: {
+    en: 'The propensity-score percentiles, effective sample sizes and largest weights are not shown: a level or value of a confounder has fewer patients in a group than the suppression threshold (its balance rows read "suppressed"), and the scores depend on that number.',
+    da: 'Percentiler af tilbøjelighedsscoren, effektive stikprøver og største vægte vises ikke: et niveau eller en værdi af en forstyrrende faktor har færre patienter i en gruppe end diskretioneringsgrænsen (dens balancerækker er diskretioneret), og scorerne afhænger af det antal.',
+  },
   overlapIntro: {
     en: 'The probability of using the app given the confounders, per group: the line spans the 5th to 95th percentile, the box the middle half, the tick the median. Where the groups do not overlap, no comparison is possible.',
     da: 'Tilbøjelighedsscoren (propensity score), dvs. sandsynligheden for at bruge appen givet de forstyrrende faktorer, pr. gruppe: linjen går fra 5. til 95. percentil, boksen dækker den midterste halvdel, stregen er medianen. Hvor grupperne ikke overlapper, kan de ikke sammenlignes.',

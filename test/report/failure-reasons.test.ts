@@ -126,7 +126,12 @@ describe('observational failures in Danish', () => {
     }
     expect(notes.en![0]).toMatch(/: not analysed: no overlap: confounder "referrer" has level "Z" only among the exposed/);
     expect(notes.da!.length).toBe(notes.en!.length);
-    for (const n of notes.da!) {
+    // The other notes are the analysed ones' warnings (here: overlap and weights not shown, rule 9
+    // of docs/observational.md "Small counts": 120 patients leave a pain baseline value with few).
+    const failures = notes.da!.filter((n) => n.includes(': ikke analyseret'));
+    expect(failures.length).toBe(notes.en!.filter((n) => n.includes(': not analysed')).length);
+    expect(failures.length).toBeGreaterThan(0);
+    for (const n of failures) {
       expect(n).toMatch(/: ikke analyseret: intet overlap: den forstyrrende faktor "referrer"/);
       expect(n.slice(n.indexOf(': ikke analyseret'))).not.toMatch(ENGLISH);
     }

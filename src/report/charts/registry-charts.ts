@@ -159,8 +159,12 @@ export function registryLovePlotSpec(analysis: ObservationalAnalysis, threshold:
 /** Propensity-score percentiles per group: 5–95% line, 25–75% box, median tick, on [0, 1]. */
 export function registryOverlapSpec(analysis: ObservationalAnalysis, groups: { exposed: string; unexposed: string }, lang: Lang): TopLevelSpec {
   const q = analysis.propensity?.quantiles;
+  // Hidden percentiles (docs/observational.md, "Small counts", rule 9) draw nothing; the report leaves the chart out.
   const rows = q
-    ? (['exposed', 'unexposed'] as const).map((g) => ({ group: groups[g], arm: g, p5: q[g][0], p25: q[g][1], p50: q[g][2], p75: q[g][3], p95: q[g][4] }))
+    ? (['exposed', 'unexposed'] as const).flatMap((g) => {
+        const v = q[g];
+        return typeof v === 'string' ? [] : [{ group: groups[g], arm: g, p5: v[0], p25: v[1], p50: v[2], p75: v[3], p95: v[4] }];
+      })
     : [];
   const order = [groups.exposed, groups.unexposed];
   const colour = { field: 'group', type: 'nominal', sort: order, scale: { domain: order, range: [ARM_COLOURS.intervention, ARM_COLOURS.control] }, legend: null } as const;

@@ -12,7 +12,7 @@ import { analyzeObservational } from '../../observational/analyze-observational.
 import type { ObservationalAnalysis, ObservationalEffect, ObservationalResult } from '../../observational/observational-results-schema.js';
 import { REGISTRY_TEXT as T } from '../../observational/registry-report-text.js';
 import { loadTrial } from '../../trial/load-trial.js';
-import { countText, decimalsOf, withheldMethods } from '../../observational/observational-text.js';
+import { countText, decimalsOf, maskedFixed, withheldMethods } from '../../observational/observational-text.js';
 import { SUPPRESSED } from '../../suppressed-marker.js';
 import { diagnosticFindings, findingText } from '../../observational/diagnostic-findings.js';
 import { armNames } from '../arm-names.js';
@@ -111,9 +111,9 @@ function weightsTable(a: ObservationalAnalysis, groups: { exposed: string; unexp
     rows: (['exposed', 'unexposed'] as const).map((g) => [
       groups[g],
       a.patients ? countText(a.patients[g], lang) : '–',
-      a.weights ? formatFixed(a.weights.effectiveSampleSize[g], 1, lang) : '–',
-      a.weights ? formatFixed(a.weights.max[g], 2, lang) : '–',
-      a.propensity ? a.propensity.quantiles[g].map((q) => formatFixed(q, 2, lang)).join(' / ') : '–',
+      a.weights ? maskedFixed(a.weights.effectiveSampleSize[g], 1, lang) : '–',
+      a.weights ? maskedFixed(a.weights.max[g], 2, lang) : '–',
+      a.propensity ? ((q) => (q === SUPPRESSED ? countText(q, lang) : q.map((v) => formatFixed(v, 2, lang)).join(' / ')))(a.propensity.quantiles[g]) : '–',
     ]),
     align: ['left', 'right', 'right', 'right', 'left'],
   };
@@ -208,16 +208,22 @@ export const registryReportKind: ReportKind<typeof registryEntrySchema> = {
         ...(hiddenBalance > 0 ? { notes: [hiddenBalance === 1 ? T.balanceHiddenOne[lang] : fillPhrase(T.balanceHidden[lang], { n: hiddenBalance })] } : {}),
       });
       charts.push({ name: 'love-plot', spec: registryLovePlotSpec(primary, spec.balanceThreshold, lang, termLabel), alt: T.balanceTitle[lang] });
+      // Hidden with a balance term hidden for a small count (docs/observational.md, "Small counts", rule 9): no chart of markers.
+      const scoresHidden = primary.propensity?.quantiles.exposed === SUPPRESSED;
+      const notes = [
+        ...(scoresHidden ? [T.overlapHidden[lang]] : []),
+        // The primary analysis was done, so its sample was formed and counted.
+        ...(primary.excluded ? [fillPhrase(T.excluded[lang], { missing: countText(primary.excluded.missingConfounders, lang), trimmed: countText(primary.excluded.trimmed, lang) })] : []),
+      ];
       sections.push({
         id: 'overlap',
         title: T.overlapTitle[lang],
         intro: [T.overlapIntro[lang]],
-        chart: 'overlap',
+        ...(scoresHidden ? {} : { chart: 'overlap' }),
         tables: [{ caption: fillPhrase(T.weightsTableCaption[lang], where), table: weightsTable(primary, groups, lang) }],
-        // The primary analysis was done, so its sample was formed and counted.
-        ...(primary.excluded ? { notes: [fillPhrase(T.excluded[lang], { missing: countText(primary.excluded.missingConfounders, lang), trimmed: countText(primary.excluded.trimmed, lang) })] } : {}),
+        ...(notes.length > 0 ? { notes } : {}),
       });
-      charts.push({ name: 'overlap', spec: registryOverlapSpec(primary, groups, lang), alt: T.overlapTitle[lang] });
+      if (!scoresHidden) charts.push({ name: 'overlap', spec: registryOverlapSpec(primary, groups, lang), alt: T.overlapTitle[lang] });
     }
     const trim = (spec.trim !== undefined ? fillPhrase(T.trimmed[lang], { t: formatFixed(spec.trim, 2, lang), u: formatFixed(1 - spec.trim, 2, lang) }) : '') + (spec.truncate !== undefined ? fillPhrase(T.truncated[lang], { q: formatFixed(spec.truncate, 2, lang) }) : '');
     // Mid-sentence in lower case ("age (years), sex"), an abbreviation ("BMI") as it is.

@@ -1,0 +1,69 @@
+/**
+ * What of a computed registry analysis is published (docs/observational.md, "Small counts",
+ * rules 7 and 8):
+ *
+ *  - The propensity model's coefficients are never published. With categorical confounders only
+ *    the model is saturated: exp(intercept + level) is the level's users / non-users exactly
+ *    (20 users and 3 non-users print 6.666… = 20/3), and with the group sizes a level's counts
+ *    follow even when every balance row of the confounder is hidden; with more confounders the
+ *    score equations tie the joint cells (sex × referrer), which no table prints. No page shows
+ *    them; the analysis computes them (test/reference compares them with R).
+ *  - The diagnostics computed from the patients' values (SMDs and variance ratios, score
+ *    percentiles, effective sample sizes, the largest weights, the truncation cap) carry the
+ *    page's precision, no more: a real number printed to 16 digits is an equation on the counts
+ *    behind it. A numeric confounder with values 0/1/2 gave each value's count per group from its
+ *    SMD and variance ratio alone; in a saturated model a score percentile inside one level is
+ *    that level's users / patients exactly. At the page's 3 decimals the first search leaves
+ *    hundreds of candidates, the small count among them anywhere from 0 up.
+ *  - When the balance table hides a term for a small count (rule 5: a level or value held by
+ *    1 … threshold − 1 patients of a group), the score and weight diagnostics are hidden too
+ *    (rule 9): the scores are then functions of that count. In a saturated model the 3 non-users
+ *    of a level all carry the weight N/3, so the mean of the 5 largest non-user weights (2.16 ×
+ *    the mean weight, N/n₀ exactly) is (N + 2w)/5 with w the next level's weight, read off the
+ *    score percentiles; of the non-user counts 1 … 14 only 3 fits, even at 2 decimals.
+ */
+import { SUPPRESSED } from '../suppressed-marker.js';
+import type { ObservationalAnalysis } from './observational-results-schema.js';
+
+/** Decimals as the report page prints them (src/report/kinds/registry-report.ts); the cap, not on the page, as the SMDs. */
+export const PUBLISHED_DECIMALS = { balance: 3, scoreQuantile: 2, effectiveSampleSize: 1, maxWeight: 2, truncationCap: 3 } as const;
+
+const round = (v: number, d: number): number => {
+  const r = Math.round(v * 10 ** d) / 10 ** d;
+  return Object.is(r, -0) ? 0 : r;
+};
+const roundIfNumber = <T>(v: T, d: number): T => (typeof v === 'number' ? (round(v, d) as T) : v);
+const roundPair = <T>(g: { exposed: T; unexposed: T }, d: number) => ({ exposed: roundIfNumber(g.exposed, d), unexposed: roundIfNumber(g.unexposed, d) });
+const hiddenPair = { exposed: SUPPRESSED, unexposed: SUPPRESSED } as const;
+
+export function publishedAnalysis(a: ObservationalAnalysis): ObservationalAnalysis {
+  const d = PUBLISHED_DECIMALS;
+  let propensity = a.propensity;
+  if (propensity) {
+    const { coefficients: _never, ...rest } = propensity;
+    const q = rest.quantiles;
+    const percentiles = (v: number[] | typeof SUPPRESSED) => (v === SUPPRESSED ? v : v.map((x) => round(x, d.scoreQuantile)));
+    propensity = { ...rest, quantiles: { exposed: percentiles(q.exposed), unexposed: percentiles(q.unexposed) } };
+  }
+  const weights = a.weights && {
+    ...a.weights,
+    effectiveSampleSize: roundPair(a.weights.effectiveSampleSize, d.effectiveSampleSize),
+    max: roundPair(a.weights.max, d.maxWeight),
+    truncatedAt: roundIfNumber(a.weights.truncatedAt, d.truncationCap),
+  };
+  const balance = a.balance.map((b) => ({
+    ...b,
+    smdBefore: roundIfNumber(b.smdBefore, d.balance),
+    smdAfter: roundIfNumber(b.smdAfter, d.balance),
+    varianceRatioBefore: roundIfNumber(b.varianceRatioBefore, d.balance),
+    varianceRatioAfter: roundIfNumber(b.varianceRatioAfter, d.balance),
+  }));
+  // Rule 9: a balance term hidden for a small count hides what the scores and weights give.
+  if (!balance.some((b) => b.smdBefore === SUPPRESSED)) return { ...a, propensity, weights, balance };
+  return {
+    ...a,
+    propensity: propensity && { ...propensity, quantiles: hiddenPair, outsideShare: SUPPRESSED },
+    weights: weights && { ...weights, effectiveSampleSize: hiddenPair, max: hiddenPair, extreme: hiddenPair, truncatedAt: weights.truncatedAt === null ? null : SUPPRESSED },
+    balance,
+  };
+}

@@ -30,6 +30,7 @@ export const OBSERVATIONAL_TEXT = {
     da: 'Antal på 1 til {below} patienter, og det de kan udledes af, står som "diskretioneret" ({n} antal her).',
   },
   suppressed: { en: 'suppressed', da: 'diskretioneret' },
+  ofShownTerms: { en: '(of the terms shown)', da: '(af de viste led)' },
   balance: {
     en: '{where}: balance max |SMD| {before} before, {after} after weighting; effective sample {essE} exposed, {essU} unexposed; {missing} left out for missing confounders, {trimmed} trimmed',
     da: '{where}: balance maks. |SMD| {before} før, {after} efter vægtning; effektiv stikprøve {essE} brugere, {essU} ikke-brugere; {missing} udeladt for manglende forstyrrende faktorer, {trimmed} trimmet',
@@ -97,12 +98,19 @@ export function observationalText(result: ObservationalResult, lang: Lang): stri
       continue;
     }
     // Suppressed rows are left out of the maximum (docs/observational.md, "Small counts").
-    const maxAbs = (k: 'smdBefore' | 'smdAfter') => Math.max(0, ...a.balance.map((b) => { const v = b[k]; return typeof v === 'number' ? Math.abs(v) : 0; }));
+    // With every term hidden there is no maximum to give: "suppressed", never a 0.000 that reads
+    // as perfect balance; with some hidden, the maximum says it is of the terms shown.
+    const maxAbs = (k: 'smdBefore' | 'smdAfter') => {
+      const shown = a.balance.map((b) => b[k]).filter((v): v is number => typeof v === 'number');
+      if (shown.length === 0) return OBSERVATIONAL_TEXT.suppressed[lang];
+      const max = formatFixed(Math.max(...shown.map(Math.abs)), 3, lang);
+      return shown.length < a.balance.length ? `${max} ${OBSERVATIONAL_TEXT.ofShownTerms[lang]}` : max;
+    };
     lines.push(
       fill(OBSERVATIONAL_TEXT.balance[lang], {
         where: `${a.label}, ${a.time}`,
-        before: formatFixed(maxAbs('smdBefore'), 3, lang),
-        after: formatFixed(maxAbs('smdAfter'), 3, lang),
+        before: maxAbs('smdBefore'),
+        after: maxAbs('smdAfter'),
         essE: maskedFixed(a.weights?.effectiveSampleSize.exposed ?? 0, 1, lang),
         essU: maskedFixed(a.weights?.effectiveSampleSize.unexposed ?? 0, 1, lang),
         missing: countText(a.excluded.missingConfounders, lang),

@@ -201,6 +201,19 @@ describe('small counts in the registry outputs', () => {
     expect(JSON.stringify(content.charts.find((c) => c.name === 'love-plot')!.spec)).not.toMatch(/referrer|Referred by/);
   });
 
+  it('the text summary\'s balance maximum is of the terms shown, and "suppressed" when none is (never a 0.000 that reads as perfect balance)', () => {
+    const d = completeRows();
+    const users = d.rows.filter((r) => r.app === 'Ja').slice(0, 2);
+    const nonUsers = d.rows.filter((r) => r.app === 'Nej').slice(0, 8);
+    for (const r of [...users, ...nonUsers]) r.referrer = 'other';
+    const run = analyse(toCsvText(d));
+    const line = (result: ObservationalResult, lang: 'en' | 'da') => observationalText(result, lang).split('\n').find((l) => l.includes('|SMD|') && l.includes(result.analyses[0]!.label))!;
+    expect(line(run.result, 'en')).toMatch(/max \|SMD\| \d\.\d{3} \(of the terms shown\) before, \d\.\d{3} \(of the terms shown\) after/);
+    const allHidden = { ...run.result, analyses: run.result.analyses.map((a) => ({ ...a, balance: a.balance.map((b) => ({ ...b, smdBefore: 'suppressed', smdAfter: 'suppressed' })) })) } as ObservationalResult;
+    expect(line(allHidden, 'en')).toContain('max |SMD| suppressed before, suppressed after');
+    expect(line(allHidden, 'da')).toContain('maks. |SMD| diskretioneret før, diskretioneret efter');
+  });
+
   it('a numeric 0/1 confounder held by 3 app users: its balance row (SMD and variance ratio would give the 3) is suppressed', () => {
     const d = completeRows();
     d.names.push('smoker');

@@ -23,6 +23,12 @@ const DANISH: readonly [RegExp, string][] = [
   [/^one of the answer codes of (".*") in the plan \((.*)\) or a missing-value code$/, 'en af svarkoderne for $1 i planen ($2) eller en kode for manglende værdi'],
   [/^an answer (?:of|from) (.*) \((.*) item (\d+)\) after the answer codes$/, 'et svar blandt $1 ($2, spørgsmål $3) efter svarkoderne'],
   [/^an answer (?:of|from) (.*) \((.*) item (\d+)\)$/, 'et svar blandt $1 ($2, spørgsmål $3)'],
+  // A cell with the other decimal mark, or behind Excel's text apostrophe (io/decimal-mark.ts, otherMarkHint).
+  [/^a whole number from (\S+) to (\S+) \((.*)\) with the file's decimal comma$/, 'et helt tal fra $1 til $2 ($3) med filens decimalkomma'],
+  [/^a whole number from (\S+) to (\S+) \((.*)\) with the file's decimal point$/, 'et helt tal fra $1 til $2 ($3) med filens decimalpunktum'],
+  [/^a number from (\S+) to (\S+) \((.*)\) with the file's decimal comma$/, 'et tal fra $1 til $2 ($3) med filens decimalkomma'],
+  [/^a number from (\S+) to (\S+) \((.*)\) with the file's decimal point$/, 'et tal fra $1 til $2 ($3) med filens decimalpunktum'],
+  [/^(?:a whole number|a number) from (\S+) to (\S+) \((.*)\), not text$/, 'et tal fra $1 til $2 ($3), ikke tekst'],
   [/^a whole number from (\S+) to (\S+) \((.*)\)$/, 'et helt tal fra $1 til $2 ($3)'],
   [/^a number from (\S+) to (\S+) \((.*)\)$/, 'et tal fra $1 til $2 ($3)'],
   [/^a number from (\S+) to (\S+)$/, 'et tal fra $1 til $2'],

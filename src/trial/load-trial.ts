@@ -12,7 +12,7 @@ import { encodingNote } from '../io/encoding-note.js';
 import { groupWording } from '../observational/group-wording.js';
 import { HtaError, type Problem } from '../errors.js';
 import { parseNumber } from '../io/parse-number.js';
-import { decimalCommaOf, spacedHint } from '../io/decimal-mark.js';
+import { decimalCommaOf, otherMarkHint, spacedHint } from '../io/decimal-mark.js';
 import { type CsvTable, FieldReader, shortName } from '../io/read-csv.js';
 import { isAllowedItemValue, itemRangeOf } from '../instruments/instrument.js';
 import { instrumentForOutcome } from '../plan/outcome-instrument.js';
@@ -705,7 +705,8 @@ function covariateCell(row: RowContext, cells: FieldReader, idx: number, column:
   }
   // In a column of numbers, text is no category of its own (column-kind.ts).
   if (notNumber && typeof value === 'string' && parseNumber(value, row.decimalComma) === undefined) {
-    row.add({ ...row.at(idx), value: v, ...notNumber, ...spacedHint(v, notNumber.kind) });
+    const other = otherMarkHint(v, row.decimalComma);
+    row.add({ ...row.at(idx), value: v, ...notNumber, ...(other ? { kind: `${notNumber.kind}:${other.reason}`, hint: other.hint } : spacedHint(v, notNumber.kind)) });
     return null;
   }
   return value;
@@ -974,6 +975,12 @@ function scoreCell(src: OutcomeSource, cells: FieldReader, row: RowContext, item
   }
   const [lo, hi] = inst.range;
   if (v === undefined || v < lo || v > hi || (inst.integer && !Number.isInteger(v))) {
+    // `2.5` among `4,5`: the other decimal mark (or Excel's apostrophe), said for what it is (decimal-mark.ts).
+    const other = v === undefined ? otherMarkHint(text, decimalComma) : undefined;
+    if (other) {
+      row.add({ ...row.at(idx), value: text, expected: `${inst.integer ? 'a whole number' : 'a number'} from ${lo} to ${hi} (${inst.name.en})${other.expects}`, kind: `score.range:${src.key}:${other.reason}`, hint: other.hint });
+      return NaN;
+    }
     row.add({ ...row.at(idx), value: text, expected: `${inst.integer ? 'a whole number' : 'a number'} from ${lo} to ${hi} (${inst.name.en})`, ...((v === undefined ? spacedHint(text, `score.range:${src.key}`) : undefined) ?? { kind: `score.range:${src.key}` }) });
     return NaN;
   }

@@ -2,8 +2,10 @@
  * Spreadsheet shapes a trial export is refused for, named as one problem each instead of one per
  * row (docs/input-trial-export.md, "Spreadsheet shapes"): the patient id only on each patient's
  * first row (merged cells, or a sheet laid out for reading), the arm only on the first row of
- * its block of patients (the same, one level up), and a totals row under the table
- * (`Gennemsnit`, `I alt`, `Mean`). Only the messages change: which rows are bad does not.
+ * its block of patients (the same, one level up), and summary rows (`Gennemsnit`, `I alt`,
+ * `Mean`, `N` in the id cell), all in one problem. Only the messages change: which rows are bad
+ * does not, but for summary rows, which load-trial.ts refuses by their id cell alone
+ * (`summaryRowProblem`), also when their other cells are valid.
  */
 import type { Problem } from '../errors.js';
 import { isTotalWord } from '../uptake/total-rows.js';

@@ -26,6 +26,17 @@ export interface Problem {
   kind?: string;
   /** A near-miss suggestion, e.g. `did you mean "Selfback"?`. */
   hint?: string;
+  /**
+   * What only this row says (`this patient's "9m" row is on line 7`), outside `expected` so that
+   * a group of one kind says each line's own (problem-groups.ts); printed after `expected` in
+   * parentheses. Never a patient id.
+   */
+  detail?: string;
+}
+
+/** `expected` with the problem's own detail: what one problem says on its own (`--excluded-out`, a single problem). */
+export function expectedText(p: Pick<Problem, 'expected' | 'detail'>): string {
+  return p.detail === undefined ? p.expected : `${p.expected} (${p.detail})`;
 }
 
 export type ErrorCode =
@@ -62,7 +73,7 @@ export function formatProblem(p: Problem): string {
   // A value shaped like a CPR number is never quoted, whatever the column (cpr-number.ts).
   const value = p.value !== undefined ? ` ${JSON.stringify(maskCpr(p.value))}` : '';
   const hint = p.hint !== undefined ? `; ${p.hint}` : '';
-  return `${where}${field}:${value} — expected ${p.expected}${hint}`;
+  return `${where}${field}:${value} — expected ${expectedText(p)}${hint}`;
 }
 
 /** The error and its problems, grouped by kind (see problem-groups.ts) so every problem is accounted for. */

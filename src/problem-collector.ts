@@ -9,7 +9,7 @@
  * block of bad lines costs two numbers however long it is.
  */
 import type { Problem } from './errors.js';
-import { EXAMPLE_VALUES, lineRanges, type ProblemGroup } from './problem-groups.js';
+import { addDetail, EXAMPLE_VALUES, lineRanges, type ProblemGroup } from './problem-groups.js';
 
 interface Slot {
   group: ProblemGroup;
@@ -54,6 +54,7 @@ export function createProblemCollector(): ProblemCollector {
       }
       const g = s.group;
       g.count++;
+      addDetail(g, p);
       if (!s.first) {
         if (s.column !== p.column) s.column = null;
         if (s.field !== p.field) s.field = null;
@@ -75,6 +76,7 @@ export function createProblemCollector(): ProblemCollector {
         for (let i = 0; i < s.ranges.length; i += 2) pairs.push([s.ranges[i]!, s.ranges[i + 1]!]);
         const lines = s.stray.length === 0 ? pairs : mergeStray(pairs, s.stray);
         const out: ProblemGroup = { ...s.group, lines, values: [...s.group.values] };
+        if (s.group.details) out.details = [...s.group.details];
         if (s.field !== null && s.field !== undefined) out.field = s.field;
         else if (s.fields.size > 1) out.fields = [...s.fields];
         if (s.column !== null && s.column !== undefined) out.column = s.column;

@@ -7,7 +7,7 @@
  * the same column and the same `expected` text. Values differ within a group; the first few are
  * kept as examples. Line numbers are never patient ids, so groups are safe to print.
  */
-import type { Problem } from './errors.js';
+import { expectedText, type Problem } from './errors.js';
 import { maskCpr } from './io/cpr-number.js';
 import type { CsvCell } from './io/write-csv.js';
 
@@ -31,6 +31,29 @@ export interface ProblemGroup {
   lines: [number, number][];
   /** The first few distinct values found, in file order. */
   values: string[];
+  /** Each problem's own detail with its line (Problem.detail), the first DETAILS_KEPT in file order; absent when none has one. */
+  details?: { line: number; detail: string }[];
+}
+
+/** Groups keep the details of this many problems; the text shows the first DETAILS_SHOWN. */
+export const DETAILS_KEPT = 20;
+const DETAILS_SHOWN = 5;
+
+/** A problem's detail as its group keeps it. */
+export function addDetail(g: Pick<ProblemGroup, 'details'>, p: Problem): void {
+  if (p.detail === undefined) return;
+  const details = (g.details ??= []);
+  if (details.length < DETAILS_KEPT) details.push({ line: p.line ?? 0, detail: p.detail });
+}
+
+/** A group's `expected` with each line's own detail: `… (line 3: …; line 183: …)`; one problem's as formatProblem says it. */
+export function groupExpectedText(g: ProblemGroup): string {
+  const d = g.details;
+  if (!d?.length) return g.expected;
+  if (g.count === 1) return expectedText({ expected: g.expected, detail: d[0]!.detail });
+  const shown = d.slice(0, DETAILS_SHOWN).map((x) => `line ${x.line}: ${x.detail}`);
+  const more = g.count - shown.length;
+  return `${g.expected} (${shown.join('; ')}${more > 0 ? `; … ${more} more` : ''})`;
 }
 
 /** Groups keep at most this many distinct example values. */
@@ -52,6 +75,7 @@ export function groupProblems(problems: Iterable<Problem>): ProblemGroup[] {
       groups.set(key, g);
     }
     g.count++;
+    addDetail(g, p);
     if (p.line !== undefined) g.lineSet.push(p.line);
     g.columns.add(p.column);
     g.fields.add(p.field);
@@ -110,7 +134,7 @@ export function formatProblemGroup(g: ProblemGroup): string {
   const values = g.values.length ? ` ${g.values.map((v) => JSON.stringify(v)).join(', ')}${g.count > g.values.length && g.values.length === EXAMPLE_VALUES ? ', …' : ''}` : '';
   const count = g.count > 1 ? `${g.count} × ` : '';
   const hint = g.hint !== undefined ? `; ${g.hint}` : '';
-  return `${count}${g.file}${lines}${column}${field}:${values} — expected ${g.expected}${hint}`;
+  return `${count}${g.file}${lines}${column}${field}:${values} — expected ${groupExpectedText(g)}${hint}`;
 }
 
 /** Columns shown in a group's line: the first few, then how many more. */
@@ -128,5 +152,5 @@ export const EXCLUDED_ROW_HEADER = ['line', 'column', 'field', 'problem'] as con
  * from a person, and the line number finds it in the user's own file.
  */
 export function excludedRowCells(p: Problem): CsvCell[] {
-  return [p.line ?? null, p.column ?? null, p.field ?? null, `expected ${p.expected}${p.hint !== undefined ? `; ${p.hint}` : ''}`];
+  return [p.line ?? null, p.column ?? null, p.field ?? null, `expected ${expectedText(p)}${p.hint !== undefined ? `; ${p.hint}` : ''}`];
 }

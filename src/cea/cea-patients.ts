@@ -20,6 +20,7 @@ import type { ResolvedCeaPlan } from './load-cea-plan.js';
 import { discountApplies, periodWeight } from './discounting.js';
 import { refuseEmptyPeriods } from './empty-periods.js';
 import { qalyAuc, YEARS_PER_UNIT } from './qaly-auc.js';
+import { plainPatientId } from '../trial/patient-ids.js';
 
 export interface CeaPatient {
   id: string;
@@ -160,7 +161,9 @@ function readResourceUse(csv: CsvTable, trial: TrialData, resolved: ResolvedCeaP
     // `cells` splits the whole record on every access (read-csv.ts): once per record here.
     // SAS `.A`, Stata `.a` and Castor's user-missing markers are missing, as the trial reader reads them (special-missing.ts).
     const cells = rec.cells.map((c) => (c !== null && isSpecialMissing(c) ? null : c));
-    const id = cells[idCol] ?? null;
+    // Matched as loadTrial reads ids: `'002` and `="002"` are the id `002` (trial/patient-ids.ts).
+    const idCell = cells[idCol] ?? null;
+    const id = idCell === null ? null : plainPatientId(idCell);
     const timeRaw = cells[timeCol] ?? null;
     if (id === null || timeRaw === null || !kept.has(id)) continue;
     const time = planTimeOf(tp, timeRaw);

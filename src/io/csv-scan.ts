@@ -18,6 +18,12 @@
 const QUOTE = 0x22;
 const LF = 0x0a;
 const CR = 0x0d;
+const EQUALS = 0x3d;
+
+/** What a field written as Excel's text formula (`="002"`) should be instead (docs/input-trial-export.md, "Patient ids"). */
+export const EXCEL_TEXT_FORMULA =
+  'a value, not Excel\'s text formula ="…" (a spreadsheet writes an id or code as ="…" to keep its leading zeros, and the CSV then holds the formula, not the value): ' +
+  'format the column as Text in the spreadsheet and save as CSV again, or replace each ="…" by the text inside its quotes';
 
 /** A record as scanned: the fields packed into one string, or (when quoted) as an array. */
 export interface ScannedRecord {
@@ -159,6 +165,8 @@ function scanQuotedRecord(bytes: Buffer, pos: number, line: number, delimiter: n
     // Unquoted field: up to the delimiter or line end; a quote inside it is an error.
     let k = a;
     while (k < n && bytes[k] !== delimiter && bytes[k] !== LF && bytes[k] !== CR) {
+      // `="002"`: Excel's text formula, written to keep an id's leading zeros; the sheet's cell, not a CSV value.
+      if (bytes[k] === QUOTE && k === a + 1 && bytes[a] === EQUALS) throw new CsvSyntaxError(EXCEL_TEXT_FORMULA, line, fields.length + 1);
       if (bytes[k] === QUOTE) throw new CsvSyntaxError('a quote only at the start of a field (put the whole field in quotes and double the inner quote: "12"" screen")', line, fields.length + 1);
       k++;
     }

@@ -258,3 +258,40 @@ export function spacedHint(value: string, kind: string): { kind: string; hint: s
   const hint = spacedNumberHint(value);
   return hint === undefined ? undefined : { kind: `${kind}:spaced-number`, hint };
 }
+
+/** Why a cell is no number with the file's mark though it would be one otherwise (`otherMarkHint`). */
+export interface OtherMarkHint {
+  /** `other-mark`: its decimals are written with the other mark (`other-mark-apostrophe`: and behind Excel's text apostrophe); `apostrophe`: the apostrophe alone. Each its own group. */
+  reason: 'other-mark' | 'other-mark-apostrophe' | 'apostrophe';
+  /** What `expected` adds: `with the file's decimal comma`, or `, not text`. */
+  expects: string;
+  /** What the cell does and what to do, without its value (a message may not echo a cell that could be an id). */
+  hint: string;
+}
+
+/**
+ * A cell that is no number with the file's decimal mark but is one with the other (`2.5` among
+ * `4,5` in a `;` file, `"5,5"` in a comma file), or behind Excel's text apostrophe (`'5.5`):
+ * said for what it is, since "a number from 0 to 10" for `2.5` contradicts itself. Undefined for
+ * any other cell. Never read with the other mark: rule 3, one mark per file (docs/input-trial-export.md,
+ * "One decimal mark per file").
+ */
+export function otherMarkHint(value: string, decimalComma: boolean): OtherMarkHint | undefined {
+  const trimmed = value.trim();
+  const apostrophe = trimmed.startsWith("'");
+  const text = apostrophe ? trimmed.slice(1).trim() : trimmed;
+  const own: DecimalMark = decimalComma ? ',' : '.';
+  const reading = readingOf(text);
+  const behind = apostrophe ? " behind Excel's text apostrophe (')" : '';
+  const unmark = apostrophe ? ', remove the apostrophe' : '';
+  if (reading !== null && reading !== 'either' && reading !== own) {
+    const [cellMark, fileMark, fix] = decimalComma
+      ? ['a point (2.5)', 'the decimal comma (2,5)', 'write them with a comma (in the spreadsheet: select the column, Find & Replace "." with ",")']
+      : ['a comma (2,5)', 'the decimal point (2.5)', 'write them with a point (in a comma-separated file the comma separates fields, so the point is the decimal mark; in the spreadsheet: select the column, Find & Replace "," with ".")'];
+    return { reason: apostrophe ? 'other-mark-apostrophe' : 'other-mark', expects: ` with the file's decimal ${decimalComma ? 'comma' : 'point'}`, hint: `the cell writes its decimals with ${cellMark}${behind}, but the file uses ${fileMark}, as its other numbers do: ${fix}${unmark} and export again` };
+  }
+  if (apostrophe && (reading !== null || /^[+\-\u2212]?\d+$/.test(text))) {
+    return { reason: 'apostrophe', expects: ', not text', hint: "the cell is a number behind Excel's text apostrophe ('): the sheet kept it as text — remove the apostrophe (format the column as Number in the spreadsheet) and export again" };
+  }
+  return undefined;
+}

@@ -10,9 +10,12 @@ const DANISH: readonly [RegExp, string][] = [
   [/^a patient id \(the cell is empty\)$/, 'et patient-id (cellen er tom)'],
   [/^an arm value: (".*") \(intervention\) or (".*") \(control\), as in the plan's "arms"$/, 'en gruppe: $1 (intervention) eller $2 (kontrol), som i planens "arms"'],
   [/^a time point of the plan \((.*)\); map other labels with "timeLabels" or list the visit in "allTimepoints"$/, 'et tidspunkt i planen ($1); knyt andre betegnelser til dem med "timeLabels", eller angiv besøget i "allTimepoints"'],
-  [/^one row per patient and time point \(this patient's (".*") row is on line (\d+)\)$/, 'én række pr. patient og tidspunkt (patientens $1-række står på linje $2)'],
-  [/^one row per patient and time point \(this patient's (".*") row is on line (\d+)\); this row is instance (\S+) of a repeating event \((.*)\) — keep one instance per visit \(e\.g\. the first\), or give each repeat a visit of its own$/, 'én række pr. patient og tidspunkt (patientens $1-række står på linje $2); rækken er gentagelse $3 af en gentaget hændelse ($4) — behold én gentagelse pr. besøg (fx den første), eller giv hver gentagelse sit eget besøg'],
-  [/^the same arm for a patient throughout \(this patient's line (\d+) has (".*")\)$/, 'samme gruppe for patienten i alle rækker (patientens linje $1 har $2)'],
+  // The row's own detail (which line it repeats) is not in `expected` (errors.ts, Problem.detail): the table lists the lines.
+  [/^one row per patient and time point$/, 'én række pr. patient og tidspunkt'],
+  [/^one line per patient — delete the repeated line, or correct its id$/, 'én linje pr. patient — slet den gentagne linje, eller ret dens id'],
+  [/^one row per patient and time point; a repeating event \((.*)\) gives a row per instance — keep one instance per visit \(e\.g\. the first\), or give each repeat a visit of its own$/, 'én række pr. patient og tidspunkt; en gentaget hændelse ($1) giver en række pr. gentagelse — behold én gentagelse pr. besøg (fx den første), eller giv hver gentagelse sit eget besøg'],
+  [/^the same arm for a patient throughout$/, 'samme gruppe for patienten i alle rækker'],
+  [/^a patient's row: a summary row \(a total, mean or count word in the id column: no patient, even with an arm value\) — delete it from the export$/, 'en patients række: en summerække (et ord for total, gennemsnit eller antal i id-kolonnen: ingen patient, heller ikke med en gruppe) — slet den fra eksporten'],
   // Arms read from REDCap event names ("armSource": "redcap-event").
   [/^events of one REDCap arm for each record \(this record's line (\d+) is an event of (".*")\); REDCap keeps a record in one arm — check the record's events in REDCap, or re-export$/, 'hændelser i samme REDCap-gruppe for hver post (postens linje $1 er en hændelse i $2); REDCap holder en post i én gruppe — tjek postens hændelser i REDCap, eller eksportér igen'],
   [/^a REDCap event name that ends in its arm \((".*"), or (".*") in a label export\): the plan's "armSource": "redcap-event" reads each row's arm from it$/, 'et REDCap-hændelsesnavn, der ender på sin gruppe ($1, eller $2 i en eksport med etiketter): planens "armSource": "redcap-event" læser hver rækkes gruppe derfra'],
@@ -20,6 +23,12 @@ const DANISH: readonly [RegExp, string][] = [
   [/^one of the answer codes of (".*") in the plan \((.*)\) or a missing-value code$/, 'en af svarkoderne for $1 i planen ($2) eller en kode for manglende værdi'],
   [/^an answer (?:of|from) (.*) \((.*) item (\d+)\) after the answer codes$/, 'et svar blandt $1 ($2, spørgsmål $3) efter svarkoderne'],
   [/^an answer (?:of|from) (.*) \((.*) item (\d+)\)$/, 'et svar blandt $1 ($2, spørgsmål $3)'],
+  // A cell with the other decimal mark, or behind Excel's text apostrophe (io/decimal-mark.ts, otherMarkHint).
+  [/^a whole number from (\S+) to (\S+) \((.*)\) with the file's decimal comma$/, 'et helt tal fra $1 til $2 ($3) med filens decimalkomma'],
+  [/^a whole number from (\S+) to (\S+) \((.*)\) with the file's decimal point$/, 'et helt tal fra $1 til $2 ($3) med filens decimalpunktum'],
+  [/^a number from (\S+) to (\S+) \((.*)\) with the file's decimal comma$/, 'et tal fra $1 til $2 ($3) med filens decimalkomma'],
+  [/^a number from (\S+) to (\S+) \((.*)\) with the file's decimal point$/, 'et tal fra $1 til $2 ($3) med filens decimalpunktum'],
+  [/^(?:a whole number|a number) from (\S+) to (\S+) \((.*)\), not text$/, 'et tal fra $1 til $2 ($3), ikke tekst'],
   [/^a whole number from (\S+) to (\S+) \((.*)\)$/, 'et helt tal fra $1 til $2 ($3)'],
   [/^a number from (\S+) to (\S+) \((.*)\)$/, 'et tal fra $1 til $2 ($3)'],
   [/^a number from (\S+) to (\S+)$/, 'et tal fra $1 til $2'],
@@ -30,7 +39,7 @@ const DANISH: readonly [RegExp, string][] = [
     'et tal, som de andre værdier af $1 er (læst som tekst ville hver af dem blive sin egen kategori); betyder den "mangler", så føj den til planens "missingCodes"; rummer kolonnen kategorier, så angiv $2$3 i planen',
   ],
   [/^a plausible (\S+): (\S+) to (\S+) \(set .*\)$/, 'en plausibel værdi af $1: $2 til $3 (ret "covariateRanges" i planen, hvis andre værdier er rigtige)'],
-  [/^one withdrawal reason per patient \(this patient's line (\d+) has (".*")\); leave the other rows empty$/, 'én frafaldsårsag pr. patient (patientens linje $1 har $2); lad de andre rækker være tomme'],
+  [/^one withdrawal reason per patient; leave the other rows empty$/, 'én frafaldsårsag pr. patient; lad de andre rækker være tomme'],
   [/^a withdrawal reason the plan's "flow": \{ "withdrawalReasons" \} lists \((.*)\), or an empty cell$/, 'en frafaldsårsag, som planens "flow": { "withdrawalReasons" } angiver ($1), eller en tom celle'],
 ];
 

@@ -22,6 +22,7 @@ import { YES_NO_PAIRS } from './yes-no-words.js';
 import { sampleMean, sampleVariance } from '../stats/sample-moments.js';
 import { foldColumnName, resolveColumns } from './column-resolver.js';
 import { ARMS, armCounts, type Arm, type TrialData } from './trial-data.js';
+import { plainPatientId } from './patient-ids.js';
 
 export interface NumericSummary {
   kind: 'numeric';
@@ -100,8 +101,10 @@ export function characteristicsFromExport(csv: CsvTable, trial: TrialData, colum
     const fields = Math.max(idCol, timeCol, ...cols) + 1;
     for (const rec of csv.records) {
       reader.load(rec, fields);
-      const id = reader.cell(idCol);
-      if (id === null) continue;
+      const idCell = reader.cell(idCol);
+      if (idCell === null) continue;
+      // As loadTrial reads ids: `'002` and `="002"` are the id `002` (patient-ids.ts).
+      const id = plainPatientId(idCell);
       let isBaseline: boolean | undefined;
       for (let k = 0; k < cols.length; k++) {
         const col = cols[k]!;

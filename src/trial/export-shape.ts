@@ -2,8 +2,10 @@
  * Spreadsheet shapes a trial export is refused for, named as one problem each instead of one per
  * row (docs/input-trial-export.md, "Spreadsheet shapes"): the patient id only on each patient's
  * first row (merged cells, or a sheet laid out for reading), the arm only on the first row of
- * its block of patients (the same, one level up), and a totals row under the table
- * (`Gennemsnit`, `I alt`, `Mean`). Only the messages change: which rows are bad does not.
+ * its block of patients (the same, one level up), and summary rows (`Gennemsnit`, `I alt`,
+ * `Mean`, `N` in the id cell), all in one problem. Only the messages change: which rows are bad
+ * does not, but for summary rows, which load-trial.ts refuses by their id cell alone
+ * (`summaryRowProblem`), also when their other cells are valid.
  */
 import type { Problem } from '../errors.js';
 import { isTotalWord } from '../uptake/total-rows.js';
@@ -17,13 +19,38 @@ export const SHAPE_KINDS: ReadonlySet<string> = new Set(['id.only-first-row', 'a
 /** The kind of an arm cell's problem that names no arm of the plan (load-trial.ts); an empty one has the value "". */
 export const UNKNOWN_ARM_KIND = 'arm.unknown';
 
-/** Words a spreadsheet user writes in the first cell of a row of sums or means; NFC, lower case, spaces removed. */
-const SUMMARY_WORDS = new Set(['gennemsnit', 'gns', 'snit', 'middel', 'middelvaerdi', 'middelværdi', 'mean', 'means', 'average', 'avg', 'median', 'sd']);
+/**
+ * Words a spreadsheet user writes in the first cell of a row of means, spreads or counts (en, da,
+ * sv, no, de; the totals are total-rows.ts's); NFC, lower case, spaces removed. No patient id is
+ * such a word, so a row whose id cell holds one is a summary row wherever it is.
+ */
+const SUMMARY_WORDS = new Set([
+  'gennemsnit', 'gns', 'snit', 'middel', 'middelvaerdi', 'middelværdi', 'mean', 'means', 'average', 'avg', 'median', 'sd',
+  'std', 'stdev', 'std.dev', 'std.afv', 'stdafv', 'spredning', 'standardafvigelse', 'standarddeviation', 'variance', 'varians',
+  'n', 'antal', 'antall', 'count', 'anzahl', 'min', 'max', 'minimum', 'maximum',
+  'medel', 'medelvärde', 'medelvarde', 'gjennomsnitt', 'snitt', 'mittelwert', 'durchschnitt', 'summe', 'gesamt', 'insgesamt',
+]);
 
 /** Whether a cell names a total or a mean rather than a patient: `Total`, `I alt`, `Sum`, `Gennemsnit`, `Mean`. */
 export function isSummaryWord(text: string): boolean {
   const key = text.normalize('NFC').trim().toLowerCase().replace(/\s+/g, '');
   return isTotalWord(text) || SUMMARY_WORDS.has(key) || SUMMARY_WORDS.has(key.replace(/[:.]$/, ''));
+}
+
+/** The kind of a summary row's problem: one per row (load-trial.ts), named as one by namedShapes. */
+export const SUMMARY_ROW_KIND = 'row.totals';
+
+/** The problem of a row whose id cell is a summary word (`Gennemsnit`, `I alt`, `N`), also when its other cells are valid. */
+export function summaryRowProblem(at: Omit<Problem, 'expected'>, word: string): Problem {
+  // No line in the text: grouped (the rows --exclude-invalid left out) it is said once for all of them.
+  return { ...at, value: word.trim(), expected: `a patient's row: a summary row (a total, mean or count word in the id column: no patient, even with an arm value) — delete it from the export`, kind: SUMMARY_ROW_KIND };
+}
+
+function summaryExpected(lines: readonly number[], words: readonly string[]): string {
+  const shown = [...new Set(words.map((w) => w.trim()))].map((w) => JSON.stringify(w)).join(', ');
+  const which = lines.length === 1 ? `line ${lines[0]} is a summary row` : `lines ${lines.join(', ')} are summary rows`;
+  const it = lines.length === 1 ? 'it' : 'them';
+  return `a patient's row: ${which} (${shown} in the id column: a total, mean or count under or beside the table, no patient, even with an arm value) — delete ${it} from the export (--exclude-invalid leaves ${it} out)`;
 }
 
 /**
@@ -63,10 +90,21 @@ export function namedShapes(problems: readonly Problem[], rows: { count: number;
     out.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
   }
   const last = rows.lastFirstCell;
-  if (last !== null && isSummaryWord(last) && out.some((p) => p.line === rows.lastLine)) {
+  if (last !== null && isSummaryWord(last) && out.some((p) => p.line === rows.lastLine && p.kind !== SUMMARY_ROW_KIND)) {
     const at = out.find((p) => p.line === rows.lastLine)!;
     out = out.filter((p) => p.line !== rows.lastLine);
-    out.push({ file: at.file, line: rows.lastLine, column: 1, value: last.trim(), expected: `a patient's row: the last row is a totals row ("${last.trim()}": sums or means under the table, no patient) — delete it from the export`, kind: 'row.totals' });
+    out.push({ file: at.file, line: rows.lastLine, column: 1, value: last.trim(), expected: '', kind: SUMMARY_ROW_KIND });
+  }
+  // Every summary row in one problem naming their lines: a mean row per arm is two such rows, and
+  // naming only the last let the other one in once the user deleted it.
+  const summaries = out.filter((p) => p.kind === SUMMARY_ROW_KIND);
+  if (summaries.length) {
+    const lines = [...new Set(summaries.map((p) => p.line ?? 0))].sort((a, b) => a - b);
+    const lineSet = new Set(lines);
+    const first = summaries[0]!;
+    out = out.filter((p) => !lineSet.has(p.line ?? -1));
+    out.push({ ...first, expected: summaryExpected(lines, summaries.map((p) => p.value ?? '')), kind: SUMMARY_ROW_KIND });
+    out.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
   }
   return out;
 }

@@ -12,7 +12,7 @@ import { encodingNote } from '../io/encoding-note.js';
 import { groupWording } from '../observational/group-wording.js';
 import { HtaError, type Problem } from '../errors.js';
 import { parseNumber } from '../io/parse-number.js';
-import { decimalCommaOf, spacedHint } from '../io/decimal-mark.js';
+import { decimalCommaOf, otherMarkHint, spacedHint } from '../io/decimal-mark.js';
 import { type CsvTable, FieldReader, shortName } from '../io/read-csv.js';
 import { isAllowedItemValue, itemRangeOf } from '../instruments/instrument.js';
 import { instrumentForOutcome } from '../plan/outcome-instrument.js';
@@ -27,12 +27,12 @@ import { type ColumnKind, covariateTypeOfColumn, declaredAttributeKind, declared
 import { type Arm, type OutcomeSource, type TrialData, type TrialPatient, trialData } from './trial-data.js';
 import { type CodedCell, type ColumnCoder, coderFor, RecodeTally } from './value-codes.js';
 import { isWide, lineColumnsOf, type LongTable, wideToLong } from './wide-to-long.js';
-import { EMPTY_ID_KIND, namedShapes, SHAPE_KINDS, UNKNOWN_ARM_KIND } from './export-shape.js';
+import { EMPTY_ID_KIND, isSummaryWord, namedShapes, SHAPE_KINDS, summaryRowProblem, UNKNOWN_ARM_KIND } from './export-shape.js';
 import { ssmsTrailerNote } from '../io/ssms-trailer.js';
 import { repeatedHeaderNotes, repeatedHeaderProblems, withoutRepeatedHeaders } from './repeated-header-rows.js';
 import { excelErrorHint, isExcelError, isFailedFormula } from '../io/spreadsheet-cells.js';
 import { checkboxNote, checkboxOptionParts, checkboxSourceOf, uncheckedIsMissing } from '../instruments/binary-checkbox.js';
-import { cprIdNote, cprShapedIds, duplicateExpected, ID_SPELLING_KIND, IdSpellings, keptInstead, leadingZerosExpected } from './patient-ids.js';
+import { cprIdNote, cprShapedIds, duplicateExpected, excelTextExpected, ID_SPELLING_KIND, IdSpellings, keptInstead, leadingZerosExpected, patientIdOf, plainPatientId } from './patient-ids.js';
 import { SpecialMissingReader, SpecialMissingTally } from './special-missing.js';
 import { pastedOutOfStepError } from './repeated-id-columns.js';
 
@@ -232,6 +232,8 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
   const ids: string[] = [];
   const idArm: Arm[] = [];
   const idLine: number[] = [];
+  // Whether each id's first row wrote it as Excel text (`'002`, `="002"`): another row writing it otherwise is refused (patient-ids.ts).
+  const idExcelText: boolean[] = [];
   let firstLines = new Int32Array(1024 * nVisits);
   const patientOf: number[] = []; // id index → index in `patients` (-1 until a row of it is kept)
   const idReason: (string | undefined)[] = []; // id index → its withdrawal reason and the line it was first read on
@@ -364,9 +366,16 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
       row.add({ ...row.at(filled), expected: `no value here: the row is a REDCap repeating-instrument row ("${repeatName}" is "${repeat}"), and hta reads one row per patient and visit — export the visit forms without their repeats, or one instance per visit as its own event`, kind: 'redcap.repeat' });
       continue;
     }
-    const id = cells.cell(idCol);
-    if (id === null) {
+    const idCell = cells.cell(idCol);
+    if (idCell === null) {
       row.add({ ...row.at(idCol), value: '', expected: 'a patient id (the cell is empty)', kind: EMPTY_ID_KIND });
+      continue;
+    }
+    // `'002` and `="002"`: Excel's text marks, not part of the id (patient-ids.ts).
+    const { id, excelText } = patientIdOf(idCell);
+    // `Gennemsnit;SelfBACK;;5,4;…`: a mean or total row is no patient, whatever its other cells hold (export-shape.ts).
+    if (isSummaryWord(id)) {
+      row.add(summaryRowProblem(row.at(idCol), id));
       continue;
     }
     let armRaw = armFromEvent ? null : cells.cell(armCol);
@@ -457,13 +466,14 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
       const earlier = idSpellings.earlierSpelling(id, ids.length);
       if (earlier >= 0) {
         // Once per line: a wide line gives a row per visit.
-        if (idProblems[idProblems.length - 1]?.line !== line) idProblems.push({ ...row.at(idCol), expected: leadingZerosExpected(line, idLine[earlier]!), kind: ID_SPELLING_KIND });
+        if (idProblems[idProblems.length - 1]?.line !== line) idProblems.push({ ...row.at(idCol), ...leadingZerosExpected(idLine[earlier]!), kind: ID_SPELLING_KIND });
         continue;
       }
       who = ids.push(id) - 1;
       idIndex.set(id, who);
       idArm.push(arm);
       idLine.push(line);
+      idExcelText.push(excelText);
       patientOf.push(-1);
       if ((who + 1) * nVisits > firstLines.length) {
         const grown = new Int32Array(firstLines.length * 2);
@@ -471,14 +481,22 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
         firstLines = grown;
       }
     }
+    else if (idExcelText[who] !== excelText) {
+      // `'002` beside `002`: one patient, the sheet's text mark kept on some rows only.
+      if (idProblems[idProblems.length - 1]?.line !== line) idProblems.push({ ...row.at(idCol), ...excelTextExpected(idLine[who]!), kind: ID_SPELLING_KIND });
+      continue;
+    }
     const slot = who * nVisits + t;
     // A wide export has one line per patient: a second line of the id repeats it, whatever visits it holds.
     const first = wide ? (idLine[who] === line ? 0 : idLine[who]!) : firstLines[slot]!;
     if (first !== 0) {
       // The id itself is never printed: the earlier line identifies the patient.
       const instance = instanceCol < 0 ? null : cells.cell(instanceCol);
-      const repeated = instance === null ? '' : `; this row is instance ${instance} of a repeating event (${table.header[instanceCol]}) — keep one instance per visit (e.g. the first), or give each repeat a visit of its own`;
-      const p: Problem = { ...row.at(idCol), expected: duplicateExpected(wide, time!, first) + repeated, kind: 'row.duplicate' };
+      const { expected, detail } = duplicateExpected(wide, time!, first);
+      const p: Problem =
+        instance === null
+          ? { ...row.at(idCol), expected, detail, kind: 'row.duplicate' }
+          : { ...row.at(idCol), expected: `${expected}; a repeating event (${table.header[instanceCol]}) gives a row per instance — keep one instance per visit (e.g. the first), or give each repeat a visit of its own`, detail: `${detail}; this row is instance ${instance}`, kind: 'row.duplicate' };
       if (exclude) repeats.push([p, first]);
       row.add(p);
       continue;
@@ -492,7 +510,7 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
         row.add({ ...row.at(timeCol), value: timeRaw!, expected: `events of one REDCap arm for each record (this record's line ${idLine[who]} is an event of "${other === 'intervention' ? plan.arms.intervention : plan.arms.control}"); REDCap keeps a record in one arm — check the record's events in REDCap, or re-export`, kind: 'arm.switch' });
         continue;
       }
-      row.add({ ...row.at(armAt), value: armRaw ?? '', expected: `the same ${groups.unit} for a patient throughout (this patient's line ${idLine[who]} has "${other === 'intervention' ? plan.arms.intervention : plan.arms.control}")`, kind: 'arm.switch' });
+      row.add({ ...row.at(armAt), value: armRaw ?? '', expected: `the same ${groups.unit} for a patient throughout`, detail: `this patient's line ${idLine[who]} has "${other === 'intervention' ? plan.arms.intervention : plan.arms.control}"`, kind: 'arm.switch' });
       continue;
     }
 
@@ -520,7 +538,7 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
         idReason[who] = reason;
         idReasonLine[who] = line;
       } else if (reason !== null && earlier !== reason) {
-        row.add({ ...row.at(reasonCol), value: reason, expected: `one withdrawal reason per patient (this patient's line ${idReasonLine[who]} has "${earlier}"); leave the other rows empty`, kind: 'withdrawal.conflict' });
+        row.add({ ...row.at(reasonCol), value: reason, expected: 'one withdrawal reason per patient; leave the other rows empty', detail: `this patient's line ${idReasonLine[who]} has "${earlier}"`, kind: 'withdrawal.conflict' });
         reason = null;
       }
     }
@@ -561,7 +579,7 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
   const idNote = cprIds > 0 ? `${file}: ${cprIdNote(plan.columns.id, cprIds, ids.length)}` : undefined;
   if (idNote) readNotes.push(idNote);
   // A repeated row left out says which of the patient's rows is read instead (if any).
-  for (const [p, first] of repeats) p.expected = keptInstead(p.expected, first, !badLines.has(first));
+  for (const [p, first] of repeats) p.detail = keptInstead(p.detail!, first, !badLines.has(first));
 
   // Patients, their covariates and the recode tally come from the kept rows only: a patient
   // whose baseline row was excluded simply has no baseline.
@@ -620,7 +638,8 @@ function armValuesById(table: LongTable, idCol: number, armCol: number, isArm: (
   const cells = new SpecialMissingReader();
   for (const rec of table.records) {
     cells.load(rec, Math.max(idCol, armCol) + 1);
-    const id = cells.cell(idCol);
+    const idCell = cells.cell(idCol);
+    const id = idCell === null ? null : plainPatientId(idCell);
     const arm = cells.cell(armCol);
     if (id !== null && arm !== null && isArm(arm) && !out.has(id)) out.set(id, arm);
   }
@@ -686,7 +705,8 @@ function covariateCell(row: RowContext, cells: FieldReader, idx: number, column:
   }
   // In a column of numbers, text is no category of its own (column-kind.ts).
   if (notNumber && typeof value === 'string' && parseNumber(value, row.decimalComma) === undefined) {
-    row.add({ ...row.at(idx), value: v, ...notNumber, ...spacedHint(v, notNumber.kind) });
+    const other = otherMarkHint(v, row.decimalComma);
+    row.add({ ...row.at(idx), value: v, ...notNumber, ...(other ? { kind: `${notNumber.kind}:${other.reason}`, hint: other.hint } : spacedHint(v, notNumber.kind)) });
     return null;
   }
   return value;
@@ -955,6 +975,12 @@ function scoreCell(src: OutcomeSource, cells: FieldReader, row: RowContext, item
   }
   const [lo, hi] = inst.range;
   if (v === undefined || v < lo || v > hi || (inst.integer && !Number.isInteger(v))) {
+    // `2.5` among `4,5`: the other decimal mark (or Excel's apostrophe), said for what it is (decimal-mark.ts).
+    const other = v === undefined ? otherMarkHint(text, decimalComma) : undefined;
+    if (other) {
+      row.add({ ...row.at(idx), value: text, expected: `${inst.integer ? 'a whole number' : 'a number'} from ${lo} to ${hi} (${inst.name.en})${other.expects}`, kind: `score.range:${src.key}:${other.reason}`, hint: other.hint });
+      return NaN;
+    }
     row.add({ ...row.at(idx), value: text, expected: `${inst.integer ? 'a whole number' : 'a number'} from ${lo} to ${hi} (${inst.name.en})`, ...((v === undefined ? spacedHint(text, `score.range:${src.key}`) : undefined) ?? { kind: `score.range:${src.key}` }) });
     return NaN;
   }

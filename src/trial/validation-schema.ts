@@ -15,6 +15,10 @@ export const problemGroupSchema = z.object({
   count: z.number().int().describe('How many problems the group holds'),
   lines: z.array(z.tuple([z.number().int(), z.number().int()])).describe('Lines as inclusive ranges'),
   values: z.array(z.string()).describe('The first few distinct values found (never a patient id)'),
+  details: z
+    .array(z.object({ line: z.number().int(), detail: z.string() }))
+    .optional()
+    .describe("Each problem's own part of the message (which other line it repeats), by line: the first 20 of the group"),
 });
 
 export const recodeCountSchema = z.object({

@@ -139,7 +139,7 @@ describe('plan init on a spreadsheet shape of the data', () => {
   it('drafts the plan and says the shape under the rows it cannot read', async () => {
     const r = await runCli('plan', 'init', `${DIR}/excel-totals-row.csv`);
     expect(r.code).toBe(0);
-    expect(r.stderr).toContain('excel-totals-row.csv, line 62: expected a patient\'s row: the last row is a totals row ("Gennemsnit"');
+    expect(r.stderr).toContain('excel-totals-row.csv, line 62: expected a patient\'s row: line 62 is a summary row ("Gennemsnit"');
   });
 });
 

@@ -59,6 +59,6 @@ describe('a totals row under the table', () => {
     const err = errorOf(() => loadTrial(readCsvFile(`${DIR}/excel-totals-row.csv`), plan));
     expect(err.problems).toHaveLength(1);
     expect(err.problems[0]).toMatchObject({ line: 62, column: 1, value: 'Gennemsnit', kind: 'row.totals' });
-    expect(err.problems[0]!.expected).toMatch(/the last row is a totals row .*delete it/);
+    expect(err.problems[0]!.expected).toMatch(/line 62 is a summary row \("Gennemsnit" in the id column.*delete it/);
   });
 });

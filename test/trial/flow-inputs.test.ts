@@ -69,10 +69,10 @@ describe('withdrawal reasons in the export', () => {
     lines[at] = lines[at]!.replace(/,$/, ',no_time');
     const [p] = problemsOf(() => load(lines));
     expect(p).toMatchObject({ line: at + 1, column: 5, field: 'withdrawal_reason', value: 'no_time', kind: 'withdrawal.conflict' });
-    expect(p!.expected).toContain(`line ${first + 1} has "stopped_app"`);
+    expect(p!.detail).toBe(`this patient's line ${first + 1} has "stopped_app"`);
     expect(JSON.stringify(p)).not.toContain('P11');
     // The Danish report's "rows left out" table words it in Danish.
-    expect(problemText(p!.expected, 'da')).toBe(`én frafaldsårsag pr. patient (patientens linje ${first + 1} har "stopped_app"); lad de andre rækker være tomme`);
+    expect(problemText(p!.expected, 'da')).toBe('én frafaldsårsag pr. patient; lad de andre rækker være tomme');
   });
 
   it('a value the plan does not list: an input error listing the plan\'s values', () => {

@@ -5,7 +5,7 @@
  * the ANCOVA used 17 of 20).
  */
 import { describe, expect, it } from 'vitest';
-import { HtaError } from '../../src/errors.js';
+import { expectedText, HtaError } from '../../src/errors.js';
 import { parseCsvText } from '../../src/io/read-csv.js';
 import { parsePlan } from '../../src/plan/load-plan.js';
 import { loadTrial } from '../../src/trial/load-trial.js';
@@ -36,7 +36,8 @@ describe('ids equal but for leading zeros', () => {
     ]);
     const p = e.problems[0]!;
     expect(p.value).toBeUndefined();
-    expect(p.expected).toContain('lines 2 and 3 hold the same id number, once with leading zeros and once without');
+    expect(p.expected).toContain("this row's id is another line's id number, once with leading zeros and once without");
+    expect(p.detail).toBe('the same id number as line 2');
     expect(p.expected).toContain('a spreadsheet (Excel) dropped the leading zeros');
     expect(p.expected).not.toMatch(/"0*1"/);
     // Ids that differ otherwise stay different patients: P01 beside P1 (not all digits), 10 beside 100.
@@ -53,7 +54,7 @@ describe('ids equal but for leading zeros', () => {
     const wide = ['id,arm,rmdq_baseline,rmdq_3m', '007,app,9,7', '008,usual,8,8', '7,app,5,4'].join('\n');
     const e = errorOf(wide);
     expect(e.problems).toMatchObject([{ line: 4, column: 1, kind: 'id.leading-zeros' }]);
-    expect(e.problems[0]!.expected).toContain('lines 2 and 4 hold the same id number');
+    expect(e.problems[0]!.detail).toBe('the same id number as line 2');
   });
 });
 
@@ -61,18 +62,18 @@ describe('a patient on two lines', () => {
   const WIDE = ['id,arm,rmdq_baseline,rmdq_3m', 'A1,app,9,7', 'A2,usual,8,8', 'A1,app,9,'].join('\n');
   it('wide: worded for one line per patient, also when the lines share no visit', () => {
     const e = errorOf(WIDE);
-    expect(e.problems).toMatchObject([{ line: 4, column: 1, kind: 'row.duplicate', expected: 'one line per patient (this patient is also on line 2) — delete the repeated line, or correct its id' }]);
+    expect(e.problems).toMatchObject([{ line: 4, column: 1, kind: 'row.duplicate', expected: 'one line per patient — delete the repeated line, or correct its id', detail: 'this patient is also on line 2' }]);
     const apart = errorOf(['id,arm,rmdq_baseline,rmdq_3m', 'A1,app,9,', 'A1,app,,7'].join('\n'));
     expect(apart.problems).toMatchObject([{ line: 3, kind: 'row.duplicate' }]);
   });
   it('--exclude-invalid says which line is read instead (or that it is left out too)', () => {
     const t = loadTrial(parseCsvText(WIDE, 'w.csv'), plan, { excludeInvalid: true });
-    expect(t.excluded?.problems[0]?.expected).toBe('one line per patient (this patient is also on line 2) — delete the repeated line, or correct its id; line 2 is read and this one left out');
+    expect(expectedText(t.excluded!.problems[0]!)).toBe('one line per patient — delete the repeated line, or correct its id (this patient is also on line 2; line 2 is read and this one left out)');
     const long = ['id,arm,time,rmdq', 'A1,app,baseline,30', 'A1,app,baseline,9', 'A2,usual,baseline,8', 'A2,usual,baseline,8'].join('\n');
     const problems = loadTrial(parseCsvText(long, 'l.csv'), plan, { excludeInvalid: true }).excluded!.problems.filter((p) => p.kind === 'row.duplicate');
-    expect(problems.map((p) => p.expected)).toEqual([
-      'one row per patient and time point (this patient\'s "baseline" row is on line 2); line 2 is left out too, for its own problems',
-      'one row per patient and time point (this patient\'s "baseline" row is on line 4); line 4 is read and this one left out',
+    expect(problems.map(expectedText)).toEqual([
+      'one row per patient and time point (this patient\'s "baseline" row is on line 2; line 2 is left out too, for its own problems)',
+      'one row per patient and time point (this patient\'s "baseline" row is on line 4; line 4 is read and this one left out)',
     ]);
   });
 });

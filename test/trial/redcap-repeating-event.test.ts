@@ -10,9 +10,10 @@ describe('a REDCap repeating event', () => {
   it('is refused as repeated rows that name the instance and what to do (en), worded in Danish for a Danish page', async () => {
     const r = await runCli('validate', `${DIR}/export.csv`, '--plan', `${DIR}/plan.json`);
     expect(r.code).toBe(2);
-    const expected = 'one row per patient and time point (this patient\'s "opfoelgning_arm_1" row is on line 3); this row is instance 2 of a repeating event (redcap_repeat_instance) — keep one instance per visit (e.g. the first), or give each repeat a visit of its own';
-    expect(r.stderr).toContain(expected);
-    expect(problemText(expected, 'da')).toBe('én række pr. patient og tidspunkt (patientens "opfoelgning_arm_1"-række står på linje 3); rækken er gentagelse 2 af en gentaget hændelse (redcap_repeat_instance) — behold én gentagelse pr. besøg (fx den første), eller giv hver gentagelse sit eget besøg');
+    // Each row's own line and instance are its detail, said per line (errors.ts, Problem.detail).
+    const expected = 'one row per patient and time point; a repeating event (redcap_repeat_instance) gives a row per instance — keep one instance per visit (e.g. the first), or give each repeat a visit of its own';
+    expect(r.stderr).toContain(`${expected} (line 4: this patient's "opfoelgning_arm_1" row is on line 3; this row is instance 2; line 7: this patient's "opfoelgning_arm_1" row is on line 6; this row is instance 2;`);
+    expect(problemText(expected, 'da')).toBe('én række pr. patient og tidspunkt; en gentaget hændelse (redcap_repeat_instance) giver en række pr. gentagelse — behold én gentagelse pr. besøg (fx den første), eller giv hver gentagelse sit eget besøg');
   });
 
   it("OpenClinica's StudyEventRepeatKey is named the same way", async () => {
@@ -29,6 +30,7 @@ describe('a REDCap repeating event', () => {
     writeFileSync(join(dir, 'plan.json'), JSON.stringify({ columns: { id: 'StudySubjectID', arm: 'I_RANDO_ARM', time: 'StudyEventOID' }, arms: { intervention: 'SELFBACK', control: 'USUAL' }, timeLabels: { SE_BASELINE: 'baseline', SE_FOLLOWUP: '3m' }, timepoints: ['3m'], outcomes: [{ key: 'rmdq', instrument: 'rmdq', column: 'I_RMDQ_SCORE' }] }));
     const r = await runCli('validate', join(dir, 'oc.tsv'), '--plan', join(dir, 'plan.json'));
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('this row is instance 2 of a repeating event (StudyEventRepeatKey) — keep one instance per visit');
+    expect(r.stderr).toContain('a repeating event (StudyEventRepeatKey) gives a row per instance — keep one instance per visit');
+    expect(r.stderr).toContain('(line 4: this patient\'s "3m" row is on line 3; this row is instance 2;');
   });
 });

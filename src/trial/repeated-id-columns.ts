@@ -14,7 +14,7 @@ import { nfc } from '../io/nfc.js';
 import type { CsvTable } from '../io/read-csv.js';
 import { formatLineRanges, lineRanges } from '../problem-groups.js';
 import { foldColumnName } from './column-resolver.js';
-import { digitIdValue } from './patient-ids.js';
+import { digitIdValue, plainPatientId } from './patient-ids.js';
 import { isSpecialMissing, SpecialMissingReader } from './special-missing.js';
 
 /** The Problem kind of a repeated id column that disagrees with the id (plan init's draft check passes it on as the data's). */
@@ -48,7 +48,9 @@ function sameId(a: string, b: string): boolean {
  * all-digit id equals no id with another character either way). ASCII needs no NFC, which is
  * most cells: this runs for every cell of the sampled lines.
  */
-function idKey(v: string): string {
+function idKey(given: string): string {
+  // Excel's text marks (`'002`, `="002"`) are no part of the id, as loadTrial reads it (patient-ids.ts).
+  const v = plainPatientId(given);
   const digits = digitIdValue(v);
   if (digits !== undefined) return digits;
   return (/^[\x20-\x7e]*$/.test(v) ? v : nfc(v)).toUpperCase();
@@ -120,7 +122,7 @@ export function pastedOutOfStep(csv: CsvTable, idCol: number, columns: readonly 
     reader.load(rec, fields);
     const id = reader.cell(idCol);
     if (id === null) continue;
-    const key = nfc(id).toUpperCase();
+    const key = idKey(id);
     if (!lineOfId.has(key)) lineOfId.set(key, rec.line);
     columns.forEach((c, k) => {
       const v = reader.cell(c);
@@ -136,7 +138,7 @@ export function pastedOutOfStep(csv: CsvTable, idCol: number, columns: readonly 
     const lines = differing[k]!;
     if (!lines.length) return [];
     const name = csv.header[c]!;
-    const heldLine = lineOfId.get(nfc(firstHeld[k]!).toUpperCase());
+    const heldLine = lineOfId.get(idKey(firstHeld[k]!));
     const held = heldLine === undefined ? `an id that column "${idName}" does not hold` : `the id that column "${idName}" has on line ${heldLine}`;
     const expected =
       `the same patient id as column "${idName}" on every line: "${name}" repeats the id (it equals "${idName}" on ${equalCount[k]} line${equalCount[k] === 1 ? '' : 's'}), ` +

@@ -37,6 +37,17 @@ describe('repeated id columns', () => {
     expect(pastedOutOfStep(aligned, 0, repeatedIdColumns(aligned, 0))).toEqual([]);
   });
 
+  it("Excel's text marks are no part of an id: '002 and =\"002\" beside 002 are the same patient, in step", () => {
+    const marks = [(i: string) => `'${i}`, (i: string) => `"=""${i}"""`];
+    for (const mark of marks) {
+      const t = table('id,arm,age,id_3m,rmdq_3m', 20, (i) => mark(String(i)));
+      expect(repeatedIdColumns(t, 0)).toEqual([3]);
+      expect(pastedOutOfStep(t, 0, [3])).toEqual([]);
+      const shifted = table('id,arm,age,id_3m,rmdq_3m', 20, (i) => mark(String(i === 20 ? 1 : i + 1)));
+      expect(pastedOutOfStep(shifted, 0, repeatedIdColumns(shifted, 0))).toHaveLength(1);
+    }
+  });
+
   it('not: a 1/2 arm, an age, a score, or a column named like the id holding no ids', () => {
     expect(repeatedIdColumns(table('id,arm,age,score,rmdq_3m', 20, (i) => String(i % 5)), 0)).toEqual([]);
     expect(repeatedIdColumns(table('id,arm,age,id_site,rmdq_3m', 20, (i) => `S${i % 3}`), 0)).toEqual([]);

@@ -19,9 +19,14 @@ export class WrittenVisits {
   /** Distinct values, capped: a free-text column must not grow without bound. */
   readonly values: string[] = [];
   private readonly seen = new Set<string>();
-  add(value: string): void {
-    if (this.seen.has(value) || this.seen.size >= 500) return;
-    this.seen.add(value);
+  private readonly kept = new Set<string>();
+  /** A row's cell; `visitOf` (a REDCap event without its arm) runs once per distinct cell. */
+  add(raw: string, visitOf?: (raw: string) => string): void {
+    if (this.seen.has(raw) || this.seen.size >= 500) return;
+    this.seen.add(raw);
+    const value = visitOf ? visitOf(raw) : raw;
+    if (this.kept.has(value)) return;
+    this.kept.add(value);
     this.values.push(value);
   }
 }

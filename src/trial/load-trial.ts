@@ -372,7 +372,7 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
     if (!wide && timeRaw !== null) {
       const v = visitIndex.get(time!);
       if (v !== undefined) visitPresent[v] = true;
-      written.add(armFromEvent ? (redcapEvent(timeRaw)?.visit ?? timeRaw) : timeRaw);
+      written.add(timeRaw, armFromEvent ? (raw) => redcapEvent(raw)?.visit ?? raw : undefined);
     }
     const id = cells.cell(idCol);
     if (id === null) {
@@ -554,7 +554,7 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
   // A plan visit with no row in a long export: the plan's problem, said before the rows' (absent-visits.ts).
   const absent = wide ? [] : absentVisitProblems({ file, plan, visits, exportTimes, present: visitPresent, written, isPlanVisit: (w) => visitIndex.has(timeOf(w)) });
   if (absent.length) {
-    const names = absent.map((p) => JSON.stringify(p.kind!.slice(p.kind!.indexOf(':') + 1))).join(', ');
+    const names = visits.filter((_, k) => !visitPresent[k]).map((v) => JSON.stringify(v)).join(', ');
     throw new HtaError('input.invalid', `${file} has no rows at the plan's visit${absent.length > 1 ? 's' : ''} ${names} (column "${plan.columns.time}"); nothing was written`, [...absent, ...rowProblems]);
   }
 

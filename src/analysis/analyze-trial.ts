@@ -22,7 +22,7 @@ import { transportedEffects } from './transported-effect.js';
 import { inverseOddsEffects } from './inverse-odds-transport.js';
 import type { TargetSample } from '../trial/target-sample.js';
 import type { AnalysisResult, EffectRow, MissingnessRow, Sensitivity, TargetPopulation } from './results-schema.js';
-import { imputeOutcome, type MiRun, miEffect, mmrmEffects, tippingPointFor } from './missing-data-effects.js';
+import { imputeOutcome, type MiRun, miEffect, mmrmEffects, observedVisits, tippingPointFor } from './missing-data-effects.js';
 import { outcomeWide, type OutcomeWide } from '../trial/outcome-wide.js';
 
 export interface AnalyzeOptions {
@@ -58,6 +58,7 @@ function trialContext(trial: TrialData, options: AnalyzeOptions) {
     // The sensitivity table asks for MMRM even when the plan does not: with one follow-up visit
     // there is nothing to model jointly, so that row is skipped with a warning (not an error).
     if (plan.timepoints.length < 2) throw new HtaError('analysis.failed', `MMRM needs at least 2 follow-up visits; the plan has 1 (${plan.timepoints.join(', ')}), so this row is skipped`);
+    if (!observedVisits(wideOf(key)).includes(time)) throw new HtaError('analysis.failed', `no patient was observed at ${time}`);
     const est = once(caches.mmrm, key, () => mmrmEffects(wideOf(key), plan.timepoints, confLevel)).get(time);
     if (!est) throw new HtaError('analysis.failed', `no patient was observed at ${time}`);
     return est;

@@ -4,6 +4,7 @@
  * multiple imputation by chained equations (PMM, as mice) with ANCOVA on each completed data set
  * pooled by Rubin's rules (Barnard–Rubin df), plus the delta-adjusted tipping point.
  */
+import { HtaError } from '../errors.js';
 import type { Direction } from '../instruments/instrument.js';
 import { chainedEquations } from '../stats/missing/chained-equations.js';
 import { miAncova } from '../stats/missing/mi-ancova.js';
@@ -11,6 +12,11 @@ import { mmrm, type MmrmResult } from '../stats/missing/mmrm.js';
 import { tippingPoint, type TippingPointResult } from '../stats/missing/tipping-point.js';
 import type { OutcomeWide } from '../trial/outcome-wide.js';
 import type { EffectEstimate } from './effect-estimate.js';
+
+/** The follow-up visits where at least one patient was observed. */
+export function observedVisits(wide: OutcomeWide): string[] {
+  return wide.visits.filter((v) => wide.followUp[v]?.some((x) => x !== null));
+}
 
 /** MMRM on all follow-up visits; one contrast per requested time. */
 export function mmrmEffects(wide: OutcomeWide, times: readonly string[], confLevel: number): Map<string, EffectEstimate> {
@@ -21,7 +27,9 @@ export function mmrmEffects(wide: OutcomeWide, times: readonly string[], confLev
   const y: (number | null)[] = [];
   const cov = wide.covariates.map((c) => ({ name: c.name, values: [] as number[] }));
   // Only visits where someone was observed enter the model (an empty visit has no variance).
-  const visits = wide.visits.filter((v) => wide.followUp[v]?.some((x) => x !== null));
+  const visits = observedVisits(wide);
+  // One observed visit is nothing to model jointly: the row is "not computed", not a usage error of mmrm().
+  if (visits.length === 1) throw new HtaError('analysis.failed', `MMRM needs observed scores at 2 follow-up visits or more; only ${visits[0]} has any, so this row is skipped`);
   wide.ids.forEach((pid, i) => {
     for (const v of visits) {
       const value = wide.followUp[v]?.[i] ?? null;
@@ -34,6 +42,7 @@ export function mmrmEffects(wide: OutcomeWide, times: readonly string[], confLev
       wide.covariates.forEach((c, k) => cov[k]?.values.push(c.values[i] as number));
     }
   });
+  if (!visits.length) return new Map();
   const fit: MmrmResult = mmrm({ id, time, treated, baseline, y, covariates: cov }, { timeLevels: visits, confLevel });
   const out = new Map<string, EffectEstimate>();
   for (const t of times) {
@@ -61,7 +70,7 @@ const col = (t: string) => `y_${t}`;
 
 /** Imputes every follow-up visit jointly (with arm, baseline and covariates as predictors). */
 export function imputeOutcome(wide: OutcomeWide, m: number, seed: number, onProgress?: (done: number, total: number) => void, method: 'pmm' | 'norm' = 'pmm'): MiRun {
-  const visits = wide.visits.filter((v) => wide.followUp[v]?.some((x) => x !== null));
+  const visits = observedVisits(wide);
   const columns = [
     { name: 'treated', values: wide.treated },
     { name: 'baseline', values: wide.baseline },
@@ -72,7 +81,16 @@ export function imputeOutcome(wide: OutcomeWide, m: number, seed: number, onProg
   return { completed: r.completed, missing: r.missing, m, seed, method };
 }
 
+/**
+ * A visit where nobody was observed is not imputed (there is nothing to impute from): its row is
+ * "not computed", as MMRM's, never the completed data sets' missing column.
+ */
+function observedAt(run: MiRun, time: string): void {
+  if (!run.completed[0]?.[col(time)]) throw new HtaError('analysis.failed', `no patient was observed at ${time}`);
+}
+
 export function miEffect(wide: OutcomeWide, run: MiRun, time: string, confLevel: number): EffectEstimate {
+  observedAt(run, time);
   const r = miAncova(run.completed, { outcome: col(time), treated: 'treated', baseline: 'baseline', covariates: wide.covariates.map((c) => c.name), confLevel });
   return {
     n: { intervention: r.nIntervention, control: r.nControl },
@@ -84,6 +102,7 @@ export function miEffect(wide: OutcomeWide, run: MiRun, time: string, confLevel:
 
 /** How far the imputed intervention values must be shifted against the app to lose significance. */
 export function tippingPointFor(wide: OutcomeWide, run: MiRun, time: string, direction: Direction, mcid: number, alpha: number): TippingPointResult {
+  observedAt(run, time);
   const step = mcid / 10;
   const deltas = Array.from({ length: 21 }, (_, i) => i * step); // 0 … 2 × MCID; bisection refines
   const imputed = (run.missing[col(time)] ?? []).map((miss, i) => miss && wide.treated[i] === 1);

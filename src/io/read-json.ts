@@ -160,7 +160,8 @@ export function jsonProblems(json: unknown, issues: readonly JsonIssue[], file: 
           field: path.join('.'),
           value: k,
           expected: `no key "${k}" here${known ? ` (known keys: ${known})` : ''}`,
-          kind: 'json.unknown-key',
+          // One group per key: each has its own known keys and near miss (two typos shared the first's).
+          kind: `json.unknown-key:${path.join('.')}`,
           ...nearMiss(k, known),
         });
       }
@@ -213,10 +214,28 @@ function knownKeys(shapeOf: ShapeHint | undefined, path: readonly PropertyKey[])
   return keys?.length ? keys.join(', ') : undefined;
 }
 
+/**
+ * The known key an unknown one most likely means: one equal but for case first (`mcidsource`),
+ * else the one nearest by edit distance, at most 2 (1 for a key of one or two letters, so `at`
+ * does not suggest `time`); none when two are equally near.
+ */
 function nearMiss(key: string, known: string | undefined): { hint?: string } {
   if (!known) return {};
+  const keys = known.split(', ');
   const lower = key.toLowerCase();
-  const best = known.split(', ').find((k) => k.toLowerCase() === lower || editDistance(k.toLowerCase(), lower) <= 2);
-  return best ? { hint: `did you mean "${best}"?` } : {};
+  const sameButCase = keys.find((k) => k.toLowerCase() === lower);
+  if (sameButCase !== undefined) return { hint: `did you mean "${sameButCase}"?` };
+  const limit = key.length <= 2 ? 2 : 3;
+  let best: string[] = [];
+  let bestDistance = limit;
+  for (const k of keys) {
+    const d = editDistance(k.toLowerCase(), lower);
+    if (d >= limit) continue;
+    if (d < bestDistance) {
+      best = [k];
+      bestDistance = d;
+    } else if (d === bestDistance) best.push(k);
+  }
+  return best.length === 1 ? { hint: `did you mean "${best[0]}"?` } : {};
 }
 

@@ -13,30 +13,51 @@ interface Def {
   element?: z.ZodType;
   shape?: Record<string, z.ZodType>;
   entries?: Record<string, string>;
+  valueType?: z.ZodType;
+  options?: z.ZodType[];
+  left?: z.ZodType;
+  right?: z.ZodType;
+  getter?: () => z.ZodType;
 }
 const defOf = (s: z.ZodType): Def => (s as unknown as { _zod: { def: Def } })._zod.def;
 
-/** Optional/default/pipe wrappers removed. */
+/** Optional/default/nullable/pipe/lazy wrappers removed. */
 function unwrap(s: z.ZodType): z.ZodType {
   for (let k = 0; k < 10; k++) {
     const d = defOf(s);
-    const inner = d.innerType ?? (d.type === 'pipe' ? d.in : undefined);
+    const inner = d.innerType ?? (d.type === 'pipe' ? d.in : d.type === 'lazy' ? d.getter?.() : undefined);
     if (!inner) return s;
     s = inner;
   }
   return s;
 }
 
-function at(schema: z.ZodType, path: readonly PropertyKey[]): z.ZodType | undefined {
-  let s: z.ZodType | undefined = schema;
+/** The schemas a value may take: a union's (and an intersection's) parts, each unwrapped. */
+function alternatives(s: z.ZodType, depth = 0): z.ZodType[] {
+  const u = unwrap(s);
+  const d = defOf(u);
+  if (depth > 10) return [u];
+  if (d.type === 'union') return (d.options ?? []).flatMap((o) => alternatives(o, depth + 1));
+  if (d.type === 'intersection') return [d.left, d.right].flatMap((o) => (o ? alternatives(o, depth + 1) : []));
+  return [u];
+}
+
+/**
+ * The schemas that may hold the value at `path`, at any depth: through objects, lists, records
+ * (`instruments.nrs_avg.label`: any key) and each part of a union, so every unknown key gets the
+ * known keys of its own object.
+ */
+function at(schema: z.ZodType, path: readonly PropertyKey[]): z.ZodType[] {
+  let here = alternatives(schema);
   for (const k of path) {
-    if (!s) return undefined;
-    const d = defOf(unwrap(s));
-    if (d.type === 'object' && typeof k === 'string') s = d.shape?.[k];
-    else if (d.type === 'array' && typeof k === 'number') s = d.element;
-    else return undefined;
+    here = here.flatMap((s): z.ZodType[] => {
+      const d = defOf(s);
+      const next = d.type === 'object' && typeof k === 'string' ? d.shape?.[k] : d.type === 'array' && typeof k === 'number' ? d.element : d.type === 'record' && typeof k === 'string' ? d.valueType : undefined;
+      return next ? alternatives(next) : [];
+    });
+    if (!here.length) return [];
   }
-  return s && unwrap(s);
+  return here;
 }
 
 function sketch(s: z.ZodType): string {
@@ -65,10 +86,12 @@ function sketch(s: z.ZodType): string {
 /** The expected value at a path: an example to copy, and for an object all its keys (for near-miss hints). */
 export function zodShapeHint(schema: z.ZodType): ShapeHint {
   return (path) => {
-    const s = at(schema, path);
-    if (!s) return undefined;
-    const d = defOf(s);
-    const example = sketch(s) || undefined;
-    return { ...(example ? { example } : {}), ...(d.type === 'object' ? { keys: Object.keys(d.shape ?? {}) } : {}) };
+    const found = at(schema, path);
+    if (!found.length) return undefined;
+    // An example only for one shape (a union's would pick one part); the keys are every object part's.
+    const objects = found.filter((s) => defOf(s).type === 'object');
+    const example = (found.length === 1 && sketch(found[0]!)) || undefined;
+    const keys = [...new Set(objects.flatMap((s) => Object.keys(defOf(s).shape ?? {})))];
+    return { ...(example ? { example } : {}), ...(objects.length ? { keys } : {}) };
   };
 }

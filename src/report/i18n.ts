@@ -402,9 +402,22 @@ export const REPORT_TEXT = {
   and: { en: 'and', da: 'og' },
   methodsTitle: { en: 'Methods', da: 'Metode' },
   methodsText: {
-    en: 'Between-group differences ({intervention} − {control}) with 95% CIs: {method} adjusted for the baseline score and the plan\'s covariates for continuous outcomes, the risk difference (Newcombe) and risk ratio for yes/no outcomes and responders. Each difference is judged against the outcome\'s MCID by the rules in the footnotes of the table of all effect estimates; missing follow-ups are examined in the sensitivity analysis (MMRM and multiple imputation).',
-    da: 'Forskelle mellem grupperne ({intervention} − {control}) med 95 %-KI: {method} justeret for baseline-scoren og planens kovariater for kontinuerte effektmål, risikodifference (Newcombe) og relativ risiko for ja/nej-effektmål og patienter med klinisk relevant forbedring. Hver forskel vurderes mod effektmålets MKRF efter reglerne i noterne til tabellen over alle effektestimater; manglende opfølgninger undersøges i følsomhedsanalysen (MMRM og multipel imputation).',
+    en: 'Between-group differences ({intervention} − {control}) with 95% CIs: {method} adjusted for the baseline score and the plan\'s covariates for continuous outcomes, the risk difference (Newcombe) and risk ratio for yes/no outcomes and responders. Each difference is judged against the outcome\'s MCID by the rules in the footnotes of the table of all effect estimates; {missing}.',
+    da: 'Forskelle mellem grupperne ({intervention} − {control}) med 95 %-KI: {method} justeret for baseline-scoren og planens kovariater for kontinuerte effektmål, risikodifference (Newcombe) og relativ risiko for ja/nej-effektmål og patienter med klinisk relevant forbedring. Hver forskel vurderes mod effektmålets MKRF efter reglerne i noterne til tabellen over alle effektestimater; {missing}.',
   },
+  // The end of methodsText, {missing}: what the report does about missing follow-ups (trial-report.ts).
+  methodsMissingSensitivity: { en: 'missing follow-ups are examined in the sensitivity analysis (MMRM and multiple imputation)', da: 'manglende opfølgninger undersøges i følsomhedsanalysen (MMRM og multipel imputation)' },
+  methodsMissingImputed: {
+    en: 'missing follow-ups are multiply imputed (the rows of multiple imputation); there is no sensitivity analysis beside them, as {reason}',
+    da: 'manglende opfølgninger imputeres multipelt (rækkerne med multipel imputation); der er ingen følsomhedsanalyse ved siden af, da {reason}',
+  },
+  methodsMissingCompleteCase: {
+    en: 'each {method} estimate uses the patients observed at that visit (complete cases), and missing follow-ups are not examined in a sensitivity analysis, as {reason}',
+    da: 'hvert {method}-estimat bruger de patienter, der blev observeret ved besøget (komplette tilfælde), og manglende opfølgninger undersøges ikke i en følsomhedsanalyse, da {reason}',
+  },
+  methodsNoPrimary: { en: 'the plan names no primary outcome', da: 'planen ikke angiver et primært effektmål' },
+  methodsSensitivityOff: { en: 'the plan leaves it out', da: 'planen fravælger den' },
+  methodsPrimaryBinary: { en: 'the primary outcome is a yes/no outcome', da: 'det primære effektmål er et ja/nej-effektmål' },
   passedOverNote: {
     en: "{rows} of the export belong to REDCap repeating instruments ({instruments}) and hold none of the plan's columns: they were not read.",
     da: '{rows} i eksporten hører til gentagne REDCap-skemaer ({instruments}) og indeholder ingen af planens kolonner: de er ikke indlæst.',

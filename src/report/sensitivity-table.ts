@@ -52,6 +52,12 @@ export function tippingSentence(s: Sensitivity, unit: string, decimals: number, 
   const t = s.tippingPoint;
   const arm = arms.interventionShort;
   if (!t) return '';
+  // Every intervention patient observed at the visit: no value to shift, so no tipping point to state.
+  if (t.nImputedIntervention === 0) {
+    return lang === 'da'
+      ? `Vippepunkt: ingen ${arm}-værdi blev imputeret (alle i ${arm}-armen blev observeret ved besøget), så der er intet at forskyde.`
+      : `Tipping point: no ${arm}-arm value was imputed (every ${arm}-arm patient was observed at the visit), so there is nothing to shift.`;
+  }
   if (!t.significantAtZero) {
     return lang === 'da'
       ? 'Vippepunkt: analysen med multipel imputation er ikke signifikant uden forskydning, så der er intet at vippe.'

@@ -20,6 +20,7 @@ import { itemColumnsOf, scoreColumnOf } from '../plan/outcome-columns.js';
 import { exportTimeOf, type Plan, planTimeOf } from '../plan/plan-schema.js';
 import { isEventArm, redcapEvent } from '../plan/redcap-event.js';
 import { didYouMean } from './near-miss.js';
+import { absentVisitProblems, visitHint, visitNearMiss, WrittenVisits } from './absent-visits.js';
 import { foldColumnName, inPlanSpelling } from './column-resolver.js';
 import { covariateValueProblem } from './check-content.js';
 import { CategorySpellings, type MergedSpelling, nfc, spellingsNote } from './category-values.js';
@@ -195,7 +196,8 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
       const what = v === plan.baseline ? `the plan's baseline "${v}"` : `the plan's visit "${v}"`;
       const named = t === v ? '' : ` (the export's "${t}", by "timeLabels")`;
       const has = suffixes.length ? `; the export's visits: ${suffixes.map((s) => `_${s}`).join(', ')}` : '';
-      headerProblems.push({ file, line: 1, value: `_${t}`, expected: `columns ending in "_${t}" for ${what}${named}${has} — set "baseline" and "timepoints" to the export's visits, or map them with "timeLabels"`, kind: 'column.visit' });
+      const near = visitNearMiss(t, suffixes.filter((s) => !exportTimes.includes(s) && !visits.includes(planTimeOf(plan, s))), exportTimes);
+      headerProblems.push({ file, line: 1, value: `_${t}`, expected: `columns ending in "_${t}" for ${what}${named}${has} — set "baseline" and "timepoints" to the export's visits, or map them with "timeLabels"`, kind: 'column.visit', ...(near !== undefined ? { hint: visitHint(near, v) } : {}) });
     });
   }
   if (headerProblems.length) throw invalid(file, headerProblems, false);
@@ -228,6 +230,8 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
   // duplicate check. Ids are interned here once; rows refer to patients by index.
   const nVisits = visits.length;
   const visitIndex = new Map(visits.map((v, i) => [v, i]));
+  const visitPresent = visits.map(() => false);
+  const written = new WrittenVisits();
   const idIndex = new Map<string, number>();
   const ids: string[] = [];
   const idArm: Arm[] = [];
@@ -365,6 +369,12 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
       }
       row.add({ ...row.at(filled), expected: `no value here: the row is a REDCap repeating-instrument row ("${repeatName}" is "${repeat}"), and hta reads one row per patient and visit — export the visit forms without their repeats, or one instance per visit as its own event`, kind: 'redcap.repeat' });
       continue;
+    }
+    // Which of the plan's visits the file has rows at, whatever else is wrong in the row (absent-visits.ts).
+    if (!wide && timeRaw !== null) {
+      const v = visitIndex.get(time!);
+      if (v !== undefined) visitPresent[v] = true;
+      written.add(timeRaw, armFromEvent ? (raw) => redcapEvent(raw)?.visit ?? raw : undefined);
     }
     const idCell = cells.cell(idCol);
     if (idCell === null) {
@@ -558,6 +568,13 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
     for (let k = 0; k < recodes.length; k++) if (!again || (k >= sharedRecodes && k < visitRecodes)) pendingRecodes.push(recodes[k]!);
   }
   if (groupLine >= 0) commit();
+
+  // A plan visit with no row in a long export: the plan's problem, said before the rows' (absent-visits.ts).
+  const absent = wide ? [] : absentVisitProblems({ file, plan, visits, exportTimes, present: visitPresent, written, isPlanVisit: (w) => visitIndex.has(timeOf(w)) });
+  if (absent.length) {
+    const names = visits.filter((_, k) => !visitPresent[k]).map((v) => JSON.stringify(v)).join(', ');
+    throw new HtaError('input.invalid', `${file} has no rows at the plan's visit${absent.length > 1 ? 's' : ''} ${names} (column "${plan.columns.time}"); nothing was written`, [...absent, ...rowProblems]);
+  }
 
   // armLabels naming another arm value of the export (arm-label-check.ts): the plan's problem, before the rows'.
   const stale = armSeen ? staleArmLabels(plan, armSeen, file, plan.columns.arm) : [];

@@ -1,4 +1,4 @@
-/** The tipping-point sentence counts the imputed values in the singular when there is one (`analyze` text and the report). */
+/** The tipping-point sentence counts the imputed values in the singular when there is one, and with none says so (`analyze` text and the report). */
 import { describe, expect, it } from 'vitest';
 import type { Sensitivity } from '../../src/analysis/results-schema.js';
 import { armNames } from '../../src/report/arm-names.js';
@@ -22,4 +22,14 @@ describe('tipping-point sentence: singular and plural', () => {
     expect(tippingSentence(sens(2, 5.98), 'points', 2, 'en', armNames(LABELS, 'en'))).toContain('if the 2 imputed App-arm values were 5.98 points worse');
     expect(tippingSentence(sens(2, null), 'point', 2, 'da', armNames(LABELS, 'da'))).toContain('selv hvis de 2 imputerede App-værdier er op til');
   });
+
+  it('no imputed value: says that nothing was imputed, never "the 0 imputed values were up to … worse"', () => {
+    for (const delta of [null, 5.98]) {
+      expect(tippingSentence(sens(0, delta), 'points', 2, 'en', armNames(LABELS, 'en'))).toBe(
+        'Tipping point: no App-arm value was imputed (every App-arm patient was observed at the visit), so there is nothing to shift.');
+      expect(tippingSentence(sens(0, delta), 'point', 2, 'da', armNames(LABELS, 'da'))).toBe(
+        'Vippepunkt: ingen App-værdi blev imputeret (alle i App-armen blev observeret ved besøget), så der er intet at forskyde.');
+    }
+  });
 });
+

@@ -41,7 +41,8 @@ describe('an export whose id is only on each patient\'s first row (merged cells)
   });
   it('a few empty id cells among many rows are each their own problem', () => {
     const text = ['Løbenr;Gruppe;Besøg;RMDQ;Medicin', ...Array.from({ length: 10 }, (_, i) => [`${i + 1};App;Baseline;5;No`, `${i < 2 ? '' : i + 1};App;3 months;4;No`]).flat()].join('\n') + '\n';
-    const err = errorOf(() => loadTrial(parseCsvText(text, 'few.csv'), plan));
+    // The file has no 12-month rows: with that visit in the plan, its absence would be a problem too (absent-visits.ts).
+    const err = errorOf(() => loadTrial(parseCsvText(text, 'few.csv'), { ...plan, timepoints: ['3m'] }));
     expect(err.problems.map((p) => p.kind)).toEqual(['id.empty', 'id.empty']);
   });
 });

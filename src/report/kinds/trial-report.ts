@@ -10,6 +10,7 @@ import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import { analyzeTrial } from '../../analysis/analyze-trial.js';
 import type { AnalysisResult } from '../../analysis/results-schema.js';
+import type { Plan } from '../../plan/plan-schema.js';
 import { readCsvFile, type CsvTable } from '../../io/read-csv.js';
 import { type BaselineTable, baselineTable, characteristicsFromExport, covariateOfColumn } from '../../trial/baseline-table.js';
 import { foldColumnName } from '../../trial/column-resolver.js';
@@ -239,9 +240,20 @@ const sensitivitySection: TrialSectionBuilder = ({ ctx, result }) => {
   }];
 };
 
-const methodsSection: TrialSectionBuilder = ({ ctx, method, trial }) => [
-  { id: 'methods', title: ctx.text('methodsTitle'), intro: [fillPhrase(ctx.text('methodsText'), { method }), fillPhrase(ctx.text('sofIntro'), { method }), ...passedOverNotes(trial, ctx.text, ctx.lang), ...encodingNotes(trial, ctx.text, ctx.lang)] },
+const methodsSection: TrialSectionBuilder = ({ ctx, method, trial, result }) => [
+  { id: 'methods', title: ctx.text('methodsTitle'), intro: [fillPhrase(ctx.text('methodsText'), { method, missing: missingFollowUpText(trial.plan, result, ctx, method) }), fillPhrase(ctx.text('sofIntro'), { method }), ...passedOverNotes(trial, ctx.text, ctx.lang), ...encodingNotes(trial, ctx.text, ctx.lang)] },
 ];
+
+/**
+ * What the report does about missing follow-ups: the sensitivity section when there is one
+ * (a continuous primary outcome, docs/plan-trial.md), else the plan's own handling and why there
+ * is no sensitivity analysis — never a section the page does not have.
+ */
+function missingFollowUpText(plan: Plan, result: AnalysisResult, ctx: TrialChartContext, method: string): string {
+  if (result.sensitivity) return ctx.text('methodsMissingSensitivity');
+  const reason = ctx.text(!plan.primary ? 'methodsNoPrimary' : !plan.missing.sensitivity ? 'methodsSensitivityOff' : 'methodsPrimaryBinary');
+  return fillPhrase(ctx.text(plan.missing.method === 'mi' ? 'methodsMissingImputed' : 'methodsMissingCompleteCase'), { method, reason });
+}
 
 /**
  * The REDCap repeating-instrument rows the loader passed over (load-trial.ts), said on the page as

@@ -47,6 +47,8 @@ export function registerReport(program: Command, io: CliIo, setExit: (code: numb
       const started = performance.now();
       const version = packageVersion();
       const chartCache = opts.cache ? openChartCache(process.env.HTA_CACHE_DIR || defaultChartCacheDir(), rendererFingerprint(version)) : undefined;
+      // A folder of the user's named as the cache is left alone (render/chart-cache.ts); say why.
+      if (chartCache?.refused) io.stderr(`note: ${chartCache.refused}\n`);
       // On a terminal, one status line ("report uptake: analysing") rewritten in place.
       let status = 0;
       const onProgress = io.stderrIsTTY

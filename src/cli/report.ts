@@ -7,6 +7,7 @@ import { dirname, isAbsolute, join } from 'node:path';
 import type { Command } from 'commander';
 import { HtaError } from '../errors.js';
 import { writeFilesAtomic } from '../io/write-atomic.js';
+import { inputFiles, type InputKind, type TypedInput } from '../io/input-files.js';
 import { guardPaths, refuseInputsInside, type PathArg } from './guard-output.js';
 import type { CliIo } from './io.js';
 import { checkLang } from './options.js';
@@ -29,6 +30,7 @@ export function registerReport(program: Command, io: CliIo, setExit: (code: numb
       const lang = checkLang(opts.lang);
       // Loaded on use: `hta --help` should not pay for vega and the statistics.
       const { loadManifest, reportFolder } = await import('../report/manifest.js');
+      const { REPORT_KINDS } = await import('../report/kinds/report-kinds.js');
       const { buildReports, compareWithDisk, removeExtraFiles, REPORT_INDEX } = await import('../report/build-reports.js');
       const { defaultChartCacheDir, openChartCache, rendererFingerprint } = await import('../report/render/chart-cache.js');
       const entries = selectReports(loadManifest(opts.manifest), opts.only, opts.manifest);
@@ -39,7 +41,8 @@ export function registerReport(program: Command, io: CliIo, setExit: (code: numb
         refuseInputsInside(reportFolders, inputs);
         refuseInputsInside([{ option: '--out', path: opts.out }], inputs);
       };
-      const declared = entries.flatMap((e) => declaredInputs(e, opts.manifest));
+      // Every file the entries name, and the files those name (a CEA plan's unit costs, …).
+      const declared = inputFiles(entries.flatMap((e) => declaredInputs(e, opts.manifest, REPORT_KINDS[e.kind]?.inputKinds ?? {})));
       guardInputs([{ option: '--manifest', path: opts.manifest }, ...declared]);
       // A folder, named pipe or device named by an entry is refused naming the entry and its key
       // (`the data of report "r" dd`), before any reader meets it without knowing whose it is.
@@ -57,7 +60,7 @@ export function registerReport(program: Command, io: CliIo, setExit: (code: numb
             status = message.length;
           }
         : undefined;
-      const inputs = new Map<string, PathArg>([[opts.manifest, { option: '--manifest', path: opts.manifest }]]);
+      const inputs = new Map<string, PathArg>([[opts.manifest, { option: '--manifest', path: opts.manifest }], ...declared.map((d) => [d.path, d] as const)]);
       // Notes on inputs (ids shaped like CPR numbers), each once however many reports read the input.
       const notes = new Set<string>();
       let files: Awaited<ReturnType<typeof buildReports>>;
@@ -121,11 +124,18 @@ export function registerReport(program: Command, io: CliIo, setExit: (code: numb
     });
 }
 
-/** The files an entry names (any text field besides id, kind, out and lang), as paths to read. */
-function declaredInputs(entry: Record<string, unknown> & { id: string }, manifest: string): PathArg[] {
+/**
+ * The files an entry names (any text field, or list of texts, besides id, kind, out and lang), as
+ * paths to read, each with what its kind says it is (a plan names files of its own).
+ */
+function declaredInputs(entry: Record<string, unknown> & { id: string }, manifest: string, kinds: Readonly<Record<string, InputKind>>): TypedInput[] {
   return Object.entries(entry)
-    .filter((e): e is [string, string] => typeof e[1] === 'string' && !['id', 'kind', 'out', 'lang'].includes(e[0]))
-    .map(([field, path]) => ({ option: `the ${field} of report "${entry.id}"`, path: isAbsolute(path) ? path : join(dirname(manifest), path) }));
+    .filter(([field]) => !['id', 'kind', 'out', 'lang'].includes(field))
+    .flatMap(([field, value]) => (typeof value === 'string' ? [value] : Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []).map((path) => ({
+      option: `the ${field} of report "${entry.id}"`,
+      path: isAbsolute(path) ? path : join(dirname(manifest), path),
+      kind: kinds[field] ?? 'file',
+    })));
 }
 
 /** The manifest entries named by `--only` (all without it), in manifest order; an unknown id is a usage error. */

@@ -13,6 +13,7 @@ import { withInputRecord } from '../analysis/input-record.js';
 import { packageVersion } from './version.js';
 import { outcomeLabel } from '../plan/outcome-label.js';
 import { progressBar } from './progress-bar.js';
+import { inputFiles } from '../io/input-files.js';
 import { guardPaths } from './guard-output.js';
 import { checkLang, FORCE_OPTION, LIMITS, wholeNumber } from './options.js';
 import { subgroupText, targetPopulationText } from '../analysis/subgroup-text.js';
@@ -38,7 +39,7 @@ export function registerAnalyze(program: Command, io: CliIo, setExit: (code: num
       const outputs = [opts.csv !== undefined ? { option: '--csv', path: opts.csv } : undefined, opts.excludedOut !== undefined ? { option: '--excluded-out', path: opts.excludedOut } : undefined];
       // An existing output is refused once the plan's target sample (an input too) is known, so
       // that an output on it is named as such rather than as a file that exists.
-      guardPaths({ inputs: [{ option: '<csv>', path: file }, { option: '--plan', path: opts.plan }], outputs, force: true });
+      guardPaths({ inputs: inputFiles([{ option: '<csv>', path: file, kind: 'file' }, { option: '--plan', path: opts.plan, kind: 'trial-plan' }]), outputs, force: true });
       // Loaded on use: `hta --help` should not pay for the statistics libraries.
       const { analyzeTrial } = await import('../analysis/analyze-trial.js');
       const lang = checkLang(opts.lang) ?? 'en';

@@ -5,6 +5,7 @@
 import { join, relative } from 'node:path';
 import type { Command } from 'commander';
 import type { CliIo } from './io.js';
+import { inputFiles } from '../io/input-files.js';
 import { guardPaths } from './guard-output.js';
 import { checkLang, FORCE_OPTION, wholeNumber } from './options.js';
 import { progressBar } from './progress-bar.js';
@@ -28,8 +29,10 @@ export function registerCea(program: Command, io: CliIo): void {
     .action(async (file: string, opts: { plan: string; json?: boolean; outDir?: string; replicates?: number; lang: string; force?: boolean }) => {
       const { CEA_CSV_FILES, ceaCsvFiles } = await import('../cea/cea-csv-files.js');
       const outDir = opts.outDir !== undefined ? { option: '--out-dir', path: opts.outDir } : undefined;
+      // The plan's own inputs too (trial plan, unit costs, published figures, uptake plan): none
+      // of them may be written over, --force or not (docs/output-safety.md).
       guardPaths({
-        inputs: [{ option: '<export>', path: file }, { option: '--plan', path: opts.plan }],
+        inputs: inputFiles([{ option: '<export>', path: file, kind: 'file' }, { option: '--plan', path: opts.plan, kind: 'cea-plan' }]),
         outputDirs: [outDir],
         folderFiles: outDir ? ['results.json', ...CEA_CSV_FILES].map((n) => ({ option: '--out-dir', path: join(outDir.path, n) })) : [],
       });
@@ -42,7 +45,6 @@ export function registerCea(program: Command, io: CliIo): void {
       const { analyzeCea } = await import('../cea/analyze-cea.js');
       const { ceaSummaryText } = await import('../cea/cea-text.js');
       const resolved = loadCeaPlanFile(opts.plan);
-      guardPaths({ inputs: [{ option: 'trial plan', path: resolved.trialPlanFile }], folderFiles: outDir ? ['results.json', ...CEA_CSV_FILES].map((n) => ({ option: '--out-dir', path: join(outDir.path, n) })) : [] });
       const csv = readCsvFile(file, { duplicateNames: 'keep' });
       const { ceaExportColumns } = await import('../cea/cea-patients.js');
       const trial = loadTrial(csv, resolved.trialPlan, { excludeInvalid: resolved.trialPlan.invalidRows === 'exclude', alsoColumns: ceaExportColumns(resolved.plan) });

@@ -12,6 +12,7 @@
  * - An output file the user named that exists is refused unless `--force` (`force`); files in an
  *   output folder are judged by the folder's index instead (output-index.ts).
  * - No two outputs may be the same file.
+ * - `-` is no output: hta writes files, never standard output, there.
  */
 import { readdirSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
@@ -63,8 +64,19 @@ export interface GuardSpec {
   force?: boolean;
 }
 
+/**
+ * `-` as an output: many tools read it as standard output, but hta writes files there, so it
+ * would make a file literally named `-` (docs/output-safety.md). Refused with exit 2.
+ */
+export function refuseDashOutput(a: PathArg | undefined, what: 'file' | 'folder' = 'file'): void {
+  if (a?.path !== '-') return;
+  throw new HtaError('usage.invalid', `${a.option} -: hta writes ${what === 'file' ? 'a file' : 'files into a folder'} there, not to standard output, so "-" would become a ${what} named "-" — give a ${what} name (e.g. ${a.option} ${what === 'file' ? 'results.csv' : 'out'})`);
+}
+
 /** Throws an HtaError (exit 2) naming the option and path of the first problem; see the module comment. */
 export function guardPaths(spec: GuardSpec): void {
+  for (const o of spec.outputs ?? []) refuseDashOutput(o);
+  for (const d of spec.outputDirs ?? []) refuseDashOutput(d, 'folder');
   const inputs = (spec.inputs ?? []).filter((a): a is PathArg => a !== undefined);
   const named = new Set((spec.outputs ?? []).filter((a): a is PathArg => a !== undefined));
   const outputs = [...named, ...(spec.folderFiles ?? []).filter((a): a is PathArg => a !== undefined)];

@@ -7,7 +7,8 @@ import { dirname, isAbsolute, join } from 'node:path';
 import type { Command } from 'commander';
 import { HtaError } from '../errors.js';
 import { writeFilesAtomic } from '../io/write-atomic.js';
-import { guardPaths, refuseInputsInside, type PathArg } from './guard-output.js';
+import { inputFiles, type InputKind, type TypedInput } from '../io/input-files.js';
+import { guardPaths, refuseDashOutput, refuseInputsInside, type PathArg } from './guard-output.js';
 import type { CliIo } from './io.js';
 import { checkLang } from './options.js';
 import { packageVersion } from './version.js';
@@ -26,12 +27,17 @@ export function registerReport(program: Command, io: CliIo, setExit: (code: numb
     .option('--force', "also replace report files edited by hand since hta wrote them, and files of a report's name that hta did not write (their content is lost); without it, hta report replaces only its own unchanged files")
     .option('--no-cache', 'draw every chart afresh instead of reusing identical ones from node_modules/.cache/hta (or $HTA_CACHE_DIR)')
     .action(async (opts: { manifest: string; out: string; lang?: string; only?: string; check?: boolean; cache: boolean; allowOutside?: boolean; force?: boolean }) => {
+      refuseDashOutput({ option: '--out', path: opts.out }, 'folder');
       const lang = checkLang(opts.lang);
       // Loaded on use: `hta --help` should not pay for vega and the statistics.
-      const { loadManifest, reportFolder } = await import('../report/manifest.js');
+      const { loadManifest, refuseSharedFolders, reportFolder } = await import('../report/manifest.js');
+      const { REPORT_KINDS } = await import('../report/kinds/report-kinds.js');
       const { buildReports, compareWithDisk, removeExtraFiles, REPORT_INDEX } = await import('../report/build-reports.js');
       const { defaultChartCacheDir, openChartCache, rendererFingerprint } = await import('../report/render/chart-cache.js');
-      const entries = selectReports(loadManifest(opts.manifest), opts.only, opts.manifest);
+      const manifestEntries = loadManifest(opts.manifest);
+      // Two entries whose folders are one on disk (a link) would write over each other's pages.
+      refuseSharedFolders(manifestEntries, opts.out, opts.manifest);
+      const entries = selectReports(manifestEntries, opts.only, opts.manifest);
       // Inputs stay out of the folders reports are written to (docs/output-safety.md): checked
       // before the work from the entries' file fields, and after it from what was actually read.
       const reportFolders = entries.map((e) => ({ option: `the folder of report "${e.id}"`, path: join(opts.out, e.out) }));
@@ -39,7 +45,8 @@ export function registerReport(program: Command, io: CliIo, setExit: (code: numb
         refuseInputsInside(reportFolders, inputs);
         refuseInputsInside([{ option: '--out', path: opts.out }], inputs);
       };
-      const declared = entries.flatMap((e) => declaredInputs(e, opts.manifest));
+      // Every file the entries name, and the files those name (a CEA plan's unit costs, …).
+      const declared = inputFiles(entries.flatMap((e) => declaredInputs(e, opts.manifest, REPORT_KINDS[e.kind]?.inputKinds ?? {})));
       guardInputs([{ option: '--manifest', path: opts.manifest }, ...declared]);
       // A folder, named pipe or device named by an entry is refused naming the entry and its key
       // (`the data of report "r" dd`), before any reader meets it without knowing whose it is.
@@ -47,6 +54,8 @@ export function registerReport(program: Command, io: CliIo, setExit: (code: numb
       const started = performance.now();
       const version = packageVersion();
       const chartCache = opts.cache ? openChartCache(process.env.HTA_CACHE_DIR || defaultChartCacheDir(), rendererFingerprint(version)) : undefined;
+      // A folder of the user's named as the cache is left alone (render/chart-cache.ts); say why.
+      if (chartCache?.refused) io.stderr(`note: ${chartCache.refused}\n`);
       // On a terminal, one status line ("report uptake: analysing") rewritten in place.
       let status = 0;
       const onProgress = io.stderrIsTTY
@@ -55,7 +64,7 @@ export function registerReport(program: Command, io: CliIo, setExit: (code: numb
             status = message.length;
           }
         : undefined;
-      const inputs = new Map<string, PathArg>([[opts.manifest, { option: '--manifest', path: opts.manifest }]]);
+      const inputs = new Map<string, PathArg>([[opts.manifest, { option: '--manifest', path: opts.manifest }], ...declared.map((d) => [d.path, d] as const)]);
       // Notes on inputs (ids shaped like CPR numbers), each once however many reports read the input.
       const notes = new Set<string>();
       let files: Awaited<ReturnType<typeof buildReports>>;
@@ -119,11 +128,18 @@ export function registerReport(program: Command, io: CliIo, setExit: (code: numb
     });
 }
 
-/** The files an entry names (any text field besides id, kind, out and lang), as paths to read. */
-function declaredInputs(entry: Record<string, unknown> & { id: string }, manifest: string): PathArg[] {
+/**
+ * The files an entry names (any text field, or list of texts, besides id, kind, out and lang), as
+ * paths to read, each with what its kind says it is (a plan names files of its own).
+ */
+function declaredInputs(entry: Record<string, unknown> & { id: string }, manifest: string, kinds: Readonly<Record<string, InputKind>>): TypedInput[] {
   return Object.entries(entry)
-    .filter((e): e is [string, string] => typeof e[1] === 'string' && !['id', 'kind', 'out', 'lang'].includes(e[0]))
-    .map(([field, path]) => ({ option: `the ${field} of report "${entry.id}"`, path: isAbsolute(path) ? path : join(dirname(manifest), path) }));
+    .filter(([field]) => !['id', 'kind', 'out', 'lang'].includes(field))
+    .flatMap(([field, value]) => (typeof value === 'string' ? [value] : Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []).map((path) => ({
+      option: `the ${field} of report "${entry.id}"`,
+      path: isAbsolute(path) ? path : join(dirname(manifest), path),
+      kind: kinds[field] ?? 'file',
+    })));
 }
 
 /** The manifest entries named by `--only` (all without it), in manifest order; an unknown id is a usage error. */

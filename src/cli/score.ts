@@ -5,6 +5,7 @@ import { scoredExportLines } from '../trial/scored-export.js';
 import { formatRecodes } from '../trial/value-codes.js';
 import type { CliIo } from './io.js';
 import { type ExclusionOptions, loadTrialInputs, reportExclusion } from './load-inputs.js';
+import { inputFiles } from '../io/input-files.js';
 import { guardPaths } from './guard-output.js';
 import { FORCE_OPTION } from './options.js';
 
@@ -20,7 +21,8 @@ export function registerScore(program: Command, io: CliIo): void {
     .option(...FORCE_OPTION)
     .action(async (file: string, opts: { plan?: string; out: string; force?: boolean } & ExclusionOptions) => {
       guardPaths({
-        inputs: [{ option: '<csv>', path: file }, opts.plan !== undefined ? { option: '--plan', path: opts.plan } : undefined],
+        // The files the plan names (its target sample) are inputs too (docs/output-safety.md).
+        inputs: inputFiles([{ option: '<csv>', path: file, kind: 'file' }, opts.plan !== undefined ? { option: '--plan', path: opts.plan, kind: 'trial-plan' } : undefined]),
         outputs: [{ option: '--out', path: opts.out }, opts.excludedOut !== undefined ? { option: '--excluded-out', path: opts.excludedOut } : undefined],
         force: opts.force === true,
       });

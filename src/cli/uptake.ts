@@ -32,6 +32,7 @@ import { fillFromSameDate, mergeCuts } from '../uptake/other-cuts.js';
 import { readJsonFile } from '../io/read-json.js';
 import type { CliIo } from './io.js';
 import { checkLang, FORCE_OPTION } from './options.js';
+import { inputFiles } from '../io/input-files.js';
 import { guardPaths } from './guard-output.js';
 import { DEFAULT_MEMORY_LIMIT, parseMemoryLimit, parseThreads } from '../uptake/engine/engine-limits.js';
 
@@ -242,12 +243,12 @@ export function registerUptake(program: Command, io: CliIo, setExit: (code: numb
       const threads = opts.threads !== undefined ? parseThreads(opts.threads) : undefined;
       const csvDir = opts.csvDir !== undefined ? { option: '--csv-dir', path: opts.csvDir } : undefined;
       guardPaths({
-        inputs: [
-          ...(file !== undefined ? [{ option: '<registry>', path: file }] : []),
-          ...(aggregates ?? []).map((path) => ({ option: '--aggregates', path })),
-          { option: '--eligible', path: eligible }, { option: '--plan', path: planPath },
-          ...(opts.previous ?? []).map((path) => ({ option: '--previous', path })),
-        ],
+        inputs: inputFiles([
+          ...(file !== undefined ? [{ option: '<registry>', path: file, kind: 'file' as const }] : []),
+          ...(aggregates ?? []).map((path) => ({ option: '--aggregates', path, kind: 'file' as const })),
+          { option: '--eligible', path: eligible, kind: 'file' }, { option: '--plan', path: planPath, kind: 'uptake-plan' },
+          ...(opts.previous ?? []).map((path) => ({ option: '--previous', path, kind: 'file' as const })),
+        ]),
         outputDirs: [csvDir],
         folderFiles: csvDir ? [...UPTAKE_CSV_FILES, ...UPTAKE_OPTIONAL_CSV_FILES].map((name) => ({ option: '--csv-dir', path: join(csvDir.path, name) })) : [],
         outputs: [opts.excludedOut !== undefined ? { option: '--excluded-out', path: opts.excludedOut } : undefined],

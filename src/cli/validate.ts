@@ -7,6 +7,7 @@ import { summarizeTrial } from '../trial/summarize-trial.js';
 import type { ValidationResult } from '../trial/validation-schema.js';
 import { formatRecodes } from '../trial/value-codes.js';
 import { groupWording, type GroupWording } from '../observational/group-wording.js';
+import { inputFiles } from '../io/input-files.js';
 import { guardPaths } from './guard-output.js';
 import { FORCE_OPTION } from './options.js';
 import type { CliIo } from './io.js';
@@ -24,7 +25,8 @@ export function registerValidate(program: Command, io: CliIo): void {
     .option(...FORCE_OPTION)
     .action(async (file: string, opts: { plan?: string; json?: boolean; force?: boolean } & ExclusionOptions) => {
       guardPaths({
-        inputs: [{ option: '<csv>', path: file }, opts.plan !== undefined ? { option: '--plan', path: opts.plan } : undefined],
+        // The files the plan names (its target sample) are inputs too (docs/output-safety.md).
+        inputs: inputFiles([{ option: '<csv>', path: file, kind: 'file' }, opts.plan !== undefined ? { option: '--plan', path: opts.plan, kind: 'trial-plan' } : undefined]),
         outputs: [opts.excludedOut !== undefined ? { option: '--excluded-out', path: opts.excludedOut } : undefined],
         force: opts.force === true,
       });

@@ -9,8 +9,8 @@
  *                    "data": "synthetic/selfback-trial.csv", "plan": "plans/selfback.plan.json",
  *                    "lang": "en", "characteristics": [{ "column": "age", "label": { "en": "Age (years)" } }] } ] }
  */
-import { realpathSync } from 'node:fs';
-import { dirname, isAbsolute, join, posix, relative, resolve, sep } from 'node:path';
+import { realpathSync, statSync, type Stats } from 'node:fs';
+import { basename, dirname, isAbsolute, join, posix, relative, resolve, sep } from 'node:path';
 import { z } from 'zod';
 import { HtaError, type Problem } from '../errors.js';
 import { jsonProblems, readJsonFile, type ShapeHint } from '../io/read-json.js';
@@ -34,6 +34,65 @@ export type ManifestEntry = z.infer<typeof manifestEntryBase>;
  */
 export function reportFolder(out: string): string {
   return posix.normalize(out).replace(/\/+$/, '');
+}
+
+/** A report folder as a file system that ignores case and Unicode form would see it. */
+function folderKey(folder: string): string {
+  return folder.normalize('NFC').toLowerCase();
+}
+
+/**
+ * Refuses two entries whose folders under `outDir` are one folder on disk (or one inside the
+ * other) although their names differ: `b` a symbolic link to `a`, or a link on the way. Each
+ * folder is compared by the real path of its nearest existing ancestor plus the rest of its name,
+ * and an existing one also by device and inode. Exit 2 naming both entries; nothing is written.
+ */
+export function refuseSharedFolders(entries: readonly ManifestEntry[], outDir: string, file: string): void {
+  const places = entries.map((e) => {
+    const path = resolve(outDir, reportFolder(e.out));
+    let st: Stats | undefined;
+    try {
+      st = statSync(path);
+    } catch {
+      st = undefined;
+    }
+    return { real: realPathOf(path), st };
+  });
+  const problems: Problem[] = [];
+  entries.forEach((e, j) => {
+    const b = places[j]!;
+    for (let i = 0; i < j; i++) {
+      const a = places[i]!;
+      const other = entries[i]!;
+      const same = a.real === b.real || (a.st && b.st && a.st.dev === b.st.dev && a.st.ino === b.st.ino);
+      const clash = same ? `the same folder as that of report "${other.id}" (reports.${i}.out ${JSON.stringify(other.out)}): ${join(outDir, e.out)} leads to ${a.real} through a symbolic link`
+        : b.real.startsWith(a.real + sep) ? `a folder inside that of report "${other.id}" (reports.${i}.out ${JSON.stringify(other.out)}) through a symbolic link: ${join(outDir, e.out)} is ${b.real}`
+        : a.real.startsWith(b.real + sep) ? `the folder that holds that of report "${other.id}" (reports.${i}.out ${JSON.stringify(other.out)}) through a symbolic link: ${join(outDir, other.out)} is ${a.real}`
+        : undefined;
+      if (clash) {
+        problems.push({ file, field: `reports.${j}.out`, value: e.out, expected: `a folder of its own, used by one report only: this is ${clash} — the reports would write over each other's pages` });
+        break;
+      }
+    }
+  });
+  // No `kind`: each clash names its own pair, so they are not grouped into one line.
+  if (problems.length) throw new HtaError('input.invalid', `${file}: two reports write into one folder under ${outDir}`, problems);
+}
+
+/** The real path of `path`: that of its nearest existing ancestor, followed by the rest of its name. */
+function realPathOf(path: string): string {
+  const rest: string[] = [];
+  let p = path;
+  for (;;) {
+    try {
+      return join(realpathSync(p), ...rest.reverse());
+    } catch {
+      const up = dirname(p);
+      if (up === p) return path;
+      rest.push(basename(p));
+      p = up;
+    }
+  }
 }
 
 export { localizedText } from './localized-text.js';
@@ -94,13 +153,15 @@ export function checkManifest(value: unknown, file: string): { $schema?: string;
     ids.add(r.id);
   });
   // One folder per report: "r" and "r/" are one folder, and a report's folder may not lie inside
-  // another's (docs/manifest.md, docs/output-safety.md).
-  const folders = reports.map((r) => reportFolder(r.out));
+  // another's (docs/manifest.md, docs/output-safety.md). Compared without case (and in one
+  // Unicode form): on macOS and Windows "Uptake" and "uptake" are one folder, and a manifest
+  // moves between machines.
+  const folders = reports.map((r) => folderKey(reportFolder(r.out)));
   reports.forEach((r, j) => {
     for (let i = 0; i < j; i++) {
       const [a, b] = [folders[i] as string, folders[j] as string];
       const other = `report "${reports[i]?.id}" (reports.${i}.out ${JSON.stringify(reports[i]?.out)})`;
-      const clash = a === b ? `the folder of ${other} too`
+      const clash = a === b ? `the folder of ${other} too${reportFolder(r.out) === reportFolder(reports[i]?.out ?? '') ? '' : ' (folder names differing only in case are one folder on macOS and Windows)'}`
         : b.startsWith(`${a}/`) ? `inside the folder of ${other}`
         : a.startsWith(`${b}/`) ? `the folder that holds the folder of ${other}`
         : undefined;

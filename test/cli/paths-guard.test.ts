@@ -1,5 +1,5 @@
 /** Inputs are never written, outputs must be places hta may write, and file-system failures are one line, exit 2. */
-import { copyFileSync, linkSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli, tempDir } from '../support/run-cli.js';
@@ -102,6 +102,22 @@ describe('folders, devices and links where files belong (and the reverse): exit 
     mkdirSync(join(w.dir, 'adir'));
     expectCleanFailure(await runCli('analyze', w.csv, '--plan', w.plan, '--csv', join(w.dir, 'adir')), `--csv ${join(w.dir, 'adir')}`, 'folder');
     expectCleanFailure(await runCli('analyze', w.csv, '--plan', join(w.dir, 'adir')), `--plan ${join(w.dir, 'adir')}`, 'folder');
+  });
+
+  it('"-" is no output: hta writes files, not standard output, and never makes a file named "-"', async () => {
+    const w = workspace();
+    const runs: [string[], string][] = [
+      [['score', w.csv, '--out', '-'], '--out -: hta writes a file there, not to standard output'],
+      [['score', w.csv, '--out', join(w.dir, 's.csv'), '--exclude-invalid', '--excluded-out', '-', '--force'], '--excluded-out -: hta writes a file there'],
+      [['analyze', w.csv, '--plan', w.plan, '--csv', '-'], '--csv -: hta writes a file there'],
+      [['simulate', 'trial', '--patients', '10', '--out', '-'], '--out -: hta writes a file there'],
+      [['report', '--manifest', join(w.dir, 'm.json'), '--out', '-'], '--out -: hta writes files into a folder there'],
+    ];
+    for (const [argv, message] of runs) {
+      const r = await runCli(...argv);
+      expectCleanFailure(r, message);
+      expect(existsSync('-'), argv.join(' ')).toBe(false);
+    }
   });
 
   it('score --out under a file (a file where a folder is needed)', async () => {

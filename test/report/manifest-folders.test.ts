@@ -3,7 +3,7 @@
  * "r/" are one folder, and a report's folder may not hold another's. Values in manifest problems
  * are quoted once.
  */
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { HtaError } from '../../src/errors.js';
@@ -35,6 +35,33 @@ describe('one folder per report', () => {
   it('a report folder inside another report\'s folder is refused, in either order', () => {
     expect(problemsOf([meta('a', 'r'), meta('b', 'r/sub')])[0]).toMatchObject({ field: 'reports.1.out', expected: expect.stringContaining('inside the folder of report "a"') });
     expect(problemsOf([meta('a', 'r/sub/'), meta('b', 'r')])[0]).toMatchObject({ field: 'reports.1.out', expected: expect.stringContaining('holds the folder of report "a"') });
+  });
+
+  it('names that differ only in case are one folder (macOS, Windows): refused naming both entries, on every system', () => {
+    const [p, ...rest] = problemsOf([meta('a', 'Uptake'), meta('b', 'uptake/')]);
+    expect(rest).toEqual([]);
+    expect(p).toMatchObject({ field: 'reports.1.out', value: 'uptake/' });
+    expect(p?.expected).toContain('the folder of report "a" (reports.0.out "Uptake") too');
+    expect(p?.expected).toContain('differing only in case');
+    expect(problemsOf([meta('a', 'R'), meta('b', 'r/sub')])[0]?.expected).toContain('inside the folder of report "a"');
+  });
+
+  it('hta report refuses entries whose folders are one through a symbolic link (exit 2, both ids named, nothing written), --force or --check too', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'studies.csv'), 'x');
+    const manifest = join(dir, 'm.json');
+    writeFileSync(manifest, JSON.stringify({ reports: [meta('en', 'a'), meta('da', 'b'), meta('sub', 'c')] }));
+    mkdirSync(join(dir, 'out/a/inner'), { recursive: true });
+    symlinkSync('a', join(dir, 'out/b'));
+    symlinkSync('a/inner', join(dir, 'out/c'));
+    for (const extra of [[], ['--force'], ['--check']]) {
+      const r = await runCli('report', '--manifest', manifest, '--out', join(dir, 'out'), ...extra);
+      expect(r.code, r.stderr).toBe(2);
+      expect(r.stderr).toContain('(reports.1.out): "b" — expected a folder of its own, used by one report only: this is the same folder as that of report "en" (reports.0.out "a")');
+      expect(r.stderr).toContain('(reports.2.out): "c" — expected a folder of its own, used by one report only: this is a folder inside that of report "en"');
+      expect(r.stderr).not.toMatch(/internal error|    at /);
+      expect(readdirSync(join(dir, 'out/a'))).toEqual(['inner']);
+    }
   });
 
   it('folders that only share a prefix of their name are separate', () => {

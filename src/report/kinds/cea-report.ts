@@ -152,6 +152,7 @@ function ceaAnalysisOf(entry: z.infer<typeof ceaEntrySchema>, env: ReportEnv): P
 
 export const ceaReportKind: ReportKind<typeof ceaEntrySchema> = {
   entrySchema: ceaEntrySchema,
+  inputKinds: { plan: 'cea-plan' },
   prefetch(entry, env) {
     void ceaAnalysisOf(entry, env);
   },

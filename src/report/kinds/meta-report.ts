@@ -59,6 +59,7 @@ export function referenceList(studies: readonly { study: string; citation: strin
 
 export const metaReportKind: ReportKind<typeof metaEntrySchema> = {
   entrySchema: metaEntrySchema,
+  inputKinds: { plan: 'trial-plan' },
   async build(entry, env): Promise<ReportContent> {
     const lang = env.lang;
     const dataFile = env.input(entry.data);

@@ -138,6 +138,7 @@ function noAnalysisMessage(id: string, failed: readonly ObservationalAnalysis[])
 
 export const registryReportKind: ReportKind<typeof registryEntrySchema> = {
   entrySchema: registryEntrySchema,
+  inputKinds: { plan: 'trial-plan' },
   async build(entry, env): Promise<ReportContent> {
     const lang = env.lang;
     const dataPath = env.input(entry.data);

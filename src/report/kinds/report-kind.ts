@@ -4,6 +4,7 @@
  * HTML/Markdown assembly, determinism and atomic writing are shared and not the kind's concern.
  */
 import type { z } from 'zod';
+import type { InputKind } from '../../io/input-files.js';
 import { loadPlanFile } from '../../plan/load-plan.js';
 import type { Plan } from '../../plan/plan-schema.js';
 import type { Lang } from '../i18n.js';
@@ -24,6 +25,12 @@ export interface ReportEnv {
 export interface ReportKind<E extends z.ZodType = z.ZodType> {
   /** The entry's own fields (besides id, kind, out, lang). */
   entrySchema: E;
+  /**
+   * What the entry's path fields name, where it is more than a plain file (a plan, which names
+   * files of its own): `hta report` checks every one of them, at any depth, against its output
+   * folders (io/input-files.ts, docs/output-safety.md). Other text fields are plain files.
+   */
+  inputKinds: Readonly<Record<string, InputKind>>;
   build(entry: ManifestEntry & z.infer<E>, env: ReportEnv): Promise<ReportContent>;
   /**
    * Optional: starts expensive work that does not need the main thread (through `env.memo`, so

@@ -94,6 +94,7 @@ interface Analysed {
 
 export const trialReportKind: ReportKind<typeof trialEntrySchema> = {
   entrySchema: trialEntrySchema,
+  inputKinds: { plan: 'trial-plan' },
   async build(entry, env): Promise<ReportContent> {
     const lang = env.lang;
     const dataPath = env.input(entry.data);

@@ -88,6 +88,7 @@ function uptakeAnalysisOf(entry: z.infer<typeof uptakeEntrySchema>, env: ReportE
 
 export const uptakeReportKind: ReportKind<typeof uptakeEntrySchema> = {
   entrySchema: uptakeEntrySchema,
+  inputKinds: { plan: 'uptake-plan' },
   prefetch(entry, env) {
     void uptakeAnalysisOf(entry, env);
   },

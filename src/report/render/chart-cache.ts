@@ -13,6 +13,11 @@
  * Entries live in `node_modules/.cache/hta/charts/` (the usual place for a tool's build cache; never
  * in `reports/`), are written atomically, and a missing or unreadable entry is simply a miss. CI
  * starts from a clean clone, so `hta report --check` there always draws every chart afresh.
+ *
+ * The folder may be the user's choice (`$HTA_CACHE_DIR`), so the cache touches only what it wrote
+ * (docs/architecture.md#the-chart-cache, docs/output-safety.md): a folder it takes as its own gets
+ * a `CACHEDIR.TAG` of hta's; a folder without one that holds anything but entry-shaped files is
+ * not used at all (a note says so); and pruning removes only `<64 hex>.png`/`.svg` pairs.
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
@@ -31,12 +36,25 @@ const DRAWING_MODULES = ['render-chart', 'text-metrics', 'png-pool', 'chart-font
 /** Entries kept after a run (most recently used first); ~30 charts per full regeneration. */
 const MAX_ENTRIES = 400;
 
+/**
+ * hta's mark on a folder it uses as its cache: a Cache Directory Tag (https://bford.info/cachedir/,
+ * so backup tools skip the folder too) whose second line says it is hta's.
+ */
+export const CACHE_MARKER = 'CACHEDIR.TAG';
+const MARKER_TEXT = 'Signature: 8a477f597d28d172789f06886806bc55\n# hta chart cache: drawn charts that `hta report` may draw again; hta prunes this folder.\n';
+
+/** The names the cache itself writes: an entry's SVG and PNG, and their staging files. */
+const ENTRY = /^[0-9a-f]{64}\.(png|svg)$/;
+const STAGING = /^[0-9a-f]{64}\.(png|svg)\.\d+\.tmp$/;
+
 export interface CachedChart {
   svg: string;
   png: Uint8Array;
 }
 
 export interface ChartCache {
+  /** Why the folder is not used (a folder of someone else's files), for a note on stderr. */
+  refused?: string;
   get(spec: unknown): CachedChart | undefined;
   put(spec: unknown, chart: CachedChart): void;
   /** Drops the least recently used entries beyond the limit. */
@@ -82,10 +100,55 @@ export function chartCacheKey(fingerprint: string, spec: unknown): string {
   return createHash('sha256').update(fingerprint).update('\u0000').update(JSON.stringify(spec)).digest('hex');
 }
 
+/**
+ * Whether `dir` may be hta's cache: absent (created on first write), holding hta's marker, or
+ * holding nothing but files shaped like the cache's own (a cache made before the marker existed,
+ * or an empty folder). Anything else is someone's folder: `foreign`, never written or pruned.
+ */
+function folderState(dir: string): 'absent' | 'marked' | 'unmarked' | 'foreign' | 'unusable' {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'absent' : 'unusable';
+  }
+  if (names.includes(CACHE_MARKER)) {
+    try {
+      return readFileSync(join(dir, CACHE_MARKER), 'utf8') === MARKER_TEXT ? 'marked' : 'foreign';
+    } catch {
+      return 'foreign';
+    }
+  }
+  return names.every((n) => ENTRY.test(n) || STAGING.test(n)) ? 'unmarked' : 'foreign';
+}
+
 /** A cache in `dir` (created on first write); any file-system failure turns it into a no-op. */
 export function openChartCache(dir: string, fingerprint: string): ChartCache {
   const keyOf = (spec: unknown) => chartCacheKey(fingerprint, spec);
-  let writable = true;
+  const state = folderState(dir);
+  if (state === 'foreign') {
+    return {
+      refused: `the chart cache folder ${dir} holds files hta did not write (it has no ${CACHE_MARKER} of hta's), so it is not used as a cache and nothing in it is touched; charts are drawn afresh — point HTA_CACHE_DIR at a new or empty folder`,
+      get: () => undefined,
+      put: () => undefined,
+      prune: () => undefined,
+    };
+  }
+  let marked = state === 'marked';
+  let writable = state !== 'unusable';
+  /** Puts hta's marker in the folder (creating it); false when it cannot. */
+  const claim = (): boolean => {
+    if (marked) return true;
+    try {
+      mkdirSync(dir, { recursive: true });
+      // Exclusive: a marker someone else put there meanwhile is theirs, not overwritten.
+      writeFileSync(join(dir, CACHE_MARKER), MARKER_TEXT, { flag: 'wx' });
+      marked = true;
+    } catch {
+      writable = false;
+    }
+    return marked;
+  };
   return {
     get(spec) {
       const base = join(dir, keyOf(spec));
@@ -105,10 +168,9 @@ export function openChartCache(dir: string, fingerprint: string): ChartCache {
       return chart;
     },
     put(spec, chart) {
-      if (!writable) return;
+      if (!writable || !claim()) return;
       const base = join(dir, keyOf(spec));
       try {
-        mkdirSync(dir, { recursive: true });
         // The PNG last: an entry counts only when its PNG exists, and each file appears whole.
         for (const [ext, data] of [['svg', chart.svg], ['png', chart.png]] as const) {
           const tmp = `${base}.${ext}.${process.pid}.tmp`;
@@ -120,16 +182,28 @@ export function openChartCache(dir: string, fingerprint: string): ChartCache {
       }
     },
     prune() {
+      // Only a folder hta marked as its own, and only names the cache writes (ENTRY). A cache made
+      // before the marker existed (entry-shaped files only) is marked here, so it is pruned too.
+      if (!writable) return;
+      if (!marked && (folderState(dir) !== 'unmarked' || !claim())) return;
+      if (folderState(dir) !== 'marked') return;
+      let entries: { base: string; used: number }[];
       try {
-        const entries = readdirSync(dir)
-          .filter((f) => f.endsWith('.png'))
+        entries = readdirSync(dir)
+          .filter((f) => ENTRY.test(f) && f.endsWith('.png'))
           .map((f) => ({ base: join(dir, f.slice(0, -4)), used: statSync(join(dir, f)).mtimeMs }))
           .sort((a, b) => b.used - a.used);
-        for (const e of entries.slice(MAX_ENTRIES)) {
-          for (const ext of ['png', 'svg']) unlinkSync(`${e.base}.${ext}`);
-        }
       } catch {
-        // a cache that cannot be pruned is still correct
+        return; // a cache that cannot be pruned is still correct
+      }
+      for (const e of entries.slice(MAX_ENTRIES)) {
+        for (const ext of ['png', 'svg']) {
+          try {
+            unlinkSync(`${e.base}.${ext}`);
+          } catch {
+            // already gone, or not ours to remove
+          }
+        }
       }
     },
   };

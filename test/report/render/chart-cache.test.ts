@@ -1,7 +1,8 @@
-import { existsSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { chartCacheKey, openChartCache, rendererFingerprint } from '../../../src/report/render/chart-cache.js';
+import { CACHE_MARKER, chartCacheKey, openChartCache, rendererFingerprint } from '../../../src/report/render/chart-cache.js';
 import { tempDir } from '../../support/run-cli.js';
 
 const chart = (n: number) => ({ svg: `<svg n="${n}"/>`, png: new Uint8Array([137, 80, 78, 71, n]) });
@@ -36,6 +37,70 @@ describe('chart cache', () => {
     expect(readdirSync(dir).filter((f) => f.endsWith('.png'))).toHaveLength(400);
     for (const i of [0, 1, 2]) expect(cache.get({ i })).toBeUndefined();
     expect(cache.get({ i: 3 })).toEqual(chart(3));
+  });
+
+  it("a folder of the user's named as the cache keeps every byte: no entry is read, written or pruned, and a note says why", () => {
+    const dir = join(tempDir(), 'photos');
+    mkdirSync(dir);
+    // Named like cache entries (64 hex) and unlike them (figure001): more PNGs than the cache keeps.
+    const hex = (i: number) => createHash('sha256').update(String(i)).digest('hex');
+    for (let i = 0; i < 205; i++) {
+      for (const name of [`figure${i}`, hex(i)]) {
+        writeFileSync(join(dir, `${name}.png`), `png ${i}`);
+        writeFileSync(join(dir, `${name}.svg`), `svg ${i}`);
+      }
+    }
+    const before = new Map(readdirSync(dir).map((f) => [f, readFileSync(join(dir, f), 'utf8')]));
+    const cache = openChartCache(dir, 'fp');
+    expect(cache.refused).toMatch(/holds files hta did not write .*HTA_CACHE_DIR/);
+    cache.put({ a: 1 }, chart(1));
+    expect(cache.get({ a: 1 })).toBeUndefined();
+    cache.prune();
+    const after = new Map(readdirSync(dir).map((f) => [f, readFileSync(join(dir, f), 'utf8')]));
+    expect(after).toEqual(before);
+  });
+
+  it("a marked cache prunes only the names it writes; another tool's CACHEDIR.TAG does not make a folder hta's", () => {
+    const dir = join(tempDir(), 'cache');
+    const cache = openChartCache(dir, 'fp');
+    for (let i = 0; i < 401; i++) cache.put({ i }, chart(i % 200));
+    expect(readFileSync(join(dir, CACHE_MARKER), 'utf8')).toMatch(/^Signature: 8a477f597d28d172789f06886806bc55\n# hta/);
+    const old = new Date(2000, 0, 1);
+    for (const name of ['notes.png', 'notes.svg', `${'a'.repeat(63)}.png`]) {
+      writeFileSync(join(dir, name), 'mine');
+      utimesSync(join(dir, name), old, old);
+    }
+    utimesSync(join(dir, `${chartCacheKey('fp', { i: 0 })}.png`), old, old);
+    cache.prune();
+    for (const name of ['notes.png', 'notes.svg', `${'a'.repeat(63)}.png`]) expect(readFileSync(join(dir, name), 'utf8')).toBe('mine');
+    expect(cache.get({ i: 0 })).toBeUndefined();
+    expect(readdirSync(dir).filter((f) => /^[0-9a-f]{64}\.png$/.test(f))).toHaveLength(400);
+
+    const other = join(tempDir(), 'other');
+    mkdirSync(other);
+    writeFileSync(join(other, CACHE_MARKER), 'Signature: 8a477f597d28d172789f06886806bc55\n# another tool\n');
+    writeFileSync(join(other, `${chartCacheKey('fp', { a: 1 })}.png`), 'theirs');
+    const theirs = openChartCache(other, 'fp');
+    expect(theirs.refused).toBeDefined();
+    theirs.put({ a: 1 }, chart(1));
+    expect(readFileSync(join(other, `${chartCacheKey('fp', { a: 1 })}.png`), 'utf8')).toBe('theirs');
+  });
+
+  it('a cache made before the marker (entry files only) and an empty folder are taken as the cache', () => {
+    const dir = join(tempDir(), 'cache');
+    openChartCache(dir, 'fp').put({ a: 1 }, chart(1));
+    rmSync(join(dir, CACHE_MARKER));
+    const cache = openChartCache(dir, 'fp');
+    expect(cache.refused).toBeUndefined();
+    expect(cache.get({ a: 1 })).toEqual(chart(1));
+    cache.prune();
+    expect(existsSync(join(dir, CACHE_MARKER))).toBe(true);
+    const empty = join(tempDir(), 'empty');
+    mkdirSync(empty);
+    const fresh = openChartCache(empty, 'fp');
+    expect(fresh.refused).toBeUndefined();
+    fresh.put({ b: 2 }, chart(2));
+    expect(fresh.get({ b: 2 })).toEqual(chart(2));
   });
 
   it('a cache folder that cannot be created is no cache, not an error', () => {

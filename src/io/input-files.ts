@@ -1,0 +1,99 @@
+/**
+ * Every file a command reads, at any depth: the files the user named and the files those name in
+ * turn (a cost-effectiveness plan's trial plan, unit costs, published figures and uptake plan; a
+ * trial plan's target sample). One list, so the output checks (docs/output-safety.md, "Inputs are
+ * never outputs") see all of them: `--force` never makes an input an output, and a report folder
+ * holding one is refused. A new kind of input that names files is one entry in `NAMED_FILES`,
+ * which the type checker will not let anyone leave out.
+ *
+ * The plans are read leniently here: one that cannot be read or parsed names nothing, and its own
+ * reader reports the problem with its usual words when the command reads it.
+ */
+import { dirname, isAbsolute, join } from 'node:path';
+import { readJsonFile } from './read-json.js';
+
+/** What a file is, as far as the files it names go. */
+export type InputKind = 'file' | 'trial-plan' | 'cea-plan' | 'uptake-plan';
+
+/** A path as the user gave it, with the option (or field) that gave it, as the output guard takes it. */
+export interface InputPath {
+  option: string;
+  path: string;
+}
+
+/** An input and what kind of file it is (a plain `file` names no other file). */
+export interface TypedInput extends InputPath {
+  kind: InputKind;
+}
+
+interface NamedFile {
+  /** The field of the JSON file, as the docs name it: `unitCosts`, `population.targetSample.file`. */
+  field: string;
+  path: string;
+  kind: InputKind;
+}
+
+/** The value at `keys` in parsed JSON when it is a non-empty string. */
+function textAt(json: unknown, ...keys: string[]): string | undefined {
+  let v = json;
+  for (const k of keys) {
+    if (v === null || typeof v !== 'object' || Array.isArray(v)) return undefined;
+    v = (v as Record<string, unknown>)[k];
+  }
+  return typeof v === 'string' && v !== '' ? v : undefined;
+}
+
+const named = (field: string, kind: InputKind, path: string | undefined): NamedFile[] => (path === undefined ? [] : [{ field, path, kind }]);
+
+/**
+ * The files each kind of input names, relative to its own folder (or absolute). The fields are
+ * those of the plan schemas: docs/plan-cea.md (trialPlan, unitCosts, published,
+ * interventionCost.uptakePlan), docs/subgroups.md (population.targetSample.file); an uptake plan
+ * names no file (docs/plan-uptake.md).
+ */
+const NAMED_FILES: Record<InputKind, (json: unknown) => NamedFile[]> = {
+  file: () => [],
+  'trial-plan': (json) => named('population.targetSample.file', 'file', textAt(json, 'population', 'targetSample', 'file')),
+  'cea-plan': (json) => [
+    ...named('trialPlan', 'trial-plan', textAt(json, 'trialPlan')),
+    ...named('unitCosts', 'file', textAt(json, 'unitCosts')),
+    ...named('published', 'file', textAt(json, 'published')),
+    ...named('interventionCost.uptakePlan', 'uptake-plan', textAt(json, 'interventionCost', 'uptakePlan')),
+  ],
+  'uptake-plan': () => [],
+};
+
+const WHAT: Record<InputKind, string> = { file: 'file', 'trial-plan': 'analysis plan', 'cea-plan': 'cost-effectiveness plan', 'uptake-plan': 'uptake plan' };
+
+/** The files `input` names directly (none for a plain file, or a plan that cannot be read). */
+export function namedInputs(input: TypedInput): TypedInput[] {
+  if (input.kind === 'file') return [];
+  let json: unknown;
+  try {
+    json = readJsonFile(input.path, WHAT[input.kind]);
+  } catch {
+    return [];
+  }
+  return NAMED_FILES[input.kind](json).map((f) => ({
+    option: `${input.path}'s "${f.field}"`,
+    path: isAbsolute(f.path) ? f.path : join(dirname(input.path), f.path),
+    kind: f.kind,
+  }));
+}
+
+/** The inputs given and every file they name, at any depth, each once (in the order met). */
+export function inputFiles(roots: readonly (TypedInput | undefined)[]): InputPath[] {
+  const out: InputPath[] = [];
+  const seen = new Set<string>();
+  const visit = (input: TypedInput) => {
+    // Kinds nest without cycles (a CEA plan names a trial plan, which names a plain file), so
+    // this only keeps a file named twice from being listed twice.
+    const key = `${input.kind}\u0000${join(input.path)}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    out.push({ option: input.option, path: input.path });
+    for (const child of namedInputs(input)) visit(child);
+  };
+  for (const r of roots) if (r) visit(r);
+  return out;
+}

@@ -10,6 +10,7 @@ import { formatError, HtaError } from '../errors.js';
 import { fsReason, isFsError } from '../io/fs-error.js';
 import { type CliIo, processIo } from './io.js';
 import { registerCommands } from './commands.js';
+import { refuseEmptyValues } from './empty-values.js';
 import { packageVersion } from './version.js';
 
 // commander is CommonJS: required, it loads in about half the CPU time of an ESM import, for
@@ -28,6 +29,8 @@ export async function buildProgram(io: CliIo, argv: readonly string[] = []): Pro
   await registerCommands(program, io, (c) => {
     code = Math.max(code, c);
   }, argv);
+  // After every command is registered, so that no option is missed (docs/cli.md "Empty values").
+  refuseEmptyValues(program);
   // Subcommands (and theirs) inherit the exit override and the output from `program`:
   // commander copies both into every command created with `.command()`.
   return { program, exitCode: () => code };

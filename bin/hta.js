@@ -1,9 +1,8 @@
 #!/usr/bin/env node
 import { main } from '../dist/cli/main.js';
+import { guardStandardStreams } from '../dist/cli/standard-streams.js';
 
-// `hta … | head` closes the pipe early: that is the reader's choice, not an error.
-process.stdout.on('error', (err) => {
-  if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-  throw err;
-});
+// A full disk under `hta … > out.txt`: one line and exit 2; `hta … | head` closing the pipe
+// early is the reader's choice, not an error (docs/cli.md "Standard output and error").
+guardStandardStreams();
 process.exitCode = await main(process.argv.slice(2));

@@ -8,8 +8,10 @@ import { createRequire } from 'node:module';
 import type { Command } from 'commander';
 import { formatError, HtaError } from '../errors.js';
 import { fsReason, isFsError } from '../io/fs-error.js';
+import { missingFileHint } from '../io/missing-file.js';
 import { type CliIo, processIo } from './io.js';
 import { registerCommands } from './commands.js';
+import { refuseEmptyValues } from './empty-values.js';
 import { packageVersion } from './version.js';
 
 // commander is CommonJS: required, it loads in about half the CPU time of an ESM import, for
@@ -28,6 +30,8 @@ export async function buildProgram(io: CliIo, argv: readonly string[] = []): Pro
   await registerCommands(program, io, (c) => {
     code = Math.max(code, c);
   }, argv);
+  // After every command is registered, so that no option is missed (docs/cli.md "Empty values").
+  refuseEmptyValues(program);
   // Subcommands (and theirs) inherit the exit override and the output from `program`:
   // commander copies both into every command created with `.command()`.
   return { program, exitCode: () => code };
@@ -51,7 +55,8 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
       // A file-system failure that no reader or writer translated: still the user's to fix
       // (missing file, folder where a file belongs, full disk), not a bug (docs/output-safety.md).
       const where = typeof err.path === 'string' ? `${err.path}: ` : '';
-      io.stderr(`error: ${where}${fsReason(err.code)}\n`);
+      const hint = err.code === 'ENOENT' && typeof err.path === 'string' ? missingFileHint(err.path) : undefined;
+      io.stderr(`error: ${where}${fsReason(err.code)}${hint ? ` — ${hint}` : ''}\n`);
       return 2;
     }
     if (err instanceof commander.CommanderError) {

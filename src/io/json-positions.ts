@@ -48,7 +48,13 @@ export function parseJsonWithPositions(text: string, maxDepth = MAX_JSON_DEPTH):
   const n = text.length;
 
   const fail = (message: string, at = i): never => {
+    // A comment where a value or key belongs: JSON has none, whatever editors for JSONC accept.
+    if (text.startsWith('//', at) || text.startsWith('/*', at)) throw new JsonSyntaxError('no comment (JSON has none): delete it', at);
     throw new JsonSyntaxError(message, at);
+  };
+  /** After a ",": the object or list must go on; a closing bracket means a trailing comma. */
+  const noTrailingComma = (comma: number, close: '}' | ']') => {
+    if (text[i] === close) fail(`no trailing comma after the last ${close === '}' ? 'item of the object' : 'item of the list'} (JSON allows none): delete this ","`, comma);
   };
   const describe = (at: number) => (at >= n ? 'the end of the file' : `${JSON.stringify(text[at])}`);
   const ws = () => {
@@ -148,7 +154,9 @@ export function parseJsonWithPositions(text: string, maxDepth = MAX_JSON_DEPTH):
       else obj[key] = v;
       ws();
       if (text[i] === ',') {
-        i++;
+        const comma = i++;
+        ws();
+        noTrailingComma(comma, '}');
         continue;
       }
       if (text[i] === '}') {
@@ -171,7 +179,9 @@ export function parseJsonWithPositions(text: string, maxDepth = MAX_JSON_DEPTH):
       arr.push(parseValue([...path, arr.length], depth));
       ws();
       if (text[i] === ',') {
-        i++;
+        const comma = i++;
+        ws();
+        noTrailingComma(comma, ']');
         continue;
       }
       if (text[i] === ']') {

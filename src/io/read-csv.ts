@@ -25,6 +25,8 @@ import { HEADER_SAMPLE_BYTES, headerLayoutError, type HeaderLayoutOptions } from
 import { separatorHint } from './separator-hint.js';
 import { refuseSpecialFile } from './regular-file.js';
 import { isSsmsTrailer } from './ssms-trailer.js';
+import { doesNotExist } from './missing-file.js';
+import { emptiedByRedirection } from './redirected-input.js';
 
 export interface CsvRecord {
   /** 1-based physical line number of the record's first line. */
@@ -64,7 +66,7 @@ export const MISSING_TOKENS: ReadonlySet<string> = new Set(['', ...MISSING_WORDS
 export function unreadableFile(file: string, err: unknown): HtaError {
   const code = (err as NodeJS.ErrnoException).code;
   const reason =
-    code === 'ENOENT' ? 'the file does not exist'
+    code === 'ENOENT' ? doesNotExist(file)
     : code === 'EISDIR' ? 'it is a folder, not a file'
     : code === 'ELOOP' ? 'it is a link that leads back to itself'
     : code === 'EACCES' || code === 'EPERM' ? 'permission denied'
@@ -751,7 +753,7 @@ function scanTable(c: Chunks, file: string, keep: CsvRecord[] | undefined, optio
         if (firstLine !== undefined) delimiter = sniffDelimiter(firstLine);
         else if (c.eof) {
           const blank = c.base + c.end > start;
-          throw new HtaError('input.invalid', `${file} is empty${blank ? ' (only blank lines)' : ''}`, [{ file, line: 1, expected: 'a header line naming the columns, then one line per row' }]);
+          throw new HtaError('input.invalid', `${file} is empty${blank ? ' (only blank lines)' : emptiedByRedirection(file)}`, [{ file, line: 1, expected: 'a header line naming the columns, then one line per row' }]);
         }
       }
       if (delimiter !== undefined) {

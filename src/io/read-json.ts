@@ -15,6 +15,8 @@ import { excerptAround, JsonSyntaxError, type JsonPositions, MAX_JSON_DEPTH, par
 import { decodeUtf8 } from './utf8.js';
 import { utf16Of, utf16WithoutMark } from './utf16.js';
 import { specialFileError, specialFileKind } from './regular-file.js';
+import { doesNotExist } from './missing-file.js';
+import { emptiedByRedirection } from './redirected-input.js';
 
 /** Largest plan or manifest read (bytes): real ones are a few kilobytes. */
 export const MAX_JSON_BYTES = 10 * 1024 * 1024;
@@ -38,10 +40,11 @@ export function readJsonFile(file: string, what: string): unknown {
   } catch (err) {
     if (err instanceof HtaError) throw err;
     const code = (err as NodeJS.ErrnoException).code;
-    const reason = code === 'EISDIR' ? 'it is a folder, not a file' : 'the file does not exist or is not readable';
+    const reason = code === 'EISDIR' ? 'it is a folder, not a file' : code === 'ENOENT' ? doesNotExist(file) : 'the file does not exist or is not readable';
     throw new HtaError('input.unreadable', `cannot read ${what} ${file}: ${reason}`);
   }
   const text = decodeJson(bytes, file).replace(/^\uFEFF/, '');
+  if (text.trim() === '') throw new HtaError('plan.invalid', `${file} is empty${emptiedByRedirection(file)}`, [{ file, line: 1, expected: 'a JSON object' }]);
   notJsonLooking(text, file, what);
   return parseJsonText(text, file);
 }

@@ -20,9 +20,12 @@
  * the analyses could not run at the same time as the main thread anyway, one worker loads them
  * once instead of twice (docs/architecture.md#the-cost-of-a-cold-regeneration).
  */
-import { availableParallelism } from 'node:os';
+import { mkdtempSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { type ErrorCode, HtaError } from '../errors.js';
+import { discardStagingFolder, registerStagingFolder } from '../io/staging-files.js';
 
 // Jobs one after another in the order they came: the continuations of an analysis that waits
 // (for a file, for DuckDB) must not queue behind a second analysis's CPU-bound work, since the
@@ -105,8 +108,23 @@ interface AnalysisWorker {
 const workers: AnalysisWorker[] = [];
 let nextId = 0;
 
+/**
+ * Signals reach only the main thread, so temporary folders a worker makes (DuckDB's spill folder,
+ * a registry's UTF-8 copy) on its own cleanup list would outlive Ctrl-C. Each worker therefore
+ * gets a private temporary folder of its own as its TMPDIR (TMP, TEMP on Windows), made and
+ * listed here, on the main thread: a signal, or the worker's end, removes it with all the worker
+ * made inside (docs/output-safety.md, "Staging files never outlive the run").
+ */
+function workerTempFolder(): { folder: string; env: NodeJS.ProcessEnv } {
+  const folder = mkdtempSync(join(tmpdir(), 'hta-worker-'));
+  registerStagingFolder(folder);
+  return { folder, env: { ...process.env, TMPDIR: folder, TMP: folder, TEMP: folder } };
+}
+
 function startWorker(): AnalysisWorker {
-  const w: AnalysisWorker = { worker: new Worker(WORKER_SOURCE, { eval: true, workerData: { setup: SETUP.href } }), pending: new Map() };
+  const temp = workerTempFolder();
+  const w: AnalysisWorker = { worker: new Worker(WORKER_SOURCE, { eval: true, workerData: { setup: SETUP.href }, env: temp.env }), pending: new Map() };
+  w.worker.once('exit', () => discardStagingFolder(temp.folder));
   workers.push(w);
   const fail = (err: (p: Pending) => unknown) => {
     retire(w);

@@ -5,10 +5,11 @@
  * staging file, renamed into place only when complete (docs/output-safety.md). Rows keep their
  * order, so the same seed gives the same rows as the CSV.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { produceFileAtomic, writeLinesAtomic, type WriteOptions } from '../io/write-atomic.js';
+import { discardStagingFolder, registerStagingFolder } from '../io/staging-files.js';
 import { withDuckDb, sqlText } from '../uptake/engine/duckdb-session.js';
 import { simulateRegistryLines, type RegistrySimulationOptions } from './registry.js';
 
@@ -18,6 +19,8 @@ const PARQUET_COLUMNS = "{'id': 'VARCHAR', 'region': 'VARCHAR', 'clinic': 'VARCH
 /** Writes the simulated registry to `path` as Parquet; returns the number of referrals. */
 export async function writeRegistryParquet(path: string, options: RegistrySimulationOptions, limits: { memoryLimit?: string; threads?: number } = {}, write: WriteOptions = {}): Promise<number> {
   const dir = mkdtempSync(join(tmpdir(), 'hta-simulate-'));
+  // Ctrl-C or kill while DuckDB converts removes the CSV's folder too (docs/output-safety.md).
+  registerStagingFolder(dir);
   try {
     const csv = join(dir, 'registry.csv');
     const lines = await writeLinesAtomic(csv, simulateRegistryLines(options));
@@ -29,6 +32,6 @@ export async function writeRegistryParquet(path: string, options: RegistrySimula
     }), write);
     return lines - 1;
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    discardStagingFolder(dir);
   }
 }

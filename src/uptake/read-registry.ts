@@ -53,6 +53,7 @@ import { headerUnderlineProblem, isHeaderUnderline } from '../io/header-underlin
 import { headerRepeats as headerRepeatsOf, reorderedHeaderError, repeatedHeaderProblem } from './repeated-header.js';
 import { refuseSpecialFile } from '../io/regular-file.js';
 import { checkWindows1252File, isNotUtf8, notRegistryText, utf16OfFile, withUtf8Copy, type RegistryEncoding } from './registry-encoding.js';
+import { emptiedByRedirection } from '../io/redirected-input.js';
 
 export interface ReadRegistryOptions {
   /** ISO date of the export; default: the latest date in the file. */
@@ -570,7 +571,7 @@ function separatorsOnly(record: readonly string[]): boolean {
 
 /** The error for a file without a header line. */
 export function emptyRegistry(file: string): HtaError {
-  return new HtaError('input.invalid', `${file} is empty`, [{ file, line: 1, expected: 'a header line naming the registry columns' }]);
+  return new HtaError('input.invalid', `${file} is empty${emptiedByRedirection(file)}`, [{ file, line: 1, expected: 'a header line naming the registry columns' }]);
 }
 
 /**

@@ -1,0 +1,105 @@
+/**
+ * Inputs whose name or content looks right to the user but is not (docs/cli.md): a JSON file
+ * with a trailing comma or a comment, a file name typed in another Unicode form than the one on
+ * disk, `-` for standard input, and an input emptied by redirecting an output onto it.
+ */
+import { spawn } from 'node:child_process';
+import { copyFileSync, openSync, closeSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { readJsonFile } from '../../src/io/read-json.js';
+import { HtaError } from '../../src/errors.js';
+import { builtClosure } from '../support/built-closure.js';
+import { runCli, tempDir } from '../support/run-cli.js';
+
+const TRIAL = 'data/synthetic/selfback-trial.csv';
+const PLAN = 'data/plans/selfback.plan.json';
+
+function problemOf(file: string): string {
+  try {
+    readJsonFile(file, 'plan');
+  } catch (err) {
+    if (err instanceof HtaError) return `${err.message} | ${err.problems.map((p) => `${p.line}:${p.column} ${p.expected}`).join(' | ')}`;
+    throw err;
+  }
+  return 'read';
+}
+
+describe('JSON written as JavaScript', () => {
+  it('a trailing comma is named as such, at the comma', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'o.json'), '{\n  "a": 1,\n  "b": 2,\n}\n');
+    writeFileSync(join(dir, 'l.json'), '{\n  "a": [1, 2,]\n}\n');
+    expect(problemOf(join(dir, 'o.json'))).toBe(`${join(dir, 'o.json')} is not valid JSON | 3:9 no trailing comma after the last item of the object (JSON allows none): delete this ","`);
+    expect(problemOf(join(dir, 'l.json'))).toBe(`${join(dir, 'l.json')} is not valid JSON | 2:13 no trailing comma after the last item of the list (JSON allows none): delete this ","`);
+  });
+  it('a comment inside the file (// or /* */) is named as such, where it starts', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'a.json'), '{\n  "a": 1, // the a\n  "b": 2\n}\n');
+    writeFileSync(join(dir, 'b.json'), '{\n  "a": /* one */ 1\n}\n');
+    writeFileSync(join(dir, 'c.json'), '{\n  "a": 1\n}\n// end\n');
+    expect(problemOf(join(dir, 'a.json'))).toMatch(/ \| 2:11 no comment \(JSON has none\): delete it$/);
+    expect(problemOf(join(dir, 'b.json'))).toMatch(/ \| 2:8 no comment \(JSON has none\): delete it$/);
+    expect(problemOf(join(dir, 'c.json'))).toMatch(/ \| 4:1 no comment \(JSON has none\): delete it$/);
+  });
+});
+
+describe('file names', () => {
+  it('a name typed composed (NFC) whose file on disk is decomposed (NFD, as macOS writes it) says so', async () => {
+    const dir = tempDir();
+    const nfd = 'Ma\u030alinger.csv';
+    copyFileSync(TRIAL, join(dir, nfd));
+    copyFileSync(PLAN, join(dir, 'Pla\u0301n.json'));
+    const typed = join(dir, 'M\u00e5linger.csv');
+    const r = await runCli('validate', typed);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`cannot read ${typed}: the file does not exist — a file named ${JSON.stringify(join(dir, nfd))} is there, whose name differs only in its Unicode form (decomposed, as macOS writes names)`);
+    const p = await runCli('analyze', join(dir, nfd), '--plan', join(dir, 'Pl\u00e1n.json'));
+    expect(p.code).toBe(2);
+    expect(p.stderr).toContain('whose name differs only in its Unicode form');
+  });
+  it('a name that is simply missing gets no such hint', async () => {
+    const r = await runCli('validate', join(tempDir(), 'M\u00e5linger.csv'));
+    expect(r.stderr).toMatch(/the file does not exist\n/);
+  });
+  it('"-" is not standard input: hta says it reads files', async () => {
+    const r = await runCli('analyze', '-', '--plan', PLAN);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('error: cannot read -: the file does not exist — hta reads files, not standard input: save the data to a file and give its name (a file named "-" is written ./-)\n');
+  });
+});
+
+describe.skipIf(process.platform === 'win32')('an output redirected onto an input', () => {
+  const built = builtClosure('src/cli/main.ts');
+  symlinkSync(resolve('package.json'), join(built.dir, 'package.json'));
+  afterAll(() => rmSync(built.dir, { recursive: true, force: true }));
+
+  /** Runs the CLI with standard output opened onto `out` for writing (emptied), as `> out` does. */
+  function runOnto(out: string, argv: string[]): Promise<{ code: number | null; stderr: string }> {
+    const dir = tempDir();
+    const script = join(dir, 'hta.mjs');
+    writeFileSync(script, `import { main } from ${JSON.stringify(built.url)};\nprocess.exitCode = await main(process.argv.slice(2));\n`);
+    const fd = openSync(out, 'w');
+    return new Promise<{ code: number | null; stderr: string }>((done, reject) => {
+      const child = spawn(process.execPath, [script, ...argv], { stdio: ['ignore', fd, 'pipe'] });
+      let stderr = '';
+      child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+      child.on('error', reject);
+      child.on('close', (code) => done({ code, stderr }));
+    }).finally(() => closeSync(fd));
+  }
+
+  it('uptake --previous p.json --json > p.json, and a plan or export emptied so, say what emptied them', { timeout: 60_000 }, async () => {
+    const dir = tempDir();
+    const previous = join(dir, 'p.json');
+    writeFileSync(previous, '{"an": "earlier publication"}\n');
+    const r = await runOnto(previous, ['uptake', 'data/synthetic/registry.csv', '--eligible', 'data/synthetic/eligible.csv', '--plan', 'data/plans/uptake.plan.json', '--previous', previous, '--json']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`error: ${previous} is empty: standard output is redirected onto it (> ${previous}), and the shell empties an output file before the command starts — redirect to another file`);
+    const trial = join(dir, 't.csv');
+    copyFileSync(TRIAL, trial);
+    const t = await runOnto(trial, ['validate', trial]);
+    expect(t.code).toBe(2);
+    expect(t.stderr).toContain(`error: ${trial} is empty: standard output is redirected onto it (> ${trial})`);
+  });
+});

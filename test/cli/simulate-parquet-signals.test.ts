@@ -1,51 +1,46 @@
 /**
- * Ctrl-C (SIGINT) or SIGTERM while `hta simulate registry --format parquet` converts its CSV
- * with DuckDB leaves no temporary folder: the CSV's private folder (`hta-simulate-…`) is on the
- * process-wide cleanup list as DuckDB's spill folder is (docs/output-safety.md). Runs the CLI
- * built from src/ on the fly, signalled once the CSV is complete and DuckDB has started.
+ * `hta simulate registry --format parquet` writes its CSV into a private temporary folder
+ * (`hta-simulate-…`) that DuckDB then converts: that folder is on the process-wide cleanup list
+ * (io/staging-files.ts) for the whole conversion, so Ctrl-C or SIGTERM while DuckDB runs removes
+ * it as it removes DuckDB's spill folder (docs/output-safety.md; the signal handling itself is
+ * tested in test/io/staging-signals.test.ts). An interrupted run left the folder in TMPDIR.
+ * (A test that signalled a 1,000,000-row conversion took ~12 s; this one checks the wiring.)
  */
-import { spawn } from 'node:child_process';
-import { mkdirSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { builtClosure } from '../support/built-closure.js';
+import { existsSync, readdirSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
 import { tempDir } from '../support/run-cli.js';
 
-const built = builtClosure('src/cli/main.ts');
-symlinkSync(resolve('package.json'), join(built.dir, 'package.json'));
-afterAll(() => rmSync(built.dir, { recursive: true, force: true }));
+const seen = vi.hoisted(() => ({ registered: [] as string[], discarded: [] as { folder: string; held: string[] }[] }));
 
-const entries = (dir: string) => readdirSync(dir, { recursive: true, encoding: 'utf8' });
+vi.mock('../../src/io/staging-files.js', async (original) => {
+  const m = await original<typeof import('../../src/io/staging-files.js')>();
+  return {
+    ...m,
+    registerStagingFolder: (folder: string) => {
+      seen.registered.push(folder);
+      m.registerStagingFolder(folder);
+    },
+    discardStagingFolder: (folder: string) => {
+      // What the folder held while registered: the CSV DuckDB read.
+      seen.discarded.push({ folder, held: readdirSync(folder) });
+      m.discardStagingFolder(folder);
+    },
+  };
+});
 
-describe.skipIf(process.platform === 'win32')('hta simulate registry --format parquet stopped by a signal', () => {
-  it('SIGINT and SIGTERM while DuckDB converts leave TMPDIR empty; the process ends by the signal', { timeout: 90_000 }, async () => {
-    const dir = tempDir();
-    const script = join(dir, 'hta.mjs');
-    writeFileSync(script, `import { main } from ${JSON.stringify(built.url)};\nprocess.exitCode = await main(process.argv.slice(2));\n`);
-    for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-      const tmp = join(dir, `tmp-${signal}`);
-      mkdirSync(tmp);
-      const r = await new Promise<{ code: number | null; signal: NodeJS.Signals | null; during: string[] }>((done, reject) => {
-        let during: string[] = [];
-        const out = join(dir, `${signal}.parquet`);
-        const child = spawn(process.execPath, [script, 'simulate', 'registry', '--rows', '1000000', '--format', 'parquet', '--out', out], { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, TMPDIR: tmp } });
-        const poll = setInterval(() => {
-          const now = entries(tmp);
-          // The CSV is in place in its folder, and DuckDB's spill folder is there: the conversion runs.
-          if (!now.some((e) => /hta-simulate-\w+\/registry\.csv$/.test(e)) || !now.some((e) => /hta-duckdb-\w+$/.test(e))) return;
-          clearInterval(poll);
-          during = now;
-          child.kill(signal);
-        }, 10);
-        child.on('error', reject);
-        child.on('exit', (code, sig) => {
-          clearInterval(poll);
-          done({ code, signal: sig, during });
-        });
-      });
-      expect(r.during.length).toBeGreaterThan(0);
-      expect(r.signal ?? r.code).toBe(signal);
-      expect(entries(tmp)).toEqual([]);
-    }
+const { writeRegistryParquet } = await import('../../src/simulate/registry-parquet.js');
+
+describe('hta simulate registry --format parquet', () => {
+  it('keeps its CSV in a temporary folder registered for removal on a signal during the whole conversion, and removes it after', async () => {
+    const out = join(tempDir(), 'registry.parquet');
+    const rows = await writeRegistryParquet(out, { rows: 200, seed: 1 });
+    expect(rows).toBe(200);
+    expect(existsSync(out)).toBe(true);
+    const simulate = seen.registered.filter((f) => basename(f).startsWith('hta-simulate-'));
+    expect(simulate).toHaveLength(1);
+    const folder = simulate[0]!;
+    expect(seen.discarded.find((d) => d.folder === folder)?.held).toEqual(['registry.csv']);
+    expect(existsSync(folder)).toBe(false);
   });
 });

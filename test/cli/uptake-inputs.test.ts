@@ -1,0 +1,51 @@
+/**
+ * Inputs a region analyst sends to `hta uptake` in good faith (test/fixtures/uptake-inputs/,
+ * written by its make-fixtures.mjs): a region's aggregate part given twice, exports joined with
+ * mixed line endings, two exports with the same columns in another order, a table of counts.
+ */
+import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { removeTempDirs, runCli, tempDir } from '../support/run-cli.js';
+
+afterAll(removeTempDirs);
+
+const DIR = 'test/fixtures/uptake-inputs';
+const at = (name: string) => join(DIR, name);
+const BASE = ['--eligible', at('eligible.csv'), '--plan', at('plan.json')];
+
+describe('hta uptake --aggregates: a region given twice', () => {
+  it('refuses the same folder twice, naming it and the region, and writes nothing', async () => {
+    const out = join(tempDir(), 'csv');
+    const r = await runCli('uptake', '--aggregates', at('parts/syd'), at('parts/syd'), at('parts/sjae'), ...BASE, '--csv-dir', out);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`the aggregate tables would count Region Syddanmark twice (${at('parts/syd')} is given twice)`);
+    expect(r.stdout).toBe('');
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('refuses a byte-identical copy of a part, and one region\'s months in two parts', async () => {
+    const dir = tempDir();
+    const again = join(dir, 'syd_again');
+    cpSync(at('parts/syd'), again, { recursive: true });
+    const copy = await runCli('uptake', '--aggregates', at('parts/syd'), again, at('parts/sjae'), ...BASE);
+    expect(copy.code).toBe(2);
+    expect(copy.stderr).toContain(`would count Region Syddanmark twice (${again} is a byte-identical copy of ${at('parts/syd')})`);
+    // Another run's cells for the same region (not a byte copy): its months are in both parts.
+    const other = join(dir, 'syd_rerun');
+    mkdirSync(other);
+    const cells = readFileSync(at('parts/syd/uptake_cells.csv'), 'utf8').split('\n');
+    writeFileSync(join(other, 'uptake_cells.csv'), [cells[0], ...cells.slice(1).reverse()].join('\n'));
+    const rerun = await runCli('uptake', '--aggregates', at('parts/syd'), at('parts/sjae'), other, ...BASE);
+    expect(rerun.code).toBe(2);
+    expect(rerun.stderr).toMatch(new RegExp(`${at('parts/syd')} and ${other} both hold Region Syddanmark's cells for \\d{4}-\\d\\d`));
+  });
+
+  it('still sums two regions\' parts', async () => {
+    const r = await runCli('uptake', '--aggregates', at('parts/syd'), at('parts/sjae'), ...BASE, '--json');
+    expect(r.code).toBe(0);
+    const all = (JSON.parse(r.stdout) as { metrics: { region: string; period: string; dimension: string; referrals: number }[] }).metrics
+      .find((m) => m.region === 'national' && m.period === 'all' && m.dimension === 'all');
+    expect(all?.referrals).toBe(200);
+  });
+});

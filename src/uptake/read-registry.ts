@@ -52,6 +52,7 @@ import { FOOTNOTE_EXPECTED, FOOTNOTE_KIND, footnoteCell } from './footnote-rows.
 import { headerUnderlineProblem, isHeaderUnderline } from '../io/header-underline.js';
 import { headerRepeats as headerRepeatsOf, reorderedHeaderError, repeatedHeaderProblem } from './repeated-header.js';
 import { refuseSpecialFile } from '../io/regular-file.js';
+import { RECORD_DELIMITERS } from '../io/line-ends.js';
 import { checkWindows1252File, isNotUtf8, notRegistryText, utf16OfFile, withUtf8Copy, type RegistryEncoding } from './registry-encoding.js';
 
 export interface ReadRegistryOptions {
@@ -167,7 +168,8 @@ const DATE_COLUMNS = ['referred', 'activated', 'last_active'] as const;
 /** The byte stream → UTF-8 check → CSV records; a failure anywhere fails the records' iteration. */
 function registryParser(input: Readable, file: string, delimiter: ',' | ';' | '\t'): Readable {
   const guard = utf8Guard(file);
-  const parser = parse({ delimiter, bom: true, relax_column_count: true });
+  // Every line end ends a record, CRLF and LF in one file too (io/line-ends.ts).
+  const parser = parse({ delimiter, bom: true, relax_column_count: true, record_delimiter: RECORD_DELIMITERS });
   guard.once('error', (err) => parser.destroy(err));
   input.once('error', (err) => parser.destroy(err));
   // Excel's `sep=;` line arrives as a blank line 1 (io/separator-hint.ts).

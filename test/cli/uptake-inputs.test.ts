@@ -49,3 +49,23 @@ describe('hta uptake --aggregates: a region given twice', () => {
     expect(all?.referrals).toBe(200);
   });
 });
+
+describe('two exports joined with mixed line ends (CRLF, then LF)', () => {
+  it('hta uptake reads every LF line as a line, with or without --exclude-invalid, and says so', async () => {
+    for (const extra of [[], ['--exclude-invalid']]) {
+      const r = await runCli('uptake', at('registry-joined-mixed.csv'), ...BASE, '--json', ...extra);
+      expect(r.code).toBe(0);
+      expect(r.stderr).toContain('some lines end in CRLF (Windows) and others in LF (Linux, macOS), the first of them line 122');
+      const all = (JSON.parse(r.stdout) as { metrics: { region: string; period: string; dimension: string; referrals: number }[] }).metrics
+        .find((m) => m.region === 'national' && m.period === 'all' && m.dimension === 'all');
+      expect(all?.referrals).toBe(200);
+    }
+  });
+
+  it('hta plan init --uptake counts every row and drafts no value holding a line break', async () => {
+    const r = await runCli('plan', 'init', '--uptake', at('registry-joined-mixed.csv'));
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('regions seen in all 200 rows');
+    expect(r.stdout).not.toMatch(/\\[rn]/);
+  });
+});

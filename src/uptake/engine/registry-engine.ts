@@ -30,6 +30,7 @@ import {
   type ReadRegistryOptions, type RegistryRead, type RegistryRules, type RowCheck,
 } from '../read-registry.js';
 import { createAggregateTables, readAggregateTables } from './aggregate-sql.js';
+import { mixedLineEnds, mixedLineEndsNote, withLfCopy } from '../../io/line-ends.js';
 import { aggregateFromTables } from './aggregate-tables.js';
 import { mergeClinicSpellings } from '../clinic-names.js';
 import { withDuckDb, sqlText } from './duckdb-session.js';
@@ -278,6 +279,13 @@ async function parquetRowCheck(db: DuckDBConnection, label: string, source: Sour
 export async function aggregateRegistry(file: string, options: ReadRegistryOptions = {}, label = file, sampleRows = SAMPLE_ROWS): Promise<RegistryRead> {
   const parquet = isParquet(file);
   const csv = parquet ? undefined : await csvSource(file, label, options);
+  // CRLF lines and then LF lines (exports joined): the engine reads a copy with LF line ends,
+  // the same lines (io/line-ends.ts).
+  const mixed = csv ? mixedLineEnds(file) : undefined;
+  if (mixed) {
+    const read = await withLfCopy(file, (copy) => aggregateRegistry(copy, options, label, sampleRows));
+    return { ...read, notes: [mixedLineEndsNote(label, mixed), ...(read.notes ?? [])] };
+  }
   const threads = options.threads ?? (fileBytes(file) < ONE_THREAD_BYTES ? 1 : undefined);
   const limits = { ...(options.memoryLimit ? { memoryLimit: options.memoryLimit } : {}), ...(threads ? { threads } : {}) };
   return withDuckDb(limits, async (db) => {

@@ -16,6 +16,7 @@ import { shellWord } from '../io/shell-word.js';
 import { resolve } from 'node:path';
 import { HtaError } from '../errors.js';
 import { sameFile, type Sameness } from '../io/same-file.js';
+import { holdsQuote, reorderedHeaders, reorderJoinCommand, type Reordered } from './reorder-join.js';
 
 /** The first line of `file` (no BOM, no line end), or undefined when it cannot be read. */
 function firstLine(file: string): string | undefined {
@@ -67,7 +68,10 @@ export function severalRegistriesError(files: readonly string[], cwd = process.c
   const same = heads.every((h) => h !== undefined && h === heads[0]);
   const out = joinedFileName(files, cwd);
   const join = joinCommand(files, out);
-  const how = same
+  const reordered = same ? undefined : reorderedHeaders(heads);
+  const how = reordered
+    ? reorderedAdvice(files, heads, reordered, out, cwd)
+    : same
     ? `They have the same header line: join them into one new file with that header line once — on Linux or macOS \`${join}\` (your files are left as they are); in Excel, paste the rows of the others (without their header) under the first file's and save it under a new name — and give hta uptake that file (hta uptake ${shellWord(out)} …). Rows in several files are then identical rows, counted once (docs/input-registry.md "Several exports")`
     : `Their first lines differ (a different header, or a file that is not an export of the same registry): export them with the same columns in the same order, then join them into one new file with the header line once (docs/input-registry.md "Several exports")`;
   return new HtaError('usage.invalid', `hta uptake reads one registry export, and ${files.length} were given (${files.join(', ')}). ${how}`);
@@ -86,4 +90,15 @@ function repeatedFiles(files: readonly string[], cwd: string): [number, number, 
     }
   }
   return out;
+}
+
+/** The advice for exports with the same column names in another order (reorder-join.ts). */
+function reorderedAdvice(files: readonly string[], heads: readonly (string | undefined)[], r: Reordered, out: string, cwd: string): string {
+  const other = files.findIndex((_f, i) => heads[i] !== heads[0]);
+  const said = `Their header lines name the same columns in another order (${files[0]}: ${heads[0]}; ${files[other]}: ${heads[other]}); hta reads columns by name, so they can be joined by name into one new file in the first file's column order`;
+  const excel = `in Excel, move the columns of the others into the first file's order, paste their rows (without their header) under the first file's and save it under a new name`;
+  const then = `and give hta uptake that file (hta uptake ${shellWord(out)} …). Rows in several files are then identical rows, counted once (docs/input-registry.md "Several exports")`;
+  if (!r.exact) return `${said}: the names are written differently (case or spaces), so ${excel} — ${then}`;
+  if (files.some((f) => holdsQuote(resolve(cwd, f)))) return `${said}: they have quoted fields, which a shell command cannot split safely, so ${excel} — ${then}`;
+  return `${said} — on Linux or macOS \`${reorderJoinCommand(files, out, r.delimiter)}\` (your files are left as they are); ${excel} — ${then}`;
 }

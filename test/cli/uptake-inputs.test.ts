@@ -3,7 +3,8 @@
  * written by its make-fixtures.mjs): a region's aggregate part given twice, exports joined with
  * mixed line endings, two exports with the same columns in another order, a table of counts.
  */
-import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { removeTempDirs, runCli, tempDir } from '../support/run-cli.js';
@@ -67,5 +68,37 @@ describe('two exports joined with mixed line ends (CRLF, then LF)', () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toContain('regions seen in all 200 rows');
     expect(r.stdout).not.toMatch(/\\[rn]/);
+  });
+});
+
+describe('two exports with the same columns in another order', () => {
+  /** The command between the first pair of backticks of a message. */
+  const command = (message: string) => /`([^`]+)`/.exec(message)?.[1];
+
+  it('prints a command that joins them by name, whose file hta reads as the two in one order', async () => {
+    const dir = tempDir();
+    for (const f of ['registry-syd.csv', 'registry-sjae.csv', 'registry-sjae-reordered.csv']) copyFileSync(at(f), join(dir, f));
+    const r = await runCli('uptake', join(dir, 'registry-syd.csv'), join(dir, 'registry-sjae-reordered.csv'), ...BASE);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('name the same columns in another order');
+    const cmd = command(r.stderr)!;
+    // Run as printed, from the folder of the files (the command names them as given).
+    execFileSync('sh', ['-c', cmd.split(`${dir}/`).join('')], { cwd: dir });
+    expect(readFileSync(join(dir, 'registry-sjae-reordered.csv'), 'utf8')).toBe(readFileSync(at('registry-sjae-reordered.csv'), 'utf8'));
+    const joined = readFileSync(join(dir, 'registry-joined.csv'), 'utf8');
+    // The same rows as the exports in one order, joined: LF line ends, the header once.
+    expect(joined).toBe(readFileSync(at('registry-syd.csv'), 'utf8').replace(/^\uFEFF/, '').replace(/\r\n/g, '\n') + readFileSync(at('registry-sjae.csv'), 'utf8').split('\n').slice(1).join('\n'));
+    const byName = await runCli('uptake', join(dir, 'registry-joined.csv'), ...BASE, '--json');
+    expect(byName.code).toBe(0);
+  });
+
+  it('with quoted fields, says to reorder them in Excel rather than print a command that splits quotes', async () => {
+    const dir = tempDir();
+    copyFileSync(at('registry-syd.csv'), join(dir, 'a.csv'));
+    writeFileSync(join(dir, 'b.csv'), readFileSync(at('registry-sjae-reordered.csv'), 'utf8').replace('SJÆ01', '"SJÆ;01"'));
+    const r = await runCli('uptake', join(dir, 'a.csv'), join(dir, 'b.csv'), ...BASE);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('they have quoted fields, which a shell command cannot split safely, so in Excel, move the columns');
+    expect(command(r.stderr)).toBeUndefined();
   });
 });

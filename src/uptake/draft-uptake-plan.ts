@@ -35,6 +35,7 @@ import { jsonRegistry } from './registry-json.js';
 import { DEFAULT_DATE_FROM, PIVOT_REGION_EXPECTED, eligibleColumnsFor, eligibleTotalsNote, eligibleWideNote, eligibleYearMarkNote, readEligibleFile } from './read-registry.js';
 import { readCsvFile } from '../io/read-csv.js';
 import { RECORD_DELIMITERS } from '../io/line-ends.js';
+import { countColumns, registryColumnsError } from './counts-table.js';
 import { headerKey } from './referral.js';
 import { formatLineRanges, lineList, lineRanges } from '../problem-groups.js';
 
@@ -187,6 +188,8 @@ export function draftUptakePlan(file: string, options: DraftUptakeOptions = {}):
   const columns = found.mapping;
   const index = found.index;
   const missing = found.missing;
+  // A table of counts is no export to draft a plan for: said as hta uptake says it (counts-table.ts).
+  if (missing.includes('id') && missing.includes('referred') && countColumns(header).length > 0) throw registryColumnsError(header, file, []);
   if (missing.length > 0) notes.push(`no column recognised for ${missing.join(', ')}: add them to columns.registry (have: ${header.join(', ')})`);
   // A CPR-shaped cell would be printed in the notes or the draft (a region seen, a code): refused
   // as \`hta uptake\` refuses it, by line and column only — a ten-digit code repeated on the

@@ -53,6 +53,7 @@ import { headerUnderlineProblem, isHeaderUnderline } from '../io/header-underlin
 import { headerRepeats as headerRepeatsOf, reorderedHeaderError, repeatedHeaderProblem } from './repeated-header.js';
 import { refuseSpecialFile } from '../io/regular-file.js';
 import { RECORD_DELIMITERS } from '../io/line-ends.js';
+import { registryColumnsError } from './counts-table.js';
 import { checkWindows1252File, isNotUtf8, notRegistryText, utf16OfFile, withUtf8Copy, type RegistryEncoding } from './registry-encoding.js';
 
 export interface ReadRegistryOptions {
@@ -496,7 +497,7 @@ export async function scanRegistryRows(
       if (check !== undefined && separatorsOnly(record)) continue;
       if (check === undefined) {
         const idx = registryColumnIndex(record, file, options.columns);
-        if (Array.isArray(idx)) throw new HtaError('input.invalid', `${file} lacks registry columns`, idx);
+        if (Array.isArray(idx)) throw registryColumnsError(record, file, idx, options.columns);
         header = record.map((h) => h.trim());
         isHeaderAgain = headerRepeatsOf(header);
         check = registryRowChecker(options, rules, file, idx, header);

@@ -102,3 +102,18 @@ describe('two exports with the same columns in another order', () => {
     expect(command(r.stderr)).toBeUndefined();
   });
 });
+
+describe('a table of counts given as the registry', () => {
+  it('is named as one, pointing to the per-referral export and to --aggregates (uptake and plan init)', async () => {
+    const r = await runCli('uptake', at('counts-table.csv'), ...BASE);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`${at('counts-table.csv')} looks like a table of counts (Antal henvist, Antal aktiveret), not a registry export with one row per referral`);
+    expect(r.stderr).toContain('one row per referral, with the columns PatientID, region, Klinik, Henvist, Aktiveret, SidstAktiv, Alder, Køn, Henviser');
+    expect(r.stderr).toContain('hta uptake --aggregates <folder> (docs/uptake-aggregates.md)');
+    expect(r.stderr).not.toContain('expected a column named');
+    const draft = await runCli('plan', 'init', '--uptake', at('counts-table.csv'));
+    expect(draft.code).toBe(2);
+    expect(draft.stdout).toBe('');
+    expect(draft.stderr).toContain('looks like a table of counts');
+  });
+});

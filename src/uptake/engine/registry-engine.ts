@@ -30,6 +30,7 @@ import {
   type ReadRegistryOptions, type RegistryRead, type RegistryRules, type RowCheck,
 } from '../read-registry.js';
 import { createAggregateTables, readAggregateTables } from './aggregate-sql.js';
+import { registryColumnsError } from '../counts-table.js';
 import { mixedLineEnds, mixedLineEndsNote, withLfCopy } from '../../io/line-ends.js';
 import { aggregateFromTables } from './aggregate-tables.js';
 import { mergeClinicSpellings } from '../clinic-names.js';
@@ -75,7 +76,7 @@ async function csvSource(file: string, label: string, options: ReadRegistryOptio
   const head = await readRegistryHeader(file, delimiter, label);
   if (head === undefined) throw emptyRegistry(label);
   const idx = registryColumnIndex(head.record, label, options.columns);
-  if (Array.isArray(idx)) throw new HtaError('input.invalid', `${label} lacks registry columns`, idx);
+  if (Array.isArray(idx)) throw registryColumnsError(head.record, label, idx, options.columns);
   return { header: head.record.map((h) => h.trim()), columns: idx, delimiter, headerLine: head.line };
 }
 
@@ -146,7 +147,7 @@ async function viewParquet(db: DuckDBConnection, file: string, label: string, op
     throw new HtaError('input.invalid', `${label} is not a readable Parquet file`, [{ file: label, expected: `a Parquet file (${(err as Error).message.split('\n')[0]})` }]);
   }
   const idx = registryColumnIndex(header, label, options.columns);
-  if (Array.isArray(idx)) throw new HtaError('input.invalid', `${label} lacks registry columns`, idx);
+  if (Array.isArray(idx)) throw registryColumnsError(header, label, idx, options.columns);
   const pick = REGISTRY_COLUMNS.map((c) => `COALESCE(${parquetText(quoteIdent(header[idx[c]]!), types[idx[c]]!)}, '') AS ${c}`).join(', ');
   // Every column's value, read or not: what "identical rows" compares (repeated-rows.ts).
   const cells = `hash(${header.map(quoteIdent).join(', ')}) AS cellh`;

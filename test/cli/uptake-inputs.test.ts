@@ -92,6 +92,15 @@ describe('two exports with the same columns in another order', () => {
     expect(byName.code).toBe(0);
   });
 
+  it('joined with cat, the second header in another order points to joining the exports by name', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'cat.csv'), readFileSync(at('registry-syd.csv'), 'utf8') + readFileSync(at('registry-sjae-reordered.csv'), 'utf8'));
+    const r = await runCli('uptake', join(dir, 'cat.csv'), ...BASE);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('line 122 is the header line again, with the columns in another order than line 1');
+    expect(r.stderr).toContain('give hta uptake the exports themselves (hta uptake a.csv b.csv): it prints a command that joins them by column name');
+  });
+
   it('with quoted fields, says to reorder them in Excel rather than print a command that splits quotes', async () => {
     const dir = tempDir();
     copyFileSync(at('registry-syd.csv'), join(dir, 'a.csv'));

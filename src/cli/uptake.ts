@@ -273,7 +273,8 @@ export function registerUptake(program: Command, io: CliIo, setExit: (code: numb
       let run: Awaited<ReturnType<typeof runUptake>>;
       try {
         run = await runUptake({
-          ...(file !== undefined ? { registryFile: file } : { aggregates: aggregates ?? [] }),
+          // The paths as given (folders as folders): a message names a region's part as the user named it.
+          ...(file !== undefined ? { registryFile: file } : { aggregates: opts.aggregates ?? [] }),
           eligibleFile: eligible, plan, planFile: planPath, invalidRows, memoryLimit,
           ...(threads !== undefined ? { threads } : {}),
           ...(sink ? { onExcluded: sink.add } : {}),

@@ -49,6 +49,8 @@ export interface HeaderRepeatWords {
   invalid: string;
   /** The docs section on joined exports. */
   doc: string;
+  /** How to join exports in different column orders; default: export them in one order. */
+  reordered?: string;
 }
 
 /** The problem of a repeated header line (a run that stops on problems). */
@@ -70,6 +72,6 @@ export function repeatedHeaderNote(file: string, lines: Iterable<number>, w: Hea
 /** The error for a header line in another column order: the rows under it would be misread. */
 export function reorderedHeaderError(file: string, line: number, headerLine: number, w: HeaderRepeatWords): HtaError {
   return new HtaError('input.invalid', `${file}: line ${line} is the header line again, with the columns in another order than line ${headerLine} (files joined?)`, [
-    { file, line, kind: 'header.reordered', expected: `rows of one export under one header line: the rows under line ${line} are in another column order, and would be read under the wrong columns (also with --exclude-invalid) — export the files with the same columns in the same order, then join them with the header line once (${w.doc})` },
+    { file, line, kind: 'header.reordered', expected: `rows of one export under one header line: the rows under line ${line} are in another column order, and would be read under the wrong columns (also with --exclude-invalid) — ${w.reordered ?? 'export the files with the same columns in the same order, then join them with the header line once'} (${w.doc})` },
   ]);
 }

@@ -34,6 +34,8 @@ import { isHeaderUnderline } from '../io/header-underline.js';
 import { jsonRegistry } from './registry-json.js';
 import { DEFAULT_DATE_FROM, PIVOT_REGION_EXPECTED, eligibleColumnsFor, eligibleTotalsNote, eligibleWideNote, eligibleYearMarkNote, readEligibleFile } from './read-registry.js';
 import { readCsvFile } from '../io/read-csv.js';
+import { RECORD_DELIMITERS } from '../io/line-ends.js';
+import { countColumns, registryColumnsError } from './counts-table.js';
 import { headerKey } from './referral.js';
 import { formatLineRanges, lineList, lineRanges } from '../problem-groups.js';
 
@@ -131,7 +133,9 @@ export function draftUptakePlan(file: string, options: DraftUptakeOptions = {}):
   let parsed: { record: string[]; info: { lines: number } }[];
   try {
     // Rows of separators only (`;;;;`, Excel's emptied rows) are skipped, as the engine skips them.
-    parsed = parse(csvText, { delimiter, relax_column_count: true, skip_empty_lines: true, skip_records_with_empty_values: true, trim: true, info: true }) as never;
+    // Every line end ends a record, CRLF and LF in one file too (io/line-ends.ts): else a value
+    // of the LF rows after CRLF rows would hold a line break and the next row.
+    parsed = parse(csvText, { delimiter, record_delimiter: RECORD_DELIMITERS, relax_column_count: true, skip_empty_lines: true, skip_records_with_empty_values: true, trim: true, info: true }) as never;
   } catch (err) {
     throw invalidCsv(file, err);
   }
@@ -184,6 +188,8 @@ export function draftUptakePlan(file: string, options: DraftUptakeOptions = {}):
   const columns = found.mapping;
   const index = found.index;
   const missing = found.missing;
+  // A table of counts is no export to draft a plan for: said as hta uptake says it (counts-table.ts).
+  if (missing.includes('id') && missing.includes('referred') && countColumns(header).length > 0) throw registryColumnsError(header, file, []);
   if (missing.length > 0) notes.push(`no column recognised for ${missing.join(', ')}: add them to columns.registry (have: ${header.join(', ')})`);
   // A CPR-shaped cell would be printed in the notes or the draft (a region seen, a code): refused
   // as \`hta uptake\` refuses it, by line and column only — a ten-digit code repeated on the

@@ -52,6 +52,8 @@ import { FOOTNOTE_EXPECTED, FOOTNOTE_KIND, footnoteCell } from './footnote-rows.
 import { headerUnderlineProblem, isHeaderUnderline } from '../io/header-underline.js';
 import { headerRepeats as headerRepeatsOf, reorderedHeaderError, repeatedHeaderProblem } from './repeated-header.js';
 import { refuseSpecialFile } from '../io/regular-file.js';
+import { RECORD_DELIMITERS } from '../io/line-ends.js';
+import { registryColumnsError } from './counts-table.js';
 import { checkWindows1252File, isNotUtf8, notRegistryText, utf16OfFile, withUtf8Copy, type RegistryEncoding } from './registry-encoding.js';
 import { emptiedByRedirection } from '../io/redirected-input.js';
 
@@ -168,7 +170,8 @@ const DATE_COLUMNS = ['referred', 'activated', 'last_active'] as const;
 /** The byte stream → UTF-8 check → CSV records; a failure anywhere fails the records' iteration. */
 function registryParser(input: Readable, file: string, delimiter: ',' | ';' | '\t'): Readable {
   const guard = utf8Guard(file);
-  const parser = parse({ delimiter, bom: true, relax_column_count: true });
+  // Every line end ends a record, CRLF and LF in one file too (io/line-ends.ts).
+  const parser = parse({ delimiter, bom: true, relax_column_count: true, record_delimiter: RECORD_DELIMITERS });
   guard.once('error', (err) => parser.destroy(err));
   input.once('error', (err) => parser.destroy(err));
   // Excel's `sep=;` line arrives as a blank line 1 (io/separator-hint.ts).
@@ -495,7 +498,7 @@ export async function scanRegistryRows(
       if (check !== undefined && separatorsOnly(record)) continue;
       if (check === undefined) {
         const idx = registryColumnIndex(record, file, options.columns);
-        if (Array.isArray(idx)) throw new HtaError('input.invalid', `${file} lacks registry columns`, idx);
+        if (Array.isArray(idx)) throw registryColumnsError(record, file, idx, options.columns);
         header = record.map((h) => h.trim());
         isHeaderAgain = headerRepeatsOf(header);
         check = registryRowChecker(options, rules, file, idx, header);

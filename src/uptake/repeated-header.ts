@@ -19,6 +19,8 @@ const WORDS: HeaderRepeatWords = {
   join: 'hta uptake reads one export; join several with the header line once',
   invalid: 'an invalid referral',
   doc: 'docs/input-registry.md "Several exports"',
+  // hta reads columns by name: given the exports themselves, it prints a command that joins them by name (reorder-join.ts).
+  reordered: 'give hta uptake the exports themselves (hta uptake a.csv b.csv): it prints a command that joins them by column name into one new file',
 };
 
 /** The problem of a repeated header line (without --exclude-invalid). */

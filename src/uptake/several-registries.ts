@@ -15,6 +15,8 @@ import { fileStart } from '../io/file-start.js';
 import { shellWord } from '../io/shell-word.js';
 import { resolve } from 'node:path';
 import { HtaError } from '../errors.js';
+import { sameFile, type Sameness } from '../io/same-file.js';
+import { holdsQuote, reorderedHeaders, reorderJoinCommand, type Reordered } from './reorder-join.js';
 
 /** The first line of `file` (no BOM, no line end), or undefined when it cannot be read. */
 function firstLine(file: string): string | undefined {
@@ -38,20 +40,65 @@ export function joinedFileName(files: readonly string[], cwd = process.cwd()): s
 /**
  * The shell command that joins `files` into `out` with the first file's header line once: awk
  * prints line 1 of the first file and every line after the first of each file, each ending in a
- * line end.
+ * line end — LF: a CR before it is dropped, so that a Windows (CRLF) export joined with a Linux
+ * (LF) one does not give a file of both line ends (io/line-ends.ts). Later files' byte-order
+ * marks go with their header lines.
  */
 export function joinCommand(files: readonly string[], out: string): string {
-  return `awk 'NR == 1 || FNR > 1' ${files.map(shellWord).join(' ')} > ${shellWord(out)}`;
+  return `awk 'NR == 1 || FNR > 1 { sub(/\\r$/, ""); print }' ${files.map(shellWord).join(' ')} > ${shellWord(out)}`;
 }
 
 /** The usage error for several registry files: whether their headers agree, and how to join them. */
 export function severalRegistriesError(files: readonly string[], cwd = process.cwd()): HtaError {
+  // One export given twice (or a copy of it): said as such, not as two exports to join.
+  const twice = repeatedFiles(files, cwd);
+  if (twice.length > 0) {
+    const said = twice.map(([i, j, how]) => {
+      const a = files[i]!, b = files[j]!;
+      return how === 'identical copy' ? `${b} is a byte-identical copy of ${a}` : a === b ? `${a} is named twice` : `${b} is ${a} again`;
+    }).join('; ');
+    const again = new Set(twice.map(([, j]) => j));
+    const once = files.filter((_f, j) => !again.has(j));
+    const rest = once.length === 1
+      ? `give it once: hta uptake ${shellWord(once[0]!)} … (docs/input-registry.md "Several exports")`
+      : `each export once; of ${once.join(', ')}: ${severalRegistriesError(once, cwd).message.replace(/^hta uptake reads one registry export, and \d+ were given \([^)]*\)\. /, '')}`;
+    return new HtaError('usage.invalid', `hta uptake reads one registry export, and the same export was given twice (${said}): ${rest}`);
+  }
   const heads = files.map((f) => firstLine(resolve(cwd, f)));
   const same = heads.every((h) => h !== undefined && h === heads[0]);
   const out = joinedFileName(files, cwd);
   const join = joinCommand(files, out);
-  const how = same
+  const reordered = same ? undefined : reorderedHeaders(heads);
+  const how = reordered
+    ? reorderedAdvice(files, heads, reordered, out, cwd)
+    : same
     ? `They have the same header line: join them into one new file with that header line once — on Linux or macOS \`${join}\` (your files are left as they are); in Excel, paste the rows of the others (without their header) under the first file's and save it under a new name — and give hta uptake that file (hta uptake ${shellWord(out)} …). Rows in several files are then identical rows, counted once (docs/input-registry.md "Several exports")`
     : `Their first lines differ (a different header, or a file that is not an export of the same registry): export them with the same columns in the same order, then join them into one new file with the header line once (docs/input-registry.md "Several exports")`;
   return new HtaError('usage.invalid', `hta uptake reads one registry export, and ${files.length} were given (${files.join(', ')}). ${how}`);
+}
+
+/** Pairs [first, again, how] of the indexes of `files` that are one file, or byte-identical copies. */
+function repeatedFiles(files: readonly string[], cwd: string): [number, number, Sameness][] {
+  const out: [number, number, Sameness][] = [];
+  for (let j = 1; j < files.length; j++) {
+    for (let i = 0; i < j; i++) {
+      const how = sameFile(resolve(cwd, files[i]!), resolve(cwd, files[j]!));
+      if (how) {
+        out.push([i, j, how]);
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+/** The advice for exports with the same column names in another order (reorder-join.ts). */
+function reorderedAdvice(files: readonly string[], heads: readonly (string | undefined)[], r: Reordered, out: string, cwd: string): string {
+  const other = files.findIndex((_f, i) => heads[i] !== heads[0]);
+  const said = `Their header lines name the same columns in another order (${files[0]}: ${heads[0]}; ${files[other]}: ${heads[other]}); hta reads columns by name, so they can be joined by name into one new file in the first file's column order`;
+  const excel = `in Excel, move the columns of the others into the first file's order, paste their rows (without their header) under the first file's and save it under a new name`;
+  const then = `and give hta uptake that file (hta uptake ${shellWord(out)} …). Rows in several files are then identical rows, counted once (docs/input-registry.md "Several exports")`;
+  if (!r.exact) return `${said}: the names are written differently (case or spaces), so ${excel} — ${then}`;
+  if (files.some((f) => holdsQuote(resolve(cwd, f)))) return `${said}: they have quoted fields, which a shell command cannot split safely, so ${excel} — ${then}`;
+  return `${said} — on Linux or macOS \`${reorderJoinCommand(files, out, r.delimiter)}\` (your files are left as they are); ${excel} — ${then}`;
 }

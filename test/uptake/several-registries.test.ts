@@ -30,8 +30,8 @@ describe('the join advice for several registry files', () => {
     expect(readFileSync(join(dir, 'registry-2.csv'), 'utf8')).toBe(b);
     expect(readFileSync(join(dir, 'registry-joined.csv'), 'utf8')).toBe('a file the user already has\n');
     const out = /> (\S+)$/.exec(cmd)![1]!;
-    const rows = readFileSync(join(dir, out), 'utf8').split('\n').map((l) => l.replace(/\r$/, '')).filter((l) => l !== '');
-    expect(rows).toEqual(['id;region', 'P1;Hovedstaden', 'P2;Sjælland', 'P3;Nordjylland', 'P4;Syddanmark']);
+    // One line end throughout (LF): a CRLF export joined with an LF one is no file of both.
+    expect(readFileSync(join(dir, out), 'utf8')).toBe('id;region\nP1;Hovedstaden\nP2;Sjælland\nP3;Nordjylland\nP4;Syddanmark\n');
   });
 
   it('quotes a path with spaces and never writes onto an input named like the joined file', () => {
@@ -43,5 +43,17 @@ describe('the join advice for several registry files', () => {
     expect(readFileSync(join(dir, 'registry-joined.csv'), 'utf8')).toBe('id\n1\n');
     expect(readFileSync(join(dir, 'my export.csv'), 'utf8')).toBe('id\n2\n');
     expect(readFileSync(join(dir, 'registry-joined-2.csv'), 'utf8')).toBe('id\n1\n2\n');
+  });
+
+  it('says that one export given twice (the same path, or a byte-identical copy) is one export, and joins only the others', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'a.csv'), 'id;region\nP1;Hovedstaden\n');
+    writeFileSync(join(dir, 'a-copy.csv'), 'id;region\nP1;Hovedstaden\n');
+    writeFileSync(join(dir, 'b.csv'), 'id;region\nP2;Sjælland\n');
+    const same = severalRegistriesError(['a.csv', 'a.csv'], dir).message;
+    expect(same).toContain('the same export was given twice (a.csv is named twice): give it once: hta uptake a.csv …');
+    const copy = severalRegistriesError(['a.csv', 'b.csv', 'a-copy.csv'], dir).message;
+    expect(copy).toContain('(a-copy.csv is a byte-identical copy of a.csv)');
+    expect(command(copy)).toMatch(/ a\.csv b\.csv > registry-joined\.csv$/);
   });
 });

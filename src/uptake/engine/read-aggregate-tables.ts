@@ -20,10 +20,16 @@ import {
   TABLE_COLUMNS, combineAggregateTables,
   type AggregateTables, type TableName,
 } from './aggregate-tables.js';
+import { refuseRepeatedParts, type AggregatePart } from './repeated-parts.js';
 
 /** The CSV files of `paths` (a folder stands for its .csv files, in name order). */
 export function aggregateFiles(paths: readonly string[]): string[] {
-  const out: string[] = [];
+  return aggregateFilesOf(paths).map((f) => f.file);
+}
+
+/** As `aggregateFiles`, each file with the path (folder or file) it was given as. */
+function aggregateFilesOf(paths: readonly string[]): { path: string; file: string }[] {
+  const out: { path: string; file: string }[] = [];
   for (const p of paths) {
     let isDir: boolean;
     try {
@@ -32,12 +38,12 @@ export function aggregateFiles(paths: readonly string[]): string[] {
       throw unreadableFile(p, err);
     }
     if (!isDir) {
-      out.push(p);
+      out.push({ path: p, file: p });
       continue;
     }
     const csv = readdirSync(p).filter((n) => /\.csv$/i.test(n)).sort();
     if (csv.length === 0) throw new HtaError('input.invalid', `${p} holds no .csv files`, [{ file: p, expected: 'the aggregate tables as CSV files (uptake_cells.csv, uptake_clinics.csv, uptake_activation_years.csv, uptake_totals.csv)' }]);
-    out.push(...csv.map((n) => join(p, n)));
+    out.push(...csv.map((n) => ({ path: p, file: join(p, n) })));
   }
   return out;
 }
@@ -57,9 +63,9 @@ const isNull = (v: string) => isEmptyCell(v.trim());
  */
 export function readAggregateTables(paths: readonly string[], regions: RegionSet): AggregateTables {
   const problems: Problem[] = [];
-  const parts: { source: string; tables: AggregateTables }[] = [];
+  const parts: AggregatePart[] = [];
   const seen = new Set<TableName>();
-  for (const file of aggregateFiles(paths)) {
+  for (const { path, file } of aggregateFilesOf(paths)) {
     const csv = readCsvFile(file);
     const table = tableOf(csv.header);
     if (table === undefined) {
@@ -69,7 +75,7 @@ export function readAggregateTables(paths: readonly string[], regions: RegionSet
     seen.add(table);
     const at = new Map(csv.header.map((h, i) => [headerKey(h), i]));
     const tables: AggregateTables = { cells: [], clinics: [], activationYears: [], totals: [] };
-    parts.push({ source: file, tables });
+    parts.push({ source: file, path, table, tables });
     for (const rec of csv.records) {
       let ok = true;
       const cell = (col: string) => {
@@ -140,6 +146,8 @@ export function readAggregateTables(paths: readonly string[], regions: RegionSet
       file: paths.join(', '), field: t, expected: `a CSV file with the columns ${TABLE_COLUMNS[t].join(', ')} (docs/uptake-aggregates.md)`,
     })));
   }
+  // Before the sum: a region's part given twice would double it (repeated-parts.ts).
+  refuseRepeatedParts(parts);
   const tables = combineAggregateTables(parts);
   // A part sent without its cells (or cells without its totals) would silently shrink the
   // country: the national "all" cell must count every referral the totals count.

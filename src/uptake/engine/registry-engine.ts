@@ -30,6 +30,8 @@ import {
   type ReadRegistryOptions, type RegistryRead, type RegistryRules, type RowCheck,
 } from '../read-registry.js';
 import { createAggregateTables, readAggregateTables } from './aggregate-sql.js';
+import { registryColumnsError } from '../counts-table.js';
+import { mixedLineEnds, mixedLineEndsNote, withLfCopy } from '../../io/line-ends.js';
 import { aggregateFromTables } from './aggregate-tables.js';
 import { mergeClinicSpellings } from '../clinic-names.js';
 import { withDuckDb, sqlText } from './duckdb-session.js';
@@ -74,7 +76,7 @@ async function csvSource(file: string, label: string, options: ReadRegistryOptio
   const head = await readRegistryHeader(file, delimiter, label);
   if (head === undefined) throw emptyRegistry(label);
   const idx = registryColumnIndex(head.record, label, options.columns);
-  if (Array.isArray(idx)) throw new HtaError('input.invalid', `${label} lacks registry columns`, idx);
+  if (Array.isArray(idx)) throw registryColumnsError(head.record, label, idx, options.columns);
   return { header: head.record.map((h) => h.trim()), columns: idx, delimiter, headerLine: head.line };
 }
 
@@ -145,7 +147,7 @@ async function viewParquet(db: DuckDBConnection, file: string, label: string, op
     throw new HtaError('input.invalid', `${label} is not a readable Parquet file`, [{ file: label, expected: `a Parquet file (${(err as Error).message.split('\n')[0]})` }]);
   }
   const idx = registryColumnIndex(header, label, options.columns);
-  if (Array.isArray(idx)) throw new HtaError('input.invalid', `${label} lacks registry columns`, idx);
+  if (Array.isArray(idx)) throw registryColumnsError(header, label, idx, options.columns);
   const pick = REGISTRY_COLUMNS.map((c) => `COALESCE(${parquetText(quoteIdent(header[idx[c]]!), types[idx[c]]!)}, '') AS ${c}`).join(', ');
   // Every column's value, read or not: what "identical rows" compares (repeated-rows.ts).
   const cells = `hash(${header.map(quoteIdent).join(', ')}) AS cellh`;
@@ -278,6 +280,13 @@ async function parquetRowCheck(db: DuckDBConnection, label: string, source: Sour
 export async function aggregateRegistry(file: string, options: ReadRegistryOptions = {}, label = file, sampleRows = SAMPLE_ROWS): Promise<RegistryRead> {
   const parquet = isParquet(file);
   const csv = parquet ? undefined : await csvSource(file, label, options);
+  // CRLF lines and then LF lines (exports joined): the engine reads a copy with LF line ends,
+  // the same lines (io/line-ends.ts).
+  const mixed = csv ? mixedLineEnds(file) : undefined;
+  if (mixed) {
+    const read = await withLfCopy(file, (copy) => aggregateRegistry(copy, options, label, sampleRows));
+    return { ...read, notes: [mixedLineEndsNote(label, mixed), ...(read.notes ?? [])] };
+  }
   const threads = options.threads ?? (fileBytes(file) < ONE_THREAD_BYTES ? 1 : undefined);
   const limits = { ...(options.memoryLimit ? { memoryLimit: options.memoryLimit } : {}), ...(threads ? { threads } : {}) };
   return withDuckDb(limits, async (db) => {

@@ -1,0 +1,112 @@
+/**
+ * Line ends of a CSV file: CRLF (Windows, Excel), LF (Linux, macOS), or both — two exports
+ * joined (`awk … a.csv b.csv`, `cat`) where one region's system writes CRLF and another's LF.
+ * An unquoted LF ends a line in every reader of hta (docs/input-registry.md "Line ends"):
+ * csv-parse is told every line end (it would otherwise take the first one it meets as the only
+ * one, and read the LF lines after a CRLF line as one record), and the SQL engine, which cannot
+ * read CRLF lines followed by LF lines, reads a copy with LF line ends (`withLfCopy`: the same
+ * lines, so every message names the user's own).
+ */
+import { closeSync, createReadStream, createWriteStream, mkdtempSync, openSync, readSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { discardStagingFolder, registerStagingFolder } from './staging-files.js';
+
+/** csv-parse's `record_delimiter`: any of them ends a record (CRLF first, so that it is one line end). */
+export const RECORD_DELIMITERS = ['\r\n', '\n', '\r'];
+
+const QUOTE = 0x22, LF = 0x0a, CR = 0x0d;
+
+/** Where a file's line ends change: the first line that ends in LF after lines that end in CRLF. */
+export interface MixedLineEnds {
+  /** 1-based line number of the first line ending in a bare LF (outside quotes). */
+  firstLfLine: number;
+}
+
+/**
+ * Whether `file`, whose first line ends in CRLF, has lines (outside quoted fields) that end in
+ * a bare LF; undefined when not, or when its first line does not end in CRLF (a file of LF
+ * lines with CRLF lines later is read by every reader as it is: a CR at a field's end is
+ * trimmed). One pass in 4 MiB chunks; a bare LF inside quotes (an Excel cell with a line
+ * break) does not count.
+ */
+export function mixedLineEnds(file: string): MixedLineEnds | undefined {
+  const fd = openSync(file, 'r');
+  try {
+    const buf = Buffer.alloc(4 << 20);
+    let pos = 0, line = 1, quoted = false, prev = -1, crlfFirst: boolean | undefined;
+    for (;;) {
+      const n = readSync(fd, buf, 0, buf.length, pos);
+      if (n === 0) return undefined;
+      let i = 0;
+      while (i < n) {
+        const nextLf = buf.indexOf(LF, i);
+        const end = nextLf === -1 || nextLf >= n ? n : nextLf;
+        // Quotes before the line end toggle the quoted state ("" toggles twice).
+        for (let q = buf.indexOf(QUOTE, i); q !== -1 && q < end; q = buf.indexOf(QUOTE, q + 1)) quoted = !quoted;
+        if (end === n) break;
+        const before = end > 0 ? buf[end - 1] : prev;
+        if (!quoted) {
+          const crlf = before === CR;
+          if (crlfFirst === undefined) {
+            crlfFirst = crlf;
+            if (!crlf) return undefined;
+          } else if (!crlf) {
+            return { firstLfLine: line };
+          }
+        }
+        line++;
+        i = end + 1;
+      }
+      prev = buf[n - 1]!;
+      pos += n;
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Drops each CR that comes right before an LF (a CR at a chunk's end waits for the next). */
+function crlfToLf(): Transform {
+  let held = false;
+  return new Transform({
+    transform(chunk: Buffer, _enc, done) {
+      let text = held ? Buffer.concat([Buffer.from([CR]), chunk]) : chunk;
+      held = text.length > 0 && text[text.length - 1] === CR;
+      if (held) text = text.subarray(0, text.length - 1);
+      const out: Buffer[] = [];
+      let from = 0;
+      for (let i = text.indexOf(LF); i !== -1; i = text.indexOf(LF, i + 1)) {
+        if (i > 0 && text[i - 1] === CR) {
+          out.push(text.subarray(from, i - 1));
+          from = i;
+        }
+      }
+      out.push(text.subarray(from));
+      done(null, Buffer.concat(out));
+    },
+    flush(done) {
+      done(null, held ? Buffer.from([CR]) : undefined);
+    },
+  });
+}
+
+/** Runs `read` on a private copy of `file` with LF line ends (same lines), removed afterwards. */
+export async function withLfCopy<T>(file: string, read: (copy: string) => Promise<T>): Promise<T> {
+  const dir = mkdtempSync(join(tmpdir(), 'hta-registry-'));
+  registerStagingFolder(dir);
+  try {
+    const copy = join(dir, 'registry-lf.csv');
+    await pipeline(createReadStream(file, { highWaterMark: 4 << 20 }), crlfToLf(), createWriteStream(copy, { flags: 'wx', mode: 0o600 }));
+    return await read(copy);
+  } finally {
+    discardStagingFolder(dir);
+  }
+}
+
+/** The note for a file read with both line ends (stderr): where they change, what to do. */
+export function mixedLineEndsNote(file: string, mixed: MixedLineEnds): string {
+  return `${file}: some lines end in CRLF (Windows) and others in LF (Linux, macOS), the first of them line ${mixed.firstLfLine} (exports joined?): each is read as a line end (docs/input-registry.md "Line ends")`;
+}

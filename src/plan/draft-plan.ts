@@ -31,6 +31,7 @@ import { namesAPlace, placeReason } from './place-covariates.js';
 import { belowRangeCodes, namesAChange } from './below-range-codes.js';
 import { labelledChoice } from './choice-text.js';
 import { armKey } from '../trial/arm-spellings.js';
+import { isWideScale, LOW_SCALE_MAX, mixedScales, type PatientScale } from '../trial/mixed-scales.js';
 import { isDontKnowWord, scaleEndAnswers } from './answer-words.js';
 import { isResponseId, oncePerRow, repeatsPerVisit } from './response-ids.js';
 
@@ -682,6 +683,33 @@ export function draftPlan(given: CsvTable, schemaRef: string): PlanDraft {
   /** Outcomes found but not drafted (they need what the export cannot say), with how to add them. */
   const leftOut: string[] = [];
 
+  /**
+   * Two scales in one 0–100 column (trial/mixed-scales.ts): each patient's highest answer across
+   * the stem's columns and rows, with their place when a column names one (site, centre).
+   */
+  const draftMixedScales = (s: string) => {
+    const cols = (stemColumns.get(s) ?? []).map(colIdx);
+    const id = colIdx(idCol);
+    const placeColumn = header.find((h) => !used.has(h) && isCovariateName(h) && namesAPlace(nameKey(h)));
+    const place = placeColumn === undefined ? -1 : colIdx(placeColumn);
+    const byId = new Map<string, PatientScale>();
+    for (const r of csv.records) {
+      const who = r.cells[id];
+      if (who === null || who === undefined) continue;
+      const p = byId.get(who) ?? { max: -Infinity, highLines: [] };
+      byId.set(who, p);
+      const at = place < 0 ? null : r.cells[place];
+      if (at !== null && at !== undefined) p.place ??= nfc(at);
+      for (const c of cols) {
+        const v = parseNumber(r.cells[c] ?? '', decimalComma);
+        if (v === undefined || v < 0 || v > 100) continue;
+        if (v > p.max) p.max = v;
+        if (v > LOW_SCALE_MAX) p.highLines.push(r.line);
+      }
+    }
+    return mixedScales([...byId.values()], placeColumn);
+  };
+
   /** Codes from the distinct answers of item columns with allowed range [lo, hi]. */
   const codesFor = (cols: string[], lo: number, hi: number, binary: boolean): Record<string, number> | undefined => {
     const values = [...new Set(cols.flatMap((c) => stemValues(c)))];
@@ -923,6 +951,10 @@ export function draftPlan(given: CsvTable, schemaRef: string): PlanDraft {
       // from the column's name, and listed among the checks (docs/plan-trial.md#yesno-outcomes).
       o.direction = binaryDirectionOf(s);
       checks.push(`outcome "${o.key}" (yes/no, column "${s}"): drafted "direction": "${o.direction}" (${o.direction === 'lower-is-better' ? 'fewer "yes" answers is the good result' : '"yes" is the good result'}): check it`);
+    }
+    if (isWideScale(range) && o.instrument !== 'binary') {
+      const mixed = draftMixedScales(s);
+      if (mixed) checks.push(`"${s}" is drafted as a ${range[0]}–${range[1]} scale, but ${mixed.seen}: two scales in one column (0–10 at some sites, 0–100 at others)? Put every answer on one scale in the export (the 0–10 answers ×10) and draft again — hta validate and analyze refuse the export as it is; if it is one ${range[0]}–${range[1]} scale, write "oneScaleChecked": true in the outcome "${o.key}" (docs/plan-trial.md "Two scales in one column")`);
     }
     outcomes.push(o);
     taken.add(s);

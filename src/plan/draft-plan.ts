@@ -827,11 +827,14 @@ export function draftPlan(given: CsvTable, schemaRef: string): PlanDraft {
     }
     if (Object.keys(dims).length === 5) {
       const standard = Object.entries(dims).every(([d, c]) => c === `eq5d_${d}`);
-      outcomes.push({ key: 'eq5d', instrument: 'eq5d5l', ...(standard ? {} : { items: dims }) });
+      const eq: Outcome = { key: 'eq5d', instrument: 'eq5d5l', ...(standard ? {} : { items: dims }) };
+      outcomes.push(eq);
       Object.values(dims).forEach((c) => (taken.add(c), outcomeStems.add(c)));
       guesses.push(`outcome "eq5d" (EQ-5D-5L, Danish value set) from ${Object.entries(dims).map(([d, c]) => `${d} = ${c}`).join(', ')}`);
       checks.push('EQ-5D: check the version (eq5d5l or eq5d3l) and the value set ("valueSet")');
-      codesFor(Object.values(dims), 1, 5, false);
+      // A level written as its label (a labelled choice, a scale's end) is read as its number.
+      const answers = codesFor(Object.values(dims), 1, 5, false);
+      if (answers) eq.answers = answers;
     }
   }
 

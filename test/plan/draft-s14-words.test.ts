@@ -62,3 +62,13 @@ describe('"don\'t know" words', () => {
     expect(draftPlan(parseCsvText(csv, 'e.csv'), 'plan.schema.json').plan.missingCodes).toBeUndefined();
   });
 });
+
+it('EQ-5D levels whose lowest is written as its label ("Ingen problemer") are read so, in the outcome\'s answers', () => {
+  const dims = ['mo', 'sc', 'ua', 'pd', 'ad'];
+  const rows = [`id,gruppe,time,${dims.map((d) => `eq5d_${d}`).join(',')}`];
+  for (let p = 1; p <= 8; p++) for (const t of ['baseline', '3m']) rows.push(`${p},${p % 2 ? 'App' : 'Kontrol'},${t},${dims.map((_, k) => ((p + k) % 5 === 0 ? 'Ingen problemer' : String(2 + ((p + k) % 4)))).join(',')}`);
+  const d = draftPlan(parseCsvText(rows.join('\n'), 'eq.csv'), 'plan.schema.json');
+  const eq = (d.plan.outcomes as Outcome[]).find((o) => o.key === 'eq5d')!;
+  expect(eq.answers).toMatchObject({ 'Ingen problemer': 1, '2': 2, '5': 5 });
+  expect(d.plan.missingCodes).toBeUndefined();
+});

@@ -41,13 +41,13 @@ export function scaleEndOf(text: string): 'low' | 'high' | undefined {
 /**
  * The labels of a scale's ends among a column's words, with the answer each stands for: a low-end
  * label is `lo` only when no cell holds `lo` as a digit, a high-end label `hi` only when none holds
- * `hi`, and the digits fill the inside (at least three whole numbers, all inside the scale). One
+ * `hi`, and the numbers fill the inside (at least three different ones within the scale). One
  * label per end; two low-end labels (or two high) say nothing for certain, and none is read.
  */
 export function scaleEndAnswers(words: readonly string[], numbers: readonly number[], lo: number, hi: number): Map<string, number> {
   const out = new Map<string, number>();
-  const inside = new Set(numbers.filter((n) => Number.isInteger(n) && n >= lo && n <= hi));
-  if (inside.size < 3 || numbers.some((n) => !Number.isInteger(n))) return out;
+  const inside = new Set(numbers.filter((n) => n >= lo && n <= hi));
+  if (inside.size < 3) return out;
   const low = words.filter((w) => scaleEndOf(w) === 'low');
   const high = words.filter((w) => scaleEndOf(w) === 'high');
   if (low.length === 1 && !inside.has(lo)) out.set(low[0]!, lo);

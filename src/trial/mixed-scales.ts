@@ -32,9 +32,9 @@ export interface MixedScales {
   seen: string;
 }
 
-/** Whether an instrument's range is a 0–100-like scale a 0–10 one may hide in. */
+/** Whether an instrument's range is the 0–100 scale a 0–10 one may hide in (VAS, NRS 0–100, ODI). */
 export function isWideScale(range: readonly [number, number]): boolean {
-  return range[0] === 0 && range[1] >= 50;
+  return range[0] === 0 && range[1] === 100;
 }
 
 /** Places with fewer patients than this tell nothing. */

@@ -72,3 +72,14 @@ it('EQ-5D levels whose lowest is written as its label ("Ingen problemer") are re
   expect(eq.answers).toMatchObject({ 'Ingen problemer': 1, '2': 2, '5': 5 });
   expect(d.plan.missingCodes).toBeUndefined();
 });
+
+it('a 0–100 scale with decimals has its labelled ends read too: 0 and 100', () => {
+  const rows = ['id,gruppe,time,smerte_vas'];
+  const v = ['Ingen smerte', '12.5', '40', '77.5', 'Værst tænkelige smerte', '63', '25.5', '50'];
+  for (let p = 1; p <= 8; p++) for (const [k, t] of ['baseline', '3m'].entries()) rows.push(`${p},${p % 2 ? 'App' : 'Kontrol'},${t},${v[(p + k) % 8]}`);
+  const d = draftPlan(parseCsvText(rows.join('\n'), 'vas.csv'), 'plan.schema.json');
+  const pain = (d.plan.outcomes as Outcome[])[0]!;
+  expect(pain.instrument).toBe('vas_0_100');
+  expect(pain.answers).toMatchObject({ 'Ingen smerte': 0, 'Værst tænkelige smerte': 100, '12.5': 12.5 });
+  expect(d.plan.missingCodes).toBeUndefined();
+});

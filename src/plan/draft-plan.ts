@@ -725,7 +725,7 @@ export function draftPlan(given: CsvTable, schemaRef: string): PlanDraft {
     // `Værst tænkelige smerte` for 10) among the digits: answers, never missing (answer-words.ts).
     const words = values.filter((v, k) => numeric[k] === undefined && !inOtherMark(v, decimalComma ? ',' : '.') && labelledChoice(v, decimalComma) === undefined);
     const ends = binary ? new Map<string, number>() : scaleEndAnswers(words, numeric.filter((n): n is number => n !== undefined), lo, hi);
-    if (ends.size) checks.push(`${where}: ${[...ends].map(([w, n]) => `${JSON.stringify(w)} read as ${n}`).join(' and ')}, the labelled end${ends.size > 1 ? 's' : ''} of the ${lo}–${hi} scale (the digits fill the inside; no cell holds ${[...ends.values()].join(' or ')} as a number): check ${ends.size > 1 ? 'them' : 'it'} in "answers" — written as missing-value codes they would drop the best and worst answers`);
+    if (ends.size) checks.push(`${where}: ${[...ends].map(([w, n]) => `${JSON.stringify(w)} read as ${n}`).join(' and ')}, the labelled end${ends.size > 1 ? 's' : ''} of the ${lo}–${hi} scale (the numbers fill the inside; no cell holds ${[...ends.values()].join(' or ')} as a number): check ${ends.size > 1 ? 'them' : 'it'} in "answers" — written as missing-value codes they would drop the best and worst answers`);
     // "Don't know" words are missing, unless every word of the column is one (then they may be its answers).
     const dontKnow = words.filter(isDontKnowWord);
     const dontKnowMissing = dontKnow.length > 0 && values.some((v) => !isDontKnowWord(v));

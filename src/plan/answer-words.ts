@@ -17,6 +17,8 @@ const DONT_KNOW = new Set([
   'unknown', 'not known', 'not stated', "don't know", 'dont know', 'do not know', 'prefer not to say', 'not reported',
   'vet ej', 'vet ikke', 'vet inte', 'ukjent', 'okänd',
   'weiß nicht', 'weiss nicht', 'unbekannt', 'keine angabe',
+  // Not answered, not filled in, not applicable: no answer either.
+  'ikke udfyldt', 'ikke besvaret', 'ubesvaret', 'ikke relevant', 'mangler', 'not answered', 'no answer', 'not applicable', 'missing',
 ]);
 
 /** Whether a cell says the answer is not known (`Ikke oplyst`, `Ved ikke`, `Don't know`, `Weiß nicht`). */
@@ -24,8 +26,11 @@ export function isDontKnowWord(text: string): boolean {
   return DONT_KNOW.has(wordForm(text));
 }
 
-/** Wording of a scale's low end: no pain, none, not at all. */
-const LOW_END = /(^|[^\p{L}])(ingen|ikke|intet|ingenting|slet|no|none|not|nothing|keine?|kein)(?=$|[^\p{L}])/u;
+/**
+ * Wording of a scale's low end: no pain, none, not at all. A bare "ikke" or "not" is no end
+ * (`Ikke målt`, `Not done` say the answer is missing): only `slet ikke`, `ikke noget`, `not at all`.
+ */
+const LOW_END = /(^|[^\p{L}])(ingen|intet|ingenting|slet ikke|ikke noget|ikke ondt|no|none|not at all|nothing|keine?|kein|gar nicht)(?=$|[^\p{L}])/u;
 /** Wording of a scale's high end: the worst imaginable, unbearable, maximal, extreme. */
 const HIGH_END = /(^|[^\p{L}])(værst\p{L}*|vaerst\p{L}*|worst|max|maks|maksimal\p{L}*|maximal|maximum|uudholdelig|unbearable|extreme|ekstrem\p{L}*|schlimmst\p{L}*|värst\p{L}*)(?=$|[^\p{L}])/u;
 

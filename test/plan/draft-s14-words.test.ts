@@ -30,8 +30,8 @@ describe('SPSS "Save as CSV" with value labels: a 0–10 scale\'s labelled ends'
 });
 
 it('reads a label as a scale end only by its wording, never a "don\'t know"', () => {
-  expect(['Ingen smerte', 'No pain', 'Slet ikke', 'Værst tænkelige smerte', 'Worst imaginable pain', 'Uudholdelig', 'Ved ikke', 'Ikke oplyst', 'Moderat', '0 - Ingen']
-    .map(scaleEndOf)).toEqual(['low', 'low', 'low', 'high', 'high', 'high', undefined, undefined, undefined, undefined]);
+  expect(['Ingen smerte', 'No pain', 'Slet ikke', 'Værst tænkelige smerte', 'Worst imaginable pain', 'Uudholdelig', 'Ved ikke', 'Ikke oplyst', 'Moderat', '0 - Ingen', 'Ikke udfyldt', 'Ikke målt', 'No answer']
+    .map(scaleEndOf)).toEqual(['low', 'low', 'low', 'high', 'high', 'high', undefined, undefined, undefined, undefined, undefined, undefined, undefined]);
   expect(['Ikke oplyst', 'ved ikke', 'Uoplyst', 'Ukendt', 'Unknown', 'Not stated', 'Don’t know', 'Vet ej', 'Weiß nicht', 'Kvinde', 'Ingen smerte'].map(isDontKnowWord))
     .toEqual([true, true, true, true, true, true, true, true, true, false, false]);
 });

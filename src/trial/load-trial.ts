@@ -379,7 +379,8 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
       if (armRaw === null) {
         armRaw = v;
         armAt = armCols[k]!;
-      } else if (nfc(v) !== nfc(armRaw)) {
+      } else if (nfc(v) !== nfc(armRaw) && (armSpellings.armOf(v) === undefined || armSpellings.armOf(v) !== armSpellings.armOf(armRaw))) {
+        // Two spellings of one plan arm (`SelfBACK`, `selfback`) agree (arm-spellings.ts).
         row.add({ ...row.at(armCols[k]!), value: v, expected: `the same ${groups.unit} in "${table.header[armAt]}" and "${table.header[armCols[k]!]}": this line has "${armRaw}" in one and "${v}" in the other, and a patient has one ${groups.unit} — correct the one that is wrong and export again`, kind: 'arm.columns-disagree' });
         armClash = true;
         break;

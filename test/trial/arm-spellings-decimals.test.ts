@@ -17,6 +17,11 @@ describe('arm values differing from the plan\'s in case or blanks', () => {
     expect(t.patients.map((p) => p.arm)).toEqual(['intervention', 'intervention', 'intervention', 'control']);
     expect(t.spellingNotes).toEqual(['trial.csv: column "arm": arm values that differ from the plan\'s only in case or blanks are read as the plan\'s arm: "selfback " as "SelfBACK" (2 rows), " SELFBACK" as "SelfBACK" (2 rows)']);
   });
+  it('agree with the plan\'s spelling in another visit column of a wide line', () => {
+    const csv = 'id,gruppe_baseline,gruppe_3m,pain_baseline,pain_3m\nP1,SelfBACK,selfback,5,4\nP2,Kontrol,KONTROL,6,5\n';
+    const p = parsePlan({ columns: { id: 'id', arm: 'gruppe' }, layout: 'wide', arms: { intervention: 'SelfBACK', control: 'Kontrol' }, timepoints: ['3m'], outcomes: [{ key: 'pain', instrument: 'nrs' }] });
+    expect(loadTrial(parseCsvText(csv, 'w.csv'), p).patients.map((x) => x.arm)).toEqual(['intervention', 'control']);
+  });
   it('stay apart when the plan\'s own arms differ only so (`A`, `a`)', () => {
     const csv = 'id,arm,time,pain\nP1,A,baseline,5\nP1,A,3m,4\nP2,a,baseline,6\nP2,a,3m,5\n';
     const t = loadTrial(parseCsvText(csv, 'trial.csv'), plan({ intervention: 'A', control: 'a' }));

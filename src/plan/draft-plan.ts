@@ -30,6 +30,9 @@ import { namedVisit, spelledOut, unseparatedVisits, wideVisits } from './wide-vi
 import { namesAPlace, placeReason } from './place-covariates.js';
 import { belowRangeCodes, namesAChange } from './below-range-codes.js';
 import { labelledChoice } from './choice-text.js';
+import { armKey } from '../trial/arm-spellings.js';
+import { isWideScale, LOW_SCALE_MAX, mixedScales, type PatientScale } from '../trial/mixed-scales.js';
+import { isDontKnowWord, scaleEndAnswers } from './answer-words.js';
 import { isResponseId, oncePerRow, repeatsPerVisit } from './response-ids.js';
 
 /** Something the draft could not decide, and what the user can write (in the export or a plan) to decide it. */
@@ -395,6 +398,30 @@ export function draftPlan(given: CsvTable, schemaRef: string): PlanDraft {
     }
     return [...out];
   };
+  /** An arm column's values, one per arm however spelled (armKey), each in the spelling most rows have; `folded` lists the others. */
+  const armSpellingsOf = (c: string): { arms: string[]; folded: { shown: string; others: string[] }[] } => {
+    const i = colIdx(c);
+    const byKey = new Map<string, Map<string, number>>();
+    for (const r of csv.records) {
+      const v = r.cells[i];
+      if (v === null || v === undefined) continue;
+      const spelling = nfc(v);
+      const key = armKey(spelling);
+      const counts = byKey.get(key) ?? new Map<string, number>();
+      byKey.set(key, counts);
+      counts.set(spelling, (counts.get(spelling) ?? 0) + 1);
+    }
+    const arms: string[] = [];
+    const folded: { shown: string; others: string[] }[] = [];
+    for (const counts of byKey.values()) {
+      let shown = '';
+      let most = 0;
+      for (const [spelling, n] of counts) if (n > most || (n === most && spelling.trim() === spelling && shown.trim() !== shown)) [shown, most] = [spelling, n];
+      arms.push(shown);
+      if (counts.size > 1) folded.push({ shown, others: [...counts.keys()].filter((k) => k !== shown) });
+    }
+    return { arms, folded };
+  };
   // Ids shaped like CPR numbers: said, never quoted (trial/patient-ids.ts).
   const ids = valuesOf(idCol);
   const cprIds = cprShapedIds(ids);
@@ -532,7 +559,13 @@ export function draftPlan(given: CsvTable, schemaRef: string): PlanDraft {
   // Arms.
   if (armCol) {
     if (armCol !== 'arm') columns.arm = armCol;
-    const arms = valuesOf(armCol);
+    // Spellings equal up to case, blanks and Unicode form (`SelfBACK`, `selfback `) are one arm,
+    // named as most rows write it; the loader reads the others as it (trial/arm-spellings.ts).
+    const { arms, folded } = armSpellingsOf(armCol);
+    if (folded.length) {
+      guesses.push(`arm values that differ only in case or blanks are one arm: ${folded.map((f) => `${f.others.map((o) => JSON.stringify(o)).join(', ')} read as ${JSON.stringify(f.shown)}`).join('; ')}`);
+      checks.push(`column "${armCol}" writes one arm more than one way (${folded.map((f) => [f.shown, ...f.others].map((o) => JSON.stringify(o)).join(' and ')).join('; ')}): read as one arm — check that they are`);
+    }
     // SPSS in a Danish locale writes codes with decimals ("1,00"). A comparator's name wins over
     // an intervention-like word inside it ("Vanlig behandling" is not the treatment).
     const intervention = interventionName(arms, new RegExp(`${INTERVENTION_LIKE.source}|^a$|^1([.,]0+)?$`, 'i')) ?? arms[0] ?? 'intervention';
@@ -650,6 +683,33 @@ export function draftPlan(given: CsvTable, schemaRef: string): PlanDraft {
   /** Outcomes found but not drafted (they need what the export cannot say), with how to add them. */
   const leftOut: string[] = [];
 
+  /**
+   * Two scales in one 0–100 column (trial/mixed-scales.ts): each patient's highest answer across
+   * the stem's columns and rows, with their place when a column names one (site, centre).
+   */
+  const draftMixedScales = (s: string) => {
+    const cols = (stemColumns.get(s) ?? []).map(colIdx);
+    const id = colIdx(idCol);
+    const placeColumn = header.find((h) => !used.has(h) && isCovariateName(h) && namesAPlace(nameKey(h)));
+    const place = placeColumn === undefined ? -1 : colIdx(placeColumn);
+    const byId = new Map<string, PatientScale>();
+    for (const r of csv.records) {
+      const who = r.cells[id];
+      if (who === null || who === undefined) continue;
+      const p = byId.get(who) ?? { max: -Infinity, highLines: [] };
+      byId.set(who, p);
+      const at = place < 0 ? null : r.cells[place];
+      if (at !== null && at !== undefined) p.place ??= nfc(at);
+      for (const c of cols) {
+        const v = parseNumber(r.cells[c] ?? '', decimalComma);
+        if (v === undefined || v < 0 || v > 100) continue;
+        if (v > p.max) p.max = v;
+        if (v > LOW_SCALE_MAX) p.highLines.push(r.line);
+      }
+    }
+    return mixedScales([...byId.values()], placeColumn);
+  };
+
   /** Codes from the distinct answers of item columns with allowed range [lo, hi]. */
   const codesFor = (cols: string[], lo: number, hi: number, binary: boolean): Record<string, number> | undefined => {
     const values = [...new Set(cols.flatMap((c) => stemValues(c)))];
@@ -657,13 +717,27 @@ export function draftPlan(given: CsvTable, schemaRef: string): PlanDraft {
     const numeric = values.map((v) => parseNumber(v, decimalComma));
     // Below the range: a code only when it looks like one (below-range-codes.ts), never a run of change scores.
     const below = belowRangeCodes(numeric.filter((n): n is number => n !== undefined && n < lo));
+    const where = cols.length === 1 ? `column "${cols[0]}"` : `columns ${cols[0]}…${cols[cols.length - 1]}`;
     if (below.values.length) {
-      const where = cols.length === 1 ? `column "${cols[0]}"` : `columns ${cols[0]}…${cols[cols.length - 1]}`;
       checks.push(`${where} holds values below the scale's ${lo} (${below.values.join(', ')}): not drafted as missing-value codes (a run of values is data, such as a change) — \`hta validate\` names their lines. Add one to "missingCodes" only if it means "unknown"`);
     }
+    // SPSS saved with value labels writes a scale's labelled ends as words (`Ingen smerte` for 0,
+    // `Værst tænkelige smerte` for 10) among the digits: answers, never missing (answer-words.ts).
+    const words = values.filter((v, k) => numeric[k] === undefined && !inOtherMark(v, decimalComma ? ',' : '.') && labelledChoice(v, decimalComma) === undefined);
+    const ends = binary ? new Map<string, number>() : scaleEndAnswers(words, numeric.filter((n): n is number => n !== undefined), lo, hi);
+    if (ends.size) checks.push(`${where}: ${[...ends].map(([w, n]) => `${JSON.stringify(w)} read as ${n}`).join(' and ')}, the labelled end${ends.size > 1 ? 's' : ''} of the ${lo}–${hi} scale (the numbers fill the inside; no cell holds ${[...ends.values()].join(' or ')} as a number): check ${ends.size > 1 ? 'them' : 'it'} in "answers" — written as missing-value codes they would drop the best and worst answers`);
+    // "Don't know" words are missing, unless every word of the column is one (then they may be its answers).
+    const dontKnow = words.filter(isDontKnowWord);
+    const dontKnowMissing = dontKnow.length > 0 && values.some((v) => !isDontKnowWord(v));
+    if (dontKnowMissing) checks.push(`${where}: ${dontKnow.map((w) => JSON.stringify(w)).join(', ')} drafted as missing-value code${dontKnow.length > 1 ? 's' : ''} ("don't know"): check that none is an answer`);
     values.forEach((v, k) => {
       const n = numeric[k];
       if (n === undefined) {
+        if (ends.has(v)) {
+          answers[v] = ends.get(v)!;
+          return;
+        }
+        if (isDontKnowWord(v) && !dontKnowMissing) return;
         if (inOtherMark(v, decimalComma ? ',' : '.')) {
           // A number in the other decimal mark is data, never a missing-value code.
           mixedMarks.add(v);
@@ -680,7 +754,7 @@ export function draftPlan(given: CsvTable, schemaRef: string): PlanDraft {
       } else if (n < lo ? below.codes.includes(n) : n > hi && SENTINELS.has(n)) missing.add(n);
     });
     // With labelled choices the plan's answers are the column's codes: every answer written as a bare number is one too.
-    if (Object.keys(answers).some((k) => labelledChoice(k, decimalComma) !== undefined)) {
+    if (ends.size || Object.keys(answers).some((k) => labelledChoice(k, decimalComma) !== undefined)) {
       values.forEach((v, k) => {
         const n = numeric[k];
         if (n !== undefined && n >= lo && n <= hi) answers[v] = n;
@@ -753,11 +827,14 @@ export function draftPlan(given: CsvTable, schemaRef: string): PlanDraft {
     }
     if (Object.keys(dims).length === 5) {
       const standard = Object.entries(dims).every(([d, c]) => c === `eq5d_${d}`);
-      outcomes.push({ key: 'eq5d', instrument: 'eq5d5l', ...(standard ? {} : { items: dims }) });
+      const eq: Outcome = { key: 'eq5d', instrument: 'eq5d5l', ...(standard ? {} : { items: dims }) };
+      outcomes.push(eq);
       Object.values(dims).forEach((c) => (taken.add(c), outcomeStems.add(c)));
       guesses.push(`outcome "eq5d" (EQ-5D-5L, Danish value set) from ${Object.entries(dims).map(([d, c]) => `${d} = ${c}`).join(', ')}`);
       checks.push('EQ-5D: check the version (eq5d5l or eq5d3l) and the value set ("valueSet")');
-      codesFor(Object.values(dims), 1, 5, false);
+      // A level written as its label (a labelled choice, a scale's end) is read as its number.
+      const answers = codesFor(Object.values(dims), 1, 5, false);
+      if (answers) eq.answers = answers;
     }
   }
 
@@ -878,6 +955,10 @@ export function draftPlan(given: CsvTable, schemaRef: string): PlanDraft {
       o.direction = binaryDirectionOf(s);
       checks.push(`outcome "${o.key}" (yes/no, column "${s}"): drafted "direction": "${o.direction}" (${o.direction === 'lower-is-better' ? 'fewer "yes" answers is the good result' : '"yes" is the good result'}): check it`);
     }
+    if (isWideScale(range) && o.instrument !== 'binary') {
+      const mixed = draftMixedScales(s);
+      if (mixed) checks.push(`"${s}" is drafted as a ${range[0]}–${range[1]} scale, but ${mixed.seen}: two scales in one column (0–10 at some sites, 0–100 at others)? Put every answer on one scale in the export (the 0–10 answers ×10) and draft again — hta validate and analyze refuse the export as it is; if it is one ${range[0]}–${range[1]} scale, write "oneScaleChecked": true in the outcome "${o.key}" (docs/plan-trial.md "Two scales in one column")`);
+    }
     outcomes.push(o);
     taken.add(s);
     outcomeStems.add(s);
@@ -940,7 +1021,15 @@ export function draftPlan(given: CsvTable, schemaRef: string): PlanDraft {
     // it (`45 år`, a typo `4O`), a failed formula or a number in the other decimal mark is a value
     // someone wrote, left for validate to name.
     const numeric = kindOfValues(stemCells(s).map((v) => parseNumber(v, decimalComma) ?? v)) === 'numeric';
+    // A "don't know" word among a category column's values (`Ikke oplyst` beside `Kvinde`, `Mand`)
+    // is no third category: drafted as missing, unless every value is one (answer-words.ts).
+    const dontKnow = stemValues(s).filter(isDontKnowWord);
+    if (dontKnow.length && stemValues(s).some((v) => !isDontKnowWord(v))) {
+      for (const v of dontKnow) missing.add(v);
+      checks.push(`column "${s}": ${dontKnow.map((w) => JSON.stringify(w)).join(', ')} drafted as missing-value code${dontKnow.length > 1 ? 's' : ''} ("don't know"), not a category of its own in the ANCOVA and Table 1: check that none is an answer`);
+    }
     stemValues(s).forEach((v, k) => {
+      if (isDontKnowWord(v)) return;
       if (isExcelError(v) && !isFailedFormula(v)) missing.add(v);
       else if (isFailedFormula(v) || isPercentCell(v)) notNumbers.add(`${JSON.stringify(v)} (column "${s}")`);
       else if (!numeric || values[k] !== undefined) return;

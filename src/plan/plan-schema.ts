@@ -61,6 +61,10 @@ export const outcomeSchema = z
       .describe('A yes/no outcome read from a REDCap checkbox column (medicin___1): what a row with every option of the field unticked means. "missing" (default): REDCap writes 0 in every box also on a form never filled in. "no": an unticked field is "no", unless its form is not marked as filled in (formComplete 0 or empty)'),
     formComplete: z.string().min(1).optional().describe('With a REDCap checkbox outcome: the form\'s status column (opfoelgning_complete); default: the export\'s only *_complete column'),
     maxMissingItems: z.number().int().min(0).default(0).describe('Items that may be missing; the score is then prorated'),
+    oneScaleChecked: z
+      .boolean()
+      .optional()
+      .describe('A 0–100 outcome where most patients (or every patient of a site) never answer above 10 while others do is refused as two scales in one column (0–10 and 0–100); true says the column was checked and is one scale (docs/plan-trial.md "Two scales in one column")'),
     valueSet: z.string().optional().describe('EQ-5D value set id, e.g. dk-5l-2021'),
     certainty: certainty.optional(),
   })

@@ -8,6 +8,7 @@
 import { binaryDirectionWarning } from './binary-outcome-checks.js';
 import type { Plan } from './plan-schema.js';
 import { isAppAgainstUsualCare } from './app-arms.js';
+import { armKey } from '../trial/arm-spellings.js';
 
 /**
  * A randomised plan without `armLabels` whose arms are something else than an app against usual
@@ -22,11 +23,22 @@ function armLabelsWarning(plan: Pick<Plan, 'arms' | 'armLabels' | 'design'>): st
   return [`no "armLabels": the reports will call the arms "Intervention" and "Control", not "${i}" and "${c}" — add "armLabels": { "intervention": { "en": "…", "da": "…" }, "control": { "en": "…", "da": "…" } } (docs/plan-trial.md#arm-names)`];
 }
 
+/**
+ * Arms that differ only in case or blanks (`SelfBACK`, `selfback `): one arm written two ways, as
+ * an older plan init drafted from such an export — the other arm's rows are then all refused, and
+ * with --exclude-invalid the app is compared with itself (trial/arm-spellings.ts).
+ */
+function sameArmWarning(plan: Pick<Plan, 'arms'>): string[] {
+  const [i, c] = [String(plan.arms.intervention), String(plan.arms.control)];
+  if (i === c || armKey(i) !== armKey(c)) return [];
+  return [`"arms": ${JSON.stringify(i)} and ${JSON.stringify(c)} differ only in case or blanks — one arm written two ways? Name the two arms the trial compared (the export's other value is the control); hta reads the spellings of an arm as one (docs/input-trial-export.md#arm-values)`];
+}
+
 export function planWarnings(plan: Pick<Plan, 'outcomes' | 'arms' | 'armLabels' | 'design'>): string[] {
   const certainty = plan.outcomes
     .filter((o) => o.importance === 'critical' && o.certainty === undefined)
     .map((o) => `outcome "${o.key}" is critical but has no "certainty": the summary of findings will say "not assessed" — add { "level": "high" | "moderate" | "low" | "very-low", "reasons": [...] }`);
   // The built-in `binary` is the only yes/no instrument (a plan may not redefine it; its own are continuous).
   const direction = plan.outcomes.filter((o) => o.instrument === 'binary').flatMap((o) => binaryDirectionWarning(o) ?? []);
-  return [...certainty, ...direction, ...armLabelsWarning(plan)];
+  return [...sameArmWarning(plan), ...certainty, ...direction, ...armLabelsWarning(plan)];
 }

@@ -18,6 +18,7 @@ import { isExcelError, isPercentCell } from '../io/spreadsheet-cells.js';
 import { parseNumber } from '../io/parse-number.js';
 import type { Plan } from '../plan/plan-schema.js';
 import { checkEnrolment } from './enrolment-check.js';
+import { checkMixedScales } from './mixed-scales-check.js';
 import { missingFollowUp } from './follow-up.js';
 import { type TrialData, timesInRows } from './trial-data.js';
 
@@ -51,10 +52,13 @@ export function headerOnly(file: string): HtaError {
   ]);
 }
 
-export function checkTrialContent(csv: CsvTable, trial: TrialData, need: ContentNeed, planFile?: string): void {
+/** `scales: false` leaves out the check for two scales in one column (plan init says it among its checks instead). */
+export function checkTrialContent(csv: CsvTable, trial: TrialData, need: ContentNeed, planFile?: string, options: { scales?: boolean } = {}): void {
   const file = csv.file;
   const plan = trial.plan;
   if (csv.records.length === 0) throw headerOnly(file);
+  // Two scales in one 0–100 column (0–10 at one site) shrink the effect: refused (mixed-scales.ts).
+  if (options.scales !== false) checkMixedScales(trial);
   if (need === 'rows') return;
 
   const counts = { intervention: 0, control: 0 };

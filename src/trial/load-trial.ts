@@ -14,7 +14,8 @@ import { HtaError, type Problem } from '../errors.js';
 import { parseNumber } from '../io/parse-number.js';
 import { decimalCommaOf, otherMarkHint, spacedHint } from '../io/decimal-mark.js';
 import { type CsvTable, FieldReader, shortName } from '../io/read-csv.js';
-import { isAllowedItemValue, itemRangeOf } from '../instruments/instrument.js';
+import { type Instrument, isAllowedItemValue, itemRangeOf } from '../instruments/instrument.js';
+import { instruments } from '../instruments/registry.js';
 import { instrumentForOutcome } from '../plan/outcome-instrument.js';
 import { itemColumnsOf, scoreColumnOf } from '../plan/outcome-columns.js';
 import { exportTimeOf, type Plan, planTimeOf } from '../plan/plan-schema.js';
@@ -23,6 +24,7 @@ import { didYouMean } from './near-miss.js';
 import { absentVisitProblems, visitHint, visitNearMiss, WrittenVisits } from './absent-visits.js';
 import { foldColumnName, inPlanSpelling } from './column-resolver.js';
 import { covariateValueProblem } from './check-content.js';
+import { ArmSpellings } from './arm-spellings.js';
 import { CategorySpellings, type MergedSpelling, nfc, spellingsNote } from './category-values.js';
 import { type ColumnKind, covariateTypeOfColumn, declaredAttributeKind, declaredCovariateKind, KindTally } from './column-kind.js';
 import { type Arm, type OutcomeSource, type TrialData, type TrialPatient, trialData } from './trial-data.js';
@@ -215,11 +217,9 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
   if (undecidedProblems.length) throw invalid(file, undecidedProblems, false);
   const notNumbers = covariates.map((c, i) => (kinds[i] === 'numeric' ? notANumber(plan, c.column, i < nCov ? plan.covariates[i] : undefined, c.kind !== undefined) : undefined));
 
-  // Arm values are compared after NFC: macOS saves `Håndbog` decomposed (category-values.ts).
-  const armOf = new Map<string, Arm>([
-    [nfc(plan.arms.intervention), 'intervention'],
-    [nfc(plan.arms.control), 'control'],
-  ]);
+  // Arm values are compared after NFC (macOS saves `Håndbog` decomposed), and in any case and
+  // spacing (`selfback ` is the plan's `SelfBACK`), said in a note (arm-spellings.ts).
+  const armSpellings = new ArmSpellings(plan.arms);
   const armValues = [plan.arms.intervention, plan.arms.control];
   const groups = groupWording(plan);
   const timeValues = [...new Set([...exportTimes, ...Object.keys(plan.timeLabels)])];
@@ -398,7 +398,8 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
       if (armRaw === null) {
         armRaw = v;
         armAt = armCols[k]!;
-      } else if (nfc(v) !== nfc(armRaw)) {
+      } else if (nfc(v) !== nfc(armRaw) && (armSpellings.armOf(v) === undefined || armSpellings.armOf(v) !== armSpellings.armOf(armRaw))) {
+        // Two spellings of one plan arm (`SelfBACK`, `selfback`) agree (arm-spellings.ts).
         row.add({ ...row.at(armCols[k]!), value: v, expected: `the same ${groups.unit} in "${table.header[armAt]}" and "${table.header[armCols[k]!]}": this line has "${armRaw}" in one and "${v}" in the other, and a patient has one ${groups.unit} — correct the one that is wrong and export again`, kind: 'arm.columns-disagree' });
         armClash = true;
         break;
@@ -434,11 +435,11 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
       const known = idIndex.get(id);
       if (known !== undefined) armRaw = armValues[idArm[known] === 'intervention' ? 0 : 1]!;
       else {
-        armById ??= armValuesById(table, idCol, armCol, (v) => armOf.has(nfc(v)));
+        armById ??= armValuesById(table, idCol, armCol, (v) => armSpellings.armOf(v) !== undefined);
         armRaw = armById.get(id) ?? null;
       }
     }
-    if (!armFromEvent) arm = armRaw === null ? undefined : armOf.get(nfc(armRaw));
+    if (!armFromEvent) arm = armRaw === null ? undefined : armSpellings.armOf(armRaw, true);
     if (arm === undefined && !armFromEvent) {
       const hint = armRaw === null ? undefined : didYouMean(armRaw, armValues);
       // A special missing value (`.A`) is a missing arm: refused as an empty one, quoted as written.
@@ -604,11 +605,16 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
   // cases are one, shown as most often written, and a note says so (category-values.ts; also
   // `spellingNotes`, for the warnings of `--json`).
   const typed = covariates.map((c, i) => typeColumn(covariateRaw.map((raw) => raw[i] ?? null), kinds[i]!, c.levelsAsText, decimalComma));
-  const spellingNotes = covariates.flatMap((c, i) => {
-    const merged = typed[i]!.merged;
-    // A column read twice (a covariate and a subgroup) says it once.
-    return merged.length && covariates.findIndex((d) => d.column === c.column) === i ? [spellingsNote(file, c.column, merged, plan.observational?.suppressionThreshold)] : [];
-  });
+  // Arm values written another way than the plan's (`selfback ` for `SelfBACK`) come first (arm-spellings.ts).
+  const armNote = armSpellings.note(file, plan.columns.arm, plan.observational?.suppressionThreshold);
+  const spellingNotes = [
+    ...(armNote ? [armNote] : []),
+    ...covariates.flatMap((c, i) => {
+      const merged = typed[i]!.merged;
+      // A column read twice (a covariate and a subgroup) says it once.
+      return merged.length && covariates.findIndex((d) => d.column === c.column) === i ? [spellingsNote(file, c.column, merged, plan.observational?.suppressionThreshold)] : [];
+    }),
+  ];
   if (spellingNotes.length) readNotes.push(...spellingNotes);
   const checkboxNotes = sources.flatMap((s, k) => (s.checkbox && uncheckedCounts[k]! > 0 ? [checkboxNote(file, s.key, s.columns[0]!, s.checkbox, uncheckedCounts[k]!)] : []));
   if (checkboxNotes.length) readNotes.push(...checkboxNotes);
@@ -998,10 +1004,25 @@ function scoreCell(src: OutcomeSource, cells: FieldReader, row: RowContext, item
       row.add({ ...row.at(idx), value: text, expected: `${inst.integer ? 'a whole number' : 'a number'} from ${lo} to ${hi} (${inst.name.en})${other.expects}`, kind: `score.range:${src.key}:${other.reason}`, hint: other.hint });
       return NaN;
     }
-    row.add({ ...row.at(idx), value: text, expected: `${inst.integer ? 'a whole number' : 'a number'} from ${lo} to ${hi} (${inst.name.en})`, ...((v === undefined ? spacedHint(text, `score.range:${src.key}`) : undefined) ?? { kind: `score.range:${src.key}` }) });
+    // A score with decimals inside the range is its own problem, with what to do (decimalsHint).
+    const decimalsOnly = v !== undefined && v >= lo && v <= hi;
+    const kind = `${decimalsOnly ? 'score.decimals' : 'score.range'}:${src.key}`;
+    row.add({ ...row.at(idx), value: text, expected: `${inst.integer ? 'a whole number' : 'a number'} from ${lo} to ${hi} (${inst.name.en})${decimalsOnly ? decimalsHint(inst) : ''}`, ...((v === undefined ? spacedHint(text, kind) : undefined) ?? { kind }) });
     return NaN;
   }
   return v;
+}
+
+/**
+ * What to do with a score with decimals on a whole-number scale (an average of diary entries,
+ * `5.5`): a built-in instrument takes whole numbers only, a plan instrument takes decimals with
+ * `"decimals": true` (docs/plan-trial.md "Generic instruments").
+ */
+function decimalsHint(inst: Instrument): string {
+  const own = !Object.hasOwn(instruments, inst.key);
+  return own
+    ? ` — for a score with decimals, set "decimals": true in the plan's "instruments.${inst.key}" (docs/plan-trial.md "Generic instruments")`
+    : ` — the built-in "${inst.key}" takes whole numbers only; for a score with decimals (an average), define a plan instrument of the same range with "decimals": true and use it for this outcome (docs/plan-trial.md "Generic instruments")`;
 }
 
 /** The named shapes among a lenient run's problems (export-shape.ts), for plan init to say. */

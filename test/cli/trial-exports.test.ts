@@ -89,12 +89,13 @@ describe('codes and decimals from the plan', () => {
 describe('every problem, grouped, without patient ids', () => {
   it('reports all problems of a large file (no cap at 50), grouped with line ranges and a hint', async () => {
     const rows = [HEAD];
-    for (let i = 0; i < 130; i++) rows.push([`P${i}`, 'App', 'baseline', ...items(3), '2.5'].join(','));
+    // A typo, not a spelling in another case (`App` is the plan's `app`: trial/arm-spellings.ts).
+    for (let i = 0; i < 130; i++) rows.push([`P${i}`, 'Appp', 'baseline', ...items(3), '2.5'].join(','));
     const r = await runCli('validate', setup(rows.join('\n')).csv, '--plan', setup('').plan);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('has 130 problem(s) in 130 row(s)');
     expect(r.stderr).not.toMatch(/first 50/);
-    expect(r.stderr).toMatch(/130 × .*:lines 2–131, column 2 \(arm\): "App" — expected an arm value.*; did you mean "app"\?/);
+    expect(r.stderr).toMatch(/130 × .*:lines 2–131, column 2 \(arm\): "Appp" — expected an arm value.*; did you mean "app"\?/);
   });
   it('time values and column names get near-miss hints', async () => {
     // A name in another case is read (column-resolver.ts); a typo gets the hint.
@@ -115,14 +116,14 @@ describe('every problem, grouped, without patient ids', () => {
     expect(r.stderr).not.toMatch(/SECRET/);
   });
   it('validate --json on an invalid file prints { valid: false, problems } on stdout and exits 2', async () => {
-    const text = exportText().replaceAll(',usual,3m,', ',Usual,3m,');
+    const text = exportText().replaceAll(',usual,3m,', ',Usul,3m,');
     const r = await runCli('validate', setup(text).csv, '--plan', setup('').plan, '--json');
     expect(r.code).toBe(2);
     const out = JSON.parse(r.stdout);
     expect(validValidation(out)).toBe(true);
     expect(out.valid).toBe(false);
     expect(out.problems).toHaveLength(1);
-    expect(out.problems[0]).toMatchObject({ field: 'arm', count: 6, values: ['Usual'], hint: 'did you mean "usual"?' });
+    expect(out.problems[0]).toMatchObject({ field: 'arm', count: 6, values: ['Usul'], hint: 'did you mean "usual"?' });
     expect(r.stdout).not.toMatch(/SECRET/);
   });
 });

@@ -28,3 +28,8 @@ describe('plan check: arms without names', () => {
     expect(await check(plan({ intervention: 'Træning', control: 'Venteliste' }, { intervention: { en: 'Exercise' }, control: { en: 'Waiting list' } }))).not.toContain('armLabels');
   });
 });
+
+it('plan check warns for arms that differ only in case or blanks ("SelfBACK", "selfback "), as an older plan init drafted them', async () => {
+  expect(await check(plan({ intervention: 'SelfBACK', control: 'selfback ' }))).toContain('"arms": "SelfBACK" and "selfback " differ only in case or blanks — one arm written two ways?');
+  expect(await check(plan({ intervention: 'SelfBACK', control: 'Kontrol' }))).not.toContain('differ only in case');
+});

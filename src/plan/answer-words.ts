@@ -1,0 +1,61 @@
+/**
+ * Words plan init reads in a column of answers (docs/plan-trial.md "What plan init recognises in
+ * real exports"): a "don't know" word (`Ikke oplyst`, `Ved ikke`, `Unknown`) is a missing-value
+ * code; the label of a scale's end (`Ingen smerte`, `Værst tænkelige smerte`, as SPSS writes a
+ * labelled value when saved with its value labels) is that end's answer, never missing.
+ */
+import { nfc } from '../io/nfc.js';
+
+/** A cell as the word lists read it: NFC, lower case, one straight apostrophe, single spaces. */
+function wordForm(text: string): string {
+  return nfc(text).toLowerCase().replace(/[’`´]/g, "'").replace(/\s+/g, ' ').trim().replace(/[.!]+$/, '');
+}
+
+/** "Not known" in Danish, English, Swedish/Norwegian and German, as exports write it. */
+const DONT_KNOW = new Set([
+  'ikke oplyst', 'uoplyst', 'ved ikke', 'ukendt', 'ikke kendt', 'oplyses ikke', 'ønsker ikke at svare',
+  'unknown', 'not known', 'not stated', "don't know", 'dont know', 'do not know', 'prefer not to say', 'not reported',
+  'vet ej', 'vet ikke', 'vet inte', 'ukjent', 'okänd',
+  'weiß nicht', 'weiss nicht', 'unbekannt', 'keine angabe',
+  // Not answered, not filled in, not applicable: no answer either.
+  'ikke udfyldt', 'ikke besvaret', 'ubesvaret', 'ikke relevant', 'mangler', 'not answered', 'no answer', 'not applicable', 'missing',
+]);
+
+/** Whether a cell says the answer is not known (`Ikke oplyst`, `Ved ikke`, `Don't know`, `Weiß nicht`). */
+export function isDontKnowWord(text: string): boolean {
+  return DONT_KNOW.has(wordForm(text));
+}
+
+/**
+ * Wording of a scale's low end: no pain, none, not at all. A bare "ikke" or "not" is no end
+ * (`Ikke målt`, `Not done` say the answer is missing): only `slet ikke`, `ikke noget`, `not at all`.
+ */
+const LOW_END = /(^|[^\p{L}])(ingen|intet|ingenting|slet ikke|ikke noget|ikke ondt|no|none|not at all|nothing|keine?|kein|gar nicht)(?=$|[^\p{L}])/u;
+/** Wording of a scale's high end: the worst imaginable, unbearable, maximal, extreme. */
+const HIGH_END = /(^|[^\p{L}])(værst\p{L}*|vaerst\p{L}*|worst|max|maks|maksimal\p{L}*|maximal|maximum|uudholdelig|unbearable|extreme|ekstrem\p{L}*|schlimmst\p{L}*|värst\p{L}*)(?=$|[^\p{L}])/u;
+
+/** Which end of a scale a label names (`Ingen smerte` → low, `Værst tænkelige smerte` → high), if it names one only; never a word with a digit. */
+export function scaleEndOf(text: string): 'low' | 'high' | undefined {
+  const w = wordForm(text);
+  if (/\d/.test(w) || isDontKnowWord(w)) return undefined;
+  const low = LOW_END.test(w);
+  const high = HIGH_END.test(w);
+  return low === high ? undefined : low ? 'low' : 'high';
+}
+
+/**
+ * The labels of a scale's ends among a column's words, with the answer each stands for: a low-end
+ * label is `lo` only when no cell holds `lo` as a digit, a high-end label `hi` only when none holds
+ * `hi`, and the numbers fill the inside (at least three different ones within the scale). One
+ * label per end; two low-end labels (or two high) say nothing for certain, and none is read.
+ */
+export function scaleEndAnswers(words: readonly string[], numbers: readonly number[], lo: number, hi: number): Map<string, number> {
+  const out = new Map<string, number>();
+  const inside = new Set(numbers.filter((n) => n >= lo && n <= hi));
+  if (inside.size < 3) return out;
+  const low = words.filter((w) => scaleEndOf(w) === 'low');
+  const high = words.filter((w) => scaleEndOf(w) === 'high');
+  if (low.length === 1 && !inside.has(lo)) out.set(low[0]!, lo);
+  if (high.length === 1 && !inside.has(hi)) out.set(high[0]!, hi);
+  return out;
+}

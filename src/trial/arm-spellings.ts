@@ -1,0 +1,56 @@
+/**
+ * Arm values as one arm however they were typed (docs/input-trial-export.md "Arm values"): an
+ * export where one site wrote `SelfBACK` and another `selfback ` holds one arm, read as the plan's
+ * spelling, and the reader says so. Compared after NFC, in lower case, without blanks at the ends
+ * and with one space between words. When the plan's two arms are one value in that form (`A` and
+ * `a`), case and blanks tell them apart and only NFC is applied, as before.
+ */
+import { nfc } from '../io/nfc.js';
+import type { Arm } from './trial-data.js';
+
+/** The form arm values are compared in: NFC, lower case, single inner spaces, no blanks at the ends. */
+export function armKey(value: string): string {
+  return nfc(value).replace(/\s+/g, ' ').trim().toLowerCase();
+}
+
+export class ArmSpellings {
+  readonly #exact: Map<string, Arm>;
+  readonly #loose: Map<string, Arm> | undefined;
+  /** Spellings read as a plan arm though not written as the plan writes it, with their row counts. */
+  readonly #other = new Map<string, { arm: Arm; rows: number }>();
+
+  constructor(private readonly arms: { intervention: string; control: string }) {
+    this.#exact = new Map([
+      [nfc(arms.intervention), 'intervention'],
+      [nfc(arms.control), 'control'],
+    ]);
+    const [i, c] = [armKey(arms.intervention), armKey(arms.control)];
+    this.#loose = i === c ? undefined : new Map([[i, 'intervention'], [c, 'control']]);
+  }
+
+  /** The plan arm `value` names, or undefined; `count` tallies a spelling other than the plan's for the note. */
+  armOf(value: string, count = false): Arm | undefined {
+    const exact = this.#exact.get(nfc(value));
+    if (exact !== undefined || this.#loose === undefined) return exact;
+    const arm = this.#loose.get(armKey(value));
+    if (arm !== undefined && count) {
+      const seen = this.#other.get(value);
+      if (seen) seen.rows++;
+      else this.#other.set(value, { arm, rows: 1 });
+    }
+    return arm;
+  }
+
+  /**
+   * The note for spellings read as a plan arm: `export.csv: column "gruppe": arm values that differ
+   * from the plan's only in case or blanks are read as the plan's arm: "selfback " as "SelfBACK"
+   * (45 rows)`. Counts of rows, never who; with `threshold` (an observational plan's) a smaller
+   * count reads "fewer than 5 rows".
+   */
+  note(file: string, column: string, threshold?: number): string | undefined {
+    if (!this.#other.size) return undefined;
+    const rows = (k: number) => (threshold !== undefined && k < threshold ? `fewer than ${threshold} rows` : `${k} row${k === 1 ? '' : 's'}`);
+    const listed = [...this.#other].map(([spelling, { arm, rows: k }]) => `${JSON.stringify(spelling)} as ${JSON.stringify(this.arms[arm])} (${rows(k)})`);
+    return `${file}: column "${column}": arm values that differ from the plan's only in case or blanks are read as the plan's arm: ${listed.join(', ')}`;
+  }
+}

@@ -381,24 +381,33 @@ export const REPORT_TEXT = {
   regenerate: { en: 'Regenerate with {command}.', da: 'Dannes igen med {command}.' },
   resultsFile: { en: 'Every number on this page, machine-readable: {link}', da: 'Alle tal på siden i maskinlæsbar form: {link}' },
   conclusionTitle: { en: 'Conclusion', da: 'Konklusion' },
-  // The conclusion (src/report/conclusion.ts): a lead, one sentence per verdict, the target population, the sensitivity analyses.
-  conclusionLead: { en: '{intervention} compared with {control} at {times}:', da: '{intervention} sammenlignet med {control} efter {times}:' },
-  conclusionLeadCertainty: {
-    en: '{intervention} compared with {control} at {times} ({level} certainty of evidence for every outcome):',
-    da: '{intervention} sammenlignet med {control} efter {times} ({level} evidenskvalitet for alle effektmål):',
+  // The conclusion (src/report/conclusion.ts): the primary result, the other critical results, the target population.
+  conclusionPrimary: {
+    en: '{outcome} at {time} (primary outcome), {intervention} compared with {control}',
+    da: '{outcome} efter {time} (primært effektmål), {intervention} sammenlignet med {control}',
   },
-  conclusionCertainty: { en: '{level} certainty', da: '{level} evidenskvalitet' },
+  conclusionCi: { en: '95% CI', da: '95 %-KI' },
+  conclusionAgainstMcid: { en: 'against an MCID of {mcid}', da: 'mod en MKRF på {mcid}' },
+  conclusionCertainty: { en: '{level} certainty of evidence', da: '{level} evidenskvalitet' },
+  conclusionAt: { en: 'at', da: 'efter' },
+  conclusionTo: { en: 'to', da: 'til' },
+  conclusionAgreeAll: { en: 'All {n} other critical results agree ({named})', da: 'Alle {n} øvrige kritiske resultater har samme vurdering ({named})' },
+  conclusionAgreeSome: {
+    en: '{k} of the {n} other critical results agree ({named}); {rest}',
+    da: '{k} af de {n} øvrige kritiske resultater har samme vurdering ({named}); {rest}',
+  },
+  // The others' verdicts: one verdict ("the other 3: …"), or each with its count.
+  conclusionRestOne: { en: 'the other {n}: {verdict}', da: 'de andre {n}: {verdict}' },
+  conclusionRestMany: { en: 'the others: {verdicts}', da: 'de andre: {verdicts}' },
+  conclusionAgreeNone: { en: 'None of the {n} other critical results agrees: {rest}', da: 'Ingen af de {n} øvrige kritiske resultater har samme vurdering: {rest}' },
   conclusionTarget: {
-    en: 'In the target population ({label}; {n}), {outcome}: {verdicts}.',
-    da: 'I målgruppen ({label}; {n}), {outcome}: {verdicts}.',
+    en: 'In the target population ({label}; n = {n}): {verdict}.',
+    da: 'I målgruppen ({label}; n = {n}): {verdict}.',
   },
-  conclusionTransported: { en: 'the whole trial reweighted to the target population: {verdicts}', da: 'hele forsøget omvægtet til målgruppen: {verdicts}' },
   conclusionTargetSmall: {
     en: 'The target population ({label}) has too few patients to analyse ({n} randomised).',
     da: 'Målgruppen ({label}) har for få patienter til at blive analyseret ({n} randomiseret).',
   },
-  conclusionSensitivity: { en: 'Sensitivity analyses of the primary result ({outcome}, {time}): {results}', da: 'Følsomhedsanalyser af det primære resultat ({outcome}, {time}): {results}' },
-  conclusionSameVerdict: { en: 'the same verdict with {methods}', da: 'samme vurdering med {methods}' },
   and: { en: 'and', da: 'og' },
   methodsTitle: { en: 'Methods', da: 'Metode' },
   methodsText: {

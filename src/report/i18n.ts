@@ -425,6 +425,12 @@ export const REPORT_TEXT = {
   figure: { en: 'Figure', da: 'Figur' },
   table: { en: 'Table', da: 'Tabel' },
   sofTitle: { en: 'Summary of findings', da: 'Evidensprofil (resumé af resultater)' },
+  // The summary of findings' one-line introduction; its certainty rule is the table's first note (sofCertaintyNote).
+  sofIntroShort: { en: 'Primary analysis ({method}) at each planned follow-up.', da: 'Primær analyse ({method}) ved hver planlagt opfølgning.' },
+  sofCertaintyNote: {
+    en: 'Certainty of evidence: GRADE as set in the analysis plan, downgraded one level for imprecision when the 95% CI crosses the MCID.',
+    da: 'Evidensens kvalitet: GRADE som angivet i analyseplanen, nedgraderet ét niveau for unøjagtighed, når 95 %-KI krydser MKRF.',
+  },
   sofIntro: {
     en: 'Primary analysis ({method}) at each planned follow-up. Certainty of evidence: GRADE as set in the analysis plan, downgraded one level for imprecision when the 95% CI crosses the MCID.',
     da: 'Primær analyse ({method}) ved hver planlagt opfølgning. Evidensens kvalitet: GRADE som angivet i analyseplanen, nedgraderet ét niveau for unøjagtighed, når 95 %-KI krydser MKRF.',
@@ -470,8 +476,8 @@ export const REPORT_TEXT = {
   },
   // Summary of findings
   sofHeader: {
-    en: 'Outcome (importance)|Follow-up|Participants (studies)|Certainty of evidence (GRADE)|Relative effect (95% CI)|With {control}|Difference with {intervention} (95% CI)|Against the MCID',
-    da: 'Effektmål (vigtighed)|Opfølgning|Deltagere (studier)|Evidensens kvalitet (GRADE)|Relativ effekt (95 %-KI)|Med {control}|Forskel med {intervention} (95 %-KI)|Målt mod MKRF',
+    en: 'Outcome, follow-up|Participants (studies)|Certainty (GRADE)|Relative effect (95% CI)|With {control}|Difference with {intervention} (95% CI)|Against the MCID',
+    da: 'Effektmål, opfølgning|Deltagere (studier)|Evidensens kvalitet (GRADE)|Relativ effekt (95 %-KI)|Med {control}|Forskel med {intervention} (95 %-KI)|Målt mod MKRF',
   },
   rrEffect: { en: 'RR {est} ({lo} to {hi})', da: 'RR {est} ({lo} til {hi})' },
   per1000: { en: '{n} per 1,000', da: '{n} pr. 1.000' },
@@ -487,7 +493,8 @@ export const REPORT_TEXT = {
     en: 'imprecision: the 95% CI crosses the MCID (−1 level)',
     da: 'unøjagtighed: 95 %-KI krydser MKRF (−1 niveau)',
   },
-  participants: { en: '{n} ({k} RCT)', da: '{n} ({k} RCT)' },
+  // No break inside "(1 RCT)": the summary of findings' narrow column wraps after the number.
+  participants: { en: '{n} ({k}\u00a0RCT)', da: '{n} ({k}\u00a0RCT)' },
   lower: { en: 'lower', da: 'lavere' },
   higher: { en: 'higher', da: 'højere' },
   more: { en: 'more', da: 'flere' },
@@ -495,8 +502,8 @@ export const REPORT_TEXT = {
   mdEffect: { en: 'MD {est} ({lo} to {hi})', da: 'MD {est} ({lo} til {hi})' },
   rdEffect: { en: '{est} per 1,000 ({lo} to {hi})', da: '{est} pr. 1.000 ({lo} til {hi})' },
   sofAbsoluteFromRr: {
-    en: 'Yes/no outcomes: the difference per 1,000 is derived, as GRADE does, from the risk in the control group and the relative effect: the risk with the intervention is the control risk × RR (at most 1,000 per 1,000), its 95% CI from the RR\'s (Cochrane Handbook v6, chapter 14: Schünemann et al., §14.1.5). The verdict against the MCID and the downgrade for imprecision judge this interval. The analysis tables give the risk difference with its Newcombe interval, which can differ at the ends, and judge that.',
-    da: 'Ja/nej-effektmål: forskellen pr. 1.000 er udledt som i GRADE af risikoen i kontrolgruppen og den relative effekt: risikoen med interventionen er kontrolrisikoen × RR (højst 1.000 pr. 1.000), med 95 %-KI fra RR\'s (Cochrane Handbook v6, kapitel 14: Schünemann m.fl., §14.1.5). Vurderingen mod MKRF og nedgraderingen for unøjagtighed bedømmer dette interval. Analysetabellerne viser risikodifferencen med Newcombe-interval, som kan afvige i yderpunkterne, og bedømmer den.',
+    en: 'Yes/no outcomes: the difference per 1,000 is derived as GRADE does it, the control risk × RR with the RR\'s 95% CI (Cochrane Handbook v6, §14.1.5), and judged so; the analysis tables give the risk difference (Newcombe).',
+    da: 'Ja/nej-effektmål: forskellen pr. 1.000 er udledt som i GRADE, kontrolrisikoen × RR med RR\'s 95 %-KI (Cochrane Handbook v6, §14.1.5), og vurderet sådan; analysetabellerne viser risikodifferencen (Newcombe).',
   },
   sofAbsoluteZeroCell: {
     en: 'Yes/no outcomes with no events (or only events) in an arm: the difference per 1,000 is the observed risk difference with its Newcombe interval, as in the analysis tables (the risk ratio there has 0.5 added to every cell, so control risk × RR would not be the observed risk). Its interval and the risk ratio\'s can then disagree on significance; the verdict judges the interval shown.',
@@ -510,6 +517,10 @@ export const REPORT_TEXT = {
     en: 'Yes/no outcomes without arm risks: the difference per 1,000 is the risk difference with the interval it was estimated with.',
     da: 'Ja/nej-effektmål uden risici pr. arm: forskellen pr. 1.000 er risikodifferencen med det interval, den blev estimeret med.',
   },
+  // The summary of findings says "no MCID set" once, in the outcome's heading row.
+  sofNoMcid: { en: 'no MCID set', da: 'ingen MKRF angivet' },
+  sofSignificant: { en: 'Significant difference', da: 'Signifikant forskel' },
+  sofNotSignificant: { en: 'No significant difference', da: 'Ingen signifikant forskel' },
   significantNoMcid: NO_MCID_VERDICT_TEXT.significant,
   notSignificantNoMcid: NO_MCID_VERDICT_TEXT.notSignificant,
   lowerIsBetter: { en: 'lower is better', da: 'lavere er bedre' },

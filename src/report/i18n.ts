@@ -47,6 +47,16 @@ export const NO_MCID_VERDICT_TEXT = {
   notSignificant: { en: 'No significant difference (no MCID set)', da: 'Ingen signifikant forskel (ingen MKRF angivet)' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
+/**
+ * The same verdicts where "no MCID set" is said once for the rows below it: the summary of
+ * findings' outcome heading row ("Pain-medication use (important; no MCID set)"), which keeps its
+ * rows two lines high on A4. Nowhere else.
+ */
+export const NO_MCID_VERDICT_UNDER_HEADING = {
+  significant: { en: 'Significant difference', da: 'Signifikant forskel' },
+  notSignificant: { en: 'No significant difference', da: 'Ingen signifikant forskel' },
+} as const satisfies Record<string, Record<Lang, string>>;
+
 const RELEVANCES = Object.keys(VERDICT_TEXT) as Relevance[];
 
 /** The verdict with its reason in brackets: "Clinically relevant benefit (whole CI beyond the MCID)". */
@@ -519,8 +529,6 @@ export const REPORT_TEXT = {
   },
   // The summary of findings says "no MCID set" once, in the outcome's heading row.
   sofNoMcid: { en: 'no MCID set', da: 'ingen MKRF angivet' },
-  sofSignificant: { en: 'Significant difference', da: 'Signifikant forskel' },
-  sofNotSignificant: { en: 'No significant difference', da: 'Ingen signifikant forskel' },
   significantNoMcid: NO_MCID_VERDICT_TEXT.significant,
   notSignificantNoMcid: NO_MCID_VERDICT_TEXT.notSignificant,
   lowerIsBetter: { en: 'lower is better', da: 'lavere er bedre' },

@@ -14,7 +14,7 @@ import type { AnalysisResult, EffectRow, TargetPopulation } from '../analysis/re
 import { type CertaintyJudgement, type CertaintyLevel, gradeCertainty } from '../judge/grade-certainty.js';
 import type { Plan } from '../plan/plan-schema.js';
 import type { TrialChartContext } from './charts/trial-chart-context.js';
-import { fillPhrase, formatFixed, formatRowMcid, type Lang, REPORT_TEXT, VERDICT_TEXT } from './i18n.js';
+import { fillPhrase, formatFixed, formatRowMcid, type Lang, NO_MCID_VERDICT_UNDER_HEADING, REPORT_TEXT, VERDICT_TEXT } from './i18n.js';
 import { populationRowsOutcome, sofPopulationNote, sofPopulationRows } from './sof-target-rows.js';
 import { type AbsoluteBasis, sofAbsoluteEffect, sofJudgedRow } from './sof-absolute-effect.js';
 import type { Table } from './text-table.js';
@@ -131,7 +131,7 @@ function verdictText(r: EffectRow, ctx: Pick<TrialChartContext, 'lang' | 'unitOf
   if (r.error) return notComputedText(r.error, lang);
   // The council's phrase without its parenthetical rule (the rules are in the methods' footnotes).
   if (r.relevance && r.mcid !== null) return mcidInHeading ? VERDICT_TEXT[r.relevance][lang] : `${VERDICT_TEXT[r.relevance][lang]}; ${mcidText(r, ctx)}`;
-  if (mcidInHeading) return r.significant ? t('sofSignificant') : t('sofNotSignificant');
+  if (mcidInHeading) return NO_MCID_VERDICT_UNDER_HEADING[r.significant ? 'significant' : 'notSignificant'][lang];
   return r.significant ? t('significantNoMcid') : t('notSignificantNoMcid');
 }
 

@@ -1,21 +1,18 @@
 /**
- * The conclusion a committee reads first (docs/report-trial.md#conclusion): one short paragraph,
- * generated from the summary-of-findings rows, so it never says more than the table below it.
+ * The conclusion a committee reads first (docs/report-trial.md#conclusion): one short paragraph of
+ * 60–90 words, generated from the summary-of-findings rows, so it never says more than the table
+ * below it — which holds the details:
  *
- *   1. a lead: the comparison, the follow-ups and — when every outcome has it — the certainty;
- *   2. the outcomes judged against an MCID, grouped by verdict (the council's phrase), the
- *      certainty once per group when it differs between groups;
- *   3. the outcomes without an MCID set (yes/no outcomes, responders), grouped alike, each
- *      significant one with its direction and size as the summary of findings gives it
- *      ("pain-medication use (9 months: 165 fewer per 1,000)");
- *   4. the target population's result for the primary outcome, when the plan has one;
- *   5. the sensitivity analyses and the tipping point of the primary result, when run.
- * An outcome that holds a verdict at some follow-ups only names them in brackets.
+ *   1. the primary outcome at its follow-up: the difference with its 95% CI, the MCID it is judged
+ *      against, the verdict in the council's phrase and the certainty of evidence;
+ *   2. how many of the other critical results (outcome × follow-up) share that verdict, naming
+ *      them, and the others' verdicts counted;
+ *   3. the population caveat: the primary result in the plan's target population, when it has one.
  */
-import type { AnalysisResult, EffectRow, Sensitivity, TargetPopulation } from '../analysis/results-schema.js';
+import type { AnalysisResult, EffectRow, TargetPopulation } from '../analysis/results-schema.js';
+import { CERTAINTY_LEVELS, type CertaintyLevel } from '../judge/grade-certainty.js';
 import type { TrialChartContext } from './charts/trial-chart-context.js';
-import { fillPhrase, formatP, type Lang, lowerFirst, NO_MCID_VERDICT_TEXT, REPORT_TEXT, VERDICT_TEXT } from './i18n.js';
-import { tippingSentence } from './sensitivity-table.js';
+import { fillPhrase, formatRowMcid, type Lang, lowerFirst, NO_MCID_VERDICT_TEXT, REPORT_TEXT, VERDICT_TEXT } from './i18n.js';
 import { sofEffectText, type SofRow } from './summary-of-findings.js';
 
 type Ctx = TrialChartContext;
@@ -57,160 +54,93 @@ function joinList(items: readonly string[], lang: Lang): string {
   return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} ${and} ${items[items.length - 1]}`;
 }
 
-/** A name with more in brackets: "quality of life (3 months)", "handlekompetence (mestringstro; 3 måneder)". */
-function withBracket(name: string, extra: string): string {
-  if (!extra) return name;
-  return name.endsWith(')') ? `${name.slice(0, -1)}; ${extra})` : `${name} (${extra})`;
-}
-
-/** The summary of findings' absolute effect without its interval: "165 fewer per 1,000", "MD 0.81 points lower". */
-function sizeText(r: EffectRow, ctx: Ctx): string {
-  return sofEffectText(r, ctx).split(' (')[0] ?? '';
-}
-
-interface Group {
-  verdict: string;
-  certainty: string;
-  mcid: boolean;
-  /** Outcome → its rows with this verdict and certainty, in visit order. */
-  items: Map<string, SofRow[]>;
-}
-
 function certaintyPhrase(r: SofRow, lang: Lang): string {
   const level = r.certainty.level;
-  return level ? fillPhrase(REPORT_TEXT.conclusionCertainty[lang], { level: REPORT_TEXT[level][lang].toLowerCase() }) : REPORT_TEXT.notAssessed[lang].toLowerCase();
+  return level ? fillPhrase(REPORT_TEXT.conclusionCertainty[lang], { level: REPORT_TEXT[level][lang].toLowerCase() }) : lowerFirst(REPORT_TEXT.notAssessed[lang]);
 }
 
-/** Rows grouped by (verdict, certainty), critical outcomes first, then in the plan's order. */
-function groupRows(rows: readonly SofRow[], lang: Lang): Group[] {
-  const ordered = [...rows.filter((r) => r.importance === 'critical'), ...rows.filter((r) => r.importance !== 'critical')];
-  const groups: Group[] = [];
-  for (const r of ordered) {
-    const verdict = verdictPhrase(r.row, lang);
-    const certainty = certaintyPhrase(r, lang);
-    const mcid = r.row.mcid !== null;
-    let g = groups.find((x) => x.verdict === verdict && x.certainty === certainty && x.mcid === mcid);
-    if (!g) groups.push((g = { verdict, certainty, mcid, items: new Map() }));
-    g.items.set(r.outcome, [...(g.items.get(r.outcome) ?? []), r]);
-  }
-  return groups;
+/** The primary row: the plan's primary outcome and follow-up, else the first critical row, else the first. */
+function primaryRow(rows: readonly SofRow[], ctx: Ctx): SofRow {
+  const p = ctx.primary;
+  return (
+    rows.find((r) => p && r.outcome === p.outcome && r.time === p.time) ??
+    rows.find((r) => p && r.outcome === p.outcome) ??
+    rows.find((r) => r.importance === 'critical') ??
+    rows[0]!
+  );
 }
 
-/** "3 months and 9 months" / "3 måneder og 9 måneder". */
-function joinTimes(times: readonly string[], ctx: Ctx): string {
-  return joinList(times.map((t) => ctx.timeLabel(t)), ctx.lang);
+/** "MD 0.81 points lower (95% CI 1.47 lower to 0.15 lower) against an MCID of 5 points: significant, but not clinically relevant (moderate certainty)". */
+function primarySentence(s: SofRow, name: string, ctx: Ctx): string {
+  const lang = ctx.lang;
+  const r = s.row;
+  const head = fillPhrase(REPORT_TEXT.conclusionPrimary[lang], { outcome: upperFirst(name), time: ctx.timeLabel(s.time), intervention: ctx.arms.intervention, control: ctx.arms.control });
+  const verdict = `${verdictPhrase(r, lang)} (${certaintyPhrase(s, lang)})`;
+  if (r.error || r.difference === null) return `${head} – ${verdict}.`;
+  const effect = sofEffectText(r, ctx).replace(' (', ` (${REPORT_TEXT.conclusionCi[lang]} `);
+  const mcid = r.mcid !== null ? ` ${fillPhrase(REPORT_TEXT.conclusionAgainstMcid[lang], { mcid: formatRowMcid({ method: r.method, mcid: r.mcid }, lang, ctx.unitOf(r.outcome)) })}` : '';
+  return `${head}: ${effect}${mcid} – ${verdict}.`;
 }
 
 /**
- * One group's outcomes: each with the follow-ups the verdict holds at when not all of its own,
- * and — where no MCID is set, or the outcome is yes/no — with its size at each significant follow-up.
+ * The other results' certainty, when not all of them have the primary's: one level, or the range
+ * ("moderate to low certainty of evidence"); "" when they all have the primary's.
  */
-function groupItems(g: Group, rows: readonly SofRow[], names: Map<string, string>, ctx: Ctx): string {
-  const items = [...g.items.entries()].map(([outcome, held]) => {
-    const own = rows.filter((r) => r.outcome === outcome);
-    const sized = held.filter((r) => !r.row.error && r.row.significant && (r.row.method === 'risk-difference' || r.row.relevance === null));
-    const partial = held.length < own.length;
-    let extra = '';
-    if (sized.length) {
-      extra = sized.map((r) => (own.length > 1 ? `${ctx.timeLabel(r.time)}: ${sizeText(r.row, ctx)}` : sizeText(r.row, ctx))).join(', ');
-    } else if (partial) {
-      extra = joinTimes(held.map((r) => r.time), ctx);
-    }
-    return withBracket(names.get(outcome) ?? outcome, extra);
-  });
-  return joinList(items, ctx.lang);
+function othersCertainty(primary: SofRow, others: readonly SofRow[], lang: Lang): string {
+  if (others.every((r) => r.certainty.level === primary.certainty.level)) return '';
+  const rated = CERTAINTY_LEVELS.filter((l) => others.some((r) => r.certainty.level === l));
+  const unrated = others.some((r) => !r.certainty.level) ? [lowerFirst(REPORT_TEXT.notAssessed[lang])] : [];
+  const word = (l: CertaintyLevel) => REPORT_TEXT[l][lang].toLowerCase();
+  const range = rated.length ? [fillPhrase(REPORT_TEXT.conclusionCertainty[lang], { level: rated.length === 1 ? word(rated[0]!) : `${word(rated[0]!)} ${REPORT_TEXT.conclusionTo[lang]} ${word(rated[rated.length - 1]!)}` })] : [];
+  return ` (${[...range, ...unrated].join('; ')})`;
 }
 
-/** Groups of one kind (judged against an MCID, or not) in one sentence, "; " between groups. */
-function groupsSentence(groups: readonly Group[], rows: readonly SofRow[], names: Map<string, string>, ctx: Ctx, sayCertainty: boolean): string {
-  if (!groups.length) return '';
-  const parts = groups.map((g) => `${groupItems(g, rows, names, ctx)}: ${g.verdict}${sayCertainty ? ` (${g.certainty})` : ''}`);
-  return `${upperFirst(parts.join('; '))}.`;
+/** How many of the other critical results share the primary's verdict, and what the rest show. */
+function agreementSentence(primary: SofRow, rows: readonly SofRow[], names: Map<string, string>, ctx: Ctx): string {
+  const lang = ctx.lang;
+  const others = rows.filter((r) => r.importance === 'critical' && r !== primary);
+  if (!others.length) return '';
+  const verdict = verdictPhrase(primary.row, lang);
+  const same = others.filter((r) => verdictPhrase(r.row, lang) === verdict);
+  const at = REPORT_TEXT.conclusionAt[lang];
+  const named = joinList(same.map((r) => `${names.get(r.outcome) ?? r.outcome} ${at} ${ctx.timeLabel(r.time)}`), lang);
+  const counts = new Map<string, number>();
+  for (const r of others.filter((x) => !same.includes(x))) counts.set(verdictPhrase(r.row, lang), (counts.get(verdictPhrase(r.row, lang)) ?? 0) + 1);
+  const rest =
+    counts.size === 1
+      ? fillPhrase(REPORT_TEXT.conclusionRestOne[lang], { n: [...counts.values()][0]!, verdict: [...counts.keys()][0]! })
+      : fillPhrase(REPORT_TEXT.conclusionRestMany[lang], { verdicts: [...counts.entries()].map(([v, n]) => `${v} (${n})`).join(', ') });
+  const values = { k: same.length, n: others.length, named, rest: [...counts.entries()].map(([v, n]) => `${v} (${n})`).join(', ') };
+  if (same.length && counts.size) values.rest = rest;
+  const key = !same.length ? 'conclusionAgreeNone' : !counts.size ? 'conclusionAgreeAll' : 'conclusionAgreeSome';
+  // The certainty of the others only when it is not the primary's.
+  const certainty = othersCertainty(primary, others, lang);
+  return `${fillPhrase(REPORT_TEXT[key][lang], values)}${certainty}.`;
 }
 
-/** The target population's result for the primary outcome at each follow-up, grouped by verdict. */
-function verdictsByTime(rows: readonly EffectRow[], allTimes: readonly string[], ctx: Ctx): string {
-  const byVerdict = new Map<string, string[]>();
-  for (const r of rows) byVerdict.set(verdictPhrase(r, ctx.lang), [...(byVerdict.get(verdictPhrase(r, ctx.lang)) ?? []), r.time]);
-  if (byVerdict.size === 1 && rows.length === allTimes.length) return [...byVerdict.keys()][0]!;
-  return [...byVerdict.entries()].map(([v, times]) => `${v} (${joinTimes(times, ctx)})`).join('; ');
-}
-
-function targetSentence(t: TargetPopulation | undefined, rows: readonly SofRow[], names: Map<string, string>, ctx: Ctx): string {
+/** The primary result in the target population, in one sentence. */
+function targetSentence(t: TargetPopulation | undefined, primary: SofRow, ctx: Ctx): string {
   if (!t) return '';
   const lang = ctx.lang;
   const label = lowerFirst(t.label[lang]);
   if (!t.analysed) return fillPhrase(REPORT_TEXT.conclusionTargetSmall[lang], { label, n: t.patients.intervention + t.patients.control });
-  const outcome = ctx.primary?.outcome ?? rows[0]?.outcome;
-  const trialRows = rows.filter((r) => r.outcome === outcome);
-  if (!outcome || !trialRows.length) return '';
-  const times = trialRows.map((r) => r.time);
-  const same = (e: EffectRow, s: SofRow) => e.outcome === outcome && e.time === s.time && e.method === s.row.method;
-  const target = trialRows.map((s) => t.effects.find((e) => same(e, s))).filter((e): e is EffectRow => e !== undefined);
-  if (!target.length) return '';
-  const n = target.map((e) => e.n.intervention + e.n.control);
-  const at = lang === 'da' ? 'efter' : 'at';
-  const nText = `n = ${n.length > 1 ? target.map((e, i) => `${n[i]} ${at} ${ctx.timeLabel(e.time)}`).join(', ') : String(n[0])}`;
-  let verdicts = verdictsByTime(target, times, ctx);
-  const moved = trialRows.map((s) => (t.transported ?? []).find((x) => x.weighting === 'raking' && same(x.effect, s))?.effect).filter((e): e is EffectRow => e !== undefined);
-  if (moved.length) verdicts += `; ${fillPhrase(REPORT_TEXT.conclusionTransported[lang], { verdicts: verdictsByTime(moved, times, ctx) })}`;
-  return fillPhrase(REPORT_TEXT.conclusionTarget[lang], { label, n: nText, outcome: names.get(outcome) ?? outcome, verdicts });
-}
-
-const SENSITIVITY_NAMES: Record<string, Record<Lang, string>> = {
-  ancova: { en: 'complete-case ANCOVA', da: 'ANCOVA på komplette tilfælde' },
-  mmrm: { en: 'MMRM', da: 'MMRM' },
-  'mi-ancova': { en: 'multiple imputation', da: 'multipel imputation' },
-};
-
-function pText(p: number | null, lang: Lang): string {
-  if (p === null) return '';
-  const f = formatP(p, lang);
-  return ` (p ${f.startsWith('<') ? f : `= ${f}`})`;
-}
-
-/** The primary result under the other missing-data analyses, and its tipping point. */
-function sensitivitySentence(s: Sensitivity | null | undefined, rows: readonly SofRow[], names: Map<string, string>, ctx: Ctx): string {
-  if (!s) return '';
-  const lang = ctx.lang;
-  const primary = rows.find((r) => r.outcome === s.outcome && r.time === s.time)?.row;
-  const others = s.rows.filter((r) => r.method !== primary?.method);
-  const name = (r: EffectRow) => SENSITIVITY_NAMES[r.method]?.[lang] ?? r.method;
-  const same = others.filter((r) => !r.error && primary && verdictPhrase(r, lang) === verdictPhrase(primary, lang));
-  const parts: string[] = [];
-  if (same.length) parts.push(fillPhrase(REPORT_TEXT.conclusionSameVerdict[lang], { methods: joinList(same.map((r) => `${name(r)}${pText(r.pValue, lang)}`), lang) }));
-  for (const r of others.filter((x) => !same.includes(x))) parts.push(`${name(r)}: ${verdictPhrase(r, lang)}${r.error ? '' : pText(r.pValue, lang)}`);
-  const tipping = tippingSentence(s, ctx.unitOf(s.outcome), ctx.decimalsOf(s.outcome), lang, ctx.arms).replace(/\.$/, '');
-  if (tipping) parts.push(lowerFirst(tipping));
-  if (!parts.length) return '';
-  const results = parts.join('; ');
-  return `${fillPhrase(REPORT_TEXT.conclusionSensitivity[lang], { outcome: names.get(s.outcome) ?? s.outcome, time: ctx.timeLabel(s.time), results })}.`;
+  const e = t.effects.find((x) => x.outcome === primary.outcome && x.time === primary.time && x.method === primary.row.method);
+  if (!e) return '';
+  return fillPhrase(REPORT_TEXT.conclusionTarget[lang], { label, n: e.n.intervention + e.n.control, verdict: verdictPhrase(e, lang) });
 }
 
 /**
  * The conclusion paragraph (one string); empty when there is nothing to conclude. `result` gives
- * the target population and the sensitivity analyses (left out when absent).
+ * the target population (left out when absent).
  */
-export function conclusionParagraphs(rows: readonly SofRow[], ctx: Ctx, result: Partial<Pick<AnalysisResult, 'targetPopulation' | 'sensitivity'>> = {}): string[] {
+export function conclusionParagraphs(rows: readonly SofRow[], ctx: Ctx, result: Partial<Pick<AnalysisResult, 'targetPopulation'>> = {}): string[] {
   if (!rows.length) return [];
-  const lang = ctx.lang;
   const names = outcomeNames([...new Set(rows.map((r) => r.outcome))], ctx);
-  const times = [...new Set(rows.map((r) => r.time))];
-  const levels = new Set(rows.map((r) => r.certainty.level));
-  const shared = levels.size === 1 ? [...levels][0] : undefined;
-  const intervention = upperFirst(ctx.arms.intervention);
-  const values = { intervention, control: ctx.arms.control, times: joinTimes(times, ctx) };
-  const lead = shared
-    ? fillPhrase(REPORT_TEXT.conclusionLeadCertainty[lang], { ...values, level: REPORT_TEXT[shared][lang].toLowerCase() })
-    : fillPhrase(REPORT_TEXT.conclusionLead[lang], values);
-  // Certainty once: in the lead when every outcome has the same (or none is rated), else per group.
-  const sayCertainty = levels.size > 1;
-  const groups = groupRows(rows, lang);
+  const primary = primaryRow(rows, ctx);
   const sentences = [
-    groupsSentence(groups.filter((g) => g.mcid), rows, names, ctx, sayCertainty),
-    groupsSentence(groups.filter((g) => !g.mcid), rows, names, ctx, sayCertainty),
-    targetSentence(result.targetPopulation, rows, names, ctx),
-    sensitivitySentence(result.sensitivity, rows, names, ctx),
+    primarySentence(primary, names.get(primary.outcome) ?? primary.outcome, ctx),
+    agreementSentence(primary, rows, names, ctx),
+    targetSentence(result.targetPopulation, primary, ctx),
   ].filter((s) => s !== '');
-  return [`${lead} ${sentences.join(' ')}`];
+  return [sentences.join(' ')];
 }

@@ -35,14 +35,14 @@ td.wide { min-width: 10em; }
 td.indent { padding-left: 24px; }
 tr.group td { font-style: italic; border-bottom: none; padding-top: 8px; }
 .notes { font-size: 0.85em; color: #333; }
-@page { size: A4; margin: 14mm 12mm 16mm; }
+@page { size: A4; margin: 8mm 12mm 9mm; }
 @page landscape { size: A4 landscape; margin: 12mm 12mm 14mm; }
 @media print {
-  body { font-size: 9.5pt; line-height: 1.35; }
+  body { font-size: 9pt; line-height: 1.25; }
   main { max-width: none; padding: 0; }
   nav, .files, .text-version { display: none; }
-  h1 { font-size: 16pt; }
-  h2 { font-size: 12pt; margin: 14pt 0 4pt; break-after: avoid; }
+  h1 { font-size: 14pt; }
+  h2 { font-size: 11pt; margin: 8pt 0 3pt; padding-bottom: 2pt; break-after: avoid; }
   p { max-width: none; margin: 0 0 5pt; }
   /* Sections flow from page to page: the conclusion and summary start on page 1. */
   section { break-inside: auto; }
@@ -55,20 +55,38 @@ tr.group td { font-style: italic; border-bottom: none; padding-top: 8px; }
   figure svg { width: auto; max-width: 100%; height: auto; max-height: 238mm; }
   section.landscape figure svg { max-height: 167mm; }
   .table-wrap { overflow: visible; }
-  table { width: 100%; font-size: 7.5pt; margin: 4pt 0 6pt; }
+  /* Every printed text ≥ 8 pt (issue #15): tables too. */
+  table { width: 100%; font-size: 8pt; line-height: 1.08; margin: 2pt 0 3pt; }
+  caption { padding: 1pt 0; }
   thead { display: table-header-group; }
   tr { break-inside: avoid; }
-  th, td { padding: 2pt 3pt; }
+  th, td { padding: 0.3pt 2.5pt; }
+  tr.group td { padding-top: 1.5pt; }
   th.num { white-space: normal; }
   td.wide { min-width: 12.5em; }
   /* Room for a long row label and a short phrase, so rows stay a few lines high and the summary
      of findings with its footnotes fits pages 1–2. */
   td.label { min-width: 10em; }
   td.compact { min-width: 6.5em; }
-  .notes { font-size: 8pt; }
-  /* The summary's footnotes print as one block, kept with the table's last rows. */
-  #summary-of-findings .notes { break-inside: avoid; }
-  #summary-of-findings .table-wrap + .notes, #summary-of-findings .notes + .notes { break-before: avoid; }
+  .notes, .provenance, figcaption { font-size: 8pt; }
+  .notes { line-height: 1.2; }
+  /* The summary of findings with its footnotes fits page 1 under the conclusion (issue #15): fixed
+     column shares, each cell two lines high (the outcome is said once, in its heading row); the
+     footnotes as one block in two columns, kept with the table's last rows. */
+  #summary-of-findings table { table-layout: fixed; }
+  #summary-of-findings th:nth-child(1) { width: 14%; }
+  #summary-of-findings th:nth-child(2) { width: 8.5%; }
+  #summary-of-findings th:nth-child(3) { width: 13%; }
+  #summary-of-findings th:nth-child(4) { width: 12.5%; }
+  #summary-of-findings th:nth-child(5) { width: 10.5%; }
+  #summary-of-findings th:nth-child(6) { width: 23.5%; }
+  #summary-of-findings th:nth-child(7) { width: 18%; }
+  #summary-of-findings th, #summary-of-findings td { min-width: 0; white-space: normal; padding-left: 2pt; padding-right: 2pt; }
+  #summary-of-findings td.indent { padding-left: 8pt; }
+  /* (break-inside: avoid on this multi-column block, or on its notes, makes Chromium push notes to
+     the next page even where the columns hold them.) */
+  #summary-of-findings .notes-block { break-before: avoid; columns: 2; column-gap: 12pt; }
+  #summary-of-findings .notes { margin: 0 0 1.5pt; }
 }
 `;
 
@@ -144,7 +162,9 @@ export function htmlPage(page: ReportPage, svgs: ReadonlyMap<string, { svg: stri
       const items = s.textVersion.items.map(li).join('\n');
       parts.push(`<details class="text-version notes"><summary>${escapeHtml(s.textVersion.summary)}</summary>\n<ul>\n${items}\n</ul>\n</details>`);
     }
-    parts.push(paragraphs(s.notes, 'notes'), '</section>');
+    // Several footnotes go in one block: print sets the summary of findings' in two columns.
+    const notes = paragraphs(s.notes, 'notes');
+    parts.push((s.notes?.length ?? 0) > 1 ? `<div class="notes-block">\n${notes}\n</div>` : notes, '</section>');
     return parts.filter((p) => p !== '').join('\n');
   });
   const nav = `<nav><h2>${escapeHtml(t('contents'))}</h2><ol>${page.sections.map((s) => `<li><a href="#${s.id}">${escapeHtml(s.title)}</a></li>`).join('')}</ol></nav>`;

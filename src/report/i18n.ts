@@ -47,6 +47,16 @@ export const NO_MCID_VERDICT_TEXT = {
   notSignificant: { en: 'No significant difference (no MCID set)', da: 'Ingen signifikant forskel (ingen MKRF angivet)' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
+/**
+ * The same verdicts where "no MCID set" is said once for the rows below it: the summary of
+ * findings' outcome heading row ("Pain-medication use (important; no MCID set)"), which keeps its
+ * rows two lines high on A4. Nowhere else.
+ */
+export const NO_MCID_VERDICT_UNDER_HEADING = {
+  significant: { en: 'Significant difference', da: 'Signifikant forskel' },
+  notSignificant: { en: 'No significant difference', da: 'Ingen signifikant forskel' },
+} as const satisfies Record<string, Record<Lang, string>>;
+
 const RELEVANCES = Object.keys(VERDICT_TEXT) as Relevance[];
 
 /** The verdict with its reason in brackets: "Clinically relevant benefit (whole CI beyond the MCID)". */
@@ -381,24 +391,33 @@ export const REPORT_TEXT = {
   regenerate: { en: 'Regenerate with {command}.', da: 'Dannes igen med {command}.' },
   resultsFile: { en: 'Every number on this page, machine-readable: {link}', da: 'Alle tal på siden i maskinlæsbar form: {link}' },
   conclusionTitle: { en: 'Conclusion', da: 'Konklusion' },
-  // The conclusion (src/report/conclusion.ts): a lead, one sentence per verdict, the target population, the sensitivity analyses.
-  conclusionLead: { en: '{intervention} compared with {control} at {times}:', da: '{intervention} sammenlignet med {control} efter {times}:' },
-  conclusionLeadCertainty: {
-    en: '{intervention} compared with {control} at {times} ({level} certainty of evidence for every outcome):',
-    da: '{intervention} sammenlignet med {control} efter {times} ({level} evidenskvalitet for alle effektmål):',
+  // The conclusion (src/report/conclusion.ts): the primary result, the other critical results, the target population.
+  conclusionPrimary: {
+    en: '{outcome} at {time} (primary outcome), {intervention} compared with {control}',
+    da: '{outcome} efter {time} (primært effektmål), {intervention} sammenlignet med {control}',
   },
-  conclusionCertainty: { en: '{level} certainty', da: '{level} evidenskvalitet' },
+  conclusionCi: { en: '95% CI', da: '95 %-KI' },
+  conclusionAgainstMcid: { en: 'against an MCID of {mcid}', da: 'mod en MKRF på {mcid}' },
+  conclusionCertainty: { en: '{level} certainty of evidence', da: '{level} evidenskvalitet' },
+  conclusionAt: { en: 'at', da: 'efter' },
+  conclusionTo: { en: 'to', da: 'til' },
+  conclusionAgreeAll: { en: 'All {n} other critical results agree ({named})', da: 'Alle {n} øvrige kritiske resultater har samme vurdering ({named})' },
+  conclusionAgreeSome: {
+    en: '{k} of the {n} other critical results agree ({named}); {rest}',
+    da: '{k} af de {n} øvrige kritiske resultater har samme vurdering ({named}); {rest}',
+  },
+  // The others' verdicts: one verdict ("the other 3: …"), or each with its count.
+  conclusionRestOne: { en: 'the other {n}: {verdict}', da: 'de andre {n}: {verdict}' },
+  conclusionRestMany: { en: 'the others: {verdicts}', da: 'de andre: {verdicts}' },
+  conclusionAgreeNone: { en: 'None of the {n} other critical results agrees: {rest}', da: 'Ingen af de {n} øvrige kritiske resultater har samme vurdering: {rest}' },
   conclusionTarget: {
-    en: 'In the target population ({label}; {n}), {outcome}: {verdicts}.',
-    da: 'I målgruppen ({label}; {n}), {outcome}: {verdicts}.',
+    en: 'In the target population ({label}; n = {n}): {verdict}.',
+    da: 'I målgruppen ({label}; n = {n}): {verdict}.',
   },
-  conclusionTransported: { en: 'the whole trial reweighted to the target population: {verdicts}', da: 'hele forsøget omvægtet til målgruppen: {verdicts}' },
   conclusionTargetSmall: {
     en: 'The target population ({label}) has too few patients to analyse ({n} randomised).',
     da: 'Målgruppen ({label}) har for få patienter til at blive analyseret ({n} randomiseret).',
   },
-  conclusionSensitivity: { en: 'Sensitivity analyses of the primary result ({outcome}, {time}): {results}', da: 'Følsomhedsanalyser af det primære resultat ({outcome}, {time}): {results}' },
-  conclusionSameVerdict: { en: 'the same verdict with {methods}', da: 'samme vurdering med {methods}' },
   and: { en: 'and', da: 'og' },
   methodsTitle: { en: 'Methods', da: 'Metode' },
   methodsText: {
@@ -429,6 +448,12 @@ export const REPORT_TEXT = {
   figure: { en: 'Figure', da: 'Figur' },
   table: { en: 'Table', da: 'Tabel' },
   sofTitle: { en: 'Summary of findings', da: 'Evidensprofil (resumé af resultater)' },
+  // The summary of findings' one-line introduction; its certainty rule is the table's first note (sofCertaintyNote).
+  sofIntroShort: { en: 'Primary analysis ({method}) at each planned follow-up.', da: 'Primær analyse ({method}) ved hver planlagt opfølgning.' },
+  sofCertaintyNote: {
+    en: 'Certainty of evidence: GRADE as set in the analysis plan, downgraded one level for imprecision when the 95% CI crosses the MCID.',
+    da: 'Evidensens kvalitet: GRADE som angivet i analyseplanen, nedgraderet ét niveau for unøjagtighed, når 95 %-KI krydser MKRF.',
+  },
   sofIntro: {
     en: 'Primary analysis ({method}) at each planned follow-up. Certainty of evidence: GRADE as set in the analysis plan, downgraded one level for imprecision when the 95% CI crosses the MCID.',
     da: 'Primær analyse ({method}) ved hver planlagt opfølgning. Evidensens kvalitet: GRADE som angivet i analyseplanen, nedgraderet ét niveau for unøjagtighed, når 95 %-KI krydser MKRF.',
@@ -474,8 +499,8 @@ export const REPORT_TEXT = {
   },
   // Summary of findings
   sofHeader: {
-    en: 'Outcome (importance)|Follow-up|Participants (studies)|Certainty of evidence (GRADE)|Relative effect (95% CI)|With {control}|Difference with {intervention} (95% CI)|Against the MCID',
-    da: 'Effektmål (vigtighed)|Opfølgning|Deltagere (studier)|Evidensens kvalitet (GRADE)|Relativ effekt (95 %-KI)|Med {control}|Forskel med {intervention} (95 %-KI)|Målt mod MKRF',
+    en: 'Outcome, follow-up|Participants (studies)|Certainty (GRADE)|Relative effect (95% CI)|With {control}|Difference with {intervention} (95% CI)|Against the MCID',
+    da: 'Effektmål, opfølgning|Deltagere (studier)|Evidensens kvalitet (GRADE)|Relativ effekt (95 %-KI)|Med {control}|Forskel med {intervention} (95 %-KI)|Målt mod MKRF',
   },
   rrEffect: { en: 'RR {est} ({lo} to {hi})', da: 'RR {est} ({lo} til {hi})' },
   per1000: { en: '{n} per 1,000', da: '{n} pr. 1.000' },
@@ -491,7 +516,8 @@ export const REPORT_TEXT = {
     en: 'imprecision: the 95% CI crosses the MCID (−1 level)',
     da: 'unøjagtighed: 95 %-KI krydser MKRF (−1 niveau)',
   },
-  participants: { en: '{n} ({k} RCT)', da: '{n} ({k} RCT)' },
+  // No break inside "(1 RCT)": the summary of findings' narrow column wraps after the number.
+  participants: { en: '{n} ({k}\u00a0RCT)', da: '{n} ({k}\u00a0RCT)' },
   lower: { en: 'lower', da: 'lavere' },
   higher: { en: 'higher', da: 'højere' },
   more: { en: 'more', da: 'flere' },
@@ -499,8 +525,8 @@ export const REPORT_TEXT = {
   mdEffect: { en: 'MD {est} ({lo} to {hi})', da: 'MD {est} ({lo} til {hi})' },
   rdEffect: { en: '{est} per 1,000 ({lo} to {hi})', da: '{est} pr. 1.000 ({lo} til {hi})' },
   sofAbsoluteFromRr: {
-    en: 'Yes/no outcomes: the difference per 1,000 is derived, as GRADE does, from the risk in the control group and the relative effect: the risk with the intervention is the control risk × RR (at most 1,000 per 1,000), its 95% CI from the RR\'s (Cochrane Handbook v6, chapter 14: Schünemann et al., §14.1.5). The verdict against the MCID and the downgrade for imprecision judge this interval. The analysis tables give the risk difference with its Newcombe interval, which can differ at the ends, and judge that.',
-    da: 'Ja/nej-effektmål: forskellen pr. 1.000 er udledt som i GRADE af risikoen i kontrolgruppen og den relative effekt: risikoen med interventionen er kontrolrisikoen × RR (højst 1.000 pr. 1.000), med 95 %-KI fra RR\'s (Cochrane Handbook v6, kapitel 14: Schünemann m.fl., §14.1.5). Vurderingen mod MKRF og nedgraderingen for unøjagtighed bedømmer dette interval. Analysetabellerne viser risikodifferencen med Newcombe-interval, som kan afvige i yderpunkterne, og bedømmer den.',
+    en: 'Yes/no outcomes: the difference per 1,000 is derived as GRADE does it, the control risk × RR with the RR\'s 95% CI (Cochrane Handbook v6, §14.1.5), and judged so; the analysis tables give the risk difference (Newcombe).',
+    da: 'Ja/nej-effektmål: forskellen pr. 1.000 er udledt som i GRADE, kontrolrisikoen × RR med RR\'s 95 %-KI (Cochrane Handbook v6, §14.1.5), og vurderet sådan; analysetabellerne viser risikodifferencen (Newcombe).',
   },
   sofAbsoluteZeroCell: {
     en: 'Yes/no outcomes with no events (or only events) in an arm: the difference per 1,000 is the observed risk difference with its Newcombe interval, as in the analysis tables (the risk ratio there has 0.5 added to every cell, so control risk × RR would not be the observed risk). Its interval and the risk ratio\'s can then disagree on significance; the verdict judges the interval shown.',
@@ -514,6 +540,8 @@ export const REPORT_TEXT = {
     en: 'Yes/no outcomes without arm risks: the difference per 1,000 is the risk difference with the interval it was estimated with.',
     da: 'Ja/nej-effektmål uden risici pr. arm: forskellen pr. 1.000 er risikodifferencen med det interval, den blev estimeret med.',
   },
+  // The summary of findings says "no MCID set" once, in the outcome's heading row.
+  sofNoMcid: { en: 'no MCID set', da: 'ingen MKRF angivet' },
   significantNoMcid: NO_MCID_VERDICT_TEXT.significant,
   notSignificantNoMcid: NO_MCID_VERDICT_TEXT.notSignificant,
   lowerIsBetter: { en: 'lower is better', da: 'lavere er bedre' },

@@ -11,7 +11,7 @@
 import type { EffectRow, TargetPopulation } from '../analysis/results-schema.js';
 import { fillArms } from './arm-names.js';
 import type { TrialChartContext } from './charts/trial-chart-context.js';
-import { fillPhrase, formatFixed, REPORT_TEXT } from './i18n.js';
+import { fillPhrase, formatFixed, lowerFirst, REPORT_TEXT } from './i18n.js';
 import { SUBGROUP_TEXT, type SubgroupPhrase } from './sections/subgroup-phrases.js';
 
 export interface SofPopulationRow {
@@ -41,7 +41,8 @@ export function sofPopulationRows(t: TargetPopulation, trialRow: EffectRow, ctx:
   const total = (r: EffectRow) => r.n.intervention + r.n.control;
   const participants = (n: number) => fillPhrase(REPORT_TEXT.participants[lang], { n, k: 1 });
   const out: SofPopulationRow[] = [];
-  const label = p('sofTargetRow', { label: t.label[lang] });
+  // The population's description is in the rows' footnote (sofPopulationNote): the label stays short.
+  const label = p('sofTargetRow');
   if (!t.analysed) {
     const n = t.patients.intervention + t.patients.control;
     out.push({ label, participants: participants(n), row: null, why: p('sofTooSmall', { n, i: t.patients.intervention, c: t.patients.control, min: t.minPerArm }) });
@@ -65,7 +66,7 @@ export function sofPopulationRows(t: TargetPopulation, trialRow: EffectRow, ctx:
   return out;
 }
 
-/** The footnote the population rows' certainty cells point to. */
-export function sofPopulationNote(lang: TrialChartContext['lang']): string {
-  return SUBGROUP_TEXT.sofPopulationNote[lang];
+/** The footnote the population rows' certainty cells point to, naming the population. */
+export function sofPopulationNote(t: Pick<TargetPopulation, 'label'>, lang: TrialChartContext['lang']): string {
+  return fillPhrase(SUBGROUP_TEXT.sofPopulationNote[lang], { label: lowerFirst(t.label[lang]) });
 }

@@ -14,7 +14,7 @@ import type { AnalysisResult, EffectRow, TargetPopulation } from '../analysis/re
 import { type CertaintyJudgement, type CertaintyLevel, gradeCertainty } from '../judge/grade-certainty.js';
 import type { Plan } from '../plan/plan-schema.js';
 import type { TrialChartContext } from './charts/trial-chart-context.js';
-import { fillPhrase, formatFixed, formatRowMcid, type Lang, REPORT_TEXT, VERDICT_TEXT } from './i18n.js';
+import { fillPhrase, formatFixed, formatRowMcid, type Lang, NO_MCID_VERDICT_UNDER_HEADING, REPORT_TEXT, VERDICT_TEXT } from './i18n.js';
 import { populationRowsOutcome, sofPopulationNote, sofPopulationRows } from './sof-target-rows.js';
 import { type AbsoluteBasis, sofAbsoluteEffect, sofJudgedRow } from './sof-absolute-effect.js';
 import type { Table } from './text-table.js';
@@ -121,14 +121,22 @@ export function controlText(s: Pick<SofRow, 'row' | 'controlMean' | 'outcome'>, 
   return fillPhrase(REPORT_TEXT.meanOf[lang], { mean: formatFixed(s.controlMean, ctx.decimalsOf(s.outcome), lang), unit: ctx.unitOf(s.outcome) });
 }
 
-/** The verdict against the MCID, naming the MCID it was judged against. */
-function verdictText(r: EffectRow, ctx: Pick<TrialChartContext, 'lang' | 'unitOf'>): string {
+/**
+ * The verdict against the MCID; naming the MCID it was judged against (or that none is set)
+ * unless the outcome's heading row says it (`mcidInHeading`).
+ */
+function verdictText(r: EffectRow, ctx: Pick<TrialChartContext, 'lang' | 'unitOf'>, mcidInHeading: boolean): string {
   const lang = ctx.lang;
   const t = (k: keyof typeof REPORT_TEXT) => REPORT_TEXT[k][lang];
   if (r.error) return notComputedText(r.error, lang);
   // The council's phrase without its parenthetical rule (the rules are in the methods' footnotes).
-  if (r.relevance && r.mcid !== null) return `${VERDICT_TEXT[r.relevance][lang]}; ${t('mcid')} ${formatRowMcid({ method: r.method, mcid: r.mcid }, lang, ctx.unitOf(r.outcome))}`;
+  if (r.relevance && r.mcid !== null) return mcidInHeading ? VERDICT_TEXT[r.relevance][lang] : `${VERDICT_TEXT[r.relevance][lang]}; ${mcidText(r, ctx)}`;
+  if (mcidInHeading) return NO_MCID_VERDICT_UNDER_HEADING[r.significant ? 'significant' : 'notSignificant'][lang];
   return r.significant ? t('significantNoMcid') : t('notSignificantNoMcid');
+}
+
+function mcidText(r: EffectRow, ctx: Pick<TrialChartContext, 'lang' | 'unitOf'>): string {
+  return `${REPORT_TEXT.mcid[ctx.lang]} ${formatRowMcid({ method: r.method, mcid: r.mcid! }, ctx.lang, ctx.unitOf(r.outcome))}`;
 }
 
 export interface SummaryOfFindings {
@@ -152,44 +160,62 @@ export function summaryOfFindings(rows: readonly SofRow[], ctx: TrialChartContex
     return letter(reasons.indexOf(reason));
   };
   const withPopulation = target ? populationRowsOutcome(rows.map((s) => s.outcome), ctx) : undefined;
-  const table: Table = {
-    header: ctx.text('sofHeader').split('|'),
-    align: ['left', 'left', 'right', 'left', 'left', 'left', 'left', 'left'],
-    fit: ['label', 'nowrap', undefined, 'nowrap', 'compact', undefined, 'wide', 'wide'],
-    rows: rows.flatMap((s) => {
-      const { row: r, importance, certainty, outcome, time } = s;
-      const direction = ctx.directionOf(outcome);
-      const hint = r.method === 'risk-difference' || !direction ? '' : `; ${direction === 'lower-is-better' ? t('lowerIsBetter') : t('higherIsBetter')}`;
+  const populationTime = (ctx.primary?.outcome === withPopulation ? ctx.primary?.time : undefined) ?? rows.find((s) => s.outcome === withPopulation)?.time;
+  const populationNote = target ? sofPopulationNote(target, lang) : '';
+  const blank = (first: string) => [first, '', '', '', '', '', ''];
+  const body: string[][] = [];
+  // One heading row per outcome (its name, importance, direction and MCID), then a row per
+  // follow-up: the outcome's words are said once, and the rows stay two lines high on A4.
+  for (const outcome of [...new Set(rows.map((s) => s.outcome))]) {
+    const own = rows.filter((s) => s.outcome === outcome);
+    const first = own[0]!.row;
+    const direction = ctx.directionOf(outcome);
+    const mcids = new Set(own.map((s) => s.row.mcid));
+    // The MCID (or that none is set) once in the heading when every follow-up shares it.
+    const noMcid = own.every((s) => s.row.mcid === null);
+    const mcidInHeading = noMcid || (mcids.size === 1 && own.some((s) => s.row.relevance));
+    const hint = first.method === 'risk-difference' || !direction ? '' : `; ${direction === 'lower-is-better' ? t('lowerIsBetter') : t('higherIsBetter')}`;
+    const mcid = noMcid ? `; ${t('sofNoMcid')}` : mcidInHeading ? `; ${mcidText(first, ctx)}` : '';
+    body.push(blank(`${ctx.outcomeLabel(outcome)} (${t(own[0]!.importance)}${hint}${mcid})`));
+    for (const s of own) {
+      const { row: r, certainty, time } = s;
       const head = certainty.level ? `${SYMBOLS[certainty.level]} ${REPORT_TEXT[certainty.level][lang]}` : t('notAssessed');
       const letters = certainty.reasons.map(mark);
-      const trialCells = [
-        `${ctx.outcomeLabel(outcome)} (${t(importance)}${hint})`,
+      body.push([
         ctx.timeLabel(time),
         fillPhrase(t('participants'), { n: r.n.intervention + r.n.control, k: 1 }),
         letters.length ? `${head} (${letters.join(', ')})` : head,
         relativeEffectText(r, lang),
         controlText(s, ctx),
         sofEffectText(r, ctx),
-        verdictText(r, ctx),
-      ];
-      if (!target || outcome !== withPopulation) return [trialCells];
+        verdictText(r, ctx, mcidInHeading),
+      ]);
+      // At the primary follow-up only: the conclusion's population sentence is about it, and the
+      // table fits page 1 in print; the Target population section has every follow-up.
+      if (!target || outcome !== withPopulation || time !== populationTime) continue;
       const extra = sofPopulationRows(target, r, ctx);
-      if (!extra.length) return [trialCells];
+      if (!extra.length) continue;
       // The trial's certainty, with the footnote that these rows answer the population question.
-      const populationCertainty = `${head} (${[...letters, mark(sofPopulationNote(lang))].join(', ')})`;
-      return [
-        trialCells,
-        ...extra.map((x) =>
+      const populationCertainty = `${head} (${[...letters, mark(populationNote)].join(', ')})`;
+      // Indented under their follow-up's row (two leading spaces: text-table.ts).
+      for (const x of extra) {
+        body.push(
           x.row
-            ? [x.label, ctx.timeLabel(time), x.participants, populationCertainty, relativeEffectText(x.row, lang), controlText({ row: x.row, controlMean: null, outcome }, ctx), sofEffectText(x.row, ctx), verdictText(sofJudgedRow(x.row), ctx)]
-            : [x.label, ctx.timeLabel(time), x.participants, '—', '—', '—', x.why ?? '', '—'],
-        ),
-      ];
-    }),
+            ? [`  ${x.label}`, x.participants, populationCertainty, relativeEffectText(x.row, lang), controlText({ row: x.row, controlMean: null, outcome }, ctx), sofEffectText(x.row, ctx), verdictText(sofJudgedRow(x.row), ctx, mcidInHeading)]
+            : [`  ${x.label}`, x.participants, '—', '—', '—', x.why ?? '', '—'],
+        );
+      }
+    }
+  }
+  const table: Table = {
+    header: ctx.text('sofHeader').split('|'),
+    align: ['left', 'right', 'left', 'left', 'left', 'left', 'left'],
+    fit: ['label', undefined, 'nowrap', 'compact', 'compact', 'wide', 'wide'],
+    rows: body,
   };
   // How the yes/no rows' absolute effects were derived: once below the letters, as GRADEpro's
   // explanation of the "risk with intervention" column.
-  const shown = rows.flatMap((s) => [s.row, ...(target && s.outcome === withPopulation ? sofPopulationRows(target, s.row, ctx).flatMap((x) => (x.row ? [x.row] : [])) : [])]);
+  const shown = rows.flatMap((s) => [s.row, ...(target && s.outcome === withPopulation && s.time === populationTime ? sofPopulationRows(target, s.row, ctx).flatMap((x) => (x.row ? [x.row] : [])) : [])]);
   const bases = new Set(shown.filter((r) => r.method === 'risk-difference' && !r.error).map((r) => sofAbsoluteEffect(r)?.basis));
   const noteOf: Record<AbsoluteBasis, keyof typeof REPORT_TEXT> = { 'risk-ratio': 'sofAbsoluteFromRr', 'zero-cell': 'sofAbsoluteZeroCell', 'design-based': 'sofAbsoluteDesignBased', 'risk-difference': 'sofAbsoluteRd' };
   const absoluteNotes = (Object.keys(noteOf) as AbsoluteBasis[]).filter((b) => bases.has(b)).map((b) => t(noteOf[b]));

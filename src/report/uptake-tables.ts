@@ -47,6 +47,8 @@ export interface UptakeTables {
    * setting to change): empty when everything is published and at most half is hidden.
    */
   publication: string[];
+  /** How the tables name the whole country ("Whole country", or the one region's name). */
+  nationalLabel: string;
   activation: TitledTable;
   uptake: TitledTable;
   equity: TitledTable;
@@ -286,5 +288,5 @@ export function uptakeTables(a: UptakeAnalysis, lang: Lang = 'en'): UptakeTables
     header: [t('parameter'), t('change'), `${t('totalCost')} (${fillPhrase(t('thousands'), { cur })})`, `${t('difference')} (${fillPhrase(t('thousands'), { cur })})`], rows: sensRows, align: right(4),
   });
 
-  return { preamble, exportLine, publication, activation, uptake, equity, clinics, observed, projection, regionTotals, sensitivity };
+  return { preamble, exportLine, publication, nationalLabel: f.scope('national'), activation, uptake, equity, clinics, observed, projection, regionTotals, sensitivity };
 }

@@ -76,7 +76,7 @@ describe('a large Monte Carlo error is said', () => {
     expect(ceaSummaryText(r, 'da')).toMatch(/^Monte Carlo-standardfejl \(m = 3 imputationer\): meromkostning ±\d+ EUR, forskel i QALY ±0,\d{4} — mere end 10 % af standardfejlen/m);
     const env = { input: (p: string) => p, lang: 'en' as const, version: 'test', memo: <T>(_k: string, compute: () => T) => compute() };
     const page = await ceaReportKind.build({ id: 'x', kind: 'cea', out: 'x', lang: 'en', data: fewer.exportFile, plan: fewer.plan }, env);
-    const notes = page.page.sections[0]!.notes!.join('\n');
+    const notes = page.page.sections.find((s) => s.id === 'results')!.notes!.join('\n');
     expect(notes).toContain('Monte Carlo error of the pooled estimates from m = 3 imputations (√(B/m), White et al. 2011)');
     expect(notes).toContain(`White et al. advise at least ${mc.suggestedImputations} imputations here`);
     // The price and unit-cost scenarios are the base case's replicates mapped: the cost MCSE scales with the unit costs.

@@ -108,7 +108,7 @@ describe('a registry from Danish Excel, "CSV (semikolonsepareret)" (Windows-1252
       { id: 'x', kind: 'uptake', out: 'x', lang: 'en', registry: `${W}/registry.csv`, eligible: `${W}/eligible.csv`, plan } as never,
       { input: (p: string) => p, lang: 'en', version: 'test', memo: <T>(_k: string, f: () => T) => f() },
     );
-    const intro = content.page.sections[0]!.intro!.join('\n');
+    const intro = content.page.sections.find((s) => s.id === 'about-data')!.intro!.join('\n');
     expect(intro).toContain('The registry file is not UTF-8: read as Windows-1252, as Excel\'s plain "CSV"');
     const page = JSON.stringify(content.page);
     expect(page).toContain('Region Sjælland');

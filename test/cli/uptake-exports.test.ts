@@ -279,7 +279,7 @@ describe('hta uptake on real-shaped registry exports, against R', () => {
       { id: 'x', kind: 'uptake', out: 'x', lang: 'en', registry: 'registry.csv', eligible: 'eligible.csv', plan: 'carry-forward.plan.json' } as never,
       { input: (p: string) => join(dir, p), lang: 'en', version: 'test', memo: <T>(_k: string, f: () => T) => f() },
     );
-    const intro = content.page.sections[0]!.intro!.join('\n');
+    const intro = content.page.sections.find((s) => s.id === 'about-data')!.intro!.join('\n');
     expect(intro).toContain('filled by carry-forward');
     expect(intro).toContain('Sjælland 2027 from 2026, Nordjylland 2025 from 2024');
   });

@@ -14,13 +14,15 @@ describe('cea report kind', () => {
   it('has the CE plane, the CEAC and every results table, in English and Danish, with dominance in words', async () => {
     const en = await build('en', { utilityShift: 0.15, gp: { intervention: 0, control: 4 } });
     expect(en.charts.map((c) => c.name)).toEqual(['ce-plane', 'ceac', 'costs-by-category', 'utilities']);
-    expect(en.page.sections.map((s) => s.id)).toEqual(['results', 'ce-plane', 'ceac', 'costs', 'qalys', 'responders', 'sensitivity', 'unit-costs']);
-    const results = en.page.sections[0]!.tables![0]!.table;
+    expect(en.page.sections.map((s) => s.id)).toEqual(['conclusion', 'results', 'ce-plane', 'ceac', 'costs', 'qalys', 'responders', 'sensitivity', 'unit-costs']);
+    const results = en.page.sections[1]!.tables![0]!.table;
     expect(results.rows.find((r) => r[0]!.startsWith('ICER'))![1]).toBe('dominant: the app saves money and gains health');
+    // The conclusion words the same ICER.
+    expect(en.page.sections[0]!.intro![0]).toContain('dominant: the app saves money and gains health');
     expect(JSON.stringify(en.results)).not.toContain('"cloud"');
     const fixture = ceaFixture({ utilityShift: 0.15, gp: { intervention: 0, control: 4 } });
     const da = await build('da', {}, fixture);
-    const daResults = da.page.sections[0]!.tables![0]!.table;
+    const daResults = da.page.sections[1]!.tables![0]!.table;
     expect(daResults.rows.find((r) => r[0]!.startsWith('ICER'))![1]).toBe('dominerende: appen sparer penge og giver mere sundhed');
     expect(da.page.sections.map((s) => s.title)).toContain('Envejsfølsomhedsanalyse');
     // Same input, same page.

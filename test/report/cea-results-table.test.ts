@@ -19,8 +19,8 @@ async function build(lang: 'en' | 'da', f: Fixture, extra: { synthetic?: boolean
   return ceaReportKind.build({ id: 'x', kind: 'cea', out: 'x', lang, data: f.exportFile, plan: f.plan, ...extra }, env);
 }
 
-const resultsTable = (c: ReportContent) => c.page.sections[0]!.tables![0]!.table;
-const notes = (c: ReportContent) => c.page.sections[0]!.notes ?? [];
+const resultsTable = (c: ReportContent) => c.page.sections.find((s) => s.id === 'results')!.tables![0]!.table;
+const notes = (c: ReportContent) => c.page.sections.find((s) => s.id === 'results')!.notes ?? [];
 
 /** A fixture whose plan names published figures with these costs per extra responder. */
 function withPublished(costPerResponder: Record<string, unknown>, planExtra: Record<string, unknown> = {}): Fixture {

@@ -1,9 +1,10 @@
 /**
- * Issue #15 point 2: the conclusion (src/report/conclusion.ts) is a short paragraph generated from
- * the verdicts and the certainty: outcomes grouped by verdict, the certainty said once, yes/no
- * outcomes with their direction and size, "no MCID set" said as such, one sentence on the target
- * population and one on the sensitivity analyses — English and Danish. The bundled selfBACK
- * results (with the sensitivity analyses) are read from reports/selfback/results.json.
+ * Issue #15 point 4: the conclusion (src/report/conclusion.ts) is a short paragraph (60–90 words, a
+ * committee reviewer's measure) generated from the verdicts and the certainty: the primary
+ * outcome's difference with its CI against the MCID and its verdict, how many of the other
+ * critical results agree, the certainty, and the target population in one sentence — English and
+ * Danish; the details stay in the summary of findings. The bundled selfBACK results are read from
+ * reports/selfback/results.json.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -12,7 +13,7 @@ import { readCsvFile } from '../../src/io/read-csv.js';
 import { loadPlanFile } from '../../src/plan/load-plan.js';
 import { trialChartContext } from '../../src/report/charts/trial-chart-context.js';
 import { conclusionParagraphs } from '../../src/report/conclusion.js';
-import { formatFixed, formatP, VERDICT_TEXT } from '../../src/report/i18n.js';
+import { VERDICT_TEXT } from '../../src/report/i18n.js';
 import { sofEffectText, summaryOfFindingsRows } from '../../src/report/summary-of-findings.js';
 import { loadTrial } from '../../src/trial/load-trial.js';
 
@@ -28,63 +29,66 @@ function conclusion(lang: 'en' | 'da', r: AnalysisResult = result, edit?: (rows:
   return { text: paragraphs[0]!, rows, ctx };
 }
 
-/** Sentences after the lead (which ends in a colon). */
-const sentences = (text: string) => text.split(/(?<=\.) (?=[A-ZÆØÅ])/);
+const words = (text: string) => text.split(/\s+/).filter((w) => /[\p{L}\d]/u.test(w)).length;
 
 describe.each(['en', 'da'] as const)('the conclusion (%s)', (lang) => {
   const { text, rows, ctx } = conclusion(lang);
   const w = (en: string, da: string) => (lang === 'da' ? da : en);
+  const snr = VERDICT_TEXT['significant-not-relevant'][lang].toLowerCase();
+  const nrd = VERDICT_TEXT['no-relevant-difference'][lang].toLowerCase();
 
-  it('is 3–5 sentences, the certainty said once', () => {
-    const n = sentences(text).length;
-    expect(n).toBeGreaterThanOrEqual(3);
-    expect(n).toBeLessThanOrEqual(5);
-    expect(text.split(w('moderate certainty', 'moderat evidenskvalitet')).length - 1).toBe(1);
-    expect(text).toContain(w('App compared with usual care at 3 months and 9 months (moderate certainty of evidence for every outcome):', 'App sammenlignet med vanlig behandling efter 3 måneder og 9 måneder (moderat evidenskvalitet for alle effektmål):'));
+  it('is 60–90 words in three sentences', () => {
+    expect(words(text)).toBeGreaterThanOrEqual(60);
+    expect(words(text)).toBeLessThanOrEqual(90);
+    expect(text.split(/(?<=\.) (?=[A-ZÆØÅ\d])/)).toHaveLength(3);
   });
 
-  it('groups the outcomes by verdict, each verdict once', () => {
-    const snr = VERDICT_TEXT['significant-not-relevant'][lang].toLowerCase();
-    const nrd = VERDICT_TEXT['no-relevant-difference'][lang].toLowerCase();
-    expect(text).toContain(w(`Disability, quality of life (3 months) and pain self-efficacy: ${snr}`, `Fysisk funktionsniveau, helbredsrelateret livskvalitet (3 måneder) og handlekompetence (mestringstro): ${snr}`));
-    expect(text).toContain(w(`average pain, quality of life (9 months), worst pain and work ability: ${nrd}.`, `smerteintensitet (gennemsnitlig), helbredsrelateret livskvalitet (9 måneder), smerteintensitet (værste smerte) og arbejdsevne: ${nrd}.`));
+  it('opens with the primary outcome: its difference and CI against the MCID, the verdict and the certainty', () => {
+    const primary = rows.find((r) => r.outcome === 'rmdq' && r.time === '3m')!;
+    const [md, ci] = sofEffectText(primary.row, ctx).split(' (');
+    expect(text.startsWith(w(
+      `Disability at 3 months (primary outcome), app compared with usual care: ${md} (95% CI ${ci} against an MCID of 5 points – ${snr} (moderate certainty of evidence).`,
+      `Fysisk funktionsniveau efter 3 måneder (primært effektmål), app sammenlignet med vanlig behandling: ${md} (95 %-KI ${ci} mod en MKRF på 5 point – ${snr} (moderat evidenskvalitet).`,
+    ))).toBe(true);
   });
 
-  it('says yes/no outcomes with direction and size, as the summary of findings does, and "no MCID set"', () => {
-    const med9 = rows.find((r) => r.outcome === 'med_use' && r.time === '9m')!;
-    const size = sofEffectText(med9.row, ctx).split(' (')[0]!;
-    expect(size).toMatch(w(/^\d+ fewer per 1,000$/, /^\d+ færre pr\. 1\.000$/));
-    expect(text).toContain(w(`pain-medication use (9 months: ${size})`, `forbrug af smertestillende medicin (9 måneder: ${size})`));
-    expect(text).toContain(w('significant difference (no MCID set)', 'signifikant forskel (ingen MKRF angivet)'));
-    expect(text).not.toMatch(/\((?:no MCID|ingen MKRF)\)/);
+  it('counts the other critical results that agree, and names them', () => {
+    expect(text).toContain(w(
+      `2 of the 5 other critical results agree (disability at 9 months and quality of life at 3 months); the other 3: ${nrd}.`,
+      `2 af de 5 øvrige kritiske resultater har samme vurdering (fysisk funktionsniveau efter 9 måneder og helbredsrelateret livskvalitet efter 3 måneder); de andre 3: ${nrd}.`,
+    ));
   });
 
-  it('says the target population\'s result with its patients, and the sensitivity analyses with the tipping point', () => {
-    const t = result.targetPopulation!;
-    const n = t.effects.filter((e) => e.outcome === 'rmdq' && e.method === 'ancova').map((e) => e.n.intervention + e.n.control);
-    expect(n).toEqual([48, 43]);
-    expect(text).toContain(w(`In the target population (general-practice patients aged 15 or older with symptoms for more than 4 weeks; n = 48 at 3 months, 43 at 9 months), disability:`, `I målgruppen (patienter i almen praksis på 15 år eller derover med symptomer i mere end 4 uger; n = 48 efter 3 måneder, 43 efter 9 måneder), fysisk funktionsniveau:`));
-    const s = result.sensitivity!;
-    const mi = s.rows.find((r) => r.method === 'mi-ancova')!;
-    expect(text).toContain(`(p = ${formatP(mi.pValue!, lang)})`);
-    expect(text).toContain(`${formatFixed(s.tippingPoint!.tippingDelta!, 2, lang)} ${w('points worse', 'point dårligere')}`);
-    expect(sentences(text).at(-1)).toMatch(w(/^Sensitivity analyses of the primary result \(disability, 3 months\): /, /^Følsomhedsanalyser af det primære resultat \(fysisk funktionsniveau, 3 måneder\): /));
+  it('says the target population in one sentence, and leaves the details to the tables', () => {
+    expect(text).toMatch(w(
+      `In the target population (general-practice patients aged 15 or older with symptoms for more than 4 weeks; n = 48): ${nrd}.`,
+      `I målgruppen (patienter i almen praksis på 15 år eller derover med symptomer i mere end 4 uger; n = 48): ${nrd}.`,
+    ));
+    // Important outcomes, yes/no sizes, the sensitivity analyses: in the sections below.
+    expect(text).not.toMatch(/pain self-efficacy|handlekompetence|per 1,000|pr\. 1\.000|MMRM|imputation|tipping|vippepunkt/i);
   });
 });
 
-describe('the conclusion where certainty differs or parts are missing', () => {
-  it('names the certainty per group when the outcomes differ', () => {
+describe('the conclusion where certainty or verdicts differ, or parts are missing', () => {
+  it('names the other results\' certainty when it is not the primary\'s', () => {
     const { text } = conclusion('en', result, (rows) => {
-      for (const r of rows.filter((x) => x.outcome === 'pseq')) r.certainty = { ...r.certainty, level: 'low' };
+      for (const r of rows.filter((x) => x.outcome === 'eq5d')) r.certainty = { ...r.certainty, level: 'low' };
     });
-    expect(text).toMatch(/^App compared with usual care at 3 months and 9 months: /);
-    expect(text).toContain('pain self-efficacy: significant, but not clinically relevant (low certainty)');
-    expect(text).toContain('Disability and quality of life (3 months): significant, but not clinically relevant (moderate certainty)');
+    expect(text).toContain('(moderate certainty of evidence).');
+    expect(text).toContain('the other 3: no clinically relevant difference (moderate to low certainty of evidence).');
   });
 
-  it('without a target population or sensitivity analyses: no sentence on them', () => {
-    const { text } = conclusion('en', { ...result, targetPopulation: undefined, sensitivity: null } as AnalysisResult);
-    expect(text).not.toMatch(/target population|Sensitivity/);
-    expect(sentences(text).length).toBe(2);
+  it('counts each other verdict when none agrees', () => {
+    const { text } = conclusion('en', result, (rows) => {
+      for (const r of rows.filter((x) => x.outcome === 'rmdq' && x.time === '9m')) r.row = { ...r.row, relevance: 'inconclusive' };
+      for (const r of rows.filter((x) => x.outcome === 'eq5d')) r.row = { ...r.row, relevance: 'no-relevant-difference' };
+    });
+    expect(text).toContain(`None of the 5 other critical results agrees: ${VERDICT_TEXT.inconclusive.en.toLowerCase()} (1), no clinically relevant difference (4).`);
+  });
+
+  it('without a target population: two sentences', () => {
+    const { text } = conclusion('en', { ...result, targetPopulation: undefined } as AnalysisResult);
+    expect(text).not.toMatch(/target population/);
+    expect(text.split(/(?<=\.) (?=[A-Z\d])/)).toHaveLength(2);
   });
 });

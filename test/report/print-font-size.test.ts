@@ -42,3 +42,24 @@ describe('charts printed on A4', () => {
     expect(pt, `${name}: ${pt.toFixed(2)} pt`).toBeGreaterThanOrEqual(8);
   });
 });
+
+/**
+ * The print stylesheet itself (every page shares it): no size below 8 pt for tables, notes,
+ * captions or body text. The browser test reads the computed sizes of every printed text
+ * (print-text-size-check.ts); this reads the rules, without a browser.
+ */
+describe('the print stylesheet', () => {
+  const html = readFileSync(join('reports', manifest.reports[0]!.out, 'index.html'), 'utf8');
+  const print = (/@media print \{([\s\S]*?)\n\}/.exec(html)?.[1] ?? '').replace(/\/\*[\s\S]*?\*\//g, '');
+
+  it('sets every font size in points, ≥ 8 pt', () => {
+    const sizes = [...print.matchAll(/([^{}]+)\{[^}]*font-size:\s*([\d.]+)(pt|px|em|rem|%)/g)].map((m) => ({ rule: m[1]!.trim(), value: Number(m[2]), unit: m[3] }));
+    expect(sizes.length).toBeGreaterThan(3);
+    for (const s of sizes) {
+      expect(s.unit, s.rule).toBe('pt');
+      expect(s.value, `${s.rule}: ${s.value} pt`).toBeGreaterThanOrEqual(8);
+    }
+    // Tables, notes, captions and the provenance are set in points in print (their screen sizes are em).
+    for (const rule of ['table', '.notes', 'figcaption', '.provenance']) expect(sizes.some((s) => s.rule.split(/,\s*/).includes(rule)), rule).toBe(true);
+  });
+});

@@ -1,8 +1,9 @@
 /**
  * Opens every committed report page in headless Chromium: no console errors, every chart drawn
  * with a non-zero size, nothing wider than the window; a screenshot per page in test-output/.
- * The trial pages are also printed to A4 (test/report/report-print-check.ts): page 1 holds the
- * conclusion and the summary of findings. Without /usr/bin/chromium the test fails on CI
+ * Every page's printed text is ≥ 8 pt (test/report/print-text-size-check.ts); the trial pages are
+ * also printed to A4 (test/report/report-print-check.ts): page 1 holds the conclusion and the
+ * whole summary of findings. Without /usr/bin/chromium the test fails on CI
  * (process.env.CI) and is skipped elsewhere.
  */
 import { existsSync, mkdirSync, readdirSync } from 'node:fs';
@@ -12,6 +13,7 @@ import { type Browser, chromium } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkContentsColumns } from './contents-columns-check.js';
 import { checkPrintedPage, PRINTED_PAGES } from './report-print-check.js';
+import { checkPrintedTextSize } from './print-text-size-check.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const available = existsSync(CHROMIUM);
@@ -83,6 +85,7 @@ async function checkWindows(browser: Browser, name: string): Promise<void> {
         await page.screenshot({ path: join('test-output', `report-${name}-${width}.png`), fullPage: true });
       }
     }
+    await checkPrintedTextSize(page, name);
   } finally {
     await context.close();
   }

@@ -77,31 +77,41 @@ describe('summary of findings on the bundled trial', () => {
     for (const r of rows) expect(['ancova', 'risk-difference']).toContain(r.row.method);
   });
 
-  it('GRADEpro columns: certainty with footnote letters, RR for yes/no rows, control risk or mean, absolute effect, verdict with its MCID', () => {
+  it('GRADEpro columns: a heading row per outcome with its MCID, certainty with footnote letters, RR for yes/no rows, control risk or mean, absolute effect, verdict', () => {
     const { table, notes } = summaryOfFindings(rows, ctx);
-    expect(table.header).toEqual(['Outcome (importance)', 'Follow-up', 'Participants (studies)', 'Certainty of evidence (GRADE)', 'Relative effect (95% CI)', 'With usual care', 'Difference with app (95% CI)', 'Against the MCID']);
+    expect(table.header).toEqual(['Outcome, follow-up', 'Participants (studies)', 'Certainty (GRADE)', 'Relative effect (95% CI)', 'With usual care', 'Difference with app (95% CI)', 'Against the MCID']);
+    // Heading rows (the outcome, said once) have one cell; every other row is one SofRow, in order.
+    const headings = table.rows.filter((c) => c.slice(1).every((x) => x === ''));
+    const data = table.rows.filter((c) => !headings.includes(c));
+    expect(headings).toHaveLength(new Set(rows.map((r) => r.outcome)).size);
+    expect(data).toHaveLength(rows.length);
     rows.forEach((r, i) => {
-      const cells = table.rows[i]!;
-      if (r.row.relevance) expect(cells[7]).toBe(`${RELEVANCE_TEXT[r.row.relevance].en.replace(/ \(.*\)$/, '')}; MCID ${cells[7]!.split('MCID ')[1]}`);
+      const cells = data[i]!;
+      expect(cells[0]).toBe(ctx.timeLabel(r.time));
+      if (r.row.relevance) expect(cells[6]).toBe(RELEVANCE_TEXT[r.row.relevance].en.replace(/ \(.*\)$/, ''));
       // Every critical outcome is assessed in the bundled plan (EQ-5D included).
-      if (r.importance === 'critical') expect(cells[3]).toMatch(/^⊕/);
-      expect(cells[3]).not.toContain('Not assessed');
+      if (r.importance === 'critical') expect(cells[2]).toMatch(/^⊕/);
+      expect(cells[2]).not.toContain('Not assessed');
       // Footnote letters point at notes that exist.
-      for (const l of /\(([a-z, ]+)\)$/.exec(cells[3]!)?.[1]?.split(', ') ?? []) expect(notes.some((n) => n.startsWith(`${l}. `))).toBe(true);
+      for (const l of /\(([a-z, ]+)\)$/.exec(cells[2]!)?.[1]?.split(', ') ?? []) expect(notes.some((n) => n.startsWith(`${l}. `))).toBe(true);
       if (r.row.method === 'risk-difference') {
         const rr = r.row.riskRatio!;
-        expect(cells[4]).toBe(`RR ${rr.estimate.toFixed(2)} (${rr.ciLower.toFixed(2)} to ${rr.ciUpper.toFixed(2)})`);
-        expect(cells[5]).toBe(`${Math.round(1000 * r.row.risks!.control)} per 1,000`);
+        expect(cells[3]).toBe(`RR ${rr.estimate.toFixed(2)} (${rr.ciLower.toFixed(2)} to ${rr.ciUpper.toFixed(2)})`);
+        expect(cells[4]).toBe(`${Math.round(1000 * r.row.risks!.control)} per 1,000`);
+        expect(cells[6]).toMatch(/^(No significant|Significant) difference$/);
       } else {
-        expect(cells[4]).toBe('—');
+        expect(cells[3]).toBe('—');
         const control = result.descriptives.find((d) => d.outcome === r.outcome && d.time === r.time && d.arm === 'control')!;
-        expect(cells[5]).toContain(`mean ${control.mean!.toFixed(ctx.decimalsOf(r.outcome))}`);
+        expect(cells[4]).toContain(`mean ${control.mean!.toFixed(ctx.decimalsOf(r.outcome))}`);
       }
     });
-    const rmdq = table.rows[0]!;
-    expect(rmdq.slice(0, 3)).toEqual(['Disability (RMDQ 0–24) (critical; lower is better)', '3 months', `${rows[0]!.row.n.intervention + rows[0]!.row.n.control} (1 RCT)`]);
-    expect(rmdq[3]).toBe('⊕⊕⊕◯ Moderate (a)');
-    expect(rmdq[7]).toBe('Significant, but not clinically relevant; MCID 5 points');
+    expect(table.rows[0]![0]).toBe('Disability (RMDQ 0–24) (critical; lower is better; MCID 5 points)');
+    expect(headings.find((h) => h[0]!.startsWith('Pain-medication use'))![0]).toBe('Pain-medication use (important; no MCID set)');
+    const rmdq = table.rows[1]!;
+    // "(1 RCT)" does not break: the narrow column wraps after the number.
+    expect(rmdq.slice(0, 2)).toEqual(['3 months', `${rows[0]!.row.n.intervention + rows[0]!.row.n.control} (1\u00a0RCT)`]);
+    expect(rmdq[2]).toBe('⊕⊕⊕◯ Moderate (a)');
+    expect(rmdq[6]).toBe('Significant, but not clinically relevant');
     expect(notes[0]).toBe('a. Risk of bias: participants and outcome assessment not blinded.');
     // One footnote per distinct reason, however many rows share it.
     expect(new Set(notes).size).toBe(notes.length);
@@ -121,19 +131,21 @@ describe('summary of findings on the bundled trial', () => {
     const ctx = trialChartContext(b, 'da');
     const { table, notes } = summaryOfFindings(summaryOfFindingsRows(r, b.plan, 'ancova', 'da'), ctx, r.targetPopulation);
     const t = r.targetPopulation!;
-    const target = table.rows.filter((x) => x[0]!.startsWith('I målgruppen ('));
-    const raked = table.rows.filter((x) => x[0]!.startsWith('Overført til målgruppen (raking); effektiv stikprøvestørrelse '));
-    expect(target).toHaveLength(b.plan.timepoints.length);
-    expect(raked).toHaveLength(b.plan.timepoints.length);
-    b.plan.timepoints.forEach((time, i) => {
-      const e = t.effects.find((x) => x.outcome === b.plan.primary!.outcome && x.time === time && x.method === 'ancova')!;
-      expect(target[i]![2]).toBe(`${e.n.intervention + e.n.control} (1 RCT)`);
-      expect(target[i]![6]).toContain(Math.abs(e.difference!).toFixed(2).replace('.', ','));
-      const m = t.transported!.find((x) => x.outcome === b.plan.primary!.outcome && x.time === time && x.weighting === 'raking')!;
-      expect(raked[i]![0]).toBe(`Overført til målgruppen (raking); effektiv stikprøvestørrelse ${m.weights!.effectiveSampleSize.toFixed(0)}`);
-      expect(raked[i]![2]).toBe(`${m.effect.n.intervention + m.effect.n.control} (1 RCT)`);
-    });
-    expect(notes.some((n) => n.includes('ikke nedgraderet for indirekthed'))).toBe(true);
+    const target = table.rows.filter((x) => x[0] === '  I målgruppen');
+    const raked = table.rows.filter((x) => x[0]!.startsWith('  Overført (raking), eff. n '));
+    // Under the primary follow-up only (the Target population section has every follow-up).
+    expect(target).toHaveLength(1);
+    expect(raked).toHaveLength(1);
+    const time = b.plan.primary!.time;
+    const e = t.effects.find((x) => x.outcome === b.plan.primary!.outcome && x.time === time && x.method === 'ancova')!;
+    expect(table.rows[table.rows.indexOf(target[0]!) - 1]![0]).toBe(ctx.timeLabel(time));
+    expect(target[0]![1]).toBe(`${e.n.intervention + e.n.control} (1\u00a0RCT)`);
+    expect(target[0]![5]).toContain(Math.abs(e.difference!).toFixed(2).replace('.', ','));
+    const m = t.transported!.find((x) => x.outcome === b.plan.primary!.outcome && x.time === time && x.weighting === 'raking')!;
+    expect(raked[0]![0]).toBe(`  Overført (raking), eff. n ${m.weights!.effectiveSampleSize.toFixed(0)}`);
+    expect(raked[0]![1]).toBe(`${m.effect.n.intervention + m.effect.n.control} (1\u00a0RCT)`);
+    // The footnote names the population (its label left the rows) and says what the rows answer.
+    expect(notes.some((n) => n.includes('ikke nedgraderet for indirekthed') && n.includes('patienter i almen praksis på 15 år eller derover'))).toBe(true);
   });
 
   it('the MMRM row of the sensitivity table shows the patients its model used', () => {

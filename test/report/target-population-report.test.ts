@@ -42,33 +42,38 @@ describe('population rows in the summary of findings', () => {
     const rows = summaryOfFindingsRows(result, trial.plan, 'ancova', 'en');
     const { table, notes } = summaryOfFindings(rows, ctx, result.targetPopulation);
     const at = table.rows.findIndex((r) => r[0]!.startsWith('Pain (NRS 0–10)'));
-    const [trialRow, target, raked, sampled, next] = table.rows.slice(at, at + 5);
-    expect(target![0]).toBe('In the target population (Adults with symptoms > 4 weeks from physio or GP)');
-    expect(target![2]).toBe(`${ref.target.ancova.n.intervention + ref.target.ancova.n.control} (1 RCT)`);
-    expect(target![6]).toBe(md(ref.target.ancova.difference, ref.target.ancova.ciLower, ref.target.ancova.ciUpper));
+    // The outcome's heading row carries its MCID; the trial row at the primary follow-up, then the population rows.
+    expect(table.rows[at]![0]).toMatch(/; MCID 2 points\)$/);
+    const time = trial.plan.primary?.time ?? trial.plan.timepoints[0]!;
+    const first = table.rows.findIndex((r, i) => i > at && r[0] === ctx.timeLabel(time));
+    const [trialRow, target, raked, sampled, next] = table.rows.slice(first, first + 5);
+    expect(target![0]).toBe('  In the target population');
+    expect(target![1]).toBe(`${ref.target.ancova.n.intervention + ref.target.ancova.n.control} (1\u00a0RCT)`);
+    expect(target![5]).toBe(md(ref.target.ancova.difference, ref.target.ancova.ciLower, ref.target.ancova.ciUpper));
     // The verdict of R's CI against the MCID (2, lower is better), as the trial rows word it.
     const j = judgeDifference(ref.target.ancova.difference, ref.target.ancova.ciLower, ref.target.ancova.ciUpper, 2, 'lower-is-better');
-    expect(target![7]).toBe(`${RELEVANCE_TEXT[j.relevance!].en.replace(/\s*\([^)]*\)$/, '')}; MCID 2 points`);
-    expect(raked![0]).toBe(`Transported to the target population (raking); effective sample size ${ref.transported.effectiveSampleSize.toFixed(0)}`);
-    expect(raked![2]).toBe(`${ref.transported.n.intervention + ref.transported.n.control} (1 RCT)`);
-    expect(raked![6]).toBe(md(ref.transported.difference, ref.transported.ciLower, ref.transported.ciUpper));
+    expect(target![6]).toBe(RELEVANCE_TEXT[j.relevance!].en.replace(/\s*\([^)]*\)$/, ''));
+    expect(raked![0]).toBe(`  Transported (raking), eff. n ${ref.transported.effectiveSampleSize.toFixed(0)}`);
+    expect(raked![1]).toBe(`${ref.transported.n.intervention + ref.transported.n.control} (1\u00a0RCT)`);
+    expect(raked![5]).toBe(md(ref.transported.difference, ref.transported.ciLower, ref.transported.ciUpper));
     const io = ref.inverseOdds.pain;
-    expect(sampled![0]).toBe(`Transported to the target population (weighted to the target sample); effective sample size ${io.effectiveSampleSize.toFixed(0)}`);
-    expect(sampled![2]).toBe(`${io.n.intervention + io.n.control} (1 RCT)`);
-    expect(sampled![6]).toBe(md(io.difference, io.ciLower, io.ciUpper));
+    expect(sampled![0]).toBe(`  Transported (weighted to the target sample), eff. n ${io.effectiveSampleSize.toFixed(0)}`);
+    expect(sampled![1]).toBe(`${io.n.intervention + io.n.control} (1\u00a0RCT)`);
+    expect(sampled![5]).toBe(md(io.difference, io.ciLower, io.ciUpper));
     // The trial's certainty, plus a footnote saying what these rows answer; no control-arm mean of their own.
-    const trialLetters = /\(([a-z, ]*)\)$/.exec(trialRow![3]!)?.[1];
+    const trialLetters = /\(([a-z, ]*)\)$/.exec(trialRow![2]!)?.[1];
     for (const r of [target!, raked!, sampled!]) {
-      expect(r[1]).toBe(trialRow![1]);
-      expect(r[3]!.startsWith(trialRow![3]!.replace(/ \([a-z, ]*\)$/, ''))).toBe(true);
-      expect(r[5]).toBe('—');
+      expect(r[2]!.startsWith(trialRow![2]!.replace(/ \([a-z, ]*\)$/, ''))).toBe(true);
+      expect(r[4]).toBe('—');
     }
-    const letter = /([a-z])\)$/.exec(target![3]!)![1]!;
+    const letter = /([a-z])\)$/.exec(target![2]!)![1]!;
     if (trialLetters) expect(trialLetters.split(', ')).not.toContain(letter);
-    expect(notes.find((n) => n.startsWith(`${letter}. `))).toContain('not downgraded for indirectness');
-    // Only the primary (here: the first) outcome gets them.
-    expect(next![0]).not.toMatch(/target population/);
-    expect(table.rows.filter((r) => r[0]!.includes('target population'))).toHaveLength(3 * trial.plan.timepoints.length);
+    const note = notes.find((n) => n.startsWith(`${letter}. `));
+    expect(note).toContain('not downgraded for indirectness');
+    expect(note).toContain('adults with symptoms > 4 weeks from physio or GP');
+    // Only the primary (here: the first) outcome, at its primary follow-up, gets them.
+    expect(next![0]).not.toMatch(/target population|Transported/);
+    expect(table.rows.filter((r) => /target population|Transported/.test(r[0]!))).toHaveLength(3);
   });
 
   it('a target population too small to analyse gets one row saying so, with its numbers and the plan\'s minimum', () => {
@@ -77,16 +82,16 @@ describe('population rows in the summary of findings', () => {
     expect(small.targetPopulation!.analysed).toBe(false);
     const ctx = trialChartContext({ ...trial, plan }, 'en');
     const { table } = summaryOfFindings(summaryOfFindingsRows(small, plan, 'ancova', 'en'), ctx, small.targetPopulation);
-    const rows = table.rows.filter((r) => r[0]!.startsWith('In the target population'));
+    const rows = table.rows.filter((r) => r[0] === '  In the target population');
     expect(rows).toHaveLength(1);
     const n = ref.target.patients.intervention + ref.target.patients.control;
-    expect(rows[0]![2]).toBe(`${n} (1 RCT)`);
-    expect(rows[0]![6]).toBe(`Not analysed: too small (n = ${n}, ${ref.target.patients.intervention}/${ref.target.patients.control} app/usual; the plan's minimum is ${ref.target.patients.control + 1} per arm)`);
+    expect(rows[0]![1]).toBe(`${n} (1\u00a0RCT)`);
+    expect(rows[0]![5]).toBe(`Not analysed: too small (n = ${n}, ${ref.target.patients.intervention}/${ref.target.patients.control} app/usual; the plan's minimum is ${ref.target.patients.control + 1} per arm)`);
     // The flow's last branch box says so too.
     const boxes = flowBoxes(participantFlowSpec(small, ctx));
     expect(boxes.find((b) => b[0] === 'Target population')).toEqual(['Target population', `Meet every criterion: n = ${n}`, `Too small to analyse (minimum ${ref.target.patients.control + 1} per arm)`]);
     // The raked row uses every trial patient, so it stays (no target sample here: no inverse-odds row).
-    expect(table.rows.filter((r) => r[0]!.startsWith('Transported'))).toHaveLength(1);
+    expect(table.rows.filter((r) => r[0]!.startsWith('  Transported'))).toHaveLength(1);
   });
 });
 

@@ -72,7 +72,10 @@ describe('the uptake report page', () => {
     expect(page).toContain('Optag pr. 1.000 patienter i målgruppen');
     expect(da.page.provenance).not.toContain('docs/');
     expect(da.page.provenance).toContain('Antal under 5 og alle tal, som de kunne regnes ud fra, vises som "diskretioneret".');
-    const [first] = da.page.sections;
+    // The conclusion (uptake-conclusion.ts), then "Om data".
+    const [conclusion, first] = da.page.sections;
+    expect(conclusion!.id).toBe('conclusion');
+    expect(conclusion!.title).toBe('Konklusion');
     expect(first!.id).toBe('about-data');
     expect(first!.title).toBe('Om data');
     expect(first!.intro!.join('\n')).toContain('Registerudtrækkets dato');
@@ -80,7 +83,7 @@ describe('the uptake report page', () => {
     // what is checked is the page without the monthly series.
     const noMonths = await build('da', { plan: 'no-months.plan.json' }, await planDir({ publish: { months: false, equity: [] } }));
     expect(noMonths.page.sections.map((x) => x.id)).not.toContain('over-time');
-    expect(noMonths.page.sections[0]!.intro!.join('\n')).toMatch(/Ikke offentliggjort .*den månedlige serie/);
+    expect(noMonths.page.sections.find((x) => x.id === 'about-data')!.intro!.join('\n')).toMatch(/Ikke offentliggjort .*den månedlige serie/);
   }, 60_000);
 
   it('funnel labels never make a hidden number a noun: "146 (antal i risiko og andel: diskretioneret)", not "146 af diskretioneret i risiko (diskretioneret)"', () => {

@@ -171,7 +171,7 @@ describe('publish on the 400-row registry of the observation', () => {
       { id: 'x', kind: 'uptake', out: 'x', lang: 'en', registry: 'registry.csv', eligible: 'eligible.csv', plan: 'full.plan.json' } as never,
       { ...env, memo: <T>(key: string, compute: () => T): T => (key.startsWith('uptake\u0000') ? (Promise.resolve(full.analysis) as T) : env.memo(key, compute)) } as never,
     );
-    expect(content.page.sections[0]!.intro!.join('\n')).toContain('Leaving out the monthly series and the clinic funnel ("publish" in the uptake plan)');
+    expect(content.page.sections.find((s) => s.id === 'about-data')!.intro!.join('\n')).toContain('Leaving out the monthly series and the clinic funnel ("publish" in the uptake plan)');
   }, 60_000);
 
   it('the hint prints the number of referrals when it is published, and never a count below the threshold', async () => {

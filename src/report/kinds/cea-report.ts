@@ -18,7 +18,8 @@ import { ceacSpec } from '../charts/ceac.js';
 import { ceaCostsSpec } from '../charts/cea-costs.js';
 import { ceaUtilitiesSpec } from '../charts/cea-utilities.js';
 import { armNames } from '../arm-names.js';
-import { fillPhrase, formatThousands, type Lang, lowerFirst, tableInterval, timeLabel } from '../i18n.js';
+import { fillPhrase, formatThousands, type Lang, lowerFirst, REPORT_TEXT, tableInterval, timeLabel } from '../i18n.js';
+import { ceaConclusion } from '../cea-conclusion.js';
 import { localizedText } from '../localized-text.js';
 import { characteristicLabel } from '../table-one.js';
 import type { ChartSpec, PageSection, ReportContent } from '../report-page.js';
@@ -258,7 +259,10 @@ export const ceaReportKind: ReportKind<typeof ceaEntrySchema> = {
       align: ['left', 'left', 'right', 'left'],
     };
 
+    // The conclusion first, as on the trial page (issue #15): the committee reads it before the tables.
+    const conclusion: PageSection = { id: 'conclusion', title: REPORT_TEXT.conclusionTitle[lang], intro: [ceaConclusion(r, arms, lang)] };
     const sections: PageSection[] = [
+      conclusion,
       { id: 'results', title: t('results'), intro: [intro], tables: [{ table: resultsTable }], notes: [...notes, ...(r.method.droppedCovariates.length ? [fillPhrase(t('dropped'), { names: r.method.droppedCovariates.map((c) => lowerFirst(characteristicLabel(c, lang))).join(', ') })] : [])] },
       { id: 'ce-plane', title: t('plane'), intro: [t('planeIntro')], chart: 'ce-plane' },
       { id: 'ceac', title: t('ceac'), chart: 'ceac' },

@@ -195,7 +195,7 @@ const conclusionSection: TrialSectionBuilder = ({ ctx, sofRows, result }) => {
 
 const sofSection: TrialSectionBuilder = ({ ctx, sofRows, method, result }) => {
   const sof = summaryOfFindings(sofRows, ctx, result.targetPopulation);
-  return [{ id: 'summary-of-findings', title: ctx.text('sofTitle'), intro: [fillPhrase(ctx.text('sofIntro'), { method })], tables: [{ table: sof.table }], notes: sof.notes }];
+  return [{ id: 'summary-of-findings', title: ctx.text('sofTitle'), intro: [fillPhrase(ctx.text('sofIntroShort'), { method })], tables: [{ table: sof.table }], notes: [ctx.text('sofCertaintyNote'), ...sof.notes] }];
 };
 
 // The diagram and, under it, the same boxes in words (flow-boxes.ts), so README.md carries them

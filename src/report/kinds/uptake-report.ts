@@ -18,6 +18,7 @@ import { loadUptakePlanFile, type UptakePlan } from '../../uptake/uptake-plan.js
 import { dropEmptyCharts } from '../chart-data.js';
 import { fillPhrase, type Lang, REPORT_TEXT } from '../i18n.js';
 import { type TitledTable, uptakeTables } from '../uptake-tables.js';
+import { uptakeConclusion } from '../uptake-conclusion.js';
 import type { ChartSpec, PageSection, ReportContent } from '../report-page.js';
 import { localizedText } from '../localized-text.js';
 import type { ReportEnv, ReportKind } from './report-kind.js';
@@ -117,7 +118,10 @@ export const uptakeReportKind: ReportKind<typeof uptakeEntrySchema> = {
     ];
     const tables = uptakeTables(analysis, lang);
     const tablesOf = (...parts: TitledTable[]) => parts.flatMap((p) => (p.table ? [{ caption: p.title, table: p.table }] : []));
+    const conclusion = uptakeConclusion(tables, analysis.budget.currency, lang);
     const sections: PageSection[] = [
+      // The conclusion first, as on the trial page (issue #15), from the tables below it.
+      ...(conclusion ? [{ id: 'conclusion', title: REPORT_TEXT.conclusionTitle[lang], intro: [conclusion] }] : []),
       // The export, how it was read and what is published: a place of their own, also when the
       // monthly series (and its section) is left out.
       { id: 'about-data', title: t('aboutData'), intro: [tables.exportLine, ...uptakeInputNotes(analysis, lang), ...tables.publication] },

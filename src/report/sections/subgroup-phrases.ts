@@ -87,17 +87,17 @@ export const SUBGROUP_TEXT = {
   flowTargetAnalysed: { en: 'Analysed at {time}: {interventionShort} {i}, {controlShort} {c}', da: 'Analyseret efter {time}: {interventionShort} {i}, {controlShort} {c}' },
   flowTooSmall: { en: 'Too small to analyse (minimum {min} per arm)', da: 'For lille til en analyse (mindst {min} pr. gruppe)' },
   // Summary of findings: the population rows under the trial's row (docs/subgroups.md#report)
-  sofTargetRow: { en: 'In the target population ({label})', da: 'I målgruppen ({label})' },
-  sofRakedRow: { en: 'Transported to the target population (raking)', da: 'Overført til målgruppen (raking)' },
-  sofInverseOddsRow: { en: 'Transported to the target population (weighted to the target sample)', da: 'Overført til målgruppen (vægtet til stikprøven fra målgruppen)' },
-  sofEffective: { en: '{label}; effective sample size {ess}', da: '{label}; effektiv stikprøvestørrelse {ess}' },
+  sofTargetRow: { en: 'In the target population', da: 'I målgruppen' },
+  sofRakedRow: { en: 'Transported (raking)', da: 'Overført (raking)' },
+  sofInverseOddsRow: { en: 'Transported (weighted to the target sample)', da: 'Overført (vægtet til stikprøven fra målgruppen)' },
+  sofEffective: { en: '{label}, eff. n {ess}', da: '{label}, eff. n {ess}' },
   sofTooSmall: {
     en: 'Not analysed: too small (n = {n}, {i}/{c} {interventionShort}/{controlShort}; the plan\'s minimum is {min} per arm)',
     da: 'Ikke analyseret: for lille (n = {n}, {i}/{c} {interventionShort}/{controlShort}; planens minimum er {min} pr. gruppe)',
   },
   sofPopulationNote: {
-    en: 'These rows answer the question about the population (section "Target population"): the effect in the trial patients who meet the target population\'s criteria, and the whole trial transported (reweighted) to its make-up. They keep the trial\'s certainty: not downgraded for indirectness',
-    da: 'Disse rækker besvarer spørgsmålet om populationen (afsnittet "Målgruppe"): effekten hos de forsøgspatienter, der opfylder målgruppens kriterier, og hele forsøget overført (omvægtet) til målgruppens sammensætning. De beholder forsøgets evidenskvalitet: ikke nedgraderet for indirekthed',
+    en: 'Indented rows, the target population ({label}): the trial patients who meet its criteria, and the whole trial reweighted to it (eff. n: effective sample size); the trial\'s certainty, not downgraded for indirectness. All outcomes: section "Target population"',
+    da: 'Indrykkede rækker, målgruppen ({label}): de forsøgspatienter, der opfylder dens kriterier, og hele forsøget omvægtet til den (eff. n: effektiv stikprøvestørrelse); forsøgets evidenskvalitet, ikke nedgraderet for indirekthed. Alle effektmål: afsnittet "Målgruppe"',
   },
 } as const satisfies Record<string, Record<Lang, string>>;
 

@@ -1,0 +1,37 @@
+/**
+ * Issue #15 point 4: the cost-effectiveness page opens with a short generated conclusion — the
+ * ICER in words with the perspective and the probability of cost-effectiveness at the plan's
+ * threshold (src/report/cea-conclusion.ts), en and da — and says no number its results table
+ * does not show. Reads the bundled results (reports/selfback-cea/results.json and its Danish twin) and tables
+ * (README.md, the same tables as index.html).
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { CeaResult } from '../../src/cea/cea-results-schema.js';
+import { ceaConclusion } from '../../src/report/cea-conclusion.js';
+
+const ARMS = { en: { intervention: 'App + usual care', control: 'Usual care' }, da: { intervention: 'App + vanlig behandling', control: 'Vanlig behandling' } } as const;
+
+describe.each([['en', 'selfback-cea'], ['da', 'selfback-cea-da']] as const)('the CEA conclusion (%s)', (lang, out) => {
+  const r = JSON.parse(readFileSync(`reports/${out}/results.json`, 'utf8')) as CeaResult;
+  const text = ceaConclusion(r, ARMS[lang], lang);
+
+  it('says the ICER in words with the perspective, and the probability at the plan\'s threshold', () => {
+    expect(text).toBe(lang === 'en'
+      ? 'From a healthcare perspective, app + usual care costs €235 more per patient than usual care and gains 0.0319 QALYs: an ICER of €7,359 per QALY gained. At the plan\'s threshold of €23,250 per QALY, the probability that app + usual care is cost-effective is 98%.'
+      : 'I et sundhedssektorperspektiv koster app + vanlig behandling 235 EUR mere pr. patient end vanlig behandling og giver 0,0319 QALY mere: en ICER på 7.359 EUR pr. vundet QALY. Ved planens tærskelværdi på 23.250 EUR pr. QALY er sandsynligheden for, at app + vanlig behandling er omkostningseffektiv, 98 %.');
+  });
+
+  it('has no number the page\'s results table does not show', () => {
+    const tables = readFileSync(`reports/${out}/README.md`, 'utf8').split('\n').filter((l) => l.startsWith('|')).join('\n');
+    for (const n of text.match(/\d[\d.,]*\d|\d/g) ?? []) expect(tables, n).toContain(n.replace(/[.,]$/, ''));
+  });
+
+  it('words another quadrant by the ICER\'s own words, and several thresholds', () => {
+    const dominated = { ...r, icer: { kind: 'dominated' as const }, incrementalQaly: { ...r.incrementalQaly, estimate: -0.01 }, thresholds: [r.thresholds[0]!, { ...r.thresholds[0]!, threshold: 40000, probabilityCostEffective: 0.5 }] };
+    const t = ceaConclusion(dominated, ARMS[lang], lang);
+    expect(t).toContain(lang === 'en' ? '(incremental cost +€235, incremental QALYs −0.0100)' : '(meromkostning +235 EUR, forskel i QALY −0,0100)');
+    expect(t).toContain(lang === 'en' ? 'thresholds of €23,250 and €40,000 per QALY' : 'tærskelværdier på 23.250 EUR og 40.000 EUR pr. QALY');
+    expect(t).toContain(lang === 'en' ? 'is 98% and 50%, respectively.' : 'henholdsvis 98 % og 50 %.');
+  });
+});

@@ -97,3 +97,25 @@ export function inputFiles(roots: readonly (TypedInput | undefined)[]): InputPat
   for (const r of roots) if (r) visit(r);
   return out;
 }
+
+/**
+ * The files `input` names at any depth, each written as `asGiven` (the path `input` was given as,
+ * relative to some folder) would write it: joined to its folder, or absolute as the plan writes
+ * it. `hta report` passes these through the manifest's confinement (report/manifest.ts
+ * `manifestInput`), so a plan cannot make a report read a file outside the manifest's folder
+ * that the manifest itself could not name (docs/manifest.md).
+ */
+export function nestedInputPaths(input: TypedInput, asGiven: string): string[] {
+  if (input.kind === 'file') return [];
+  let json: unknown;
+  try {
+    json = readJsonFile(input.path, WHAT[input.kind]);
+  } catch {
+    return [];
+  }
+  return NAMED_FILES[input.kind](json).flatMap((f) => {
+    const given = isAbsolute(f.path) ? f.path : join(dirname(asGiven), f.path);
+    const path = isAbsolute(f.path) ? f.path : join(dirname(input.path), f.path);
+    return [given, ...nestedInputPaths({ option: input.option, path, kind: f.kind }, given)];
+  });
+}

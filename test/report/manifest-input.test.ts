@@ -1,4 +1,4 @@
-import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { HtaError } from '../../src/errors.js';
 import { describe, expect, it } from 'vitest';
@@ -37,6 +37,19 @@ describe('manifest inputs stay in the manifest folder', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/pass --allow-outside/);
     expect(r.stderr).not.toMatch(/password-line/);
+  });
+  it('a cost-effectiveness plan cannot make a report read a file outside the folder either (its unit costs, trial plan, published figures)', async () => {
+    const plans = join(folder, 'plans');
+    mkdirSync(plans, { recursive: true });
+    const bundled = JSON.parse(readFileSync('data/plans/selfback.cea.json', 'utf8')) as Record<string, unknown>;
+    for (const [field, value] of [['unitCosts', '../../secret.csv'], ['published', '../../secret.csv'], ['trialPlan', join(root, 'secret.csv')]] as const) {
+      writeFileSync(join(plans, 'cea.json'), JSON.stringify({ ...bundled, $schema: undefined, [field]: value }));
+      writeFileSync(manifest, JSON.stringify({ reports: [{ id: 'c', kind: 'cea', out: 'c', data: 'data/trial.csv', plan: 'plans/cea.json' }] }));
+      const r = await runCli('report', '--manifest', manifest, '--out', join(root, 'out'));
+      expect(r.code, field).toBe(2);
+      expect(r.stderr, field).toMatch(/names an input outside the manifest's folder/);
+      expect(r.stderr).not.toMatch(/password-line/);
+    }
   });
   it('an entry with a missing or misspelt field says what is required, never "received undefined"', async () => {
     writeFileSync(manifest, JSON.stringify({ reports: [{ id: 't', kind: 'trial', out: 't', plan: 'plan.json', characteristics: [{ colum: 'age' }] }] }));

@@ -4,6 +4,7 @@
  * arm, utilities and QALYs, the cost per extra responder and the one-way sensitivity analysis
  * (docs/plan-cea.md). Danish terms: docs/glossary-da.md. Computes no statistic itself.
  */
+import { nestedInputPaths } from '../../io/input-files.js';
 import { discountSentence } from '../../cea/discount-text.js';
 import { z } from 'zod';
 import type { analyseCeaFiles } from '../../cea/analyze-cea-files.js';
@@ -144,6 +145,9 @@ const num = (x: number, digits: number, lang: Lang) => {
 function ceaAnalysisOf(entry: z.infer<typeof ceaEntrySchema>, env: ReportEnv): Promise<ReturnType<typeof analyseCeaFiles>> {
   const dataFile = env.input(entry.data);
   const planFile = env.input(entry.plan);
+  // The files the plan names (trial plan, unit costs, published figures, uptake plan) are inputs
+  // of the manifest too: confined to its folder as the entry's own paths are (manifest.ts).
+  for (const nested of nestedInputPaths({ option: 'plan', path: planFile, kind: 'cea-plan' }, entry.plan)) env.input(nested);
   return env.memo(`cea\u0000${dataFile}\u0000${planFile}\u0000${entry.replicates ?? ''}`, () =>
     analyseCeaOffThread({ dataFile, planFile, version: env.version, dataName: entry.data, planName: entry.plan, ...(entry.replicates !== undefined ? { replicates: entry.replicates } : {}) }),
   );

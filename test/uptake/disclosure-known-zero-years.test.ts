@@ -36,7 +36,9 @@ describe('activation years outside the export are known zeros', () => {
   it('a 60-row registry: no empty year is "suppressed", and the audit, knowing those years are empty, finds nothing narrow', async () => {
     const dir = tempDir();
     const reg = join(dir, 'registry.csv'), elig = join(dir, 'eligible.csv'), plan = join(dir, 'plan.json');
-    writeFileSync(reg, simulateRegistry({ rows: 60, seed: 2, startDate: '2025-01-01', years: 1 }));
+    // Half a year (July–December 2025): the audit's LPs grow with the months printed. With the
+    // empty years not structural (cell-model.ts) 3 of the 6 are still "suppressed" and 3 cells narrow.
+    writeFileSync(reg, simulateRegistry({ rows: 60, seed: 2, startDate: '2025-07-01', years: 0.5 }));
     writeFileSync(elig, simulateEligible({ seed: 2 }));
     const base = JSON.parse(readFileSync('data/plans/uptake.plan.json', 'utf8')) as Record<string, unknown>;
     writeFileSync(plan, JSON.stringify({ ...base, firstYear: 2025, eligibleFill: 'carry-forward' }));

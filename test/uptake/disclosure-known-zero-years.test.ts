@@ -139,7 +139,9 @@ describe('an equity level whose referrals began within the last 12 weeks', () =>
     // model; before, the audit took the region's first month and reported 2 pinned zeros here.
     const dir = tempDir();
     const reg = join(dir, 'registry.csv'), elig = join(dir, 'eligible.csv'), plan = join(dir, 'plan.json');
-    writeFileSync(reg, simulateRegistry({ rows: 50, seed: 1, startDate: '2024-02-01', years: 1 }));
+    // Three months (November 2024 – January 2025): the audit's LPs grow with the months printed.
+    // With the region's first month in place of the level's own (the bug) it reports 4 differences.
+    writeFileSync(reg, simulateRegistry({ rows: 50, seed: 1, startDate: '2024-11-01', years: 0.25 }));
     writeFileSync(elig, simulateEligible({ seed: 1 }));
     const base = JSON.parse(readFileSync('data/plans/uptake.plan.json', 'utf8')) as Record<string, unknown>;
     writeFileSync(plan, JSON.stringify({ ...base, firstYear: 2024, eligibleFill: 'carry-forward', suppression: { threshold: 3, zerosSensitive: true } }));

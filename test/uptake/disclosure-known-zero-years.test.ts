@@ -62,10 +62,12 @@ describe('a region that began referring later', () => {
     const dir = tempDir();
     const reg = join(dir, 'registry.csv'), elig = join(dir, 'eligible.csv'), plan = join(dir, 'plan.json');
     // Nordjylland's 2024 referrals taken out: its rows begin in 2025, so its 2024 activations are 0 for every reader.
-    const lines = simulateRegistry({ rows: 80, seed: 1, startDate: '2024-01-01', years: 2 }).trimEnd().split('\n');
+    // Three months (December 2024 – February 2025): the audit's LPs grow with the months printed. With
+    // the country's first year in place of the region's (the bug) its 2024 is "suppressed" and 1 cell narrow.
+    const lines = simulateRegistry({ rows: 60, seed: 5, startDate: '2024-12-01', years: 0.25 }).trimEnd().split('\n');
     const late = lines.filter((l, i) => i === 0 || !(l.split(',')[1] === 'Nordjylland' && l.split(',')[3]!.startsWith('2024')));
     writeFileSync(reg, late.join('\n') + '\n');
-    writeFileSync(elig, simulateEligible({ seed: 1 }));
+    writeFileSync(elig, simulateEligible({ seed: 5 }));
     const base = JSON.parse(readFileSync('data/plans/uptake.plan.json', 'utf8')) as Record<string, unknown>;
     writeFileSync(plan, JSON.stringify({ ...base, firstYear: 2024, eligibleFill: 'carry-forward' }));
     const run = await runCli('uptake', reg, '--eligible', elig, '--plan', plan, '--json');

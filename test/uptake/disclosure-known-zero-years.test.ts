@@ -36,7 +36,9 @@ describe('activation years outside the export are known zeros', () => {
   it('a 60-row registry: no empty year is "suppressed", and the audit, knowing those years are empty, finds nothing narrow', async () => {
     const dir = tempDir();
     const reg = join(dir, 'registry.csv'), elig = join(dir, 'eligible.csv'), plan = join(dir, 'plan.json');
-    writeFileSync(reg, simulateRegistry({ rows: 60, seed: 2, startDate: '2025-01-01', years: 1 }));
+    // Half a year (July–December 2025): the audit's LPs grow with the months printed. With the
+    // empty years not structural (cell-model.ts) 3 of the 6 are still "suppressed" and 3 cells narrow.
+    writeFileSync(reg, simulateRegistry({ rows: 60, seed: 2, startDate: '2025-07-01', years: 0.5 }));
     writeFileSync(elig, simulateEligible({ seed: 2 }));
     const base = JSON.parse(readFileSync('data/plans/uptake.plan.json', 'utf8')) as Record<string, unknown>;
     writeFileSync(plan, JSON.stringify({ ...base, firstYear: 2025, eligibleFill: 'carry-forward' }));
@@ -60,10 +62,12 @@ describe('a region that began referring later', () => {
     const dir = tempDir();
     const reg = join(dir, 'registry.csv'), elig = join(dir, 'eligible.csv'), plan = join(dir, 'plan.json');
     // Nordjylland's 2024 referrals taken out: its rows begin in 2025, so its 2024 activations are 0 for every reader.
-    const lines = simulateRegistry({ rows: 80, seed: 1, startDate: '2024-01-01', years: 2 }).trimEnd().split('\n');
+    // Three months (December 2024 – February 2025): the audit's LPs grow with the months printed. With
+    // the country's first year in place of the region's (the bug) its 2024 is "suppressed" and 1 cell narrow.
+    const lines = simulateRegistry({ rows: 60, seed: 5, startDate: '2024-12-01', years: 0.25 }).trimEnd().split('\n');
     const late = lines.filter((l, i) => i === 0 || !(l.split(',')[1] === 'Nordjylland' && l.split(',')[3]!.startsWith('2024')));
     writeFileSync(reg, late.join('\n') + '\n');
-    writeFileSync(elig, simulateEligible({ seed: 1 }));
+    writeFileSync(elig, simulateEligible({ seed: 5 }));
     const base = JSON.parse(readFileSync('data/plans/uptake.plan.json', 'utf8')) as Record<string, unknown>;
     writeFileSync(plan, JSON.stringify({ ...base, firstYear: 2024, eligibleFill: 'carry-forward' }));
     const run = await runCli('uptake', reg, '--eligible', elig, '--plan', plan, '--json');
@@ -137,7 +141,9 @@ describe('an equity level whose referrals began within the last 12 weeks', () =>
     // model; before, the audit took the region's first month and reported 2 pinned zeros here.
     const dir = tempDir();
     const reg = join(dir, 'registry.csv'), elig = join(dir, 'eligible.csv'), plan = join(dir, 'plan.json');
-    writeFileSync(reg, simulateRegistry({ rows: 50, seed: 1, startDate: '2024-02-01', years: 1 }));
+    // Three months (November 2024 – January 2025): the audit's LPs grow with the months printed.
+    // With the region's first month in place of the level's own (the bug) it reports 4 differences.
+    writeFileSync(reg, simulateRegistry({ rows: 50, seed: 1, startDate: '2024-11-01', years: 0.25 }));
     writeFileSync(elig, simulateEligible({ seed: 1 }));
     const base = JSON.parse(readFileSync('data/plans/uptake.plan.json', 'utf8')) as Record<string, unknown>;
     writeFileSync(plan, JSON.stringify({ ...base, firstYear: 2024, eligibleFill: 'carry-forward', suppression: { threshold: 3, zerosSensitive: true } }));

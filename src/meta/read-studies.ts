@@ -328,9 +328,11 @@ function parseRecord(row: StudyRow, warnings: string[]): StudyRecord | null {
         if (v !== undefined && !(v > 0)) at(name, text(name), `a ratio > 0 (measure ${measure} is reported as the ratio itself, not its log)`);
       }
     }
+    // Percentage points refused first: the interval checks below would only repeat the same cells.
+    const rdRefused = measure === 'RD' && riskDifferenceRange(num, text, at);
     const lo = num.ci_lower;
     const hi = num.ci_upper;
-    if (lo !== undefined && hi !== undefined) {
+    if (!rdRefused && lo !== undefined && hi !== undefined) {
       if (lo > hi) at('ci_lower', text('ci_lower'), `ci_lower ≤ ci_upper (${text('ci_upper')}); are they swapped?`);
       else if (d !== undefined && (d < lo || d > hi)) {
         at('difference', text('difference'), `a difference inside its confidence interval [${text('ci_lower')}, ${text('ci_upper')}] (check the sign: intervention − control)`);
@@ -365,6 +367,32 @@ function parseRecord(row: StudyRow, warnings: string[]): StudyRecord | null {
     measureGiven: measureText !== null,
     digits: Object.fromEntries(NUMERIC.flatMap((name) => (text(name) === null ? [] : [[name, decimalsOf(text(name) as string)]]))),
   };
+}
+
+/**
+ * A risk difference is a difference of two proportions, so it lies in [−1, 1]. A value outside is
+ * almost always written in percentage points (`-12,5` for −0.125): pooled as a proportion it
+ * would be judged against an MCID in proportions (0.1) and read as a huge benefit. Refused at the
+ * first cell outside, asking for the value divided by 100 (docs/input-studies.md, "A risk
+ * difference is a proportion").
+ */
+function riskDifferenceRange(
+  num: Partial<Record<NumericColumn, number>>,
+  text: (name: string) => string | null,
+  at: (name: string, value: string | null | undefined, expected: string, extra?: Pick<Problem, 'hint' | 'kind'>) => void,
+): boolean {
+  const outside = (['difference', 'ci_lower', 'ci_upper', 'se'] as const).find((name) => {
+    const v = num[name];
+    return v !== undefined && (name === 'se' ? v > 1 : v < -1 || v > 1);
+  });
+  if (outside === undefined) return false;
+  const v = num[outside] as number;
+  const shown = (x: number) => String(Math.round(x * 1e6) / 1e6);
+  at(outside, text(outside), outside === 'se' ? 'the SE of a risk difference, at most 1 (a risk difference is a proportion between −1 and 1)' : 'a risk difference between −1 and 1 (a difference of two proportions)', {
+    kind: 'meta.rd-percentage-points',
+    hint: `it looks like percentage points: write the risk difference as a proportion, the value divided by 100 (${shown(v / 100)} for ${text(outside) ?? v}), and likewise its interval or SE`,
+  });
+  return true;
 }
 
 /**

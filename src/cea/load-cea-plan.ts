@@ -170,6 +170,8 @@ export function readUnitCostFile(file: string, plan: Pick<CeaPlan, 'currency' | 
     if (item === null) problems.push({ file, line: rec.line, column: at('item') + 1, field: cols.name('item'), expected: `an item name: the row has other cells but no item (the plan's items: ${[...items].join(', ')})`, kind: 'unit-cost.item' });
   }
   const used = rows.filter((rec) => items.has(rec.cells[at('item')] ?? ''));
+  // A currency mark or a worded price year read as the plan's: said once each.
+  const readAs: { currency?: { line: number; text: string }; year?: { line: number; text: string } } = {};
   const amounts = readAmounts(used.map((rec) => rec.cells[at('unit_cost')] ?? null), csv.dialect.delimiter, plan.currency);
   used.forEach((rec, r) => {
     const cell = (name: UnitCostColumn) => rec.cells[at(name)] ?? null;
@@ -181,16 +183,23 @@ export function readUnitCostFile(file: string, plan: Pick<CeaPlan, 'currency' | 
     const amount = amounts[r]!;
     if (typeof amount === 'string') problems.push({ ...where('unit_cost', cell('unit_cost')), expected: amount, kind: 'unit-cost.cost' });
     const currency = cell('currency');
-    // `dkk` is DKK; a code is never guessed beyond its case.
-    if (currency?.toUpperCase() !== plan.currency) problems.push({ ...where('currency', currency), expected: `${plan.currency}, the plan's currency (convert the price first)`, kind: 'unit-cost.currency' });
+    // `dkk` is DKK; `kr.`/`kr` (or `€`) is the plan's currency when it can stand for it, as in an
+    // amount (CURRENCY_MARKS); a code is never guessed beyond its case.
+    const mark = currency === null ? undefined : CURRENCY_MARKS[currency.trim().toLowerCase()];
+    if (currency?.toUpperCase() !== plan.currency && !mark?.includes(plan.currency)) problems.push({ ...where('currency', currency), expected: `${plan.currency}, the plan's currency (convert the price first)`, kind: 'unit-cost.currency' });
+    else if (mark !== undefined) readAs.currency ??= { line: rec.line, text: currency as string };
     const year = cell('price_year');
-    if (year !== String(plan.priceYear)) problems.push({ ...where('price_year', year), expected: `${plan.priceYear}, the plan's price year (inflate or deflate the price first)`, kind: 'unit-cost.price-year' });
+    const yearRead = year === null ? null : priceYearOf(year);
+    if (yearRead !== plan.priceYear) problems.push({ ...where('price_year', year), expected: `${plan.priceYear}, the plan's price year (inflate or deflate the price first)`, kind: 'unit-cost.price-year' });
+    else if (year !== String(plan.priceYear)) readAs.year ??= { line: rec.line, text: year as string };
     const source = cell('source');
     if (source === null) problems.push({ ...where('source', source), expected: 'the source of the price', kind: 'unit-cost.source' });
     // Optional: the source in Danish, for a Danish page (docs/plan-cea.md).
     const sourceDa = cols.at.has('source_da') ? cell('source_da') : null;
     if (first === undefined && typeof amount === 'number' && source !== null) out[item] = { cost: amount, source, ...(sourceDa !== null ? { sourceDa } : {}) };
   });
+  if (readAs.currency) onNote?.(`${file}: currency "${readAs.currency.text}" (line ${readAs.currency.line}) read as ${plan.currency}, the plan's currency`);
+  if (readAs.year) onNote?.(`${file}: price year "${readAs.year.text}" (line ${readAs.year.line}) read as ${plan.priceYear}`);
   const missing = [...items].filter((k) => !lineOf.has(k));
   if (missing.length) {
     const listed = unused.size ? `; the file's other items are ${[...unused].map((u) => `"${u}"`).join(', ')} — rename the row to the plan's key` : '';
@@ -198,6 +207,16 @@ export function readUnitCostFile(file: string, plan: Pick<CeaPlan, 'currency' | 
   }
   if (problems.length) throw new HtaError('input.invalid', `${file} has ${problems.length} problem(s)`, problems);
   return out;
+}
+
+/**
+ * A price year as a finance department writes it: `2022`, `2022-niveau`, `PL 2022`, `2022-priser`,
+ * `prisniveau 2022`, `2022 prices`, `2022 price level` — one four-digit year and the words for a
+ * price level around it; anything else (`2021/22`, `2022-23`) is no year.
+ */
+export function priceYearOf(text: string): number | null {
+  const m = /^(?:(?:pl|prisniveau|prisår|pris-?år|price\s+level|price\s+year)\s*[-:]?\s*)?(\d{4})(?:\s*-?\s*(?:niveau|prisniveau|priser|pl|prices|price\s+level|level))?$/i.exec(text.trim());
+  return m ? Number(m[1]) : null;
 }
 
 /** Currency marks a price-list amount may carry, and the ISO codes each may stand for. */

@@ -11,6 +11,7 @@ import type { Tau2Method } from '../stats/meta/tau2.js';
 import type { Lang } from '../report/i18n.js';
 import type { CliIo } from './io.js';
 import { packageVersion } from './version.js';
+import { warningsIn } from '../meta/warnings-da.js';
 
 const METHODS = ['REML', 'DL', 'PM'] as const;
 const PRESETS = ['metafor', 'revman5', 'revman-web', 'iqwig6'] as const;
@@ -78,6 +79,7 @@ export function registerMeta(program: Command, io: CliIo): void {
         lang: opts.lang,
       });
       io.stdout(opts.json ? JSON.stringify(result, null, 2) + '\n' : metaText(result, opts.lang, armNames(plan?.armLabels, opts.lang, plan?.arms)));
-      for (const w of result.warnings) io.stderr(`warning: ${w}\n`);
+      // In the language asked for (warnings-da.ts); the JSON keeps them as made, in English.
+      for (const w of warningsIn(result.warnings, opts.lang)) io.stderr(`warning: ${w}\n`);
     });
 }

@@ -6,9 +6,12 @@
  *   1. each study's effect (study-effects.ts); rows without an interval are shown, judged
  *      `inconclusive` and left out of the pooling (warning, via splitPoolable);
  *   2. fixed effect and random effects (pool-studies.ts) over the poolable studies;
+ *   2a. each trial once in that pool (trial-contributions.ts): its whole-trial row when it has
+ *      one, else its subgroup rows combined by the fixed-effect model;
  *   3. when the `subgroup` column has ≥ 2 values in the group: the same per subgroup and the test
  *      for subgroup differences per model (fixed-effect Q between subgroup estimates with their
- *      SEs, as subgroupAnalysis and RevMan; rows without a subgroup form "(no subgroup)");
+ *      SEs, as subgroupAnalysis and RevMan), over subgroup rows only (rows without a subgroup are
+ *      whole trials, in no subgroup's pool);
  *   4. the relevance label of every pooled estimate and study against the MCID (outcome-settings.ts),
  *      on the log scale for RR/OR; the prediction interval only from MIN_PI_TRIALS distinct trials
  *      (`trials`: subgroups of one trial count once); and, with a prediction interval, the share of
@@ -33,6 +36,7 @@ import { checkPlanMeasures } from './plan-measures.js';
 import { smallSdWarnings } from './sd-check.js';
 import { subgroupsIn } from './subgroup-names.js';
 import { type RecordEffect, recordEffect } from './study-effects.js';
+import { trialContributions } from './trial-contributions.js';
 
 export const NO_SUBGROUP = '(no subgroup)';
 
@@ -250,16 +254,41 @@ function analyzeGroup(records: readonly StudyRecord[], s: MetaOutcomeSetting, se
   if (poolable.length === 0) {
     warnings.push(`${where}: no study has an interval, so nothing was pooled`);
   } else {
-    const overall = poolStudies(poolable.map(toPoolStudy), s.measure, settings);
     const overallTrials = trialCount(poolable);
-    // Weights of a model only where that model is reported (one estimate: no model at all).
-    poolable.forEach((e, i) => {
-      if (poolable.length < 2) return;
-      const w = weights.get(e)!;
-      w.fixed = overall.fixed.weights[i] ?? null;
-      w.random = overallTrials > 1 ? (overall.random.weights[i] ?? null) : null;
+    // One trial, one estimate (trial-contributions.ts): its whole-trial row, else its subgroups
+    // combined. Subgroups of a single trial with no whole row stay rows: rowsOf combines them.
+    const byTrial = trialContributions(poolable, where);
+    const contributions = overallTrials === 1 && byTrial.contributions[0]?.how === 'combined'
+      ? poolable.map((e) => ({ study: e.record.study, members: [e], shares: [1], yi: e.effect.yi, vi: e.effect.vi as number, how: 'row' as const }))
+      : byTrial.contributions;
+    if (contributions !== byTrial.contributions) byTrial.notes.length = 0;
+    warnings.push(...byTrial.notes);
+    const used = contributions.flatMap((c) => c.members);
+    const overall = poolStudies(
+      contributions.map((c) => (c.how === 'combined' ? { label: c.study, yi: c.yi, vi: c.vi, table: null } : toPoolStudy(c.members[0] as Entry))),
+      s.measure,
+      settings,
+    );
+    // Weights of a model only where that model is reported (one estimate: no model at all); a
+    // combined trial's weight shared among its subgroups as in their combination; a subgroup row
+    // of a trial given whole has no weight in the pool across trials.
+    contributions.forEach((c, i) => {
+      if (used.length < 2) return;
+      c.members.forEach((e, j) => {
+        const w = weights.get(e)!;
+        const share = c.shares[j] as number;
+        const fixed = overall.fixed.weights[i];
+        const random = overall.random.weights[i];
+        w.fixed = fixed === undefined ? null : fixed * share;
+        w.random = overallTrials > 1 && random !== undefined ? random * share : null;
+      });
     });
-    const groupNames = [...new Set(entries.map((e) => e.record.subgroup ?? NO_SUBGROUP))];
+    // Subgroup pools and the test for subgroup differences over subgroup rows only: rows without
+    // a subgroup are whole trials (or whole populations), not a subgroup to compare with, and a
+    // trial's whole row is not independent of its own subgroups' rows.
+    const allNames = [...new Set(entries.map((e) => e.record.subgroup ?? NO_SUBGROUP))];
+    const groupNames = [...new Set(entries.flatMap((e) => (e.record.subgroup === null ? [] : [e.record.subgroup])))];
+    const subgroupTrials = trialCount(poolable.filter((e) => e.record.subgroup !== null));
     const subgroupRows: MetaPooledRow[] = [];
     if (groupNames.length >= 2) {
       const fits: { name: string; fixed: PooledFit; random: PooledFit }[] = [];
@@ -279,7 +308,7 @@ function analyzeGroup(records: readonly StudyRecord[], s: MetaOutcomeSetting, se
       }
       if (fits.length >= 2) {
         // Subgroups of one trial: the fixed-effect test only, as they are combined (rowsOf).
-        for (const model of overallTrials > 1 ? (['fixed', 'random'] as const) : (['fixed'] as const)) {
+        for (const model of subgroupTrials > 1 ? (['fixed', 'random'] as const) : (['fixed'] as const)) {
           const test = subgroupDifferenceTest(fits.map((f) => f[model].estimate), fits.map((f) => f[model].se));
           tests.push({ outcome: s.outcome, time: s.time, measure: s.measure, model, groups: fits.map((f) => f.name), ...test, method: 'fixed-effect Q between subgroup estimates' });
         }
@@ -288,8 +317,8 @@ function analyzeGroup(records: readonly StudyRecord[], s: MetaOutcomeSetting, se
       }
     }
     // Every estimate from one subgroup: the overall rows are that subgroup's, and say so.
-    const onlyName = groupNames.length === 1 && groupNames[0] !== NO_SUBGROUP ? (groupNames[0] as string) : null;
-    pooled.push(...subgroupRows, ...rowsOf(poolable, overall, onlyName, notPooled));
+    const onlyName = allNames.length === 1 && allNames[0] !== NO_SUBGROUP ? (allNames[0] as string) : null;
+    pooled.push(...subgroupRows, ...rowsOf(used, overall, onlyName, notPooled));
     for (const r of pooled) for (const w of r.warnings) if (!notPooled.includes(w)) warnings.push(`${where}${r.subgroup ? `, subgroup ${r.subgroup}` : ''}, ${r.model} effect: ${w}`);
   }
 

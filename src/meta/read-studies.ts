@@ -28,6 +28,7 @@ import { decimalsOf } from './interval-shape.js';
 import { sameResultWarnings } from './same-results.js';
 import { numberPieces, splitEstimateAndInterval, splitInterval } from './split-interval.js';
 import { clusterRow } from './cluster-rows.js';
+import { type TimeReading, unifyTimes } from './follow-up-times.js';
 import { NUMERIC, REQUIRED, type StudyColumns, studyColumns } from './study-columns.js';
 import { studyKey } from './study-names.js';
 import { checkSubgroupNames } from './subgroup-names.js';
@@ -89,6 +90,8 @@ export interface StudyReadFacts {
   ciSplit: { column: number; header: string; rows: number; example: { line: number; cell: string; lower: number; upper: number } } | null;
   /** Columns not read: 1-based column and header. */
   ignored: { column: number; header: string }[];
+  /** Follow-ups written otherwise than their canonical label (`3 months` read as `3m`), first line of each. */
+  times: TimeReading[];
 }
 
 const ARM_STATS = ['mean_intervention', 'sd_intervention', 'mean_control', 'sd_control'] as const;
@@ -124,7 +127,9 @@ export function parseStudies(csv: CsvTable): StudyTable {
     if (r) records.push(r);
     if (problems.length >= MAX_PROBLEMS) break;
   }
-  const duplicateLines = checkDuplicates(file, records, col, problems);
+  // One follow-up written several ways (`3 mo`, `3 months`, `3m`) is one time (follow-up-times.ts).
+  const times = unifyTimes(records);
+  const duplicateLines = checkDuplicates(file, records, col, problems, times.written);
   checkSpelling(file, records, col, problems, duplicateLines);
   checkSubgroupNames(file, records, col, problems);
   if (problems.length > 0) {
@@ -141,15 +146,16 @@ export function parseStudies(csv: CsvTable): StudyTable {
       `${file}: the 95% CI in column ${ci.index + 1} "${ci.header}" read as ci_lower and ci_upper on ${split.lines.length} row(s) (line ${line}: "${cell}" as ${lower} and ${upper})`,
     );
   }
+  for (const t of times.readings) notes.push(`${file}: follow-up "${t.written}" (line ${t.line}) read as ${t.as}`);
   const ciSplit = ci !== null && split.example !== null ? { column: ci.index + 1, header: ci.header, rows: split.lines.length, example: split.example } : null;
   const measure = col.get('measure');
   return {
     file,
     records,
     notes,
-    read: { readAs: columns.readAs, ciSplit, ignored: columns.ignored },
+    read: { readAs: columns.readAs, ciSplit, ignored: columns.ignored, times: times.readings },
     measureColumn: measure === undefined ? null : measure + 1,
-    warnings: [...warnings, ...sameResultWarnings(records)],
+    warnings: [...warnings, ...times.warnings, ...sameResultWarnings(records)],
   };
 }
 
@@ -328,9 +334,11 @@ function parseRecord(row: StudyRow, warnings: string[]): StudyRecord | null {
         if (v !== undefined && !(v > 0)) at(name, text(name), `a ratio > 0 (measure ${measure} is reported as the ratio itself, not its log)`);
       }
     }
+    // Percentage points refused first: the interval checks below would only repeat the same cells.
+    const rdRefused = measure === 'RD' && riskDifferenceRange(num, text, at);
     const lo = num.ci_lower;
     const hi = num.ci_upper;
-    if (lo !== undefined && hi !== undefined) {
+    if (!rdRefused && lo !== undefined && hi !== undefined) {
       if (lo > hi) at('ci_lower', text('ci_lower'), `ci_lower ≤ ci_upper (${text('ci_upper')}); are they swapped?`);
       else if (d !== undefined && (d < lo || d > hi)) {
         at('difference', text('difference'), `a difference inside its confidence interval [${text('ci_lower')}, ${text('ci_upper')}] (check the sign: intervention − control)`);
@@ -365,6 +373,32 @@ function parseRecord(row: StudyRow, warnings: string[]): StudyRecord | null {
     measureGiven: measureText !== null,
     digits: Object.fromEntries(NUMERIC.flatMap((name) => (text(name) === null ? [] : [[name, decimalsOf(text(name) as string)]]))),
   };
+}
+
+/**
+ * A risk difference is a difference of two proportions, so it lies in [−1, 1]. A value outside is
+ * almost always written in percentage points (`-12,5` for −0.125): pooled as a proportion it
+ * would be judged against an MCID in proportions (0.1) and read as a huge benefit. Refused at the
+ * first cell outside, asking for the value divided by 100 (docs/input-studies.md, "A risk
+ * difference is a proportion").
+ */
+function riskDifferenceRange(
+  num: Partial<Record<NumericColumn, number>>,
+  text: (name: string) => string | null,
+  at: (name: string, value: string | null | undefined, expected: string, extra?: Pick<Problem, 'hint' | 'kind'>) => void,
+): boolean {
+  const outside = (['difference', 'ci_lower', 'ci_upper', 'se'] as const).find((name) => {
+    const v = num[name];
+    return v !== undefined && (name === 'se' ? v > 1 : v < -1 || v > 1);
+  });
+  if (outside === undefined) return false;
+  const v = num[outside] as number;
+  const shown = (x: number) => String(Math.round(x * 1e6) / 1e6);
+  at(outside, text(outside), outside === 'se' ? 'the SE of a risk difference, at most 1 (a risk difference is a proportion between −1 and 1)' : 'a risk difference between −1 and 1 (a difference of two proportions)', {
+    kind: 'meta.rd-percentage-points',
+    hint: `it looks like percentage points: write the risk difference as a proportion, the value divided by 100 (${shown(v / 100)} for ${text(outside) ?? v}), and likewise its interval or SE`,
+  });
+  return true;
 }
 
 /**
@@ -488,7 +522,7 @@ function checkSpelling(file: string, records: readonly StudyRecord[], col: Map<s
  * written two ways (`Sandal 2021`, `Sandal et al. 2021`: study-names.ts) is one study here, so one
  * trial under two spellings is not pooled twice. Returns the lines refused.
  */
-function checkDuplicates(file: string, records: readonly StudyRecord[], col: Map<string, number>, problems: Problem[]): Set<number> {
+function checkDuplicates(file: string, records: readonly StudyRecord[], col: Map<string, number>, problems: Problem[], timeWritten: ReadonlyMap<number, string>): Set<number> {
   const seen = new Map<string, StudyRecord>();
   const refused = new Set<number>();
   const studyColumn = (col.get('study') as number) + 1;
@@ -497,13 +531,16 @@ function checkDuplicates(file: string, records: readonly StudyRecord[], col: Map
     const prev = seen.get(key);
     if (prev !== undefined) {
       const spelt = prev.study === r.study ? '' : ` ("${prev.study}": names that differ only in "et al.", punctuation, case or spaces are one study)`;
+      // One follow-up written two ways (`3m`, `3 m`) is one time (follow-up-times.ts): say so.
+      const [wa, wb] = [timeWritten.get(prev.line) ?? prev.time, timeWritten.get(r.line) ?? r.time];
+      const time = wa === wb ? '' : `: follow-up "${wb}" here and "${wa}" there are one time, ${r.time}`;
       problems.push({
         file,
         line: r.line,
         column: studyColumn,
         field: 'study',
         value: r.study,
-        expected: `one row per study, outcome, time, measure and subgroup (line ${prev.line} has the same${spelt}); keep one row, or use the subgroup column for separate populations`,
+        expected: `one row per study, outcome, time, measure and subgroup (line ${prev.line} has the same${spelt})${time}; keep one row, or use the subgroup column for separate populations`,
       });
       refused.add(r.line);
     } else seen.set(key, r);

@@ -6,7 +6,8 @@
  * (`-0.79 [-1.51, -0.06]` and `-0.8 [-1.5, -0.1]`). A warning, not a refusal: two small trials can
  * report the same table (docs/input-studies.md, "One trial, one name").
  */
-import type { StudyRecord } from './read-studies.js';
+import { type EffectBounds, effectBounds, sameEffect } from './effect-bounds.js';
+import { isRatioMeasure, type StudyRecord } from './read-studies.js';
 import { studyKey } from './study-names.js';
 
 /** The row's numbers with the digits each is written with; null when it has nothing to compare. */
@@ -53,6 +54,9 @@ function sameResult(a: StudyRecord, b: StudyRecord): boolean {
   return x.values.every((v, i) => sameTo(v, y.values[i] as [number, number | null]));
 }
 
+const FORM: Record<StudyRecord['input']['kind'], string> = { arms: 'arm summaries', events: 'events', ci: 'estimate and 95% CI', se: 'estimate and SE', estimate: 'estimate' };
+const fmt = (x: number): string => String(Math.round(x * 1000) / 1000);
+
 export function sameResultWarnings(records: readonly StudyRecord[]): string[] {
   const warnings: string[] = [];
   const groups = new Map<string, StudyRecord[]>();
@@ -63,9 +67,26 @@ export function sameResultWarnings(records: readonly StudyRecord[]): string[] {
     else groups.set(key, [r]);
   }
   for (const list of groups.values()) {
+    const bounds = new Map(list.map((r) => [r, effectBounds(r)]));
     list.forEach((b, j) => {
       const a = list.slice(0, j).find((x) => studyKey(x.study) !== studyKey(b.study) && sameResult(x, b));
-      if (a === undefined) return;
+      if (a === undefined) {
+        // The same result in two forms (arm summaries and a CI, an SE and a CI): compared as
+        // (estimate, SE), each within the rounding of its digits (effect-bounds.ts).
+        const eb = bounds.get(b);
+        const other = eb ? list.slice(0, j).find((x) => x.input.kind !== b.input.kind && studyKey(x.study) !== studyKey(b.study) && bounds.get(x) && sameEffect(bounds.get(x)!, eb)) : undefined;
+        if (other !== undefined && eb) {
+          const ea = bounds.get(other)!;
+          const ratio = isRatioMeasure(b.measure);
+          const show = (x: EffectBounds) => `${fmt(ratio ? Math.exp(x.yi) : x.yi)}${ratio ? ' (log ' + fmt(x.yi) + ')' : ''}, SE ${fmt(x.seValue)}`;
+          warnings.push(
+            `${b.outcome} ${b.time}: ${b.study} (line ${b.line}, ${FORM[b.input.kind]}) and ${other.study} (line ${other.line}, ${FORM[other.input.kind]}) give the same estimate and SE ` +
+              `once each is converted (${show(eb)} and ${show(ea)}, equal within the rounding of the digits given)` +
+              ': if they are one trial, keep one row — pooled as two, it counts twice',
+          );
+        }
+        return;
+      }
       warnings.push(
         `${b.outcome} ${b.time}: ${b.study} (line ${b.line}) and ${a.study} (line ${a.line}) give the same ${b.input.kind === 'arms' ? 'arm summaries' : b.input.kind === 'events' ? 'events and group sizes' : b.input.kind === 'se' ? 'estimate and SE' : 'estimate and 95% CI'}` +
           ' (to the digits given): if they are one trial, keep one row — pooled as two, it counts twice',

@@ -15,8 +15,11 @@ const round = (x: number): string => String(Math.round(x * 100) / 100);
 export function smallSdWarnings(records: readonly StudyRecord[]): string[] {
   const groups = new Map<string, StudyRecord[]>();
   for (const r of records) {
-    if (r.input.kind !== 'arms') continue;
-    const key = JSON.stringify([r.outcome, r.time]);
+    // An SMD pools studies on different scales by design (a 0–10 and a 0–100 pain scale): their
+    // SDs differ by the scale, not by an SE typed as an SD, and the file names no scale to compare
+    // within. MD rows are compared only with MD rows (docs/input-studies.md).
+    if (r.input.kind !== 'arms' || r.measure === 'SMD') continue;
+    const key = JSON.stringify([r.outcome, r.time, r.measure]);
     const list = groups.get(key);
     if (list) list.push(r);
     else groups.set(key, [r]);

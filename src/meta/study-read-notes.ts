@@ -4,7 +4,7 @@
  * prints the same facts on stderr in English (read-studies.ts `notes`); the page says them in
  * its "About the data" section, in the Danish of docs/glossary-da.md.
  */
-import { fillPhrase, type Lang } from '../report/i18n.js';
+import { fillPhrase, type Lang, timeLabel } from '../report/i18n.js';
 import type { StudyReadFacts } from './read-studies.js';
 
 const TEXT = {
@@ -18,6 +18,7 @@ const TEXT = {
   },
   ignored: { en: 'Columns not read: {list}.', da: 'Kolonner, der ikke er læst: {list}.' },
   ignoredColumn: { en: '"{header}" (column {column})', da: '"{header}" (kolonne {column})' },
+  time: { en: 'Follow-up "{written}" (line {line}) was read as {label}.', da: 'Opfølgning "{written}" (linje {line}) er læst som {label}.' },
   rowOne: { en: '1 row', da: '1 række' },
   rowMany: { en: '{n} rows', da: '{n} rækker' },
 } as const;
@@ -36,5 +37,6 @@ export function studyReadNotes(read: StudyReadFacts, lang: Lang): string[] {
   if (read.ignored.length > 0) {
     out.push(fillPhrase(TEXT.ignored[lang], { list: read.ignored.map((c) => fillPhrase(TEXT.ignoredColumn[lang], { header: c.header, column: c.column })).join(', ') }));
   }
+  for (const t of read.times ?? []) out.push(fillPhrase(TEXT.time[lang], { written: t.written, line: t.line, label: timeLabel(t.as, lang) }));
   return out;
 }

@@ -10,7 +10,6 @@
  * 2 subgroups"); a single estimate is shown once, with its published interval, as what it is.
  */
 import type { MetaOutcomeSetting, MetaResults, MetaStudyRow } from '../meta/meta-results-schema.js';
-import { formatEffect } from '../meta/meta-table.js';
 import { MIN_PI_TRIALS } from '../meta/meta-analyze.js';
 import { overallOf } from '../meta/meta-group.js';
 import { type ArmNames, defaultArmNames, fillArms } from './arm-names.js';
@@ -97,14 +96,16 @@ export function metaSummaryTable(results: Pick<MetaResults, 'outcomes' | 'pooled
     // turned so that positive favours the intervention (meta-effect-text.ts), under the trial
     // report's "Benefit of app (95% CI)"; the page's intro says which way round.
     const only = head.model === 'single-study' ? studies[0] : undefined;
-    const f = (v: number) => formatEffect(s.measure, v, lang);
     const turned = turnedEffect(s, arms, lang);
     const effect = `${s.measure} ${turned.value(head.estimate)} ${turned.interval(head.ciLower, head.ciUpper)}`;
     const weights = head.poolingMethod === 'mantel-haenszel' ? 'Mantel–Haenszel' : t('inverseVariance');
     const basis = only ? t('single', { study: only.study }) : overall.oneTrialSubgroups ? t('oneTrial', { weights }) : t('random', { tau2: head.tau2Method ?? '—' });
     const random = overall.random;
-    const pi = random && random.piLower !== null && random.piUpper !== null
-      ? `${f(random.piLower)} ${lang === 'da' ? 'til' : 'to'} ${f(random.piUpper)}`
+    // The prediction interval on the effect's own scale: turned too (its ends swap), or it would
+    // read app − usual care beside a benefit (docs/input-studies.md#how-the-meta-report-labels-evidence).
+    const piEnds = random && random.piLower !== null && random.piUpper !== null ? (turned.flipped ? [random.piUpper, random.piLower] : [random.piLower, random.piUpper]) : null;
+    const pi = piEnds
+      ? `${turned.value(piEnds[0] as number)} ${lang === 'da' ? 'til' : 'to'} ${turned.value(piEnds[1] as number)}`
       : overall.oneTrialSubgroups ? '—' : head.trials < MIN_PI_TRIALS ? t('fewTrials', { min: MIN_PI_TRIALS }) : t('notShown');
     const i2 = !random || random.i2 === null ? '—' : `${formatFixed(random.i2, 0, lang)}${percentSign(lang)}`;
     const unit = s.measure === 'MD' ? unitOf(s.outcome) : s.measure === 'SMD' ? 'SD' : '';

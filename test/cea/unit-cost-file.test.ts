@@ -109,6 +109,23 @@ describe('unit-cost files from a finance department', () => {
     expect(problemsOf(() => readUnitCostFile(file, plan('NOK', 2023)))).toContainEqual(expect.stringMatching(/^2:3 currency dkk — NOK, the plan's currency/));
   });
 
+  it('reads kr./kr in the currency column as the plan\'s DKK, and 2022-niveau, PL 2022 as the price year 2022, with a note each', () => {
+    const file = join(tempDir(), 'takster.csv');
+    writeFileSync(
+      file,
+      ['Ydelse;Enhedspris;Valuta;Prisår;Kilde', 'gp;350,00;kr.;2022;Takstkort', 'physio;1.234,50;kr;2022;Takstkort', 'chiro;1.234,00;DKK;2022-niveau;Takstkort', 'specialist;2.150,00;DKK;PL 2022;DRG',
+        'imaging;1.340,00;DKK;2022;DRG', 'medication;67,00;DKK;2022;x', 'hospital;10.400,00;DKK;2022;DRG', 'sick_leave;1.500,00;DKK;2022;DST'].join('\r\n'),
+    );
+    const notes: string[] = [];
+    const costs = readUnitCostFile(file, plan('DKK', 2022), (n) => notes.push(n));
+    expect([costs.gp!.cost, costs.physio!.cost, costs.chiro!.cost, costs.specialist!.cost]).toEqual([350, 1234.5, 1234, 2150]);
+    expect(notes).toContain(`${file}: currency "kr." (line 2) read as DKK, the plan's currency`);
+    expect(notes).toContain(`${file}: price year "2022-niveau" (line 4) read as 2022`);
+    // kr. is not EUR, and 2022-niveau is not 2023.
+    expect(problemsOf(() => readUnitCostFile(file, plan('EUR', 2022)))).toContainEqual(expect.stringMatching(/^2:3 Valuta kr\. — EUR, the plan's currency/));
+    expect(problemsOf(() => readUnitCostFile(file, plan('DKK', 2023)))).toContainEqual(expect.stringMatching(/^4:4 Prisår 2022-niveau — 2023, the plan's price year/));
+  });
+
   it('refuses a priced row without an item name rather than skipping it', () => {
     const file = join(tempDir(), 'priser.csv');
     writeFileSync(file, readFileSync(join(dir, 'priser.csv'), 'utf8').replace('\r\ngp;', '\r\n;'));

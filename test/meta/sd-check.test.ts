@@ -26,4 +26,12 @@ describe('smallSdWarnings', () => {
   it('does not compare the subgroups of one study with each other', () => {
     expect(warn('A,rmdq,3m,men,100,6,5,100,7,5', 'A,rmdq,3m,women,100,6,0.5,100,7,0.5')).toEqual([]);
   });
+
+  it('does not run for SMDs, whose studies differ in scale by design (t7.csv: two 0–10 studies, one 0–100)', () => {
+    const smd = 'study,outcome,time,measure,n_intervention,mean_intervention,sd_intervention,n_control,mean_control,sd_control';
+    const rows = ['A 2019,pain,3m,SMD,120,4.1,2.1,118,4.9,2.3', 'B 2022,pain,3m,SMD,20,38,21,22,51,19', 'C 2023,pain,3m,SMD,210,3.2,1.9,205,3.4,2.0'];
+    expect(smallSdWarnings(parseStudies(parseCsvText([smd, ...rows].join('\n'), 's.csv')).records)).toEqual([]);
+    // The same rows as mean differences are one scale by contract: still checked.
+    expect(smallSdWarnings(parseStudies(parseCsvText([smd, ...rows.map((r) => r.replace(',SMD,', ',MD,'))].join('\n'), 's.csv')).records)).toHaveLength(4);
+  });
 });

@@ -73,7 +73,9 @@ describe('metaSummaryTable (pooled estimates of the meta report)', () => {
     expect(r[2]).toBe('3 trials (not reported)');
     expect(r[4]).toBe('Random effects (REML)');
     expect(r[6]).toBe(`${random.i2!.toFixed(0)}%`);
-    expect(r[5]).toBe(`${random.piLower!.toFixed(2).replace('-', '−')} to ${random.piUpper!.toFixed(2)}`);
+    // rmdq is lower-is-better: turned, as the estimate beside it (meta-sign-conventions.test.ts).
+    const signed = (x: number) => x.toFixed(2).replace('-', '−');
+    expect(r[5]).toBe(`${signed(-random.piUpper!)} to ${signed(-random.piLower!)}`);
   });
 
   it('when only some trials gave their group sizes, the cell says how many, not "not reported" nor a partial sum', () => {

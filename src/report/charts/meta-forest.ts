@@ -137,7 +137,7 @@ export function metaForestSpec(group: MetaGroup, lang: Lang, options: MetaForest
     lo === null || hi === null ? `${eff(est)} (${t.noInterval})` : `${eff(est)} ${interval(lo, hi)}`;
   // Which way round the effect is: "MD, app − usual care" or, turned, "MD, usual care − app".
   const effectName = turned.name;
-  const pText = (p: number) => (p < 0.0001 ? 'P < 0.0001' : `P = ${formatFixed(p, p < 0.01 ? 4 : 2, lang)}`);
+  const pText = (p: number) => (p < 0.0001 ? `P < ${formatFixed(0.0001, 4, lang)}` : `P = ${formatFixed(p, p < 0.01 ? 4 : 2, lang)}`);
 
   // One estimate: no model, no weights (the study's own estimate). Subgroups of one trial: the
   // fixed-effect combination only (meta-analyze.ts); from two trials on, both models.

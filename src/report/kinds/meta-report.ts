@@ -21,6 +21,7 @@ import type { ChartSpec, PageSection, ReportContent } from '../report-page.js';
 import { localizedText } from '../localized-text.js';
 import { planOf, type ReportKind } from './report-kind.js';
 import { numberCaptions } from '../number-captions.js';
+import { warningsIn } from '../../meta/warnings-da.js';
 
 
 export const metaEntrySchema = z.object({
@@ -94,7 +95,7 @@ export const metaReportKind: ReportKind<typeof metaEntrySchema> = {
       sections.push({ id: name, title, chart: name });
     }
     sections.push({ id: 'references', title: TEXT.references[lang], intro: [TEXT.referencesIntro[lang]], notes: referenceList(results.studies, TEXT.noCitation[lang]) });
-    if (results.warnings.length) sections.push({ id: 'warnings', title: lang === 'da' ? 'Advarsler' : 'Warnings', notes: results.warnings });
+    if (results.warnings.length) sections.push({ id: 'warnings', title: lang === 'da' ? 'Advarsler' : 'Warnings', notes: warningsIn(results.warnings, lang) });
     // How the studies file was read: its encoding when not UTF-8, as the trial page says it
     // (io/encoding-note.ts), Danish column names and a CI split from one column (study-read-notes.ts).
     const dataNotes = [

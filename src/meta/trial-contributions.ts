@@ -1,0 +1,66 @@
+/**
+ * One trial, one estimate in a pool across trials (docs/input-studies.md, "A trial given whole and
+ * by subgroup"). A trial may be listed whole and by subgroup (Sandal 2021 overall, and its women
+ * and men); pooled row by row it would count two or three times, with that much too much weight
+ * and a CI too narrow. So each trial contributes once: its whole-trial row when it has one, else its
+ * subgroup rows combined by the fixed-effect (inverse-variance) model — the combination the meta
+ * report already uses for subgroups of one trial — else its one row. Subgroup rows stay in their
+ * subgroups' own pools.
+ */
+import type { StudyRecord } from './read-studies.js';
+
+export interface Contribution<E> {
+  study: string;
+  /** The rows behind the estimate: one row, or the subgroup rows combined. */
+  members: E[];
+  /** Each member's share of the contribution's weight (1 for one row; w_i / Σw when combined). */
+  shares: number[];
+  yi: number;
+  vi: number;
+  how: 'row' | 'whole' | 'combined';
+}
+
+interface Poolable {
+  record: StudyRecord;
+  effect: { yi: number; vi: number | null };
+}
+
+/** Contributions in order of each trial's first row, and a note per trial whose rows were not all used as they stand. */
+export function trialContributions<E extends Poolable>(entries: readonly E[], where: string): { contributions: Contribution<E>[]; notes: string[] } {
+  const byTrial = new Map<string, E[]>();
+  for (const e of entries) {
+    const list = byTrial.get(e.record.study);
+    if (list) list.push(e);
+    else byTrial.set(e.record.study, [e]);
+  }
+  const contributions: Contribution<E>[] = [];
+  const notes: string[] = [];
+  const lines = (rows: readonly E[]) => rows.map((e) => e.record.line).join(', ');
+  const names = (rows: readonly E[]) => rows.map((e) => e.record.subgroup).join(', ');
+  for (const [study, rows] of byTrial) {
+    if (rows.length === 1) {
+      const only = rows[0] as E;
+      contributions.push({ study, members: [only], shares: [1], yi: only.effect.yi, vi: only.effect.vi as number, how: 'row' });
+      continue;
+    }
+    const whole = rows.find((e) => e.record.subgroup === null);
+    const parts = rows.filter((e) => e.record.subgroup !== null);
+    if (whole !== undefined) {
+      contributions.push({ study, members: [whole], shares: [1], yi: whole.effect.yi, vi: whole.effect.vi as number, how: 'whole' });
+      notes.push(
+        `${where}: ${study} is given whole (line ${whole.record.line}) and by subgroup (${names(parts)}: ${parts.length === 1 ? 'line' : 'lines'} ${lines(parts)}); ` +
+          'the pool across trials uses its whole-trial row, so the trial counts once; its subgroup rows are used only within their subgroups',
+      );
+      continue;
+    }
+    const w = parts.map((e) => 1 / (e.effect.vi as number));
+    const sw = w.reduce((a, x) => a + x, 0);
+    const yi = parts.reduce((a, e, i) => a + (w[i] as number) * e.effect.yi, 0) / sw;
+    contributions.push({ study, members: parts, shares: w.map((x) => x / sw), yi, vi: 1 / sw, how: 'combined' });
+    notes.push(
+      `${where}: ${study} is given only by subgroup (${names(parts)}: ${parts.length === 1 ? 'line' : 'lines'} ${lines(parts)}); ` +
+        'the pool across trials uses their fixed-effect (inverse-variance) combination, so the trial counts once',
+    );
+  }
+  return { contributions, notes };
+}

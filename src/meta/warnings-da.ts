@@ -1,0 +1,78 @@
+/**
+ * The warnings of `hta meta` in Danish, for a Danish meta report page and `hta meta --lang da`
+ * (docs/input-studies.md, "Warnings in Danish"). Warnings are made in English (results.json keeps
+ * them so); this catalogue words the known ones in the Danish of docs/glossary-da.md, numbers
+ * with a decimal comma. A warning the catalogue does not know is shown as made, in English.
+ */
+
+/** A number as a Danish page writes it: decimal comma, true minus. */
+const dn = (s: string): string => s.replace(/(\d)\.(\d)/g, '$1,$2').replace(/-(?=\d)/g, '\u2212');
+
+const MODEL: Record<string, string> = { fixed: 'fast effekt', random: 'tilfældige effekter', 'single-study': 'enkelt studie' };
+const FORM: Record<string, string> = {
+  'arm summaries': 'armvise gennemsnit og SD',
+  events: 'hændelser',
+  'estimate and 95% CI': 'estimat og 95 %-KI',
+  'estimate and SE': 'estimat og SE',
+  'events and group sizes': 'hændelser og gruppestørrelser',
+};
+const UNIT: Record<string, string> = { weeks: 'uger', months: 'måneder' };
+
+type Rule = [RegExp, (m: RegExpExecArray) => string];
+
+const RULES: Rule[] = [
+  [/^(.+) is given whole \(line (\d+)\) and by subgroup \((.+): lines? ([\d, ]+)\); the pool across trials uses its whole-trial row, so the trial counts once; its subgroup rows are used only within their subgroups$/,
+    (m) => `${m[1]} er angivet samlet (linje ${m[2]}) og pr. subgruppe (${m[3]}: linje ${m[4]}); den samlede metaanalyse bruger forsøgets samlede række, så forsøget tælles én gang; subgrupperækkerne bruges kun inden for deres subgrupper`],
+  [/^(.+) is given only by subgroup \((.+): lines? ([\d, ]+)\); the pool across trials uses their fixed-effect \(inverse-variance\) combination, so the trial counts once$/,
+    (m) => `${m[1]} er kun angivet pr. subgruppe (${m[2]}: linje ${m[3]}); den samlede metaanalyse bruger deres kombination med fast effekt (invers varians), så forsøget tælles én gang`],
+  [/^(.+) \(line (\d+), (.+?)\) and (.+) \(line (\d+), (.+?)\) give the same estimate and SE once each is converted \((.+), SE ([\d.]+) and (.+), SE ([\d.]+), equal within the rounding of the digits given\): if they are one trial, keep one row — pooled as two, it counts twice$/,
+    (m) => `${m[1]} (linje ${m[2]}, ${FORM[m[3]!] ?? m[3]}) og ${m[4]} (linje ${m[5]}, ${FORM[m[6]!] ?? m[6]}) giver samme estimat og SE, når hver er omregnet (${dn(m[7]!)}, SE ${dn(m[8]!)} og ${dn(m[9]!)}, SE ${dn(m[10]!)}, ens inden for afrundingen af de angivne cifre): er de ét forsøg, så behold én række — poolet som to tælles det dobbelt`],
+  [/^(.+) \(line (\d+)\) and (.+) \(line (\d+)\) give the same (.+) \(to the digits given\): if they are one trial, keep one row — pooled as two, it counts twice$/,
+    (m) => `${m[1]} (linje ${m[2]}) og ${m[3]} (linje ${m[4]}) giver samme ${FORM[m[5]!] ?? m[5]} (til de angivne cifre): er de ét forsøg, så behold én række — poolet som to tælles det dobbelt`],
+  [/^(.+) \(line (\d+)\), sd_(intervention|control) ([\d.]+) is below a quarter of the other studies' median SD of this outcome and time \(([\d.]+)\); if it is the standard error of the mean, the SD is SE × √n = ([\d.]+) × √(\d+) = ([\d.]+) — an SE read as an SD gives the study far too much weight$/,
+    (m) => `${m[1]} (linje ${m[2]}), sd_${m[3]} ${dn(m[4]!)} er under en fjerdedel af de andre studiers median-SD for dette effektmål og tidspunkt (${dn(m[5]!)}); er det middelværdiens standardfejl, er SD = SE × √n = ${dn(m[6]!)} × √${m[7]} = ${dn(m[8]!)} — en SE læst som SD giver studiet alt for stor vægt`],
+  [/^follow-ups (\S+) \((\d+) weeks\) and (\S+) \((\d+) months\) are pooled apart, but may be the same follow-up \((\d+) weeks ≈ (\d+) months\): if the papers mean one time point, write it one way in the time column$/,
+    (m) => `opfølgningerne ${m[1]} (${m[2]} ${UNIT.weeks}) og ${m[3]} (${m[4]} ${UNIT.months}) pooles hver for sig, men kan være samme opfølgning (${m[5]} uger ≈ ${m[6]} måneder): mener artiklerne samme tidspunkt, så skriv det ens i tidskolonnen`],
+  [/^no study has an interval, so nothing was pooled$/, () => 'intet studie har et interval, så intet er poolet'],
+  [/^only one subgroup has a poolable study; no test for subgroup differences$/, () => 'kun én subgruppe har et studie, der kan pooles; ingen test for forskel mellem subgrupper'],
+  [/^Study (.+): no interval reported; shown but not pooled$/, (m) => `Studie ${m[1]}: intet interval angivet; vist, men ikke poolet`],
+  [/^Study (.+): no estimate reported; shown but not pooled$/, (m) => `Studie ${m[1]}: intet estimat angivet; vist, men ikke poolet`],
+  [/^Mantel–Haenszel needs a 2×2 table for every study; some report only an effect, so the fixed-effect model uses inverse-variance weights$/,
+    () => 'Mantel–Haenszel kræver en 2×2-tabel for hvert studie; nogle angiver kun en effekt, så modellen med fast effekt bruger invers-varians-vægte'],
+  [/^direction not known from a plan or instrument; (higher-is-better|lower-is-better) assumed \(set --direction\)$/,
+    (m) => `retningen kendes ikke fra en plan eller et instrument; ${m[1] === 'higher-is-better' ? 'højere er bedre' : 'lavere er bedre'} er antaget (angiv --direction)`],
+  [/^the plan's MCID ([\d.]+) is used; --mcid ([\d.]+) applies only to outcomes the plan does not cover$/,
+    (m) => `planens MKRF ${dn(m[1]!)} er brugt; --mcid ${dn(m[2]!)} gælder kun effektmål, planen ikke dækker`],
+  [/^MCID ([\d.]+) is not a ratio > 1; no relevance judgement$/, (m) => `MKRF ${dn(m[1]!)} er ikke en ratio > 1; ingen vurdering af klinisk relevans`],
+  [/^MCID ([\d.]+) is not a difference of proportions below 1 \(0\.1 = 10 percentage points\); no relevance judgement$/,
+    (m) => `MKRF ${dn(m[1]!)} er ikke en forskel i andele under 1 (0,1 = 10 procentpoint); ingen vurdering af klinisk relevans`],
+  [/^(.+) did not converge after (\d+) iterations?; (.+) used instead$/, (m) => `${m[1]} konvergerede ikke efter ${m[2]} iterationer; ${m[3]} brugt i stedet`],
+  [/^Hartung–Knapp–Sidik–Jonkman scale factor is 0 \(all study estimates identical\); the z interval is shown instead$/,
+    () => 'Hartung–Knapp–Sidik–Jonkman-skaleringsfaktoren er 0 (alle studiers estimater er ens); z-intervallet vises i stedet'],
+];
+
+/** `rmdq 3m (RD), subgroup women, random effect: …`: the where and model before a warning's text. */
+const PREFIX = /^(.+?)(, subgroup (.+?))?(, (fixed|random|single-study) effect)?: (.*)$/s;
+
+function body(text: string): string | null {
+  for (const [re, da] of RULES) {
+    const m = re.exec(text);
+    if (m) return da(m);
+  }
+  return null;
+}
+
+export function warningDa(warning: string): string {
+  const whole = body(warning);
+  if (whole !== null) return whole;
+  const p = PREFIX.exec(warning);
+  if (p) {
+    const rest = body(p[6] as string);
+    if (rest !== null) return `${p[1]}${p[3] ? `, subgruppe ${p[3]}` : ''}${p[5] ? `, ${MODEL[p[5]] ?? p[5]}` : ''}: ${rest}`;
+  }
+  return warning;
+}
+
+export function warningsIn(warnings: readonly string[], lang: 'en' | 'da'): string[] {
+  return lang === 'da' ? warnings.map(warningDa) : [...warnings];
+}

@@ -1,0 +1,57 @@
+/**
+ * A trial listed whole and by subgroup counts once in the pool across trials
+ * (docs/input-studies.md, "A trial given whole and by subgroup"). Reference numbers from a
+ * hand-written REML (Fisher scoring) and inverse-variance combination in R (metafor is not
+ * installed; SE = width / 3.92 there, / 3.919928 here, hence 4 decimals): without the double count −0.8903 [−1.5783, −0.2023]; with it (the bug) −0.9302
+ * [−1.5390, −0.3215] and Sandal 2021 43.6 % of the weight.
+ */
+import { describe, expect, it } from 'vitest';
+import { parseCsvText } from '../../src/io/read-csv.js';
+import { metaAnalyze } from '../../src/meta/meta-analyze.js';
+import { parseStudies } from '../../src/meta/read-studies.js';
+
+const analyze = (csv: string) => metaAnalyze(parseStudies(parseCsvText(csv, 'studies.csv')), { version: 'test' });
+
+const HEAD = 'study,outcome,time,subgroup,difference,ci_lower,ci_upper';
+const SPLIT = ['Sandal 2021,rmdq,3m,women,-1.5,-3.3,0.3', 'Sandal 2021,rmdq,3m,men,-0.6,-2.5,1.3'];
+const OTHERS = ['Rasmussen 2022,rmdq,3m,,-0.7,-1.9,0.5', 'Hansen 2023,rmdq,3m,,-0.9,-2.0,0.2'];
+
+describe('a trial given whole and by subgroup (t11.csv)', () => {
+  const r = analyze([HEAD, 'Sandal 2021,rmdq,3m,,-1.1,-2.4,0.2', ...SPLIT, ...OTHERS].join('\n'));
+  const overall = (model: string) => r.pooled.find((p) => p.subgroup === null && p.model === model)!;
+
+  it('pools its whole-trial row only: k 3, trials 3, the R estimate', () => {
+    const random = overall('random');
+    expect([random.k, random.trials]).toEqual([3, 3]);
+    expect(random.estimate).toBeCloseTo(-0.8902747, 4);
+    expect(random.ciLower).toBeCloseTo(-1.5782656, 4);
+    expect(random.ciUpper).toBeCloseTo(-0.2022838, 4);
+    expect(overall('fixed').estimate).toBeCloseTo(-0.8902747, 4);
+  });
+
+  it('gives the subgroup rows no weight across trials, and says which rows were used', () => {
+    const sandal = r.studies.filter((x) => x.study === 'Sandal 2021');
+    expect(sandal.map((x) => [x.subgroup, x.weightFixed === null])).toEqual([[null, false], ['women', true], ['men', true]]);
+    expect(r.studies.reduce((a, x) => a + (x.weightFixed ?? 0), 0)).toBeCloseTo(100, 6);
+    expect(r.warnings.join('\n')).toMatch(/Sandal 2021 is given whole \(line 2\) and by subgroup \(women, men: lines 3, 4\); the pool across trials uses its whole-trial row/);
+  });
+
+  it('tests subgroup differences across the subgroup rows only, with no "(no subgroup)" group', () => {
+    expect(r.subgroupTests.map((t) => [t.model, t.groups])).toEqual([['fixed', ['women', 'men']]]);
+    // (−1.5 − (−0.6))² / (SE_w² + SE_m²), the SEs from the CI widths.
+    expect(r.subgroupTests[0]!.q).toBeCloseTo(0.81 / ((3.6 / 3.919928) ** 2 + (3.8 / 3.919928) ** 2), 5);
+    expect(r.pooled.some((p) => p.subgroup === '(no subgroup)')).toBe(false);
+  });
+});
+
+describe('a trial given only by subgroup, beside other trials', () => {
+  const r = analyze([HEAD, ...SPLIT, ...OTHERS].join('\n'));
+  it('contributes its subgroups\' fixed-effect combination once (R: −0.8825 [−1.5715, −0.1935])', () => {
+    const random = r.pooled.find((p) => p.subgroup === null && p.model === 'random')!;
+    expect([random.k, random.trials]).toEqual([3, 3]);
+    expect(random.estimate).toBeCloseTo(-0.8825277, 4);
+    expect(random.ciLower).toBeCloseTo(-1.5715084, 4);
+    expect(random.ciUpper).toBeCloseTo(-0.193547, 4);
+    expect(r.warnings.join('\n')).toMatch(/Sandal 2021 is given only by subgroup \(women, men: lines 2, 3\); the pool across trials uses their fixed-effect/);
+  });
+});

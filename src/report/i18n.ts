@@ -392,23 +392,42 @@ export const REPORT_TEXT = {
   resultsFile: { en: 'Every number on this page, machine-readable: {link}', da: 'Alle tal på siden i maskinlæsbar form: {link}' },
   conclusionTitle: { en: 'Conclusion', da: 'Konklusion' },
   // The conclusion (src/report/conclusion.ts): the primary result, the other critical results, the target population.
+  // "(primary outcome)" only for the plan's `primary`; without one, the first critical outcome says so.
   conclusionPrimary: {
     en: '{outcome} at {time} (primary outcome), {intervention} compared with {control}',
     da: '{outcome} efter {time} (primært effektmål), {intervention} sammenlignet med {control}',
+  },
+  conclusionFirstCritical: {
+    en: '{outcome} at {time} (the first critical outcome; the plan names no primary), {intervention} compared with {control}',
+    da: '{outcome} efter {time} (det første kritiske effektmål; planen angiver intet primært), {intervention} sammenlignet med {control}',
+  },
+  conclusionUnlabelled: {
+    en: '{outcome} at {time}, {intervention} compared with {control}',
+    da: '{outcome} efter {time}, {intervention} sammenlignet med {control}',
   },
   conclusionCi: { en: '95% CI', da: '95 %-KI' },
   conclusionAgainstMcid: { en: 'against an MCID of {mcid}', da: 'mod en MKRF på {mcid}' },
   conclusionCertainty: { en: '{level} certainty of evidence', da: '{level} evidenskvalitet' },
   conclusionAt: { en: 'at', da: 'efter' },
   conclusionTo: { en: 'to', da: 'til' },
+  conclusionFor: { en: 'for', da: 'for' },
+  // The other critical results (conclusion.ts agreementSentence): one other result, named in the
+  // singular; several, counted, those that agree named, and each that differs named with its verdict.
+  conclusionOneAgrees: { en: 'The other critical result, {named}, agrees', da: 'Det øvrige kritiske resultat, {named}, har samme vurdering' },
+  conclusionOneDiffers: { en: 'The other critical result, {named}, does not agree: {verdict}', da: 'Det øvrige kritiske resultat, {named}, har ikke samme vurdering: {verdict}' },
+  conclusionAgreeBoth: { en: 'Both other critical results agree ({named})', da: 'Begge øvrige kritiske resultater har samme vurdering ({named})' },
   conclusionAgreeAll: { en: 'All {n} other critical results agree ({named})', da: 'Alle {n} øvrige kritiske resultater har samme vurdering ({named})' },
+  conclusionAgreeSomeOne: {
+    en: '1 of the {n} other critical results agrees ({named}); {rest}',
+    da: '1 af de {n} øvrige kritiske resultater har samme vurdering ({named}); {rest}',
+  },
   conclusionAgreeSome: {
     en: '{k} of the {n} other critical results agree ({named}); {rest}',
     da: '{k} af de {n} øvrige kritiske resultater har samme vurdering ({named}); {rest}',
   },
-  // The others' verdicts: one verdict ("the other 3: …"), or each with its count.
-  conclusionRestOne: { en: 'the other {n}: {verdict}', da: 'de andre {n}: {verdict}' },
-  conclusionRestMany: { en: 'the others: {verdicts}', da: 'de andre: {verdicts}' },
+  // The results that differ, each named under its verdict: "the other 3: no clinically relevant difference (…)".
+  conclusionRestSingle: { en: 'the remaining one: {groups}', da: 'det resterende: {groups}' },
+  conclusionRest: { en: 'the other {n}: {groups}', da: 'de øvrige {n}: {groups}' },
   conclusionAgreeNone: { en: 'None of the {n} other critical results agrees: {rest}', da: 'Ingen af de {n} øvrige kritiske resultater har samme vurdering: {rest}' },
   conclusionTarget: {
     en: 'In the target population ({label}; n = {n}): {verdict}.',
@@ -590,6 +609,8 @@ export const REPORT_TEXT = {
   flowChartTitle: { en: 'Participant flow (CONSORT)', da: 'Patientflow (CONSORT)' },
   // A full sentence: the line that may follow it (what was not provided) is another one.
   flowSubtitle: { en: 'Counts for the primary outcome: {outcome}.', da: 'Antal for det primære effektmål: {outcome}.' },
+  // Without the plan's `primary`: the outcome counted, not called primary.
+  flowSubtitleNoPrimary: { en: 'Counts for {outcome} (the plan names no primary outcome).', da: 'Antal for {outcome} (planen angiver intet primært effektmål).' },
   randomised: { en: 'Randomised: n = {n}', da: 'Randomiseret: n = {n}' },
   allocated: { en: 'Allocated: n = {n}', da: 'Allokeret: n = {n}' },
   observedAt: { en: 'Observed: n = {n}', da: 'Observeret: n = {n}' },

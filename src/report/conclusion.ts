@@ -16,6 +16,7 @@ import { CERTAINTY_LEVELS, type CertaintyLevel } from '../judge/grade-certainty.
 import type { TrialChartContext } from './charts/trial-chart-context.js';
 import { fillPhrase, formatRowMcid, type Lang, lowerFirst, NO_MCID_VERDICT_TEXT, REPORT_TEXT, VERDICT_TEXT } from './i18n.js';
 import { sofEffectText, type SofRow } from './summary-of-findings.js';
+import { withSignificance } from './verdict-notes.js';
 
 type Ctx = TrialChartContext;
 
@@ -28,7 +29,7 @@ function verdictPhrase(r: EffectRow, lang: Lang): string {
   const full = r.error
     ? REPORT_TEXT.notComputed[lang]
     : r.relevance
-      ? VERDICT_TEXT[r.relevance][lang]
+      ? withSignificance(VERDICT_TEXT[r.relevance][lang], r, lang, true)
       : NO_MCID_VERDICT_TEXT[r.significant ? 'significant' : 'notSignificant'][lang];
   return lowerFirst(full);
 }

@@ -207,6 +207,18 @@ export const ANALYZE_FOOTNOTE: Record<Lang, string> = {
   ].join('\n'),
 };
 
+/**
+ * The report's notes under the table of all effect estimates (trial-report.ts): this head, then
+ * each verdict on the page defined (verdict-notes.ts), then the percentage-point rows' rule.
+ */
+export const EFFECTS_NOTE = {
+  head: {
+    en: 'Difference = {intervention} − {control}, in the instrument\'s units (pp = percentage points); the verdict accounts for whether lower or higher is better.',
+    da: 'Forskel = {intervention} − {control}, i instrumentets enheder (%-point for andele); vurderingen tager højde for, om lav eller høj score er bedst.',
+  },
+  pp: { en: 'pp rows have no MCID unless the plan sets one.', da: 'Rækker i %-point har ingen MKRF, medmindre planen angiver en.' },
+} as const satisfies Record<string, Record<Lang, string>>;
+
 /** Uptake chart titles, axis titles (with units) and notes. */
 export const UPTAKE_CHART_TEXT = {
   overTimeTitle: { en: 'Activations per month by region', da: 'Aktiveringer pr. måned pr. region' },

@@ -18,6 +18,7 @@ import { fillPhrase, formatFixed, formatRowMcid, type Lang, NO_MCID_VERDICT_UNDE
 import { populationRowsOutcome, sofPopulationNote, sofPopulationRows } from './sof-target-rows.js';
 import { type AbsoluteBasis, sofAbsoluteEffect, sofJudgedRow } from './sof-absolute-effect.js';
 import type { Table } from './text-table.js';
+import { withSignificance } from './verdict-notes.js';
 
 const SYMBOLS: Record<CertaintyLevel, string> = { high: '⊕⊕⊕⊕', moderate: '⊕⊕⊕◯', low: '⊕⊕◯◯', 'very-low': '⊕◯◯◯' };
 
@@ -130,7 +131,10 @@ function verdictText(r: EffectRow, ctx: Pick<TrialChartContext, 'lang' | 'unitOf
   const t = (k: keyof typeof REPORT_TEXT) => REPORT_TEXT[k][lang];
   if (r.error) return notComputedText(r.error, lang);
   // The council's phrase without its parenthetical rule (the rules are in the methods' footnotes).
-  if (r.relevance && r.mcid !== null) return mcidInHeading ? VERDICT_TEXT[r.relevance][lang] : `${VERDICT_TEXT[r.relevance][lang]}; ${mcidText(r, ctx)}`;
+  if (r.relevance && r.mcid !== null) {
+    const verdict = withSignificance(VERDICT_TEXT[r.relevance][lang], r, lang);
+    return mcidInHeading ? verdict : `${verdict}; ${mcidText(r, ctx)}`;
+  }
   if (mcidInHeading) return NO_MCID_VERDICT_UNDER_HEADING[r.significant ? 'significant' : 'notSignificant'][lang];
   return r.significant ? t('significantNoMcid') : t('notSignificantNoMcid');
 }

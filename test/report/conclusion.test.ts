@@ -86,7 +86,7 @@ describe('the conclusion where certainty or verdicts differ, or parts are missin
       for (const r of rows.filter((x) => x.outcome === 'eq5d' && x.time === '9m')) r.row = { ...r.row, relevance: 'possibly-relevant-harm' };
     });
     expect(text).toContain(
-      'None of the 5 other critical results agrees: possibly clinically relevant harm for quality of life at 9 months; inconclusive for disability at 9 months; no clinically relevant difference for average pain at 3 and 9 months and quality of life at 3 months.',
+      'None of the 5 other critical results agrees: possibly clinically relevant harm (not statistically significant) for quality of life at 9 months; inconclusive for disability at 9 months; no clinically relevant difference for average pain at 3 and 9 months and quality of life at 3 months.',
     );
   });
 

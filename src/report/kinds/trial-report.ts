@@ -27,7 +27,9 @@ import { trajectoriesSpec, trajectoryOutcomes } from '../charts/trajectories.js'
 import { type TrialChartContext, trialChartContext } from '../charts/trial-chart-context.js';
 import { effectsTable, isEffectMethod, methodText } from '../effects-table.js';
 import { fillArms } from '../arm-names.js';
-import { ANALYZE_FOOTNOTE, fillPhrase, formatThousands, type Lang, REPORT_TEXT } from '../i18n.js';
+import type { Relevance } from '../../judge/relevance.js';
+import { verdictNotes } from '../verdict-notes.js';
+import { EFFECTS_NOTE, fillPhrase, formatThousands, type Lang, REPORT_TEXT } from '../i18n.js';
 import { numberCaptions } from '../number-captions.js';
 export { numberCaptions } from '../number-captions.js';
 import type { ChartSpec, PageSection, ReportContent } from '../report-page.js';
@@ -221,11 +223,17 @@ const trajectoriesSection: TrialSectionBuilder = ({ ctx, chartOrWhy }) => [{ id:
 
 const respondersSection: TrialSectionBuilder = ({ ctx, chartOrWhy }) => [{ id: 'responders', title: ctx.text('respondersTitle'), ...chartOrWhy('responders') }];
 
+/** The verdicts the page shows: every row's, the target population's and the subgroups' included. */
+function relevancesIn(result: object): Relevance[] {
+  return [...JSON.stringify(result).matchAll(/"relevance":"([a-z-]+)"/g)].map((m) => m[1] as Relevance);
+}
+
 const allEffectsSection: TrialSectionBuilder = ({ ctx, result, widths }) => [{
   id: 'all-effects',
   title: ctx.text('effectsTitle'),
   tables: [{ table: effectsTable(result.effects, ctx.lang, (k) => widths.get(k), 'short', ctx.outcomeLabel, ctx.arms) }],
-  notes: fillArms(ANALYZE_FOOTNOTE[ctx.lang], ctx.arms).split('\n').join(' ').split(/(?<=\.) (?=[A-Z"])/),
+  // Every verdict that appears anywhere on the page defined, not only the common three (verdict-notes.ts).
+  notes: [fillArms(EFFECTS_NOTE.head[ctx.lang], ctx.arms), ...verdictNotes(relevancesIn(result), ctx.lang), EFFECTS_NOTE.pp[ctx.lang]],
 }];
 
 const sensitivitySection: TrialSectionBuilder = ({ ctx, result }) => {

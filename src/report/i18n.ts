@@ -542,6 +542,11 @@ export const REPORT_TEXT = {
   moderate: { en: 'Moderate', da: 'Moderat' },
   low: { en: 'Low', da: 'Lav' },
   'very-low': { en: 'Very low', da: 'Meget lav' },
+  // Under the summary of findings when a row's certainty was never rated (summary-of-findings.ts).
+  sofUnratedNote: {
+    en: 'Certainty not rated in the plan: the plan must rate it (the outcome\'s "certainty": level and reasons), as `hta plan check` warns; imprecision is judged only on a rated certainty.',
+    da: 'Evidensens kvalitet ikke angivet i planen: planen skal angive den (effektmålets "certainty": niveau og begrundelser), som `hta plan check` advarer om; unøjagtighed vurderes kun for en angivet kvalitet.',
+  },
   notAssessed: { en: 'Certainty not rated in the plan', da: 'Evidensens kvalitet ikke angivet i planen' },
   imprecisionReason: {
     en: 'imprecision: the 95% CI crosses the MCID (−1 level)',

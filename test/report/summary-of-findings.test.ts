@@ -48,10 +48,28 @@ describe('GRADE certainty in the summary of findings', () => {
     expect(certaintyOf({ level: 'low', reasons: [{ en: 'only English' }] }, rmdqRow(-1, -2, -0.2), 'da').reasons).toEqual(['only English']);
   });
 
-  it('says "not assessed" without a planned level, still naming imprecision', () => {
+  it('says "not rated in the plan" without a planned level, with no downgrade footnote (nothing was rated to downgrade)', () => {
     const c = certaintyOf(undefined, rmdqRow(-4, -7, -1), 'en');
     expect(c.level).toBeNull();
-    expect(certaintyText(c, 'en')).toBe('Certainty not rated in the plan (imprecision: the 95% CI crosses the MCID (−1 level))');
+    expect(c.reasons).toEqual([]);
+    expect(certaintyText(c, 'en')).toBe('Certainty not rated in the plan');
+  });
+
+  it.each(['en', 'da'] as const)('an unrated row: no imprecision letter in its cell; the note says the plan must rate it (%s)', (lang) => {
+    const { trial, result } = bundledTrial();
+    const plan = { ...trial.plan, outcomes: trial.plan.outcomes.map((o) => ({ ...o, certainty: undefined })) };
+    const ctx = trialChartContext({ ...trial, plan }, lang);
+    // Disability's CIs made to cross its MCID: the rows that were given "(a)" before.
+    const imprecise = { ...result, effects: result.effects.map((e) => (e.outcome === 'rmdq' ? { ...e, imprecise: true } : e)) };
+    const rows = summaryOfFindingsRows(imprecise, plan, 'ancova', lang);
+    expect(rows.some((r) => r.row.imprecise)).toBe(true);
+    const { table, notes } = summaryOfFindings(rows, ctx);
+    const unrated = lang === 'en' ? 'Certainty not rated in the plan' : 'Evidensens kvalitet ikke angivet i planen';
+    expect(table.rows.filter((r) => r[2]!.startsWith(unrated)).every((r) => r[2] === unrated)).toBe(true);
+    expect(notes.join(' ')).not.toMatch(/imprecision:|unøjagtighed:/i);
+    expect(notes).toContain(lang === 'en'
+      ? 'Certainty not rated in the plan: the plan must rate it (the outcome\'s "certainty": level and reasons), as `hta plan check` warns; imprecision is judged only on a rated certainty.'
+      : 'Evidensens kvalitet ikke angivet i planen: planen skal angive den (effektmålets "certainty": niveau og begrundelser), som `hta plan check` advarer om; unøjagtighed vurderes kun for en angivet kvalitet.');
   });
 
   it('phrases effects as GRADE tables do, in the outcome units, Danish with decimal comma', () => {

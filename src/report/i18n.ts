@@ -315,9 +315,12 @@ export function withUnit(text: string, value: number, unit: string): string {
   return `${text} ${value === 1 && unit === 'points' ? 'point' : unit}`;
 }
 
-/** An MCID as the tables print it: 3 decimals below 1 (index scales), none when whole, else 1. */
+/** An MCID as the tables print it: with the plan's own decimals (at most 4). */
 export function formatMcid(mcid: number, lang: Lang): string {
-  return formatFixed(mcid, mcid < 1 ? 3 : mcid % 1 === 0 ? 0 : 1, lang);
+  // As the plan writes it (0.5, 0.088, 5.5, 5), not padded to a fixed number of decimals ("0.500").
+  const plain = Number(mcid.toPrecision(12));
+  const decimals = /e/.test(String(plain)) ? 4 : Math.min(4, (String(plain).split('.')[1] ?? '').length);
+  return formatFixed(plain, decimals, lang);
 }
 
 /**
@@ -569,8 +572,8 @@ export const REPORT_TEXT = {
     da: 'Ja/nej-effektmål uden hændelser (eller kun hændelser) i en arm: forskellen pr. 1.000 er den observerede risikodifference med Newcombe-interval som i analysetabellerne (risk ratio har dér 0,5 lagt til hver celle, så kontrolrisiko × RR ville ikke være den observerede risiko). Intervallet og risk ratios interval kan da være uenige om signifikans; vurderingen bedømmer det viste interval.',
   },
   sofAbsoluteDesignBased: {
-    en: 'Yes/no outcomes transported to the target population: the difference per 1,000 is the weighted risk difference with its design-based 95% CI.',
-    da: 'Ja/nej-effektmål overført til målpopulationen: forskellen pr. 1.000 er den vægtede risikodifference med designbaseret 95 %-KI.',
+    en: 'Yes/no outcomes reweighted to the target population: the difference per 1,000 is the weighted risk difference with its design-based 95% CI.',
+    da: 'Ja/nej-effektmål omvægtet til målgruppen: forskellen pr. 1.000 er den vægtede risikodifference med designbaseret 95 %-KI.',
   },
   sofAbsoluteRd: {
     en: 'Yes/no outcomes without arm risks: the difference per 1,000 is the risk difference with the interval it was estimated with.',

@@ -144,13 +144,13 @@ describe('summary of findings on the bundled trial', () => {
     expect(ANALYZE_FOOTNOTE.da.replace(/\n/g, ' ')).toContain('"Signifikant, men klinisk relevans usikker": 95 %-KI udelukker 0 og når MKRF');
   });
 
-  it('the target population\'s rows under the primary outcome, in Danish: målgruppe, "overført til målgruppen"', () => {
+  it('the target population\'s rows under the primary outcome, in Danish: målgruppe, "omvægtet" as the section says, no English "raking"', () => {
     const { trial: b, result: r } = { trial, result };
     const ctx = trialChartContext(b, 'da');
     const { table, notes } = summaryOfFindings(summaryOfFindingsRows(r, b.plan, 'ancova', 'da'), ctx, r.targetPopulation);
     const t = r.targetPopulation!;
     const target = table.rows.filter((x) => x[0] === '  I målgruppen');
-    const raked = table.rows.filter((x) => x[0]!.startsWith('  Overført (raking), eff. n '));
+    const raked = table.rows.filter((x) => x[0]!.startsWith('  Omvægtet, eff. n '));
     // Under the primary follow-up only (the Target population section has every follow-up).
     expect(target).toHaveLength(1);
     expect(raked).toHaveLength(1);
@@ -160,10 +160,10 @@ describe('summary of findings on the bundled trial', () => {
     expect(target[0]![1]).toBe(`${e.n.intervention + e.n.control} (1\u00a0RCT)`);
     expect(target[0]![5]).toContain(Math.abs(e.difference!).toFixed(2).replace('.', ','));
     const m = t.transported!.find((x) => x.outcome === b.plan.primary!.outcome && x.time === time && x.weighting === 'raking')!;
-    expect(raked[0]![0]).toBe(`  Overført (raking), eff. n ${m.weights!.effectiveSampleSize.toFixed(0)}`);
+    expect(raked[0]![0]).toBe(`  Omvægtet, eff. n ${m.weights!.effectiveSampleSize.toFixed(0)}`);
     expect(raked[0]![1]).toBe(`${m.effect.n.intervention + m.effect.n.control} (1\u00a0RCT)`);
     // The footnote names the population (its label left the rows) and says what the rows answer.
-    expect(notes.some((n) => n.includes('ikke nedgraderet for indirekthed') && n.includes('patienter i almen praksis på 15 år eller derover'))).toBe(true);
+    expect(notes.some((n) => n.includes('ikke nedgraderet for indirekte evidens') && n.includes('patienter i almen praksis på 15 år eller derover'))).toBe(true);
   });
 
   it('the MMRM row of the sensitivity table shows the patients its model used', () => {

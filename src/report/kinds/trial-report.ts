@@ -29,7 +29,7 @@ import { effectsTable, isEffectMethod, methodText } from '../effects-table.js';
 import { fillArms } from '../arm-names.js';
 import type { Relevance } from '../../judge/relevance.js';
 import { verdictNotes } from '../verdict-notes.js';
-import { EFFECTS_NOTE, fillPhrase, formatThousands, type Lang, REPORT_TEXT } from '../i18n.js';
+import { EFFECTS_NOTE, fillPhrase, formatThousands, type Lang, lowerFirst, REPORT_TEXT } from '../i18n.js';
 import { numberCaptions } from '../number-captions.js';
 export { numberCaptions } from '../number-captions.js';
 import type { ChartSpec, PageSection, ReportContent } from '../report-page.js';
@@ -197,7 +197,10 @@ const conclusionSection: TrialSectionBuilder = ({ ctx, sofRows, result }) => {
 
 const sofSection: TrialSectionBuilder = ({ ctx, sofRows, method, result }) => {
   const sof = summaryOfFindings(sofRows, ctx, result.targetPopulation);
-  return [{ id: 'summary-of-findings', title: ctx.text('sofTitle'), intro: [fillPhrase(ctx.text('sofIntroShort'), { method })], tables: [{ table: sof.table }], notes: [ctx.text('sofCertaintyNote'), ...sof.notes] }];
+  // Which analysis the rows give goes in the table's caption, not a paragraph of its own: page 1
+  // holds the conclusion and the whole table with its footnotes (docs/report-trial.md#print).
+  const caption = `${ctx.text('sofTitle')}: ${lowerFirst(fillPhrase(ctx.text('sofIntroShort'), { method })).replace(/\.$/, '')}`;
+  return [{ id: 'summary-of-findings', title: ctx.text('sofTitle'), tables: [{ caption, table: sof.table }], notes: [ctx.text('sofCertaintyNote'), ...sof.notes] }];
 };
 
 // The diagram and, under it, the same boxes in words (flow-boxes.ts), so README.md carries them

@@ -547,8 +547,8 @@ export const REPORT_TEXT = {
   'very-low': { en: 'Very low', da: 'Meget lav' },
   // Under the summary of findings when a row's certainty was never rated (summary-of-findings.ts).
   sofUnratedNote: {
-    en: 'Certainty not rated in the plan: the plan must rate it (the outcome\'s "certainty": level and reasons), as `hta plan check` warns; imprecision is judged only on a rated certainty.',
-    da: 'Evidensens kvalitet ikke angivet i planen: planen skal angive den (effektmålets "certainty": niveau og begrundelser), som `hta plan check` advarer om; unøjagtighed vurderes kun for en angivet kvalitet.',
+    en: 'Certainty not rated in the plan: the plan must rate it (the outcome\'s "certainty": level and reasons), as "hta plan check" warns; imprecision is judged only on a rated certainty.',
+    da: 'Evidensens kvalitet ikke angivet i planen: planen skal angive den (effektmålets "certainty": niveau og begrundelser), som "hta plan check" advarer om; unøjagtighed vurderes kun for en angivet kvalitet.',
   },
   notAssessed: { en: 'Certainty not rated in the plan', da: 'Evidensens kvalitet ikke angivet i planen' },
   imprecisionReason: {
@@ -630,7 +630,7 @@ export const REPORT_TEXT = {
   // A full sentence: the line that may follow it (what was not provided) is another one.
   flowSubtitle: { en: 'Counts for the primary outcome: {outcome}.', da: 'Antal for det primære effektmål: {outcome}.' },
   // Without the plan's `primary`: the outcome counted, not called primary.
-  flowSubtitleNoPrimary: { en: 'Counts for {outcome} (the plan names no primary outcome).', da: 'Antal for {outcome} (planen angiver intet primært effektmål).' },
+  flowSubtitleNoPrimary: { en: 'Counts for {outcome}; the plan names no primary outcome.', da: 'Antal for {outcome}; planen angiver intet primært effektmål.' },
   randomised: { en: 'Randomised: n = {n}', da: 'Randomiseret: n = {n}' },
   allocated: { en: 'Allocated: n = {n}', da: 'Allokeret: n = {n}' },
   observedAt: { en: 'Observed: n = {n}', da: 'Observeret: n = {n}' },

@@ -68,8 +68,8 @@ describe('GRADE certainty in the summary of findings', () => {
     expect(table.rows.filter((r) => r[2]!.startsWith(unrated)).every((r) => r[2] === unrated)).toBe(true);
     expect(notes.join(' ')).not.toMatch(/imprecision:|unøjagtighed:/i);
     expect(notes).toContain(lang === 'en'
-      ? 'Certainty not rated in the plan: the plan must rate it (the outcome\'s "certainty": level and reasons), as `hta plan check` warns; imprecision is judged only on a rated certainty.'
-      : 'Evidensens kvalitet ikke angivet i planen: planen skal angive den (effektmålets "certainty": niveau og begrundelser), som `hta plan check` advarer om; unøjagtighed vurderes kun for en angivet kvalitet.');
+      ? 'Certainty not rated in the plan: the plan must rate it (the outcome\'s "certainty": level and reasons), as "hta plan check" warns; imprecision is judged only on a rated certainty.'
+      : 'Evidensens kvalitet ikke angivet i planen: planen skal angive den (effektmålets "certainty": niveau og begrundelser), som "hta plan check" advarer om; unøjagtighed vurderes kun for en angivet kvalitet.');
   });
 
   it('phrases effects as GRADE tables do, in the outcome units, Danish with decimal comma', () => {

@@ -1,24 +1,29 @@
 /**
  * The conclusion at the top of a cost-effectiveness page (docs/plan-cea.md#report): the ICER in
- * words with the perspective, and the probability that the app is cost-effective at each of the
+ * words with the time horizon (the last visit with utilities), the perspective and the 95% CIs
+ * of the incremental cost and QALYs, and the probability that the app is cost-effective at each of the
  * plan's thresholds. Every number is written by the formatter the page's results table uses
  * (money, the 4-decimal QALYs, icerText, pctText), so the paragraph says nothing the table does not.
  */
 import type { CeaResult } from '../cea/cea-results-schema.js';
 import { icerText, money, pctText } from '../cea/cea-phrases.js';
-import { fillPhrase, type Lang, lowerFirst } from './i18n.js';
+import { fillPhrase, type Lang, lowerFirst, timeLabel } from './i18n.js';
 
 const TEXT = {
-  // Cost up and QALYs gained (the usual case): the trade in words, then the ICER.
+  // Cost up and QALYs gained (the usual case): the trade in words with its CIs, then the ICER.
   costsMore: {
-    en: 'From a {perspective} perspective, {intervention} costs {cost} more per patient than {control} and gains {qaly} QALYs: an ICER of {icer}.',
-    da: 'I et {perspective} koster {intervention} {cost} mere pr. patient end {control} og giver {qaly} QALY mere: en ICER på {icer}.',
+    en: '{head}, {intervention} costs {cost} more per patient than {control} and gains {qaly} QALYs (95% CIs {costCi} and {qalyCi}): an ICER of {icer}.',
+    da: '{head} koster {intervention} {cost} mere pr. patient end {control} og giver {qaly} QALY mere (95 %-KI henholdsvis {costCi} og {qalyCi}): en ICER på {icer}.',
   },
   // Any other quadrant: the ICER's own words say it (dominant, dominated, cheaper and less effective).
   other: {
-    en: 'From a {perspective} perspective, {intervention} compared with {control}: {icer} (incremental cost {cost}, incremental QALYs {qaly}).',
-    da: 'I et {perspective}, {intervention} sammenlignet med {control}: {icer} (meromkostning {cost}, forskel i QALY {qaly}).',
+    en: '{head}, {intervention} compared with {control}: {icer} (incremental cost {cost}, 95% CI {costCi}; incremental QALYs {qaly}, 95% CI {qalyCi}).',
+    da: '{head}, {intervention} sammenlignet med {control}: {icer} (meromkostning {cost}, 95 %-KI {costCi}; forskel i QALY {qaly}, 95 %-KI {qalyCi}).',
   },
+  // The time horizon: the trial's follow-up, its last visit with utilities (the plan's visits).
+  head: { en: 'From a {perspective} perspective', da: 'I et {perspective}' },
+  headOver: { en: 'Over {horizon}, from a {perspective} perspective', da: 'Over {horizon} og i et {perspective}' },
+  to: { en: 'to', da: 'til' },
   probability: {
     en: 'At the plan\'s threshold of {wtp} per QALY, the probability that {intervention} is cost-effective is {p}.',
     da: 'Ved planens tærskelværdi på {wtp} pr. QALY er sandsynligheden for, at {intervention} er omkostningseffektiv, {p}.',
@@ -44,16 +49,24 @@ export function ceaConclusion(r: CeaResult, arms: { intervention: string; contro
   const cur = r.currency;
   // Mid-sentence: "app + usual care", not "App + usual care".
   const intervention = lowerFirst(arms.intervention);
+  const last = r.utilities[r.utilities.length - 1];
+  const range = (lo: string, hi: string) => `${lo} ${TEXT.to[lang]} ${hi}`;
   const values = {
-    perspective: TEXT[r.perspective][lang],
+    head: last && last.years > 0
+      ? fillPhrase(TEXT.headOver[lang], { horizon: lowerFirst(timeLabel(last.visit, lang)), perspective: TEXT[r.perspective][lang] })
+      : fillPhrase(TEXT.head[lang], { perspective: TEXT[r.perspective][lang] }),
     intervention,
     control: lowerFirst(arms.control),
     icer: icerText(r.icer, cur, lang, undefined, { cost: r.incrementalCost.estimate, effect: r.incrementalQaly.estimate }),
+    // The results table's intervals (Table 1), in its formats.
+    costCi: range(money(r.incrementalCost.ciLower, cur, lang), money(r.incrementalCost.ciUpper, cur, lang)),
+    qalyCi: range(qalys(r.incrementalQaly.ciLower, lang), qalys(r.incrementalQaly.ciUpper, lang)),
+    qaly: qalys(r.incrementalQaly.estimate, lang),
   };
   const usual = r.icer.kind === 'ratio' && r.icer.quadrant === 'NE';
   const first = usual
-    ? fillPhrase(TEXT.costsMore[lang], { ...values, cost: money(r.incrementalCost.estimate, cur, lang), qaly: qalys(r.incrementalQaly.estimate, lang) })
-    : fillPhrase(TEXT.other[lang], { ...values, cost: `${r.incrementalCost.estimate > 0 ? '+' : ''}${money(r.incrementalCost.estimate, cur, lang)}`, qaly: qalys(r.incrementalQaly.estimate, lang) });
+    ? fillPhrase(TEXT.costsMore[lang], { ...values, cost: money(r.incrementalCost.estimate, cur, lang) })
+    : fillPhrase(TEXT.other[lang], { ...values, cost: `${r.incrementalCost.estimate > 0 ? '+' : ''}${money(r.incrementalCost.estimate, cur, lang)}` });
   const th = r.thresholds;
   if (!th.length) return first;
   const second = fillPhrase(TEXT[th.length === 1 ? 'probability' : 'probabilities'][lang], {

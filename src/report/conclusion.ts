@@ -3,10 +3,12 @@
  * 60–90 words, generated from the summary-of-findings rows, so it never says more than the table
  * below it — which holds the details:
  *
- *   1. the primary outcome at its follow-up: the difference with its 95% CI, the MCID it is judged
+ *   1. the primary outcome at its follow-up (called primary only when the plan names it; else
+ *      the first critical outcome, said so): the difference with its 95% CI, the MCID it is judged
  *      against, the verdict in the council's phrase and the certainty of evidence;
  *   2. how many of the other critical results (outcome × follow-up) share that verdict, naming
- *      them, and the others' verdicts counted;
+ *      them, and every one that differs named with its verdict, harms first (one other result in
+ *      the singular);
  *   3. the population caveat: the primary result in the plan's target population, when it has one.
  */
 import type { AnalysisResult, EffectRow, TargetPopulation } from '../analysis/results-schema.js';
@@ -14,6 +16,7 @@ import { CERTAINTY_LEVELS, type CertaintyLevel } from '../judge/grade-certainty.
 import type { TrialChartContext } from './charts/trial-chart-context.js';
 import { fillPhrase, formatRowMcid, type Lang, lowerFirst, NO_MCID_VERDICT_TEXT, REPORT_TEXT, VERDICT_TEXT } from './i18n.js';
 import { sofEffectText, type SofRow } from './summary-of-findings.js';
+import { withSignificance } from './verdict-notes.js';
 
 type Ctx = TrialChartContext;
 
@@ -26,7 +29,7 @@ function verdictPhrase(r: EffectRow, lang: Lang): string {
   const full = r.error
     ? REPORT_TEXT.notComputed[lang]
     : r.relevance
-      ? VERDICT_TEXT[r.relevance][lang]
+      ? withSignificance(VERDICT_TEXT[r.relevance][lang], r, lang, true)
       : NO_MCID_VERDICT_TEXT[r.significant ? 'significant' : 'notSignificant'][lang];
   return lowerFirst(full);
 }
@@ -59,22 +62,26 @@ function certaintyPhrase(r: SofRow, lang: Lang): string {
   return level ? fillPhrase(REPORT_TEXT.conclusionCertainty[lang], { level: REPORT_TEXT[level][lang].toLowerCase() }) : lowerFirst(REPORT_TEXT.notAssessed[lang]);
 }
 
-/** The primary row: the plan's primary outcome and follow-up, else the first critical row, else the first. */
-function primaryRow(rows: readonly SofRow[], ctx: Ctx): SofRow {
+/**
+ * The row the conclusion opens with, and how it is labelled: the plan's primary outcome and
+ * follow-up ("primary"); without one the first critical row ("first-critical": the conclusion
+ * says the plan names no primary, never calls it primary), else the first row, unlabelled.
+ */
+function primaryRow(rows: readonly SofRow[], ctx: Ctx): { row: SofRow; label: 'primary' | 'first-critical' | 'none' } {
   const p = ctx.primary;
-  return (
-    rows.find((r) => p && r.outcome === p.outcome && r.time === p.time) ??
-    rows.find((r) => p && r.outcome === p.outcome) ??
-    rows.find((r) => r.importance === 'critical') ??
-    rows[0]!
-  );
+  const planned = p ? (rows.find((r) => r.outcome === p.outcome && r.time === p.time) ?? rows.find((r) => r.outcome === p.outcome)) : undefined;
+  if (planned) return { row: planned, label: 'primary' };
+  const critical = rows.find((r) => r.importance === 'critical');
+  return critical ? { row: critical, label: 'first-critical' } : { row: rows[0]!, label: 'none' };
 }
 
+const HEAD_KEY = { primary: 'conclusionPrimary', 'first-critical': 'conclusionFirstCritical', none: 'conclusionUnlabelled' } as const;
+
 /** "MD 0.81 points lower (95% CI 1.47 lower to 0.15 lower) against an MCID of 5 points: significant, but not clinically relevant (moderate certainty)". */
-function primarySentence(s: SofRow, name: string, ctx: Ctx): string {
+function primarySentence(s: SofRow, label: keyof typeof HEAD_KEY, name: string, ctx: Ctx): string {
   const lang = ctx.lang;
   const r = s.row;
-  const head = fillPhrase(REPORT_TEXT.conclusionPrimary[lang], { outcome: upperFirst(name), time: ctx.timeLabel(s.time), intervention: ctx.arms.intervention, control: ctx.arms.control });
+  const head = fillPhrase(REPORT_TEXT[HEAD_KEY[label]][lang], { outcome: upperFirst(name), time: ctx.timeLabel(s.time), intervention: ctx.arms.intervention, control: ctx.arms.control });
   const verdict = `${verdictPhrase(r, lang)} (${certaintyPhrase(s, lang)})`;
   if (r.error || r.difference === null) return `${head} – ${verdict}.`;
   const effect = sofEffectText(r, ctx).replace(' (', ` (${REPORT_TEXT.conclusionCi[lang]} `);
@@ -95,27 +102,48 @@ function othersCertainty(primary: SofRow, others: readonly SofRow[], lang: Lang)
   return ` (${[...range, ...unrated].join('; ')})`;
 }
 
-/** How many of the other critical results share the primary's verdict, and what the rest show. */
+/** "3 and 9 months" for "3 months", "9 months" (a shared last word said once); else "6 weeks and 1 year". */
+function timeList(labels: readonly string[], lang: Lang): string {
+  const last = (l: string) => /\s(\S+)$/.exec(l)?.[1];
+  const unit = last(labels[0] ?? '');
+  if (labels.length > 1 && unit && labels.every((l) => last(l) === unit)) return `${joinList(labels.map((l) => l.slice(0, -unit.length - 1)), lang)} ${unit}`;
+  return joinList(labels, lang);
+}
+
+/** Verdicts of harm: named first among the results that differ, so a harm is never last in line. */
+const isHarm = (r: EffectRow) => !r.error && (r.relevance ? /harm/.test(r.relevance) : false);
+
+/**
+ * How many of the other critical results share the primary's verdict, naming them, and every
+ * result that differs named under its verdict, harms first (docs/report-trial.md#conclusion).
+ */
 function agreementSentence(primary: SofRow, rows: readonly SofRow[], names: Map<string, string>, ctx: Ctx): string {
   const lang = ctx.lang;
   const others = rows.filter((r) => r.importance === 'critical' && r !== primary);
   if (!others.length) return '';
   const verdict = verdictPhrase(primary.row, lang);
   const same = others.filter((r) => verdictPhrase(r.row, lang) === verdict);
+  const differ = [...others.filter((r) => !same.includes(r) && isHarm(r.row)), ...others.filter((r) => !same.includes(r) && !isHarm(r.row))];
   const at = REPORT_TEXT.conclusionAt[lang];
-  const named = joinList(same.map((r) => `${names.get(r.outcome) ?? r.outcome} ${at} ${ctx.timeLabel(r.time)}`), lang);
-  const counts = new Map<string, number>();
-  for (const r of others.filter((x) => !same.includes(x))) counts.set(verdictPhrase(r.row, lang), (counts.get(verdictPhrase(r.row, lang)) ?? 0) + 1);
-  const rest =
-    counts.size === 1
-      ? fillPhrase(REPORT_TEXT.conclusionRestOne[lang], { n: [...counts.values()][0]!, verdict: [...counts.keys()][0]! })
-      : fillPhrase(REPORT_TEXT.conclusionRestMany[lang], { verdicts: [...counts.entries()].map(([v, n]) => `${v} (${n})`).join(', ') });
-  const values = { k: same.length, n: others.length, named, rest: [...counts.entries()].map(([v, n]) => `${v} (${n})`).join(', ') };
-  if (same.length && counts.size) values.rest = rest;
-  const key = !same.length ? 'conclusionAgreeNone' : !counts.size ? 'conclusionAgreeAll' : 'conclusionAgreeSome';
-  // The certainty of the others only when it is not the primary's.
+  const nameOf = (r: SofRow) => `${names.get(r.outcome) ?? r.outcome} ${at} ${ctx.timeLabel(r.time)}`;
+  // The differing results grouped by verdict, in the order met (harms first), each outcome once
+  // with its follow-ups: "no clinically relevant difference for average pain at 3 and 9 months".
+  const groups = new Map<string, SofRow[]>();
+  for (const r of differ) groups.set(verdictPhrase(r.row, lang), [...(groups.get(verdictPhrase(r.row, lang)) ?? []), r]);
+  const byOutcome = (rs: readonly SofRow[]) =>
+    [...new Set(rs.map((r) => r.outcome))].map((o) => `${names.get(o) ?? o} ${at} ${timeList(rs.filter((r) => r.outcome === o).map((r) => ctx.timeLabel(r.time)), lang)}`);
+  const grouped = [...groups.entries()].map(([v, rs]) => `${v} ${REPORT_TEXT.conclusionFor[lang]} ${joinList(byOutcome(rs), lang)}`).join('; ');
   const certainty = othersCertainty(primary, others, lang);
-  return `${fillPhrase(REPORT_TEXT[key][lang], values)}${certainty}.`;
+  const phrase = (key: keyof typeof REPORT_TEXT, values: Record<string, string | number>) => `${fillPhrase(REPORT_TEXT[key][lang], values)}${certainty}.`;
+  if (others.length === 1) {
+    const only = others[0]!;
+    return same.length ? phrase('conclusionOneAgrees', { named: nameOf(only) }) : phrase('conclusionOneDiffers', { named: nameOf(only), verdict: verdictPhrase(only.row, lang) });
+  }
+  const named = joinList(same.map(nameOf), lang);
+  if (!differ.length) return phrase(others.length === 2 ? 'conclusionAgreeBoth' : 'conclusionAgreeAll', { n: others.length, named });
+  if (!same.length) return phrase('conclusionAgreeNone', { n: others.length, rest: grouped });
+  const rest = fillPhrase(REPORT_TEXT[differ.length === 1 ? 'conclusionRestSingle' : 'conclusionRest'][lang], { n: differ.length, groups: grouped });
+  return phrase(same.length === 1 ? 'conclusionAgreeSomeOne' : 'conclusionAgreeSome', { k: same.length, n: others.length, named, rest });
 }
 
 /** The primary result in the target population, in one sentence. */
@@ -136,9 +164,9 @@ function targetSentence(t: TargetPopulation | undefined, primary: SofRow, ctx: C
 export function conclusionParagraphs(rows: readonly SofRow[], ctx: Ctx, result: Partial<Pick<AnalysisResult, 'targetPopulation'>> = {}): string[] {
   if (!rows.length) return [];
   const names = outcomeNames([...new Set(rows.map((r) => r.outcome))], ctx);
-  const primary = primaryRow(rows, ctx);
+  const { row: primary, label } = primaryRow(rows, ctx);
   const sentences = [
-    primarySentence(primary, names.get(primary.outcome) ?? primary.outcome, ctx),
+    primarySentence(primary, label, names.get(primary.outcome) ?? primary.outcome, ctx),
     agreementSentence(primary, rows, names, ctx),
     targetSentence(result.targetPopulation, primary, ctx),
   ].filter((s) => s !== '');

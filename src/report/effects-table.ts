@@ -3,6 +3,7 @@ import type { EffectRow } from '../analysis/results-schema.js';
 import { type ArmNames, defaultArmNames, fillArms } from './arm-names.js';
 import { formatFixed, formatP, formatRowMcid, type Lang, NO_MCID_VERDICT_TEXT, RELEVANCE_TEXT, SHORT_RELEVANCE_TEXT, tableInterval, timeLabel } from './i18n.js';
 import { notComputedText } from './failure-reasons.js';
+import { withSignificance } from './verdict-notes.js';
 import type { Table } from './text-table.js';
 
 const METHOD_TEXT: Record<EffectRow['method'], Record<Lang, string>> = {
@@ -54,7 +55,7 @@ export function effectsTable(rows: EffectRow[], lang: Lang, rangeWidthOf: (outco
       const verdict = r.error
         ? notComputedText(r.error, lang) // the analyses word it in English; a Danish page rewords it
         : r.relevance
-          ? text[r.relevance][lang]
+          ? withSignificance(text[r.relevance][lang], r, lang)
           : r.significant
             ? NO_MCID_VERDICT_TEXT.significant[lang]
             : NO_MCID_VERDICT_TEXT.notSignificant[lang];

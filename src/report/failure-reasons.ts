@@ -86,7 +86,7 @@ const DANISH: readonly [RegExp, (...m: string[]) => string][] = [
     (c, l, s) => `målgruppen har ${c} = '${l}' (andel ${n(s)}), men ingen forsøgspatient, der er analyseret her, har det, så forsøget kan ikke vægtes om til den`,
   ],
   [new RegExp(`^${NUM} trial patients have (.*) = '(.*)', which has no share in the target population$`), (k, c, l) => `${n(k)} forsøgspatienter har ${c} = '${l}', som ikke har nogen andel i målgruppen`],
-  [new RegExp(`^raking to the target margins did not converge in ${NUM} sweeps \\(margins (.*) may conflict\\)$`), (k, list) => `raking til målgruppens fordelinger konvergerede ikke på ${n(k)} gennemløb (fordelingerne ${list} er måske i modstrid)`],
+  [new RegExp(`^raking to the target margins did not converge in ${NUM} sweeps \\(margins (.*) may conflict\\)$`), (k, list) => `omvægtningen til målgruppens fordelinger konvergerede ikke på ${n(k)} gennemløb (fordelingerne ${list} er måske i modstrid)`],
   // src/stats/logistic-regression.ts (the trial-membership model of the inverse-odds weights)
   [
     /^the membership model separates the trial from the target sample \(fitted probabilities of 0 or 1\): some patients have no counterpart in the other group; use fewer or coarser model columns$/,
@@ -280,7 +280,7 @@ export interface WarningLabels {
   subgroup: (column: string) => string;
 }
 
-const WEIGHTING: Record<string, string> = { raking: 'omvægtet (raking)', 'inverse-odds': 'vægtet til stikprøven (inverse odds)' };
+const WEIGHTING: Record<string, string> = { raking: 'omvægtet til målgruppens fordelinger', 'inverse-odds': 'vægtet til stikprøven (inverse odds)' };
 
 /**
  * One line of a trial's `warnings` (src/analysis/analyze-trial.ts words them in English for
@@ -312,7 +312,7 @@ export function trialWarningText(warning: string, lang: Lang, labels: WarningLab
   }
   if ((m = /^transported effect \((raking|inverse-odds)\), (.+?) at (.+?): ([\s\S]*)$/.exec(warning))) {
     const [, w, o, t, r] = m as unknown as string[];
-    return `Overført til målgruppen, ${WEIGHTING[w!]!}, ${at(o!, t!)}: ${reason(r!)}`;
+    return `Effekten i målgruppen, ${WEIGHTING[w!]!}, ${at(o!, t!)}: ${reason(r!)}`;
   }
   if ((m = /^(.+?) at (.+?) \(([a-z-]+)\): ([\s\S]*)$/.exec(warning))) {
     const [, o, t, method, r] = m as unknown as string[];

@@ -30,7 +30,7 @@ caption { text-align: left; font-weight: bold; padding: 4px 0; }
 th, td { border-bottom: 1px solid #ddd; padding: 4px 8px; text-align: left; vertical-align: top; }
 th { border-bottom: 2px solid #999; font-weight: normal; background: #f4f4f4; }
 td.num, th.num { text-align: right; white-space: nowrap; }
-td.nowrap { white-space: nowrap; }
+td.nowrap, span.nowrap { white-space: nowrap; }
 td.wide { min-width: 10em; }
 td.indent { padding-left: 24px; }
 tr.group td { font-style: italic; border-bottom: none; padding-top: 8px; }
@@ -82,6 +82,8 @@ tr.group td { font-style: italic; border-bottom: none; padding-top: 8px; }
   #summary-of-findings th:nth-child(6) { width: 23.5%; }
   #summary-of-findings th:nth-child(7) { width: 18%; }
   #summary-of-findings th, #summary-of-findings td { min-width: 0; white-space: normal; padding-left: 2pt; padding-right: 2pt; }
+  /* A plan's own arm label of one long word wraps inside its header, never into the next one. */
+  #summary-of-findings th { overflow-wrap: anywhere; }
   #summary-of-findings td.indent { padding-left: 8pt; }
   /* (break-inside: avoid on this multi-column block, or on its notes, makes Chromium push notes to
      the next page even where the columns hold them.) */

@@ -207,6 +207,18 @@ export const ANALYZE_FOOTNOTE: Record<Lang, string> = {
   ].join('\n'),
 };
 
+/**
+ * The report's notes under the table of all effect estimates (trial-report.ts): this head, then
+ * each verdict on the page defined (verdict-notes.ts), then the percentage-point rows' rule.
+ */
+export const EFFECTS_NOTE = {
+  head: {
+    en: 'Difference = {intervention} − {control}, in the instrument\'s units (pp = percentage points); the verdict accounts for whether lower or higher is better.',
+    da: 'Forskel = {intervention} − {control}, i instrumentets enheder (%-point for andele); vurderingen tager højde for, om lav eller høj score er bedst.',
+  },
+  pp: { en: 'pp rows have no MCID unless the plan sets one.', da: 'Rækker i %-point har ingen MKRF, medmindre planen angiver en.' },
+} as const satisfies Record<string, Record<Lang, string>>;
+
 /** Uptake chart titles, axis titles (with units) and notes. */
 export const UPTAKE_CHART_TEXT = {
   overTimeTitle: { en: 'Activations per month by region', da: 'Aktiveringer pr. måned pr. region' },
@@ -303,9 +315,12 @@ export function withUnit(text: string, value: number, unit: string): string {
   return `${text} ${value === 1 && unit === 'points' ? 'point' : unit}`;
 }
 
-/** An MCID as the tables print it: 3 decimals below 1 (index scales), none when whole, else 1. */
+/** An MCID as the tables print it: with the plan's own decimals (at most 4). */
 export function formatMcid(mcid: number, lang: Lang): string {
-  return formatFixed(mcid, mcid < 1 ? 3 : mcid % 1 === 0 ? 0 : 1, lang);
+  // As the plan writes it (0.5, 0.088, 5.5, 5), not padded to a fixed number of decimals ("0.500").
+  const plain = Number(mcid.toPrecision(12));
+  const decimals = /e/.test(String(plain)) ? 4 : Math.min(4, (String(plain).split('.')[1] ?? '').length);
+  return formatFixed(plain, decimals, lang);
 }
 
 /**
@@ -392,23 +407,42 @@ export const REPORT_TEXT = {
   resultsFile: { en: 'Every number on this page, machine-readable: {link}', da: 'Alle tal på siden i maskinlæsbar form: {link}' },
   conclusionTitle: { en: 'Conclusion', da: 'Konklusion' },
   // The conclusion (src/report/conclusion.ts): the primary result, the other critical results, the target population.
+  // "(primary outcome)" only for the plan's `primary`; without one, the first critical outcome says so.
   conclusionPrimary: {
     en: '{outcome} at {time} (primary outcome), {intervention} compared with {control}',
     da: '{outcome} efter {time} (primært effektmål), {intervention} sammenlignet med {control}',
+  },
+  conclusionFirstCritical: {
+    en: '{outcome} at {time} (the first critical outcome; the plan names no primary), {intervention} compared with {control}',
+    da: '{outcome} efter {time} (det første kritiske effektmål; planen angiver intet primært), {intervention} sammenlignet med {control}',
+  },
+  conclusionUnlabelled: {
+    en: '{outcome} at {time}, {intervention} compared with {control}',
+    da: '{outcome} efter {time}, {intervention} sammenlignet med {control}',
   },
   conclusionCi: { en: '95% CI', da: '95 %-KI' },
   conclusionAgainstMcid: { en: 'against an MCID of {mcid}', da: 'mod en MKRF på {mcid}' },
   conclusionCertainty: { en: '{level} certainty of evidence', da: '{level} evidenskvalitet' },
   conclusionAt: { en: 'at', da: 'efter' },
   conclusionTo: { en: 'to', da: 'til' },
+  conclusionFor: { en: 'for', da: 'for' },
+  // The other critical results (conclusion.ts agreementSentence): one other result, named in the
+  // singular; several, counted, those that agree named, and each that differs named with its verdict.
+  conclusionOneAgrees: { en: 'The other critical result, {named}, agrees', da: 'Det øvrige kritiske resultat, {named}, har samme vurdering' },
+  conclusionOneDiffers: { en: 'The other critical result, {named}, does not agree: {verdict}', da: 'Det øvrige kritiske resultat, {named}, har ikke samme vurdering: {verdict}' },
+  conclusionAgreeBoth: { en: 'Both other critical results agree ({named})', da: 'Begge øvrige kritiske resultater har samme vurdering ({named})' },
   conclusionAgreeAll: { en: 'All {n} other critical results agree ({named})', da: 'Alle {n} øvrige kritiske resultater har samme vurdering ({named})' },
+  conclusionAgreeSomeOne: {
+    en: '1 of the {n} other critical results agrees ({named}); {rest}',
+    da: '1 af de {n} øvrige kritiske resultater har samme vurdering ({named}); {rest}',
+  },
   conclusionAgreeSome: {
     en: '{k} of the {n} other critical results agree ({named}); {rest}',
     da: '{k} af de {n} øvrige kritiske resultater har samme vurdering ({named}); {rest}',
   },
-  // The others' verdicts: one verdict ("the other 3: …"), or each with its count.
-  conclusionRestOne: { en: 'the other {n}: {verdict}', da: 'de andre {n}: {verdict}' },
-  conclusionRestMany: { en: 'the others: {verdicts}', da: 'de andre: {verdicts}' },
+  // The results that differ, each named under its verdict: "the other 3: no clinically relevant difference (…)".
+  conclusionRestSingle: { en: 'the remaining one: {groups}', da: 'det resterende: {groups}' },
+  conclusionRest: { en: 'the other {n}: {groups}', da: 'de øvrige {n}: {groups}' },
   conclusionAgreeNone: { en: 'None of the {n} other critical results agrees: {rest}', da: 'Ingen af de {n} øvrige kritiske resultater har samme vurdering: {rest}' },
   conclusionTarget: {
     en: 'In the target population ({label}; n = {n}): {verdict}.',
@@ -511,6 +545,11 @@ export const REPORT_TEXT = {
   moderate: { en: 'Moderate', da: 'Moderat' },
   low: { en: 'Low', da: 'Lav' },
   'very-low': { en: 'Very low', da: 'Meget lav' },
+  // Under the summary of findings when a row's certainty was never rated (summary-of-findings.ts).
+  sofUnratedNote: {
+    en: 'Certainty not rated in the plan: the plan must rate it (the outcome\'s "certainty": level and reasons), as "hta plan check" warns; imprecision is judged only on a rated certainty.',
+    da: 'Evidensens kvalitet ikke angivet i planen: planen skal angive den (effektmålets "certainty": niveau og begrundelser), som "hta plan check" advarer om; unøjagtighed vurderes kun for en angivet kvalitet.',
+  },
   notAssessed: { en: 'Certainty not rated in the plan', da: 'Evidensens kvalitet ikke angivet i planen' },
   imprecisionReason: {
     en: 'imprecision: the 95% CI crosses the MCID (−1 level)',
@@ -533,8 +572,8 @@ export const REPORT_TEXT = {
     da: 'Ja/nej-effektmål uden hændelser (eller kun hændelser) i en arm: forskellen pr. 1.000 er den observerede risikodifference med Newcombe-interval som i analysetabellerne (risk ratio har dér 0,5 lagt til hver celle, så kontrolrisiko × RR ville ikke være den observerede risiko). Intervallet og risk ratios interval kan da være uenige om signifikans; vurderingen bedømmer det viste interval.',
   },
   sofAbsoluteDesignBased: {
-    en: 'Yes/no outcomes transported to the target population: the difference per 1,000 is the weighted risk difference with its design-based 95% CI.',
-    da: 'Ja/nej-effektmål overført til målpopulationen: forskellen pr. 1.000 er den vægtede risikodifference med designbaseret 95 %-KI.',
+    en: 'Yes/no outcomes reweighted to the target population: the difference per 1,000 is the weighted risk difference with its design-based 95% CI.',
+    da: 'Ja/nej-effektmål omvægtet til målgruppen: forskellen pr. 1.000 er den vægtede risikodifference med designbaseret 95 %-KI.',
   },
   sofAbsoluteRd: {
     en: 'Yes/no outcomes without arm risks: the difference per 1,000 is the risk difference with the interval it was estimated with.',
@@ -590,6 +629,8 @@ export const REPORT_TEXT = {
   flowChartTitle: { en: 'Participant flow (CONSORT)', da: 'Patientflow (CONSORT)' },
   // A full sentence: the line that may follow it (what was not provided) is another one.
   flowSubtitle: { en: 'Counts for the primary outcome: {outcome}.', da: 'Antal for det primære effektmål: {outcome}.' },
+  // Without the plan's `primary`: the outcome counted, not called primary.
+  flowSubtitleNoPrimary: { en: 'Counts for {outcome}; the plan names no primary outcome.', da: 'Antal for {outcome}; planen angiver intet primært effektmål.' },
   randomised: { en: 'Randomised: n = {n}', da: 'Randomiseret: n = {n}' },
   allocated: { en: 'Allocated: n = {n}', da: 'Allokeret: n = {n}' },
   observedAt: { en: 'Observed: n = {n}', da: 'Observeret: n = {n}' },

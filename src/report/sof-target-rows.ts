@@ -15,7 +15,7 @@ import { fillPhrase, formatFixed, lowerFirst, REPORT_TEXT } from './i18n.js';
 import { SUBGROUP_TEXT, type SubgroupPhrase } from './sections/subgroup-phrases.js';
 
 export interface SofPopulationRow {
-  /** "In the target population (…)" / "Transported to the target population (raking); effective sample size 370". */
+  /** "In the target population" / "Reweighted, eff. n 370" (the Target population section's word). */
   label: string;
   /** The participants cell: "48 (1 RCT)". */
   participants: string;

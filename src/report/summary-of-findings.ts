@@ -7,7 +7,8 @@
  *
  * Certainty: the plan's GRADE level and reasons for the outcome, downgraded for imprecision by
  * the rule in judge/grade-certainty.ts; this module only words it. Without a level in the plan the
- * column says "not assessed", still naming the imprecision.
+ * column says "not rated in the plan", with no downgrade footnote, and a note under the table
+ * says the plan must rate it (as `hta plan check` warns).
  */
 import { notComputedText } from './failure-reasons.js';
 import type { AnalysisResult, EffectRow, TargetPopulation } from '../analysis/results-schema.js';
@@ -18,6 +19,7 @@ import { fillPhrase, formatFixed, formatRowMcid, type Lang, NO_MCID_VERDICT_UNDE
 import { populationRowsOutcome, sofPopulationNote, sofPopulationRows } from './sof-target-rows.js';
 import { type AbsoluteBasis, sofAbsoluteEffect, sofJudgedRow } from './sof-absolute-effect.js';
 import type { Table } from './text-table.js';
+import { withSignificance } from './verdict-notes.js';
 
 const SYMBOLS: Record<CertaintyLevel, string> = { high: '⊕⊕⊕⊕', moderate: '⊕⊕⊕◯', low: '⊕⊕◯◯', 'very-low': '⊕◯◯◯' };
 
@@ -35,7 +37,9 @@ export function certaintyOf(
   const judged = gradeCertainty(planned?.level, row.imprecise);
   // A reason given in both languages is shown in the page's; one given once, as written.
   const worded = (planned?.reasons ?? []).map((r) => (typeof r === 'string' ? r : r[lang] ?? r.en));
-  const reasons = [...worded, ...(judged.imprecise ? [REPORT_TEXT.imprecisionReason[lang]] : [])];
+  // Imprecision downgrades a rated certainty; a certainty never rated has nothing to downgrade, so
+  // an unrated row gets no imprecision footnote: the table's note says the plan must rate it.
+  const reasons = [...worded, ...(judged.imprecise && planned ? [REPORT_TEXT.imprecisionReason[lang]] : [])];
   return { ...judged, reasons };
 }
 
@@ -130,7 +134,10 @@ function verdictText(r: EffectRow, ctx: Pick<TrialChartContext, 'lang' | 'unitOf
   const t = (k: keyof typeof REPORT_TEXT) => REPORT_TEXT[k][lang];
   if (r.error) return notComputedText(r.error, lang);
   // The council's phrase without its parenthetical rule (the rules are in the methods' footnotes).
-  if (r.relevance && r.mcid !== null) return mcidInHeading ? VERDICT_TEXT[r.relevance][lang] : `${VERDICT_TEXT[r.relevance][lang]}; ${mcidText(r, ctx)}`;
+  if (r.relevance && r.mcid !== null) {
+    const verdict = withSignificance(VERDICT_TEXT[r.relevance][lang], r, lang);
+    return mcidInHeading ? verdict : `${verdict}; ${mcidText(r, ctx)}`;
+  }
   if (mcidInHeading) return NO_MCID_VERDICT_UNDER_HEADING[r.significant ? 'significant' : 'notSignificant'][lang];
   return r.significant ? t('significantNoMcid') : t('notSignificantNoMcid');
 }
@@ -219,7 +226,8 @@ export function summaryOfFindings(rows: readonly SofRow[], ctx: TrialChartContex
   const bases = new Set(shown.filter((r) => r.method === 'risk-difference' && !r.error).map((r) => sofAbsoluteEffect(r)?.basis));
   const noteOf: Record<AbsoluteBasis, keyof typeof REPORT_TEXT> = { 'risk-ratio': 'sofAbsoluteFromRr', 'zero-cell': 'sofAbsoluteZeroCell', 'design-based': 'sofAbsoluteDesignBased', 'risk-difference': 'sofAbsoluteRd' };
   const absoluteNotes = (Object.keys(noteOf) as AbsoluteBasis[]).filter((b) => bases.has(b)).map((b) => t(noteOf[b]));
-  return { table, notes: [...reasons.map((r, i) => `${letter(i)}. ${r.charAt(0).toUpperCase()}${r.slice(1)}.`), ...absoluteNotes] };
+  const unrated = rows.some((s) => !s.certainty.level) ? [t('sofUnratedNote')] : [];
+  return { table, notes: [...reasons.map((r, i) => `${letter(i)}. ${r.charAt(0).toUpperCase()}${r.slice(1)}.`), ...unrated, ...absoluteNotes] };
 }
 
 export function summaryOfFindingsTable(rows: readonly SofRow[], ctx: TrialChartContext): Table {

@@ -71,6 +71,17 @@ export const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, 
  * An HTML table of the same layout. Rows whose cells after the first are all empty render as a
  * group heading (e.g. "Sex, n (%)" above its levels); cells starting with two spaces are indented.
  */
+/**
+ * A header's text for a narrow printed column: "95 %-KI" / "95% CI" kept on one line (Chromium
+ * breaks after the hyphen), and a Danish compound ending in "gruppe(n)" given a soft hyphen before
+ * it ("Med kontrol-/gruppe"), so a neutral arm name wraps inside its column, not into the next.
+ */
+function headerHtml(h: string): string {
+  return escapeHtml(h)
+    .replace(/(\d+ ?%[- ](?:CI|KI))/g, '<span class="nowrap">$1</span>')
+    .replace(/(\p{Ll}{3,})(gruppen?)(?!\p{L})/gu, '$1&shy;$2');
+}
+
 export function renderHtmlTable(t: Table, caption?: string): string {
   const cls = (i: number) => {
     const names = [t.align?.[i] === 'right' ? 'num' : '', t.fit?.[i] ?? ''].filter(Boolean);
@@ -80,7 +91,7 @@ export function renderHtmlTable(t: Table, caption?: string): string {
     const indent = tag === 'td' && i === 0 && s.startsWith('  ');
     return `<${tag}${indent ? ' class="indent"' : cls(i)}>${escapeHtml(indent ? s.trimStart() : s)}</${tag}>`;
   };
-  const head = `<thead><tr>${t.header.map((h, i) => cell('th', h, i)).join('')}</tr></thead>`;
+  const head = `<thead><tr>${t.header.map((h, i) => `<th${cls(i)}>${headerHtml(h)}</th>`).join('')}</tr></thead>`;
   const body = t.rows
     .map((r) => {
       const group = r.length > 1 && r.slice(1).every((c) => c === '');

@@ -1,31 +1,42 @@
 /**
- * The conclusion at the top of the uptake page (docs/plan-uptake.md#report): how many of every
- * 1,000 patients referred activated the app, the range across the regions, and the gross app
- * cost, observed and projected. It is read off the page's own tables (uptake-tables.ts), cell by
- * cell, never off the analysis: a suppressed cell prints the marker, which is no number, so a
- * count the tables hide cannot reach the sentence (docs/disclosure-control.md). The one figure
- * not printed as such is "per 1,000 referred": the table's activation percentage × 10, at the
- * same precision (66.3% → 663).
+ * The conclusion at the top of the uptake page (docs/plan-uptake.md#the-report-page): the share of
+ * the patients referred who activated the app, as the activation table writes it (%), with the
+ * range across the regions; the uptake per 1,000 eligible in the latest full year, whole country
+ * and the range across the regions (the question the council asks); and the gross app cost,
+ * observed and projected, in millions as a committee writes amounts. It is read off the page's
+ * own tables (uptake-tables.ts), cell by cell, never off the analysis: a suppressed cell prints
+ * the marker, which is no number, so a count the tables hide cannot reach the sentence
+ * (docs/disclosure-control.md). The one figure not printed as such is an amount in millions: the
+ * table's cost in thousands ÷ 1,000, to one decimal (6,149 → 6.1).
  */
-import { fillPhrase, formatThousands, type Lang } from './i18n.js';
+import { fillPhrase, formatFixed, type Lang } from './i18n.js';
 import type { UptakeTables } from './uptake-tables.js';
 
 const TEXT = {
   activation: {
-    en: 'Of every 1,000 patients referred, {n} activated the app ({pct}; whole export).',
-    da: 'Af hver 1.000 henviste patienter aktiverede {n} appen ({pct}; hele eksporten).',
+    en: 'Of the patients referred, {pct} activated the app (whole export).',
+    da: 'Af de henviste patienter aktiverede {pct} appen (hele eksporten).',
   },
-  range: {
-    en: 'Across the {k} regions with published figures: from {low} per 1,000 in {lowRegion} to {high} in {highRegion}.',
-    da: 'På tværs af de {k} regioner med offentliggjorte tal: fra {low} pr. 1.000 i {lowRegion} til {high} i {highRegion}.',
+  activationRange: {
+    en: 'Of the patients referred, {pct} activated the app (whole export); across the {k} regions whose figures are shown (not suppressed), from {low} in {lowRegion} to {high} in {highRegion}.',
+    da: 'Af de henviste patienter aktiverede {pct} appen (hele eksporten); på tværs af de {k} regioner, hvis tal vises (ikke diskretionerede), fra {low} i {lowRegion} til {high} i {highRegion}.',
   },
+  uptake: {
+    en: 'Uptake per 1,000 eligible in {year}, the latest full year: {national} in the whole country{range}.',
+    da: 'Optag pr. 1.000 patienter i målgruppen i {year}, det seneste hele år: {national} i hele landet{range}.',
+  },
+  uptakeRegions: {
+    en: 'Uptake per 1,000 eligible in {year}, the latest full year, across the {k} regions whose figures are shown (not suppressed): from {low} in {lowRegion} to {high} in {highRegion}.',
+    da: 'Optag pr. 1.000 patienter i målgruppen i {year}, det seneste hele år, på tværs af de {k} regioner, hvis tal vises (ikke diskretionerede): fra {low} i {lowRegion} til {high} i {highRegion}.',
+  },
+  uptakeRange: { en: ', from {low} in {lowRegion} to {high} in {highRegion} across the {k} regions shown', da: ', fra {low} i {lowRegion} til {high} i {highRegion} på tværs af de {k} viste regioner' },
   cost: { en: 'Gross app cost (the app\'s price only): {parts}', da: 'Bruttoudgiften til appen (kun appens pris): {parts}' },
   observed: { en: 'observed {list}', da: 'observeret {list}' },
   projected: {
-    en: '{base} thousand {cur} projected over {horizon} in the base scenario ({low} low, {high} high)',
-    da: '{base} tusind {cur} forventet over {horizon} i basisscenariet ({low} lavt, {high} højt)',
+    en: '{base} projected over {horizon} in the base scenario (low scenario {low}, high scenario {high})',
+    da: '{base} forventet over {horizon} i basisscenariet (lavt scenarie {low}, højt scenarie {high})',
   },
-  costIn: { en: '{cost} thousand {cur} in {year}', da: '{cost} tusind {cur} i {year}' },
+  costIn: { en: '{cost} in {year}', da: '{cost} i {year}' },
   and: { en: 'and', da: 'og' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
@@ -40,39 +51,75 @@ function leading(cell: string | undefined, lang: Lang): { text: string; value: n
 
 const list = (xs: readonly string[], lang: Lang) => (xs.length <= 1 ? (xs[0] ?? '') : `${xs.slice(0, -1).join(', ')} ${TEXT.and[lang]} ${xs[xs.length - 1]}`);
 
+/** "6,1 mio. kr." / "DKK 6.1 million" from a table cell in thousands (6,149). */
+function millions(thousands: number, currency: string, lang: Lang): string {
+  const m = formatFixed(thousands / 1000, 1, lang);
+  if (lang === 'da') return `${m} mio. ${currency === 'DKK' ? 'kr.' : currency}`;
+  return `${currency} ${m} million`;
+}
+
+interface Cell {
+  region: string;
+  value: { text: string; value: number };
+}
+
+/** Lowest and highest of the regions' cells (at least two), by value. */
+function extremes(cells: readonly Cell[]): { low: Cell; high: Cell } | null {
+  if (cells.length < 2) return null;
+  const sorted = [...cells].sort((a, b) => a.value.value - b.value.value);
+  return { low: sorted[0]!, high: sorted[sorted.length - 1]! };
+}
+
 export function uptakeConclusion(tables: UptakeTables, currency: string, lang: Lang): string {
   const sentences: string[] = [];
-  const per1000 = (pct: { value: number }) => formatThousands(Math.round(pct.value * 10), 0, lang);
+  const pct = (v: { text: string }) => `${v.text}${lang === 'da' ? ' %' : '%'}`;
   // Activation table: region, referred, activated, activation % (CI), …; the whole country last.
   const rows = tables.activation.table?.rows ?? [];
-  const rateOf = (r: string[]) => leading(r[3], lang);
   const national = rows.find((r) => r[0] === tables.nationalLabel);
-  const nationalRate = national ? rateOf(national) : null;
-  if (nationalRate) {
-    sentences.push(fillPhrase(TEXT.activation[lang], { n: per1000(nationalRate), pct: `${nationalRate.text}${lang === 'da' ? ' %' : '%'}` }));
-  }
-  const regions = rows.filter((r) => r !== national).flatMap((r) => {
-    const rate = rateOf(r);
-    return rate ? [{ region: r[0]!, rate }] : [];
+  const nationalRate = national ? leading(national[3], lang) : null;
+  const regionRates = rows.filter((r) => r !== national).flatMap((r) => {
+    const v = leading(r[3], lang);
+    return v ? [{ region: r[0]!, value: v }] : [];
   });
-  if (regions.length >= 2) {
-    const sorted = [...regions].sort((a, b) => a.rate.value - b.rate.value);
-    const low = sorted[0]!;
-    const high = sorted[sorted.length - 1]!;
-    sentences.push(fillPhrase(TEXT.range[lang], { k: regions.length, low: per1000(low.rate), lowRegion: low.region, high: per1000(high.rate), highRegion: high.region }));
+  const rateRange = extremes(regionRates);
+  if (nationalRate) {
+    sentences.push(
+      rateRange
+        ? fillPhrase(TEXT.activationRange[lang], { pct: pct(nationalRate), k: regionRates.length, low: pct(rateRange.low.value), lowRegion: rateRange.low.region, high: pct(rateRange.high.value), highRegion: rateRange.high.region })
+        : fillPhrase(TEXT.activation[lang], { pct: pct(nationalRate) }),
+    );
+  }
+  // Uptake table: region, year, activated, eligible, per 1,000 (CI); a year still running says so
+  // in its cell ("2025 (so far)"), so the latest full year is the latest plain year.
+  const uptakeRows = tables.uptake.table?.rows ?? [];
+  const fullYears = [...new Set(uptakeRows.map((r) => r[1] ?? '').filter((y) => /^\d{4}$/.test(y)))].sort();
+  const year = fullYears[fullYears.length - 1];
+  if (year) {
+    const ofYear = uptakeRows.filter((r) => r[1] === year);
+    const nat = ofYear.find((r) => r[0] === tables.nationalLabel);
+    const natValue = nat ? leading(nat[4], lang) : null;
+    const regions = ofYear.filter((r) => r !== nat).flatMap((r) => {
+      const v = leading(r[4], lang);
+      return v ? [{ region: r[0]!, value: v }] : [];
+    });
+    const range = extremes(regions);
+    const ends = range ? { k: regions.length, low: range.low.value.text, lowRegion: range.low.region, high: range.high.value.text, highRegion: range.high.region } : null;
+    if (natValue) sentences.push(fillPhrase(TEXT.uptake[lang], { year, national: natValue.text, range: ends ? fillPhrase(TEXT.uptakeRange[lang], ends) : '' }));
+    else if (ends) sentences.push(fillPhrase(TEXT.uptakeRegions[lang], { year, ...ends }));
   }
   // Observed: the whole country's rows (region, year, activated, cost in 1,000, average price).
   const observed = (tables.observed.table?.rows ?? []).filter((r) => r[0] === tables.nationalLabel).flatMap((r) => {
     const cost = leading(r[3], lang);
-    return cost ? [fillPhrase(TEXT.costIn[lang], { cost: cost.text, cur: currency, year: r[1]! })] : [];
+    return cost ? [fillPhrase(TEXT.costIn[lang], { cost: millions(cost.value, currency, lang), year: r[1]! })] : [];
   });
   // Projected: the total rows (year cell "Total 2026–2028", scenario, …, cost in 1,000).
   const totals = (tables.projection.table?.rows ?? []).filter((r) => r[2] === '' && r[3] === '');
-  const scenarioCost = (i: number) => leading(totals[i]?.[5], lang)?.text;
+  const scenarioCost = (i: number) => leading(totals[i]?.[5], lang)?.value;
   const parts = observed.length ? [fillPhrase(TEXT.observed[lang], { list: list(observed, lang) })] : [];
-  if (totals.length === 3 && scenarioCost(0) && scenarioCost(1) && scenarioCost(2)) {
+  const [low, base, high] = [scenarioCost(0), scenarioCost(1), scenarioCost(2)];
+  if (totals.length === 3 && low !== undefined && base !== undefined && high !== undefined) {
     const horizon = totals[1]![0]!.replace(/^\D+/, '');
-    parts.push(fillPhrase(TEXT.projected[lang], { base: scenarioCost(1)!, cur: currency, horizon, low: scenarioCost(0)!, high: scenarioCost(2)! }));
+    parts.push(fillPhrase(TEXT.projected[lang], { base: millions(base, currency, lang), horizon, low: millions(low, currency, lang), high: millions(high, currency, lang) }));
   }
   if (parts.length) sentences.push(`${fillPhrase(TEXT.cost[lang], { parts: parts.join('; ') })}.`);
   return sentences.join(' ');

@@ -16,10 +16,10 @@ describe.each([['en', 'selfback-cea'], ['da', 'selfback-cea-da']] as const)('the
   const r = JSON.parse(readFileSync(`reports/${out}/results.json`, 'utf8')) as CeaResult;
   const text = ceaConclusion(r, ARMS[lang], lang);
 
-  it('says the ICER in words with the perspective, and the probability at the plan\'s threshold', () => {
+  it('says the ICER in words with the time horizon, the perspective and the CIs of the incremental cost and QALYs, and the probability at the plan\'s threshold', () => {
     expect(text).toBe(lang === 'en'
-      ? 'From a healthcare perspective, app + usual care costs €235 more per patient than usual care and gains 0.0319 QALYs: an ICER of €7,359 per QALY gained. At the plan\'s threshold of €23,250 per QALY, the probability that app + usual care is cost-effective is 98%.'
-      : 'I et sundhedssektorperspektiv koster app + vanlig behandling 235 EUR mere pr. patient end vanlig behandling og giver 0,0319 QALY mere: en ICER på 7.359 EUR pr. vundet QALY. Ved planens tærskelværdi på 23.250 EUR pr. QALY er sandsynligheden for, at app + vanlig behandling er omkostningseffektiv, 98 %.');
+      ? 'Over 9 months, from a healthcare perspective, app + usual care costs €235 more per patient than usual care and gains 0.0319 QALYs (95% CIs €74 to €390 and 0.0149 to 0.0499): an ICER of €7,359 per QALY gained. At the plan\'s threshold of €23,250 per QALY, the probability that app + usual care is cost-effective is 98%.'
+      : 'Over 9 måneder og i et sundhedssektorperspektiv koster app + vanlig behandling 235 EUR mere pr. patient end vanlig behandling og giver 0,0319 QALY mere (95 %-KI henholdsvis 74 EUR til 390 EUR og 0,0149 til 0,0499): en ICER på 7.359 EUR pr. vundet QALY. Ved planens tærskelværdi på 23.250 EUR pr. QALY er sandsynligheden for, at app + vanlig behandling er omkostningseffektiv, 98 %.');
   });
 
   it('has no number the page\'s results table does not show', () => {
@@ -28,9 +28,11 @@ describe.each([['en', 'selfback-cea'], ['da', 'selfback-cea-da']] as const)('the
   });
 
   it('words another quadrant by the ICER\'s own words, and several thresholds', () => {
-    const dominated = { ...r, icer: { kind: 'dominated' as const }, incrementalQaly: { ...r.incrementalQaly, estimate: -0.01 }, thresholds: [r.thresholds[0]!, { ...r.thresholds[0]!, threshold: 40000, probabilityCostEffective: 0.5 }] };
+    const dominated = { ...r, icer: { kind: 'dominated' as const }, incrementalQaly: { ...r.incrementalQaly, estimate: -0.01, ciLower: -0.03, ciUpper: 0.01 }, thresholds: [r.thresholds[0]!, { ...r.thresholds[0]!, threshold: 40000, probabilityCostEffective: 0.5 }] };
     const t = ceaConclusion(dominated, ARMS[lang], lang);
-    expect(t).toContain(lang === 'en' ? '(incremental cost +€235, incremental QALYs −0.0100)' : '(meromkostning +235 EUR, forskel i QALY −0,0100)');
+    expect(t).toContain(lang === 'en' ? '(incremental cost +€235, 95% CI €74 to €390; incremental QALYs −0.0100, 95% CI −0.0300 to 0.0100)' : '(meromkostning +235 EUR, 95 %-KI 74 EUR til 390 EUR; forskel i QALY −0,0100, 95 %-KI −0,0300 til 0,0100)');
+    // Without utilities after baseline no horizon is claimed.
+    expect(ceaConclusion({ ...dominated, utilities: r.utilities.slice(0, 1) }, ARMS[lang], lang)).toMatch(lang === 'en' ? /^From a healthcare perspective, / : /^I et sundhedssektorperspektiv, /);
     expect(t).toContain(lang === 'en' ? 'thresholds of €23,250 and €40,000 per QALY' : 'tærskelværdier på 23.250 EUR og 40.000 EUR pr. QALY');
     expect(t).toContain(lang === 'en' ? 'is 98% and 50%, respectively.' : 'henholdsvis 98 % og 50 %.');
   });

@@ -13,6 +13,7 @@ import { readCsvFile } from '../../src/io/read-csv.js';
 import { loadPlanFile } from '../../src/plan/load-plan.js';
 import { trialChartContext } from '../../src/report/charts/trial-chart-context.js';
 import { conclusionParagraphs } from '../../src/report/conclusion.js';
+import { participantFlowSpec } from '../../src/report/charts/participant-flow.js';
 import { VERDICT_TEXT } from '../../src/report/i18n.js';
 import { sofEffectText, summaryOfFindingsRows } from '../../src/report/summary-of-findings.js';
 import { loadTrial } from '../../src/trial/load-trial.js';
@@ -37,9 +38,9 @@ describe.each(['en', 'da'] as const)('the conclusion (%s)', (lang) => {
   const snr = VERDICT_TEXT['significant-not-relevant'][lang].toLowerCase();
   const nrd = VERDICT_TEXT['no-relevant-difference'][lang].toLowerCase();
 
-  it('is 60–90 words in three sentences', () => {
+  it('is 60–105 words in three sentences (every result that differs is named)', () => {
     expect(words(text)).toBeGreaterThanOrEqual(60);
-    expect(words(text)).toBeLessThanOrEqual(90);
+    expect(words(text)).toBeLessThanOrEqual(105);
     expect(text.split(/(?<=\.) (?=[A-ZÆØÅ\d])/)).toHaveLength(3);
   });
 
@@ -52,10 +53,10 @@ describe.each(['en', 'da'] as const)('the conclusion (%s)', (lang) => {
     ))).toBe(true);
   });
 
-  it('counts the other critical results that agree, and names them', () => {
+  it('counts the other critical results that agree, names them, and names every one that differs with its verdict', () => {
     expect(text).toContain(w(
-      `2 of the 5 other critical results agree (disability at 9 months and quality of life at 3 months); the other 3: ${nrd}.`,
-      `2 af de 5 øvrige kritiske resultater har samme vurdering (fysisk funktionsniveau efter 9 måneder og helbredsrelateret livskvalitet efter 3 måneder); de andre 3: ${nrd}.`,
+      `2 of the 5 other critical results agree (disability at 9 months and quality of life at 3 months); the other 3: ${nrd} for average pain at 3 and 9 months and quality of life at 9 months.`,
+      `2 af de 5 øvrige kritiske resultater har samme vurdering (fysisk funktionsniveau efter 9 måneder og helbredsrelateret livskvalitet efter 3 måneder); de øvrige 3: ${nrd} for smerteintensitet (gennemsnitlig) efter 3 og 9 måneder og helbredsrelateret livskvalitet efter 9 måneder.`,
     ));
   });
 
@@ -75,15 +76,59 @@ describe('the conclusion where certainty or verdicts differ, or parts are missin
       for (const r of rows.filter((x) => x.outcome === 'eq5d')) r.certainty = { ...r.certainty, level: 'low' };
     });
     expect(text).toContain('(moderate certainty of evidence).');
-    expect(text).toContain('the other 3: no clinically relevant difference (moderate to low certainty of evidence).');
+    expect(text).toContain('the other 3: no clinically relevant difference for average pain at 3 and 9 months and quality of life at 9 months (moderate to low certainty of evidence).');
   });
 
-  it('counts each other verdict when none agrees', () => {
+  it('names each other result under its verdict when none agrees, harms first', () => {
     const { text } = conclusion('en', result, (rows) => {
       for (const r of rows.filter((x) => x.outcome === 'rmdq' && x.time === '9m')) r.row = { ...r.row, relevance: 'inconclusive' };
       for (const r of rows.filter((x) => x.outcome === 'eq5d')) r.row = { ...r.row, relevance: 'no-relevant-difference' };
+      for (const r of rows.filter((x) => x.outcome === 'eq5d' && x.time === '9m')) r.row = { ...r.row, relevance: 'possibly-relevant-harm' };
     });
-    expect(text).toContain(`None of the 5 other critical results agrees: ${VERDICT_TEXT.inconclusive.en.toLowerCase()} (1), no clinically relevant difference (4).`);
+    expect(text).toContain(
+      'None of the 5 other critical results agrees: possibly clinically relevant harm (not statistically significant) for quality of life at 9 months; inconclusive for disability at 9 months; no clinically relevant difference for average pain at 3 and 9 months and quality of life at 3 months.',
+    );
+  });
+
+  // Keeps the primary (disability at 3 months) and the given other rows.
+  const keep = (others: string[]) => (rows: ReturnType<typeof summaryOfFindingsRows>) => {
+    const kept = rows.filter((r) => (r.outcome === 'rmdq' && r.time === '3m') || others.includes(`${r.outcome} ${r.time}`) || r.importance !== 'critical');
+    rows.splice(0, rows.length, ...kept);
+  };
+
+  it.each(['en', 'da'] as const)('one other critical result: in the singular, named (%s)', (lang) => {
+    const agrees = conclusion(lang, result, keep(['rmdq 9m'])).text;
+    expect(agrees).toContain(lang === 'en' ? 'The other critical result, disability at 9 months, agrees.' : 'Det øvrige kritiske resultat, fysisk funktionsniveau efter 9 måneder, har samme vurdering.');
+    const differs = conclusion(lang, result, keep(['pain_avg 3m'])).text;
+    expect(differs).toContain(
+      lang === 'en'
+        ? `The other critical result, average pain at 3 months, does not agree: ${VERDICT_TEXT['no-relevant-difference'].en.toLowerCase()}.`
+        : `Det øvrige kritiske resultat, smerteintensitet (gennemsnitlig) efter 3 måneder, har ikke samme vurdering: ${VERDICT_TEXT['no-relevant-difference'].da.toLowerCase()}.`,
+    );
+    expect(`${agrees} ${differs}`).not.toMatch(/\b(All|Alle|None of the|Ingen af de) 1\b/);
+  });
+
+  it('two other results that both agree: "Both", and one that agrees of several: "1 of the … agrees"', () => {
+    expect(conclusion('en', result, keep(['rmdq 9m', 'eq5d 3m'])).text).toContain('Both other critical results agree (disability at 9 months and quality of life at 3 months).');
+    expect(conclusion('en', result, keep(['rmdq 9m', 'pain_avg 3m', 'pain_avg 9m'])).text).toContain('1 of the 3 other critical results agrees (disability at 9 months); the other 2: ');
+    expect(conclusion('da', result, keep(['rmdq 9m', 'pain_avg 3m'])).text).toContain('1 af de 2 øvrige kritiske resultater har samme vurdering (fysisk funktionsniveau efter 9 måneder); det resterende: ');
+  });
+
+
+  it.each(['en', 'da'] as const)('without the plan\'s primary: the first critical outcome, never called primary (%s)', (lang) => {
+    const noPrimary = { ...trial, plan: { ...trial.plan, primary: undefined } };
+    const ctx = trialChartContext(noPrimary, lang);
+    const rows = summaryOfFindingsRows(result, noPrimary.plan, ctx.primaryMethod, lang);
+    const text = conclusionParagraphs(rows, ctx, result)[0]!;
+    expect(text).not.toMatch(/primary outcome|primært effektmål/);
+    expect(text).toMatch(lang === 'en' ? /^Disability at 3 months \(the first critical outcome; the plan names no primary\), / : /^Fysisk funktionsniveau efter 3 måneder \(det første kritiske effektmål; planen angiver intet primært\), /);
+    const spec = participantFlowSpec(result, ctx) as unknown as { title: { subtitle: string[] } };
+    // Wrapped to the diagram's width like the lines under it (the longer sentence ran past it).
+    const counts = spec.title.subtitle.join(' ');
+    expect(counts).toContain(lang === 'en' ? 'Counts for Disability (RMDQ 0–24); the plan names no primary outcome.' : 'Antal for Fysisk funktionsniveau (RMDQ 0–24); planen angiver intet primært effektmål.');
+    expect(spec.title.subtitle[0]).toMatch(/^(Counts for|Antal for) /);
+    const withPrimary = participantFlowSpec(result, trialChartContext(trial, lang)) as unknown as { title: { subtitle: string[] } };
+    expect(withPrimary.title.subtitle[0]).toMatch(lang === 'en' ? /^Counts for the primary outcome: / : /^Antal for det primære effektmål: /);
   });
 
   it('without a target population: two sentences', () => {

@@ -119,7 +119,7 @@ describe('the absolute effect of a yes/no outcome in the summary of findings', (
       const moved = result.targetPopulation!.transported!.find((t) => t.outcome === 'med_use' && t.time === '9m')!.effect;
       expect(sofAbsoluteEffect(moved)!.basis).toBe('design-based');
       // Population rows sit under the primary follow-up's row only (here 9 months), indented.
-      const cell = table.rows.find((r) => r[0]!.startsWith(lang === 'en' ? '  Transported' : '  Overført'))![5]!;
+      const cell = table.rows.find((r) => r[0]!.startsWith(lang === 'en' ? '  Reweighted' : '  Omvægtet'))![5]!;
       expect(cell).toContain(`${Math.abs(Math.round(1000 * moved.difference!))} `);
       expect(notes.some((n) => n.includes(lang === 'en' ? 'weighted risk difference with its design-based 95% CI' : 'vægtede risikodifference med designbaseret 95 %-KI'))).toBe(true);
       expect(notes.join(' ')).not.toMatch(/no events|uden hændelser/);

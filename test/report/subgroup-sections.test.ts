@@ -101,7 +101,7 @@ describe('report sections', () => {
     const margins = trial.plan.population!.margins!.map((m) => (m.column === 'age' ? { ...m, label: { en: 'age', da: 'alder' } } : m));
     const labelled = { ...trial.plan, population: { ...trial.plan.population!, margins } };
     const daNotes = subgroupReport(result, labelled, trialChartContext(trial, 'da'), () => 10).sections.find((s) => s.id === target.id)!.notes!.join(' ');
-    expect(daNotes).toContain('vægtet (raking) til målgruppens fordeling på recruited_by, alder;');
+    expect(daNotes).toContain('vægtet til målgruppens fordeling på recruited_by, alder;');
     // One forest per subgroup × time (age and country too), each with the plain statement.
     expect(charts.map((c) => c.name)).toEqual(['subgroup-recruited-by-3m', 'subgroup-age-3m', 'subgroup-country-3m']);
     const setting = sections.find((s) => s.id === 'subgroup-recruited-by-3m')!;

@@ -48,10 +48,28 @@ describe('GRADE certainty in the summary of findings', () => {
     expect(certaintyOf({ level: 'low', reasons: [{ en: 'only English' }] }, rmdqRow(-1, -2, -0.2), 'da').reasons).toEqual(['only English']);
   });
 
-  it('says "not assessed" without a planned level, still naming imprecision', () => {
+  it('says "not rated in the plan" without a planned level, with no downgrade footnote (nothing was rated to downgrade)', () => {
     const c = certaintyOf(undefined, rmdqRow(-4, -7, -1), 'en');
     expect(c.level).toBeNull();
-    expect(certaintyText(c, 'en')).toBe('Certainty not rated in the plan (imprecision: the 95% CI crosses the MCID (−1 level))');
+    expect(c.reasons).toEqual([]);
+    expect(certaintyText(c, 'en')).toBe('Certainty not rated in the plan');
+  });
+
+  it.each(['en', 'da'] as const)('an unrated row: no imprecision letter in its cell; the note says the plan must rate it (%s)', (lang) => {
+    const { trial, result } = bundledTrial();
+    const plan = { ...trial.plan, outcomes: trial.plan.outcomes.map((o) => ({ ...o, certainty: undefined })) };
+    const ctx = trialChartContext({ ...trial, plan }, lang);
+    // Disability's CIs made to cross its MCID: the rows that were given "(a)" before.
+    const imprecise = { ...result, effects: result.effects.map((e) => (e.outcome === 'rmdq' ? { ...e, imprecise: true } : e)) };
+    const rows = summaryOfFindingsRows(imprecise, plan, 'ancova', lang);
+    expect(rows.some((r) => r.row.imprecise)).toBe(true);
+    const { table, notes } = summaryOfFindings(rows, ctx);
+    const unrated = lang === 'en' ? 'Certainty not rated in the plan' : 'Evidensens kvalitet ikke angivet i planen';
+    expect(table.rows.filter((r) => r[2]!.startsWith(unrated)).every((r) => r[2] === unrated)).toBe(true);
+    expect(notes.join(' ')).not.toMatch(/imprecision:|unøjagtighed:/i);
+    expect(notes).toContain(lang === 'en'
+      ? 'Certainty not rated in the plan: the plan must rate it (the outcome\'s "certainty": level and reasons), as "hta plan check" warns; imprecision is judged only on a rated certainty.'
+      : 'Evidensens kvalitet ikke angivet i planen: planen skal angive den (effektmålets "certainty": niveau og begrundelser), som "hta plan check" advarer om; unøjagtighed vurderes kun for en angivet kvalitet.');
   });
 
   it('phrases effects as GRADE tables do, in the outcome units, Danish with decimal comma', () => {
@@ -126,13 +144,13 @@ describe('summary of findings on the bundled trial', () => {
     expect(ANALYZE_FOOTNOTE.da.replace(/\n/g, ' ')).toContain('"Signifikant, men klinisk relevans usikker": 95 %-KI udelukker 0 og når MKRF');
   });
 
-  it('the target population\'s rows under the primary outcome, in Danish: målgruppe, "overført til målgruppen"', () => {
+  it('the target population\'s rows under the primary outcome, in Danish: målgruppe, "omvægtet" as the section says, no English "raking"', () => {
     const { trial: b, result: r } = { trial, result };
     const ctx = trialChartContext(b, 'da');
     const { table, notes } = summaryOfFindings(summaryOfFindingsRows(r, b.plan, 'ancova', 'da'), ctx, r.targetPopulation);
     const t = r.targetPopulation!;
     const target = table.rows.filter((x) => x[0] === '  I målgruppen');
-    const raked = table.rows.filter((x) => x[0]!.startsWith('  Overført (raking), eff. n '));
+    const raked = table.rows.filter((x) => x[0]!.startsWith('  Omvægtet, eff. n '));
     // Under the primary follow-up only (the Target population section has every follow-up).
     expect(target).toHaveLength(1);
     expect(raked).toHaveLength(1);
@@ -142,10 +160,10 @@ describe('summary of findings on the bundled trial', () => {
     expect(target[0]![1]).toBe(`${e.n.intervention + e.n.control} (1\u00a0RCT)`);
     expect(target[0]![5]).toContain(Math.abs(e.difference!).toFixed(2).replace('.', ','));
     const m = t.transported!.find((x) => x.outcome === b.plan.primary!.outcome && x.time === time && x.weighting === 'raking')!;
-    expect(raked[0]![0]).toBe(`  Overført (raking), eff. n ${m.weights!.effectiveSampleSize.toFixed(0)}`);
+    expect(raked[0]![0]).toBe(`  Omvægtet, eff. n ${m.weights!.effectiveSampleSize.toFixed(0)}`);
     expect(raked[0]![1]).toBe(`${m.effect.n.intervention + m.effect.n.control} (1\u00a0RCT)`);
     // The footnote names the population (its label left the rows) and says what the rows answer.
-    expect(notes.some((n) => n.includes('ikke nedgraderet for indirekthed') && n.includes('patienter i almen praksis på 15 år eller derover'))).toBe(true);
+    expect(notes.some((n) => n.includes('ikke nedgraderet for indirekte evidens') && n.includes('patienter i almen praksis på 15 år eller derover'))).toBe(true);
   });
 
   it('the MMRM row of the sensitivity table shows the patients its model used', () => {

@@ -53,11 +53,11 @@ describe('population rows in the summary of findings', () => {
     // The verdict of R's CI against the MCID (2, lower is better), as the trial rows word it.
     const j = judgeDifference(ref.target.ancova.difference, ref.target.ancova.ciLower, ref.target.ancova.ciUpper, 2, 'lower-is-better');
     expect(target![6]).toBe(RELEVANCE_TEXT[j.relevance!].en.replace(/\s*\([^)]*\)$/, ''));
-    expect(raked![0]).toBe(`  Transported (raking), eff. n ${ref.transported.effectiveSampleSize.toFixed(0)}`);
+    expect(raked![0]).toBe(`  Reweighted, eff. n ${ref.transported.effectiveSampleSize.toFixed(0)}`);
     expect(raked![1]).toBe(`${ref.transported.n.intervention + ref.transported.n.control} (1\u00a0RCT)`);
     expect(raked![5]).toBe(md(ref.transported.difference, ref.transported.ciLower, ref.transported.ciUpper));
     const io = ref.inverseOdds.pain;
-    expect(sampled![0]).toBe(`  Transported (weighted to the target sample), eff. n ${io.effectiveSampleSize.toFixed(0)}`);
+    expect(sampled![0]).toBe(`  Reweighted to the target sample, eff. n ${io.effectiveSampleSize.toFixed(0)}`);
     expect(sampled![1]).toBe(`${io.n.intervention + io.n.control} (1\u00a0RCT)`);
     expect(sampled![5]).toBe(md(io.difference, io.ciLower, io.ciUpper));
     // The trial's certainty, plus a footnote saying what these rows answer; no control-arm mean of their own.
@@ -72,8 +72,8 @@ describe('population rows in the summary of findings', () => {
     expect(note).toContain('not downgraded for indirectness');
     expect(note).toContain('adults with symptoms > 4 weeks from physio or GP');
     // Only the primary (here: the first) outcome, at its primary follow-up, gets them.
-    expect(next![0]).not.toMatch(/target population|Transported/);
-    expect(table.rows.filter((r) => /target population|Transported/.test(r[0]!))).toHaveLength(3);
+    expect(next![0]).not.toMatch(/target population|Reweighted/);
+    expect(table.rows.filter((r) => /target population|Reweighted/.test(r[0]!))).toHaveLength(3);
   });
 
   it('a target population too small to analyse gets one row saying so, with its numbers and the plan\'s minimum', () => {
@@ -91,7 +91,7 @@ describe('population rows in the summary of findings', () => {
     const boxes = flowBoxes(participantFlowSpec(small, ctx));
     expect(boxes.find((b) => b[0] === 'Target population')).toEqual(['Target population', `Meet every criterion: n = ${n}`, `Too small to analyse (minimum ${ref.target.patients.control + 1} per arm)`]);
     // The raked row uses every trial patient, so it stays (no target sample here: no inverse-odds row).
-    expect(table.rows.filter((r) => r[0]!.startsWith('  Transported'))).toHaveLength(1);
+    expect(table.rows.filter((r) => r[0]!.startsWith('  Reweighted'))).toHaveLength(1);
   });
 });
 

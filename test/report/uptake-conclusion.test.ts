@@ -1,7 +1,8 @@
 /**
- * Issue #15 point 4: the uptake page opens with a short generated conclusion — how many of every
- * 1,000 referred activated the app, the range across the regions, the gross app cost observed and
- * projected (src/report/uptake-conclusion.ts), en and da — read off the page's own tables, so a
+ * Issue #15 point 4: the uptake page opens with a short generated conclusion — the share of
+ * those referred who activated the app (%, as the table), the range across the regions, the uptake
+ * per 1,000 eligible in the latest full year (session 14), the gross app cost observed and
+ * projected in millions (src/report/uptake-conclusion.ts), en and da — read off the page's own tables, so a
  * suppressed count cannot appear in it. The bundled analysis is reports/uptake/results.json.
  */
 import { readFileSync } from 'node:fs';
@@ -12,27 +13,34 @@ import { uptakeTables } from '../../src/report/uptake-tables.js';
 
 const analysis = JSON.parse(readFileSync('reports/uptake/results.json', 'utf8')) as UptakeAnalysis;
 
-/** Every number in the text is printed in a table cell, or is "per 1,000 referred": a printed activation % × 10. */
+/**
+ * Every number in the text is printed in a table cell, or is an amount in millions: a printed cost
+ * in thousands ÷ 1,000 to one decimal (6,149 → 6.1).
+ */
 function checkNumbers(text: string, a: UptakeAnalysis, lang: 'en' | 'da') {
   const tables = uptakeTables(a, lang);
-  const cells = [tables.activation, tables.observed, tables.projection].flatMap((t) => t.table?.rows.flat() ?? []);
+  const cells = [tables.activation, tables.uptake, tables.observed, tables.projection].flatMap((t) => t.table?.rows.flat() ?? []);
   const shown = new Set(cells.flatMap((c) => c.match(/\d[\d.,]*\d|\d/g) ?? []));
-  const pct = (s: string) => Number(lang === 'da' ? s.replace(/\./g, '').replace(',', '.') : s.replace(/,/g, ''));
-  const per1000 = new Set(tables.activation.table!.rows.map((r) => /^[\d.,]+/.exec(r[3]!)?.[0]).filter((x): x is string => !!x).map((x) => String(Math.round(pct(x) * 10))));
-  for (const n of (text.match(/\d[\d.,]*\d|\d/g) ?? []).map((x) => x.replace(/[.,]$/, ''))) {
-    // "1,000" (per 1,000), the horizon's years and the count of regions are words of the sentence.
+  const value = (s: string) => Number(lang === 'da' ? s.replace(/\./g, '').replace(',', '.') : s.replace(/,/g, ''));
+  const costCells = [tables.observed, tables.projection].flatMap((t) => t.table?.rows.map((r) => r[t === tables.observed ? 3 : 5]) ?? []);
+  const inMillions = new Set(costCells.map((c) => /^[\d.,]+/.exec(c ?? '')?.[0]).filter((x): x is string => !!x).map((x) => (value(x) / 1000).toFixed(1)));
+  for (const m of text.matchAll(/(\d[\d.,]*\d|\d)( mio\.| million)?/g)) {
+    const n = m[1]!.replace(/[.,]$/, '');
+    // "1,000" (per 1,000), the years and the count of regions are words of the sentence.
     if (['1,000', '1.000'].includes(n) || /^20\d\d$/.test(n) || /^\d$/.test(n)) continue;
-    expect(shown.has(n) || per1000.has(n.replace(/[.,]/g, '')), `${n} in "${text}"`).toBe(true);
+    if (m[2]) expect(inMillions.has(value(n).toFixed(1)), `${n} million in "${text}"`).toBe(true);
+    else expect(shown.has(n), `${n} in "${text}"`).toBe(true);
   }
 }
 
 describe.each(['en', 'da'] as const)('the uptake conclusion (%s)', (lang) => {
   const text = uptakeConclusion(uptakeTables(analysis, lang), analysis.budget.currency, lang);
 
-  it('says per 1,000 referred, the regions\' range and the gross app cost in words', () => {
+  it('says the activation share of those referred as the table does (%), the uptake per 1,000 eligible, and the gross app cost in millions', () => {
     expect(text).toBe(lang === 'en'
-      ? 'Of every 1,000 patients referred, 663 activated the app (66.3%; whole export). Across the 5 regions with published figures: from 626 per 1,000 in Syddanmark to 687 in Sjælland. Gross app cost (the app\'s price only): observed 6,149 thousand DKK in 2024 and 9,768 thousand DKK in 2025 (so far); 44,915 thousand DKK projected over 2026–2028 in the base scenario (30,547 low, 66,280 high).'
-      : 'Af hver 1.000 henviste patienter aktiverede 663 appen (66,3 %; hele eksporten). På tværs af de 5 regioner med offentliggjorte tal: fra 626 pr. 1.000 i Syddanmark til 687 i Sjælland. Bruttoudgiften til appen (kun appens pris): observeret 6.149 tusind DKK i 2024 og 9.768 tusind DKK i 2025 (indtil nu); 44.915 tusind DKK forventet over 2026–2028 i basisscenariet (30.547 lavt, 66.280 højt).');
+      ? 'Of the patients referred, 66.3% activated the app (whole export); across the 5 regions whose figures are shown (not suppressed), from 62.6% in Syddanmark to 68.7% in Sjælland. Uptake per 1,000 eligible in 2024, the latest full year: 43.9 in the whole country, from 39.4 in Nordjylland to 47.4 in Sjælland across the 5 regions shown. Gross app cost (the app\'s price only): observed DKK 6.1 million in 2024 and DKK 9.8 million in 2025 (so far); DKK 44.9 million projected over 2026–2028 in the base scenario (low scenario DKK 30.5 million, high scenario DKK 66.3 million).'
+      : 'Af de henviste patienter aktiverede 66,3 % appen (hele eksporten); på tværs af de 5 regioner, hvis tal vises (ikke diskretionerede), fra 62,6 % i Syddanmark til 68,7 % i Sjælland. Optag pr. 1.000 patienter i målgruppen i 2024, det seneste hele år: 43,9 i hele landet, fra 39,4 i Nordjylland til 47,4 i Sjælland på tværs af de 5 viste regioner. Bruttoudgiften til appen (kun appens pris): observeret 6,1 mio. kr. i 2024 og 9,8 mio. kr. i 2025 (indtil nu); 44,9 mio. kr. forventet over 2026–2028 i basisscenariet (lavt scenarie 30,5 mio. kr., højt scenarie 66,3 mio. kr.).');
+    expect(text).not.toMatch(/published|offentliggjorte|tusind|thousand| lavt\)| low\)/);
     checkNumbers(text, analysis, lang);
   });
 
@@ -44,8 +52,20 @@ describe.each(['en', 'da'] as const)('the uptake conclusion (%s)', (lang) => {
     const o = a.budget.observed.find((x) => x.region === 'national' && x.year === 2025)!;
     Object.assign(o, { activations: 'suppressed', cost: 'suppressed' });
     const hidden = uptakeConclusion(uptakeTables(a, lang), a.budget.currency, lang);
-    expect(hidden).not.toMatch(/Sjælland|687|68[.,]7|9[.,]768|indtil nu|so far/);
-    expect(hidden).toContain(lang === 'en' ? 'Across the 4 regions with published figures: from 626 per 1,000 in Syddanmark to 676 in Midtjylland.' : 'På tværs af de 4 regioner med offentliggjorte tal: fra 626 pr. 1.000 i Syddanmark til 676 i Midtjylland.');
+    expect(hidden).not.toMatch(/68[.,]7|9[.,]8 mio|9[.,]8 million|indtil nu|so far/);
+    expect(hidden).toContain(lang === 'en' ? 'across the 4 regions whose figures are shown (not suppressed), from 62.6% in Syddanmark to 67.6% in Midtjylland.' : 'på tværs af de 4 regioner, hvis tal vises (ikke diskretionerede), fra 62,6 % i Syddanmark til 67,6 % i Midtjylland.');
+    checkNumbers(hidden, a, lang);
+  });
+
+  it('leaves out a suppressed uptake per 1,000 eligible: the range covers the regions shown', () => {
+    const a = structuredClone(analysis) as UptakeAnalysis;
+    // Sjælland's 2024 uptake (the highest) and the whole country's hidden.
+    for (const u of a.uptake.filter((x) => x.year === 2024 && (x.region === 'Sjælland' || x.region === 'national'))) Object.assign(u, { activations: 'suppressed', per1000: 'suppressed', ciLower: 'suppressed', ciUpper: 'suppressed' });
+    const hidden = uptakeConclusion(uptakeTables(a, lang), a.budget.currency, lang);
+    expect(hidden).not.toMatch(/47[.,]4|43[.,]9/);
+    expect(hidden).toContain(lang === 'en'
+      ? 'Uptake per 1,000 eligible in 2024, the latest full year, across the 4 regions whose figures are shown (not suppressed): from 39.4 in Nordjylland to 44.8 in Midtjylland.'
+      : 'Optag pr. 1.000 patienter i målgruppen i 2024, det seneste hele år, på tværs af de 4 regioner, hvis tal vises (ikke diskretionerede): fra 39,4 i Nordjylland til 44,8 i Midtjylland.');
     checkNumbers(hidden, a, lang);
   });
 
@@ -53,7 +73,7 @@ describe.each(['en', 'da'] as const)('the uptake conclusion (%s)', (lang) => {
     const a = structuredClone(analysis) as UptakeAnalysis;
     for (const m of a.metrics.filter((x) => x.period === 'all' && x.dimension === 'all')) Object.assign(m, { activationRate: 'suppressed' });
     const hidden = uptakeConclusion(uptakeTables(a, lang), a.budget.currency, lang);
-    expect(hidden).not.toMatch(/1[.,]000 (patients|henviste)|regions|regioner/);
-    expect(hidden).toMatch(/^(Gross app cost|Bruttoudgiften)/);
+    expect(hidden).not.toMatch(/activated|aktiverede/);
+    expect(hidden).toMatch(/^(Uptake per 1,000|Optag pr\. 1\.000)/);
   });
 });

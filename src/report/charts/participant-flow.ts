@@ -168,7 +168,7 @@ export function participantFlowSpec(result: Pick<AnalysisResult, 'missingness' |
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     // What the inputs did not provide is said under the title, in words.
-    title: { text: t('flowChartTitle'), subtitle: [fillPhrase(t('flowSubtitle'), { outcome: ctx.outcomeLabel(primary) }), ...flow.notProvided.flatMap((l) => wrapForVega(l, width, SUBTITLE_SIZE))] },
+    title: { text: t('flowChartTitle'), subtitle: [...wrapForVega(fillPhrase(t(ctx.primary ? 'flowSubtitle' : 'flowSubtitleNoPrimary'), { outcome: ctx.outcomeLabel(primary) }), width, SUBTITLE_SIZE), ...flow.notProvided.flatMap((l) => wrapForVega(l, width, SUBTITLE_SIZE))] },
     config: chartConfig(lang),
     // The SVG is the layout's own width, not the text's bounds (the box lines are placed at
     // textWidth's 0.62 em a character, a little more than they take).

@@ -27,7 +27,9 @@ import { trajectoriesSpec, trajectoryOutcomes } from '../charts/trajectories.js'
 import { type TrialChartContext, trialChartContext } from '../charts/trial-chart-context.js';
 import { effectsTable, isEffectMethod, methodText } from '../effects-table.js';
 import { fillArms } from '../arm-names.js';
-import { ANALYZE_FOOTNOTE, fillPhrase, formatThousands, type Lang, REPORT_TEXT } from '../i18n.js';
+import type { Relevance } from '../../judge/relevance.js';
+import { verdictNotes } from '../verdict-notes.js';
+import { EFFECTS_NOTE, fillPhrase, formatThousands, type Lang, lowerFirst, REPORT_TEXT } from '../i18n.js';
 import { numberCaptions } from '../number-captions.js';
 export { numberCaptions } from '../number-captions.js';
 import type { ChartSpec, PageSection, ReportContent } from '../report-page.js';
@@ -195,7 +197,10 @@ const conclusionSection: TrialSectionBuilder = ({ ctx, sofRows, result }) => {
 
 const sofSection: TrialSectionBuilder = ({ ctx, sofRows, method, result }) => {
   const sof = summaryOfFindings(sofRows, ctx, result.targetPopulation);
-  return [{ id: 'summary-of-findings', title: ctx.text('sofTitle'), intro: [fillPhrase(ctx.text('sofIntroShort'), { method })], tables: [{ table: sof.table }], notes: [ctx.text('sofCertaintyNote'), ...sof.notes] }];
+  // Which analysis the rows give goes in the table's caption, not a paragraph of its own: page 1
+  // holds the conclusion and the whole table with its footnotes (docs/report-trial.md#print).
+  const caption = `${ctx.text('sofTitle')}: ${lowerFirst(fillPhrase(ctx.text('sofIntroShort'), { method })).replace(/\.$/, '')}`;
+  return [{ id: 'summary-of-findings', title: ctx.text('sofTitle'), tables: [{ caption, table: sof.table }], notes: [ctx.text('sofCertaintyNote'), ...sof.notes] }];
 };
 
 // The diagram and, under it, the same boxes in words (flow-boxes.ts), so README.md carries them
@@ -221,11 +226,17 @@ const trajectoriesSection: TrialSectionBuilder = ({ ctx, chartOrWhy }) => [{ id:
 
 const respondersSection: TrialSectionBuilder = ({ ctx, chartOrWhy }) => [{ id: 'responders', title: ctx.text('respondersTitle'), ...chartOrWhy('responders') }];
 
+/** The verdicts the page shows: every row's, the target population's and the subgroups' included. */
+function relevancesIn(result: object): Relevance[] {
+  return [...JSON.stringify(result).matchAll(/"relevance":"([a-z-]+)"/g)].map((m) => m[1] as Relevance);
+}
+
 const allEffectsSection: TrialSectionBuilder = ({ ctx, result, widths }) => [{
   id: 'all-effects',
   title: ctx.text('effectsTitle'),
   tables: [{ table: effectsTable(result.effects, ctx.lang, (k) => widths.get(k), 'short', ctx.outcomeLabel, ctx.arms) }],
-  notes: fillArms(ANALYZE_FOOTNOTE[ctx.lang], ctx.arms).split('\n').join(' ').split(/(?<=\.) (?=[A-Z"])/),
+  // Every verdict that appears anywhere on the page defined, not only the common three (verdict-notes.ts).
+  notes: [fillArms(EFFECTS_NOTE.head[ctx.lang], ctx.arms), ...verdictNotes(relevancesIn(result), ctx.lang), EFFECTS_NOTE.pp[ctx.lang]],
 }];
 
 const sensitivitySection: TrialSectionBuilder = ({ ctx, result }) => {

@@ -52,7 +52,7 @@ export const SUBGROUP_TEXT = {
   targetTitle: { en: 'Target population: {label}', da: 'Målgruppe: {label}' },
   targetIntro: {
     en: 'The recommendation concerns this population. Its effects are shown beside the trial population\'s: in the trial patients who meet every criterion, and — where the plan gives the target population\'s make-up — the whole trial reweighted (raked) to it.',
-    da: 'Anbefalingen gælder denne målgruppe. Effekterne vises ved siden af forsøgspopulationens: hos de forsøgspatienter, der opfylder alle kriterier, og — hvor planen angiver målgruppens sammensætning — hele forsøget omvægtet (raking) til den.',
+    da: 'Anbefalingen gælder denne målgruppe. Effekterne vises ved siden af forsøgspopulationens: hos de forsøgspatienter, der opfylder alle kriterier, og — hvor planen angiver målgruppens sammensætning — hele forsøget omvægtet til den.',
   },
   criteriaCaption: { en: 'Who meets the criteria (in sequence; a missing value fails)', da: 'Hvem opfylder kriterierne (i rækkefølge; en manglende værdi opfylder ikke)' },
   randomised: { en: 'Randomised', da: 'Randomiseret' },
@@ -69,7 +69,7 @@ export const SUBGROUP_TEXT = {
   tooSmall: { en: 'Too few patients meet the criteria to analyse them: {n} ({interventionShort}/{controlShort}); the plan\'s minimum is {min} per arm.', da: 'For få patienter opfylder kriterierne til en analyse: {n} ({interventionShort}/{controlShort}); planens minimum er {min} pr. gruppe.' },
   transportNote: {
     en: 'Reweighted: every analysed trial patient, raked to the target population\'s margins ({margins}); ANCOVA (risk difference for yes/no outcomes and responders) with weights and a design-based 95% CI (= R survey::rake + svyglm). Effective sample size {essLo}–{essHi} of {nLo}–{nHi} patients; weights from {wMin} to {wMax} (mean 1). It assumes the effect depends on the population only through these margins.',
-    da: 'Omvægtet: alle analyserede forsøgspatienter, vægtet (raking) til målgruppens fordeling på {margins}; ANCOVA (risikodifference for ja/nej-effektmål og patienter med klinisk relevant forbedring) med vægte og et designbaseret 95 %-KI (= R survey::rake + svyglm). Effektiv stikprøvestørrelse {essLo}–{essHi} af {nLo}–{nHi} patienter; vægte fra {wMin} til {wMax} (gennemsnit 1). Det forudsætter, at effekten kun afhænger af populationen gennem disse fordelinger.',
+    da: 'Omvægtet: alle analyserede forsøgspatienter, vægtet til målgruppens fordeling på {margins}; ANCOVA (risikodifference for ja/nej-effektmål og patienter med klinisk relevant forbedring) med vægte og et designbaseret 95 %-KI (= R survey::rake + svyglm). Effektiv stikprøvestørrelse {essLo}–{essHi} af {nLo}–{nHi} patienter; vægte fra {wMin} til {wMax} (gennemsnit 1). Det forudsætter, at effekten kun afhænger af populationen gennem disse fordelinger.',
   },
   inverseOddsCol: { en: 'Trial weighted to the target sample', da: 'Forsøget vægtet til stikprøven fra målgruppen' },
   inverseOddsNote: {
@@ -88,8 +88,8 @@ export const SUBGROUP_TEXT = {
   flowTooSmall: { en: 'Too small to analyse (minimum {min} per arm)', da: 'For lille til en analyse (mindst {min} pr. gruppe)' },
   // Summary of findings: the population rows under the trial's row (docs/subgroups.md#report)
   sofTargetRow: { en: 'In the target population', da: 'I målgruppen' },
-  sofRakedRow: { en: 'Transported (raking)', da: 'Overført (raking)' },
-  sofInverseOddsRow: { en: 'Transported (weighted to the target sample)', da: 'Overført (vægtet til stikprøven fra målgruppen)' },
+  sofRakedRow: { en: 'Reweighted', da: 'Omvægtet' },
+  sofInverseOddsRow: { en: 'Reweighted to the target sample', da: 'Omvægtet til stikprøven fra målgruppen' },
   sofEffective: { en: '{label}, eff. n {ess}', da: '{label}, eff. n {ess}' },
   sofTooSmall: {
     en: 'Not analysed: too small (n = {n}, {i}/{c} {interventionShort}/{controlShort}; the plan\'s minimum is {min} per arm)',
@@ -97,7 +97,7 @@ export const SUBGROUP_TEXT = {
   },
   sofPopulationNote: {
     en: 'Indented rows, the target population ({label}): the trial patients who meet its criteria, and the whole trial reweighted to it (eff. n: effective sample size); the trial\'s certainty, not downgraded for indirectness. All outcomes: section "Target population"',
-    da: 'Indrykkede rækker, målgruppen ({label}): de forsøgspatienter, der opfylder dens kriterier, og hele forsøget omvægtet til den (eff. n: effektiv stikprøvestørrelse); forsøgets evidenskvalitet, ikke nedgraderet for indirekthed. Alle effektmål: afsnittet "Målgruppe"',
+    da: 'Indrykkede rækker, målgruppen ({label}): de forsøgspatienter, der opfylder dens kriterier, og hele forsøget omvægtet til den (eff. n: effektiv stikprøvestørrelse); forsøgets evidenskvalitet, ikke nedgraderet for indirekte evidens. Alle effektmål: afsnittet "Målgruppe"',
   },
 } as const satisfies Record<string, Record<Lang, string>>;
 

@@ -10,7 +10,7 @@ import { HtaError } from '../../errors.js';
 import { jsonProblems, locateProblems, readJsonFile } from '../../io/read-json.js';
 import { auditPublishedUptake, type AuditReport, lossShare, type PublishedUptake } from './attacker-audit.js';
 import { fillFromSameDate, mergeCuts } from '../other-cuts.js';
-import { checkDistinctFiles, describePreviousCount, mergePublications, smallCarriedCounts, type PreviousPublication } from './previous-publication.js';
+import { changedUnit, changedUnitsIn, checkDistinctFiles, describePreviousCount, isClosed, mergePublications, smallCarriedCounts, type PreviousPublication } from './previous-publication.js';
 
 const row = <T extends z.ZodRawShape>(shape: T) => z.object(shape).loose();
 const schema = z.object({
@@ -40,6 +40,38 @@ export interface PublishedAudit {
   smallCarried: { cell: string; where: string }[];
   /** The --previous files of the same export date (other cuts of the extract), read with it as one publication. */
   sameExtract: string[];
+  /**
+   * Counts a --previous file hid, of a period closed by its date and not listed as changed here,
+   * that this file prints: a reader takes the two for the same count (docs/disclosure-control.md
+   * "Hidden before, hidden again").
+   */
+  hiddenBeforePrinted: { cell: string; where: string }[];
+}
+
+/** The counts of `previous.hidden` (closed, earlier than `exportDate`, unchanged) that `json` prints as numbers, with their place. */
+function printedAgain(json: unknown, file: string, exportDate: string, previous: PreviousPublication): { cell: string; where: string }[] {
+  const changed = changedUnitsIn(json);
+  const places = new Map<string, string>();
+  const j = json as { metrics?: Record<string, unknown>[]; uptake?: Record<string, unknown>[]; budget?: { observed?: Record<string, unknown>[] } };
+  (j.metrics ?? []).forEach((r, i) => {
+    for (const [k, v] of Object.entries(r)) if (typeof v === 'number') places.set(`m|${k}|${String(r.region)}|${String(r.period)}|${String(r.dimension)}|${String(r.level)}`, `metrics.${i}.${k}`);
+  });
+  for (const [at, list] of [['uptake', j.uptake], ['budget.observed', j.budget?.observed]] as const) {
+    (list ?? []).forEach((y, i) => {
+      if (typeof y.activations === 'number' && !places.has(`y|${String(y.region)}|${String(y.year)}`)) places.set(`y|${String(y.region)}|${String(y.year)}`, `${at}.${i}.activations`);
+    });
+  }
+  // A count another earlier publication printed is public already.
+  const printedBefore = new Set(previous.counts.map((c) => describePreviousCount(c)));
+  const out: { cell: string; where: string }[] = [];
+  for (const c of previous.hidden ?? []) {
+    if (c.kind === 'clinic' || !isClosed(c) || c.asOf >= exportDate || changed.has(changedUnit(c)) || printedBefore.has(describePreviousCount(c))) continue;
+    const field = places.get(c.kind === 'metric' ? `m|${c.measure}|${c.region}|${c.period}|${c.dimension}|${c.level}` : `y|${c.region}|${c.year}`);
+    if (field === undefined) continue;
+    const at = locateProblems(json, [{ file, field, expected: '' }])[0]!;
+    out.push({ cell: `${describePreviousCount(c)} (hidden as of ${c.asOf})`, where: `${file}${at.line !== undefined ? `:${at.line}${at.column !== undefined ? `:${at.column}` : ''}` : ''} (${field})` });
+  }
+  return out;
 }
 
 /** Audits `file` (a results.json or `hta uptake --json` output) against its chain and `previousFiles`. */
@@ -68,5 +100,6 @@ export function auditPublishedFile(file: string, previousFiles: readonly string[
     const at = locateProblems(json, [{ file, field, expected: '' }])[0]!;
     return { cell: `${describePreviousCount(count)} as of ${count.asOf}`, where: `${file}${at.line !== undefined ? `:${at.line}${at.column !== undefined ? `:${at.column}` : ''}` : ''} (${field})` };
   });
-  return { audit, informationLoss: { cellShare }, published: { file, exportDate }, earlier: earlier.exportDates, uncarried: earlier.uncarried, smallCarried, sameExtract: sameExtract.map((p) => p.file) };
+  const hiddenBeforePrinted = printedAgain(json, file, exportDate, earlier);
+  return { audit, informationLoss: { cellShare }, published: { file, exportDate }, earlier: earlier.exportDates, uncarried: earlier.uncarried, smallCarried, sameExtract: sameExtract.map((p) => p.file), hiddenBeforePrinted };
 }

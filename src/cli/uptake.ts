@@ -61,6 +61,9 @@ export interface UptakeAuditResult {
   smallCarried?: { cell: string; where: string }[];
   /** With --published: counts a --previous file hid (closed, unchanged period) that this file prints. */
   hiddenBeforePrinted?: { cell: string; where: string }[];
+  /** With --published: an earlier file's hidden counts narrowed by this file's numbers (settled, unchanged periods equated). */
+  earlierPinned?: { file: string; cell: string; lower: number; upper: number }[];
+  earlierDisagree?: string[];
   /** Earlier publications of the same export date (other cuts of the extract), read with it as one publication. */
   sameExtract?: string[];
 }
@@ -124,6 +127,11 @@ export function uptakeAuditText(r: UptakeAuditResult): string {
       `Counts an earlier publication hid (closed period, not changed since) printed in this file: ${r.hiddenBeforePrinted.length}${r.hiddenBeforePrinted.length ? '' : ' (none)'}`,
       ...r.hiddenBeforePrinted.map((c) => `  ${c.where}: ${c.cell} is printed`),
     ] : []),
+    ...(r.earlierPinned !== undefined ? [
+      `Hidden counts of earlier publications narrower than ${a.rule.protectionLevel} with this file's numbers (settled, unchanged periods read as the same count): ${r.earlierPinned.length}${r.earlierPinned.length ? '' : ' (none)'}`,
+      ...r.earlierPinned.map((c) => `  ${c.file}: ${c.cell}: ${c.lower} … ${c.upper}`),
+    ] : []),
+    ...(r.earlierDisagree?.length ? [`  (not checked against ${r.earlierDisagree.join(', ')}: a settled count there differs here in a period this file does not list as changed — made without --previous, or a late activation)`] : []),
     `${a.lpSolves} LPs solved over ${a.components} independent group(s) of suppressed cells.`,
     '',
   ].join('\n');
@@ -344,7 +352,7 @@ async function auditPublished(
   const r = auditPublishedFile(published, opts.previous ?? []);
   const note = uncarriedNote(r.uncarried);
   if (note) io.stderr(`note: ${note}\n`);
-  const report: UptakeAuditResult = { audit: r.audit, informationLoss: r.informationLoss, published: r.published, earlier: r.earlier, smallCarried: r.smallCarried, hiddenBeforePrinted: r.hiddenBeforePrinted, ...(r.sameExtract.length > 0 ? { sameExtract: r.sameExtract } : {}) };
+  const report: UptakeAuditResult = { audit: r.audit, informationLoss: r.informationLoss, published: r.published, earlier: r.earlier, smallCarried: r.smallCarried, hiddenBeforePrinted: r.hiddenBeforePrinted, earlierPinned: r.earlierPinned, ...(r.earlierDisagree.length > 0 ? { earlierDisagree: r.earlierDisagree } : {}), ...(r.sameExtract.length > 0 ? { sameExtract: r.sameExtract } : {}) };
   io.stdout(opts.json ? JSON.stringify(report, (_k, v: unknown) => (v === Infinity ? 'Infinity' : v), 2) + '\n' : uptakeAuditText(report));
-  if (r.audit.narrow.length > 0 || r.audit.disclosedDifferences.length > 0 || r.smallCarried.length > 0 || r.hiddenBeforePrinted.length > 0) setExit(1);
+  if (r.audit.narrow.length > 0 || r.audit.disclosedDifferences.length > 0 || r.smallCarried.length > 0 || r.hiddenBeforePrinted.length > 0 || r.earlierPinned.length > 0) setExit(1);
 }

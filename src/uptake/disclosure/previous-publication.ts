@@ -351,12 +351,12 @@ export function periodEnd(period: string): string | undefined {
  * it alike in every later export, and a reader takes it to (late activations aside). Clinic
  * counts and whole-export rows never settle.
  */
-export function isClosed(c: PreviousCount): boolean {
+export function isClosed(c: PreviousCount, followUpDays = FOLLOW_UP_DAYS): boolean {
   if (c.kind === 'clinic') return false;
   if (c.kind === 'year') return `${c.year}-12-31` <= c.asOf;
   const end = periodEnd(c.period);
   if (end === undefined) return false;
-  const settled = c.measure === 'referrals' ? end : new Date(Date.parse(`${end}T00:00:00Z`) + FOLLOW_UP_DAYS * 86_400_000).toISOString().slice(0, 10);
+  const settled = c.measure === 'referrals' ? end : new Date(Date.parse(`${end}T00:00:00Z`) + followUpDays * 86_400_000).toISOString().slice(0, 10);
   return settled <= c.asOf;
 }
 /** The longest follow-up a metric row prints (retained at 12 weeks). */

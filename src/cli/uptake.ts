@@ -59,6 +59,11 @@ export interface UptakeAuditResult {
   earlier: string[];
   /** With --published: carried counts (previous.publications) below the file's own threshold, printed again. */
   smallCarried?: { cell: string; where: string }[];
+  /** With --published: counts a --previous file hid (closed, unchanged period) that this file prints. */
+  hiddenBeforePrinted?: { cell: string; where: string }[];
+  /** With --published: an earlier file's hidden counts narrowed by this file's numbers (settled, unchanged periods equated). */
+  earlierPinned?: { file: string; cell: string; lower: number; upper: number }[];
+  earlierDisagree?: string[];
   /** Earlier publications of the same export date (other cuts of the extract), read with it as one publication. */
   sameExtract?: string[];
 }
@@ -118,6 +123,15 @@ export function uptakeAuditText(r: UptakeAuditResult): string {
       `Carried counts of earlier publications below the threshold ${a.rule.threshold}${a.rule.zerosSensitive ? ' (or 0)' : ''}, printed again in this file: ${r.smallCarried.length}${r.smallCarried.length ? '' : ' (none)'}`,
       ...r.smallCarried.map((c) => `  ${c.where}: ${c.cell} is below the threshold`),
     ] : []),
+    ...(r.hiddenBeforePrinted !== undefined ? [
+      `Counts an earlier publication hid (closed period, not changed since) printed in this file: ${r.hiddenBeforePrinted.length}${r.hiddenBeforePrinted.length ? '' : ' (none)'}`,
+      ...r.hiddenBeforePrinted.map((c) => `  ${c.where}: ${c.cell} is printed`),
+    ] : []),
+    ...(r.earlierPinned !== undefined ? [
+      `Hidden counts of earlier publications narrower than ${a.rule.protectionLevel} with this file's numbers (settled, unchanged periods read as the same count): ${r.earlierPinned.length}${r.earlierPinned.length ? '' : ' (none)'}`,
+      ...r.earlierPinned.map((c) => `  ${c.file}: ${c.cell}: ${c.lower} … ${c.upper}`),
+    ] : []),
+    ...(r.earlierDisagree?.length ? [`  (not checked against ${r.earlierDisagree.join(', ')}: a settled count there differs here in a period this file does not list as changed — made without --previous, or a late activation)`] : []),
     `${a.lpSolves} LPs solved over ${a.components} independent group(s) of suppressed cells.`,
     '',
   ].join('\n');
@@ -338,7 +352,7 @@ async function auditPublished(
   const r = auditPublishedFile(published, opts.previous ?? []);
   const note = uncarriedNote(r.uncarried);
   if (note) io.stderr(`note: ${note}\n`);
-  const report: UptakeAuditResult = { audit: r.audit, informationLoss: r.informationLoss, published: r.published, earlier: r.earlier, smallCarried: r.smallCarried, ...(r.sameExtract.length > 0 ? { sameExtract: r.sameExtract } : {}) };
+  const report: UptakeAuditResult = { audit: r.audit, informationLoss: r.informationLoss, published: r.published, earlier: r.earlier, smallCarried: r.smallCarried, hiddenBeforePrinted: r.hiddenBeforePrinted, earlierPinned: r.earlierPinned, ...(r.earlierDisagree.length > 0 ? { earlierDisagree: r.earlierDisagree } : {}), ...(r.sameExtract.length > 0 ? { sameExtract: r.sameExtract } : {}) };
   io.stdout(opts.json ? JSON.stringify(report, (_k, v: unknown) => (v === Infinity ? 'Infinity' : v), 2) + '\n' : uptakeAuditText(report));
-  if (r.audit.narrow.length > 0 || r.audit.disclosedDifferences.length > 0 || r.smallCarried.length > 0) setExit(1);
+  if (r.audit.narrow.length > 0 || r.audit.disclosedDifferences.length > 0 || r.smallCarried.length > 0 || r.hiddenBeforePrinted.length > 0 || r.earlierPinned.length > 0) setExit(1);
 }

@@ -21,7 +21,7 @@ import type { MetricRow, Scope } from '../aggregate.js';
 import type { ClinicFunnelRow } from '../clinic-funnel.js';
 import type { ObservedCostRow } from '../budget-impact.js';
 import type { UptakeRateRow } from '../uptake-per-eligible.js';
-import { breaksEarlier, changedUnit, changedUnitsOf, isFinal, periodEnd, type PreviousCount, type PreviousPublication } from './previous-publication.js';
+import { breaksEarlier, changedUnit, changedUnitsOf, isClosed, isFinal, periodEnd, type PreviousCount, type PreviousPublication } from './previous-publication.js';
 
 export interface ModelCell {
   key: string;
@@ -47,6 +47,14 @@ export interface ModelCell {
    * its value and tied to no earlier print (docs/disclosure-control.md "Publishing again").
    */
   changed?: boolean;
+  /**
+   * Hidden by an earlier publication (its own "suppressed", `PreviousPublication.hidden`), of a
+   * period that had closed by then and has not changed since: a reader takes it to be the same
+   * count, so printing it now would print what that publication hid (and, by its relations, what
+   * it protected with it). Hidden again, with the usual guarantee (docs/disclosure-control.md
+   * "Hidden before, hidden again").
+   */
+  hiddenBefore?: boolean;
 }
 
 /** value(total) = Σ value(parts), as cell indices. */
@@ -368,6 +376,18 @@ function addPrevious(
       if (changed.has(changedUnit({ kind: 'clinic', region: c.region }))) for (const k of ['referrals', 'activations', 'notActivated']) mark(clinicCellKey(k, c.region, c.clinic));
     }
     for (const [scope, list] of m.yearCells) for (const y of list) if (changed.has(changedUnit({ kind: 'year', region: scope, year: y.year }))) mark(yearCellKey(scope, y.year));
+  }
+  // What an earlier publication hid in a closed, unchanged period stays hidden (another cut of
+  // this extract's hidden cells are `hiddenElsewhere` instead, other-cuts.ts) — unless another
+  // earlier publication printed it: it is public, and held fixed below.
+  const cellOf = (c: PreviousCount) => (c.kind === 'metric' ? metricCellKey(c.measure, { region: c.region, period: c.period, dimension: c.dimension, level: c.level } as unknown as RowId) : c.kind === 'year' ? yearCellKey(c.region, c.year) : clinicCellKey(c.measure, c.region, c.clinic));
+  const printedBefore = new Set(previous.counts.map(cellOf));
+  for (const c of previous.hidden ?? []) {
+    if (c.kind === 'clinic' || !isClosed(c) || (m.exportDate !== undefined && c.asOf >= m.exportDate) || changed.has(changedUnit(c))) continue;
+    const key = cellOf(c);
+    if (printedBefore.has(key)) continue;
+    const i = m.index.get(key);
+    if (i !== undefined && m.cells[i]!.published) m.cells[i]!.hiddenBefore = true;
   }
   for (const c of previous.counts) {
     const P = c.asOf;

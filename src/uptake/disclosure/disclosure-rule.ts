@@ -8,7 +8,9 @@
  *  - a structural zero (zero by definition) is never sensitive, nor a count an earlier
  *    publication printed (`known`: every reader has it);
  *  - a count of a period that changed since an earlier publication where it cannot grow, or fell
- *    (`changed`, cell-model.ts), is sensitive whatever its value: the change is a count of patients.
+ *    (`changed`, cell-model.ts), is sensitive whatever its value: the change is a count of patients;
+ *  - so is a count an earlier publication hid, of a closed period that has not changed since
+ *    (`hiddenBefore`, cell-model.ts): a reader takes it to be the same count.
  */
 import type { ModelCell } from './cell-model.js';
 
@@ -21,7 +23,7 @@ export interface DisclosureRule {
 
 export function isSensitive(cell: ModelCell, rule: DisclosureRule): boolean {
   if (cell.structural || cell.known) return false;
-  if (cell.changed) return true;
+  if (cell.changed || cell.hiddenBefore) return true;
   if (cell.value === 0) return rule.zerosSensitive;
   return cell.value > 0 && cell.value < rule.threshold;
 }

@@ -40,6 +40,15 @@ export interface PreviousPublication {
    * their counts (made by an hta before chains were carried) and that no file given carries.
    */
   uncarried: { file: string; exportDate: string }[];
+  /**
+   * Counts an earlier file's own tables printed as "suppressed", as of its export date (value 0:
+   * unknown). One of a closed period that has not changed since is the same count now, so a new
+   * publication keeps it hidden (cell-model.ts `hiddenBefore`; docs/disclosure-control.md
+   * "Hidden before, hidden again"). Only the files named are read for them: a results.json
+   * carries printed counts only, and a publication made with --previous hides again what the one
+   * before it hid, so naming the latest file suffices.
+   */
+  hidden?: PreviousCount[];
 }
 
 /** The printed counts of one earlier publication as a results.json carries them (`previous.publications`). */
@@ -162,11 +171,13 @@ class CountSet {
 }
 
 /** The counts of one publication's own tables (metrics, activation years, clinics), as of `asOf`. */
-function ownCounts(p: z.infer<typeof schema>, asOf: string, add: (c: PreviousCount, field: string) => void): void {
+function ownCounts(p: z.infer<typeof schema>, asOf: string, add: (c: PreviousCount, field: string) => void, hidden?: (c: PreviousCount) => void): void {
   p.metrics.forEach((r, i) => {
     for (const measure of GROWING_COUNTS) {
       const v = (r as Record<string, unknown>)[measure];
-      if (typeof v === 'number') add({ asOf, kind: 'metric', measure, region: r.region, period: r.period, dimension: r.dimension, level: r.level, value: v }, `metrics.${i}.${measure}`);
+      const c = { asOf, kind: 'metric', measure, region: r.region, period: r.period, dimension: r.dimension, level: r.level } as const;
+      if (typeof v === 'number') add({ ...c, value: v }, `metrics.${i}.${measure}`);
+      else if (v === 'suppressed') hidden?.({ ...c, value: 0 });
     }
   });
   // Activations per activation year, printed twice (uptake per 1,000 and the observed budget).
@@ -174,6 +185,7 @@ function ownCounts(p: z.infer<typeof schema>, asOf: string, add: (c: PreviousCou
   for (const [at, list] of years) {
     (list ?? []).forEach((y, i) => {
       if (typeof y.activations === 'number') add({ asOf, kind: 'year', region: y.region, year: y.year, value: y.activations }, `${at}.${i}.activations`);
+      else if (y.activations === 'suppressed') hidden?.({ asOf, kind: 'year', region: y.region, year: y.year, value: 0 });
     });
   }
   (p.funnel?.rows ?? []).forEach((c, i) => {
@@ -207,9 +219,10 @@ function parsed(json: unknown, file: string): z.infer<typeof schema> {
   return r.data;
 }
 
-function publicationOf(set: CountSet, dates: ReadonlySet<string>, files: string[], uncarried: { file: string; exportDate: string }[]): PreviousPublication {
+function publicationOf(set: CountSet, dates: ReadonlySet<string>, files: string[], uncarried: { file: string; exportDate: string }[], hidden: Map<string, PreviousCount>): PreviousPublication {
   const exportDates = [...dates].sort();
   return {
+    hidden: [...hidden.values()],
     file: files.join(', '),
     exportDate: exportDates[exportDates.length - 1] ?? '',
     exportDates,
@@ -226,11 +239,12 @@ export function mergePublications(inputs: readonly { json: unknown; file: string
   const set = new CountSet();
   const uncarried: { file: string; exportDate: string }[] = [];
   const dates = new Set<string>();
+  const hidden = new Map<string, PreviousCount>();
   for (const { json, file, own } of inputs) {
     const p = parsed(json, file);
     if (own !== false) {
       dates.add(p.exportDate);
-      ownCounts(p, p.exportDate, (c, field) => set.add(c, { file, json, field }));
+      ownCounts(p, p.exportDate, (c, field) => set.add(c, { file, json, field }), (c) => hidden.set(previousCountKey(c), c));
     }
     const chain = p.previous?.publications;
     if (p.previous && chain === undefined) uncarried.push({ file, exportDate: p.previous.exportDate });
@@ -239,7 +253,7 @@ export function mergePublications(inputs: readonly { json: unknown; file: string
       carriedCounts(pub, `previous.publications.${i}`, (c, field) => set.add(c, { file, json, field, via: `the publication of ${pub.exportDate} it carries` }));
     });
   }
-  return publicationOf(set, dates, inputs.map((i) => i.file), uncarried);
+  return publicationOf(set, dates, inputs.map((i) => i.file), uncarried, hidden);
 }
 
 /** The known counts of an earlier publication's JSON and of those it carries (pure; `file` names it in messages). */
@@ -329,6 +343,24 @@ export function periodEnd(period: string): string | undefined {
   }
   return undefined;
 }
+
+/**
+ * Whether an earlier count had settled by the date it was published as of: its referral period
+ * had ended (referrals), and 12 weeks more had passed (activated, at risk and retained: the
+ * longest follow-up printed), or its activation year had ended. An unchanged registry then gives
+ * it alike in every later export, and a reader takes it to (late activations aside). Clinic
+ * counts and whole-export rows never settle.
+ */
+export function isClosed(c: PreviousCount, followUpDays = FOLLOW_UP_DAYS): boolean {
+  if (c.kind === 'clinic') return false;
+  if (c.kind === 'year') return `${c.year}-12-31` <= c.asOf;
+  const end = periodEnd(c.period);
+  if (end === undefined) return false;
+  const settled = c.measure === 'referrals' ? end : new Date(Date.parse(`${end}T00:00:00Z`) + followUpDays * 86_400_000).toISOString().slice(0, 10);
+  return settled <= c.asOf;
+}
+/** The longest follow-up a metric row prints (retained at 12 weeks). */
+const FOLLOW_UP_DAYS = 84;
 
 /**
  * Whether the earlier count is final: referrals of a referral period that had ended by the

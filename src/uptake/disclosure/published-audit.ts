@@ -10,7 +10,7 @@ import { HtaError } from '../../errors.js';
 import { jsonProblems, locateProblems, readJsonFile } from '../../io/read-json.js';
 import { auditPublishedUptake, type AuditReport, lossShare, type PublishedUptake } from './attacker-audit.js';
 import { fillFromSameDate, mergeCuts } from '../other-cuts.js';
-import { checkDistinctFiles, describePreviousCount, mergePublications, smallCarriedCounts, type PreviousPublication } from './previous-publication.js';
+import { GROWING_COUNTS, changedUnit, changedUnitsIn, checkDistinctFiles, describePreviousCount, isClosed, mergePublications, smallCarriedCounts, type PreviousPublication } from './previous-publication.js';
 
 const row = <T extends z.ZodRawShape>(shape: T) => z.object(shape).loose();
 const schema = z.object({
@@ -40,6 +40,66 @@ export interface PublishedAudit {
   smallCarried: { cell: string; where: string }[];
   /** The --previous files of the same export date (other cuts of the extract), read with it as one publication. */
   sameExtract: string[];
+  /**
+   * Counts a --previous file hid, of a period closed by its date and not listed as changed here,
+   * that this file prints: a reader takes the two for the same count (docs/disclosure-control.md
+   * "Hidden before, hidden again").
+   */
+  hiddenBeforePrinted: { cell: string; where: string }[];
+  /**
+   * The LP attacker on each earlier --previous file with its hidden counts of settled, unchanged
+   * periods read from this file where it prints them: the earlier hidden counts that become
+   * narrower than its protection level (each named with the file).
+   */
+  earlierPinned: { file: string; cell: string; lower: number; upper: number }[];
+  /** Earlier files that give a settled count of a period not listed as changed here another value: that LP is not run. */
+  earlierDisagree: string[];
+}
+
+/** Days after a period's end from which the audit reads a cohort count as settled, tried in turn. */
+const EQUATE_AFTER_DAYS = [183, 365];
+
+/** `earlier` with each hidden count of a settled period not listed in `changed` replaced by `later`'s number for it. */
+function filledFrom(earlier: PublishedUptake, later: unknown, changed: ReadonlySet<string>, printedBefore: ReadonlySet<string>, followUpDays: number): PublishedUptake {
+  const j = later as { metrics?: Record<string, unknown>[] };
+  const now = new Map((j.metrics ?? []).map((r) => [`${String(r.region)}|${String(r.period)}|${String(r.dimension)}|${String(r.level)}`, r]));
+  const metrics = earlier.metrics.map((r) => {
+    const l = now.get(`${String(r.region)}|${String(r.period)}|${String(r.dimension)}|${String(r.level)}`);
+    if (!l) return r;
+    const out = { ...r };
+    for (const measure of GROWING_COUNTS) {
+      const c = { asOf: earlier.exportDate, kind: 'metric', measure, region: String(r.region), period: String(r.period), dimension: String(r.dimension), level: String(r.level), value: 0 } as const;
+      if (r[measure] === 'suppressed' && typeof l[measure] === 'number' && isClosed(c, followUpDays) && !changed.has(changedUnit(c)) && !printedBefore.has(describePreviousCount(c))) out[measure] = l[measure] as number;
+    }
+    return out;
+  });
+  return { ...earlier, metrics };
+}
+
+/** The counts of `previous.hidden` (closed, earlier than `exportDate`, unchanged) that `json` prints as numbers, with their place. */
+function printedAgain(json: unknown, file: string, exportDate: string, previous: PreviousPublication): { cell: string; where: string }[] {
+  const changed = changedUnitsIn(json);
+  const places = new Map<string, string>();
+  const j = json as { metrics?: Record<string, unknown>[]; uptake?: Record<string, unknown>[]; budget?: { observed?: Record<string, unknown>[] } };
+  (j.metrics ?? []).forEach((r, i) => {
+    for (const [k, v] of Object.entries(r)) if (typeof v === 'number') places.set(`m|${k}|${String(r.region)}|${String(r.period)}|${String(r.dimension)}|${String(r.level)}`, `metrics.${i}.${k}`);
+  });
+  for (const [at, list] of [['uptake', j.uptake], ['budget.observed', j.budget?.observed]] as const) {
+    (list ?? []).forEach((y, i) => {
+      if (typeof y.activations === 'number' && !places.has(`y|${String(y.region)}|${String(y.year)}`)) places.set(`y|${String(y.region)}|${String(y.year)}`, `${at}.${i}.activations`);
+    });
+  }
+  // A count another earlier publication printed is public already.
+  const printedBefore = new Set(previous.counts.map((c) => describePreviousCount(c)));
+  const out: { cell: string; where: string }[] = [];
+  for (const c of previous.hidden ?? []) {
+    if (c.kind === 'clinic' || !isClosed(c) || c.asOf >= exportDate || changed.has(changedUnit(c)) || printedBefore.has(describePreviousCount(c))) continue;
+    const field = places.get(c.kind === 'metric' ? `m|${c.measure}|${c.region}|${c.period}|${c.dimension}|${c.level}` : `y|${c.region}|${c.year}`);
+    if (field === undefined) continue;
+    const at = locateProblems(json, [{ file, field, expected: '' }])[0]!;
+    out.push({ cell: `${describePreviousCount(c)} (hidden as of ${c.asOf})`, where: `${file}${at.line !== undefined ? `:${at.line}${at.column !== undefined ? `:${at.column}` : ''}` : ''} (${field})` });
+  }
+  return out;
 }
 
 /** Audits `file` (a results.json or `hta uptake --json` output) against its chain and `previousFiles`. */
@@ -68,5 +128,32 @@ export function auditPublishedFile(file: string, previousFiles: readonly string[
     const at = locateProblems(json, [{ file, field, expected: '' }])[0]!;
     return { cell: `${describePreviousCount(count)} as of ${count.asOf}`, where: `${file}${at.line !== undefined ? `:${at.line}${at.column !== undefined ? `:${at.column}` : ''}` : ''} (${field})` };
   });
-  return { audit, informationLoss: { cellShare }, published: { file, exportDate }, earlier: earlier.exportDates, uncarried: earlier.uncarried, smallCarried, sameExtract: sameExtract.map((p) => p.file) };
+  const hiddenBeforePrinted = printedAgain(json, file, exportDate, earlier);
+  // The reader holding both files takes a settled, unchanged count to be the same in each: the
+  // earlier file audited with its hidden ones read from this file (docs/disclosure-control.md
+  // "Hidden before, hidden again").
+  const changed = changedUnitsIn(json);
+  const earlierDisagree: string[] = [];
+  const earlierPinned = previousJson.flatMap((p) => {
+    const e = schema.safeParse(p.json);
+    if (!e.success || e.data.exportDate >= exportDate) return [];
+    const others = mergePublications(previousJson.filter((q) => q !== p));
+    const printedBefore = new Set(others.counts.map((c) => describePreviousCount(c)));
+    const { threshold: t, protectionLevel: pl, zerosSensitive: z0 } = e.data.suppression;
+    // Equated from half a year after a period's end; where the two then disagree (a late activation,
+    // a longer follow-up), only older periods are (docs/disclosure-control.md "Hidden before, hidden again").
+    for (const days of EQUATE_AFTER_DAYS) {
+      try {
+        const a = auditPublishedUptake(filledFrom(p.json as PublishedUptake, json, changed, printedBefore, days), { threshold: t, protectionLevel: pl, zerosSensitive: z0 });
+        return a.narrow.map((n) => ({ file: p.file, cell: n.cell, lower: n.lower, upper: n.upper }));
+      } catch (err) {
+        if (!(err instanceof Error) || !err.message.startsWith('audit: the published numbers are inconsistent')) throw err;
+      }
+    }
+    // The two disagree even on old periods this file does not list as changed (a file made
+    // without --previous): not the same counts, so no such LP.
+    earlierDisagree.push(p.file);
+    return [];
+  });
+  return { audit, informationLoss: { cellShare }, published: { file, exportDate }, earlier: earlier.exportDates, uncarried: earlier.uncarried, smallCarried, sameExtract: sameExtract.map((p) => p.file), hiddenBeforePrinted, earlierPinned, earlierDisagree };
 }

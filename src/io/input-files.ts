@@ -65,8 +65,8 @@ const NAMED_FILES: Record<InputKind, (json: unknown) => NamedFile[]> = {
 
 const WHAT: Record<InputKind, string> = { file: 'file', 'trial-plan': 'analysis plan', 'cea-plan': 'cost-effectiveness plan', 'uptake-plan': 'uptake plan' };
 
-/** The files `input` names directly (none for a plain file, or a plan that cannot be read). */
-export function namedInputs(input: TypedInput): TypedInput[] {
+/** The fields of `input` that name files, as written (none for a plain file, or a plan that cannot be read). */
+function namedFilesOf(input: TypedInput): NamedFile[] {
   if (input.kind === 'file') return [];
   let json: unknown;
   try {
@@ -74,7 +74,12 @@ export function namedInputs(input: TypedInput): TypedInput[] {
   } catch {
     return [];
   }
-  return NAMED_FILES[input.kind](json).map((f) => ({
+  return NAMED_FILES[input.kind](json);
+}
+
+/** The files `input` names directly (none for a plain file, or a plan that cannot be read). */
+export function namedInputs(input: TypedInput): TypedInput[] {
+  return namedFilesOf(input).map((f) => ({
     option: `${input.path}'s "${f.field}"`,
     path: isAbsolute(f.path) ? f.path : join(dirname(input.path), f.path),
     kind: f.kind,
@@ -106,14 +111,7 @@ export function inputFiles(roots: readonly (TypedInput | undefined)[]): InputPat
  * that the manifest itself could not name (docs/manifest.md).
  */
 export function nestedInputPaths(input: TypedInput, asGiven: string): string[] {
-  if (input.kind === 'file') return [];
-  let json: unknown;
-  try {
-    json = readJsonFile(input.path, WHAT[input.kind]);
-  } catch {
-    return [];
-  }
-  return NAMED_FILES[input.kind](json).flatMap((f) => {
+  return namedFilesOf(input).flatMap((f) => {
     const given = isAbsolute(f.path) ? f.path : join(dirname(asGiven), f.path);
     const path = isAbsolute(f.path) ? f.path : join(dirname(input.path), f.path);
     return [given, ...nestedInputPaths({ option: input.option, path, kind: f.kind }, given)];

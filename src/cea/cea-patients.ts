@@ -5,7 +5,7 @@
  * which the trial plan does not know), the plan's covariates and the responder status. Patient
  * ids stay inside this module's output and never reach a result.
  */
-import { isSpecialMissing } from '../trial/special-missing.js';
+import { SpecialMissingReader } from '../trial/special-missing.js';
 import { HtaError, MAX_PROBLEMS, type Problem } from '../errors.js';
 import type { CsvTable } from '../io/read-csv.js';
 import { decimalCommaOf } from '../io/decimal-mark.js';
@@ -157,18 +157,21 @@ function readResourceUse(csv: CsvTable, trial: TrialData, resolved: ResolvedCeaP
   const population = new Map<string, string>();
   const decimalComma = decimalCommaOf(csv);
   const coders = items.map((it) => coderFor(tp, it.column, undefined, decimalComma));
+  // The cells read without splitting the record; SAS `.A`, Stata `.a` and Castor's user-missing
+  // markers are missing, as the trial reader reads them (special-missing.ts).
+  const reader = new SpecialMissingReader();
+  const fields = Math.max(idCol, timeCol, popCol, ...items.map((it) => it.idx)) + 1;
+  const cell = (i: number): string | null => reader.cell(i);
   for (const rec of csv.records) {
-    // `cells` splits the whole record on every access (read-csv.ts): once per record here.
-    // SAS `.A`, Stata `.a` and Castor's user-missing markers are missing, as the trial reader reads them (special-missing.ts).
-    const cells = rec.cells.map((c) => (c !== null && isSpecialMissing(c) ? null : c));
+    reader.load(rec, fields);
     // Matched as loadTrial reads ids: `'002` and `="002"` are the id `002` (trial/patient-ids.ts).
-    const idCell = cells[idCol] ?? null;
+    const idCell = cell(idCol);
     const id = idCell === null ? null : plainPatientId(idCell);
-    const timeRaw = cells[timeCol] ?? null;
+    const timeRaw = cell(timeCol);
     if (id === null || timeRaw === null || !kept.has(id)) continue;
     const time = planTimeOf(tp, timeRaw);
     if (popCol >= 0) {
-      const v = cells[popCol] ?? null;
+      const v = cell(popCol);
       if (v !== null && (time === tp.baseline || !population.has(id))) population.set(id, v);
     }
     const k = plan.periods.indexOf(time);
@@ -176,7 +179,7 @@ function readResourceUse(csv: CsvTable, trial: TrialData, resolved: ResolvedCeaP
     let own = units.get(id);
     if (!own) units.set(id, (own = {}));
     items.forEach((it, j) => {
-      const text = cells[it.idx] ?? null;
+      const text = cell(it.idx);
       let value: number | null = null;
       if (text !== null) {
         const coded = coders[j]?.apply(text);

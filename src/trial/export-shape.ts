@@ -13,8 +13,11 @@ import { isTotalWord } from '../uptake/total-rows.js';
 /** The kind of an empty id cell's problem (load-trial.ts). */
 export const EMPTY_ID_KIND = 'id.empty';
 
+/** The kind of a summary row's problem: one per row (load-trial.ts), named as one by namedShapes. */
+export const SUMMARY_ROW_KIND = 'row.totals';
+
 /** The kinds of the problems that name a shape. */
-export const SHAPE_KINDS: ReadonlySet<string> = new Set(['id.only-first-row', 'arm.only-first-row', 'row.totals']);
+export const SHAPE_KINDS: ReadonlySet<string> = new Set(['id.only-first-row', 'arm.only-first-row', SUMMARY_ROW_KIND]);
 
 /** The kind of an arm cell's problem that names no arm of the plan (load-trial.ts); an empty one has the value "". */
 export const UNKNOWN_ARM_KIND = 'arm.unknown';
@@ -37,8 +40,6 @@ export function isSummaryWord(text: string): boolean {
   return isTotalWord(text) || SUMMARY_WORDS.has(key) || SUMMARY_WORDS.has(key.replace(/[:.]$/, ''));
 }
 
-/** The kind of a summary row's problem: one per row (load-trial.ts), named as one by namedShapes. */
-export const SUMMARY_ROW_KIND = 'row.totals';
 
 /** The problem of a row whose id cell is a summary word (`Gennemsnit`, `I alt`, `N`), also when its other cells are valid. */
 export function summaryRowProblem(at: Omit<Problem, 'expected'>, word: string): Problem {

@@ -38,13 +38,9 @@ function namedAsRepeatedId(name: string, idName: string): boolean {
   return false;
 }
 
-/** Two ids are one as written, but for case, Unicode form and leading zeros (Excel drops them: patient-ids.ts). */
-function sameId(a: string, b: string): boolean {
-  return a === b || idKey(a) === idKey(b);
-}
-
 /**
- * The key `sameId` compares: digits without leading zeros, any other id in NFC upper case (an
+ * The key two ids are compared by — one as written, but for case, Unicode form, leading zeros
+ * (Excel drops them) and Excel's text marks (patient-ids.ts): digits without leading zeros, any other id in NFC upper case (an
  * all-digit id equals no id with another character either way). ASCII needs no NFC, which is
  * most cells: this runs for every cell of the sampled lines.
  */
@@ -127,7 +123,7 @@ export function pastedOutOfStep(csv: CsvTable, idCol: number, columns: readonly 
     columns.forEach((c, k) => {
       const v = reader.cell(c);
       if (v === null) return;
-      if (sameId(v, id)) equalCount[k]!++;
+      if (v === id || idKey(v) === key) equalCount[k]!++;
       else {
         if (!differing[k]!.length) firstHeld[k] = v;
         differing[k]!.push(rec.line);

@@ -66,10 +66,6 @@ export class SpecialMissingTally {
     this.#codes[kind].add(text);
   }
 
-  get size(): number {
-    return this.#cells.size;
-  }
-
   /** What was read as missing, e.g. `3 cells written as SAS/Stata special missing values (.A, .B)`; undefined when none. */
   describe(): string | undefined {
     const parts: string[] = [];
@@ -104,8 +100,8 @@ export function withSpecialMissingEmpty(csv: CsvTable, tally?: SpecialMissingTal
       out[i] = null;
       tally?.add(rec.line, i + 1, c);
     }
-    if (out === undefined) return rec;
-    const cellsOut = out;
+    // The array split once: a record's `cells` getter splits it again on every read (read-csv.ts).
+    const cellsOut = out ?? cells;
     return { line: rec.line, cells: cellsOut, get raw() { return rec.raw; } };
   };
   const records = csv.records;

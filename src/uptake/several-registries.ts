@@ -61,20 +61,24 @@ export function severalRegistriesError(files: readonly string[], cwd = process.c
     const once = files.filter((_f, j) => !again.has(j));
     const rest = once.length === 1
       ? `give it once: hta uptake ${shellWord(once[0]!)} … (docs/input-registry.md "Several exports")`
-      : `each export once; of ${once.join(', ')}: ${severalRegistriesError(once, cwd).message.replace(/^hta uptake reads one registry export, and \d+ were given \([^)]*\)\. /, '')}`;
+      : `each export once; of ${once.join(', ')}: ${joinAdvice(once, cwd)}`;
     return new HtaError('usage.invalid', `hta uptake reads one registry export, and the same export was given twice (${said}): ${rest}`);
   }
+  return new HtaError('usage.invalid', `hta uptake reads one registry export, and ${files.length} were given (${files.join(', ')}). ${joinAdvice(files, cwd)}`);
+}
+
+/** How to join several different exports into one: by their header lines (same, reordered, or other). */
+function joinAdvice(files: readonly string[], cwd: string): string {
   const heads = files.map((f) => firstLine(resolve(cwd, f)));
   const same = heads.every((h) => h !== undefined && h === heads[0]);
   const out = joinedFileName(files, cwd);
   const join = joinCommand(files, out);
   const reordered = same ? undefined : reorderedHeaders(heads);
-  const how = reordered
+  return reordered
     ? reorderedAdvice(files, heads, reordered, out, cwd)
     : same
     ? `They have the same header line: join them into one new file with that header line once — on Linux or macOS \`${join}\` (your files are left as they are); in Excel, paste the rows of the others (without their header) under the first file's and save it under a new name — and give hta uptake that file (hta uptake ${shellWord(out)} …). Rows in several files are then identical rows, counted once (docs/input-registry.md "Several exports")`
     : `Their first lines differ (a different header, or a file that is not an export of the same registry): export them with the same columns in the same order, then join them into one new file with the header line once (docs/input-registry.md "Several exports")`;
-  return new HtaError('usage.invalid', `hta uptake reads one registry export, and ${files.length} were given (${files.join(', ')}). ${how}`);
 }
 
 /** Pairs [first, again, how] of the indexes of `files` that are one file, or byte-identical copies. */

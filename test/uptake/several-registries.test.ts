@@ -56,4 +56,14 @@ describe('the join advice for several registry files', () => {
     expect(copy).toContain('(a-copy.csv is a byte-identical copy of a.csv)');
     expect(command(copy)).toMatch(/ a\.csv b\.csv > registry-joined\.csv$/);
   });
+
+  it('words the join advice for the exports left once, also when a file name holds a parenthesis', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'Region (Syd).csv'), 'id;region\nP1;Syddanmark\n');
+    writeFileSync(join(dir, 'b.csv'), 'id;region\nP2;Sjælland\n');
+    const m = severalRegistriesError(['Region (Syd).csv', 'b.csv', 'Region (Syd).csv'], dir).message;
+    // The opening sentence once: the advice for the rest is not another whole error.
+    expect(m.match(/hta uptake reads one registry export/g)).toHaveLength(1);
+    expect(m).toContain('each export once; of Region (Syd).csv, b.csv: They have the same header line');
+  });
 });

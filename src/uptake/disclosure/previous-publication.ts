@@ -282,11 +282,6 @@ export function uncarriedNote(uncarried: PreviousPublication['uncarried']): stri
   return `${list}, but does not carry its counts (made by an earlier hta): name that publication's results.json too (--previous takes several files), or this publication is not protected against it (docs/disclosure-control.md "Publishing again")`;
 }
 
-/** Reads the files given to `--previous` (or the manifest key `previous`), merged. */
-export function readPreviousPublications(files: readonly string[]): PreviousPublication {
-  return mergePublications(readPreviousFiles(files));
-}
-
 /** An earlier publication's file as read: its name and parsed JSON. */
 export interface PreviousFile {
   file: string;

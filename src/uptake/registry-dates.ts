@@ -90,20 +90,23 @@ const today = () => Math.floor(Date.now() / MS_PER_DAY);
  * Inside no century: the reading nearest the window, which the date-window check then refuses
  * naming the date it was read as (docs/input-registry.md "Dates").
  */
-function twoDigitYearDay(yy: number, month: number, day: number, window: DayWindow): number | undefined {
+function twoDigitYearReader(window: DayWindow): (yy: number, month: number, day: number) => number | undefined {
+  // The window's years once per parser, not per date cell.
   const from = window.from, to = window.to ?? today();
   const fromYear = Number(new Date(from * MS_PER_DAY).toISOString().slice(0, 4));
   const toYear = Number(new Date(to * MS_PER_DAY).toISOString().slice(0, 4));
-  const readings: number[] = [];
-  for (let c = Math.floor(fromYear / 100) - 1; c <= Math.floor(toYear / 100) + 1; c++) {
-    const d = ymdToDay(c * 100 + yy, month, day);
-    if (d !== undefined) readings.push(d);
-  }
-  const inside = readings.filter((d) => d >= from && d <= to);
-  if (inside.length > 1) return undefined;
-  if (inside.length === 1) return inside[0];
   const distance = (d: number) => (d < from ? from - d : d - to);
-  return readings.reduce<number | undefined>((best, d) => (best === undefined || distance(d) < distance(best) ? d : best), undefined);
+  return (yy, month, day) => {
+    const readings: number[] = [];
+    for (let c = Math.floor(fromYear / 100) - 1; c <= Math.floor(toYear / 100) + 1; c++) {
+      const d = ymdToDay(c * 100 + yy, month, day);
+      if (d !== undefined) readings.push(d);
+    }
+    const inside = readings.filter((d) => d >= from && d <= to);
+    if (inside.length > 1) return undefined;
+    if (inside.length === 1) return inside[0];
+    return readings.reduce<number | undefined>((best, d) => (best === undefined || distance(d) < distance(best) ? d : best), undefined);
+  };
 }
 
 /**
@@ -162,11 +165,13 @@ export function dateParser(format: DateFormat, window: DayWindow = { from: DEFAU
         const p = oracleParts(t);
         return p && p.y.length === 4 ? ymdToDay(Number(p.y), p.m, p.d) : undefined;
       };
-    case 'dd-mon-yy':
+    case 'dd-mon-yy': {
+      const yearDay = twoDigitYearReader(window);
       return (t) => {
         const p = oracleParts(t);
-        return p && p.y.length === 2 ? twoDigitYearDay(Number(p.y), p.m, p.d, window) : undefined;
+        return p && p.y.length === 2 ? yearDay(Number(p.y), p.m, p.d) : undefined;
       };
+    }
     case 'iso':
       return (t) => {
         const m = ISO.exec(t);

@@ -7,12 +7,9 @@
  * read CRLF lines followed by LF lines, reads a copy with LF line ends (`withLfCopy`: the same
  * lines, so every message names the user's own).
  */
-import { closeSync, createReadStream, createWriteStream, mkdtempSync, openSync, readSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { closeSync, openSync, readSync } from 'node:fs';
 import { Transform } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
-import { discardStagingFolder, registerStagingFolder } from './staging-files.js';
+import { withTransformedCopy } from './private-copy.js';
 
 /** csv-parse's `record_delimiter`: any of them ends a record (CRLF first, so that it is one line end). */
 export const RECORD_DELIMITERS = ['\r\n', '\n', '\r'];
@@ -94,16 +91,8 @@ function crlfToLf(): Transform {
 }
 
 /** Runs `read` on a private copy of `file` with LF line ends (same lines), removed afterwards. */
-export async function withLfCopy<T>(file: string, read: (copy: string) => Promise<T>): Promise<T> {
-  const dir = mkdtempSync(join(tmpdir(), 'hta-registry-'));
-  registerStagingFolder(dir);
-  try {
-    const copy = join(dir, 'registry-lf.csv');
-    await pipeline(createReadStream(file, { highWaterMark: 4 << 20 }), crlfToLf(), createWriteStream(copy, { flags: 'wx', mode: 0o600 }));
-    return await read(copy);
-  } finally {
-    discardStagingFolder(dir);
-  }
+export function withLfCopy<T>(file: string, read: (copy: string) => Promise<T>): Promise<T> {
+  return withTransformedCopy(file, 'registry-lf.csv', crlfToLf(), read);
 }
 
 /** The note for a file read with both line ends (stderr): where they change, what to do. */

@@ -10,13 +10,10 @@
  * A file that is neither UTF-8 nor plausible Windows-1252 (windows-1252.ts says why: code page
  * 850 or Mac Roman letters, UTF-8 with a stray byte) is refused, naming the line and the byte.
  */
-import { createReadStream, createWriteStream, mkdtempSync, promises as fsp, readSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { createReadStream, promises as fsp, readSync } from 'node:fs';
 import { Transform } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import { HtaError } from '../errors.js';
-import { discardStagingFolder, registerStagingFolder } from '../io/staging-files.js';
+import { withTransformedCopy } from '../io/private-copy.js';
 import { utf16Of } from '../io/utf16.js';
 import { decodeWindows1252, mixedEncodings, notWindows1252, Windows1252Check, type Implausible } from '../io/windows-1252.js';
 
@@ -157,17 +154,9 @@ function toUtf8(encoding: RegistryEncodingName, label: string, seen: (text: stri
  * Transcodes `file` to UTF-8 in a private temporary folder (registered, so Ctrl-C or kill removes
  * it too: io/staging-files.ts), runs `read` on the copy, and removes the folder whatever happens.
  */
-export async function withUtf8Copy<T>(file: string, encoding: RegistryEncodingName, read: (copy: string, characters: string[]) => Promise<T>): Promise<T> {
-  const dir = mkdtempSync(join(tmpdir(), 'hta-registry-'));
-  registerStagingFolder(dir);
-  try {
-    const copy = join(dir, 'registry-utf8.csv');
-    // Windows-1252's characters come from its check; UTF-16's are collected as it is decoded.
-    const chars = characterCollector();
-    const seen = encoding === 'windows-1252' ? () => {} : chars.add;
-    await pipeline(createReadStream(file, { highWaterMark: 4 << 20 }), toUtf8(encoding, file, seen), createWriteStream(copy, { flags: 'wx', mode: 0o600 }));
-    return await read(copy, chars.list);
-  } finally {
-    discardStagingFolder(dir);
-  }
+export function withUtf8Copy<T>(file: string, encoding: RegistryEncodingName, read: (copy: string, characters: string[]) => Promise<T>): Promise<T> {
+  // Windows-1252's characters come from its check; UTF-16's are collected as it is decoded.
+  const chars = characterCollector();
+  const seen = encoding === 'windows-1252' ? () => {} : chars.add;
+  return withTransformedCopy(file, 'registry-utf8.csv', toUtf8(encoding, file, seen), (copy) => read(copy, chars.list));
 }

@@ -8,10 +8,8 @@
  *  - one region's monthly cells in two parts. Parts cut by batches of months share years and
  *    clinics, never a region's month, so the month is the key.
  */
-import { createHash } from 'node:crypto';
-import { readFileSync, realpathSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { HtaError, type Problem } from '../../errors.js';
+import { sameFile } from '../../io/same-file.js';
 import type { AggregateTables, TableName } from './aggregate-tables.js';
 
 /** One file read: the path it was given as (a folder, or the file), its table and rows (region names resolved). */
@@ -20,16 +18,6 @@ export interface AggregatePart {
   path: string;
   table: TableName;
   tables: AggregateTables;
-}
-
-const digest = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
-
-function realPath(file: string): string {
-  try {
-    return realpathSync(file);
-  } catch {
-    return resolve(file);
-  }
 }
 
 /** The first region a part names (not only national rows), or undefined. */
@@ -59,25 +47,24 @@ export function refuseRepeatedParts(parts: readonly AggregatePart[]): void {
     pairs.add(pair);
     problems.push({ file: p.source, ...(region !== undefined ? { field: 'region', value: region } : {}), expected });
   };
-  const real = new Map<string, AggregatePart>();
-  const byDigest = new Map<string, AggregatePart>();
+  // The parts kept so far (each file once), and those of them with region rows.
+  const kept: AggregatePart[] = [];
+  const keptWithRegions: AggregatePart[] = [];
   const repeated = new Set<string>();
   for (const p of parts) {
-    const path = realPath(p.source);
-    const same = real.get(path);
+    const same = kept.find((q) => sameFile(q.source, p.source) === 'same file');
     if (same !== undefined) {
       repeated.add(p.source);
       twice(p, same.path === p.path ? `${p.path} is given twice` : `${p.source} is given twice (also in ${same.path})`,
         `each part once: this is ${same.source} again, and its counts would be added twice`);
       continue;
     }
-    real.set(path, p);
+    kept.push(p);
     // Two regions' uptake_totals may well be equal; two files with region rows never are.
     if (regionOf(p) === undefined) continue;
-    const d = digest(p.source);
-    const first = byDigest.get(d);
+    const first = keptWithRegions.find((q) => sameFile(q.source, p.source) === 'identical copy');
     if (first === undefined) {
-      byDigest.set(d, p);
+      keptWithRegions.push(p);
       continue;
     }
     repeated.add(p.source);

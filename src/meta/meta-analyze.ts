@@ -36,7 +36,7 @@ import { checkPlanMeasures } from './plan-measures.js';
 import { smallSdWarnings } from './sd-check.js';
 import { subgroupsIn } from './subgroup-names.js';
 import { type RecordEffect, recordEffect } from './study-effects.js';
-import { trialContributions } from './trial-contributions.js';
+import { rowContribution, trialContributions } from './trial-contributions.js';
 
 export const NO_SUBGROUP = '(no subgroup)';
 
@@ -257,11 +257,10 @@ function analyzeGroup(records: readonly StudyRecord[], s: MetaOutcomeSetting, se
     const overallTrials = trialCount(poolable);
     // One trial, one estimate (trial-contributions.ts): its whole-trial row, else its subgroups
     // combined. Subgroups of a single trial with no whole row stay rows: rowsOf combines them.
-    const byTrial = trialContributions(poolable, where);
-    const contributions = overallTrials === 1 && byTrial.contributions[0]?.how === 'combined'
-      ? poolable.map((e) => ({ study: e.record.study, members: [e], shares: [1], yi: e.effect.yi, vi: e.effect.vi as number, how: 'row' as const }))
-      : byTrial.contributions;
-    if (contributions !== byTrial.contributions) byTrial.notes.length = 0;
+    const byTrial = overallTrials === 1 && poolable.every((e) => e.record.subgroup !== null)
+      ? { contributions: poolable.map((e) => rowContribution(e)), notes: [] }
+      : trialContributions(poolable, where);
+    const contributions = byTrial.contributions;
     warnings.push(...byTrial.notes);
     const used = contributions.flatMap((c) => c.members);
     const overall = poolStudies(

@@ -25,6 +25,11 @@ interface Poolable {
   effect: { yi: number; vi: number | null };
 }
 
+/** One row as its own contribution. */
+export function rowContribution<E extends Poolable>(e: E): Contribution<E> {
+  return { study: e.record.study, members: [e], shares: [1], yi: e.effect.yi, vi: e.effect.vi as number, how: 'row' };
+}
+
 /** Contributions in order of each trial's first row, and a note per trial whose rows were not all used as they stand. */
 export function trialContributions<E extends Poolable>(entries: readonly E[], where: string): { contributions: Contribution<E>[]; notes: string[] } {
   const byTrial = new Map<string, E[]>();
@@ -39,8 +44,7 @@ export function trialContributions<E extends Poolable>(entries: readonly E[], wh
   const names = (rows: readonly E[]) => rows.map((e) => e.record.subgroup).join(', ');
   for (const [study, rows] of byTrial) {
     if (rows.length === 1) {
-      const only = rows[0] as E;
-      contributions.push({ study, members: [only], shares: [1], yi: only.effect.yi, vi: only.effect.vi as number, how: 'row' });
+      contributions.push(rowContribution(rows[0] as E));
       continue;
     }
     const whole = rows.find((e) => e.record.subgroup === null);

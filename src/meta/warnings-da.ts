@@ -18,6 +18,15 @@ const FORM: Record<string, string> = {
 };
 const UNIT: Record<string, string> = { weeks: 'uger', months: 'måneder' };
 
+/** interval-centre.ts's sentence on the shape of a measure's interval. */
+const SHAPE: Record<string, string> = {
+  "a mean difference's interval is symmetric": 'en gennemsnitlig forskels interval er symmetrisk',
+  "a standardised mean difference's interval is symmetric": 'en standardiseret gennemsnitlig forskels interval er symmetrisk',
+  "a risk ratio's interval is symmetric on the log scale": 'en relativ risikos interval er symmetrisk på log-skalaen',
+  "an odds ratio's interval is symmetric on the log scale": 'en oddsratios interval er symmetrisk på log-skalaen',
+  "a risk difference's Wald interval is symmetric, a Newcombe or exact one need not be": 'en risikodifferences Wald-interval er symmetrisk, et Newcombe- eller eksakt interval behøver ikke være det',
+};
+
 type Rule = [RegExp, (m: RegExpExecArray) => string];
 
 const RULES: Rule[] = [
@@ -33,6 +42,8 @@ const RULES: Rule[] = [
     (m) => `${m[1]} (linje ${m[2]}), sd_${m[3]} ${dn(m[4]!)} er under en fjerdedel af de andre studiers median-SD for dette effektmål og tidspunkt (${dn(m[5]!)}); er det middelværdiens standardfejl, er SD = SE × √n = ${dn(m[6]!)} × √${m[7]} = ${dn(m[8]!)} — en SE læst som SD giver studiet alt for stor vægt`],
   [/^follow-ups (\S+) \((\d+) weeks\) and (\S+) \((\d+) months\) are pooled apart, but may be the same follow-up \((\d+) weeks ≈ (\d+) months\): if the papers mean one time point, write it one way in the time column$/,
     (m) => `opfølgningerne ${m[1]} (${m[2]} ${UNIT.weeks}) og ${m[3]} (${m[4]} ${UNIT.months}) pooles hver for sig, men kan være samme opfølgning (${m[5]} uger ≈ ${m[6]} måneder): mener artiklerne samme tidspunkt, så skriv det ens i tidskolonnen`],
+  [/^(.+) \(line (\d+)\), (.+?): (.+) \[(.+?)(?:, |; )(.+?)\] is (off the centre of its 95% CI|nearly at an end of its 95% CI, most likely a typo): (\S+) from the lower bound and (\S+) from the upper( on the log scale)? \(rounding to the digits given explains up to (\S+)\); (.+?); check the estimate and the bounds against the paper; if the paper's interval is asymmetric by construction .*$/,
+    (m) => `${m[1]} (linje ${m[2]}), ${m[3]}: ${dn(m[4]!)} (${dn(m[5]!)} til ${dn(m[6]!)}) ${m[7]!.startsWith('off') ? 'ligger ikke midt i sit 95 %-KI' : 'ligger næsten ved en ende af sit 95 %-KI, sandsynligvis en tastefejl'}: ${dn(m[8]!)} fra den nedre grænse og ${dn(m[9]!)} fra den øvre${m[10] ? ' på log-skalaen' : ''} (afrunding til de angivne cifre forklarer op til ${dn(m[11]!)}); ${SHAPE[m[12]!] ?? m[12]}; kontrollér estimatet og grænserne mod artiklen; er artiklens interval asymmetrisk af konstruktion (bootstrap-, Newcombe/Wilson- eller eksakt interval), så angiv metoden i en ci_method-kolonne (bootstrap, newcombe, exact, …): rækken pooles da med SE = (øvre − nedre) / 3,92 som ethvert interval`],
   [/^no study has an interval, so nothing was pooled$/, () => 'intet studie har et interval, så intet er poolet'],
   [/^only one subgroup has a poolable study; no test for subgroup differences$/, () => 'kun én subgruppe har et studie, der kan pooles; ingen test for forskel mellem subgrupper'],
   [/^Study (.+): no interval reported; shown but not pooled$/, (m) => `Studie ${m[1]}: intet interval angivet; vist, men ikke poolet`],

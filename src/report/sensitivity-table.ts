@@ -5,6 +5,7 @@ import { formatEffect } from './effects-table.js';
 import { type ArmNames, defaultArmNames, fillArms } from './arm-names.js';
 import { formatFixed, formatP, type Lang, SHORT_RELEVANCE_TEXT } from './i18n.js';
 import type { Table } from './text-table.js';
+import { withSignificance } from './verdict-notes.js';
 
 const METHOD: Record<string, Record<Lang, string>> = {
   ancova: { en: 'Complete-case ANCOVA', da: 'ANCOVA, komplette tilfælde' },
@@ -22,7 +23,8 @@ export function sensitivityTable(s: Sensitivity, lang: Lang, decimals: number, a
       nUsed(r, lang),
       formatEffect(r, decimals, lang),
       r.pValue === null ? '—' : formatP(r.pValue, lang),
-      r.error ? notComputedText(r.error, lang) : r.relevance ? SHORT_RELEVANCE_TEXT[r.relevance][lang] : '—',
+      // A "possibly relevant" verdict whose CI includes 0 says so here too, as in the table of all effects.
+      r.error ? notComputedText(r.error, lang) : r.relevance ? withSignificance(SHORT_RELEVANCE_TEXT[r.relevance][lang], r, lang) : '—',
     ]),
   };
 }

@@ -172,4 +172,15 @@ describe('summary of findings on the bundled trial', () => {
     expect(t.rows[1]![1]).toBe('438 in the model');
     expect(t.rows[0]![1]).toBe(`${rows[0]!.row.n.intervention}/${rows[0]!.row.n.control}`);
   });
+
+  it('a possibly relevant sensitivity row whose CI includes 0 is marked not statistically significant, as in the effects table', () => {
+    const base = rows[0]!.row;
+    const possibly = { ...base, relevance: 'possibly-relevant-benefit' as const, significant: false };
+    const significant = { ...possibly, significant: true };
+    for (const lang of ['en', 'da'] as const) {
+      const t = sensitivityTable({ outcome: 'rmdq', time: '3m', rows: [possibly, significant], tippingPoint: null, errors: [] }, lang, 2);
+      expect(t.rows[0]!.at(-1)).toMatch(lang === 'en' ? /, not statistically significant$/ : /, ikke statistisk signifikant$/);
+      expect(t.rows[1]!.at(-1)).not.toMatch(/signifikant$|significant$/);
+    }
+  });
 });

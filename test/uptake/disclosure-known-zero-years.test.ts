@@ -73,10 +73,33 @@ describe('a region that began referring later', () => {
     const run = await runCli('uptake', reg, '--eligible', elig, '--plan', plan, '--json');
     expect(run.code).toBe(0);
     const a = JSON.parse(run.stdout) as UptakeAnalysis;
-    expect(a.uptake.find((u) => u.region === 'Nordjylland' && u.year === 2024)?.activations).toBe(0);
+    // The cell model's per-region structural zero (cell-model.ts) decides this; the audit's
+    // knowledge of it is the next test.
+    expect(a.uptake.find((u) => u.region === 'Nordjylland' && u.year === 2024)?.activations, 'Nordjylland 2024, before its first referral: a known 0, printed').toBe(0);
     const audit = auditPublishedUptake(a as never, { threshold: 5, protectionLevel: 5, zerosSensitive: false });
     expect(audit.narrow).toEqual([]);
   }, 60_000);
+
+  it('the audit knows those years are empty: one hidden anyway is reported pinned at 0, with the year it hid', () => {
+    // B first referred in 2025; its 2024 activation year "suppressed" anyway (the suppression's
+    // old bug). Two rules of the audit each know B's 2024 is 0 (attacker-audit.ts): the activation
+    // year before the region's first printed period, and the cohort bound (activations up to 2024
+    // ≤ the activated of B's cohorts up to 2024, of which none is printed). The first is implied by
+    // the second, so this fails only when both are gone (then B's 2024 and 2025 range over 0–8).
+    const S = 'suppressed';
+    const row = (region: string, period: string, referrals: number, activations: number) => ({ region, period, dimension: 'all', level: 'all', referrals, activations, atRisk4w: activations, retained4w: 0, atRisk12w: activations, retained12w: 0 });
+    const year = (region: string, y: number) => ({ region, year: y, activations: S, eligible: 1000 });
+    const pub = {
+      exportDate: '2025-06-30', rows: 40, budget: { observed: [] },
+      metrics: [row('A', 'all', 30, 20), row('A', '2024', 18, 12), row('A', '2025', 12, 8), row('B', 'all', 10, 8), row('B', '2025', 10, 8), row('national', 'all', 40, 28), row('national', '2024', 18, 12), row('national', '2025', 22, 16)],
+      uptake: [year('A', 2024), year('A', 2025), year('B', 2024), year('B', 2025), year('national', 2024), year('national', 2025)],
+    };
+    const audit = auditPublishedUptake(pub as never, { threshold: 5, protectionLevel: 5, zerosSensitive: false });
+    expect(audit.narrow).toEqual([
+      { cell: 'activations · B · activated in 2024', lower: 0, upper: 0 },
+      { cell: 'activations · B · activated in 2025', lower: 8, upper: 8 },
+    ]);
+  });
 });
 
 describe('activation years against referral cohorts', () => {

@@ -73,10 +73,33 @@ describe('a region that began referring later', () => {
     const run = await runCli('uptake', reg, '--eligible', elig, '--plan', plan, '--json');
     expect(run.code).toBe(0);
     const a = JSON.parse(run.stdout) as UptakeAnalysis;
-    expect(a.uptake.find((u) => u.region === 'Nordjylland' && u.year === 2024)?.activations).toBe(0);
+    // The cell model's per-region structural zero (cell-model.ts) decides this; the audit's
+    // knowledge of it is the next test.
+    expect(a.uptake.find((u) => u.region === 'Nordjylland' && u.year === 2024)?.activations, 'Nordjylland 2024, before its first referral: a known 0, printed').toBe(0);
     const audit = auditPublishedUptake(a as never, { threshold: 5, protectionLevel: 5, zerosSensitive: false });
     expect(audit.narrow).toEqual([]);
   }, 60_000);
+
+  it('the audit knows those years are empty: one hidden anyway is reported pinned at 0, with the year it hid', () => {
+    // B first referred in 2025; its 2024 activation year "suppressed" anyway (the suppression's
+    // old bug). Two rules of the audit each know B's 2024 is 0 (attacker-audit.ts): the activation
+    // year before the region's first printed period, and the cohort bound (activations up to 2024
+    // ≤ the activated of B's cohorts up to 2024, of which none is printed). The first is implied by
+    // the second, so this fails only when both are gone (then B's 2024 and 2025 range over 0–8).
+    const S = 'suppressed';
+    const row = (region: string, period: string, referrals: number, activations: number) => ({ region, period, dimension: 'all', level: 'all', referrals, activations, atRisk4w: activations, retained4w: 0, atRisk12w: activations, retained12w: 0 });
+    const year = (region: string, y: number) => ({ region, year: y, activations: S, eligible: 1000 });
+    const pub = {
+      exportDate: '2025-06-30', rows: 40, budget: { observed: [] },
+      metrics: [row('A', 'all', 30, 20), row('A', '2024', 18, 12), row('A', '2025', 12, 8), row('B', 'all', 10, 8), row('B', '2025', 10, 8), row('national', 'all', 40, 28), row('national', '2024', 18, 12), row('national', '2025', 22, 16)],
+      uptake: [year('A', 2024), year('A', 2025), year('B', 2024), year('B', 2025), year('national', 2024), year('national', 2025)],
+    };
+    const audit = auditPublishedUptake(pub as never, { threshold: 5, protectionLevel: 5, zerosSensitive: false });
+    expect(audit.narrow).toEqual([
+      { cell: 'activations · B · activated in 2024', lower: 0, upper: 0 },
+      { cell: 'activations · B · activated in 2025', lower: 8, upper: 8 },
+    ]);
+  });
 });
 
 describe('activation years against referral cohorts', () => {
@@ -86,12 +109,32 @@ describe('activation years against referral cohorts', () => {
   // this 100-row registry a reader using that bound pinned 94 small counts (e.g. chiropractor
   // referrals activated in one region) into 1–4.
   it('the suppression respects the bound, and the audit that uses it finds nothing narrow', async () => {
+    // A registry where the bound alone decides: one region, no months, clinics or equity levels,
+    // every printed count and every other derived count 0 or at least 5, and 2 patients referred
+    // in late December 2024 and activated in January 2025 (cohort 2024: 17 activated; activation
+    // year 2024: 15). Without the cohort cells in the suppression (cell-model.ts) nothing is
+    // hidden and 17 − 15 prints the 2. (A 100-row simulated registry was used before: there other
+    // rules hid the same cells, so the test passed without the cohort cells.)
     const dir = tempDir();
     const reg = join(dir, 'registry.csv'), elig = join(dir, 'eligible.csv'), plan = join(dir, 'plan.json');
-    writeFileSync(reg, simulateRegistry({ rows: 100, seed: 2, startDate: '2024-07-01', years: 1 }));
-    writeFileSync(elig, simulateEligible({ seed: 2 }));
+    const day = (iso: string, add: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + add * 86_400_000).toISOString().slice(0, 10);
+    const lines = ['id,region,clinic,referred,activated,last_active,age,sex,referrer'];
+    // Kept 100 days (retained at 12 weeks), 40 (at 4 weeks only) or 0 days, in turn: 5 of each.
+    const referral = (referred: string, wait: number | null, kept: number) => {
+      const activated = wait === null ? '' : day(referred, wait);
+      lines.push(`R${lines.length},Nordjylland,N001,${referred},${activated},${activated && day(activated, kept)},50,f,gp`);
+    };
+    for (let i = 0; i < 15; i++) referral(day('2024-08-01', 5 * i), 3, [100, 40, 0][i % 3]!);
+    referral('2024-12-20', 16, 100);
+    referral('2024-12-21', 15, 0);
+    for (let i = 0; i < 5; i++) referral(day('2024-09-01', 7 * i), null, 0);
+    // Cohort 2025: activated by March, all at risk at 12 weeks on 30 June (none "not yet").
+    for (let i = 0; i < 15; i++) referral(day('2025-01-10', 5 * i), 2, [100, 40, 0][i % 3]!);
+    for (let i = 0; i < 5; i++) referral(day('2025-02-01', 7 * i), null, 0);
+    writeFileSync(reg, lines.join('\n') + '\n');
+    writeFileSync(elig, 'region,year,eligible\nNordjylland,2024,20000\nNordjylland,2025,20100\n');
     const base = JSON.parse(readFileSync('data/plans/uptake.plan.json', 'utf8')) as Record<string, unknown>;
-    writeFileSync(plan, JSON.stringify({ ...base, firstYear: 2024, eligibleFill: 'carry-forward' }));
+    writeFileSync(plan, JSON.stringify({ ...base, firstYear: 2024, eligibleFill: 'carry-forward', exportDate: '2025-06-30', publish: { months: false, clinics: false, equity: [] } }));
     const run = await runCli('uptake', reg, '--eligible', elig, '--plan', plan, '--json');
     expect(run.code).toBe(0);
     const audit = auditPublishedUptake(JSON.parse(run.stdout) as never, { threshold: 5, protectionLevel: 5, zerosSensitive: false });

@@ -26,7 +26,9 @@ figcaption { font-size: 0.85em; color: #555; }
 figcaption .caption { display: block; font-weight: bold; color: #1a1a1a; }
 .table-wrap { max-width: 100%; overflow-x: auto; }
 table { border-collapse: collapse; font-size: 0.85em; margin: 8px 0 16px; }
-caption { text-align: left; font-weight: bold; padding: 4px 0; }
+figure.table { margin: 8px 0 16px; }
+figure.table > figcaption { text-align: left; font-weight: bold; padding: 4px 0; font-size: 0.85em; color: inherit; }
+figure.table > table { margin: 0; }
 th, td { border-bottom: 1px solid #ddd; padding: 4px 8px; text-align: left; vertical-align: top; }
 th { border-bottom: 2px solid #999; font-weight: normal; background: #f4f4f4; }
 td.num, th.num { text-align: right; white-space: nowrap; }
@@ -47,9 +49,9 @@ tr.group td { font-style: italic; border-bottom: none; padding-top: 8px; }
   /* Sections flow from page to page: the conclusion and summary start on page 1. */
   section { break-inside: auto; }
   section.landscape { page: landscape; }
-  figure { break-inside: avoid; margin: 6pt 0; }
+  figure.chart { break-inside: avoid; margin: 6pt 0; }
   /* A section's heading and introduction stay on the page of its chart (when they fit together). */
-  section > p:has(~ figure) { break-inside: avoid; break-after: avoid; }
+  section > p:has(~ figure.chart) { break-inside: avoid; break-after: avoid; }
   /* A chart keeps to the page's width and, with its heading and caption, to one page's height
      (PORTRAIT_CHART_HEIGHT_PX): never cut at the page's foot. */
   figure svg { width: auto; max-width: 100%; height: auto; max-height: 238mm; }
@@ -57,12 +59,19 @@ tr.group td { font-style: italic; border-bottom: none; padding-top: 8px; }
   .table-wrap { overflow: visible; }
   /* Every printed text ≥ 8 pt (issue #15): tables too. */
   table { width: 100%; font-size: 8pt; line-height: 1.08; margin: 2pt 0 3pt; }
-  caption { padding: 1pt 0; }
-  thead { display: table-header-group; }
+  /* A table's caption, header and first two rows stay together: never a caption or a header
+     alone at a page's foot. */
+  figure.table { margin: 2pt 0 3pt; }
+  figure.table > figcaption { font-size: 8pt; padding: 1pt 0; break-inside: avoid; break-after: avoid; }
+  figure.table > table { margin: 0; }
+  thead { display: table-header-group; break-after: avoid; }
+  tbody > tr:first-child, tbody > tr:nth-child(2) { break-before: avoid; }
   tr { break-inside: avoid; }
   th, td { padding: 0.3pt 2.5pt; }
   tr.group td { padding-top: 1.5pt; }
-  th.num { white-space: normal; }
+  /* A table wider than the page makes Chromium shrink the whole page below 8 pt: a number cell
+     wraps (at its spaces) only when its table cannot fit otherwise. */
+  th.num, td.num { white-space: normal; }
   td.wide { min-width: 12.5em; }
   /* Room for a long row label and a short phrase, so rows stay a few lines high and the summary
      of findings with its footnotes fits pages 1–2. */

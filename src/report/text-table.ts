@@ -79,7 +79,21 @@ export const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, 
 function headerHtml(h: string): string {
   return escapeHtml(h)
     .replace(/(\d+ ?%[- ](?:CI|KI))/g, '<span class="nowrap">$1</span>')
-    .replace(/(\p{Ll}{3,})(gruppen?)(?!\p{L})/gu, '$1&shy;$2');
+    .replace(/(\p{Ll}{3,})(gruppen?)(?!\p{L})/gu, '$1&shy;$2')
+    // GRADE's "Participants (studies)" in the summary of findings' narrow column: "Partici-pants",
+    // not "Participan|ts".
+    .replace(/\bParticipants\b/g, 'Partici&shy;pants');
+}
+
+/**
+ * A number cell, which the print stylesheet lets wrap when its table would not fit the page: it
+ * breaks only before its interval's "(" and after "til"/"to", never inside "22,2 %-point" or
+ * "−1,08" (each piece is kept whole).
+ */
+function numberCellHtml(s: string): string {
+  if (!/^[\u2212+\-<>≤≥]?\d/.test(s)) return escapeHtml(s);
+  const pieces = s.split(/ (?=\()|(?<=\b(?:til|to)) /);
+  return pieces.length === 1 && !/-/.test(s) ? escapeHtml(s) : pieces.map((p) => `<span class="nowrap">${escapeHtml(p)}</span>`).join(' ');
 }
 
 export function renderHtmlTable(t: Table, caption?: string): string {
@@ -89,7 +103,7 @@ export function renderHtmlTable(t: Table, caption?: string): string {
   };
   const cell = (tag: 'th' | 'td', s: string, i: number) => {
     const indent = tag === 'td' && i === 0 && s.startsWith('  ');
-    return `<${tag}${indent ? ' class="indent"' : cls(i)}>${escapeHtml(indent ? s.trimStart() : s)}</${tag}>`;
+    return `<${tag}${indent ? ' class="indent"' : cls(i)}>${t.align?.[i] === 'right' && !indent ? numberCellHtml(s) : escapeHtml(indent ? s.trimStart() : s)}</${tag}>`;
   };
   const head = `<thead><tr>${t.header.map((h, i) => `<th${cls(i)}>${headerHtml(h)}</th>`).join('')}</tr></thead>`;
   const body = t.rows
@@ -98,5 +112,9 @@ export function renderHtmlTable(t: Table, caption?: string): string {
       return group ? `<tr class="group"><td colspan="${t.header.length}">${escapeHtml(r[0] ?? '')}</td></tr>` : `<tr>${r.map((c, i) => cell('td', c, i)).join('')}</tr>`;
     })
     .join('\n');
-  return `<table>${caption ? `<caption>${escapeHtml(caption)}</caption>` : ''}${head}<tbody>\n${body}\n</tbody></table>\n`;
+  const table = `<table>${head}<tbody>\n${body}\n</tbody></table>`;
+  // The caption is the figure's, not a <caption> of the table: Chromium's print layout keeps a
+  // block caption with the table's first rows (break-after: avoid) but leaves a <caption> alone
+  // at a page's foot (html-page.ts's print CSS).
+  return caption ? `<figure class="table"><figcaption>${escapeHtml(caption)}</figcaption>${table}</figure>\n` : `${table}\n`;
 }

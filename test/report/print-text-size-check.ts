@@ -7,6 +7,7 @@
  */
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { PORTRAIT_PX } from '../../src/report/html-page.js';
 
 export async function checkPrintedTextSize(page: Page, name: string): Promise<void> {
   await page.emulateMedia({ media: 'print' });
@@ -25,6 +26,16 @@ export async function checkPrintedTextSize(page: Page, name: string): Promise<vo
       return out;
     });
     expect(small, `${name}: printed text below 8 pt`).toEqual([]);
+    // A table wider than a portrait page makes Chromium shrink the whole printed page (every text
+    // below its computed size): laid out at the page's printable width, no table outside a
+    // landscape section is wider than it.
+    const viewport = page.viewportSize();
+    await page.setViewportSize({ width: PORTRAIT_PX, height: 1000 });
+    const wide = await page.evaluate((max) => [...document.querySelectorAll('table')]
+      .filter((t) => !t.closest('section.landscape') && t.getBoundingClientRect().width > max + 0.5)
+      .map((t) => `${(t.closest('figure')?.querySelector('figcaption')?.textContent ?? '').slice(0, 40)}: ${Math.round(t.getBoundingClientRect().width)} px`), PORTRAIT_PX);
+    if (viewport) await page.setViewportSize(viewport);
+    expect(wide, `${name}: printed tables wider than the page (${PORTRAIT_PX} px), which shrinks every printed text`).toEqual([]);
   } finally {
     await page.emulateMedia({ media: 'screen' });
   }

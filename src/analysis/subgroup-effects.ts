@@ -226,7 +226,7 @@ export function credibilityOf(sg: PlanSubgroup, r: Omit<SubgroupResult, 'credibi
     };
     statement = {
       en: `The effect may differ by ${what.en} (interaction p ${formatP(p, 'en')}); weigh its credibility: ${sg.prespecified ? 'prespecified' : 'not prespecified'}, one of ${tests} subgroup tests in this run, ${dir.en}.`,
-      da: `Effekten kan være forskellig efter ${what.da} (interaktion p ${formatP(p, 'da')}); vurdér troværdigheden: ${sg.prespecified ? 'forhåndsspecificeret' : 'ikke forhåndsspecificeret'}, én af ${tests} subgruppetests i denne kørsel, ${dir.da}.`,
+      da: `Effekten kan være forskellig efter ${what.da} (interaktion p ${formatP(p, 'da')}); vurdér troværdigheden: ${sg.prespecified ? 'forhåndsspecificeret' : 'ikke forhåndsspecificeret'}, én af ${tests} subgruppetests i denne analyse, ${dir.da}.`,
     };
   }
   return { prespecified: sg.prespecified, interactionP: p, subgroupTestsInRun: tests, predictedLarger, directionHeld: held, statement };

@@ -50,11 +50,11 @@ export const REGISTRY_TEXT = {
   evalueTitle: { en: 'Sensitivity to unmeasured confounding (E-values)', da: 'Følsomhed for umålte forstyrrende faktorer (E-værdier)' },
   evalueSentence: {
     en: '{outcome}, {time} ({method}): an unmeasured confounder associated with both app use and the outcome by a risk ratio of {e} each, beyond the measured confounders, could explain the estimate away; to move the CI to include no difference, a risk ratio of {ci} each would suffice. Weaker confounding could not.',
-    da: '{outcome}, {time} ({method}): en umålt forstyrrende faktor, der hænger sammen med både brug af appen og effektmålet med en relativ risiko på {e} hver, ud over de målte forstyrrende faktorer, kunne forklare estimatet væk; for at konfidensintervallet kommer til at indeholde ingen forskel, er en relativ risiko på {ci} hver nok. Svagere forstyrrende faktorer kunne ikke.',
+    da: '{outcome}, {time} ({method}): en umålt forstyrrende faktor, der ud over de målte forstyrrende faktorer er forbundet med både brug af appen og effektmålet med en relativ risiko på {e} for hver af dem, ville kunne forklare hele den estimerede forskel; en relativ risiko på {ci} for hver ville være nok til, at konfidensintervallet omfattede 0. En svagere forstyrrende faktor ville ikke.',
   },
   evalueSentenceNull: {
     en: '{outcome}, {time} ({method}): an unmeasured confounder associated with both app use and the outcome by a risk ratio of {e} each, beyond the measured confounders, could explain the estimate away; the CI already includes no difference.',
-    da: '{outcome}, {time} ({method}): en umålt forstyrrende faktor, der hænger sammen med både brug af appen og effektmålet med en relativ risiko på {e} hver, ud over de målte forstyrrende faktorer, kunne forklare estimatet væk; konfidensintervallet indeholder allerede ingen forskel.',
+    da: '{outcome}, {time} ({method}): en umålt forstyrrende faktor, der ud over de målte forstyrrende faktorer er forbundet med både brug af appen og effektmålet med en relativ risiko på {e} for hver af dem, ville kunne forklare hele den estimerede forskel; konfidensintervallet omfatter allerede 0.',
   },
   methodsTitle: { en: 'Methods', da: 'Metoder' },
   methods: {

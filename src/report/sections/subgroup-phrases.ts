@@ -20,7 +20,7 @@ export const SUBGROUP_TEXT = {
   },
   credibility: {
     en: 'Credibility (ICEMAN): {prespecified}; {tests} subgroup tests in this run; {direction}. Levels with no value in the column are left out: {missing} patients (missing), {other} (other values), for the primary outcome.',
-    da: 'Troværdighed (ICEMAN): {prespecified}; {tests} subgruppetests i denne kørsel; {direction}. Patienter uden værdi i kolonnen er udeladt: {missing} (manglende), {other} (andre værdier), for det primære effektmål.',
+    da: 'Troværdighed (ICEMAN): {prespecified}; {tests} subgruppetests i denne analyse; {direction}. Patienter uden værdi i kolonnen er udeladt: {missing} (manglende), {other} (andre værdier), for det primære effektmål.',
   },
   prespecified: { en: 'prespecified', da: 'forhåndsspecificeret' },
   notPrespecified: { en: 'not prespecified', da: 'ikke forhåndsspecificeret' },
@@ -76,7 +76,8 @@ export const SUBGROUP_TEXT = {
     en: 'Weighted to the target sample: every analysed trial patient weighted by the inverse odds of trial membership from a logistic model of membership of the {rows} target patients against the trial on {model} (= R glm); ANCOVA (risk difference for yes/no outcomes and responders) with those weights and a design-based 95% CI that treats them as fixed (= R svyglm). Effective sample size {essLo}–{essHi}; weights from {wMin} to {wMax} (mean 1). It assumes the effect depends on the population only through these columns.',
     da: 'Vægtet til stikprøven: alle analyserede forsøgspatienter vægtet med de inverse odds for forsøgsdeltagelse fra en logistisk model af de {rows} patienter i målgruppen mod forsøget på {model} (= R glm); ANCOVA (risikodifference for ja/nej-effektmål og patienter med klinisk relevant forbedring) med de vægte og et designbaseret 95 %-KI, der behandler dem som faste (= R svyglm). Effektiv stikprøvestørrelse {essLo}–{essHi}; vægte fra {wMin} til {wMax} (gennemsnit 1). Det forudsætter, at effekten kun afhænger af populationen gennem disse kolonner.',
   },
-  nEss: { en: '{n} (ESS {ess})', da: '{n} (ESS {ess})' },
+  // The summary of findings' word for the same number (sofEffective).
+  nEss: { en: '{n} (eff. n {ess})', da: '{n} (eff. n {ess})' },
   // Participant flow: the branch into the target population (charts/target-flow-boxes.ts)
   flowTarget: { en: 'Target population', da: 'Målgruppe' },
   flowTargetPanel: { en: 'Target-population subset of all randomised patients (not a stage of the trial)', da: 'Målgruppen: delmængde af alle randomiserede patienter (ikke et trin i forsøget)' },

@@ -4,7 +4,7 @@
  * reason, a cost-effectiveness plan's resource use): hta refuses each, naming its line and column
  * and never quoting it, also with --exclude-invalid — such a cell means a shifted line or the
  * wrong column named, and its value would reach a message, a plan, a Table 1 level or a report
- * (docs/input-trial-export.md "CPR numbers outside the id column"). The shape is
+ * (docs/input-trial-export.md#cpr-outside-id). The shape is
  * io/cpr-number.ts's; the code allowance (a site's P-number) is the registry's
  * (uptake/cpr-shape.ts), counted by patients rather than rows, since a long export repeats a
  * patient's covariate on every visit row.
@@ -19,7 +19,8 @@ const bare = (cell: string): string => plainPatientId(cell.trim());
 
 /** Whether a cell (as written) is shaped like a CPR number, Excel's text marks aside. */
 export function cprShapedCell(cell: string | null | undefined): boolean {
-  if (cell === null || cell === undefined) return false;
+  // Most cells (a score, an answer code) are far shorter than ten digits: no pattern run on them.
+  if (cell === null || cell === undefined || cell.length < 10) return false;
   return looksLikeCpr(cell) || looksLikeCpr(bare(cell));
 }
 

@@ -2,7 +2,7 @@
  * A CPR-shaped cell in a trial export's column other than the id (arm, visit, score, age, sex,
  * a subgroup, resource use) is refused by line and column, never quoted, and reaches no output:
  * every command stops with exit 2 and writes nothing, --exclude-invalid too; `plan init` drafts
- * nothing from it (docs/input-trial-export.md "CPR numbers outside the id column"). Found by a
+ * nothing from it (docs/input-trial-export.md#cpr-outside-id). Found by a
  * tester: a CPR number in the sex column was a third level of Table 1 and the ANCOVA, and plan
  * init drafted them as visits, arms and missing-value codes.
  */

@@ -1,7 +1,7 @@
 /**
  * Cells shaped like a Danish CPR number in a trial export's columns other than the id (the arm,
  * the visit, scores and items, covariates, subgroup and population columns, the withdrawal
- * reason, a cost-effectiveness plan's resource use): hta refuses each, naming its line and column
+ * reason, a cost-effectiveness plan's resource use, a report's Table 1 characteristics): hta refuses each, naming its line and column
  * and never quoting it, also with --exclude-invalid — such a cell means a shifted line or the
  * wrong column named, and its value would reach a message, a plan, a Table 1 level or a report
  * (docs/input-trial-export.md#cpr-outside-id). The shape is

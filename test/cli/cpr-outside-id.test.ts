@@ -75,6 +75,18 @@ describe('a CPR-shaped cell outside the id column', () => {
     noCpr(report.stdout + report.stderr);
   });
 
+  it('no extra Table 1 level: a manifest characteristic column holding one stops hta report, the plan not reading it', async () => {
+    const f = setup(at(8, 5), { covariates: ['alder'], covariateTypes: {} });
+    expect((await runCli('validate', f.csv, '--plan', f.plan)).code).toBe(0);
+    writeFileSync(join(f.dir, 'manifest.json'), JSON.stringify({ reports: [{ id: 'r', kind: 'trial', out: 'r', lang: 'en', data: 'export.csv', plan: 'plan.json', characteristics: [{ column: 'koen', label: { en: 'Sex' } }] }] }));
+    const report = await runCli('report', '--manifest', join(f.dir, 'manifest.json'));
+    expect(report.code).toBe(2);
+    expect(report.stderr).toContain(REFUSED);
+    expect(report.stderr).toContain('export.csv:8:5 (koen)');
+    expect(existsSync(join(f.dir, 'r'))).toBe(false);
+    noCpr(report.stdout + report.stderr);
+  });
+
   it('no subgroup level: a subgroup column holding one stops analyze', async () => {
     const f = setup(at(6, 5), { covariates: ['alder'], covariateTypes: {}, subgroups: [{ column: 'koen', label: { en: 'sex' }, prespecified: true }] });
     const r = await runCli('analyze', f.csv, '--plan', f.plan, '--json');

@@ -437,7 +437,9 @@ export function draftPlan(given: CsvTable, schemaRef: string): PlanDraft {
   };
   // CPR-shaped cells outside the id column: read as empty from here on, so none is drafted as a
   // visit, an arm, a level or a code, nor quoted; said by line and column (trial/cpr-cells.ts).
-  const cpr = withoutCprCells(csv, header.indexOf(idCol), header.flatMap((h, i) => (isCovariateName(h) ? [i] : [])));
+  // A column repeating the id (`id_3m`, below) is the id again: compared with it, never read as a value.
+  const repeatedIdIdx = repeatedIdColumns(csv, header.indexOf(idCol));
+  const cpr = withoutCprCells(csv, [header.indexOf(idCol), ...repeatedIdIdx], header.flatMap((h, i) => (isCovariateName(h) ? [i] : [])));
   csv = cpr.table;
   checks.push(...cprCellChecks(csv.file, header, idCol, cpr.cells));
   // Ids shaped like CPR numbers: said, never quoted (trial/patient-ids.ts).
@@ -448,7 +450,7 @@ export function draftPlan(given: CsvTable, schemaRef: string): PlanDraft {
   guesses.push(`patient id column: "${idCol}"`);
   // A column repeating the id (`id_3m`: a follow-up file pasted beside the baseline): every run
   // compares it with the id line by line, and the draft says what it finds (repeated-id-columns.ts).
-  const repeatedIds = repeatedIdColumns(csv, header.indexOf(idCol)).map((i) => header[i]!);
+  const repeatedIds = repeatedIdIdx.map((i) => header[i]!);
   if (repeatedIds.length) {
     const named = repeatedIds.map((c) => `"${c}"`).join(', ');
     guesses.push(`repeated patient id: ${named} repeat${repeatedIds.length === 1 ? 's' : ''} the id of column "${idCol}" (a file pasted beside the others): every run checks ${repeatedIds.length === 1 ? 'it' : 'them'} against "${idCol}" line by line`);

@@ -93,14 +93,16 @@ export interface CprCell {
  * `codeColumns` aside), and where they were: what `hta plan init` drafts from, so that no such
  * cell becomes a visit, an arm, a level or a missing-value code, nor is quoted (docs/plan-trial.md).
  */
-export function withoutCprCells(table: CsvTable, idIdx: number, codeColumns: readonly number[]): { table: CsvTable; cells: CprCell[] } {
+/** `idColumns`: the id's column first, then any column repeating it (`id_3m`), none of them checked. */
+export function withoutCprCells(table: CsvTable, idColumns: readonly number[], codeColumns: readonly number[]): { table: CsvTable; cells: CprCell[] } {
+  const idIdx = idColumns[0] ?? -1;
   const cells: CprCell[] = [];
   let codes: Map<number, Set<string>> | undefined;
   const kept: CsvRecord[] = [];
   for (const rec of table.records) {
     let out: (string | null)[] | undefined;
     rec.cells.forEach((c, i) => {
-      if (i === idIdx || !cprShapedCell(c)) return;
+      if (idColumns.includes(i) || !cprShapedCell(c)) return;
       if (codeColumns.includes(i)) {
         codes ??= repeatedTrialCodes(table.records, idIdx, codeColumns);
         if (isRepeatedCode(c!, codes.get(i))) return;

@@ -197,4 +197,20 @@ describe('plan init on an export with CPR-shaped cells outside the id column', (
     expect(plan.missingCodes).toBeUndefined();
     expect(r.stderr).not.toContain('has 3 values');
   });
+
+  it('a column repeating the CPR-shaped id (a follow-up file pasted beside the baseline) is the id again, not such a cell', async () => {
+    const dir = tempDir();
+    const rows = ['cpr;gruppe;alder;rmdq_baseline;cpr_3m;rmdq_3m'];
+    for (let i = 1; i <= 12; i++) {
+      const id = `${String(i).padStart(2, '0')}0575-${1000 + i}`;
+      rows.push([id, i % 2 ? 'app' : 'usual', i === 4 ? CPR : String(30 + i), String(8 + (i % 5)), id, String(4 + ((i * 3) % 7))].join(';'));
+    }
+    writeFileSync(join(dir, 'wide.csv'), rows.join('\n') + '\n');
+    const r = await runCli('plan', 'init', join(dir, 'wide.csv'));
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('repeated patient id: "cpr_3m"');
+    expect(r.stderr).toContain('wide.csv:5:3 (alder): a cell looks like a CPR number');
+    expect(r.stderr).not.toContain('(cpr_3m): ');
+    noCpr(r.stdout + r.stderr);
+  });
 });

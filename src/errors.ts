@@ -73,13 +73,15 @@ export function formatProblem(p: Problem): string {
   // A value shaped like a CPR number is never quoted, whatever the column (cpr-number.ts).
   const value = p.value !== undefined ? ` ${JSON.stringify(maskCpr(p.value))}` : '';
   const hint = p.hint !== undefined ? `; ${p.hint}` : '';
-  return `${where}${field}:${value} — expected ${expectedText(p)}${hint}`;
+  // So are the problem's own words, which may quote a cell (`this patient's line 3 has "…"`).
+  return `${where}${field}:${value} — expected ${maskCpr(expectedText(p))}${maskCpr(hint)}`;
 }
 
 /** The error and its problems, grouped by kind (see problem-groups.ts) so every problem is accounted for. */
 export function formatError(err: HtaError): string {
-  const lines = [`error: ${err.message}`];
-  for (const g of err.groups ?? groupProblems(err.problems)) lines.push(`  ${formatProblemGroup(g)}`);
+  // A message may name a value read from a file (a plan's visit): masked as a problem's value is.
+  const lines = [`error: ${maskCpr(err.message)}`];
+  for (const g of err.groups ?? groupProblems(err.problems)) lines.push(`  ${maskCpr(formatProblemGroup(g))}`);
   return lines.join('\n');
 }
 

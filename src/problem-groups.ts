@@ -43,7 +43,7 @@ const DETAILS_SHOWN = 5;
 export function addDetail(g: Pick<ProblemGroup, 'details'>, p: Problem): void {
   if (p.detail === undefined) return;
   const details = (g.details ??= []);
-  if (details.length < DETAILS_KEPT) details.push({ line: p.line ?? 0, detail: p.detail });
+  if (details.length < DETAILS_KEPT) details.push({ line: p.line ?? 0, detail: maskCpr(p.detail) });
 }
 
 /** A group's `expected` with each line's own detail: `… (line 3: …; line 183: …)`; one problem's as formatProblem says it. */
@@ -70,8 +70,9 @@ export function groupProblems(problems: Iterable<Problem>): ProblemGroup[] {
     const key = groupKey(p);
     let g = groups.get(key);
     if (!g) {
-      g = { file: p.file, expected: p.expected, count: 0, lines: [], values: [], lineSet: [], columns: new Set(), fields: new Set() };
-      if (p.hint !== undefined) g.hint = p.hint;
+      // Expected, hint and detail may quote a cell (`this patient's line 3 has "…"`): masked as values are.
+      g = { file: p.file, expected: maskCpr(p.expected), count: 0, lines: [], values: [], lineSet: [], columns: new Set(), fields: new Set() };
+      if (p.hint !== undefined) g.hint = maskCpr(p.hint);
       groups.set(key, g);
     }
     g.count++;
@@ -152,5 +153,6 @@ export const EXCLUDED_ROW_HEADER = ['line', 'column', 'field', 'problem'] as con
  * from a person, and the line number finds it in the user's own file.
  */
 export function excludedRowCells(p: Problem): CsvCell[] {
-  return [p.line ?? null, p.column ?? null, p.field ?? null, `expected ${expectedText(p)}${p.hint !== undefined ? `; ${p.hint}` : ''}`];
+  // The problem's words may quote a cell: a CPR-shaped number in them is masked (io/cpr-number.ts).
+  return [p.line ?? null, p.column ?? null, p.field ?? null, maskCpr(`expected ${expectedText(p)}${p.hint !== undefined ? `; ${p.hint}` : ''}`)];
 }

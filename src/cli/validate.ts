@@ -11,6 +11,7 @@ import { inputFiles } from '../io/input-files.js';
 import { guardPaths } from './guard-output.js';
 import { FORCE_OPTION } from './options.js';
 import type { CliIo } from './io.js';
+import { maskCpr } from '../io/cpr-number.js';
 import { type ExclusionOptions, loadTrialInputs, passedOverNote, writeExcludedOut } from './load-inputs.js';
 
 export function registerValidate(program: Command, io: CliIo): void {
@@ -48,7 +49,7 @@ export function registerValidate(program: Command, io: CliIo): void {
       } catch (err) {
         // With --json an invalid file still answers on stdout (exit 2 stays, via main).
         if (opts.json && err instanceof HtaError && err.exitCode === 2) {
-          const invalid: ValidationResult = { valid: false, error: err.message, problems: groupProblems(err.problems) };
+          const invalid: ValidationResult = { valid: false, error: maskCpr(err.message), problems: groupProblems(err.problems) };
           io.stdout(JSON.stringify(invalid, null, 2) + '\n');
         }
         throw err;

@@ -11,6 +11,7 @@ import { checkTrialContent } from '../trial/check-content.js';
 import { loadTrial } from '../trial/load-trial.js';
 import { ID_SPELLING_KIND } from '../trial/patient-ids.js';
 import { PASTED_KIND } from '../trial/repeated-id-columns.js';
+import { isCprProblem } from '../trial/cpr-cells.js';
 import { parsePlan } from './load-plan.js';
 
 /** How the problems of the draft itself are named (it has no file yet). */
@@ -44,6 +45,11 @@ export function checkDraft(csv: CsvTable, draft: Record<string, unknown>): Draft
     // A repeated id column out of step with the id (columns pasted from another file) is the
     // data's problem too; the draft says it among its checks (draft-plan.ts).
     if (err.problems.some((p) => p.kind === PASTED_KIND)) return { badRows: 0, badLines: [] };
+    // CPR-shaped cells outside the id column stop every run too; the draft names their lines and columns (draft-plan.ts).
+    if (err.problems.some(isCprProblem)) {
+      const lines = err.problems.map((p) => p.line).filter((l): l is number => l !== undefined);
+      return { badRows: new Set(lines).size, badLines: lineRanges(lines) };
+    }
     throw new HtaError(err.code === 'analysis.failed' ? 'input.invalid' : err.code, `the plan drafted from ${csv.file} does not pass hta validate (${err.message.replace(/; nothing was written.*$/, '')}); nothing was written`, err.problems, err.groups);
   }
 }

@@ -19,6 +19,8 @@ import { kindOfValues, tallyOf } from '../trial/column-kind.js';
 import { nfc } from '../io/nfc.js';
 import { isNoWord, isYesWord } from '../trial/yes-no-words.js';
 import { cprIdNote, cprShapedIds } from '../trial/patient-ids.js';
+import { type CprCell, withoutCprCells } from '../trial/cpr-cells.js';
+import { formatLineRanges, lineRanges } from '../problem-groups.js';
 import { SpecialMissingTally, withSpecialMissingEmpty } from '../trial/special-missing.js';
 import { pastedOutOfStep, repeatedIdColumns } from '../trial/repeated-id-columns.js';
 import { namedPreBaseline, preBaselineEvents, preBaselineLabel } from './pre-baseline-events.js';
@@ -330,11 +332,22 @@ function wideStems(header: readonly string[], visits: readonly string[], timeLab
   return [...new Set(header.filter((h) => suffixes.some((x) => h.endsWith(`_${x}`))).map(stemsOf))];
 }
 
+/** The checks on CPR-shaped cells outside the id column: one per column, by lines, never quoting a cell. */
+function cprCellChecks(file: string, header: readonly string[], idCol: string, cells: readonly CprCell[]): string[] {
+  const byColumn = new Map<number, number[]>();
+  for (const c of cells) byColumn.set(c.column, [...(byColumn.get(c.column) ?? []), c.line]);
+  return [...byColumn].map(([column, lines]) => {
+    const ranges = lineRanges(lines);
+    const where = lines.length === 1 ? `${file}:${lines[0]}:${column}` : `${file}:lines ${formatLineRanges(ranges)}, column ${column}`;
+    return `${where} (${header[column - 1]}): ${lines.length === 1 ? 'a cell looks' : `${lines.length} cells look`} like a CPR number (DDMMYY-NNNN), outside the id column "${idCol}": not quoted, and not drafted as a visit, arm, level or missing-value code — hta validate and analyze refuse such a cell in any column the plan reads (a shifted line, or the wrong column): correct the export`;
+  });
+}
+
 export function draftPlan(given: CsvTable, schemaRef: string): PlanDraft {
   // SAS/Stata special missing values and Castor's user-missing markers are missing in every
   // column, as validate reads them: no missing-value code, no category (trial/special-missing.ts).
   const special = new SpecialMissingTally();
-  const csv = withSpecialMissingEmpty(given, special);
+  let csv = withSpecialMissingEmpty(given, special);
   const guesses: string[] = [];
   const checks: string[] = [];
   const undecided: Undecided[] = [];
@@ -422,6 +435,13 @@ export function draftPlan(given: CsvTable, schemaRef: string): PlanDraft {
     }
     return { arms, folded };
   };
+  // CPR-shaped cells outside the id column: read as empty from here on, so none is drafted as a
+  // visit, an arm, a level or a code, nor quoted; said by line and column (trial/cpr-cells.ts).
+  // A column repeating the id (`id_3m`, below) is the id again: compared with it, never read as a value.
+  const repeatedIdIdx = repeatedIdColumns(csv, header.indexOf(idCol));
+  const cpr = withoutCprCells(csv, [header.indexOf(idCol), ...repeatedIdIdx], header.flatMap((h, i) => (isCovariateName(h) ? [i] : [])));
+  csv = cpr.table;
+  checks.push(...cprCellChecks(csv.file, header, idCol, cpr.cells));
   // Ids shaped like CPR numbers: said, never quoted (trial/patient-ids.ts).
   const ids = valuesOf(idCol);
   const cprIds = cprShapedIds(ids);
@@ -430,7 +450,7 @@ export function draftPlan(given: CsvTable, schemaRef: string): PlanDraft {
   guesses.push(`patient id column: "${idCol}"`);
   // A column repeating the id (`id_3m`: a follow-up file pasted beside the baseline): every run
   // compares it with the id line by line, and the draft says what it finds (repeated-id-columns.ts).
-  const repeatedIds = repeatedIdColumns(csv, header.indexOf(idCol)).map((i) => header[i]!);
+  const repeatedIds = repeatedIdIdx.map((i) => header[i]!);
   if (repeatedIds.length) {
     const named = repeatedIds.map((c) => `"${c}"`).join(', ');
     guesses.push(`repeated patient id: ${named} repeat${repeatedIds.length === 1 ? 's' : ''} the id of column "${idCol}" (a file pasted beside the others): every run checks ${repeatedIds.length === 1 ? 'it' : 'them'} against "${idCol}" line by line`);

@@ -38,6 +38,7 @@ import { checkboxNote, checkboxOptionParts, checkboxSourceOf, uncheckedIsMissing
 import { cprIdNote, cprShapedIds, duplicateExpected, excelTextExpected, ID_SPELLING_KIND, IdSpellings, keptInstead, leadingZerosExpected, patientIdOf, plainPatientId } from './patient-ids.js';
 import { SpecialMissingReader, SpecialMissingTally } from './special-missing.js';
 import { pastedOutOfStepError } from './repeated-id-columns.js';
+import { cprKind, cprShapedCell, isCprProblem, isRepeatedCode, mayBeCode, repeatedTrialCodes, trialCprExpected, trialCprMessage } from './cpr-cells.js';
 
 /** Visits in order: baseline, then the export's other visits as the plan lists them. */
 export function visitsOf(plan: Plan): string[] {
@@ -331,6 +332,12 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
   const instanceCol = wide ? -1 : table.header.findIndex((h) => REPEAT_INSTANCE_HEADERS.has(foldColumnName(h)));
   const planCells = repeatCol < 0 ? [] : [...new Set([...sources.flatMap((s) => s.columnIndexes), ...covariates.map((c) => c.idx), ...(reasonCol >= 0 ? [reasonCol] : [])])];
   const repeatRows = { rows: 0, instruments: new Set<string>() };
+  // Every column read besides the id, checked for CPR-shaped cells before anything else reads the
+  // row; covariate, subgroup and population columns may hold a repeated ten-digit code (cpr-cells.ts).
+  const codeColumns = [...new Set(covariates.map((c) => c.idx).filter((i) => i >= 0))];
+  const alsoIdx = (options.alsoColumns ?? []).map(colOf);
+  const cprChecked = [...new Set([timeCol, ...(armFromEvent ? [] : armCols), ...sources.flatMap((s) => s.columnIndexes), ...codeColumns, reasonCol, repeatCol, instanceCol, ...alsoIdx])].filter((i) => i >= 0 && i !== idCol);
+  let trialCodes: Map<number, Set<string>> | undefined;
   const row = new RowContext(file, table, rowProblems, decimalComma);
   const scores = new Float64Array(sources.length);
   // One item array per outcome, reused row after row (the instruments do not keep it).
@@ -358,6 +365,21 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
     const time = timeRaw === null ? null : timeOf(timeRaw);
     row.time = time;
     row.exportTime = timeRaw;
+    // A CPR number outside the id column: refused by line and column, never read or quoted (cpr-cells.ts).
+    let cprCells = 0;
+    for (const i of cprChecked) {
+      const raw = cells.raw(i);
+      if (!cprShapedCell(raw)) continue;
+      const codes = codeColumns.includes(i);
+      if (codes) {
+        trialCodes ??= repeatedTrialCodes(table.records, idCol, codeColumns);
+        if (isRepeatedCode(raw!, trialCodes.get(i))) continue;
+      }
+      const at = row.at(i);
+      row.add({ ...at, expected: trialCprExpected(plan.columns.id, codes && mayBeCode(raw!)), kind: cprKind(at.field ?? String(at.column)) });
+      cprCells++;
+    }
+    if (cprCells) continue;
 
     const repeat = repeatCol < 0 ? null : cells.cell(repeatCol);
     if (repeat !== null) {
@@ -569,6 +591,10 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
     for (let k = 0; k < recodes.length; k++) if (!again || (k >= sharedRecodes && k < visitRecodes)) pendingRecodes.push(recodes[k]!);
   }
   if (groupLine >= 0) commit();
+
+  // CPR-shaped cells stop every run, --exclude-invalid too, before anything that would name the row's values.
+  const cprProblems = rowProblems.filter(isCprProblem);
+  if (cprProblems.length) throw new HtaError('input.invalid', trialCprMessage(file, cprProblems.length, plan.columns.id), cprProblems);
 
   // A plan visit with no row in a long export: the plan's problem, said before the rows' (absent-visits.ts).
   const absent = wide ? [] : absentVisitProblems({ file, plan, visits, exportTimes, present: visitPresent, written, isPlanVisit: (w) => visitIndex.has(timeOf(w)) });

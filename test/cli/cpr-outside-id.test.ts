@@ -69,9 +69,9 @@ describe('a CPR-shaped cell outside the id column', () => {
     expect(existsSync(csvOut)).toBe(false);
     noCpr(analyze.stdout + analyze.stderr);
     writeFileSync(join(f.dir, 'manifest.json'), JSON.stringify({ reports: [{ id: 'r', kind: 'trial', out: 'r', lang: 'da', data: 'export.csv', plan: 'plan.json' }] }));
-    const report = await runCli('report', '--manifest', join(f.dir, 'manifest.json'));
+    const report = await runCli('report', '--manifest', join(f.dir, 'manifest.json'), '--out', join(f.dir, 'reports'));
     expect(report.code).toBe(2);
-    expect(existsSync(join(f.dir, 'r'))).toBe(false);
+    expect(existsSync(join(f.dir, 'reports', 'r'))).toBe(false);
     noCpr(report.stdout + report.stderr);
   });
 
@@ -79,11 +79,11 @@ describe('a CPR-shaped cell outside the id column', () => {
     const f = setup(at(8, 5), { covariates: ['alder'], covariateTypes: {} });
     expect((await runCli('validate', f.csv, '--plan', f.plan)).code).toBe(0);
     writeFileSync(join(f.dir, 'manifest.json'), JSON.stringify({ reports: [{ id: 'r', kind: 'trial', out: 'r', lang: 'en', data: 'export.csv', plan: 'plan.json', characteristics: [{ column: 'koen', label: { en: 'Sex' } }] }] }));
-    const report = await runCli('report', '--manifest', join(f.dir, 'manifest.json'));
+    const report = await runCli('report', '--manifest', join(f.dir, 'manifest.json'), '--out', join(f.dir, 'reports'));
     expect(report.code).toBe(2);
     expect(report.stderr).toContain(REFUSED);
     expect(report.stderr).toContain('export.csv:8:5 (koen)');
-    expect(existsSync(join(f.dir, 'r'))).toBe(false);
+    expect(existsSync(join(f.dir, 'reports', 'r'))).toBe(false);
     noCpr(report.stdout + report.stderr);
   });
 

@@ -22,6 +22,7 @@ import { uptakeTables } from '../report/uptake-tables.js';
 import { loadUptakePlanFile, lowThresholdWarning, placeholderWarning } from '../uptake/uptake-plan.js';
 import { excludedDetailLines, registryEncodingNote, uptakeInputNotes } from '../uptake/input-notes.js';
 import { EXCLUSION_KIND_WORDS } from '../uptake/published-exclusion.js';
+import { excludedRowsCell } from '../uptake/disclosure/excluded-count.js';
 import { clinicSpellingsNote } from '../uptake/clinic-names.js';
 import { HtaError, type Problem } from '../errors.js';
 import { EXCLUDED_ROW_HEADER, excludedRowCells } from '../problem-groups.js';
@@ -64,6 +65,8 @@ export interface UptakeAuditResult {
   /** With --published: an earlier file's hidden counts narrowed by this file's numbers (settled, unchanged periods equated). */
   earlierPinned?: { file: string; cell: string; lower: number; upper: number }[];
   earlierDisagree?: string[];
+  /** With --published: earlier files whose excluded-row count, with this file's, pins the rows excluded in between to 1 … threshold − 1. */
+  excludedNarrow?: { file: string; where: string; lower: number; upper: number }[];
   /** Earlier publications of the same export date (other cuts of the extract), read with it as one publication. */
   sameExtract?: string[];
 }
@@ -131,6 +134,10 @@ export function uptakeAuditText(r: UptakeAuditResult): string {
       `Hidden counts of earlier publications narrower than ${a.rule.protectionLevel} with this file's numbers (settled, unchanged periods read as the same count): ${r.earlierPinned.length}${r.earlierPinned.length ? '' : ' (none)'}`,
       ...r.earlierPinned.map((c) => `  ${c.file}: ${c.cell}: ${c.lower} … ${c.upper}`),
     ] : []),
+    ...(r.excludedNarrow !== undefined ? [
+      `Excluded-row counts that, with an earlier publication's, pin the rows excluded in between to 1–${a.rule.threshold - 1}: ${r.excludedNarrow.length}${r.excludedNarrow.length ? '' : ' (none)'}`,
+      ...r.excludedNarrow.map((c) => `  ${c.where}: minus ${c.file}'s excluded rows: ${c.lower === c.upper ? c.lower : `${c.lower} … ${c.upper}`}`),
+    ] : []),
     ...(r.earlierDisagree?.length ? [`  (not checked against ${r.earlierDisagree.join(', ')}: a settled count there differs here in a period this file does not list as changed — made without --previous, or a late activation)`] : []),
     `${a.lpSolves} LPs solved over ${a.components} independent group(s) of suppressed cells.`,
     '',
@@ -177,7 +184,7 @@ export function uptakeCsvFiles(a: UptakeAnalysis): Map<string, string> {
   // counts per kind (published-exclusion.ts); those are in --excluded-out, the analyst's file.
   if (a.excluded) {
     files.set('excluded-rows.csv', toCsv(['rows', 'kind', 'problem'], [
-      [a.excluded.rows, null, 'all excluded rows'],
+      [excludedRowsCell(a.excluded.rows), null, 'all excluded rows'],
       ...a.excluded.kinds.map((k) => [null, k, EXCLUSION_KIND_WORDS[k].en] as CsvCell[]),
     ]));
   }
@@ -352,7 +359,7 @@ async function auditPublished(
   const r = auditPublishedFile(published, opts.previous ?? []);
   const note = uncarriedNote(r.uncarried);
   if (note) io.stderr(`note: ${note}\n`);
-  const report: UptakeAuditResult = { audit: r.audit, informationLoss: r.informationLoss, published: r.published, earlier: r.earlier, smallCarried: r.smallCarried, hiddenBeforePrinted: r.hiddenBeforePrinted, earlierPinned: r.earlierPinned, ...(r.earlierDisagree.length > 0 ? { earlierDisagree: r.earlierDisagree } : {}), ...(r.sameExtract.length > 0 ? { sameExtract: r.sameExtract } : {}) };
+  const report: UptakeAuditResult = { audit: r.audit, informationLoss: r.informationLoss, published: r.published, earlier: r.earlier, smallCarried: r.smallCarried, hiddenBeforePrinted: r.hiddenBeforePrinted, earlierPinned: r.earlierPinned, excludedNarrow: r.excludedNarrow, ...(r.earlierDisagree.length > 0 ? { earlierDisagree: r.earlierDisagree } : {}), ...(r.sameExtract.length > 0 ? { sameExtract: r.sameExtract } : {}) };
   io.stdout(opts.json ? JSON.stringify(report, (_k, v: unknown) => (v === Infinity ? 'Infinity' : v), 2) + '\n' : uptakeAuditText(report));
-  if (r.audit.narrow.length > 0 || r.audit.disclosedDifferences.length > 0 || r.smallCarried.length > 0 || r.hiddenBeforePrinted.length > 0 || r.earlierPinned.length > 0) setExit(1);
+  if (r.audit.narrow.length > 0 || r.audit.disclosedDifferences.length > 0 || r.smallCarried.length > 0 || r.hiddenBeforePrinted.length > 0 || r.earlierPinned.length > 0 || r.excludedNarrow.length > 0) setExit(1);
 }

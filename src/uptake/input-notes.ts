@@ -43,9 +43,20 @@ const TEXT = {
     da: 'Ugyldige registerrækker udelades (--exclude-invalid); ingen var ugyldige.',
   },
   excluded: {
-    en: '{rows} were excluded from every number (--exclude-invalid). Kinds of problem: {kinds}.',
-    da: '{rows} er udeladt af alle tal (--exclude-invalid). Fejltyper: {kinds}.',
+    en: '{rows} were excluded from every number (--exclude-invalid).',
+    da: '{rows} er udeladt af alle tal (--exclude-invalid).',
   },
+  kinds: { en: 'Kinds of problem: {kinds}.', da: 'Fejltyper: {kinds}.' },
+  kindsSome: {
+    en: 'Kinds of problem of at least {k} rows each: {kinds}.',
+    da: 'Fejltyper med mindst {k} rækker hver: {kinds}.',
+  },
+  kindsNone: {
+    en: 'Their kinds of problem are not named: each concerns fewer than {k} rows.',
+    da: 'Fejltyperne nævnes ikke: hver gælder færre end {k} rækker.',
+  },
+  rowsBand: { en: '{from}–{to} invalid registry rows', da: '{from}–{to} ugyldige registerrækker' },
+  rowsAtLeast: { en: 'At least {n} invalid registry rows', da: 'Mindst {n} ugyldige registerrækker' },
   noReferrals: {
     en: 'The registry has no referral from {regions}, which the eligible file lists: is it the whole country\'s export? Their eligible patients count in the whole country\'s uptake per 1,000.',
     da: 'Registeret har ingen henvisninger fra {regions}, som filen med antal berettigede har med: dækker udtrækket hele landet? Deres berettigede tæller med i hele landets optag pr. 1.000.',
@@ -88,12 +99,21 @@ export function registryEncodingNote(e: RegistryEncoding, lang: Lang = 'en', fil
 
 const thousands = (n: number, lang: Lang) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, lang === 'da' ? '.' : ',');
 
-/** The published sentence on excluded rows: the count only when shown (else "some"), the kinds in words. */
+/**
+ * The published sentence on excluded rows: the count's band (else "some", or "at least"), and
+ * the kinds in words — those of at least threshold rows (published-exclusion.ts).
+ */
 function excludedNote(e: PublishedExclusion, threshold: number | undefined, lang: Lang): string {
-  const rows = e.rows === SUPPRESSED
+  const r = e.rows;
+  const rows = r === SUPPRESSED
     ? threshold !== undefined ? fill(TEXT.rowsSome[lang], { k: threshold }) : TEXT.rowsSomeBare[lang]
-    : e.rows === 1 ? TEXT.rowsOne[lang] : fill(TEXT.rowsMany[lang], { n: thousands(e.rows, lang) });
-  return fill(TEXT.excluded[lang], { rows, kinds: e.kinds.map((k) => EXCLUSION_KIND_WORDS[k][lang]).join('; ') });
+    : typeof r === 'object'
+      ? r.fewerThan === undefined ? fill(TEXT.rowsAtLeast[lang], { n: thousands(r.atLeast, lang) }) : fill(TEXT.rowsBand[lang], { from: thousands(r.atLeast, lang), to: thousands(r.fewerThan - 1, lang) })
+      : r === 1 ? TEXT.rowsOne[lang] : fill(TEXT.rowsMany[lang], { n: thousands(r, lang) });
+  const words = e.kinds.map((k) => EXCLUSION_KIND_WORDS[k][lang]).join('; ');
+  const k = threshold ?? 1;
+  const kinds = k <= 1 ? fill(TEXT.kinds[lang], { kinds: words }) : e.kinds.length === 0 ? fill(TEXT.kindsNone[lang], { k }) : fill(TEXT.kindsSome[lang], { k, kinds: words });
+  return `${fill(TEXT.excluded[lang], { rows })} ${kinds}`;
 }
 
 /**

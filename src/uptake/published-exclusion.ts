@@ -1,14 +1,16 @@
 /**
  * What the published uptake outputs (the text summary, `--json`, `--csv-dir`, the report page,
- * its README and results.json) say about registry rows left out as invalid: how many — only when
- * at least the publication threshold, else "suppressed" ("some rows") — and the kinds of problem
- * in words. Never a cell value, a line number or a count per kind: each of those describes one
- * patient's row (docs/disclosure-control.md "Excluded rows"). The row-level detail (grouped
- * problems with lines and values) goes only to stderr and to `--excluded-out`, the analyst's own
- * file (docs/output-safety.md).
+ * its README and results.json) say about registry rows left out as invalid: how many — as a band
+ * as wide as the publication threshold ("5–9"), "suppressed" ("fewer than 5") below it, so that
+ * two publications' counts never subtract to 1–4 (disclosure/excluded-count.ts) — and the kinds
+ * of problem in words, each only when at least threshold rows have it. Never a cell value, a
+ * line number or a count per kind: each of those describes one patient's row
+ * (docs/disclosure-control.md "Excluded rows"). The row-level detail (grouped problems with lines
+ * and values) goes only to stderr and to `--excluded-out`, the analyst's own file
+ * (docs/output-safety.md).
  */
 import type { ProblemGroup } from '../problem-groups.js';
-import { SUPPRESSED, type Masked } from '../suppressed-marker.js';
+import { excludedAgainst, excludedBand, type ExcludedRows } from './disclosure/excluded-count.js';
 import { headerKey, REGISTRY_COLUMNS, type RegistryColumn } from './referral.js';
 
 /** A kind of problem: the registry column it concerns, or `other` (e.g. a row of the wrong length). */
@@ -17,7 +19,7 @@ export const EXCLUSION_KINDS: readonly ExclusionKind[] = [...REGISTRY_COLUMNS, '
 
 /** The published form: a count (or the marker) and the kinds, in the registry's column order. */
 export interface PublishedExclusion {
-  rows: Masked;
+  rows: ExcludedRows;
   kinds: ExclusionKind[];
 }
 
@@ -52,11 +54,37 @@ function kindOf(g: ProblemGroup, names: Partial<Record<RegistryColumn, string>>)
   return REGISTRY_COLUMNS.find((col) => headerKey(names[col] ?? col) === key) ?? 'other';
 }
 
-/** The detail → what may be published, at the plan's publication threshold. */
-export function publishedExclusion(detail: ExclusionDetail, names: Partial<Record<RegistryColumn, string>>, threshold: number): PublishedExclusion {
-  const found = new Set(detail.problems.map((g) => kindOf(g, names)));
+/** How many rows (distinct lines) each kind of problem concerns. */
+function rowsPerKind(problems: readonly ProblemGroup[], names: Partial<Record<RegistryColumn, string>>): Map<ExclusionKind, number> {
+  const lines = new Map<ExclusionKind, [number, number][]>();
+  for (const g of problems) {
+    const k = kindOf(g, names);
+    lines.set(k, [...(lines.get(k) ?? []), ...g.lines]);
+  }
+  const out = new Map<ExclusionKind, number>();
+  for (const [k, ranges] of lines) {
+    // The union of the ranges (two groups of one column never share a row, but be sure).
+    let n = 0, end = -Infinity;
+    for (const [a, b] of [...ranges].sort((x, y) => x[0] - y[0])) {
+      if (b <= end) continue;
+      n += b - Math.max(a, end + 1) + 1;
+      end = b;
+    }
+    out.set(k, n);
+  }
+  return out;
+}
+
+/**
+ * The detail → what may be published, at the plan's publication threshold: the count's band
+ * (left open where an earlier publication's form, `earlier`, would narrow it), and the kinds
+ * that at least `threshold` rows have — a kind of one or two rows, new since the last
+ * publication, would say what those rows were.
+ */
+export function publishedExclusion(detail: ExclusionDetail, names: Partial<Record<RegistryColumn, string>>, threshold: number, earlier: readonly ExcludedRows[] = []): PublishedExclusion {
+  const perKind = rowsPerKind(detail.problems, names);
   return {
-    rows: detail.rows === 0 || detail.rows >= threshold ? detail.rows : SUPPRESSED,
-    kinds: EXCLUSION_KINDS.filter((k) => found.has(k)),
+    rows: excludedAgainst(excludedBand(detail.rows, threshold), earlier, threshold),
+    kinds: EXCLUSION_KINDS.filter((k) => (perKind.get(k) ?? 0) >= Math.max(1, threshold)),
   };
 }

@@ -15,6 +15,7 @@ import type { UptakeAggregate } from './aggregate.js';
 import { eligibleTotalsNote, eligibleWideNote, eligibleYearMarkNote, readEligibleFile, readRegistryFile } from './read-registry.js';
 import { mergeClinicSpellings, type MergedClinic } from './clinic-names.js';
 import { publishedExclusion } from './published-exclusion.js';
+import { excludedRowsOf } from './disclosure/excluded-count.js';
 import { regionCodesNote, regionSet } from './regions.js';
 import type { UptakeAnalysis, UptakeRun } from './uptake-analysis.js';
 import { completeDenominators, regionsOfEligible } from './uptake-per-eligible.js';
@@ -139,8 +140,10 @@ export async function runUptake(input: UptakeInput): Promise<UptakeRun & { notes
   const changedNote = (analysis.previous?.changed && (await import('./publication-notes.js')).changedSentence(analysis.previous.changed, 'en', (s) => (s === 'national' ? 'the whole country' : s))) || undefined;
   if (fill === 'carry-forward') analysis.eligibleFill = { method: 'carry-forward', filled: complete.filled };
   if (read && invalidRows === 'exclude') {
-    // Published: a count at or above the threshold and the kinds; the lines and values stay with the run.
-    analysis.excluded = publishedExclusion(read.excluded, plan.columns?.registry ?? {}, analysis.threshold);
+    // Published: the count's band and the kinds of at least threshold rows, so that no difference
+    // with an earlier publication (--previous) pins a count of 1–4; the lines and values stay with the run.
+    const earlier = (previousRead ?? []).map((p) => excludedRowsOf(p.json)).filter((r) => r !== undefined);
+    analysis.excluded = publishedExclusion(read.excluded, plan.columns?.registry ?? {}, analysis.threshold, earlier);
     run.excluded = read.excluded;
   }
   if (read && plan.dateFormat === 'auto') analysis.dateFormatDetected = read.dateFormat;

@@ -79,8 +79,11 @@ export const uptakeResultsSchema = z.object({
   }),
   eligibleFill: z.object({}).loose().optional(),
   excluded: z.strictObject({
-    rows: count.describe('Registry rows left out as invalid; the marker when from 1 to threshold − 1'),
-    kinds: z.array(z.enum(EXCLUSION_KINDS as [ExclusionKind, ...ExclusionKind[]])).describe('The registry columns the problems concern ("other": e.g. a row of the wrong length); no values, lines or counts per kind'),
+    rows: z.union([
+      count,
+      z.strictObject({ atLeast: z.number().int().nonnegative(), fewerThan: z.number().int().positive().optional() }),
+    ]).describe('Registry rows left out as invalid: a band as wide as the threshold ({ "atLeast": 5, "fewerThan": 10 }), open ({ "atLeast": 5 }) where an earlier publication\'s exact count would narrow it, the marker when from 1 to threshold − 1, 0 when none; an exact count only at threshold 1 (or from hta before 3 December 2026)'),
+    kinds: z.array(z.enum(EXCLUSION_KINDS as [ExclusionKind, ...ExclusionKind[]])).describe('The registry columns the problems concern ("other": e.g. a row of the wrong length), each only when at least threshold rows have it; no values, lines or counts per kind'),
   }).optional().describe('Present when invalid rows are excluded (docs/disclosure-control.md "Excluded rows")'),
   dateFormatDetected: z.string().optional(),
   previous: z.strictObject({

@@ -150,7 +150,7 @@ describe('a registry from Danish Excel, "CSV (semikolonsepareret)" (Windows-1252
     const out = join(dir, 'excluded.csv');
     const r = await runCli('uptake', file, '--eligible', `${W}/eligible.csv`, '--plan', join(dir, 'plan.json'), '--exclude-invalid', '--excluded-out', out, '--json');
     expect(r.code, r.stderr).toBe(0);
-    expect(JSON.parse(r.stdout).excluded).toEqual({ rows: 'suppressed', kinds: ['referred'] });
+    expect(JSON.parse(r.stdout).excluded).toEqual({ rows: 'suppressed', kinds: [] });
     expect(r.stderr).toMatch(/registry\.csv:2:4 \(Henvist\): "31-02-2025"/);
     expect(readFileSync(out, 'utf8').trim().split('\n').slice(1).map((l) => l.split(',').slice(0, 3).join(','))).toEqual(['2,4,Henvist']);
     expect(leftInTmp()).toEqual([]);

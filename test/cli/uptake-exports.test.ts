@@ -267,9 +267,10 @@ describe('hta uptake on real-shaped registry exports, against R', () => {
     const plan5 = planWith(dir, `${FX}/registry-no/uptake.plan.json`, { suppression: { threshold: 5 }, publish: { months: false, clinics: false, equity: [] } });
     const r5 = await runCli('uptake', reg, '--eligible', `${FX}/registry-no/eligible.csv`, '--plan', plan5, '--exclude-invalid', '--json');
     expect(r5.code, r5.stderr).toBe(0);
-    expect((JSON.parse(r5.stdout) as { excluded: unknown }).excluded).toEqual({ rows: 'suppressed', kinds: ['region', 'referred'] });
+    // No kind has 5 rows: none is named (docs/disclosure-control.md "Excluded rows").
+    expect((JSON.parse(r5.stdout) as { excluded: unknown }).excluded).toEqual({ rows: 'suppressed', kinds: [] });
     const t5 = await runCli('uptake', reg, '--eligible', `${FX}/registry-no/eligible.csv`, '--plan', plan5, '--exclude-invalid', '--lang', 'da');
-    expect(t5.stdout).toContain('Nogle ugyldige registerrækker (færre end 5) er udeladt af alle tal (--exclude-invalid). Fejltyper: region, der ikke findes i filen med antal berettigede; henvisningsdato ugyldig eller uden for datovinduet.');
+    expect(t5.stdout).toContain('Nogle ugyldige registerrækker (færre end 5) er udeladt af alle tal (--exclude-invalid). Fejltyperne nævnes ikke: hver gælder færre end 5 rækker.');
     expect(t5.stdout).not.toMatch(/\b3 ugyldige|Bergen|linje|lines/);
   });
 

@@ -200,7 +200,7 @@ describe('input notes', () => {
     expect(uptakeInputNotes(a, 'da')[1]).toBe('Manglende antal berettigede er udfyldt ved fremskrivning (planens eligibleFill; nærmeste tidligere år, ellers senere): Oslo 2027 fra 2026.');
   });
 
-  it('publish of excluded rows only the count from the threshold up (else "some") and the kinds in words — no value, line or count per kind', async () => {
+  it('publish of excluded rows the count as a band from the threshold up (else "some") and the kinds of at least threshold rows in words — no value, line or count per kind', async () => {
     const { uptakeInputNotes } = await import('../../src/uptake/input-notes.js');
     const { publishedExclusion } = await import('../../src/uptake/published-exclusion.js');
     const problems = groupProblems([
@@ -211,14 +211,18 @@ describe('input notes', () => {
       { file: 'r.csv', line: 410, expected: 'as many fields as the header' },
     ]);
     const names = { age: 'Alder', sex: 'Køn', activated: 'Aktiveringsdato' };
-    expect(publishedExclusion({ rows: 4, problems }, names, 5)).toEqual({ rows: 'suppressed', kinds: ['activated', 'age', 'sex', 'other'] });
-    expect(publishedExclusion({ rows: 5, problems }, names, 5).rows).toBe(5);
+    // Below the threshold no kind has threshold rows: none is named.
+    expect(publishedExclusion({ rows: 4, problems }, names, 5)).toEqual({ rows: 'suppressed', kinds: [] });
+    expect(publishedExclusion({ rows: 4, problems }, names, 2)).toEqual({ rows: { atLeast: 4, fewerThan: 6 }, kinds: ['sex'] });
+    expect(publishedExclusion({ rows: 5, problems }, names, 1)).toEqual({ rows: 5, kinds: ['activated', 'age', 'sex', 'other'] });
+    expect(publishedExclusion({ rows: 5, problems }, names, 5).rows).toEqual({ atLeast: 5, fewerThan: 10 });
     expect(publishedExclusion({ rows: 0, problems: [] }, names, 5)).toEqual({ rows: 0, kinds: [] });
     const some = { threshold: 5, excluded: publishedExclusion({ rows: 4, problems }, names, 5) };
     const [da] = uptakeInputNotes(some, 'da');
-    expect(da).toBe('Nogle ugyldige registerrækker (færre end 5) er udeladt af alle tal (--exclude-invalid). Fejltyper: aktiveringsdato ugyldig, før henvisningen eller uden for datovinduet; alder, der ikke er et helt antal år 0–120; ukendt kode for køn; andre fejl i rækken.');
+    expect(da).toBe('Nogle ugyldige registerrækker (færre end 5) er udeladt af alle tal (--exclude-invalid). Fejltyperne nævnes ikke: hver gælder færre end 5 rækker.');
+    expect(uptakeInputNotes({ threshold: 2, excluded: publishedExclusion({ rows: 4, problems }, names, 2) }, 'da')[0]).toBe('4–5 ugyldige registerrækker er udeladt af alle tal (--exclude-invalid). Fejltyper med mindst 2 rækker hver: ukendt kode for køn.');
     expect(uptakeInputNotes(some, 'en')[0]).toMatch(/^Some invalid registry rows \(fewer than 5\) were excluded/);
     for (const text of [da, JSON.stringify(some)]) expect(text).not.toMatch(/45 år|Ukendt|02-12-2025|40[4-9]|2025-12-05|×/);
-    expect(uptakeInputNotes({ threshold: 5, excluded: publishedExclusion({ rows: 1234, problems }, names, 5) }, 'da')[0]).toMatch(/^1\.234 ugyldige registerrækker er udeladt/);
+    expect(uptakeInputNotes({ threshold: 5, excluded: publishedExclusion({ rows: 1234, problems }, names, 5) }, 'da')[0]).toMatch(/^1\.230–1\.234 ugyldige registerrækker er udeladt/);
   });
 });

@@ -10,6 +10,7 @@ import { HtaError } from '../../errors.js';
 import { jsonProblems, locateProblems, readJsonFile } from '../../io/read-json.js';
 import { auditPublishedUptake, type AuditReport, lossShare, type PublishedUptake } from './attacker-audit.js';
 import { fillFromSameDate, mergeCuts } from '../other-cuts.js';
+import { excludedRowsOf, narrowDifference } from './excluded-count.js';
 import { GROWING_COUNTS, changedUnit, changedUnitsIn, checkDistinctFiles, describePreviousCount, isClosed, mergePublications, smallCarriedCounts, type PreviousPublication } from './previous-publication.js';
 
 const row = <T extends z.ZodRawShape>(shape: T) => z.object(shape).loose();
@@ -54,6 +55,12 @@ export interface PublishedAudit {
   earlierPinned: { file: string; cell: string; lower: number; upper: number }[];
   /** Earlier files that give a settled count of a period not listed as changed here another value: that LP is not run. */
   earlierDisagree: string[];
+  /**
+   * Earlier files whose count of excluded rows, with this file's, pins how many rows were
+   * excluded in between to 1 … threshold − 1 (two exact counts: 8 − 6 = 2): the interval of the
+   * difference (docs/disclosure-control.md "Excluded rows"; excluded-count.ts).
+   */
+  excludedNarrow: { file: string; where: string; lower: number; upper: number }[];
 }
 
 /** Days after a period's end from which the audit reads a cohort count as settled, tried in turn. */
@@ -155,5 +162,14 @@ export function auditPublishedFile(file: string, previousFiles: readonly string[
     earlierDisagree.push(p.file);
     return [];
   });
-  return { audit, informationLoss: { cellShare }, published: { file, exportDate }, earlier: earlier.exportDates, uncarried: earlier.uncarried, smallCarried, sameExtract: sameExtract.map((p) => p.file), hiddenBeforePrinted, earlierPinned, earlierDisagree };
+  // The excluded rows: this file's count against each earlier one's (excluded-count.ts).
+  const excludedHere = excludedRowsOf(json);
+  const excludedNarrow = excludedHere === undefined ? [] : previousJson.flatMap((p) => {
+    const before = excludedRowsOf(p.json);
+    const d = before === undefined ? undefined : narrowDifference(before, excludedHere, threshold);
+    if (d === undefined) return [];
+    const at = locateProblems(json, [{ file, field: 'excluded.rows', expected: '' }])[0]!;
+    return [{ file: p.file, where: `${file}${at.line !== undefined ? `:${at.line}${at.column !== undefined ? `:${at.column}` : ''}` : ''} (excluded.rows)`, lower: d[0], upper: d[1] }];
+  });
+  return { audit, informationLoss: { cellShare }, published: { file, exportDate }, earlier: earlier.exportDates, uncarried: earlier.uncarried, smallCarried, sameExtract: sameExtract.map((p) => p.file), hiddenBeforePrinted, earlierPinned, earlierDisagree, excludedNarrow };
 }

@@ -17,6 +17,7 @@ import type { ProblemGroup } from '../../problem-groups.js';
 import { dayToIso, registryColumnIndex, REGISTRY_COLUMNS, type ColumnIndex, type RegistryColumn } from '../referral.js';
 import { hasTimeOfDay, type DateFormat } from '../registry-dates.js';
 import { repeatedRowsNotes, timeOfDayNote } from '../registry-read-notes.js';
+import { appendedTwinsNote, refuseAppendedCuts } from '../appended-export.js';
 import { ONE_COPY_SQL, REPEAT_HASHES_SQL, repeatedRows } from './repeated-rows.js';
 import { footnotesNote } from '../footnote-rows.js';
 import { repeatedHeaderNote } from '../repeated-header.js';
@@ -99,7 +100,9 @@ async function viewCsv(db: DuckDBConnection, file: string, source: Source & { he
   const blank = Array.from({ length: width }, (_, i) => `trim(COALESCE(c${i}, ''), ${sqlText(SCAN_BLANKS)}) = ''`).join(' AND ');
   // Every cell of the row, read or not, as text: what "identical rows" compares (repeated-rows.ts).
   const cells = `hash(${Array.from({ length: width }, (_, i) => `COALESCE(c${i}, '')`).join(', ')}) AS cellh`;
-  await db.run(`CREATE OR REPLACE VIEW ${view} AS SELECT CAST(NULL AS BIGINT) AS rid, ${pick}, ${cells} FROM read_csv(${sqlText(file)},
+  // Every cell but the id: rows alike but for it look like one export appended with new pseudonyms.
+  const others = `hash(${Array.from({ length: width }, (_, i) => i).filter((i) => i !== source.columns.id).map((i) => `COALESCE(c${i}, '')`).join(', ')}) AS otherh`;
+  await db.run(`CREATE OR REPLACE VIEW ${view} AS SELECT CAST(NULL AS BIGINT) AS rid, ${pick}, ${cells}, ${others} FROM read_csv(${sqlText(file)},
     delim = ${sqlText(source.delimiter ?? ',')}, quote = '"', escape = '"', header = true, skip = ${source.headerLine - 1},
     auto_detect = false, columns = {${types}}, store_rejects = true, rejects_table = 'rejects', rejects_scan = 'reject_scans',
     strict_mode = ${strict}, null_padding = false${bufferBytes === undefined ? '' : `, buffer_size = ${bufferBytes}`}) WHERE NOT (${blank})`);
@@ -151,7 +154,8 @@ async function viewParquet(db: DuckDBConnection, file: string, label: string, op
   const pick = REGISTRY_COLUMNS.map((c) => `COALESCE(${parquetText(quoteIdent(header[idx[c]]!), types[idx[c]]!)}, '') AS ${c}`).join(', ');
   // Every column's value, read or not: what "identical rows" compares (repeated-rows.ts).
   const cells = `hash(${header.map(quoteIdent).join(', ')}) AS cellh`;
-  await db.run(`CREATE VIEW raw AS SELECT file_row_number AS rid, ${pick}, ${cells} FROM read_parquet(${sqlText(file)}, file_row_number = true)`);
+  const others = `hash(${header.filter((_, i) => i !== idx.id).map(quoteIdent).join(', ')}) AS otherh`;
+  await db.run(`CREATE VIEW raw AS SELECT file_row_number AS rid, ${pick}, ${cells}, ${others} FROM read_parquet(${sqlText(file)}, file_row_number = true)`);
   return { header: header.map((h) => h.trim()), columns: idx };
 }
 
@@ -409,6 +413,8 @@ export async function aggregateRegistry(file: string, options: ReadRegistryOptio
     }
     // Identical rows counted once; ids on several rows said (repeated-rows.ts).
     const repeated = await repeatedRows(db, { file, columns: source.columns, width: source.header.length, ...(csv?.delimiter ? { delimiter: csv.delimiter } : {}) });
+    // One referral on rows of two cuts appended: refused (appended-export.ts).
+    refuseAppendedCuts(label, repeated, csv === undefined);
     await db.run(`CREATE VIEW uptake_referrals AS ${ONE_COPY_SQL}`);
     const exportDay = rules.exportDay;
     const exportDate = exportDay !== undefined
@@ -419,7 +425,7 @@ export async function aggregateRegistry(file: string, options: ReadRegistryOptio
     const tables = await readAggregateTables(db);
     const { merged } = mergeClinicSpellings(tables.clinics);
     const aggregate = aggregateFromTables(tables, rules.regions.names);
-    const notes = [dayNumbersNote, footnotesNote(label, footnotes), repeatedHeaderNote(label, headerRepeats), headerUnderlineNote(label, headerUnderlines, 'an invalid referral'), ...repeatedRowsNotes(label, repeated, csv === undefined), timeOfDayNote(label, await datesWithTime(db, dateFormat))].filter((n): n is string => n !== undefined);
+    const notes = [dayNumbersNote, footnotesNote(label, footnotes), repeatedHeaderNote(label, headerRepeats), headerUnderlineNote(label, headerUnderlines, 'an invalid referral'), ...repeatedRowsNotes(label, repeated, csv === undefined), appendedTwinsNote(label, repeated, csv === undefined), timeOfDayNote(label, await datesWithTime(db, dateFormat))].filter((n): n is string => n !== undefined);
     return {
       aggregate, dateFormat, excluded: rules.exclude ? excluded : { rows: 0, problems: [] }, ...(merged.length > 0 ? { clinicSpellings: merged } : {}),
       ...(notes.length > 0 ? { notes } : {}),

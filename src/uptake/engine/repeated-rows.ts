@@ -23,7 +23,7 @@ import type { ColumnIndex } from '../referral.js';
 import { sqlText } from './duckdb-session.js';
 
 /** SQL of the two hashes over view `raw` (the columns `createChecked` adds to `checked`). */
-export const REPEAT_HASHES_SQL = 'hash(raw.id) AS idh, raw.cellh AS rowh';
+export const REPEAT_HASHES_SQL = 'hash(raw.id) AS idh, raw.cellh AS rowh, raw.otherh AS otherh';
 
 /** The valid rows of `checked`, one per identical row (what `uptake_referrals` is built from). */
 export const ONE_COPY_SQL = `SELECT region, clinic, referred, activated, last_active, age, sex, referrer FROM checked WHERE NOT bad
@@ -40,11 +40,23 @@ export interface RepeatedRows {
    * rows, of them whose rows differ only in columns hta does not read; example lines.
    */
   ids: { ids: number; rows: number; episodes: number; unread: number; examples: number[][] };
+  /**
+   * Ids with two or more rows of one referral date and one activation date (or none) that differ
+   * in the last-active date — one referral in two cuts of the export, appended; the run refuses
+   * (appended-export.ts). How many ids and rows, of the ids how many are also (or only)
+   * episodes; example lines.
+   */
+  cuts: { ids: number; rows: number; examples: number[][] };
+  /**
+   * Rows alike in every column but the id, under different ids (one export appended with new
+   * pseudonyms?): how many groups, rows, of how many distinct rows; example lines.
+   */
+  twins: { groups: number; rows: number; of: number; examples: number[][] };
   /** How many columns each row has (all compared). */
   width: number;
 }
 
-const DISTINCT_ROWS = `SELECT idh, rowh, region, clinic, referred, activated, last_active, age, sex, referrer, count(*) AS n FROM checked WHERE NOT bad
+const DISTINCT_ROWS = `SELECT idh, rowh, any_value(otherh) AS otherh, region, clinic, referred, activated, last_active, age, sex, referrer, count(*) AS n FROM checked WHERE NOT bad
   GROUP BY idh, rowh, region, clinic, referred, activated, last_active, age, sex, referrer`;
 
 /** What is repeated among the valid rows of `checked`; undefined when nothing is. */
@@ -58,14 +70,29 @@ export async function repeatedRows(db: DuckDBConnection, source: { file: string;
       count(DISTINCT (region, clinic, referred, activated, last_active, age, sex, referrer)) = 1 AS unread
     FROM repeat_rows GROUP BY idh HAVING count(*) > 1`);
   const [ids] = await rows('SELECT count(*), COALESCE(sum(k), 0), count(*) FILTER (WHERE episode), count(*) FILTER (WHERE unread) FROM repeat_ids');
-  const copyGroups = Number(copies?.[0] ?? 0), idCount = Number(ids?.[0] ?? 0);
-  if (copyGroups === 0 && idCount === 0) return undefined;
+  // One referral in two cuts: one id, referral date and activation date (NULL = NULL here), and
+  // more than one last-active date (an empty one counted as a value): the date only a later
+  // export moves on (docs/input-registry.md "Repeated rows and ids").
+  await db.run(`CREATE TEMP TABLE repeat_cuts AS SELECT idh, count(*) AS k FROM repeat_rows GROUP BY idh, referred, activated
+    HAVING count(DISTINCT last_active) + CAST(count(*) > count(last_active) AS INTEGER) > 1`);
+  const [cuts] = await rows('SELECT count(DISTINCT idh), COALESCE(sum(k), 0) FROM repeat_cuts');
+  // Alike but for the id: every other cell the same, as a delivery appended with new pseudonyms.
+  await db.run(`CREATE TEMP TABLE repeat_twins AS SELECT min(idh) AS a, max(idh) AS b, count(DISTINCT idh) AS k FROM repeat_rows
+    GROUP BY otherh, region, clinic, referred, activated, last_active, age, sex, referrer HAVING count(DISTINCT idh) > 1`);
+  const [twins] = await rows('SELECT count(*), COALESCE(sum(k), 0), (SELECT count(*) FROM repeat_rows) FROM repeat_twins');
+  const copyGroups = Number(copies?.[0] ?? 0), idCount = Number(ids?.[0] ?? 0), cutIds = Number(cuts?.[0] ?? 0), twinGroups = Number(twins?.[0] ?? 0);
+  if (copyGroups === 0 && idCount === 0 && twinGroups === 0) {
+    await db.run('DROP TABLE repeat_rows; DROP TABLE repeat_ids; DROP TABLE repeat_cuts; DROP TABLE repeat_twins');
+    return undefined;
+  }
   // The ids of a few example groups, to find their lines.
   const copyIdh = (await rows(`SELECT DISTINCT idh FROM repeat_rows WHERE n > 1 ORDER BY idh LIMIT ${EXAMPLES}`)).map((r) => String(r[0]));
   const idIdh = (await rows(`SELECT idh FROM repeat_ids ORDER BY episode DESC, unread DESC, idh LIMIT ${EXAMPLES}`)).map((r) => String(r[0]));
-  const wanted = [...new Set([...copyIdh, ...idIdh])];
-  const texts = new Set((await rows(`SELECT DISTINCT id FROM raw WHERE hash(id) IN (${wanted.map((h) => `${h}::UBIGINT`).join(', ')})`)).map((r) => String(r[0])));
-  const byId = await linesOfIds(db, source, texts);
+  const cutIdh = (await rows(`SELECT DISTINCT idh FROM repeat_cuts ORDER BY idh LIMIT ${EXAMPLES}`)).map((r) => String(r[0]));
+  const twinIdh = (await rows(`SELECT a, b FROM repeat_twins ORDER BY a, b LIMIT ${EXAMPLES}`)).map((r) => [String(r[0]), String(r[1])] as const);
+  const wanted = [...new Set([...copyIdh, ...idIdh, ...cutIdh, ...twinIdh.flat()])];
+  const textOf = new Map((await rows(`SELECT DISTINCT CAST(hash(id) AS VARCHAR), id FROM raw WHERE hash(id) IN (${wanted.map((h) => `${h}::UBIGINT`).join(', ')})`)).map((r) => [String(r[0]), String(r[1])]));
+  const byId = await linesOfIds(db, source, new Set(textOf.values()));
   const copyExamples: number[][] = [];
   const idExamples: number[][] = [];
   for (const found of byId.values()) {
@@ -75,11 +102,15 @@ export async function repeatedRows(db: DuckDBConnection, source: { file: string;
     if (same && copyExamples.length < EXAMPLES) copyExamples.push(same);
     if (byRow.size > 1 && idExamples.length < EXAMPLES) idExamples.push(found.map((f) => f.line));
   }
-  await db.run('DROP TABLE repeat_rows');
-  await db.run('DROP TABLE repeat_ids');
+  const linesOf = (...idh: string[]) => idh.flatMap((h) => byId.get(textOf.get(h) ?? '')?.map((f) => f.line) ?? []).sort((x, y) => x - y);
+  const cutExamples = cutIdh.map((h) => [...new Set(linesOf(h))]).filter((l) => l.length > 1);
+  const twinExamples = twinIdh.map(([a, b]) => linesOf(a, b)).filter((l) => l.length > 1);
+  await db.run('DROP TABLE repeat_rows; DROP TABLE repeat_ids; DROP TABLE repeat_cuts; DROP TABLE repeat_twins');
   return {
     copies: { extra: Number(copies?.[1] ?? 0), groups: copyGroups, examples: copyExamples },
     ids: { ids: idCount, rows: Number(ids?.[1] ?? 0), episodes: Number(ids?.[2] ?? 0), unread: Number(ids?.[3] ?? 0), examples: idExamples },
+    cuts: { ids: cutIds, rows: Number(cuts?.[1] ?? 0), examples: cutExamples },
+    twins: { groups: twinGroups, rows: Number(twins?.[1] ?? 0), of: Number(twins?.[2] ?? 0), examples: twinExamples },
     width: source.width,
   };
 }

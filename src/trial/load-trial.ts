@@ -35,7 +35,7 @@ import { ssmsTrailerNote } from '../io/ssms-trailer.js';
 import { repeatedHeaderNotes, repeatedHeaderProblems, withoutRepeatedHeaders } from './repeated-header-rows.js';
 import { excelErrorHint, isExcelError, isFailedFormula } from '../io/spreadsheet-cells.js';
 import { checkboxNote, checkboxOptionParts, checkboxSourceOf, uncheckedIsMissing } from '../instruments/binary-checkbox.js';
-import { cprIdNote, cprShapedIds, duplicateExpected, excelTextExpected, ID_SPELLING_KIND, IdSpellings, keptInstead, leadingZerosExpected, patientIdOf, plainPatientId } from './patient-ids.js';
+import { cprIdNote, cprShapedIds, duplicateExpected, excelTextExpected, ID_SPELLING_KIND, idDifferences, idKey, IdSpellings, keptInstead, leadingZerosExpected, otherSpellingExpected, patientIdOf, plainPatientId } from './patient-ids.js';
 import { SpecialMissingReader, SpecialMissingTally } from './special-missing.js';
 import { pastedOutOfStepError } from './repeated-id-columns.js';
 
@@ -432,11 +432,14 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
       // the randomisation (usually baseline) row, empty on the others. Such a row takes the
       // patient's arm from its other rows (docs/input-trial-export.md); a patient not yet met
       // needs a look ahead, done once for the whole file only when it happens.
-      const known = idIndex.get(id);
+      // An id written another way on this row (`sb-001` for `SB-001`) is the same patient's: its
+      // arm is found, and the row is refused below for the spelling, not for an empty arm.
+      const exact = idIndex.get(id);
+      const known = exact ?? (idSpellings.spelledAs(id) >= 0 ? idSpellings.spelledAs(id) : undefined);
       if (known !== undefined) armRaw = armValues[idArm[known] === 'intervention' ? 0 : 1]!;
       else {
         armById ??= armValuesById(table, idCol, armCol, (v) => armSpellings.armOf(v) !== undefined);
-        armRaw = armById.get(id) ?? null;
+        armRaw = armById.get(idKey(id)) ?? null;
       }
     }
     if (!armFromEvent) arm = armRaw === null ? undefined : armSpellings.armOf(armRaw, true);
@@ -473,11 +476,14 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
 
     let who = idIndex.get(id);
     if (who === undefined) {
-      // `1` beside `0001`: one patient whose leading zeros a spreadsheet dropped (patient-ids.ts).
+      // `1` beside `0001` (a spreadsheet dropped the leading zeros), `sb-001` beside `SB-001`,
+      // `"SB-017 "` beside `SB-017`: one patient written two ways (patient-ids.ts).
       const earlier = idSpellings.earlierSpelling(id, ids.length);
       if (earlier >= 0) {
+        const differences = idDifferences(ids[earlier]!, id);
+        const said = differences.length === 1 && differences[0] === 'leading-zeros' ? { ...leadingZerosExpected(idLine[earlier]!), kind: ID_SPELLING_KIND } : otherSpellingExpected(idLine[earlier]!, differences);
         // Once per line: a wide line gives a row per visit.
-        if (idProblems[idProblems.length - 1]?.line !== line) idProblems.push({ ...row.at(idCol), ...leadingZerosExpected(idLine[earlier]!), kind: ID_SPELLING_KIND });
+        if (idProblems[idProblems.length - 1]?.line !== line) idProblems.push({ ...row.at(idCol), ...said });
         continue;
       }
       who = ids.push(id) - 1;
@@ -662,7 +668,8 @@ function armValuesById(table: LongTable, idCol: number, armCol: number, isArm: (
   for (const rec of table.records) {
     cells.load(rec, Math.max(idCol, armCol) + 1);
     const idCell = cells.cell(idCol);
-    const id = idCell === null ? null : plainPatientId(idCell);
+    // By the id's key (patient-ids.ts idKey): a row writing the id another way finds the arm, and is then refused for the spelling.
+    const id = idCell === null ? null : idKey(plainPatientId(idCell));
     const arm = cells.cell(armCol);
     if (id !== null && arm !== null && isArm(arm) && !out.has(id)) out.set(id, arm);
   }

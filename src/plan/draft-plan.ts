@@ -12,6 +12,7 @@ import { checkboxOptionOf, checkboxOptionParts } from '../instruments/binary-che
 import { basename } from 'node:path';
 import { decimalCommaOf, type DecimalMark, NUMBER_WITH, withoutSpaceGroups } from '../io/decimal-mark.js';
 import { parseNumber } from '../io/parse-number.js';
+import { numberWithUnit } from '../io/number-unit.js';
 import { isExcelError, isFailedFormula, isPercentCell } from '../io/spreadsheet-cells.js';
 import type { CsvTable } from '../io/read-csv.js';
 import { looseForm } from '../trial/near-miss.js';
@@ -679,6 +680,18 @@ export function draftPlan(given: CsvTable, schemaRef: string): PlanDraft {
   const mixedMarks = new Set<string>();
   /** Values that are neither numbers nor codes (a typo `1O`, a failed formula `#DIV/0!`), with their columns: left to validate, which names their lines. */
   const notNumbers = new Set<string>();
+  // Numbers written with their unit (`14 point`, `56 mm`, `48 år`), by column: data, never a
+  // missing-value code (io/number-unit.ts) — drafted as codes they dropped every such patient.
+  const withUnit = new Map<string, { units: Set<string>; values: string[] }>();
+  const addWithUnit = (column: string, v: string): boolean => {
+    const nu = numberWithUnit(v, decimalComma);
+    if (!nu) return false;
+    const entry = withUnit.get(column) ?? { units: new Set<string>(), values: [] };
+    withUnit.set(column, entry);
+    entry.units.add(nu.unit);
+    entry.values.push(v);
+    return true;
+  };
   const instruments: Record<string, unknown> = {};
   /** Outcomes found but not drafted (they need what the export cannot say), with how to add them. */
   const leftOut: string[] = [];
@@ -723,7 +736,7 @@ export function draftPlan(given: CsvTable, schemaRef: string): PlanDraft {
     }
     // SPSS saved with value labels writes a scale's labelled ends as words (`Ingen smerte` for 0,
     // `Værst tænkelige smerte` for 10) among the digits: answers, never missing (answer-words.ts).
-    const words = values.filter((v, k) => numeric[k] === undefined && !inOtherMark(v, decimalComma ? ',' : '.') && labelledChoice(v, decimalComma) === undefined);
+    const words = values.filter((v, k) => numeric[k] === undefined && !inOtherMark(v, decimalComma ? ',' : '.') && labelledChoice(v, decimalComma) === undefined && !numberWithUnit(v, decimalComma));
     const ends = binary ? new Map<string, number>() : scaleEndAnswers(words, numeric.filter((n): n is number => n !== undefined), lo, hi);
     if (ends.size) checks.push(`${where}: ${[...ends].map(([w, n]) => `${JSON.stringify(w)} read as ${n}`).join(' and ')}, the labelled end${ends.size > 1 ? 's' : ''} of the ${lo}–${hi} scale (the numbers fill the inside; no cell holds ${[...ends.values()].join(' or ')} as a number): check ${ends.size > 1 ? 'them' : 'it'} in "answers" — written as missing-value codes they would drop the best and worst answers`);
     // "Don't know" words are missing, unless every word of the column is one (then they may be its answers).
@@ -749,6 +762,7 @@ export function draftPlan(given: CsvTable, schemaRef: string): PlanDraft {
         else if (choice !== undefined) notNumbers.add(`${JSON.stringify(v)} (${cols.length === 1 ? `column "${cols[0]}"` : `columns ${cols[0]}…${cols[cols.length - 1]}`}, a labelled answer outside ${lo}–${hi})`);
         else if (binary && isYesWord(v)) answers[v] = 1;
         else if (binary && isNoWord(v)) answers[v] = 0;
+        else if (addWithUnit(cols.length === 1 ? `column "${cols[0]}"` : `columns ${cols[0]}…${cols[cols.length - 1]}`, v)) return;
         else if (notACode(v)) notNumbers.add(`${JSON.stringify(v)} (${cols.length === 1 ? `column "${cols[0]}"` : `columns ${cols[0]}…${cols[cols.length - 1]}`})`);
         else missing.add(v);
       } else if (n < lo ? below.codes.includes(n) : n > hi && SENTINELS.has(n)) missing.add(n);
@@ -1034,6 +1048,7 @@ export function draftPlan(given: CsvTable, schemaRef: string): PlanDraft {
       else if (isFailedFormula(v) || isPercentCell(v)) notNumbers.add(`${JSON.stringify(v)} (column "${s}")`);
       else if (!numeric || values[k] !== undefined) return;
       else if (inOtherMark(v, decimalComma ? ',' : '.')) mixedMarks.add(v);
+      else if (addWithUnit(`column "${s}"`, v)) return;
       else if (notACode(v) || (/\d/.test(v) && !CODE_WITH_DIGITS.test(v))) notNumbers.add(`${JSON.stringify(v)} (column "${s}")`);
       else missing.add(v);
     });
@@ -1074,6 +1089,11 @@ export function draftPlan(given: CsvTable, schemaRef: string): PlanDraft {
     const examples = [...mixedMarks].slice(0, 3).map((v) => JSON.stringify(v)).join(', ');
     const [theirs, file] = decimalComma ? ['a decimal point', 'a decimal comma'] : ['a decimal comma', 'a decimal point'];
     checks.push(`values such as ${examples} have ${theirs} while the file's other numbers have ${file}: hta reads one decimal mark per file, so these are not numbers — export the file again with one decimal mark (docs/input-trial-export.md#dialects)`);
+  }
+  for (const [where, { units, values }] of withUnit) {
+    const shown = values.slice(0, 3).map((v) => JSON.stringify(v)).join(', ');
+    const unitList = [...units].map((u) => JSON.stringify(u)).join(', ');
+    checks.push(`${where}: ${values.length === 1 ? 'a value is a number' : `${values.length} different values are numbers`} written with a unit (${unitList}: ${shown}${values.length > 3 ? ', …' : ''}): not numbers, and not drafted as missing-value codes (that would drop every such patient) — strip the unit in the export; \`hta validate\` names their lines`);
   }
   if (notNumbers.size) {
     const listed = [...notNumbers];

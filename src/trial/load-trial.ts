@@ -12,6 +12,7 @@ import { encodingNote } from '../io/encoding-note.js';
 import { groupWording } from '../observational/group-wording.js';
 import { HtaError, type Problem } from '../errors.js';
 import { parseNumber } from '../io/parse-number.js';
+import { numberWithUnit, unitHint } from '../io/number-unit.js';
 import { decimalCommaOf, otherMarkHint, spacedHint } from '../io/decimal-mark.js';
 import { type CsvTable, FieldReader, shortName } from '../io/read-csv.js';
 import { type Instrument, isAllowedItemValue, itemRangeOf } from '../instruments/instrument.js';
@@ -736,7 +737,7 @@ function covariateCell(row: RowContext, cells: FieldReader, idx: number, column:
   // In a column of numbers, text is no category of its own (column-kind.ts).
   if (notNumber && typeof value === 'string' && parseNumber(value, row.decimalComma) === undefined) {
     const other = otherMarkHint(v, row.decimalComma);
-    row.add({ ...row.at(idx), value: v, ...notNumber, ...(other ? { kind: `${notNumber.kind}:${other.reason}`, hint: other.hint } : spacedHint(v, notNumber.kind)) });
+    row.add({ ...row.at(idx), value: v, ...notNumber, ...(other ? { kind: `${notNumber.kind}:${other.reason}`, hint: other.hint } : (unitProblem(v, notNumber.kind, row.decimalComma) ?? spacedHint(v, notNumber.kind))) });
     return null;
   }
   return value;
@@ -942,6 +943,9 @@ function readCell(src: OutcomeSource, k: number, cells: FieldReader, row: RowCon
   cellText = text;
   const coder = src.coders?.[k];
   if (!coder) return TEXT;
+  // A score written with its unit (`14 point`, `56 mm`) is no missing-value code, though an older
+  // plan init drafted it as one: left for scoreCell to name, unit and lines (io/number-unit.ts).
+  if (inRangeWithUnit(src, k, text, row.decimalComma) && !coder.isAnswer(text)) return TEXT;
   const column = row.table.header[idx] as string;
   const coded = row.code(coder, column, text);
   if (coded.kind === 'unknown') {
@@ -954,6 +958,26 @@ function readCell(src: OutcomeSource, k: number, cells: FieldReader, row: RowCon
     return ANSWER;
   }
   return TEXT;
+}
+
+/**
+ * Whether an outcome cell is a number in the instrument's (or the item's) range with a unit
+ * after it (io/number-unit.ts): a score, not a code. Out of the range (`99 ukendt`) it may be a
+ * code the plan lists, and is read so.
+ */
+function inRangeWithUnit(src: OutcomeSource, k: number, text: string, decimalComma: boolean): boolean {
+  const nu = numberWithUnit(text, decimalComma);
+  if (!nu) return false;
+  if (nu.value === undefined) return true;
+  const range = src.from === 'items' && src.instrument.items ? src.itemRanges[k] : undefined;
+  const [lo, hi] = range ? [range.min ?? -Infinity, range.max ?? Infinity] : src.instrument.range;
+  return nu.value >= lo && nu.value <= hi;
+}
+
+/** The kind and hint of a cell that is a number with a unit (io/number-unit.ts), in a group of its own per unit; undefined for any other cell. */
+function unitProblem(text: string, kind: string, decimalComma: boolean): { kind: string; hint: string } | undefined {
+  const nu = numberWithUnit(text, decimalComma);
+  return nu ? { kind: `${kind}:unit:${nu.unit}`, hint: unitHint(nu.unit) } : undefined;
 }
 
 /** An outcome's score from one record (NaN when missing or on a problem, which is recorded). */
@@ -982,7 +1006,8 @@ function scoreCell(src: OutcomeSource, cells: FieldReader, row: RowContext, item
         const idx = src.columnIndexes[k] as number;
         const allowed = range.values ? range.values.join(', ') : `${range.min} to ${range.max}`;
         const value = state === DIGIT ? String(cellValue) : cellText;
-        row.add({ ...row.at(idx), value, expected: `an answer ${range.values ? 'of' : 'from'} ${allowed} (${inst.name.en} item ${k + 1})${src.coders?.[k]?.closed ? ' after the answer codes' : ''}`, kind: `item.range:${src.key}` });
+        const unit = v === undefined ? unitProblem(value, `item.range:${src.key}`, decimalComma) : undefined;
+        row.add({ ...row.at(idx), value, expected: `an answer ${range.values ? 'of' : 'from'} ${allowed} (${inst.name.en} item ${k + 1})${src.coders?.[k]?.closed ? ' after the answer codes' : ''}${unit ? ', without a unit' : ''}`, ...(unit ?? { kind: `item.range:${src.key}` }) });
         continue;
       }
       items[k] = v;
@@ -1009,6 +1034,12 @@ function scoreCell(src: OutcomeSource, cells: FieldReader, row: RowContext, item
     const other = v === undefined ? otherMarkHint(text, decimalComma) : undefined;
     if (other) {
       row.add({ ...row.at(idx), value: text, expected: `${inst.integer ? 'a whole number' : 'a number'} from ${lo} to ${hi} (${inst.name.en})${other.expects}`, kind: `score.range:${src.key}:${other.reason}`, hint: other.hint });
+      return NaN;
+    }
+    // `14 point`, `56 mm`: the number with its unit, said with the unit to strip (io/number-unit.ts).
+    const unit = v === undefined ? unitProblem(text, `score.range:${src.key}`, decimalComma) : undefined;
+    if (unit) {
+      row.add({ ...row.at(idx), value: text, expected: `${inst.integer ? 'a whole number' : 'a number'} from ${lo} to ${hi} (${inst.name.en}), without a unit`, ...unit });
       return NaN;
     }
     // A score with decimals inside the range is its own problem, with what to do (decimalsHint).

@@ -331,6 +331,17 @@ function wideStems(header: readonly string[], visits: readonly string[], timeLab
   return [...new Set(header.filter((h) => suffixes.some((x) => h.endsWith(`_${x}`))).map(stemsOf))];
 }
 
+/** Whether column `i` holds a value on every line, each different. */
+function distinctOnEveryLine(records: Iterable<{ cells: readonly (string | null | undefined)[] }>, i: number): boolean {
+  const seen = new Set<string>();
+  for (const r of records) {
+    const v = r.cells[i];
+    if (v === null || v === undefined || seen.has(v)) return false;
+    seen.add(v);
+  }
+  return true;
+}
+
 export function draftPlan(given: CsvTable, schemaRef: string): PlanDraft {
   // SAS/Stata special missing values and Castor's user-missing markers are missing in every
   // column, as validate reads them: no missing-value code, no category (trial/special-missing.ts).
@@ -372,7 +383,12 @@ export function draftPlan(given: CsvTable, schemaRef: string): PlanDraft {
   const perVisit = (h: string) => !visitsInFile || repeatsPerVisit([...csv.records].map((r) => [r.cells[header.indexOf(h)], r.cells[header.indexOf(visitCol!)]]));
   const armLike = (h: string) => ARM.test(nameKey(h)) || /^randomi[sz]ationgroupname$/.test(nameKey(h));
   const fallback = (h: string) => h !== '' && h !== visitCol && !armLike(h) && distinct(h) > 1 && !onePerRow(h) && perVisit(h) && !(idNamed.length && responseIds.includes(h));
-  const pickedId = idNamed.find(fits) ?? responseIds.find(fits) ?? header.find(fallback);
+  // R's write.csv of a data frame whose row names are the ids (`rownames(w) <- w$id`), pandas'
+  // to_csv of one indexed by them: a wide export's unnamed first column, a different value on
+  // every line, is the patient id when no column is named like one — not `age`, the first
+  // column after it holding more than one value (docs/input-trial-export.md "Row names").
+  const rowNamesId = header[0] === '' && !idNamed.length && !responseIds.length && !visitsInFile && csv.records.length > 1 && distinctOnEveryLine(csv.records, 0);
+  const pickedId = rowNamesId ? '' : (idNamed.find(fits) ?? responseIds.find(fits) ?? header.find(fallback));
   const rowIds = [...idNamed, ...responseIds].filter(onePerRow);
   const idCol = pickedId ?? rowIds[0] ?? idNamed[0] ?? header.find((h) => h !== '')!;
   for (const c of idNamed) if (c !== idCol && distinct(c) <= 1 && csv.records.length > 1) guesses.push(`not the id: "${c}", which holds one value in every row`);
@@ -427,8 +443,16 @@ export function draftPlan(given: CsvTable, schemaRef: string): PlanDraft {
   const ids = valuesOf(idCol);
   const cprIds = cprShapedIds(ids);
   if (cprIds > 0) checks.push(cprIdNote(idCol, cprIds, ids.length));
-  if (!ID.test(nameKey(idCol))) checks.push(`no column is named like a patient id; "${idCol}" (${idCol === header.find((h) => h !== '') ? 'the first column' : 'the first column holding more than one value'}) was taken: set "columns": { "id": … }`);
-  guesses.push(`patient id column: "${idCol}"`);
+  if (rowNamesId) {
+    // R numbers rows from 1, pandas from 0, when the data frame had no names of its own.
+    const rowNumbers = ids.every((v, k) => v === String(k + 1)) || ids.every((v, k) => v === String(k));
+    checks.push(
+      rowNumbers
+        ? `column 1 has no name and holds only row numbers (${ids[0]} to ${ids[ids.length - 1]}: R's or pandas' row names when the data frame had none of its own): taken as the patient id, one patient per line — if the export has an id column under another name, set "columns": { "id": … }`
+        : `column 1 has no name (R's write.csv and pandas write the row names so) and holds a different value on every line: taken as the patient id ("columns": { "id": "" }) — check that it holds the ids`,
+    );
+  } else if (!ID.test(nameKey(idCol))) checks.push(`no column is named like a patient id; "${idCol}" (${idCol === header.find((h) => h !== '') ? 'the first column' : 'the first column holding more than one value'}) was taken: set "columns": { "id": … }`);
+  guesses.push(rowNamesId ? 'patient id column: column 1, which has no name: R\'s row names (write.csv), a different value on every line' : `patient id column: "${idCol}"`);
   // A column repeating the id (`id_3m`: a follow-up file pasted beside the baseline): every run
   // compares it with the id line by line, and the draft says what it finds (repeated-id-columns.ts).
   const repeatedIds = repeatedIdColumns(csv, header.indexOf(idCol)).map((i) => header[i]!);
@@ -1083,7 +1107,7 @@ export function draftPlan(given: CsvTable, schemaRef: string): PlanDraft {
   const repeatedStems = new Set(repeatedIds.map(stemsOf));
   const ignored = stems.filter((s) => s !== '' && !taken.has(s) && !isCovariateName(s) && !repeatedStems.has(s));
   if (ignored.length) guesses.push(`not used: ${ignored.join(', ')}`);
-  if (header[0] === '') guesses.push('not used: column 1, which has no name: row names, as R\'s write.csv and pandas write them');
+  if (header[0] === '' && !rowNamesId) guesses.push('not used: column 1, which has no name: row names, as R\'s write.csv and pandas write them');
 
   if (mixedMarks.size) {
     const examples = [...mixedMarks].slice(0, 3).map((v) => JSON.stringify(v)).join(', ');

@@ -331,6 +331,16 @@ function wideStems(header: readonly string[], visits: readonly string[], timeLab
   return [...new Set(header.filter((h) => suffixes.some((x) => h.endsWith(`_${x}`))).map(stemsOf))];
 }
 
+/**
+ * What to do about visits written as bare numbers (a long export's `1`, `2`; a wide export's
+ * `_1`, `_2` after `_0`): say their time in "timeLabels", with an example for the first, worded
+ * for its number ("1 week", "2 weeks").
+ */
+function bareVisitsCheck(bare: readonly string[], what: string): string {
+  const n = Number(bare[0]);
+  return `${what}: say their time in "timeLabels" (e.g. { "${bare[0]}": "${n}w" } if visit ${bare[0]} is ${n} week${n === 1 ? '' : 's'} after the baseline, "${n}m" for ${n} month${n === 1 ? '' : 's'}; then write those labels in "timepoints" and "allTimepoints"), so reports can say when each visit was and draw time to scale`;
+}
+
 /** Whether column `i` holds a value on every line, each different. */
 function distinctOnEveryLine(records: Iterable<{ cells: readonly (string | null | undefined)[] }>, i: number): boolean {
   const seen = new Set<string>();
@@ -491,7 +501,7 @@ export function draftPlan(given: CsvTable, schemaRef: string): PlanDraft {
     const unit = unitWord === undefined ? undefined : /^(u|w)/.test(unitWord) ? 'w' : 'm';
     const bare = values.filter((v) => /^\d+$/.test(v.trim()) && visitLabel(v) !== 'baseline');
     if (bare.length && !unit) {
-      checks.push(`visits ${bare.map((v) => JSON.stringify(v)).join(', ')} are bare numbers: say their unit in "timeLabels" (e.g. { "${bare[0]}": "${bare[0]}w" }), so reports can say "${bare[0]} weeks" and draw time to scale`);
+      checks.push(bareVisitsCheck(bare, `visits ${bare.map((v) => JSON.stringify(v)).join(', ')} are bare numbers`));
     }
     // "screening" reads as a baseline, unless another event is the baseline: then it is an event before it (pre-baseline-events.ts).
     const otherBaseline = (v: string) => values.some((w) => w !== v && visitLabel(w) === 'baseline' && !namedPreBaseline(w));
@@ -539,8 +549,11 @@ export function draftPlan(given: CsvTable, schemaRef: string): PlanDraft {
         if (label !== v.suffix) timeLabels[v.suffix] = label;
         visits.push(label);
       }
-      if (joined) guesses.push(`wide layout, visit numbers written straight after the name as Stata's reshape wide writes them (${joined.stems.map((st) => `${st}${suffixes.join(`/${st}`)}`).join(', ')}): ${found.visits.map((v) => `${v.suffix} → ${timeLabels[v.suffix] ?? v.suffix}`).join(', ')}`);
+      if (joined) guesses.push(`wide layout, visit numbers written straight after the name as Stata's reshape wide writes them (${joined.stems.map((st) => `${st}${suffixes.join(`/${st}`)}`).join(', ')}): ${found.visits.map((v) => (timeLabels[v.suffix] ? `${v.suffix} → ${timeLabels[v.suffix]}` : v.suffix)).join(', ')}`);
       else guesses.push(`wide layout: visits from column suffixes ${found.visits.map((v) => (timeLabels[v.suffix] ? `_${v.suffix} → ${timeLabels[v.suffix]}` : `_${v.suffix}`)).join(', ')}`);
+      // Visit numbers (`_1`, `_2` after `_0`): their times are the user's to give, as for a long export's `1`, `2`.
+      const numbered = found.visits.filter((v) => v.visitNumber && visits.includes(v.suffix));
+      if (numbered.length) checks.push(bareVisitsCheck(numbered.map((v) => v.suffix), `visit suffixes ${numbered.map((v) => `${joined ? '' : '_'}${v.suffix}`).join(', ')} are visit numbers without a unit`));
       const guessed = found.visits.filter((v) => v.monthsGuessed && timeLabels[v.suffix] === v.label);
       if (guessed.length) {
         const weeksInstead = Object.fromEntries(guessed.map((v) => [v.suffix, v.label.replace(/m$/, 'w')]));

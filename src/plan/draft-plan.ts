@@ -1130,7 +1130,7 @@ export function draftPlan(given: CsvTable, schemaRef: string): PlanDraft {
   for (const [where, { units, values }] of withUnit) {
     const shown = values.slice(0, 3).map((v) => JSON.stringify(v)).join(', ');
     const unitList = [...units].map((u) => JSON.stringify(u)).join(', ');
-    checks.push(`${where}: ${values.length === 1 ? 'a value is a number' : `${values.length} different values are numbers`} written with a unit (${unitList}: ${shown}${values.length > 3 ? ', …' : ''}): not numbers, and not drafted as missing-value codes (that would drop every such patient) — strip the unit in the export; \`hta validate\` names their lines`);
+    checks.push(`${where}: ${values.length === 1 ? 'a value is a number' : `${values.length} different values are numbers`} written with a unit (${unitList}: ${shown}${values.length > 3 ? ', …' : ''}): ${values.length === 1 ? 'not a number, and not drafted as a missing-value code (that would drop the patient)' : 'not numbers, and not drafted as missing-value codes (that would drop every such patient)'} — strip the unit in the export; \`hta validate\` names their lines`);
   }
   if (notNumbers.size) {
     const listed = [...notNumbers];

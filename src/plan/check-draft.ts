@@ -9,7 +9,7 @@ import type { CsvTable } from '../io/read-csv.js';
 import { lineRanges } from '../problem-groups.js';
 import { checkTrialContent } from '../trial/check-content.js';
 import { loadTrial } from '../trial/load-trial.js';
-import { ID_SPELLING_KIND } from '../trial/patient-ids.js';
+import { isIdSpellingKind } from '../trial/patient-ids.js';
 import { PASTED_KIND } from '../trial/repeated-id-columns.js';
 import { isCprProblem } from '../trial/cpr-cells.js';
 import { parsePlan } from './load-plan.js';
@@ -36,9 +36,9 @@ export function checkDraft(csv: CsvTable, draft: Record<string, unknown>): Draft
     return { badRows: excluded?.rows ?? 0, badLines: lineRanges(excluded?.problems.map((p) => p.line).filter((l): l is number => l !== undefined) ?? []), ...(excluded?.shapes ? { shapes: excluded.shapes.map((p) => `line ${p.line}: expected ${p.expected}`) } : {}) };
   } catch (err) {
     if (!(err instanceof HtaError)) throw err;
-    // Ids written with and without leading zeros stop every run, also one that excludes bad rows
+    // Ids written two ways (leading zeros, case, blanks) stop every run, also one that excludes bad rows
     // (load-trial.ts): they are the data's problem, not the draft's, and their rows are counted.
-    if (err.problems.some((p) => p.kind === ID_SPELLING_KIND)) {
+    if (err.problems.some((p) => isIdSpellingKind(p.kind))) {
       const lines = err.problems.map((p) => p.line).filter((l): l is number => l !== undefined);
       return { badRows: new Set(lines).size, badLines: lineRanges(lines) };
     }

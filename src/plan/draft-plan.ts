@@ -12,6 +12,7 @@ import { checkboxOptionOf, checkboxOptionParts } from '../instruments/binary-che
 import { basename } from 'node:path';
 import { decimalCommaOf, type DecimalMark, NUMBER_WITH, withoutSpaceGroups } from '../io/decimal-mark.js';
 import { parseNumber } from '../io/parse-number.js';
+import { numberWithUnit } from '../io/number-unit.js';
 import { isExcelError, isFailedFormula, isPercentCell } from '../io/spreadsheet-cells.js';
 import type { CsvTable } from '../io/read-csv.js';
 import { looseForm } from '../trial/near-miss.js';
@@ -343,6 +344,27 @@ function cprCellChecks(file: string, header: readonly string[], idCol: string, c
   });
 }
 
+/**
+ * What to do about visits written as bare numbers (a long export's `1`, `2`; a wide export's
+ * `_1`, `_2` after `_0`): say their time in "timeLabels", with an example for the first, worded
+ * for its number ("1 week", "2 weeks").
+ */
+function bareVisitsCheck(bare: readonly string[], what: string): string {
+  const n = Number(bare[0]);
+  return `${what}: say their time in "timeLabels" (e.g. { "${bare[0]}": "${n}w" } if visit ${bare[0]} is ${n} week${n === 1 ? '' : 's'} after the baseline, "${n}m" for ${n} month${n === 1 ? '' : 's'}; then write those labels in "timepoints" and "allTimepoints"), so reports can say when each visit was and draw time to scale`;
+}
+
+/** Whether column `i` holds a value on every line, each different. */
+function distinctOnEveryLine(records: Iterable<{ cells: readonly (string | null | undefined)[] }>, i: number): boolean {
+  const seen = new Set<string>();
+  for (const r of records) {
+    const v = r.cells[i];
+    if (v === null || v === undefined || seen.has(v)) return false;
+    seen.add(v);
+  }
+  return true;
+}
+
 export function draftPlan(given: CsvTable, schemaRef: string): PlanDraft {
   // SAS/Stata special missing values and Castor's user-missing markers are missing in every
   // column, as validate reads them: no missing-value code, no category (trial/special-missing.ts).
@@ -384,7 +406,12 @@ export function draftPlan(given: CsvTable, schemaRef: string): PlanDraft {
   const perVisit = (h: string) => !visitsInFile || repeatsPerVisit([...csv.records].map((r) => [r.cells[header.indexOf(h)], r.cells[header.indexOf(visitCol!)]]));
   const armLike = (h: string) => ARM.test(nameKey(h)) || /^randomi[sz]ationgroupname$/.test(nameKey(h));
   const fallback = (h: string) => h !== '' && h !== visitCol && !armLike(h) && distinct(h) > 1 && !onePerRow(h) && perVisit(h) && !(idNamed.length && responseIds.includes(h));
-  const pickedId = idNamed.find(fits) ?? responseIds.find(fits) ?? header.find(fallback);
+  // R's write.csv of a data frame whose row names are the ids (`rownames(w) <- w$id`), pandas'
+  // to_csv of one indexed by them: a wide export's unnamed first column, a different value on
+  // every line, is the patient id when no column is named like one — not `age`, the first
+  // column after it holding more than one value (docs/input-trial-export.md "Row names").
+  const rowNamesId = header[0] === '' && !idNamed.length && !responseIds.length && !visitsInFile && csv.records.length > 1 && distinctOnEveryLine(csv.records, 0);
+  const pickedId = rowNamesId ? '' : (idNamed.find(fits) ?? responseIds.find(fits) ?? header.find(fallback));
   const rowIds = [...idNamed, ...responseIds].filter(onePerRow);
   const idCol = pickedId ?? rowIds[0] ?? idNamed[0] ?? header.find((h) => h !== '')!;
   for (const c of idNamed) if (c !== idCol && distinct(c) <= 1 && csv.records.length > 1) guesses.push(`not the id: "${c}", which holds one value in every row`);
@@ -446,8 +473,16 @@ export function draftPlan(given: CsvTable, schemaRef: string): PlanDraft {
   const ids = valuesOf(idCol);
   const cprIds = cprShapedIds(ids);
   if (cprIds > 0) checks.push(cprIdNote(idCol, cprIds, ids.length));
-  if (!ID.test(nameKey(idCol))) checks.push(`no column is named like a patient id; "${idCol}" (${idCol === header.find((h) => h !== '') ? 'the first column' : 'the first column holding more than one value'}) was taken: set "columns": { "id": … }`);
-  guesses.push(`patient id column: "${idCol}"`);
+  if (rowNamesId) {
+    // R numbers rows from 1, pandas from 0, when the data frame had no names of its own.
+    const rowNumbers = ids.every((v, k) => v === String(k + 1)) || ids.every((v, k) => v === String(k));
+    checks.push(
+      rowNumbers
+        ? `column 1 has no name and holds only row numbers (${ids[0]} to ${ids[ids.length - 1]}: R's or pandas' row names when the data frame had none of its own): taken as the patient id, one patient per line — if the export has an id column under another name, set "columns": { "id": … }`
+        : `column 1 has no name (R's write.csv and pandas write the row names so) and holds a different value on every line: taken as the patient id ("columns": { "id": "" }) — check that it holds the ids`,
+    );
+  } else if (!ID.test(nameKey(idCol))) checks.push(`no column is named like a patient id; "${idCol}" (${idCol === header.find((h) => h !== '') ? 'the first column' : 'the first column holding more than one value'}) was taken: set "columns": { "id": … }`);
+  guesses.push(rowNamesId ? 'patient id column: column 1, which has no name: R\'s row names (write.csv), a different value on every line' : `patient id column: "${idCol}"`);
   // A column repeating the id (`id_3m`: a follow-up file pasted beside the baseline): every run
   // compares it with the id line by line, and the draft says what it finds (repeated-id-columns.ts).
   const repeatedIds = repeatedIdIdx.map((i) => header[i]!);
@@ -486,7 +521,7 @@ export function draftPlan(given: CsvTable, schemaRef: string): PlanDraft {
     const unit = unitWord === undefined ? undefined : /^(u|w)/.test(unitWord) ? 'w' : 'm';
     const bare = values.filter((v) => /^\d+$/.test(v.trim()) && visitLabel(v) !== 'baseline');
     if (bare.length && !unit) {
-      checks.push(`visits ${bare.map((v) => JSON.stringify(v)).join(', ')} are bare numbers: say their unit in "timeLabels" (e.g. { "${bare[0]}": "${bare[0]}w" }), so reports can say "${bare[0]} weeks" and draw time to scale`);
+      checks.push(bareVisitsCheck(bare, `visits ${bare.map((v) => JSON.stringify(v)).join(', ')} are bare numbers`));
     }
     // "screening" reads as a baseline, unless another event is the baseline: then it is an event before it (pre-baseline-events.ts).
     const otherBaseline = (v: string) => values.some((w) => w !== v && visitLabel(w) === 'baseline' && !namedPreBaseline(w));
@@ -534,8 +569,11 @@ export function draftPlan(given: CsvTable, schemaRef: string): PlanDraft {
         if (label !== v.suffix) timeLabels[v.suffix] = label;
         visits.push(label);
       }
-      if (joined) guesses.push(`wide layout, visit numbers written straight after the name as Stata's reshape wide writes them (${joined.stems.map((st) => `${st}${suffixes.join(`/${st}`)}`).join(', ')}): ${found.visits.map((v) => `${v.suffix} → ${timeLabels[v.suffix] ?? v.suffix}`).join(', ')}`);
+      if (joined) guesses.push(`wide layout, visit numbers written straight after the name as Stata's reshape wide writes them (${joined.stems.map((st) => `${st}${suffixes.join(`/${st}`)}`).join(', ')}): ${found.visits.map((v) => (timeLabels[v.suffix] ? `${v.suffix} → ${timeLabels[v.suffix]}` : v.suffix)).join(', ')}`);
       else guesses.push(`wide layout: visits from column suffixes ${found.visits.map((v) => (timeLabels[v.suffix] ? `_${v.suffix} → ${timeLabels[v.suffix]}` : `_${v.suffix}`)).join(', ')}`);
+      // Visit numbers (`_1`, `_2` after `_0`): their times are the user's to give, as for a long export's `1`, `2`.
+      const numbered = found.visits.filter((v) => v.visitNumber && visits.includes(v.suffix));
+      if (numbered.length) checks.push(bareVisitsCheck(numbered.map((v) => v.suffix), `visit suffixes ${numbered.map((v) => `${joined ? '' : '_'}${v.suffix}`).join(', ')} are visit numbers without a unit`));
       const guessed = found.visits.filter((v) => v.monthsGuessed && timeLabels[v.suffix] === v.label);
       if (guessed.length) {
         const weeksInstead = Object.fromEntries(guessed.map((v) => [v.suffix, v.label.replace(/m$/, 'w')]));
@@ -699,6 +737,18 @@ export function draftPlan(given: CsvTable, schemaRef: string): PlanDraft {
   const mixedMarks = new Set<string>();
   /** Values that are neither numbers nor codes (a typo `1O`, a failed formula `#DIV/0!`), with their columns: left to validate, which names their lines. */
   const notNumbers = new Set<string>();
+  // Numbers written with their unit (`14 point`, `56 mm`, `48 år`), by column: data, never a
+  // missing-value code (io/number-unit.ts) — drafted as codes they dropped every such patient.
+  const withUnit = new Map<string, { units: Set<string>; values: string[] }>();
+  const addWithUnit = (column: string, v: string): boolean => {
+    const nu = numberWithUnit(v, decimalComma);
+    if (!nu) return false;
+    const entry = withUnit.get(column) ?? { units: new Set<string>(), values: [] };
+    withUnit.set(column, entry);
+    entry.units.add(nu.unit);
+    entry.values.push(v);
+    return true;
+  };
   const instruments: Record<string, unknown> = {};
   /** Outcomes found but not drafted (they need what the export cannot say), with how to add them. */
   const leftOut: string[] = [];
@@ -743,7 +793,7 @@ export function draftPlan(given: CsvTable, schemaRef: string): PlanDraft {
     }
     // SPSS saved with value labels writes a scale's labelled ends as words (`Ingen smerte` for 0,
     // `Værst tænkelige smerte` for 10) among the digits: answers, never missing (answer-words.ts).
-    const words = values.filter((v, k) => numeric[k] === undefined && !inOtherMark(v, decimalComma ? ',' : '.') && labelledChoice(v, decimalComma) === undefined);
+    const words = values.filter((v, k) => numeric[k] === undefined && !inOtherMark(v, decimalComma ? ',' : '.') && labelledChoice(v, decimalComma) === undefined && !numberWithUnit(v, decimalComma));
     const ends = binary ? new Map<string, number>() : scaleEndAnswers(words, numeric.filter((n): n is number => n !== undefined), lo, hi);
     if (ends.size) checks.push(`${where}: ${[...ends].map(([w, n]) => `${JSON.stringify(w)} read as ${n}`).join(' and ')}, the labelled end${ends.size > 1 ? 's' : ''} of the ${lo}–${hi} scale (the numbers fill the inside; no cell holds ${[...ends.values()].join(' or ')} as a number): check ${ends.size > 1 ? 'them' : 'it'} in "answers" — written as missing-value codes they would drop the best and worst answers`);
     // "Don't know" words are missing, unless every word of the column is one (then they may be its answers).
@@ -769,6 +819,7 @@ export function draftPlan(given: CsvTable, schemaRef: string): PlanDraft {
         else if (choice !== undefined) notNumbers.add(`${JSON.stringify(v)} (${cols.length === 1 ? `column "${cols[0]}"` : `columns ${cols[0]}…${cols[cols.length - 1]}`}, a labelled answer outside ${lo}–${hi})`);
         else if (binary && isYesWord(v)) answers[v] = 1;
         else if (binary && isNoWord(v)) answers[v] = 0;
+        else if (addWithUnit(cols.length === 1 ? `column "${cols[0]}"` : `columns ${cols[0]}…${cols[cols.length - 1]}`, v)) return;
         else if (notACode(v)) notNumbers.add(`${JSON.stringify(v)} (${cols.length === 1 ? `column "${cols[0]}"` : `columns ${cols[0]}…${cols[cols.length - 1]}`})`);
         else missing.add(v);
       } else if (n < lo ? below.codes.includes(n) : n > hi && SENTINELS.has(n)) missing.add(n);
@@ -1054,6 +1105,7 @@ export function draftPlan(given: CsvTable, schemaRef: string): PlanDraft {
       else if (isFailedFormula(v) || isPercentCell(v)) notNumbers.add(`${JSON.stringify(v)} (column "${s}")`);
       else if (!numeric || values[k] !== undefined) return;
       else if (inOtherMark(v, decimalComma ? ',' : '.')) mixedMarks.add(v);
+      else if (addWithUnit(`column "${s}"`, v)) return;
       else if (notACode(v) || (/\d/.test(v) && !CODE_WITH_DIGITS.test(v))) notNumbers.add(`${JSON.stringify(v)} (column "${s}")`);
       else missing.add(v);
     });
@@ -1088,12 +1140,17 @@ export function draftPlan(given: CsvTable, schemaRef: string): PlanDraft {
   const repeatedStems = new Set(repeatedIds.map(stemsOf));
   const ignored = stems.filter((s) => s !== '' && !taken.has(s) && !isCovariateName(s) && !repeatedStems.has(s));
   if (ignored.length) guesses.push(`not used: ${ignored.join(', ')}`);
-  if (header[0] === '') guesses.push('not used: column 1, which has no name: row names, as R\'s write.csv and pandas write them');
+  if (header[0] === '' && !rowNamesId) guesses.push('not used: column 1, which has no name: row names, as R\'s write.csv and pandas write them');
 
   if (mixedMarks.size) {
     const examples = [...mixedMarks].slice(0, 3).map((v) => JSON.stringify(v)).join(', ');
     const [theirs, file] = decimalComma ? ['a decimal point', 'a decimal comma'] : ['a decimal comma', 'a decimal point'];
     checks.push(`values such as ${examples} have ${theirs} while the file's other numbers have ${file}: hta reads one decimal mark per file, so these are not numbers — export the file again with one decimal mark (docs/input-trial-export.md#dialects)`);
+  }
+  for (const [where, { units, values }] of withUnit) {
+    const shown = values.slice(0, 3).map((v) => JSON.stringify(v)).join(', ');
+    const unitList = [...units].map((u) => JSON.stringify(u)).join(', ');
+    checks.push(`${where}: ${values.length === 1 ? 'a value is a number' : `${values.length} different values are numbers`} written with a unit (${unitList}: ${shown}${values.length > 3 ? ', …' : ''}): ${values.length === 1 ? 'not a number, and not drafted as a missing-value code (that would drop the patient)' : 'not numbers, and not drafted as missing-value codes (that would drop every such patient)'} — strip the unit in the export; \`hta validate\` names their lines`);
   }
   if (notNumbers.size) {
     const listed = [...notNumbers];

@@ -3,7 +3,8 @@
  * Danish and English (docs/plan-trial.md, "Visits of a wide export"): which suffix is the
  * baseline (`_baseline`, `_basis`, `_bl`, `_før`, `_0`, `_start`, `_inklusion`, `_t0`, …),
  * which are follow-ups, and the plan label each gets (`_3mdr` → `3m`, `_6uger` → `6w`,
- * `_efter3` and a bare `_3` → `3m`, months unless the suffix says otherwise). Pure.
+ * `_efter3` and a bare `_3` → `3m`, months unless the suffix says otherwise; visit numbers
+ * `_1`, `_2` after `_0` kept as written). Pure.
  */
 
 export interface WideVisit {
@@ -14,6 +15,8 @@ export interface WideVisit {
   baseline: boolean;
   /** The label's unit was guessed (a bare number or "efter3"): months, which the user must check. */
   monthsGuessed: boolean;
+  /** A visit number (`_1`, `_2` after `_0`): no time, kept as written, its unit for the user to say in "timeLabels". */
+  visitNumber?: boolean;
 }
 
 export interface WideVisits {
@@ -104,9 +107,7 @@ export function wideVisits(header: readonly string[]): WideVisits & { baselines:
     const named = suffixes.flatMap((s) => (/^\d+$/.test(s) ? [] : (namedVisit(s) ?? redcapVisit(s) ?? [])));
     const numbers = suffixes.filter((s) => /^\d+$/.test(s));
     const ownBaseline = named.some((v) => v.baseline) || numbers.some((n) => Number(n) === 0);
-    const asVisits = ownBaseline && numbers.length <= MAX_NUMBERED_VISITS
-      ? numbers.map((n): WideVisit => (Number(n) === 0 ? { suffix: n, label: 'baseline', baseline: true, monthsGuessed: false } : { suffix: n, label: `${Number(n)}m`, baseline: false, monthsGuessed: true }))
-      : [];
+    const asVisits = ownBaseline && numbers.length <= MAX_NUMBERED_VISITS ? numberedVisits(numbers) : [];
     const visits = [...named, ...asVisits];
     if (visits.length < 2) continue;
     if (asVisits.length) numeric = true;
@@ -163,6 +164,21 @@ export function unseparatedVisits(header: readonly string[]): { visits: WideVisi
   const set = (ns: string[]) => [...ns].sort((a, b) => Number(a) - Number(b)).join(',');
   const numbers = set(asVisits[0]![1]);
   if (asVisits.some(([, ns]) => set(ns) !== numbers)) return undefined;
-  const visits = numbers.split(',').map((n): WideVisit => (Number(n) === 0 ? { suffix: n, label: 'baseline', baseline: true, monthsGuessed: false } : { suffix: n, label: `${Number(n)}m`, baseline: false, monthsGuessed: true }));
+  const visits = numberedVisits(numbers.split(','));
   return { visits, stems: asVisits.map(([stem]) => stem) };
+}
+
+/**
+ * A stem's bare-number suffixes as visits: `0` the baseline. Follow-ups numbered 1, 2, … k
+ * (`rmdq_0 rmdq_1 rmdq_2`) are visit numbers, not months — kept as written for the user to give
+ * their times in "timeLabels", as a long export's visits `1`, `2` are; other numbers (`_3`,
+ * `_12`) read as months, which the checks say.
+ */
+function numberedVisits(numbers: readonly string[]): WideVisit[] {
+  const followUps = numbers.map(Number).filter((n) => n !== 0).sort((a, b) => a - b);
+  const counted = followUps.length > 0 && followUps.every((n, k) => n === k + 1);
+  return numbers.map((n): WideVisit => {
+    if (Number(n) === 0) return { suffix: n, label: 'baseline', baseline: true, monthsGuessed: false };
+    return counted ? { suffix: n, label: n, baseline: false, monthsGuessed: false, visitNumber: true } : { suffix: n, label: `${Number(n)}m`, baseline: false, monthsGuessed: true };
+  });
 }

@@ -16,6 +16,7 @@ import { HtaError, type Problem } from '../errors.js';
 import type { CsvTable } from '../io/read-csv.js';
 import { isExcelError, isPercentCell } from '../io/spreadsheet-cells.js';
 import { parseNumber } from '../io/parse-number.js';
+import { numberWithUnit, unitHint } from '../io/number-unit.js';
 import type { Plan } from '../plan/plan-schema.js';
 import { checkEnrolment } from './enrolment-check.js';
 import { checkMixedScales } from './mixed-scales-check.js';
@@ -87,12 +88,21 @@ export function checkTrialContent(csv: CsvTable, trial: TrialData, need: Content
   let observed = false;
   for (let i = 0; i < rows.length && !observed; i++) if (followUpIdx[rows.time[i]!]) observed = scoreCols.some((col) => !Number.isNaN(col[i]!));
   if (!observed) {
-    const times = timesInRows(trial);
+    // Rows are at a follow-up visit (missingFollowUp said so above), so the visits are named
+    // right: their scores are empty, coded missing or were left out — never a "timeLabels" matter.
+    const atFollowUp = timesInRows(trial).filter((t) => followUp.has(t));
+    const columns = new Set(trial.sources.flatMap((s) => s.columns));
+    const coded = trial.recoded.filter((r) => r.to === null && columns.has(r.column)).reduce((sum, r) => sum + r.count, 0);
+    const why = [
+      'empty',
+      ...(coded ? [`a missing-value code of the plan (${coded} outcome cell${coded === 1 ? '' : 's'} read so: check the plan's "missingCodes")`] : []),
+    ];
+    const excluded = trial.excluded?.rows ? `; --exclude-invalid left out ${trial.excluded.rows} row${trial.excluded.rows === 1 ? '' : 's'} with problems, where the follow-up scores may be (\`hta validate\` lists them)` : '';
     throw new HtaError('input.invalid', `${file} has no follow-up data: no outcome score at any follow-up visit of the plan (${plan.timepoints.join(', ')})`, [
       {
         file,
         field: plan.columns.time,
-        expected: `scores at a follow-up visit; the rows found are at ${times.length ? times.join(', ') : 'no visit'} only (map other labels with the plan's "timeLabels")`,
+        expected: `scores at a follow-up visit; the rows at ${atFollowUp.join(', ')} hold none: each outcome cell there is ${why.join(' or ')}${excluded}`,
       },
     ]);
   }
@@ -111,7 +121,7 @@ export function checkTrialContent(csv: CsvTable, trial: TrialData, need: Content
  * range. Called by the trial loader per cell, so the problem carries its line and column and
  * `--exclude-invalid` can leave the row out.
  */
-export function covariateValueProblem(plan: Pick<Plan, 'covariateRanges'>, name: string, value: string | number, decimalComma: boolean): { expected: string; kind: string } | undefined {
+export function covariateValueProblem(plan: Pick<Plan, 'covariateRanges'>, name: string, value: string | number, decimalComma: boolean): { expected: string; kind: string; hint?: string } | undefined {
   const range = covariateRange(plan, name);
   const n = typeof value === 'number' ? value : parseNumber(value, decimalComma);
   if (n === undefined) {
@@ -121,6 +131,9 @@ export function covariateValueProblem(plan: Pick<Plan, 'covariateRanges'>, name:
     if (isExcelError(text)) return { expected: 'a value of the covariate (a number or a category)', kind: 'covariate.excel-error' };
     // `45%`: one category per percentage otherwise.
     if (isPercentCell(text)) return { expected: `a number without the % sign (${text.replace(/\s*%$/, '')}, not ${text}): format the column as a plain number in the spreadsheet and export again`, kind: 'covariate.percent' };
+    // `48 år`: the number with its unit, said with the unit to strip (io/number-unit.ts).
+    const unit = numberWithUnit(text, decimalComma);
+    if (range && unit) return { expected: `a number from ${range.min} to ${range.max}, without a unit`, kind: `covariate.range.${name}:unit:${unit.unit}`, hint: unitHint(unit.unit) };
     return range ? { expected: `a number from ${range.min} to ${range.max}`, kind: `covariate.range.${name}` } : undefined;
   }
   if (range && (n < range.min || n > range.max)) {

@@ -14,6 +14,11 @@ export function missingFollowUp(trial: TrialData): string | undefined {
   // follow-up went with them. Say the shape and its fix, not only that no follow-up remains.
   const merged = trial.excluded?.shapes?.find((p) => p.kind === 'id.only-first-row');
   if (merged) return `no follow-up visit left in ${trial.file}: --exclude-invalid left out ${trial.excluded!.rows} rows without a patient id, and they held the follow-up visits — expected ${merged.expected}`;
+  // Every plan visit has rows in the file (load-trial.ts refuses a visit without any): with rows
+  // left out, the follow-up rows went with them — their cells are unreadable, the visits' names
+  // are right (a score written `14 point` on every follow-up row), so no "timeLabels" advice.
+  const left = trial.excluded?.rows ?? 0;
+  if (left > 0 && plan.timepoints.length) return `no follow-up visit left in ${trial.file}: --exclude-invalid left out ${left} row${left === 1 ? '' : 's'} with problems, and they held every row at the plan's follow-up visits (${plan.timepoints.join(', ')}) — \`hta validate ${trial.file}\` lists their problems; correct them in the export`;
   const found = [...seen].map((t) => exportTimeOf(plan, t));
   const column = plan.columns.time;
   const planned = plan.timepoints.length ? `the plan's follow-up visits (${plan.timepoints.join(', ')}) do not occur` : 'the plan lists no follow-up visit';

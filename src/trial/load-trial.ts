@@ -12,6 +12,7 @@ import { encodingNote } from '../io/encoding-note.js';
 import { groupWording } from '../observational/group-wording.js';
 import { HtaError, type Problem } from '../errors.js';
 import { parseNumber } from '../io/parse-number.js';
+import { numberWithUnit, unitHint } from '../io/number-unit.js';
 import { decimalCommaOf, otherMarkHint, spacedHint } from '../io/decimal-mark.js';
 import { type CsvTable, FieldReader, shortName } from '../io/read-csv.js';
 import { type Instrument, isAllowedItemValue, itemRangeOf } from '../instruments/instrument.js';
@@ -35,7 +36,7 @@ import { ssmsTrailerNote } from '../io/ssms-trailer.js';
 import { repeatedHeaderNotes, repeatedHeaderProblems, withoutRepeatedHeaders } from './repeated-header-rows.js';
 import { excelErrorHint, isExcelError, isFailedFormula } from '../io/spreadsheet-cells.js';
 import { checkboxNote, checkboxOptionParts, checkboxSourceOf, uncheckedIsMissing } from '../instruments/binary-checkbox.js';
-import { cprIdNote, cprShapedIds, duplicateExpected, excelTextExpected, ID_SPELLING_KIND, IdSpellings, keptInstead, leadingZerosExpected, patientIdOf, plainPatientId } from './patient-ids.js';
+import { cprIdNote, cprShapedIds, duplicateExpected, excelTextExpected, ID_SPELLING_KIND, idDifferences, idKey, IdSpellings, keptInstead, leadingZerosExpected, otherSpellingExpected, patientIdOf, plainPatientId } from './patient-ids.js';
 import { SpecialMissingReader, SpecialMissingTally } from './special-missing.js';
 import { pastedOutOfStepError } from './repeated-id-columns.js';
 import { cprKind, cprShapedCell, isCprProblem, isRepeatedCode, mayBeCode, repeatedTrialCodes, trialCprExpected, trialCprMessage } from './cpr-cells.js';
@@ -454,11 +455,14 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
       // the randomisation (usually baseline) row, empty on the others. Such a row takes the
       // patient's arm from its other rows (docs/input-trial-export.md); a patient not yet met
       // needs a look ahead, done once for the whole file only when it happens.
-      const known = idIndex.get(id);
+      // An id written another way on this row (`sb-001` for `SB-001`) is the same patient's: its
+      // arm is found, and the row is refused below for the spelling, not for an empty arm.
+      const exact = idIndex.get(id);
+      const known = exact ?? (idSpellings.spelledAs(id) >= 0 ? idSpellings.spelledAs(id) : undefined);
       if (known !== undefined) armRaw = armValues[idArm[known] === 'intervention' ? 0 : 1]!;
       else {
         armById ??= armValuesById(table, idCol, armCol, (v) => armSpellings.armOf(v) !== undefined);
-        armRaw = armById.get(id) ?? null;
+        armRaw = armById.get(idKey(id)) ?? null;
       }
     }
     if (!armFromEvent) arm = armRaw === null ? undefined : armSpellings.armOf(armRaw, true);
@@ -495,11 +499,14 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
 
     let who = idIndex.get(id);
     if (who === undefined) {
-      // `1` beside `0001`: one patient whose leading zeros a spreadsheet dropped (patient-ids.ts).
+      // `1` beside `0001` (a spreadsheet dropped the leading zeros), `sb-001` beside `SB-001`,
+      // `"SB-017 "` beside `SB-017`: one patient written two ways (patient-ids.ts).
       const earlier = idSpellings.earlierSpelling(id, ids.length);
       if (earlier >= 0) {
+        const differences = idDifferences(ids[earlier]!, id);
+        const said = differences.length === 1 && differences[0] === 'leading-zeros' ? { ...leadingZerosExpected(idLine[earlier]!), kind: ID_SPELLING_KIND } : otherSpellingExpected(idLine[earlier]!, differences);
         // Once per line: a wide line gives a row per visit.
-        if (idProblems[idProblems.length - 1]?.line !== line) idProblems.push({ ...row.at(idCol), ...leadingZerosExpected(idLine[earlier]!), kind: ID_SPELLING_KIND });
+        if (idProblems[idProblems.length - 1]?.line !== line) idProblems.push({ ...row.at(idCol), ...said });
         continue;
       }
       who = ids.push(id) - 1;
@@ -688,7 +695,8 @@ function armValuesById(table: LongTable, idCol: number, armCol: number, isArm: (
   for (const rec of table.records) {
     cells.load(rec, Math.max(idCol, armCol) + 1);
     const idCell = cells.cell(idCol);
-    const id = idCell === null ? null : plainPatientId(idCell);
+    // By the id's key (patient-ids.ts idKey): a row writing the id another way finds the arm, and is then refused for the spelling.
+    const id = idCell === null ? null : idKey(plainPatientId(idCell));
     const arm = cells.cell(armCol);
     if (id !== null && arm !== null && isArm(arm) && !out.has(id)) out.set(id, arm);
   }
@@ -755,7 +763,7 @@ function covariateCell(row: RowContext, cells: FieldReader, idx: number, column:
   // In a column of numbers, text is no category of its own (column-kind.ts).
   if (notNumber && typeof value === 'string' && parseNumber(value, row.decimalComma) === undefined) {
     const other = otherMarkHint(v, row.decimalComma);
-    row.add({ ...row.at(idx), value: v, ...notNumber, ...(other ? { kind: `${notNumber.kind}:${other.reason}`, hint: other.hint } : spacedHint(v, notNumber.kind)) });
+    row.add({ ...row.at(idx), value: v, ...notNumber, ...(other ? { kind: `${notNumber.kind}:${other.reason}`, hint: other.hint } : (unitProblem(v, notNumber.kind, row.decimalComma) ?? spacedHint(v, notNumber.kind))) });
     return null;
   }
   return value;
@@ -961,6 +969,9 @@ function readCell(src: OutcomeSource, k: number, cells: FieldReader, row: RowCon
   cellText = text;
   const coder = src.coders?.[k];
   if (!coder) return TEXT;
+  // A score written with its unit (`14 point`, `56 mm`) is no missing-value code, though an older
+  // plan init drafted it as one: left for scoreCell to name, unit and lines (io/number-unit.ts).
+  if (inRangeWithUnit(src, k, text, row.decimalComma) && !coder.isAnswer(text)) return TEXT;
   const column = row.table.header[idx] as string;
   const coded = row.code(coder, column, text);
   if (coded.kind === 'unknown') {
@@ -973,6 +984,26 @@ function readCell(src: OutcomeSource, k: number, cells: FieldReader, row: RowCon
     return ANSWER;
   }
   return TEXT;
+}
+
+/**
+ * Whether an outcome cell is a number in the instrument's (or the item's) range with a unit
+ * after it (io/number-unit.ts): a score, not a code. Out of the range (`99 ukendt`) it may be a
+ * code the plan lists, and is read so.
+ */
+function inRangeWithUnit(src: OutcomeSource, k: number, text: string, decimalComma: boolean): boolean {
+  const nu = numberWithUnit(text, decimalComma);
+  if (!nu) return false;
+  if (nu.value === undefined) return true;
+  const range = src.from === 'items' && src.instrument.items ? src.itemRanges[k] : undefined;
+  const [lo, hi] = range ? [range.min ?? -Infinity, range.max ?? Infinity] : src.instrument.range;
+  return nu.value >= lo && nu.value <= hi;
+}
+
+/** The kind and hint of a cell that is a number with a unit (io/number-unit.ts), in a group of its own per unit; undefined for any other cell. */
+function unitProblem(text: string, kind: string, decimalComma: boolean): { kind: string; hint: string } | undefined {
+  const nu = numberWithUnit(text, decimalComma);
+  return nu ? { kind: `${kind}:unit:${nu.unit}`, hint: unitHint(nu.unit) } : undefined;
 }
 
 /** An outcome's score from one record (NaN when missing or on a problem, which is recorded). */
@@ -1001,7 +1032,8 @@ function scoreCell(src: OutcomeSource, cells: FieldReader, row: RowContext, item
         const idx = src.columnIndexes[k] as number;
         const allowed = range.values ? range.values.join(', ') : `${range.min} to ${range.max}`;
         const value = state === DIGIT ? String(cellValue) : cellText;
-        row.add({ ...row.at(idx), value, expected: `an answer ${range.values ? 'of' : 'from'} ${allowed} (${inst.name.en} item ${k + 1})${src.coders?.[k]?.closed ? ' after the answer codes' : ''}`, kind: `item.range:${src.key}` });
+        const unit = v === undefined ? unitProblem(value, `item.range:${src.key}`, decimalComma) : undefined;
+        row.add({ ...row.at(idx), value, expected: `an answer ${range.values ? 'of' : 'from'} ${allowed} (${inst.name.en} item ${k + 1})${src.coders?.[k]?.closed ? ' after the answer codes' : ''}${unit ? ', without a unit' : ''}`, ...(unit ?? { kind: `item.range:${src.key}` }) });
         continue;
       }
       items[k] = v;
@@ -1028,6 +1060,12 @@ function scoreCell(src: OutcomeSource, cells: FieldReader, row: RowContext, item
     const other = v === undefined ? otherMarkHint(text, decimalComma) : undefined;
     if (other) {
       row.add({ ...row.at(idx), value: text, expected: `${inst.integer ? 'a whole number' : 'a number'} from ${lo} to ${hi} (${inst.name.en})${other.expects}`, kind: `score.range:${src.key}:${other.reason}`, hint: other.hint });
+      return NaN;
+    }
+    // `14 point`, `56 mm`: the number with its unit, said with the unit to strip (io/number-unit.ts).
+    const unit = v === undefined ? unitProblem(text, `score.range:${src.key}`, decimalComma) : undefined;
+    if (unit) {
+      row.add({ ...row.at(idx), value: text, expected: `${inst.integer ? 'a whole number' : 'a number'} from ${lo} to ${hi} (${inst.name.en}), without a unit`, ...unit });
       return NaN;
     }
     // A score with decimals inside the range is its own problem, with what to do (decimalsHint).

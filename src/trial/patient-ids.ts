@@ -5,6 +5,7 @@
  * "Patient ids").
  */
 import { looksLikeCpr } from '../io/cpr-number.js';
+import { nfc } from '../io/nfc.js';
 
 const DIGITS = /^\d+$/;
 
@@ -44,23 +45,58 @@ export function plainPatientId(cell: string): string {
 }
 
 /**
- * Remembers the all-digit ids met so far by their value without leading zeros: Excel reads an
- * id column of numbers as numbers and writes `0001` back as `1`, so a file re-saved in part
- * holds one patient under two spellings.
+ * An id with what names no other patient set aside: blanks around it (also no-break spaces: R's
+ * `write.csv` keeps `"SB-017 "` inside its quotes), the Unicode form, letter case (`sb-001` typed
+ * at one site, `SB-001` at another) and an all-digit id's leading zeros (Excel dropped them).
+ * Two ids with one key written differently are one patient written two ways.
+ */
+export function idKey(id: string): string {
+  const t = nfc(id).trim().toLowerCase();
+  return digitIdValue(t) ?? t;
+}
+
+/** How two spellings of one id (idKey) differ, for the problem's words and kind. */
+export type IdSpellingDifference = 'leading-zeros' | 'case' | 'spaces' | 'form';
+
+/** What sets `a` and `b` (equal keys, different texts) apart; never quoted in a message. */
+export function idDifferences(a: string, b: string): IdSpellingDifference[] {
+  const out: IdSpellingDifference[] = [];
+  const blanks = (s: string) => {
+    const t = s.trim();
+    const at = s.indexOf(t);
+    return `${s.slice(0, at)}|${s.slice(at + t.length)}`;
+  };
+  if (blanks(a) !== blanks(b)) out.push('spaces');
+  const [ta, tb] = [a.trim(), b.trim()];
+  if (ta.toLowerCase() !== tb.toLowerCase() && nfc(ta).toLowerCase() === nfc(tb).toLowerCase()) out.push('form');
+  const [na, nb] = [nfc(ta), nfc(tb)];
+  if (na !== nb && na.toLowerCase() === nb.toLowerCase()) out.push('case');
+  if (digitIdValue(na) !== undefined && na !== nb) out.push('leading-zeros');
+  return out;
+}
+
+/**
+ * Remembers the ids met so far by their key (idKey): a file re-saved in part (Excel's dropped
+ * leading zeros), typed at two sites (`sb-001`, `SB-001`) or written by R (`"SB-017 "`) holds one
+ * patient under two spellings.
  */
 export class IdSpellings {
-  readonly #byValue = new Map<string, number>();
+  readonly #byKey = new Map<string, number>();
+
+  /** The index of the first id met with `id`'s key, or -1. */
+  spelledAs(id: string): number {
+    return this.#byKey.get(idKey(id)) ?? -1;
+  }
 
   /**
    * For a new id (index `who` among the distinct ids): the index of an earlier id equal to it
-   * but for leading zeros, or -1. An id that is not all digits is never such a spelling.
+   * but for its spelling (idKey), or -1.
    */
   earlierSpelling(id: string, who: number): number {
-    const value = digitIdValue(id);
-    if (value === undefined) return -1;
-    const earlier = this.#byValue.get(value);
+    const key = idKey(id);
+    const earlier = this.#byKey.get(key);
     if (earlier !== undefined) return earlier;
-    this.#byValue.set(value, who);
+    this.#byKey.set(key, who);
     return -1;
   }
 }
@@ -101,6 +137,37 @@ export function excelTextExpected(earlierLine: number): ExpectedWithDetail {
       '(ids written as Excel text throughout are read as the text); ' +
       'hta does not guess which spelling is right, so --exclude-invalid does not leave these rows out',
     detail: `the same id as line ${earlierLine}`,
+  };
+}
+
+/** The Problem kind of a row whose id another row writes with other case, blanks or Unicode form (`id.spelling:case`, …). */
+export const ID_OTHER_SPELLING_KIND = 'id.spelling';
+
+/** Whether a problem is one of an id written two ways: such rows stop every run, also with --exclude-invalid. */
+export function isIdSpellingKind(kind: string | undefined): boolean {
+  return kind === ID_SPELLING_KIND || kind?.startsWith(`${ID_OTHER_SPELLING_KIND}:`) === true;
+}
+
+const DIFFERENCE_WORDS: Record<Exclude<IdSpellingDifference, 'leading-zeros'>, string> = {
+  case: 'letter case (small letters in one, capitals in the other: typed so at one site, or changed by a spreadsheet)',
+  spaces: 'a space before or after it (inside the quotes, where R\'s write.csv and some databases keep it)',
+  form: 'the Unicode form of a letter (decomposed, as macOS writes it, in one of them)',
+};
+
+/**
+ * The problem of a row whose id is that of `earlierLine` but for case, blanks or Unicode form
+ * (`differences`: idDifferences; leading zeros among them are said too), quoting neither.
+ */
+export function otherSpellingExpected(earlierLine: number, differences: readonly IdSpellingDifference[]): ExpectedWithDetail & { kind: string } {
+  const words = differences.filter((d): d is Exclude<IdSpellingDifference, 'leading-zeros'> => d !== 'leading-zeros').map((d) => DIFFERENCE_WORDS[d]);
+  if (differences.includes('leading-zeros')) words.push('leading zeros (a spreadsheet dropped them)');
+  return {
+    expected:
+      `each patient id written one way: one id spelled two ways — this row's id is another line's but for ${words.join(' and ')}, so one patient would count as two. ` +
+      'Write every id of the patient the same way in the export (in the spreadsheet: Find & Replace, or TRIM and one case for the whole id column; in R: trimws()) and export again; ' +
+      'hta does not guess which spelling is right, so --exclude-invalid does not leave these rows out',
+    detail: `the same id as line ${earlierLine}`,
+    kind: `${ID_OTHER_SPELLING_KIND}:${differences.join('+')}`,
   };
 }
 

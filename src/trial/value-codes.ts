@@ -56,6 +56,11 @@ export class ColumnCoder {
     return this.answers.size > 0;
   }
 
+  /** Whether the cell is one of the column's answer codes (not a missing-value code). */
+  isAnswer(text: string): boolean {
+    return this.answers.has(keyOf(text, this.decimalComma));
+  }
+
   /** Answer codes as written in the plan, for messages. */
   answerCodes(): string[] {
     return [...this.answers.values()].map((a) => a.code);

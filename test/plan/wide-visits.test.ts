@@ -3,7 +3,9 @@
  * (src/plan/wide-visits.ts, docs/plan-trial.md "Visits of a wide export").
  */
 import { describe, expect, it } from 'vitest';
-import { namedVisit, wideVisits } from '../../src/plan/wide-visits.js';
+import { parseCsvText } from '../../src/io/read-csv.js';
+import { draftPlan } from '../../src/plan/draft-plan.js';
+import { namedVisit, unseparatedVisits, wideVisits } from '../../src/plan/wide-visits.js';
 
 describe('wide visit suffixes', () => {
   it.each(['baseline', 'Baseline', 'BL', 'bl', 'basis', 'Basis', 'før', 'FØR', 'foer', 'start', 'Start', 'inklusion', 'Inklusion', 'inkl', 't0', 'T0', 'v0', 'pre', 'screening', '0m', '0mdr', 'uge0', 'randomisering'])('%s is the baseline', (suffix) => {
@@ -57,5 +59,31 @@ describe('wide visit suffixes', () => {
     expect(v.numeric).toBe(true);
     // An item block beside a baseline stays items (more numbers than any trial has visits).
     expect(wideVisits(['id', 'rmdq_basis', ...Array.from({ length: 24 }, (_, i) => `rmdq_${i + 1}`)]).visits).toEqual([]);
+  });
+});
+
+describe('visit numbers (rmdq_0 rmdq_1 rmdq_2): no time, kept as written', () => {
+  // Found by a tester: drafted as 1m/2m and reported as "1 month", while the long layout with the
+  // same numbers asks for their unit.
+  it('follow-ups numbered 1, 2, … after _0 are visit numbers; _3, _12 still read as months', () => {
+    expect(wideVisits(['id', 'arm', 'rmdq_0', 'rmdq_1', 'rmdq_2']).visits).toEqual([
+      { suffix: '0', label: 'baseline', baseline: true, monthsGuessed: false },
+      { suffix: '1', label: '1', baseline: false, monthsGuessed: false, visitNumber: true },
+      { suffix: '2', label: '2', baseline: false, monthsGuessed: false, visitNumber: true },
+    ]);
+    expect(wideVisits(['id', 'rmdq_basis', 'rmdq_1']).visits.map((v) => [v.suffix, v.label])).toEqual([['basis', 'baseline'], ['1', '1']]);
+    expect(unseparatedVisits(['id', 'rmdq0', 'rmdq1', 'rmdq2'])!.visits.map((v) => v.label)).toEqual(['baseline', '1', '2']);
+    expect(unseparatedVisits(['id', 'rmdq0', 'rmdq3', 'rmdq12'])!.visits.map((v) => v.label)).toEqual(['baseline', '3m', '12m']);
+  });
+
+  it('plan init drafts them as the long layout does and asks for their time in "timeLabels", in good grammar', () => {
+    const rows = Array.from({ length: 8 }, (_, k) => `P${k + 1};${k % 2 ? 'app' : 'usual'};${30 + k};${10 + k};${8 + (k % 3)};${6 + (k % 4)}`);
+    const { plan, checks } = draftPlan(parseCsvText(['id;arm;age;rmdq_0;rmdq_1;rmdq_2', ...rows].join('\n'), 'w.csv'), 'plan.schema.json');
+    expect(plan).toMatchObject({ layout: 'wide', timeLabels: { '0': 'baseline' }, timepoints: ['1', '2'], allTimepoints: ['baseline', '1', '2'] });
+    const said = checks.join('\n');
+    expect(said).toContain('visit suffixes _1, _2 are visit numbers without a unit: say their time in "timeLabels" (e.g. { "1": "1w" } if visit 1 is 1 week after the baseline, "1m" for 1 month;');
+    expect(said).not.toContain('read as months');
+    const long = ['id;arm;visit;rmdq', ...Array.from({ length: 4 }, (_, k) => [`P${k};app;0;9`, `P${k};app;1;7`, `P${k};app;2;5`]).flat()].join('\n').replace(/P([13]);app/g, 'P$1;usual');
+    expect(draftPlan(parseCsvText(long, 'l.csv'), 'plan.schema.json').checks.join('\n')).toContain('visits "1", "2" are bare numbers: say their time in "timeLabels" (e.g. { "1": "1w" } if visit 1 is 1 week after the baseline');
   });
 });

@@ -105,6 +105,6 @@ describe('time to scale and labels', () => {
     expect(JSON.parse(r.stdout).timeLabels).toEqual({ '0': 'baseline', '12': '12w' });
     writeFileSync(join(dir, 'bare.csv'), rows.join('\n').replace('uge', 'tid') + '\n');
     const bare = await runCli('plan', 'init', join(dir, 'bare.csv'));
-    expect(bare.stderr).toContain('are bare numbers: say their unit in "timeLabels"');
+    expect(bare.stderr).toContain('are bare numbers: say their time in "timeLabels" (e.g. { "12": "12w" } if visit 12 is 12 weeks after the baseline');
   });
 });

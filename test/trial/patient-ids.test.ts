@@ -77,3 +77,44 @@ describe('a patient on two lines', () => {
     ]);
   });
 });
+
+describe('ids equal but for letter case or blanks (one id spelled two ways)', () => {
+  // Found by a tester: `sb-001` at one site, `SB-001` at another, and R's write.csv keeping `"SB-017 "` in its quotes, split patients (validate said 46/46 in an 80-patient trial; analyze ran on 34/34).
+  it.each([false, true])('long export (exclude-invalid %s): case, a space inside quotes — an error at the rows, naming the lines, never the id', (exclude) => {
+    const text = ['id,arm,time,rmdq', 'SB-001,app,baseline,9', 'sb-001,app,3m,7', 'SB-002,usual,baseline,8', '"SB-002 ",usual,3m,8', 'SB-003,app,baseline,5', 'SB-003,app,3m,4'].join('\n');
+    const e = errorOf(text, exclude);
+    expect(e.exitCode).toBe(2);
+    expect(e.problems.map((p) => [p.line, p.column, p.kind, p.detail])).toEqual([
+      [3, 1, 'id.spelling:case', 'the same id as line 2'],
+      [5, 1, 'id.spelling:spaces', 'the same id as line 4'],
+    ]);
+    expect(e.problems[0]!.expected).toContain('one id spelled two ways');
+    expect(e.problems[0]!.expected).toContain('letter case');
+    expect(e.problems[1]!.expected).toContain('a space before or after it');
+    for (const p of e.problems) {
+      expect(p.value).toBeUndefined();
+      expect(expectedText(p)).not.toMatch(/SB-00|sb-00/i);
+    }
+  });
+
+  it('the arm on the baseline row only (REDCap): the other spelling is refused for its id, not as an empty arm', () => {
+    const text = ['id,arm,time,rmdq', 'SB-001,app,baseline,9', 'sb-001,,3m,7', 'SB-002,usual,baseline,8', 'SB-002,,3m,8'].join('\n');
+    const e = errorOf(text);
+    expect(e.problems.map((p) => [p.line, p.kind])).toEqual([[3, 'id.spelling:case']]);
+    // A follow-up row met before its baseline row: the arm is looked up by the id's key too.
+    const later = errorOf(['id,arm,time,rmdq', 'sb-001,,3m,7', 'SB-001,app,baseline,9', 'SB-002,usual,baseline,8'].join('\n'));
+    expect(later.problems.map((p) => [p.line, p.kind])).toEqual([[3, 'id.spelling:case']]);
+  });
+
+  it('wide export: the patient\'s second line; ids that differ otherwise stay two patients', () => {
+    const e = errorOf(['id,arm,rmdq_baseline,rmdq_3m', 'P-7,app,9,7', 'P-8,usual,8,8', 'p-7,app,5,4'].join('\n'));
+    expect(e.problems).toMatchObject([{ line: 4, column: 1, kind: 'id.spelling:case', detail: 'the same id as line 2' }]);
+    const t = loadTrial(parseCsvText(['id,arm,time,rmdq', 'P-7,app,baseline,9', 'P-71,app,baseline,7', 'P 7,usual,baseline,8'].join('\n'), 'ok.csv'), plan);
+    expect(t.patients).toHaveLength(3);
+  });
+
+  it('plan init still drafts the plan and counts the rows for validate', () => {
+    const csv = parseCsvText(['id,arm,time,rmdq', 'SB-001,app,baseline,9', 'sb-001,app,3m,7', 'SB-002,usual,baseline,8', 'SB-002,usual,3m,8'].join('\n'), 'e.csv');
+    expect(checkDraft(csv, draftPlan(csv, 'plan.schema.json').plan)).toEqual({ badRows: 1, badLines: [[3, 3]] });
+  });
+});

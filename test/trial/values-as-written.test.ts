@@ -229,7 +229,9 @@ describe('plan init on a covariate column of numbers with a word in it', () => {
     const rows = cleanRows().map((r, k) => r.map((c, j) => (j === 3 && typed[k] !== undefined ? typed[k]! : c)));
     const draft = draftPlan(parseCsvText(`${rows.map((r) => r.join(';')).join('\n')}\n`, 'export.csv'), 'plan.schema.json');
     expect(draft.plan.missingCodes).toEqual(['Ved ikke']);
-    expect(draft.checks.join('\n')).toContain('"4O" (column "Alder"), "45 år" (column "Alder")');
+    expect(draft.checks.join('\n')).toContain('"4O" (column "Alder"): not numbers, and not drafted as missing-value codes');
+    // A number with its unit is said with its unit (io/number-unit.ts).
+    expect(draft.checks.join('\n')).toContain('column "Alder": a value is a number written with a unit ("år": "45 år"): not a number, and not drafted as a missing-value code');
   });
 });
 

@@ -214,6 +214,19 @@ export const flowSchema = z
 
 export const methodSchema = z.enum(['ancova', 'welch', 'pooled-t', 'change', 'mmrm']);
 
+/**
+ * Why an alpha above 0.2 is refused: 0.95 is a confidence level typed as alpha (it gave 5%
+ * intervals labelled 95%), 5 a percentage; alpha is 1 − confidence. docs/plan-trial.md "alpha".
+ */
+function alphaMessage(input: unknown): string {
+  const head = 'an alpha of at most 0.2 (the significance level; alpha is 1 − confidence, e.g. 0.05 for 95% intervals)';
+  if (typeof input !== 'number') return head;
+  const percent = Number((input * 100).toFixed(6));
+  if (input >= 0.8 && input < 1) return `${head}: did you mean a confidence level of ${percent}%? Then alpha is ${Number((1 - input).toFixed(6))}`;
+  if (input >= 1 && input <= 50) return `${head}: did you mean ${input}%? Then alpha is ${Number((input / 100).toFixed(6))}`;
+  return head;
+}
+
 export const planSchema = z
   .object({
     $schema: z.string().optional(),
@@ -272,7 +285,12 @@ export const planSchema = z
     outcomes: z.array(outcomeSchema).min(1),
     responders: eachOnce(z.array(responderSchema), { keyOf: (r: { key: string }) => r.key, field: 'key' }).default([]),
     methods: eachOnce(z.array(methodSchema), { why: 'each method runs once' }).default(['ancova', 'welch']),
-    alpha: z.number().gt(0).lt(1).default(0.05),
+    alpha: z
+      .number()
+      .gt(0)
+      .max(0.2, { error: (issue) => alphaMessage(issue.input) })
+      .default(0.05)
+      .describe('Significance level: every interval is at 1 − alpha (0.05: 95% CIs, and every label says the level); at most 0.2'),
     missing: z
       .object({
         method: z.enum(['complete-case', 'mi']).default('complete-case').describe('"mi" adds ANCOVA after multiple imputation (mi-ancova rows) for every continuous outcome'),

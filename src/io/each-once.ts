@@ -4,7 +4,7 @@
  * primary result as agreeing with itself), a method run twice, a covariate entered twice (every
  * ANCOVA then "not computed: singular design" without naming why). Each such list refuses a
  * repeat at the repeated entry's line:column (read-json.ts locates the issue's path), and its
- * JSON Schema says `uniqueItems` so an editor marks it too. docs/plan-trial.md "Lists".
+ * JSON Schema says `uniqueItems` so an editor marks it too. docs/plan-trial.md "Each entry once".
  */
 import type { z } from 'zod';
 import { nfc } from './nfc.js';
@@ -19,7 +19,7 @@ export interface EachOnceOptions {
   keyOf?: (entry: never) => string | undefined;
   /** The field of an object entry the problem points at (e.g. "key"), when `keyOf` reads one. */
   field?: string;
-  /** Why a repeat is refused, after "given twice", e.g. "it would be analysed twice". */
+  /** Why a repeat is refused, in brackets after "given twice", e.g. "each visit is analysed once". */
   why?: string;
 }
 

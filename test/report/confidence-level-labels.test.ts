@@ -59,6 +59,19 @@ describe('the confidence level in the labels', () => {
     }
   });
 
+  it('hta analyze of an observational plan says the plan\'s level too', async () => {
+    const dir = tempDir();
+    const registryPlan = JSON.parse(readFileSync('data/plans/registry-outcomes.plan.json', 'utf8')) as Record<string, unknown>;
+    writeFileSync(join(dir, 'plan.json'), JSON.stringify({ ...registryPlan, $schema: undefined, alpha: 0.1 }));
+    for (const [lang, label] of [['en', '90% CI'], ['da', '90 %-KI']] as const) {
+      const run = await runCli('analyze', 'data/synthetic/registry-outcomes.csv', '--plan', join(dir, 'plan.json'), '--lang', lang);
+      expect(run.stdout).toContain(label);
+      expect(run.stdout).not.toMatch(/95 ?%/);
+    }
+    const json = JSON.parse((await runCli('analyze', 'data/synthetic/registry-outcomes.csv', '--plan', join(dir, 'plan.json'), '--json')).stdout) as { methods: Record<string, string> };
+    expect(json.methods.weightedRegression).toMatch(/normal \(z\) 90% CI$/);
+  });
+
   it('an alpha above 0.2 is refused, naming the confidence level it likely is', () => {
     const p = errorOf(() => parsePlan({ ...basePlan, $schema: undefined, alpha: 0.95 })).problems.find((x) => x.field === 'alpha')!;
     expect(p.expected).toMatch(/did you mean a confidence level of 95%\? Then alpha is 0\.05/);

@@ -70,7 +70,7 @@ export const descriptiveRowSchema = z.object({
   median: z.number().nullable(),
   q1: z.number().nullable(),
   q3: z.number().nullable(),
-  meanCiLower: z.number().nullable().describe('95% CI of the mean (t with n − 1 df)'),
+  meanCiLower: z.number().nullable().describe("CI of the mean at the plan's level, 1 − alpha (t with n − 1 df)"),
   meanCiUpper: z.number().nullable(),
 });
 

@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { responderSchema } from '../plan/plan-schema.js';
+import { eachOnce } from '../io/each-once.js';
 
 export const localized = z
   .object({ en: z.string().min(1), da: z.string().min(1).optional() })
@@ -51,7 +52,7 @@ export const ceaPlanSchema = z
     title: localized.optional(),
     trialPlan: z.string().min(1).describe("the trial plan (docs/plan-trial.md) that reads the export, relative to this plan's folder"),
     population: z
-      .object({ column: z.string().min(1), values: z.array(z.string().min(1)).min(1), label: localized.optional() })
+      .object({ column: z.string().min(1), values: eachOnce(z.array(z.string().min(1)).min(1)), label: localized.optional() })
       .strict()
       .optional()
       .describe('only patients whose baseline value of this column is one of these (e.g. the Danish patients)'),
@@ -77,13 +78,13 @@ export const ceaPlanSchema = z
       .strict()
       .default({ costs: 0.035, qalys: 0.035 })
       .describe('discounting of what falls after the first year of follow-up (docs/plan-cea.md#discounting); default 3.5 % a year for both (Medicinrådet, following the Ministry of Finance); 0 for none. Follow-up within a year is never discounted'),
-    periods: z.array(z.string().min(1)).min(1).describe('visits that close a resource-use period (their rows hold the units since the previous one)'),
+    periods: eachOnce(z.array(z.string().min(1)).min(1), { why: 'each period is costed once' }).describe('visits that close a resource-use period (their rows hold the units since the previous one)'),
     resourceUse: z.array(resourceItemSchema).min(1),
     unitCosts: z
       .union([z.record(z.string(), unitCostSchema), z.string().min(1)])
       .describe('item key → { cost, source }, or a CSV file (columns item, unit_cost, currency, price_year, source, optional source_da; or the Danish names Ydelse, Enhedspris, Valuta, Prisår, Kilde: docs/plan-cea.md) relative to this plan'),
     interventionCost: interventionCostSchema,
-    responders: z.array(responderSchema).default([]).describe('responder definitions (as in the trial plan) for the cost per extra responder; the trial plan\'s own are used too'),
+    responders: eachOnce(z.array(responderSchema), { keyOf: (r: { key: string }) => r.key, field: 'key' }).default([]).describe('responder definitions (as in the trial plan) for the cost per extra responder; the trial plan\'s own are used too'),
     responderTime: z.string().min(1).optional().describe('visit at which responders are counted (default: the last period)'),
     method: z.enum(['sur', 'ols']).default('sur').describe("'sur': seemingly unrelated regression (R systemfit SUR); 'ols': lm per equation"),
     wtp: z
@@ -91,7 +92,7 @@ export const ceaPlanSchema = z
         from: z.number().nonnegative().default(0),
         to: z.number().positive(),
         step: z.number().positive(),
-        thresholds: z.array(z.number().nonnegative()).min(1).describe('willingness to pay per QALY at which NMB and P(cost-effective) are reported'),
+        thresholds: eachOnce(z.array(z.number().nonnegative()).min(1)).describe('willingness to pay per QALY at which NMB and P(cost-effective) are reported'),
       })
       .strict(),
     bootstrap: z

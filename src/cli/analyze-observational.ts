@@ -7,6 +7,7 @@ import type { TrialData } from '../trial/trial-data.js';
 import { summarizeExclusion } from '../trial/exclusion-summary.js';
 import type { CliIo } from './io.js';
 import { packageVersion } from './version.js';
+import { withConfidenceLevel } from '../report/confidence-label.js';
 
 /** Prints the results (table or JSON), writes --csv, and returns the exit code (1 when an analysis failed). */
 export async function analyzeObservationalCommand(trial: TrialData, io: CliIo, opts: { json?: boolean; csv?: string; lang: Lang; bootstrap?: number; force: boolean }): Promise<number> {
@@ -26,7 +27,8 @@ export async function analyzeObservationalCommand(trial: TrialData, io: CliIo, o
     );
     await writeFileAtomic(opts.csv, toCsv(header, rows), { replace: opts.force });
   }
-  io.stdout(opts.json ? JSON.stringify(result, null, 2) + '\n' : observationalText(result, opts.lang));
+  // The table names the plan's confidence level, as every interval is at it (confidence-label.ts).
+  io.stdout(opts.json ? JSON.stringify(result, null, 2) + '\n' : withConfidenceLevel(observationalText(result, opts.lang), 1 - trial.plan.alpha));
   for (const w of result.warnings) io.stderr(`warning: ${w}\n`);
   return result.analyses.some((a) => a.error) ? 1 : 0;
 }

@@ -3,6 +3,7 @@ import { writeFileAtomic } from '../io/write-atomic.js';
 import { toCsv } from '../io/write-csv.js';
 import { effectsTable } from '../report/effects-table.js';
 import { ANALYZE_FOOTNOTE } from '../report/i18n.js';
+import { withConfidenceLevel } from '../report/confidence-label.js';
 import { armNames, fillArms } from '../report/arm-names.js';
 import { renderTextTable } from '../report/text-table.js';
 import { sensitivityTable, tippingSentence } from '../report/sensitivity-table.js';
@@ -68,23 +69,25 @@ export function registerAnalyze(program: Command, io: CliIo, setExit: (code: num
       if (opts.json) {
         io.stdout(JSON.stringify(withInputRecord(result, trial), null, 2) + '\n');
       } else {
+        // The tables and notes name the plan's confidence level, as every interval is at it (confidence-label.ts).
+        const stdout = (text: string) => io.stdout(withConfidenceLevel(text, 1 - trial.plan.alpha));
         const widths = new Map(trial.sources.map((s) => [s.key, s.instrument.range[1] - s.instrument.range[0]]));
         const arms = armNames(trial.plan.armLabels, lang, trial.plan.arms);
-        io.stdout(renderTextTable(effectsTable(result.effects, lang, (k) => widths.get(k), 'short', (k) => outcomeLabel(trial.plan, k, lang), arms)));
-        io.stdout(`\n${fillArms(ANALYZE_FOOTNOTE[lang], arms)}\n`);
+        stdout(renderTextTable(effectsTable(result.effects, lang, (k) => widths.get(k), 'short', (k) => outcomeLabel(trial.plan, k, lang), arms)));
+        stdout(`\n${fillArms(ANALYZE_FOOTNOTE[lang], arms)}\n`);
         const sens = result.sensitivity;
         if (sens) {
           const src = trial.sources.find((x) => x.key === sens.outcome);
           const decimals = src && src.instrument.range[1] - src.instrument.range[0] <= 2 ? 3 : 2;
           const title = lang === 'da' ? 'Sensitivitetsanalyse for det primære effektmål' : 'Sensitivity analysis of the primary outcome';
-          io.stdout(`\n${title}: ${outcomeLabel(trial.plan, sens.outcome, lang)}, ${sens.time}\n`);
-          io.stdout(renderTextTable(sensitivityTable(sens, lang, decimals, arms)));
+          stdout(`\n${title}: ${outcomeLabel(trial.plan, sens.outcome, lang)}, ${sens.time}\n`);
+          stdout(renderTextTable(sensitivityTable(sens, lang, decimals, arms)));
           const unit = src?.instrument.unit[lang] ?? '';
           const sentence = tippingSentence(sens, unit, decimals, lang, arms);
-          if (sentence) io.stdout(sentence + '\n');
+          if (sentence) stdout(sentence + '\n');
         }
-        if (result.targetPopulation) io.stdout(targetPopulationText(result.targetPopulation, lang, (k) => widths.get(k), (k) => outcomeLabel(trial.plan, k, lang), arms));
-        if (result.subgroups) io.stdout(subgroupText(result.subgroups, lang, (k) => widths.get(k), arms));
+        if (result.targetPopulation) stdout(targetPopulationText(result.targetPopulation, lang, (k) => widths.get(k), (k) => outcomeLabel(trial.plan, k, lang), arms));
+        if (result.subgroups) stdout(subgroupText(result.subgroups, lang, (k) => widths.get(k), arms));
       }
       for (const w of result.warnings) io.stderr(`warning: ${w}\n`);
       // A row that could not be computed (overall, target population, subgroup level or interaction) exits 1.

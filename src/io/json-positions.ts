@@ -31,9 +31,18 @@ export interface JsonPositions {
   excerpt(offset: number): string;
 }
 
+/** A key an object gives twice: where each starts (offsets into the text). JSON.parse keeps the later value silently. */
+export interface DuplicateKey {
+  path: PropertyKey[];
+  first: number;
+  second: number;
+}
+
 export interface ParsedJson {
   value: unknown;
   positions: JsonPositions;
+  /** Keys given twice in one object, in file order (the value keeps the later, as JSON.parse). */
+  duplicateKeys: DuplicateKey[];
 }
 
 const pathKey = (path: readonly PropertyKey[]) => path.map(String).join('\u0000');
@@ -44,6 +53,7 @@ export const MAX_JSON_DEPTH = 64;
 export function parseJsonWithPositions(text: string, maxDepth = MAX_JSON_DEPTH): ParsedJson {
   const values = new Map<string, number>();
   const keys = new Map<string, number>();
+  const duplicateKeys: DuplicateKey[] = [];
   let i = 0;
   const n = text.length;
 
@@ -132,6 +142,8 @@ export function parseJsonWithPositions(text: string, maxDepth = MAX_JSON_DEPTH):
 
   const parseObject = (path: PropertyKey[], depth: number): Record<string, unknown> => {
     const obj: Record<string, unknown> = {};
+    /** Where each key of this object started, to name both places of a key given twice. */
+    const seen = new Map<string, number>();
     i++;
     ws();
     if (text[i] === '}') {
@@ -147,6 +159,9 @@ export function parseJsonWithPositions(text: string, maxDepth = MAX_JSON_DEPTH):
       if (text[i] !== ':') fail(`":" after the key ${JSON.stringify(key)}, found ${describe(i)}`);
       i++;
       const childPath = [...path, key];
+      const earlier = seen.get(key);
+      if (earlier !== undefined) duplicateKeys.push({ path: childPath, first: earlier, second: keyStart });
+      else seen.set(key, keyStart);
       keys.set(pathKey(childPath), keyStart);
       const v = parseValue(childPath, depth);
       // As JSON.parse: "__proto__" is an ordinary own property, never the prototype.
@@ -195,7 +210,7 @@ export function parseJsonWithPositions(text: string, maxDepth = MAX_JSON_DEPTH):
   const value = parseValue([], 0);
   ws();
   if (i < n) fail(`the end of the file after the value, found ${describe(i)}`);
-  return { value, positions: positionIndex(text, values, keys) };
+  return { value, positions: positionIndex(text, values, keys), duplicateKeys };
 }
 
 /** Line/column lookups over a text (1-based; columns count UTF-16 code units, as editors do for BMP text). */

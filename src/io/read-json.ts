@@ -11,7 +11,7 @@ import { editDistance } from '../edit-distance.js';
 import { readFileSync, statSync } from 'node:fs';
 import { TextDecoder } from 'node:util';
 import { HtaError, MAX_PROBLEMS, type Problem } from '../errors.js';
-import { excerptAround, JsonSyntaxError, type JsonPositions, MAX_JSON_DEPTH, parseJsonWithPositions, positionIndex } from './json-positions.js';
+import { type DuplicateKey, excerptAround, JsonSyntaxError, type JsonPositions, MAX_JSON_DEPTH, parseJsonWithPositions, positionIndex } from './json-positions.js';
 import { decodeUtf8 } from './utf8.js';
 import { utf16Of, utf16WithoutMark } from './utf16.js';
 import { specialFileError, specialFileKind } from './regular-file.js';
@@ -99,7 +99,8 @@ function notJsonLooking(text: string, file: string, what: string): void {
 export function parseJsonText(text: string, file: string): unknown {
   if (text.trim() === '') throw new HtaError('plan.invalid', `${file} is empty`, [{ file, line: 1, expected: 'a JSON object' }]);
   try {
-    const { value, positions } = parseJsonWithPositions(text, MAX_JSON_DEPTH);
+    const { value, positions, duplicateKeys } = parseJsonWithPositions(text, MAX_JSON_DEPTH);
+    if (duplicateKeys.length) throw duplicateKeyError(duplicateKeys, positions, file);
     if (value !== null && typeof value === 'object') origins.set(value, { positions });
     return value;
   } catch (err) {
@@ -108,6 +109,35 @@ export function parseJsonText(text: string, file: string): unknown {
     const { line, column } = pos.at(err.offset);
     throw new HtaError('plan.invalid', `${file} is not valid JSON`, [{ file, line, column, value: pos.excerpt(err.offset), expected: err.message }]);
   }
+}
+
+/**
+ * A key given twice in one object is refused: JSON.parse (and every editor's preview) keeps the
+ * later value without a word, so a drafted `"missingCodes"` above the user's own, or a bundled
+ * `"suppression"` below the user's stricter one, would silently decide the analysis or what is
+ * published (docs/limits.md "JSON files"). Both places are named; nothing of the values is quoted.
+ */
+function duplicateKeyError(duplicates: readonly DuplicateKey[], positions: JsonPositions, file: string): HtaError {
+  const place = (offset: number) => {
+    const { line, column } = positions.at(offset);
+    return `${line}:${column}`;
+  };
+  const problems: Problem[] = duplicates.slice(0, MAX_PROBLEMS).map((d) => {
+    const key = String(d.path[d.path.length - 1]);
+    const { line, column } = positions.at(d.second);
+    const field = d.path.join('.');
+    return {
+      file,
+      line,
+      column,
+      field,
+      value: key,
+      expected: `the key once in its object: it is given twice, at ${place(d.first)} and ${place(d.second)} (JSON would silently keep only the later); delete the one not meant`,
+      kind: `json.duplicate-key:${field}`,
+    };
+  });
+  const names = [...new Set(duplicates.map((d) => `"${String(d.path[d.path.length - 1])}"`))];
+  return new HtaError('plan.invalid', `${file}: a key given twice (${names.slice(0, 5).join(', ')}${names.length > 5 ? ', …' : ''}): hta does not guess which one is meant`, problems);
 }
 
 /**

@@ -48,6 +48,12 @@ export const OBSERVATIONAL_METHODS: Record<string, string> = {
   certainty: 'GRADE: non-randomised evidence starts at low certainty, one level lower when the CI crosses the MCID',
 };
 
+/** The methods as results.json says them, at the plan's confidence level (1 − alpha; 95% by default). */
+function methodsAt(confLevel: number): Record<string, string> {
+  const level = String(Number((confLevel * 100).toFixed(6)));
+  return Object.fromEntries(Object.entries(OBSERVATIONAL_METHODS).map(([k, v]) => [k, v.replace('(z) 95% CI', `(z) ${level}% CI`)]));
+}
+
 const PS_QUANTILES = [0.05, 0.25, 0.5, 0.75, 0.95];
 
 interface Target {
@@ -363,7 +369,7 @@ export function analyzeObservational(trial: TrialData, options: { version: strin
       primary: plan.primary ?? null,
       suppression: { threshold: spec.suppressionThreshold, suppressedCounts: shown.suppressedCells },
     },
-    methods: OBSERVATIONAL_METHODS,
+    methods: methodsAt(1 - plan.alpha),
     analyses,
     warnings,
   };

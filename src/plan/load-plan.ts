@@ -9,6 +9,7 @@ import { type Plan, planSchema } from './plan-schema.js';
 import type { Instrument } from '../instruments/instrument.js';
 import { designProblems, withObservationalDesign } from '../observational/observational-plan.js';
 import { binaryOutcomeProblems, checkboxFieldProblems } from './binary-outcome-checks.js';
+import { mcidRangeProblem } from './mcid-range.js';
 
 /** Each parsed plan's JSON, so checks against the data can give a plan field its line:column. */
 const sources = new WeakMap<Plan, unknown>();
@@ -34,6 +35,10 @@ export function parsePlan(json: unknown, file = '<plan>'): Plan {
   for (const key of Object.keys(plan.instruments)) {
     if (Object.hasOwn(instruments, key)) problems.push({ file, field: `instruments.${key}`, value: key, expected: `a key that is not a built-in instrument (${Object.keys(instruments).join(', ')})` });
   }
+  for (const [key, spec] of Object.entries(plan.instruments)) {
+    const p = spec.mcid === undefined || !(spec.range[0] < spec.range[1]) ? undefined : mcidRangeProblem(spec.mcid, spec.range, `the plan's instrument "${key}"`, `instruments.${key}.mcid`, file);
+    if (p) problems.push(p);
+  }
   plan.outcomes.forEach((o, i) => {
     if (keys.has(o.key)) problems.push({ file, field: `outcomes.${i}.key`, value: o.key, expected: 'a key used once' });
     keys.add(o.key);
@@ -57,6 +62,9 @@ export function parsePlan(json: unknown, file = '<plan>'): Plan {
       problems.push({ file, field: `outcomes.${i}.mcid`, expected: `an MCID: ${inst.name.en} has no published default, so the plan must set one` });
     } else if (inst.kind === 'binary') {
       problems.push(...binaryOutcomeProblems(o, file, i));
+    } else if (o.mcid !== undefined) {
+      const p = mcidRangeProblem(o.mcid, inst.range, `outcome "${o.key}" (${inst.name.en})`, `outcomes.${i}.mcid`, file);
+      if (p) problems.push(p);
     }
     problems.push(...checkboxFieldProblems(o, inst, file, i));
   });

@@ -8,6 +8,7 @@ import { CERTAINTY_LEVELS } from '../judge/grade-certainty.js';
 import { observationalSchema } from '../observational/observational-plan-schema.js';
 import { redcapEvent } from './redcap-event.js';
 import { nfc } from '../io/nfc.js';
+import { eachOnce } from '../io/each-once.js';
 
 const localized = z
   .object({ en: z.string().min(1), da: z.string().min(1).optional() })
@@ -16,7 +17,7 @@ const localized = z
 const certainty = z
   .object({
     level: z.enum(CERTAINTY_LEVELS),
-    reasons: z.array(z.union([z.string().min(1), localized])).default([]).describe('Plain text, or { en, da } to have the Danish report say it in Danish'),
+    reasons: eachOnce(z.array(z.union([z.string().min(1), localized]))).default([]).describe('Plain text, or { en, da } to have the Danish report say it in Danish'),
   })
   .describe('GRADE certainty of the evidence for this outcome, with the reasons for downgrading');
 
@@ -27,7 +28,7 @@ export const answerCodesSchema = z
   .record(z.string().min(1), z.number())
   .describe('Answer codes: export value → number, e.g. {"Ja": 1, "Nej": 0} or {"1": 1, "2": 0}; numeric codes also match "1,0" in a decimal-comma file');
 
-export const missingCodesSchema = z.array(valueCode).describe('Values that mean "missing", e.g. [999, -9, "Ved ikke"]; numbers match numerically after decimal-comma normalisation');
+export const missingCodesSchema = eachOnce(z.array(valueCode)).describe('Values that mean "missing", e.g. [999, -9, "Ved ikke"]; numbers match numerically after decimal-comma normalisation');
 
 export const eq5dColumnsSchema = z
   .object({ mo: z.string().min(1), sc: z.string().min(1), ua: z.string().min(1), pd: z.string().min(1), ad: z.string().min(1) })
@@ -37,7 +38,7 @@ export const eq5dColumnsSchema = z
 export const itemColumnsSchema = z
   .union([
     z.string().min(1).describe('Prefix ("rmdq" → rmdq_1…rmdq_24) or a pattern with {i} ("q{i}" → q1…q24; "rmdq_{i}")'),
-    z.array(z.string().min(1)).min(1).describe('Every item column, in item order'),
+    eachOnce(z.array(z.string().min(1)).min(1), { why: 'two items would be read from one column' }).describe('Every item column, in item order'),
     eq5dColumnsSchema,
   ])
   .describe('Item columns to score from: a prefix, a pattern with {i}, an explicit list, or (EQ-5D) the five dimension columns by name; defaults to the column');
@@ -106,7 +107,7 @@ export const subgroupSchema = z
   .object({
     column: z.string().min(1).describe('Export column that defines the subgroup (read from the baseline row, like a covariate)'),
     label: localized.describe('What the column is, e.g. {"en": "recruitment setting", "da": "rekrutteringssted"}'),
-    levels: z.array(z.union([z.string().min(1), z.number()])).min(2).optional().describe('Categorical levels, in display order (the first is the reference); other values are excluded and counted; default: every value seen, sorted'),
+    levels: eachOnce(z.array(z.union([z.string().min(1), z.number()])).min(2)).optional().describe('Categorical levels, in display order (the first is the reference); other values are excluded and counted; default: every value seen, sorted'),
     levelLabels: z
       .record(z.string(), localized)
       .optional()
@@ -132,7 +133,7 @@ export const populationCriterionSchema = z
     column: z.string().min(1).describe('Export column (read from the baseline row, like a covariate)'),
     op: z.enum(['>=', '>', '<=', '<', '==', 'in']),
     value: z.union([z.string(), z.number()]).optional().describe('The value compared with (all ops but "in")'),
-    values: z.array(z.union([z.string(), z.number()])).min(1).optional().describe('The allowed values (op "in")'),
+    values: eachOnce(z.array(z.union([z.string(), z.number()])).min(1)).optional().describe('The allowed values (op "in")'),
     label: localized.describe('The criterion in words, e.g. {"en": "aged 15 or older"}'),
   })
   .strict()
@@ -147,8 +148,8 @@ export const populationSchema = z
     label: localized.describe('Name of the target population, e.g. {"en": "GP patients, symptoms > 4 weeks"}'),
     criteria: z.array(populationCriterionSchema).min(1).describe('Applied in order; a patient with a missing value fails the criterion'),
     minPerArm: z.number().int().min(2).default(20).describe('Fewer patients than this in either arm: the target population is reported as too small and not analysed'),
-    margins: z
-      .array(
+    margins: eachOnce(
+      z.array(
         z
           .object({
             column: z.string().min(1).describe('Export column (read like a covariate)'),
@@ -158,13 +159,15 @@ export const populationSchema = z
           })
           .strict()
           .refine((m) => Math.abs(Object.values(m.shares).reduce((a, b) => a + b, 0) - 1) < 1e-6, { message: 'the shares must sum to 1' }),
-      )
+      ),
+      { keyOf: (m: { column: string }) => m.column, field: 'column', why: 'one margin per column' },
+    )
       .optional()
       .describe('Known make-up of the target population: the trial patients are raked to these margins and the ANCOVA effect re-estimated (transported effect; docs/subgroups.md)'),
     targetSample: z
       .object({
         file: z.string().min(1).describe("CSV of patients of the target population, one row per patient, relative to the plan's folder (not an absolute path; in `hta report` inside the manifest's folder)"),
-        model: z.array(z.string().min(1)).min(1).describe('Export columns of the model of trial membership (numbers enter linearly, text as levels), e.g. ["age", "sex", "symptom_weeks"]'),
+        model: eachOnce(z.array(z.string().min(1)).min(1), { why: 'a column entered twice leaves the model singular' }).describe('Export columns of the model of trial membership (numbers enter linearly, text as levels), e.g. ["age", "sex", "symptom_weeks"]'),
         columns: z.record(z.string(), z.string()).default({}).describe("Export column → the target file's column, where it is named differently, e.g. {\"age\": \"alder\"}"),
       })
       .strict()
@@ -211,6 +214,19 @@ export const flowSchema = z
 
 export const methodSchema = z.enum(['ancova', 'welch', 'pooled-t', 'change', 'mmrm']);
 
+/**
+ * Why an alpha above 0.2 is refused: 0.95 is a confidence level typed as alpha (it gave 5%
+ * intervals labelled 95%), 5 a percentage; alpha is 1 − confidence. docs/plan-trial.md "alpha".
+ */
+function alphaMessage(input: unknown): string {
+  const head = 'an alpha of at most 0.2 (the significance level; alpha is 1 − confidence, e.g. 0.05 for 95% intervals)';
+  if (typeof input !== 'number') return head;
+  const percent = Number((input * 100).toFixed(6));
+  if (input >= 0.8 && input < 1) return `${head}: did you mean a confidence level of ${percent}%? Then alpha is ${Number((1 - input).toFixed(6))}`;
+  if (input >= 1 && input <= 50) return `${head}: did you mean ${input}%? Then alpha is ${Number((input / 100).toFixed(6))}`;
+  return head;
+}
+
 export const planSchema = z
   .object({
     $schema: z.string().optional(),
@@ -246,11 +262,11 @@ export const planSchema = z
       ),
     armLabels: z.object({ intervention: localized, control: localized }).optional(),
     baseline: z.string().default('baseline').describe('Time label of the baseline visit'),
-    timepoints: z.array(z.string()).describe('Follow-up time labels to analyse, in order (analyze needs at least one)'),
+    timepoints: eachOnce(z.array(z.string()), { why: 'each visit is analysed once' }).describe('Follow-up time labels to analyse, in order (analyze needs at least one)'),
     timeLabels: z.record(z.string(), z.string()).default({}).describe('Maps time values in the export to the plan labels'),
-    allTimepoints: z.array(z.string()).optional().describe('Every visit in the export, in order (defaults to baseline + timepoints)'),
+    allTimepoints: eachOnce(z.array(z.string())).optional().describe('Every visit in the export, in order (defaults to baseline + timepoints)'),
     primary: z.object({ outcome: z.string(), time: z.string() }).strict().optional(),
-    covariates: z.array(z.string()).default([]).describe('Covariate names: the export column of that name, or the one "columns.covariates" maps it to'),
+    covariates: eachOnce(z.array(z.string()), { why: 'a covariate entered twice leaves every ANCOVA singular' }).default([]).describe('Covariate names: the export column of that name, or the one "columns.covariates" maps it to'),
     instruments: z.record(z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/), customInstrumentSchema).default({}).describe('Generic continuous instruments defined by the plan, by key'),
     missingCodes: missingCodesSchema.default([]).describe('Missing-value codes for every outcome and covariate column'),
     columnCodes: z
@@ -267,9 +283,14 @@ export const planSchema = z
       .optional()
       .describe('Per covariate (or subgroup or population column): "numeric" (a value that is not a number is an input error) or "categorical" (every value a level, numbers too: one indicator each in the ANCOVA). Default: numbers when most values are numbers or there are more than three different ones, else categories; a covariate of exactly three different whole numbers (1/2/3) must be declared (docs/input-trial-export.md#numbers-or-categories)'),
     outcomes: z.array(outcomeSchema).min(1),
-    responders: z.array(responderSchema).default([]),
-    methods: z.array(methodSchema).default(['ancova', 'welch']),
-    alpha: z.number().gt(0).lt(1).default(0.05),
+    responders: eachOnce(z.array(responderSchema), { keyOf: (r: { key: string }) => r.key, field: 'key' }).default([]),
+    methods: eachOnce(z.array(methodSchema), { why: 'each method runs once' }).default(['ancova', 'welch']),
+    alpha: z
+      .number()
+      .gt(0)
+      .max(0.2, { error: (issue) => alphaMessage(issue.input) })
+      .default(0.05)
+      .describe('Significance level: every interval is at 1 − alpha (0.05: 95% CIs, and every label says the level); at most 0.2'),
     missing: z
       .object({
         method: z.enum(['complete-case', 'mi']).default('complete-case').describe('"mi" adds ANCOVA after multiple imputation (mi-ancova rows) for every continuous outcome'),

@@ -19,7 +19,7 @@ export interface DescriptiveRow extends Pick<Description, 'n' | 'mean' | 'sd' | 
   outcome: string;
   time: string;
   arm: Arm;
-  /** t-based 95% CI of the mean: mean ± t(0.975, n − 1)·SD/√n; null for n < 2. */
+  /** t-based CI of the mean at the plan's level (1 − alpha, 95% by default): mean ± t(1 − alpha/2, n − 1)·SD/√n; null for n < 2. */
   meanCiLower: number | null;
   meanCiUpper: number | null;
 }
@@ -45,7 +45,7 @@ export function describeByArm(trial: TrialData): DescriptiveRow[] {
         const r = byKey.get(`${s.key}|${time}|${arm}`);
         const n = r?.n ?? 0;
         const sd = r?.sd ?? null;
-        const half = sd !== null && r?.mean !== undefined && r.mean !== null ? tQuantile(0.975, n - 1) * (sd / Math.sqrt(n)) : null;
+        const half = sd !== null && r?.mean !== undefined && r.mean !== null ? tQuantile(1 - trial.plan.alpha / 2, n - 1) * (sd / Math.sqrt(n)) : null;
         out.push({
           outcome: s.key,
           time,

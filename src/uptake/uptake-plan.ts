@@ -12,6 +12,7 @@ import { HtaError } from '../errors.js';
 import { REFERRERS, REGISTRY_COLUMNS, SEXES } from './referral.js';
 import { DATE_FORMATS } from './registry-dates.js';
 import { DEFAULT_PUBLICATION_THRESHOLD } from '../suppressed-marker.js';
+import { eachOnce } from '../io/each-once.js';
 
 /** The equity breakdowns a plan may publish, in the order every output lists them. */
 export const EQUITY_DIMENSIONS = ['ageBand', 'sex', 'referrer'] as const;
@@ -57,8 +58,7 @@ const inputFields = {
     .enum(['none', 'carry-forward'])
     .optional()
     .describe("a region × year missing from the eligible file: 'none' (default) refuses the run; 'carry-forward' uses the nearest earlier year (else later) and lists every filled cell"),
-  missingCodes: z
-    .array(z.union([z.string().trim().min(1, 'a code (text) read as an empty cell'), z.number()]))
+  missingCodes: eachOnce(z.array(z.union([z.string().trim().min(1, 'a code (text) read as an empty cell'), z.number()])))
     .optional()
     .describe('texts read as an empty cell in the registry and eligible files, besides NULL, (null), NA and . (always read so); compared as written after trimming, e.g. ["-", "ukendt"]'),
   invalidRows: z
@@ -90,8 +90,7 @@ export const uptakePlanSchema = z
       .object({ low: shares, base: shares, high: shares })
       .describe('share of eligible patients activated per year, year 1 first'),
     firstYear: z.number().int().min(2000).max(2100).describe('calendar year of scenario year 1'),
-    placeholders: z
-      .array(z.enum(['priceModel', 'scenarios']))
+    placeholders: eachOnce(z.array(z.enum(['priceModel', 'scenarios'])))
       .optional()
       .describe("parts `hta plan init --uptake` drafted as placeholders; remove each once replaced by the supplier's price model or the evaluation's scenarios: until then every output says the budget is not real"),
     sensitivity: z

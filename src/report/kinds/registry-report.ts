@@ -21,6 +21,7 @@ import { registryEffectsSpec, registryLovePlotSpec, registryOverlapSpec } from '
 import { fillPhrase, formatFixed, formatMcid, type Lang, NO_MCID_VERDICT_TEXT, RELEVANCE_TEXT, timeLabel } from '../i18n.js';
 import { localizedText } from '../localized-text.js';
 import { outcomeLabel } from '../../plan/outcome-label.js';
+import { withConfidenceLevels } from '../confidence-label.js';
 import type { ChartSpec, PageSection, ReportContent } from '../report-page.js';
 import type { Table } from '../text-table.js';
 import { planOf, type ReportKind } from './report-kind.js';
@@ -249,6 +250,8 @@ export const registryReportKind: ReportKind<typeof registryEntrySchema> = {
     if (warnings.length) sections.push({ id: 'warnings', title: T.warningsTitle[lang], notes: warnings });
     const title = entry.title?.[lang] ?? entry.title?.en ?? plan.title?.[lang] ?? plan.title?.en ?? T.title[lang];
     const provenance = fillPhrase(T.provenance[lang], { version: env.version, data: entry.data, plan: entry.plan });
-    return { page: { lang, title, provenance, sections: numberCaptions(sections, lang) }, charts, results: result };
+    // Every interval is at the plan's level (1 − alpha), and so is every label that names it (confidence-label.ts).
+    const labelled = withConfidenceLevels({ page: { lang, title, provenance, sections: numberCaptions(sections, lang) }, charts }, 1 - plan.alpha);
+    return { ...labelled, results: result };
   },
 };

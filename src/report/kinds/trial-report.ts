@@ -31,6 +31,7 @@ import type { Relevance } from '../../judge/relevance.js';
 import { verdictNotes } from '../verdict-notes.js';
 import { EFFECTS_NOTE, fillPhrase, formatThousands, type Lang, lowerFirst, REPORT_TEXT } from '../i18n.js';
 import { numberCaptions } from '../number-captions.js';
+import { withConfidenceLevels } from '../confidence-label.js';
 export { numberCaptions } from '../number-captions.js';
 import type { ChartSpec, PageSection, ReportContent } from '../report-page.js';
 import { sensitivityTable, tippingSentence } from '../sensitivity-table.js';
@@ -166,7 +167,9 @@ export const trialReportKind: ReportKind<typeof trialEntrySchema> = {
 
     const title = entry.title?.[lang] ?? entry.title?.en ?? plan.title?.[lang] ?? plan.title?.en ?? t('reportTitle');
     const provenance = fillPhrase(t('provenance'), { version: env.version, data: entry.data, plan: entry.plan });
-    return { page: { lang, title, provenance, sections }, charts, results: result };
+    // Every interval is at the plan's level (1 − alpha), and so is every label that names it.
+    const labelled = withConfidenceLevels({ page: { lang, title, provenance, sections }, charts }, 1 - plan.alpha);
+    return { ...labelled, results: result };
   },
 };
 

@@ -119,7 +119,10 @@ export function registerReport(program: Command, io: CliIo, setExit: (code: numb
       guardPaths({ inputs: [...inputs.values()], folderFiles: [...toWrite.keys()].map((path) => ({ option: '--out', path })) });
       // Stale files are hta's own, unchanged since it wrote them (or --force): those may be
       // replaced; a missing one must still be missing when it is put in place.
-      await writeFilesAtomic(toWrite, { replace: new Set(drift.stale.map((rel) => join(opts.out, rel))) });
+      // A missing file that another run of the same reports put in place meanwhile, byte for byte
+      // what this run would write, is kept; one with other bytes is refused without offering
+      // --force (it was just written, not an old file of the user's: docs/output-safety.md).
+      await writeFilesAtomic(toWrite, { replace: new Set(drift.stale.map((rel) => join(opts.out, rel))), keepIdentical: true });
       removeExtraFiles(opts.out, drift.extra);
       for (const rel of drift.kept) io.stderr(`kept ${join(opts.out, rel)}: an earlier run wrote it, but it has changed since, so it is not removed\n`);
       for (const f of orphans) io.stderr(`note: ${join(opts.out, f)}/ is a report hta wrote that the manifest no longer names; it is kept as it is (with its old numbers): delete the folder if it should not be published\n`);

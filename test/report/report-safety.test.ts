@@ -127,5 +127,14 @@ describe('hta report never removes or overwrites what it did not write', () => {
     expect(run.stderr).toContain(`note: ${join(w.out, 'gammel/da')}/ is a report hta wrote that the manifest no longer names`);
     expect(existsSync(join(w.out, 'gammel/da/index.html'))).toBe(true);
   });
-});
 
+  it('two hta report runs of one manifest at once into one --out both succeed: a file the other run just wrote, byte for byte the same, is not called the user\'s', { timeout: 120_000 }, async () => {
+    for (let round = 0; round < 3; round++) {
+      const w = metaWorkspace();
+      const [a, b] = await Promise.all([runCli('report', '--manifest', w.manifest, '--out', w.out), runCli('report', '--manifest', w.manifest, '--out', w.out)]);
+      expect(a.code, a.stderr).toBe(0);
+      expect(b.code, b.stderr).toBe(0);
+      expect((await runCli('report', '--manifest', w.manifest, '--out', w.out, '--check')).code).toBe(0);
+    }
+  });
+});

@@ -13,13 +13,18 @@ export function looksMasked(text: string): boolean {
 }
 
 /**
- * What to say of a masked count cell, after the usual "expected …": that it looks masked, that
- * hta needs the unmasked counts, and — where the plan's `missingCodes` reads the file and the
- * mark may mean "not available" rather than "small" — that it may be listed there.
+ * What to say of a masked count cell, after the usual "expected …": that it looks masked and that
+ * hta needs the unmasked counts. Of the eligible file (`layout`), a mark that may mean "not
+ * available" rather than "small" may instead be a count left out: in a wide file by listing it
+ * in the plan's `missingCodes` (the year then has no count), in a long one by leaving the row
+ * out; either way the missing year is then named, or filled by "eligibleFill"
+ * (docs/input-registry.md "Missing denominators").
  */
-export function maskedCountAdvice(text: string, missingCodesApply: boolean): string {
+export function maskedCountAdvice(text: string, layout?: 'wide' | 'long'): string {
   const t = text.trim();
   const small = /^[<≤]/.test(t);
-  const codes = missingCodesApply && !small ? `; if "${t}" means "not available" rather than a hidden small count, list it in "missingCodes" in the uptake plan` : '';
-  return ` — "${t}" looks like a count masked by the source (small counts hidden before the file left it): hta needs the unmasked counts, and suppresses small counts itself in everything it publishes (docs/disclosure-control.md); ask the source for the file without masking${codes}`;
+  const absent = layout === undefined || small ? ''
+    : layout === 'wide' ? `; if "${t}" means "not available" rather than a hidden small count, list it in "missingCodes" in the uptake plan (the year then has no count for the region: docs/input-registry.md "Missing denominators")`
+      : `; if "${t}" means "not available" rather than a hidden small count, leave the row out (the year then has no count for the region: docs/input-registry.md "Missing denominators")`;
+  return ` — "${t}" looks like a count masked by the source (small counts hidden before the file left it): hta needs the unmasked counts, and suppresses small counts itself in everything it publishes (docs/disclosure-control.md); ask the source for the file without masking${absent}`;
 }

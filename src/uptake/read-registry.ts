@@ -755,7 +755,7 @@ export function readEligibleFile(file: string, options: ReadEligibleOptions = {}
       const yearOk = /^\d{4}$/.test(yv);
       if (!yearOk) problems.push({ file, line: rec.line, column: yi + 1, field: table.header[yi], value: as(yi).value, expected: `a four-digit year${as(yi).note}` });
       const n = parseCount(ev, thousands);
-      const masked = n === undefined && looksMasked(ev) ? maskedCountAdvice(ev, true) : '';
+      const masked = n === undefined && looksMasked(ev) ? maskedCountAdvice(ev, wide ? 'wide' : 'long') : '';
       if (n === undefined || n <= 0) problems.push({ file, line: rec.line, column: ej + 1, field: table.header[ej], value: as(ej).value, expected: `a whole number of eligible people > 0 (${example})${as(ej).note}${masked}` });
       if (key === '' || !yearOk || n === undefined || n <= 0) continue;
       let region = names.get(key);

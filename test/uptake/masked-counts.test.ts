@@ -17,7 +17,7 @@ describe('masked counts', () => {
     expect(['5', '37.000', 'abc', '-4', 'I alt', ''].some(looksMasked)).toBe(false);
   });
 
-  it('the eligible file: each masked count says so, and missingCodes is offered where the mark may mean "not available"', async () => {
+  it('the eligible file: each masked count says so, and what to do where the mark may mean "not available" (missingCodes in a wide file, leaving the row out in a long one)', async () => {
     const dir = tempDir();
     const lines = readFileSync('data/synthetic/eligible.csv', 'utf8').split('\n');
     const cells = lines[1]!.split(',');
@@ -33,7 +33,13 @@ describe('masked counts', () => {
     const dots = await runCli('uptake', 'data/synthetic/registry.csv', '--eligible', eligible, '--plan', PLAN);
     expect(dots.code).toBe(2);
     expect(dots.stderr).toContain('".." looks like a count masked by the source');
-    expect(dots.stderr).toContain('list it in "missingCodes" in the uptake plan');
+    expect(dots.stderr).toContain('if ".." means "not available" rather than a hidden small count, leave the row out');
+    // Years as columns: there a mark listed in missingCodes is a year without a count.
+    writeFileSync(eligible, 'Region;2024;2025\nHovedstaden;37.272;x\nMidtjylland;27.000;27.100\n');
+    const wide = await runCli('uptake', 'data/synthetic/registry.csv', '--eligible', eligible, '--plan', PLAN);
+    expect(wide.code).toBe(2);
+    expect(wide.stderr).toContain('"x" looks like a count masked by the source');
+    expect(wide.stderr).toContain('list it in "missingCodes" in the uptake plan');
     expect(dots.stderr).not.toMatch(/internal error|    at /);
   });
 

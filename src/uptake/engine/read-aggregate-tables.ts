@@ -90,7 +90,7 @@ export function readAggregateTables(paths: readonly string[], regions: RegionSet
       };
       const count = (col: string): number => {
         const { v } = cell(col);
-        if (!/^\d+(\.0+)?$/.test(v) || !Number.isSafeInteger(Number(v))) { bad(col, `a whole number ≥ 0${looksMasked(v) ? maskedCountAdvice(v, false) : ''}`); return 0; }
+        if (!/^\d+(\.0+)?$/.test(v) || !Number.isSafeInteger(Number(v))) { bad(col, `a whole number ≥ 0${looksMasked(v) ? maskedCountAdvice(v) : ''}`); return 0; }
         return Number(v);
       };
       const key = (col: string, allowed: readonly string[] | null, what: string): string | null => {

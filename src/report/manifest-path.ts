@@ -10,7 +10,12 @@ export const BACKSLASH_RULE = 'write / between folders, not \\ (a manifest is re
 
 /** An input path of a manifest entry: relative to the manifest, with `/` between folders. */
 export function manifestPath(description: string) {
-  return z.string().refine((s) => !s.includes('\\'), `a path with / between folders: ${BACKSLASH_RULE}`).describe(description);
+  return z
+    .string()
+    .superRefine((s, ctx) => {
+      if (s.includes('\\')) ctx.addIssue({ code: 'custom', message: `a path relative to the manifest: ${JSON.stringify(s.replaceAll('\\', '/'))} — ${BACKSLASH_RULE}; on Linux and macOS a \\ is part of a file name` });
+    })
+    .describe(description);
 }
 
 /**

@@ -21,7 +21,7 @@ describe('the regenerate command on a page', () => {
 describe('the command a message tells the user to run again', () => {
   it('is the user\'s own command, with their manifest and folder quoted, not npm\'s', () => {
     expect(rerunCommand({ manifest: 'my/reports.json', out: 'my/reports' }, '--force')).toBe('hta report --manifest my/reports.json --out my/reports --force');
-    expect(rerunCommand({ manifest: 'Mit projekt/reports.json', out: 'ud data', only: 'u' }, '--force')).toBe("hta report --manifest 'Mit projekt/reports.json' --out 'ud data' --only u --force");
+    expect(rerunCommand({ manifest: 'Mit projekt/reports.json', out: 'ud data', only: 'u', allowOutside: true }, '--force')).toBe("hta report --manifest 'Mit projekt/reports.json' --out 'ud data' --only u --allow-outside --force");
   });
   it('names npm only for the bundled reports (default manifest and folder)', () => {
     expect(rerunCommand({ manifest: 'data/reports.json', out: 'reports' })).toBe('hta report');

@@ -101,7 +101,7 @@ export function registerReport(program: Command, io: CliIo, setExit: (code: numb
         }
         for (const f of orphans) io.stdout(`not in the manifest: ${join(opts.out, f)}/ (a report hta wrote that the manifest no longer names: delete the folder, or name it in the manifest again)\n`);
         const fileCount = changed - orphans.length;
-        if (fileCount > 0) io.stdout(`${fileCount} file(s) out of date; run \`${rerunCommand(opts)}\` to regenerate${held.size ? ` (${held.size} of them edited by hand or not written by hta: move them away first, or regenerate with \`${rerunCommand(opts, '--force')}\`, which replaces them)` : ''}\n`);
+        if (fileCount > 0) io.stdout(`${fileCount} file(s) out of date; run ${rerunCommand(opts)} to regenerate${held.size ? ` (${held.size} of them edited by hand or not written by hta: move them away first, or regenerate with ${rerunCommand(opts, '--force')}, which replaces them)` : ''}\n`);
         setExit(1);
         return;
       }
@@ -113,7 +113,7 @@ export function registerReport(program: Command, io: CliIo, setExit: (code: numb
           ...(drift.foreign.length ? [`${drift.foreign.length} file(s) that hta report did not write (they are not in their folder's ${REPORT_INDEX}): ${list(drift.foreign)} — move them away (or delete them if they are an old report)`] : []),
           ...(drift.edited.length ? [`${drift.edited.length} file(s) edited since hta wrote it: ${list(drift.edited)} — move your copy away`] : []),
         ];
-        throw new HtaError('output.failed', `refusing to overwrite ${why.join('; and ')}; or replace them with \`${rerunCommand(opts, '--force')}\`; nothing was written — --only <ids> regenerates the other reports`);
+        throw new HtaError('output.failed', `refusing to overwrite ${why.join('; and ')}; or replace them with ${rerunCommand(opts, '--force')}; nothing was written — --only <ids> regenerates the other reports`);
       }
       const toWrite = new Map([...drift.stale, ...drift.missing].map((rel) => [join(opts.out, rel), files.get(rel) as string | Uint8Array]));
       guardPaths({ inputs: [...inputs.values()], folderFiles: [...toWrite.keys()].map((path) => ({ option: '--out', path })) });

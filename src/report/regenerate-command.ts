@@ -25,7 +25,7 @@ export function regenerateCommand(manifestFile: string, cwd: string): string {
 /**
  * The `hta report` command a message tells the user to run again, as they ran it: their
  * `--manifest`, `--out`, `--only`, `--lang` and `--allow-outside` (paths quoted for the shell), then `extra`
- * (`--force`). Only the bundled reports (the default manifest and folder) are also built through
+ * (`--force`), in backticks. Only the bundled reports (the default manifest and folder) are also built through
  * npm (`npm start -- --force`), so only for those is that way named too.
  */
 export function rerunCommand(opts: { manifest: string; out: string; only?: string; lang?: string; allowOutside?: boolean }, extra = ''): string {
@@ -37,7 +37,7 @@ export function rerunCommand(opts: { manifest: string; out: string; only?: strin
     ...(opts.allowOutside ? ['--allow-outside'] : []),
     ...(extra ? [extra] : []),
   ];
-  const command = ['hta report', ...args].join(' ');
+  const command = `\`${['hta report', ...args].join(' ')}\``;
   const bundled = opts.manifest === DEFAULT_MANIFEST && opts.out === DEFAULT_OUT;
-  return bundled && args.length > 0 ? `${command} (through npm: npm start -- ${args.join(' ')})` : command;
+  return bundled && args.length > 0 ? `${command} (through npm: \`npm start -- ${args.join(' ')}\`)` : command;
 }

@@ -20,11 +20,11 @@ describe('the regenerate command on a page', () => {
 
 describe('the command a message tells the user to run again', () => {
   it('is the user\'s own command, with their manifest and folder quoted, not npm\'s', () => {
-    expect(rerunCommand({ manifest: 'my/reports.json', out: 'my/reports' }, '--force')).toBe('hta report --manifest my/reports.json --out my/reports --force');
-    expect(rerunCommand({ manifest: 'Mit projekt/reports.json', out: 'ud data', only: 'u', allowOutside: true }, '--force')).toBe("hta report --manifest 'Mit projekt/reports.json' --out 'ud data' --only u --allow-outside --force");
+    expect(rerunCommand({ manifest: 'my/reports.json', out: 'my/reports' }, '--force')).toBe('`hta report --manifest my/reports.json --out my/reports --force`');
+    expect(rerunCommand({ manifest: 'Mit projekt/reports.json', out: 'ud data', only: 'u', allowOutside: true }, '--force')).toBe("`hta report --manifest 'Mit projekt/reports.json' --out 'ud data' --only u --allow-outside --force`");
   });
   it('names npm only for the bundled reports (default manifest and folder)', () => {
-    expect(rerunCommand({ manifest: 'data/reports.json', out: 'reports' })).toBe('hta report');
-    expect(rerunCommand({ manifest: 'data/reports.json', out: 'reports' }, '--force')).toBe('hta report --force (through npm: npm start -- --force)');
+    expect(rerunCommand({ manifest: 'data/reports.json', out: 'reports' })).toBe('`hta report`');
+    expect(rerunCommand({ manifest: 'data/reports.json', out: 'reports' }, '--force')).toBe('`hta report --force` (through npm: `npm start -- --force`)');
   });
 });

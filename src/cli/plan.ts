@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { resultsJsonSchema } from '../analysis/results-schema.js';
 import { HtaError } from '../errors.js';
 import { readCsvFile } from '../io/read-csv.js';
+import { shellWord } from '../io/shell-word.js';
 import { writeFileAtomic } from '../io/write-atomic.js';
 import { draftPlan } from '../plan/draft-plan.js';
 import { headerOnly } from '../trial/check-content.js';
@@ -107,7 +108,7 @@ export function registerPlan(program: Command, io: CliIo): void {
           throw err;
         }
         if (checked.badRows) {
-          draft.checks.push(`${checked.badRows} row(s) of ${file} have values the draft cannot read (lines ${formatLineRanges(checked.badLines)}): \`hta validate ${file} --plan ${opts.out ?? 'plan.json'}\` lists them — correct them in the export, or widen the plan's codes`);
+          draft.checks.push(`${checked.badRows} row(s) of ${file} have values the draft cannot read (lines ${formatLineRanges(checked.badLines)}): \`hta validate ${shellWord(file)} --plan ${shellWord(opts.out ?? 'plan.json')}\` lists them — correct them in the export, or widen the plan's codes`);
           // A shape those rows add up to (ids only on first rows, a totals row) is said as such.
           for (const shape of checked.shapes ?? []) draft.checks.push(`${file}, ${shape}`);
         }
@@ -116,7 +117,7 @@ export function registerPlan(program: Command, io: CliIo): void {
       }
       if (opts.out) {
         await writeFileAtomic(opts.out, text, { replace: opts.force === true });
-        io.stderr(file === undefined ? `wrote ${opts.out}\n` : `wrote ${opts.out}; then: hta validate ${file} --plan ${opts.out}\n`);
+        io.stderr(file === undefined ? `wrote ${opts.out}\n` : `wrote ${opts.out}; then: hta validate ${shellWord(file)} --plan ${shellWord(opts.out)}\n`);
       } else io.stdout(text);
     });
   plan

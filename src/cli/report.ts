@@ -12,7 +12,7 @@ import { guardPaths, refuseDashOutput, refuseInputsInside, type PathArg } from '
 import type { CliIo } from './io.js';
 import { checkLang } from './options.js';
 import { packageVersion } from './version.js';
-import { DEFAULT_MANIFEST, DEFAULT_OUT } from '../report/regenerate-command.js';
+import { DEFAULT_MANIFEST, DEFAULT_OUT, rerunCommand } from '../report/regenerate-command.js';
 
 export function registerReport(program: Command, io: CliIo, setExit: (code: number) => void): void {
   program
@@ -101,7 +101,7 @@ export function registerReport(program: Command, io: CliIo, setExit: (code: numb
         }
         for (const f of orphans) io.stdout(`not in the manifest: ${join(opts.out, f)}/ (a report hta wrote that the manifest no longer names: delete the folder, or name it in the manifest again)\n`);
         const fileCount = changed - orphans.length;
-        if (fileCount > 0) io.stdout(`${fileCount} file(s) out of date; run \`hta report\` to regenerate${held.size ? ` (${held.size} of them edited by hand or not written by hta: move them away first, or regenerate with --force — through npm: npm start -- --force — which replaces them)` : ''}\n`);
+        if (fileCount > 0) io.stdout(`${fileCount} file(s) out of date; run ${rerunCommand(opts)} to regenerate${held.size ? ` (${held.size} of them edited by hand or not written by hta: move them away first, or regenerate with ${rerunCommand(opts, '--force')}, which replaces them)` : ''}\n`);
         setExit(1);
         return;
       }
@@ -113,13 +113,16 @@ export function registerReport(program: Command, io: CliIo, setExit: (code: numb
           ...(drift.foreign.length ? [`${drift.foreign.length} file(s) that hta report did not write (they are not in their folder's ${REPORT_INDEX}): ${list(drift.foreign)} — move them away (or delete them if they are an old report)`] : []),
           ...(drift.edited.length ? [`${drift.edited.length} file(s) edited since hta wrote it: ${list(drift.edited)} — move your copy away`] : []),
         ];
-        throw new HtaError('output.failed', `refusing to overwrite ${why.join('; and ')}; or add --force to replace them (through npm: npm start -- --force), then run again; nothing was written — --only <ids> regenerates the other reports`);
+        throw new HtaError('output.failed', `refusing to overwrite ${why.join('; and ')}; or replace them with ${rerunCommand(opts, '--force')}; nothing was written — --only <ids> regenerates the other reports`);
       }
       const toWrite = new Map([...drift.stale, ...drift.missing].map((rel) => [join(opts.out, rel), files.get(rel) as string | Uint8Array]));
       guardPaths({ inputs: [...inputs.values()], folderFiles: [...toWrite.keys()].map((path) => ({ option: '--out', path })) });
       // Stale files are hta's own, unchanged since it wrote them (or --force): those may be
       // replaced; a missing one must still be missing when it is put in place.
-      await writeFilesAtomic(toWrite, { replace: new Set(drift.stale.map((rel) => join(opts.out, rel))) });
+      // A missing file that another run of the same reports put in place meanwhile, byte for byte
+      // what this run would write, is kept; one with other bytes is refused without offering
+      // --force (it was just written, not an old file of the user's: docs/output-safety.md).
+      await writeFilesAtomic(toWrite, { replace: new Set(drift.stale.map((rel) => join(opts.out, rel))), keepIdentical: true });
       removeExtraFiles(opts.out, drift.extra);
       for (const rel of drift.kept) io.stderr(`kept ${join(opts.out, rel)}: an earlier run wrote it, but it has changed since, so it is not removed\n`);
       for (const f of orphans) io.stderr(`note: ${join(opts.out, f)}/ is a report hta wrote that the manifest no longer names; it is kept as it is (with its old numbers): delete the folder if it should not be published\n`);

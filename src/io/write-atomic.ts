@@ -19,7 +19,7 @@
  * - File-system failures become one-line HtaErrors naming the path (fs-error.ts), exit 2.
  */
 import { randomBytes } from 'node:crypto';
-import { chmodSync, closeSync, constants, fchmodSync, linkSync, lstatSync, mkdirSync, openSync, renameSync, unlinkSync, write, writeSync, type Stats } from 'node:fs';
+import { chmodSync, closeSync, constants, fchmodSync, linkSync, lstatSync, mkdirSync, openSync, readFileSync, renameSync, unlinkSync, write, writeSync, type Stats } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { HtaError } from '../errors.js';
 import { fsFailure, isFsError } from './fs-error.js';
@@ -62,6 +62,15 @@ export function existingFileError(path: string): HtaError {
   return new HtaError('output.failed', `${path} exists; hta does not write over a file — choose another name, or add --force to replace it`);
 }
 
+/**
+ * A file that was absent when the write began and is there when it is put in place: someone
+ * wrote it meanwhile — often a second hta run writing the same folder (docs/output-safety.md).
+ * `--force` is not offered: the file is not an old one of the user's but one just written.
+ */
+export function appearedFileError(path: string): HtaError {
+  return new HtaError('output.failed', `${path} appeared while hta was writing it (it was not there when this run began): another program wrote it meanwhile — if another hta run is writing the same folder, let it finish, then run this again; hta does not write over a file`);
+}
+
 /** A run stopped by a signal puts nothing in place (the signal's handler ends the process anyway). */
 function interruptedError(path: string): HtaError {
   return new HtaError('output.failed', `interrupted: ${path} was not written`);
@@ -70,6 +79,12 @@ function interruptedError(path: string): HtaError {
 /** Which existing files a write may replace: none (the default), all (`--force`), or these paths. */
 export interface WriteOptions {
   replace?: boolean | ReadonlySet<string>;
+  /**
+   * A file that appears at a target meanwhile with exactly the bytes this write would put there
+   * is kept and the write counts as done (two `hta report` runs of one manifest write the same
+   * files); one with other bytes is refused as always.
+   */
+  keepIdentical?: boolean;
 }
 
 const mayReplace = (options: WriteOptions, path: string): boolean =>
@@ -118,11 +133,15 @@ interface Staged {
   replace: boolean;
   /** Folders made for this file (outermost first). */
   made: string[];
+  /** Keep a file that appeared at `path` meanwhile with the same bytes (WriteOptions.keepIdentical). */
+  keepIdentical?: boolean;
 }
 
 /** Creates the private staging file for `path` (and the folders on the way). */
-function stage(path: string, replace: boolean): Staged {
-  if (checkOutputTarget(path) && !replace) throw existingFileError(path);
+function stage(path: string, replace: boolean, keepIdentical = false): Staged {
+  // With keepIdentical the caller found the target absent earlier (hta report's comparison): one
+  // there now appeared meanwhile, and is compared once this file's bytes are written (placeNew).
+  if (checkOutputTarget(path) && !replace && !keepIdentical) throw existingFileError(path);
   const dir = dirname(path);
   const made = makeFolders(dir, path);
   // Names stay well below the 255-byte limit whatever the target's name.
@@ -134,7 +153,7 @@ function stage(path: string, replace: boolean): Staged {
     registerStagingFile(tmp);
     try {
       const fd = openSync(tmp, STAGING_FLAGS, STAGING_MODE);
-      return { path, tmp, fd, replace, made };
+      return { path, tmp, fd, replace, made, ...(keepIdentical ? { keepIdentical } : {}) };
     } catch (err) {
       // Not created (a name taken, say): nothing to remove, and the name may be someone else's.
       forgetStagingFile(tmp);
@@ -155,15 +174,30 @@ function closeStaged(s: Staged): void {
 // Where a file system has no hard links, a new file is put in place by rename after a check.
 const NO_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EMLINK', 'EXDEV']);
 
+/** Is the file now at `s.path` a regular file with the staging file's bytes? */
+function sameBytes(s: Staged): boolean {
+  try {
+    return lstatSync(s.path).isFile() && readFileSync(s.path).equals(readFileSync(s.tmp));
+  } catch {
+    return false;
+  }
+}
+
+/** A target that was absent when staged and is taken now: kept if identical and allowed, else refused. */
+function appeared(s: Staged): void {
+  if (!(s.keepIdentical && sameBytes(s))) throw appearedFileError(s.path);
+  unlinkSync(s.tmp);
+}
+
 /** Puts the staging file at a target that must still be absent: a hard link never replaces a file. */
 function placeNew(s: Staged): void {
   try {
     linkSync(s.tmp, s.path);
   } catch (err) {
     if (!isFsError(err)) throw err;
-    if (err.code === 'EEXIST') throw existingFileError(s.path);
+    if (err.code === 'EEXIST') return appeared(s);
     if (!NO_LINKS.has(err.code)) throw err;
-    if (checkOutputTarget(s.path)) throw existingFileError(s.path);
+    if (checkOutputTarget(s.path)) return appeared(s);
     renameSync(s.tmp, s.path);
     return;
   }
@@ -222,7 +256,7 @@ export async function writeFilesAtomic(files: ReadonlyMap<string, string | Uint8
   let placed = 0;
   try {
     for (const [path, content] of files) {
-      const s = stage(path, mayReplace(options, path));
+      const s = stage(path, mayReplace(options, path), options.keepIdentical === true);
       staged.push(s);
       writeAllSync(s, content);
     }

@@ -16,12 +16,18 @@ import { HtaError, type Problem } from '../errors.js';
 import { jsonProblems, readJsonFile, type ShapeHint } from '../io/read-json.js';
 import { zodShapeHint } from '../io/zod-shape.js';
 import { REPORT_KINDS } from './kinds/report-kinds.js';
+import { BACKSLASH_RULE, OUT_RULE } from './manifest-path.js';
 
 export const manifestEntryBase = z
   .object({
     id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'lower-case letters, digits and -').describe('Report id, unique in the manifest (for --only)'),
     kind: z.string().describe('Report kind: trial, meta or uptake'),
-    out: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._/-]*$/, 'a relative folder name').refine((s) => !s.split('/').includes('..'), 'no ".." segments').describe('Output folder, relative to --out'),
+    out: z
+      .string()
+      .refine((s) => !s.includes('\\'), { message: `${OUT_RULE}; ${BACKSLASH_RULE}`, abort: true })
+      .regex(/^(\.\/)*[A-Za-z0-9][A-Za-z0-9._/-]*$/, OUT_RULE)
+      .refine((s) => !s.split('/').includes('..'), 'a folder under --out: no ".." segments')
+      .describe('Output folder, relative to --out: ASCII letters, digits, ".", "_", "-", with "/" between folders (docs/manifest.md)'),
     lang: z.enum(['en', 'da']).default('en').describe('Language of the report (--lang overrides it)'),
   })
   .loose();

@@ -21,3 +21,23 @@ export function regenerateCommand(manifestFile: string, cwd: string): string {
   const named = inside ? posix.normalize(fromCwd.split(sep).join('/')) : posix.basename(manifestFile.split(sep).join('/'));
   return named === DEFAULT_MANIFEST ? 'hta report' : `hta report --manifest ${shellWord(named)}`;
 }
+
+/**
+ * The `hta report` command a message tells the user to run again, as they ran it: their
+ * `--manifest`, `--out`, `--only`, `--lang` and `--allow-outside` (paths quoted for the shell), then `extra`
+ * (`--force`), in backticks. Only the bundled reports (the default manifest and folder) are also built through
+ * npm (`npm start -- --force`), so only for those is that way named too.
+ */
+export function rerunCommand(opts: { manifest: string; out: string; only?: string; lang?: string; allowOutside?: boolean }, extra = ''): string {
+  const args = [
+    ...(opts.manifest !== DEFAULT_MANIFEST ? ['--manifest', shellWord(opts.manifest)] : []),
+    ...(opts.out !== DEFAULT_OUT ? ['--out', shellWord(opts.out)] : []),
+    ...(opts.only !== undefined ? ['--only', shellWord(opts.only)] : []),
+    ...(opts.lang !== undefined ? ['--lang', shellWord(opts.lang)] : []),
+    ...(opts.allowOutside ? ['--allow-outside'] : []),
+    ...(extra ? [extra] : []),
+  ];
+  const command = `\`${['hta report', ...args].join(' ')}\``;
+  const bundled = opts.manifest === DEFAULT_MANIFEST && opts.out === DEFAULT_OUT;
+  return bundled && args.length > 0 ? `${command} (through npm: \`npm start -- ${args.join(' ')}\`)` : command;
+}

@@ -14,6 +14,7 @@
  * `invalidRows: 'exclude'` invalid rows are left out, counted and described (grouped, line
  * ranges, never ids), and the analysis goes on with the valid rows.
  */
+import { looksMasked, maskedCountAdvice } from './masked-count.js';
 import { createReadStream, createWriteStream, mkdtempSync, promises as fsp, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -754,7 +755,8 @@ export function readEligibleFile(file: string, options: ReadEligibleOptions = {}
       const yearOk = /^\d{4}$/.test(yv);
       if (!yearOk) problems.push({ file, line: rec.line, column: yi + 1, field: table.header[yi], value: as(yi).value, expected: `a four-digit year${as(yi).note}` });
       const n = parseCount(ev, thousands);
-      if (n === undefined || n <= 0) problems.push({ file, line: rec.line, column: ej + 1, field: table.header[ej], value: as(ej).value, expected: `a whole number of eligible people > 0 (${example})${as(ej).note}` });
+      const masked = n === undefined && looksMasked(ev) ? maskedCountAdvice(ev, wide ? 'wide' : 'long') : '';
+      if (n === undefined || n <= 0) problems.push({ file, line: rec.line, column: ej + 1, field: table.header[ej], value: as(ej).value, expected: `a whole number of eligible people > 0 (${example})${as(ej).note}${masked}` });
       if (key === '' || !yearOk || n === undefined || n <= 0) continue;
       let region = names.get(key);
       if (region === undefined) names.set(key, (region = regionDisplay(rv)));

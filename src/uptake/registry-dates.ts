@@ -5,13 +5,14 @@
  * a referral "on 9 May" must stay on 9 May), day-first or month-first numeric dates, SAS's
  * DATE9. and DATETIME20. texts (`17MAY2024`, `17MAY2024:00:00:00`, PROC EXPORT's defaults), Oracle's
  * DD-MON-RR and DD-MON-YYYY texts (`03-JAN-24`, `03-JAN-2024`, as SQL Developer exports DATE
- * columns; English or Danish month abbreviations), and day numbers (Excel serials, SAS dates counted from 1960-01-01).
+ * columns; English or Danish month abbreviations), day-first dates with two-digit years
+ * (`17-05-24`, `17.05.24`, as Excel writes a short date), and day numbers (Excel serials, SAS dates counted from 1960-01-01).
  *
  * Every parser returns whole days since 1970-01-01 UTC, or undefined unless the text is a real
  * calendar date in exactly that format. `auto` is resolved once per file by `detectDateFormat`
  * from every date cell, and refuses a file whose day/month order cannot be told apart.
  */
-export const DATE_FORMATS = ['iso', 'iso-datetime', 'dd-mm-yyyy', 'dd.mm.yyyy', 'dd/mm/yyyy', 'mm/dd/yyyy', 'ddmonyyyy', 'dd-mon-yyyy', 'dd-mon-yy', 'excel-serial', 'sas-day'] as const;
+export const DATE_FORMATS = ['iso', 'iso-datetime', 'dd-mm-yyyy', 'dd.mm.yyyy', 'dd/mm/yyyy', 'mm/dd/yyyy', 'dd-mm-yy', 'dd.mm.yy', 'ddmonyyyy', 'dd-mon-yyyy', 'dd-mon-yy', 'excel-serial', 'sas-day'] as const;
 export type DateFormat = (typeof DATE_FORMATS)[number];
 export type DateFormatOption = DateFormat | 'auto';
 
@@ -118,6 +119,14 @@ function twoDigitYearReader(window: DayWindow): (yy: number, month: number, day:
 const TIME = '(?: (\\d{1,2}):(\\d{2})(?::(\\d{2})(?:\\.(\\d{1,9}))?)?(?: ?([AaPp][Mm]))?)?';
 const numericDate = (sep: string) => new RegExp(`^(\\d{1,2})${sep}(\\d{1,2})${sep}(\\d{4})${TIME}$`);
 const NUMERIC = { '-': numericDate('-'), '.': numericDate('\\.'), '/': numericDate('/') } as const;
+/**
+ * Day-first dates with two-digit years (`17-05-24`, `17.05.24`: Excel's short date format in
+ * Danish settings, saved to CSV), a time of day allowed as after DD-MM-YYYY. Never detected by
+ * `auto` (`24-05-17` could as well be year-first): only named by `"dateFormat"`; the year is read
+ * as Oracle's DD-MON-RR is, in the century inside the date window (twoDigitYearReader).
+ */
+const shortYearDate = (sep: string) => new RegExp(`^(\\d{1,2})${sep}(\\d{1,2})${sep}(\\d{2})${TIME}$`);
+const SHORT_YEAR = { '-': shortYearDate('-'), '.': shortYearDate('\\.') } as const;
 
 /** The time part of a NUMERIC match: 'none' (no time), 'midnight', 'time' (another time), or undefined when no real time. */
 function timeOf(m: RegExpExecArray): 'none' | 'midnight' | 'time' | undefined {
@@ -134,6 +143,10 @@ function timeOf(m: RegExpExecArray): 'none' | 'midnight' | 'time' | undefined {
  * (`23-03-2025 08:15`): read as its date, which the run says once (docs/input-registry.md "Dates").
  */
 export function hasTimeOfDay(text: string, format: DateFormat): boolean {
+  if (format === 'dd-mm-yy' || format === 'dd.mm.yy') {
+    const m = SHORT_YEAR[format[2] as '-' | '.'].exec(text);
+    return m !== null && timeOf(m) === 'time';
+  }
   if (format !== 'dd-mm-yyyy' && format !== 'dd.mm.yyyy' && format !== 'dd/mm/yyyy' && format !== 'mm/dd/yyyy') return false;
   const m = NUMERIC[format[2] as '-' | '.' | '/'].exec(text);
   return m !== null && timeOf(m) === 'time';
@@ -146,6 +159,8 @@ export const DATE_FORMAT_EXAMPLE: Readonly<Record<DateFormat, string>> = {
   'dd-mm-yyyy': 'DD-MM-YYYY',
   'dd.mm.yyyy': 'DD.MM.YYYY',
   'dd/mm/yyyy': 'DD/MM/YYYY',
+  'dd-mm-yy': 'DD-MM-YY (17-05-24; the two-digit year read in the century inside the date window)',
+  'dd.mm.yy': 'DD.MM.YY (17.05.24; the two-digit year read in the century inside the date window)',
   'mm/dd/yyyy': 'MM/DD/YYYY',
   ddmonyyyy: 'DDMONYYYY or DDMONYYYY:hh:mm:ss (SAS DATE9. or DATETIME20.: 17MAY2024)',
   'dd-mon-yyyy': 'DD-MON-YYYY (Oracle: 03-JAN-2024; English or Danish month abbreviations)',
@@ -170,6 +185,15 @@ export function dateParser(format: DateFormat, window: DayWindow = { from: DEFAU
       return (t) => {
         const p = oracleParts(t);
         return p && p.y.length === 2 ? yearDay(Number(p.y), p.m, p.d) : undefined;
+      };
+    }
+    case 'dd-mm-yy':
+    case 'dd.mm.yy': {
+      const yearDay = twoDigitYearReader(window);
+      const re = SHORT_YEAR[format[2] as '-' | '.'];
+      return (t) => {
+        const m = re.exec(t);
+        return m && timeOf(m) !== undefined ? yearDay(Number(m[3]), Number(m[2]), Number(m[1])) : undefined;
       };
     }
     case 'iso':
@@ -320,7 +344,11 @@ export function createDateFormatDetector(): DateFormatDetector {
   function decide(): { format: DateFormat } | { reason: string } {
     if (total === 0) return { format: 'iso' };
     const few = (n: number) => n * 20 <= total && n < total;
-    const noFormat = { reason: `dates in a format none of ${DATE_FORMATS.join(', ')} (e.g. ${JSON.stringify(example ?? sasExample ?? notSasExample)})` };
+    const shown = example ?? sasExample ?? notSasExample;
+    // Two-digit-year dates are read only when named (never guessed: 24-05-17 could be year-first).
+    const short = shown === undefined ? undefined : (['dd-mm-yy', 'dd.mm.yy'] as const).find((f) => SHORT_YEAR[f[2] as '-' | '.'].test(shown));
+    const fix = short ? `; these look like day-first dates with two-digit years (DD${short[2]}MM${short[2]}YY, as Excel writes a short date), which auto does not guess: set "dateFormat": "${short}" in the uptake plan` : '';
+    const noFormat = { reason: `dates in a format none of ${DATE_FORMATS.join(', ')} (e.g. ${JSON.stringify(shown)})${fix}` };
     // Oracle texts: the file's format when all but a few dates are written so, in one year length.
     const oracleTotal = oracle[2] + oracle[4];
     if (oracleTotal > 0 && !few(oracleTotal)) {

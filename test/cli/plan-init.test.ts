@@ -3,7 +3,7 @@
  * needed), the draft reads the file: validate exits 0. It never writes over a file without
  * --force, and never touches the export.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli, tempDir } from '../support/run-cli.js';
@@ -80,5 +80,15 @@ describe('hta plan init', () => {
     expect((await runCli('plan', 'init', 'test/fixtures/exports/ved-ikke/export.csv', '--out', out, '--force')).code).toBe(0);
     expect(JSON.parse(readFileSync(out, 'utf8')).outcomes[0].key).toBe('pseq');
     expect(existsSync(join(dir, '.plan.json.tmp'))).toBe(false);
+  });
+
+  it('the command it suggests after writing can be pasted: a path with spaces or æøå is quoted for the shell', async () => {
+    const dir = tempDir();
+    const csv = join(dir, 'forsøg æøå.csv');
+    copyFileSync('test/fixtures/exports/redcap-long/export.csv', csv);
+    const out = join(dir, 'min plan.json');
+    const r = await runCli('plan', 'init', csv, '--out', out);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain(`then: hta validate '${csv}' --plan '${out}'`);
   });
 });

@@ -123,10 +123,27 @@ describe('atomic writes', () => {
     sink.write('hta');
     writeFileSync(join(dir, 'late.csv'), 'the user saved this meanwhile');
     const err = await errorOf(() => sink.commit());
-    expect(err.message).toContain('exists; hta does not write over a file');
+    // It was just written by someone (another hta run, say): said so, and --force is not offered.
+    expect(err.message).toContain('late.csv appeared while hta was writing it');
+    expect(err.message).toContain('if another hta run is writing the same folder, let it finish');
+    expect(err.message).not.toContain('--force');
     expect(readFileSync(join(dir, 'late.csv'), 'utf8')).toBe('the user saved this meanwhile');
     expect(tmpFiles(dir)).toEqual([]);
     expect(liveStagingFiles()).toEqual([]);
+  });
+
+  it('keepIdentical: a file that appeared with exactly the bytes to write is kept and the write succeeds; other bytes are refused as appeared', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'same.json'), '{"a":1}\n');
+    await writeFilesAtomic(new Map([[join(dir, 'same.json'), '{"a":1}\n'], [join(dir, 'new.json'), 'n']]), { keepIdentical: true });
+    expect(readFileSync(join(dir, 'same.json'), 'utf8')).toBe('{"a":1}\n');
+    expect(readFileSync(join(dir, 'new.json'), 'utf8')).toBe('n');
+    writeFileSync(join(dir, 'other.json'), 'theirs');
+    const err = await errorOf(() => writeFilesAtomic(new Map([[join(dir, 'other.json'), 'mine']]), { keepIdentical: true }));
+    expect(err.message).toContain('other.json appeared while hta was writing it');
+    expect(err.message).not.toContain('--force');
+    expect(readFileSync(join(dir, 'other.json'), 'utf8')).toBe('theirs');
+    expect(tmpFiles(dir)).toEqual([]);
   });
 
   it('folders made for a write that fails are removed again (only those, only when empty)', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { regenerateCommand } from '../../src/report/regenerate-command.js';
+import { regenerateCommand, rerunCommand } from '../../src/report/regenerate-command.js';
 
 describe('the regenerate command on a page', () => {
   it('is hta report alone for the default manifest, however written', () => {
@@ -15,5 +15,16 @@ describe('the regenerate command on a page', () => {
   it('names a manifest outside that folder by its file name only (no home folder on a published page)', () => {
     expect(regenerateCommand('/home/jens/studie/m.json', '/p')).toBe('hta report --manifest m.json');
     expect(regenerateCommand('../m.json', '/p/q')).toBe('hta report --manifest m.json');
+  });
+});
+
+describe('the command a message tells the user to run again', () => {
+  it('is the user\'s own command, with their manifest and folder quoted, not npm\'s', () => {
+    expect(rerunCommand({ manifest: 'my/reports.json', out: 'my/reports' }, '--force')).toBe('`hta report --manifest my/reports.json --out my/reports --force`');
+    expect(rerunCommand({ manifest: 'Mit projekt/reports.json', out: 'ud data', only: 'u', allowOutside: true }, '--force')).toBe("`hta report --manifest 'Mit projekt/reports.json' --out 'ud data' --only u --allow-outside --force`");
+  });
+  it('names npm only for the bundled reports (default manifest and folder)', () => {
+    expect(rerunCommand({ manifest: 'data/reports.json', out: 'reports' })).toBe('`hta report`');
+    expect(rerunCommand({ manifest: 'data/reports.json', out: 'reports' }, '--force')).toBe('`hta report --force` (through npm: `npm start -- --force`)');
   });
 });

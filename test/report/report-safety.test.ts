@@ -6,6 +6,7 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFi
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli, tempDir } from '../support/run-cli.js';
+import { shellWord } from '../../src/io/shell-word.js';
 
 const STUDIES = readFileSync('data/published/selfback-studies.csv', 'utf8');
 
@@ -82,8 +83,9 @@ describe('hta report never removes or overwrites what it did not write', () => {
     const r = await runCli('report', '--manifest', w.manifest, '--out', w.out);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(`edited since hta wrote it: ${join(w.folder, 'README.md')} — move your copy away`);
-    expect(r.stderr).toContain('--force');
-    expect(r.stderr).toContain('npm start -- --force');
+    // The user's own manifest: the exact command to paste, with their --manifest and --out, not npm's.
+    expect(r.stderr).toContain(`hta report --manifest ${shellWord(w.manifest)} --out ${shellWord(w.out)} --force`);
+    expect(r.stderr).not.toContain('npm start');
     expect(readFileSync(join(w.folder, 'README.md'), 'utf8')).toBe(page + 'edit\n');
     // --check tells CI which files a person must decide on: "edited", not "stale".
     const check = await runCli('report', '--manifest', w.manifest, '--out', w.out, '--check');
@@ -91,6 +93,8 @@ describe('hta report never removes or overwrites what it did not write', () => {
     expect(check.stdout).toContain(`edited: ${join(w.folder, 'README.md')}`);
     expect(check.stdout).not.toMatch(/^stale: /m);
     expect(check.stdout).toContain('1 of them edited by hand or not written by hta');
+    expect(check.stdout).toContain(`run \`hta report --manifest ${shellWord(w.manifest)} --out ${shellWord(w.out)}\` to regenerate`);
+    expect(check.stdout).not.toContain('npm start');
     const forced = await runCli('report', '--manifest', w.manifest, '--out', w.out, '--force');
     expect(forced.code, forced.stderr).toBe(0);
     expect(forced.stderr).toContain('1 written');
@@ -123,5 +127,14 @@ describe('hta report never removes or overwrites what it did not write', () => {
     expect(run.stderr).toContain(`note: ${join(w.out, 'gammel/da')}/ is a report hta wrote that the manifest no longer names`);
     expect(existsSync(join(w.out, 'gammel/da/index.html'))).toBe(true);
   });
-});
 
+  it('two hta report runs of one manifest at once into one --out both succeed: a file the other run just wrote, byte for byte the same, is not called the user\'s', { timeout: 120_000 }, async () => {
+    for (let round = 0; round < 3; round++) {
+      const w = metaWorkspace();
+      const [a, b] = await Promise.all([runCli('report', '--manifest', w.manifest, '--out', w.out), runCli('report', '--manifest', w.manifest, '--out', w.out)]);
+      expect(a.code, a.stderr).toBe(0);
+      expect(b.code, b.stderr).toBe(0);
+      expect((await runCli('report', '--manifest', w.manifest, '--out', w.out, '--check')).code).toBe(0);
+    }
+  });
+});

@@ -134,6 +134,53 @@ describe('Oracle dates (DD-MON-RR, DD-MON-YYYY)', () => {
   }, 60_000);
 });
 
+const ddmmyy = (sep: string) => (y: number, m: number, d: number) => `${pad(d)}${sep}${pad(m)}${sep}${String(y).slice(2)}`;
+const isoDate = (y: number, m: number, d: number) => `${y}-${pad(m)}-${pad(d)}`;
+
+describe('dates a user cannot name otherwise: two-digit years, ISO under another dateFormat, typed Parquet DATEs', () => {
+  it('dd-mm-yy and dd.mm.yy read Excel\'s short dates, the two-digit year in the century inside the date window', () => {
+    const window = { from: isoToDay('2000-01-01')!, to: isoToDay('2024-12-31')! };
+    expect(['17-05-24', '1-2-24', '17-05-24 00:00', '31-12-99'].map((t) => iso(dateParser('dd-mm-yy', window)(t)))).toEqual(['2024-05-17', '2024-02-01', '2024-05-17', '1999-12-31']);
+    expect(iso(dateParser('dd.mm.yy', window)('17.05.24'))).toBe('2024-05-17');
+    expect(['17-05-2024', '30-02-24', '17.05.24', '2024-05-17'].map(dateParser('dd-mm-yy', window))).toEqual([undefined, undefined, undefined, undefined]);
+  });
+
+  it('hta uptake reads them under "dd-mm-yy"; under another dateFormat, or "auto", the refusal names "dd-mm-yy"; ISO dates under a day-first format name "iso"', async () => {
+    const f = files({ 'yy.csv': registry(ddmmyy('-')), 'reg.csv': registry(ddmmyyyy), 'iso.csv': registry(isoDate), 'elig.csv': ELIGIBLE, 'yy.json': planOf('dd-mm-yy'), 'dmy.json': planOf('dd-mm-yyyy'), 'auto.json': planOf('auto') });
+    const want = await runCli('uptake', f('reg.csv'), '--eligible', f('elig.csv'), '--plan', f('dmy.json'), '--json');
+    expect(want.code, want.stderr).toBe(0);
+    const yy = await runCli('uptake', f('yy.csv'), '--eligible', f('elig.csv'), '--plan', f('yy.json'), '--json');
+    expect(yy.code, yy.stderr).toBe(0);
+    expect(JSON.parse(yy.stdout)).toEqual(JSON.parse(want.stdout));
+    const dmy = await runCli('uptake', f('yy.csv'), '--eligible', f('elig.csv'), '--plan', f('dmy.json'));
+    expect(dmy.code).toBe(2);
+    expect(dmy.stderr).toContain('set "dateFormat": "dd-mm-yy" in the uptake plan');
+    const auto = await runCli('uptake', f('yy.csv'), '--eligible', f('elig.csv'), '--plan', f('auto.json'));
+    expect(auto.code).toBe(2);
+    expect(auto.stderr).toContain('set "dateFormat": "dd-mm-yy" in the uptake plan');
+    const isoRun = await runCli('uptake', f('iso.csv'), '--eligible', f('elig.csv'), '--plan', f('dmy.json'));
+    expect(isoRun.code).toBe(2);
+    expect(isoRun.stderr).toContain('this is an ISO date, YYYY-MM-DD: set "dateFormat": "iso"');
+    expect(isoRun.stderr).not.toMatch(/internal error|    at /);
+  }, 60_000);
+
+  it('a Parquet DATE column is read under a written dateFormat (a typed date has no written format)', async () => {
+    const f = files({ 'dmy.csv': registry(ddmmyyyy) });
+    const regions = regionSet(['Region Nordjylland', 'Region Midtjylland', 'Region Syddanmark']);
+    const columns = { id: 'PatientID', clinic: 'Klinik', referred: 'Henvist', activated: 'Aktiveret', last_active: 'SidstAktiv', age: 'Alder', sex: 'Køn', referrer: 'Henviser' } as const;
+    const base = { regions, columns, exportDate: '2024-12-31', threads: 1 };
+    const expected = await readRegistry(f('dmy.csv'), { ...base, dateFormat: 'dd-mm-yyyy' });
+    const parquet = f('typed.parquet');
+    const db = await (await DuckDBInstance.create(':memory:', { autoinstall_known_extensions: 'false', autoload_known_extensions: 'false' })).connect();
+    const date = (c: string) => `CAST(strptime(NULLIF(${c}, ''), '%d-%m-%Y') AS DATE) AS ${c}`;
+    await db.run(`COPY (SELECT * REPLACE (${['Henvist', 'Aktiveret', 'SidstAktiv'].map(date).join(', ')}) FROM read_csv('${f('dmy.csv')}', all_varchar = true, delim = ';', header = true)) TO '${parquet}' (FORMAT parquet)`);
+    db.closeSync();
+    for (const dateFormat of ['dd-mm-yyyy', 'dd.mm.yy', 'dd-mon-yy', 'ddmonyyyy', 'excel-serial', 'sas-day', 'iso', 'auto'] as const) {
+      expect(await readRegistry(parquet, { ...base, dateFormat }), dateFormat).toEqual(expected);
+    }
+  }, 60_000);
+});
+
 describe('ages with a zero decimal part', () => {
   it('84,0 is the age 84 (the same run as 84); 84,5 stays refused, saying why', async () => {
     const f = files({

@@ -7,6 +7,7 @@
 import { nestedInputPaths } from '../../io/input-files.js';
 import { discountSentence } from '../../cea/discount-text.js';
 import { z } from 'zod';
+import { manifestPath } from '../manifest-path.js';
 import type { analyseCeaFiles } from '../../cea/analyze-cea-files.js';
 import type { ResolvedCeaPlan } from '../../cea/load-cea-plan.js';
 import { analyseCeaOffThread } from '../cea-off-thread.js';
@@ -29,8 +30,8 @@ import type { ReportEnv, ReportKind } from './report-kind.js';
 import { numberCaptions } from '../number-captions.js';
 
 export const ceaEntrySchema = z.object({
-  data: z.string().describe('Trial export (CSV) with the resource-use columns, relative to the manifest'),
-  plan: z.string().describe('Cost-effectiveness plan (JSON, docs/plan-cea.md), relative to the manifest'),
+  data: manifestPath('Trial export (CSV) with the resource-use columns, relative to the manifest'),
+  plan: manifestPath('Cost-effectiveness plan (JSON, docs/plan-cea.md), relative to the manifest'),
   title: localizedText.optional(),
   replicates: z.number().int().min(100).max(100000).optional().describe("bootstrap replicates of the base case and (at most) of each sensitivity scenario (default: the plan's)"),
   dataNote: localizedText.optional().describe('What the reader should know about the data, after the provenance line, e.g. that they are synthetic and how they were made'),

@@ -4,6 +4,7 @@
  * outcome × time × measure.
  */
 import { z } from 'zod';
+import { manifestPath } from '../manifest-path.js';
 import { metaAnalyze } from '../../meta/meta-analyze.js';
 import { metaGroups } from '../../meta/meta-group.js';
 import { decodedNote } from '../../io/encoding-note.js';
@@ -25,8 +26,8 @@ import { warningsIn } from '../../meta/warnings-da.js';
 
 
 export const metaEntrySchema = z.object({
-  data: z.string().describe('Study-level results (CSV), relative to the manifest'),
-  plan: z.string().optional().describe('Analysis plan giving MCIDs and directions, relative to the manifest'),
+  data: manifestPath('Study-level results (CSV), relative to the manifest'),
+  plan: manifestPath('Analysis plan giving MCIDs and directions, relative to the manifest').optional(),
   preset: z.enum(['metafor', 'revman5', 'revman-web', 'iqwig6']).default('metafor'),
   title: localizedText.optional(),
 });

@@ -6,6 +6,7 @@
  * propensity score is shown.
  */
 import { z } from 'zod';
+import { manifestPath } from '../manifest-path.js';
 import { HtaError } from '../../errors.js';
 import { readCsvFile } from '../../io/read-csv.js';
 import { analyzeObservational } from '../../observational/analyze-observational.js';
@@ -29,8 +30,8 @@ import { numberCaptions } from '../number-captions.js';
 import { notAnalysedText } from '../failure-reasons.js';
 
 export const registryEntrySchema = z.object({
-  data: z.string().describe('Registry outcome export (CSV), relative to the manifest'),
-  plan: z.string().describe('Analysis plan with "design": "observational" (JSON), relative to the manifest'),
+  data: manifestPath('Registry outcome export (CSV), relative to the manifest'),
+  plan: manifestPath('Analysis plan with "design": "observational" (JSON), relative to the manifest'),
   title: localizedText.optional(),
 });
 

@@ -8,6 +8,7 @@
  */
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
+import { manifestPath } from '../manifest-path.js';
 import { analyzeTrial } from '../../analysis/analyze-trial.js';
 import type { AnalysisResult } from '../../analysis/results-schema.js';
 import type { Plan } from '../../plan/plan-schema.js';
@@ -51,8 +52,8 @@ import { planValueCodes } from '../../trial/value-codes.js';
 
 
 export const trialEntrySchema = z.object({
-  data: z.string().describe('Trial export (CSV), relative to the manifest'),
-  plan: z.string().describe('Analysis plan (JSON), relative to the manifest'),
+  data: manifestPath('Trial export (CSV), relative to the manifest'),
+  plan: manifestPath('Analysis plan (JSON), relative to the manifest'),
   title: localizedText.optional().describe("Page title; defaults to the plan's title"),
   characteristics: z
     .array(z.object({ column: z.string(), label: localizedText.optional() }).strict())

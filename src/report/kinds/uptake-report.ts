@@ -5,6 +5,7 @@
  * analysis, so no hidden count reaches the page.
  */
 import { z } from 'zod';
+import { manifestPath } from '../manifest-path.js';
 import { uptakeBudgetSpec } from '../charts/uptake-budget.js';
 import { uptakeClinicFunnelSpec } from '../charts/uptake-clinic-funnel.js';
 import { uptakeEquitySpec } from '../charts/uptake-equity.js';
@@ -28,10 +29,10 @@ import { drawable } from '../charts/uptake-chart-style.js';
 
 
 export const uptakeEntrySchema = z.object({
-  registry: z.string().describe('Registry export (CSV), relative to the manifest'),
-  eligible: z.string().describe('Eligible population per region and year (CSV), relative to the manifest'),
-  plan: z.string().describe('Uptake plan (JSON), relative to the manifest'),
-  previous: z.union([z.string(), z.array(z.string()).min(1)]).optional().describe('Earlier publications of this registry (their results.json; one, or a list), relative to the manifest: their printed counts, and those of the publications each carries, are known constants of the suppression (docs/disclosure-control.md "Publishing again")'),
+  registry: manifestPath('Registry export (CSV), relative to the manifest'),
+  eligible: manifestPath('Eligible population per region and year (CSV), relative to the manifest'),
+  plan: manifestPath('Uptake plan (JSON), relative to the manifest'),
+  previous: z.union([manifestPath('An earlier publication (results.json)'), z.array(manifestPath('An earlier publication (results.json)')).min(1)]).optional().describe('Earlier publications of this registry (their results.json; one, or a list), relative to the manifest: their printed counts, and those of the publications each carries, are known constants of the suppression (docs/disclosure-control.md "Publishing again")'),
   title: localizedText.optional(),
 });
 

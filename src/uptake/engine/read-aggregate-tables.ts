@@ -9,6 +9,7 @@
  * the eligible file (with the plan's synonyms), one export date. An empty cell or NULL is an SQL
  * NULL ("all of them" in a key column).
  */
+import { looksMasked, maskedCountAdvice } from '../masked-count.js';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { HtaError, type Problem } from '../../errors.js';
@@ -89,7 +90,7 @@ export function readAggregateTables(paths: readonly string[], regions: RegionSet
       };
       const count = (col: string): number => {
         const { v } = cell(col);
-        if (!/^\d+(\.0+)?$/.test(v) || !Number.isSafeInteger(Number(v))) { bad(col, 'a whole number ≥ 0'); return 0; }
+        if (!/^\d+(\.0+)?$/.test(v) || !Number.isSafeInteger(Number(v))) { bad(col, `a whole number ≥ 0${looksMasked(v) ? maskedCountAdvice(v) : ''}`); return 0; }
         return Number(v);
       };
       const key = (col: string, allowed: readonly string[] | null, what: string): string | null => {

@@ -15,7 +15,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { HtaError } from '../../errors.js';
 import type { ProblemGroup } from '../../problem-groups.js';
 import { dayToIso, registryColumnIndex, REGISTRY_COLUMNS, type ColumnIndex, type RegistryColumn } from '../referral.js';
-import { hasTimeOfDay, type DateFormat } from '../registry-dates.js';
+import { hasTimeOfDay, type DateFormat, type DateFormatOption } from '../registry-dates.js';
 import { repeatedRowsNotes, timeOfDayNote } from '../registry-read-notes.js';
 import { appendedTwinsNote, refuseAppendedCuts } from '../appended-export.js';
 import { ONE_COPY_SQL, REPEAT_HASHES_SQL, repeatedRows } from './repeated-rows.js';
@@ -125,17 +125,34 @@ async function rejectedRows(db: DuckDBConnection, delimiter: string): Promise<nu
  * timestamp) → its date, another as `2025-05-09 08:15:00`, which "dateFormat": "iso-datetime"
  * reads. A TIMESTAMP WITH TIME ZONE is left as written (its day depends on a time zone).
  */
-function parquetText(col: string, type: string): string {
+function parquetText(col: string, type: string, dateFormat: DateFormatOption = 'iso'): string {
   const t = type.toUpperCase();
+  // A typed DATE has no written format: it is written as the plan's "dateFormat" reads it, so a
+  // plan written for the CSV export (dd-mm-yyyy, …) reads the Parquet one too (docs/input-registry.md "Parquet").
+  if (t === 'DATE') return typedDateText(col, dateFormat);
   if (/^(DOUBLE|FLOAT|REAL|DECIMAL)/.test(t)) {
     // NaN is how pandas writes a missing number: an empty cell, as in a CSV.
     const missing = t.startsWith('DECIMAL') ? '' : `WHEN isnan(${col}) THEN NULL `;
     return `CASE ${missing}WHEN ${col} = trunc(${col}) AND abs(${col}) < 1e15 THEN CAST(CAST(${col} AS BIGINT) AS VARCHAR) ELSE CAST(${col} AS VARCHAR) END`;
   }
   if (/^TIMESTAMP(_S|_MS|_NS)?$/.test(t)) {
-    return `CASE WHEN CAST(${col} AS TIME) = TIME '00:00:00' THEN CAST(CAST(${col} AS DATE) AS VARCHAR) ELSE CAST(${col} AS VARCHAR) END`;
+    return `CASE WHEN CAST(${col} AS TIME) = TIME '00:00:00' THEN ${typedDateText(`CAST(${col} AS DATE)`, dateFormat)} ELSE CAST(${col} AS VARCHAR) END`;
   }
   return `CAST(${col} AS VARCHAR)`;
+}
+
+/** strftime patterns of the written date formats (registry-dates.ts); months upper-case as SAS and Oracle write them. */
+const STRFTIME: Readonly<Partial<Record<DateFormat, string>>> = {
+  'dd-mm-yyyy': '%d-%m-%Y', 'dd.mm.yyyy': '%d.%m.%Y', 'dd/mm/yyyy': '%d/%m/%Y', 'mm/dd/yyyy': '%m/%d/%Y',
+  'dd-mm-yy': '%d-%m-%y', 'dd.mm.yy': '%d.%m.%y', ddmonyyyy: '%d%b%Y', 'dd-mon-yyyy': '%d-%b-%Y', 'dd-mon-yy': '%d-%b-%y',
+};
+
+/** A DATE value as the text `dateFormat` reads: ISO for iso, iso-datetime and auto; a day number for the day-number formats. */
+function typedDateText(date: string, dateFormat: DateFormatOption): string {
+  if (dateFormat === 'excel-serial') return `CAST(date_diff('day', DATE '1899-12-30', ${date}) AS VARCHAR)`;
+  if (dateFormat === 'sas-day') return `CAST(date_diff('day', DATE '1960-01-01', ${date}) AS VARCHAR)`;
+  const pattern = dateFormat === 'auto' ? undefined : STRFTIME[dateFormat];
+  return pattern ? `upper(strftime(${date}, ${sqlText(pattern)}))` : `CAST(${date} AS VARCHAR)`;
 }
 
 /** The Parquet file's columns, and view `raw` of its registry columns as text (`rid`: 0-based row; `cellh` as for CSV). */
@@ -151,7 +168,8 @@ async function viewParquet(db: DuckDBConnection, file: string, label: string, op
   }
   const idx = registryColumnIndex(header, label, options.columns);
   if (Array.isArray(idx)) throw registryColumnsError(header, label, idx, options.columns);
-  const pick = REGISTRY_COLUMNS.map((c) => `COALESCE(${parquetText(quoteIdent(header[idx[c]]!), types[idx[c]]!)}, '') AS ${c}`).join(', ');
+  const dates: readonly string[] = ['referred', 'activated', 'last_active'];
+  const pick = REGISTRY_COLUMNS.map((c) => `COALESCE(${parquetText(quoteIdent(header[idx[c]]!), types[idx[c]]!, dates.includes(c) ? options.dateFormat : undefined)}, '') AS ${c}`).join(', ');
   // Every column's value, read or not: what "identical rows" compares (repeated-rows.ts).
   const cells = `hash(${header.map(quoteIdent).join(', ')}) AS cellh`;
   const others = `hash(${header.filter((_, i) => i !== idx.id).map(quoteIdent).join(', ')}) AS otherh`;

@@ -41,6 +41,9 @@ export function dayText(day: number, format: DateFormat): string {
       return `${d}-${MONTH_ABBREVIATIONS[Number(m) - 1]!}-${y}`;
     case 'dd-mon-yy':
       return `${d}-${MONTH_ABBREVIATIONS[Number(m) - 1]!}-${y.slice(2)}`;
+    case 'dd-mm-yy':
+    case 'dd.mm.yy':
+      return `${d}${format[2]}${m}${format[2]}${y.slice(2)}`;
     default:
       return `${d}${format[2]}${m}${format[2]}${y}`;
   }

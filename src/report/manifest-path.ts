@@ -1,0 +1,26 @@
+/**
+ * The path rules of a report manifest (docs/manifest.md): a manifest is read the same on every
+ * system, so folders are separated by `/` — on Linux and macOS a `\` is part of a file name, and
+ * `..\data\x.csv` would name one file called that, not a file in `../data`. Refused when the
+ * manifest is checked (`hta plan check` as `hta report`), naming the backslash.
+ */
+import { z } from 'zod';
+
+export const BACKSLASH_RULE = 'write / between folders, not \\ (a manifest is read the same on every system)';
+
+/** An input path of a manifest entry: relative to the manifest, with `/` between folders. */
+export function manifestPath(description: string) {
+  return z
+    .string()
+    .superRefine((s, ctx) => {
+      if (s.includes('\\')) ctx.addIssue({ code: 'custom', message: `a path relative to the manifest: ${JSON.stringify(s.replaceAll('\\', '/'))} — ${BACKSLASH_RULE}; on Linux and macOS a \\ is part of a file name` });
+    })
+    .describe(description);
+}
+
+/**
+ * The rule of an entry's `out` (docs/manifest.md): a folder name that means the same on every
+ * system and in every shell — ASCII letters, digits, `.`, `_`, `-`, with `/` between folders,
+ * starting with a letter or digit (a leading `./` is allowed and ignored).
+ */
+export const OUT_RULE = 'a relative folder name of ASCII letters, digits, ".", "_" and "-", with "/" between folders, starting with a letter or digit (no spaces, no letters such as æ ø å, no \\) — e.g. "ryg-forsoeg"';

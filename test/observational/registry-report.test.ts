@@ -21,7 +21,11 @@ describe('registry report', () => {
     expect(content.page.sections.map((s) => s.id)).toEqual(['effects', 'e-values', 'balance', 'overlap', 'methods', 'warnings']);
     expect(content.charts.map((c) => c.name)).toEqual(['effects', 'love-plot', 'overlap']);
     const rows = content.page.sections[0]!.tables![0]!.table.rows;
-    const rmdq = rows.filter((r) => r[0] === 'Physical function (RMDQ)');
+    // A score's row says which way is good: the table prints −2.07 where the chart plots +2.07.
+    const rmdq = rows.filter((r) => r[0] === 'Physical function (RMDQ) (lower is better)');
+    expect(rmdq).toHaveLength(3);
+    // A responder's name says it ("improved ≥ 30%"): no direction added.
+    expect(rows.filter((r) => r[0] === 'RMDQ improved ≥ 30%')).toHaveLength(3);
     expect(rmdq.map((r) => r[2])).toEqual(['Crude', 'Weighted regression (doubly robust)', 'AIPW (doubly robust)']);
     // The bundled registry: true effect −2; crude far off, adjusted near it (numbers from the analysis itself, checked against R elsewhere).
     const results = content.results as ObservationalResult;
@@ -67,7 +71,7 @@ describe('registry report', () => {
     const table = content.page.sections[0]!.tables![0]!.table;
     expect(table.header).toContain('MKRF');
     expect(table.header).toContain('Evidensens kvalitet (GRADE)');
-    expect(table.rows[0]![0]).toBe('Fysisk funktionsniveau (RMDQ)');
+    expect(table.rows[0]![0]).toBe('Fysisk funktionsniveau (RMDQ) (lavere er bedre)');
     expect(table.rows[0]![5]).toMatch(/^−\d,\d\d \(−\d,\d\d til −\d,\d\d\)$/);
     expect(content.page.sections.find((s) => s.id === 'methods')!.intro!.join(' ')).toContain('HC0-sandwich');
     expect(content.page.sections.find((s) => s.id === 'warnings')!.notes![0]).toMatch(/^Fysisk funktionsniveau \(RMDQ\), 3 måneder: \d+ patienter? med en manglende værdi af en forstyrrende faktor er udeladt/);

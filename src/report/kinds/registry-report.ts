@@ -18,7 +18,7 @@ import { diagnosticFindings, findingText } from '../../observational/diagnostic-
 import { armNames } from '../arm-names.js';
 import { balanceTermLabel } from '../balance-term-label.js';
 import { registryEffectsSpec, registryLovePlotSpec, registryOverlapSpec } from '../charts/registry-charts.js';
-import { fillPhrase, formatFixed, formatMcid, type Lang, NO_MCID_VERDICT_TEXT, RELEVANCE_TEXT, timeLabel } from '../i18n.js';
+import { fillPhrase, formatFixed, formatMcid, type Lang, NO_MCID_VERDICT_TEXT, RELEVANCE_TEXT, REPORT_TEXT, timeLabel } from '../i18n.js';
 import { localizedText } from '../localized-text.js';
 import { outcomeLabel } from '../../plan/outcome-label.js';
 import type { ChartSpec, PageSection, ReportContent } from '../report-page.js';
@@ -61,6 +61,17 @@ function mcidText(e: Pick<ObservationalEffect, 'kind' | 'mcid'>, lang: Lang): st
 
 const capitalised = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
+/**
+ * The outcome as Table 1 names it: a score with its direction ("Physical function (RMDQ) (lower
+ * is better)"), as the trial's summary of findings does, since the difference is printed as
+ * computed (−2.07) while the chart plots the benefit (+2.07). A yes/no or responder row needs
+ * none: its name says which way is good ("improved ≥ 30%").
+ */
+export function registryOutcomeCell(label: string, e: Pick<ObservationalEffect, 'kind' | 'direction'> | undefined, lang: Lang): string {
+  if (!e || e.kind === 'risk-difference') return label;
+  return `${label} (${REPORT_TEXT[e.direction === 'lower-is-better' ? 'lowerIsBetter' : 'higherIsBetter'][lang]})`;
+}
+
 function effectsTable(result: ObservationalResult, lang: Lang): Table {
   const c = T.col;
   // A withheld outcome keeps its rows, each reading "suppressed"; the note below the table says why.
@@ -71,7 +82,7 @@ function effectsTable(result: ObservationalResult, lang: Lang): Table {
   const rows = result.analyses.flatMap((a) => [
     ...withheld(a),
     ...a.effects.map((e) => [
-      a.label,
+      registryOutcomeCell(a.label, e, lang),
       timeLabel(a.time, lang),
       // A table cell starts with a capital, as the verdict and certainty cells beside it.
       capitalised(METHOD[e.method][lang]),

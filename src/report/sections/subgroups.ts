@@ -19,7 +19,7 @@ import { forestAnalyses, subgroupForestSpec } from '../charts/subgroup-forest.js
 import type { TrialChartContext } from '../charts/trial-chart-context.js';
 import { decimalsFor, formatEffect } from '../effects-table.js';
 import { failureReasonText } from '../failure-reasons.js';
-import { fillPhrase, formatFixed, formatP, type Lang, NO_MCID_VERDICT_TEXT, SHORT_RELEVANCE_TEXT } from '../i18n.js';
+import { fillPhrase, formatFixed, formatP, type Lang, lowerFirst, NO_MCID_VERDICT_TEXT, SHORT_RELEVANCE_TEXT } from '../i18n.js';
 import type { ChartSpec, PageSection } from '../report-page.js';
 import type { Table } from '../text-table.js';
 import { SUBGROUP_TEXT, type SubgroupPhrase } from './subgroup-phrases.js';
@@ -50,6 +50,15 @@ function credibilityNote(g: SubgroupResult, ctx: TrialChartContext): string {
     missing: g.excluded.missing,
     other: g.excluded.otherValue,
   });
+}
+
+/**
+ * Under a forest: the plain statement for every outcome it draws, each named, the primary first.
+ * One unnamed sentence read as if about the whole figure: "No evidence that the effect differs
+ * (p = 0.877)" stood under a chart whose quality-of-life block had p = 0.022.
+ */
+function outcomeStatements(drawn: readonly SubgroupResult[], primary: SubgroupResult, ctx: TrialChartContext): string[] {
+  return [primary, ...drawn.filter((g) => g !== primary)].map((g) => `${ctx.outcomeLabel(g.outcome)}: ${lowerFirst(g.credibility.statement[ctx.lang])}`);
 }
 
 function interactionTable(analyses: readonly SubgroupResult[], ctx: TrialChartContext): Table {
@@ -99,7 +108,7 @@ function subgroupSections(result: AnalysisResult, plan: Plan, ctx: TrialChartCon
         title: p('subgroupTitle', { subgroup: label, time: ctx.timeLabel(time) }),
         ...(first ? { intro: [p('forestIntro')] } : {}),
         chart: name,
-        notes: [primary.credibility.statement[ctx.lang], credibilityNote(primary, ctx)],
+        notes: [...outcomeStatements(drawn, primary, ctx), credibilityNote(primary, ctx)],
       });
       first = false;
     }

@@ -20,6 +20,7 @@ import { populationRowsOutcome, sofPopulationNote, sofPopulationRows } from './s
 import { type AbsoluteBasis, sofAbsoluteEffect, sofJudgedRow } from './sof-absolute-effect.js';
 import type { Table } from './text-table.js';
 import { withSignificance } from './verdict-notes.js';
+import { formatBound } from './interval-bound.js';
 
 const SYMBOLS: Record<CertaintyLevel, string> = { high: '⊕⊕⊕⊕', moderate: '⊕⊕⊕◯', low: '⊕⊕◯◯', 'very-low': '⊕◯◯◯' };
 
@@ -54,6 +55,12 @@ function signed(v: number, text: (abs: string) => string, up: string, down: stri
   return v === 0 ? s : `${s} ${v < 0 ? down : up}`;
 }
 
+/** A CI limit in words ("0.03 more"): a limit that is not 0 never reads "0" (interval-bound.ts). */
+function bound(v: number, decimals: number, lang: Lang, up: string, down: string): string {
+  const text = formatBound(Math.abs(v), decimals, lang);
+  return /^[0,.]+$/.test(text) ? text : `${text} ${v < 0 ? down : up}`;
+}
+
 /** The effect as GRADE summary tables phrase it: "MD 0.81 points lower (1.47 lower to 0.15 lower)". */
 export function sofEffectText(r: EffectRow, ctx: Pick<TrialChartContext, 'lang' | 'unitOf' | 'decimalsOf'>): string {
   const lang = ctx.lang;
@@ -63,12 +70,12 @@ export function sofEffectText(r: EffectRow, ctx: Pick<TrialChartContext, 'lang' 
     // From the control risk and the RR, as GRADE does (sof-absolute-effect.ts); the note says so.
     const a = sofAbsoluteEffect(r)!;
     const per1000 = (v: number) => signed(Math.round(v), (x) => x, t('more'), t('fewer'));
-    return fillPhrase(t('rdEffect'), { est: per1000(a.estimate), lo: per1000(a.lower), hi: per1000(a.upper) });
+    return fillPhrase(t('rdEffect'), { est: per1000(a.estimate), lo: bound(a.lower, 0, lang, t('more'), t('fewer')), hi: bound(a.upper, 0, lang, t('more'), t('fewer')) });
   }
   const d = ctx.decimalsOf(r.outcome);
   const num = (v: number) => signed(Number(v.toFixed(d)), () => formatFixed(Math.abs(v), d, lang), t('higher'), t('lower'));
   const unit = ctx.unitOf(r.outcome);
-  return fillPhrase(t('mdEffect'), { est: num(r.difference).replace(/^([\d.,]+)/, `$1 ${unit}`), lo: num(r.ciLower), hi: num(r.ciUpper) });
+  return fillPhrase(t('mdEffect'), { est: num(r.difference).replace(/^([\d.,]+)/, `$1 ${unit}`), lo: bound(r.ciLower, d, lang, t('higher'), t('lower')), hi: bound(r.ciUpper, d, lang, t('higher'), t('lower')) });
 }
 
 export interface SofRow {

@@ -25,6 +25,7 @@ import type { ChartSpec, PageSection, ReportContent } from '../report-page.js';
 import type { Table } from '../text-table.js';
 import { planOf, type ReportKind } from './report-kind.js';
 import { numberCaptions } from '../number-captions.js';
+import { formatBound } from '../interval-bound.js';
 import { notAnalysedText } from '../failure-reasons.js';
 
 export const registryEntrySchema = z.object({
@@ -48,7 +49,9 @@ export function registryInterval(e: Pick<ObservationalEffect, 'kind' | 'mcid' | 
   const pp = e.kind === 'risk-difference';
   const d = pp ? 1 : decimalsOf(e);
   const f = (v: number | null) => (v === null ? '–' : formatFixed(pp ? 100 * v : v, d, lang));
-  return `${f(e.difference)}${pp ? ppUnit(lang) : ''} (${f(e.ciLower)} ${lang === 'da' ? 'til' : 'to'} ${f(e.ciUpper)})`;
+  // A limit that is not 0 never prints as 0 (interval-bound.ts).
+  const b = (v: number | null) => (v === null ? '–' : formatBound(pp ? 100 * v : v, d, lang));
+  return `${f(e.difference)}${pp ? ppUnit(lang) : ''} (${b(e.ciLower)} ${lang === 'da' ? 'til' : 'to'} ${b(e.ciUpper)})`;
 }
 
 const ppUnit = (lang: Lang) => (lang === 'da' ? ' %-point' : ' pp');

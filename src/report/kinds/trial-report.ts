@@ -28,8 +28,8 @@ import { type TrialChartContext, trialChartContext } from '../charts/trial-chart
 import { effectsTable, isEffectMethod, methodText } from '../effects-table.js';
 import { fillArms } from '../arm-names.js';
 import type { Relevance } from '../../judge/relevance.js';
-import { verdictNotes } from '../verdict-notes.js';
-import { EFFECTS_NOTE, fillPhrase, formatThousands, type Lang, lowerFirst, REPORT_TEXT } from '../i18n.js';
+import { significanceNotes, verdictNotes } from '../verdict-notes.js';
+import { EFFECTS_NOTE, fillPhrase, formatP, formatThousands, type Lang, lowerFirst, REPORT_TEXT } from '../i18n.js';
 import { numberCaptions } from '../number-captions.js';
 export { numberCaptions } from '../number-captions.js';
 import type { ChartSpec, PageSection, ReportContent } from '../report-page.js';
@@ -236,7 +236,8 @@ const allEffectsSection: TrialSectionBuilder = ({ ctx, result, widths }) => [{
   title: ctx.text('effectsTitle'),
   tables: [{ table: effectsTable(result.effects, ctx.lang, (k) => widths.get(k), 'short', ctx.outcomeLabel, ctx.arms) }],
   // Every verdict that appears anywhere on the page defined, not only the common three (verdict-notes.ts).
-  notes: [fillArms(EFFECTS_NOTE.head[ctx.lang], ctx.arms), ...verdictNotes(relevancesIn(result), ctx.lang), EFFECTS_NOTE.pp[ctx.lang]],
+  // Significance follows the CI: said where a yes/no row's p is from another test (verdict-notes.ts).
+  notes: [fillArms(EFFECTS_NOTE.head[ctx.lang], ctx.arms), ...verdictNotes(relevancesIn(result), ctx.lang), EFFECTS_NOTE.pp[ctx.lang], ...significanceNotes(result.effects, ctx.lang, (p) => formatP(p, ctx.lang))],
 }];
 
 const sensitivitySection: TrialSectionBuilder = ({ ctx, result }) => {

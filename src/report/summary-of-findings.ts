@@ -32,7 +32,7 @@ export interface Certainty extends CertaintyJudgement {
 /** The judged certainty of one row with its reasons worded for the page. */
 export function certaintyOf(
   planned: { level: CertaintyLevel; reasons: (string | { en: string; da?: string | undefined })[] } | undefined,
-  row: Pick<EffectRow, 'imprecise'>,
+  row: Pick<EffectRow, 'imprecise'> & Partial<Pick<EffectRow, 'mcid' | 'error'>>,
   lang: Lang,
 ): Certainty {
   const judged = gradeCertainty(planned?.level, row.imprecise);
@@ -40,7 +40,10 @@ export function certaintyOf(
   const worded = (planned?.reasons ?? []).map((r) => (typeof r === 'string' ? r : r[lang] ?? r.en));
   // Imprecision downgrades a rated certainty; a certainty never rated has nothing to downgrade, so
   // an unrated row gets no imprecision footnote: the table's note says the plan must rate it.
-  const reasons = [...worded, ...(judged.imprecise && planned ? [REPORT_TEXT.imprecisionReason[lang]] : [])];
+  // Without an MCID the rule (the CI crossing the MCID) cannot apply: the footnote says
+  // imprecision was not assessed, rather than the certainty reading as if it had passed.
+  const notAssessed = planned && row.mcid === null && row.imprecise === null && !row.error;
+  const reasons = [...worded, ...(judged.imprecise && planned ? [REPORT_TEXT.imprecisionReason[lang]] : []), ...(notAssessed ? [REPORT_TEXT.imprecisionNotAssessed[lang]] : [])];
   return { ...judged, reasons };
 }
 

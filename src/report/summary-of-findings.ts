@@ -168,7 +168,7 @@ export interface SummaryOfFindings {
  * the primary outcome's rows are each followed by the population rows (sof-target-rows.ts), which
  * keep the trial's certainty and add a footnote saying they answer the population question.
  */
-export function summaryOfFindings(rows: readonly SofRow[], ctx: TrialChartContext, target?: TargetPopulation): SummaryOfFindings {
+export function summaryOfFindings(rows: readonly SofRow[], ctx: TrialChartContext, target?: TargetPopulation, mcidSourceOf: (outcome: string) => string | undefined = () => undefined): SummaryOfFindings {
   const lang = ctx.lang;
   const t = (k: keyof typeof REPORT_TEXT) => REPORT_TEXT[k][lang];
   const reasons: string[] = [];
@@ -192,7 +192,9 @@ export function summaryOfFindings(rows: readonly SofRow[], ctx: TrialChartContex
     const noMcid = own.every((s) => s.row.mcid === null);
     const mcidInHeading = noMcid || (mcids.size === 1 && own.some((s) => s.row.relevance));
     const hint = first.method === 'risk-difference' || !direction ? '' : `; ${direction === 'lower-is-better' ? t('lowerIsBetter') : t('higherIsBetter')}`;
-    const mcid = noMcid ? `; ${t('sofNoMcid')}` : mcidInHeading ? `; ${mcidText(first, ctx)}` : '';
+    // Where the MCID comes from, beside it (mcid-sources.ts): in full under the table of all effects.
+    const source = mcidInHeading && !noMcid ? mcidSourceOf(outcome) : undefined;
+    const mcid = noMcid ? `; ${t('sofNoMcid')}` : mcidInHeading ? `; ${mcidText(first, ctx)}${source ? `, ${source}` : ''}` : '';
     body.push(blank(`${ctx.outcomeLabel(outcome)} (${t(own[0]!.importance)}${hint}${mcid})`));
     for (const s of own) {
       const { row: r, certainty, time } = s;

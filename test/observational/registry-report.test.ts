@@ -18,7 +18,7 @@ const env = (lang: Lang): ReportEnv => ({
 describe('registry report', () => {
   it('shows crude and adjusted effects side by side, the E-values in words, balance, overlap and the methods', async () => {
     const content = await registryReportKind.build({ ...entry, lang: 'en' } as never, env('en'));
-    expect(content.page.sections.map((s) => s.id)).toEqual(['effects', 'e-values', 'balance', 'overlap', 'methods', 'warnings']);
+    expect(content.page.sections.map((s) => s.id)).toEqual(['effects', 'flow', 'e-values', 'balance', 'overlap', 'methods', 'warnings']);
     expect(content.charts.map((c) => c.name)).toEqual(['effects', 'love-plot', 'overlap']);
     const rows = content.page.sections[0]!.tables![0]!.table.rows;
     // A score's row says which way is good: the table prints −2.07 where the chart plots +2.07.
@@ -36,17 +36,17 @@ describe('registry report', () => {
     expect(rmdq.every((r) => r[8] === 'Low')).toBe(true);
     // The MCID as the plan gives it and the trial report writes it ("5", not "5.0").
     expect(rmdq.map((r) => r[6])).toEqual(rmdq.map(() => String(results.analyses[0]!.effects[0]!.mcid)));
-    expect(content.page.sections[1]!.intro![0]).toMatch(/^Physical function \(RMDQ\), 3 months \(weighted regression \(doubly robust\)\): an unmeasured confounder .* risk ratio of \d\.\d\d each/);
+    expect(content.page.sections.find((s) => s.id === 'e-values')!.intro![0]).toMatch(/^Physical function \(RMDQ\), 3 months \(weighted regression \(doubly robust\)\): an unmeasured confounder .* risk ratio of \d\.\d\d each/);
     expect(JSON.stringify(content)).not.toMatch(/R\d{5}/);
   });
 
   it.each([
-    ['en', 'Table', 'Figure', [/per outcome and method/, /standardised mean differences and variance ratios per confounder/, /effective sample size, largest weights and propensity-score percentiles per group/]],
-    ['da', 'Tabel', 'Figur', [/pr\. effektmål og metode/, /standardiserede middelværdiforskelle og variansratioer pr\. forstyrrende faktor/, /effektiv stikprøvestørrelse, største vægte og percentiler af tilbøjelighedsscoren pr\. gruppe/]],
+    ['en', 'Table', 'Figure', [/per outcome and method/, /per group and analysis/, /standardised mean differences and variance ratios per confounder/, /effective sample size, largest weights and propensity-score percentiles per group/]],
+    ['da', 'Tabel', 'Figur', [/pr\. effektmål og metode/, /pr\. gruppe og analyse/, /standardiserede middelværdiforskelle og variansratioer pr\. forstyrrende faktor/, /effektiv stikprøvestørrelse, største vægte og percentiler af tilbøjelighedsscoren pr\. gruppe/]],
   ] as const)('(%s) each table\'s caption says what the table holds, not its section\'s title nor the figure\'s caption', async (lang, tableWord, figureWord, holds) => {
     const content = await registryReportKind.build({ ...entry, lang } as never, env(lang));
     const withTables = content.page.sections.filter((s) => s.tables?.length);
-    expect(withTables.map((s) => s.id)).toEqual(['effects', 'balance', 'overlap']);
+    expect(withTables.map((s) => s.id)).toEqual(['effects', 'flow', 'balance', 'overlap']);
     const captions: string[] = [];
     for (const s of withTables) {
       const figure = s.chartCaption?.replace(new RegExp(`^${figureWord} \\d+\\. `), '');
@@ -63,7 +63,7 @@ describe('registry report', () => {
     captions.forEach((c, i) => expect(c).toMatch(holds[i]!));
     // The balance and weights tables are of the primary analysis, and say so.
     const primary = lang === 'da' ? 'Fysisk funktionsniveau (RMDQ), 3 måneder' : 'Physical function (RMDQ), 3 months';
-    expect(captions.slice(1).every((c) => c.startsWith(`${primary}: `))).toBe(true);
+    expect(captions.slice(2).every((c) => c.startsWith(`${primary}: `))).toBe(true);
   });
 
   it('in Danish: the plan\'s Danish labels and the glossary\'s terms', async () => {

@@ -26,6 +26,7 @@ import type { Table } from '../text-table.js';
 import { planOf, type ReportKind } from './report-kind.js';
 import { numberCaptions } from '../number-captions.js';
 import { formatBound } from '../interval-bound.js';
+import { registryFlowCaption, registryFlowTable, registryFlowTitle } from '../registry-flow.js';
 import { notAnalysedText } from '../failure-reasons.js';
 
 export const registryEntrySchema = z.object({
@@ -204,6 +205,9 @@ export const registryReportKind: ReportKind<typeof registryEntrySchema> = {
       ...(effectNotes.length > 0 ? { notes: effectNotes } : {}),
     });
     if (anyEffect) charts.push({ name: 'effects', spec: registryEffectsSpec(shown.analyses, lang, arms), alt: T.effectsTitle[lang] });
+    // From the patients read to those analysed, per group (registry-flow.ts): who is not in the estimates, and why.
+    const flow = registryFlowTable(result, shown.analyses, groups, spec.trim !== undefined, lang);
+    if (flow) sections.push({ id: 'flow', title: registryFlowTitle(lang), tables: [{ caption: registryFlowCaption(lang), table: flow }] });
     const evalueNotes = shown.analyses.flatMap((a) => {
       const e = a.effects.find((x) => x.method === 'weighted-regression');
       if (!e?.eValue) return [];

@@ -85,7 +85,14 @@ export function signedMoney(x: number, currency: string, lang: Lang): string {
   return `${x > 0 ? '+' : ''}${money(x, currency, lang)}`;
 }
 
+/**
+ * A share or probability in whole percent; one that rounds to 0 % or 100 % but is not is "<1 %"
+ * or ">99 %" (the CE plane's rule, charts/ce-plane.ts): a probability cost-effective of 0.996 printed "100%" reads as certain, and 1 of
+ * 1,000 replicates in a quadrant printed "0%" sat beside a visible dot.
+ */
 export function pctText(p: number, lang: Lang): string {
+  if (p > 0 && p < 0.01) return lang === 'da' ? '<1 %' : '<1%';
+  if (p < 1 && p > 0.99) return lang === 'da' ? '>99 %' : '>99%';
   const v = (100 * p).toFixed(0);
   return lang === 'da' ? `${v} %` : `${v}%`;
 }

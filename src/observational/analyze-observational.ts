@@ -185,13 +185,26 @@ function smallOutcomeCount(y: readonly number[], a: readonly number[], threshold
   });
 }
 
-function analyse(t: Target, spec: ObservationalSpec, confLevel: number, file: string): ObservationalAnalysis {
+/**
+ * One group's patients not analysed, by why: no baseline or follow-up value (input − pairs), a
+ * missing confounder (pairs − complete), trimmed (complete − analysed). The report's flow.
+ */
+function flowOf(input: { exposed: number; unexposed: number }, pairs: { exposed: number; unexposed: number }, complete: { exposed: number; unexposed: number }, analysed: { exposed: number; unexposed: number }) {
+  const of = (g: 'exposed' | 'unexposed') => ({ withoutOutcome: input[g] - pairs[g], missingConfounders: pairs[g] - complete[g], trimmed: complete[g] - analysed[g] });
+  return { exposed: of('exposed'), unexposed: of('unexposed') };
+}
+
+function analyse(t: Target, spec: ObservationalSpec, confLevel: number, file: string, input: { exposed: number; unexposed: number }): ObservationalAnalysis {
   const threshold = spec.suppressionThreshold;
   const base = { outcome: t.outcome, label: t.label, time: t.time, kind: t.kind };
   const empty = { propensity: null, weights: null, balance: [], warnings: [], effects: [] };
   let missingConfounders = 0;
   let trimmed = 0;
   let patients = { exposed: 0, unexposed: 0 };
+  let completeCounts = { exposed: 0, unexposed: 0 };
+  const pairUsers = t.pairs.arm.filter((a) => a === 'intervention').length;
+  const pairCounts = { exposed: pairUsers, unexposed: t.pairs.arm.length - pairUsers };
+  const flow = () => flowOf(input, pairCounts, completeCounts, patients);
   // Until the design is formed (no overlap stops it) there is no sample: its counts are left out, not 0.
   let formed = false;
   try {
@@ -201,6 +214,7 @@ function analyse(t: Target, spec: ObservationalSpec, confLevel: number, file: st
     const complete = completeConfounderRows(t.pairs, spec.confounders);
     const users = complete.filter((i) => t.pairs.arm[i] === 'intervention').length;
     patients = { exposed: users, unexposed: complete.length - users };
+    completeCounts = { ...patients };
     missingConfounders = t.pairs.arm.length - complete.length;
     if (patients.exposed < threshold || patients.unexposed < threshold) {
       formed = true; // the sample is known (and its small counts are suppressed on output)
@@ -287,6 +301,7 @@ function analyse(t: Target, spec: ObservationalSpec, confLevel: number, file: st
       ...base,
       patients,
       excluded: { missingConfounders, trimmed },
+      flow: flow(),
       propensity,
       weights,
       balance,
@@ -297,7 +312,7 @@ function analyse(t: Target, spec: ObservationalSpec, confLevel: number, file: st
       effects,
     };
   } catch (err) {
-    if (err instanceof HtaError && err.code === 'analysis.failed') return { ...base, ...(formed ? { patients, excluded: { missingConfounders, trimmed } } : { patients: null, excluded: null }), ...empty, error: err.message };
+    if (err instanceof HtaError && err.code === 'analysis.failed') return { ...base, ...(formed ? { patients, excluded: { missingConfounders, trimmed }, flow: flow() } : { patients: null, excluded: null, flow: null }), ...empty, error: err.message };
     throw err;
   }
 }
@@ -335,7 +350,8 @@ export function observationalTargets(trial: TrialData): Target[] {
  */
 export function computeObservationalAnalyses(trial: TrialData): ObservationalAnalysis[] {
   const spec = trial.plan.observational as ObservationalSpec;
-  return observationalTargets(trial).map((t) => analyse(t, spec, 1 - trial.plan.alpha, trial.file));
+  const counts = armCounts(trial);
+  return observationalTargets(trial).map((t) => analyse(t, spec, 1 - trial.plan.alpha, trial.file, { exposed: counts.intervention, unexposed: counts.control }));
 }
 
 export function analyzeObservational(trial: TrialData, options: { version: string }): ObservationalResult {

@@ -73,6 +73,13 @@ export const balanceRowSchema = z.object({
   imbalanced: z.boolean().optional().describe('Rows whose values are suppressed only: whether |SMD| after weighting is above the balance threshold'),
 });
 
+/** One group's patients not analysed, by why (the analysis's flow). */
+const flowCounts = z.object({
+  withoutOutcome: publishedCount.describe('Patients of the group without a baseline or follow-up value of the outcome at this time'),
+  missingConfounders: publishedCount.describe('Patients of the group with both values left out for a missing confounder value'),
+  trimmed: publishedCount.describe("Patients of the group left out by the plan's propensity-score trimming"),
+});
+
 export const observationalAnalysisSchema = z.object({
   outcome: z.string(),
   label: z.string(),
@@ -88,6 +95,11 @@ export const observationalAnalysisSchema = z.object({
     })
     .nullable()
     .describe('null with `patients` (no overlap)'),
+  flow: z
+    .object({ exposed: flowCounts, unexposed: flowCounts })
+    .nullable()
+    .optional()
+    .describe('Per group, from the patients read (input.patients) to those analysed (patients): input = withoutOutcome + missingConfounders + trimmed + analysed. All "suppressed" when any of them, or a total they add up to, is a small count (docs/observational.md, "Small counts", rule 10); null with `patients`'),
   propensity: z
     .object({
       model: z.string(),

@@ -24,6 +24,11 @@
  *     is 1 … threshold − 1 and rule 2 has hidden the input already.
  *  4. Truncated weights and the count behind the share outside [0.05, 0.95] are hidden when small;
  *     each is only bounded by the analysed total (≥ 2 × threshold).
+ * 10. The per-group flow (no outcome value, missing confounder, trimmed; each group's cells add
+ *     up to its input − analysed, each kind's to its total) is shown only when the input, the
+ *     analysed counts and both totals are, and none of its six cells is small; else all six
+ *     are hidden. Hidden, each is bounded by its row's and its column's sums, which are 0 or at
+ *     least threshold (rules 2 and 3), so none is pinned into 1 … threshold − 1.
  * Zeros are published (as in the uptake outputs' default).
  */
 import { SUPPRESSED, type Masked } from '../suppressed-marker.js';
@@ -87,7 +92,15 @@ export function protectSmallCounts(input: GroupCounts, analyses: readonly Observ
     const total = groups.reduce((s, g) => s + analysed(a, g), 0);
     const propensity = a.propensity && typeof a.propensity.outsideShare === 'number' && small(Math.round(a.propensity.outsideShare * total)) ? { ...a.propensity, outsideShare: hide(true, a.propensity.outsideShare) } : a.propensity;
     const weights = a.weights && small(num(a.weights.truncated)) ? { ...a.weights, truncated: hide(true, a.weights.truncated) } : a.weights;
-    return { ...a, patients, excluded, propensity, weights };
+    // Rule 10: the per-group flow is shown whole or not at all. Its cells add up to the group's
+    // unanalysed (input − analysed) and, across the groups, to the missing and trimmed totals:
+    // with a total hidden, or one cell small, every cell is the marker.
+    const flowCells = a.flow ? groups.flatMap((g) => [a.flow![g].withoutOutcome, a.flow![g].missingConfounders, a.flow![g].trimmed].map(num)) : [];
+    const hideFlow = a.flow ? hideInput || hideAnalysed || hideMissing || hideTrimmed || flowCells.some(small) : false;
+    const hiddenFlow = { withoutOutcome: SUPPRESSED, missingConfounders: SUPPRESSED, trimmed: SUPPRESSED };
+    if (hideFlow) suppressedCells += flowCells.length;
+    const flow = hideFlow ? { exposed: hiddenFlow, unexposed: hiddenFlow } : a.flow;
+    return { ...a, patients, excluded, ...(a.flow !== undefined ? { flow } : {}), propensity, weights };
   });
   return { input: hideInput ? { exposed: SUPPRESSED, unexposed: SUPPRESSED } : input, analyses: out, suppressedCells };
 }

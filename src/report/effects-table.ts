@@ -3,7 +3,8 @@ import type { EffectRow } from '../analysis/results-schema.js';
 import { type ArmNames, defaultArmNames, fillArms } from './arm-names.js';
 import { formatFixed, formatP, formatRowMcid, type Lang, NO_MCID_VERDICT_TEXT, RELEVANCE_TEXT, SHORT_RELEVANCE_TEXT, tableInterval, timeLabel } from './i18n.js';
 import { notComputedText } from './failure-reasons.js';
-import { withSignificance } from './verdict-notes.js';
+import { DISAGREES_MARK, pDisagrees, withSignificance } from './verdict-notes.js';
+import { formatBound } from './interval-bound.js';
 import type { Table } from './text-table.js';
 
 const METHOD_TEXT: Record<EffectRow['method'], Record<Lang, string>> = {
@@ -42,7 +43,9 @@ export function formatEffect(r: EffectRow, decimals: number, lang: Lang): string
   const scale = r.method === 'risk-difference' ? 100 : 1;
   const unit = r.method === 'risk-difference' ? (lang === 'da' ? ' %-point' : ' pp') : '';
   const f = (v: number) => formatFixed(v * scale, decimals, lang);
-  return `${f(r.difference)}${unit} ${tableInterval(f(r.ciLower), f(r.ciUpper), lang)}`;
+  // A limit that is not 0 never prints as 0 (interval-bound.ts): its side is the verdict's.
+  const b = (v: number) => formatBound(v * scale, decimals, lang);
+  return `${f(r.difference)}${unit} ${tableInterval(b(r.ciLower), b(r.ciUpper), lang)}`;
 }
 
 export function effectsTable(rows: EffectRow[], lang: Lang, rangeWidthOf: (outcome: string) => number | undefined, verdicts: 'short' | 'long' = 'long', labelOf: (key: string) => string = (k) => rows.find((r) => r.outcome === k)?.label ?? k, arms: ArmNames = defaultArmNames(lang)): Table {
@@ -66,7 +69,8 @@ export function effectsTable(rows: EffectRow[], lang: Lang, rangeWidthOf: (outco
         METHOD_TEXT[r.method][lang],
         `${r.n.intervention}/${r.n.control}`,
         formatEffect(r, d, lang),
-        r.pValue === null ? '—' : formatP(r.pValue, lang),
+        // A p on the other side of 0.05 from the CI is marked; the note says the verdict follows the CI.
+        r.pValue === null ? '—' : `${formatP(r.pValue, lang)}${pDisagrees(r) ? DISAGREES_MARK : ''}`,
         r.mcid === null ? '—' : formatRowMcid({ method: r.method, mcid: r.mcid }, lang),
         verdict,
       ];

@@ -551,6 +551,11 @@ export const REPORT_TEXT = {
     en: 'imprecision: the 95% CI crosses the MCID (−1 level)',
     da: 'unøjagtighed: 95 %-KI krydser MKRF (−1 niveau)',
   },
+  // A row with no MCID: the downgrade rule above has nothing to cross (summary-of-findings.ts).
+  imprecisionNotAssessed: {
+    en: 'imprecision not assessed: no MCID set, so the rule (the 95% CI crossing the MCID) cannot apply',
+    da: 'unøjagtighed ikke vurderet: ingen MKRF angivet, så reglen (95 %-KI krydser MKRF) kan ikke anvendes',
+  },
   // No break inside "(1 RCT)": the summary of findings' narrow column wraps after the number.
   participants: { en: '{n} ({k}\u00a0RCT)', da: '{n} ({k}\u00a0RCT)' },
   lower: { en: 'lower', da: 'lavere' },

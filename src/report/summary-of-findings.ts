@@ -20,6 +20,7 @@ import { populationRowsOutcome, sofPopulationNote, sofPopulationRows } from './s
 import { type AbsoluteBasis, sofAbsoluteEffect, sofJudgedRow } from './sof-absolute-effect.js';
 import type { Table } from './text-table.js';
 import { withSignificance } from './verdict-notes.js';
+import { formatBound } from './interval-bound.js';
 
 const SYMBOLS: Record<CertaintyLevel, string> = { high: '⊕⊕⊕⊕', moderate: '⊕⊕⊕◯', low: '⊕⊕◯◯', 'very-low': '⊕◯◯◯' };
 
@@ -31,7 +32,7 @@ export interface Certainty extends CertaintyJudgement {
 /** The judged certainty of one row with its reasons worded for the page. */
 export function certaintyOf(
   planned: { level: CertaintyLevel; reasons: (string | { en: string; da?: string | undefined })[] } | undefined,
-  row: Pick<EffectRow, 'imprecise'>,
+  row: Pick<EffectRow, 'imprecise'> & Partial<Pick<EffectRow, 'mcid' | 'error'>>,
   lang: Lang,
 ): Certainty {
   const judged = gradeCertainty(planned?.level, row.imprecise);
@@ -39,7 +40,10 @@ export function certaintyOf(
   const worded = (planned?.reasons ?? []).map((r) => (typeof r === 'string' ? r : r[lang] ?? r.en));
   // Imprecision downgrades a rated certainty; a certainty never rated has nothing to downgrade, so
   // an unrated row gets no imprecision footnote: the table's note says the plan must rate it.
-  const reasons = [...worded, ...(judged.imprecise && planned ? [REPORT_TEXT.imprecisionReason[lang]] : [])];
+  // Without an MCID the rule (the CI crossing the MCID) cannot apply: the footnote says
+  // imprecision was not assessed, rather than the certainty reading as if it had passed.
+  const notAssessed = planned && row.mcid === null && row.imprecise === null && !row.error;
+  const reasons = [...worded, ...(judged.imprecise && planned ? [REPORT_TEXT.imprecisionReason[lang]] : []), ...(notAssessed ? [REPORT_TEXT.imprecisionNotAssessed[lang]] : [])];
   return { ...judged, reasons };
 }
 
@@ -54,6 +58,12 @@ function signed(v: number, text: (abs: string) => string, up: string, down: stri
   return v === 0 ? s : `${s} ${v < 0 ? down : up}`;
 }
 
+/** A CI limit in words ("0.03 more"): a limit that is not 0 never reads "0" (interval-bound.ts). */
+function bound(v: number, decimals: number, lang: Lang, up: string, down: string): string {
+  const text = formatBound(Math.abs(v), decimals, lang);
+  return /^[0,.]+$/.test(text) ? text : `${text} ${v < 0 ? down : up}`;
+}
+
 /** The effect as GRADE summary tables phrase it: "MD 0.81 points lower (1.47 lower to 0.15 lower)". */
 export function sofEffectText(r: EffectRow, ctx: Pick<TrialChartContext, 'lang' | 'unitOf' | 'decimalsOf'>): string {
   const lang = ctx.lang;
@@ -63,12 +73,12 @@ export function sofEffectText(r: EffectRow, ctx: Pick<TrialChartContext, 'lang' 
     // From the control risk and the RR, as GRADE does (sof-absolute-effect.ts); the note says so.
     const a = sofAbsoluteEffect(r)!;
     const per1000 = (v: number) => signed(Math.round(v), (x) => x, t('more'), t('fewer'));
-    return fillPhrase(t('rdEffect'), { est: per1000(a.estimate), lo: per1000(a.lower), hi: per1000(a.upper) });
+    return fillPhrase(t('rdEffect'), { est: per1000(a.estimate), lo: bound(a.lower, 0, lang, t('more'), t('fewer')), hi: bound(a.upper, 0, lang, t('more'), t('fewer')) });
   }
   const d = ctx.decimalsOf(r.outcome);
   const num = (v: number) => signed(Number(v.toFixed(d)), () => formatFixed(Math.abs(v), d, lang), t('higher'), t('lower'));
   const unit = ctx.unitOf(r.outcome);
-  return fillPhrase(t('mdEffect'), { est: num(r.difference).replace(/^([\d.,]+)/, `$1 ${unit}`), lo: num(r.ciLower), hi: num(r.ciUpper) });
+  return fillPhrase(t('mdEffect'), { est: num(r.difference).replace(/^([\d.,]+)/, `$1 ${unit}`), lo: bound(r.ciLower, d, lang, t('higher'), t('lower')), hi: bound(r.ciUpper, d, lang, t('higher'), t('lower')) });
 }
 
 export interface SofRow {
@@ -158,7 +168,7 @@ export interface SummaryOfFindings {
  * the primary outcome's rows are each followed by the population rows (sof-target-rows.ts), which
  * keep the trial's certainty and add a footnote saying they answer the population question.
  */
-export function summaryOfFindings(rows: readonly SofRow[], ctx: TrialChartContext, target?: TargetPopulation): SummaryOfFindings {
+export function summaryOfFindings(rows: readonly SofRow[], ctx: TrialChartContext, target?: TargetPopulation, mcidSourceOf: (outcome: string) => string | undefined = () => undefined): SummaryOfFindings {
   const lang = ctx.lang;
   const t = (k: keyof typeof REPORT_TEXT) => REPORT_TEXT[k][lang];
   const reasons: string[] = [];
@@ -182,7 +192,9 @@ export function summaryOfFindings(rows: readonly SofRow[], ctx: TrialChartContex
     const noMcid = own.every((s) => s.row.mcid === null);
     const mcidInHeading = noMcid || (mcids.size === 1 && own.some((s) => s.row.relevance));
     const hint = first.method === 'risk-difference' || !direction ? '' : `; ${direction === 'lower-is-better' ? t('lowerIsBetter') : t('higherIsBetter')}`;
-    const mcid = noMcid ? `; ${t('sofNoMcid')}` : mcidInHeading ? `; ${mcidText(first, ctx)}` : '';
+    // Where the MCID comes from, beside it (mcid-sources.ts): in full under the table of all effects.
+    const source = mcidInHeading && !noMcid ? mcidSourceOf(outcome) : undefined;
+    const mcid = noMcid ? `; ${t('sofNoMcid')}` : mcidInHeading ? `; ${mcidText(first, ctx)}${source ? `, ${source}` : ''}` : '';
     body.push(blank(`${ctx.outcomeLabel(outcome)} (${t(own[0]!.importance)}${hint}${mcid})`));
     for (const s of own) {
       const { row: r, certainty, time } = s;

@@ -48,3 +48,43 @@ export function verdictNotes(present: Iterable<Relevance | null | undefined>, la
   const seen = new Set(present);
   return RELEVANCE_LABELS.filter((k) => seen.has(k)).map((k) => `"${VERDICT_TEXT[k][lang]}": ${DEFINITION[k][lang]}.`);
 }
+
+/**
+ * Whether the row's p-value and its 95% CI fall on different sides of the line: a yes/no row's
+ * p is Pearson's χ² test, its CI Newcombe's (stats/proportion-difference.ts), and near 0.05 they
+ * can disagree ("29.8 pp (0.03 to 53.3)", significant, beside p = 0.052 in results.json). The
+ * verdict follows the CI; the page marks such a row and says so.
+ */
+export function pDisagrees(r: Pick<EffectRow, 'pValue' | 'significant' | 'confLevel'>): boolean {
+  if (r.pValue === null || r.significant === null) return false;
+  return r.pValue < 1 - r.confLevel !== r.significant;
+}
+
+/** The mark beside a p (or verdict) that disagrees with its CI; the note below says what it means. */
+export const DISAGREES_MARK = '†';
+
+const SIGNIFICANCE_RULE = {
+  en: 'Significance follows the 95% CI: a difference is significant when its CI excludes 0. For yes/no outcomes and responders the p-value is from Pearson\'s χ² test and the CI from Newcombe\'s method; near 0.05 the two can disagree.',
+  da: 'Signifikans følger 95 %-KI: en forskel er signifikant, når KI udelukker 0. For ja/nej-effektmål og klinisk relevant forbedring er p-værdien fra Pearsons χ²-test og KI fra Newcombes metode; tæt på 0,05 kan de to være uenige.',
+} as const;
+
+const DISAGREES_NOTE = {
+  en: '† The p-value and the 95% CI fall on different sides of 0.05 (p = {p}{where}); the verdict follows the CI.',
+  da: '† p-værdien og 95 %-KI ligger på hver sin side af 0,05 (p = {p}{where}); vurderingen følger KI.',
+} as const;
+const IN_RESULTS = { en: ' in results.json', da: ' i results.json' } as const;
+
+/**
+ * The notes under a table that prints verdicts (and perhaps p) for these rows: the rule that
+ * significance follows the CI when a yes/no row's p comes from another test than its CI, and what
+ * the mark means when a row's p and CI disagree. `formatP` words the p ("0.052", "0,052");
+ * `pShown` false: the table prints no p, so the note says where it is (results.json).
+ */
+export function significanceNotes(rows: readonly Pick<EffectRow, 'method' | 'pValue' | 'significant' | 'confLevel'>[], lang: Lang, formatP: (p: number) => string, ruleNeeded = true, pShown = true): string[] {
+  const otherTest = rows.some((r) => r.method === 'risk-difference' && r.pValue !== null);
+  const disagreeing = rows.filter(pDisagrees);
+  return [
+    ...(otherTest && ruleNeeded ? [SIGNIFICANCE_RULE[lang]] : []),
+    ...(disagreeing.length ? [DISAGREES_NOTE[lang].replace('{p}', disagreeing.map((r) => formatP(r.pValue!)).join(lang === 'da' ? ' og ' : ' and ')).replace('{where}', pShown ? '' : IN_RESULTS[lang])] : []),
+  ];
+}

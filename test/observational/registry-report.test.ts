@@ -18,10 +18,14 @@ const env = (lang: Lang): ReportEnv => ({
 describe('registry report', () => {
   it('shows crude and adjusted effects side by side, the E-values in words, balance, overlap and the methods', async () => {
     const content = await registryReportKind.build({ ...entry, lang: 'en' } as never, env('en'));
-    expect(content.page.sections.map((s) => s.id)).toEqual(['effects', 'e-values', 'balance', 'overlap', 'methods', 'warnings']);
+    expect(content.page.sections.map((s) => s.id)).toEqual(['effects', 'flow', 'e-values', 'balance', 'overlap', 'methods', 'warnings']);
     expect(content.charts.map((c) => c.name)).toEqual(['effects', 'love-plot', 'overlap']);
     const rows = content.page.sections[0]!.tables![0]!.table.rows;
-    const rmdq = rows.filter((r) => r[0] === 'Physical function (RMDQ)');
+    // A score's row says which way is good: the table prints −2.07 where the chart plots +2.07.
+    const rmdq = rows.filter((r) => r[0] === 'Physical function (RMDQ) (lower is better)');
+    expect(rmdq).toHaveLength(3);
+    // A responder's name says it ("improved ≥ 30%"): no direction added.
+    expect(rows.filter((r) => r[0] === 'RMDQ improved ≥ 30%')).toHaveLength(3);
     expect(rmdq.map((r) => r[2])).toEqual(['Crude', 'Weighted regression (doubly robust)', 'AIPW (doubly robust)']);
     // The bundled registry: true effect −2; crude far off, adjusted near it (numbers from the analysis itself, checked against R elsewhere).
     const results = content.results as ObservationalResult;
@@ -32,17 +36,17 @@ describe('registry report', () => {
     expect(rmdq.every((r) => r[8] === 'Low')).toBe(true);
     // The MCID as the plan gives it and the trial report writes it ("5", not "5.0").
     expect(rmdq.map((r) => r[6])).toEqual(rmdq.map(() => String(results.analyses[0]!.effects[0]!.mcid)));
-    expect(content.page.sections[1]!.intro![0]).toMatch(/^Physical function \(RMDQ\), 3 months \(weighted regression \(doubly robust\)\): an unmeasured confounder .* risk ratio of \d\.\d\d each/);
+    expect(content.page.sections.find((s) => s.id === 'e-values')!.intro![0]).toMatch(/^Physical function \(RMDQ\), 3 months \(weighted regression \(doubly robust\)\): an unmeasured confounder .* risk ratio of \d\.\d\d each/);
     expect(JSON.stringify(content)).not.toMatch(/R\d{5}/);
   });
 
   it.each([
-    ['en', 'Table', 'Figure', [/per outcome and method/, /standardised mean differences and variance ratios per confounder/, /effective sample size, largest weights and propensity-score percentiles per group/]],
-    ['da', 'Tabel', 'Figur', [/pr\. effektmål og metode/, /standardiserede middelværdiforskelle og variansratioer pr\. forstyrrende faktor/, /effektiv stikprøvestørrelse, største vægte og percentiler af tilbøjelighedsscoren pr\. gruppe/]],
+    ['en', 'Table', 'Figure', [/per outcome and method/, /per group and analysis/, /standardised mean differences and variance ratios per confounder/, /effective sample size, largest weights and propensity-score percentiles per group/]],
+    ['da', 'Tabel', 'Figur', [/pr\. effektmål og metode/, /pr\. gruppe og analyse/, /standardiserede middelværdiforskelle og variansratioer pr\. forstyrrende faktor/, /effektiv stikprøvestørrelse, største vægte og percentiler af tilbøjelighedsscoren pr\. gruppe/]],
   ] as const)('(%s) each table\'s caption says what the table holds, not its section\'s title nor the figure\'s caption', async (lang, tableWord, figureWord, holds) => {
     const content = await registryReportKind.build({ ...entry, lang } as never, env(lang));
     const withTables = content.page.sections.filter((s) => s.tables?.length);
-    expect(withTables.map((s) => s.id)).toEqual(['effects', 'balance', 'overlap']);
+    expect(withTables.map((s) => s.id)).toEqual(['effects', 'flow', 'balance', 'overlap']);
     const captions: string[] = [];
     for (const s of withTables) {
       const figure = s.chartCaption?.replace(new RegExp(`^${figureWord} \\d+\\. `), '');
@@ -59,7 +63,7 @@ describe('registry report', () => {
     captions.forEach((c, i) => expect(c).toMatch(holds[i]!));
     // The balance and weights tables are of the primary analysis, and say so.
     const primary = lang === 'da' ? 'Fysisk funktionsniveau (RMDQ), 3 måneder' : 'Physical function (RMDQ), 3 months';
-    expect(captions.slice(1).every((c) => c.startsWith(`${primary}: `))).toBe(true);
+    expect(captions.slice(2).every((c) => c.startsWith(`${primary}: `))).toBe(true);
   });
 
   it('in Danish: the plan\'s Danish labels and the glossary\'s terms', async () => {
@@ -67,7 +71,7 @@ describe('registry report', () => {
     const table = content.page.sections[0]!.tables![0]!.table;
     expect(table.header).toContain('MKRF');
     expect(table.header).toContain('Evidensens kvalitet (GRADE)');
-    expect(table.rows[0]![0]).toBe('Fysisk funktionsniveau (RMDQ)');
+    expect(table.rows[0]![0]).toBe('Fysisk funktionsniveau (RMDQ) (lavere er bedre)');
     expect(table.rows[0]![5]).toMatch(/^−\d,\d\d \(−\d,\d\d til −\d,\d\d\)$/);
     expect(content.page.sections.find((s) => s.id === 'methods')!.intro!.join(' ')).toContain('HC0-sandwich');
     expect(content.page.sections.find((s) => s.id === 'warnings')!.notes![0]).toMatch(/^Fysisk funktionsniveau \(RMDQ\), 3 måneder: \d+ patienter? med en manglende værdi af en forstyrrende faktor er udeladt/);

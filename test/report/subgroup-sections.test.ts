@@ -105,7 +105,7 @@ describe('report sections', () => {
     // One forest per subgroup × time (age and country too), each with the plain statement.
     expect(charts.map((c) => c.name)).toEqual(['subgroup-recruited-by-3m', 'subgroup-age-3m', 'subgroup-country-3m']);
     const setting = sections.find((s) => s.id === 'subgroup-recruited-by-3m')!;
-    expect(setting.notes![0]).toMatch(/^No evidence that the effect differs by recruitment setting \(interaction p = 0\.\d{3}\)\.$/);
+    expect(setting.notes![0]).toMatch(/^[^:]+: no evidence that the effect differs by recruitment setting \(interaction p = 0\.\d{3}\)\.$/);
     const tests = sections.find((s) => s.id === 'subgroup-tests-recruited-by')!.tables![0]!.table;
     expect(tests.rows).toHaveLength(3); // pain, med_use, responders at 3m
     expect(tests.rows[1]![2]).toBe('Cochran Q (risk differences)');

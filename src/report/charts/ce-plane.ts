@@ -29,13 +29,10 @@ const CLOUD_OPACITY = 0.55;
 
 /**
  * A quadrant's share of the replicates: a share that rounds to 0 % or 100 % but is not is written
- * "<1 %" or ">99 %" (one replicate of 1,000 in the NW quadrant showed as "NW 0%" beside a visible dot).
+ * "<1 %" or ">99 %" (one replicate of 1,000 in the NW quadrant showed as "NW 0%" beside a visible
+ * dot); pctText's rule, shared with every probability on the page.
  */
-function shareText(p: number, lang: Lang): string {
-  if (p > 0 && p < 0.01) return lang === 'da' ? '<1 %' : '<1%';
-  if (p < 1 && p > 0.99) return lang === 'da' ? '>99 %' : '>99%';
-  return pctText(p, lang);
-}
+const shareText = pctText;
 
 const count = (n: number, lang: Lang) => n.toLocaleString('en-US').replace(/,/g, lang === 'da' ? '.' : ',');
 

@@ -107,6 +107,7 @@ const TEXT = {
   cost: { en: 'Cost per extra responder', da: 'Omkostning pr. ekstra patient' },
   sensitivity: { en: 'One-way sensitivity analysis', da: 'Envejsfølsomhedsanalyse' },
   scenario: { en: 'Scenario', da: 'Scenarie' },
+  replicates: { en: 'Bootstrap replicates', da: 'Bootstrap-replikationer' },
   base: { en: 'Base case', da: 'Basisanalyse' },
   unitCosts: { en: 'Unit costs', da: 'Enhedsomkostninger' },
   item: { en: 'Item', da: 'Ressource' },
@@ -226,20 +227,24 @@ export const ceaReportKind: ReportKind<typeof ceaEntrySchema> = {
     };
 
     const p = (x: number) => `${Math.round(100 * x)}${lang === 'da' ? ' %' : '%'}`;
+    // Each scenario's own number of replicates: the recomputed ones (perspective, complete cases)
+    // may run fewer than the base case (the plan's sensitivity.replicates), and its probability
+    // rests on those.
+    const replicates = (n: number) => formatThousands(n, 0, lang);
     const sensRows = [
-      [t('base'), signedMoney(r.incrementalCost.estimate, cur, lang), num(r.incrementalQaly.estimate, 4, lang), icerText(r.icer, cur, lang, undefined, { cost: r.incrementalCost.estimate, effect: r.incrementalQaly.estimate }), ...r.thresholds.map((x) => fmtPct(x.probabilityCostEffective))],
+      [t('base'), signedMoney(r.incrementalCost.estimate, cur, lang), num(r.incrementalQaly.estimate, 4, lang), icerText(r.icer, cur, lang, undefined, { cost: r.incrementalCost.estimate, effect: r.incrementalQaly.estimate }), ...r.thresholds.map((x) => fmtPct(x.probabilityCostEffective)), replicates(r.method.bootstrapReplicates)],
       ...r.sensitivity.map((s) => [
         fillPhrase(SCENARIO[s.key]?.[lang] ?? s.changed, { p: p(plan.sensitivity.interventionPrice), u: p(plan.sensitivity.unitCosts) }),
-        signedMoney(s.incrementalCost, cur, lang), num(s.incrementalQaly, 4, lang), icerText(s.icer, cur, lang, undefined, { cost: s.incrementalCost, effect: s.incrementalQaly }), ...s.thresholds.map((x) => fmtPct(x.probabilityCostEffective)),
+        signedMoney(s.incrementalCost, cur, lang), num(s.incrementalQaly, 4, lang), icerText(s.icer, cur, lang, undefined, { cost: s.incrementalCost, effect: s.incrementalQaly }), ...s.thresholds.map((x) => fmtPct(x.probabilityCostEffective)), replicates(s.replicates),
       ]),
     ];
     // The recomputed perspective scenario's own Monte Carlo error (the price and unit-cost ones are the base case's, scaled).
     const sensNotes = r.sensitivity.filter((s) => (s.key === 'societal' || s.key === 'healthcare') && s.monteCarloError?.large).map((s) =>
       fillPhrase(t('monteCarloScenario'), { scenario: SCENARIO[s.key]![lang]!, cost: m(s.monteCarloError!.incrementalCost), qaly: num(s.monteCarloError!.incrementalQaly, 4, lang), m: r.method.imputations }));
     const sensTable: Table = {
-      header: [t('scenario'), t('incCost').replace(/ \(95.*\)$/, ''), t('incQaly').replace(/ \(95.*\)$/, ''), 'ICER', ...r.thresholds.map((x) => fillPhrase(t('pce'), { wtp: m(x.threshold) }))],
+      header: [t('scenario'), t('incCost').replace(/ \(95.*\)$/, ''), t('incQaly').replace(/ \(95.*\)$/, ''), 'ICER', ...r.thresholds.map((x) => fillPhrase(t('pce'), { wtp: m(x.threshold) })), t('replicates')],
       rows: sensRows,
-      align: ['left', 'right', 'right', 'left', ...r.thresholds.map(() => 'right' as const)],
+      align: ['left', 'right', 'right', 'left', ...r.thresholds.map(() => 'right' as const), 'right'],
     };
     // Read off the uptake plan's tiers: worded in the page's language (the JSON keeps the English source).
     const tier = r.interventionPrice.tier;

@@ -19,7 +19,7 @@ import { diagnosticFindings, findingText } from '../../observational/diagnostic-
 import { armNames } from '../arm-names.js';
 import { balanceTermLabel } from '../balance-term-label.js';
 import { registryEffectsSpec, registryLovePlotSpec, registryOverlapSpec } from '../charts/registry-charts.js';
-import { fillPhrase, formatFixed, formatMcid, type Lang, NO_MCID_VERDICT_TEXT, RELEVANCE_TEXT, timeLabel } from '../i18n.js';
+import { fillPhrase, formatFixed, formatMcid, type Lang, NO_MCID_VERDICT_TEXT, RELEVANCE_TEXT, REPORT_TEXT, timeLabel } from '../i18n.js';
 import { localizedText } from '../localized-text.js';
 import { outcomeLabel } from '../../plan/outcome-label.js';
 import { withConfidenceLevels } from '../confidence-label.js';
@@ -27,6 +27,8 @@ import type { ChartSpec, PageSection, ReportContent } from '../report-page.js';
 import type { Table } from '../text-table.js';
 import { planOf, type ReportKind } from './report-kind.js';
 import { numberCaptions } from '../number-captions.js';
+import { formatBound } from '../interval-bound.js';
+import { registryFlowCaption, registryFlowTable, registryFlowTitle } from '../registry-flow.js';
 import { notAnalysedText } from '../failure-reasons.js';
 
 export const registryEntrySchema = z.object({
@@ -50,7 +52,9 @@ export function registryInterval(e: Pick<ObservationalEffect, 'kind' | 'mcid' | 
   const pp = e.kind === 'risk-difference';
   const d = pp ? 1 : decimalsOf(e);
   const f = (v: number | null) => (v === null ? '–' : formatFixed(pp ? 100 * v : v, d, lang));
-  return `${f(e.difference)}${pp ? ppUnit(lang) : ''} (${f(e.ciLower)} ${lang === 'da' ? 'til' : 'to'} ${f(e.ciUpper)})`;
+  // A limit that is not 0 never prints as 0 (interval-bound.ts).
+  const b = (v: number | null) => (v === null ? '–' : formatBound(pp ? 100 * v : v, d, lang));
+  return `${f(e.difference)}${pp ? ppUnit(lang) : ''} (${b(e.ciLower)} ${lang === 'da' ? 'til' : 'to'} ${b(e.ciUpper)})`;
 }
 
 const ppUnit = (lang: Lang) => (lang === 'da' ? ' %-point' : ' pp');
@@ -63,6 +67,17 @@ function mcidText(e: Pick<ObservationalEffect, 'kind' | 'mcid'>, lang: Lang): st
 
 const capitalised = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
+/**
+ * The outcome as Table 1 names it: a score with its direction ("Physical function (RMDQ) (lower
+ * is better)"), as the trial's summary of findings does, since the difference is printed as
+ * computed (−2.07) while the chart plots the benefit (+2.07). A yes/no or responder row needs
+ * none: its name says which way is good ("improved ≥ 30%").
+ */
+export function registryOutcomeCell(label: string, e: Pick<ObservationalEffect, 'kind' | 'direction'> | undefined, lang: Lang): string {
+  if (!e || e.kind === 'risk-difference') return label;
+  return `${label} (${REPORT_TEXT[e.direction === 'lower-is-better' ? 'lowerIsBetter' : 'higherIsBetter'][lang]})`;
+}
+
 function effectsTable(result: ObservationalResult, lang: Lang): Table {
   const c = T.col;
   // A withheld outcome keeps its rows, each reading "suppressed"; the note below the table says why.
@@ -73,7 +88,7 @@ function effectsTable(result: ObservationalResult, lang: Lang): Table {
   const rows = result.analyses.flatMap((a) => [
     ...withheld(a),
     ...a.effects.map((e) => [
-      a.label,
+      registryOutcomeCell(a.label, e, lang),
       timeLabel(a.time, lang),
       // A table cell starts with a capital, as the verdict and certainty cells beside it.
       capitalised(METHOD[e.method][lang]),
@@ -192,6 +207,9 @@ export const registryReportKind: ReportKind<typeof registryEntrySchema> = {
       ...(effectNotes.length > 0 ? { notes: effectNotes } : {}),
     });
     if (anyEffect) charts.push({ name: 'effects', spec: registryEffectsSpec(shown.analyses, lang, arms), alt: T.effectsTitle[lang] });
+    // From the patients read to those analysed, per group (registry-flow.ts): who is not in the estimates, and why.
+    const flow = registryFlowTable(result, shown.analyses, groups, spec.trim !== undefined, lang);
+    if (flow) sections.push({ id: 'flow', title: registryFlowTitle(lang), tables: [{ caption: registryFlowCaption(lang), table: flow }] });
     const evalueNotes = shown.analyses.flatMap((a) => {
       const e = a.effects.find((x) => x.method === 'weighted-regression');
       if (!e?.eValue) return [];

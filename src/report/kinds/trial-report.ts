@@ -29,10 +29,11 @@ import { type TrialChartContext, trialChartContext } from '../charts/trial-chart
 import { effectsTable, isEffectMethod, methodText } from '../effects-table.js';
 import { fillArms } from '../arm-names.js';
 import type { Relevance } from '../../judge/relevance.js';
-import { verdictNotes } from '../verdict-notes.js';
-import { EFFECTS_NOTE, fillPhrase, formatThousands, type Lang, lowerFirst, REPORT_TEXT } from '../i18n.js';
+import { significanceNotes, verdictNotes } from '../verdict-notes.js';
+import { EFFECTS_NOTE, fillPhrase, formatP, formatThousands, type Lang, lowerFirst, REPORT_TEXT } from '../i18n.js';
 import { numberCaptions } from '../number-captions.js';
 import { withConfidenceLevels } from '../confidence-label.js';
+import { mcidSourcesNote, mcidSourceTag } from '../mcid-sources.js';
 export { numberCaptions } from '../number-captions.js';
 import type { ChartSpec, PageSection, ReportContent } from '../report-page.js';
 import { sensitivityTable, tippingSentence } from '../sensitivity-table.js';
@@ -199,8 +200,16 @@ const conclusionSection: TrialSectionBuilder = ({ ctx, sofRows, result }) => {
   return paragraphs.length ? [{ id: 'conclusion', title: ctx.text('conclusionTitle'), intro: paragraphs }] : [];
 };
 
-const sofSection: TrialSectionBuilder = ({ ctx, sofRows, method, result }) => {
-  const sof = summaryOfFindings(sofRows, ctx, result.targetPopulation);
+/** The outcomes whose rows judge against an MCID: their MCID's source goes under the table (mcid-sources.ts). */
+function withMcid(rows: readonly { outcome: string; mcid: number | null }[]): Set<string> {
+  return new Set(rows.filter((r) => r.mcid !== null).map((r) => r.outcome));
+}
+
+const sofSection: TrialSectionBuilder = ({ ctx, sofRows, method, result, trial }) => {
+  // Each MCID's source beside it in the outcome's heading row: page 1 has no room for a note.
+  const outcomes = new Map(trial.plan.outcomes.map((o) => [o.key, o]));
+  const sourceOf = (key: string) => ((o) => (o ? mcidSourceTag(o, trial.plan, ctx.lang) : undefined))(outcomes.get(key));
+  const sof = summaryOfFindings(sofRows, ctx, result.targetPopulation, sourceOf);
   // Which analysis the rows give goes in the table's caption, not a paragraph of its own: page 1
   // holds the conclusion and the whole table with its footnotes (docs/report-trial.md#print).
   const caption = `${ctx.text('sofTitle')}: ${lowerFirst(fillPhrase(ctx.text('sofIntroShort'), { method })).replace(/\.$/, '')}`;
@@ -235,12 +244,13 @@ function relevancesIn(result: object): Relevance[] {
   return [...JSON.stringify(result).matchAll(/"relevance":"([a-z-]+)"/g)].map((m) => m[1] as Relevance);
 }
 
-const allEffectsSection: TrialSectionBuilder = ({ ctx, result, widths }) => [{
+const allEffectsSection: TrialSectionBuilder = ({ ctx, result, widths, trial }) => [{
   id: 'all-effects',
   title: ctx.text('effectsTitle'),
   tables: [{ table: effectsTable(result.effects, ctx.lang, (k) => widths.get(k), 'short', ctx.outcomeLabel, ctx.arms) }],
   // Every verdict that appears anywhere on the page defined, not only the common three (verdict-notes.ts).
-  notes: [fillArms(EFFECTS_NOTE.head[ctx.lang], ctx.arms), ...verdictNotes(relevancesIn(result), ctx.lang), EFFECTS_NOTE.pp[ctx.lang]],
+  // Significance follows the CI: said where a yes/no row's p is from another test (verdict-notes.ts).
+  notes: [fillArms(EFFECTS_NOTE.head[ctx.lang], ctx.arms), ...verdictNotes(relevancesIn(result), ctx.lang), EFFECTS_NOTE.pp[ctx.lang], ...significanceNotes(result.effects, ctx.lang, (p) => formatP(p, ctx.lang)), ...mcidSourcesNote(trial.plan, withMcid(result.effects), ctx.outcomeLabel, ctx.lang)],
 }];
 
 const sensitivitySection: TrialSectionBuilder = ({ ctx, result }) => {

@@ -19,10 +19,11 @@ import { forestAnalyses, subgroupForestSpec } from '../charts/subgroup-forest.js
 import type { TrialChartContext } from '../charts/trial-chart-context.js';
 import { decimalsFor, formatEffect } from '../effects-table.js';
 import { failureReasonText } from '../failure-reasons.js';
-import { fillPhrase, formatFixed, formatP, type Lang, NO_MCID_VERDICT_TEXT, SHORT_RELEVANCE_TEXT } from '../i18n.js';
+import { fillPhrase, formatFixed, formatP, type Lang, lowerFirst, NO_MCID_VERDICT_TEXT, SHORT_RELEVANCE_TEXT } from '../i18n.js';
 import type { ChartSpec, PageSection } from '../report-page.js';
 import type { Table } from '../text-table.js';
 import { SUBGROUP_TEXT, type SubgroupPhrase } from './subgroup-phrases.js';
+import { DISAGREES_MARK, pDisagrees, significanceNotes } from '../verdict-notes.js';
 
 /** Lower-case letters, digits and '-' (chart file stems and section ids). */
 function slug(s: string): string {
@@ -50,6 +51,15 @@ function credibilityNote(g: SubgroupResult, ctx: TrialChartContext): string {
     missing: g.excluded.missing,
     other: g.excluded.otherValue,
   });
+}
+
+/**
+ * Under a forest: the plain statement for every outcome it draws, each named, the primary first.
+ * One unnamed sentence read as if about the whole figure: "No evidence that the effect differs
+ * (p = 0.877)" stood under a chart whose quality-of-life block had p = 0.022.
+ */
+function outcomeStatements(drawn: readonly SubgroupResult[], primary: SubgroupResult, ctx: TrialChartContext): string[] {
+  return [primary, ...drawn.filter((g) => g !== primary)].map((g) => `${ctx.outcomeLabel(g.outcome)}: ${lowerFirst(g.credibility.statement[ctx.lang])}`);
 }
 
 function interactionTable(analyses: readonly SubgroupResult[], ctx: TrialChartContext): Table {
@@ -99,7 +109,7 @@ function subgroupSections(result: AnalysisResult, plan: Plan, ctx: TrialChartCon
         title: p('subgroupTitle', { subgroup: label, time: ctx.timeLabel(time) }),
         ...(first ? { intro: [p('forestIntro')] } : {}),
         chart: name,
-        notes: [primary.credibility.statement[ctx.lang], credibilityNote(primary, ctx)],
+        notes: [...outcomeStatements(drawn, primary, ctx), credibilityNote(primary, ctx)],
       });
       first = false;
     }
@@ -124,32 +134,40 @@ function criteriaTable(t: TargetPopulation, randomised: AnalysisResult['input'][
   };
 }
 
+/** The rows of the comparison table, in its order: per outcome × time the trial's, the target's, the transported ones. */
+function comparisonRows(result: AnalysisResult, t: TargetPopulation, ctx: TrialChartContext): { row: EffectRow; population: 'trial' | 'target' | 'raking' | 'inverse-odds'; ess?: number }[] {
+  const trialRows = result.effects.filter((e) => e.method === ctx.primaryMethod || e.method === 'risk-difference');
+  return trialRows.flatMap((r) => {
+    const target = t.analysed ? t.effects.find((e) => e.outcome === r.outcome && e.time === r.time && e.method === r.method) : undefined;
+    const moved = (t.transported ?? []).filter((x) => x.outcome === r.outcome && x.time === r.time);
+    return [
+      { row: r, population: 'trial' as const },
+      ...(target ? [{ row: target, population: 'target' as const }] : []),
+      ...moved.map((x) => ({ row: x.effect, population: x.weighting, ...(x.weights ? { ess: x.weights.effectiveSampleSize } : {}) })),
+    ];
+  });
+}
+
 /** Per outcome × time, the trial's row, then the target population's and the transported one, on consecutive rows. */
 function effectsComparison(result: AnalysisResult, t: TargetPopulation, ctx: TrialChartContext, widthOf: (key: string) => number | undefined): Table {
   const p = phrases(ctx);
   const lang = ctx.lang;
-  const trialRows = result.effects.filter((e) => e.method === ctx.primaryMethod || e.method === 'risk-difference');
   const line = (first: boolean, r: EffectRow, population: string, n: string): string[] => [
     first ? `${ctx.outcomeLabel(r.outcome)}, ${ctx.timeLabel(r.time)}` : '',
     population,
     n,
     formatEffect(r, decimalsFor(r, widthOf(r.outcome)), lang),
-    verdictOf(r, lang),
+    // The p is not printed here but is in results.json: a verdict it disagrees with is marked.
+    `${verdictOf(r, lang)}${pDisagrees(r) ? ` ${DISAGREES_MARK}` : ''}`,
   ];
   const pair = (r: EffectRow) => `${r.n.intervention}/${r.n.control}`;
+  const column = { trial: 'trialCol', target: 'targetCol', raking: 'transportedCol', 'inverse-odds': 'inverseOddsCol' } as const;
   return {
     header: [p('outcome'), p('population'), p('n'), p('difference'), p('verdict')],
     align: ['left', 'left', 'right', 'right', 'left'],
-    rows: trialRows.flatMap((r) => {
-      const target = t.analysed ? t.effects.find((e) => e.outcome === r.outcome && e.time === r.time && e.method === r.method) : undefined;
-      const moved = (t.transported ?? []).filter((x) => x.outcome === r.outcome && x.time === r.time);
-      const ess = (x: (typeof moved)[number]) => (x.weights ? p('nEss', { n: pair(x.effect), ess: formatFixed(x.weights.effectiveSampleSize, 0, lang) }) : pair(x.effect));
-      return [
-        line(true, r, p('trialCol'), pair(r)),
-        ...(target ? [line(false, target, p('targetCol'), pair(target))] : []),
-        ...moved.map((x) => line(false, x.effect, p(x.weighting === 'raking' ? 'transportedCol' : 'inverseOddsCol'), ess(x))),
-      ];
-    }),
+    rows: comparisonRows(result, t, ctx).map((x) =>
+      line(x.population === 'trial', x.row, p(column[x.population]), x.ess === undefined ? pair(x.row) : p('nEss', { n: pair(x.row), ess: formatFixed(x.ess, 0, lang) })),
+    ),
   };
 }
 
@@ -192,6 +210,9 @@ function targetSection(result: AnalysisResult, plan: Plan, ctx: TrialChartContex
       }),
     );
   }
+  // A marked verdict: its p (results.json) and its CI disagree; the verdict follows the CI.
+  const shown = comparisonRows(result, t, ctx).map((x) => x.row);
+  notes.push(...significanceNotes(shown, lang, (v) => formatP(v, lang), shown.some(pDisagrees), false));
   // One line per distinct reason (a failed membership model fails every row alike), worded in the
   // page's language (results.json keeps the analysis's English).
   const failures = new Set<string>();

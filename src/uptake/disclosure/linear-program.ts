@@ -260,8 +260,9 @@ export class LinearProgramSession {
   }
   /** Appends variables numbered from `variables` on, in no row yet (rows added later may name them). */
   addVariables(lower: readonly number[], upper: readonly number[], cost: readonly number[]): void {
-    this.flush();
     const k = lower.length;
+    if (k === 0) return;
+    this.flush();
     this.model.addCols({
       cost: Float64Array.from(cost),
       lower: Float64Array.from(lower, toHighs),
@@ -273,6 +274,7 @@ export class LinearProgramSession {
   }
   /** Appends rows numbered from `rows` on (over any variable the model has). */
   addRows(rows: LinearRows): void {
+    if (rows.length === 0) return;
     this.flush();
     const { rowLower, rowUpper, matrix } = csrRows(rows, this.variables);
     this.model.addRows({ lower: rowLower, upper: rowUpper, matrix });

@@ -37,4 +37,33 @@ describe('linear program', () => {
     expect(sol.values).toEqual([expect.closeTo(2, 9), expect.closeTo(3, 9), expect.closeTo(1, 9)]);
     expect(sol.objective).toBeCloseTo(4, 9);
   });
+
+  it('appends variables and rows to a model and removes them again (the basis of the rest kept)', () => {
+    const s = new LinearProgramSession({ ...lp, rows });
+    const first = s.solve();
+    // x3 ∈ [0, 4] at cost 1 and the row x3 − x0 ≥ 1: as if the model had been built whole.
+    s.addVariables([0], [4], [1]);
+    const added = new LinearRows();
+    added.add('>=', 1, 3, 1, 0, -1);
+    s.addRows(added);
+    expect([s.variables, s.rows]).toEqual([4, 4]);
+    const grown = s.solve();
+    const whole = solveLinearProgram({ ...lp, variables: 4, objective: [...lp.objective, [3, 1]], lower: [...lp.lower, 0], upper: [...lp.upper, 4], rows: [...rows, { terms: [[3, 1], [0, -1]], sense: '>=', rhs: 1 }] });
+    expect(grown.status).toBe('optimal');
+    expect(grown.objective).toBeCloseTo(whole.objective, 9);
+    grown.values.forEach((v, j) => expect(v).toBeCloseTo(whole.values[j]!, 9));
+    // x0 = 2.5 → x3 = 3.5: one more than without the row and the variable.
+    expect(grown.objective).toBeCloseTo(first.objective + 3.5, 9);
+    // Changes to the new variable and row count like any other.
+    s.setBounds(3, 0, 3.5);
+    s.setRowBounds(3, -Infinity, Infinity);
+    expect(s.solve().values[3]).toBeCloseTo(0, 9);
+    s.truncate(3, 3);
+    expect([s.variables, s.rows]).toEqual([3, 3]);
+    const back = s.solve();
+    s.dispose();
+    expect(back.values).toHaveLength(3);
+    expect(back.objective).toBeCloseTo(first.objective, 9);
+    back.values.forEach((v, j) => expect(v).toBeCloseTo(first.values[j]!, 9));
+  });
 });

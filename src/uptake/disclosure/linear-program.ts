@@ -102,9 +102,7 @@ const toHighs = (v: number): number => (v === Infinity ? highs.infinity : v === 
  * (rows are short and mostly in order already) and a variable named twice gets the sum of its
  * coefficients, added left to right; zero coefficients are left out.
  */
-function modelData(lp: LinearProgram) {
-  const n = lp.variables;
-  const rows = lp.rows instanceof LinearRows ? lp.rows : LinearRows.of(lp.rows);
+function csrRows(rows: LinearRows, numCols: number) {
   const { vars, coefs, starts: rowStart, senses, rhs } = rows;
   const m = rows.length;
   const starts = new Int32Array(m + 1), indices = new Int32Array(vars.length), values = new Float64Array(vars.length);
@@ -142,6 +140,12 @@ function modelData(lp: LinearProgram) {
     rowLower[i] = sense === '<=' ? -highs.infinity : b;
     rowUpper[i] = sense === '>=' || b === Infinity ? highs.infinity : b;
   }
+  return { rowLower, rowUpper, matrix: { format: 'csr' as const, numRows: m, numCols, starts, indices: indices.subarray(0, at), values: values.subarray(0, at) } };
+}
+
+function modelData(lp: LinearProgram) {
+  const n = lp.variables;
+  const rows = csrRows(lp.rows instanceof LinearRows ? lp.rows : LinearRows.of(lp.rows), n);
   const colCost = new Float64Array(n);
   for (let q = 0; q < lp.objective.length; q++) {
     const [j, c] = lp.objective[q]!;
@@ -154,24 +158,26 @@ function modelData(lp: LinearProgram) {
   }
   return {
     numCols: n,
-    numRows: m,
+    numRows: rows.matrix.numRows,
     sense: lp.sense === 'min' ? highs.constants.objectiveSense.minimize : highs.constants.objectiveSense.maximize,
     colCost,
     colLower,
     colUpper,
-    rowLower,
-    rowUpper,
-    matrix: { format: 'csr' as const, numRows: m, numCols: n, starts, indices: indices.subarray(0, at), values: values.subarray(0, at) },
+    rowLower: rows.rowLower,
+    rowUpper: rows.rowUpper,
+    matrix: rows.matrix,
   };
 }
 
 /** Changes to one kind of bound or cost, index → last value set, not yet passed to HiGHS. */
 class PendingChanges {
+  readonly size: number;
   private readonly first: Float64Array;
   private readonly second: Float64Array;
   private readonly touched: Uint8Array;
   private readonly list: number[] = [];
   constructor(size: number) {
+    this.size = size;
     this.first = new Float64Array(size);
     this.second = new Float64Array(size);
     this.touched = new Uint8Array(size);
@@ -183,6 +189,11 @@ class PendingChanges {
     }
     this.first[i] = toHighs(a);
     this.second[i] = toHighs(b);
+  }
+  /** The same for `size` indices (after `take`: nothing pending). */
+  resized(size: number): PendingChanges {
+    if (this.list.length > 0) throw new Error('linear program: changes pending while the model changes size');
+    return new PendingChanges(size);
   }
   /** The changed indices in increasing order with their values; then forgets them. */
   take(): { indices: Int32Array; first: Float64Array; second: Float64Array } | undefined {
@@ -202,7 +213,9 @@ class PendingChanges {
 
 /**
  * A model kept in memory for repeated solves that change only bounds and costs (HiGHS then
- * starts from the previous basis). Call `dispose` when done: the solver's memory lives in Wasm.
+ * starts from the previous basis), or that add columns and rows at the end, or remove the last
+ * ones (HiGHS keeps the basis of the others: added columns start at a bound, added rows basic).
+ * Call `dispose` when done: the solver's memory lives in Wasm.
  *
  * Changes are collected and passed to HiGHS in one call per kind (column bounds, row bounds,
  * costs) just before the next `restart` or `solve`: HiGHS then holds exactly the bounds and costs
@@ -212,15 +225,23 @@ class PendingChanges {
  */
 export class LinearProgramSession {
   private readonly model: ReturnType<typeof highs.createModel>;
-  private readonly colBounds: PendingChanges;
-  private readonly rowBounds: PendingChanges;
-  private readonly costs: PendingChanges;
+  private colBounds: PendingChanges;
+  private rowBounds: PendingChanges;
+  private costs: PendingChanges;
   constructor(private readonly lp: LinearProgram) {
     this.model = highs.createModel(modelData(lp));
     this.model.options.set({ output_flag: false, presolve: 'off' });
     this.colBounds = new PendingChanges(lp.variables);
     this.rowBounds = new PendingChanges(lp.rows.length);
     this.costs = new PendingChanges(lp.variables);
+  }
+  /** Variables (columns) the model has now. */
+  get variables(): number {
+    return this.colBounds.size;
+  }
+  /** Rows the model has now. */
+  get rows(): number {
+    return this.rowBounds.size;
   }
   setBounds(j: number, lower: number, upper: number): void {
     this.colBounds.set(j, lower, upper);
@@ -237,6 +258,37 @@ export class LinearProgramSession {
   setCost(j: number, cost: number): void {
     this.costs.set(j, cost);
   }
+  /** Appends variables numbered from `variables` on, in no row yet (rows added later may name them). */
+  addVariables(lower: readonly number[], upper: readonly number[], cost: readonly number[]): void {
+    const k = lower.length;
+    if (k === 0) return;
+    this.flush();
+    this.model.addCols({
+      cost: Float64Array.from(cost),
+      lower: Float64Array.from(lower, toHighs),
+      upper: Float64Array.from(upper, toHighs),
+      matrix: { format: 'csc', numRows: this.rows, numCols: k, starts: new Int32Array(k + 1), indices: new Int32Array(0), values: new Float64Array(0) },
+    });
+    this.colBounds = this.colBounds.resized(this.variables + k);
+    this.costs = this.costs.resized(this.variables + k);
+  }
+  /** Appends rows numbered from `rows` on (over any variable the model has). */
+  addRows(rows: LinearRows): void {
+    if (rows.length === 0) return;
+    this.flush();
+    const { rowLower, rowUpper, matrix } = csrRows(rows, this.variables);
+    this.model.addRows({ lower: rowLower, upper: rowUpper, matrix });
+    this.rowBounds = this.rowBounds.resized(this.rows + rows.length);
+  }
+  /** Removes every variable from `variables` on and every row from `rows` on. */
+  truncate(variables: number, rows: number): void {
+    this.flush();
+    if (rows < this.rows) this.model.deleteRows({ kind: 'range', from: rows, to: this.rows - 1 });
+    if (variables < this.variables) this.model.deleteCols({ kind: 'range', from: variables, to: this.variables - 1 });
+    this.rowBounds = this.rowBounds.resized(rows);
+    this.colBounds = this.colBounds.resized(variables);
+    this.costs = this.costs.resized(variables);
+  }
   private flush(): void {
     const cols = this.colBounds.take();
     if (cols) this.model.changeColsBounds({ kind: 'set', indices: cols.indices }, cols.first, cols.second);
@@ -249,7 +301,7 @@ export class LinearProgramSession {
     this.flush();
     this.model.run();
     const status = this.model.getModelStatus();
-    const values = new Array<number>(this.lp.variables).fill(0);
+    const values = new Array<number>(this.variables).fill(0);
     const ms = highs.constants.modelStatus;
     if (status === ms.infeasible) return { status: 'infeasible', objective: NaN, values };
     if (status === ms.unbounded || status === ms.unboundedOrInfeasible) {

@@ -16,8 +16,9 @@
  *    minimise the total count hidden, then the number of cells), a cell already hidden or never
  *    printed costs almost nothing. Where it leaves most cells shown, a second LP finds two
  *    perturbations at once, one moving each sensitive cell up and one down (to at most 0), a
- *    total of ≥ p apart (a 4 may go down by 4 and up by 1: cheaper cycles); the cheaper of the
- *    two is kept. Every printed cell they move is hidden (a complement).
+ *    total of ≥ p apart (a 4 may go down by 4 and up by 1: cheaper cycles), starting from the
+ *    first LP's optimal basis; the cheaper of the two is kept. Every printed cell they move is
+ *    hidden (a complement).
  * 2. A perturbation that moves only hidden or unprinted cells stays admissible when multiplied by
  *    s ≥ 1 as long as counts stay ≥ 0: each is stretched (at most until every cell it moves moves
  *    by p), which proves many complements wide without another LP.
@@ -70,92 +71,144 @@ type Target = readonly [cell: number, direction: 1 | -1, amount: number];
 /**
  * The perturbation LP over the cells allowed to move (u_j at 2k, v_j at 2k + 1, y_j = u_j − v_j);
  * relations keep only their movable cells (the others are held at 0). One model, re-solved per
- * question with changed bounds and costs. A second copy of the variables (y′, after the reward
- * columns) is used only by `perturbBothWays` and held at 0 otherwise.
+ * question with changed bounds and costs, holding only the columns and rows the question needs
+ * (a simplex iteration costs more with every column and row the model has, used or not): the
+ * moves y and the relations always; a second copy y′ of the moves, its relations and the rows
+ * tying a two-sided target's two moves while `perturbBothWays` needs them (appended, then removed
+ * again before any other question); the reward columns of `spread` and their rows from its first
+ * call on (appended once). docs/architecture.md "The cost of a cold regeneration".
  */
 class PerturbationLp {
   private readonly slot = new Map<number, number>();
   private readonly session: LinearProgramSession;
   solves = 0;
-  /** Reward columns of a cell (w⁺ ≤ y, w⁻ ≤ −y), for `spread`. */
+  /** Reward columns of a cell (w⁺ ≤ y, w⁻ ≤ −y), for `spread`, once added. */
   private readonly rewardSlot = new Map<number, number>();
-  private readonly firstRewardRow: number;
-  /** First column of the second copy, and the row tying a two-sided target's two moves. */
-  private readonly second: number;
+  private rewards: { firstColumn: number; firstRow: number } | undefined;
+  /** The second copy while the model holds it: its first column and first row. */
+  private second: { column: number; row: number } | undefined;
+  /** The row tying a two-sided target's two moves (with the second copy). */
   private readonly linkRow = new Map<number, number>();
 
-  constructor(private readonly model: CellModel, movable: readonly number[], cost: (cell: number) => number, p: number, rewarded: readonly number[], twoSided: readonly number[]) {
+  constructor(
+    private readonly model: CellModel,
+    movable: readonly number[],
+    private readonly cost: (cell: number) => number,
+    private readonly p: number,
+    private readonly rewarded: readonly number[],
+    private readonly twoSided: readonly number[],
+  ) {
     movable.forEach((c) => this.slot.set(c, this.slot.size));
     const m = movable.length;
-    rewarded.forEach((c) => this.rewardSlot.set(c, 2 * m + 2 * this.rewardSlot.size));
-    this.second = 2 * m + 2 * rewarded.length;
-    // Rows written flat (LinearRows): some 100,000 terms, built once per run.
+    // Rows written flat (LinearRows): tens of thousands of terms, built once per run.
     const rows = new LinearRows();
-    const relationRows = (base: number) => {
-      for (const r of model.relations) {
-        const k0 = this.slot.get(r.total);
-        if (k0 !== undefined) {
-          rows.term(base + 2 * k0, 1);
-          rows.term(base + 2 * k0 + 1, -1);
-        }
-        const parts = r.parts;
-        for (let q = 0; q < parts.length; q++) {
-          const k = this.slot.get(parts[q]!);
-          if (k !== undefined) {
-            rows.term(base + 2 * k, -1);
-            rows.term(base + 2 * k + 1, 1);
-          }
-        }
-        if (rows.pending > 0) rows.end('=', 0);
-      }
-    };
-    relationRows(0);
-    // Rows w⁺_c − y_c ≤ 0 and w⁻_c + y_c ≤ 0, switched off (and w without reward) until
-    // `spread` asks for c in one direction.
-    this.firstRewardRow = rows.length;
-    for (const [c, w] of this.rewardSlot) {
-      const k = this.slot.get(c)!;
-      rows.add('<=', Infinity, w, 1, 2 * k, -1, 2 * k + 1, 1);
-      rows.add('<=', Infinity, w + 1, 1, 2 * k, 1, 2 * k + 1, -1);
-    }
-    relationRows(this.second);
-    // y_t − y′_t ≥ p for a two-sided target (switched off until `perturbBothWays`).
-    for (const t of twoSided) {
-      const k = this.slot.get(t)!, k2 = this.second + 2 * k;
-      this.linkRow.set(t, rows.length);
-      rows.add('<=', Infinity, 2 * k, 1, 2 * k + 1, -1, k2, -1, k2 + 1, 1);
-    }
-    const n = this.second + 2 * m;
-    const lower = new Array<number>(n).fill(0);
-    const upper = new Array<number>(n).fill(p);
+    this.relationRows(rows, 0);
+    const lower = new Array<number>(2 * m).fill(0);
+    const upper = new Array<number>(2 * m);
     const objective: [number, number][] = [];
     movable.forEach((cell, k) => {
       upper[2 * k] = Infinity;
       upper[2 * k + 1] = model.cells[cell]!.value; // y_j ≥ −x_j: counts stay non-negative
-      upper[this.second + 2 * k] = upper[this.second + 2 * k + 1] = 0;
-      objective.push([2 * k, cost(cell)], [2 * k + 1, cost(cell)], [this.second + 2 * k, cost(cell)], [this.second + 2 * k + 1, cost(cell)]);
+      objective.push([2 * k, cost(cell)], [2 * k + 1, cost(cell)]);
     });
-    this.session = new LinearProgramSession({ sense: 'min', variables: n, objective, rows, lower, upper });
+    this.session = new LinearProgramSession({ sense: 'min', variables: 2 * m, objective, rows, lower, upper });
+  }
+
+  /** The relations over the moves whose first column is `base`. */
+  private relationRows(rows: LinearRows, base: number): void {
+    for (const r of this.model.relations) {
+      const k0 = this.slot.get(r.total);
+      if (k0 !== undefined) {
+        rows.term(base + 2 * k0, 1);
+        rows.term(base + 2 * k0 + 1, -1);
+      }
+      const parts = r.parts;
+      for (let q = 0; q < parts.length; q++) {
+        const k = this.slot.get(parts[q]!);
+        if (k !== undefined) {
+          rows.term(base + 2 * k, -1);
+          rows.term(base + 2 * k + 1, 1);
+        }
+      }
+      if (rows.pending > 0) rows.end('=', 0);
+    }
+  }
+
+  /**
+   * Appends the second copy y′ (held at 0, at the cells' current costs — those `setCost` would
+   * have set), its relations and, for each two-sided target, the row y_t − y′_t ≥ p (switched off
+   * until `perturbBothWays` asks for it).
+   */
+  private withSecond(): { column: number; row: number } {
+    if (this.second) return this.second;
+    const m = this.slot.size;
+    const second = { column: this.session.variables, row: this.session.rows };
+    const cost = new Array<number>(2 * m);
+    for (const [cell, k] of this.slot) cost[2 * k] = cost[2 * k + 1] = this.cost(cell);
+    this.session.addVariables(new Array<number>(2 * m).fill(0), new Array<number>(2 * m).fill(0), cost);
+    const rows = new LinearRows();
+    this.relationRows(rows, second.column);
+    for (const t of this.twoSided) {
+      const k = this.slot.get(t)!, k2 = second.column + 2 * k;
+      this.linkRow.set(t, second.row + rows.length);
+      rows.add('<=', Infinity, 2 * k, 1, 2 * k + 1, -1, k2, -1, k2 + 1, 1);
+    }
+    this.session.addRows(rows);
+    return (this.second = second);
+  }
+
+  /** Removes the second copy (the last columns and rows of the model). */
+  private withoutSecond(): void {
+    if (!this.second) return;
+    this.session.truncate(this.second.column, this.second.row);
+    this.second = undefined;
+    this.linkRow.clear();
+  }
+
+  /**
+   * Appends the reward columns w⁺_c, w⁻_c ∈ [0, p] of every cell that may need protection, at
+   * no cost, and the rows w⁺_c − y_c ≤ 0 and w⁻_c + y_c ≤ 0, switched off until `spread` asks for
+   * c in one direction.
+   */
+  private withRewards(): { firstColumn: number; firstRow: number } {
+    this.withoutSecond();
+    if (this.rewards) return this.rewards;
+    const n = 2 * this.rewarded.length;
+    const rewards = { firstColumn: this.session.variables, firstRow: this.session.rows };
+    this.session.addVariables(new Array<number>(n).fill(0), new Array<number>(n).fill(this.p), new Array<number>(n).fill(0));
+    const rows = new LinearRows();
+    this.rewarded.forEach((c, i) => {
+      const k = this.slot.get(c)!, w = rewards.firstColumn + 2 * i;
+      this.rewardSlot.set(c, w);
+      rows.add('<=', Infinity, w, 1, 2 * k, -1, 2 * k + 1, 1);
+      rows.add('<=', Infinity, w + 1, 1, 2 * k, 1, 2 * k + 1, -1);
+    });
+    this.session.addRows(rows);
+    return (this.rewards = rewards);
   }
 
   /**
    * Two perturbations at once, y moving every target up and y′ moving it down (to at most 0), so
    * that y_t − y′_t ≥ p: the target's interval holds x_t + y′_t and x_t + y_t, at least p apart
    * (a count of 4 may go down by 4 and up by 1). Cheapest in total; it always exists (y_t = p).
+   * `warm`: right after `perturb` found every target moved up (step 1), start from that optimal
+   * basis — still optimal for its own LP, it is a dual feasible start for this one, which differs
+   * only by the targets' relaxed bounds, the second copy (at 0) and the rows tying the two.
    */
-  perturbBothWays(targets: readonly number[], p: number): [Map<number, number>, Map<number, number>] {
+  perturbBothWays(targets: readonly number[], p: number, options: { warm?: boolean } = {}): [Map<number, number>, Map<number, number>] {
     const x = (c: number) => this.model.cells[c]!.value;
+    const second = this.withSecond().column;
     for (const [c, k] of this.slot) {
-      this.session.setBounds(this.second + 2 * k, 0, Infinity);
-      this.session.setBounds(this.second + 2 * k + 1, 0, x(c));
+      this.session.setBounds(second + 2 * k, 0, Infinity);
+      this.session.setBounds(second + 2 * k + 1, 0, x(c));
     }
     for (const t of targets) {
       const k = this.slot.get(t)!;
       this.session.setBounds(2 * k + 1, 0, 0);
-      this.session.setBounds(this.second + 2 * k, 0, 0);
+      this.session.setBounds(second + 2 * k, 0, 0);
       this.session.setRowBounds(this.linkRow.get(t)!, p, Infinity);
     }
-    this.session.restart();
+    if (!options.warm) this.session.restart();
     const sol = this.session.solve();
     this.solves++;
     for (const t of targets) {
@@ -164,11 +217,11 @@ class PerturbationLp {
       this.session.setRowBounds(this.linkRow.get(t)!, -Infinity, Infinity);
     }
     for (const k of this.slot.values()) {
-      this.session.setBounds(this.second + 2 * k, 0, 0);
-      this.session.setBounds(this.second + 2 * k + 1, 0, 0);
+      this.session.setBounds(second + 2 * k, 0, 0);
+      this.session.setBounds(second + 2 * k + 1, 0, 0);
     }
     if (sol.status !== 'optimal') throw new Error(`secondary suppression: no perturbation found (${sol.status})`);
-    return [this.values(sol.values, 0), this.values(sol.values, this.second)];
+    return [this.values(sol.values, 0), this.values(sol.values, second)];
   }
 
   /**
@@ -177,7 +230,8 @@ class PerturbationLp {
    * Many cells proven wide by one LP instead of one LP each.
    */
   spread(cells: readonly Target[]): Map<number, number> {
-    const row = (c: number, d: 1 | -1) => this.firstRewardRow + this.rewardSlot.get(c)! - 2 * this.slot.size + (d > 0 ? 0 : 1);
+    const rewards = this.withRewards();
+    const row = (c: number, d: 1 | -1) => rewards.firstRow + this.rewardSlot.get(c)! - rewards.firstColumn + (d > 0 ? 0 : 1);
     const col = (c: number, d: 1 | -1) => this.rewardSlot.get(c)! + (d > 0 ? 0 : 1);
     for (const [c, d, amount] of cells) {
       this.session.setRowBounds(row(c, d), -Infinity, 0);
@@ -206,7 +260,12 @@ class PerturbationLp {
 
   setCost(cell: number, cost: number): void {
     const k = this.slot.get(cell)!;
-    for (const j of [2 * k, 2 * k + 1, this.second + 2 * k, this.second + 2 * k + 1]) this.session.setCost(j, cost);
+    this.session.setCost(2 * k, cost);
+    this.session.setCost(2 * k + 1, cost);
+    if (this.second) {
+      this.session.setCost(this.second.column + 2 * k, cost);
+      this.session.setCost(this.second.column + 2 * k + 1, cost);
+    }
   }
 
   /**
@@ -215,6 +274,7 @@ class PerturbationLp {
    * non-zero entries only; undefined when none exists.
    */
   perturb(targets: readonly Target[]): Map<number, number> | undefined {
+    this.withoutSecond();
     const x = (t: number) => this.model.cells[t]!.value;
     for (const [t, d, amount] of targets) {
       const k = this.slot.get(t)!;
@@ -312,7 +372,7 @@ export function suppressionPattern(model: CellModel, rule: DisclosureRule, optio
   const printed = cells.filter((c) => c.published).length;
   let first = up ? [up] : [];
   if (up && hidden.size + movedShown([up]).size <= MOSTLY_SHOWN * printed) {
-    const both = full.perturbBothWays(targets, p);
+    const both = full.perturbBothWays(targets, p, { warm: true });
     if (cost(both) < cost([up])) first = both;
   }
   for (const y of first) keep(y);

@@ -13,6 +13,7 @@ import { readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'n
 import { isBuiltin } from 'node:module';
 import { join, relative, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+// @ts-expect-error: a build script in plain JavaScript, without type declarations
 import { bundleHta } from '../../scripts/bundle-hta.mjs';
 import { builtClosure } from '../support/built-closure.js';
 import { ceaFixture } from '../support/cea-fixture.js';

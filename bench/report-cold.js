@@ -5,10 +5,11 @@
 //   import { reportColdBench } …          # from bench/run.js
 //
 // Each run is a new Node process (module loading included, as a user runs `hta report
-// --no-cache`). The child times the phases from buildReports' progress messages: module loading,
-// per report the analysis (until its first chart) and the chart drawing (vega → SVG on the main
-// thread; PNGs in worker threads overlap it), then the wait for the last PNGs; and the CPU time of
-// all threads, which says what the wall time would be on an idle machine (CPU ÷ cores at best).
+// --no-cache`). The child runs the CLI as bin/hta.js does and times the phases from its progress
+// messages: start-up (modules, the manifest, the input checks), per report the analysis (until its
+// first chart) and the chart drawing (vega → SVG on the main thread; PNGs in worker threads
+// overlap it), then the wait for the last PNGs and the writing; and the CPU time of all threads,
+// which says what the wall time would be on an idle machine (CPU ÷ cores at best).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
@@ -74,18 +75,27 @@ if (process.argv[2] === '--child') {
   const sampler = await threadSampler();
   const t0 = performance.now();
   const cpu0 = process.cpuUsage();
-  const dist = (p) => pathToFileURL(join(root, 'dist', p)).href;
-  const { loadManifest } = await import(dist('report/manifest.js'));
-  const { buildReports } = await import(dist('report/build-reports.js'));
-  const { packageVersion } = await import(dist('cli/version.js'));
-  const tLoaded = performance.now();
-  const manifest = join(root, 'data/reports.json');
+  // The CLI as bin/hta.js runs it (one bundle after `npm run build`), its progress messages
+  // captured as a terminal would show them.
+  const { main } = await import(pathToFileURL(join(root, 'dist/cli/bin-entry.js')).href);
   const events = [];
-  const files = await buildReports(loadManifest(manifest), {
-    manifestFile: manifest,
-    version: packageVersion(),
-    onProgress: (message) => events.push({ at: performance.now(), message }),
-  });
+  let summary = '';
+  const io = {
+    stdout: () => {},
+    stderr: (text) => {
+      const m = /^\r(report \S+: .*?) *$/.exec(text);
+      if (m) events.push({ at: performance.now(), message: m[1] });
+      else if (/ files in /.test(text)) summary = text;
+    },
+    stderrIsTTY: true,
+  };
+  const out = mkdtempSync(join(tmpdir(), 'hta-bench-report-'));
+  const code = await main(['report', '--no-cache', '--manifest', join(root, 'data/reports.json'), '--out', out], io);
+  rmSync(out, { recursive: true, force: true });
+  if (code !== 0) throw new Error(`hta report exited ${code}`);
+  const files = { size: Number(/^(\d+) files/.exec(summary)?.[1] ?? 0) };
+  // Start-up: modules, commander, the manifest and the input checks, until the first analysis.
+  const tLoaded = events[0]?.at ?? t0;
   const tEnd = performance.now();
   const cpu = process.cpuUsage(cpu0);
   const threads = await sampler?.stop();
@@ -100,7 +110,8 @@ if (process.argv[2] === '--child') {
     if (last && last.report === m[1] && last.kind === kind) last.ms += next - events[i].at;
     else phases.push({ report: m[1], kind, ms: next - events[i].at });
   }
-  // The time after the last chart's SVG is waiting for PNG workers (and the folder indexes).
+  // The time after the last chart's SVG is waiting for PNG workers (and the folder indexes, the
+  // comparison with the (empty) output folder and writing the files).
   const lastCharts = phases.findLast((p) => p.kind === 'charts');
   const lastEvent = events.at(-1)?.at ?? tEnd;
   const pngWait = tEnd - lastEvent;
@@ -135,13 +146,13 @@ export function reportColdBench({ runs = Number(process.env.HTA_BENCH_REPORT_RUN
   return { seconds: median(walls), runs: walls.length, cores: availableParallelism(), breakdown: b };
 }
 
-/** The breakdown as lines: "module loading 0.5 s", "selfback: analysis 1.9 s", … */
+/** The breakdown as lines: "start-up 0.5 s", "selfback: analysis 1.9 s", … */
 export function breakdownLines(b) {
   const s = (ms) => `${(ms / 1000).toFixed(2)} s`;
   return [
-    ['module loading', s(b.loadMs)],
+    ['start-up (modules, manifest, input checks)', s(b.loadMs)],
     ...b.phases.map((p) => [`${p.report}: ${p.kind === 'analysis' ? 'analysis' : 'charts (SVG; PNGs overlap)'}`, s(p.ms)]),
-    ['waiting for the last PNGs', s(b.pngWaitMs)],
+    ['waiting for the last PNGs, writing', s(b.pngWaitMs)],
     ['total in-process (wall)', s(b.wallMs)],
     ['CPU, all threads', `${s(b.cpuMs)} (${b.files} files)`],
     ...(b.threads

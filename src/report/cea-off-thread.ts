@@ -4,11 +4,11 @@
  * started before any report is built.
  */
 import type { CeaFilesInput, analyseCeaFiles } from '../cea/analyze-cea-files.js';
-import { runOffThread } from './off-thread.js';
+import { ANALYSIS_WORKER, runOffThread } from './off-thread.js';
 
 export function analyseCeaOffThread(input: CeaFilesInput): Promise<ReturnType<typeof analyseCeaFiles>> {
   return runOffThread({
-    module: new URL('../cea/analyze-cea-files.js', import.meta.url),
+    module: ANALYSIS_WORKER,
     name: 'analyseCeaFiles',
     input,
     inThread: async () => (await import('../cea/analyze-cea-files.js')).analyseCeaFiles(input),

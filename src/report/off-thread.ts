@@ -87,8 +87,12 @@ export interface OffThreadJob<T> {
   what: string;
 }
 
-/** Run by each worker before its first job (analysis-worker-setup.ts). */
-const SETUP = new URL('./analysis-worker-setup.js', import.meta.url);
+/**
+ * The module each worker imports first, for its set-up (`setUpAnalysisWorker`, run before its
+ * first job), and the analyses' jobs name: built, it is one bundle of the worker's code
+ * (analysis-worker.ts), which the jobs' own import then finds already loaded.
+ */
+export const ANALYSIS_WORKER = new URL('./analysis-worker.js', import.meta.url);
 
 /** Analysis workers at most: the cores besides the main thread's (at least one). */
 export const ANALYSIS_THREADS = Math.max(1, availableParallelism() - 1);
@@ -123,7 +127,7 @@ function workerTempFolder(): { folder: string; env: NodeJS.ProcessEnv } {
 
 function startWorker(): AnalysisWorker {
   const temp = workerTempFolder();
-  const w: AnalysisWorker = { worker: new Worker(WORKER_SOURCE, { eval: true, workerData: { setup: SETUP.href }, env: temp.env }), pending: new Map() };
+  const w: AnalysisWorker = { worker: new Worker(WORKER_SOURCE, { eval: true, workerData: { setup: ANALYSIS_WORKER.href }, env: temp.env }), pending: new Map() };
   w.worker.once('exit', () => discardStagingFolder(temp.folder));
   workers.push(w);
   const fail = (err: (p: Pending) => unknown) => {

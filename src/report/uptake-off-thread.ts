@@ -6,14 +6,14 @@
  */
 import type { UptakeAnalysis } from '../uptake/uptake-analysis.js';
 import type { UptakePlan } from '../uptake/uptake-plan.js';
-import { runOffThread } from './off-thread.js';
+import { ANALYSIS_WORKER, runOffThread } from './off-thread.js';
 
 export { stopOffThreadAnalyses } from './off-thread.js';
 
 /** The uptake analysis, off the main thread when running from built modules. */
 export function analyseUptakeOffThread(input: { registryFile: string; eligibleFile: string; plan: UptakePlan; previousFiles?: readonly string[] }): Promise<UptakeAnalysis> {
   return runOffThread({
-    module: new URL('../uptake/uptake-analysis.js', import.meta.url),
+    module: ANALYSIS_WORKER,
     name: 'analyseUptake',
     input,
     inThread: async () => (await import('../uptake/uptake-analysis.js')).analyseUptake(input),

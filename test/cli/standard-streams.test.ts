@@ -11,19 +11,14 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { builtClosure } from '../support/built-closure.js';
 import { tempDir } from '../support/run-cli.js';
 
-const mainBuilt = builtClosure('src/cli/main.ts');
-const streamsBuilt = builtClosure('src/cli/standard-streams.ts');
-symlinkSync(resolve('package.json'), join(mainBuilt.dir, 'package.json'));
-afterAll(() => {
-  rmSync(mainBuilt.dir, { recursive: true, force: true });
-  rmSync(streamsBuilt.dir, { recursive: true, force: true });
-});
+const built = builtClosure('src/cli/bin-entry.ts');
+symlinkSync(resolve('package.json'), join(built.dir, 'package.json'));
+afterAll(() => rmSync(built.dir, { recursive: true, force: true }));
 
 function binScript(): string {
   const source = readFileSync('bin/hta.js', 'utf8')
     .replace(/^#!.*\n/, '')
-    .replace("'../dist/cli/main.js'", JSON.stringify(mainBuilt.url))
-    .replace("'../dist/cli/standard-streams.js'", JSON.stringify(streamsBuilt.url));
+    .replace("'../dist/cli/bin-entry.js'", JSON.stringify(built.url));
   const file = join(tempDir(), 'hta.mjs');
   writeFileSync(file, source);
   return file;

@@ -184,7 +184,8 @@ describe('hta uptake on real-shaped registry exports, against R', () => {
     expect(cell('national', 2027).eligible).toBe(regions2027.reduce((s, p) => s + p.eligible, 0));
     expect(regions2027).toHaveLength(5);
 
-    const text = await runCli('uptake', `${FX}/registry-missing-year/registry.csv`, '--eligible', `${FX}/registry-missing-year/eligible.csv`, '--plan', `${FX}/registry-missing-year/carry-forward.plan.json`);
+    // Threshold 1 as above: the fill is the point, not the suppression.
+    const text = await runCli('uptake', `${FX}/registry-missing-year/registry.csv`, '--eligible', `${FX}/registry-missing-year/eligible.csv`, '--plan', planWith(tempDir(), `${FX}/registry-missing-year/carry-forward.plan.json`));
     expect(text.stdout).toContain('filled by carry-forward');
     expect(text.stdout).toContain('Sjælland 2027 from 2026, Nordjylland 2025 from 2024');
   });
@@ -283,9 +284,11 @@ describe('hta uptake on real-shaped registry exports, against R', () => {
 
   it('the uptake report page prints the carry-forward choice and every filled cell', async () => {
     const dir = `${FX}/registry-missing-year`;
+    // The fixture's carry-forward plan at threshold 1: the page's fill sentences are the point, not the suppression.
+    const plan = planWith(tempDir(), `${dir}/carry-forward.plan.json`);
     const content = await uptakeReportKind.build(
-      { id: 'x', kind: 'uptake', out: 'x', lang: 'en', registry: 'registry.csv', eligible: 'eligible.csv', plan: 'carry-forward.plan.json' } as never,
-      { input: (p: string) => join(dir, p), lang: 'en', version: 'test', memo: <T>(_k: string, f: () => T) => f() },
+      { id: 'x', kind: 'uptake', out: 'x', lang: 'en', registry: 'registry.csv', eligible: 'eligible.csv', plan: 'plan.json' } as never,
+      { input: (p: string) => (p === 'plan.json' ? plan : join(dir, p)), lang: 'en', version: 'test', memo: <T>(_k: string, f: () => T) => f() },
     );
     const intro = content.page.sections.find((s) => s.id === 'about-data')!.intro!.join('\n');
     expect(intro).toContain('filled by carry-forward');

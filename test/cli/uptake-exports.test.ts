@@ -42,6 +42,10 @@ async function runFixture(name: string, planName = 'uptake.plan.json', over: Rec
   return runCli('uptake', `${FX}/${name}/registry.csv`, '--eligible', `${FX}/${name}/eligible.csv`, '--plan', plan, '--json');
 }
 
+/** The Danish Excel export at threshold 1 (`--json`): two tests compare with it, made once for the file. */
+let dkExcelRun: ReturnType<typeof runFixture> | undefined;
+const dkExcel = () => (dkExcelRun ??= runFixture('registry-dk-excel'));
+
 function checkAgainstR(json: Json, ref: Reference): void {
   const whole = json.metrics.filter((m) => m.period === 'all' && m.dimension === 'all');
   // Regions in the eligible file's order, then the whole country.
@@ -77,7 +81,7 @@ describe('hta uptake on real-shaped registry exports, against R', () => {
 
   it('Danish Excel: own column order, an extra column, ";;;" trailing columns, d.m.yyyy, region spellings, a year with no rows (numpy/scipy reference)', async () => {
     const before = readFileSync(`${FX}/registry-dk-excel/registry.csv`);
-    const r = await runFixture('registry-dk-excel');
+    const r = await dkExcel();
     expect(r.code, r.stderr).toBe(0);
     // expected.json: make-more-fixtures.py reads the raw files itself (no R on every machine).
     checkAgainstR(JSON.parse(r.stdout) as Json, JSON.parse(readFileSync(`${FX}/registry-dk-excel/expected.json`, 'utf8')) as Reference);
@@ -87,7 +91,11 @@ describe('hta uptake on real-shaped registry exports, against R', () => {
   it('Danish Excel with its own threshold: the clinic with 3 referrals is hidden in the funnel and in the CSV tables', async () => {
     const dir = tempDir();
     const F = `${FX}/registry-dk-excel`;
-    const r = await runCli('uptake', `${F}/registry.csv`, '--eligible', `${F}/eligible.csv`, '--plan', `${F}/uptake.plan.json`, '--json', '--csv-dir', join(dir, 'csv'));
+    // The plan's own threshold (5), with the clinic funnel published and the monthly series and
+    // breakdowns not: the funnel is the point, not their suppression (about a second of solving).
+    const plan = join(dir, 'plan.json');
+    writeFileSync(plan, JSON.stringify({ ...JSON.parse(readFileSync(`${F}/uptake.plan.json`, 'utf8')), publish: { months: false, clinics: true, equity: [] } }));
+    const r = await runCli('uptake', `${F}/registry.csv`, '--eligible', `${F}/eligible.csv`, '--plan', plan, '--json', '--csv-dir', join(dir, 'csv'));
     expect(r.code, r.stderr).toBe(0);
     const nor3 = (JSON.parse(r.stdout) as { funnel: { rows: { clinic: string; referrals: unknown; activations: unknown }[] } }).funnel.rows.find((c) => c.clinic === 'NOR3')!;
     expect([nor3.referrals, nor3.activations]).toEqual(['suppressed', 'suppressed']);
@@ -103,7 +111,7 @@ describe('hta uptake on real-shaped registry exports, against R', () => {
     // Two rows of separators: as many fields as the header, and one fewer.
     writeFileSync(padded, text + ';;;;;;;;;;;;\r\n  ;;; ;;;;;;;;\r\n');
     const run = (file: string, ...more: string[]) => runCli('uptake', file, '--eligible', `${F}/eligible.csv`, '--plan', plan, '--json', ...more);
-    const [a, b] = [await run(`${F}/registry.csv`), await run(padded)];
+    const [a, b] = [await dkExcel(), await run(padded)];
     expect(b.code, b.stderr).toBe(0);
     expect(b.stdout).toBe(a.stdout);
     const bad = join(dir, 'bad.csv');
@@ -176,7 +184,8 @@ describe('hta uptake on real-shaped registry exports, against R', () => {
     expect(cell('national', 2027).eligible).toBe(regions2027.reduce((s, p) => s + p.eligible, 0));
     expect(regions2027).toHaveLength(5);
 
-    const text = await runCli('uptake', `${FX}/registry-missing-year/registry.csv`, '--eligible', `${FX}/registry-missing-year/eligible.csv`, '--plan', `${FX}/registry-missing-year/carry-forward.plan.json`);
+    // Threshold 1 as above: the fill is the point, not the suppression.
+    const text = await runCli('uptake', `${FX}/registry-missing-year/registry.csv`, '--eligible', `${FX}/registry-missing-year/eligible.csv`, '--plan', planWith(tempDir(), `${FX}/registry-missing-year/carry-forward.plan.json`));
     expect(text.stdout).toContain('filled by carry-forward');
     expect(text.stdout).toContain('Sjælland 2027 from 2026, Nordjylland 2025 from 2024');
   });
@@ -276,9 +285,11 @@ describe('hta uptake on real-shaped registry exports, against R', () => {
 
   it('the uptake report page prints the carry-forward choice and every filled cell', async () => {
     const dir = `${FX}/registry-missing-year`;
+    // The fixture's carry-forward plan at threshold 1: the page's fill sentences are the point, not the suppression.
+    const plan = planWith(tempDir(), `${dir}/carry-forward.plan.json`);
     const content = await uptakeReportKind.build(
-      { id: 'x', kind: 'uptake', out: 'x', lang: 'en', registry: 'registry.csv', eligible: 'eligible.csv', plan: 'carry-forward.plan.json' } as never,
-      { input: (p: string) => join(dir, p), lang: 'en', version: 'test', memo: <T>(_k: string, f: () => T) => f() },
+      { id: 'x', kind: 'uptake', out: 'x', lang: 'en', registry: 'registry.csv', eligible: 'eligible.csv', plan: 'plan.json' } as never,
+      { input: (p: string) => (p === 'plan.json' ? plan : join(dir, p)), lang: 'en', version: 'test', memo: <T>(_k: string, f: () => T) => f() },
     );
     const intro = content.page.sections.find((s) => s.id === 'about-data')!.intro!.join('\n');
     expect(intro).toContain('filled by carry-forward');

@@ -34,9 +34,13 @@ function plan(over: Record<string, unknown> = {}): string {
 const uptake = (eligible: string, planFile: string, ...more: string[]) =>
   runCli('uptake', `${F}/registry.csv`, '--eligible', `${F}/${eligible}`, '--plan', planFile, ...more);
 
+/** `--exclude-invalid --json` with the fixture's plan at threshold 1: three tests read this one run, made once for the file. */
+let excludingRun: ReturnType<typeof runCli> | undefined;
+const excluding = () => (excludingRun ??= uptake('eligible.csv', plan(), '--exclude-invalid', '--json'));
+
 describe('the eligible file\'s total rows', () => {
   it('"I alt" rows equal to the regions\' sums are left out with a note: the whole country is counted once', async () => {
-    const r = await uptake('eligible.csv', plan(), '--exclude-invalid', '--json');
+    const r = await excluding();
     expect(r.code, r.stderr).toBe(0);
     const json = JSON.parse(r.stdout) as Json;
     const national = json.uptake.find((u) => u.region === 'national' && u.year === 2025)!;
@@ -66,7 +70,7 @@ describe('the registry\'s Excel total row', () => {
   });
 
   it('with --exclude-invalid it is left out, and the counts are those of the referral rows', async () => {
-    const r = await uptake('eligible.csv', plan(), '--exclude-invalid', '--json');
+    const r = await excluding();
     expect(r.code, r.stderr).toBe(0);
     const json = JSON.parse(r.stdout) as Json;
     expect(json.excluded?.rows).toBe(1);
@@ -86,7 +90,7 @@ describe('the registry\'s Excel total row', () => {
 
 describe('Danish codes are built in', () => {
   it('Køn "Ukendt" is the unknown sex, Henviser "Sygehus" and "Speciallæge" are "other", without a plan mapping', async () => {
-    const r = await uptake('eligible.csv', plan(), '--exclude-invalid', '--json');
+    const r = await excluding();
     expect(r.code, r.stderr).toBe(0);
     const level = (dimension: string, lv: string) => (JSON.parse(r.stdout) as Json).metrics.find((m) => m.region === 'national' && m.period === 'all' && m.dimension === dimension && m.level === lv)!;
     expect(level('sex', 'unknown').referrals).toBe(EXPECTED.sexUnknown);

@@ -14,7 +14,7 @@ import { readStudiesFile } from '../../src/meta/read-studies.js';
 import { loadPlanFile } from '../../src/plan/load-plan.js';
 import type { Sensitivity } from '../../src/analysis/results-schema.js';
 import { sensitivityTable, tippingSentence } from '../../src/report/sensitivity-table.js';
-import { trialReportFiles } from './report-files-support.js';
+import { sharedBuilds, trialReportFiles } from './report-files-support.js';
 import { runCli, tempDir } from '../support/run-cli.js';
 
 const LABELS = {
@@ -42,8 +42,12 @@ function customPlan(): Record<string, unknown> {
 }
 
 describe('arm labels from the plan', () => {
+  // The English and Danish pages of each plan from one analysis, as `hta report` makes them.
+  const builds = sharedBuilds();
+  let renamed: string | undefined;
+
   it.each(['en', 'da'] as const)('a trial report (%s) says "Digital coach" / the control label and never "app" or "usual care"', async (lang) => {
-    const files = await trialReportFiles(customPlan(), lang);
+    const files = await trialReportFiles(customPlan(), lang, undefined, builds);
     expect([...files.keys()].filter((f) => f.endsWith('.svg')).length).toBeGreaterThanOrEqual(4);
     for (const [f, text] of files) {
       for (const word of DEFAULT_WORDS) expect(text.match(word)?.[0], `${lang}/${f} says ${String(word)}`).toBeUndefined();
@@ -69,12 +73,16 @@ describe('arm labels from the plan', () => {
   });
 
   it.each(['en', 'da'] as const)('a plan without armLabels whose arms are not an app against usual care (%s) is reported with neutral names, never "app" or "usual care"', async (lang) => {
-    // The bundled export with its arms renamed: a researcher's own trial of exercise against a waiting list.
-    const dir = tempDir();
-    const csv = readFileSync('data/synthetic/selfback-trial.csv', 'utf8').replace(/^([^,\n]*),app,/gm, '$1,Træning,').replace(/^([^,\n]*),usual,/gm, '$1,Venteliste,');
-    writeFileSync(join(dir, 'export.csv'), csv);
+    // The bundled export with its arms renamed: a researcher's own trial of exercise against a waiting list
+    // (one file for both languages, so both pages come from one analysis).
+    renamed ??= (() => {
+      const dir = tempDir();
+      const csv = readFileSync('data/synthetic/selfback-trial.csv', 'utf8').replace(/^([^,\n]*),app,/gm, '$1,Træning,').replace(/^([^,\n]*),usual,/gm, '$1,Venteliste,');
+      writeFileSync(join(dir, 'export.csv'), csv);
+      return relative(process.cwd(), join(dir, 'export.csv'));
+    })();
     const plan = { ...customPlan(), armLabels: undefined, arms: { intervention: 'Træning', control: 'Venteliste' } };
-    const files = await trialReportFiles(plan, lang, relative(process.cwd(), join(dir, 'export.csv')));
+    const files = await trialReportFiles(plan, lang, renamed, builds);
     for (const [f, text] of files) {
       for (const word of DEFAULT_WORDS) expect(text.match(word)?.[0], `${lang}/${f} says ${String(word)}`).toBeUndefined();
     }

@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { formatMcid, formatRowMcid } from '../../src/report/i18n.js';
-import { trialReportFiles } from './report-files-support.js';
+import { sharedBuilds, trialReportFiles } from './report-files-support.js';
 
 const text = (html: string) => html.replace(/<style[\s\S]*?<\/style>/g, '').replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
 
@@ -26,9 +26,11 @@ describe('the MCID as the plan writes it', () => {
 describe('the bundled trial with an MCID of 0.5 for disability', () => {
   const plan = JSON.parse(readFileSync('data/plans/selfback.plan.json', 'utf8')) as { outcomes: { key: string; mcid?: number }[] };
   plan.outcomes.find((o) => o.key === 'rmdq')!.mcid = 0.5;
+  // Both pages from one analysis, as `hta report` makes them.
+  const builds = sharedBuilds();
 
   it('Danish: "Omvægtet" in the summary of findings as in its section, no "raking", "indirekte evidens", "0,5 point"', async () => {
-    const files = await trialReportFiles(plan, 'da');
+    const files = await trialReportFiles(plan, 'da', undefined, builds);
     for (const page of [text(files.get('index.html')!), files.get('README.md')!]) {
       expect(page).toMatch(/Omvægtet, eff\. n \d+/);
       expect(page).not.toMatch(/raking|Overført/i);
@@ -40,7 +42,7 @@ describe('the bundled trial with an MCID of 0.5 for disability', () => {
   }, 60_000);
 
   it('English: "Reweighted" in the summary of findings, as its section says', async () => {
-    const page = text((await trialReportFiles(plan, 'en')).get('index.html')!);
+    const page = text((await trialReportFiles(plan, 'en', undefined, builds)).get('index.html')!);
     expect(page).toMatch(/Reweighted, eff\. n \d+/);
     expect(page).not.toMatch(/Transported/);
     expect(page).toContain('MCID 0.5 points');

@@ -12,10 +12,23 @@ import { markdownPage } from '../../src/report/markdown-page.js';
 import { renderSvg } from '../../src/report/render/render-chart.js';
 import { tempDir } from '../support/run-cli.js';
 
-export async function trialReportFiles(plan: unknown, lang: Lang, data = 'data/synthetic/selfback-trial.csv'): Promise<Map<string, string>> {
-  const dir = tempDir();
-  writeFileSync(join(dir, 'plan.json'), JSON.stringify(plan));
-  const memo = new Map<string, unknown>();
+/**
+ * The folders and memos of a test file's builds, by plan and export: the pages of one plan in
+ * English and Danish then share one analysis, as `hta report` shares it between the reports of a
+ * manifest (its memo), instead of analysing the trial once per language.
+ */
+export type SharedBuilds = Map<string, { dir: string; memo: Map<string, unknown> }>;
+export const sharedBuilds = (): SharedBuilds => new Map();
+
+export async function trialReportFiles(plan: unknown, lang: Lang, data = 'data/synthetic/selfback-trial.csv', shared?: SharedBuilds): Promise<Map<string, string>> {
+  const key = `${JSON.stringify(plan)}\u0000${data}`;
+  let build = shared?.get(key);
+  if (!build) {
+    build = { dir: tempDir(), memo: new Map<string, unknown>() };
+    writeFileSync(join(build.dir, 'plan.json'), JSON.stringify(plan));
+    shared?.set(key, build);
+  }
+  const { dir, memo } = build;
   const entry = { id: 'r', kind: 'trial', out: 'r', lang, data: join(process.cwd(), data), plan: 'plan.json', characteristics: [{ column: 'age', label: { en: 'Age', da: 'Alder' } }] };
   const content = await trialReportKind.build(entry, {
     input: (p) => (p.startsWith('/') ? p : join(dir, p)),

@@ -18,11 +18,20 @@ import { trialReportFiles } from './report-files-support.js';
 const CHROMIUM = '/usr/bin/chromium';
 const available = existsSync(CHROMIUM);
 
-describe('the summary of findings\' header in print', () => {
-  it('html: "95 %-KI" kept whole, a soft hyphen before "gruppe"', async () => {
+/** The Danish page of the bundled trial with neutral arm names: both tests read it, built once for the file. */
+let danishPage: Promise<string> | undefined;
+function neutralDanishPage(): Promise<string> {
+  if (!danishPage) {
     const plan = JSON.parse(readFileSync('data/plans/selfback.plan.json', 'utf8')) as Record<string, unknown>;
     plan.armLabels = { intervention: { en: 'Intervention', da: 'Interventionsgruppe' }, control: { en: 'Control', da: 'Kontrolgruppe' } };
-    const html = (await trialReportFiles(plan, 'da')).get('index.html')!;
+    danishPage = trialReportFiles(plan, 'da').then((files) => files.get('index.html')!);
+  }
+  return danishPage;
+}
+
+describe('the summary of findings\' header in print', () => {
+  it('html: "95 %-KI" kept whole, a soft hyphen before "gruppe"', async () => {
+    const html = await neutralDanishPage();
     expect(html).toContain('<th class="compact">Med Kontrol&shy;gruppe</th>');
     expect(html).toContain('Relativ effekt (<span class="nowrap">95 %-KI</span>)');
     // The analysis the rows give is said in the caption, not a paragraph: page 1 keeps its line.
@@ -30,10 +39,8 @@ describe('the summary of findings\' header in print', () => {
   }, 60_000);
 
   it.skipIf(!available && !process.env.CI)('neutral arm names, Danish: every header inside its column, "95 %-KI" on one line', async () => {
-    const plan = JSON.parse(readFileSync('data/plans/selfback.plan.json', 'utf8')) as Record<string, unknown>;
-    plan.armLabels = { intervention: { en: 'Intervention', da: 'Interventionsgruppe' }, control: { en: 'Control', da: 'Kontrolgruppe' } };
     const dir = mkdtempSync(join(tmpdir(), 'sof-header-'));
-    writeFileSync(join(dir, 'index.html'), (await trialReportFiles(plan, 'da')).get('index.html')!);
+    writeFileSync(join(dir, 'index.html'), await neutralDanishPage());
     const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu'] });
     try {
       const page = await browser.newPage({ viewport: { width: PORTRAIT_PX, height: 1000 } });

@@ -11,7 +11,7 @@ import type { EffectRow } from '../../src/analysis/results-schema.js';
 import { relevanceOf } from '../../src/judge/relevance.js';
 import { effectsTable } from '../../src/report/effects-table.js';
 import { verdictNotes, withSignificance } from '../../src/report/verdict-notes.js';
-import { trialReportFiles } from './report-files-support.js';
+import { sharedBuilds, trialReportFiles } from './report-files-support.js';
 
 const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/\s+/g, ' ');
 
@@ -42,9 +42,11 @@ describe('the trial page defines every verdict it shows', () => {
   // An MCID of 0.5 for disability: its estimates lie beyond it, their CIs not.
   const plan = JSON.parse(readFileSync('data/plans/selfback.plan.json', 'utf8')) as { outcomes: { key: string; mcid?: number }[] };
   plan.outcomes.find((o) => o.key === 'rmdq')!.mcid = 0.5;
+  // Both pages from one analysis, as `hta report` makes them.
+  const builds = sharedBuilds();
 
   it.each(['en', 'da'] as const)('%s', async (lang) => {
-    const files = await trialReportFiles(plan, lang);
+    const files = await trialReportFiles(plan, lang, undefined, builds);
     const html = text(files.get('index.html')!);
     const md = files.get('README.md')!;
     expect(html).toContain(lang === 'en' ? 'Possibly clinically relevant benefit' : 'Muligvis klinisk relevant gavn');

@@ -26,6 +26,10 @@ function planWith(file: string, change: Record<string, unknown>): string {
 
 const day = (iso: string) => isoToDay(iso)!;
 
+// The reading is compared, not the suppression: threshold 1 shows every count (a stronger
+// comparison) and spares seconds of suppression solving per run (test/cli/uptake-utf16.test.ts).
+const EVERY_COUNT = { suppression: { threshold: 1, acknowledgeLowThreshold: true } };
+
 describe('day numbers under dateFormat "auto"', () => {
   it('the detector gives the range of whole day numbers; a time fraction is Excel\'s alone', () => {
     const detect = (texts: string[]) => {
@@ -50,10 +54,10 @@ describe('day numbers under dateFormat "auto"', () => {
 
   it('SAS day numbers: read as SAS dates with a note, as with "dateFormat": "sas-day"', async () => {
     const args = (plan: string) => ['uptake', `${SAS}/registry-sas-numbers.csv`, '--eligible', `${SAS}/eligible.csv`, '--plan', plan, '--json'];
-    const auto = await runCli(...args(`${SAS}/auto.plan.json`));
+    const auto = await runCli(...args(planWith(`${SAS}/auto.plan.json`, EVERY_COUNT)));
     expect(auto.code, auto.stderr).toBe(0);
     expect(auto.stderr).toContain('registry-sas-numbers.csv: dates are day numbers (such as 23513), read as SAS dates ("dateFormat": "sas-day"), the only reading inside the date window 2000-01-01 – 2025-11-30');
-    const sas = await runCli(...args(planWith(`${SAS}/auto.plan.json`, { dateFormat: 'sas-day' })));
+    const sas = await runCli(...args(planWith(`${SAS}/auto.plan.json`, { ...EVERY_COUNT, dateFormat: 'sas-day' })));
     expect(sas.code, sas.stderr).toBe(0);
     expect(JSON.parse(auto.stdout).metrics).toEqual(JSON.parse(sas.stdout).metrics);
   }, 30_000);
@@ -69,10 +73,10 @@ describe('day numbers under dateFormat "auto"', () => {
 
   it('Excel serials: read as Excel serials with a note (SAS dates would be 60 years on)', async () => {
     const args = (plan: string) => ['uptake', `${EXCEL}/registry.csv`, '--eligible', `${EXCEL}/eligible.csv`, '--plan', plan, '--json'];
-    const auto = await runCli(...args(planWith(`${EXCEL}/uptake.plan.json`, { dateFormat: 'auto' })));
+    const auto = await runCli(...args(planWith(`${EXCEL}/uptake.plan.json`, { ...EVERY_COUNT, dateFormat: 'auto' })));
     expect(auto.code, auto.stderr).toBe(0);
     expect(auto.stderr).toMatch(/read as Excel serials \("dateFormat": "excel-serial"\), the only reading inside the date window 2000-01-01 – /);
-    const excel = await runCli(...args(`${EXCEL}/uptake.plan.json`));
+    const excel = await runCli(...args(planWith(`${EXCEL}/uptake.plan.json`, EVERY_COUNT)));
     expect(JSON.parse(auto.stdout).metrics).toEqual(JSON.parse(excel.stdout).metrics);
   }, 30_000);
 });

@@ -96,15 +96,30 @@ function differences(a: UptakeAnalysis, b: UptakeAnalysis): string[] {
   return found;
 }
 
+/**
+ * December's publication A and January's B0 made without --previous, as several tests start from
+ * them: made once, in one folder (each test adds files of its own names), not once per test.
+ */
+const decemberDir = tempDir();
+const made = new Map<'A' | 'B0', ReturnType<typeof publish>>();
+function madeOnce(name: 'A' | 'B0'): ReturnType<typeof publish> {
+  let run = made.get(name);
+  if (!run) {
+    run = name === 'A' ? publish(decemberDir, 'A', registry('2025-12-31'), '2025-12-31', false) : publish(decemberDir, 'B0', [...registry('2025-12-31'), JANUARY], '2026-01-31', false);
+    made.set(name, run);
+  }
+  return run;
+}
+
 const audit = (b: UptakeAnalysis, a: { file: string }) =>
   auditPublishedUptake(b as never, { threshold: 5, protectionLevel: 5, zerosSensitive: false }, parsePreviousPublication(JSON.parse(readFileSync(a.file, 'utf8')), a.file));
 
 describe('a second publication a month later', () => {
   it('without --previous the two can be subtracted (and the audit, given both, says so); with it, nothing narrows', async () => {
     const dir = tempDir();
-    const A = await publish(dir, 'A', registry('2025-12-31'), '2025-12-31', false);
+    const A = await madeOnce('A');
     const bRows = [...registry('2025-12-31'), JANUARY];
-    const alone = await publish(dir, 'B0', bRows, '2026-01-31', false);
+    const alone = await madeOnce('B0');
     // The threat: Hovedstaden's whole export 111 / 74 a month after 110 / 73.
     expect(differences(A.analysis, alone.analysis)).toEqual([
       'referrals Region Hovedstaden all: 111 − 110', 'activations Region Hovedstaden all: 74 − 73',
@@ -139,9 +154,9 @@ describe('a second publication a month later', () => {
 
 describe('the manifest key "previous"', () => {
   it('an uptake report names the earlier results.json: the page says so, and nothing narrows against it', async () => {
-    const dir = tempDir();
-    const A = await publish(dir, 'A', registry('2025-12-31'), '2025-12-31', false);
-    await publish(dir, 'B0', [...registry('2025-12-31'), JANUARY], '2026-01-31', false);
+    const dir = decemberDir;
+    const A = await madeOnce('A');
+    await madeOnce('B0');
     const entry = { id: 'u', kind: 'uptake', out: 'u', lang: 'en', registry: 'B0.csv', eligible: 'eligible.csv', plan: 'B0.plan.json', previous: 'A.results.json' };
     writeFileSync(join(dir, 'reports.json'), JSON.stringify({ reports: [entry] }));
     const r = await runCli('report', '--manifest', join(dir, 'reports.json'), '--out', join(dir, 'out'), '--no-cache');
@@ -156,8 +171,8 @@ describe('the manifest key "previous"', () => {
 
 describe('--previous: bad files', () => {
   it('a file that is not an earlier publication, or a later one: exit 2, a clear message, nothing written', async () => {
-    const dir = tempDir();
-    const A = await publish(dir, 'A', registry('2025-12-31'), '2025-12-31', false);
+    const dir = decemberDir;
+    const A = await madeOnce('A');
     const reg = join(dir, 'A.csv'), elig = join(dir, 'eligible.csv'), planFile = join(dir, 'A.plan.json');
     const wrong = join(dir, 'wrong.json');
     writeFileSync(wrong, JSON.stringify({ exportDate: '31-12-2025', metrics: [] }));

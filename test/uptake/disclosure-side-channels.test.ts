@@ -54,7 +54,15 @@ function plan(mode: 'marginal' | 'all-units'): object {
   };
 }
 
-async function publish(mode: 'marginal' | 'all-units'): Promise<{ json: UptakeAnalysis; text: string }> {
+/** The JSON and text publication under each tier mode: made once per mode for the file (two tests read the marginal one). */
+const published = new Map<'marginal' | 'all-units', Promise<{ json: UptakeAnalysis; text: string }>>();
+function publish(mode: 'marginal' | 'all-units'): Promise<{ json: UptakeAnalysis; text: string }> {
+  let run = published.get(mode);
+  if (!run) published.set(mode, (run = publishNow(mode)));
+  return run;
+}
+
+async function publishNow(mode: 'marginal' | 'all-units'): Promise<{ json: UptakeAnalysis; text: string }> {
   const dir = tempDir();
   const reg = join(dir, 'registry.csv'), elig = join(dir, 'eligible.csv'), planFile = join(dir, 'plan.json');
   writeFileSync(reg, registry());

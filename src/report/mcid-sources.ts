@@ -13,7 +13,8 @@ import { outcomeShortNames } from './charts/outcome-short-name.js';
 const TEXT = {
   head: { en: 'MCID sources: {list}.', da: 'Kilder til MKRF: {list}.' },
   ruleOfThumb: { en: 'a rule of thumb (range ÷ 20), not anchor-based', da: 'en tommelfingerregel (spændvidde ÷ 20), ikke ankerbaseret' },
-  plan: { en: 'the analysis plan: "{source}"', da: 'analyseplanen: "{source}"' },
+  // The plan's own words are usually English; a Danish page points to them rather than quote them.
+  plan: { en: 'the analysis plan: "{source}"', da: 'angivet i analyseplanen, med kilden i planens felt "mcidSource"' },
   planNoSource: { en: 'set in the analysis plan, no source given', da: 'angivet i analyseplanen uden kilde' },
 } as const;
 

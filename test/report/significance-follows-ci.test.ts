@@ -48,9 +48,9 @@ describe('significance follows the CI, and says so', () => {
     expect(table.rows[0]![5]).toBe(formatP(rd.pValue!, 'en'));
     expect(table.rows[1]![5]).toBe('0.052†');
     const notes = significanceNotes([rd, odd], 'en', (p) => formatP(p, 'en'));
-    expect(notes[0]).toMatch(/^Significance follows the 95% CI: a difference is significant when its CI excludes 0\. For yes\/no outcomes .* Pearson's χ² test .* Newcombe's method/);
+    expect(notes[0]).toMatch(/^Significance follows the 95% CI: it means a CI that excludes 0\. For yes\/no outcomes .* Pearson's chi-squared test .* Newcombe's method/);
     expect(notes[1]).toBe('† The p-value and the 95% CI fall on different sides of 0.05 (p = 0.052); the verdict follows the CI.');
     // Rows whose p and CI agree: the rule only, no mark.
-    expect(significanceNotes([rd], 'da', (p) => formatP(p, 'da'))).toEqual(['Signifikans følger 95 %-KI: en forskel er signifikant, når KI udelukker 0. For ja/nej-effektmål og klinisk relevant forbedring er p-værdien fra Pearsons χ²-test og KI fra Newcombes metode; tæt på 0,05 kan de to være uenige.']);
+    expect(significanceNotes([rd], 'da', (p) => formatP(p, 'da'))).toEqual(['Signifikans følger 95 %-KI: den betyder et KI, der udelukker 0. For ja/nej-effektmål og klinisk relevant forbedring er p-værdien fra Pearsons chi²-test og KI fra Newcombes metode; tæt på 0,05 kan de to være uenige.']);
   });
 });

@@ -7,6 +7,7 @@
  * overlap, separation, too few patients) carries an `error`; the others are still done.
  * Methods and formulas: docs/observational.md.
  */
+import { withConfidenceLevel } from '../report/confidence-label.js';
 import { HtaError } from '../errors.js';
 import type { Direction, Instrument } from '../instruments/instrument.js';
 import { gradeCertainty } from '../judge/grade-certainty.js';
@@ -50,8 +51,7 @@ export const OBSERVATIONAL_METHODS: Record<string, string> = {
 
 /** The methods as results.json says them, at the plan's confidence level (1 − alpha; 95% by default). */
 function methodsAt(confLevel: number): Record<string, string> {
-  const level = String(Number((confLevel * 100).toFixed(6)));
-  return Object.fromEntries(Object.entries(OBSERVATIONAL_METHODS).map(([k, v]) => [k, v.replace('(z) 95% CI', `(z) ${level}% CI`)]));
+  return Object.fromEntries(Object.entries(OBSERVATIONAL_METHODS).map(([k, v]) => [k, withConfidenceLevel(v, confLevel)]));
 }
 
 const PS_QUANTILES = [0.05, 0.25, 0.5, 0.75, 0.95];

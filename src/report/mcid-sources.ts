@@ -8,7 +8,6 @@
 import type { Plan } from '../plan/plan-schema.js';
 import { instrumentForOutcome } from '../plan/outcome-instrument.js';
 import type { Lang } from './i18n.js';
-import { outcomeShortNames } from './charts/outcome-short-name.js';
 
 const TEXT = {
   head: { en: 'MCID sources: {list}.', da: 'Kilder til MKRF: {list}.' },
@@ -65,16 +64,14 @@ export function mcidSourceText(outcome: Plan['outcomes'][number], plan: Pick<Pla
  * Average pain (NRS 0–10): Ostelo RW et al. 2008 …; …"). `shown`: the outcomes whose rows carry
  * an MCID on this table. None: no note.
  */
-export function mcidSourcesNote(plan: Pick<Plan, 'outcomes' | 'instruments'>, shown: ReadonlySet<string>, labelOf: (key: string) => string, lang: Lang, short = false): string[] {
+export function mcidSourcesNote(plan: Pick<Plan, 'outcomes' | 'instruments'>, shown: ReadonlySet<string>, labelOf: (key: string) => string, lang: Lang): string[] {
   const bySource = new Map<string, string[]>();
-  // Short: the outcomes by their short names ("RMDQ", "Average pain"), as the flow diagram names them.
-  const shortNames = outcomeShortNames(plan.outcomes.map((o) => labelOf(o.key)));
-  plan.outcomes.forEach((o, i) => {
-    if (!shown.has(o.key)) return;
-    const source = mcidSourceText(o, plan, lang, short);
-    if (source === undefined) return;
-    bySource.set(source, [...(bySource.get(source) ?? []), short ? shortNames[i]! : labelOf(o.key)]);
-  });
+  for (const o of plan.outcomes) {
+    if (!shown.has(o.key)) continue;
+    const source = mcidSourceText(o, plan, lang);
+    if (source === undefined) continue;
+    bySource.set(source, [...(bySource.get(source) ?? []), labelOf(o.key)]);
+  }
   if (!bySource.size) return [];
   return [TEXT.head[lang].replace('{list}', [...bySource].map(([source, labels]) => `${labels.join(', ')}: ${source}`).join('; '))];
 }

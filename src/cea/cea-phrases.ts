@@ -87,7 +87,7 @@ export function signedMoney(x: number, currency: string, lang: Lang): string {
 
 /**
  * A share or probability in whole percent; one that rounds to 0 % or 100 % but is not is "<1 %"
- * or ">99 %" (the CE plane's rule, charts/ce-plane.ts): a probability cost-effective of 0.996 printed "100%" reads as certain, and 1 of
+ * or ">99 %": a probability cost-effective of 0.996 printed "100%" reads as certain, and 1 of
  * 1,000 replicates in a quadrant printed "0%" sat beside a visible dot.
  */
 export function pctText(p: number, lang: Lang): string {

@@ -27,13 +27,6 @@ const TEXT = {
  */
 const CLOUD_OPACITY = 0.55;
 
-/**
- * A quadrant's share of the replicates: a share that rounds to 0 % or 100 % but is not is written
- * "<1 %" or ">99 %" (one replicate of 1,000 in the NW quadrant showed as "NW 0%" beside a visible
- * dot); pctText's rule, shared with every probability on the page.
- */
-const shareText = pctText;
-
 const count = (n: number, lang: Lang) => n.toLocaleString('en-US').replace(/,/g, lang === 'da' ? '.' : ',');
 
 /**
@@ -59,8 +52,8 @@ export function cePlaneSpec(r: CeaResult, lang: Lang, maxPoints = 1000): TopLeve
   const cmax = Math.max(...cs.map(Math.abs)) * 1.1 || 1;
   const line = wtpLine(lambda, qmax, cmax);
   const fill = (s: string) =>
-    s.replace('{shown}', count(shown, lang)).replace('{n}', count(r.cloud.cost.length, lang)).replace('{ne}', shareText(r.quadrants.NE, lang)).replace('{nw}', shareText(r.quadrants.NW, lang))
-      .replace('{se}', shareText(r.quadrants.SE, lang)).replace('{sw}', shareText(r.quadrants.SW, lang)).replace('{wtp}', lambda.toLocaleString('en-US').replace(/,/g, lang === 'da' ? '.' : ',')).replace(/\{cur\}/g, r.currency);
+    s.replace('{shown}', count(shown, lang)).replace('{n}', count(r.cloud.cost.length, lang)).replace('{ne}', pctText(r.quadrants.NE, lang)).replace('{nw}', pctText(r.quadrants.NW, lang))
+      .replace('{se}', pctText(r.quadrants.SE, lang)).replace('{sw}', pctText(r.quadrants.SW, lang)).replace('{wtp}', lambda.toLocaleString('en-US').replace(/,/g, lang === 'da' ? '.' : ',')).replace(/\{cur\}/g, r.currency);
   const x = { field: 'dq', type: 'quantitative', title: t('x'), scale: { domain: [-qmax, qmax] }, axis: { format: '.3f', tickCount: 7 } } as const; // about seven ticks: denser, vega drops every other label (0 among them)
   const y = { field: 'dc', type: 'quantitative', title: fill(t('y')), scale: { domain: [-cmax, cmax] }, axis: { format: ',.0f' } } as const;
   return {

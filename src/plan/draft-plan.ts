@@ -336,7 +336,11 @@ function wideStems(header: readonly string[], visits: readonly string[], timeLab
 /** The checks on CPR-shaped cells outside the id column: one per column, by lines, never quoting a cell. */
 function cprCellChecks(file: string, header: readonly string[], idCol: string, cells: readonly CprCell[]): string[] {
   const byColumn = new Map<number, number[]>();
-  for (const c of cells) byColumn.set(c.column, [...(byColumn.get(c.column) ?? []), c.line]);
+  for (const c of cells) {
+    const lines = byColumn.get(c.column);
+    if (lines) lines.push(c.line);
+    else byColumn.set(c.column, [c.line]);
+  }
   return [...byColumn].map(([column, lines]) => {
     const ranges = lineRanges(lines);
     const where = lines.length === 1 ? `${file}:${lines[0]}:${column}` : `${file}:lines ${formatLineRanges(ranges)}, column ${column}`;

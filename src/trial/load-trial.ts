@@ -457,8 +457,8 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
       // needs a look ahead, done once for the whole file only when it happens.
       // An id written another way on this row (`sb-001` for `SB-001`) is the same patient's: its
       // arm is found, and the row is refused below for the spelling, not for an empty arm.
-      const exact = idIndex.get(id);
-      const known = exact ?? (idSpellings.spelledAs(id) >= 0 ? idSpellings.spelledAs(id) : undefined);
+      const k = idIndex.get(id) ?? idSpellings.spelledAs(id);
+      const known = k >= 0 ? k : undefined;
       if (known !== undefined) armRaw = armValues[idArm[known] === 'intervention' ? 0 : 1]!;
       else {
         armById ??= armValuesById(table, idCol, armCol, (v) => armSpellings.armOf(v) !== undefined);

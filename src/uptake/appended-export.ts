@@ -10,17 +10,13 @@
  *
  * Messages name lines and counts, never an id or a value.
  */
+import { examples } from './registry-read-notes.js';
 import { HtaError, type Problem } from '../errors.js';
 import type { RepeatedRows } from './engine/repeated-rows.js';
 
 /** The share of rows alike but for the id, and how many, from which the export looks appended. */
 export const TWIN_SHARE = 0.1;
 export const TWIN_ROWS = 10;
-
-function pairs(groups: readonly number[][], parquet: boolean): string {
-  const word = parquet ? 'rows' : 'lines';
-  return `${word} ${groups.map((g) => (g.length === 2 ? `${g[0]} and ${g[1]}` : g.join(', '))).join('; ')}`;
-}
 
 /** Refuses an export holding one referral on rows of two cuts (exit 2, nothing written). */
 export function refuseAppendedCuts(file: string, r: RepeatedRows | undefined, parquet: boolean): void {
@@ -36,7 +32,7 @@ export function refuseAppendedCuts(file: string, r: RepeatedRows | undefined, pa
   }));
   throw new HtaError(
     'input.invalid',
-    `${file} looks like two exports of the registry appended: ${who} ${cuts.rows === cuts.ids * 2 ? 'two rows' : 'several rows'} (${cuts.rows} rows in all) with the same referral date and activation date and different last-active dates (e.g. ${pairs(cuts.examples, parquet)}) — one referral exported at two dates, which would count as ${cuts.ids === 1 ? 'two referrals' : 'two referrals each'}.${episodes} Export the registry once (the latest cut alone); or analyse each cut on its own, the later with --previous naming the earlier one's results.json (docs/input-registry.md "Repeated rows and ids")`,
+    `${file} looks like two exports of the registry appended: ${who} ${cuts.rows === cuts.ids * 2 ? 'two rows' : 'several rows'} (${cuts.rows} rows in all) with the same referral date and activation date and different last-active dates (e.g. ${examples(cuts.examples, parquet)}) — one referral exported at two dates, which would count as ${cuts.ids === 1 ? 'two referrals' : 'two referrals each'}.${episodes} Export the registry once (the latest cut alone); or analyse each cut on its own, the later with --previous naming the earlier one's results.json (docs/input-registry.md "Repeated rows and ids")`,
     problems,
   );
 }
@@ -47,5 +43,5 @@ export function appendedTwinsNote(file: string, r: RepeatedRows | undefined, par
   const { twins, width } = r;
   if (twins.rows < TWIN_ROWS || twins.rows < TWIN_SHARE * twins.of) return undefined;
   const share = Math.round((100 * twins.rows) / twins.of);
-  return `${file}: warning: ${twins.rows} of the ${twins.of} referral rows (${share} %) are alike in every one of the ${width} columns except the patient id, in ${twins.groups} ${twins.groups === 1 ? 'group' : 'groups'} (e.g. ${pairs(twins.examples, parquet)}), each row counted as a referral. Different patients seldom share every date and code: the export looks appended — the same referrals delivered twice, with new pseudonyms. If so, export the registry once (the latest delivery alone); or analyse each delivery on its own, the later with --previous naming the earlier one's results.json (docs/input-registry.md "Repeated rows and ids")`;
+  return `${file}: warning: ${twins.rows} of the ${twins.of} referral rows (${share} %) are alike in every one of the ${width} columns except the patient id, in ${twins.groups} ${twins.groups === 1 ? 'group' : 'groups'} (e.g. ${examples(twins.examples, parquet)}), each row counted as a referral. Different patients seldom share every date and code: the export looks appended — the same referrals delivered twice, with new pseudonyms. If so, export the registry once (the latest delivery alone); or analyse each delivery on its own, the later with --previous naming the earlier one's results.json (docs/input-registry.md "Repeated rows and ids")`;
 }

@@ -13,7 +13,7 @@ export function timeOfDayNote(file: string, distinctTexts: number): string | und
 }
 
 /** "lines 42 and 43; 50 and 61" (Parquet: "rows …"). */
-function examples(groups: readonly number[][], parquet: boolean): string {
+export function examples(groups: readonly number[][], parquet: boolean): string {
   const word = parquet ? 'rows' : 'lines';
   return `${word} ${groups.map((g) => (g.length === 2 ? `${g[0]} and ${g[1]}` : g.join(', '))).join('; ')}`;
 }

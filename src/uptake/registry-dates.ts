@@ -128,6 +128,26 @@ const NUMERIC = { '-': numericDate('-'), '.': numericDate('\\.'), '/': numericDa
 const shortYearDate = (sep: string) => new RegExp(`^(\\d{1,2})${sep}(\\d{1,2})${sep}(\\d{2})${TIME}$`);
 const SHORT_YEAR = { '-': shortYearDate('-'), '.': shortYearDate('\\.') } as const;
 
+/**
+ * The pattern of a format written with a numeric day and month (DD-MM-YYYY, MM/DD/YYYY,
+ * DD.MM.YY, …; a time of day allowed), or undefined for any other format: chosen here once for
+ * the parser, the time-of-day note and the two-digit-year hint.
+ */
+function dayMonthPattern(format: DateFormat): RegExp | undefined {
+  switch (format) {
+    case 'dd-mm-yy':
+    case 'dd.mm.yy':
+      return SHORT_YEAR[format[2] as '-' | '.'];
+    case 'dd-mm-yyyy':
+    case 'dd.mm.yyyy':
+    case 'dd/mm/yyyy':
+    case 'mm/dd/yyyy':
+      return NUMERIC[format[2] as '-' | '.' | '/'];
+    default:
+      return undefined;
+  }
+}
+
 /** The time part of a NUMERIC match: 'none' (no time), 'midnight', 'time' (another time), or undefined when no real time. */
 function timeOf(m: RegExpExecArray): 'none' | 'midnight' | 'time' | undefined {
   if (m[4] === undefined) return 'none';
@@ -143,13 +163,8 @@ function timeOf(m: RegExpExecArray): 'none' | 'midnight' | 'time' | undefined {
  * (`23-03-2025 08:15`): read as its date, which the run says once (docs/input-registry.md "Dates").
  */
 export function hasTimeOfDay(text: string, format: DateFormat): boolean {
-  if (format === 'dd-mm-yy' || format === 'dd.mm.yy') {
-    const m = SHORT_YEAR[format[2] as '-' | '.'].exec(text);
-    return m !== null && timeOf(m) === 'time';
-  }
-  if (format !== 'dd-mm-yyyy' && format !== 'dd.mm.yyyy' && format !== 'dd/mm/yyyy' && format !== 'mm/dd/yyyy') return false;
-  const m = NUMERIC[format[2] as '-' | '.' | '/'].exec(text);
-  return m !== null && timeOf(m) === 'time';
+  const m = dayMonthPattern(format)?.exec(text);
+  return m != null && timeOf(m) === 'time';
 }
 
 /** What each format looks like, for messages. */
@@ -190,7 +205,7 @@ export function dateParser(format: DateFormat, window: DayWindow = { from: DEFAU
     case 'dd-mm-yy':
     case 'dd.mm.yy': {
       const yearDay = twoDigitYearReader(window);
-      const re = SHORT_YEAR[format[2] as '-' | '.'];
+      const re = dayMonthPattern(format)!;
       return (t) => {
         const m = re.exec(t);
         return m && timeOf(m) !== undefined ? yearDay(Number(m[3]), Number(m[2]), Number(m[1])) : undefined;
@@ -220,13 +235,15 @@ export function dateParser(format: DateFormat, window: DayWindow = { from: DEFAU
       };
     case 'ddmonyyyy':
       return ddMonYyyy;
-    case 'mm/dd/yyyy':
+    case 'mm/dd/yyyy': {
+      const re = dayMonthPattern(format)!;
       return (t) => {
-        const m = NUMERIC['/'].exec(t);
+        const m = re.exec(t);
         return m && timeOf(m) !== undefined ? ymdToDay(Number(m[3]), Number(m[1]), Number(m[2])) : undefined;
       };
+    }
     default: {
-      const re = NUMERIC[format[2] as '-' | '.' | '/'];
+      const re = dayMonthPattern(format)!;
       return (t) => {
         const m = re.exec(t);
         return m && timeOf(m) !== undefined ? ymdToDay(Number(m[3]), Number(m[2]), Number(m[1])) : undefined;
@@ -346,7 +363,7 @@ export function createDateFormatDetector(): DateFormatDetector {
     const few = (n: number) => n * 20 <= total && n < total;
     const shown = example ?? sasExample ?? notSasExample;
     // Two-digit-year dates are read only when named (never guessed: 24-05-17 could be year-first).
-    const short = shown === undefined ? undefined : (['dd-mm-yy', 'dd.mm.yy'] as const).find((f) => SHORT_YEAR[f[2] as '-' | '.'].test(shown));
+    const short = shown === undefined ? undefined : (['dd-mm-yy', 'dd.mm.yy'] as const).find((f) => dayMonthPattern(f)!.test(shown));
     const fix = short ? `; these look like day-first dates with two-digit years (DD${short[2]}MM${short[2]}YY, as Excel writes a short date), which auto does not guess: set "dateFormat": "${short}" in the uptake plan` : '';
     const noFormat = { reason: `dates in a format none of ${DATE_FORMATS.join(', ')} (e.g. ${JSON.stringify(shown)})${fix}` };
     // Oracle texts: the file's format when all but a few dates are written so, in one year length.

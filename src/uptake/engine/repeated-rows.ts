@@ -59,8 +59,21 @@ export interface RepeatedRows {
 const DISTINCT_ROWS = `SELECT idh, rowh, any_value(otherh) AS otherh, region, clinic, referred, activated, last_active, age, sex, referrer, count(*) AS n FROM checked WHERE NOT bad
   GROUP BY idh, rowh, region, clinic, referred, activated, last_active, age, sex, referrer`;
 
+type RepeatSource = { file: string; delimiter?: ',' | ';' | '\t'; columns: ColumnIndex; width: number };
+
+/** The working tables of `repeatedRows`, dropped however it ends (an error reading lines included). */
+const REPEAT_TABLES = ['repeat_rows', 'repeat_ids', 'repeat_cuts', 'repeat_twins'];
+
 /** What is repeated among the valid rows of `checked`; undefined when nothing is. */
-export async function repeatedRows(db: DuckDBConnection, source: { file: string; delimiter?: ',' | ';' | '\t'; columns: ColumnIndex; width: number }): Promise<RepeatedRows | undefined> {
+export async function repeatedRows(db: DuckDBConnection, source: RepeatSource): Promise<RepeatedRows | undefined> {
+  try {
+    return await findRepeats(db, source);
+  } finally {
+    await db.run(REPEAT_TABLES.map((t) => `DROP TABLE IF EXISTS ${t};`).join(' '));
+  }
+}
+
+async function findRepeats(db: DuckDBConnection, source: RepeatSource): Promise<RepeatedRows | undefined> {
   const rows = async (sql: string) => (await db.runAndReadAll(sql)).getRowsJS() as unknown[][];
   await db.run(`CREATE TEMP TABLE repeat_rows AS ${DISTINCT_ROWS}`);
   const [copies] = await rows('SELECT count(*) FILTER (WHERE n > 1), COALESCE(sum(n - 1) FILTER (WHERE n > 1), 0) FROM repeat_rows');
@@ -81,10 +94,7 @@ export async function repeatedRows(db: DuckDBConnection, source: { file: string;
     GROUP BY otherh, region, clinic, referred, activated, last_active, age, sex, referrer HAVING count(DISTINCT idh) > 1`);
   const [twins] = await rows('SELECT count(*), COALESCE(sum(k), 0), (SELECT count(*) FROM repeat_rows) FROM repeat_twins');
   const copyGroups = Number(copies?.[0] ?? 0), idCount = Number(ids?.[0] ?? 0), cutIds = Number(cuts?.[0] ?? 0), twinGroups = Number(twins?.[0] ?? 0);
-  if (copyGroups === 0 && idCount === 0 && twinGroups === 0) {
-    await db.run('DROP TABLE repeat_rows; DROP TABLE repeat_ids; DROP TABLE repeat_cuts; DROP TABLE repeat_twins');
-    return undefined;
-  }
+  if (copyGroups === 0 && idCount === 0 && twinGroups === 0) return undefined;
   // The ids of a few example groups, to find their lines.
   const copyIdh = (await rows(`SELECT DISTINCT idh FROM repeat_rows WHERE n > 1 ORDER BY idh LIMIT ${EXAMPLES}`)).map((r) => String(r[0]));
   const idIdh = (await rows(`SELECT idh FROM repeat_ids ORDER BY episode DESC, unread DESC, idh LIMIT ${EXAMPLES}`)).map((r) => String(r[0]));
@@ -105,7 +115,6 @@ export async function repeatedRows(db: DuckDBConnection, source: { file: string;
   const linesOf = (...idh: string[]) => idh.flatMap((h) => byId.get(textOf.get(h) ?? '')?.map((f) => f.line) ?? []).sort((x, y) => x - y);
   const cutExamples = cutIdh.map((h) => [...new Set(linesOf(h))]).filter((l) => l.length > 1);
   const twinExamples = twinIdh.map(([a, b]) => linesOf(a, b)).filter((l) => l.length > 1);
-  await db.run('DROP TABLE repeat_rows; DROP TABLE repeat_ids; DROP TABLE repeat_cuts; DROP TABLE repeat_twins');
   return {
     copies: { extra: Number(copies?.[1] ?? 0), groups: copyGroups, examples: copyExamples },
     ids: { ids: idCount, rows: Number(ids?.[1] ?? 0), episodes: Number(ids?.[2] ?? 0), unread: Number(ids?.[3] ?? 0), examples: idExamples },

@@ -134,7 +134,7 @@ interface Staged {
   /** Folders made for this file (outermost first). */
   made: string[];
   /** Keep a file that appeared at `path` meanwhile with the same bytes (WriteOptions.keepIdentical). */
-  keepIdentical?: boolean;
+  keepIdentical: boolean;
 }
 
 /** Creates the private staging file for `path` (and the folders on the way). */
@@ -153,7 +153,7 @@ function stage(path: string, replace: boolean, keepIdentical = false): Staged {
     registerStagingFile(tmp);
     try {
       const fd = openSync(tmp, STAGING_FLAGS, STAGING_MODE);
-      return { path, tmp, fd, replace, made, ...(keepIdentical ? { keepIdentical } : {}) };
+      return { path, tmp, fd, replace, made, keepIdentical };
     } catch (err) {
       // Not created (a name taken, say): nothing to remove, and the name may be someone else's.
       forgetStagingFile(tmp);

@@ -349,17 +349,25 @@ export function observationalTargets(trial: TrialData): Target[] {
  * reference tests compare with R. Never printed as is — `analyzeObservational` is the output.
  */
 export function computeObservationalAnalyses(trial: TrialData): ObservationalAnalysis[] {
-  const spec = trial.plan.observational as ObservationalSpec;
+  return analysesOf(trial, exposureCounts(trial));
+}
+
+/** Patients per exposure group, as the analyses and the small-count protection count them. */
+function exposureCounts(trial: TrialData): { exposed: number; unexposed: number } {
   const counts = armCounts(trial);
-  return observationalTargets(trial).map((t) => analyse(t, spec, 1 - trial.plan.alpha, trial.file, { exposed: counts.intervention, unexposed: counts.control }));
+  return { exposed: counts.intervention, unexposed: counts.control };
+}
+
+function analysesOf(trial: TrialData, groups: { exposed: number; unexposed: number }): ObservationalAnalysis[] {
+  const spec = trial.plan.observational as ObservationalSpec;
+  return observationalTargets(trial).map((t) => analyse(t, spec, 1 - trial.plan.alpha, trial.file, groups));
 }
 
 export function analyzeObservational(trial: TrialData, options: { version: string }): ObservationalResult {
   const plan = trial.plan;
   const spec = plan.observational as ObservationalSpec;
-  const counts = armCounts(trial);
-  const computed = computeObservationalAnalyses(trial);
-  const shown = protectSmallCounts({ exposed: counts.intervention, unexposed: counts.control }, computed, spec.suppressionThreshold);
+  const groups = exposureCounts(trial);
+  const shown = protectSmallCounts(groups, analysesOf(trial, groups), spec.suppressionThreshold);
   // Published: no propensity coefficients, diagnostics at the page's precision (published-analysis.ts).
   const analyses = shown.analyses.map(publishedAnalysis).map((a) => (a.error ? a : { ...a, warnings: diagnosticFindings(a, spec.balanceThreshold).map((f) => findingText(f, 'en')) }));
   const warnings: string[] = [];

@@ -4,7 +4,7 @@
  * export with it. Rows with bad cells are counted, not fatal: they are the data's problems, which
  * `hta validate` lists, not the draft's; anything else refused is the draft's, and stops it.
  */
-import { HtaError } from '../errors.js';
+import { HtaError, type Problem } from '../errors.js';
 import type { CsvTable } from '../io/read-csv.js';
 import { lineRanges } from '../problem-groups.js';
 import { checkTrialContent } from '../trial/check-content.js';
@@ -33,23 +33,28 @@ export function checkDraft(csv: CsvTable, draft: Record<string, unknown>): Draft
     // Two scales in one column are among the draft's checks (draft-plan.ts), for the user to settle.
     checkTrialContent(csv, trial, 'rows', undefined, { scales: false });
     const excluded = trial.excluded;
-    return { badRows: excluded?.rows ?? 0, badLines: lineRanges(excluded?.problems.map((p) => p.line).filter((l): l is number => l !== undefined) ?? []), ...(excluded?.shapes ? { shapes: excluded.shapes.map((p) => `line ${p.line}: expected ${p.expected}`) } : {}) };
+    return { badRows: excluded?.rows ?? 0, badLines: lineRanges(linesOf(excluded?.problems ?? [])), ...(excluded?.shapes ? { shapes: excluded.shapes.map((p) => `line ${p.line}: expected ${p.expected}`) } : {}) };
   } catch (err) {
     if (!(err instanceof HtaError)) throw err;
     // Ids written two ways (leading zeros, case, blanks) stop every run, also one that excludes bad rows
     // (load-trial.ts): they are the data's problem, not the draft's, and their rows are counted.
-    if (err.problems.some((p) => isIdSpellingKind(p.kind))) {
-      const lines = err.problems.map((p) => p.line).filter((l): l is number => l !== undefined);
-      return { badRows: new Set(lines).size, badLines: lineRanges(lines) };
-    }
+    if (err.problems.some((p) => isIdSpellingKind(p.kind))) return rowsOf(err.problems);
     // A repeated id column out of step with the id (columns pasted from another file) is the
     // data's problem too; the draft says it among its checks (draft-plan.ts).
     if (err.problems.some((p) => p.kind === PASTED_KIND)) return { badRows: 0, badLines: [] };
     // CPR-shaped cells outside the id column stop every run too; the draft names their lines and columns (draft-plan.ts).
-    if (err.problems.some(isCprProblem)) {
-      const lines = err.problems.map((p) => p.line).filter((l): l is number => l !== undefined);
-      return { badRows: new Set(lines).size, badLines: lineRanges(lines) };
-    }
+    if (err.problems.some(isCprProblem)) return rowsOf(err.problems);
     throw new HtaError(err.code === 'analysis.failed' ? 'input.invalid' : err.code, `the plan drafted from ${csv.file} does not pass hta validate (${err.message.replace(/; nothing was written.*$/, '')}); nothing was written`, err.problems, err.groups);
   }
+}
+
+/** The lines the problems are on (a problem of the whole file has none). */
+function linesOf(problems: readonly Problem[]): number[] {
+  return problems.map((p) => p.line).filter((l): l is number => l !== undefined);
+}
+
+/** The rows a refusal's problems are on, counted as the data's problems. */
+function rowsOf(problems: readonly Problem[]): DraftCheck {
+  const lines = linesOf(problems);
+  return { badRows: new Set(lines).size, badLines: lineRanges(lines) };
 }

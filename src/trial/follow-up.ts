@@ -3,6 +3,7 @@
  * occur in the data) can be validated, but not analysed: this says so in the user's terms.
  */
 import { exportTimeOf } from '../plan/plan-schema.js';
+import { shellWord } from '../io/shell-word.js';
 import { type TrialData, timesInRows } from './trial-data.js';
 
 /** A message when no row is at one of the plan's follow-up visits; undefined otherwise. */
@@ -18,7 +19,7 @@ export function missingFollowUp(trial: TrialData): string | undefined {
   // left out, the follow-up rows went with them — their cells are unreadable, the visits' names
   // are right (a score written `14 point` on every follow-up row), so no "timeLabels" advice.
   const left = trial.excluded?.rows ?? 0;
-  if (left > 0 && plan.timepoints.length) return `no follow-up visit left in ${trial.file}: --exclude-invalid left out ${left} row${left === 1 ? '' : 's'} with problems, and they held every row at the plan's follow-up visits (${plan.timepoints.join(', ')}) — \`hta validate ${trial.file}\` lists their problems; correct them in the export`;
+  if (left > 0 && plan.timepoints.length) return `no follow-up visit left in ${trial.file}: --exclude-invalid left out ${left} row${left === 1 ? '' : 's'} with problems, and they held every row at the plan's follow-up visits (${plan.timepoints.join(', ')}) — \`hta validate ${shellWord(trial.file)}\` with the same --plan lists their problems; correct them in the export`;
   const found = [...seen].map((t) => exportTimeOf(plan, t));
   const column = plan.columns.time;
   const planned = plan.timepoints.length ? `the plan's follow-up visits (${plan.timepoints.join(', ')}) do not occur` : 'the plan lists no follow-up visit';

@@ -86,6 +86,9 @@ describe('a number written with its unit', () => {
     const e = refused(() => checkTrialContent(csv, trial, 'analysis'));
     expect(e.message).toContain('no follow-up visit left in all.csv: --exclude-invalid left out 12 rows with problems');
     expect(e.message).not.toContain('timeLabels');
+    // The command it suggests runs as printed: a file name with a space is quoted for the shell.
+    const spaced = loadTrial({ ...csv, file: 'my trial.csv' }, parsePlan(PLAN), { excludeInvalid: true });
+    expect(refused(() => checkTrialContent({ ...csv, file: 'my trial.csv' }, spaced, 'analysis')).message).toContain("`hta validate 'my trial.csv'` with the same --plan lists their problems");
     // Some follow-up rows kept, with no score: the rows are at the visit, so the visits are named right.
     const some = parseCsvText(all.split('\n').map((l, i) => (i > 0 && l.includes(';baseline;') ? l.replace(' point', '') : i === 2 ? l.replace(/;\d+ point$/, ';') : l)).join('\n'), 'some.csv');
     const kept = loadTrial(some, parsePlan(PLAN), { excludeInvalid: true });

@@ -134,8 +134,10 @@ function criteriaTable(t: TargetPopulation, randomised: AnalysisResult['input'][
   };
 }
 
+type ComparisonRow = { row: EffectRow; population: 'trial' | 'target' | 'raking' | 'inverse-odds'; ess?: number };
+
 /** The rows of the comparison table, in its order: per outcome × time the trial's, the target's, the transported ones. */
-function comparisonRows(result: AnalysisResult, t: TargetPopulation, ctx: TrialChartContext): { row: EffectRow; population: 'trial' | 'target' | 'raking' | 'inverse-odds'; ess?: number }[] {
+function comparisonRows(result: AnalysisResult, t: TargetPopulation, ctx: TrialChartContext): ComparisonRow[] {
   const trialRows = result.effects.filter((e) => e.method === ctx.primaryMethod || e.method === 'risk-difference');
   return trialRows.flatMap((r) => {
     const target = t.analysed ? t.effects.find((e) => e.outcome === r.outcome && e.time === r.time && e.method === r.method) : undefined;
@@ -149,7 +151,7 @@ function comparisonRows(result: AnalysisResult, t: TargetPopulation, ctx: TrialC
 }
 
 /** Per outcome × time, the trial's row, then the target population's and the transported one, on consecutive rows. */
-function effectsComparison(result: AnalysisResult, t: TargetPopulation, ctx: TrialChartContext, widthOf: (key: string) => number | undefined): Table {
+function effectsComparison(rows: readonly ComparisonRow[], ctx: TrialChartContext, widthOf: (key: string) => number | undefined): Table {
   const p = phrases(ctx);
   const lang = ctx.lang;
   const line = (first: boolean, r: EffectRow, population: string, n: string): string[] => [
@@ -165,7 +167,7 @@ function effectsComparison(result: AnalysisResult, t: TargetPopulation, ctx: Tri
   return {
     header: [p('outcome'), p('population'), p('n'), p('difference'), p('verdict')],
     align: ['left', 'left', 'right', 'right', 'left'],
-    rows: comparisonRows(result, t, ctx).map((x) =>
+    rows: rows.map((x) =>
       line(x.population === 'trial', x.row, p(column[x.population]), x.ess === undefined ? pair(x.row) : p('nEss', { n: pair(x.row), ess: formatFixed(x.ess, 0, lang) })),
     ),
   };
@@ -211,7 +213,8 @@ function targetSection(result: AnalysisResult, plan: Plan, ctx: TrialChartContex
     );
   }
   // A marked verdict: its p (results.json) and its CI disagree; the verdict follows the CI.
-  const shown = comparisonRows(result, t, ctx).map((x) => x.row);
+  const compared = comparisonRows(result, t, ctx);
+  const shown = compared.map((x) => x.row);
   notes.push(...significanceNotes(shown, lang, (v) => formatP(v, lang), shown.some(pDisagrees), false));
   // One line per distinct reason (a failed membership model fails every row alike), worded in the
   // page's language (results.json keeps the analysis's English).
@@ -224,7 +227,7 @@ function targetSection(result: AnalysisResult, plan: Plan, ctx: TrialChartContex
       intro: [p('targetIntro')],
       tables: [
         { caption: p('criteriaCaption'), table: criteriaTable(t, result.input.patients, ctx) },
-        { caption: p('effectsCaption'), table: effectsComparison(result, t, ctx, widthOf) },
+        { caption: p('effectsCaption'), table: effectsComparison(compared, ctx, widthOf) },
       ],
       notes,
     },

@@ -15,15 +15,19 @@ export function looseForm(s: string): string {
 }
 
 
+/** The most edits a near miss may differ by ("pain_ag" → "pain_avg" is one; "eq5d" → "pid" is three: no hint). */
+const MAX_DISTANCE = 2;
+
 /** The known value `value` most likely meant, if it is a near miss of exactly one. */
 export function nearMiss(value: string, known: readonly string[]): string | undefined {
   if (known.includes(value)) return undefined;
   const v = looseForm(value);
   let best: string[] = [];
-  let bestDistance = 3;
+  let bestDistance = MAX_DISTANCE;
   for (const k of new Set(known)) {
     // Very short values (1–2 characters) would match almost anything at distance 2.
     const d = looseForm(k) === v ? 0 : Math.min(v.length, k.length) <= 2 ? Infinity : editDistance(v, looseForm(k));
+    if (d > MAX_DISTANCE) continue;
     if (d < bestDistance) {
       best = [k];
       bestDistance = d;

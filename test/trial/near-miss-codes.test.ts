@@ -14,6 +14,9 @@ describe('near-miss hints', () => {
     expect(nearMiss('placebo', ['app', 'usual'])).toBeUndefined();
     expect(nearMiss('app', ['app', 'usual'])).toBeUndefined();
     expect(nearMiss('6m', ['3m', '9m'])).toBeUndefined();
+    // Three edits away is not a near miss, even when it is the only candidate that close.
+    expect(nearMiss('eq5d', ['pid', 'group', 'visit', 'site', 'odi'])).toBeUndefined();
+    expect(nearMiss('eq5d', ['eq5d_i'])).toBe('eq5d_i');
   });
 });
 

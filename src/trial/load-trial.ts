@@ -26,6 +26,7 @@ import { absentVisitProblems, visitHint, visitNearMiss, WrittenVisits } from './
 import { foldColumnName, inPlanSpelling } from './column-resolver.js';
 import { covariateValueProblem } from './check-content.js';
 import { ArmSpellings } from './arm-spellings.js';
+import { VaryingCovariates } from './varying-covariates.js';
 import { CategorySpellings, type MergedSpelling, nfc, spellingsNote } from './category-values.js';
 import { type ColumnKind, covariateTypeOfColumn, declaredAttributeKind, declaredCovariateKind, KindTally } from './column-kind.js';
 import { type Arm, type OutcomeSource, type TrialData, type TrialPatient, trialData } from './trial-data.js';
@@ -286,6 +287,7 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
 
   const patients: TrialPatient[] = [];
   const covariateRaw: (string | number | null)[][] = [];
+  const varying = new VaryingCovariates(covariates.length, decimalComma);
   const tally = new RecodeTally();
   const commit = () => {
     // Strict runs with a problem end in an error: keep nothing more.
@@ -304,7 +306,12 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
         const cov = covariateRaw[p]!;
         const values = pendingCovariates[k]!;
         const isBaseline = visits[timeIdxCol[row]!] === plan.baseline;
-        for (let i = 0; i < values.length; i++) if (values[i] !== null && (cov[i] === null || isBaseline)) cov[i] = values[i]!;
+        for (let i = 0; i < values.length; i++) {
+          const v = values[i]!;
+          if (v === null) continue;
+          varying.see(i, p, cov[i]!, v);
+          if (cov[i] === null || isBaseline) cov[i] = v;
+        }
         const reason = pendingReasons[k];
         if (reason) patients[p]!.withdrawal ??= reason;
       }
@@ -649,6 +656,7 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
     }),
   ];
   if (spellingNotes.length) readNotes.push(...spellingNotes);
+  readNotes.push(...varying.notes(file, covariates.map((c) => c.column)));
   const checkboxNotes = sources.flatMap((s, k) => (s.checkbox && uncheckedCounts[k]! > 0 ? [checkboxNote(file, s.key, s.columns[0]!, s.checkbox, uncheckedCounts[k]!)] : []));
   if (checkboxNotes.length) readNotes.push(...checkboxNotes);
   patients.forEach((patient, p) => {

@@ -271,7 +271,7 @@ export function covariateOfColumn(plan: TrialData['plan'], column: string): stri
   return plan.covariates.find((k) => foldColumnName(k) === c || foldColumnName(plan.columns.covariates[k] ?? k) === c);
 }
 
-/** Table 1 of the trial: plan covariates, then `extra` export columns, then outcomes at baseline. */
+/** Table 1 of the trial: plan covariates, then `extra` export columns, then outcomes at baseline (those with a baseline value). */
 export function baselineTable(trial: TrialData, extra: ReadonlyMap<string, ReadonlyMap<string, Value>> = new Map()): BaselineTable {
   const randomised = armCounts(trial);
   const rows: BaselineCharacteristic[] = [];
@@ -284,7 +284,11 @@ export function baselineTable(trial: TrialData, extra: ReadonlyMap<string, Reado
   }
   const baselineScores = new Map(trial.observations.filter((o) => o.time === trial.plan.baseline).map((o) => [o.id, o.scores]));
   for (const s of trial.sources) {
-    rows.push(characteristic(s.key, 'outcome', (id) => baselineScores.get(id)?.[s.key] ?? null, trial, s.instrument.kind === 'binary'));
+    // An outcome asked only at follow-up (global perceived effect, adverse events) has no baseline
+    // to describe: a row of "0 (—%); missing 50" would read as a baseline of nobody.
+    const valueOf = (id: string) => baselineScores.get(id)?.[s.key] ?? null;
+    if (!trial.patients.some((p) => valueOf(p.id) !== null)) continue;
+    rows.push(characteristic(s.key, 'outcome', valueOf, trial, s.instrument.kind === 'binary'));
   }
   return { randomised, rows };
 }

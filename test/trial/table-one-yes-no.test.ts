@@ -95,3 +95,20 @@ describe('Table 1: yes/no characteristics as n (%) of yes', () => {
     expect(t1.rows.find((r) => r.key === 'nrs')?.kind).toBe('numeric');
   });
 });
+
+describe('Table 1 and an outcome asked only at follow-up', () => {
+  it('leaves out an outcome with no baseline value (global perceived effect), keeps one with some', () => {
+    const rows = Array.from({ length: 8 }, (_, k) => {
+      const arm = k % 2 === 0 ? 'app' : 'usual';
+      return [`P${k + 1};${arm};baseline;${8 + (k % 5)};`, `P${k + 1};${arm};3m;${(k * 3) % 8};${k % 3 === 0 ? 1 : 0}`];
+    }).flat();
+    const text = ['id;arm;time;rmdq;gpe', ...rows].join('\n');
+    const plan = parsePlan({ arms: { intervention: 'app', control: 'usual' }, timepoints: ['3m'], outcomes: [{ key: 'rmdq', instrument: 'rmdq' }, { key: 'gpe', instrument: 'binary' }] });
+    const trial = loadTrial(parseCsvText(text, 'gpe.csv'), plan);
+    expect(baselineTable(trial).rows.map((r) => r.key)).toEqual(['rmdq']);
+    // One patient's baseline GPE makes it a baseline characteristic again (with its missing count).
+    const one = loadTrial(parseCsvText(text.replace('P1;app;baseline;8;', 'P1;app;baseline;8;1'), 'gpe.csv'), plan);
+    const gpe = baselineTable(one).rows.find((r) => r.key === 'gpe');
+    expect(gpe?.arms.intervention).toMatchObject({ missing: 3 });
+  });
+});

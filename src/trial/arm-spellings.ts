@@ -1,7 +1,7 @@
 /**
  * Arm values as one arm however they were typed (docs/input-trial-export.md "Arm values"): an
  * export where one site wrote `SelfBACK` and another `selfback ` holds one arm, read as the plan's
- * spelling, and the reader says so. Compared after NFC, in lower case, without blanks at the ends
+ * spelling, and the reader says so; SPSS's `1,00` is the plan's `1`. Compared after NFC, in lower case, without blanks at the ends
  * and with one space between words. When the plan's two arms are one value in that form (`A` and
  * `a`), case and blanks tell them apart and only NFC is applied, as before.
  */
@@ -11,6 +11,15 @@ import type { Arm } from './trial-data.js';
 /** The form arm values are compared in: NFC, lower case, single inner spaces, no blanks at the ends. */
 export function armKey(value: string): string {
   return nfc(value).replace(/\s+/g, ' ').trim().toLowerCase();
+}
+
+/**
+ * The loose form of an arm value: armKey, and a whole-number code written with zero decimals as
+ * SPSS writes a numeric variable (`1,00`, `2.0`) read as that whole number (`1`), so a plan's
+ * `"1"` finds it. Only zeros after the mark: `1,50` stays a value of its own.
+ */
+function looseArmKey(value: string): string {
+  return armKey(value).replace(/^([+-]?\d+)[.,]0+$/, '$1');
 }
 
 export class ArmSpellings {
@@ -24,7 +33,7 @@ export class ArmSpellings {
       [nfc(arms.intervention), 'intervention'],
       [nfc(arms.control), 'control'],
     ]);
-    const [i, c] = [armKey(arms.intervention), armKey(arms.control)];
+    const [i, c] = [looseArmKey(arms.intervention), looseArmKey(arms.control)];
     this.#loose = i === c ? undefined : new Map([[i, 'intervention'], [c, 'control']]);
   }
 
@@ -32,7 +41,7 @@ export class ArmSpellings {
   armOf(value: string, count = false): Arm | undefined {
     const exact = this.#exact.get(nfc(value));
     if (exact !== undefined || this.#loose === undefined) return exact;
-    const arm = this.#loose.get(armKey(value));
+    const arm = this.#loose.get(looseArmKey(value));
     if (arm !== undefined && count) {
       const seen = this.#other.get(value);
       if (seen) seen.rows++;
@@ -43,7 +52,7 @@ export class ArmSpellings {
 
   /**
    * The note for spellings read as a plan arm: `export.csv: column "gruppe": arm values that differ
-   * from the plan's only in case or blanks are read as the plan's arm: "selfback " as "SelfBACK"
+   * from the plan's only in case, blanks or zero decimals are read as the plan's arm: "selfback " as "SelfBACK"
    * (45 rows)`. Counts of rows, never who; with `threshold` (an observational plan's) a smaller
    * count reads "fewer than 5 rows".
    */
@@ -51,6 +60,6 @@ export class ArmSpellings {
     if (!this.#other.size) return undefined;
     const rows = (k: number) => (threshold !== undefined && k < threshold ? `fewer than ${threshold} rows` : `${k} row${k === 1 ? '' : 's'}`);
     const listed = [...this.#other].map(([spelling, { arm, rows: k }]) => `${JSON.stringify(spelling)} as ${JSON.stringify(this.arms[arm])} (${rows(k)})`);
-    return `${file}: column "${column}": arm values that differ from the plan's only in case or blanks are read as the plan's arm: ${listed.join(', ')}`;
+    return `${file}: column "${column}": arm values that differ from the plan's only in case, blanks or zero decimals are read as the plan's arm: ${listed.join(', ')}`;
   }
 }

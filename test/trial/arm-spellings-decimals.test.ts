@@ -15,12 +15,25 @@ describe('arm values differing from the plan\'s in case or blanks', () => {
   it('are the plan\'s arm, said in a note counting rows', () => {
     const t = loadTrial(parseCsvText(CSV, 'trial.csv'), plan({ intervention: 'SelfBACK', control: 'Kontrol' }));
     expect(t.patients.map((p) => p.arm)).toEqual(['intervention', 'intervention', 'intervention', 'control']);
-    expect(t.spellingNotes).toEqual(['trial.csv: column "arm": arm values that differ from the plan\'s only in case or blanks are read as the plan\'s arm: "selfback " as "SelfBACK" (2 rows), " SELFBACK" as "SelfBACK" (2 rows)']);
+    expect(t.spellingNotes).toEqual(['trial.csv: column "arm": arm values that differ from the plan\'s only in case, blanks or zero decimals are read as the plan\'s arm: "selfback " as "SelfBACK" (2 rows), " SELFBACK" as "SelfBACK" (2 rows)']);
   });
   it('agree with the plan\'s spelling in another visit column of a wide line', () => {
     const csv = 'id,gruppe_baseline,gruppe_3m,pain_baseline,pain_3m\nP1,SelfBACK,selfback,5,4\nP2,Kontrol,KONTROL,6,5\n';
     const p = parsePlan({ columns: { id: 'id', arm: 'gruppe' }, layout: 'wide', arms: { intervention: 'SelfBACK', control: 'Kontrol' }, timepoints: ['3m'], outcomes: [{ key: 'pain', instrument: 'nrs' }] });
     expect(loadTrial(parseCsvText(csv, 'w.csv'), p).patients.map((x) => x.arm)).toEqual(['intervention', 'control']);
+  });
+  it('include SPSS\'s numeric codes with zero decimals (`1,00` for the plan\'s `1`), not other decimals', () => {
+    const spss = 'id;gruppe;time;pain\nP1;1,00;baseline;5\nP1;1,00;3m;4\nP2;2,00;baseline;6\nP2;2,00;3m;5\nP3;2.0;baseline;6\nP3;2.0;3m;5\n';
+    const p = parsePlan({ columns: { arm: 'gruppe' }, arms: { intervention: '1', control: '2' }, timepoints: ['3m'], outcomes: [{ key: 'pain', instrument: 'nrs' }] });
+    const t = loadTrial(parseCsvText(spss, 'spss.csv'), p);
+    expect(t.patients.map((x) => x.arm)).toEqual(['intervention', 'control', 'control']);
+    expect(t.spellingNotes).toEqual(['spss.csv: column "gruppe": arm values that differ from the plan\'s only in case, blanks or zero decimals are read as the plan\'s arm: "1,00" as "1" (2 rows), "2,00" as "2" (2 rows), "2.0" as "2" (2 rows)']);
+    try {
+      loadTrial(parseCsvText(spss.replace(/2\.0/g, '1,50'), 'spss.csv'), p);
+      expect.unreachable('1,50 is no arm');
+    } catch (e) {
+      expect((e as HtaError).problems.map((x) => x.value)).toEqual(['1,50', '1,50']);
+    }
   });
   it('stay apart when the plan\'s own arms differ only so (`A`, `a`)', () => {
     const csv = 'id,arm,time,pain\nP1,A,baseline,5\nP1,A,3m,4\nP2,a,baseline,6\nP2,a,3m,5\n';

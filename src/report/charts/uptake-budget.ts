@@ -20,7 +20,9 @@ export function uptakeBudgetSpec(budget: UptakeAnalysis['budget'], options: { re
   const lang = options.lang ?? 'en';
   const t = (k: keyof typeof UPTAKE_CHART_TEXT) => UPTAKE_CHART_TEXT[k][lang];
   const region = options.region ?? 'national';
-  const partialYear = budget.observed.find((o) => o.region === region && o.partialYear)?.year;
+  // The part-year is named only when its bar is drawn: a suppressed one leaves the legend and the
+  // subtitle about the full years shown (the subtitle's last line counts what is not drawn).
+  const partialYear = budget.observed.find((o) => o.region === region && o.partialYear && drawable(o.cost))?.year;
   const observedName = partialYear === undefined ? t('observed') : fillPhrase(t('observedPartial'), { year: partialYear });
   const series = [observedName, t('low'), t('base'), t('high')];
   const name = { low: t('low'), base: t('base'), high: t('high') };
@@ -38,7 +40,7 @@ export function uptakeBudgetSpec(budget: UptakeAnalysis['budget'], options: { re
   const values = [...observed, ...projected];
   const years = [...new Set(values.map((v) => v.year))].sort();
   const subtitle = lines(
-    fillPhrase(t('budgetSubtitle'), { scope: scopeLabel(region, lang, words), mode: priceModelText(budget.mode, lang), volume: budget.volumeScope === 'national' ? words.object : priceModelText(budget.volumeScope, lang), year: partialYear ?? '–', date: options.exportDate ?? '–' }),
+    fillPhrase(t('budgetSubtitle'), { scope: scopeLabel(region, lang, words), mode: priceModelText(budget.mode, lang), volume: budget.volumeScope === 'national' ? words.object : priceModelText(budget.volumeScope, lang), until: partialYear === undefined ? fillPhrase(t('observedUntil'), { date: options.exportDate ?? '–' }) : fillPhrase(t('observedPartialUntil'), { year: partialYear, date: options.exportDate ?? '–' }) }),
     hidden ? fillPhrase(t(hidden === 1 ? 'skippedNoteOne' : 'skippedNote'), { n: hidden, k: options.threshold ?? DEFAULT_PUBLICATION_THRESHOLD }) : '',
   );
   // Observed: white with a black outline; scenarios: light (low) to dark (high) grey.

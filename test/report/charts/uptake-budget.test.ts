@@ -44,3 +44,21 @@ describe('uptakeBudgetSpec', () => {
     await renderSvg(spec);
   });
 });
+
+describe('uptakeBudgetSpec and a suppressed part-year', () => {
+  it('names the part-year in the legend and subtitle only when its bar is drawn', async () => {
+    const a = await bundledAnalysis();
+    const drawn = uptakeBudgetSpec(a.budget, { exportDate: '2025-06-30' });
+    expect(JSON.stringify(drawn)).toContain('Observed (2025: so far)');
+    expect(JSON.stringify(drawn)).toContain('observed cost of the activations in the export (2025: until 2025-06-30)');
+    // The same analysis with the part-year's observed cost suppressed, as a small region publishes it.
+    const hidden = { ...a.budget, observed: a.budget.observed.map((o) => (o.partialYear ? { ...o, cost: null } : o)) } as typeof a.budget;
+    const spec = uptakeBudgetSpec(hidden, { exportDate: '2025-06-30' });
+    const text = JSON.stringify(spec);
+    expect(plottedData(spec).rows.filter((r) => r.observed === true).map((r) => r.year)).toEqual(['2024']);
+    expect(text).not.toContain('so far');
+    expect(text).toContain('"Observed"');
+    expect(text).toContain('observed cost of the activations in the export (until 2025-06-30)');
+    expect(JSON.stringify(uptakeBudgetSpec(hidden, { exportDate: '2025-06-30', lang: 'da' }))).toContain('udtrækket (indtil 2025-06-30)');
+  });
+});

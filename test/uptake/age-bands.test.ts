@@ -15,6 +15,7 @@ import { HtaError } from '../../src/errors.js';
 import { ageBandScheme, bandCode, parseAgeBand } from '../../src/uptake/age-bands.js';
 import { readRegistryFile } from '../../src/uptake/read-registry.js';
 import { regionSet } from '../../src/uptake/regions.js';
+import { registryColumnIndex } from '../../src/uptake/referral.js';
 import { uptakeInputNotes } from '../../src/uptake/input-notes.js';
 import { draftUptakePlan } from '../../src/uptake/draft-uptake-plan.js';
 import { runUptake } from '../../src/uptake/run-uptake.js';
@@ -155,6 +156,16 @@ describe('hta uptake reads an age-band column', () => {
     expect(err.problems[0]!.expected).toMatch(/^a column named "age" — or the file's name for it in the uptake plan's columns\.registry\.age /);
     expect(err.problems[0]!.expected).toContain('columns.registry.ageBand');
     expect(err.problems[0]!.expected).toContain('leave "ageBand" out of the plan\'s publish.equity');
+  });
+
+  it('a plan without columns.registry is told the mapping that reads the Danish export, its age-band column as ageBand', () => {
+    const header = ['PatientID', 'Regionskode', 'Kommunekode', 'Behandlingssted', 'Henvisningsdato', 'Aktiveringsdato', 'Sidst aktiv', 'Aldersgruppe', 'Køn', 'Henviser'];
+    const problems = registryColumnIndex(header, 'registry.csv') as { field: string; expected: string; hint?: string }[];
+    expect(problems.map((p) => p.field)).toEqual(['id', 'region', 'clinic', 'referred', 'activated', 'last_active', 'age', 'sex', 'referrer']);
+    expect(problems[1]!.expected).toContain("the uptake plan's columns.registry.region");
+    expect(problems[0]!.hint).toBe('map the file\'s names in the uptake plan: "columns": { "registry": { "id": "PatientID", "region": "Regionskode", "clinic": "Behandlingssted", "referred": "Henvisningsdato", "activated": "Aktiveringsdato", "last_active": "Sidst aktiv", "ageBand": "Aldersgruppe", "sex": "Køn", "referrer": "Henviser" } }');
+    // Publishing no age bands, the age column is not asked for.
+    expect((registryColumnIndex(header, 'registry.csv', {}, false) as unknown[]).map((p) => (p as { field: string }).field)).not.toContain('age');
   });
 
   it('the plan takes ageBand or age, not both', () => {

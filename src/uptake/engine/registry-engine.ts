@@ -302,7 +302,9 @@ async function parquetRowCheck(db: DuckDBConnection, label: string, source: Sour
  */
 async function ageBandsOf(db: DuckDBConnection, label: string, source: Source, options: ReadRegistryOptions): Promise<{ read: AgeBandsRead; caseSql: string } | undefined> {
   if (source.columns.age < 0) return undefined;
-  const ages = ((await db.runAndReadAll('SELECT DISTINCT age FROM uptake_referrals WHERE age IS NOT NULL')).getRowsJS() as unknown[][]).map((r) => Number(r[0]));
+  // The valid rows' distinct ages (the rows counted once hold the same values): a few dozen
+  // integers from the compact table, not a second pass through the repeated-row window.
+  const ages = ((await db.runAndReadAll('SELECT DISTINCT age FROM checked WHERE NOT bad AND age IS NOT NULL')).getRowsJS() as unknown[][]).map((r) => Number(r[0]));
   const scheme = ageBandScheme(ages);
   if (scheme === undefined) return undefined;
   const column = source.header[source.columns.age]!;

@@ -295,7 +295,8 @@ export function registryColumnIndex(header: readonly string[], file: string, nam
       index[col] = i;
       continue;
     }
-    if (col === 'age' && !ageNeeded) {
+    // A column the plan names must be there, needed or not (a misspelt name is said, not ignored).
+    if (col === 'age' && !ageNeeded && mappedName(names, 'age') === undefined) {
       index.age = -1;
       continue;
     }

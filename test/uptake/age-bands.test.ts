@@ -166,6 +166,9 @@ describe('hta uptake reads an age-band column', () => {
     expect(problems[0]!.hint).toBe('map the file\'s names in the uptake plan: "columns": { "registry": { "id": "PatientID", "region": "Regionskode", "clinic": "Behandlingssted", "referred": "Henvisningsdato", "activated": "Aktiveringsdato", "last_active": "Sidst aktiv", "ageBand": "Aldersgruppe", "sex": "Køn", "referrer": "Henviser" } }');
     // Publishing no age bands, the age column is not asked for.
     expect((registryColumnIndex(header, 'registry.csv', {}, false) as unknown[]).map((p) => (p as { field: string }).field)).not.toContain('age');
+    // A name the plan gives must be there, needed or not: a misspelling is said.
+    const misspelt = registryColumnIndex(header, 'registry.csv', { ageBand: 'Aldersgrupe' }, false) as { field: string; expected: string }[];
+    expect(misspelt.find((p) => p.field === 'Aldersgrupe')?.expected).toMatch(/^a column named "Aldersgrupe" \(the plan's columns\.registry\.ageBand\)/);
   });
 
   it('the plan takes ageBand or age, not both', () => {

@@ -38,6 +38,8 @@ WITH referral AS (
     r.region,
     EXTRACT(YEAR FROM r.referred) AS ref_year,
     EXTRACT(MONTH FROM r.referred) AS ref_month,
+    -- (hta uptake replaces this CASE when the export gives age bands instead of ages:
+    -- docs/input-registry.md "Age bands". Here, as sent by a region, age is whole years.)
     CASE
       WHEN r.age IS NULL THEN 'unknown'
       WHEN r.age < 18 THEN '<18'

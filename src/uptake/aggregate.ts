@@ -22,7 +22,8 @@
  */
 import { mergeClinicSpellings } from './clinic-names.js';
 import { wilsonInterval } from '../stats/wilson-interval.js';
-import { AGE_BANDS, REFERRERS, SEXES, type Region } from './referral.js';
+import { REFERRERS, SEXES, type Region } from './referral.js';
+import { ageBandRank } from './age-bands.js';
 
 export type Scope = Region | 'national';
 export type PeriodType = 'all' | 'year' | 'month';
@@ -142,7 +143,8 @@ export function compareClinics(a: { clinic: string; region: Region }, b: { clini
   return (a.clinic < b.clinic ? -1 : a.clinic > b.clinic ? 1 : 0) || scopeOrder(a.region) - scopeOrder(b.region);
 }
 const DIM_ORDER = new Map<string, number>(['all', 'ageBand', 'sex', 'referrer'].map((d, i) => [d, i]));
-const LEVEL_ORDER = new Map<string, number>([...AGE_BANDS, ...SEXES, ...REFERRERS].map((l, i) => [l, i]));
+// Age bands by their first year (an export's own bands too: age-bands.ts), the others as listed.
+const LEVEL_ORDER = new Map<string, number>([...SEXES, ...REFERRERS].map((l, i) => [l, i]));
 const PERIOD_TYPE_ORDER = { all: 0, year: 1, month: 2 } as const;
 
 /** Table order of metric rows: breakdown, region, period type, period, level. */
@@ -152,7 +154,7 @@ export function compareMetricRows(a: MetricRow, b: MetricRow, scopeOrder: (s: Sc
     scopeOrder(a.region) - scopeOrder(b.region) ||
     PERIOD_TYPE_ORDER[a.periodType] - PERIOD_TYPE_ORDER[b.periodType] ||
     (a.period < b.period ? -1 : a.period > b.period ? 1 : 0) ||
-    (LEVEL_ORDER.get(a.level) ?? 0) - (LEVEL_ORDER.get(b.level) ?? 0)
+    (a.dimension === 'ageBand' ? ageBandRank(a.level) - ageBandRank(b.level) : (LEVEL_ORDER.get(a.level) ?? 0) - (LEVEL_ORDER.get(b.level) ?? 0))
   );
 }
 

@@ -7,7 +7,7 @@
  * sql/uptake-aggregates.sql with `--aggregates` (docs/input-registry.md "A table of counts").
  */
 import { HtaError, type Problem } from '../errors.js';
-import { headerKey, REGISTRY_COLUMNS, type RegistryColumn } from './referral.js';
+import { headerKey, mappedName, REGISTRY_COLUMNS, type RegistryColumn, type RegistryColumnNames } from './referral.js';
 import { registryColumnsFor } from './registry-column-names.js';
 
 /** A column name that counts (Danish and English, as BI tools and spreadsheets name them). */
@@ -23,7 +23,7 @@ export function countColumns(header: readonly string[]): string[] {
  * `registryColumnIndex`): a table of counts when it has count columns and neither an id nor a
  * referral-date column (under the plan's name or a known one); else "lacks registry columns".
  */
-export function registryColumnsError(header: readonly string[], file: string, problems: Problem[], names: Partial<Record<RegistryColumn, string>> = {}): HtaError {
+export function registryColumnsError(header: readonly string[], file: string, problems: Problem[], names: RegistryColumnNames = {}): HtaError {
   const keys = header.map(headerKey);
   const guess = registryColumnsFor(header).mapping;
   const lacks = (c: RegistryColumn) => !keys.includes(headerKey(names[c] ?? c)) && guess[c] === undefined;
@@ -31,6 +31,6 @@ export function registryColumnsError(header: readonly string[], file: string, pr
   if (counts.length === 0 || !lacks('id') || !lacks('referred')) return new HtaError('input.invalid', `${file} lacks registry columns`, problems);
   return new HtaError('input.invalid', `${file} looks like a table of counts (${counts.join(', ')}), not a registry export with one row per referral`, [{
     file, line: 1,
-    expected: `one row per referral, with the columns ${REGISTRY_COLUMNS.map((c) => names[c] ?? c).join(', ')} (docs/input-registry.md) — hta computes the rates, retention, days to activation and the suppression of small counts from the referrals themselves, which counts cannot give back. Ask for the per-referral export; or, where the rows cannot leave the region, run sql/uptake-aggregates.sql there and give its four tables with hta uptake --aggregates <folder> (docs/uptake-aggregates.md). Have: ${header.join(', ')}`,
+    expected: `one row per referral, with the columns ${REGISTRY_COLUMNS.map((c) => mappedName(names, c) ?? c).join(', ')} (docs/input-registry.md) — hta computes the rates, retention, days to activation and the suppression of small counts from the referrals themselves, which counts cannot give back. Ask for the per-referral export; or, where the rows cannot leave the region, run sql/uptake-aggregates.sql there and give its four tables with hta uptake --aggregates <folder> (docs/uptake-aggregates.md). Have: ${header.join(', ')}`,
   }]);
 }

@@ -24,6 +24,7 @@ import { characterCollector, checkWindows1252Fd, notRegistryText, notUtf16, type
 import { dayToIso, isoToDay, referralFieldSchemas, REGISTRY_COLUMNS, type RegistryColumn, type Referrer, type Sex } from './referral.js';
 import { DEFAULT_MISSING_CODES, isEmptyCell, looksLikeMissingCode, missingCodesOf } from './missing-cells.js';
 import { registryColumnsFor } from './registry-column-names.js';
+import { ageBandScheme, standardBandsText } from './age-bands.js';
 import { createDateFormatDetector, dateParser, dayNumberFormat, dayNumberReadings, type DateFormat } from './registry-dates.js';
 import { regionDisplay, regionKey, regionSet } from './regions.js';
 import { regionOfCode } from './region-codes.js';
@@ -190,7 +191,11 @@ export function draftUptakePlan(file: string, options: DraftUptakeOptions = {}):
   const missing = found.missing;
   // A table of counts is no export to draft a plan for: said as hta uptake says it (counts-table.ts).
   if (missing.includes('id') && missing.includes('referred') && countColumns(header).length > 0) throw registryColumnsError(header, file, []);
-  if (missing.length > 0) notes.push(`no column recognised for ${missing.join(', ')}: add them to columns.registry (have: ${header.join(', ')})`);
+  // Without an age column the plan runs when it publishes no age bands (docs/input-registry.md "Age bands").
+  const needed = missing.filter((c) => c !== 'age');
+  if (needed.length > 0) notes.push(`no column recognised for ${needed.join(', ')}: add them to columns.registry (have: ${header.join(', ')})`);
+  if (missing.includes('age')) notes.push(`no age column recognised (have: ${header.join(', ')}): the draft publishes no breakdown by age band, so hta uptake reads the file without ages — name an age column in columns.registry.age (whole years) or an age-band column in columns.registry.ageBand ("50-59 år") to publish one ("equity": ["ageBand", …])`);
+  if (columns.ageBand !== undefined) notes.push(ageBandDraftNote(columns.ageBand, rows.map((r) => r[index.age!] ?? '')));
   // A CPR-shaped cell would be printed in the notes or the draft (a region seen, a code): refused
   // as \`hta uptake\` refuses it, by line and column only — a ten-digit code repeated on the
   // rows read is a code, as there (docs/input-registry.md "CPR numbers").
@@ -297,6 +302,12 @@ export function draftUptakePlan(file: string, options: DraftUptakeOptions = {}):
   notes.push(lastYear !== undefined
     ? `firstYear ${firstYear}: scenario year 1 is the first year after the export's last referral year (${lastYear}), so the scenarios project ${horizon[0]}–${horizon[horizon.length - 1]} and the eligible file needs every region's count for those years too (or "eligibleFill": "carry-forward"); set firstYear to ${lastYear} to start the scenarios in the export's own last year`
     : `firstYear ${firstYear}: next calendar year, as no referral date could be read — set it to the calendar year of scenario year 1`);
+  // The export date: the last date of a registry that ends within a year, drafted so that it is
+  // seen and checked (docs/plan-uptake.md "Drafting a plan from an export").
+  const exportDate = whole && parseDay ? lastDateOf(rows, index, parseDay, empty) : undefined;
+  if (exportDate && !exportDate.iso.endsWith('-12-31')) {
+    notes.push(`exportDate ${exportDate.iso} drafted from the latest date in the file (the ${exportDate.column} on line ${lineOf(body[exportDate.row]!)}): the registry ends within ${exportDate.iso.slice(0, 4)}; if the export was made later, set the day it was made — retention is censored at the export date, and no date after it is accepted`);
+  }
   if (options.eligible === undefined) {
     notes.push('the eligible file needs columns region, year and eligible (one row per region and year): if it names them otherwise, map them in columns.eligible (e.g. { "region": "Region", "year": "År", "eligible": "Antal" }), or give it with --eligible to have the mapping drafted');
   }
@@ -322,6 +333,7 @@ export function draftUptakePlan(file: string, options: DraftUptakeOptions = {}):
   if (values.sex || values.referrer) plan.values = values;
   if (drafted.length > 0) plan.missingCodes = drafted;
   if (dateFormat !== undefined && dateFormat !== 'iso') plan.dateFormat = dateFormat;
+  if (exportDate && !exportDate.iso.endsWith('-12-31')) plan.exportDate = exportDate.iso;
   // A small registry spread over months, clinics and the equity breakdowns (per region and year)
   // leaves most cells below the threshold, and protecting them hides the regions' and the
   // country's totals too (docs/plan-uptake.md "What is published"). On a simulated 400-row
@@ -331,8 +343,41 @@ export function draftUptakePlan(file: string, options: DraftUptakeOptions = {}):
   if (whole && rows.length < SMALL_REGISTRY_ROWS) {
     plan.publish = { months: false, clinics: false, equity: [] };
     notes.push(`the registry is small (${rows.length} rows, under ${SMALL_REGISTRY_ROWS.toLocaleString('en')}): the draft leaves the monthly series, the clinic funnel and the equity breakdowns out ("publish": { "months": false, "clinics": false, "equity": [] }) so that the regions' and the country's totals are not suppressed with the small counts around them — switch one back on ("months": true, "clinics": true, "equity": ["sex"]) and rerun to see what it costs`);
+  } else if (missing.includes('age')) {
+    plan.publish = { equity: ['sex', 'referrer'] };
   }
   return { plan, notes };
+}
+
+/**
+ * The note on an age-band column drafted as `columns.registry.ageBand`: whether its bands (of
+ * the rows read) fit inside the standard bands or the equity table will show the export's own.
+ */
+function ageBandDraftNote(column: string, cells: readonly string[]): string {
+  const schema = referralFieldSchemas({ regions: regionSet([]) }).age;
+  const ages = cells.map((c) => schema.safeParse(c.trim())).flatMap((r) => (r.success && r.data !== null ? [r.data] : []));
+  const scheme = ageBandScheme(ages);
+  const head = `${JSON.stringify(column)} drafted as columns.registry.ageBand (an age-band column)`;
+  if (scheme === undefined) return `${head}: it holds exact ages in the rows read, read as ages`;
+  if (scheme.kind === 'standard') return `${head}: each of its bands lies inside one of the standard age bands (${standardBandsText()}), which the breakdown by age band shows`;
+  if (scheme.kind === 'own') return `${head}: its bands ${scheme.straddling.join(', ')} span two of the standard age bands (${standardBandsText()}), so the breakdown by age band shows the export's own bands (${scheme.bands.filter((b) => b !== 'unknown').join(', ')}), and every output says so`;
+  return `${head}: hta uptake cannot count by these bands — ${scheme.reason}; export one set of bands, or publish no breakdown by age band and map no age column`;
+}
+
+/** The latest date of the rows (referral, activation or last activity), with the column and row it is on. */
+function lastDateOf(rows: readonly string[][], index: Partial<Record<RegistryColumn, number>>, parseDay: (v: string) => number | undefined, empty: (v: string) => boolean): { iso: string; column: string; row: number } | undefined {
+  const words = { referred: 'referral date', activated: 'activation date', last_active: 'last-active date' } as const;
+  let best: { day: number; column: string; row: number } | undefined;
+  rows.forEach((r, row) => {
+    for (const col of ['referred', 'activated', 'last_active'] as const) {
+      const i = index[col];
+      const v = i === undefined ? '' : (r[i] ?? '').trim();
+      if (v === '' || empty(v)) continue;
+      const day = parseDay(v);
+      if (day !== undefined && (best === undefined || day > best.day)) best = { day, column: words[col], row };
+    }
+  });
+  return best && { iso: dayToIso(best.day), column: best.column, row: best.row };
 }
 
 /**

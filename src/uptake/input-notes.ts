@@ -19,6 +19,7 @@ import { regionsIn } from './regions.js';
 import { EXCLUSION_KIND_WORDS, type ExclusionDetail, type PublishedExclusion } from './published-exclusion.js';
 import type { UptakeAnalysis } from './uptake-analysis.js';
 import { DATE_FORMAT_EXAMPLE } from './registry-dates.js';
+import { standardBandsText } from './age-bands.js';
 import type { RegistryEncoding } from './registry-encoding.js';
 
 type Lang = 'en' | 'da';
@@ -79,6 +80,14 @@ const TEXT = {
   totalRowMany: {
     en: '{n} total rows in the eligible file, each equal to the sum of the regions\' counts, were left out (hta adds the regions up itself).',
     da: '{n} totalrækker i filen med antal berettigede, hver lig med summen af regionernes antal, er udeladt (hta lægger selv regionerne sammen).',
+  },
+  bandsStandard: {
+    en: 'The registry gives age bands, not ages; each lies inside one of the standard age bands ({standard}), in which the breakdown by age band counts them.',
+    da: 'Registeret angiver aldersgrupper, ikke alder; hver ligger inden for én af standardaldersgrupperne ({standard}), som opdelingen efter aldersgruppe tæller dem i.',
+  },
+  bandsOwn: {
+    en: 'The registry gives age bands, not ages, and they do not each lie inside one of the standard age bands ({standard}): the breakdown by age band shows the registry\'s own bands ({bands}).',
+    da: 'Registeret angiver aldersgrupper, ikke alder, og de ligger ikke hver inden for én af standardaldersgrupperne ({standard}): opdelingen efter aldersgruppe viser registerets egne grupper ({bands}).',
   },
   detail: {
     en: '{rows} invalid registry row(s) were excluded (--exclude-invalid); the problems, by kind (lines and values: not in the published outputs):',
@@ -142,7 +151,7 @@ function noReferralNote(a: Pick<UptakeAnalysis, 'metrics' | 'uptake'>, lang: Lan
 }
 
 /** Sentences; empty when the input was used as it stood. */
-export function uptakeInputNotes(a: Pick<UptakeAnalysis, 'eligibleFill' | 'excluded' | 'dateFormatDetected' | 'registryEncoding'> & Partial<Pick<UptakeAnalysis, 'threshold' | 'metrics' | 'uptake' | 'clinicCaseMerged' | 'eligibleTotalRows'>>, lang: Lang = 'en'): string[] {
+export function uptakeInputNotes(a: Pick<UptakeAnalysis, 'eligibleFill' | 'excluded' | 'dateFormatDetected' | 'registryEncoding'> & Partial<Pick<UptakeAnalysis, 'threshold' | 'metrics' | 'uptake' | 'clinicCaseMerged' | 'eligibleTotalRows' | 'ageBands' | 'leftOut'>>, lang: Lang = 'en'): string[] {
   const out: string[] = [];
   if (a.metrics && a.uptake) out.push(...noReferralNote({ metrics: a.metrics, uptake: a.uptake }, lang));
   if (a.registryEncoding) out.push(registryEncodingNote(a.registryEncoding, lang));
@@ -158,6 +167,12 @@ export function uptakeInputNotes(a: Pick<UptakeAnalysis, 'eligibleFill' | 'exclu
   if (a.clinicCaseMerged) {
     const { names, clinics } = a.clinicCaseMerged;
     out.push(fill(TEXT.clinicsMerged[lang], { names, clinics: clinics === 1 ? TEXT.clinicOne[lang] : fill(TEXT.clinicMany[lang], { n: clinics }) }));
+  }
+  // Age bands read instead of ages (age-bands.ts): said where the breakdown by age band is published.
+  if (a.ageBands && !a.leftOut?.includes('ageBand')) {
+    const standard = standardBandsText();
+    const bands = a.ageBands.bands.filter((b) => b !== 'unknown').map((b) => b.replace('-', '–')).join(', ');
+    out.push(a.ageBands.kind === 'own' ? fill(TEXT.bandsOwn[lang], { standard, bands }) : fill(TEXT.bandsStandard[lang], { standard }));
   }
   if (a.eligibleTotalRows) out.push(a.eligibleTotalRows === 1 ? TEXT.totalRowOne[lang] : fill(TEXT.totalRowMany[lang], { n: a.eligibleTotalRows }));
   return out;

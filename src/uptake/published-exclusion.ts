@@ -38,7 +38,7 @@ export const EXCLUSION_KIND_WORDS: Record<ExclusionKind, Record<Lang, string>> =
   referred: { en: 'referral date invalid or outside the date window', da: 'henvisningsdato ugyldig eller uden for datovinduet' },
   activated: { en: 'activation date invalid, before the referral or outside the date window', da: 'aktiveringsdato ugyldig, før henvisningen eller uden for datovinduet' },
   last_active: { en: 'last-active date invalid, before the activation, without an activation or outside the date window', da: 'dato for sidste aktivitet ugyldig, før aktiveringen, uden aktivering eller uden for datovinduet' },
-  age: { en: 'age not a whole number of years 0–120', da: 'alder, der ikke er et helt antal år 0–120' },
+  age: { en: 'age neither a whole number of years 0–120 nor an age band', da: 'alder, der hverken er et helt antal år 0–120 eller en aldersgruppe' },
   sex: { en: 'sex code not recognised', da: 'ukendt kode for køn' },
   referrer: { en: 'referrer code not recognised', da: 'ukendt kode for henviser' },
   other: { en: 'other problems of the row', da: 'andre fejl i rækken' },

@@ -39,7 +39,7 @@ import { createUptakeAggregator } from './reference-aggregator.js';
 import { parseCount, thousandsMarkFor } from './parse-count.js';
 import {
   dayToIso, headerKey, isoToDay, MISSING_CODE_KIND, referralValidator, registryColumnIndex,
-  type ColumnIndex, type Referral, type RegistryColumn, type Referrer, type Sex,
+  type ColumnIndex, type Referral, type RegistryColumn, type RegistryColumnNames, type Referrer, type Sex,
 } from './referral.js';
 import { dateParser, dayNumberFormat, type DateFormat, type DateFormatDetector, type DateFormatOption } from './registry-dates.js';
 import { DANISH_REGIONS, readsRegionCodes, regionDisplay, regionKey, type RegionSet } from './regions.js';
@@ -66,7 +66,9 @@ export interface ReadRegistryOptions {
   /** Default 'iso'; 'auto' reads the file's dates once to choose (files only, not streams). */
   dateFormat?: DateFormatOption;
   /** The plan's `columns.registry`: the file's name for each registry column. */
-  columns?: Partial<Record<RegistryColumn, string>>;
+  columns?: RegistryColumnNames;
+  /** False when the plan publishes no age bands: a file without an age column is read (ages unknown). Default true. */
+  ageNeeded?: boolean;
   sexValues?: Readonly<Record<string, Sex>>;
   referrerValues?: Readonly<Record<string, Referrer>>;
   /** Plausible dates, ISO, inclusive; default from 2000-01-01 to the export date. */
@@ -95,6 +97,17 @@ export interface RegistryRead {
   encoding?: RegistryEncoding;
   /** Sentences for stderr about how the file was read (registry-read-notes.ts); no ids, no values. */
   notes?: string[];
+  /** Present when the age column held age bands: the equity table's bands and where they come from (age-bands.ts). */
+  ageBands?: AgeBandsRead;
+}
+
+/** How an age-band column was counted: in the standard bands (each band inside one), or in the export's own. */
+export interface AgeBandsRead {
+  kind: 'standard' | 'own';
+  /** The equity table's bands, in order ("unknown" aside). */
+  bands: string[];
+  /** 'own': the export's bands that straddle two standard bands (why its own are used). */
+  straddling?: string[];
 }
 
 export const DEFAULT_DATE_FROM = '2000-01-01';
@@ -498,7 +511,7 @@ export async function scanRegistryRows(
       if (record.length === 1 && (record[0] as string).trim() === '') continue;
       if (check !== undefined && separatorsOnly(record)) continue;
       if (check === undefined) {
-        const idx = registryColumnIndex(record, file, options.columns);
+        const idx = registryColumnIndex(record, file, options.columns, options.ageNeeded);
         if (Array.isArray(idx)) throw registryColumnsError(record, file, idx, options.columns);
         header = record.map((h) => h.trim());
         isHeaderAgain = headerRepeatsOf(header);

@@ -16,6 +16,7 @@ import type { RegionSet } from './regions.js';
 import { foldColumnName } from '../trial/column-resolver.js';
 import { registryColumnsFor } from './registry-column-names.js';
 import { cprCell, cprExpected, cprKind, type RepeatedCodes } from './cpr-shape.js';
+import { bandCode, parseAgeBand } from './age-bands.js';
 import { DEFAULT_MISSING_CODES, isEmptyCell, looksLikeMissingCode, missingCodeHint, numberColumnCodes, readAsEmptyNote } from './missing-cells.js';
 
 /** The five Danish regions: the simulator's default (real files name their own; see regions.ts). */
@@ -36,6 +37,12 @@ export type AgeBand = (typeof AGE_BANDS)[number];
 /** The columns a registry export must have (or their plan-mapped names). */
 export const REGISTRY_COLUMNS = ['id', 'region', 'clinic', 'referred', 'activated', 'last_active', 'age', 'sex', 'referrer'] as const;
 export type RegistryColumn = (typeof REGISTRY_COLUMNS)[number];
+/**
+ * The keys of the plan's `columns.registry`: the registry columns, and `ageBand` — another name
+ * for the age column, for an export that gives age bands (`Aldersgruppe`; age-bands.ts).
+ */
+export type RegistryColumnKey = RegistryColumn | 'ageBand';
+export type RegistryColumnNames = Partial<Record<RegistryColumnKey, string>>;
 
 /** A validated referral. Days are whole days since 1970-01-01 UTC (see `isoToDay`). */
 export interface Referral {
@@ -47,6 +54,7 @@ export interface Referral {
   activated: number | null;
   /** null: not activated. For an activated patient with an empty cell, the activation day. */
   lastActive: number | null;
+  /** Whole years, or an age band's code (age-bands.ts `bandCode`); null: unknown. */
   age: number | null;
   sex: Sex;
   referrer: Referrer;
@@ -235,12 +243,14 @@ export function referralFieldSchemas(rules: ReferralRules) {
       // One or two zeros only: `84.000` could be 84,000 with a thousands mark. `84,5` stays
       // refused — an age is counted in whole years (docs/input-registry.md, the registry's `age`).
       const m = /^(\d{1,3})(?:[.,]0{1,2})?$/.exec(v);
-      if (!m || Number(m[1]) > 120) {
-        const decimal = /^\d{1,3}[.,]\d+$/.test(v);
-        ctx.addIssue({ code: 'custom', message: `a whole number of years 0–120${decimal ? ' (a zero decimal part, 84,0 or 84.0, is read as the whole age; other decimals are not: round the age down in the source)' : ''}, or empty` });
-        return z.NEVER;
-      }
-      return Number(m[1]);
+      if (m && Number(m[1]) <= 120) return Number(m[1]);
+      // An age band (`50-59 år`, `80+`), as BI exports write ages they withhold: read as the
+      // band; the bands of the file decide the equity table's (docs/input-registry.md "Age bands").
+      const band = parseAgeBand(v);
+      if (band) return bandCode(band);
+      const decimal = /^\d{1,3}[.,]\d+$/.test(v);
+      ctx.addIssue({ code: 'custom', message: `a whole number of years 0–120${decimal ? ' (a zero decimal part, 84,0 or 84.0, is read as the whole age; other decimals are not: round the age down in the source)' : ''}, an age band such as 50-59 or 80+, or empty` });
+      return z.NEVER;
     }),
     sex: lookup(cpr('sex'), (v) => sexes.get(valueKey(v)), `female, male or unknown (${sexNames.join(', ')}), or empty; map other values with the uptake plan's "values.sex"`),
     referrer: lookup(cpr('referrer'), (v) => referrers.get(valueKey(v)), `one of gp, physio, chiro, other (or ${[...referrers.keys()].filter((k) => !REFERRERS.includes(k as Referrer)).join(', ')}); map other values with the uptake plan's "values.referrer"`),
@@ -252,34 +262,68 @@ export function referralFieldSchemas(rules: ReferralRules) {
   };
 }
 
-/** Where the registry columns sit in a file: 0-based index per column. */
+/**
+ * Where the registry columns sit in a file: 0-based index per column. `age` is -1 when the file
+ * has no age column and the plan publishes no age bands (the column is then read as empty).
+ */
 export type ColumnIndex = Record<RegistryColumn, number>;
 
 /** How a registry column name compares: as the trial export's (column-resolver.ts), case, NFC and surrounding (no-break) spaces aside. */
 export const headerKey = foldColumnName;
 
+/** The plan's name for a column: `ageBand` names the age column too. */
+export const mappedName = (names: RegistryColumnNames, col: RegistryColumn): string | undefined => (col === 'age' ? names.ageBand ?? names.age : names[col]);
+
+/** The plan key that named a column, as the messages quote it ("columns.registry.ageBand"). */
+const mappedKey = (names: RegistryColumnNames, col: RegistryColumn): string => (col === 'age' && names.ageBand !== undefined ? 'ageBand' : col);
+
 /**
  * Maps a header to column positions, each registry column under its name in `names` (the
  * plan's `columns.registry`) or else its own; returns the problems for missing columns instead.
+ * `ageNeeded` false (the plan publishes no age bands): a file without an age column is read
+ * with every age unknown (docs/input-registry.md "Age bands").
  */
-export function registryColumnIndex(header: readonly string[], file: string, names: Partial<Record<RegistryColumn, string>> = {}): ColumnIndex | Problem[] {
+export function registryColumnIndex(header: readonly string[], file: string, names: RegistryColumnNames = {}, ageNeeded = true): ColumnIndex | Problem[] {
   const keys = header.map(headerKey);
   const index = {} as ColumnIndex;
   const problems: Problem[] = [];
+  const have = `(have: ${header.join(', ')})`;
   for (const col of REGISTRY_COLUMNS) {
-    const name = names[col] ?? col;
+    const name = mappedName(names, col) ?? col;
     const i = keys.indexOf(headerKey(name));
-    const mapped = names[col] !== undefined ? ` (the plan's columns.registry.${col})` : '';
-    if (i < 0) problems.push({ file, line: 1, field: name, expected: `a column named "${name}"${mapped} (have: ${header.join(', ')})` });
-    else index[col] = i;
+    if (i >= 0) {
+      index[col] = i;
+      continue;
+    }
+    // A column the plan names must be there, needed or not (a misspelt name is said, not ignored).
+    if (col === 'age' && !ageNeeded && mappedName(names, 'age') === undefined) {
+      index.age = -1;
+      continue;
+    }
+    // Which plan key names the column, so the message says what to set.
+    const key = `columns.registry.${mappedKey(names, col)}`;
+    const where = mappedName(names, col) !== undefined ? ` (the plan's ${key})` : ` — or the file's name for it in the uptake plan's ${key}`;
+    const age = col === 'age'
+      ? ` — ages are needed only for the equity table by age band: name an age column (whole years) in columns.registry.age, or an age-band column (such as "50-59 år", "80+") in columns.registry.ageBand; or leave "ageBand" out of the plan's publish.equity (e.g. "equity": ["sex", "referrer"]) and the file is read without ages`
+      : '';
+    problems.push({ file, line: 1, field: name, expected: `a column named "${name}"${where} ${have}${age}` });
   }
   if (problems.length > 0) {
     // A regional system's own names (CPR-løbenr, Klinik/Praksis): say which mapping reads them,
     // as the eligible file's error does (docs/plan-uptake.md "Reading the files").
     const guess = registryColumnsFor(header);
-    const missing = REGISTRY_COLUMNS.filter((c) => keys.indexOf(headerKey(names[c] ?? c)) < 0);
-    if (missing.every((c) => guess.mapping[c] !== undefined)) {
-      const mapping = { ...names, ...Object.fromEntries(missing.map((c) => [c, guess.mapping[c]!])) };
+    const missing = REGISTRY_COLUMNS.filter((c) => index[c] === undefined);
+    const guessed = (c: RegistryColumn) => (c === 'age' ? guess.mapping.age ?? guess.mapping.ageBand : guess.mapping[c]);
+    if (missing.every((c) => guessed(c) !== undefined)) {
+      const mapping: RegistryColumnNames = { ...names };
+      for (const c of missing) {
+        if (c === 'age' && guess.mapping.age === undefined) {
+          delete mapping.age;
+          mapping.ageBand = guess.mapping.ageBand!;
+        } else {
+          mapping[c] = guessed(c)!;
+        }
+      }
       const text = `{ ${Object.entries(mapping).map(([k, v]) => `${JSON.stringify(k)}: ${JSON.stringify(v)}`).join(', ')} }`;
       for (const p of problems) p.hint = `map the file's names in the uptake plan: "columns": { "registry": ${text} }`;
     }

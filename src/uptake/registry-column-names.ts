@@ -5,20 +5,25 @@
  * the default names (docs/plan-uptake.md "Drafting a plan from an export").
  */
 import { foldColumnName } from '../trial/column-resolver.js';
-import type { RegistryColumn } from './referral.js';
+import type { RegistryColumn, RegistryColumnNames } from './referral.js';
 
 /** Header names (compared without case, spaces, `_`, `-`, `.` or `/`) that mean each registry column. */
 export const COLUMN_NAMES: Readonly<Record<RegistryColumn, readonly string[]>> = {
   id: ['id', 'patientid', 'pasientid', 'pid', 'personid', 'pseudoid', 'løbenr', 'lobenr', 'løbenummer', 'recordid', 'cprløbenr', 'cprlobenr', 'patientnr', 'patientnummer', 'pseudocpr'],
-  region: ['region', 'helseregion', 'regionnavn', 'regionname', 'fylke', 'landsdel'],
-  clinic: ['clinic', 'klinik', 'klinikk', 'kliniknr', 'klinikkode', 'clinicid', 'cliniccode', 'enhed', 'enhet', 'ydernr', 'ydernummer', 'klinikpraksis', 'praksis', 'praksisnr', 'praksisnavn', 'kliniknavn'],
-  referred: ['referred', 'henvist', 'henvistdato', 'henvisningsdato', 'henvisning', 'referraldate', 'datereferred', 'referredon'],
-  activated: ['activated', 'aktiveret', 'aktivert', 'aktiveringsdato', 'activationdate', 'dateactivated'],
+  // Regionskode: the DAGI code 1081–1085, read as the region (regions.ts).
+  region: ['region', 'helseregion', 'regionnavn', 'regionsnavn', 'regionname', 'regionskode', 'regionkode', 'regionsnr', 'regionnr', 'regioncode', 'regionid', 'fylke', 'landsdel'],
+  clinic: ['clinic', 'klinik', 'klinikk', 'kliniknr', 'klinikkode', 'clinicid', 'cliniccode', 'enhed', 'enhet', 'ydernr', 'ydernummer', 'klinikpraksis', 'praksis', 'praksisnr', 'praksisnavn', 'kliniknavn',
+    'behandlingssted', 'behandlingsstedsnavn', 'behandlingsstedkode', 'behandlingsstedskode', 'practice', 'practicename', 'site', 'sitename'],
+  referred: ['referred', 'henvist', 'henvistdato', 'henvisningsdato', 'henvisningsdag', 'henvisning', 'referraldate', 'datereferred', 'referredon'],
+  activated: ['activated', 'aktiveret', 'aktiveretdato', 'aktivert', 'aktiveringsdato', 'aktivering', 'activationdate', 'dateactivated'],
   last_active: ['lastactive', 'sidstaktiv', 'sistaktiv', 'senestaktiv', 'lastactivity', 'lastused', 'sidstbrugt', 'sistbrukt', 'sidsteaktivitet', 'senesteaktivitet', 'sidstaktivdato'],
-  age: ['age', 'alder'],
-  sex: ['sex', 'gender', 'køn', 'kon', 'kjønn', 'kjonn'],
-  referrer: ['referrer', 'henviser', 'henvistaf', 'henvistav', 'referredby', 'referrertype', 'henvisertype'],
+  age: ['age', 'alder', 'alderår', 'alderiår', 'ageyears', 'ageinyears', 'patientalder'],
+  sex: ['sex', 'gender', 'køn', 'kon', 'kjønn', 'kjonn', 'koen'],
+  referrer: ['referrer', 'henviser', 'henvistaf', 'henvistav', 'referredby', 'referrertype', 'henvisertype', 'henvisende', 'henvisendeinstans', 'henvisningsinstans', 'henvisningskilde', 'referralsource'],
 };
+
+/** Names of an age-band column (`Aldersgruppe`): drafted as `columns.registry.ageBand` (age-bands.ts). */
+export const AGE_BAND_NAMES: readonly string[] = ['aldersgruppe', 'aldersgrupper', 'aldersinterval', 'alderskategori', 'aldersgruppeår', 'agegroup', 'ageband', 'agecategory', 'agerange'];
 
 export const nameKey = (h: string): string => foldColumnName(h).replace(/[\s_./-]+/g, '');
 
@@ -28,22 +33,26 @@ const ORDER = ['id', 'region', 'clinic', 'referred', 'activated', 'last_active',
 /**
  * The file's column for each registry column: the default name itself, else the first header
  * name that is a known synonym. `mapping` holds those found by synonym (a plan's
- * `columns.registry`), `missing` the columns with neither.
+ * `columns.registry`; an age-band column as `ageBand`), `missing` the columns with neither.
  */
-export function registryColumnsFor(header: readonly string[]): { index: Partial<Record<RegistryColumn, number>>; mapping: Partial<Record<RegistryColumn, string>>; missing: RegistryColumn[] } {
+export function registryColumnsFor(header: readonly string[]): { index: Partial<Record<RegistryColumn, number>>; mapping: RegistryColumnNames; missing: RegistryColumn[] } {
   const keys = header.map(nameKey);
   const index: Partial<Record<RegistryColumn, number>> = {};
-  const mapping: Partial<Record<RegistryColumn, string>> = {};
+  const mapping: RegistryColumnNames = {};
   const missing: RegistryColumn[] = [];
   for (const col of ORDER) {
     const exact = header.findIndex((h) => foldColumnName(h) === col);
-    const i = exact >= 0 ? exact : keys.findIndex((k) => COLUMN_NAMES[col].includes(k));
+    let i = exact >= 0 ? exact : keys.findIndex((k) => COLUMN_NAMES[col].includes(k));
+    // No age column: an age-band column is read in its place (docs/input-registry.md "Age bands").
+    const band = col === 'age' && i < 0 ? keys.findIndex((k) => AGE_BAND_NAMES.includes(k)) : -1;
+    if (band >= 0) i = band;
     if (i < 0) {
       missing.push(col);
       continue;
     }
     index[col] = i;
-    if (exact < 0) mapping[col] = header[i]!.trim();
+    if (band >= 0) mapping.ageBand = header[i]!.trim();
+    else if (exact < 0) mapping[col] = header[i]!.trim();
   }
   return { index, mapping, missing };
 }

@@ -96,6 +96,9 @@ export async function runUptake(input: UptakeInput): Promise<UptakeRun & { notes
       ...(plan.exportDate !== undefined ? { exportDate: plan.exportDate } : {}),
       ...(plan.dateFormat !== undefined ? { dateFormat: plan.dateFormat } : {}),
       ...(plan.columns?.registry ? { columns: plan.columns.registry } : {}),
+      // Ages are read only for the equity table by age band: a plan that does not publish it
+      // may read an export without an age column (docs/input-registry.md "Age bands").
+      ageNeeded: plan.publish?.equity?.includes('ageBand') ?? true,
       ...(plan.values?.sex ? { sexValues: plan.values.sex } : {}),
       ...(plan.values?.referrer ? { referrerValues: plan.values.referrer } : {}),
       ...(plan.dateWindow ? { dateWindow: plan.dateWindow } : {}),
@@ -152,6 +155,9 @@ export async function runUptake(input: UptakeInput): Promise<UptakeRun & { notes
   if (read?.encoding) {
     analysis.registryEncoding = { encoding: read.encoding.encoding, characters: [] };
     run.registryEncoding = read.encoding;
+  }
+  if (read?.ageBands && !analysis.leftOut?.includes('ageBand')) {
+    analysis.ageBands = { kind: read.ageBands.kind, bands: read.ageBands.bands };
   }
   if (read?.clinicSpellings) spellings = read.clinicSpellings;
   if (spellings.length > 0) {

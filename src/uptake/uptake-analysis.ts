@@ -105,6 +105,12 @@ export interface UptakeAnalysis {
   clinicCaseMerged?: { names: number; clinics: number };
   /** Present when total rows equal to the sum were left out of the eligible file: how many (their lines go to stderr). */
   eligibleTotalRows?: number;
+  /**
+   * Present when the registry's age column held age bands (`50-59 år`): whether they were counted
+   * in the standard bands (each inside one) or the equity table shows the export's own bands,
+   * which then are listed (docs/input-registry.md "Age bands").
+   */
+  ageBands?: { kind: 'standard' | 'own'; bands: string[] };
 }
 
 /** The analysis and, for the audit only (never printed in outputs), the raw information loss. */

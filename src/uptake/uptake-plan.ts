@@ -30,7 +30,14 @@ const columnName = z.string().trim().min(1, 'a column name');
 const inputFields = {
   columns: z
     .object({
-      registry: z.object(Object.fromEntries(REGISTRY_COLUMNS.map((c) => [c, columnName.optional()])) as Record<(typeof REGISTRY_COLUMNS)[number], z.ZodOptional<typeof columnName>>).strict().optional()
+      // `ageBand` names the age column of an export that gives age bands (`Aldersgruppe`): the
+      // same column as `age`, so one of the two (docs/input-registry.md "Age bands").
+      registry: z.object({
+        ...(Object.fromEntries(REGISTRY_COLUMNS.map((c) => [c, columnName.optional()])) as Record<(typeof REGISTRY_COLUMNS)[number], z.ZodOptional<typeof columnName>>),
+        ageBand: columnName.optional().describe('the age-band column (e.g. "Aldersgruppe": 50-59 år, 80+), read in place of an age column'),
+      }).strict()
+        .refine((c) => c.age === undefined || c.ageBand === undefined, { message: 'name the age column once: "age" for whole years or "ageBand" for age bands (both are read the same way), not both' })
+        .optional()
         .describe('the registry file\'s name for each column, e.g. { "id": "PatientID", "referred": "Henvist" }'),
       eligible: z.object({ region: columnName.optional(), year: columnName.optional(), eligible: columnName.optional() }).strict().optional()
         .describe('the denominator file\'s name for each column'),

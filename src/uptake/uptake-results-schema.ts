@@ -110,6 +110,10 @@ export const uptakeResultsSchema = z.object({
   clinicCaseMerged: z.strictObject({ names: z.number().int(), clinics: z.number().int() }).optional()
     .describe('Present when clinic names differing only in upper/lower case were counted as one clinic: how many names became how many clinics (no names)'),
   eligibleTotalRows: z.number().int().optional().describe('Present when total rows (equal to the sum of the regions) were left out of the eligible file: how many'),
+  ageBands: z.strictObject({
+    kind: z.enum(['standard', 'own']).describe('"standard": each of the export\'s bands lies inside one standard band (<18, 18-29, 30-44, 45-59, 60-74, 75+), which the equity table shows; "own": the equity table shows the export\'s own bands'),
+    bands: z.array(z.string()).describe('The equity table\'s age bands, in order'),
+  }).optional().describe('Present when the registry gave age bands instead of ages (docs/input-registry.md "Age bands")'),
 }).describe('hta uptake --json. Every hidden count and everything derived from one is the string "suppressed" (docs/disclosure-control.md).');
 
 /** JSON Schema (draft 2020-12) of `hta uptake --json`; committed as schemas/uptake-results.schema.json. */

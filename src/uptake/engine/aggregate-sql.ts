@@ -26,9 +26,20 @@ export function aggregateStatements(sql = readFileSync(AGGREGATES_SQL_FILE, 'utf
   return out;
 }
 
-/** Creates the four tables (temporary) on `db`. */
-export async function createAggregateTables(db: DuckDBConnection): Promise<void> {
-  for (const [name, statement] of aggregateStatements()) await db.run(`CREATE OR REPLACE TEMP TABLE ${name} AS ${statement}`);
+// The file's age-band expression over exact ages (`CASE WHEN r.age IS NULL … END AS age_band`).
+const AGE_BAND_CASE = /CASE\s+WHEN r\.age IS NULL[\s\S]*?END AS age_band/;
+
+/**
+ * Creates the four tables (temporary) on `db`. `ageBandCase`: for an export whose age column
+ * holds age bands, the expression that names each row's band (age-bands.ts `ageBandCaseSql`),
+ * in place of the file's exact-age one; the rest of the file is run as written.
+ */
+export async function createAggregateTables(db: DuckDBConnection, ageBandCase?: string): Promise<void> {
+  for (const [name, statement] of aggregateStatements()) {
+    if (ageBandCase !== undefined && name === 'uptake_cells' && !AGE_BAND_CASE.test(statement)) throw new Error(`${AGGREGATES_SQL_FILE}: the age-band CASE of uptake_cells is not where hta replaces it for age bands`);
+    const sql = ageBandCase !== undefined && name === 'uptake_cells' ? statement.replace(AGE_BAND_CASE, ageBandCase) : statement;
+    await db.run(`CREATE OR REPLACE TEMP TABLE ${name} AS ${sql}`);
+  }
 }
 
 const textOrNull = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));

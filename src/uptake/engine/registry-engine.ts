@@ -28,8 +28,9 @@ import { repeatedCodesIn } from './repeated-codes.js';
 import {
   assertUtf8File, detectedDateFormat, emptyRegistry, readRegistryHeader, rowCheckError, registryRecords, registryRecordsWithLines, registryRowChecker, registryRules, SCAN_BLANKS,
   rowProblemCollector, scanRegistryRows, sniffFileDelimiter,
-  type ReadRegistryOptions, type RegistryRead, type RegistryRules, type RowCheck,
+  type AgeBandsRead, type ReadRegistryOptions, type RegistryRead, type RegistryRules, type RowCheck,
 } from '../read-registry.js';
+import { ageBandCaseSql, ageBandScheme } from '../age-bands.js';
 import { createAggregateTables, readAggregateTables } from './aggregate-sql.js';
 import { registryColumnsError } from '../counts-table.js';
 import { mixedLineEnds, mixedLineEndsNote, withLfCopy } from '../../io/line-ends.js';
@@ -76,7 +77,7 @@ async function csvSource(file: string, label: string, options: ReadRegistryOptio
   const delimiter = await sniffFileDelimiter(file, label);
   const head = await readRegistryHeader(file, delimiter, label);
   if (head === undefined) throw emptyRegistry(label);
-  const idx = registryColumnIndex(head.record, label, options.columns);
+  const idx = registryColumnIndex(head.record, label, options.columns, options.ageNeeded);
   if (Array.isArray(idx)) throw registryColumnsError(head.record, label, idx, options.columns);
   return { header: head.record.map((h) => h.trim()), columns: idx, delimiter, headerLine: head.line };
 }
@@ -94,7 +95,8 @@ async function csvSource(file: string, label: string, options: ReadRegistryOptio
 async function viewCsv(db: DuckDBConnection, file: string, source: Source & { headerLine: number }, strict: boolean, view = 'raw', bufferBytes?: number): Promise<void> {
   const width = source.header.length;
   const types = Array.from({ length: width }, (_, i) => `'c${i}': 'VARCHAR'`).join(', ');
-  const pick = REGISTRY_COLUMNS.map((c) => `COALESCE(c${source.columns[c]}, '') AS ${c}`).join(', ');
+  // No age column (the plan publishes no age bands): every age empty, i.e. unknown.
+  const pick = REGISTRY_COLUMNS.map((c) => (source.columns[c] < 0 ? `'' AS ${c}` : `COALESCE(c${source.columns[c]}, '') AS ${c}`)).join(', ');
   // Rows of separators only (Excel's `;;;;` for rows once touched) are not referrals: left out
   // here as the row scan leaves them out (`separatorsOnly` in read-registry.ts), same blanks.
   const blank = Array.from({ length: width }, (_, i) => `trim(COALESCE(c${i}, ''), ${sqlText(SCAN_BLANKS)}) = ''`).join(' AND ');
@@ -166,10 +168,10 @@ async function viewParquet(db: DuckDBConnection, file: string, label: string, op
   } catch (err) {
     throw new HtaError('input.invalid', `${label} is not a readable Parquet file`, [{ file: label, expected: `a Parquet file (${(err as Error).message.split('\n')[0]})` }]);
   }
-  const idx = registryColumnIndex(header, label, options.columns);
+  const idx = registryColumnIndex(header, label, options.columns, options.ageNeeded);
   if (Array.isArray(idx)) throw registryColumnsError(header, label, idx, options.columns);
   const dates: readonly string[] = ['referred', 'activated', 'last_active'];
-  const pick = REGISTRY_COLUMNS.map((c) => `COALESCE(${parquetText(quoteIdent(header[idx[c]]!), types[idx[c]]!, dates.includes(c) ? options.dateFormat : undefined)}, '') AS ${c}`).join(', ');
+  const pick = REGISTRY_COLUMNS.map((c) => (idx[c] < 0 ? `'' AS ${c}` : `COALESCE(${parquetText(quoteIdent(header[idx[c]]!), types[idx[c]]!, dates.includes(c) ? options.dateFormat : undefined)}, '') AS ${c}`)).join(', ');
   // Every column's value, read or not: what "identical rows" compares (repeated-rows.ts).
   const cells = `hash(${header.map(quoteIdent).join(', ')}) AS cellh`;
   const others = `hash(${header.filter((_, i) => i !== idx.id).map(quoteIdent).join(', ')}) AS otherh`;
@@ -283,7 +285,7 @@ async function parquetRowCheck(db: DuckDBConnection, label: string, source: Sour
   const reader = await db.runAndReadAll(`SELECT raw.rid, ${list} FROM raw WHERE raw.rid IN (SELECT rid FROM checked WHERE bad) ORDER BY raw.rid`);
   for (const row of reader.getRowsJS() as unknown[][]) {
     const record: string[] = new Array<string>(source.header.length).fill('');
-    REGISTRY_COLUMNS.forEach((c: RegistryColumn, i) => { record[source.columns[c]] = String(row[i + 1] ?? ''); });
+    REGISTRY_COLUMNS.forEach((c: RegistryColumn, i) => { if (source.columns[c] >= 0) record[source.columns[c]] = String(row[i + 1] ?? ''); });
     const res = check(record, Number(row[0]) + 1);
     if ('problems' in res) found.row(res.problems);
   }
@@ -291,6 +293,29 @@ async function parquetRowCheck(db: DuckDBConnection, label: string, source: Sour
   const failure = rowCheckError(label, result, rules.exclude);
   if (failure) throw failure;
   return result;
+}
+
+/**
+ * The equity table's age bands when the valid rows' ages hold bands (`50-59 år`): the scheme
+ * (age-bands.ts) and the SQL expression that counts by it; undefined for exact ages. A scheme
+ * that cannot be used (overlapping bands) stops the run, naming the column.
+ */
+async function ageBandsOf(db: DuckDBConnection, label: string, source: Source, options: ReadRegistryOptions): Promise<{ read: AgeBandsRead; caseSql: string } | undefined> {
+  if (source.columns.age < 0) return undefined;
+  // The valid rows' distinct ages (the rows counted once hold the same values): a few dozen
+  // integers from the compact table, not a second pass through the repeated-row window.
+  const ages = ((await db.runAndReadAll('SELECT DISTINCT age FROM checked WHERE NOT bad AND age IS NOT NULL')).getRowsJS() as unknown[][]).map((r) => Number(r[0]));
+  const scheme = ageBandScheme(ages);
+  if (scheme === undefined) return undefined;
+  const column = source.header[source.columns.age]!;
+  if (scheme.kind === 'refused') {
+    throw new HtaError('input.invalid', `${label}: the age bands of column ${JSON.stringify(column)} cannot be counted`, [{
+      file: label, field: column,
+      expected: `age bands that do not overlap, for the equity table by age band: ${scheme.reason}. Export one set of bands (or exact ages); or leave "ageBand" out of the plan's publish.equity and map no age column (columns.registry.${options.columns?.ageBand !== undefined ? 'ageBand' : 'age'}) to run without ages`,
+    }]);
+  }
+  const read: AgeBandsRead = scheme.kind === 'own' ? { kind: 'own', bands: scheme.bands, straddling: scheme.straddling } : { kind: 'standard', bands: scheme.bands };
+  return { read, caseSql: ageBandCaseSql(scheme) };
 }
 
 /**
@@ -439,14 +464,16 @@ export async function aggregateRegistry(file: string, options: ReadRegistryOptio
       ? dayToIso(exportDay)
       : String((await db.runAndReadAll(`SELECT CAST(COALESCE(max(greatest(referred, COALESCE(activated, referred), COALESCE(last_active, activated, referred))), DATE '1970-01-01') AS VARCHAR) FROM uptake_referrals`)).getRowsJS()[0]?.[0]);
     await db.run(`CREATE TABLE uptake_export AS SELECT DATE ${sqlText(exportDate)} AS export_date`);
-    await createAggregateTables(db);
+    // Age bands in the age column: the equity table's bands from them (age-bands.ts).
+    const bands = await ageBandsOf(db, label, source, options);
+    await createAggregateTables(db, bands?.caseSql);
     const tables = await readAggregateTables(db);
     const { merged } = mergeClinicSpellings(tables.clinics);
     const aggregate = aggregateFromTables(tables, rules.regions.names);
     const notes = [dayNumbersNote, footnotesNote(label, footnotes), repeatedHeaderNote(label, headerRepeats), headerUnderlineNote(label, headerUnderlines, 'an invalid referral'), ...repeatedRowsNotes(label, repeated, csv === undefined), appendedTwinsNote(label, repeated, csv === undefined), timeOfDayNote(label, await datesWithTime(db, dateFormat))].filter((n): n is string => n !== undefined);
     return {
       aggregate, dateFormat, excluded: rules.exclude ? excluded : { rows: 0, problems: [] }, ...(merged.length > 0 ? { clinicSpellings: merged } : {}),
-      ...(notes.length > 0 ? { notes } : {}),
+      ...(notes.length > 0 ? { notes } : {}), ...(bands ? { ageBands: bands.read } : {}),
     };
   });
 }

@@ -9,7 +9,7 @@
  */
 import { scenarioYearsObserved } from './budget-impact.js';
 import { HtaError, type Problem } from '../errors.js';
-import { mergePublications, readPreviousFiles, smallCountsNote, uncarriedNote, type PreviousFile, type PreviousPublication } from './disclosure/previous-publication.js';
+import { absentNote, mergePublications, readPreviousFiles, smallCountsNote, uncarriedNote, type PreviousFile, type PreviousPublication } from './disclosure/previous-publication.js';
 import type { FunnelMethod } from './clinic-funnel.js';
 import type { UptakeAggregate } from './aggregate.js';
 import { eligibleTotalsNote, eligibleWideNote, eligibleYearMarkNote, readEligibleFile, readRegistryFile } from './read-registry.js';
@@ -135,6 +135,9 @@ export async function runUptake(input: UptakeInput): Promise<UptakeRun & { notes
   // Earlier counts that are small under this rule are not carried on: said, with what to do.
   const leftOut = previous && smallCountsNote(previous, { threshold: analysis.threshold, zerosSensitive: analysis.suppression.zerosSensitive });
   if (leftOut) notes.push(leftOut);
+  // Categories of an earlier publication absent now (a clinic merged or renamed): said with what
+  // was done, names only (clinic names are not patient data; docs/disclosure-control.md "Changed since").
+  if (run.absent) notes.push(absentNote(run.absent));
   // Closed periods changed since an earlier publication: the text summary says so on stdout; a run
   // that prints no summary (--json, --audit) says it on stderr (cli/uptake.ts).
   const changedNote = (analysis.previous?.changed && (await import('./publication-notes.js')).changedSentence(analysis.previous.changed, 'en', (s) => (s === 'national' ? 'the whole country' : s))) || undefined;

@@ -25,7 +25,7 @@ import {
 import { uptakePerEligible, type EligibleRow, type FilledCell } from './uptake-per-eligible.js';
 import { disclosureRuleOf } from './plan-rules.js';
 import { HtaError } from '../errors.js';
-import { carriedPublications, changedSinceOf, isSmallCount, type CarriedPublication, type ChangedSince, type PreviousPublication } from './disclosure/previous-publication.js';
+import { carriedPublications, changedSinceOf, isSmallCount, type AbsentCategory, type CarriedPublication, type ChangedSince, type PreviousPublication } from './disclosure/previous-publication.js';
 import type { DisclosureRule } from './disclosure/disclosure-rule.js';
 import { leftOutOf, publicationOf, type LeftOut, type UptakePlan } from './uptake-plan.js';
 import { otherCutRows, otherCutShape, sameExtractDifference } from './other-cuts.js';
@@ -117,6 +117,8 @@ export interface UptakeRun {
   clinicSpellings?: MergedClinic[];
   /** The excluded rows' problems with lines and values: for stderr and --excluded-out only, never published. */
   excluded?: ExclusionDetail;
+  /** Clinics, levels and regions of earlier publications absent now (previous-publication.ts `absentCategories`): for a note on stderr. */
+  absent?: readonly AbsentCategory[];
 }
 
 /** Pure part: from an aggregate, the denominators and the plan. */
@@ -193,7 +195,7 @@ export function uptakeRunFromAggregate(
     // counts hidden here): the audit must not equate them with the earlier prints.
     ...(previous ? { previous: { exportDate: previous.exportDate, publications: carriedPublications(protectable(previous, rule)), ...(s.changed.size > 0 ? { changed: changedSinceOf(s.changed) } : {}) } } : {}),
   };
-  return { analysis, loss: s.loss };
+  return { analysis, loss: s.loss, ...(s.absent.length > 0 ? { absent: s.absent } : {}) };
 }
 
 /**

@@ -491,7 +491,8 @@ export function absentCategories(earlier: readonly PreviousCount[], now: Printed
     } else if (!regionsNow.has(c.region) && c.region !== 'national' && regionsNow.size > 0) {
       // Its rows may be in any region now: every region's row of the period changed.
       absent.set(`r|${c.region}`, { asOf: c.asOf, kind: 'region', region: c.region });
-      for (const r of regionsNow) units.add(changedUnit({ kind: 'metric', region: r, period: c.period }));
+      // (The whole country's rows keep them, unless removed: then they fell, a change found anyway.)
+      for (const r of regionsNow) if (r !== 'national') units.add(changedUnit({ kind: 'metric', region: r, period: c.period }));
     }
   }
   return { absent: [...absent.values()], units };

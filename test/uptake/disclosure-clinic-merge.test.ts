@@ -55,7 +55,7 @@ function registry(end: number, merged: boolean): string {
   return [HEADER, ...lines].join('\r\n') + '\r\n';
 }
 
-const plan = (exportDate: string) => ({
+const plan = (exportDate: string, extra: Record<string, unknown> = {}) => ({
   currency: 'DKK',
   priceModel: { mode: 'all-units', volumeScope: 'national', tiers: [{ upTo: 2000, price: 1500 }, { upTo: null, price: 1200 }] },
   scenarios: { low: [0.02, 0.04, 0.06], base: [0.05, 0.08, 0.11], high: [0.08, 0.13, 0.18] },
@@ -65,6 +65,7 @@ const plan = (exportDate: string) => ({
   dateFormat: 'dd-mm-yyyy',
   publish: { months: false, clinics: true, equity: [] },
   exportDate,
+  ...extra,
 });
 
 type Json = { metrics: Record<string, unknown>[]; funnel: { rows: Record<string, unknown>[] }; previous?: { changed?: { clinicRegions: string[] } } };
@@ -84,13 +85,13 @@ function routes(p1: Json, p2: Json): { direct?: number; growth?: number } {
 }
 
 let dir: string;
-let p1: Json, unsafe: Json, fixed: Json, fixedStderr: string;
+let p1: Json, unsafe: Json, fixed: Json, fixedStderr: string, declared: Json, declaredStderr: string;
 const ELIGIBLE = 'Region;2024;2025;2026;2027;2028\r\n1083;25.000;25.400;25.800;26.000;26.300\r\n1085;17.000;17.200;17.400;17.600;17.800\r\n';
 
-async function publish(name: string, end: number, merged: boolean, previous?: string): Promise<{ json: Json; stderr: string }> {
+async function publish(name: string, end: number, merged: boolean, previous?: string, extra?: Record<string, unknown>): Promise<{ json: Json; stderr: string }> {
   const reg = join(dir, `${name}.csv`), planFile = join(dir, `${name}.plan.json`), out = join(dir, `${name}.json`);
   writeFileSync(reg, registry(end, merged));
-  writeFileSync(planFile, JSON.stringify(plan(new Date(end).toISOString().slice(0, 10))));
+  writeFileSync(planFile, JSON.stringify(plan(new Date(end).toISOString().slice(0, 10), extra)));
   const r = await runCli('uptake', reg, '--eligible', join(dir, 'eligible.csv'), '--plan', planFile, '--json', ...(previous ? ['--previous', previous] : []));
   expect(r.code, r.stderr).toBe(0);
   writeFileSync(out, r.stdout);
@@ -106,6 +107,9 @@ beforeAll(async () => {
   const f = await publish('p2', CUT2, true, join(dir, 'p1.json'));
   fixed = f.json;
   fixedStderr = f.stderr;
+  const d = await publish('p2-declared', CUT2, true, join(dir, 'p1.json'), { clinicMerges: [{ from: SVENDBORG, into: ODENSE }] });
+  declared = d.json;
+  declaredStderr = d.stderr;
 }, 60_000);
 afterAll(removeTempDirs);
 
@@ -140,6 +144,30 @@ describe('a clinic merged into another between two publications', () => {
     const good = await runCli('uptake', '--audit', '--published', join(dir, 'p2.json'), '--previous', join(dir, 'p1.json'));
     expect(good.stdout).toContain('whose counts this file does not list as changed: 0 (none)');
     expect(good.code, good.stdout).toBe(0);
+  }, 30_000);
+});
+
+describe('a clinic merge the plan declares (clinicMerges)', () => {
+  it('compares like with like: Odense now against Odense + Svendborg then, its 2 added hidden, no blanket over the region', () => {
+    expect(declared.previous).toMatchObject({ clinicMerges: [{ region: SYD, from: SVENDBORG, into: ODENSE }] });
+    expect(declared.previous?.changed).toBeUndefined();
+    expect(clinicCount(declared, ODENSE)).toBe('suppressed');
+    expect(routes(p1, declared)).toEqual({});
+    // Fewer clinics hidden than without the declaration: some Syddanmark clinic is printed.
+    expect([KOLDING, VEJLE].some((c) => typeof clinicCount(declared, c) === 'number')).toBe(true);
+    expect(declaredStderr).toContain(`${SVENDBORG} into ${ODENSE} (${SYD})`);
+    expect(declaredStderr).not.toContain('absent now');
+  });
+
+  it('the audit compares the file\'s declared merge like with like: passes it, and fails it with Odense\'s 88 printed (88 − 40 − 45 − 1 … the 2 added)', async () => {
+    const good = await runCli('uptake', '--audit', '--published', join(dir, 'p2-declared.json'), '--previous', join(dir, 'p1.json'));
+    expect(good.code, good.stdout).toBe(0);
+    const odense = declared.funnel.rows.find((r) => r.region === SYD && r.clinic === ODENSE)!;
+    odense.referrals = 40 + 1 + 45 + 1;
+    writeFileSync(join(dir, 'p2-declared-printed.json'), JSON.stringify(declared));
+    const bad = await runCli('uptake', '--audit', '--published', join(dir, 'p2-declared-printed.json'), '--previous', join(dir, 'p1.json'));
+    expect(bad.code).toBe(1);
+    expect(bad.stdout).toContain(`referrals · clinic ${SYD}/${ODENSE} − the same count published on 2025-06-30: 2 … 2`);
   }, 30_000);
 });
 

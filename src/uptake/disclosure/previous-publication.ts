@@ -572,3 +572,46 @@ function sameCategory(c: PreviousCount, a: AbsentCategory): boolean {
   if (a.kind === 'level') return c.region === a.region && c.dimension === a.dimension && c.level === a.level;
   return c.region === a.region;
 }
+
+/** A clinic merge the uptake plan declares (`clinicMerges`): `from`'s rows are `into`'s now. */
+export interface ClinicMerge { from: string; into: string }
+
+/**
+ * The earlier publications with each declared merge applied, and the merges applied (per region):
+ * `from`'s earlier counts added to `into`'s as of the same date, so that `into` now is compared
+ * like with like (now = both then + added since). Applied only where `from` is absent now and
+ * `into` is there (`clinicsNow`). Per date and measure: where both were printed, their sum is
+ * `into`'s earlier count; where either was hidden (or `into` not printed), the sum is not known
+ * and `into`'s earlier count of it is dropped, tied to nothing (the hidden part was at least the
+ * protection level wide then, so their difference is too).
+ */
+export function applyClinicMerges(previous: PreviousPublication, merges: readonly ClinicMerge[], clinicsNow: readonly { region: string; clinic: string }[]): { previous: PreviousPublication; applied: (ClinicMerge & { region: string })[] } {
+  const now = new Set(clinicsNow.map((c) => `${c.region}|${c.clinic}`));
+  const applied: (ClinicMerge & { region: string })[] = [];
+  let counts = previous.counts;
+  let hidden = previous.hidden ?? [];
+  for (const m of merges) {
+    const regions = [...new Set([...counts, ...hidden].filter((c) => c.kind === 'clinic' && c.clinic === m.from).map((c) => c.region))];
+    for (const region of regions) {
+      if (now.has(`${region}|${m.from}`) || !now.has(`${region}|${m.into}`)) continue;
+      const isPart = (c: PreviousCount, clinic: string) => c.kind === 'clinic' && c.region === region && c.clinic === clinic;
+      const key = (c: PreviousCount) => `${c.asOf}|${c.kind === 'clinic' ? c.measure : ''}`;
+      const fromPrinted = new Map(counts.filter((c) => isPart(c, m.from)).map((c) => [key(c), c.value]));
+      const intoPrinted = new Set(counts.filter((c) => isPart(c, m.into)).map(key));
+      // Date × measure where `from` had rows but the sum is not known: `from` hidden, or `into` not printed.
+      const unknown = new Set([...hidden.filter((c) => isPart(c, m.from)).map(key), ...[...fromPrinted.keys()].filter((k) => !intoPrinted.has(k))]);
+      counts = counts
+        .filter((c) => !isPart(c, m.from) && !(isPart(c, m.into) && unknown.has(key(c))))
+        .map((c) => (isPart(c, m.into) && fromPrinted.has(key(c)) ? { ...c, value: c.value + fromPrinted.get(key(c))! } : c));
+      hidden = hidden.filter((c) => !isPart(c, m.from));
+      applied.push({ ...m, region });
+    }
+  }
+  return { previous: { ...previous, counts, hidden }, applied };
+}
+
+/** The merges a published results.json says it applied (`previous.clinicMerges`; none when absent or unreadable). */
+export function clinicMergesIn(json: unknown): (ClinicMerge & { region: string })[] {
+  const r = z.array(z.object({ region: z.string(), from: z.string(), into: z.string() })).safeParse((json as { previous?: { clinicMerges?: unknown } } | undefined)?.previous?.clinicMerges);
+  return r.success ? r.data : [];
+}

@@ -514,7 +514,7 @@ export function absentNote(absent: readonly AbsentCategory[]): string {
     absent.some((a) => a.kind === 'level') ? "every count of its region's periods it was printed in" : '',
     absent.some((a) => a.kind === 'region') ? 'every count of the periods it was printed in' : '',
   ].filter((w) => w !== '').join('; ');
-  return `${absent.length === 1 ? 'a category' : `${absent.length} categories`} of the earlier publication${byDate.length > 1 ? 's' : ''} ${absent.length === 1 ? 'is' : 'are'} absent now: ${list}. Their rows were relabelled (a clinic merged or renamed) or removed, so another count now holds them and its growth since then is not the patients added: hidden here (${what}), whatever the value, and not tied to the earlier prints (docs/disclosure-control.md "Changed since an earlier publication")`;
+  return `${absent.length === 1 ? 'a category' : `${absent.length} categories`} of the earlier publication${byDate.length > 1 ? 's' : ''} ${absent.length === 1 ? 'is' : 'are'} absent now: ${list}. ${absent.length === 1 ? 'Its' : 'Their'} rows were relabelled (a clinic merged or renamed) or removed, so another count now holds them and its growth since then is not the patients added: hidden here (${what}), whatever the value, and not tied to the earlier prints (docs/disclosure-control.md "Changed since an earlier publication"); a clinic merge declared in the uptake plan ("clinicMerges") is compared like with like instead`;
 }
 
 /** An absent category a published file does not protect, with the differences a reader guessing a merge gets (the audit's report). */

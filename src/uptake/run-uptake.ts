@@ -9,7 +9,7 @@
  */
 import { scenarioYearsObserved } from './budget-impact.js';
 import { HtaError, type Problem } from '../errors.js';
-import { mergePublications, readPreviousFiles, smallCountsNote, uncarriedNote, type PreviousFile, type PreviousPublication } from './disclosure/previous-publication.js';
+import { absentNote, mergePublications, readPreviousFiles, smallCountsNote, uncarriedNote, type PreviousFile, type PreviousPublication } from './disclosure/previous-publication.js';
 import type { FunnelMethod } from './clinic-funnel.js';
 import type { UptakeAggregate } from './aggregate.js';
 import { eligibleTotalsNote, eligibleWideNote, eligibleYearMarkNote, readEligibleFile, readRegistryFile } from './read-registry.js';
@@ -138,6 +138,13 @@ export async function runUptake(input: UptakeInput): Promise<UptakeRun & { notes
   // Earlier counts that are small under this rule are not carried on: said, with what to do.
   const leftOut = previous && smallCountsNote(previous, { threshold: analysis.threshold, zerosSensitive: analysis.suppression.zerosSensitive });
   if (leftOut) notes.push(leftOut);
+  // Categories of an earlier publication absent now (a clinic merged or renamed): said with what
+  // was done, names only (clinic names are not patient data; docs/disclosure-control.md "Changed since").
+  if (run.absent) notes.push(absentNote(run.absent));
+  const applied = analysis.previous?.clinicMerges ?? [];
+  if (applied.length > 0) notes.push(`clinic merges the plan declares (clinicMerges), compared like with like — the earlier counts of both against the one clinic now: ${applied.map((m) => `${m.from} into ${m.into} (${m.region})`).join('; ')} (docs/disclosure-control.md "Changed since an earlier publication")`);
+  const unused = (plan.clinicMerges ?? []).filter((m) => !applied.some((a) => a.from === m.from && a.into === m.into));
+  if (previous && unused.length > 0) notes.push(`clinic merges the plan declares (clinicMerges) not applied: ${unused.map((m) => `${m.from} into ${m.into}`).join('; ')} — applied only where an earlier publication printed both clinics' counts, the first is absent now and the second is there; otherwise a clinic gone hides its region's clinics`);
   // Closed periods changed since an earlier publication: the text summary says so on stdout; a run
   // that prints no summary (--json, --audit) says it on stderr (cli/uptake.ts).
   const changedNote = (analysis.previous?.changed && (await import('./publication-notes.js')).changedSentence(analysis.previous.changed, 'en', (s) => (s === 'national' ? 'the whole country' : s))) || undefined;

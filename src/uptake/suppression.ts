@@ -17,6 +17,7 @@ import type { MetricRow } from './aggregate.js';
 import type { ClinicFunnelRow } from './clinic-funnel.js';
 import type { ObservedCostRow } from './budget-impact.js';
 import type { UptakeRateRow } from './uptake-per-eligible.js';
+import type { AbsentCategory } from './disclosure/previous-publication.js';
 import { buildCellModel, clinicCellKey, metricCellKey, yearCellKey, type CellModel, type MetricCount, type UptakeOutputs } from './disclosure/cell-model.js';
 import type { DisclosureRule } from './disclosure/disclosure-rule.js';
 import { suppressionPattern } from './disclosure/secondary-suppression.js';
@@ -64,6 +65,8 @@ export interface SuppressedUptakeOutputs {
   observed: SuppressedObservedCostRow[];
   /** Units whose counts changed since an earlier publication (cell-model.ts `changed`): all hidden. */
   changed: ReadonlySet<string>;
+  /** Categories of earlier publications absent now (cell-model.ts `absent`): for a note on stderr, never printed in outputs. */
+  absent: readonly AbsentCategory[];
   /** Internal (never printed in outputs): the raw totals behind the information-loss figure. */
   loss: { hiddenCount: number; totalCount: number };
 }
@@ -176,5 +179,5 @@ export function suppressUptakeOutputs(out: UptakeOutputs, rule: DisclosureRule =
     threshold: rule.threshold, protectionLevel: rule.protectionLevel, zerosSensitive: rule.zerosSensitive,
     method: 'lp-perturbation', suppressedCells: hidden.size, countCells,
   };
-  return { summary, metrics, uptake, clinics, observed, changed: model.changed, loss: { hiddenCount, totalCount } };
+  return { summary, metrics, uptake, clinics, observed, changed: model.changed, absent: model.absent, loss: { hiddenCount, totalCount } };
 }

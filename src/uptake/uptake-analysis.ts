@@ -25,7 +25,7 @@ import {
 import { uptakePerEligible, type EligibleRow, type FilledCell } from './uptake-per-eligible.js';
 import { disclosureRuleOf } from './plan-rules.js';
 import { HtaError } from '../errors.js';
-import { carriedPublications, changedSinceOf, isSmallCount, type CarriedPublication, type ChangedSince, type PreviousPublication } from './disclosure/previous-publication.js';
+import { applyClinicMerges, carriedPublications, changedSinceOf, type ClinicMerge, isSmallCount, type AbsentCategory, type CarriedPublication, type ChangedSince, type PreviousPublication } from './disclosure/previous-publication.js';
 import type { DisclosureRule } from './disclosure/disclosure-rule.js';
 import { leftOutOf, publicationOf, type LeftOut, type UptakePlan } from './uptake-plan.js';
 import { otherCutRows, otherCutShape, sameExtractDifference } from './other-cuts.js';
@@ -89,7 +89,7 @@ export interface UptakeAnalysis {
    * later publication naming this one is protected against them all (docs/disclosure-control.md
    * "Publishing again").
    */
-  previous?: { exportDate: string; publications: CarriedPublication[]; changed?: ChangedSince };
+  previous?: { exportDate: string; publications: CarriedPublication[]; changed?: ChangedSince; clinicMerges?: (ClinicMerge & { region: string })[] };
   /** Present when the plan's dateFormat is "auto": the format the registry's dates were read in. */
   dateFormatDetected?: DateFormat;
   /**
@@ -123,6 +123,8 @@ export interface UptakeRun {
   clinicSpellings?: MergedClinic[];
   /** The excluded rows' problems with lines and values: for stderr and --excluded-out only, never published. */
   excluded?: ExclusionDetail;
+  /** Clinics, levels and regions of earlier publications absent now (previous-publication.ts `absentCategories`): for a note on stderr. */
+  absent?: readonly AbsentCategory[];
 }
 
 /** Pure part: from an aggregate, the denominators and the plan. */
@@ -164,7 +166,10 @@ export function uptakeRunFromAggregate(
   const funnel = pub.clinics ? allClinics : undefined;
   const budget = budgetImpact({ plan, activationsByYear: agg.activationsByYear, eligible, exportDate: agg.exportDate });
   const otherCuts = shape && otherCutRows(shape, { metrics: agg.metrics, clinics: allClinics?.rows ?? [] }, { metrics, clinics: funnel?.rows ?? [] });
-  const s = suppressWith(previous, () => suppressUptakeOutputs({ metrics, uptake, clinics: funnel?.rows ?? [], observed: budget.observed, exportDate: agg.exportDate, priceVolumeScope: plan.priceModel.volumeScope, ...(previous ? { previous: protectable(previous, rule) } : {}), ...(otherCuts ? { otherCuts } : {}) }, rule));
+  // Clinic merges the plan declares: the earlier counts of both compared with the one clinic now
+  // (previous-publication.ts `applyClinicMerges`); results.json records them for the audit.
+  const merged = previous && applyClinicMerges(protectable(previous, rule), plan.clinicMerges ?? [], funnel?.rows ?? []);
+  const s = suppressWith(previous, () => suppressUptakeOutputs({ metrics, uptake, clinics: funnel?.rows ?? [], observed: budget.observed, exportDate: agg.exportDate, priceVolumeScope: plan.priceModel.volumeScope, ...(merged ? { previous: merged.previous } : {}), ...(otherCuts ? { otherCuts } : {}) }, rule));
   const label = clinicLabeller(agg.clinics);
   const national = s.metrics.find((m) => m.region === 'national' && m.period === 'all' && m.dimension === 'all');
   const analysis: UptakeAnalysis = {
@@ -197,9 +202,9 @@ export function uptakeRunFromAggregate(
     // out (previous-publication.ts `smallCountsNote`).
     // Periods whose counts changed since an earlier publication where they cannot grow (all their
     // counts hidden here): the audit must not equate them with the earlier prints.
-    ...(previous ? { previous: { exportDate: previous.exportDate, publications: carriedPublications(protectable(previous, rule)), ...(s.changed.size > 0 ? { changed: changedSinceOf(s.changed) } : {}) } } : {}),
+    ...(previous ? { previous: { exportDate: previous.exportDate, publications: carriedPublications(protectable(previous, rule)), ...(s.changed.size > 0 ? { changed: changedSinceOf(s.changed) } : {}), ...(merged && merged.applied.length > 0 ? { clinicMerges: merged.applied } : {}) } } : {}),
   };
-  return { analysis, loss: s.loss };
+  return { analysis, loss: s.loss, ...(s.absent.length > 0 ? { absent: s.absent } : {}) };
 }
 
 /**

@@ -122,6 +122,16 @@ export const uptakePlanSchema = z
       .regex(/^\d{4}-\d{2}-\d{2}$/, 'a YYYY-MM-DD date')
       .optional()
       .describe('date of the registry export (censoring of retention); default: the latest date in the export'),
+    // Clinics merged into another since an earlier publication (docs/disclosure-control.md
+    // "Changed since an earlier publication"): with --previous, the earlier counts of both are
+    // compared with the one clinic now, instead of hiding every clinic of the region.
+    clinicMerges: z
+      .array(z.strictObject({
+        from: z.string().min(1).describe('the clinic as an earlier publication printed it, absent from the registry now'),
+        into: z.string().min(1).describe('the clinic (of the same region) that holds its rows now'),
+      }))
+      .optional()
+      .describe('clinics merged into another since an earlier publication (--previous): their earlier counts are added to the clinic that holds their rows now'),
     // What is published at all (docs/plan-uptake.md "What is published"): a breakdown left out
     // here is in no output and not in the cell model the suppression protects, so its small
     // cells no longer force the totals to be hidden.

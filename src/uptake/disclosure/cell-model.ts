@@ -21,7 +21,7 @@ import type { MetricRow, Scope } from '../aggregate.js';
 import type { ClinicFunnelRow } from '../clinic-funnel.js';
 import type { ObservedCostRow } from '../budget-impact.js';
 import type { UptakeRateRow } from '../uptake-per-eligible.js';
-import { breaksEarlier, changedUnit, changedUnitsOf, isClosed, isFinal, periodEnd, type PreviousCount, type PreviousPublication } from './previous-publication.js';
+import { absentCategories, breaksEarlier, changedUnit, changedUnitsOf, isClosed, isFinal, periodEnd, type AbsentCategory, type PreviousCount, type PreviousPublication } from './previous-publication.js';
 
 export interface ModelCell {
   key: string;
@@ -69,6 +69,8 @@ export interface CellModel {
   relations: Relation[];
   /** The units (previous-publication.ts `changedUnit`) whose counts changed since an earlier publication. */
   changed: ReadonlySet<string>;
+  /** Categories of earlier publications this one no longer has (previous-publication.ts `absentCategories`): their units are in `changed`. */
+  absent: readonly AbsentCategory[];
 }
 
 export interface UptakeOutputs {
@@ -294,7 +296,7 @@ export function buildCellModel(out: UptakeOutputs): CellModel {
     }
   }
 
-  const changedUnits = out.previous ? addPrevious(out.previous, { cells, index, add, relate, finest, rows: metricRows, clinics: clinicRows, yearCells: years, exportDate: out.exportDate }) : new Set<string>();
+  const { changed: changedUnits, absent } = out.previous ? addPrevious(out.previous, { cells, index, add, relate, finest, rows: metricRows, clinics: clinicRows, yearCells: years, exportDate: out.exportDate }) : { changed: new Set<string>(), absent: [] };
   const otherKeys = [
     ...(out.otherCuts?.metrics ?? []).flatMap((r) => METRIC_COUNTS.map((m) => metricCellKey(m, r))),
     ...(out.otherCuts?.clinics ?? []).flatMap((c) => [clinicCellKey('referrals', c.region, c.clinic), clinicCellKey('activations', c.region, c.clinic)]),
@@ -312,7 +314,7 @@ export function buildCellModel(out: UptakeOutputs): CellModel {
       if (total.structural) for (const q of r.parts) if (!cells[q]!.structural && cells[q]!.value === 0) { cells[q]!.structural = true; changed = true; }
     }
   }
-  return { cells, index, relations, changed: changedUnits };
+  return { cells, index, relations, changed: changedUnits, absent };
 }
 
 /**
@@ -333,7 +335,7 @@ function addPrevious(
     add: (key: string, value: number, published: boolean, structural?: boolean) => number;
     relate: (total: string, parts: readonly string[]) => void;
   },
-): Set<string> {
+): { changed: Set<string>; absent: AbsentCategory[] } {
   const valueOf = (key: string) => m.cells[m.index.get(key)!]!.value;
   /** The cell of the count an earlier count is part of now (its own row, or a row containing it), if printed now. */
   const place = (c: PreviousCount): { own: string; target: string | undefined } => {
@@ -363,6 +365,12 @@ function addPrevious(
     const { own, target } = place(c);
     return target !== undefined && breaksEarlier(c, valueOf(target), target === own);
   }));
+  // A clinic, level or region printed (or listed hidden) before and absent now though its table
+  // is printed: its rows were relabelled into another category (a clinic merge) or removed, so
+  // no "added since" of the categories that may hold them is a count of new patients. Their units
+  // change too (previous-publication.ts `absentCategories`). A known 0 had no rows to move.
+  const { absent, units } = absentCategories([...previous.counts.filter((c) => c.value > 0), ...(previous.hidden ?? [])], { metrics: m.rows, clinics: m.clinics }, m.exportDate);
+  for (const u of units) changed.add(u);
   const mark = (key: string) => {
     const i = m.index.get(key);
     if (i !== undefined) m.cells[i]!.changed = true;
@@ -411,5 +419,5 @@ function addPrevious(
       if (endsOne && keys.reduce((t, k) => t + valueOf(k), 0) === c.value) m.relate(knownKey, keys);
     }
   }
-  return changed;
+  return { changed, absent };
 }

@@ -192,6 +192,8 @@ function ownCounts(p: z.infer<typeof schema>, asOf: string, add: (c: PreviousCou
     for (const measure of ['referrals', 'activations'] as const) {
       const v = c[measure];
       if (typeof v === 'number') add({ asOf, kind: 'clinic', measure, region: c.region, clinic: c.clinic, value: v }, `funnel.rows.${i}.${measure}`);
+      // Kept for `absentCategories`: a clinic the earlier file listed but hid is a category too.
+      else if (v === 'suppressed') hidden?.({ asOf, kind: 'clinic', measure, region: c.region, clinic: c.clinic, value: 0 });
     }
   });
 }
@@ -434,4 +436,182 @@ export function changedUnitsIn(json: unknown): Set<string> {
     ...r.data.activationYears.map((y) => changedUnit({ kind: 'year', region: y.region, year: y.year })),
     ...r.data.clinicRegions.map((region) => changedUnit({ kind: 'clinic', region })),
   ]);
+}
+
+/** The rows and clinics a publication prints, as far as `absentCategories` needs them. */
+export interface PrintedCategories {
+  metrics: readonly { region: string; period: string; dimension: string; level: string }[];
+  /** Empty when the publication prints no clinic funnel. */
+  clinics: readonly { region: string; clinic: string }[];
+}
+
+/** An earlier publication's category that this one no longer has, though it prints its table. */
+export type AbsentCategory = { asOf: string } & (
+  | { kind: 'clinic'; region: string; clinic: string }
+  | { kind: 'level'; region: string; dimension: string; level: string }
+  | { kind: 'region'; region: string }
+);
+
+/**
+ * Categories of earlier publications (a clinic, an equity level of a region, a region) that this
+ * publication no longer has although it prints their table: their rows were relabelled (a clinic
+ * merge, a renamed referrer type, recoded regions) or removed. A relabelled row is in another
+ * category's count now, so that count grew by more than the patients added since, and "now −
+ * then − the vanished category's earlier count" counts patients (229 − 100 − 127 = 2 when one
+ * clinic's rows went to another); the region's growth less the other categories' does the same.
+ * The changed units returned (`changedUnit`) are hidden and tied to no earlier print, as other
+ * changes are (docs/disclosure-control.md "Changed since an earlier publication"): the clinics of
+ * the region (and of any region where a clinic of that name appears now), the region × period of
+ * a vanished level, every region × period of a vanished region. Counts of this export's own date
+ * (another cut of the extract) are compared by `sameExtractDifference` instead.
+ */
+export function absentCategories(earlier: readonly PreviousCount[], now: PrintedCategories, exportDate: string | undefined): { absent: AbsentCategory[]; units: Set<string> } {
+  const clinicsNow = new Set(now.clinics.map((c) => `${c.region}|${c.clinic}`));
+  const rowsNow = new Set(now.metrics.map((r) => `${r.region}|${r.period}|${r.dimension}|${r.level}`));
+  const periodType = (p: string) => (p === 'all' ? 'all' : p.length === 4 ? 'year' : 'month');
+  const tablesNow = new Set(now.metrics.map((r) => `${r.region}|${periodType(r.period)}|${r.dimension}`));
+  const regionsNow = new Set(now.metrics.map((r) => r.region));
+  const absent = new Map<string, AbsentCategory>();
+  const units = new Set<string>();
+  for (const c of earlier) {
+    if ((exportDate !== undefined && c.asOf >= exportDate) || c.kind === 'year') continue;
+    if (c.kind === 'clinic') {
+      if (now.clinics.length === 0 || clinicsNow.has(`${c.region}|${c.clinic}`)) continue;
+      absent.set(`c|${c.region}|${c.clinic}`, { asOf: c.asOf, kind: 'clinic', region: c.region, clinic: c.clinic });
+      units.add(changedUnit({ kind: 'clinic', region: c.region }));
+      // The same clinic under another region now (a recoded region) holds its earlier rows there.
+      for (const o of now.clinics) if (o.clinic === c.clinic) units.add(changedUnit({ kind: 'clinic', region: o.region }));
+      continue;
+    }
+    if (rowsNow.has(`${c.region}|${c.period}|${c.dimension}|${c.level}`)) continue;
+    if (tablesNow.has(`${c.region}|${periodType(c.period)}|${c.dimension}`)) {
+      absent.set(`l|${c.region}|${c.dimension}|${c.level}`, { asOf: c.asOf, kind: 'level', region: c.region, dimension: c.dimension, level: c.level });
+      units.add(changedUnit({ kind: 'metric', region: c.region, period: c.period }));
+      units.add(changedUnit({ kind: 'metric', region: 'national', period: c.period }));
+    } else if (!regionsNow.has(c.region) && c.region !== 'national' && regionsNow.size > 0) {
+      // Its rows may be in any region now: every region's row of the period changed.
+      absent.set(`r|${c.region}`, { asOf: c.asOf, kind: 'region', region: c.region });
+      // (The whole country's rows keep them, unless removed: then they fell, a change found anyway.)
+      for (const r of regionsNow) if (r !== 'national') units.add(changedUnit({ kind: 'metric', region: r, period: c.period }));
+    }
+  }
+  return { absent: [...absent.values()], units };
+}
+
+/** The absent categories in words, for the run's note and the audit (names of clinics and levels are not patient data). */
+export function describeAbsent(a: AbsentCategory): string {
+  if (a.kind === 'clinic') return `clinic ${a.clinic} (${a.region})`;
+  if (a.kind === 'level') return `${a.dimension} ${a.level} (${a.region})`;
+  return `region ${a.region}`;
+}
+
+/** The run's note (stderr) on categories of earlier publications absent now, and what was done about them. */
+export function absentNote(absent: readonly AbsentCategory[]): string {
+  const byDate = [...new Set(absent.map((a) => a.asOf))].sort();
+  const list = absent.map((a) => `${describeAbsent(a)}, printed as of ${a.asOf}`).join('; ');
+  const what = [
+    absent.some((a) => a.kind === 'clinic') ? 'every clinic count of its region' : '',
+    absent.some((a) => a.kind === 'level') ? "every count of its region's periods it was printed in" : '',
+    absent.some((a) => a.kind === 'region') ? 'every count of the periods it was printed in' : '',
+  ].filter((w) => w !== '').join('; ');
+  return `${absent.length === 1 ? 'a category' : `${absent.length} categories`} of the earlier publication${byDate.length > 1 ? 's' : ''} ${absent.length === 1 ? 'is' : 'are'} absent now: ${list}. ${absent.length === 1 ? 'Its' : 'Their'} rows were relabelled (a clinic merged or renamed) or removed, so another count now holds them and its growth since then is not the patients added: hidden here (${what}), whatever the value, and not tied to the earlier prints (docs/disclosure-control.md "Changed since an earlier publication"); a clinic merge declared in the uptake plan ("clinicMerges") is compared like with like instead`;
+}
+
+/** An absent category a published file does not protect, with the differences a reader guessing a merge gets (the audit's report). */
+export interface UnprotectedAbsence {
+  category: string;
+  asOf: string;
+  /** "now − then − the absent one's then" for each printed count of the same region that could hold its rows, where it lies in the sensitive range. */
+  pinned: { cell: string; value: number }[];
+}
+
+/**
+ * The audit's reading (`--audit --published P2 --previous P1`): each category of an earlier
+ * publication that the published file no longer has, though it prints its table, and whose units
+ * the file does not list as changed (`previous.changed`) — a merge or relabelling the file was not
+ * protected against (docs/disclosure-control.md "Changed since an earlier publication"). With each,
+ * the differences a reader who guesses the merge pins into 1 … threshold − 1: a clinic's
+ * referrals or activations now − then − the absent clinic's then (229 − 100 − 127 = 2).
+ */
+export function unprotectedAbsences(published: unknown, earlier: PreviousPublication, rule: SmallCountRule): UnprotectedAbsence[] {
+  const j = published as { exportDate?: string; metrics?: Record<string, unknown>[]; funnel?: { rows?: Record<string, unknown>[] } };
+  const str = (v: unknown) => String(v);
+  const now: PrintedCategories = {
+    metrics: (j.metrics ?? []).map((r) => ({ region: str(r.region), period: str(r.period), dimension: str(r.dimension), level: str(r.level) })),
+    clinics: (j.funnel?.rows ?? []).map((c) => ({ region: str(c.region), clinic: str(c.clinic) })),
+  };
+  const listed = changedUnitsIn(published);
+  const out: UnprotectedAbsence[] = [];
+  const categories = [...earlier.counts.filter((c) => c.value > 0), ...(earlier.hidden ?? [])];
+  for (const a of absentCategories(categories, now, j.exportDate).absent) {
+    // The units this category changes (every date it was printed as of): all listed, it is protected.
+    const { units } = absentCategories(categories.filter((c) => sameCategory(c, a)), now, j.exportDate);
+    if ([...units].every((u) => listed.has(u))) continue;
+    const pinned: { cell: string; value: number }[] = [];
+    if (a.kind === 'clinic') {
+      for (const measure of ['referrals', 'activations'] as const) {
+        const gone = earlier.counts.find((c) => c.kind === 'clinic' && c.asOf === a.asOf && c.measure === measure && c.region === a.region && c.clinic === a.clinic);
+        if (!gone) continue;
+        for (const row of j.funnel?.rows ?? []) {
+          const v = row[measure];
+          if (str(row.region) !== a.region || typeof v !== 'number') continue;
+          const then = earlier.counts.find((c) => c.kind === 'clinic' && c.asOf === a.asOf && c.measure === measure && c.region === a.region && c.clinic === str(row.clinic));
+          const d = v - (then?.value ?? 0) - gone.value;
+          if (d >= 0 && isSmallCount(d, rule)) pinned.push({ cell: `${measure} · clinic ${a.region}/${str(row.clinic)} now − as of ${a.asOf}${then ? '' : ' (0: not printed then)'} − ${a.clinic}'s as of ${a.asOf}`, value: d });
+        }
+      }
+    }
+    out.push({ category: describeAbsent(a), asOf: a.asOf, pinned });
+  }
+  return out;
+}
+
+function sameCategory(c: PreviousCount, a: AbsentCategory): boolean {
+  if (a.kind === 'clinic') return c.kind === 'clinic' && c.region === a.region && c.clinic === a.clinic;
+  if (c.kind !== 'metric') return false;
+  if (a.kind === 'level') return c.region === a.region && c.dimension === a.dimension && c.level === a.level;
+  return c.region === a.region;
+}
+
+/** A clinic merge the uptake plan declares (`clinicMerges`): `from`'s rows are `into`'s now. */
+export interface ClinicMerge { from: string; into: string }
+
+/**
+ * The earlier publications with each declared merge applied, and the merges applied (per region):
+ * `from`'s earlier counts added to `into`'s as of the same date, so that `into` now is compared
+ * like with like (now = both then + added since). Applied only where `from` is absent now and
+ * `into` is there (`clinicsNow`). Per date and measure: where both were printed, their sum is
+ * `into`'s earlier count; where either was hidden (or `into` not printed), the sum is not known
+ * and `into`'s earlier count of it is dropped, tied to nothing (the hidden part was at least the
+ * protection level wide then, so their difference is too).
+ */
+export function applyClinicMerges(previous: PreviousPublication, merges: readonly ClinicMerge[], clinicsNow: readonly { region: string; clinic: string }[]): { previous: PreviousPublication; applied: (ClinicMerge & { region: string })[] } {
+  const now = new Set(clinicsNow.map((c) => `${c.region}|${c.clinic}`));
+  const applied: (ClinicMerge & { region: string })[] = [];
+  let counts = previous.counts;
+  let hidden = previous.hidden ?? [];
+  for (const m of merges) {
+    const regions = [...new Set([...counts, ...hidden].filter((c) => c.kind === 'clinic' && c.clinic === m.from).map((c) => c.region))];
+    for (const region of regions) {
+      if (now.has(`${region}|${m.from}`) || !now.has(`${region}|${m.into}`)) continue;
+      const isPart = (c: PreviousCount, clinic: string) => c.kind === 'clinic' && c.region === region && c.clinic === clinic;
+      const key = (c: PreviousCount) => `${c.asOf}|${c.kind === 'clinic' ? c.measure : ''}`;
+      const fromPrinted = new Map(counts.filter((c) => isPart(c, m.from)).map((c) => [key(c), c.value]));
+      const intoPrinted = new Set(counts.filter((c) => isPart(c, m.into)).map(key));
+      // Date × measure where `from` had rows but the sum is not known: `from` hidden, or `into` not printed.
+      const unknown = new Set([...hidden.filter((c) => isPart(c, m.from)).map(key), ...[...fromPrinted.keys()].filter((k) => !intoPrinted.has(k))]);
+      counts = counts
+        .filter((c) => !isPart(c, m.from) && !(isPart(c, m.into) && unknown.has(key(c))))
+        .map((c) => (isPart(c, m.into) && fromPrinted.has(key(c)) ? { ...c, value: c.value + fromPrinted.get(key(c))! } : c));
+      hidden = hidden.filter((c) => !isPart(c, m.from));
+      applied.push({ ...m, region });
+    }
+  }
+  return { previous: { ...previous, counts, hidden }, applied };
+}
+
+/** The merges a published results.json says it applied (`previous.clinicMerges`; none when absent or unreadable). */
+export function clinicMergesIn(json: unknown): (ClinicMerge & { region: string })[] {
+  const r = z.array(z.object({ region: z.string(), from: z.string(), into: z.string() })).safeParse((json as { previous?: { clinicMerges?: unknown } } | undefined)?.previous?.clinicMerges);
+  return r.success ? r.data : [];
 }

@@ -11,7 +11,7 @@ import { jsonProblems, locateProblems, readJsonFile } from '../../io/read-json.j
 import { auditPublishedUptake, type AuditReport, lossShare, type PublishedUptake } from './attacker-audit.js';
 import { fillFromSameDate, mergeCuts } from '../other-cuts.js';
 import { excludedRowsOf, narrowDifference } from './excluded-count.js';
-import { GROWING_COUNTS, changedUnit, changedUnitsIn, checkDistinctFiles, describePreviousCount, isClosed, mergePublications, smallCarriedCounts, type PreviousPublication } from './previous-publication.js';
+import { GROWING_COUNTS, changedUnit, changedUnitsIn, checkDistinctFiles, clinicMergesIn, applyClinicMerges, describePreviousCount, isClosed, mergePublications, smallCarriedCounts, unprotectedAbsences, type PreviousPublication, type UnprotectedAbsence } from './previous-publication.js';
 
 const row = <T extends z.ZodRawShape>(shape: T) => z.object(shape).loose();
 const schema = z.object({
@@ -61,6 +61,12 @@ export interface PublishedAudit {
    * difference (docs/disclosure-control.md "Excluded rows"; excluded-count.ts).
    */
   excludedNarrow: { file: string; where: string; lower: number; upper: number }[];
+  /**
+   * Clinics, levels or regions of an earlier publication that this file no longer has, though it
+   * prints their table, and whose counts it does not list as changed: a merge or relabelling it
+   * was not protected against (previous-publication.ts `unprotectedAbsences`).
+   */
+  absentUnprotected: UnprotectedAbsence[];
 }
 
 /** Days after a period's end from which the audit reads a cohort count as settled, tried in turn. */
@@ -116,7 +122,10 @@ export function auditPublishedFile(file: string, previousFiles: readonly string[
   const r = schema.safeParse(json);
   if (!r.success) throw new HtaError('input.invalid', `${file} is not the results.json of an hta uptake publication`, jsonProblems(json, r.error.issues, file));
   const previousJson = previousFiles.map((f) => ({ file: f, json: readJsonFile(f, 'earlier publication (results.json)') }));
-  const earlier = mergePublications([{ json, file, own: false }, ...previousJson]);
+  // Clinic merges the file declares: its clinics are compared like with like (previous-publication.ts `applyClinicMerges`).
+  const declared = clinicMergesIn(json);
+  const read0 = mergePublications([{ json, file, own: false }, ...previousJson]);
+  const earlier = declared.length === 0 ? read0 : applyClinicMerges(read0, declared, ((json as { funnel?: { rows?: { region: string; clinic: string }[] } }).funnel?.rows ?? []).map((c) => ({ region: String(c.region), clinic: String(c.clinic) }))).previous;
   const exportDate = r.data.exportDate;
   // The same export date is another cut of the same extract, published before it (docs/disclosure-control.md "Publishing again").
   const late = earlier.exportDates.filter((d) => d > exportDate);
@@ -171,5 +180,7 @@ export function auditPublishedFile(file: string, previousFiles: readonly string[
     const at = locateProblems(json, [{ file, field: 'excluded.rows', expected: '' }])[0]!;
     return [{ file: p.file, where: `${file}${at.line !== undefined ? `:${at.line}${at.column !== undefined ? `:${at.column}` : ''}` : ''} (excluded.rows)`, lower: d[0], upper: d[1] }];
   });
-  return { audit, informationLoss: { cellShare }, published: { file, exportDate }, earlier: earlier.exportDates, uncarried: earlier.uncarried, smallCarried, sameExtract: sameExtract.map((p) => p.file), hiddenBeforePrinted, earlierPinned, earlierDisagree, excludedNarrow };
+  // Categories of earlier publications gone from this file (a clinic merged into another) whose counts it does not list as changed.
+  const absentUnprotected = unprotectedAbsences(json, earlier, { threshold, zerosSensitive });
+  return { audit, informationLoss: { cellShare }, published: { file, exportDate }, earlier: earlier.exportDates, uncarried: earlier.uncarried, smallCarried, sameExtract: sameExtract.map((p) => p.file), hiddenBeforePrinted, earlierPinned, earlierDisagree, excludedNarrow, absentUnprotected };
 }

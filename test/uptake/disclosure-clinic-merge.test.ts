@@ -1,0 +1,197 @@
+/**
+ * A clinic merge between two publications (docs/disclosure-control.md "Changed since an earlier
+ * publication"). A Syddanmark + Sjælland registry (Regionskode 1083/1085, Behandlingssted,
+ * dd-mm-yyyy, BOM, CRLF) is published as of 30 June 2025 (P1) and again as of 30 September 2025
+ * (P2, `--previous P1`). Between the cuts the BI system relabelled every row of "Svendborg Fysio",
+ * old ones too, as "Odense C Lægehus", and only 2 new referrals went to the two. Until
+ * 4 December 2026 P2 printed Odense's merged count and no Svendborg row, exit 0, no note, and the
+ * audit of the pair passed: Odense now − Odense then − Svendborg then = 2, and equally the
+ * region's growth less Kolding's and Vejle's = 2.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { absentCategories, type PreviousCount } from '../../src/uptake/disclosure/previous-publication.js';
+import { removeTempDirs, runCli, tempDir } from '../support/run-cli.js';
+
+const HEADER = '\uFEFFPatientID;Regionskode;Kommunekode;Behandlingssted;Henvisningsdato;Aktiveringsdato;Sidst aktiv;Alder;Køn;Henviser';
+const SYD = 'Region Syddanmark';
+const ODENSE = 'Odense C Lægehus', SVENDBORG = 'Svendborg Fysio', KOLDING = 'Lægerne Kolding', VEJLE = 'Vejle Kiropraktik';
+/** Referrals per clinic up to P1 (2024-01-01 … 2025-06-30) and added by P2 (July–September 2025). */
+const CLINICS: [region: string, clinic: string, before: number, added: number][] = [
+  ['1083', ODENSE, 40, 1], ['1083', SVENDBORG, 45, 1], ['1083', KOLDING, 38, 11], ['1083', VEJLE, 42, 9],
+  ['1085', 'Roskilde Lægecenter', 44, 10], ['1085', 'Næstved Fysioterapi', 47, 12], ['1085', 'Holbæk Praksis', 41, 8],
+];
+const CUT1 = Date.UTC(2025, 5, 30), CUT2 = Date.UTC(2025, 8, 30), START = Date.UTC(2024, 0, 1), DAY = 86_400_000;
+
+interface Row { id: string; region: string; clinic: string; referred: number; activated?: number; last?: number; age: number; sex: string }
+
+function rows(): Row[] {
+  let seed = 11;
+  const rnd = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+  const out: Row[] = [];
+  let id = 10_000;
+  for (const [region, clinic, before, added] of CLINICS) {
+    const span = (from: number, to: number) => from + Math.floor(rnd() * ((to - from) / DAY + 1)) * DAY;
+    for (let i = 0; i < before + added; i++) {
+      const referred = i < before ? span(START, CUT1) : span(CUT1 + DAY, CUT2);
+      const activated = rnd() < 0.65 ? referred + Math.floor(rnd() * 20) * DAY : undefined;
+      out.push({ id: `P${++id}`, region, clinic, referred, age: 18 + Math.floor(rnd() * 70), sex: rnd() < 0.5 ? 'K' : 'M', ...(activated !== undefined ? { activated, last: activated + Math.floor(rnd() * 200) * DAY } : {}) });
+    }
+  }
+  return out;
+}
+
+const ddmmyyyy = (t: number) => { const d = new Date(t); return `${String(d.getUTCDate()).padStart(2, '0')}-${String(d.getUTCMonth() + 1).padStart(2, '0')}-${d.getUTCFullYear()}`; };
+
+/** The export cut at `end`; `merged`: Svendborg's rows, old ones too, labelled Odense. */
+function registry(end: number, merged: boolean): string {
+  const lines = rows().filter((r) => r.referred <= end).map((r) => {
+    const a = r.activated !== undefined && r.activated <= end ? r.activated : undefined;
+    const last = a !== undefined ? Math.min(r.last!, end) : undefined;
+    const clinic = merged && r.clinic === SVENDBORG ? ODENSE : r.clinic;
+    return [r.id, r.region, r.region === '1083' ? '461' : '265', clinic, ddmmyyyy(r.referred), a !== undefined ? ddmmyyyy(a) : '', last !== undefined ? ddmmyyyy(last) : '', r.age, r.sex, 'Egen læge'].join(';');
+  });
+  return [HEADER, ...lines].join('\r\n') + '\r\n';
+}
+
+const plan = (exportDate: string, extra: Record<string, unknown> = {}) => ({
+  currency: 'DKK',
+  priceModel: { mode: 'all-units', volumeScope: 'national', tiers: [{ upTo: 2000, price: 1500 }, { upTo: null, price: 1200 }] },
+  scenarios: { low: [0.02, 0.04, 0.06], base: [0.05, 0.08, 0.11], high: [0.08, 0.13, 0.18] },
+  firstYear: 2025,
+  suppression: { threshold: 5 },
+  columns: { registry: { id: 'PatientID', referred: 'Henvisningsdato', activated: 'Aktiveringsdato', last_active: 'Sidst aktiv', age: 'Alder', sex: 'Køn', referrer: 'Henviser', region: 'Regionskode', clinic: 'Behandlingssted' } },
+  dateFormat: 'dd-mm-yyyy',
+  publish: { months: false, clinics: true, equity: [] },
+  exportDate,
+  ...extra,
+});
+
+type Json = { metrics: Record<string, unknown>[]; funnel: { rows: Record<string, unknown>[] }; previous?: { changed?: { clinicRegions: string[] } } };
+const clinicCount = (j: Json, clinic: string) => j.funnel.rows.find((r) => r.region === SYD && r.clinic === clinic)?.referrals;
+const regionAll = (j: Json) => j.metrics.find((r) => r.region === SYD && r.period === 'all' && r.dimension === 'all')?.referrals;
+const num = (v: unknown): number | undefined => (typeof v === 'number' ? v : undefined);
+
+/** The two subtractions a reader guessing the merge makes; undefined where a count they need is hidden. */
+function routes(p1: Json, p2: Json): { direct?: number; growth?: number } {
+  const [o2, o1, s1] = [num(clinicCount(p2, ODENSE)), num(clinicCount(p1, ODENSE)), num(clinicCount(p1, SVENDBORG))];
+  const [r2, r1] = [num(regionAll(p2)), num(regionAll(p1))];
+  const grown = [KOLDING, VEJLE].map((c) => { const a = num(clinicCount(p2, c)), b = num(clinicCount(p1, c)); return a !== undefined && b !== undefined ? a - b : undefined; });
+  return {
+    ...(o2 !== undefined && o1 !== undefined && s1 !== undefined ? { direct: o2 - o1 - s1 } : {}),
+    ...(r2 !== undefined && r1 !== undefined && grown.every((g) => g !== undefined) ? { growth: r2 - r1 - grown[0]! - grown[1]! } : {}),
+  };
+}
+
+let dir: string;
+let p1: Json, unsafe: Json, fixed: Json, fixedStderr: string, declared: Json, declaredStderr: string;
+const ELIGIBLE = 'Region;2024;2025;2026;2027;2028\r\n1083;25.000;25.400;25.800;26.000;26.300\r\n1085;17.000;17.200;17.400;17.600;17.800\r\n';
+
+async function publish(name: string, end: number, merged: boolean, previous?: string, extra?: Record<string, unknown>): Promise<{ json: Json; stderr: string }> {
+  const reg = join(dir, `${name}.csv`), planFile = join(dir, `${name}.plan.json`), out = join(dir, `${name}.json`);
+  writeFileSync(reg, registry(end, merged));
+  writeFileSync(planFile, JSON.stringify(plan(new Date(end).toISOString().slice(0, 10), extra)));
+  const r = await runCli('uptake', reg, '--eligible', join(dir, 'eligible.csv'), '--plan', planFile, '--json', ...(previous ? ['--previous', previous] : []));
+  expect(r.code, r.stderr).toBe(0);
+  writeFileSync(out, r.stdout);
+  return { json: JSON.parse(r.stdout) as Json, stderr: r.stderr };
+}
+
+beforeAll(async () => {
+  dir = tempDir();
+  writeFileSync(join(dir, 'eligible.csv'), ELIGIBLE);
+  p1 = (await publish('p1', CUT1, false)).json;
+  // What hta printed before this fix, with --previous too: every clinic, the merged Odense among them.
+  unsafe = (await publish('p2-unsafe', CUT2, true)).json;
+  const f = await publish('p2', CUT2, true, join(dir, 'p1.json'));
+  fixed = f.json;
+  fixedStderr = f.stderr;
+  const d = await publish('p2-declared', CUT2, true, join(dir, 'p1.json'), { clinicMerges: [{ from: SVENDBORG, into: ODENSE }] });
+  declared = d.json;
+  declaredStderr = d.stderr;
+}, 60_000);
+afterAll(removeTempDirs);
+
+describe('a clinic merged into another between two publications', () => {
+  it('the unsafe pair gives the 2 new referrals by both routes', () => {
+    expect(clinicCount(unsafe, SVENDBORG)).toBeUndefined();
+    expect(clinicCount(unsafe, ODENSE)).toBe(40 + 1 + 45 + 1);
+    expect(routes(p1, unsafe)).toEqual({ direct: 2, growth: 2 });
+  });
+
+  it('with --previous, the region\'s clinics are hidden as changed and neither route is open', () => {
+    expect(fixed.previous?.changed?.clinicRegions).toEqual([SYD]);
+    for (const c of [ODENSE, KOLDING, VEJLE]) expect(clinicCount(fixed, c)).toBe('suppressed');
+    expect(routes(p1, fixed)).toEqual({});
+    // Sjælland's clinics are not touched by Syddanmark's merge.
+    expect(fixed.funnel.rows.filter((r) => r.region !== SYD).some((r) => typeof r.referrals === 'number')).toBe(true);
+  });
+
+  it('the run names the clinic gone and what it did, on stderr, without counts', () => {
+    expect(fixedStderr).toContain(`clinic ${SVENDBORG} (${SYD}), printed as of 2025-06-30`);
+    expect(fixedStderr).toContain('hidden here (every clinic count of its region)');
+    expect(fixedStderr).not.toMatch(/Svendborg[^\n]*\b(45|46)\b/);
+  });
+
+  it('the audit fails the unsafe P2, naming the merge and the difference, and passes the fixed one', async () => {
+    writeFileSync(join(dir, 'p2-unsafe.json'), JSON.stringify(unsafe));
+    const bad = await runCli('uptake', '--audit', '--published', join(dir, 'p2-unsafe.json'), '--previous', join(dir, 'p1.json'));
+    expect(bad.code).toBe(1);
+    expect(bad.stdout).toContain('whose counts this file does not list as changed: 1');
+    expect(bad.stdout).toContain(`clinic ${SVENDBORG} (${SYD}), printed as of 2025-06-30`);
+    expect(bad.stdout).toMatch(new RegExp(`referrals · clinic ${SYD}/${ODENSE} now − as of 2025-06-30 − ${SVENDBORG}'s as of 2025-06-30: 2`));
+    const good = await runCli('uptake', '--audit', '--published', join(dir, 'p2.json'), '--previous', join(dir, 'p1.json'));
+    expect(good.stdout).toContain('whose counts this file does not list as changed: 0 (none)');
+    expect(good.code, good.stdout).toBe(0);
+  }, 30_000);
+});
+
+describe('a clinic merge the plan declares (clinicMerges)', () => {
+  it('compares like with like: Odense now against Odense + Svendborg then, its 2 added hidden, no blanket over the region', () => {
+    expect(declared.previous).toMatchObject({ clinicMerges: [{ region: SYD, from: SVENDBORG, into: ODENSE }] });
+    expect(declared.previous?.changed).toBeUndefined();
+    expect(clinicCount(declared, ODENSE)).toBe('suppressed');
+    expect(routes(p1, declared)).toEqual({});
+    // Fewer clinics hidden than without the declaration: some Syddanmark clinic is printed.
+    expect([KOLDING, VEJLE].some((c) => typeof clinicCount(declared, c) === 'number')).toBe(true);
+    expect(declaredStderr).toContain(`${SVENDBORG} into ${ODENSE} (${SYD})`);
+    expect(declaredStderr).not.toContain('absent now');
+  });
+
+  it('the audit compares the file\'s declared merge like with like: passes it, and fails it with Odense\'s 88 printed (88 − 40 − 45 − 1 … the 2 added)', async () => {
+    const good = await runCli('uptake', '--audit', '--published', join(dir, 'p2-declared.json'), '--previous', join(dir, 'p1.json'));
+    expect(good.code, good.stdout).toBe(0);
+    const odense = declared.funnel.rows.find((r) => r.region === SYD && r.clinic === ODENSE)!;
+    odense.referrals = 40 + 1 + 45 + 1;
+    writeFileSync(join(dir, 'p2-declared-printed.json'), JSON.stringify(declared));
+    const bad = await runCli('uptake', '--audit', '--published', join(dir, 'p2-declared-printed.json'), '--previous', join(dir, 'p1.json'));
+    expect(bad.code).toBe(1);
+    expect(bad.stdout).toContain(`referrals · clinic ${SYD}/${ODENSE} − the same count published on 2025-06-30: 2 … 2`);
+  }, 30_000);
+});
+
+describe('absentCategories', () => {
+  const m = (region: string, period: string, dimension: string, level: string, value = 30): PreviousCount => ({ asOf: '2025-06-30', kind: 'metric', measure: 'referrals', region, period, dimension, level, value });
+  const row = (region: string, period: string, dimension: string, level: string) => ({ region, period, dimension, level });
+  const now = {
+    metrics: [row('A', 'all', 'all', 'all'), row('A', '2025', 'all', 'all'), row('A', '2025', 'referrer', 'Almen praksis'), row('national', '2025', 'referrer', 'Almen praksis')],
+    clinics: [{ region: 'A', clinic: 'x' }, { region: 'B', clinic: 'moved' }],
+  };
+  it('a renamed equity level changes its region\'s period and the whole country\'s', () => {
+    const r = absentCategories([m('A', '2025', 'referrer', 'Egen læge')], now, '2025-09-30');
+    expect(r.absent).toEqual([{ asOf: '2025-06-30', kind: 'level', region: 'A', dimension: 'referrer', level: 'Egen læge' }]);
+    expect([...r.units].sort()).toEqual(['m|A|2025', 'm|national|2025']);
+  });
+  it('a vanished region changes every region\'s period; a breakdown not printed now is not compared', () => {
+    expect([...absentCategories([m('Z', '2025', 'all', 'all')], now, '2025-09-30').units]).toEqual(['m|A|2025']);
+    expect(absentCategories([m('A', '2025', 'sex', 'K')], now, '2025-09-30').absent).toEqual([]);
+  });
+  it('a clinic gone changes its region\'s clinics and those of a region where its name appears now', () => {
+    const c: PreviousCount = { asOf: '2025-06-30', kind: 'clinic', measure: 'referrals', region: 'A', clinic: 'moved', value: 12 };
+    expect([...absentCategories([c], now, '2025-09-30').units].sort()).toEqual(['c|A', 'c|B']);
+    // No funnel printed now, or another cut of this same extract: nothing compared.
+    expect(absentCategories([c], { ...now, clinics: [] }, '2025-09-30').absent).toEqual([]);
+    expect(absentCategories([c], now, '2025-06-30').absent).toEqual([]);
+  });
+});

@@ -660,7 +660,9 @@ export interface EligibleTotalRow {
  * region it would double the whole country's denominator (docs/input-registry.md "Total rows").
  */
 export function readEligibleFile(file: string, options: ReadEligibleOptions = {}): {
-  rows: EligibleRow[]; totals: EligibleTotalRow[]; wide?: { years: number[] };
+  rows: EligibleRow[]; totals: EligibleTotalRow[];
+  /** Years as columns: the years, and the names of total columns left out (an Excel pivot's `Hovedtotal`). */
+  wide?: { years: number[]; totalColumns?: string[] };
   /** Year cells written with the thousands mark (`2.024`), read as years: how many, and the first. */
   yearMarks?: { count: number; example: string };
   /** Whether DAGI codes are read as regions in this analysis (every region of the file is Danish). */
@@ -672,7 +674,7 @@ export function readEligibleFile(file: string, options: ReadEligibleOptions = {}
   let table = readCsvFile(file, { yearColumns: true });
   // `Hovedstaden;2025;1990` is a first row of values, not a header with years as columns: a file
   // whose "header" names a region has none, and is read (and refused) as any headerless file.
-  const firstText = yearColumns(table.header)?.text[0];
+  const firstText = yearColumns(table.header, isTotalWord)?.text[0];
   if (firstText !== undefined && DANISH_REGIONS.resolve(table.header[firstText]!) !== undefined) table = readCsvFile(file);
   const keys = table.header.map(headerKey);
   const problems: Problem[] = [];
@@ -685,9 +687,11 @@ export function readEligibleFile(file: string, options: ReadEligibleOptions = {}
   };
   let ri = col('region');
   const yi = col('year'), ei = col('eligible');
-  const years = yearColumns(table.header);
+  const years = yearColumns(table.header, isTotalWord);
   // Years as columns: the one text column is the region, each year column a year's counts.
   const wide = problems.length > 0 && years?.text.length === 1 ? years.years : undefined;
+  // A pivot's grand-total column (`Hovedtotal`): each cell checked to be its row's sum, then left out.
+  const totalColumns = wide ? years!.totals : [];
   if (wide) {
     problems.length = 0;
     ri = years!.text[0]!;
@@ -739,6 +743,19 @@ export function readEligibleFile(file: string, options: ReadEligibleOptions = {}
     const counts = wide
       ? wide.filter((j) => numberCell(rec.raw[j]).trim() !== '').map((j) => ({ yv: table.header[j]!.trim(), ev: numberCell(rec.raw[j]), ej: j }))
       : [{ yv: numberCell(rec.raw[yi]), ev: numberCell(rec.raw[ei]), ej: ei }];
+    for (const tj of totalColumns) {
+      const text = numberCell(rec.raw[tj]).trim();
+      if (text === '') continue;
+      const parts = counts.map(({ ev }) => parseCount(ev, thousands));
+      // A year cell that is no count is refused on its own; the row's sum is then unknown.
+      if (parts.some((n) => n === undefined)) continue;
+      const sum = parts.reduce((a: number, n) => a + n!, 0);
+      const n = parseCount(text, thousands);
+      if (n !== sum) {
+        const found = n === undefined ? `${JSON.stringify(text)} is not a whole number` : `its ${text} is not the sum of the row's years, ${String(sum).replace(/\B(?=(\d{3})+$)/g, thousands)}`;
+        problems.push({ file, line: rec.line, column: tj + 1, field: table.header[tj], value: rec.raw[tj] ?? '', expected: `the sum of the row's year counts: "${table.header[tj]!.trim()}" is a total column (${found}) — delete the column (hta adds up the years itself), or correct it` });
+      }
+    }
     // A Danish region's DAGI code (`1084`) is read as the region it numbers (region-codes.ts).
     const code = codes ? regionOfCode(written) : undefined;
     if (code !== undefined) codesRead.set(written.trim(), code);
@@ -791,7 +808,8 @@ export function readEligibleFile(file: string, options: ReadEligibleOptions = {}
   }
   if (problems.length > 0) throw new HtaError('input.invalid', `${file} has ${problems.length} invalid value(s)`, problems);
   return {
-    rows, totals, regionCodes: codes, codesRead, ...(wide ? { wide: { years: wide.map((j) => Number(table.header[j]!.trim())) } } : {}),
+    rows, totals, regionCodes: codes, codesRead,
+    ...(wide ? { wide: { years: wide.map((j) => Number(table.header[j]!.trim())), ...(totalColumns.length > 0 ? { totalColumns: totalColumns.map((j) => table.header[j]!.trim()) } : {}) } } : {}),
     ...(yearMarks.count > 0 ? { yearMarks } : {}),
   };
 }
@@ -816,9 +834,10 @@ export function eligibleYearMarkNote(file: string, marks: { count: number; examp
 }
 
 /** The note for an eligible file read with years as columns (stderr), so that the reading shows. */
-export function eligibleWideNote(file: string, wide: { years: readonly number[] } | undefined): string | undefined {
+export function eligibleWideNote(file: string, wide: { years: readonly number[]; totalColumns?: readonly string[] } | undefined): string | undefined {
   if (!wide) return undefined;
-  return `${file}: years as columns (${wide.years.join(', ')}): read as one count per region and year, an empty cell a year without a count (docs/input-registry.md "The eligible file")`;
+  const totals = wide.totalColumns?.length ? `; the total column ${wide.totalColumns.map((t) => `"${t}"`).join(', ')} left out (each cell the sum of its row's years, which hta adds up itself)` : '';
+  return `${file}: years as columns (${wide.years.join(', ')}): read as one count per region and year, an empty cell a year without a count${totals} (docs/input-registry.md "The eligible file")`;
 }
 
 /** The note for total rows left out of the eligible file (stderr of `hta uptake`). */

@@ -491,6 +491,8 @@ export async function scanRegistryRows(
   // The region column, and whether a row above held a region (pivot layout: pivotRegionProblem).
   let regionColumn = -1;
   let regionAbove = false;
+  // The last region block title (a line holding only a region name: regionTitleCell), if any.
+  let titleAbove: { line: number; text: string } | undefined;
   try {
     for await (const record of parser as AsyncIterable<string[]>) {
       const line = nextLine;
@@ -520,6 +522,14 @@ export async function scanRegistryRows(
         else found.row([headerUnderlineProblem(file, line, 'a referral')]);
         continue;
       }
+      // A line holding only a region's name: a report grouped by region, its block title (one
+      // problem naming it so, and the blank regions of its block told the same).
+      const title = regionTitleCell(record, isRegion);
+      if (title) {
+        titleAbove = { line, text: title.text };
+        found.row([{ file, line, column: title.index + 1, field: header[title.index] ?? '', value: title.text, kind: REGION_TITLE_KIND, expected: regionTitleExpected(header[regionColumn] ?? 'region') }]);
+        continue;
+      }
       const footnote = footnoteCell(record, isRegion);
       if (footnote) {
         pending.push({ line, ...footnote });
@@ -538,7 +548,8 @@ export async function scanRegistryRows(
       // A blank region below a filled one: an Excel pivot table or merged cells, the region
       // written on the first row of its block only — one problem saying so (pivotRegionProblem).
       const regionBlank = (record[regionColumn] ?? '').trim() === '';
-      if ('problems' in res) found.row(regionBlank && regionAbove ? res.problems.map((p) => (p.column === regionColumn + 1 ? pivotRegionProblem(p) : p)) : res.problems);
+      const blankProblem = titleAbove ? titledBlockProblem(titleAbove, header[regionColumn] ?? 'region') : regionAbove ? pivotRegionProblem : undefined;
+      if ('problems' in res) found.row(regionBlank && blankProblem ? res.problems.map((p) => (p.column === regionColumn + 1 ? blankProblem(p) : p)) : res.problems);
       else if (found.problemCount === 0 || rules.exclude) onReferral?.(res.referral);
       if (!regionBlank) regionAbove = true;
     }
@@ -564,6 +575,35 @@ export async function scanRegistryRows(
 export const PIVOT_REGION_EXPECTED = 'a region on every row: the region is written only on the first row of each block (an Excel pivot table or merged cells copied to CSV) — fill it down in Excel: select the region column → Go To Special → Blanks → type = and press ↑ → Ctrl+Enter (then copy the column and paste it as values); or in the PivotTable: Design → Report Layout → Repeat All Item Labels. hta does not fill it down itself: a blank cell may be a referral without a region';
 export const PIVOT_REGION_KIND = 'region.blank-below';
 const pivotRegionProblem = (p: Problem): Problem => ({ ...p, kind: PIVOT_REGION_KIND, expected: PIVOT_REGION_EXPECTED });
+
+/**
+ * Region block titles (docs/input-registry.md "Regions"): a report grouped by region — SAS BY
+ * groups, an SSRS or Qlik table grouped on region, an Excel sheet laid out for reading — writes
+ * a line holding only the region's name above that region's rows, whose region cell is then
+ * blank. Not a pivot to fill down, and not read by hta: it reads one referral per row with its
+ * region on the row, and a blank region below a title may still be a referral without one.
+ */
+export const REGION_TITLE_KIND = 'region.title-row';
+export const REGION_TITLED_BLOCK_KIND = 'region.title-block';
+export const ungroupedAdvice = (column: string) =>
+  `export the rows ungrouped, the region in column "${column}" on every row (in SAS without the BY statement, in SSRS/Qlik as a flat table); or in Excel write each title's region into the blank "${column}" cells of its block and delete the title lines`;
+const regionTitleExpected = (column: string) =>
+  `a referral: the line holds only a region's name, a block title above that region's rows (a report grouped by region) — ${ungroupedAdvice(column)}`;
+const titledBlockProblem = (title: { line: number; text: string }, column: string) => (p: Problem): Problem => ({
+  ...p, kind: REGION_TITLED_BLOCK_KIND,
+  expected: `a region on every row: the row is in a block under a region title (a line holding only a region's name, such as "${title.text}" on line ${title.line}), its own "${column}" cell blank — ${ungroupedAdvice(column)}`,
+});
+
+/**
+ * The one non-blank cell of a region block title and where it is, or undefined: a line of one
+ * cell (one field, or every other field blank) that is one of the analysis's regions.
+ */
+function regionTitleCell(record: readonly string[], isRegion: (text: string) => boolean): { index: number; text: string } | undefined {
+  const filled = record.flatMap((c, i) => (c.trim() === '' ? [] : [i]));
+  if (filled.length !== 1) return undefined;
+  const text = record[filled[0]!]!.trim();
+  return isRegion(text) ? { index: filled[0]!, text } : undefined;
+}
 
 /** The blanks a cell may hold and still be empty in a row of separators only (the SQL view trims the same). */
 export const SCAN_BLANKS = ' \t\r\n';

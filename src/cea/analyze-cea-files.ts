@@ -8,7 +8,7 @@ import { loadTrial } from '../trial/load-trial.js';
 import { analyzeCea } from './analyze-cea.js';
 import type { CeaResult } from './cea-results-schema.js';
 import { loadCeaPlanFile, type ResolvedCeaPlan } from './load-cea-plan.js';
-import { ceaExportColumns } from './cea-patients.js';
+import { ceaCodeColumns, ceaExportColumns } from './cea-patients.js';
 
 export interface CeaFilesInput {
   dataFile: string;
@@ -25,7 +25,7 @@ export interface CeaFilesInput {
 export function analyseCeaFiles(input: CeaFilesInput): { result: CeaResult; resolved: ResolvedCeaPlan; idNote?: string } {
   const resolved = loadCeaPlanFile(input.planFile);
   const csv = readCsvFile(input.dataFile, { duplicateNames: 'keep' });
-  const trial = loadTrial(csv, resolved.trialPlan, { excludeInvalid: resolved.trialPlan.invalidRows === 'exclude', alsoColumns: ceaExportColumns(resolved.plan) });
+  const trial = loadTrial(csv, resolved.trialPlan, { excludeInvalid: resolved.trialPlan.invalidRows === 'exclude', alsoColumns: ceaExportColumns(resolved.plan), alsoCodeColumns: ceaCodeColumns(resolved.plan) });
   const result = analyzeCea(trial, csv, resolved, {
     version: input.version,
     names: { export: input.dataName, plan: input.planName, trialPlan: resolved.plan.trialPlan },

@@ -46,8 +46,8 @@ export function registerCea(program: Command, io: CliIo): void {
       const { ceaSummaryText } = await import('../cea/cea-text.js');
       const resolved = loadCeaPlanFile(opts.plan);
       const csv = readCsvFile(file, { duplicateNames: 'keep' });
-      const { ceaExportColumns } = await import('../cea/cea-patients.js');
-      const trial = loadTrial(csv, resolved.trialPlan, { excludeInvalid: resolved.trialPlan.invalidRows === 'exclude', alsoColumns: ceaExportColumns(resolved.plan) });
+      const { ceaCodeColumns, ceaExportColumns } = await import('../cea/cea-patients.js');
+      const trial = loadTrial(csv, resolved.trialPlan, { excludeInvalid: resolved.trialPlan.invalidRows === 'exclude', alsoColumns: ceaExportColumns(resolved.plan), alsoCodeColumns: ceaCodeColumns(resolved.plan) });
       for (const note of [...(resolved.readNotes ?? []), ...(trial.readNotes ?? [])]) io.stderr(`note: ${note}\n`);
       const bar = progressBar(io, 'bootstrap');
       const result = analyzeCea(trial, csv, resolved, {

@@ -53,6 +53,11 @@ export interface LoadTrialOptions {
   excludeInvalid?: boolean;
   /** Further export columns a caller reads beside the plan's (a cost-effectiveness plan's resource use): found and noted the same way. */
   alsoColumns?: readonly string[];
+  /**
+   * Those of `alsoColumns` that may hold a site's code, as a covariate may (a cost-effectiveness
+   * plan's population column): ten digits on the rows of at least 5 patients are a code, not a CPR number.
+   */
+  alsoCodeColumns?: readonly string[];
 }
 
 /** The column an export calls a covariate: `columns.covariates` renames, else the name itself. */
@@ -342,7 +347,7 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
   const repeatRows = { rows: 0, instruments: new Set<string>() };
   // Every column read besides the id, checked for CPR-shaped cells before anything else reads the
   // row; covariate, subgroup and population columns may hold a repeated ten-digit code (cpr-cells.ts).
-  const codeColumns = [...new Set(covariates.map((c) => c.idx).filter((i) => i >= 0))];
+  const codeColumns = [...new Set([...covariates.map((c) => c.idx), ...(options.alsoCodeColumns ?? []).map(colOf)].filter((i) => i >= 0))];
   const alsoIdx = (options.alsoColumns ?? []).map(colOf);
   const cprChecked = [...new Set([timeCol, ...(armFromEvent ? [] : armCols), ...sources.flatMap((s) => s.columnIndexes), ...codeColumns, reasonCol, repeatCol, instanceCol, ...alsoIdx])].filter((i) => i >= 0 && i !== idCol);
   let trialCodes: Map<number, Set<string>> | undefined;

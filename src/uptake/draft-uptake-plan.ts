@@ -26,14 +26,14 @@ import { DEFAULT_MISSING_CODES, isEmptyCell, looksLikeMissingCode, missingCodesO
 import { registryColumnsFor } from './registry-column-names.js';
 import { ageBandScheme, standardBandsText } from './age-bands.js';
 import { createDateFormatDetector, dateParser, dayNumberFormat, dayNumberReadings, type DateFormat } from './registry-dates.js';
-import { regionDisplay, regionKey, regionSet } from './regions.js';
+import { DANISH_REGIONS, regionDisplay, regionKey, regionSet } from './regions.js';
 import { regionOfCode } from './region-codes.js';
 import { isTotalRecord } from './total-rows.js';
 import { footnoteCell } from './footnote-rows.js';
 import { headerRepeats, reorderedHeaderError } from './repeated-header.js';
 import { isHeaderUnderline } from '../io/header-underline.js';
 import { jsonRegistry } from './registry-json.js';
-import { DEFAULT_DATE_FROM, PIVOT_REGION_EXPECTED, eligibleColumnsFor, eligibleTotalsNote, eligibleWideNote, eligibleYearMarkNote, readEligibleFile } from './read-registry.js';
+import { DEFAULT_DATE_FROM, PIVOT_REGION_EXPECTED, ungroupedAdvice, eligibleColumnsFor, eligibleTotalsNote, eligibleWideNote, eligibleYearMarkNote, readEligibleFile } from './read-registry.js';
 import { readCsvFile } from '../io/read-csv.js';
 import { RECORD_DELIMITERS } from '../io/line-ends.js';
 import { countColumns, registryColumnsError } from './counts-table.js';
@@ -147,7 +147,16 @@ export function draftUptakePlan(file: string, options: DraftUptakeOptions = {}):
   // left out of every guess below, and named, since `hta uptake` refuses them (total-rows.ts).
   const totalLines = parsed.slice(1).filter((p) => isTotalRecord(p.record)).map(lineOf);
   // Footnote rows (`Antal rækker: 40`, one cell of text) are no referrals either (footnote-rows.ts).
-  const footnoteLines = parsed.slice(1).filter((p) => !isTotalRecord(p.record) && footnoteCell(p.record) !== undefined).map(lineOf);
+  const oneCell = parsed.slice(1).filter((p) => !isTotalRecord(p.record) && footnoteCell(p.record) !== undefined);
+  // Of those, a region's name (a Danish one, or any in the region column) is a region block title
+  // (a report grouped by region), said as hta uptake says it (read-registry.ts REGION_TITLE_KIND).
+  const regionCol = header ? registryColumnsFor(header).index.region : undefined;
+  const isTitle = (p: (typeof parsed)[number]) => {
+    const c = footnoteCell(p.record)!;
+    return DANISH_REGIONS.resolve(c.text) !== undefined || c.index === regionCol;
+  };
+  const titleLines = oneCell.filter(isTitle).map(lineOf);
+  const footnoteLines = oneCell.filter((p) => !isTitle(p)).map(lineOf);
   // The header line again (exports joined with `cat`): no referral either (repeated-header.ts).
   const headerLines: number[] = [];
   const isHeaderAgain = header ? headerRepeats(header) : () => undefined;
@@ -174,6 +183,9 @@ export function draftUptakePlan(file: string, options: DraftUptakeOptions = {}):
   if (footnoteLines.length > 0) {
     const lines = `${lineList(footnoteLines)} ${footnoteLines.length === 1 ? 'is a footnote' : 'are footnotes'}`;
     notes.push(`${file}: ${lines} (one cell of text, such as "Antal rækker: 40"), not referrals: left out of this draft — hta uptake leaves footnotes under the last referral out, and refuses one among the referrals`);
+  }
+  if (titleLines.length > 0) {
+    notes.push(`${file}: ${lineList(titleLines)} ${titleLines.length === 1 ? 'holds' : 'hold'} only a region's name, block titles above their regions' rows (a report grouped by region), not referrals: left out of this draft — hta uptake refuses them and the blank region cells of their blocks: ${ungroupedAdvice(regionCol === undefined ? 'region' : header![regionCol]!.trim())}`);
   }
   if (headerLines.length > 0) {
     notes.push(`${file}: ${lineList(headerLines)} ${headerLines.length === 1 ? 'repeats' : 'repeat'} the header line (files joined?): left out of this draft — hta uptake refuses ${headerLines.length === 1 ? 'it' : 'them'} (or leaves ${headerLines.length === 1 ? 'it' : 'them'} out with --exclude-invalid); delete ${headerLines.length === 1 ? 'it' : 'them'} from the file`);

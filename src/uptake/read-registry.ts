@@ -504,6 +504,8 @@ export async function scanRegistryRows(
   // The region column, and whether a row above held a region (pivot layout: pivotRegionProblem).
   let regionColumn = -1;
   let regionAbove = false;
+  // The last region block title (a line holding only a region name: regionTitleCell), if any.
+  let titleAbove: { line: number; text: string } | undefined;
   try {
     for await (const record of parser as AsyncIterable<string[]>) {
       const line = nextLine;
@@ -533,6 +535,14 @@ export async function scanRegistryRows(
         else found.row([headerUnderlineProblem(file, line, 'a referral')]);
         continue;
       }
+      // A line holding only a region's name: a report grouped by region, its block title (one
+      // problem naming it so, and the blank regions of its block told the same).
+      const title = regionTitleCell(record, isRegion);
+      if (title) {
+        titleAbove = { line, text: title.text };
+        found.row([{ file, line, column: title.index + 1, field: header[title.index] ?? '', value: title.text, kind: REGION_TITLE_KIND, expected: regionTitleExpected(header[regionColumn] ?? 'region') }]);
+        continue;
+      }
       const footnote = footnoteCell(record, isRegion);
       if (footnote) {
         pending.push({ line, ...footnote });
@@ -551,7 +561,8 @@ export async function scanRegistryRows(
       // A blank region below a filled one: an Excel pivot table or merged cells, the region
       // written on the first row of its block only — one problem saying so (pivotRegionProblem).
       const regionBlank = (record[regionColumn] ?? '').trim() === '';
-      if ('problems' in res) found.row(regionBlank && regionAbove ? res.problems.map((p) => (p.column === regionColumn + 1 ? pivotRegionProblem(p) : p)) : res.problems);
+      const blankProblem = titleAbove ? titledBlockProblem(titleAbove, header[regionColumn] ?? 'region') : regionAbove ? pivotRegionProblem : undefined;
+      if ('problems' in res) found.row(regionBlank && blankProblem ? res.problems.map((p) => (p.column === regionColumn + 1 ? blankProblem(p) : p)) : res.problems);
       else if (found.problemCount === 0 || rules.exclude) onReferral?.(res.referral);
       if (!regionBlank) regionAbove = true;
     }
@@ -577,6 +588,35 @@ export async function scanRegistryRows(
 export const PIVOT_REGION_EXPECTED = 'a region on every row: the region is written only on the first row of each block (an Excel pivot table or merged cells copied to CSV) — fill it down in Excel: select the region column → Go To Special → Blanks → type = and press ↑ → Ctrl+Enter (then copy the column and paste it as values); or in the PivotTable: Design → Report Layout → Repeat All Item Labels. hta does not fill it down itself: a blank cell may be a referral without a region';
 export const PIVOT_REGION_KIND = 'region.blank-below';
 const pivotRegionProblem = (p: Problem): Problem => ({ ...p, kind: PIVOT_REGION_KIND, expected: PIVOT_REGION_EXPECTED });
+
+/**
+ * Region block titles (docs/input-registry.md "Regions"): a report grouped by region — SAS BY
+ * groups, an SSRS or Qlik table grouped on region, an Excel sheet laid out for reading — writes
+ * a line holding only the region's name above that region's rows, whose region cell is then
+ * blank. Not a pivot to fill down, and not read by hta: it reads one referral per row with its
+ * region on the row, and a blank region below a title may still be a referral without one.
+ */
+export const REGION_TITLE_KIND = 'region.title-row';
+export const REGION_TITLED_BLOCK_KIND = 'region.title-block';
+export const ungroupedAdvice = (column: string) =>
+  `export the rows ungrouped, the region in column "${column}" on every row (in SAS without the BY statement, in SSRS/Qlik as a flat table); or in Excel write each title's region into the blank "${column}" cells of its block and delete the title lines`;
+const regionTitleExpected = (column: string) =>
+  `a referral: the line holds only a region's name, a block title above that region's rows (a report grouped by region) — ${ungroupedAdvice(column)}`;
+const titledBlockProblem = (title: { line: number; text: string }, column: string) => (p: Problem): Problem => ({
+  ...p, kind: REGION_TITLED_BLOCK_KIND,
+  expected: `a region on every row: the row is in a block under a region title (a line holding only a region's name, such as "${title.text}" on line ${title.line}), its own "${column}" cell blank — ${ungroupedAdvice(column)}`,
+});
+
+/**
+ * The one non-blank cell of a region block title and where it is, or undefined: a line of one
+ * cell (one field, or every other field blank) that is one of the analysis's regions.
+ */
+function regionTitleCell(record: readonly string[], isRegion: (text: string) => boolean): { index: number; text: string } | undefined {
+  const filled = record.flatMap((c, i) => (c.trim() === '' ? [] : [i]));
+  if (filled.length !== 1) return undefined;
+  const text = record[filled[0]!]!.trim();
+  return isRegion(text) ? { index: filled[0]!, text } : undefined;
+}
 
 /** The blanks a cell may hold and still be empty in a row of separators only (the SQL view trims the same). */
 export const SCAN_BLANKS = ' \t\r\n';
@@ -673,7 +713,9 @@ export interface EligibleTotalRow {
  * region it would double the whole country's denominator (docs/input-registry.md "Total rows").
  */
 export function readEligibleFile(file: string, options: ReadEligibleOptions = {}): {
-  rows: EligibleRow[]; totals: EligibleTotalRow[]; wide?: { years: number[] };
+  rows: EligibleRow[]; totals: EligibleTotalRow[];
+  /** Years as columns: the years, and the names of total columns left out (an Excel pivot's `Hovedtotal`). */
+  wide?: { years: number[]; totalColumns?: string[] };
   /** Year cells written with the thousands mark (`2.024`), read as years: how many, and the first. */
   yearMarks?: { count: number; example: string };
   /** Whether DAGI codes are read as regions in this analysis (every region of the file is Danish). */
@@ -685,7 +727,7 @@ export function readEligibleFile(file: string, options: ReadEligibleOptions = {}
   let table = readCsvFile(file, { yearColumns: true });
   // `Hovedstaden;2025;1990` is a first row of values, not a header with years as columns: a file
   // whose "header" names a region has none, and is read (and refused) as any headerless file.
-  const firstText = yearColumns(table.header)?.text[0];
+  const firstText = yearColumns(table.header, isTotalWord)?.text[0];
   if (firstText !== undefined && DANISH_REGIONS.resolve(table.header[firstText]!) !== undefined) table = readCsvFile(file);
   const keys = table.header.map(headerKey);
   const problems: Problem[] = [];
@@ -698,9 +740,11 @@ export function readEligibleFile(file: string, options: ReadEligibleOptions = {}
   };
   let ri = col('region');
   const yi = col('year'), ei = col('eligible');
-  const years = yearColumns(table.header);
+  const years = yearColumns(table.header, isTotalWord);
   // Years as columns: the one text column is the region, each year column a year's counts.
   const wide = problems.length > 0 && years?.text.length === 1 ? years.years : undefined;
+  // A pivot's grand-total column (`Hovedtotal`): each cell checked to be its row's sum, then left out.
+  const totalColumns = wide ? years!.totals : [];
   if (wide) {
     problems.length = 0;
     ri = years!.text[0]!;
@@ -752,6 +796,19 @@ export function readEligibleFile(file: string, options: ReadEligibleOptions = {}
     const counts = wide
       ? wide.filter((j) => numberCell(rec.raw[j]).trim() !== '').map((j) => ({ yv: table.header[j]!.trim(), ev: numberCell(rec.raw[j]), ej: j }))
       : [{ yv: numberCell(rec.raw[yi]), ev: numberCell(rec.raw[ei]), ej: ei }];
+    for (const tj of totalColumns) {
+      const text = numberCell(rec.raw[tj]).trim();
+      if (text === '') continue;
+      const parts = counts.map(({ ev }) => parseCount(ev, thousands));
+      // A year cell that is no count is refused on its own; the row's sum is then unknown.
+      if (parts.some((n) => n === undefined)) continue;
+      const sum = parts.reduce((a: number, n) => a + n!, 0);
+      const n = parseCount(text, thousands);
+      if (n !== sum) {
+        const found = n === undefined ? `${JSON.stringify(text)} is not a whole number` : `its ${text} is not the sum of the row's years, ${String(sum).replace(/\B(?=(\d{3})+$)/g, thousands)}`;
+        problems.push({ file, line: rec.line, column: tj + 1, field: table.header[tj], value: rec.raw[tj] ?? '', expected: `the sum of the row's year counts: "${table.header[tj]!.trim()}" is a total column (${found}) — delete the column (hta adds up the years itself), or correct it` });
+      }
+    }
     // A Danish region's DAGI code (`1084`) is read as the region it numbers (region-codes.ts).
     const code = codes ? regionOfCode(written) : undefined;
     if (code !== undefined) codesRead.set(written.trim(), code);
@@ -804,7 +861,8 @@ export function readEligibleFile(file: string, options: ReadEligibleOptions = {}
   }
   if (problems.length > 0) throw new HtaError('input.invalid', `${file} has ${problems.length} invalid value(s)`, problems);
   return {
-    rows, totals, regionCodes: codes, codesRead, ...(wide ? { wide: { years: wide.map((j) => Number(table.header[j]!.trim())) } } : {}),
+    rows, totals, regionCodes: codes, codesRead,
+    ...(wide ? { wide: { years: wide.map((j) => Number(table.header[j]!.trim())), ...(totalColumns.length > 0 ? { totalColumns: totalColumns.map((j) => table.header[j]!.trim()) } : {}) } } : {}),
     ...(yearMarks.count > 0 ? { yearMarks } : {}),
   };
 }
@@ -829,9 +887,10 @@ export function eligibleYearMarkNote(file: string, marks: { count: number; examp
 }
 
 /** The note for an eligible file read with years as columns (stderr), so that the reading shows. */
-export function eligibleWideNote(file: string, wide: { years: readonly number[] } | undefined): string | undefined {
+export function eligibleWideNote(file: string, wide: { years: readonly number[]; totalColumns?: readonly string[] } | undefined): string | undefined {
   if (!wide) return undefined;
-  return `${file}: years as columns (${wide.years.join(', ')}): read as one count per region and year, an empty cell a year without a count (docs/input-registry.md "The eligible file")`;
+  const totals = wide.totalColumns?.length ? `; the total column ${wide.totalColumns.map((t) => `"${t}"`).join(', ')} left out (each cell the sum of its row's years, which hta adds up itself)` : '';
+  return `${file}: years as columns (${wide.years.join(', ')}): read as one count per region and year, an empty cell a year without a count${totals} (docs/input-registry.md "The eligible file")`;
 }
 
 /** The note for total rows left out of the eligible file (stderr of `hta uptake`). */

@@ -15,7 +15,6 @@ import type { UptakeAggregate } from './aggregate.js';
 import { eligibleTotalsNote, eligibleWideNote, eligibleYearMarkNote, readEligibleFile, readRegistryFile } from './read-registry.js';
 import { mergeClinicSpellings, type MergedClinic } from './clinic-names.js';
 import { publishedExclusion } from './published-exclusion.js';
-import { excludedRowsOf } from './disclosure/excluded-count.js';
 import { regionCodesNote, regionSet } from './regions.js';
 import type { UptakeAnalysis, UptakeRun } from './uptake-analysis.js';
 import { completeDenominators, regionsOfEligible } from './uptake-per-eligible.js';
@@ -152,7 +151,8 @@ export async function runUptake(input: UptakeInput): Promise<UptakeRun & { notes
   if (read && invalidRows === 'exclude') {
     // Published: the count's band and the kinds of at least threshold rows, so that no difference
     // with an earlier publication (--previous) pins a count of 1–4; the lines and values stay with the run.
-    const earlier = (previousRead ?? []).map((p) => excludedRowsOf(p.json)).filter((r) => r !== undefined);
+    // Every earlier publication's count: the files' own and those they carry (P1's exact count through P2).
+    const earlier = (previous?.excluded ?? []).map((e) => e.rows);
     analysis.excluded = publishedExclusion(read.excluded, plan.columns?.registry ?? {}, analysis.threshold, earlier);
     run.excluded = read.excluded;
   }

@@ -33,6 +33,12 @@ const metricRow = z.object({
   atRisk12w: count, retained12w: count, retention12w: derived, retention12wCiLower: derived, retention12wCiUpper: derived,
 });
 
+/** A count of excluded rows as published: a count, the marker, a band or an open band (excluded-count.ts). */
+const excludedRowsSchema = z.union([
+  count,
+  z.strictObject({ atLeast: z.number().int().nonnegative(), fewerThan: z.number().int().positive().optional() }),
+]);
+
 export const uptakeResultsSchema = z.object({
   exportDate: z.string(),
   rows: count.describe('Registry rows read (= the national referrals, hidden with it)'),
@@ -79,10 +85,7 @@ export const uptakeResultsSchema = z.object({
   }),
   eligibleFill: z.object({}).loose().optional(),
   excluded: z.strictObject({
-    rows: z.union([
-      count,
-      z.strictObject({ atLeast: z.number().int().nonnegative(), fewerThan: z.number().int().positive().optional() }),
-    ]).describe('Registry rows left out as invalid: a band as wide as the threshold ({ "atLeast": 5, "fewerThan": 10 }), open ({ "atLeast": 5 }) where an earlier publication\'s exact count would narrow it, the marker when from 1 to threshold − 1, 0 when none; an exact count only at threshold 1 (or from hta before 3 December 2026)'),
+    rows: excludedRowsSchema.describe('Registry rows left out as invalid: a band as wide as the threshold ({ "atLeast": 5, "fewerThan": 10 }), open ({ "atLeast": 5 }) where an earlier publication\'s exact count would narrow it, the marker when from 1 to threshold − 1, 0 when none; an exact count only at threshold 1 (or from hta before 3 December 2026)'),
     kinds: z.array(z.enum(EXCLUSION_KINDS as [ExclusionKind, ...ExclusionKind[]])).describe('The registry columns the problems concern ("other": e.g. a row of the wrong length), each only when at least threshold rows have it; no values, lines or counts per kind'),
   }).optional().describe('Present when invalid rows are excluded (docs/disclosure-control.md "Excluded rows")'),
   dateFormatDetected: z.string().optional(),
@@ -97,6 +100,7 @@ export const uptakeResultsSchema = z.object({
       })).describe('Metric rows with the counts it printed as numbers (hidden ones left out)'),
       activationYears: z.array(z.strictObject({ region: z.string(), year: z.number().int(), activations: z.number().int().min(0) })),
       clinics: z.array(z.strictObject({ region: z.string(), clinic: z.string(), referrals: z.number().int().min(0).optional(), activations: z.number().int().min(0).optional() })),
+      excludedRows: excludedRowsSchema.optional().describe('Its count of excluded registry rows as it printed it (an exact count from hta before 3 December 2026), carried so that a later band is compared with it too'),
     })).describe('Every earlier publication this one was protected against, oldest first, with the counts it printed (those named with --previous and those they carried): a later publication naming this one takes them all as known'),
     changed: z.strictObject({
       periods: z.array(z.strictObject({ region: z.string(), period: z.string() })).describe('Region × referral period: every count of it, at every level, hidden here'),

@@ -10,8 +10,8 @@ afterAll(removeTempDirs);
 
 describe('yearColumns', () => {
   it('finds the text and the year columns; any other number, a repeated or implausible year is none', () => {
-    expect(yearColumns(['Region', '2024', '2025', ''])).toEqual({ text: [0], years: [1, 2] });
-    expect(yearColumns(['Region', 'Kode', '2024'])).toEqual({ text: [0, 1], years: [2] });
+    expect(yearColumns(['Region', '2024', '2025', ''])).toEqual({ text: [0], years: [1, 2], totals: [] });
+    expect(yearColumns(['Region', 'Kode', '2024'])).toEqual({ text: [0, 1], years: [2], totals: [] });
     expect(yearColumns(['P001', '37', '2025'])).toBeUndefined();
     expect(yearColumns(['Region', '2024', '2024'])).toBeUndefined();
     expect(yearColumns(['Region', '1850'])).toBeUndefined();

@@ -63,11 +63,27 @@ function attack(pub: ObservationalResult): Map<string, number> {
       [a.excluded.trimmed, `${at}.trimmed`, -1],
       [null, `${at}.lost`, -1],
     ]);
+    // The registry flow table's cells (registry-flow.ts): per group, why its patients were not
+    // analysed — no outcome value, a missing confounder, trimmed — adding up to the group's
+    // unanalysed patients, the groups' cells to the analysis's totals.
+    if (a.flow) {
+      for (const g of ['exposed', 'unexposed'] as const) {
+        relation([[null, `${at}.notAnalysed.${g}`, 1], [a.flow[g].withoutOutcome, `${at}.flow.${g}.withoutOutcome`, -1], [a.flow[g].missingConfounders, `${at}.flow.${g}.missing`, -1], [a.flow[g].trimmed, `${at}.flow.${g}.trimmed`, -1]]);
+      }
+      relation([[a.excluded.missingConfounders, `${at}.missing`, 1], [a.flow.exposed.missingConfounders, `${at}.flow.exposed.missing`, -1], [a.flow.unexposed.missingConfounders, `${at}.flow.unexposed.missing`, -1]]);
+      relation([[a.excluded.trimmed, `${at}.trimmed`, 1], [a.flow.exposed.trimmed, `${at}.flow.exposed.trimmed`, -1], [a.flow.unexposed.trimmed, `${at}.flow.unexposed.trimmed`, -1]]);
+      relation([[null, `${at}.lost`, 1], [a.flow.exposed.withoutOutcome, `${at}.flow.exposed.withoutOutcome`, -1], [a.flow.unexposed.withoutOutcome, `${at}.flow.unexposed.withoutOutcome`, -1]]);
+    }
   }
   const ranges = new PolytopeRanges({ variables: names.length, rows: rows.filter((r) => r.terms.length > 0), cap: 1e7 });
   const widths = ranges.variableIntervals(K).map((iv) => iv.upper - iv.lower);
   ranges.dispose();
   return new Map(names.map((n, j) => [n, widths[j]!]));
+}
+
+/** The flow cells printed as numbers (known to the attacker, so absent from its unknowns). */
+function printedFlowCells(pub: ObservationalResult): string[] {
+  return pub.analyses.flatMap((a) => (a.flow ? (['exposed', 'unexposed'] as const).flatMap((g) => (['withoutOutcome', 'missingConfounders', 'trimmed'] as const).filter((k) => typeof a.flow![g][k] === 'number').map((k) => `${a.outcome}@${a.time}.flow.${g}.${k}`)) : []));
 }
 
 /** The true value of every cell the attacker reasons about. */
@@ -86,6 +102,15 @@ function truth(trial: ReturnType<typeof analyse>['trial'], computed: ReturnType<
     t.set(`${at}.missing`, a.excluded.missingConfounders as number);
     t.set(`${at}.trimmed`, a.excluded.trimmed as number);
     t.set(`${at}.lost`, notAnalysed - (a.excluded.missingConfounders as number) - (a.excluded.trimmed as number));
+    // The flow table's per-group cells (computed, never masked here).
+    const flow = (a as { flow?: Record<'exposed' | 'unexposed', { withoutOutcome: number; missingConfounders: number; trimmed: number }> }).flow;
+    if (flow) {
+      for (const g of ['exposed', 'unexposed'] as const) {
+        t.set(`${at}.flow.${g}.withoutOutcome`, flow[g].withoutOutcome);
+        t.set(`${at}.flow.${g}.missing`, flow[g].missingConfounders);
+        t.set(`${at}.flow.${g}.trimmed`, flow[g].trimmed);
+      }
+    }
   }
   return t;
 }
@@ -99,7 +124,12 @@ function expectProtected(d: ReturnType<typeof analyse>): void {
       expect(widths.get(cell)!, `${cell} = ${v} is narrowed`).toBeGreaterThanOrEqual(K - 1e-6);
     }
   }
-  for (const [cell, w] of widths) if (!/notAnalysed|lost/.test(cell)) expect(w, `suppressed ${cell}`).toBeGreaterThanOrEqual(K - 1e-6);
+  // A hidden flow cell of a stage whose total is printed 0 (no patient trimmed) is 0 in both groups:
+  // read so by anyone, and no small count (the rule protects 1–4). Every other hidden cell is ≥ K wide.
+  const tv = truth(d.trial, d.computed);
+  for (const [cell, w] of widths) if (!/notAnalysed|lost/.test(cell) && !(cell.includes('.flow.') && tv.get(cell) === 0)) expect(w, `suppressed ${cell} (true ${tv.get(cell)})`).toBeGreaterThanOrEqual(K - 1e-6);
+  // The flow table is read: its cells are in the attacker's system whenever an analysis has them.
+  if (d.result.analyses.some((a) => a.flow)) expect([...widths.keys(), ...printedFlowCells(d.result)].some((n) => n.includes('.flow.'))).toBe(true);
   expect(observationalResultSchema.safeParse(JSON.parse(JSON.stringify(d.result))).success).toBe(true);
 }
 

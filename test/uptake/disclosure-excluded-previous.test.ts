@@ -112,3 +112,44 @@ describe('November and December publications of one registry with invalid rows e
     expect(JSON.parse(d2.stdout).excluded.rows).toEqual({ atLeast: 5 });
   });
 });
+
+describe('a chain P1 → P2 → P3, each made with --previous the one before', () => {
+  it("P1's exact count, carried by P2, keeps P3's band open; the audit of P3 with P2 alone finds a band that P1's count narrows", async () => {
+    const dir = tempDir();
+    const common = ['--eligible', `${F}/eligible.csv`, '--exclude-invalid', '--json'];
+    // P1 from an hta before 3 December 2026: its exact count, 6.
+    const p1run = await runCli('uptake', write(dir, 'p1.csv', [...asOf('2025-11-30'), ...BAD_AGE]), '--plan', plan(dir, 'plan-p1.json', '2025-11-30'), ...common);
+    expect(p1run.code, p1run.stderr).toBe(0);
+    const p1 = join(dir, 'p1.json');
+    writeFileSync(p1, JSON.stringify({ ...JSON.parse(p1run.stdout), excluded: { rows: 6, kinds: ['age'] } }, null, 2));
+    const both = write(dir, 'p23.csv', [...asOf('2025-12-31'), ...BAD_AGE, ...BAD_SEX]);
+    const p2run = await runCli('uptake', both, '--plan', plan(dir, 'plan-p2.json', '2025-12-31'), ...common, '--previous', p1);
+    expect(p2run.code, p2run.stderr).toBe(0);
+    const p2json = JSON.parse(p2run.stdout);
+    expect(p2json.excluded.rows).toEqual({ atLeast: 5 });
+    // P2 carries P1's count, as it carries P1's printed counts.
+    expect(p2json.previous.publications.map((p: { exportDate: string; excludedRows?: unknown }) => [p.exportDate, p.excludedRows])).toEqual([['2025-11-30', 6]]);
+    const p2 = join(dir, 'p2.json');
+    writeFileSync(p2, p2run.stdout);
+    // P3 names only P2: its 8 rows would be "5–9", and 5–9 − 6 = −1 … 3.
+    const csvDir = join(dir, 'p3-csv');
+    const p3run = await runCli('uptake', both, '--plan', plan(dir, 'plan-p3.json', '2026-01-31'), ...common, '--previous', p2, '--csv-dir', csvDir);
+    expect(p3run.code, p3run.stderr).toBe(0);
+    const p3json = JSON.parse(p3run.stdout);
+    expect(p3json.excluded.rows).toEqual({ atLeast: 5 });
+    expect(narrowDifference(6, p3json.excluded.rows, 5)).toBeUndefined();
+    expect(p3json.previous.publications.map((p: { exportDate: string; excludedRows?: unknown }) => [p.exportDate, p.excludedRows])).toEqual([['2025-11-30', 6], ['2025-12-31', { atLeast: 5 }]]);
+    const p3 = join(dir, 'p3.json');
+    writeFileSync(p3, p3run.stdout);
+    // Every published form of P3's count — the JSON and --csv-dir's excluded-rows.csv — is open.
+    expect(readFileSync(join(csvDir, 'excluded-rows.csv'), 'utf8').split(/\r?\n/)[1]).toBe('at least 5,,all excluded rows');
+    const audit = await runCli('uptake', '--audit', '--published', p3, '--previous', p2);
+    expect(audit.stdout).toContain("Excluded-row counts that, with an earlier publication's, pin the rows excluded in between to 1–4: 0 (none)");
+    // A P3 that printed the band (P2 alone known) is flagged by the audit with P2 alone: P1's count comes through P2.
+    const banded = join(dir, 'p3-band.json');
+    writeFileSync(banded, JSON.stringify({ ...p3json, excluded: { ...p3json.excluded, rows: { atLeast: 5, fewerThan: 10 } } }, null, 2));
+    const flagged = await runCli('uptake', '--audit', '--published', banded, '--previous', p2);
+    expect(flagged.code, flagged.stderr).toBe(1);
+    expect(flagged.stdout).toMatch(/p3-band\.json:\d+:\d+ \(excluded\.rows\): minus .*p2\.json \(the publication of 2025-11-30 it carries\)'s excluded rows: -1 … 3|p3-band\.json:\d+:\d+ \(excluded\.rows\): minus .*p2\.json \(the publication of 2025-11-30 it carries\)'s excluded rows/);
+  }, 60_000);
+});

@@ -19,6 +19,7 @@ import { resolve } from 'node:path';
 import { z } from 'zod';
 import { HtaError, type Problem } from '../../errors.js';
 import { jsonProblems, locateProblems, readJsonFile } from '../../io/read-json.js';
+import { excludedRowsOf, type ExcludedRows } from './excluded-count.js';
 
 /** One count an earlier publication printed as a number, as of its export date `asOf` (ISO). */
 export type PreviousCount = { asOf: string } & (
@@ -49,6 +50,12 @@ export interface PreviousPublication {
    * before it hid, so naming the latest file suffices.
    */
   hidden?: PreviousCount[];
+  /**
+   * The count of excluded rows each earlier publication printed, by its export date (the files'
+   * own and those they carry): a later band is compared with every one of them, so that P3's band
+   * and P1's exact count, known through P2, do not pin a small difference (excluded-count.ts).
+   */
+  excluded?: { exportDate: string; rows: ExcludedRows; file: string; via?: string }[];
 }
 
 /** The printed counts of one earlier publication as a results.json carries them (`previous.publications`). */
@@ -57,6 +64,8 @@ export interface CarriedPublication {
   metrics: ({ region: string; period: string; dimension: string; level: string } & Partial<Record<GrowingCount, number>>)[];
   activationYears: { region: string; year: number; activations: number }[];
   clinics: { region: string; clinic: string; referrals?: number; activations?: number }[];
+  /** Its count of excluded registry rows as it printed it (excluded-count.ts), when it excluded any. */
+  excludedRows?: ExcludedRows;
 }
 
 /** The six counts of a metric row that only grow with later exports (activated, at risk and retained are subsets of the referred). */
@@ -72,6 +81,7 @@ const carried = z.object({
   metrics: z.array(z.object({ region: z.string(), period: z.string(), dimension: z.string(), level: z.string(), ...Object.fromEntries(GROWING_COUNTS.map((c) => [c, known])) })),
   activationYears: z.array(z.object({ region: z.string(), year: z.number().int(), activations: z.number().int().min(0) })).optional(),
   clinics: z.array(z.object({ region: z.string(), clinic: z.string(), referrals: known, activations: known })).optional(),
+  excludedRows: z.unknown().optional(),
 });
 const schema = z.object({
   exportDate: isoDate,
@@ -242,9 +252,16 @@ export function mergePublications(inputs: readonly { json: unknown; file: string
   const uncarried: { file: string; exportDate: string }[] = [];
   const dates = new Set<string>();
   const hidden = new Map<string, PreviousCount>();
+  const excluded = new Map<string, NonNullable<PreviousPublication['excluded']>[number]>();
+  const addExcluded = (exportDate: string, rows: ExcludedRows | undefined, file: string, via?: string) => {
+    // A file's own count is as printed; a carried copy stands in only where no file of that date is given.
+    const had = excluded.get(exportDate);
+    if (rows !== undefined && (had === undefined || (had.via !== undefined && via === undefined))) excluded.set(exportDate, { exportDate, rows, file, ...(via ? { via } : {}) });
+  };
   for (const { json, file, own } of inputs) {
     const p = parsed(json, file);
     if (own !== false) {
+      addExcluded(p.exportDate, excludedRowsOf(json), file);
       dates.add(p.exportDate);
       ownCounts(p, p.exportDate, (c, field) => set.add(c, { file, json, field }), (c) => hidden.set(previousCountKey(c), c));
     }
@@ -252,10 +269,11 @@ export function mergePublications(inputs: readonly { json: unknown; file: string
     if (p.previous && chain === undefined) uncarried.push({ file, exportDate: p.previous.exportDate });
     (chain ?? []).forEach((pub, i) => {
       dates.add(pub.exportDate);
+      addExcluded(pub.exportDate, excludedRowsOf({ excluded: { rows: pub.excludedRows } }), file, `the publication of ${pub.exportDate} it carries`);
       carriedCounts(pub, `previous.publications.${i}`, (c, field) => set.add(c, { file, json, field, via: `the publication of ${pub.exportDate} it carries` }));
     });
   }
-  return publicationOf(set, dates, inputs.map((i) => i.file), uncarried, hidden);
+  return { ...publicationOf(set, dates, inputs.map((i) => i.file), uncarried, hidden), excluded: [...excluded.values()].sort((a, b) => a.exportDate.localeCompare(b.exportDate)) };
 }
 
 /** The known counts of an earlier publication's JSON and of those it carries (pure; `file` names it in messages). */
@@ -327,7 +345,8 @@ export function carriedPublications(previous: PreviousPublication): CarriedPubli
         activationYears.push({ region: c.region, year: c.year, activations: c.value });
       }
     }
-    return { exportDate, metrics: [...metrics.values()], activationYears, clinics: [...clinics.values()] };
+    const excludedRows = previous.excluded?.find((e) => e.exportDate === exportDate)?.rows;
+    return { exportDate, metrics: [...metrics.values()], activationYears, clinics: [...clinics.values()], ...(excludedRows === undefined ? {} : { excludedRows }) };
   });
 }
 

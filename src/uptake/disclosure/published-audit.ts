@@ -173,12 +173,13 @@ export function auditPublishedFile(file: string, previousFiles: readonly string[
   });
   // The excluded rows: this file's count against each earlier one's (excluded-count.ts).
   const excludedHere = excludedRowsOf(json);
-  const excludedNarrow = excludedHere === undefined ? [] : previousJson.flatMap((p) => {
-    const before = excludedRowsOf(p.json);
-    const d = before === undefined ? undefined : narrowDifference(before, excludedHere, threshold);
+  // Each earlier file's own count and those it carries (P1's, through P2), and those this file carries.
+  const excludedBefore = mergePublications([...previousJson, { json, file, own: false }]).excluded ?? [];
+  const excludedNarrow = excludedHere === undefined ? [] : excludedBefore.flatMap((e) => {
+    const d = narrowDifference(e.rows, excludedHere, threshold);
     if (d === undefined) return [];
     const at = locateProblems(json, [{ file, field: 'excluded.rows', expected: '' }])[0]!;
-    return [{ file: p.file, where: `${file}${at.line !== undefined ? `:${at.line}${at.column !== undefined ? `:${at.column}` : ''}` : ''} (excluded.rows)`, lower: d[0], upper: d[1] }];
+    return [{ file: e.via ? `${e.file} (${e.via})` : e.file, where: `${file}${at.line !== undefined ? `:${at.line}${at.column !== undefined ? `:${at.column}` : ''}` : ''} (excluded.rows)`, lower: d[0], upper: d[1] }];
   });
   // Categories of earlier publications gone from this file (a clinic merged into another) whose counts it does not list as changed.
   const absentUnprotected = unprotectedAbsences(json, earlier, { threshold, zerosSensitive });

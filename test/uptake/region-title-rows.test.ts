@@ -1,0 +1,78 @@
+/**
+ * A registry export grouped by region (SAS BY groups, an SSRS or Qlik table grouped on region): a
+ * line holding only the region's name above that region's rows, whose own region cell is blank.
+ * It is named as such, with what to do — not told to "fill down" as an Excel pivot is
+ * (docs/input-registry.md "Regions").
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { Problem } from '../../src/errors.js';
+import { draftUptakePlan } from '../../src/uptake/draft-uptake-plan.js';
+import { PIVOT_REGION_KIND, readRegistry, REGION_TITLE_KIND, REGION_TITLED_BLOCK_KIND } from '../../src/uptake/read-registry.js';
+import { regionSet } from '../../src/uptake/regions.js';
+import { removeTempDirs, tempDir } from '../support/run-cli.js';
+
+afterAll(removeTempDirs);
+
+const HEADER = 'PatientID;Region;Klinik;Henvist;Aktiveret;SidstAktiv;Alder;Køn;Henviser';
+const REGIONS = ['Region Hovedstaden', 'Region Sjælland'];
+
+/** The export, each region's rows under `title(region)` (a line, or none) with the region cell `cell(region)`. */
+function grouped(title: (r: string) => string | undefined, cell: (r: string) => string): string {
+  const lines = [HEADER];
+  let i = 0;
+  for (const r of REGIONS) {
+    const t = title(r);
+    if (t !== undefined) lines.push(t);
+    for (let k = 0; k < 6; k++, i++) lines.push([`P${7000 + i}`, cell(r), `K${k % 2}`, `0${1 + (k % 9)}-03-2025`, '', '', String(40 + k), 'K', 'Egen læge'].join(';'));
+  }
+  const file = join(tempDir(), 'grouped.csv');
+  writeFileSync(file, lines.join('\r\n') + '\r\n');
+  return file;
+}
+
+const options = { regions: regionSet(REGIONS), columns: { id: 'PatientID', region: 'Region', clinic: 'Klinik', referred: 'Henvist', activated: 'Aktiveret', last_active: 'SidstAktiv', age: 'Alder', sex: 'Køn', referrer: 'Henviser' }, dateFormat: 'dd-mm-yyyy', exportDate: '2025-06-30', threads: 1 } as const;
+
+async function problemsOf(file: string): Promise<Problem[]> {
+  try {
+    await readRegistry(file, options);
+  } catch (err) {
+    return (err as { problems: Problem[] }).problems;
+  }
+  throw new Error('read without a problem');
+}
+
+describe('region block titles above each region\'s rows', () => {
+  it('a title line of one field, or in the region column with the other cells blank: the titles and their blocks named, no "fill down"', async () => {
+    const one = await problemsOf(grouped((r) => r, () => ''));
+    const inColumn = await problemsOf(grouped((r) => `;${r};;;;;;;`, () => ''));
+    for (const problems of [one, inColumn]) {
+      expect(problems.filter((p) => p.kind === PIVOT_REGION_KIND)).toEqual([]);
+      const titles = problems.filter((p) => p.kind === REGION_TITLE_KIND);
+      expect(titles.map((p) => [p.line, p.value])).toEqual([[2, 'Region Hovedstaden'], [9, 'Region Sjælland']]);
+      expect(titles[0]!.expected).toContain('a block title above that region\'s rows (a report grouped by region) — export the rows ungrouped, the region in column "Region" on every row');
+      const block = problems.filter((p) => p.kind === REGION_TITLED_BLOCK_KIND);
+      expect(block.map((p) => p.line)).toEqual([3, 4, 5, 6, 7, 8, 10, 11, 12, 13, 14, 15]);
+      expect(block.every((p) => p.column === 2 && p.value === '')).toBe(true);
+      expect(block[0]!.expected).toContain('under a region title (a line holding only a region\'s name, such as "Region Hovedstaden" on line 2), its own "Region" cell blank');
+      // Nothing else is said of these lines: the title line is no referral with a dozen empty cells.
+      expect(problems).toHaveLength(titles.length + block.length);
+    }
+  }, 30_000);
+
+  it('plan init --uptake names the titles so too, not as footnotes', () => {
+    for (const file of [grouped((r) => r, () => ''), grouped((r) => `;${r};;;;;;;`, () => '')]) {
+      const { notes } = draftUptakePlan(file);
+      expect(notes.filter((n) => n.includes('footnote'))).toEqual([]);
+      expect(notes).toContainEqual(expect.stringContaining('lines 2, 9 hold only a region\'s name, block titles above their regions\' rows (a report grouped by region), not referrals'));
+    }
+  });
+
+  it('the region on the first row of each block only (a pivot) is still told to fill down', async () => {
+    let first = '';
+    const problems = await problemsOf(grouped(() => undefined, (r) => (r === first ? '' : (first = r))));
+    expect(problems.length).toBeGreaterThan(0);
+    expect(problems.every((p) => p.kind === PIVOT_REGION_KIND)).toBe(true);
+  }, 30_000);
+});

@@ -312,8 +312,8 @@ export function suppressionPattern(model: CellModel, rule: DisclosureRule, optio
 /**
  * The patterns of the last few models solved in this process, by a digest of everything a pattern
  * depends on: the cells (value, printed, structural, known, changed, …), the relations and the
- * rule. The same outputs are often protected more than once in a process: `hta report` builds
- * the English and the Danish page of one registry, `--previous` audits re-read a publication.
+ * rule. A process that protects the same outputs again (runs of one registry one after another
+ * in one process, as the test suite's in-process CLI runs are) then solves none of its LPs again.
  * A pattern is a pure function of its model and rule (its LPs are built and solved in a fixed
  * order, each from a fixed start), so a remembered one is the pattern a new solve would give.
  */

@@ -37,14 +37,17 @@ export function mixedLineEnds(file: string): MixedLineEnds | undefined {
     for (;;) {
       const n = readSync(fd, buf, 0, buf.length, pos);
       if (n === 0) return undefined;
-      let i = 0;
+      // Searched within the bytes read, and each quote found once: a file without quotes was
+      // otherwise searched to the buffer's end for one on every line.
+      const read = buf.subarray(0, n);
+      let i = 0, nextQuote = read.indexOf(QUOTE);
       while (i < n) {
-        const nextLf = buf.indexOf(LF, i);
-        const end = nextLf === -1 || nextLf >= n ? n : nextLf;
+        const nextLf = read.indexOf(LF, i);
+        const end = nextLf === -1 ? n : nextLf;
         // Quotes before the line end toggle the quoted state ("" toggles twice).
-        for (let q = buf.indexOf(QUOTE, i); q !== -1 && q < end; q = buf.indexOf(QUOTE, q + 1)) quoted = !quoted;
+        for (; nextQuote !== -1 && nextQuote < end; nextQuote = read.indexOf(QUOTE, nextQuote + 1)) quoted = !quoted;
         if (end === n) break;
-        const before = end > 0 ? buf[end - 1] : prev;
+        const before = end > 0 ? read[end - 1] : prev;
         if (!quoted) {
           const crlf = before === CR;
           if (crlfFirst === undefined) {

@@ -433,14 +433,26 @@ export function draftPlan(given: CsvTable, schemaRef: string): PlanDraft {
   const colIdx = (c: string) => header.indexOf(c);
   // Values in NFC (io/nfc.ts): a file saved by macOS writes `3 måneder` decomposed, and the
   // plan is compared with every export after NFC — one visit, one arm, one code, in one form.
+  // Every column's distinct values, gathered in one pass the first time any is asked for: a
+  // record's cells are split out on each access (read-csv.ts), and the draft asks for most columns'
+  // values, several times each — one pass per question made `plan init` split every record
+  // hundreds of times. Each caller gets its own copy, in first-seen order as before.
+  // (Gathered again if `csv` is replaced, as it is once CPR-shaped cells are read as empty.)
+  let columnValues: { of: CsvTable; sets: Set<string>[] } | undefined;
   const valuesOf = (c: string): string[] => {
-    const i = colIdx(c);
-    const out = new Set<string>();
-    for (const r of csv.records) {
-      const v = r.cells[i];
-      if (v !== null && v !== undefined) out.add(nfc(v));
+    if (columnValues?.of !== csv) {
+      const sets = header.map(() => new Set<string>());
+      for (const r of csv.records) {
+        const cells = r.cells;
+        for (let i = 0; i < sets.length; i++) {
+          const v = cells[i];
+          if (v !== null && v !== undefined) sets[i]!.add(nfc(v));
+        }
+      }
+      columnValues = { of: csv, sets };
     }
-    return [...out];
+    const i = colIdx(c);
+    return i < 0 ? [] : [...columnValues.sets[i]!];
   };
   /** An arm column's values, one per arm however spelled (armKey), each in the spelling most rows have; `folded` lists the others. */
   const armSpellingsOf = (c: string): { arms: string[]; folded: { shown: string; others: string[] }[] } => {

@@ -55,6 +55,20 @@ describe('the suppression certificate', () => {
     expect(certificateProblems(m, RULE, pattern)).toEqual([]);
   });
 
+  it('a model solved again in the process gets the same pattern, a copy of its own; another value or rule is solved afresh', () => {
+    const m = model({ T: 21, a: 1, b: 20 }, [['T', ['a', 'b']]]);
+    const first = suppressionPattern(m, RULE);
+    const same = JSON.stringify([[...first.hidden], first.sensitive, first.perturbations.map((y) => [...y]), first.lpSolves]);
+    first.hidden.clear();
+    first.perturbations.length = 0;
+    const again = suppressionPattern(model({ T: 21, a: 1, b: 20 }, [['T', ['a', 'b']]]), RULE);
+    expect(JSON.stringify([[...again.hidden], again.sensitive, again.perturbations.map((y) => [...y]), again.lpSolves])).toBe(same);
+    expect(hiddenNames(m, again.hidden)).toEqual(['a', 'b']);
+    // Nothing small: nothing hidden (not the pattern remembered for a = 1).
+    expect(suppressionPattern(model({ T: 21, a: 11, b: 10 }, [['T', ['a', 'b']]]), RULE).hidden.size).toBe(0);
+    expect(suppressionPattern(m, { ...RULE, threshold: 1 }).hidden.size).toBe(0);
+  });
+
   it('the checker rejects a perturbation that breaks a relation, moves a shown cell, or goes negative, and a cell spread too little', () => {
     const m = model({ T: 21, a: 1, b: 20 }, [['T', ['a', 'b']]]);
     const hidden = new Set([1, 2]);

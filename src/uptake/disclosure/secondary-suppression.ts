@@ -31,6 +31,7 @@
  *    hidden cell is proven wide. The hidden set only grows, so an earlier perturbation stays
  *    admissible. `attacker-audit.ts` checks the result independently.
  */
+import { createHash } from 'node:crypto';
 import type { CellModel } from './cell-model.js';
 import { isSensitive, type DisclosureRule } from './disclosure-rule.js';
 import { LinearProgramSession, LinearRows } from './linear-program.js';
@@ -299,6 +300,44 @@ class PerturbationLp {
 }
 
 export function suppressionPattern(model: CellModel, rule: DisclosureRule, options: { secondary?: boolean } = {}): SuppressionPattern {
+  if (options.secondary === false) return solvePattern(model, rule, options);
+  const key = patternKey(model, rule);
+  const known = recentPatterns.get(key);
+  if (known) return copyOf(known);
+  const solved = solvePattern(model, rule, options);
+  remember(key, solved);
+  return copyOf(solved);
+}
+
+/**
+ * The patterns of the last few models solved in this process, by a digest of everything a pattern
+ * depends on: the cells (value, printed, structural, known, changed, …), the relations and the
+ * rule. A process that protects the same outputs again (runs of one registry one after another
+ * in one process, as the test suite's in-process CLI runs are) then solves none of its LPs again.
+ * A pattern is a pure function of its model and rule (its LPs are built and solved in a fixed
+ * order, each from a fixed start), so a remembered one is the pattern a new solve would give.
+ */
+const recentPatterns = new Map<string, SuppressionPattern>();
+const RECENT_PATTERNS = 8;
+
+function patternKey(model: CellModel, rule: DisclosureRule): string {
+  // Counts are finite integers; a non-finite or negative-zero number is kept apart all the same.
+  const json = JSON.stringify([rule, model.cells, model.relations, [...(model.changed ?? [])]], (_k, v: unknown) =>
+    typeof v === 'number' && (!Number.isFinite(v) || Object.is(v, -0)) ? `number:${Object.is(v, -0) ? '-0' : String(v)}` : v);
+  return createHash('sha256').update(json).digest('hex');
+}
+
+function remember(key: string, pattern: SuppressionPattern): void {
+  if (recentPatterns.size >= RECENT_PATTERNS) recentPatterns.delete(recentPatterns.keys().next().value!);
+  recentPatterns.set(key, copyOf(pattern));
+}
+
+/** A copy the caller may change without changing the remembered pattern. */
+function copyOf(p: SuppressionPattern): SuppressionPattern {
+  return { hidden: new Set(p.hidden), sensitive: [...p.sensitive], perturbations: p.perturbations.map((m) => new Map(m)), lpSolves: p.lpSolves };
+}
+
+function solvePattern(model: CellModel, rule: DisclosureRule, options: { secondary?: boolean }): SuppressionPattern {
   const { cells } = model;
   const sensitive = cells.flatMap((c, i) => (isSensitive(c, rule) ? [i] : []));
   const hidden = new Set(sensitive.filter((i) => cells[i]!.published));

@@ -162,12 +162,15 @@ function effectsComparison(result: AnalysisResult, t: TargetPopulation, ctx: Tri
   ];
   const pair = (r: EffectRow) => `${r.n.intervention}/${r.n.control}`;
   const column = { trial: 'trialCol', target: 'targetCol', raking: 'transportedCol', 'inverse-odds': 'inverseOddsCol' } as const;
+  const rows = comparisonRows(result, t, ctx);
   return {
     header: [p('outcome'), p('population'), p('n'), p('difference'), p('verdict')],
     align: ['left', 'left', 'right', 'right', 'left'],
-    rows: comparisonRows(result, t, ctx).map((x) =>
+    rows: rows.map((x) =>
       line(x.population === 'trial', x.row, p(column[x.population]), x.ess === undefined ? pair(x.row) : p('nEss', { n: pair(x.row), ess: formatFixed(x.ess, 0, lang) })),
     ),
+    // An outcome's rows at every follow-up print on one page (docs/report-trial.md#print).
+    blockKeys: rows.map((x) => ctx.outcomeLabel(x.row.outcome)),
   };
 }
 

@@ -1,6 +1,6 @@
 /** The plain-text summary `hta cea` prints without --json (the numbers are in the JSON). */
 import { discountSentence } from './discount-text.js';
-import { type Lang, timeLabel } from '../report/i18n.js';
+import { formatThousands, type Lang, timeLabel } from '../report/i18n.js';
 import type { CeaResult } from './cea-results-schema.js';
 import { icerText, money, pctText, perResponderText, regressorsText, signedMoney } from './cea-phrases.js';
 
@@ -32,8 +32,8 @@ export function ceaSummaryText(r: CeaResult, lang: Lang): string {
   const q = (x: number) => (en ? x.toFixed(4) : x.toFixed(4).replace('.', ',')).replace('-', '−');
   const lines = [
     en
-      ? `Cost-effectiveness, ${r.perspective} perspective, ${cur} ${r.priceYear} prices: ${r.patients.intervention} intervention and ${r.patients.control} control patients.`
-      : `Omkostningseffektivitet, ${r.perspective === 'healthcare' ? 'sundhedssektorperspektiv' : 'begrænset samfundsperspektiv'}, ${cur} i ${r.priceYear}-priser: ${r.patients.intervention} patienter i interventionsgruppen og ${r.patients.control} i kontrolgruppen.`,
+      ? `Cost-effectiveness, ${r.perspective} perspective, ${cur} ${r.priceYear} prices: ${formatThousands(r.patients.intervention, 0, lang)} intervention and ${formatThousands(r.patients.control, 0, lang)} control patients.`
+      : `Omkostningseffektivitet, ${r.perspective === 'healthcare' ? 'sundhedssektorperspektiv' : 'begrænset samfundsperspektiv'}, ${cur} i ${r.priceYear}-priser: ${formatThousands(r.patients.intervention, 0, lang)} patienter i interventionsgruppen og ${formatThousands(r.patients.control, 0, lang)} i kontrolgruppen.`,
     `${en ? 'Incremental cost' : 'Meromkostning'}: ${signedMoney(r.incrementalCost.estimate, cur, lang)} ${ci(r.incrementalCost.ciLower, r.incrementalCost.ciUpper, m)}`,
     `${en ? 'Incremental QALYs' : 'Vundne QALY'}: ${q(r.incrementalQaly.estimate)} ${ci(r.incrementalQaly.ciLower, r.incrementalQaly.ciUpper, q)}`,
     ...(r.monteCarloError

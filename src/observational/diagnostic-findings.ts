@@ -5,7 +5,7 @@
  * extreme weights (the largest more than 10 × the group mean), and patients left out for missing
  * confounders. One rule set; the CLI prints it in English, the report in the page's language.
  */
-import { formatFixed, type Lang } from '../report/i18n.js';
+import { formatFixed, formatThousands, type Lang } from '../report/i18n.js';
 import { notAnalysedText } from '../report/failure-reasons.js';
 import type { ObservationalAnalysis } from './observational-results-schema.js';
 import { SUPPRESSED, type Masked } from '../suppressed-marker.js';
@@ -75,8 +75,8 @@ export function findingText(f: Finding, lang: Lang, termLabel: (term: string) =>
         : `poor overlap: ${(100 * f.share).toFixed(1)}% of patients have a propensity score outside [0.05, 0.95]`;
     case 'ess':
       return lang === 'da'
-        ? `dårligt overlap: vægtene efterlader en effektiv stikprøve på ${n(f.ess, 1)} af ${f.n} ${GROUP_TEXT[f.group].da}`
-        : `poor overlap: the weights leave an effective sample of ${f.ess.toFixed(1)} of ${f.n} ${f.group} patients`;
+        ? `dårligt overlap: vægtene efterlader en effektiv stikprøve på ${n(f.ess, 1)} af ${formatThousands(f.n, 0, 'da')} ${GROUP_TEXT[f.group].da}`
+        : `poor overlap: the weights leave an effective sample of ${f.ess.toFixed(1)} of ${formatThousands(f.n, 0, 'en')} ${f.group} patients`;
     case 'extreme':
       return lang === 'da'
         ? `ekstreme vægte: mindst én vægt blandt ${GROUP_TEXT[f.group].da} er over ${EXTREME_WEIGHT} gange gruppens gennemsnit (de ${f.k} største er i gennemsnit ${n(f.ratio, 1)} gange det); overvej "trim" eller "truncate"`
@@ -99,7 +99,7 @@ export function findingText(f: Finding, lang: Lang, termLabel: (term: string) =>
           : 'patients with a missing confounder value left out (complete cases); their number is suppressed';
       }
       return lang === 'da'
-        ? `${f.n} ${f.n === 1 ? 'patient' : 'patienter'} med en manglende værdi af en forstyrrende faktor er udeladt (komplette tilfælde)`
-        : `${f.n} ${f.n === 1 ? 'patient' : 'patients'} with a missing confounder value left out (complete cases)`;
+        ? `${formatThousands(f.n, 0, 'da')} ${f.n === 1 ? 'patient' : 'patienter'} med en manglende værdi af en forstyrrende faktor er udeladt (komplette tilfælde)`
+        : `${formatThousands(f.n, 0, 'en')} ${f.n === 1 ? 'patient' : 'patients'} with a missing confounder value left out (complete cases)`;
   }
 }

@@ -4,7 +4,7 @@
  * E-value, then per analysis the balance, overlap and exclusions in one line each.
  */
 import { notAnalysedText } from '../report/failure-reasons.js';
-import { formatFixed, type Lang, NO_MCID_VERDICT_TEXT, SHORT_RELEVANCE_TEXT } from '../report/i18n.js';
+import { formatFixed, formatThousands, type Lang, NO_MCID_VERDICT_TEXT, SHORT_RELEVANCE_TEXT } from '../report/i18n.js';
 import { renderTextTable } from '../report/text-table.js';
 import type { ObservationalEffect, ObservationalResult } from './observational-results-schema.js';
 import { SUPPRESSED, type Masked } from '../suppressed-marker.js';
@@ -37,9 +37,9 @@ export const OBSERVATIONAL_TEXT = {
   },
 } as const;
 
-/** A published count: the number, or the one marker in the page's language. */
+/** A published count: the number, thousands grouped in the page's language ("1,200", "1.200"), or the one marker. */
 export function countText(v: Masked, lang: Lang): string {
-  return v === SUPPRESSED ? OBSERVATIONAL_TEXT.suppressed[lang] : String(v);
+  return v === SUPPRESSED ? OBSERVATIONAL_TEXT.suppressed[lang] : formatThousands(v, 0, lang);
 }
 
 /** A published diagnostic (not a count) to `d` decimals, or the one marker. */

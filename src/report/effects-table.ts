@@ -1,7 +1,7 @@
 /** The effects table (`hta analyze` without --json; README.md of a report). */
 import type { EffectRow } from '../analysis/results-schema.js';
 import { type ArmNames, defaultArmNames, fillArms } from './arm-names.js';
-import { formatFixed, formatP, formatRowMcid, type Lang, NO_MCID_VERDICT_TEXT, RELEVANCE_TEXT, SHORT_RELEVANCE_TEXT, tableInterval, timeLabel } from './i18n.js';
+import { armCountsText, formatFixed, formatP, formatRowMcid, type Lang, NO_MCID_VERDICT_TEXT, RELEVANCE_TEXT, SHORT_RELEVANCE_TEXT, tableInterval, timeLabel } from './i18n.js';
 import { notComputedText } from './failure-reasons.js';
 import { DISAGREES_MARK, pDisagrees, withSignificance } from './verdict-notes.js';
 import { formatBound } from './interval-bound.js';
@@ -67,7 +67,7 @@ export function effectsTable(rows: EffectRow[], lang: Lang, rangeWidthOf: (outco
         // "3 months", as every other table: "3m" reads as metres.
         timeLabel(r.time, lang),
         METHOD_TEXT[r.method][lang],
-        `${r.n.intervention}/${r.n.control}`,
+        armCountsText(r.n, lang),
         formatEffect(r, d, lang),
         // A p on the other side of 0.05 from the CI is marked; the note says the verdict follows the CI.
         r.pValue === null ? '—' : `${formatP(r.pValue, lang)}${pDisagrees(r) ? DISAGREES_MARK : ''}`,

@@ -65,8 +65,10 @@ tr.group td { font-style: italic; border-bottom: none; padding-top: 8px; }
   figure.table > figcaption { font-size: 8pt; padding: 1pt 0; break-inside: avoid; break-after: avoid; }
   figure.table > table { margin: 0; }
   thead { display: table-header-group; break-after: avoid; }
-  tbody > tr:first-child, tbody > tr:nth-child(2) { break-before: avoid; }
+  thead + tbody > tr:first-child, thead + tbody > tr:nth-child(2), thead + tbody:has(> tr:only-child) + tbody > tr:first-child { break-before: avoid; }
   tr { break-inside: avoid; }
+  /* The rows of one outcome (a block of text-table.ts's rowBlocks) stay on one page. */
+  tbody.keep { break-inside: avoid; }
   th, td { padding: 0.3pt 2.5pt; }
   tr.group td { padding-top: 1.5pt; }
   /* A table wider than the page makes Chromium shrink the whole page below 8 pt: a number cell

@@ -97,6 +97,11 @@ export function formatThousands(v: number, decimals = 0, lang: Lang = 'en'): str
   return sign + grouped + (frac !== undefined ? point + frac : '');
 }
 
+/** Patients per arm, "app/usual" ("1,213/1,204"; Danish "1.213/1.204"), each count thousands grouped. */
+export function armCountsText(n: { intervention: number; control: number }, lang: Lang): string {
+  return `${formatThousands(n.intervention, 0, lang)}/${formatThousands(n.control, 0, lang)}`;
+}
+
 /** Uptake (`hta uptake`) phrases: table titles, column headers and notes. */
 export const UPTAKE_TEXT = {
   title: { en: 'Uptake of the app', da: 'Optag af appen' },

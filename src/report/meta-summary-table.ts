@@ -9,7 +9,7 @@
  * all come from one subgroup names the subgroup; trials are counted as trials ("1 trial,
  * 2 subgroups"); a single estimate is shown once, with its published interval, as what it is.
  */
-import type { MetaOutcomeSetting, MetaResults, MetaStudyRow } from '../meta/meta-results-schema.js';
+import type { MetaOutcomeSetting, MetaPooledRow, MetaResults, MetaStudyRow } from '../meta/meta-results-schema.js';
 import { MIN_PI_TRIALS } from '../meta/meta-analyze.js';
 import { overallOf } from '../meta/meta-group.js';
 import { type ArmNames, defaultArmNames, fillArms } from './arm-names.js';
@@ -63,6 +63,15 @@ export function outcomeName(s: Pick<MetaOutcomeSetting, 'label' | 'outcome'>, st
   const sub = onlySubgroup(studies);
   const name = s.label ?? s.outcome;
   return sub === null ? name : `${name}, ${fillPhrase(TEXT.subgroupOf[lang], { name: sub })}`;
+}
+
+/** Per outcome setting, in the table's row order: the headline estimate's verdict and trials (meta-conclusion.ts). */
+export function metaHeadlines(results: Pick<MetaResults, 'outcomes' | 'pooled' | 'studies'>): { relevance: MetaPooledRow['relevance'] | null; trials: number }[] {
+  return results.outcomes.map((s) => {
+    const same = <T extends { outcome: string; time: string; measure: string }>(x: T) => x.outcome === s.outcome && x.time === s.time && x.measure === s.measure;
+    const overall = overallOf(results.pooled.filter(same), results.studies.filter(same));
+    return { relevance: overall.headline?.relevance ?? null, trials: overall.headline?.trials ?? 0 };
+  });
 }
 
 /**

@@ -3,7 +3,7 @@ import { notComputedText } from './failure-reasons.js';
 import type { Sensitivity } from '../analysis/results-schema.js';
 import { formatEffect } from './effects-table.js';
 import { type ArmNames, defaultArmNames, fillArms } from './arm-names.js';
-import { formatFixed, formatP, type Lang, SHORT_RELEVANCE_TEXT } from './i18n.js';
+import { armCountsText, formatFixed, formatP, formatThousands, type Lang, SHORT_RELEVANCE_TEXT } from './i18n.js';
 import type { Table } from './text-table.js';
 import { withSignificance } from './verdict-notes.js';
 
@@ -35,8 +35,8 @@ export function sensitivityTable(s: Sensitivity, lang: Lang, decimals: number, a
  */
 function nUsed(r: Sensitivity['rows'][number], lang: Lang): string {
   const inModel = r.method === 'mmrm' ? r.details?.['patientsInModel'] : undefined;
-  if (typeof inModel === 'number') return lang === 'da' ? `${inModel} i modellen` : `${inModel} in the model`;
-  return `${r.n.intervention}/${r.n.control}`;
+  if (typeof inModel === 'number') return `${formatThousands(inModel, 0, lang)} ${lang === 'da' ? 'i modellen' : 'in the model'}`;
+  return armCountsText(r.n, lang);
 }
 
 /**

@@ -15,7 +15,7 @@ import type { AnalysisResult, EffectRow, TargetPopulation } from '../analysis/re
 import { type CertaintyJudgement, type CertaintyLevel, gradeCertainty } from '../judge/grade-certainty.js';
 import type { Plan } from '../plan/plan-schema.js';
 import type { TrialChartContext } from './charts/trial-chart-context.js';
-import { fillPhrase, formatFixed, formatRowMcid, type Lang, NO_MCID_VERDICT_UNDER_HEADING, REPORT_TEXT, VERDICT_TEXT } from './i18n.js';
+import { fillPhrase, formatFixed, formatThousands, formatRowMcid, type Lang, NO_MCID_VERDICT_UNDER_HEADING, REPORT_TEXT, VERDICT_TEXT } from './i18n.js';
 import { populationRowsOutcome, sofPopulationNote, sofPopulationRows } from './sof-target-rows.js';
 import { type AbsoluteBasis, sofAbsoluteEffect, sofJudgedRow } from './sof-absolute-effect.js';
 import type { Table } from './text-table.js';
@@ -202,7 +202,7 @@ export function summaryOfFindings(rows: readonly SofRow[], ctx: TrialChartContex
       const letters = certainty.reasons.map(mark);
       body.push([
         ctx.timeLabel(time),
-        fillPhrase(t('participants'), { n: r.n.intervention + r.n.control, k: 1 }),
+        fillPhrase(t('participants'), { n: formatThousands(r.n.intervention + r.n.control, 0, lang), k: 1 }),
         letters.length ? `${head} (${letters.join(', ')})` : head,
         relativeEffectText(r, lang),
         controlText(s, ctx),

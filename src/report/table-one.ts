@@ -98,8 +98,8 @@ export function tableOne(t1: BaselineTable, ctx: TrialChartContext, labels: Char
   return {
     header: [
       text('characteristic'),
-      fillPhrase(text('armHeader'), { arm: ctx.armLabel('intervention'), n: t1.randomised.intervention }),
-      fillPhrase(text('armHeader'), { arm: ctx.armLabel('control'), n: t1.randomised.control }),
+      fillPhrase(text('armHeader'), { arm: ctx.armLabel('intervention'), n: formatThousands(t1.randomised.intervention, 0, ctx.lang) }),
+      fillPhrase(text('armHeader'), { arm: ctx.armLabel('control'), n: formatThousands(t1.randomised.control, 0, ctx.lang) }),
     ],
     align: ['left', 'right', 'right'],
     rows,

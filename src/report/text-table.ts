@@ -11,6 +11,11 @@ export interface Table {
    * (1.03 to 1.77)") room for two lines rather than five (docs/report-trial.md#print).
    */
   fit?: ('nowrap' | 'wide' | 'label' | 'compact' | undefined)[];
+  /**
+   * Per row, for print: consecutive rows with the same key are one block that a page does not
+   * split (an outcome's rows at every follow-up). Without it, `rowBlocks` finds the blocks.
+   */
+  blockKeys?: string[];
 }
 
 const width = (s: string) => [...s].length;
@@ -67,10 +72,37 @@ export function renderMarkdownTable(t: Table): string {
 /** Text for HTML content and attribute values. */
 export const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
+/** A row whose cells after the first are all empty: a group heading ("Sex, n (%)" above its levels). */
+const isGroupHeading = (r: readonly string[]) => r.length > 1 && r.slice(1).every((c) => c === '');
+
 /**
- * An HTML table of the same layout. Rows whose cells after the first are all empty render as a
- * group heading (e.g. "Sex, n (%)" above its levels); cells starting with two spaces are indented.
+ * The table's rows in blocks that belong together, which a printed page does not split
+ * (docs/report-trial.md#print):
+ * - a row and the rows under it whose first cell is empty (the same outcome and follow-up:
+ *   "Disability, 3 months" / trial population, then its target-population rows) or indented;
+ * - a group heading and its rows: its indented levels when the row under it is indented ("Sex,
+ *   n (%)" / Female / Male, then "Age" starts a block of its own), else every row up to the next
+ *   heading (an outcome's follow-ups in the summary of findings, their indented rows included).
  */
+export function rowBlocks<R extends readonly string[]>(rows: readonly R[]): R[][] {
+  const blocks: R[][] = [];
+  let levelsOnly = false;
+  for (const r of rows) {
+    const block = blocks.at(-1);
+    const under = (r[0] ?? '') === '' || (r[0] ?? '').startsWith('  ');
+    if (isGroupHeading(r) || !block) {
+      blocks.push([r]);
+      levelsOnly = false;
+      continue;
+    }
+    const heading = isGroupHeading(block[0]!);
+    if (heading && block.length === 1) levelsOnly = under;
+    if (under || (heading && !levelsOnly)) block.push(r);
+    else blocks.push([r]);
+  }
+  return blocks;
+}
+
 /**
  * A header's text for a narrow printed column: "95 %-KI" / "95% CI" kept on one line (Chromium
  * breaks after the hyphen), and a Danish compound ending in "gruppe(n)" given a soft hyphen before
@@ -96,6 +128,17 @@ function numberCellHtml(s: string): string {
   return pieces.length === 1 && !/-/.test(s) ? escapeHtml(s) : pieces.map((p) => `<span class="nowrap">${escapeHtml(p)}</span>`).join(' ');
 }
 
+/** Consecutive rows with the same key, in blocks. */
+function keyedBlocks<R>(rows: readonly R[], keys: readonly string[]): R[][] {
+  const blocks: R[][] = [];
+  rows.forEach((r, i) => {
+    if (i > 0 && keys[i] === keys[i - 1]) blocks.at(-1)!.push(r);
+    else blocks.push([r]);
+  });
+  return blocks;
+}
+
+/** An HTML table of the same layout: group headings, indented cells (two leading spaces), blocks of rows kept together in print. */
 export function renderHtmlTable(t: Table, caption?: string): string {
   const cls = (i: number) => {
     const names = [t.align?.[i] === 'right' ? 'num' : '', t.fit?.[i] ?? ''].filter(Boolean);
@@ -106,13 +149,14 @@ export function renderHtmlTable(t: Table, caption?: string): string {
     return `<${tag}${indent ? ' class="indent"' : cls(i)}>${t.align?.[i] === 'right' && !indent ? numberCellHtml(s) : escapeHtml(indent ? s.trimStart() : s)}</${tag}>`;
   };
   const head = `<thead><tr>${t.header.map((h, i) => `<th${cls(i)}>${headerHtml(h)}</th>`).join('')}</tr></thead>`;
-  const body = t.rows
-    .map((r) => {
-      const group = r.length > 1 && r.slice(1).every((c) => c === '');
-      return group ? `<tr class="group"><td colspan="${t.header.length}">${escapeHtml(r[0] ?? '')}</td></tr>` : `<tr>${r.map((c, i) => cell('td', c, i)).join('')}</tr>`;
-    })
-    .join('\n');
-  const table = `<table>${head}<tbody>\n${body}\n</tbody></table>`;
+  const row = (r: string[]) => (isGroupHeading(r) ? `<tr class="group"><td colspan="${t.header.length}">${escapeHtml(r[0] ?? '')}</td></tr>` : `<tr>${r.map((c, i) => cell('td', c, i)).join('')}</tr>`);
+  const blocks = t.blockKeys ? keyedBlocks(t.rows, t.blockKeys) : rowBlocks(t.rows);
+  // One <tbody> per block of rows that belong together (an outcome's), which print keeps on one
+  // page (html-page.ts: tbody.keep); a table of single rows keeps its one <tbody>.
+  const body = blocks.every((b) => b.length === 1)
+    ? `<tbody>\n${t.rows.map(row).join('\n')}\n</tbody>`
+    : blocks.map((b) => `<tbody${b.length > 1 ? ' class="keep"' : ''}>\n${b.map(row).join('\n')}\n</tbody>`).join('\n');
+  const table = `<table>${head}${body}</table>`;
   // The caption is the figure's, not a <caption> of the table: Chromium's print layout keeps a
   // block caption with the table's first rows (break-after: avoid) but leaves a <caption> alone
   // at a page's foot (html-page.ts's print CSS).

@@ -60,8 +60,8 @@ describe('registry flow', () => {
   });
 
   it.each([
-    ['en', 'Patients from the export to the analysis', ['In the export', '773', '427', '1200'], 'No value at baseline or at 3 months', 'Analysed'],
-    ['da', 'Patienter fra eksporten til analysen', ['I eksporten', '773', '427', '1200'], 'Ingen værdi ved baseline eller efter 3 måneder', 'Analyseret'],
+    ['en', 'Patients from the export to the analysis', ['In the export', '773', '427', '1,200'], 'No value at baseline or at 3 months', 'Analysed'],
+    ['da', 'Patienter fra eksporten til analysen', ['I eksporten', '773', '427', '1.200'], 'Ingen værdi ved baseline eller efter 3 måneder', 'Analyseret'],
   ] as const)('(%s) the page says where every patient read went', async (lang, title, first, without, analysed) => {
     const content = await registryReportKind.build({ ...entry, lang } as never, env(lang));
     const results = content.results as ObservationalResult;
@@ -74,8 +74,10 @@ describe('registry flow', () => {
     const analysedTotal = (a.patients!.exposed as number) + (a.patients!.unexposed as number);
     const lost = total - analysedTotal - (a.excluded!.missingConfounders as number) - (a.excluded!.trimmed as number);
     expect(lost).toBeGreaterThan(100);
-    expect(rows.find((r) => r[0] === `  ${without}`)!.at(-1)).toBe(String(lost));
-    expect(rows.find((r) => r[0] === `  ${analysed}`)).toEqual([`  ${analysed}`, String(a.patients!.exposed), String(a.patients!.unexposed), String(analysedTotal)]);
+    // Counts as the page's language groups thousands (Intl's locale data: an independent writer).
+    const count = (n: unknown) => (n as number).toLocaleString(lang === 'da' ? 'da-DK' : 'en-GB');
+    expect(rows.find((r) => r[0] === `  ${without}`)!.at(-1)).toBe(count(lost));
+    expect(rows.find((r) => r[0] === `  ${analysed}`)).toEqual([`  ${analysed}`, count(a.patients!.exposed), count(a.patients!.unexposed), count(analysedTotal)]);
     // The bundled registry's missing-confounder split has a small group count: every per-group cell is hidden.
     const marker = lang === 'en' ? 'suppressed' : 'diskretioneret';
     expect(rows.filter((r) => r[0]!.startsWith('  ') && r[0] !== `  ${analysed}`).every((r) => r[1] === marker && r[2] === marker)).toBe(true);

@@ -18,9 +18,9 @@ const env = (lang: Lang): ReportEnv => ({
 describe('registry report', () => {
   it('shows crude and adjusted effects side by side, the E-values in words, balance, overlap and the methods', async () => {
     const content = await registryReportKind.build({ ...entry, lang: 'en' } as never, env('en'));
-    expect(content.page.sections.map((s) => s.id)).toEqual(['effects', 'flow', 'e-values', 'balance', 'overlap', 'methods', 'warnings']);
+    expect(content.page.sections.map((s) => s.id)).toEqual(['conclusion', 'effects', 'flow', 'e-values', 'balance', 'overlap', 'methods', 'warnings']);
     expect(content.charts.map((c) => c.name)).toEqual(['effects', 'love-plot', 'overlap']);
-    const rows = content.page.sections[0]!.tables![0]!.table.rows;
+    const rows = content.page.sections.find((s) => s.id === 'effects')!.tables![0]!.table.rows;
     // A score's row says which way is good: the table prints −2.07 where the chart plots +2.07.
     const rmdq = rows.filter((r) => r[0] === 'Physical function (RMDQ) (lower is better)');
     expect(rmdq).toHaveLength(3);
@@ -68,7 +68,7 @@ describe('registry report', () => {
 
   it('in Danish: the plan\'s Danish labels and the glossary\'s terms', async () => {
     const content = await registryReportKind.build({ ...entry, lang: 'da' } as never, env('da'));
-    const table = content.page.sections[0]!.tables![0]!.table;
+    const table = content.page.sections.find((s) => s.id === 'effects')!.tables![0]!.table;
     expect(table.header).toContain('MKRF');
     expect(table.header).toContain('Evidensens kvalitet (GRADE)');
     expect(table.rows[0]![0]).toBe('Fysisk funktionsniveau (RMDQ) (lavere er bedre)');

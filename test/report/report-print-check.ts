@@ -19,11 +19,11 @@ const PDFTOTEXT = '/usr/bin/pdftotext';
 const run = async (file: string, args: string[]): Promise<string> => (await promisify(execFile)(file, args, { encoding: 'utf8' })).stdout;
 
 export const PRINTED_PAGES = [
-  { name: 'selfback', conclusion: 'Conclusion', first: 'Disability (RMDQ 0–24)', table: 'Table 1. Summary of findings' },
-  { name: 'selfback-da', conclusion: 'Konklusion', first: 'Fysisk funktionsniveau (RMDQ 0–24)', table: 'Tabel 1. Evidensprofil' },
+  { name: 'selfback', conclusion: 'Conclusion', first: 'Disability (RMDQ 0–24)', table: 'Table 1. Summary of findings', grouped: 'Table 4. Effects in the trial and in the target population' },
+  { name: 'selfback-da', conclusion: 'Konklusion', first: 'Fysisk funktionsniveau (RMDQ 0–24)', table: 'Tabel 1. Evidensprofil', grouped: 'Tabel 4. Effekter i forsøget og i målgruppen' },
 ];
 
-export async function checkPrintedPage(browser: Browser, p: (typeof PRINTED_PAGES)[number]): Promise<void> {
+export async function checkPrintedPage(browser: Browser, p: (typeof PRINTED_PAGES)[number], dir = 'reports'): Promise<void> {
   if (!existsSync(PDFTOTEXT)) {
     if (process.env.CI) expect.fail(`${PDFTOTEXT} is missing; .ci/run should install poppler-utils`);
     console.warn(`print check of ${p.name} skipped: needs ${PDFTOTEXT} (poppler-utils)`);
@@ -32,14 +32,14 @@ export async function checkPrintedPage(browser: Browser, p: (typeof PRINTED_PAGE
   // Its own context, closed even when a check fails: the browser test checks pages concurrently.
   const context = await browser.newContext();
   try {
-    await printAndCheck(await context.newPage(), p);
+    await printAndCheck(await context.newPage(), p, dir);
   } finally {
     await context.close();
   }
 }
 
-async function printAndCheck(page: Page, p: (typeof PRINTED_PAGES)[number]): Promise<void> {
-  await page.goto(pathToFileURL(resolve('reports', p.name, 'index.html')).href);
+async function printAndCheck(page: Page, p: (typeof PRINTED_PAGES)[number], dir: string): Promise<void> {
+  await page.goto(pathToFileURL(resolve(dir, p.name, 'index.html')).href);
   mkdirSync('test-output', { recursive: true });
   const pdf = join('test-output', `report-${p.name}.pdf`);
   await page.pdf({ path: pdf, preferCSSPageSize: true, printBackground: true });
@@ -64,6 +64,7 @@ async function printAndCheck(page: Page, p: (typeof PRINTED_PAGES)[number]): Pro
   const page2 = flat(await run(PDFTOTEXT, ['-f', '2', '-l', '2', pdf, '-']));
   expect(page2, `${p.name}: the summary's header repeated on page 2`).not.toContain(lastHeader);
   for (const n of notes) expect(page2, `${p.name}: a footnote on page 2`).not.toContain(flat(n).slice(0, 40));
+  await checkOutcomesKept(page, pdf, p);
   // Charts wider than a portrait page (the effects forest) print on landscape pages.
   const info = await run(PDFTOTEXT.replace('pdftotext', 'pdfinfo'), ['-f', '1', '-l', '99', pdf]);
   const sizes = [...info.matchAll(/size:\s+([\d.]+) x ([\d.]+) pts/g)];
@@ -89,4 +90,41 @@ async function printAndCheck(page: Page, p: (typeof PRINTED_PAGES)[number]): Pro
     // Two words a line on average, a short phrase allowed its odd word ("No significant / difference").
     expect(c.lines, `${p.name}: lines of "${c.text}"`).toBeLessThanOrEqual(Math.max(1, Math.ceil(c.text.split(/\s+/).length / 2)));
   }
+}
+
+/**
+ * The effects in the trial and in the target population (one row per population, per outcome and
+ * follow-up): each outcome's rows, at every follow-up, print on one page, never split by a page
+ * break (docs/report-trial.md#print). A row is found in the PDF by its difference and 95% CI;
+ * a row whose text is on more than one page of the table is left out of the check.
+ */
+async function checkOutcomesKept(page: Page, pdf: string, p: (typeof PRINTED_PAGES)[number]): Promise<void> {
+  const rows = await page.$$eval('figure.table', (figures, caption) => {
+    const figure = figures.find((f) => (f.querySelector('figcaption')?.textContent ?? '').startsWith(caption));
+    return [...(figure?.querySelectorAll('tbody tr') ?? [])].map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? ''));
+  }, p.grouped);
+  expect(rows.length, `${p.name}: rows of "${p.grouped}"`).toBeGreaterThan(10);
+  const flat = (s: string) => s.replace(/\s+/g, ' ').trim();
+  // The outcome of a row: its label without the follow-up ("Work ability (WAS 0–10), 3 months"),
+  // carried down to the rows under it.
+  let outcome = '';
+  const keyed = rows.map((cells) => {
+    if (cells[0]) outcome = flat(cells[0]).replace(/, [^,]*$/, '');
+    return { outcome, text: flat(cells[3] ?? '') };
+  });
+  const pages = (await run(PDFTOTEXT, [pdf, '-'])).split('\f').map(flat);
+  const start = pages.findIndex((t) => t.includes(flat(p.grouped)));
+  expect(start, `${p.name}: "${p.grouped}" printed`).toBeGreaterThanOrEqual(0);
+  const range = pages.slice(start, start + 4);
+  const pagesOf = new Map<string, Set<number>>();
+  let placed = 0;
+  for (const r of keyed) {
+    const on = range.flatMap((t, i) => (t.includes(r.text) ? [i] : []));
+    if (on.length !== 1) continue;
+    placed++;
+    pagesOf.set(r.outcome, (pagesOf.get(r.outcome) ?? new Set()).add(on[0]!));
+  }
+  expect(placed, `${p.name}: rows found on one page each`).toBeGreaterThan(rows.length / 2);
+  const split = [...pagesOf].filter(([, on]) => on.size > 1).map(([o, on]) => `${o}: pages ${[...on].map((i) => start + i + 1).join(', ')}`);
+  expect(split, `${p.name}: outcomes split across pages in "${p.grouped}"`).toEqual([]);
 }

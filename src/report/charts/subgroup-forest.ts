@@ -22,7 +22,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { EffectRow, SubgroupResult } from '../../analysis/results-schema.js';
 import type { Relevance } from '../../judge/relevance.js';
 import { fillArms } from '../arm-names.js';
-import { fillPhrase, formatFixed, formatP, intervalText, SHORT_RELEVANCE_TEXT } from '../i18n.js';
+import { armCountsText, fillPhrase, formatFixed, formatP, intervalText, SHORT_RELEVANCE_TEXT } from '../i18n.js';
 import { textWidth } from '../render/chart-font.js';
 import { SUBGROUP_TEXT, type SubgroupPhrase } from '../sections/subgroup-phrases.js';
 import { chartConfig, FONT_SIZE, MCID_RULE, PALETTE } from './chart-style.js';
@@ -100,7 +100,7 @@ export function subgroupForestRows(analyses: readonly SubgroupResult[], effects:
         // Sort key only (block, then row): never shown.
         key: `${block}|${key}`,
         labelText,
-        nText: e ? `${e.n.intervention}/${e.n.control}` : '',
+        nText: e ? armCountsText(e.n, ctx.lang) : '',
         ...s,
         ref,
         // The unit is on the outcome's heading line.

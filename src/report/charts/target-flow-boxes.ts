@@ -9,7 +9,7 @@
  */
 import type { EffectRow, TargetPopulation } from '../../analysis/results-schema.js';
 import { fillArms } from '../arm-names.js';
-import { fillPhrase } from '../i18n.js';
+import { fillPhrase, formatThousands } from '../i18n.js';
 import { SUBGROUP_TEXT, type SubgroupPhrase } from '../sections/subgroup-phrases.js';
 import type { TrialChartContext } from './trial-chart-context.js';
 
@@ -20,13 +20,14 @@ export function targetFlowBoxes(
   primary: { outcome: string; method: EffectRow['method']; times: readonly string[] },
 ): string[][] {
   const p = (k: SubgroupPhrase, values: Record<string, string | number> = {}) => fillPhrase(fillArms(SUBGROUP_TEXT[k][ctx.lang], ctx.arms), values);
-  const counts = (a: { intervention: number; control: number }) => ({ n: a.intervention + a.control, i: a.intervention, c: a.control });
+  const count = (n: number) => formatThousands(n, 0, ctx.lang);
+  const counts = (a: { intervention: number; control: number }) => ({ n: count(a.intervention + a.control), i: count(a.intervention), c: count(a.control) });
   // "1. Aged 15 or older": numbered, as the criteria apply in sequence.
   const heading = (label: string, i: number) => `${i + 1}. ${label.charAt(0).toUpperCase()}${label.slice(1)}`;
   const boxes = t.criteria.map((c, i) => [
     heading(c.label[ctx.lang], i),
     p('flowExcluded', counts(c.excluded)),
-    ...(c.missing ? [p('flowNoValue', { n: c.missing })] : []),
+    ...(c.missing ? [p('flowNoValue', { n: count(c.missing) })] : []),
     p('flowRemaining', counts(c.remaining)),
   ]);
   const analysed = (time: string) => t.effects.find((e) => e.outcome === primary.outcome && e.time === time && e.method === primary.method);

@@ -135,10 +135,8 @@ const SCENARIO: Record<string, Record<Lang, string>> = {
   'complete-cases': { en: 'Complete cases (no imputation)', da: 'Komplette data (uden imputering)' },
 };
 
-const num = (x: number, digits: number, lang: Lang) => {
-  const s = x.toFixed(digits).replace('-', '−');
-  return lang === 'da' ? s.replace('.', ',') : s;
-};
+/** A number in the page's language, thousands grouped ("10,000 patients a year", "10.000 patienter"). */
+const num = (x: number, digits: number, lang: Lang) => formatThousands(x, digits, lang);
 
 /**
  * The entry's analysis, computed once per run (the en and da reports share it) and, from built
@@ -208,7 +206,7 @@ export const ceaReportKind: ReportKind<typeof ceaEntrySchema> = {
     }
     if (r.display) notes.push(fillPhrase(t('displayNote'), { cur: r.display.currency, rate: num(r.display.rate, 2, lang), base: cur, value: money(r.incrementalCost.estimate * r.display.rate, r.display.currency, lang) }));
 
-    const armCell = (a: { mean: number | null; n: number }, f: (x: number) => string) => (a.mean === null ? '–' : `${f(a.mean)} (${a.n})`);
+    const armCell = (a: { mean: number | null; n: number }, f: (x: number) => string) => (a.mean === null ? '–' : `${f(a.mean)} (${num(a.n, 0, lang)})`);
     const costRows = r.costsByCategory.map((c) => [categoryLabel(c.category, lang), armCell(c.intervention, m), armCell(c.control, m)]);
     costRows.push([fillPhrase(t('total'), { perspective: perspective(r.perspective) }), armCell(r.totalCost.intervention, m), armCell(r.totalCost.control, m)]);
     const costTable: Table = { header: [t('category'), `${arms.intervention} (n)`, `${arms.control} (n)`], rows: costRows, align: ['left', 'right', 'right'] };
@@ -222,7 +220,7 @@ export const ceaReportKind: ReportKind<typeof ceaEntrySchema> = {
 
     const respTable: Table = {
       header: [t('responder'), fillPhrase(t('share'), { arm: arms.intervention }), fillPhrase(t('share'), { arm: arms.control }), t('difference'), t('cost')],
-      rows: r.responders.map((x) => [labelOf(x.key), `${x.intervention.events} / ${x.intervention.n}`, `${x.control.events} / ${x.control.n}`, num(100 * x.riskDifference, 1, lang) + (lang === 'da' ? ' %-point' : ' pp'), perResponderText(x, r.incrementalCost.estimate, cur, lang)]),
+      rows: r.responders.map((x) => [labelOf(x.key), `${num(x.intervention.events, 0, lang)} / ${num(x.intervention.n, 0, lang)}`, `${num(x.control.events, 0, lang)} / ${num(x.control.n, 0, lang)}`, num(100 * x.riskDifference, 1, lang) + (lang === 'da' ? ' %-point' : ' pp'), perResponderText(x, r.incrementalCost.estimate, cur, lang)]),
       align: ['left', 'right', 'right', 'right', 'left'],
     };
 

@@ -19,7 +19,7 @@ import { diagnosticFindings, findingText } from '../../observational/diagnostic-
 import { armNames } from '../arm-names.js';
 import { balanceTermLabel } from '../balance-term-label.js';
 import { registryEffectsSpec, registryLovePlotSpec, registryOverlapSpec } from '../charts/registry-charts.js';
-import { fillPhrase, formatFixed, formatMcid, type Lang, NO_MCID_VERDICT_TEXT, RELEVANCE_TEXT, REPORT_TEXT, timeLabel } from '../i18n.js';
+import { fillPhrase, formatFixed, formatMcid, formatThousands, type Lang, NO_MCID_VERDICT_TEXT, RELEVANCE_TEXT, REPORT_TEXT, timeLabel } from '../i18n.js';
 import { localizedText } from '../localized-text.js';
 import { outcomeLabel } from '../../plan/outcome-label.js';
 import { withConfidenceLevels } from '../confidence-label.js';
@@ -30,6 +30,8 @@ import { numberCaptions } from '../number-captions.js';
 import { formatBound } from '../interval-bound.js';
 import { registryFlowCaption, registryFlowTable, registryFlowTitle } from '../registry-flow.js';
 import { notAnalysedText } from '../failure-reasons.js';
+import { registryConclusion } from '../registry-conclusion.js';
+import { instrumentForOutcome } from '../../plan/outcome-instrument.js';
 
 export const registryEntrySchema = z.object({
   data: manifestPath('Registry outcome export (CSV), relative to the manifest'),
@@ -92,8 +94,8 @@ function effectsTable(result: ObservationalResult, lang: Lang): Table {
       timeLabel(a.time, lang),
       // A table cell starts with a capital, as the verdict and certainty cells beside it.
       capitalised(METHOD[e.method][lang]),
-      String(e.n.intervention),
-      String(e.n.control),
+      formatThousands(e.n.intervention, 0, lang),
+      formatThousands(e.n.control, 0, lang),
       registryInterval(e, lang),
       mcidText(e, lang),
       e.relevance ? RELEVANCE_TEXT[e.relevance][lang] : NO_MCID_VERDICT_TEXT[e.significant ? 'significant' : 'notSignificant'][lang],
@@ -188,6 +190,23 @@ export const registryReportKind: ReportKind<typeof registryEntrySchema> = {
       shown.analyses.find((a) => !a.error && plan.primary && a.outcome === plan.primary.outcome && a.time === plan.primary.time) ?? shown.analyses.find((a) => !a.error);
     const charts: ChartSpec[] = [];
     const sections: PageSection[] = [];
+    // The conclusion first, as on the trial page: the committee reads it before the tables.
+    const conclusion = primary
+      ? registryConclusion({
+          analyses: shown.analyses,
+          primary,
+          planned: plan.primary !== undefined && primary.outcome === plan.primary.outcome && primary.time === plan.primary.time,
+          groups,
+          methodText: (m) => METHOD[m][lang],
+          interval: (e) => registryInterval(e, lang),
+          unitOf: (key) => {
+            const o = plan.outcomes.find((x) => x.key === key);
+            return o ? instrumentForOutcome(o, plan).unit[lang] : '';
+          },
+          lang,
+        })
+      : '';
+    if (conclusion) sections.push({ id: 'conclusion', title: REPORT_TEXT.conclusionTitle[lang], intro: [conclusion] });
     // Analyses that could not be done are named here, not left out silently (their reasons: Warnings).
     const notDone = shown.analyses.filter(notAnalysed).map((a) => `${a.label}, ${timeLabel(a.time, lang)}`);
     const withheld = shown.analyses.filter((a) => !a.error && a.effectsSuppressed).map((a) => `${a.label}, ${timeLabel(a.time, lang)}`);

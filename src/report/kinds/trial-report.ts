@@ -349,8 +349,8 @@ function excludedRowsSection(trial: TrialData, t: (key: 'excludedTitle' | 'exclu
     title: t('excludedTitle'),
     intro: [fillPhrase(t('excludedIntro'), {
       // Counts in words, singular or plural ("1 row", "3 rækker"), never "row(s)".
-      rows: `${s.rows} ${lang === 'da' ? (s.rows === 1 ? 'række' : 'rækker') : s.rows === 1 ? 'row' : 'rows'}`,
-      problems: `${s.problems} ${lang === 'da' ? 'fejl' : s.problems === 1 ? 'problem' : 'problems'}`,
+      rows: `${formatThousands(s.rows, 0, lang)} ${lang === 'da' ? (s.rows === 1 ? 'række' : 'rækker') : s.rows === 1 ? 'row' : 'rows'}`,
+      problems: `${formatThousands(s.problems, 0, lang)} ${lang === 'da' ? 'fejl' : s.problems === 1 ? 'problem' : 'problems'}`,
       are: s.rows === 1 ? 'is' : 'are',
     })],
     tables: s.groups.length

@@ -33,7 +33,19 @@ export async function renderSvg(spec: TopLevelSpec): Promise<string> {
   const view = new vega.View(vega.parse(compiled), { renderer: 'none', logLevel: vega.Error });
   const svg = await view.toSVG();
   view.finalize();
-  return svg;
+  return withoutVegaAria(svg);
+}
+
+/**
+ * vega writes ARIA attributes in English whatever the chart's language: a role description on
+ * every mark container ("group mark container", "title") and the titles as "Title text '…'".
+ * They are dropped: the page labels each chart as one image (role="img" with the chart's alt
+ * text in the page's language, html-page.ts), whose children a screen reader does not read, and
+ * a Danish page must not speak English (docs/report-trial.md#print). Only tags are rewritten (text
+ * has no unescaped `<`), and vega escapes quotes in attribute values, so a value ends at its first `"`.
+ */
+export function withoutVegaAria(svg: string): string {
+  return svg.replace(/<[^>]*>/g, (tag) => tag.replace(/ (?:role|aria-roledescription|aria-label)="[^"]*"/g, ''));
 }
 
 /** resvg options of every PNG: the shipped font only, regular and bold (no system fonts), fixed zoom, white background. */

@@ -19,7 +19,7 @@ import { forestAnalyses, subgroupForestSpec } from '../charts/subgroup-forest.js
 import type { TrialChartContext } from '../charts/trial-chart-context.js';
 import { decimalsFor, formatEffect } from '../effects-table.js';
 import { failureReasonText } from '../failure-reasons.js';
-import { fillPhrase, formatFixed, formatP, type Lang, lowerFirst, NO_MCID_VERDICT_TEXT, SHORT_RELEVANCE_TEXT } from '../i18n.js';
+import { armCountsText, fillPhrase, formatFixed, formatP, formatThousands, type Lang, lowerFirst, NO_MCID_VERDICT_TEXT, SHORT_RELEVANCE_TEXT } from '../i18n.js';
 import type { ChartSpec, PageSection } from '../report-page.js';
 import type { Table } from '../text-table.js';
 import { SUBGROUP_TEXT, type SubgroupPhrase } from './subgroup-phrases.js';
@@ -122,7 +122,7 @@ const capitalised = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 function criteriaTable(t: TargetPopulation, randomised: AnalysisResult['input']['patients'], ctx: TrialChartContext): Table {
   const p = phrases(ctx);
-  const pair = (a: { intervention: number; control: number }) => `${a.intervention}/${a.control}`;
+  const pair = (a: { intervention: number; control: number }) => armCountsText(a, ctx.lang);
   return {
     header: [p('criterion'), p('excluded'), p('ofWhichMissing'), p('remaining')],
     align: ['left', 'right', 'right', 'right'],
@@ -162,14 +162,17 @@ function effectsComparison(rows: readonly ComparisonRow[], ctx: TrialChartContex
     // The p is not printed here but is in results.json: a verdict it disagrees with is marked.
     `${verdictOf(r, lang)}${pDisagrees(r) ? ` ${DISAGREES_MARK}` : ''}`,
   ];
-  const pair = (r: EffectRow) => `${r.n.intervention}/${r.n.control}`;
+  const pair = (r: EffectRow) => armCountsText(r.n, lang);
   const column = { trial: 'trialCol', target: 'targetCol', raking: 'transportedCol', 'inverse-odds': 'inverseOddsCol' } as const;
+  const rows = comparisonRows(result, t, ctx);
   return {
     header: [p('outcome'), p('population'), p('n'), p('difference'), p('verdict')],
     align: ['left', 'left', 'right', 'right', 'left'],
     rows: rows.map((x) =>
       line(x.population === 'trial', x.row, p(column[x.population]), x.ess === undefined ? pair(x.row) : p('nEss', { n: pair(x.row), ess: formatFixed(x.ess, 0, lang) })),
     ),
+    // An outcome's rows at every follow-up print on one page (docs/report-trial.md#print).
+    blockKeys: rows.map((x) => ctx.outcomeLabel(x.row.outcome)),
   };
 }
 
@@ -179,7 +182,7 @@ function targetSection(result: AnalysisResult, plan: Plan, ctx: TrialChartContex
   const p = phrases(ctx);
   const lang = ctx.lang;
   const notes: string[] = [];
-  if (!t.analysed) notes.push(p('tooSmall', { n: `${t.patients.intervention}/${t.patients.control}`, min: t.minPerArm }));
+  if (!t.analysed) notes.push(p('tooSmall', { n: armCountsText(t.patients, lang), min: formatThousands(t.minPerArm, 0, lang) }));
   const moved = (t.transported ?? []).filter((x) => x.weights !== null && x.weighting === 'raking');
   if (moved.length) {
     const w = moved.map((x) => x.weights as NonNullable<typeof x.weights>);

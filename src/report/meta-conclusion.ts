@@ -1,0 +1,88 @@
+/**
+ * The conclusion at the top of the meta-analysis page (docs/input-studies.md), in the trial
+ * report's style (docs/report-trial.md#order): the primary outcome's estimate (the plan's
+ * `primary`, else the table's first row) with its 95% CI against the MCID and its verdict, how
+ * many trials it rests on and how it was obtained; the other results against that verdict; and
+ * what the evidence cannot say — with fewer than 3 trials no prediction interval, so how the effect
+ * varies between settings is unknown, and the certainty of the evidence is not rated on this page.
+ * Read off the summary table's own cells (meta-summary-table.ts), so it never says more than the table.
+ */
+import { type OtherResult, othersSentence, runningName } from './conclusion-others.js';
+import { fillPhrase, type Lang, lowerFirst, REPORT_TEXT, timeLabel, VERDICT_TEXT } from './i18n.js';
+import type { Relevance } from '../judge/relevance.js';
+import type { Table } from './text-table.js';
+
+const TEXT = {
+  head: {
+    en: '{outcome} at {time}{primary}: benefit of {intervention} {effect}{mcid} – {verdict}; from {count}: {basis}.',
+    da: '{outcome} efter {time}{primary}: gavn af {intervention} {effect}{mcid} – {verdict}; fra {count}: {basis}.',
+  },
+  primary: { en: ' (primary outcome)', da: ' (primært effektmål)' },
+  oneAll: {
+    en: 'Every result rests on one trial: how the effect varies between settings cannot be estimated (no prediction interval), and the certainty of the evidence is not rated here.',
+    da: 'Alle resultater bygger på ét forsøg: hvordan effekten varierer mellem sammenhænge, kan ikke estimeres (intet prædiktionsinterval), og evidensens kvalitet er ikke vurderet her.',
+  },
+  fewAll: {
+    en: 'Every result rests on fewer than {min} trials ({one} of {n} on one trial): how the effect varies between settings cannot be estimated (no prediction interval), and the certainty of the evidence is not rated here.',
+    da: 'Alle resultater bygger på færre end {min} forsøg ({one} af {n} på ét forsøg): hvordan effekten varierer mellem sammenhænge, kan ikke estimeres (intet prædiktionsinterval), og evidensens kvalitet er ikke vurderet her.',
+  },
+  fewPrimary: {
+    en: 'The primary result rests on fewer than {min} trials: how the effect varies between settings cannot be estimated (no prediction interval), and the certainty of the evidence is not rated here.',
+    da: 'Det primære resultat bygger på færre end {min} forsøg: hvordan effekten varierer mellem sammenhænge, kan ikke estimeres (intet prædiktionsinterval), og evidensens kvalitet er ikke vurderet her.',
+  },
+  prediction: {
+    en: 'In a new setting the effect is expected between {pi} (95% prediction interval; I² {i2}); the certainty of the evidence is not rated here.',
+    da: 'I en ny sammenhæng forventes effekten at ligge mellem {pi} (95 %-prædiktionsinterval; I² {i2}); evidensens kvalitet er ikke vurderet her.',
+  },
+} as const satisfies Record<string, Record<Lang, string>>;
+
+export interface MetaConclusionRow {
+  /** The outcome's label ("Disability (RMDQ 0–24)") and, when every estimate is one subgroup's, that subgroup ("subgroup: high physical demands"). */
+  label: string;
+  subgroup: string | null;
+  outcome: string;
+  time: string;
+  relevance: Relevance | null;
+  trials: number;
+}
+
+/**
+ * `table`: the summary table (outcome, follow-up, trials (participants), benefit (95% CI),
+ * estimate from, prediction interval, I², MCID, verdict); `rows`: the same rows' settings.
+ */
+export function metaConclusion(table: Table, rows: readonly MetaConclusionRow[], primary: { outcome: string; time: string } | undefined, intervention: string, minTrials: number, lang: Lang): string {
+  if (!rows.length) return '';
+  const planned = primary ? rows.findIndex((r) => r.outcome === primary.outcome && r.time === primary.time) : -1;
+  const i = Math.max(0, planned);
+  const row = rows[i]!;
+  const cells = table.rows[i]!;
+  // Without an MCID, the table's own words ("No MCID: not judged").
+  const verdictOf = (r: MetaConclusionRow) => lowerFirst(r.relevance ? VERDICT_TEXT[r.relevance][lang] : (table.rows[rows.indexOf(r)]?.[8] ?? ''));
+  const name = (r: MetaConclusionRow) => `${runningName(r.label)}${r.subgroup ? `, ${r.subgroup}` : ''}`;
+  const verdict = verdictOf(row);
+  const mcid = cells[7] && cells[7] !== '—' ? ` ${fillPhrase(REPORT_TEXT.conclusionAgainstMcid[lang], { mcid: cells[7] })}` : '';
+  const sentences = [
+    fillPhrase(TEXT.head[lang], {
+      outcome: name(row).replace(/^./, (c) => c.toUpperCase()),
+      time: lowerFirst(timeLabel(row.time, lang)),
+      primary: planned >= 0 ? TEXT.primary[lang] : '',
+      intervention: lowerFirst(intervention),
+      effect: (cells[3] ?? '').replace(' (', ` (${REPORT_TEXT.conclusionCi[lang]} `),
+      mcid,
+      verdict,
+      count: cells[2] ?? '',
+      // Lower case mid-sentence, but never a study's name ("Sandal 2021, as published").
+      basis: /^\S+ \d{4}\b/.test(cells[4] ?? '') ? (cells[4] ?? '') : lowerFirst(cells[4] ?? ''),
+    }),
+  ];
+  const others: OtherResult[] = rows
+    .filter((r) => r !== row)
+    .map((r) => ({ name: `${name(r)} ${REPORT_TEXT.conclusionAt[lang]} ${lowerFirst(timeLabel(r.time, lang))}`, verdict: verdictOf(r), harm: /harm/.test(r.relevance ?? '') }));
+  sentences.push(othersSentence(verdict, others, lang));
+  const few = rows.filter((r) => r.trials < minTrials);
+  if (rows.every((r) => r.trials <= 1)) sentences.push(TEXT.oneAll[lang]);
+  else if (few.length === rows.length) sentences.push(fillPhrase(TEXT.fewAll[lang], { min: minTrials, one: rows.filter((r) => r.trials <= 1).length, n: rows.length }));
+  else if (row.trials < minTrials) sentences.push(fillPhrase(TEXT.fewPrimary[lang], { min: minTrials }));
+  else sentences.push(fillPhrase(TEXT.prediction[lang], { pi: cells[5] ?? '', i2: cells[6] ?? '' }));
+  return sentences.filter((s) => s !== '').join(' ');
+}

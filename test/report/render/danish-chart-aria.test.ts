@@ -1,0 +1,53 @@
+/**
+ * A Danish page's charts speak Danish to a screen reader (docs/report-trial.md#print): vega's own
+ * ARIA attributes are English whatever the chart's language ("Title text '…'", "group mark
+ * container"), so none is left in a drawn SVG, and the label the page gives each chart (its alt
+ * text, on the SVG's root with role="img") is in Danish. Draws every committed Danish chart spec
+ * of data/reports.json in process (the specs, not the SVGs, decide what the drawing says).
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { renderSvg } from '../../../src/report/render/render-chart.js';
+import { ENGLISH_CHART_WORDS, ENGLISH_WORDS } from '../../support/english-words.js';
+
+const manifest = JSON.parse(readFileSync('data/reports.json', 'utf8')) as { reports: { out: string; lang?: string }[] };
+const DANISH = manifest.reports.filter((r) => r.lang === 'da').map((r) => r.out);
+const SPECS = DANISH.flatMap((out) => readdirSync(join('reports', out)).filter((f) => f.endsWith('.vl.json')).map((f) => join('reports', out, f)));
+
+/** What an SVG says to assistive technology: every ARIA label or description, role description, <title> and <desc>. */
+function accessibleTexts(svg: string): string[] {
+  const attrs = [...svg.matchAll(/\saria-(?:label|roledescription|description)="([^"]*)"/g)].map((m) => m[1]!);
+  const elements = [...svg.matchAll(/<(title|desc)\b[^>]*>([^<]*)<\/\1>/g)].map((m) => m[2]!);
+  return [...attrs, ...elements];
+}
+
+const english = (s: string) => ENGLISH_WORDS.test(s) || ENGLISH_CHART_WORDS.test(s);
+
+describe('accessible text of Danish charts', () => {
+  it('the scan finds what vega writes', () => {
+    expect(english("Title text 'Effekter målt mod MKRF'")).toBe(true);
+    expect(english('group mark container')).toBe(true);
+    expect(english('Effekter målt mod MKRF')).toBe(false);
+    expect(accessibleTexts('<svg aria-label="a"><g aria-roledescription="b"><title>c</title></g></svg>')).toEqual(['a', 'b', 'c']);
+  });
+
+  it('bundles Danish charts to check', () => expect(SPECS.length).toBeGreaterThan(5));
+
+  it.each(SPECS)('%s: drawn without English ARIA text', async (file) => {
+    const svg = await renderSvg(JSON.parse(readFileSync(file, 'utf8')));
+    expect(accessibleTexts(svg).filter(english)).toEqual([]);
+  });
+
+  it.each(DANISH)('reports/%s/index.html labels each chart in Danish', (out) => {
+    const html = readFileSync(join('reports', out, 'index.html'), 'utf8');
+    const roots = [...html.matchAll(/<svg\b[^>]*>/g)].map((m) => m[0]);
+    expect(roots.length).toBeGreaterThan(0);
+    for (const root of roots) {
+      const label = /\saria-label="([^"]*)"/.exec(root)?.[1];
+      expect(label, root).toBeTruthy();
+      expect(label!.length).toBeGreaterThan(3);
+      expect(english(label!), label).toBe(false);
+    }
+  });
+});

@@ -164,7 +164,6 @@ function effectsComparison(rows: readonly ComparisonRow[], ctx: TrialChartContex
   ];
   const pair = (r: EffectRow) => armCountsText(r.n, lang);
   const column = { trial: 'trialCol', target: 'targetCol', raking: 'transportedCol', 'inverse-odds': 'inverseOddsCol' } as const;
-  const rows = comparisonRows(result, t, ctx);
   return {
     header: [p('outcome'), p('population'), p('n'), p('difference'), p('verdict')],
     align: ['left', 'left', 'right', 'right', 'left'],

@@ -33,6 +33,7 @@ import { namedVisit, spelledOut, unseparatedVisits, wideVisits } from './wide-vi
 import { namesAPlace, placeReason } from './place-covariates.js';
 import { belowRangeCodes, namesAChange } from './below-range-codes.js';
 import { labelledChoice } from './choice-text.js';
+import { namedScale } from './named-scales.js';
 import { armKey } from '../trial/arm-spellings.js';
 import { isWideScale, LOW_SCALE_MAX, mixedScales, type PatientScale } from '../trial/mixed-scales.js';
 import { isDontKnowWord, scaleEndAnswers } from './answer-words.js';
@@ -65,10 +66,11 @@ function nameKey(column: string): string {
 }
 // Danish exports number patients as "løbenr" / "løbenummer" (serial number), "patientnr", "deltagernr".
 const ID = /^(id|recordid|pid|externalreference|externaldatareference|externalref|extref|patientid|patient|subject|subjectid|usubjid|subjid|deltager|deltagerid|studieid|studyid|participantid|respondent|respondentid|(?:loebe|lobe|lb|patient|pt|deltager|id)(?:nr|nummer))$/;
-// ADaM names the planned arm TRT01P (after the pivot plan init asks of an ADaM BDS file: export-layouts.ts).
+// ADaM names the planned arm TRT01P (after the pivot plan init asks of an ADaM BDS file: export-layouts.ts);
+// SDTM and analysis files write ARM / ARMCD, and a hand-made SAS file often a bare TRT.
 // Castor EDC writes the group as "Randomization Group" (its code) and "Randomization Group Name" (its label).
 // REDCap label exports use the question as the header: "Randomiseret til:", "Randomised to".
-const ARM = /^(arm|group|gruppe|randomi[sz]ation|randomisering|randomiseringsgruppe|randomiserettil|randomiseret|randomi[sz]edto|allocation|allokering|allokerettil|allocatedto|treatment|behandling|behandlingsgruppe|intervention|randomi[sz]ationgroup(name)?|trt01p|trtp|trt01a|trta|actarm)$/;
+const ARM = /^(arm|group|gruppe|randomi[sz]ation|randomisering|randomiseringsgruppe|randomiserettil|randomiseret|randomi[sz]edto|allocation|allokering|allokerettil|allocatedto|treatment|behandling|behandlingsgruppe|intervention|randomi[sz]ationgroup(name)?|trt|trt01p|trtp|trt01a|trta|actarm|armcd|actarmcd)$/;
 // "Besøg" (visit), "Besøgsnavn" (visit name), "Tidspunkt (uger)" (time point in weeks), "Måling" (measurement).
 const TIME = /^(?=.)(time|tid|visit|visitname|avisit|besoeg|besog|besoegsnavn|besogsnavn|redcapeventname|eventname|event|timepoint|tidspunkt|maaling|maling)?(uger?|weeks?|wk|maaneder|maaned|maneder|maned|mdr|months?|mo)?$/;
 /** The unit a time column's name gives its numeric visits: "uge", "Tid (uger)", "time_weeks" → w; "maaned", "months" → m. Read on nameKey. */
@@ -977,6 +979,16 @@ export function draftPlan(given: CsvTable, schemaRef: string): PlanDraft {
     const decimals = nums.some((x) => !Number.isInteger(x));
     const key = asciiName(s).replace(/^[^a-z]+/, '') || 'outcome';
     const col = key === s ? {} : { column: s };
+    // A scale named so (KOOS, HOOS, WOMAC, NDI, PSFS, GPE, SF-36, pain relief): never drafted as
+    // pain because its name holds "pain" or "smerte", nor given a guessed direction (named-scales.ts).
+    const named = namedScale(s, nameKey(s), key, nums.length ? Math.max(...nums) : 0);
+    if (named) {
+      taken.add(s);
+      leftOut.push(`"${s}" (${named.what}: ${named.note})`);
+      guesses.push(`not drafted: "${s}", ${named.what}`);
+      checks.push(`"${s}" is not among the drafted outcomes: ${named.note}`);
+      continue;
+    }
     let o: Outcome | undefined;
     if (/^(rmdq|roland)/.test(n)) o = { key: 'rmdq', instrument: 'rmdq', ...(s === 'rmdq' ? {} : { column: s }) };
     else if (/^pseq/.test(n)) o = { key: 'pseq', instrument: 'pseq', ...(s === 'pseq' ? {} : { column: s }) };
@@ -1017,7 +1029,8 @@ export function draftPlan(given: CsvTable, schemaRef: string): PlanDraft {
       continue;
     } else if (/^(med|medicin|medication|analgetika)/.test(n)) o = { key, instrument: 'binary', ...col };
     else if (/^(rtw|returntowork|backatwork|tilbagetilarbejde|iarbejde|arbejde|work)/.test(n) && isYesNoColumn(values, decimalComma)) o = { key, instrument: 'binary', ...col };
-    else if (/^eq5d$|^eq5dindex$|^eq5d5l$/.test(n)) o = { key: 'eq5d', instrument: 'eq5d5l', ...(s === 'eq5d' ? {} : { column: s }) };
+    // `EQ-5D indeks` (Danish), `EQ5D_index`, `eq-5d-5l index`: the index score.
+    else if (/^eq5d(5l)?(index|indeks|indexscore|indeksscore)?$/.test(n)) o = { key: 'eq5d', instrument: 'eq5d5l', ...(s === 'eq5d' ? {} : { column: s }) };
     if (!o) continue;
     // Keys are unique in a plan: a second "rmdq" column is keyed by its own name.
     if (outcomes.some((x) => x.key === o!.key)) o.key = asciiName(s) === o.key ? `${o.key}_${outcomes.length + 1}` : asciiName(s);

@@ -46,9 +46,9 @@ function fold(suffix: string): string {
   return spelledOut(suffix).replace(/[\s.-]+/g, '');
 }
 
-// "før" (before), "basis", "start", "inklusion" (inclusion), "randomisering": Danish baselines;
+// "bas" (SPSS users' short baseline), "før" (before), "basis", "start", "inklusion" (inclusion), "randomisering": Danish baselines;
 // "0m", "0mdr", "uge0", "v0", "t0": time zero in any unit.
-const BASELINE = /^(baseline|base|basis|bl|b0|t0|v0|visit0|besoeg0|foer|pre|prae|start|inkl|inklusion|screening|randomisering|rand|indgang|0(m|mo|mdr|mnd|md|maaned|maaneder|w|wk|u|uge|uger|d|dag|dage)|uge0|maaned0)$/;
+const BASELINE = /^(baseline|base|basis|bas|bl|b0|t0|v0|visit0|besoeg0|foer|pre|prae|start|inkl|inklusion|screening|randomisering|rand|indgang|0(m|mo|mdr|mnd|md|maaned|maaneder|w|wk|u|uge|uger|d|dag|dage)|uge0|maaned0)$/;
 const UNIT: [RegExp, string][] = [
   [/^(m|mo|mdr|mnd|md|maaned|maaneder|month|months)$/, 'm'],
   [/^(w|wk|u|uge|uger|week|weeks)$/, 'w'],

@@ -239,9 +239,34 @@ export interface HeaderLayoutOptions {
   knownValues?: readonly (string | number)[];
 }
 
+/**
+ * Where the header is under notes: the first record of three names or more with no gap among them
+ * (`Løbenr;Gruppe;Besøg;…`) that is wider than every line above it, within MAX_TITLE_LINES.
+ * Notes above a table are a title and label/value lines (`Udtrukket;04-12-2026;af;BioStat`,
+ * `Projekt: …`), each narrower than the table, and no row under the header is wider than it; a header with an unnamed column (`id;;x`) is as
+ * wide as the rows under it, so no row under it is ever taken for the header.
+ */
+function headerUnderNotes(records: readonly HeadRecord[]): number {
+  for (let h = 0; h <= MAX_TITLE_LINES && h < records.length; h++) {
+    const r = records[h]!;
+    const fits = (t: HeadRecord) => width(t) <= width(r);
+    const data = records.slice(h + 1);
+    // A row whose texts are written in its columns below (`App`, `Kontrol`) is data, never the header.
+    const isData = data.length >= 2 && readsAsData(r, data, columnTypes(data, r.cells.length));
+    if (named(r) >= 3 && named(r) === width(r) && records.slice(0, h).every((t) => width(t) < width(r)) && data.every(fits) && !isData) return h;
+  }
+  return 0;
+}
+
 function titleError(file: string, records: readonly HeadRecord[], delimiter: string, start: number): HtaError | undefined {
   let h = 0;
   while (h < records.length && h < MAX_TITLE_LINES && named(records[h]!) <= 1) h++;
+  // Notes with a label and a value on a line (`Udtrukket;04-12-2026;af;BioStat`) are above the header too.
+  // At least one of them a text alone (`Noter`): a header line missing a column's name, over rows one
+  // cell wider, is no note, and the reader says what it is.
+  const under = headerUnderNotes(records);
+  const notes = h < records.length && named(records[h]!) > 1 && under > h && records.slice(0, under).some((t) => named(t) <= 1);
+  if (notes) h = under;
   if (h === 0 || h >= records.length || named(records[h]!) <= 1) return undefined;
   const header = records[h]!;
   const titles = records.slice(0, h);
@@ -260,9 +285,10 @@ function titleError(file: string, records: readonly HeadRecord[], delimiter: str
   if (data.length >= 2 && fit(header, columnTypes(data, header.cells.length)).match > 0) return undefined;
   const first = titles[0]!.line;
   const above = header.line - 1;
-  const what = h === 1 ? `line ${first} is a title` : `${lines(first, titles[h - 1]!.line)} are a title`;
+  const what = notes ? `${lines(first, titles[h - 1]!.line)} are notes above the table (a title, a label with its value)` : h === 1 ? `line ${first} is a title` : `${lines(first, titles[h - 1]!.line)} are a title`;
+  const look = notes ? 'notes (a title, or a label and its value, narrower than the table)' : 'a title (one text, the other cells empty)';
   return new HtaError('input.invalid', `${file}: ${what}, not the header: the header seems to be on line ${header.line} (${preview(header, delimiter)}) — delete ${lines(start, above)} and save again`, [
-    { file, line: first, expected: `the header line (the column names) as the first line of the file; the lines above line ${header.line} look like a title (one text, the other cells empty)`, kind: 'header.title' },
+    { file, line: first, expected: `the header line (the column names) as the first line of the file; the lines above line ${header.line} look like ${look}`, kind: 'header.title' },
   ]);
 }
 

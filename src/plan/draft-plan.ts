@@ -29,10 +29,11 @@ import { bdsLayout } from './export-layouts.js';
 import { redcapEvent } from './redcap-event.js';
 import { isRedcapFormStatus } from './redcap-form-status.js';
 import { weeksSinceBaseline } from './visit-weeks.js';
-import { namedVisit, spelledOut, unseparatedVisits, wideVisits } from './wide-visits.js';
+import { bareNumberUnit, countedVisits, namedVisit, spelledOut, unseparatedVisits, wideVisits } from './wide-visits.js';
 import { namesAPlace, placeReason } from './place-covariates.js';
 import { belowRangeCodes, namesAChange } from './below-range-codes.js';
 import { labelledChoice } from './choice-text.js';
+import { namedScale } from './named-scales.js';
 import { armKey } from '../trial/arm-spellings.js';
 import { isWideScale, LOW_SCALE_MAX, mixedScales, type PatientScale } from '../trial/mixed-scales.js';
 import { isDontKnowWord, scaleEndAnswers } from './answer-words.js';
@@ -65,10 +66,11 @@ function nameKey(column: string): string {
 }
 // Danish exports number patients as "løbenr" / "løbenummer" (serial number), "patientnr", "deltagernr".
 const ID = /^(id|recordid|pid|externalreference|externaldatareference|externalref|extref|patientid|patient|subject|subjectid|usubjid|subjid|deltager|deltagerid|studieid|studyid|participantid|respondent|respondentid|(?:loebe|lobe|lb|patient|pt|deltager|id)(?:nr|nummer))$/;
-// ADaM names the planned arm TRT01P (after the pivot plan init asks of an ADaM BDS file: export-layouts.ts).
+// ADaM names the planned arm TRT01P (after the pivot plan init asks of an ADaM BDS file: export-layouts.ts);
+// SDTM and analysis files write ARM / ARMCD, and a hand-made SAS file often a bare TRT.
 // Castor EDC writes the group as "Randomization Group" (its code) and "Randomization Group Name" (its label).
 // REDCap label exports use the question as the header: "Randomiseret til:", "Randomised to".
-const ARM = /^(arm|group|gruppe|randomi[sz]ation|randomisering|randomiseringsgruppe|randomiserettil|randomiseret|randomi[sz]edto|allocation|allokering|allokerettil|allocatedto|treatment|behandling|behandlingsgruppe|intervention|randomi[sz]ationgroup(name)?|trt01p|trtp|trt01a|trta|actarm)$/;
+const ARM = /^(arm|group|gruppe|randomi[sz]ation|randomisering|randomiseringsgruppe|randomiserettil|randomiseret|randomi[sz]edto|allocation|allokering|allokerettil|allocatedto|treatment|behandling|behandlingsgruppe|intervention|randomi[sz]ationgroup(name)?|trt|trt01p|trtp|trt01a|trta|actarm|armcd|actarmcd)$/;
 // "Besøg" (visit), "Besøgsnavn" (visit name), "Tidspunkt (uger)" (time point in weeks), "Måling" (measurement).
 const TIME = /^(?=.)(time|tid|visit|visitname|avisit|besoeg|besog|besoegsnavn|besogsnavn|redcapeventname|eventname|event|timepoint|tidspunkt|maaling|maling)?(uger?|weeks?|wk|maaneder|maaned|maneder|maned|mdr|months?|mo)?$/;
 /** The unit a time column's name gives its numeric visits: "uge", "Tid (uger)", "time_weeks" → w; "maaned", "months" → m. Read on nameKey. */
@@ -358,6 +360,17 @@ function bareVisitsCheck(bare: readonly string[], what: string): string {
   return `${what}: say their time in "timeLabels" (e.g. { "${bare[0]}": "${n}w" } if visit ${bare[0]} is ${n} week${n === 1 ? '' : 's'} after the baseline, "${n}m" for ${n} month${n === 1 ? '' : 's'}; then write those labels in "timepoints" and "allTimepoints"), so reports can say when each visit was and draw time to scale`;
 }
 
+/**
+ * The check for follow-ups whose unit was guessed from bare numbers (wide-visits.ts,
+ * bareNumberUnit): what was assumed, why, and the "timeLabels" that say the other unit.
+ */
+function guessedUnitCheck(what: string, numbers: readonly (readonly [string, number])[], unit: 'm' | 'w'): string {
+  const [read, other, otherWord] = unit === 'w' ? ['weeks', 'm', 'months'] : ['months', 'w', 'weeks'];
+  const why = unit === 'w' ? ', as 26 and 52 are a half-year and a year in weeks' : '';
+  const instead = `{${numbers.map(([k, n]) => `"${k}": "${n}${other}"`).join(', ')}}`;
+  return `${what}: read as ${read} (${numbers.map(([, n]) => `${n}${unit}`).join(', ')})${why}. If they are ${otherWord}, write ${instead} in "timeLabels" (and the same labels in "timepoints" and "allTimepoints")`;
+}
+
 /** Whether column `i` holds a value on every line, each different. */
 function distinctOnEveryLine(records: Iterable<{ cells: readonly (string | null | undefined)[] }>, i: number): boolean {
   const seen = new Set<string>();
@@ -536,14 +549,20 @@ export function draftPlan(given: CsvTable, schemaRef: string): PlanDraft {
     const unitWord = TIME_UNIT.exec(nameKey(timeCol))?.[1];
     const unit = unitWord === undefined ? undefined : /^(u|w)/.test(unitWord) ? 'w' : 'm';
     const bare = values.filter((v) => /^\d+$/.test(v.trim()) && visitLabel(v) !== 'baseline');
-    if (bare.length && !unit) {
+    // Bare numbers read as a wide export's `_12/_26/_52` are (wide-visits.ts): weeks or months by
+    // the numbers, said with the labels for the other unit; visits 1, 2, … are visit numbers.
+    const counted = countedVisits(bare.map(Number));
+    const guessedUnit = !unit && bare.length && !counted ? bareNumberUnit(bare.map(Number)) : undefined;
+    if (bare.length && !unit && counted) {
       checks.push(bareVisitsCheck(bare, `visits ${bare.map((v) => JSON.stringify(v)).join(', ')} are bare numbers`));
     }
+    if (guessedUnit) checks.push(guessedUnitCheck(`visits ${bare.map((v) => JSON.stringify(v)).join(', ')} are bare numbers`, bare.map((v) => [v.trim(), Number(v)] as const), guessedUnit));
     // "screening" reads as a baseline, unless another event is the baseline: then it is an event before it (pre-baseline-events.ts).
     const otherBaseline = (v: string) => values.some((w) => w !== v && visitLabel(w) === 'baseline' && !namedPreBaseline(w));
     for (const v of values) {
       // A bare number in a column whose name gives the unit ("Tid (uger)": 12) is that many weeks or months.
-      let label = unit && /^\d+$/.test(v.trim()) && visitLabel(v) !== 'baseline' ? `${Number(v)}${unit}` : visitLabel(v);
+      const given = unit ?? guessedUnit;
+      let label = given && /^\d+$/.test(v.trim()) && visitLabel(v) !== 'baseline' ? `${Number(v)}${given}` : visitLabel(v);
       if (label === 'baseline' && namedPreBaseline(v) && otherBaseline(v)) label = preBaselineLabel(v);
       if (label !== v) timeLabels[v] = label;
       if (!visits.includes(label)) visits.push(label);
@@ -590,12 +609,9 @@ export function draftPlan(given: CsvTable, schemaRef: string): PlanDraft {
       // Visit numbers (`_1`, `_2` after `_0`): their times are the user's to give, as for a long export's `1`, `2`.
       const numbered = found.visits.filter((v) => v.visitNumber && visits.includes(v.suffix));
       if (numbered.length) checks.push(bareVisitsCheck(numbered.map((v) => v.suffix), `visit suffixes ${numbered.map((v) => `${joined ? '' : '_'}${v.suffix}`).join(', ')} are visit numbers without a unit`));
-      const guessed = found.visits.filter((v) => v.monthsGuessed && timeLabels[v.suffix] === v.label);
-      if (guessed.length) {
-        const weeksInstead = Object.fromEntries(guessed.map((v) => [v.suffix, v.label.replace(/m$/, 'w')]));
-        checks.push(
-          `visit suffixes ${guessed.map((v) => `${joined ? '' : '_'}${v.suffix}`).join(', ')} say no unit: read as months (${guessed.map((v) => v.label).join(', ')}). If they are weeks, write ${JSON.stringify(weeksInstead).replace(/":"/g, '": "').replace(/","/g, '", "')} in "timeLabels" (and the same labels in "timepoints" and "allTimepoints")`,
-        );
+      for (const unit of ['m', 'w'] as const) {
+        const guessed = found.visits.filter((v) => (unit === 'm' ? v.monthsGuessed : v.weeksGuessed) && timeLabels[v.suffix] === v.label);
+        if (guessed.length) checks.push(guessedUnitCheck(`visit suffixes ${guessed.map((v) => `${joined ? '' : '_'}${v.suffix}`).join(', ')} say no unit`, guessed.map((v) => [v.suffix, parseInt(v.label, 10)] as const), unit));
       }
     } else {
       // As for the arm below: the plan's own words to paste, for a column named otherwise ("Hvornår?").
@@ -989,6 +1005,16 @@ export function draftPlan(given: CsvTable, schemaRef: string): PlanDraft {
     const decimals = nums.some((x) => !Number.isInteger(x));
     const key = asciiName(s).replace(/^[^a-z]+/, '') || 'outcome';
     const col = key === s ? {} : { column: s };
+    // A scale named so (KOOS, HOOS, WOMAC, NDI, PSFS, GPE, SF-36, pain relief): never drafted as
+    // pain because its name holds "pain" or "smerte", nor given a guessed direction (named-scales.ts).
+    const named = namedScale(s, nameKey(s), key, nums.length ? Math.max(...nums) : 0);
+    if (named) {
+      taken.add(s);
+      leftOut.push(`"${s}" (${named.what}: ${named.note})`);
+      guesses.push(`not drafted: "${s}", ${named.what}`);
+      checks.push(`"${s}" is not among the drafted outcomes: ${named.note}`);
+      continue;
+    }
     let o: Outcome | undefined;
     if (/^(rmdq|roland)/.test(n)) o = { key: 'rmdq', instrument: 'rmdq', ...(s === 'rmdq' ? {} : { column: s }) };
     else if (/^pseq/.test(n)) o = { key: 'pseq', instrument: 'pseq', ...(s === 'pseq' ? {} : { column: s }) };
@@ -1029,7 +1055,8 @@ export function draftPlan(given: CsvTable, schemaRef: string): PlanDraft {
       continue;
     } else if (/^(med|medicin|medication|analgetika)/.test(n)) o = { key, instrument: 'binary', ...col };
     else if (/^(rtw|returntowork|backatwork|tilbagetilarbejde|iarbejde|arbejde|work)/.test(n) && isYesNoColumn(values, decimalComma)) o = { key, instrument: 'binary', ...col };
-    else if (/^eq5d$|^eq5dindex$|^eq5d5l$/.test(n)) o = { key: 'eq5d', instrument: 'eq5d5l', ...(s === 'eq5d' ? {} : { column: s }) };
+    // `EQ-5D indeks` (Danish), `EQ5D_index`, `eq-5d-5l index`: the index score.
+    else if (/^eq5d(5l)?(index|indeks|indexscore|indeksscore)?$/.test(n)) o = { key: 'eq5d', instrument: 'eq5d5l', ...(s === 'eq5d' ? {} : { column: s }) };
     if (!o) continue;
     // Keys are unique in a plan: a second "rmdq" column is keyed by its own name.
     if (outcomes.some((x) => x.key === o!.key)) o.key = asciiName(s) === o.key ? `${o.key}_${outcomes.length + 1}` : asciiName(s);

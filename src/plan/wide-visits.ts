@@ -3,7 +3,8 @@
  * Danish and English (docs/plan-trial.md, "Visits of a wide export"): which suffix is the
  * baseline (`_baseline`, `_basis`, `_bl`, `_før`, `_0`, `_start`, `_inklusion`, `_t0`, …),
  * which are follow-ups, and the plan label each gets (`_3mdr` → `3m`, `_6uger` → `6w`,
- * `_efter3` and a bare `_3` → `3m`, months unless the suffix says otherwise; visit numbers
+ * `_efter3` and a bare `_3` → `3m`, months unless the suffix says otherwise or the numbers read as
+ * weeks (`_12/_26/_52`: bareNumberUnit); visit numbers
  * `_1`, `_2` after `_0` kept as written). Pure.
  */
 
@@ -15,6 +16,8 @@ export interface WideVisit {
   baseline: boolean;
   /** The label's unit was guessed (a bare number or "efter3"): months, which the user must check. */
   monthsGuessed: boolean;
+  /** The label's unit was guessed as weeks (bare numbers such as 12/26/52: bareNumberUnit), which the user must check. */
+  weeksGuessed?: boolean;
   /** A visit number (`_1`, `_2` after `_0`): no time, kept as written, its unit for the user to say in "timeLabels". */
   visitNumber?: boolean;
 }
@@ -46,9 +49,9 @@ function fold(suffix: string): string {
   return spelledOut(suffix).replace(/[\s.-]+/g, '');
 }
 
-// "før" (before), "basis", "start", "inklusion" (inclusion), "randomisering": Danish baselines;
+// "bas" (SPSS users' short baseline), "før" (before), "basis", "start", "inklusion" (inclusion), "randomisering": Danish baselines;
 // "0m", "0mdr", "uge0", "v0", "t0": time zero in any unit.
-const BASELINE = /^(baseline|base|basis|bl|b0|t0|v0|visit0|besoeg0|foer|pre|prae|start|inkl|inklusion|screening|randomisering|rand|indgang|0(m|mo|mdr|mnd|md|maaned|maaneder|w|wk|u|uge|uger|d|dag|dage)|uge0|maaned0)$/;
+const BASELINE = /^(baseline|base|basis|bas|bl|b0|t0|v0|visit0|besoeg0|foer|pre|prae|start|inkl|inklusion|screening|randomisering|rand|indgang|0(m|mo|mdr|mnd|md|maaned|maaneder|w|wk|u|uge|uger|d|dag|dage)|uge0|maaned0)$/;
 const UNIT: [RegExp, string][] = [
   [/^(m|mo|mdr|mnd|md|maaned|maaneder|month|months)$/, 'm'],
   [/^(w|wk|u|uge|uger|week|weeks)$/, 'w'],
@@ -175,10 +178,29 @@ export function unseparatedVisits(header: readonly string[]): { visits: WideVisi
  * `_12`) read as months, which the checks say.
  */
 function numberedVisits(numbers: readonly string[]): WideVisit[] {
-  const followUps = numbers.map(Number).filter((n) => n !== 0).sort((a, b) => a - b);
-  const counted = followUps.length > 0 && followUps.every((n, k) => n === k + 1);
+  const followUps = numbers.map(Number).filter((n) => n !== 0);
+  const counted = countedVisits(followUps);
+  const unit = bareNumberUnit(followUps);
   return numbers.map((n): WideVisit => {
     if (Number(n) === 0) return { suffix: n, label: 'baseline', baseline: true, monthsGuessed: false };
-    return counted ? { suffix: n, label: n, baseline: false, monthsGuessed: false, visitNumber: true } : { suffix: n, label: `${Number(n)}m`, baseline: false, monthsGuessed: true };
+    if (counted) return { suffix: n, label: n, baseline: false, monthsGuessed: false, visitNumber: true };
+    return { suffix: n, label: `${Number(n)}${unit}`, baseline: false, monthsGuessed: unit === 'm', ...(unit === 'w' ? { weeksGuessed: true } : {}) };
   });
+}
+
+/** Follow-ups numbered 1, 2, … k: visit numbers, not times. */
+export function countedVisits(followUps: readonly number[]): boolean {
+  const sorted = [...followUps].sort((a, b) => a - b);
+  return sorted.length > 0 && sorted.every((n, k) => n === k + 1);
+}
+
+/**
+ * The unit of follow-ups written as bare numbers, for a wide export's `_12/_26/_52` and a long
+ * export's visits `12`, `26`, `52` alike: weeks when a number above 24 is no whole number of
+ * years in months (26 and 52 are a half-year and a year in weeks; 36 and 48 months are years),
+ * else months (`3/6/12`). A guess either way, which plan init's checks say with the labels to
+ * write for the other unit.
+ */
+export function bareNumberUnit(followUps: readonly number[]): 'w' | 'm' {
+  return followUps.some((n) => n > 24 && n % 12 !== 0) ? 'w' : 'm';
 }

@@ -35,7 +35,7 @@ import { isWide, lineColumnsOf, type LongTable, wideToLong } from './wide-to-lon
 import { EMPTY_ID_KIND, isSummaryWord, namedShapes, SHAPE_KINDS, summaryRowProblem, UNKNOWN_ARM_KIND } from './export-shape.js';
 import { ssmsTrailerNote } from '../io/ssms-trailer.js';
 import { repeatedHeaderNotes, repeatedHeaderProblems, withoutRepeatedHeaders } from './repeated-header-rows.js';
-import { excelErrorHint, isExcelError, isFailedFormula } from '../io/spreadsheet-cells.js';
+import { excelErrorHint, isExcelError, isFailedFormula, isPercentCell } from '../io/spreadsheet-cells.js';
 import { checkboxNote, checkboxOptionParts, checkboxSourceOf, uncheckedIsMissing } from '../instruments/binary-checkbox.js';
 import { cprIdNote, cprShapedIds, duplicateExpected, excelTextExpected, ID_SPELLING_KIND, idDifferences, idKey, IdSpellings, keptInstead, leadingZerosExpected, otherSpellingExpected, patientIdOf, plainPatientId } from './patient-ids.js';
 import { SpecialMissingReader, SpecialMissingTally } from './special-missing.js';
@@ -1073,6 +1073,11 @@ function scoreCell(src: OutcomeSource, cells: FieldReader, row: RowContext, item
     const other = v === undefined ? otherMarkHint(text, decimalComma) : undefined;
     if (other) {
       row.add({ ...row.at(idx), value: text, expected: `${inst.integer ? 'a whole number' : 'a number'} from ${lo} to ${hi} (${inst.name.en})${other.expects}`, kind: `score.range:${src.key}:${other.reason}`, hint: other.hint });
+      return NaN;
+    }
+    // `33 %` (ODI written as a percentage in Excel): the number without its sign, as for a covariate (check-content.ts).
+    if (v === undefined && isPercentCell(text)) {
+      row.add({ ...row.at(idx), value: text, expected: `${inst.integer ? 'a whole number' : 'a number'} from ${lo} to ${hi} (${inst.name.en}), without the % sign (${text.replace(/\s*%$/, '')}, not ${text}): format the column as a plain number in the spreadsheet and export again`, kind: `score.range:${src.key}:percent` });
       return NaN;
     }
     // `14 point`, `56 mm`: the number with its unit, said with the unit to strip (io/number-unit.ts).

@@ -61,12 +61,14 @@ describe('spreadsheet cells', () => {
     const plan = join(dir, 'plan.json');
     writeFileSync(plan, JSON.stringify(PLAN));
     const csv = join(dir, 'forsoeg.csv');
-    writeFileSync(csv, exportWith({ '3:BMI': '#VALUE!', '5:Alder': '#N/A', '9:Adherens': '70%' }));
+    writeFileSync(csv, exportWith({ '3:BMI': '#VALUE!', '5:Alder': '#N/A', '9:Adherens': '70%', '11:RMDQ_3mdr': '7 %' }));
     const r = await runCli('validate', csv, '--plan', plan);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/:4:4 \(BMI\): "#VALUE!" — expected a value of the covariate \(a number or a category\); an Excel error value: a formula failed/);
     expect(r.stderr).toMatch(/:6:3 \(Alder\): "#N\/A" — expected .*; an Excel error value meaning "no value": add it to the plan's "missingCodes"/);
     expect(r.stderr).toContain(':10:5 (Adherens): "70%" — expected a number without the % sign (70, not 70%)');
+    // An outcome's score gets the same advice (ODI written `33 %`).
+    expect(r.stderr).toMatch(/:12:7 \(RMDQ_3mdr\): "7 %" — expected a whole number from 0 to 24 \(.*\), without the % sign \(7, not 7 %\): format the column as a plain number/);
     // Declared, "#N/A" is missing like any code.
     writeFileSync(plan, JSON.stringify({ ...PLAN, missingCodes: ['#N/A'] }));
     writeFileSync(csv, exportWith({ '5:Alder': '#N/A' }));

@@ -25,6 +25,16 @@ describe('headerLayoutError: a title above the header', () => {
     expect(headerLayoutError('a.csv', 'Udtræk 01-12-2025\nid;arm;rmdq\n1;App;5\n2;Kontrol;6\n')?.message).toContain('line 1 is a title, not the header: the header seems to be on line 2 (id;arm;rmdq)');
     expect(headerLayoutError('b.csv', 'Rapport;;\nDato: 01-12-2025;;\n\nid;arm;rmdq\n1;App;5\n')?.message).toContain('lines 1–2 are a title, not the header: the header seems to be on line 4 (id;arm;rmdq) — delete lines 1–3');
   });
+  it('notes with a label and its value on a line (`Udtrukket;04-12-2026;af;BioStat`): the header still found, for plan init and validate', () => {
+    const FILE = `${FX}/plan-init-s16/excel-notes.csv`;
+    const said = 'lines 1–4 are notes above the table (a title, a label with its value), not the header: the header seems to be on line 6 (Løbenr;Gruppe;Besøg;…) — delete lines 1–5 and save again';
+    expect(headerLayoutError('x.csv', text(FILE))?.message).toBe(`x.csv: ${said}`);
+    // readCsvFile is what plan init and validate read an export with.
+    expect(() => readCsvFile(FILE)).toThrow(said);
+    // A header missing one name over rows a cell wider is no note: the reader names the unnamed column.
+    expect(headerLayoutError('w.csv', 'id;arm;rmdq\n1;App;5;x\n2;Kontrol;6;y\n3;App;4;z\n')).toBeUndefined();
+    expect(headerLayoutError('v.csv', 'Rapport;;;;\nid;arm;rmdq;smerte\nP1;App;Kontrol;x;y\nP2;Kontrol;App;y;x\nP3;App;App;x;x\n')?.message ?? '').not.toContain('P1');
+  });
   it('never echoes a data row taken for a header (a file with a title and no header line)', () => {
     const e = headerLayoutError('n.csv', 'Udtræk;;;;\nP5001;Region Hovedstaden;2025-03-23;64;K\nP5002;Region Sjælland;2025-04-01;58;M\nP5003;Region Sjælland;2025-04-02;51;K\n');
     expect(e?.message ?? '').not.toContain('P500');

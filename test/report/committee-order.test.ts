@@ -96,7 +96,7 @@ describe('time to scale and labels', () => {
     expect(characteristicLabel('smerte_varighed', 'da')).toBe('Smerte_varighed');
   });
 
-  it('plan init gives bare numeric visits the unit the time column names, and asks for it when none is named', async () => {
+  it('plan init gives bare numeric visits the unit the time column names, and says the unit it assumed when none is named', async () => {
     const dir = tempDir();
     const rows = ['id,arm,uge,rmdq', ...Array.from({ length: 8 }, (_, i) => [`${i},${i % 2 ? 'app' : 'usual'},0,10`, `${i},${i % 2 ? 'app' : 'usual'},12,8`]).flat()];
     writeFileSync(join(dir, 'weeks.csv'), rows.join('\n') + '\n');
@@ -105,6 +105,6 @@ describe('time to scale and labels', () => {
     expect(JSON.parse(r.stdout).timeLabels).toEqual({ '0': 'baseline', '12': '12w' });
     writeFileSync(join(dir, 'bare.csv'), rows.join('\n').replace('uge', 'tid') + '\n');
     const bare = await runCli('plan', 'init', join(dir, 'bare.csv'));
-    expect(bare.stderr).toContain('are bare numbers: say their time in "timeLabels" (e.g. { "12": "12w" } if visit 12 is 12 weeks after the baseline');
+    expect(bare.stderr).toContain('visits "12" are bare numbers: read as months (12m). If they are weeks, write {"12": "12w"} in "timeLabels"');
   });
 });

@@ -73,7 +73,7 @@ export const outcomeSchema = z
 
 export const responderSchema = z
   .object({
-    key: z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/),
+    key: z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/, 'a name of letters, digits and _'),
     outcome: z.string().describe('Key of a continuous outcome in this plan'),
     points: z.number().positive().optional().describe('Improvement from baseline of at least this many points'),
     percent: z.number().positive().max(100).optional().describe('Improvement from baseline of at least this percentage of the baseline value'),
@@ -267,7 +267,7 @@ export const planSchema = z
     allTimepoints: eachOnce(z.array(z.string())).optional().describe('Every visit in the export, in order (defaults to baseline + timepoints)'),
     primary: z.object({ outcome: z.string(), time: z.string() }).strict().optional(),
     covariates: eachOnce(z.array(z.string()), { why: 'a covariate entered twice leaves every ANCOVA singular' }).default([]).describe('Covariate names: the export column of that name, or the one "columns.covariates" maps it to'),
-    instruments: z.record(z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/), customInstrumentSchema).default({}).describe('Generic continuous instruments defined by the plan, by key'),
+    instruments: z.record(z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/, 'a name of letters, digits and _, starting with a letter'), customInstrumentSchema).default({}).describe('Generic continuous instruments defined by the plan, by key'),
     missingCodes: missingCodesSchema.default([]).describe('Missing-value codes for every outcome and covariate column'),
     columnCodes: z
       .record(z.string(), z.object({ answers: answerCodesSchema.optional(), missing: missingCodesSchema.optional() }).strict())

@@ -4,7 +4,9 @@
  * and says what to do (docs/limits.md "JSON files").
  */
 import { describe, expect, it } from 'vitest';
+import { formatProblem } from '../../src/errors.js';
 import { parseJsonText } from '../../src/io/read-json.js';
+import { parsePlan } from '../../src/plan/load-plan.js';
 import { errorOf } from '../support/error-of.js';
 
 /** The one problem of a syntax error in `text`. */
@@ -75,5 +77,24 @@ describe('a decimal comma in a JSON number', () => {
   });
   it('a comma and a space before a number is not taken for a decimal comma', () => {
     expect(problemOf('{"a": 3, 5}').expected).toBe('a key in double quotes, found "5"');
+  });
+});
+
+describe('a key or value holding a character the editor does not show', () => {
+  const plan = (outcome: Record<string, unknown>) => JSON.stringify({ arms: { intervention: 'app', control: 'usual' }, timepoints: ['3m'], outcomes: [{ key: 'rmdq', instrument: 'rmdq', ...outcome }] }, null, 2);
+  const problems = (text: string) => errorOf(() => parsePlan(parseJsonText(text, 'plan.json'), 'plan.json')).problems;
+  it('an unknown key "mcid" + zero-width space says so beside the near miss', () => {
+    const p = problems(plan({ 'mcid\u200b': 3 }))[0]!;
+    expect(p).toMatchObject({ value: 'mcid\u200b', hint: 'did you mean "mcid"?' });
+    expect(p.detail).toBe('it holds an invisible character (U+200B ZERO WIDTH SPACE) at its end, after "mcid", which the editor does not show: delete it');
+    expect(formatProblem(p)).toContain('(U+200B ZERO WIDTH SPACE)');
+  });
+  it('an instrument "rmdq" + no-break space, found unknown after the schema, says so', () => {
+    const p = problems(plan({ instrument: 'rmdq\u00a0' })).find((x) => x.field === 'outcomes.0.instrument')!;
+    expect(p.detail).toContain('a space-like character (U+00A0 NO-BREAK SPACE) at its end, after "rmdq"');
+  });
+  it('a value of ordinary characters (and a curly quote in a label) gets no such note', () => {
+    const p = problems(plan({ instrument: 'rmdqq', label: { en: 'the \u201cbest\u201d' } })).find((x) => x.field === 'outcomes.0.instrument')!;
+    expect(p.detail).toBeUndefined();
   });
 });

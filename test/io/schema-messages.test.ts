@@ -200,3 +200,25 @@ describe('no zod wording reaches a user', () => {
     for (const p of [...uptake, ...cea, ...manifest]) expect(formatProblem(p)).not.toMatch(ZOD);
   });
 });
+
+describe('a rule about one field points at that field, not at the "{" of its object', () => {
+  it('an instrument\'s range of one value ([5, 5]) is named at the "range" key', () => {
+    const instruments = { odi: { label: { en: 'ODI' }, direction: 'lower-is-better', mcid: 10, range: [5, 5] } };
+    const p = at({ ...base, instruments }, 'instruments.odi.range');
+    expect(p).toMatchObject(where(p.text, '"range"'));
+    expect(p.value).toBe('[5,5]');
+    expect(p.expected).toMatch(/^a range \[min, max\] with min below max/);
+  });
+  it('a covariate range with min above max is named at "max"', () => {
+    const p = at({ ...base, covariateRanges: { age: { min: 120, max: 18 } } }, 'covariateRanges.age.max');
+    expect(p).toMatchObject(where(p.text, '"max"'));
+    expect(p.expected).toBe('a "max" at least as large as "min"');
+  });
+  it('subgroup cuts that do not increase and a margin whose shares do not sum to 1, at their lists', () => {
+    const subgroups = [{ column: 'age', label: { en: 'age' }, prespecified: true, cuts: [60, 40] }];
+    const p = at({ ...base, subgroups }, 'subgroups.0.cuts');
+    expect(p).toMatchObject(where(p.text, '[\n        60'));
+    const population = { label: { en: 'all' }, criteria: [{ column: 'age', op: '>=', value: 18, label: { en: 'adults' } }], margins: [{ column: 'sex', shares: { f: 0.5, m: 0.4 } }] };
+    expect(at({ ...base, population }, 'population.margins.0.shares').expected).toBe('shares that sum to 1');
+  });
+});

@@ -303,7 +303,11 @@ export const planSchema = z
       })
       .strict()
       .default({ method: 'complete-case', m: 20, imputation: 'pmm', seed: 1, sensitivity: true }),
-    subgroups: z.array(subgroupSchema).default([]).describe('Subgroup analyses with interaction tests (docs/subgroups.md)'),
+    // One analysis per column: a second of the same column (other cuts or levels) doubled its
+    // interaction test and gave two result rows of one name (docs/subgroups.md).
+    subgroups: eachOnce(z.array(subgroupSchema), { keyOf: (g: { column: string }) => nfc(g.column), field: 'column', why: 'one subgroup analysis per column' })
+      .default([])
+      .describe('Subgroup analyses with interaction tests (docs/subgroups.md)'),
     population: populationSchema.optional().describe('The target population: effects in the patients meeting every criterion, beside the trial population (docs/subgroups.md)'),
     flow: flowSchema.optional().describe('Enrolment numbers (assessed for eligibility, excluded with reasons) and the meaning of the withdrawal reasons, for the CONSORT participant flow (docs/plan-trial.md#participant-flow)'),
   })

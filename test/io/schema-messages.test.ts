@@ -222,3 +222,10 @@ describe('a rule about one field points at that field, not at the "{" of its obj
     expect(at({ ...base, population }, 'population.margins.0.shares').expected).toBe('shares that sum to 1');
   });
 });
+
+describe('a manifest\'s own checks', () => {
+  it('an unknown report kind is at its line:column', () => {
+    const text = JSON.stringify({ reports: [{ id: 'a', kind: 'trail', out: 'a' }] }, null, 2);
+    expect(errorOf(() => parseManifest(parseJsonText(text, 'm.json'), 'm.json')).problems[0]).toMatchObject({ field: 'reports.0.kind', ...where(text, '"trail"') });
+  });
+});

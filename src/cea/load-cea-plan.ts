@@ -12,6 +12,8 @@ import { parseNumber } from '../io/parse-number.js';
 import { DecimalMarkVote } from '../io/decimal-mark.js';
 import { zodShapeHint } from '../io/zod-shape.js';
 import { loadPlanFile } from '../plan/load-plan.js';
+import { scaleOf } from '../plan/outcome-instrument.js';
+import { responderPointsProblem } from '../plan/responder-points.js';
 import type { Plan } from '../plan/plan-schema.js';
 import { instruments } from '../instruments/registry.js';
 import { loadUptakePlanFile } from '../uptake/uptake-plan.js';
@@ -121,6 +123,10 @@ function crossCheck(plan: CeaPlan, trial: Plan, file: string): Problem[] {
   plan.responders.forEach((r, i) => {
     const o = trial.outcomes.find((x) => x.key === r.outcome);
     if (!o) problems.push({ file, field: `responders.${i}.outcome`, value: r.outcome, expected: `an outcome key of the trial plan (${trial.outcomes.map((x) => x.key).join(', ')})` });
+    else {
+      const p = responderPointsProblem(r.points, scaleOf(o, trial), o.key, `responders.${i}.points`, file);
+      if (p) problems.push(p);
+    }
     if (responderKeys.has(r.key)) problems.push({ file, field: `responders.${i}.key`, value: r.key, expected: 'a key the trial plan does not already define' });
     responderKeys.add(r.key);
   });

@@ -3,9 +3,9 @@ import { writeFileAtomic } from '../io/write-atomic.js';
 import { toCsv } from '../io/write-csv.js';
 import { effectsTable } from '../report/effects-table.js';
 import { ANALYZE_FOOTNOTE } from '../report/i18n.js';
-import { withConfidenceLevel } from '../report/confidence-label.js';
+import { withConfidenceLevel, withConfidenceLevels } from '../report/confidence-label.js';
 import { armNames, fillArms } from '../report/arm-names.js';
-import { renderTextTable } from '../report/text-table.js';
+import { renderTextTable, type Table } from '../report/text-table.js';
 import { sensitivityTable, tippingSentence } from '../report/sensitivity-table.js';
 import { effectsCsv } from '../analysis/effects-csv.js';
 import type { CliIo } from './io.js';
@@ -70,10 +70,13 @@ export function registerAnalyze(program: Command, io: CliIo, setExit: (code: num
         io.stdout(JSON.stringify(withInputRecord(result, trial), null, 2) + '\n');
       } else {
         // The tables and notes name the plan's confidence level, as every interval is at it (confidence-label.ts).
-        const stdout = (text: string) => io.stdout(withConfidenceLevel(text, 1 - trial.plan.alpha));
+        const level = 1 - trial.plan.alpha;
+        const stdout = (text: string) => io.stdout(withConfidenceLevel(text, level));
+        // Each table relabelled before it is laid out, so its header stays over its columns at any level.
+        const table = (t: Table) => renderTextTable(withConfidenceLevels(t, level));
         const widths = new Map(trial.sources.map((s) => [s.key, s.instrument.range[1] - s.instrument.range[0]]));
         const arms = armNames(trial.plan.armLabels, lang, trial.plan.arms);
-        stdout(renderTextTable(effectsTable(result.effects, lang, (k) => widths.get(k), 'short', (k) => outcomeLabel(trial.plan, k, lang), arms)));
+        stdout(table(effectsTable(result.effects, lang, (k) => widths.get(k), 'short', (k) => outcomeLabel(trial.plan, k, lang), arms)));
         stdout(`\n${fillArms(ANALYZE_FOOTNOTE[lang], arms)}\n`);
         const sens = result.sensitivity;
         if (sens) {
@@ -81,13 +84,13 @@ export function registerAnalyze(program: Command, io: CliIo, setExit: (code: num
           const decimals = src && src.instrument.range[1] - src.instrument.range[0] <= 2 ? 3 : 2;
           const title = lang === 'da' ? 'Sensitivitetsanalyse for det primære effektmål' : 'Sensitivity analysis of the primary outcome';
           stdout(`\n${title}: ${outcomeLabel(trial.plan, sens.outcome, lang)}, ${sens.time}\n`);
-          stdout(renderTextTable(sensitivityTable(sens, lang, decimals, arms)));
+          stdout(table(sensitivityTable(sens, lang, decimals, arms)));
           const unit = src?.instrument.unit[lang] ?? '';
           const sentence = tippingSentence(sens, unit, decimals, lang, arms);
           if (sentence) stdout(sentence + '\n');
         }
-        if (result.targetPopulation) stdout(targetPopulationText(result.targetPopulation, lang, (k) => widths.get(k), (k) => outcomeLabel(trial.plan, k, lang), arms));
-        if (result.subgroups) stdout(subgroupText(result.subgroups, lang, (k) => widths.get(k), arms));
+        if (result.targetPopulation) stdout(targetPopulationText(result.targetPopulation, lang, (k) => widths.get(k), (k) => outcomeLabel(trial.plan, k, lang), arms, level));
+        if (result.subgroups) stdout(subgroupText(result.subgroups, lang, (k) => widths.get(k), arms, level));
       }
       for (const w of result.warnings) io.stderr(`warning: ${w}\n`);
       // A row that could not be computed (overall, target population, subgroup level or interaction) exits 1.

@@ -5,6 +5,8 @@
  * otherwise exhaust the stack) and numbers that overflow to Infinity. See docs/limits.md.
  */
 
+import { lookalikeAt } from './lookalike-characters.js';
+
 export interface JsonPosition {
   line: number;
   column: number;
@@ -57,16 +59,33 @@ export function parseJsonWithPositions(text: string, maxDepth = MAX_JSON_DEPTH):
   let i = 0;
   const n = text.length;
 
+  /** Where the last string (key or value) opened and ended: a curly quote in it may have ended it in the writer's eyes. */
+  let lastString = { start: -1, end: -1 };
+  /** Where the last number started and ended, for a decimal comma (`3,5`). */
+  let lastNumber = { start: -1, end: -1 };
   const fail = (message: string, at = i): never => {
     // A comment where a value or key belongs: JSON has none, whatever editors for JSONC accept.
     if (text.startsWith('//', at) || text.startsWith('/*', at)) throw new JsonSyntaxError('no comment (JSON has none): delete it', at);
+    // A character from Word, Outlook or a web page that looks like JSON's own (docs/limits.md "JSON files").
+    const odd = lookalikeAt(text, at);
+    if (odd) throw new JsonSyntaxError(`${message}; ${odd.fix}`, at);
+    // `"title”: "x"`: the curly quote did not close the string, so JSON read on to the next straight
+    // one and stumbled just after it; the error is named at the curly quote, not there.
+    if (lastString.end >= 0 && lastString.end <= at && text.slice(lastString.end, at).trim() === '') curlyQuoteIn(lastString.start, lastString.end);
     throw new JsonSyntaxError(message, at);
+  };
+  /** A curly double quote in text[from, to) (not at `from`, the straight opening quote) is the error, named at it. */
+  const curlyQuoteIn = (from: number, to: number) => {
+    const curly = text.slice(from, to).search(/[\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB\uFF02]/);
+    if (curly <= 0) return;
+    const quote = lookalikeAt(text, from + curly)!;
+    throw new JsonSyntaxError(`a straight double quote ("), found ${quote.name}: the text opened with " does not end at it; ${quote.fix}`, from + curly);
   };
   /** After a ",": the object or list must go on; a closing bracket means a trailing comma. */
   const noTrailingComma = (comma: number, close: '}' | ']') => {
     if (text[i] === close) fail(`no trailing comma after the last ${close === '}' ? 'item of the object' : 'item of the list'} (JSON allows none): delete this ","`, comma);
   };
-  const describe = (at: number) => (at >= n ? 'the end of the file' : `${JSON.stringify(text[at])}`);
+  const describe = (at: number) => (at >= n ? 'the end of the file' : (lookalikeAt(text, at)?.name ?? `${JSON.stringify(text[at])}`));
   const ws = () => {
     while (i < n) {
       const c = text.charCodeAt(i);
@@ -81,13 +100,19 @@ export function parseJsonWithPositions(text: string, maxDepth = MAX_JSON_DEPTH):
     let out = '';
     let run = i;
     while (true) {
-      if (i >= n) fail('a closing " for the string', start);
+      if (i >= n) {
+        // `"x”}` to the end of the file, `"x”,⏎`: a curly quote meant to close the string.
+        curlyQuoteIn(start, i);
+        fail('a closing " for the string', start);
+      }
       const c = text.charCodeAt(i);
       if (c === 0x22) {
         out += text.slice(run, i);
         i++;
+        lastString = { start, end: i };
         return out;
       }
+      if (c < 0x20) curlyQuoteIn(start, i);
       if (c < 0x20) fail('no control characters (line breaks, tabs) inside a string; write them as \\n or \\t');
       if (c === 0x5c) {
         out += text.slice(run, i);
@@ -116,9 +141,24 @@ export function parseJsonWithPositions(text: string, maxDepth = MAX_JSON_DEPTH):
     if (!m || m[0] === '-' ) fail(`a value, found ${describe(i)}`);
     const start = i;
     i += m![0].length;
+    lastNumber = { start, end: i };
     const v = Number(m![0]);
     if (!Number.isFinite(v)) fail(`a finite number (${m![0].length > 20 ? m![0].slice(0, 20) + '…' : m![0]} is too large)`, start);
     return v;
+  };
+
+  /**
+   * `"mcid": 3,5` (a Danish decimal comma): JSON read the number 3, then waited for a key and found
+   * 5. Named as the number it is, at its start (docs/limits.md "JSON files").
+   */
+  const decimalComma = () => {
+    if (lastNumber.end < 0 || text[lastNumber.end] !== ',' || i !== lastNumber.end + 1) return;
+    const decimals = /\d+/y;
+    decimals.lastIndex = i;
+    const m = decimals.exec(text);
+    if (!m) return;
+    const written = `${text.slice(lastNumber.start, lastNumber.end)},${m[0]}`;
+    fail(`a number with a decimal point: JSON numbers use "." (write ${written.replace(',', '.')}, not ${written})`, lastNumber.start);
   };
 
   const parseValue = (path: PropertyKey[], depth: number): unknown => {
@@ -152,7 +192,10 @@ export function parseJsonWithPositions(text: string, maxDepth = MAX_JSON_DEPTH):
     }
     while (true) {
       ws();
-      if (text[i] !== '"') fail(`a key in double quotes, found ${describe(i)}`);
+      if (text[i] !== '"') {
+        decimalComma();
+        fail(`a key in double quotes, found ${describe(i)}`);
+      }
       const keyStart = i;
       const key = parseString();
       ws();

@@ -13,6 +13,8 @@ import { TextDecoder } from 'node:util';
 import { HtaError, MAX_PROBLEMS, type Problem } from '../errors.js';
 import { type DuplicateKey, excerptAround, JsonSyntaxError, type JsonPositions, MAX_JSON_DEPTH, parseJsonWithPositions, positionIndex } from './json-positions.js';
 import { decodeUtf8 } from './utf8.js';
+import { hiddenCharacterNote } from './lookalike-characters.js';
+import { issueExpected, type SchemaIssue, typeText } from './zod-issue-text.js';
 import { utf16Of, utf16WithoutMark } from './utf16.js';
 import { specialFileError, specialFileKind } from './regular-file.js';
 import { doesNotExist } from './missing-file.js';
@@ -161,17 +163,30 @@ export function shortJson(v: unknown): string {
   return excerptAround(s, 0, 80);
 }
 
-/** A zod-like issue: path, message, and for unknown keys the keys. */
-export interface JsonIssue {
-  path: readonly PropertyKey[];
-  message: string;
-  code?: string;
-  keys?: readonly string[];
-  expected?: string;
+/** A zod-like issue: path, message, and the facts zod gives of its kind (zod-issue-text.ts). */
+export type JsonIssue = SchemaIssue;
+
+/**
+ * What is expected at a path: an example such as `{ "intervention": …, "control": … }`, an
+ * object's keys, and where a value may take several forms (a union), each form.
+ */
+export type ShapeHint = (path: readonly PropertyKey[]) => { example?: string; keys?: readonly string[]; alternatives?: readonly string[] } | undefined;
+
+/** The value at `path` of `json` as parsed (undefined when absent). */
+function rawValueAt(json: unknown, path: readonly PropertyKey[]): unknown {
+  let v: unknown = json;
+  for (const k of path) {
+    if (v === null || typeof v !== 'object' || !Object.prototype.hasOwnProperty.call(v, k)) return undefined;
+    v = (v as Record<PropertyKey, unknown>)[k];
+  }
+  return v;
 }
 
-/** What is expected at a path: an example such as `{ "intervention": …, "control": … }`, and an object's keys. */
-export type ShapeHint = (path: readonly PropertyKey[]) => { example?: string; keys?: readonly string[] } | undefined;
+/** A key or text that holds a character the editor does not show, said beside the problem it causes. */
+function hiddenDetail(v: unknown): { detail?: string } {
+  const note = typeof v === 'string' ? hiddenCharacterNote(v) : undefined;
+  return note ? { detail: note } : {};
+}
 
 /**
  * A schema's issues on `json` as Problems (the first MAX_PROBLEMS), each at the line:column of
@@ -196,24 +211,38 @@ export function jsonProblems(json: unknown, issues: readonly JsonIssue[], file: 
           // One group per key: each has its own known keys and near miss (two typos shared the first's).
           kind: `json.unknown-key:${path.join('.')}`,
           ...nearMiss(k, known),
+          ...hiddenDetail(k),
         });
       }
       continue;
     }
+    // A record's key that its schema refuses (`"instruments": { "my odi": … }`): the key, at the key.
+    if (i.code === 'invalid_key') {
+      const key = String(i.path[i.path.length - 1]);
+      const pos = positions?.keyAt(i.path);
+      out.push({ file, ...(pos ? { line: pos.line, column: pos.column } : {}), field: i.path.join('.'), value: key, expected: issueExpected(i, { found: key }), ...hiddenDetail(key) });
+      continue;
+    }
+    const found = rawValueAt(json, i.path);
     const value = jsonValueAt(json, i.path);
-    const pos = positions?.valueAt(i.path) ?? (value === undefined ? nearestParent(positions, i.path) : undefined);
+    const pos = (i.params?.at === 'key' ? positions?.keyAt(i.path) : undefined) ?? positions?.valueAt(i.path) ?? (value === undefined ? nearestParent(positions, i.path) : undefined);
     const field = i.path.length ? i.path.join('.') : undefined;
-    let expected = i.message;
+    let expected: string;
+    let hint: { hint?: string } = {};
     // A missing value is "required" only for a type error; a rule's own message (a custom issue,
     // e.g. "true to accept threshold 1") says better what the field should be.
     if (value === undefined && i.path.length > 0 && i.code !== 'custom') {
       const name = String(i.path[i.path.length - 1]);
       const shape = shapeOf?.(i.path)?.example;
-      expected = `"${name}" is required${shape ? `: ${shape}` : i.expected ? ` (${i.expected === 'object' ? 'an object' : i.expected === 'array' ? 'a list' : `a ${i.expected}`})` : ''}`;
+      expected = `"${name}" is required${shape ? `: ${shape}` : i.expected ? ` (${typeText(i.expected)})` : ''}`;
     } else {
-      expected = expected.replace(/^Invalid input: /, '').replace(/, received \w+$/, '').replace(/^expected /, '');
+      const shape = i.path.length ? shapeOf?.(i.path) : undefined;
+      expected = issueExpected(i, { found, ...(shape?.example ? { example: shape.example } : {}), ...(shape?.alternatives ? { alternatives: shape.alternatives } : {}) });
+      // A misspelt choice (`"ancov"`) gets the nearest allowed one, as an unknown key does.
+      const choices = i.code === 'invalid_value' ? i.values : i.code === 'invalid_union' && i.discriminator !== undefined ? i.options : undefined;
+      if (typeof found === 'string' && choices?.length && choices.every((c) => typeof c === 'string')) hint = nearMiss(found, choices.join(', '));
     }
-    out.push({ file, ...(pos ? { line: pos.line, column: pos.column } : {}), ...(field !== undefined ? { field } : {}), ...(value !== undefined ? { value } : {}), expected });
+    out.push({ file, ...(pos ? { line: pos.line, column: pos.column } : {}), ...(field !== undefined ? { field } : {}), ...(value !== undefined ? { value } : {}), expected, ...hint, ...hiddenDetail(found) });
   }
   return out;
 }
@@ -224,13 +253,18 @@ export function jsonProblems(json: unknown, issues: readonly JsonIssue[], file: 
  */
 export function locateProblems(json: unknown, problems: Problem[]): Problem[] {
   const positions = json !== null && typeof json === 'object' ? origins.get(json)?.positions : undefined;
-  if (!positions) return problems;
+  if (!positions) return problems.map(withHidden);
   return problems.map((p) => {
-    if (p.line !== undefined || p.field === undefined) return p;
+    if (p.line !== undefined || p.field === undefined) return withHidden(p);
     const path = p.field.split('.').map((k) => (/^\d+$/.test(k) ? Number(k) : k));
     const pos = positions.valueAt(path) ?? nearestParent(positions, path);
-    return pos ? { ...p, line: pos.line, column: pos.column } : p;
+    return withHidden(pos ? { ...p, line: pos.line, column: pos.column } : p);
   });
+}
+
+/** A problem quoting a plan's text that holds an invisible character says so (`"rmdq\u200B"` prints as "rmdq"). */
+function withHidden(p: Problem): Problem {
+  return p.detail === undefined && p.value !== undefined ? { ...p, ...hiddenDetail(p.value) } : p;
 }
 
 /** Where the object that should have held a missing key starts. */

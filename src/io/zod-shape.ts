@@ -73,7 +73,8 @@ function sketch(s: z.ZodType): string {
     case 'string':
       return 'a text in double quotes';
     case 'number':
-      return 'a number';
+      // z.number().int(): its bounds read "a whole number of at least 1" (zod-issue-text.ts).
+      return (unwrap(s) as unknown as { isInt?: boolean }).isInt ? 'a whole number' : 'a number';
     case 'boolean':
       return 'true or false';
     case 'enum':
@@ -81,6 +82,16 @@ function sketch(s: z.ZodType): string {
     default:
       return '';
   }
+}
+
+/** One form of a union, as a user reads it; undefined when it has no short sketch. */
+function formOf(s: z.ZodType): string | undefined {
+  const d = defOf(unwrap(s));
+  if (d.type === 'literal') return ((d as unknown as { values?: unknown[] }).values ?? []).map((v) => JSON.stringify(v)).join(' or ') || undefined;
+  if (d.type === 'null') return 'null';
+  const text = sketch(s);
+  if (!text) return undefined;
+  return d.type === 'object' ? `an object ${text}` : d.type === 'array' ? 'a list [ … ]' : text;
 }
 
 /** The expected value at a path: an example to copy, and for an object all its keys (for near-miss hints). */
@@ -92,6 +103,8 @@ export function zodShapeHint(schema: z.ZodType): ShapeHint {
     const objects = found.filter((s) => defOf(s).type === 'object');
     const example = (found.length === 1 && sketch(found[0]!)) || undefined;
     const keys = [...new Set(objects.flatMap((s) => Object.keys(defOf(s).shape ?? {})))];
-    return { ...(example ? { example } : {}), ...(objects.length ? { keys } : {}) };
+    // Each form a union allows, for "a text in double quotes or an object { "en": … }".
+    const forms = found.length > 1 ? [...new Set(found.map(formOf).filter((f): f is string => f !== undefined))] : [];
+    return { ...(example ? { example } : {}), ...(objects.length ? { keys } : {}), ...(forms.length === found.length ? { alternatives: forms } : {}) };
   };
 }

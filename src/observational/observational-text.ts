@@ -6,6 +6,7 @@
 import { notAnalysedText } from '../report/failure-reasons.js';
 import { formatFixed, formatThousands, type Lang, NO_MCID_VERDICT_TEXT, SHORT_RELEVANCE_TEXT } from '../report/i18n.js';
 import { renderTextTable } from '../report/text-table.js';
+import { withConfidenceLevels } from '../report/confidence-label.js';
 import type { ObservationalEffect, ObservationalResult } from './observational-results-schema.js';
 import { SUPPRESSED, type Masked } from '../suppressed-marker.js';
 
@@ -118,7 +119,8 @@ export function observationalText(result: ObservationalResult, lang: Lang): stri
       }),
     );
   }
-  const header = [...OBSERVATIONAL_TEXT.header[lang]];
+  // At the plan's level before the layout, so a "99.9% CI" header stays over its column.
+  const header = withConfidenceLevels([...OBSERVATIONAL_TEXT.header[lang]], 1 - result.plan.alpha);
   const table = renderTextTable({ header, rows, align: header.map((_, i) => (i === 3 || i === 4 ? 'right' : 'left')) });
   const rule = fill(OBSERVATIONAL_TEXT.smallCounts[lang], { below: result.plan.suppression.threshold - 1, n: result.plan.suppression.suppressedCounts });
   return `${table}\n${fill(OBSERVATIONAL_TEXT.footnote[lang], { estimand: result.plan.estimand })}\n${rule}\n\n${lines.join('\n')}\n`;

@@ -4,12 +4,13 @@ import { zodShapeHint } from '../io/zod-shape.js';
 import { nfc } from '../io/nfc.js';
 import { HtaError, type Problem } from '../errors.js';
 import { instruments } from '../instruments/registry.js';
-import { instrumentForOutcome, mcidForOutcome } from './outcome-instrument.js';
+import { instrumentForOutcome, mcidForOutcome, scaleOf } from './outcome-instrument.js';
 import { type Plan, planSchema } from './plan-schema.js';
 import type { Instrument } from '../instruments/instrument.js';
 import { designProblems, withObservationalDesign } from '../observational/observational-plan.js';
 import { binaryOutcomeProblems, checkboxFieldProblems } from './binary-outcome-checks.js';
 import { mcidRangeProblem } from './mcid-range.js';
+import { responderPointsProblem } from './responder-points.js';
 
 /** Each parsed plan's JSON, so checks against the data can give a plan field its line:column. */
 const sources = new WeakMap<Plan, unknown>();
@@ -73,6 +74,9 @@ export function parsePlan(json: unknown, file = '<plan>'): Plan {
     if (!o) problems.push({ file, field: `responders.${i}.outcome`, value: r.outcome, expected: `an outcome key of this plan (${[...keys].join(', ')})` });
     else if (!Object.hasOwn(plan.instruments, o.instrument) && instruments[o.instrument]?.kind === 'binary') {
       problems.push({ file, field: `responders.${i}.outcome`, value: r.outcome, expected: 'a continuous outcome (responders are defined by improvement)' });
+    } else {
+      const p = responderPointsProblem(r.points, scaleOf(o, plan), o.key, `responders.${i}.points`, file);
+      if (p) problems.push(p);
     }
   });
   if (plan.primary) {

@@ -2,7 +2,7 @@
 import { eq5dFor } from '../instruments/eq5d.js';
 import { genericInstrument } from '../instruments/generic.js';
 import type { Direction, Instrument } from '../instruments/instrument.js';
-import { getInstrument } from '../instruments/registry.js';
+import { getInstrument, instruments } from '../instruments/registry.js';
 import type { Plan, PlanOutcome } from './plan-schema.js';
 
 /**
@@ -17,6 +17,17 @@ export function instrumentForOutcome(outcome: Pick<PlanOutcome, 'instrument' | '
     return eq5dFor(outcome.instrument, outcome.valueSet);
   }
   return getInstrument(outcome.instrument);
+}
+
+/** The instrument whose scale an outcome's scores are on, when the plan names one it knows (else the outcome's own problem says so). */
+export function scaleOf(o: Pick<PlanOutcome, 'instrument' | 'valueSet'>, plan: Pick<Plan, 'instruments'>): Instrument | undefined {
+  const own = Object.hasOwn(plan.instruments, o.instrument);
+  if (!own && !Object.hasOwn(instruments, o.instrument)) return undefined;
+  try {
+    return instrumentForOutcome(o, own ? plan : undefined);
+  } catch {
+    return undefined;
+  }
 }
 
 /** The MCID in force for an outcome: the plan's, else the instrument's published default. */

@@ -73,7 +73,7 @@ export const outcomeSchema = z
 
 export const responderSchema = z
   .object({
-    key: z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/),
+    key: z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/, 'a name of letters, digits and _'),
     outcome: z.string().describe('Key of a continuous outcome in this plan'),
     points: z.number().positive().optional().describe('Improvement from baseline of at least this many points'),
     percent: z.number().positive().max(100).optional().describe('Improvement from baseline of at least this percentage of the baseline value'),
@@ -100,7 +100,8 @@ export const customInstrumentSchema = z
     decimals: z.boolean().default(true).describe('Whether scores may have decimals (false: whole numbers only)'),
   })
   .strict()
-  .refine((i) => i.range[0] < i.range[1], { message: 'range must be [min, max] with min < max' });
+  // At the "range" key, not the instrument's "{" lines above it (read-json.ts: params.at).
+  .refine((i) => i.range[0] < i.range[1], { message: 'a range [min, max] with min below max: a range of one value (or a reversed one) leaves no room for a change', path: ['range'], params: { at: 'key' } });
 
 /** A subgroup of the trial population by one export column; see docs/subgroups.md. */
 export const subgroupSchema = z
@@ -122,10 +123,11 @@ export const subgroupSchema = z
   })
   .strict()
   .refine((s) => !(s.levels && s.cuts), { message: 'give "levels" or "cuts", not both' })
-  .refine((s) => !s.cuts || s.cuts.every((c, i) => i === 0 || c > (s.cuts as number[])[i - 1]!), { message: '"cuts" must increase' })
+  .refine((s) => !s.cuts || s.cuts.every((c, i) => i === 0 || c > (s.cuts as number[])[i - 1]!), { message: 'cut points that increase, each once', path: ['cuts'] })
   // A predicted level must exist, or "did the direction hold" can never be answered.
   .refine((s) => !s.predictedDirection || !s.levels || s.levels.some((l) => String(l) === String(s.predictedDirection!.larger)), {
-    message: '"predictedDirection.larger" must be one of "levels"',
+    message: 'one of the subgroup\'s "levels"',
+    path: ['predictedDirection', 'larger'],
   });
 
 export const populationCriterionSchema = z
@@ -140,7 +142,7 @@ export const populationCriterionSchema = z
   .refine((c) => (c.op === 'in' ? c.values !== undefined && c.value === undefined : c.value !== undefined && c.values === undefined), {
     message: 'op "in" takes "values" (a list); the other ops take one "value"',
   })
-  .refine((c) => !['>=', '>', '<=', '<'].includes(c.op) || typeof c.value === 'number', { message: 'ops >=, >, <=, < compare with a number "value"' });
+  .refine((c) => !['>=', '>', '<=', '<'].includes(c.op) || typeof c.value !== 'string', { message: 'a number: ops >=, >, <=, < compare with a number "value"', path: ['value'] });
 
 /** The population a recommendation concerns, as criteria on export columns; see docs/subgroups.md. */
 export const populationSchema = z
@@ -158,7 +160,7 @@ export const populationSchema = z
             shares: z.record(z.string().min(1), z.number().min(0).max(1)).describe('Share of each level in the target population; they sum to 1'),
           })
           .strict()
-          .refine((m) => Math.abs(Object.values(m.shares).reduce((a, b) => a + b, 0) - 1) < 1e-6, { message: 'the shares must sum to 1' }),
+          .refine((m) => Math.abs(Object.values(m.shares).reduce((a, b) => a + b, 0) - 1) < 1e-6, { message: 'shares that sum to 1', path: ['shares'] }),
       ),
       { keyOf: (m: { column: string }) => m.column, field: 'column', why: 'one margin per column' },
     )
@@ -267,7 +269,7 @@ export const planSchema = z
     allTimepoints: eachOnce(z.array(z.string())).optional().describe('Every visit in the export, in order (defaults to baseline + timepoints)'),
     primary: z.object({ outcome: z.string(), time: z.string() }).strict().optional(),
     covariates: eachOnce(z.array(z.string()), { why: 'a covariate entered twice leaves every ANCOVA singular' }).default([]).describe('Covariate names: the export column of that name, or the one "columns.covariates" maps it to'),
-    instruments: z.record(z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/), customInstrumentSchema).default({}).describe('Generic continuous instruments defined by the plan, by key'),
+    instruments: z.record(z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/, 'a name of letters, digits and _, starting with a letter'), customInstrumentSchema).default({}).describe('Generic continuous instruments defined by the plan, by key'),
     missingCodes: missingCodesSchema.default([]).describe('Missing-value codes for every outcome and covariate column'),
     columnCodes: z
       .record(z.string(), z.object({ answers: answerCodesSchema.optional(), missing: missingCodesSchema.optional() }).strict())
@@ -275,7 +277,7 @@ export const planSchema = z
       .describe('Answer and missing-value codes for single export columns (after wide columns lose their _<time> suffix)'),
     invalidRows: z.enum(['reject', 'exclude']).default('reject').describe('"reject" (default): any bad row stops the run; "exclude": rows with problems are left out and reported (as --exclude-invalid)'),
     covariateRanges: z
-      .record(z.string(), z.object({ min: z.number(), max: z.number() }).strict().refine((r) => r.min <= r.max, 'min ≤ max'))
+      .record(z.string(), z.object({ min: z.number(), max: z.number() }).strict().refine((r) => r.min <= r.max, { message: 'a "max" at least as large as "min"', path: ['max'], params: { at: 'key' } }))
       .optional()
       .describe('Plausible range per covariate; values outside are input errors. Default: age and alder 0–120 (docs/limits.md)'),
     covariateTypes: z
@@ -301,7 +303,11 @@ export const planSchema = z
       })
       .strict()
       .default({ method: 'complete-case', m: 20, imputation: 'pmm', seed: 1, sensitivity: true }),
-    subgroups: z.array(subgroupSchema).default([]).describe('Subgroup analyses with interaction tests (docs/subgroups.md)'),
+    // One analysis per column: a second of the same column (other cuts or levels) doubled its
+    // interaction test and gave two result rows of one name (docs/subgroups.md).
+    subgroups: eachOnce(z.array(subgroupSchema), { keyOf: (g: { column: string }) => nfc(g.column), field: 'column', why: 'one subgroup analysis per column' })
+      .default([])
+      .describe('Subgroup analyses with interaction tests (docs/subgroups.md)'),
     population: populationSchema.optional().describe('The target population: effects in the patients meeting every criterion, beside the trial population (docs/subgroups.md)'),
     flow: flowSchema.optional().describe('Enrolment numbers (assessed for eligibility, excluded with reasons) and the meaning of the withdrawal reasons, for the CONSORT participant flow (docs/plan-trial.md#participant-flow)'),
   })

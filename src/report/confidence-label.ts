@@ -7,8 +7,11 @@
  * docs/plan-trial.md "alpha".
  */
 
-/** "95% CI", "95% CIs", "95 %-KI": the level as every catalogue phrase writes it. */
-const LABEL = /\b95(% CI| %-KI)/g;
+/**
+ * "95% CI", "95% CIs", "95 %-KI": the level as every catalogue phrase writes it; not the end of a
+ * level already written ("99.95% CI"), so text relabelled twice (a table, then its page) stays right.
+ */
+const LABEL = /(?<![\w.,])95(% CI| %-KI)/g;
 
 /** The level in percent as a label writes it: 90, 99.9 (en) or 99,9 (da). */
 export function levelPercent(confLevel: number, lang: 'en' | 'da'): string {
@@ -22,7 +25,11 @@ export function withConfidenceLevel(text: string, confLevel: number): string {
   return text.replace(LABEL, (_, rest: string) => `${levelPercent(confLevel, rest === '% CI' ? 'en' : 'da')}${rest}`);
 }
 
-/** Every string in a page or chart spec (plain objects and arrays), relabelled; other values kept. */
+/**
+ * Every string in a page, a chart spec or a text table (plain objects and arrays), relabelled;
+ * other values kept. A text table is relabelled before it is laid out, so a level of another width
+ * ("99.9% CI") keeps its columns aligned (text-table.ts pads to the widest cell).
+ */
 export function withConfidenceLevels<T>(value: T, confLevel: number): T {
   if (Math.abs(confLevel - 0.95) < 1e-12) return value;
   const walk = (v: unknown): unknown => {

@@ -13,7 +13,7 @@ import { realpathSync, statSync, type Stats } from 'node:fs';
 import { basename, dirname, isAbsolute, join, posix, relative, resolve, sep } from 'node:path';
 import { z } from 'zod';
 import { HtaError, type Problem } from '../errors.js';
-import { jsonProblems, readJsonFile, type ShapeHint } from '../io/read-json.js';
+import { jsonProblems, locateProblems, readJsonFile, type ShapeHint } from '../io/read-json.js';
 import { zodShapeHint } from '../io/zod-shape.js';
 import { REPORT_KINDS } from './kinds/report-kinds.js';
 import { BACKSLASH_RULE, OUT_RULE } from './manifest-path.js';
@@ -149,7 +149,8 @@ export function checkManifest(value: unknown, file: string): { $schema?: string;
   parsed.data.reports.forEach((r, i) => {
     if (!REPORT_KINDS[r.kind]) problems.push({ file, field: `reports.${i}.kind`, value: r.kind, expected: `a report kind (known kinds: ${kinds.join(', ')})` });
   });
-  if (problems.length) throw new HtaError('input.invalid', `${file} is not a valid report manifest`, problems);
+  // At the line:column of the field, as the schema's own problems are (read-json.ts).
+  if (problems.length) throw new HtaError('input.invalid', `${file} is not a valid report manifest`, locateProblems(value, problems));
   const full = fullManifestSchema().safeParse(value);
   if (!full.success) throw invalid(value, full.error.issues, file);
   const reports = full.data.reports as (ManifestEntry & Record<string, unknown>)[];
@@ -177,7 +178,7 @@ export function checkManifest(value: unknown, file: string): { $schema?: string;
       }
     }
   });
-  if (problems.length) throw new HtaError('input.invalid', `${file} is not a valid report manifest`, problems);
+  if (problems.length) throw new HtaError('input.invalid', `${file} is not a valid report manifest`, locateProblems(value, problems));
   return { ...(full.data.$schema !== undefined ? { $schema: full.data.$schema } : {}), reports };
 }
 

@@ -364,8 +364,9 @@ describe('plan checks', () => {
     });
     const r = await runCli('analyze', v.trial, '--plan', v.plan);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('"predictedDirection.larger" must be one of "levels"');
-    expect(r.stderr).toContain('ops >=, >, <=, < compare with a number "value"');
+    // Each at the field it is about, not the "{" of its object.
+    expect(r.stderr).toMatch(/:\d+:\d+ \(subgroups\.0\.predictedDirection\.larger\): "hospital" — expected one of the subgroup's "levels"/);
+    expect(r.stderr).toMatch(/:\d+:\d+ \(population\.criteria\.0\.value\): "eighteen" — expected a number: ops >=, >, <=, < compare with a number "value"/);
   });
 });
 

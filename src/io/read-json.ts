@@ -244,7 +244,10 @@ export function jsonProblems(json: unknown, issues: readonly JsonIssue[], file: 
     }
     out.push({ file, ...(pos ? { line: pos.line, column: pos.column } : {}), ...(field !== undefined ? { field } : {}), ...(value !== undefined ? { value } : {}), expected, ...hint, ...hiddenDetail(found) });
   }
-  return out;
+  // In the order the file is read (zod reports in its schema's order: "mcid" on line 5 came
+  // before "alpha" on line 4); a problem with no place keeps its turn at the end. Stable sort.
+  const at = (p: Problem) => (p.line === undefined ? Infinity : p.line * 1e6 + (p.column ?? 0));
+  return out.sort((a, b) => at(a) - at(b));
 }
 
 /**

@@ -144,6 +144,7 @@ function targetPopulationOf(trial: TrialData, options: AnalyzeOptions): TargetPo
   const transported = raked || sampled ? [...(raked ?? []), ...(sampled?.rows ?? [])] : undefined;
   return {
     label: { en: spec.label.en, da: spec.label.da ?? spec.label.en },
+    ...(spec.purpose === 'per-protocol' ? { purpose: 'per-protocol' as const } : {}),
     criteria: flow,
     patients,
     minPerArm: spec.minPerArm,

@@ -162,6 +162,7 @@ export const targetPopulationSchema = z
         }),
       )
       .describe('The criteria in sequence, as a CONSORT-style flow'),
+    purpose: z.literal('per-protocol').optional().describe('Present when the plan\'s population is a per-protocol sensitivity analysis ("population.purpose"), not a target population'),
     patients: armCountsSchema.describe('Randomised patients in the target population'),
     minPerArm: z.number().int(),
     analysed: z.boolean(),

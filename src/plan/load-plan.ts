@@ -91,6 +91,12 @@ export function parsePlan(json: unknown, file = '<plan>'): Plan {
   // Arms in REDCap event names exist only in a long export (observational plans refuse the field: observational-plan.ts).
   if (plan.armSource === 'redcap-event' && plan.layout === 'wide') problems.push({ file, field: 'armSource', value: 'redcap-event', expected: 'a long export (one row per REDCap event): "armSource": "redcap-event" reads the arm from the event names, which a wide export has not; remove "layout": "wide"' });
   problems.push(...otherArmProblems(plan, file));
+  // A per-protocol population is the trial's own adherent patients: nothing to reweight to (docs/plan-trial.md#per-protocol-and-itt).
+  if (pop?.purpose === 'per-protocol') {
+    for (const field of ['margins', 'targetSample'] as const) {
+      if (pop[field] !== undefined) problems.push({ file, field: `population.${field}`, expected: `no "${field}" with "purpose": "per-protocol": reweighting the trial to a target population's make-up belongs to a target population ("purpose": "target"); a per-protocol analysis compares the adherent patients as they are` });
+    }
+  }
   problems.push(...flowProblems(plan, file));
   problems.push(...valuesInNfc(plan, file));
   if (problems.length) throw new HtaError('plan.invalid', `${file} is not a valid analysis plan`, locateProblems(json, problems));

@@ -146,6 +146,10 @@ export const populationCriterionSchema = z
 export const populationSchema = z
   .object({
     label: localized.describe('Name of the target population, e.g. {"en": "GP patients, symptoms > 4 weeks"}'),
+    purpose: z
+      .enum(['target', 'per-protocol'])
+      .default('target')
+      .describe('"target" (default): the population a recommendation concerns. "per-protocol": the patients who followed the protocol (e.g. [{"column": "pp", "op": "==", "value": 1}]), reported as a per-protocol sensitivity analysis beside the primary analysis of all randomised patients (docs/plan-trial.md#per-protocol-and-itt)'),
     criteria: z.array(populationCriterionSchema).min(1).describe('Applied in order; a patient with a missing value fails the criterion'),
     minPerArm: z.number().int().min(2).default(20).describe('Fewer patients than this in either arm: the target population is reported as too small and not analysed'),
     margins: eachOnce(

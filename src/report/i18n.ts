@@ -450,6 +450,15 @@ export const REPORT_TEXT = {
     en: 'In the target population ({label}; n = {n}): {verdict}.',
     da: 'I målgruppen ({label}; n = {n}): {verdict}.',
   },
+  // A per-protocol population ("population.purpose", docs/plan-trial.md#per-protocol-and-itt): a sensitivity analysis, no recommendation's population.
+  conclusionPerProtocol: {
+    en: 'Per protocol, a sensitivity analysis ({label}; n = {n}): {verdict}.',
+    da: 'Per protokol, en følsomhedsanalyse ({label}; n = {n}): {verdict}.',
+  },
+  conclusionPerProtocolSmall: {
+    en: 'The per-protocol sensitivity analysis ({label}) has too few patients to analyse ({n} randomised).',
+    da: 'Per-protokol-følsomhedsanalysen ({label}) har for få patienter til at blive analyseret ({n} randomiseret).',
+  },
   conclusionTargetSmall: {
     en: 'The target population ({label}) has too few patients to analyse ({n} randomised).',
     da: 'Målgruppen ({label}) har for få patienter til at blive analyseret ({n} randomiseret).',

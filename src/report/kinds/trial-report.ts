@@ -23,7 +23,7 @@ import { assertFiniteChart, chartDataIsEmpty } from '../chart-data.js';
 import { effectsForestSpec, forestRows } from '../charts/effects-forest.js';
 import { participantFlowSpec } from '../charts/participant-flow.js';
 import { flowBoxes, flowList, targetBranch } from '../charts/flow-boxes.js';
-import { SUBGROUP_TEXT } from '../sections/subgroup-phrases.js';
+import { populationPhrase } from '../sections/subgroup-phrases.js';
 import { responderRows, respondersSpec } from '../charts/responders.js';
 import { trajectoriesSpec, trajectoryOutcomes } from '../charts/trajectories.js';
 import { type TrialChartContext, trialChartContext } from '../charts/trial-chart-context.js';
@@ -220,7 +220,7 @@ const sofSection: TrialSectionBuilder = ({ ctx, sofRows, method, result, trial }
 // The diagram and, under it, the same boxes in words (flow-boxes.ts), so README.md carries them
 // too: a list, one item per part, collapsed on screen and left out of print (html-page.ts).
 const flowSection: TrialSectionBuilder = ({ ctx, chartOrWhy, result }) => {
-  const items = flowList(flowBoxes(result, ctx), targetBranch(result, ctx), SUBGROUP_TEXT.flowTargetPanel[ctx.lang]);
+  const items = flowList(flowBoxes(result, ctx), targetBranch(result, ctx), populationPhrase('flowTargetPanel', ctx.lang, result.targetPopulation?.purpose));
   return [{ id: 'flow', title: ctx.text('flowTitle'), ...chartOrWhy('flow'), textVersion: { summary: ctx.text('flowTextIntro'), items } }];
 };
 

@@ -24,6 +24,7 @@ import type { TargetSample } from '../trial/target-sample.js';
 import type { AnalysisResult, EffectRow, MissingnessRow, Sensitivity, TargetPopulation } from './results-schema.js';
 import { imputeOutcome, type MiRun, miEffect, mmrmEffects, observedVisits, tippingPointFor } from './missing-data-effects.js';
 import { outcomeWide, type OutcomeWide } from '../trial/outcome-wide.js';
+import { otherArmName } from '../trial/other-arms.js';
 
 export interface AnalyzeOptions {
   version: string;
@@ -143,6 +144,7 @@ function targetPopulationOf(trial: TrialData, options: AnalyzeOptions): TargetPo
   const transported = raked || sampled ? [...(raked ?? []), ...(sampled?.rows ?? [])] : undefined;
   return {
     label: { en: spec.label.en, da: spec.label.da ?? spec.label.en },
+    ...(spec.purpose === 'per-protocol' ? { purpose: 'per-protocol' as const } : {}),
     criteria: flow,
     patients,
     minPerArm: spec.minPerArm,
@@ -211,7 +213,7 @@ export function analyzeTrial(trial: TrialData, options: AnalyzeOptions): Analysi
   const flow = participantFlowOf(trial);
   return {
     tool: { name: 'hta', version: options.version },
-    input: { file: trial.file, layout: trial.layout, patients },
+    input: { file: trial.file, layout: trial.layout, patients, ...(trial.otherArms ? { otherArms: trial.otherArms.map((a) => ({ value: a.value, label: { en: otherArmName(a, 'en'), da: otherArmName(a, 'da') }, patients: a.patients })) } : {}) },
     plan: { baseline: plan.baseline, timepoints: plan.timepoints, covariates: plan.covariates, alpha: plan.alpha, primary: plan.primary ?? null },
     descriptives: describeByArm(trial),
     effects,

@@ -17,11 +17,11 @@ export function reasonText(r: FlowReason): { en: string; da: string } {
   return typeof r === 'string' ? { en: r, da: r } : { en: r.en, da: r.da ?? r.en };
 }
 
-export function participantFlowOf(trial: Pick<TrialData, 'plan' | 'patients' | 'withdrawalColumn'>): ParticipantFlow | undefined {
+export function participantFlowOf(trial: Pick<TrialData, 'plan' | 'patients' | 'withdrawalColumn' | 'otherArms'>): ParticipantFlow | undefined {
   const f = trial.plan.flow;
   const enrolment =
     f?.assessed !== undefined && f.excluded !== undefined
-      ? { assessed: f.assessed, excluded: f.excluded.map((e) => ({ reason: reasonText(e.reason), n: e.n })), randomised: trial.patients.length }
+      ? { assessed: f.assessed, excluded: f.excluded.map((e) => ({ reason: reasonText(e.reason), n: e.n })), randomised: trial.patients.length + (trial.otherArms ?? []).reduce((s, a) => s + a.patients, 0) }
       : undefined;
   const column = trial.withdrawalColumn;
   const losses = column === undefined ? undefined : { column, ...lossesByArm(trial) };

@@ -162,6 +162,7 @@ export const targetPopulationSchema = z
         }),
       )
       .describe('The criteria in sequence, as a CONSORT-style flow'),
+    purpose: z.literal('per-protocol').optional().describe('Present when the plan\'s population is a per-protocol sensitivity analysis ("population.purpose"), not a target population'),
     patients: armCountsSchema.describe('Randomised patients in the target population'),
     minPerArm: z.number().int(),
     analysed: z.boolean(),
@@ -238,6 +239,16 @@ export const analysisResultSchema = z.object({
     file: z.string(),
     layout: z.enum(['long', 'wide']),
     patients: z.object({ intervention: z.number().int(), control: z.number().int() }),
+    otherArms: z
+      .array(
+        z.object({
+          value: z.string().describe('The arm value as the plan names it'),
+          label: z.object({ en: z.string(), da: z.string() }).describe("The arm's name in the report: the plan's label, else the value"),
+          patients: z.number().int().describe('Patients randomised to this arm (distinct ids with a row of it)'),
+        }),
+      )
+      .optional()
+      .describe('Arms of the export the plan does not compare ("otherArms"; present when the plan names any): randomised, not analysed (docs/plan-trial.md#other-arms)'),
     encoding: z.enum(['windows-1252', 'utf-16le', 'utf-16be']).optional().describe('How the export was decoded when it is not UTF-8 (present then): Windows-1252 (Excel\'s plain "CSV") or UTF-16 ("Unicode text")'),
     recoded: z.array(recodeCountSchema).optional().describe("Cells changed by the plan's answer and missing-value codes (present when any was)"),
     excluded: exclusionSchema.optional().describe('Rows left out by --exclude-invalid / "invalidRows": "exclude" (present in that mode)'),

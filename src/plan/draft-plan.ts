@@ -284,6 +284,15 @@ function armLabelOf(value: string, danish: boolean): Localized | Unnamed {
   return danish ? { en: written, da: written } : { en: written };
 }
 
+/**
+ * The check for an export of more than two arms: which two the draft compares, that the rest are
+ * in "otherArms" (counted as randomised, not analysed), and how to compare another pair.
+ */
+function otherArmsCheck(where: string, all: string[], intervention: string, control: string, rest: string[]): string {
+  const q = (v: string) => JSON.stringify(v);
+  return `${where} has ${all.length} arms (${all.map(q).join(', ')}); the plan compares two: ${q(intervention)} (intervention) with ${q(control)} (control), and lists ${rest.map(q).join(', ')} in "otherArms" — rows not analysed, patients counted as randomised in the participant flow. To compare another pair, swap the values between "arms" and "otherArms" (and "armLabels"), one plan per comparison (docs/plan-trial.md#other-arms)`;
+}
+
 /** Both arms' labels, when at least one arm has a name of its own and neither is a bare code; else undefined (the checks ask for them). */
 function draftArmLabels(intervention: string, control: string, danish: boolean): { intervention: Localized; control: Localized } | undefined {
   const i = armLabelOf(intervention, danish);
@@ -659,11 +668,11 @@ export function draftPlan(given: CsvTable, schemaRef: string): PlanDraft {
     // SPSS in a Danish locale writes codes with decimals ("1,00"). A comparator's name wins over
     // an intervention-like word inside it ("Vanlig behandling" is not the treatment).
     const intervention = interventionName(arms, new RegExp(`${INTERVENTION_LIKE.source}|^a$|^1([.,]0+)?$`, 'i')) ?? arms[0] ?? 'intervention';
-    const control = arms.find((a) => a !== intervention) ?? 'control';
+    // Of three or more arms, a comparator's name is the control ("Sædvanlig behandling" rather than a second treatment).
+    const control = arms.find((a) => a !== intervention && isComparatorName(a, arms)) ?? arms.find((a) => a !== intervention) ?? 'control';
     plan.arms = { intervention, control };
     guesses.push(`arm column "${armCol}": ${JSON.stringify(intervention)} = intervention, ${JSON.stringify(control)} = control`);
     checks.push(`check which arm value is the intervention ("arms"): ${JSON.stringify(intervention)} was taken as the intervention, ${JSON.stringify(control)} as the control`);
-    if (arms.length > 2) checks.push(`column "${armCol}" has ${arms.length} values (${arms.map((a) => JSON.stringify(a)).join(', ')}); the plan compares two`);
     const danish = looksDanish(header, arms);
     const labels = draftArmLabels(intervention, control, danish);
     if (labels) {
@@ -694,6 +703,16 @@ export function draftPlan(given: CsvTable, schemaRef: string): PlanDraft {
         `${which}: the reports will call the arms ${isAppAgainstUsualCare({ intervention, control }) ? '"App + usual care" and "Usual care"' : '"Intervention" and "Control"'} until you name them. Add to the plan: "armLabels": { "intervention": ${name(intervention)}, "control": ${name(control)} }`,
       );
     }
+    // A third arm (docs/plan-trial.md#other-arms): not compared, named so its rows are no problems.
+    if (arms.length > 2) {
+      const rest = arms.filter((a) => a !== intervention && a !== control);
+      plan.otherArms = rest.map((a) => {
+        const label = armLabelOf(a, danish);
+        return typeof label === 'string' ? a : { value: a, label };
+      });
+      guesses.push(`arm${rest.length > 1 ? 's' : ''} not compared ("otherArms"): ${rest.map((a) => JSON.stringify(a)).join(', ')}`);
+      checks.push(otherArmsCheck(`column "${armCol}"`, arms, intervention, control, rest));
+    }
   } else if (armsInEvents) {
     // Arm 1 is the intervention unless a label export names another arm like one (REDCap numbers
     // arms in the order they were set up, which says nothing about the group).
@@ -718,7 +737,16 @@ export function draftPlan(given: CsvTable, schemaRef: string): PlanDraft {
       guesses.push(`arm names for the reports ("armLabels"): intervention ${JSON.stringify(labels.intervention.en)}, control ${JSON.stringify(labels.control.en)}, from the REDCap arm names`);
       checks.push('check the arm names in "armLabels": every table, chart and sentence of the reports calls the arms by them');
     }
-    if (numbers.length > 2) checks.push(`the events of "${timeCol}" are in ${numbers.length} REDCap arms (${numbers.map((k) => JSON.stringify(eventArms.get(k)!.arm)).join(', ')}); the plan compares two, and rows of another arm are errors`);
+    if (numbers.length > 2) {
+      const all = numbers.map((k) => eventArms.get(k)!.arm);
+      const rest = numbers.filter((k) => k !== first && k !== second);
+      plan.otherArms = rest.map((k) => {
+        const label = nameOf(k) ? armLabelOf(nameOf(k), looksDanish(header, names)) : 'code';
+        return typeof label === 'string' ? eventArms.get(k)!.arm : { value: eventArms.get(k)!.arm, label };
+      });
+      guesses.push(`REDCap arm${rest.length > 1 ? 's' : ''} not compared ("otherArms"): ${rest.map((k) => JSON.stringify(eventArms.get(k)!.arm)).join(', ')}`);
+      checks.push(otherArmsCheck(`the events of "${timeCol}"`, all, intervention, control, rest.map((k) => eventArms.get(k)!.arm)));
+    }
     const armless = events.filter((e) => e.event === undefined).map((e) => JSON.stringify(e.value));
     if (armless.length) checks.push(`events ${armless.join(', ')} name no REDCap arm: with "armSource": "redcap-event" every event name must end in its arm ("_arm_1", or "(Arm 1: …)" in a label export)`);
   } else {

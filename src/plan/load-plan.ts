@@ -1,4 +1,5 @@
 /** Reads and validates an analysis plan, checking cross-references zod alone cannot see. */
+import { looseArmKey } from '../trial/arm-spellings.js';
 import { readJsonFile, jsonProblems, locateProblems } from '../io/read-json.js';
 import { zodShapeHint } from '../io/zod-shape.js';
 import { nfc } from '../io/nfc.js';
@@ -93,6 +94,13 @@ export function parsePlan(json: unknown, file = '<plan>'): Plan {
   if (plan.design === 'randomised' && plan.arms.control !== '' && plan.arms.intervention === plan.arms.control) problems.push({ file, field: 'arms', value: plan.arms.control, expected: 'different values for the two arms' });
   // Arms in REDCap event names exist only in a long export (observational plans refuse the field: observational-plan.ts).
   if (plan.armSource === 'redcap-event' && plan.layout === 'wide') problems.push({ file, field: 'armSource', value: 'redcap-event', expected: 'a long export (one row per REDCap event): "armSource": "redcap-event" reads the arm from the event names, which a wide export has not; remove "layout": "wide"' });
+  problems.push(...otherArmProblems(plan, file));
+  // A per-protocol population is the trial's own adherent patients: nothing to reweight to (docs/plan-trial.md#per-protocol-and-itt).
+  if (pop?.purpose === 'per-protocol') {
+    for (const field of ['margins', 'targetSample'] as const) {
+      if (pop[field] !== undefined) problems.push({ file, field: `population.${field}`, expected: `no "${field}" with "purpose": "per-protocol": reweighting the trial to a target population's make-up belongs to a target population ("purpose": "target"); a per-protocol analysis compares the adherent patients as they are` });
+    }
+  }
   problems.push(...flowProblems(plan, file));
   problems.push(...valuesInNfc(plan, file));
   if (problems.length) throw new HtaError('plan.invalid', `${file} is not a valid analysis plan`, locateProblems(json, problems));
@@ -158,4 +166,21 @@ function itemProblems(items: NonNullable<Plan['outcomes'][number]['items']>, ins
     return [{ file, field, expected: `a prefix, a pattern with {i} or a list of ${count} columns (dimension names are for EQ-5D only)` }];
   }
   return [];
+}
+
+/**
+ * `otherArms` names arms of a randomised export that the plan does not compare
+ * (docs/plan-trial.md#other-arms): never one of the two it compares (as the arm values are
+ * matched: case, blanks, zero decimals), and not in an observational plan, whose exposure has two levels.
+ */
+function otherArmProblems(plan: Plan, file: string): Problem[] {
+  const list = plan.otherArms ?? [];
+  if (!list.length) return [];
+  if (plan.design === 'observational') return [{ file, field: 'otherArms', expected: 'no "otherArms" in an observational plan: its exposure has the two levels of "observational"; leave rows of other levels out of the registry extract' }];
+  const compared = new Map([[looseArmKey(plan.arms.intervention), 'intervention'], [looseArmKey(plan.arms.control), 'control']]);
+  return list.flatMap((a, i) => {
+    const value = typeof a === 'string' ? a : a.value;
+    const arm = compared.get(looseArmKey(value));
+    return arm === undefined ? [] : [{ file, field: typeof a === 'string' ? `otherArms.${i}` : `otherArms.${i}.value`, value, expected: `an arm the plan does not compare: "${value}" is its ${arm} arm in "arms"; list in "otherArms" only the export's other arms (e.g. the third arm of a three-arm trial)` }];
+  });
 }

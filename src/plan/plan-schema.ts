@@ -148,6 +148,10 @@ export const populationCriterionSchema = z
 export const populationSchema = z
   .object({
     label: localized.describe('Name of the target population, e.g. {"en": "GP patients, symptoms > 4 weeks"}'),
+    purpose: z
+      .enum(['target', 'per-protocol'])
+      .default('target')
+      .describe('"target" (default): the population a recommendation concerns. "per-protocol": the patients who followed the protocol (e.g. [{"column": "pp", "op": "==", "value": 1}]), reported as a per-protocol sensitivity analysis beside the primary analysis of all randomised patients (docs/plan-trial.md#per-protocol-and-itt)'),
     criteria: z.array(populationCriterionSchema).min(1).describe('Applied in order; a patient with a missing value fails the criterion'),
     minPerArm: z.number().int().min(2).default(20).describe('Fewer patients than this in either arm: the target population is reported as too small and not analysed'),
     margins: eachOnce(
@@ -263,6 +267,18 @@ export const planSchema = z
         '"column" (default): the arm column "columns.arm" holds each row\'s arm. "redcap-event": a REDCap project randomised into REDCap arms, with no arm column: the arm is the suffix of the event name in "columns.time" ("baseline_arm_1" → "arm_1"; label export "Baseline (Arm 1: App)" → "Arm 1: App", also matched by "arm_1"), named in "arms"; the visit is the event name without it ("baseline"), so "timeLabels" maps "3_months", not "3_months_arm_1"',
       ),
     armLabels: z.object({ intervention: localized, control: localized }).optional(),
+    // docs/plan-trial.md#other-arms: a three-arm trial compared two arms at a time.
+    otherArms: eachOnce(
+      z.array(
+        z.union([
+          z.string().min(1),
+          z.object({ value: z.string().min(1).describe('The arm value as the export writes it'), label: localized.optional().describe('The arm\'s name in the report (default: the value)') }).strict(),
+        ]),
+      ),
+      { keyOf: (a: string | { value: string }) => (typeof a === 'string' ? a : a.value), why: 'each arm is named once' },
+    )
+      .optional()
+      .describe('Arm values of the export that this plan does not compare (the third arm of a three-arm trial): their rows are neither problems nor analysed; their patients are counted as randomised in the participant flow and named in the methods. A value or { "value", "label" }'),
     baseline: z.string().default('baseline').describe('Time label of the baseline visit'),
     timepoints: eachOnce(z.array(z.string()), { why: 'each visit is analysed once' }).describe('Follow-up time labels to analyse, in order (analyze needs at least one)'),
     timeLabels: z.record(z.string(), z.string()).default({}).describe('Maps time values in the export to the plan labels'),

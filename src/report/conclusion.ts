@@ -151,10 +151,11 @@ function targetSentence(t: TargetPopulation | undefined, primary: SofRow, ctx: C
   if (!t) return '';
   const lang = ctx.lang;
   const label = lowerFirst(t.label[lang]);
-  if (!t.analysed) return fillPhrase(REPORT_TEXT.conclusionTargetSmall[lang], { label, n: t.patients.intervention + t.patients.control });
+  const pp = t.purpose === 'per-protocol';
+  if (!t.analysed) return fillPhrase(REPORT_TEXT[pp ? 'conclusionPerProtocolSmall' : 'conclusionTargetSmall'][lang], { label, n: t.patients.intervention + t.patients.control });
   const e = t.effects.find((x) => x.outcome === primary.outcome && x.time === primary.time && x.method === primary.row.method);
   if (!e) return '';
-  return fillPhrase(REPORT_TEXT.conclusionTarget[lang], { label, n: e.n.intervention + e.n.control, verdict: verdictPhrase(e, lang) });
+  return fillPhrase(REPORT_TEXT[pp ? 'conclusionPerProtocol' : 'conclusionTarget'][lang], { label, n: e.n.intervention + e.n.control, verdict: verdictPhrase(e, lang) });
 }
 
 /**

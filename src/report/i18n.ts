@@ -455,6 +455,15 @@ export const REPORT_TEXT = {
     en: 'In the target population ({label}; n = {n}): {verdict}.',
     da: 'I målgruppen ({label}; n = {n}): {verdict}.',
   },
+  // A per-protocol population ("population.purpose", docs/plan-trial.md#per-protocol-and-itt): a sensitivity analysis, no recommendation's population.
+  conclusionPerProtocol: {
+    en: 'Per protocol, a sensitivity analysis ({label}; n = {n}): {verdict}.',
+    da: 'Per protokol, en følsomhedsanalyse ({label}; n = {n}): {verdict}.',
+  },
+  conclusionPerProtocolSmall: {
+    en: 'The per-protocol sensitivity analysis ({label}) has too few patients to analyse ({n} randomised).',
+    da: 'Per-protokol-følsomhedsanalysen ({label}) har for få patienter til at blive analyseret ({n} randomiseret).',
+  },
   conclusionTargetSmall: {
     en: 'The target population ({label}) has too few patients to analyse ({n} randomised).',
     da: 'Målgruppen ({label}) har for få patienter til at blive analyseret ({n} randomiseret).',
@@ -478,6 +487,11 @@ export const REPORT_TEXT = {
   methodsNoPrimary: { en: 'the plan names no primary outcome', da: 'planen ikke angiver et primært effektmål' },
   methodsSensitivityOff: { en: 'the plan leaves it out', da: 'planen fravælger den' },
   methodsPrimaryBinary: { en: 'the primary outcome is a yes/no outcome', da: 'det primære effektmål er et ja/nej-effektmål' },
+  // Arms of the export the plan does not compare (docs/plan-trial.md#other-arms); {arms}: each as "Name (n = 50)".
+  otherArmsNote: {
+    en: 'The trial also randomised patients to {arms}; this report compares {intervention} with {control} only. Those patients are counted as randomised in the participant flow and are not analysed.',
+    da: 'Forsøget randomiserede også patienter til {arms}; denne rapport sammenligner kun {intervention} med {control}. Disse patienter tælles som randomiserede i patientflowet og indgår ikke i analysen.',
+  },
   passedOverNote: {
     en: "{rows} of the export belong to REDCap repeating instruments ({instruments}) and hold none of the plan's columns: they were not read.",
     da: '{rows} i eksporten hører til gentagne REDCap-skemaer ({instruments}) og indeholder ingen af planens kolonner: de er ikke indlæst.',
@@ -641,6 +655,8 @@ export const REPORT_TEXT = {
   flowSubtitleNoPrimary: { en: 'Counts for {outcome}; the plan names no primary outcome.', da: 'Antal for {outcome}; planen angiver intet primært effektmål.' },
   randomised: { en: 'Randomised: n = {n}', da: 'Randomiseret: n = {n}' },
   allocated: { en: 'Allocated: n = {n}', da: 'Allokeret: n = {n}' },
+  // An arm of the export the plan does not compare (docs/plan-trial.md#other-arms).
+  allocatedOther: { en: 'Allocated to {arm}: n = {n} (not in this comparison)', da: 'Allokeret til {arm}: n = {n} (indgår ikke i denne sammenligning)' },
   observedAt: { en: 'Observed: n = {n}', da: 'Observeret: n = {n}' },
   missingAt: { en: 'Missing: n = {n}', da: 'Mangler: n = {n}' },
   analysedAt: { en: 'Analysed ({method}): n = {n}', da: 'Analyseret ({method}): n = {n}' },

@@ -12,7 +12,7 @@ import type { EffectRow, TargetPopulation } from '../analysis/results-schema.js'
 import { fillArms } from './arm-names.js';
 import type { TrialChartContext } from './charts/trial-chart-context.js';
 import { fillPhrase, formatFixed, lowerFirst, REPORT_TEXT } from './i18n.js';
-import { SUBGROUP_TEXT, type SubgroupPhrase } from './sections/subgroup-phrases.js';
+import { populationPhrase, type SubgroupPhrase } from './sections/subgroup-phrases.js';
 
 export interface SofPopulationRow {
   /** "In the target population" / "Reweighted, eff. n 370" (the Target population section's word). */
@@ -37,7 +37,7 @@ export function populationRowsOutcome(outcomes: readonly string[], ctx: Pick<Tri
 /** The population rows for one trial row of the summary of findings, in page order. */
 export function sofPopulationRows(t: TargetPopulation, trialRow: EffectRow, ctx: Pick<TrialChartContext, 'lang' | 'arms'>): SofPopulationRow[] {
   const lang = ctx.lang;
-  const p = (k: SubgroupPhrase, values: Record<string, string | number> = {}) => fillPhrase(fillArms(SUBGROUP_TEXT[k][lang], ctx.arms), values);
+  const p = (k: SubgroupPhrase, values: Record<string, string | number> = {}) => fillPhrase(fillArms(populationPhrase(k, lang, t.purpose), ctx.arms), values);
   const total = (r: EffectRow) => r.n.intervention + r.n.control;
   const participants = (n: number) => fillPhrase(REPORT_TEXT.participants[lang], { n, k: 1 });
   const out: SofPopulationRow[] = [];
@@ -67,6 +67,6 @@ export function sofPopulationRows(t: TargetPopulation, trialRow: EffectRow, ctx:
 }
 
 /** The footnote the population rows' certainty cells point to, naming the population. */
-export function sofPopulationNote(t: Pick<TargetPopulation, 'label'>, lang: TrialChartContext['lang']): string {
-  return fillPhrase(SUBGROUP_TEXT.sofPopulationNote[lang], { label: lowerFirst(t.label[lang]) });
+export function sofPopulationNote(t: Pick<TargetPopulation, 'label' | 'purpose'>, lang: TrialChartContext['lang']): string {
+  return fillPhrase(populationPhrase('sofPopulationNote', lang, t.purpose), { label: lowerFirst(t.label[lang]) });
 }

@@ -18,7 +18,7 @@ export function armKey(value: string): string {
  * SPSS writes a numeric variable (`1,00`, `2.0`) read as that whole number (`1`), so a plan's
  * `"1"` finds it. Only zeros after the mark: `1,50` stays a value of its own.
  */
-function looseArmKey(value: string): string {
+export function looseArmKey(value: string): string {
   return armKey(value).replace(/^([+-]?\d+)[.,]0+$/, '$1');
 }
 

@@ -8,16 +8,18 @@ import { HtaError } from '../errors.js';
 import { locatePlanProblems } from '../plan/load-plan.js';
 import { armCounts, type TrialData } from './trial-data.js';
 
-export function checkEnrolment(trial: Pick<TrialData, 'plan' | 'patients' | 'file'>, planFile = '<plan>'): void {
+export function checkEnrolment(trial: Pick<TrialData, 'plan' | 'patients' | 'file' | 'otherArms'>, planFile = '<plan>'): void {
   const f = trial.plan.flow;
   if (f?.assessed === undefined || f.excluded === undefined) return;
   const n = armCounts(trial);
-  const randomised = n.intervention + n.control;
+  // Patients of arms the plan does not compare were randomised too (docs/plan-trial.md#other-arms).
+  const others = (trial.otherArms ?? []).filter((a) => a.patients > 0);
+  const randomised = n.intervention + n.control + others.reduce((s, a) => s + a.patients, 0);
   const excluded = f.excluded.reduce((s, e) => s + e.n, 0);
   if (excluded + randomised === f.assessed) return;
   const expected =
     `assessed = excluded + randomised: ${excluded} excluded (the sum of "flow.excluded") + ${randomised} randomised ` +
-    `(the patients of ${trial.file}: ${n.intervention} intervention, ${n.control} control) = ${excluded + randomised}; correct "assessed" or the excluded numbers`;
+    `(the patients of ${trial.file}: ${n.intervention} intervention, ${n.control} control${others.map((a) => `, ${a.patients} in "${a.value}" (not compared)`).join('')}) = ${excluded + randomised}; correct "assessed" or the excluded numbers`;
   throw new HtaError('plan.invalid', `${planFile}: the enrolment numbers do not add up (${f.assessed} assessed, ${excluded} excluded, ${randomised} randomised)`, locatePlanProblems(trial.plan, [
     { file: planFile, field: 'flow.assessed', value: String(f.assessed), expected },
   ]));

@@ -26,6 +26,7 @@ import { absentVisitProblems, visitHint, visitNearMiss, WrittenVisits } from './
 import { foldColumnName, inPlanSpelling } from './column-resolver.js';
 import { covariateValueProblem } from './check-content.js';
 import { ArmSpellings } from './arm-spellings.js';
+import { OtherArms } from './other-arms.js';
 import { VaryingCovariates } from './varying-covariates.js';
 import { CategorySpellings, type MergedSpelling, nfc, spellingsNote } from './category-values.js';
 import { type ColumnKind, covariateTypeOfColumn, declaredAttributeKind, declaredCovariateKind, KindTally } from './column-kind.js';
@@ -228,6 +229,8 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
   // Arm values are compared after NFC (macOS saves `Håndbog` decomposed), and in any case and
   // spacing (`selfback ` is the plan's `SelfBACK`), said in a note (arm-spellings.ts).
   const armSpellings = new ArmSpellings(plan.arms);
+  // Arms of the export the plan does not compare: their rows are counted and passed over (other-arms.ts).
+  const others = new OtherArms(plan);
   const armValues = [plan.arms.intervention, plan.arms.control];
   const groups = groupWording(plan);
   const timeValues = [...new Set([...exportTimes, ...Object.keys(plan.timeLabels)])];
@@ -453,6 +456,12 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
       if (event !== undefined) {
         armRaw = event.arm;
         arm = isEventArm(plan.arms.intervention, event) ? 'intervention' : isEventArm(plan.arms.control, event) ? 'control' : undefined;
+        const other = arm === undefined ? (plan.otherArms ?? []).findIndex((_, k) => isEventArm(others.value(k), event)) : -1;
+        if (other >= 0) {
+          // REDCap keeps a record in one arm: a record's events of two arms are refused below for the compared arms only.
+          others.count(other, id, line);
+          continue;
+        }
         if (arm === undefined) {
           row.add({
             ...row.at(timeCol),
@@ -471,11 +480,26 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
       // arm is found, and the row is refused below for the spelling, not for an empty arm.
       const k = idIndex.get(id) ?? idSpellings.spelledAs(id);
       const known = k >= 0 ? k : undefined;
+      const otherOfId = others.armOfId(id);
       if (known !== undefined) armRaw = armValues[idArm[known] === 'intervention' ? 0 : 1]!;
+      else if (otherOfId !== undefined) armRaw = others.value(otherOfId);
       else {
-        armById ??= armValuesById(table, idCol, armCol, (v) => armSpellings.armOf(v) !== undefined);
+        armById ??= armValuesById(table, idCol, armCol, (v) => armSpellings.armOf(v) !== undefined || others.indexOf(v) !== undefined);
         armRaw = armById.get(idKey(id)) ?? null;
       }
+    }
+    // A row of an arm the plan does not compare (docs/plan-trial.md#other-arms): counted, not read.
+    const otherArm = armRaw === null || armFromEvent || armSpellings.armOf(armRaw) !== undefined ? undefined : others.indexOf(armRaw);
+    if (otherArm !== undefined) {
+      const k = idIndex.get(id);
+      if (k === undefined) {
+        others.count(otherArm, id, line);
+        continue;
+      }
+      // The patient's earlier rows are of a compared arm: one patient, one arm.
+      const other = idArm[k]!;
+      row.add({ ...row.at(armAt), value: armRaw!, expected: `the same ${groups.unit} for a patient throughout`, detail: `this patient's line ${idLine[k]} has "${other === 'intervention' ? plan.arms.intervention : plan.arms.control}"`, kind: 'arm.switch' });
+      continue;
     }
     if (!armFromEvent) arm = armRaw === null ? undefined : armSpellings.armOf(armRaw, true);
     if (arm === undefined && !armFromEvent) {
@@ -487,7 +511,7 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
         value: written ?? '',
         expected:
           (groups.unit === 'arm'
-            ? `an arm value: "${plan.arms.intervention}" (intervention) or "${plan.arms.control}" (control), as in the plan's "arms"`
+            ? `an arm value: "${plan.arms.intervention}" (intervention) or "${plan.arms.control}" (control), as in the plan's "arms"${others.any ? `, or an arm not compared, as in its "otherArms" (${others.counts().map((a) => JSON.stringify(a.value)).join(', ')})` : ''}`
             : `an exposure value: "${plan.arms.intervention}" for ${groups.described.intervention} or "${plan.arms.control}" for ${groups.described.control}, as in the plan's "${groups.planField}"`) +
           (armRaw === null && !wide ? ` (the cell is ${written === null ? 'empty' : 'a missing value'}, and no other row of this patient has ${groups.unit === 'arm' ? 'an arm value' : 'an exposure value'} of the plan)` : ''),
         kind: `${UNKNOWN_ARM_KIND}${hint ? `:${hint}` : ''}`,
@@ -508,6 +532,11 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
       });
     }
     if (arm === undefined || t === undefined) continue;
+    const otherBefore = others.any ? others.armOfId(id) : undefined;
+    if (otherBefore !== undefined) {
+      row.add({ ...row.at(armAt), value: armRaw ?? '', expected: `the same ${groups.unit} for a patient throughout`, detail: `this patient's earlier rows have "${others.value(otherBefore)}", an arm of the plan's "otherArms"`, kind: 'arm.switch' });
+      continue;
+    }
 
     let who = idIndex.get(id);
     if (who === undefined) {
@@ -634,6 +663,13 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
   // SSMS's "(N rows affected)" and "Completion time" lines, left out by the CSV reader (io/ssms-trailer.ts).
   const trailerNote = ssmsTrailerNote(file, given.trailer ?? []);
   if (trailerNote) readNotes.push(trailerNote);
+  // Arms not compared: said, with their rows and patients, as a note (never a problem: docs/plan-trial.md#other-arms).
+  const otherColumn = armFromEvent ? plan.columns.time : plan.columns.arm;
+  for (const a of others.counts()) {
+    readNotes.push(a.rows > 0
+      ? `${file}: ${a.rows} row(s) of arm "${a.value}" in column "${otherColumn}" (${a.patients} patient(s)) are not in this comparison (the plan's "otherArms"): not analysed, counted as randomised in the participant flow`
+      : `${file}: no row of arm "${a.value}" of the plan's "otherArms" in column "${otherColumn}"`);
+  }
   const specialNote = special.note(file);
   if (specialNote) readNotes.push(specialNote);
   const badLines = new Set(rowProblems.map((p) => p.line));
@@ -687,6 +723,7 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
     layout: wide ? 'wide' : 'long',
     recoded: tally.list(table.header),
     excluded: exclude ? { rows: badLines.size, problems: rowProblems, ...shapesOf(rowProblems, shape) } : null,
+    ...(others.any ? { otherArms: others.counts() } : {}),
     ...(repeatRows.rows > 0 ? { passedOver: { rows: repeatRows.rows, instruments: [...repeatRows.instruments], why: `REDCap repeating-instrument rows (${[...repeatRows.instruments].map((i) => JSON.stringify(i)).join(', ')}) with none of the plan's columns filled` } } : {}),
     ...(reasonCol >= 0 ? { withdrawalColumn: reasonColumn } : {}),
     ...(readNotes.length ? { readNotes } : {}),

@@ -9,6 +9,7 @@ import type { CheckboxSource } from '../instruments/binary-checkbox.js';
 import type { Plan } from '../plan/plan-schema.js';
 import type { Problem } from '../errors.js';
 import type { ColumnCoder, RecodeCount } from './value-codes.js';
+import type { OtherArmCount } from './other-arms.js';
 
 export type Arm = 'intervention' | 'control';
 export const ARMS: readonly Arm[] = ['intervention', 'control'];
@@ -106,6 +107,8 @@ export interface TrialData {
   excluded: RowExclusion | null;
   /** Rows read past because they belong to no visit (REDCap repeating instruments), and why. */
   passedOver?: { rows: number; why: string; instruments: string[] };
+  /** The plan's `otherArms` with their patients and rows: randomised, passed over, not compared (other-arms.ts). */
+  otherArms?: OtherArmCount[];
   /** The withdrawal-reason column, when the export has one (the patients' `withdrawal`). */
   withdrawalColumn?: string;
   /** How the export was read: its encoding when not UTF-8 (io/encoding-note.ts), plan columns read from a header name written differently (case, spaces, Unicode form). Notes for stderr, never part of results. */

@@ -117,7 +117,12 @@ export function flowBoxes(result: FlowResult, ctx: FlowContext): FlowBoxes {
     ]),
   ) as Record<Arm, FlowBox[]>;
   const notProvided = !enrolment && !losses ? [t('flowNoneProvided')] : !enrolment ? [t('flowNoEnrolment')] : !losses ? [t('flowNoLosses')] : [];
-  return { ...(enrolment ? { enrolment } : {}), randomised: [heading(fillPhrase(t('randomised'), { n: count(patients.intervention + patients.control) }))], arms, notProvided };
+  // Arms the plan does not compare (docs/plan-trial.md#other-arms) were randomised too: counted in
+  // the total, and their allocation said in the randomised box, since no column of boxes follows them.
+  const others = result.input.otherArms ?? [];
+  const randomised = patients.intervention + patients.control + others.reduce((s, a) => s + a.patients, 0);
+  const otherLines = others.map((a) => line(fillPhrase(t('allocatedOther'), { arm: a.label[lang], n: count(a.patients) })));
+  return { ...(enrolment ? { enrolment } : {}), randomised: [heading(fillPhrase(t('randomised'), { n: count(randomised) })), ...otherLines], arms, notProvided };
 }
 
 /** A part of the flow in words: a sentence, or a heading with one sentence per box under it. */

@@ -21,7 +21,7 @@ import { fillPhrase, type Lang } from '../i18n.js';
 import { textWidth } from '../render/chart-font.js';
 import { PORTRAIT_PX } from '../html-page.js';
 import { ARM_COLOURS, chartConfig, FONT_SIZE } from './chart-style.js';
-import { SUBGROUP_TEXT } from '../sections/subgroup-phrases.js';
+import { populationPhrase } from '../sections/subgroup-phrases.js';
 import { type FlowBox, type FlowLine, flowBoxes, targetBranch } from './flow-boxes.js';
 import { wrapForVega } from './two-lines.js';
 import type { TrialChartContext } from './trial-chart-context.js';
@@ -104,7 +104,7 @@ export function participantFlowSpec(result: Pick<AnalysisResult, 'missingness' |
   const heightOf = (n: number) => n * LINE + 2 * PAD;
   // The target branch has its own width, so long criterion labels do not widen the arm columns.
   const branch = targetBranch(result, ctx).map(asBox);
-  const panelTitle: DrawnLine = { text: SUBGROUP_TEXT.flowTargetPanel[lang], kind: 'heading' };
+  const panelTitle: DrawnLine = { text: populationPhrase('flowTargetPanel', lang, result.targetPopulation?.purpose), kind: 'heading' };
   const branchWidth = Math.max(0, ...branch.flat().map(lineWidth), ...(branch.length ? [lineWidth(panelTitle)] : [])) + 2 * PAD;
   const armsWidth = 2 * boxWidth + H_GAP;
   const width = Math.max(armsWidth, branch.length ? branchWidth : 0);

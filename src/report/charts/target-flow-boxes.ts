@@ -10,7 +10,7 @@
 import type { EffectRow, TargetPopulation } from '../../analysis/results-schema.js';
 import { fillArms } from '../arm-names.js';
 import { fillPhrase, formatThousands } from '../i18n.js';
-import { SUBGROUP_TEXT, type SubgroupPhrase } from '../sections/subgroup-phrases.js';
+import { populationPhrase, type SubgroupPhrase } from '../sections/subgroup-phrases.js';
 import type { TrialChartContext } from './trial-chart-context.js';
 
 /** The branch's boxes, each a list of lines (heading first). */
@@ -19,7 +19,7 @@ export function targetFlowBoxes(
   ctx: Pick<TrialChartContext, 'lang' | 'arms' | 'timeLabel'>,
   primary: { outcome: string; method: EffectRow['method']; times: readonly string[] },
 ): string[][] {
-  const p = (k: SubgroupPhrase, values: Record<string, string | number> = {}) => fillPhrase(fillArms(SUBGROUP_TEXT[k][ctx.lang], ctx.arms), values);
+  const p = (k: SubgroupPhrase, values: Record<string, string | number> = {}) => fillPhrase(fillArms(populationPhrase(k, ctx.lang, t.purpose), ctx.arms), values);
   const count = (n: number) => formatThousands(n, 0, ctx.lang);
   const counts = (a: { intervention: number; control: number }) => ({ n: count(a.intervention + a.control), i: count(a.intervention), c: count(a.control) });
   // "1. Aged 15 or older": numbered, as the criteria apply in sequence.

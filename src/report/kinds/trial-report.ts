@@ -6,6 +6,7 @@
  * add one line to TRIAL_CHARTS below with the section it belongs to and when it has nothing to
  * show. A chart with nothing to show is left out; its section says why (page and README.md).
  */
+import { otherArmName } from '../../trial/other-arms.js';
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import { manifestPath } from '../manifest-path.js';
@@ -22,7 +23,7 @@ import { assertFiniteChart, chartDataIsEmpty } from '../chart-data.js';
 import { effectsForestSpec, forestRows } from '../charts/effects-forest.js';
 import { participantFlowSpec } from '../charts/participant-flow.js';
 import { flowBoxes, flowList, targetBranch } from '../charts/flow-boxes.js';
-import { SUBGROUP_TEXT } from '../sections/subgroup-phrases.js';
+import { populationPhrase } from '../sections/subgroup-phrases.js';
 import { responderRows, respondersSpec } from '../charts/responders.js';
 import { trajectoriesSpec, trajectoryOutcomes } from '../charts/trajectories.js';
 import { type TrialChartContext, trialChartContext } from '../charts/trial-chart-context.js';
@@ -219,7 +220,7 @@ const sofSection: TrialSectionBuilder = ({ ctx, sofRows, method, result, trial }
 // The diagram and, under it, the same boxes in words (flow-boxes.ts), so README.md carries them
 // too: a list, one item per part, collapsed on screen and left out of print (html-page.ts).
 const flowSection: TrialSectionBuilder = ({ ctx, chartOrWhy, result }) => {
-  const items = flowList(flowBoxes(result, ctx), targetBranch(result, ctx), SUBGROUP_TEXT.flowTargetPanel[ctx.lang]);
+  const items = flowList(flowBoxes(result, ctx), targetBranch(result, ctx), populationPhrase('flowTargetPanel', ctx.lang, result.targetPopulation?.purpose));
   return [{ id: 'flow', title: ctx.text('flowTitle'), ...chartOrWhy('flow'), textVersion: { summary: ctx.text('flowTextIntro'), items } }];
 };
 
@@ -267,8 +268,18 @@ const sensitivitySection: TrialSectionBuilder = ({ ctx, result }) => {
 };
 
 const methodsSection: TrialSectionBuilder = ({ ctx, method, trial, result }) => [
-  { id: 'methods', title: ctx.text('methodsTitle'), intro: [fillPhrase(ctx.text('methodsText'), { method, missing: missingFollowUpText(trial.plan, result, ctx, method) }), `${fillPhrase(ctx.text('sofIntroShort'), { method })} ${ctx.text('sofCertaintyNote')}`, ...passedOverNotes(trial, ctx.text, ctx.lang), ...encodingNotes(trial, ctx.text, ctx.lang)] },
+  { id: 'methods', title: ctx.text('methodsTitle'), intro: [fillPhrase(ctx.text('methodsText'), { method, missing: missingFollowUpText(trial.plan, result, ctx, method) }), `${fillPhrase(ctx.text('sofIntroShort'), { method })} ${ctx.text('sofCertaintyNote')}`, ...otherArmsNotes(trial, ctx.text, ctx.lang), ...passedOverNotes(trial, ctx.text, ctx.lang), ...encodingNotes(trial, ctx.text, ctx.lang)] },
 ];
+
+/** The export's arms the plan does not compare, named with their patients (docs/plan-trial.md#other-arms); none without them. */
+export function otherArmsNotes(trial: Pick<TrialData, 'otherArms'>, t: (key: 'otherArmsNote') => string, lang: Lang): string[] {
+  const others = (trial.otherArms ?? []).filter((a) => a.patients > 0);
+  if (!others.length) return [];
+  const and = lang === 'da' ? ' og ' : ' and ';
+  const named = others.map((a) => `${otherArmName(a, lang)} (n = ${formatThousands(a.patients, 0, lang)})`);
+  const arms = named.length === 1 ? named[0]! : `${named.slice(0, -1).join(', ')}${and}${named[named.length - 1]}`;
+  return [fillPhrase(t('otherArmsNote'), { arms })];
+}
 
 /**
  * What the report does about missing follow-ups: the sensitivity section when there is one

@@ -103,3 +103,37 @@ export const SUBGROUP_TEXT = {
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type SubgroupPhrase = keyof typeof SUBGROUP_TEXT;
+
+/**
+ * The population's words when the plan's population is a per-protocol sensitivity analysis
+ * ("purpose": "per-protocol", docs/plan-trial.md#per-protocol-and-itt): not a population a
+ * recommendation concerns, but the adherent patients beside the primary analysis of all
+ * randomised patients as randomised. Keys not here read as for a target population.
+ */
+const PER_PROTOCOL_TEXT: Partial<Record<SubgroupPhrase, Record<Lang, string>>> = {
+  targetTitle: { en: 'Per-protocol analysis: {label}', da: 'Per-protokol-analyse: {label}' },
+  targetIntro: {
+    en: 'A sensitivity analysis, not the trial\'s result: the effects in the patients who followed the protocol, beside the primary analysis of all randomised patients in the arm they were randomised to (intention to treat). The per-protocol patients are selected after randomisation, so the arms may no longer be alike in what predicts the outcome; the primary analysis answers the trial\'s question, and this one shows whether adherence changes the picture.',
+    da: 'En følsomhedsanalyse, ikke forsøgets resultat: effekterne hos de patienter, der fulgte protokollen, ved siden af den primære analyse af alle randomiserede patienter i den gruppe, de blev randomiseret til (intention-to-treat). Per-protokol-patienterne er udvalgt efter randomiseringen, så grupperne er måske ikke længere ens i det, der forudsiger effektmålet; den primære analyse besvarer forsøgets spørgsmål, og denne viser, om adhærens ændrer billedet.',
+  },
+  criteriaCaption: { en: 'Who is analysed per protocol (criteria in sequence; a missing value fails)', da: 'Hvem analyseres per protokol (kriterier i rækkefølge; en manglende værdi opfylder ikke)' },
+  effectsCaption: { en: 'Effects in all randomised patients (primary analysis) and per protocol (sensitivity analysis)', da: 'Effekter hos alle randomiserede patienter (primær analyse) og per protokol (følsomhedsanalyse)' },
+  trialCol: { en: 'All randomised (primary)', da: 'Alle randomiserede (primær)' },
+  targetCol: { en: 'Per protocol (sensitivity)', da: 'Per protokol (følsomhedsanalyse)' },
+  tooSmall: { en: 'Too few patients followed the protocol to analyse them: {n} ({interventionShort}/{controlShort}); the plan\'s minimum is {min} per arm.', da: 'For få patienter fulgte protokollen til en analyse: {n} ({interventionShort}/{controlShort}); planens minimum er {min} pr. gruppe.' },
+  flowTarget: { en: 'Per protocol', da: 'Per protokol' },
+  flowTargetPanel: { en: 'Per-protocol subset of all randomised patients (a sensitivity analysis, not a stage of the trial)', da: 'Per protokol: delmængde af alle randomiserede patienter (en følsomhedsanalyse, ikke et trin i forsøget)' },
+  sofTargetRow: { en: 'Per protocol (sensitivity)', da: 'Per protokol (følsomhedsanalyse)' },
+  sofPopulationNote: {
+    en: 'Indented rows, the per-protocol sensitivity analysis ({label}): the trial patients who meet its criteria; the row above them is the primary analysis of all randomised patients. All outcomes: section "Per-protocol analysis"',
+    da: 'Indrykkede rækker, per-protokol-følsomhedsanalysen ({label}): de forsøgspatienter, der opfylder dens kriterier; rækken over dem er den primære analyse af alle randomiserede patienter. Alle effektmål: afsnittet "Per-protokol-analyse"',
+  },
+};
+
+/** The population's purpose as results.json says it (absent: a target population). */
+export type PopulationPurpose = 'target' | 'per-protocol' | undefined;
+
+/** A population phrase in the page's language, worded for the population's purpose. */
+export function populationPhrase(k: SubgroupPhrase, lang: Lang, purpose: PopulationPurpose): string {
+  return (purpose === 'per-protocol' ? PER_PROTOCOL_TEXT[k]?.[lang] : undefined) ?? SUBGROUP_TEXT[k][lang];
+}

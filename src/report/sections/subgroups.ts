@@ -22,7 +22,7 @@ import { failureReasonText } from '../failure-reasons.js';
 import { armCountsText, fillPhrase, formatFixed, formatP, formatThousands, type Lang, lowerFirst, NO_MCID_VERDICT_TEXT, SHORT_RELEVANCE_TEXT } from '../i18n.js';
 import type { ChartSpec, PageSection } from '../report-page.js';
 import type { Table } from '../text-table.js';
-import { SUBGROUP_TEXT, type SubgroupPhrase } from './subgroup-phrases.js';
+import { populationPhrase, type PopulationPurpose, SUBGROUP_TEXT, type SubgroupPhrase } from './subgroup-phrases.js';
 import { DISAGREES_MARK, pDisagrees, significanceNotes } from '../verdict-notes.js';
 
 /** Lower-case letters, digits and '-' (chart file stems and section ids). */
@@ -30,8 +30,8 @@ function slug(s: string): string {
   return s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'x';
 }
 
-function phrases(ctx: TrialChartContext) {
-  return (k: SubgroupPhrase, values: Record<string, string | number> = {}) => fillPhrase(fillArms(SUBGROUP_TEXT[k][ctx.lang], ctx.arms), values);
+function phrases(ctx: TrialChartContext, purpose?: PopulationPurpose) {
+  return (k: SubgroupPhrase, values: Record<string, string | number> = {}) => fillPhrase(fillArms(populationPhrase(k, ctx.lang, purpose), ctx.arms), values);
 }
 
 /** A short verdict: the MCID verdict, else significance. */
@@ -121,7 +121,7 @@ function subgroupSections(result: AnalysisResult, plan: Plan, ctx: TrialChartCon
 const capitalised = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 function criteriaTable(t: TargetPopulation, randomised: AnalysisResult['input']['patients'], ctx: TrialChartContext): Table {
-  const p = phrases(ctx);
+  const p = phrases(ctx, t.purpose);
   const pair = (a: { intervention: number; control: number }) => armCountsText(a, ctx.lang);
   return {
     header: [p('criterion'), p('excluded'), p('ofWhichMissing'), p('remaining')],
@@ -151,8 +151,8 @@ function comparisonRows(result: AnalysisResult, t: TargetPopulation, ctx: TrialC
 }
 
 /** Per outcome × time, the trial's row, then the target population's and the transported one, on consecutive rows. */
-function effectsComparison(rows: readonly ComparisonRow[], ctx: TrialChartContext, widthOf: (key: string) => number | undefined): Table {
-  const p = phrases(ctx);
+function effectsComparison(rows: readonly ComparisonRow[], ctx: TrialChartContext, widthOf: (key: string) => number | undefined, purpose?: PopulationPurpose): Table {
+  const p = phrases(ctx, purpose);
   const lang = ctx.lang;
   const line = (first: boolean, r: EffectRow, population: string, n: string): string[] => [
     first ? `${ctx.outcomeLabel(r.outcome)}, ${ctx.timeLabel(r.time)}` : '',
@@ -178,7 +178,7 @@ function effectsComparison(rows: readonly ComparisonRow[], ctx: TrialChartContex
 function targetSection(result: AnalysisResult, plan: Plan, ctx: TrialChartContext, widthOf: (key: string) => number | undefined): PageSection[] {
   const t = result.targetPopulation;
   if (!t) return [];
-  const p = phrases(ctx);
+  const p = phrases(ctx, t.purpose);
   const lang = ctx.lang;
   const notes: string[] = [];
   if (!t.analysed) notes.push(p('tooSmall', { n: armCountsText(t.patients, lang), min: formatThousands(t.minPerArm, 0, lang) }));
@@ -229,7 +229,7 @@ function targetSection(result: AnalysisResult, plan: Plan, ctx: TrialChartContex
       intro: [p('targetIntro')],
       tables: [
         { caption: p('criteriaCaption'), table: criteriaTable(t, result.input.patients, ctx) },
-        { caption: p('effectsCaption'), table: effectsComparison(compared, ctx, widthOf) },
+        { caption: p('effectsCaption'), table: effectsComparison(compared, ctx, widthOf, t.purpose) },
       ],
       notes,
     },

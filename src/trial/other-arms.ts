@@ -1,0 +1,84 @@
+/**
+ * Arms of the export that the plan does not compare (docs/plan-trial.md#other-arms): a three-arm
+ * trial analysed two arms at a time. A row of such an arm is neither a problem nor analysed; its
+ * patients are counted (distinct ids), for the participant flow's randomised total and its
+ * "not in this comparison" allocation, and named in the report's methods. Values are matched as
+ * the plan's arms are (arm-spellings.ts): NFC, case, blanks, SPSS's zero decimals.
+ */
+import type { Plan } from '../plan/plan-schema.js';
+import { nfc } from '../io/nfc.js';
+import { looseArmKey } from './arm-spellings.js';
+
+export interface OtherArm {
+  value: string;
+  label?: { en: string; da?: string };
+}
+
+/** The counted arm, as TrialData and results.json keep it. */
+export interface OtherArmCount extends OtherArm {
+  /** Patients (distinct ids) with a row of this arm. */
+  patients: number;
+  /** Lines of the export read as this arm, passed over. */
+  rows: number;
+}
+
+/** The plan's `otherArms` as objects, values in NFC. */
+export function otherArmsOf(plan: Pick<Plan, 'otherArms'>): OtherArm[] {
+  return (plan.otherArms ?? []).map((a) => (typeof a === 'string' ? { value: nfc(a) } : { value: nfc(a.value), ...(a.label ? { label: a.label } : {}) }));
+}
+
+/** The arm's name in a report: its label (Danish falling back to English), else the value as written. */
+export function otherArmName(arm: OtherArm, lang: 'en' | 'da'): string {
+  return (lang === 'da' ? (arm.label?.da ?? arm.label?.en) : arm.label?.en) ?? arm.value;
+}
+
+/** Reads the export's arm cells against the plan's other arms and counts their patients and rows. */
+export class OtherArms {
+  readonly #arms: OtherArm[];
+  readonly #byKey = new Map<string, number>();
+  readonly #ids: Set<string>[];
+  readonly #lines: Set<number>[];
+  /** Each id met on a row of another arm, with that arm's index. */
+  readonly #idArm = new Map<string, number>();
+
+  constructor(plan: Pick<Plan, 'otherArms'>) {
+    this.#arms = otherArmsOf(plan);
+    this.#arms.forEach((a, i) => {
+      this.#byKey.set(a.value, i);
+      if (!this.#byKey.has(looseArmKey(a.value))) this.#byKey.set(looseArmKey(a.value), i);
+    });
+    this.#ids = this.#arms.map(() => new Set());
+    this.#lines = this.#arms.map(() => new Set());
+  }
+
+  get any(): boolean {
+    return this.#arms.length > 0;
+  }
+
+  /** The index of the other arm `value` names, or undefined. */
+  indexOf(value: string): number | undefined {
+    return this.#byKey.get(nfc(value)) ?? this.#byKey.get(looseArmKey(value));
+  }
+
+  /** The other arm the patient `id` was met in, or undefined. */
+  armOfId(id: string): number | undefined {
+    return this.#idArm.get(id);
+  }
+
+  /** The plan's value of arm `k`. */
+  value(k: number): string {
+    return this.#arms[k]!.value;
+  }
+
+  /** Counts a row of arm `k` for patient `id` on file line `line` (a wide line's visits are one row). */
+  count(k: number, id: string, line: number): void {
+    this.#ids[k]!.add(id);
+    this.#idArm.set(id, k);
+    this.#lines[k]!.add(line);
+  }
+
+  /** Every other arm of the plan with its counts (0 when the export has none of it), in the plan's order. */
+  counts(): OtherArmCount[] {
+    return this.#arms.map((a, k) => ({ ...a, patients: this.#ids[k]!.size, rows: this.#lines[k]!.size }));
+  }
+}

@@ -1,0 +1,122 @@
+// A three-arm trial analysed two arms at a time: the plan's "otherArms" names the arm not compared
+// (docs/plan-trial.md#other-arms). Its rows are neither problems nor analysed; its patients are
+// counted as randomised in the CONSORT flow and named in the methods. The counts expected here
+// are those the export below is built with, not hta's output.
+import { describe, expect, it } from 'vitest';
+import { analyzeTrial } from '../../src/analysis/analyze-trial.js';
+import { participantFlowOf } from '../../src/analysis/participant-flow.js';
+import { parseCsvText } from '../../src/io/read-csv.js';
+import { parsePlan } from '../../src/plan/load-plan.js';
+import { flowBoxes, flowList } from '../../src/report/charts/flow-boxes.js';
+import { trialChartContext } from '../../src/report/charts/trial-chart-context.js';
+import { otherArmsNotes } from '../../src/report/kinds/trial-report.js';
+import { REPORT_TEXT } from '../../src/report/i18n.js';
+import { problemText } from '../../src/report/problem-text.js';
+import { checkEnrolment } from '../../src/trial/enrolment-check.js';
+import { loadTrial } from '../../src/trial/load-trial.js';
+import { errorOf } from '../support/error-of.js';
+
+const BASE = {
+  columns: { id: 'record_id', arm: 'gruppe', time: 'visit' },
+  arms: { intervention: '1', control: '2' },
+  armLabels: { intervention: { en: 'Exercise', da: 'Træning' }, control: { en: 'Education', da: 'Patientuddannelse' } },
+  timepoints: ['3m'],
+  outcomes: [{ key: 'pain', instrument: 'nrs' }],
+  methods: ['welch'],
+};
+const THIRD = { value: '3', label: { en: 'Exercise + education', da: 'Træning + patientuddannelse' } };
+
+/**
+ * Per arm, `n[arm]` patients; the arm is written on the baseline row only (REDCap writes a form's
+ * fields on its own event), so each follow-up row's arm is the patient's.
+ */
+function exportOf(n: Record<string, number>, extra: string[] = []): string {
+  const lines = ['record_id,gruppe,visit,pain'];
+  let id = 0;
+  for (const [arm, count] of Object.entries(n)) {
+    for (let k = 0; k < count; k++) {
+      id++;
+      lines.push(`${id},${arm},baseline,${(id % 5) + 4}`, `${id},,3m,${(id % 4) + 2}`);
+    }
+  }
+  return [...lines, ...extra].join('\n') + '\n';
+}
+const load = (text: string, plan: object) => loadTrial(parseCsvText(text, 'three.csv'), parsePlan(plan));
+
+describe('an export of three arms, the plan comparing two', () => {
+  const text = exportOf({ 1: 6, 2: 5, 3: 4 });
+  it('without "otherArms" every row of the third arm is a problem (as before)', () => {
+    const e = errorOf(() => load(text, BASE));
+    expect(e.code).toBe('input.invalid');
+    expect(new Set(e.problems.map((p) => p.line)).size).toBe(8);
+  });
+  it('with "otherArms": loads the two compared arms only, and counts the third arm\'s patients and rows', () => {
+    const t = load(text, { ...BASE, otherArms: [THIRD] });
+    expect(t.patients.filter((p) => p.arm === 'intervention')).toHaveLength(6);
+    expect(t.patients.filter((p) => p.arm === 'control')).toHaveLength(5);
+    expect(t.rows.length).toBe(22);
+    expect(t.otherArms).toEqual([{ ...THIRD, patients: 4, rows: 8 }]);
+    expect(t.excluded).toBeNull();
+    expect(t.readNotes?.join('\n')).toContain('8 row(s) of arm "3" in column "gruppe" (4 patient(s)) are not in this comparison');
+  });
+  it('an arm value in neither "arms" nor "otherArms" is still a problem, and the message names both', () => {
+    const e = errorOf(() => load(exportOf({ 1: 3, 2: 3, 3: 2, 4: 1 }), { ...BASE, otherArms: ['3'] }));
+    expect(e.problems.map((p) => p.value)).toEqual(['4', '']);
+    expect(e.problems[0]!.expected).toBe('an arm value: "1" (intervention) or "2" (control), as in the plan\'s "arms", or an arm not compared, as in its "otherArms" ("3")');
+    expect(problemText(e.problems[0]!.expected, 'da')).toBe('en gruppe: "1" (intervention) eller "2" (kontrol), som i planens "arms", eller en gruppe, der ikke sammenlignes, som i dens "otherArms" ("3")');
+  });
+  it('a patient of a compared arm with a row of the other arm (or the reverse) is an arm switch', () => {
+    const e = errorOf(() => load(exportOf({ 1: 2, 2: 2 }, ['1,3,6m,4']), { ...BASE, otherArms: ['3'], allTimepoints: ['baseline', '3m', '6m'] }));
+    expect(e.problems).toEqual([expect.objectContaining({ line: 10, value: '3', kind: 'arm.switch' })]);
+    // Patients 5 and 6 are of arm 3 (their baseline and 3m rows); a later row of patient 5 says arm 1.
+    const r = errorOf(() => load(exportOf({ 1: 2, 2: 2, 3: 2 }, ['5,1,6m,4']), { ...BASE, otherArms: ['3'], allTimepoints: ['baseline', '3m', '6m'] }));
+    expect(r.problems).toEqual([expect.objectContaining({ line: 14, value: '1', kind: 'arm.switch' })]);
+  });
+  it('the plan refuses an "otherArms" value that is one of its "arms" (as arm values are matched: blanks too)', () => {
+    const e = errorOf(() => parsePlan({ ...BASE, otherArms: ['3', ' 2 '] }));
+    expect(e.code).toBe('plan.invalid');
+    expect(e.problems).toEqual([expect.objectContaining({ field: 'otherArms.1', expected: expect.stringContaining('" 2 " is its control arm in "arms"') })]);
+  });
+  it('the enrolment numbers count the third arm as randomised', () => {
+    const t = load(text, { ...BASE, otherArms: [THIRD], flow: { assessed: 20, excluded: [{ reason: 'declined', n: 5 }] } });
+    expect(() => checkEnrolment(t)).not.toThrow();
+    expect(participantFlowOf(t)?.enrolment?.randomised).toBe(15);
+    const off = load(text, { ...BASE, otherArms: [THIRD], flow: { assessed: 16, excluded: [{ reason: 'declined', n: 5 }] } });
+    expect(errorOf(() => checkEnrolment(off)).problems[0]!.expected).toContain('15 randomised (the patients of three.csv: 6 intervention, 5 control, 4 in "3" (not compared))');
+  });
+});
+
+describe('the report of a two-of-three-arm comparison', () => {
+  const trial = load(exportOf({ 1: 6, 2: 5, 3: 4 }), { ...BASE, otherArms: [THIRD] });
+  const result = analyzeTrial(trial, { version: 'test' });
+  it('results.json keeps the other arm with its patients beside the compared arms', () => {
+    expect(result.input.patients).toEqual({ intervention: 6, control: 5 });
+    expect(result.input.otherArms).toEqual([{ value: '3', label: THIRD.label, patients: 4 }]);
+  });
+  for (const [lang, randomised, allocated] of [
+    ['en', 'Randomised: n = 15', 'Allocated to Exercise + education: n = 4 (not in this comparison)'],
+    ['da', 'Randomiseret: n = 15', 'Allokeret til Træning + patientuddannelse: n = 4 (indgår ikke i denne sammenligning)'],
+  ] as const) {
+    it(`the CONSORT flow (${lang}) counts every randomised patient and says the third arm's allocation`, () => {
+      const boxes = flowBoxes(result, trialChartContext(trial, lang));
+      expect(boxes.randomised.map((l) => l.text)).toEqual([randomised, allocated]);
+      expect(flowList(boxes)[0]).toBe(`${randomised}; ${allocated}.`);
+    });
+  }
+  it('the methods name the arm not compared, in English and Danish; a plan without it says nothing', () => {
+    const t = (lang: 'en' | 'da') => (key: 'otherArmsNote') => REPORT_TEXT[key][lang];
+    expect(otherArmsNotes(trial, t('en'), 'en')).toEqual([expect.stringMatching(/^The trial also randomised patients to Exercise \+ education \(n = 4\); this report compares \{intervention\} with \{control\} only\./)]);
+    expect(otherArmsNotes(trial, t('da'), 'da')[0]).toMatch(/^Forsøget randomiserede også patienter til Træning \+ patientuddannelse \(n = 4\)/);
+    expect(otherArmsNotes(load(exportOf({ 1: 3, 2: 3 }), BASE), t('en'), 'en')).toEqual([]);
+  });
+});
+
+describe('arms in REDCap event names', () => {
+  it('a third REDCap arm named in "otherArms" is passed over, counted by record', () => {
+    const plan = { columns: { id: 'record_id', time: 'redcap_event_name' }, armSource: 'redcap-event', arms: { intervention: 'arm_1', control: 'arm_2' }, otherArms: ['arm_3'], timeLabels: { '3_months': '3m' }, timepoints: ['3m'], outcomes: [{ key: 'pain', instrument: 'nrs', column: 'smerte' }] };
+    const text = ['record_id,redcap_event_name,smerte', '1,baseline_arm_1,6', '1,3_months_arm_1,3', '2,baseline_arm_2,7', '2,3_months_arm_2,6', '3,baseline_arm_3,5', '3,3_months_arm_3,4'].join('\n') + '\n';
+    const t = load(text, plan);
+    expect(t.patients.map((p) => p.arm)).toEqual(['intervention', 'control']);
+    expect(t.otherArms).toEqual([{ value: 'arm_3', patients: 1, rows: 2 }]);
+  });
+});

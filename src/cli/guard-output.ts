@@ -19,6 +19,7 @@ import { join, resolve, sep } from 'node:path';
 import { HtaError } from '../errors.js';
 import { fsFailure, isFsError } from '../io/fs-error.js';
 import { specialFileError, specialFileKind } from '../io/regular-file.js';
+import { refuseStreamOntoInput, standardStreamFiles } from '../io/redirected-input.js';
 import { checkOutputTarget, existingFileError } from '../io/write-atomic.js';
 import { VALUE_SET_DIR } from '../instruments/valueset.js';
 
@@ -81,6 +82,7 @@ export function guardPaths(spec: GuardSpec): void {
   const named = new Set((spec.outputs ?? []).filter((a): a is PathArg => a !== undefined));
   const outputs = [...named, ...(spec.folderFiles ?? []).filter((a): a is PathArg => a !== undefined)];
   const known: { arg: PathArg; st: Stats }[] = [];
+  const streams = standardStreamFiles();
   for (const a of inputs) {
     const st = statOrUndefined(a, 'read');
     // A missing input is reported by its reader, with the reader's own wording.
@@ -89,10 +91,13 @@ export function guardPaths(spec: GuardSpec): void {
     // A named pipe would be waited on for ever by its reader (io/regular-file.ts).
     const kind = specialFileKind(st);
     if (kind) throw specialFileError(label(a), kind);
+    // `hta plan check p.json >> p.json`: standard output or error is this input (redirected-input.ts).
+    refuseStreamOntoInput(st, a.path, label(a), streams);
     known.push({ arg: a, st });
   }
   for (const a of bundledInputs()) {
     const st = statOrUndefined(a, 'read');
+    if (st) refuseStreamOntoInput(st, a.path, label(a), streams);
     if (st) known.push({ arg: a, st });
   }
   for (const d of spec.outputDirs ?? []) {

@@ -6,9 +6,10 @@
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Command } from 'commander';
-import { formatError, HtaError } from '../errors.js';
+import { formatError, HtaError, StreamOntoInputError } from '../errors.js';
 import { fsReason, isFsError } from '../io/fs-error.js';
 import { missingFileHint } from '../io/missing-file.js';
+import { refuseStreamOntoArguments } from '../io/redirected-input.js';
 import { type CliIo, processIo } from './io.js';
 import { registerCommands } from './commands.js';
 import { refuseEmptyValues } from './empty-values.js';
@@ -39,6 +40,8 @@ export async function buildProgram(io: CliIo, argv: readonly string[] = []): Pro
 
 export async function main(argv: readonly string[], io: CliIo = processIo): Promise<number> {
   try {
+    // `hta plan check p.json >> p.json`: refused before anything, a usage error included, is written.
+    refuseStreamOntoArguments(argv);
     const { program, exitCode } = await buildProgram(io, argv);
     if (argv.length === 0) {
       program.outputHelp();
@@ -47,6 +50,12 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
     await program.parseAsync([...argv], { from: 'user' });
     return exitCode();
   } catch (err) {
+    if (err instanceof StreamOntoInputError) {
+      // Standard error may be the input itself: the message goes where it harms nothing.
+      if (err.stderrFree) io.stderr(formatError(err) + '\n');
+      else if (err.stdoutFree) io.stdout(formatError(err) + '\n');
+      return err.exitCode;
+    }
     if (err instanceof HtaError) {
       io.stderr(formatError(err) + '\n');
       return err.exitCode;

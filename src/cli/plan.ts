@@ -130,6 +130,8 @@ export function registerPlan(program: Command, io: CliIo): void {
       if (opts.kind !== undefined && !(FILE_KINDS as readonly string[]).includes(opts.kind)) {
         throw new HtaError('usage.invalid', `--kind "${opts.kind}": expected one of ${FILE_KINDS.join(', ')}`);
       }
+      // Standard output or error onto the file or the export (`>> p.json`) is refused first.
+      guardPaths({ inputs: [{ option: '<file>', path: file }, opts.export !== undefined ? { option: '--export', path: opts.export } : undefined] });
       const { checkUserFile } = await import('./plan-files.js');
       const checked = checkUserFile(file, opts.kind as FileKind | undefined);
       if (checked.kind === 'trial') {

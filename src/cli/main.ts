@@ -10,6 +10,7 @@ import { formatError, HtaError, StreamOntoInputError } from '../errors.js';
 import { fsReason, isFsError } from '../io/fs-error.js';
 import { missingFileHint } from '../io/missing-file.js';
 import { refuseStreamOntoArguments } from '../io/redirected-input.js';
+import { onStaleStagingNote } from '../io/stale-staging.js';
 import { type CliIo, processIo } from './io.js';
 import { registerCommands } from './commands.js';
 import { refuseEmptyValues } from './empty-values.js';
@@ -42,6 +43,8 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
   try {
     // `hta plan check p.json >> p.json`: refused before anything, a usage error included, is written.
     refuseStreamOntoArguments(argv);
+    // A staging file a killed run left beside a target is removed (or named) with a note.
+    onStaleStagingNote(io.stderr);
     const { program, exitCode } = await buildProgram(io, argv);
     if (argv.length === 0) {
       program.outputHelp();

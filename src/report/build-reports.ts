@@ -29,6 +29,8 @@ import { preferShortRunJit } from './short-run-jit.js';
 
 export interface BuildOptions {
   manifestFile: string;
+  /** `--out`, named on the pages' regenerate command when it is not the default (regenerate-command.ts). */
+  outDir?: string;
   /** Let manifest inputs lie outside the manifest's folder (`--allow-outside`). */
   allowOutside?: boolean;
   /** Overrides each entry's language. */
@@ -144,7 +146,7 @@ async function buildContent(
   for (const { entry, kind, data, env } of prepared) {
     options.onProgress?.(`report ${entry.id}: analysing`);
     const content = await kind.build(data as ManifestEntry, env);
-    const command = regenerateCommand(options.manifestFile, process.cwd());
+    const command = regenerateCommand(options.manifestFile, process.cwd(), options.outDir);
     if (command !== 'hta report') content.page.command = command;
     const folder = reportFolder(entry.out);
     const rendered = new Map<string, { svg: string; alt: string }>();

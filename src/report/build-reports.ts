@@ -7,6 +7,7 @@
  *                  ──chart cache, or chartSvg──► SVG per chart ──PNG worker pool──► PNG (in parallel)
  *                  ──htmlPage / markdownPage──► index.html, README.md
  */
+import type { InputOrigin } from '../io/input-files.js';
 import { readFileSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { HtaError } from '../errors.js';
@@ -121,8 +122,8 @@ async function buildContent(
         jsonProblems(entry, parsed.error.issues, options.manifestFile, zodShapeHint(kind.entrySchema)).map((p) => ({ ...p, field: `${entry.id}.${p.field ?? ''}` })));
     }
     const env: ReportEnv = {
-      input: (path: string) => {
-        const file = manifestInput(options.manifestFile, entry.id, path, options.allowOutside);
+      input: (path: string, from?: InputOrigin) => {
+        const file = manifestInput(options.manifestFile, entry.id, path, options.allowOutside, from);
         options.onInput?.(file, entry);
         return file;
       },

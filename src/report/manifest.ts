@@ -17,7 +17,7 @@ import { jsonProblems, locateProblems, readJsonFile, type ShapeHint } from '../i
 import type { InputOrigin } from '../io/input-files.js';
 import { zodShapeHint } from '../io/zod-shape.js';
 import { REPORT_KINDS } from './kinds/report-kinds.js';
-import { BACKSLASH_RULE, OUT_RULE } from './manifest-path.js';
+import { BACKSLASH_RULE, OUT_RULE, windowsFolderProblem } from './manifest-path.js';
 
 export const manifestEntryBase = z
   .object({
@@ -28,6 +28,10 @@ export const manifestEntryBase = z
       .refine((s) => !s.includes('\\'), { message: `${OUT_RULE}; ${BACKSLASH_RULE}`, abort: true })
       .regex(/^(\.\/)*[A-Za-z0-9][A-Za-z0-9._/-]*$/, OUT_RULE)
       .refine((s) => !s.split('/').includes('..'), 'a folder under --out: no ".." segments')
+      .superRefine((s, ctx) => {
+        const problem = windowsFolderProblem(s);
+        if (problem) ctx.addIssue({ code: 'custom', message: `a folder name that works on every system: ${problem}` });
+      })
       .describe('Output folder, relative to --out: ASCII letters, digits, ".", "_", "-", with "/" between folders (docs/manifest.md)'),
     lang: z.enum(['en', 'da']).default('en').describe('Language of the report (--lang overrides it)'),
   })
@@ -43,9 +47,12 @@ export function reportFolder(out: string): string {
   return posix.normalize(out).replace(/\/+$/, '');
 }
 
-/** A report folder as a file system that ignores case and Unicode form would see it. */
+/**
+ * A report folder as a file system that ignores case and Unicode form would see it, with the
+ * trailing dots Windows drops removed (such names are refused anyway, manifest-path.ts).
+ */
 function folderKey(folder: string): string {
-  return folder.normalize('NFC').toLowerCase();
+  return folder.normalize('NFC').toLowerCase().split('/').map((s) => (s === '.' || s === '..' ? s : s.replace(/\.+$/, ''))).join('/');
 }
 
 /**

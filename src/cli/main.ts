@@ -34,6 +34,7 @@ export async function buildProgram(io: CliIo, argv: readonly string[] = []): Pro
   }, argv);
   // After every command is registered, so that no option is missed (docs/cli.md "Empty values").
   refuseEmptyValues(program);
+  markRequired(program);
   // Subcommands (and theirs) inherit the exit override and the output from `program`:
   // commander copies both into every command created with `.command()`.
   return { program, exitCode: () => code };
@@ -81,6 +82,12 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
     io.stderr(`internal error: ${(err as Error).stack ?? String(err)}\nThis is a bug in hta; please report it with the command you ran.\n`);
     return 1;
   }
+}
+
+/** `--out <file> … (required)` in --help for every option commander requires (docs/cli.md). */
+function markRequired(c: Command): void {
+  for (const o of c.options) if (o.mandatory && !o.description.endsWith('(required)')) o.description = `${o.description} (required)`;
+  for (const sub of c.commands) markRequired(sub);
 }
 
 /**

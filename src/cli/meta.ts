@@ -53,7 +53,7 @@ export function registerMeta(program: Command, io: CliIo): void {
       return n;
     })
     .option('--direction <dir>', 'direction for outcomes neither the plan nor an instrument knows: higher-is-better or lower-is-better', oneOf('--direction', DIRECTIONS))
-    .option('--json', 'print the results as JSON (schema: schemas/meta-results.schema.json)')
+    .option('--json', 'print the results as JSON (schema: `hta plan schema --meta-results`)')
     .option('--lang <lang>', 'language of the text output: en or da', oneOf('--lang', ['en', 'da'] as const), 'en' as Lang)
     .action(async (file: string, opts: MetaCliOptions) => {
       // Loaded on use: `hta --help` should not pay for the meta-analysis modules.

@@ -66,6 +66,21 @@ export class HtaError extends Error {
   }
 }
 
+/**
+ * Standard output or error goes to a file the command reads (`hta plan check p.json >> p.json`):
+ * refused before anything is written (docs/cli.md "An output redirected onto an input"). The
+ * message cannot go to a stream that is itself an input, so it says which streams are free.
+ */
+export class StreamOntoInputError extends HtaError {
+  constructor(
+    message: string,
+    readonly stdoutFree: boolean,
+    readonly stderrFree: boolean,
+  ) {
+    super('usage.invalid', message);
+  }
+}
+
 /** `file:line:column: value — expected …`, the one format every problem is printed in. */
 export function formatProblem(p: Problem): string {
   const where = [p.file, p.line, p.column].filter((x) => x !== undefined).join(':');

@@ -16,7 +16,7 @@ import { outcomeLabel } from '../plan/outcome-label.js';
 import { progressBar } from './progress-bar.js';
 import { inputFiles } from '../io/input-files.js';
 import { guardPaths } from './guard-output.js';
-import { checkLang, FORCE_OPTION, LIMITS, wholeNumber } from './options.js';
+import { checkLang, FORCE_OPTION, LIMITS, rangeText, wholeNumber } from './options.js';
 import { subgroupText, targetPopulationText } from '../analysis/subgroup-text.js';
 import { readTargetSample, targetSamplePath } from '../trial/target-sample.js';
 import { analyzeObservationalCommand } from './analyze-observational.js';
@@ -30,7 +30,7 @@ export function registerAnalyze(program: Command, io: CliIo, setExit: (code: num
     .option('--json', 'print the results as JSON (schema: `hta plan schema --results`)')
     .option('--csv <file>', 'also write the effect rows as CSV (trial, target population, transported and subgroup-level rows)')
     .option('--lang <lang>', 'language of the table: en or da', 'en')
-    .option('--bootstrap <n>', 'add bootstrap percentile and BCa intervals with n replicates', wholeNumber('--bootstrap', 1, LIMITS.bootstrap))
+    .option('--bootstrap <n>', `add bootstrap percentile and BCa intervals with n replicates, ${rangeText(1, LIMITS.bootstrap)}`, wholeNumber('--bootstrap', 1, LIMITS.bootstrap))
     .option('--seed <n>', 'seed for the bootstrap (default 1)', wholeNumber('--seed'))
     .option('--exclude-invalid', 'leave rows with problems out and report them (line ranges, never ids) instead of stopping')
     .option('--excluded-out <file>', 'with --exclude-invalid: write line, column, field and problem of every excluded row as CSV')

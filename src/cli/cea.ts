@@ -7,7 +7,7 @@ import type { Command } from 'commander';
 import type { CliIo } from './io.js';
 import { inputFiles } from '../io/input-files.js';
 import { guardPaths } from './guard-output.js';
-import { checkLang, FORCE_OPTION, wholeNumber } from './options.js';
+import { checkLang, FORCE_OPTION, LIMITS, rangeText, wholeNumber } from './options.js';
 import { progressBar } from './progress-bar.js';
 import { packageVersion } from './version.js';
 import { readCsvFile } from '../io/read-csv.js';
@@ -20,10 +20,10 @@ export function registerCea(program: Command, io: CliIo): void {
     .command('cea')
     .description('cost-effectiveness from the trial patients: QALYs, costs, ICER, CE plane, acceptability curve, sensitivity')
     .argument('<export>', 'trial export (long CSV) with the resource-use columns the plan names')
-    .requiredOption('--plan <file>', 'cost-effectiveness plan (JSON; docs/plan-cea.md)')
-    .option('--json', 'print every number as JSON (schema: schemas/cea-results.schema.json)')
+    .requiredOption('--plan <file>', 'cost-effectiveness plan (JSON; docs/plan-cea.md; schema: `hta plan schema --cea-plan`)')
+    .option('--json', 'print every number as JSON (schema: `hta plan schema --cea-results`)')
     .option('--out-dir <dir>', 'also write results.json and CSV tables (CEAC, CE plane, sensitivity, costs) into this folder')
-    .option('--replicates <n>', 'bootstrap replicates (default: the plan\'s, 5,000)', wholeNumber('--replicates', 100, 100000))
+    .option('--replicates <n>', `bootstrap replicates, ${rangeText(100, LIMITS.replicates)} (default: the plan's, 5,000)`, wholeNumber('--replicates', 100, LIMITS.replicates))
     .option('--lang <lang>', 'language of the text summary: en or da', 'en')
     .option(...FORCE_OPTION)
     .action(async (file: string, opts: { plan: string; json?: boolean; outDir?: string; replicates?: number; lang: string; force?: boolean }) => {

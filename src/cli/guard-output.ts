@@ -19,8 +19,10 @@ import { join, resolve, sep } from 'node:path';
 import { HtaError } from '../errors.js';
 import { fsFailure, isFsError } from '../io/fs-error.js';
 import { specialFileError, specialFileKind } from '../io/regular-file.js';
+import { refuseStreamOntoInput, standardStreamFiles } from '../io/redirected-input.js';
 import { checkOutputTarget, existingFileError } from '../io/write-atomic.js';
 import { VALUE_SET_DIR } from '../instruments/valueset.js';
+import { shellWord } from '../io/shell-word.js';
 
 /** A path as the user gave it, with the option (or argument) that gave it: `--plan`, `<csv>`. */
 export interface PathArg {
@@ -73,14 +75,35 @@ export function refuseDashOutput(a: PathArg | undefined, what: 'file' | 'folder'
   throw new HtaError('usage.invalid', `${a.option} -: hta writes ${what === 'file' ? 'a file' : 'files into a folder'} there, not to standard output, so "-" would become a ${what} named "-" — give a ${what} name (e.g. ${a.option} ${what === 'file' ? 'results.csv' : 'out'})`);
 }
 
+/**
+ * Output names that are almost always slips (docs/output-safety.md): a file name ending in `/` or
+ * `\` names a folder (`--out newdir/`: which file in it?), and a name ending in a space or tab is
+ * a paste error (`--out "x.csv "` would make a file that looks like x.csv but is not, and that
+ * Windows cannot even open). Refused with exit 2, saying what to write instead.
+ */
+export function refuseSlipOutput(a: PathArg | undefined, what: 'file' | 'folder' = 'file'): void {
+  if (a === undefined) return;
+  const trimmed = a.path.replace(/[ \t]+$/, '');
+  if (trimmed !== a.path) {
+    const trailing = a.path.slice(trimmed.length);
+    throw new HtaError('usage.invalid', `${a.option} ${JSON.stringify(a.path)}: the name ends in ${trailing === ' ' ? 'a space' : trailing === '\t' ? 'a tab' : 'spaces or tabs'}, which would make a ${what} that looks like "${trimmed}" but is not (usually a slip when pasting) — write ${a.option} ${shellWord(trimmed)}`);
+  }
+  if (what === 'file' && /[/\\]$/.test(a.path)) {
+    throw new HtaError('usage.invalid', `${a.option} ${a.path}: that names a folder; ${a.option} needs a file name — e.g. ${a.option} ${shellWord(`${a.path}results.csv`)} to write a file in that folder`);
+  }
+}
+
 /** Throws an HtaError (exit 2) naming the option and path of the first problem; see the module comment. */
 export function guardPaths(spec: GuardSpec): void {
   for (const o of spec.outputs ?? []) refuseDashOutput(o);
   for (const d of spec.outputDirs ?? []) refuseDashOutput(d, 'folder');
+  for (const o of spec.outputs ?? []) refuseSlipOutput(o);
+  for (const d of spec.outputDirs ?? []) refuseSlipOutput(d, 'folder');
   const inputs = (spec.inputs ?? []).filter((a): a is PathArg => a !== undefined);
   const named = new Set((spec.outputs ?? []).filter((a): a is PathArg => a !== undefined));
   const outputs = [...named, ...(spec.folderFiles ?? []).filter((a): a is PathArg => a !== undefined)];
   const known: { arg: PathArg; st: Stats }[] = [];
+  const streams = standardStreamFiles();
   for (const a of inputs) {
     const st = statOrUndefined(a, 'read');
     // A missing input is reported by its reader, with the reader's own wording.
@@ -89,10 +112,13 @@ export function guardPaths(spec: GuardSpec): void {
     // A named pipe would be waited on for ever by its reader (io/regular-file.ts).
     const kind = specialFileKind(st);
     if (kind) throw specialFileError(label(a), kind);
+    // `hta plan check p.json >> p.json`: standard output or error is this input (redirected-input.ts).
+    refuseStreamOntoInput(st, a.path, label(a), streams);
     known.push({ arg: a, st });
   }
   for (const a of bundledInputs()) {
     const st = statOrUndefined(a, 'read');
+    if (st) refuseStreamOntoInput(st, a.path, label(a), streams);
     if (st) known.push({ arg: a, st });
   }
   for (const d of spec.outputDirs ?? []) {

@@ -6,9 +6,11 @@
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Command } from 'commander';
-import { formatError, HtaError } from '../errors.js';
+import { formatError, HtaError, StreamOntoInputError } from '../errors.js';
 import { fsReason, isFsError } from '../io/fs-error.js';
 import { missingFileHint } from '../io/missing-file.js';
+import { refuseStreamOntoArguments } from '../io/redirected-input.js';
+import { onStaleStagingNote } from '../io/stale-staging.js';
 import { type CliIo, processIo } from './io.js';
 import { registerCommands } from './commands.js';
 import { refuseEmptyValues } from './empty-values.js';
@@ -32,6 +34,7 @@ export async function buildProgram(io: CliIo, argv: readonly string[] = []): Pro
   }, argv);
   // After every command is registered, so that no option is missed (docs/cli.md "Empty values").
   refuseEmptyValues(program);
+  markRequired(program);
   // Subcommands (and theirs) inherit the exit override and the output from `program`:
   // commander copies both into every command created with `.command()`.
   return { program, exitCode: () => code };
@@ -39,6 +42,10 @@ export async function buildProgram(io: CliIo, argv: readonly string[] = []): Pro
 
 export async function main(argv: readonly string[], io: CliIo = processIo): Promise<number> {
   try {
+    // `hta plan check p.json >> p.json`: refused before anything, a usage error included, is written.
+    refuseStreamOntoArguments(argv);
+    // A staging file a killed run left beside a target is removed (or named) with a note.
+    onStaleStagingNote(io.stderr);
     const { program, exitCode } = await buildProgram(io, argv);
     if (argv.length === 0) {
       program.outputHelp();
@@ -47,6 +54,12 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
     await program.parseAsync([...argv], { from: 'user' });
     return exitCode();
   } catch (err) {
+    if (err instanceof StreamOntoInputError) {
+      // Standard error may be the input itself: the message goes where it harms nothing.
+      if (err.stderrFree) io.stderr(formatError(err) + '\n');
+      else if (err.stdoutFree) io.stdout(formatError(err) + '\n');
+      return err.exitCode;
+    }
     if (err instanceof HtaError) {
       io.stderr(formatError(err) + '\n');
       return err.exitCode;
@@ -69,6 +82,12 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
     io.stderr(`internal error: ${(err as Error).stack ?? String(err)}\nThis is a bug in hta; please report it with the command you ran.\n`);
     return 1;
   }
+}
+
+/** `--out <file> … (required)` in --help for every option commander requires (docs/cli.md). */
+function markRequired(c: Command): void {
+  for (const o of c.options) if (o.mandatory && !o.description.endsWith('(required)')) o.description = `${o.description} (required)`;
+  for (const sub of c.commands) markRequired(sub);
 }
 
 /**

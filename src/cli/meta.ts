@@ -2,6 +2,8 @@
 import { encodingNote } from '../io/encoding-note.js';
 import { readCsvFile } from '../io/read-csv.js';
 import { refuseSwappedInputs } from './swapped-inputs.js';
+import { guardPaths } from './guard-output.js';
+import { inputFiles } from '../io/input-files.js';
 import type { Command } from 'commander';
 import { HtaError } from '../errors.js';
 import type { Direction } from '../instruments/instrument.js';
@@ -51,7 +53,7 @@ export function registerMeta(program: Command, io: CliIo): void {
       return n;
     })
     .option('--direction <dir>', 'direction for outcomes neither the plan nor an instrument knows: higher-is-better or lower-is-better', oneOf('--direction', DIRECTIONS))
-    .option('--json', 'print the results as JSON (schema: schemas/meta-results.schema.json)')
+    .option('--json', 'print the results as JSON (schema: `hta plan schema --meta-results`)')
     .option('--lang <lang>', 'language of the text output: en or da', oneOf('--lang', ['en', 'da'] as const), 'en' as Lang)
     .action(async (file: string, opts: MetaCliOptions) => {
       // Loaded on use: `hta --help` should not pay for the meta-analysis modules.
@@ -62,6 +64,8 @@ export function registerMeta(program: Command, io: CliIo): void {
         import('../report/arm-names.js'),
       ]);
       refuseSwappedInputs({ option: '<csv>', path: file }, opts.plan !== undefined ? { option: '--plan', path: opts.plan } : undefined, 'a CSV file');
+      // The inputs, and the files the plan names, are never where standard output or error goes.
+      guardPaths({ inputs: inputFiles([{ option: '<csv>', path: file, kind: 'file' }, opts.plan !== undefined ? { option: '--plan', path: opts.plan, kind: 'trial-plan' } : undefined]) });
       const plan = opts.plan ? loadPlanFile(opts.plan) : undefined;
       const csv = readCsvFile(file);
       const note = encodingNote(file, csv.dialect);

@@ -11,11 +11,16 @@ import type { Lang } from '../report/i18n.js';
  */
 export const LIMITS = {
   bootstrap: 100_000,
+  /** `hta cea --replicates` (at least 100: fewer give no usable acceptability curve). */
+  replicates: 100_000,
   patients: 1_000_000,
   rows: 100_000_000,
 } as const;
 
 const grouped = (n: number) => n.toLocaleString('en-GB');
+
+/** The range a numeric option takes, for its --help text (`4 to 1,000,000`), from the parser's own bounds. */
+export const rangeText = (min: number, max: number): string => `${grouped(min)} to ${grouped(max)}`;
 
 /** A commander parser for a whole number, at least `min` and at most `max` when given. */
 export function wholeNumber(flag: string, min?: number, max?: number) {

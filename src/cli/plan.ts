@@ -28,7 +28,8 @@ import type { Plan } from '../plan/plan-schema.js';
 // plan-files.js loads the report kinds (for the manifest's schema): imported on use, so that
 // `hta --help` and the other commands do not pay for them.
 const FILE_KINDS: readonly FileKind[] = ['trial', 'uptake', 'manifest', 'cea'];
-const SCHEMA_OPTIONS = ['uptake', 'manifest', 'results', 'validation'] as const;
+const SCHEMA_OPTIONS = ['uptake', 'manifest', 'results', 'validation', 'ceaPlan', 'ceaResults', 'metaResults', 'uptakeResults'] as const;
+const flag = (k: string) => `--${k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
 
 const json = (v: unknown) => JSON.stringify(v, null, 2) + '\n';
 
@@ -41,12 +42,21 @@ export function registerPlan(program: Command, io: CliIo): void {
     .option('--manifest', 'the schema of the report manifest (`hta report --manifest`)')
     .option('--results', 'the schema of the analysis results (`hta analyze --json`)')
     .option('--validation', 'the schema of `hta validate --json`')
+    .option('--cea-plan', 'the schema of cost-effectiveness plans (`hta cea --plan`)')
+    .option('--cea-results', 'the schema of `hta cea --json` (and a cost-effectiveness report\'s results.json)')
+    .option('--meta-results', 'the schema of `hta meta --json`')
+    .option('--uptake-results', 'the schema of `hta uptake --json` (and an uptake report\'s results.json)')
     .action(async (opts: Partial<Record<(typeof SCHEMA_OPTIONS)[number], boolean>>) => {
       const chosen = SCHEMA_OPTIONS.filter((k) => opts[k]);
-      if (chosen.length > 1) throw new HtaError('usage.invalid', `give one of ${SCHEMA_OPTIONS.map((k) => `--${k}`).join(', ')} (not ${chosen.map((k) => `--${k}`).join(' and ')})`);
+      if (chosen.length > 1) throw new HtaError('usage.invalid', `give one of ${SCHEMA_OPTIONS.map(flag).join(', ')} (not ${chosen.map(flag).join(' and ')})`);
       const which = chosen[0];
       if (which === 'results') return void io.stdout(json(resultsJsonSchema()));
       if (which === 'validation') return void io.stdout(json(validationJsonSchema()));
+      // Loaded on use, as the commands that write these load them.
+      if (which === 'ceaPlan') return void io.stdout(json((await import('../cea/cea-plan-schema.js')).ceaPlanJsonSchema()));
+      if (which === 'ceaResults') return void io.stdout(json((await import('../cea/cea-results-schema.js')).ceaResultsJsonSchema()));
+      if (which === 'metaResults') return void io.stdout(json((await import('../meta/meta-results-schema.js')).metaResultsJsonSchema()));
+      if (which === 'uptakeResults') return void io.stdout(json((await import('../uptake/uptake-results-schema.js')).uptakeResultsJsonSchema()));
       const { jsonSchemaOf } = await import('./plan-files.js');
       io.stdout(json(jsonSchemaOf(which ?? 'trial')));
     });
@@ -130,6 +140,8 @@ export function registerPlan(program: Command, io: CliIo): void {
       if (opts.kind !== undefined && !(FILE_KINDS as readonly string[]).includes(opts.kind)) {
         throw new HtaError('usage.invalid', `--kind "${opts.kind}": expected one of ${FILE_KINDS.join(', ')}`);
       }
+      // Standard output or error onto the file or the export (`>> p.json`) is refused first.
+      guardPaths({ inputs: [{ option: '<file>', path: file }, opts.export !== undefined ? { option: '--export', path: opts.export } : undefined] });
       const { checkUserFile } = await import('./plan-files.js');
       const checked = checkUserFile(file, opts.kind as FileKind | undefined);
       if (checked.kind === 'trial') {

@@ -3,12 +3,12 @@
  * index.html; README.md; results.json). Everything is built in memory first and written only
  * when all of it succeeded; `--check` writes nothing and exits 1 when files would change.
  */
-import { dirname, isAbsolute, join } from 'node:path';
+import { basename, dirname, isAbsolute, join } from 'node:path';
 import type { Command } from 'commander';
 import { HtaError } from '../errors.js';
 import { writeFilesAtomic } from '../io/write-atomic.js';
 import { inputFiles, type InputKind, type TypedInput } from '../io/input-files.js';
-import { guardPaths, refuseDashOutput, refuseInputsInside, type PathArg } from './guard-output.js';
+import { guardPaths, refuseDashOutput, refuseSlipOutput, refuseInputsInside, type PathArg } from './guard-output.js';
 import type { CliIo } from './io.js';
 import { checkLang } from './options.js';
 import { packageVersion } from './version.js';
@@ -28,6 +28,7 @@ export function registerReport(program: Command, io: CliIo, setExit: (code: numb
     .option('--no-cache', 'draw every chart afresh instead of reusing identical ones from node_modules/.cache/hta (or $HTA_CACHE_DIR)')
     .action(async (opts: { manifest: string; out: string; lang?: string; only?: string; check?: boolean; cache: boolean; allowOutside?: boolean; force?: boolean }) => {
       refuseDashOutput({ option: '--out', path: opts.out }, 'folder');
+      refuseSlipOutput({ option: '--out', path: opts.out }, 'folder');
       const lang = checkLang(opts.lang);
       // Loaded on use: `hta --help` should not pay for vega and the statistics.
       const { loadManifest, refuseSharedFolders, reportFolder } = await import('../report/manifest.js');
@@ -70,7 +71,7 @@ export function registerReport(program: Command, io: CliIo, setExit: (code: numb
       let files: Awaited<ReturnType<typeof buildReports>>;
       try {
         files = await buildReports(entries, {
-          manifestFile: opts.manifest, version, allowOutside: opts.allowOutside === true,
+          manifestFile: opts.manifest, outDir: opts.out, version, allowOutside: opts.allowOutside === true,
           onInput: (path, entry) => inputs.set(path, { option: `input of report "${entry.id}"`, path }),
           onNote: (text) => notes.add(text),
           ...(lang ? { lang } : {}), ...(chartCache ? { chartCache } : {}), ...(onProgress ? { onProgress } : {}),
@@ -86,7 +87,11 @@ export function registerReport(program: Command, io: CliIo, setExit: (code: numb
       // reports are left out on purpose).
       const { orphanReportFolders } = await import('../report/orphan-folders.js');
       const orphans = opts.only === undefined ? orphanReportFolders(opts.out, folders, REPORT_INDEX) : [];
-      const changed = drift.stale.length + drift.missing.length + drift.extra.length + orphans.length;
+      // Staging files a run killed midway (kill -9) left in a report folder: part of a page, never
+      // to be published (docs/output-safety.md "What kill -9 leaves").
+      const { removeStaleStaging, stagingFilesIn } = await import('../io/stale-staging.js');
+      const leftovers = folders.flatMap((f) => stagingFilesIn(join(opts.out, f)).map((name) => join(opts.out, f, name)));
+      const changed = drift.stale.length + drift.missing.length + drift.extra.length + orphans.length + leftovers.length;
       if (opts.check) {
         if (changed === 0) {
           io.stdout(`reports are up to date: ${files.size} files in ${folders.length} report(s) under ${opts.out}\n`);
@@ -100,7 +105,8 @@ export function registerReport(program: Command, io: CliIo, setExit: (code: numb
           for (const f of list) io.stdout(`${what}: ${join(opts.out, f)}\n`);
         }
         for (const f of orphans) io.stdout(`not in the manifest: ${join(opts.out, f)}/ (a report hta wrote that the manifest no longer names: delete the folder, or name it in the manifest again)\n`);
-        const fileCount = changed - orphans.length;
+        for (const f of leftovers) io.stdout(`left by an interrupted run: ${f} (a staging file, part of a page a stopped hta report was writing; never publish it: the next hta report removes it when its process no longer runs — else delete it)\n`);
+        const fileCount = changed - orphans.length - leftovers.length;
         if (fileCount > 0) io.stdout(`${fileCount} file(s) out of date; run ${rerunCommand(opts)} to regenerate${held.size ? ` (${held.size} of them edited by hand or not written by hta: move them away first, or regenerate with ${rerunCommand(opts, '--force')}, which replaces them)` : ''}\n`);
         setExit(1);
         return;
@@ -122,6 +128,8 @@ export function registerReport(program: Command, io: CliIo, setExit: (code: numb
       // A missing file that another run of the same reports put in place meanwhile, byte for byte
       // what this run would write, is kept; one with other bytes is refused without offering
       // --force (it was just written, not an old file of the user's: docs/output-safety.md).
+      // Leftovers of a killed run beside this run's files go, also beside files that are up to date.
+      for (const rel of files.keys()) removeStaleStaging(dirname(join(opts.out, rel)), basename(rel));
       await writeFilesAtomic(toWrite, { replace: new Set(drift.stale.map((rel) => join(opts.out, rel))), keepIdentical: true });
       removeExtraFiles(opts.out, drift.extra);
       for (const rel of drift.kept) io.stderr(`kept ${join(opts.out, rel)}: an earlier run wrote it, but it has changed since, so it is not removed\n`);

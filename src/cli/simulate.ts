@@ -5,7 +5,7 @@ import { simulateTrial, trialToCsv } from '../simulate/trial.js';
 import { simulateTargetSample } from '../simulate/target-sample.js';
 import { simulateRegistryOutcomes } from '../simulate/registry-outcomes.js';
 import type { CliIo } from './io.js';
-import { FORCE_OPTION, LIMITS, wholeNumber } from './options.js';
+import { FORCE_OPTION, LIMITS, rangeText, wholeNumber } from './options.js';
 import { guardPaths } from './guard-output.js';
 import { HtaError } from '../errors.js';
 
@@ -15,7 +15,7 @@ export function registerSimulate(program: Command, io: CliIo): void {
     .command('trial')
     .description('a synthetic export shaped like the selfBACK trial (461 patients, 5 visits, item-level answers)')
     .option('--seed <n>', 'random seed (same seed, same bytes)', wholeNumber('--seed'))
-    .option('--patients <n>', 'number of patients (default 461)', wholeNumber('--patients', 4, LIMITS.patients))
+    .option('--patients <n>', `number of patients, ${rangeText(4, LIMITS.patients)} (default 461)`, wholeNumber('--patients', 4, LIMITS.patients))
     .requiredOption('--out <file>', 'where to write the CSV')
     .option(...FORCE_OPTION)
     .action(async (opts: { seed?: number; patients?: number; out: string; force?: boolean }) => {
@@ -27,7 +27,7 @@ export function registerSimulate(program: Command, io: CliIo): void {
   sim
     .command('target-sample')
     .description('a synthetic sample of target patients (GP patients, symptoms > 4 weeks) for inverse-odds weighting')
-    .option('--rows <n>', 'number of patients (default 300)', wholeNumber('--rows', 1, LIMITS.patients))
+    .option('--rows <n>', `number of patients, ${rangeText(1, LIMITS.patients)} (default 300)`, wholeNumber('--rows', 1, LIMITS.patients))
     .option('--seed <n>', 'random seed (same seed, same bytes; default 1)', wholeNumber('--seed'))
     .requiredOption('--out <file>', 'where to write the CSV')
     .option(...FORCE_OPTION)
@@ -39,7 +39,7 @@ export function registerSimulate(program: Command, io: CliIo): void {
   sim
     .command('registry')
     .description('a synthetic registry export of app referrals in the five Danish regions (and its denominator file)')
-    .option('--rows <n>', 'number of referrals (default 10000); streamed, so millions are fine', wholeNumber('--rows', 1, LIMITS.rows))
+    .option('--rows <n>', `number of referrals, ${rangeText(1, LIMITS.rows)} (default 10,000); streamed, so millions are fine`, wholeNumber('--rows', 1, LIMITS.rows))
     .option('--seed <n>', 'random seed (same seed, same bytes; default 1)', wholeNumber('--seed'))
     .requiredOption('--out <file>', 'where to write the registry (CSV, or Parquet with --format parquet)')
     .option('--format <format>', 'csv or parquet (typed columns, for hta uptake at scale)', 'csv')
@@ -65,7 +65,7 @@ export function registerSimulate(program: Command, io: CliIo): void {
   sim
     .command('registry-outcomes')
     .description('a synthetic registry of outcomes of app users and non-users, confounded, with a known true effect (docs/observational.md)')
-    .option('--patients <n>', 'number of patients (default 1200)', wholeNumber('--patients', 4, LIMITS.patients))
+    .option('--patients <n>', `number of patients, ${rangeText(4, LIMITS.patients)} (default 1,200)`, wholeNumber('--patients', 4, LIMITS.patients))
     .option('--seed <n>', 'random seed (same seed, same bytes; default 1)', wholeNumber('--seed'))
     .requiredOption('--out <file>', 'where to write the CSV')
     .option(...FORCE_OPTION)

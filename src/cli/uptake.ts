@@ -232,7 +232,7 @@ export function registerUptake(program: Command, io: CliIo, setExit: (code: numb
     // Required, except by --audit --published (checked below: commander cannot say "unless").
     .option('--eligible <file>', 'denominator CSV: region, year, eligible — its regions are the analysis\'s regions (required)')
     .option('--plan <file>', 'uptake plan (JSON: price tiers, scenarios, suppression threshold, column names, date format; docs/plan-uptake.md) (required)')
-    .option('--json', 'print the full analysis as JSON')
+    .option('--json', 'print the full analysis as JSON (schema: `hta plan schema --uptake-results`)')
     .option('--csv-dir <dir>', 'also write one CSV per metric table into this folder')
     .option('--lang <lang>', 'language of the summary: en or da', 'en')
     .option('--exclude-invalid', 'leave invalid registry rows out and go on (every output says how many and why); default: any invalid row stops the run')

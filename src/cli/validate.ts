@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { HtaError } from '../errors.js';
+import { HtaError, StreamOntoInputError } from '../errors.js';
 import { groupProblems } from '../problem-groups.js';
 import { formatExclusion, summarizeExclusion } from '../trial/exclusion-summary.js';
 import { missingFollowUp } from '../trial/follow-up.js';
@@ -48,7 +48,7 @@ export function registerValidate(program: Command, io: CliIo): void {
         await writeExcludedOut(trial, io, opts.excludedOut, opts.force === true);
       } catch (err) {
         // With --json an invalid file still answers on stdout (exit 2 stays, via main).
-        if (opts.json && err instanceof HtaError && err.exitCode === 2) {
+        if (opts.json && err instanceof HtaError && !(err instanceof StreamOntoInputError) && err.exitCode === 2) {
           const invalid: ValidationResult = { valid: false, error: maskCpr(err.message), problems: groupProblems(err.problems) };
           io.stdout(JSON.stringify(invalid, null, 2) + '\n');
         }

@@ -110,10 +110,23 @@ export function inputFiles(roots: readonly (TypedInput | undefined)[]): InputPat
  * `manifestInput`), so a plan cannot make a report read a file outside the manifest's folder
  * that the manifest itself could not name (docs/manifest.md).
  */
-export function nestedInputPaths(input: TypedInput, asGiven: string): string[] {
+export function nestedInputPaths(input: TypedInput, asGiven: string): NestedInput[] {
   return namedFilesOf(input).flatMap((f) => {
     const given = isAbsolute(f.path) ? f.path : join(dirname(asGiven), f.path);
     const path = isAbsolute(f.path) ? f.path : join(dirname(input.path), f.path);
-    return [given, ...nestedInputPaths({ option: input.option, path, kind: f.kind }, given)];
+    return [{ path: given, from: { file: input.path, field: f.field, value: f.path } }, ...nestedInputPaths({ option: input.option, path, kind: f.kind }, given)];
   });
+}
+
+/** Where a file named inside another was written: that file (as read), its field, the value as written. */
+export interface InputOrigin {
+  file: string;
+  field: string;
+  value: string;
+}
+
+/** A file an input names, as `nestedInputPaths` gives it, with where it was written. */
+export interface NestedInput {
+  path: string;
+  from: InputOrigin;
 }

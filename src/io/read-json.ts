@@ -18,7 +18,7 @@ import { issueExpected, type SchemaIssue, typeText } from './zod-issue-text.js';
 import { utf16Of, utf16WithoutMark } from './utf16.js';
 import { specialFileError, specialFileKind } from './regular-file.js';
 import { doesNotExist } from './missing-file.js';
-import { emptiedByRedirection } from './redirected-input.js';
+import { emptiedByRedirection, refuseStreamOntoInput } from './redirected-input.js';
 
 /** Largest plan or manifest read (bytes): real ones are a few kilobytes. */
 export const MAX_JSON_BYTES = 10 * 1024 * 1024;
@@ -32,6 +32,8 @@ export function readJsonFile(file: string, what: string): unknown {
     const st = statSync(file);
     const kind = specialFileKind(st);
     if (kind) throw specialFileError(file, kind);
+    // Standard output or error appended to this file would change it (redirected-input.ts).
+    refuseStreamOntoInput(st, file);
     const size = st.size;
     if (size > MAX_JSON_BYTES) {
       throw new HtaError('plan.invalid', `${file} is too large for a ${what}`, [

@@ -1,34 +1,107 @@
 /**
- * `hta uptake … --previous p.json --json > p.json`: the shell empties p.json (to receive the
- * output) before hta starts, so the input hta then reads is empty. An empty input that is also
- * where standard output (or error) goes says so, instead of only "p.json is empty"
- * (docs/cli.md "An output redirected onto an input").
+ * Standard output or error sent to a file the command reads (docs/cli.md "An output redirected
+ * onto an input"):
+ *
+ * - `hta plan check p.json >> p.json` (or `2>> p.json`, or any other way of opening it) would
+ *   append the results to the input itself, and exit 0. Every input is compared, by device and
+ *   inode, with what standard output and error are, before anything is read or written
+ *   (`refuseStreamOntoInput`, called by the output guard and by every reader), and the run stops
+ *   with exit 2. The message goes to a stream that is not an input, or nowhere.
+ * - `hta uptake … --previous p.json --json > p.json`: the shell has already emptied p.json (to
+ *   receive the output) before hta starts, so the earlier content is gone; the message says so.
  */
-import { fstatSync, statSync } from 'node:fs';
+import { fstatSync, statSync, type Stats } from 'node:fs';
+import { StreamOntoInputError } from '../errors.js';
 
-/** Which standard stream, if any, is redirected onto `file` (same device and inode). */
-function redirectedOnto(file: string): 'standard output' | 'standard error' | undefined {
+type StreamName = 'standard output' | 'standard error';
+
+/** A standard stream that is a regular file, with its identity. */
+export interface StreamFile {
+  name: StreamName;
+  st: Pick<Stats, 'dev' | 'ino'>;
+}
+
+/** Standard output and error, where they are regular files (not a terminal, pipe or /dev/null). */
+export function standardStreamFiles(): StreamFile[] {
+  const files: StreamFile[] = [];
+  for (const [fd, name] of [[1, 'standard output'], [2, 'standard error']] as const) {
+    try {
+      const st = fstatSync(fd);
+      if (st.isFile()) files.push({ name, st });
+    } catch {
+      // That stream is closed: not onto any file.
+    }
+  }
+  return files;
+}
+
+const OP: Record<StreamName, { truncate: string; append: string }> = {
+  'standard output': { truncate: '>', append: '>>' },
+  'standard error': { truncate: '2>', append: '2>>' },
+};
+
+/**
+ * Throws when standard output or error is the input `st` (`label` names it: `--plan p.json`,
+ * or just the path), before anything is read from it or written anywhere. `streams` is for the
+ * tests; by default the process's own.
+ */
+export function refuseStreamOntoInput(st: Pick<Stats, 'dev' | 'ino' | 'size'>, file: string, label: string = file, streams: readonly StreamFile[] = standardStreamFiles()): void {
+  const onto = streams.filter((s) => s.st.dev === st.dev && s.st.ino === st.ino);
+  if (onto.length === 0) return;
+  const names = onto.map((s) => s.name);
+  const which = names.join(' and ');
+  const stdoutFree = !names.includes('standard output');
+  const stderrFree = !names.includes('standard error');
+  // An empty input with a stream onto it was emptied by the shell's `>`: its content is gone.
+  const message =
+    st.size === 0
+      ? `${label} is empty: ${which} ${onto.length > 1 ? 'are' : 'is'} redirected onto it (${onto.map((s) => `${OP[s.name].truncate} ${file}`).join(', ')}), and the shell empties an output file before the command starts — redirect to another file (the earlier content is lost; restore it from a copy)`
+      : `${which} ${onto.length > 1 ? 'go' : 'goes'} to ${file} (as with ${onto.map((s) => `${OP[s.name].append} ${file}`).join(', ')}), which this command is given${label === file ? '' : ` (${label})`}: hta would write onto its own input, and input files are never modified — redirect to another file (nothing was written; ${file} is unchanged)`;
+  throw new StreamOntoInputError(message, stdoutFree, stderrFree);
+}
+
+/** `refuseStreamOntoInput` for a path; a path that cannot be examined is left to its reader. */
+export function refuseStreamOntoPath(file: string, label: string = file): void {
   let st;
   try {
     st = statSync(file);
   } catch {
-    return undefined;
+    return;
   }
-  for (const [fd, name] of [[1, 'standard output'], [2, 'standard error']] as const) {
+  refuseStreamOntoInput(st, file, label);
+}
+
+/**
+ * The net under every other check: an argument (or `--option=value`) that names the file standard
+ * output or error goes to, refused before the command line is even parsed — so that not even a
+ * usage error (`hta uptake 2>> plan.json`, a missing argument) is written onto it. Arguments that
+ * name no file are passed over; the files a plan names are checked by the output guard and the
+ * readers.
+ */
+export function refuseStreamOntoArguments(argv: readonly string[], streams: readonly StreamFile[] = standardStreamFiles()): void {
+  if (streams.length === 0) return;
+  for (const arg of argv) {
+    const path = arg.startsWith('-') ? /^--[^=]+=(.+)$/.exec(arg)?.[1] : arg;
+    if (path === undefined) continue;
+    let st;
     try {
-      const out = fstatSync(fd);
-      if (out.isFile() && out.dev === st.dev && out.ino === st.ino) return name;
+      st = statSync(path);
     } catch {
-      // That stream is closed: not onto this file.
+      continue;
     }
+    if (st.isFile()) refuseStreamOntoInput(st, path, path, streams);
   }
-  return undefined;
 }
 
 /** The words to add to "<file> is empty" when a redirection emptied it, else ''. */
 export function emptiedByRedirection(file: string): string {
-  const stream = redirectedOnto(file);
+  let st;
+  try {
+    st = statSync(file);
+  } catch {
+    return '';
+  }
+  const stream = standardStreamFiles().find((s) => s.st.dev === st.dev && s.st.ino === st.ino);
   if (stream === undefined) return '';
-  const op = stream === 'standard output' ? '>' : '2>';
-  return `: ${stream} is redirected onto it (${op} ${file}), and the shell empties an output file before the command starts — redirect to another file (the earlier content is lost; restore it from a copy)`;
+  return `: ${stream.name} is redirected onto it (${OP[stream.name].truncate} ${file}), and the shell empties an output file before the command starts — redirect to another file (the earlier content is lost; restore it from a copy)`;
 }

@@ -6,6 +6,7 @@
  */
 import { statSync, type Stats } from 'node:fs';
 import { HtaError } from '../errors.js';
+import { refuseStreamOntoInput } from './redirected-input.js';
 
 /** What a path is when it is neither a regular file nor a folder ("a named pipe"), else undefined. */
 export function specialFileKind(st: Stats): string | undefined {
@@ -22,7 +23,8 @@ export function specialFileError(label: string, kind: string): HtaError {
 
 /**
  * Throws `specialFileError` when `file` (followed through links) is a named pipe, socket or
- * device. A path that cannot be examined is left to the reader, which says why in its words.
+ * device, and when standard output or error goes to it (`>> export.csv`, redirected-input.ts).
+ * A path that cannot be examined is left to the reader, which says why in its words.
  */
 export function refuseSpecialFile(file: string, label = file): void {
   let st: Stats;
@@ -33,4 +35,5 @@ export function refuseSpecialFile(file: string, label = file): void {
   }
   const kind = specialFileKind(st);
   if (kind) throw specialFileError(label, kind);
+  refuseStreamOntoInput(st, file, label);
 }

@@ -6,7 +6,8 @@
  * - An existing file is never replaced unless the caller says so (`replace`: the user's
  *   `--force`, or files an index shows hta wrote, output-index.ts). Without it the staging file is
  *   put in place by a hard link, which fails if a file appeared at the target meanwhile.
- * - The staging file gets a random name and is created exclusively (O_CREAT|O_EXCL|O_NOFOLLOW,
+ * - The staging file gets a random name (with the process id, so that one a `kill -9` left can be
+ *   told stale and removed by a later run: stale-staging.ts) and is created exclusively (O_CREAT|O_EXCL|O_NOFOLLOW,
  *   mode 0600): a file or symbolic link planted at a predictable name is never opened, let alone
  *   written through. It becomes 0644 just before it is put in place.
  * - The target must be absent or a regular file. A folder, device, FIFO or socket is refused, and
@@ -18,11 +19,11 @@
  *   arrived during synchronous work is handled first and nothing is put in place after it.
  * - File-system failures become one-line HtaErrors naming the path (fs-error.ts), exit 2.
  */
-import { randomBytes } from 'node:crypto';
 import { chmodSync, closeSync, constants, fchmodSync, linkSync, lstatSync, mkdirSync, openSync, readFileSync, renameSync, unlinkSync, write, writeSync, type Stats } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { HtaError } from '../errors.js';
 import { fsFailure, isFsError } from './fs-error.js';
+import { removeStaleStaging, stagingName } from './stale-staging.js';
 import { discardMadeFolders, discardStagingFile, forgetMadeFolders, forgetStagingFile, letSignalsIn, registerMadeFolders, registerStagingFile, wasInterrupted } from './staging-files.js';
 
 // O_NOFOLLOW is 0 where the platform lacks it; O_EXCL alone already refuses an existing link.
@@ -144,10 +145,11 @@ function stage(path: string, replace: boolean, keepIdentical = false): Staged {
   if (checkOutputTarget(path) && !replace && !keepIdentical) throw existingFileError(path);
   const dir = dirname(path);
   const made = makeFolders(dir, path);
-  // Names stay well below the 255-byte limit whatever the target's name.
-  const stem = basename(path).slice(0, 100);
+  // What a run killed with kill -9 left while writing this target goes now (stale-staging.ts).
+  if (made.length === 0) removeStaleStaging(dir, basename(path));
   for (let attempt = 0; ; attempt++) {
-    const tmp = join(dir, `.${stem}.${randomBytes(8).toString('hex')}.tmp`);
+    // `.<name>.<pid>-<host>.<16 random hex>.tmp`: whose it is, so a later run can tell it is stale.
+    const tmp = join(dir, stagingName(basename(path)));
     // Listed (and the signal handlers installed) before the file exists: a signal that comes
     // right after it was created still removes it.
     registerStagingFile(tmp);

@@ -7,6 +7,7 @@
  *                  ──chart cache, or chartSvg──► SVG per chart ──PNG worker pool──► PNG (in parallel)
  *                  ──htmlPage / markdownPage──► index.html, README.md
  */
+import type { InputOrigin } from '../io/input-files.js';
 import { readFileSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { HtaError } from '../errors.js';
@@ -29,6 +30,8 @@ import { preferShortRunJit } from './short-run-jit.js';
 
 export interface BuildOptions {
   manifestFile: string;
+  /** `--out`, named on the pages' regenerate command when it is not the default (regenerate-command.ts). */
+  outDir?: string;
   /** Let manifest inputs lie outside the manifest's folder (`--allow-outside`). */
   allowOutside?: boolean;
   /** Overrides each entry's language. */
@@ -119,8 +122,8 @@ async function buildContent(
         jsonProblems(entry, parsed.error.issues, options.manifestFile, zodShapeHint(kind.entrySchema)).map((p) => ({ ...p, field: `${entry.id}.${p.field ?? ''}` })));
     }
     const env: ReportEnv = {
-      input: (path: string) => {
-        const file = manifestInput(options.manifestFile, entry.id, path, options.allowOutside);
+      input: (path: string, from?: InputOrigin) => {
+        const file = manifestInput(options.manifestFile, entry.id, path, options.allowOutside, from);
         options.onInput?.(file, entry);
         return file;
       },
@@ -144,7 +147,7 @@ async function buildContent(
   for (const { entry, kind, data, env } of prepared) {
     options.onProgress?.(`report ${entry.id}: analysing`);
     const content = await kind.build(data as ManifestEntry, env);
-    const command = regenerateCommand(options.manifestFile, process.cwd());
+    const command = regenerateCommand(options.manifestFile, process.cwd(), options.outDir);
     if (command !== 'hta report') content.page.command = command;
     const folder = reportFolder(entry.out);
     const rendered = new Map<string, { svg: string; alt: string }>();

@@ -24,3 +24,22 @@ export function manifestPath(description: string) {
  * starting with a letter or digit (a leading `./` is allowed and ignored).
  */
 export const OUT_RULE = 'a relative folder name of ASCII letters, digits, ".", "_" and "-", with "/" between folders, starting with a letter or digit (no spaces, no letters such as æ ø å, no \\) — e.g. "ryg-forsoeg"';
+
+/** Names Windows keeps for devices, in any case and with any extension (`con`, `Aux.md`, `LPT1.x`). */
+const WINDOWS_DEVICES = /^(con|prn|aux|nul|com[1-9]|lpt[1-9])(\.|$)/i;
+
+/**
+ * Why a folder name of an entry's `out` cannot be used on Windows, or undefined: a name ending in
+ * "." (Windows drops it, so "a." is the folder "a" there, another report's, say) or a device name
+ * (`CON`, `aux`, `NUL`, `COM1`, `LPT1`, also with an extension: Windows opens the device). A
+ * manifest moves between machines, so such a name is refused everywhere (docs/manifest.md).
+ */
+export function windowsFolderProblem(out: string): string | undefined {
+  for (const segment of out.split('/')) {
+    if (segment === '' || segment === '.') continue;
+    if (segment.endsWith('.')) return `no folder name ending in "." ("${segment}"): Windows drops the dot, so it would be the folder "${segment.replace(/\.+$/, '')}" there`;
+    const device = WINDOWS_DEVICES.exec(segment);
+    if (device) return `no folder named "${segment}": ${device[1]!.toUpperCase()} is a device name on Windows (in any case, with any extension), where no folder can be called that`;
+  }
+  return undefined;
+}

@@ -14,9 +14,10 @@ import { basename, dirname, isAbsolute, join, posix, relative, resolve, sep } fr
 import { z } from 'zod';
 import { HtaError, type Problem } from '../errors.js';
 import { jsonProblems, locateProblems, readJsonFile, type ShapeHint } from '../io/read-json.js';
+import type { InputOrigin } from '../io/input-files.js';
 import { zodShapeHint } from '../io/zod-shape.js';
 import { REPORT_KINDS } from './kinds/report-kinds.js';
-import { BACKSLASH_RULE, OUT_RULE } from './manifest-path.js';
+import { BACKSLASH_RULE, OUT_RULE, windowsFolderProblem } from './manifest-path.js';
 
 export const manifestEntryBase = z
   .object({
@@ -27,6 +28,10 @@ export const manifestEntryBase = z
       .refine((s) => !s.includes('\\'), { message: `${OUT_RULE}; ${BACKSLASH_RULE}`, abort: true })
       .regex(/^(\.\/)*[A-Za-z0-9][A-Za-z0-9._/-]*$/, OUT_RULE)
       .refine((s) => !s.split('/').includes('..'), 'a folder under --out: no ".." segments')
+      .superRefine((s, ctx) => {
+        const problem = windowsFolderProblem(s);
+        if (problem) ctx.addIssue({ code: 'custom', message: `a folder name that works on every system: ${problem}` });
+      })
       .describe('Output folder, relative to --out: ASCII letters, digits, ".", "_", "-", with "/" between folders (docs/manifest.md)'),
     lang: z.enum(['en', 'da']).default('en').describe('Language of the report (--lang overrides it)'),
   })
@@ -42,9 +47,12 @@ export function reportFolder(out: string): string {
   return posix.normalize(out).replace(/\/+$/, '');
 }
 
-/** A report folder as a file system that ignores case and Unicode form would see it. */
+/**
+ * A report folder as a file system that ignores case and Unicode form would see it, with the
+ * trailing dots Windows drops removed (such names are refused anyway, manifest-path.ts).
+ */
 function folderKey(folder: string): string {
-  return folder.normalize('NFC').toLowerCase();
+  return folder.normalize('NFC').toLowerCase().split('/').map((s) => (s === '.' || s === '..' ? s : s.replace(/\.+$/, ''))).join('/');
 }
 
 /**
@@ -210,27 +218,42 @@ export function loadManifest(file: string): ManifestEntry[] {
  * absolute path must not make `hta report` read (and quote in an error) files outside its
  * folder. A symbolic link inside the folder that points outside counts as outside.
  * `allowOutside` (the `--allow-outside` flag, given on the command line by the user) lifts this.
+ * `from`: the plan field that named the path (a trial plan's target sample, a CEA plan's unit
+ * costs), so that a refusal names that file, field, line:column and value as written.
  */
-export function manifestInput(manifestFile: string, entryId: string, path: string, allowOutside = false): string {
+export function manifestInput(manifestFile: string, entryId: string, path: string, allowOutside = false, from?: InputOrigin): string {
   const folder = dirname(manifestFile);
   const target = isAbsolute(path) ? path : join(folder, path);
   if (allowOutside) return target;
-  const refuse = (why: string) =>
-    new HtaError('input.invalid', `${manifestFile}: report "${entryId}" names an input outside the manifest's folder`, [
-      { file: manifestFile, field: entryId, value: path, expected: `a path relative to the manifest's folder (${folder === '.' ? 'the current folder' : folder}) that stays inside it; ${why} — or pass --allow-outside to read it anyway`, kind: 'manifest.outside' },
-    ]);
-  if (isAbsolute(path)) throw refuse('an absolute path is not read, even one inside that folder: write it relative to the manifest');
+  const where = folder === '.' ? 'the current folder' : folder;
+  const refuse = (why: string) => {
+    if (from === undefined) {
+      return new HtaError('input.invalid', `${manifestFile}: report "${entryId}" names an input outside the manifest's folder`, [
+        { file: manifestFile, field: entryId, value: path, expected: `a path relative to the manifest's folder (${where}) that stays inside it; ${why} — or pass --allow-outside to read it anyway`, kind: 'manifest.outside' },
+      ]);
+    }
+    const problem: Problem = { file: from.file, field: from.field, value: from.value, expected: `a file inside the manifest's folder (${where}), as every input of report "${entryId}" of ${manifestFile} must be; ${why} — or pass --allow-outside to read it anyway`, kind: 'manifest.outside' };
+    let located = [problem];
+    try {
+      // The plan was read already; read again only for the value's line and column.
+      located = locateProblems(readJsonFile(from.file, 'plan'), located);
+    } catch {
+      // Unreadable now: the problem without a position.
+    }
+    return new HtaError('input.invalid', `${manifestFile}: report "${entryId}": ${from.file} names a file outside the manifest's folder`, located);
+  };
+  if (isAbsolute(path)) throw refuse(from === undefined ? 'an absolute path is not read, even one inside that folder: write it relative to the manifest' : 'an absolute path is not read, even one inside that folder: write it relative to the plan');
   const inside = (root: string, p: string) => {
     const rel = relative(root, p);
     return rel !== '' && rel !== '..' && !rel.startsWith('..' + sep) && !isAbsolute(rel);
   };
-  if (!inside(resolve(folder), resolve(target))) throw refuse('this one leads out of it with ".."');
+  if (!inside(resolve(folder), resolve(target))) throw refuse(from === undefined ? 'this one leads out of it with ".."' : `this one leads out of it with ".." (it is ${path} from the manifest's folder)`);
   let real: string | undefined;
   try {
     real = realpathSync(target);
   } catch {
     return target; // missing: reading it gives the usual "does not exist" error
   }
-  if (!inside(realpathSync(folder), real)) throw refuse('a link that leads out of it');
+  if (!inside(realpathSync(folder), real)) throw refuse('this one leads out of it through a symbolic link');
   return target;
 }

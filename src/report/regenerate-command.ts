@@ -4,8 +4,9 @@
  * fails there (found by a tester). The manifest is named as a path from the folder hta was run
  * in, with `/` separators (so the same project gives the same bytes on every machine); one
  * outside that folder by its file name only, so a published page never shows a home folder.
- * `--out` is not named: the page's bytes must not depend on where it was written (a copy of a
- * report folder is still up to date).
+ * `--out` is named the same way when it is not the default `reports` (a run into `--out 'out
+ * dir'` regenerated without it would write elsewhere); the bundled reports' pages, written with
+ * the default, do not name it.
  */
 import { isAbsolute, posix, relative, resolve, sep } from 'node:path';
 import { shellWord } from '../io/shell-word.js';
@@ -14,12 +15,26 @@ import { shellWord } from '../io/shell-word.js';
 export const DEFAULT_MANIFEST = 'data/reports.json';
 export const DEFAULT_OUT = 'reports';
 
-/** `hta report`, with `--manifest` unless the manifest is the default; `cwd` is the folder hta runs in. */
-export function regenerateCommand(manifestFile: string, cwd: string): string {
-  const fromCwd = relative(cwd, resolve(cwd, manifestFile));
-  const inside = fromCwd !== '' && !fromCwd.startsWith('..') && !isAbsolute(fromCwd);
-  const named = inside ? posix.normalize(fromCwd.split(sep).join('/')) : posix.basename(manifestFile.split(sep).join('/'));
-  return named === DEFAULT_MANIFEST ? 'hta report' : `hta report --manifest ${shellWord(named)}`;
+/** A path as a page names it: from `cwd` with `/`, or by its last name when it lies outside `cwd`. */
+function pagePath(path: string, cwd: string): string {
+  const fromCwd = relative(cwd, resolve(cwd, path));
+  if (fromCwd === '') return '.';
+  const inside = !fromCwd.startsWith('..') && !isAbsolute(fromCwd);
+  return inside ? posix.normalize(fromCwd.split(sep).join('/')) : posix.basename(path.split(sep).join('/'));
+}
+
+/**
+ * `hta report`, with `--manifest` unless the manifest is the default and `--out` unless the
+ * folder is the default; `cwd` is the folder hta runs in.
+ */
+export function regenerateCommand(manifestFile: string, cwd: string, outDir: string = DEFAULT_OUT): string {
+  const manifest = pagePath(manifestFile, cwd);
+  const out = pagePath(outDir, cwd);
+  return [
+    'hta report',
+    ...(manifest !== DEFAULT_MANIFEST ? ['--manifest', shellWord(manifest)] : []),
+    ...(out !== DEFAULT_OUT ? ['--out', shellWord(out)] : []),
+  ].join(' ');
 }
 
 /**

@@ -120,6 +120,22 @@ describe('folders, devices and links where files belong (and the reverse): exit 
     }
   });
 
+  it('a file name ending in / names a folder, and a name ending in a space is a slip: refused with the fix, nothing written', async () => {
+    const w = workspace();
+    const runs: [string[], string][] = [
+      [['simulate', 'trial', '--patients', '10', '--out', join(w.dir, 'newdir/')], `--out ${join(w.dir, 'newdir/')}: that names a folder; --out needs a file name — e.g. --out ${join(w.dir, 'newdir/results.csv')}`],
+      [['score', w.csv, '--out', join(w.dir, 's.csv ')], `--out "${join(w.dir, 's.csv ')}": the name ends in a space, which would make a file that looks like "${join(w.dir, 's.csv')}" but is not (usually a slip when pasting) — write --out ${join(w.dir, 's.csv')}`],
+      [['analyze', w.csv, '--plan', w.plan, '--csv', join(w.dir, 'e.csv\t')], 'the name ends in a tab'],
+      [['uptake', join(FX, 'registry-small.csv'), '--eligible', join(FX, 'eligible-small.csv'), '--plan', UPTAKE_PLAN, '--csv-dir', join(w.dir, 'out  ')], 'the name ends in spaces or tabs, which would make a folder'],
+      [['report', '--manifest', join(w.dir, 'm.json'), '--out', join(w.dir, 'r ')], 'the name ends in a space, which would make a folder'],
+    ];
+    for (const [argv, message] of runs) {
+      const r = await runCli(...argv);
+      expectCleanFailure(r, message);
+    }
+    expect(readdirSync(w.dir).sort()).toEqual(['p.json', 'x.csv']);
+  });
+
   it('score --out under a file (a file where a folder is needed)', async () => {
     const w = workspace();
     const r = await runCli('score', w.csv, '--out', join(w.csv, 'scored.csv'));

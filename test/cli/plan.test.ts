@@ -39,6 +39,17 @@ describe('hta plan schema', () => {
     expect(validate({ reports: [{ ...meta, kind: 'survival' }] })).toBe(false);
   });
 
+  it.each([
+    ['--cea-plan', 'schemas/cea-plan.schema.json'],
+    ['--cea-results', 'schemas/cea-results.schema.json'],
+    ['--meta-results', 'schemas/meta-results.schema.json'],
+    ['--uptake-results', 'schemas/uptake-results.schema.json'],
+  ])('%s prints the committed schema that cea, meta and uptake --help name', async (option, schemaFile) => {
+    const r = await runCli('plan', 'schema', option);
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual(read(schemaFile));
+  });
+
   it('refuses two schema options at once', async () => {
     const r = await runCli('plan', 'schema', '--uptake', '--manifest');
     expect(r.code).toBe(2);

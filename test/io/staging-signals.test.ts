@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { transpileTs } from '../support/built-closure.js';
 import { tempDir } from '../support/run-cli.js';
 
-const MODULES = ['src/io/write-atomic.ts', 'src/io/staging-files.ts', 'src/io/fs-error.ts', 'src/errors.ts', 'src/problem-groups.ts', 'src/io/cpr-number.ts'];
+const MODULES = ['src/io/write-atomic.ts', 'src/io/staging-files.ts', 'src/io/stale-staging.ts', 'src/io/fs-error.ts', 'src/errors.ts', 'src/problem-groups.ts', 'src/io/cpr-number.ts'];
 
 function compileWriter(dir: string): string {
   for (const m of MODULES) {
@@ -55,7 +55,7 @@ describe.skipIf(process.platform === 'win32')('staging files and signals', () =>
     mkdirSync(outDir);
     for (const signal of ['SIGINT', 'SIGTERM'] as const) {
       const r = await runUntilStarted(script, join(outDir, `registry-${signal}.csv`), signal);
-      expect(r.staged).toEqual([expect.stringMatching(new RegExp(`^\\.registry-${signal}\\.csv\\.[0-9a-f]{16}\\.tmp$`))]);
+      expect(r.staged).toEqual([expect.stringMatching(new RegExp(`^\\.registry-${signal}\\.csv\\.\\d+-[0-9a-f]{8}\\.[0-9a-f]{16}\\.tmp$`))]);
       expect(r.signal ?? r.code).toBe(signal); // re-raised: the shell sees 130 / 143
       expect(readdirSync(outDir)).toEqual([]);
     }

@@ -46,6 +46,19 @@ describe('one folder per report', () => {
     expect(problemsOf([meta('a', 'R'), meta('b', 'r/sub')])[0]?.expected).toContain('inside the folder of report "a"');
   });
 
+  it('names Windows cannot use are refused on every system: a trailing dot ("a" and "a."), device names in any case, with or without extension', () => {
+    const [dot, ...rest] = problemsOf([meta('a', 'a'), meta('b', 'a.')]);
+    expect(rest).toEqual([]);
+    expect(dot).toMatchObject({ field: 'reports.1.out', value: 'a.', expected: expect.stringContaining('no folder name ending in "." ("a."): Windows drops the dot, so it would be the folder "a" there') });
+    expect(problemsOf([meta('a', 'r/sub..')])[0]).toMatchObject({ expected: expect.stringContaining('("sub..")') });
+    for (const name of ['CON', 'con', 'aux', 'Aux.md', 'NUL', 'nul.txt', 'COM1', 'com9.x', 'LPT1', 'lpt3.tar.gz', 'r/prn']) {
+      const [p] = problemsOf([meta('a', name)]);
+      expect(p, name).toMatchObject({ field: 'reports.0.out', value: name, expected: expect.stringMatching(/is a device name on Windows/) });
+    }
+    // Names that only start like one are fine.
+    for (const name of ['console', 'auxiliary', 'com10', 'lpt', 'nullable', 'a.b', 'r/con-sub']) expect(() => parseManifest({ reports: [meta('a', name)] }, 'm.json'), name).not.toThrow();
+  });
+
   it('hta report refuses entries whose folders are one through a symbolic link (exit 2, both ids named, nothing written), --force or --check too', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'studies.csv'), 'x');

@@ -1,6 +1,6 @@
 import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { HtaError } from '../../src/errors.js';
+import { formatError, type HtaError } from '../../src/errors.js';
 import { describe, expect, it } from 'vitest';
 import { manifestInput } from '../../src/report/manifest.js';
 import { runCli, tempDir } from '../support/run-cli.js';
@@ -31,6 +31,23 @@ describe('manifest inputs stay in the manifest folder', () => {
       expect((err as HtaError).problems[0]!.expected).toContain("an absolute path is not read, even one inside that folder: write it relative to the manifest");
     }
   });
+  it("a trial plan's target sample outside the folder is named in the plan, at its line:column, as written", () => {
+    const plans = join(folder, 'plans');
+    mkdirSync(plans, { recursive: true });
+    const plan = join(plans, 'ts.plan.json');
+    writeFileSync(plan, '{\n  "population": {\n    "targetSample": { "file": "../../Mine data/mine.csv" }\n  }\n}\n');
+    let err: HtaError | undefined;
+    try {
+      manifestInput(manifest, 'a', join('plans', '../../Mine data/mine.csv'), false, { file: plan, field: 'population.targetSample.file', value: '../../Mine data/mine.csv' });
+    } catch (e) {
+      err = e as HtaError;
+    }
+    expect(err?.message).toBe(`${manifest}: report "a": ${plan} names a file outside the manifest's folder`);
+    expect(formatError(err!)).toContain(`${plan}:3:31 (population.targetSample.file): "../../Mine data/mine.csv" — expected a file inside the manifest's folder (${folder}), as every input of report "a" of ${manifest} must be; this one leads out of it with ".." (it is ../Mine data/mine.csv from the manifest's folder) — or pass --allow-outside to read it anyway`);
+  });
+  it('says a link leads out in words (not "…stays inside it; a link that leads out of it")', () => {
+    expect(() => manifestInput(manifest, 'x', 'data/link.csv')).toThrow(expect.objectContaining({ problems: [expect.objectContaining({ expected: expect.stringContaining('that stays inside it; this one leads out of it through a symbolic link — or pass --allow-outside') })] }));
+  });
   it('hta report exits 2 without reading or quoting the outside file', async () => {
     writeFileSync(manifest, JSON.stringify({ reports: [{ id: 't', kind: 'trial', out: 't', data: '../secret.csv', plan: 'plan.json' }] }));
     const r = await runCli('report', '--manifest', manifest, '--out', join(root, 'out'));
@@ -47,7 +64,10 @@ describe('manifest inputs stay in the manifest folder', () => {
       writeFileSync(manifest, JSON.stringify({ reports: [{ id: 'c', kind: 'cea', out: 'c', data: 'data/trial.csv', plan: 'plans/cea.json' }] }));
       const r = await runCli('report', '--manifest', manifest, '--out', join(root, 'out'));
       expect(r.code, field).toBe(2);
-      expect(r.stderr, field).toMatch(/names an input outside the manifest's folder/);
+      // The plan, its field, line:column and the value as the plan writes it.
+      expect(r.stderr, field).toContain(`report "c": ${join(plans, 'cea.json')} names a file outside the manifest's folder`);
+      const escaped = (t: string) => t.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+      expect(r.stderr, field).toMatch(new RegExp(`cea\\.json:1:\\d+ \\(${field}\\): ${escaped(JSON.stringify(value))} — expected a file inside the manifest's folder`));
       expect(r.stderr).not.toMatch(/password-line/);
     }
   });

@@ -12,6 +12,14 @@ describe('the regenerate command on a page', () => {
     expect(regenerateCommand('/p/studie/m.json', '/p')).toBe('hta report --manifest studie/m.json');
     expect(regenerateCommand("my study/it's.json", '/p')).toBe(`hta report --manifest 'my study/it'\\''s.json'`);
   });
+  it("names a --out that is not the default, quoted for a shell, as --check's hint does; the default not at all", () => {
+    expect(regenerateCommand('data/m.json', '/p', 'out dir')).toBe("hta report --manifest data/m.json --out 'out dir'");
+    expect(regenerateCommand('data/reports.json', '/p', '/p/site/')).toBe('hta report --out site');
+    expect(regenerateCommand('data/reports.json', '/p', '.')).toBe('hta report --out .');
+    // Outside the folder hta runs in: its name only, as for the manifest.
+    expect(regenerateCommand('data/reports.json', '/p', '/home/jens/Mine data/out')).toBe('hta report --out out');
+    for (const out of ['reports', './reports', '/p/reports/', 'x/../reports']) expect(regenerateCommand('data/reports.json', '/p', out)).toBe('hta report');
+  });
   it('names a manifest outside that folder by its file name only (no home folder on a published page)', () => {
     expect(regenerateCommand('/home/jens/studie/m.json', '/p')).toBe('hta report --manifest m.json');
     expect(regenerateCommand('../m.json', '/p/q')).toBe('hta report --manifest m.json');

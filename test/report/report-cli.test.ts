@@ -75,15 +75,16 @@ describe('hta report', () => {
     const saved = process.env.HTA_CACHE_DIR;
     process.env.HTA_CACHE_DIR = cacheDir;
     try {
-      expect((await runCli('report', '--manifest', w.manifest, '--out', join(w.dir, 'fresh'), '--no-cache')).code).toBe(0);
+      // Folders of one name (`site`), so that the pages name the same --out.
+      expect((await runCli('report', '--manifest', w.manifest, '--out', join(w.dir, 'fresh', 'site'), '--no-cache')).code).toBe(0);
       expect(existsSync(cacheDir)).toBe(false);
-      expect((await runCli('report', '--manifest', w.manifest, '--out', join(w.dir, 'first'))).code).toBe(0);
+      expect((await runCli('report', '--manifest', w.manifest, '--out', join(w.dir, 'first', 'site'))).code).toBe(0);
       expect(readdirSync(cacheDir).filter((f) => f.endsWith('.png'))).toHaveLength(4);
       // A damaged entry (its PNG gone) is drawn again; the rest come from the cache.
       rmSync(join(cacheDir, readdirSync(cacheDir).find((f) => f.endsWith('.png'))!));
-      expect((await runCli('report', '--manifest', w.manifest, '--out', join(w.dir, 'cached'))).code).toBe(0);
-      const fresh = snapshot(join(w.dir, 'fresh', 'selfback'));
-      for (const [f, bytes] of snapshot(join(w.dir, 'cached', 'selfback'))) expect(bytes.equals(fresh.get(f)!), f).toBe(true);
+      expect((await runCli('report', '--manifest', w.manifest, '--out', join(w.dir, 'cached', 'site'))).code).toBe(0);
+      const fresh = snapshot(join(w.dir, 'fresh', 'site', 'selfback'));
+      for (const [f, bytes] of snapshot(join(w.dir, 'cached', 'site', 'selfback'))) expect(bytes.equals(fresh.get(f)!), f).toBe(true);
       expect(readdirSync(cacheDir).filter((f) => f.endsWith('.png'))).toHaveLength(4);
     } finally {
       if (saved === undefined) delete process.env.HTA_CACHE_DIR;

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli, tempDir } from '../support/run-cli.js';
 import { shellWord } from '../../src/io/shell-word.js';
+import { HOST_TAG } from '../../src/io/stale-staging.js';
 
 const STUDIES = readFileSync('data/published/selfback-studies.csv', 'utf8');
 
@@ -104,8 +105,9 @@ describe('hta report never removes or overwrites what it did not write', () => {
   it('a page made from a manifest of the user\'s names the command that regenerates it', { timeout: 60_000 }, async () => {
     const w = metaWorkspace();
     expect((await runCli('report', '--manifest', w.manifest, '--out', w.out)).code).toBe(0);
-    // The manifest lies outside the folder the tests run in: named by its file name only.
-    const command = 'hta report --manifest m.json';
+    // The manifest and --out lie outside the folder the tests run in: named by their last names
+    // only; --out is not the default, so the command names it (without it, reports/ would be written).
+    const command = 'hta report --manifest m.json --out out';
     expect(readFileSync(join(w.folder, 'README.md'), 'utf8')).toContain(`Regenerate with \`${command}\`.`);
     expect(readFileSync(join(w.folder, 'index.html'), 'utf8')).toContain(`Regenerate with <code>${command}</code>.`);
   });
@@ -126,6 +128,28 @@ describe('hta report never removes or overwrites what it did not write', () => {
     expect(run.code).toBe(0);
     expect(run.stderr).toContain(`note: ${join(w.out, 'gammel/da')}/ is a report hta wrote that the manifest no longer names`);
     expect(existsSync(join(w.out, 'gammel/da/index.html'))).toBe(true);
+  });
+
+  it('a staging file a killed run left in a report folder is named by --check and removed by the next run when its process is gone', { timeout: 60_000 }, async () => {
+    const w = metaWorkspace();
+    // One outcome's studies: fewer charts to draw.
+    writeFileSync(join(w.dir, 'in/studies.csv'), STUDIES.split('\n').filter((l, i) => i === 0 || /,rmdq,/.test(l)).join('\n') + '\n');
+    expect((await runCli('report', '--manifest', w.manifest, '--out', w.out)).code).toBe(0);
+    // As kill -9 midway leaves them: part of a page, mode 0600 (one of a process that ended, one of an older hta).
+    const stale = `.README.md.${2 ** 30}-${HOST_TAG}.0123456789abcdef.tmp`;
+    const legacy = '.index.html.0123456789abcdef.tmp';
+    for (const f of [stale, legacy]) writeFileSync(join(w.folder, f), '# half a page', { mode: 0o600 });
+    const check = await runCli('report', '--manifest', w.manifest, '--out', w.out, '--check');
+    expect(check.code).toBe(1);
+    expect(check.stdout).toContain(`left by an interrupted run: ${join(w.folder, stale)} (a staging file`);
+    expect(check.stdout).toContain(`left by an interrupted run: ${join(w.folder, legacy)} (a staging file`);
+    // The pages are up to date, so nothing is written; the stale leftover goes all the same.
+    const run = await runCli('report', '--manifest', w.manifest, '--out', w.out);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain(`note: removed ${join(w.folder, stale)}, a staging file left while writing README.md`);
+    expect(run.stderr).toContain(`${join(w.folder, legacy)} looks like a staging file an interrupted run of an earlier hta left`);
+    expect(existsSync(join(w.folder, stale))).toBe(false);
+    expect(existsSync(join(w.folder, legacy))).toBe(true);
   });
 
   it('two hta report runs of one manifest at once into one --out both succeed: a file the other run just wrote, byte for byte the same, is not called the user\'s', { timeout: 120_000 }, async () => {

@@ -4,7 +4,7 @@
  * HTML/Markdown assembly, determinism and atomic writing are shared and not the kind's concern.
  */
 import type { z } from 'zod';
-import type { InputKind } from '../../io/input-files.js';
+import type { InputKind, InputOrigin } from '../../io/input-files.js';
 import { loadPlanFile } from '../../plan/load-plan.js';
 import type { Plan } from '../../plan/plan-schema.js';
 import type { Lang } from '../i18n.js';
@@ -12,8 +12,11 @@ import type { ManifestEntry } from '../manifest.js';
 import type { ReportContent } from '../report-page.js';
 
 export interface ReportEnv {
-  /** An input path of the entry as a path to read: relative ones from the manifest's folder, absolute ones as they are. */
-  input(path: string): string;
+  /**
+   * An input path of the entry as a path to read: relative ones from the manifest's folder,
+   * absolute ones as they are. `from`: the plan field that named it, for a refusal's words.
+   */
+  input(path: string, from?: InputOrigin): string;
   lang: Lang;
   version: string;
   /** Memoises expensive steps shared by entries (e.g. one analysis for an en and a da report). */

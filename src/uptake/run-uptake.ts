@@ -140,6 +140,11 @@ export async function runUptake(input: UptakeInput): Promise<UptakeRun & { notes
   // Categories of an earlier publication absent now (a clinic merged or renamed): said with what
   // was done, names only (clinic names are not patient data; docs/disclosure-control.md "Changed since").
   if (run.absent) notes.push(absentNote(run.absent));
+  const withheld = analysis.ageBandsWithheld;
+  if (withheld) {
+    const words = (bands: readonly string[]) => bands.map((b) => b.replace('-', '–')).join(', ');
+    notes.push(`the breakdown by age band is not published: this export's age bands (${words(withheld.now)}) cut ages differently from those the publication of ${withheld.asOf} printed (${words(withheld.earlier)}), and the two tables read together would give the patients added since in the ages where their bands meet — counts that may be small. To publish it, give the age column in that publication's bands (or exact ages, if it showed the standard bands), or leave "ageBand" out of publish.equity (docs/disclosure-control.md "Age bands cut differently")`);
+  }
   const applied = analysis.previous?.clinicMerges ?? [];
   if (applied.length > 0) notes.push(`clinic merges the plan declares (clinicMerges), compared like with like — the earlier counts of both against the one clinic now: ${applied.map((m) => `${m.from} into ${m.into} (${m.region})`).join('; ')} (docs/disclosure-control.md "Changed since an earlier publication")`);
   const unused = (plan.clinicMerges ?? []).filter((m) => !applied.some((a) => a.from === m.from && a.into === m.into));
@@ -163,7 +168,7 @@ export async function runUptake(input: UptakeInput): Promise<UptakeRun & { notes
     analysis.registryEncoding = { encoding: read.encoding.encoding, characters: [] };
     run.registryEncoding = read.encoding;
   }
-  if (read?.ageBands && !analysis.leftOut?.includes('ageBand')) {
+  if (read?.ageBands && !analysis.leftOut?.includes('ageBand') && !analysis.ageBandsWithheld) {
     analysis.ageBands = { kind: read.ageBands.kind, bands: read.ageBands.bands };
   }
   if (read?.clinicSpellings) spellings = read.clinicSpellings;

@@ -25,6 +25,7 @@ import {
 import { uptakePerEligible, type EligibleRow, type FilledCell } from './uptake-per-eligible.js';
 import { disclosureRuleOf } from './plan-rules.js';
 import { HtaError } from '../errors.js';
+import { ageBandClash, type AgeBandClash } from './disclosure/age-band-schemes.js';
 import { applyClinicMerges, carriedPublications, changedSinceOf, type ClinicMerge, isSmallCount, type AbsentCategory, type CarriedPublication, type ChangedSince, type PreviousPublication } from './disclosure/previous-publication.js';
 import type { DisclosureRule } from './disclosure/disclosure-rule.js';
 import { leftOutOf, publicationOf, type LeftOut, type UptakePlan } from './uptake-plan.js';
@@ -111,6 +112,13 @@ export interface UptakeAnalysis {
    * which then are listed (docs/input-registry.md "Age bands").
    */
   ageBands?: { kind: 'standard' | 'own'; bands: string[] };
+  /**
+   * Present when the plan publishes the breakdown by age band but it was withheld: its bands cut
+   * ages differently from an earlier publication's (`asOf`), and the two tables read together
+   * would count the patients added since in the ages where they meet
+   * (disclosure/age-band-schemes.ts; docs/disclosure-control.md "Age bands cut differently").
+   */
+  ageBandsWithheld?: AgeBandClash;
 }
 
 /** The analysis and, for the audit only (never printed in outputs), the raw information loss. */
@@ -149,8 +157,14 @@ export function uptakeRunFromAggregate(
   // What the plan does not publish never enters the cell model: its small cells then cannot
   // force the published totals to be hidden, and no output can print it.
   const pub = publicationOf(plan);
-  const metrics = agg.metrics.filter((r) =>
+  const published = agg.metrics.filter((r) =>
     (pub.months || r.periodType !== 'month') && (pub.years || r.periodType !== 'year') && (r.dimension === 'all' || pub.equity.includes(r.dimension)));
+  // An age-band table cut differently from an earlier publication's is withheld: the two read
+  // together give the patients added since in the ages where their bands meet (age-band-schemes.ts).
+  const ageBandClashed = previous && pub.equity.includes('ageBand')
+    ? ageBandClash([...previous.counts, ...(previous.hidden ?? [])], published.filter((r) => r.dimension === 'ageBand').map((r) => r.level))
+    : undefined;
+  const metrics = ageBandClashed ? published.filter((r) => r.dimension !== 'ageBand') : published;
   const leftOut = leftOutOf(pub);
   // Only the years the export observes: a year after the export date has no activation by
   // definition, and "0 per 1,000" there would read as no uptake (docs/plan-uptake.md). Left out
@@ -179,6 +193,7 @@ export function uptakeRunFromAggregate(
     threshold: rule.threshold,
     suppression: s.summary,
     ...(leftOut.length > 0 ? { leftOut } : {}),
+    ...(ageBandClashed ? { ageBandsWithheld: ageBandClashed } : {}),
     methods: {
       activationCi: 'wilson', uptakeCi: 'wilson', confLevel: 0.95, funnel: funnelMethod,
       cohort: 'referral-month', uptakeAndCost: 'activation-year',

@@ -20,6 +20,7 @@ import { z } from 'zod';
 import { HtaError, type Problem } from '../../errors.js';
 import { jsonProblems, locateProblems, readJsonFile } from '../../io/read-json.js';
 import { excludedRowsOf, type ExcludedRows } from './excluded-count.js';
+import { commonAgeGroups } from './age-band-schemes.js';
 
 /** One count an earlier publication printed as a number, as of its export date `asOf` (ISO). */
 export type PreviousCount = { asOf: string } & (
@@ -562,6 +563,7 @@ export function unprotectedAbsences(published: unknown, earlier: PreviousPublica
   const listed = changedUnitsIn(published);
   const out: UnprotectedAbsence[] = [];
   const categories = [...earlier.counts.filter((c) => c.value > 0), ...(earlier.hidden ?? [])];
+  const seen = new Set<string>();
   for (const a of absentCategories(categories, now, j.exportDate).absent) {
     // The units this category changes (every date it was printed as of): all listed, it is protected.
     const { units } = absentCategories(categories.filter((c) => sameCategory(c, a)), now, j.exportDate);
@@ -580,7 +582,35 @@ export function unprotectedAbsences(published: unknown, earlier: PreviousPublica
         }
       }
     }
+    if (a.kind === 'level' && a.dimension === 'ageBand') pinned.push(...ageGroupDifferences(j.metrics ?? [], earlier, a, rule).filter((p) => !seen.has(p.cell)));
+    for (const p of pinned) seen.add(p.cell);
     out.push({ category: describeAbsent(a), asOf: a.asOf, pinned });
+  }
+  return out;
+}
+
+/**
+ * An age band of an earlier publication absent from a table whose bands cut ages differently
+ * (age-band-schemes.ts): per period and measure of its region, the sum of the bands now where the
+ * two sets of bands meet less the same ages' sum then, where it lies in the sensitive range
+ * (60–69 + 70–79 + 80–89 now − 60–74 + 75+ then = 2).
+ */
+function ageGroupDifferences(metrics: readonly Record<string, unknown>[], earlier: PreviousPublication, a: Extract<AbsentCategory, { kind: 'level' }>, rule: SmallCountRule): { cell: string; value: number }[] {
+  const out: { cell: string; value: number }[] = [];
+  const then = [...earlier.counts, ...(earlier.hidden ?? [])].filter((c): c is Extract<PreviousCount, { kind: 'metric' }> => c.kind === 'metric' && c.asOf === a.asOf && c.region === a.region && c.dimension === 'ageBand');
+  for (const period of [...new Set(then.filter((c) => c.level === a.level).map((c) => c.period))]) {
+    const rowsNow = metrics.filter((r) => String(r.region) === a.region && String(r.period) === period && r.dimension === 'ageBand');
+    const thenHere = then.filter((c) => c.period === period);
+    const group = commonAgeGroups([...new Set(thenHere.map((c) => c.level))], rowsNow.map((r) => String(r.level))).find((g) => g.a.includes(a.level));
+    if (!group) continue;
+    for (const measure of GROWING_COUNTS) {
+      // Every band of the group printed as a number on both sides, or the sum is not known.
+      const before = group.a.map((level) => thenHere.find((c) => c.level === level && c.measure === measure && earlier.counts.includes(c))?.value);
+      const now = group.b.map((level) => rowsNow.find((r) => String(r.level) === level)?.[measure]);
+      if (before.some((v) => v === undefined) || now.some((v) => typeof v !== 'number')) continue;
+      const d = (now as number[]).reduce((x, y) => x + y, 0) - (before as number[]).reduce((x, y) => x + y, 0);
+      if (d >= 0 && isSmallCount(d, rule)) out.push({ cell: `${measure} · ${a.region} · ${period} · ageBand ${group.b.join(' + ')} now − ${group.a.join(' + ')} as of ${a.asOf} (ages ${group.label})`, value: d });
+    }
   }
   return out;
 }

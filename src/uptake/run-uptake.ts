@@ -9,7 +9,7 @@
  */
 import { scenarioYearsObserved } from './budget-impact.js';
 import { HtaError, type Problem } from '../errors.js';
-import { absentNote, mergePublications, readPreviousFiles, smallCountsNote, uncarriedNote, type PreviousFile, type PreviousPublication } from './disclosure/previous-publication.js';
+import { absentNote, respelledNote, mergePublications, readPreviousFiles, smallCountsNote, uncarriedNote, type PreviousFile, type PreviousPublication } from './disclosure/previous-publication.js';
 import type { FunnelMethod } from './clinic-funnel.js';
 import type { UptakeAggregate } from './aggregate.js';
 import { eligibleTotalsNote, eligibleWideNote, eligibleYearMarkNote, readEligibleFile, readRegistryFile } from './read-registry.js';
@@ -139,6 +139,7 @@ export async function runUptake(input: UptakeInput): Promise<UptakeRun & { notes
   if (leftOut) notes.push(leftOut);
   // Categories of an earlier publication absent now (a clinic merged or renamed): said with what
   // was done, names only (clinic names are not patient data; docs/disclosure-control.md "Changed since").
+  if (run.respelled) notes.push(respelledNote(run.respelled));
   if (run.absent) notes.push(absentNote(run.absent));
   const withheld = analysis.ageBandsWithheld;
   if (withheld) {

@@ -26,7 +26,7 @@ import { uptakePerEligible, type EligibleRow, type FilledCell } from './uptake-p
 import { disclosureRuleOf } from './plan-rules.js';
 import { HtaError } from '../errors.js';
 import { ageBandClash, type AgeBandClash } from './disclosure/age-band-schemes.js';
-import { applyClinicMerges, carriedPublications, changedSinceOf, type ClinicMerge, isSmallCount, type AbsentCategory, type CarriedPublication, type ChangedSince, type PreviousPublication } from './disclosure/previous-publication.js';
+import { applyClinicMerges, foldClinicSpellings, type RespelledClinic, carriedPublications, changedSinceOf, type ClinicMerge, isSmallCount, type AbsentCategory, type CarriedPublication, type ChangedSince, type PreviousPublication } from './disclosure/previous-publication.js';
 import type { DisclosureRule } from './disclosure/disclosure-rule.js';
 import { leftOutOf, publicationOf, type LeftOut, type UptakePlan } from './uptake-plan.js';
 import { otherCutRows, otherCutShape, sameExtractDifference } from './other-cuts.js';
@@ -133,6 +133,8 @@ export interface UptakeRun {
   excluded?: ExclusionDetail;
   /** Clinics, levels and regions of earlier publications absent now (previous-publication.ts `absentCategories`): for a note on stderr. */
   absent?: readonly AbsentCategory[];
+  /** Earlier clinic spellings compared with a clinic now spelled otherwise only by case or blanks (previous-publication.ts `foldClinicSpellings`): for a note on stderr. */
+  respelled?: readonly RespelledClinic[];
 }
 
 /** Pure part: from an aggregate, the denominators and the plan. */
@@ -182,7 +184,9 @@ export function uptakeRunFromAggregate(
   const otherCuts = shape && otherCutRows(shape, { metrics: agg.metrics, clinics: allClinics?.rows ?? [] }, { metrics, clinics: funnel?.rows ?? [] });
   // Clinic merges the plan declares: the earlier counts of both compared with the one clinic now
   // (previous-publication.ts `applyClinicMerges`); results.json records them for the audit.
-  const merged = previous && applyClinicMerges(protectable(previous, rule), plan.clinicMerges ?? [], funnel?.rows ?? []);
+  // Earlier clinic names spelled otherwise now only by case or blanks are the same clinic (`foldClinicSpellings`).
+  const folded = previous && foldClinicSpellings(protectable(previous, rule), funnel?.rows ?? []);
+  const merged = folded && applyClinicMerges(folded.previous, plan.clinicMerges ?? [], funnel?.rows ?? []);
   const s = suppressWith(previous, () => suppressUptakeOutputs({ metrics, uptake, clinics: funnel?.rows ?? [], observed: budget.observed, exportDate: agg.exportDate, priceVolumeScope: plan.priceModel.volumeScope, ...(merged ? { previous: merged.previous } : {}), ...(otherCuts ? { otherCuts } : {}) }, rule));
   const label = clinicLabeller(agg.clinics);
   const national = s.metrics.find((m) => m.region === 'national' && m.period === 'all' && m.dimension === 'all');
@@ -219,7 +223,7 @@ export function uptakeRunFromAggregate(
     // counts hidden here): the audit must not equate them with the earlier prints.
     ...(previous ? { previous: { exportDate: previous.exportDate, publications: carriedPublications(protectable(previous, rule)), ...(s.changed.size > 0 ? { changed: changedSinceOf(s.changed) } : {}), ...(merged && merged.applied.length > 0 ? { clinicMerges: merged.applied } : {}) } } : {}),
   };
-  return { analysis, loss: s.loss, ...(s.absent.length > 0 ? { absent: s.absent } : {}) };
+  return { analysis, loss: s.loss, ...(s.absent.length > 0 ? { absent: s.absent } : {}), ...(folded && folded.respelled.length > 0 ? { respelled: folded.respelled } : {}) };
 }
 
 /**

@@ -12,7 +12,7 @@ import { HtaError, type Problem } from '../errors.js';
 import { absentNote, respelledNote, mergePublications, readPreviousFiles, smallCountsNote, uncarriedNote, type PreviousFile, type PreviousPublication } from './disclosure/previous-publication.js';
 import type { FunnelMethod } from './clinic-funnel.js';
 import type { UptakeAggregate } from './aggregate.js';
-import { eligibleTotalsNote, eligibleWideNote, eligibleYearMarkNote, readEligibleFile, readRegistryFile } from './read-registry.js';
+import { eligibleTotalsNote, eligibleWideNote, eligibleYearMarkNote, readEligibleFile, readRegistryFile, type AgeBandsRead } from './read-registry.js';
 import { mergeClinicSpellings, type MergedClinic } from './clinic-names.js';
 import { publishedExclusion } from './published-exclusion.js';
 import { regionCodesNote, regionSet } from './regions.js';
@@ -77,11 +77,13 @@ export async function runUptake(input: UptakeInput): Promise<UptakeRun & { notes
   let agg: UptakeAggregate;
   let read: Awaited<ReturnType<typeof readRegistryFile>> | undefined;
   let spellings: MergedClinic[] = [];
+  let ageBandsRead: AgeBandsRead | undefined;
   if (input.aggregates !== undefined) {
     const { readAggregateTables } = await import('./engine/read-aggregate-tables.js');
     const { aggregateFromTables } = await import('./engine/aggregate-tables.js');
     const tables = readAggregateTables(input.aggregates, regions);
     spellings = mergeClinicSpellings(tables.clinics).merged;
+    ageBandsRead = tables.ageBands;
     agg = aggregateFromTables(tables, regions.names);
     if (plan.exportDate !== undefined && agg.rows > 0 && agg.exportDate !== plan.exportDate) {
       throw new HtaError('input.invalid', `the aggregate tables were cut at ${agg.exportDate}, the plan's exportDate is ${plan.exportDate}`, [
@@ -108,6 +110,7 @@ export async function runUptake(input: UptakeInput): Promise<UptakeRun & { notes
       ...(input.threads !== undefined ? { threads: input.threads } : {}),
     });
     agg = read.aggregate;
+    ageBandsRead = read.ageBands;
     if (read.notes) notes.push(...read.notes);
   }
   // DAGI codes read as regions in the registry or aggregate tables, said (regions.ts).
@@ -169,8 +172,8 @@ export async function runUptake(input: UptakeInput): Promise<UptakeRun & { notes
     analysis.registryEncoding = { encoding: read.encoding.encoding, characters: [] };
     run.registryEncoding = read.encoding;
   }
-  if (read?.ageBands && !analysis.leftOut?.includes('ageBand') && !analysis.ageBandsWithheld) {
-    analysis.ageBands = { kind: read.ageBands.kind, bands: read.ageBands.bands };
+  if (ageBandsRead && !analysis.leftOut?.includes('ageBand') && !analysis.ageBandsWithheld) {
+    analysis.ageBands = { kind: ageBandsRead.kind, bands: ageBandsRead.bands };
   }
   if (read?.clinicSpellings) spellings = read.clinicSpellings;
   if (spellings.length > 0) {

@@ -11,6 +11,12 @@ import type { ClinicCount } from './aggregate.js';
 /** The key a clinic name is merged by within its region. */
 export const clinicKey = (name: string): string => name.toLowerCase();
 
+/**
+ * The same key for a name as printed anywhere (an earlier publication's results.json): the
+ * reader's folding (NFC, blanks collapsed and trimmed: referral.ts `clinicName`), then case.
+ */
+export const clinicFoldKey = (name: string): string => clinicKey(name.normalize('NFC').replace(/\s+/gu, ' ').trim());
+
 /** One clinic merged from several spellings: the name shown and every spelling, in code-point order. */
 export interface MergedClinic {
   region: string;

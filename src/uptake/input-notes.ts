@@ -89,6 +89,10 @@ const TEXT = {
     en: 'The registry gives age bands, not ages, and they do not each lie inside one of the standard age bands ({standard}): the breakdown by age band shows the registry\'s own bands ({bands}).',
     da: 'Registeret angiver aldersgrupper, ikke alder, og de ligger ikke hver inden for én af standardaldersgrupperne ({standard}): opdelingen efter aldersgruppe viser registerets egne grupper ({bands}).',
   },
+  bandsWithheld: {
+    en: 'The breakdown by age band is not published: the registry\'s age bands ({now}) cut ages differently from those of the earlier publication of {asOf} ({earlier}), and the two tables read together would count the patients added since in the ages where their bands meet.',
+    da: 'Opdelingen efter aldersgruppe er ikke offentliggjort: registerets aldersgrupper ({now}) deler alderen anderledes end den tidligere offentliggørelse af {asOf} ({earlier}), og de to tabeller læst sammen ville tælle de patienter, der er kommet til siden, i de aldre, hvor grupperne mødes.',
+  },
   detail: {
     en: '{rows} invalid registry row(s) were excluded (--exclude-invalid); the problems, by kind (lines and values: not in the published outputs):',
     da: '{rows} ugyldige registerrække(r) er udeladt (--exclude-invalid); problemerne efter art (linjer og værdier: ikke i de offentliggjorte resultater):',
@@ -151,7 +155,7 @@ function noReferralNote(a: Pick<UptakeAnalysis, 'metrics' | 'uptake'>, lang: Lan
 }
 
 /** Sentences; empty when the input was used as it stood. */
-export function uptakeInputNotes(a: Pick<UptakeAnalysis, 'eligibleFill' | 'excluded' | 'dateFormatDetected' | 'registryEncoding'> & Partial<Pick<UptakeAnalysis, 'threshold' | 'metrics' | 'uptake' | 'clinicCaseMerged' | 'eligibleTotalRows' | 'ageBands' | 'leftOut'>>, lang: Lang = 'en'): string[] {
+export function uptakeInputNotes(a: Pick<UptakeAnalysis, 'eligibleFill' | 'excluded' | 'dateFormatDetected' | 'registryEncoding'> & Partial<Pick<UptakeAnalysis, 'threshold' | 'metrics' | 'uptake' | 'clinicCaseMerged' | 'eligibleTotalRows' | 'ageBands' | 'ageBandsWithheld' | 'leftOut'>>, lang: Lang = 'en'): string[] {
   const out: string[] = [];
   if (a.metrics && a.uptake) out.push(...noReferralNote({ metrics: a.metrics, uptake: a.uptake }, lang));
   if (a.registryEncoding) out.push(registryEncodingNote(a.registryEncoding, lang));
@@ -173,6 +177,10 @@ export function uptakeInputNotes(a: Pick<UptakeAnalysis, 'eligibleFill' | 'exclu
     const standard = standardBandsText();
     const bands = a.ageBands.bands.filter((b) => b !== 'unknown').map((b) => b.replace('-', '–')).join(', ');
     out.push(a.ageBands.kind === 'own' ? fill(TEXT.bandsOwn[lang], { standard, bands }) : fill(TEXT.bandsStandard[lang], { standard }));
+  }
+  if (a.ageBandsWithheld) {
+    const words = (bands: readonly string[]) => bands.map((b) => b.replace('-', '–')).join(', ');
+    out.push(fill(TEXT.bandsWithheld[lang], { now: words(a.ageBandsWithheld.now), earlier: words(a.ageBandsWithheld.earlier), asOf: a.ageBandsWithheld.asOf }));
   }
   if (a.eligibleTotalRows) out.push(a.eligibleTotalRows === 1 ? TEXT.totalRowOne[lang] : fill(TEXT.totalRowMany[lang], { n: a.eligibleTotalRows }));
   return out;

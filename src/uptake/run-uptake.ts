@@ -9,10 +9,10 @@
  */
 import { scenarioYearsObserved } from './budget-impact.js';
 import { HtaError, type Problem } from '../errors.js';
-import { absentNote, mergePublications, readPreviousFiles, smallCountsNote, uncarriedNote, type PreviousFile, type PreviousPublication } from './disclosure/previous-publication.js';
+import { absentNote, respelledNote, mergePublications, readPreviousFiles, smallCountsNote, uncarriedNote, type PreviousFile, type PreviousPublication } from './disclosure/previous-publication.js';
 import type { FunnelMethod } from './clinic-funnel.js';
 import type { UptakeAggregate } from './aggregate.js';
-import { eligibleTotalsNote, eligibleWideNote, eligibleYearMarkNote, readEligibleFile, readRegistryFile } from './read-registry.js';
+import { eligibleTotalsNote, eligibleWideNote, eligibleYearMarkNote, readEligibleFile, readRegistryFile, type AgeBandsRead } from './read-registry.js';
 import { mergeClinicSpellings, type MergedClinic } from './clinic-names.js';
 import { publishedExclusion } from './published-exclusion.js';
 import { regionCodesNote, regionSet } from './regions.js';
@@ -77,11 +77,13 @@ export async function runUptake(input: UptakeInput): Promise<UptakeRun & { notes
   let agg: UptakeAggregate;
   let read: Awaited<ReturnType<typeof readRegistryFile>> | undefined;
   let spellings: MergedClinic[] = [];
+  let ageBandsRead: AgeBandsRead | undefined;
   if (input.aggregates !== undefined) {
     const { readAggregateTables } = await import('./engine/read-aggregate-tables.js');
     const { aggregateFromTables } = await import('./engine/aggregate-tables.js');
     const tables = readAggregateTables(input.aggregates, regions);
     spellings = mergeClinicSpellings(tables.clinics).merged;
+    ageBandsRead = tables.ageBands;
     agg = aggregateFromTables(tables, regions.names);
     if (plan.exportDate !== undefined && agg.rows > 0 && agg.exportDate !== plan.exportDate) {
       throw new HtaError('input.invalid', `the aggregate tables were cut at ${agg.exportDate}, the plan's exportDate is ${plan.exportDate}`, [
@@ -108,6 +110,7 @@ export async function runUptake(input: UptakeInput): Promise<UptakeRun & { notes
       ...(input.threads !== undefined ? { threads: input.threads } : {}),
     });
     agg = read.aggregate;
+    ageBandsRead = read.ageBands;
     if (read.notes) notes.push(...read.notes);
   }
   // DAGI codes read as regions in the registry or aggregate tables, said (regions.ts).
@@ -139,7 +142,13 @@ export async function runUptake(input: UptakeInput): Promise<UptakeRun & { notes
   if (leftOut) notes.push(leftOut);
   // Categories of an earlier publication absent now (a clinic merged or renamed): said with what
   // was done, names only (clinic names are not patient data; docs/disclosure-control.md "Changed since").
+  if (run.respelled) notes.push(respelledNote(run.respelled));
   if (run.absent) notes.push(absentNote(run.absent));
+  const withheld = analysis.ageBandsWithheld;
+  if (withheld) {
+    const words = (bands: readonly string[]) => bands.map((b) => b.replace('-', '–')).join(', ');
+    notes.push(`the breakdown by age band is not published: this export's age bands (${words(withheld.now)}) cut ages differently from those the publication of ${withheld.asOf} printed (${words(withheld.earlier)}), and the two tables read together would give the patients added since in the ages where their bands meet — counts that may be small. To publish it, give the age column in that publication's bands (or exact ages, if it showed the standard bands), or leave "ageBand" out of publish.equity (docs/disclosure-control.md "Age bands cut differently")`);
+  }
   const applied = analysis.previous?.clinicMerges ?? [];
   if (applied.length > 0) notes.push(`clinic merges the plan declares (clinicMerges), compared like with like — the earlier counts of both against the one clinic now: ${applied.map((m) => `${m.from} into ${m.into} (${m.region})`).join('; ')} (docs/disclosure-control.md "Changed since an earlier publication")`);
   const unused = (plan.clinicMerges ?? []).filter((m) => !applied.some((a) => a.from === m.from && a.into === m.into));
@@ -163,8 +172,8 @@ export async function runUptake(input: UptakeInput): Promise<UptakeRun & { notes
     analysis.registryEncoding = { encoding: read.encoding.encoding, characters: [] };
     run.registryEncoding = read.encoding;
   }
-  if (read?.ageBands && !analysis.leftOut?.includes('ageBand')) {
-    analysis.ageBands = { kind: read.ageBands.kind, bands: read.ageBands.bands };
+  if (ageBandsRead && !analysis.leftOut?.includes('ageBand') && !analysis.ageBandsWithheld) {
+    analysis.ageBands = { kind: ageBandsRead.kind, bands: ageBandsRead.bands };
   }
   if (read?.clinicSpellings) spellings = read.clinicSpellings;
   if (spellings.length > 0) {

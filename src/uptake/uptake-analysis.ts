@@ -25,7 +25,8 @@ import {
 import { uptakePerEligible, type EligibleRow, type FilledCell } from './uptake-per-eligible.js';
 import { disclosureRuleOf } from './plan-rules.js';
 import { HtaError } from '../errors.js';
-import { applyClinicMerges, carriedPublications, changedSinceOf, type ClinicMerge, isSmallCount, type AbsentCategory, type CarriedPublication, type ChangedSince, type PreviousPublication } from './disclosure/previous-publication.js';
+import { ageBandClash, type AgeBandClash } from './disclosure/age-band-schemes.js';
+import { applyClinicMerges, foldClinicSpellings, type RespelledClinic, carriedPublications, changedSinceOf, type ClinicMerge, isSmallCount, type AbsentCategory, type CarriedPublication, type ChangedSince, type PreviousPublication } from './disclosure/previous-publication.js';
 import type { DisclosureRule } from './disclosure/disclosure-rule.js';
 import { leftOutOf, publicationOf, type LeftOut, type UptakePlan } from './uptake-plan.js';
 import { otherCutRows, otherCutShape, sameExtractDifference } from './other-cuts.js';
@@ -111,6 +112,13 @@ export interface UptakeAnalysis {
    * which then are listed (docs/input-registry.md "Age bands").
    */
   ageBands?: { kind: 'standard' | 'own'; bands: string[] };
+  /**
+   * Present when the plan publishes the breakdown by age band but it was withheld: its bands cut
+   * ages differently from an earlier publication's (`asOf`), and the two tables read together
+   * would count the patients added since in the ages where they meet
+   * (disclosure/age-band-schemes.ts; docs/disclosure-control.md "Age bands cut differently").
+   */
+  ageBandsWithheld?: AgeBandClash;
 }
 
 /** The analysis and, for the audit only (never printed in outputs), the raw information loss. */
@@ -125,6 +133,8 @@ export interface UptakeRun {
   excluded?: ExclusionDetail;
   /** Clinics, levels and regions of earlier publications absent now (previous-publication.ts `absentCategories`): for a note on stderr. */
   absent?: readonly AbsentCategory[];
+  /** Earlier clinic spellings compared with a clinic now spelled otherwise only by case or blanks (previous-publication.ts `foldClinicSpellings`): for a note on stderr. */
+  respelled?: readonly RespelledClinic[];
 }
 
 /** Pure part: from an aggregate, the denominators and the plan. */
@@ -149,8 +159,14 @@ export function uptakeRunFromAggregate(
   // What the plan does not publish never enters the cell model: its small cells then cannot
   // force the published totals to be hidden, and no output can print it.
   const pub = publicationOf(plan);
-  const metrics = agg.metrics.filter((r) =>
+  const published = agg.metrics.filter((r) =>
     (pub.months || r.periodType !== 'month') && (pub.years || r.periodType !== 'year') && (r.dimension === 'all' || pub.equity.includes(r.dimension)));
+  // An age-band table cut differently from an earlier publication's is withheld: the two read
+  // together give the patients added since in the ages where their bands meet (age-band-schemes.ts).
+  const ageBandClashed = previous && pub.equity.includes('ageBand')
+    ? ageBandClash([...previous.counts, ...(previous.hidden ?? [])], published.filter((r) => r.dimension === 'ageBand').map((r) => r.level))
+    : undefined;
+  const metrics = ageBandClashed ? published.filter((r) => r.dimension !== 'ageBand') : published;
   const leftOut = leftOutOf(pub);
   // Only the years the export observes: a year after the export date has no activation by
   // definition, and "0 per 1,000" there would read as no uptake (docs/plan-uptake.md). Left out
@@ -168,7 +184,9 @@ export function uptakeRunFromAggregate(
   const otherCuts = shape && otherCutRows(shape, { metrics: agg.metrics, clinics: allClinics?.rows ?? [] }, { metrics, clinics: funnel?.rows ?? [] });
   // Clinic merges the plan declares: the earlier counts of both compared with the one clinic now
   // (previous-publication.ts `applyClinicMerges`); results.json records them for the audit.
-  const merged = previous && applyClinicMerges(protectable(previous, rule), plan.clinicMerges ?? [], funnel?.rows ?? []);
+  // Earlier clinic names spelled otherwise now only by case or blanks are the same clinic (`foldClinicSpellings`).
+  const folded = previous && foldClinicSpellings(protectable(previous, rule), funnel?.rows ?? []);
+  const merged = folded && applyClinicMerges(folded.previous, plan.clinicMerges ?? [], funnel?.rows ?? []);
   const s = suppressWith(previous, () => suppressUptakeOutputs({ metrics, uptake, clinics: funnel?.rows ?? [], observed: budget.observed, exportDate: agg.exportDate, priceVolumeScope: plan.priceModel.volumeScope, ...(merged ? { previous: merged.previous } : {}), ...(otherCuts ? { otherCuts } : {}) }, rule));
   const label = clinicLabeller(agg.clinics);
   const national = s.metrics.find((m) => m.region === 'national' && m.period === 'all' && m.dimension === 'all');
@@ -179,6 +197,7 @@ export function uptakeRunFromAggregate(
     threshold: rule.threshold,
     suppression: s.summary,
     ...(leftOut.length > 0 ? { leftOut } : {}),
+    ...(ageBandClashed ? { ageBandsWithheld: ageBandClashed } : {}),
     methods: {
       activationCi: 'wilson', uptakeCi: 'wilson', confLevel: 0.95, funnel: funnelMethod,
       cohort: 'referral-month', uptakeAndCost: 'activation-year',
@@ -204,7 +223,7 @@ export function uptakeRunFromAggregate(
     // counts hidden here): the audit must not equate them with the earlier prints.
     ...(previous ? { previous: { exportDate: previous.exportDate, publications: carriedPublications(protectable(previous, rule)), ...(s.changed.size > 0 ? { changed: changedSinceOf(s.changed) } : {}), ...(merged && merged.applied.length > 0 ? { clinicMerges: merged.applied } : {}) } } : {}),
   };
-  return { analysis, loss: s.loss, ...(s.absent.length > 0 ? { absent: s.absent } : {}) };
+  return { analysis, loss: s.loss, ...(s.absent.length > 0 ? { absent: s.absent } : {}), ...(folded && folded.respelled.length > 0 ? { respelled: folded.respelled } : {}) };
 }
 
 /**

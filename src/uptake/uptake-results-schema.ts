@@ -120,6 +120,11 @@ export const uptakeResultsSchema = z.object({
     kind: z.enum(['standard', 'own']).describe('"standard": each of the export\'s bands lies inside one standard band (<18, 18-29, 30-44, 45-59, 60-74, 75+), which the equity table shows; "own": the equity table shows the export\'s own bands'),
     bands: z.array(z.string()).describe('The equity table\'s age bands, in order'),
   }).optional().describe('Present when the registry gave age bands instead of ages (docs/input-registry.md "Age bands")'),
+  ageBandsWithheld: z.strictObject({
+    asOf: z.string().describe('The export date of the earlier publication (--previous) whose age bands differ'),
+    earlier: z.array(z.string()).describe('Its age bands, in order'),
+    now: z.array(z.string()).describe('This export\'s age bands, in order'),
+  }).optional().describe('Present when the plan publishes the breakdown by age band but it is withheld: its bands cut ages differently from an earlier publication\'s, and the two tables together would count the patients added since (docs/disclosure-control.md "Age bands cut differently")'),
 }).describe('hta uptake --json. Every hidden count and everything derived from one is the string "suppressed" (docs/disclosure-control.md).');
 
 /** JSON Schema (draft 2020-12) of `hta uptake --json`; committed as schemas/uptake-results.schema.json. */

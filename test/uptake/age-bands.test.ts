@@ -14,6 +14,7 @@ import { describe, expect, it } from 'vitest';
 import { HtaError } from '../../src/errors.js';
 import { ageBandScheme, bandCode, parseAgeBand } from '../../src/uptake/age-bands.js';
 import { readRegistryFile } from '../../src/uptake/read-registry.js';
+import { readAggregateTables } from '../../src/uptake/engine/read-aggregate-tables.js';
 import { regionSet } from '../../src/uptake/regions.js';
 import { registryColumnIndex } from '../../src/uptake/referral.js';
 import { uptakeInputNotes } from '../../src/uptake/input-notes.js';
@@ -235,5 +236,40 @@ describe('hta plan init --uptake on a Danish regional export', () => {
     const { plan, notes } = draftUptakePlan(file(data, 'registry.csv'));
     expect(plan.exportDate).toBeUndefined();
     expect(notes.some((n) => n.startsWith('exportDate'))).toBe(false);
+  });
+});
+
+describe('--aggregates tables with an export\'s own age bands (docs/uptake-aggregates.md)', () => {
+  const CELLS = 'region,ref_year,ref_month,age_band,sex,referrer,delay_days,referrals,activations,at_risk_4w,retained_4w,at_risk_12w,retained_12w';
+  /** One part's four tables, its age-band cells as given: [band, referrals]. */
+  function part(bands: [string, number][]): string {
+    const dir = tempDir();
+    const total = bands.reduce((s, [, n]) => s + n, 0);
+    const row = (band: string, n: number) => `,,,${band},,,,${n},0,0,0,0,0`;
+    writeFileSync(join(dir, 'uptake_cells.csv'), [CELLS, row('', total), ...bands.map(([b, n]) => row(b, n))].join('\n') + '\n');
+    writeFileSync(join(dir, 'uptake_clinics.csv'), 'region,clinic,referrals,activations\nSyddanmark,A,' + total + ',0\n');
+    writeFileSync(join(dir, 'uptake_activation_years.csv'), 'region,act_year,activations\n');
+    writeFileSync(join(dir, 'uptake_totals.csv'), `export_date,referrals\n2025-06-30,${total}\n`);
+    return dir;
+  }
+  const bandsOf = (t: ReturnType<typeof readAggregateTables>) => Object.fromEntries(t.cells.filter((c) => c.ageBand !== null).map((c) => [c.ageBand, c.referrals]));
+
+  it('reads ten-year bands as the export\'s own, and bands inside the standard ones in those, as a registry\'s bands are read', () => {
+    const own = readAggregateTables([part([['60-69 år', 12], ['70-79', 18], ['90 år og derover', 6], ['unknown', 2]])], regions);
+    expect(own.ageBands).toEqual({ kind: 'own', bands: ['60-69', '70-79', '90+'], straddling: ['70-79'] });
+    expect(bandsOf(own)).toEqual({ '60-69': 12, '70-79': 18, '90+': 6, unknown: 2 });
+    // 20-24 and 25-29 lie inside 18-29: counted there, summed (as exact ages would be).
+    const inside = readAggregateTables([part([['20-24', 7], ['25-29', 9], ['75+', 5]])], regions);
+    expect(inside.ageBands).toEqual({ kind: 'standard', bands: ['18-29', '75+'] });
+    expect(bandsOf(inside)).toEqual({ '18-29': 16, '75+': 5 });
+    expect(readAggregateTables([part([['18-29', 4], ['75+', 5]])], regions).ageBands).toBeUndefined();
+  });
+
+  it('refuses parts cut differently (they cannot be summed), and a text that is no band, naming the column', () => {
+    const err = (() => { try { readAggregateTables([part([['60-74', 10]]), part([['70-79', 8]])], regions); } catch (e) { return e as HtaError; } return undefined; })();
+    expect(err?.message).toBe('the age bands of the aggregate tables cannot be counted');
+    expect(err?.problems[0]).toMatchObject({ field: 'age_band', expected: expect.stringContaining('60-74 and 70-79 overlap') });
+    const bad = (() => { try { readAggregateTables([part([['gammel', 3]])], regions); } catch (e) { return e as HtaError; } return undefined; })();
+    expect(bad?.problems[0]).toMatchObject({ field: 'age_band', value: 'gammel', expected: expect.stringContaining("or an export's own age band such as 70-79 or 90+") });
   });
 });

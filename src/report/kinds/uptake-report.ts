@@ -101,6 +101,8 @@ export const uptakeReportKind: ReportKind<typeof uptakeEntrySchema> = {
     // A breakdown the plan does not publish has no chart: its section says so instead of
     // drawing an empty frame (docs/plan-uptake.md "What is published").
     const left = new Set(analysis.leftOut ?? []);
+    // Withheld (an earlier publication cut ages differently): no chart; "About the data" says why.
+    if (analysis.ageBandsWithheld) left.add('ageBand');
     const equityDims = (['ageBand', 'sex', 'referrer'] as const).filter((d) => !left.has(d));
     const funnel = analysis.funnel;
     const dimWord = { ageBand: { en: 'age', da: 'alder' }, sex: { en: 'sex', da: 'køn' }, referrer: { en: 'referrer', da: 'henviser' } } as const;

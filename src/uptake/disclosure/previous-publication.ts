@@ -20,6 +20,8 @@ import { z } from 'zod';
 import { HtaError, type Problem } from '../../errors.js';
 import { jsonProblems, locateProblems, readJsonFile } from '../../io/read-json.js';
 import { excludedRowsOf, type ExcludedRows } from './excluded-count.js';
+import { commonAgeGroups } from './age-band-schemes.js';
+import { clinicFoldKey } from '../clinic-names.js';
 
 /** One count an earlier publication printed as a number, as of its export date `asOf` (ISO). */
 export type PreviousCount = { asOf: string } & (
@@ -562,6 +564,7 @@ export function unprotectedAbsences(published: unknown, earlier: PreviousPublica
   const listed = changedUnitsIn(published);
   const out: UnprotectedAbsence[] = [];
   const categories = [...earlier.counts.filter((c) => c.value > 0), ...(earlier.hidden ?? [])];
+  const seen = new Set<string>();
   for (const a of absentCategories(categories, now, j.exportDate).absent) {
     // The units this category changes (every date it was printed as of): all listed, it is protected.
     const { units } = absentCategories(categories.filter((c) => sameCategory(c, a)), now, j.exportDate);
@@ -580,7 +583,35 @@ export function unprotectedAbsences(published: unknown, earlier: PreviousPublica
         }
       }
     }
+    if (a.kind === 'level' && a.dimension === 'ageBand') pinned.push(...ageGroupDifferences(j.metrics ?? [], earlier, a, rule).filter((p) => !seen.has(p.cell)));
+    for (const p of pinned) seen.add(p.cell);
     out.push({ category: describeAbsent(a), asOf: a.asOf, pinned });
+  }
+  return out;
+}
+
+/**
+ * An age band of an earlier publication absent from a table whose bands cut ages differently
+ * (age-band-schemes.ts): per period and measure of its region, the sum of the bands now where the
+ * two sets of bands meet less the same ages' sum then, where it lies in the sensitive range
+ * (60–69 + 70–79 + 80–89 now − 60–74 + 75+ then = 2).
+ */
+function ageGroupDifferences(metrics: readonly Record<string, unknown>[], earlier: PreviousPublication, a: Extract<AbsentCategory, { kind: 'level' }>, rule: SmallCountRule): { cell: string; value: number }[] {
+  const out: { cell: string; value: number }[] = [];
+  const then = [...earlier.counts, ...(earlier.hidden ?? [])].filter((c): c is Extract<PreviousCount, { kind: 'metric' }> => c.kind === 'metric' && c.asOf === a.asOf && c.region === a.region && c.dimension === 'ageBand');
+  for (const period of [...new Set(then.filter((c) => c.level === a.level).map((c) => c.period))]) {
+    const rowsNow = metrics.filter((r) => String(r.region) === a.region && String(r.period) === period && r.dimension === 'ageBand');
+    const thenHere = then.filter((c) => c.period === period);
+    const group = commonAgeGroups([...new Set(thenHere.map((c) => c.level))], rowsNow.map((r) => String(r.level))).find((g) => g.a.includes(a.level));
+    if (!group) continue;
+    for (const measure of GROWING_COUNTS) {
+      // Every band of the group printed as a number on both sides, or the sum is not known.
+      const before = group.a.map((level) => thenHere.find((c) => c.level === level && c.measure === measure && earlier.counts.includes(c))?.value);
+      const now = group.b.map((level) => rowsNow.find((r) => String(r.level) === level)?.[measure]);
+      if (before.some((v) => v === undefined) || now.some((v) => typeof v !== 'number')) continue;
+      const d = (now as number[]).reduce((x, y) => x + y, 0) - (before as number[]).reduce((x, y) => x + y, 0);
+      if (d >= 0 && isSmallCount(d, rule)) out.push({ cell: `${measure} · ${a.region} · ${period} · ageBand ${group.b.join(' + ')} now − ${group.a.join(' + ')} as of ${a.asOf} (ages ${group.label})`, value: d });
+    }
   }
   return out;
 }
@@ -590,6 +621,51 @@ function sameCategory(c: PreviousCount, a: AbsentCategory): boolean {
   if (c.kind !== 'metric') return false;
   if (a.kind === 'level') return c.region === a.region && c.dimension === a.dimension && c.level === a.level;
   return c.region === a.region;
+}
+
+/** An earlier publication's clinic spelling read as a clinic now spelled otherwise (case or blanks only). */
+export interface RespelledClinic { region: string; earlier: string; now: string; asOf: string[] }
+
+/**
+ * The earlier publications with each clinic name that differs from a clinic now (same region)
+ * only by case or blanks written as it is now, so that the two are compared like with like
+ * (now = then + added since) instead of the earlier one reading as a clinic gone, which hides its
+ * region's clinics (docs/disclosure-control.md "A clinic, level or region gone"). Within one
+ * export such spellings are one clinic already (clinic-names.ts); this does the same across two.
+ * Not where the earlier spelling is a clinic now too, nor where two earlier spellings of one
+ * date fold together (their counts are two clinics' then): those stay as they are.
+ */
+export function foldClinicSpellings(previous: PreviousPublication, clinicsNow: readonly { region: string; clinic: string }[]): { previous: PreviousPublication; respelled: RespelledClinic[] } {
+  const exact = new Set(clinicsNow.map((c) => `${c.region}|${c.clinic}`));
+  const nowByKey = new Map(clinicsNow.map((c) => [`${c.region}|${clinicFoldKey(c.clinic)}`, c.clinic]));
+  const all = [...previous.counts, ...(previous.hidden ?? [])];
+  // Earlier spellings per region, fold key and date: more than one is not folded.
+  const spellings = new Map<string, Set<string>>();
+  for (const c of all) {
+    if (c.kind !== 'clinic') continue;
+    const k = `${c.region}|${clinicFoldKey(c.clinic)}|${c.asOf}`;
+    spellings.set(k, (spellings.get(k) ?? new Set()).add(c.clinic));
+  }
+  const respelled = new Map<string, RespelledClinic>();
+  const respell = (c: PreviousCount): PreviousCount => {
+    if (c.kind !== 'clinic' || exact.has(`${c.region}|${c.clinic}`)) return c;
+    const now = nowByKey.get(`${c.region}|${clinicFoldKey(c.clinic)}`);
+    if (now === undefined || spellings.get(`${c.region}|${clinicFoldKey(c.clinic)}|${c.asOf}`)!.size > 1) return c;
+    const key = `${c.region}|${c.clinic}`;
+    const r = respelled.get(key) ?? { region: c.region, earlier: c.clinic, now, asOf: [] };
+    if (!r.asOf.includes(c.asOf)) r.asOf.push(c.asOf);
+    respelled.set(key, r);
+    return { ...c, clinic: now };
+  };
+  const counts = previous.counts.map(respell);
+  const hidden = (previous.hidden ?? []).map(respell);
+  return { previous: { ...previous, counts, hidden }, respelled: [...respelled.values()].map((r) => ({ ...r, asOf: r.asOf.sort() })) };
+}
+
+/** The run's note (stderr) on earlier clinic spellings compared with a clinic now spelled otherwise. */
+export function respelledNote(respelled: readonly RespelledClinic[]): string {
+  const list = respelled.map((r) => `"${r.earlier}" (${r.region}, printed as of ${r.asOf.join(', ')}) as "${r.now}"`).join('; ');
+  return `clinic names of an earlier publication that differ from a clinic now only in case or blanks are compared as that clinic, its counts then against its counts now: ${list} (docs/disclosure-control.md "A clinic, level or region gone")`;
 }
 
 /** A clinic merge the uptake plan declares (`clinicMerges`): `from`'s rows are `into`'s now. */

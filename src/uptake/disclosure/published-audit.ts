@@ -11,7 +11,7 @@ import { jsonProblems, locateProblems, readJsonFile } from '../../io/read-json.j
 import { auditPublishedUptake, type AuditReport, lossShare, type PublishedUptake } from './attacker-audit.js';
 import { fillFromSameDate, mergeCuts } from '../other-cuts.js';
 import { excludedRowsOf, narrowDifference } from './excluded-count.js';
-import { GROWING_COUNTS, changedUnit, changedUnitsIn, checkDistinctFiles, clinicMergesIn, applyClinicMerges, describePreviousCount, isClosed, mergePublications, smallCarriedCounts, unprotectedAbsences, type PreviousPublication, type UnprotectedAbsence } from './previous-publication.js';
+import { GROWING_COUNTS, foldClinicSpellings, changedUnit, changedUnitsIn, checkDistinctFiles, clinicMergesIn, applyClinicMerges, describePreviousCount, isClosed, mergePublications, smallCarriedCounts, unprotectedAbsences, type PreviousPublication, type UnprotectedAbsence } from './previous-publication.js';
 
 const row = <T extends z.ZodRawShape>(shape: T) => z.object(shape).loose();
 const schema = z.object({
@@ -125,7 +125,10 @@ export function auditPublishedFile(file: string, previousFiles: readonly string[
   // Clinic merges the file declares: its clinics are compared like with like (previous-publication.ts `applyClinicMerges`).
   const declared = clinicMergesIn(json);
   const read0 = mergePublications([{ json, file, own: false }, ...previousJson]);
-  const earlier = declared.length === 0 ? read0 : applyClinicMerges(read0, declared, ((json as { funnel?: { rows?: { region: string; clinic: string }[] } }).funnel?.rows ?? []).map((c) => ({ region: String(c.region), clinic: String(c.clinic) }))).previous;
+  const clinicsHere = ((json as { funnel?: { rows?: { region: string; clinic: string }[] } }).funnel?.rows ?? []).map((c) => ({ region: String(c.region), clinic: String(c.clinic) }));
+  // An earlier clinic spelled otherwise here only by case or blanks is the same clinic, as the run reads it (previous-publication.ts `foldClinicSpellings`).
+  const folded = foldClinicSpellings(read0, clinicsHere).previous;
+  const earlier = declared.length === 0 ? folded : applyClinicMerges(folded, declared, clinicsHere).previous;
   const exportDate = r.data.exportDate;
   // The same export date is another cut of the same extract, published before it (docs/disclosure-control.md "Publishing again").
   const late = earlier.exportDates.filter((d) => d > exportDate);

@@ -15,6 +15,8 @@ import { join } from 'node:path';
 import { HtaError, type Problem } from '../../errors.js';
 import { readCsvFile, unreadableFile } from '../../io/read-csv.js';
 import { headerKey, AGE_BANDS, REFERRERS, SEXES, isoToDay } from '../referral.js';
+import { ageBandScheme, bandCode, bandLabel, parseAgeBand, standardBandsText } from '../age-bands.js';
+import type { AgeBandsRead } from '../read-registry.js';
 import type { RegionSet } from '../regions.js';
 import { isEmptyCell } from '../missing-cells.js';
 import {
@@ -112,12 +114,21 @@ export function readAggregateTables(paths: readonly string[], regions: RegionSet
         if (name === undefined) { bad('region', `${regions.expected}${nullable ? ', or empty for the whole country' : ''}`); return null; }
         return name;
       };
+      // A standard band, or an export's own band (docs/uptake-aggregates.md): "70-79", "90+".
+      const ageBandCell = (): string | null => {
+        const { v } = cell('age_band');
+        if (isNull(v)) return null;
+        if ((AGE_BANDS as readonly string[]).includes(v)) return v;
+        const band = parseAgeBand(v);
+        if (band === undefined) { bad('age_band', `one of ${AGE_BANDS.join(', ')}, or an export's own age band such as 70-79 or 90+ (docs/uptake-aggregates.md), or empty for all`); return null; }
+        return bandLabel(band);
+      };
       if (table === 'uptake_cells') {
         const row = {
           region: region(true),
           refYear: int('ref_year', 1000, 9999, 'a four-digit year', true),
           refMonth: int('ref_month', 1, 12, 'a month 1–12', true),
-          ageBand: key('age_band', AGE_BANDS, `one of ${AGE_BANDS.join(', ')}`),
+          ageBand: ageBandCell(),
           sex: key('sex', SEXES, `one of ${SEXES.join(', ')}`),
           referrer: key('referrer', REFERRERS, `one of ${REFERRERS.join(', ')}`),
           delayDays: int('delay_days', 0, 100_000, 'whole days ≥ 0 from referral to activation, or empty for the referrals not activated', true),
@@ -149,7 +160,10 @@ export function readAggregateTables(paths: readonly string[], regions: RegionSet
   }
   // Before the sum: a region's part given twice would double it (repeated-parts.ts).
   refuseRepeatedParts(parts);
+  // The bands of every part: one set of bands, counted as the registry path counts them (before the sum: bands may merge).
+  const ageBands = ageBandsOfParts(parts, paths);
   const tables = combineAggregateTables(parts);
+  if (ageBands) tables.ageBands = ageBands;
   // A part sent without its cells (or cells without its totals) would silently shrink the
   // country: the national "all" cell must count every referral the totals count.
   const national = tables.cells.filter((c) => c.region === null && c.refYear === null && c.ageBand === null && c.sex === null && c.referrer === null).reduce((s, c) => s + c.referrals, 0);
@@ -160,4 +174,24 @@ export function readAggregateTables(paths: readonly string[], regions: RegionSet
     ]);
   }
   return tables;
+}
+
+/**
+ * The age bands the parts' `age_band` cells give, decided as for a registry's bands
+ * (age-bands.ts `ageBandScheme`): each inside a standard band → relabelled to it; else the
+ * bands' own labels, which must not overlap (two parts cut differently cannot be summed).
+ * Undefined when every label is a standard band's (or none is set).
+ */
+function ageBandsOfParts(parts: readonly AggregatePart[], paths: readonly string[]): AgeBandsRead | undefined {
+  const labels = [...new Set(parts.flatMap((p) => p.tables.cells.map((c) => c.ageBand)).filter((b): b is string => b !== null && b !== 'unknown'))];
+  if (labels.every((l) => (AGE_BANDS as readonly string[]).includes(l))) return undefined;
+  const codeOf = new Map(labels.map((l) => [l, bandCode(parseAgeBand(l)!)]));
+  const scheme = ageBandScheme([...codeOf.values()])!;
+  if (scheme.kind === 'refused') {
+    throw new HtaError('input.invalid', 'the age bands of the aggregate tables cannot be counted', [
+      { file: paths.join(', '), field: 'age_band', value: labels.join(', '), expected: `one set of age bands in every part (${scheme.reason}): the standard bands (${standardBandsText()}) or one export's own bands` },
+    ]);
+  }
+  for (const p of parts) for (const c of p.tables.cells) if (c.ageBand !== null && c.ageBand !== 'unknown') c.ageBand = scheme.labels.get(codeOf.get(c.ageBand)!)!;
+  return scheme.kind === 'own' ? { kind: 'own', bands: scheme.bands, straddling: scheme.straddling } : { kind: 'standard', bands: scheme.bands };
 }

@@ -11,7 +11,7 @@
  */
 import type { ProblemGroup } from '../problem-groups.js';
 import { excludedAgainst, excludedBand, type ExcludedRows } from './disclosure/excluded-count.js';
-import { headerKey, REGISTRY_COLUMNS, type RegistryColumn } from './referral.js';
+import { headerKey, mappedName, REGISTRY_COLUMNS, type RegistryColumn, type RegistryColumnNames } from './referral.js';
 
 /** A kind of problem: the registry column it concerns, or `other` (e.g. a row of the wrong length). */
 export type ExclusionKind = RegistryColumn | 'other';
@@ -48,14 +48,15 @@ export const EXCLUSION_KIND_WORDS: Record<ExclusionKind, Record<Lang, string>> =
  * The column a problem group concerns, by the file's column name (the plan's `columns.registry`
  * name, else the column's own), compared as the reader compares headers.
  */
-function kindOf(g: ProblemGroup, names: Partial<Record<RegistryColumn, string>>): ExclusionKind {
+function kindOf(g: ProblemGroup, names: RegistryColumnNames): ExclusionKind {
   if (g.field === undefined) return 'other';
   const key = headerKey(g.field);
-  return REGISTRY_COLUMNS.find((col) => headerKey(names[col] ?? col) === key) ?? 'other';
+  // `columns.registry.ageBand` names the age column too (mappedName): its problems are the age's.
+  return REGISTRY_COLUMNS.find((col) => headerKey(mappedName(names, col) ?? col) === key) ?? 'other';
 }
 
 /** How many rows (distinct lines) each kind of problem concerns. */
-function rowsPerKind(problems: readonly ProblemGroup[], names: Partial<Record<RegistryColumn, string>>): Map<ExclusionKind, number> {
+function rowsPerKind(problems: readonly ProblemGroup[], names: RegistryColumnNames): Map<ExclusionKind, number> {
   const lines = new Map<ExclusionKind, [number, number][]>();
   for (const g of problems) {
     const k = kindOf(g, names);
@@ -81,7 +82,7 @@ function rowsPerKind(problems: readonly ProblemGroup[], names: Partial<Record<Re
  * that at least `threshold` rows have — a kind of one or two rows, new since the last
  * publication, would say what those rows were.
  */
-export function publishedExclusion(detail: ExclusionDetail, names: Partial<Record<RegistryColumn, string>>, threshold: number, earlier: readonly ExcludedRows[] = []): PublishedExclusion {
+export function publishedExclusion(detail: ExclusionDetail, names: RegistryColumnNames, threshold: number, earlier: readonly ExcludedRows[] = []): PublishedExclusion {
   const perKind = rowsPerKind(detail.problems, names);
   return {
     rows: excludedAgainst(excludedBand(detail.rows, threshold), earlier, threshold),

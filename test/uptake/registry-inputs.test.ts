@@ -215,6 +215,9 @@ describe('input notes', () => {
     expect(publishedExclusion({ rows: 4, problems }, names, 5)).toEqual({ rows: 'suppressed', kinds: [] });
     expect(publishedExclusion({ rows: 4, problems }, names, 2)).toEqual({ rows: { atLeast: 4, fewerThan: 6 }, kinds: ['sex'] });
     expect(publishedExclusion({ rows: 5, problems }, names, 1)).toEqual({ rows: 5, kinds: ['activated', 'age', 'sex', 'other'] });
+    // An age-band column named by columns.registry.ageBand is the age's column too: its problems are of kind age, not other.
+    const banded = groupProblems([{ file: 'r.csv', line: 404, column: 7, field: 'Aldersgruppe', value: '45 år gammel', expected: 'an age band' }]);
+    expect(publishedExclusion({ rows: 1, problems: banded }, { ageBand: 'Aldersgruppe' }, 1)).toEqual({ rows: 1, kinds: ['age'] });
     expect(publishedExclusion({ rows: 5, problems }, names, 5).rows).toEqual({ atLeast: 5, fewerThan: 10 });
     expect(publishedExclusion({ rows: 0, problems: [] }, names, 5)).toEqual({ rows: 0, kinds: [] });
     const some = { threshold: 5, excluded: publishedExclusion({ rows: 4, problems }, names, 5) };

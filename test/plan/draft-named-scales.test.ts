@@ -26,7 +26,8 @@ describe('KOOS (0–100, higher is better) is never drafted as pain on a VAS', (
     expect(checks).toContain('"KOOSPAIN" is not among the drafted outcomes: KOOS pain is a knee score of 0–100 where higher is better');
     expect(checks).toContain('"koos_pain": { "label": { "en": "KOOS pain (0–100)" }, "range": [0, 100], "direction": "higher-is-better" }');
     expect(checks).not.toMatch(/KOOSPAIN.*(lower-is-better|Ostelo)/);
-    expect(d.guesses).toContain('arm column "TRT": "EXERCISE" = intervention, "EDUCATION" = control');
+    // Three arms: the comparator (usual care) is the control, the third arm not compared (draft-three-arms.test.ts).
+    expect(d.guesses).toContain('arm column "TRT": "EXERCISE" = intervention, "USUAL CARE" = control');
   });
   it.each(['KOOS_smerte', 'koos_pain', 'KOOS smerte', 'KOOS_ADL', 'koos_qol', 'KOOS4', 'koos', 'HOOS_smerte'])('%s: not drafted, its direction higher-is-better', (name) => {
     const d = withColumn(name);

@@ -69,6 +69,7 @@ export interface UptakeAuditResult {
   excludedNarrow?: { file: string; where: string; lower: number; upper: number }[];
   /** With --published: categories of earlier publications absent here (a clinic merged) whose counts the file does not list as changed. */
   absentUnprotected?: { category: string; asOf: string; pinned: { cell: string; value: number }[] }[];
+  changedNotCarried?: { cell: string; where: string; listedAsOf: string }[];
   /** Earlier publications of the same export date (other cuts of the extract), read with it as one publication. */
   sameExtract?: string[];
 }
@@ -135,6 +136,10 @@ export function uptakeAuditText(r: UptakeAuditResult): string {
     ...(r.earlierPinned !== undefined ? [
       `Hidden counts of earlier publications narrower than ${a.rule.protectionLevel} with this file's numbers (settled, unchanged periods read as the same count): ${r.earlierPinned.length}${r.earlierPinned.length ? '' : ' (none)'}`,
       ...r.earlierPinned.map((c) => `  ${c.file}: ${c.cell}: ${c.lower} … ${c.upper}`),
+    ] : []),
+    ...(r.changedNotCarried !== undefined ? [
+      `Counts of periods an earlier publication listed as changed (and hid), printed in this file without listing them: ${r.changedNotCarried.length}${r.changedNotCarried.length ? '' : ' (none)'}`,
+      ...r.changedNotCarried.map((c) => `  ${c.where}: ${c.cell} is printed (listed as changed as of ${c.listedAsOf}; this print less the hidden one counts patients)`),
     ] : []),
     ...(r.absentUnprotected !== undefined ? [
       `Categories of an earlier publication absent here (merged, renamed or removed) whose counts this file does not list as changed: ${r.absentUnprotected.length}${r.absentUnprotected.length ? '' : ' (none)'}`,
@@ -365,7 +370,7 @@ async function auditPublished(
   const r = auditPublishedFile(published, opts.previous ?? []);
   const note = uncarriedNote(r.uncarried);
   if (note) io.stderr(`note: ${note}\n`);
-  const report: UptakeAuditResult = { audit: r.audit, informationLoss: r.informationLoss, published: r.published, earlier: r.earlier, smallCarried: r.smallCarried, hiddenBeforePrinted: r.hiddenBeforePrinted, earlierPinned: r.earlierPinned, excludedNarrow: r.excludedNarrow, absentUnprotected: r.absentUnprotected, ...(r.earlierDisagree.length > 0 ? { earlierDisagree: r.earlierDisagree } : {}), ...(r.sameExtract.length > 0 ? { sameExtract: r.sameExtract } : {}) };
+  const report: UptakeAuditResult = { audit: r.audit, informationLoss: r.informationLoss, published: r.published, earlier: r.earlier, smallCarried: r.smallCarried, hiddenBeforePrinted: r.hiddenBeforePrinted, earlierPinned: r.earlierPinned, excludedNarrow: r.excludedNarrow, absentUnprotected: r.absentUnprotected, changedNotCarried: r.changedNotCarried, ...(r.earlierDisagree.length > 0 ? { earlierDisagree: r.earlierDisagree } : {}), ...(r.sameExtract.length > 0 ? { sameExtract: r.sameExtract } : {}) };
   io.stdout(opts.json ? JSON.stringify(report, (_k, v: unknown) => (v === Infinity ? 'Infinity' : v), 2) + '\n' : uptakeAuditText(report));
-  if (r.audit.narrow.length > 0 || r.audit.disclosedDifferences.length > 0 || r.smallCarried.length > 0 || r.hiddenBeforePrinted.length > 0 || r.earlierPinned.length > 0 || r.excludedNarrow.length > 0 || r.absentUnprotected.length > 0) setExit(1);
+  if (r.audit.narrow.length > 0 || r.audit.disclosedDifferences.length > 0 || r.smallCarried.length > 0 || r.hiddenBeforePrinted.length > 0 || r.earlierPinned.length > 0 || r.excludedNarrow.length > 0 || r.absentUnprotected.length > 0 || r.changedNotCarried.length > 0) setExit(1);
 }

@@ -371,6 +371,11 @@ function addPrevious(
   // change too (previous-publication.ts `absentCategories`). A known 0 had no rows to move.
   const { absent, units } = absentCategories([...previous.counts.filter((c) => c.value > 0), ...(previous.hidden ?? [])], { metrics: m.rows, clinics: m.clinics }, m.exportDate);
   for (const u of units) changed.add(u);
+  // A unit an earlier publication listed as changed stays changed: it hid the unit's counts, so
+  // their value then is not an earlier print, and this print less it counts patients (f2 hid
+  // Sjælland's 2024 activations, 58, after 61 was printed; 61 again now would give 3). Another cut
+  // of this extract's listing is this run's own finding, so it is carried too.
+  for (const u of previous.listedChanged?.keys() ?? []) changed.add(u);
   const mark = (key: string) => {
     const i = m.index.get(key);
     if (i !== undefined) m.cells[i]!.changed = true;

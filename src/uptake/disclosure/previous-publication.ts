@@ -58,6 +58,14 @@ export interface PreviousPublication {
    * and P1's exact count, known through P2, do not pin a small difference (excluded-count.ts).
    */
   excluded?: { exportDate: string; rows: ExcludedRows; file: string; via?: string }[];
+  /**
+   * The units the files read list as changed since an earlier publication (their own
+   * `previous.changed`, which lists those of the files they named in turn), each with the export
+   * date of the file that listed it. A unit once changed stays changed in every later publication:
+   * the listing file hid its counts, so its value then is not the earlier print, and a later print
+   * less it counts patients (docs/disclosure-control.md "Changed since an earlier publication").
+   */
+  listedChanged?: Map<string, string>;
 }
 
 /** The printed counts of one earlier publication as a results.json carries them (`previous.publications`). */
@@ -255,6 +263,7 @@ export function mergePublications(inputs: readonly { json: unknown; file: string
   const dates = new Set<string>();
   const hidden = new Map<string, PreviousCount>();
   const excluded = new Map<string, NonNullable<PreviousPublication['excluded']>[number]>();
+  const listedChanged = new Map<string, string>();
   const addExcluded = (exportDate: string, rows: ExcludedRows | undefined, file: string, via?: string) => {
     // A file's own count is as printed; a carried copy stands in only where no file of that date is given.
     const had = excluded.get(exportDate);
@@ -266,6 +275,11 @@ export function mergePublications(inputs: readonly { json: unknown; file: string
       addExcluded(p.exportDate, excludedRowsOf(json), file);
       dates.add(p.exportDate);
       ownCounts(p, p.exportDate, (c, field) => set.add(c, { file, json, field }), (c) => hidden.set(previousCountKey(c), c));
+      // The earliest file that lists a unit names it (its own listing, or one it carried on).
+      for (const u of changedUnitsIn(json)) {
+        const had = listedChanged.get(u);
+        if (had === undefined || p.exportDate < had) listedChanged.set(u, p.exportDate);
+      }
     }
     const chain = p.previous?.publications;
     if (p.previous && chain === undefined) uncarried.push({ file, exportDate: p.previous.exportDate });
@@ -275,7 +289,7 @@ export function mergePublications(inputs: readonly { json: unknown; file: string
       carriedCounts(pub, `previous.publications.${i}`, (c, field) => set.add(c, { file, json, field, via: `the publication of ${pub.exportDate} it carries` }));
     });
   }
-  return { ...publicationOf(set, dates, inputs.map((i) => i.file), uncarried, hidden), excluded: [...excluded.values()].sort((a, b) => a.exportDate.localeCompare(b.exportDate)) };
+  return { ...publicationOf(set, dates, inputs.map((i) => i.file), uncarried, hidden), excluded: [...excluded.values()].sort((a, b) => a.exportDate.localeCompare(b.exportDate)), listedChanged };
 }
 
 /** The known counts of an earlier publication's JSON and of those it carries (pure; `file` names it in messages). */

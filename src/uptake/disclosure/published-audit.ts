@@ -67,6 +67,12 @@ export interface PublishedAudit {
    * was not protected against (previous-publication.ts `unprotectedAbsences`).
    */
   absentUnprotected: UnprotectedAbsence[];
+  /**
+   * Counts this file prints of a unit (region × period, activation year, a region's clinics) an
+   * earlier file listed as changed and this file does not: that file hid them, so this print less
+   * its value counts patients (docs/disclosure-control.md "Changed since an earlier publication").
+   */
+  changedNotCarried: { cell: string; where: string; listedAsOf: string }[];
 }
 
 /** Days after a period's end from which the audit reads a cohort count as settled, tried in turn. */
@@ -112,6 +118,38 @@ function printedAgain(json: unknown, file: string, exportDate: string, previous:
     const at = locateProblems(json, [{ file, field, expected: '' }])[0]!;
     out.push({ cell: `${describePreviousCount(c)} (hidden as of ${c.asOf})`, where: `${file}${at.line !== undefined ? `:${at.line}${at.column !== undefined ? `:${at.column}` : ''}` : ''} (${field})` });
   }
+  return out;
+}
+
+/** The counts `json` prints of units `earlier` lists as changed (as of a date before `exportDate`) that `json` does not list. */
+function changedDropped(json: unknown, file: string, exportDate: string, earlier: PreviousPublication): PublishedAudit['changedNotCarried'] {
+  const here = changedUnitsIn(json);
+  const listed = (u: string) => {
+    const asOf = earlier.listedChanged?.get(u);
+    return asOf !== undefined && asOf < exportDate && !here.has(u) ? asOf : undefined;
+  };
+  const j = json as { metrics?: Record<string, unknown>[]; uptake?: Record<string, unknown>[]; budget?: { observed?: Record<string, unknown>[] }; funnel?: { rows?: Record<string, unknown>[] } };
+  const out: PublishedAudit['changedNotCarried'] = [];
+  const report = (cell: string, field: string, listedAsOf: string) => {
+    const at = locateProblems(json, [{ file, field, expected: '' }])[0]!;
+    out.push({ cell, listedAsOf, where: `${file}${at.line !== undefined ? `:${at.line}${at.column !== undefined ? `:${at.column}` : ''}` : ''} (${field})` });
+  };
+  (j.metrics ?? []).forEach((r, i) => {
+    const asOf = listed(changedUnit({ kind: 'metric', region: String(r.region), period: String(r.period) }));
+    if (asOf === undefined) return;
+    for (const measure of GROWING_COUNTS) if (typeof r[measure] === 'number') report(`${measure} · ${String(r.region)} · ${String(r.period)} · ${String(r.dimension)}=${String(r.level)}`, `metrics.${i}.${measure}`, asOf);
+  });
+  for (const [at, list] of [['uptake', j.uptake], ['budget.observed', j.budget?.observed]] as const) {
+    (list ?? []).forEach((y, i) => {
+      const asOf = listed(changedUnit({ kind: 'year', region: String(y.region), year: Number(y.year) }));
+      if (asOf !== undefined && typeof y.activations === 'number') report(`activations · ${String(y.region)} · activated in ${String(y.year)}`, `${at}.${i}.activations`, asOf);
+    });
+  }
+  (j.funnel?.rows ?? []).forEach((c, i) => {
+    const asOf = listed(changedUnit({ kind: 'clinic', region: String(c.region) }));
+    if (asOf === undefined) return;
+    for (const measure of ['referrals', 'activations'] as const) if (typeof c[measure] === 'number') report(`${measure} · clinic ${String(c.region)}/${String(c.clinic)}`, `funnel.rows.${i}.${measure}`, asOf);
+  });
   return out;
 }
 
@@ -186,5 +224,7 @@ export function auditPublishedFile(file: string, previousFiles: readonly string[
   });
   // Categories of earlier publications gone from this file (a clinic merged into another) whose counts it does not list as changed.
   const absentUnprotected = unprotectedAbsences(json, earlier, { threshold, zerosSensitive });
-  return { audit, informationLoss: { cellShare }, published: { file, exportDate }, earlier: earlier.exportDates, uncarried: earlier.uncarried, smallCarried, sameExtract: sameExtract.map((p) => p.file), hiddenBeforePrinted, earlierPinned, earlierDisagree, excludedNarrow, absentUnprotected };
+  // Units an earlier file listed as changed: still changed here, so printed they count patients.
+  const changedNotCarried = changedDropped(json, file, exportDate, earlier);
+  return { changedNotCarried, audit, informationLoss: { cellShare }, published: { file, exportDate }, earlier: earlier.exportDates, uncarried: earlier.uncarried, smallCarried, sameExtract: sameExtract.map((p) => p.file), hiddenBeforePrinted, earlierPinned, earlierDisagree, excludedNarrow, absentUnprotected };
 }

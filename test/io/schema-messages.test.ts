@@ -89,6 +89,18 @@ describe('too_small and too_big: a bound', () => {
     expect(at({ ...base, missing: { m: 1 } }, 'missing.m').expected).toBe('a whole number of at least 2');
     expect(at({ ...base, missing: { m: 5000 } }, 'missing.m').expected).toBe('a whole number of at most 1000');
   });
+  it('a whole number past the safe-integer limit says it is too large, not a rounded bound', () => {
+    const outcomes = [{ key: 'rmdq', instrument: 'rmdq', maxMissingItems: 1e20 }];
+    expect(at({ ...base, outcomes }, 'outcomes.0.maxMissingItems').expected).toBe('a whole number (this one is too large)');
+    const below = { code: 'too_small', origin: 'int', minimum: Number.MIN_SAFE_INTEGER, inclusive: true, path: [], message: 'Too small: expected int to be >=-9007199254740991' } as const;
+    expect(issueExpected(below, { found: -1e20 })).toBe('a whole number (this one is too far below zero)');
+  });
+  it('a large whole-number bound is written exactly', () => {
+    const big = { code: 'too_big', origin: 'number', maximum: 9007199254740991, inclusive: true, path: [], message: 'Too big: expected number to be <=9007199254740991' } as const;
+    expect(issueExpected(big, { found: 1e20 })).toBe('a number of at most 9007199254740991');
+    const fraction = { code: 'too_big', origin: 'number', maximum: 0.1 + 0.2, inclusive: true, path: [], message: 'Too big: expected number to be <=0.30000000000000004' } as const;
+    expect(issueExpected(fraction, { found: 1 })).toBe('a number of at most 0.3');
+  });
   it('a number at most a bound, and below one', () => {
     expect(at({ ...base, responders: [{ key: 'r', outcome: 'rmdq', percent: 150 }] }, 'responders.0.percent').expected).toBe('a number of at most 100');
     expect(issueExpected({ code: 'too_big', origin: 'number', maximum: 1, inclusive: false, path: [], message: 'Too big: expected number to be <1' }, { found: 1 })).toBe('a number below 1');

@@ -8,7 +8,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { formatProblem, type Problem } from '../../src/errors.js';
+import { formatProblem, MAX_PROBLEMS, type Problem } from '../../src/errors.js';
 import { jsonProblems, parseJsonText } from '../../src/io/read-json.js';
 import { zodShapeHint } from '../../src/io/zod-shape.js';
 import { issueExpected } from '../../src/io/zod-issue-text.js';
@@ -178,6 +178,21 @@ describe('custom: a rule\'s own message', () => {
   it('is kept as the rule wrote it', () => {
     expect(at({ ...base, alpha: 0.95 }, 'alpha').expected).toMatch(/^an alpha of at most 0\.2 .*did you mean a confidence level of 95%/);
     expect(at({ ...base, timepoints: ['3m', '3m'] }, 'timepoints.1').expected).toMatch(/^each entry once: given twice/);
+  });
+});
+
+describe('problems come in the order the file is read', () => {
+  it('by line, then column, also past column 1,000,000 (a minified plan)', () => {
+    const schema = z.object({ c: z.number(), b: z.number(), a: z.string() });
+    const text = `{"a": "${'x'.repeat(1_000_010)}", "b": "bad",\n"c": "bad"}`;
+    expect(schemaProblems(schema, text).map((p) => [p.field, p.line])).toEqual([['b', 1], ['c', 2]]);
+  });
+  it('sorted before they are capped: the first 50 in the file, not the first 50 zod reported', () => {
+    const keys = Array.from({ length: 60 }, (_, k) => `k${String(k).padStart(2, '0')}`);
+    const schema = z.object(Object.fromEntries([...keys].reverse().map((k) => [k, z.number()])));
+    const text = `{\n${keys.map((k) => `  "${k}": "x"`).join(',\n')}\n}`;
+    const fields = schemaProblems(schema, text).map((p) => p.field);
+    expect(fields).toEqual(keys.slice(0, MAX_PROBLEMS));
   });
 });
 

@@ -74,12 +74,19 @@ export function parseJsonWithPositions(text: string, maxDepth = MAX_JSON_DEPTH):
     if (lastString.end >= 0 && lastString.end <= at && text.slice(lastString.end, at).trim() === '') curlyQuoteIn(lastString.start, lastString.end);
     throw new JsonSyntaxError(message, at);
   };
-  /** A curly double quote in text[from, to) (not at `from`, the straight opening quote) is the error, named at it. */
+  /**
+   * A curly double quote in text[from, to) (not at `from`, the straight opening quote) that was meant
+   * to close the string is the error, named at it. Meant to close = only spaces or tabs between it and
+   * `:` `,` `}` `]` or the end of the line (`"arms”: {`, `"x”,⏎`); a quote followed by more text
+   * (`"The “App” trial"`) is typography, and the real syntax error is reported instead.
+   */
   const curlyQuoteIn = (from: number, to: number) => {
-    const curly = text.slice(from, to).search(/[\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB\uFF02]/);
-    if (curly <= 0) return;
-    const quote = lookalikeAt(text, from + curly)!;
-    throw new JsonSyntaxError(`a straight double quote ("), found ${quote.name}: the text opened with " does not end at it; ${quote.fix}`, from + curly);
+    const curly = /[\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB\uFF02][ \t]*(?:[:,}\]\r\n]|$)/g;
+    curly.lastIndex = from + 1;
+    const m = curly.exec(text);
+    if (!m || m.index >= to) return;
+    const quote = lookalikeAt(text, m.index)!;
+    throw new JsonSyntaxError(`a straight double quote ("), found ${quote.name}: the text opened with " does not end at it; ${quote.fix}`, m.index);
   };
   /** After a ",": the object or list must go on; a closing bracket means a trailing comma. */
   const noTrailingComma = (comma: number, close: '}' | ']') => {

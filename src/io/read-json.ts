@@ -191,14 +191,15 @@ function hiddenDetail(v: unknown): { detail?: string } {
 }
 
 /**
- * A schema's issues on `json` as Problems (the first MAX_PROBLEMS), each at the line:column of
+ * A schema's issues on `json` as Problems (the first MAX_PROBLEMS in file order), each at the line:column of
  * the value (or, for an unknown key, of the key) when `json` was read by `readJsonFile`. A
  * missing field says it is required (never "received undefined"); values are excerpts.
  */
 export function jsonProblems(json: unknown, issues: readonly JsonIssue[], file: string, shapeOf?: ShapeHint): Problem[] {
   const positions = json !== null && typeof json === 'object' ? origins.get(json)?.positions : undefined;
   const out: Problem[] = [];
-  for (const i of issues.slice(0, MAX_PROBLEMS)) {
+  // With places, every issue is placed and sorted before the cap (below); without, zod's order stands.
+  for (const i of positions ? issues : issues.slice(0, MAX_PROBLEMS)) {
     if (i.code === 'unrecognized_keys' && i.keys?.length) {
       for (const k of i.keys) {
         const path = [...i.path, k];
@@ -247,9 +248,14 @@ export function jsonProblems(json: unknown, issues: readonly JsonIssue[], file: 
     out.push({ file, ...(pos ? { line: pos.line, column: pos.column } : {}), ...(field !== undefined ? { field } : {}), ...(value !== undefined ? { value } : {}), expected, ...hint, ...hiddenDetail(found) });
   }
   // In the order the file is read (zod reports in its schema's order: "mcid" on line 5 came
-  // before "alpha" on line 4); a problem with no place keeps its turn at the end. Stable sort.
-  const at = (p: Problem) => (p.line === undefined ? Infinity : p.line * 1e6 + (p.column ?? 0));
-  return out.sort((a, b) => at(a) - at(b));
+  // before "alpha" on line 4); a problem with no place keeps its turn at the end. Stable sort,
+  // by line and then column as a pair (a minified plan has columns past any fixed factor), and
+  // before the cap, so the first MAX_PROBLEMS in the file are the ones reported.
+  const byPlace = (a: Problem, b: Problem): number => {
+    if (a.line === undefined || b.line === undefined) return (a.line === undefined ? 1 : 0) - (b.line === undefined ? 1 : 0);
+    return a.line - b.line || (a.column ?? 0) - (b.column ?? 0);
+  };
+  return out.sort(byPlace).slice(0, MAX_PROBLEMS);
 }
 
 /**

@@ -74,9 +74,9 @@ export function refuseStreamOntoPath(file: string, label: string = file): void {
 /**
  * The net under every other check: an argument (or `--option=value`) that names the file standard
  * output or error goes to, refused before the command line is even parsed — so that not even a
- * usage error (`hta uptake 2>> plan.json`, a missing argument) is written onto it. Arguments that
- * name no file are passed over; the files a plan names are checked by the output guard and the
- * readers.
+ * usage error (`hta uptake 2>> plan.json`, a missing argument) is written onto it. Before parsing,
+ * an argument may be an input or an output, so the message claims neither. Arguments that name no
+ * file are passed over; the files a plan names are checked by the output guard and the readers.
  */
 export function refuseStreamOntoArguments(argv: readonly string[], streams: readonly StreamFile[] = standardStreamFiles()): void {
   if (streams.length === 0) return;
@@ -89,7 +89,18 @@ export function refuseStreamOntoArguments(argv: readonly string[], streams: read
     } catch {
       continue;
     }
-    if (st.isFile()) refuseStreamOntoInput(st, path, path, streams);
+    if (!st.isFile()) continue;
+    // Not known here whether the file is read or written (`--out new.csv > new.csv` names an
+    // output the shell has just created): the words hold for both (docs/cli.md).
+    const onto = streams.filter((s) => s.st.dev === st.dev && s.st.ino === st.ino);
+    if (onto.length === 0) continue;
+    const names = onto.map((s) => s.name);
+    const go = `${names.join(' and ')} ${onto.length > 1 ? 'go' : 'goes'} to ${path}`;
+    const message =
+      st.size === 0
+        ? `${go} (as with ${onto.map((s) => `${OP[s.name].truncate} ${path}`).join(', ')}), which is named on the command line, and the shell empties that file before the command starts — redirect to another file (nothing was written; if ${path} held a file this command was to read, its earlier content is lost: restore it from a copy)`
+        : `${go} (as with ${onto.map((s) => `${OP[s.name].append} ${path}`).join(', ')}), which is named on the command line — redirect to another file (nothing was written; ${path} is unchanged)`;
+    throw new StreamOntoInputError(message, !names.includes('standard output'), !names.includes('standard error'));
   }
 }
 

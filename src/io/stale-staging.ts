@@ -3,45 +3,91 @@
  *
  * A run stopped by `kill -9` (or a power cut) cannot remove its staging file: it stays beside the
  * target, mode 0600, holding up to the whole output — patient rows, for a scored export. So the
- * staging file's name says whose it is: `.<name>.<pid>-<host>.<16 random hex>.tmp`, with the id
- * of the process writing it and a tag of the machine's name (8 hex of its SHA-256). The next run
- * that writes the same target removes such a file only when it is provably stale: its name is
- * exactly hta's pattern for that target, it was made on this machine, it is a regular file of
- * this user's, and its process no longer runs. It says so on stderr. A file another machine may
- * still be writing (a shared folder), one whose process runs, and one of an older hta's pattern
- * (`.<name>.<16 hex>.tmp`, no process id) are never removed; the last is named in a note.
- * `hta report --check` lists every staging file in a report folder (`stagingFilesIn`).
+ * staging file's name says whose it is: `.<stem>.<pid>-<host>-<target>.<16 random hex>.tmp`, with
+ * the id of the process writing it, a tag of the machine's name and process-id namespace (8 hex of
+ * their SHA-256), and a tag of the full target name (8 hex of its SHA-256; the stem is cut short).
+ * The next run that writes the same target removes such a file only when it is provably stale: its
+ * name is exactly hta's pattern for that target (stem and target tag), it was made on this machine
+ * in this process-id namespace, it is a regular file of this user's, its process no longer runs,
+ * and it has not been written for STALE_AFTER_MS. It says so on stderr. A file another machine or
+ * container may still be writing (a shared folder or bind mount), one whose process runs, one
+ * written lately, and one of an older hta's pattern (`.<name>.<16 hex>.tmp` with no process id,
+ * or `.<name>.<pid>-<host>.<16 hex>.tmp` with no target tag) are never removed; the older ones are
+ * named in a note. `hta report --check` lists every staging file in a report folder
+ * (`stagingFilesIn`).
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { lstatSync, readdirSync, unlinkSync } from 'node:fs';
+import { lstatSync, readdirSync, readlinkSync, unlinkSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 
-/** This machine's tag in staging names: the process ids of another machine mean nothing here. */
-export const HOST_TAG = createHash('sha256').update(hostname()).digest('hex').slice(0, 8);
+const tag = (text: string): string => createHash('sha256').update(text).digest('hex').slice(0, 8);
 
-/** Longest part of the target's name kept in a staging name (names stay below 255 bytes). */
-const STEM_CHARS = 100;
+/**
+ * The tag of a machine name and process-id namespace. Containers may share a host name and a
+ * folder (a bind mount) but not their process ids: a pid gone in one may run in the other.
+ */
+export const hostTag = (host: string, pidNamespace: string): string => tag(pidNamespace === '' ? host : `${host}\u0000${pidNamespace}`);
 
-/** The part of a target's name its staging files carry. */
-export const stagingStem = (targetName: string): string => targetName.slice(0, STEM_CHARS);
+/** This process's pid namespace (`pid:[4026531836]` on Linux), or '' where the system has none to show. */
+function pidNamespace(): string {
+  try {
+    return readlinkSync('/proc/self/ns/pid');
+  } catch {
+    return '';
+  }
+}
+
+/** This machine's (and pid namespace's) tag in staging names: the process ids of another mean nothing here. */
+export const HOST_TAG = hostTag(hostname(), pidNamespace());
+
+/**
+ * A staging file of a gone process is removed only once it has not been written for this long:
+ * a second guard beside the host tag, should two systems still share a tag.
+ */
+export const STALE_AFTER_MS = 5 * 60 * 1000;
+
+/** Most UTF-8 bytes of the target's name kept in a staging name (the whole name stays near 200 of 255). */
+const STEM_BYTES = 150;
+
+/**
+ * The part of a target's name its staging files carry: at most STEM_BYTES bytes of UTF-8, cut
+ * between code points (half a surrogate pair would be written as U+FFFD and never match on re-read).
+ */
+export function stagingStem(targetName: string): string {
+  let bytes = 0;
+  let end = 0;
+  for (const ch of targetName) {
+    bytes += Buffer.byteLength(ch, 'utf8');
+    if (bytes > STEM_BYTES) break;
+    end += ch.length;
+  }
+  return targetName.slice(0, end);
+}
+
+/** The tag of the full target name: two targets sharing a stem are told apart. */
+export const targetTag = (targetName: string): string => tag(targetName);
 
 /** A fresh staging name for a target named `targetName` (in the target's folder). */
 export function stagingName(targetName: string, pid = process.pid): string {
-  return `.${stagingStem(targetName)}.${pid}-${HOST_TAG}.${randomBytes(8).toString('hex')}.tmp`;
+  return `.${stagingStem(targetName)}.${pid}-${HOST_TAG}-${targetTag(targetName)}.${randomBytes(8).toString('hex')}.tmp`;
 }
 
-const CURRENT = /^\.(.+)\.(\d{1,10})-([0-9a-f]{8})\.[0-9a-f]{16}\.tmp$/;
-/** The pattern of hta versions before the process id was part of the name. */
+const CURRENT = /^\.(.+)\.(\d{1,10})-([0-9a-f]{8})-([0-9a-f]{8})\.[0-9a-f]{16}\.tmp$/;
+/** The patterns of hta versions before the target tag, and before the process id, was part of the name. */
+const EARLIER = /^\.(.+)\.\d{1,10}-[0-9a-f]{8}\.[0-9a-f]{16}\.tmp$/;
 const LEGACY = /^\.(.+)\.[0-9a-f]{16}\.tmp$/;
 
-/** What a file name says as an hta staging name, or undefined when it is none. */
-export function parseStagingName(name: string): { stem: string; pid?: number; host?: string } | undefined {
+/** What a file name says as an hta staging name (no pid: an earlier hta's), or undefined when it is none. */
+export function parseStagingName(name: string): { stem: string; pid?: number; host?: string; target?: string } | undefined {
   const m = CURRENT.exec(name);
-  if (m) return { stem: m[1]!, pid: Number(m[2]), host: m[3]! };
-  const l = LEGACY.exec(name);
+  if (m) return { stem: m[1]!, pid: Number(m[2]), host: m[3]!, target: m[4]! };
+  const l = EARLIER.exec(name) ?? LEGACY.exec(name);
   return l ? { stem: l[1]! } : undefined;
 }
+
+/** Earlier hta versions kept the first 100 UTF-16 units of the target's name. */
+const earlierStem = (targetName: string): string => targetName.slice(0, 100);
 
 /** Whether process `pid` runs on this machine (one of another user's counts: EPERM). */
 export function processRuns(pid: number): boolean {
@@ -68,10 +114,11 @@ const ownUid = (): number | undefined => (typeof process.getuid === 'function' ?
  */
 export function removeStaleStaging(dir: string, targetName: string): void {
   const stem = stagingStem(targetName);
+  const target = targetTag(targetName);
   for (const name of stagingFilesIn(dir)) {
     const p = parseStagingName(name)!;
     const file = join(dir, name);
-    if (p.stem !== stem) continue;
+    if (p.pid === undefined ? p.stem !== earlierStem(targetName) : p.stem !== stem || p.target !== target) continue;
     let st;
     try {
       st = lstatSync(file);
@@ -84,7 +131,7 @@ export function removeStaleStaging(dir: string, targetName: string): void {
       say(`note: ${file} looks like a staging file an interrupted run of an earlier hta left while writing ${targetName}; hta cannot tell whether that run still writes it, so it is kept — delete it if no other hta run is writing ${join(dir, targetName)} (it may hold part of an output, patient rows included)\n`);
       continue;
     }
-    if (p.host !== HOST_TAG || processRuns(p.pid)) continue;
+    if (p.host !== HOST_TAG || processRuns(p.pid) || Date.now() - st.mtimeMs < STALE_AFTER_MS) continue;
     try {
       unlinkSync(file);
     } catch {

@@ -148,7 +148,7 @@ function stage(path: string, replace: boolean, keepIdentical = false): Staged {
   // What a run killed with kill -9 left while writing this target goes now (stale-staging.ts).
   if (made.length === 0) removeStaleStaging(dir, basename(path));
   for (let attempt = 0; ; attempt++) {
-    // `.<name>.<pid>-<host>.<16 random hex>.tmp`: whose it is, so a later run can tell it is stale.
+    // `.<stem>.<pid>-<host>-<target>.<16 random hex>.tmp`: whose it is, so a later run can tell it is stale.
     const tmp = join(dir, stagingName(basename(path)));
     // Listed (and the signal handlers installed) before the file exists: a signal that comes
     // right after it was created still removes it.

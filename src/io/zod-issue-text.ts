@@ -70,7 +70,11 @@ export function typeText(type: string | undefined): string {
   }
 }
 
-const plainNumber = (v: number | bigint) => (typeof v === 'number' ? String(Number(v.toPrecision(12))) : String(v));
+/**
+ * A number as a user would write it: a whole number exactly (a bound of 9007199254740991 must not
+ * read 9007199254740000), a fraction without binary noise (0.30000000000000004 reads 0.3).
+ */
+const plainNumber = (v: number | bigint) => (typeof v === 'bigint' || Number.isInteger(v) ? String(v) : String(Number(v.toPrecision(12))));
 const entries = (n: number | bigint) => `${plainNumber(n)} ${n === 1 ? 'entry' : 'entries'}`;
 const characters = (n: number | bigint) => `${plainNumber(n)} ${n === 1 ? 'character' : 'characters'}`;
 
@@ -121,6 +125,11 @@ function boundExpected(issue: SchemaIssue, found: unknown, whole: boolean): stri
     case 'bigint': {
       const what = issue.origin === 'number' && !whole ? 'a number' : 'a whole number';
       if (issue.exact) return `exactly ${plainNumber(bound)}`;
+      // zod's own limit on every whole number (±9007199254740991, past which a double is no longer
+      // exact): no plan means a number that size, so the bound itself would only puzzle.
+      if (issue.origin === 'int' && inclusive && bound === (small ? Number.MIN_SAFE_INTEGER : Number.MAX_SAFE_INTEGER)) {
+        return `a whole number (this one is too ${small ? 'far below zero' : 'large'})`;
+      }
       const relation = small ? (inclusive ? 'of at least' : 'above') : inclusive ? 'of at most' : 'below';
       return `${what} ${relation} ${plainNumber(bound)}`;
     }

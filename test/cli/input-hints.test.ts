@@ -95,11 +95,11 @@ describe.skipIf(process.platform === 'win32')('an output redirected onto an inpu
     writeFileSync(previous, '{"an": "earlier publication"}\n');
     const r = await runOnto(previous, ['uptake', 'data/synthetic/registry.csv', '--eligible', 'data/synthetic/eligible.csv', '--plan', 'data/plans/uptake.plan.json', '--previous', previous, '--json']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain(`error: ${previous} is empty: standard output is redirected onto it (> ${previous}), and the shell empties an output file before the command starts — redirect to another file`);
+    expect(r.stderr).toContain(`error: standard output goes to ${previous} (as with > ${previous}), which is named on the command line, and the shell empties that file before the command starts — redirect to another file (nothing was written; if ${previous} held a file this command was to read, its earlier content is lost: restore it from a copy)`);
     const trial = join(dir, 't.csv');
     copyFileSync(TRIAL, trial);
     const t = await runOnto(trial, ['validate', trial]);
     expect(t.code).toBe(2);
-    expect(t.stderr).toContain(`error: ${trial} is empty: standard output is redirected onto it (> ${trial})`);
+    expect(t.stderr).toContain(`error: standard output goes to ${trial} (as with > ${trial}), which is named on the command line`);
   });
 });

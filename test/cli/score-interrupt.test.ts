@@ -26,7 +26,7 @@ function scoreUntilWriting(script: string, exportFile: string, out: string, sign
     let sawStaging = false;
     const child = spawn(process.execPath, [script, 'score', exportFile, '--plan', 'data/plans/selfback.plan.json', '--out', out, '--force'], { stdio: ['ignore', 'ignore', 'inherit'] });
     const watcher = watch(folder, (_event, name) => {
-      if (sawStaging || !name || !/^\.scored\.csv\.\d+-[0-9a-f]{8}\.[0-9a-f]{16}\.tmp$/.test(name.toString())) return;
+      if (sawStaging || !name || !/^\.scored\.csv\.\d+-[0-9a-f]{8}-[0-9a-f]{8}\.[0-9a-f]{16}\.tmp$/.test(name.toString())) return;
       sawStaging = true;
       child.kill(signal);
     });

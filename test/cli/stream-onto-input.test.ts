@@ -12,6 +12,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { StreamOntoInputError } from '../../src/errors.js';
 import { refuseStreamOntoArguments, refuseStreamOntoInput } from '../../src/io/redirected-input.js';
 import { builtClosure } from '../support/built-closure.js';
+import { errorOf } from '../support/error-of.js';
 import { removeTempDirs, tempDir } from '../support/run-cli.js';
 
 const built = builtClosure('src/cli/bin-entry.ts');
@@ -60,8 +61,11 @@ describe('standard output or error appended onto an input', () => {
       { argv: ['plan', 'check', 'p.json'], onto: 'p.json', streams: { stderr: true }, said: 'standard error goes to p.json (as with 2>> p.json)' },
       // A usage error (the plan missing) would be written by the parser: refused before it.
       { argv: ['uptake', '--plan', 'p.json'], onto: 'p.json', streams: { stderr: true }, said: 'standard error goes to p.json' },
+      // An output named on the command line, just created empty by the shell's `>`: no content lost.
+      { argv: ['simulate', 'trial', '--out', 'new.csv'], onto: 'new.csv', streams: { stdout: true }, said: 'standard output goes to new.csv (as with > new.csv), which is named on the command line' },
       { argv: ['analyze', 't.csv', '--plan', 'q.json', '--json'], onto: 'sample.csv', streams: { stdout: true }, said: 'standard output goes to sample.csv (as with >> sample.csv), which this command is given (q.json\'s "population.targetSample.file" sample.csv)' },
     ];
+    writeFileSync(join(dir, 'new.csv'), '');
     for (const c of cases) {
       const before = readFileSync(join(dir, c.onto));
       const r = await run(script, dir, c.argv, c.onto, c.streams);
@@ -85,6 +89,14 @@ describe('refuseStreamOntoArguments, refuseStreamOntoInput', () => {
     // Standard output elsewhere, a missing file, a folder, an option: nothing to refuse.
     expect(() => refuseStreamOntoArguments(['plan', 'check', file], [{ name: 'standard output', st: statSync(other) }])).not.toThrow();
     expect(() => refuseStreamOntoArguments(['plan', 'check', join(dir, 'none.json'), dir, '--json'], stdout)).not.toThrow();
+    // Before parsing, a file argument may be an output: the words claim neither an input nor lost content.
+    const made = join(dir, 'new.csv');
+    writeFileSync(made, '');
+    const out = errorOf(() => refuseStreamOntoArguments(['simulate', 'trial', '--out', made], [{ name: 'standard output', st: statSync(made) }]));
+    expect(out).toBeInstanceOf(StreamOntoInputError);
+    expect(out.message).toBe(`standard output goes to ${made} (as with > ${made}), which is named on the command line, and the shell empties that file before the command starts — redirect to another file (nothing was written; if ${made} held a file this command was to read, its earlier content is lost: restore it from a copy)`);
+    const appended = errorOf(() => refuseStreamOntoArguments(['validate', 'x.csv', '--excluded-out', file], stdout));
+    expect(appended.message).toBe(`standard output goes to ${file} (as with >> ${file}), which is named on the command line — redirect to another file (nothing was written; ${file} is unchanged)`);
     // Standard error onto the input: the message goes to standard output, which is free.
     let err: unknown;
     try {

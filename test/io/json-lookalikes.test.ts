@@ -50,7 +50,7 @@ describe('a character that looks like (or hides among) JSON\'s own', () => {
     expect(p.expected).toContain('JSON takes only straight double quotes (")');
   });
   it('a curly quote meant to close a key or a text is named at the quote, not where JSON gave up', () => {
-    for (const text of ['{\n  "arms\u201d: {"a": 1}\n}', '{\n  "arms": "x\u201d,\n  "b": 1\n}', '{\n  "arms": "x\u201d}']) {
+    for (const text of ['{\n  "arms\u201d: {"a": 1}\n}', '{\n  "arms": "x\u201d  \n}', '{\n  "arms": "x\u201d,\n  "b": 1\n}', '{\n  "arms": "x\u201d}']) {
       const p = problemOf(text);
       expect(p).toMatchObject(where(text, '\u201d'));
       expect(p.expected).toMatch(/^a straight double quote \("\), found the quote ” \(U\+201D RIGHT DOUBLE QUOTATION MARK\)/);
@@ -59,6 +59,13 @@ describe('a character that looks like (or hides among) JSON\'s own', () => {
   it('curly quotes inside a text are kept, and do not take the blame for an error elsewhere', () => {
     expect(parseJsonText('{"label": "the \u201cbest\u201d app"}', 'p.json')).toEqual({ label: 'the \u201cbest\u201d app' });
     expect(problemOf('{"label": "the \u201cbest\u201d app"}x').expected).toBe('the end of the file after the value, found "x"');
+  });
+  it('typographic quotes inside a text are not blamed for a missing comma after it', () => {
+    const text = '{"title": {"en": "The \u201cApp\u201d trial" "da": "x"}}';
+    const p = problemOf(text);
+    expect(p).toMatchObject(where(text, '"da"'));
+    expect(p.expected).not.toContain('straight double quote');
+    expect(p.expected).toContain('found "\\""');
   });
 });
 

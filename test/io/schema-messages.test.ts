@@ -8,7 +8,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { formatProblem, type Problem } from '../../src/errors.js';
+import { formatProblem, MAX_PROBLEMS, type Problem } from '../../src/errors.js';
 import { jsonProblems, parseJsonText } from '../../src/io/read-json.js';
 import { zodShapeHint } from '../../src/io/zod-shape.js';
 import { issueExpected } from '../../src/io/zod-issue-text.js';
@@ -89,6 +89,18 @@ describe('too_small and too_big: a bound', () => {
     expect(at({ ...base, missing: { m: 1 } }, 'missing.m').expected).toBe('a whole number of at least 2');
     expect(at({ ...base, missing: { m: 5000 } }, 'missing.m').expected).toBe('a whole number of at most 1000');
   });
+  it('a whole number past the safe-integer limit says it is too large, not a rounded bound', () => {
+    const outcomes = [{ key: 'rmdq', instrument: 'rmdq', maxMissingItems: 1e20 }];
+    expect(at({ ...base, outcomes }, 'outcomes.0.maxMissingItems').expected).toBe('a whole number (this one is too large)');
+    const below = { code: 'too_small', origin: 'int', minimum: Number.MIN_SAFE_INTEGER, inclusive: true, path: [], message: 'Too small: expected int to be >=-9007199254740991' } as const;
+    expect(issueExpected(below, { found: -1e20 })).toBe('a whole number (this one is too far below zero)');
+  });
+  it('a large whole-number bound is written exactly', () => {
+    const big = { code: 'too_big', origin: 'number', maximum: 9007199254740991, inclusive: true, path: [], message: 'Too big: expected number to be <=9007199254740991' } as const;
+    expect(issueExpected(big, { found: 1e20 })).toBe('a number of at most 9007199254740991');
+    const fraction = { code: 'too_big', origin: 'number', maximum: 0.1 + 0.2, inclusive: true, path: [], message: 'Too big: expected number to be <=0.30000000000000004' } as const;
+    expect(issueExpected(fraction, { found: 1 })).toBe('a number of at most 0.3');
+  });
   it('a number at most a bound, and below one', () => {
     expect(at({ ...base, responders: [{ key: 'r', outcome: 'rmdq', percent: 150 }] }, 'responders.0.percent').expected).toBe('a number of at most 100');
     expect(issueExpected({ code: 'too_big', origin: 'number', maximum: 1, inclusive: false, path: [], message: 'Too big: expected number to be <1' }, { found: 1 })).toBe('a number below 1');
@@ -166,6 +178,21 @@ describe('custom: a rule\'s own message', () => {
   it('is kept as the rule wrote it', () => {
     expect(at({ ...base, alpha: 0.95 }, 'alpha').expected).toMatch(/^an alpha of at most 0\.2 .*did you mean a confidence level of 95%/);
     expect(at({ ...base, timepoints: ['3m', '3m'] }, 'timepoints.1').expected).toMatch(/^each entry once: given twice/);
+  });
+});
+
+describe('problems come in the order the file is read', () => {
+  it('by line, then column, also past column 1,000,000 (a minified plan)', () => {
+    const schema = z.object({ c: z.number(), b: z.number(), a: z.string() });
+    const text = `{"a": "${'x'.repeat(1_000_010)}", "b": "bad",\n"c": "bad"}`;
+    expect(schemaProblems(schema, text).map((p) => [p.field, p.line])).toEqual([['b', 1], ['c', 2]]);
+  });
+  it('sorted before they are capped: the first 50 in the file, not the first 50 zod reported', () => {
+    const keys = Array.from({ length: 60 }, (_, k) => `k${String(k).padStart(2, '0')}`);
+    const schema = z.object(Object.fromEntries([...keys].reverse().map((k) => [k, z.number()])));
+    const text = `{\n${keys.map((k) => `  "${k}": "x"`).join(',\n')}\n}`;
+    const fields = schemaProblems(schema, text).map((p) => p.field);
+    expect(fields).toEqual(keys.slice(0, MAX_PROBLEMS));
   });
 });
 

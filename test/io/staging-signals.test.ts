@@ -55,7 +55,7 @@ describe.skipIf(process.platform === 'win32')('staging files and signals', () =>
     mkdirSync(outDir);
     for (const signal of ['SIGINT', 'SIGTERM'] as const) {
       const r = await runUntilStarted(script, join(outDir, `registry-${signal}.csv`), signal);
-      expect(r.staged).toEqual([expect.stringMatching(new RegExp(`^\\.registry-${signal}\\.csv\\.\\d+-[0-9a-f]{8}\\.[0-9a-f]{16}\\.tmp$`))]);
+      expect(r.staged).toEqual([expect.stringMatching(new RegExp(`^\\.registry-${signal}\\.csv\\.\\d+-[0-9a-f]{8}-[0-9a-f]{8}\\.[0-9a-f]{16}\\.tmp$`))]);
       expect(r.signal ?? r.code).toBe(signal); // re-raised: the shell sees 130 / 143
       expect(readdirSync(outDir)).toEqual([]);
     }

@@ -2,12 +2,12 @@
  * `hta report` removes only files it wrote itself (the folder's .hta-report.json says which),
  * never overwrites a file it did not write, and refuses output folders that hold its inputs.
  */
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli, tempDir } from '../support/run-cli.js';
 import { shellWord } from '../../src/io/shell-word.js';
-import { HOST_TAG } from '../../src/io/stale-staging.js';
+import { stagingName } from '../../src/io/stale-staging.js';
 
 const STUDIES = readFileSync('data/published/selfback-studies.csv', 'utf8');
 
@@ -136,9 +136,12 @@ describe('hta report never removes or overwrites what it did not write', () => {
     writeFileSync(join(w.dir, 'in/studies.csv'), STUDIES.split('\n').filter((l, i) => i === 0 || /,rmdq,/.test(l)).join('\n') + '\n');
     expect((await runCli('report', '--manifest', w.manifest, '--out', w.out)).code).toBe(0);
     // As kill -9 midway leaves them: part of a page, mode 0600 (one of a process that ended, one of an older hta).
-    const stale = `.README.md.${2 ** 30}-${HOST_TAG}.0123456789abcdef.tmp`;
+    const stale = stagingName('README.md', 2 ** 30);
     const legacy = '.index.html.0123456789abcdef.tmp';
     for (const f of [stale, legacy]) writeFileSync(join(w.folder, f), '# half a page', { mode: 0o600 });
+    // Not written for longer than a live run's file would be (stale-staging.ts STALE_AFTER_MS).
+    const hourAgo = new Date(Date.now() - 60 * 60 * 1000);
+    utimesSync(join(w.folder, stale), hourAgo, hourAgo);
     const check = await runCli('report', '--manifest', w.manifest, '--out', w.out, '--check');
     expect(check.code).toBe(1);
     expect(check.stdout).toContain(`left by an interrupted run: ${join(w.folder, stale)} (a staging file`);

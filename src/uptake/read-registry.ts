@@ -721,6 +721,8 @@ export function readEligibleFile(file: string, options: ReadEligibleOptions = {}
   wide?: { years: number[]; totalColumns?: string[] };
   /** Year cells written with the thousands mark (`2.024`), read as years: how many, and the first. */
   yearMarks?: { count: number; example: string };
+  /** An Excel pivot's caption line 1 skipped above the header (`Sum af Antal;Kolonnenavne`: io/pivot-caption.ts). */
+  pivotCaption?: string;
   /** Whether DAGI codes are read as regions in this analysis (every region of the file is Danish). */
   regionCodes: boolean;
   /** The codes read in the file (code → region name), for a note. */
@@ -867,6 +869,7 @@ export function readEligibleFile(file: string, options: ReadEligibleOptions = {}
     rows, totals, regionCodes: codes, codesRead,
     ...(wide ? { wide: { years: wide.map((j) => Number(table.header[j]!.trim())), ...(totalColumns.length > 0 ? { totalColumns: totalColumns.map((j) => table.header[j]!.trim()) } : {}) } } : {}),
     ...(yearMarks.count > 0 ? { yearMarks } : {}),
+    ...(table.pivotCaption === undefined ? {} : { pivotCaption: table.pivotCaption }),
   };
 }
 
@@ -887,6 +890,12 @@ function yearText(text: string, thousands: '.' | ',', marks: { count: number; ex
 export function eligibleYearMarkNote(file: string, marks: { count: number; example: string } | undefined): string | undefined {
   if (!marks) return undefined;
   return `${file}: ${marks.count} year cell(s) written with a thousands mark (such as "${marks.example}", a year cell Excel formats as a number) read as years ("${marks.example}" as ${marks.example.replace(/[.,]/, '')}; docs/input-registry.md "The eligible file"); format the column as text or "0" in Excel to drop the mark`;
+}
+
+/** The note for an Excel pivot's caption line skipped above the eligible file's header (stderr). */
+export function eligiblePivotCaptionNote(file: string, caption: string | undefined): string | undefined {
+  if (caption === undefined) return undefined;
+  return `${file}: line 1 ("${caption}") is an Excel pivot table's caption above the header, not the header: skipped, the header read from line 2 (docs/input-registry.md "The eligible file")`;
 }
 
 /** The note for an eligible file read with years as columns (stderr), so that the reading shows. */

@@ -79,6 +79,15 @@ describe('region block titles above each region\'s rows', () => {
     }
   }, 30_000);
 
+  it('SAS\'s CSV of PROC PRINT with BY, the first BY line deleted as told: the next group\'s BY line is a title, its header line a repeated header', async () => {
+    const rows = (r: string, first: number) => [0, 1, 2].map((k) => [`P${first + k}`, r, `K${k}`, `0${k + 1}-03-2025`, '', '', '50', 'K', 'Egen læge'].join(';'));
+    const file = join(tempDir(), 'sas.csv');
+    writeFileSync(file, [HEADER, ...rows('Region Hovedstaden', 7000), '', 'Region=Region Sjælland', '', HEADER, ...rows('Region Sjælland', 7003), ''].join('\r\n'));
+    const problems = await problemsOf(file);
+    expect(problems.map((p) => [p.line, p.kind ?? ''])).toEqual([[6, REGION_TITLE_KIND], [8, expect.anything()]]);
+    expect(problems[1]!.expected).toContain('header');
+  }, 30_000);
+
   it('a `name=value` line whose value is no region stays what it was (a footnote)', async () => {
     const problems = await problemsOf(grouped((r) => (r === 'Region Sjælland' ? 'Kilde=Landspatientregistret 2025' : r), () => ''));
     expect(problems.filter((p) => p.kind === REGION_TITLE_KIND).map((p) => p.line)).toEqual([2]);

@@ -8,7 +8,7 @@
  */
 
 /** The value field's caption: the summary function, "of", the field (Danish, English, Norwegian/Swedish, German). */
-const VALUE_CAPTION = /^(sum|summ?a|summe|antal|antall|anzahl|count|gennemsnit|average|gjennomsnitt|medel|mittelwert|max|min)\s+(af|of|av|von)\s+\S.*$/iu;
+const VALUE_CAPTION = /^(sum|summ?a|summe|antal|antall|anzahl|count|gennemsnit|average|gjennomsnitt|medel|mittelwert|maks\.?|max\.?|min\.?)\s+(af|of|av|von)\s+\S.*$/iu;
 /** The column field's caption beside it (field headers on). */
 const COLUMN_CAPTION = /^(kolonnenavne|column labels|kolonneetiketter|kolumnetiketter|spaltenbeschriftungen)$/iu;
 

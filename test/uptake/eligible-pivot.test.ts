@@ -63,6 +63,7 @@ describe('an Excel pivot of the eligible population', () => {
       ['Rækkenavne', 'Sum af Antal;Kolonnenavne;;;', 'Sum af Antal;Kolonnenavne'],
       ['Row Labels', 'Sum of Count;Column Labels;;;', 'Sum of Count;Column Labels'],
       ['', 'Sum af Antal;;;;', 'Sum af Antal'], // field headers off: the caption alone, the corner empty
+      ['Rækkenavne', 'Maks. af Antal;Kolonnenavne;;;', 'Maks. af Antal;Kolonnenavne'], // another summary function
     ] as const) {
       const read = readEligibleFile(pivotFile(corner, above(caption)));
       expect(read.rows).toEqual(long);

@@ -4,6 +4,7 @@ import { groupProblems } from '../problem-groups.js';
 import { formatExclusion, summarizeExclusion } from '../trial/exclusion-summary.js';
 import { missingFollowUp } from '../trial/follow-up.js';
 import { summarizeTrial } from '../trial/summarize-trial.js';
+import { otherArmName } from '../trial/other-arms.js';
 import type { ValidationResult } from '../trial/validation-schema.js';
 import { formatRecodes } from '../trial/value-codes.js';
 import { groupWording, type GroupWording } from '../observational/group-wording.js';
@@ -40,6 +41,8 @@ export function registerValidate(program: Command, io: CliIo): void {
         result = {
           valid: true,
           ...summarizeTrial(trial),
+          // The arms not compared, counted as randomised (docs/plan-trial.md#other-arms).
+          ...(trial.otherArms ? { otherArms: trial.otherArms.map((a) => ({ value: a.value, label: { en: otherArmName(a, 'en'), da: otherArmName(a, 'da') }, patients: a.patients, rows: a.rows })) } : {}),
           recoded: trial.recoded,
           excluded: trial.excluded ? summarizeExclusion(trial.excluded, trial.plan.columns.id) : null,
           warnings: [...(trial.readNotes ?? []), notice, passedOverNote(trial)].filter((w): w is string => w !== undefined),
@@ -60,11 +63,16 @@ export function registerValidate(program: Command, io: CliIo): void {
     });
 }
 
+/** The patients of the arms not compared, after the compared arms' (`, 4 in "3" (not compared)`), as the enrolment check counts them. */
+function otherArmsText(others: Extract<ValidationResult, { valid: true }>['otherArms']): string {
+  return (others ?? []).map((a) => `, ${a.patients} in "${a.value}" (not compared)`).join('');
+}
+
 /** The summary in the plan's words: arms for a trial, exposure groups (with their labels) for a registry. */
 function renderSummary(s: Extract<ValidationResult, { valid: true }>, g: GroupWording): string {
   const lines = [
     `${s.file}: valid (${s.layout} layout)${s.excluded ? `, ${s.excluded.rows} row(s) with problems excluded` : ''}`,
-    `patients: ${s.patients.intervention} ${g.described.intervention}, ${s.patients.control} ${g.described.control}`,
+    `patients: ${s.patients.intervention} ${g.described.intervention}, ${s.patients.control} ${g.described.control}${otherArmsText(s.otherArms)}`,
     // A wide export's line is a patient with all visits: its rows are patient-visits.
     s.layout === 'wide' ? `patient-visits: ${s.rows} (a row per patient and visit with a value, read from the wide export's lines)` : `rows: ${s.rows}`,
     '',

@@ -23,6 +23,7 @@
 import { HtaError } from '../errors.js';
 import { sniffDelimiter } from './dialect.js';
 import { separatorHint } from './separator-hint.js';
+import { sasByLineValue } from './sas-by-line.js';
 import { isExcelError } from './spreadsheet-cells.js';
 import { isMissingWord } from './missing-words.js';
 
@@ -285,6 +286,15 @@ function titleError(file: string, records: readonly HeadRecord[], delimiter: str
   if (data.length >= 2 && fit(header, columnTypes(data, header.cells.length)).match > 0) return undefined;
   const first = titles[0]!.line;
   const above = header.line - 1;
+  // SAS's BY line (`Region=Region Hovedstaden`, sas-by-line.ts) above the header: a report grouped
+  // by a BY statement, whose next group repeats it and the header further down — deleting the
+  // lines above is not enough. Its value is not echoed (a BY variable may be an id).
+  const byLine = !notes && titles.every((t) => named(t) === 1 && sasByLineValue(t.cells.find((c) => c !== '')!) !== undefined);
+  if (byLine) {
+    return new HtaError('input.invalid', `${file}: ${h === 1 ? `line ${first} is` : `${lines(first, titles[h - 1]!.line)} are`} a SAS BY line (name=value), not the header: the header seems to be on line ${header.line} (${preview(header, delimiter)}) — the export is grouped by a BY statement, each group under its own BY line and header line: export it again without the BY statement (one header line, every row with its own values), or delete ${lines(start, above)} and every later BY line and repeated header line, and save again`, [
+      { file, line: first, expected: 'the header line (the column names) as the first line of the file; the line above it looks like a SAS BY line (name=value, a report grouped by a BY statement)', kind: 'header.title' },
+    ]);
+  }
   const what = notes ? `${lines(first, titles[h - 1]!.line)} are notes above the table (a title, a label with its value)` : h === 1 ? `line ${first} is a title` : `${lines(first, titles[h - 1]!.line)} are a title`;
   const look = notes ? 'notes (a title, or a label and its value, narrower than the table)' : 'a title (one text, the other cells empty)';
   return new HtaError('input.invalid', `${file}: ${what}, not the header: the header seems to be on line ${header.line} (${preview(header, delimiter)}) — delete ${lines(start, above)} and save again`, [

@@ -23,6 +23,7 @@ import { DecimalMarkVote } from './decimal-mark.js';
 import { yearColumns } from './year-columns.js';
 import { HEADER_SAMPLE_BYTES, headerLayoutError, type HeaderLayoutOptions } from './header-line.js';
 import { separatorHint } from './separator-hint.js';
+import { pivotCaption } from './pivot-caption.js';
 import { refuseSpecialFile } from './regular-file.js';
 import { isSsmsTrailer } from './ssms-trailer.js';
 import { doesNotExist } from './missing-file.js';
@@ -52,6 +53,8 @@ export interface CsvTable {
   dialect: Dialect;
   /** Lines of SQL Server Management Studio's closing lines, left out of the records (ssms-trailer.ts). */
   trailer?: readonly number[];
+  /** An Excel pivot's caption line 1 (`Sum af Antal;Kolonnenavne`), skipped above the header (pivot-caption.ts; only with `yearColumns`). */
+  pivotCaption?: string;
 }
 
 /** A table held in memory (parsed from text): its records are an array. */
@@ -162,7 +165,7 @@ export function readCsvFile(file: string, options: ReadCsvOptions = {}): CsvTabl
   }
   const records = new FileRecords(file, shape, source.identity, chunkBytes, source.legacy !== undefined);
   const legacy = source.legacy instanceof Windows1252Check ? source.legacy : undefined;
-  return { file, header: shape.header, records, dialect: withEncoding(shape.dialect, source.utf16, legacy), ...(shape.trailer.length ? { trailer: shape.trailer } : {}) };
+  return { file, header: shape.header, records, dialect: withEncoding(shape.dialect, source.utf16, legacy), ...(shape.trailer.length ? { trailer: shape.trailer } : {}), ...(shape.pivotCaption === undefined ? {} : { pivotCaption: shape.pivotCaption }) };
 }
 
 export function parseCsvText(input: string, file: string): CsvTableInMemory {
@@ -656,6 +659,8 @@ interface TableShape {
   count: number;
   /** SSMS's closing lines at the end, left out of the records (ssms-trailer.ts). */
   trailer: number[];
+  /** An Excel pivot's caption line skipped above the header (pivot-caption.ts). */
+  pivotCaption?: string;
 }
 
 /**
@@ -685,6 +690,8 @@ function scanTable(c: Chunks, file: string, keep: CsvRecord[] | undefined, optio
   let first = true;
   let headChecked = false;
   let startLine = 1;
+  // The line skipped at the start, an Excel pivot's caption (pivot-caption.ts), if any.
+  let skipped: string | undefined;
   // SSMS's closing lines seen since the last record: no row if only blank lines follow them (ssms-trailer.ts).
   let trailer: number[] = [];
   const fieldCountProblem = (line: number, fields: number): Problem => ({
@@ -730,12 +737,23 @@ function scanTable(c: Chunks, file: string, keep: CsvRecord[] | undefined, optio
     }
     if (!headChecked) {
       headChecked = true;
-      const head = view.toString('utf8', c.start, cut);
+      let head = view.toString('utf8', c.start, cut);
+      // An Excel pivot's value caption above the eligible file's header (`Sum af Antal;Kolonnenavne`,
+      // pivot-caption.ts): skipped as the `sep=;` line below, the lines still the file's own; the
+      // header's layout is judged without it (an empty line 1 in its place).
+      const caption = options.yearColumns ? pivotCaption(head) : undefined;
+      if (caption) {
+        c.start += Buffer.byteLength(head.slice(0, caption.end), 'utf8');
+        start = c.base + c.start;
+        line = startLine = 2;
+        skipped = caption.text;
+        head = `\n${head.slice(caption.end)}`;
+      }
       const layout = headerLayoutError(file, head, options.knownValues ? { knownValues: options.knownValues } : {});
       if (layout) throw layout;
       // Excel's `sep=;` line (separator-hint.ts): its separator is the file's, and the header is
       // read from line 2. `start` moves past it, so the records' second read skips it too.
-      const hint = separatorHint(file, head);
+      const hint = caption ? undefined : separatorHint(file, head);
       if (hint) {
         delimiter = hint.delimiter;
         c.start += Buffer.byteLength(head.slice(0, hint.end), 'utf8');
@@ -840,7 +858,7 @@ function scanTable(c: Chunks, file: string, keep: CsvRecord[] | undefined, optio
     mark.mark === null ? { decimalComma: false, decimalTie: { comma: vote.comma, point: vote.point, firstComma: vote.firstComma, firstPoint: vote.firstPoint } }
     : undecided ? { decimalComma: false, decimalUndecided: undecided }
     : { decimalComma: mark.mark === ',' };
-  return { header, padded, headerLine, start, startLine, count, trailer, dialect: { delimiter: delimiter!, ...decimal, bom, crlf, ...(crOnly ? { cr: true as const } : {}) } };
+  return { header, padded, headerLine, start, startLine, count, trailer, ...(skipped === undefined ? {} : { pivotCaption: skipped }), dialect: { delimiter: delimiter!, ...decimal, bom, crlf, ...(crOnly ? { cr: true as const } : {}) } };
 }
 
 function checkHeader(file: string, header: string[], headerLine: number, problems: Problem[], years = false, keepDuplicates = false): void {

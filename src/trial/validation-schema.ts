@@ -44,6 +44,17 @@ export const validationResultSchema = z.discriminatedUnion('valid', [
     layout: z.enum(['long', 'wide']),
     rows: z.number().int(),
     patients: z.object({ intervention: z.number().int(), control: z.number().int() }),
+    otherArms: z
+      .array(
+        z.object({
+          value: z.string().describe('The arm value as the plan names it'),
+          label: z.object({ en: z.string(), da: z.string() }).describe("The arm's name in the report: the plan's label, else the value"),
+          patients: z.number().int().describe('Patients (distinct ids) with a row of this arm: randomised, not analysed'),
+          rows: z.number().int().describe('Lines of the export read as this arm, passed over'),
+        }),
+      )
+      .optional()
+      .describe('Arms of the export the plan does not compare ("otherArms"; present when the plan names any), as `hta analyze --json` lists them (docs/plan-trial.md#other-arms)'),
     times: z.array(z.string()),
     outcomes: z.array(z.object({ key: z.string(), instrument: z.string(), from: z.enum(['items', 'score']), observed: observedSchema })),
     recoded: z.array(recodeCountSchema).describe('Cells changed by answer and missing-value codes'),

@@ -30,10 +30,11 @@ import { DANISH_REGIONS, regionDisplay, regionKey, regionSet } from './regions.j
 import { regionOfCode } from './region-codes.js';
 import { isTotalRecord } from './total-rows.js';
 import { footnoteCell } from './footnote-rows.js';
+import { regionTitleText } from './region-title-rows.js';
 import { headerRepeats, reorderedHeaderError } from './repeated-header.js';
 import { isHeaderUnderline } from '../io/header-underline.js';
 import { jsonRegistry } from './registry-json.js';
-import { DEFAULT_DATE_FROM, PIVOT_REGION_EXPECTED, ungroupedAdvice, eligibleColumnsFor, eligibleTotalsNote, eligibleWideNote, eligibleYearMarkNote, readEligibleFile } from './read-registry.js';
+import { DEFAULT_DATE_FROM, PIVOT_REGION_EXPECTED, ungroupedAdvice, eligibleColumnsFor, eligiblePivotCaptionNote, eligibleTotalsNote, eligibleWideNote, eligibleYearMarkNote, readEligibleFile } from './read-registry.js';
 import { readCsvFile } from '../io/read-csv.js';
 import { RECORD_DELIMITERS } from '../io/line-ends.js';
 import { countColumns, registryColumnsError } from './counts-table.js';
@@ -147,16 +148,19 @@ export function draftUptakePlan(file: string, options: DraftUptakeOptions = {}):
   // left out of every guess below, and named, since `hta uptake` refuses them (total-rows.ts).
   const totalLines = parsed.slice(1).filter((p) => isTotalRecord(p.record)).map(lineOf);
   // Footnote rows (`Antal rækker: 40`, one cell of text) are no referrals either (footnote-rows.ts).
-  const oneCell = parsed.slice(1).filter((p) => !isTotalRecord(p.record) && footnoteCell(p.record) !== undefined);
-  // Of those, a region's name (a Danish one, or any in the region column) is a region block title
-  // (a report grouped by region), said as hta uptake says it (read-registry.ts REGION_TITLE_KIND).
+  // A region's name alone on a line (a Danish one, or any such text in the region column), or
+  // SAS's BY line `Region=Region Hovedstaden`, is a region block title (a report grouped by
+  // region), said as hta uptake says it (read-registry.ts REGION_TITLE_KIND, region-title-rows.ts).
   const regionCol = header ? registryColumnsFor(header).index.region : undefined;
   const isTitle = (p: (typeof parsed)[number]) => {
-    const c = footnoteCell(p.record)!;
-    return DANISH_REGIONS.resolve(c.text) !== undefined || c.index === regionCol;
+    const filled = p.record.flatMap((c, i) => (c.trim() === '' ? [] : [i]));
+    if (filled.length !== 1 || isTotalRecord(p.record)) return false;
+    const text = p.record[filled[0]!]!;
+    return DANISH_REGIONS.resolve(regionTitleText(text)) !== undefined || (filled[0] === regionCol && footnoteCell(p.record) !== undefined);
   };
-  const titleLines = oneCell.filter(isTitle).map(lineOf);
-  const footnoteLines = oneCell.filter((p) => !isTitle(p)).map(lineOf);
+  const titles = new Set(parsed.slice(1).filter(isTitle));
+  const titleLines = [...titles].map(lineOf);
+  const footnoteLines = parsed.slice(1).filter((p) => !isTotalRecord(p.record) && !titles.has(p) && footnoteCell(p.record) !== undefined).map(lineOf);
   // The header line again (exports joined with `cat`): no referral either (repeated-header.ts).
   const headerLines: number[] = [];
   const isHeaderAgain = header ? headerRepeats(header) : () => undefined;
@@ -171,7 +175,7 @@ export function draftUptakePlan(file: string, options: DraftUptakeOptions = {}):
   }
   // A line of dashes under the header (SQL Server Management Studio): no referral, and no missing code (io/header-underline.ts).
   const underlines = new Set(parsed.slice(1).filter((p) => header !== undefined && isHeaderUnderline(p.record, header.length)));
-  const body = parsed.slice(1).filter((p) => !isTotalRecord(p.record) && footnoteCell(p.record) === undefined && !repeatsHeader.has(p) && !underlines.has(p));
+  const body = parsed.slice(1).filter((p) => !isTotalRecord(p.record) && footnoteCell(p.record) === undefined && !titles.has(p) && !repeatsHeader.has(p) && !underlines.has(p));
   const rows = body.map((p) => p.record);
   if (!header || rows.length === 0) throw new HtaError('input.invalid', `${file} has no rows to draft a plan from`, [{ file, line: 1, expected: 'a header line and at least one row' }]);
   const notes: string[] = [];
@@ -421,7 +425,9 @@ function draftEligible(file: string, registryRegions: readonly string[], horizon
   const mapping = eligibleColumnsFor(header);
   const notes: string[] = [];
   const columns = mapping && Object.fromEntries(Object.entries(mapping).filter(([k, v]) => headerKey(v) !== k));
-  const { rows, totals, wide, regionCodes, yearMarks } = readEligibleFile(file, columns ? { columns } : {});
+  const { rows, totals, wide, regionCodes, yearMarks, pivotCaption } = readEligibleFile(file, columns ? { columns } : {});
+  const captionNote = eligiblePivotCaptionNote(file, pivotCaption);
+  if (captionNote) notes.push(captionNote);
   const wideNote = eligibleWideNote(file, wide);
   if (wideNote) notes.push(wideNote);
   const yearNote = eligibleYearMarkNote(file, yearMarks);

@@ -50,6 +50,7 @@ import { isTotalRecord, isTotalWord, totalWordIndex } from './total-rows.js';
 import { isCprProblem, maskCpr, type RepeatedCodes } from './cpr-shape.js';
 import { jsonRegistry } from './registry-json.js';
 import { FOOTNOTE_EXPECTED, FOOTNOTE_KIND, footnoteCell } from './footnote-rows.js';
+import { regionTitleText } from './region-title-rows.js';
 import { headerUnderlineProblem, isHeaderUnderline } from '../io/header-underline.js';
 import { headerRepeats as headerRepeatsOf, reorderedHeaderError, repeatedHeaderProblem } from './repeated-header.js';
 import { refuseSpecialFile } from '../io/regular-file.js';
@@ -540,7 +541,7 @@ export async function scanRegistryRows(
       const title = regionTitleCell(record, isRegion);
       if (title) {
         titleAbove = { line, text: title.text };
-        found.row([{ file, line, column: title.index + 1, field: header[title.index] ?? '', value: title.text, kind: REGION_TITLE_KIND, expected: regionTitleExpected(header[regionColumn] ?? 'region') }]);
+        found.row([{ file, line, column: title.index + 1, field: header[title.index] ?? '', value: title.text, kind: REGION_TITLE_KIND, expected: regionTitleExpected(header[regionColumn] ?? 'region', title.text) }]);
         continue;
       }
       const footnote = footnoteCell(record, isRegion);
@@ -600,8 +601,8 @@ export const REGION_TITLE_KIND = 'region.title-row';
 export const REGION_TITLED_BLOCK_KIND = 'region.title-block';
 export const ungroupedAdvice = (column: string) =>
   `export the rows ungrouped, the region in column "${column}" on every row (in SAS without the BY statement, in SSRS/Qlik as a flat table); or in Excel write each title's region into the blank "${column}" cells of its block and delete the title lines`;
-const regionTitleExpected = (column: string) =>
-  `a referral: the line holds only a region's name, a block title above that region's rows (a report grouped by region) — ${ungroupedAdvice(column)}`;
+const regionTitleExpected = (column: string, text: string) =>
+  `a referral: the line holds only a region's name${regionTitleText(text) === text ? '' : ' (a SAS BY line, "variable=region")'}, a block title above that region's rows (a report grouped by region) — ${ungroupedAdvice(column)}`;
 const titledBlockProblem = (title: { line: number; text: string }, column: string) => (p: Problem): Problem => ({
   ...p, kind: REGION_TITLED_BLOCK_KIND,
   expected: `a region on every row: the row is in a block under a region title (a line holding only a region's name, such as "${title.text}" on line ${title.line}), its own "${column}" cell blank — ${ungroupedAdvice(column)}`,
@@ -609,13 +610,15 @@ const titledBlockProblem = (title: { line: number; text: string }, column: strin
 
 /**
  * The one non-blank cell of a region block title and where it is, or undefined: a line of one
- * cell (one field, or every other field blank) that is one of the analysis's regions.
+ * cell (one field, or every other field blank) that is one of the analysis's regions, alone or
+ * as a SAS BY line (`Region=Region Hovedstaden`). The text is the cell as written.
  */
 function regionTitleCell(record: readonly string[], isRegion: (text: string) => boolean): { index: number; text: string } | undefined {
   const filled = record.flatMap((c, i) => (c.trim() === '' ? [] : [i]));
   if (filled.length !== 1) return undefined;
   const text = record[filled[0]!]!.trim();
-  return isRegion(text) ? { index: filled[0]!, text } : undefined;
+  // SAS writes the title as its BY line, `Region=Region Hovedstaden` (region-title-rows.ts).
+  return isRegion(regionTitleText(text)) ? { index: filled[0]!, text } : undefined;
 }
 
 /** The blanks a cell may hold and still be empty in a row of separators only (the SQL view trims the same). */
@@ -718,6 +721,8 @@ export function readEligibleFile(file: string, options: ReadEligibleOptions = {}
   wide?: { years: number[]; totalColumns?: string[] };
   /** Year cells written with the thousands mark (`2.024`), read as years: how many, and the first. */
   yearMarks?: { count: number; example: string };
+  /** An Excel pivot's caption line 1 skipped above the header (`Sum af Antal;Kolonnenavne`: io/pivot-caption.ts). */
+  pivotCaption?: string;
   /** Whether DAGI codes are read as regions in this analysis (every region of the file is Danish). */
   regionCodes: boolean;
   /** The codes read in the file (code → region name), for a note. */
@@ -864,6 +869,7 @@ export function readEligibleFile(file: string, options: ReadEligibleOptions = {}
     rows, totals, regionCodes: codes, codesRead,
     ...(wide ? { wide: { years: wide.map((j) => Number(table.header[j]!.trim())), ...(totalColumns.length > 0 ? { totalColumns: totalColumns.map((j) => table.header[j]!.trim()) } : {}) } } : {}),
     ...(yearMarks.count > 0 ? { yearMarks } : {}),
+    ...(table.pivotCaption === undefined ? {} : { pivotCaption: table.pivotCaption }),
   };
 }
 
@@ -884,6 +890,12 @@ function yearText(text: string, thousands: '.' | ',', marks: { count: number; ex
 export function eligibleYearMarkNote(file: string, marks: { count: number; example: string } | undefined): string | undefined {
   if (!marks) return undefined;
   return `${file}: ${marks.count} year cell(s) written with a thousands mark (such as "${marks.example}", a year cell Excel formats as a number) read as years ("${marks.example}" as ${marks.example.replace(/[.,]/, '')}; docs/input-registry.md "The eligible file"); format the column as text or "0" in Excel to drop the mark`;
+}
+
+/** The note for an Excel pivot's caption line skipped above the eligible file's header (stderr). */
+export function eligiblePivotCaptionNote(file: string, caption: string | undefined): string | undefined {
+  if (caption === undefined) return undefined;
+  return `${file}: line 1 ("${caption}") is an Excel pivot table's caption above the header, not the header: skipped, the header read from line 2 (docs/input-registry.md "The eligible file")`;
 }
 
 /** The note for an eligible file read with years as columns (stderr), so that the reading shows. */

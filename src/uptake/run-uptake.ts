@@ -12,7 +12,7 @@ import { HtaError, type Problem } from '../errors.js';
 import { absentNote, respelledNote, mergePublications, readPreviousFiles, smallCountsNote, uncarriedNote, type PreviousFile, type PreviousPublication } from './disclosure/previous-publication.js';
 import type { FunnelMethod } from './clinic-funnel.js';
 import type { UptakeAggregate } from './aggregate.js';
-import { eligibleTotalsNote, eligibleWideNote, eligibleYearMarkNote, readEligibleFile, readRegistryFile, type AgeBandsRead } from './read-registry.js';
+import { eligiblePivotCaptionNote, eligibleTotalsNote, eligibleWideNote, eligibleYearMarkNote, readEligibleFile, readRegistryFile, type AgeBandsRead } from './read-registry.js';
 import { mergeClinicSpellings, type MergedClinic } from './clinic-names.js';
 import { publishedExclusion } from './published-exclusion.js';
 import { regionCodesNote, regionSet } from './regions.js';
@@ -65,7 +65,7 @@ export async function runUptake(input: UptakeInput): Promise<UptakeRun & { notes
   });
   const given = eligibleRead.rows;
   // Notes for stderr about what was read: a wide eligible file, total rows left out of it, earlier publications that carry no chain.
-  const notes = [regionCodesNote(input.eligibleFile, eligibleRead.codesRead), eligibleWideNote(input.eligibleFile, eligibleRead.wide), eligibleYearMarkNote(input.eligibleFile, eligibleRead.yearMarks), eligibleTotalsNote(input.eligibleFile, eligibleRead.totals), previous && uncarriedNote(previous.uncarried)].filter((n): n is string => typeof n === 'string');
+  const notes = [regionCodesNote(input.eligibleFile, eligibleRead.codesRead), eligiblePivotCaptionNote(input.eligibleFile, eligibleRead.pivotCaption), eligibleWideNote(input.eligibleFile, eligibleRead.wide), eligibleYearMarkNote(input.eligibleFile, eligibleRead.yearMarks), eligibleTotalsNote(input.eligibleFile, eligibleRead.totals), previous && uncarriedNote(previous.uncarried)].filter((n): n is string => typeof n === 'string');
   let regions;
   try {
     regions = regionSet(regionsOfEligible(given), plan.regions ?? {}, input.eligibleFile, eligibleRead.regionCodes);

@@ -235,6 +235,20 @@ describe('an eligible file with years as columns (Region;2024;2025;…)', () => 
     expect(r.stderr).not.toContain('years as columns');
   });
 
+  it('under an Excel pivot\'s value caption (line 1 `Sum af Antal;Kolonnenavne`): the line skipped with a note (uptake and plan init)', async () => {
+    const lines = readFileSync(`${F}/eligible-wide.csv`, 'utf8').split('\r\n').filter((l) => l !== '');
+    const file = join(tempDir(), 'eligible-pivot.csv');
+    writeFileSync(file, ['Sum af Antal;Kolonnenavne;;;', ...lines].join('\r\n') + '\r\n');
+    // The rows read are those of the file without the caption (test/uptake/eligible-pivot.test.ts); here the note.
+    const pivot = await runCli('uptake', `${F}/registry.csv`, '--eligible', file, '--plan', plan(), '--json');
+    expect(pivot.code, pivot.stderr).toBe(0);
+    const note = `${file}: line 1 ("Sum af Antal;Kolonnenavne") is an Excel pivot table's caption above the header, not the header: skipped, the header read from line 2`;
+    expect(pivot.stderr).toContain(note);
+    const draft = await runCli('plan', 'init', '--uptake', `${F}/registry.csv`, '--eligible', file);
+    expect(draft.code, draft.stderr).toBe(0);
+    expect(draft.stderr).toContain(note);
+  });
+
   it('plan init --uptake reads it too', async () => {
     const r = await runCli('plan', 'init', '--uptake', `${F}/registry.csv`, '--eligible', `${F}/eligible-wide.csv`);
     expect(r.code, r.stderr).toBe(0);

@@ -21,6 +21,18 @@ describe('headerLayoutError: a title above the header', () => {
     const e = headerLayoutError('r.csv', text(`${FX}/header-rows/registry-title.csv`));
     expect(e?.message).toBe('r.csv: line 1 is a title, not the header: the header seems to be on line 3 (PatientID;Region;Klinik;…) — delete lines 1–2 and save again');
   });
+  it('SAS\'s BY line above the header (PROC PRINT with BY, saved to CSV): named so, re-export without BY, its value not echoed', () => {
+    const block = (r: string, first: number) => [`Region=${r}`, '', 'PatientID;Region;Klinik;Henvist', ...[0, 1, 2].map((k) => `P${first + k};${r};K${k};0${k + 1}-03-2025`), ''];
+    const e = headerLayoutError('s.csv', [...block('Region Hovedstaden', 7000), ...block('Region Sjælland', 7003)].join('\r\n'));
+    expect(e?.message).toBe('s.csv: line 1 is a SAS BY line (name=value), not the header: the header seems to be on line 3 (PatientID;Region;Klinik;…) — the export is grouped by a BY statement, each group under its own BY line and header line: export it again without the BY statement (one header line, every row with its own values), or delete lines 1–2 and every later BY line and repeated header line, and save again');
+    expect(e?.problems[0]).toMatchObject({ line: 1, kind: 'header.title' });
+    const trial = headerLayoutError('t.csv', '------ Gruppe=P5001 ------\nid;arm;rmdq\n1;App;5\n2;App;6\n');
+    expect(trial?.message).toContain('t.csv: line 1 is a SAS BY line (name=value), not the header: the header seems to be on line 2 (id;arm;rmdq)');
+    expect(trial?.message).not.toContain('P5001');
+    // A title that is no BY line is a title as before.
+    expect(headerLayoutError('u.csv', 'Udtræk 01-12-2025\nid;arm;rmdq\n1;App;5\n2;Kontrol;6\n')?.message).toContain('line 1 is a title');
+  });
+
   it('a title line without separators, and two title lines', () => {
     expect(headerLayoutError('a.csv', 'Udtræk 01-12-2025\nid;arm;rmdq\n1;App;5\n2;Kontrol;6\n')?.message).toContain('line 1 is a title, not the header: the header seems to be on line 2 (id;arm;rmdq)');
     expect(headerLayoutError('b.csv', 'Rapport;;\nDato: 01-12-2025;;\n\nid;arm;rmdq\n1;App;5\n')?.message).toContain('lines 1–2 are a title, not the header: the header seems to be on line 4 (id;arm;rmdq) — delete lines 1–3');

@@ -8,7 +8,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { yearColumns } from '../../src/io/year-columns.js';
-import { eligibleWideNote, readEligibleFile } from '../../src/uptake/read-registry.js';
+import { eligiblePivotCaptionNote, eligibleWideNote, readEligibleFile } from '../../src/uptake/read-registry.js';
 import { isTotalWord } from '../../src/uptake/total-rows.js';
 import { removeTempDirs, tempDir } from '../support/run-cli.js';
 
@@ -55,6 +55,31 @@ describe('an Excel pivot of the eligible population', () => {
     expect(() => readEligibleFile(file)).toThrow(expect.objectContaining({
       problems: [expect.objectContaining({ line: 3, column: 5, value: '51.300', expected: expect.stringContaining('"Hovedtotal" is a total column (its 51.300 is not the sum of the row\'s years, 51.200) — delete the column') })],
     }));
+  });
+
+  it('with the pivot\'s value caption above the header (`Sum af Antal;Kolonnenavne`, English `Sum of Count;Column Labels`): line 1 skipped, said so, the lines the file\'s own', () => {
+    const above = (caption: string) => (l: string[]) => [caption, ...l];
+    for (const [corner, caption, shown] of [
+      ['Rækkenavne', 'Sum af Antal;Kolonnenavne;;;', 'Sum af Antal;Kolonnenavne'],
+      ['Row Labels', 'Sum of Count;Column Labels;;;', 'Sum of Count;Column Labels'],
+      ['', 'Sum af Antal;;;;', 'Sum af Antal'], // field headers off: the caption alone, the corner empty
+      ['Rækkenavne', 'Maks. af Antal;Kolonnenavne;;;', 'Maks. af Antal;Kolonnenavne'], // another summary function
+    ] as const) {
+      const read = readEligibleFile(pivotFile(corner, above(caption)));
+      expect(read.rows).toEqual(long);
+      expect(read.pivotCaption).toBe(shown);
+      expect(read.totals.map((t) => t.line)).toEqual([6, 6, 6]);
+      expect(eligiblePivotCaptionNote('eligible.csv', read.pivotCaption)).toBe(`eligible.csv: line 1 ("${shown}") is an Excel pivot table's caption above the header, not the header: skipped, the header read from line 2 (docs/input-registry.md "The eligible file")`);
+    }
+    // A refused cell is named on the file's own line (the caption counted).
+    const file = pivotFile('Rækkenavne', (l) => above('Sum af Antal;Kolonnenavne;;;')(l.map((line, i) => (i === 2 ? line.replace(/;[^;]*$/, ';51.300') : line))));
+    expect(() => readEligibleFile(file)).toThrow(expect.objectContaining({ problems: [expect.objectContaining({ line: 4, column: 5, value: '51.300' })] }));
+  });
+
+  it('a first line that is no pivot caption is not skipped', () => {
+    const read = () => readEligibleFile(pivotFile('Rækkenavne', (l) => ['Sum af Antal;Region Hovedstaden;;;', ...l]));
+    expect(read).toThrow();
+    expect(readEligibleFile(pivotFile('Rækkenavne')).pivotCaption).toBeUndefined();
   });
 
   it('yearColumns: an empty first name is the label column only when no other name is text', () => {

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Problem } from '../../src/errors.js';
 import { draftUptakePlan } from '../../src/uptake/draft-uptake-plan.js';
+import { FOOTNOTE_KIND } from '../../src/uptake/footnote-rows.js';
 import { PIVOT_REGION_KIND, readRegistry, REGION_TITLE_KIND, REGION_TITLED_BLOCK_KIND } from '../../src/uptake/read-registry.js';
 import { regionSet } from '../../src/uptake/regions.js';
 import { removeTempDirs, tempDir } from '../support/run-cli.js';
@@ -61,8 +62,40 @@ describe('region block titles above each region\'s rows', () => {
     }
   }, 30_000);
 
+  it('SAS\'s BY line (`Region=Region Hovedstaden`, framed by dashes in the listing) is a title so too, not a footnote', async () => {
+    const sas = await problemsOf(grouped((r) => `Region=${r}`, () => ''));
+    const listing = await problemsOf(grouped((r) => `------ Region = ${r} ------`, () => ''));
+    for (const [problems, first] of [[sas, 'Region=Region Hovedstaden'], [listing, '------ Region = Region Hovedstaden ------']] as const) {
+      expect(problems.filter((p) => p.kind === FOOTNOTE_KIND)).toEqual([]);
+      const titles = problems.filter((p) => p.kind === REGION_TITLE_KIND);
+      expect(titles.map((p) => [p.line, p.column])).toEqual([[2, 1], [9, 1]]);
+      expect(titles[0]!.value).toBe(first);
+      expect(titles[0]!.expected).toContain('the line holds only a region\'s name (a SAS BY line, "variable=region"), a block title above that region\'s rows');
+      expect(titles[0]!.expected).toContain('in SAS without the BY statement');
+      const block = problems.filter((p) => p.kind === REGION_TITLED_BLOCK_KIND);
+      expect(block.map((p) => p.line)).toEqual([3, 4, 5, 6, 7, 8, 10, 11, 12, 13, 14, 15]);
+      expect(block[0]!.expected).toContain(`such as "${first}" on line 2`);
+      expect(problems).toHaveLength(titles.length + block.length);
+    }
+  }, 30_000);
+
+  it('SAS\'s CSV of PROC PRINT with BY, the first BY line deleted as told: the next group\'s BY line is a title, its header line a repeated header', async () => {
+    const rows = (r: string, first: number) => [0, 1, 2].map((k) => [`P${first + k}`, r, `K${k}`, `0${k + 1}-03-2025`, '', '', '50', 'K', 'Egen læge'].join(';'));
+    const file = join(tempDir(), 'sas.csv');
+    writeFileSync(file, [HEADER, ...rows('Region Hovedstaden', 7000), '', 'Region=Region Sjælland', '', HEADER, ...rows('Region Sjælland', 7003), ''].join('\r\n'));
+    const problems = await problemsOf(file);
+    expect(problems.map((p) => [p.line, p.kind ?? ''])).toEqual([[6, REGION_TITLE_KIND], [8, expect.anything()]]);
+    expect(problems[1]!.expected).toContain('header');
+  }, 30_000);
+
+  it('a `name=value` line whose value is no region stays what it was (a footnote)', async () => {
+    const problems = await problemsOf(grouped((r) => (r === 'Region Sjælland' ? 'Kilde=Landspatientregistret 2025' : r), () => ''));
+    expect(problems.filter((p) => p.kind === REGION_TITLE_KIND).map((p) => p.line)).toEqual([2]);
+    expect(problems.filter((p) => p.kind === FOOTNOTE_KIND).map((p) => [p.line, p.value])).toEqual([[9, 'Kilde=Landspatientregistret 2025']]);
+  }, 30_000);
+
   it('plan init --uptake names the titles so too, not as footnotes', () => {
-    for (const file of [grouped((r) => r, () => ''), grouped((r) => `;${r};;;;;;;`, () => '')]) {
+    for (const file of [grouped((r) => r, () => ''), grouped((r) => `;${r};;;;;;;`, () => ''), grouped((r) => `Region=${r}`, () => ''), grouped((r) => `------ Region=${r} ------`, () => '')]) {
       const { notes } = draftUptakePlan(file);
       expect(notes.filter((n) => n.includes('footnote'))).toEqual([]);
       expect(notes).toContainEqual(expect.stringContaining('lines 2, 9 hold only a region\'s name, block titles above their regions\' rows (a report grouped by region), not referrals'));

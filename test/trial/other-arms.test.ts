@@ -72,6 +72,21 @@ describe('an export of three arms, the plan comparing two', () => {
     const r = errorOf(() => load(exportOf({ 1: 2, 2: 2, 3: 2 }, ['5,1,6m,4']), { ...BASE, otherArms: ['3'], allTimepoints: ['baseline', '3m', '6m'] }));
     expect(r.problems).toEqual([expect.objectContaining({ line: 14, value: '1', kind: 'arm.switch' })]);
   });
+  it('an id of the other arm written another way (sb-041 beside SB-041) is refused for its spelling, not counted as a second patient', () => {
+    const rows = (id: string, arm: string) => [`${id},${arm},baseline,5`, `${id},,3m,3`];
+    const head = ['record_id,gruppe,visit,pain', ...rows('SB-001', '1'), ...rows('SB-002', '2')];
+    // Lines 6–7: SB-041 of arm 3; line 8: sb-041, of arm 3 too.
+    const e = errorOf(() => load([...head, ...rows('SB-041', '3'), 'sb-041,3,6m,4'].join('\n') + '\n', { ...BASE, otherArms: ['3'], allTimepoints: ['baseline', '3m', '6m'] }));
+    expect(e.problems).toEqual([expect.objectContaining({ line: 8, field: 'record_id', detail: 'the same id as line 6', kind: 'id.spelling:case' })]);
+    // Written one way, the patient is one patient of arm 3.
+    expect(load([...head, ...rows('SB-041', '3'), 'SB-041,3,6m,4'].join('\n') + '\n', { ...BASE, otherArms: ['3'], allTimepoints: ['baseline', '3m', '6m'] }).otherArms).toEqual([{ value: '3', patients: 1, rows: 3 }]);
+  });
+  it('a compared patient written another way in a row of the other arm (or the reverse) is refused for its spelling, not taken into the other arm', () => {
+    const e = errorOf(() => load(['record_id,gruppe,visit,pain', 'SB-001,1,baseline,5', 'SB-001,,3m,3', 'SB-002,2,baseline,5', 'SB-002,,3m,3', 'sb-001,3,6m,4'].join('\n') + '\n', { ...BASE, otherArms: ['3'], allTimepoints: ['baseline', '3m', '6m'] }));
+    expect(e.problems).toEqual([expect.objectContaining({ line: 6, detail: 'the same id as line 2', kind: 'id.spelling:case' })]);
+    const r = errorOf(() => load(['record_id,gruppe,visit,pain', 'SB-041,3,baseline,5', 'SB-001,1,baseline,5', 'SB-001,,3m,3', 'SB-002,2,baseline,5', 'SB-002,,3m,3', 'sb-041,1,3m,4'].join('\n') + '\n', { ...BASE, otherArms: ['3'] }));
+    expect(r.problems).toEqual([expect.objectContaining({ line: 7, detail: 'the same id as line 2', kind: 'id.spelling:case' })]);
+  });
   it('the plan refuses an "otherArms" value that is one of its "arms" (as arm values are matched: blanks too)', () => {
     const e = errorOf(() => parsePlan({ ...BASE, otherArms: ['3', ' 2 '] }));
     expect(e.code).toBe('plan.invalid');
@@ -119,4 +134,14 @@ describe('arms in REDCap event names', () => {
     expect(t.patients.map((p) => p.arm)).toEqual(['intervention', 'control']);
     expect(t.otherArms).toEqual([{ value: 'arm_3', patients: 1, rows: 2 }]);
   });
+  const plan = { columns: { id: 'record_id', time: 'redcap_event_name' }, armSource: 'redcap-event', arms: { intervention: 'arm_1', control: 'arm_2' }, otherArms: ['arm_3'], timeLabels: { '3_months': '3m' }, timepoints: ['3m'], outcomes: [{ key: 'pain', instrument: 'nrs', column: 'smerte' }] };
+  const twoArms = (first: string, then: string) => ['record_id,redcap_event_name,smerte', `1,baseline_${first},6`, `1,3_months_${first},3`, '2,baseline_arm_2,7', '2,3_months_arm_2,6', `1,baseline_${then},5`, '3,baseline_arm_3,5', '3,3_months_arm_3,4'].join('\n') + '\n';
+  for (const [first, then] of [['arm_1', 'arm_3'], ['arm_3', 'arm_1']]) {
+    it(`a record with events in ${first} and then ${then} is refused as in two arms, its event cell named`, () => {
+      const e = errorOf(() => load(twoArms(first, then), plan));
+      expect(e.problems).toEqual([
+        expect.objectContaining({ line: 6, column: 2, field: 'redcap_event_name', value: `baseline_${then}`, kind: 'arm.switch', expected: expect.stringContaining(`this record's line 2 is an event of "${first}"`) }),
+      ]);
+    });
+  }
 });

@@ -679,7 +679,7 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
   const otherColumn = armFromEvent ? plan.columns.time : plan.columns.arm;
   for (const a of others.counts()) {
     readNotes.push(a.rows > 0
-      ? `${file}: ${a.rows} row(s) of arm "${a.value}" in column "${otherColumn}" (${a.patients} patient(s)) are not in this comparison (the plan's "otherArms"): not analysed, counted as randomised in the participant flow`
+      ? `${file}: ${a.rows} ${a.rows === 1 ? 'row' : 'rows'} of arm "${a.value}" in column "${otherColumn}" (${a.patients} ${a.patients === 1 ? 'patient' : 'patients'}) ${a.rows === 1 ? 'is' : 'are'} not in this comparison (the plan's "otherArms"): not analysed, counted as randomised in the participant flow`
       : `${file}: no row of arm "${a.value}" of the plan's "otherArms" in column "${otherColumn}"`);
   }
   const specialNote = special.note(file);

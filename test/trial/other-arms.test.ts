@@ -57,7 +57,7 @@ describe('an export of three arms, the plan comparing two', () => {
     expect(t.rows.length).toBe(22);
     expect(t.otherArms).toEqual([{ ...THIRD, patients: 4, rows: 8 }]);
     expect(t.excluded).toBeNull();
-    expect(t.readNotes?.join('\n')).toContain('8 row(s) of arm "3" in column "gruppe" (4 patient(s)) are not in this comparison');
+    expect(t.readNotes?.join('\n')).toContain('three.csv: 8 rows of arm "3" in column "gruppe" (4 patients) are not in this comparison');
   });
   it('an arm value in neither "arms" nor "otherArms" is still a problem, and the message names both', () => {
     const e = errorOf(() => load(exportOf({ 1: 3, 2: 3, 3: 2, 4: 1 }), { ...BASE, otherArms: ['3'] }));
@@ -133,6 +133,9 @@ describe('arms in REDCap event names', () => {
     const t = load(text, plan);
     expect(t.patients.map((p) => p.arm)).toEqual(['intervention', 'control']);
     expect(t.otherArms).toEqual([{ value: 'arm_3', patients: 1, rows: 2 }]);
+    expect(t.readNotes).toContain('three.csv: 2 rows of arm "arm_3" in column "redcap_event_name" (1 patient) are not in this comparison (the plan\'s "otherArms"): not analysed, counted as randomised in the participant flow');
+    const one = load(text.replace('3,3_months_arm_3,4\n', ''), plan);
+    expect(one.readNotes).toContain('three.csv: 1 row of arm "arm_3" in column "redcap_event_name" (1 patient) is not in this comparison (the plan\'s "otherArms"): not analysed, counted as randomised in the participant flow');
   });
   const plan = { columns: { id: 'record_id', time: 'redcap_event_name' }, armSource: 'redcap-event', arms: { intervention: 'arm_1', control: 'arm_2' }, otherArms: ['arm_3'], timeLabels: { '3_months': '3m' }, timepoints: ['3m'], outcomes: [{ key: 'pain', instrument: 'nrs', column: 'smerte' }] };
   const twoArms = (first: string, then: string) => ['record_id,redcap_event_name,smerte', `1,baseline_${first},6`, `1,3_months_${first},3`, '2,baseline_arm_2,7', '2,3_months_arm_2,6', `1,baseline_${then},5`, '3,baseline_arm_3,5', '3,3_months_arm_3,4'].join('\n') + '\n';

@@ -118,6 +118,12 @@ describe('the report of a two-of-three-arm comparison', () => {
       expect(flowList(boxes)[0]).toBe(`${randomised}; ${allocated}.`);
     });
   }
+  it('an arm of "otherArms" with no row in the export is not drawn in the CONSORT flow (nor named in the methods)', () => {
+    const absent = load(exportOf({ 1: 6, 2: 5, 3: 4 }), { ...BASE, otherArms: [THIRD, '4'] });
+    const boxes = flowBoxes(analyzeTrial(absent, { version: 'test' }), trialChartContext(absent, 'en'));
+    expect(boxes.randomised.map((l) => l.text)).toEqual(['Randomised: n = 15', 'Allocated to Exercise + education: n = 4 (not in this comparison)']);
+    expect(otherArmsNotes(absent, (key: 'otherArmsNote') => REPORT_TEXT[key].en, 'en')).toEqual([expect.not.stringContaining('(n = 0)')]);
+  });
   it('the methods name the arm not compared, in English and Danish; a plan without it says nothing', () => {
     const t = (lang: 'en' | 'da') => (key: 'otherArmsNote') => REPORT_TEXT[key][lang];
     expect(otherArmsNotes(trial, t('en'), 'en')).toEqual([expect.stringMatching(/^The trial also randomised patients to Exercise \+ education \(n = 4\); this report compares \{intervention\} with \{control\} only\./)]);

@@ -709,7 +709,7 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
     }),
   ];
   if (spellingNotes.length) readNotes.push(...spellingNotes);
-  readNotes.push(...varying.notes(file, covariates.map((c) => c.column)));
+  readNotes.push(...varying.notes(file, covariates.map((c) => c.column), plan.observational?.suppressionThreshold));
   const checkboxNotes = sources.flatMap((s, k) => (s.checkbox && uncheckedCounts[k]! > 0 ? [checkboxNote(file, s.key, s.columns[0]!, s.checkbox, uncheckedCounts[k]!)] : []));
   if (checkboxNotes.length) readNotes.push(...checkboxNotes);
   patients.forEach((patient, p) => {

@@ -14,7 +14,7 @@
 import type { AnalysisResult, EffectRow, TargetPopulation } from '../analysis/results-schema.js';
 import { CERTAINTY_LEVELS, type CertaintyLevel } from '../judge/grade-certainty.js';
 import type { TrialChartContext } from './charts/trial-chart-context.js';
-import { fillPhrase, formatRowMcid, type Lang, lowerFirst, NO_MCID_VERDICT_TEXT, REPORT_TEXT, VERDICT_TEXT } from './i18n.js';
+import { fillPhrase, formatRowMcid, formatThousands, type Lang, lowerFirst, NO_MCID_VERDICT_TEXT, REPORT_TEXT, VERDICT_TEXT } from './i18n.js';
 import { sofEffectText, type SofRow } from './summary-of-findings.js';
 import { withSignificance } from './verdict-notes.js';
 
@@ -152,10 +152,10 @@ function targetSentence(t: TargetPopulation | undefined, primary: SofRow, ctx: C
   const lang = ctx.lang;
   const label = lowerFirst(t.label[lang]);
   const pp = t.purpose === 'per-protocol';
-  if (!t.analysed) return fillPhrase(REPORT_TEXT[pp ? 'conclusionPerProtocolSmall' : 'conclusionTargetSmall'][lang], { label, n: t.patients.intervention + t.patients.control });
+  if (!t.analysed) return fillPhrase(REPORT_TEXT[pp ? 'conclusionPerProtocolSmall' : 'conclusionTargetSmall'][lang], { label, n: formatThousands(t.patients.intervention + t.patients.control, 0, lang) });
   const e = t.effects.find((x) => x.outcome === primary.outcome && x.time === primary.time && x.method === primary.row.method);
   if (!e) return '';
-  return fillPhrase(REPORT_TEXT[pp ? 'conclusionPerProtocol' : 'conclusionTarget'][lang], { label, n: e.n.intervention + e.n.control, verdict: verdictPhrase(e, lang) });
+  return fillPhrase(REPORT_TEXT[pp ? 'conclusionPerProtocol' : 'conclusionTarget'][lang], { label, n: formatThousands(e.n.intervention + e.n.control, 0, lang), verdict: verdictPhrase(e, lang) });
 }
 
 /**

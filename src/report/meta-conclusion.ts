@@ -7,10 +7,12 @@
  * varies between settings is unknown, and the certainty of the evidence is not rated on this page.
  * Read off the summary table's own cells (meta-summary-table.ts), so it never says more than the table.
  */
-import { type OtherResult, othersSentence, runningName } from './conclusion-others.js';
+import { joinNames, type OtherResult, othersSentence, runningName } from './conclusion-others.js';
 import { fillPhrase, type Lang, lowerFirst, REPORT_TEXT, timeLabel, VERDICT_TEXT } from './i18n.js';
 import type { Relevance } from '../judge/relevance.js';
 import type { Table } from './text-table.js';
+import type { MetaResults } from '../meta/meta-results-schema.js';
+import { metaHeadlines, outcomeName } from './meta-summary-table.js';
 
 const TEXT = {
   head: {
@@ -26,13 +28,28 @@ const TEXT = {
     en: 'Every result rests on fewer than {min} trials ({one} of {n} on one trial): how the effect varies between settings cannot be estimated (no prediction interval), and the certainty of the evidence is not rated here.',
     da: 'Alle resultater bygger på færre end {min} forsøg ({one} af {n} på ét forsøg): hvordan effekten varierer mellem sammenhænge, kan ikke estimeres (intet prædiktionsinterval), og evidensens kvalitet er ikke vurderet her.',
   },
+  // Every result on fewer than {min} trials, none on one trial: no parenthesis counting zero.
+  fewAllNoneOne: {
+    en: 'Every result rests on fewer than {min} trials: how the effect varies between settings cannot be estimated (no prediction interval), and the certainty of the evidence is not rated here.',
+    da: 'Alle resultater bygger på færre end {min} forsøg: hvordan effekten varierer mellem sammenhænge, kan ikke estimeres (intet prædiktionsinterval), og evidensens kvalitet er ikke vurderet her.',
+  },
   fewPrimary: {
     en: 'The primary result rests on fewer than {min} trials: how the effect varies between settings cannot be estimated (no prediction interval), and the certainty of the evidence is not rated here.',
     da: 'Det primære resultat bygger på færre end {min} forsøg: hvordan effekten varierer mellem sammenhænge, kan ikke estimeres (intet prædiktionsinterval), og evidensens kvalitet er ikke vurderet her.',
   },
   prediction: {
-    en: 'In a new setting the effect is expected between {pi} (95% prediction interval; I² {i2}); the certainty of the evidence is not rated here.',
-    da: 'I en ny sammenhæng forventes effekten at ligge mellem {pi} (95 %-prædiktionsinterval; I² {i2}); evidensens kvalitet er ikke vurderet her.',
+    en: 'In a new setting the effect is expected in the range {pi} (95% prediction interval; I² {i2}); the certainty of the evidence is not rated here.',
+    da: 'I en ny sammenhæng forventes effekten at ligge i intervallet {pi} (95 %-prædiktionsinterval; I² {i2}); evidensens kvalitet er ikke vurderet her.',
+  },
+  // The table's prediction-interval cell holds no interval ("Not shown"): nothing to quote.
+  noPrediction: {
+    en: 'No prediction interval is shown; the certainty of the evidence is not rated here.',
+    da: 'Der er ikke vist et prædiktionsinterval; evidensens kvalitet er ikke vurderet her.',
+  },
+  // Outcomes without an estimate (the summary table's "Not pooled" rows): named, never given a verdict.
+  notPooled: {
+    en: 'Not pooled (no study reported an interval): {named}.',
+    da: 'Ikke poolet (intet studie angav et interval): {named}.',
   },
 } as const satisfies Record<string, Record<Lang, string>>;
 
@@ -44,6 +61,18 @@ export interface MetaConclusionRow {
   time: string;
   relevance: Relevance | null;
   trials: number;
+  /** Whether the row has an estimate (the summary table's "Not pooled" rows have none: no study reported an interval). */
+  pooled: boolean;
+}
+
+/** The summary table's rows' settings (metaSummaryTable's order): label, subgroup, verdict, trials and whether pooled. */
+export function metaConclusionRows(results: Pick<MetaResults, 'outcomes' | 'pooled' | 'studies'>, lang: Lang): MetaConclusionRow[] {
+  const headlines = metaHeadlines(results);
+  return results.outcomes.map((s, i) => {
+    const label = s.label ?? s.outcome;
+    const named = outcomeName(s, results.studies.filter((x) => x.outcome === s.outcome && x.time === s.time && x.measure === s.measure), lang);
+    return { label, subgroup: named.length > label.length ? named.slice(label.length + 2) : null, outcome: s.outcome, time: s.time, relevance: headlines[i]!.relevance, trials: headlines[i]!.trials, pooled: headlines[i]!.pooled };
+  });
 }
 
 /**
@@ -51,9 +80,11 @@ export interface MetaConclusionRow {
  * estimate from, prediction interval, I², MCID, verdict); `rows`: the same rows' settings.
  */
 export function metaConclusion(table: Table, rows: readonly MetaConclusionRow[], primary: { outcome: string; time: string } | undefined, intervention: string, minTrials: number, lang: Lang): string {
-  if (!rows.length) return '';
-  const planned = primary ? rows.findIndex((r) => r.outcome === primary.outcome && r.time === primary.time) : -1;
-  const i = Math.max(0, planned);
+  // The headline: the plan's primary outcome when it was pooled, else the first row that was;
+  // with no estimate at all, no conclusion.
+  const planned = primary ? rows.findIndex((r) => r.pooled && r.outcome === primary.outcome && r.time === primary.time) : -1;
+  const i = planned >= 0 ? planned : rows.findIndex((r) => r.pooled);
+  if (i < 0) return '';
   const row = rows[i]!;
   const cells = table.rows[i]!;
   // Without an MCID, the table's own words ("No MCID: not judged").
@@ -75,14 +106,19 @@ export function metaConclusion(table: Table, rows: readonly MetaConclusionRow[],
       basis: /^\S+ \d{4}\b/.test(cells[4] ?? '') ? (cells[4] ?? '') : lowerFirst(cells[4] ?? ''),
     }),
   ];
-  const others: OtherResult[] = rows
-    .filter((r) => r !== row)
-    .map((r) => ({ name: `${name(r)} ${REPORT_TEXT.conclusionAt[lang]} ${lowerFirst(timeLabel(r.time, lang))}`, verdict: verdictOf(r), harm: /harm/.test(r.relevance ?? '') }));
+  const at = (r: MetaConclusionRow) => `${name(r)} ${REPORT_TEXT.conclusionAt[lang]} ${lowerFirst(timeLabel(r.time, lang))}`;
+  const pooled = rows.filter((r) => r.pooled);
+  const others: OtherResult[] = pooled.filter((r) => r !== row).map((r) => ({ name: at(r), verdict: verdictOf(r), harm: /harm/.test(r.relevance ?? '') }));
   sentences.push(othersSentence(verdict, others, lang));
-  const few = rows.filter((r) => r.trials < minTrials);
-  if (rows.every((r) => r.trials <= 1)) sentences.push(TEXT.oneAll[lang]);
-  else if (few.length === rows.length) sentences.push(fillPhrase(TEXT.fewAll[lang], { min: minTrials, one: rows.filter((r) => r.trials <= 1).length, n: rows.length }));
+  const unpooled = rows.filter((r) => !r.pooled);
+  if (unpooled.length) sentences.push(fillPhrase(TEXT.notPooled[lang], { named: joinNames(unpooled.map(at), lang) }));
+  // What the estimates cannot say, of the pooled rows only (an unpooled row rests on no trial).
+  const few = pooled.filter((r) => r.trials < minTrials);
+  const one = pooled.filter((r) => r.trials <= 1).length;
+  if (one === pooled.length) sentences.push(TEXT.oneAll[lang]);
+  else if (few.length === pooled.length) sentences.push(one ? fillPhrase(TEXT.fewAll[lang], { min: minTrials, one, n: pooled.length }) : fillPhrase(TEXT.fewAllNoneOne[lang], { min: minTrials }));
   else if (row.trials < minTrials) sentences.push(fillPhrase(TEXT.fewPrimary[lang], { min: minTrials }));
-  else sentences.push(fillPhrase(TEXT.prediction[lang], { pi: cells[5] ?? '', i2: cells[6] ?? '' }));
+  else if (/\d/.test(cells[5] ?? '')) sentences.push(fillPhrase(TEXT.prediction[lang], { pi: cells[5] ?? '', i2: cells[6] ?? '' }));
+  else sentences.push(TEXT.noPrediction[lang]);
   return sentences.filter((s) => s !== '').join(' ');
 }

@@ -66,11 +66,11 @@ export function outcomeName(s: Pick<MetaOutcomeSetting, 'label' | 'outcome'>, st
 }
 
 /** Per outcome setting, in the table's row order: the headline estimate's verdict and trials (meta-conclusion.ts). */
-export function metaHeadlines(results: Pick<MetaResults, 'outcomes' | 'pooled' | 'studies'>): { relevance: MetaPooledRow['relevance'] | null; trials: number }[] {
+export function metaHeadlines(results: Pick<MetaResults, 'outcomes' | 'pooled' | 'studies'>): { relevance: MetaPooledRow['relevance'] | null; trials: number; pooled: boolean }[] {
   return results.outcomes.map((s) => {
     const same = <T extends { outcome: string; time: string; measure: string }>(x: T) => x.outcome === s.outcome && x.time === s.time && x.measure === s.measure;
     const overall = overallOf(results.pooled.filter(same), results.studies.filter(same));
-    return { relevance: overall.headline?.relevance ?? null, trials: overall.headline?.trials ?? 0 };
+    return { relevance: overall.headline?.relevance ?? null, trials: overall.headline?.trials ?? 0, pooled: overall.headline !== undefined };
   });
 }
 

@@ -11,7 +11,7 @@
 import type { EffectRow, TargetPopulation } from '../analysis/results-schema.js';
 import { fillArms } from './arm-names.js';
 import type { TrialChartContext } from './charts/trial-chart-context.js';
-import { fillPhrase, formatFixed, lowerFirst, REPORT_TEXT } from './i18n.js';
+import { fillPhrase, formatThousands, lowerFirst, REPORT_TEXT } from './i18n.js';
 import { populationPhrase, type SubgroupPhrase } from './sections/subgroup-phrases.js';
 
 export interface SofPopulationRow {
@@ -39,13 +39,15 @@ export function sofPopulationRows(t: TargetPopulation, trialRow: EffectRow, ctx:
   const lang = ctx.lang;
   const p = (k: SubgroupPhrase, values: Record<string, string | number> = {}) => fillPhrase(fillArms(populationPhrase(k, lang, t.purpose), ctx.arms), values);
   const total = (r: EffectRow) => r.n.intervention + r.n.control;
-  const participants = (n: number) => fillPhrase(REPORT_TEXT.participants[lang], { n, k: 1 });
+  // Counts as the trial's own row prints them (summary-of-findings.ts): "1,213", "1.213".
+  const count = (n: number) => formatThousands(n, 0, lang);
+  const participants = (n: number) => fillPhrase(REPORT_TEXT.participants[lang], { n: count(n), k: 1 });
   const out: SofPopulationRow[] = [];
   // The population's description is in the rows' footnote (sofPopulationNote): the label stays short.
   const label = p('sofTargetRow');
   if (!t.analysed) {
     const n = t.patients.intervention + t.patients.control;
-    out.push({ label, participants: participants(n), row: null, why: p('sofTooSmall', { n, i: t.patients.intervention, c: t.patients.control, min: t.minPerArm }) });
+    out.push({ label, participants: participants(n), row: null, why: p('sofTooSmall', { n: count(n), i: count(t.patients.intervention), c: count(t.patients.control), min: count(t.minPerArm) }) });
   } else {
     const target = t.effects.find((e) => e.outcome === trialRow.outcome && e.time === trialRow.time && e.method === trialRow.method);
     if (target) out.push({ label, participants: participants(total(target)), row: target });
@@ -57,7 +59,7 @@ export function sofPopulationRows(t: TargetPopulation, trialRow: EffectRow, ctx:
       // The effective sample size goes with the label: the participants column stays narrow.
       const name = p(weighting === 'raking' ? 'sofRakedRow' : 'sofInverseOddsRow');
       out.push({
-        label: x.weights ? p('sofEffective', { label: name, ess: formatFixed(x.weights.effectiveSampleSize, 0, lang) }) : name,
+        label: x.weights ? p('sofEffective', { label: name, ess: count(x.weights.effectiveSampleSize) }) : name,
         participants: participants(total(x.effect)),
         row: x.effect,
       });

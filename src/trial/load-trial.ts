@@ -366,6 +366,32 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
   const shape = { count: 0, lastLine: 0, lastFirstCell: null as string | null };
   // The arm values as written, for the armLabels check after the rows (arm-label-check.ts).
   const armSeen = plan.armLabels && !armFromEvent ? new Set<string>() : undefined;
+  // A row whose id is `earlierId` (line `earlierLine`) written another way: one patient, refused
+  // for the spelling, once per line (a wide line gives a row per visit; patient-ids.ts).
+  const spellingProblem = (id: string, earlierId: string, earlierLine: number): void => {
+    const differences = idDifferences(earlierId, id);
+    const said = differences.length === 1 && differences[0] === 'leading-zeros' ? { ...leadingZerosExpected(earlierLine), kind: ID_SPELLING_KIND } : otherSpellingExpected(earlierLine, differences);
+    if (idProblems[idProblems.length - 1]?.line !== row.line) idProblems.push({ ...row.at(idCol), ...said });
+  };
+  // The arm-switch problem of a row of `armRaw` whose patient's line `earlierLine` is of arm `earlierArm` (as the plan writes it).
+  const switchProblem = (armAt: number, armRaw: string, earlierLine: number, earlierArm: string): Problem =>
+    armFromEvent
+      ? // The id is never printed: the line of the patient's first event identifies the record.
+        { ...row.at(timeCol), value: row.exportTime ?? '', expected: `events of one REDCap arm for each record (this record's line ${earlierLine} is an event of "${earlierArm}"); REDCap keeps a record in one arm — check the record's events in REDCap, or re-export`, kind: 'arm.switch' }
+      : { ...row.at(armAt), value: armRaw, expected: `the same ${groups.unit} for a patient throughout`, detail: `this patient's line ${earlierLine} has "${earlierArm}"`, kind: 'arm.switch' };
+  const planArm = (a: Arm) => (a === 'intervention' ? plan.arms.intervention : plan.arms.control);
+  // A row of other arm `k` (docs/plan-trial.md#other-arms): counted, unless its patient was met
+  // in another arm (one patient, one arm) or under its id written another way (one patient, one id).
+  const otherArmRow = (k: number, id: string, armAt: number, armRaw: string): void => {
+    const who = idIndex.get(id);
+    if (who !== undefined) return row.add(switchProblem(armAt, armRaw, idLine[who]!, planArm(idArm[who]!)));
+    const compared = idSpellings.spelledAs(id);
+    if (compared >= 0) return spellingProblem(id, ids[compared]!, idLine[compared]!);
+    const met = others.metAs(id);
+    if (met !== undefined && met.id !== id) return spellingProblem(id, met.id, met.line);
+    if (met !== undefined && met.arm !== k) return row.add(switchProblem(armAt, armRaw, met.line, others.value(met.arm)));
+    others.count(k, id, row.line);
+  };
   for (const rec of table.records) {
     const line = rec.line;
     cells.load(rec);
@@ -458,8 +484,8 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
         arm = isEventArm(plan.arms.intervention, event) ? 'intervention' : isEventArm(plan.arms.control, event) ? 'control' : undefined;
         const other = arm === undefined ? (plan.otherArms ?? []).findIndex((_, k) => isEventArm(others.value(k), event)) : -1;
         if (other >= 0) {
-          // REDCap keeps a record in one arm: a record's events of two arms are refused below for the compared arms only.
-          others.count(other, id, line);
+          // REDCap keeps a record in one arm: a record's events of two arms are refused, whichever comes first.
+          otherArmRow(other, id, timeCol, timeRaw!);
           continue;
         }
         if (arm === undefined) {
@@ -491,14 +517,7 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
     // A row of an arm the plan does not compare (docs/plan-trial.md#other-arms): counted, not read.
     const otherArm = armRaw === null || armFromEvent || armSpellings.armOf(armRaw) !== undefined ? undefined : others.indexOf(armRaw);
     if (otherArm !== undefined) {
-      const k = idIndex.get(id);
-      if (k === undefined) {
-        others.count(otherArm, id, line);
-        continue;
-      }
-      // The patient's earlier rows are of a compared arm: one patient, one arm.
-      const other = idArm[k]!;
-      row.add({ ...row.at(armAt), value: armRaw!, expected: `the same ${groups.unit} for a patient throughout`, detail: `this patient's line ${idLine[k]} has "${other === 'intervention' ? plan.arms.intervention : plan.arms.control}"`, kind: 'arm.switch' });
+      otherArmRow(otherArm, id, armAt, armRaw!);
       continue;
     }
     if (!armFromEvent) arm = armRaw === null ? undefined : armSpellings.armOf(armRaw, true);
@@ -532,9 +551,11 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
       });
     }
     if (arm === undefined || t === undefined) continue;
-    const otherBefore = others.any ? others.armOfId(id) : undefined;
+    // A patient met in an arm not compared: one patient, one arm (or one id, when written another way there).
+    const otherBefore = others.any ? others.metAs(id) : undefined;
     if (otherBefore !== undefined) {
-      row.add({ ...row.at(armAt), value: armRaw ?? '', expected: `the same ${groups.unit} for a patient throughout`, detail: `this patient's earlier rows have "${others.value(otherBefore)}", an arm of the plan's "otherArms"`, kind: 'arm.switch' });
+      if (otherBefore.id !== id) spellingProblem(id, otherBefore.id, otherBefore.line);
+      else row.add({ ...switchProblem(armAt, armRaw ?? '', otherBefore.line, others.value(otherBefore.arm)), ...(armFromEvent ? {} : { detail: `this patient's line ${otherBefore.line} has "${others.value(otherBefore.arm)}", an arm of the plan's "otherArms"` }) });
       continue;
     }
 
@@ -544,10 +565,7 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
       // `"SB-017 "` beside `SB-017`: one patient written two ways (patient-ids.ts).
       const earlier = idSpellings.earlierSpelling(id, ids.length);
       if (earlier >= 0) {
-        const differences = idDifferences(ids[earlier]!, id);
-        const said = differences.length === 1 && differences[0] === 'leading-zeros' ? { ...leadingZerosExpected(idLine[earlier]!), kind: ID_SPELLING_KIND } : otherSpellingExpected(idLine[earlier]!, differences);
-        // Once per line: a wide line gives a row per visit.
-        if (idProblems[idProblems.length - 1]?.line !== line) idProblems.push({ ...row.at(idCol), ...said });
+        spellingProblem(id, ids[earlier]!, idLine[earlier]!);
         continue;
       }
       who = ids.push(id) - 1;
@@ -585,13 +603,7 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
     firstLines[slot] = line;
 
     if (idArm[who] !== arm) {
-      const other = idArm[who]!;
-      if (armFromEvent) {
-        // The id is never printed: the line of the patient's first event identifies the record.
-        row.add({ ...row.at(timeCol), value: timeRaw!, expected: `events of one REDCap arm for each record (this record's line ${idLine[who]} is an event of "${other === 'intervention' ? plan.arms.intervention : plan.arms.control}"); REDCap keeps a record in one arm — check the record's events in REDCap, or re-export`, kind: 'arm.switch' });
-        continue;
-      }
-      row.add({ ...row.at(armAt), value: armRaw ?? '', expected: `the same ${groups.unit} for a patient throughout`, detail: `this patient's line ${idLine[who]} has "${other === 'intervention' ? plan.arms.intervention : plan.arms.control}"`, kind: 'arm.switch' });
+      row.add(switchProblem(armAt, armRaw ?? '', idLine[who]!, planArm(idArm[who]!)));
       continue;
     }
 
@@ -667,7 +679,7 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
   const otherColumn = armFromEvent ? plan.columns.time : plan.columns.arm;
   for (const a of others.counts()) {
     readNotes.push(a.rows > 0
-      ? `${file}: ${a.rows} row(s) of arm "${a.value}" in column "${otherColumn}" (${a.patients} patient(s)) are not in this comparison (the plan's "otherArms"): not analysed, counted as randomised in the participant flow`
+      ? `${file}: ${a.rows} ${a.rows === 1 ? 'row' : 'rows'} of arm "${a.value}" in column "${otherColumn}" (${a.patients} ${a.patients === 1 ? 'patient' : 'patients'}) ${a.rows === 1 ? 'is' : 'are'} not in this comparison (the plan's "otherArms"): not analysed, counted as randomised in the participant flow`
       : `${file}: no row of arm "${a.value}" of the plan's "otherArms" in column "${otherColumn}"`);
   }
   const specialNote = special.note(file);
@@ -697,7 +709,7 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
     }),
   ];
   if (spellingNotes.length) readNotes.push(...spellingNotes);
-  readNotes.push(...varying.notes(file, covariates.map((c) => c.column)));
+  readNotes.push(...varying.notes(file, covariates.map((c) => c.column), plan.observational?.suppressionThreshold));
   const checkboxNotes = sources.flatMap((s, k) => (s.checkbox && uncheckedCounts[k]! > 0 ? [checkboxNote(file, s.key, s.columns[0]!, s.checkbox, uncheckedCounts[k]!)] : []));
   if (checkboxNotes.length) readNotes.push(...checkboxNotes);
   patients.forEach((patient, p) => {

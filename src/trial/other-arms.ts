@@ -3,11 +3,14 @@
  * trial analysed two arms at a time. A row of such an arm is neither a problem nor analysed; its
  * patients are counted (distinct ids), for the participant flow's randomised total and its
  * "not in this comparison" allocation, and named in the report's methods. Values are matched as
- * the plan's arms are (arm-spellings.ts): NFC, case, blanks, SPSS's zero decimals.
+ * the plan's arms are (arm-spellings.ts): NFC, case, blanks, SPSS's zero decimals. Patients are
+ * told apart by their id's key (patient-ids.ts idKey), as the compared arms' are: `sb-041` beside
+ * `SB-041` is one patient written two ways, which the reader refuses, never two patients.
  */
 import type { Plan } from '../plan/plan-schema.js';
 import { nfc } from '../io/nfc.js';
 import { looseArmKey } from './arm-spellings.js';
+import { idKey } from './patient-ids.js';
 
 export interface OtherArm {
   value: string;
@@ -20,6 +23,13 @@ export interface OtherArmCount extends OtherArm {
   patients: number;
   /** Lines of the export read as this arm, passed over. */
   rows: number;
+}
+
+/** A patient of another arm as first met: the arm's index, the id as written and its line. */
+export interface OtherArmPatient {
+  arm: number;
+  id: string;
+  line: number;
 }
 
 /** The plan's `otherArms` as objects, values in NFC. */
@@ -38,8 +48,8 @@ export class OtherArms {
   readonly #byKey = new Map<string, number>();
   readonly #ids: Set<string>[];
   readonly #lines: Set<number>[];
-  /** Each id met on a row of another arm, with that arm's index. */
-  readonly #idArm = new Map<string, number>();
+  /** Each id's key met on a row of another arm: that arm's index, and the id and line it was first met as. */
+  readonly #met = new Map<string, OtherArmPatient>();
 
   constructor(plan: Pick<Plan, 'otherArms'>) {
     this.#arms = otherArmsOf(plan);
@@ -60,9 +70,14 @@ export class OtherArms {
     return this.#byKey.get(nfc(value)) ?? this.#byKey.get(looseArmKey(value));
   }
 
-  /** The other arm the patient `id` was met in, or undefined. */
+  /** The other arm the patient `id` (or its id written another way) was met in, or undefined. */
   armOfId(id: string): number | undefined {
-    return this.#idArm.get(id);
+    return this.#met.get(idKey(id))?.arm;
+  }
+
+  /** The patient `id` (or its id written another way) as first met in another arm, or undefined. */
+  metAs(id: string): OtherArmPatient | undefined {
+    return this.#met.get(idKey(id));
   }
 
   /** The plan's value of arm `k`. */
@@ -72,8 +87,9 @@ export class OtherArms {
 
   /** Counts a row of arm `k` for patient `id` on file line `line` (a wide line's visits are one row). */
   count(k: number, id: string, line: number): void {
-    this.#ids[k]!.add(id);
-    this.#idArm.set(id, k);
+    const key = idKey(id);
+    this.#ids[k]!.add(key);
+    if (!this.#met.has(key)) this.#met.set(key, { arm: k, id, line });
     this.#lines[k]!.add(line);
   }
 

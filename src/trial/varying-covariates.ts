@@ -32,15 +32,18 @@ export class VaryingCovariates {
 
   /**
    * One note per column (named once, in `columns` order) whose rows disagree for some patient:
-   * how many patients, and which value is read. Counts, never ids.
+   * how many patients, and which value is read. Counts, never ids. With `threshold` (an
+   * observational plan's suppressionThreshold) a smaller count reads "fewer than 5 patients", as
+   * the arm and category spelling notes do (docs/observational.md "Small counts").
    */
-  notes(file: string, columns: readonly string[]): string[] {
+  notes(file: string, columns: readonly string[], threshold?: number): string[] {
     const seen = new Set<string>();
     return columns.flatMap((column, i) => {
       const n = this.patients[i]!.size;
       if (n === 0 || seen.has(column)) return [];
       seen.add(column);
-      return [`${file}: column "${column}" holds different values on one patient's rows for ${n} patient${n === 1 ? '' : 's'}: each patient's value is read from the baseline row (else the first row with a value) — check the export if it should be one value per patient`];
+      const patients = threshold !== undefined && n < threshold ? `fewer than ${threshold} patients` : `${n} patient${n === 1 ? '' : 's'}`;
+      return [`${file}: column "${column}" holds different values on one patient's rows for ${patients}: each patient's value is read from the baseline row (else the first row with a value) — check the export if it should be one value per patient`];
     });
   }
 }

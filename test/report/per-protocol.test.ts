@@ -10,6 +10,7 @@ import { parsePlan } from '../../src/plan/load-plan.js';
 import { trialChartContext } from '../../src/report/charts/trial-chart-context.js';
 import { targetBranch } from '../../src/report/charts/flow-boxes.js';
 import { participantFlowSpec } from '../../src/report/charts/participant-flow.js';
+import { targetPopulationText } from '../../src/analysis/subgroup-text.js';
 import { subgroupReport } from '../../src/report/sections/subgroups.js';
 import { sofPopulationNote, sofPopulationRows } from '../../src/report/sof-target-rows.js';
 import { loadTrial } from '../../src/trial/load-trial.js';
@@ -57,6 +58,15 @@ describe('a per-protocol population', () => {
       expect(JSON.stringify(participantFlowSpec(pp.result, ctx))).toContain(JSON.stringify(flowPanel));
     });
   }
+  it.each([
+    ['en', 'Per-protocol analysis (sensitivity): Adhered to protocol', /Target population/],
+    ['da', 'Per-protokol-analyse (følsomhedsanalyse): Fulgte protokollen', /Målpopulation|målgruppe/i],
+  ] as const)('hta analyze prints it as a per-protocol sensitivity analysis (%s); a target population keeps its words', (lang, heading, not) => {
+    const text = (r: typeof pp) => targetPopulationText(r.result.targetPopulation!, lang, () => undefined, (k) => k);
+    expect(text(pp).split('\n')[1]).toBe(heading);
+    expect(text(pp)).not.toMatch(not);
+    expect(text(target).split('\n')[1]).toBe(lang === 'en' ? 'Target population: Adhered to protocol' : 'Målpopulation: Fulgte protokollen');
+  });
   it('refuses reweighting margins with a per-protocol purpose', () => {
     const e = errorOf(() => parsePlan({ ...planOf(), population: { ...population('per-protocol'), margins: [{ column: 'pp', shares: { 1: 0.5, 0: 0.5 } }] } }));
     expect(e.problems).toEqual([expect.objectContaining({ field: 'population.margins', expected: expect.stringContaining('"purpose": "per-protocol"') })]);

@@ -57,7 +57,7 @@ describe('an export of three arms, the plan comparing two', () => {
     expect(t.rows.length).toBe(22);
     expect(t.otherArms).toEqual([{ ...THIRD, patients: 4, rows: 8 }]);
     expect(t.excluded).toBeNull();
-    expect(t.readNotes?.join('\n')).toContain('8 row(s) of arm "3" in column "gruppe" (4 patient(s)) are not in this comparison');
+    expect(t.readNotes?.join('\n')).toContain('three.csv: 8 rows of arm "3" in column "gruppe" (4 patients) are not in this comparison');
   });
   it('an arm value in neither "arms" nor "otherArms" is still a problem, and the message names both', () => {
     const e = errorOf(() => load(exportOf({ 1: 3, 2: 3, 3: 2, 4: 1 }), { ...BASE, otherArms: ['3'] }));
@@ -71,6 +71,21 @@ describe('an export of three arms, the plan comparing two', () => {
     // Patients 5 and 6 are of arm 3 (their baseline and 3m rows); a later row of patient 5 says arm 1.
     const r = errorOf(() => load(exportOf({ 1: 2, 2: 2, 3: 2 }, ['5,1,6m,4']), { ...BASE, otherArms: ['3'], allTimepoints: ['baseline', '3m', '6m'] }));
     expect(r.problems).toEqual([expect.objectContaining({ line: 14, value: '1', kind: 'arm.switch' })]);
+  });
+  it('an id of the other arm written another way (sb-041 beside SB-041) is refused for its spelling, not counted as a second patient', () => {
+    const rows = (id: string, arm: string) => [`${id},${arm},baseline,5`, `${id},,3m,3`];
+    const head = ['record_id,gruppe,visit,pain', ...rows('SB-001', '1'), ...rows('SB-002', '2')];
+    // Lines 6–7: SB-041 of arm 3; line 8: sb-041, of arm 3 too.
+    const e = errorOf(() => load([...head, ...rows('SB-041', '3'), 'sb-041,3,6m,4'].join('\n') + '\n', { ...BASE, otherArms: ['3'], allTimepoints: ['baseline', '3m', '6m'] }));
+    expect(e.problems).toEqual([expect.objectContaining({ line: 8, field: 'record_id', detail: 'the same id as line 6', kind: 'id.spelling:case' })]);
+    // Written one way, the patient is one patient of arm 3.
+    expect(load([...head, ...rows('SB-041', '3'), 'SB-041,3,6m,4'].join('\n') + '\n', { ...BASE, otherArms: ['3'], allTimepoints: ['baseline', '3m', '6m'] }).otherArms).toEqual([{ value: '3', patients: 1, rows: 3 }]);
+  });
+  it('a compared patient written another way in a row of the other arm (or the reverse) is refused for its spelling, not taken into the other arm', () => {
+    const e = errorOf(() => load(['record_id,gruppe,visit,pain', 'SB-001,1,baseline,5', 'SB-001,,3m,3', 'SB-002,2,baseline,5', 'SB-002,,3m,3', 'sb-001,3,6m,4'].join('\n') + '\n', { ...BASE, otherArms: ['3'], allTimepoints: ['baseline', '3m', '6m'] }));
+    expect(e.problems).toEqual([expect.objectContaining({ line: 6, detail: 'the same id as line 2', kind: 'id.spelling:case' })]);
+    const r = errorOf(() => load(['record_id,gruppe,visit,pain', 'SB-041,3,baseline,5', 'SB-001,1,baseline,5', 'SB-001,,3m,3', 'SB-002,2,baseline,5', 'SB-002,,3m,3', 'sb-041,1,3m,4'].join('\n') + '\n', { ...BASE, otherArms: ['3'] }));
+    expect(r.problems).toEqual([expect.objectContaining({ line: 7, detail: 'the same id as line 2', kind: 'id.spelling:case' })]);
   });
   it('the plan refuses an "otherArms" value that is one of its "arms" (as arm values are matched: blanks too)', () => {
     const e = errorOf(() => parsePlan({ ...BASE, otherArms: ['3', ' 2 '] }));
@@ -103,6 +118,12 @@ describe('the report of a two-of-three-arm comparison', () => {
       expect(flowList(boxes)[0]).toBe(`${randomised}; ${allocated}.`);
     });
   }
+  it('an arm of "otherArms" with no row in the export is not drawn in the CONSORT flow (nor named in the methods)', () => {
+    const absent = load(exportOf({ 1: 6, 2: 5, 3: 4 }), { ...BASE, otherArms: [THIRD, '4'] });
+    const boxes = flowBoxes(analyzeTrial(absent, { version: 'test' }), trialChartContext(absent, 'en'));
+    expect(boxes.randomised.map((l) => l.text)).toEqual(['Randomised: n = 15', 'Allocated to Exercise + education: n = 4 (not in this comparison)']);
+    expect(otherArmsNotes(absent, (key: 'otherArmsNote') => REPORT_TEXT[key].en, 'en')).toEqual([expect.not.stringContaining('(n = 0)')]);
+  });
   it('the methods name the arm not compared, in English and Danish; a plan without it says nothing', () => {
     const t = (lang: 'en' | 'da') => (key: 'otherArmsNote') => REPORT_TEXT[key][lang];
     expect(otherArmsNotes(trial, t('en'), 'en')).toEqual([expect.stringMatching(/^The trial also randomised patients to Exercise \+ education \(n = 4\); this report compares \{intervention\} with \{control\} only\./)]);
@@ -118,5 +139,18 @@ describe('arms in REDCap event names', () => {
     const t = load(text, plan);
     expect(t.patients.map((p) => p.arm)).toEqual(['intervention', 'control']);
     expect(t.otherArms).toEqual([{ value: 'arm_3', patients: 1, rows: 2 }]);
+    expect(t.readNotes).toContain('three.csv: 2 rows of arm "arm_3" in column "redcap_event_name" (1 patient) are not in this comparison (the plan\'s "otherArms"): not analysed, counted as randomised in the participant flow');
+    const one = load(text.replace('3,3_months_arm_3,4\n', ''), plan);
+    expect(one.readNotes).toContain('three.csv: 1 row of arm "arm_3" in column "redcap_event_name" (1 patient) is not in this comparison (the plan\'s "otherArms"): not analysed, counted as randomised in the participant flow');
   });
+  const plan = { columns: { id: 'record_id', time: 'redcap_event_name' }, armSource: 'redcap-event', arms: { intervention: 'arm_1', control: 'arm_2' }, otherArms: ['arm_3'], timeLabels: { '3_months': '3m' }, timepoints: ['3m'], outcomes: [{ key: 'pain', instrument: 'nrs', column: 'smerte' }] };
+  const twoArms = (first: string, then: string) => ['record_id,redcap_event_name,smerte', `1,baseline_${first},6`, `1,3_months_${first},3`, '2,baseline_arm_2,7', '2,3_months_arm_2,6', `1,baseline_${then},5`, '3,baseline_arm_3,5', '3,3_months_arm_3,4'].join('\n') + '\n';
+  for (const [first, then] of [['arm_1', 'arm_3'], ['arm_3', 'arm_1']]) {
+    it(`a record with events in ${first} and then ${then} is refused as in two arms, its event cell named`, () => {
+      const e = errorOf(() => load(twoArms(first, then), plan));
+      expect(e.problems).toEqual([
+        expect.objectContaining({ line: 6, column: 2, field: 'redcap_event_name', value: `baseline_${then}`, kind: 'arm.switch', expected: expect.stringContaining(`this record's line 2 is an event of "${first}"`) }),
+      ]);
+    });
+  }
 });

@@ -40,4 +40,21 @@ describe('a covariate with different values on one patient\'s rows', () => {
     const trial = loadTrial(parseCsvText(exportText((k) => String(40 + k), (k) => (k === 5 ? 'M' : k % 2 ? 'F' : 'M')), 'c.csv'), parsePlan(PLAN));
     expect((trial.readNotes ?? []).filter((n) => n.includes('different values'))).toEqual([expect.stringContaining('column "sex" holds different values on one patient\'s rows for 1 patient:')]);
   });
+
+  // A registry (observational plan) never prints a count under its suppression threshold, as the spelling notes (docs/observational.md "Small counts").
+  const OBSERVATIONAL = {
+    design: 'observational',
+    observational: { exposure: { column: 'arm', exposed: 'app', unexposed: 'usual' }, confounders: [{ name: 'age', type: 'numeric' }, { name: 'sex', type: 'categorical' }], estimand: 'ATE' },
+    timepoints: ['3m'],
+    outcomes: [{ key: 'rmdq', instrument: 'rmdq' }],
+  };
+  it.each([
+    [{}, 3, 'fewer than 5 patients'],
+    [{ suppressionThreshold: 3 }, 3, '3 patients'],
+    [{ suppressionThreshold: 4 }, 1, 'fewer than 4 patients'],
+  ])('in an observational run (threshold %j), %i patients read "%s"', (threshold, n, words) => {
+    const plan = parsePlan({ ...OBSERVATIONAL, observational: { ...OBSERVATIONAL.observational, ...threshold } });
+    const trial = loadTrial(parseCsvText(exportText((k) => (k < n ? String(41 + k + 20) : String(40 + k))), 'o.csv'), plan);
+    expect((trial.readNotes ?? []).filter((x) => x.includes('different values'))).toEqual([expect.stringContaining(`column "age" holds different values on one patient's rows for ${words}:`)]);
+  });
 });

@@ -119,7 +119,8 @@ export function flowBoxes(result: FlowResult, ctx: FlowContext): FlowBoxes {
   const notProvided = !enrolment && !losses ? [t('flowNoneProvided')] : !enrolment ? [t('flowNoEnrolment')] : !losses ? [t('flowNoLosses')] : [];
   // Arms the plan does not compare (docs/plan-trial.md#other-arms) were randomised too: counted in
   // the total, and their allocation said in the randomised box, since no column of boxes follows them.
-  const others = result.input.otherArms ?? [];
+  // An arm of the plan's "otherArms" with no row in the export randomised nobody here: not drawn.
+  const others = (result.input.otherArms ?? []).filter((a) => a.patients > 0);
   const randomised = patients.intervention + patients.control + others.reduce((s, a) => s + a.patients, 0);
   const otherLines = others.map((a) => line(fillPhrase(t('allocatedOther'), { arm: a.label[lang], n: count(a.patients) })));
   return { ...(enrolment ? { enrolment } : {}), randomised: [heading(fillPhrase(t('randomised'), { n: count(randomised) })), ...otherLines], arms, notProvided };

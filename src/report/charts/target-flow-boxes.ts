@@ -33,11 +33,11 @@ export function targetFlowBoxes(
   const analysed = (time: string) => t.effects.find((e) => e.outcome === primary.outcome && e.time === time && e.method === primary.method);
   const last = [
     p('flowTarget'),
-    p('flowMeetAll', { n: t.patients.intervention + t.patients.control }),
+    p('flowMeetAll', { n: count(t.patients.intervention + t.patients.control) }),
     ...(t.analysed
       ? primary.times.flatMap((time) => {
           const e = analysed(time);
-          return e ? [p('flowTargetAnalysed', { time: ctx.timeLabel(time), i: e.n.intervention, c: e.n.control })] : [];
+          return e ? [p('flowTargetAnalysed', { time: ctx.timeLabel(time), i: count(e.n.intervention), c: count(e.n.control) })] : [];
         })
       : [p('flowTooSmall', { min: t.minPerArm })]),
   ];

@@ -16,8 +16,8 @@ import { armNames, fillArms } from '../arm-names.js';
 import { metaForestSpec } from '../charts/meta-forest.js';
 import { dropEmptyCharts } from '../chart-data.js';
 import { fillPhrase, type Lang, REPORT_TEXT, timeLabel } from '../i18n.js';
-import { metaHeadlines, metaSummaryTable, outcomeName } from '../meta-summary-table.js';
-import { metaConclusion } from '../meta-conclusion.js';
+import { metaSummaryTable, outcomeName } from '../meta-summary-table.js';
+import { metaConclusion, metaConclusionRows } from '../meta-conclusion.js';
 import { MIN_PI_TRIALS } from '../../meta/meta-analyze.js';
 import { presetMethodText } from '../meta-method-words.js';
 import type { ChartSpec, PageSection, ReportContent } from '../report-page.js';
@@ -89,19 +89,7 @@ export const metaReportKind: ReportKind<typeof metaEntrySchema> = {
     const forestOptions = plan?.armLabels ? { arms, armLabels: { intervention: arms.Intervention, control: arms.Control } } : { arms };
     const summary = metaSummaryTable(results, lang, unitOf, arms);
     // The conclusion first, as on the trial page, read off the summary table below it.
-    const headlines = metaHeadlines(results);
-    const conclusion = metaConclusion(
-      summary,
-      results.outcomes.map((s, i) => {
-        const label = s.label ?? s.outcome;
-        const named = outcomeName(s, results.studies.filter((x) => x.outcome === s.outcome && x.time === s.time && x.measure === s.measure), lang);
-        return { label, subgroup: named.length > label.length ? named.slice(label.length + 2) : null, outcome: s.outcome, time: s.time, relevance: headlines[i]!.relevance, trials: headlines[i]!.trials };
-      }),
-      plan?.primary,
-      arms.intervention,
-      MIN_PI_TRIALS,
-      lang,
-    );
+    const conclusion = metaConclusion(summary, metaConclusionRows(results, lang), plan?.primary, arms.intervention, MIN_PI_TRIALS, lang);
     const sections: PageSection[] = [
       ...(conclusion ? [{ id: 'conclusion', title: REPORT_TEXT.conclusionTitle[lang], intro: [conclusion] }] : []),
       { id: 'pooled', title: TEXT.summary[lang], intro: [fillArms(TEXT.summaryIntro[lang], arms)], tables: [{ table: summary }] },

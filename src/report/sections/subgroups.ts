@@ -168,7 +168,7 @@ function effectsComparison(rows: readonly ComparisonRow[], ctx: TrialChartContex
     header: [p('outcome'), p('population'), p('n'), p('difference'), p('verdict')],
     align: ['left', 'left', 'right', 'right', 'left'],
     rows: rows.map((x) =>
-      line(x.population === 'trial', x.row, p(column[x.population]), x.ess === undefined ? pair(x.row) : p('nEss', { n: pair(x.row), ess: formatFixed(x.ess, 0, lang) })),
+      line(x.population === 'trial', x.row, p(column[x.population]), x.ess === undefined ? pair(x.row) : p('nEss', { n: pair(x.row), ess: formatThousands(x.ess, 0, lang) })),
     ),
     // An outcome's rows at every follow-up print on one page (docs/report-trial.md#print).
     blockKeys: rows.map((x) => ctx.outcomeLabel(x.row.outcome)),
@@ -186,7 +186,8 @@ function targetSection(result: AnalysisResult, plan: Plan, ctx: TrialChartContex
   if (moved.length) {
     const w = moved.map((x) => x.weights as NonNullable<typeof x.weights>);
     const n = moved.map((x) => x.effect.n.intervention + x.effect.n.control);
-    const f0 = (v: number) => formatFixed(v, 0, lang);
+    // Counts and effective sample sizes with thousands separators ("1,213"), as the tables print them.
+    const f0 = (v: number) => formatThousands(v, 0, lang);
     const f2 = (v: number) => formatFixed(v, 2, lang);
     notes.push(
       p('transportNote', {

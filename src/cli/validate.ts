@@ -63,9 +63,13 @@ export function registerValidate(program: Command, io: CliIo): void {
     });
 }
 
-/** The patients of the arms not compared, after the compared arms' (`, 4 in "3" (not compared)`), as the enrolment check counts them. */
+/**
+ * The patients of the arms not compared, after the compared arms' (`, 4 in "3" (not compared)`), as
+ * the enrolment check counts them; an arm the plan lists but the export does not hold is left out,
+ * as the participant flow leaves it out (`--json` keeps it, with 0 patients).
+ */
 function otherArmsText(others: Extract<ValidationResult, { valid: true }>['otherArms']): string {
-  return (others ?? []).map((a) => `, ${a.patients} in "${a.value}" (not compared)`).join('');
+  return (others ?? []).filter((a) => a.patients > 0).map((a) => `, ${a.patients} in "${a.value}" (not compared)`).join('');
 }
 
 /** The summary in the plan's words: arms for a trial, exposure groups (with their labels) for a registry. */

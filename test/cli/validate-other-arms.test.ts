@@ -45,6 +45,13 @@ describe('hta validate with arms not compared', () => {
     expect(run.stdout).toContain('patients: 6 intervention, 5 control, 4 in "3" (not compared), 3 in "4" (not compared)\n');
   });
 
+  it('an arm the plan lists but the export does not hold is not in the summary line', async () => {
+    const { csv, plan } = files({ 1: 6, 2: 5, 3: 4 }, ['3', '4']);
+    const run = await runCli('validate', csv, '--plan', plan);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('patients: 6 intervention, 5 control, 4 in "3" (not compared)\n');
+  });
+
   it('--json lists them under otherArms (patients, rows, labels), valid by the published schema', async () => {
     const { csv, plan } = files({ 1: 6, 2: 5, 3: 4 }, [{ value: '3', label: { en: 'Exercise + education', da: 'Træning + patientuddannelse' } }]);
     const run = await runCli('validate', csv, '--plan', plan, '--json');

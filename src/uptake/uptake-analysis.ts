@@ -26,6 +26,7 @@ import { uptakePerEligible, type EligibleRow, type FilledCell } from './uptake-p
 import { disclosureRuleOf } from './plan-rules.js';
 import { HtaError } from '../errors.js';
 import { ageBandClash, type AgeBandClash } from './disclosure/age-band-schemes.js';
+import { carriedExcluded } from './disclosure/excluded-count.js';
 import { applyClinicMerges, foldClinicSpellings, type RespelledClinic, carriedPublications, changedSinceOf, type ClinicMerge, isSmallCount, type AbsentCategory, type CarriedPublication, type ChangedSince, type PreviousPublication } from './disclosure/previous-publication.js';
 import type { DisclosureRule } from './disclosure/disclosure-rule.js';
 import { leftOutOf, publicationOf, type LeftOut, type UptakePlan } from './uptake-plan.js';
@@ -229,10 +230,17 @@ export function uptakeRunFromAggregate(
 /**
  * An earlier publication's counts, less those that are themselves small under this rule (printed
  * under a lower threshold, say): they are disclosed already, and held fixed they would leave the
- * same small count here nothing to move (the audit, given them all, reports it).
+ * same small count here nothing to move (the audit, given them all, reports it). Its count of
+ * excluded rows likewise: a small one is carried as "suppressed" or not at all (excluded-count.ts
+ * `carriedExcluded`), never printed again. (The band this run publishes is still set against
+ * every earlier form as printed: run-uptake.ts reads the unfiltered `previous.excluded`.)
  */
 function protectable(previous: PreviousPublication, rule: DisclosureRule): PreviousPublication {
-  return { ...previous, counts: previous.counts.filter((c) => !isSmallCount(c.value, rule)) };
+  const excluded = previous.excluded?.flatMap((e) => {
+    const rows = carriedExcluded(e.rows, rule.threshold);
+    return rows === undefined ? [] : [{ ...e, rows }];
+  });
+  return { ...previous, counts: previous.counts.filter((c) => !isSmallCount(c.value, rule)), ...(excluded ? { excluded } : {}) };
 }
 
 /**

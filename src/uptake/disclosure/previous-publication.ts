@@ -19,7 +19,7 @@ import { resolve } from 'node:path';
 import { z } from 'zod';
 import { HtaError, type Problem } from '../../errors.js';
 import { jsonProblems, locateProblems, readJsonFile } from '../../io/read-json.js';
-import { excludedRowsOf, type ExcludedRows } from './excluded-count.js';
+import { excludedRowsOf, isSmallExcluded, type ExcludedRows } from './excluded-count.js';
 import { commonAgeGroups } from './age-band-schemes.js';
 import { clinicFoldKey } from '../clinic-names.js';
 
@@ -125,9 +125,15 @@ export function isSmallCount(value: number, rule: SmallCountRule): boolean {
  * lower-threshold publication's small counts would be printed again in every later file;
  * docs/disclosure-control.md "Publishing again").
  */
-export function smallCountsByDate(previous: PreviousPublication, rule: SmallCountRule): { exportDate: string; n: number }[] {
+export function smallCountsByDate(previous: PreviousPublication, rule: SmallCountRule): { exportDate: string; n: number; excludedRows?: true }[] {
   return previous.exportDates
-    .map((exportDate) => ({ exportDate, n: previous.counts.filter((c) => c.asOf === exportDate && isSmallCount(c.value, rule)).length }))
+    .map((exportDate) => {
+      // Its count of excluded rows, when small on its own, is one more (carried as the marker or not at all).
+      const ex = previous.excluded?.find((e) => e.exportDate === exportDate);
+      const small = ex !== undefined && isSmallExcluded(ex.rows, rule.threshold);
+      const n = previous.counts.filter((c) => c.asOf === exportDate && isSmallCount(c.value, rule)).length + (small ? 1 : 0);
+      return { exportDate, n, ...(small ? { excludedRows: true as const } : {}) };
+    })
     .filter((d) => d.n > 0);
 }
 
@@ -136,7 +142,7 @@ export function smallCountsNote(previous: PreviousPublication, rule: SmallCountR
   const left = smallCountsByDate(previous, rule);
   if (left.length === 0) return undefined;
   const small = `below the threshold ${rule.threshold}${rule.zerosSensitive ? ' (or 0)' : ''}`;
-  const list = left.map((d) => `${d.n} of the publication of ${d.exportDate}`).join(', ');
+  const list = left.map((d) => `${d.n} of the publication of ${d.exportDate}${d.excludedRows ? ', its count of excluded rows among them' : ''}`).join('; ');
   return `counts of earlier publications ${small} are not carried into this publication's results.json (${list}): they are protected against here, but a later publication that names only this one will not know them — if such a publication was published, name it with --previous again each time (docs/disclosure-control.md "Publishing again")`;
 }
 
@@ -144,14 +150,18 @@ export function smallCountsNote(previous: PreviousPublication, rule: SmallCountR
  * The counts a published results.json carries (`previous.publications`) that are small under its
  * own rule: it prints them again. Each with its JSON path, for line:column.
  */
-export function smallCarriedCounts(json: unknown, rule: SmallCountRule): { count: PreviousCount; field: string }[] {
+export function smallCarriedCounts(json: unknown, rule: SmallCountRule): { cell: string; field: string }[] {
   const r = schema.safeParse(json);
   if (!r.success) return [];
-  const out: { count: PreviousCount; field: string }[] = [];
-  (r.data.previous?.publications ?? []).forEach((pub, i) =>
+  const out: { cell: string; field: string }[] = [];
+  (r.data.previous?.publications ?? []).forEach((pub, i) => {
     carriedCounts(pub, `previous.publications.${i}`, (count, field) => {
-      if (isSmallCount(count.value, rule)) out.push({ count, field });
-    }));
+      if (isSmallCount(count.value, rule)) out.push({ cell: `${describePreviousCount(count)} as of ${count.asOf}`, field });
+    });
+    // Its count of excluded rows, as printed: small on its own (an exact 2), it is printed again too.
+    const ex = excludedRowsOf({ excluded: { rows: pub.excludedRows } });
+    if (ex !== undefined && isSmallExcluded(ex, rule.threshold)) out.push({ cell: `excluded rows as of ${pub.exportDate}`, field: `previous.publications.${i}.excludedRows` });
+  });
   return out;
 }
 

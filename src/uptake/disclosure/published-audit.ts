@@ -143,9 +143,9 @@ export function auditPublishedFile(file: string, previousFiles: readonly string[
   const cellShare = lossShare(audit.suppressedCells, audit.countCells);
   // A carried count is printed again: it must be publishable under the file's own rule. Named by
   // cell and place, not by value (docs/disclosure-control.md "Publishing again").
-  const smallCarried = smallCarriedCounts(json, { threshold, zerosSensitive }).map(({ count, field }) => {
+  const smallCarried = smallCarriedCounts(json, { threshold, zerosSensitive }).map(({ cell, field }) => {
     const at = locateProblems(json, [{ file, field, expected: '' }])[0]!;
-    return { cell: `${describePreviousCount(count)} as of ${count.asOf}`, where: `${file}${at.line !== undefined ? `:${at.line}${at.column !== undefined ? `:${at.column}` : ''}` : ''} (${field})` };
+    return { cell, where: `${file}${at.line !== undefined ? `:${at.line}${at.column !== undefined ? `:${at.column}` : ''}` : ''} (${field})` };
   });
   const hiddenBeforePrinted = printedAgain(json, file, exportDate, earlier);
   // The reader holding both files takes a settled, unchanged count to be the same in each: the

@@ -85,8 +85,8 @@ export type AgeBandScheme =
   | { kind: 'standard'; labels: Map<number, AgeBand>; bands: string[] }
   /** The export's own bands (some band straddles two standard ones). */
   | { kind: 'own'; labels: Map<number, string>; bands: string[]; straddling: string[] }
-  /** The export's bands cannot be used (they overlap, or an exact age falls in none or two). */
-  | { kind: 'refused'; reason: string };
+  /** The export's bands cannot be used (they overlap, or an exact age falls in none or two); `overlap`: the two bands' codes, for the message to name where each is. */
+  | { kind: 'refused'; reason: string; overlap?: [number, number] };
 
 /**
  * The scheme for `ages`: the distinct non-null age values of the valid rows (exact ages and
@@ -104,12 +104,13 @@ export function ageBandScheme(ages: readonly number[]): AgeBandScheme | undefine
   const bandsIn = (labels: Iterable<string>) => [...new Set(labels)].sort((a, b) => ageBandRank(a) - ageBandRank(b));
   if (standard.size === codes.length) return { kind: 'standard', labels: standard, bands: bandsIn(standard.values()) };
   // The export's own bands: they must not overlap, and an exact age among them must fall in one.
-  const bands = codes.filter(isBandCode).map(bandOfAge);
+  const bandCodes = codes.filter(isBandCode);
+  const bands = bandCodes.map(bandOfAge);
   for (let i = 1; i < bands.length; i++) {
     const a = bands[i - 1]!;
     const b = bands[i]!;
     if (a.hi === null || a.hi >= b.lo) {
-      return { kind: 'refused', reason: `its age bands ${bandLabel(a)} and ${bandLabel(b)} overlap, so a referral cannot be counted in one of them` };
+      return { kind: 'refused', reason: `its age bands ${bandLabel(a)} and ${bandLabel(b)} overlap, so a referral cannot be counted in one of them`, overlap: [bandCodes[i - 1]!, bandCodes[i]!] };
     }
   }
   const labels = new Map<number, string>();

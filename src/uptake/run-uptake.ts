@@ -152,7 +152,7 @@ export async function runUptake(input: UptakeInput): Promise<UptakeRun & { notes
   const applied = analysis.previous?.clinicMerges ?? [];
   if (applied.length > 0) notes.push(`clinic merges the plan declares (clinicMerges), compared like with like — the earlier counts of both against the one clinic now: ${applied.map((m) => `${m.from} into ${m.into} (${m.region})`).join('; ')} (docs/disclosure-control.md "Changed since an earlier publication")`);
   const unused = (plan.clinicMerges ?? []).filter((m) => !applied.some((a) => a.from === m.from && a.into === m.into));
-  if (previous && unused.length > 0) notes.push(`clinic merges the plan declares (clinicMerges) not applied: ${unused.map((m) => `${m.from} into ${m.into}`).join('; ')} — applied only where an earlier publication printed both clinics' counts, the first is absent now and the second is there; otherwise a clinic gone hides its region's clinics`);
+  if (previous && unused.length > 0) notes.push(`clinic merges the plan declares (clinicMerges) not applied: ${unused.map((m) => `${m.from} into ${m.into}`).join('; ')} — applied only where an earlier publication listed the first (its counts printed or hidden), the first is absent now and the second is there now, in the same region; otherwise a clinic gone hides its region's clinics (docs/disclosure-control.md "Changed since an earlier publication")`);
   // Closed periods changed since an earlier publication: the text summary says so on stdout; a run
   // that prints no summary (--json, --audit) says it on stderr (cli/uptake.ts).
   const changedNote = (analysis.previous?.changed && (await import('./publication-notes.js')).changedSentence(analysis.previous.changed, 'en', (s) => (s === 'national' ? 'the whole country' : s))) || undefined;

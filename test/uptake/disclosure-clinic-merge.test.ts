@@ -85,7 +85,7 @@ function routes(p1: Json, p2: Json): { direct?: number; growth?: number } {
 }
 
 let dir: string;
-let p1: Json, unsafe: Json, fixed: Json, fixedStderr: string, declared: Json, declaredStderr: string, same: Json, spelt: Json, speltStderr: string;
+let p1: Json, unsafe: Json, fixed: Json, fixedStderr: string, declared: Json, declaredStderr: string, same: Json, spelt: Json, speltStderr: string, notMergedStderr: string;
 const ELIGIBLE = 'Region;2024;2025;2026;2027;2028\r\n1083;25.000;25.400;25.800;26.000;26.300\r\n1085;17.000;17.200;17.400;17.600;17.800\r\n';
 
 async function publish(name: string, end: number, merged: boolean, previous?: string, extra?: Record<string, unknown>, spell?: (clinic: string) => string): Promise<{ json: Json; stderr: string }> {
@@ -112,6 +112,8 @@ beforeAll(async () => {
   declaredStderr = d.stderr;
   // No merge; the second export spells Odense in lower case with a trailing blank.
   same = (await publish('p2-same', CUT2, false, join(dir, 'p1.json'))).json;
+  // A merge declared where none happened: Svendborg is still there, so it does not apply.
+  notMergedStderr = (await publish('p2-not-merged', CUT2, false, join(dir, 'p1.json'), { clinicMerges: [{ from: SVENDBORG, into: ODENSE }] })).stderr;
   const sp = await publish('p2-spelt', CUT2, false, join(dir, 'p1.json'), {}, (c) => (c === ODENSE ? 'odense c lægehus ' : c));
   spelt = sp.json;
   speltStderr = sp.stderr;
@@ -162,6 +164,10 @@ describe('a clinic merge the plan declares (clinicMerges)', () => {
     expect([KOLDING, VEJLE].some((c) => typeof clinicCount(declared, c) === 'number')).toBe(true);
     expect(declaredStderr).toContain(`${SVENDBORG} into ${ODENSE} (${SYD})`);
     expect(declaredStderr).not.toContain('absent now');
+  });
+
+  it('a declaration that did not apply is named on stderr, saying when one applies (the first listed earlier, printed or hidden, absent now; the second there now)', () => {
+    expect(notMergedStderr).toContain(`clinic merges the plan declares (clinicMerges) not applied: ${SVENDBORG} into ${ODENSE} — applied only where an earlier publication listed the first (its counts printed or hidden), the first is absent now and the second is there now, in the same region`);
   });
 
   it('the audit compares the file\'s declared merge like with like: passes it, and fails it with Odense\'s 88 printed (88 − 40 − 45 − 1 … the 2 added)', async () => {

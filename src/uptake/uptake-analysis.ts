@@ -187,7 +187,9 @@ export function uptakeRunFromAggregate(
   // (previous-publication.ts `applyClinicMerges`); results.json records them for the audit.
   // Earlier clinic names spelled otherwise now only by case or blanks are the same clinic (`foldClinicSpellings`).
   const folded = previous && foldClinicSpellings(protectable(previous, rule), funnel?.rows ?? []);
-  const merged = folded && applyClinicMerges(folded.previous, plan.clinicMerges ?? [], funnel?.rows ?? []);
+  // Merges an earlier publication applied (its previous.clinicMerges) are applied again: declared
+  // and checked when made, they need not be declared in every later plan.
+  const merged = folded && applyClinicMerges(folded.previous, [...(plan.clinicMerges ?? []), ...(previous.clinicMerges ?? [])], funnel?.rows ?? []);
   const s = suppressWith(previous, () => suppressUptakeOutputs({ metrics, uptake, clinics: funnel?.rows ?? [], observed: budget.observed, exportDate: agg.exportDate, priceVolumeScope: plan.priceModel.volumeScope, ...(merged ? { previous: merged.previous } : {}), ...(otherCuts ? { otherCuts } : {}) }, rule));
   const label = clinicLabeller(agg.clinics);
   const national = s.metrics.find((m) => m.region === 'national' && m.period === 'all' && m.dimension === 'all');

@@ -58,6 +58,12 @@ export interface PreviousPublication {
    * and P1's exact count, known through P2, do not pin a small difference (excluded-count.ts).
    */
   excluded?: { exportDate: string; rows: ExcludedRows; file: string; via?: string }[];
+  /**
+   * The clinic merges the files applied (their `previous.clinicMerges`): declared and checked when
+   * made, they hold for later exports too, so a later run applies them again without the plan
+   * declaring them anew (`applyClinicMerges`; docs/disclosure-control.md "Changed since an earlier publication").
+   */
+  clinicMerges?: (ClinicMerge & { region: string })[];
 }
 
 /** The printed counts of one earlier publication as a results.json carries them (`previous.publications`). */
@@ -285,7 +291,8 @@ export function mergePublications(inputs: readonly { json: unknown; file: string
       carriedCounts(pub, `previous.publications.${i}`, (c, field) => set.add(c, { file, json, field, via: `the publication of ${pub.exportDate} it carries` }));
     });
   }
-  return { ...publicationOf(set, dates, inputs.map((i) => i.file), uncarried, hidden), excluded: [...excluded.values()].sort((a, b) => a.exportDate.localeCompare(b.exportDate)) };
+  const merges = new Map(inputs.flatMap(({ json }) => clinicMergesIn(json)).map((m) => [`${m.region}|${m.from}|${m.into}`, m]));
+  return { ...publicationOf(set, dates, inputs.map((i) => i.file), uncarried, hidden), excluded: [...excluded.values()].sort((a, b) => a.exportDate.localeCompare(b.exportDate)), ...(merges.size > 0 ? { clinicMerges: [...merges.values()] } : {}) };
 }
 
 /** The known counts of an earlier publication's JSON and of those it carries (pure; `file` names it in messages). */
@@ -690,7 +697,7 @@ export interface ClinicMerge { from: string; into: string }
  * and `into`'s earlier count of it is dropped, tied to nothing (the hidden part was at least the
  * protection level wide then, so their difference is too).
  */
-export function applyClinicMerges(previous: PreviousPublication, merges: readonly ClinicMerge[], clinicsNow: readonly { region: string; clinic: string }[]): { previous: PreviousPublication; applied: (ClinicMerge & { region: string })[] } {
+export function applyClinicMerges(previous: PreviousPublication, merges: readonly (ClinicMerge & { region?: string })[], clinicsNow: readonly { region: string; clinic: string }[]): { previous: PreviousPublication; applied: (ClinicMerge & { region: string })[] } {
   const now = new Set(clinicsNow.map((c) => `${c.region}|${c.clinic}`));
   const applied: (ClinicMerge & { region: string })[] = [];
   let counts = previous.counts;
@@ -698,7 +705,8 @@ export function applyClinicMerges(previous: PreviousPublication, merges: readonl
   for (const m of merges) {
     const regions = [...new Set([...counts, ...hidden].filter((c) => c.kind === 'clinic' && c.clinic === m.from).map((c) => c.region))];
     for (const region of regions) {
-      if (now.has(`${region}|${m.from}`) || !now.has(`${region}|${m.into}`)) continue;
+      // A merge an earlier publication applied names its region: applied there only.
+      if ((m.region !== undefined && region !== m.region) || now.has(`${region}|${m.from}`) || !now.has(`${region}|${m.into}`)) continue;
       const isPart = (c: PreviousCount, clinic: string) => c.kind === 'clinic' && c.region === region && c.clinic === clinic;
       const key = (c: PreviousCount) => `${c.asOf}|${c.kind === 'clinic' ? c.measure : ''}`;
       const fromPrinted = new Map(counts.filter((c) => isPart(c, m.from)).map((c) => [key(c), c.value]));

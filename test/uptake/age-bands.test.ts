@@ -85,7 +85,15 @@ describe('age-band texts', () => {
     expect(parseAgeBand('90 år og derover')).toEqual({ lo: 90, hi: null });
     expect(parseAgeBand('65 years and over')).toEqual({ lo: 65, hi: null });
     expect(parseAgeBand('Under 18 år')).toEqual({ lo: 0, hi: 17 });
-    for (const t of ['54', '45 år', '59-50', '50-59 kg', '130+', 'ukendt', '']) expect(parseAgeBand(t)).toBeUndefined();
+    // A blank after "<", "up to and including" and "til"/"to" for the dash, as exports write them too.
+    expect(parseAgeBand('< 18')).toEqual({ lo: 0, hi: 17 });
+    expect(parseAgeBand('<=17')).toEqual({ lo: 0, hi: 17 });
+    expect(parseAgeBand('≤ 17 år')).toEqual({ lo: 0, hi: 17 });
+    expect(parseAgeBand('18 til 29')).toEqual({ lo: 18, hi: 29 });
+    expect(parseAgeBand('18 til 29 år')).toEqual({ lo: 18, hi: 29 });
+    expect(parseAgeBand('18 to 29 years')).toEqual({ lo: 18, hi: 29 });
+    expect(parseAgeBand('18 - 29')).toEqual({ lo: 18, hi: 29 });
+    for (const t of ['54', '45 år', '59-50', '50-59 kg', '130+', 'ukendt', '', '18til29', '<= 130', '18 til']) expect(parseAgeBand(t)).toBeUndefined();
   });
 
   it('bands inside the standard ones are counted in them; a band across two gives the export\'s own; overlapping bands are refused', () => {

@@ -21,15 +21,16 @@ export interface YearBand {
 /** The oldest age a band may start at, as for an exact age (docs/input-registry.md). */
 const MAX_AGE = 120;
 
-// "år"/"years"/"yrs"/"y" after a number; the dash may be an en dash or a minus.
+// "år"/"years"/"yrs"/"y" after a number; the dash may be an en dash or a minus, or the word "til"/"to" ("18 til 29").
 const YEARS = String.raw`(?:\s*(?:år|aar|years?|yrs?|y))?`;
-const DASH = String.raw`\s*[-–—−]\s*`;
+const DASH = String.raw`(?:\s*[-–—−]\s*|\s+(?:til|to)\s+)`;
 const RANGE = new RegExp(String.raw`^(\d{1,3})${YEARS}${DASH}(\d{1,3})${YEARS}$`, 'iu');
 const PLUS = new RegExp(String.raw`^(\d{1,3})${YEARS}\s*\+${YEARS}$`, 'iu');
 // "90 år og derover", "90 år og ældre", "90 og over", "90 years and over", "90 or older", "≥90", ">=90".
 const AND_OVER = new RegExp(String.raw`^(?:(?:≥|>=)\s*(\d{1,3})${YEARS}|(\d{1,3})${YEARS}\s+(?:og|and|or)\s+(?:derover|over|ældre|aeldre|older|above))$`, 'iu');
-// "<18", "under 18", "under 18 år": up to the year before.
-const UNDER = new RegExp(String.raw`^(?:<|under\s+)(\d{1,3})${YEARS}$`, 'iu');
+// "<18", "< 18", "under 18", "under 18 år": up to the year before; "<=17", "≤17": up to that year.
+const UNDER = new RegExp(String.raw`^(?:<\s*|under\s+)(\d{1,3})${YEARS}$`, 'iu');
+const UP_TO = new RegExp(String.raw`^(?:<=|≤)\s*(\d{1,3})${YEARS}$`, 'iu');
 
 /** An age-band text → its band; undefined when the text is no band (an exact age is none). */
 export function parseAgeBand(text: string): YearBand | undefined {
@@ -49,6 +50,11 @@ export function parseAgeBand(text: string): YearBand | undefined {
   if (m) {
     const n = Number(m[1]);
     return n >= 1 && n <= MAX_AGE ? { lo: 0, hi: n - 1 } : undefined;
+  }
+  m = UP_TO.exec(t);
+  if (m) {
+    const n = Number(m[1]);
+    return n <= MAX_AGE ? { lo: 0, hi: n } : undefined;
   }
   return undefined;
 }
@@ -85,8 +91,8 @@ export type AgeBandScheme =
   | { kind: 'standard'; labels: Map<number, AgeBand>; bands: string[] }
   /** The export's own bands (some band straddles two standard ones). */
   | { kind: 'own'; labels: Map<number, string>; bands: string[]; straddling: string[] }
-  /** The export's bands cannot be used (they overlap, or an exact age falls in none or two). */
-  | { kind: 'refused'; reason: string };
+  /** The export's bands cannot be used (they overlap, or an exact age falls in none or two); `overlap`: the two bands' codes, for the message to name where each is. */
+  | { kind: 'refused'; reason: string; overlap?: [number, number] };
 
 /**
  * The scheme for `ages`: the distinct non-null age values of the valid rows (exact ages and
@@ -104,12 +110,13 @@ export function ageBandScheme(ages: readonly number[]): AgeBandScheme | undefine
   const bandsIn = (labels: Iterable<string>) => [...new Set(labels)].sort((a, b) => ageBandRank(a) - ageBandRank(b));
   if (standard.size === codes.length) return { kind: 'standard', labels: standard, bands: bandsIn(standard.values()) };
   // The export's own bands: they must not overlap, and an exact age among them must fall in one.
-  const bands = codes.filter(isBandCode).map(bandOfAge);
+  const bandCodes = codes.filter(isBandCode);
+  const bands = bandCodes.map(bandOfAge);
   for (let i = 1; i < bands.length; i++) {
     const a = bands[i - 1]!;
     const b = bands[i]!;
     if (a.hi === null || a.hi >= b.lo) {
-      return { kind: 'refused', reason: `its age bands ${bandLabel(a)} and ${bandLabel(b)} overlap, so a referral cannot be counted in one of them` };
+      return { kind: 'refused', reason: `its age bands ${bandLabel(a)} and ${bandLabel(b)} overlap, so a referral cannot be counted in one of them`, overlap: [bandCodes[i - 1]!, bandCodes[i]!] };
     }
   }
   const labels = new Map<number, string>();

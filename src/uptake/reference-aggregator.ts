@@ -12,6 +12,8 @@ import {
   type ActivationYearCount, type ClinicCount, type Dimension, type MetricRow, type Scope, type UptakeAggregate,
 } from './aggregate.js';
 import { REGIONS, ageBandOf, dayToIso, type Referral, type Region } from './referral.js';
+import { bandLabel, bandOfAge, isBandCode } from './age-bands.js';
+import { HtaError } from '../errors.js';
 
 export interface UptakeAggregator {
   add(r: Referral): void;
@@ -116,6 +118,12 @@ export function createUptakeAggregator(options: { exportDate?: number; regions?:
 
   return {
     add(r) {
+      // An age band's code (≥ 100000) is no age: ageBandOf would count it in 75+. The bands of
+      // the whole file decide how they are counted (age-bands.ts `ageBandScheme`), which one
+      // pass cannot know: the SQL engine (readRegistryFile) counts them.
+      if (r.age !== null && isBandCode(r.age)) {
+        throw new HtaError('usage.invalid', `the reference aggregator counts exact ages only, and a referral's age is the band ${bandLabel(bandOfAge(r.age))}: read an export with age bands with the SQL engine (readRegistryFile, as hta uptake does; docs/input-registry.md "Age bands")`);
+      }
       rows++;
       const last = Math.max(r.referred, r.activated ?? -Infinity, r.lastActive ?? -Infinity);
       if (last > maxDay) maxDay = last;

@@ -26,6 +26,7 @@ import { uptakePerEligible, type EligibleRow, type FilledCell } from './uptake-p
 import { disclosureRuleOf } from './plan-rules.js';
 import { HtaError } from '../errors.js';
 import { ageBandClash, type AgeBandClash } from './disclosure/age-band-schemes.js';
+import { carriedExcluded } from './disclosure/excluded-count.js';
 import { applyClinicMerges, foldClinicSpellings, type RespelledClinic, carriedPublications, changedSinceOf, type ClinicMerge, isSmallCount, type AbsentCategory, type CarriedPublication, type ChangedSince, type PreviousPublication } from './disclosure/previous-publication.js';
 import type { DisclosureRule } from './disclosure/disclosure-rule.js';
 import { leftOutOf, publicationOf, type LeftOut, type UptakePlan } from './uptake-plan.js';
@@ -186,7 +187,9 @@ export function uptakeRunFromAggregate(
   // (previous-publication.ts `applyClinicMerges`); results.json records them for the audit.
   // Earlier clinic names spelled otherwise now only by case or blanks are the same clinic (`foldClinicSpellings`).
   const folded = previous && foldClinicSpellings(protectable(previous, rule), funnel?.rows ?? []);
-  const merged = folded && applyClinicMerges(folded.previous, plan.clinicMerges ?? [], funnel?.rows ?? []);
+  // Merges an earlier publication applied (its previous.clinicMerges) are applied again: declared
+  // and checked when made, they need not be declared in every later plan.
+  const merged = folded && applyClinicMerges(folded.previous, [...(plan.clinicMerges ?? []), ...(previous.clinicMerges ?? [])], funnel?.rows ?? []);
   const s = suppressWith(previous, () => suppressUptakeOutputs({ metrics, uptake, clinics: funnel?.rows ?? [], observed: budget.observed, exportDate: agg.exportDate, priceVolumeScope: plan.priceModel.volumeScope, ...(merged ? { previous: merged.previous } : {}), ...(otherCuts ? { otherCuts } : {}) }, rule));
   const label = clinicLabeller(agg.clinics);
   const national = s.metrics.find((m) => m.region === 'national' && m.period === 'all' && m.dimension === 'all');
@@ -229,10 +232,17 @@ export function uptakeRunFromAggregate(
 /**
  * An earlier publication's counts, less those that are themselves small under this rule (printed
  * under a lower threshold, say): they are disclosed already, and held fixed they would leave the
- * same small count here nothing to move (the audit, given them all, reports it).
+ * same small count here nothing to move (the audit, given them all, reports it). Its count of
+ * excluded rows likewise: a small one is carried as "suppressed" or not at all (excluded-count.ts
+ * `carriedExcluded`), never printed again. (The band this run publishes is still set against
+ * every earlier form as printed: run-uptake.ts reads the unfiltered `previous.excluded`.)
  */
 function protectable(previous: PreviousPublication, rule: DisclosureRule): PreviousPublication {
-  return { ...previous, counts: previous.counts.filter((c) => !isSmallCount(c.value, rule)) };
+  const excluded = previous.excluded?.flatMap((e) => {
+    const rows = carriedExcluded(e.rows, rule.threshold);
+    return rows === undefined ? [] : [{ ...e, rows }];
+  });
+  return { ...previous, counts: previous.counts.filter((c) => !isSmallCount(c.value, rule)), ...(excluded ? { excluded } : {}) };
 }
 
 /**

@@ -108,7 +108,7 @@ export const uptakeResultsSchema = z.object({
       clinicRegions: z.array(z.string()).describe('Regions whose clinics\' counts are all hidden here'),
     }).optional().describe('Present when counts an earlier publication printed changed where they cannot grow (a closed period\'s late registration or correction) or fell (a row removed): their counts are hidden whatever their value, and the audit does not equate them with the earlier prints (docs/disclosure-control.md "Changed since an earlier publication")'),
     clinicMerges: z.array(z.strictObject({ region: z.string(), from: z.string(), into: z.string() })).optional()
-      .describe('Present when the uptake plan declared clinic merges (clinicMerges) that applied: the earlier counts of `from` were added to those of `into` (same region), and the two compared with `into` now (docs/disclosure-control.md "Changed since an earlier publication")'),
+      .describe('Present when clinic merges applied — declared by the uptake plan (clinicMerges) or applied by an earlier publication named with --previous (its previous.clinicMerges): the earlier counts of `from` were added to those of `into` (same region), and the two compared with `into` now (docs/disclosure-control.md "Changed since an earlier publication")'),
   }).optional()
     .describe('Present when earlier publications were given (--previous): their printed counts were known constants of the suppression (docs/disclosure-control.md "Publishing again")'),
   registryEncoding: z.object({ encoding: z.enum(['windows-1252', 'utf-16le', 'utf-16be']), characters: z.array(z.string()) }).optional()

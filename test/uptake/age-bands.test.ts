@@ -85,7 +85,15 @@ describe('age-band texts', () => {
     expect(parseAgeBand('90 år og derover')).toEqual({ lo: 90, hi: null });
     expect(parseAgeBand('65 years and over')).toEqual({ lo: 65, hi: null });
     expect(parseAgeBand('Under 18 år')).toEqual({ lo: 0, hi: 17 });
-    for (const t of ['54', '45 år', '59-50', '50-59 kg', '130+', 'ukendt', '']) expect(parseAgeBand(t)).toBeUndefined();
+    // A blank after "<", "up to and including" and "til"/"to" for the dash, as exports write them too.
+    expect(parseAgeBand('< 18')).toEqual({ lo: 0, hi: 17 });
+    expect(parseAgeBand('<=17')).toEqual({ lo: 0, hi: 17 });
+    expect(parseAgeBand('≤ 17 år')).toEqual({ lo: 0, hi: 17 });
+    expect(parseAgeBand('18 til 29')).toEqual({ lo: 18, hi: 29 });
+    expect(parseAgeBand('18 til 29 år')).toEqual({ lo: 18, hi: 29 });
+    expect(parseAgeBand('18 to 29 years')).toEqual({ lo: 18, hi: 29 });
+    expect(parseAgeBand('18 - 29')).toEqual({ lo: 18, hi: 29 });
+    for (const t of ['54', '45 år', '59-50', '50-59 kg', '130+', 'ukendt', '', '18til29', '<= 130', '18 til']) expect(parseAgeBand(t)).toBeUndefined();
   });
 
   it('bands inside the standard ones are counted in them; a band across two gives the export\'s own; overlapping bands are refused', () => {
@@ -140,6 +148,12 @@ describe('hta uptake reads an age-band column', () => {
     expect(err).toBeInstanceOf(HtaError);
     expect((err as HtaError).message).toContain('the age bands of column "Aldersgruppe" cannot be counted');
     expect((err as HtaError).problems[0]!.expected).toContain('18-29 and 25-34 overlap');
+    // Each band at the first line holding it, with the column and the cell as written (line 1: the header).
+    const lineOf = (pick: (a: number) => boolean) => 2 + data.findIndex((r) => r.age !== null && pick(r.age));
+    expect((err as HtaError).problems.map(({ line, column, field, value }) => ({ line, column, field, value }))).toEqual([
+      { line: lineOf((a) => a < 30), column: 7, field: 'Aldersgruppe', value: '18-29' },
+      { line: lineOf((a) => a >= 30), column: 7, field: 'Aldersgruppe', value: '25-34 år' },
+    ]);
   });
 
   it('without an age column: read when no age band is published; otherwise the message names columns.registry.age, .ageBand and publish.equity', async () => {
@@ -269,6 +283,13 @@ describe('--aggregates tables with an export\'s own age bands (docs/uptake-aggre
     const err = (() => { try { readAggregateTables([part([['60-74', 10]]), part([['70-79', 8]])], regions); } catch (e) { return e as HtaError; } return undefined; })();
     expect(err?.message).toBe('the age bands of the aggregate tables cannot be counted');
     expect(err?.problems[0]).toMatchObject({ field: 'age_band', expected: expect.stringContaining('60-74 and 70-79 overlap') });
+    // Each band at the first part file and row holding it, as written (row 1: the header; row 2: the national cell).
+    const [a, b] = [part([['60-74', 10]]), part([['70-79 år', 8]])];
+    const named = (() => { try { readAggregateTables([a, b], regions); } catch (e) { return e as HtaError; } return undefined; })();
+    expect(named?.problems.map(({ file, line, column, field, value }) => ({ file, line, column, field, value }))).toEqual([
+      { file: join(a, 'uptake_cells.csv'), line: 3, column: 4, field: 'age_band', value: '60-74' },
+      { file: join(b, 'uptake_cells.csv'), line: 3, column: 4, field: 'age_band', value: '70-79 år' },
+    ]);
     const bad = (() => { try { readAggregateTables([part([['gammel', 3]])], regions); } catch (e) { return e as HtaError; } return undefined; })();
     expect(bad?.problems[0]).toMatchObject({ field: 'age_band', value: 'gammel', expected: expect.stringContaining("or an export's own age band such as 70-79 or 90+") });
   });

@@ -19,6 +19,8 @@ import { readRegistry, readEligible } from '../../src/uptake/read-registry.js';
 import fc from 'fast-check';
 import { createUptakeAggregator, histogramMedian, type MetricRow, type UptakeAggregate } from '../../src/uptake/aggregate.js';
 import type { Referral } from '../../src/uptake/referral.js';
+import { bandCode } from '../../src/uptake/age-bands.js';
+import { HtaError } from '../../src/errors.js';
 import { uptakePerEligible } from '../../src/uptake/uptake-per-eligible.js';
 import { expectClose } from '../support/tolerance.js';
 
@@ -192,5 +194,17 @@ describe('aggregator against a direct recount', () => {
     const list: Draw[] = Array.from({ length: 1200 }, (_, i) => ({ referred: 19_700 + Math.floor(i / 2), delay: i % 5 === 0 ? null : i % 9, kept: i % 11 === 0 ? 90 : i % 40, age: 20 + (i % 70) })); // checked: 8 settle passes
     checkAgainstRecount(list, null);
     checkAgainstRecount(list, 100);
+  });
+});
+
+describe('the reference aggregator and age bands', () => {
+  it('refuses an age band\'s code (it would count "50-59" in 75+), naming the band; exact ages are counted as always', () => {
+    const row = (age: number): Referral => ({ id: '1', region: 'Nordjylland', clinic: 'N1', referred: 20000, activated: null, lastActive: null, age, sex: 'female', referrer: 'gp' });
+    const agg = createUptakeAggregator();
+    expect(() => agg.add(row(bandCode({ lo: 50, hi: 59 })))).toThrow(HtaError);
+    expect(() => agg.add(row(bandCode({ lo: 80, hi: null })))).toThrow(/counts exact ages only, and a referral's age is the band 80\+/);
+    agg.add(row(52));
+    const bands = agg.value().metrics.filter((m) => m.region === 'national' && m.period === 'all' && m.dimension === 'ageBand' && m.referrals > 0);
+    expect(bands.map((m) => [m.level, m.referrals])).toEqual([['45-59', 1]]);
   });
 });

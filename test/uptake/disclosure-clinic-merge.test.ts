@@ -85,7 +85,9 @@ function routes(p1: Json, p2: Json): { direct?: number; growth?: number } {
 }
 
 let dir: string;
-let p1: Json, unsafe: Json, fixed: Json, fixedStderr: string, declared: Json, declaredStderr: string, same: Json, spelt: Json, speltStderr: string;
+let p1: Json, unsafe: Json, fixed: Json, fixedStderr: string, declared: Json, declaredStderr: string, same: Json, spelt: Json, speltStderr: string, notMergedStderr: string;
+let p3: Json, p3Stderr: string;
+const CUT3 = Date.UTC(2025, 11, 31);
 const ELIGIBLE = 'Region;2024;2025;2026;2027;2028\r\n1083;25.000;25.400;25.800;26.000;26.300\r\n1085;17.000;17.200;17.400;17.600;17.800\r\n';
 
 async function publish(name: string, end: number, merged: boolean, previous?: string, extra?: Record<string, unknown>, spell?: (clinic: string) => string): Promise<{ json: Json; stderr: string }> {
@@ -112,6 +114,12 @@ beforeAll(async () => {
   declaredStderr = d.stderr;
   // No merge; the second export spells Odense in lower case with a trailing blank.
   same = (await publish('p2-same', CUT2, false, join(dir, 'p1.json'))).json;
+  // P3 names the declared P2 only; its plan does not declare the merge again.
+  const three = await publish('p3', CUT3, true, join(dir, 'p2-declared.json'));
+  p3 = three.json;
+  p3Stderr = three.stderr;
+  // A merge declared where none happened: Svendborg is still there, so it does not apply.
+  notMergedStderr = (await publish('p2-not-merged', CUT2, false, join(dir, 'p1.json'), { clinicMerges: [{ from: SVENDBORG, into: ODENSE }] })).stderr;
   const sp = await publish('p2-spelt', CUT2, false, join(dir, 'p1.json'), {}, (c) => (c === ODENSE ? 'odense c lægehus ' : c));
   spelt = sp.json;
   speltStderr = sp.stderr;
@@ -162,6 +170,21 @@ describe('a clinic merge the plan declares (clinicMerges)', () => {
     expect([KOLDING, VEJLE].some((c) => typeof clinicCount(declared, c) === 'number')).toBe(true);
     expect(declaredStderr).toContain(`${SVENDBORG} into ${ODENSE} (${SYD})`);
     expect(declaredStderr).not.toContain('absent now');
+  });
+
+  it('a later publication naming the declared one applies its merge again without the plan declaring it: no blanket over the region', async () => {
+    expect(p3.previous).toMatchObject({ clinicMerges: [{ region: SYD, from: SVENDBORG, into: ODENSE }] });
+    expect(p3.previous?.changed).toBeUndefined();
+    expect([KOLDING, VEJLE].some((c) => typeof clinicCount(p3, c) === 'number')).toBe(true);
+    expect(p3Stderr).toContain(`clinic merges an earlier publication applied (its previous.clinicMerges), applied again, compared like with like — the earlier counts of both against the one clinic now: ${SVENDBORG} into ${ODENSE} (${SYD})`);
+    expect(p3Stderr).not.toContain('absent now');
+    // The audit of P3 against P2 (which carries P1) passes: it reads P3's own record of the merge.
+    const audit = await runCli('uptake', '--audit', '--published', join(dir, 'p3.json'), '--previous', join(dir, 'p2-declared.json'));
+    expect(audit.code, audit.stdout).toBe(0);
+  }, 30_000);
+
+  it('a declaration that did not apply is named on stderr, saying when one applies (the first listed earlier, printed or hidden, absent now; the second there now)', () => {
+    expect(notMergedStderr).toContain(`clinic merges the plan declares (clinicMerges) not applied: ${SVENDBORG} into ${ODENSE} — applied only where an earlier publication listed the first (its counts printed or hidden), the first is absent now and the second is there now, in the same region`);
   });
 
   it('the audit compares the file\'s declared merge like with like: passes it, and fails it with Odense\'s 88 printed (88 − 40 − 45 − 1 … the 2 added)', async () => {

@@ -9,7 +9,10 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { excludedAgainst, excludedBand, narrowDifference } from '../../src/uptake/disclosure/excluded-count.js';
+import { carriedExcluded, excludedAgainst, excludedBand, narrowDifference } from '../../src/uptake/disclosure/excluded-count.js';
+import { auditPublishedFile } from '../../src/uptake/disclosure/published-audit.js';
+import { runUptake } from '../../src/uptake/run-uptake.js';
+import { parseUptakePlan } from '../../src/uptake/uptake-plan.js';
 import { removeTempDirs, runCli, tempDir } from '../support/run-cli.js';
 
 afterAll(removeTempDirs);
@@ -152,4 +155,43 @@ describe('a chain P1 → P2 → P3, each made with --previous the one before', (
     expect(flagged.code, flagged.stderr).toBe(1);
     expect(flagged.stdout).toMatch(/p3-band\.json:\d+:\d+ \(excluded\.rows\): minus .*p2\.json \(the publication of 2025-11-30 it carries\)'s excluded rows: -1 … 3|p3-band\.json:\d+:\d+ \(excluded\.rows\): minus .*p2\.json \(the publication of 2025-11-30 it carries\)'s excluded rows/);
   }, 60_000);
+});
+
+describe('a small count of excluded rows printed under a lower threshold', () => {
+  it('is not printed again by a later publication at threshold 5: carried as "suppressed", said in the note, and caught by the audit', async () => {
+    const dir = tempDir();
+    const base = JSON.parse(readFileSync(`${F}/uptake.plan.json`, 'utf8')) as Record<string, unknown>;
+    const eligibleFile = `${F}/eligible.csv`;
+    // P1 at threshold 1 (acknowledged) excludes 2 rows and prints them exactly.
+    const p1run = await runUptake({ registryFile: write(dir, 'p1.csv', [...asOf('2025-11-30'), ...BAD_AGE.slice(0, 2)]), eligibleFile, plan: parseUptakePlan({ ...base, exportDate: '2025-11-30', suppression: { threshold: 1, acknowledgeLowThreshold: true } }), invalidRows: 'exclude' });
+    expect(p1run.analysis.excluded?.rows).toBe(2);
+    const p1 = join(dir, 'p1.json');
+    writeFileSync(p1, JSON.stringify(p1run.analysis, null, 2));
+    // P2 at threshold 5 names P1.
+    const p2run = await runUptake({ registryFile: write(dir, 'p2.csv', [...asOf('2025-12-31'), ...BAD_AGE.slice(0, 2)]), eligibleFile, plan: parseUptakePlan({ ...base, exportDate: '2025-12-31' }), invalidRows: 'exclude', previousFiles: [p1] });
+    const carried = p2run.analysis.previous!.publications.map((p) => [p.exportDate, p.excludedRows]);
+    expect(carried).toEqual([['2025-11-30', 'suppressed']]);
+    expect(p2run.notes.join('\n')).toMatch(/below the threshold 5 are not carried into this publication's results\.json \(\d+ of the publication of 2025-11-30, its count of excluded rows among them\)/);
+    const p2 = join(dir, 'p2.json');
+    writeFileSync(p2, JSON.stringify(p2run.analysis, null, 2));
+    expect(auditPublishedFile(p2, [p1]).smallCarried).toEqual([]);
+    // A P2 that carried the 2 as printed (as hta did before this fix) is caught, by place.
+    const asPrinted = join(dir, 'p2-carried-2.json');
+    writeFileSync(asPrinted, JSON.stringify({ ...p2run.analysis, previous: { ...p2run.analysis.previous!, publications: p2run.analysis.previous!.publications.map((p) => ({ ...p, excludedRows: 2 })) } }, null, 2));
+    const caught = auditPublishedFile(asPrinted, [p1]).smallCarried;
+    expect(caught).toHaveLength(1);
+    expect(caught[0]!.cell).toBe('excluded rows as of 2025-11-30');
+    expect(caught[0]!.where).toMatch(/p2-carried-2\.json:\d+:\d+ \(previous\.publications\.0\.excludedRows\)$/);
+  }, 30_000);
+
+  it('is carried as the marker when below the threshold, left out when a narrow band reaches it, as printed otherwise', () => {
+    expect(carriedExcluded(2, 5)).toBe('suppressed');
+    expect(carriedExcluded({ atLeast: 2, fewerThan: 4 }, 5)).toBe('suppressed');
+    expect(carriedExcluded({ atLeast: 4, fewerThan: 6 }, 5)).toBeUndefined();
+    expect(carriedExcluded(7, 5)).toBe(7);
+    expect(carriedExcluded(0, 5)).toBe(0);
+    expect(carriedExcluded('suppressed', 5)).toBe('suppressed');
+    expect(carriedExcluded({ atLeast: 5, fewerThan: 10 }, 5)).toEqual({ atLeast: 5, fewerThan: 10 });
+    expect(carriedExcluded({ atLeast: 2 }, 5)).toEqual({ atLeast: 2 });
+  });
 });

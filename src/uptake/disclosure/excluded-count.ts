@@ -40,6 +40,25 @@ export function narrowDifference(earlier: ExcludedRows, later: ExcludedRows, t: 
   return small(1, t - 1) || small(-(t - 1), -1) ? [lo, hi] : undefined;
 }
 
+/**
+ * Whether a published form pins a count of 1 … t − 1 on its own (an exact 2, a band "2–3" of
+ * threshold 2; not the marker): printed under a lower threshold, a publication at threshold t
+ * does not print it again (docs/disclosure-control.md "Publishing again").
+ */
+export function isSmallExcluded(rows: ExcludedRows, t: number): boolean {
+  return rows !== 'suppressed' && narrowDifference(0, rows, t) !== undefined;
+}
+
+/**
+ * An earlier publication's form as a publication at threshold t carries it (`previous.publications`):
+ * as printed, the marker for one that is small on its own and below t, or none (undefined) for a
+ * narrow band that reaches t ("4–5" at 5: the marker would say less than it printed, a band more).
+ */
+export function carriedExcluded(rows: ExcludedRows, t: number): ExcludedRows | undefined {
+  if (!isSmallExcluded(rows, t)) return rows;
+  return excludedInterval(rows, t)[1] < t ? 'suppressed' : undefined;
+}
+
 /** `rows` as published beside `earlier` publications' forms: its band, left open where one of them would narrow it. */
 export function excludedAgainst(rows: ExcludedRows, earlier: readonly ExcludedRows[], t: number): ExcludedRows {
   if (!earlier.some((e) => narrowDifference(e, rows, t) !== undefined)) return rows;

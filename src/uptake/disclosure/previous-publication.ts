@@ -19,7 +19,7 @@ import { resolve } from 'node:path';
 import { z } from 'zod';
 import { HtaError, type Problem } from '../../errors.js';
 import { jsonProblems, locateProblems, readJsonFile } from '../../io/read-json.js';
-import { excludedRowsOf, type ExcludedRows } from './excluded-count.js';
+import { excludedRowsOf, isSmallExcluded, type ExcludedRows } from './excluded-count.js';
 import { commonAgeGroups } from './age-band-schemes.js';
 import { clinicFoldKey } from '../clinic-names.js';
 
@@ -66,6 +66,12 @@ export interface PreviousPublication {
    * less it counts patients (docs/disclosure-control.md "Changed since an earlier publication").
    */
   listedChanged?: Map<string, string>;
+  /**
+   * The clinic merges the files applied (their `previous.clinicMerges`): declared and checked when
+   * made, they hold for later exports too, so a later run applies them again without the plan
+   * declaring them anew (`applyClinicMerges`; docs/disclosure-control.md "Changed since an earlier publication").
+   */
+  clinicMerges?: (ClinicMerge & { region: string })[];
 }
 
 /** The printed counts of one earlier publication as a results.json carries them (`previous.publications`). */
@@ -133,9 +139,15 @@ export function isSmallCount(value: number, rule: SmallCountRule): boolean {
  * lower-threshold publication's small counts would be printed again in every later file;
  * docs/disclosure-control.md "Publishing again").
  */
-export function smallCountsByDate(previous: PreviousPublication, rule: SmallCountRule): { exportDate: string; n: number }[] {
+export function smallCountsByDate(previous: PreviousPublication, rule: SmallCountRule): { exportDate: string; n: number; excludedRows?: true }[] {
   return previous.exportDates
-    .map((exportDate) => ({ exportDate, n: previous.counts.filter((c) => c.asOf === exportDate && isSmallCount(c.value, rule)).length }))
+    .map((exportDate) => {
+      // Its count of excluded rows, when small on its own, is one more (carried as the marker or not at all).
+      const ex = previous.excluded?.find((e) => e.exportDate === exportDate);
+      const small = ex !== undefined && isSmallExcluded(ex.rows, rule.threshold);
+      const n = previous.counts.filter((c) => c.asOf === exportDate && isSmallCount(c.value, rule)).length + (small ? 1 : 0);
+      return { exportDate, n, ...(small ? { excludedRows: true as const } : {}) };
+    })
     .filter((d) => d.n > 0);
 }
 
@@ -144,7 +156,7 @@ export function smallCountsNote(previous: PreviousPublication, rule: SmallCountR
   const left = smallCountsByDate(previous, rule);
   if (left.length === 0) return undefined;
   const small = `below the threshold ${rule.threshold}${rule.zerosSensitive ? ' (or 0)' : ''}`;
-  const list = left.map((d) => `${d.n} of the publication of ${d.exportDate}`).join(', ');
+  const list = left.map((d) => `${d.n} of the publication of ${d.exportDate}${d.excludedRows ? ', its count of excluded rows among them' : ''}`).join('; ');
   return `counts of earlier publications ${small} are not carried into this publication's results.json (${list}): they are protected against here, but a later publication that names only this one will not know them — if such a publication was published, name it with --previous again each time (docs/disclosure-control.md "Publishing again")`;
 }
 
@@ -152,14 +164,18 @@ export function smallCountsNote(previous: PreviousPublication, rule: SmallCountR
  * The counts a published results.json carries (`previous.publications`) that are small under its
  * own rule: it prints them again. Each with its JSON path, for line:column.
  */
-export function smallCarriedCounts(json: unknown, rule: SmallCountRule): { count: PreviousCount; field: string }[] {
+export function smallCarriedCounts(json: unknown, rule: SmallCountRule): { cell: string; field: string }[] {
   const r = schema.safeParse(json);
   if (!r.success) return [];
-  const out: { count: PreviousCount; field: string }[] = [];
-  (r.data.previous?.publications ?? []).forEach((pub, i) =>
+  const out: { cell: string; field: string }[] = [];
+  (r.data.previous?.publications ?? []).forEach((pub, i) => {
     carriedCounts(pub, `previous.publications.${i}`, (count, field) => {
-      if (isSmallCount(count.value, rule)) out.push({ count, field });
-    }));
+      if (isSmallCount(count.value, rule)) out.push({ cell: `${describePreviousCount(count)} as of ${count.asOf}`, field });
+    });
+    // Its count of excluded rows, as printed: small on its own (an exact 2), it is printed again too.
+    const ex = excludedRowsOf({ excluded: { rows: pub.excludedRows } });
+    if (ex !== undefined && isSmallExcluded(ex, rule.threshold)) out.push({ cell: `excluded rows as of ${pub.exportDate}`, field: `previous.publications.${i}.excludedRows` });
+  });
   return out;
 }
 
@@ -289,7 +305,8 @@ export function mergePublications(inputs: readonly { json: unknown; file: string
       carriedCounts(pub, `previous.publications.${i}`, (c, field) => set.add(c, { file, json, field, via: `the publication of ${pub.exportDate} it carries` }));
     });
   }
-  return { ...publicationOf(set, dates, inputs.map((i) => i.file), uncarried, hidden), excluded: [...excluded.values()].sort((a, b) => a.exportDate.localeCompare(b.exportDate)), listedChanged };
+  const merges = new Map(inputs.flatMap(({ json }) => clinicMergesIn(json)).map((m) => [`${m.region}|${m.from}|${m.into}`, m]));
+  return { ...publicationOf(set, dates, inputs.map((i) => i.file), uncarried, hidden), excluded: [...excluded.values()].sort((a, b) => a.exportDate.localeCompare(b.exportDate)), listedChanged, ...(merges.size > 0 ? { clinicMerges: [...merges.values()] } : {}) };
 }
 
 /** The known counts of an earlier publication's JSON and of those it carries (pure; `file` names it in messages). */
@@ -694,7 +711,7 @@ export interface ClinicMerge { from: string; into: string }
  * and `into`'s earlier count of it is dropped, tied to nothing (the hidden part was at least the
  * protection level wide then, so their difference is too).
  */
-export function applyClinicMerges(previous: PreviousPublication, merges: readonly ClinicMerge[], clinicsNow: readonly { region: string; clinic: string }[]): { previous: PreviousPublication; applied: (ClinicMerge & { region: string })[] } {
+export function applyClinicMerges(previous: PreviousPublication, merges: readonly (ClinicMerge & { region?: string })[], clinicsNow: readonly { region: string; clinic: string }[]): { previous: PreviousPublication; applied: (ClinicMerge & { region: string })[] } {
   const now = new Set(clinicsNow.map((c) => `${c.region}|${c.clinic}`));
   const applied: (ClinicMerge & { region: string })[] = [];
   let counts = previous.counts;
@@ -702,7 +719,8 @@ export function applyClinicMerges(previous: PreviousPublication, merges: readonl
   for (const m of merges) {
     const regions = [...new Set([...counts, ...hidden].filter((c) => c.kind === 'clinic' && c.clinic === m.from).map((c) => c.region))];
     for (const region of regions) {
-      if (now.has(`${region}|${m.from}`) || !now.has(`${region}|${m.into}`)) continue;
+      // A merge an earlier publication applied names its region: applied there only.
+      if ((m.region !== undefined && region !== m.region) || now.has(`${region}|${m.from}`) || !now.has(`${region}|${m.into}`)) continue;
       const isPart = (c: PreviousCount, clinic: string) => c.kind === 'clinic' && c.region === region && c.clinic === clinic;
       const key = (c: PreviousCount) => `${c.asOf}|${c.kind === 'clinic' ? c.measure : ''}`;
       const fromPrinted = new Map(counts.filter((c) => isPart(c, m.from)).map((c) => [key(c), c.value]));

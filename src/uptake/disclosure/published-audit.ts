@@ -162,7 +162,9 @@ export function auditPublishedFile(file: string, previousFiles: readonly string[
   const previousJson = previousFiles.map((f) => ({ file: f, json: readJsonFile(f, 'earlier publication (results.json)') }));
   // Clinic merges the file declares: its clinics are compared like with like (previous-publication.ts `applyClinicMerges`).
   const declared = clinicMergesIn(json);
-  const read0 = mergePublications([{ json, file, own: false }, ...previousJson]);
+  // The --previous files first: of two copies of an earlier count of excluded rows, theirs is
+  // named (the file audited may carry a coarser one: excluded-count.ts `carriedExcluded`).
+  const read0 = mergePublications([...previousJson, { json, file, own: false }]);
   const clinicsHere = ((json as { funnel?: { rows?: { region: string; clinic: string }[] } }).funnel?.rows ?? []).map((c) => ({ region: String(c.region), clinic: String(c.clinic) }));
   // An earlier clinic spelled otherwise here only by case or blanks is the same clinic, as the run reads it (previous-publication.ts `foldClinicSpellings`).
   const folded = foldClinicSpellings(read0, clinicsHere).previous;
@@ -181,9 +183,9 @@ export function auditPublishedFile(file: string, previousFiles: readonly string[
   const cellShare = lossShare(audit.suppressedCells, audit.countCells);
   // A carried count is printed again: it must be publishable under the file's own rule. Named by
   // cell and place, not by value (docs/disclosure-control.md "Publishing again").
-  const smallCarried = smallCarriedCounts(json, { threshold, zerosSensitive }).map(({ count, field }) => {
+  const smallCarried = smallCarriedCounts(json, { threshold, zerosSensitive }).map(({ cell, field }) => {
     const at = locateProblems(json, [{ file, field, expected: '' }])[0]!;
-    return { cell: `${describePreviousCount(count)} as of ${count.asOf}`, where: `${file}${at.line !== undefined ? `:${at.line}${at.column !== undefined ? `:${at.column}` : ''}` : ''} (${field})` };
+    return { cell, where: `${file}${at.line !== undefined ? `:${at.line}${at.column !== undefined ? `:${at.column}` : ''}` : ''} (${field})` };
   });
   const hiddenBeforePrinted = printedAgain(json, file, exportDate, earlier);
   // The reader holding both files takes a settled, unchanged count to be the same in each: the
@@ -215,7 +217,7 @@ export function auditPublishedFile(file: string, previousFiles: readonly string[
   // The excluded rows: this file's count against each earlier one's (excluded-count.ts).
   const excludedHere = excludedRowsOf(json);
   // Each earlier file's own count and those it carries (P1's, through P2), and those this file carries.
-  const excludedBefore = mergePublications([...previousJson, { json, file, own: false }]).excluded ?? [];
+  const excludedBefore = read0.excluded ?? [];
   const excludedNarrow = excludedHere === undefined ? [] : excludedBefore.flatMap((e) => {
     const d = narrowDifference(e.rows, excludedHere, threshold);
     if (d === undefined) return [];

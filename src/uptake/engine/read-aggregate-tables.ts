@@ -68,6 +68,8 @@ export function readAggregateTables(paths: readonly string[], regions: RegionSet
   const problems: Problem[] = [];
   const parts: AggregatePart[] = [];
   const seen = new Set<TableName>();
+  // Each age band label at the first part file and row holding it, as written: for the message refusing overlapping bands.
+  const bandAt = new Map<string, Problem>();
   for (const { path, file } of aggregateFilesOf(paths)) {
     const csv = readCsvFile(file);
     const table = tableOf(csv.header);
@@ -118,10 +120,11 @@ export function readAggregateTables(paths: readonly string[], regions: RegionSet
       const ageBandCell = (): string | null => {
         const { v } = cell('age_band');
         if (isNull(v)) return null;
-        if ((AGE_BANDS as readonly string[]).includes(v)) return v;
-        const band = parseAgeBand(v);
+        const band = (AGE_BANDS as readonly string[]).includes(v) ? v : parseAgeBand(v);
         if (band === undefined) { bad('age_band', `one of ${AGE_BANDS.join(', ')}, or an export's own age band such as 70-79 or 90+ (docs/uptake-aggregates.md), or empty for all`); return null; }
-        return bandLabel(band);
+        const label = typeof band === 'string' ? band : bandLabel(band);
+        if (!bandAt.has(label)) { const { i } = cell('age_band'); bandAt.set(label, { file, line: rec.line, column: i + 1, field: csv.header[i]!, value: v, expected: '' }); }
+        return label;
       };
       if (table === 'uptake_cells') {
         const row = {
@@ -161,7 +164,7 @@ export function readAggregateTables(paths: readonly string[], regions: RegionSet
   // Before the sum: a region's part given twice would double it (repeated-parts.ts).
   refuseRepeatedParts(parts);
   // The bands of every part: one set of bands, counted as the registry path counts them (before the sum: bands may merge).
-  const ageBands = ageBandsOfParts(parts, paths);
+  const ageBands = ageBandsOfParts(parts, paths, bandAt);
   const tables = combineAggregateTables(parts);
   if (ageBands) tables.ageBands = ageBands;
   // A part sent without its cells (or cells without its totals) would silently shrink the
@@ -182,14 +185,20 @@ export function readAggregateTables(paths: readonly string[], regions: RegionSet
  * bands' own labels, which must not overlap (two parts cut differently cannot be summed).
  * Undefined when every label is a standard band's (or none is set).
  */
-function ageBandsOfParts(parts: readonly AggregatePart[], paths: readonly string[]): AgeBandsRead | undefined {
+function ageBandsOfParts(parts: readonly AggregatePart[], paths: readonly string[], bandAt: ReadonlyMap<string, Problem>): AgeBandsRead | undefined {
   const labels = [...new Set(parts.flatMap((p) => p.tables.cells.map((c) => c.ageBand)).filter((b): b is string => b !== null && b !== 'unknown'))];
   if (labels.every((l) => (AGE_BANDS as readonly string[]).includes(l))) return undefined;
   const codeOf = new Map(labels.map((l) => [l, bandCode(parseAgeBand(l)!)]));
   const scheme = ageBandScheme([...codeOf.values()])!;
   if (scheme.kind === 'refused') {
-    throw new HtaError('input.invalid', 'the age bands of the aggregate tables cannot be counted', [
-      { file: paths.join(', '), field: 'age_band', value: labels.join(', '), expected: `one set of age bands in every part (${scheme.reason}): the standard bands (${standardBandsText()}) or one export's own bands` },
+    const expected = `one set of age bands in every part (${scheme.reason}): the standard bands (${standardBandsText()}) or one export's own bands`;
+    // Each of the two bands at the first part file and row holding it (the first label read with its code).
+    const at = (scheme.overlap ?? []).flatMap((code) => {
+      const first = [...bandAt].find(([l]) => codeOf.get(l) === code);
+      return first ? [{ ...first[1], expected }] : [];
+    });
+    throw new HtaError('input.invalid', 'the age bands of the aggregate tables cannot be counted', at.length > 0 ? at : [
+      { file: paths.join(', '), field: 'age_band', value: labels.join(', '), expected },
     ]);
   }
   for (const p of parts) for (const c of p.tables.cells) if (c.ageBand !== null && c.ageBand !== 'unknown') c.ageBand = scheme.labels.get(codeOf.get(c.ageBand)!)!;

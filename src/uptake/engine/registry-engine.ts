@@ -30,7 +30,7 @@ import {
   rowProblemCollector, scanRegistryRows, sniffFileDelimiter,
   type AgeBandsRead, type ReadRegistryOptions, type RegistryRead, type RegistryRules, type RowCheck,
 } from '../read-registry.js';
-import { ageBandCaseSql, ageBandScheme } from '../age-bands.js';
+import { ageBandCaseSql, ageBandScheme, bandCode, parseAgeBand } from '../age-bands.js';
 import { createAggregateTables, readAggregateTables } from './aggregate-sql.js';
 import { registryColumnsError } from '../counts-table.js';
 import { mixedLineEnds, mixedLineEndsNote, withLfCopy } from '../../io/line-ends.js';
@@ -300,7 +300,7 @@ async function parquetRowCheck(db: DuckDBConnection, label: string, source: Sour
  * (age-bands.ts) and the SQL expression that counts by it; undefined for exact ages. A scheme
  * that cannot be used (overlapping bands) stops the run, naming the column.
  */
-async function ageBandsOf(db: DuckDBConnection, label: string, source: Source, options: ReadRegistryOptions): Promise<{ read: AgeBandsRead; caseSql: string } | undefined> {
+async function ageBandsOf(db: DuckDBConnection, file: string, label: string, source: Source, options: ReadRegistryOptions): Promise<{ read: AgeBandsRead; caseSql: string } | undefined> {
   if (source.columns.age < 0) return undefined;
   // The valid rows' distinct ages (the rows counted once hold the same values): a few dozen
   // integers from the compact table, not a second pass through the repeated-row window.
@@ -309,13 +309,42 @@ async function ageBandsOf(db: DuckDBConnection, label: string, source: Source, o
   if (scheme === undefined) return undefined;
   const column = source.header[source.columns.age]!;
   if (scheme.kind === 'refused') {
-    throw new HtaError('input.invalid', `${label}: the age bands of column ${JSON.stringify(column)} cannot be counted`, [{
-      file: label, field: column,
-      expected: `age bands that do not overlap, for the equity table by age band: ${scheme.reason}. Export one set of bands (or exact ages); or leave "ageBand" out of the plan's publish.equity and map no age column (columns.registry.${options.columns?.ageBand !== undefined ? 'ageBand' : 'age'}) to run without ages`,
-    }]);
+    const expected = `age bands that do not overlap, for the equity table by age band: ${scheme.reason}. Export one set of bands (or exact ages); or leave "ageBand" out of the plan's publish.equity and map no age column (columns.registry.${options.columns?.ageBand !== undefined ? 'ageBand' : 'age'}) to run without ages`;
+    // Each of the two bands at the first line holding it, as written there: where to look in the export.
+    const at = scheme.overlap ? await firstLinesOfBands(db, file, label, source, scheme.overlap) : [];
+    const column1 = source.columns.age + 1;
+    throw new HtaError('input.invalid', `${label}: the age bands of column ${JSON.stringify(column)} cannot be counted`,
+      at.length > 0
+        ? at.map(({ line, value }) => ({ file: label, line, column: column1, field: column, value, expected }))
+        : [{ file: label, field: column, expected }]);
   }
   const read: AgeBandsRead = scheme.kind === 'own' ? { kind: 'own', bands: scheme.bands, straddling: scheme.straddling } : { kind: 'standard', bands: scheme.bands };
   return { read, caseSql: ageBandCaseSql(scheme) };
+}
+
+/**
+ * The first line (a Parquet file: row) holding each of the band codes `codes`, with the cell as
+ * written there; for the message refusing overlapping bands. A CSV file is streamed once more
+ * (the view has no line numbers; this runs only on the way to an error), stopping when all are found.
+ */
+async function firstLinesOfBands(db: DuckDBConnection, file: string, label: string, source: Source, codes: readonly number[]): Promise<{ line: number; value: string }[]> {
+  const found = new Map<number, { line: number; value: string }>();
+  if (source.delimiter === undefined) {
+    for (const code of codes) {
+      const r = (await db.runAndReadAll(`SELECT raw.rid, raw.age FROM raw JOIN dict_age ag ON ag.raw = raw.age WHERE ag.value = ${code} ORDER BY raw.rid LIMIT 1`)).getRowsJS() as unknown[][];
+      if (r[0]) found.set(code, { line: Number(r[0][0]) + 1, value: String(r[0][1]) });
+    }
+  } else {
+    const col = source.columns.age;
+    for await (const { record, line } of registryRecordsWithLines(createReadStream(file), label, source.delimiter)) {
+      const v = record[col] ?? '';
+      const band = parseAgeBand(v);
+      const code = band && bandCode(band);
+      if (code !== undefined && codes.includes(code) && !found.has(code)) found.set(code, { line, value: v });
+      if (found.size === codes.length) break;
+    }
+  }
+  return codes.flatMap((c) => found.get(c) ?? []);
 }
 
 /**
@@ -465,7 +494,7 @@ export async function aggregateRegistry(file: string, options: ReadRegistryOptio
       : String((await db.runAndReadAll(`SELECT CAST(COALESCE(max(greatest(referred, COALESCE(activated, referred), COALESCE(last_active, activated, referred))), DATE '1970-01-01') AS VARCHAR) FROM uptake_referrals`)).getRowsJS()[0]?.[0]);
     await db.run(`CREATE TABLE uptake_export AS SELECT DATE ${sqlText(exportDate)} AS export_date`);
     // Age bands in the age column: the equity table's bands from them (age-bands.ts).
-    const bands = await ageBandsOf(db, label, source, options);
+    const bands = await ageBandsOf(db, file, label, source, options);
     await createAggregateTables(db, bands?.caseSql);
     const tables = await readAggregateTables(db);
     const { merged } = mergeClinicSpellings(tables.clinics);

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { RELEVANCE_LABELS } from '../judge/relevance.js';
-import { exclusionSchema, recodeCountSchema } from '../trial/validation-schema.js';
+import { exclusionSchema, otherArmSchema, recodeCountSchema } from '../trial/validation-schema.js';
 import { observationalResultSchema } from '../observational/observational-results-schema.js';
 
 const interval = z.object({ estimate: z.number(), ciLower: z.number(), ciUpper: z.number() });
@@ -240,13 +240,7 @@ export const analysisResultSchema = z.object({
     layout: z.enum(['long', 'wide']),
     patients: z.object({ intervention: z.number().int(), control: z.number().int() }),
     otherArms: z
-      .array(
-        z.object({
-          value: z.string().describe('The arm value as the plan names it'),
-          label: z.object({ en: z.string(), da: z.string() }).describe("The arm's name in the report: the plan's label, else the value"),
-          patients: z.number().int().describe('Patients randomised to this arm (distinct ids with a row of it)'),
-        }),
-      )
+      .array(otherArmSchema)
       .optional()
       .describe('Arms of the export the plan does not compare ("otherArms"; present when the plan names any): randomised, not analysed (docs/plan-trial.md#other-arms)'),
     encoding: z.enum(['windows-1252', 'utf-16le', 'utf-16be']).optional().describe('How the export was decoded when it is not UTF-8 (present then): Windows-1252 (Excel\'s plain "CSV") or UTF-16 ("Unicode text")'),

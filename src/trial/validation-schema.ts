@@ -5,6 +5,13 @@
  */
 import { z } from 'zod';
 
+/** An arm of the export the plan does not compare (docs/plan-trial.md#other-arms), as `hta analyze --json` and `hta validate --json` list it. */
+export const otherArmSchema = z.object({
+  value: z.string().describe('The arm value as the plan names it'),
+  label: z.object({ en: z.string(), da: z.string() }).describe("The arm's name in the report: the plan's label, else the value"),
+  patients: z.number().int().describe('Patients randomised to this arm (distinct ids with a row of it): not analysed'),
+});
+
 export const problemGroupSchema = z.object({
   file: z.string(),
   field: z.string().optional().describe('Column name, when every problem of the group concerns one column'),
@@ -45,14 +52,7 @@ export const validationResultSchema = z.discriminatedUnion('valid', [
     rows: z.number().int(),
     patients: z.object({ intervention: z.number().int(), control: z.number().int() }),
     otherArms: z
-      .array(
-        z.object({
-          value: z.string().describe('The arm value as the plan names it'),
-          label: z.object({ en: z.string(), da: z.string() }).describe("The arm's name in the report: the plan's label, else the value"),
-          patients: z.number().int().describe('Patients (distinct ids) with a row of this arm: randomised, not analysed'),
-          rows: z.number().int().describe('Lines of the export read as this arm, passed over'),
-        }),
-      )
+      .array(otherArmSchema.extend({ rows: z.number().int().describe('Lines of the export read as this arm, passed over') }))
       .optional()
       .describe('Arms of the export the plan does not compare ("otherArms"; present when the plan names any), as `hta analyze --json` lists them (docs/plan-trial.md#other-arms)'),
     times: z.array(z.string()),

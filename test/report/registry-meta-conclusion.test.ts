@@ -14,14 +14,10 @@ import { registryReportKind } from '../../src/report/kinds/registry-report.js';
 import type { ReportEnv } from '../../src/report/kinds/report-kind.js';
 import type { PageSection } from '../../src/report/report-page.js';
 import { ENGLISH_WORDS } from '../support/english-words.js';
+import { reportEnv } from '../support/report-env.js';
 
 const memo = new Map<string, unknown>();
-const env = (lang: Lang): ReportEnv => ({
-  input: (p) => resolve('data', p),
-  lang,
-  version: 'test',
-  memo: <T>(key: string, compute: () => T) => (memo.has(key) ? (memo.get(key) as T) : (memo.set(key, compute()), memo.get(key) as T)),
-});
+const env = (lang: Lang): ReportEnv => reportEnv(resolve('data'), lang, memo);
 
 const words = (s: string) => s.split(/\s+/).filter(Boolean).length;
 const conclusionOf = (sections: readonly PageSection[]) => {

@@ -45,7 +45,7 @@ export function subgroupText(groups: readonly SubgroupResult[], lang: Lang, widt
 
 export function targetPopulationText(t: TargetPopulation, lang: Lang, widthOf: WidthOf, labelOf: (k: string) => string, arms: ArmNames = defaultArmNames(lang), confLevel = 0.95): string {
   // A per-protocol population is a sensitivity analysis, not a population the result is for (docs/plan-trial.md#per-protocol-and-itt).
-  const heading = t.purpose === 'per-protocol' ? (lang === 'da' ? 'Per-protokol-analyse (følsomhedsanalyse)' : 'Per-protocol analysis (sensitivity)') : lang === 'da' ? 'Målpopulation' : 'Target population';
+  const heading = t.purpose === 'per-protocol' ? (lang === 'da' ? 'Per-protokol-analyse (følsomhedsanalyse)' : 'Per-protocol analysis (sensitivity)') : lang === 'da' ? 'Målgruppe' : 'Target population';
   const out: string[] = [`\n${heading}: ${t.label[lang]}\n`];
   for (const c of t.criteria) {
     const ex = c.excluded.intervention + c.excluded.control;

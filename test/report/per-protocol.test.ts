@@ -60,12 +60,12 @@ describe('a per-protocol population', () => {
   }
   it.each([
     ['en', 'Per-protocol analysis (sensitivity): Adhered to protocol', /Target population/],
-    ['da', 'Per-protokol-analyse (følsomhedsanalyse): Fulgte protokollen', /Målpopulation|målgruppe/i],
+    ['da', 'Per-protokol-analyse (følsomhedsanalyse): Fulgte protokollen', /målpopulation|målgruppe/i],
   ] as const)('hta analyze prints it as a per-protocol sensitivity analysis (%s); a target population keeps its words', (lang, heading, not) => {
     const text = (r: typeof pp) => targetPopulationText(r.result.targetPopulation!, lang, () => undefined, (k) => k);
     expect(text(pp).split('\n')[1]).toBe(heading);
     expect(text(pp)).not.toMatch(not);
-    expect(text(target).split('\n')[1]).toBe(lang === 'en' ? 'Target population: Adhered to protocol' : 'Målpopulation: Fulgte protokollen');
+    expect(text(target).split('\n')[1]).toBe(lang === 'en' ? 'Target population: Adhered to protocol' : 'Målgruppe: Fulgte protokollen');
   });
   it('refuses reweighting margins with a per-protocol purpose', () => {
     const e = errorOf(() => parsePlan({ ...planOf(), population: { ...population('per-protocol'), margins: [{ column: 'pp', shares: { 1: 0.5, 0: 0.5 } }] } }));

@@ -131,7 +131,13 @@ export function removeStaleStaging(dir: string, targetName: string): void {
       say(`note: ${file} looks like a staging file an interrupted run of an earlier hta left while writing ${targetName}; hta cannot tell whether that run still writes it, so it is kept — delete it if no other hta run is writing ${join(dir, targetName)} (it may hold part of an output, patient rows included)\n`);
       continue;
     }
-    if (p.host !== HOST_TAG || processRuns(p.pid) || Date.now() - st.mtimeMs < STALE_AFTER_MS) continue;
+    if (p.host !== HOST_TAG || processRuns(p.pid)) continue;
+    if (Date.now() - st.mtimeMs < STALE_AFTER_MS) {
+      // Its process is gone but the file was written moments ago: a pid this machine reused may
+      // still be writing it, so it stays — and the user hears of it now, not only 5 minutes on.
+      say(`note: ${file} is a staging file left while writing ${targetName} by an hta run (process ${p.pid}) that is no longer running; written under ${STALE_AFTER_MS / 60000} minutes ago, it is kept for now — a run after that removes it, or delete it if no other hta run is writing ${join(dir, targetName)}\n`);
+      continue;
+    }
     try {
       unlinkSync(file);
     } catch {

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { validationResultSchema } from '../../src/trial/validation-schema.js';
 import { removeTempDirs, runCli, tempDir } from '../support/run-cli.js';
+import { threeArmExport } from '../support/three-arm-export.js';
 
 afterAll(removeTempDirs);
 
@@ -19,20 +20,12 @@ const PLAN = {
   methods: ['welch'],
 };
 
-/** An export of `n[arm]` patients per arm, each with a baseline and a 3-month row (REDCap: arm on the baseline row only). */
+/** The export (threeArmExport) and the plan, written to a temporary folder. */
 function files(n: Record<string, number>, otherArms: unknown[]): { csv: string; plan: string } {
-  const lines = ['record_id,gruppe,visit,pain'];
-  let id = 0;
-  for (const [arm, count] of Object.entries(n)) {
-    for (let k = 0; k < count; k++) {
-      id++;
-      lines.push(`${id},${arm},baseline,${(id % 5) + 4}`, `${id},,3m,${(id % 4) + 2}`);
-    }
-  }
   const dir = tempDir();
   const csv = join(dir, 'three.csv');
   const plan = join(dir, 'plan.json');
-  writeFileSync(csv, lines.join('\n') + '\n');
+  writeFileSync(csv, threeArmExport(n));
   writeFileSync(plan, JSON.stringify({ ...PLAN, ...(otherArms.length ? { otherArms } : {}) }));
   return { csv, plan };
 }

@@ -15,6 +15,7 @@ import { problemText } from '../../src/report/problem-text.js';
 import { checkEnrolment } from '../../src/trial/enrolment-check.js';
 import { loadTrial } from '../../src/trial/load-trial.js';
 import { errorOf } from '../support/error-of.js';
+import { threeArmExport } from '../support/three-arm-export.js';
 
 const BASE = {
   columns: { id: 'record_id', arm: 'gruppe', time: 'visit' },
@@ -26,21 +27,7 @@ const BASE = {
 };
 const THIRD = { value: '3', label: { en: 'Exercise + education', da: 'Træning + patientuddannelse' } };
 
-/**
- * Per arm, `n[arm]` patients; the arm is written on the baseline row only (REDCap writes a form's
- * fields on its own event), so each follow-up row's arm is the patient's.
- */
-function exportOf(n: Record<string, number>, extra: string[] = []): string {
-  const lines = ['record_id,gruppe,visit,pain'];
-  let id = 0;
-  for (const [arm, count] of Object.entries(n)) {
-    for (let k = 0; k < count; k++) {
-      id++;
-      lines.push(`${id},${arm},baseline,${(id % 5) + 4}`, `${id},,3m,${(id % 4) + 2}`);
-    }
-  }
-  return [...lines, ...extra].join('\n') + '\n';
-}
+const exportOf = threeArmExport;
 const load = (text: string, plan: object) => loadTrial(parseCsvText(text, 'three.csv'), parsePlan(plan));
 
 describe('an export of three arms, the plan comparing two', () => {

@@ -26,7 +26,7 @@ import { absentVisitProblems, visitHint, visitNearMiss, WrittenVisits } from './
 import { foldColumnName, inPlanSpelling } from './column-resolver.js';
 import { covariateValueProblem } from './check-content.js';
 import { ArmSpellings } from './arm-spellings.js';
-import { OtherArms } from './other-arms.js';
+import { OtherArms, otherArmsOf } from './other-arms.js';
 import { VaryingCovariates } from './varying-covariates.js';
 import { CategorySpellings, type MergedSpelling, nfc, spellingsNote } from './category-values.js';
 import { type ColumnKind, covariateTypeOfColumn, declaredAttributeKind, declaredCovariateKind, KindTally } from './column-kind.js';
@@ -506,7 +506,7 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
       // arm is found, and the row is refused below for the spelling, not for an empty arm.
       const k = idIndex.get(id) ?? idSpellings.spelledAs(id);
       const known = k >= 0 ? k : undefined;
-      const otherOfId = others.armOfId(id);
+      const otherOfId = others.metAs(id)?.arm;
       if (known !== undefined) armRaw = armValues[idArm[known] === 'intervention' ? 0 : 1]!;
       else if (otherOfId !== undefined) armRaw = others.value(otherOfId);
       else {
@@ -515,12 +515,13 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
       }
     }
     // A row of an arm the plan does not compare (docs/plan-trial.md#other-arms): counted, not read.
-    const otherArm = armRaw === null || armFromEvent || armSpellings.armOf(armRaw) !== undefined ? undefined : others.indexOf(armRaw);
+    // The plan's arm is looked up once per row: a value that is one is never an arm not compared.
+    if (!armFromEvent) arm = armRaw === null ? undefined : armSpellings.armOf(armRaw, true);
+    const otherArm = arm !== undefined || armRaw === null || armFromEvent || !others.any ? undefined : others.indexOf(armRaw);
     if (otherArm !== undefined) {
       otherArmRow(otherArm, id, armAt, armRaw!);
       continue;
     }
-    if (!armFromEvent) arm = armRaw === null ? undefined : armSpellings.armOf(armRaw, true);
     if (arm === undefined && !armFromEvent) {
       const hint = armRaw === null ? undefined : didYouMean(armRaw, armValues);
       // A special missing value (`.A`) is a missing arm: refused as an empty one, quoted as written.
@@ -530,7 +531,7 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
         value: written ?? '',
         expected:
           (groups.unit === 'arm'
-            ? `an arm value: "${plan.arms.intervention}" (intervention) or "${plan.arms.control}" (control), as in the plan's "arms"${others.any ? `, or an arm not compared, as in its "otherArms" (${others.counts().map((a) => JSON.stringify(a.value)).join(', ')})` : ''}`
+            ? `an arm value: "${plan.arms.intervention}" (intervention) or "${plan.arms.control}" (control), as in the plan's "arms"${others.any ? `, or an arm not compared, as in its "otherArms" (${otherArmsOf(plan).map((a) => JSON.stringify(a.value)).join(', ')})` : ''}`
             : `an exposure value: "${plan.arms.intervention}" for ${groups.described.intervention} or "${plan.arms.control}" for ${groups.described.control}, as in the plan's "${groups.planField}"`) +
           (armRaw === null && !wide ? ` (the cell is ${written === null ? 'empty' : 'a missing value'}, and no other row of this patient has ${groups.unit === 'arm' ? 'an arm value' : 'an exposure value'} of the plan)` : ''),
         kind: `${UNKNOWN_ARM_KIND}${hint ? `:${hint}` : ''}`,
@@ -677,7 +678,8 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
   if (trailerNote) readNotes.push(trailerNote);
   // Arms not compared: said, with their rows and patients, as a note (never a problem: docs/plan-trial.md#other-arms).
   const otherColumn = armFromEvent ? plan.columns.time : plan.columns.arm;
-  for (const a of others.counts()) {
+  const otherCounts = others.counts();
+  for (const a of otherCounts) {
     readNotes.push(a.rows > 0
       ? `${file}: ${a.rows} ${a.rows === 1 ? 'row' : 'rows'} of arm "${a.value}" in column "${otherColumn}" (${a.patients} ${a.patients === 1 ? 'patient' : 'patients'}) ${a.rows === 1 ? 'is' : 'are'} not in this comparison (the plan's "otherArms"): not analysed, counted as randomised in the participant flow`
       : `${file}: no row of arm "${a.value}" of the plan's "otherArms" in column "${otherColumn}"`);
@@ -735,7 +737,7 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
     layout: wide ? 'wide' : 'long',
     recoded: tally.list(table.header),
     excluded: exclude ? { rows: badLines.size, problems: rowProblems, ...shapesOf(rowProblems, shape) } : null,
-    ...(others.any ? { otherArms: others.counts() } : {}),
+    ...(others.any ? { otherArms: otherCounts } : {}),
     ...(repeatRows.rows > 0 ? { passedOver: { rows: repeatRows.rows, instruments: [...repeatRows.instruments], why: `REDCap repeating-instrument rows (${[...repeatRows.instruments].map((i) => JSON.stringify(i)).join(', ')}) with none of the plan's columns filled` } } : {}),
     ...(reasonCol >= 0 ? { withdrawalColumn: reasonColumn } : {}),
     ...(readNotes.length ? { readNotes } : {}),

@@ -70,11 +70,6 @@ export class OtherArms {
     return this.#byKey.get(nfc(value)) ?? this.#byKey.get(looseArmKey(value));
   }
 
-  /** The other arm the patient `id` (or its id written another way) was met in, or undefined. */
-  armOfId(id: string): number | undefined {
-    return this.#met.get(idKey(id))?.arm;
-  }
-
   /** The patient `id` (or its id written another way) as first met in another arm, or undefined. */
   metAs(id: string): OtherArmPatient | undefined {
     return this.#met.get(idKey(id));

@@ -11,6 +11,8 @@ type Value = string | number;
 
 /** Two cells of one column are the same value: as numbers when both read as numbers (54 and 54,0), else as text, case and outer spaces aside (category-values.ts merges case). */
 function sameValue(a: Value, b: Value, decimalComma: boolean): boolean {
+  // The common case (one value repeated on every visit row) needs no parsing.
+  if (a === b) return true;
   const x = typeof a === 'number' ? a : parseNumber(a, decimalComma);
   const y = typeof b === 'number' ? b : parseNumber(b, decimalComma);
   if (x !== undefined && y !== undefined) return x === y;

@@ -128,8 +128,9 @@ export function registerReport(program: Command, io: CliIo, setExit: (code: numb
       // A missing file that another run of the same reports put in place meanwhile, byte for byte
       // what this run would write, is kept; one with other bytes is refused without offering
       // --force (it was just written, not an old file of the user's: docs/output-safety.md).
-      // Leftovers of a killed run beside this run's files go, also beside files that are up to date.
-      for (const rel of files.keys()) removeStaleStaging(dirname(join(opts.out, rel)), basename(rel));
+      // Leftovers of a killed run beside this run's files go, also beside files that are up to date
+      // (those written now are cleared as they are staged: write-atomic.ts).
+      for (const rel of files.keys()) if (!toWrite.has(join(opts.out, rel))) removeStaleStaging(dirname(join(opts.out, rel)), basename(rel));
       await writeFilesAtomic(toWrite, { replace: new Set(drift.stale.map((rel) => join(opts.out, rel))), keepIdentical: true });
       removeExtraFiles(opts.out, drift.extra);
       for (const rel of drift.kept) io.stderr(`kept ${join(opts.out, rel)}: an earlier run wrote it, but it has changed since, so it is not removed\n`);

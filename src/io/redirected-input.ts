@@ -60,17 +60,6 @@ export function refuseStreamOntoInput(st: Pick<Stats, 'dev' | 'ino' | 'size'>, f
   throw new StreamOntoInputError(message, stdoutFree, stderrFree);
 }
 
-/** `refuseStreamOntoInput` for a path; a path that cannot be examined is left to its reader. */
-export function refuseStreamOntoPath(file: string, label: string = file): void {
-  let st;
-  try {
-    st = statSync(file);
-  } catch {
-    return;
-  }
-  refuseStreamOntoInput(st, file, label);
-}
-
 /**
  * The net under every other check: an argument (or `--option=value`) that names the file standard
  * output or error goes to, refused before the command line is even parsed — so that not even a

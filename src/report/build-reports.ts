@@ -144,10 +144,11 @@ async function buildContent(
   });
   // Work that can leave the main thread starts now and runs while the reports before it build.
   for (const { kind, data, env } of prepared) kind.prefetch?.(data as ManifestEntry, env);
+  // One command regenerates every report of the manifest: the same line on each page.
+  const command = regenerateCommand(options.manifestFile, process.cwd(), options.outDir);
   for (const { entry, kind, data, env } of prepared) {
     options.onProgress?.(`report ${entry.id}: analysing`);
     const content = await kind.build(data as ManifestEntry, env);
-    const command = regenerateCommand(options.manifestFile, process.cwd(), options.outDir);
     if (command !== 'hta report') content.page.command = command;
     const folder = reportFolder(entry.out);
     const rendered = new Map<string, { svg: string; alt: string }>();

@@ -15,6 +15,7 @@ import type { AnalysisResult, EffectRow, TargetPopulation } from '../analysis/re
 import { CERTAINTY_LEVELS, type CertaintyLevel } from '../judge/grade-certainty.js';
 import type { TrialChartContext } from './charts/trial-chart-context.js';
 import { fillPhrase, formatRowMcid, formatThousands, type Lang, lowerFirst, NO_MCID_VERDICT_TEXT, REPORT_TEXT, VERDICT_TEXT } from './i18n.js';
+import { joinNames } from './conclusion-others.js';
 import { sofEffectText, type SofRow } from './summary-of-findings.js';
 import { withSignificance } from './verdict-notes.js';
 
@@ -48,13 +49,6 @@ function outcomeNames(keys: readonly string[], ctx: Ctx): Map<string, string> {
   };
   const short = keys.map((k) => shorten(ctx.outcomeLabel(k)));
   return new Map(keys.map((k, i) => [k, short.filter((s) => s === short[i]).length === 1 ? short[i]! : lowerFirst(ctx.outcomeLabel(k))]));
-}
-
-/** "a, b and c" / "a, b og c"; "; " between items that have commas of their own. */
-function joinList(items: readonly string[], lang: Lang): string {
-  if (items.some((i) => /, /.test(i.replace(/\([^()]*\)/g, '')))) return items.join('; ');
-  const and = REPORT_TEXT.and[lang];
-  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} ${and} ${items[items.length - 1]}`;
 }
 
 function certaintyPhrase(r: SofRow, lang: Lang): string {
@@ -106,8 +100,8 @@ function othersCertainty(primary: SofRow, others: readonly SofRow[], lang: Lang)
 function timeList(labels: readonly string[], lang: Lang): string {
   const last = (l: string) => /\s(\S+)$/.exec(l)?.[1];
   const unit = last(labels[0] ?? '');
-  if (labels.length > 1 && unit && labels.every((l) => last(l) === unit)) return `${joinList(labels.map((l) => l.slice(0, -unit.length - 1)), lang)} ${unit}`;
-  return joinList(labels, lang);
+  if (labels.length > 1 && unit && labels.every((l) => last(l) === unit)) return `${joinNames(labels.map((l) => l.slice(0, -unit.length - 1)), lang)} ${unit}`;
+  return joinNames(labels, lang);
 }
 
 /** Verdicts of harm: named first among the results that differ, so a harm is never last in line. */
@@ -132,14 +126,14 @@ function agreementSentence(primary: SofRow, rows: readonly SofRow[], names: Map<
   for (const r of differ) groups.set(verdictPhrase(r.row, lang), [...(groups.get(verdictPhrase(r.row, lang)) ?? []), r]);
   const byOutcome = (rs: readonly SofRow[]) =>
     [...new Set(rs.map((r) => r.outcome))].map((o) => `${names.get(o) ?? o} ${at} ${timeList(rs.filter((r) => r.outcome === o).map((r) => ctx.timeLabel(r.time)), lang)}`);
-  const grouped = [...groups.entries()].map(([v, rs]) => `${v} ${REPORT_TEXT.conclusionFor[lang]} ${joinList(byOutcome(rs), lang)}`).join('; ');
+  const grouped = [...groups.entries()].map(([v, rs]) => `${v} ${REPORT_TEXT.conclusionFor[lang]} ${joinNames(byOutcome(rs), lang)}`).join('; ');
   const certainty = othersCertainty(primary, others, lang);
   const phrase = (key: keyof typeof REPORT_TEXT, values: Record<string, string | number>) => `${fillPhrase(REPORT_TEXT[key][lang], values)}${certainty}.`;
   if (others.length === 1) {
     const only = others[0]!;
     return same.length ? phrase('conclusionOneAgrees', { named: nameOf(only) }) : phrase('conclusionOneDiffers', { named: nameOf(only), verdict: verdictPhrase(only.row, lang) });
   }
-  const named = joinList(same.map(nameOf), lang);
+  const named = joinNames(same.map(nameOf), lang);
   if (!differ.length) return phrase(others.length === 2 ? 'conclusionAgreeBoth' : 'conclusionAgreeAll', { n: others.length, named });
   if (!same.length) return phrase('conclusionAgreeNone', { n: others.length, rest: grouped });
   const rest = fillPhrase(REPORT_TEXT[differ.length === 1 ? 'conclusionRestSingle' : 'conclusionRest'][lang], { n: differ.length, groups: grouped });

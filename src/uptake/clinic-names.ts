@@ -7,6 +7,7 @@
  * first in code-point order), whatever order the rows came in.
  */
 import type { ClinicCount } from './aggregate.js';
+import { clinicName } from './referral.js';
 
 /** The key a clinic name is merged by within its region. */
 export const clinicKey = (name: string): string => name.toLowerCase();
@@ -15,7 +16,7 @@ export const clinicKey = (name: string): string => name.toLowerCase();
  * The same key for a name as printed anywhere (an earlier publication's results.json): the
  * reader's folding (NFC, blanks collapsed and trimmed: referral.ts `clinicName`), then case.
  */
-export const clinicFoldKey = (name: string): string => clinicKey(name.normalize('NFC').replace(/\s+/gu, ' ').trim());
+export const clinicFoldKey = (name: string): string => clinicKey(clinicName(name));
 
 /** One clinic merged from several spellings: the name shown and every spelling, in code-point order. */
 export interface MergedClinic {

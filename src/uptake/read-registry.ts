@@ -766,6 +766,8 @@ export function readEligibleFile(file: string, options: ReadEligibleOptions = {}
     throw new HtaError('input.invalid', `${file} lacks denominator columns`, problems);
   }
   const thousands = thousandsMarkFor(table.dialect.delimiter, decimalCommaOf(table));
+  // A sum in a message is written as the file writes its counts (`25.000` in a Danish file).
+  const group = (n: number) => String(n).replace(/\B(?=(\d{3})+$)/g, thousands);
   const example = thousands === '.' ? '37000 or 37.000' : '37000 or "37,000"';
   const names = new Map<string, string>();
   const rows: EligibleRow[] = [];
@@ -810,7 +812,7 @@ export function readEligibleFile(file: string, options: ReadEligibleOptions = {}
       const sum = parts.reduce((a: number, n) => a + n!, 0);
       const n = parseCount(text, thousands);
       if (n !== sum) {
-        const found = n === undefined ? `${JSON.stringify(text)} is not a whole number` : `its ${text} is not the sum of the row's years, ${String(sum).replace(/\B(?=(\d{3})+$)/g, thousands)}`;
+        const found = n === undefined ? `${JSON.stringify(text)} is not a whole number` : `its ${text} is not the sum of the row's years, ${group(sum)}`;
         problems.push({ file, line: rec.line, column: tj + 1, field: table.header[tj], value: rec.raw[tj] ?? '', expected: `the sum of the row's year counts: "${table.header[tj]!.trim()}" is a total column (${found}) — delete the column (hta adds up the years itself), or correct it` });
       }
     }
@@ -847,7 +849,6 @@ export function readEligibleFile(file: string, options: ReadEligibleOptions = {}
   }
   if (rows.length === 0 && problems.length === 0) throw new HtaError('input.invalid', `${file} has no rows`, [{ file, line: 2, expected: 'one row per region and year' }]);
   const totals: EligibleTotalRow[] = [];
-  const group = (n: number) => String(n).replace(/\B(?=(\d{3})+$)/g, thousands);
   for (const t of totalRows) {
     const at = { file, line: t.line, column: ri + 1, field: table.header[ri], value: t.label };
     const year = /^\d{4}$/.test(t.yearText) ? Number(t.yearText) : undefined;

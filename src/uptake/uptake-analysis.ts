@@ -186,7 +186,8 @@ export function uptakeRunFromAggregate(
   // Clinic merges the plan declares: the earlier counts of both compared with the one clinic now
   // (previous-publication.ts `applyClinicMerges`); results.json records them for the audit.
   // Earlier clinic names spelled otherwise now only by case or blanks are the same clinic (`foldClinicSpellings`).
-  const folded = previous && foldClinicSpellings(protectable(previous, rule), funnel?.rows ?? []);
+  const carried = previous && protectable(previous, rule);
+  const folded = carried && foldClinicSpellings(carried, funnel?.rows ?? []);
   // Merges an earlier publication applied (its previous.clinicMerges) are applied again: declared
   // and checked when made, they need not be declared in every later plan.
   const merged = folded && applyClinicMerges(folded.previous, [...(plan.clinicMerges ?? []), ...(previous.clinicMerges ?? [])], funnel?.rows ?? []);
@@ -224,7 +225,7 @@ export function uptakeRunFromAggregate(
     // out (previous-publication.ts `smallCountsNote`).
     // Periods whose counts changed since an earlier publication where they cannot grow (all their
     // counts hidden here): the audit must not equate them with the earlier prints.
-    ...(previous ? { previous: { exportDate: previous.exportDate, publications: carriedPublications(protectable(previous, rule)), ...(s.changed.size > 0 ? { changed: changedSinceOf(s.changed) } : {}), ...(merged && merged.applied.length > 0 ? { clinicMerges: merged.applied } : {}) } } : {}),
+    ...(previous ? { previous: { exportDate: previous.exportDate, publications: carriedPublications(carried!), ...(s.changed.size > 0 ? { changed: changedSinceOf(s.changed) } : {}), ...(merged && merged.applied.length > 0 ? { clinicMerges: merged.applied } : {}) } } : {}),
   };
   return { analysis, loss: s.loss, ...(s.absent.length > 0 ? { absent: s.absent } : {}), ...(folded && folded.respelled.length > 0 ? { respelled: folded.respelled } : {}) };
 }

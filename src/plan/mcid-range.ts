@@ -7,7 +7,8 @@
  */
 import type { Problem } from '../errors.js';
 
-const plain = (v: number) => String(Number(v.toFixed(6)));
+/** A plan number as a message writes it: at most six decimals, no trailing zeros (also responder-points.ts). */
+export const plain = (v: number) => String(Number(v.toFixed(6)));
 
 /** The problem with `mcid` on a scale of `range`, or undefined when it is smaller than the range's width. */
 export function mcidRangeProblem(mcid: number, range: readonly [number, number], what: string, field: string, file: string): Problem | undefined {

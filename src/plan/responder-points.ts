@@ -7,8 +7,7 @@
  */
 import type { Problem } from '../errors.js';
 import type { Instrument } from '../instruments/instrument.js';
-
-const plain = (v: number) => String(Number(v.toFixed(6)));
+import { plain } from './mcid-range.js';
 
 /** The problem with `points` on `instrument`'s scale, or undefined when a patient can improve by it. */
 export function responderPointsProblem(points: number | undefined, instrument: Instrument | undefined, outcome: string, field: string, file: string): Problem | undefined {

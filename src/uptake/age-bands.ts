@@ -141,16 +141,5 @@ export function ageBandRank(label: string): number {
   return /^\d{1,3}$/.test(label) ? Number(label) * 2 + 1 : Number.MAX_SAFE_INTEGER - 1;
 }
 
-const sqlString = (s: string) => `'${s.replace(/'/g, "''")}'`;
-
-/**
- * The SQL expression of the age band for a band scheme: one WHEN per age value read (a few
- * dozen at most), in place of the exact-age CASE of sql/uptake-aggregates.sql (aggregate-sql.ts).
- */
-export function ageBandCaseSql(scheme: Exclude<AgeBandScheme, { kind: 'refused' }>): string {
-  const whens = [...scheme.labels].map(([code, label]) => `WHEN ${code} THEN ${sqlString(label)}`).join(' ');
-  return `CASE COALESCE(r.age, -1) WHEN -1 THEN 'unknown' ${whens} END AS age_band`;
-}
-
 /** The standard bands in words, for messages and notes: "<18, 18–29, …, 75+". (A function: referral.ts and this module import each other.) */
 export const standardBandsText = (): string => AGE_BANDS.filter((b) => b !== 'unknown').map((b) => b.replace('-', '–')).join(', ');

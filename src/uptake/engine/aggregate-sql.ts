@@ -31,7 +31,7 @@ const AGE_BAND_CASE = /CASE\s+WHEN r\.age IS NULL[\s\S]*?END AS age_band/;
 
 /**
  * Creates the four tables (temporary) on `db`. `ageBandCase`: for an export whose age column
- * holds age bands, the expression that names each row's band (age-bands.ts `ageBandCaseSql`),
+ * holds age bands, the expression that names each row's band (registry-engine.ts `ageBandCaseSql`),
  * in place of the file's exact-age one; the rest of the file is run as written.
  */
 export async function createAggregateTables(db: DuckDBConnection, ageBandCase?: string): Promise<void> {

@@ -30,7 +30,7 @@ import {
   rowProblemCollector, scanRegistryRows, sniffFileDelimiter,
   type AgeBandsRead, type ReadRegistryOptions, type RegistryRead, type RegistryRules, type RowCheck,
 } from '../read-registry.js';
-import { ageBandCaseSql, ageBandScheme, bandCode, parseAgeBand } from '../age-bands.js';
+import { type AgeBandScheme, ageBandScheme, bandCode, parseAgeBand } from '../age-bands.js';
 import { createAggregateTables, readAggregateTables } from './aggregate-sql.js';
 import { registryColumnsError } from '../counts-table.js';
 import { mixedLineEnds, mixedLineEndsNote, withLfCopy } from '../../io/line-ends.js';
@@ -507,3 +507,12 @@ export async function aggregateRegistry(file: string, options: ReadRegistryOptio
   });
 }
 
+/**
+ * The SQL expression of the age band for a band scheme: one WHEN per age value read (a few
+ * dozen at most), in place of the exact-age CASE of sql/uptake-aggregates.sql (aggregate-sql.ts).
+ * Here, beside the engine's other SQL, so that age-bands.ts (read on every path) holds none.
+ */
+function ageBandCaseSql(scheme: Exclude<AgeBandScheme, { kind: 'refused' }>): string {
+  const whens = [...scheme.labels].map(([code, label]) => `WHEN ${code} THEN ${sqlText(label)}`).join(' ');
+  return `CASE COALESCE(r.age, -1) WHEN -1 THEN 'unknown' ${whens} END AS age_band`;
+}

@@ -5,14 +5,11 @@
 import { type ArmNames, defaultArmNames } from '../report/arm-names.js';
 import { effectsTable } from '../report/effects-table.js';
 import { formatFixed, type Lang } from '../report/i18n.js';
-import { withConfidenceLevels } from '../report/confidence-label.js';
-import { renderTextTable, type Table } from '../report/text-table.js';
+import { renderTextTable, renderTextTableAt, type Table } from '../report/text-table.js';
 import type { SubgroupResult, TargetPopulation } from './results-schema.js';
 
 type WidthOf = (outcome: string) => number | undefined;
 
-/** A table laid out at the plan's confidence level: its header relabelled first, so the columns stay aligned. */
-const render = (t: Table, confLevel: number) => renderTextTable(withConfidenceLevels(t, confLevel));
 
 function interactionLine(g: SubgroupResult, lang: Lang): string {
   const i = g.interaction;
@@ -35,7 +32,7 @@ export function subgroupText(groups: readonly SubgroupResult[], lang: Lang, widt
     const rows = g.levels.map((l) => ({ ...l.effect, outcome: `  ${l.level}` }));
     const table = effectsTable(rows, lang, () => widthOf(g.outcome), 'short', (k) => k, arms);
     table.header = [lang === 'da' ? 'Niveau' : 'Level', ...table.header.slice(1)];
-    out.push(render(table, confLevel));
+    out.push(renderTextTableAt(table, confLevel));
     const left = g.excluded.missing + g.excluded.otherValue;
     if (left) out.push(lang === 'da' ? `Udeladt: ${g.excluded.missing} uden værdi, ${g.excluded.otherValue} med anden værdi\n` : `Left out: ${g.excluded.missing} with no value, ${g.excluded.otherValue} with another value\n`);
     out.push(`${interactionLine(g, lang)}. ${g.credibility.statement[lang]}\n`);
@@ -54,7 +51,7 @@ export function targetPopulationText(t: TargetPopulation, lang: Lang, widthOf: W
       : `  ${c.label[lang]}: ${ex} excluded (${c.missing} with no value); remaining ${c.remaining.intervention}/${c.remaining.control}\n`);
   }
   if (!t.analysed) out.push(`${lang === 'da' ? 'Ikke analyseret' : 'Not analysed'}: ${t.reason ?? ''}\n`);
-  else out.push(render(effectsTable(t.effects, lang, widthOf, 'short', labelOf, arms), confLevel));
+  else out.push(renderTextTableAt(effectsTable(t.effects, lang, widthOf, 'short', labelOf, arms), confLevel));
   const titles = {
     raking: { en: "Effect transported to the target population's make-up (raking, design-based CI)", da: 'Effekten overført til målgruppens sammensætning (raking, designbaseret KI)' },
     'inverse-odds': { en: 'Effect transported to the target sample (inverse odds of trial membership, design-based CI)', da: 'Effekten overført til stikprøven fra målgruppen (inverse odds for forsøgsdeltagelse, designbaseret KI)' },
@@ -63,7 +60,7 @@ export function targetPopulationText(t: TargetPopulation, lang: Lang, widthOf: W
     const rows = (t.transported ?? []).filter((x) => x.weighting === weighting);
     if (!rows.length) continue;
     out.push(`\n${titles[weighting][lang]}\n`);
-    out.push(render(effectsTable(rows.map((x) => x.effect), lang, widthOf, 'short', labelOf, arms), confLevel));
+    out.push(renderTextTableAt(effectsTable(rows.map((x) => x.effect), lang, widthOf, 'short', labelOf, arms), confLevel));
     for (const x of rows) {
       if (!x.weights) continue;
       const w = x.weights;

@@ -3,9 +3,9 @@ import { writeFileAtomic } from '../io/write-atomic.js';
 import { toCsv } from '../io/write-csv.js';
 import { effectsTable } from '../report/effects-table.js';
 import { ANALYZE_FOOTNOTE } from '../report/i18n.js';
-import { withConfidenceLevel, withConfidenceLevels } from '../report/confidence-label.js';
+import { withConfidenceLevel } from '../report/confidence-label.js';
 import { armNames, fillArms } from '../report/arm-names.js';
-import { renderTextTable, type Table } from '../report/text-table.js';
+import { renderTextTable, renderTextTableAt, type Table } from '../report/text-table.js';
 import { sensitivityTable, tippingSentence } from '../report/sensitivity-table.js';
 import { effectsCsv } from '../analysis/effects-csv.js';
 import type { CliIo } from './io.js';
@@ -73,7 +73,7 @@ export function registerAnalyze(program: Command, io: CliIo, setExit: (code: num
         const level = 1 - trial.plan.alpha;
         const stdout = (text: string) => io.stdout(withConfidenceLevel(text, level));
         // Each table relabelled before it is laid out, so its header stays over its columns at any level.
-        const table = (t: Table) => renderTextTable(withConfidenceLevels(t, level));
+        const table = (t: Table) => renderTextTableAt(t, level);
         const widths = new Map(trial.sources.map((s) => [s.key, s.instrument.range[1] - s.instrument.range[0]]));
         const arms = armNames(trial.plan.armLabels, lang, trial.plan.arms);
         stdout(table(effectsTable(result.effects, lang, (k) => widths.get(k), 'short', (k) => outcomeLabel(trial.plan, k, lang), arms)));

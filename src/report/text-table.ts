@@ -1,4 +1,6 @@
 /** Plain-text and Markdown tables from rows of cells: one layout, two renderers. */
+import { withConfidenceLevels } from './confidence-label.js';
+
 export interface Table {
   header: string[];
   rows: string[][];
@@ -28,6 +30,11 @@ export function renderTextTable(t: Table): string {
   };
   const line = (cells: string[]) => cells.map(pad).join('  ').trimEnd();
   return [line(t.header), widths.map((w) => '─'.repeat(w)).join('  '), ...t.rows.map(line)].join('\n') + '\n';
+}
+
+/** A table laid out at a confidence level: its header relabelled first (confidence-label.ts), so the columns stay aligned at any level. */
+export function renderTextTableAt(t: Table, confLevel: number): string {
+  return renderTextTable(withConfidenceLevels(t, confLevel));
 }
 
 /**

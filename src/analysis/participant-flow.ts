@@ -9,7 +9,8 @@
  * Pure: the loaded trial in, the `flow` of results.json out (undefined when neither is given).
  */
 import type { FlowReason } from '../plan/plan-schema.js';
-import { ARMS, type Arm, type TrialData } from '../trial/trial-data.js';
+import { randomisedTotal } from '../trial/other-arms.js';
+import { ARMS, type Arm, armCounts, type TrialData } from '../trial/trial-data.js';
 import type { FlowLoss, ParticipantFlow } from './results-schema.js';
 
 /** A plan reason in both languages (Danish falls back to the English text). */
@@ -21,7 +22,7 @@ export function participantFlowOf(trial: Pick<TrialData, 'plan' | 'patients' | '
   const f = trial.plan.flow;
   const enrolment =
     f?.assessed !== undefined && f.excluded !== undefined
-      ? { assessed: f.assessed, excluded: f.excluded.map((e) => ({ reason: reasonText(e.reason), n: e.n })), randomised: trial.patients.length + (trial.otherArms ?? []).reduce((s, a) => s + a.patients, 0) }
+      ? { assessed: f.assessed, excluded: f.excluded.map((e) => ({ reason: reasonText(e.reason), n: e.n })), randomised: randomisedTotal(armCounts(trial), trial.otherArms) }
       : undefined;
   const column = trial.withdrawalColumn;
   const losses = column === undefined ? undefined : { column, ...lossesByArm(trial) };

@@ -6,6 +6,7 @@
  */
 import { HtaError } from '../errors.js';
 import { locatePlanProblems } from '../plan/load-plan.js';
+import { randomisedTotal } from './other-arms.js';
 import { armCounts, type TrialData } from './trial-data.js';
 
 export function checkEnrolment(trial: Pick<TrialData, 'plan' | 'patients' | 'file' | 'otherArms'>, planFile = '<plan>'): void {
@@ -14,7 +15,7 @@ export function checkEnrolment(trial: Pick<TrialData, 'plan' | 'patients' | 'fil
   const n = armCounts(trial);
   // Patients of arms the plan does not compare were randomised too (docs/plan-trial.md#other-arms).
   const others = (trial.otherArms ?? []).filter((a) => a.patients > 0);
-  const randomised = n.intervention + n.control + others.reduce((s, a) => s + a.patients, 0);
+  const randomised = randomisedTotal(n, others);
   const excluded = f.excluded.reduce((s, e) => s + e.n, 0);
   if (excluded + randomised === f.assessed) return;
   const expected =

@@ -93,3 +93,11 @@ export class OtherArms {
     return this.#arms.map((a, k) => ({ ...a, patients: this.#ids[k]!.size, rows: this.#lines[k]!.size }));
   }
 }
+
+/**
+ * Patients randomised: those of the two arms compared and of every arm not compared (they were
+ * randomised too: the participant flow, its enrolment check and the CONSORT boxes count them).
+ */
+export function randomisedTotal(compared: { intervention: number; control: number }, others: readonly { patients: number }[] = []): number {
+  return compared.intervention + compared.control + others.reduce((s, a) => s + a.patients, 0);
+}

@@ -13,6 +13,7 @@
  * Pure: the analysis and the labels in, lines out.
  */
 import type { AnalysisResult, FlowLoss } from '../../analysis/results-schema.js';
+import { randomisedTotal } from '../../trial/other-arms.js';
 import { ARMS, type Arm } from '../../trial/trial-data.js';
 import { methodText } from '../effects-table.js';
 import { fillPhrase, formatThousands } from '../i18n.js';
@@ -121,7 +122,7 @@ export function flowBoxes(result: FlowResult, ctx: FlowContext): FlowBoxes {
   // the total, and their allocation said in the randomised box, since no column of boxes follows them.
   // An arm of the plan's "otherArms" with no row in the export randomised nobody here: not drawn.
   const others = (result.input.otherArms ?? []).filter((a) => a.patients > 0);
-  const randomised = patients.intervention + patients.control + others.reduce((s, a) => s + a.patients, 0);
+  const randomised = randomisedTotal(patients, others);
   const otherLines = others.map((a) => line(fillPhrase(t('allocatedOther'), { arm: a.label[lang], n: count(a.patients) })));
   return { ...(enrolment ? { enrolment } : {}), randomised: [heading(fillPhrase(t('randomised'), { n: count(randomised) })), ...otherLines], arms, notProvided };
 }

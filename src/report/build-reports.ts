@@ -24,6 +24,7 @@ import type { ChartSpec } from './report-page.js';
 import { markdownPage } from './markdown-page.js';
 import type { ChartCache } from './render/chart-cache.js';
 import type { PngPool } from './render/png-pool.js';
+import { standaloneSvg } from './render/standalone-svg.js';
 import { stopOffThreadAnalyses } from './off-thread.js';
 import { regenerateCommand } from './regenerate-command.js';
 import { preferShortRunJit } from './short-run-jit.js';
@@ -160,7 +161,7 @@ async function buildContent(
       const svg = await drawChart(`${folder}/${chart.name}.png`, chart);
       pngs.push(`${chart.name}.png`);
       rendered.set(chart.name, { svg, alt: chart.alt });
-      files.set(`${folder}/${chart.name}.svg`, svg + '\n');
+      files.set(`${folder}/${chart.name}.svg`, standaloneSvg(svg, chart.alt) + '\n');
     }
     files.set(`${folder}/index.html`, htmlPage(content.page, rendered));
     files.set(`${folder}/README.md`, markdownPage(content.page, rendered));

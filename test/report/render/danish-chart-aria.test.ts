@@ -9,6 +9,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { renderSvg } from '../../../src/report/render/render-chart.js';
+import { standaloneSvg } from '../../../src/report/render/standalone-svg.js';
 import { ENGLISH_CHART_WORDS, ENGLISH_WORDS } from '../../support/english-words.js';
 
 const manifest = JSON.parse(readFileSync('data/reports.json', 'utf8')) as { reports: { out: string; lang?: string }[] };
@@ -48,6 +49,35 @@ describe('accessible text of Danish charts', () => {
       expect(label, root).toBeTruthy();
       expect(label!.length).toBeGreaterThan(3);
       expect(english(label!), label).toBe(false);
+    }
+  });
+});
+
+describe('a chart file of its own', () => {
+  const REPORTS = manifest.reports.map((r) => ({ out: r.out, lang: r.lang ?? 'en' }));
+
+  it('names itself with the alt text, escaped, and keeps the drawing', () => {
+    const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="2" height="2"><rect width="2" height="2"/></svg>';
+    const out = standaloneSvg(svg, 'Effekt "RMDQ" <3 mdr. & 9 mdr.>');
+    expect(out).toBe('<svg role="img" aria-label="Effekt &quot;RMDQ&quot; &lt;3 mdr. &amp; 9 mdr.&gt;" xmlns="http://www.w3.org/2000/svg" width="2" height="2">'
+      + '<title>Effekt &quot;RMDQ&quot; &lt;3 mdr. &amp; 9 mdr.&gt;</title><rect width="2" height="2"/></svg>');
+  });
+
+  it.each(REPORTS)('reports/$out: every .svg file carries the label its page gives the chart', ({ out, lang }) => {
+    const html = readFileSync(join('reports', out, 'index.html'), 'utf8');
+    const pageLabels = new Map([...html.matchAll(/<figure class="chart" data-chart="([^"]+)"><svg aria-label="([^"]*)"/g)].map((m) => [m[1]!, m[2]!]));
+    const files = readdirSync(join('reports', out)).filter((f) => f.endsWith('.svg'));
+    expect(files.length).toBeGreaterThan(0);
+    for (const f of files) {
+      const svg = readFileSync(join('reports', out, f), 'utf8');
+      const root = /^<svg\b[^>]*>/.exec(svg)![0];
+      expect(root, f).toContain('role="img"');
+      const label = /\saria-label="([^"]*)"/.exec(root)?.[1];
+      expect(label, f).toBeTruthy();
+      expect(svg.slice(root.length).startsWith(`<title>${label}</title>`), f).toBe(true);
+      const onPage = pageLabels.get(f.replace(/\.svg$/, ''));
+      if (onPage !== undefined) expect(label, f).toBe(onPage);
+      if (lang === 'da') expect(english(label!), label).toBe(false);
     }
   });
 });

@@ -51,12 +51,12 @@ export function uptakeOverTimeSpec(analysis: Pick<UptakeAnalysis, 'metrics' | 'u
       data: { values },
       mark: { type: 'line', point: { size: 28 }, strokeWidth: 2, invalid: 'break-paths-show-domains' },
       encoding: {
-        x: { field: 'month', type: 'temporal', timeUnit: 'yearmonth', title: t('month'), axis: { format: '%b %Y', labelAngle: -40, tickCount: 12 } },
+        x: { field: 'month', type: 'temporal', timeUnit: 'utcyearmonth', title: t('month'), axis: { format: '%b %Y', labelAngle: -40, tickCount: 12 } },
         y: { field: 'activations', type: 'quantitative', title: t('activations'), axis: { format: ',d' } },
         color: { ...color, legend: { orient: 'bottom', direction: 'horizontal' } },
         tooltip: [
           { field: 'region', type: 'nominal', title: t('region') },
-          { field: 'month', type: 'temporal', timeUnit: 'yearmonth', title: t('month') },
+          { field: 'month', type: 'temporal', timeUnit: 'utcyearmonth', title: t('month') },
           { field: 'activations', type: 'quantitative', format: ',d', title: t('activations') },
         ],
       },

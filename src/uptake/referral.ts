@@ -11,7 +11,7 @@
  */
 import { z } from 'zod';
 import type { Problem } from '../errors.js';
-import { DATE_FORMAT_EXAMPLE, dateParser, type DateFormat, type DayWindow } from './registry-dates.js';
+import { DATE_FORMAT_EXAMPLE, dateParser, isoDateTimeFault, type DateFormat, type DayWindow } from './registry-dates.js';
 import type { RegionSet } from './regions.js';
 import { foldColumnName } from '../trial/column-resolver.js';
 import { registryColumnsFor } from './registry-column-names.js';
@@ -200,15 +200,19 @@ export function referralFieldSchemas(rules: ReferralRules) {
   const written = `a real calendar date ${format === 'excel-serial' ? '' : 'written '}${DATE_FORMAT_EXAMPLE[format]}`;
   // A cell in another format the registry readers know says which "dateFormat" reads it.
   const dateExpected = (tail: string) => (v: string) => {
-    const other = (['iso', 'iso-datetime', 'excel-serial', 'ddmonyyyy', 'dd-mon-yy', 'dd-mon-yyyy', 'dd-mm-yy', 'dd.mm.yy'] as const).find((f) => f !== format && !(f === 'iso' && format === 'iso-datetime') && dateParser(f, rules.dateWindow)(v) !== undefined && !(f === 'iso-datetime' && parseIsoDay(v) !== undefined));
+    const other = (['iso', 'iso-datetime', 'excel-serial', 'ddmonyyyy', 'dd-mon-yy', 'dd-mon-yyyy', 'd. month yyyy', 'dd-mm-yy', 'dd.mm.yy'] as const).find((f) => f !== format && !(f === 'iso' && format === 'iso-datetime') && dateParser(f, rules.dateWindow)(v) !== undefined && !(f === 'iso-datetime' && parseIsoDay(v) !== undefined));
     const hint = other === undefined ? ''
       : other === 'iso' ? ` (this is an ISO date, YYYY-MM-DD: set "dateFormat": "iso" in the uptake plan if the file's dates are written so, or "auto")`
       : other === 'dd-mm-yy' || other === 'dd.mm.yy' ? ` (this is a day-first date with a two-digit year, as Excel writes a short date: set "dateFormat": "${other}" in the uptake plan)`
       : other === 'excel-serial' ? ` (this looks like an Excel serial day number: set "dateFormat": "excel-serial" in the uptake plan, or format the column as a date in Excel before saving the CSV; a SAS date value counts from 1960-01-01: "sas-day")`
         : other === 'ddmonyyyy' ? ` (this is a SAS date text: set "dateFormat": "ddmonyyyy" or "auto" in the uptake plan)`
-          : other === 'dd-mon-yy' || other === 'dd-mon-yyyy' ? ` (this is an Oracle date text: set "dateFormat": "${other}" or "auto" in the uptake plan)`
+          : other === 'dd-mon-yy' || other === 'dd-mon-yyyy' ? ` (this is a date with a month abbreviation, as Oracle and Qlik write it: set "dateFormat": "${other}" or "auto" in the uptake plan)`
+          : other === 'd. month yyyy' ? ` (this is a date with the month's name, as Qlik writes a long date in Danish: set "dateFormat": "d. month yyyy" or "auto" in the uptake plan)`
           : ` (this is a date with a time of day: set "dateFormat": "iso-datetime" in the uptake plan)`;
-    return `${written}${tail}${hint}`;
+    // A timestamp no format reads: which of its parts is wrong (registry-dates.ts isoDateTimeFault).
+    const fault = other === undefined && (format === 'iso' || format === 'iso-datetime') ? isoDateTimeFault(v) : undefined;
+    const faultText = fault === undefined ? '' : format === 'iso' ? ` — a date with a time of day, as "dateFormat": "iso-datetime" reads, but ${fault}` : ` — ${fault}`;
+    return `${written}${tail}${hint}${faultText}`;
   };
   const sexes = withSynonyms(SEX_SYNONYMS, rules.sexValues);
   const referrers = withSynonyms(REFERRER_SYNONYMS, rules.referrerValues);

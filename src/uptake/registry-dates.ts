@@ -5,14 +5,21 @@
  * a referral "on 9 May" must stay on 9 May), day-first or month-first numeric dates, SAS's
  * DATE9. and DATETIME20. texts (`17MAY2024`, `17MAY2024:00:00:00`, PROC EXPORT's defaults), Oracle's
  * DD-MON-RR and DD-MON-YYYY texts (`03-JAN-24`, `03-JAN-2024`, as SQL Developer exports DATE
- * columns; English or Danish month abbreviations), day-first dates with two-digit years
- * (`17-05-24`, `17.05.24`, as Excel writes a short date), and day numbers (Excel serials, SAS dates counted from 1960-01-01).
+ * columns; English or Danish month abbreviations, and Qlik's Danish `21-apr.-2025`), Qlik's Danish long dates
+ * (`4. marts 2025`), day-first dates with two-digit years (`17-05-24`, `17.05.24`, as Excel
+ * writes a short date), and day numbers (Excel serials, SAS dates counted from 1960-01-01).
+ *
+ * A timestamp with a UTC offset (`2025-04-21T09:15:00+02:00`, `…Z`, SQL Server's
+ * `2025-04-21 09:15:00.1234567 +02:00`, PostgreSQL's `2025-04-21 09:15:00+02`) counts on the
+ * calendar date as written, whatever its offset, like every other time part here: never
+ * converted to another zone, so neither the machine's time zone nor the offset moves a referral
+ * to another day (docs/input-registry.md "Dates").
  *
  * Every parser returns whole days since 1970-01-01 UTC, or undefined unless the text is a real
  * calendar date in exactly that format. `auto` is resolved once per file by `detectDateFormat`
  * from every date cell, and refuses a file whose day/month order cannot be told apart.
  */
-export const DATE_FORMATS = ['iso', 'iso-datetime', 'dd-mm-yyyy', 'dd.mm.yyyy', 'dd/mm/yyyy', 'mm/dd/yyyy', 'dd-mm-yy', 'dd.mm.yy', 'ddmonyyyy', 'dd-mon-yyyy', 'dd-mon-yy', 'excel-serial', 'sas-day'] as const;
+export const DATE_FORMATS = ['iso', 'iso-datetime', 'dd-mm-yyyy', 'dd.mm.yyyy', 'dd/mm/yyyy', 'mm/dd/yyyy', 'dd-mm-yy', 'dd.mm.yy', 'ddmonyyyy', 'dd-mon-yyyy', 'dd-mon-yy', 'd. month yyyy', 'excel-serial', 'sas-day'] as const;
 export type DateFormat = (typeof DATE_FORMATS)[number];
 export type DateFormatOption = DateFormat | 'auto';
 
@@ -28,8 +35,45 @@ export function ymdToDay(y: number, m: number, d: number): number | undefined {
 }
 
 const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
-// A date-time: `T` or one space, hh:mm, optional :ss and fraction, optional Z or ±hh:mm.
-const ISO_DATETIME = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+/**
+ * A date-time: `T` or one space, hh:mm, optional :ss and a fraction of up to 9 digits (SQL
+ * Server's datetimeoffset has 7), then an optional UTC offset: `Z`, or `±hh` (PostgreSQL's
+ * timestamptz), `±hhmm` or `±hh:mm`, with one space allowed before a numeric one (SQL Server's
+ * datetimeoffset as text). Groups: 1–3 date, 4–6 time, 7–8 offset hours and minutes.
+ */
+const ISO_DATETIME = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(?:Z| ?[+-](\d{2})(?::?(\d{2}))?)?)?$/;
+/** The largest UTC offset in use (UTC+14, Kiribati): a larger one is a typo, not a zone. */
+const MAX_OFFSET_HOURS = 14;
+function isoDateTime(t: string): number | undefined {
+  const m = ISO_DATETIME.exec(t);
+  if (!m) return undefined;
+  if (m[4] !== undefined && (Number(m[4]) > 23 || Number(m[5]) > 59 || Number(m[6] ?? 0) > 59)) return undefined;
+  if (m[7] !== undefined && (Number(m[7]) > MAX_OFFSET_HOURS || Number(m[8] ?? 0) > 59)) return undefined;
+  // The date as written: the offset says where the clock was, not which day the referral counts on.
+  return ymdToDay(Number(m[1]), Number(m[2]), Number(m[3]));
+}
+
+/**
+ * What is wrong with a text that starts as an ISO date with a time of day but that iso-datetime
+ * does not read (`2025-04-21 09:15:00+2`): which part, said the same way for every cell with
+ * that fault so a file's cells group into one problem; undefined for any other text.
+ */
+export function isoDateTimeFault(t: string): string | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})[T ](.*)$/.exec(t);
+  if (!m || isoDateTime(t) !== undefined) return undefined;
+  if (ymdToDay(Number(m[1]), Number(m[2]), Number(m[3])) === undefined) return 'its date part is not a real calendar date';
+  const time = /^(\d{1,2}):(\d{1,2})(?::(\d{1,2})(?:([.,])(\d*))?)?(.*)$/.exec(m[4]!);
+  if (!time) return 'its time of day is not written hh:mm or hh:mm:ss';
+  const [h, min, s] = [time[1]!, time[2]!, time[3]];
+  if ([h, min, s].some((p) => p !== undefined && p.length !== 2)) return 'its time of day is not written hh:mm or hh:mm:ss (two digits each)';
+  if (Number(h) > 23 || Number(min) > 59 || Number(s ?? 0) > 59) return 'its time of day is out of range (hours 00–23, minutes and seconds 00–59)';
+  if (time[4] === ',') return 'its fraction of a second is written after a comma: iso-datetime reads a point (09:15:00.123)';
+  if (time[5] !== undefined && (time[5].length === 0 || time[5].length > 9)) return 'its fraction of a second is not 1 to 9 digits';
+  const rest = time[6]!;
+  const offset = /^ ?[+-](\d{2})(?::?(\d{2}))?$/.exec(rest);
+  if (offset) return `its UTC offset is out of range (hours 00–${MAX_OFFSET_HOURS}, minutes 00–59)`;
+  return 'what follows its time is not a UTC offset written Z, ±hh, ±hhmm or ±hh:mm, with at most one space before it';
+}
 /**
  * An Excel serial day number, as a date cell formatted "General" is written to CSV: 45993 is
  * 2025-12-02. Five digits (1927–2173), with an optional time fraction (ignored, as in
@@ -64,8 +108,11 @@ function ddMonYyyy(t: string): number | undefined {
  * NLS_DATE_FORMAT DD-MON-RR (`03-JAN-24`), or DD-MON-YYYY (`03-JAN-2024`): month abbreviations
  * in English or, from a client with Danish NLS_DATE_LANGUAGE, in Danish (JAN FEB MAR APR MAJ JUN
  * JUL AUG SEP OKT NOV DEC: only MAJ and OKT differ, and neither is an English month), any case.
+ * Qlik in Danish writes DD-MMM-YYYY with the Danish abbreviations as Danish writes them, a point
+ * after all but `maj` (`21-apr.-2025`, `09-maj-2025`, `30-okt.-2024`): a point after the
+ * abbreviation is read too.
  */
-const ORACLE = /^(\d{1,2})-([A-Za-z]{3})-(\d{2}|\d{4})$/;
+const ORACLE = /^(\d{1,2})-([A-Za-z]{3})\.?-(\d{2}|\d{4})$/;
 const DANISH_MONTHS: Readonly<Record<string, number>> = { MAJ: 5, OKT: 10 };
 function oracleParts(t: string): { d: number; m: number; y: string } | undefined {
   const m = ORACLE.exec(t);
@@ -73,6 +120,20 @@ function oracleParts(t: string): { d: number; m: number; y: string } | undefined
   const mon = m[2]!.toUpperCase();
   const month = (MONTH_ABBREVIATIONS as readonly string[]).indexOf(mon) + 1 || DANISH_MONTHS[mon];
   return month ? { d: Number(m[1]), m: month, y: m[3]! } : undefined;
+}
+
+/**
+ * Qlik's long date in Danish, `D. MMMM YYYY` (`4. marts 2025`, `21. april 2025`): the day with
+ * a point, the month's Danish name or abbreviation (`4. mar. 2025`, `9. maj 2025`; the point
+ * after an abbreviation optional), any case, and a four-digit year.
+ */
+export const DANISH_MONTH_NAMES = ['januar', 'februar', 'marts', 'april', 'maj', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'december'] as const;
+const DANISH_MONTH_OF: ReadonlyMap<string, number> = new Map(DANISH_MONTH_NAMES.flatMap((name, i) => [[name, i + 1], [name.slice(0, 3), i + 1], [`${name.slice(0, 3)}.`, i + 1]] as const));
+const DAY_MONTH_NAME = /^(\d{1,2})\. ([A-Za-z]{3,9}\.?) (\d{4})$/;
+function dayMonthName(t: string): number | undefined {
+  const m = DAY_MONTH_NAME.exec(t);
+  const month = m ? DANISH_MONTH_OF.get(m[2]!.toLowerCase()) : undefined;
+  return month === undefined ? undefined : ymdToDay(Number(m![3]), month, Number(m![1]));
 }
 
 /** Plausible dates as days since 1970-01-01, inclusive (`to` undefined: up to the day of the run). */
@@ -170,7 +231,7 @@ export function hasTimeOfDay(text: string, format: DateFormat): boolean {
 /** What each format looks like, for messages. */
 export const DATE_FORMAT_EXAMPLE: Readonly<Record<DateFormat, string>> = {
   iso: 'YYYY-MM-DD',
-  'iso-datetime': 'YYYY-MM-DD or YYYY-MM-DDThh:mm[:ss]',
+  'iso-datetime': 'YYYY-MM-DD or YYYY-MM-DDThh:mm[:ss[.fff]], optionally with a UTC offset Z, ±hh, ±hhmm or ±hh:mm',
   'dd-mm-yyyy': 'DD-MM-YYYY',
   'dd.mm.yyyy': 'DD.MM.YYYY',
   'dd/mm/yyyy': 'DD/MM/YYYY',
@@ -178,8 +239,9 @@ export const DATE_FORMAT_EXAMPLE: Readonly<Record<DateFormat, string>> = {
   'dd.mm.yy': 'DD.MM.YY (17.05.24; the two-digit year read in the century inside the date window)',
   'mm/dd/yyyy': 'MM/DD/YYYY',
   ddmonyyyy: 'DDMONYYYY or DDMONYYYY:hh:mm:ss (SAS DATE9. or DATETIME20.: 17MAY2024)',
-  'dd-mon-yyyy': 'DD-MON-YYYY (Oracle: 03-JAN-2024; English or Danish month abbreviations)',
+  'dd-mon-yyyy': 'DD-MON-YYYY (Oracle: 03-JAN-2024; Qlik in Danish: 21-apr.-2025; English or Danish month abbreviations)',
   'dd-mon-yy': 'DD-MON-YY (Oracle DD-MON-RR: 03-JAN-24; English or Danish month abbreviations; the two-digit year read in the century inside the date window)',
+  'd. month yyyy': 'D. MONTH YYYY (Qlik\'s Danish long date: 4. marts 2025; Danish month names or abbreviations)',
   'excel-serial': 'as an Excel serial day number (45993 = 2025-12-02)',
   'sas-day': 'as a SAS day number, days since 1960-01-01 (23513 = 2024-05-17)',
 };
@@ -217,12 +279,9 @@ export function dateParser(format: DateFormat, window: DayWindow = { from: DEFAU
         return m ? ymdToDay(Number(m[1]), Number(m[2]), Number(m[3])) : undefined;
       };
     case 'iso-datetime':
-      return (t) => {
-        const m = ISO_DATETIME.exec(t);
-        if (!m) return undefined;
-        if (m[4] !== undefined && (Number(m[4]) > 23 || Number(m[5]) > 59 || Number(m[6] ?? 0) > 59)) return undefined;
-        return ymdToDay(Number(m[1]), Number(m[2]), Number(m[3]));
-      };
+      return isoDateTime;
+    case 'd. month yyyy':
+      return dayMonthName;
     case 'excel-serial':
       return (t) => {
         const m = EXCEL_SERIAL.exec(t);
@@ -304,10 +363,15 @@ export function dayNumberFormat(n: DayNumbers, from: number, to: number): { form
 }
 
 export function createDateFormatDetector(): DateFormatDetector {
-  let iso = 0, isoTime = 0, serial = 0, sas = 0, others = 0, total = 0;
+  let iso = 0, isoTime = 0, serial = 0, sas = 0, named = 0, others = 0, total = 0;
   // Oracle texts by year length (`03-JAN-24`, `03-JAN-2024`): counted before any other format.
   const oracle = { 2: 0, 4: 0 };
   const notOracleExample: { 2?: string; 4?: string } = {};
+  // The first text of each kind, and the first of neither year length: what a refusal quotes.
+  const oracleExample: { 2?: string; 4?: string } = {};
+  let nonOracleExample: string | undefined;
+  // Month names (`4. marts 2025`): the first such text, and the first that is not one.
+  let namedExample: string | undefined, notNamedExample: string | undefined;
   const numeric = { '-': 0, '.': 0, '/': 0 };
   let firstOver12 = 0, secondOver12 = 0;
   let example: string | undefined;
@@ -318,13 +382,17 @@ export function createDateFormatDetector(): DateFormatDetector {
     add(text) {
       if (text === '') return;
       total++;
+      const isNamed = dayMonthName(text) !== undefined;
+      if (!isNamed) notNamedExample ??= text;
       const ora = oracleParts(text);
       const oraLength = ora && ymdToDay(ora.y.length === 2 ? 2000 + Number(ora.y) : Number(ora.y), ora.m, ora.d) !== undefined ? (ora.y.length as 2 | 4) : undefined;
       if (oraLength !== 2) notOracleExample[2] ??= text;
       if (oraLength !== 4) notOracleExample[4] ??= text;
-      if (oraLength !== undefined) { oracle[oraLength]++; notSasExample ??= text; example ??= text; return; }
+      if (oraLength !== undefined) { oracle[oraLength]++; oracleExample[oraLength] ??= text; notSasExample ??= text; example ??= text; return; }
+      nonOracleExample ??= text;
       if (ddMonYyyy(text) !== undefined) { sas++; sasExample ??= text; return; }
       notSasExample ??= text;
+      if (isNamed) { named++; namedExample ??= text; example ??= text; return; }
       if (ISO.test(text)) { iso++; return; }
       if (ISO_DATETIME.test(text)) { isoTime++; return; }
       if (EXCEL_SERIAL.test(text)) {
@@ -351,8 +419,12 @@ export function createDateFormatDetector(): DateFormatDetector {
       // One odd row (a total row under the table) must not hide the format of all the others.
       const ora = decided.format === 'dd-mon-yy' ? 2 : decided.format === 'dd-mon-yyyy' ? 4 : undefined;
       const oracleTexts = oracle[2] + oracle[4];
-      const odd = ora !== undefined ? total - oracle[ora] : decided.format === 'excel-serial' ? others + sas + oracleTexts : decided.format === 'ddmonyyyy' ? total - sas : others + sas + serial + oracleTexts;
-      const oddExample = ora !== undefined ? notOracleExample[ora] : decided.format === 'ddmonyyyy' ? notSasExample : decided.format === 'excel-serial' ? example ?? sasExample : example ?? serialExample ?? sasExample;
+      const odd = ora !== undefined ? total - oracle[ora]
+        : decided.format === 'excel-serial' ? others + sas + oracleTexts + named
+        : decided.format === 'ddmonyyyy' ? total - sas
+        : decided.format === 'd. month yyyy' ? total - named
+        : others + sas + serial + oracleTexts + named;
+      const oddExample = ora !== undefined ? notOracleExample[ora] : decided.format === 'ddmonyyyy' ? notSasExample : decided.format === 'd. month yyyy' ? notNamedExample : decided.format === 'excel-serial' ? example ?? sasExample : example ?? serialExample ?? sasExample;
       const days = decided.format === 'excel-serial' && !serialFraction ? { dayNumbers: { min: serialMin, max: serialMax, example: serialExample! } } : {};
       return { ...decided, ...(odd > 0 ? { odd: { count: odd, example: oddExample! } } : {}), ...days };
     },
@@ -365,21 +437,29 @@ export function createDateFormatDetector(): DateFormatDetector {
     // Two-digit-year dates are read only when named (never guessed: 24-05-17 could be year-first).
     const short = shown === undefined ? undefined : (['dd-mm-yy', 'dd.mm.yy'] as const).find((f) => dayMonthPattern(f)!.test(shown));
     const fix = short ? `; these look like day-first dates with two-digit years (DD${short[2]}MM${short[2]}YY, as Excel writes a short date), which auto does not guess: set "dateFormat": "${short}" in the uptake plan` : '';
-    const noFormat = { reason: `dates in a format none of ${DATE_FORMATS.join(', ')} (e.g. ${JSON.stringify(shown)})${fix}` };
-    // Oracle texts: the file's format when all but a few dates are written so, in one year length.
+    // An ISO date with a time of day that iso-datetime does not read: which part is wrong.
+    const fault = shown === undefined ? undefined : isoDateTimeFault(shown);
+    const faultText = fault ? `; it is an ISO date with a time of day, but ${fault}` : '';
+    const noFormat = { reason: `dates in a format none of ${DATE_FORMATS.join(', ')} (e.g. ${JSON.stringify(shown)})${fix}${faultText}` };
+    // Month-abbreviation texts (Oracle, Qlik): the file's format when all but a few dates are written so, in one year length.
     const oracleTotal = oracle[2] + oracle[4];
     if (oracleTotal > 0 && !few(oracleTotal)) {
-      if (oracle[2] > 0 && oracle[4] > 0 && !few(Math.min(oracle[2], oracle[4]))) return { reason: 'Oracle dates with two-digit years (03-JAN-24) mixed with four-digit ones (03-JAN-2024) in one file' };
+      if (oracle[2] > 0 && oracle[4] > 0 && !few(Math.min(oracle[2], oracle[4]))) return { reason: `dates with a month abbreviation and two-digit years (such as ${JSON.stringify(oracleExample[2])}) mixed with four-digit ones (such as ${JSON.stringify(oracleExample[4])}) in one file` };
       const format = oracle[2] >= oracle[4] ? 'dd-mon-yy' : 'dd-mon-yyyy';
       if (few(total - oracle[format === 'dd-mon-yy' ? 2 : 4])) return { format };
-      return { reason: 'Oracle dates (03-JAN-24) mixed with dates in other formats in one file' };
+      const len = format === 'dd-mon-yy' ? 2 : 4;
+      return { reason: `dates written with a month abbreviation (such as ${JSON.stringify(oracleExample[len])}, as Oracle and Qlik write them; "dateFormat": "${format}") mixed with dates in other formats (such as ${JSON.stringify(nonOracleExample ?? notOracleExample[len])}) in one file` };
     }
     if (sas > 0 && !few(sas)) {
       if (sas === total || few(total - sas)) return { format: 'ddmonyyyy' };
       return { reason: 'dates written 17MAY2024 (SAS DATE9./DATETIME20.) mixed with dates in other formats in one file' };
     }
-    // A few SAS or Oracle texts among other dates are odd ones, like any text in no format.
-    const other = others + sas + oracleTotal;
+    if (named > 0 && !few(named)) {
+      if (few(total - named)) return { format: 'd. month yyyy' };
+      return { reason: `dates written with the month's name (such as ${JSON.stringify(namedExample)}, as Qlik writes a long date in Danish; "dateFormat": "d. month yyyy") mixed with dates in other formats (such as ${JSON.stringify(notNamedExample)}) in one file` };
+    }
+    // A few SAS, Oracle or month-name texts among other dates are odd ones, like any text in no format.
+    const other = others + sas + oracleTotal + named;
     if (serial > 0 && serial + other === total) return other === 0 || few(other) ? { format: 'excel-serial' } : noFormat;
     if (other > 0 && !few(other + serial)) return noFormat;
     if (serial > 0 && !few(serial + other)) return { reason: 'Excel serial day numbers (such as 45993) mixed with written dates in one file' };

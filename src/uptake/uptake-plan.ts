@@ -55,7 +55,7 @@ const inputFields = {
     })
     .strict()
     .optional(),
-  dateFormat: z.enum([...DATE_FORMATS, 'auto']).optional().describe("date cells of the registry; default 'iso'. 'iso-datetime' ignores the time part; 'ddmonyyyy' reads SAS's 17MAY2024 and 17MAY2024:00:00:00; 'dd-mon-yyyy' and 'dd-mon-yy' Oracle's 03-JAN-2024 and 03-JAN-24 (English or Danish months; a two-digit year in the century inside the date window); 'dd-mm-yy' and 'dd.mm.yy' Excel's short dates 17-05-24 (the year likewise); 'excel-serial' reads Excel serial day numbers (45993 = 2025-12-02); 'sas-day' SAS day numbers (days since 1960-01-01, 23513 = 2024-05-17); 'auto' refuses ambiguous day/month files"),
+  dateFormat: z.enum([...DATE_FORMATS, 'auto']).optional().describe("date cells of the registry; default 'iso'. 'iso-datetime' reads the calendar date as written, ignoring the time and any UTC offset (Z, +02, +0200, +02:00); 'ddmonyyyy' reads SAS's 17MAY2024 and 17MAY2024:00:00:00; 'dd-mon-yyyy' and 'dd-mon-yy' Oracle's 03-JAN-2024 and 03-JAN-24 (English or Danish months, Qlik's 21-apr.-2025 too; a two-digit year in the century inside the date window); 'd. month yyyy' Qlik's Danish long date 4. marts 2025; 'dd-mm-yy' and 'dd.mm.yy' Excel's short dates 17-05-24 (the year likewise); 'excel-serial' reads Excel serial day numbers (45993 = 2025-12-02); 'sas-day' SAS day numbers (days since 1960-01-01, 23513 = 2024-05-17); 'auto' refuses ambiguous day/month files"),
   dateWindow: z
     .object({ from: isoDate.optional(), to: isoDate.optional() })
     .strict()

@@ -15,7 +15,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { HtaError } from '../../errors.js';
 import type { ProblemGroup } from '../../problem-groups.js';
 import { dayToIso, registryColumnIndex, REGISTRY_COLUMNS, type ColumnIndex, type RegistryColumn } from '../referral.js';
-import { hasTimeOfDay, type DateFormat, type DateFormatOption } from '../registry-dates.js';
+import { DANISH_MONTH_NAMES, hasTimeOfDay, type DateFormat, type DateFormatOption } from '../registry-dates.js';
 import { repeatedRowsNotes, timeOfDayNote } from '../registry-read-notes.js';
 import { appendedTwinsNote, refuseAppendedCuts } from '../appended-export.js';
 import { ONE_COPY_SQL, REPEAT_HASHES_SQL, repeatedRows } from './repeated-rows.js';
@@ -125,7 +125,10 @@ async function rejectedRows(db: DuckDBConnection, delimiter: string): Promise<nu
  * SAS and pandas store ages) → `83`, another (83.5) as written, to be refused as before, NaN
  * (pandas' missing value) → empty; a TIMESTAMP at midnight (00:00:00, a date stored as a
  * timestamp) → its date, another as `2025-05-09 08:15:00`, which "dateFormat": "iso-datetime"
- * reads. A TIMESTAMP WITH TIME ZONE is left as written (its day depends on a time zone).
+ * reads. A TIMESTAMP WITH TIME ZONE is an instant with no written offset: read as its Danish
+ * local time (Europe/Copenhagen), then as a TIMESTAMP — the day a Danish CSV export of it writes
+ * (`2025-05-09 08:15:00+02:00`), and never the machine's time zone, which DuckDB would otherwise
+ * render it in (docs/input-registry.md "Parquet").
  */
 function parquetText(col: string, type: string, dateFormat: DateFormatOption = 'iso'): string {
   const t = type.toUpperCase();
@@ -140,6 +143,7 @@ function parquetText(col: string, type: string, dateFormat: DateFormatOption = '
   if (/^TIMESTAMP(_S|_MS|_NS)?$/.test(t)) {
     return `CASE WHEN CAST(${col} AS TIME) = TIME '00:00:00' THEN ${typedDateText(`CAST(${col} AS DATE)`, dateFormat)} ELSE CAST(${col} AS VARCHAR) END`;
   }
+  if (t === 'TIMESTAMP WITH TIME ZONE') return parquetText(`timezone('Europe/Copenhagen', ${col})`, 'TIMESTAMP', dateFormat);
   return `CAST(${col} AS VARCHAR)`;
 }
 
@@ -149,10 +153,14 @@ const STRFTIME: Readonly<Partial<Record<DateFormat, string>>> = {
   'dd-mm-yy': '%d-%m-%y', 'dd.mm.yy': '%d.%m.%y', ddmonyyyy: '%d%b%Y', 'dd-mon-yyyy': '%d-%b-%Y', 'dd-mon-yy': '%d-%b-%y',
 };
 
+const danishMonthList = `[${DANISH_MONTH_NAMES.map(sqlText).join(', ')}]`;
+
 /** A DATE value as the text `dateFormat` reads: ISO for iso, iso-datetime and auto; a day number for the day-number formats. */
 function typedDateText(date: string, dateFormat: DateFormatOption): string {
   if (dateFormat === 'excel-serial') return `CAST(date_diff('day', DATE '1899-12-30', ${date}) AS VARCHAR)`;
   if (dateFormat === 'sas-day') return `CAST(date_diff('day', DATE '1960-01-01', ${date}) AS VARCHAR)`;
+  // Danish month names (strftime's %B is English), as the format reads them: `4. marts 2025`.
+  if (dateFormat === 'd. month yyyy') return `CAST(day(${date}) AS VARCHAR) || '. ' || ${danishMonthList}[month(${date})] || ' ' || CAST(year(${date}) AS VARCHAR)`;
   const pattern = dateFormat === 'auto' ? undefined : STRFTIME[dateFormat];
   return pattern ? `upper(strftime(${date}, ${sqlText(pattern)}))` : `CAST(${date} AS VARCHAR)`;
 }

@@ -8,7 +8,7 @@
  * and a file with any miss is read again the old way (every distinct text of the whole file).
  */
 import { dayToIso } from '../referral.js';
-import { EXCEL_SERIAL_1970, MONTH_ABBREVIATIONS, SAS_DAY_1970, type DateFormat } from '../registry-dates.js';
+import { DANISH_MONTH_NAMES, EXCEL_SERIAL_1970, MONTH_ABBREVIATIONS, SAS_DAY_1970, type DateFormat } from '../registry-dates.js';
 import type { DistinctTexts } from './value-dictionaries.js';
 
 /** Rows read for the sample: enough for every region, clinic, sex and referrer of most files. */
@@ -41,6 +41,9 @@ export function dayText(day: number, format: DateFormat): string {
       return `${d}-${MONTH_ABBREVIATIONS[Number(m) - 1]!}-${y}`;
     case 'dd-mon-yy':
       return `${d}-${MONTH_ABBREVIATIONS[Number(m) - 1]!}-${y.slice(2)}`;
+    case 'd. month yyyy':
+      // Qlik's Danish long date: the day unpadded, the month's name (`4. marts 2025`).
+      return `${Number(d)}. ${DANISH_MONTH_NAMES[Number(m) - 1]!} ${y}`;
     case 'dd-mm-yy':
     case 'dd.mm.yy':
       return `${d}${format[2]}${m}${format[2]}${y.slice(2)}`;

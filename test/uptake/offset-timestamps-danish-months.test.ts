@@ -1,0 +1,198 @@
+/**
+ * Registry dates as regional warehouses and BI tools write them (docs/input-registry.md "Dates"):
+ * timestamps with a UTC offset in every spelling (SQL Server's datetimeoffset as text
+ * `2025-04-21 09:15:00.1234567 +02:00`, PostgreSQL's timestamptz `2025-04-21 09:15:00+02`, ISO's
+ * `…T09:15:00.000+0200` and `…Z`), and Qlik's Danish dates (`21-apr.-2025`, `09-maj-2025`,
+ * `4. marts 2025`). Until 4 December 2026 the first two and both Qlik spellings were refused by
+ * every dateFormat, `auto` called a Qlik file "Oracle dates (03-JAN-24) mixed with dates in
+ * other formats", and a refused timestamp's error did not say which part was wrong.
+ */
+import { createReadStream, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { afterEach, describe, expect, it } from 'vitest';
+import { HtaError } from '../../src/errors.js';
+import { createDateFormatDetector, dateParser, isoDateTimeFault, type DateFormatOption } from '../../src/uptake/registry-dates.js';
+import { dayToIso } from '../../src/uptake/referral.js';
+import { readRegistry, readRegistryStream } from '../../src/uptake/read-registry.js';
+import { regionSet } from '../../src/uptake/regions.js';
+import { tempDir } from '../support/run-cli.js';
+
+const iso = (d: number | undefined) => (d === undefined ? undefined : dayToIso(d));
+const pad = (n: number) => String(n).padStart(2, '0');
+const detect = (texts: readonly string[]) => {
+  const d = createDateFormatDetector();
+  texts.forEach((t) => d.add(t));
+  return d.result();
+};
+
+describe('timestamps with a UTC offset (iso-datetime, auto)', () => {
+  const read = dateParser('iso-datetime');
+  const spellings = [
+    '2025-04-21T09:15:00+02:00', '2025-04-21T09:15:00Z', '2025-04-21 09:15:00+02:00', '2025-04-21T09:15:00.000+0200',
+    '2025-04-21T09:15:00.1234567+02:00', '2025-04-21 09:15:00.1234567 +02:00', '2025-04-21 09:15:00 +02:00', '2025-04-21 09:15:00+02',
+    '2025-04-21 09:15-05', '2025-04-21T09:15:00 -0330',
+  ];
+
+  it('every spelling is read, each as the calendar date written before its time', () => {
+    expect(spellings.map((t) => iso(read(t)))).toEqual(spellings.map(() => '2025-04-21'));
+  });
+
+  // Converted to UTC, 00:30+02:00 is the day before; converted to Danish time, 23:30Z is the day after.
+  const edges = ['2025-04-21 00:30:00+02', '2025-04-21T23:30:00Z', '2025-04-21 23:30:00.5 -05:00', '2025-04-21 00:15:00 +14:00'];
+  const savedTz = process.env.TZ;
+  afterEach(() => {
+    if (savedTz === undefined) delete process.env.TZ;
+    else process.env.TZ = savedTz;
+  });
+  it('the offset never moves a date to another day, and the machine\'s time zone does not matter', () => {
+    for (const tz of ['UTC', 'Europe/Copenhagen', 'Pacific/Kiritimati', 'America/Los_Angeles']) {
+      process.env.TZ = tz;
+      expect(edges.map((t) => iso(read(t))), tz).toEqual(edges.map(() => '2025-04-21'));
+    }
+  });
+
+  it('auto detects iso-datetime from each spelling; a file of one refused spelling is refused naming its wrong part', () => {
+    for (const t of spellings) expect(detect([t, t.replace('04-21', '05-30'), '']), t).toEqual({ format: 'iso-datetime' });
+    const bad = detect(['2025-04-21 09:15:00+2', '2025-05-30 09:15:00+2']);
+    expect(bad).toEqual({ reason: expect.stringContaining('"2025-04-21 09:15:00+2"); it is an ISO date with a time of day, but what follows its time is not a UTC offset written Z, ±hh, ±hhmm or ±hh:mm') });
+  });
+
+  it('a timestamp still refused says which part is wrong, the same words for every cell with that fault', () => {
+    const cases: [string, RegExp][] = [
+      ['2025-04-21 09:15:00+2', /not a UTC offset written Z, ±hh, ±hhmm or ±hh:mm/],
+      ['2025-04-21 09:15:00 CEST', /not a UTC offset written/],
+      ['2025-04-21 09:15:00  +02:00', /not a UTC offset written .*at most one space/],
+      ['2025-04-21 09:15:00+15:00', /UTC offset is out of range \(hours 00–14, minutes 00–59\)/],
+      ['2025-04-21 09:15:00+02:60', /UTC offset is out of range/],
+      ['2025-04-21 24:00:00+02', /time of day is out of range/],
+      ['2025-04-21 9:15:00+02', /time of day is not written hh:mm or hh:mm:ss \(two digits each\)/],
+      ['2025-04-21T09h15', /time of day is not written hh:mm or hh:mm:ss/],
+      ['2025-04-21 09:15:00,5+02', /fraction of a second is written after a comma/],
+      ['2025-04-21 09:15:00.1234567890+02', /fraction of a second is not 1 to 9 digits/],
+      ['2025-02-29 09:15:00+01', /date part is not a real calendar date/],
+    ];
+    for (const [text, fault] of cases) {
+      expect(read(text), text).toBeUndefined();
+      expect(isoDateTimeFault(text), text).toMatch(fault);
+    }
+    expect(isoDateTimeFault('2025-04-21 11:00:00+16')).toBe(isoDateTimeFault('2024-01-02 08:00:00 -1530'));
+    // Texts iso-datetime reads, or that are no timestamp at all, have no fault to name.
+    expect(['2025-04-21 09:15:00+02', '2025-04-21', '21-04-2025 09:15', 'x'].map(isoDateTimeFault)).toEqual([undefined, undefined, undefined, undefined]);
+  });
+});
+
+describe('Danish month names as Qlik writes them', () => {
+  it('dd-mon-yyyy and dd-mon-yy read Danish abbreviations with their point (21-apr.-2025, 09-maj-2025)', () => {
+    const four = dateParser('dd-mon-yyyy');
+    const texts = ['21-apr.-2025', '09-maj-2025', '30-okt.-2024', '11-dec.-2024', '01-mar.-2024', '03-JAN.-2024', '17-Sep.-2024'];
+    expect(texts.map((t) => iso(four(t)))).toEqual(['2025-04-21', '2025-05-09', '2024-10-30', '2024-12-11', '2024-03-01', '2024-01-03', '2024-09-17']);
+    expect(['21-apr..-2025', '21.apr.2025', '30-feb.-2024', '21-april-2025'].map(four)).toEqual([undefined, undefined, undefined, undefined]);
+    expect(iso(dateParser('dd-mon-yy')('21-apr.-24'))).toBe('2024-04-21');
+  });
+
+  it('"d. month yyyy" reads Qlik\'s Danish long date, names or abbreviations, in any case', () => {
+    const long = dateParser('d. month yyyy');
+    const texts = ['4. marts 2025', '21. april 2025', '9. maj 2025', '30. oktober 2024', '1. DECEMBER 2024', '04. Januar 2024', '4. mar. 2025', '4. mar 2025', '29. februar 2024'];
+    expect(texts.map((t) => iso(long(t)))).toEqual(['2025-03-04', '2025-04-21', '2025-05-09', '2024-10-30', '2024-12-01', '2024-01-04', '2025-03-04', '2025-03-04', '2024-02-29']);
+    expect(['30. februar 2024', '4. march 2025', '4 marts 2025', '4. marts 25', '4. maj. 2025x', '4.marts 2025'].map(long)).toEqual([undefined, undefined, undefined, undefined, undefined, undefined]);
+  });
+
+  it('auto detects both Qlik spellings; a real mix names what it found, not "Oracle dates (03-JAN-24)"', () => {
+    expect(detect(['21-apr.-2025', '09-maj-2025', '', '30-okt.-2024'])).toEqual({ format: 'dd-mon-yyyy' });
+    expect(detect(['21. april 2025', '9. maj 2025', '', '4. marts 2025'])).toEqual({ format: 'd. month yyyy' });
+    const many = Array.from({ length: 30 }, () => '4. marts 2025');
+    expect(detect([...many, '2025-03-04'])).toEqual({ format: 'd. month yyyy', odd: { count: 1, example: '2025-03-04' } });
+    const isoMany = Array.from({ length: 30 }, () => '2025-03-04');
+    expect(detect([...isoMany, '4. marts 2025'])).toEqual({ format: 'iso', odd: { count: 1, example: '4. marts 2025' } });
+    const abbrevMix = detect(['21-apr.-2025', '09-maj-2025', '2025-04-21', '2025-05-09']);
+    expect(abbrevMix).toEqual({ reason: 'dates written with a month abbreviation (such as "21-apr.-2025", as Oracle and Qlik write them; "dateFormat": "dd-mon-yyyy") mixed with dates in other formats (such as "2025-04-21") in one file' });
+    const yearMix = detect(['21-apr.-25', '09-maj-25', '21-apr.-2025', '09-maj-2025']);
+    expect(yearMix).toEqual({ reason: 'dates with a month abbreviation and two-digit years (such as "21-apr.-25") mixed with four-digit ones (such as "21-apr.-2025") in one file' });
+    expect(detect(['4. marts 2025', '9. maj 2025', '2025-04-21', '2025-05-09'])).toEqual({ reason: expect.stringContaining('dates written with the month\'s name (such as "4. marts 2025", as Qlik writes a long date in Danish; "dateFormat": "d. month yyyy") mixed with dates in other formats (such as "2025-04-21")') });
+  });
+});
+
+// A small registry of 2024, its dates written by `date` (day numbers since 1970 in, text out).
+const HEADER = 'PatientID;Region;Klinik;Henvist;Aktiveret;SidstAktiv;Alder;Køn;Henviser';
+const REGIONS = ['Region Nordjylland', 'Region Midtjylland', 'Region Syddanmark'];
+function registry(date: (y: number, m: number, d: number, k: number) => string): string {
+  const lines = [HEADER];
+  let i = 0;
+  for (const r of REGIONS) {
+    for (let k = 0; k < 30; k++, i++) {
+      const m = 1 + (i % 11), d = 1 + (i % 27);
+      const act = i % 3 === 0 ? '' : date(2024, m, d + 1, i);
+      const last = act === '' ? '' : date(2024, m + 1, d, i + 1);
+      lines.push([String(5000 + i), r, k % 2 ? '0101' : '0102', date(2024, m, d, i), act, last, String(20 + (i % 60)), k % 2 ? 'K' : 'M', 'Egen læge'].join(';'));
+    }
+  }
+  return lines.join('\r\n') + '\r\n';
+}
+const isoDate = (y: number, m: number, d: number) => `${y}-${pad(m)}-${pad(d)}`;
+// Times that a conversion would move to another day: just after midnight with an offset ahead of
+// UTC, late evening in UTC; each cell another spelling.
+const TIMESTAMP_SPELLINGS = [
+  (s: string) => `${s} 00:30:00.1234567 +02:00`, (s: string) => `${s} 00:30:00+02`, (s: string) => `${s}T23:30:00Z`,
+  (s: string) => `${s}T00:15:00.000+0100`, (s: string) => `${s} 23:45:00 -05:00`,
+];
+const timestamp = (y: number, m: number, d: number, k: number) => TIMESTAMP_SPELLINGS[k % TIMESTAMP_SPELLINGS.length]!(isoDate(y, m, d));
+const DANISH_ABBREVIATIONS = ['jan.', 'feb.', 'mar.', 'apr.', 'maj', 'jun.', 'jul.', 'aug.', 'sep.', 'okt.', 'nov.', 'dec.'];
+const NAMES = ['januar', 'februar', 'marts', 'april', 'maj', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'december'];
+const qlikShort = (y: number, m: number, d: number) => `${pad(d)}-${DANISH_ABBREVIATIONS[m - 1]!}-${y}`;
+const qlikLong = (y: number, m: number, d: number) => `${d}. ${NAMES[m - 1]!} ${y}`;
+
+describe('the CSV row reader and the SQL engine (CSV and Parquet) read the same referrals as from ISO dates', () => {
+  const dir = tempDir();
+  const f = (name: string) => join(dir, name);
+  for (const [name, date] of [['iso.csv', isoDate], ['ts.csv', timestamp], ['qlik-short.csv', qlikShort], ['qlik-long.csv', qlikLong]] as const) writeFileSync(f(name), registry(date));
+  const columns = { id: 'PatientID', clinic: 'Klinik', referred: 'Henvist', activated: 'Aktiveret', last_active: 'SidstAktiv', age: 'Alder', sex: 'Køn', referrer: 'Henviser' } as const;
+  const base = { regions: regionSet(REGIONS), columns, exportDate: '2024-12-31', threads: 1 };
+  let expected: Awaited<ReturnType<typeof readRegistry>> | undefined;
+  const want = async () => (expected ??= await readRegistry(f('iso.csv'), { ...base, dateFormat: 'iso' }));
+
+  for (const [file, formats] of [['ts.csv', ['iso-datetime', 'auto']], ['qlik-short.csv', ['dd-mon-yyyy', 'auto']], ['qlik-long.csv', ['d. month yyyy', 'auto']]] as const) {
+    it(`${file} under ${formats.join(' and ')}`, async () => {
+      for (const dateFormat of formats as readonly DateFormatOption[]) {
+        expect(await readRegistry(f(file), { ...base, dateFormat }), dateFormat).toEqual(await want());
+      }
+      const stream = await readRegistryStream(createReadStream(f(file)), file, ';', { ...base, dateFormat: formats[0] });
+      expect(stream.aggregate).toEqual(await want());
+    }, 30_000);
+  }
+
+  it('Parquet: typed DATEs under "d. month yyyy"; TIMESTAMP WITH TIME ZONE as its Danish calendar date, whatever the machine\'s zone', async () => {
+    const db = await (await DuckDBInstance.create(':memory:', { autoinstall_known_extensions: 'false', autoload_known_extensions: 'false' })).connect();
+    const cols = ['Henvist', 'Aktiveret', 'SidstAktiv'];
+    const typed = (c: string) => `CAST(NULLIF(${c}, '') AS DATE) AS ${c}`;
+    await db.run(`COPY (SELECT * REPLACE (${cols.map(typed).join(', ')}) FROM read_csv('${f('iso.csv')}', all_varchar = true, delim = ';', header = true)) TO '${f('typed.parquet')}' (FORMAT parquet)`);
+    // Each date stored as an instant at 00:30 Danish time (22:30 or 23:30 UTC the day before).
+    const instant = (c: string) => `timezone('Europe/Copenhagen', CAST(NULLIF(${c}, '') AS DATE) + INTERVAL 30 MINUTE) AS ${c}`;
+    await db.run(`COPY (SELECT * REPLACE (${cols.map(instant).join(', ')}) FROM read_csv('${f('iso.csv')}', all_varchar = true, delim = ';', header = true)) TO '${f('tz.parquet')}' (FORMAT parquet)`);
+    const types = (await db.runAndReadAll(`SELECT DISTINCT typeof(Henvist) FROM read_parquet('${f('tz.parquet')}')`)).getRowsJS();
+    db.closeSync();
+    expect(types).toEqual([['TIMESTAMP WITH TIME ZONE']]);
+    expect(await readRegistry(f('typed.parquet'), { ...base, dateFormat: 'd. month yyyy' })).toEqual(await want());
+    for (const dateFormat of ['iso-datetime', 'auto'] as const) expect(await readRegistry(f('tz.parquet'), { ...base, dateFormat }), dateFormat).toEqual(await want());
+  }, 30_000);
+
+  it('a refused timestamp\'s problem names the part that is wrong; under "iso" it names iso-datetime too', async () => {
+    // One referral date (line 5) with an offset of one digit.
+    const lines = registry(isoDate).split('\r\n');
+    const cells = lines[4]!.split(';');
+    cells[3] += ' 09:15:00+2';
+    lines[4] = cells.join(';');
+    writeFileSync(f('bad.csv'), lines.join('\r\n'));
+    const problemsOf = async (dateFormat: DateFormatOption) => {
+      try {
+        await readRegistry(f('bad.csv'), { ...base, dateFormat });
+      } catch (e) {
+        if (e instanceof HtaError) return (e.groups ?? e.problems).map((p) => `${p.field}: ${p.expected}`);
+        throw e;
+      }
+      throw new Error('read');
+    };
+    expect(await problemsOf('iso-datetime')).toEqual([expect.stringMatching(/^Henvist: a real calendar date written YYYY-MM-DD or YYYY-MM-DDThh:mm\[:ss\[\.fff\]\], optionally with a UTC offset Z, ±hh, ±hhmm or ±hh:mm — what follows its time is not a UTC offset/)]);
+    expect(await problemsOf('iso')).toEqual([expect.stringMatching(/^Henvist: a real calendar date written YYYY-MM-DD — a date with a time of day, as "dateFormat": "iso-datetime" reads, but what follows its time is not a UTC offset/)]);
+  }, 30_000);
+});

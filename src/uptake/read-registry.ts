@@ -53,6 +53,7 @@ import { FOOTNOTE_EXPECTED, FOOTNOTE_KIND, footnoteCell } from './footnote-rows.
 import { regionTitleText } from './region-title-rows.js';
 import { headerUnderlineProblem, isHeaderUnderline } from '../io/header-underline.js';
 import { eligibleHeaderLines } from './eligible-header-lines.js';
+import { quarterColumnsError, quarterYearAdvice } from './eligible-quarters.js';
 import { headerRepeats as headerRepeatsOf, reorderedHeaderError, repeatedHeaderProblem } from './repeated-header.js';
 import { refuseSpecialFile } from '../io/regular-file.js';
 import { RECORD_DELIMITERS } from '../io/line-ends.js';
@@ -760,6 +761,9 @@ export function readEligibleFile(file: string, options: ReadEligibleOptions = {}
     ri = years!.text[0]!;
   }
   if (problems.length > 0) {
+    // Counts per quarter (`Region;2025-K1;…`, a `Kvartal` column): said so, with how a year's count follows (eligible-quarters.ts).
+    const quarters = quarterColumnsError(file, table.header);
+    if (quarters) throw quarters;
     if (years) {
       throw new HtaError('input.invalid', `${file} has years as columns (${years.years.map((j) => table.header[j]).join(', ')}) beside ${years.text.length} other columns`, [
         { file, line: 1, expected: `one column of region names and one column per year (Region;2024;2025;…), read as years as columns — or one row per region and year (Region;År;Antal: columns region, year, eligible); have: ${table.header.join(', ')}` },
@@ -842,7 +846,7 @@ export function readEligibleFile(file: string, options: ReadEligibleOptions = {}
     for (const { yv: written, ev, ej } of counts) {
       const yv = wide ? written : yearText(written, thousands, yearMarks);
       const yearOk = /^\d{4}$/.test(yv);
-      if (!yearOk) problems.push({ file, line: rec.line, column: yi + 1, field: table.header[yi], value: as(yi).value, expected: `a four-digit year${as(yi).note}` });
+      if (!yearOk) problems.push({ file, line: rec.line, column: yi + 1, field: table.header[yi], value: as(yi).value, expected: `a four-digit year${as(yi).note}${quarterYearAdvice(yv)}` });
       const n = parseCount(ev, thousands);
       const masked = n === undefined && looksMasked(ev) ? maskedCountAdvice(ev, wide ? 'wide' : 'long') : '';
       if (n === undefined || n <= 0) problems.push({ file, line: rec.line, column: ej + 1, field: table.header[ej], value: as(ej).value, expected: `a whole number of eligible people > 0 (${example})${as(ej).note}${masked}` });

@@ -55,6 +55,8 @@ export interface CsvTable {
   trailer?: readonly number[];
   /** An Excel pivot's caption line 1 (`Sum af Antal;Kolonnenavne`), skipped above the header (pivot-caption.ts; only with `yearColumns`). */
   pivotCaption?: string;
+  /** The header's line in the file (below blank lines or a pivot caption), when read from a file. */
+  headerLine?: number;
 }
 
 /** A table held in memory (parsed from text): its records are an array. */
@@ -165,7 +167,7 @@ export function readCsvFile(file: string, options: ReadCsvOptions = {}): CsvTabl
   }
   const records = new FileRecords(file, shape, source.identity, chunkBytes, source.legacy !== undefined);
   const legacy = source.legacy instanceof Windows1252Check ? source.legacy : undefined;
-  return { file, header: shape.header, records, dialect: withEncoding(shape.dialect, source.utf16, legacy), ...(shape.trailer.length ? { trailer: shape.trailer } : {}), ...(shape.pivotCaption === undefined ? {} : { pivotCaption: shape.pivotCaption }) };
+  return { file, header: shape.header, records, dialect: withEncoding(shape.dialect, source.utf16, legacy), headerLine: shape.headerLine, ...(shape.trailer.length ? { trailer: shape.trailer } : {}), ...(shape.pivotCaption === undefined ? {} : { pivotCaption: shape.pivotCaption }) };
 }
 
 export function parseCsvText(input: string, file: string): CsvTableInMemory {

@@ -52,6 +52,8 @@ import { jsonRegistry } from './registry-json.js';
 import { FOOTNOTE_EXPECTED, FOOTNOTE_KIND, footnoteCell } from './footnote-rows.js';
 import { regionTitleText } from './region-title-rows.js';
 import { headerUnderlineProblem, isHeaderUnderline } from '../io/header-underline.js';
+import { eligibleHeaderLines } from './eligible-header-lines.js';
+import { quarterColumnsError, quarterYearAdvice } from './eligible-quarters.js';
 import { headerRepeats as headerRepeatsOf, reorderedHeaderError, repeatedHeaderProblem } from './repeated-header.js';
 import { refuseSpecialFile } from '../io/regular-file.js';
 import { RECORD_DELIMITERS } from '../io/line-ends.js';
@@ -658,6 +660,8 @@ export interface ReadEligibleOptions {
   columns?: Partial<Record<'region' | 'year' | 'eligible', string>>;
   /** The plan's `missingCodes`: cells read as empty besides `NULL`, `(null)`, `NA`, `.` (missing-cells.ts). */
   missingCodes?: readonly (string | number)[];
+  /** `'exclude'` (--exclude-invalid): the header line repeated in the file is left out, not refused (eligible-header-lines.ts). */
+  invalidRows?: 'fail' | 'exclude';
 }
 
 /**
@@ -723,6 +727,8 @@ export function readEligibleFile(file: string, options: ReadEligibleOptions = {}
   yearMarks?: { count: number; example: string };
   /** An Excel pivot's caption line 1 skipped above the header (`Sum af Antal;Kolonnenavne`: io/pivot-caption.ts). */
   pivotCaption?: string;
+  /** With invalidRows 'exclude': the lines that repeated the header line, left out (eligible-header-lines.ts). */
+  headerLines?: number[];
   /** Whether DAGI codes are read as regions in this analysis (every region of the file is Danish). */
   regionCodes: boolean;
   /** The codes read in the file (code → region name), for a note. */
@@ -755,6 +761,9 @@ export function readEligibleFile(file: string, options: ReadEligibleOptions = {}
     ri = years!.text[0]!;
   }
   if (problems.length > 0) {
+    // Counts per quarter (`Region;2025-K1;…`, a `Kvartal` column): said so, with how a year's count follows (eligible-quarters.ts).
+    const quarters = quarterColumnsError(file, table.header);
+    if (quarters) throw quarters;
     if (years) {
       throw new HtaError('input.invalid', `${file} has years as columns (${years.years.map((j) => table.header[j]).join(', ')}) beside ${years.text.length} other columns`, [
         { file, line: 1, expected: `one column of region names and one column per year (Region;2024;2025;…), read as years as columns — or one row per region and year (Region;År;Antal: columns region, year, eligible); have: ${table.header.join(', ')}` },
@@ -765,6 +774,11 @@ export function readEligibleFile(file: string, options: ReadEligibleOptions = {}
     if (guess) for (const p of problems) p.hint = `map the file's names in the uptake plan: "columns": { "eligible": ${guess} }`;
     throw new HtaError('input.invalid', `${file} lacks denominator columns`, problems);
   }
+  // The header line again (files joined): no region's row (eligible-header-lines.ts).
+  const exclude = options.invalidRows === 'exclude';
+  const again = eligibleHeaderLines(file, table.header, table.headerLine ?? 1, table.records, wide !== undefined, exclude);
+  problems.push(...again.problems);
+  const headerAgain = new Set(again.lines);
   const thousands = thousandsMarkFor(table.dialect.delimiter, decimalCommaOf(table));
   // A sum in a message is written as the file writes its counts (`25.000` in a Danish file).
   const group = (n: number) => String(n).replace(/\B(?=(\d{3})+$)/g, thousands);
@@ -785,12 +799,14 @@ export function readEligibleFile(file: string, options: ReadEligibleOptions = {}
   // a Danish one, named or numbered (regions.ts `readsRegionCodes`): 1081 is Ronneby too.
   const regionCells: string[] = [];
   for (const rec of table.records) {
+    if (headerAgain.has(rec.line)) continue;
     const v = cell(rec.raw[ri]).trim();
     if (v !== '' && !isTotalWord(v)) regionCells.push(v);
   }
   const codes = readsRegionCodes(regionCells);
   const codesRead = new Map<string, string>();
   for (const rec of table.records) {
+    if (headerAgain.has(rec.line)) continue;
     // Blank: every cell empty, a plan code that is a number (`99`) not counting as empty.
     if (rec.raw.every((c) => numberCell(c) === '')) continue;
     const written = cell(rec.raw[ri]);
@@ -830,7 +846,7 @@ export function readEligibleFile(file: string, options: ReadEligibleOptions = {}
     for (const { yv: written, ev, ej } of counts) {
       const yv = wide ? written : yearText(written, thousands, yearMarks);
       const yearOk = /^\d{4}$/.test(yv);
-      if (!yearOk) problems.push({ file, line: rec.line, column: yi + 1, field: table.header[yi], value: as(yi).value, expected: `a four-digit year${as(yi).note}` });
+      if (!yearOk) problems.push({ file, line: rec.line, column: yi + 1, field: table.header[yi], value: as(yi).value, expected: `a four-digit year${as(yi).note}${quarterYearAdvice(yv)}` });
       const n = parseCount(ev, thousands);
       const masked = n === undefined && looksMasked(ev) ? maskedCountAdvice(ev, wide ? 'wide' : 'long') : '';
       if (n === undefined || n <= 0) problems.push({ file, line: rec.line, column: ej + 1, field: table.header[ej], value: as(ej).value, expected: `a whole number of eligible people > 0 (${example})${as(ej).note}${masked}` });
@@ -840,7 +856,7 @@ export function readEligibleFile(file: string, options: ReadEligibleOptions = {}
       const k = `${key}|${yv}`;
       const first = seen.get(k);
       if (first !== undefined) {
-        problems.push({ file, line: rec.line, column: ri + 1, field: table.header[ri], value: written, expected: `one row per region and year (${region} ${yv} is also on line ${first})` });
+        problems.push({ file, line: rec.line, column: ri + 1, field: table.header[ri], value: as(ri).value, expected: `one row per region and year (${region} ${yv} is also on line ${first})` });
         continue;
       }
       seen.set(k, rec.line);
@@ -871,6 +887,7 @@ export function readEligibleFile(file: string, options: ReadEligibleOptions = {}
     ...(wide ? { wide: { years: wide.map((j) => Number(table.header[j]!.trim())), ...(totalColumns.length > 0 ? { totalColumns: totalColumns.map((j) => table.header[j]!.trim()) } : {}) } } : {}),
     ...(yearMarks.count > 0 ? { yearMarks } : {}),
     ...(table.pivotCaption === undefined ? {} : { pivotCaption: table.pivotCaption }),
+    ...(exclude && again.lines.length > 0 ? { headerLines: again.lines } : {}),
   };
 }
 

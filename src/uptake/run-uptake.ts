@@ -12,6 +12,7 @@ import { HtaError, type Problem } from '../errors.js';
 import { absentNote, respelledNote, mergePublications, readPreviousFiles, smallCountsNote, uncarriedNote, type PreviousFile, type PreviousPublication } from './disclosure/previous-publication.js';
 import type { FunnelMethod } from './clinic-funnel.js';
 import type { UptakeAggregate } from './aggregate.js';
+import { eligibleHeaderLinesNote } from './eligible-header-lines.js';
 import { eligiblePivotCaptionNote, eligibleTotalsNote, eligibleWideNote, eligibleYearMarkNote, readEligibleFile, readRegistryFile, type AgeBandsRead } from './read-registry.js';
 import { mergeClinicSpellings, type MergedClinic } from './clinic-names.js';
 import { publishedExclusion } from './published-exclusion.js';
@@ -59,13 +60,15 @@ export async function runUptake(input: UptakeInput): Promise<UptakeRun & { notes
   // Read first: a wrong file fails before the registry is.
   const previousRead = input.previousRead ?? (input.previousFiles?.length ? readPreviousFiles(input.previousFiles) : undefined);
   const previous = previousRead?.length ? mergePublications(previousRead) : undefined;
+  const invalidRows = input.invalidRows ?? plan.invalidRows ?? 'fail';
   const eligibleRead = readEligibleFile(input.eligibleFile, {
     ...(plan.columns?.eligible ? { columns: plan.columns.eligible } : {}),
     ...(plan.missingCodes ? { missingCodes: plan.missingCodes } : {}),
+    invalidRows,
   });
   const given = eligibleRead.rows;
   // Notes for stderr about what was read: a wide eligible file, total rows left out of it, earlier publications that carry no chain.
-  const notes = [regionCodesNote(input.eligibleFile, eligibleRead.codesRead), eligiblePivotCaptionNote(input.eligibleFile, eligibleRead.pivotCaption), eligibleWideNote(input.eligibleFile, eligibleRead.wide), eligibleYearMarkNote(input.eligibleFile, eligibleRead.yearMarks), eligibleTotalsNote(input.eligibleFile, eligibleRead.totals), previous && uncarriedNote(previous.uncarried)].filter((n): n is string => typeof n === 'string');
+  const notes = [regionCodesNote(input.eligibleFile, eligibleRead.codesRead), eligiblePivotCaptionNote(input.eligibleFile, eligibleRead.pivotCaption), eligibleWideNote(input.eligibleFile, eligibleRead.wide), eligibleYearMarkNote(input.eligibleFile, eligibleRead.yearMarks), eligibleHeaderLinesNote(input.eligibleFile, eligibleRead.headerLines ?? []), eligibleTotalsNote(input.eligibleFile, eligibleRead.totals), previous && uncarriedNote(previous.uncarried)].filter((n): n is string => typeof n === 'string');
   let regions;
   try {
     regions = regionSet(regionsOfEligible(given), plan.regions ?? {}, input.eligibleFile, eligibleRead.regionCodes);
@@ -73,7 +76,6 @@ export async function runUptake(input: UptakeInput): Promise<UptakeRun & { notes
     if (!(err instanceof RangeError)) throw err;
     throw new HtaError('plan.invalid', `${planFile} maps a region the eligible file does not have`, [{ file: planFile, field: 'regions', expected: `a synonym of a region of ${input.eligibleFile}: ${err.message}` }]);
   }
-  const invalidRows = input.invalidRows ?? plan.invalidRows ?? 'fail';
   let agg: UptakeAggregate;
   let read: Awaited<ReturnType<typeof readRegistryFile>> | undefined;
   let spellings: MergedClinic[] = [];

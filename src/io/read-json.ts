@@ -18,7 +18,7 @@ import { issueExpected, type SchemaIssue, typeText } from './zod-issue-text.js';
 import { utf16Of, utf16WithoutMark } from './utf16.js';
 import { specialFileError, specialFileKind } from './regular-file.js';
 import { doesNotExist } from './missing-file.js';
-import { emptiedByRedirection, refuseStreamOntoInput } from './redirected-input.js';
+import { refuseStreamOntoInput } from './redirected-input.js';
 
 /** Largest plan or manifest read (bytes): real ones are a few kilobytes. */
 export const MAX_JSON_BYTES = 10 * 1024 * 1024;
@@ -48,7 +48,7 @@ export function readJsonFile(file: string, what: string): unknown {
     throw new HtaError('input.unreadable', `cannot read ${what} ${file}: ${reason}`);
   }
   const text = decodeJson(bytes, file).replace(/^\uFEFF/, '');
-  if (text.trim() === '') throw new HtaError('plan.invalid', `${file} is empty${emptiedByRedirection(file)}`, [{ file, line: 1, expected: 'a JSON object' }]);
+  if (text.trim() === '') throw new HtaError('plan.invalid', `${file} is empty`, [{ file, line: 1, expected: 'a JSON object' }]);
   notJsonLooking(text, file, what);
   return parseJsonText(text, file);
 }

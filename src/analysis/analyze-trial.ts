@@ -24,7 +24,7 @@ import type { TargetSample } from '../trial/target-sample.js';
 import type { AnalysisResult, EffectRow, MissingnessRow, Sensitivity, TargetPopulation } from './results-schema.js';
 import { imputeOutcome, type MiRun, miEffect, mmrmEffects, observedVisits, tippingPointFor } from './missing-data-effects.js';
 import { outcomeWide, type OutcomeWide } from '../trial/outcome-wide.js';
-import { otherArmName } from '../trial/other-arms.js';
+import { otherArmJson } from '../trial/other-arms.js';
 
 export interface AnalyzeOptions {
   version: string;
@@ -213,7 +213,7 @@ export function analyzeTrial(trial: TrialData, options: AnalyzeOptions): Analysi
   const flow = participantFlowOf(trial);
   return {
     tool: { name: 'hta', version: options.version },
-    input: { file: trial.file, layout: trial.layout, patients, ...(trial.otherArms ? { otherArms: trial.otherArms.map((a) => ({ value: a.value, label: { en: otherArmName(a, 'en'), da: otherArmName(a, 'da') }, patients: a.patients })) } : {}) },
+    input: { file: trial.file, layout: trial.layout, patients, ...(trial.otherArms ? { otherArms: trial.otherArms.map(otherArmJson) } : {}) },
     plan: { baseline: plan.baseline, timepoints: plan.timepoints, covariates: plan.covariates, alpha: plan.alpha, primary: plan.primary ?? null },
     descriptives: describeByArm(trial),
     effects,

@@ -116,13 +116,13 @@ function discountOf(resolved: ResolvedCeaPlan, yearsAt: readonly number[]): CeaP
 }
 
 /** The export columns a cost-effectiveness plan reads beside the trial plan's: resource use and the population column. */
+export function ceaExportColumns(plan: ResolvedCeaPlan['plan']): string[] {
+  return [...plan.resourceUse.map((r) => r.column), ...(plan.population ? [plan.population.column] : [])];
+}
+
 /** Of those, the population column may hold a site's code, as a trial covariate may (trial/cpr-cells.ts). */
 export function ceaCodeColumns(plan: ResolvedCeaPlan['plan']): string[] {
   return plan.population ? [plan.population.column] : [];
-}
-
-export function ceaExportColumns(plan: ResolvedCeaPlan['plan']): string[] {
-  return [...plan.resourceUse.map((r) => r.column), ...(plan.population ? [plan.population.column] : [])];
 }
 
 /**

@@ -4,7 +4,7 @@ import { groupProblems } from '../problem-groups.js';
 import { formatExclusion, summarizeExclusion } from '../trial/exclusion-summary.js';
 import { missingFollowUp } from '../trial/follow-up.js';
 import { summarizeTrial } from '../trial/summarize-trial.js';
-import { otherArmName } from '../trial/other-arms.js';
+import { otherArmJson } from '../trial/other-arms.js';
 import type { ValidationResult } from '../trial/validation-schema.js';
 import { formatRecodes } from '../trial/value-codes.js';
 import { groupWording, type GroupWording } from '../observational/group-wording.js';
@@ -42,7 +42,7 @@ export function registerValidate(program: Command, io: CliIo): void {
           valid: true,
           ...summarizeTrial(trial),
           // The arms not compared, counted as randomised (docs/plan-trial.md#other-arms).
-          ...(trial.otherArms ? { otherArms: trial.otherArms.map((a) => ({ value: a.value, label: { en: otherArmName(a, 'en'), da: otherArmName(a, 'da') }, patients: a.patients, rows: a.rows })) } : {}),
+          ...(trial.otherArms ? { otherArms: trial.otherArms.map((a) => ({ ...otherArmJson(a), rows: a.rows })) } : {}),
           recoded: trial.recoded,
           excluded: trial.excluded ? summarizeExclusion(trial.excluded, trial.plan.columns.id) : null,
           warnings: [...(trial.readNotes ?? []), notice, passedOverNote(trial)].filter((w): w is string => w !== undefined),

@@ -252,9 +252,11 @@ function headerUnderNotes(records: readonly HeadRecord[]): number {
     const r = records[h]!;
     const fits = (t: HeadRecord) => width(t) <= width(r);
     const data = records.slice(h + 1);
-    // A row whose texts are written in its columns below (`App`, `Kontrol`) is data, never the header.
-    const isData = data.length >= 2 && readsAsData(r, data, columnTypes(data, r.cells.length));
-    if (named(r) >= 3 && named(r) === width(r) && records.slice(0, h).every((t) => width(t) < width(r)) && data.every(fits) && !isData) return h;
+    if (named(r) < 3 || named(r) !== width(r) || !records.slice(0, h).every((t) => width(t) < width(r)) || !data.every(fits)) continue;
+    // A row whose texts are written in its columns below (`App`, `Kontrol`) is data, never the header
+    // (typed last: the widths above rule out most rows for less).
+    if (data.length >= 2 && readsAsData(r, data, columnTypes(data, r.cells.length))) continue;
+    return h;
   }
   return 0;
 }

@@ -5,7 +5,7 @@
  * otherwise exhaust the stack) and numbers that overflow to Infinity. See docs/limits.md.
  */
 
-import { lookalikeAt } from './lookalike-characters.js';
+import { DOUBLE_QUOTE_LOOKALIKES, lookalikeAt } from './lookalike-characters.js';
 
 export interface JsonPosition {
   line: number;
@@ -81,7 +81,7 @@ export function parseJsonWithPositions(text: string, maxDepth = MAX_JSON_DEPTH):
    * (`"The “App” trial"`) is typography, and the real syntax error is reported instead.
    */
   const curlyQuoteIn = (from: number, to: number) => {
-    const curly = /[\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB\uFF02][ \t]*(?:[:,}\]\r\n]|$)/g;
+    const curly = new RegExp(`[${DOUBLE_QUOTE_LOOKALIKES}][ \\t]*(?:[:,}\\]\\r\\n]|$)`, 'g');
     curly.lastIndex = from + 1;
     const m = curly.exec(text);
     if (!m || m.index >= to) return;

@@ -17,6 +17,21 @@ const SPACE_FIX = 'JSON reads only ordinary spaces, tabs and line breaks between
 const HIDDEN_FIX = 'it is invisible in most editors: delete it (easiest: retype the line around it)';
 const QUOTE_FIX = 'JSON takes only straight double quotes ("): replace it (Word and Outlook turn " into “ ” as you type; write the plan in a text editor such as Notepad or VS Code)';
 
+/** The quotes written where JSON's straight double quote (") belongs, by their Unicode names. */
+const DOUBLE_QUOTES: Record<number, string> = {
+  0x201c: 'LEFT DOUBLE QUOTATION MARK',
+  0x201d: 'RIGHT DOUBLE QUOTATION MARK',
+  0x201e: 'DOUBLE LOW-9 QUOTATION MARK',
+  0x201f: 'DOUBLE HIGH-REVERSED-9 QUOTATION MARK',
+  0x2033: 'DOUBLE PRIME',
+  0x00ab: 'LEFT-POINTING DOUBLE ANGLE QUOTATION MARK',
+  0x00bb: 'RIGHT-POINTING DOUBLE ANGLE QUOTATION MARK',
+  0xff02: 'FULLWIDTH QUOTATION MARK',
+};
+
+/** Those quotes as one string (`“”„‟″«»＂`), for a character class: one that may have been meant to close a string. */
+export const DOUBLE_QUOTE_LOOKALIKES = String.fromCharCode(...Object.keys(DOUBLE_QUOTES).map(Number));
+
 /** Unicode names of the characters named here (Node has no table of names). */
 const NAMES: Record<number, [string, 'space' | 'hidden' | 'quote' | 'line']> = {
   0x00a0: ['NO-BREAK SPACE', 'space'],
@@ -46,14 +61,7 @@ const NAMES: Record<number, [string, 'space' | 'hidden' | 'quote' | 'line']> = {
   0x2028: ['LINE SEPARATOR', 'line'],
   0x2029: ['PARAGRAPH SEPARATOR', 'line'],
   0x0085: ['NEXT LINE', 'line'],
-  0x201c: ['LEFT DOUBLE QUOTATION MARK', 'quote'],
-  0x201d: ['RIGHT DOUBLE QUOTATION MARK', 'quote'],
-  0x201e: ['DOUBLE LOW-9 QUOTATION MARK', 'quote'],
-  0x201f: ['DOUBLE HIGH-REVERSED-9 QUOTATION MARK', 'quote'],
-  0x2033: ['DOUBLE PRIME', 'quote'],
-  0x00ab: ['LEFT-POINTING DOUBLE ANGLE QUOTATION MARK', 'quote'],
-  0x00bb: ['RIGHT-POINTING DOUBLE ANGLE QUOTATION MARK', 'quote'],
-  0xff02: ['FULLWIDTH QUOTATION MARK', 'quote'],
+  ...Object.fromEntries(Object.entries(DOUBLE_QUOTES).map(([c, name]): [string, [string, 'quote']] => [c, [name, 'quote']])),
   0x2018: ['LEFT SINGLE QUOTATION MARK', 'quote'],
   0x2019: ['RIGHT SINGLE QUOTATION MARK', 'quote'],
 };

@@ -27,7 +27,6 @@ import { pivotCaption } from './pivot-caption.js';
 import { refuseSpecialFile } from './regular-file.js';
 import { isSsmsTrailer } from './ssms-trailer.js';
 import { doesNotExist } from './missing-file.js';
-import { emptiedByRedirection } from './redirected-input.js';
 
 export interface CsvRecord {
   /** 1-based physical line number of the record's first line. */
@@ -773,7 +772,7 @@ function scanTable(c: Chunks, file: string, keep: CsvRecord[] | undefined, optio
         if (firstLine !== undefined) delimiter = sniffDelimiter(firstLine);
         else if (c.eof) {
           const blank = c.base + c.end > start;
-          throw new HtaError('input.invalid', `${file} is empty${blank ? ' (only blank lines)' : emptiedByRedirection(file)}`, [{ file, line: 1, expected: 'a header line naming the columns, then one line per row' }]);
+          throw new HtaError('input.invalid', `${file} is empty${blank ? ' (only blank lines)' : ''}`, [{ file, line: 1, expected: 'a header line naming the columns, then one line per row' }]);
         }
       }
       if (delimiter !== undefined) {

@@ -18,7 +18,7 @@ import { issueExpected, type SchemaIssue, typeText } from './zod-issue-text.js';
 import { utf16Of, utf16WithoutMark } from './utf16.js';
 import { specialFileError, specialFileKind } from './regular-file.js';
 import { doesNotExist } from './missing-file.js';
-import { emptiedByRedirection, refuseStreamOntoInput } from './redirected-input.js';
+import { refuseStreamOntoInput } from './redirected-input.js';
 
 /** Largest plan or manifest read (bytes): real ones are a few kilobytes. */
 export const MAX_JSON_BYTES = 10 * 1024 * 1024;
@@ -48,7 +48,7 @@ export function readJsonFile(file: string, what: string): unknown {
     throw new HtaError('input.unreadable', `cannot read ${what} ${file}: ${reason}`);
   }
   const text = decodeJson(bytes, file).replace(/^\uFEFF/, '');
-  if (text.trim() === '') throw new HtaError('plan.invalid', `${file} is empty${emptiedByRedirection(file)}`, [{ file, line: 1, expected: 'a JSON object' }]);
+  if (text.trim() === '') throw new HtaError('plan.invalid', `${file} is empty`, [{ file, line: 1, expected: 'a JSON object' }]);
   notJsonLooking(text, file, what);
   return parseJsonText(text, file);
 }
@@ -148,13 +148,7 @@ function duplicateKeyError(duplicates: readonly DuplicateKey[], positions: JsonP
  * A value as a short excerpt for a Problem (≤ 80 characters; undefined when absent): a string as
  * it is (the problem formatter quotes it once), anything else as JSON text.
  */
-export function jsonValueAt(json: unknown, path: readonly PropertyKey[]): Problem['value'] {
-  let v: unknown = json;
-  for (const k of path) {
-    if (v === null || typeof v !== 'object') return undefined;
-    if (!Object.prototype.hasOwnProperty.call(v, k)) return undefined;
-    v = (v as Record<PropertyKey, unknown>)[k];
-  }
+function valueExcerpt(v: unknown): Problem['value'] {
   if (v === undefined) return undefined;
   return typeof v === 'string' ? (v.length <= 80 ? v : excerptAround(v, 0, 80)) : shortJson(v);
 }
@@ -227,7 +221,7 @@ export function jsonProblems(json: unknown, issues: readonly JsonIssue[], file: 
       continue;
     }
     const found = rawValueAt(json, i.path);
-    const value = jsonValueAt(json, i.path);
+    const value = valueExcerpt(found);
     const pos = (i.params?.at === 'key' ? positions?.keyAt(i.path) : undefined) ?? positions?.valueAt(i.path) ?? (value === undefined ? nearestParent(positions, i.path) : undefined);
     const field = i.path.length ? i.path.join('.') : undefined;
     let expected: string;

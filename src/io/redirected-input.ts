@@ -35,6 +35,11 @@ export function standardStreamFiles(): StreamFile[] {
   return files;
 }
 
+/** Those of `streams` that go to the file `st` (the same device and inode). */
+function streamsOnto(st: Pick<Stats, 'dev' | 'ino'>, streams: readonly StreamFile[]): StreamFile[] {
+  return streams.filter((s) => s.st.dev === st.dev && s.st.ino === st.ino);
+}
+
 const OP: Record<StreamName, { truncate: string; append: string }> = {
   'standard output': { truncate: '>', append: '>>' },
   'standard error': { truncate: '2>', append: '2>>' },
@@ -46,7 +51,7 @@ const OP: Record<StreamName, { truncate: string; append: string }> = {
  * tests; by default the process's own.
  */
 export function refuseStreamOntoInput(st: Pick<Stats, 'dev' | 'ino' | 'size'>, file: string, label: string = file, streams: readonly StreamFile[] = standardStreamFiles()): void {
-  const onto = streams.filter((s) => s.st.dev === st.dev && s.st.ino === st.ino);
+  const onto = streamsOnto(st, streams);
   if (onto.length === 0) return;
   const names = onto.map((s) => s.name);
   const which = names.join(' and ');
@@ -81,7 +86,7 @@ export function refuseStreamOntoArguments(argv: readonly string[], streams: read
     if (!st.isFile()) continue;
     // Not known here whether the file is read or written (`--out new.csv > new.csv` names an
     // output the shell has just created): the words hold for both (docs/cli.md).
-    const onto = streams.filter((s) => s.st.dev === st.dev && s.st.ino === st.ino);
+    const onto = streamsOnto(st, streams);
     if (onto.length === 0) continue;
     const names = onto.map((s) => s.name);
     const go = `${names.join(' and ')} ${onto.length > 1 ? 'go' : 'goes'} to ${path}`;
@@ -93,7 +98,10 @@ export function refuseStreamOntoArguments(argv: readonly string[], streams: read
   }
 }
 
-/** The words to add to "<file> is empty" when a redirection emptied it, else ''. */
+/**
+ * The words to add to "<file> is empty" when a redirection emptied it, else ''. The readers of
+ * io/ never need it: each refuses a stream onto its file (`refuseStreamOntoInput`) before reading.
+ */
 export function emptiedByRedirection(file: string): string {
   let st;
   try {
@@ -101,7 +109,7 @@ export function emptiedByRedirection(file: string): string {
   } catch {
     return '';
   }
-  const stream = standardStreamFiles().find((s) => s.st.dev === st.dev && s.st.ino === st.ino);
+  const stream = streamsOnto(st, standardStreamFiles())[0];
   if (stream === undefined) return '';
   return `: ${stream.name} is redirected onto it (${OP[stream.name].truncate} ${file}), and the shell empties an output file before the command starts — redirect to another file (the earlier content is lost; restore it from a copy)`;
 }

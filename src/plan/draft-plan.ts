@@ -285,12 +285,21 @@ function armLabelOf(value: string, danish: boolean): Localized | Unnamed {
 }
 
 /**
- * The check for an export of more than two arms: which two the draft compares, that the rest are
- * in "otherArms" (counted as randomised, not analysed), and how to compare another pair.
+ * An export of more than two arms (docs/plan-trial.md#other-arms): the arms not compared go to
+ * the plan's "otherArms" (with a label where one could be drafted), named among the guesses; the
+ * check says which two the draft compares, that the rest are counted as randomised, not analysed,
+ * and how to compare another pair. `source` names the arms for the guess ("arm", "REDCap arm").
  */
-function otherArmsCheck(where: string, all: string[], intervention: string, control: string, rest: string[]): string {
+function draftOtherArms(
+  draft: { plan: Record<string, unknown>; guesses: string[]; checks: string[] },
+  arms: { where: string; source: string; all: readonly string[]; intervention: string; control: string; rest: readonly { value: string; label: Localized | Unnamed }[] },
+): void {
   const q = (v: string) => JSON.stringify(v);
-  return `${where} has ${all.length} arms (${all.map(q).join(', ')}); the plan compares two: ${q(intervention)} (intervention) with ${q(control)} (control), and lists ${rest.map(q).join(', ')} in "otherArms" — rows not analysed, patients counted as randomised in the participant flow. To compare another pair, swap the values between "arms" and "otherArms" (and "armLabels"), one plan per comparison (docs/plan-trial.md#other-arms)`;
+  const { where, source, all, intervention, control, rest } = arms;
+  draft.plan.otherArms = rest.map(({ value, label }) => (typeof label === 'string' ? value : { value, label }));
+  const values = rest.map((a) => a.value);
+  draft.guesses.push(`${source}${rest.length > 1 ? 's' : ''} not compared ("otherArms"): ${values.map(q).join(', ')}`);
+  draft.checks.push(`${where} has ${all.length} arms (${all.map(q).join(', ')}); the plan compares two: ${q(intervention)} (intervention) with ${q(control)} (control), and lists ${values.map(q).join(', ')} in "otherArms" — rows not analysed, patients counted as randomised in the participant flow. To compare another pair, swap the values between "arms" and "otherArms" (and "armLabels"), one plan per comparison (docs/plan-trial.md#other-arms)`);
 }
 
 /** Both arms' labels, when at least one arm has a name of its own and neither is a bare code; else undefined (the checks ask for them). */
@@ -705,13 +714,8 @@ export function draftPlan(given: CsvTable, schemaRef: string): PlanDraft {
     }
     // A third arm (docs/plan-trial.md#other-arms): not compared, named so its rows are no problems.
     if (arms.length > 2) {
-      const rest = arms.filter((a) => a !== intervention && a !== control);
-      plan.otherArms = rest.map((a) => {
-        const label = armLabelOf(a, danish);
-        return typeof label === 'string' ? a : { value: a, label };
-      });
-      guesses.push(`arm${rest.length > 1 ? 's' : ''} not compared ("otherArms"): ${rest.map((a) => JSON.stringify(a)).join(', ')}`);
-      checks.push(otherArmsCheck(`column "${armCol}"`, arms, intervention, control, rest));
+      const rest = arms.filter((a) => a !== intervention && a !== control).map((a) => ({ value: a, label: armLabelOf(a, danish) }));
+      draftOtherArms({ plan, guesses, checks }, { where: `column "${armCol}"`, source: 'arm', all: arms, intervention, control, rest });
     }
   } else if (armsInEvents) {
     // Arm 1 is the intervention unless a label export names another arm like one (REDCap numbers
@@ -739,13 +743,8 @@ export function draftPlan(given: CsvTable, schemaRef: string): PlanDraft {
     }
     if (numbers.length > 2) {
       const all = numbers.map((k) => eventArms.get(k)!.arm);
-      const rest = numbers.filter((k) => k !== first && k !== second);
-      plan.otherArms = rest.map((k) => {
-        const label = nameOf(k) ? armLabelOf(nameOf(k), looksDanish(header, names)) : 'code';
-        return typeof label === 'string' ? eventArms.get(k)!.arm : { value: eventArms.get(k)!.arm, label };
-      });
-      guesses.push(`REDCap arm${rest.length > 1 ? 's' : ''} not compared ("otherArms"): ${rest.map((k) => JSON.stringify(eventArms.get(k)!.arm)).join(', ')}`);
-      checks.push(otherArmsCheck(`the events of "${timeCol}"`, all, intervention, control, rest.map((k) => eventArms.get(k)!.arm)));
+      const rest = numbers.filter((k) => k !== first && k !== second).map((k) => ({ value: eventArms.get(k)!.arm, label: nameOf(k) ? armLabelOf(nameOf(k), looksDanish(header, names)) : ('code' as const) }));
+      draftOtherArms({ plan, guesses, checks }, { where: `the events of "${timeCol}"`, source: 'REDCap arm', all, intervention, control, rest });
     }
     const armless = events.filter((e) => e.event === undefined).map((e) => JSON.stringify(e.value));
     if (armless.length) checks.push(`events ${armless.join(', ')} name no REDCap arm: with "armSource": "redcap-event" every event name must end in its arm ("_arm_1", or "(Arm 1: …)" in a label export)`);

@@ -72,11 +72,13 @@ export function parsePlan(json: unknown, file = '<plan>'): Plan {
   });
   plan.responders.forEach((r, i) => {
     const o = plan.outcomes.find((x) => x.key === r.outcome);
+    // One lookup serves both checks: a plan's own instrument is continuous, so only a built-in one is binary.
+    const scale = o && scaleOf(o, plan);
     if (!o) problems.push({ file, field: `responders.${i}.outcome`, value: r.outcome, expected: `an outcome key of this plan (${[...keys].join(', ')})` });
-    else if (!Object.hasOwn(plan.instruments, o.instrument) && instruments[o.instrument]?.kind === 'binary') {
+    else if (scale?.kind === 'binary') {
       problems.push({ file, field: `responders.${i}.outcome`, value: r.outcome, expected: 'a continuous outcome (responders are defined by improvement)' });
     } else {
-      const p = responderPointsProblem(r.points, scaleOf(o, plan), o.key, `responders.${i}.points`, file);
+      const p = responderPointsProblem(r.points, scale, o.key, `responders.${i}.points`, file);
       if (p) problems.push(p);
     }
   });

@@ -23,7 +23,7 @@ import { sampleMean, sampleVariance } from '../stats/sample-moments.js';
 import { foldColumnName, resolveColumns } from './column-resolver.js';
 import { ARMS, armCounts, type Arm, type TrialData } from './trial-data.js';
 import { plainPatientId } from './patient-ids.js';
-import { cprKind, cprShapedCell, isRepeatedCode, mayBeCode, repeatedTrialCodes, trialCprExpected, trialCprMessage } from './cpr-cells.js';
+import { cprCellTest, cprKind, mayBeCode, trialCprExpected, trialCprMessage } from './cpr-cells.js';
 
 export interface NumericSummary {
   kind: 'numeric';
@@ -98,7 +98,7 @@ export function characteristicsFromExport(csv: CsvTable, trial: TrialData, colum
   const lines = columns.map(() => new Map<string, number>());
   // A CPR-shaped cell is no Table 1 level: refused by line and column, as loadTrial refuses one in the plan's columns (cpr-cells.ts).
   const cpr: Problem[] = [];
-  let codes: Map<number, Set<string>> | undefined;
+  const cprRefused = cprCellTest(csv.records, idCol, cols.filter((c) => c >= 0));
   if (idCol >= 0 && cols.some((col) => col >= 0)) {
     // `.A` (SAS) or `##USER_MISSING_97##` (Castor) is missing here as in the loader (special-missing.ts).
     const reader = new SpecialMissingReader();
@@ -115,13 +115,10 @@ export function characteristicsFromExport(csv: CsvTable, trial: TrialData, colum
         if (col < 0) continue;
         const cell = reader.cell(col);
         if (cell === null) continue;
-        if (cprShapedCell(cell)) {
-          codes ??= repeatedTrialCodes(csv.records, idCol, cols.filter((c) => c >= 0));
-          if (!isRepeatedCode(cell, codes.get(col))) {
-            const field = csv.header[col] ?? columns[k]!;
-            cpr.push({ file: csv.file, line: rec.line, column: col + 1, field, expected: trialCprExpected(plan.columns.id, mayBeCode(cell)), kind: cprKind(field) });
-            continue;
-          }
+        if (cprRefused(cell, col)) {
+          const field = csv.header[col] ?? columns[k]!;
+          cpr.push({ file: csv.file, line: rec.line, column: col + 1, field, expected: trialCprExpected(plan.columns.id, mayBeCode(cell)), kind: cprKind(field) });
+          continue;
         }
         const coded = coders[k]?.apply(cell);
         if (coded?.kind === 'missing') continue;

@@ -18,7 +18,7 @@ import { plainPatientId } from './patient-ids.js';
 const bare = (cell: string): string => plainPatientId(cell.trim());
 
 /** Whether a cell (as written) is shaped like a CPR number, Excel's text marks aside. */
-export function cprShapedCell(cell: string | null | undefined): boolean {
+function cprShapedCell(cell: string | null | undefined): boolean {
   // Most cells (a score, an answer code) are far shorter than ten digits: no pattern run on them.
   if (cell === null || cell === undefined || cell.length < 10) return false;
   return looksLikeCpr(cell) || looksLikeCpr(bare(cell));
@@ -29,7 +29,7 @@ export function cprShapedCell(cell: string | null | undefined): boolean {
  * at least CODE_MIN_ROWS patients (told apart by the id cell; a row without one counts alone):
  * a code, as a site's P-number, not a CPR number, which is one patient's.
  */
-export function repeatedTrialCodes(records: Iterable<Pick<CsvRecord, 'cells' | 'line'>>, idIdx: number, codeColumns: readonly number[]): Map<number, Set<string>> {
+function repeatedTrialCodes(records: Iterable<Pick<CsvRecord, 'cells' | 'line'>>, idIdx: number, codeColumns: readonly number[]): Map<number, Set<string>> {
   const patients = new Map<number, Map<string, Set<string>>>();
   for (const rec of records) {
     let who: string | undefined;
@@ -57,9 +57,26 @@ export function repeatedTrialCodes(records: Iterable<Pick<CsvRecord, 'cells' | '
 }
 
 /** Whether a CPR-shaped `cell` of a column that may hold codes is one of the file's repeated codes. */
-export function isRepeatedCode(cell: string, codes: ReadonlySet<string> | undefined): boolean {
+function isRepeatedCode(cell: string, codes: ReadonlySet<string> | undefined): boolean {
   const t = bare(cell);
   return codeCandidate(t) && codes?.has(t) === true;
+}
+
+/**
+ * The one test for a cell to refuse as a CPR number, used by every reader of a trial-shaped file
+ * (the loader, Table 1, the target sample, `hta plan init`'s draft): `refused(cell, column)` is
+ * true when the cell is CPR-shaped and, in a column of `codeColumns`, not one of the file's
+ * repeated codes. The codes are counted once, at the first CPR-shaped cell of such a column, since
+ * most files have none. `idIdx` tells patients apart for the count (-1: each row counts alone).
+ */
+export function cprCellTest(records: Iterable<Pick<CsvRecord, 'cells' | 'line'>>, idIdx: number, codeColumns: readonly number[]): (cell: string | null | undefined, column: number) => boolean {
+  let codes: Map<number, Set<string>> | undefined;
+  return (cell, column) => {
+    if (!cprShapedCell(cell)) return false;
+    if (!codeColumns.includes(column)) return true;
+    codes ??= repeatedTrialCodes(records, idIdx, codeColumns);
+    return !isRepeatedCode(cell!, codes.get(column));
+  };
 }
 
 /** Whether a CPR-shaped cell could be a code if repeated: ten bare digits (a hyphen or space never is). */
@@ -95,18 +112,13 @@ export interface CprCell {
  */
 /** `idColumns`: the id's column first, then any column repeating it (`id_3m`), none of them checked. */
 export function withoutCprCells(table: CsvTable, idColumns: readonly number[], codeColumns: readonly number[]): { table: CsvTable; cells: CprCell[] } {
-  const idIdx = idColumns[0] ?? -1;
+  const refused = cprCellTest(table.records, idColumns[0] ?? -1, codeColumns);
   const cells: CprCell[] = [];
-  let codes: Map<number, Set<string>> | undefined;
   const kept: CsvRecord[] = [];
   for (const rec of table.records) {
     let out: (string | null)[] | undefined;
     rec.cells.forEach((c, i) => {
-      if (idColumns.includes(i) || !cprShapedCell(c)) return;
-      if (codeColumns.includes(i)) {
-        codes ??= repeatedTrialCodes(table.records, idIdx, codeColumns);
-        if (isRepeatedCode(c!, codes.get(i))) return;
-      }
+      if (idColumns.includes(i) || !refused(c, i)) return;
       out ??= [...rec.cells];
       out[i] = null;
       cells.push({ line: rec.line, column: i + 1 });

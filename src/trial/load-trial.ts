@@ -41,7 +41,7 @@ import { checkboxNote, checkboxOptionParts, checkboxSourceOf, uncheckedIsMissing
 import { cprIdNote, cprShapedIds, duplicateExpected, excelTextExpected, ID_SPELLING_KIND, idDifferences, idKey, IdSpellings, keptInstead, leadingZerosExpected, otherSpellingExpected, patientIdOf, plainPatientId } from './patient-ids.js';
 import { SpecialMissingReader, SpecialMissingTally } from './special-missing.js';
 import { pastedOutOfStepError } from './repeated-id-columns.js';
-import { cprKind, cprShapedCell, isCprProblem, isRepeatedCode, mayBeCode, repeatedTrialCodes, trialCprExpected, trialCprMessage } from './cpr-cells.js';
+import { cprCellTest, cprKind, isCprProblem, mayBeCode, trialCprExpected, trialCprMessage } from './cpr-cells.js';
 
 /** Visits in order: baseline, then the export's other visits as the plan lists them. */
 export function visitsOf(plan: Plan): string[] {
@@ -353,7 +353,7 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
   const codeColumns = [...new Set([...covariates.map((c) => c.idx), ...(options.alsoCodeColumns ?? []).map(colOf)].filter((i) => i >= 0))];
   const alsoIdx = (options.alsoColumns ?? []).map(colOf);
   const cprChecked = [...new Set([timeCol, ...(armFromEvent ? [] : armCols), ...sources.flatMap((s) => s.columnIndexes), ...codeColumns, reasonCol, repeatCol, instanceCol, ...alsoIdx])].filter((i) => i >= 0 && i !== idCol);
-  let trialCodes: Map<number, Set<string>> | undefined;
+  const cprRefused = cprCellTest(table.records, idCol, codeColumns);
   const row = new RowContext(file, table, rowProblems, decimalComma);
   const scores = new Float64Array(sources.length);
   // One item array per outcome, reused row after row (the instruments do not keep it).
@@ -411,14 +411,9 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
     let cprCells = 0;
     for (const i of cprChecked) {
       const raw = cells.raw(i);
-      if (!cprShapedCell(raw)) continue;
-      const codes = codeColumns.includes(i);
-      if (codes) {
-        trialCodes ??= repeatedTrialCodes(table.records, idCol, codeColumns);
-        if (isRepeatedCode(raw!, trialCodes.get(i))) continue;
-      }
+      if (!cprRefused(raw, i)) continue;
       const at = row.at(i);
-      row.add({ ...at, expected: trialCprExpected(plan.columns.id, codes && mayBeCode(raw!)), kind: cprKind(at.field ?? String(at.column)) });
+      row.add({ ...at, expected: trialCprExpected(plan.columns.id, codeColumns.includes(i) && mayBeCode(raw!)), kind: cprKind(at.field ?? String(at.column)) });
       cprCells++;
     }
     if (cprCells) continue;

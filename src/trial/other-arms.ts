@@ -42,6 +42,11 @@ export function otherArmName(arm: OtherArm, lang: 'en' | 'da'): string {
   return (lang === 'da' ? (arm.label?.da ?? arm.label?.en) : arm.label?.en) ?? arm.value;
 }
 
+/** The counted arm as results.json and `hta validate --json` give it: the value, its name in both languages, its patients. */
+export function otherArmJson(arm: OtherArmCount): { value: string; label: { en: string; da: string }; patients: number } {
+  return { value: arm.value, label: { en: otherArmName(arm, 'en'), da: otherArmName(arm, 'da') }, patients: arm.patients };
+}
+
 /** Reads the export's arm cells against the plan's other arms and counts their patients and rows. */
 export class OtherArms {
   readonly #arms: OtherArm[];

@@ -14,7 +14,7 @@ import { readCsvFile, shortName } from '../io/read-csv.js';
 import type { Plan } from '../plan/plan-schema.js';
 import { didYouMean } from './near-miss.js';
 import { coderFor } from './value-codes.js';
-import { cprKind, cprShapedCell, isRepeatedCode, mayBeCode, repeatedTrialCodes } from './cpr-cells.js';
+import { cprCellTest, cprKind, mayBeCode } from './cpr-cells.js';
 import { CODE_MIN_ROWS } from '../uptake/cpr-shape.js';
 
 export interface TargetSample {
@@ -66,15 +66,12 @@ export function readTargetSample(path: string | undefined, plan: Plan): TargetSa
   // CPR-shaped cells stop the read before anything would quote them (a level, a "not a number"
   // message), as in the trial export (cpr-cells.ts): named by line and column, never quoted. A ten-digit
   // code on at least CODE_MIN_ROWS rows (a site's P-number) is a code; the file has no id, so rows count.
-  const modelIdx = cols.map((c) => c.idx);
-  let codes: Map<number, Set<string>> | undefined;
+  const refused = cprCellTest(csv.records, -1, cols.map((c) => c.idx));
   const cpr: Problem[] = [];
   for (const rec of csv.records) {
     for (const { idx, name } of cols) {
       const text = rec.cells[idx];
-      if (!cprShapedCell(text)) continue;
-      codes ??= repeatedTrialCodes(csv.records, -1, modelIdx);
-      if (isRepeatedCode(text!, codes.get(idx))) continue;
+      if (!refused(text, idx)) continue;
       const field = csv.header[idx]!;
       const code = mayBeCode(text!) ? `. A code of ten digits (a site's P-number) is read as a code when the same number is on at least ${CODE_MIN_ROWS} rows (a CPR number is one patient's); on fewer, write it with a letter before its digits ("P" and the ten digits)` : '';
       cpr.push({ file, line: rec.line, column: idx + 1, field, expected: `no CPR number: the cell (model column "${name}") looks like a CPR number (DDMMYY-NNNN), and hta never publishes one nor quotes it — a target sample holds the model's values only: a shifted line or the wrong column named in "targetSample.columns"; correct the file or the plan${code}`, kind: cprKind(field) });

@@ -37,6 +37,10 @@ describe('a responder threshold in points', () => {
     const plan = { ...base, instruments, outcomes: [{ key: 'pain', instrument: 'nrs_avg' }], responders: [{ key: 'r', outcome: 'pain', points: 10.5 }] };
     expect(errorOf(() => parse(plan)).problems.find((x) => x.field === 'responders.0.points')!.expected).toMatch(/at most 10 points: the scale of outcome "pain" \(Average pain\) runs 0–10/);
   });
+  it('on a yes/no outcome, refused at the outcome: responders are defined by improvement', () => {
+    const plan = { ...base, outcomes: [...base.outcomes, { key: 'meds', instrument: 'binary' }], responders: [{ key: 'r', outcome: 'meds', points: 1 }] };
+    expect(errorOf(() => parse(plan)).problems.find((x) => x.field?.startsWith('responders.'))).toMatchObject({ field: 'responders.0.outcome', value: 'meds', expected: 'a continuous outcome (responders are defined by improvement)' });
+  });
   it('in a cost-effectiveness plan\'s responders too', () => {
     const dir = tempDir();
     for (const f of readdirSync('data/plans')) copyFileSync(join('data/plans', f), join(dir, f));

@@ -79,6 +79,14 @@ export class NotRandomised {
     return { patients: this.#ids.size, rows: this.#lines.size };
   }
 
+  /** The patients with no arm on any row and their lines, and whether the plan's key would count them (not the merged-cells shape): for plan init. */
+  survey(): { patients: number; rows: number; countable: boolean } {
+    const armless = this.#read();
+    let rows = 0;
+    for (const at of armless.values()) rows += at.size;
+    return { patients: armless.size, rows, countable: this.#honoured };
+  }
+
   /** The text after an empty arm cell's "an arm value: … as in the plan's "arms"" for a patient with no arm on any row. */
   emptyArmText(): string {
     this.#read();

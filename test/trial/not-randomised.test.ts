@@ -115,9 +115,12 @@ describe('with "flow.notRandomised"', () => {
     expect(p!.expected).toContain('62 excluded (the sum of "flow.excluded", 60, and 2 participants of');
   });
 
-  it('the plan: a reason other than those of "excluded"', () => {
+  it('the plan: a reason other than those of "excluded", and not in an observational plan', () => {
     const fields = (f: object) => problemsOf(() => plan(f)).map((p) => p.field);
     expect(fields({ assessed: 100, excluded: [{ reason: 'Not randomised', n: 1 }], notRandomised: 'Not randomised' })).toEqual(['flow.notRandomised']);
+    const registry = JSON.parse(readFileSync('data/plans/registry-outcomes.plan.json', 'utf8'));
+    expect(() => parsePlan(registry)).not.toThrow();
+    expect(problemsOf(() => parsePlan({ ...registry, flow: { notRandomised: 'Not randomised' } })).map((p) => p.field)).toEqual(['flow.notRandomised']);
   });
 
   it('hta validate: valid, the summary counts them apart, --json lists them', async () => {

@@ -1,7 +1,8 @@
 /**
  * The participant flow's numbers that the visit counts do not give (docs/plan-trial.md#participant-flow):
  * enrolment from the plan's screening log (assessed, excluded by reason; randomised from the
- * export — their sum is checked on load, src/trial/enrolment-check.ts), and per arm the patients
+ * export — their sum is checked on load, src/trial/enrolment-check.ts), the export's participants
+ * never randomised (counted under the plan's "notRandomised" reason), and per arm the patients
  * who left the study or stopped the intervention, by reason, from the export's withdrawal-reason
  * column. Exact counts, as CONSORT asks; the reasons are the plan's labels or the values as
  * written, never a patient id.
@@ -18,16 +19,18 @@ export function reasonText(r: FlowReason): { en: string; da: string } {
   return typeof r === 'string' ? { en: r, da: r } : { en: r.en, da: r.da ?? r.en };
 }
 
-export function participantFlowOf(trial: Pick<TrialData, 'plan' | 'patients' | 'withdrawalColumn' | 'otherArms'>): ParticipantFlow | undefined {
+export function participantFlowOf(trial: Pick<TrialData, 'plan' | 'patients' | 'withdrawalColumn' | 'otherArms' | 'notRandomised'>): ParticipantFlow | undefined {
   const f = trial.plan.flow;
+  // The export's participants never randomised: one more reason for exclusion, after the screening log's.
+  const notRandomised = f?.notRandomised !== undefined && trial.notRandomised ? { reason: reasonText(f.notRandomised), n: trial.notRandomised.patients } : undefined;
   const enrolment =
     f?.assessed !== undefined && f.excluded !== undefined
-      ? { assessed: f.assessed, excluded: f.excluded.map((e) => ({ reason: reasonText(e.reason), n: e.n })), randomised: randomisedTotal(armCounts(trial), trial.otherArms) }
+      ? { assessed: f.assessed, excluded: [...f.excluded.map((e) => ({ reason: reasonText(e.reason), n: e.n })), ...(notRandomised ? [notRandomised] : [])], randomised: randomisedTotal(armCounts(trial), trial.otherArms) }
       : undefined;
   const column = trial.withdrawalColumn;
   const losses = column === undefined ? undefined : { column, ...lossesByArm(trial) };
-  if (!enrolment && !losses) return undefined;
-  return { ...(enrolment ? { enrolment } : {}), ...(losses ? { losses } : {}) };
+  if (!enrolment && !losses && !notRandomised) return undefined;
+  return { ...(enrolment ? { enrolment } : {}), ...(notRandomised ? { notRandomised } : {}), ...(losses ? { losses } : {}) };
 }
 
 /**

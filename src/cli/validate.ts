@@ -43,6 +43,8 @@ export function registerValidate(program: Command, io: CliIo): void {
           ...summarizeTrial(trial),
           // The arms not compared, counted as randomised (docs/plan-trial.md#other-arms).
           ...(trial.otherArms ? { otherArms: trial.otherArms.map((a) => ({ ...otherArmJson(a), rows: a.rows })) } : {}),
+          // Participants never randomised, passed over (docs/plan-trial.md#participant-flow).
+          ...(trial.notRandomised ? { notRandomised: trial.notRandomised } : {}),
           recoded: trial.recoded,
           excluded: trial.excluded ? summarizeExclusion(trial.excluded, trial.plan.columns.id) : null,
           warnings: [...(trial.readNotes ?? []), notice, passedOverNote(trial)].filter((w): w is string => w !== undefined),
@@ -76,7 +78,7 @@ function otherArmsText(others: Extract<ValidationResult, { valid: true }>['other
 function renderSummary(s: Extract<ValidationResult, { valid: true }>, g: GroupWording): string {
   const lines = [
     `${s.file}: valid (${s.layout} layout)${s.excluded ? `, ${s.excluded.rows} row(s) with problems excluded` : ''}`,
-    `patients: ${s.patients.intervention} ${g.described.intervention}, ${s.patients.control} ${g.described.control}${otherArmsText(s.otherArms)}`,
+    `patients: ${s.patients.intervention} ${g.described.intervention}, ${s.patients.control} ${g.described.control}${otherArmsText(s.otherArms)}${s.notRandomised?.patients ? `; ${s.notRandomised.patients} enrolled, not randomised (not analysed)` : ''}`,
     // A wide export's line is a patient with all visits: its rows are patient-visits.
     s.layout === 'wide' ? `patient-visits: ${s.rows} (a row per patient and visit with a value, read from the wide export's lines)` : `rows: ${s.rows}`,
     '',

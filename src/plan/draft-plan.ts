@@ -7,6 +7,7 @@
  * "Ved ikke"). Every guess is listed, with what the user must check. Pure: the CLI reads and
  * writes. See docs/plan-trial.md.
  */
+import { draftFlow } from './flow-draft.js';
 import { isAppAgainstUsualCare } from './app-arms.js';
 import { checkboxOptionOf, checkboxOptionParts } from '../instruments/binary-checkbox.js';
 import { basename } from 'node:path';
@@ -1206,6 +1207,15 @@ export function draftPlan(given: CsvTable, schemaRef: string): PlanDraft {
     }
     if (Object.keys(types).length) plan.covariateTypes = types;
   }
+  // Participants never randomised and a participant-status column, for the participant flow (flow-draft.ts).
+  const flowDraft = draftFlow(csv, idCol, armCol);
+  if (flowDraft.withdrawalColumn !== undefined) {
+    columns.withdrawalReason = flowDraft.withdrawalColumn;
+    taken.add(flowDraft.withdrawalColumn);
+  }
+  if (flowDraft.flow) plan.flow = flowDraft.flow;
+  guesses.push(...flowDraft.guesses);
+  checks.push(...flowDraft.checks);
   // A repeated id column is read (checked against the id), not "not used": in a wide export its stem is the id's own name.
   const repeatedStems = new Set(repeatedIds.map(stemsOf));
   const ignored = stems.filter((s) => s !== '' && !taken.has(s) && !isCovariateName(s) && !repeatedStems.has(s));

@@ -153,6 +153,15 @@ function flowProblems(plan: Plan, file: string): Problem[] {
     if (seen.has(text)) problems.push({ file, field: `flow.excluded.${i}.reason`, value: text, expected: 'each reason once (add their numbers)' });
     seen.add(text);
   });
+  // The export's participants never randomised are one more line of the "Excluded" box, beside the plan's reasons.
+  const notRandomised = f.notRandomised === undefined ? undefined : typeof f.notRandomised === 'string' ? f.notRandomised : f.notRandomised.en;
+  if (notRandomised !== undefined && seen.has(notRandomised)) problems.push({ file, field: 'flow.notRandomised', value: notRandomised, expected: `a reason other than those of "excluded": the export's participants never randomised are counted under it beside the plan's excluded numbers, not added to them` });
+  // A value cannot mean both "withdrew, for this reason" and "did not withdraw".
+  const reasons = f.withdrawalReasons ?? {};
+  (f.notWithdrawn ?? []).forEach((v, i) => {
+    if (Object.hasOwn(reasons, v)) problems.push({ file, field: `flow.notWithdrawn.${i}`, value: v, expected: `a value that means the patient did not withdraw: "${v}" is also a reason in "withdrawalReasons" — keep it in one of the two` });
+  });
+  if (f.notRandomised !== undefined && plan.design === 'observational') problems.push({ file, field: 'flow.notRandomised', expected: 'no "notRandomised" in an observational plan: nobody in a registry extract is randomised' });
   return problems;
 }
 

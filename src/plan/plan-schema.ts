@@ -215,6 +215,13 @@ export const flowSchema = z
       )
       .optional()
       .describe('Values of the withdrawal-reason column → what they mean; when given, any other value in the column is an input error. Without it every value counts as lost to follow-up, named as written'),
+    notWithdrawn: z
+      .array(z.string().min(1))
+      .optional()
+      .describe('Values of the withdrawal-reason column that mean the patient did not withdraw (a status column\'s "Completed", "Locked"): read as an empty cell, in that column only'),
+    notRandomised: flowReason
+      .optional()
+      .describe('Participants of the export with no arm value on any row were enrolled but never randomised (a Castor study export lists them): counted under this reason in the flow\'s "Excluded" box, not analysed and no problem; without it their rows are refused'),
   })
   .strict();
 

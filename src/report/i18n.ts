@@ -663,6 +663,8 @@ export const REPORT_TEXT = {
   analysedBox: { en: 'Analysed at {times}', da: 'Analyseret efter {times}' },
   assessed: { en: 'Assessed for eligibility: n = {n}', da: 'Vurderet for egnethed: n = {n}' },
   excludedBox: { en: 'Excluded: n = {n}', da: 'Ekskluderet: n = {n}' },
+  // Without the screening log, when the export lists participants never randomised ("flow.notRandomised").
+  inExport: { en: 'Participants in the export: n = {n}', da: 'Deltagere i eksporten: n = {n}' },
   lostToFollowUp: { en: 'Lost to follow-up: n = {n}', da: 'Tabt til opfølgning: n = {n}' },
   discontinued: { en: 'Discontinued intervention: n = {n}', da: 'Afbrudt intervention: n = {n}' },
   flowReason: { en: '· {reason}: n = {n}', da: '· {reason}: n = {n}' },
@@ -671,6 +673,12 @@ export const REPORT_TEXT = {
   flowNoneProvided: {
     en: 'Enrolment (assessed for eligibility, excluded) and reasons for loss to follow-up were not provided.',
     da: 'Rekruttering (vurderet for egnethed, ekskluderet) og årsager til tab til opfølgning er ikke oplyst.',
+  },
+  // The export's participants never randomised are drawn, but the screening log is still missing.
+  flowNoScreening: { en: 'The screening log (assessed for eligibility) was not provided.', da: 'Screeningsloggen (vurderet for egnethed) er ikke oplyst.' },
+  flowNoScreeningNorLosses: {
+    en: 'The screening log (assessed for eligibility) and reasons for loss to follow-up were not provided.',
+    da: 'Screeningsloggen (vurderet for egnethed) og årsager til tab til opfølgning er ikke oplyst.',
   },
   flowTextIntro: { en: 'The diagram in words', da: 'Diagram i tekstform' },
   // Table 1

@@ -41,7 +41,8 @@ const DANISH: readonly [RegExp, string][] = [
   ],
   [/^a plausible (\S+): (\S+) to (\S+) \(set .*\)$/, 'en plausibel værdi af $1: $2 til $3 (ret "covariateRanges" i planen, hvis andre værdier er rigtige)'],
   [/^one withdrawal reason per patient; leave the other rows empty$/, 'én frafaldsårsag pr. patient; lad de andre rækker være tomme'],
-  [/^a withdrawal reason the plan's "flow": \{ "withdrawalReasons" \} lists \((.*)\), or an empty cell$/, 'en frafaldsårsag, som planens "flow": { "withdrawalReasons" } angiver ($1), eller en tom celle'],
+  [/^a withdrawal reason the plan's "flow": \{ "withdrawalReasons" \} lists \((.*)\), or an empty cell; values meaning the patient did not withdraw \(a status column's "Completed"\) belong in "flow": \{ "notWithdrawn": \[ … \] \}$/, 'en frafaldsårsag, som planens "flow": { "withdrawalReasons" } angiver ($1), eller en tom celle; værdier, der betyder, at patienten ikke er faldet fra (en statuskolonnes "Completed"), hører til i "flow": { "notWithdrawn": [ … ] }'],
+  [/^a withdrawal reason the plan's "flow": \{ "withdrawalReasons" \} lists \((.*)\), a value its "notWithdrawn" lists \((.*)\), or an empty cell$/, 'en frafaldsårsag, som planens "flow": { "withdrawalReasons" } angiver ($1), en værdi, som dens "notWithdrawn" angiver ($2), eller en tom celle'],
 ];
 
 /** The `expected` text of a problem, reworded for `lang` when a pattern knows it. */

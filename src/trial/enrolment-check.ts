@@ -9,17 +9,20 @@ import { locatePlanProblems } from '../plan/load-plan.js';
 import { randomisedTotal } from './other-arms.js';
 import { armCounts, type TrialData } from './trial-data.js';
 
-export function checkEnrolment(trial: Pick<TrialData, 'plan' | 'patients' | 'file' | 'otherArms'>, planFile = '<plan>'): void {
+export function checkEnrolment(trial: Pick<TrialData, 'plan' | 'patients' | 'file' | 'otherArms' | 'notRandomised'>, planFile = '<plan>'): void {
   const f = trial.plan.flow;
   if (f?.assessed === undefined || f.excluded === undefined) return;
   const n = armCounts(trial);
   // Patients of arms the plan does not compare were randomised too (docs/plan-trial.md#other-arms).
   const others = (trial.otherArms ?? []).filter((a) => a.patients > 0);
   const randomised = randomisedTotal(n, others);
-  const excluded = f.excluded.reduce((s, e) => s + e.n, 0);
+  // The export's participants never randomised were excluded too, beside the plan's numbers ("flow.notRandomised").
+  const notRandomised = trial.notRandomised?.patients ?? 0;
+  const excluded = f.excluded.reduce((s, e) => s + e.n, 0) + notRandomised;
   if (excluded + randomised === f.assessed) return;
+  const excludedSaid = notRandomised > 0 ? `${excluded} excluded (the sum of "flow.excluded", ${excluded - notRandomised}, and ${notRandomised} participants of ${trial.file} never randomised, "flow.notRandomised")` : `${excluded} excluded (the sum of "flow.excluded")`;
   const expected =
-    `assessed = excluded + randomised: ${excluded} excluded (the sum of "flow.excluded") + ${randomised} randomised ` +
+    `assessed = excluded + randomised: ${excludedSaid} + ${randomised} randomised ` +
     `(the patients of ${trial.file}: ${n.intervention} intervention, ${n.control} control${others.map((a) => `, ${a.patients} in "${a.value}" (not compared)`).join('')}) = ${excluded + randomised}; correct "assessed" or the excluded numbers`;
   throw new HtaError('plan.invalid', `${planFile}: the enrolment numbers do not add up (${f.assessed} assessed, ${excluded} excluded, ${randomised} randomised)`, locatePlanProblems(trial.plan, [
     { file: planFile, field: 'flow.assessed', value: String(f.assessed), expected },

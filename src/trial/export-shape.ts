@@ -22,6 +22,9 @@ export const SHAPE_KINDS: ReadonlySet<string> = new Set(['id.only-first-row', 'a
 /** The kind of an arm cell's problem that names no arm of the plan (load-trial.ts); an empty one has the value "". */
 export const UNKNOWN_ARM_KIND = 'arm.unknown';
 
+/** The kind of an empty arm cell's problem when no row of the patient has an arm (trial/not-randomised.ts): a participant never randomised, or a block's lower patient. */
+export const NO_ARM_KIND = 'arm.none';
+
 /**
  * Words a spreadsheet user writes in the first cell of a row of means, spreads or counts (en, da,
  * sv, no, de; the totals are total-rows.ts's); NFC, lower case, spaces removed. No patient id is
@@ -77,7 +80,8 @@ export function namedShapes(problems: readonly Problem[], rows: { count: number;
     });
     out.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
   }
-  const emptyArm = out.filter((p) => p.kind === UNKNOWN_ARM_KIND && p.value === '');
+  // A patient with no arm on any row is what a block's lower patients look like.
+  const emptyArm = out.filter((p) => (p.kind === UNKNOWN_ARM_KIND || p.kind === NO_ARM_KIND) && p.value === '');
   // Stricter than for ids: a REDCap long export may leave a patient or two without an arm on any row, each its own problem.
   if (emptyArm.length >= 4 && emptyArm.length * 2 >= rows.count) {
     const first = emptyArm[0]!;

@@ -27,13 +27,14 @@ import { foldColumnName, inPlanSpelling } from './column-resolver.js';
 import { covariateValueProblem } from './check-content.js';
 import { ArmSpellings } from './arm-spellings.js';
 import { OtherArms, otherArmsOf } from './other-arms.js';
+import { NotRandomised, notRandomisedNote } from './not-randomised.js';
 import { VaryingCovariates } from './varying-covariates.js';
 import { CategorySpellings, type MergedSpelling, nfc, spellingsNote } from './category-values.js';
 import { type ColumnKind, covariateTypeOfColumn, declaredAttributeKind, declaredCovariateKind, KindTally } from './column-kind.js';
 import { type Arm, type OutcomeSource, type TrialData, type TrialPatient, trialData } from './trial-data.js';
 import { type CodedCell, type ColumnCoder, coderFor, RecodeTally } from './value-codes.js';
 import { isWide, lineColumnsOf, type LongTable, wideToLong } from './wide-to-long.js';
-import { EMPTY_ID_KIND, isSummaryWord, namedShapes, SHAPE_KINDS, summaryRowProblem, UNKNOWN_ARM_KIND } from './export-shape.js';
+import { EMPTY_ID_KIND, isSummaryWord, namedShapes, NO_ARM_KIND, SHAPE_KINDS, summaryRowProblem, UNKNOWN_ARM_KIND } from './export-shape.js';
 import { ssmsTrailerNote } from '../io/ssms-trailer.js';
 import { repeatedHeaderNotes, repeatedHeaderProblems, withoutRepeatedHeaders } from './repeated-header-rows.js';
 import { excelErrorHint, isExcelError, isFailedFormula, isPercentCell } from '../io/spreadsheet-cells.js';
@@ -231,6 +232,8 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
   const armSpellings = new ArmSpellings(plan.arms);
   // Arms of the export the plan does not compare: their rows are counted and passed over (other-arms.ts).
   const others = new OtherArms(plan);
+  // Participants with no arm on any row: never randomised (not-randomised.ts).
+  const notRandomised = new NotRandomised(plan, table, idCol, armCols);
   const armValues = [plan.arms.intervention, plan.arms.control];
   const groups = groupWording(plan);
   const timeValues = [...new Set([...exportTimes, ...Object.keys(plan.timeLabels)])];
@@ -517,6 +520,12 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
       otherArmRow(otherArm, id, armAt, armRaw!);
       continue;
     }
+    // No arm on any row of the patient: a participant never randomised, passed over and counted when the plan says so (not-randomised.ts).
+    const armless = arm === undefined && armRaw === null && !armFromEvent && groups.unit === 'arm' && notRandomised.armless(id);
+    if (armless && notRandomised.passes(id)) {
+      notRandomised.count(id, line);
+      continue;
+    }
     if (arm === undefined && !armFromEvent) {
       const hint = armRaw === null ? undefined : didYouMean(armRaw, armValues);
       // A special missing value (`.A`) is a missing arm: refused as an empty one, quoted as written.
@@ -528,8 +537,8 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
           (groups.unit === 'arm'
             ? `an arm value: "${plan.arms.intervention}" (intervention) or "${plan.arms.control}" (control), as in the plan's "arms"${others.any ? `, or an arm not compared, as in its "otherArms" (${otherArmsOf(plan).map((a) => JSON.stringify(a.value)).join(', ')})` : ''}`
             : `an exposure value: "${plan.arms.intervention}" for ${groups.described.intervention} or "${plan.arms.control}" for ${groups.described.control}, as in the plan's "${groups.planField}"`) +
-          (armRaw === null && !wide ? ` (the cell is ${written === null ? 'empty' : 'a missing value'}, and no other row of this patient has ${groups.unit === 'arm' ? 'an arm value' : 'an exposure value'} of the plan)` : ''),
-        kind: `${UNKNOWN_ARM_KIND}${hint ? `:${hint}` : ''}`,
+          (armless ? notRandomised.emptyArmText() : armRaw === null && !wide ? ` (the cell is ${written === null ? 'empty' : 'a missing value'}, and no other row of this patient has ${groups.unit === 'arm' ? 'an arm value' : 'an exposure value'} of the plan)` : ''),
+        kind: armless ? NO_ARM_KIND : `${UNKNOWN_ARM_KIND}${hint ? `:${hint}` : ''}`,
         ...(hint ? { hint } : {}),
       });
     }
@@ -621,7 +630,7 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
     const visitRecodes = recodes.length;
     let reason: string | null = null;
     if (reasonCol >= 0) {
-      reason = withdrawalCell(row, cells, reasonCol, reasonColumn, reasonCoder, reasonMap);
+      reason = withdrawalCell(row, cells, reasonCol, reasonColumn, reasonCoder, reasonMap, plan.flow?.notWithdrawn);
       const earlier = idReason[who];
       if (reason !== null && earlier === undefined) {
         idReason[who] = reason;
@@ -679,6 +688,9 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
       ? `${file}: ${a.rows} ${a.rows === 1 ? 'row' : 'rows'} of arm "${a.value}" in column "${otherColumn}" (${a.patients} ${a.patients === 1 ? 'patient' : 'patients'}) ${a.rows === 1 ? 'is' : 'are'} not in this comparison (the plan's "otherArms"): not analysed, counted as randomised in the participant flow`
       : `${file}: no row of arm "${a.value}" of the plan's "otherArms" in column "${otherColumn}"`);
   }
+  // Participants never randomised: said as a note, with their count (docs/plan-trial.md#participant-flow).
+  const notRandomisedCount = notRandomised.counts();
+  if (notRandomised.planned) readNotes.push(notRandomisedNote(file, plan.columns.arm, notRandomisedCount));
   const specialNote = special.note(file);
   if (specialNote) readNotes.push(specialNote);
   const badLines = new Set(rowProblems.map((p) => p.line));
@@ -733,6 +745,7 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
     recoded: tally.list(table.header),
     excluded: exclude ? { rows: badLines.size, problems: rowProblems, ...shapesOf(rowProblems, shape) } : null,
     ...(others.any ? { otherArms: otherCounts } : {}),
+    ...(notRandomised.planned ? { notRandomised: notRandomisedCount } : {}),
     ...(repeatRows.rows > 0 ? { passedOver: { rows: repeatRows.rows, instruments: [...repeatRows.instruments], why: `REDCap repeating-instrument rows (${[...repeatRows.instruments].map((i) => JSON.stringify(i)).join(', ')}) with none of the plan's columns filled` } } : {}),
     ...(reasonCol >= 0 ? { withdrawalColumn: reasonColumn } : {}),
     ...(readNotes.length ? { readNotes } : {}),
@@ -845,8 +858,12 @@ function notANumber(plan: Plan, column: string, covariate: string | undefined, d
   return { expected: `a number, as the other values of "${column}" are (read as text, it would make each of them a category of its own); ${missing}; if the column holds categories, ${categories}`, kind };
 }
 
-/** A withdrawal-reason cell after the plan's missing-value codes; with the plan's list of reasons, any other value is a problem. */
-function withdrawalCell(row: RowContext, cells: FieldReader, idx: number, column: string, coder: ColumnCoder | undefined, known: Record<string, unknown> | undefined): string | null {
+/**
+ * A withdrawal-reason cell after the plan's missing-value codes; a value of the plan's
+ * "notWithdrawn" (a status column's "Completed") is no reason, read as an empty cell; with the
+ * plan's list of reasons, any other value is a problem (docs/plan-trial.md#participant-flow).
+ */
+function withdrawalCell(row: RowContext, cells: FieldReader, idx: number, column: string, coder: ColumnCoder | undefined, known: Record<string, unknown> | undefined, notWithdrawn: readonly string[] = []): string | null {
   const v = cells.cell(idx);
   if (v === null) return null;
   let text = v;
@@ -859,9 +876,13 @@ function withdrawalCell(row: RowContext, cells: FieldReader, idx: number, column
       return null;
     }
   }
+  if (notWithdrawn.includes(text)) return null;
   if (known && !Object.hasOwn(known, text)) {
     const listed = Object.keys(known).map((k) => JSON.stringify(k)).join(', ');
-    row.add({ ...row.at(idx), value: text, expected: `a withdrawal reason the plan's "flow": { "withdrawalReasons" } lists (${listed}), or an empty cell`, kind: 'withdrawal.unknown' });
+    const expected = notWithdrawn.length
+      ? `a withdrawal reason the plan's "flow": { "withdrawalReasons" } lists (${listed}), a value its "notWithdrawn" lists (${notWithdrawn.map((k) => JSON.stringify(k)).join(', ')}), or an empty cell`
+      : `a withdrawal reason the plan's "flow": { "withdrawalReasons" } lists (${listed}), or an empty cell; values meaning the patient did not withdraw (a status column's "Completed") belong in "flow": { "notWithdrawn": [ … ] }`;
+    row.add({ ...row.at(idx), value: text, expected, kind: 'withdrawal.unknown' });
     return null;
   }
   return text;

@@ -10,6 +10,7 @@ import type { Plan } from '../plan/plan-schema.js';
 import type { Problem } from '../errors.js';
 import type { ColumnCoder, RecodeCount } from './value-codes.js';
 import type { OtherArmCount } from './other-arms.js';
+import type { NotRandomisedCount } from './not-randomised.js';
 
 export type Arm = 'intervention' | 'control';
 export const ARMS: readonly Arm[] = ['intervention', 'control'];
@@ -109,6 +110,8 @@ export interface TrialData {
   passedOver?: { rows: number; why: string; instruments: string[] };
   /** The plan's `otherArms` with their patients and rows: randomised, passed over, not compared (other-arms.ts). */
   otherArms?: OtherArmCount[];
+  /** Participants with no arm on any row, passed over as never randomised (present when the plan's "flow.notRandomised" is set; not-randomised.ts). */
+  notRandomised?: NotRandomisedCount;
   /** The withdrawal-reason column, when the export has one (the patients' `withdrawal`). */
   withdrawalColumn?: string;
   /** How the export was read: its encoding when not UTF-8 (io/encoding-note.ts), plan columns read from a header name written differently (case, spaces, Unicode form). Notes for stderr, never part of results. */

@@ -55,6 +55,10 @@ export const validationResultSchema = z.discriminatedUnion('valid', [
       .array(otherArmSchema.extend({ rows: z.number().int().describe('Lines of the export read as this arm, passed over') }))
       .optional()
       .describe('Arms of the export the plan does not compare ("otherArms"; present when the plan names any), as `hta analyze --json` lists them (docs/plan-trial.md#other-arms)'),
+    notRandomised: z
+      .object({ patients: z.number().int().describe('Participants with no arm value on any row'), rows: z.number().int().describe('Lines of the export passed over for them') })
+      .optional()
+      .describe('Participants enrolled but never randomised (present when the plan sets "flow.notRandomised"): not analysed (docs/plan-trial.md#participant-flow)'),
     times: z.array(z.string()),
     outcomes: z.array(z.object({ key: z.string(), instrument: z.string(), from: z.enum(['items', 'score']), observed: observedSchema })),
     recoded: z.array(recodeCountSchema).describe('Cells changed by answer and missing-value codes'),

@@ -151,6 +151,25 @@ describe.each(['en', 'da'] as const)('CONSORT participant flow (%s)', (lang) => 
     expect(drawn((await build(lang)).chart.spec).lines.some((l) => l.startsWith('NRS: n = '))).toBe(true);
   });
 
+  it('participants of the export never randomised ("flow.notRandomised"): counted in "Excluded" under the plan\'s reason, with or without the screening log', async () => {
+    const lines = consortLines();
+    lines.push('N1,,baseline,4,', 'N1,,3m,3,', 'N2,,baseline,6,');
+    const reasonLine = `· ${lang === 'da' ? 'Ikke randomiseret' : 'Not randomised'}: n = 2`;
+    const notRandomised = { en: 'Not randomised', da: 'Ikke randomiseret' };
+    const alone = await build(lang, { ...FLOW_PLAN, flow: { withdrawalReasons: FLOW_PLAN.flow.withdrawalReasons, notRandomised } }, lines);
+    const { lines: top, subtitle } = drawn(alone.chart.spec);
+    expect(top.slice(0, 4)).toEqual([lang === 'da' ? 'Deltagere i eksporten: n = 42' : 'Participants in the export: n = 42', lang === 'da' ? 'Ekskluderet: n = 2' : 'Excluded: n = 2', reasonLine, w.randomised]);
+    // The export's participants do not stand in for the screening log: its absence is said.
+    expect(subtitle.slice(1).join(' ')).toBe(lang === 'da' ? 'Screeningsloggen (vurderet for egnethed) er ikke oplyst.' : 'The screening log (assessed for eligibility) was not provided.');
+    expect(JSON.stringify(alone.chart.spec) + alone.readme).not.toMatch(/\bN[12]\b/);
+    const excluded = [FLOW_PLAN.flow.excluded[0]!, { ...FLOW_PLAN.flow.excluded[1]!, n: 23 }];
+    const logged = await build(lang, { ...FLOW_PLAN, flow: { ...FLOW_PLAN.flow, excluded, notRandomised } }, lines);
+    const all = drawn(logged.chart.spec).lines;
+    expect(all.slice(0, 2)).toEqual([w.assessed, w.excluded]);
+    expect(all[4]).toBe(reasonLine);
+    expect(all[5]).toBe(w.randomised);
+  });
+
   it('README.md carries the diagram\'s every line in words', async () => {
     const { chart, readme } = await build(lang);
     const text = readme.replace(/\\/g, '');

@@ -80,7 +80,33 @@ describe('withdrawal reasons in the export', () => {
     const [p] = problemsOf(() => load(lines));
     expect(p).toMatchObject({ field: 'withdrawal_reason', value: 'holiday', kind: 'withdrawal.unknown' });
     expect(p!.expected).toContain('"moved", "no_time", "stopped_app"');
-    expect(problemText(p!.expected, 'da')).toMatch(/^en frafaldsårsag, som planens .* \("moved", "no_time", "stopped_app"\), eller en tom celle$/);
+    expect(problemText(p!.expected, 'da')).toMatch(/^en frafaldsårsag, som planens .* \("moved", "no_time", "stopped_app"\), eller en tom celle; værdier, der betyder, at patienten ikke er faldet fra .* hører til i "flow": \{ "notWithdrawn": \[ … \] \}$/);
+  });
+
+  it('a status column (Castor\'s "Participant Status"): the plan\'s "notWithdrawn" values are no reason, in that column only', () => {
+    // Every patient has a status on every row; P1–P3 withdrew, the others completed or were locked.
+    const status = (k: number) => (k <= 3 ? 'Withdrawn' : k % 2 ? 'Completed' : 'Locked');
+    const lines = consortLines({}).map((l, i) => (i === 0 ? l : l.replace(/,$/, `,${status(Number(/^P(\d+)/.exec(l)![1]))}`)));
+    const statusPlan = (flow: object) => plan((p) => ({ ...p, flow: { withdrawalReasons: { Withdrawn: { kind: 'lost-to-follow-up', label: { en: 'Withdrew consent' } } }, ...flow } }));
+    const problems = problemsOf(() => load(lines, statusPlan({})));
+    expect(new Set(problems.map((p) => p.value))).toEqual(new Set(['Completed', 'Locked']));
+    expect(problems[0]!.expected).toContain('values meaning the patient did not withdraw (a status column\'s "Completed") belong in "flow": { "notWithdrawn": [ … ] }');
+    const trial = load(lines, statusPlan({ notWithdrawn: ['Completed', 'Locked'] }));
+    expect(trial.patients.filter((p) => p.withdrawal !== undefined).map((p) => [p.id, p.withdrawal])).toEqual([['P1', 'Withdrawn'], ['P2', 'Withdrawn'], ['P3', 'Withdrawn']]);
+    expect(participantFlowOf(trial)!.losses!.intervention).toEqual([{ kind: 'lost-to-follow-up', value: 'Withdrawn', label: { en: 'Withdrew consent', da: 'Withdrew consent' }, n: 2 }]);
+    // A value in neither list: the message names both.
+    const [other] = problemsOf(() => load(lines, statusPlan({ notWithdrawn: ['Completed'] })));
+    expect(other).toMatchObject({ value: 'Locked', kind: 'withdrawal.unknown' });
+    expect(other!.expected).toBe('a withdrawal reason the plan\'s "flow": { "withdrawalReasons" } lists ("Withdrawn"), a value its "notWithdrawn" lists ("Completed"), or an empty cell');
+    expect(problemText(other!.expected, 'da')).toBe('en frafaldsårsag, som planens "flow": { "withdrawalReasons" } angiver ("Withdrawn"), en værdi, som dens "notWithdrawn" angiver ("Completed"), eller en tom celle');
+    // Without a list of reasons, the status values meaning "not withdrawn" are still no loss.
+    const open = load(lines, plan((p) => ({ ...p, flow: { notWithdrawn: ['Completed', 'Locked'] } })));
+    expect(participantFlowOf(open)!.losses!.control).toEqual([{ kind: 'lost-to-follow-up', value: 'Withdrawn', label: { en: 'Withdrawn', da: 'Withdrawn' }, n: 1 }]);
+  });
+
+  it('a value in both "withdrawalReasons" and "notWithdrawn" is a plan error', () => {
+    const [p] = problemsOf(() => plan((f) => ({ ...f, flow: { withdrawalReasons: { Withdrawn: { kind: 'lost-to-follow-up' } }, notWithdrawn: ['Completed', 'Withdrawn'] } })));
+    expect(p).toMatchObject({ field: 'flow.notWithdrawn.1', value: 'Withdrawn' });
   });
 
   it('the plan\'s missing-value codes mean "no reason"', () => {

@@ -36,7 +36,8 @@ describe('a REDCap arm given on one row of the patient', () => {
   it('a patient with no arm on any row is a problem at each row, saying none of its rows has one', () => {
     const e = errorOf(() => load(['11,baseline_arm_1,,,1,40,7,', '13,baseline_arm_1,,,,50,7,', '13,3_months_arm_1,,,,,5,']));
     expect(e.problems.map((p) => p.line)).toEqual([3, 4]);
-    expect(e.problems[0]!.expected).toMatch(/no other row of this patient has an arm value of the plan/);
+    expect(e.problems[0]!.expected).toMatch(/the cell is empty on every row of this patient: a participant never randomised\?/);
+    expect(e.problems.map((p) => p.kind)).toEqual(['arm.none', 'arm.none']);
   });
   it('an invalid arm on a later row is reported at its own cell, not copied into the empty one', () => {
     const e = errorOf(() => load(['11,baseline_arm_1,,,1,40,7,', '12,3_months_arm_1,,,,,6,', '12,baseline_arm_1,,,3,55,7,']));

@@ -94,6 +94,7 @@ describe('the arm only on the first row of its block (merged cells)', () => {
   it('a few empty arm cells among many rows are each their own problem', () => {
     const few = pivot.replace(/^;/gm, 'Selfback;').replace(/\n;(2\d\d)/g, '\nKontrol;$1').replace('\nSelfback;101', '\n;101');
     const err = errorOf(() => loadTrial(parseCsvText(few, 'few.csv'), plan));
-    expect(err.problems.map((p) => p.kind)).toEqual(['arm.unknown']);
+    // The line's only arm cell is empty: a patient with no arm on any row (docs/plan-trial.md#participant-flow).
+    expect(err.problems.map((p) => p.kind)).toEqual(['arm.none']);
   });
 });

@@ -4,7 +4,9 @@
  * boxes) and its text version under it (README.md and the page) say the same.
  *
  * - Enrolment, when the plan gives the screening log: assessed for eligibility, excluded with
- *   the reasons, then randomised (from the export).
+ *   the reasons, then randomised (from the export); the export's participants never randomised
+ *   ("flow.notRandomised") are one more reason, and without the screening log the top box counts
+ *   the export's participants instead.
  * - Per arm: allocation; each follow-up visit with the primary outcome observed and missing, and
  *   at the planned visits the number analysed by the primary method; the losses with their
  *   reasons when the export has a withdrawal-reason column; CONSORT's "Analysed" box.
@@ -68,10 +70,20 @@ export function flowBoxes(result: FlowResult, ctx: FlowContext): FlowBoxes {
   const patients = result.input.patients;
 
   const e = result.flow?.enrolment;
-  const enrolment = e && {
-    assessed: [heading(fillPhrase(t('assessed'), { n: count(e.assessed) }))],
-    excluded: [heading(fillPhrase(t('excludedBox'), { n: count(e.excluded.reduce((s, x) => s + x.n, 0)) })), ...e.excluded.map((x) => reason(x.reason[lang], x.n))],
-  };
+  // Without the screening log, the export's participants never randomised still get the top of
+  // the diagram: all of the export's participants, and those excluded before randomisation.
+  const nr = result.flow?.notRandomised;
+  const others = (result.input.otherArms ?? []).filter((a) => a.patients > 0);
+  const randomised = randomisedTotal(patients, others);
+  const enrolment = e
+    ? {
+        assessed: [heading(fillPhrase(t('assessed'), { n: count(e.assessed) }))],
+        excluded: [heading(fillPhrase(t('excludedBox'), { n: count(e.excluded.reduce((s, x) => s + x.n, 0)) })), ...e.excluded.map((x) => reason(x.reason[lang], x.n))],
+      }
+    : nr && {
+        assessed: [heading(fillPhrase(t('inExport'), { n: count(randomised + nr.n) }))],
+        excluded: [heading(fillPhrase(t('excludedBox'), { n: count(nr.n) })), reason(nr.reason[lang], nr.n)],
+      };
 
   const visitBox = (arm: Arm, time: string): FlowBox => {
     const m = result.missingness.find((r) => r.outcome === primary && r.time === time && r.arm === arm);
@@ -117,12 +129,11 @@ export function flowBoxes(result: FlowResult, ctx: FlowContext): FlowBoxes {
       ],
     ]),
   ) as Record<Arm, FlowBox[]>;
-  const notProvided = !enrolment && !losses ? [t('flowNoneProvided')] : !enrolment ? [t('flowNoEnrolment')] : !losses ? [t('flowNoLosses')] : [];
+  // The screening log (assessed for eligibility) is the plan's: the export's participants do not stand in for it.
+  const notProvided = e ? (losses ? [] : [t('flowNoLosses')]) : nr ? [t(losses ? 'flowNoScreening' : 'flowNoScreeningNorLosses')] : [t(losses ? 'flowNoEnrolment' : 'flowNoneProvided')];
   // Arms the plan does not compare (docs/plan-trial.md#other-arms) were randomised too: counted in
-  // the total, and their allocation said in the randomised box, since no column of boxes follows them.
+  // the total (`randomised`, above), and their allocation said in the randomised box, since no column of boxes follows them.
   // An arm of the plan's "otherArms" with no row in the export randomised nobody here: not drawn.
-  const others = (result.input.otherArms ?? []).filter((a) => a.patients > 0);
-  const randomised = randomisedTotal(patients, others);
   const otherLines = others.map((a) => line(fillPhrase(t('allocatedOther'), { arm: a.label[lang], n: count(a.patients) })));
   return { ...(enrolment ? { enrolment } : {}), randomised: [heading(fillPhrase(t('randomised'), { n: count(randomised) })), ...otherLines], arms, notProvided };
 }

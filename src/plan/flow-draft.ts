@@ -1,0 +1,81 @@
+/**
+ * `hta plan init`'s participant-flow keys from a study export's participant columns
+ * (docs/plan-trial.md#participant-flow), as a Castor EDC study export has them:
+ *
+ * - participants with no arm value on any row — enrolled, never randomised — drafted as
+ *   "flow.notRandomised" (not when they are the merged-cells shape, which validate names instead:
+ *   trial/not-randomised.ts decides both, so the draft and validate agree);
+ * - a participant-status column (`Participant Status`: `Completed`, `Locked`, `Withdrawn`) with a
+ *   value that means the patient left the study, drafted as the withdrawal-reason column: that
+ *   value in "flow.withdrawalReasons", the others in "flow.notWithdrawn" (never "missingCodes",
+ *   which would apply to every column). The values of participants never randomised
+ *   (`Not randomized`) are not read, as validate passes their rows over.
+ *
+ * Pure: the export in, the keys and the lines for "guessed" and "check before analysing" out.
+ */
+import type { CsvTable } from '../io/read-csv.js';
+import { nfc } from '../io/nfc.js';
+import { NotRandomised } from '../trial/not-randomised.js';
+import { plainPatientId } from '../trial/patient-ids.js';
+import { DEFAULT_WITHDRAWAL_COLUMN } from '../trial/load-trial.js';
+
+export interface FlowDraft {
+  flow?: Record<string, unknown>;
+  /** The status column to read as the withdrawal reason ("columns.withdrawalReason"). */
+  withdrawalColumn?: string;
+  guesses: string[];
+  checks: string[];
+}
+
+/** A participant-status column's name, folded: Castor's `Participant Status`, `Deltagerstatus`, `Status`. */
+const STATUS_NAME = /^(participant|deltager|patient)?status$/;
+/** A status meaning the patient left the study (or stopped the intervention: DISCONTINUED). */
+const WITHDRAWN = /withdr|drop ?out|dropped|lost to follow|udtr[aå]dt|udg[aå]et|trukket tilbage|frafald|discontinu|afbrudt|oph[øo]rt/i;
+const DISCONTINUED = /discontinu|afbrudt|oph[øo]rt/i;
+
+const fold = (h: string) => nfc(h).toLowerCase().replace(/[^a-z0-9æøå]/g, '');
+const q = (v: string) => JSON.stringify(v);
+
+export function draftFlow(csv: CsvTable, idCol: string, armCol: string | undefined): FlowDraft {
+  const out: FlowDraft = { guesses: [], checks: [] };
+  const flow: Record<string, unknown> = {};
+  const header = csv.header;
+  const idIdx = header.indexOf(idCol);
+  const armIdx = armCol === undefined ? -1 : header.indexOf(armCol);
+  const never = idIdx >= 0 && armIdx >= 0 ? new NotRandomised({ flow: { notRandomised: '-' } }, csv, idIdx, [armIdx]) : undefined;
+  const survey = never?.survey();
+  const skipped = (cells: readonly (string | null | undefined)[]): boolean => {
+    const id = cells[idIdx];
+    return survey !== undefined && survey.countable && id !== null && id !== undefined && never!.armless(plainPatientId(id));
+  };
+  if (survey && survey.patients > 0 && survey.countable) {
+    flow.notRandomised = { en: 'Not randomised', da: 'Ikke randomiseret' };
+    const who = survey.patients === 1 ? '1 participant' : `${survey.patients} participants`;
+    out.guesses.push(`participants never randomised ("flow.notRandomised"): ${who} with no arm value in "${armCol}" on any row (${survey.rows} ${survey.rows === 1 ? 'row' : 'rows'}) — counted as excluded before randomisation in the participant flow, not analysed`);
+    out.checks.push(`${who} ${survey.patients === 1 ? 'has' : 'have'} no arm value on any row: drafted as enrolled but never randomised ("flow.notRandomised"); if ${survey.patients === 1 ? 'it was' : 'they were'} randomised, give the arm in the export`);
+  }
+
+  // A status column read as the withdrawal reason, unless the export has the column read by default.
+  const statusCol = header.includes(DEFAULT_WITHDRAWAL_COLUMN) ? undefined : header.find((h) => STATUS_NAME.test(fold(h)));
+  if (statusCol !== undefined) {
+    const i = header.indexOf(statusCol);
+    const values: string[] = [];
+    for (const r of csv.records) {
+      const v = r.cells[i];
+      if (v === null || v === undefined || skipped(r.cells)) continue;
+      const text = nfc(v);
+      if (!values.includes(text)) values.push(text);
+    }
+    const withdrawn = values.filter((v) => WITHDRAWN.test(v));
+    const stayed = values.filter((v) => !WITHDRAWN.test(v));
+    if (withdrawn.length) {
+      out.withdrawalColumn = statusCol;
+      flow.withdrawalReasons = Object.fromEntries(withdrawn.map((v) => [v, { kind: DISCONTINUED.test(v) ? 'discontinued' : 'lost-to-follow-up' }]));
+      if (stayed.length) flow.notWithdrawn = stayed;
+      out.guesses.push(`withdrawal reason: status column "${statusCol}": ${withdrawn.map(q).join(', ')} = left the study ("flow.withdrawalReasons")${stayed.length ? `, ${stayed.map(q).join(', ')} = did not withdraw ("flow.notWithdrawn")` : ''}`);
+      out.checks.push(`check the status values in "flow": ${withdrawn.map(q).join(', ')} taken as ${withdrawn.map((v) => (DISCONTINUED.test(v) ? 'discontinued the intervention' : 'lost to follow-up (left the study)')).join(', ')}${stayed.length ? `, ${stayed.map(q).join(', ')} as not withdrawn` : ''}; give each reason a "label" for the participant flow`);
+    }
+  }
+  if (Object.keys(flow).length) out.flow = flow;
+  return out;
+}

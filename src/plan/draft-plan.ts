@@ -37,6 +37,8 @@ import { namedScale } from './named-scales.js';
 import { armKey } from '../trial/arm-spellings.js';
 import { isWideScale, LOW_SCALE_MAX, mixedScales, type PatientScale } from '../trial/mixed-scales.js';
 import { isDontKnowWord, scaleEndAnswers } from './answer-words.js';
+import { otherEndLabel } from './other-end-label.js';
+import { partlyBlank } from './partly-blank.js';
 import { isResponseId, oncePerRow, repeatsPerVisit } from './response-ids.js';
 
 /** Something the draft could not decide, and what the user can write (in the export or a plan) to decide it. */
@@ -854,7 +856,13 @@ export function draftPlan(given: CsvTable, schemaRef: string): PlanDraft {
     // SPSS saved with value labels writes a scale's labelled ends as words (`Ingen smerte` for 0,
     // `Værst tænkelige smerte` for 10) among the digits: answers, never missing (answer-words.ts).
     const words = values.filter((v, k) => numeric[k] === undefined && !inOtherMark(v, decimalComma ? ',' : '.') && labelledChoice(v, decimalComma) === undefined && !numberWithUnit(v, decimalComma));
-    const ends = binary ? new Map<string, number>() : scaleEndAnswers(words, numeric.filter((n): n is number => n !== undefined), lo, hi);
+    const numbers = numeric.filter((n): n is number => n !== undefined);
+    const ends = binary ? new Map<string, number>() : scaleEndAnswers(words, numbers, lo, hi);
+    // One end recognised: no other word of the column is a missing-value code (other-end-label.ts).
+    const otherEnd = otherEndLabel(ends, words, numbers, lo, hi);
+    // Read as the other end, it is said with the recognised end below ("the labelled ends").
+    if (otherEnd.needValue.length) checks.push(`${where}: ${otherEnd.needValue.map((w) => JSON.stringify(w)).join(', ')} — not drafted as missing-value code${otherEnd.needValue.length > 1 ? 's' : ''}: a column whose ${[...ends].map(([w, n]) => `${JSON.stringify(w)} is the answer ${n}`).join('')} writes answers as labels. Give ${otherEnd.needValue.length > 1 ? 'each' : 'it'} its number in "answers" (the scale runs ${lo}–${hi}), or add it to "missingCodes" only if it means "unknown"; until then \`hta validate\` names its lines`);
+    for (const [w, n] of otherEnd.answers) ends.set(w, n);
     if (ends.size) checks.push(`${where}: ${[...ends].map(([w, n]) => `${JSON.stringify(w)} read as ${n}`).join(' and ')}, the labelled end${ends.size > 1 ? 's' : ''} of the ${lo}–${hi} scale (the numbers fill the inside; no cell holds ${[...ends.values()].join(' or ')} as a number): check ${ends.size > 1 ? 'them' : 'it'} in "answers" — written as missing-value codes they would drop the best and worst answers`);
     // "Don't know" words are missing, unless every word of the column is one (then they may be its answers).
     const dontKnow = words.filter(isDontKnowWord);
@@ -868,6 +876,7 @@ export function draftPlan(given: CsvTable, schemaRef: string): PlanDraft {
           return;
         }
         if (isDontKnowWord(v) && !dontKnowMissing) return;
+        if (otherEnd.needValue.includes(v)) return;
         if (inOtherMark(v, decimalComma ? ',' : '.')) {
           // A number in the other decimal mark is data, never a missing-value code.
           mixedMarks.add(v);
@@ -929,7 +938,10 @@ export function draftPlan(given: CsvTable, schemaRef: string): PlanDraft {
     if (answers) o.answers = answers;
     if (instrument === 'pseq' || instrument.startsWith('rmdq')) {
       const anyTextMissing = [...missing].some((m) => typeof m === 'string');
-      if (anyTextMissing) {
+      // A questionnaire left partly blank has missing items too (partly-blank.ts); a wide export's items grouped by visit.
+      const byVisit = new Map<string, number[]>();
+      for (const c of cols) for (const h of stemColumns.get(c) ?? []) byVisit.set(h.slice(c.length), [...(byVisit.get(h.slice(c.length)) ?? []), colIdx(h)]);
+      if (anyTextMissing || partlyBlank(csv.records, [...byVisit.values()])) {
         o.maxMissingItems = 2;
         checks.push(`outcome "${key}": "maxMissingItems": 2 lets up to 2 missing items be prorated; set 0 to require every item`);
       }

@@ -25,7 +25,8 @@ import { formatLineRanges, lineRanges } from '../problem-groups.js';
 import { SpecialMissingTally, withSpecialMissingEmpty } from '../trial/special-missing.js';
 import { pastedOutOfStep, repeatedIdColumns } from '../trial/repeated-id-columns.js';
 import { namedPreBaseline, preBaselineEvents, preBaselineLabel } from './pre-baseline-events.js';
-import { bdsLayout } from './export-layouts.js';
+import { bdsLayout, odmItemLayout } from './export-layouts.js';
+import { withoutEventPrefix, withoutItemPrefix } from './odm-names.js';
 import { redcapEvent } from './redcap-event.js';
 import { isRedcapFormStatus } from './redcap-form-status.js';
 import { weeksSinceBaseline } from './visit-weeks.js';
@@ -67,14 +68,16 @@ function nameKey(column: string): string {
   return spelledOut(column).replace(/[^a-z0-9]+/g, '');
 }
 // Danish exports number patients as "løbenr" / "løbenummer" (serial number), "patientnr", "deltagernr".
-const ID = /^(id|recordid|pid|externalreference|externaldatareference|externalref|extref|patientid|patient|subject|subjectid|usubjid|subjid|deltager|deltagerid|studieid|studyid|participantid|respondent|respondentid|(?:loebe|lobe|lb|patient|pt|deltager|id)(?:nr|nummer))$/;
+const ID = /^(id|recordid|pid|externalreference|externaldatareference|externalref|extref|patientid|patient|subject|subjectid|usubjid|subjid|deltager|deltagerid|studieid|studyid|participantid|studysubjectid|subjectkey|respondent|respondentid|(?:loebe|lobe|lb|patient|pt|deltager|id)(?:nr|nummer))$/;
 // ADaM names the planned arm TRT01P (after the pivot plan init asks of an ADaM BDS file: export-layouts.ts);
 // SDTM and analysis files write ARM / ARMCD, and a hand-made SAS file often a bare TRT.
 // Castor EDC writes the group as "Randomization Group" (its code) and "Randomization Group Name" (its label).
 // REDCap label exports use the question as the header: "Randomiseret til:", "Randomised to".
-const ARM = /^(arm|group|gruppe|randomi[sz]ation|randomisering|randomiseringsgruppe|randomiserettil|randomiseret|randomi[sz]edto|allocation|allokering|allokerettil|allocatedto|treatment|behandling|behandlingsgruppe|intervention|randomi[sz]ationgroup(name)?|trt|trt01p|trtp|trt01a|trta|actarm|armcd|actarmcd)$/;
+const ARM = /^(arm|group|gruppe|randomi[sz]ation|randomisering|randomiseringsgruppe|randomiserettil|randomiseret|randomi[sz]edto|allocation|allokering|allokerettil|allocatedto|treatment|behandling|behandlingsgruppe|intervention|randomi[sz]ationgroup(name)?|trt|trt01p|trtp|trt01a|trta|actarm|armcd|actarmcd|randoarm|randogroup|randomi[sz]ationarm)$/;
 // "Besøg" (visit), "Besøgsnavn" (visit name), "Tidspunkt (uger)" (time point in weeks), "Måling" (measurement).
-const TIME = /^(?=.)(time|tid|visit|visitname|avisit|besoeg|besog|besoegsnavn|besogsnavn|redcapeventname|eventname|event|timepoint|tidspunkt|maaling|maling)?(uger?|weeks?|wk|maaneder|maaned|maneder|maned|mdr|months?|mo)?$/;
+// Castor EDC's repeating-data export names the visit "Repeating data Name Custom" ("Baseline",
+// "Follow-up 3 months"); OpenClinica/ODM the event "StudyEventOID" ("SE_BASELINE", "SE_3M").
+const TIME = /^(?=.)(time|tid|visit|visitname|avisit|besoeg|besog|besoegsnavn|besogsnavn|redcapeventname|eventname|event|timepoint|tidspunkt|maaling|maling|repeatingdatanamecustom|repeatingdataname|studyeventoid|studyevent)?(uger?|weeks?|wk|maaneder|maaned|maneder|maned|mdr|months?|mo)?$/;
 /** The unit a time column's name gives its numeric visits: "uge", "Tid (uger)", "time_weeks" → w; "maaned", "months" → m. Read on nameKey. */
 const TIME_UNIT = /(uger?|weeks?|wk|maaneder|maaned|maneder|maned|mdr|months?|mo)$/;
 const BASELINE = /^(baseline|base|bl|t0|0|0m|0w|uge0|inklusion|screening|baselinearm\d*)$/;
@@ -325,7 +328,8 @@ function asciiName(column: string): string {
 export function visitLabel(given: string): string {
   // A REDCap label export writes its arm after every event, also beside an arm column
   // ("Baseline (Arm 1: Arm 1)"): the visit is the event without it, as "baseline_arm_1" is.
-  const value = redcapEvent(given)?.visit ?? given;
+  // OpenClinica's event OIDs (`SE_3M`) are read without their prefix (odm-names.ts).
+  const value = redcapEvent(given)?.visit ?? withoutEventPrefix(given);
   // A long export's visit values read as a wide export's suffixes do (wide-visits.ts): "basis",
   // "før", "3 mnd", "6 uger", "1 år" — one reading for both layouts (found in review: "3 mnd" and
   // "_3mnd" were read differently). A follow-up without a time keeps its own spelling.
@@ -407,7 +411,7 @@ export function draftPlan(given: CsvTable, schemaRef: string): PlanDraft {
   const decimalComma = decimalCommaOf(csv);
   const find = (re: RegExp) => header.find((h) => re.test(nameKey(h)));
   // A CDISC ADaM / BDS dataset (one row per parameter) is refused naming the pivot it needs (export-layouts.ts).
-  const bds = bdsLayout(header);
+  const bds = bdsLayout(header) ?? odmItemLayout(header);
   if (bds) return { plan: {}, undecided: [bds], guesses: [bds.what.replace(/^the layout: /, 'layout: ')], checks: [] };
   const distinct = (c: string) => {
     const i = header.indexOf(c);
@@ -452,7 +456,7 @@ export function draftPlan(given: CsvTable, schemaRef: string): PlanDraft {
     });
   }
   // Castor's label column reads better in the plan than its code column beside it.
-  let armCol = header.find((h) => /^randomi[sz]ationgroupname$/.test(nameKey(h))) ?? find(ARM);
+  let armCol = header.find((h) => /^randomi[sz]ationgroupname$/.test(nameKey(h))) ?? find(ARM) ?? header.find((h) => ARM.test(nameKey(withoutItemPrefix(h))));
   const timeCol = find(TIME);
   const colIdx = (c: string) => header.indexOf(c);
   // Values in NFC (io/nfc.ts): a file saved by macOS writes `3 måneder` decomposed, and the
@@ -1029,7 +1033,8 @@ export function draftPlan(given: CsvTable, schemaRef: string): PlanDraft {
   // Single score columns by name.
   for (const s of stems) {
     if (taken.has(s)) continue;
-    const n = looseForm(s);
+    // An ODM item OID names its outcome after the prefix: `I_ODI_TOTAL`, `Q2_ODI` (odm-names.ts).
+    const n = looseForm(withoutItemPrefix(s));
     if (namesAChange(nameKey(s)) && /(rmdq|roland|pseq|odi|oswestry|smerte|pain|nrs|vas|was|arbejdsevne|eq5d)/.test(n)) {
       // A change score is no score on the instrument's scale (−7 on a 0–10 scale read as a missing
       // code): hta analyses the score at each visit, adjusting for the baseline (docs/plan-trial.md).

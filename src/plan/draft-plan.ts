@@ -302,7 +302,21 @@ function otherArmsCheck(where: string, all: string[], intervention: string, cont
 function draftArmLabels(intervention: string, control: string, danish: boolean): { intervention: Localized; control: Localized } | undefined {
   const i = armLabelOf(intervention, danish);
   const c = armLabelOf(control, danish);
-  return typeof i === 'string' || typeof c === 'string' ? undefined : { intervention: i, control: c };
+  if (typeof i === 'string' || typeof c === 'string') return undefined;
+  // A Danish export with one arm known in English and the other not: both by their Danish names,
+  // so the English report does not mix them ("n (Træning/Waiting list)"); the check asks for
+  // both in English, naming the one hta knows. (An English export's names are English in both
+  // reports, but where "da" is known: the Danish report falls back to "en".)
+  const translated = (l: Localized) => l.da !== undefined && l.da !== l.en;
+  if (!danish || translated(i) === translated(c)) return { intervention: i, control: c };
+  const own = (l: Localized): Localized => (translated(l) ? { en: l.da!, da: l.da! } : l);
+  return { intervention: own(i), control: own(c) };
+}
+
+/** The English name hta knows for a Danish arm name ("Venteliste" → "Waiting list"), for the check. */
+function knownEnglish(name: string): string | undefined {
+  const known = KNOWN_ARMS.find(([re]) => re.test(asciiName(name).replace(/_/g, '')))?.[1];
+  return known && known.en !== name ? known.en : undefined;
 }
 
 interface Outcome {
@@ -685,8 +699,9 @@ export function draftPlan(given: CsvTable, schemaRef: string): PlanDraft {
       plan.armLabels = labels;
       guesses.push(`arm names for the reports ("armLabels"): intervention ${JSON.stringify(labels.intervention.en)} (from ${JSON.stringify(intervention)}), control ${JSON.stringify(labels.control.en)} (from ${JSON.stringify(control)})`);
       // A name taken from a Danish export's text stands in both languages ("da" = "en") until translated.
-      const untranslated = [labels.intervention, labels.control].filter((l) => l.da === l.en).map((l) => JSON.stringify(l.en));
-      const more = danish ? (untranslated.length ? `; "en" repeats the Danish export's own name (${untranslated.join(', ')}): write it in English for English reports` : '') : '; a Danish report uses "en" where there is no "da"';
+      const untranslated = [labels.intervention, labels.control].filter((l) => l.da === l.en).map((l) => l.en);
+      const hints = untranslated.flatMap((n) => (knownEnglish(n) ? [`"${knownEnglish(n)}" for ${JSON.stringify(n)}`] : []));
+      const more = danish ? (untranslated.length ? `; "en" repeats the Danish export's own name${untranslated.length > 1 ? 's' : ''} (${untranslated.map((n) => JSON.stringify(n)).join(', ')}): write ${untranslated.length > 1 ? 'them' : 'it'} in English for English reports${hints.length ? ` (${hints.join(', ')})` : ''}` : '') : '; a Danish report uses "en" where there is no "da"';
       checks.push(`check the arm names in "armLabels": every table, chart and sentence of the reports calls the arms by them${more}`);
     } else {
       // The JSON to paste: an arm with a name ("Kontrol") keeps the name drafted for it; the places

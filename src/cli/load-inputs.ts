@@ -12,6 +12,7 @@ import type { CliIo } from './io.js';
 import { refuseSwappedInputs } from './swapped-inputs.js';
 import { checkTrialContent, type ContentNeed } from '../trial/check-content.js';
 import { planValueCodes } from '../trial/value-codes.js';
+import { wordMissingCodeNotes } from '../trial/word-missing-codes.js';
 
 export interface TrialInputs {
   csv: CsvTable;
@@ -52,6 +53,9 @@ export function loadTrialInputs(file: string, planFile: string | undefined, opti
   }
   const trial = loadTrial(csv, plan, { excludeInvalid: exclude });
   checkTrialContent(csv, trial, options.need ?? 'analysis', planFile);
+  // A word code that empties much of an outcome may be a labelled answer (word-missing-codes.ts).
+  const wordCodes = wordMissingCodeNotes(trial);
+  if (wordCodes.length) trial.readNotes = [...(trial.readNotes ?? []), ...wordCodes];
   return { csv, plan, trial };
 }
 

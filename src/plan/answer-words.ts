@@ -28,11 +28,17 @@ export function isDontKnowWord(text: string): boolean {
 
 /**
  * Wording of a scale's low end: no pain, none, not at all. A bare "ikke" or "not" is no end
- * (`Ikke målt`, `Not done` say the answer is missing): only `slet ikke`, `ikke noget`, `not at all`.
+ * (`Ikke målt`, `Not done` say the answer is missing): only `slet ikke`, `overhovedet ikke`,
+ * `ikke noget`, `not at all` (also `not confident at all`); on a confidence scale (PSEQ's
+ * `Slet ikke sikker` … `Helt sikker`) also `helt usikker`, `completely unsure`.
  */
-const LOW_END = /(^|[^\p{L}])(ingen|intet|ingenting|slet ikke|ikke noget|ikke ondt|no|none|not at all|nothing|keine?|kein|gar nicht)(?=$|[^\p{L}])/u;
-/** Wording of a scale's high end: the worst imaginable, unbearable, maximal, extreme. */
-const HIGH_END = /(^|[^\p{L}])(værst\p{L}*|vaerst\p{L}*|worst|max|maks|maksimal\p{L}*|maximal|maximum|uudholdelig|unbearable|extreme|ekstrem\p{L}*|schlimmst\p{L}*|värst\p{L}*)(?=$|[^\p{L}])/u;
+const LOW_END = /(^|[^\p{L}])(ingen|intet|ingenting|slet ikke|overhovedet ikke|aldeles ikke|ikke noget|ikke ondt|no|none|not at all|not \p{L}+ at all|nothing|keine?|kein|gar nicht|(?:helt|fuldstændig|fuldstændigt) usikker|(?:completely|totally) (?:unsure|uncertain))(?=$|[^\p{L}])/u;
+/**
+ * Wording of a scale's high end: the worst imaginable, unbearable, maximal, extreme; on a
+ * confidence scale completely sure (`Helt sikker`, `Fuldstændig sikker`, `Completely confident`).
+ * A bare `helt` or `completely` is no end: `Helt uenig`, `Completely disagree` are a low end.
+ */
+const HIGH_END = /(^|[^\p{L}])(værst\p{L}*|vaerst\p{L}*|worst|max|maks|maksimal\p{L}*|maximal|maximum|uudholdelig|unbearable|extreme|ekstrem\p{L}*|schlimmst\p{L}*|värst\p{L}*|(?:helt|fuldstændig|fuldstændigt|fuldt ud|aldeles|absolut) sikker|(?:completely|totally|fully|extremely|absolutely) (?:confident|sure|certain))(?=$|[^\p{L}])/u;
 
 /** Which end of a scale a label names (`Ingen smerte` → low, `Værst tænkelige smerte` → high), if it names one only; never a word with a digit. */
 export function scaleEndOf(text: string): 'low' | 'high' | undefined {

@@ -26,7 +26,8 @@ import { formatLineRanges, lineRanges } from '../problem-groups.js';
 import { SpecialMissingTally, withSpecialMissingEmpty } from '../trial/special-missing.js';
 import { pastedOutOfStep, repeatedIdColumns } from '../trial/repeated-id-columns.js';
 import { namedPreBaseline, preBaselineEvents, preBaselineLabel } from './pre-baseline-events.js';
-import { bdsLayout } from './export-layouts.js';
+import { bdsLayout, odmItemLayout } from './export-layouts.js';
+import { withoutEventPrefix, withoutItemPrefix } from './odm-names.js';
 import { redcapEvent } from './redcap-event.js';
 import { isRedcapFormStatus } from './redcap-form-status.js';
 import { weeksSinceBaseline } from './visit-weeks.js';
@@ -38,6 +39,8 @@ import { namedScale } from './named-scales.js';
 import { armKey } from '../trial/arm-spellings.js';
 import { isWideScale, LOW_SCALE_MAX, mixedScales, type PatientScale } from '../trial/mixed-scales.js';
 import { isDontKnowWord, scaleEndAnswers } from './answer-words.js';
+import { otherEndLabel } from './other-end-label.js';
+import { partlyBlank } from './partly-blank.js';
 import { isResponseId, oncePerRow, repeatsPerVisit } from './response-ids.js';
 
 /** Something the draft could not decide, and what the user can write (in the export or a plan) to decide it. */
@@ -66,14 +69,16 @@ function nameKey(column: string): string {
   return spelledOut(column).replace(/[^a-z0-9]+/g, '');
 }
 // Danish exports number patients as "løbenr" / "løbenummer" (serial number), "patientnr", "deltagernr".
-const ID = /^(id|recordid|pid|externalreference|externaldatareference|externalref|extref|patientid|patient|subject|subjectid|usubjid|subjid|deltager|deltagerid|studieid|studyid|participantid|respondent|respondentid|(?:loebe|lobe|lb|patient|pt|deltager|id)(?:nr|nummer))$/;
+const ID = /^(id|recordid|pid|externalreference|externaldatareference|externalref|extref|patientid|patient|subject|subjectid|usubjid|subjid|deltager|deltagerid|studieid|studyid|participantid|studysubjectid|subjectkey|respondent|respondentid|(?:loebe|lobe|lb|patient|pt|deltager|id)(?:nr|nummer))$/;
 // ADaM names the planned arm TRT01P (after the pivot plan init asks of an ADaM BDS file: export-layouts.ts);
 // SDTM and analysis files write ARM / ARMCD, and a hand-made SAS file often a bare TRT.
 // Castor EDC writes the group as "Randomization Group" (its code) and "Randomization Group Name" (its label).
 // REDCap label exports use the question as the header: "Randomiseret til:", "Randomised to".
-const ARM = /^(arm|group|gruppe|randomi[sz]ation|randomisering|randomiseringsgruppe|randomiserettil|randomiseret|randomi[sz]edto|allocation|allokering|allokerettil|allocatedto|treatment|behandling|behandlingsgruppe|intervention|randomi[sz]ationgroup(name)?|trt|trt01p|trtp|trt01a|trta|actarm|armcd|actarmcd)$/;
+const ARM = /^(arm|group|gruppe|randomi[sz]ation|randomisering|randomiseringsgruppe|randomiserettil|randomiseret|randomi[sz]edto|allocation|allokering|allokerettil|allocatedto|treatment|behandling|behandlingsgruppe|intervention|randomi[sz]ationgroup(name)?|trt|trt01p|trtp|trt01a|trta|actarm|armcd|actarmcd|randoarm|randogroup|randomi[sz]ationarm)$/;
 // "Besøg" (visit), "Besøgsnavn" (visit name), "Tidspunkt (uger)" (time point in weeks), "Måling" (measurement).
-const TIME = /^(?=.)(time|tid|visit|visitname|avisit|besoeg|besog|besoegsnavn|besogsnavn|redcapeventname|eventname|event|timepoint|tidspunkt|maaling|maling)?(uger?|weeks?|wk|maaneder|maaned|maneder|maned|mdr|months?|mo)?$/;
+// Castor EDC's repeating-data export names the visit "Repeating data Name Custom" ("Baseline",
+// "Follow-up 3 months"); OpenClinica/ODM the event "StudyEventOID" ("SE_BASELINE", "SE_3M").
+const TIME = /^(?=.)(time|tid|visit|visitname|avisit|besoeg|besog|besoegsnavn|besogsnavn|redcapeventname|eventname|event|timepoint|tidspunkt|maaling|maling|repeatingdatanamecustom|repeatingdataname|studyeventoid|studyevent)?(uger?|weeks?|wk|maaneder|maaned|maneder|maned|mdr|months?|mo)?$/;
 /** The unit a time column's name gives its numeric visits: "uge", "Tid (uger)", "time_weeks" → w; "maaned", "months" → m. Read on nameKey. */
 const TIME_UNIT = /(uger?|weeks?|wk|maaneder|maaned|maneder|maned|mdr|months?|mo)$/;
 const BASELINE = /^(baseline|base|bl|t0|0|0m|0w|uge0|inklusion|screening|baselinearm\d*)$/;
@@ -307,7 +312,21 @@ function draftOtherArms(
 function draftArmLabels(intervention: string, control: string, danish: boolean): { intervention: Localized; control: Localized } | undefined {
   const i = armLabelOf(intervention, danish);
   const c = armLabelOf(control, danish);
-  return typeof i === 'string' || typeof c === 'string' ? undefined : { intervention: i, control: c };
+  if (typeof i === 'string' || typeof c === 'string') return undefined;
+  // A Danish export with one arm known in English and the other not: both by their Danish names,
+  // so the English report does not mix them ("n (Træning/Waiting list)"); the check asks for
+  // both in English, naming the one hta knows. (An English export's names are English in both
+  // reports, but where "da" is known: the Danish report falls back to "en".)
+  const translated = (l: Localized) => l.da !== undefined && l.da !== l.en;
+  if (!danish || translated(i) === translated(c)) return { intervention: i, control: c };
+  const own = (l: Localized): Localized => (translated(l) ? { en: l.da!, da: l.da! } : l);
+  return { intervention: own(i), control: own(c) };
+}
+
+/** The English name hta knows for a Danish arm name ("Venteliste" → "Waiting list"), for the check. */
+function knownEnglish(name: string): string | undefined {
+  const known = KNOWN_ARMS.find(([re]) => re.test(asciiName(name).replace(/_/g, '')))?.[1];
+  return known && known.en !== name ? known.en : undefined;
 }
 
 interface Outcome {
@@ -333,7 +352,8 @@ function asciiName(column: string): string {
 export function visitLabel(given: string): string {
   // A REDCap label export writes its arm after every event, also beside an arm column
   // ("Baseline (Arm 1: Arm 1)"): the visit is the event without it, as "baseline_arm_1" is.
-  const value = redcapEvent(given)?.visit ?? given;
+  // OpenClinica's event OIDs (`SE_3M`) are read without their prefix (odm-names.ts).
+  const value = redcapEvent(given)?.visit ?? withoutEventPrefix(given);
   // A long export's visit values read as a wide export's suffixes do (wide-visits.ts): "basis",
   // "før", "3 mnd", "6 uger", "1 år" — one reading for both layouts (found in review: "3 mnd" and
   // "_3mnd" were read differently). A follow-up without a time keeps its own spelling.
@@ -415,7 +435,7 @@ export function draftPlan(given: CsvTable, schemaRef: string): PlanDraft {
   const decimalComma = decimalCommaOf(csv);
   const find = (re: RegExp) => header.find((h) => re.test(nameKey(h)));
   // A CDISC ADaM / BDS dataset (one row per parameter) is refused naming the pivot it needs (export-layouts.ts).
-  const bds = bdsLayout(header);
+  const bds = bdsLayout(header) ?? odmItemLayout(header);
   if (bds) return { plan: {}, undecided: [bds], guesses: [bds.what.replace(/^the layout: /, 'layout: ')], checks: [] };
   const distinct = (c: string) => {
     const i = header.indexOf(c);
@@ -460,7 +480,7 @@ export function draftPlan(given: CsvTable, schemaRef: string): PlanDraft {
     });
   }
   // Castor's label column reads better in the plan than its code column beside it.
-  let armCol = header.find((h) => /^randomi[sz]ationgroupname$/.test(nameKey(h))) ?? find(ARM);
+  let armCol = header.find((h) => /^randomi[sz]ationgroupname$/.test(nameKey(h))) ?? find(ARM) ?? header.find((h) => ARM.test(nameKey(withoutItemPrefix(h))));
   const timeCol = find(TIME);
   const colIdx = (c: string) => header.indexOf(c);
   // Values in NFC (io/nfc.ts): a file saved by macOS writes `3 måneder` decomposed, and the
@@ -689,8 +709,9 @@ export function draftPlan(given: CsvTable, schemaRef: string): PlanDraft {
       plan.armLabels = labels;
       guesses.push(`arm names for the reports ("armLabels"): intervention ${JSON.stringify(labels.intervention.en)} (from ${JSON.stringify(intervention)}), control ${JSON.stringify(labels.control.en)} (from ${JSON.stringify(control)})`);
       // A name taken from a Danish export's text stands in both languages ("da" = "en") until translated.
-      const untranslated = [labels.intervention, labels.control].filter((l) => l.da === l.en).map((l) => JSON.stringify(l.en));
-      const more = danish ? (untranslated.length ? `; "en" repeats the Danish export's own name (${untranslated.join(', ')}): write it in English for English reports` : '') : '; a Danish report uses "en" where there is no "da"';
+      const untranslated = [labels.intervention, labels.control].filter((l) => l.da === l.en).map((l) => l.en);
+      const hints = untranslated.flatMap((n) => (knownEnglish(n) ? [`"${knownEnglish(n)}" for ${JSON.stringify(n)}`] : []));
+      const more = danish ? (untranslated.length ? `; "en" repeats the Danish export's own name${untranslated.length > 1 ? 's' : ''} (${untranslated.map((n) => JSON.stringify(n)).join(', ')}): write ${untranslated.length > 1 ? 'them' : 'it'} in English for English reports${hints.length ? ` (${hints.join(', ')})` : ''}` : '') : '; a Danish report uses "en" where there is no "da"';
       checks.push(`check the arm names in "armLabels": every table, chart and sentence of the reports calls the arms by them${more}`);
     } else {
       // The JSON to paste: an arm with a name ("Kontrol") keeps the name drafted for it; the places
@@ -854,7 +875,13 @@ export function draftPlan(given: CsvTable, schemaRef: string): PlanDraft {
     // SPSS saved with value labels writes a scale's labelled ends as words (`Ingen smerte` for 0,
     // `Værst tænkelige smerte` for 10) among the digits: answers, never missing (answer-words.ts).
     const words = values.filter((v, k) => numeric[k] === undefined && !inOtherMark(v, decimalComma ? ',' : '.') && labelledChoice(v, decimalComma) === undefined && !numberWithUnit(v, decimalComma));
-    const ends = binary ? new Map<string, number>() : scaleEndAnswers(words, numeric.filter((n): n is number => n !== undefined), lo, hi);
+    const numbers = numeric.filter((n): n is number => n !== undefined);
+    const ends = binary ? new Map<string, number>() : scaleEndAnswers(words, numbers, lo, hi);
+    // One end recognised: no other word of the column is a missing-value code (other-end-label.ts).
+    const otherEnd = otherEndLabel(ends, words, numbers, lo, hi);
+    // Read as the other end, it is said with the recognised end below ("the labelled ends").
+    if (otherEnd.needValue.length) checks.push(`${where}: ${otherEnd.needValue.map((w) => JSON.stringify(w)).join(', ')} — not drafted as missing-value code${otherEnd.needValue.length > 1 ? 's' : ''}: a column whose ${[...ends].map(([w, n]) => `${JSON.stringify(w)} is the answer ${n}`).join('')} writes answers as labels. Give ${otherEnd.needValue.length > 1 ? 'each' : 'it'} its number in "answers" (the scale runs ${lo}–${hi}), or add it to "missingCodes" only if it means "unknown"; until then \`hta validate\` names its lines`);
+    for (const [w, n] of otherEnd.answers) ends.set(w, n);
     if (ends.size) checks.push(`${where}: ${[...ends].map(([w, n]) => `${JSON.stringify(w)} read as ${n}`).join(' and ')}, the labelled end${ends.size > 1 ? 's' : ''} of the ${lo}–${hi} scale (the numbers fill the inside; no cell holds ${[...ends.values()].join(' or ')} as a number): check ${ends.size > 1 ? 'them' : 'it'} in "answers" — written as missing-value codes they would drop the best and worst answers`);
     // "Don't know" words are missing, unless every word of the column is one (then they may be its answers).
     const dontKnow = words.filter(isDontKnowWord);
@@ -868,6 +895,7 @@ export function draftPlan(given: CsvTable, schemaRef: string): PlanDraft {
           return;
         }
         if (isDontKnowWord(v) && !dontKnowMissing) return;
+        if (otherEnd.needValue.includes(v)) return;
         if (inOtherMark(v, decimalComma ? ',' : '.')) {
           // A number in the other decimal mark is data, never a missing-value code.
           mixedMarks.add(v);
@@ -929,7 +957,10 @@ export function draftPlan(given: CsvTable, schemaRef: string): PlanDraft {
     if (answers) o.answers = answers;
     if (instrument === 'pseq' || instrument.startsWith('rmdq')) {
       const anyTextMissing = [...missing].some((m) => typeof m === 'string');
-      if (anyTextMissing) {
+      // A questionnaire left partly blank has missing items too (partly-blank.ts); a wide export's items grouped by visit.
+      const byVisit = new Map<string, number[]>();
+      for (const c of cols) for (const h of stemColumns.get(c) ?? []) byVisit.set(h.slice(c.length), [...(byVisit.get(h.slice(c.length)) ?? []), colIdx(h)]);
+      if (anyTextMissing || partlyBlank(csv.records, [...byVisit.values()])) {
         o.maxMissingItems = 2;
         checks.push(`outcome "${key}": "maxMissingItems": 2 lets up to 2 missing items be prorated; set 0 to require every item`);
       }
@@ -1017,7 +1048,8 @@ export function draftPlan(given: CsvTable, schemaRef: string): PlanDraft {
   // Single score columns by name.
   for (const s of stems) {
     if (taken.has(s)) continue;
-    const n = looseForm(s);
+    // An ODM item OID names its outcome after the prefix: `I_ODI_TOTAL`, `Q2_ODI` (odm-names.ts).
+    const n = looseForm(withoutItemPrefix(s));
     if (namesAChange(nameKey(s)) && /(rmdq|roland|pseq|odi|oswestry|smerte|pain|nrs|vas|was|arbejdsevne|eq5d)/.test(n)) {
       // A change score is no score on the instrument's scale (−7 on a 0–10 scale read as a missing
       // code): hta analyses the score at each visit, adjusting for the baseline (docs/plan-trial.md).

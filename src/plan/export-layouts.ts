@@ -33,3 +33,25 @@ export function bdsLayout(header: readonly string[]): LayoutRefusal | undefined 
       `one column per ${param}, one row per ${id} and ${visit}: pivot the dataset wide — in R, tidyr::pivot_wider(adam, id_cols = c(${keep.join(', ')}), names_from = ${param}, values_from = ${value}); in SAS, PROC TRANSPOSE with BY ${id} ${visit}; ID ${param}; VAR ${value} — then run plan init on that file, with ${id} as the patient id and ${arm} as the arm (docs/plan-trial.md)`,
   };
 }
+
+/**
+ * An OpenClinica / CDISC ODM item-level export (`SubjectKey, StudySubjectID, StudyEventOID, …,
+ * ItemOID, Value`): one row per subject, event and item — every answer in one column. As for
+ * ADaM, the rows need pivoting to one column per item (ItemOID) first; the pivoted file's
+ * `StudyEventOID` is then read as the visit column (`SE_3M` → 3m).
+ */
+export function odmItemLayout(header: readonly string[]): LayoutRefusal | undefined {
+  const byKey = new Map(header.map((h) => [key(h), h.trim()]));
+  const item = byKey.get('ITEMOID');
+  const value = byKey.get('VALUE') ?? byKey.get('ITEMVALUE');
+  const event = byKey.get('STUDYEVENTOID');
+  if (!item || !value || !event) return undefined;
+  const id = byKey.get('STUDYSUBJECTID') ?? byKey.get('SUBJECTKEY') ?? 'StudySubjectID';
+  const repeat = byKey.get('STUDYEVENTREPEATKEY');
+  const keep = [id, event, ...(repeat ? [repeat] : [])];
+  return {
+    what: `the layout: an OpenClinica/CDISC ODM item-level export (one row per subject, event and item: the item's code in ${item}, its answer in ${value}), where hta reads one column per item or score`,
+    write:
+      `one column per ${item}, one row per ${id} and ${event}: pivot the file wide — in R, tidyr::pivot_wider(odm, id_cols = c(${keep.join(', ')}), names_from = ${item}, values_from = ${value}); in SAS, PROC TRANSPOSE with BY ${keep.join(' ')}; ID ${item}; VAR ${value}; in Python, odm.pivot_table(index=[${keep.map((k) => `"${k}"`).join(', ')}], columns="${item}", values="${value}", aggfunc="first").reset_index() — then run plan init on that file: ${id} is read as the patient id and ${event} as the visit column (docs/plan-trial.md "Layouts plan init refuses")`,
+  };
+}

@@ -11,9 +11,9 @@ import { regionOfCode } from '../uptake/region-codes.js';
 /**
  * A place by its column name (read on draft-plan.ts's nameKey: letters and digits, Danish letters
  * spelled out), with the words exports add to a code column: `site_id`, `Centernr`, `Regionskode`,
- * `Sygehusnavn`, `Kommunekode`.
+ * `Sygehusnavn`, `Kommunekode`, Castor EDC's `Site Abbreviation`.
  */
-const PLACE = /^(site|center|centre|region|regions|hospital|sygehus|klinik|clinic|afdeling|department|kommune|municipality|praksis|practice|almenpraksis|studiested|location|land|country)(s?id|nr|no|nummer|number|s?kode|code|s?navn|name)?$/;
+const PLACE = /^(site|center|centre|region|regions|hospital|sygehus|klinik|clinic|afdeling|department|kommune|municipality|praksis|practice|almenpraksis|studiested|location|land|country)(s?id|nr|no|nummer|number|s?kode|code|s?navn|name|abbreviation|abbrev|abbr|forkortelse)?$/;
 
 /** More levels than this in a place column: said, since every level costs the ANCOVA a degree of freedom. */
 export const MANY_PLACES = 20;

@@ -27,8 +27,18 @@ describe('plan init drafts armLabels', () => {
 
   it('Danish SPSS label export: "da" is the export\'s own name, and the check asks for the English one', () => {
     const d = draft('test/fixtures/exports/spss-labels-da/export.csv');
-    expect(d.plan.armLabels).toEqual({ intervention: { en: 'Træningsprogram', da: 'Træningsprogram' }, control: { en: 'Waiting list', da: 'Venteliste' } });
-    expect(d.checks.join('\n')).toContain('"en" repeats the Danish export\'s own name ("Træningsprogram"): write it in English for English reports');
+    // Both arms by their Danish names, never one Danish and one English ("n (Træningsprogram/Waiting list)").
+    expect(d.plan.armLabels).toEqual({ intervention: { en: 'Træningsprogram', da: 'Træningsprogram' }, control: { en: 'Venteliste', da: 'Venteliste' } });
+    expect(d.checks.join('\n')).toContain('"en" repeats the Danish export\'s own names ("Træningsprogram", "Venteliste"): write them in English for English reports ("Waiting list" for "Venteliste")');
+  });
+
+  it('a Danish export names both arms in one language: "Træning" / "Venteliste", not "Træning" / "Waiting list"', () => {
+    const d = draftPlan(parseCsvText('Deltagernummer;Gruppe;ODI_bas;ODI_3mdr\n1;Træning;30;20\n2;Venteliste;32;30\n3;Træning;28;18\n', 'dk.csv'), 'plan.schema.json');
+    expect(d.plan.arms).toEqual({ intervention: 'Træning', control: 'Venteliste' });
+    expect(d.plan.armLabels).toEqual({ intervention: { en: 'Træning', da: 'Træning' }, control: { en: 'Venteliste', da: 'Venteliste' } });
+    // Both known in English: both in English.
+    const known = draftPlan(parseCsvText('Deltagernummer;Gruppe;ODI_bas;ODI_3mdr\n1;Kontrol;30;20\n2;Venteliste;32;30\n', 'dk2.csv'), 'plan.schema.json');
+    expect(Object.values(known.plan.armLabels as Record<string, { en: string }>).map((l) => l.en).sort()).toEqual(['Control group', 'Waiting list']);
   });
 
   it('the bundled selfBACK export: "App" and "Usual care" (Danish "Vanlig behandling"), not "app" and "usual"', () => {
@@ -53,7 +63,9 @@ describe('plan init drafts armLabels', () => {
     expect(generic.plan.armLabels).toBeUndefined();
     const vanlig = draftPlan(parseCsvText('id;gruppe;tid;rmdq\n1;Vanlig behandling;baseline;3\n2;Smerteskole;baseline;4\n', 'v.csv'), 'plan.schema.json');
     expect(vanlig.plan.arms).toEqual({ intervention: 'Smerteskole', control: 'Vanlig behandling' });
-    expect(vanlig.plan.armLabels).toEqual({ intervention: { en: 'Smerteskole', da: 'Smerteskole' }, control: { en: 'Usual care', da: 'Vanlig behandling' } });
+    // One arm known in English, the other not: both by their Danish names (one language per report).
+    expect(vanlig.plan.armLabels).toEqual({ intervention: { en: 'Smerteskole', da: 'Smerteskole' }, control: { en: 'Vanlig behandling', da: 'Vanlig behandling' } });
+    expect(vanlig.checks.join('\n')).toContain('("Usual care" for "Vanlig behandling")');
   });
 });
 

@@ -1,0 +1,43 @@
+/**
+ * A missing-value code that is a word and empties a large share of a scored column is worth a
+ * second look: a scale's labelled end written as a code (`"missingCodes": ["Helt sikker"]`, PSEQ's
+ * 6) made 18 % of the PSEQ answers "missing", validate called the file valid and analyze gave 6.99
+ * on 12/26 patients for a true 10.03 on 27/28. `hta validate` and `hta analyze` say so in a note —
+ * never an error: "Udgået" or "Ikke mødt" may be real codes (docs/plan-trial.md#missing-codes-share).
+ */
+import { isDontKnowWord } from '../plan/answer-words.js';
+import type { TrialData } from './trial-data.js';
+
+/** A code's share of an outcome's cells above which the note is written. */
+export const WORD_CODE_SHARE = 0.1;
+
+/** A word, not a number or a system's code: starts with a letter, no digit, three letters or more, no "don't know". */
+function isWordLabel(code: string): boolean {
+  return /^\s*\p{L}/u.test(code) && !/\d/.test(code) && (code.match(/\p{L}/gu) ?? []).length >= 3 && !isDontKnowWord(code);
+}
+
+/** The ends of what a cell of the outcome holds: an item's range, or the score's. */
+function ends(source: TrialData['sources'][number]): number[] {
+  const items = source.from === 'items' ? source.instrument.items : undefined;
+  return items ? [items.min, items.max] : [...source.instrument.range];
+}
+
+/** The notes, one per outcome and code: how many of the outcome's cells (kept rows × its columns) the code made missing. */
+export function wordMissingCodeNotes(trial: Pick<TrialData, 'file' | 'sources' | 'recoded' | 'rows'>): string[] {
+  const notes: string[] = [];
+  for (const source of trial.sources) {
+    const columns = new Set(source.columns);
+    const byCode = new Map<string, number>();
+    for (const r of trial.recoded) {
+      if (r.to !== null || !columns.has(r.column) || !isWordLabel(r.code)) continue;
+      byCode.set(r.code, (byCode.get(r.code) ?? 0) + r.count);
+    }
+    const cells = trial.rows.length * source.columns.length;
+    for (const [code, count] of byCode) {
+      if (cells === 0 || count / cells <= WORD_CODE_SHARE) continue;
+      const where = source.columns.length === 1 ? `column "${source.columns[0]}"` : `columns ${source.columns[0]}…${source.columns[source.columns.length - 1]}`;
+      notes.push(`${trial.file}: the missing-value code ${JSON.stringify(code)} made ${count} of the ${cells} cells of outcome "${source.key}" (${where}) missing (${Math.round((100 * count) / cells)} %): a word, neither a number nor a "don't know" — if it is an answer (a scale's labelled end, ${ends(source).join(' or ')}), give it its number in the outcome's "answers" instead of "missingCodes"`);
+    }
+  }
+  return notes;
+}

@@ -10,6 +10,7 @@
  * a patient id. `--audit` runs the independent attacker (`auditPublishedUptake`) on exactly what
  * would be printed, and reports each suppressed cell's interval and the information loss.
  */
+import { regionsIn } from '../uptake/regions.js';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { formatNumberForExport } from '../io/format-number.js';
@@ -83,8 +84,10 @@ export async function uptakeAudit(run: UptakeRun, previous?: PreviousPublication
   const sameExtract = previousRead
     .map((p) => ({ file: p.file, json: p.json as PublishedUptake }))
     .filter((p) => p.json.exportDate === published.exportDate);
-  const read = fillFromSameDate(mergeCuts(published, sameExtract.map((p) => p.json)), previous);
-  const audit = auditPublishedUptake(read, { threshold, protectionLevel, zerosSensitive }, previous);
+  // Earlier region names read as the run read them (region-spellings.ts).
+  const earlier = previous && (await import('../uptake/disclosure/region-spellings.js')).foldRegionSpellings(previous, regionsIn(run.analysis.metrics)).previous;
+  const read = fillFromSameDate(mergeCuts(published, sameExtract.map((p) => p.json)), earlier);
+  const audit = auditPublishedUptake(read, { threshold, protectionLevel, zerosSensitive }, earlier);
   return {
     audit,
     informationLoss: { cellShare: lossShare(audit.suppressedCells, audit.countCells), countShare: lossShare(run.loss.hiddenCount, run.loss.totalCount) },

@@ -10,6 +10,7 @@
  * a patient id. `--audit` runs the independent attacker (`auditPublishedUptake`) on exactly what
  * would be printed, and reports each suppressed cell's interval and the information loss.
  */
+import { regionsIn } from '../uptake/regions.js';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { formatNumberForExport } from '../io/format-number.js';
@@ -83,8 +84,10 @@ export async function uptakeAudit(run: UptakeRun, previous?: PreviousPublication
   const sameExtract = previousRead
     .map((p) => ({ file: p.file, json: p.json as PublishedUptake }))
     .filter((p) => p.json.exportDate === published.exportDate);
-  const read = fillFromSameDate(mergeCuts(published, sameExtract.map((p) => p.json)), previous);
-  const audit = auditPublishedUptake(read, { threshold, protectionLevel, zerosSensitive }, previous);
+  // Earlier region names read as the run read them (region-spellings.ts).
+  const earlier = previous && (await import('../uptake/disclosure/region-spellings.js')).foldRegionSpellings(previous, regionsIn(run.analysis.metrics)).previous;
+  const read = fillFromSameDate(mergeCuts(published, sameExtract.map((p) => p.json)), earlier);
+  const audit = auditPublishedUptake(read, { threshold, protectionLevel, zerosSensitive }, earlier);
   return {
     audit,
     informationLoss: { cellShare: lossShare(audit.suppressedCells, audit.countCells), countShare: lossShare(run.loss.hiddenCount, run.loss.totalCount) },
@@ -125,6 +128,8 @@ export function uptakeAuditText(r: UptakeAuditResult): string {
     ...a.narrow.map(interval),
     `Derived differences pinned inside the sensitive range: ${a.disclosedDifferences.length}${a.disclosedDifferences.length ? '' : ' (none)'}`,
     ...a.disclosedDifferences.map(interval),
+    `Costs and average prices printed though computed from a suppressed count: ${a.costsOnSuppressed.length}${a.costsOnSuppressed.length ? '' : ' (none)'}`,
+    ...a.costsOnSuppressed.map((c) => `  ${c.cell}: computed from ${c.suppressed.join(', ')}`),
     ...(r.smallCarried !== undefined ? [
       `Carried counts of earlier publications below the threshold ${a.rule.threshold}${a.rule.zerosSensitive ? ' (or 0)' : ''}, printed again in this file: ${r.smallCarried.length}${r.smallCarried.length ? '' : ' (none)'}`,
       ...r.smallCarried.map((c) => `  ${c.where}: ${c.cell} is below the threshold`),
@@ -334,7 +339,7 @@ export function registerUptake(program: Command, io: CliIo, setExit: (code: numb
       if (opts.audit) {
         const report = await uptakeAudit(run, run.previous, previousRead);
         io.stdout(opts.json ? JSON.stringify(report, (_k, v: unknown) => (v === Infinity ? 'Infinity' : v), 2) + '\n' : uptakeAuditText(report));
-        if (report.audit.narrow.length > 0 || report.audit.disclosedDifferences.length > 0) setExit(1);
+        if (report.audit.narrow.length > 0 || report.audit.disclosedDifferences.length > 0 || report.audit.costsOnSuppressed.length > 0) setExit(1);
         return;
       }
       if (folder) {
@@ -372,5 +377,5 @@ async function auditPublished(
   if (note) io.stderr(`note: ${note}\n`);
   const report: UptakeAuditResult = { audit: r.audit, informationLoss: r.informationLoss, published: r.published, earlier: r.earlier, smallCarried: r.smallCarried, hiddenBeforePrinted: r.hiddenBeforePrinted, earlierPinned: r.earlierPinned, excludedNarrow: r.excludedNarrow, absentUnprotected: r.absentUnprotected, changedNotCarried: r.changedNotCarried, ...(r.earlierDisagree.length > 0 ? { earlierDisagree: r.earlierDisagree } : {}), ...(r.sameExtract.length > 0 ? { sameExtract: r.sameExtract } : {}) };
   io.stdout(opts.json ? JSON.stringify(report, (_k, v: unknown) => (v === Infinity ? 'Infinity' : v), 2) + '\n' : uptakeAuditText(report));
-  if (r.audit.narrow.length > 0 || r.audit.disclosedDifferences.length > 0 || r.smallCarried.length > 0 || r.hiddenBeforePrinted.length > 0 || r.earlierPinned.length > 0 || r.excludedNarrow.length > 0 || r.absentUnprotected.length > 0 || r.changedNotCarried.length > 0) setExit(1);
+  if (r.audit.narrow.length > 0 || r.audit.disclosedDifferences.length > 0 || r.audit.costsOnSuppressed.length > 0 || r.smallCarried.length > 0 || r.hiddenBeforePrinted.length > 0 || r.earlierPinned.length > 0 || r.excludedNarrow.length > 0 || r.absentUnprotected.length > 0 || r.changedNotCarried.length > 0) setExit(1);
 }

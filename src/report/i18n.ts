@@ -139,6 +139,10 @@ export const UPTAKE_TEXT = {
     en: 'With a national volume scope a region\'s cost and average price follow from the whole country\'s activations of the year; where that count is suppressed, they are too.',
     da: 'Med landsdækkende volumen følger en regions udgift og gennemsnitspris af hele landets aktiveringer i året; hvor det antal er diskretioneret, er de det også.',
   },
+  nationalCostHidden: {
+    en: 'With the volume counted over each region the whole country\'s cost is the sum of the regions\' own tiered costs, which can give a suppressed region\'s activations back; where one of them is suppressed, the whole country\'s cost and average price are too.',
+    da: 'Når volumen opgøres pr. region, er hele landets udgift summen af regionernes udgifter efter hver deres pristrin, som kan afsløre en diskretioneret regions aktiveringer; hvor én af dem er diskretioneret, er hele landets udgift og gennemsnitspris det også.',
+  },
   observedTitle: { en: 'Gross app cost: observed so far, by year of activation', da: 'Bruttoudgift til appen: observeret indtil nu, efter aktiveringsår' },
   projectionTitle: { en: 'Gross app cost: projected cost by year and uptake scenario (full years), {scope}', da: 'Bruttoudgift til appen: forventet udgift pr. år og scenarie (hele år), {scope}' },
   projectionRegionTitle: { en: 'Gross app cost: projected cost over the horizon by region and scenario', da: 'Bruttoudgift til appen: forventet udgift over perioden pr. region og scenarie' },

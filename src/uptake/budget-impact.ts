@@ -92,6 +92,23 @@ export function costByScope(volumes: ReadonlyMap<Region, number>, tiers: readonl
   return out;
 }
 
+/**
+ * The scopes whose activations of the year an observed cost and average price are computed from
+ * (docs/disclosure-control.md "Observed costs and average prices"): the suppression prints a
+ * cost only where every one of these counts is printed, so that it is a function of printed
+ * counts and tells a reader nothing they do not give.
+ *  - national volume scope: a region's v·C(N)/N rests on its own count and the country's N; the
+ *    country's C(N) on N;
+ *  - regional volume scope: a region's C(v) on its own count; the country's Σ C(vᵣ) on every
+ *    region's (a sum of piecewise-linear tier costs is not a function of N alone: with the
+ *    country's N printed, it narrows how N splits between hidden regions) and its average price
+ *    on N.
+ */
+export function costRestsOn(scope: Scope, regions: readonly Region[], volumeScope: UptakePlan['priceModel']['volumeScope']): Scope[] {
+  if (volumeScope === 'national') return scope === 'national' ? ['national'] : [scope, 'national'];
+  return scope === 'national' ? ['national', ...regions] : [scope];
+}
+
 function eligibleFor(eligible: readonly EligibleRow[], region: Region, year: number): { eligible: number; year: number } | undefined {
   const rows = eligible.filter((e) => e.region === region).sort((a, b) => a.year - b.year);
   if (rows.length === 0) return undefined;

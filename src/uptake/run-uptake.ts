@@ -9,6 +9,7 @@
  */
 import { scenarioYearsObserved } from './budget-impact.js';
 import { HtaError, type Problem } from '../errors.js';
+import { respelledRegionsNote } from './disclosure/region-spellings.js';
 import { absentNote, respelledNote, mergePublications, readPreviousFiles, smallCountsNote, uncarriedNote, type PreviousFile, type PreviousPublication } from './disclosure/previous-publication.js';
 import type { FunnelMethod } from './clinic-funnel.js';
 import type { UptakeAggregate } from './aggregate.js';
@@ -144,6 +145,7 @@ export async function runUptake(input: UptakeInput): Promise<UptakeRun & { notes
   if (leftOut) notes.push(leftOut);
   // Categories of an earlier publication absent now (a clinic merged or renamed): said with what
   // was done, names only (clinic names are not patient data; docs/disclosure-control.md "Changed since").
+  if (run.respelledRegions) notes.push(respelledRegionsNote(run.respelledRegions));
   if (run.respelled) notes.push(respelledNote(run.respelled));
   if (run.absent) notes.push(absentNote(run.absent));
   const withheld = analysis.ageBandsWithheld;

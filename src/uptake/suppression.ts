@@ -15,7 +15,7 @@
  */
 import type { MetricRow } from './aggregate.js';
 import type { ClinicFunnelRow } from './clinic-funnel.js';
-import type { ObservedCostRow } from './budget-impact.js';
+import { costRestsOn, type ObservedCostRow } from './budget-impact.js';
 import type { UptakeRateRow } from './uptake-per-eligible.js';
 import type { AbsentCategory } from './disclosure/previous-publication.js';
 import { buildCellModel, clinicCellKey, metricCellKey, yearCellKey, type CellModel, type MetricCount, type UptakeOutputs } from './disclosure/cell-model.js';
@@ -158,13 +158,14 @@ export function suppressUptakeOutputs(out: UptakeOutputs, rule: DisclosureRule =
     };
   });
 
-  // Under a national volume scope a region's average price is C(N)/N and its cost v·C(N)/N, with
-  // N the year's national activations: a function of N (marginal tiers give N back exactly; an
-  // all-units band its range). Both are shown only where N is (docs/disclosure-control.md,
-  // "Average prices").
+  // A cost or average price is printed only where every activation count it is computed from is
+  // (budget-impact.ts costRestsOn; docs/disclosure-control.md "Observed costs and average prices"):
+  // a region's under a national volume scope rests on the country's N too (marginal tiers give N
+  // back exactly), the country's under a regional one on every region's count.
+  const regionsOf = (year: number) => (out.observed ?? []).filter((o) => o.year === year && o.region !== 'national').map((o) => o.region);
   const observed = (out.observed ?? []).map((o): SuppressedObservedCostRow => {
     const k = yearCellKey(o.region, o.year);
-    const h = isHidden(k) || (out.priceVolumeScope === 'national' && isHidden(yearCellKey('national', o.year)));
+    const h = costRestsOn(o.region, regionsOf(o.year), out.priceVolumeScope ?? 'national').some((s) => isHidden(yearCellKey(s, o.year)));
     return { ...o, activations: count(k, o.activations), cost: derived(h, o.cost), averagePrice: derived(h, o.averagePrice) };
   });
 

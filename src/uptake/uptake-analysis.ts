@@ -31,6 +31,8 @@ import { applyClinicMerges, foldClinicSpellings, type RespelledClinic, carriedPu
 import type { DisclosureRule } from './disclosure/disclosure-rule.js';
 import { leftOutOf, publicationOf, type LeftOut, type UptakePlan } from './uptake-plan.js';
 import { otherCutRows, otherCutShape, sameExtractDifference } from './other-cuts.js';
+import { foldRegionSpellings, type RespelledRegion } from './disclosure/region-spellings.js';
+import { regionsIn } from './regions.js';
 
 export interface UptakeAnalysis {
   exportDate: string;
@@ -136,6 +138,8 @@ export interface UptakeRun {
   absent?: readonly AbsentCategory[];
   /** Earlier clinic spellings compared with a clinic now spelled otherwise only by case or blanks (previous-publication.ts `foldClinicSpellings`): for a note on stderr. */
   respelled?: readonly RespelledClinic[];
+  /** Earlier region spellings compared with a region now spelled otherwise (region-spellings.ts): for a note on stderr. */
+  respelledRegions?: readonly RespelledRegion[];
 }
 
 /** Pure part: from an aggregate, the denominators and the plan. */
@@ -187,10 +191,12 @@ export function uptakeRunFromAggregate(
   // (previous-publication.ts `applyClinicMerges`); results.json records them for the audit.
   // Earlier clinic names spelled otherwise now only by case or blanks are the same clinic (`foldClinicSpellings`).
   const carried = previous && protectable(previous, rule);
-  const folded = carried && foldClinicSpellings(carried, funnel?.rows ?? []);
+  // Earlier region names are read as the registry's are, first (region-spellings.ts).
+  const regionsFolded = carried && foldRegionSpellings(carried, regionsIn(metrics));
+  const folded = regionsFolded && foldClinicSpellings(regionsFolded.previous, funnel?.rows ?? []);
   // Merges an earlier publication applied (its previous.clinicMerges) are applied again: declared
   // and checked when made, they need not be declared in every later plan.
-  const merged = folded && applyClinicMerges(folded.previous, [...(plan.clinicMerges ?? []), ...(previous.clinicMerges ?? [])], funnel?.rows ?? []);
+  const merged = folded && applyClinicMerges(folded.previous, [...(plan.clinicMerges ?? []), ...(folded.previous.clinicMerges ?? [])], funnel?.rows ?? []);
   const s = suppressWith(previous, () => suppressUptakeOutputs({ metrics, uptake, clinics: funnel?.rows ?? [], observed: budget.observed, exportDate: agg.exportDate, priceVolumeScope: plan.priceModel.volumeScope, ...(merged ? { previous: merged.previous } : {}), ...(otherCuts ? { otherCuts } : {}) }, rule));
   const label = clinicLabeller(agg.clinics);
   const national = s.metrics.find((m) => m.region === 'national' && m.period === 'all' && m.dimension === 'all');
@@ -227,7 +233,7 @@ export function uptakeRunFromAggregate(
     // counts hidden here): the audit must not equate them with the earlier prints.
     ...(previous ? { previous: { exportDate: previous.exportDate, publications: carriedPublications(carried!), ...(s.changed.size > 0 ? { changed: changedSinceOf(s.changed) } : {}), ...(merged && merged.applied.length > 0 ? { clinicMerges: merged.applied } : {}) } } : {}),
   };
-  return { analysis, loss: s.loss, ...(s.absent.length > 0 ? { absent: s.absent } : {}), ...(folded && folded.respelled.length > 0 ? { respelled: folded.respelled } : {}) };
+  return { analysis, loss: s.loss, ...(s.absent.length > 0 ? { absent: s.absent } : {}), ...(folded && folded.respelled.length > 0 ? { respelled: folded.respelled } : {}), ...(regionsFolded && regionsFolded.respelled.length > 0 ? { respelledRegions: regionsFolded.respelled } : {}) };
 }
 
 /**

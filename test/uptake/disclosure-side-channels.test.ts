@@ -1,6 +1,6 @@
 /**
  * Numbers derived from counts beyond their own cell (docs/disclosure-control.md, "Funnel limits"
- * and "Average prices"). A 103-row registry: Hovedstaden 100 referrals at three clinics, 67
+ * and "Observed costs and average prices"). A 103-row registry: Hovedstaden 100 referrals at three clinics, 67
  * activated; Nordjylland 3 referrals, 2 activated — so Nordjylland and the whole country are
  * suppressed. Until 3 December 2026 two printed numbers gave them back:
  *  - every clinic's funnel limit is a function of its n and of the overall rate θ; one limit

@@ -1,7 +1,8 @@
 /**
  * The committed uptake report publishes its numbers (results.json, and the same numbers in its
  * tables and charts): the independent attacker must find no suppressed count it can narrow below
- * the protection level from them, and no derived difference pinned in the sensitive range.
+ * the protection level from them, no derived difference pinned in the sensitive range, and no
+ * cost or average price computed from a suppressed count.
  * `hta report --check` in CI guarantees this file is what the bundled data produce.
  */
 import { readFileSync } from 'node:fs';
@@ -19,5 +20,6 @@ describe('disclosure audit of the published uptake report', () => {
     expect(audit.suppressedCells).toBe(published.suppression.suppressedCells);
     expect(audit.narrow).toEqual([]);
     expect(audit.disclosedDifferences).toEqual([]);
+    expect(audit.costsOnSuppressed).toEqual([]);
   });
 });

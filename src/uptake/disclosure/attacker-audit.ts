@@ -14,6 +14,7 @@
  */
 import type { LinearRow } from './linear-program.js';
 import { PolytopeRanges } from './polytope-ranges.js';
+import { costsOnSuppressed, type CostOnSuppressed } from './cost-audit.js';
 import { breaksEarlier, changedUnit, changedUnitsIn, isFinal, periodEnd, type PreviousCount, type PreviousPublication } from './previous-publication.js';
 
 type Value = number | string | null | undefined;
@@ -26,7 +27,8 @@ export interface PublishedUptake {
   uptake: readonly Record<string, Value>[];
   /** Absent when the plan does not publish the clinic funnel. */
   funnel?: { rows: readonly Record<string, Value>[] };
-  budget: { observed: readonly Record<string, Value>[] };
+  /** `volumeScope`: whose volume selects the price band, which says what a cost rests on (cost-audit.ts). */
+  budget: { volumeScope?: Value; observed: readonly Record<string, Value>[] };
   /** `previous.changed`: the periods this publication says changed since an earlier one (previous-publication.ts `ChangedSince`). */
   previous?: { changed?: unknown };
 }
@@ -60,6 +62,8 @@ export interface AuditReport {
    * protection level, else at least as wide as shown (the spread over the LP solutions found).
    */
   intervals: AuditInterval[];
+  /** Printed observed costs and average prices computed from a suppressed count (must be none; cost-audit.ts). */
+  costsOnSuppressed: CostOnSuppressed[];
   lpSolves: number;
   /** Independent groups of suppressed cells (no relation links two groups); one LP model each. */
   components: number;
@@ -496,7 +500,9 @@ export function auditPublishedUptake(pub: PublishedUptake, rule: AuditRule, prev
   });
   disclosedDifferences.push(...earlierPairs, ...falls);
   ranges.dispose();
-  return { rule, suppressedCells: n, countCells, narrow, disclosedDifferences, intervals, lpSolves: ranges.lpSolves, components: ranges.components };
+  // A cost is the price model applied to counts: printed, it must rest on printed counts only.
+  const costs = costsOnSuppressed(pub.budget, pub.uptake, (scope, year) => yearsOf.get(scope)?.get(year)?.terms.size === 0);
+  return { rule, suppressedCells: n, countCells, narrow, disclosedDifferences, intervals, costsOnSuppressed: costs, lpSolves: ranges.lpSolves, components: ranges.components };
 }
 
 const round = (v: number) => (Number.isFinite(v) ? Math.round(v * 1e6) / 1e6 : v);

@@ -11,6 +11,8 @@ import { jsonProblems, locateProblems, readJsonFile } from '../../io/read-json.j
 import { auditPublishedUptake, type AuditReport, lossShare, type PublishedUptake } from './attacker-audit.js';
 import { fillFromSameDate, mergeCuts } from '../other-cuts.js';
 import { excludedRowsOf, narrowDifference } from './excluded-count.js';
+import { foldRegionSpellings, respellPublished } from './region-spellings.js';
+import { regionsIn } from '../regions.js';
 import { GROWING_COUNTS, foldClinicSpellings, changedUnit, changedUnitsIn, checkDistinctFiles, clinicMergesIn, applyClinicMerges, describePreviousCount, isClosed, mergePublications, smallCarriedCounts, unprotectedAbsences, type PreviousPublication, type UnprotectedAbsence } from './previous-publication.js';
 
 const row = <T extends z.ZodRawShape>(shape: T) => z.object(shape).loose();
@@ -167,7 +169,9 @@ export function auditPublishedFile(file: string, previousFiles: readonly string[
   const read0 = mergePublications([...previousJson, { json, file, own: false }]);
   const clinicsHere = ((json as { funnel?: { rows?: { region: string; clinic: string }[] } }).funnel?.rows ?? []).map((c) => ({ region: String(c.region), clinic: String(c.clinic) }));
   // An earlier clinic spelled otherwise here only by case or blanks is the same clinic, as the run reads it (previous-publication.ts `foldClinicSpellings`).
-  const folded = foldClinicSpellings(read0, clinicsHere).previous;
+  // Earlier region names are read as the registry's are, first (region-spellings.ts).
+  const regionsHere = regionsIn(r.data.metrics);
+  const folded = foldClinicSpellings(foldRegionSpellings(read0, regionsHere).previous, clinicsHere).previous;
   const earlier = declared.length === 0 ? folded : applyClinicMerges(folded, declared, clinicsHere).previous;
   const exportDate = r.data.exportDate;
   // The same export date is another cut of the same extract, published before it (docs/disclosure-control.md "Publishing again").
@@ -196,14 +200,14 @@ export function auditPublishedFile(file: string, previousFiles: readonly string[
   const earlierPinned = previousJson.flatMap((p) => {
     const e = schema.safeParse(p.json);
     if (!e.success || e.data.exportDate >= exportDate) return [];
-    const others = mergePublications(previousJson.filter((q) => q !== p));
+    const others = foldRegionSpellings(mergePublications(previousJson.filter((q) => q !== p)), regionsHere).previous;
     const printedBefore = new Set(others.counts.map((c) => describePreviousCount(c)));
     const { threshold: t, protectionLevel: pl, zerosSensitive: z0 } = e.data.suppression;
     // Equated from half a year after a period's end; where the two then disagree (a late activation,
     // a longer follow-up), only older periods are (docs/disclosure-control.md "Hidden before, hidden again").
     for (const days of EQUATE_AFTER_DAYS) {
       try {
-        const a = auditPublishedUptake(filledFrom(p.json as PublishedUptake, json, changed, printedBefore, days), { threshold: t, protectionLevel: pl, zerosSensitive: z0 });
+        const a = auditPublishedUptake(filledFrom(respellPublished(p.json as PublishedUptake, regionsHere), json, changed, printedBefore, days), { threshold: t, protectionLevel: pl, zerosSensitive: z0 });
         return a.narrow.map((n) => ({ file: p.file, cell: n.cell, lower: n.lower, upper: n.upper }));
       } catch (err) {
         if (!(err instanceof Error) || !err.message.startsWith('audit: the published numbers are inconsistent')) throw err;

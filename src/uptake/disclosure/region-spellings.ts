@@ -1,0 +1,109 @@
+/**
+ * Earlier publications' region names read as the registry's are (regions.ts: NFC, blanks, case, a
+ * leading "Region ", æ/ø/å spelled out, Danish region codes): a publication made with an eligible
+ * file saying "Region Hovedstaden" and the next with one saying "Hovedstaden" print one region, so
+ * its counts then are compared with its counts now (now = then + added since) instead of reading
+ * as a region gone, which hides every region's counts of the periods it was printed in
+ * (docs/disclosure-control.md "A clinic, level or region gone"). Clinic names across publications
+ * are folded the same way (previous-publication.ts `foldClinicSpellings`); this runs first, so
+ * that a clinic's region is the region now. The plan's `regions` synonyms are not applied: the
+ * audit of a published file has no plan, and must read the file as the run did.
+ *
+ * Not folded (still a region gone): an earlier spelling that is a region now too, or two earlier
+ * spellings of one date naming one region now (two regions merged: their counts then are two
+ * regions' counts).
+ */
+import { readsRegionCodes, regionSet } from '../regions.js';
+import type { PreviousCount, PreviousPublication } from './previous-publication.js';
+
+/** An earlier publication's region spelling read as a region now spelled otherwise. */
+export interface RespelledRegion { earlier: string; now: string; asOf: string[] }
+
+/** Each of `spellings` that is no region now but names one (`regionsNow`, as printed) → that region. */
+function regionsNamed(spellings: Iterable<string>, regionsNow: readonly string[]): Map<string, string> {
+  const exact = new Set([...regionsNow, 'national']);
+  const earlier = [...new Set(spellings)].filter((r) => !exact.has(r));
+  if (earlier.length === 0) return new Map();
+  const set = regionSet(regionsNow, {}, '', readsRegionCodes([...regionsNow, ...earlier]));
+  return new Map(earlier.flatMap((r) => {
+    const now = set.resolve(r);
+    return now === undefined ? [] : [[r, now] as const];
+  }));
+}
+
+/** `previous` with each earlier region spelling that names a region now (`regionsNow`, as printed) written as it is now. */
+export function foldRegionSpellings(previous: PreviousPublication, regionsNow: readonly string[]): { previous: PreviousPublication; respelled: RespelledRegion[] } {
+  const all = [...previous.counts, ...(previous.hidden ?? [])];
+  const target = regionsNamed(all.map((c) => c.region), regionsNow);
+  if (target.size === 0) return { previous, respelled: [] };
+  // The spellings of each date that name one region now (itself included): more than one is a merge, not folded.
+  const spellings = new Map<string, Set<string>>();
+  for (const c of all) {
+    const k = `${target.get(c.region) ?? c.region}|${c.asOf}`;
+    spellings.set(k, (spellings.get(k) ?? new Set()).add(c.region));
+  }
+  const respelled = new Map<string, RespelledRegion>();
+  const respell = (c: PreviousCount): PreviousCount => {
+    const now = target.get(c.region);
+    if (now === undefined || spellings.get(`${now}|${c.asOf}`)!.size > 1) return c;
+    const r = respelled.get(c.region) ?? { earlier: c.region, now, asOf: [] };
+    if (!r.asOf.includes(c.asOf)) r.asOf.push(c.asOf);
+    respelled.set(c.region, r);
+    return { ...c, region: now };
+  };
+  const counts = previous.counts.map(respell);
+  const hidden = (previous.hidden ?? []).map(respell);
+  // Units listed as changed and merges applied name the region as their file printed it. Read
+  // under the name now wherever it names a region now: a changed unit missed would let its count
+  // be printed again (previous-publication.ts `listedChanged`).
+  const unitRegion = (u: string) => {
+    const [kind, region, ...rest] = u.split('|');
+    const now = target.get(region ?? '');
+    return now === undefined ? u : [kind, now, ...rest].join('|');
+  };
+  let listedChanged = previous.listedChanged;
+  if (listedChanged) {
+    const out = new Map<string, string>();
+    for (const [u, asOf] of listedChanged) {
+      const k = unitRegion(u), had = out.get(k);
+      if (had === undefined || asOf < had) out.set(k, asOf);
+    }
+    listedChanged = out;
+  }
+  const clinicMerges = previous.clinicMerges?.map((m) => ({ ...m, region: target.get(m.region) ?? m.region }));
+  return {
+    previous: { ...previous, counts, hidden, ...(listedChanged ? { listedChanged } : {}), ...(clinicMerges ? { clinicMerges } : {}) },
+    respelled: [...respelled.values()].map((r) => ({ ...r, asOf: r.asOf.sort() })),
+  };
+}
+
+/** The run's note (stderr) on earlier region spellings compared with a region now spelled otherwise. */
+export function respelledRegionsNote(respelled: readonly RespelledRegion[]): string {
+  const list = respelled.map((r) => `"${r.earlier}" (printed as of ${r.asOf.join(', ')}) as "${r.now}"`).join('; ');
+  return `region names of an earlier publication that name a region now spelled otherwise (case, blanks, a leading "Region ", æ/ø/å spelled out) are compared as that region, its counts then against its counts now: ${list} (docs/disclosure-control.md "A clinic, level or region gone")`;
+}
+
+type Rows = readonly Record<string, unknown>[];
+
+/**
+ * An earlier results.json with its tables' region names written as they are now (`regionsNow`):
+ * the audit reads its hidden counts from the file audited by row label (published-audit.ts
+ * "Hidden before, hidden again"). Not where two of its spellings name one region now.
+ */
+export function respellPublished<T extends { metrics: Rows; uptake?: Rows; budget?: { observed: Rows }; funnel?: { rows: Rows } }>(json: T, regionsNow: readonly string[]): T {
+  const tables = [json.metrics, json.uptake ?? [], json.budget?.observed ?? [], json.funnel?.rows ?? []];
+  const spellings = tables.flatMap((t) => t.map((r) => String(r.region)));
+  const target = regionsNamed(spellings, regionsNow);
+  const named = new Map<string, Set<string>>();
+  for (const r of new Set(spellings)) named.set(target.get(r) ?? r, (named.get(target.get(r) ?? r) ?? new Set()).add(r));
+  const respell = (rows: Rows) => rows.map((r) => {
+    const now = target.get(String(r.region));
+    return now === undefined || named.get(now)!.size > 1 ? r : { ...r, region: now };
+  });
+  return {
+    ...json, metrics: respell(json.metrics),
+    ...(json.uptake ? { uptake: respell(json.uptake) } : {}),
+    ...(json.budget ? { budget: { ...json.budget, observed: respell(json.budget.observed) } } : {}),
+    ...(json.funnel ? { funnel: { ...json.funnel, rows: respell(json.funnel.rows) } } : {}),
+  };
+}

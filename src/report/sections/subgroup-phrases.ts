@@ -130,8 +130,8 @@ const PER_PROTOCOL_TEXT: Partial<Record<SubgroupPhrase, Record<Lang, string>>> =
   },
 };
 
-/** The population's purpose as results.json says it (absent: a target population). */
-export type PopulationPurpose = 'target' | 'per-protocol' | undefined;
+/** The population's purpose as results.json says it: only a per-protocol population carries one (absent: a target population). */
+export type PopulationPurpose = 'per-protocol' | undefined;
 
 /** A population phrase in the page's language, worded for the population's purpose. */
 export function populationPhrase(k: SubgroupPhrase, lang: Lang, purpose: PopulationPurpose): string {

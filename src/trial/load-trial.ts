@@ -7,6 +7,7 @@
  * with the header or plan still abort. Messages never carry a patient id. See
  * docs/input-trial-export.md.
  */
+import { readsAsNotWithdrawn } from './withdrawal-status.js';
 import { staleArmLabels } from './arm-label-check.js';
 import { encodingNote } from '../io/encoding-note.js';
 import { groupWording } from '../observational/group-wording.js';
@@ -861,7 +862,8 @@ function notANumber(plan: Plan, column: string, covariate: string | undefined, d
 /**
  * A withdrawal-reason cell after the plan's missing-value codes; a value of the plan's
  * "notWithdrawn" (a status column's "Completed") is no reason, read as an empty cell; with the
- * plan's list of reasons, any other value is a problem (docs/plan-trial.md#participant-flow).
+ * plan's list of reasons, any other value is a problem; without it, a value that reads as "did not
+ * withdraw" is one (withdrawal-status.ts) (docs/plan-trial.md#participant-flow).
  */
 function withdrawalCell(row: RowContext, cells: FieldReader, idx: number, column: string, coder: ColumnCoder | undefined, known: Record<string, unknown> | undefined, notWithdrawn: readonly string[] = []): string | null {
   const v = cells.cell(idx);
@@ -883,6 +885,10 @@ function withdrawalCell(row: RowContext, cells: FieldReader, idx: number, column
       ? `a withdrawal reason the plan's "flow": { "withdrawalReasons" } lists (${listed}), a value its "notWithdrawn" lists (${notWithdrawn.map((k) => JSON.stringify(k)).join(', ')}), or an empty cell`
       : `a withdrawal reason the plan's "flow": { "withdrawalReasons" } lists (${listed}), or an empty cell; values meaning the patient did not withdraw (a status column's "Completed") belong in "flow": { "notWithdrawn": [ … ] }`;
     row.add({ ...row.at(idx), value: text, expected, kind: 'withdrawal.unknown' });
+    return null;
+  }
+  if (!known && readsAsNotWithdrawn(text)) {
+    row.add({ ...row.at(idx), value: text, expected: `a reason the patient left the study, or an empty cell: this value reads as a status meaning the patient did not withdraw, which without the plan's "flow": { "withdrawalReasons" } would count as lost to follow-up; list such values in "flow": { "notWithdrawn": [ … ] }`, kind: 'withdrawal.status' });
     return null;
   }
   return text;

@@ -104,6 +104,24 @@ describe('withdrawal reasons in the export', () => {
     expect(participantFlowOf(open)!.losses!.control).toEqual([{ kind: 'lost-to-follow-up', value: 'Withdrawn', label: { en: 'Withdrawn', da: 'Withdrawn' }, n: 1 }]);
   });
 
+  it('without the plan\'s list of reasons, a status meaning "did not withdraw" is refused, not counted as a loss', () => {
+    // A status column read as the reason with no lists: "Completed" would make every patient who
+    // finished the trial "lost to follow-up (Completed)".
+    const status = (k: number) => (k <= 3 ? 'Withdrawn' : k % 3 === 0 ? 'Gennemført' : k % 3 === 1 ? 'Completed.' : ' locked ');
+    const lines = consortLines({}).map((l, i) => (i === 0 ? l : l.replace(/,$/, `,${status(Number(/^P(\d+)/.exec(l)![1]))}`)));
+    const open = plan((p) => ({ ...p, flow: undefined }));
+    const problems = problemsOf(() => load(lines, open));
+    expect(new Set(problems.map((p) => p.kind))).toEqual(new Set(['withdrawal.status']));
+    expect(new Set(problems.map((p) => p.value.trim()))).toEqual(new Set(['Gennemført', 'Completed.', 'locked']));
+    expect(problems[0]!.expected).toContain('list such values in "flow": { "notWithdrawn": [ … ] }');
+    expect(problemText(problems[0]!.expected, 'da')).toMatch(/^en årsag til, at patienten forlod forsøget.*"notWithdrawn"/);
+    // Listed as not withdrawn, they are no loss; real reasons stay losses under their own names.
+    const listed = load(lines.map((l) => l.replace(/,(Completed\.| locked )$/, ',Completed')), plan((p) => ({ ...p, flow: { notWithdrawn: ['Completed', 'Gennemført'] } })));
+    expect(listed.patients.filter((p) => p.withdrawal !== undefined).map((p) => p.withdrawal)).toEqual(['Withdrawn', 'Withdrawn', 'Withdrawn']);
+    // Ordinary reasons are not caught by the status words.
+    expect(() => load(consortLines(), open)).not.toThrow();
+  });
+
   it('a value in both "withdrawalReasons" and "notWithdrawn" is a plan error', () => {
     const [p] = problemsOf(() => plan((f) => ({ ...f, flow: { withdrawalReasons: { Withdrawn: { kind: 'lost-to-follow-up' } }, notWithdrawn: ['Completed', 'Withdrawn'] } })));
     expect(p).toMatchObject({ field: 'flow.notWithdrawn.1', value: 'Withdrawn' });

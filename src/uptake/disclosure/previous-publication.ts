@@ -19,7 +19,7 @@ import { resolve } from 'node:path';
 import { z } from 'zod';
 import { HtaError, type Problem } from '../../errors.js';
 import { jsonProblems, locateProblems, readJsonFile } from '../../io/read-json.js';
-import { excludedRowsOf, isSmallExcluded, type ExcludedRows } from './excluded-count.js';
+import { excludedRowsOf, excludedRowsValue, isSmallExcluded, type ExcludedRows } from './excluded-count.js';
 import { commonAgeGroups } from './age-band-schemes.js';
 import { clinicFoldKey } from '../clinic-names.js';
 
@@ -173,7 +173,7 @@ export function smallCarriedCounts(json: unknown, rule: SmallCountRule): { cell:
       if (isSmallCount(count.value, rule)) out.push({ cell: `${describePreviousCount(count)} as of ${count.asOf}`, field });
     });
     // Its count of excluded rows, as printed: small on its own (an exact 2), it is printed again too.
-    const ex = excludedRowsOf({ excluded: { rows: pub.excludedRows } });
+    const ex = excludedRowsValue(pub.excludedRows);
     if (ex !== undefined && isSmallExcluded(ex, rule.threshold)) out.push({ cell: `excluded rows as of ${pub.exportDate}`, field: `previous.publications.${i}.excludedRows` });
   });
   return out;
@@ -301,7 +301,7 @@ export function mergePublications(inputs: readonly { json: unknown; file: string
     if (p.previous && chain === undefined) uncarried.push({ file, exportDate: p.previous.exportDate });
     (chain ?? []).forEach((pub, i) => {
       dates.add(pub.exportDate);
-      addExcluded(pub.exportDate, excludedRowsOf({ excluded: { rows: pub.excludedRows } }), file, `the publication of ${pub.exportDate} it carries`);
+      addExcluded(pub.exportDate, excludedRowsValue(pub.excludedRows), file, `the publication of ${pub.exportDate} it carries`);
       carriedCounts(pub, `previous.publications.${i}`, (c, field) => set.add(c, { file, json, field, via: `the publication of ${pub.exportDate} it carries` }));
     });
   }

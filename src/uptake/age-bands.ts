@@ -133,6 +133,20 @@ export function ageBandScheme(ages: readonly number[]): AgeBandScheme | undefine
   return { kind: 'own', labels, bands: bandsIn(labels.values()), straddling };
 }
 
+/** How an age-band column was counted: in the standard bands (each band inside one), or in the export's own. */
+export interface AgeBandsRead {
+  kind: 'standard' | 'own';
+  /** The equity table's bands, in order ("unknown" aside). */
+  bands: string[];
+  /** 'own': the export's bands that straddle two standard bands (why its own are used). */
+  straddling?: string[];
+}
+
+/** What a read says of the bands it counted by (a registry's, or aggregate tables' parts). */
+export function ageBandsRead(scheme: Exclude<AgeBandScheme, { kind: 'refused' }>): AgeBandsRead {
+  return scheme.kind === 'own' ? { kind: 'own', bands: scheme.bands, straddling: scheme.straddling } : { kind: 'standard', bands: scheme.bands };
+}
+
 /** Table order of an age band's label: by its first year; "unknown" last. */
 export function ageBandRank(label: string): number {
   if (label === 'unknown') return Number.MAX_SAFE_INTEGER;

@@ -34,6 +34,7 @@ import { invalidCsv, lineBreaksInside, notCsvFile, readCsvFile, unreadableFile }
 import { decimalCommaOf } from '../io/decimal-mark.js';
 import { yearColumns } from '../io/year-columns.js';
 import type { UptakeAggregate } from './aggregate.js';
+import type { AgeBandsRead } from './age-bands.js';
 import type { MergedClinic } from './clinic-names.js';
 import { createUptakeAggregator } from './reference-aggregator.js';
 import { parseCount, thousandsMarkFor } from './parse-count.js';
@@ -100,15 +101,6 @@ export interface RegistryRead {
   notes?: string[];
   /** Present when the age column held age bands: the equity table's bands and where they come from (age-bands.ts). */
   ageBands?: AgeBandsRead;
-}
-
-/** How an age-band column was counted: in the standard bands (each band inside one), or in the export's own. */
-export interface AgeBandsRead {
-  kind: 'standard' | 'own';
-  /** The equity table's bands, in order ("unknown" aside). */
-  bands: string[];
-  /** 'own': the export's bands that straddle two standard bands (why its own are used). */
-  straddling?: string[];
 }
 
 export const DEFAULT_DATE_FROM = '2000-01-01';

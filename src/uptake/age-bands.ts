@@ -155,5 +155,8 @@ export function ageBandRank(label: string): number {
   return /^\d{1,3}$/.test(label) ? Number(label) * 2 + 1 : Number.MAX_SAFE_INTEGER - 1;
 }
 
+/** Bands in words, for messages and notes: "<18, 18–29, 75+" (an en dash, as the report writes them). */
+export const bandsText = (bands: readonly string[]): string => bands.map((b) => b.replace('-', '–')).join(', ');
+
 /** The standard bands in words, for messages and notes: "<18, 18–29, …, 75+". (A function: referral.ts and this module import each other.) */
-export const standardBandsText = (): string => AGE_BANDS.filter((b) => b !== 'unknown').map((b) => b.replace('-', '–')).join(', ');
+export const standardBandsText = (): string => bandsText(AGE_BANDS.filter((b) => b !== 'unknown'));

@@ -51,7 +51,7 @@ import { isTotalRecord, isTotalWord, totalWordIndex } from './total-rows.js';
 import { isCprProblem, maskCpr, type RepeatedCodes } from './cpr-shape.js';
 import { jsonRegistry } from './registry-json.js';
 import { FOOTNOTE_EXPECTED, FOOTNOTE_KIND, footnoteCell } from './footnote-rows.js';
-import { regionTitleText } from './region-title-rows.js';
+import { regionTitleCell, regionTitleText } from './region-title-rows.js';
 import { headerUnderlineProblem, isHeaderUnderline } from '../io/header-underline.js';
 import { headerRepeats as headerRepeatsOf, reorderedHeaderError, repeatedHeaderProblem } from './repeated-header.js';
 import { refuseSpecialFile } from '../io/regular-file.js';
@@ -599,19 +599,6 @@ const titledBlockProblem = (title: { line: number; text: string }, column: strin
   ...p, kind: REGION_TITLED_BLOCK_KIND,
   expected: `a region on every row: the row is in a block under a region title (a line holding only a region's name, such as "${title.text}" on line ${title.line}), its own "${column}" cell blank — ${ungroupedAdvice(column)}`,
 });
-
-/**
- * The one non-blank cell of a region block title and where it is, or undefined: a line of one
- * cell (one field, or every other field blank) that is one of the analysis's regions, alone or
- * as a SAS BY line (`Region=Region Hovedstaden`). The text is the cell as written.
- */
-function regionTitleCell(record: readonly string[], isRegion: (text: string) => boolean): { index: number; text: string } | undefined {
-  const filled = record.flatMap((c, i) => (c.trim() === '' ? [] : [i]));
-  if (filled.length !== 1) return undefined;
-  const text = record[filled[0]!]!.trim();
-  // SAS writes the title as its BY line, `Region=Region Hovedstaden` (region-title-rows.ts).
-  return isRegion(regionTitleText(text)) ? { index: filled[0]!, text } : undefined;
-}
 
 /** The blanks a cell may hold and still be empty in a row of separators only (the SQL view trims the same). */
 export const SCAN_BLANKS = ' \t\r\n';

@@ -14,25 +14,15 @@
 import type { AnalysisResult, EffectRow, TargetPopulation } from '../analysis/results-schema.js';
 import { CERTAINTY_LEVELS, type CertaintyLevel } from '../judge/grade-certainty.js';
 import type { TrialChartContext } from './charts/trial-chart-context.js';
-import { fillPhrase, formatRowMcid, formatThousands, type Lang, lowerFirst, NO_MCID_VERDICT_TEXT, REPORT_TEXT, VERDICT_TEXT } from './i18n.js';
+import { fillPhrase, formatRowMcid, formatThousands, type Lang, lowerFirst, REPORT_TEXT } from './i18n.js';
 import { joinNames } from './conclusion-others.js';
 import { sofEffectText, type SofRow } from './summary-of-findings.js';
-import { withSignificance } from './verdict-notes.js';
+import { verdictPhrase } from './verdict-notes.js';
 
 type Ctx = TrialChartContext;
 
 function upperFirst(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
-}
-
-/** The verdict in its one wording (VERDICT_TEXT, NO_MCID_VERDICT_TEXT), lower-cased mid-sentence. */
-function verdictPhrase(r: EffectRow, lang: Lang): string {
-  const full = r.error
-    ? REPORT_TEXT.notComputed[lang]
-    : r.relevance
-      ? withSignificance(VERDICT_TEXT[r.relevance][lang], r, lang, true)
-      : NO_MCID_VERDICT_TEXT[r.significant ? 'significant' : 'notSignificant'][lang];
-  return lowerFirst(full);
 }
 
 /**

@@ -12,7 +12,7 @@ import { fillPhrase, type Lang, lowerFirst, REPORT_TEXT, timeLabel, VERDICT_TEXT
 import type { Relevance } from '../judge/relevance.js';
 import type { Table } from './text-table.js';
 import type { MetaResults } from '../meta/meta-results-schema.js';
-import { metaHeadlines, outcomeName } from './meta-summary-table.js';
+import { metaSettings, outcomeName } from './meta-summary-table.js';
 
 const TEXT = {
   head: {
@@ -67,11 +67,10 @@ export interface MetaConclusionRow {
 
 /** The summary table's rows' settings (metaSummaryTable's order): label, subgroup, verdict, trials and whether pooled. */
 export function metaConclusionRows(results: Pick<MetaResults, 'outcomes' | 'pooled' | 'studies'>, lang: Lang): MetaConclusionRow[] {
-  const headlines = metaHeadlines(results);
-  return results.outcomes.map((s, i) => {
+  return metaSettings(results).map(({ setting: s, studies, overall: { headline } }) => {
     const label = s.label ?? s.outcome;
-    const named = outcomeName(s, results.studies.filter((x) => x.outcome === s.outcome && x.time === s.time && x.measure === s.measure), lang);
-    return { label, subgroup: named.length > label.length ? named.slice(label.length + 2) : null, outcome: s.outcome, time: s.time, relevance: headlines[i]!.relevance, trials: headlines[i]!.trials, pooled: headlines[i]!.pooled };
+    const named = outcomeName(s, studies, lang);
+    return { label, subgroup: named.length > label.length ? named.slice(label.length + 2) : null, outcome: s.outcome, time: s.time, relevance: headline?.relevance ?? null, trials: headline?.trials ?? 0, pooled: headline !== undefined };
   });
 }
 

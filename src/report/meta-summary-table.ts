@@ -9,9 +9,9 @@
  * all come from one subgroup names the subgroup; trials are counted as trials ("1 trial,
  * 2 subgroups"); a single estimate is shown once, with its published interval, as what it is.
  */
-import type { MetaOutcomeSetting, MetaPooledRow, MetaResults, MetaStudyRow } from '../meta/meta-results-schema.js';
+import type { MetaOutcomeSetting, MetaResults, MetaStudyRow } from '../meta/meta-results-schema.js';
 import { MIN_PI_TRIALS } from '../meta/meta-analyze.js';
-import { overallOf } from '../meta/meta-group.js';
+import { overallOf, type OverallRows } from '../meta/meta-group.js';
 import { type ArmNames, defaultArmNames, fillArms } from './arm-names.js';
 import { turnedEffect } from './charts/meta-effect-text.js';
 import { fillPhrase, formatFixed, formatMcid, formatThousands, type Lang, percentSign, RELEVANCE_TEXT, REPORT_TEXT, tableInterval, timeLabel } from './i18n.js';
@@ -65,12 +65,12 @@ export function outcomeName(s: Pick<MetaOutcomeSetting, 'label' | 'outcome'>, st
   return sub === null ? name : `${name}, ${fillPhrase(TEXT.subgroupOf[lang], { name: sub })}`;
 }
 
-/** Per outcome setting, in the table's row order: the headline estimate's verdict and trials (meta-conclusion.ts). */
-export function metaHeadlines(results: Pick<MetaResults, 'outcomes' | 'pooled' | 'studies'>): { relevance: MetaPooledRow['relevance'] | null; trials: number; pooled: boolean }[] {
-  return results.outcomes.map((s) => {
-    const same = <T extends { outcome: string; time: string; measure: string }>(x: T) => x.outcome === s.outcome && x.time === s.time && x.measure === s.measure;
-    const overall = overallOf(results.pooled.filter(same), results.studies.filter(same));
-    return { relevance: overall.headline?.relevance ?? null, trials: overall.headline?.trials ?? 0, pooled: overall.headline !== undefined };
+/** Per outcome setting, in the table's row order: its studies and its estimates (the summary table's rows; meta-conclusion.ts). */
+export function metaSettings(results: Pick<MetaResults, 'outcomes' | 'pooled' | 'studies'>): { setting: MetaOutcomeSetting; studies: MetaStudyRow[]; overall: OverallRows }[] {
+  return results.outcomes.map((setting) => {
+    const same = <T extends { outcome: string; time: string; measure: string }>(x: T) => x.outcome === setting.outcome && x.time === setting.time && x.measure === setting.measure;
+    const studies = results.studies.filter(same);
+    return { setting, studies, overall: overallOf(results.pooled.filter(same), studies) };
   });
 }
 
@@ -80,10 +80,7 @@ export function metaHeadlines(results: Pick<MetaResults, 'outcomes' | 'pooled' |
  */
 export function metaSummaryTable(results: Pick<MetaResults, 'outcomes' | 'pooled' | 'studies'>, lang: Lang, unitOf: (outcome: string) => string = () => '', arms: ArmNames = defaultArmNames(lang)): Table {
   const t = (k: Phrase, values: Record<string, string | number> = {}) => fillPhrase(TEXT[k][lang], values);
-  const rows = results.outcomes.map((s) => {
-    const same = <T extends { outcome: string; time: string; measure: string }>(x: T) => x.outcome === s.outcome && x.time === s.time && x.measure === s.measure;
-    const all = results.studies.filter(same);
-    const overall = overallOf(results.pooled.filter(same), all);
+  const rows = metaSettings(results).map(({ setting: s, studies: all, overall }) => {
     const head = overall.headline;
     const studies = all.filter((x) => x.pooled);
     // Participants only when every pooled study reported both arm sizes: a partial sum would

@@ -9,8 +9,8 @@
  */
 import type { ObservationalAnalysis, ObservationalEffect } from '../observational/observational-results-schema.js';
 import { othersSentence, runningName } from './conclusion-others.js';
-import { fillPhrase, formatFixed, formatRowMcid, type Lang, lowerFirst, NO_MCID_VERDICT_TEXT, REPORT_TEXT, timeLabel, VERDICT_TEXT } from './i18n.js';
-import { withSignificance } from './verdict-notes.js';
+import { fillPhrase, formatFixed, formatRowMcid, type Lang, lowerFirst, REPORT_TEXT, timeLabel } from './i18n.js';
+import { verdictPhrase } from './verdict-notes.js';
 
 const TEXT = {
   adjusted: { en: 'adjusted by {method}', da: 'justeret med {method}' },
@@ -33,10 +33,6 @@ const TEXT = {
 
 /** The headline estimate's method: the doubly robust weighted regression, else AIPW, else the crude difference. */
 const ORDER: readonly ObservationalEffect['method'][] = ['weighted-regression', 'aipw', 'crude'];
-
-function verdictPhrase(e: ObservationalEffect, lang: Lang): string {
-  return lowerFirst(e.relevance ? withSignificance(VERDICT_TEXT[e.relevance][lang], e, lang, true) : NO_MCID_VERDICT_TEXT[e.significant ? 'significant' : 'notSignificant'][lang]);
-}
 
 export interface RegistryConclusionInput {
   /** Every analysis, labels in the page's language. */

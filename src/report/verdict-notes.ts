@@ -6,7 +6,7 @@
  */
 import type { EffectRow } from '../analysis/results-schema.js';
 import { RELEVANCE_LABELS, type Relevance } from '../judge/relevance.js';
-import { type Lang, VERDICT_TEXT } from './i18n.js';
+import { type Lang, lowerFirst, NO_MCID_VERDICT_TEXT, REPORT_TEXT, VERDICT_TEXT } from './i18n.js';
 
 const DEFINITION: Record<Relevance, Record<Lang, string>> = {
   'relevant-benefit': { en: 'the whole 95% CI lies beyond the MCID, on the side of benefit', da: 'hele 95 %-KI ligger ud over MKRF på gavnens side' },
@@ -41,6 +41,20 @@ export function withSignificance(text: string, r: Pick<EffectRow, 'relevance' | 
   const possibly = r.relevance === 'possibly-relevant-benefit' || r.relevance === 'possibly-relevant-harm';
   if (!possibly || r.significant !== false) return text;
   return inSentence ? `${text} (${NOT_SIGNIFICANT[lang]})` : `${text}, ${NOT_SIGNIFICANT[lang]}`;
+}
+
+/**
+ * The verdict in running text, as the conclusions say it (conclusion.ts, registry-conclusion.ts):
+ * its one wording (VERDICT_TEXT, NO_MCID_VERDICT_TEXT, "not computed" for a row that failed),
+ * lower-cased mid-sentence.
+ */
+export function verdictPhrase(r: Pick<EffectRow, 'relevance' | 'significant'> & { error?: string }, lang: Lang): string {
+  const full = r.error
+    ? REPORT_TEXT.notComputed[lang]
+    : r.relevance
+      ? withSignificance(VERDICT_TEXT[r.relevance][lang], r, lang, true)
+      : NO_MCID_VERDICT_TEXT[r.significant ? 'significant' : 'notSignificant'][lang];
+  return lowerFirst(full);
 }
 
 /** '"Possibly clinically relevant benefit": the estimate lies …', one per verdict present, in the rules' order. */

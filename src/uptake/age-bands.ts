@@ -133,6 +133,20 @@ export function ageBandScheme(ages: readonly number[]): AgeBandScheme | undefine
   return { kind: 'own', labels, bands: bandsIn(labels.values()), straddling };
 }
 
+/** How an age-band column was counted: in the standard bands (each band inside one), or in the export's own. */
+export interface AgeBandsRead {
+  kind: 'standard' | 'own';
+  /** The equity table's bands, in order ("unknown" aside). */
+  bands: string[];
+  /** 'own': the export's bands that straddle two standard bands (why its own are used). */
+  straddling?: string[];
+}
+
+/** What a read says of the bands it counted by (a registry's, or aggregate tables' parts). */
+export function ageBandsRead(scheme: Exclude<AgeBandScheme, { kind: 'refused' }>): AgeBandsRead {
+  return scheme.kind === 'own' ? { kind: 'own', bands: scheme.bands, straddling: scheme.straddling } : { kind: 'standard', bands: scheme.bands };
+}
+
 /** Table order of an age band's label: by its first year; "unknown" last. */
 export function ageBandRank(label: string): number {
   if (label === 'unknown') return Number.MAX_SAFE_INTEGER;
@@ -141,5 +155,8 @@ export function ageBandRank(label: string): number {
   return /^\d{1,3}$/.test(label) ? Number(label) * 2 + 1 : Number.MAX_SAFE_INTEGER - 1;
 }
 
+/** Bands in words, for messages and notes: "<18, 18–29, 75+" (an en dash, as the report writes them). */
+export const bandsText = (bands: readonly string[]): string => bands.map((b) => b.replace('-', '–')).join(', ');
+
 /** The standard bands in words, for messages and notes: "<18, 18–29, …, 75+". (A function: referral.ts and this module import each other.) */
-export const standardBandsText = (): string => AGE_BANDS.filter((b) => b !== 'unknown').map((b) => b.replace('-', '–')).join(', ');
+export const standardBandsText = (): string => bandsText(AGE_BANDS.filter((b) => b !== 'unknown'));

@@ -30,7 +30,7 @@ import { DANISH_REGIONS, regionDisplay, regionKey, regionSet } from './regions.j
 import { regionOfCode } from './region-codes.js';
 import { isTotalRecord } from './total-rows.js';
 import { footnoteCell } from './footnote-rows.js';
-import { regionTitleText } from './region-title-rows.js';
+import { regionTitleCell } from './region-title-rows.js';
 import { headerRepeats, reorderedHeaderError } from './repeated-header.js';
 import { isHeaderUnderline } from '../io/header-underline.js';
 import { jsonRegistry } from './registry-json.js';
@@ -153,10 +153,9 @@ export function draftUptakePlan(file: string, options: DraftUptakeOptions = {}):
   // region), said as hta uptake says it (read-registry.ts REGION_TITLE_KIND, region-title-rows.ts).
   const regionCol = header ? registryColumnsFor(header).index.region : undefined;
   const isTitle = (p: (typeof parsed)[number]) => {
-    const filled = p.record.flatMap((c, i) => (c.trim() === '' ? [] : [i]));
-    if (filled.length !== 1 || isTotalRecord(p.record)) return false;
-    const text = p.record[filled[0]!]!;
-    return DANISH_REGIONS.resolve(regionTitleText(text)) !== undefined || (filled[0] === regionCol && footnoteCell(p.record) !== undefined);
+    // Words alone in the region column are a title whatever they say: the plan's regions are not known yet.
+    const inRegionColumn = () => regionCol !== undefined && footnoteCell(p.record)?.index === regionCol;
+    return regionTitleCell(p.record, (text) => DANISH_REGIONS.resolve(text) !== undefined || inRegionColumn()) !== undefined && !isTotalRecord(p.record);
   };
   const titles = new Set(parsed.slice(1).filter(isTitle));
   const titleLines = [...titles].map(lineOf);

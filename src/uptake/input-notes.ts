@@ -19,7 +19,7 @@ import { regionsIn } from './regions.js';
 import { EXCLUSION_KIND_WORDS, type ExclusionDetail, type PublishedExclusion } from './published-exclusion.js';
 import type { UptakeAnalysis } from './uptake-analysis.js';
 import { DATE_FORMAT_EXAMPLE } from './registry-dates.js';
-import { standardBandsText } from './age-bands.js';
+import { bandsText, standardBandsText } from './age-bands.js';
 import type { RegistryEncoding } from './registry-encoding.js';
 
 type Lang = 'en' | 'da';
@@ -175,12 +175,11 @@ export function uptakeInputNotes(a: Pick<UptakeAnalysis, 'eligibleFill' | 'exclu
   // Age bands read instead of ages (age-bands.ts): said where the breakdown by age band is published.
   if (a.ageBands && !a.leftOut?.includes('ageBand')) {
     const standard = standardBandsText();
-    const bands = a.ageBands.bands.filter((b) => b !== 'unknown').map((b) => b.replace('-', '–')).join(', ');
+    const bands = bandsText(a.ageBands.bands.filter((b) => b !== 'unknown'));
     out.push(a.ageBands.kind === 'own' ? fill(TEXT.bandsOwn[lang], { standard, bands }) : fill(TEXT.bandsStandard[lang], { standard }));
   }
   if (a.ageBandsWithheld) {
-    const words = (bands: readonly string[]) => bands.map((b) => b.replace('-', '–')).join(', ');
-    out.push(fill(TEXT.bandsWithheld[lang], { now: words(a.ageBandsWithheld.now), earlier: words(a.ageBandsWithheld.earlier), asOf: a.ageBandsWithheld.asOf }));
+    out.push(fill(TEXT.bandsWithheld[lang], { now: bandsText(a.ageBandsWithheld.now), earlier: bandsText(a.ageBandsWithheld.earlier), asOf: a.ageBandsWithheld.asOf }));
   }
   if (a.eligibleTotalRows) out.push(a.eligibleTotalRows === 1 ? TEXT.totalRowOne[lang] : fill(TEXT.totalRowMany[lang], { n: a.eligibleTotalRows }));
   return out;

@@ -34,6 +34,7 @@ import { invalidCsv, lineBreaksInside, notCsvFile, readCsvFile, unreadableFile }
 import { decimalCommaOf } from '../io/decimal-mark.js';
 import { yearColumns } from '../io/year-columns.js';
 import type { UptakeAggregate } from './aggregate.js';
+import type { AgeBandsRead } from './age-bands.js';
 import type { MergedClinic } from './clinic-names.js';
 import { createUptakeAggregator } from './reference-aggregator.js';
 import { parseCount, thousandsMarkFor } from './parse-count.js';
@@ -50,7 +51,7 @@ import { isTotalRecord, isTotalWord, totalWordIndex } from './total-rows.js';
 import { isCprProblem, maskCpr, type RepeatedCodes } from './cpr-shape.js';
 import { jsonRegistry } from './registry-json.js';
 import { FOOTNOTE_EXPECTED, FOOTNOTE_KIND, footnoteCell } from './footnote-rows.js';
-import { regionTitleText } from './region-title-rows.js';
+import { regionTitleCell, regionTitleText } from './region-title-rows.js';
 import { headerUnderlineProblem, isHeaderUnderline } from '../io/header-underline.js';
 import { eligibleHeaderLines } from './eligible-header-lines.js';
 import { quarterColumnsError, quarterYearAdvice } from './eligible-quarters.js';
@@ -102,15 +103,6 @@ export interface RegistryRead {
   notes?: string[];
   /** Present when the age column held age bands: the equity table's bands and where they come from (age-bands.ts). */
   ageBands?: AgeBandsRead;
-}
-
-/** How an age-band column was counted: in the standard bands (each band inside one), or in the export's own. */
-export interface AgeBandsRead {
-  kind: 'standard' | 'own';
-  /** The equity table's bands, in order ("unknown" aside). */
-  bands: string[];
-  /** 'own': the export's bands that straddle two standard bands (why its own are used). */
-  straddling?: string[];
 }
 
 export const DEFAULT_DATE_FROM = '2000-01-01';
@@ -609,19 +601,6 @@ const titledBlockProblem = (title: { line: number; text: string }, column: strin
   ...p, kind: REGION_TITLED_BLOCK_KIND,
   expected: `a region on every row: the row is in a block under a region title (a line holding only a region's name, such as "${title.text}" on line ${title.line}), its own "${column}" cell blank — ${ungroupedAdvice(column)}`,
 });
-
-/**
- * The one non-blank cell of a region block title and where it is, or undefined: a line of one
- * cell (one field, or every other field blank) that is one of the analysis's regions, alone or
- * as a SAS BY line (`Region=Region Hovedstaden`). The text is the cell as written.
- */
-function regionTitleCell(record: readonly string[], isRegion: (text: string) => boolean): { index: number; text: string } | undefined {
-  const filled = record.flatMap((c, i) => (c.trim() === '' ? [] : [i]));
-  if (filled.length !== 1) return undefined;
-  const text = record[filled[0]!]!.trim();
-  // SAS writes the title as its BY line, `Region=Region Hovedstaden` (region-title-rows.ts).
-  return isRegion(regionTitleText(text)) ? { index: filled[0]!, text } : undefined;
-}
 
 /** The blanks a cell may hold and still be empty in a row of separators only (the SQL view trims the same). */
 export const SCAN_BLANKS = ' \t\r\n';

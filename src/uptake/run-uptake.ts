@@ -14,7 +14,8 @@ import { absentNote, respelledNote, mergePublications, readPreviousFiles, smallC
 import type { FunnelMethod } from './clinic-funnel.js';
 import type { UptakeAggregate } from './aggregate.js';
 import { eligibleHeaderLinesNote } from './eligible-header-lines.js';
-import { eligiblePivotCaptionNote, eligibleTotalsNote, eligibleWideNote, eligibleYearMarkNote, readEligibleFile, readRegistryFile, type AgeBandsRead } from './read-registry.js';
+import { eligiblePivotCaptionNote, eligibleTotalsNote, eligibleWideNote, eligibleYearMarkNote, readEligibleFile, readRegistryFile } from './read-registry.js';
+import { bandsText, type AgeBandsRead } from './age-bands.js';
 import { mergeClinicSpellings, type MergedClinic } from './clinic-names.js';
 import { publishedExclusion } from './published-exclusion.js';
 import { regionCodesNote, regionSet } from './regions.js';
@@ -150,8 +151,7 @@ export async function runUptake(input: UptakeInput): Promise<UptakeRun & { notes
   if (run.absent) notes.push(absentNote(run.absent));
   const withheld = analysis.ageBandsWithheld;
   if (withheld) {
-    const words = (bands: readonly string[]) => bands.map((b) => b.replace('-', '–')).join(', ');
-    notes.push(`the breakdown by age band is not published: this export's age bands (${words(withheld.now)}) cut ages differently from those the publication of ${withheld.asOf} printed (${words(withheld.earlier)}), and the two tables read together would give the patients added since in the ages where their bands meet — counts that may be small. To publish it, give the age column in that publication's bands (or exact ages, if it showed the standard bands), or leave "ageBand" out of publish.equity (docs/disclosure-control.md "Age bands cut differently")`);
+    notes.push(`the breakdown by age band is not published: this export's age bands (${bandsText(withheld.now)}) cut ages differently from those the publication of ${withheld.asOf} printed (${bandsText(withheld.earlier)}), and the two tables read together would give the patients added since in the ages where their bands meet — counts that may be small. To publish it, give the age column in that publication's bands (or exact ages, if it showed the standard bands), or leave "ageBand" out of publish.equity (docs/disclosure-control.md "Age bands cut differently")`);
   }
   const applied = analysis.previous?.clinicMerges ?? [];
   const declared = (m: { from: string; into: string }) => (plan.clinicMerges ?? []).some((d) => d.from === m.from && d.into === m.into);

@@ -11,7 +11,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { absentCategories, type PreviousCount } from '../../src/uptake/disclosure/previous-publication.js';
+import { absentCategories, unprotectedAbsences, type PreviousCount, type PreviousPublication } from '../../src/uptake/disclosure/previous-publication.js';
 import { removeTempDirs, runCli, tempDir } from '../support/run-cli.js';
 
 const HEADER = '\uFEFFPatientID;Regionskode;Kommunekode;Behandlingssted;Henvisningsdato;Aktiveringsdato;Sidst aktiv;Alder;Køn;Henviser';
@@ -238,5 +238,21 @@ describe('absentCategories', () => {
     // No funnel printed now, or another cut of this same extract: nothing compared.
     expect(absentCategories([c], { ...now, clinics: [] }, '2025-09-30').absent).toEqual([]);
     expect(absentCategories([c], now, '2025-06-30').absent).toEqual([]);
+  });
+  it('gives each category its own units, of every date it was printed as of; the audit names only a category whose units the file does not list', () => {
+    const gone: PreviousCount = { asOf: '2025-03-31', kind: 'clinic', measure: 'referrals', region: 'A', clinic: 'gone', value: 12 };
+    const earlier = [gone, m('A', '2025', 'referrer', 'Egen læge'), { ...m('A', '2024', 'referrer', 'Egen læge'), asOf: '2025-03-31' }, m('A', '2024', 'all', 'all')];
+    const r = absentCategories(earlier, { ...now, metrics: [...now.metrics, row('A', '2024', 'all', 'all'), row('A', '2024', 'referrer', 'Almen praksis')] }, '2025-09-30');
+    expect(r.absent.map((a) => a.kind)).toEqual(['clinic', 'level']);
+    expect(r.unitsOf.map((u) => [...u].sort())).toEqual([['c|A'], ['m|A|2024', 'm|A|2025', 'm|national|2024', 'm|national|2025']]);
+    // The file lists the clinic's region and the level's 2025 as changed, not its 2024: only the level is unprotected.
+    const published = {
+      exportDate: '2025-09-30',
+      metrics: [...now.metrics, row('A', '2024', 'all', 'all'), row('A', '2024', 'referrer', 'Almen praksis')],
+      funnel: { rows: now.clinics },
+      previous: { changed: { periods: [{ region: 'A', period: '2025' }, { region: 'national', period: '2025' }], activationYears: [], clinicRegions: ['A'] } },
+    };
+    const publication: PreviousPublication = { file: 'p1.json', exportDate: '2025-06-30', exportDates: ['2025-03-31', '2025-06-30'], counts: earlier, uncarried: [] };
+    expect(unprotectedAbsences(published, publication, { threshold: 5, zerosSensitive: false }).map((a) => a.category)).toEqual(['referrer Egen læge (A)']);
   });
 });

@@ -102,6 +102,25 @@ describe('region block titles above each region\'s rows', () => {
     }
   });
 
+  it('plan init --uptake: words alone in the region column are a title whatever region they name; in another column, or with no region column, a footnote', () => {
+    const rows = (first: number, region: string) => [0, 1, 2].map((k) => [`P${first + k}`, region, `K${k}`, `0${k + 1}-03-2025`, '', '', '50', 'K', 'Egen læge'].join(';'));
+    const notesOf = (header: string, titles: [string, string], region = '') => {
+      const file = join(tempDir(), 'titled.csv');
+      writeFileSync(file, [header, titles[0], ...rows(7000, region), titles[1], ...rows(7010, region)].join('\r\n') + '\r\n');
+      return draftUptakePlan(file).notes.join('\n');
+    };
+    const title = 'lines 2, 6 hold only a region\'s name', footnotes = 'lines 2, 6 are footnotes';
+    expect(notesOf(HEADER, [';Helse Vest;;;;;;;', ';Helse Nord;;;;;;;'])).toContain(title);
+    const first = notesOf(HEADER, ['Helse Vest;;;;;;;;', 'Helse Nord;;;;;;;;']);
+    expect(first).toContain(footnotes);
+    expect(first).not.toContain(title);
+    // No region column: no title, be the line words or a lone code.
+    const noRegion = notesOf(HEADER.replace('Region', 'Omraade'), ['Antal rækker: 6', 'Kilde: SP'], 'x');
+    expect(noRegion).toContain(footnotes);
+    expect(noRegion).not.toContain('only a region\'s name');
+    expect(notesOf(HEADER.replace('Region', 'Omraade'), ['P7100;;;;;;;;', 'P7101;;;;;;;;'], 'x')).not.toContain('only a region\'s name');
+  });
+
   it('the region on the first row of each block only (a pivot) is still told to fill down', async () => {
     let first = '';
     const problems = await problemsOf(grouped(() => undefined, (r) => (r === first ? '' : (first = r))));

@@ -11,7 +11,7 @@
  * of schemes needs this module: the run then withholds the table (uptake-analysis.ts), and the
  * audit names the sums a reader can subtract (previous-publication.ts `unprotectedAbsences`).
  */
-import { bandLabel, parseAgeBand, type YearBand } from '../age-bands.js';
+import { ageBandRank, bandLabel, parseAgeBand, type YearBand } from '../age-bands.js';
 import type { PreviousCount } from './previous-publication.js';
 
 /** An age-band level as the equity table names it ("<18", "18-29", "75+", "54") → its years; undefined for "unknown". */
@@ -23,8 +23,8 @@ export function bandOfLevel(level: string): YearBand | undefined {
 const END = Number.MAX_SAFE_INTEGER;
 const overlap = (a: YearBand, b: YearBand) => a.lo <= (b.hi ?? END) && b.lo <= (a.hi ?? END);
 const same = (a: YearBand, b: YearBand) => a.lo === b.lo && a.hi === b.hi;
-const byAge = (a: string, b: string) => (bandOfLevel(a)?.lo ?? END) - (bandOfLevel(b)?.lo ?? END);
-const bandsOf = (levels: Iterable<string>) => [...new Set(levels)].filter((l) => bandOfLevel(l) !== undefined).sort(byAge);
+/** The bands among `levels`, in the table's order (by first year). */
+const bandsOf = (levels: Iterable<string>) => [...new Set(levels)].filter((l) => bandOfLevel(l) !== undefined).sort((a, b) => ageBandRank(a) - ageBandRank(b));
 
 /** Whether two sets of levels cut ages differently: a band of one overlaps a band of the other without being it. */
 export function cutDifferently(a: readonly string[], b: readonly string[]): [string, string] | undefined {

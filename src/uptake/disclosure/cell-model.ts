@@ -21,7 +21,7 @@ import type { MetricRow, Scope } from '../aggregate.js';
 import type { ClinicFunnelRow } from '../clinic-funnel.js';
 import type { ObservedCostRow } from '../budget-impact.js';
 import type { UptakeRateRow } from '../uptake-per-eligible.js';
-import { absentCategories, breaksEarlier, changedUnit, changedUnitsOf, isClosed, isFinal, periodEnd, type AbsentCategory, type PreviousCount, type PreviousPublication } from './previous-publication.js';
+import { absentCategories, breaksEarlier, changedUnit, changedUnitsOf, isClosed, isFinal, movableCounts, periodEnd, type AbsentCategory, type PreviousCount, type PreviousPublication } from './previous-publication.js';
 
 export interface ModelCell {
   key: string;
@@ -369,7 +369,7 @@ function addPrevious(
   // is printed: its rows were relabelled into another category (a clinic merge) or removed, so
   // no "added since" of the categories that may hold them is a count of new patients. Their units
   // change too (previous-publication.ts `absentCategories`). A known 0 had no rows to move.
-  const { absent, units } = absentCategories([...previous.counts.filter((c) => c.value > 0), ...(previous.hidden ?? [])], { metrics: m.rows, clinics: m.clinics }, m.exportDate);
+  const { absent, units } = absentCategories(movableCounts(previous), { metrics: m.rows, clinics: m.clinics }, m.exportDate);
   for (const u of units) changed.add(u);
   // A unit an earlier publication listed as changed stays changed: it hid the unit's counts, so
   // their value then is not an earlier print, and this print less it counts patients (f2 hid

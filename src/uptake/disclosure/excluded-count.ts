@@ -67,7 +67,11 @@ export function excludedAgainst(rows: ExcludedRows, earlier: readonly ExcludedRo
 
 /** A publication's `excluded.rows` as read from its JSON; undefined when it has none (or another shape). */
 export function excludedRowsOf(json: unknown): ExcludedRows | undefined {
-  const rows = (json as { excluded?: { rows?: unknown } } | null)?.excluded?.rows;
+  return excludedRowsValue((json as { excluded?: { rows?: unknown } } | null)?.excluded?.rows);
+}
+
+/** A published form of excluded rows (`excluded.rows`, a carried publication's `excludedRows`); undefined when of another shape. */
+export function excludedRowsValue(rows: unknown): ExcludedRows | undefined {
   if (typeof rows === 'number' && Number.isInteger(rows) && rows >= 0) return rows;
   if (rows === 'suppressed') return rows;
   if (typeof rows === 'object' && rows !== null && typeof (rows as { atLeast?: unknown }).atLeast === 'number') {

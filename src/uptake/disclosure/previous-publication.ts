@@ -19,7 +19,7 @@ import { resolve } from 'node:path';
 import { z } from 'zod';
 import { HtaError, type Problem } from '../../errors.js';
 import { jsonProblems, locateProblems, readJsonFile } from '../../io/read-json.js';
-import { excludedRowsOf, isSmallExcluded, type ExcludedRows } from './excluded-count.js';
+import { excludedRowsOf, excludedRowsValue, isSmallExcluded, type ExcludedRows } from './excluded-count.js';
 import { commonAgeGroups } from './age-band-schemes.js';
 import { clinicFoldKey } from '../clinic-names.js';
 
@@ -173,7 +173,7 @@ export function smallCarriedCounts(json: unknown, rule: SmallCountRule): { cell:
       if (isSmallCount(count.value, rule)) out.push({ cell: `${describePreviousCount(count)} as of ${count.asOf}`, field });
     });
     // Its count of excluded rows, as printed: small on its own (an exact 2), it is printed again too.
-    const ex = excludedRowsOf({ excluded: { rows: pub.excludedRows } });
+    const ex = excludedRowsValue(pub.excludedRows);
     if (ex !== undefined && isSmallExcluded(ex, rule.threshold)) out.push({ cell: `excluded rows as of ${pub.exportDate}`, field: `previous.publications.${i}.excludedRows` });
   });
   return out;
@@ -301,7 +301,7 @@ export function mergePublications(inputs: readonly { json: unknown; file: string
     if (p.previous && chain === undefined) uncarried.push({ file, exportDate: p.previous.exportDate });
     (chain ?? []).forEach((pub, i) => {
       dates.add(pub.exportDate);
-      addExcluded(pub.exportDate, excludedRowsOf({ excluded: { rows: pub.excludedRows } }), file, `the publication of ${pub.exportDate} it carries`);
+      addExcluded(pub.exportDate, excludedRowsValue(pub.excludedRows), file, `the publication of ${pub.exportDate} it carries`);
       carriedCounts(pub, `previous.publications.${i}`, (c, field) => set.add(c, { file, json, field, via: `the publication of ${pub.exportDate} it carries` }));
     });
   }
@@ -517,37 +517,59 @@ export type AbsentCategory = { asOf: string } & (
  * a vanished level, every region × period of a vanished region. Counts of this export's own date
  * (another cut of the extract) are compared by `sameExtractDifference` instead.
  */
-export function absentCategories(earlier: readonly PreviousCount[], now: PrintedCategories, exportDate: string | undefined): { absent: AbsentCategory[]; units: Set<string> } {
+export function absentCategories(earlier: readonly PreviousCount[], now: PrintedCategories, exportDate: string | undefined): {
+  absent: AbsentCategory[];
+  /** Every absent category's units. */
+  units: Set<string>;
+  /** `unitsOf[i]`: the units of `absent[i]` alone. */
+  unitsOf: Set<string>[];
+} {
   const clinicsNow = new Set(now.clinics.map((c) => `${c.region}|${c.clinic}`));
   const rowsNow = new Set(now.metrics.map((r) => `${r.region}|${r.period}|${r.dimension}|${r.level}`));
   const periodType = (p: string) => (p === 'all' ? 'all' : p.length === 4 ? 'year' : 'month');
   const tablesNow = new Set(now.metrics.map((r) => `${r.region}|${periodType(r.period)}|${r.dimension}`));
   const regionsNow = new Set(now.metrics.map((r) => r.region));
-  const absent = new Map<string, AbsentCategory>();
+  // Each category's own units too (of every date it was printed as of), for the audit (`unprotectedAbsences`).
+  const found = new Map<string, { category: AbsentCategory; units: Set<string> }>();
   const units = new Set<string>();
+  const add = (key: string, category: AbsentCategory, changes: readonly string[]) => {
+    const f = found.get(key) ?? { category, units: new Set<string>() };
+    // The latest count read names the category's date.
+    f.category = category;
+    for (const u of changes) {
+      f.units.add(u);
+      units.add(u);
+    }
+    found.set(key, f);
+  };
   for (const c of earlier) {
     if ((exportDate !== undefined && c.asOf >= exportDate) || c.kind === 'year') continue;
     if (c.kind === 'clinic') {
       if (now.clinics.length === 0 || clinicsNow.has(`${c.region}|${c.clinic}`)) continue;
-      absent.set(`c|${c.region}|${c.clinic}`, { asOf: c.asOf, kind: 'clinic', region: c.region, clinic: c.clinic });
-      units.add(changedUnit({ kind: 'clinic', region: c.region }));
       // The same clinic under another region now (a recoded region) holds its earlier rows there.
-      for (const o of now.clinics) if (o.clinic === c.clinic) units.add(changedUnit({ kind: 'clinic', region: o.region }));
+      const elsewhere = now.clinics.filter((o) => o.clinic === c.clinic).map((o) => changedUnit({ kind: 'clinic', region: o.region }));
+      add(`c|${c.region}|${c.clinic}`, { asOf: c.asOf, kind: 'clinic', region: c.region, clinic: c.clinic }, [changedUnit({ kind: 'clinic', region: c.region }), ...elsewhere]);
       continue;
     }
     if (rowsNow.has(`${c.region}|${c.period}|${c.dimension}|${c.level}`)) continue;
     if (tablesNow.has(`${c.region}|${periodType(c.period)}|${c.dimension}`)) {
-      absent.set(`l|${c.region}|${c.dimension}|${c.level}`, { asOf: c.asOf, kind: 'level', region: c.region, dimension: c.dimension, level: c.level });
-      units.add(changedUnit({ kind: 'metric', region: c.region, period: c.period }));
-      units.add(changedUnit({ kind: 'metric', region: 'national', period: c.period }));
+      add(`l|${c.region}|${c.dimension}|${c.level}`, { asOf: c.asOf, kind: 'level', region: c.region, dimension: c.dimension, level: c.level }, [
+        changedUnit({ kind: 'metric', region: c.region, period: c.period }),
+        changedUnit({ kind: 'metric', region: 'national', period: c.period }),
+      ]);
     } else if (!regionsNow.has(c.region) && c.region !== 'national' && regionsNow.size > 0) {
       // Its rows may be in any region now: every region's row of the period changed.
-      absent.set(`r|${c.region}`, { asOf: c.asOf, kind: 'region', region: c.region });
       // (The whole country's rows keep them, unless removed: then they fell, a change found anyway.)
-      for (const r of regionsNow) if (r !== 'national') units.add(changedUnit({ kind: 'metric', region: r, period: c.period }));
+      add(`r|${c.region}`, { asOf: c.asOf, kind: 'region', region: c.region }, [...regionsNow].filter((r) => r !== 'national').map((r) => changedUnit({ kind: 'metric', region: r, period: c.period })));
     }
   }
-  return { absent: [...absent.values()], units };
+  const all = [...found.values()];
+  return { absent: all.map((f) => f.category), units, unitsOf: all.map((f) => f.units) };
+}
+
+/** The earlier counts whose category can be absent now: those printed above 0 (a known 0 had no rows to move) and those hidden. */
+export function movableCounts(earlier: PreviousPublication): PreviousCount[] {
+  return [...earlier.counts.filter((c) => c.value > 0), ...(earlier.hidden ?? [])];
 }
 
 /** The absent categories in words, for the run's note and the audit (names of clinics and levels are not patient data). */
@@ -594,12 +616,11 @@ export function unprotectedAbsences(published: unknown, earlier: PreviousPublica
   };
   const listed = changedUnitsIn(published);
   const out: UnprotectedAbsence[] = [];
-  const categories = [...earlier.counts.filter((c) => c.value > 0), ...(earlier.hidden ?? [])];
   const seen = new Set<string>();
-  for (const a of absentCategories(categories, now, j.exportDate).absent) {
+  const { absent, unitsOf } = absentCategories(movableCounts(earlier), now, j.exportDate);
+  for (const [i, a] of absent.entries()) {
     // The units this category changes (every date it was printed as of): all listed, it is protected.
-    const { units } = absentCategories(categories.filter((c) => sameCategory(c, a)), now, j.exportDate);
-    if ([...units].every((u) => listed.has(u))) continue;
+    if ([...unitsOf[i]!].every((u) => listed.has(u))) continue;
     const pinned: { cell: string; value: number }[] = [];
     if (a.kind === 'clinic') {
       for (const measure of ['referrals', 'activations'] as const) {
@@ -645,13 +666,6 @@ function ageGroupDifferences(metrics: readonly Record<string, unknown>[], earlie
     }
   }
   return out;
-}
-
-function sameCategory(c: PreviousCount, a: AbsentCategory): boolean {
-  if (a.kind === 'clinic') return c.kind === 'clinic' && c.region === a.region && c.clinic === a.clinic;
-  if (c.kind !== 'metric') return false;
-  if (a.kind === 'level') return c.region === a.region && c.dimension === a.dimension && c.level === a.level;
-  return c.region === a.region;
 }
 
 /** An earlier publication's clinic spelling read as a clinic now spelled otherwise (case or blanks only). */

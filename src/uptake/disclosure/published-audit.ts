@@ -77,6 +77,12 @@ export interface PublishedAudit {
   changedNotCarried: { cell: string; where: string; listedAsOf: string }[];
 }
 
+/** Where `field` (a JSON path) stands in `file`: "file:line:col (field)", as far as the text locates it. */
+function whereIn(json: unknown, file: string, field: string): string {
+  const at = locateProblems(json, [{ file, field, expected: '' }])[0]!;
+  return `${file}${at.line !== undefined ? `:${at.line}${at.column !== undefined ? `:${at.column}` : ''}` : ''} (${field})`;
+}
+
 /** Days after a period's end from which the audit reads a cohort count as settled, tried in turn. */
 const EQUATE_AFTER_DAYS = [183, 365];
 
@@ -117,8 +123,7 @@ function printedAgain(json: unknown, file: string, exportDate: string, previous:
     if (c.kind === 'clinic' || !isClosed(c) || c.asOf >= exportDate || changed.has(changedUnit(c)) || printedBefore.has(describePreviousCount(c))) continue;
     const field = places.get(c.kind === 'metric' ? `m|${c.measure}|${c.region}|${c.period}|${c.dimension}|${c.level}` : `y|${c.region}|${c.year}`);
     if (field === undefined) continue;
-    const at = locateProblems(json, [{ file, field, expected: '' }])[0]!;
-    out.push({ cell: `${describePreviousCount(c)} (hidden as of ${c.asOf})`, where: `${file}${at.line !== undefined ? `:${at.line}${at.column !== undefined ? `:${at.column}` : ''}` : ''} (${field})` });
+    out.push({ cell: `${describePreviousCount(c)} (hidden as of ${c.asOf})`, where: whereIn(json, file, field) });
   }
   return out;
 }
@@ -132,10 +137,7 @@ function changedDropped(json: unknown, file: string, exportDate: string, earlier
   };
   const j = json as { metrics?: Record<string, unknown>[]; uptake?: Record<string, unknown>[]; budget?: { observed?: Record<string, unknown>[] }; funnel?: { rows?: Record<string, unknown>[] } };
   const out: PublishedAudit['changedNotCarried'] = [];
-  const report = (cell: string, field: string, listedAsOf: string) => {
-    const at = locateProblems(json, [{ file, field, expected: '' }])[0]!;
-    out.push({ cell, listedAsOf, where: `${file}${at.line !== undefined ? `:${at.line}${at.column !== undefined ? `:${at.column}` : ''}` : ''} (${field})` });
-  };
+  const report = (cell: string, field: string, listedAsOf: string) => out.push({ cell, listedAsOf, where: whereIn(json, file, field) });
   (j.metrics ?? []).forEach((r, i) => {
     const asOf = listed(changedUnit({ kind: 'metric', region: String(r.region), period: String(r.period) }));
     if (asOf === undefined) return;
@@ -187,10 +189,7 @@ export function auditPublishedFile(file: string, previousFiles: readonly string[
   const cellShare = lossShare(audit.suppressedCells, audit.countCells);
   // A carried count is printed again: it must be publishable under the file's own rule. Named by
   // cell and place, not by value (docs/disclosure-control.md "Publishing again").
-  const smallCarried = smallCarriedCounts(json, { threshold, zerosSensitive }).map(({ cell, field }) => {
-    const at = locateProblems(json, [{ file, field, expected: '' }])[0]!;
-    return { cell, where: `${file}${at.line !== undefined ? `:${at.line}${at.column !== undefined ? `:${at.column}` : ''}` : ''} (${field})` };
-  });
+  const smallCarried = smallCarriedCounts(json, { threshold, zerosSensitive }).map(({ cell, field }) => ({ cell, where: whereIn(json, file, field) }));
   const hiddenBeforePrinted = printedAgain(json, file, exportDate, earlier);
   // The reader holding both files takes a settled, unchanged count to be the same in each: the
   // earlier file audited with its hidden ones read from this file (docs/disclosure-control.md
@@ -224,9 +223,7 @@ export function auditPublishedFile(file: string, previousFiles: readonly string[
   const excludedBefore = read0.excluded ?? [];
   const excludedNarrow = excludedHere === undefined ? [] : excludedBefore.flatMap((e) => {
     const d = narrowDifference(e.rows, excludedHere, threshold);
-    if (d === undefined) return [];
-    const at = locateProblems(json, [{ file, field: 'excluded.rows', expected: '' }])[0]!;
-    return [{ file: e.via ? `${e.file} (${e.via})` : e.file, where: `${file}${at.line !== undefined ? `:${at.line}${at.column !== undefined ? `:${at.column}` : ''}` : ''} (excluded.rows)`, lower: d[0], upper: d[1] }];
+    return d === undefined ? [] : [{ file: e.via ? `${e.file} (${e.via})` : e.file, where: whereIn(json, file, 'excluded.rows'), lower: d[0], upper: d[1] }];
   });
   // Categories of earlier publications gone from this file (a clinic merged into another) whose counts it does not list as changed.
   const absentUnprotected = unprotectedAbsences(json, earlier, { threshold, zerosSensitive });

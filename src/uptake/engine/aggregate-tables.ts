@@ -33,7 +33,7 @@ export interface AggregateTables {
   activationYears: ActivationYearRow[];
   totals: TotalsRow[];
   /** Present when `age_band` holds bands other than the standard labels: how they are counted (read-aggregate-tables.ts). */
-  ageBands?: import('../read-registry.js').AgeBandsRead;
+  ageBands?: import('../age-bands.js').AgeBandsRead;
 }
 
 /** Column names of each table, as the SQL writes them (and the CSV files carry them). */

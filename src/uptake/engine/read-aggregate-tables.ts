@@ -15,8 +15,7 @@ import { join } from 'node:path';
 import { HtaError, type Problem } from '../../errors.js';
 import { readCsvFile, unreadableFile } from '../../io/read-csv.js';
 import { headerKey, AGE_BANDS, REFERRERS, SEXES, isoToDay } from '../referral.js';
-import { ageBandScheme, bandCode, bandLabel, parseAgeBand, standardBandsText } from '../age-bands.js';
-import type { AgeBandsRead } from '../read-registry.js';
+import { ageBandScheme, ageBandsRead, bandCode, bandLabel, parseAgeBand, standardBandsText, type AgeBandsRead } from '../age-bands.js';
 import type { RegionSet } from '../regions.js';
 import { isEmptyCell } from '../missing-cells.js';
 import {
@@ -202,5 +201,5 @@ function ageBandsOfParts(parts: readonly AggregatePart[], paths: readonly string
     ]);
   }
   for (const p of parts) for (const c of p.tables.cells) if (c.ageBand !== null && c.ageBand !== 'unknown') c.ageBand = scheme.labels.get(codeOf.get(c.ageBand)!)!;
-  return scheme.kind === 'own' ? { kind: 'own', bands: scheme.bands, straddling: scheme.straddling } : { kind: 'standard', bands: scheme.bands };
+  return ageBandsRead(scheme);
 }

@@ -28,9 +28,9 @@ import { repeatedCodesIn } from './repeated-codes.js';
 import {
   assertUtf8File, detectedDateFormat, emptyRegistry, readRegistryHeader, rowCheckError, registryRecords, registryRecordsWithLines, registryRowChecker, registryRules, SCAN_BLANKS,
   rowProblemCollector, scanRegistryRows, sniffFileDelimiter,
-  type AgeBandsRead, type ReadRegistryOptions, type RegistryRead, type RegistryRules, type RowCheck,
+  type ReadRegistryOptions, type RegistryRead, type RegistryRules, type RowCheck,
 } from '../read-registry.js';
-import { type AgeBandScheme, ageBandScheme, bandCode, parseAgeBand } from '../age-bands.js';
+import { type AgeBandScheme, type AgeBandsRead, ageBandScheme, ageBandsRead, bandCode, parseAgeBand } from '../age-bands.js';
 import { createAggregateTables, readAggregateTables } from './aggregate-sql.js';
 import { registryColumnsError } from '../counts-table.js';
 import { mixedLineEnds, mixedLineEndsNote, withLfCopy } from '../../io/line-ends.js';
@@ -326,8 +326,7 @@ async function ageBandsOf(db: DuckDBConnection, file: string, label: string, sou
         ? at.map(({ line, value }) => ({ file: label, line, column: column1, field: column, value, expected }))
         : [{ file: label, field: column, expected }]);
   }
-  const read: AgeBandsRead = scheme.kind === 'own' ? { kind: 'own', bands: scheme.bands, straddling: scheme.straddling } : { kind: 'standard', bands: scheme.bands };
-  return { read, caseSql: ageBandCaseSql(scheme) };
+  return { read: ageBandsRead(scheme), caseSql: ageBandCaseSql(scheme) };
 }
 
 /**

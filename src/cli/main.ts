@@ -14,6 +14,7 @@ import { onStaleStagingNote } from '../io/stale-staging.js';
 import { type CliIo, processIo } from './io.js';
 import { registerCommands } from './commands.js';
 import { refuseEmptyValues } from './empty-values.js';
+import { refuseOptionsAsValues } from './option-as-value.js';
 import { packageVersion } from './version.js';
 
 // commander is CommonJS: required, it loads in about half the CPU time of an ESM import, for
@@ -34,6 +35,7 @@ export async function buildProgram(io: CliIo, argv: readonly string[] = []): Pro
   }, argv);
   // After every command is registered, so that no option is missed (docs/cli.md "Empty values").
   refuseEmptyValues(program);
+  refuseOptionsAsValues(program);
   markRequired(program);
   // Subcommands (and theirs) inherit the exit override and the output from `program`:
   // commander copies both into every command created with `.command()`.

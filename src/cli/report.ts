@@ -22,7 +22,7 @@ export function registerReport(program: Command, io: CliIo, setExit: (code: numb
     .option('--out <dir>', 'root folder of the reports', DEFAULT_OUT)
     .option('--lang <lang>', "language of every report (en or da); default: each report's own")
     .option('--only <ids>', 'only these reports of the manifest (comma-separated ids), e.g. --only uptake')
-    .option('--check', 'write nothing; exit 1 listing files that are stale, missing or extra')
+    .option('--check', 'write nothing (not even the chart cache); exit 1 listing files that are stale, missing or extra')
     .option('--allow-outside', "let the manifest name inputs outside its own folder (absolute paths, .., links); off by default so a manifest cannot read arbitrary files")
     .option('--force', "also replace report files edited by hand since hta wrote them, and files of a report's name that hta did not write (their content is lost); without it, hta report replaces only its own unchanged files")
     .option('--no-cache', 'draw every chart afresh instead of reusing identical ones from node_modules/.cache/hta (or $HTA_CACHE_DIR)')
@@ -54,7 +54,8 @@ export function registerReport(program: Command, io: CliIo, setExit: (code: numb
       guardPaths({ inputs: declared });
       const started = performance.now();
       const version = packageVersion();
-      const chartCache = opts.cache ? openChartCache(process.env.HTA_CACHE_DIR || defaultChartCacheDir(), rendererFingerprint(version)) : undefined;
+      // --check writes nothing, the cache included: it reads charts drawn before, never adds any.
+      const chartCache = opts.cache ? openChartCache(process.env.HTA_CACHE_DIR || defaultChartCacheDir(), rendererFingerprint(version), { readOnly: opts.check === true }) : undefined;
       // A folder of the user's named as the cache is left alone (render/chart-cache.ts); say why.
       if (chartCache?.refused) io.stderr(`note: ${chartCache.refused}\n`);
       // On a terminal, one status line ("report uptake: analysing") rewritten in place.

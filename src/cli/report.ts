@@ -13,6 +13,7 @@ import type { CliIo } from './io.js';
 import { checkLang } from './options.js';
 import { packageVersion } from './version.js';
 import { DEFAULT_MANIFEST, DEFAULT_OUT, rerunCommand } from '../report/regenerate-command.js';
+import { lineEndingsRemedy } from '../io/line-endings.js';
 
 export function registerReport(program: Command, io: CliIo, setExit: (code: number) => void): void {
   program
@@ -102,13 +103,18 @@ export function registerReport(program: Command, io: CliIo, setExit: (code: numb
         // refuses it until a person moves it away (or --force), so CI must say which is which.
         const held = new Set([...drift.edited, ...drift.foreign]);
         const stale = drift.stale.filter((f) => !held.has(f));
-        for (const [what, list] of [['stale', stale], ['edited', drift.edited], ['not written by hta', drift.foreign], ['missing', drift.missing], ['extra', drift.extra]] as const) {
+        // Pages git converted to CRLF on checkout are no one's edits: said apart, with the remedy.
+        const crlf = new Set(drift.lineEndings);
+        const edited = drift.edited.filter((f) => !crlf.has(f));
+        for (const [what, list] of [['stale', stale], ['edited', edited], ['differs only in line endings (git core.autocrlf?)', drift.lineEndings], ['not written by hta', drift.foreign], ['missing', drift.missing], ['extra', drift.extra]] as const) {
           for (const f of list) io.stdout(`${what}: ${join(opts.out, f)}\n`);
         }
         for (const f of orphans) io.stdout(`not in the manifest: ${join(opts.out, f)}/ (a report hta wrote that the manifest no longer names: delete the folder, or name it in the manifest again)\n`);
         for (const f of leftovers) io.stdout(`left by an interrupted run: ${f} (a staging file, part of a page a stopped hta report was writing; never publish it: the next hta report removes it when its process no longer runs — else delete it)\n`);
         const fileCount = changed - orphans.length - leftovers.length;
-        if (fileCount > 0) io.stdout(`${fileCount} file(s) out of date; run ${rerunCommand(opts)} to regenerate${held.size ? ` (${held.size} of them edited by hand or not written by hta: move them away first, or regenerate with ${rerunCommand(opts, '--force')}, which replaces them)` : ''}\n`);
+        const byHand = held.size - crlf.size;
+        if (fileCount > 0) io.stdout(`${fileCount} file(s) out of date; run ${rerunCommand(opts)} to regenerate${byHand ? ` (${byHand} of them edited by hand or not written by hta: move them away first, or regenerate with ${rerunCommand(opts, '--force')}, which replaces them)` : ''}\n`);
+        if (crlf.size) io.stdout(`${crlf.size} file(s) differ only in line endings (git core.autocrlf?): ${lineEndingsRemedy(opts.out, rerunCommand(opts, '--force'))}\n`);
         setExit(1);
         return;
       }
@@ -116,11 +122,16 @@ export function registerReport(program: Command, io: CliIo, setExit: (code: numb
       // overwritten without --force (docs/output-safety.md).
       if (!opts.force && drift.foreign.length + drift.edited.length > 0) {
         const list = (rels: string[]) => rels.map((f) => join(opts.out, f)).join(', ');
+        const crlf = new Set(drift.lineEndings);
+        const edited = drift.edited.filter((f) => !crlf.has(f));
         const why = [
           ...(drift.foreign.length ? [`${drift.foreign.length} file(s) that hta report did not write (they are not in their folder's ${REPORT_INDEX}): ${list(drift.foreign)} — move them away (or delete them if they are an old report)`] : []),
-          ...(drift.edited.length ? [`${drift.edited.length} file(s) edited since hta wrote it: ${list(drift.edited)} — move your copy away`] : []),
+          ...(edited.length ? [`${edited.length} file(s) edited since hta wrote it: ${list(edited)} — move your copy away`] : []),
+          ...(crlf.size ? [`${crlf.size} file(s) that differ only in line endings from what hta wrote (git core.autocrlf?): ${list(drift.lineEndings)} — ${lineEndingsRemedy(opts.out, rerunCommand(opts, '--force'))}`] : []),
         ];
-        throw new HtaError('output.failed', `refusing to overwrite ${why.join('; and ')}; or replace them with ${rerunCommand(opts, '--force')}; nothing was written — --only <ids> regenerates the other reports`);
+        // The line-endings remedy already names --force; the others are offered it here.
+        const orForce = drift.foreign.length + edited.length > 0 ? `; or replace them with ${rerunCommand(opts, '--force')}` : '';
+        throw new HtaError('output.failed', `refusing to overwrite ${why.join('; and ')}${orForce}; nothing was written — --only <ids> regenerates the other reports`);
       }
       const toWrite = new Map([...drift.stale, ...drift.missing].map((rel) => [join(opts.out, rel), files.get(rel) as string | Uint8Array]));
       guardPaths({ inputs: [...inputs.values()], folderFiles: [...toWrite.keys()].map((path) => ({ option: '--out', path })) });

@@ -29,6 +29,18 @@ export function readRegular(path: string): Buffer | undefined {
   }
 }
 
+/**
+ * Whether `current` is what hta wrote (`listed`, its SHA-256) but for CRLF line ends: git with
+ * core.autocrlf (Git for Windows' default) converts text files it checks out, so an untouched
+ * committed page differs from its index in line endings only (docs/output-safety.md).
+ */
+export function differsInLineEndingsOnly(current: Uint8Array, listed: string): boolean {
+  const text = Buffer.from(current);
+  if (!text.includes('\r\n')) return false;
+  // Byte for byte (latin1 maps each byte to one character and back), whatever the encoding.
+  return sha256(Buffer.from(text.toString('latin1').replaceAll('\r\n', '\n'), 'latin1')) === listed;
+}
+
 /** The index `indexName` of `folder`; an empty one when there is none. */
 export function readOutputIndex(folder: string, indexName: string): OutputIndex {
   const text = readRegular(join(folder, indexName));

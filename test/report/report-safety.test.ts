@@ -100,6 +100,26 @@ describe('hta report never removes or overwrites what it did not write', () => {
     expect(forced.code, forced.stderr).toBe(0);
     expect(forced.stderr).toContain('1 written');
     expect(readFileSync(join(w.folder, 'README.md'), 'utf8')).toBe(page);
+
+    // Pages git checked out with CRLF line ends (core.autocrlf on Windows) are no one's edits:
+    // said so, with the remedy, and still not overwritten (a real edit beside them stays "edited").
+    const html = readFileSync(join(w.folder, 'index.html'), 'utf8');
+    writeFileSync(join(w.folder, 'README.md'), page.replaceAll('\n', '\r\n'));
+    writeFileSync(join(w.folder, 'index.html'), html.replaceAll('\n', '\r\n'));
+    const crlf = await runCli('report', '--manifest', w.manifest, '--out', w.out);
+    expect(crlf.code).toBe(2);
+    expect(crlf.stderr).toContain(`refusing to overwrite 2 file(s) that differ only in line endings from what hta wrote (git core.autocrlf?): ${join(w.folder, 'README.md')}, ${join(w.folder, 'index.html')} — `);
+    expect(crlf.stderr).toContain("/** -text` to the repository's .gitattributes");
+    expect(crlf.stderr).not.toContain('edited since hta wrote it');
+    expect(readFileSync(join(w.folder, 'README.md'), 'utf8')).toBe(page.replaceAll('\n', '\r\n'));
+    writeFileSync(join(w.folder, 'results.json'), readFileSync(join(w.folder, 'results.json'), 'utf8').replaceAll('\n', '\r\n') + ' ');
+    const crlfCheck = await runCli('report', '--manifest', w.manifest, '--out', w.out, '--check');
+    expect(crlfCheck.code).toBe(1);
+    expect(crlfCheck.stdout).toContain(`differs only in line endings (git core.autocrlf?): ${join(w.folder, 'README.md')}\n`);
+    expect(crlfCheck.stdout).toContain(`edited: ${join(w.folder, 'results.json')}\n`);
+    expect(crlfCheck.stdout).not.toContain(`edited: ${join(w.folder, 'README.md')}`);
+    expect(crlfCheck.stdout).toContain('1 of them edited by hand or not written by hta');
+    expect(crlfCheck.stdout).toContain('2 file(s) differ only in line endings (git core.autocrlf?): git converts text files on checkout');
   });
 
   it('a page made from a manifest of the user\'s names the command that regenerates it', { timeout: 60_000 }, async () => {

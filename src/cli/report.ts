@@ -14,6 +14,7 @@ import { checkLang } from './options.js';
 import { packageVersion } from './version.js';
 import { DEFAULT_MANIFEST, DEFAULT_OUT, rerunCommand } from '../report/regenerate-command.js';
 import { lineEndingsRemedy } from '../io/line-endings.js';
+import { damagedIndexMessage } from '../io/output-index.js';
 
 export function registerReport(program: Command, io: CliIo, setExit: (code: number) => void): void {
   program
@@ -101,22 +102,32 @@ export function registerReport(program: Command, io: CliIo, setExit: (code: numb
         }
         // A page edited by hand, or a file hta did not write, is no plain "stale": regenerating
         // refuses it until a person moves it away (or --force), so CI must say which is which.
-        const held = new Set([...drift.edited, ...drift.foreign]);
+        const damaged = drift.damagedIndexes;
+        const held = new Set([...drift.edited, ...drift.foreign, ...damaged.map((d) => d.index)]);
         const stale = drift.stale.filter((f) => !held.has(f));
         // Pages git converted to CRLF on checkout are no one's edits: said apart, with the remedy.
         const crlf = new Set(drift.lineEndings);
         const edited = drift.edited.filter((f) => !crlf.has(f));
-        for (const [what, list] of [['stale', stale], ['edited', edited], ['differs only in line endings (git core.autocrlf?)', drift.lineEndings], ['not written by hta', drift.foreign], ['missing', drift.missing], ['extra', drift.extra]] as const) {
+        // In a folder whose index is damaged (a merge conflict) no file is known to be hta's or not.
+        const unknown = new Set(drift.foreign.filter((f) => damaged.some((d) => f.startsWith(`${d.folder}/`))));
+        const foreign = drift.foreign.filter((f) => !unknown.has(f));
+        for (const d of damaged) io.stdout(`unreadable index: ${damagedIndexMessage(join(opts.out, d.index), join(opts.out, d.folder), d.damaged, `regenerate with ${rerunCommand(opts, '--force')}`)}\n`);
+        for (const [what, list] of [['stale', stale], ['edited', edited], ['differs only in line endings (git core.autocrlf?)', drift.lineEndings], ['not written by hta', foreign], ["cannot tell whether hta wrote it (its folder's index is unreadable)", [...unknown]], ['missing', drift.missing], ['extra', drift.extra]] as const) {
           for (const f of list) io.stdout(`${what}: ${join(opts.out, f)}\n`);
         }
         for (const f of orphans) io.stdout(`not in the manifest: ${join(opts.out, f)}/ (a report hta wrote that the manifest no longer names: delete the folder, or name it in the manifest again)\n`);
         for (const f of leftovers) io.stdout(`left by an interrupted run: ${f} (a staging file, part of a page a stopped hta report was writing; never publish it: the next hta report removes it when its process no longer runs — else delete it)\n`);
         const fileCount = changed - orphans.length - leftovers.length;
-        const byHand = held.size - crlf.size;
-        if (fileCount > 0) io.stdout(`${fileCount} file(s) out of date; run ${rerunCommand(opts)} to regenerate${byHand ? ` (${byHand} of them edited by hand or not written by hta: move them away first, or regenerate with ${rerunCommand(opts, '--force')}, which replaces them)` : ''}\n`);
+        const byHand = held.size - crlf.size - unknown.size - damaged.length;
+        if (fileCount > 0) io.stdout(`${fileCount} file(s) out of date; run ${rerunCommand(opts)} to regenerate${byHand ? ` (${byHand} of them edited by hand or not written by hta: move them away first, or regenerate with ${rerunCommand(opts, '--force')}, which replaces them)` : ''}${damaged.length ? `, once the unreadable index above is mended` : ''}\n`);
         if (crlf.size) io.stdout(`${crlf.size} file(s) differ only in line endings (git core.autocrlf?): ${lineEndingsRemedy(opts.out, rerunCommand(opts, '--force'))}\n`);
         setExit(1);
         return;
+      }
+      // With its index damaged, hta cannot tell its own files in a folder from the user's: that first.
+      if (!opts.force && drift.damagedIndexes.length > 0) {
+        const force = `regenerate with ${rerunCommand(opts, '--force')}`;
+        throw new HtaError('output.failed', `${drift.damagedIndexes.map((d) => damagedIndexMessage(join(opts.out, d.index), join(opts.out, d.folder), d.damaged, force)).join('; and ')}; nothing was written`);
       }
       // A file of the user's with a report's name, or a page of hta's edited by hand, is never
       // overwritten without --force (docs/output-safety.md).

@@ -8,7 +8,7 @@
  */
 import { join } from 'node:path';
 import { HtaError } from '../errors.js';
-import { differsInLineEndingsOnly, type FileStanding, fileStanding, type OutputIndex, outputIndexText, readOutputIndex, readRegular, sha256 } from './output-index.js';
+import { damagedIndexMessage, differsInLineEndingsOnly, type FileStanding, fileStanding, type OutputIndex, outputIndexText, readOutputIndex, readRegular, sha256 } from './output-index.js';
 import { gitattributesLine } from './line-endings.js';
 import { writeFilesAtomic } from './write-atomic.js';
 
@@ -40,6 +40,8 @@ function crlfOnly(dir: string, name: string, index: OutputIndex): boolean {
 function refuseConflicts(out: FolderOutput, { index, standing }: ReturnType<typeof survey>): void {
   if (out.force) return;
   const found: string[] = [];
+  // A damaged index of hta's (empty, a merge conflict): what to do, rather than "not hta's".
+  if (index.damaged !== undefined) throw new HtaError('output.failed', `${damagedIndexMessage(join(out.dir, FOLDER_INDEX), `${out.option} ${out.dir}`, index.damaged, 'add --force')}; nothing was written`);
   if (index.foreign) found.push(`${join(out.dir, FOLDER_INDEX)} (not an index hta wrote)`);
   for (const [name, st] of standing) {
     if (st === 'foreign') found.push(`${join(out.dir, name)} (hta did not write it)`);

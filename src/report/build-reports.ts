@@ -182,6 +182,8 @@ export interface Drift {
   edited: string[];
   /** Those of `edited` that differ from what hta wrote in CRLF line ends only (git core.autocrlf). */
   lineEndings: string[];
+  /** Report folders whose index is empty or holds merge-conflict markers: `index` its path (relative), `damaged` why. */
+  damagedIndexes: { folder: string; index: string; damaged: string }[];
   /** Files an earlier run wrote and this one would not, but changed since: kept. */
   kept: string[];
 }
@@ -191,7 +193,7 @@ export interface Drift {
  * report folder that this run would not. Only a folder's index says what hta wrote there.
  */
 export function compareWithDisk(files: ReportFiles, outDir: string, folders: readonly string[]): Drift {
-  const drift: Drift = { stale: [], missing: [], extra: [], foreign: [], edited: [], lineEndings: [], kept: [] };
+  const drift: Drift = { stale: [], missing: [], extra: [], foreign: [], edited: [], lineEndings: [], damagedIndexes: [], kept: [] };
   const indexes = new Map(folders.map((f) => [f, readOutputIndex(join(outDir, f), REPORT_INDEX)]));
   const folderOf = (rel: string) => folders.find((f) => rel.startsWith(`${f}/`));
   for (const [rel, content] of files) {
@@ -208,7 +210,9 @@ export function compareWithDisk(files: ReportFiles, outDir: string, folders: rea
     const index = folder !== undefined ? indexes.get(folder) : undefined;
     const name = folder !== undefined ? rel.slice(folder.length + 1) : rel;
     if (name === REPORT_INDEX) {
-      if (index?.foreign) drift.foreign.push(rel);
+      // A damaged index of hta's (a merge conflict) is no file of the user's: named apart.
+      if (index?.damaged !== undefined) drift.damagedIndexes.push({ folder: folder!, index: rel, damaged: index.damaged });
+      else if (index?.foreign) drift.foreign.push(rel);
       continue;
     }
     const listed = index?.files.get(name);

@@ -4,7 +4,7 @@
  * disk, `-` for standard input, and an input emptied by redirecting an output onto it.
  */
 import { spawn } from 'node:child_process';
-import { copyFileSync, openSync, closeSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, openSync, closeSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readJsonFile } from '../../src/io/read-json.js';
@@ -45,6 +45,25 @@ describe('JSON written as JavaScript', () => {
 });
 
 describe('file names', () => {
+  it('a name ending in a space, or differing only in case, from a file that is there says so', async () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'synthetic'));
+    copyFileSync(TRIAL, join(dir, 'synthetic', 'trial.csv'));
+    const spaced = await runCli('validate', join(dir, 'synthetic', 'trial.csv '));
+    expect(spaced.code).toBe(2);
+    expect(spaced.stderr).toContain(`the file does not exist — the name ends in a space (usually a slip when pasting), and ${JSON.stringify(join(dir, 'synthetic', 'trial.csv'))} is there — write the name without it`);
+    const cased = await runCli('validate', join(dir, 'Synthetic', 'Trial.CSV'));
+    expect(cased.code).toBe(2);
+    expect(cased.stderr).toContain(`the file does not exist — a file differing only in case exists: ${JSON.stringify(join(dir, 'synthetic', 'trial.csv'))}`);
+    // In a manifest, where such a name is typed once and read on other machines.
+    writeFileSync(join(dir, 'm.json'), JSON.stringify({ reports: [{ id: 'm', kind: 'meta', out: 'm', data: 'Synthetic/Trial.CSV' }] }));
+    const report = await runCli('report', '--manifest', join(dir, 'm.json'), '--out', join(dir, 'out'));
+    expect(report.code).toBe(2);
+    expect(report.stderr).toContain(`a file differing only in case exists: ${JSON.stringify(join(dir, 'synthetic', 'trial.csv'))}`);
+    const none = await runCli('validate', join(dir, 'synthetic', 'other.csv'));
+    expect(none.stderr).toBe(`error: cannot read ${join(dir, 'synthetic', 'other.csv')}: the file does not exist\n`);
+  });
+
   it('a name typed composed (NFC) whose file on disk is decomposed (NFD, as macOS writes it) says so', async () => {
     const dir = tempDir();
     const nfd = 'Ma\u030alinger.csv';

@@ -9,7 +9,7 @@
  */
 import { expectedText, type Problem } from './errors.js';
 import { maskCpr } from './io/cpr-number.js';
-import { excerptAround } from './io/json-positions.js';
+import { excerptAround } from './io/excerpt.js';
 import type { CsvCell } from './io/write-csv.js';
 
 export interface ProblemGroup {

@@ -6,7 +6,7 @@
  * Input validation collects every `Problem` it finds (up to a limit) instead of stopping at
  * the first, so a user can fix a whole file in one pass.
  */
-import { formatProblemGroup, groupProblems, type ProblemGroup } from './problem-groups.js';
+import { formatProblemGroup, groupProblems, type ProblemGroup, shownValue } from './problem-groups.js';
 import { maskCpr } from './io/cpr-number.js';
 
 /** Where in an input file a problem sits, what was found and what was expected. */
@@ -86,7 +86,7 @@ export function formatProblem(p: Problem): string {
   const where = [p.file, p.line, p.column].filter((x) => x !== undefined).join(':');
   const field = p.field !== undefined ? ` (${p.field})` : '';
   // A value shaped like a CPR number is never quoted, whatever the column (cpr-number.ts).
-  const value = p.value !== undefined ? ` ${JSON.stringify(maskCpr(p.value))}` : '';
+  const value = p.value !== undefined ? ` ${JSON.stringify(shownValue(p.value))}` : '';
   const hint = p.hint !== undefined ? `; ${p.hint}` : '';
   // So are the problem's own words, which may quote a cell (`this patient's line 3 has "…"`).
   return `${where}${field}:${value} — expected ${maskCpr(expectedText(p))}${maskCpr(hint)}`;

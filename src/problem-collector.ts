@@ -9,7 +9,7 @@
  * block of bad lines costs two numbers however long it is.
  */
 import type { Problem } from './errors.js';
-import { addDetail, EXAMPLE_VALUES, lineRanges, type ProblemGroup } from './problem-groups.js';
+import { addDetail, EXAMPLE_VALUES, lineRanges, type ProblemGroup, shownValue } from './problem-groups.js';
 
 interface Slot {
   group: ProblemGroup;
@@ -68,7 +68,9 @@ export function createProblemCollector(): ProblemCollector {
         else if (p.line < r[n - 2]!) s.stray.push(p.line);
         // else: within the last run already
       }
-      if (p.value !== undefined && g.values.length < EXAMPLE_VALUES && !g.values.includes(p.value)) g.values.push(p.value);
+      // Cut as it is kept: a group holds a few short examples, never a 50 MB cell.
+      const value = p.value === undefined ? undefined : shownValue(p.value);
+      if (value !== undefined && g.values.length < EXAMPLE_VALUES && !g.values.includes(value)) g.values.push(value);
     },
     groups() {
       return [...slots.values()].map((s) => {

@@ -9,6 +9,7 @@
  */
 import { expectedText, type Problem } from './errors.js';
 import { maskCpr } from './io/cpr-number.js';
+import { excerptAround } from './io/excerpt.js';
 import type { CsvCell } from './io/write-csv.js';
 
 export interface ProblemGroup {
@@ -59,6 +60,19 @@ export function groupExpectedText(g: ProblemGroup): string {
 /** Groups keep at most this many distinct example values. */
 export const EXAMPLE_VALUES = 3;
 
+/** Longest value a problem quotes; a JSON value is cut at the same length (read-json.ts). */
+const MAX_SHOWN = 80;
+
+/**
+ * A cell as a problem quotes it: masked when shaped like a CPR number (before it is cut, so that no
+ * part of one is left), and at most 80 characters, "…" where cut — a 50 MB cell is one line of
+ * stderr, not 50 MB (docs/data-contracts.md#exit-codes-and-the-problem-format).
+ */
+export function shownValue(value: string): string {
+  const masked = maskCpr(value);
+  return masked.length <= MAX_SHOWN ? masked : excerptAround(masked, 0, MAX_SHOWN);
+}
+
 function groupKey(p: Problem): string {
   return [p.file, p.kind ?? '', p.kind ? '' : (p.field ?? ''), p.kind ? '' : p.expected].join('\u0000');
 }
@@ -81,7 +95,7 @@ export function groupProblems(problems: Iterable<Problem>): ProblemGroup[] {
     g.columns.add(p.column);
     g.fields.add(p.field);
     // A value shaped like a CPR number is never quoted, in text or --json (cpr-number.ts).
-    const value = p.value === undefined ? undefined : maskCpr(p.value);
+    const value = p.value === undefined ? undefined : shownValue(p.value);
     if (value !== undefined && g.values.length < EXAMPLE_VALUES && !g.values.includes(value)) g.values.push(value);
   }
   return [...groups.values()].map(({ lineSet, columns, fields, ...g }) => {

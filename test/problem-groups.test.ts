@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatError, HtaError, type Problem } from '../src/errors.js';
-import { formatLineRanges, formatProblemGroup, groupProblems, lineRanges } from '../src/problem-groups.js';
+import { formatLineRanges, formatProblemGroup, groupProblems, lineRanges, shownValue } from '../src/problem-groups.js';
 import { createProblemCollector } from '../src/problem-collector.js';
 
 const arm = (line: number, value: string): Problem => ({ file: 'x.csv', line, column: 2, field: 'arm', value, expected: 'an arm value of the plan' });
@@ -49,5 +49,17 @@ describe('problem groups', () => {
     expect(collector.groups()).toEqual(all);
     // One column: "field" as before, no list.
     expect(groupProblems([problems[0]!, { ...problems[0]!, line: 9 }])[0]).not.toHaveProperty('fields');
+  });
+});
+
+describe('a quoted value', () => {
+  it('is cut to 80 characters, and a CPR number in it is masked before the cut (no part of one is left)', () => {
+    const cell = `${'x'.repeat(72)}0101901234${'y'.repeat(30)}`;
+    const shown = shownValue(cell);
+    expect(shown.length).toBeLessThanOrEqual(80);
+    expect(shown.endsWith('…')).toBe(true);
+    expect(shown).not.toMatch(/0101|1234/);
+    expect(shown).toContain('DDMMYY');
+    expect(shownValue(' 12 ')).toBe(' 12 '); // short values as they are, spaces included
   });
 });

@@ -28,6 +28,9 @@ function placeholderOf(option: Option): string | undefined {
   return /[<[]([^>\]]+?)(\.\.\.)?[>\]]/.exec(option.flags)?.[1];
 }
 
+/** Whether an option's value is a path (`--out <file>`), by its placeholder. */
+export const isPathOption = (option: Option): boolean => PATH_PLACEHOLDER.test(placeholderOf(option) ?? '');
+
 /** Every command of the program (itself included), depth first. */
 export function allCommands(program: Command): Command[] {
   return [program, ...program.commands.flatMap((c) => allCommands(c))];

@@ -23,6 +23,7 @@ import { refuseStreamOntoInput, standardStreamFiles } from '../io/redirected-inp
 import { checkOutputTarget, existingFileError } from '../io/write-atomic.js';
 import { VALUE_SET_DIR } from '../instruments/valueset.js';
 import { shellWord } from '../io/shell-word.js';
+import { windowsNameProblem, windowsPath } from '../io/windows-names.js';
 
 /** A path as the user gave it, with the option (or argument) that gave it: `--plan`, `<csv>`. */
 export interface PathArg {
@@ -91,6 +92,24 @@ export function refuseSlipOutput(a: PathArg | undefined, what: 'file' | 'folder'
   if (what === 'file' && /[/\\]$/.test(a.path)) {
     throw new HtaError('usage.invalid', `${a.option} ${a.path}: that names a folder; ${a.option} needs a file name — e.g. ${a.option} ${shellWord(`${a.path}results.csv`)} to write a file in that folder`);
   }
+  refuseWindowsOnlyOutput(a, what);
+}
+
+/**
+ * Output names that make a literal name here and none on Windows (docs/output-safety.md): `\` and
+ * a drive (`out\scored.csv`, `C:\x.csv`) separate folders only on Windows — elsewhere they become
+ * part of one file name — and a name Windows cannot make (`con.csv`, `aux`, `x.csv.`, `a:b.csv`,
+ * windows-names.ts) is one the file could never be copied or checked out under there.
+ */
+function refuseWindowsOnlyOutput(a: PathArg, what: 'file' | 'folder'): void {
+  if (process.platform !== 'win32') {
+    const windows = windowsPath(a.path);
+    if (windows) throw new HtaError('usage.invalid', `${a.option} ${a.path}: ${windows}, which names nothing on this system: it would make a ${what} named "${a.path.split('/').pop()}" — give a path of this system, with / between folders`);
+    if (a.path.includes('\\')) throw new HtaError('usage.invalid', `${a.option} ${a.path}: a \\ is part of a name on Linux and macOS, so this would make one ${what} named "${a.path.split('/').pop()}" — write / between folders: ${a.option} ${shellWord(a.path.replaceAll('\\', '/'))}`);
+  }
+  const name = a.path.split(/[\\/]/).filter((s) => s !== '').pop() ?? '';
+  const problem = windowsNameProblem(name, what);
+  if (problem) throw new HtaError('usage.invalid', `${a.option} ${a.path}: ${problem} — choose another name`);
 }
 
 /** Throws an HtaError (exit 2) naming the option and path of the first problem; see the module comment. */

@@ -15,6 +15,7 @@ import { type CliIo, processIo } from './io.js';
 import { registerCommands } from './commands.js';
 import { refuseEmptyValues } from './empty-values.js';
 import { refuseRepeatedOptions } from './repeated-options.js';
+import { refuseOptionsAsValues } from './option-as-value.js';
 import { packageVersion } from './version.js';
 
 // commander is CommonJS: required, it loads in about half the CPU time of an ESM import, for
@@ -37,6 +38,7 @@ export async function buildProgram(io: CliIo, argv: readonly string[] = []): Pro
   refuseEmptyValues(program);
   // A second, different value of a one-value option: commander would keep the last (docs/cli.md "Repeated options").
   refuseRepeatedOptions(program);
+  refuseOptionsAsValues(program);
   markRequired(program);
   // Subcommands (and theirs) inherit the exit override and the output from `program`:
   // commander copies both into every command created with `.command()`.

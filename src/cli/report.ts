@@ -13,6 +13,8 @@ import type { CliIo } from './io.js';
 import { checkLang } from './options.js';
 import { packageVersion } from './version.js';
 import { DEFAULT_MANIFEST, DEFAULT_OUT, rerunCommand } from '../report/regenerate-command.js';
+import { lineEndingsRemedy } from '../io/line-endings.js';
+import { damagedIndexMessage } from '../io/output-index.js';
 
 export function registerReport(program: Command, io: CliIo, setExit: (code: number) => void): void {
   program
@@ -22,7 +24,7 @@ export function registerReport(program: Command, io: CliIo, setExit: (code: numb
     .option('--out <dir>', 'root folder of the reports', DEFAULT_OUT)
     .option('--lang <lang>', "language of every report (en or da); default: each report's own")
     .option('--only <ids>', 'only these reports of the manifest (comma-separated ids), e.g. --only uptake')
-    .option('--check', 'write nothing; exit 1 listing files that are stale, missing or extra')
+    .option('--check', 'write nothing (not even the chart cache); exit 1 listing files that are stale, missing or extra')
     .option('--allow-outside', "let the manifest name inputs outside its own folder (absolute paths, .., links); off by default so a manifest cannot read arbitrary files")
     .option('--force', "also replace report files edited by hand since hta wrote them, and files of a report's name that hta did not write (their content is lost); without it, hta report replaces only its own unchanged files")
     .option('--no-cache', 'draw every chart afresh instead of reusing identical ones from node_modules/.cache/hta (or $HTA_CACHE_DIR)')
@@ -54,7 +56,8 @@ export function registerReport(program: Command, io: CliIo, setExit: (code: numb
       guardPaths({ inputs: declared });
       const started = performance.now();
       const version = packageVersion();
-      const chartCache = opts.cache ? openChartCache(process.env.HTA_CACHE_DIR || defaultChartCacheDir(), rendererFingerprint(version)) : undefined;
+      // --check writes nothing, the cache included: it reads charts drawn before, never adds any.
+      const chartCache = opts.cache ? openChartCache(process.env.HTA_CACHE_DIR || defaultChartCacheDir(), rendererFingerprint(version), { readOnly: opts.check === true }) : undefined;
       // A folder of the user's named as the cache is left alone (render/chart-cache.ts); say why.
       if (chartCache?.refused) io.stderr(`note: ${chartCache.refused}\n`);
       // On a terminal, one status line ("report uptake: analysing") rewritten in place.
@@ -99,27 +102,47 @@ export function registerReport(program: Command, io: CliIo, setExit: (code: numb
         }
         // A page edited by hand, or a file hta did not write, is no plain "stale": regenerating
         // refuses it until a person moves it away (or --force), so CI must say which is which.
-        const held = new Set([...drift.edited, ...drift.foreign]);
+        const damaged = drift.damagedIndexes;
+        const held = new Set([...drift.edited, ...drift.foreign, ...damaged.map((d) => d.index)]);
         const stale = drift.stale.filter((f) => !held.has(f));
-        for (const [what, list] of [['stale', stale], ['edited', drift.edited], ['not written by hta', drift.foreign], ['missing', drift.missing], ['extra', drift.extra]] as const) {
+        // Pages git converted to CRLF on checkout are no one's edits: said apart, with the remedy.
+        const crlf = new Set(drift.lineEndings);
+        const edited = drift.edited.filter((f) => !crlf.has(f));
+        // In a folder whose index is damaged (a merge conflict) no file is known to be hta's or not.
+        const unknown = new Set(drift.foreign.filter((f) => damaged.some((d) => f.startsWith(`${d.folder}/`))));
+        const foreign = drift.foreign.filter((f) => !unknown.has(f));
+        for (const d of damaged) io.stdout(`unreadable index: ${damagedIndexMessage(join(opts.out, d.index), join(opts.out, d.folder), d.damaged, `regenerate with ${rerunCommand(opts, '--force')}`)}\n`);
+        for (const [what, list] of [['stale', stale], ['edited', edited], ['differs only in line endings (git core.autocrlf?)', drift.lineEndings], ['not written by hta', foreign], ["cannot tell whether hta wrote it (its folder's index is unreadable)", [...unknown]], ['missing', drift.missing], ['extra', drift.extra]] as const) {
           for (const f of list) io.stdout(`${what}: ${join(opts.out, f)}\n`);
         }
         for (const f of orphans) io.stdout(`not in the manifest: ${join(opts.out, f)}/ (a report hta wrote that the manifest no longer names: delete the folder, or name it in the manifest again)\n`);
         for (const f of leftovers) io.stdout(`left by an interrupted run: ${f} (a staging file, part of a page a stopped hta report was writing; never publish it: the next hta report removes it when its process no longer runs — else delete it)\n`);
         const fileCount = changed - orphans.length - leftovers.length;
-        if (fileCount > 0) io.stdout(`${fileCount} file(s) out of date; run ${rerunCommand(opts)} to regenerate${held.size ? ` (${held.size} of them edited by hand or not written by hta: move them away first, or regenerate with ${rerunCommand(opts, '--force')}, which replaces them)` : ''}\n`);
+        const byHand = held.size - crlf.size - unknown.size - damaged.length;
+        if (fileCount > 0) io.stdout(`${fileCount} file(s) out of date; run ${rerunCommand(opts)} to regenerate${byHand ? ` (${byHand} of them edited by hand or not written by hta: move them away first, or regenerate with ${rerunCommand(opts, '--force')}, which replaces them)` : ''}${damaged.length ? `, once the unreadable index above is mended` : ''}\n`);
+        if (crlf.size) io.stdout(`${crlf.size} file(s) differ only in line endings (git core.autocrlf?): ${lineEndingsRemedy(opts.out, rerunCommand(opts, '--force'))}\n`);
         setExit(1);
         return;
+      }
+      // With its index damaged, hta cannot tell its own files in a folder from the user's: that first.
+      if (!opts.force && drift.damagedIndexes.length > 0) {
+        const force = `regenerate with ${rerunCommand(opts, '--force')}`;
+        throw new HtaError('output.failed', `${drift.damagedIndexes.map((d) => damagedIndexMessage(join(opts.out, d.index), join(opts.out, d.folder), d.damaged, force)).join('; and ')}; nothing was written`);
       }
       // A file of the user's with a report's name, or a page of hta's edited by hand, is never
       // overwritten without --force (docs/output-safety.md).
       if (!opts.force && drift.foreign.length + drift.edited.length > 0) {
         const list = (rels: string[]) => rels.map((f) => join(opts.out, f)).join(', ');
+        const crlf = new Set(drift.lineEndings);
+        const edited = drift.edited.filter((f) => !crlf.has(f));
         const why = [
           ...(drift.foreign.length ? [`${drift.foreign.length} file(s) that hta report did not write (they are not in their folder's ${REPORT_INDEX}): ${list(drift.foreign)} — move them away (or delete them if they are an old report)`] : []),
-          ...(drift.edited.length ? [`${drift.edited.length} file(s) edited since hta wrote it: ${list(drift.edited)} — move your copy away`] : []),
+          ...(edited.length ? [`${edited.length} file(s) edited since hta wrote it: ${list(edited)} — move your copy away`] : []),
+          ...(crlf.size ? [`${crlf.size} file(s) that differ only in line endings from what hta wrote (git core.autocrlf?): ${list(drift.lineEndings)} — ${lineEndingsRemedy(opts.out, rerunCommand(opts, '--force'))}`] : []),
         ];
-        throw new HtaError('output.failed', `refusing to overwrite ${why.join('; and ')}; or replace them with ${rerunCommand(opts, '--force')}; nothing was written — --only <ids> regenerates the other reports`);
+        // The line-endings remedy already names --force; the others are offered it here.
+        const orForce = drift.foreign.length + edited.length > 0 ? `; or replace them with ${rerunCommand(opts, '--force')}` : '';
+        throw new HtaError('output.failed', `refusing to overwrite ${why.join('; and ')}${orForce}; nothing was written — --only <ids> regenerates the other reports`);
       }
       const toWrite = new Map([...drift.stale, ...drift.missing].map((rel) => [join(opts.out, rel), files.get(rel) as string | Uint8Array]));
       guardPaths({ inputs: [...inputs.values()], folderFiles: [...toWrite.keys()].map((path) => ({ option: '--out', path })) });

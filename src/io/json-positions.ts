@@ -5,7 +5,10 @@
  * otherwise exhaust the stack) and numbers that overflow to Infinity. See docs/limits.md.
  */
 
+import { excerptAround } from './excerpt.js';
 import { DOUBLE_QUOTE_LOOKALIKES, lookalikeAt } from './lookalike-characters.js';
+
+export { excerptAround };
 
 export interface JsonPosition {
   line: number;
@@ -295,11 +298,3 @@ export function positionIndex(text: string, values = new Map<string, number>(), 
   };
 }
 
-/** At most `max` characters of `line` around `col` (0-based), trimmed, with "…" where cut. */
-export function excerptAround(line: string, col: number, max: number): string {
-  const t = line.trimEnd();
-  if (t.length <= max) return t.trim();
-  const from = Math.max(0, Math.min(col - Math.floor(max / 3), t.length - (max - 2)));
-  const to = Math.min(t.length, from + max - 2);
-  return `${from > 0 ? '…' : ''}${t.slice(from, to).trim()}${to < t.length ? '…' : ''}`;
-}

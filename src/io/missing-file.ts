@@ -6,8 +6,12 @@
  * - a name typed in composed Unicode (NFC, `Målinger.csv` with one "å") while the file's name on
  *   disk is decomposed (NFD, "a" + a combining ring: as macOS writes names, and as they stay when
  *   copied to Linux, whose file names are bytes). Both look the same on screen.
+ * - a name ending in spaces (`"data": "trial.csv "` pasted into a manifest) when the name
+ *   without them is a file: as the output check says for `--out "x.csv "` (guard-output.ts).
+ * - a name differing only in case from a file that is there (`Synthetic/Trial.CSV`): one file
+ *   on Windows and macOS, two names on Linux, so a manifest written on one fails on the other.
  */
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
 /** A sentence to add to "the file does not exist", or undefined when there is nothing to add. */
@@ -17,7 +21,42 @@ export function missingFileHint(file: string): string | undefined {
   if (other !== undefined) {
     return `a file named ${JSON.stringify(join(dirname(file), other))} is there, whose name differs only in its Unicode form (${other === other.normalize('NFD') ? 'decomposed, as macOS writes names' : 'another composition'}): rename it, or copy its name from a file listing (ls) rather than typing it`;
   }
+  const trimmed = file.replace(/[ \t]+$/, '');
+  if (trimmed !== file && trimmed !== '' && existsSync(trimmed)) {
+    const trailing = file.slice(trimmed.length);
+    return `the name ends in ${trailing === ' ' ? 'a space' : trailing === '\t' ? 'a tab' : 'spaces or tabs'} (usually a slip when pasting), and ${JSON.stringify(trimmed)} is there — write the name without ${trailing.length === 1 ? 'it' : 'them'}`;
+  }
+  const cased = otherCase(file);
+  if (cased !== undefined) return `a file differing only in case exists: ${JSON.stringify(cased)} (on Linux names differ by case; on Windows and macOS they do not) — write its name as it is on disk`;
   return undefined;
+}
+
+/**
+ * The path on disk that equals `file` but for the case of its letters, found folder by folder
+ * from the last one that exists; undefined when there is none (or more than one candidate).
+ */
+function otherCase(file: string): string | undefined {
+  const parts = file.split('/');
+  let at = parts.length - 1;
+  // The deepest folder that exists; the names after it are matched without regard to case.
+  while (at > 0 && !existsSync(parts.slice(0, at).join('/') || '/')) at--;
+  let path = parts.slice(0, at).join('/');
+  for (const part of parts.slice(at)) {
+    if (part === '' || part === '.' || part === '..') {
+      path = path === '' ? part : `${path}/${part}`;
+      continue;
+    }
+    let names: string[];
+    try {
+      names = readdirSync(path === '' ? '.' : path);
+    } catch {
+      return undefined;
+    }
+    const matches = names.filter((n) => n.toLowerCase() === part.toLowerCase());
+    if (matches.length !== 1) return undefined;
+    path = path === '' ? matches[0]! : `${path}/${matches[0]}`;
+  }
+  return path === file ? undefined : path;
 }
 
 /** The name in `file`'s folder that equals its own under Unicode normalisation (NFC) but not byte for byte. */

@@ -8,6 +8,7 @@
 import { createHash } from 'node:crypto';
 import { lstatSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { shellWord } from './shell-word.js';
 
 export const sha256 = (content: string | Uint8Array): string => createHash('sha256').update(content).digest('hex');
 
@@ -18,6 +19,22 @@ export interface OutputIndex {
   present: boolean;
   /** It is there but is not an index hta wrote (not JSON with "files"): replaced only with --force. */
   foreign: boolean;
+  /**
+   * Why a foreign index looks like hta's own, damaged: empty, or holding git merge-conflict
+   * markers (two branches that both regenerated a report). Then hta cannot tell which files in
+   * the folder are its own, and says so instead of calling the index a file it did not write.
+   */
+  damaged?: string;
+}
+
+/** `it is empty`, `it holds git merge-conflict markers (line 4: <<<<<<< HEAD)`, or undefined. */
+export function indexDamage(text: string): string | undefined {
+  if (text.trim() === '') return 'it is empty';
+  const lines = text.split(/\r?\n/);
+  const at = lines.findIndex((l) => /^(<{7}|={7}|>{7}|\|{7})( |$)/.test(l));
+  if (at < 0) return undefined;
+  const line = lines[at]!.length > 60 ? `${lines[at]!.slice(0, 60)}…` : lines[at]!;
+  return `it holds git merge-conflict markers (line ${at + 1}: ${line})`;
 }
 
 /** The content of a regular file (never through a symbolic link), or undefined. */
@@ -27,6 +44,30 @@ export function readRegular(path: string): Buffer | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * Whether `current` is what hta wrote (`listed`, its SHA-256) but for CRLF line ends: git with
+ * core.autocrlf (Git for Windows' default) converts text files it checks out, so an untouched
+ * committed page differs from its index in line endings only (docs/output-safety.md).
+ */
+export function differsInLineEndingsOnly(current: Uint8Array, listed: string): boolean {
+  const text = Buffer.from(current);
+  if (!text.includes('\r\n')) return false;
+  // Byte for byte (latin1 maps each byte to one character and back), whatever the encoding.
+  return sha256(Buffer.from(text.toString('latin1').replaceAll('\r\n', '\n'), 'latin1')) === listed;
+}
+
+/**
+ * The message for a damaged index (`damaged` from readOutputIndex) at `indexPath` in `folder`;
+ * `force` says how to regenerate with --force (`hta report … --force`, `add --force`).
+ */
+export function damagedIndexMessage(indexPath: string, folder: string, damaged: string, force: string): string {
+  const conflict = damaged.includes('merge-conflict');
+  const mend = conflict
+    ? `keep one side of the merge conflict (\`git checkout --ours -- ${shellWord(indexPath)}\`, or --theirs) and run hta again (files of the other side then show as edited)`
+    : `restore it (\`git checkout -- ${shellWord(indexPath)}\`) and run hta again`;
+  return `${indexPath}, hta's index of the files it wrote in ${folder}, is unreadable${conflict ? ' (merge conflict?)' : ''}: ${damaged}, so hta cannot tell which files there are its own — ${mend}; or ${force}, which replaces every file hta writes there (hand edits included)`;
 }
 
 /** The index `indexName` of `folder`; an empty one when there is none. */
@@ -39,7 +80,8 @@ export function readOutputIndex(folder: string, indexName: string): OutputIndex 
     const entries = Object.entries(files).filter((e): e is [string, string] => typeof e[1] === 'string' && !e[0].split('/').includes('..'));
     return { files: new Map(entries), present: true, foreign: false };
   } catch {
-    return { files: new Map(), present: true, foreign: true };
+    const damaged = indexDamage(text.toString('utf8'));
+    return { files: new Map(), present: true, foreign: true, ...(damaged ? { damaged } : {}) };
   }
 }
 

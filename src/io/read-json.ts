@@ -18,6 +18,7 @@ import { issueExpected, type SchemaIssue, typeText } from './zod-issue-text.js';
 import { utf16Of, utf16WithoutMark } from './utf16.js';
 import { specialFileError, specialFileKind } from './regular-file.js';
 import { doesNotExist } from './missing-file.js';
+import { refuseSpreadsheetJson } from './spreadsheet-json.js';
 import { refuseStreamOntoInput } from './redirected-input.js';
 
 /** Largest plan or manifest read (bytes): real ones are a few kilobytes. */
@@ -47,6 +48,7 @@ export function readJsonFile(file: string, what: string): unknown {
     const reason = code === 'EISDIR' ? 'it is a folder, not a file' : code === 'ENOENT' ? doesNotExist(file) : 'the file does not exist or is not readable';
     throw new HtaError('input.unreadable', `cannot read ${what} ${file}: ${reason}`);
   }
+  refuseSpreadsheetJson(bytes, file, what);
   const text = decodeJson(bytes, file).replace(/^\uFEFF/, '');
   if (text.trim() === '') throw new HtaError('plan.invalid', `${file} is empty`, [{ file, line: 1, expected: 'a JSON object' }]);
   notJsonLooking(text, file, what);

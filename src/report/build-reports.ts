@@ -12,7 +12,7 @@ import { readFileSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { HtaError } from '../errors.js';
 import { fsFailure, isFsError } from '../io/fs-error.js';
-import { outputIndexText, readOutputIndex, readRegular, sha256 } from '../io/output-index.js';
+import { differsInLineEndingsOnly, outputIndexText, readOutputIndex, readRegular, sha256 } from '../io/output-index.js';
 import { jsonProblems } from '../io/read-json.js';
 import { zodShapeHint } from '../io/zod-shape.js';
 import type { Lang } from './i18n.js';
@@ -180,6 +180,10 @@ export interface Drift {
   foreign: string[];
   /** Stale files an earlier run wrote that were changed since (by hand): never overwritten without --force. */
   edited: string[];
+  /** Those of `edited` that differ from what hta wrote in CRLF line ends only (git core.autocrlf). */
+  lineEndings: string[];
+  /** Report folders whose index is empty or holds merge-conflict markers: `index` its path (relative), `damaged` why. */
+  damagedIndexes: { folder: string; index: string; damaged: string }[];
   /** Files an earlier run wrote and this one would not, but changed since: kept. */
   kept: string[];
 }
@@ -189,7 +193,7 @@ export interface Drift {
  * report folder that this run would not. Only a folder's index says what hta wrote there.
  */
 export function compareWithDisk(files: ReportFiles, outDir: string, folders: readonly string[]): Drift {
-  const drift: Drift = { stale: [], missing: [], extra: [], foreign: [], edited: [], kept: [] };
+  const drift: Drift = { stale: [], missing: [], extra: [], foreign: [], edited: [], lineEndings: [], damagedIndexes: [], kept: [] };
   const indexes = new Map(folders.map((f) => [f, readOutputIndex(join(outDir, f), REPORT_INDEX)]));
   const folderOf = (rel: string) => folders.find((f) => rel.startsWith(`${f}/`));
   for (const [rel, content] of files) {
@@ -206,12 +210,17 @@ export function compareWithDisk(files: ReportFiles, outDir: string, folders: rea
     const index = folder !== undefined ? indexes.get(folder) : undefined;
     const name = folder !== undefined ? rel.slice(folder.length + 1) : rel;
     if (name === REPORT_INDEX) {
-      if (index?.foreign) drift.foreign.push(rel);
+      // A damaged index of hta's (a merge conflict) is no file of the user's: named apart.
+      if (index?.damaged !== undefined) drift.damagedIndexes.push({ folder: folder!, index: rel, damaged: index.damaged });
+      else if (index?.foreign) drift.foreign.push(rel);
       continue;
     }
     const listed = index?.files.get(name);
     if (listed === undefined) drift.foreign.push(rel);
-    else if (sha256(current) !== listed) drift.edited.push(rel);
+    else if (sha256(current) !== listed) {
+      drift.edited.push(rel);
+      if (differsInLineEndingsOnly(current, listed)) drift.lineEndings.push(rel);
+    }
   }
   for (const [folder, index] of indexes) {
     for (const [name, hash] of index.files) {
@@ -222,7 +231,7 @@ export function compareWithDisk(files: ReportFiles, outDir: string, folders: rea
       (sha256(current) === hash ? drift.extra : drift.kept).push(rel);
     }
   }
-  for (const k of ['stale', 'missing', 'extra', 'foreign', 'edited', 'kept'] as const) drift[k].sort();
+  for (const k of ['stale', 'missing', 'extra', 'foreign', 'edited', 'lineEndings', 'kept'] as const) drift[k].sort();
   return drift;
 }
 

@@ -5,6 +5,7 @@
  * manifest is checked (`hta plan check` as `hta report`), naming the backslash.
  */
 import { z } from 'zod';
+import { windowsNameProblem, windowsPath } from '../io/windows-names.js';
 
 export const BACKSLASH_RULE = 'write / between folders, not \\ (a manifest is read the same on every system)';
 
@@ -13,7 +14,11 @@ export function manifestPath(description: string) {
   return z
     .string()
     .superRefine((s, ctx) => {
-      if (s.includes('\\')) ctx.addIssue({ code: 'custom', message: `a path relative to the manifest: ${JSON.stringify(s.replaceAll('\\', '/'))} — ${BACKSLASH_RULE}; on Linux and macOS a \\ is part of a file name` });
+      // `C:\Users\me\trial.csv` is no relative path with the wrong separator: "C:/Users/…" would be
+      // a folder "C:" in the manifest's folder, on every system but Windows.
+      const windows = windowsPath(s);
+      if (windows) ctx.addIssue({ code: 'custom', message: `a path relative to the manifest — this is ${windows}, which names nothing on Linux or macOS (a manifest is read the same on every system, so it is refused, --allow-outside or not): put the file in the manifest's folder (or a folder inside it) and name it from there with / between folders, e.g. ${JSON.stringify(s.split(/[\\/]/).pop())}` });
+      else if (s.includes('\\')) ctx.addIssue({ code: 'custom', message: `a path relative to the manifest: ${JSON.stringify(s.replaceAll('\\', '/'))} — ${BACKSLASH_RULE}; on Linux and macOS a \\ is part of a file name` });
     })
     .describe(description);
 }
@@ -25,9 +30,6 @@ export function manifestPath(description: string) {
  */
 export const OUT_RULE = 'a relative folder name of ASCII letters, digits, ".", "_" and "-", with "/" between folders, starting with a letter or digit (no spaces, no letters such as æ ø å, no \\) — e.g. "ryg-forsoeg"';
 
-/** Names Windows keeps for devices, in any case and with any extension (`con`, `Aux.md`, `LPT1.x`). */
-const WINDOWS_DEVICES = /^(con|prn|aux|nul|com[1-9]|lpt[1-9])(\.|$)/i;
-
 /**
  * Why a folder name of an entry's `out` cannot be used on Windows, or undefined: a name ending in
  * "." (Windows drops it, so "a." is the folder "a" there, another report's, say) or a device name
@@ -36,10 +38,8 @@ const WINDOWS_DEVICES = /^(con|prn|aux|nul|com[1-9]|lpt[1-9])(\.|$)/i;
  */
 export function windowsFolderProblem(out: string): string | undefined {
   for (const segment of out.split('/')) {
-    if (segment === '' || segment === '.') continue;
-    if (segment.endsWith('.')) return `no folder name ending in "." ("${segment}"): Windows drops the dot, so it would be the folder "${segment.replace(/\.+$/, '')}" there`;
-    const device = WINDOWS_DEVICES.exec(segment);
-    if (device) return `no folder named "${segment}": ${device[1]!.toUpperCase()} is a device name on Windows (in any case, with any extension), where no folder can be called that`;
+    const problem = windowsNameProblem(segment, 'folder');
+    if (problem) return problem;
   }
   return undefined;
 }

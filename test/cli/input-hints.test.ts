@@ -4,7 +4,7 @@
  * disk, `-` for standard input, and an input emptied by redirecting an output onto it.
  */
 import { spawn } from 'node:child_process';
-import { copyFileSync, openSync, closeSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, openSync, closeSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readJsonFile } from '../../src/io/read-json.js';
@@ -24,6 +24,44 @@ function problemOf(file: string): string {
   }
   return 'read';
 }
+
+describe('a JSON file saved by a spreadsheet', () => {
+  it('Excel\'s CSV export of a plan (lines in quotes, every " doubled; Windows-1252 or UTF-8 with BOM) is named as such', async () => {
+    const dir = tempDir();
+    // As Excel writes it: the first line "{" bare, each line holding a " or a , quoted.
+    const lines = readFileSync(PLAN, 'utf8').trimEnd().split('\n').map((l) => (/[",]/.test(l) ? `"${l.replaceAll('"', '""')}"` : l));
+    writeFileSync(join(dir, 'plan.json'), Buffer.from(lines.join('\r\n').replace('selfBACK', 'self\u2013BACK'), 'latin1'));
+    writeFileSync(join(dir, 'plan8.csv'), '\ufeff' + lines.join('\r\n'));
+    for (const file of ['plan.json', 'plan8.csv']) {
+      const r = await runCli('analyze', TRIAL, '--plan', join(dir, file));
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(`error: ${join(dir, file)} looks like a spreadsheet's export of the JSON plan, not the JSON itself: its lines are in quotes with every " doubled, as Excel writes a CSV`);
+      expect(r.stderr).toContain('open this one in a text editor (Notepad, VS Code), not a spreadsheet');
+      expect(r.stderr).not.toContain('$schema'); // nothing of the file is quoted
+    }
+    // The plan itself is read as ever.
+    expect(problemOf(PLAN)).toBe('read');
+  });
+});
+
+describe('a huge cell', () => {
+  it('is quoted cut to 80 characters, as JSON values are: a 1 MB number is one short line of stderr', async () => {
+    const dir = tempDir();
+    const lines = readFileSync(TRIAL, 'utf8').split('\n');
+    const header = lines[0]!.split(',');
+    const col = header.indexOf('rmdq_01') >= 0 ? header.indexOf('rmdq_01') : header.findIndex((h) => /rmdq/i.test(h));
+    const cells = lines[1]!.split(',');
+    cells[col] = '9'.repeat(1_000_000);
+    lines[1] = cells.join(',');
+    writeFileSync(join(dir, 'huge.csv'), lines.join('\n'));
+    const r = await runCli('validate', join(dir, 'huge.csv'));
+    expect(r.code).toBe(2);
+    expect(r.stderr.length).toBeLessThan(2_000);
+    expect(r.stderr).toMatch(/\(rmdq_1\): "9{70,80}…" — expected an answer/);
+    const json = await runCli('validate', join(dir, 'huge.csv'), '--json');
+    expect(json.stdout.length + json.stderr.length).toBeLessThan(4_000);
+  });
+});
 
 describe('JSON written as JavaScript', () => {
   it('a trailing comma is named as such, at the comma', () => {
@@ -45,6 +83,25 @@ describe('JSON written as JavaScript', () => {
 });
 
 describe('file names', () => {
+  it('a name ending in a space, or differing only in case, from a file that is there says so', async () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'synthetic'));
+    copyFileSync(TRIAL, join(dir, 'synthetic', 'trial.csv'));
+    const spaced = await runCli('validate', join(dir, 'synthetic', 'trial.csv '));
+    expect(spaced.code).toBe(2);
+    expect(spaced.stderr).toContain(`the file does not exist — the name ends in a space (usually a slip when pasting), and ${JSON.stringify(join(dir, 'synthetic', 'trial.csv'))} is there — write the name without it`);
+    const cased = await runCli('validate', join(dir, 'Synthetic', 'Trial.CSV'));
+    expect(cased.code).toBe(2);
+    expect(cased.stderr).toContain(`the file does not exist — a file differing only in case exists: ${JSON.stringify(join(dir, 'synthetic', 'trial.csv'))}`);
+    // In a manifest, where such a name is typed once and read on other machines.
+    writeFileSync(join(dir, 'm.json'), JSON.stringify({ reports: [{ id: 'm', kind: 'meta', out: 'm', data: 'Synthetic/Trial.CSV' }] }));
+    const report = await runCli('report', '--manifest', join(dir, 'm.json'), '--out', join(dir, 'out'));
+    expect(report.code).toBe(2);
+    expect(report.stderr).toContain(`a file differing only in case exists: ${JSON.stringify(join(dir, 'synthetic', 'trial.csv'))}`);
+    const none = await runCli('validate', join(dir, 'synthetic', 'other.csv'));
+    expect(none.stderr).toBe(`error: cannot read ${join(dir, 'synthetic', 'other.csv')}: the file does not exist\n`);
+  });
+
   it('a name typed composed (NFC) whose file on disk is decomposed (NFD, as macOS writes it) says so', async () => {
     const dir = tempDir();
     const nfd = 'Ma\u030alinger.csv';

@@ -89,6 +89,19 @@ describe('output folders: only files hta wrote there, unchanged since, are writt
     expect(forced.code, forced.stderr).toBe(0);
     expect(readFileSync(join(dir, 'budget-observed.csv'), 'utf8')).not.toBe('edited by hand\n');
     expect(readFileSync(join(dir, 'mine.txt'), 'utf8')).toBe('mine\n');
+
+    // A table git checked out with CRLF line ends (core.autocrlf) is no one's edit: said so.
+    const table = readFileSync(join(dir, 'budget-observed.csv'), 'utf8');
+    writeFileSync(join(dir, 'budget-observed.csv'), table.replaceAll('\n', '\r\n'));
+    const crlf = await uptake(dir);
+    expect(crlf.code).toBe(2);
+    expect(crlf.stderr).toContain(`${join(dir, 'budget-observed.csv')} (differs only in line endings from what hta wrote: git core.autocrlf? add \``);
+
+    // An index emptied (a cut-short copy, a bad merge): said so, with what to do.
+    writeFileSync(join(dir, '.hta-files.json'), '');
+    const empty = await uptake(dir);
+    expect(empty.code).toBe(2);
+    expect(empty.stderr).toContain(`error: ${join(dir, '.hta-files.json')}, hta's index of the files it wrote in --csv-dir ${dir}, is unreadable: it is empty, so hta cannot tell which files there are its own`);
   });
 
   it('uptake --csv-dir into a folder with the user\'s own activation-metrics.csv (no index): refused, the file intact', async () => {

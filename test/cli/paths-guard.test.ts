@@ -136,6 +136,34 @@ describe('folders, devices and links where files belong (and the reverse): exit 
     expect(readdirSync(w.dir).sort()).toEqual(['p.json', 'x.csv']);
   });
 
+  it.skipIf(process.platform === 'win32')('a \\ or a drive, and a name Windows cannot make, are refused with the fix: no literal "out\\scored.csv", "con.csv" or "x.csv."', async () => {
+    const w = workspace();
+    const runs: [string[], string][] = [
+      [['score', w.csv, '--out', 'out\\scored.csv'], '--out out\\scored.csv: a \\ is part of a name on Linux and macOS, so this would make one file named "out\\scored.csv" — write / between folders: --out out/scored.csv'],
+      [['score', w.csv, '--out', 'C:\\x.csv'], '--out C:\\x.csv: an absolute Windows path (drive C:), which names nothing on this system'],
+      [['score', w.csv, '--out', '\\\\srv\\share\\x.csv'], 'a Windows network (UNC) path (\\\\srv\\share)'],
+      [['score', w.csv, '--out', 'a:b.csv'], '--out a:b.csv: a Windows path on drive A: (relative to its current folder)'],
+      [['score', w.csv, '--out', 'ab:c.csv'], '--out ab:c.csv: no file name with ":" ("ab:c.csv"): Windows allows none of'],
+      [['score', w.csv, '--out', 'con.csv'], '--out con.csv: no file named "con.csv": CON is a device name on Windows'],
+      [['analyze', w.csv, '--plan', w.plan, '--csv', 'x.csv.'], '--csv x.csv.: no file name ending in "." ("x.csv."): Windows drops the dot, so it would be the file "x.csv" there'],
+      [['simulate', 'trial', '--patients', '10', '--out', 'aux'], '--out aux: no file named "aux": AUX is a device name on Windows'],
+      [['uptake', join(FX, 'registry-small.csv'), '--eligible', join(FX, 'eligible-small.csv'), '--plan', UPTAKE_PLAN, '--csv-dir', 'tables\\nul'], '--csv-dir tables\\nul: a \\ is part of a name'],
+      [['uptake', join(FX, 'registry-small.csv'), '--eligible', join(FX, 'eligible-small.csv'), '--plan', UPTAKE_PLAN, '--csv-dir', 'Nul'], 'no folder named "Nul": NUL is a device name'],
+      [['report', '--manifest', join(w.dir, 'm.json'), '--out', 'site\\r'], '--out site\\r: a \\ is part of a name on Linux and macOS, so this would make one folder named "site\\r" — write / between folders: --out site/r'],
+    ];
+    // In the workspace: were the check gone, the literal names would be made there.
+    const home = process.cwd();
+    process.chdir(w.dir);
+    try {
+      for (const [argv, message] of runs) expectCleanFailure(await runCli(...argv), message);
+      // A name Windows can make, beside them, is written.
+      expect((await runCli('score', w.csv, '--out', 'out.csv')).code).toBe(0);
+    } finally {
+      process.chdir(home);
+    }
+    expect(readdirSync(w.dir).sort()).toEqual(['out.csv', 'p.json', 'x.csv']);
+  });
+
   it('score --out under a file (a file where a folder is needed)', async () => {
     const w = workspace();
     const r = await runCli('score', w.csv, '--out', join(w.csv, 'scored.csv'));

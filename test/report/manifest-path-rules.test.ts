@@ -41,6 +41,23 @@ describe('manifest path rules', () => {
     expect(reportFolder(e!.out)).toBe('ryg');
   });
 
+  it('a Windows drive or network path is named as such, with or without --allow-outside, not "fixed" to a relative C:/… that cannot exist', async () => {
+    for (const [data, what] of [['C:\\Users\\me\\trial.csv', 'an absolute Windows path (drive C:)'], ['c:/Users/me/trial.csv', 'an absolute Windows path (drive C:)'], ['\\\\server\\share\\trial.csv', 'a Windows network (UNC) path (\\\\server\\share)']]) {
+      const p = problemOf(meta('r', { data }));
+      expect(p).toMatchObject({ field: 'reports.0.data', value: data });
+      expect(p.expected).toContain(`this is ${what}, which names nothing on Linux or macOS`);
+      expect(p.expected).toContain('e.g. "trial.csv"');
+      expect(p.expected).not.toContain('"C:/Users');
+    }
+    const dir = tempDir();
+    const manifest = join(dir, 'reports.json');
+    writeFileSync(manifest, JSON.stringify({ reports: [meta('r', { data: 'C:/Users/me/trial.csv' })] }));
+    const r = await runCli('report', '--manifest', manifest, '--out', join(dir, 'out'), '--allow-outside');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('an absolute Windows path (drive C:)');
+    expect(r.stderr).not.toContain('does not exist');
+  });
+
   it('an input path with \\ between folders is refused by plan check and report alike, naming the backslash', async () => {
     const p = problemOf(meta('r', { data: '..\\data\\forsøg æøå.csv' }));
     expect(p).toMatchObject({ field: 'reports.0.data' });

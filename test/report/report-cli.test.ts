@@ -1,4 +1,4 @@
-import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
@@ -78,10 +78,18 @@ describe('hta report', () => {
       // Folders of one name (`site`), so that the pages name the same --out.
       expect((await runCli('report', '--manifest', w.manifest, '--out', join(w.dir, 'fresh', 'site'), '--no-cache')).code).toBe(0);
       expect(existsSync(cacheDir)).toBe(false);
+      // --check writes nothing, the cache included: drawing afresh, it makes no cache folder …
+      expect((await runCli('report', '--manifest', w.manifest, '--out', join(w.dir, 'fresh', 'site'), '--check')).code).toBe(0);
+      expect(existsSync(cacheDir)).toBe(false);
       expect((await runCli('report', '--manifest', w.manifest, '--out', join(w.dir, 'first', 'site'))).code).toBe(0);
       expect(readdirSync(cacheDir).filter((f) => f.endsWith('.png'))).toHaveLength(4);
       // A damaged entry (its PNG gone) is drawn again; the rest come from the cache.
       rmSync(join(cacheDir, readdirSync(cacheDir).find((f) => f.endsWith('.png'))!));
+      // … and reading one, it neither adds the chart it drew nor marks the others as used.
+      const cacheState = () => new Map(readdirSync(cacheDir).map((f) => [f, statSync(join(cacheDir, f)).mtimeMs]));
+      const unchecked = cacheState();
+      expect((await runCli('report', '--manifest', w.manifest, '--out', join(w.dir, 'first', 'site'), '--check')).code).toBe(0);
+      expect(cacheState()).toEqual(unchecked);
       expect((await runCli('report', '--manifest', w.manifest, '--out', join(w.dir, 'cached', 'site'))).code).toBe(0);
       const fresh = snapshot(join(w.dir, 'fresh', 'site', 'selfback'));
       for (const [f, bytes] of snapshot(join(w.dir, 'cached', 'site', 'selfback'))) expect(bytes.equals(fresh.get(f)!), f).toBe(true);

@@ -10,6 +10,7 @@ import { shellWord } from '../../src/io/shell-word.js';
 import { stagingName } from '../../src/io/stale-staging.js';
 
 const STUDIES = readFileSync('data/published/selfback-studies.csv', 'utf8');
+const snapshot = (dir: string) => new Map(readdirSync(dir).map((f) => [f, readFileSync(join(dir, f), 'latin1')]));
 
 function metaWorkspace() {
   const dir = tempDir();
@@ -100,6 +101,58 @@ describe('hta report never removes or overwrites what it did not write', () => {
     expect(forced.code, forced.stderr).toBe(0);
     expect(forced.stderr).toContain('1 written');
     expect(readFileSync(join(w.folder, 'README.md'), 'utf8')).toBe(page);
+
+    // Pages git checked out with CRLF line ends (core.autocrlf on Windows) are no one's edits:
+    // said so, with the remedy, and still not overwritten (a real edit beside them stays "edited").
+    const html = readFileSync(join(w.folder, 'index.html'), 'utf8');
+    writeFileSync(join(w.folder, 'README.md'), page.replaceAll('\n', '\r\n'));
+    writeFileSync(join(w.folder, 'index.html'), html.replaceAll('\n', '\r\n'));
+    const crlf = await runCli('report', '--manifest', w.manifest, '--out', w.out);
+    expect(crlf.code).toBe(2);
+    expect(crlf.stderr).toContain(`refusing to overwrite 2 file(s) that differ only in line endings from what hta wrote (git core.autocrlf?): ${join(w.folder, 'README.md')}, ${join(w.folder, 'index.html')} — `);
+    expect(crlf.stderr).toContain("/** -text` to the repository's .gitattributes");
+    expect(crlf.stderr).not.toContain('edited since hta wrote it');
+    expect(readFileSync(join(w.folder, 'README.md'), 'utf8')).toBe(page.replaceAll('\n', '\r\n'));
+    writeFileSync(join(w.folder, 'results.json'), readFileSync(join(w.folder, 'results.json'), 'utf8').replaceAll('\n', '\r\n') + ' ');
+    const crlfCheck = await runCli('report', '--manifest', w.manifest, '--out', w.out, '--check');
+    expect(crlfCheck.code).toBe(1);
+    expect(crlfCheck.stdout).toContain(`differs only in line endings (git core.autocrlf?): ${join(w.folder, 'README.md')}\n`);
+    expect(crlfCheck.stdout).toContain(`edited: ${join(w.folder, 'results.json')}\n`);
+    expect(crlfCheck.stdout).not.toContain(`edited: ${join(w.folder, 'README.md')}`);
+    expect(crlfCheck.stdout).toContain('1 of them edited by hand or not written by hta');
+    expect(crlfCheck.stdout).toContain('2 file(s) differ only in line endings (git core.autocrlf?): git converts text files on checkout');
+  });
+
+  it('an index with git merge-conflict markers, or empty, is named as unreadable with what to do, not as a file hta did not write', { timeout: 60_000 }, async () => {
+    const w = metaWorkspace();
+    expect((await runCli('report', '--manifest', w.manifest, '--out', w.out)).code).toBe(0);
+    const indexPath = join(w.folder, '.hta-report.json');
+    const index = readFileSync(indexPath, 'utf8');
+    const lines = index.split('\n');
+    const at = lines.findIndex((l) => l.includes('"README.md"'));
+    // Two branches that both regenerated the report, merged.
+    const conflicted = [...lines.slice(0, at), '<<<<<<< HEAD', lines[at], '=======', lines[at]!.replace(/"[0-9a-f]{64}"/, `"${'0'.repeat(64)}"`), '>>>>>>> other', ...lines.slice(at + 1)].join('\n');
+    writeFileSync(indexPath, conflicted);
+    const before = snapshot(w.folder);
+    const r = await runCli('report', '--manifest', w.manifest, '--out', w.out);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`error: ${indexPath}, hta's index of the files it wrote in ${w.folder}, is unreadable (merge conflict?): it holds git merge-conflict markers (line ${at + 1}: <<<<<<< HEAD), so hta cannot tell which files there are its own — keep one side of the merge conflict (\`git checkout --ours -- ${shellWord(indexPath)}\`, or --theirs)`);
+    expect(r.stderr).toContain(`--force\`, which replaces every file hta writes there (hand edits included); nothing was written`);
+    expect(r.stderr).not.toContain('not in their folder');
+    expect(snapshot(w.folder)).toEqual(before);
+    const check = await runCli('report', '--manifest', w.manifest, '--out', w.out, '--check');
+    expect(check.code).toBe(1);
+    expect(check.stdout).toContain(`unreadable index: ${indexPath}, hta's index`);
+    expect(check.stdout).not.toContain('not written by hta');
+    expect(check.stdout).not.toContain(`stale: ${indexPath}`);
+
+    writeFileSync(indexPath, '');
+    const empty = await runCli('report', '--manifest', w.manifest, '--out', w.out);
+    expect(empty.code).toBe(2);
+    expect(empty.stderr).toContain(`is unreadable: it is empty, so hta cannot tell which files there are its own — restore it (\`git checkout -- ${shellWord(indexPath)}\`)`);
+    const forced = await runCli('report', '--manifest', w.manifest, '--out', w.out, '--force');
+    expect(forced.code, forced.stderr).toBe(0);
+    expect(readFileSync(indexPath, 'utf8')).toBe(index);
   });
 
   it('a page made from a manifest of the user\'s names the command that regenerates it', { timeout: 60_000 }, async () => {

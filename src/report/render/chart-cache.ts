@@ -122,8 +122,12 @@ function folderState(dir: string): 'absent' | 'marked' | 'unmarked' | 'foreign' 
   return names.every((n) => ENTRY.test(n) || STAGING.test(n)) ? 'unmarked' : 'foreign';
 }
 
-/** A cache in `dir` (created on first write); any file-system failure turns it into a no-op. */
-export function openChartCache(dir: string, fingerprint: string): ChartCache {
+/**
+ * A cache in `dir` (created on first write); any file-system failure turns it into a no-op.
+ * `readOnly` (`hta report --check`, which writes nothing: docs/manifest.md): entries are read, but
+ * nothing is created, written, pruned or marked as used.
+ */
+export function openChartCache(dir: string, fingerprint: string, options: { readOnly?: boolean } = {}): ChartCache {
   const keyOf = (spec: unknown) => chartCacheKey(fingerprint, spec);
   const state = folderState(dir);
   if (state === 'foreign') {
@@ -135,7 +139,7 @@ export function openChartCache(dir: string, fingerprint: string): ChartCache {
     };
   }
   let marked = state === 'marked';
-  let writable = state !== 'unusable';
+  let writable = state !== 'unusable' && options.readOnly !== true;
   /** Puts hta's marker in the folder (creating it); false when it cannot. */
   const claim = (): boolean => {
     if (marked) return true;
@@ -158,12 +162,14 @@ export function openChartCache(dir: string, fingerprint: string): ChartCache {
       } catch {
         return undefined;
       }
-      try {
-        // Marks the entry as recently used, for `prune`; a read-only cache is still a cache.
-        const now = new Date();
-        utimesSync(`${base}.png`, now, now);
-      } catch {
-        // ignore
+      // Marks the entry as recently used, for `prune`; a cache on a read-only disk is still a cache.
+      if (options.readOnly !== true) {
+        try {
+          const now = new Date();
+          utimesSync(`${base}.png`, now, now);
+        } catch {
+          // ignore
+        }
       }
       return chart;
     },

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CACHE_MARKER, chartCacheKey, openChartCache, rendererFingerprint } from '../../../src/report/render/chart-cache.js';
@@ -101,6 +101,28 @@ describe('chart cache', () => {
     expect(fresh.refused).toBeUndefined();
     fresh.put({ b: 2 }, chart(2));
     expect(fresh.get({ b: 2 })).toEqual(chart(2));
+  });
+
+  it('a read-only cache (hta report --check) reads entries but creates, writes, prunes and touches nothing', () => {
+    const absent = join(tempDir(), 'cache');
+    const none = openChartCache(absent, 'fp', { readOnly: true });
+    none.put({ a: 1 }, chart(1));
+    none.prune();
+    expect(existsSync(absent)).toBe(false);
+
+    const dir = join(tempDir(), 'cache');
+    const writer = openChartCache(dir, 'fp');
+    for (let i = 0; i < 401; i++) writer.put({ i }, chart(i % 200));
+    const old = new Date(2000, 0, 1);
+    for (const f of readdirSync(dir)) utimesSync(join(dir, f), old, old);
+    const state = () => new Map(readdirSync(dir).map((f) => [f, [readFileSync(join(dir, f), 'latin1'), statSync(join(dir, f)).mtimeMs]]));
+    const before = state();
+    const cache = openChartCache(dir, 'fp', { readOnly: true });
+    expect(cache.get({ i: 7 })).toEqual(chart(7));
+    cache.put({ new: 1 }, chart(1));
+    cache.prune();
+    expect(cache.get({ new: 1 })).toBeUndefined();
+    expect(state()).toEqual(before);
   });
 
   it('a cache folder that cannot be created is no cache, not an error', () => {

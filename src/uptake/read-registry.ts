@@ -739,10 +739,12 @@ export function readEligibleFile(file: string, options: ReadEligibleOptions = {}
     problems.length = 0;
     ri = years!.text[0]!;
   }
+  // Counts per quarter (`Region;2025-K1;…`, a `Kvartal` column): said so, with how a year's count
+  // follows (eligible-quarters.ts) — also when the region, year and count columns are there too,
+  // where one quarter per year would otherwise be read as the year's count.
+  const quarters = quarterColumnsError(file, table.header);
+  if (quarters) throw quarters;
   if (problems.length > 0) {
-    // Counts per quarter (`Region;2025-K1;…`, a `Kvartal` column): said so, with how a year's count follows (eligible-quarters.ts).
-    const quarters = quarterColumnsError(file, table.header);
-    if (quarters) throw quarters;
     if (years) {
       throw new HtaError('input.invalid', `${file} has years as columns (${years.years.map((j) => table.header[j]).join(', ')}) beside ${years.text.length} other columns`, [
         { file, line: 1, expected: `one column of region names and one column per year (Region;2024;2025;…), read as years as columns — or one row per region and year (Region;År;Antal: columns region, year, eligible); have: ${table.header.join(', ')}` },

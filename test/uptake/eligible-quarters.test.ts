@@ -50,6 +50,15 @@ describe('an eligible file of counts per quarter', () => {
     }
   });
 
+  it('a Kvartal column beside the region, year and count columns: refused too (one quarter per year was read as the year\'s count)', () => {
+    const f = file(['Region;År;Kvartal;Antal', 'Hovedstaden;2025;1;100', 'Midtjylland;2025;1;80']);
+    const err = errorOf(() => readEligibleFile(f, { columns: { year: 'År', eligible: 'Antal' } }));
+    expect(err.message).toBe(`${f} has counts per quarter: a column of quarters ("Kvartal")`);
+    expect(err.problems[0]!.expected).toContain(SUM_ADVICE);
+    const g = file(['region;year;quarter;eligible', 'Hovedstaden;2025;1;100']);
+    expect(errorOf(() => readEligibleFile(g)).message).toBe(`${g} has counts per quarter: a column of quarters ("quarter")`);
+  });
+
   it('quarters in the year column (2024-K1): each cell refused as no year, saying counts are per year', () => {
     const f = file(['Region;År;Antal', 'Hovedstaden;2024-K1;10.000', 'Midtjylland;2024;7.000']);
     const err = errorOf(() => readEligibleFile(f, { columns: { year: 'År', eligible: 'Antal' } }));

@@ -84,8 +84,8 @@ export async function uptakeAudit(run: UptakeRun, previous?: PreviousPublication
   const sameExtract = previousRead
     .map((p) => ({ file: p.file, json: p.json as PublishedUptake }))
     .filter((p) => p.json.exportDate === published.exportDate);
-  // Earlier region names read as the run read them (region-spellings.ts).
-  const earlier = previous && (await import('../uptake/disclosure/region-spellings.js')).foldRegionSpellings(previous, regionsIn(run.analysis.metrics)).previous;
+  // Earlier publications read as the run read them: region and clinic spellings, recorded clinic merges.
+  const earlier = previous && (await import('../uptake/disclosure/published-audit.js')).earlierAsRead(previous, published, run.analysis.metrics);
   const read = fillFromSameDate(mergeCuts(published, sameExtract.map((p) => p.json)), earlier);
   const audit = auditPublishedUptake(read, { threshold, protectionLevel, zerosSensitive }, earlier);
   return {

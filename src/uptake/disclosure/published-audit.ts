@@ -164,17 +164,11 @@ export function auditPublishedFile(file: string, previousFiles: readonly string[
   const r = schema.safeParse(json);
   if (!r.success) throw new HtaError('input.invalid', `${file} is not the results.json of an hta uptake publication`, jsonProblems(json, r.error.issues, file));
   const previousJson = previousFiles.map((f) => ({ file: f, json: readJsonFile(f, 'earlier publication (results.json)') }));
-  // Clinic merges the file declares: its clinics are compared like with like (previous-publication.ts `applyClinicMerges`).
-  const declared = clinicMergesIn(json);
   // The --previous files first: of two copies of an earlier count of excluded rows, theirs is
   // named (the file audited may carry a coarser one: excluded-count.ts `carriedExcluded`).
   const read0 = mergePublications([...previousJson, { json, file, own: false }]);
-  const clinicsHere = ((json as { funnel?: { rows?: { region: string; clinic: string }[] } }).funnel?.rows ?? []).map((c) => ({ region: String(c.region), clinic: String(c.clinic) }));
-  // An earlier clinic spelled otherwise here only by case or blanks is the same clinic, as the run reads it (previous-publication.ts `foldClinicSpellings`).
-  // Earlier region names are read as the registry's are, first (region-spellings.ts).
   const regionsHere = regionsIn(r.data.metrics);
-  const folded = foldClinicSpellings(foldRegionSpellings(read0, regionsHere).previous, clinicsHere).previous;
-  const earlier = declared.length === 0 ? folded : applyClinicMerges(folded, declared, clinicsHere).previous;
+  const earlier = earlierAsRead(read0, json, r.data.metrics);
   const exportDate = r.data.exportDate;
   // The same export date is another cut of the same extract, published before it (docs/disclosure-control.md "Publishing again").
   const late = earlier.exportDates.filter((d) => d > exportDate);
@@ -230,4 +224,18 @@ export function auditPublishedFile(file: string, previousFiles: readonly string[
   // Units an earlier file listed as changed: still changed here, so printed they count patients.
   const changedNotCarried = changedDropped(json, file, exportDate, earlier);
   return { changedNotCarried, audit, informationLoss: { cellShare }, published: { file, exportDate }, earlier: earlier.exportDates, uncarried: earlier.uncarried, smallCarried, sameExtract: sameExtract.map((p) => p.file), hiddenBeforePrinted, earlierPinned, earlierDisagree, excludedNarrow, absentUnprotected };
+}
+
+/**
+ * Earlier publications read as the run that made `json` read them: region names spelled as the
+ * registry's (region-spellings.ts), clinic names differing only by case or blanks as one clinic
+ * (previous-publication.ts `foldClinicSpellings`), and the clinic merges the publication records
+ * compared like with like (`applyClinicMerges`). The audit of a published file and the audit of a
+ * run (`hta uptake --audit`) both read them so.
+ */
+export function earlierAsRead(previous: PreviousPublication, json: unknown, metrics: readonly { region: string }[]): PreviousPublication {
+  const clinicsHere = ((json as { funnel?: { rows?: { region: string; clinic: string }[] } }).funnel?.rows ?? []).map((c) => ({ region: String(c.region), clinic: String(c.clinic) }));
+  const folded = foldClinicSpellings(foldRegionSpellings(previous, regionsIn(metrics)).previous, clinicsHere).previous;
+  const declared = clinicMergesIn(json);
+  return declared.length === 0 ? folded : applyClinicMerges(folded, declared, clinicsHere).previous;
 }

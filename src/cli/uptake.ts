@@ -86,7 +86,10 @@ export async function uptakeAudit(run: UptakeRun, previous?: PreviousPublication
     .filter((p) => p.json.exportDate === published.exportDate);
   // Earlier publications read as the run read them: region and clinic spellings, recorded clinic merges.
   const earlier = previous && (await import('../uptake/disclosure/published-audit.js')).earlierAsRead(previous, published, run.analysis.metrics);
-  const read = fillFromSameDate(mergeCuts(published, sameExtract.map((p) => p.json)), earlier);
+  // Other cuts of the same extract, their region names read as this run's (region-spellings.ts).
+  const { respellPublished } = await import('../uptake/disclosure/region-spellings.js');
+  const regionsHere = regionsIn(run.analysis.metrics);
+  const read = fillFromSameDate(mergeCuts(published, sameExtract.map((p) => respellPublished(p.json, regionsHere))), earlier);
   const audit = auditPublishedUptake(read, { threshold, protectionLevel, zerosSensitive }, earlier);
   return {
     audit,

@@ -51,6 +51,17 @@ describe('two cuts of one extract', () => {
     }
   }, 60_000);
 
+  it('the other cut with its regions spelled otherwise ("Syddanmark" for "Region Syddanmark"): read as the same regions, the 2 still found', async () => {
+    const monthly = await publish('monthly', 'm0.json');
+    const equity = await publish('equity', 'e0.json');
+    const respelled = join(dir, 'e0-respelled.json');
+    writeFileSync(respelled, readFileSync(equity, 'utf8').replace(/"Region (Hovedstaden|Midtjylland|Syddanmark|Sjælland|Nordjylland)"/g, '"$1"'));
+    expect(readFileSync(respelled, 'utf8')).not.toContain('"Region Syddanmark"');
+    const r = await runCli('uptake', '--audit', '--published', monthly, '--previous', respelled);
+    expect(r.code, r.stdout).toBe(1);
+    expect(r.stdout).toContain('atRisk4w − retained4w · Region Syddanmark · 2024-11 · all=all: 2 … 2');
+  }, 60_000);
+
   it('the second cut made with --previous <first> (either order): the two read together pin nothing', async () => {
     for (const [first, second] of [['monthly', 'equity'], ['equity', 'monthly']] as const) {
       const a = await publish(first, `${first}-1.json`);

@@ -178,7 +178,8 @@ export function auditPublishedFile(file: string, previousFiles: readonly string[
   const { threshold, protectionLevel, zerosSensitive } = r.data.suppression;
   // Other cuts of the same extract are read with it as one publication (other-cuts.ts).
   const sameExtract = previousJson.filter((p) => schema.safeParse(p.json).data?.exportDate === exportDate);
-  const read = fillFromSameDate(mergeCuts(json as PublishedUptake, sameExtract.map((p) => p.json as PublishedUptake)), earlier);
+  // Other cuts of the same extract, their region names read as this file's (region-spellings.ts).
+  const read = fillFromSameDate(mergeCuts(json as PublishedUptake, sameExtract.map((p) => respellPublished(p.json as PublishedUptake, regionsHere))), earlier);
   const audit = auditPublishedUptake(read, { threshold, protectionLevel, zerosSensitive }, earlier.exportDates.length > 0 ? earlier : undefined);
   const cellShare = lossShare(audit.suppressedCells, audit.countCells);
   // A carried count is printed again: it must be publishable under the file's own rule. Named by

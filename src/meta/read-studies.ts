@@ -28,6 +28,7 @@ import { decimalsOf } from './interval-shape.js';
 import { sameResultWarnings } from './same-results.js';
 import { numberPieces, splitEstimateAndInterval, splitInterval } from './split-interval.js';
 import { clusterRow } from './cluster-rows.js';
+import { numberCellHint } from './cell-hints.js';
 import { thousandsInNonCount } from './thousands-cells.js';
 import { type TimeReading, unifyTimes } from './follow-up-times.js';
 import { NUMERIC, REQUIRED, type StudyColumns, studyColumns } from './study-columns.js';
@@ -229,7 +230,7 @@ function parseRecord(row: StudyRow, warnings: string[]): StudyRecord | null {
         kind: `meta.interval-in-one-cell.${name}`,
         hint: 'the cell holds both bounds of the interval: keep the lower bound in ci_lower and put the upper bound in ci_upper',
       });
-    } else at(name, t, `a number${mark}`);
+    } else at(name, t, `a number${mark}`, numberCellHint(name, t, decimalComma) ?? {});
   }
   const has = (name: string): boolean => text(name) !== null;
 

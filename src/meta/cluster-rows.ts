@@ -6,20 +6,30 @@
  * is refused, asking for the paper's cluster-adjusted estimate with its CI or SE, which a
  * difference row of a cluster trial is taken to be.
  *
- * `design` is `individual` (or `parallel`, `individually randomised`) or `cluster` (`cluster
- * randomised`, Danish `klynge`, `klyngerandomiseret`); a row with `clusters_intervention`,
+ * `design` is `individual` (or `parallel`, `individually randomised`, Danish `individuelt
+ * randomiseret`, `parallelgruppe`) or `cluster` (`cluster randomised`, Danish `klynge`,
+ * `klyngerandomiseret`): DESIGN_WORDS; a row with `clusters_intervention`,
  * `clusters_control` or `icc` filled and no design is a cluster trial's too.
  */
 import type { Problem } from '../errors.js';
 import { parseNumber } from '../io/parse-number.js';
 import type { StudyColumns } from './study-columns.js';
 
-const DESIGNS: Record<string, 'individual' | 'cluster'> = {
-  individual: 'individual', parallel: 'individual', individually_randomised: 'individual', individually_randomized: 'individual', rct: 'individual', individuel: 'individual',
-  cluster: 'cluster', cluster_randomised: 'cluster', cluster_randomized: 'cluster', cluster_rct: 'cluster', klynge: 'cluster', klyngerandomiseret: 'cluster',
-};
+/** The words read for each design, as written in the refusal (docs/input-studies.md, "Cluster-randomised trials"). */
+const DESIGN_WORDS = {
+  individual: ['individual', 'parallel', 'parallel group', 'parallelgruppe', 'individually randomised', 'individually randomized', 'RCT', 'individuel', 'individuelt randomiseret', 'individuelt randomiseret forsøg'],
+  cluster: ['cluster', 'cluster randomised', 'cluster randomized', 'cluster RCT', 'klynge', 'klyngerandomiseret', 'klyngerandomiseret forsøg'],
+} as const;
 
-const designKey = (t: string) => t.trim().toLowerCase().replace(/[\s.-]+/g, '_');
+const designKey = (t: string) => t.normalize('NFC').trim().toLowerCase().replace(/[\s.-]+/g, '_');
+
+const DESIGNS = new Map<string, 'individual' | 'cluster'>(
+  (Object.entries(DESIGN_WORDS) as ['individual' | 'cluster', readonly string[]][]).flatMap(([design, words]) => words.map((w) => [designKey(w), design] as const)),
+);
+
+const DESIGN_EXPECTED =
+  `individual or cluster (how the trial was randomised): ${DESIGN_WORDS.individual.filter((w) => !w.endsWith('forsøg')).join(', ')} are read as individual; ` +
+  `${DESIGN_WORDS.cluster.filter((w) => !w.endsWith('forsøg')).join(', ')} as cluster (case, spaces and hyphens aside); a cross-over or other design is not pooled as a parallel trial`;
 
 /**
  * Adds a problem when the row's design is unknown, or when it is a cluster trial's row of arm
@@ -44,9 +54,9 @@ export function clusterRow(
     return { file, line, ...(i !== undefined ? { column: i + 1 } : {}), field: name, ...(value !== null ? { value } : {}) };
   };
   const designText = cell('design');
-  const design = designText === null ? null : DESIGNS[designKey(designText)];
+  const design = designText === null ? null : DESIGNS.get(designKey(designText));
   if (designText !== null && design === undefined) {
-    problems.push({ ...where('design', designText), expected: 'individual or cluster (how the trial was randomised)' });
+    problems.push({ ...where('design', designText), expected: DESIGN_EXPECTED });
     return;
   }
   const clusterCells = (['clusters_intervention', 'clusters_control', 'icc'] as const).filter((c) => cell(c) !== null);

@@ -33,6 +33,7 @@ import { outcomeSetting } from './outcome-settings.js';
 import { type PooledFit, type PoolSettings, type PoolStudy, poolStudies } from './pool-studies.js';
 import { isRatioMeasure, type MetaMeasure, type StudyRecord, type StudyTable } from './read-studies.js';
 import { checkPlanMeasures } from './plan-measures.js';
+import { checkScales } from './scale-checks.js';
 import { smallSdWarnings } from './sd-check.js';
 import { subgroupsIn } from './subgroup-names.js';
 import { type RecordEffect, recordEffect } from './study-effects.js';
@@ -371,6 +372,8 @@ function analyzeGroup(records: readonly StudyRecord[], s: MetaOutcomeSetting, se
 export function metaAnalyze(table: StudyTable, options: MetaAnalyzeOptions): MetaResults {
   const settings = poolSettingsFrom(options);
   if (options.plan) checkPlanMeasures(table, options.plan);
+  // A number no trial can report on its outcome's scale (33125 on PSEQ 0–60): refused (scale-checks.ts).
+  checkScales(table, options.plan);
   const groups = new Map<string, StudyRecord[]>();
   // Subgroups by their names in the output's language (subgroup-names.ts): a Danish page says
   // "høje fysiske krav" where the file gives it in `subgroup_da`.

@@ -28,6 +28,8 @@ import { decimalsOf } from './interval-shape.js';
 import { sameResultWarnings } from './same-results.js';
 import { numberPieces, splitEstimateAndInterval, splitInterval } from './split-interval.js';
 import { clusterRow } from './cluster-rows.js';
+import { numberCellHint } from './cell-hints.js';
+import { thousandsInNonCount } from './thousands-cells.js';
 import { type TimeReading, unifyTimes } from './follow-up-times.js';
 import { NUMERIC, REQUIRED, type StudyColumns, studyColumns } from './study-columns.js';
 import { studyKey } from './study-names.js';
@@ -67,6 +69,8 @@ export interface StudyRecord {
   measureGiven: boolean;
   /** Digits after the decimal mark of each number cell as written (null for `1e-3`), for rounding checks. */
   digits: Partial<Record<string, number | null>>;
+  /** Each number cell as written and its 1-based column (a 95% CI column's for split bounds), for problems found later (scale-checks.ts). */
+  cells: Partial<Record<NumericColumn, { text: string; column: number }>>;
 }
 
 export interface StudyTable {
@@ -99,7 +103,7 @@ const ARM_ALL = ['n_intervention', 'mean_intervention', 'sd_intervention', 'n_co
 const EVENTS = ['events_intervention', 'events_control'] as const;
 const EVENTS_ALL = ['events_intervention', 'n_intervention', 'events_control', 'n_control'] as const;
 const EFFECT = ['difference', 'ci_lower', 'ci_upper', 'se'] as const;
-type NumericColumn = (typeof NUMERIC)[number];
+export type NumericColumn = (typeof NUMERIC)[number];
 
 const KIND_TEXT = {
   arms: 'arm summaries (n, mean, sd per arm)',
@@ -190,7 +194,7 @@ function parseRecord(row: StudyRow, warnings: string[]): StudyRecord | null {
     return i === undefined ? null : (cells[i] ?? null);
   };
   const columnOf = (name: string): number | undefined => (fromCombined.has(name) && combinedCi !== null ? combinedCi.index : col.get(name));
-  const at = (name: string, value: string | null | undefined, expected: string, extra: Pick<Problem, 'hint' | 'kind'> = {}): void => {
+  const at = (name: string, value: string | null | undefined, expected: string, extra: Pick<Problem, 'hint' | 'kind' | 'detail'> = {}): void => {
     const i = columnOf(name);
     problems.push({ file, line, ...(i !== undefined ? { column: i + 1 } : {}), field: name, ...(value != null ? { value } : {}), expected, ...extra });
   };
@@ -209,6 +213,11 @@ function parseRecord(row: StudyRow, warnings: string[]): StudyRecord | null {
       continue;
     }
     const mark = decimalComma ? ' (decimal comma)' : ' (decimal point)';
+    const grouped = COUNTS.has(name) ? undefined : thousandsInNonCount(t, decimalComma);
+    if (grouped !== undefined) {
+      at(name, t, grouped.expected, { kind: grouped.kind, hint: grouped.hint, detail: grouped.detail });
+      continue;
+    }
     const both = name === 'difference' ? splitEstimateAndInterval(t, decimalComma) : null;
     // A whole interval typed into one bound's cell (`-3,0 til -1,2` under ci_lower).
     if (both !== null) {
@@ -221,7 +230,7 @@ function parseRecord(row: StudyRow, warnings: string[]): StudyRecord | null {
         kind: `meta.interval-in-one-cell.${name}`,
         hint: 'the cell holds both bounds of the interval: keep the lower bound in ci_lower and put the upper bound in ci_upper',
       });
-    } else at(name, t, `a number${mark}`);
+    } else at(name, t, `a number${mark}`, numberCellHint(name, t, decimalComma) ?? {});
   }
   const has = (name: string): boolean => text(name) !== null;
 
@@ -333,6 +342,7 @@ function parseRecord(row: StudyRow, warnings: string[]): StudyRecord | null {
         const v = num[name];
         if (v !== undefined && !(v > 0)) at(name, text(name), `a ratio > 0 (measure ${measure} is reported as the ratio itself, not its log)`);
       }
+      if (problems.length === before) ratioRange(measure, num, text, at, (w) => warnings.push(`${text('study')} (line ${line}), ${text('outcome')} ${text('time')}: ${w}`));
     }
     // Percentage points refused first: the interval checks below would only repeat the same cells.
     const rdRefused = measure === 'RD' && riskDifferenceRange(num, text, at);
@@ -372,6 +382,7 @@ function parseRecord(row: StudyRow, warnings: string[]): StudyRecord | null {
     nControl: num.n_control ?? null,
     measureGiven: measureText !== null,
     digits: Object.fromEntries(NUMERIC.flatMap((name) => (text(name) === null ? [] : [[name, decimalsOf(text(name) as string)]]))),
+    cells: Object.fromEntries(NUMERIC.flatMap((name) => (text(name) === null ? [] : [[name, { text: text(name) as string, column: (columnOf(name) as number) + 1 }]]))),
   };
 }
 
@@ -399,6 +410,37 @@ function riskDifferenceRange(
     hint: `it looks like percentage points: write the risk difference as a proportion, the value divided by 100 (${shown(v / 100)} for ${text(outside) ?? v}), and likewise its interval or SE`,
   });
   return true;
+}
+
+/** The plausible range of a trial's risk or odds ratio (docs/input-studies.md, "A ratio between 0.01 and 100"). */
+export const RATIO_RANGE = [0.01, 100] as const;
+
+/**
+ * A trial's RR or OR beyond 100 (or below 0.01) is a ratio typed without its decimal mark
+ * (`1250` for 1.250), a percentage or a count, not a result: refused at the estimate. A bound
+ * alone beyond the range can be genuine (a sparse trial's OR 5 [0.2, 120]): warned about.
+ */
+function ratioRange(
+  measure: MetaMeasure,
+  num: Partial<Record<NumericColumn, number>>,
+  text: (name: string) => string | null,
+  at: (name: string, value: string | null | undefined, expected: string, extra?: Pick<Problem, 'hint' | 'kind' | 'detail'>) => void,
+  warn: (w: string) => void,
+): void {
+  const [lo, hi] = RATIO_RANGE;
+  const outside = (v: number | undefined) => v !== undefined && (v < lo || v > hi);
+  const name = measure === 'RR' ? 'risk ratio' : 'odds ratio';
+  if (outside(num.difference)) {
+    at('difference', text('difference'), `a ${name} between ${lo} and ${hi} (a trial's ${measure}, the ratio itself)`, {
+      kind: 'meta.ratio-range',
+      hint: `a ${name} beyond this range is not a trial's result: check the decimal mark (1.250 typed as 1250), and that the cell holds the ratio, not a percentage or a count`,
+    });
+    return;
+  }
+  const bounds = (['ci_lower', 'ci_upper'] as const).filter((b) => outside(num[b]));
+  if (bounds.length > 0) {
+    warn(`the ${name}'s 95% CI [${text('ci_lower')}, ${text('ci_upper')}] reaches beyond ${bounds.includes('ci_upper') ? hi : lo} (${bounds.join(' and ')}): possible for a trial with very few events, but check the bounds against the paper (a decimal mark lost, 1.420 typed as 1420)`);
+  }
 }
 
 /**
@@ -485,11 +527,14 @@ function decimalMarkOf(csv: CsvTable, columns: StudyColumns): boolean {
 /**
  * A cell of a number column (parseNumber reads a minus copied from a PDF or Word table, U+2212).
  * Group sizes and event counts may carry thousands separators (`1.234` with a decimal comma,
- * `1,234` with a decimal point): a count has no decimals, so they cannot be misread.
+ * `1,234` with a decimal point): a count has no decimals, so they cannot be misread. No other
+ * column may (thousands-cells.ts): undefined for such a cell.
  */
 function numberOf(name: string, text: string, decimalComma: boolean): number | undefined {
   // parseNumber reads 1.234 with a decimal comma as thousands already; a count may also be 1,234.
-  if (COUNTS.has(name) && !decimalComma && /^\d{1,3}(,\d{3})+$/.test(text)) return Number(text.replaceAll(',', ''));
+  if (COUNTS.has(name)) return !decimalComma && /^\d{1,3}(,\d{3})+$/.test(text) ? Number(text.replaceAll(',', '')) : parseNumber(text, decimalComma);
+  // Any other number is refused with a thousands separator (thousands-cells.ts): `33.125` is 33,125.
+  if (thousandsInNonCount(text, decimalComma) !== undefined) return undefined;
   return parseNumber(text, decimalComma);
 }
 

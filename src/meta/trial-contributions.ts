@@ -61,9 +61,15 @@ export function trialContributions<E extends Poolable>(entries: readonly E[], wh
     const sw = w.reduce((a, x) => a + x, 0);
     const yi = parts.reduce((a, e, i) => a + (w[i] as number) * e.effect.yi, 0) / sw;
     contributions.push({ study, members: parts, shares: w.map((x) => x / sw), yi, vi: 1 / sw, how: 'combined' });
+    // A secondary paper's subgroups under its own name beside the trial's overall row (Rasmussen
+    // 2024's selfBACK subgroups beside Sandal 2021) would count the trial twice, unseen.
+    const wholeTrials = [...new Set(entries.filter((e) => e.record.study !== study && e.record.subgroup === null).map((e) => e.record.study))];
     notes.push(
       `${where}: ${study} is given only by subgroup (${names(parts)}: ${parts.length === 1 ? 'line' : 'lines'} ${lines(parts)}); ` +
-        'the pool across trials uses their fixed-effect (inverse-variance) combination, so the trial counts once',
+        'the pool across trials uses their fixed-effect (inverse-variance) combination, so the trial counts once' +
+        (wholeTrials.length === 0
+          ? ''
+          : `; if it is a secondary analysis of a trial given whole here (${wholeTrials.join(', ')}), name its rows after that trial (study = the trial's name, citation = the secondary paper), or the trial counts twice`),
     );
   }
   return { contributions, notes };

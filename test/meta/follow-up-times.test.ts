@@ -9,6 +9,7 @@ import { metaAnalyze } from '../../src/meta/meta-analyze.js';
 import { canonicalTime } from '../../src/meta/follow-up-times.js';
 import { parseStudies } from '../../src/meta/read-studies.js';
 import { studyReadNotes } from '../../src/meta/study-read-notes.js';
+import { warningDa } from '../../src/meta/warnings-da.js';
 
 const T1 = ['Studie;Effektmål;Tid;Forskel;Nedre;Øvre', 'A 2019;rmdq;12 uger;-1,2;-2,3;-0,1', 'B 2020;rmdq;3 mo;-0,8;-1,9;0,3', 'C 2021;rmdq;3 months;-1,5;-2,6;-0,4', 'D 2022;rmdq;3m;-0,5;-1,4;0,4'].join('\n');
 
@@ -38,7 +39,7 @@ describe('follow-up times written several ways', () => {
     const cases: [string, string | null][] = [
       ['3m', '3m'], ['3 m', '3m'], ['3 mo', '3m'], ['3 months', '3m'], ['3 mdr.', '3m'], ['3 måneder', '3m'], ['3 Months', '3m'],
       ['12w', '12w'], ['12 wk', '12w'], ['12 weeks', '12w'], ['12 uger', '12w'], ['1 uge', '1w'],
-      ['post-treatment', null], ['3.5 months', null], ['baseline', null],
+      ['post-treatment', null], ['3.5 months', null], ['baseline', null], ['end of treatment', null], ['visit 2', null], ['up to 12 months', null],
     ];
     for (const [text, as] of cases) expect(canonicalTime(text), text).toBe(as);
   });
@@ -46,5 +47,38 @@ describe('follow-up times written several ways', () => {
   it('does not warn about weeks and months far apart', () => {
     const t = parseStudies(parseCsvText('study,outcome,time,difference,se\nA,rmdq,6 weeks,-1,0.5\nB,rmdq,3 months,-1,0.5', 'x.csv'));
     expect(t.warnings).toEqual([]);
+  });
+
+  it('h2.csv: 12 mdr., 1 år, 12-month, 12 months follow-up, 12 måneders opfølgning, one year, 12 mo. and 12 md. are one 12-month pool; years fold into months', () => {
+    const labels = ['12 mdr.', '1 år', '12-month', '12 months follow-up', '12 måneders opfølgning', 'one year', '12 mo.', '12 md.'];
+    const rows = labels.map((t, i) => `S${i} 20${10 + i};rmdq;${t};-0,${i + 1};-1,${i + 1};0,${9 - i}`);
+    const table = parseStudies(parseCsvText(['study;outcome;time;difference;ci_lower;ci_upper', ...rows].join('\n'), 'h2.csv'));
+    expect(new Set(table.records.map((r) => r.time))).toEqual(new Set(['12m']));
+    expect(table.notes).toContain('h2.csv: follow-up "1 år" (line 3) read as 12m');
+    expect(studyReadNotes(table.read, 'da')).toContain('Opfølgning "12 måneders opfølgning" (linje 6) er læst som 12 måneder.');
+    const r = metaAnalyze(table, { version: 'test' });
+    expect(r.outcomes.map((s) => s.time)).toEqual(['12m']);
+    expect(r.pooled.find((p) => p.model === 'random')!.trials).toBe(labels.length);
+    expect(r.warnings).toEqual([]);
+  });
+
+  it('reads the unit before the number (uge 52, week 12), number words and Danish genitives; 2 år is 24m', () => {
+    const cases: [string, string][] = [
+      ['uge 52', '52w'], ['week 12', '12w'], ['M12', '12m'], ['one year', '12m'], ['et år', '12m'], ['to år', '24m'], ['2 år', '24m'], ['24 mdr.', '24m'],
+      ['six-month', '6m'], ['1 års opfølgning', '12m'], ['follow-up at 6 months', '6m'], ["12 months' follow-up", '12m'], ['1y', '12m'], ['52 ugers', '52w'],
+    ];
+    for (const [text, as] of cases) expect(canonicalTime(text), text).toBe(as);
+  });
+
+  it('52 uger beside 1 år is warned about as 52 weeks ≈ 12 months', () => {
+    const t = parseStudies(parseCsvText('study;outcome;time;difference;se\nA;rmdq;52 uger;-1;0,5\nB;rmdq;1 år;-1;0,5', 'x.csv'));
+    expect(t.warnings).toEqual([expect.stringMatching(/^rmdq: follow-ups 52w \(52 weeks\) and 12m \(12 months\) are pooled apart/)]);
+  });
+
+  it('a label not read beside readable ones is warned about, naming the pools it sits beside (en and da)', () => {
+    const t = parseStudies(parseCsvText('study,outcome,time,difference,se\nA,rmdq,12m,-1,0.5\nB,rmdq,post-treatment,-1,0.5\nC,rmdq,3 months,-1,0.5\nD,rmdq,post-treatment,-1.5,0.6\nE,pain,end of treatment,-1,0.5', 'x.csv'));
+    const w = 'rmdq: follow-up "post-treatment" (line 3) is not read as a number and a unit, so it is pooled on its own beside 12m and 3m: if it is one of those follow-ups, write it so in the time column (as "12 months" or "12m")';
+    expect(t.warnings).toEqual([w]);
+    expect(warningDa(w)).toBe('rmdq: opfølgning "post-treatment" (linje 3) er ikke læst som et tal og en enhed, så den pooles for sig ved siden af 12m og 3m: er det en af de opfølgninger, så skriv den sådan i tidskolonnen (som "12 måneder" eller "12m")');
   });
 });

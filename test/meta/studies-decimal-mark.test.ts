@@ -1,18 +1,34 @@
 /**
  * The decimal mark of a studies sheet: a thousands-grouped `1.234` says nothing about it (it may
- * be 1234 or 1.234), `1.234,5` says comma. A `;` sheet of cost means written 1.234 / 1.100 is
- * decimal-comma (whole thousands), and a sheet with both `1.234` and `1.234,5` reads both.
+ * be 1234 or 1.234). Group sizes may carry the separator (a count has no decimals); a mean may
+ * not (docs/input-studies.md, "Thousands separators"): a `;` sheet of means written 1.234 / 1.100
+ * is refused, not read as whole thousands.
  */
 import { describe, expect, it } from 'vitest';
+import { HtaError } from '../../src/errors.js';
 import { parseCsvText } from '../../src/io/read-csv.js';
 import { parseStudies } from '../../src/meta/read-studies.js';
 
 const HEAD = 'study;outcome;time;n_intervention;mean_intervention;sd_intervention;n_control;mean_control;sd_control\n';
-const means = (text: string) => parseStudies(parseCsvText(HEAD + text, 'studies.csv')).records.map((r) => (r.input as { arms: { meanIntervention: number } }).arms.meanIntervention);
+const read = (text: string) => parseStudies(parseCsvText(HEAD + text, 'studies.csv'));
 
 describe('the decimal mark of a studies sheet', () => {
-  it('reads 1.234 as thousands beside 1.234,5, and in a ; sheet with no other decimal', () => {
-    expect(means('A 2019;cost;3m;40;1.234;450;40;1.100;400\nB 2020;cost;3m;50;1.234,5;450;50;1.050;380\n')).toEqual([1234, 1234.5]);
-    expect(means('A 2019;cost;3m;40;1.234;450;40;1.100;400\nB 2020;cost;3m;50;1.300;450;50;1.050;380\n')).toEqual([1234, 1300]);
+  it('reads a count 1.234 as thousands beside decimal-comma means', () => {
+    const t = read('A 2019;cost;3m;1.234;12,5;4,5;1.100;11,0;4,0\nB 2020;cost;3m;50;12,3;4,5;50;10,5;3,8\n');
+    expect(t.records.map((r) => [r.nIntervention, r.nControl])).toEqual([[1234, 1100], [50, 50]]);
+  });
+
+  it('refuses a mean 1.234 rather than reading it as 1234, even in a ; sheet with no other decimal', () => {
+    let err: unknown;
+    try {
+      read('A 2019;cost;3m;40;1.234;450;40;1.100;400\n');
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(HtaError);
+    expect((err as HtaError).problems.map((p) => [p.field, p.kind, p.detail])).toEqual([
+      ['mean_intervention', 'meta.thousands-ambiguous', '1234 or 1,234'],
+      ['mean_control', 'meta.thousands-ambiguous', '1100 or 1,100'],
+    ]);
   });
 });

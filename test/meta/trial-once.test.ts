@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { parseCsvText } from '../../src/io/read-csv.js';
 import { metaAnalyze } from '../../src/meta/meta-analyze.js';
 import { parseStudies } from '../../src/meta/read-studies.js';
+import { warningDa } from '../../src/meta/warnings-da.js';
 
 const analyze = (csv: string) => metaAnalyze(parseStudies(parseCsvText(csv, 'studies.csv')), { version: 'test' });
 
@@ -53,5 +54,22 @@ describe('a trial given only by subgroup, beside other trials', () => {
     expect(random.ciLower).toBeCloseTo(-1.5715084, 4);
     expect(random.ciUpper).toBeCloseTo(-0.193547, 4);
     expect(r.warnings.join('\n')).toMatch(/Sandal 2021 is given only by subgroup \(women, men: lines 2, 3\); the pool across trials uses their fixed-effect/);
+  });
+});
+
+describe('a secondary paper under its own name (d1.csv: Rasmussen 2024 subgroups of selfBACK beside Sandal 2021)', () => {
+  const D1 = [HEAD, 'Sandal 2021,rmdq,3m,,-0.79,-1.51,-0.06', 'Rasmussen 2024,rmdq,3m,high,-1.4,-2.7,-0.1', 'Rasmussen 2024,rmdq,3m,low,-0.3,-1.2,0.6', 'Olsen 2020,rmdq,3m,,-2.1,-3.3,-0.9'];
+  const w = (csv: string[]) => analyze(csv.join('\n')).warnings.filter((x) => /given only by subgroup/.test(x));
+
+  it('the "given only by subgroup" warning asks to name its rows after the trial, naming the trials given whole (en and da)', () => {
+    const [en] = w(D1);
+    expect(en).toBe(
+      "rmdq 3m: Rasmussen 2024 is given only by subgroup (high, low: lines 3, 4); the pool across trials uses their fixed-effect (inverse-variance) combination, so the trial counts once; if it is a secondary analysis of a trial given whole here (Sandal 2021, Olsen 2020), name its rows after that trial (study = the trial's name, citation = the secondary paper), or the trial counts twice",
+    );
+    expect(warningDa(en!)).toMatch(/er kun angivet pr\. subgruppe .*; er det en sekundær analyse af et forsøg, der er angivet samlet her \(Sandal 2021, Olsen 2020\), så navngiv rækkerne efter forsøget/);
+  });
+
+  it('without another trial given whole, the warning says nothing of it', () => {
+    expect(w([HEAD, ...SPLIT, 'Rasmussen 2024,rmdq,3m,high,-1.4,-2.7,-0.1', 'Rasmussen 2024,rmdq,3m,low,-0.3,-1.2,0.6'])[0]).toMatch(/so the trial counts once$/);
   });
 });

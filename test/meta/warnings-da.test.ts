@@ -25,6 +25,8 @@ const CASES: [string, string, Partial<Parameters<typeof metaAnalyze>[1]>][] = [
   ['events beside a reported RR; direction assumed', 'study,outcome,time,measure,events_intervention,n_intervention,events_control,n_control,difference,ci_lower,ci_upper\nA,resp,3m,RR,10,50,20,50,,,\nB,resp,3m,RR,,,,,0.8,0.6,1.07', { mcid: 1.25 }],
   ['an RD MCID in percentage points', 'study,outcome,time,measure,difference,ci_lower,ci_upper\nA,resp,3m,RD,-0.1,-0.2,0.0\nB,resp,3m,RD,-0.05,-0.15,0.05', { mcid: 10, direction: 'lower-is-better' }],
   ['an estimate off the centre of its interval', 'study,outcome,time,difference,ci_lower,ci_upper\nA,rmdq,3m,-1.0,-2.5,0.1\nB,rmdq,3m,-0.8,-1.9,0.3', {}],
+  ['a follow-up not read, beside one that is', 'study,outcome,time,difference,ci_lower,ci_upper\nA,rmdq,12 months,-1.2,-2.3,-0.1\nB,rmdq,post-treatment,-0.8,-1.9,0.3\nC,rmdq,3m,-0.8,-1.9,0.3', {}],
+  ['an odds ratio bound beyond 100', 'study,outcome,time,measure,difference,ci_lower,ci_upper\nA,ae,3m,OR,5.0,0.21,120', {}],
   ['a risk difference nearly at an end, decimal commas', 'study;outcome;time;measure;difference;ci_lower;ci_upper\nA;resp;3m;RD;-0,05;-0,3;0,0\nB;resp;3m;RD;-0,05;-0,15;0,05', {}],
 ];
 

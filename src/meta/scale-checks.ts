@@ -1,0 +1,96 @@
+/**
+ * Numbers a study row cannot hold on its outcome's scale (docs/input-studies.md, "Numbers on the
+ * outcome's scale"). When the outcome is scored with a known continuous instrument — the plan
+ * outcome's (PSEQ 0–60), else the built-in instrument whose key is the outcome's, as the MCID is
+ * found (outcome-settings.ts) — a value no trial can report is a typing slip (a decimal mark
+ * lost: 33125 for 33.125), and pooled it would outweigh or outvote every other study:
+ *
+ *   - a mean outside the scale, beyond what a change from baseline can be: [min(lo, −width),
+ *     max(hi, width)] (a change score of RMDQ 0–24 lies in −24…24, a final value in 0…24);
+ *   - an SD or SE above the scale's width;
+ *   - a mean difference (or a bound of its CI) beyond ± the width.
+ *
+ * Refused at the cell, naming the scale. SMD, RR, OR and RD rows are not in the instrument's units
+ * (only their arm means are checked).
+ */
+import { HtaError, type Problem } from '../errors.js';
+import type { Instrument } from '../instruments/instrument.js';
+import { instruments } from '../instruments/registry.js';
+import { instrumentForOutcome } from '../plan/outcome-instrument.js';
+import type { Plan } from '../plan/plan-schema.js';
+import { sameKey } from './outcome-settings.js';
+import type { NumericColumn, StudyRecord, StudyTable } from './read-studies.js';
+
+/** The continuous instrument an outcome's numbers are in, when one is known. */
+function scaleFor(outcome: string, plan: Plan | undefined): Instrument | undefined {
+  const planOutcome = sameKey(plan?.outcomes ?? [], (o) => o.key, outcome);
+  let instrument: Instrument | undefined;
+  if (planOutcome !== undefined) instrument = instrumentForOutcome(planOutcome, plan);
+  else {
+    const key = sameKey(Object.keys(instruments), (k) => k, outcome);
+    instrument = key === undefined ? undefined : instruments[key];
+  }
+  return instrument?.kind === 'continuous' ? instrument : undefined;
+}
+
+const MEANS = ['mean_intervention', 'mean_control'] as const;
+const DIFFERENCES = ['difference', 'ci_lower', 'ci_upper'] as const;
+
+/** The number as a message writes it: no float noise. */
+const shown = (x: number): string => String(Math.round(x * 1e6) / 1e6);
+
+export function scaleProblems(table: StudyTable, plan: Plan | undefined): Problem[] {
+  const problems: Problem[] = [];
+  const scales = new Map<string, Instrument | undefined>();
+  for (const r of table.records) {
+    if (!scales.has(r.outcome)) scales.set(r.outcome, scaleFor(r.outcome, plan));
+    const scale = scales.get(r.outcome);
+    if (scale === undefined) continue;
+    const [lo, hi] = scale.range;
+    const width = hi - lo;
+    const name = `${scale.key.toUpperCase()} ${shown(lo)}–${shown(hi)}`;
+    const at = (column: NumericColumn, value: number, expected: string): void => {
+      const cell = r.cells[column];
+      problems.push({
+        file: table.file,
+        line: r.line,
+        ...(cell ? { column: cell.column, value: cell.text } : {}),
+        field: column,
+        kind: `meta.off-scale.${column}`,
+        expected,
+        // The value as read, when the cell's text does not already say it (`28,5`, `1e3`).
+        ...(cell && cell.text.trim() !== shown(value) ? { detail: `read as ${shown(value)}` } : {}),
+        hint: `no trial reports this on the scale: check the cell against the paper (a decimal mark lost, 33.125 typed as 33125; another instrument's scale)`,
+      });
+    };
+    const i = r.input;
+    if (i.kind === 'arms') {
+      const [mlo, mhi] = [Math.min(lo, -width), Math.max(hi, width)];
+      const means = { mean_intervention: i.arms.meanIntervention, mean_control: i.arms.meanControl };
+      for (const m of MEANS) {
+        const v = means[m];
+        if (v < mlo || v > mhi) at(m, v, `a mean on the scale ${name} (or a change from baseline, ${shown(mlo)} to ${shown(mhi)})`);
+      }
+      const sds = { sd_intervention: i.arms.sdIntervention, sd_control: i.arms.sdControl };
+      for (const s of ['sd_intervention', 'sd_control'] as const) {
+        if (sds[s] > width) at(s, sds[s], `an SD of at most the scale's width, ${shown(width)} (${name})`);
+      }
+      continue;
+    }
+    if (r.measure !== 'MD') continue;
+    const values: Partial<Record<NumericColumn, number>> =
+      i.kind === 'ci' ? { difference: i.estimate, ci_lower: i.lower, ci_upper: i.upper } : i.kind === 'se' ? { difference: i.estimate, se: i.se } : i.kind === 'estimate' ? { difference: i.estimate } : {};
+    for (const d of DIFFERENCES) {
+      const v = values[d];
+      if (v !== undefined && Math.abs(v) > width) at(d, v, `a mean difference within ±${shown(width)}, the width of the scale ${name}`);
+    }
+    if (values.se !== undefined && values.se > width) at('se', values.se, `an SE of at most the scale's width, ${shown(width)} (${name})`);
+  }
+  return problems;
+}
+
+/** @throws HtaError `input.invalid` (exit 2) listing every number off its outcome's scale. */
+export function checkScales(table: StudyTable, plan: Plan | undefined): void {
+  const problems = scaleProblems(table, plan);
+  if (problems.length > 0) throw new HtaError('input.invalid', `${table.file} has ${problems.length} number(s) off their outcome's scale`, problems);
+}

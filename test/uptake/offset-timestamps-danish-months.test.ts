@@ -161,7 +161,10 @@ describe('the CSV row reader and the SQL engine (CSV and Parquet) read the same 
     }, 30_000);
   }
 
-  it('Parquet: typed DATEs under "d. month yyyy"; TIMESTAMP WITH TIME ZONE as its Danish calendar date, whatever the machine\'s zone', async () => {
+  it('Parquet: typed DATEs under "d. month yyyy"; TIMESTAMP WITH TIME ZONE as its Danish calendar date, not the date in the machine\'s zone', async () => {
+    // Each instant is 00:30 in Copenhagen, the day before in UTC and in every zone west of it: on such
+    // a machine (CI runs in UTC) the date read without the engine's conversion would be a day early.
+    // (On a machine in Danish time the two readings agree, and this test cannot tell them apart.)
     const db = await (await DuckDBInstance.create(':memory:', { autoinstall_known_extensions: 'false', autoload_known_extensions: 'false' })).connect();
     const cols = ['Henvist', 'Aktiveret', 'SidstAktiv'];
     const typed = (c: string) => `CAST(NULLIF(${c}, '') AS DATE) AS ${c}`;

@@ -248,7 +248,7 @@ export function registerUptake(program: Command, io: CliIo, setExit: (code: numb
     .option('--json', 'print the full analysis as JSON (schema: `hta plan schema --uptake-results`)')
     .option('--csv-dir <dir>', 'also write one CSV per metric table into this folder')
     .option('--lang <lang>', 'language of the summary: en or da', 'en')
-    .option('--exclude-invalid', 'leave invalid registry rows out and go on (every output says how many and why); default: any invalid row stops the run')
+    .option('--exclude-invalid', 'leave invalid registry rows out and go on (every output says how many and why), and the eligible file\'s repeated header lines (named on stderr); default: any invalid row stops the run')
     .option('--excluded-out <file>', 'with --exclude-invalid: write the problems of the excluded rows as CSV (line, column, field, problem; no ids, no values)')
     // Repeatable, not variadic: `--previous p2.json reg3.csv` must leave reg3.csv the registry.
     .option('--previous <results.json>', 'an earlier publication of this registry (its --json output or report results.json; repeat for several: --previous a.json --previous b.json): their printed counts, and those of the publications each carries, are known constants of the suppression, so none can be subtracted from this one (docs/disclosure-control.md "Publishing again")', (path: string, had: string[] | undefined) => [...(had ?? []), path])

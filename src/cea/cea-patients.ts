@@ -19,6 +19,7 @@ import { coderFor } from '../trial/value-codes.js';
 import type { ResolvedCeaPlan } from './load-cea-plan.js';
 import { discountApplies, periodWeight } from './discounting.js';
 import { refuseEmptyPeriods } from './empty-periods.js';
+import { implausibleUnits, type UnitCell } from './implausible-units.js';
 import { qalyAuc, YEARS_PER_UNIT } from './qaly-auc.js';
 import { plainPatientId } from '../trial/patient-ids.js';
 
@@ -146,7 +147,7 @@ function readResourceUse(csv: CsvTable, trial: TrialData, resolved: ResolvedCeaP
       { file, line: 1, expected: `the id column "${tp.columns.id}" and the visit column "${tp.columns.time}"; a wide export is not supported for resource use (docs/plan-cea.md)` },
     ]);
   }
-  const items = plan.resourceUse.map((r) => ({ key: r.key, column: r.column, idx: index(r.column) }));
+  const items = plan.resourceUse.map((r) => ({ key: r.key, column: r.column, category: r.category, idx: index(r.column), cells: [] as UnitCell[] }));
   // A renamed export column (`RU_GP`, `ru_læge`) gets the near-miss hint the trial columns get.
   const hint = (column: string) => {
     const h = didYouMean(column, csv.header);
@@ -194,12 +195,17 @@ function readResourceUse(csv: CsvTable, trial: TrialData, resolved: ResolvedCeaP
           const n = parseNumber(text, decimalComma);
           if (n === undefined || n < 0) {
             if (problems.length < MAX_PROBLEMS) problems.push({ file, line: rec.line, column: it.idx + 1, field: it.column, value: text, expected: 'a number of units ≥ 0 (or an empty cell for missing)', kind: 'cea.units' });
-          } else value = n;
+          } else {
+            value = n;
+            it.cells.push({ line: rec.line, column: it.idx + 1, text, value, period: k });
+          }
         }
       }
       (own![it.key] ??= plan.periods.map(() => null))[k] = value;
     });
   }
+  // Counts no period can hold (an undeclared 999, `1.000` sick days in six months): implausible-units.ts.
+  if (!problems.length) problems.push(...implausibleUnits(file, items, resolved, MAX_PROBLEMS));
   if (problems.length) throw new HtaError('input.invalid', `${file} has ${problems.length} resource-use problem(s)`, problems);
   return { units, population };
 }

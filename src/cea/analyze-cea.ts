@@ -101,6 +101,8 @@ export function analyzeCea(trial: TrialData, csv: CsvTable, resolved: ResolvedCe
   const observedOnly = plan.qalyMissing === 'observed-visits';
   const qaly = patientQalys(data, observedOnly);
   const { columns: covariates, dropped } = covariateColumns(data, trial.plan.covariates);
+  const tier = resolved.interventionPrice.tier;
+  if (tier?.placeholder) warnings.push(placeholderPriceWarning(tier.uptakePlan));
   if (dropped.length) warnings.push(`covariate(s) ${dropped.join(', ')} take a single value among the analysed patients and are left out of the regressions`);
   const arm = data.patients.map((p) => (p.arm === 'intervention' ? 1 : 0));
   const n = { intervention: arm.filter((a) => a === 1).length, control: arm.filter((a) => a === 0).length };
@@ -236,4 +238,13 @@ const pct = (x: number) => `${Math.round(x * 100)}%`;
 /** A scenario's Monte Carlo error: its MCSEs and whether either passes 10% of its SE. */
 function scenarioMc(e: Estimate): CeaScenario['monteCarloError'] {
   return e.monteCarlo && { incrementalCost: e.monteCarlo.incrementalCost.mcse, incrementalQaly: e.monteCarlo.incrementalQaly.mcse, large: e.monteCarlo.large };
+}
+
+/**
+ * The warning (stderr, results.json `warnings`) while the app's price comes from an uptake plan
+ * whose price model is still plan init's placeholder: every cost of the app arm, and so every
+ * result, rests on it — as `hta uptake` says its budget is not real (uptake-plan.ts).
+ */
+export function placeholderPriceWarning(uptakePlan: string): string {
+  return `not a real price: the app's price comes from ${uptakePlan}, whose price model is a placeholder drafted by hta plan init ("placeholders": ["priceModel"] in that plan), not the supplier's prices — the app arm's costs and every result are computed from it; replace the price model and remove "placeholders"`;
 }

@@ -40,7 +40,7 @@ export interface ResolvedCeaPlan {
   /** Item key → unit cost (plan currency and price year). */
   unitCosts: Record<string, UnitCost>;
   /** Cost of the intervention per intervention patient, and where it comes from. */
-  interventionPrice: { price: number; source: string; tier?: { uptakePlan: string; mode: 'all-units' | 'marginal'; nationalVolume: number; rate: number } };
+  interventionPrice: { price: number; source: string; tier?: { uptakePlan: string; mode: 'all-units' | 'marginal'; nationalVolume: number; rate: number; placeholder?: true } };
   published: PublishedCea | null;
   /** How the unit-cost file was read when it is not UTF-8 (io/encoding-note.ts): notes for stderr. */
   readNotes?: string[];
@@ -337,6 +337,9 @@ function interventionPriceOf(plan: CeaPlan, dir: string, file: string): Resolved
   }
   const rate = uptake.currency === plan.currency ? 1 : ic.rate!;
   const perPatient = tierCost(ic.nationalVolume, uptake.priceModel.tiers, uptake.priceModel.mode) / ic.nationalVolume;
-  return { price: perPatient * rate, source: `${ic.uptakePlan}: ${uptake.priceModel.mode} tier price at ${ic.nationalVolume} patients a year${rate !== 1 ? ` × ${rate}` : ''}`,
-    tier: { uptakePlan: ic.uptakePlan, mode: uptake.priceModel.mode, nationalVolume: ic.nationalVolume, rate } };
+  // The price model still plan init's placeholder (uptake-plan.ts placeholderWarning): said by every
+  // output, as hta uptake says its budget is not real (analyze-cea.ts, cea-report.ts).
+  const placeholder = uptake.placeholders?.includes('priceModel') === true;
+  return { price: perPatient * rate, source: `${ic.uptakePlan}: ${uptake.priceModel.mode} tier price at ${ic.nationalVolume} patients a year${rate !== 1 ? ` × ${rate}` : ''}${placeholder ? ' (a placeholder price model drafted by hta plan init)' : ''}`,
+    tier: { uptakePlan: ic.uptakePlan, mode: uptake.priceModel.mode, nationalVolume: ic.nationalVolume, rate, ...(placeholder ? { placeholder: true as const } : {}) } };
 }

@@ -10,6 +10,7 @@ import { normInterQuantile } from '../stats/bootstrap-intervals.js';
 import type { CsvTable } from '../io/read-csv.js';
 import type { TrialData } from '../trial/trial-data.js';
 import { bootstrapCea, type CeaBootstrap } from './cea-bootstrap.js';
+import { refuseThinArms } from './imputable-resamples.js';
 import { type CeaColumns, completeData, hasMissing, imputeByArm } from './cea-imputation.js';
 import { type CeaPatients, ceaPatients, patientQalys } from './cea-patients.js';
 import type { CeaResult, CeaScenario, CeaThreshold } from './cea-results-schema.js';
@@ -81,7 +82,7 @@ function completeRows(cols: CeaColumns): CeaColumns {
   return { arm: take(cols.arm), baselineUtility: take(cols.baselineUtility), cost: take(cols.cost), qaly: take(cols.qaly), covariates: cols.covariates.map((c) => ({ name: c.name, values: take(c.values) })) };
 }
 
-function thresholdResults(est: Estimate, boot: CeaBootstrap, thresholds: readonly number[]): CeaThreshold[] {
+function thresholdResults(est: Estimate, boot: Pick<CeaBootstrap, 'cost' | 'qaly'>, thresholds: readonly number[]): CeaThreshold[] {
   const p = acceptability(boot.cost, boot.qaly, thresholds);
   return thresholds.map((l, k) => {
     const nmb = boot.cost.map((c, i) => l * boot.qaly[i]! - c).sort((a, b) => a - b);
@@ -129,12 +130,18 @@ export function analyzeCea(trial: TrialData, csv: CsvTable, resolved: ResolvedCe
   const progress = (d: number) => options.onProgress?.(done + d, total);
 
   const cols = columnsFor(base);
+  // Too few observed values in an arm to impute them in its resamples: refused before any work
+  // (exit 2), for the base case and the recomputed perspective scenario (imputable-resamples.ts).
+  const armValues = trial.plan.arms;
+  refuseThinArms(cols, armValues, trial.file, 'the base case');
+  for (const s of scenarios) if (!s.completeCase && s.cost.perspective !== base.perspective) refuseThinArms(columnsFor(s.cost), armValues, trial.file, `the sensitivity scenario "${s.changed}"`);
   const missingAny = hasMissing(cols);
   const est = pointEstimate(cols, plan.imputation.m, plan.imputation.seed);
   const baseWarning = est.monteCarlo && monteCarloWarning('the base case', est, est.monteCarlo, plan.currency);
   if (baseWarning) warnings.push(baseWarning);
   const boot = bootstrapCea(cols, { replicates: B, seed: plan.bootstrap.seed, onProgress: progress });
   done += B;
+  if (boot.redrawn) warnings.push(redrawnWarning('the base case', boot.redrawn, B));
   const lambdas = wtpGrid(plan.wtp.from, plan.wtp.to, plan.wtp.step, plan.wtp.thresholds);
   const ceacP = acceptability(boot.cost, boot.qaly, lambdas);
 
@@ -159,6 +166,7 @@ export function analyzeCea(trial: TrialData, csv: CsvTable, resolved: ResolvedCe
     const e = pointEstimate(c, plan.imputation.m, plan.imputation.seed);
     const b = bootstrapCea(c, { replicates: Bs, seed: plan.bootstrap.seed, onProgress: progress });
     done += Bs;
+    if (b.redrawn) warnings.push(redrawnWarning(`the sensitivity scenario "${s.changed}"`, b.redrawn, Bs));
     const w = e.monteCarlo && monteCarloWarning(`the sensitivity scenario "${s.changed}"`, e, e.monteCarlo, plan.currency);
     if (w) warnings.push(w);
     return { key: s.key, changed: s.changed, incrementalCost: e.cost.estimate, incrementalQaly: e.qaly.estimate, icer: icerVerdict(e.cost.estimate, e.qaly.estimate), thresholds: thresholdResults(e, b, plan.wtp.thresholds), replicates: Bs, monteCarloError: scenarioMc(e) };
@@ -208,6 +216,7 @@ export function analyzeCea(trial: TrialData, csv: CsvTable, resolved: ResolvedCe
       imputationSeed: plan.imputation.seed,
       bootstrapReplicates: B,
       bootstrapSeed: plan.bootstrap.seed,
+      ...(boot.redrawn ? { redrawnReplicates: boot.redrawn } : {}),
       qalyRule: plan.qalyMissing,
       discounting: { costs: data.discount.costs, qalys: data.discount.qalys, beyondFirstYear: data.discount.beyondFirstYear, text: discountSentence(data.discount, 'en') },
     },
@@ -247,4 +256,9 @@ function scenarioMc(e: Estimate): CeaScenario['monteCarloError'] {
  */
 export function placeholderPriceWarning(uptakePlan: string): string {
   return `not a real price: the app's price comes from ${uptakePlan}, whose price model is a placeholder drafted by hta plan init ("placeholders": ["priceModel"] in that plan), not the supplier's prices — the app arm's costs and every result are computed from it; replace the price model and remove "placeholders"`;
+}
+
+/** Replicates drawn again (cea-bootstrap.ts): rare once refuseThinArms has passed, and said when they happen. */
+function redrawnWarning(what: string, redrawn: number, replicates: number): string {
+  return `${what}: ${redrawn} bootstrap resample${redrawn === 1 ? ' was' : 's were'} drawn again (beside the ${replicates} used) because an arm drew fewer than 2 observed values of a quantity it had to impute (docs/plan-cea.md#too-few-observed-values)`;
 }

@@ -67,6 +67,11 @@ export const ceaResultSchema = z.object({
     imputationSeed: z.number().int(),
     bootstrapReplicates: z.number().int(),
     bootstrapSeed: z.number().int(),
+    redrawnReplicates: z
+      .number()
+      .int()
+      .optional()
+      .describe('base-case replicates drawn again because an arm drew fewer than 2 observed values of a quantity it had to impute (docs/plan-cea.md#too-few-observed-values); absent when none was'),
     qalyRule: z.enum(['impute', 'observed-visits']),
     discounting: z
       .object({

@@ -194,7 +194,7 @@ function readResourceUse(csv: CsvTable, trial: TrialData, resolved: ResolvedCeaP
         else {
           const n = parseNumber(text, decimalComma);
           if (n === undefined || n < 0) {
-            if (problems.length < MAX_PROBLEMS) problems.push({ file, line: rec.line, column: it.idx + 1, field: it.column, value: text, expected: 'a number of units ≥ 0 (or an empty cell for missing)', kind: 'cea.units' });
+            if (problems.length < MAX_PROBLEMS) problems.push({ file, line: rec.line, column: it.idx + 1, field: it.column, value: text, expected: `a number of units ≥ 0 (or an empty cell for missing); if it means "missing", add it to "missingCodes" in ${resolved.trialPlanFile}`, kind: 'cea.units' });
           } else {
             value = n;
             it.cells.push({ line: rec.line, column: it.idx + 1, text, value, period: k });

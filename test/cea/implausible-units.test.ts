@@ -71,4 +71,10 @@ describe('implausible resource-use counts', () => {
     expect(text).toMatch(/\(ru_physio\): "1000" — expected at most 366 sick-leave days, the length of period "24m" \(12 months = 365.3 days, from visit "12m" to "24m", by visitTimes\)/);
     expect(units([['P001', '24m', 'ru_physio', '365']])().physio).toEqual([3, 365]);
   });
+
+  it('a word in a count column: the message says it can be declared a missing-value code, and declared it is missing', () => {
+    const text = refusal(units([['P001', '12m', 'ru_gp', 'Ved ikke']]));
+    expect(text).toMatch(/\(ru_gp\): "Ved ikke" — expected a number of units ≥ 0 \(or an empty cell for missing\); if it means "missing", add it to "missingCodes" in \S*trial\.plan\.json/);
+    expect(units([['P001', '12m', 'ru_gp', 'Ved ikke']], ['Ved ikke'])().gp).toEqual([null, 2]);
+  });
 });

@@ -31,6 +31,8 @@ export interface AnalyzeCeaOptions {
   replicates?: number;
   sensitivityReplicates?: number;
   onProgress?: (done: number, total: number) => void;
+  /** What the reader should know about how the export was read (stderr `note:`), e.g. baseline resource use left out. */
+  onNote?: (text: string) => void;
 }
 
 const mean = (xs: readonly number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : null);
@@ -99,6 +101,9 @@ export function analyzeCea(trial: TrialData, csv: CsvTable, resolved: ResolvedCe
   const { plan } = resolved;
   const data = ceaPatients(trial, csv, resolved);
   const warnings: string[] = [];
+  if (data.baselineResourceRows) {
+    options.onNote?.(`${trial.file}: baseline resource use (the months before randomisation) is not counted: ${data.baselineResourceRows} baseline row${data.baselineResourceRows === 1 ? '' : 's'} hold${data.baselineResourceRows === 1 ? 's' : ''} units in ${plan.resourceUse.map((r) => `"${r.column}"`).join(', ')}; the costs are those of the periods ${plan.periods.map((p) => `"${p}"`).join(', ')}`);
+  }
   const observedOnly = plan.qalyMissing === 'observed-visits';
   const qaly = patientQalys(data, observedOnly);
   const { columns: covariates, dropped } = covariateColumns(data, trial.plan.covariates);

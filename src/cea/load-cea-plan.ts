@@ -69,7 +69,8 @@ export function loadCeaPlanFile(file: string): ResolvedCeaPlan {
   const publishedFile = plan.published === undefined ? null : besidePlan(dir, plan.published);
   const published = publishedFile ? parsePublishedCea(readJsonFile(publishedFile, 'published figures'), publishedFile) : null;
   if (published) checkPublishedResponders(published, publishedFile!, [...trialPlan.responders, ...plan.responders].map((r) => r.key));
-  return { file, plan, trialPlanFile, trialPlan, unitCosts, interventionPrice: interventionPriceOf(plan, dir, file), published, ...(readNotes.length ? { readNotes } : {}) };
+  const interventionPrice = interventionPriceOf(plan, dir, file, (note) => readNotes.push(note));
+  return { file, plan, trialPlanFile, trialPlan, unitCosts, interventionPrice, published, ...(readNotes.length ? { readNotes } : {}) };
 }
 
 /** A published cost per extra responder that names its definition must name one the plans define. */
@@ -324,7 +325,8 @@ function amountWith(n: string, decimal: ',' | '.'): number | undefined {
   return Number.isFinite(v) ? v : undefined;
 }
 
-function interventionPriceOf(plan: CeaPlan, dir: string, file: string): ResolvedCeaPlan['interventionPrice'] {
+/** `note`: what the reader should know about how the uptake plan's price was read (docs/plan-cea.md#fields). */
+function interventionPriceOf(plan: CeaPlan, dir: string, file: string, note: (text: string) => void): ResolvedCeaPlan['interventionPrice'] {
   const ic = plan.interventionCost;
   // Without a source: said in words (the report words it in the page's language), not "plan".
   if ('price' in ic) return { price: ic.price, source: ic.source ?? 'fixed price in the cost-effectiveness plan' };
@@ -336,6 +338,11 @@ function interventionPriceOf(plan: CeaPlan, dir: string, file: string): Resolved
     ]);
   }
   const rate = uptake.currency === plan.currency ? 1 : ic.rate!;
+  if (uptake.currency === plan.currency && ic.rate !== undefined && ic.rate !== 1) {
+    note(`${file}: interventionCost.rate (${ic.rate}) is not used: the uptake plan's prices are in ${uptake.currency}, the plan's currency`);
+  }
+  // An uptake plan states no price year: its tiers are taken at the analysis's.
+  note(`${file}: the app's price from ${ic.uptakePlan} is taken as ${plan.priceYear} prices, the plan's priceYear (an uptake plan states no price year: index its tiers first if they are another year's)`);
   const perPatient = tierCost(ic.nationalVolume, uptake.priceModel.tiers, uptake.priceModel.mode) / ic.nationalVolume;
   // The price model still plan init's placeholder (uptake-plan.ts placeholderWarning): said by every
   // output, as hta uptake says its budget is not real (analyze-cea.ts, cea-report.ts).

@@ -170,8 +170,8 @@ export const ceaReportKind: ReportKind<typeof ceaEntrySchema> = {
   async build(entry, env): Promise<ReportContent> {
     const lang = env.lang;
     const t = (k: keyof typeof TEXT) => TEXT[k][lang];
-    const { result: r, resolved, idNote } = await ceaAnalysisOf(entry, env);
-    if (idNote) env.note?.(idNote);
+    const { result: r, resolved, idNote, notes: readNotes } = await ceaAnalysisOf(entry, env);
+    for (const note of [...(idNote ? [idNote] : []), ...readNotes]) env.note?.(note);
     const cur = r.currency;
     const m = (x: number) => money(x, cur, lang);
     const ci = (lo: string, hi: string) => tableInterval(lo, hi, lang);

@@ -189,12 +189,14 @@ export function readUnitCostFile(file: string, plan: Pick<CeaPlan, 'currency' | 
     else lineOf.set(item, rec.line);
     const amount = amounts[r]!;
     if (typeof amount === 'string') problems.push({ ...where('unit_cost', cell('unit_cost')), expected: amount, kind: 'unit-cost.cost' });
-    const currency = cell('currency');
-    // `dkk` is DKK; `kr.`/`kr` (or `€`) is the plan's currency when it can stand for it, as in an
-    // amount (CURRENCY_MARKS); a code is never guessed beyond its case.
-    const mark = currency === null ? undefined : CURRENCY_MARKS[currency.trim().toLowerCase()];
-    if (currency?.toUpperCase() !== plan.currency && !mark?.includes(plan.currency)) problems.push({ ...where('currency', currency), expected: `${plan.currency}, the plan's currency (convert the price first)`, kind: 'unit-cost.currency' });
-    else if (mark !== undefined) readAs.currency ??= { line: rec.line, text: currency as string };
+    // No currency column: the unit the unit-cost header states (`Enhedspris (kr.)`), checked once below.
+    if (cols.headerCurrency === undefined) {
+      const currency = cell('currency');
+      // `dkk` is DKK; `kr.`/`kr` (or `€`) is the plan's currency when it can stand for it, as in an
+      // amount (CURRENCY_MARKS); a code is never guessed beyond its case.
+      if (!isPlanCurrency(currency, plan.currency)) problems.push({ ...where('currency', currency), expected: `${plan.currency}, the plan's currency (convert the price first)`, kind: 'unit-cost.currency' });
+      else if (currency!.toUpperCase() !== plan.currency) readAs.currency ??= { line: rec.line, text: currency as string };
+    }
     const year = cell('price_year');
     const yearRead = year === null ? null : priceYearOf(year);
     if (yearRead !== plan.priceYear) problems.push({ ...where('price_year', year), expected: `${plan.priceYear}, the plan's price year (inflate or deflate the price first)`, kind: 'unit-cost.price-year' });
@@ -205,6 +207,9 @@ export function readUnitCostFile(file: string, plan: Pick<CeaPlan, 'currency' | 
     const sourceDa = cols.at.has('source_da') ? cell('source_da') : null;
     if (first === undefined && typeof amount === 'number' && source !== null) out[item] = { cost: amount, source, ...(sourceDa !== null ? { sourceDa } : {}) };
   });
+  if (cols.headerCurrency !== undefined && !isPlanCurrency(cols.headerCurrency, plan.currency)) {
+    problems.push({ file, line: 1, column: at('unit_cost') + 1, value: cols.name('unit_cost'), expected: `prices in ${plan.currency}, the plan's currency: the header states "${cols.headerCurrency}" (convert the prices first)`, kind: 'unit-cost.currency' });
+  }
   if (readAs.currency) onNote?.(`${file}: currency "${readAs.currency.text}" (line ${readAs.currency.line}) read as ${plan.currency}, the plan's currency`);
   if (readAs.year) onNote?.(`${file}: price year "${readAs.year.text}" (line ${readAs.year.line}) read as ${plan.priceYear}`);
   const missing = [...items].filter((k) => !lineOf.has(k));
@@ -224,6 +229,12 @@ export function readUnitCostFile(file: string, plan: Pick<CeaPlan, 'currency' | 
 export function priceYearOf(text: string): number | null {
   const m = /^(?:(?:pl|prisniveau|prisår|pris-?år|price\s+level|price\s+year)\s*[-:]?\s*)?(\d{4})(?:\s*-?\s*(?:niveau|prisniveau|priser|pl|prices|price\s+level|level))?$/i.exec(text.trim());
   return m ? Number(m[1]) : null;
+}
+
+/** A currency cell (or header unit) that is the plan's: its code in any case, or a mark that can stand for it (`kr.` for DKK). */
+function isPlanCurrency(text: string | null, currency: string): boolean {
+  if (text === null) return false;
+  return text.trim().toUpperCase() === currency || CURRENCY_MARKS[text.trim().toLowerCase()]?.includes(currency) === true;
 }
 
 /** Currency marks a price-list amount may carry, and the ISO codes each may stand for. */

@@ -163,6 +163,9 @@ export function readUnitCostFile(file: string, plan: Pick<CeaPlan, 'currency' | 
   const cols = unitCostColumns(file, csv.header, csv.dialect.delimiter);
   for (const n of cols.notes) onNote?.(n);
   const items = new Set(plan.resourceUse.map((r) => r.key));
+  // `læge` matches however the file composes its æ (macOS writes a + ◌̈-style decomposed letters).
+  const keyOf = new Map(plan.resourceUse.map((r) => [r.key.normalize('NFC'), r.key]));
+  const itemOf = (cell: string | null) => (cell === null ? null : (keyOf.get(cell.normalize('NFC')) ?? cell));
   const problems: Problem[] = [];
   const out: Record<string, UnitCost> = {};
   const lineOf = new Map<string, number>();
@@ -171,19 +174,19 @@ export function readUnitCostFile(file: string, plan: Pick<CeaPlan, 'currency' | 
   // A row of missing-value cells only (NA, .) prices nothing (read-csv.ts skips `;;;;` rows).
   const rows = [...csv.records].filter((rec) => rec.cells.some((c) => c !== null));
   for (const rec of rows) {
-    const item = rec.cells[at('item')] ?? null;
+    const item = itemOf(rec.cells[at('item')] ?? null);
     if (item !== null && !items.has(item)) unused.add(item);
     // A price with no item name may be the row of a plan item: never skipped in silence.
     if (item === null) problems.push({ file, line: rec.line, column: at('item') + 1, field: cols.name('item'), expected: `an item name: the row has other cells but no item (the plan's items: ${[...items].join(', ')})`, kind: 'unit-cost.item' });
   }
-  const used = rows.filter((rec) => items.has(rec.cells[at('item')] ?? ''));
+  const used = rows.filter((rec) => items.has(itemOf(rec.cells[at('item')] ?? null) ?? ''));
   // A currency mark or a worded price year read as the plan's: said once each.
   const readAs: { currency?: { line: number; text: string }; year?: { line: number; text: string } } = {};
   const amounts = readAmounts(used.map((rec) => rec.cells[at('unit_cost')] ?? null), csv.dialect.delimiter, plan.currency);
   used.forEach((rec, r) => {
     const cell = (name: UnitCostColumn) => rec.cells[at(name)] ?? null;
     const where = (name: UnitCostColumn, value: string | null) => ({ file, line: rec.line, column: at(name) + 1, field: cols.name(name), ...(value !== null ? { value } : {}) });
-    const item = cell('item')!;
+    const item = itemOf(cell('item'))!;
     const first = lineOf.get(item);
     if (first !== undefined) problems.push({ ...where('item', item), expected: `each item once (line ${first} has it too; keep the one that applies)`, kind: 'unit-cost.duplicate' });
     else lineOf.set(item, rec.line);

@@ -22,14 +22,17 @@ export interface CeaFilesInput {
 }
 
 /** `idNote`: the trial's note on ids shaped like CPR numbers, for the caller to print (trial-data.ts). */
-export function analyseCeaFiles(input: CeaFilesInput): { result: CeaResult; resolved: ResolvedCeaPlan; idNote?: string } {
+/** `notes`: how the plan's files and the export were read (load-cea-plan.ts, analyze-cea.ts), for the caller to print. */
+export function analyseCeaFiles(input: CeaFilesInput): { result: CeaResult; resolved: ResolvedCeaPlan; idNote?: string; notes: string[] } {
   const resolved = loadCeaPlanFile(input.planFile);
   const csv = readCsvFile(input.dataFile, { duplicateNames: 'keep' });
   const trial = loadTrial(csv, resolved.trialPlan, { excludeInvalid: resolved.trialPlan.invalidRows === 'exclude', alsoColumns: ceaExportColumns(resolved.plan), alsoCodeColumns: ceaCodeColumns(resolved.plan) });
+  const notes = [...(resolved.readNotes ?? [])];
   const result = analyzeCea(trial, csv, resolved, {
+    onNote: (note) => notes.push(note),
     version: input.version,
     names: { export: input.dataName, plan: input.planName, trialPlan: resolved.plan.trialPlan },
     ...(input.replicates !== undefined ? { replicates: input.replicates, sensitivityReplicates: Math.min(input.replicates, resolved.plan.sensitivity.replicates) } : {}),
   });
-  return { result, resolved, ...(trial.idNote ? { idNote: trial.idNote } : {}) };
+  return { result, resolved, ...(trial.idNote ? { idNote: trial.idNote } : {}), notes };
 }

@@ -10,6 +10,7 @@ import { normInterQuantile } from '../stats/bootstrap-intervals.js';
 import type { CsvTable } from '../io/read-csv.js';
 import type { TrialData } from '../trial/trial-data.js';
 import { bootstrapCea, type CeaBootstrap } from './cea-bootstrap.js';
+import { refuseThinArms } from './imputable-resamples.js';
 import { type CeaColumns, completeData, hasMissing, imputeByArm } from './cea-imputation.js';
 import { type CeaPatients, ceaPatients, patientQalys } from './cea-patients.js';
 import type { CeaResult, CeaScenario, CeaThreshold } from './cea-results-schema.js';
@@ -30,6 +31,8 @@ export interface AnalyzeCeaOptions {
   replicates?: number;
   sensitivityReplicates?: number;
   onProgress?: (done: number, total: number) => void;
+  /** What the reader should know about how the export was read (stderr `note:`), e.g. baseline resource use left out. */
+  onNote?: (text: string) => void;
 }
 
 const mean = (xs: readonly number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : null);
@@ -81,7 +84,7 @@ function completeRows(cols: CeaColumns): CeaColumns {
   return { arm: take(cols.arm), baselineUtility: take(cols.baselineUtility), cost: take(cols.cost), qaly: take(cols.qaly), covariates: cols.covariates.map((c) => ({ name: c.name, values: take(c.values) })) };
 }
 
-function thresholdResults(est: Estimate, boot: CeaBootstrap, thresholds: readonly number[]): CeaThreshold[] {
+function thresholdResults(est: Estimate, boot: Pick<CeaBootstrap, 'cost' | 'qaly'>, thresholds: readonly number[]): CeaThreshold[] {
   const p = acceptability(boot.cost, boot.qaly, thresholds);
   return thresholds.map((l, k) => {
     const nmb = boot.cost.map((c, i) => l * boot.qaly[i]! - c).sort((a, b) => a - b);
@@ -98,9 +101,14 @@ export function analyzeCea(trial: TrialData, csv: CsvTable, resolved: ResolvedCe
   const { plan } = resolved;
   const data = ceaPatients(trial, csv, resolved);
   const warnings: string[] = [];
+  if (data.baselineResourceRows) {
+    options.onNote?.(`${trial.file}: baseline resource use (the months before randomisation) is not counted: ${data.baselineResourceRows} baseline row${data.baselineResourceRows === 1 ? '' : 's'} hold${data.baselineResourceRows === 1 ? 's' : ''} units in ${plan.resourceUse.map((r) => `"${r.column}"`).join(', ')}; the costs are those of the periods ${plan.periods.map((p) => `"${p}"`).join(', ')}`);
+  }
   const observedOnly = plan.qalyMissing === 'observed-visits';
   const qaly = patientQalys(data, observedOnly);
   const { columns: covariates, dropped } = covariateColumns(data, trial.plan.covariates);
+  const tier = resolved.interventionPrice.tier;
+  if (tier?.placeholder) warnings.push(placeholderPriceWarning(tier.uptakePlan));
   if (dropped.length) warnings.push(`covariate(s) ${dropped.join(', ')} take a single value among the analysed patients and are left out of the regressions`);
   const arm = data.patients.map((p) => (p.arm === 'intervention' ? 1 : 0));
   const n = { intervention: arm.filter((a) => a === 1).length, control: arm.filter((a) => a === 0).length };
@@ -127,12 +135,18 @@ export function analyzeCea(trial: TrialData, csv: CsvTable, resolved: ResolvedCe
   const progress = (d: number) => options.onProgress?.(done + d, total);
 
   const cols = columnsFor(base);
+  // Too few observed values in an arm to impute them in its resamples: refused before any work
+  // (exit 2), for the base case and the recomputed perspective scenario (imputable-resamples.ts).
+  const armValues = trial.plan.arms;
+  refuseThinArms(cols, armValues, trial.file, 'the base case');
+  for (const s of scenarios) if (!s.completeCase && s.cost.perspective !== base.perspective) refuseThinArms(columnsFor(s.cost), armValues, trial.file, `the sensitivity scenario "${s.changed}"`);
   const missingAny = hasMissing(cols);
   const est = pointEstimate(cols, plan.imputation.m, plan.imputation.seed);
   const baseWarning = est.monteCarlo && monteCarloWarning('the base case', est, est.monteCarlo, plan.currency);
   if (baseWarning) warnings.push(baseWarning);
   const boot = bootstrapCea(cols, { replicates: B, seed: plan.bootstrap.seed, onProgress: progress });
   done += B;
+  if (boot.redrawn) warnings.push(redrawnWarning('the base case', boot.redrawn, B));
   const lambdas = wtpGrid(plan.wtp.from, plan.wtp.to, plan.wtp.step, plan.wtp.thresholds);
   const ceacP = acceptability(boot.cost, boot.qaly, lambdas);
 
@@ -157,6 +171,7 @@ export function analyzeCea(trial: TrialData, csv: CsvTable, resolved: ResolvedCe
     const e = pointEstimate(c, plan.imputation.m, plan.imputation.seed);
     const b = bootstrapCea(c, { replicates: Bs, seed: plan.bootstrap.seed, onProgress: progress });
     done += Bs;
+    if (b.redrawn) warnings.push(redrawnWarning(`the sensitivity scenario "${s.changed}"`, b.redrawn, Bs));
     const w = e.monteCarlo && monteCarloWarning(`the sensitivity scenario "${s.changed}"`, e, e.monteCarlo, plan.currency);
     if (w) warnings.push(w);
     return { key: s.key, changed: s.changed, incrementalCost: e.cost.estimate, incrementalQaly: e.qaly.estimate, icer: icerVerdict(e.cost.estimate, e.qaly.estimate), thresholds: thresholdResults(e, b, plan.wtp.thresholds), replicates: Bs, monteCarloError: scenarioMc(e) };
@@ -206,6 +221,7 @@ export function analyzeCea(trial: TrialData, csv: CsvTable, resolved: ResolvedCe
       imputationSeed: plan.imputation.seed,
       bootstrapReplicates: B,
       bootstrapSeed: plan.bootstrap.seed,
+      ...(boot.redrawn ? { redrawnReplicates: boot.redrawn } : {}),
       qalyRule: plan.qalyMissing,
       discounting: { costs: data.discount.costs, qalys: data.discount.qalys, beyondFirstYear: data.discount.beyondFirstYear, text: discountSentence(data.discount, 'en') },
     },
@@ -236,4 +252,18 @@ const pct = (x: number) => `${Math.round(x * 100)}%`;
 /** A scenario's Monte Carlo error: its MCSEs and whether either passes 10% of its SE. */
 function scenarioMc(e: Estimate): CeaScenario['monteCarloError'] {
   return e.monteCarlo && { incrementalCost: e.monteCarlo.incrementalCost.mcse, incrementalQaly: e.monteCarlo.incrementalQaly.mcse, large: e.monteCarlo.large };
+}
+
+/**
+ * The warning (stderr, results.json `warnings`) while the app's price comes from an uptake plan
+ * whose price model is still plan init's placeholder: every cost of the app arm, and so every
+ * result, rests on it — as `hta uptake` says its budget is not real (uptake-plan.ts).
+ */
+export function placeholderPriceWarning(uptakePlan: string): string {
+  return `not a real price: the app's price comes from ${uptakePlan}, whose price model is a placeholder drafted by hta plan init ("placeholders": ["priceModel"] in that plan), not the supplier's prices — the app arm's costs and every result are computed from it; replace the price model and remove "placeholders"`;
+}
+
+/** Replicates drawn again (cea-bootstrap.ts): rare once refuseThinArms has passed, and said when they happen. */
+function redrawnWarning(what: string, redrawn: number, replicates: number): string {
+  return `${what}: ${redrawn} bootstrap resample${redrawn === 1 ? ' was' : 's were'} drawn again (beside the ${replicates} used) because an arm drew fewer than 2 observed values of a quantity it had to impute (docs/plan-cea.md#too-few-observed-values)`;
 }

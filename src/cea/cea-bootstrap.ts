@@ -14,6 +14,8 @@
 import { createRandom, type Random } from '../stats/random.js';
 import { type CeaColumns, completeData, hasMissing, imputeByArm } from './cea-imputation.js';
 import { increments } from './incremental-regression.js';
+import { imputableReplicate } from './imputable-resamples.js';
+import { HtaError } from '../errors.js';
 
 /** One replicate's rows: n₁ draws from the intervention rows, then n₀ from the control rows. */
 export function drawReplicate(rng: Random, interventionRows: readonly number[], controlRows: readonly number[]): number[] {
@@ -34,7 +36,12 @@ export interface CeaBootstrapOptions {
 export interface CeaBootstrap {
   cost: number[];
   qaly: number[];
+  /** Replicates drawn again because an arm drew too few observed values to impute (imputable-resamples.ts). */
+  redrawn: number;
 }
+
+/** Redraws of one replicate before giving up: refuseThinArms keeps a short draw below 1 in 1,000 per arm and quantity. */
+const MAX_REDRAWS = 1000;
 
 /** Every replicate's resample, as `bootstrapCea` draws it from the same seed. */
 export function bootstrapIndexSets(arm: readonly number[], replicates: number, seed: number): number[][] {
@@ -56,13 +63,25 @@ export function bootstrapCea(cols: CeaColumns, options: CeaBootstrapOptions): Ce
   const B = options.indexSets?.length ?? options.replicates;
   const cost: number[] = [];
   const qaly: number[] = [];
+  let redrawn = 0;
   for (let b = 0; b < B; b++) {
-    const rows = options.indexSets?.[b] ?? drawReplicate(rng, iRows, cRows);
+    let rows = options.indexSets?.[b] ?? drawReplicate(rng, iRows, cRows);
+    const missing = hasMissing(cols, rows);
+    // A replicate an arm of which drew fewer observed values than an imputation needs is drawn
+    // again from the same stream (docs/plan-cea.md#too-few-observed-values); fixed index sets are
+    // the caller's and are used as given.
+    if (missing && !options.indexSets) {
+      for (let tries = 0; !imputableReplicate(cols, rows); tries++) {
+        if (tries === MAX_REDRAWS) throw new HtaError('analysis.failed', `the bootstrap drew ${MAX_REDRAWS} resamples in a row with too few observed values to impute`);
+        rows = drawReplicate(rng, iRows, cRows);
+        redrawn++;
+      }
+    }
     const data = hasMissing(cols, rows) ? imputeByArm(cols, rows, 1, rng.int(0x7fffffff))[0]! : completeData(cols, rows);
     const d = increments(data);
     cost.push(d.cost);
     qaly.push(d.qaly);
     options.onProgress?.(b + 1, B);
   }
-  return { cost, qaly };
+  return { cost, qaly, redrawn };
 }

@@ -19,6 +19,7 @@ import { coderFor } from '../trial/value-codes.js';
 import type { ResolvedCeaPlan } from './load-cea-plan.js';
 import { discountApplies, periodWeight } from './discounting.js';
 import { refuseEmptyPeriods } from './empty-periods.js';
+import { implausibleUnits, type UnitCell } from './implausible-units.js';
 import { qalyAuc, YEARS_PER_UNIT } from './qaly-auc.js';
 import { plainPatientId } from '../trial/patient-ids.js';
 
@@ -43,6 +44,8 @@ export interface CeaPatients {
   responderTime: string;
   /** Patients of the trial left out by the plan's population. */
   outsidePopulation: number;
+  /** Baseline rows holding a resource-use count, which no period counts (docs/plan-cea.md#inputs). */
+  baselineResourceRows: number;
   /**
    * Discounting (discounting.ts): the annual rates in force — 0 when follow-up ends within the
    * first year, where nothing is discounted — and per resource-use period the weight of its costs.
@@ -62,7 +65,7 @@ export function ceaPatients(trial: TrialData, csv: CsvTable, resolved: ResolvedC
   for (const o of trial.observations) score.set(`${o.id}\u0000${o.time}`, o.scores);
   const scoreAt = (id: string, time: string, key: string) => score.get(`${id}\u0000${time}`)?.[key] ?? null;
 
-  const { units, population } = readResourceUse(csv, trial, resolved);
+  const { units, population, baselineRows } = readResourceUse(csv, trial, resolved);
   const direction = new Map(trial.sources.map((s) => [s.key, s.instrument.direction]));
   const patients: CeaPatient[] = [];
   let outside = 0;
@@ -93,7 +96,7 @@ export function ceaPatients(trial: TrialData, csv: CsvTable, resolved: ResolvedC
     ]);
   }
   refuseEmptyPeriods(patients, resolved, trial.file);
-  return { patients, visits, yearsAt, responderRules, responderTime, outsidePopulation: outside, discount: discountOf(resolved, yearsAt) };
+  return { patients, visits, yearsAt, responderRules, responderTime, outsidePopulation: outside, baselineResourceRows: baselineRows, discount: discountOf(resolved, yearsAt) };
 }
 
 /**
@@ -131,7 +134,7 @@ export function ceaCodeColumns(plan: ResolvedCeaPlan['plan']): string[] {
  * is not a count ≥ 0 is a problem (all are collected); empty cells and the plan's missing codes
  * are missing.
  */
-function readResourceUse(csv: CsvTable, trial: TrialData, resolved: ResolvedCeaPlan): { units: Map<string, Record<string, (number | null)[]>>; population: Map<string, string> } {
+function readResourceUse(csv: CsvTable, trial: TrialData, resolved: ResolvedCeaPlan): { units: Map<string, Record<string, (number | null)[]>>; population: Map<string, string>; baselineRows: number } {
   const { plan } = resolved;
   const tp = trial.plan;
   const file = csv.file;
@@ -146,7 +149,7 @@ function readResourceUse(csv: CsvTable, trial: TrialData, resolved: ResolvedCeaP
       { file, line: 1, expected: `the id column "${tp.columns.id}" and the visit column "${tp.columns.time}"; a wide export is not supported for resource use (docs/plan-cea.md)` },
     ]);
   }
-  const items = plan.resourceUse.map((r) => ({ key: r.key, column: r.column, idx: index(r.column) }));
+  const items = plan.resourceUse.map((r) => ({ key: r.key, column: r.column, category: r.category, idx: index(r.column), cells: [] as UnitCell[] }));
   // A renamed export column (`RU_GP`, `ru_læge`) gets the near-miss hint the trial columns get.
   const hint = (column: string) => {
     const h = didYouMean(column, csv.header);
@@ -160,6 +163,7 @@ function readResourceUse(csv: CsvTable, trial: TrialData, resolved: ResolvedCeaP
   const kept = new Set(trial.patients.map((p) => p.id));
   const units = new Map<string, Record<string, (number | null)[]>>();
   const population = new Map<string, string>();
+  let baselineRows = 0;
   const decimalComma = decimalCommaOf(csv);
   const coders = items.map((it) => coderFor(tp, it.column, undefined, decimalComma));
   // The cells read without splitting the record; SAS `.A`, Stata `.a` and Castor's user-missing
@@ -180,6 +184,15 @@ function readResourceUse(csv: CsvTable, trial: TrialData, resolved: ResolvedCeaP
       if (v !== null && (time === tp.baseline || !population.has(id))) population.set(id, v);
     }
     const k = plan.periods.indexOf(time);
+    // Resource use on the baseline row covers the months before randomisation: not a period of
+    // the analysis, so not counted — only noted (a count, not a missing-value code).
+    if (time === tp.baseline && k < 0) {
+      if (items.some((it, j) => {
+        const text = cell(it.idx);
+        return text !== null && coders[j]?.apply(text)?.kind !== 'missing' && (parseNumber(text, decimalComma) ?? 0) > 0;
+      })) baselineRows++;
+      continue;
+    }
     if (k < 0) continue;
     let own = units.get(id);
     if (!own) units.set(id, (own = {}));
@@ -193,15 +206,20 @@ function readResourceUse(csv: CsvTable, trial: TrialData, resolved: ResolvedCeaP
         else {
           const n = parseNumber(text, decimalComma);
           if (n === undefined || n < 0) {
-            if (problems.length < MAX_PROBLEMS) problems.push({ file, line: rec.line, column: it.idx + 1, field: it.column, value: text, expected: 'a number of units ≥ 0 (or an empty cell for missing)', kind: 'cea.units' });
-          } else value = n;
+            if (problems.length < MAX_PROBLEMS) problems.push({ file, line: rec.line, column: it.idx + 1, field: it.column, value: text, expected: `a number of units ≥ 0 (or an empty cell for missing); if it means "missing", add it to "missingCodes" in ${resolved.trialPlanFile}`, kind: 'cea.units' });
+          } else {
+            value = n;
+            it.cells.push({ line: rec.line, column: it.idx + 1, text, value, period: k });
+          }
         }
       }
       (own![it.key] ??= plan.periods.map(() => null))[k] = value;
     });
   }
+  // Counts no period can hold (an undeclared 999, `1.000` sick days in six months): implausible-units.ts.
+  if (!problems.length) problems.push(...implausibleUnits(file, items, resolved, MAX_PROBLEMS));
   if (problems.length) throw new HtaError('input.invalid', `${file} has ${problems.length} resource-use problem(s)`, problems);
-  return { units, population };
+  return { units, population, baselineRows };
 }
 
 /** Per patient: QALY (null = missing) by the plan's rule, discounted after the first year. */

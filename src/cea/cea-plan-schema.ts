@@ -12,7 +12,9 @@ export const localized = z
   .object({ en: z.string().min(1), da: z.string().min(1).optional() })
   .describe('A label in English and (optionally) Danish');
 
-const key = z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/, 'a key of letters, digits and _ (starting with a letter)');
+// Letters of any alphabet (`læge`, `Lægekonsultation`): the key is also the price list's item name
+// (docs/plan-cea.md#unit-costs), which a Danish list writes in Danish.
+const key = z.string().regex(/^\p{L}[\p{L}\p{N}_]*$/u, 'a key of letters (æ, ø, å too), digits and _ (starting with a letter)');
 export const currencyCode = z.string().regex(/^[A-Z]{3}$/, 'an ISO 4217 currency code such as EUR or DKK');
 const priceYear = z.number().int().min(1950, 'a price year from 1950').max(2100, 'a price year up to 2100');
 

@@ -67,6 +67,11 @@ export const ceaResultSchema = z.object({
     imputationSeed: z.number().int(),
     bootstrapReplicates: z.number().int(),
     bootstrapSeed: z.number().int(),
+    redrawnReplicates: z
+      .number()
+      .int()
+      .optional()
+      .describe('base-case replicates drawn again because an arm drew fewer than 2 observed values of a quantity it had to impute (docs/plan-cea.md#too-few-observed-values); absent when none was'),
     qalyRule: z.enum(['impute', 'observed-visits']),
     discounting: z
       .object({
@@ -88,7 +93,15 @@ export const ceaResultSchema = z.object({
     price: z.number(),
     source: z.string(),
     /** Read off the uptake plan's volume tiers: what the report words in the page's language. */
-    tier: z.object({ uptakePlan: z.string(), mode: z.enum(['all-units', 'marginal']), nationalVolume: z.number(), rate: z.number() }).optional(),
+    tier: z
+      .object({
+        uptakePlan: z.string(),
+        mode: z.enum(['all-units', 'marginal']),
+        nationalVolume: z.number(),
+        rate: z.number(),
+        placeholder: z.literal(true).optional().describe('the uptake plan\'s price model is a placeholder drafted by hta plan init ("placeholders" in that plan), not the supplier\'s prices'),
+      })
+      .optional(),
   }),
   unitCosts: z.array(z.object({ item: z.string(), category: z.string(), cost: z.number(), source: z.string() })),
   costsByCategory: z

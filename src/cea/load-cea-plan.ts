@@ -40,7 +40,7 @@ export interface ResolvedCeaPlan {
   /** Item key → unit cost (plan currency and price year). */
   unitCosts: Record<string, UnitCost>;
   /** Cost of the intervention per intervention patient, and where it comes from. */
-  interventionPrice: { price: number; source: string; tier?: { uptakePlan: string; mode: 'all-units' | 'marginal'; nationalVolume: number; rate: number } };
+  interventionPrice: { price: number; source: string; tier?: { uptakePlan: string; mode: 'all-units' | 'marginal'; nationalVolume: number; rate: number; placeholder?: true } };
   published: PublishedCea | null;
   /** How the unit-cost file was read when it is not UTF-8 (io/encoding-note.ts): notes for stderr. */
   readNotes?: string[];
@@ -69,7 +69,8 @@ export function loadCeaPlanFile(file: string): ResolvedCeaPlan {
   const publishedFile = plan.published === undefined ? null : besidePlan(dir, plan.published);
   const published = publishedFile ? parsePublishedCea(readJsonFile(publishedFile, 'published figures'), publishedFile) : null;
   if (published) checkPublishedResponders(published, publishedFile!, [...trialPlan.responders, ...plan.responders].map((r) => r.key));
-  return { file, plan, trialPlanFile, trialPlan, unitCosts, interventionPrice: interventionPriceOf(plan, dir, file), published, ...(readNotes.length ? { readNotes } : {}) };
+  const interventionPrice = interventionPriceOf(plan, dir, file, (note) => readNotes.push(note));
+  return { file, plan, trialPlanFile, trialPlan, unitCosts, interventionPrice, published, ...(readNotes.length ? { readNotes } : {}) };
 }
 
 /** A published cost per extra responder that names its definition must name one the plans define. */
@@ -162,6 +163,9 @@ export function readUnitCostFile(file: string, plan: Pick<CeaPlan, 'currency' | 
   const cols = unitCostColumns(file, csv.header, csv.dialect.delimiter);
   for (const n of cols.notes) onNote?.(n);
   const items = new Set(plan.resourceUse.map((r) => r.key));
+  // `læge` matches however the file composes its æ (macOS writes a + ◌̈-style decomposed letters).
+  const keyOf = new Map(plan.resourceUse.map((r) => [r.key.normalize('NFC'), r.key]));
+  const itemOf = (cell: string | null) => (cell === null ? null : (keyOf.get(cell.normalize('NFC')) ?? cell));
   const problems: Problem[] = [];
   const out: Record<string, UnitCost> = {};
   const lineOf = new Map<string, number>();
@@ -170,30 +174,32 @@ export function readUnitCostFile(file: string, plan: Pick<CeaPlan, 'currency' | 
   // A row of missing-value cells only (NA, .) prices nothing (read-csv.ts skips `;;;;` rows).
   const rows = [...csv.records].filter((rec) => rec.cells.some((c) => c !== null));
   for (const rec of rows) {
-    const item = rec.cells[at('item')] ?? null;
+    const item = itemOf(rec.cells[at('item')] ?? null);
     if (item !== null && !items.has(item)) unused.add(item);
     // A price with no item name may be the row of a plan item: never skipped in silence.
     if (item === null) problems.push({ file, line: rec.line, column: at('item') + 1, field: cols.name('item'), expected: `an item name: the row has other cells but no item (the plan's items: ${[...items].join(', ')})`, kind: 'unit-cost.item' });
   }
-  const used = rows.filter((rec) => items.has(rec.cells[at('item')] ?? ''));
+  const used = rows.filter((rec) => items.has(itemOf(rec.cells[at('item')] ?? null) ?? ''));
   // A currency mark or a worded price year read as the plan's: said once each.
   const readAs: { currency?: { line: number; text: string }; year?: { line: number; text: string } } = {};
   const amounts = readAmounts(used.map((rec) => rec.cells[at('unit_cost')] ?? null), csv.dialect.delimiter, plan.currency);
   used.forEach((rec, r) => {
     const cell = (name: UnitCostColumn) => rec.cells[at(name)] ?? null;
     const where = (name: UnitCostColumn, value: string | null) => ({ file, line: rec.line, column: at(name) + 1, field: cols.name(name), ...(value !== null ? { value } : {}) });
-    const item = cell('item')!;
+    const item = itemOf(cell('item'))!;
     const first = lineOf.get(item);
     if (first !== undefined) problems.push({ ...where('item', item), expected: `each item once (line ${first} has it too; keep the one that applies)`, kind: 'unit-cost.duplicate' });
     else lineOf.set(item, rec.line);
     const amount = amounts[r]!;
     if (typeof amount === 'string') problems.push({ ...where('unit_cost', cell('unit_cost')), expected: amount, kind: 'unit-cost.cost' });
-    const currency = cell('currency');
-    // `dkk` is DKK; `kr.`/`kr` (or `€`) is the plan's currency when it can stand for it, as in an
-    // amount (CURRENCY_MARKS); a code is never guessed beyond its case.
-    const mark = currency === null ? undefined : CURRENCY_MARKS[currency.trim().toLowerCase()];
-    if (currency?.toUpperCase() !== plan.currency && !mark?.includes(plan.currency)) problems.push({ ...where('currency', currency), expected: `${plan.currency}, the plan's currency (convert the price first)`, kind: 'unit-cost.currency' });
-    else if (mark !== undefined) readAs.currency ??= { line: rec.line, text: currency as string };
+    // No currency column: the unit the unit-cost header states (`Enhedspris (kr.)`), checked once below.
+    if (cols.headerCurrency === undefined) {
+      const currency = cell('currency');
+      // `dkk` is DKK; `kr.`/`kr` (or `€`) is the plan's currency when it can stand for it, as in an
+      // amount (CURRENCY_MARKS); a code is never guessed beyond its case.
+      if (!isPlanCurrency(currency, plan.currency)) problems.push({ ...where('currency', currency), expected: `${plan.currency}, the plan's currency (convert the price first)`, kind: 'unit-cost.currency' });
+      else if (currency!.toUpperCase() !== plan.currency) readAs.currency ??= { line: rec.line, text: currency as string };
+    }
     const year = cell('price_year');
     const yearRead = year === null ? null : priceYearOf(year);
     if (yearRead !== plan.priceYear) problems.push({ ...where('price_year', year), expected: `${plan.priceYear}, the plan's price year (inflate or deflate the price first)`, kind: 'unit-cost.price-year' });
@@ -204,6 +210,9 @@ export function readUnitCostFile(file: string, plan: Pick<CeaPlan, 'currency' | 
     const sourceDa = cols.at.has('source_da') ? cell('source_da') : null;
     if (first === undefined && typeof amount === 'number' && source !== null) out[item] = { cost: amount, source, ...(sourceDa !== null ? { sourceDa } : {}) };
   });
+  if (cols.headerCurrency !== undefined && !isPlanCurrency(cols.headerCurrency, plan.currency)) {
+    problems.push({ file, line: 1, column: at('unit_cost') + 1, value: cols.name('unit_cost'), expected: `prices in ${plan.currency}, the plan's currency: the header states "${cols.headerCurrency}" (convert the prices first)`, kind: 'unit-cost.currency' });
+  }
   if (readAs.currency) onNote?.(`${file}: currency "${readAs.currency.text}" (line ${readAs.currency.line}) read as ${plan.currency}, the plan's currency`);
   if (readAs.year) onNote?.(`${file}: price year "${readAs.year.text}" (line ${readAs.year.line}) read as ${plan.priceYear}`);
   const missing = [...items].filter((k) => !lineOf.has(k));
@@ -223,6 +232,12 @@ export function readUnitCostFile(file: string, plan: Pick<CeaPlan, 'currency' | 
 export function priceYearOf(text: string): number | null {
   const m = /^(?:(?:pl|prisniveau|prisår|pris-?år|price\s+level|price\s+year)\s*[-:]?\s*)?(\d{4})(?:\s*-?\s*(?:niveau|prisniveau|priser|pl|prices|price\s+level|level))?$/i.exec(text.trim());
   return m ? Number(m[1]) : null;
+}
+
+/** A currency cell (or header unit) that is the plan's: its code in any case, or a mark that can stand for it (`kr.` for DKK). */
+function isPlanCurrency(text: string | null, currency: string): boolean {
+  if (text === null) return false;
+  return text.trim().toUpperCase() === currency || CURRENCY_MARKS[text.trim().toLowerCase()]?.includes(currency) === true;
 }
 
 /** Currency marks a price-list amount may carry, and the ISO codes each may stand for. */
@@ -324,7 +339,8 @@ function amountWith(n: string, decimal: ',' | '.'): number | undefined {
   return Number.isFinite(v) ? v : undefined;
 }
 
-function interventionPriceOf(plan: CeaPlan, dir: string, file: string): ResolvedCeaPlan['interventionPrice'] {
+/** `note`: what the reader should know about how the uptake plan's price was read (docs/plan-cea.md#fields). */
+function interventionPriceOf(plan: CeaPlan, dir: string, file: string, note: (text: string) => void): ResolvedCeaPlan['interventionPrice'] {
   const ic = plan.interventionCost;
   // Without a source: said in words (the report words it in the page's language), not "plan".
   if ('price' in ic) return { price: ic.price, source: ic.source ?? 'fixed price in the cost-effectiveness plan' };
@@ -336,7 +352,15 @@ function interventionPriceOf(plan: CeaPlan, dir: string, file: string): Resolved
     ]);
   }
   const rate = uptake.currency === plan.currency ? 1 : ic.rate!;
+  if (uptake.currency === plan.currency && ic.rate !== undefined && ic.rate !== 1) {
+    note(`${file}: interventionCost.rate (${ic.rate}) is not used: the uptake plan's prices are in ${uptake.currency}, the plan's currency`);
+  }
+  // An uptake plan states no price year: its tiers are taken at the analysis's.
+  note(`${file}: the app's price from ${ic.uptakePlan} is taken as ${plan.priceYear} prices, the plan's priceYear (an uptake plan states no price year: index its tiers first if they are another year's)`);
   const perPatient = tierCost(ic.nationalVolume, uptake.priceModel.tiers, uptake.priceModel.mode) / ic.nationalVolume;
-  return { price: perPatient * rate, source: `${ic.uptakePlan}: ${uptake.priceModel.mode} tier price at ${ic.nationalVolume} patients a year${rate !== 1 ? ` × ${rate}` : ''}`,
-    tier: { uptakePlan: ic.uptakePlan, mode: uptake.priceModel.mode, nationalVolume: ic.nationalVolume, rate } };
+  // The price model still plan init's placeholder (uptake-plan.ts placeholderWarning): said by every
+  // output, as hta uptake says its budget is not real (analyze-cea.ts, cea-report.ts).
+  const placeholder = uptake.placeholders?.includes('priceModel') === true;
+  return { price: perPatient * rate, source: `${ic.uptakePlan}: ${uptake.priceModel.mode} tier price at ${ic.nationalVolume} patients a year${rate !== 1 ? ` × ${rate}` : ''}${placeholder ? ' (a placeholder price model drafted by hta plan init)' : ''}`,
+    tier: { uptakePlan: ic.uptakePlan, mode: uptake.priceModel.mode, nationalVolume: ic.nationalVolume, rate, ...(placeholder ? { placeholder: true as const } : {}) } };
 }

@@ -17,7 +17,7 @@ export type UnitCostColumn = (typeof UNIT_COST_COLUMNS)[number] | 'source_da';
 /** The Danish names read for each column; the first is the one suggested. */
 const DANISH: Record<(typeof UNIT_COST_COLUMNS)[number], readonly string[]> = {
   item: ['Ydelse'],
-  unit_cost: ['Enhedspris', 'Enhedsomkostning'],
+  unit_cost: ['Enhedspris', 'Enhedsomkostning', 'Pris'],
   currency: ['Valuta'],
   price_year: ['Prisår', 'Prisaar'],
   source: ['Kilde'],
@@ -30,20 +30,50 @@ export interface UnitCostColumns {
   name(column: UnitCostColumn): string;
   /** One note per column read under its Danish name. */
   notes: string[];
+  /**
+   * The unit the unit-cost header states in brackets (`Enhedspris (kr.)`, `Pris [DKK]`), the
+   * currency of every row when the file has no currency column (`currency` is then not in `at`).
+   */
+  headerCurrency?: string;
+}
+
+/** A header cell with its unit in brackets: `Enhedspris (kr.)` → name `Enhedspris`, unit `kr.`. */
+const WITH_UNIT = /^(.*?)\s*[([]\s*([^()[\]]+?)\s*[)\]]\s*$/;
+
+/** A bracketed unit that names a currency (`kr.`, `DKK`, `€`), not another unit (`ekskl. moms`). */
+function currencyUnit(cell: string): string | undefined {
+  const unit = splitUnit(cell).unit;
+  return unit !== undefined && /^(?:kr\.?|€|\$|£|[a-z]{3})$/i.test(unit) ? unit : undefined;
+}
+
+/** The header cell's name without a bracketed unit, and the unit. */
+function splitUnit(cell: string): { name: string; unit?: string } {
+  const m = WITH_UNIT.exec(cell.trim());
+  return m && m[1] ? { name: m[1], unit: m[2]! } : { name: cell };
 }
 
 export function unitCostColumns(file: string, header: readonly string[], delimiter: string): UnitCostColumns {
-  const positions = (name: string) => header.flatMap((h, i) => (foldColumnName(h) === foldColumnName(name) ? [i] : []));
+  // The unit-cost column may state its unit in brackets (`Enhedspris (kr.)`): matched without it.
+  const positions = (name: string, withUnit = false) =>
+    header.flatMap((h, i) => (foldColumnName(h) === foldColumnName(name) || (withUnit && foldColumnName(splitUnit(h).name) === foldColumnName(name)) ? [i] : []));
   const at = new Map<UnitCostColumn, number>();
   const notes: string[] = [];
   const missing: (typeof UNIT_COST_COLUMNS)[number][] = [];
+  let headerCurrency: string | undefined;
   for (const column of UNIT_COST_COLUMNS) {
-    const english = positions(column);
-    if (english.length) {
-      at.set(column, english[0]!);
+    const withUnit = column === 'unit_cost';
+    // No currency column: the unit of the unit-cost header, when it states one, is every row's.
+    if (column === 'currency' && headerCurrency !== undefined && !positions(column).length && !DANISH.currency.some((d) => positions(d).length)) {
+      notes.push(`${file}: no currency column: every price is in "${headerCurrency}", the unit the header "${header[at.get('unit_cost')!]!.trim()}" states`);
       continue;
     }
-    const danish = DANISH[column].flatMap((d) => positions(d));
+    const english = positions(column, withUnit);
+    if (english.length) {
+      at.set(column, english[0]!);
+      if (withUnit) headerCurrency = currencyUnit(header[english[0]!]!);
+      continue;
+    }
+    const danish = DANISH[column].flatMap((d) => positions(d, withUnit));
     if (danish.length > 1) {
       const cols = danish.map((i) => `"${header[i]}" (column ${i + 1})`).join(' and ');
       throw new HtaError('input.invalid', `${file}: two columns could be ${column}`, [
@@ -52,6 +82,7 @@ export function unitCostColumns(file: string, header: readonly string[], delimit
     }
     if (danish.length === 1) {
       at.set(column, danish[0]!);
+      if (withUnit) headerCurrency = currencyUnit(header[danish[0]!]!);
       notes.push(`${file}: column "${header[danish[0]!]}" (column ${danish[0]! + 1}) read as ${column}`);
     } else missing.push(column);
   }
@@ -62,12 +93,12 @@ export function unitCostColumns(file: string, header: readonly string[], delimit
         file,
         line: 1,
         value: header.join(delimiter),
-        expected: `the columns ${UNIT_COST_COLUMNS.map(named).join(', ')}; missing: ${missing.join(', ')} — rename the header cell to ${missing.map((c) => `${c} or ${DANISH[c][0]}`).join(', ')}`,
+        expected: `the columns ${UNIT_COST_COLUMNS.map(named).join(', ')}; missing: ${missing.join(', ')} — rename the header cell to ${missing.map((c) => `${c} or ${DANISH[c][0]}`).join(', ')}${missing.includes('currency') ? ' (or state the currency in the unit-cost header: "Enhedspris (DKK)")' : ''}`,
         kind: 'unit-cost.columns',
       },
     ]);
   }
   const da = positions('source_da');
   if (da.length) at.set('source_da', da[0]!);
-  return { at, name: (column) => header[at.get(column)!]!.trim(), notes };
+  return { at, name: (column) => header[at.get(column)!]!.trim(), notes, ...(headerCurrency !== undefined && !at.has('currency') ? { headerCurrency } : {}) };
 }

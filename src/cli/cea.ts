@@ -55,6 +55,7 @@ export function registerCea(program: Command, io: CliIo): void {
         names: { export: file, plan: opts.plan, trialPlan: relative('.', resolved.trialPlanFile) },
         ...(opts.replicates !== undefined ? { replicates: opts.replicates } : {}),
         onProgress: bar.update,
+        onNote: (note) => io.stderr(`note: ${note}\n`),
       });
       bar.done();
       const json = JSON.stringify(result, null, 2) + '\n';

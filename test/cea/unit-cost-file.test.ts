@@ -96,9 +96,14 @@ describe('unit-cost files from a finance department', () => {
 
   it('a header without the columns: the missing ones with their Danish names, the header as the file writes it (;)', () => {
     const file = join(tempDir(), 'priser.csv');
+    // `Pris` is read as unit_cost (a Danish name, as Enhedspris is); `År` is no price year.
     writeFileSync(file, '\ufeffYdelse;Pris;Valuta;År;Kilde\r\ngp;156,25;DKK;2023;Takst\r\n');
     expect(problemsOf(() => readUnitCostFile(file, plan('DKK', 2023)))).toEqual([
-      '1:-  Ydelse;Pris;Valuta;År;Kilde — the columns item (Danish: Ydelse), unit_cost (Danish: Enhedspris), currency (Danish: Valuta), price_year (Danish: Prisår), source (Danish: Kilde); missing: unit_cost, price_year — rename the header cell to unit_cost or Enhedspris, price_year or Prisår',
+      '1:-  Ydelse;Pris;Valuta;År;Kilde — the columns item (Danish: Ydelse), unit_cost (Danish: Enhedspris), currency (Danish: Valuta), price_year (Danish: Prisår), source (Danish: Kilde); missing: price_year — rename the header cell to price_year or Prisår',
+    ]);
+    writeFileSync(file, '\ufeffYdelse;Beløb;År;Kilde\r\ngp;156,25;2023;Takst\r\n');
+    expect(problemsOf(() => readUnitCostFile(file, plan('DKK', 2023)))).toEqual([
+      '1:-  Ydelse;Beløb;År;Kilde — the columns item (Danish: Ydelse), unit_cost (Danish: Enhedspris), currency (Danish: Valuta), price_year (Danish: Prisår), source (Danish: Kilde); missing: unit_cost, currency, price_year — rename the header cell to unit_cost or Enhedspris, currency or Valuta, price_year or Prisår (or state the currency in the unit-cost header: "Enhedspris (DKK)")',
     ]);
   });
 
@@ -146,5 +151,23 @@ describe('unit-cost files from a finance department', () => {
     expect(readAmounts(['250.5', '1.340', '10.400', '1,400', '0.125'], ';', 'DKK')).toEqual([250.5, expect.stringMatching(/is "1\.340" thousands or decimals\?/), expect.stringMatching(/is "10\.400" thousands or decimals\?/), 1400, 0.125]);
     // With the comma as the decimal mark, 1.340 is thousands and 1,340 is the ambiguous one.
     expect(readAmounts(['1.234,50', '1.340', '1,340'], ';', 'DKK')).toEqual([1234.5, 1340, expect.stringMatching(/is "1,340" thousands or decimals\?/)]);
+  });
+
+  it('a unit in the unit-cost header (`Enhedspris (kr.)`, `Pris (DKK)`) is the currency when the file has no currency column', () => {
+    const out = tempDir();
+    const rows = (header: string) => [header, 'gp;165,23;Takstkort;2024', 'physio;1.234,50;Takstkort;2024', 'sick_leave;1.950;DST;2024'].join('\n') + '\n';
+    const two = { currency: 'DKK', priceYear: 2024, resourceUse: ['gp', 'physio', 'sick_leave'].map((key) => ({ key, column: key, category: 'primary-care' as const })) };
+    for (const header of ['Ydelse;Enhedspris (kr.);Kilde;Prisår', 'item;Pris (DKK);source;price_year', 'Ydelse;unit_cost [dkk];Kilde;Prisår']) {
+      writeFileSync(join(out, 'priser.csv'), rows(header));
+      const notes: string[] = [];
+      const costs = readUnitCostFile(join(out, 'priser.csv'), two, (n) => notes.push(n));
+      expect([costs.gp!.cost, costs.physio!.cost, costs.sick_leave!.cost], header).toEqual([165.23, 1234.5, 1950]);
+      expect(notes.join('\n')).toMatch(/no currency column: every price is in "(kr\.|DKK|dkk)"/);
+    }
+    // Another currency in the header is refused, never converted; a unit that is no currency is no currency column.
+    writeFileSync(join(out, 'priser.csv'), rows('Ydelse;Enhedspris (EUR);Kilde;Prisår'));
+    expect(problemsOf(() => readUnitCostFile(join(out, 'priser.csv'), two))).toEqual(['1:2  Enhedspris (EUR) — prices in DKK, the plan\'s currency: the header states "EUR" (convert the prices first)']);
+    writeFileSync(join(out, 'priser.csv'), rows('Ydelse;Enhedspris (ekskl. moms);Kilde;Prisår'));
+    expect(problemsOf(() => readUnitCostFile(join(out, 'priser.csv'), two))[0]).toMatch(/missing: currency — .*or state the currency in the unit-cost header/);
   });
 });

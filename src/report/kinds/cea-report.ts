@@ -118,6 +118,12 @@ const TEXT = {
     en: '{plan}: {mode} tier price at {volume} patients a year{rate}',
     da: '{plan}: pristrin ({mode}) ved {volume} patienter om året{rate}',
   },
+  // The uptake plan's price model still plan init's placeholder (analyze-cea.ts placeholderPriceWarning).
+  placeholderPrice: {
+    en: 'Not a real price: the app\'s price comes from {plan}, whose price model is a placeholder drafted by hta plan init, not the supplier\'s prices. The app arm\'s costs and every result on this page are computed from it.',
+    da: 'Ikke en reel pris: appens pris kommer fra {plan}, hvis prismodel er en pladsholder fra hta plan init, ikke leverandørens priser. Interventionsgruppens omkostninger og alle resultater på siden er beregnet ud fra den.',
+  },
+  placeholderSource: { en: 'placeholder', da: 'pladsholder' },
   fixedPrice: { en: 'fixed price in the cost-effectiveness plan', da: 'fast pris angivet i planen for omkostningseffektivitet' },
   'all-units': { en: 'all-units', da: 'alle enheder til trinnets pris' },
   marginal: { en: 'marginal', da: 'hver enhed til sit trins pris' },
@@ -164,8 +170,8 @@ export const ceaReportKind: ReportKind<typeof ceaEntrySchema> = {
   async build(entry, env): Promise<ReportContent> {
     const lang = env.lang;
     const t = (k: keyof typeof TEXT) => TEXT[k][lang];
-    const { result: r, resolved, idNote } = await ceaAnalysisOf(entry, env);
-    if (idNote) env.note?.(idNote);
+    const { result: r, resolved, idNote, notes: readNotes } = await ceaAnalysisOf(entry, env);
+    for (const note of [...(idNote ? [idNote] : []), ...readNotes]) env.note?.(note);
     const cur = r.currency;
     const m = (x: number) => money(x, cur, lang);
     const ci = (lo: string, hi: string) => tableInterval(lo, hi, lang);
@@ -247,7 +253,7 @@ export const ceaReportKind: ReportKind<typeof ceaEntrySchema> = {
     // Read off the uptake plan's tiers: worded in the page's language (the JSON keeps the English source).
     const tier = r.interventionPrice.tier;
     const appSource = tier
-      ? fillPhrase(t('tierSource'), { plan: tier.uptakePlan, mode: t(tier.mode), volume: num(tier.nationalVolume, 0, lang), rate: tier.rate !== 1 ? ` × ${num(tier.rate, 4, lang)}` : '' })
+      ? fillPhrase(t('tierSource'), { plan: tier.uptakePlan, mode: t(tier.mode), volume: num(tier.nationalVolume, 0, lang), rate: tier.rate !== 1 ? ` × ${num(tier.rate, 4, lang)}` : '' }) + (tier.placeholder ? ` (${t('placeholderSource')})` : '')
       : 'price' in plan.interventionCost && plan.interventionCost.source === undefined
         ? t('fixedPrice')
         : r.interventionPrice.source;
@@ -268,10 +274,12 @@ export const ceaReportKind: ReportKind<typeof ceaEntrySchema> = {
     };
 
     // The conclusion first, as on the trial page (issue #15): the committee reads it before the tables.
-    const conclusion: PageSection = { id: 'conclusion', title: REPORT_TEXT.conclusionTitle[lang], intro: [ceaConclusion(r, arms, lang)] };
+    // A placeholder price is said right after the conclusion it undermines, and again in the results.
+    const placeholder = tier?.placeholder ? [fillPhrase(t('placeholderPrice'), { plan: tier.uptakePlan })] : [];
+    const conclusion: PageSection = { id: 'conclusion', title: REPORT_TEXT.conclusionTitle[lang], intro: [ceaConclusion(r, arms, lang), ...placeholder] };
     const sections: PageSection[] = [
       conclusion,
-      { id: 'results', title: t('results'), intro: [intro], tables: [{ table: resultsTable }], notes: [...notes, ...(r.method.droppedCovariates.length ? [fillPhrase(t('dropped'), { names: r.method.droppedCovariates.map((c) => lowerFirst(characteristicLabel(c, lang))).join(', ') })] : [])] },
+      { id: 'results', title: t('results'), intro: [...placeholder, intro], tables: [{ table: resultsTable }], notes: [...notes, ...(r.method.droppedCovariates.length ? [fillPhrase(t('dropped'), { names: r.method.droppedCovariates.map((c) => lowerFirst(characteristicLabel(c, lang))).join(', ') })] : [])] },
       { id: 'ce-plane', title: t('plane'), intro: [t('planeIntro')], chart: 'ce-plane' },
       { id: 'ceac', title: t('ceac'), chart: 'ceac' },
       { id: 'costs', title: t('costs'), intro: [fillPhrase(t('costsIntro'), { cur })], chart: 'costs-by-category', tables: [{ table: costTable }] },

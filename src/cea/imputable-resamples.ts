@@ -1,0 +1,89 @@
+/**
+ * Whether the bootstrap's imputation can run (docs/plan-cea.md#too-few-observed-values). Each
+ * replicate imputes its missing values per arm by chained equations, which need at least
+ * `MIN_OBSERVED` observed values of every column they impute. A replicate of a small arm can draw
+ * fewer — 4 patients with 3 observed costs draw at most one of them in 5 % of replicates — and the
+ * analysis then stopped mid-bootstrap with exit 1. Two rules:
+ *
+ * - **Before the analysis** (`refuseThinArms`, exit 2): an arm whose resamples would fall short
+ *   more often than `MAX_SHORT_SHARE` for some imputed quantity is refused, naming the arm, the
+ *   quantity and its counts. The share is exact: a resample of the arm's n patients holds
+ *   Binomial(n, k/n) of its k observed values.
+ * - **In the bootstrap** (`imputableReplicate`): a replicate that still falls short is drawn again
+ *   from the same seeded stream, and the redrawn replicates are counted and reported.
+ */
+import { HtaError, type Problem } from '../errors.js';
+import type { CeaColumns } from './cea-imputation.js';
+
+/** The observed values chained equations need of a column they impute (chained-equations.ts). */
+export const MIN_OBSERVED = 2;
+/** The largest share of an arm's resamples allowed to fall short of MIN_OBSERVED (then redrawn). */
+export const MAX_SHORT_SHARE = 0.001;
+
+/** The imputed columns of the regressions, named for a reader. */
+function quantities(c: CeaColumns): { words: string; values: readonly (number | null)[] }[] {
+  return [
+    { words: 'baseline EQ-5D utilities', values: c.baselineUtility },
+    { words: 'QALYs', values: c.qaly },
+    { words: 'total costs', values: c.cost },
+    ...c.covariates.map((x) => ({ words: `values of the covariate "${x.name}"`, values: x.values })),
+  ];
+}
+
+/**
+ * Whether every arm of the replicate `rows` has, of every column it must impute, at least
+ * MIN_OBSERVED observed values (a column with nothing missing needs none).
+ */
+export function imputableReplicate(c: CeaColumns, rows: readonly number[]): boolean {
+  for (const q of quantities(c)) {
+    const observed = [0, 0];
+    const missing = [0, 0];
+    for (let t = 0; t < rows.length; t++) {
+      const i = rows[t]!;
+      if (q.values[i] === null) missing[c.arm[i]!]!++;
+      else observed[c.arm[i]!]!++;
+    }
+    for (const a of [0, 1]) if (missing[a]! > 0 && observed[a]! < MIN_OBSERVED) return false;
+  }
+  return true;
+}
+
+/** P(Binomial(n, k/n) < MIN_OBSERVED): the share of an arm's resamples that fall short. */
+export function shortShare(n: number, k: number): number {
+  const q = k / n;
+  return (1 - q) ** n + n * q * (1 - q) ** (n - 1);
+}
+
+/**
+ * Throws `input.invalid` (exit 2) when an arm has missing values of a quantity and too few
+ * observed ones for the bootstrap to resample (MAX_SHORT_SHARE). `arms` names each arm as the
+ * export does; `file` is the export; `scenario` says which analysis (the base case, a perspective).
+ */
+export function refuseThinArms(c: CeaColumns, arms: { intervention: string; control: string }, file: string, scenario: string): void {
+  const problems: Problem[] = [];
+  for (const q of quantities(c)) {
+    for (const [a, name] of [[1, arms.intervention], [0, arms.control]] as const) {
+      let n = 0;
+      let k = 0;
+      for (let i = 0; i < c.arm.length; i++) {
+        if (c.arm[i] !== a) continue;
+        n++;
+        if (q.values[i] !== null) k++;
+      }
+      if (k === n) continue;
+      const share = shortShare(n, k);
+      if (share <= MAX_SHORT_SHARE) continue;
+      const pct = share >= 0.995 ? 'every one' : `${(100 * share).toFixed(share < 0.01 ? 2 : 1)} %`;
+      problems.push({
+        file,
+        expected: `enough observed ${q.words} in the "${name}" arm to impute its missing ones in each bootstrap replicate: ${k} of its ${n} patients have them (${n - k} missing), and ${pct} of the arm's resamples would hold fewer than the ${MIN_OBSERVED} observed values an imputation needs (a resample that does is drawn again, which is allowed for at most 1 in ${Math.round(1 / MAX_SHORT_SHARE).toLocaleString('en-US')})`,
+      });
+    }
+  }
+  if (problems.length === 0) return;
+  throw new HtaError(
+    'input.invalid',
+    `${file}: too few observed values to impute ${scenario} — analyse a larger population ("population" in the cost-effectiveness plan), complete the missing values, or for QALYs set "qalyMissing": "observed-visits"`,
+    problems,
+  );
+}

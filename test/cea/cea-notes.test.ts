@@ -1,0 +1,48 @@
+// What `hta cea` and the report say on stderr about how the inputs were read: a conversion rate
+// the plan gives but cannot use, the price year assumed for an uptake plan's tiers, and resource
+// use on the baseline row, which no period counts (docs/plan-cea.md).
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { analyseCeaFiles } from '../../src/cea/analyze-cea-files.js';
+import { ceaFixture } from '../support/cea-fixture.js';
+import { removeTempDirs } from '../support/run-cli.js';
+
+afterAll(removeTempDirs);
+
+function withUptake(rate?: number) {
+  const f = ceaFixture({ planExtra: { interventionCost: { uptakePlan: 'uptake.plan.json', nationalVolume: 5000, ...(rate !== undefined ? { rate } : {}) } } });
+  writeFileSync(join(f.dir, 'uptake.plan.json'), JSON.stringify({
+    currency: 'EUR',
+    priceModel: { mode: 'all-units', volumeScope: 'national', tiers: [{ upTo: null, price: 100 }] },
+    scenarios: { low: [0.02], base: [0.05], high: [0.08] },
+    firstYear: 2025,
+  }));
+  return f;
+}
+
+const run = (f: { exportFile: string; plan: string }) => analyseCeaFiles({ dataFile: f.exportFile, planFile: f.plan, version: 't', dataName: 'export.csv', planName: 'cea.json', replicates: 100 });
+
+describe('notes on how the inputs were read', () => {
+  it('a rate between two equal currencies is said to be unused; the uptake plan\'s tiers are taken at the plan\'s price year', () => {
+    const { notes, result } = run(withUptake(7.44));
+    expect(result.interventionPrice.price).toBe(100);
+    expect(notes.join('\n')).toContain('interventionCost.rate (7.44) is not used: the uptake plan\'s prices are in EUR, the plan\'s currency');
+    expect(notes.join('\n')).toContain('the app\'s price from uptake.plan.json is taken as 2021 prices, the plan\'s priceYear');
+    expect(run(withUptake()).notes.join('\n')).not.toContain('interventionCost.rate');
+  });
+
+  it('resource use on the baseline row is noted once as not counted, and the costs are unchanged', () => {
+    const f = ceaFixture();
+    const before = run(f);
+    expect(before.notes.join('\n')).not.toContain('baseline resource use');
+    // Two patients' baseline rows given GP visits (the last column).
+    let n = 0;
+    writeFileSync(f.exportFile, readFileSync(f.exportFile, 'utf8').split('\n').map((l) => (/^P\d+,\w+,baseline,/.test(l) && n++ < 2 ? `${l}3` : l)).join('\n'));
+    const after = run(f);
+    const said = after.notes.filter((x) => x.includes('baseline resource use (the months before randomisation) is not counted'));
+    expect(said).toHaveLength(1);
+    expect(said[0]).toContain('2 baseline rows hold units in "ru_gp"');
+    expect(after.result.totalCost).toEqual(before.result.totalCost);
+  });
+});

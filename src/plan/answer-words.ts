@@ -6,8 +6,8 @@
  */
 import { nfc } from '../io/nfc.js';
 
-/** A cell as the word lists read it: NFC, lower case, one straight apostrophe, single spaces. */
-function wordForm(text: string): string {
+/** A cell as the word lists read it: NFC, lower case, one straight apostrophe, single spaces, no final full stop or exclamation mark. */
+export function wordForm(text: string): string {
   return nfc(text).toLowerCase().replace(/[’`´]/g, "'").replace(/\s+/g, ' ').trim().replace(/[.!]+$/, '');
 }
 

@@ -7,7 +7,7 @@
  * with the header or plan still abort. Messages never carry a patient id. See
  * docs/input-trial-export.md.
  */
-import { readsAsNotWithdrawn } from './withdrawal-status.js';
+import { isListedNotWithdrawn, readsAsNotWithdrawn } from './withdrawal-status.js';
 import { staleArmLabels } from './arm-label-check.js';
 import { encodingNote } from '../io/encoding-note.js';
 import { groupWording } from '../observational/group-wording.js';
@@ -861,7 +861,7 @@ function notANumber(plan: Plan, column: string, covariate: string | undefined, d
 
 /**
  * A withdrawal-reason cell after the plan's missing-value codes; a value of the plan's
- * "notWithdrawn" (a status column's "Completed") is no reason, read as an empty cell; with the
+ * "notWithdrawn" (a status column's "Completed", in any case) is no reason, read as an empty cell; with the
  * plan's list of reasons, any other value is a problem; without it, a value that reads as "did not
  * withdraw" is one (withdrawal-status.ts) (docs/plan-trial.md#participant-flow).
  */
@@ -878,7 +878,7 @@ function withdrawalCell(row: RowContext, cells: FieldReader, idx: number, column
       return null;
     }
   }
-  if (notWithdrawn.includes(text)) return null;
+  if (isListedNotWithdrawn(text, notWithdrawn)) return null;
   if (known && !Object.hasOwn(known, text)) {
     const listed = Object.keys(known).map((k) => JSON.stringify(k)).join(', ');
     const expected = notWithdrawn.length

@@ -223,7 +223,11 @@ export const participantFlowSchema = z
       .optional()
       .describe("The screening log from the plan's \"flow\" (present when the plan gives it)"),
     notRandomised: z
-      .object({ reason: localizedText.describe('The plan\'s "flow.notRandomised"'), n: z.number().int().describe('Participants of the export with no arm value on any row') })
+      .object({
+        reason: localizedText.describe('The plan\'s "flow.notRandomised"'),
+        n: z.number().int().describe('Participants of the export with no arm value on any row'),
+        inExport: z.number().int().describe('The export\'s participants (distinct ids), randomised or not, also those whose every row was left out as invalid: the diagram\'s "Participants in the export" without the screening log'),
+      })
       .optional()
       .describe('Participants the export lists but who were never randomised (present when the plan sets "flow.notRandomised"): excluded before randomisation, not analysed'),
     losses: z

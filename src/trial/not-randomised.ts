@@ -16,8 +16,8 @@
 import type { Plan } from '../plan/plan-schema.js';
 import { SpecialMissingReader } from './special-missing.js';
 import { idKey, plainPatientId } from './patient-ids.js';
+import { isSummaryWord } from './export-shape.js';
 import type { LongTable } from './wide-to-long.js';
-
 
 /** The count of participants never randomised, as TrialData and results.json keep it. */
 export interface NotRandomisedCount {
@@ -25,6 +25,11 @@ export interface NotRandomisedCount {
   patients: number;
   /** Lines of the export passed over for them. */
   rows: number;
+  /**
+   * The export's participants (distinct ids, by idKey), randomised or not, whatever rows were left
+   * out as invalid: the participant flow's "Participants in the export" without the screening log.
+   */
+  inExport: number;
 }
 
 /** The run's note on them: how many participants and rows were passed over, or that none was. */
@@ -41,6 +46,8 @@ export class NotRandomised {
   readonly #armCols: readonly number[];
   /** Id keys with no arm value on any row → their lines; read on first need. */
   #armless: Map<string, Set<number>> | undefined;
+  /** The export's distinct id keys, read with #armless. */
+  #participants = 0;
   #honoured = false;
   readonly #ids = new Set<string>();
   readonly #lines = new Set<number>();
@@ -74,9 +81,13 @@ export class NotRandomised {
     this.#lines.add(line);
   }
 
-  /** The participants and lines passed over (zero when the export had none). */
+  /**
+   * The participants and lines passed over (zero when the export had none), and the export's
+   * participants: read here, where every id is (when the plan counts them; 0 otherwise, unread).
+   */
   counts(): NotRandomisedCount {
-    return { patients: this.#ids.size, rows: this.#lines.size };
+    if (this.planned) this.#read();
+    return { patients: this.#ids.size, rows: this.#lines.size, inExport: this.#participants };
   }
 
   /** The patients with no arm on any row and their lines, and whether the plan's key would count them (not the merged-cells shape): for plan init. */
@@ -108,7 +119,10 @@ export class NotRandomised {
       lines.add(rec.line);
       const idCell = cells.cell(this.#idCol);
       if (idCell === null) continue;
-      const id = idKey(plainPatientId(idCell));
+      const plain = plainPatientId(idCell);
+      // A totals or mean row (`I alt`, `Gennemsnit`) is no participant (export-shape.ts).
+      if (isSummaryWord(plain)) continue;
+      const id = idKey(plain);
       if (this.#armCols.some((c) => cells.cell(c) !== null)) {
         armed.add(id);
         armless.delete(id);
@@ -122,6 +136,7 @@ export class NotRandomised {
     for (const at of armless.values()) rows += at.size;
     // export-shape.ts names the arm only on the first row of each block at four rows and half the lines.
     this.#honoured = !(rows >= 4 && rows * 2 >= lines.size);
+    this.#participants = armed.size + armless.size;
     this.#armless = armless;
     return armless;
   }

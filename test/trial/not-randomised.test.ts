@@ -66,15 +66,15 @@ describe('with "flow.notRandomised"', () => {
     expect(trial.patients).toHaveLength(40);
     expect(trial.patients.some((p) => p.id.startsWith('N'))).toBe(false);
     expect(trial.rows.length).toBe(80);
-    expect(trial.notRandomised).toEqual({ patients: 2, rows: 3 });
+    expect(trial.notRandomised).toEqual({ patients: 2, rows: 3, inExport: 42 });
     expect(trial.readNotes?.join('\n')).toContain('2 participants with no arm value in column "arm" on any row (3 rows) were enrolled but not randomised');
-    expect(participantFlowOf(trial)!.notRandomised).toEqual({ reason: { en: 'Not randomised', da: 'Ikke randomiseret' }, n: 2 });
+    expect(participantFlowOf(trial)!.notRandomised).toEqual({ reason: { en: 'Not randomised', da: 'Ikke randomiseret' }, n: 2, inExport: 42 });
     expect(participantFlowOf(trial)!.enrolment).toBeUndefined();
   });
 
   it('an export without such participants says none was counted', () => {
     const trial = load(consortLines({}), plan(flow));
-    expect(trial.notRandomised).toEqual({ patients: 0, rows: 0 });
+    expect(trial.notRandomised).toEqual({ patients: 0, rows: 0, inExport: 40 });
     expect(trial.readNotes?.join('\n')).toContain('nobody counted as not randomised');
   });
 
@@ -83,7 +83,7 @@ describe('with "flow.notRandomised"', () => {
     const trial = load(lines, plan(flow));
     expect(trial.layout).toBe('wide');
     expect(trial.patients.map((p) => p.id)).toEqual(['A1', 'U1', 'A2', 'U2']);
-    expect(trial.notRandomised).toEqual({ patients: 1, rows: 1 });
+    expect(trial.notRandomised).toEqual({ patients: 1, rows: 1, inExport: 5 });
   });
 
   it('half the export or more without an arm (the arm only on the first row of each block) is still refused as that shape', () => {
@@ -93,7 +93,19 @@ describe('with "flow.notRandomised"', () => {
     // Row by row (--exclude-invalid names the shape apart), the message says why the plan's key did not count them.
     const trial = load(lines, plan(flow), true);
     expect(trial.excluded!.problems[0]!.expected).toContain('their rows are half the export or more');
-    expect(trial.notRandomised).toEqual({ patients: 0, rows: 0 });
+    expect(trial.notRandomised).toEqual({ patients: 0, rows: 0, inExport: 4 });
+  });
+
+  it('the export\'s participants are counted in the export: one whose every row was left out as invalid still is, a totals row is none', () => {
+    // P40 (usual care, two rows) has a score that is no score on each row; --exclude-invalid leaves both out.
+    const lines = withNotRandomised().map((l) => (l.startsWith('P40,') ? l.replace(/^(P40,usual,\w+,)\d+/, '$1abc') : l));
+    lines.push('I alt,,,,');
+    const trial = load(lines, plan(flow), true);
+    expect(trial.excluded!.rows).toBe(3);
+    expect(trial.patients).toHaveLength(39);
+    // 40 randomised (P1–P40) and N1, N2: 42, though 39 are analysed.
+    expect(trial.notRandomised).toEqual({ patients: 2, rows: 3, inExport: 42 });
+    expect(participantFlowOf(trial)!.notRandomised!.inExport).toBe(42);
   });
 
   it('with the screening log: one more reason in "Excluded", and assessed = excluded + not randomised + randomised', () => {

@@ -76,6 +76,12 @@ describe('with "flow.notRandomised"', () => {
     const trial = load(consortLines({}), plan(flow));
     expect(trial.notRandomised).toEqual({ patients: 0, rows: 0, inExport: 40 });
     expect(trial.readNotes?.join('\n')).toContain('nobody counted as not randomised');
+    // Nobody behind the reason: no "Excluded: n = 0 (Not randomised: n = 0)" in the flow, with or without the screening log.
+    expect(participantFlowOf(trial)).toEqual({ losses: expect.anything() });
+    const screening = { assessed: 100, excluded: [{ reason: 'Declined to participate', n: 60 }], ...flow };
+    const logged = participantFlowOf(load(consortLines({}), plan(screening)))!;
+    expect(logged.notRandomised).toBeUndefined();
+    expect(logged.enrolment!.excluded).toEqual([{ reason: { en: 'Declined to participate', da: 'Declined to participate' }, n: 60 }]);
   });
 
   it('a wide export: a line with no arm is a participant never randomised', () => {

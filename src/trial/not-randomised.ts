@@ -16,7 +16,7 @@
 import type { Plan } from '../plan/plan-schema.js';
 import { SpecialMissingReader } from './special-missing.js';
 import { idKey, plainPatientId } from './patient-ids.js';
-import { isSummaryWord } from './export-shape.js';
+import { isBlockShape, isSummaryWord } from './export-shape.js';
 import type { LongTable } from './wide-to-long.js';
 
 /** The count of participants never randomised, as TrialData and results.json keep it. */
@@ -46,7 +46,8 @@ export class NotRandomised {
   readonly #armCols: readonly number[];
   /** Id keys with no arm value on any row → their lines; read on first need. */
   #armless: Map<string, Set<number>> | undefined;
-  /** The export's distinct id keys, read with #armless. */
+  /** The lines of #armless, and the export's distinct id keys, read with it. */
+  #armlessRows = 0;
   #participants = 0;
   #honoured = false;
   readonly #ids = new Set<string>();
@@ -93,9 +94,7 @@ export class NotRandomised {
   /** The patients with no arm on any row and their lines, and whether the plan's key would count them (not the merged-cells shape): for plan init. */
   survey(): { patients: number; rows: number; countable: boolean } {
     const armless = this.#read();
-    let rows = 0;
-    for (const at of armless.values()) rows += at.size;
-    return { patients: armless.size, rows, countable: this.#honoured };
+    return { patients: armless.size, rows: this.#armlessRows, countable: this.#honoured };
   }
 
   /** The text after an empty arm cell's "an arm value: … as in the plan's "arms"" for a patient with no arm on any row. */
@@ -134,8 +133,9 @@ export class NotRandomised {
     }
     let rows = 0;
     for (const at of armless.values()) rows += at.size;
-    // export-shape.ts names the arm only on the first row of each block at four rows and half the lines.
-    this.#honoured = !(rows >= 4 && rows * 2 >= lines.size);
+    // The arm only on the first row of each block (merged cells) is that shape, not participants never randomised.
+    this.#honoured = !isBlockShape(rows, lines.size);
+    this.#armlessRows = rows;
     this.#participants = armed.size + armless.size;
     this.#armless = armless;
     return armless;

@@ -14,6 +14,8 @@ import { loadPlanFile, parsePlan } from '../../src/plan/load-plan.js';
 import { checkTrialContent } from '../../src/trial/check-content.js';
 import { loadTrial } from '../../src/trial/load-trial.js';
 import { participantFlowOf } from '../../src/analysis/participant-flow.js';
+import { isBlockShape } from '../../src/trial/export-shape.js';
+import { NotRandomised } from '../../src/trial/not-randomised.js';
 import { runCli } from '../support/run-cli.js';
 import { consortLines, FLOW_PLAN, writeConsortFixture } from '../support/consort-fixture.js';
 
@@ -90,6 +92,18 @@ describe('with "flow.notRandomised"', () => {
     expect(trial.layout).toBe('wide');
     expect(trial.patients.map((p) => p.id)).toEqual(['A1', 'U1', 'A2', 'U2']);
     expect(trial.notRandomised).toEqual({ patients: 1, rows: 1, inExport: 5 });
+  });
+
+  it('one threshold for the merged-cells shape, here and in the shape\'s problem: four rows and half the lines', () => {
+    expect([isBlockShape(3, 6), isBlockShape(4, 8), isBlockShape(4, 9), isBlockShape(5, 9)]).toEqual([false, true, false, true]);
+    // 4 armless rows of 9 lines: participants never randomised (countable); 4 of 8: the shape.
+    const survey = (extra: number) => {
+      const lines = ['id,arm,time,nrs', 'B1,,baseline,5', 'B1,,3m,4', 'V1,,baseline,3', 'V1,,3m,2', ...Array.from({ length: extra }, (_, k) => `A${k},app,baseline,5`)];
+      const table = parseCsvText(lines.join('\n') + '\n', 'x.csv');
+      return new NotRandomised({ flow: { notRandomised: 'Not randomised' } }, table, 0, [1]).survey();
+    };
+    expect(survey(5)).toEqual({ patients: 2, rows: 4, countable: true });
+    expect(survey(4)).toEqual({ patients: 2, rows: 4, countable: false });
   });
 
   it('half the export or more without an arm (the arm only on the first row of each block) is still refused as that shape', () => {

@@ -21,11 +21,12 @@ export function reasonText(r: FlowReason): { en: string; da: string } {
 
 export function participantFlowOf(trial: Pick<TrialData, 'plan' | 'patients' | 'withdrawalColumn' | 'otherArms' | 'notRandomised'>): ParticipantFlow | undefined {
   const f = trial.plan.flow;
-  // The export's participants never randomised: one more reason for exclusion, after the screening log's.
-  const notRandomised = f?.notRandomised !== undefined && trial.notRandomised ? { reason: reasonText(f.notRandomised), n: trial.notRandomised.patients } : undefined;
+  // The export's participants never randomised: one more reason for exclusion, after the screening
+  // log's — when there are any: a reason with nobody behind it drew "Excluded: n = 0 (Not randomised: n = 0)".
+  const notRandomised = f?.notRandomised !== undefined && trial.notRandomised && trial.notRandomised.patients > 0 ? { reason: reasonText(f.notRandomised), n: trial.notRandomised.patients, inExport: trial.notRandomised.inExport } : undefined;
   const enrolment =
     f?.assessed !== undefined && f.excluded !== undefined
-      ? { assessed: f.assessed, excluded: [...f.excluded.map((e) => ({ reason: reasonText(e.reason), n: e.n })), ...(notRandomised ? [notRandomised] : [])], randomised: randomisedTotal(armCounts(trial), trial.otherArms) }
+      ? { assessed: f.assessed, excluded: [...f.excluded.map((e) => ({ reason: reasonText(e.reason), n: e.n })), ...(notRandomised ? [{ reason: notRandomised.reason, n: notRandomised.n }] : [])], randomised: randomisedTotal(armCounts(trial), trial.otherArms) }
       : undefined;
   const column = trial.withdrawalColumn;
   const losses = column === undefined ? undefined : { column, ...lossesByArm(trial) };

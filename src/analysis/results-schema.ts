@@ -217,15 +217,19 @@ export const participantFlowSchema = z
     enrolment: z
       .object({
         assessed: z.number().int(),
-        excluded: z.array(z.object({ reason: localizedText, n: z.number().int() })).describe('The plan\'s reasons, then (with "notRandomised") the export\'s participants never randomised'),
+        excluded: z.array(z.object({ reason: localizedText, n: z.number().int() })).describe('The plan\'s reasons, then (with "notRandomised", when the export has any) the export\'s participants never randomised'),
         randomised: z.number().int().describe('Patients of the export; assessed = Σ excluded + randomised (checked on load)'),
       })
       .optional()
       .describe("The screening log from the plan's \"flow\" (present when the plan gives it)"),
     notRandomised: z
-      .object({ reason: localizedText.describe('The plan\'s "flow.notRandomised"'), n: z.number().int().describe('Participants of the export with no arm value on any row') })
+      .object({
+        reason: localizedText.describe('The plan\'s "flow.notRandomised"'),
+        n: z.number().int().describe('Participants of the export with no arm value on any row'),
+        inExport: z.number().int().describe('The export\'s participants (distinct ids), randomised or not, also those whose every row was left out as invalid: the diagram\'s "Participants in the export" without the screening log'),
+      })
       .optional()
-      .describe('Participants the export lists but who were never randomised (present when the plan sets "flow.notRandomised"): excluded before randomisation, not analysed'),
+      .describe('Participants the export lists but who were never randomised (present when the plan sets "flow.notRandomised" and the export has any): excluded before randomisation, not analysed'),
     losses: z
       .object({
         column: z.string().describe('The export column read'),

@@ -44,7 +44,7 @@ export function registerValidate(program: Command, io: CliIo): void {
           // The arms not compared, counted as randomised (docs/plan-trial.md#other-arms).
           ...(trial.otherArms ? { otherArms: trial.otherArms.map((a) => ({ ...otherArmJson(a), rows: a.rows })) } : {}),
           // Participants never randomised, passed over (docs/plan-trial.md#participant-flow).
-          ...(trial.notRandomised ? { notRandomised: trial.notRandomised } : {}),
+          ...(trial.notRandomised ? { notRandomised: { patients: trial.notRandomised.patients, rows: trial.notRandomised.rows } } : {}),
           recoded: trial.recoded,
           excluded: trial.excluded ? summarizeExclusion(trial.excluded, trial.plan.columns.id) : null,
           warnings: [...(trial.readNotes ?? []), notice, passedOverNote(trial)].filter((w): w is string => w !== undefined),

@@ -6,9 +6,18 @@
  */
 import { nfc } from '../io/nfc.js';
 
-/** A cell as the word lists read it: NFC, lower case, one straight apostrophe, single spaces. */
-function wordForm(text: string): string {
+/** A cell as the word lists read it: NFC, lower case, one straight apostrophe, single spaces, no final full stop or exclamation mark. */
+export function wordForm(text: string): string {
   return nfc(text).toLowerCase().replace(/[’`´]/g, "'").replace(/\s+/g, ' ').trim().replace(/[.!]+$/, '');
+}
+
+/**
+ * A word, not a number or a system's code: starts with a letter, has no digit, three letters or
+ * more, and is no "don't know" (`Helt sikker`, `Udgået`; not `999`, `#N/A`, `NA`, `1O`,
+ * `##USER_MISSING_95##`, `Ved ikke`). What may be a scale's labelled answer rather than a code.
+ */
+export function isWordLabel(text: string): boolean {
+  return /^\s*\p{L}/u.test(text) && !/\d/.test(text) && (text.match(/\p{L}/gu) ?? []).length >= 3 && !isDontKnowWord(text);
 }
 
 /** "Not known" in Danish, English, Swedish/Norwegian and German, as exports write it. */

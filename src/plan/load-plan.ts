@@ -12,6 +12,7 @@ import { designProblems, withObservationalDesign } from '../observational/observ
 import { binaryOutcomeProblems, checkboxFieldProblems } from './binary-outcome-checks.js';
 import { mcidRangeProblem } from './mcid-range.js';
 import { responderPointsProblem } from './responder-points.js';
+import { wordForm } from './answer-words.js';
 
 /** Each parsed plan's JSON, so checks against the data can give a plan field its line:column. */
 const sources = new WeakMap<Plan, unknown>();
@@ -156,10 +157,12 @@ function flowProblems(plan: Plan, file: string): Problem[] {
   // The export's participants never randomised are one more line of the "Excluded" box, beside the plan's reasons.
   const notRandomised = f.notRandomised === undefined ? undefined : typeof f.notRandomised === 'string' ? f.notRandomised : f.notRandomised.en;
   if (notRandomised !== undefined && seen.has(notRandomised)) problems.push({ file, field: 'flow.notRandomised', value: notRandomised, expected: `a reason other than those of "excluded": the export's participants never randomised are counted under it beside the plan's excluded numbers, not added to them` });
-  // A value cannot mean both "withdrew, for this reason" and "did not withdraw".
-  const reasons = f.withdrawalReasons ?? {};
+  // A value cannot mean both "withdrew, for this reason" and "did not withdraw"; "notWithdrawn"
+  // matches the export folded (case, blanks: withdrawal-status.ts), so "completed" is "Completed" here too.
+  const reasons = Object.keys(f.withdrawalReasons ?? {});
   (f.notWithdrawn ?? []).forEach((v, i) => {
-    if (Object.hasOwn(reasons, v)) problems.push({ file, field: `flow.notWithdrawn.${i}`, value: v, expected: `a value that means the patient did not withdraw: "${v}" is also a reason in "withdrawalReasons" — keep it in one of the two` });
+    const reason = reasons.find((r) => wordForm(r) === wordForm(v));
+    if (reason !== undefined) problems.push({ file, field: `flow.notWithdrawn.${i}`, value: v, expected: `a value that means the patient did not withdraw: "${reason}" is also a reason in "withdrawalReasons" — keep it in one of the two` });
   });
   if (f.notRandomised !== undefined && plan.design === 'observational') problems.push({ file, field: 'flow.notRandomised', expected: 'no "notRandomised" in an observational plan: nobody in a registry extract is randomised' });
   return problems;

@@ -10,7 +10,7 @@
  * "A scale's labelled ends").
  */
 import { nfc } from '../io/nfc.js';
-import { isDontKnowWord } from './answer-words.js';
+import { isWordLabel } from './answer-words.js';
 
 /** Words that say how much, not what: shared by every end label (`slet ikke`, `helt`, `not at all`, `very`). */
 const DEGREE_WORDS = new Set([
@@ -22,11 +22,6 @@ const DEGREE_WORDS = new Set([
 function contentWords(label: string): Set<string> {
   const words = nfc(label).toLowerCase().split(/[^\p{L}]+/u).filter((w) => w.length >= 3 && !DEGREE_WORDS.has(w));
   return new Set(words);
-}
-
-/** Words, not a code: starts with a letter, no digit, three letters or more. */
-function isLabel(w: string): boolean {
-  return /^\s*\p{L}/u.test(w) && !/\d/.test(w) && (w.match(/\p{L}/gu) ?? []).length >= 3;
 }
 
 export interface OtherEnd {
@@ -48,8 +43,8 @@ export function otherEndLabel(ends: ReadonlyMap<string, number>, words: readonly
   if (at !== lo && at !== hi) return none;
   const other = at === lo ? hi : lo;
   // A label starts with a letter and has no digit: codes (Castor's `##USER_MISSING_95##`, Excel's
-  // `#N/A`, `NA`), typos (`1O`) stay as they were drafted.
-  const candidates = [...new Set(words)].filter((w) => !ends.has(w) && !isDontKnowWord(w) && isLabel(w));
+  // `#N/A`, `NA`), typos (`1O`) and "don't know" words stay as they were drafted.
+  const candidates = [...new Set(words)].filter((w) => !ends.has(w) && isWordLabel(w));
   if (!candidates.length) return none;
   const wording = contentWords(label);
   const sameScale = candidates.filter((w) => [...contentWords(w)].some((c) => wording.has(c)));

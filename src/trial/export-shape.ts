@@ -43,7 +43,6 @@ export function isSummaryWord(text: string): boolean {
   return isTotalWord(text) || SUMMARY_WORDS.has(key) || SUMMARY_WORDS.has(key.replace(/[:.]$/, ''));
 }
 
-
 /** The problem of a row whose id cell is a summary word (`Gennemsnit`, `I alt`, `N`), also when its other cells are valid. */
 export function summaryRowProblem(at: Omit<Problem, 'expected'>, word: string): Problem {
   // No line in the text: grouped (the rows --exclude-invalid left out) it is said once for all of them.
@@ -55,6 +54,17 @@ function summaryExpected(lines: readonly number[], words: readonly string[]): st
   const which = lines.length === 1 ? `line ${lines[0]} is a summary row` : `lines ${lines.join(', ')} are summary rows`;
   const it = lines.length === 1 ? 'it' : 'them';
   return `a patient's row: ${which} (${shown} in the id column: a total, mean or count under or beside the table, no patient, even with an arm value) — delete ${it} from the export (--exclude-invalid leaves ${it} out)`;
+}
+
+/**
+ * Whether `emptyRows` rows without an arm among the file's `lines` data lines are the arm only on
+ * the first row of each block of patients (merged cells): four rows at least and half the lines
+ * or more. Stricter than for ids: a REDCap long export may leave a patient or two without an arm
+ * on any row, each its own problem. Also where a plan's "flow.notRandomised" stops counting such
+ * patients as never randomised (not-randomised.ts).
+ */
+export function isBlockShape(emptyRows: number, lines: number): boolean {
+  return emptyRows >= 4 && emptyRows * 2 >= lines;
 }
 
 /**
@@ -82,8 +92,7 @@ export function namedShapes(problems: readonly Problem[], rows: { count: number;
   }
   // A patient with no arm on any row is what a block's lower patients look like.
   const emptyArm = out.filter((p) => (p.kind === UNKNOWN_ARM_KIND || p.kind === NO_ARM_KIND) && p.value === '');
-  // Stricter than for ids: a REDCap long export may leave a patient or two without an arm on any row, each its own problem.
-  if (emptyArm.length >= 4 && emptyArm.length * 2 >= rows.count) {
+  if (isBlockShape(emptyArm.length, rows.count)) {
     const first = emptyArm[0]!;
     const gone = new Set(emptyArm);
     out = out.filter((p) => !gone.has(p));

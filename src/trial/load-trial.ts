@@ -7,7 +7,7 @@
  * with the header or plan still abort. Messages never carry a patient id. See
  * docs/input-trial-export.md.
  */
-import { readsAsNotWithdrawn } from './withdrawal-status.js';
+import { isListedNotWithdrawn, readsAsNotWithdrawn } from './withdrawal-status.js';
 import { staleArmLabels } from './arm-label-check.js';
 import { encodingNote } from '../io/encoding-note.js';
 import { groupWording } from '../observational/group-wording.js';
@@ -294,6 +294,9 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
   // REDCap checkbox answers read as missing (by outcome), counted for kept rows only.
   let pendingUnchecked: number[] = [];
   const uncheckedCounts = sources.map(() => 0);
+  // Cells of each outcome's columns that held a value before the codes, kept rows only (word-missing-codes.ts).
+  const pendingFilled = sources.map(() => 0);
+  const filledCounts = sources.map(() => 0);
   let groupLine = -1;
   let groupProblems = 0;
 
@@ -329,6 +332,7 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
       }
       for (const [column, code, to] of pendingRecodes) tally.add(column, code, to);
       for (const s of pendingUnchecked) uncheckedCounts[s]!++;
+      for (let s = 0; s < sources.length; s++) filledCounts[s]! += pendingFilled[s]!;
       n += pending;
     }
     pending = 0;
@@ -336,6 +340,7 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
     pendingReasons = [];
     pendingRecodes = [];
     pendingUnchecked = [];
+    pendingFilled.fill(0);
     groupProblems = rowProblems.length;
   };
 
@@ -622,7 +627,9 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
     }
     const sharedRecodes = recodes.length;
     for (let s = 0; s < sources.length; s++) {
+      cellsFilled = 0;
       scores[s] = scoreCell(sources[s]!, cells, row, itemScratch[s]!);
+      pendingFilled[s]! += cellsFilled;
       if (uncheckedMissing) {
         pendingUnchecked.push(s);
         uncheckedMissing = false;
@@ -744,6 +751,7 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
     sources,
     layout: wide ? 'wide' : 'long',
     recoded: tally.list(table.header),
+    filledCells: Object.fromEntries(sources.map((s, k) => [s.key, filledCounts[k]!])),
     excluded: exclude ? { rows: badLines.size, problems: rowProblems, ...shapesOf(rowProblems, shape) } : null,
     ...(others.any ? { otherArms: otherCounts } : {}),
     ...(notRandomised.planned ? { notRandomised: notRandomisedCount } : {}),
@@ -861,7 +869,7 @@ function notANumber(plan: Plan, column: string, covariate: string | undefined, d
 
 /**
  * A withdrawal-reason cell after the plan's missing-value codes; a value of the plan's
- * "notWithdrawn" (a status column's "Completed") is no reason, read as an empty cell; with the
+ * "notWithdrawn" (a status column's "Completed", in any case) is no reason, read as an empty cell; with the
  * plan's list of reasons, any other value is a problem; without it, a value that reads as "did not
  * withdraw" is one (withdrawal-status.ts) (docs/plan-trial.md#participant-flow).
  */
@@ -878,7 +886,7 @@ function withdrawalCell(row: RowContext, cells: FieldReader, idx: number, column
       return null;
     }
   }
-  if (notWithdrawn.includes(text)) return null;
+  if (isListedNotWithdrawn(text, notWithdrawn)) return null;
   if (known && !Object.hasOwn(known, text)) {
     const listed = Object.keys(known).map((k) => JSON.stringify(k)).join(', ');
     const expected = notWithdrawn.length
@@ -1039,6 +1047,8 @@ let cellText = '';
 let cellValue = 0;
 /** Set by scoreCell when a REDCap checkbox answer was read as missing (every option unticked). */
 let uncheckedMissing = false;
+/** Counted by readCell: the outcome's cells of the record that held a value before its codes. */
+let cellsFilled = 0;
 
 /** Cell `k` of an outcome's columns after its codes (sets cellText / cellValue). */
 function readCell(src: OutcomeSource, k: number, cells: FieldReader, row: RowContext, digits: boolean): number {
@@ -1047,11 +1057,13 @@ function readCell(src: OutcomeSource, k: number, cells: FieldReader, row: RowCon
     const d = cells.digit(idx);
     if (d >= 0) {
       cellValue = d;
+      cellsFilled++;
       return DIGIT;
     }
   }
   const text = cells.cell(idx);
   if (text === null) return MISSING;
+  cellsFilled++;
   cellText = text;
   const coder = src.coders?.[k];
   if (!coder) return TEXT;

@@ -16,8 +16,8 @@
 import type { Plan } from '../plan/plan-schema.js';
 import { SpecialMissingReader } from './special-missing.js';
 import { idKey, plainPatientId } from './patient-ids.js';
+import { isBlockShape, isSummaryWord } from './export-shape.js';
 import type { LongTable } from './wide-to-long.js';
-
 
 /** The count of participants never randomised, as TrialData and results.json keep it. */
 export interface NotRandomisedCount {
@@ -25,6 +25,11 @@ export interface NotRandomisedCount {
   patients: number;
   /** Lines of the export passed over for them. */
   rows: number;
+  /**
+   * The export's participants (distinct ids, by idKey), randomised or not, whatever rows were left
+   * out as invalid: the participant flow's "Participants in the export" without the screening log.
+   */
+  inExport: number;
 }
 
 /** The run's note on them: how many participants and rows were passed over, or that none was. */
@@ -41,6 +46,9 @@ export class NotRandomised {
   readonly #armCols: readonly number[];
   /** Id keys with no arm value on any row → their lines; read on first need. */
   #armless: Map<string, Set<number>> | undefined;
+  /** The lines of #armless, and the export's distinct id keys, read with it. */
+  #armlessRows = 0;
+  #participants = 0;
   #honoured = false;
   readonly #ids = new Set<string>();
   readonly #lines = new Set<number>();
@@ -74,17 +82,19 @@ export class NotRandomised {
     this.#lines.add(line);
   }
 
-  /** The participants and lines passed over (zero when the export had none). */
+  /**
+   * The participants and lines passed over (zero when the export had none), and the export's
+   * participants: read here, where every id is (when the plan counts them; 0 otherwise, unread).
+   */
   counts(): NotRandomisedCount {
-    return { patients: this.#ids.size, rows: this.#lines.size };
+    if (this.planned) this.#read();
+    return { patients: this.#ids.size, rows: this.#lines.size, inExport: this.#participants };
   }
 
   /** The patients with no arm on any row and their lines, and whether the plan's key would count them (not the merged-cells shape): for plan init. */
   survey(): { patients: number; rows: number; countable: boolean } {
     const armless = this.#read();
-    let rows = 0;
-    for (const at of armless.values()) rows += at.size;
-    return { patients: armless.size, rows, countable: this.#honoured };
+    return { patients: armless.size, rows: this.#armlessRows, countable: this.#honoured };
   }
 
   /** The text after an empty arm cell's "an arm value: … as in the plan's "arms"" for a patient with no arm on any row. */
@@ -108,7 +118,10 @@ export class NotRandomised {
       lines.add(rec.line);
       const idCell = cells.cell(this.#idCol);
       if (idCell === null) continue;
-      const id = idKey(plainPatientId(idCell));
+      const plain = plainPatientId(idCell);
+      // A totals or mean row (`I alt`, `Gennemsnit`) is no participant (export-shape.ts).
+      if (isSummaryWord(plain)) continue;
+      const id = idKey(plain);
       if (this.#armCols.some((c) => cells.cell(c) !== null)) {
         armed.add(id);
         armless.delete(id);
@@ -120,8 +133,10 @@ export class NotRandomised {
     }
     let rows = 0;
     for (const at of armless.values()) rows += at.size;
-    // export-shape.ts names the arm only on the first row of each block at four rows and half the lines.
-    this.#honoured = !(rows >= 4 && rows * 2 >= lines.size);
+    // The arm only on the first row of each block (merged cells) is that shape, not participants never randomised.
+    this.#honoured = !isBlockShape(rows, lines.size);
+    this.#armlessRows = rows;
+    this.#participants = armed.size + armless.size;
     this.#armless = armless;
     return armless;
   }

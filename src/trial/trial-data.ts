@@ -104,6 +104,12 @@ export interface TrialData {
   layout: 'long' | 'wide';
   /** Cells changed by answer and missing-value codes, per column and code (kept rows only). */
   recoded: RecodeCount[];
+  /**
+   * Per outcome key: the cells of its columns in the kept rows that held a value before the codes
+   * were applied — a visit where the outcome was never collected counts none (word-missing-codes.ts).
+   * Absent on data not read from an export by loadTrial.
+   */
+  filledCells?: Record<string, number>;
   /** Rows excluded as invalid; null when the run is strict (the default). */
   excluded: RowExclusion | null;
   /** Rows read past because they belong to no visit (REDCap repeating instruments), and why. */

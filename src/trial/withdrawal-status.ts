@@ -4,8 +4,11 @@
  * reasons every value of the column counts as lost to follow-up under its own name
  * (docs/plan-trial.md#participant-flow), so a status column read as the reason would count every
  * patient who completed the trial as lost: such a value is refused and pointed to
- * "flow.notWithdrawn" instead. Folded before matching (case, blanks, a final full stop).
+ * "flow.notWithdrawn" instead. Folded before matching as the plan's "notWithdrawn" values are
+ * (answer-words.ts `wordForm`: case, blanks, apostrophes, a final full stop).
  */
+import { wordForm } from '../plan/answer-words.js';
+
 const STATUS_NOT_WITHDRAWN = new Set([
   'complete', 'completed', 'locked', 'active', 'ongoing', 'included', 'randomised', 'randomized', 'in follow-up', 'in follow up',
   'followed up', 'not withdrawn', 'no', 'none', 'n/a',
@@ -14,5 +17,15 @@ const STATUS_NOT_WITHDRAWN = new Set([
 ]);
 
 export function readsAsNotWithdrawn(value: string): boolean {
-  return STATUS_NOT_WITHDRAWN.has(value.normalize('NFC').trim().toLowerCase().replace(/\s+/g, ' ').replace(/\.$/, ''));
+  return STATUS_NOT_WITHDRAWN.has(wordForm(value));
+}
+
+/**
+ * Whether a withdrawal-reason cell is one of the plan's "notWithdrawn" values, folded as the
+ * status words above are: a plan listing "Completed" reads an export's "completed" or
+ * "COMPLETED." as not withdrawn too (docs/plan-trial.md#participant-flow).
+ */
+export function isListedNotWithdrawn(value: string, notWithdrawn: readonly string[]): boolean {
+  const w = wordForm(value);
+  return notWithdrawn.some((v) => wordForm(v) === w);
 }

@@ -5,16 +5,11 @@
  * on 12/26 patients for a true 10.03 on 27/28. `hta validate` and `hta analyze` say so in a note —
  * never an error: "Udgået" or "Ikke mødt" may be real codes (docs/plan-trial.md#missing-codes-share).
  */
-import { isDontKnowWord } from '../plan/answer-words.js';
+import { isWordLabel } from '../plan/answer-words.js';
 import type { TrialData } from './trial-data.js';
 
 /** A code's share of an outcome's cells above which the note is written. */
 export const WORD_CODE_SHARE = 0.1;
-
-/** A word, not a number or a system's code: starts with a letter, no digit, three letters or more, no "don't know". */
-function isWordLabel(code: string): boolean {
-  return /^\s*\p{L}/u.test(code) && !/\d/.test(code) && (code.match(/\p{L}/gu) ?? []).length >= 3 && !isDontKnowWord(code);
-}
 
 /** The ends of what a cell of the outcome holds: an item's range, or the score's. */
 function ends(source: TrialData['sources'][number]): number[] {
@@ -22,8 +17,13 @@ function ends(source: TrialData['sources'][number]): number[] {
   return items ? [items.min, items.max] : [...source.instrument.range];
 }
 
-/** The notes, one per outcome and code: how many of the outcome's cells (kept rows × its columns) the code made missing. */
-export function wordMissingCodeNotes(trial: Pick<TrialData, 'file' | 'sources' | 'recoded' | 'rows'>): string[] {
+/**
+ * The notes, one per outcome and code: how many of the outcome's cells that held a value (kept
+ * rows, before the codes: `filledCells`) the code made missing. Not rows × columns: a visit where
+ * the outcome was never collected (a long export's empty 6- and 12-month cells) is no share of it,
+ * so the same answers give the same note in a wide and a long export.
+ */
+export function wordMissingCodeNotes(trial: Pick<TrialData, 'file' | 'sources' | 'recoded' | 'filledCells'>): string[] {
   const notes: string[] = [];
   for (const source of trial.sources) {
     const columns = new Set(source.columns);
@@ -32,7 +32,7 @@ export function wordMissingCodeNotes(trial: Pick<TrialData, 'file' | 'sources' |
       if (r.to !== null || !columns.has(r.column) || !isWordLabel(r.code)) continue;
       byCode.set(r.code, (byCode.get(r.code) ?? 0) + r.count);
     }
-    const cells = trial.rows.length * source.columns.length;
+    const cells = trial.filledCells?.[source.key] ?? 0;
     for (const [code, count] of byCode) {
       if (cells === 0 || count / cells <= WORD_CODE_SHARE) continue;
       const where = source.columns.length === 1 ? `column "${source.columns[0]}"` : `columns ${source.columns[0]}…${source.columns[source.columns.length - 1]}`;

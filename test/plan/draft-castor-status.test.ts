@@ -40,7 +40,7 @@ describe('plan init: a Castor study export', () => {
     // The draft reads its own export: the two never randomised are counted, the two who withdrew lost to follow-up.
     const trial = loadTrial(csvOf(castorLines()), parsePlan(d.plan));
     expect(trial.patients).toHaveLength(12);
-    expect(trial.notRandomised).toEqual({ patients: 2, rows: 2 });
+    expect(trial.notRandomised).toEqual({ patients: 2, rows: 2, inExport: 14 });
     const flow = participantFlowOf(trial)!;
     expect(flow.losses!.intervention.map((r) => [r.value, r.n])).toEqual([['Withdrawn', 1]]);
     expect(flow.losses!.control.map((r) => [r.value, r.n])).toEqual([['Withdrawn', 1]]);

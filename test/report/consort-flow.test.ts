@@ -170,6 +170,15 @@ describe.each(['en', 'da'] as const)('CONSORT participant flow (%s)', (lang) => 
     expect(all[5]).toBe(w.randomised);
   });
 
+  it('"Participants in the export" counts the export\'s participants, also one whose every row the plan\'s "invalidRows": "exclude" left out', async () => {
+    // P40's two rows have no valid score: 39 randomised patients are analysed, the export has 40 + N1 and N2.
+    const lines = consortLines().map((l) => (l.startsWith('P40,') ? l.replace(/^(P40,usual,\w+,)\d+/, '$1abc') : l));
+    lines.push('N1,,baseline,4,', 'N1,,3m,3,', 'N2,,baseline,6,');
+    const notRandomised = { en: 'Not randomised', da: 'Ikke randomiseret' };
+    const { chart } = await build(lang, { ...FLOW_PLAN, invalidRows: 'exclude', flow: { withdrawalReasons: FLOW_PLAN.flow.withdrawalReasons, notRandomised } }, lines);
+    expect(drawn(chart.spec).lines.slice(0, 2)).toEqual([lang === 'da' ? 'Deltagere i eksporten: n = 42' : 'Participants in the export: n = 42', lang === 'da' ? 'Ekskluderet: n = 2' : 'Excluded: n = 2']);
+  });
+
   it('README.md carries the diagram\'s every line in words', async () => {
     const { chart, readme } = await build(lang);
     const text = readme.replace(/\\/g, '');

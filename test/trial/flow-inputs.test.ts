@@ -127,6 +127,20 @@ describe('withdrawal reasons in the export', () => {
     expect(p).toMatchObject({ field: 'flow.notWithdrawn.1', value: 'Withdrawn' });
   });
 
+  it('"notWithdrawn" matches the export in any case, as the status words do: "Completed" listed reads "completed" too', () => {
+    // The reviewer's export: "Completed" on even patients, "completed" on odd ones; the plan lists "Completed".
+    const status = (k: number) => (k <= 3 ? 'Withdrawn' : k % 2 ? 'completed' : 'Completed');
+    const lines = consortLines({}).map((l, i) => (i === 0 ? l : l.replace(/,$/, `,${status(Number(/^P(\d+)/.exec(l)![1]))}`)));
+    const open = load(lines, plan((p) => ({ ...p, flow: { notWithdrawn: ['Completed'] } })));
+    expect(open.patients.filter((p) => p.withdrawal !== undefined).map((p) => p.id)).toEqual(['P1', 'P2', 'P3']);
+    const listed = load(lines, plan((p) => ({ ...p, flow: { withdrawalReasons: { Withdrawn: { kind: 'lost-to-follow-up' } }, notWithdrawn: [' COMPLETED. '] } })));
+    expect(listed.patients.filter((p) => p.withdrawal !== undefined).map((p) => p.id)).toEqual(['P1', 'P2', 'P3']);
+    // The plan's check folds the same way: "withdrawn" in notWithdrawn is the reason "Withdrawn".
+    const [p] = problemsOf(() => plan((f) => ({ ...f, flow: { withdrawalReasons: { Withdrawn: { kind: 'lost-to-follow-up' } }, notWithdrawn: ['Completed', 'withdrawn'] } })));
+    expect(p).toMatchObject({ field: 'flow.notWithdrawn.1', value: 'withdrawn' });
+    expect(p!.expected).toContain('"Withdrawn" is also a reason in "withdrawalReasons"');
+  });
+
   it('the plan\'s missing-value codes mean "no reason"', () => {
     const lines = consortLines({ ...REASONS, 13: '-9' });
     const trial = load(lines, plan((p) => ({ ...p, missingCodes: [-9] })));

@@ -14,6 +14,8 @@ import { loadPlanFile, parsePlan } from '../../src/plan/load-plan.js';
 import { checkTrialContent } from '../../src/trial/check-content.js';
 import { loadTrial } from '../../src/trial/load-trial.js';
 import { participantFlowOf } from '../../src/analysis/participant-flow.js';
+import { isBlockShape } from '../../src/trial/export-shape.js';
+import { NotRandomised } from '../../src/trial/not-randomised.js';
 import { runCli } from '../support/run-cli.js';
 import { consortLines, FLOW_PLAN, writeConsortFixture } from '../support/consort-fixture.js';
 
@@ -66,16 +68,22 @@ describe('with "flow.notRandomised"', () => {
     expect(trial.patients).toHaveLength(40);
     expect(trial.patients.some((p) => p.id.startsWith('N'))).toBe(false);
     expect(trial.rows.length).toBe(80);
-    expect(trial.notRandomised).toEqual({ patients: 2, rows: 3 });
+    expect(trial.notRandomised).toEqual({ patients: 2, rows: 3, inExport: 42 });
     expect(trial.readNotes?.join('\n')).toContain('2 participants with no arm value in column "arm" on any row (3 rows) were enrolled but not randomised');
-    expect(participantFlowOf(trial)!.notRandomised).toEqual({ reason: { en: 'Not randomised', da: 'Ikke randomiseret' }, n: 2 });
+    expect(participantFlowOf(trial)!.notRandomised).toEqual({ reason: { en: 'Not randomised', da: 'Ikke randomiseret' }, n: 2, inExport: 42 });
     expect(participantFlowOf(trial)!.enrolment).toBeUndefined();
   });
 
   it('an export without such participants says none was counted', () => {
     const trial = load(consortLines({}), plan(flow));
-    expect(trial.notRandomised).toEqual({ patients: 0, rows: 0 });
+    expect(trial.notRandomised).toEqual({ patients: 0, rows: 0, inExport: 40 });
     expect(trial.readNotes?.join('\n')).toContain('nobody counted as not randomised');
+    // Nobody behind the reason: no "Excluded: n = 0 (Not randomised: n = 0)" in the flow, with or without the screening log.
+    expect(participantFlowOf(trial)).toEqual({ losses: expect.anything() });
+    const screening = { assessed: 100, excluded: [{ reason: 'Declined to participate', n: 60 }], ...flow };
+    const logged = participantFlowOf(load(consortLines({}), plan(screening)))!;
+    expect(logged.notRandomised).toBeUndefined();
+    expect(logged.enrolment!.excluded).toEqual([{ reason: { en: 'Declined to participate', da: 'Declined to participate' }, n: 60 }]);
   });
 
   it('a wide export: a line with no arm is a participant never randomised', () => {
@@ -83,7 +91,19 @@ describe('with "flow.notRandomised"', () => {
     const trial = load(lines, plan(flow));
     expect(trial.layout).toBe('wide');
     expect(trial.patients.map((p) => p.id)).toEqual(['A1', 'U1', 'A2', 'U2']);
-    expect(trial.notRandomised).toEqual({ patients: 1, rows: 1 });
+    expect(trial.notRandomised).toEqual({ patients: 1, rows: 1, inExport: 5 });
+  });
+
+  it('one threshold for the merged-cells shape, here and in the shape\'s problem: four rows and half the lines', () => {
+    expect([isBlockShape(3, 6), isBlockShape(4, 8), isBlockShape(4, 9), isBlockShape(5, 9)]).toEqual([false, true, false, true]);
+    // 4 armless rows of 9 lines: participants never randomised (countable); 4 of 8: the shape.
+    const survey = (extra: number) => {
+      const lines = ['id,arm,time,nrs', 'B1,,baseline,5', 'B1,,3m,4', 'V1,,baseline,3', 'V1,,3m,2', ...Array.from({ length: extra }, (_, k) => `A${k},app,baseline,5`)];
+      const table = parseCsvText(lines.join('\n') + '\n', 'x.csv');
+      return new NotRandomised({ flow: { notRandomised: 'Not randomised' } }, table, 0, [1]).survey();
+    };
+    expect(survey(5)).toEqual({ patients: 2, rows: 4, countable: true });
+    expect(survey(4)).toEqual({ patients: 2, rows: 4, countable: false });
   });
 
   it('half the export or more without an arm (the arm only on the first row of each block) is still refused as that shape', () => {
@@ -93,7 +113,19 @@ describe('with "flow.notRandomised"', () => {
     // Row by row (--exclude-invalid names the shape apart), the message says why the plan's key did not count them.
     const trial = load(lines, plan(flow), true);
     expect(trial.excluded!.problems[0]!.expected).toContain('their rows are half the export or more');
-    expect(trial.notRandomised).toEqual({ patients: 0, rows: 0 });
+    expect(trial.notRandomised).toEqual({ patients: 0, rows: 0, inExport: 4 });
+  });
+
+  it('the export\'s participants are counted in the export: one whose every row was left out as invalid still is, a totals row is none', () => {
+    // P40 (usual care, two rows) has a score that is no score on each row; --exclude-invalid leaves both out.
+    const lines = withNotRandomised().map((l) => (l.startsWith('P40,') ? l.replace(/^(P40,usual,\w+,)\d+/, '$1abc') : l));
+    lines.push('I alt,,,,');
+    const trial = load(lines, plan(flow), true);
+    expect(trial.excluded!.rows).toBe(3);
+    expect(trial.patients).toHaveLength(39);
+    // 40 randomised (P1–P40) and N1, N2: 42, though 39 are analysed.
+    expect(trial.notRandomised).toEqual({ patients: 2, rows: 3, inExport: 42 });
+    expect(participantFlowOf(trial)!.notRandomised!.inExport).toBe(42);
   });
 
   it('with the screening log: one more reason in "Excluded", and assessed = excluded + not randomised + randomised', () => {

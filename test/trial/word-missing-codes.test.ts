@@ -5,6 +5,10 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { removeTempDirs, runCli, tempDir } from '../support/run-cli.js';
+import { parseCsvText } from '../../src/io/read-csv.js';
+import { parsePlan } from '../../src/plan/load-plan.js';
+import { loadTrial } from '../../src/trial/load-trial.js';
+import { wordMissingCodeNotes } from '../../src/trial/word-missing-codes.js';
 
 afterAll(removeTempDirs);
 
@@ -65,5 +69,37 @@ describe('no note', () => {
     const r = await runCli('validate', csv, '--plan', plan);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).not.toContain('missing-value code');
+  });
+});
+
+describe('the share is of the cells that held a value', () => {
+  // The same PSEQ answers (every fifth cell "Helt sikker": 40 of 200, 20 %) in a wide export and
+  // in a long one that also has 6- and 12-month rows where PSEQ was never collected (NRS only):
+  // those empty cells are no share of the answers, so both exports get the same note.
+  const answers = { 'Slet ikke sikker': 0, '1': 1, '2': 2, '3': 3, '4': 4, '5': 5 };
+  const pseq = { key: 'pseq', instrument: 'pseq', answers, maxMissingItems: 2 };
+  const item = (cell: number, p: number, i: number) => (cell % 5 === 0 ? 'Helt sikker' : String(1 + ((p + i) % 5)));
+  const notes = (lines: string[], plan: object) => wordMissingCodeNotes(loadTrial(parseCsvText(lines.join('\n') + '\n', 'x.csv'), parsePlan(plan)));
+
+  it('a wide export and the same answers in a long one with visits where the outcome was not collected give the same note', () => {
+    const wide = [['id', 'gruppe', ...['baseline', '3m'].flatMap((t) => Array.from({ length: 10 }, (_, i) => `pseq_${i + 1}_${t}`))].join(';')];
+    const long = [`id;gruppe;time;${Array.from({ length: 10 }, (_, i) => `pseq_${i + 1}`).join(';')};nrs`];
+    let cell = 0;
+    for (let p = 1; p <= 10; p++) {
+      const row: string[] = [];
+      for (const t of ['baseline', '3m']) {
+        const items = Array.from({ length: 10 }, (_, i) => item(++cell, p, i));
+        row.push(...items);
+        long.push(`${p};${p % 2 ? 'A' : 'B'};${t};${items.join(';')};5`);
+      }
+      wide.push([p, p % 2 ? 'A' : 'B', ...row].join(';'));
+      for (const t of ['6m', '12m']) long.push(`${p};${p % 2 ? 'A' : 'B'};${t};${';'.repeat(9)};5`);
+    }
+    const base = { columns: { id: 'id', arm: 'gruppe' }, arms: { intervention: 'A', control: 'B' }, missingCodes: ['Helt sikker'], methods: ['welch'] };
+    const fromWide = notes(wide, { ...base, timepoints: ['3m'], outcomes: [pseq] });
+    const fromLong = notes(long, { ...base, columns: { ...base.columns, time: 'time' }, timepoints: ['3m', '6m', '12m'], outcomes: [pseq, { key: 'nrs', instrument: 'nrs' }] });
+    expect(fromWide).toHaveLength(1);
+    expect(fromWide[0]).toContain('made 40 of the 200 cells of outcome "pseq"');
+    expect(fromLong).toEqual(fromWide);
   });
 });

@@ -81,7 +81,8 @@ export function flowBoxes(result: FlowResult, ctx: FlowContext): FlowBoxes {
         excluded: [heading(fillPhrase(t('excludedBox'), { n: count(e.excluded.reduce((s, x) => s + x.n, 0)) })), ...e.excluded.map((x) => reason(x.reason[lang], x.n))],
       }
     : nr && {
-        assessed: [heading(fillPhrase(t('inExport'), { n: count(randomised + nr.n) }))],
+        // Counted in the export, not from the patients analysed: one whose every row was left out as invalid is still a participant (not-randomised.ts).
+        assessed: [heading(fillPhrase(t('inExport'), { n: count(nr.inExport) }))],
         excluded: [heading(fillPhrase(t('excludedBox'), { n: count(nr.n) })), reason(nr.reason[lang], nr.n)],
       };
 

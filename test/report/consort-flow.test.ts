@@ -176,7 +176,12 @@ describe.each(['en', 'da'] as const)('CONSORT participant flow (%s)', (lang) => 
     lines.push('N1,,baseline,4,', 'N1,,3m,3,', 'N2,,baseline,6,');
     const notRandomised = { en: 'Not randomised', da: 'Ikke randomiseret' };
     const { chart } = await build(lang, { ...FLOW_PLAN, invalidRows: 'exclude', flow: { withdrawalReasons: FLOW_PLAN.flow.withdrawalReasons, notRandomised } }, lines);
-    expect(drawn(chart.spec).lines.slice(0, 2)).toEqual([lang === 'da' ? 'Deltagere i eksporten: n = 42' : 'Participants in the export: n = 42', lang === 'da' ? 'Ekskluderet: n = 2' : 'Excluded: n = 2']);
+    // 42 = 39 randomised and analysed + 2 excluded + 1 whose every row was left out: said in the top box.
+    expect(drawn(chart.spec).lines.slice(0, 3)).toEqual([
+      lang === 'da' ? 'Deltagere i eksporten: n = 42' : 'Participants in the export: n = 42',
+      lang === 'da' ? '· alle rækker udeladt som ugyldige, ikke analyseret: n = 1' : '· every row left out as invalid, not analysed: n = 1',
+      lang === 'da' ? 'Ekskluderet: n = 2' : 'Excluded: n = 2',
+    ]);
   });
 
   it('README.md carries the diagram\'s every line in words', async () => {

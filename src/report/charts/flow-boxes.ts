@@ -82,7 +82,9 @@ export function flowBoxes(result: FlowResult, ctx: FlowContext): FlowBoxes {
       }
     : nr && {
         // Counted in the export, not from the patients analysed: one whose every row was left out as invalid is still a participant (not-randomised.ts).
-        assessed: [heading(fillPhrase(t('inExport'), { n: count(nr.inExport) }))],
+        // A participant whose every row --exclude-invalid left out is in the export but neither
+        // randomised nor excluded here: said, so that the boxes add up.
+        assessed: [heading(fillPhrase(t('inExport'), { n: count(nr.inExport) })), ...(nr.inExport > randomised + nr.n ? [reason(t('allRowsInvalid'), nr.inExport - randomised - nr.n)] : [])],
         excluded: [heading(fillPhrase(t('excludedBox'), { n: count(nr.n) })), reason(nr.reason[lang], nr.n)],
       };
 

@@ -9,7 +9,7 @@
 import { join } from 'node:path';
 import { HtaError } from '../errors.js';
 import { damagedIndexMessage, differsInLineEndingsOnly, type FileStanding, fileStanding, type OutputIndex, outputIndexText, readOutputIndex, readRegular, sha256 } from './output-index.js';
-import { gitattributesLine } from './line-endings.js';
+import { gitattributesAdvice } from './line-endings.js';
 import { writeFilesAtomic } from './write-atomic.js';
 
 export const FOLDER_INDEX = '.hta-files.json';
@@ -45,7 +45,7 @@ function refuseConflicts(out: FolderOutput, { index, standing }: ReturnType<type
   if (index.foreign) found.push(`${join(out.dir, FOLDER_INDEX)} (not an index hta wrote)`);
   for (const [name, st] of standing) {
     if (st === 'foreign') found.push(`${join(out.dir, name)} (hta did not write it)`);
-    else if (st === 'edited') found.push(`${join(out.dir, name)} (${crlfOnly(out.dir, name, index) ? `differs only in line endings from what hta wrote: git core.autocrlf? add \`${gitattributesLine(out.dir)}\` to .gitattributes` : 'edited since hta wrote it'})`);
+    else if (st === 'edited') found.push(`${join(out.dir, name)} (${crlfOnly(out.dir, name, index) ? `differs only in line endings from what hta wrote: git core.autocrlf? ${gitattributesAdvice(out.dir)}` : 'edited since hta wrote it'})`);
   }
   if (found.length === 0) return;
   throw new HtaError('output.failed', `refusing to write over ${found.length} file(s) in ${out.option} ${out.dir}: ${found.join(', ')} — move your copies away, or add --force to replace them`);

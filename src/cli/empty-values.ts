@@ -40,22 +40,35 @@ export function allCommands(program: Command): Command[] {
 export const takesValue = (option: Option): boolean => option.required || option.optional;
 
 /**
+ * Calls `check(value)` whenever `command` reads a value of `option`, for every option that takes
+ * a value of every command, as commander reads it: before commander's own handler and the
+ * option's parser (prepended), so before any work. The one installer of the per-option checks
+ * (this module's, repeated-options.ts, option-as-value.ts); `make` runs once per option, after
+ * every command is registered, so an option added later is covered without a line of its own.
+ */
+export function onOptionValue(program: Command, make: (option: Option, command: Command) => ((value: unknown) => void) | undefined): void {
+  for (const command of allCommands(program)) {
+    for (const option of command.options) {
+      if (!takesValue(option)) continue;
+      const check = make(option, command);
+      // commander's Command is an EventEmitter; its typings do not say so.
+      if (check) (command as unknown as EventEmitter).prependListener(`option:${option.name()}`, check);
+    }
+  }
+}
+
+/**
  * Refuses empty or blank values of every option that takes one, as commander reads it (before
  * the option's own parser: `--seed ""` is empty, not "not a whole number"), and of every
  * argument, before the command runs.
  */
 export function refuseEmptyValues(program: Command): void {
-  for (const command of allCommands(program)) {
-    for (const option of command.options) {
-      if (!takesValue(option)) continue;
-      const name = option.long ?? option.short ?? option.flags;
-      // Prepended: runs before commander's own handler (and the option's parser).
-      // (commander's Command is an EventEmitter; its typings do not say so.)
-      (command as unknown as EventEmitter).prependListener(`option:${option.name()}`, (value: unknown) => {
-        if (isBlank(value)) throw refusal(name, placeholderOf(option), value as string);
-      });
-    }
-  }
+  onOptionValue(program, (option) => {
+    const name = option.long ?? option.short ?? option.flags;
+    return (value) => {
+      if (isBlank(value)) throw refusal(name, placeholderOf(option), value as string);
+    };
+  });
   program.hook('preAction', (_hooked, action) => {
     const declared = action.registeredArguments;
     action.args.forEach((value, i) => {

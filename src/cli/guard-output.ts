@@ -14,8 +14,8 @@
  * - No two outputs may be the same file.
  * - `-` is no output: hta writes files, never standard output, there.
  */
-import { readdirSync, realpathSync, statSync, type Stats } from 'node:fs';
-import { join, resolve, sep } from 'node:path';
+import { lstatSync, readdirSync, realpathSync, statSync, type Stats } from 'node:fs';
+import { basename, dirname, join, resolve, sep } from 'node:path';
 import { HtaError } from '../errors.js';
 import { fsFailure, isFsError } from '../io/fs-error.js';
 import { specialFileError, specialFileKind } from '../io/regular-file.js';
@@ -96,20 +96,47 @@ export function refuseSlipOutput(a: PathArg | undefined, what: 'file' | 'folder'
 }
 
 /**
+ * The names an output path would make, outermost first: the folders on the way that do not exist
+ * yet (hta makes them, as write-atomic.ts does: walking up to the first one that exists in any
+ * form), then the last name, always — the file or folder named itself.
+ */
+function namesMade(path: string, what: 'file' | 'folder'): { name: string; what: 'file' | 'folder' }[] {
+  const folders: string[] = [];
+  for (let d = dirname(path); dirname(d) !== d && !existsInAnyForm(d); d = dirname(d)) folders.unshift(basename(d));
+  return [...folders.map((name) => ({ name, what: 'folder' as const })), { name: basename(path), what }];
+}
+
+function existsInAnyForm(path: string): boolean {
+  try {
+    lstatSync(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
  * Output names that make a literal name here and none on Windows (docs/output-safety.md): `\` and
  * a drive (`out\scored.csv`, `C:\x.csv`) separate folders only on Windows — elsewhere they become
- * part of one file name — and a name Windows cannot make (`con.csv`, `aux`, `x.csv.`, `a:b.csv`,
- * windows-names.ts) is one the file could never be copied or checked out under there.
+ * part of one name — and a name Windows cannot make (`con.csv`, `aux`, `x.csv.`, `a:b.csv`,
+ * windows-names.ts), of the file or of a folder hta makes on the way (`con/x.csv`, `sub./x.csv`),
+ * is one the output could never be copied or checked out under there.
  */
 function refuseWindowsOnlyOutput(a: PathArg, what: 'file' | 'folder'): void {
+  const made = namesMade(a.path, what);
   if (process.platform !== 'win32') {
+    // What the path makes here: `C:/out/x.csv` a folder "C:", `out\scored.csv` one file of that name.
+    const first = made.length > 1 || existsInAnyForm(a.path) === false ? made[0]! : undefined;
+    const makes = first ? `it would make a ${first.what} named "${first.name}"` : `it names "${a.path}" here`;
     const windows = windowsPath(a.path);
-    if (windows) throw new HtaError('usage.invalid', `${a.option} ${a.path}: ${windows}, which names nothing on this system: it would make a ${what} named "${a.path.split('/').pop()}" — give a path of this system, with / between folders`);
-    if (a.path.includes('\\')) throw new HtaError('usage.invalid', `${a.option} ${a.path}: a \\ is part of a name on Linux and macOS, so this would make one ${what} named "${a.path.split('/').pop()}" — write / between folders: ${a.option} ${shellWord(a.path.replaceAll('\\', '/'))}`);
+    if (windows) throw new HtaError('usage.invalid', `${a.option} ${a.path}: ${windows}, which names nothing on this system: ${makes} — give a path of this system, with / between folders`);
+    const slashed = made.find((m) => m.name.includes('\\'));
+    if (slashed) throw new HtaError('usage.invalid', `${a.option} ${a.path}: a \\ is part of a name on Linux and macOS, so this would make one ${slashed.what} named "${slashed.name}" — write / between folders: ${a.option} ${shellWord(a.path.replaceAll('\\', '/'))}`);
   }
-  const name = a.path.split(/[\\/]/).filter((s) => s !== '').pop() ?? '';
-  const problem = windowsNameProblem(name, what);
-  if (problem) throw new HtaError('usage.invalid', `${a.option} ${a.path}: ${problem} — choose another name`);
+  for (const m of made) {
+    const problem = windowsNameProblem(m.name, m.what);
+    if (problem) throw new HtaError('usage.invalid', `${a.option} ${a.path}: ${problem} — choose another name`);
+  }
 }
 
 /** Throws an HtaError (exit 2) naming the option and path of the first problem; see the module comment. */

@@ -8,10 +8,9 @@
  * Installed once on the program after every command is registered, like empty-values.ts, so an
  * option added later is covered; test/cli/option-as-value.test.ts walks every option.
  */
-import type { EventEmitter } from 'node:events';
 import type { Command, Option } from 'commander';
 import { HtaError } from '../errors.js';
-import { allCommands, isPathOption, takesValue } from './empty-values.js';
+import { isPathOption, onOptionValue } from './empty-values.js';
 
 /** The option names `command` understands: its own, its parents' and the help option. */
 function optionNames(command: Command): Set<string> {
@@ -35,7 +34,7 @@ function spelledOption(value: unknown, names: ReadonlySet<string>): string | und
   return names.has(name) ? name : undefined;
 }
 
-export function refusal(flag: string, value: string, path: boolean): HtaError {
+function optionAsValue(flag: string, value: string, path: boolean): HtaError {
   const file = path ? ` (write ./${value} for a file of that name)` : '';
   return new HtaError('usage.invalid', `${flag} needs a value; \`${value}\` is an option${file}`);
 }
@@ -45,17 +44,13 @@ export function refusal(flag: string, value: string, path: boolean): HtaError {
  * command, as commander reads it (before the option's own parser and before any work).
  */
 export function refuseOptionsAsValues(program: Command): void {
-  for (const command of allCommands(program)) {
-    let names: Set<string> | undefined;
-    for (const option of command.options) {
-      if (!takesValue(option)) continue;
-      const flag = option.long ?? option.short ?? option.flags;
-      // Prepended: runs before commander's own handler (commander's Command is an EventEmitter;
-      // its typings do not say so).
-      (command as unknown as EventEmitter).prependListener(`option:${option.name()}`, (value: unknown) => {
-        names ??= optionNames(command);
-        if (spelledOption(value, names) !== undefined) throw refusal(flag, value as string, isPathOption(option));
-      });
-    }
-  }
+  // The option names of each command, found when one of its values is first read.
+  const namesOf = new Map<Command, Set<string>>();
+  onOptionValue(program, (option, command) => {
+    const flag = option.long ?? option.short ?? option.flags;
+    return (value) => {
+      const names = namesOf.get(command) ?? namesOf.set(command, optionNames(command)).get(command)!;
+      if (spelledOption(value, names) !== undefined) throw optionAsValue(flag, value as string, isPathOption(option));
+    };
+  });
 }

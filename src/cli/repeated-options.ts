@@ -11,12 +11,11 @@
  * parser takes the value so far (`--previous`: `(path, had) => [...had, path]`, commander's idiom
  * for a repeatable option). The same value twice is the same run, and read once.
  */
-import type { EventEmitter } from 'node:events';
 import type { Command, Option } from 'commander';
 import { basename } from 'node:path';
 import { HtaError } from '../errors.js';
 import { shellWord } from '../io/shell-word.js';
-import { allCommands, takesValue } from './empty-values.js';
+import { onOptionValue, takesValue } from './empty-values.js';
 
 /** What to do instead, for options a user repeats to give several files. */
 const ADVICE: Readonly<Record<string, (first: string, second: string) => string>> = {
@@ -34,20 +33,20 @@ export function repeatable(option: Option): boolean {
 
 /** Refuses a second, different value of every option that takes one value, before the command runs. */
 export function refuseRepeatedOptions(program: Command): void {
-  for (const command of allCommands(program)) {
-    const given = new Map<string, string>();
-    for (const option of command.options) {
-      if (repeatable(option)) continue;
-      const name = option.long ?? option.short ?? option.flags;
-      // Prepended: runs before commander's own handler (and the option's parser), which would keep the last.
-      (command as unknown as EventEmitter).prependListener(`option:${option.name()}`, (value: unknown) => {
-        if (typeof value !== 'string') return;
-        const first = given.get(name);
-        if (first === undefined) given.set(name, value);
-        else if (first !== value) throw repeated(name, first, value);
-      });
-    }
-  }
+  // The values given so far, per command (a command runs once per process).
+  const given = new Map<Command, Map<string, string>>();
+  onOptionValue(program, (option, command) => {
+    if (repeatable(option)) return undefined;
+    const name = option.long ?? option.short ?? option.flags;
+    // Before commander's own handler (and the option's parser), which would keep the last.
+    return (value) => {
+      if (typeof value !== 'string') return;
+      const seen = given.get(command) ?? given.set(command, new Map()).get(command)!;
+      const first = seen.get(name);
+      if (first === undefined) seen.set(name, value);
+      else if (first !== value) throw repeated(name, first, value);
+    };
+  });
 }
 
 function repeated(name: string, first: string, second: string): HtaError {

@@ -103,24 +103,22 @@ export function registerReport(program: Command, io: CliIo, setExit: (code: numb
         // A page edited by hand, or a file hta did not write, is no plain "stale": regenerating
         // refuses it until a person moves it away (or --force), so CI must say which is which.
         const damaged = drift.damagedIndexes;
-        const held = new Set([...drift.edited, ...drift.foreign, ...damaged.map((d) => d.index)]);
+        // Pages git converted to CRLF on checkout (drift.lineEndings) are no one's edits: said apart, with the remedy.
+        const held = new Set([...drift.edited, ...drift.lineEndings, ...drift.foreign, ...damaged.map((d) => d.index)]);
         const stale = drift.stale.filter((f) => !held.has(f));
-        // Pages git converted to CRLF on checkout are no one's edits: said apart, with the remedy.
-        const crlf = new Set(drift.lineEndings);
-        const edited = drift.edited.filter((f) => !crlf.has(f));
         // In a folder whose index is damaged (a merge conflict) no file is known to be hta's or not.
         const unknown = new Set(drift.foreign.filter((f) => damaged.some((d) => f.startsWith(`${d.folder}/`))));
         const foreign = drift.foreign.filter((f) => !unknown.has(f));
         for (const d of damaged) io.stdout(`unreadable index: ${damagedIndexMessage(join(opts.out, d.index), join(opts.out, d.folder), d.damaged, `regenerate with ${rerunCommand(opts, '--force')}`)}\n`);
-        for (const [what, list] of [['stale', stale], ['edited', edited], ['differs only in line endings (git core.autocrlf?)', drift.lineEndings], ['not written by hta', foreign], ["cannot tell whether hta wrote it (its folder's index is unreadable)", [...unknown]], ['missing', drift.missing], ['extra', drift.extra]] as const) {
+        for (const [what, list] of [['stale', stale], ['edited', drift.edited], ['differs only in line endings (git core.autocrlf?)', drift.lineEndings], ['not written by hta', foreign], ["cannot tell whether hta wrote it (its folder's index is unreadable)", [...unknown]], ['missing', drift.missing], ['extra', drift.extra]] as const) {
           for (const f of list) io.stdout(`${what}: ${join(opts.out, f)}\n`);
         }
         for (const f of orphans) io.stdout(`not in the manifest: ${join(opts.out, f)}/ (a report hta wrote that the manifest no longer names: delete the folder, or name it in the manifest again)\n`);
         for (const f of leftovers) io.stdout(`left by an interrupted run: ${f} (a staging file, part of a page a stopped hta report was writing; never publish it: the next hta report removes it when its process no longer runs — else delete it)\n`);
         const fileCount = changed - orphans.length - leftovers.length;
-        const byHand = held.size - crlf.size - unknown.size - damaged.length;
+        const byHand = held.size - drift.lineEndings.length - unknown.size - damaged.length;
         if (fileCount > 0) io.stdout(`${fileCount} file(s) out of date; run ${rerunCommand(opts)} to regenerate${byHand ? ` (${byHand} of them edited by hand or not written by hta: move them away first, or regenerate with ${rerunCommand(opts, '--force')}, which replaces them)` : ''}${damaged.length ? `, once the unreadable index above is mended` : ''}\n`);
-        if (crlf.size) io.stdout(`${crlf.size} file(s) differ only in line endings (git core.autocrlf?): ${lineEndingsRemedy(opts.out, rerunCommand(opts, '--force'))}\n`);
+        if (drift.lineEndings.length) io.stdout(`${drift.lineEndings.length} file(s) differ only in line endings (git core.autocrlf?): ${lineEndingsRemedy(opts.out, rerunCommand(opts, '--force'))}\n`);
         setExit(1);
         return;
       }
@@ -131,14 +129,13 @@ export function registerReport(program: Command, io: CliIo, setExit: (code: numb
       }
       // A file of the user's with a report's name, or a page of hta's edited by hand, is never
       // overwritten without --force (docs/output-safety.md).
-      if (!opts.force && drift.foreign.length + drift.edited.length > 0) {
+      if (!opts.force && drift.foreign.length + drift.edited.length + drift.lineEndings.length > 0) {
         const list = (rels: string[]) => rels.map((f) => join(opts.out, f)).join(', ');
-        const crlf = new Set(drift.lineEndings);
-        const edited = drift.edited.filter((f) => !crlf.has(f));
+        const { edited, lineEndings } = drift;
         const why = [
           ...(drift.foreign.length ? [`${drift.foreign.length} file(s) that hta report did not write (they are not in their folder's ${REPORT_INDEX}): ${list(drift.foreign)} — move them away (or delete them if they are an old report)`] : []),
           ...(edited.length ? [`${edited.length} file(s) edited since hta wrote it: ${list(edited)} — move your copy away`] : []),
-          ...(crlf.size ? [`${crlf.size} file(s) that differ only in line endings from what hta wrote (git core.autocrlf?): ${list(drift.lineEndings)} — ${lineEndingsRemedy(opts.out, rerunCommand(opts, '--force'))}`] : []),
+          ...(lineEndings.length ? [`${lineEndings.length} file(s) that differ only in line endings from what hta wrote (git core.autocrlf?): ${list(lineEndings)} — ${lineEndingsRemedy(opts.out, rerunCommand(opts, '--force'))}`] : []),
         ];
         // The line-endings remedy already names --force; the others are offered it here.
         const orForce = drift.foreign.length + edited.length > 0 ? `; or replace them with ${rerunCommand(opts, '--force')}` : '';

@@ -8,8 +8,6 @@
 import { excerptAround } from './excerpt.js';
 import { DOUBLE_QUOTE_LOOKALIKES, lookalikeAt } from './lookalike-characters.js';
 
-export { excerptAround };
-
 export interface JsonPosition {
   line: number;
   column: number;

@@ -93,9 +93,11 @@ export function outputIndexText(files: ReadonlyMap<string, string>, about: strin
 
 /**
  * What a file hta is about to write in `folder` is now: absent; hta's and unchanged since
- * (`unchanged`, may be overwritten); hta's but changed since (`edited`); or not hta's (`foreign`).
+ * (`unchanged`, may be overwritten); hta's but changed since (`edited`), or changed in CRLF line
+ * ends only (`line-endings`: git core.autocrlf, no one's edit, but not overwritten either); or not
+ * hta's (`foreign`).
  */
-export type FileStanding = 'absent' | 'unchanged' | 'edited' | 'foreign';
+export type FileStanding = 'absent' | 'unchanged' | 'edited' | 'line-endings' | 'foreign';
 
 export function fileStanding(folder: string, name: string, index: OutputIndex): FileStanding {
   const path = join(folder, name);
@@ -110,5 +112,6 @@ export function fileStanding(folder: string, name: string, index: OutputIndex): 
   const listed = index.files.get(name);
   if (listed === undefined) return 'foreign';
   const current = readRegular(path);
-  return current !== undefined && sha256(current) === listed ? 'unchanged' : 'edited';
+  if (current === undefined) return 'edited';
+  return sha256(current) === listed ? 'unchanged' : differsInLineEndingsOnly(current, listed) ? 'line-endings' : 'edited';
 }

@@ -10,7 +10,7 @@ import { HtaError } from '../errors.js';
 const QUOTED_LINE = /^"[ \t]*""[^"]/;
 
 /** Whether `bytes` look like a spreadsheet's CSV export of JSON: at least two such lines among the first 20. */
-export function looksLikeSpreadsheetJson(bytes: Uint8Array): boolean {
+function looksLikeSpreadsheetJson(bytes: Uint8Array): boolean {
   // latin1: every byte one character; the marks looked for are ASCII in UTF-8 and Windows-1252 alike.
   const head = Buffer.from(bytes.subarray(0, 64 * 1024)).toString('latin1').replace(/^\u00ef\u00bb\u00bf/, '');
   return head.split(/\r?\n/).slice(0, 20).filter((line) => QUOTED_LINE.test(line)).length >= 2;

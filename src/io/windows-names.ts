@@ -6,8 +6,12 @@
  * is named as such rather than "fixed" into a relative path that cannot exist.
  */
 
-/** Names Windows keeps for devices, in any case and with any extension (`con`, `Aux.md`, `LPT1.x`). */
-const WINDOWS_DEVICES = /^(con|prn|aux|nul|com[1-9]|lpt[1-9])(\.|$)/i;
+/**
+ * Names Windows keeps for devices, in any case and with any extension (`con`, `Aux.md`, `LPT1.x`):
+ * COM and LPT with 1–9 or a superscript ¹ ² ³, which Windows reads as the same ports (`COM¹.csv`).
+ * Not COM0 or LPT0: Windows makes those files.
+ */
+const WINDOWS_DEVICES = /^(con|prn|aux|nul|com[1-9\u00b9\u00b2\u00b3]|lpt[1-9\u00b9\u00b2\u00b3])(\.|$)/i;
 
 /** Characters no Windows file name may hold (besides `\` and `/`, which separate folders there). */
 const WINDOWS_FORBIDDEN = /[<>:"|?*\x00-\x1f]/;
@@ -15,7 +19,7 @@ const WINDOWS_FORBIDDEN = /[<>:"|?*\x00-\x1f]/;
 /**
  * Why Windows cannot make a file or folder of the one name `name` (no `/`), or undefined: a name
  * ending in "." (Windows drops it: "a." is "a" there, another file, say), a device name (`CON`,
- * `aux`, `NUL`, `COM1`, `LPT1`, also with an extension: Windows opens the device), or a character
+ * `aux`, `NUL`, `COM1`, `LPT¹`, also with an extension: Windows opens the device), or a character
  * Windows does not allow (`a:b.csv` is the stream "b.csv" of a file "a" there).
  */
 export function windowsNameProblem(name: string, what: 'file' | 'folder'): string | undefined {

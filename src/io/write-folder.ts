@@ -8,8 +8,8 @@
  */
 import { join } from 'node:path';
 import { HtaError } from '../errors.js';
-import { damagedIndexMessage, differsInLineEndingsOnly, type FileStanding, fileStanding, type OutputIndex, outputIndexText, readOutputIndex, readRegular, sha256 } from './output-index.js';
-import { gitattributesLine } from './line-endings.js';
+import { damagedIndexMessage, type FileStanding, fileStanding, type OutputIndex, outputIndexText, readOutputIndex, sha256 } from './output-index.js';
+import { gitattributesAdvice } from './line-endings.js';
 import { writeFilesAtomic } from './write-atomic.js';
 
 export const FOLDER_INDEX = '.hta-files.json';
@@ -29,13 +29,6 @@ function survey(out: FolderOutput, names: readonly string[]): { index: OutputInd
   return { index, standing: new Map(names.map((name) => [name, fileStanding(out.dir, name, index)])) };
 }
 
-/** Whether hta's file `name` differs from what it wrote in CRLF line ends only (line-endings.ts). */
-function crlfOnly(dir: string, name: string, index: OutputIndex): boolean {
-  const current = readRegular(join(dir, name));
-  const listed = index.files.get(name);
-  return current !== undefined && listed !== undefined && differsInLineEndingsOnly(current, listed);
-}
-
 /** Refuses (exit 2) when any name of the survey is a file in the folder that hta may not overwrite (never with --force). */
 function refuseConflicts(out: FolderOutput, { index, standing }: ReturnType<typeof survey>): void {
   if (out.force) return;
@@ -45,7 +38,8 @@ function refuseConflicts(out: FolderOutput, { index, standing }: ReturnType<type
   if (index.foreign) found.push(`${join(out.dir, FOLDER_INDEX)} (not an index hta wrote)`);
   for (const [name, st] of standing) {
     if (st === 'foreign') found.push(`${join(out.dir, name)} (hta did not write it)`);
-    else if (st === 'edited') found.push(`${join(out.dir, name)} (${crlfOnly(out.dir, name, index) ? `differs only in line endings from what hta wrote: git core.autocrlf? add \`${gitattributesLine(out.dir)}\` to .gitattributes` : 'edited since hta wrote it'})`);
+    else if (st === 'edited') found.push(`${join(out.dir, name)} (edited since hta wrote it)`);
+    else if (st === 'line-endings') found.push(`${join(out.dir, name)} (differs only in line endings from what hta wrote: git core.autocrlf? ${gitattributesAdvice(out.dir)})`);
   }
   if (found.length === 0) return;
   throw new HtaError('output.failed', `refusing to write over ${found.length} file(s) in ${out.option} ${out.dir}: ${found.join(', ')} — move your copies away, or add --force to replace them`);

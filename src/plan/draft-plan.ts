@@ -959,7 +959,14 @@ export function draftPlan(given: CsvTable, schemaRef: string): PlanDraft {
       const anyTextMissing = [...missing].some((m) => typeof m === 'string');
       // A questionnaire left partly blank has missing items too (partly-blank.ts); a wide export's items grouped by visit.
       const byVisit = new Map<string, number[]>();
-      for (const c of cols) for (const h of stemColumns.get(c) ?? []) byVisit.set(h.slice(c.length), [...(byVisit.get(h.slice(c.length)) ?? []), colIdx(h)]);
+      for (const c of cols) {
+        for (const h of stemColumns.get(c) ?? []) {
+          const visit = h.slice(c.length);
+          const columns = byVisit.get(visit);
+          if (columns) columns.push(colIdx(h));
+          else byVisit.set(visit, [colIdx(h)]);
+        }
+      }
       if (anyTextMissing || partlyBlank(csv.records, [...byVisit.values()])) {
         o.maxMissingItems = 2;
         checks.push(`outcome "${key}": "maxMissingItems": 2 lets up to 2 missing items be prorated; set 0 to require every item`);

@@ -180,7 +180,10 @@ export interface Drift {
   foreign: string[];
   /** Stale files an earlier run wrote that were changed since (by hand): never overwritten without --force. */
   edited: string[];
-  /** Those of `edited` that differ from what hta wrote in CRLF line ends only (git core.autocrlf). */
+  /**
+   * Stale files an earlier run wrote that differ from what it wrote in CRLF line ends only (git
+   * core.autocrlf): no one's edit, but never overwritten without --force either. Not in `edited`.
+   */
   lineEndings: string[];
   /** Report folders whose index is empty or holds merge-conflict markers: `index` its path (relative), `damaged` why. */
   damagedIndexes: { folder: string; index: string; damaged: string }[];
@@ -217,10 +220,7 @@ export function compareWithDisk(files: ReportFiles, outDir: string, folders: rea
     }
     const listed = index?.files.get(name);
     if (listed === undefined) drift.foreign.push(rel);
-    else if (sha256(current) !== listed) {
-      drift.edited.push(rel);
-      if (differsInLineEndingsOnly(current, listed)) drift.lineEndings.push(rel);
-    }
+    else if (sha256(current) !== listed) (differsInLineEndingsOnly(current, listed) ? drift.lineEndings : drift.edited).push(rel);
   }
   for (const [folder, index] of indexes) {
     for (const [name, hash] of index.files) {

@@ -6,17 +6,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Command } from 'commander';
 import { buildProgram } from '../../src/cli/main.js';
-import { allCommands, takesValue } from '../../src/cli/empty-values.js';
+import * as commander from 'commander';
+import { allCommands, onOptionValue, takesValue } from '../../src/cli/empty-values.js';
+import { pathOf } from '../support/command-path.js';
 import { runCli } from '../support/run-cli.js';
 
 const silent = { stdout: () => {}, stderr: () => {} };
-
-/** The words that run `command` (`['simulate', 'trial']`). */
-function pathOf(command: Command): string[] {
-  const words: string[] = [];
-  for (let c: Command | null = command; c?.parent; c = c.parent) words.unshift(c.name());
-  return words;
-}
 
 /** Values for the options a command requires, so that commander reaches the arguments. */
 function mandatory(command: Command): string[] {
@@ -65,5 +60,22 @@ describe('an unset variable in a script', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toBe('error: --plan is empty (a file or folder name is needed; a script\'s unset variable, as in --plan "$VAR", gives an empty one)\n');
     expect(r.stdout).toBe('');
+  });
+});
+
+describe('onOptionValue: the one installer of the per-option checks', () => {
+  it('asks once for each option that takes a value, of every command, and runs its check before the option is parsed', () => {
+    const program = new commander.Command('p').exitOverride();
+    const order: string[] = [];
+    program.option('--top <v>');
+    program.command('sub').option('--flag').option('--n <n>', 'a number', (v: string) => (order.push(`parse ${v}`), Number(v))).action(() => {});
+    const asked: string[] = [];
+    onOptionValue(program, (option, command) => {
+      asked.push(`${command.name()} ${option.long}`);
+      return (value) => order.push(`check ${String(value)}`);
+    });
+    expect(asked).toEqual(['p --top', 'sub --n']);
+    program.parse(['sub', '--n', '3'], { from: 'user' });
+    expect(order).toEqual(['check 3', 'parse 3']);
   });
 });

@@ -95,7 +95,7 @@ describe('output folders: only files hta wrote there, unchanged since, are writt
     writeFileSync(join(dir, 'budget-observed.csv'), table.replaceAll('\n', '\r\n'));
     const crlf = await uptake(dir);
     expect(crlf.code).toBe(2);
-    expect(crlf.stderr).toContain(`${join(dir, 'budget-observed.csv')} (differs only in line endings from what hta wrote: git core.autocrlf? add \``);
+    expect(crlf.stderr).toContain(`${join(dir, 'budget-observed.csv')} (differs only in line endings from what hta wrote: git core.autocrlf? add the line \`* -text\` to ${join(dir, '.gitattributes')} (making the file if need be))`);
 
     // An index emptied (a cut-short copy, a bad merge): said so, with what to do.
     writeFileSync(join(dir, '.hta-files.json'), '');

@@ -7,20 +7,14 @@
 import { readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Command } from 'commander';
 import { buildProgram } from '../../src/cli/main.js';
 import { allCommands, takesValue } from '../../src/cli/empty-values.js';
+import { pathOf } from '../support/command-path.js';
 import { runCli, tempDir } from '../support/run-cli.js';
 
 const silent = { stdout: () => {}, stderr: () => {} };
 const TRIAL = resolve('data/synthetic/selfback-trial.csv');
 const MANIFEST = resolve('data/reports.json');
-
-function pathOf(command: Command): string[] {
-  const words: string[] = [];
-  for (let c: Command | null = command; c?.parent; c = c.parent) words.unshift(c.name());
-  return words;
-}
 
 /** Runs the CLI in an empty folder of its own; returns the run and what the folder holds after. */
 async function inEmptyFolder(...argv: string[]) {

@@ -150,18 +150,34 @@ describe('folders, devices and links where files belong (and the reverse): exit 
       [['uptake', join(FX, 'registry-small.csv'), '--eligible', join(FX, 'eligible-small.csv'), '--plan', UPTAKE_PLAN, '--csv-dir', 'tables\\nul'], '--csv-dir tables\\nul: a \\ is part of a name'],
       [['uptake', join(FX, 'registry-small.csv'), '--eligible', join(FX, 'eligible-small.csv'), '--plan', UPTAKE_PLAN, '--csv-dir', 'Nul'], 'no folder named "Nul": NUL is a device name'],
       [['report', '--manifest', join(w.dir, 'm.json'), '--out', 'site\\r'], '--out site\\r: a \\ is part of a name on Linux and macOS, so this would make one folder named "site\\r" — write / between folders: --out site/r'],
+      // The folders hta would make on the way are names too, and the message names the first bad one.
+      [['score', w.csv, '--out', 'C:/out/x.csv'], '--out C:/out/x.csv: an absolute Windows path (drive C:), which names nothing on this system: it would make a folder named "C:" — give a path'],
+      [['score', w.csv, '--out', 'a\\b/c.csv'], '--out a\\b/c.csv: a \\ is part of a name on Linux and macOS, so this would make one folder named "a\\b" — write / between folders: --out a/b/c.csv'],
+      [['score', w.csv, '--out', 'con/x.csv'], '--out con/x.csv: no folder named "con": CON is a device name on Windows'],
+      [['score', w.csv, '--out', 'sub./x.csv'], '--out sub./x.csv: no folder name ending in "." ("sub."): Windows drops the dot, so it would be the folder "sub" there'],
+      [['score', w.csv, '--out', 'x/a:b/y.csv'], '--out x/a:b/y.csv: no folder name with ":" ("a:b"): Windows allows none of'],
+      [['score', w.csv, '--out', 'ok/aux.d/prn/x.csv'], '--out ok/aux.d/prn/x.csv: no folder named "aux.d": AUX is a device name'],
+      [['uptake', join(FX, 'registry-small.csv'), '--eligible', join(FX, 'eligible-small.csv'), '--plan', UPTAKE_PLAN, '--csv-dir', 'tables/lpt9/2024'], '--csv-dir tables/lpt9/2024: no folder named "lpt9": LPT9 is a device name'],
+      // COM¹–COM³ and LPT¹–LPT³ are the ports COM1–COM3 and LPT1–LPT3 there.
+      [['score', w.csv, '--out', 'com\u00b9.csv'], '--out com\u00b9.csv: no file named "com\u00b9.csv": COM\u00b9 is a device name on Windows'],
+      [['simulate', 'trial', '--patients', '10', '--out', 'LPT\u00b3'], '--out LPT\u00b3: no file named "LPT\u00b3": LPT\u00b3 is a device name on Windows'],
+      [['report', '--manifest', join(w.dir, 'm.json'), '--out', 'site/Com\u00b2'], 'no folder named "Com\u00b2": COM\u00b2 is a device name'],
     ];
     // In the workspace: were the check gone, the literal names would be made there.
     const home = process.cwd();
     process.chdir(w.dir);
     try {
       for (const [argv, message] of runs) expectCleanFailure(await runCli(...argv), message);
-      // A name Windows can make, beside them, is written.
+      // A name Windows can make, beside them, is written; and so is one under a folder the user
+      // already has, whatever its name: hta makes no folder there, and COM0 is no device.
       expect((await runCli('score', w.csv, '--out', 'out.csv')).code).toBe(0);
+      mkdirSync('mine.');
+      expect((await runCli('score', w.csv, '--out', 'mine./com0/x.csv')).code).toBe(0);
     } finally {
       process.chdir(home);
     }
-    expect(readdirSync(w.dir).sort()).toEqual(['out.csv', 'p.json', 'x.csv']);
+    expect(readdirSync(w.dir).sort()).toEqual(['mine.', 'out.csv', 'p.json', 'x.csv']);
+    expect(readdirSync(join(w.dir, 'mine.', 'com0'))).toEqual(['x.csv']);
   });
 
   it('score --out under a file (a file where a folder is needed)', async () => {

@@ -6,22 +6,16 @@
  */
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { Command, Option } from 'commander';
+import type { Option } from 'commander';
 import { buildProgram } from '../../src/cli/main.js';
 import { allCommands, takesValue } from '../../src/cli/empty-values.js';
 import { repeatable } from '../../src/cli/repeated-options.js';
+import { pathOf } from '../support/command-path.js';
 import { removeTempDirs, runCli, tempDir } from '../support/run-cli.js';
 
 afterAll(removeTempDirs);
 
 const silent = { stdout: () => {}, stderr: () => {} };
-
-/** The words that run `command` (`['simulate', 'trial']`). */
-function pathOf(command: Command): string[] {
-  const words: string[] = [];
-  for (let c: Command | null = command; c?.parent; c = c.parent) words.unshift(c.name());
-  return words;
-}
 
 /**
  * Two values each option's own parser takes (else its first would be refused for what it is, not

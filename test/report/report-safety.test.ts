@@ -110,7 +110,7 @@ describe('hta report never removes or overwrites what it did not write', () => {
     const crlf = await runCli('report', '--manifest', w.manifest, '--out', w.out);
     expect(crlf.code).toBe(2);
     expect(crlf.stderr).toContain(`refusing to overwrite 2 file(s) that differ only in line endings from what hta wrote (git core.autocrlf?): ${join(w.folder, 'README.md')}, ${join(w.folder, 'index.html')} — `);
-    expect(crlf.stderr).toContain("/** -text` to the repository's .gitattributes");
+    expect(crlf.stderr).toContain(`add the line \`* -text\` to ${join(w.out, '.gitattributes')} (making the file if need be) and commit it`);
     expect(crlf.stderr).not.toContain('edited since hta wrote it');
     expect(readFileSync(join(w.folder, 'README.md'), 'utf8')).toBe(page.replaceAll('\n', '\r\n'));
     writeFileSync(join(w.folder, 'results.json'), readFileSync(join(w.folder, 'results.json'), 'utf8').replaceAll('\n', '\r\n') + ' ');

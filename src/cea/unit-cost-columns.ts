@@ -17,10 +17,18 @@ export type UnitCostColumn = (typeof UNIT_COST_COLUMNS)[number] | 'source_da';
 /** The Danish names read for each column; the first is the one suggested. */
 const DANISH: Record<(typeof UNIT_COST_COLUMNS)[number], readonly string[]> = {
   item: ['Ydelse'],
-  unit_cost: ['Enhedspris', 'Enhedsomkostning', 'Pris'],
+  unit_cost: ['Enhedspris', 'Enhedsomkostning'],
   currency: ['Valuta'],
   price_year: ['Prisår', 'Prisaar'],
   source: ['Kilde'],
+};
+
+/**
+ * Names read only when no name of DANISH is in the header: a price list with a unit price and a
+ * total price (`Enhedspris;Antal;Pris`) has its unit price under the specific name.
+ */
+const DANISH_FALLBACK: Partial<Record<(typeof UNIT_COST_COLUMNS)[number], readonly string[]>> = {
+  unit_cost: ['Pris'],
 };
 
 export interface UnitCostColumns {
@@ -43,7 +51,9 @@ const WITH_UNIT = /^(.*?)\s*[([]\s*([^()[\]]+?)\s*[)\]]\s*$/;
 /** A bracketed unit that names a currency (`kr.`, `DKK`, `€`), not another unit (`ekskl. moms`). */
 function currencyUnit(cell: string): string | undefined {
   const unit = splitUnit(cell).unit;
-  return unit !== undefined && /^(?:kr\.?|€|\$|£|[a-z]{3})$/i.test(unit) ? unit : undefined;
+  // An ISO code is written in capitals (`DKK`) or is a common one in any case; `stk`, `min`, `kWh`
+  // are units of something else, part of the column's name.
+  return unit !== undefined && (/^(?:kr\.?|€|\$|£|dkk|eur|usd|gbp|sek|nok|chf)$/i.test(unit) || /^[A-Z]{3}$/.test(unit)) ? unit : undefined;
 }
 
 /** The header cell's name without a bracketed unit, and the unit. */
@@ -73,7 +83,8 @@ export function unitCostColumns(file: string, header: readonly string[], delimit
       if (withUnit) headerCurrency = currencyUnit(header[english[0]!]!);
       continue;
     }
-    const danish = DANISH[column].flatMap((d) => positions(d, withUnit));
+    const specific = DANISH[column].flatMap((d) => positions(d, withUnit));
+    const danish = specific.length ? specific : (DANISH_FALLBACK[column] ?? []).flatMap((d) => positions(d, withUnit));
     if (danish.length > 1) {
       const cols = danish.map((i) => `"${header[i]}" (column ${i + 1})`).join(' and ');
       throw new HtaError('input.invalid', `${file}: two columns could be ${column}`, [

@@ -169,5 +169,18 @@ describe('unit-cost files from a finance department', () => {
     expect(problemsOf(() => readUnitCostFile(join(out, 'priser.csv'), two))).toEqual(['1:2  Enhedspris (EUR) — prices in DKK, the plan\'s currency: the header states "EUR" (convert the prices first)']);
     writeFileSync(join(out, 'priser.csv'), rows('Ydelse;Enhedspris (ekskl. moms);Kilde;Prisår'));
     expect(problemsOf(() => readUnitCostFile(join(out, 'priser.csv'), two))[0]).toMatch(/missing: currency — .*or state the currency in the unit-cost header/);
+    // A three-letter unit of something else (stk, min) is no currency either.
+    for (const unit of ['stk', 'min']) {
+      writeFileSync(join(out, 'priser.csv'), rows(`Ydelse;Enhedspris (${unit});Kilde;Prisår`));
+      expect(problemsOf(() => readUnitCostFile(join(out, 'priser.csv'), two))[0], unit).toMatch(/missing: currency — .*or state the currency in the unit-cost header/);
+    }
+  });
+
+  it('a price list with a unit price and a total price (Enhedspris;Antal;Pris) reads the unit price; Pris alone is the unit price', () => {
+    const out = tempDir();
+    const two = { currency: 'DKK', priceYear: 2024, resourceUse: ['gp', 'physio'].map((key) => ({ key, column: key, category: 'primary-care' as const })) };
+    writeFileSync(join(out, 'priser.csv'), ['Ydelse;Enhedspris;Antal;Pris;Valuta;Prisår;Kilde', 'gp;165,23;10;1.652,30;DKK;2024;Takstkort', 'physio;450;2;900;DKK;2024;Takstkort'].join('\n') + '\n');
+    const costs = readUnitCostFile(join(out, 'priser.csv'), two);
+    expect([costs.gp!.cost, costs.physio!.cost]).toEqual([165.23, 450]);
   });
 });

@@ -439,7 +439,9 @@ function ratioRange(
   }
   const bounds = (['ci_lower', 'ci_upper'] as const).filter((b) => outside(num[b]));
   if (bounds.length > 0) {
-    warn(`the ${name}'s 95% CI [${text('ci_lower')}, ${text('ci_upper')}] reaches beyond ${bounds.includes('ci_upper') ? hi : lo} (${bounds.join(' and ')}): possible for a trial with very few events, but check the bounds against the paper (a decimal mark lost, 1.420 typed as 1420)`);
+    // Each bound named with the limit it passes (a lower bound below 0.01, an upper above 100).
+    const where = bounds.map((b) => ((num[b] as number) < lo ? `below ${lo} (${b})` : `above ${hi} (${b})`)).join(' and ');
+    warn(`the ${name}'s 95% CI [${text('ci_lower')}, ${text('ci_upper')}] reaches ${where}: possible for a trial with very few events, but check the bounds against the paper (a decimal mark lost, 1.420 typed as 1420)`);
   }
 }
 

@@ -9,6 +9,7 @@ import { HtaError, formatProblem } from '../../src/errors.js';
 import { parseCsvText } from '../../src/io/read-csv.js';
 import { metaAnalyze } from '../../src/meta/meta-analyze.js';
 import { parseStudies } from '../../src/meta/read-studies.js';
+import { warningDa } from '../../src/meta/warnings-da.js';
 import { loadPlanFile } from '../../src/plan/load-plan.js';
 
 const read = (text: string, file = 'x.csv') => parseStudies(parseCsvText(text, file));
@@ -77,9 +78,13 @@ describe('a risk or odds ratio between 0.01 and 100', () => {
   it('a bound alone beyond the range (a sparse trial) is pooled, with a warning', () => {
     const t = read([CI, 'A 2019;ae;3m;OR;5,0;0,21;120'].join('\n'));
     expect(t.records).toHaveLength(1);
-    expect(t.warnings.filter((w) => /reaches beyond/.test(w))).toEqual([
-      "A 2019 (line 2), ae 3m: the odds ratio's 95% CI [0,21, 120] reaches beyond 100 (ci_upper): possible for a trial with very few events, but check the bounds against the paper (a decimal mark lost, 1.420 typed as 1420)",
+    expect(t.warnings.filter((w) => /reaches /.test(w))).toEqual([
+      "A 2019 (line 2), ae 3m: the odds ratio's 95% CI [0,21, 120] reaches above 100 (ci_upper): possible for a trial with very few events, but check the bounds against the paper (a decimal mark lost, 1.420 typed as 1420)",
     ]);
+    // Both bounds out: each named with its own limit, in English and Danish.
+    const both = read([CI, 'A 2019;ae;3m;OR;5,0;0,001;500'].join('\n')).warnings.filter((w) => /reaches /.test(w));
+    expect(both).toEqual(["A 2019 (line 2), ae 3m: the odds ratio's 95% CI [0,001, 500] reaches below 0.01 (ci_lower) and above 100 (ci_upper): possible for a trial with very few events, but check the bounds against the paper (a decimal mark lost, 1.420 typed as 1420)"]);
+    expect(both.map(warningDa)).toEqual(['A 2019 (linje 2), ae 3m: oddsratioens 95 %-KI (0,001 til 500) går under 0,01 (ci_lower) og over 100 (ci_upper): muligt i et forsøg med meget få hændelser, men kontrollér grænserne mod artiklen (et decimaltegn tabt, 1,420 skrevet som 1420)']);
   });
 });
 

@@ -202,14 +202,17 @@ function readResourceUse(csv: CsvTable, trial: TrialData, resolved: ResolvedCeaP
       if (text !== null) {
         const coded = coders[j]?.apply(text);
         if (coded?.kind === 'missing') value = null;
-        else if (coded?.kind === 'answer') value = coded.value;
-        else {
+        else if (coded?.kind === 'answer') {
+          // A coded answer is a count like any other: checked against the period's length too.
+          value = coded.value;
+          it.cells.push({ line: rec.line, column: it.idx + 1, text, value, period: k, id });
+        } else {
           const n = parseNumber(text, decimalComma);
           if (n === undefined || n < 0) {
             if (problems.length < MAX_PROBLEMS) problems.push({ file, line: rec.line, column: it.idx + 1, field: it.column, value: text, expected: `a number of units ≥ 0 (or an empty cell for missing); if it means "missing", add it to "missingCodes" in ${resolved.trialPlanFile}`, kind: 'cea.units' });
           } else {
             value = n;
-            it.cells.push({ line: rec.line, column: it.idx + 1, text, value, period: k });
+            it.cells.push({ line: rec.line, column: it.idx + 1, text, value, period: k, id });
           }
         }
       }
@@ -217,6 +220,12 @@ function readResourceUse(csv: CsvTable, trial: TrialData, resolved: ResolvedCeaP
     });
   }
   // Counts no period can hold (an undeclared 999, `1.000` sick days in six months): implausible-units.ts.
+  // Only the plan's population is analysed: a code in another patient's cell neither stops the run
+  // nor counts toward a column's largest value.
+  if (plan.population) {
+    const values = plan.population.values;
+    for (const it of items) it.cells = it.cells.filter((c) => values.includes(population.get(c.id) ?? '\u0000'));
+  }
   if (!problems.length) problems.push(...implausibleUnits(file, items, resolved, MAX_PROBLEMS));
   if (problems.length) throw new HtaError('input.invalid', `${file} has ${problems.length} resource-use problem(s)`, problems);
   return { units, population, baselineRows };

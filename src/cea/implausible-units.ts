@@ -25,6 +25,8 @@ export interface UnitCell {
   text: string;
   value: number;
   period: number;
+  /** The patient's id, to keep the cells of the plan's population only (never printed). */
+  id: string;
 }
 
 export interface UnitItem {

@@ -19,13 +19,15 @@ const fixture = 'test/fixtures/cea-discounting';
  * The two-year fixture (periods 12m and 24m, a year each) with `ru_physio` counted as sick-leave
  * days, and the export's cells set as `cells` says: [patient, visit, column, text].
  */
-function units(cells: [string, string, string, string][], missingCodes?: (string | number)[]) {
+function units(cells: [string, string, string, string][], missingCodes?: (string | number)[], tweak?: (plan: Record<string, any>, trialPlan: Record<string, any>) => void) {
   const dir = tempDir();
   const trialPlan = JSON.parse(readFileSync(`${fixture}/trial.plan.json`, 'utf8'));
   writeFileSync(join(dir, 'trial.plan.json'), JSON.stringify({ ...trialPlan, ...(missingCodes ? { missingCodes } : {}) }));
   const plan = JSON.parse(readFileSync(`${fixture}/cea-24m.plan.json`, 'utf8'));
   plan.resourceUse[1].category = 'productivity';
   plan.unitCosts.physio.cost = 1950;
+  tweak?.(plan, trialPlan);
+  writeFileSync(join(dir, 'trial.plan.json'), JSON.stringify({ ...trialPlan, ...(missingCodes ? { missingCodes } : {}) }));
   writeFileSync(join(dir, 'cea.plan.json'), JSON.stringify(plan));
   copyFileSync(`${fixture}/export.csv`, join(dir, 'export.csv'));
   const lines = readFileSync(join(dir, 'export.csv'), 'utf8').split('\n');
@@ -40,7 +42,7 @@ function units(cells: [string, string, string, string][], missingCodes?: (string
   writeFileSync(join(dir, 'export.csv'), lines.join('\n'));
   const resolved = loadCeaPlanFile(join(dir, 'cea.plan.json'));
   const csv = readCsvFile(join(dir, 'export.csv'));
-  return () => ceaPatients(loadTrial(csv, resolved.trialPlan), csv, resolved).patients.find((p) => p.id === cells[0]![0])!.units;
+  return () => ceaPatients(loadTrial(csv, resolved.trialPlan), csv, resolved).patients.find((p) => p.id === cells[0]![0])?.units;
 }
 
 function refusal(run: () => unknown): string {
@@ -55,6 +57,20 @@ function refusal(run: () => unknown): string {
 }
 
 describe('implausible resource-use counts', () => {
+  it('a code in the cell of a patient outside the plan\'s population neither stops the run nor counts toward the column', () => {
+    // The population: every baseline age but P001's (68); P001's 999 is not analysed.
+    const ages = readFileSync(`${fixture}/export.csv`, 'utf8').split('\n').filter((l) => l.includes(',"baseline",')).map((l) => l.split(',')[3]!);
+    const population = (plan: Record<string, any>) => { plan.population = { column: 'age', values: [...new Set(ages.filter((a) => a !== '68'))], label: { en: 'not 68' } }; };
+    expect(units([['P001', '12m', 'ru_gp', '999']], undefined, population)()).toBeUndefined();
+    // Inside it, the same 999 is refused.
+    expect(refusal(units([['P002', '12m', 'ru_gp', '999']], undefined, population))).toContain('likely a code for "missing"');
+  });
+
+  it('a coded answer is checked against the period too (an answer code for 1,000 sick days)', () => {
+    const coded = (plan: Record<string, any>, trialPlan: Record<string, any>) => { trialPlan.columnCodes = { ...(trialPlan.columnCodes ?? {}), ru_physio: { answers: { tusind: 1000 } } }; };
+    expect(refusal(units([['P001', '24m', 'ru_physio', 'tusind']], undefined, coded))).toMatch(/at most \d+ sick-leave days/);
+  });
+
   it('refuses an undeclared 999, far above the column, as a likely missing-value code; declared, it is missing', () => {
     const text = refusal(units([['P001', '12m', 'ru_gp', '999']]));
     expect(text).toMatch(/export\.csv:\d+:10 \(ru_gp\): "999" — expected a number of units, not a missing-value code: far above every other value of "ru_gp" \(at most 9\)/);

@@ -13,8 +13,9 @@ export const localized = z
   .describe('A label in English and (optionally) Danish');
 
 // Letters of any alphabet (`læge`, `Lægekonsultation`): the key is also the price list's item name
-// (docs/plan-cea.md#unit-costs), which a Danish list writes in Danish.
-const key = z.string().regex(/^\p{L}[\p{L}\p{N}_]*$/u, 'a key of letters (æ, ø, å too), digits and _ (starting with a letter)');
+// (docs/plan-cea.md#unit-costs), which a Danish list writes in Danish. Combining marks too: an
+// editor on a Mac may save `å` as `a` + ring (NFD); keys meet the price list in NFC (load-cea-plan.ts).
+const key = z.string().regex(/^\p{L}[\p{L}\p{M}\p{N}_]*$/u, 'a key of letters (æ, ø, å too), digits and _ (starting with a letter)');
 export const currencyCode = z.string().regex(/^[A-Z]{3}$/, 'an ISO 4217 currency code such as EUR or DKK');
 const priceYear = z.number().int().min(1950, 'a price year from 1950').max(2100, 'a price year up to 2100');
 

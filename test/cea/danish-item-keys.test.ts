@@ -15,6 +15,8 @@ describe('Danish item keys', () => {
     const item = (key: string) => resourceItemSchema.safeParse({ key, column: 'c', category: 'primary-care' }).success;
     expect(['læge', 'Lægekonsultation', 'røntgen_ryg', 'fysio2'].map(item)).toEqual([true, true, true, true]);
     expect(['læge besøg', '2læge', '', 'læge-besøg'].map(item)).toEqual([false, false, false, false]);
+    // A key an editor saved decomposed (å as a + ring, NFD) is a key too.
+    expect(['Håndterapi'.normalize('NFD'), 'Røntgen_å'.normalize('NFD')].map(item)).toEqual([true, true]);
     const pattern = new RegExp((ceaPlanJsonSchema() as { properties: { resourceUse: { items: { properties: { key: { pattern: string } } } } } }).properties.resourceUse.items.properties.key.pattern, 'u');
     expect([pattern.test('Lægekonsultation'), pattern.test('læge besøg')]).toEqual([true, false]);
   });

@@ -19,7 +19,7 @@ export function reasonText(r: FlowReason): { en: string; da: string } {
   return typeof r === 'string' ? { en: r, da: r } : { en: r.en, da: r.da ?? r.en };
 }
 
-export function participantFlowOf(trial: Pick<TrialData, 'plan' | 'patients' | 'withdrawalColumn' | 'otherArms' | 'notRandomised'>): ParticipantFlow | undefined {
+export function participantFlowOf(trial: Pick<TrialData, 'plan' | 'patients' | 'withdrawalColumn' | 'otherArms' | 'notRandomised'> & Partial<Pick<TrialData, 'rows' | 'times' | 'sources'>>): ParticipantFlow | undefined {
   const f = trial.plan.flow;
   // The export's participants never randomised: one more reason for exclusion, after the screening
   // log's — when there are any: a reason with nobody behind it drew "Excluded: n = 0 (Not randomised: n = 0)".
@@ -29,7 +29,8 @@ export function participantFlowOf(trial: Pick<TrialData, 'plan' | 'patients' | '
       ? { assessed: f.assessed, excluded: [...f.excluded.map((e) => ({ reason: reasonText(e.reason), n: e.n })), ...(notRandomised ? [{ reason: notRandomised.reason, n: notRandomised.n }] : [])], randomised: randomisedTotal(armCounts(trial), trial.otherArms) }
       : undefined;
   const column = trial.withdrawalColumn;
-  const losses = column === undefined ? undefined : { column, ...lossesByArm(trial) };
+  const observedAtEnd = column === undefined ? undefined : lostWithDataAtEnd(trial);
+  const losses = column === undefined ? undefined : { column, ...lossesByArm(trial), ...(observedAtEnd ? { observedAtEnd } : {}) };
   if (!enrolment && !losses && !notRandomised) return undefined;
   return { ...(enrolment ? { enrolment } : {}), ...(notRandomised ? { notRandomised } : {}), ...(losses ? { losses } : {}) };
 }
@@ -57,3 +58,34 @@ function lossesByArm(trial: Pick<TrialData, 'plan' | 'patients'>): Record<Arm, F
   };
   return Object.fromEntries(ARMS.map((arm) => [arm, values.map((v) => row(v, arm)).filter((r) => r.n > 0)])) as Record<Arm, FlowLoss[]>;
 }
+
+/**
+ * Patients lost to follow-up (by the withdrawal-reason column) who still have the primary outcome
+ * at its visit: a status column marks a patient "Withdrawn" also after the last visit, and the
+ * diagram would show them both lost and observed. Counted per arm, so the diagram can say they
+ * left after that visit. The primary outcome is the plan's "primary", else the first outcome at
+ * the last follow-up. Undefined when none has, or the trial carries no rows (a hand-built flow).
+ */
+function lostWithDataAtEnd(trial: Pick<TrialData, 'plan' | 'patients'> & Partial<Pick<TrialData, 'rows' | 'times' | 'sources'>>): { outcome: string; time: string } & Record<Arm, number> | undefined {
+  const { rows, times, sources } = trial;
+  if (!rows || !times || !sources) return undefined;
+  const outcome = trial.plan.primary?.outcome ?? sources[0]?.key;
+  const time = trial.plan.primary?.time ?? trial.plan.timepoints[trial.plan.timepoints.length - 1];
+  const scores = outcome === undefined ? undefined : rows.scores[outcome];
+  const t = time === undefined ? -1 : times.indexOf(time);
+  if (!scores || t < 0) return undefined;
+  const meaning = trial.plan.flow?.withdrawalReasons ?? {};
+  const lost = (w: string | undefined) => w !== undefined && (meaning[w]?.kind ?? 'lost-to-follow-up') === 'lost-to-follow-up';
+  const seen = new Set<number>();
+  const n: Record<Arm, number> = { intervention: 0, control: 0 };
+  for (let r = 0; r < rows.length; r++) {
+    const p = rows.patient[r]!;
+    if (rows.time[r] !== t || Number.isNaN(scores[r]!) || seen.has(p)) continue;
+    const patient = trial.patients[p]!;
+    if (!lost(patient.withdrawal)) continue;
+    seen.add(p);
+    n[patient.arm]++;
+  }
+  return n.intervention + n.control > 0 ? { outcome: outcome!, time: time!, ...n } : undefined;
+}
+

@@ -235,6 +235,15 @@ export const participantFlowSchema = z
         column: z.string().describe('The export column read'),
         intervention: z.array(lossSchema),
         control: z.array(lossSchema),
+        observedAtEnd: z
+          .object({
+            outcome: z.string(),
+            time: z.string(),
+            intervention: z.number().int(),
+            control: z.number().int(),
+          })
+          .optional()
+          .describe('Of the patients lost to follow-up, those with the primary outcome (the plan\'s "primary", else the first outcome at the last follow-up) observed at that visit: they left after it. Present when any has'),
       })
       .optional()
       .describe('Patients who left the study or stopped the intervention, per arm and reason, from the withdrawal-reason column (present when the export has it); reasons with no patient in an arm are left out'),

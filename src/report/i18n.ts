@@ -669,6 +669,7 @@ export const REPORT_TEXT = {
   excludedBox: { en: 'Excluded: n = {n}', da: 'Ekskluderet: n = {n}' },
   // Without the screening log, when the export lists participants never randomised ("flow.notRandomised").
   inExport: { en: 'Participants in the export: n = {n}', da: 'Deltagere i eksporten: n = {n}' },
+  lostAfterVisit: { en: 'of whom {n} with {outcome} at {time}: left after that visit', da: 'heraf {n} med {outcome} ved {time}: forlod forsøget efter det besøg' },
   allRowsInvalid: { en: 'every row left out as invalid, not analysed', da: 'alle rækker udeladt som ugyldige, ikke analyseret' },
   lostToFollowUp: { en: 'Lost to follow-up: n = {n}', da: 'Tabt til opfølgning: n = {n}' },
   discontinued: { en: 'Discontinued intervention: n = {n}', da: 'Afbrudt intervention: n = {n}' },

@@ -184,6 +184,22 @@ describe.each(['en', 'da'] as const)('CONSORT participant flow (%s)', (lang) => 
     ]);
   });
 
+  it('lost to follow-up yet observed at the last visit (a status marked after it): the loss box says they left after that visit', async () => {
+    // P1 (app, "moved") has a 3-month score after all; no usual-care patient lost has one.
+    const lines = [...consortLines(), 'P1,app,3m,4,'];
+    const { content, chart, readme } = await build(lang, FLOW_PLAN, lines);
+    const results = content.results as { flow: { losses: { observedAtEnd?: unknown } } };
+    expect(results.flow.losses.observedAtEnd).toEqual({ outcome: 'nrs', time: '3m', intervention: 1, control: 0 });
+    // In the app's column (a long line wraps: the column's lines joined), after its lost-to-follow-up box, and in README.md.
+    const sentence = lang === 'da' ? /heraf 1 med NRS ved 3 (måneder|mdr\.): forlod forsøget efter det besøg/ : /of whom 1 with NRS at 3 months: left after that visit/;
+    const app = columnLines(chart.spec, true).join(' ');
+    expect(app).toMatch(sentence);
+    expect(app.search(sentence)).toBeGreaterThan(app.indexOf(lang === 'da' ? 'Tabt til opfølgning' : 'Lost to follow-up'));
+    expect(readme.replace(/\\/g, '')).toMatch(sentence);
+    // Without such a patient nothing is said.
+    expect(((await build(lang)).content.results as { flow: { losses: { observedAtEnd?: unknown } } }).flow.losses.observedAtEnd).toBeUndefined();
+  });
+
   it('README.md carries the diagram\'s every line in words', async () => {
     const { chart, readme } = await build(lang);
     const text = readme.replace(/\\/g, '');

@@ -103,7 +103,13 @@ export function flowBoxes(result: FlowResult, ctx: FlowContext): FlowBoxes {
       const of = rows.filter((r) => r.kind === kind);
       return [heading(fillPhrase(t(key), { n: count(of.reduce((s, r) => s + r.n, 0)) })), ...of.map((r) => reason(r.label[lang], r.n))];
     };
-    return [...part('lost-to-follow-up', 'lostToFollowUp'), ...part('discontinued', 'discontinued')];
+    // Lost, yet observed at the primary visit (a status column's "Withdrawn" after the last visit):
+    // said, so that the box does not read as missing data the visit box above does not show.
+    const atEnd = losses!.observedAtEnd;
+    const after = atEnd && atEnd[arm] > 0
+      ? [line(fillPhrase(t('lostAfterVisit'), { n: count(atEnd[arm]), outcome: outcomeShortNames([ctx.outcomeLabel(atEnd.outcome)])[0]!, time: ctx.timeLabel(atEnd.time) }))]
+      : [];
+    return [...part('lost-to-follow-up', 'lostToFollowUp'), ...after, ...part('discontinued', 'discontinued')];
   };
   // CONSORT's "Analysed" box: per outcome, the patients in its analysis at each planned follow-up.
   const methodOf = (o: string) => (ctx.kindOf(o) === 'binary' ? 'risk-difference' : ctx.primaryMethod);

@@ -142,3 +142,15 @@ describe('target margins against the export', () => {
     expect(planValueProblems({ plan, patients: patients(recruited) })).toMatchObject([{ field: 'population.margins.1.shares.<18', expected: expect.stringContaining('no randomised patient has "age" <18 (its share is 0.05)') }]);
   });
 });
+
+describe('a subgroup by baseline severity on a questionnaire scored from items', () => {
+  it('says the outcome key is not an export column and how to get its baseline score as a column (hta score)', () => {
+    const file = planFile('rmdq.json', (p) => {
+      delete p.population;
+      p.subgroups = [{ column: 'rmdq', label: { en: 'baseline disability' }, cuts: [8, 14], prespecified: true }];
+    });
+    const err = thrown(() => loadTrialInputs('data/synthetic/selfback-trial.csv', file, { need: 'rows' }));
+    expect(err.problems).toHaveLength(1);
+    expect(err.problems[0]!.expected).toContain('a column "rmdq" named by the plan\'s "subgroups" or "population": "rmdq" is the key of one of the plan\'s outcomes, not a column of the export — to split by its baseline score, add the scores as columns with `hta score <export> --plan <plan> --out scored.csv`');
+  });
+});

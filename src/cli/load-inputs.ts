@@ -2,7 +2,7 @@
 import { HtaError } from '../errors.js';
 import { readCsvFile, type CsvTable } from '../io/read-csv.js';
 import { writeFileAtomic } from '../io/write-atomic.js';
-import { loadPlanFile } from '../plan/load-plan.js';
+import { loadPlanFile, planNotes } from '../plan/load-plan.js';
 import type { Plan } from '../plan/plan-schema.js';
 import { defaultPlanFor } from '../plan/default-plan.js';
 import { excludedCsv, formatExclusion, summarizeExclusion } from '../trial/exclusion-summary.js';
@@ -56,6 +56,9 @@ export function loadTrialInputs(file: string, planFile: string | undefined, opti
   // A word code that empties much of an outcome may be a labelled answer (word-missing-codes.ts).
   const wordCodes = wordMissingCodeNotes(trial);
   if (wordCodes.length) trial.readNotes = [...(trial.readNotes ?? []), ...wordCodes];
+  // What loading the plan changed (margin shares rescaled to 1: plan/margin-shares.ts).
+  const notes = planNotes(plan);
+  if (notes.length) trial.readNotes = [...notes, ...(trial.readNotes ?? [])];
   return { csv, plan, trial };
 }
 

@@ -147,6 +147,11 @@ export function registerPlan(program: Command, io: CliIo): void {
       if (checked.kind === 'trial') {
         const { planWarnings } = await import('../plan/plan-warnings.js');
         for (const w of planWarnings(checked.value as Plan)) io.stderr(`warning: ${file}: ${w}\n`);
+        // What loading changed (margin shares rescaled to 1); with --export the loader's notes say it.
+        if (opts.export === undefined) {
+          const { planNotes } = await import('../plan/load-plan.js');
+          for (const n of planNotes(checked.value as Plan)) io.stderr(`note: ${n}\n`);
+        }
       }
       if (opts.export !== undefined) {
         if (checked.kind !== 'trial') throw new HtaError('usage.invalid', `--export reads a trial export with a trial plan; ${file} is a${checked.kind === 'uptake' ? 'n' : ''} ${checked.kind} file`);

@@ -71,18 +71,22 @@ export function registerReport(program: Command, io: CliIo, setExit: (code: numb
       const inputs = new Map<string, PathArg>([[opts.manifest, { option: '--manifest', path: opts.manifest }], ...declared.map((d) => [d.path, d] as const)]);
       // Notes on inputs (ids shaped like CPR numbers), each once however many reports read the input.
       const notes = new Set<string>();
+      // Each report's analysis warnings (also on its page), once per text with the ids of the reports that carry it.
+      const warnings = new Map<string, string[]>();
       let files: Awaited<ReturnType<typeof buildReports>>;
       try {
         files = await buildReports(entries, {
           manifestFile: opts.manifest, outDir: opts.out, version, allowOutside: opts.allowOutside === true,
           onInput: (path, entry) => inputs.set(path, { option: `input of report "${entry.id}"`, path }),
           onNote: (text) => notes.add(text),
+          onWarning: (id, text) => warnings.set(text, [...(warnings.get(text) ?? []), id]),
           ...(lang ? { lang } : {}), ...(chartCache ? { chartCache } : {}), ...(onProgress ? { onProgress } : {}),
         });
       } finally {
         if (status > 0) io.stderr(`\r${' '.repeat(status)}\r`);
       }
       for (const note of notes) io.stderr(`note: ${note}\n`);
+      for (const [text, ids] of warnings) io.stderr(`warning: report ${ids.map((id) => JSON.stringify(id)).join(', ')}: ${text}\n`);
       const folders = entries.map((e) => reportFolder(e.out));
       guardInputs([...inputs.values()]);
       const drift = compareWithDisk(files, opts.out, folders);

@@ -13,9 +13,17 @@ import { binaryOutcomeProblems, checkboxFieldProblems } from './binary-outcome-c
 import { mcidRangeProblem } from './mcid-range.js';
 import { responderPointsProblem } from './responder-points.js';
 import { wordForm } from './answer-words.js';
+import { marginShareChecks } from './margin-shares.js';
 
 /** Each parsed plan's JSON, so checks against the data can give a plan field its line:column. */
 const sources = new WeakMap<Plan, unknown>();
+
+/** Notes on what loading changed (margin shares rescaled to sum to 1): printed by the commands that read the plan. */
+const loadNotes = new WeakMap<Plan, string[]>();
+
+export function planNotes(plan: Plan): string[] {
+  return loadNotes.get(plan) ?? [];
+}
 
 /** Problems in plan fields found after loading (e.g. against the export), with the field's line:column. */
 export function locatePlanProblems(plan: Plan, problems: Problem[]): Problem[] {
@@ -105,9 +113,12 @@ export function parsePlan(json: unknown, file = '<plan>'): Plan {
     }
   }
   problems.push(...flowProblems(plan, file));
+  const margins = marginShareChecks(plan, file);
+  problems.push(...margins.problems);
   problems.push(...valuesInNfc(plan, file));
   if (problems.length) throw new HtaError('plan.invalid', `${file} is not a valid analysis plan`, locateProblems(json, problems));
   sources.set(plan, json);
+  if (margins.notes.length) loadNotes.set(plan, margins.notes);
   return plan;
 }
 

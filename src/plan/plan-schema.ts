@@ -161,10 +161,10 @@ export const populationSchema = z
             column: z.string().min(1).describe('Export column (read like a covariate)'),
             label: localized.optional().describe('What the column is, as the report names it, e.g. {"en": "sex", "da": "køn"}; default: the column name'),
             cuts: z.array(z.number()).min(1).optional().describe('Cut points for a numeric column, as in subgroups: [40, 60] gives "<40", "40–<60", "≥60"'),
-            shares: z.record(z.string().min(1), z.number().min(0).max(1)).describe('Share of each level in the target population; they sum to 1'),
+            // Their sum and a cut margin's keys are checked after parsing (margin-shares.ts), to say the sum and accept "40-<60", ">=60".
+            shares: z.record(z.string().min(1), z.number().min(0)).describe('Share of each level in the target population; they sum to 1 (within ±0.002 they are rescaled to 1, with a note). A cut margin\'s keys are its cut levels: "<40", "40–<60", "≥60" (or "40-<60", ">=60")'),
           })
-          .strict()
-          .refine((m) => Math.abs(Object.values(m.shares).reduce((a, b) => a + b, 0) - 1) < 1e-6, { message: 'shares that sum to 1', path: ['shares'] }),
+          .strict(),
       ),
       { keyOf: (m: { column: string }) => m.column, field: 'column', why: 'one margin per column' },
     )

@@ -45,6 +45,8 @@ export interface BuildOptions {
   onInput?: (path: string, entry: ManifestEntry) => void;
   /** Told the notes a report has on its inputs (ReportEnv.note). */
   onNote?: (text: string) => void;
+  /** Told each analysis warning of a report (ReportEnv.warn), with the report's id. */
+  onWarning?: (id: string, text: string) => void;
 }
 
 /**
@@ -140,6 +142,7 @@ async function buildContent(
         return memoStore.get(key) as T;
       },
       ...(options.onNote ? { note: options.onNote } : {}),
+      ...(options.onWarning ? { warn: (text: string) => options.onWarning!(entry.id, text) } : {}),
     };
     return { entry, kind, data: { ...entry, ...(parsed.data as object) }, env };
   });

@@ -465,12 +465,12 @@ export const REPORT_TEXT = {
     da: 'Per protokol, en følsomhedsanalyse ({label}; n = {n}): {verdict}.',
   },
   conclusionPerProtocolSmall: {
-    en: 'The per-protocol sensitivity analysis ({label}) has too few patients to analyse ({n} randomised).',
-    da: 'Per-protokol-følsomhedsanalysen ({label}) har for få patienter til at blive analyseret ({n} randomiseret).',
+    en: 'The per-protocol sensitivity analysis ({label}) has too few patients to analyse: {n} of the randomised patients meet its criteria.',
+    da: 'Per-protokol-følsomhedsanalysen ({label}) har for få patienter til at blive analyseret: {n} af de randomiserede patienter opfylder dens kriterier.',
   },
   conclusionTargetSmall: {
-    en: 'The target population ({label}) has too few patients to analyse ({n} randomised).',
-    da: 'Målgruppen ({label}) har for få patienter til at blive analyseret ({n} randomiseret).',
+    en: 'The target population ({label}) has too few patients to analyse: {n} of the randomised patients meet its criteria.',
+    da: 'Målgruppen ({label}) har for få patienter til at blive analyseret: {n} af de randomiserede patienter opfylder dens kriterier.',
   },
   and: { en: 'and', da: 'og' },
   methodsTitle: { en: 'Methods', da: 'Metode' },

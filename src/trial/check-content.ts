@@ -4,6 +4,7 @@
  * error from deep inside a statistical method. Runs after `loadTrial`:
  *
  * - a header with no data rows; an arm with no patients; no score at any follow-up visit;
+ * - plan values (criteria, subgroup levels, margin keys) that name no export value (plan-values-check.ts);
  * - a plan asking for MMRM with fewer than two follow-up visits (a plan error);
  * - enrolment numbers in the plan that do not add up with the export's patients (enrolment-check.ts);
  * - covariates (`covariateValueProblem`, called by the loader per cell after the plan's codes):
@@ -19,6 +20,7 @@ import { parseNumber } from '../io/parse-number.js';
 import { numberWithUnit, unitHint } from '../io/number-unit.js';
 import type { Plan } from '../plan/plan-schema.js';
 import { checkEnrolment } from './enrolment-check.js';
+import { checkPlanValues } from './plan-values-check.js';
 import { checkMixedScales } from './mixed-scales-check.js';
 import { missingFollowUp } from './follow-up.js';
 import { type TrialData, timesInRows } from './trial-data.js';
@@ -60,6 +62,8 @@ export function checkTrialContent(csv: CsvTable, trial: TrialData, need: Content
   if (csv.records.length === 0) throw headerOnly(file);
   // Two scales in one 0–100 column (0–10 at one site) shrink the effect: refused (mixed-scales.ts).
   if (options.scales !== false) checkMixedScales(trial);
+  // A criterion value, subgroup level or margin key that names no export value is a typo (plan-values-check.ts).
+  checkPlanValues(trial, planFile);
   if (need === 'rows') return;
 
   const counts = { intervention: 0, control: 0 };

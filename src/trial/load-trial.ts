@@ -185,7 +185,7 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
   const attributeNames = attributeColumnsOf(plan);
   for (const column of attributeNames) {
     const idx = colOf(column);
-    if (idx < 0) headerProblems.push(missingColumn(column, `a column "${column}" named by the plan's "subgroups" or "population" (columns are: ${listed})`, `column.attribute:${column}`));
+    if (idx < 0) headerProblems.push(missingColumn(column, `a column "${column}" named by the plan's "subgroups" or "population"${outcomeKeyHint(plan, column)} (columns are: ${listed})`, `column.attribute:${column}`));
     covariates.push({ idx, column, coder: coderFor(plan, column, undefined, decimalComma), kind: declaredAttributeKind(plan, column), levelsAsText: covariateTypeOfColumn(plan, column) === 'categorical' });
   }
   const nCov = plan.covariates.length;
@@ -900,6 +900,18 @@ function withdrawalCell(row: RowContext, cells: FieldReader, idx: number, column
     return null;
   }
   return text;
+}
+
+/**
+ * A subgroup or population column named by an outcome's key ("rmdq" for a baseline-severity
+ * subgroup): the key names a score the plan computes from item columns, not an export column.
+ * `hta score` writes the scores as columns; the subgroup then reads the baseline row's score
+ * (docs/subgroups.md#baseline-severity).
+ */
+function outcomeKeyHint(plan: Plan, column: string): string {
+  const o = plan.outcomes.find((x) => x.key === column);
+  if (!o) return '';
+  return `: "${column}" is the key of one of the plan's outcomes, not a column of the export — to split by its baseline score, add the scores as columns with \`hta score <export> --plan <plan> --out scored.csv\` (it writes a column "${column}") and analyse scored.csv with this plan: "cuts" on "${column}" then read each patient's baseline score (docs/subgroups.md#baseline-severity)`;
 }
 
 /** Export columns named by the plan's subgroups, population criteria, margins and target-sample model, each once, in plan order. */

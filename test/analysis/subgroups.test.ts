@@ -139,15 +139,15 @@ describe('transported effect (raking to target margins), against R survey::rake 
     }
   });
 
-  it('refuses, with a clear message and exit 1, when a target level has no trial patients', async () => {
+  it('a target level no randomised patient has is a plan error at load (exit 2, nothing on stdout), not a failed analysis per outcome × time', async () => {
     const v = variant((p) => {
       (p.population as { margins: { shares: Record<string, number> }[] }).margins[0]!.shares = { physio: 0.2, chiro: 0.1, spine_clinic: 0.1, gp: 0.5, hospital: 0.1 };
     });
-    const { code, result } = await analyze(v.trial, v.plan);
-    const t = (result.targetPopulation?.transported ?? [])[0]!;
-    expect(t.effect.error).toBe("the target population has recruited_by = 'hospital' (share 0.1) but no trial patient analysed here has it, so the trial cannot be reweighted to it");
-    expect(t.weights).toBeNull();
-    expect(code).toBe(1);
+    const r = await runCli('analyze', v.trial, '--plan', v.plan, '--json');
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('(population.margins.0.shares.hospital): "hospital" — expected a share key of the margin "recruited_by" that the export holds: column "recruited_by" holds ');
+    expect(r.stderr.match(/hospital/g)).toHaveLength(2);
   });
 });
 
@@ -244,22 +244,28 @@ describe('edge cases', () => {
     expect(code).toBe(0);
   });
 
-  it('a listed level with no patients carries an error; the others are still tested', async () => {
+  it('a listed level no patient has is a plan error (exit 2), not a level silently left out of the interaction test', async () => {
     const v = variant((p) => {
       p.subgroups = [{ column: 'recruited_by', label: { en: 'setting' }, levels: ['physio', 'chiro', 'hospital'], prespecified: true }];
     });
-    const { code, result } = await analyze(v.trial, v.plan);
+    const r = await runCli('analyze', v.trial, '--plan', v.plan, '--json');
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/\(subgroups\.0\.levels\.2\): "hospital" — expected a level of the subgroup "recruited_by" that the export holds: column "recruited_by" holds "[^"]+", /);
+  });
+
+  it('patients outside the listed levels are left out and counted; the listed levels are tested', async () => {
+    const v = variant((p) => {
+      p.subgroups = [{ column: 'recruited_by', label: { en: 'setting' }, levels: ['physio', 'chiro'], prespecified: true }];
+    });
+    const { result } = await analyze(v.trial, v.plan);
     const g = (result.subgroups as SubgroupResult[]).find((x) => x.outcome === 'pain') as SubgroupResult;
-    const hospital = g.levels.find((l) => l.level === 'hospital') as SubgroupResult['levels'][number];
-    expect(hospital.effect.error).toBe("no patient in level 'hospital' has the values this analysis needs at 3m");
-    expect(hospital.effect.difference).toBeNull();
     expect(g.interaction.levelsTested).toEqual(['physio', 'chiro']);
     expect(g.interaction.df1).toBe(1);
     // Patients of spine_clinic and gp are outside the listed levels: left out and counted.
     const rCase = ref.cases.find((c: { subgroup: string; outcome: string }) => c.subgroup === 'recruited_by' && c.outcome === 'pain');
     const counted = rCase.levels.filter((l: { level: string }) => ['spine_clinic', 'gp'].includes(l.level)).reduce((s: number, l: { n: { intervention: number; control: number } }) => s + l.n.intervention + l.n.control, 0);
     expect(g.excluded.otherValue).toBe(counted);
-    expect(code).toBe(1);
   });
 
   it('a covariate constant within a level is left out of that level\'s model only', async () => {

@@ -246,7 +246,9 @@ describe('a rule about one field points at that field, not at the "{" of its obj
     const p = at({ ...base, subgroups }, 'subgroups.0.cuts');
     expect(p).toMatchObject(where(p.text, '[\n        60'));
     const population = { label: { en: 'all' }, criteria: [{ column: 'age', op: '>=', value: 18, label: { en: 'adults' } }], margins: [{ column: 'sex', shares: { f: 0.5, m: 0.4 } }] };
-    expect(at({ ...base, population }, 'population.margins.0.shares').expected).toBe('shares that sum to 1');
+    const shares = at({ ...base, population }, 'population.margins.0.shares');
+    expect(shares.expected).toBe('shares that sum to 1 (within ±0.002, which is rescaled); these sum to 0.9 — divide each by 0.9 (their sum) if they are in the right proportions');
+    expect(shares.line).toBe(where(shares.text, '"shares"').line);
   });
 });
 

@@ -131,6 +131,13 @@ describe('the conclusion where certainty or verdicts differ, or parts are missin
     expect(withPrimary.title.subtitle[0]).toMatch(lang === 'en' ? /^Counts for the primary outcome: / : /^Antal for det primære effektmål: /);
   });
 
+  it('a target population too small to analyse: says how many randomised patients meet its criteria, never "0 randomised"', () => {
+    const small = { ...result, targetPopulation: { ...result.targetPopulation!, analysed: false, reason: 'too small', effects: [], patients: { intervention: 3, control: 0 } } } as AnalysisResult;
+    expect(conclusion('en', small).text).toMatch(/\(general-practice patients aged 15 or older with symptoms for more than 4 weeks\) has too few patients to analyse: 3 of the randomised patients meet its criteria\.$/);
+    expect(conclusion('da', small).text).toMatch(/har for få patienter til at blive analyseret: 3 af de randomiserede patienter opfylder dens kriterier\.$/);
+    for (const lang of ['en', 'da'] as const) expect(conclusion(lang, small).text).not.toMatch(/\d+ randomi/);
+  });
+
   it('without a target population: two sentences', () => {
     const { text } = conclusion('en', { ...result, targetPopulation: undefined } as AnalysisResult);
     expect(text).not.toMatch(/target population/);

@@ -66,7 +66,7 @@ describe.each([
   it('conclusion: n of the target population, analysed or too small', () => {
     const rows = summaryOfFindingsRows(result, plan, 'ancova', lang);
     expect(conclusionParagraphs(rows, ctx, { targetPopulation: big }).join(' ')).toContain(`n = ${n})`);
-    expect(conclusionParagraphs(rows, ctx, { targetPopulation: small }).join(' ')).toContain(`(${n} `);
+    expect(conclusionParagraphs(rows, ctx, { targetPopulation: small }).join(' ')).toContain(`: ${n} `);
   });
   it('the reweighting note: effective sample size and patients', () => {
     const text = JSON.stringify(subgroupReport(result, plan, ctx, () => undefined).sections);

@@ -23,6 +23,8 @@ export interface ReportEnv {
   memo<T>(key: string, compute: () => T): T;
   /** A note for stderr about an input (ids shaped like CPR numbers); never part of a page. The CLI prints each once. */
   note?(text: string): void;
+  /** An analysis warning of this report (the page lists it too): the CLI prints it on stderr under the report's id, so a pipeline sees it. */
+  warn?(text: string): void;
 }
 
 export interface ReportKind<E extends z.ZodType = z.ZodType> {

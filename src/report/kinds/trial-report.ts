@@ -17,6 +17,7 @@ import { readCsvFile, type CsvTable } from '../../io/read-csv.js';
 import { type BaselineTable, baselineTable, characteristicsFromExport, covariateOfColumn } from '../../trial/baseline-table.js';
 import { foldColumnName } from '../../trial/column-resolver.js';
 import { loadTrial } from '../../trial/load-trial.js';
+import { planNotes } from '../../plan/load-plan.js';
 import { checkTrialContent } from '../../trial/check-content.js';
 import type { TrialData } from '../../trial/trial-data.js';
 import { assertFiniteChart, chartDataIsEmpty } from '../chart-data.js';
@@ -107,6 +108,8 @@ export const trialReportKind: ReportKind<typeof trialEntrySchema> = {
     const planPath = env.input(entry.plan);
     const { csv, trial, result } = env.memo<Analysed>(`trial\u0000${dataPath}\u0000${planPath}`, () => {
       const plan = planOf(env, planPath);
+      // What loading the plan changed (margin shares rescaled to 1: plan/margin-shares.ts).
+      for (const note of planNotes(plan)) env.note?.(note);
       // The plan's codes are values, not labels, when the file's start is judged (io/header-line.ts).
       const csvTable = readCsvFile(dataPath, { knownValues: planValueCodes(plan), duplicateNames: 'keep' });
       const trialData = loadTrial(csvTable, plan);
@@ -120,6 +123,8 @@ export const trialReportKind: ReportKind<typeof trialEntrySchema> = {
       // Paths as the manifest writes them: the same bytes on every machine and working directory.
       return { csv: csvTable, trial: trialData, result: { ...analysed, input: { ...analysed.input, file: entry.data } } };
     });
+    // The analysis warnings on stderr too, as `hta analyze` prints them (docs/manifest.md).
+    for (const w of result.warnings) env.warn?.(w);
     const ctx = trialChartContext(trial, lang);
     const t = ctx.text;
     const plan = trial.plan;

@@ -236,6 +236,8 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
   // Participants with no arm on any row: never randomised (not-randomised.ts).
   const notRandomised = new NotRandomised(plan, table, idCol, armCols);
   const armValues = [plan.arms.intervention, plan.arms.control];
+  // Only an observational plan can say "" (observational-plan-schema.ts); a trial's arms are never empty.
+  const blankUnexposed = plan.design === 'observational' && plan.arms.control === '';
   const groups = groupWording(plan);
   const timeValues = [...new Set([...exportTimes, ...Object.keys(plan.timeLabels)])];
   const timeOf = (v: string) => planTimeOf(plan, v);
@@ -367,7 +369,12 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
   const special = new SpecialMissingTally();
   const cells = new SpecialMissingReader((idx, text) => special.add(row.line, row.at(idx).column ?? idx + 1, text));
   // The file's lines and its last line's first cell: a totals row or ids only on first rows are named as such (export-shape.ts).
-  const shape = { count: 0, lastLine: 0, lastFirstCell: null as string | null };
+  const shape = {
+    count: 0,
+    lastLine: 0,
+    lastFirstCell: null as string | null,
+    ...(plan.design === 'observational' ? { exposure: { exposed: plan.arms.intervention, unexposed: plan.arms.control } } : {}),
+  };
   // The arm values as written, for the armLabels check after the rows (arm-label-check.ts).
   const armSeen = plan.armLabels && !armFromEvent ? new Set<string>() : undefined;
   // A row whose id is `earlierId` (line `earlierLine`) written another way: one patient, refused
@@ -513,6 +520,9 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
         armRaw = armById.get(idKey(id)) ?? null;
       }
     }
+    // An observational plan whose unexposed value is "" (a flag filled for users only): an empty
+    // exposure cell, with no exposure on another row of the patient, is a non-user (docs/observational.md).
+    if (armRaw === null && blankUnexposed && !armFromEvent) armRaw = '';
     // A row of an arm the plan does not compare (docs/plan-trial.md#other-arms): counted, not read.
     // The plan's arm is looked up once per row: a value that is one is never an arm not compared.
     if (!armFromEvent) arm = armRaw === null ? undefined : armSpellings.armOf(armRaw, true);

@@ -26,6 +26,7 @@ import { didYouMean } from './near-miss.js';
 import { absentVisitProblems, visitHint, visitNearMiss, WrittenVisits } from './absent-visits.js';
 import { foldColumnName, inPlanSpelling } from './column-resolver.js';
 import { covariateValueProblem } from './check-content.js';
+import { NineCodeCells } from '../observational/nine-codes.js';
 import { ArmSpellings } from './arm-spellings.js';
 import { OtherArms, otherArmsOf } from './other-arms.js';
 import { NotRandomised, notRandomisedNote } from './not-randomised.js';
@@ -226,6 +227,10 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
     return codes ? [undecidedProblem(plan, file, covariates[i]!, name, codes)] : [];
   });
   if (undecidedProblems.length) throw invalid(file, undecidedProblems, false);
+  // An observational plan's numeric confounders without a plan range: a nine-only code is refused after the rows (nine-codes.ts).
+  const nineCodes = new NineCodeCells(
+    covariates.map((_, i) => (plan.design === 'observational' && i < nCov && kinds[i] === 'numeric' && !plan.covariateRanges?.[plan.covariates[i]!] ? plan.covariates[i] : undefined)),
+  );
   const notNumbers = covariates.map((c, i) => (kinds[i] === 'numeric' ? notANumber(plan, c.column, i < nCov ? plan.covariates[i] : undefined, c.kind !== undefined) : undefined));
 
   // Arm values are compared after NFC (macOS saves `Håndbog` decomposed), and in any case and
@@ -629,6 +634,11 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
     for (let i = 0; i < covariates.length; i++) {
       const { idx, column, coder } = covariates[i]!;
       covValues[i] = covariateCell(row, cells, idx, column, coder, i < nCov ? (plan.covariates[i] as string) : undefined, plan, notNumbers[i]);
+      const cv = covValues[i] ?? null;
+      if (cv !== null && cv !== undefined && nineCodes.checks(i)) {
+        const value = typeof cv === 'number' ? cv : parseNumber(cv, row.decimalComma);
+        if (value !== undefined) nineCodes.add(i, { line: row.line, column: row.at(idx).column ?? idx + 1, text: cells.raw(idx) ?? String(cv), value });
+      }
     }
     const sharedRecodes = recodes.length;
     for (let s = 0; s < sources.length; s++) {
@@ -684,6 +694,9 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
   if (stale.length) throw invalid(file, stale, false);
   if (idProblems.length) throw invalid(file, [...idProblems, ...rowProblems], false);
   if (headerRepeats.lines.size + headerRepeats.underlines.size > 0 && !exclude) throw invalid(file, [...repeatedHeaderProblems(file, headerRepeats), ...rowProblems].sort((a, b) => (a.line ?? 0) - (b.line ?? 0)), true);
+  // Not a row problem: --exclude-invalid would not leave these rows out (the code is the plan's to declare).
+  const codes = nineCodes.problems(file);
+  if (codes.length) throw invalid(file, namedShapes([...codes, ...rowProblems], shape).sort((a, b) => (a.line ?? 0) - (b.line ?? 0)), false);
   // The header counts the rows, not the problems: a shape is one problem for many rows (120 rows
   // without an id said "1 problem(s) in 1 row(s)").
   if (rowProblems.length && !exclude) throw invalid(file, namedShapes(rowProblems, shape), true, new Set(rowProblems.map((p) => p.line)).size);

@@ -49,9 +49,17 @@ export const OBSERVATIONAL_METHODS: Record<string, string> = {
   certainty: 'GRADE: non-randomised evidence starts at low certainty, one level lower when the CI crosses the MCID',
 };
 
+/**
+ * What AIPW does with the plan's truncation: nothing. It weights by the estimated scores, 1/e and
+ * 1/(1 − e), uncapped; only the weighted regression uses the capped weights (docs/observational.md, step 3).
+ */
+export const AIPW_UNTRUNCATED = 'the plan\'s weight truncation does not apply to it: it uses the estimated propensity scores as they are (only the weighted regression uses the capped weights)';
+
 /** The methods as results.json says them, at the plan's confidence level (1 − alpha; 95% by default). */
-function methodsAt(confLevel: number): Record<string, string> {
-  return Object.fromEntries(Object.entries(OBSERVATIONAL_METHODS).map(([k, v]) => [k, withConfidenceLevel(v, confLevel)]));
+function methodsAt(confLevel: number, truncate: number | undefined): Record<string, string> {
+  const methods = Object.fromEntries(Object.entries(OBSERVATIONAL_METHODS).map(([k, v]) => [k, withConfidenceLevel(v, confLevel)]));
+  if (truncate !== undefined) methods.aipw = `${methods.aipw}; ${AIPW_UNTRUNCATED}`;
+  return methods;
 }
 
 const PS_QUANTILES = [0.05, 0.25, 0.5, 0.75, 0.95];
@@ -393,7 +401,7 @@ export function analyzeObservational(trial: TrialData, options: { version: strin
       primary: plan.primary ?? null,
       suppression: { threshold: spec.suppressionThreshold, suppressedCounts: shown.suppressedCells },
     },
-    methods: methodsAt(1 - plan.alpha),
+    methods: methodsAt(1 - plan.alpha, spec.truncate),
     analyses,
     warnings,
   };

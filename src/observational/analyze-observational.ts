@@ -30,6 +30,7 @@ import { completeConfounderRows, designRows, observationalDesign } from './obser
 import type { ObservationalSpec } from './observational-plan-schema.js';
 import type { ObservationalAnalysis, ObservationalEffect, ObservationalResult } from './observational-results-schema.js';
 import { propensityScores } from './propensity-score.js';
+import { isSeparation, separatingConfounders, separationMessage } from './separating-confounders.js';
 import { diagnosticFindings, findingText } from './diagnostic-findings.js';
 import { SUPPRESSED } from '../suppressed-marker.js';
 import { protectSmallCounts } from './small-counts.js';
@@ -233,7 +234,14 @@ function analyse(t: Target, spec: ObservationalSpec, confLevel: number, file: st
     const all = d.rows.map((_, k) => k);
     const count = (keep: number[]) => ({ exposed: keep.filter((k) => d.exposed[k] === 1).length, unexposed: keep.filter((k) => d.exposed[k] === 0).length });
     const ps = designRows(d, all, 'propensity', spec.baselineAsConfounder);
-    const fit = propensityScores(ps.X, d.exposed, ps.terms);
+    let fit: ReturnType<typeof propensityScores>;
+    try {
+      fit = propensityScores(ps.X, d.exposed, ps.terms);
+    } catch (err) {
+      // Separation: name the confounders without which the model can be fitted (separating-confounders.ts).
+      if (!isSeparation(err)) throw err;
+      throw new HtaError('analysis.failed', separationMessage(err.message, separatingConfounders(d, ps.X, ps.terms)));
+    }
     // Trimming uses the fitted scores as they are (no refit), so the rule stated is the rule applied.
     const keep = spec.trim === undefined ? all : all.filter((k) => fit.scores[k]! >= spec.trim! && fit.scores[k]! <= 1 - spec.trim!);
     trimmed = all.length - keep.length;

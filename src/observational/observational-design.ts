@@ -19,7 +19,8 @@ export interface ObservationalDesign {
   y: number[];
   baseline: number[];
   /** Confounder columns (numeric values and level indicators), without intercept. */
-  confounderColumns: { name: string; values: number[] }[];
+  /** `confounder`: the plan's confounder the column codes (a categorical one has a column per level but the first). */
+  confounderColumns: { name: string; confounder: string; values: number[] }[];
   balanceTerms: BalanceTerm[];
 }
 
@@ -52,7 +53,7 @@ export function observationalDesign(pairs: OutcomePairs, confounders: readonly C
       // that separates nothing. Said as what it is, before any fit. (The message is one
       // src/report/failure-reasons.ts words in Danish; naming the confounder would need a pattern there.)
       if (raw.length > 0 && raw.every((v) => v === raw[0])) throw analysisFailed('the propensity model is singular: a confounder is constant or collinear with others');
-      confounderColumns.push({ name: c.name, values: raw as number[] });
+      confounderColumns.push({ name: c.name, confounder: c.name, values: raw as number[] });
       balanceTerms.push({ term: c.name, binary: false, values: raw as number[] });
       continue;
     }
@@ -63,7 +64,7 @@ export function observationalDesign(pairs: OutcomePairs, confounders: readonly C
       const values = labels.map((l) => (l === level ? 1 : 0));
       const one = inGroup(values, 1);
       if (one !== inGroup(values, 0)) oneSided.push({ level, group: one ? 'exposed' : 'unexposed', patients: values.reduce<number>((s, v) => s + v, 0) });
-      if (li > 0) confounderColumns.push({ name: `${c.name}${level}`, values });
+      if (li > 0) confounderColumns.push({ name: `${c.name}${level}`, confounder: c.name, values });
       balanceTerms.push({ term: `${c.name}=${level}`, binary: true, confounder: c.name, values });
     });
     if (oneSided.length) throw analysisFailed(noOverlapMessage(c.name, oneSided, levels, threshold));

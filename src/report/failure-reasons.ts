@@ -63,6 +63,12 @@ const DANISH: readonly [RegExp, (...m: string[]) => string][] = [
     /^the propensity model cannot be fitted: the confounders predict exposure \(almost\) perfectly \(separation\), so some patients have no comparable patient in the other group; remove or coarsen the confounder that separates the groups, or restrict the population$/,
     () => 'modellen for tilbøjelighedsscoren kan ikke estimeres: de forstyrrende faktorer forudsiger eksponeringen (næsten) perfekt (separation), så nogle patienter har ingen sammenlignelig patient i den anden gruppe; fjern den forstyrrende faktor, der adskiller grupperne, eller inddel den grovere, eller afgræns populationen',
   ],
+  // src/observational/separating-confounders.ts
+  [
+    /^the propensity model cannot be fitted: the confounders predict exposure \(almost\) perfectly \(separation\); (?:confounder (".*") separates|confounders (".*") separate) the groups — a column that records the exposure itself \(app minutes, logins\) is no confounder: remove it; otherwise coarsen it, or restrict the population$/,
+    (one, several) =>
+      `modellen for tilbøjelighedsscoren kan ikke estimeres: de forstyrrende faktorer forudsiger eksponeringen (næsten) perfekt (separation); ${one ? `den forstyrrende faktor ${one}` : `de forstyrrende faktorer ${several}`} adskiller grupperne — en kolonne, der registrerer selve eksponeringen (minutter i appen, logins), er ingen forstyrrende faktor: fjern den; ellers inddel den grovere, eller afgræns populationen`,
+  ],
   // src/observational/observational-design.ts
   [
     /^no overlap: confounder "(.*)" has (.*), so those patients have no comparable patient in the other group; merge the level with another, or restrict the population(?:; its (\d+) levels are mostly numbers: if it is a number, declare it "type": "numeric")?$/,

@@ -33,14 +33,14 @@ const oneSided = (list: string) => list.replace(/ only among the (exposed|unexpo
 
 /**
  * The parts of a no-overlap message (observational-design.ts `noOverlapMessage`): named levels,
- * `4 more levels in one group only`, `2 levels in one group only, each held by fewer than 5 patients (not named)`.
+ * `4 more levels in one group only (not named)`, `2 levels in one group only (not named)`.
  */
 const overlapParts = (list: string) =>
   oneSided(
     list
       .replace(/^level /, 'niveauet ')
-      .replace(/(\d+) more (?:level|levels) in one group only/, (_, k: string) => `${n(k)} ${k === '1' ? 'niveau mere' : 'niveauer mere'} kun i den ene gruppe`)
-      .replace(/(\d+) (?:level|levels) in one group only, each held by fewer than (\d+) patients \(not named\)/, (_, k: string, t: string) => `${n(k)} ${k === '1' ? 'niveau' : 'niveauer'} kun i den ene gruppe, hver med færre end ${n(t)} patienter (ikke nævnt)`)
+      .replace(/(\d+) more (?:level|levels) in one group only \(not named\)/, (_, k: string) => `${n(k)} ${k === '1' ? 'niveau mere' : 'niveauer mere'} kun i den ene gruppe (ikke nævnt)`)
+      .replace(/(\d+) (?:level|levels) in one group only \(not named\)/, (_, k: string) => `${n(k)} ${k === '1' ? 'niveau' : 'niveauer'} kun i den ene gruppe (ikke nævnt)`)
   );
 
 /** `'a' (intervention 3, control 0) and 'b' (…)` (the tests for interaction): arms and counts in Danish. */

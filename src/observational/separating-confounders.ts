@@ -17,13 +17,14 @@ export function isSeparation(err: unknown): err is HtaError {
   return err instanceof HtaError && err.code === 'analysis.failed' && err.message.startsWith(SEPARATION);
 }
 
-/** Whether the propensity model on columns `keep` of `X` can be fitted. */
+/** Whether the propensity model on columns `keep` of `X` is free of separation (another failure, as too few patients for its coefficients, is not separation). */
 function fits(X: readonly (readonly number[])[], exposed: readonly number[], terms: readonly string[], keep: readonly number[]): boolean {
   try {
     propensityScores(X.map((row) => keep.map((j) => row[j]!)), exposed, keep.map((j) => terms[j]!));
     return true;
   } catch (err) {
-    if (err instanceof HtaError && err.code === 'analysis.failed') return false;
+    if (isSeparation(err)) return false;
+    if (err instanceof HtaError && err.code === 'analysis.failed') return true;
     throw err;
   }
 }

@@ -445,7 +445,7 @@ function registryUndecided(e: { column: string; yes: string; no: string | undefi
   const values = e.no === undefined ? `"${e.yes}" or empty` : `"${e.yes}" and "${e.no}"`;
   return {
     what: `the arm column: this looks like a registry export of users and non-users ("${e.column}": ${values}), not a randomised trial; plan init drafts no plan for it — which confounders to adjust for is the analyst's choice, not a guess from column names`,
-    write: `the observational plan by hand (docs/observational.md), starting from ${starter}`,
+    write: `the observational plan by hand (docs/observational.md), starting from ${starter}; if it is a randomised trial after all, name its arm column instead: "columns": { "arm": ${JSON.stringify(e.column)} } and "arms" (docs/plan-trial.md)`,
   };
 }
 

@@ -39,7 +39,7 @@ export interface UnitItem {
 const DAYS_PER_UNIT = { days: 1, weeks: 7, months: 365.25 / 12 } as const;
 
 /** 99, 999, 9999 …: the values exports use for "missing" that a count could also hold. */
-function nineOnly(v: number): boolean {
+export function nineOnly(v: number): boolean {
   return v >= 99 && /^9+$/.test(String(v));
 }
 

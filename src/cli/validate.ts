@@ -8,6 +8,7 @@ import { otherArmJson } from '../trial/other-arms.js';
 import type { ValidationResult } from '../trial/validation-schema.js';
 import { formatRecodes } from '../trial/value-codes.js';
 import { groupWording, type GroupWording } from '../observational/group-wording.js';
+import { confounderLevelLines, confounderLevels, lookalikeNotes } from '../observational/confounder-levels.js';
 import { inputFiles } from '../io/input-files.js';
 import { guardPaths } from './guard-output.js';
 import { FORCE_OPTION } from './options.js';
@@ -34,9 +35,12 @@ export function registerValidate(program: Command, io: CliIo): void {
       });
       let result: ValidationResult;
       let groups: GroupWording;
+      let threshold = 5;
       try {
         const { trial } = loadTrialInputs(file, opts.plan, { ...opts, need: 'rows' });
         groups = groupWording(trial.plan);
+        const levels = confounderLevels(trial);
+        threshold = trial.plan.observational?.suppressionThreshold ?? threshold;
         const notice = missingFollowUp(trial);
         result = {
           valid: true,
@@ -47,7 +51,9 @@ export function registerValidate(program: Command, io: CliIo): void {
           ...(trial.notRandomised ? { notRandomised: { patients: trial.notRandomised.patients, rows: trial.notRandomised.rows } } : {}),
           recoded: trial.recoded,
           excluded: trial.excluded ? summarizeExclusion(trial.excluded, trial.plan.columns.id) : null,
-          warnings: [...(trial.readNotes ?? []), notice, passedOverNote(trial)].filter((w): w is string => w !== undefined),
+          warnings: [...(trial.readNotes ?? []), notice, passedOverNote(trial), ...lookalikeNotes(trial.file, levels, (name) => trial.plan.columns.covariates[name] ?? name)].filter((w): w is string => w !== undefined),
+          // An observational plan's categorical confounders, their levels (confounder-levels.ts).
+          ...(levels.length ? { confounders: levels.map((c) => ({ name: c.name, levels: c.levels })) } : {}),
         };
         // The exclusion summary is part of the output itself (text or JSON), not repeated on stderr.
         await writeExcludedOut(trial, io, opts.excludedOut, opts.force === true);
@@ -60,7 +66,7 @@ export function registerValidate(program: Command, io: CliIo): void {
         throw err;
       }
       if (opts.json) io.stdout(JSON.stringify(result, null, 2) + '\n');
-      else io.stdout(renderSummary(result, groups));
+      else io.stdout(renderSummary(result, groups, threshold));
       for (const w of result.warnings) io.stderr(`note: ${w}\n`);
     });
 }
@@ -75,7 +81,7 @@ function otherArmsText(others: Extract<ValidationResult, { valid: true }>['other
 }
 
 /** The summary in the plan's words: arms for a trial, exposure groups (with their labels) for a registry. */
-function renderSummary(s: Extract<ValidationResult, { valid: true }>, g: GroupWording): string {
+function renderSummary(s: Extract<ValidationResult, { valid: true }>, g: GroupWording, threshold: number): string {
   const lines = [
     `${s.file}: valid (${s.layout} layout)${s.excluded ? `, ${s.excluded.rows} row(s) with problems excluded` : ''}`,
     `patients: ${s.patients.intervention} ${g.described.intervention}, ${s.patients.control} ${g.described.control}${otherArmsText(s.otherArms)}${s.notRandomised?.patients ? `; ${s.notRandomised.patients} enrolled, not randomised (not analysed)` : ''}`,
@@ -89,6 +95,7 @@ function renderSummary(s: Extract<ValidationResult, { valid: true }>, g: GroupWo
   for (const o of s.outcomes) {
     lines.push([o.key.padEnd(width), o.from.padEnd(6), ...s.times.map((t) => `${o.observed[t]?.intervention ?? 0}/${o.observed[t]?.control ?? 0}`.padStart(9))].join('  '));
   }
+  if (s.confounders?.length) lines.push('', 'categorical confounders, patients per level:', ...confounderLevelLines(s.confounders, threshold).map((l) => `  ${l}`));
   if (s.recoded.length) lines.push('', 'recoded by the plan\'s answer and missing-value codes (kept rows):', ...formatRecodes(s.recoded).map((l) => `  ${l}`));
   if (s.excluded) lines.push('', ...formatExclusion(s.excluded));
   return lines.join('\n') + '\n';

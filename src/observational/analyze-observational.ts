@@ -30,6 +30,7 @@ import { completeConfounderRows, designRows, observationalDesign } from './obser
 import type { ObservationalSpec } from './observational-plan-schema.js';
 import type { ObservationalAnalysis, ObservationalEffect, ObservationalResult } from './observational-results-schema.js';
 import { propensityScores } from './propensity-score.js';
+import { isSeparation, separatingConfounders, separationMessage } from './separating-confounders.js';
 import { diagnosticFindings, findingText } from './diagnostic-findings.js';
 import { SUPPRESSED } from '../suppressed-marker.js';
 import { protectSmallCounts } from './small-counts.js';
@@ -49,9 +50,17 @@ export const OBSERVATIONAL_METHODS: Record<string, string> = {
   certainty: 'GRADE: non-randomised evidence starts at low certainty, one level lower when the CI crosses the MCID',
 };
 
+/**
+ * What AIPW does with the plan's truncation: nothing. It weights by the estimated scores, 1/e and
+ * 1/(1 − e), uncapped; only the weighted regression uses the capped weights (docs/observational.md, step 3).
+ */
+export const AIPW_UNTRUNCATED = 'the plan\'s weight truncation does not apply to it: it uses the estimated propensity scores as they are (only the weighted regression uses the capped weights)';
+
 /** The methods as results.json says them, at the plan's confidence level (1 − alpha; 95% by default). */
-function methodsAt(confLevel: number): Record<string, string> {
-  return Object.fromEntries(Object.entries(OBSERVATIONAL_METHODS).map(([k, v]) => [k, withConfidenceLevel(v, confLevel)]));
+function methodsAt(confLevel: number, truncate: number | undefined): Record<string, string> {
+  const methods = Object.fromEntries(Object.entries(OBSERVATIONAL_METHODS).map(([k, v]) => [k, withConfidenceLevel(v, confLevel)]));
+  if (truncate !== undefined) methods.aipw = `${methods.aipw}; ${AIPW_UNTRUNCATED}`;
+  return methods;
 }
 
 const PS_QUANTILES = [0.05, 0.25, 0.5, 0.75, 0.95];
@@ -225,7 +234,14 @@ function analyse(t: Target, spec: ObservationalSpec, confLevel: number, file: st
     const all = d.rows.map((_, k) => k);
     const count = (keep: number[]) => ({ exposed: keep.filter((k) => d.exposed[k] === 1).length, unexposed: keep.filter((k) => d.exposed[k] === 0).length });
     const ps = designRows(d, all, 'propensity', spec.baselineAsConfounder);
-    const fit = propensityScores(ps.X, d.exposed, ps.terms);
+    let fit: ReturnType<typeof propensityScores>;
+    try {
+      fit = propensityScores(ps.X, d.exposed, ps.terms);
+    } catch (err) {
+      // Separation: name the confounders without which the model can be fitted (separating-confounders.ts).
+      if (!isSeparation(err)) throw err;
+      throw new HtaError('analysis.failed', separationMessage(err.message, separatingConfounders(d, ps.X, ps.terms)));
+    }
     // Trimming uses the fitted scores as they are (no refit), so the rule stated is the rule applied.
     const keep = spec.trim === undefined ? all : all.filter((k) => fit.scores[k]! >= spec.trim! && fit.scores[k]! <= 1 - spec.trim!);
     trimmed = all.length - keep.length;
@@ -393,7 +409,7 @@ export function analyzeObservational(trial: TrialData, options: { version: strin
       primary: plan.primary ?? null,
       suppression: { threshold: spec.suppressionThreshold, suppressedCounts: shown.suppressedCells },
     },
-    methods: methodsAt(1 - plan.alpha),
+    methods: methodsAt(1 - plan.alpha, spec.truncate),
     analyses,
     warnings,
   };

@@ -19,7 +19,8 @@ export interface ObservationalDesign {
   y: number[];
   baseline: number[];
   /** Confounder columns (numeric values and level indicators), without intercept. */
-  confounderColumns: { name: string; values: number[] }[];
+  /** `confounder`: the plan's confounder the column codes (a categorical one has a column per level but the first). */
+  confounderColumns: { name: string; confounder: string; values: number[] }[];
   balanceTerms: BalanceTerm[];
 }
 
@@ -52,7 +53,7 @@ export function observationalDesign(pairs: OutcomePairs, confounders: readonly C
       // that separates nothing. Said as what it is, before any fit. (The message is one
       // src/report/failure-reasons.ts words in Danish; naming the confounder would need a pattern there.)
       if (raw.length > 0 && raw.every((v) => v === raw[0])) throw analysisFailed('the propensity model is singular: a confounder is constant or collinear with others');
-      confounderColumns.push({ name: c.name, values: raw as number[] });
+      confounderColumns.push({ name: c.name, confounder: c.name, values: raw as number[] });
       balanceTerms.push({ term: c.name, binary: false, values: raw as number[] });
       continue;
     }
@@ -63,7 +64,7 @@ export function observationalDesign(pairs: OutcomePairs, confounders: readonly C
       const values = labels.map((l) => (l === level ? 1 : 0));
       const one = inGroup(values, 1);
       if (one !== inGroup(values, 0)) oneSided.push({ level, group: one ? 'exposed' : 'unexposed', patients: values.reduce<number>((s, v) => s + v, 0) });
-      if (li > 0) confounderColumns.push({ name: `${c.name}${level}`, values });
+      if (li > 0) confounderColumns.push({ name: `${c.name}${level}`, confounder: c.name, values });
       balanceTerms.push({ term: `${c.name}=${level}`, binary: true, confounder: c.name, values });
     });
     if (oneSided.length) throw analysisFailed(noOverlapMessage(c.name, oneSided, levels, threshold));
@@ -86,20 +87,21 @@ const NAMED_LEVELS = 3;
  * Why a categorical confounder stops the analysis. The message is printed by `hta analyze` and on
  * the report page, so (docs/observational.md "Small counts") a level held by fewer than
  * `threshold` patients is never named — its value could single them out (an age of 87, an
- * inclusion date) — only counted; of the others, the first few are named and the rest counted,
+ * inclusion date) — only counted, with the others not named, and without a patient count; of
+ * the others, the first few are named,
  * so an age or date typed categorical gives one line, not every level. When most levels are
  * numbers, the column probably is one.
  */
 export function noOverlapMessage(confounder: string, oneSided: readonly OneSidedLevel[], levels: readonly string[], threshold: number): string {
   const named = oneSided.filter((l) => l.patients >= threshold);
   const shown = named.slice(0, NAMED_LEVELS).map((l) => `"${l.level}" only among the ${l.group}`);
-  const more = named.length - shown.length;
-  const rare = oneSided.length - named.length;
+  // The unnamed levels, rare or not, in one count with no patient band: "held by fewer than 5"
+  // beside a count of 1 level told that level's patients were 1–4.
+  const unnamed = oneSided.length - shown.length;
   const levelsWord = (k: number) => (k === 1 ? 'level' : 'levels');
   const parts = [
     ...(shown.length ? [`level ${shown.join(', and ')}`] : []),
-    ...(more > 0 ? [`${more} more ${levelsWord(more)} in one group only`] : []),
-    ...(rare > 0 ? [`${rare} ${levelsWord(rare)} in one group only, each held by fewer than ${threshold} patients (not named)`] : []),
+    ...(unnamed > 0 ? [`${unnamed}${shown.length ? ' more' : ''} ${levelsWord(unnamed)} in one group only (not named)`] : []),
   ];
   const numeric = levels.filter((l) => /^[-+]?\d+(?:[.,]\d+)?$/.test(l.trim())).length;
   const asNumber = levels.length > 10 && numeric > levels.length / 2 ? `; its ${levels.length} levels are mostly numbers: if it is a number, declare it "type": "numeric"` : '';

@@ -27,7 +27,10 @@ export const observationalSchema = z
       .object({
         column: z.string().min(1).describe('Export column saying who was exposed, e.g. "app_bruger"'),
         exposed: z.string().min(1).describe('Its value for the exposed (app users), e.g. "Ja"'),
-        unexposed: z.string().min(1).describe('Its value for the comparison group (non-users), e.g. "Nej"'),
+        // "" is a deliberate choice, not a typo: registries often fill the flag for users only (docs/observational.md, "An exposure filled for users only").
+        unexposed: z
+          .string()
+          .describe('Its value for the comparison group (non-users), e.g. "Nej"; "" when the export leaves the cell empty for non-users (a flag filled for users only): every empty cell is then a non-user'),
       })
       .strict()
       .describe('Mapped like the arms of a trial: exposed → "intervention", unexposed → "control"'),

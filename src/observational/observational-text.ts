@@ -27,9 +27,11 @@ export const OBSERVATIONAL_TEXT = {
   },
   notAnalysed: { en: 'not analysed', da: 'ikke analyseret' },
   smallCounts: {
-    en: 'Counts of 1 to {below} patients, and what they could be derived from, read "suppressed" ({n} counts here).',
-    da: 'Antal på 1 til {below} patienter, og det de kan udledes af, står som "diskretioneret" ({n} antal her).',
+    en: 'Counts of 1 to {below} patients, and what they could be derived from, read "suppressed" ({n} counts here{withheld}).',
+    da: 'Antal på 1 til {below} patienter, og det de kan udledes af, står som "diskretioneret" ({n} antal her{withheld}).',
   },
+  // Withheld estimates are no counts: said beside the tally, so "0 counts here" does not stand alone beside rows reading "suppressed".
+  withheldTally: { en: '; {w} estimates of the table', da: '; {w} estimater i tabellen' },
   suppressed: { en: 'suppressed', da: 'diskretioneret' },
   ofShownTerms: { en: '(of the terms shown)', da: '(af de viste led)' },
   balance: {
@@ -122,6 +124,11 @@ export function observationalText(result: ObservationalResult, lang: Lang): stri
   // At the plan's level before the layout, so a "99.9% CI" header stays over its column.
   const header = withConfidenceLevels([...OBSERVATIONAL_TEXT.header[lang]], 1 - result.plan.alpha);
   const table = renderTextTable({ header, rows, align: header.map((_, i) => (i === 3 || i === 4 ? 'right' : 'left')) });
-  const rule = fill(OBSERVATIONAL_TEXT.smallCounts[lang], { below: result.plan.suppression.threshold - 1, n: result.plan.suppression.suppressedCounts });
+  const withheld = result.analyses.filter((a) => a.effectsSuppressed && a.patients).length * withheldMethods(result.plan.estimand).length;
+  const rule = fill(OBSERVATIONAL_TEXT.smallCounts[lang], {
+    below: result.plan.suppression.threshold - 1,
+    n: result.plan.suppression.suppressedCounts,
+    withheld: withheld > 0 ? fill(OBSERVATIONAL_TEXT.withheldTally[lang], { w: withheld }) : '',
+  });
   return `${table}\n${fill(OBSERVATIONAL_TEXT.footnote[lang], { estimand: result.plan.estimand })}\n${rule}\n\n${lines.join('\n')}\n`;
 }

@@ -77,7 +77,10 @@ export const REGISTRY_TEXT = {
     ATO: { en: 'overlap weights (1 − e for users, e for non-users)', da: 'overlapvægte (1 − e for brugere, e for ikke-brugere)' },
   },
   trimmed: { en: ' Patients with a propensity score below {t} or above {u} were left out.', da: ' Patienter med en tilbøjelighedsscore under {t} eller over {u} er udeladt.' },
-  truncated: { en: ' Weights were capped at their {q} quantile.', da: ' Vægtene er afskåret ved deres {q}-fraktil.' },
+  truncated: {
+    en: ' Weights were capped at their {q} quantile in the weighted regression; AIPW uses the propensity scores as estimated, without the cap.',
+    da: ' Vægtene er afskåret ved deres {q}-fraktil i den vægtede regression; AIPW bruger tilbøjelighedsscorerne, som de er estimeret, uden afskæring.',
+  },
   noAnalysisFor: {
     en: 'No analysis possible for {list}: the reasons are under Warnings.',
     da: 'Ingen analyse mulig for {list}: årsagerne står under Advarsler.',

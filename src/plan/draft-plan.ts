@@ -421,6 +421,34 @@ function distinctOnEveryLine(records: Iterable<{ cells: readonly (string | null 
   return true;
 }
 
+/** A column named for app use holding yes/no (or yes and empty): a registry export of users and non-users. */
+const EXPOSURE_NAME = /(^|[^a-z])(app|bruger|brug|user|users|uses|exposed|eksponeret|exposure|eksponering)([^a-z]|$)/;
+
+function registryExposure(header: readonly string[], valuesOf: (c: string) => string[]): { column: string; yes: string; no: string | undefined } | undefined {
+  for (const h of header) {
+    if (!EXPOSURE_NAME.test(h.toLowerCase().replace(/_/g, ' '))) continue;
+    const values = valuesOf(h);
+    const yes = values.filter(isYesWord);
+    const no = values.filter(isNoWord);
+    if (yes.length === 1 && no.length <= 1 && values.length === yes.length + no.length) return { column: h, yes: yes[0]!, no: no[0] };
+  }
+  return undefined;
+}
+
+/**
+ * A registry export of users and non-users: plan init drafts no observational plan, since which
+ * confounders to adjust for is the analyst's choice, not a guess from column names; it says so and
+ * gives the plan's start (docs/observational.md).
+ */
+function registryUndecided(e: { column: string; yes: string; no: string | undefined }): Undecided {
+  const starter = JSON.stringify({ design: 'observational', observational: { exposure: { column: e.column, exposed: e.yes, unexposed: e.no ?? '' }, confounders: [{ name: '…', type: 'numeric or categorical' }] } });
+  const values = e.no === undefined ? `"${e.yes}" or empty` : `"${e.yes}" and "${e.no}"`;
+  return {
+    what: `the arm column: this looks like a registry export of users and non-users ("${e.column}": ${values}), not a randomised trial; plan init drafts no plan for it — which confounders to adjust for is the analyst's choice, not a guess from column names`,
+    write: `the observational plan by hand (docs/observational.md), starting from ${starter}; if it is a randomised trial after all, name its arm column instead: "columns": { "arm": ${JSON.stringify(e.column)} } and "arms" (docs/plan-trial.md)`,
+  };
+}
+
 export function draftPlan(given: CsvTable, schemaRef: string): PlanDraft {
   // SAS/Stata special missing values and Castor's user-missing markers are missing in every
   // column, as validate reads them: no missing-value code, no category (trial/special-missing.ts).
@@ -775,7 +803,9 @@ export function draftPlan(given: CsvTable, schemaRef: string): PlanDraft {
     // A name holding an arm word among others (OpenClinica's `RANDO_ARM_E1_C1`): not taken, but named, so the user has the exact words to write.
     const armWord = header.find((h) => h.split(/[_\s.]+/).some((w) => ARM.test(nameKey(w))));
     const byHand = armWord === undefined ? '"columns": { "arm": … }' : `"columns": { "arm": ${JSON.stringify(armWord)} } (if that column is the arm; a wide export's arm may be named with its visit)`;
-    undecided.push({ what: 'the arm column: no column is named like one (arm, group, gruppe, randomisering, allokering, behandling, …)', write: `the arm column's header as one of those, or the plan by hand with ${byHand} and "arms" (docs/plan-trial.md; a registry with an exposure instead: docs/observational.md)` });
+    const exposure = armWord === undefined ? registryExposure(header, valuesOf) : undefined;
+    if (exposure) undecided.push(registryUndecided(exposure));
+    else undecided.push({ what: 'the arm column: no column is named like one (arm, group, gruppe, randomisering, allokering, behandling, …)', write: `the arm column's header as one of those, or the plan by hand with ${byHand} and "arms" (docs/plan-trial.md; a registry with an exposure instead: docs/observational.md)` });
   }
   plan.columns = columns;
   if (wide) plan.layout = 'wide';

@@ -33,14 +33,14 @@ const oneSided = (list: string) => list.replace(/ only among the (exposed|unexpo
 
 /**
  * The parts of a no-overlap message (observational-design.ts `noOverlapMessage`): named levels,
- * `4 more levels in one group only`, `2 levels in one group only, each held by fewer than 5 patients (not named)`.
+ * `4 more levels in one group only (not named)`, `2 levels in one group only (not named)`.
  */
 const overlapParts = (list: string) =>
   oneSided(
     list
       .replace(/^level /, 'niveauet ')
-      .replace(/(\d+) more (?:level|levels) in one group only/, (_, k: string) => `${n(k)} ${k === '1' ? 'niveau mere' : 'niveauer mere'} kun i den ene gruppe`)
-      .replace(/(\d+) (?:level|levels) in one group only, each held by fewer than (\d+) patients \(not named\)/, (_, k: string, t: string) => `${n(k)} ${k === '1' ? 'niveau' : 'niveauer'} kun i den ene gruppe, hver med færre end ${n(t)} patienter (ikke nævnt)`)
+      .replace(/(\d+) more (?:level|levels) in one group only \(not named\)/, (_, k: string) => `${n(k)} ${k === '1' ? 'niveau mere' : 'niveauer mere'} kun i den ene gruppe (ikke nævnt)`)
+      .replace(/(\d+) (?:level|levels) in one group only \(not named\)/, (_, k: string) => `${n(k)} ${k === '1' ? 'niveau' : 'niveauer'} kun i den ene gruppe (ikke nævnt)`)
   );
 
 /** `'a' (intervention 3, control 0) and 'b' (…)` (the tests for interaction): arms and counts in Danish. */
@@ -62,6 +62,12 @@ const DANISH: readonly [RegExp, (...m: string[]) => string][] = [
   [
     /^the propensity model cannot be fitted: the confounders predict exposure \(almost\) perfectly \(separation\), so some patients have no comparable patient in the other group; remove or coarsen the confounder that separates the groups, or restrict the population$/,
     () => 'modellen for tilbøjelighedsscoren kan ikke estimeres: de forstyrrende faktorer forudsiger eksponeringen (næsten) perfekt (separation), så nogle patienter har ingen sammenlignelig patient i den anden gruppe; fjern den forstyrrende faktor, der adskiller grupperne, eller inddel den grovere, eller afgræns populationen',
+  ],
+  // src/observational/separating-confounders.ts
+  [
+    /^the propensity model cannot be fitted: the confounders predict exposure \(almost\) perfectly \(separation\); (?:confounder (".*") separates|confounders (".*") separate) the groups — a column that records the exposure itself \(app minutes, logins\) is no confounder: remove it; otherwise coarsen it, or restrict the population$/,
+    (one, several) =>
+      `modellen for tilbøjelighedsscoren kan ikke estimeres: de forstyrrende faktorer forudsiger eksponeringen (næsten) perfekt (separation); ${one ? `den forstyrrende faktor ${one}` : `de forstyrrende faktorer ${several}`} adskiller grupperne — en kolonne, der registrerer selve eksponeringen (minutter i appen, logins), er ingen forstyrrende faktor: fjern den; ellers inddel den grovere, eller afgræns populationen`,
   ],
   // src/observational/observational-design.ts
   [

@@ -37,6 +37,20 @@ const SUMMARY_WORDS = new Set([
   'medel', 'medelvärde', 'medelvarde', 'gjennomsnitt', 'snitt', 'mittelwert', 'durchschnitt', 'summe', 'gesamt', 'insgesamt',
 ]);
 
+/** An observational plan's exposure values (plan "observational.exposure"), for its messages, which never say "arm". */
+export interface ExposureValues {
+  exposed: string;
+  unexposed: string;
+}
+
+/**
+ * Many empty exposure cells in a registry export: not a sheet's merged cells but, most often, a
+ * flag filled for users only, which the plan can say with "unexposed": "" (docs/observational.md).
+ */
+function emptyExposureExpected(e: ExposureValues, lines: number): string {
+  return `an exposure value on every row ("${e.exposed}" or "${e.unexposed}", as in the plan's "observational.exposure"): ${lines} rows have an empty exposure cell — if the export fills the flag for the exposed only, so an empty cell means unexposed, write "unexposed": "" in the plan; otherwise fill in the missing values and export again`;
+}
+
 /** Whether a cell names a total or a mean rather than a patient: `Total`, `I alt`, `Sum`, `Gennemsnit`, `Mean`. */
 export function isSummaryWord(text: string): boolean {
   const key = text.normalize('NFC').trim().toLowerCase().replace(/\s+/g, '');
@@ -76,7 +90,10 @@ export function isBlockShape(emptyRows: number, lines: number): boolean {
  * line as one "totals row" problem, when its first cell is a total or mean word.
  * `rows`: the file's data lines, its last one and that line's first cell.
  */
-export function namedShapes(problems: readonly Problem[], rows: { count: number; lastLine: number; lastFirstCell: string | null }): Problem[] {
+export function namedShapes(
+  problems: readonly Problem[],
+  rows: { count: number; lastLine: number; lastFirstCell: string | null; exposure?: ExposureValues },
+): Problem[] {
   let out = [...problems];
   const empty = out.filter((p) => p.kind === EMPTY_ID_KIND);
   if (empty.length >= 2 && empty.length * 3 >= rows.count) {
@@ -92,13 +109,15 @@ export function namedShapes(problems: readonly Problem[], rows: { count: number;
   }
   // A patient with no arm on any row is what a block's lower patients look like.
   const emptyArm = out.filter((p) => (p.kind === UNKNOWN_ARM_KIND || p.kind === NO_ARM_KIND) && p.value === '');
-  if (isBlockShape(emptyArm.length, rows.count)) {
+  // Stricter than for ids: a REDCap long export may leave a patient or two without an arm on any row, each its own problem.
+  // A registry's empty exposure cells are no layout but, most often, a flag filled for users only: one problem from 4 on.
+  if (rows.exposure !== undefined ? emptyArm.length >= 4 : isBlockShape(emptyArm.length, rows.count)) {
     const first = emptyArm[0]!;
     const gone = new Set(emptyArm);
     out = out.filter((p) => !gone.has(p));
     out.push({
       ...first,
-      expected: `an arm value on every row: the arm is only on the first row of each block of patients (${new Set(emptyArm.map((p) => p.line)).size} rows below them have none) — a sheet with merged cells, or laid out for reading; hta does not fill it in, since only the sheet's layout says which rows a block spans: fill the arm down to the rows below it (in Excel: select the arm column, Go To Special → Blanks, type = and the cell above, Ctrl+Enter) and export again`,
+      expected: rows.exposure ? emptyExposureExpected(rows.exposure, new Set(emptyArm.map((p) => p.line)).size) : `an arm value on every row: the arm is only on the first row of each block of patients (${new Set(emptyArm.map((p) => p.line)).size} rows below them have none) — a sheet with merged cells, or laid out for reading; hta does not fill it in, since only the sheet's layout says which rows a block spans: fill the arm down to the rows below it (in Excel: select the arm column, Go To Special → Blanks, type = and the cell above, Ctrl+Enter) and export again`,
       kind: 'arm.only-first-row',
     });
     out.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));

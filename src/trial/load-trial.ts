@@ -26,6 +26,7 @@ import { didYouMean } from './near-miss.js';
 import { absentVisitProblems, visitHint, visitNearMiss, WrittenVisits } from './absent-visits.js';
 import { foldColumnName, inPlanSpelling } from './column-resolver.js';
 import { covariateValueProblem } from './check-content.js';
+import { NineCodeCells } from '../observational/nine-codes.js';
 import { ArmSpellings } from './arm-spellings.js';
 import { OtherArms, otherArmsOf } from './other-arms.js';
 import { NotRandomised, notRandomisedNote } from './not-randomised.js';
@@ -226,6 +227,10 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
     return codes ? [undecidedProblem(plan, file, covariates[i]!, name, codes)] : [];
   });
   if (undecidedProblems.length) throw invalid(file, undecidedProblems, false);
+  // An observational plan's numeric confounders without a plan range: a nine-only code is refused after the rows (nine-codes.ts).
+  const nineCodes = new NineCodeCells(
+    covariates.map((_, i) => (plan.design === 'observational' && i < nCov && kinds[i] === 'numeric' && !plan.covariateRanges?.[plan.covariates[i]!] ? plan.covariates[i] : undefined)),
+  );
   const notNumbers = covariates.map((c, i) => (kinds[i] === 'numeric' ? notANumber(plan, c.column, i < nCov ? plan.covariates[i] : undefined, c.kind !== undefined) : undefined));
 
   // Arm values are compared after NFC (macOS saves `Håndbog` decomposed), and in any case and
@@ -236,6 +241,8 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
   // Participants with no arm on any row: never randomised (not-randomised.ts).
   const notRandomised = new NotRandomised(plan, table, idCol, armCols);
   const armValues = [plan.arms.intervention, plan.arms.control];
+  // Only an observational plan can say "" (observational-plan-schema.ts); a trial's arms are never empty.
+  const blankUnexposed = plan.design === 'observational' && plan.arms.control === '';
   const groups = groupWording(plan);
   const timeValues = [...new Set([...exportTimes, ...Object.keys(plan.timeLabels)])];
   const timeOf = (v: string) => planTimeOf(plan, v);
@@ -372,7 +379,12 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
   const special = new SpecialMissingTally();
   const cells = new SpecialMissingReader((idx, text) => special.add(row.line, row.at(idx).column ?? idx + 1, text));
   // The file's lines and its last line's first cell: a totals row or ids only on first rows are named as such (export-shape.ts).
-  const shape = { count: 0, lastLine: 0, lastFirstCell: null as string | null };
+  const shape = {
+    count: 0,
+    lastLine: 0,
+    lastFirstCell: null as string | null,
+    ...(plan.design === 'observational' ? { exposure: { exposed: plan.arms.intervention, unexposed: plan.arms.control } } : {}),
+  };
   // The arm values as written, for the armLabels check after the rows (arm-label-check.ts).
   const armSeen = plan.armLabels && !armFromEvent ? new Set<string>() : undefined;
   // A row whose id is `earlierId` (line `earlierLine`) written another way: one patient, refused
@@ -518,6 +530,9 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
         armRaw = armById.get(idKey(id)) ?? null;
       }
     }
+    // An observational plan whose unexposed value is "" (a flag filled for users only): an empty
+    // exposure cell, with no exposure on another row of the patient, is a non-user (docs/observational.md).
+    if (armRaw === null && blankUnexposed && !armFromEvent) armRaw = '';
     // A row of an arm the plan does not compare (docs/plan-trial.md#other-arms): counted, not read.
     // The plan's arm is looked up once per row: a value that is one is never an arm not compared.
     if (!armFromEvent) arm = armRaw === null ? undefined : armSpellings.armOf(armRaw, true);
@@ -624,6 +639,11 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
     for (let i = 0; i < covariates.length; i++) {
       const { idx, column, coder } = covariates[i]!;
       covValues[i] = covariateCell(row, cells, idx, column, coder, i < nCov ? (plan.covariates[i] as string) : undefined, plan, notNumbers[i]);
+      const cv = covValues[i] ?? null;
+      if (cv !== null && cv !== undefined && nineCodes.checks(i)) {
+        const value = typeof cv === 'number' ? cv : parseNumber(cv, row.decimalComma);
+        if (value !== undefined) nineCodes.add(i, { line: row.line, column: row.at(idx).column ?? idx + 1, text: cells.raw(idx) ?? String(cv), value });
+      }
     }
     const sharedRecodes = recodes.length;
     for (let s = 0; s < sources.length; s++) {
@@ -681,6 +701,9 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
   if (stale.length) throw invalid(file, stale, false);
   if (idProblems.length) throw invalid(file, [...idProblems, ...rowProblems], false);
   if (headerRepeats.lines.size + headerRepeats.underlines.size > 0 && !exclude) throw invalid(file, [...repeatedHeaderProblems(file, headerRepeats), ...rowProblems].sort((a, b) => (a.line ?? 0) - (b.line ?? 0)), true);
+  // Not a row problem: --exclude-invalid would not leave these rows out (the code is the plan's to declare).
+  const codes = nineCodes.problems(file);
+  if (codes.length) throw invalid(file, namedShapes([...codes, ...rowProblems], shape).sort((a, b) => (a.line ?? 0) - (b.line ?? 0)), false);
   // The header counts the rows, not the problems: a shape is one problem for many rows (120 rows
   // without an id said "1 problem(s) in 1 row(s)").
   if (rowProblems.length && !exclude) throw invalid(file, namedShapes(rowProblems, shape), true, new Set(rowProblems.map((p) => p.line)).size);

@@ -64,6 +64,15 @@ export const validationResultSchema = z.discriminatedUnion('valid', [
     recoded: z.array(recodeCountSchema).describe('Cells changed by answer and missing-value codes'),
     excluded: exclusionSchema.nullable().describe('Rows left out by --exclude-invalid; null when strict'),
     warnings: z.array(z.string()),
+    confounders: z
+      .array(
+        z.object({
+          name: z.string(),
+          levels: z.array(z.object({ value: z.string(), patients: z.union([z.number().int(), z.literal('suppressed')]).describe('Patients with this level; "suppressed" for 1 … threshold − 1') })),
+        }),
+      )
+      .optional()
+      .describe('An observational plan\'s categorical confounders and their levels (docs/observational.md, "Checking the confounders"); levels that look like one thing written two ways are said in "warnings"'),
   }),
   z.object({
     valid: z.literal(false),

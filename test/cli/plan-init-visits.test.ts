@@ -84,8 +84,15 @@ describe('plan init: Danish visit suffixes of a wide export', () => {
     writeFileSync(noArm, 'Løbenr;App;RMDQ_basis;RMDQ_3mdr\r\n1;Ja;10;8\r\n2;Nej;12;11\r\n');
     const a = await runCli('plan', 'init', noArm, '--out', join(dir, 'plan.json'));
     expect(a.code).toBe(2);
-    expect(a.stderr).toContain('could not decide the arm column: no column is named like one');
+    // "App" Ja/Nej and no arm column: said as a registry of users and non-users, with the trial's way out too.
+    expect(a.stderr).toContain('could not decide the arm column: this looks like a registry export of users and non-users ("App": "Ja" and "Nej")');
+    expect(a.stderr).toContain('if it is a randomised trial after all, name its arm column instead: "columns": { "arm": "App" }');
     expect(existsSync(join(dir, 'plan.json'))).toBe(false);
+    const noColumn = join(dir, 'uden-kolonne.csv');
+    writeFileSync(noColumn, 'Løbenr;RMDQ_basis;RMDQ_3mdr\r\n1;10;8\r\n2;12;11\r\n');
+    const b = await runCli('plan', 'init', noColumn, '--out', join(dir, 'plan.json'));
+    expect(b.code).toBe(2);
+    expect(b.stderr).toContain('could not decide the arm column: no column is named like one');
   });
 
   it('two columns of one instrument get two keys (a plan uses each key once)', async () => {

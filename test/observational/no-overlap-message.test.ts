@@ -29,10 +29,12 @@ describe('a confounder with levels in one group only', () => {
       // An age it names is held by at least 5 patients (every patient is analysed here).
       for (const [, age] of e.matchAll(/"(\d+)"/g)) expect(d.rows.filter((r) => r.age === age).length).toBeGreaterThanOrEqual(5);
         expect(e.length).toBeLessThan(500);
-      expect(e).toMatch(/\d+ levels in one group only, each held by fewer than 5 patients \(not named\)/);
+      expect(e).toMatch(/\d+ more levels in one group only \(not named\)/);
+      // No patient band: "fewer than 5 patients" beside "1 level" told that level's count.
+      expect(e).not.toMatch(/fewer than|held by/);
       expect(e).toMatch(/levels are mostly numbers: if it is a number, declare it "type": "numeric"$/);
       const da = danishReason(e)!;
-      expect(da).toMatch(/^intet overlap: den forstyrrende faktor "age" har .*\d+ niveauer kun i den ene gruppe, hver med færre end 5 patienter \(ikke nævnt\)/);
+      expect(da).toMatch(/^intet overlap: den forstyrrende faktor "age" har .*\d+ niveauer mere kun i den ene gruppe \(ikke nævnt\)/);
       expect(da).not.toMatch(ENGLISH);
     }
   });
@@ -41,8 +43,12 @@ describe('a confounder with levels in one group only', () => {
     const big = ['a', 'b', 'c', 'd', 'e'].map((level) => ({ level, group: 'exposed' as const, patients: 6 }));
     const rare = [{ level: '87', group: 'unexposed' as const, patients: 1 }, { level: '2024-03-01', group: 'exposed' as const, patients: 4 }];
     const m = noOverlapMessage('referrer', [...big, ...rare], ['a', 'b', 'c', 'd', 'e', '87', '2024-03-01', 'x'], 5);
-    expect(m).toBe('no overlap: confounder "referrer" has level "a" only among the exposed, and "b" only among the exposed, and "c" only among the exposed, and 2 more levels in one group only, and 2 levels in one group only, each held by fewer than 5 patients (not named), so those patients have no comparable patient in the other group; merge the level with another, or restrict the population');
-    expect(danishReason(m)).toBe('intet overlap: den forstyrrende faktor "referrer" har niveauet "a" kun blandt de eksponerede, og "b" kun blandt de eksponerede, og "c" kun blandt de eksponerede, og 2 niveauer mere kun i den ene gruppe, og 2 niveauer kun i den ene gruppe, hver med færre end 5 patienter (ikke nævnt), så de patienter har ingen sammenlignelig patient i den anden gruppe; slå niveauet sammen med et andet, eller afgræns populationen');
+    expect(m).toBe('no overlap: confounder "referrer" has level "a" only among the exposed, and "b" only among the exposed, and "c" only among the exposed, and 4 more levels in one group only (not named), so those patients have no comparable patient in the other group; merge the level with another, or restrict the population');
+    expect(danishReason(m)).toBe('intet overlap: den forstyrrende faktor "referrer" har niveauet "a" kun blandt de eksponerede, og "b" kun blandt de eksponerede, og "c" kun blandt de eksponerede, og 4 niveauer mere kun i den ene gruppe (ikke nævnt), så de patienter har ingen sammenlignelig patient i den anden gruppe; slå niveauet sammen med et andet, eller afgræns populationen');
     expect(noOverlapMessage('referrer', [{ level: 'Z', group: 'exposed', patients: 6 }], ['gp', 'Z'], 5)).toMatch(/has level "Z" only among the exposed, so /);
+    // One rare level alone: counted, with no band of its patients, in English and Danish.
+    const one = noOverlapMessage('referrer', [{ level: '87', group: 'unexposed', patients: 2 }], ['gp', '87'], 5);
+    expect(one).toMatch(/has 1 level in one group only \(not named\), so /);
+    expect(danishReason(one)).toMatch(/har 1 niveau kun i den ene gruppe \(ikke nævnt\), så /);
   });
 });

@@ -88,6 +88,9 @@ describe('a yes/no outcome with a small count of events (or non-events) in a gro
       `vægtet regression (DR) ${users(d)} ${120 - users(d)} diskretioneret`,
       `AIPW (DR) ${users(d)} ${120 - users(d)} diskretioneret`,
     ]);
+    // The footer's tally counts the withheld estimates too: "(0 counts here)" stood beside three rows reading the marker.
+    expect(observationalText(r, 'en')).toMatch(/read "suppressed" \(\d+ counts here; 3 estimates of the table\)/);
+    expect(observationalText(r, 'da')).toMatch(/står som "diskretioneret" \(\d+ antal her; 3 estimater i tabellen\)/);
   });
 
   it('the report page (en, da): the rows read "suppressed", a note says why, no effects chart, results.json has no estimate', async () => {

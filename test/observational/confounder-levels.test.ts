@@ -1,0 +1,53 @@
+/**
+ * `hta validate` on an observational plan lists each categorical confounder's levels with their
+ * patients (a count below the threshold masked), and notes levels that look like one thing coded
+ * two ways — `K`/`M` beside `Kvinde`/`Mand` from appended cuts (src/observational/confounder-levels.ts).
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseCsvText } from '../../src/io/read-csv.js';
+import { confounderLevelLines, confounderLevels, lookalikeNotes } from '../../src/observational/confounder-levels.js';
+import { parsePlan } from '../../src/plan/load-plan.js';
+import { loadTrial } from '../../src/trial/load-trial.js';
+import { completeRegistryRows, registryCsv } from '../support/registry-rows.js';
+
+const basePlan = JSON.parse(readFileSync('data/plans/registry-outcomes.plan.json', 'utf8'));
+
+function levelsOf(edit: (rows: Record<string, string>[]) => void) {
+  const d = completeRegistryRows(200);
+  edit(d.rows);
+  return confounderLevels(loadTrial(parseCsvText(registryCsv(d), 'registry.csv'), parsePlan(basePlan)));
+}
+
+describe('the categorical confounders in validate', () => {
+  it('K/M beside Kvinde/Mand (a second cut appended) are listed and noted as two codings', () => {
+    const all = levelsOf((rows) => rows.slice(100).forEach((r) => (r.sex = r.sex === 'K' ? 'Kvinde' : 'Mand')));
+    const sex = all.find((c) => c.name === 'sex')!;
+    expect(sex.levels.map((l) => l.value)).toEqual(['K', 'Kvinde', 'M', 'Mand']);
+    expect(sex.lookalikes).toEqual([['K', 'Kvinde'], ['M', 'Mand']]);
+    const notes = lookalikeNotes('registry.csv', all, (n) => n);
+    expect(notes).toHaveLength(1);
+    expect(notes[0]).toContain('confounder "sex" has levels that look like one thing written two ways: "K" beside "Kvinde", "M" beside "Mand"');
+    expect(notes[0]).toContain('"columnCodes"');
+    // The referrer levels (gp, hospital, physio) are not taken for codings of one another.
+    expect(all.find((c) => c.name === 'referrer')!.lookalikes).toEqual([]);
+  });
+
+  it('levels differing in punctuation are noted; a level of fewer than 5 patients reads "suppressed", never its count', () => {
+    const all = levelsOf((rows) => {
+      rows.slice(0, 3).forEach((r) => (r.referrer = 'g.p.'));
+    });
+    const referrer = all.find((c) => c.name === 'referrer')!;
+    expect(referrer.lookalikes).toEqual([['gp', 'g.p.']]);
+    expect(referrer.levels.find((l) => l.value === 'g.p.')!.patients).toBe('suppressed');
+    const line = confounderLevelLines(all, 5).find((l) => l.startsWith('referrer'))!;
+    expect(line).toContain('"g.p." fewer than 5');
+    expect(line).not.toMatch(/"g\.p\." 3/);
+  });
+
+  it('a randomised plan has none', () => {
+    const trialPlan = { arms: { intervention: 'Ja', control: 'Nej' }, columns: { id: 'id', arm: 'app' }, covariates: ['sex'], layout: 'wide', timepoints: ['3m'], outcomes: [{ key: 'pain', instrument: 'nrs' }] };
+    const d = completeRegistryRows(40);
+    expect(confounderLevels(loadTrial(parseCsvText(registryCsv(d), 'registry.csv'), parsePlan(trialPlan)))).toEqual([]);
+  });
+});

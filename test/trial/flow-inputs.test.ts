@@ -2,6 +2,8 @@
  * Issue #15 point 4: the CONSORT flow's inputs — the withdrawal-reason column (one value per
  * patient, on any row) and the plan's screening log, checked against the export.
  */
+import { errorOf } from '../support/error-of.js';
+import type { Problem } from '../../src/errors.js';
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { HtaError } from '../../src/errors.js';
@@ -16,15 +18,7 @@ import { consortLines, EXPECTED, FLOW_PLAN, REASONS, writeConsortFixture } from 
 
 const plan = (change: (p: typeof FLOW_PLAN) => object = (p) => p) => parsePlan(change(structuredClone(FLOW_PLAN)));
 const load = (lines: string[], p = plan()) => loadTrial(parseCsvText(lines.join('\n') + '\n', 'trial.csv'), p);
-const problemsOf = (f: () => unknown) => {
-  try {
-    f();
-  } catch (err) {
-    if (err instanceof HtaError) return err.problems;
-    throw err;
-  }
-  throw new Error('no error');
-};
+const problemsOf = (f: () => unknown): Problem[] => errorOf(f).problems;
 
 describe('withdrawal reasons in the export', () => {
   it('are read per patient from any of its rows (the default column "withdrawal_reason")', () => {

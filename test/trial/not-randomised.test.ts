@@ -6,9 +6,10 @@
  * (not analysed, no problem) and listed in the flow's "Excluded" box. The fixture's expected
  * counts are written by hand from its lines below.
  */
+import { errorOf } from '../support/error-of.js';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { HtaError, type Problem } from '../../src/errors.js';
+import type { Problem } from '../../src/errors.js';
 import { parseCsvText } from '../../src/io/read-csv.js';
 import { loadPlanFile, parsePlan } from '../../src/plan/load-plan.js';
 import { checkTrialContent } from '../../src/trial/check-content.js';
@@ -31,15 +32,7 @@ const NOT_RANDOMISED_LINES = [6, 7, 84];
 const basePlan = { ...FLOW_PLAN, flow: undefined };
 const plan = (flow?: object) => parsePlan({ ...structuredClone(basePlan), ...(flow ? { flow } : {}) });
 const load = (lines: string[], p = plan(), exclude = false) => loadTrial(parseCsvText(lines.join('\n') + '\n', 'trial.csv'), p, exclude ? { excludeInvalid: true } : {});
-const problemsOf = (f: () => unknown): Problem[] => {
-  try {
-    f();
-  } catch (err) {
-    if (err instanceof HtaError) return err.problems;
-    throw err;
-  }
-  throw new Error('no error');
-};
+const problemsOf = (f: () => unknown): Problem[] => errorOf(f).problems;
 
 describe('participants with no arm on any row, without "flow.notRandomised"', () => {
   it('are refused at each row, saying they look never randomised and naming the key, never the id', () => {

@@ -6,11 +6,11 @@
  * level typo dropped the level from the interaction test without a word; margin keys failed the
  * transported effect once per outcome × time. Now each is a plan error (exit 2) at its line.
  */
+import { errorOf } from '../support/error-of.js';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { HtaError } from '../../src/errors.js';
 import { loadPlanFile } from '../../src/plan/load-plan.js';
 import { checkPlanValues, planValueProblems } from '../../src/trial/plan-values-check.js';
 import type { TrialPatient } from '../../src/trial/trial-data.js';
@@ -35,15 +35,7 @@ function patients(rows: Record<string, string | number | null>[]): TrialPatient[
   return rows.map((attributes, i) => ({ id: `P${i}`, arm: i % 2 ? 'control' : 'intervention', covariates: {}, attributes }));
 }
 
-function thrown(f: () => void): HtaError {
-  try {
-    f();
-  } catch (err) {
-    if (err instanceof HtaError) return err;
-    throw err;
-  }
-  throw new Error('no error thrown');
-}
+const thrown = errorOf;
 
 const recruited = ['Fysioterapeut', 'Kiropraktor', 'Rygklinik', 'Almen praksis', 'Andet - Facebook'].map((r, i) => ({ recruited_by: r, age: 30 + 10 * i, symptom_weeks: 8, sex: i % 2 ? 'M' : 'F' }));
 

@@ -8,7 +8,7 @@ import { otherArmJson } from '../trial/other-arms.js';
 import type { ValidationResult } from '../trial/validation-schema.js';
 import { formatRecodes } from '../trial/value-codes.js';
 import { groupWording, type GroupWording } from '../observational/group-wording.js';
-import { confounderLevelLines, confounderLevels, lookalikeNotes } from '../observational/confounder-levels.js';
+import { confounderLevelLines, confounderLevels, lookalikeNotes, maskedRecodes } from '../observational/confounder-levels.js';
 import { inputFiles } from '../io/input-files.js';
 import { guardPaths } from './guard-output.js';
 import { FORCE_OPTION } from './options.js';
@@ -49,7 +49,8 @@ export function registerValidate(program: Command, io: CliIo): void {
           ...(trial.otherArms ? { otherArms: trial.otherArms.map((a) => ({ ...otherArmJson(a), rows: a.rows })) } : {}),
           // Participants never randomised, passed over (docs/plan-trial.md#participant-flow).
           ...(trial.notRandomised ? { notRandomised: { patients: trial.notRandomised.patients, rows: trial.notRandomised.rows } } : {}),
-          recoded: trial.recoded,
+          // Small counts of an observational run masked (confounder-levels.ts).
+          recoded: trial.plan.design === 'observational' ? maskedRecodes(trial.recoded, trial.plan.observational?.suppressionThreshold ?? 5) : trial.recoded,
           excluded: trial.excluded ? summarizeExclusion(trial.excluded, trial.plan.columns.id) : null,
           warnings: [...(trial.readNotes ?? []), notice, passedOverNote(trial), ...lookalikeNotes(trial.file, levels, (name) => trial.plan.columns.covariates[name] ?? name)].filter((w): w is string => w !== undefined),
           // An observational plan's categorical confounders, their levels (confounder-levels.ts).
@@ -95,7 +96,10 @@ function renderSummary(s: Extract<ValidationResult, { valid: true }>, g: GroupWo
   for (const o of s.outcomes) {
     lines.push([o.key.padEnd(width), o.from.padEnd(6), ...s.times.map((t) => `${o.observed[t]?.intervention ?? 0}/${o.observed[t]?.control ?? 0}`.padStart(9))].join('  '));
   }
-  if (s.confounders?.length) lines.push('', 'categorical confounders, patients per level:', ...confounderLevelLines(s.confounders, threshold).map((l) => `  ${l}`));
+  if (s.confounders?.length) {
+    lines.push('', 'categorical confounders, patients per level:', ...confounderLevelLines(s.confounders, threshold).map((l) => `  ${l}`));
+    if (s.confounders.some((c) => c.levels.some((l) => l.patients === 'suppressed'))) lines.push(`  (suppressed: a count of 1 to ${threshold - 1} patients, or a level hidden with it so that it cannot be derived from the total)`);
+  }
   if (s.recoded.length) lines.push('', 'recoded by the plan\'s answer and missing-value codes (kept rows):', ...formatRecodes(s.recoded).map((l) => `  ${l}`));
   if (s.excluded) lines.push('', ...formatExclusion(s.excluded));
   return lines.join('\n') + '\n';

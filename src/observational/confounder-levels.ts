@@ -5,11 +5,13 @@
  * (`LVU`, `L.V.U.`), or one an abbreviation of the other (`K` beside `Kvinde`, `M` beside `Mand`:
  * appended cuts of an export coded differently). Left alone, each would be its own level of the
  * propensity model and the balance table. Values written in two cases are one level already
- * (src/trial/category-values.ts). A count of 1 … threshold − 1 reads "suppressed" (text: "fewer
- * than 5"), as everywhere in an observational run (docs/observational.md, "Small counts").
+ * (src/trial/category-values.ts). A count of 1 … threshold − 1 reads "suppressed", as everywhere
+ * in an observational run (docs/observational.md, "Small counts"), and so do the levels hidden so
+ * that it cannot be derived from the total (`hiddenLevels`).
  */
 import { SUPPRESSED } from '../suppressed-marker.js';
 import type { TrialData } from '../trial/trial-data.js';
+import type { PrintedRecode, RecodeCount } from '../trial/value-codes.js';
 
 /** Levels listed per confounder; the rest are counted. */
 const LISTED = 12;
@@ -32,11 +34,19 @@ function abbreviates(short: string, long: string): boolean {
   return s.length >= 1 && s.length <= 3 && /^\p{L}+$/u.test(s) && l.length > s.length + 1 && l.startsWith(s);
 }
 
+/**
+ * Levels beyond which the pairs are not looked for: a confounder with hundreds of levels is a date
+ * or an id typed categorical, a problem of its own, and comparing every pair would take minutes.
+ */
+const LOOKALIKE_LEVELS = 200;
+
 function lookalikes(values: readonly string[]): [string, string][] {
+  if (values.length > LOOKALIKE_LEVELS) return [];
   const pairs: [string, string][] = [];
+  const keys = values.map(looseKey);
   values.forEach((a, i) =>
-    values.slice(i + 1).forEach((b) => {
-      if (looseKey(a) === looseKey(b) || abbreviates(a, b) || abbreviates(b, a)) pairs.push(a.length <= b.length ? [a, b] : [b, a]);
+    values.slice(i + 1).forEach((b, j) => {
+      if (keys[i] === keys[i + 1 + j] || abbreviates(a, b) || abbreviates(b, a)) pairs.push(a.length <= b.length ? [a, b] : [b, a]);
     }),
   );
   return pairs;
@@ -55,21 +65,39 @@ export function confounderLevels(trial: TrialData): ConfounderLevels[] {
         if (v !== null && v !== undefined) counts.set(String(v), (counts.get(String(v)) ?? 0) + 1);
       }
       const values = [...counts.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+      const hidden = hiddenLevels(counts, threshold);
       return {
         name: c.name,
-        levels: values.map((value) => {
-          const k = counts.get(value)!;
-          return { value, patients: k > 0 && k < threshold ? SUPPRESSED : k };
-        }),
+        levels: values.map((value) => ({ value, patients: hidden.has(value) ? SUPPRESSED : counts.get(value)! })),
         lookalikes: lookalikes(values),
       };
     });
 }
 
+/**
+ * The levels whose counts are not printed: each of 1 … threshold − 1 patients, and — since the
+ * summary prints the patients in all, so the hidden counts' sum follows by subtraction (with the
+ * patients missing the confounder, which a reader may know) — the smallest other levels too, until
+ * the hidden levels hold at least `threshold` patients: their sum then pins none of them below it.
+ */
+export function hiddenLevels(counts: ReadonlyMap<string, number>, threshold: number): Set<string> {
+  const small = [...counts].filter(([, k]) => k > 0 && k < threshold);
+  const hidden = new Set(small.map(([v]) => v));
+  if (hidden.size === 0) return hidden;
+  let sum = small.reduce((a, [, k]) => a + k, 0);
+  const others = [...counts].filter(([v]) => !hidden.has(v)).sort(([a, x], [b, y]) => x - y || (a < b ? -1 : a > b ? 1 : 0));
+  for (const [v, k] of others) {
+    if (sum >= threshold) break;
+    hidden.add(v);
+    sum += k;
+  }
+  return hidden;
+}
+
 /** The validate summary's lines: one per confounder, its levels with their patients. */
 export function confounderLevelLines(all: readonly Omit<ConfounderLevels, 'lookalikes'>[], threshold: number): string[] {
   return all.map((c) => {
-    const shown = c.levels.slice(0, LISTED).map((l) => `"${l.value}" ${l.patients === SUPPRESSED ? `fewer than ${threshold}` : l.patients}`);
+    const shown = c.levels.slice(0, LISTED).map((l) => `"${l.value}" ${l.patients === SUPPRESSED ? 'suppressed' : l.patients}`);
     const more = c.levels.length - shown.length;
     return `${c.name}: ${c.levels.length} level${c.levels.length === 1 ? '' : 's'}: ${shown.join(', ')}${more > 0 ? `, and ${more} more` : ''}`;
   });
@@ -81,7 +109,20 @@ export function lookalikeNotes(file: string, all: readonly ConfounderLevels[], c
     if (!c.lookalikes.length) return [];
     const pairs = c.lookalikes.map(([a, b]) => `"${a}" beside "${b}"`).join(', ');
     return [
-      `${file}: confounder "${c.name}" has levels that look like one thing written two ways: ${pairs} (appended cuts of an export coded differently?) — each is its own level of the propensity model; if they are one, make them one with "columnCodes": { "${columnOf(c.name)}": { "answers": { … } } } (the same code for both) or in the export`,
+      `${file}: confounder "${c.name}" has levels that look like one thing written two ways: ${pairs} (appended cuts of an export coded differently?) — each is its own level of the propensity model; if they are one, make them one with "columnCodes": { "${columnOf(c.name)}": { "answers": { … } } } (a code for every level of the column, the same for both; "levelLabels" then keyed by the codes) or in the export`,
     ];
   });
 }
+
+/**
+ * The cells an observational run's codes recoded, as validate prints them: per column, each small
+ * count and those hidden with it read "suppressed" (`hiddenLevels`), since a code's cells are
+ * mostly one level's patients, which the level list beside them prints.
+ */
+export function maskedRecodes(recoded: readonly RecodeCount[], threshold: number): PrintedRecode[] {
+  const byColumn = new Map<string, Map<string, number>>();
+  recoded.forEach((r, i) => (byColumn.get(r.column) ?? byColumn.set(r.column, new Map()).get(r.column)!).set(String(i), r.count));
+  const hidden = new Set([...byColumn.values()].flatMap((m) => [...hiddenLevels(m, threshold)]));
+  return recoded.map((r, i) => (hidden.has(String(i)) ? { ...r, count: SUPPRESSED } : r));
+}
+

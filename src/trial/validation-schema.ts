@@ -32,7 +32,7 @@ export const recodeCountSchema = z.object({
   column: z.string().describe('Export column (wide exports: without the _<time> suffix)'),
   code: z.string().describe('The code as written in the plan'),
   to: z.number().nullable().describe('What the code stands for; null = missing'),
-  count: z.number().int(),
+  count: z.union([z.number().int(), z.literal('suppressed')]).describe('Cells recoded; "suppressed" in an observational run for 1 … threshold − 1 cells and the codes hidden with them (docs/observational.md "Small counts")'),
 });
 
 export const exclusionSchema = z.object({

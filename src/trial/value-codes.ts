@@ -131,8 +131,11 @@ export class RecodeTally {
 }
 
 /** `rmdq_1: "Ja" → 1 × 120, "Nej" → 0 × 300` lines for text output. */
-export function formatRecodes(recoded: readonly RecodeCount[]): string[] {
-  const byColumn = new Map<string, RecodeCount[]>();
+/** A recode count as validate prints it: "suppressed" where an observational run hides a small count (observational/confounder-levels.ts). */
+export type PrintedRecode = Omit<RecodeCount, 'count'> & { count: number | 'suppressed' };
+
+export function formatRecodes(recoded: readonly PrintedRecode[]): string[] {
+  const byColumn = new Map<string, PrintedRecode[]>();
   for (const r of recoded) byColumn.set(r.column, [...(byColumn.get(r.column) ?? []), r]);
   return [...byColumn].map(([column, rs]) => `${column}: ${rs.map((r) => `${JSON.stringify(r.code)} → ${r.to === null ? 'missing' : r.to} × ${r.count}`).join(', ')}`);
 }

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseCsvText } from '../../src/io/read-csv.js';
-import { confounderLevelLines, confounderLevels, lookalikeNotes } from '../../src/observational/confounder-levels.js';
+import { confounderLevelLines, confounderLevels, lookalikeNotes, maskedRecodes } from '../../src/observational/confounder-levels.js';
 import { parsePlan } from '../../src/plan/load-plan.js';
 import { loadTrial } from '../../src/trial/load-trial.js';
 import { completeRegistryRows, registryCsv } from '../support/registry-rows.js';
@@ -41,8 +41,28 @@ describe('the categorical confounders in validate', () => {
     expect(referrer.lookalikes).toEqual([['gp', 'g.p.']]);
     expect(referrer.levels.find((l) => l.value === 'g.p.')!.patients).toBe('suppressed');
     const line = confounderLevelLines(all, 5).find((l) => l.startsWith('referrer'))!;
-    expect(line).toContain('"g.p." fewer than 5');
+    expect(line).toContain('"g.p." suppressed');
     expect(line).not.toMatch(/"g\.p\." 3/);
+  });
+
+  it('a hidden count cannot be derived from the total: the smallest other level is hidden with it', () => {
+    const all = levelsOf((rows) => {
+      rows.slice(0, 3).forEach((r) => (r.referrer = 'g.p.'));
+    });
+    const referrer = all.find((c) => c.name === 'referrer')!;
+    const shown = referrer.levels.filter((l) => l.patients !== 'suppressed').map((l) => l.patients as number);
+    const hiddenValues = referrer.levels.filter((l) => l.patients === 'suppressed').map((l) => l.value);
+    expect(hiddenValues.length).toBeGreaterThanOrEqual(2);
+    // What a reader derives from the total (every patient has a referrer here): the hidden levels' sum, never below 5.
+    expect(200 - shown.reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(5);
+    // Without a small level nothing is hidden.
+    expect(levelsOf(() => {}).find((c) => c.name === 'referrer')!.levels.every((l) => l.patients !== 'suppressed')).toBe(true);
+  });
+
+  it('recode counts (validate\'s "recoded by the plan\'s codes") are masked the same way, per column', () => {
+    const r = (column: string, code: string, count: number) => ({ column, code, to: 1, count });
+    const masked = maskedRecodes([r('referrer', 'g.p.', 3), r('referrer', 'gp', 601), r('referrer', 'hospital', 283), r('sex', 'K', 40), r('sex', 'M', 44)], 5);
+    expect(masked.map((m) => m.count)).toEqual(['suppressed', 601, 'suppressed', 40, 44]);
   });
 
   it('a randomised plan has none', () => {

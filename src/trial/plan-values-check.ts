@@ -5,7 +5,8 @@
  * typo gave "too small to analyse: 0 patients", a level typo dropped that level from the
  * interaction test without a word, and a margin typo failed the transported effect once per
  * outcome × time. Each is a plan error at the value's line:column, with the values the column
- * holds and a near miss (`did you mean "Almen praksis"?`).
+ * holds and a near miss (`did you mean "Almen praksis"?`) — unless other values of its list match
+ * and it has no near miss: a prespecified category that recruited nobody (`ofList`).
  */
 import { HtaError, type Problem } from '../errors.js';
 import { locatePlanProblems } from '../plan/load-plan.js';
@@ -83,22 +84,23 @@ export function planValueProblems(trial: Pick<TrialData, 'plan' | 'patients'>, p
   const cache = new Map<string, Value[]>();
   const valuesOf = (column: string) => cache.get(column) ?? (cache.set(column, columnValues(trial.patients, column)), cache.get(column) as Value[]);
   const pop = plan.population;
+  // A list's value that no patient has is a typo when it has a near miss, or when no value of the
+  // list matches at all (the criterion or subgroup would hold nobody). Beside values that match,
+  // one without a near miss is a category a prespecified plan names that recruited nobody: kept.
+  const ofList = (found: (Problem | undefined)[]) => {
+    const missing = found.filter((p): p is Problem => p !== undefined);
+    return missing.length === found.length ? missing : missing.filter((p) => p.hint !== undefined);
+  };
   (pop?.criteria ?? []).forEach((c, i) => {
     if (c.op === 'in') {
-      (c.values ?? []).forEach((v, j) => {
-        const p = unmatched(planFile, `population.criteria.${i}.values.${j}`, v, c.column, valuesOf(c.column), `a value of the criterion on "${c.column}"`);
-        if (p) problems.push(p);
-      });
+      problems.push(...ofList((c.values ?? []).map((v, j) => unmatched(planFile, `population.criteria.${i}.values.${j}`, v, c.column, valuesOf(c.column), `a value of the criterion on "${c.column}"`))));
     } else if (c.op === '==' && c.value !== undefined) {
       const p = unmatched(planFile, `population.criteria.${i}.value`, c.value, c.column, valuesOf(c.column), `a value of the criterion on "${c.column}"`);
       if (p) problems.push(p);
     }
   });
   plan.subgroups.forEach((g, i) => {
-    (g.levels ?? []).forEach((l, j) => {
-      const p = unmatched(planFile, `subgroups.${i}.levels.${j}`, l, g.column, valuesOf(g.column), `a level of the subgroup "${g.column}"`);
-      if (p) problems.push(p);
-    });
+    problems.push(...ofList((g.levels ?? []).map((l, j) => unmatched(planFile, `subgroups.${i}.levels.${j}`, l, g.column, valuesOf(g.column), `a level of the subgroup "${g.column}"`))));
   });
   // Margins are checked against every randomised patient, whom the transported effect reweights
   // (analyze-trial.ts); a level with no patient at one outcome × time only stays that analysis's warning.

@@ -73,6 +73,28 @@ describe('a target-population criterion value the export does not hold', () => {
     expect(planValueProblems({ plan: eq, patients: patients(recruited) })).toMatchObject([{ field: 'population.criteria.2.value', hint: 'did you mean "Rygklinik"?' }]);
   });
 
+  it('a prespecified category that recruited nobody, beside values that match and with no near miss, is kept; a list matching nothing is refused', () => {
+    const kept = loadPlanFile(planFile('crit-absent.json', (p) => {
+      p.subgroups = [];
+      p.population.criteria[2].values = ['Almen praksis', 'Lægevagt'];
+      delete p.population.margins;
+    }));
+    expect(planValueProblems({ plan: kept, patients: patients(recruited) })).toEqual([]);
+    const none = loadPlanFile(planFile('crit-none.json', (p) => {
+      p.subgroups = [];
+      p.population.criteria[2].values = ['Lægevagt', 'Vagtlæge'];
+      delete p.population.margins;
+    }));
+    expect(planValueProblems({ plan: none, patients: patients(recruited) }).map((x) => x.value)).toEqual(['Lægevagt', 'Vagtlæge']);
+    // A subgroup level alike: one absent level beside matching ones is kept.
+    const level = loadPlanFile(planFile('level-absent.json', (p) => {
+      delete p.population;
+      p.subgroups[0].levels = ['Fysioterapeut', 'Kiropraktor', 'Rygklinik', 'Almen praksis', 'Lægevagt'];
+      p.subgroups[0].levelLabels = {};
+    }));
+    expect(planValueProblems({ plan: level, patients: patients(recruited) })).toEqual([]);
+  });
+
   it('through the loader the CLI commands share (validate, analyze; report checks the same way): refused', () => {
     const bundled = planFile('crit-bundled.json', (p) => {
       p.population.criteria[2].values = ['gp practice'];

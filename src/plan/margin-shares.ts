@@ -59,7 +59,9 @@ export function marginShareChecks(plan: Plan, file: string): { problems: Problem
       return;
     }
     const percent = sum >= 98 && sum <= 102;
-    const how = percent
+    const how = sum <= 0
+      ? 'at least one level needs a positive share'
+      : percent
       ? `percentages? Divide each by ${sum} (their sum) to give shares of 1`
       : sum > 1 && values.every((v) => Number.isInteger(v))
         ? `counts? Divide each by ${sum} (their sum) to give shares`

@@ -61,6 +61,11 @@ describe('shares that do not sum to 1', () => {
     expect(err!.problems[0]!.expected).toMatch(/these sum to 10022 — counts\? Divide each by 10022/);
   });
 
+  it('all-zero shares: refused saying a level needs a positive share (not "divide each by 0")', () => {
+    const { err } = withMargins([sex({ F: 0, M: 0 })]);
+    expect(err!.problems[0]!.expected).toMatch(/these sum to 0 — at least one level needs a positive share$/);
+  });
+
   it('0.6 + 0.3 (a share left out): refused, not rescaled', () => {
     const { err } = withMargins([sex({ F: 0.6, M: 0.3 })]);
     expect(err!.problems[0]!.expected).toMatch(/these sum to 0\.9 /);

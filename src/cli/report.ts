@@ -86,7 +86,11 @@ export function registerReport(program: Command, io: CliIo, setExit: (code: numb
         if (status > 0) io.stderr(`\r${' '.repeat(status)}\r`);
       }
       for (const note of notes) io.stderr(`note: ${note}\n`);
-      for (const [text, ids] of warnings) io.stderr(`warning: report ${ids.map((id) => JSON.stringify(id)).join(', ')}: ${text}\n`);
+      // The analyses' warnings, said once the run gets as far as a result (a check, or pages
+      // written): a run refused before writing wrote no page the warnings describe (docs/manifest.md).
+      const printWarnings = () => {
+        for (const [text, ids] of warnings) io.stderr(`warning: report ${ids.map((id) => JSON.stringify(id)).join(', ')}: ${text}\n`);
+      };
       const folders = entries.map((e) => reportFolder(e.out));
       guardInputs([...inputs.values()]);
       const drift = compareWithDisk(files, opts.out, folders);
@@ -100,6 +104,7 @@ export function registerReport(program: Command, io: CliIo, setExit: (code: numb
       const leftovers = folders.flatMap((f) => stagingFilesIn(join(opts.out, f)).map((name) => join(opts.out, f, name)));
       const changed = drift.stale.length + drift.missing.length + drift.extra.length + orphans.length + leftovers.length;
       if (opts.check) {
+        printWarnings();
         if (changed === 0) {
           io.stdout(`reports are up to date: ${files.size} files in ${folders.length} report(s) under ${opts.out}\n`);
           return;
@@ -157,6 +162,7 @@ export function registerReport(program: Command, io: CliIo, setExit: (code: numb
       for (const rel of files.keys()) if (!toWrite.has(join(opts.out, rel))) removeStaleStaging(dirname(join(opts.out, rel)), basename(rel));
       await writeFilesAtomic(toWrite, { replace: new Set(drift.stale.map((rel) => join(opts.out, rel))), keepIdentical: true });
       removeExtraFiles(opts.out, drift.extra);
+      printWarnings();
       for (const rel of drift.kept) io.stderr(`kept ${join(opts.out, rel)}: an earlier run wrote it, but it has changed since, so it is not removed\n`);
       for (const f of orphans) io.stderr(`note: ${join(opts.out, f)}/ is a report hta wrote that the manifest no longer names; it is kept as it is (with its old numbers): delete the folder if it should not be published\n`);
       const ms = Math.round(performance.now() - started);

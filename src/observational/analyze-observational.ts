@@ -57,9 +57,10 @@ export const OBSERVATIONAL_METHODS: Record<string, string> = {
 export const AIPW_UNTRUNCATED = 'the plan\'s weight truncation does not apply to it: it uses the estimated propensity scores as they are (only the weighted regression uses the capped weights)';
 
 /** The methods as results.json says them, at the plan's confidence level (1 − alpha; 95% by default). */
-function methodsAt(confLevel: number, truncate: number | undefined): Record<string, string> {
+function methodsAt(confLevel: number, truncate: number | undefined, estimand: 'ATE' | 'ATT' | 'ATO'): Record<string, string> {
   const methods = Object.fromEntries(Object.entries(OBSERVATIONAL_METHODS).map(([k, v]) => [k, withConfidenceLevel(v, confLevel)]));
-  if (truncate !== undefined) methods.aipw = `${methods.aipw}; ${AIPW_UNTRUNCATED}`;
+  // Under ATO no AIPW is computed (observational-text.ts withheldMethods): nothing to say of it.
+  if (truncate !== undefined && estimand !== 'ATO') methods.aipw = `${methods.aipw}; ${AIPW_UNTRUNCATED}`;
   return methods;
 }
 
@@ -409,7 +410,7 @@ export function analyzeObservational(trial: TrialData, options: { version: strin
       primary: plan.primary ?? null,
       suppression: { threshold: spec.suppressionThreshold, suppressedCounts: shown.suppressedCells },
     },
-    methods: methodsAt(1 - plan.alpha, spec.truncate),
+    methods: methodsAt(1 - plan.alpha, spec.truncate, spec.estimand),
     analyses,
     warnings,
   };

@@ -77,6 +77,7 @@ export const REGISTRY_TEXT = {
     ATO: { en: 'overlap weights (1 − e for users, e for non-users)', da: 'overlapvægte (1 − e for brugere, e for ikke-brugere)' },
   },
   trimmed: { en: ' Patients with a propensity score below {t} or above {u} were left out.', da: ' Patienter med en tilbøjelighedsscore under {t} eller over {u} er udeladt.' },
+  truncatedNoAipw: { en: ' Weights were capped at their {q} quantile in the weighted regression.', da: ' Vægtene er afskåret ved deres {q}-fraktil i den vægtede regression.' },
   truncated: {
     en: ' Weights were capped at their {q} quantile in the weighted regression; AIPW uses the propensity scores as estimated, without the cap.',
     da: ' Vægtene er afskåret ved deres {q}-fraktil i den vægtede regression; AIPW bruger tilbøjelighedsscorerne, som de er estimeret, uden afskæring.',

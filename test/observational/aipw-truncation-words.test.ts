@@ -19,9 +19,10 @@ afterAll(removeTempDirs);
 const basePlan = JSON.parse(readFileSync('data/plans/registry-outcomes.plan.json', 'utf8')) as { observational: Record<string, unknown> };
 const csv = registryCsv(completeRegistryRows(200));
 
-function planWith(truncate?: number) {
+function planWith(truncate?: number, estimand?: string) {
   const plan = structuredClone(basePlan);
   if (truncate !== undefined) plan.observational.truncate = truncate;
+  if (estimand !== undefined) plan.observational.estimand = estimand;
   return plan;
 }
 
@@ -39,11 +40,16 @@ describe('AIPW and the plan\'s weight truncation', () => {
     const methods = (plan: object) => analyzeObservational(loadTrial(parseCsvText(csv, 'registry.csv'), parsePlan(plan)), { version: 'test' }).methods;
     expect(methods(planWith(0.95)).aipw).toMatch(/truncation does not apply to it/);
     expect(methods(planWith()).aipw).not.toMatch(/truncation/);
+    // Under ATO no AIPW is computed: nothing said of it.
+    expect(methods(planWith(0.95, 'ATO')).aipw).not.toMatch(/truncation/);
   });
 
   it('the report\'s methods text says it, in English and Danish', async () => {
     expect(await methodsText(planWith(0.95), 'en')).toContain('AIPW uses the propensity scores as estimated, without the cap');
     expect(await methodsText(planWith(0.95), 'da')).toContain('AIPW bruger tilbøjelighedsscorerne, som de er estimeret, uden afskæring');
     expect(await methodsText(planWith(), 'en')).not.toContain('without the cap');
+    const ato = await methodsText(planWith(0.95, 'ATO'), 'en');
+    expect(ato).toContain('Weights were capped at their');
+    expect(ato).not.toContain('without the cap');
   });
 });

@@ -51,9 +51,9 @@ const WITH_UNIT = /^(.*?)\s*[([]\s*([^()[\]]+?)\s*[)\]]\s*$/;
 /** A bracketed unit that names a currency (`kr.`, `DKK`, `€`), not another unit (`ekskl. moms`). */
 function currencyUnit(cell: string): string | undefined {
   const unit = splitUnit(cell).unit;
-  // An ISO code is written in capitals (`DKK`) or is a common one in any case; `stk`, `min`, `kWh`
-  // are units of something else, part of the column's name.
-  return unit !== undefined && (/^(?:kr\.?|€|\$|£|dkk|eur|usd|gbp|sek|nok|chf)$/i.test(unit) || /^[A-Z]{3}$/.test(unit)) ? unit : undefined;
+  // A currency sign or a currency's ISO code in any case; `stk`, `STK`, `min`, `kWh` are units of
+  // something else, part of the column's name.
+  return unit !== undefined && /^(?:kr\.?|€|\$|£|dkk|eur|usd|gbp|sek|nok|isk|chf|pln|jpy|cad|aud)$/i.test(unit) ? unit : undefined;
 }
 
 /** The header cell's name without a bracketed unit, and the unit. */

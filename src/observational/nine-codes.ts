@@ -1,6 +1,6 @@
 /**
  * An undeclared missing-value code in a numeric confounder (docs/observational.md, "Missing-value
- * codes in a confounder"): registries write "uoplyst" as 99 or 999, which read as a number would
+ * codes and ranges of a confounder"): registries write "uoplyst" as 99 or 999, which read as a number would
  * enter the propensity and outcome models as a comorbidity count of 999 — the analysis ran, exit
  * 0, silently adjusted for nonsense. The rule is resource use's (src/cea/implausible-units.ts): a
  * value written only with nines, at least CODE_FACTOR times the largest other value of its column,

@@ -22,7 +22,6 @@ const fixture = 'test/fixtures/cea-discounting';
 function units(cells: [string, string, string, string][], missingCodes?: (string | number)[], tweak?: (plan: Record<string, any>, trialPlan: Record<string, any>) => void) {
   const dir = tempDir();
   const trialPlan = JSON.parse(readFileSync(`${fixture}/trial.plan.json`, 'utf8'));
-  writeFileSync(join(dir, 'trial.plan.json'), JSON.stringify({ ...trialPlan, ...(missingCodes ? { missingCodes } : {}) }));
   const plan = JSON.parse(readFileSync(`${fixture}/cea-24m.plan.json`, 'utf8'));
   plan.resourceUse[1].category = 'productivity';
   plan.unitCosts.physio.cost = 1950;

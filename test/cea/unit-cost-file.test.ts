@@ -170,7 +170,7 @@ describe('unit-cost files from a finance department', () => {
     writeFileSync(join(out, 'priser.csv'), rows('Ydelse;Enhedspris (ekskl. moms);Kilde;Prisår'));
     expect(problemsOf(() => readUnitCostFile(join(out, 'priser.csv'), two))[0]).toMatch(/missing: currency — .*or state the currency in the unit-cost header/);
     // A three-letter unit of something else (stk, min) is no currency either.
-    for (const unit of ['stk', 'min']) {
+    for (const unit of ['stk', 'STK', 'min']) {
       writeFileSync(join(out, 'priser.csv'), rows(`Ydelse;Enhedspris (${unit});Kilde;Prisår`));
       expect(problemsOf(() => readUnitCostFile(join(out, 'priser.csv'), two))[0], unit).toMatch(/missing: currency — .*or state the currency in the unit-cost header/);
     }

@@ -70,7 +70,7 @@ export function ceaPatients(trial: TrialData, csv: CsvTable, resolved: ResolvedC
   const patients: CeaPatient[] = [];
   let outside = 0;
   for (const p of trial.patients) {
-    if (plan.population && !plan.population.values.includes(population.get(p.id) ?? '\u0000')) {
+    if (!inPopulation(plan, population, p.id)) {
       outside++;
       continue;
     }
@@ -116,6 +116,11 @@ function discountOf(resolved: ResolvedCeaPlan, yearsAt: readonly number[]): CeaP
     return costs === 0 || to === undefined || from === undefined ? 1 : periodWeight(costs, from, to);
   });
   return { costs, qalys, beyondFirstYear: lastYears > 1, periodWeights };
+}
+
+/** Whether a patient is in the plan's population (every patient, without one), by the population column's baseline value. */
+function inPopulation(plan: { population?: { values: readonly string[] } }, population: ReadonlyMap<string, string>, id: string): boolean {
+  return !plan.population || plan.population.values.includes(population.get(id) ?? '\u0000');
 }
 
 /** The export columns a cost-effectiveness plan reads beside the trial plan's: resource use and the population column. */
@@ -222,10 +227,7 @@ function readResourceUse(csv: CsvTable, trial: TrialData, resolved: ResolvedCeaP
   // Counts no period can hold (an undeclared 999, `1.000` sick days in six months): implausible-units.ts.
   // Only the plan's population is analysed: a code in another patient's cell neither stops the run
   // nor counts toward a column's largest value.
-  if (plan.population) {
-    const values = plan.population.values;
-    for (const it of items) it.cells = it.cells.filter((c) => values.includes(population.get(c.id) ?? '\u0000'));
-  }
+  if (plan.population) for (const it of items) it.cells = it.cells.filter((c) => inPopulation(plan, population, c.id));
   if (!problems.length) problems.push(...implausibleUnits(file, items, resolved, MAX_PROBLEMS));
   if (problems.length) throw new HtaError('input.invalid', `${file} has ${problems.length} resource-use problem(s)`, problems);
   return { units, population, baselineRows };

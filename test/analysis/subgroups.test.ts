@@ -244,14 +244,20 @@ describe('edge cases', () => {
     expect(code).toBe(0);
   });
 
-  it('a listed level no patient has is a plan error (exit 2), not a level silently left out of the interaction test', async () => {
-    const v = variant((p) => {
-      p.subgroups = [{ column: 'recruited_by', label: { en: 'setting' }, levels: ['physio', 'chiro', 'hospital'], prespecified: true }];
+  it('a listed level no patient has: a plan error when it looks like a typo of a level the export holds (exit 2); a prespecified level that recruited nobody is not refused', async () => {
+    const typo = variant((p) => {
+      p.subgroups = [{ column: 'recruited_by', label: { en: 'setting' }, levels: ['physio', 'chiro', 'spine_clinc'], prespecified: true }];
     });
-    const r = await runCli('analyze', v.trial, '--plan', v.plan, '--json');
+    const r = await runCli('analyze', typo.trial, '--plan', typo.plan, '--json');
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toMatch(/\(subgroups\.0\.levels\.2\): "hospital" — expected a level of the subgroup "recruited_by" that the export holds: column "recruited_by" holds "[^"]+", /);
+    expect(r.stderr).toMatch(/\(subgroups\.0\.levels\.2\): "spine_clinc" — expected a level of the subgroup "recruited_by" that the export holds: column "recruited_by" holds "[^"]+", .*did you mean "spine_clinic"\?/);
+    const absent = variant((p) => {
+      p.subgroups = [{ column: 'recruited_by', label: { en: 'setting' }, levels: ['physio', 'chiro', 'hospital'], prespecified: true }];
+    });
+    const a = await runCli('analyze', absent.trial, '--plan', absent.plan, '--json');
+    expect(a.code).not.toBe(2);
+    expect(a.stderr).not.toContain('(subgroups.0.levels.2)');
   });
 
   it('patients outside the listed levels are left out and counted; the listed levels are tested', async () => {

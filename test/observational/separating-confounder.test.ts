@@ -37,6 +37,15 @@ describe('a confounder that separates the groups', () => {
     }
   });
 
+  it('two that separate only together (their sum is 11 for users, 9 for non-users): both named', () => {
+    const errs = errors((r, k) => {
+      const u = k % 7;
+      return [String(u), String((r.app === 'Ja' ? 11 : 9) - u)];
+    }, ['del_a', 'del_b']);
+    expect(errs.length).toBeGreaterThan(0);
+    for (const e of errs) expect(e).toMatch(/\(separation\); confounders "del_a", "del_b" separate the groups — /);
+  });
+
   it('two copies of it are both named (each separates alone)', () => {
     const errs = errors((r, k) => {
       const m = r.app === 'Ja' ? 30 + (k % 200) : 0;

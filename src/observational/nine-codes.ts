@@ -1,6 +1,6 @@
 /**
  * An undeclared missing-value code in a numeric confounder (docs/observational.md, "Missing-value
- * codes and ranges of a confounder"): registries write "uoplyst" as 99 or 999, which read as a number would
+ * codes and ranges of a confounder") or a trial's numeric covariate (docs/plan-trial.md): registries write "uoplyst" as 99 or 999, which read as a number would
  * enter the propensity and outcome models as a comorbidity count of 999 — the analysis ran, exit
  * 0, silently adjusted for nonsense. The rule is resource use's (src/cea/implausible-units.ts): a
  * value written only with nines, at least CODE_FACTOR times the largest other value of its column,
@@ -21,7 +21,11 @@ export interface ConfounderCell {
 /** Tallies the cells of the numeric confounders, one per line and column (a wide line is read once per visit). */
 export class NineCodeCells {
   readonly #cells: ConfounderCell[][];
-  constructor(private readonly names: readonly (string | undefined)[]) {
+  constructor(
+    private readonly names: readonly (string | undefined)[],
+    /** What the plan calls the column: an observational plan's confounder, a trial's covariate. */
+    private readonly noun: 'confounder' | 'covariate' = 'confounder',
+  ) {
     this.#cells = names.map(() => []);
   }
 
@@ -51,8 +55,8 @@ export class NineCodeCells {
           column: c.column,
           field: name,
           value: c.text,
-          expected: `a value of the confounder "${name}", not a missing-value code: far above its other values (at most ${top}), so likely a code for "missing" — if it means "missing", add it to the plan's "missingCodes" (those patients are then left out and counted); if it is a real value, give "${name}" a "covariateRanges" entry that includes it`,
-          kind: `confounder.code:${name}`,
+          expected: `a value of the ${this.noun} "${name}", not a missing-value code: far above its other values (at most ${top}), so likely a code for "missing" — if it means "missing", add it to the plan's "missingCodes"${this.noun === 'confounder' ? ' (those patients are then left out and counted)' : ''}; if it is a real value, give "${name}" a "covariateRanges" entry that includes it`,
+          kind: `${this.noun}.code:${name}`,
         }));
     });
   }

@@ -227,9 +227,11 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
     return codes ? [undecidedProblem(plan, file, covariates[i]!, name, codes)] : [];
   });
   if (undecidedProblems.length) throw invalid(file, undecidedProblems, false);
-  // An observational plan's numeric confounders without a plan range: a nine-only code is refused after the rows (nine-codes.ts).
+  // Numeric covariates (an observational plan's confounders) without a plan range: a nine-only
+  // code (999 = "uoplyst") is refused after the rows (nine-codes.ts); ANCOVA would adjust for it.
   const nineCodes = new NineCodeCells(
-    covariates.map((_, i) => (plan.design === 'observational' && i < nCov && kinds[i] === 'numeric' && !plan.covariateRanges?.[plan.covariates[i]!] ? plan.covariates[i] : undefined)),
+    covariates.map((_, i) => (i < nCov && kinds[i] === 'numeric' && !plan.covariateRanges?.[plan.covariates[i]!] ? plan.covariates[i] : undefined)),
+    plan.design === 'observational' ? 'confounder' : 'covariate',
   );
   const notNumbers = covariates.map((c, i) => (kinds[i] === 'numeric' ? notANumber(plan, c.column, i < nCov ? plan.covariates[i] : undefined, c.kind !== undefined) : undefined));
 

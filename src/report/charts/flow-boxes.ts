@@ -107,7 +107,7 @@ export function flowBoxes(result: FlowResult, ctx: FlowContext): FlowBoxes {
     // said, so that the box does not read as missing data the visit box above does not show.
     const atEnd = losses!.observedAtEnd;
     const after = atEnd && atEnd[arm] > 0
-      ? [line(fillPhrase(t('lostAfterVisit'), { n: count(atEnd[arm]), outcome: outcomeShortNames([ctx.outcomeLabel(atEnd.outcome)])[0]!, time: ctx.timeLabel(atEnd.time) }))]
+      ? [{ text: `· ${fillPhrase(t('lostAfterVisit'), { n: count(atEnd[arm]), outcome: outcomeShortNames([ctx.outcomeLabel(atEnd.outcome)])[0]!, time: ctx.timeLabel(atEnd.time) })}`, kind: 'reason' as const }]
       : [];
     return [...part('lost-to-follow-up', 'lostToFollowUp'), ...after, ...part('discontinued', 'discontinued')];
   };

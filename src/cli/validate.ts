@@ -50,7 +50,7 @@ export function registerValidate(program: Command, io: CliIo): void {
           // Participants never randomised, passed over (docs/plan-trial.md#participant-flow).
           ...(trial.notRandomised ? { notRandomised: { patients: trial.notRandomised.patients, rows: trial.notRandomised.rows } } : {}),
           // Small counts of an observational run masked (confounder-levels.ts).
-          recoded: trial.plan.design === 'observational' ? maskedRecodes(trial.recoded, trial.plan.observational?.suppressionThreshold ?? 5) : trial.recoded,
+          recoded: trial.plan.design === 'observational' ? maskedRecodes(trial.recoded, threshold) : trial.recoded,
           excluded: trial.excluded ? summarizeExclusion(trial.excluded, trial.plan.columns.id) : null,
           warnings: [...(trial.readNotes ?? []), notice, passedOverNote(trial), ...lookalikeNotes(trial.file, levels, (name) => trial.plan.columns.covariates[name] ?? name)].filter((w): w is string => w !== undefined),
           // An observational plan's categorical confounders, their levels (confounder-levels.ts).

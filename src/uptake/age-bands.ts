@@ -147,8 +147,17 @@ export function ageBandsRead(scheme: Exclude<AgeBandScheme, { kind: 'refused' }>
   return scheme.kind === 'own' ? { kind: 'own', bands: scheme.bands, straddling: scheme.straddling } : { kind: 'standard', bands: scheme.bands };
 }
 
+/** Ranks met so far, by label: the table sort asks for each label many times (aggregate.ts). */
+const ranks = new Map<string, number>();
+
 /** Table order of an age band's label: by its first year; "unknown" last. */
 export function ageBandRank(label: string): number {
+  let rank = ranks.get(label);
+  if (rank === undefined) ranks.set(label, (rank = rankOf(label)));
+  return rank;
+}
+
+function rankOf(label: string): number {
   if (label === 'unknown') return Number.MAX_SAFE_INTEGER;
   const b = parseAgeBand(label);
   if (b) return b.lo * 2 + (label.startsWith('<') ? 0 : 1);

@@ -66,7 +66,8 @@ export function bootstrapCea(cols: CeaColumns, options: CeaBootstrapOptions): Ce
   let redrawn = 0;
   for (let b = 0; b < B; b++) {
     let rows = options.indexSets?.[b] ?? drawReplicate(rng, iRows, cRows);
-    const missing = hasMissing(cols, rows);
+    const redrawnBefore = redrawn;
+    let missing = hasMissing(cols, rows);
     // A replicate an arm of which drew fewer observed values than an imputation needs is drawn
     // again from the same stream (docs/plan-cea.md#too-few-observed-values); fixed index sets are
     // the caller's and are used as given.
@@ -76,8 +77,10 @@ export function bootstrapCea(cols: CeaColumns, options: CeaBootstrapOptions): Ce
         rows = drawReplicate(rng, iRows, cRows);
         redrawn++;
       }
+      // A redrawn replicate is judged again; one drawn once keeps its answer.
+      if (redrawnBefore !== redrawn) missing = hasMissing(cols, rows);
     }
-    const data = hasMissing(cols, rows) ? imputeByArm(cols, rows, 1, rng.int(0x7fffffff))[0]! : completeData(cols, rows);
+    const data = missing ? imputeByArm(cols, rows, 1, rng.int(0x7fffffff))[0]! : completeData(cols, rows);
     const d = increments(data);
     cost.push(d.cost);
     qaly.push(d.qaly);

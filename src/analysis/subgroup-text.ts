@@ -5,7 +5,7 @@
 import { type ArmNames, defaultArmNames } from '../report/arm-names.js';
 import { effectsTable } from '../report/effects-table.js';
 import { formatFixed, type Lang } from '../report/i18n.js';
-import { renderTextTable, renderTextTableAt, type Table } from '../report/text-table.js';
+import { renderTextTableAt } from '../report/text-table.js';
 import type { SubgroupResult, TargetPopulation } from './results-schema.js';
 
 type WidthOf = (outcome: string) => number | undefined;

@@ -12,7 +12,7 @@ import { designProblems, withObservationalDesign } from '../observational/observ
 import { binaryOutcomeProblems, checkboxFieldProblems } from './binary-outcome-checks.js';
 import { mcidRangeProblem } from './mcid-range.js';
 import { responderPointsProblem } from './responder-points.js';
-import { wordForm } from './answer-words.js';
+import { isListedNotWithdrawn } from '../trial/withdrawal-status.js';
 import { marginShareChecks } from './margin-shares.js';
 
 /** Each parsed plan's JSON, so checks against the data can give a plan field its line:column. */
@@ -172,7 +172,7 @@ function flowProblems(plan: Plan, file: string): Problem[] {
   // matches the export folded (case, blanks: withdrawal-status.ts), so "completed" is "Completed" here too.
   const reasons = Object.keys(f.withdrawalReasons ?? {});
   (f.notWithdrawn ?? []).forEach((v, i) => {
-    const reason = reasons.find((r) => wordForm(r) === wordForm(v));
+    const reason = reasons.find((r) => isListedNotWithdrawn(r, [v]));
     if (reason !== undefined) problems.push({ file, field: `flow.notWithdrawn.${i}`, value: v, expected: `a value that means the patient did not withdraw: "${reason}" is also a reason in "withdrawalReasons" — keep it in one of the two` });
   });
   if (f.notRandomised !== undefined && plan.design === 'observational') problems.push({ file, field: 'flow.notRandomised', expected: 'no "notRandomised" in an observational plan: nobody in a registry extract is randomised' });

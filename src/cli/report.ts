@@ -101,7 +101,9 @@ export function registerReport(program: Command, io: CliIo, setExit: (code: numb
       // Staging files a run killed midway (kill -9) left in a report folder: part of a page, never
       // to be published (docs/output-safety.md "What kill -9 leaves").
       const { removeStaleStaging, stagingFilesIn } = await import('../io/stale-staging.js');
-      const leftovers = folders.flatMap((f) => stagingFilesIn(join(opts.out, f)).map((name) => join(opts.out, f, name)));
+      // Each folder is listed once: for --check, and for clearing the leftovers before writing.
+      const listings = new Map(folders.map((f) => [join(opts.out, f), stagingFilesIn(join(opts.out, f))]));
+      const leftovers = folders.flatMap((f) => listings.get(join(opts.out, f))!.map((name) => join(opts.out, f, name)));
       const changed = drift.stale.length + drift.missing.length + drift.extra.length + orphans.length + leftovers.length;
       if (opts.check) {
         printWarnings();
@@ -159,7 +161,10 @@ export function registerReport(program: Command, io: CliIo, setExit: (code: numb
       // --force (it was just written, not an old file of the user's: docs/output-safety.md).
       // Leftovers of a killed run beside this run's files go, also beside files that are up to date
       // (those written now are cleared as they are staged: write-atomic.ts).
-      for (const rel of files.keys()) if (!toWrite.has(join(opts.out, rel))) removeStaleStaging(dirname(join(opts.out, rel)), basename(rel));
+      for (const rel of files.keys()) {
+        const dir = dirname(join(opts.out, rel));
+        if (!toWrite.has(join(opts.out, rel))) removeStaleStaging(dir, basename(rel), listings.get(dir));
+      }
       await writeFilesAtomic(toWrite, { replace: new Set(drift.stale.map((rel) => join(opts.out, rel))), keepIdentical: true });
       removeExtraFiles(opts.out, drift.extra);
       printWarnings();

@@ -110,12 +110,14 @@ const ownUid = (): number | undefined => (typeof process.getuid === 'function' ?
 
 /**
  * Before a run stages `targetName` in `dir`: removes that target's provably stale staging files
- * (see the module comment) and names the ones of an older hta, via the note channel.
+ * (see the module comment) and names the ones of an older hta, via the note channel. `listing` is
+ * `stagingFilesIn(dir)`, passed in by a caller that clears many targets of one folder so the folder
+ * is read once, not once per target.
  */
-export function removeStaleStaging(dir: string, targetName: string): void {
+export function removeStaleStaging(dir: string, targetName: string, listing: readonly string[] = stagingFilesIn(dir)): void {
   const stem = stagingStem(targetName);
   const target = targetTag(targetName);
-  for (const name of stagingFilesIn(dir)) {
+  for (const name of listing) {
     const p = parseStagingName(name)!;
     const file = join(dir, name);
     if (p.pid === undefined ? p.stem !== earlierStem(targetName) : p.stem !== stem || p.target !== target) continue;

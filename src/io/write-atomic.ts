@@ -23,7 +23,7 @@ import { chmodSync, closeSync, constants, fchmodSync, linkSync, lstatSync, mkdir
 import { basename, dirname, join } from 'node:path';
 import { HtaError } from '../errors.js';
 import { fsFailure, isFsError } from './fs-error.js';
-import { removeStaleStaging, stagingName } from './stale-staging.js';
+import { removeStaleStaging, stagingFilesIn, stagingName } from './stale-staging.js';
 import { discardMadeFolders, discardStagingFile, forgetMadeFolders, forgetStagingFile, letSignalsIn, registerMadeFolders, registerStagingFile, wasInterrupted } from './staging-files.js';
 
 // O_NOFOLLOW is 0 where the platform lacks it; O_EXCL alone already refuses an existing link.
@@ -138,15 +138,23 @@ interface Staged {
   keepIdentical: boolean;
 }
 
-/** Creates the private staging file for `path` (and the folders on the way). */
-function stage(path: string, replace: boolean, keepIdentical = false): Staged {
+/**
+ * Creates the private staging file for `path` (and the folders on the way). `listings` holds the
+ * staging files found in each folder a batch writes into (stale-staging.ts), so a folder of many
+ * targets is read once.
+ */
+function stage(path: string, replace: boolean, keepIdentical = false, listings = new Map<string, readonly string[]>()): Staged {
   // With keepIdentical the caller found the target absent earlier (hta report's comparison): one
   // there now appeared meanwhile, and is compared once this file's bytes are written (placeNew).
   if (checkOutputTarget(path) && !replace && !keepIdentical) throw existingFileError(path);
   const dir = dirname(path);
   const made = makeFolders(dir, path);
-  // What a run killed with kill -9 left while writing this target goes now (stale-staging.ts).
-  if (made.length === 0) removeStaleStaging(dir, basename(path));
+  // What a run killed with kill -9 left while writing this target goes now (stale-staging.ts); a
+  // folder just made holds none.
+  if (made.length === 0) {
+    if (!listings.has(dir)) listings.set(dir, stagingFilesIn(dir));
+    removeStaleStaging(dir, basename(path), listings.get(dir));
+  }
   for (let attempt = 0; ; attempt++) {
     // `.<stem>.<pid>-<host>-<target>.<16 random hex>.tmp`: whose it is, so a later run can tell it is stale.
     const tmp = join(dir, stagingName(basename(path)));
@@ -256,9 +264,10 @@ export async function writeFileAtomic(path: string, content: string | Uint8Array
 export async function writeFilesAtomic(files: ReadonlyMap<string, string | Uint8Array>, options: WriteOptions = {}): Promise<void> {
   const staged: Staged[] = [];
   let placed = 0;
+  const listings = new Map<string, readonly string[]>();
   try {
     for (const [path, content] of files) {
-      const s = stage(path, mayReplace(options, path), options.keepIdentical === true);
+      const s = stage(path, mayReplace(options, path), options.keepIdentical === true, listings);
       staged.push(s);
       writeAllSync(s, content);
     }

@@ -5,12 +5,12 @@
  * regular file, its process gone, not written lately. Everything else stays (docs/output-safety.md
  * "What kill -9 leaves").
  */
-import { readdirSync, readFileSync, readlinkSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, readlinkSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { HOST_TAG, hostTag, onStaleStagingNote, parseStagingName, STALE_AFTER_MS, stagingName, stagingStem, targetTag } from '../../src/io/stale-staging.js';
-import { writeFileAtomic } from '../../src/io/write-atomic.js';
+import { writeFileAtomic, writeFilesAtomic } from '../../src/io/write-atomic.js';
 import { removeTempDirs, tempDir } from '../support/run-cli.js';
 
 afterAll(removeTempDirs);
@@ -114,6 +114,27 @@ describe('staging files left by a killed run', () => {
     const notes = await writeTarget(dir, emoji);
     expect(notes).toHaveLength(1);
     expect(readdirSync(dir).sort()).toEqual([cjk, emoji].sort());
+  });
+
+  it('a batch of files in two folders clears each target\'s leftovers in its own folder', async () => {
+    const dir = tempDir();
+    const sub = join(dir, 'sub');
+    mkdirSync(sub);
+    const inDir = ['a.csv', 'b.csv'].map((t) => stagingName(t, deadPid()));
+    const inSub = stagingName('c.csv', deadPid());
+    leave(dir, inDir);
+    leave(sub, [inSub]);
+    const notes: string[] = [];
+    onStaleStagingNote((t) => notes.push(t));
+    try {
+      await writeFilesAtomic(new Map([[join(dir, 'a.csv'), '1\n'], [join(sub, 'c.csv'), '3\n'], [join(dir, 'b.csv'), '2\n']]));
+    } finally {
+      onStaleStagingNote(() => {});
+    }
+    expect(notes.map((n) => n.slice(0, n.indexOf(','))))
+      .toEqual([`note: removed ${join(dir, inDir[0]!)}`, `note: removed ${join(sub, inSub)}`, `note: removed ${join(dir, inDir[1]!)}`]);
+    expect(readdirSync(dir).sort()).toEqual(['a.csv', 'b.csv', 'sub']);
+    expect(readdirSync(sub)).toEqual(['c.csv']);
   });
 
   it('two targets sharing their first 150 bytes are told apart: one run never removes the other\'s leftovers', async () => {

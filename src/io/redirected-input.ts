@@ -21,18 +21,26 @@ export interface StreamFile {
   st: Pick<Stats, 'dev' | 'ino'>;
 }
 
-/** Standard output and error, where they are regular files (not a terminal, pipe or /dev/null). */
+let processStreams: StreamFile[] | undefined;
+
+/**
+ * Standard output and error, where they are regular files (not a terminal, pipe or /dev/null).
+ * Looked at once per process: a process's streams stay what they were when it started (Node
+ * reopens a closed one onto /dev/null at start, so no file hta opens later takes its place).
+ */
 export function standardStreamFiles(): StreamFile[] {
-  const files: StreamFile[] = [];
-  for (const [fd, name] of [[1, 'standard output'], [2, 'standard error']] as const) {
-    try {
-      const st = fstatSync(fd);
-      if (st.isFile()) files.push({ name, st });
-    } catch {
-      // That stream is closed: not onto any file.
+  if (processStreams === undefined) {
+    processStreams = [];
+    for (const [fd, name] of [[1, 'standard output'], [2, 'standard error']] as const) {
+      try {
+        const st = fstatSync(fd);
+        if (st.isFile()) processStreams.push({ name, st });
+      } catch {
+        // That stream is closed: not onto any file.
+      }
     }
   }
-  return files;
+  return processStreams;
 }
 
 /** Those of `streams` that go to the file `st` (the same device and inode). */
@@ -45,24 +53,47 @@ const OP: Record<StreamName, { truncate: string; append: string }> = {
   'standard error': { truncate: '2>', append: '2>>' },
 };
 
+/** What an emptied file's message ends with: the shell's `>` emptied it before hta started. */
+const EMPTIED = 'and the shell empties an output file before the command starts — redirect to another file (the earlier content is lost; restore it from a copy)';
+
+/**
+ * The one check of a file (`st`, named `file`) against the streams: when any goes to it, throws
+ * the error whose message `say` words from what goes there — `which` streams (`standard output and
+ * standard error`), `verb`s agreeing with them, the shell's redirections that would do it (`>` for
+ * an emptied file, `>>` else) and whether the file is `emptied`.
+ */
+function refuseStreamsOnto(
+  st: Pick<Stats, 'dev' | 'ino' | 'size'>,
+  file: string,
+  streams: readonly StreamFile[],
+  say: (onto: { which: string; is: string; go: string; as: string; emptied: boolean }) => string,
+): void {
+  const onto = streamsOnto(st, streams);
+  if (onto.length === 0) return;
+  const names = onto.map((s) => s.name);
+  const emptied = st.size === 0;
+  const message = say({
+    which: names.join(' and '),
+    is: onto.length > 1 ? 'are' : 'is',
+    go: onto.length > 1 ? 'go' : 'goes',
+    as: onto.map((s) => `${OP[s.name][emptied ? 'truncate' : 'append']} ${file}`).join(', '),
+    emptied,
+  });
+  throw new StreamOntoInputError(message, !names.includes('standard output'), !names.includes('standard error'));
+}
+
 /**
  * Throws when standard output or error is the input `st` (`label` names it: `--plan p.json`,
  * or just the path), before anything is read from it or written anywhere. `streams` is for the
  * tests; by default the process's own.
  */
 export function refuseStreamOntoInput(st: Pick<Stats, 'dev' | 'ino' | 'size'>, file: string, label: string = file, streams: readonly StreamFile[] = standardStreamFiles()): void {
-  const onto = streamsOnto(st, streams);
-  if (onto.length === 0) return;
-  const names = onto.map((s) => s.name);
-  const which = names.join(' and ');
-  const stdoutFree = !names.includes('standard output');
-  const stderrFree = !names.includes('standard error');
   // An empty input with a stream onto it was emptied by the shell's `>`: its content is gone.
-  const message =
-    st.size === 0
-      ? `${label} is empty: ${which} ${onto.length > 1 ? 'are' : 'is'} redirected onto it (${onto.map((s) => `${OP[s.name].truncate} ${file}`).join(', ')}), and the shell empties an output file before the command starts — redirect to another file (the earlier content is lost; restore it from a copy)`
-      : `${which} ${onto.length > 1 ? 'go' : 'goes'} to ${file} (as with ${onto.map((s) => `${OP[s.name].append} ${file}`).join(', ')}), which this command is given${label === file ? '' : ` (${label})`}: hta would write onto its own input, and input files are never modified — redirect to another file (nothing was written; ${file} is unchanged)`;
-  throw new StreamOntoInputError(message, stdoutFree, stderrFree);
+  refuseStreamsOnto(st, file, streams, ({ which, is, go, as, emptied }) =>
+    emptied
+      ? `${label} is empty: ${which} ${is} redirected onto it (${as}), ${EMPTIED}`
+      : `${which} ${go} to ${file} (as with ${as}), which this command is given${label === file ? '' : ` (${label})`}: hta would write onto its own input, and input files are never modified — redirect to another file (nothing was written; ${file} is unchanged)`,
+  );
 }
 
 /**
@@ -86,15 +117,9 @@ export function refuseStreamOntoArguments(argv: readonly string[], streams: read
     if (!st.isFile()) continue;
     // Not known here whether the file is read or written (`--out new.csv > new.csv` names an
     // output the shell has just created): the words hold for both (docs/cli.md).
-    const onto = streamsOnto(st, streams);
-    if (onto.length === 0) continue;
-    const names = onto.map((s) => s.name);
-    const go = `${names.join(' and ')} ${onto.length > 1 ? 'go' : 'goes'} to ${path}`;
-    const message =
-      st.size === 0
-        ? `${go} (as with ${onto.map((s) => `${OP[s.name].truncate} ${path}`).join(', ')}), which is named on the command line, and the shell empties that file before the command starts — redirect to another file (nothing was written; if ${path} held a file this command was to read, its earlier content is lost: restore it from a copy)`
-        : `${go} (as with ${onto.map((s) => `${OP[s.name].append} ${path}`).join(', ')}), which is named on the command line — redirect to another file (nothing was written; ${path} is unchanged)`;
-    throw new StreamOntoInputError(message, !names.includes('standard output'), !names.includes('standard error'));
+    refuseStreamsOnto(st, path, streams, ({ which, go, as, emptied }) =>
+      `${which} ${go} to ${path} (as with ${as}), which is named on the command line${emptied ? `, and the shell empties that file before the command starts — redirect to another file (nothing was written; if ${path} held a file this command was to read, its earlier content is lost: restore it from a copy)` : ` — redirect to another file (nothing was written; ${path} is unchanged)`}`,
+    );
   }
 }
 
@@ -111,5 +136,5 @@ export function emptiedByRedirection(file: string): string {
   }
   const stream = streamsOnto(st, standardStreamFiles())[0];
   if (stream === undefined) return '';
-  return `: ${stream.name} is redirected onto it (${OP[stream.name].truncate} ${file}), and the shell empties an output file before the command starts — redirect to another file (the earlier content is lost; restore it from a copy)`;
+  return `: ${stream.name} is redirected onto it (${OP[stream.name].truncate} ${file}), ${EMPTIED}`;
 }

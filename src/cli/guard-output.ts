@@ -71,7 +71,7 @@ export interface GuardSpec {
  * `-` as an output: many tools read it as standard output, but hta writes files there, so it
  * would make a file literally named `-` (docs/output-safety.md). Refused with exit 2.
  */
-export function refuseDashOutput(a: PathArg | undefined, what: 'file' | 'folder' = 'file'): void {
+function refuseDashOutput(a: PathArg | undefined, what: 'file' | 'folder'): void {
   if (a?.path !== '-') return;
   throw new HtaError('usage.invalid', `${a.option} -: hta writes ${what === 'file' ? 'a file' : 'files into a folder'} there, not to standard output, so "-" would become a ${what} named "-" — give a ${what} name (e.g. ${a.option} ${what === 'file' ? 'results.csv' : 'out'})`);
 }
@@ -82,7 +82,7 @@ export function refuseDashOutput(a: PathArg | undefined, what: 'file' | 'folder'
  * a paste error (`--out "x.csv "` would make a file that looks like x.csv but is not, and that
  * Windows cannot even open). Refused with exit 2, saying what to write instead.
  */
-export function refuseSlipOutput(a: PathArg | undefined, what: 'file' | 'folder' = 'file'): void {
+function refuseSlipOutput(a: PathArg | undefined, what: 'file' | 'folder'): void {
   if (a === undefined) return;
   const trimmed = a.path.replace(/[ \t]+$/, '');
   if (trimmed !== a.path) {
@@ -93,6 +93,17 @@ export function refuseSlipOutput(a: PathArg | undefined, what: 'file' | 'folder'
     throw new HtaError('usage.invalid', `${a.option} ${a.path}: that names a folder; ${a.option} needs a file name — e.g. ${a.option} ${shellWord(`${a.path}results.csv`)} to write a file in that folder`);
   }
   refuseWindowsOnlyOutput(a, what);
+}
+
+/**
+ * Refuses output names that are no place to write (`-`, a slip): `files` named by `--out` and the
+ * like, `folders` by `--csv-dir` and the like. Every `-` is refused before any slip.
+ */
+export function refuseOutputNames(files: readonly (PathArg | undefined)[], folders: readonly (PathArg | undefined)[]): void {
+  for (const o of files) refuseDashOutput(o, 'file');
+  for (const d of folders) refuseDashOutput(d, 'folder');
+  for (const o of files) refuseSlipOutput(o, 'file');
+  for (const d of folders) refuseSlipOutput(d, 'folder');
 }
 
 /**
@@ -141,10 +152,7 @@ function refuseWindowsOnlyOutput(a: PathArg, what: 'file' | 'folder'): void {
 
 /** Throws an HtaError (exit 2) naming the option and path of the first problem; see the module comment. */
 export function guardPaths(spec: GuardSpec): void {
-  for (const o of spec.outputs ?? []) refuseDashOutput(o);
-  for (const d of spec.outputDirs ?? []) refuseDashOutput(d, 'folder');
-  for (const o of spec.outputs ?? []) refuseSlipOutput(o);
-  for (const d of spec.outputDirs ?? []) refuseSlipOutput(d, 'folder');
+  refuseOutputNames(spec.outputs ?? [], spec.outputDirs ?? []);
   const inputs = (spec.inputs ?? []).filter((a): a is PathArg => a !== undefined);
   const named = new Set((spec.outputs ?? []).filter((a): a is PathArg => a !== undefined));
   const outputs = [...named, ...(spec.folderFiles ?? []).filter((a): a is PathArg => a !== undefined)];

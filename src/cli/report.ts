@@ -8,7 +8,7 @@ import type { Command } from 'commander';
 import { HtaError } from '../errors.js';
 import { writeFilesAtomic } from '../io/write-atomic.js';
 import { inputFiles, type InputKind, type TypedInput } from '../io/input-files.js';
-import { guardPaths, refuseDashOutput, refuseSlipOutput, refuseInputsInside, type PathArg } from './guard-output.js';
+import { guardPaths, refuseInputsInside, refuseOutputNames, type PathArg } from './guard-output.js';
 import type { CliIo } from './io.js';
 import { checkLang } from './options.js';
 import { packageVersion } from './version.js';
@@ -29,8 +29,7 @@ export function registerReport(program: Command, io: CliIo, setExit: (code: numb
     .option('--force', "also replace report files edited by hand since hta wrote them, and files of a report's name that hta did not write (their content is lost); without it, hta report replaces only its own unchanged files")
     .option('--no-cache', 'draw every chart afresh instead of reusing identical ones from node_modules/.cache/hta (or $HTA_CACHE_DIR)')
     .action(async (opts: { manifest: string; out: string; lang?: string; only?: string; check?: boolean; cache: boolean; allowOutside?: boolean; force?: boolean }) => {
-      refuseDashOutput({ option: '--out', path: opts.out }, 'folder');
-      refuseSlipOutput({ option: '--out', path: opts.out }, 'folder');
+      refuseOutputNames([], [{ option: '--out', path: opts.out }]);
       const lang = checkLang(opts.lang);
       // Loaded on use: `hta --help` should not pay for vega and the statistics.
       const { loadManifest, refuseSharedFolders, reportFolder } = await import('../report/manifest.js');

@@ -16,9 +16,19 @@ export interface CeaColumns {
   covariates: readonly { name: string; values: readonly (number | null)[] }[];
 }
 
+/** The columns the regressions impute, each named for a reader (imputable-resamples.ts lists them in this order). */
+export function imputedColumns(c: CeaColumns): { words: string; values: readonly (number | null)[] }[] {
+  return [
+    { words: 'baseline EQ-5D utilities', values: c.baselineUtility },
+    { words: 'QALYs', values: c.qaly },
+    { words: 'total costs', values: c.cost },
+    ...c.covariates.map((x) => ({ words: `values of the covariate "${x.name}"`, values: x.values })),
+  ];
+}
+
+/** Whether any imputed column misses a value, of all patients or of `rows` (a bootstrap sample). */
 export function hasMissing(c: CeaColumns, rows?: readonly number[]): boolean {
-  const cols = [c.baselineUtility, c.cost, c.qaly, ...c.covariates.map((x) => x.values)];
-  for (const col of cols) {
+  for (const { values: col } of imputedColumns(c)) {
     if (rows) {
       for (let k = 0; k < rows.length; k++) if (col[rows[k]!] === null) return true;
     } else {

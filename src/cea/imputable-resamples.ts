@@ -13,29 +13,19 @@
  *   from the same seeded stream, and the redrawn replicates are counted and reported.
  */
 import { HtaError, type Problem } from '../errors.js';
-import type { CeaColumns } from './cea-imputation.js';
+import { imputedColumns, type CeaColumns } from './cea-imputation.js';
 
 /** The observed values chained equations need of a column they impute (chained-equations.ts). */
 export const MIN_OBSERVED = 2;
 /** The largest share of an arm's resamples allowed to fall short of MIN_OBSERVED (then redrawn). */
 export const MAX_SHORT_SHARE = 0.001;
 
-/** The imputed columns of the regressions, named for a reader. */
-function quantities(c: CeaColumns): { words: string; values: readonly (number | null)[] }[] {
-  return [
-    { words: 'baseline EQ-5D utilities', values: c.baselineUtility },
-    { words: 'QALYs', values: c.qaly },
-    { words: 'total costs', values: c.cost },
-    ...c.covariates.map((x) => ({ words: `values of the covariate "${x.name}"`, values: x.values })),
-  ];
-}
-
 /**
  * Whether every arm of the replicate `rows` has, of every column it must impute, at least
  * MIN_OBSERVED observed values (a column with nothing missing needs none).
  */
 export function imputableReplicate(c: CeaColumns, rows: readonly number[]): boolean {
-  for (const q of quantities(c)) {
+  for (const q of imputedColumns(c)) {
     const observed = [0, 0];
     const missing = [0, 0];
     for (let t = 0; t < rows.length; t++) {
@@ -61,7 +51,7 @@ export function shortShare(n: number, k: number): number {
  */
 export function refuseThinArms(c: CeaColumns, arms: { intervention: string; control: string }, file: string, scenario: string): void {
   const problems: Problem[] = [];
-  for (const q of quantities(c)) {
+  for (const q of imputedColumns(c)) {
     for (const [a, name] of [[1, arms.intervention], [0, arms.control]] as const) {
       let n = 0;
       let k = 0;

@@ -15,7 +15,7 @@ import type { Problem } from '../errors.js';
 import type { ResolvedCeaPlan } from './load-cea-plan.js';
 
 /** How far above the column's other values a nine-only value must lie to be taken for a code. */
-export const CODE_FACTOR = 5;
+const CODE_FACTOR = 5;
 
 /** One cell read as a count: where it is, its text, and which period it belongs to. */
 export interface UnitCell {
@@ -39,8 +39,19 @@ export interface UnitItem {
 const DAYS_PER_UNIT = { days: 1, weeks: 7, months: 365.25 / 12 } as const;
 
 /** 99, 999, 9999 …: the values exports use for "missing" that a count could also hold. */
-export function nineOnly(v: number): boolean {
+function nineOnly(v: number): boolean {
   return v >= 99 && /^9+$/.test(String(v));
+}
+
+/**
+ * The code rule (the module comment) for one column's values: its largest value not written only
+ * with nines (`top`, 0 when there is none), and whether a value is taken for a code. Resource use
+ * and the confounders and covariates (observational/nine-codes.ts) share it.
+ */
+export function nineCodes(values: Iterable<number>): { top: number; isCode: (v: number) => boolean } {
+  let top = 0;
+  for (const v of values) if (!nineOnly(v)) top = Math.max(top, v);
+  return { top, isCode: (v) => nineOnly(v) && v >= CODE_FACTOR * top };
 }
 
 /** The length of each period in days (undefined when a visit has no time), and its words. */
@@ -68,12 +79,11 @@ export function implausibleUnits(file: string, items: readonly UnitItem[], resol
   const lengths = periodLengths(resolved);
   const declare = `if it means "missing", add it to "missingCodes" in ${resolved.trialPlanFile}`;
   for (const it of items) {
-    const others = it.cells.filter((c) => !nineOnly(c.value)).map((c) => c.value);
-    const top = others.reduce((a, b) => Math.max(a, b), 0);
+    const { top, isCode } = nineCodes(it.cells.map((c) => c.value));
     for (const c of it.cells) {
       if (problems.length >= limit) return problems;
       const where = { file, line: c.line, column: c.column, field: it.column, value: c.text };
-      if (nineOnly(c.value) && c.value >= CODE_FACTOR * top) {
+      if (isCode(c.value)) {
         problems.push({ ...where, expected: `a number of units, not a missing-value code: far above every other value of "${it.column}" (at most ${top}), so likely a code for "missing" — ${declare}` });
         continue;
       }

@@ -8,7 +8,7 @@
  * "covariateRanges" entry is left to that range (the user has said which values are real).
  */
 import type { Problem } from '../errors.js';
-import { CODE_FACTOR, nineOnly } from '../cea/implausible-units.js';
+import { nineCodes } from '../cea/implausible-units.js';
 
 /** One numeric confounder cell: where it is and what it holds. */
 export interface ConfounderCell {
@@ -46,9 +46,9 @@ export class NineCodeCells {
     return this.#cells.flatMap((cells, i) => {
       const name = this.names[i];
       if (name === undefined) return [];
-      const top = cells.filter((c) => !nineOnly(c.value)).reduce((a, c) => Math.max(a, c.value), 0);
+      const { top, isCode } = nineCodes(cells.map((c) => c.value));
       return cells
-        .filter((c) => nineOnly(c.value) && c.value >= CODE_FACTOR * top)
+        .filter((c) => isCode(c.value))
         .map((c) => ({
           file,
           line: c.line,

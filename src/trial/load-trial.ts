@@ -28,7 +28,7 @@ import { foldColumnName, inPlanSpelling } from './column-resolver.js';
 import { covariateValueProblem } from './check-content.js';
 import { NineCodeCells } from '../observational/nine-codes.js';
 import { ArmSpellings } from './arm-spellings.js';
-import { OtherArms, otherArmsOf } from './other-arms.js';
+import { OtherArms, otherArmsOf, type OtherArmPatient } from './other-arms.js';
 import { NotRandomised, notRandomisedNote } from './not-randomised.js';
 import { VaryingCovariates } from './varying-covariates.js';
 import { CategorySpellings, type MergedSpelling, nfc, spellingsNote } from './category-values.js';
@@ -403,6 +403,14 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
         { ...row.at(timeCol), value: row.exportTime ?? '', expected: `events of one REDCap arm for each record (this record's line ${earlierLine} is an event of "${earlierArm}"); REDCap keeps a record in one arm — check the record's events in REDCap, or re-export`, kind: 'arm.switch' }
       : { ...row.at(armAt), value: armRaw, expected: `the same ${groups.unit} for a patient throughout`, detail: `this patient's line ${earlierLine} has "${earlierArm}"`, kind: 'arm.switch' };
   const planArm = (a: Arm) => (a === 'intervention' ? plan.arms.intervention : plan.arms.control);
+  // The problem of a row whose patient was met before in an arm not compared (`met`): one
+  // patient, one id (the id written another way there) and one arm. A row of a compared arm
+  // (`compared`) is told, outside REDCap events, that the earlier arm is one of the "otherArms".
+  const metInOtherArm = (id: string, met: OtherArmPatient, armAt: number, armRaw: string, compared: boolean): void => {
+    if (met.id !== id) return spellingProblem(id, met.id, met.line);
+    const problem = switchProblem(armAt, armRaw, met.line, others.value(met.arm));
+    row.add(compared && !armFromEvent ? { ...problem, detail: `this patient's line ${met.line} has "${others.value(met.arm)}", an arm of the plan's "otherArms"` } : problem);
+  };
   // A row of other arm `k` (docs/plan-trial.md#other-arms): counted, unless its patient was met
   // in another arm (one patient, one arm) or under its id written another way (one patient, one id).
   const otherArmRow = (k: number, id: string, armAt: number, armRaw: string): void => {
@@ -411,8 +419,7 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
     const compared = idSpellings.spelledAs(id);
     if (compared >= 0) return spellingProblem(id, ids[compared]!, idLine[compared]!);
     const met = others.metAs(id);
-    if (met !== undefined && met.id !== id) return spellingProblem(id, met.id, met.line);
-    if (met !== undefined && met.arm !== k) return row.add(switchProblem(armAt, armRaw, met.line, others.value(met.arm)));
+    if (met !== undefined && (met.id !== id || met.arm !== k)) return metInOtherArm(id, met, armAt, armRaw, false);
     others.count(k, id, row.line);
   };
   for (const rec of table.records) {
@@ -582,8 +589,7 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
     // A patient met in an arm not compared: one patient, one arm (or one id, when written another way there).
     const otherBefore = others.any ? others.metAs(id) : undefined;
     if (otherBefore !== undefined) {
-      if (otherBefore.id !== id) spellingProblem(id, otherBefore.id, otherBefore.line);
-      else row.add({ ...switchProblem(armAt, armRaw ?? '', otherBefore.line, others.value(otherBefore.arm)), ...(armFromEvent ? {} : { detail: `this patient's line ${otherBefore.line} has "${others.value(otherBefore.arm)}", an arm of the plan's "otherArms"` }) });
+      metInOtherArm(id, otherBefore, armAt, armRaw ?? '', true);
       continue;
     }
 

@@ -59,6 +59,15 @@ describe('an export of three arms, the plan comparing two', () => {
     const r = errorOf(() => load(exportOf({ 1: 2, 2: 2, 3: 2 }, ['5,1,6m,4']), { ...BASE, otherArms: ['3'], allTimepoints: ['baseline', '3m', '6m'] }));
     expect(r.problems).toEqual([expect.objectContaining({ line: 14, value: '1', kind: 'arm.switch' })]);
   });
+  it('a patient met in an arm not compared is told which arm that was, and that it is one of "otherArms" when the row is of a compared arm', () => {
+    const head = ['record_id,gruppe,visit,pain', 'SB-001,1,baseline,5', 'SB-002,2,baseline,5', 'SB-041,3,baseline,5'];
+    const plan = { ...BASE, otherArms: ['3', '4'], allTimepoints: ['baseline', '3m'] };
+    // Line 5: SB-041 again, now of arm 1 (compared); then of arm 4 (another arm not compared).
+    const compared = errorOf(() => load([...head, 'SB-041,1,3m,4'].join('\n') + '\n', plan));
+    expect(compared.problems).toEqual([expect.objectContaining({ line: 5, value: '1', kind: 'arm.switch', detail: 'this patient\'s line 4 has "3", an arm of the plan\'s "otherArms"' })]);
+    const other = errorOf(() => load([...head, 'SB-041,4,3m,4'].join('\n') + '\n', plan));
+    expect(other.problems).toEqual([expect.objectContaining({ line: 5, value: '4', kind: 'arm.switch', detail: 'this patient\'s line 4 has "3"' })]);
+  });
   it('an id of the other arm written another way (sb-041 beside SB-041) is refused for its spelling, not counted as a second patient', () => {
     const rows = (id: string, arm: string) => [`${id},${arm},baseline,5`, `${id},,3m,3`];
     const head = ['record_id,gruppe,visit,pain', ...rows('SB-001', '1'), ...rows('SB-002', '2')];

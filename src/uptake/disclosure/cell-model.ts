@@ -21,7 +21,7 @@ import type { MetricRow, Scope } from '../aggregate.js';
 import type { ClinicFunnelRow } from '../clinic-funnel.js';
 import type { ObservedCostRow } from '../budget-impact.js';
 import type { UptakeRateRow } from '../uptake-per-eligible.js';
-import { absentCategories, breaksEarlier, changedUnit, changedUnitsOf, isClosed, isFinal, movableCounts, periodEnd, type AbsentCategory, type PreviousCount, type PreviousPublication } from './previous-publication.js';
+import { absentCategories, breaksEarlier, changedUnit, changedUnitsOf, closedPeriodsOf, isClosed, isFinal, movableCounts, type AbsentCategory, type PreviousCount, type PreviousPublication } from './previous-publication.js';
 
 export interface ModelCell {
   key: string;
@@ -337,6 +337,13 @@ function addPrevious(
   },
 ): { changed: Set<string>; absent: AbsentCategory[] } {
   const valueOf = (key: string) => m.cells[m.index.get(key)!]!.value;
+  const sumOf = (keys: readonly string[]) => keys.reduce((t, k) => t + valueOf(k), 0);
+  /** A count every reader has (an earlier print): never moved, never sensitive. */
+  const known = (key: string, value: number): string => {
+    m.add(key, value, false);
+    m.cells[m.index.get(key)!]!.known = true;
+    return key;
+  };
   /** The cell of the count an earlier count is part of now (its own row, or a row containing it), if printed now. */
   const place = (c: PreviousCount): { own: string; target: string | undefined } => {
     let own: string, targets: string[];
@@ -414,15 +421,48 @@ function addPrevious(
     const sameCount = target === own && (isFinal(c) || (P === m.exportDate && valueOf(target) === c.value));
     m.add(sinceKey, valueOf(target) - c.value, false, sameCount);
     m.relate(target, [knownKey, sinceKey]);
-    // Referrals up to P: the new rows of the finest series ending by P, when P ends one of them.
-    if (c.kind === 'metric' && c.measure === 'referrals' && !sameCount) {
-      const within = (period: string) => c.period === 'all' || period.startsWith(c.period);
-      const parts = m.rows.filter((r) => r.periodType === m.finest && r.region === c.region && r.dimension === c.dimension && r.level === c.level && within(r.period));
-      const upTo = parts.filter((r) => periodEnd(r.period)! <= P);
-      const endsOne = periodEnd(m.finest === 'month' ? P.slice(0, 7) : P.slice(0, 4)) === P;
-      const keys = upTo.map((r) => metricCellKey('referrals', r));
-      if (endsOne && keys.reduce((t, k) => t + valueOf(k), 0) === c.value) m.relate(knownKey, keys);
+    // Referrals up to P: the new rows of the finest series ending by P, when P ends one of them
+    // and none of them changed since (else below).
+    const closed = sameCount ? undefined : closedPeriodsOf(c, m.rows, m.finest, changed);
+    if (closed && closed.changed.length === 0) {
+      const keys = closed.unchanged.map((r) => metricCellKey('referrals', r));
+      if (sumOf(keys) === c.value) m.relate(knownKey, keys);
     }
+  }
+  // Referrals up to P where periods ending by P changed since (or their sum now is not P's
+  // count: a change in one P hid). Until 4 December 2026 nothing tied P's count to the periods
+  // then: a late registration in a closed month, hidden here, was still the whole export now −
+  // P's − the new month (583 − 542 − 40 = 1), and a deleted row's month was pinned by P's year row
+  // less the months P printed (docs/disclosure-control.md "A corrected closed month and the running
+  // totals"). So, whatever P's own row does now (it may have fell, or changed):
+  //  - P's own sum: P's count = Σ unchanged periods now + Σ changed periods as of P, where P
+  //    printed every changed one (known cells, tied to nothing now);
+  //  - the net change of those closed periods, |Σ now − P's count|: a count of patients, sensitive
+  //    when small like any "added since", tied to both by its sign (the model takes the sign as
+  //    known to a reader: a stronger reader, so the protection holds for one who does not know it).
+  for (const c of previous.counts) {
+    const closed = closedPeriodsOf(c, m.rows, m.finest, changed);
+    if (!closed || c.kind !== 'metric') continue;
+    const parts = [...closed.unchanged, ...closed.changed].map((r) => metricCellKey('referrals', r));
+    const now = sumOf(parts);
+    if (closed.changed.length === 0 && now === c.value) continue;
+    const P = c.asOf;
+    const own = metricCellKey('referrals', { region: c.region, period: c.period, dimension: c.dimension, level: c.level } as unknown as RowId);
+    const knownKey = known(`p|${P}|${own}`, c.value);
+    const thenOf = (r: MetricRow) => previous.counts.find((x) => x.kind === 'metric' && x.asOf === P && x.measure === 'referrals' && x.region === r.region && x.period === r.period && x.dimension === r.dimension && x.level === r.level)?.value;
+    const then = closed.changed.map(thenOf);
+    const unchangedKeys = closed.unchanged.map((r) => metricCellKey('referrals', r));
+    if (then.every((v) => v !== undefined) && sumOf(unchangedKeys) + then.reduce((t, v) => t + v!, 0) === c.value) {
+      const thenKeys = closed.changed.map((r, i) => known(`p|${P}|${metricCellKey('referrals', r)}`, then[i]!));
+      m.relate(knownKey, [...unchangedKeys, ...thenKeys]);
+    }
+    const nowKey = `p|periods up to ${P} now|${own}`;
+    const changeKey = `p|closed periods changed since ${P}|${own}`;
+    m.add(nowKey, now, false);
+    m.relate(nowKey, parts);
+    m.add(changeKey, Math.abs(now - c.value), false);
+    if (now >= c.value) m.relate(nowKey, [knownKey, changeKey]);
+    else m.relate(knownKey, [nowKey, changeKey]);
   }
   return { changed, absent };
 }

@@ -451,6 +451,35 @@ export function breaksEarlier(c: PreviousCount, now: number, ownRow: boolean): b
   return now < c.value || (ownRow && isFinal(c) && now !== c.value);
 }
 
+/**
+ * The finest periods printed now that make up an earlier referral count of a row spanning several
+ * of them (the whole export; a year, with months printed), when its date D ends one of them: a
+ * row's referrals up to D are the referrals of its periods that ended by then, each final. Split
+ * into those listed as changed since (`changed`, units of `changedUnit`) and the others. The
+ * earlier publication's own sum holds among its values as of D, whatever changed later: D's row =
+ * Σ unchanged periods now + Σ changed periods as of D; and Σ of the periods now − D's row is the
+ * net change of those closed periods since D, a count of patients (docs/disclosure-control.md
+ * "A corrected closed month and the running totals"). Both cell-model.ts and attacker-audit.ts
+ * read it from here, so the run and the audit hold the same relations. Undefined where it does
+ * not apply (another count or row, D within a period, no such period printed now).
+ */
+export function closedPeriodsOf<R extends object>(
+  c: PreviousCount, rowsNow: readonly R[], finest: 'month' | 'year', changed: ReadonlySet<string>,
+): { unchanged: R[]; changed: R[] } | undefined {
+  if (c.kind !== 'metric' || c.measure !== 'referrals') return undefined;
+  const P = c.asOf;
+  const spansSeveral = c.period === 'all' || (finest === 'month' && /^\d{4}$/.test(c.period));
+  if (!spansSeveral || periodEnd(finest === 'month' ? P.slice(0, 7) : P.slice(0, 4)) !== P) return undefined;
+  const pattern = finest === 'month' ? /^\d{4}-\d{2}$/ : /^\d{4}$/;
+  // Rows as printed (a MetricRow, or a published file's JSON row): labels read as strings.
+  const label = (row: R, key: 'region' | 'period' | 'dimension' | 'level') => String((row as Record<string, unknown>)[key]);
+  const parts = rowsNow.filter((r) => label(r, 'region') === c.region && label(r, 'dimension') === c.dimension && label(r, 'level') === c.level
+    && pattern.test(label(r, 'period')) && (c.period === 'all' || label(r, 'period').startsWith(c.period)) && periodEnd(label(r, 'period'))! <= P);
+  if (parts.length === 0) return undefined;
+  const isChanged = (r: R) => changed.has(changedUnit({ kind: 'metric', region: label(r, 'region'), period: label(r, 'period') }));
+  return { unchanged: parts.filter((r) => !isChanged(r)), changed: parts.filter(isChanged) };
+}
+
 /** The changed units of `counts` (each with the whole country's unit of its period or year). */
 export function changedUnitsOf(counts: readonly PreviousCount[]): Set<string> {
   const units = new Set<string>();

@@ -1,0 +1,180 @@
+/**
+ * A corrected closed month and the running totals (docs/disclosure-control.md "A corrected closed
+ * month and the running totals"). A region publishes monthly: P1 as of 31 October 2025, P2 as of
+ * 30 November with `--previous P1` (fixture: an explorer's simulated Syddanmark export of 30
+ * November, 582 rows; P1 is it cut at 31 October). Between the exports one referral of March was
+ * registered late, or one never-activated June referral was deleted. Until 4 December 2026 P2
+ * listed the month as changed and hid it, but printed the whole export, the 2025 row and
+ * November: P2's whole export − P1's − November = +1 (or −1), and with the deletion the hidden
+ * June followed from P1's 2025 row less the months P1 printed (closed unchanged months are
+ * final). The audit passed both. Now the run hides enough to leave neither subtraction, and the
+ * audit fails a publication that prints them.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditPublishedUptake } from '../../src/uptake/disclosure/attacker-audit.js';
+import type { PreviousPublication } from '../../src/uptake/disclosure/previous-publication.js';
+import { removeTempDirs, runCli, tempDir } from '../support/run-cli.js';
+
+const SYD = 'Syddanmark';
+const [HEADER, ...NOVEMBER] = readFileSync(join(import.meta.dirname, 'fixtures/closed-month/registry-2025-11-30.csv'), 'utf8').trim().split('\n');
+/** The export of 31 October: rows referred by then, activation and last activity censored there. */
+const OCTOBER = NOVEMBER.flatMap((line) => {
+  const f = line.split(',');
+  if (f[3]! > '2025-10-31') return [];
+  if (f[4]! > '2025-10-31') f[4] = f[5] = '';
+  if (f[5]! > '2025-10-31') f[5] = '2025-10-31';
+  return [f.join(',')];
+});
+const LATE = 'LATE1,Syddanmark,S005,2025-03-14,2025-03-20,2025-05-01,68,f,gp';
+const DELETED = NOVEMBER.find((l) => l.split(',')[3]!.startsWith('2025-06') && l.split(',')[4] === '')!;
+const DELETED_MARCH = NOVEMBER.find((l) => l.split(',')[3]!.startsWith('2025-03') && l.split(',')[4] === '')!;
+const VARIANTS = {
+  late: [...NOVEMBER, LATE],
+  deleted: NOVEMBER.filter((l) => l !== DELETED),
+  // A March row deleted and a June referral registered late: the totals do not change.
+  cancel: [...NOVEMBER.filter((l) => l !== DELETED_MARCH), 'LATE2,Syddanmark,S005,2025-06-14,,,55,m,gp'],
+};
+
+const plan = (exportDate: string, months: boolean) => ({
+  currency: 'DKK',
+  priceModel: { mode: 'all-units', volumeScope: 'national', tiers: [{ upTo: 2000, price: 1500 }, { upTo: null, price: 1200 }] },
+  scenarios: { low: [0.02], base: [0.05], high: [0.08] },
+  firstYear: 2026,
+  suppression: { threshold: 5 },
+  exportDate,
+  publish: { months, clinics: false, equity: [] },
+});
+
+type Row = { region: string; period: string; dimension: string; referrals: number | 'suppressed' };
+type Json = { exportDate: string; metrics: Row[]; previous?: { changed?: { periods: { region: string; period: string }[] } } };
+
+let dir = '';
+async function publish(name: string, lines: readonly string[], exportDate: string, months: boolean, previous?: string): Promise<{ json: Json; file: string }> {
+  const reg = join(dir, `${name}.csv`), planFile = join(dir, `${name}.plan.json`), file = join(dir, `${name}.json`);
+  writeFileSync(reg, [HEADER, ...lines].join('\n') + '\n');
+  writeFileSync(planFile, JSON.stringify(plan(exportDate, months)));
+  const run = await runCli('uptake', reg, '--eligible', join(dir, 'elig.csv'), '--plan', planFile, '--json', ...(previous ? ['--previous', previous] : []));
+  expect(run.code, run.stderr).toBe(0);
+  writeFileSync(file, run.stdout);
+  return { json: JSON.parse(run.stdout) as Json, file };
+}
+
+const referrals = (j: Json, region: string, period: string) => j.metrics.find((r) => r.region === region && r.period === period && r.dimension === 'all')?.referrals;
+const num = (v: unknown) => (typeof v === 'number' ? v : undefined);
+const MONTHS = Array.from({ length: 11 }, (_, i) => `2025-${String(i + 1).padStart(2, '0')}`);
+
+/**
+ * The reader's subtractions (each where every count it needs is printed), per region: (1) a
+ * running total now − then − the new month; (2) a changed month hidden now but printed then: the
+ * 2025 row now − the other months (printed now, or printed by P1 and not changed since) − the sum
+ * of the months P1 hid (P1's 2025 row less its printed months), when those are the months left.
+ * Returns the changes found within 1 … 4 (either sign).
+ */
+function subtractions(p1: Json, p2: Json, region: string): string[] {
+  const found: string[] = [];
+  const changed = new Set((p2.previous?.changed?.periods ?? []).map((p) => `${p.region}|${p.period}`));
+  const nov = num(referrals(p2, region, '2025-11'));
+  for (const total of ['all', '2025']) {
+    const [now, then] = [num(referrals(p2, region, total)), num(referrals(p1, region, total))];
+    if (now === undefined || then === undefined || nov === undefined) continue;
+    const d = now - then - nov;
+    if (d !== 0 && Math.abs(d) < 5) found.push(`${region} ${total}: ${now} − ${then} − ${nov} = ${d}`);
+  }
+  const year2 = num(referrals(p2, region, '2025')), year1 = num(referrals(p1, region, '2025'));
+  if (year2 === undefined || year1 === undefined) return found;
+  const closed = MONTHS.filter((m) => m <= '2025-10');
+  const hiddenThen = closed.filter((m) => num(referrals(p1, region, m)) === undefined);
+  const hiddenThenSum = year1 - closed.reduce((t, m) => t + (num(referrals(p1, region, m)) ?? 0), 0);
+  const known = (m: string) => num(referrals(p2, region, m)) ?? (changed.has(`${region}|${m}`) ? undefined : num(referrals(p1, region, m)));
+  for (const c of MONTHS.filter((m) => changed.has(`${region}|${m}`))) {
+    const cThen = num(referrals(p1, region, c));
+    if (cThen === undefined || num(referrals(p2, region, c)) !== undefined) continue;
+    if (MONTHS.filter((m) => m !== c && known(m) === undefined).join() !== hiddenThen.join()) continue;
+    const cNow = year2 - MONTHS.filter((m) => m !== c).reduce((t, m) => t + (known(m) ?? 0), 0) - hiddenThenSum;
+    if (cNow !== cThen && Math.abs(cNow - cThen) < 5) found.push(`${region} ${c}: ${cNow} now, ${cThen} then`);
+  }
+  return found;
+}
+
+/** The true referrals of a period in an export (what an unprotected run prints). */
+const trueReferrals = (lines: readonly string[], period: string) => lines.filter((l) => period === 'all' || l.split(',')[3]!.startsWith(period)).length;
+/** P2 with the running totals and November printed (region and country), as hta printed them before this fix. */
+function oldShape(p2: Json, lines: readonly string[]): Json {
+  return { ...p2, metrics: p2.metrics.map((r) => (r.dimension === 'all' && ['all', '2025', '2025-11'].includes(r.period) ? { ...r, referrals: trueReferrals(lines, r.period) } : r)) };
+}
+
+const RULE = { threshold: 5, protectionLevel: 5, zerosSensitive: false };
+let P1: Awaited<ReturnType<typeof publish>>;
+const P2 = {} as Record<keyof typeof VARIANTS, Awaited<ReturnType<typeof publish>>>;
+beforeAll(async () => {
+  dir = tempDir();
+  writeFileSync(join(dir, 'elig.csv'), ['region,year,eligible', ...[2024, 2025, 2026].map((y) => `${SYD},${y},26000`)].join('\n') + '\n');
+  P1 = await publish('P1', OCTOBER, '2025-10-31', true);
+  for (const v of Object.keys(VARIANTS) as (keyof typeof VARIANTS)[]) P2[v] = await publish(`P2${v}`, VARIANTS[v], '2025-11-30', true, P1.file);
+}, 60_000);
+afterAll(removeTempDirs);
+
+describe('a late registration or a deleted row in a closed month, with the running totals and the new month', () => {
+  it.each([['late', '2025-03', 1], ['deleted', '2025-06', -1]] as const)('%s: the month is listed, no subtraction a reader makes gives the change, the audit passes it and fails the shape printed before', async (v, changedMonth, change) => {
+    const p2 = P2[v].json;
+    expect(p2.previous?.changed?.periods).toEqual([{ region: SYD, period: changedMonth }, { region: 'national', period: changedMonth }]);
+    expect(subtractions(P1.json, p2, SYD)).toEqual([]);
+    const audited = await runCli('uptake', '--audit', '--published', P2[v].file, '--previous', P1.file);
+    expect(audited.code, audited.stdout).toBe(0);
+    // The printed shape of before: the subtraction gives the change (so the reader above works).
+    const old = oldShape(p2, VARIANTS[v]);
+    expect(subtractions(P1.json, old, SYD)).toContain(`${SYD} all: ${trueReferrals(VARIANTS[v], 'all')} − ${referrals(P1.json, SYD, 'all')} − ${trueReferrals(VARIANTS[v], '2025-11')} = ${change}`);
+    writeFileSync(join(dir, 'old.json'), JSON.stringify(old));
+    const failed = await runCli('uptake', '--audit', '--published', join(dir, 'old.json'), '--previous', P1.file);
+    expect(failed.code, failed.stdout).toBe(1);
+    expect(failed.stdout).toContain(`referrals · ${SYD} · all · all=all: periods up to 2025-10 now − published on 2025-10-31 (closed periods changed since): ${change} … ${change}`);
+  });
+
+  it('two corrections that cancel in the totals: both months listed, no subtraction gives either, the audit passes', async () => {
+    expect(P2.cancel.json.previous?.changed?.periods.filter((p) => p.region === SYD).map((p) => p.period)).toEqual(['2025-03', '2025-06']);
+    expect(subtractions(P1.json, P2.cancel.json, SYD)).toEqual([]);
+    expect((await runCli('uptake', '--audit', '--published', P2.cancel.file, '--previous', P1.file)).code).toBe(0);
+  });
+});
+
+describe('the audit of hand-built files', () => {
+  // P1 as of 31 October: March 40 and June 30 printed, May and July hidden (20 + 18), the year 150.
+  const row = (period: string, referrals: number | 'suppressed') => ({ region: 'A', period, dimension: 'all', level: 'all', referrals, activations: 0, atRisk4w: 0, retained4w: 0, atRisk12w: 0, retained12w: 0 });
+  const then: Record<string, number> = { '2025-03': 40, '2025-04': 42, '2025-06': 30, '2025': 150, all: 150 };
+  const previous: PreviousPublication = {
+    file: 'P1.json', exportDate: '2025-10-31', exportDates: ['2025-10-31'], uncarried: [],
+    counts: Object.entries(then).map(([period, value]) => ({ asOf: '2025-10-31', kind: 'metric', measure: 'referrals', region: 'A', period, dimension: 'all', level: 'all', value })),
+  };
+  const changed = (...periods: string[]) => ({ periods: periods.map((period) => ({ region: 'A', period })), activationYears: [], clinicRegions: [] });
+  const pub = (months: Record<string, number | 'suppressed'>, total: number | 'suppressed', periods: string[]) => ({
+    exportDate: '2025-11-30', rows: 200,
+    metrics: [...Object.entries(months).map(([p, v]) => row(p, v)), row('2025', total), row('all', total)],
+    uptake: [], budget: { observed: [] }, previous: { changed: changed(...periods) },
+  });
+
+  it('a deleted June row: the net change (−1) and June itself (29) are pinned', () => {
+    const report = auditPublishedUptake(pub({ '2025-03': 40, '2025-04': 42, '2025-05': 'suppressed', '2025-06': 'suppressed', '2025-07': 'suppressed', '2025-11': 25 }, 174, ['2025-06']) as never, RULE, previous);
+    expect(report.narrow.map((n) => `${n.cell}: ${n.lower}`)).toEqual(['referrals · A · 2025-06 · all=all: 29']);
+    expect(report.disclosedDifferences.map((d) => `${d.cell}: ${d.lower}`)).toContain('referrals · A · all · all=all: periods up to 2025-10 now − published on 2025-10-31 (closed periods changed since): -1');
+  });
+
+  it('corrections that cancel, or a new month hidden too, give nothing', () => {
+    const cancel = auditPublishedUptake(pub({ '2025-03': 'suppressed', '2025-04': 42, '2025-05': 'suppressed', '2025-06': 'suppressed', '2025-07': 'suppressed', '2025-11': 25 }, 175, ['2025-03', '2025-06']) as never, RULE, previous);
+    expect(cancel.disclosedDifferences).toEqual([]);
+    expect(cancel.narrow).toEqual([]);
+    const hiddenNew = auditPublishedUptake(pub({ '2025-03': 40, '2025-04': 'suppressed', '2025-05': 'suppressed', '2025-06': 'suppressed', '2025-07': 'suppressed', '2025-11': 'suppressed' }, 174, ['2025-06']) as never, RULE, previous);
+    expect(hiddenNew.disclosedDifferences).toEqual([]);
+  });
+});
+
+describe('years only', () => {
+  it('the same deletion: the year is not final, nothing extra is hidden, and the audit passes', async () => {
+    const y1 = await publish('Y1', OCTOBER, '2025-10-31', false);
+    const y2 = await publish('Y2', VARIANTS.deleted, '2025-11-30', false, y1.file);
+    expect(y2.json.previous?.changed).toBeUndefined();
+    for (const period of ['all', '2025']) expect(referrals(y2.json, SYD, period)).toBe(trueReferrals(VARIANTS.deleted, period));
+    expect((await runCli('uptake', '--audit', '--published', y2.file, '--previous', y1.file)).code).toBe(0);
+  });
+});

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PolytopeRanges, impliedUpperBounds } from '../../src/uptake/disclosure/polytope-ranges.js';
 import { solveLinearProgram, type LinearRow } from '../../src/uptake/disclosure/linear-program.js';
+import { HtaError } from '../../src/errors.js';
 
 /** A 2 × 3 table with row and column totals published: x00 … x12 unknown, x ≥ 0. */
 const table: LinearRow[] = [
@@ -60,5 +61,22 @@ describe('ranges of linear forms over a polytope, by components', () => {
     // x0 ≤ min(7, 4), x1 ≤ min(7, 9), x2 ≤ 6, x3 ≤ 4, x4 ≤ 9, x5 ≤ 6 (up to the relaxation of 1e-7).
     expect([...u].map((v) => Math.round(v))).toEqual([4, 7, 6, 4, 9, 6]);
     for (let j = 0; j < 6; j++) expect(u[j]!).toBeGreaterThanOrEqual(plain(table, 6, j)[1] - 1e-9);
+  });
+});
+
+describe('published numbers that contradict each other', () => {
+  it('are refused as bad input with a clear message, not an internal error', () => {
+    // x0 + x1 published as 3 in one table and as 5 in another: no table of counts gives both.
+    const ranges = new PolytopeRanges({ variables: 2, rows: [{ terms: [[0, 1], [1, 1]], sense: '=', rhs: 3 }, { terms: [[0, 1], [1, 1]], sense: '=', rhs: 5 }], cap: 100 });
+    let thrown: unknown;
+    try {
+      ranges.variableIntervals(5);
+    } catch (e) {
+      thrown = e;
+    }
+    ranges.dispose();
+    expect(thrown).toBeInstanceOf(HtaError);
+    expect((thrown as HtaError).code).toBe('input.invalid');
+    expect((thrown as HtaError).message).toContain('contradict each other');
   });
 });

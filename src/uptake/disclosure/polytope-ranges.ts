@@ -19,6 +19,7 @@
  *     rest get their own min and max.
  *  4. One model per component, re-solved with changed costs (HiGHS restarts from the last basis).
  */
+import { HtaError } from '../../errors.js';
 import { LinearProgramSession, type LinearRow } from './linear-program.js';
 
 export interface Polytope {
@@ -134,8 +135,12 @@ export class PolytopeRanges {
     const sol = s.solve();
     this.lpSolves++;
     for (const k of cost.keys()) s.setCost(k, 0);
-    // Bounded (finite bounds on every unknown): infeasible means the published numbers contradict.
-    if (sol.status !== 'optimal') throw new Error(`audit: the published numbers are inconsistent (${sol.status})`);
+    // Bounded (finite bounds on every unknown): infeasible means the published numbers contradict
+    // each other as the audit reads them — bad input (a hand-edited file, publications of
+    // different registries, a period an earlier publication hid that changed since), not a bug.
+    if (sol.status !== 'optimal') {
+      throw new HtaError('input.invalid', 'the audit cannot read the published numbers together: they contradict each other as the audit reads them (no table of counts gives them all). Was a file edited by hand, are the publications of different registries, or did a period an earlier publication hid change since? (docs/disclosure-control.md "Audit")');
+    }
     // Every solution is a table the attacker cannot rule out: kept, to prove other forms wide.
     this.comps[c]!.points.push(Float64Array.from(sol.values));
     return sol.objective;

@@ -14,7 +14,7 @@ import { TextDecoder } from 'node:util';
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { HtaError, type Problem } from '../errors.js';
 import { CsvSyntaxError, type ScannedRecord, scanCsv } from './csv-scan.js';
-import { firstInvalidUtf8, notUtf8 } from './utf8.js';
+import { firstInvalidUtf8, lineEndsIn, notUtf8 } from './utf8.js';
 import { type Utf16, utf16Of, utf16WithoutMark } from './utf16.js';
 import { decodeWindows1252, mixedEncodings, notWindows1252, Windows1252Check } from './windows-1252.js';
 import { type Delimiter, type Dialect, sniffDelimiter } from './dialect.js';
@@ -683,7 +683,7 @@ function scanTable(c: Chunks, file: string, keep: CsvRecord[] | undefined, optio
   let line = 1;
   let count = 0;
   let checked = 0; // absolute offset up to which the bytes are known to be UTF-8
-  let linesBefore = 0; // line feeds before `checked`
+  let linesBefore = 0; // line ends before `checked` (LF, CRLF or CR alone: lineEndsIn)
   let syntax: unknown; // a CSV syntax error, thrown once the whole file is known to be UTF-8
   // Every cell votes for the decimal mark (decimal-mark.ts); a comma-separated file needs no vote.
   let votes: DecimalMarkVote | undefined;
@@ -733,7 +733,7 @@ function scanTable(c: Chunks, file: string, keep: CsvRecord[] | undefined, optio
           { ...error.problems[0]!, expected: 'UTF-8 text, as the byte-order mark at its start says; text of another encoding was added to it — save it again as "CSV UTF-8"' },
         ]);
       }
-      for (let i = fresh.indexOf(LF); i >= 0; i = fresh.indexOf(LF, i + 1)) linesBefore++;
+      linesBefore += lineEndsIn(view, from, cut);
       checked = c.base + cut;
     }
     if (!headChecked) {

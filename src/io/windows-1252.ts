@@ -103,7 +103,9 @@ export class Windows1252Check {
         if (p.char === '\u2018' && isLetter(char)) this.#open ??= { byte: p.byte, offset: p.offset, line: p.line };
       }
       if (char === '\u2019') this.#open = undefined;
-      if (b === 0x0a && this.#open) {
+      // A line ends at an LF, a CRLF or a CR alone (Excel for old Macs), as the CSV reader counts lines.
+      const lineEnd = b === 0x0d || (b === 0x0a && this.#prevByte !== 0x0d);
+      if (lineEnd && this.#open) {
         const o = this.#open;
         this.implausible = { line: o.line, offset: o.offset, byte: o.byte, why: '‘ opening a word with no ’ closing it on its line' };
         break;
@@ -113,7 +115,7 @@ export class Windows1252Check {
         break;
       }
       this.#prevByte = b;
-      if (b === 0x0a) this.#line++;
+      if (lineEnd) this.#line++;
       if (char === undefined) {
         this.implausible = { line: this.#line, offset, byte: b, why: 'a byte Windows-1252 does not define' };
         break;

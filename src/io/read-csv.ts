@@ -240,7 +240,8 @@ function voteCells(votes: DecimalMarkVote, packed: string | readonly string[], d
     packed.forEach((f, i) => votes.add(f.trim(), () => ({ line, column: i + 1 })));
     return;
   }
-  if (packed.indexOf('.') < 0 && packed.indexOf(',') < 0) return;
+  // An unquoted field of a comma file holds no comma: only a point can vote there.
+  if (packed.indexOf('.') < 0 && (delimiter === ',' || packed.indexOf(',') < 0)) return;
   for (let start = 0, column = 1; start <= packed.length; column++) {
     let end = packed.indexOf(delimiter, start);
     if (end < 0) end = packed.length;
@@ -685,7 +686,8 @@ function scanTable(c: Chunks, file: string, keep: CsvRecord[] | undefined, optio
   let checked = 0; // absolute offset up to which the bytes are known to be UTF-8
   let linesBefore = 0; // line ends before `checked` (LF, CRLF or CR alone: lineEndsIn)
   let syntax: unknown; // a CSV syntax error, thrown once the whole file is known to be UTF-8
-  // Every cell votes for the decimal mark (decimal-mark.ts); a comma-separated file needs no vote.
+  // Every cell votes for the decimal mark (decimal-mark.ts); in a comma-separated file only a
+  // file without any decimal point and with quoted decimal commas is not read with the point (rule 2).
   let votes: DecimalMarkVote | undefined;
   const problems: Problem[] = [];
   let first = true;
@@ -802,7 +804,7 @@ function scanTable(c: Chunks, file: string, keep: CsvRecord[] | undefined, optio
                 // Old Mac Excel ends lines in a CR alone: the header line's end is a CR with no LF after it.
                 const cr = view.indexOf(0x0d, start - c.base);
                 crOnly = cr >= 0 && view[cr + 1] !== LF && (after < 0 || cr < after);
-                if (d !== ',') votes = new DecimalMarkVote();
+                votes = new DecimalMarkVote();
                 return;
               }
               if (allBlank(r, d)) return;

@@ -14,7 +14,7 @@ import { groupWording } from '../observational/group-wording.js';
 import { HtaError, type Problem } from '../errors.js';
 import { parseNumber } from '../io/parse-number.js';
 import { numberWithUnit, unitHint } from '../io/number-unit.js';
-import { decimalCommaOf, otherMarkHint, spacedHint } from '../io/decimal-mark.js';
+import { decimalCommaOf, otherMarkHint, quotedCommaNote, spacedHint } from '../io/decimal-mark.js';
 import { type CsvTable, FieldReader, shortName } from '../io/read-csv.js';
 import { type Instrument, isAllowedItemValue, itemRangeOf } from '../instruments/instrument.js';
 import { instruments } from '../instruments/registry.js';
@@ -124,6 +124,9 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
   const { table: csv, notes: columnNotes } = inPlanSpelling(source, [...columnsNamedBy(plan, source.header), ...(options.alsoColumns ?? [])]);
   const encoding = encodingNote(source.file, source.dialect);
   const readNotes = encoding ? [encoding, ...columnNotes] : [...columnNotes];
+  // A comma file read with its quoted decimal commas (decimal-mark.ts, rule 2): said, as a guess is.
+  const quotedCommas = quotedCommaNote(source.file, source.dialect);
+  if (quotedCommas) readNotes.push(quotedCommas);
   const wide = plan.layout === 'wide' || (plan.layout === 'auto' && isWide(csv, plan.columns.time, exportTimes));
   // The arm, id and covariates are one value per patient line, also when their columns end in a
   // visit (`RANDO_ARM_E1_C1`, `gruppe_baseline`): read whole on every visit row (wide-to-long.ts).

@@ -23,6 +23,7 @@ import { DecimalMarkVote } from './decimal-mark.js';
 import { yearColumns } from './year-columns.js';
 import { HEADER_SAMPLE_BYTES, headerLayoutError, type HeaderLayoutOptions } from './header-line.js';
 import { separatorHint } from './separator-hint.js';
+import { spaceSeparatedError } from './space-separated.js';
 import { pivotCaption } from './pivot-caption.js';
 import { refuseSpecialFile } from './regular-file.js';
 import { isSsmsTrailer } from './ssms-trailer.js';
@@ -577,16 +578,18 @@ function wholeLines(c: Chunks): number {
   return lf < c.start ? c.start : lf + 1;
 }
 
-function firstNonBlankLine(bytes: Buffer, start: number): string | undefined {
+/** The first `count` non-blank lines from `start` (fewer when the bytes hold fewer), each cut at a million characters. */
+function nonBlankLines(bytes: Buffer, start: number, count: number): string[] {
+  const lines: string[] = [];
   let pos = start;
-  while (pos < bytes.length) {
+  while (pos < bytes.length && lines.length < count) {
     let end = bytes.indexOf(LF, pos);
     if (end < 0) end = bytes.length;
     const line = bytes.toString('utf8', pos, Math.min(end, pos + 1_000_000));
-    for (const part of line.split('\r')) if (part.trim() !== '') return part;
+    for (const part of line.split('\r')) if (part.trim() !== '' && lines.length < count) lines.push(part);
     pos = end + 1;
   }
-  return undefined;
+  return lines;
 }
 
 /** A CsvSyntaxError as the `input.invalid` error naming line and field; anything else unchanged. */
@@ -770,8 +773,13 @@ function scanTable(c: Chunks, file: string, keep: CsvRecord[] | undefined, optio
         // (sniffDelimiter skips quoted stretches itself). Blank lines before it stay unconsumed.
         // Nothing is consumed before the header is scanned, so `c.start` is still where the
         // file's text begins (after a BOM), in the window's coordinates.
-        const firstLine = firstNonBlankLine(view, c.start);
-        if (firstLine !== undefined) delimiter = sniffDelimiter(firstLine);
+        const [firstLine, secondLine] = nonBlankLines(view, c.start, 2);
+        if (firstLine !== undefined) {
+          // R's write.table() default: cells separated by spaces, refused with the call that writes a CSV.
+          const spaced = spaceSeparatedError(file, firstLine, secondLine);
+          if (spaced) throw spaced;
+          delimiter = sniffDelimiter(firstLine);
+        }
         else if (c.eof) {
           const blank = c.base + c.end > start;
           throw new HtaError('input.invalid', `${file} is empty${blank ? ' (only blank lines)' : ''}`, [{ file, line: 1, expected: 'a header line naming the columns, then one line per row' }]);

@@ -24,6 +24,7 @@ import { yearColumns } from './year-columns.js';
 import { HEADER_SAMPLE_BYTES, headerLayoutError, type HeaderLayoutOptions } from './header-line.js';
 import { separatorHint } from './separator-hint.js';
 import { spaceSeparatedError } from './space-separated.js';
+import { pandasHeaderError } from './pandas-header.js';
 import { pivotCaption } from './pivot-caption.js';
 import { refuseSpecialFile } from './regular-file.js';
 import { isSsmsTrailer } from './ssms-trailer.js';
@@ -755,7 +756,7 @@ function scanTable(c: Chunks, file: string, keep: CsvRecord[] | undefined, optio
         skipped = caption.text;
         head = `\n${head.slice(caption.end)}`;
       }
-      const layout = headerLayoutError(file, head, options.knownValues ? { knownValues: options.knownValues } : {});
+      const layout = headerLayoutError(file, head, options.knownValues ? { knownValues: options.knownValues } : {}) ?? pandasHeaderError(file, head);
       if (layout) throw layout;
       // Excel's `sep=;` line (separator-hint.ts): its separator is the file's, and the header is
       // read from line 2. `start` moves past it, so the records' second read skips it too.

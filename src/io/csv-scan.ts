@@ -47,7 +47,14 @@ export class CsvSyntaxError extends Error {
   }
 }
 
-const isBlank = (c: number) => c === 0x20 || c === 0x09;
+const TAB = 0x09;
+const isBlank = (c: number) => c === 0x20 || c === TAB;
+/**
+ * Blanks trimmed around a quoted field: spaces and tabs, but never the file's separator. In a
+ * tab-separated file (Stata `outsheet`, R `write.table(sep = "\t")`, Excel "Unicode text") the
+ * tab after a closing quote is the separator, and a tab before an opening quote ends an empty field.
+ */
+const blankIn = (delimiter: number) => (delimiter === TAB ? (c: number) => c === 0x20 : isBlank);
 
 /** Thrown inside a chunk that ends within a record: the caller reads on and scans it again. */
 const INCOMPLETE = Symbol('incomplete record');
@@ -131,10 +138,11 @@ function scanQuotedRecord(bytes: Buffer, pos: number, line: number, delimiter: n
   const n = bytes.length;
   const fields: string[] = [];
   const startLine = line;
+  const blank = blankIn(delimiter);
   while (true) {
     // One field starting at pos.
     let a = pos;
-    while (a < n && isBlank(bytes[a]!)) a++;
+    while (a < n && blank(bytes[a]!)) a++;
     if (bytes[a] === QUOTE) {
       const openLine = line;
       let out = '';
@@ -154,7 +162,7 @@ function scanQuotedRecord(bytes: Buffer, pos: number, line: number, delimiter: n
         k = q + 1;
         break;
       }
-      while (k < n && isBlank(bytes[k]!)) k++;
+      while (k < n && blank(bytes[k]!)) k++;
       if (k >= n && !final) throw INCOMPLETE;
       fields.push(out);
       if (k >= n || bytes[k] === LF || bytes[k] === CR) return { fields, end: k, line };

@@ -12,8 +12,11 @@
  *    digits that do not start with 0: `1234.567` cannot be grouped, so it is a decimal.
  *    `1.234` and `1,234` read either way (thousands or three decimals) and do not vote; nor
  *    does anything that is no number in either reading (`1.23.456`, `12 kg`).
- * 2. In a `,`-separated file the point is the mark, whatever the cells say: a comma there
- *    separates fields (inside quotes it can only group thousands).
+ * 2. In a `,`-separated file the point is the mark: a comma there separates fields. Except when
+ *    no cell votes for the point and some quoted cells vote for the comma (`"0,424"`: LibreOffice
+ *    or Google Sheets in a Danish locale quote each decimal comma): then the comma is the mark
+ *    (`basis: 'quoted'`, said in a note), and a cell that reads either way (`"1,234"`) is refused
+ *    as in rule 5.
  * 3. Otherwise the mark more cells vote for is the file's (or the column's); the cells with the
  *    other mark are then no numbers, and their readers say so cell by cell.
  * 4. As many votes for each (and at least one): refused, with a clear message naming the
@@ -39,7 +42,7 @@ import { HtaError, type Problem } from '../errors.js';
 export type DecimalMark = ',' | '.';
 
 /** Whether the mark came from the cells' votes, from the separator (rules 2 and 5), or from neither. */
-export type MarkBasis = 'votes' | 'separator' | 'default';
+export type MarkBasis = 'votes' | 'separator' | 'default' | 'quoted';
 
 export type MarkVerdict = { mark: DecimalMark; basis: MarkBasis } | { mark: null; tie: number };
 
@@ -127,9 +130,11 @@ export interface MarkVotes {
   readonly firstPoint?: VotePlace | undefined;
 }
 
-/** The cells that read either way (`1.250`), in a file no cell and no separator decided (rule 5). */
+/** The cells that read either way (`1.250`), in a file no cell and no separator decided (rule 5, or 2's quoted commas). */
 export interface UndecidedCells {
   readonly count: number;
+  /** The file is comma-separated and its other numbers write a quoted decimal comma (rule 2): the message says so. */
+  readonly quoted?: true;
   /** The first of them, and the separator it has (its text only when the caller passed it). */
   readonly first: VotePlace & { separator: DecimalMark };
 }
@@ -159,13 +164,18 @@ export class DecimalMarkVote implements MarkVotes {
   }
 
   verdict(delimiter: string): MarkVerdict {
+    // Rule 2's exception: a comma file whose decimals are all quoted commas (`"0,424"`:
+    // LibreOffice or Google Sheets in a Danish locale) and no number with a point.
+    if (delimiter === ',' && this.point === 0 && this.comma > 0) return { mark: ',', basis: 'quoted' };
     return decideMark(this, delimiter);
   }
 
-  /** The cells that read either way when nothing decided the mark (rule 5), else undefined. */
+  /** The cells that read either way when nothing decided the mark (rule 5) or quoted commas did (rule 2), else undefined. */
   undecided(delimiter: string): UndecidedCells | undefined {
     const v = this.verdict(delimiter);
-    return v.mark !== null && v.basis === 'default' && this.firstEither ? { count: this.either, first: this.firstEither } : undefined;
+    if (v.mark === null || !this.firstEither) return undefined;
+    if (v.basis === 'default') return { count: this.either, first: this.firstEither };
+    return v.basis === 'quoted' ? { count: this.either, first: this.firstEither, quoted: true } : undefined;
   }
 
   /** The mark by rules 2–5, refusing a tie (`tieError`) and an undecided file (`undecidedError`). */
@@ -225,7 +235,7 @@ export function undecidedError(file: string, cells: UndecidedCells, what = 'numb
     ...(first.field !== undefined ? { field: first.field } : {}),
     ...(first.value !== undefined ? { value: first.value } : {}),
     expected:
-      `a number that cannot be misread: this is the first of ${count} ${what} written like ${shape}, which are ${thousands} or ${decimals}, and no number in the file shows which mark it uses (a tab-separated file does not say) — ` +
+      `a number that cannot be misread: this is the first of ${count} ${what} written like ${shape}, which are ${thousands} or ${decimals}, and ${cells.quoted ? "the file's other decimals are quoted decimal commas (\"0,5\") though it is comma-separated (whose mark is the point), so it does not show which" : 'no number in the file shows which mark it uses (a tab-separated file does not say)'} — ` +
       `save the file again so that it shows its mark: as "CSV (semikolonsepareret)" from Danish Excel (a semicolon-separated file writes the decimal comma) or as comma-separated CSV (the decimal point), or write these numbers without a thousands separator (1250) or with their decimals (${withDecimals})`,
     kind: 'decimal-mark.undecided',
   };
@@ -294,4 +304,10 @@ export function otherMarkHint(value: string, decimalComma: boolean): OtherMarkHi
     return { reason: 'apostrophe', expects: ', not text', hint: "the cell is a number behind Excel's text apostrophe ('): the sheet kept it as text — remove the apostrophe (format the column as Number in the spreadsheet) and export again" };
   }
   return undefined;
+}
+
+/** The note for a comma-separated file read with its quoted decimal commas (rule 2's exception); undefined otherwise. */
+export function quotedCommaNote(file: string, dialect: { delimiter: string; decimalComma: boolean; decimalUndecided?: UndecidedCells }): string | undefined {
+  if (dialect.delimiter !== ',' || !dialect.decimalComma) return undefined;
+  return `${file}: comma-separated, with every decimal number a quoted decimal comma ("0,424", as LibreOffice and Google Sheets write in a Danish locale) and none with a point: read with the decimal comma (docs/input-trial-export.md#decimal-mark)`;
 }

@@ -14,7 +14,7 @@ import { TextDecoder } from 'node:util';
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { HtaError, type Problem } from '../errors.js';
 import { CsvSyntaxError, type ScannedRecord, scanCsv } from './csv-scan.js';
-import { firstInvalidUtf8, notUtf8 } from './utf8.js';
+import { firstInvalidUtf8, lineEndsIn, notUtf8 } from './utf8.js';
 import { type Utf16, utf16Of, utf16WithoutMark } from './utf16.js';
 import { decodeWindows1252, mixedEncodings, notWindows1252, Windows1252Check } from './windows-1252.js';
 import { type Delimiter, type Dialect, sniffDelimiter } from './dialect.js';
@@ -23,6 +23,8 @@ import { DecimalMarkVote } from './decimal-mark.js';
 import { yearColumns } from './year-columns.js';
 import { HEADER_SAMPLE_BYTES, headerLayoutError, type HeaderLayoutOptions } from './header-line.js';
 import { separatorHint } from './separator-hint.js';
+import { spaceSeparatedError } from './space-separated.js';
+import { pandasHeaderError } from './pandas-header.js';
 import { pivotCaption } from './pivot-caption.js';
 import { refuseSpecialFile } from './regular-file.js';
 import { isSsmsTrailer } from './ssms-trailer.js';
@@ -240,7 +242,8 @@ function voteCells(votes: DecimalMarkVote, packed: string | readonly string[], d
     packed.forEach((f, i) => votes.add(f.trim(), () => ({ line, column: i + 1 })));
     return;
   }
-  if (packed.indexOf('.') < 0 && packed.indexOf(',') < 0) return;
+  // An unquoted field of a comma file holds no comma: only a point can vote there.
+  if (packed.indexOf('.') < 0 && (delimiter === ',' || packed.indexOf(',') < 0)) return;
   for (let start = 0, column = 1; start <= packed.length; column++) {
     let end = packed.indexOf(delimiter, start);
     if (end < 0) end = packed.length;
@@ -576,16 +579,18 @@ function wholeLines(c: Chunks): number {
   return lf < c.start ? c.start : lf + 1;
 }
 
-function firstNonBlankLine(bytes: Buffer, start: number): string | undefined {
+/** The first `count` non-blank lines from `start` (fewer when the bytes hold fewer), each cut at a million characters. */
+function nonBlankLines(bytes: Buffer, start: number, count: number): string[] {
+  const lines: string[] = [];
   let pos = start;
-  while (pos < bytes.length) {
+  while (pos < bytes.length && lines.length < count) {
     let end = bytes.indexOf(LF, pos);
     if (end < 0) end = bytes.length;
     const line = bytes.toString('utf8', pos, Math.min(end, pos + 1_000_000));
-    for (const part of line.split('\r')) if (part.trim() !== '') return part;
+    for (const part of line.split('\r')) if (part.trim() !== '' && lines.length < count) lines.push(part);
     pos = end + 1;
   }
-  return undefined;
+  return lines;
 }
 
 /** A CsvSyntaxError as the `input.invalid` error naming line and field; anything else unchanged. */
@@ -683,9 +688,10 @@ function scanTable(c: Chunks, file: string, keep: CsvRecord[] | undefined, optio
   let line = 1;
   let count = 0;
   let checked = 0; // absolute offset up to which the bytes are known to be UTF-8
-  let linesBefore = 0; // line feeds before `checked`
+  let linesBefore = 0; // line ends before `checked` (LF, CRLF or CR alone: lineEndsIn)
   let syntax: unknown; // a CSV syntax error, thrown once the whole file is known to be UTF-8
-  // Every cell votes for the decimal mark (decimal-mark.ts); a comma-separated file needs no vote.
+  // Every cell votes for the decimal mark (decimal-mark.ts); in a comma-separated file only a
+  // file without any decimal point and with quoted decimal commas is not read with the point (rule 2).
   let votes: DecimalMarkVote | undefined;
   const problems: Problem[] = [];
   let first = true;
@@ -733,7 +739,7 @@ function scanTable(c: Chunks, file: string, keep: CsvRecord[] | undefined, optio
           { ...error.problems[0]!, expected: 'UTF-8 text, as the byte-order mark at its start says; text of another encoding was added to it — save it again as "CSV UTF-8"' },
         ]);
       }
-      for (let i = fresh.indexOf(LF); i >= 0; i = fresh.indexOf(LF, i + 1)) linesBefore++;
+      linesBefore += lineEndsIn(view, from, cut);
       checked = c.base + cut;
     }
     if (!headChecked) {
@@ -750,7 +756,7 @@ function scanTable(c: Chunks, file: string, keep: CsvRecord[] | undefined, optio
         skipped = caption.text;
         head = `\n${head.slice(caption.end)}`;
       }
-      const layout = headerLayoutError(file, head, options.knownValues ? { knownValues: options.knownValues } : {});
+      const layout = headerLayoutError(file, head, options.knownValues ? { knownValues: options.knownValues } : {}) ?? pandasHeaderError(file, head);
       if (layout) throw layout;
       // Excel's `sep=;` line (separator-hint.ts): its separator is the file's, and the header is
       // read from line 2. `start` moves past it, so the records' second read skips it too.
@@ -768,8 +774,13 @@ function scanTable(c: Chunks, file: string, keep: CsvRecord[] | undefined, optio
         // (sniffDelimiter skips quoted stretches itself). Blank lines before it stay unconsumed.
         // Nothing is consumed before the header is scanned, so `c.start` is still where the
         // file's text begins (after a BOM), in the window's coordinates.
-        const firstLine = firstNonBlankLine(view, c.start);
-        if (firstLine !== undefined) delimiter = sniffDelimiter(firstLine);
+        const [firstLine, secondLine] = nonBlankLines(view, c.start, 2);
+        if (firstLine !== undefined) {
+          // R's write.table() default: cells separated by spaces, refused with the call that writes a CSV.
+          const spaced = spaceSeparatedError(file, firstLine, secondLine);
+          if (spaced) throw spaced;
+          delimiter = sniffDelimiter(firstLine);
+        }
         else if (c.eof) {
           const blank = c.base + c.end > start;
           throw new HtaError('input.invalid', `${file} is empty${blank ? ' (only blank lines)' : ''}`, [{ file, line: 1, expected: 'a header line naming the columns, then one line per row' }]);
@@ -802,7 +813,7 @@ function scanTable(c: Chunks, file: string, keep: CsvRecord[] | undefined, optio
                 // Old Mac Excel ends lines in a CR alone: the header line's end is a CR with no LF after it.
                 const cr = view.indexOf(0x0d, start - c.base);
                 crOnly = cr >= 0 && view[cr + 1] !== LF && (after < 0 || cr < after);
-                if (d !== ',') votes = new DecimalMarkVote();
+                votes = new DecimalMarkVote();
                 return;
               }
               if (allBlank(r, d)) return;

@@ -37,11 +37,26 @@ export function firstInvalidUtf8(bytes: Uint8Array, from = 0, to = bytes.length)
   return -1;
 }
 
-/** 1-based line holding byte `offset` (counting LF bytes before it). */
+const LF = 0x0a;
+const CR = 0x0d;
+
+/**
+ * Line ends in `bytes[from, to)` as the CSV scanner counts them (csv-scan.ts): LF, CRLF as one,
+ * and a CR alone (Excel for old Macs, "CSV (Macintosh)"). A CR ends its line where it stands, so
+ * an LF right after it adds none; `crBefore` says whether the byte before `from` was a CR (for a
+ * range that starts a new chunk; within one buffer it is read from the buffer).
+ */
+export function lineEndsIn(bytes: Uint8Array, from = 0, to = bytes.length, crBefore = from > 0 && bytes[from - 1] === CR): number {
+  const b = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let ends = 0;
+  for (let i = b.indexOf(LF, from); i >= 0 && i < to; i = b.indexOf(LF, i + 1)) if (!(i > from ? b[i - 1] === CR : crBefore)) ends++;
+  for (let i = b.indexOf(CR, from); i >= 0 && i < to; i = b.indexOf(CR, i + 1)) ends++;
+  return ends;
+}
+
+/** 1-based line holding byte `offset` (LF, CRLF and CR-only line ends before it: `lineEndsIn`). */
 export function lineOfByte(bytes: Uint8Array, offset: number): number {
-  let line = 1;
-  for (let i = 0; i < offset; i++) if (bytes[i] === 0x0a) line++;
-  return line;
+  return 1 + lineEndsIn(bytes, 0, offset);
 }
 
 /** The `input.invalid` error for a file that is not UTF-8, naming where the first bad byte is. */
@@ -77,8 +92,10 @@ export function decodeUtf8(bytes: Uint8Array, file: string, csv = false): string
 export function utf8Guard(file: string): Transform {
   let carry = Buffer.alloc(0);
   let offset = 0; // bytes of the file before `carry`
-  let lines = 0; // LF bytes before `carry`
-  const fail = (bytes: Buffer, at: number) => notUtf8(file, bytes, at, lines, offset, true);
+  let lines = 0; // line ends before `carry` (lineEndsIn)
+  let crLast = false; // the byte before `carry` was a CR
+  // An LF first in `bytes` after a CR that ended the last chunk is that CRLF's, counted already: lineOfByte counts it again.
+  const fail = (bytes: Buffer, at: number) => notUtf8(file, bytes, at, crLast && bytes[0] === LF ? lines - 1 : lines, offset, true);
   return new Transform({
     transform(chunk: Buffer, _enc, done) {
       const bytes = carry.length ? Buffer.concat([carry, chunk]) : chunk;
@@ -94,7 +111,8 @@ export function utf8Guard(file: string): Transform {
         }
       }
       if (!isUtf8(bytes.subarray(0, end))) return done(fail(bytes, Math.max(0, firstInvalidUtf8(bytes, 0, end))));
-      for (let i = bytes.indexOf(0x0a); i >= 0 && i < end; i = bytes.indexOf(0x0a, i + 1)) lines++;
+      lines += lineEndsIn(bytes, 0, end, crLast);
+      if (end > 0) crLast = bytes[end - 1] === CR;
       offset += end;
       carry = Buffer.from(bytes.subarray(end));
       done(null, bytes.subarray(0, end));

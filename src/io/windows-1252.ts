@@ -51,6 +51,17 @@ const NEVER_BESIDE_A_LETTER = new Set(['\u2020', '\u2021', '\u2039', '\u203a']);
 const OPENING_LOW = new Set(['\u201a', '\u201e']);
 /** Capitals of 0x80–0x9F (Š Œ Ž Ÿ): never right after a small letter, where Mac Roman writes ä, å, é, ü. */
 const HIGH_CAPITALS = new Set(['\u0160', '\u0152', '\u017d', '\u0178']);
+/**
+ * Mac Roman's ø, æ, Ø, Æ read as Windows-1252 (¿ ¾ ¯ ®) at a word's edge, where the rule of a
+ * symbol between two letters misses them (`S¿`, `®r¿`, `¯ster` for Sø, Ærø, Øster: Excel for
+ * Mac's "CSV (Macintosh)"). No Danish, German or English text writes ¾ or ¯ against a letter, ¿
+ * right after one (a Spanish ¿ opens a question) or ® right before one (it follows a name).
+ */
+const MAC_ROMAN_BESIDE = new Set(['\u00be', '\u00af']);
+const MAC_ROMAN_AFTER_LETTER = '\u00bf';
+const MAC_ROMAN_BEFORE_LETTER = '\u00ae';
+const MAC_ROMAN_SIGNS = new Set([...MAC_ROMAN_BESIDE, MAC_ROMAN_AFTER_LETTER, MAC_ROMAN_BEFORE_LETTER]);
+const MAC_ROMAN_WHY = " (Mac Roman's ø æ Ø Æ?)";
 
 /** Why a byte makes the file implausible as Windows-1252: where it is and what was seen. */
 export interface Implausible {
@@ -62,6 +73,8 @@ export interface Implausible {
   why: string;
   /** The byte starts UTF-8 text (the file mixes UTF-8 with Windows-1252). */
   utf8?: true;
+  /** The byte is one of Mac Roman's Danish letters (MAC_ROMAN_BESIDE and the like): the message names Excel for Mac. */
+  macRoman?: true;
 }
 
 /**
@@ -93,17 +106,23 @@ export class Windows1252Check {
         const p = this.#pending;
         this.#pending = undefined;
         if (isLetter(p.before) && isLetter(char)) {
-          this.implausible = { line: p.line, offset: p.offset, byte: p.byte, why: `${p.char} between two letters` };
+          this.implausible = { line: p.line, offset: p.offset, byte: p.byte, why: `${p.char} between two letters`, ...(MAC_ROMAN_SIGNS.has(p.char) ? { macRoman: true as const } : {}) };
           break;
         }
         if (NEVER_BESIDE_A_LETTER.has(p.char) && (isLetter(p.before) || isLetter(char))) {
           this.implausible = { line: p.line, offset: p.offset, byte: p.byte, why: `${p.char} beside a letter` };
           break;
         }
+        if ((MAC_ROMAN_BESIDE.has(p.char) && (isLetter(p.before) || isLetter(char))) || (p.char === MAC_ROMAN_AFTER_LETTER && isLetter(p.before)) || (p.char === MAC_ROMAN_BEFORE_LETTER && isLetter(char))) {
+          this.implausible = { line: p.line, offset: p.offset, byte: p.byte, why: `${p.char} beside a letter${MAC_ROMAN_WHY}`, macRoman: true };
+          break;
+        }
         if (p.char === '\u2018' && isLetter(char)) this.#open ??= { byte: p.byte, offset: p.offset, line: p.line };
       }
       if (char === '\u2019') this.#open = undefined;
-      if (b === 0x0a && this.#open) {
+      // A line ends at an LF, a CRLF or a CR alone (Excel for old Macs), as the CSV reader counts lines.
+      const lineEnd = b === 0x0d || (b === 0x0a && this.#prevByte !== 0x0d);
+      if (lineEnd && this.#open) {
         const o = this.#open;
         this.implausible = { line: o.line, offset: o.offset, byte: o.byte, why: '‘ opening a word with no ’ closing it on its line' };
         break;
@@ -113,7 +132,7 @@ export class Windows1252Check {
         break;
       }
       this.#prevByte = b;
-      if (b === 0x0a) this.#line++;
+      if (lineEnd) this.#line++;
       if (char === undefined) {
         this.implausible = { line: this.#line, offset, byte: b, why: 'a byte Windows-1252 does not define' };
         break;
@@ -141,6 +160,7 @@ export class Windows1252Check {
     const p = this.#pending;
     this.#pending = undefined;
     if (p && NEVER_BESIDE_A_LETTER.has(p.char) && isLetter(p.before)) this.implausible = { line: p.line, offset: p.offset, byte: p.byte, why: `${p.char} beside a letter` };
+    else if (p && (MAC_ROMAN_BESIDE.has(p.char) || p.char === MAC_ROMAN_AFTER_LETTER) && isLetter(p.before)) this.implausible = { line: p.line, offset: p.offset, byte: p.byte, why: `${p.char} beside a letter${MAC_ROMAN_WHY}`, macRoman: true };
     else if (this.#open) this.implausible = { ...this.#open, why: '‘ opening a word with no ’ closing it on its line' };
   }
 }
@@ -171,7 +191,8 @@ export function notWindows1252(file: string, at: Implausible): HtaError {
       line: at.line,
       value: `byte 0x${hex} at byte offset ${at.offset}: ${at.why}`,
       expected:
-        'UTF-8 text: save it from Excel as "CSV UTF-8" (Danish: "CSV UTF-8 (kommasepareret)"). A file that is not UTF-8 is read as Windows-1252 (Excel\'s plain "CSV"), but not this one: code page 850 (DOS, SAS), Mac Roman and UTF-8 mixed with Windows-1252 write æ, ø and å as other bytes, refused rather than misread',
+        (at.macRoman ? 'UTF-8 text: the file looks like Mac Roman, as Excel for Mac\'s "CSV (Macintosh)" writes it, which hta does not read; ' : 'UTF-8 text: ') +
+        'save it from Excel as "CSV UTF-8" (Danish: "CSV UTF-8 (kommasepareret)"). A file that is not UTF-8 is read as Windows-1252 (Excel\'s plain "CSV"), but not this one: code page 850 (DOS, SAS), Mac Roman and UTF-8 mixed with Windows-1252 write æ, ø and å as other bytes, refused rather than misread',
       kind: 'encoding.utf8',
     },
   ]);

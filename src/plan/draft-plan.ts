@@ -24,6 +24,7 @@ import { cprIdNote, cprShapedIds } from '../trial/patient-ids.js';
 import { type CprCell, withoutCprCells } from '../trial/cpr-cells.js';
 import { formatLineRanges, lineRanges } from '../problem-groups.js';
 import { SpecialMissingTally, withSpecialMissingEmpty } from '../trial/special-missing.js';
+import { wholeNumberUnderNoise } from '../trial/float-noise.js';
 import { pastedOutOfStep, repeatedIdColumns } from '../trial/repeated-id-columns.js';
 import { namedPreBaseline, preBaselineEvents, preBaselineLabel } from './pre-baseline-events.js';
 import { bdsLayout, odmItemLayout } from './export-layouts.js';
@@ -1099,7 +1100,8 @@ export function draftPlan(given: CsvTable, schemaRef: string): PlanDraft {
     }
     const values = stemValues(s);
     const nums = values.map((v) => parseNumber(v, decimalComma)).filter((x): x is number => x !== undefined && !SENTINELS.has(x));
-    const decimals = nums.some((x) => !Number.isInteger(x));
+    // Float rounding (`28.000000000000007`, pandas) is no decimal: the reader takes it as whole (trial/float-noise.ts).
+    const decimals = nums.some((x) => !Number.isInteger(x) && wholeNumberUnderNoise(x) === undefined);
     const key = asciiName(s).replace(/^[^a-z]+/, '') || 'outcome';
     const col = key === s ? {} : { column: s };
     // A scale named so (KOOS, HOOS, WOMAC, NDI, PSFS, GPE, SF-36, pain relief): never drafted as

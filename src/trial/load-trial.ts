@@ -14,7 +14,7 @@ import { groupWording } from '../observational/group-wording.js';
 import { HtaError, type Problem } from '../errors.js';
 import { parseNumber } from '../io/parse-number.js';
 import { numberWithUnit, unitHint } from '../io/number-unit.js';
-import { decimalCommaOf, otherMarkHint, spacedHint } from '../io/decimal-mark.js';
+import { decimalCommaOf, otherMarkHint, quotedCommaNote, spacedHint } from '../io/decimal-mark.js';
 import { type CsvTable, FieldReader, shortName } from '../io/read-csv.js';
 import { type Instrument, isAllowedItemValue, itemRangeOf } from '../instruments/instrument.js';
 import { instruments } from '../instruments/registry.js';
@@ -43,6 +43,7 @@ import { excelErrorHint, isExcelError, isFailedFormula, isPercentCell } from '..
 import { checkboxNote, checkboxOptionParts, checkboxSourceOf, uncheckedIsMissing } from '../instruments/binary-checkbox.js';
 import { cprIdNote, cprShapedIds, duplicateExpected, excelTextExpected, ID_SPELLING_KIND, idDifferences, idKey, IdSpellings, keptInstead, leadingZerosExpected, otherSpellingExpected, patientIdOf, plainPatientId } from './patient-ids.js';
 import { SpecialMissingReader, SpecialMissingTally } from './special-missing.js';
+import { FloatNoiseTally, wholeNumberUnderNoise } from './float-noise.js';
 import { pastedOutOfStepError } from './repeated-id-columns.js';
 import { cprCellTest, cprKind, isCprProblem, mayBeCode, trialCprExpected, trialCprMessage } from './cpr-cells.js';
 
@@ -123,6 +124,9 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
   const { table: csv, notes: columnNotes } = inPlanSpelling(source, [...columnsNamedBy(plan, source.header), ...(options.alsoColumns ?? [])]);
   const encoding = encodingNote(source.file, source.dialect);
   const readNotes = encoding ? [encoding, ...columnNotes] : [...columnNotes];
+  // A comma file read with its quoted decimal commas (decimal-mark.ts, rule 2): said, as a guess is.
+  const quotedCommas = quotedCommaNote(source.file, source.dialect);
+  if (quotedCommas) readNotes.push(quotedCommas);
   const wide = plan.layout === 'wide' || (plan.layout === 'auto' && isWide(csv, plan.columns.time, exportTimes));
   // The arm, id and covariates are one value per patient line, also when their columns end in a
   // visit (`RANDO_ARM_E1_C1`, `gruppe_baseline`): read whole on every visit row (wide-to-long.ts).
@@ -732,6 +736,8 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
   if (notRandomised.planned) readNotes.push(notRandomisedNote(file, plan.columns.arm, notRandomisedCount));
   const specialNote = special.note(file);
   if (specialNote) readNotes.push(specialNote);
+  const noiseNote = row.noise.note(file);
+  if (noiseNote) readNotes.push(noiseNote);
   const badLines = new Set(rowProblems.map((p) => p.line));
   // Ids shaped like CPR numbers: a note, never an error (docs/input-trial-export.md#cpr-shaped-ids).
   const cprIds = cprShapedIds(ids);
@@ -822,6 +828,8 @@ class RowContext {
   /** The row's visit as the export writes it (`3mdr`): a wide export's columns are named so, before "timeLabels" maps it to the plan's `3m`. */
   exportTime: string | null = null;
   recodes: Recode[] = [];
+  /** Whole-number cells written with float rounding (`28.000000000000007`), read as whole (float-noise.ts). */
+  readonly noise = new FloatNoiseTally();
   constructor(
     readonly file: string,
     readonly table: LongTable,
@@ -1166,8 +1174,14 @@ function scoreCell(src: OutcomeSource, cells: FieldReader, row: RowContext, item
         continue;
       }
       // A one-digit cell is the number parseNumber would give for it.
-      const v = state === ANSWER || state === DIGIT ? cellValue : parseNumber(cellText, decimalComma);
+      let v = state === ANSWER || state === DIGIT ? cellValue : parseNumber(cellText, decimalComma);
       const range = src.itemRanges[k]!;
+      const whole = range.integer && v !== undefined ? wholeNumberUnderNoise(v) : undefined;
+      if (whole !== undefined) {
+        const at = row.at(src.columnIndexes[k] as number);
+        row.noise.add(at.line ?? row.line, at.column ?? 0, cellText, whole);
+        v = whole;
+      }
       if (v === undefined || !isAllowedItemValue(range, v)) {
         ok = false;
         const idx = src.columnIndexes[k] as number;
@@ -1190,7 +1204,13 @@ function scoreCell(src: OutcomeSource, cells: FieldReader, row: RowContext, item
     const levels = [...text].map(Number);
     if (levels.every((l) => l <= inst.items!.max)) return inst.score(levels, src.scoring) ?? NaN;
   }
-  const v = viaCode ? cellValue : parseNumber(text, decimalComma);
+  let v = viaCode ? cellValue : parseNumber(text, decimalComma);
+  const whole = inst.integer && v !== undefined ? wholeNumberUnderNoise(v) : undefined;
+  if (whole !== undefined) {
+    const at = row.at(idx);
+    row.noise.add(at.line ?? row.line, at.column ?? 0, text, whole);
+    v = whole;
+  }
   if (v === 0 && src.checkbox && uncheckedIsMissing(src.checkbox, cells)) {
     uncheckedMissing = true;
     return NaN;

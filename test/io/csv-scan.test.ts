@@ -49,6 +49,20 @@ describe('packed CSV reading', () => {
     expect(t.dialect).toEqual({ delimiter: ';', decimalComma: true, bom: false, crlf: true });
     expect(t.records[0]!.cells).toEqual(['P1', 'app', '0,761']);
   });
+  it('reads quoted fields of a tab-separated file: the tab after a closing quote or before an opening one is the separator', () => {
+    // Stata `outsheet`, R `write.table(sep = "\t")`: text quoted, numbers not.
+    const stata = parseCsvText('id\tarm\tage\n1\t"App"\t30\n2\t"Usual care"\t40\n', 'stata.txt');
+    expect(stata.records.map((r) => r.raw)).toEqual([['1', 'App', '30'], ['2', 'Usual care', '40']]);
+    // An empty field before a quoted one stays a field (it was swallowed: 3 fields, not 4).
+    expect(parseCsvText('id\tarm\tage\tsite\n1\tApp\t\t"Aarhus"\n', 'gap.txt').records[0]!.cells).toEqual(['1', 'App', null, 'Aarhus']);
+    // A quoted header (R quotes names), and Excel's "Unicode text" (UTF-16 with tabs and quotes).
+    expect(parseCsvText('"id"\t"arm"\n"1"\t"App"\n', 'r.txt').header).toEqual(['id', 'arm']);
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('id\tarm\tsite\r\n1\t"App"\t"Ærø"\r\n', 'utf16le')]);
+    expect(parseCsvBytes(utf16, 'unicode.txt').records[0]!.raw).toEqual(['1', 'App', 'Ærø']);
+    // Spaces around the quotes are still trimmed; in a comma file, tabs too.
+    expect(parseCsvText('a\tb\n1\t  "x"  \n', 't.txt').records[0]!.raw).toEqual(['1', 'x']);
+    expect(parseCsvText('a,b\n1,\t"x"\t\n', 'c.csv').records[0]!.raw).toEqual(['1', 'x']);
+  });
   it('names the line of quoting errors', () => {
     expect(errorOf(() => parseCsvText('a,b\n1,"open\n2,3\n', 'q.csv')).problems[0]).toMatchObject({ line: 2, column: 2 });
     expect(errorOf(() => parseCsvText('a,b\n1,2\n3,x"y\n', 'q.csv')).problems[0]).toMatchObject({ line: 3, column: 2 });

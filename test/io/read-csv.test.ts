@@ -12,11 +12,17 @@ describe('dialect sniffing', () => {
     expect(sniffDelimiter('id\tarm\ttime')).toBe('\t');
     expect(sniffDelimiter('"a;b",c,d')).toBe(',');
   });
-  it('detects a decimal comma only when the comma is not the separator', () => {
+  it('detects a decimal comma when the comma is not the separator, or when a comma file quotes every decimal with a comma', () => {
     expect(commaOf(';', ['12,5', '3'])).toBe(true);
     // One of each is a tie, refused by the readers (decimal-mark.ts rule 4); before, the dot won.
     expect(commaOf(';', ['12.5', '3,5'])).toBeUndefined();
-    expect(commaOf(',', ['12,5'])).toBe(false);
+    // A comma file: the point, unless no number has one and quoted cells write decimal commas (rule 2).
+    expect(commaOf(',', ['12,5', '1.5'])).toBe(false);
+    expect(commaOf(',', ['12,5', '3'])).toBe(true);
+    expect(commaOf(',', ['0,424', '-0,125', '3'])).toBe(true);
+    // "1,234": thousands or three decimals, and only the quoted commas speak for the comma: refused.
+    expect(commaOf(',', ['12,5', '1,234'])).toBeUndefined();
+    expect(commaOf(',', ['1,234'])).toBe(false);
     expect(commaOf(';', ['12', '3'])).toBe(true);
     expect(commaOf('\t', ['12', '3'])).toBe(false);
   });

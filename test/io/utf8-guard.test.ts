@@ -27,6 +27,14 @@ describe('utf8Guard (streamed registry files)', () => {
     expect(p.value).toBe(`byte 0xE6 at byte offset ${first.length + 5}`);
   });
 
+  it('counts CR-only and CRLF line ends for the line, a CRLF split between chunks once', async () => {
+    const bad = Buffer.concat([Buffer.from('id,region\r\nA1,Hovedstaden\rA2,Sj'), Buffer.from([0xe6]), Buffer.from('lland\r')]);
+    for (const cut of [1, 10, 11, 12, 26]) {
+      const err = await through([bad.subarray(0, cut), bad.subarray(cut)]).catch((e: unknown) => e);
+      expect((err as HtaError).problems[0]!.line).toBe(3);
+    }
+  });
+
   it('refuses a file that ends inside a multi-byte letter', async () => {
     const err = await through([Buffer.from('id\nA'), Buffer.from([0xc3])]).catch((e: unknown) => e);
     expect((err as HtaError).problems[0]!.line).toBe(2);

@@ -72,6 +72,14 @@ describe('Windows-1252 text', () => {
     expect(done(encode('Id;Svar\n1;‘Ja’ – “Nej” …\n2;20 €\n', { '‘': 0x91, '’': 0x92, '–': 0x96, '“': 0x93, '”': 0x94, '…': 0x85, '€': 0x80 }))).toBeUndefined();
   });
 
+  it('refuses Mac Roman\'s ø, æ, Ø, Æ at a word\'s edge (Sø, Ærø, Øster read S¿, ®r¿, ¯ster), and keeps ¿ ® ¾ where Windows-1252 text writes them', () => {
+    for (const word of ['Sø', 'Ærø', 'Øster', 'Læsø', 'græ']) {
+      const c = check(encode(`id;site\r1;${word}\r`, MAC_ROMAN));
+      expect(c.implausible, word).toMatchObject({ line: 2, macRoman: true });
+    }
+    expect(check(encode('id;note\r\n1;¿Qué? App® 1¾ liter\r\n', { '¿': 0xbf, '®': 0xae, '¾': 0xbe, é: 0xe9 })).implausible).toBeUndefined();
+  });
+
   it('takes "’" between letters as an apostrophe and a symbol beside one letter as a symbol', () => {
     expect(check(encode('Don’t know;20 €;½ dag;“Ja”\n', CP1252)).implausible).toBeUndefined();
   });

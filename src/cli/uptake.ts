@@ -85,7 +85,7 @@ export async function uptakeAudit(run: UptakeRun, previous?: PreviousPublication
     .map((p) => ({ file: p.file, json: p.json as PublishedUptake }))
     .filter((p) => p.json.exportDate === published.exportDate);
   // Earlier publications read as the run read them: region and clinic spellings, recorded clinic merges.
-  const earlier = previous && (await import('../uptake/disclosure/published-audit.js')).earlierAsRead(previous, published, run.analysis.metrics);
+  const earlier = previous && (await import('../uptake/disclosure/earlier-as-read.js')).earlierAsRead(previous, published, run.analysis.metrics);
   // Other cuts of the same extract, their region names read as this run's (region-spellings.ts).
   const { respellPublished } = await import('../uptake/disclosure/region-spellings.js');
   const regionsHere = regionsIn(run.analysis.metrics);

@@ -12,8 +12,9 @@ import { auditPublishedUptake, type AuditReport, lossShare, type PublishedUptake
 import { fillFromSameDate, mergeCuts } from '../other-cuts.js';
 import { excludedRowsOf, narrowDifference } from './excluded-count.js';
 import { foldRegionSpellings, respellPublished } from './region-spellings.js';
+import { earlierAsRead } from './earlier-as-read.js';
 import { regionsIn } from '../regions.js';
-import { GROWING_COUNTS, foldClinicSpellings, changedUnit, changedUnitsIn, checkDistinctFiles, clinicMergesIn, applyClinicMerges, describePreviousCount, isClosed, mergePublications, smallCarriedCounts, unprotectedAbsences, type PreviousPublication, type UnprotectedAbsence } from './previous-publication.js';
+import { GROWING_COUNTS, changedUnit, changedUnitsIn, checkDistinctFiles, describePreviousCount, isClosed, mergePublications, smallCarriedCounts, unprotectedAbsences, type PreviousPublication, type UnprotectedAbsence } from './previous-publication.js';
 
 const row = <T extends z.ZodRawShape>(shape: T) => z.object(shape).loose();
 const schema = z.object({
@@ -225,18 +226,4 @@ export function auditPublishedFile(file: string, previousFiles: readonly string[
   // Units an earlier file listed as changed: still changed here, so printed they count patients.
   const changedNotCarried = changedDropped(json, file, exportDate, earlier);
   return { changedNotCarried, audit, informationLoss: { cellShare }, published: { file, exportDate }, earlier: earlier.exportDates, uncarried: earlier.uncarried, smallCarried, sameExtract: sameExtract.map((p) => p.file), hiddenBeforePrinted, earlierPinned, earlierDisagree, excludedNarrow, absentUnprotected };
-}
-
-/**
- * Earlier publications read as the run that made `json` read them: region names spelled as the
- * registry's (region-spellings.ts), clinic names differing only by case or blanks as one clinic
- * (previous-publication.ts `foldClinicSpellings`), and the clinic merges the publication records
- * compared like with like (`applyClinicMerges`). The audit of a published file and the audit of a
- * run (`hta uptake --audit`) both read them so.
- */
-export function earlierAsRead(previous: PreviousPublication, json: unknown, metrics: readonly { region: string }[]): PreviousPublication {
-  const clinicsHere = ((json as { funnel?: { rows?: { region: string; clinic: string }[] } }).funnel?.rows ?? []).map((c) => ({ region: String(c.region), clinic: String(c.clinic) }));
-  const folded = foldClinicSpellings(foldRegionSpellings(previous, regionsIn(metrics)).previous, clinicsHere).previous;
-  const declared = clinicMergesIn(json);
-  return declared.length === 0 ? folded : applyClinicMerges(folded, declared, clinicsHere).previous;
 }

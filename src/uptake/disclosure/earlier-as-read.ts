@@ -11,8 +11,7 @@
  * The run (uptake-analysis.ts) and the audits (published-audit.ts) read them here, so that an
  * audit reads them exactly as the run that made the publication did.
  */
-import { regionsIn } from '../regions.js';
-import { applyClinicMerges, clinicMergesIn, foldClinicSpellings, type ClinicMerge, type PreviousPublication, type RespelledClinic } from './previous-publication.js';
+import { applyClinicMerges, foldClinicSpellings, type ClinicMerge, type PreviousPublication, type RespelledClinic } from './previous-publication.js';
 import { foldRegionSpellings, type RespelledRegion } from './region-spellings.js';
 
 /** The earlier publications as read now, and what the reading changed (for the run's notes and its results.json). */
@@ -42,13 +41,3 @@ export function readEarlier(
   return { previous: merged.previous, respelledRegions: regions.respelled, respelledClinics: clinics.respelled, appliedMerges: merged.applied };
 }
 
-/**
- * Earlier publications read as the run that made `json` (a results.json, or a run's analysis as
- * `--json` prints it) read them: its regions (of `metrics`) and clinics, and the clinic merges it
- * records. The audit of a published file and the audit of a run (`hta uptake --audit`) both read
- * them so.
- */
-export function earlierAsRead(previous: PreviousPublication, json: unknown, metrics: readonly { region: string }[]): PreviousPublication {
-  const clinicsHere = ((json as { funnel?: { rows?: { region: string; clinic: string }[] } }).funnel?.rows ?? []).map((c) => ({ region: String(c.region), clinic: String(c.clinic) }));
-  return readEarlier(previous, { regions: regionsIn(metrics), clinics: clinicsHere }, clinicMergesIn(json)).previous;
-}

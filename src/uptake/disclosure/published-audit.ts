@@ -8,13 +8,13 @@
 import { z } from 'zod';
 import { HtaError } from '../../errors.js';
 import { jsonProblems, locateProblems, readJsonFile } from '../../io/read-json.js';
-import { auditPublishedUptake, type AuditReport, lossShare, type PublishedUptake } from './attacker-audit.js';
+import { auditPublishedUptake, type AuditReport, type AuditRule, lossShare, type PublishedUptake } from './attacker-audit.js';
 import { fillFromSameDate, mergeCuts } from '../other-cuts.js';
 import { excludedRowsOf, narrowDifference } from './excluded-count.js';
 import { foldRegionSpellings, respellPublished } from './region-spellings.js';
-import { earlierAsRead } from './earlier-as-read.js';
+import { readEarlier } from './earlier-as-read.js';
 import { regionsIn } from '../regions.js';
-import { GROWING_COUNTS, changedUnit, changedUnitsIn, checkDistinctFiles, describePreviousCount, isClosed, mergePublications, smallCarriedCounts, unprotectedAbsences, type PreviousPublication, type UnprotectedAbsence } from './previous-publication.js';
+import { GROWING_COUNTS, changedUnit, changedUnitsIn, checkDistinctFiles, clinicMergesIn, describePreviousCount, isClosed, mergePublications, smallCarriedCounts, unprotectedAbsences, type PreviousPublication, type UnprotectedAbsence } from './previous-publication.js';
 
 const row = <T extends z.ZodRawShape>(shape: T) => z.object(shape).loose();
 const schema = z.object({
@@ -76,6 +76,24 @@ export interface PublishedAudit {
    * its value counts patients (docs/disclosure-control.md "Changed since an earlier publication").
    */
   changedNotCarried: { cell: string; where: string; listedAsOf: string }[];
+}
+
+/**
+ * The attacker's audit of `published` (a results.json, or a run's analysis as `--json` prints it)
+ * as a reader holding the earlier publications reads it: `previous` read as the run that made it
+ * read them (earlier-as-read.ts: its regions and clinics, the clinic merges it records), and the other cuts of the same extract (`sameExtract`: the
+ * earlier publications of its export date, their region names read as its, region-spellings.ts)
+ * read with it as one publication, as are the counts of that date it carries (other-cuts.ts).
+ * The audit of a run (`hta uptake --audit`) and of a published file both check so.
+ */
+export function auditAsRead(published: PublishedUptake, rule: AuditRule, previous: PreviousPublication, sameExtract: readonly PublishedUptake[]): { audit: AuditReport; earlier: PreviousPublication };
+export function auditAsRead(published: PublishedUptake, rule: AuditRule, previous: PreviousPublication | undefined, sameExtract: readonly PublishedUptake[]): { audit: AuditReport; earlier: PreviousPublication | undefined };
+export function auditAsRead(published: PublishedUptake, rule: AuditRule, previous: PreviousPublication | undefined, sameExtract: readonly PublishedUptake[]): { audit: AuditReport; earlier: PreviousPublication | undefined } {
+  const regionsHere = regionsIn(published.metrics.map((r) => ({ region: String(r.region) })));
+  const clinicsHere = (published.funnel?.rows ?? []).map((c) => ({ region: String(c.region), clinic: String(c.clinic) }));
+  const earlier = previous && readEarlier(previous, { regions: regionsHere, clinics: clinicsHere }, clinicMergesIn(published)).previous;
+  const read = fillFromSameDate(mergeCuts(published, sameExtract.map((p) => respellPublished(p, regionsHere))), earlier);
+  return { audit: auditPublishedUptake(read, rule, earlier), earlier };
 }
 
 /** Where `field` (a JSON path) stands in `file`: "file:line:col (field)", as far as the text locates it. */
@@ -169,19 +187,15 @@ export function auditPublishedFile(file: string, previousFiles: readonly string[
   // named (the file audited may carry a coarser one: excluded-count.ts `carriedExcluded`).
   const read0 = mergePublications([...previousJson, { json, file, own: false }]);
   const regionsHere = regionsIn(r.data.metrics);
-  const earlier = earlierAsRead(read0, json, r.data.metrics);
   const exportDate = r.data.exportDate;
   // The same export date is another cut of the same extract, published before it (docs/disclosure-control.md "Publishing again").
-  const late = earlier.exportDates.filter((d) => d > exportDate);
+  const late = read0.exportDates.filter((d) => d > exportDate);
   if (late.length > 0) {
     throw new HtaError('usage.invalid', `--previous ${previousFiles.join(', ')}: export date${late.length > 1 ? 's' : ''} ${late.join(', ')} ${late.length > 1 ? 'are' : 'is'} after ${file}'s ${exportDate}; give the results.json of publications made before it (of earlier exports, or other cuts of the same export)`);
   }
   const { threshold, protectionLevel, zerosSensitive } = r.data.suppression;
-  // Other cuts of the same extract are read with it as one publication (other-cuts.ts).
   const sameExtract = previousJson.filter((p) => schema.safeParse(p.json).data?.exportDate === exportDate);
-  // Other cuts of the same extract, their region names read as this file's (region-spellings.ts).
-  const read = fillFromSameDate(mergeCuts(json as PublishedUptake, sameExtract.map((p) => respellPublished(p.json as PublishedUptake, regionsHere))), earlier);
-  const audit = auditPublishedUptake(read, { threshold, protectionLevel, zerosSensitive }, earlier.exportDates.length > 0 ? earlier : undefined);
+  const { audit, earlier } = auditAsRead(json as PublishedUptake, { threshold, protectionLevel, zerosSensitive }, read0, sameExtract.map((p) => p.json as PublishedUptake));
   const cellShare = lossShare(audit.suppressedCells, audit.countCells);
   // A carried count is printed again: it must be publishable under the file's own rule. Named by
   // cell and place, not by value (docs/disclosure-control.md "Publishing again").

@@ -607,15 +607,15 @@ export interface UnprotectedAbsence {
  * protected against (docs/disclosure-control.md "Changed since an earlier publication"). With each,
  * the differences a reader who guesses the merge pins into 1 … threshold − 1: a clinic's
  * referrals or activations now − then − the absent clinic's then (229 − 100 − 127 = 2).
+ * `listed`: the units the file lists as changed, when the caller has read them already.
  */
-export function unprotectedAbsences(published: unknown, earlier: PreviousPublication, rule: SmallCountRule): UnprotectedAbsence[] {
+export function unprotectedAbsences(published: unknown, earlier: PreviousPublication, rule: SmallCountRule, listed: ReadonlySet<string> = changedUnitsIn(published)): UnprotectedAbsence[] {
   const j = published as { exportDate?: string; metrics?: Record<string, unknown>[]; funnel?: { rows?: Record<string, unknown>[] } };
   const str = (v: unknown) => String(v);
   const now: PrintedCategories = {
     metrics: (j.metrics ?? []).map((r) => ({ region: str(r.region), period: str(r.period), dimension: str(r.dimension), level: str(r.level) })),
     clinics: (j.funnel?.rows ?? []).map((c) => ({ region: str(c.region), clinic: str(c.clinic) })),
   };
-  const listed = changedUnitsIn(published);
   const out: UnprotectedAbsence[] = [];
   const seen = new Set<string>();
   const { absent, unitsOf } = absentCategories(movableCounts(earlier), now, j.exportDate);

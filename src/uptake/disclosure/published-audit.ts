@@ -122,9 +122,8 @@ function filledFrom(earlier: PublishedUptake, later: unknown, changed: ReadonlyS
   return { ...earlier, metrics };
 }
 
-/** The counts of `previous.hidden` (closed, earlier than `exportDate`, unchanged) that `json` prints as numbers, with their place. */
-function printedAgain(json: unknown, file: string, exportDate: string, previous: PreviousPublication): { cell: string; where: string }[] {
-  const changed = changedUnitsIn(json);
+/** The counts of `previous.hidden` (closed, earlier than `exportDate`, not in `changed`: the units `json` lists as changed) that `json` prints as numbers, with their place. */
+function printedAgain(json: unknown, file: string, exportDate: string, previous: PreviousPublication, changed: ReadonlySet<string>): { cell: string; where: string }[] {
   const places = new Map<string, string>();
   const j = json as { metrics?: Record<string, unknown>[]; uptake?: Record<string, unknown>[]; budget?: { observed?: Record<string, unknown>[] } };
   (j.metrics ?? []).forEach((r, i) => {
@@ -147,9 +146,8 @@ function printedAgain(json: unknown, file: string, exportDate: string, previous:
   return out;
 }
 
-/** The counts `json` prints of units `earlier` lists as changed (as of a date before `exportDate`) that `json` does not list. */
-function changedDropped(json: unknown, file: string, exportDate: string, earlier: PreviousPublication): PublishedAudit['changedNotCarried'] {
-  const here = changedUnitsIn(json);
+/** The counts `json` prints of units `earlier` lists as changed (as of a date before `exportDate`) that `json` does not list (`here`). */
+function changedDropped(json: unknown, file: string, exportDate: string, earlier: PreviousPublication, here: ReadonlySet<string>): PublishedAudit['changedNotCarried'] {
   const listed = (u: string) => {
     const asOf = earlier.listedChanged?.get(u);
     return asOf !== undefined && asOf < exportDate && !here.has(u) ? asOf : undefined;
@@ -200,11 +198,12 @@ export function auditPublishedFile(file: string, previousFiles: readonly string[
   // A carried count is printed again: it must be publishable under the file's own rule. Named by
   // cell and place, not by value (docs/disclosure-control.md "Publishing again").
   const smallCarried = smallCarriedCounts(json, { threshold, zerosSensitive }).map(({ cell, field }) => ({ cell, where: whereIn(json, file, field) }));
-  const hiddenBeforePrinted = printedAgain(json, file, exportDate, earlier);
+  // The units this file lists as changed since an earlier publication (its previous.changed).
+  const changed = changedUnitsIn(json);
+  const hiddenBeforePrinted = printedAgain(json, file, exportDate, earlier, changed);
   // The reader holding both files takes a settled, unchanged count to be the same in each: the
   // earlier file audited with its hidden ones read from this file (docs/disclosure-control.md
   // "Hidden before, hidden again").
-  const changed = changedUnitsIn(json);
   const earlierDisagree: string[] = [];
   const earlierPinned = previousJson.flatMap((p) => {
     const e = schema.safeParse(p.json);
@@ -236,8 +235,8 @@ export function auditPublishedFile(file: string, previousFiles: readonly string[
     return d === undefined ? [] : [{ file: e.via ? `${e.file} (${e.via})` : e.file, where: whereIn(json, file, 'excluded.rows'), lower: d[0], upper: d[1] }];
   });
   // Categories of earlier publications gone from this file (a clinic merged into another) whose counts it does not list as changed.
-  const absentUnprotected = unprotectedAbsences(json, earlier, { threshold, zerosSensitive });
+  const absentUnprotected = unprotectedAbsences(json, earlier, { threshold, zerosSensitive }, changed);
   // Units an earlier file listed as changed: still changed here, so printed they count patients.
-  const changedNotCarried = changedDropped(json, file, exportDate, earlier);
+  const changedNotCarried = changedDropped(json, file, exportDate, earlier, changed);
   return { changedNotCarried, audit, informationLoss: { cellShare }, published: { file, exportDate }, earlier: earlier.exportDates, uncarried: earlier.uncarried, smallCarried, sameExtract: sameExtract.map((p) => p.file), hiddenBeforePrinted, earlierPinned, earlierDisagree, excludedNarrow, absentUnprotected };
 }

@@ -10,7 +10,6 @@
  * a patient id. `--audit` runs the independent attacker (`auditPublishedUptake`) on exactly what
  * would be printed, and reports each suppressed cell's interval and the information loss.
  */
-import { regionsIn } from '../uptake/regions.js';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { formatNumberForExport } from '../io/format-number.js';
@@ -30,8 +29,6 @@ import { EXCLUDED_ROW_HEADER, excludedRowCells } from '../problem-groups.js';
 import type { UptakeAnalysis, UptakeRun } from '../uptake/uptake-analysis.js';
 import type { AuditReport, PublishedUptake } from '../uptake/disclosure/attacker-audit.js';
 import { periodEnd, readPreviousFiles, uncarriedNote, type PreviousFile, type PreviousPublication } from '../uptake/disclosure/previous-publication.js';
-import { fillFromSameDate, mergeCuts } from '../uptake/other-cuts.js';
-import { readJsonFile } from '../io/read-json.js';
 import type { CliIo } from './io.js';
 import { checkLang, FORCE_OPTION } from './options.js';
 import { inputFiles } from '../io/input-files.js';
@@ -77,20 +74,14 @@ export interface UptakeAuditResult {
 
 /** The audit of a run: the attacker reads the analysis exactly as `--json` would print it. */
 export async function uptakeAudit(run: UptakeRun, previous?: PreviousPublication, previousRead: readonly PreviousFile[] = []): Promise<UptakeAuditResult> {
-  const { auditPublishedUptake, lossShare } = await import('../uptake/disclosure/attacker-audit.js');
+  const [{ lossShare }, { auditAsRead }] = await Promise.all([import('../uptake/disclosure/attacker-audit.js'), import('../uptake/disclosure/published-audit.js')]);
   const published = JSON.parse(JSON.stringify(run.analysis)) as PublishedUptake & Pick<UptakeAnalysis, 'suppression'>;
   const { threshold, protectionLevel, zerosSensitive } = published.suppression;
   // Other cuts of the same extract (--previous files of this export date) are read with it as one publication.
   const sameExtract = previousRead
     .map((p) => ({ file: p.file, json: p.json as PublishedUptake }))
     .filter((p) => p.json.exportDate === published.exportDate);
-  // Earlier publications read as the run read them: region and clinic spellings, recorded clinic merges.
-  const earlier = previous && (await import('../uptake/disclosure/published-audit.js')).earlierAsRead(previous, published, run.analysis.metrics);
-  // Other cuts of the same extract, their region names read as this run's (region-spellings.ts).
-  const { respellPublished } = await import('../uptake/disclosure/region-spellings.js');
-  const regionsHere = regionsIn(run.analysis.metrics);
-  const read = fillFromSameDate(mergeCuts(published, sameExtract.map((p) => respellPublished(p.json, regionsHere))), earlier);
-  const audit = auditPublishedUptake(read, { threshold, protectionLevel, zerosSensitive }, earlier);
+  const { audit } = auditAsRead(published, { threshold, protectionLevel, zerosSensitive }, previous, sameExtract.map((p) => p.json));
   return {
     audit,
     informationLoss: { cellShare: lossShare(audit.suppressedCells, audit.countCells), countShare: lossShare(run.loss.hiddenCount, run.loss.totalCount) },

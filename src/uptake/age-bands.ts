@@ -159,9 +159,15 @@ export function ageBandRank(label: string): number {
 
 function rankOf(label: string): number {
   if (label === 'unknown') return Number.MAX_SAFE_INTEGER;
-  const b = parseAgeBand(label);
-  if (b) return b.lo * 2 + (label.startsWith('<') ? 0 : 1);
-  return /^\d{1,3}$/.test(label) ? Number(label) * 2 + 1 : Number.MAX_SAFE_INTEGER - 1;
+  const b = bandOfLevel(label);
+  // "<18" first among the labels that start at age 0 (before "0-17" or an exact age 0).
+  return b ? b.lo * 2 + (label.startsWith('<') ? 0 : 1) : Number.MAX_SAFE_INTEGER - 1;
+}
+
+/** An age-band level as the equity table names it ("<18", "18-29", "75+", an exact age "54") → its years; undefined for "unknown". */
+export function bandOfLevel(level: string): YearBand | undefined {
+  if (/^\d{1,3}$/.test(level)) return { lo: Number(level), hi: Number(level) };
+  return parseAgeBand(level);
 }
 
 /** Bands in words, for messages and notes: "<18, 18–29, 75+" (an en dash, as the report writes them). */

@@ -27,11 +27,12 @@ import { disclosureRuleOf } from './plan-rules.js';
 import { HtaError } from '../errors.js';
 import { ageBandClash, type AgeBandClash } from './disclosure/age-band-schemes.js';
 import { carriedExcluded } from './disclosure/excluded-count.js';
-import { applyClinicMerges, foldClinicSpellings, type RespelledClinic, carriedPublications, changedSinceOf, type ClinicMerge, isSmallCount, type AbsentCategory, type CarriedPublication, type ChangedSince, type PreviousPublication } from './disclosure/previous-publication.js';
+import { type RespelledClinic, carriedPublications, changedSinceOf, type ClinicMerge, isSmallCount, type AbsentCategory, type CarriedPublication, type ChangedSince, type PreviousPublication } from './disclosure/previous-publication.js';
 import type { DisclosureRule } from './disclosure/disclosure-rule.js';
 import { leftOutOf, publicationOf, type LeftOut, type UptakePlan } from './uptake-plan.js';
 import { otherCutRows, otherCutShape, sameExtractDifference } from './other-cuts.js';
-import { foldRegionSpellings, type RespelledRegion } from './disclosure/region-spellings.js';
+import type { RespelledRegion } from './disclosure/region-spellings.js';
+import { readEarlier } from './disclosure/earlier-as-read.js';
 import { regionsIn } from './regions.js';
 
 export interface UptakeAnalysis {
@@ -187,17 +188,11 @@ export function uptakeRunFromAggregate(
   const funnel = pub.clinics ? allClinics : undefined;
   const budget = budgetImpact({ plan, activationsByYear: agg.activationsByYear, eligible, exportDate: agg.exportDate });
   const otherCuts = shape && otherCutRows(shape, { metrics: agg.metrics, clinics: allClinics?.rows ?? [] }, { metrics, clinics: funnel?.rows ?? [] });
-  // Clinic merges the plan declares: the earlier counts of both compared with the one clinic now
-  // (previous-publication.ts `applyClinicMerges`); results.json records them for the audit.
-  // Earlier clinic names spelled otherwise now only by case or blanks are the same clinic (`foldClinicSpellings`).
+  // Earlier region and clinic names read as this export's, and the clinic merges the plan declares
+  // and those earlier publications applied (earlier-as-read.ts); results.json records the merges for the audit.
   const carried = previous && protectable(previous, rule);
-  // Earlier region names are read as the registry's are, first (region-spellings.ts).
-  const regionsFolded = carried && foldRegionSpellings(carried, regionsIn(metrics));
-  const folded = regionsFolded && foldClinicSpellings(regionsFolded.previous, funnel?.rows ?? []);
-  // Merges an earlier publication applied (its previous.clinicMerges) are applied again: declared
-  // and checked when made, they need not be declared in every later plan.
-  const merged = folded && applyClinicMerges(folded.previous, [...(plan.clinicMerges ?? []), ...(folded.previous.clinicMerges ?? [])], funnel?.rows ?? []);
-  const s = suppressWith(previous, () => suppressUptakeOutputs({ metrics, uptake, clinics: funnel?.rows ?? [], observed: budget.observed, exportDate: agg.exportDate, priceVolumeScope: plan.priceModel.volumeScope, ...(merged ? { previous: merged.previous } : {}), ...(otherCuts ? { otherCuts } : {}) }, rule));
+  const read = carried && readEarlier(carried, { regions: regionsIn(metrics), clinics: funnel?.rows ?? [] }, plan.clinicMerges ?? [], { theirsToo: true });
+  const s = suppressWith(previous, () => suppressUptakeOutputs({ metrics, uptake, clinics: funnel?.rows ?? [], observed: budget.observed, exportDate: agg.exportDate, priceVolumeScope: plan.priceModel.volumeScope, ...(read ? { previous: read.previous } : {}), ...(otherCuts ? { otherCuts } : {}) }, rule));
   const label = clinicLabeller(agg.clinics);
   const national = s.metrics.find((m) => m.region === 'national' && m.period === 'all' && m.dimension === 'all');
   const analysis: UptakeAnalysis = {
@@ -231,9 +226,9 @@ export function uptakeRunFromAggregate(
     // out (previous-publication.ts `smallCountsNote`).
     // Periods whose counts changed since an earlier publication where they cannot grow (all their
     // counts hidden here): the audit must not equate them with the earlier prints.
-    ...(previous ? { previous: { exportDate: previous.exportDate, publications: carriedPublications(carried!), ...(s.changed.size > 0 ? { changed: changedSinceOf(s.changed) } : {}), ...(merged && merged.applied.length > 0 ? { clinicMerges: merged.applied } : {}) } } : {}),
+    ...(previous ? { previous: { exportDate: previous.exportDate, publications: carriedPublications(carried!), ...(s.changed.size > 0 ? { changed: changedSinceOf(s.changed) } : {}), ...(read && read.appliedMerges.length > 0 ? { clinicMerges: read.appliedMerges } : {}) } } : {}),
   };
-  return { analysis, loss: s.loss, ...(s.absent.length > 0 ? { absent: s.absent } : {}), ...(folded && folded.respelled.length > 0 ? { respelled: folded.respelled } : {}), ...(regionsFolded && regionsFolded.respelled.length > 0 ? { respelledRegions: regionsFolded.respelled } : {}) };
+  return { analysis, loss: s.loss, ...(s.absent.length > 0 ? { absent: s.absent } : {}), ...(read && read.respelledClinics.length > 0 ? { respelled: read.respelledClinics } : {}), ...(read && read.respelledRegions.length > 0 ? { respelledRegions: read.respelledRegions } : {}) };
 }
 
 /**

@@ -12,7 +12,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { HtaError } from '../../src/errors.js';
-import { ageBandScheme, bandCode, parseAgeBand } from '../../src/uptake/age-bands.js';
+import { ageBandRank, ageBandScheme, bandCode, bandOfLevel, parseAgeBand } from '../../src/uptake/age-bands.js';
 import { readRegistryFile } from '../../src/uptake/read-registry.js';
 import { readAggregateTables } from '../../src/uptake/engine/read-aggregate-tables.js';
 import { regionSet } from '../../src/uptake/regions.js';
@@ -94,6 +94,15 @@ describe('age-band texts', () => {
     expect(parseAgeBand('18 to 29 years')).toEqual({ lo: 18, hi: 29 });
     expect(parseAgeBand('18 - 29')).toEqual({ lo: 18, hi: 29 });
     for (const t of ['54', '45 år', '59-50', '50-59 kg', '130+', 'ukendt', '', '18til29', '<= 130', '18 til']) expect(parseAgeBand(t)).toBeUndefined();
+  });
+
+  it('an equity level is a band or an exact age (its own one-year band), in table order by first year, "unknown" last', () => {
+    expect(bandOfLevel('54')).toEqual({ lo: 54, hi: 54 });
+    expect(bandOfLevel('<18')).toEqual({ lo: 0, hi: 17 });
+    expect(bandOfLevel('75+')).toEqual({ lo: 75, hi: null });
+    expect(bandOfLevel('unknown')).toBeUndefined();
+    const levels = ['unknown', '75+', '54', '60-69', '18-29', '9', '<18', '45-59', 'other'];
+    expect(levels.sort((a, b) => ageBandRank(a) - ageBandRank(b))).toEqual(['<18', '9', '18-29', '45-59', '54', '60-69', '75+', 'other', 'unknown']);
   });
 
   it('bands inside the standard ones are counted in them; a band across two gives the export\'s own; overlapping bands are refused', () => {

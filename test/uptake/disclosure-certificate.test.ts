@@ -69,6 +69,19 @@ describe('the suppression certificate', () => {
     expect(suppressionPattern(m, { ...RULE, threshold: 1 }).hidden.size).toBe(0);
   });
 
+  it('a model changed after it was solved, or the same values under another flag or other relations, is solved afresh', () => {
+    const m = model({ T: 22, a: 2, b: 20 }, [['T', ['a', 'b']]]);
+    expect(hiddenNames(m, suppressionPattern(m, RULE).hidden)).toEqual(['a', 'b']);
+    // The caller's model changed in place: the pattern remembered is still a = 2's only.
+    m.cells[1]!.value = 12;
+    m.cells[2]!.value = 10;
+    expect(suppressionPattern(model({ T: 22, a: 12, b: 10 }, [['T', ['a', 'b']]]), RULE).hidden.size).toBe(0);
+    const known = model({ T: 22, a: 2, b: 20 }, [['T', ['a', 'b']]]);
+    known.cells[1]!.known = true;
+    expect(suppressionPattern(known, RULE).hidden.size).toBe(0);
+    expect(hiddenNames(m, suppressionPattern(model({ T: 22, a: 2, b: 20 }, []), RULE).hidden)).toEqual(['a']);
+  });
+
   it('the checker rejects a perturbation that breaks a relation, moves a shown cell, or goes negative, and a cell spread too little', () => {
     const m = model({ T: 21, a: 1, b: 20 }, [['T', ['a', 'b']]]);
     const hidden = new Set([1, 2]);

@@ -11,14 +11,8 @@
  * of schemes needs this module: the run then withholds the table (uptake-analysis.ts), and the
  * audit names the sums a reader can subtract (previous-publication.ts `unprotectedAbsences`).
  */
-import { ageBandRank, bandLabel, parseAgeBand, type YearBand } from '../age-bands.js';
+import { ageBandRank, bandLabel, bandOfLevel, type YearBand } from '../age-bands.js';
 import type { PreviousCount } from './previous-publication.js';
-
-/** An age-band level as the equity table names it ("<18", "18-29", "75+", "54") → its years; undefined for "unknown". */
-export function bandOfLevel(level: string): YearBand | undefined {
-  if (/^\d{1,3}$/.test(level)) return { lo: Number(level), hi: Number(level) };
-  return parseAgeBand(level);
-}
 
 const END = Number.MAX_SAFE_INTEGER;
 const overlap = (a: YearBand, b: YearBand) => a.lo <= (b.hi ?? END) && b.lo <= (a.hi ?? END);

@@ -22,6 +22,7 @@ import { jsonProblems, locateProblems, readJsonFile } from '../../io/read-json.j
 import { excludedRowsOf, excludedRowsValue, isSmallExcluded, type ExcludedRows } from './excluded-count.js';
 import { commonAgeGroups } from './age-band-schemes.js';
 import { clinicFoldKey } from '../clinic-names.js';
+import { respellCounts } from './respell-counts.js';
 
 /** One count an earlier publication printed as a number, as of its export date `asOf` (ISO). */
 export type PreviousCount = { asOf: string } & (
@@ -635,15 +636,15 @@ export interface UnprotectedAbsence {
  * protected against (docs/disclosure-control.md "Changed since an earlier publication"). With each,
  * the differences a reader who guesses the merge pins into 1 … threshold − 1: a clinic's
  * referrals or activations now − then − the absent clinic's then (229 − 100 − 127 = 2).
+ * `listed`: the units the file lists as changed, when the caller has read them already.
  */
-export function unprotectedAbsences(published: unknown, earlier: PreviousPublication, rule: SmallCountRule): UnprotectedAbsence[] {
+export function unprotectedAbsences(published: unknown, earlier: PreviousPublication, rule: SmallCountRule, listed: ReadonlySet<string> = changedUnitsIn(published)): UnprotectedAbsence[] {
   const j = published as { exportDate?: string; metrics?: Record<string, unknown>[]; funnel?: { rows?: Record<string, unknown>[] } };
   const str = (v: unknown) => String(v);
   const now: PrintedCategories = {
     metrics: (j.metrics ?? []).map((r) => ({ region: str(r.region), period: str(r.period), dimension: str(r.dimension), level: str(r.level) })),
     clinics: (j.funnel?.rows ?? []).map((c) => ({ region: str(c.region), clinic: str(c.clinic) })),
   };
-  const listed = changedUnitsIn(published);
   const out: UnprotectedAbsence[] = [];
   const seen = new Set<string>();
   const { absent, unitsOf } = absentCategories(movableCounts(earlier), now, j.exportDate);
@@ -712,28 +713,13 @@ export interface RespelledClinic { region: string; earlier: string; now: string;
 export function foldClinicSpellings(previous: PreviousPublication, clinicsNow: readonly { region: string; clinic: string }[]): { previous: PreviousPublication; respelled: RespelledClinic[] } {
   const exact = new Set(clinicsNow.map((c) => `${c.region}|${c.clinic}`));
   const nowByKey = new Map(clinicsNow.map((c) => [`${c.region}|${clinicFoldKey(c.clinic)}`, c.clinic]));
-  const all = [...previous.counts, ...(previous.hidden ?? [])];
-  // Earlier spellings per region, fold key and date: more than one is not folded.
-  const spellings = new Map<string, Set<string>>();
-  for (const c of all) {
-    if (c.kind !== 'clinic') continue;
-    const k = `${c.region}|${clinicFoldKey(c.clinic)}|${c.asOf}`;
-    spellings.set(k, (spellings.get(k) ?? new Set()).add(c.clinic));
-  }
-  const respelled = new Map<string, RespelledClinic>();
-  const respell = (c: PreviousCount): PreviousCount => {
-    if (c.kind !== 'clinic' || exact.has(`${c.region}|${c.clinic}`)) return c;
-    const now = nowByKey.get(`${c.region}|${clinicFoldKey(c.clinic)}`);
-    if (now === undefined || spellings.get(`${c.region}|${clinicFoldKey(c.clinic)}|${c.asOf}`)!.size > 1) return c;
-    const key = `${c.region}|${c.clinic}`;
-    const r = respelled.get(key) ?? { region: c.region, earlier: c.clinic, now, asOf: [] };
-    if (!r.asOf.includes(c.asOf)) r.asOf.push(c.asOf);
-    respelled.set(key, r);
-    return { ...c, clinic: now };
-  };
-  const counts = previous.counts.map(respell);
-  const hidden = (previous.hidden ?? []).map(respell);
-  return { previous: { ...previous, counts, hidden }, respelled: [...respelled.values()].map((r) => ({ ...r, asOf: r.asOf.sort() })) };
+  const read = respellCounts(previous, {
+    name: (c) => (c.kind === 'clinic' ? c.clinic : undefined),
+    now: (c) => (c.kind !== 'clinic' || exact.has(`${c.region}|${c.clinic}`) ? undefined : nowByKey.get(`${c.region}|${clinicFoldKey(c.clinic)}`)),
+    group: (c) => (c.kind === 'clinic' ? `${c.region}|${clinicFoldKey(c.clinic)}` : ''),
+    renamed: (c, now) => ({ ...c, clinic: now }),
+  });
+  return { previous: read.previous, respelled: read.respelled.map(({ first, earlier, now, asOf }) => ({ region: first.region, earlier, now, asOf })) };
 }
 
 /** The run's note (stderr) on earlier clinic spellings compared with a clinic now spelled otherwise. */

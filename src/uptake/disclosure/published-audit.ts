@@ -8,12 +8,13 @@
 import { z } from 'zod';
 import { HtaError } from '../../errors.js';
 import { jsonProblems, locateProblems, readJsonFile } from '../../io/read-json.js';
-import { auditPublishedUptake, type AuditReport, lossShare, type PublishedUptake } from './attacker-audit.js';
+import { auditPublishedUptake, type AuditReport, type AuditRule, lossShare, type PublishedUptake } from './attacker-audit.js';
 import { fillFromSameDate, mergeCuts } from '../other-cuts.js';
 import { excludedRowsOf, narrowDifference } from './excluded-count.js';
 import { foldRegionSpellings, respellPublished } from './region-spellings.js';
+import { readEarlier } from './earlier-as-read.js';
 import { regionsIn } from '../regions.js';
-import { GROWING_COUNTS, foldClinicSpellings, changedUnit, changedUnitsIn, checkDistinctFiles, clinicMergesIn, applyClinicMerges, describePreviousCount, isClosed, mergePublications, smallCarriedCounts, unprotectedAbsences, type PreviousPublication, type UnprotectedAbsence } from './previous-publication.js';
+import { GROWING_COUNTS, changedUnit, changedUnitsIn, checkDistinctFiles, clinicMergesIn, describePreviousCount, isClosed, mergePublications, smallCarriedCounts, unprotectedAbsences, type PreviousPublication, type UnprotectedAbsence } from './previous-publication.js';
 
 const row = <T extends z.ZodRawShape>(shape: T) => z.object(shape).loose();
 const schema = z.object({
@@ -77,6 +78,24 @@ export interface PublishedAudit {
   changedNotCarried: { cell: string; where: string; listedAsOf: string }[];
 }
 
+/**
+ * The attacker's audit of `published` (a results.json, or a run's analysis as `--json` prints it)
+ * as a reader holding the earlier publications reads it: `previous` read as the run that made it
+ * read them (earlier-as-read.ts: its regions and clinics, the clinic merges it records), and the other cuts of the same extract (`sameExtract`: the
+ * earlier publications of its export date, their region names read as its, region-spellings.ts)
+ * read with it as one publication, as are the counts of that date it carries (other-cuts.ts).
+ * The audit of a run (`hta uptake --audit`) and of a published file both check so.
+ */
+export function auditAsRead(published: PublishedUptake, rule: AuditRule, previous: PreviousPublication, sameExtract: readonly PublishedUptake[]): { audit: AuditReport; earlier: PreviousPublication };
+export function auditAsRead(published: PublishedUptake, rule: AuditRule, previous: PreviousPublication | undefined, sameExtract: readonly PublishedUptake[]): { audit: AuditReport; earlier: PreviousPublication | undefined };
+export function auditAsRead(published: PublishedUptake, rule: AuditRule, previous: PreviousPublication | undefined, sameExtract: readonly PublishedUptake[]): { audit: AuditReport; earlier: PreviousPublication | undefined } {
+  const regionsHere = regionsIn(published.metrics.map((r) => ({ region: String(r.region) })));
+  const clinicsHere = (published.funnel?.rows ?? []).map((c) => ({ region: String(c.region), clinic: String(c.clinic) }));
+  const earlier = previous && readEarlier(previous, { regions: regionsHere, clinics: clinicsHere }, clinicMergesIn(published)).previous;
+  const read = fillFromSameDate(mergeCuts(published, sameExtract.map((p) => respellPublished(p, regionsHere))), earlier);
+  return { audit: auditPublishedUptake(read, rule, earlier), earlier };
+}
+
 /** Where `field` (a JSON path) stands in `file`: "file:line:col (field)", as far as the text locates it. */
 function whereIn(json: unknown, file: string, field: string): string {
   const at = locateProblems(json, [{ file, field, expected: '' }])[0]!;
@@ -103,9 +122,8 @@ function filledFrom(earlier: PublishedUptake, later: unknown, changed: ReadonlyS
   return { ...earlier, metrics };
 }
 
-/** The counts of `previous.hidden` (closed, earlier than `exportDate`, unchanged) that `json` prints as numbers, with their place. */
-function printedAgain(json: unknown, file: string, exportDate: string, previous: PreviousPublication): { cell: string; where: string }[] {
-  const changed = changedUnitsIn(json);
+/** The counts of `previous.hidden` (closed, earlier than `exportDate`, not in `changed`: the units `json` lists as changed) that `json` prints as numbers, with their place. */
+function printedAgain(json: unknown, file: string, exportDate: string, previous: PreviousPublication, changed: ReadonlySet<string>): { cell: string; where: string }[] {
   const places = new Map<string, string>();
   const j = json as { metrics?: Record<string, unknown>[]; uptake?: Record<string, unknown>[]; budget?: { observed?: Record<string, unknown>[] } };
   (j.metrics ?? []).forEach((r, i) => {
@@ -128,9 +146,8 @@ function printedAgain(json: unknown, file: string, exportDate: string, previous:
   return out;
 }
 
-/** The counts `json` prints of units `earlier` lists as changed (as of a date before `exportDate`) that `json` does not list. */
-function changedDropped(json: unknown, file: string, exportDate: string, earlier: PreviousPublication): PublishedAudit['changedNotCarried'] {
-  const here = changedUnitsIn(json);
+/** The counts `json` prints of units `earlier` lists as changed (as of a date before `exportDate`) that `json` does not list (`here`). */
+function changedDropped(json: unknown, file: string, exportDate: string, earlier: PreviousPublication, here: ReadonlySet<string>): PublishedAudit['changedNotCarried'] {
   const listed = (u: string) => {
     const asOf = earlier.listedChanged?.get(u);
     return asOf !== undefined && asOf < exportDate && !here.has(u) ? asOf : undefined;
@@ -168,28 +185,25 @@ export function auditPublishedFile(file: string, previousFiles: readonly string[
   // named (the file audited may carry a coarser one: excluded-count.ts `carriedExcluded`).
   const read0 = mergePublications([...previousJson, { json, file, own: false }]);
   const regionsHere = regionsIn(r.data.metrics);
-  const earlier = earlierAsRead(read0, json, r.data.metrics);
   const exportDate = r.data.exportDate;
   // The same export date is another cut of the same extract, published before it (docs/disclosure-control.md "Publishing again").
-  const late = earlier.exportDates.filter((d) => d > exportDate);
+  const late = read0.exportDates.filter((d) => d > exportDate);
   if (late.length > 0) {
     throw new HtaError('usage.invalid', `--previous ${previousFiles.join(', ')}: export date${late.length > 1 ? 's' : ''} ${late.join(', ')} ${late.length > 1 ? 'are' : 'is'} after ${file}'s ${exportDate}; give the results.json of publications made before it (of earlier exports, or other cuts of the same export)`);
   }
   const { threshold, protectionLevel, zerosSensitive } = r.data.suppression;
-  // Other cuts of the same extract are read with it as one publication (other-cuts.ts).
   const sameExtract = previousJson.filter((p) => schema.safeParse(p.json).data?.exportDate === exportDate);
-  // Other cuts of the same extract, their region names read as this file's (region-spellings.ts).
-  const read = fillFromSameDate(mergeCuts(json as PublishedUptake, sameExtract.map((p) => respellPublished(p.json as PublishedUptake, regionsHere))), earlier);
-  const audit = auditPublishedUptake(read, { threshold, protectionLevel, zerosSensitive }, earlier.exportDates.length > 0 ? earlier : undefined);
+  const { audit, earlier } = auditAsRead(json as PublishedUptake, { threshold, protectionLevel, zerosSensitive }, read0, sameExtract.map((p) => p.json as PublishedUptake));
   const cellShare = lossShare(audit.suppressedCells, audit.countCells);
   // A carried count is printed again: it must be publishable under the file's own rule. Named by
   // cell and place, not by value (docs/disclosure-control.md "Publishing again").
   const smallCarried = smallCarriedCounts(json, { threshold, zerosSensitive }).map(({ cell, field }) => ({ cell, where: whereIn(json, file, field) }));
-  const hiddenBeforePrinted = printedAgain(json, file, exportDate, earlier);
+  // The units this file lists as changed since an earlier publication (its previous.changed).
+  const changed = changedUnitsIn(json);
+  const hiddenBeforePrinted = printedAgain(json, file, exportDate, earlier, changed);
   // The reader holding both files takes a settled, unchanged count to be the same in each: the
   // earlier file audited with its hidden ones read from this file (docs/disclosure-control.md
   // "Hidden before, hidden again").
-  const changed = changedUnitsIn(json);
   const earlierDisagree: string[] = [];
   const earlierPinned = previousJson.flatMap((p) => {
     const e = schema.safeParse(p.json);
@@ -221,22 +235,8 @@ export function auditPublishedFile(file: string, previousFiles: readonly string[
     return d === undefined ? [] : [{ file: e.via ? `${e.file} (${e.via})` : e.file, where: whereIn(json, file, 'excluded.rows'), lower: d[0], upper: d[1] }];
   });
   // Categories of earlier publications gone from this file (a clinic merged into another) whose counts it does not list as changed.
-  const absentUnprotected = unprotectedAbsences(json, earlier, { threshold, zerosSensitive });
+  const absentUnprotected = unprotectedAbsences(json, earlier, { threshold, zerosSensitive }, changed);
   // Units an earlier file listed as changed: still changed here, so printed they count patients.
-  const changedNotCarried = changedDropped(json, file, exportDate, earlier);
+  const changedNotCarried = changedDropped(json, file, exportDate, earlier, changed);
   return { changedNotCarried, audit, informationLoss: { cellShare }, published: { file, exportDate }, earlier: earlier.exportDates, uncarried: earlier.uncarried, smallCarried, sameExtract: sameExtract.map((p) => p.file), hiddenBeforePrinted, earlierPinned, earlierDisagree, excludedNarrow, absentUnprotected };
-}
-
-/**
- * Earlier publications read as the run that made `json` read them: region names spelled as the
- * registry's (region-spellings.ts), clinic names differing only by case or blanks as one clinic
- * (previous-publication.ts `foldClinicSpellings`), and the clinic merges the publication records
- * compared like with like (`applyClinicMerges`). The audit of a published file and the audit of a
- * run (`hta uptake --audit`) both read them so.
- */
-export function earlierAsRead(previous: PreviousPublication, json: unknown, metrics: readonly { region: string }[]): PreviousPublication {
-  const clinicsHere = ((json as { funnel?: { rows?: { region: string; clinic: string }[] } }).funnel?.rows ?? []).map((c) => ({ region: String(c.region), clinic: String(c.clinic) }));
-  const folded = foldClinicSpellings(foldRegionSpellings(previous, regionsIn(metrics)).previous, clinicsHere).previous;
-  const declared = clinicMergesIn(json);
-  return declared.length === 0 ? folded : applyClinicMerges(folded, declared, clinicsHere).previous;
 }

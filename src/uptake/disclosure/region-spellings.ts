@@ -5,8 +5,8 @@
  * its counts then are compared with its counts now (now = then + added since) instead of reading
  * as a region gone, which hides every region's counts of the periods it was printed in
  * (docs/disclosure-control.md "A clinic, level or region gone"). Clinic names across publications
- * are folded the same way (previous-publication.ts `foldClinicSpellings`); this runs first, so
- * that a clinic's region is the region now. The plan's `regions` synonyms are not applied: the
+ * are folded by the same rule (previous-publication.ts `foldClinicSpellings`; respell-counts.ts);
+ * this runs first, so that a clinic's region is the region now. The plan's `regions` synonyms are not applied: the
  * audit of a published file has no plan, and must read the file as the run did.
  *
  * Not folded (still a region gone): an earlier spelling that is a region now too, or two earlier
@@ -14,7 +14,8 @@
  * regions' counts).
  */
 import { readsRegionCodes, regionSet } from '../regions.js';
-import type { PreviousCount, PreviousPublication } from './previous-publication.js';
+import type { PreviousPublication } from './previous-publication.js';
+import { respellCounts } from './respell-counts.js';
 
 /** An earlier publication's region spelling read as a region now spelled otherwise. */
 export interface RespelledRegion { earlier: string; now: string; asOf: string[] }
@@ -33,26 +34,14 @@ function regionsNamed(spellings: Iterable<string>, regionsNow: readonly string[]
 
 /** `previous` with each earlier region spelling that names a region now (`regionsNow`, as printed) written as it is now. */
 export function foldRegionSpellings(previous: PreviousPublication, regionsNow: readonly string[]): { previous: PreviousPublication; respelled: RespelledRegion[] } {
-  const all = [...previous.counts, ...(previous.hidden ?? [])];
-  const target = regionsNamed(all.map((c) => c.region), regionsNow);
+  const target = regionsNamed([...previous.counts, ...(previous.hidden ?? [])].map((c) => c.region), regionsNow);
   if (target.size === 0) return { previous, respelled: [] };
-  // The spellings of each date that name one region now (itself included): more than one is a merge, not folded.
-  const spellings = new Map<string, Set<string>>();
-  for (const c of all) {
-    const k = `${target.get(c.region) ?? c.region}|${c.asOf}`;
-    spellings.set(k, (spellings.get(k) ?? new Set()).add(c.region));
-  }
-  const respelled = new Map<string, RespelledRegion>();
-  const respell = (c: PreviousCount): PreviousCount => {
-    const now = target.get(c.region);
-    if (now === undefined || spellings.get(`${now}|${c.asOf}`)!.size > 1) return c;
-    const r = respelled.get(c.region) ?? { earlier: c.region, now, asOf: [] };
-    if (!r.asOf.includes(c.asOf)) r.asOf.push(c.asOf);
-    respelled.set(c.region, r);
-    return { ...c, region: now };
-  };
-  const counts = previous.counts.map(respell);
-  const hidden = (previous.hidden ?? []).map(respell);
+  const read = respellCounts(previous, {
+    name: (c) => c.region,
+    now: (c) => target.get(c.region),
+    group: (c) => target.get(c.region) ?? c.region,
+    renamed: (c, now) => ({ ...c, region: now }),
+  });
   // Units listed as changed and merges applied name the region as their file printed it. Read
   // under the name now wherever it names a region now: a changed unit missed would let its count
   // be printed again (previous-publication.ts `listedChanged`).
@@ -72,8 +61,8 @@ export function foldRegionSpellings(previous: PreviousPublication, regionsNow: r
   }
   const clinicMerges = previous.clinicMerges?.map((m) => ({ ...m, region: target.get(m.region) ?? m.region }));
   return {
-    previous: { ...previous, counts, hidden, ...(listedChanged ? { listedChanged } : {}), ...(clinicMerges ? { clinicMerges } : {}) },
-    respelled: [...respelled.values()].map((r) => ({ ...r, asOf: r.asOf.sort() })),
+    previous: { ...read.previous, ...(listedChanged ? { listedChanged } : {}), ...(clinicMerges ? { clinicMerges } : {}) },
+    respelled: read.respelled.map(({ earlier, now, asOf }) => ({ earlier, now, asOf })),
   };
 }
 

@@ -31,7 +31,6 @@
  *    hidden cell is proven wide. The hidden set only grows, so an earlier perturbation stays
  *    admissible. `attacker-audit.ts` checks the result independently.
  */
-import { createHash } from 'node:crypto';
 import type { CellModel } from './cell-model.js';
 import { isSensitive, type DisclosureRule } from './disclosure-rule.js';
 import { LinearProgramSession, LinearRows } from './linear-program.js';
@@ -301,35 +300,41 @@ class PerturbationLp {
 
 export function suppressionPattern(model: CellModel, rule: DisclosureRule, options: { secondary?: boolean } = {}): SuppressionPattern {
   if (options.secondary === false) return solvePattern(model, rule, options);
-  const key = patternKey(model, rule);
-  const known = recentPatterns.get(key);
-  if (known) return copyOf(known);
+  const known = recentPatterns.find((r) => sameRecord(r.rule, rule) && sameList(r.cells, model.cells) && sameList(r.relations, model.relations));
+  if (known) return copyOf(known.pattern);
   const solved = solvePattern(model, rule, options);
-  remember(key, solved);
-  return copyOf(solved);
+  remember({ rule: { ...rule }, cells: model.cells.map((c) => ({ ...c })), relations: model.relations.map((r) => ({ ...r, parts: [...r.parts] })), pattern: copyOf(solved) });
+  return solved;
 }
 
 /**
- * The patterns of the last few models solved in this process, by a digest of everything a pattern
+ * The patterns of the last few models solved in this process, each with a copy of everything it
  * depends on: the cells (value, printed, structural, known, changed, …), the relations and the
  * rule. A process that protects the same outputs again (runs of one registry one after another
  * in one process, as the test suite's in-process CLI runs are) then solves none of its LPs again.
  * A pattern is a pure function of its model and rule (its LPs are built and solved in a fixed
  * order, each from a fixed start), so a remembered one is the pattern a new solve would give.
+ * Compared field by field rather than by a digest of each model: a CLI run solves one model, and
+ * pays only for the copy kept (a digest cost some 5% of a bundled registry's suppression).
  */
-const recentPatterns = new Map<string, SuppressionPattern>();
+const recentPatterns: { rule: DisclosureRule; cells: readonly object[]; relations: readonly object[]; pattern: SuppressionPattern }[] = [];
 const RECENT_PATTERNS = 8;
 
-function patternKey(model: CellModel, rule: DisclosureRule): string {
-  // Counts are finite integers; a non-finite or negative-zero number is kept apart all the same.
-  const json = JSON.stringify([rule, model.cells, model.relations, [...(model.changed ?? [])]], (_k, v: unknown) =>
-    typeof v === 'number' && (!Number.isFinite(v) || Object.is(v, -0)) ? `number:${Object.is(v, -0) ? '-0' : String(v)}` : v);
-  return createHash('sha256').update(json).digest('hex');
+function remember(entry: (typeof recentPatterns)[number]): void {
+  if (recentPatterns.length >= RECENT_PATTERNS) recentPatterns.shift();
+  recentPatterns.push(entry);
 }
 
-function remember(key: string, pattern: SuppressionPattern): void {
-  if (recentPatterns.size >= RECENT_PATTERNS) recentPatterns.delete(recentPatterns.keys().next().value!);
-  recentPatterns.set(key, copyOf(pattern));
+const sameList = (a: readonly object[], b: readonly object[]) => a.length === b.length && a.every((x, i) => sameRecord(x, b[i]!));
+
+/** The same fields with the same values (`Object.is`: -0 is not 0); an array field element by element. */
+function sameRecord(a: object, b: object): boolean {
+  const keys = Object.keys(a);
+  if (keys.length !== Object.keys(b).length) return false;
+  return keys.every((k) => {
+    const x: unknown = (a as Record<string, unknown>)[k], y: unknown = (b as Record<string, unknown>)[k];
+    return Object.hasOwn(b, k) && (Object.is(x, y) || (Array.isArray(x) && Array.isArray(y) && x.length === y.length && x.every((v, i) => Object.is(v, y[i]))));
+  });
 }
 
 /** A copy the caller may change without changing the remembered pattern. */

@@ -52,6 +52,10 @@ export const effectRowSchema = z.object({
   riskRatio: interval.optional(),
   oddsRatio: interval.optional(),
   nnt: z.object({ label: z.string() }).catchall(z.unknown()).optional(),
+  atZeroBaseline: z
+    .object({ intervention: z.number().int(), control: z.number().int() })
+    .optional()
+    .describe('A responder row with a percent rule: the patients per arm whose baseline is 0, who cannot improve by a percentage of it and are counted as non-responders, in the denominator (present when any; docs/plan-trial.md#responders)'),
   bootstrap: z
     .object({ replicates: z.number().int(), seed: z.number().int(), percentile: z.tuple([z.number(), z.number()]), bca: z.tuple([z.number(), z.number()]).nullable() })
     .optional(),

@@ -253,6 +253,8 @@ const KNOWN_ARMS: [RegExp, Localized][] = [
   [/^(wait|waitlist|waitinglist|venteliste)$/, { en: 'Waiting list', da: 'Venteliste' }],
   [/^(control|controlgroup|ctrl|kontrol|kontrolgruppe)$/, { en: 'Control group', da: 'Kontrolgruppe' }],
 ];
+/** The KNOWN_ARMS spellings that are Danish words (the export's own Danish name for the arm). */
+const DANISH_KNOWN_ARM = /^(vanlig|vanligbehandling|saedvanligbehandling|venteliste|kontrol|kontrolgruppe)$/;
 /** Values that only say which arm it is, not what it received: a code — a bare number ("1", "2,00"), a letter or a numbered arm ("A", "arm1") —… */
 const ARM_CODE = /^([+-]?\d+([.,]\d+)?|[a-z]|[a-z]{0,5}\d+)$/;
 /** …or a word for the arm's role ("Intervention", "Interventionsgruppe", "treatment"): a word, not a code, but no name of what the arm received either. */
@@ -314,10 +316,12 @@ function draftArmLabels(intervention: string, control: string, danish: boolean):
   // so the English report does not mix them ("n (Træning/Waiting list)"); the check asks for
   // both in English, naming the one hta knows. (An English export's names are English in both
   // reports, but where "da" is known: the Danish report falls back to "en".)
+  // Only a name the export wrote in Danish ("Venteliste") stands in for "en": an English code in a
+  // Danish export ("usual") keeps its English name, "Usual care" — the export never said "Vanlig behandling".
   const translated = (l: Localized) => l.da !== undefined && l.da !== l.en;
   if (!danish || translated(i) === translated(c)) return { intervention: i, control: c };
-  const own = (l: Localized): Localized => (translated(l) ? { en: l.da!, da: l.da! } : l);
-  return { intervention: own(i), control: own(c) };
+  const own = (l: Localized, value: string): Localized => (translated(l) && DANISH_KNOWN_ARM.test(asciiName(value).replace(/_/g, '')) ? { en: l.da!, da: l.da! } : l);
+  return { intervention: own(i, intervention), control: own(c, control) };
 }
 
 /** The English name hta knows for a Danish arm name ("Venteliste" → "Waiting list"), for the check. */

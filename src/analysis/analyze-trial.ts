@@ -114,10 +114,10 @@ function effectRows(trial: TrialData, ctx: ReturnType<typeof trialContext>, opti
     const outcome = plan.outcomes.find((o) => o.key === r.outcome) as PlanOutcome;
     const inst = instrumentOf.get(outcome.key) as Instrument;
     for (const time of plan.timepoints) {
-      const counts = countResponders(pairsAt(outcome.key, time), r, directionForOutcome(outcome, inst));
-      effects.push(
-        row({ outcome: r.key, label: labelOf(r), time, method: 'risk-difference' }, confLevel, undefined, 'higher-is-better', () => binaryEffect(counts, confLevel)),
-      );
+      const { atZeroBaseline, ...counts } = countResponders(pairsAt(outcome.key, time), r, directionForOutcome(outcome, inst));
+      const judged = row({ outcome: r.key, label: labelOf(r), time, method: 'risk-difference' }, confLevel, undefined, 'higher-is-better', () => binaryEffect(counts, confLevel));
+      // Baseline-0 patients under a percent rule, non-responders by the rule: said, not hidden (responders.ts).
+      effects.push(atZeroBaseline.intervention + atZeroBaseline.control > 0 ? { ...judged, atZeroBaseline } : judged);
     }
   }
   // Marked only when the plan has a target population, so results without one keep their shape.

@@ -11,6 +11,12 @@ import type { ResponderCounts } from '../trial/responders.js';
 import type { EffectEstimate } from './effect-estimate.js';
 import type { EffectRow } from './results-schema.js';
 
+/** No events in either arm, or only events in both: the 2×2 table holds no contrast a ratio could measure. */
+function noContrast(counts: ResponderCounts): boolean {
+  const { intervention: i, control: c } = counts;
+  return (i.events === 0 && c.events === 0) || (i.events === i.n && c.events === c.n);
+}
+
 /** `event: 'good'` for responders, `'bad'` for outcomes such as medication use. */
 export function binaryEffect(counts: ResponderCounts, confLevel: number, event: 'good' | 'bad' = 'good'): EffectEstimate {
   const rd = proportionDifference(counts.intervention, counts.control, confLevel);
@@ -23,12 +29,21 @@ export function binaryEffect(counts: ResponderCounts, confLevel: number, event: 
       ciMethod: 'wilson-score',
     },
   };
-  for (const [key, fn] of [['riskRatio', riskRatio], ['oddsRatio', oddsRatio]] as const) {
-    try {
-      const r = fn(counts.intervention, counts.control, confLevel);
-      extra[key] = { estimate: r.ratio, ciLower: r.ciLower, ciUpper: r.ciUpper };
-    } catch {
-      // A ratio is undefined when both arms have no events (or all): the difference still stands.
+  if (noContrast(counts)) {
+    // 0/40 vs 0/40: every ratio fits the data, so none is estimated (metafor's drop00 = TRUE, the
+    // Cochrane Handbook's "not estimable"); the 0.5 added to every cell would print RR 1 (0.02 to
+    // 49.2) as if measured. The risk difference (0, Newcombe interval) stands (docs/data-contracts.md#effect-rows).
+    extra.riskRatio = null;
+    extra.oddsRatio = null;
+    extra.ratiosNotEstimable = counts.intervention.events === 0 ? 'no events in either arm' : 'every patient had the event in both arms';
+  } else {
+    for (const [key, fn] of [['riskRatio', riskRatio], ['oddsRatio', oddsRatio]] as const) {
+      try {
+        const r = fn(counts.intervention, counts.control, confLevel);
+        extra[key] = { estimate: r.ratio, ciLower: r.ciLower, ciUpper: r.ciUpper };
+      } catch {
+        // A ratio is undefined for counts the stats refuse: the difference still stands.
+      }
     }
   }
   try {

@@ -49,9 +49,17 @@ export const effectRowSchema = z.object({
     })
     .optional()
     .describe("Share with the event per arm, with each arm's own Wilson score interval (prop.test(x, n, correct = FALSE))"),
-  riskRatio: interval.optional(),
-  oddsRatio: interval.optional(),
+  riskRatio: interval.nullable().optional().describe('null when not estimable (ratiosNotEstimable says why)'),
+  oddsRatio: interval.nullable().optional().describe('null when not estimable (ratiosNotEstimable says why)'),
+  ratiosNotEstimable: z
+    .string()
+    .optional()
+    .describe('Why riskRatio and oddsRatio are null: "no events in either arm" or "every patient had the event in both arms" — every ratio fits such a table; the risk difference stands'),
   nnt: z.object({ label: z.string() }).catchall(z.unknown()).optional(),
+  atZeroBaseline: z
+    .object({ intervention: z.number().int(), control: z.number().int() })
+    .optional()
+    .describe('A responder row with a percent rule: the patients per arm whose baseline is 0, who cannot improve by a percentage of it and are counted as non-responders, in the denominator (present when any; docs/plan-trial.md#responders)'),
   bootstrap: z
     .object({ replicates: z.number().int(), seed: z.number().int(), percentile: z.tuple([z.number(), z.number()]), bca: z.tuple([z.number(), z.number()]).nullable() })
     .optional(),

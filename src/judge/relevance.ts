@@ -46,6 +46,19 @@ export function relevanceOf(benefit: number, lower: number, upper: number, mcid:
   return 'inconclusive';
 }
 
+/**
+ * Of a "possibly clinically relevant" verdict (rules 3 and 4): the other side's relevant effect
+ * that its CI does not rule out — 'harm' when a possible benefit's L ≤ −m, 'benefit' when a
+ * possible harm's U ≥ m — else null. The verdict stays (docs/data-contracts.md#verdicts); its
+ * wording says this, as "relevant harm is ruled out" needs L > −m (rule 9).
+ */
+export function otherSideNotRuledOut(relevance: Relevance | null, lower: number | null, upper: number | null, mcid: number | null): 'harm' | 'benefit' | null {
+  if (lower === null || upper === null || mcid === null) return null;
+  if (relevance === 'possibly-relevant-benefit' && lower <= -mcid) return 'harm';
+  if (relevance === 'possibly-relevant-harm' && upper >= mcid) return 'benefit';
+  return null;
+}
+
 /** A CI that excludes 0 (the test at the CI's level rejects "no difference"). */
 export function isSignificant(lower: number, upper: number): boolean {
   return lower > 0 || upper < 0;

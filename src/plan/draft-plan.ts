@@ -9,6 +9,7 @@
  */
 import { draftFlow } from './flow-draft.js';
 import { isAppAgainstUsualCare } from './app-arms.js';
+import { armColumnKind, armColumnsByPreference, otherArmColumnNotes } from './arm-column.js';
 import { checkboxOptionOf, checkboxOptionParts } from '../instruments/binary-checkbox.js';
 import { basename } from 'node:path';
 import { decimalCommaOf, type DecimalMark, NUMBER_WITH, withoutSpaceGroups } from '../io/decimal-mark.js';
@@ -71,11 +72,7 @@ function nameKey(column: string): string {
 }
 // Danish exports number patients as "løbenr" / "løbenummer" (serial number), "patientnr", "deltagernr".
 const ID = /^(id|recordid|pid|externalreference|externaldatareference|externalref|extref|patientid|patient|subject|subjectid|usubjid|subjid|deltager|deltagerid|studieid|studyid|participantid|studysubjectid|subjectkey|respondent|respondentid|(?:loebe|lobe|lb|patient|pt|deltager|id)(?:nr|nummer))$/;
-// ADaM names the planned arm TRT01P (after the pivot plan init asks of an ADaM BDS file: export-layouts.ts);
-// SDTM and analysis files write ARM / ARMCD, and a hand-made SAS file often a bare TRT.
-// Castor EDC writes the group as "Randomization Group" (its code) and "Randomization Group Name" (its label).
-// REDCap label exports use the question as the header: "Randomiseret til:", "Randomised to".
-const ARM = /^(arm|group|gruppe|randomi[sz]ation|randomisering|randomiseringsgruppe|randomiserettil|randomiseret|randomi[sz]edto|allocation|allokering|allokerettil|allocatedto|treatment|behandling|behandlingsgruppe|intervention|randomi[sz]ationgroup(name)?|trt|trt01p|trtp|trt01a|trta|actarm|armcd|actarmcd|randoarm|randogroup|randomi[sz]ationarm)$/;
+// Arm columns by name, and which of several to draft (the randomised arm first): arm-column.ts.
 // "Besøg" (visit), "Besøgsnavn" (visit name), "Tidspunkt (uger)" (time point in weeks), "Måling" (measurement).
 // Castor EDC's repeating-data export names the visit "Repeating data Name Custom" ("Baseline",
 // "Follow-up 3 months"); OpenClinica/ODM the event "StudyEventOID" ("SE_BASELINE", "SE_3M").
@@ -257,6 +254,8 @@ const KNOWN_ARMS: [RegExp, Localized][] = [
   [/^(wait|waitlist|waitinglist|venteliste)$/, { en: 'Waiting list', da: 'Venteliste' }],
   [/^(control|controlgroup|ctrl|kontrol|kontrolgruppe)$/, { en: 'Control group', da: 'Kontrolgruppe' }],
 ];
+/** The KNOWN_ARMS spellings that are Danish words (the export's own Danish name for the arm). */
+const DANISH_KNOWN_ARM = /^(vanlig|vanligbehandling|saedvanligbehandling|venteliste|kontrol|kontrolgruppe)$/;
 /** Values that only say which arm it is, not what it received: a code — a bare number ("1", "2,00"), a letter or a numbered arm ("A", "arm1") —… */
 const ARM_CODE = /^([+-]?\d+([.,]\d+)?|[a-z]|[a-z]{0,5}\d+)$/;
 /** …or a word for the arm's role ("Intervention", "Interventionsgruppe", "treatment"): a word, not a code, but no name of what the arm received either. */
@@ -318,10 +317,12 @@ function draftArmLabels(intervention: string, control: string, danish: boolean):
   // so the English report does not mix them ("n (Træning/Waiting list)"); the check asks for
   // both in English, naming the one hta knows. (An English export's names are English in both
   // reports, but where "da" is known: the Danish report falls back to "en".)
+  // Only a name the export wrote in Danish ("Venteliste") stands in for "en": an English code in a
+  // Danish export ("usual") keeps its English name, "Usual care" — the export never said "Vanlig behandling".
   const translated = (l: Localized) => l.da !== undefined && l.da !== l.en;
   if (!danish || translated(i) === translated(c)) return { intervention: i, control: c };
-  const own = (l: Localized): Localized => (translated(l) ? { en: l.da!, da: l.da! } : l);
-  return { intervention: own(i), control: own(c) };
+  const own = (l: Localized, value: string): Localized => (translated(l) && DANISH_KNOWN_ARM.test(asciiName(value).replace(/_/g, '')) ? { en: l.da!, da: l.da! } : l);
+  return { intervention: own(i, intervention), control: own(c, control) };
 }
 
 /** The English name hta knows for a Danish arm name ("Venteliste" → "Waiting list"), for the check. */
@@ -489,7 +490,7 @@ export function draftPlan(given: CsvTable, schemaRef: string): PlanDraft {
   const fits = (h: string) => (distinct(h) > 1 || csv.records.length < 2) && !onePerRow(h);
   // In a long export an unnamed id must look like one: once per visit, on more than one visit (response-ids.ts).
   const perVisit = (h: string) => !visitsInFile || repeatsPerVisit([...csv.records].map((r) => [r.cells[header.indexOf(h)], r.cells[header.indexOf(visitCol!)]]));
-  const armLike = (h: string) => ARM.test(nameKey(h)) || /^randomi[sz]ationgroupname$/.test(nameKey(h));
+  const armLike = (h: string) => armColumnKind(nameKey(h)) !== undefined;
   const fallback = (h: string) => h !== '' && h !== visitCol && !armLike(h) && distinct(h) > 1 && !onePerRow(h) && perVisit(h) && !(idNamed.length && responseIds.includes(h));
   // R's write.csv of a data frame whose row names are the ids (`rownames(w) <- w$id`), pandas'
   // to_csv of one indexed by them: a wide export's unnamed first column, a different value on
@@ -508,8 +509,10 @@ export function draftPlan(given: CsvTable, schemaRef: string): PlanDraft {
       write: 'the column that names the patient on each of their rows (Qualtrics: ExternalReference or an embedded-data id), or the plan by hand with "columns": { "id": … } (docs/plan-trial.md "What plan init recognises")',
     });
   }
-  // Castor's label column reads better in the plan than its code column beside it.
-  let armCol = header.find((h) => /^randomi[sz]ationgroupname$/.test(nameKey(h))) ?? find(ARM) ?? header.find((h) => ARM.test(nameKey(withoutItemPrefix(h))));
+  // The randomised arm before a plain arm column, a treatment column and the treatment received
+  // (ITT: docs/plan-trial.md "Per-protocol and ITT"); OpenClinica's items also without their prefix.
+  const armColumns = armColumnsByPreference(header, (h) => [nameKey(h), nameKey(withoutItemPrefix(h))]);
+  let armCol = armColumns[0]?.column;
   const timeCol = find(TIME);
   const colIdx = (c: string) => header.indexOf(c);
   // Values in NFC (io/nfc.ts): a file saved by macOS writes `3 måneder` decomposed, and the
@@ -713,8 +716,10 @@ export function draftPlan(given: CsvTable, schemaRef: string): PlanDraft {
   // A wide export's arm column may carry a visit (`gruppe_baseline`, REDCap's
   // `randomisering_baseline_arm_1`): found by its stem, named in the plan as written, which the
   // loader reads on every visit row (docs/input-trial-export.md, "Layouts").
-  if (!armCol && wide) armCol = header.find((h) => stemsOf(h) !== h && ARM.test(nameKey(stemsOf(h))));
+  if (!armCol && wide) armCol = armColumnsByPreference(header.filter((h) => stemsOf(h) !== h), (h) => [nameKey(stemsOf(h))])[0]?.column;
   // Arms.
+  /** Arm-like columns beside the one drafted: named in the notes, never outcomes or "not used". */
+  const otherArmCols: string[] = [];
   if (armCol) {
     if (armCol !== 'arm') columns.arm = armCol;
     // Spellings equal up to case, blanks and Unicode form (`SelfBACK`, `selfback `) are one arm,
@@ -732,6 +737,10 @@ export function draftPlan(given: CsvTable, schemaRef: string): PlanDraft {
     plan.arms = { intervention, control };
     guesses.push(`arm column "${armCol}": ${JSON.stringify(intervention)} = intervention, ${JSON.stringify(control)} = control`);
     checks.push(`check which arm value is the intervention ("arms"): ${JSON.stringify(intervention)} was taken as the intervention, ${JSON.stringify(control)} as the control`);
+    const armNotes = otherArmColumnNotes(csv.records, colIdx, idCol, { column: armCol, kind: armColumns.find((c) => c.column === armCol)?.kind }, armColumns.filter((c) => c.column !== armCol && stemsOf(c.column) !== stemsOf(armCol!)));
+    guesses.push(...armNotes.guesses);
+    checks.push(...armNotes.checks);
+    otherArmCols.push(...armNotes.columns);
     const danish = looksDanish(header, arms);
     const labels = draftArmLabels(intervention, control, danish);
     if (labels) {
@@ -802,7 +811,7 @@ export function draftPlan(given: CsvTable, schemaRef: string): PlanDraft {
   } else {
     plan.arms = { intervention: 'intervention', control: 'control' };
     // A name holding an arm word among others (OpenClinica's `RANDO_ARM_E1_C1`): not taken, but named, so the user has the exact words to write.
-    const armWord = header.find((h) => h.split(/[_\s.]+/).some((w) => ARM.test(nameKey(w))));
+    const armWord = header.find((h) => h.split(/[_\s.]+/).some((w) => armColumnKind(nameKey(w)) !== undefined));
     const byHand = armWord === undefined ? '"columns": { "arm": … }' : `"columns": { "arm": ${JSON.stringify(armWord)} } (if that column is the arm; a wide export's arm may be named with its visit)`;
     const exposure = armWord === undefined ? registryExposure(header, valuesOf) : undefined;
     if (exposure) undecided.push(registryUndecided(exposure));
@@ -816,7 +825,7 @@ export function draftPlan(given: CsvTable, schemaRef: string): PlanDraft {
 
   // Outcome columns: the (stemmed) header minus id, arm and time.
   const armStem = armCol === undefined ? undefined : stemsOf(armCol);
-  const used = new Set([idCol, armCol, timeCol, ...(wide && armStem !== armCol ? header.filter((h) => stemsOf(h) === armStem) : [])].filter((c): c is string => c !== undefined));
+  const used = new Set([idCol, armCol, timeCol, ...otherArmCols, ...(wide && armStem !== armCol ? header.filter((h) => stemsOf(h) === armStem) : [])].filter((c): c is string => c !== undefined));
   const stems: string[] = [];
   const stemColumns = new Map<string, string[]>();
   for (const h of header) {

@@ -558,6 +558,7 @@ export const REPORT_TEXT = {
     da: 'Effektmål, opfølgning|Deltagere (studier)|Evidensens kvalitet (GRADE)|Relativ effekt (95 %-KI)|Med {control}|Forskel med {intervention} (95 %-KI)|Målt mod MKRF',
   },
   rrEffect: { en: 'RR {est} ({lo} to {hi})', da: 'RR {est} ({lo} til {hi})' },
+  notEstimable: { en: 'Not estimable', da: 'Kan ikke estimeres' },
   per1000: { en: '{n} per 1,000', da: '{n} pr. 1.000' },
   meanOf: { en: 'mean {mean} {unit}', da: 'gns. {mean} {unit}' },
   critical: { en: 'critical', da: 'kritisk' },
@@ -596,6 +597,10 @@ export const REPORT_TEXT = {
   sofAbsoluteZeroCell: {
     en: 'Yes/no outcomes with no events (or only events) in an arm: the difference per 1,000 is the observed risk difference with its Newcombe interval, as in the analysis tables (the risk ratio there has 0.5 added to every cell, so control risk × RR would not be the observed risk). Its interval and the risk ratio\'s can then disagree on significance; the verdict judges the interval shown.',
     da: 'Ja/nej-effektmål uden hændelser (eller kun hændelser) i en arm: forskellen pr. 1.000 er den observerede risikodifference med Newcombe-interval som i analysetabellerne (risk ratio har dér 0,5 lagt til hver celle, så kontrolrisiko × RR ville ikke være den observerede risiko). Intervallet og risk ratios interval kan da være uenige om signifikans; vurderingen bedømmer det viste interval.',
+  },
+  sofAbsoluteNoRatio: {
+    en: 'Yes/no outcomes with no events (or only events) in both arms: the risk ratio is not estimable, as any ratio fits such data; the difference per 1,000 is the observed risk difference, 0, with its Newcombe interval, as in the analysis tables.',
+    da: 'Ja/nej-effektmål uden hændelser (eller kun hændelser) i begge arme: den relative risiko kan ikke estimeres, da ethvert forhold passer til sådanne data; forskellen pr. 1.000 er den observerede risikodifference, 0, med Newcombe-interval som i analysetabellerne.',
   },
   sofAbsoluteDesignBased: {
     en: 'Yes/no outcomes reweighted to the target population: the difference per 1,000 is the weighted risk difference with its design-based 95% CI.',

@@ -27,7 +27,7 @@
 import type { EffectRow } from '../analysis/results-schema.js';
 import { judgeDifference } from '../judge/judge-effect.js';
 
-export type AbsoluteBasis = 'risk-ratio' | 'zero-cell' | 'design-based' | 'risk-difference';
+export type AbsoluteBasis = 'risk-ratio' | 'zero-cell' | 'no-ratio' | 'design-based' | 'risk-difference';
 
 export interface AbsoluteEffect {
   /** Per 1,000 patients, intervention − control (unrounded). */
@@ -60,7 +60,8 @@ export function sofAbsoluteEffect(r: Source): AbsoluteEffect | null {
     return { estimate: per1000(rr.estimate), lower: per1000(rr.ciLower), upper: per1000(rr.ciUpper), basis: 'risk-ratio', capped };
   }
   if (r.difference === null || r.ciLower === null || r.ciUpper === null) return null;
-  const basis: AbsoluteBasis = risks ? 'zero-cell' : r.population === 'target' ? 'design-based' : 'risk-difference';
+  // No events (or only events) in both arms: no risk ratio at all (analysis/binary-effect.ts), said apart.
+  const basis: AbsoluteBasis = risks ? (rr === null ? 'no-ratio' : 'zero-cell') : r.population === 'target' ? 'design-based' : 'risk-difference';
   return { estimate: 1000 * r.difference, lower: 1000 * r.ciLower, upper: 1000 * r.ciUpper, basis, capped: false };
 }
 

@@ -122,6 +122,8 @@ function letter(i: number): string {
 
 /** "RR 0.98 (0.78 to 1.23)" for yes/no outcomes; "—" where GRADE tables leave it empty (mean differences). */
 export function relativeEffectText(r: EffectRow, lang: Lang): string {
+  // No events in either arm (or only events): GRADEpro's "not estimable", not a dash that reads as "not a yes/no row".
+  if (r.riskRatio === null && r.ratiosNotEstimable) return REPORT_TEXT.notEstimable[lang];
   if (!r.riskRatio) return '—';
   const f = (v: number) => formatFixed(v, 2, lang);
   return fillPhrase(REPORT_TEXT.rrEffect[lang], { est: f(r.riskRatio.estimate), lo: f(r.riskRatio.ciLower), hi: f(r.riskRatio.ciUpper) });
@@ -236,7 +238,7 @@ export function summaryOfFindings(rows: readonly SofRow[], ctx: TrialChartContex
   // explanation of the "risk with intervention" column.
   const shown = rows.flatMap((s) => [s.row, ...(target && s.outcome === withPopulation && s.time === populationTime ? sofPopulationRows(target, s.row, ctx).flatMap((x) => (x.row ? [x.row] : [])) : [])]);
   const bases = new Set(shown.filter((r) => r.method === 'risk-difference' && !r.error).map((r) => sofAbsoluteEffect(r)?.basis));
-  const noteOf: Record<AbsoluteBasis, keyof typeof REPORT_TEXT> = { 'risk-ratio': 'sofAbsoluteFromRr', 'zero-cell': 'sofAbsoluteZeroCell', 'design-based': 'sofAbsoluteDesignBased', 'risk-difference': 'sofAbsoluteRd' };
+  const noteOf: Record<AbsoluteBasis, keyof typeof REPORT_TEXT> = { 'risk-ratio': 'sofAbsoluteFromRr', 'zero-cell': 'sofAbsoluteZeroCell', 'no-ratio': 'sofAbsoluteNoRatio', 'design-based': 'sofAbsoluteDesignBased', 'risk-difference': 'sofAbsoluteRd' };
   const absoluteNotes = (Object.keys(noteOf) as AbsoluteBasis[]).filter((b) => bases.has(b)).map((b) => t(noteOf[b]));
   const unrated = rows.some((s) => !s.certainty.level) ? [t('sofUnratedNote')] : [];
   return { table, notes: [...reasons.map((r, i) => `${letter(i)}. ${r.charAt(0).toUpperCase()}${r.slice(1)}.`), ...unrated, ...absoluteNotes] };

@@ -5,7 +5,7 @@
  * significant. The rules themselves are src/judge/relevance.ts's; this module only words them.
  */
 import type { EffectRow } from '../analysis/results-schema.js';
-import { RELEVANCE_LABELS, type Relevance } from '../judge/relevance.js';
+import { otherSideNotRuledOut, RELEVANCE_LABELS, type Relevance } from '../judge/relevance.js';
 import { type Lang, lowerFirst, NO_MCID_VERDICT_TEXT, REPORT_TEXT, VERDICT_TEXT } from './i18n.js';
 
 const DEFINITION: Record<Relevance, Record<Lang, string>> = {
@@ -31,16 +31,26 @@ const DEFINITION: Record<Relevance, Record<Lang, string>> = {
 };
 
 const NOT_SIGNIFICANT = { en: 'not statistically significant', da: 'ikke statistisk signifikant' } as const;
+/** docs/glossary-da.md: "klinisk relevant skade kan ikke udelukkes", as rule 8's verdict says it. */
+const NOT_RULED_OUT = {
+  harm: { en: 'clinically relevant harm is not ruled out', da: 'klinisk relevant skade kan ikke udelukkes' },
+  benefit: { en: 'clinically relevant benefit is not ruled out', da: 'klinisk relevant gavn kan ikke udelukkes' },
+} as const;
 
 /**
  * The verdict's words followed, for a "possibly clinically relevant" verdict whose CI includes 0,
  * by ", not statistically significant" (in running text, where more words follow, in brackets):
- * rule 3/4 looks at the estimate before significance.
+ * rule 3/4 looks at the estimate before significance. When its CI also reaches the MCID on the
+ * other side (L ≤ −MCID for a possible benefit), that relevant harm is not ruled out follows
+ * (otherSideNotRuledOut): "benefit 1.19 (−1.31 to 3.68)" against an MCID of 1 is no reassurance.
  */
-export function withSignificance(text: string, r: Pick<EffectRow, 'relevance' | 'significant'>, lang: Lang, inSentence = false): string {
+export function withSignificance(text: string, r: Pick<EffectRow, 'relevance' | 'significant'> & Partial<Pick<EffectRow, 'benefitCiLower' | 'benefitCiUpper' | 'mcid'>>, lang: Lang, inSentence = false): string {
   const possibly = r.relevance === 'possibly-relevant-benefit' || r.relevance === 'possibly-relevant-harm';
-  if (!possibly || r.significant !== false) return text;
-  return inSentence ? `${text} (${NOT_SIGNIFICANT[lang]})` : `${text}, ${NOT_SIGNIFICANT[lang]}`;
+  if (!possibly) return text;
+  const other = otherSideNotRuledOut(r.relevance, r.benefitCiLower ?? null, r.benefitCiUpper ?? null, r.mcid ?? null);
+  const added = [...(r.significant === false ? [NOT_SIGNIFICANT[lang]] : []), ...(other ? [NOT_RULED_OUT[other][lang]] : [])].join('; ');
+  if (!added) return text;
+  return inSentence ? `${text} (${added})` : `${text}, ${added}`;
 }
 
 /**
@@ -48,7 +58,7 @@ export function withSignificance(text: string, r: Pick<EffectRow, 'relevance' | 
  * its one wording (VERDICT_TEXT, NO_MCID_VERDICT_TEXT, "not computed" for a row that failed),
  * lower-cased mid-sentence.
  */
-export function verdictPhrase(r: Pick<EffectRow, 'relevance' | 'significant'> & { error?: string }, lang: Lang): string {
+export function verdictPhrase(r: Pick<EffectRow, 'relevance' | 'significant'> & Partial<Pick<EffectRow, 'benefitCiLower' | 'benefitCiUpper' | 'mcid'>> & { error?: string }, lang: Lang): string {
   const full = r.error
     ? REPORT_TEXT.notComputed[lang]
     : r.relevance

@@ -4,7 +4,8 @@
  * direction (a fall for lower-is-better scales such as RMDQ). Patients without both values are
  * not classified (complete cases). With a percentage rule, a lower-is-better baseline of 0
  * cannot improve and a higher-is-better baseline of 0 has no defined percentage: both count as
- * non-responders.
+ * non-responders, in the denominator. How many per arm is counted (`atZeroBaseline`), so the
+ * results and the report say it (docs/plan-trial.md#responders).
  */
 import type { Direction } from '../instruments/instrument.js';
 import type { PlanResponder } from '../plan/plan-schema.js';
@@ -24,12 +25,18 @@ export function isResponder(baseline: number, followUp: number, rule: Pick<PlanR
   return improvement >= (pct / 100) * Math.abs(baseline) - 1e-9;
 }
 
-export function countResponders(pairs: OutcomePairs, rule: Pick<PlanResponder, 'points' | 'percent'>, direction: Direction): ResponderCounts {
+/**
+ * The responders per arm and, under a percentage rule, the patients per arm whose baseline is 0:
+ * counted as non-responders whatever their follow-up (isResponder).
+ */
+export function countResponders(pairs: OutcomePairs, rule: Pick<PlanResponder, 'points' | 'percent'>, direction: Direction): ResponderCounts & { atZeroBaseline: { intervention: number; control: number } } {
   const out: ResponderCounts = { intervention: { events: 0, n: 0 }, control: { events: 0, n: 0 } };
+  const atZeroBaseline = { intervention: 0, control: 0 };
   pairs.arm.forEach((arm, i) => {
     const cell = out[arm];
     cell.n++;
+    if (rule.points === undefined && pairs.baseline[i] === 0) atZeroBaseline[arm]++;
     if (isResponder(pairs.baseline[i] as number, pairs.followUp[i] as number, rule, direction)) cell.events++;
   });
-  return out;
+  return { ...out, atZeroBaseline };
 }

@@ -41,6 +41,19 @@ describe('plan init drafts armLabels', () => {
     expect(Object.values(known.plan.armLabels as Record<string, { en: string }>).map((l) => l.en).sort()).toEqual(['Control group', 'Waiting list']);
   });
 
+  it('a Danish export whose arm values are English codes: en "Usual care" from "usual", never "Vanlig behandling", and the check names only what the export wrote', () => {
+    const d = draftPlan(parseCsvText('id;gruppe;besoeg;smerte\n1;app;baseline;5\n1;app;3m;3\n2;usual;baseline;6\n2;usual;3m;6\n', 'dk-codes.csv'), 'plan.schema.json');
+    expect(d.plan.armLabels).toEqual({ intervention: { en: 'App', da: 'App' }, control: { en: 'Usual care', da: 'Vanlig behandling' } });
+    const check = d.checks.find((c) => c.startsWith('check the arm names'))!;
+    expect(check).toContain('"en" repeats the Danish export\'s own name ("App"): write it in English for English reports');
+    expect(check).not.toContain('Vanlig behandling');
+    // The English report: "App compared with Usual care".
+    expect(armNames(parsePlan({ ...d.plan, $schema: undefined }).armLabels, 'en')).toMatchObject({ Intervention: 'App', Control: 'Usual care' });
+    // The export's own Danish word still stands in both languages: "vanlig" → "Vanlig behandling".
+    const vanlig = draftPlan(parseCsvText('id;gruppe;besoeg;smerte\n1;app;baseline;5\n1;app;3m;3\n2;vanlig;baseline;6\n2;vanlig;3m;6\n', 'dk-vanlig.csv'), 'plan.schema.json');
+    expect(vanlig.plan.armLabels).toEqual({ intervention: { en: 'App', da: 'App' }, control: { en: 'Vanlig behandling', da: 'Vanlig behandling' } });
+  });
+
   it('the bundled selfBACK export: "App" and "Usual care" (Danish "Vanlig behandling"), not "app" and "usual"', () => {
     const d = draft('data/synthetic/selfback-trial.csv');
     expect(d.plan.armLabels).toEqual({ intervention: { en: 'App' }, control: { en: 'Usual care', da: 'Vanlig behandling' } });

@@ -26,6 +26,7 @@ import { participantFlowSpec } from '../charts/participant-flow.js';
 import { flowBoxes, flowList, targetBranch } from '../charts/flow-boxes.js';
 import { populationPhrase } from '../sections/subgroup-phrases.js';
 import { responderRows, respondersSpec } from '../charts/responders.js';
+import { zeroBaselineNotes } from '../zero-baseline-note.js';
 import { trajectoriesSpec, trajectoryOutcomes } from '../charts/trajectories.js';
 import { type TrialChartContext, trialChartContext } from '../charts/trial-chart-context.js';
 import { effectsTable, isEffectMethod, methodText } from '../effects-table.js';
@@ -243,7 +244,11 @@ const forestSection: TrialSectionBuilder = ({ ctx, chartOrWhy, omitted, method }
 
 const trajectoriesSection: TrialSectionBuilder = ({ ctx, chartOrWhy }) => [{ id: 'trajectories', title: ctx.text('trajectoriesTitle'), ...chartOrWhy('trajectories') }];
 
-const respondersSection: TrialSectionBuilder = ({ ctx, chartOrWhy }) => [{ id: 'responders', title: ctx.text('respondersTitle'), ...chartOrWhy('responders') }];
+const respondersSection: TrialSectionBuilder = ({ ctx, chartOrWhy, result }) => {
+  // Baseline-0 patients a percent rule counts as non-responders (zero-baseline-note.ts).
+  const notes = zeroBaselineNotes(result.effects, ctx.lang, ctx.arms, ctx.outcomeLabel);
+  return [{ id: 'responders', title: ctx.text('respondersTitle'), ...chartOrWhy('responders'), ...(notes.length ? { notes } : {}) }];
+};
 
 /** The verdicts the page shows: every row's, the target population's and the subgroups' included. */
 function relevancesIn(result: object): Relevance[] {

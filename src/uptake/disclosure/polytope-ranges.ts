@@ -22,6 +22,19 @@
 import { HtaError } from '../../errors.js';
 import { LinearProgramSession, type LinearRow } from './linear-program.js';
 
+/**
+ * The published numbers admit no table of counts (the LP is infeasible although every unknown is
+ * bounded). Bad input, not a bug: a hand-edited file, publications of different registries, or a
+ * period an earlier publication hid that changed since. Its own class, so that a caller trying
+ * readings one after another (published-audit.ts: equating earlier counts from later dates) can
+ * tell it from any other error.
+ */
+export class ContradictoryNumbers extends HtaError {
+  constructor() {
+    super('input.invalid', 'the audit cannot read the published numbers together: they contradict each other as the audit reads them (no table of counts gives them all). Was a file edited by hand, are the publications of different registries, or did a period an earlier publication hid change since? (docs/disclosure-control.md "Audit")');
+  }
+}
+
 export interface Polytope {
   variables: number;
   /** Rows over the unknowns (x ≥ 0 always holds besides). */
@@ -138,9 +151,7 @@ export class PolytopeRanges {
     // Bounded (finite bounds on every unknown): infeasible means the published numbers contradict
     // each other as the audit reads them — bad input (a hand-edited file, publications of
     // different registries, a period an earlier publication hid that changed since), not a bug.
-    if (sol.status !== 'optimal') {
-      throw new HtaError('input.invalid', 'the audit cannot read the published numbers together: they contradict each other as the audit reads them (no table of counts gives them all). Was a file edited by hand, are the publications of different registries, or did a period an earlier publication hid change since? (docs/disclosure-control.md "Audit")');
-    }
+    if (sol.status !== 'optimal') throw new ContradictoryNumbers();
     // Every solution is a table the attacker cannot rule out: kept, to prove other forms wide.
     this.comps[c]!.points.push(Float64Array.from(sol.values));
     return sol.objective;

@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import { HtaError } from '../../errors.js';
+import { ContradictoryNumbers } from './polytope-ranges.js';
 import { jsonProblems, locateProblems, readJsonFile } from '../../io/read-json.js';
 import { auditPublishedUptake, type AuditReport, type AuditRule, lossShare, type PublishedUptake } from './attacker-audit.js';
 import { fillFromSameDate, mergeCuts } from '../other-cuts.js';
@@ -218,7 +219,7 @@ export function auditPublishedFile(file: string, previousFiles: readonly string[
         const a = auditPublishedUptake(filledFrom(respellPublished(p.json as PublishedUptake, regionsHere), json, changed, printedBefore, days), { threshold: t, protectionLevel: pl, zerosSensitive: z0 });
         return a.narrow.map((n) => ({ file: p.file, cell: n.cell, lower: n.lower, upper: n.upper }));
       } catch (err) {
-        if (!(err instanceof Error) || !err.message.startsWith('audit: the published numbers are inconsistent')) throw err;
+        if (!(err instanceof ContradictoryNumbers)) throw err;
       }
     }
     // The two disagree even on old periods this file does not list as changed (a file made

@@ -12,7 +12,7 @@ import type { analyseCeaFiles } from '../../cea/analyze-cea-files.js';
 import type { ResolvedCeaPlan } from '../../cea/load-cea-plan.js';
 import { analyseCeaOffThread } from '../cea-off-thread.js';
 import type { CeaResult } from '../../cea/cea-results-schema.js';
-import { icerText, money, pctText, perResponderText, regressorsText, signedMoney } from '../../cea/cea-phrases.js';
+import { icerText, money, moneyLimit, pctText, perResponderText, regressorsText, signedMoney } from '../../cea/cea-phrases.js';
 import { placePublishedResponderCosts } from '../../cea/published-cea.js';
 import { categoryLabel, resourceItemLabels } from '../../cea/resource-labels.js';
 import { cePlaneSpec } from '../charts/ce-plane.js';
@@ -20,6 +20,7 @@ import { ceacSpec } from '../charts/ceac.js';
 import { ceaCostsSpec } from '../charts/cea-costs.js';
 import { ceaUtilitiesSpec } from '../charts/cea-utilities.js';
 import { armNames } from '../arm-names.js';
+import { boundDecimals } from '../interval-bound.js';
 import { fillPhrase, formatThousands, type Lang, lowerFirst, REPORT_TEXT, tableInterval, timeLabel } from '../i18n.js';
 import { ceaConclusion } from '../cea-conclusion.js';
 import { localizedText } from '../localized-text.js';
@@ -298,16 +299,19 @@ export const ceaReportKind: ReportKind<typeof ceaEntrySchema> = {
     function incrementalTable(res: CeaResult, rp: ResolvedCeaPlan, l: Lang): Table {
       const pub = rp.published;
       const q = (x: number) => num(x, 4, l);
+      // Confidence limits never rounded onto 0 (interval-bound.ts).
+      const ql = (x: number) => num(x, boundDecimals(x, 4), l);
+      const ml = (x: number, c = cur) => moneyLimit(x, c, l);
       // The published column only when the plan names published figures.
       const row = (label: string, ours: string, theirs = '–') => (pub ? [label, ours, theirs] : [label, ours]);
       const rows: string[][] = [
-        row(t('incCost'), `${signedMoney(res.incrementalCost.estimate, cur, l)} ${ci(m(res.incrementalCost.ciLower), m(res.incrementalCost.ciUpper))}`, pub ? `${signedMoney(pub.incrementalCost.estimate, pub.currency, l)} ${ci(money(pub.incrementalCost.ciLower, pub.currency, l), money(pub.incrementalCost.ciUpper, pub.currency, l))}` : '–'),
-        row(t('incQaly'), `${q(res.incrementalQaly.estimate)} ${ci(q(res.incrementalQaly.ciLower), q(res.incrementalQaly.ciUpper))}`),
+        row(t('incCost'), `${signedMoney(res.incrementalCost.estimate, cur, l)} ${ci(ml(res.incrementalCost.ciLower), ml(res.incrementalCost.ciUpper))}`, pub ? `${signedMoney(pub.incrementalCost.estimate, pub.currency, l)} ${ci(ml(pub.incrementalCost.ciLower, pub.currency), ml(pub.incrementalCost.ciUpper, pub.currency))}` : '–'),
+        row(t('incQaly'), `${q(res.incrementalQaly.estimate)} ${ci(ql(res.incrementalQaly.ciLower), ql(res.incrementalQaly.ciUpper))}`),
         row(t('icer'), icerText(res.icer, cur, l, undefined, { cost: res.incrementalCost.estimate, effect: res.incrementalQaly.estimate }), pub ? icerText({ kind: 'ratio', quadrant: 'NE', icer: pub.icer }, pub.currency, l) : '–'),
       ];
       for (const th of res.thresholds) {
         const pubP = pub && pub.probabilityCostEffective.threshold === th.threshold ? fmtPct(pub.probabilityCostEffective.probability) : '–';
-        rows.push(row(fillPhrase(t('nmb'), { wtp: m(th.threshold) }), `${m(th.nmb.estimate)} ${ci(m(th.nmb.ciLower), m(th.nmb.ciUpper))}`));
+        rows.push(row(fillPhrase(t('nmb'), { wtp: m(th.threshold) }), `${m(th.nmb.estimate)} ${ci(ml(th.nmb.ciLower), ml(th.nmb.ciUpper))}`));
         rows.push(row(fillPhrase(t('pce'), { wtp: m(th.threshold) }), fmtPct(th.probabilityCostEffective), pubP));
       }
       for (const x of res.responders) {

@@ -27,7 +27,7 @@ import type { ChartSpec, PageSection, ReportContent } from '../report-page.js';
 import type { Table } from '../text-table.js';
 import { planOf, type ReportKind } from './report-kind.js';
 import { numberCaptions } from '../number-captions.js';
-import { formatBound } from '../interval-bound.js';
+import { differenceDecisions, formatBound } from '../interval-bound.js';
 import { registryFlowCaption, registryFlowTable, registryFlowTitle } from '../registry-flow.js';
 import { notAnalysedText } from '../failure-reasons.js';
 import { registryConclusion } from '../registry-conclusion.js';
@@ -54,8 +54,9 @@ export function registryInterval(e: Pick<ObservationalEffect, 'kind' | 'mcid' | 
   const pp = e.kind === 'risk-difference';
   const d = pp ? 1 : decimalsOf(e);
   const f = (v: number | null) => (v === null ? '–' : formatFixed(pp ? 100 * v : v, d, lang));
-  // A limit that is not 0 never prints as 0 (interval-bound.ts).
-  const b = (v: number | null) => (v === null ? '–' : formatBound(pp ? 100 * v : v, d, lang));
+  // A limit is never rounded onto 0 or ±MCID (interval-bound.ts): the verdict beside it reads its side.
+  const decisions = differenceDecisions(e.mcid, pp ? 100 : 1);
+  const b = (v: number | null) => (v === null ? '–' : formatBound(pp ? 100 * v : v, d, lang, decisions));
   return `${f(e.difference)}${pp ? ppUnit(lang) : ''} (${b(e.ciLower)} ${lang === 'da' ? 'til' : 'to'} ${b(e.ciUpper)})`;
 }
 

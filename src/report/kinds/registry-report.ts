@@ -28,6 +28,7 @@ import type { Table } from '../text-table.js';
 import { planOf, type ReportKind } from './report-kind.js';
 import { numberCaptions } from '../number-captions.js';
 import { differenceDecisions, formatBound } from '../interval-bound.js';
+import { shownSuppressedCounts } from '../registry-tally.js';
 import { registryFlowCaption, registryFlowTable, registryFlowTitle } from '../registry-flow.js';
 import { notAnalysedText } from '../failure-reasons.js';
 import { registryConclusion } from '../registry-conclusion.js';
@@ -272,9 +273,13 @@ export const registryReportKind: ReportKind<typeof registryEntrySchema> = {
     const confounders = [...spec.confounders.map((c) => inSentence(termLabel(c.name))), ...(spec.baselineAsConfounder ? [lang === 'da' ? 'baselinescoren' : 'the baseline score'] : [])].join(', ');
     // The tally agrees with the page: balance rows that read "suppressed" are counted too (they are values, not counts).
     const hiddenRows = primary ? primary.balance.filter((b) => b.smdBefore === 'suppressed').length : 0;
-    const n = result.plan.suppression.suppressedCounts;
+    // What this page shows (registry-tally.ts); results.json's tally, of every analysis's cells, named when it differs.
+    const n = shownSuppressedCounts(sections, countText(SUPPRESSED, lang));
+    const inJson = result.plan.suppression.suppressedCounts;
     const withheldEstimates = shown.analyses.filter((a) => !a.error && a.effectsSuppressed && a.patients).length * withheldMethods(spec.estimand).length;
-    const tally = (hiddenRows > 0 ? fillPhrase(T.suppressedTallyBalance[lang], { n, k: hiddenRows }) : fillPhrase(T.suppressedTally[lang], { n })) + (withheldEstimates > 0 ? fillPhrase(T.withheldTally[lang], { w: withheldEstimates }) : '');
+    const tally = (hiddenRows > 0 ? fillPhrase(T.suppressedTallyBalance[lang], { n, k: hiddenRows }) : fillPhrase(T.suppressedTally[lang], { n }))
+      + (withheldEstimates > 0 ? fillPhrase(T.withheldTally[lang], { w: withheldEstimates }) : '')
+      + (inJson !== n ? fillPhrase(T.suppressedTallyJson[lang], { m: inJson }) : '');
     const smallCounts = fillPhrase(T.smallCounts[lang], { below: spec.suppressionThreshold - 1, threshold: spec.suppressionThreshold, tally });
     sections.push({ id: 'methods', title: T.methodsTitle[lang], intro: [...T.methods[lang].map((p) => fillPhrase(p, { confounders, weights: T.weights[spec.estimand][lang], trim })), smallCounts] });
     // The warnings in the page's language, from the same rules as the CLI's (diagnostic-findings.ts).

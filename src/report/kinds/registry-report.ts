@@ -72,7 +72,7 @@ function mcidText(e: Pick<ObservationalEffect, 'kind' | 'mcid'>, lang: Lang): st
 const capitalised = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /**
- * The outcome as Table 1 names it: a score with its direction ("Physical function (RMDQ) (lower
+ * The outcome as Table 1 names it: a score with its direction ("Disability (RMDQ 0–24) (lower
  * is better)"), as the trial's summary of findings does, since the difference is printed as
  * computed (−2.07) while the chart plots the benefit (+2.07). A yes/no or responder row needs
  * none: its name says which way is good ("improved ≥ 30%").

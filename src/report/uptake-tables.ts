@@ -16,6 +16,7 @@ import type { UptakeAnalysis } from '../uptake/uptake-analysis.js';
 import { SCENARIOS } from '../uptake/uptake-plan.js';
 import { nationalWords, type NationalWords, scopeLabelOf } from './uptake-scope-words.js';
 import { formatBound } from './interval-bound.js';
+import { uptakeYearLabel } from './uptake-year-label.js';
 import { fillPhrase, formatFixed, formatThousands, funnelMethodText, type Lang, lowerFirst, percentSign, priceModelText, tableInterval, UPTAKE_TEXT } from './i18n.js';
 import type { Table } from './text-table.js';
 import { roundToTotal } from './rounding.js';
@@ -156,7 +157,7 @@ export function uptakeTables(a: UptakeAnalysis, lang: Lang = 'en'): UptakeTables
     .filter((u) => u.year <= exportYear)
     .map((u) => [
       f.scope(u.region),
-      u.year === exportYear ? `${u.year} (${t('partial')})` : String(u.year),
+      uptakeYearLabel(u.year, u.year === exportYear, lang),
       f.count(u.activations),
       f.count(u.eligible),
       f.withCi(u.per1000, u.ciLower, u.ciUpper, 1),
@@ -219,7 +220,7 @@ export function uptakeTables(a: UptakeAnalysis, lang: Lang = 'en'): UptakeTables
     }
   }
   const observedRows = a.budget.observed.map((o) => [
-    f.scope(o.region), o.partialYear ? `${o.year} (${t('partial')})` : String(o.year), f.count(o.activations), observedCost.get(o) ?? '–', f.money(o.averagePrice),
+    f.scope(o.region), uptakeYearLabel(o.year, o.partialYear === true, lang), f.count(o.activations), observedCost.get(o) ?? '–', f.money(o.averagePrice),
   ]);
   const observed = titled(
     t('observedTitle'),

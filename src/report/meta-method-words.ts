@@ -64,7 +64,7 @@ const BASIS_WORDS: Record<MetaRowBasis, Record<Lang, [string, string]>> = {
   },
   'one-trial-subgroups': {
     en: ['1 row combines the subgroups of one trial (fixed-effect model)', '{n} rows each combine the subgroups of one trial (fixed-effect model)'],
-    da: ['1 række kombinerer subgrupperne af ét forsøg (model med fast effekt)', '{n} rækker kombinerer hver subgrupperne af ét forsøg (model med fast effekt)'],
+    da: ['1 række kombinerer subgrupperne af ét forsøg med fast effekt', '{n} rækker kombinerer hver subgrupperne af ét forsøg med fast effekt'],
   },
   random: {
     en: ['1 row is pooled with a {method}', '{n} rows are pooled with a {method}'],

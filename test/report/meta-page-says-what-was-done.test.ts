@@ -22,7 +22,7 @@ const conclusionOf = (r: typeof bundled, lang: Lang, primary?: { outcome: string
 describe('the meta page says what was done per row', () => {
   it.each([
     ['en', "4 rows are each one trial's published estimate, not pooled; 1 row combines the subgroups of one trial (fixed-effect model); no row rests on 2 trials or more, so none is pooled with a random-effects model, REML, normal-based 95% CI (as metafor's default)"],
-    ['da', '4 rækker er hver ét forsøgs publicerede estimat, ikke poolet; 1 række kombinerer subgrupperne af ét forsøg (model med fast effekt); ingen række bygger på 2 forsøg eller flere, så ingen er poolet med tilfældige effekter, REML, normalfordelt 95 %-KI (som standard i metafor)'],
+    ['da', '4 rækker er hver ét forsøgs publicerede estimat, ikke poolet; 1 række kombinerer subgrupperne af ét forsøg med fast effekt; ingen række bygger på 2 forsøg eller flere, så ingen er poolet med tilfældige effekter, REML, normalfordelt 95 %-KI (som standard i metafor)'],
   ] as const)('(%s) the bundled rows: no random-effects pooling is claimed', (lang, text) => {
     expect(metaMethodsText(basesOf(bundled), 'metafor', lang)).toBe(text);
   });

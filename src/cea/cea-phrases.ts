@@ -4,14 +4,20 @@
  * ratio (docs/plan-cea.md#results).
  */
 import type { Lang } from '../report/i18n.js';
+import { boundDecimals } from '../report/interval-bound.js';
 import type { CeaResult } from './cea-results-schema.js';
 
 type Icer = CeaResult['icer'];
 
-/** Money with a thousands separator and no decimals: "€7,336" / "7.336 EUR". */
-export function money(x: number, currency: string, lang: Lang): string {
-  const rounded = Math.round(x);
-  const abs = Math.abs(rounded).toLocaleString('en-US').replace(/,/g, lang === 'da' ? '.' : ',');
+/**
+ * Money with a thousands separator and no decimals: "€7,336" / "7.336 EUR". A confidence limit
+ * may ask for decimals, so that it is not rounded onto 0 (src/report/interval-bound.ts).
+ */
+export function money(x: number, currency: string, lang: Lang, decimals = 0): string {
+  const rounded = decimals === 0 ? Math.round(x) : Number(x.toFixed(decimals));
+  const abs = Math.abs(rounded)
+    .toLocaleString('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals })
+    .replace(/[,.]/g, (c) => (lang === 'da' ? (c === ',' ? '.' : ',') : c));
   const sign = rounded < 0 ? '−' : '';
   if (lang === 'en' && currency === 'EUR') return `${sign}€${abs}`;
   return `${sign}${abs} ${currency}`;
@@ -105,4 +111,9 @@ export function pctText(p: number, lang: Lang): string {
 export function regressorsText(covariates: readonly string[], lang: Lang): string {
   const [two, three] = lang === 'da' ? ['gruppe og baseline-nytteværdi', 'gruppe, baseline-nytteværdi og'] : ['arm and baseline utility', 'arm, baseline utility and'];
   return covariates.length === 0 ? two : `${three} ${covariates.join(', ')}`;
+}
+
+/** A confidence limit of money: never rounded onto 0 (src/report/interval-bound.ts). */
+export function moneyLimit(x: number, currency: string, lang: Lang): string {
+  return money(x, currency, lang, boundDecimals(x, 0));
 }

@@ -99,6 +99,8 @@ export const ceaResultSchema = z.object({
         mode: z.enum(['all-units', 'marginal']),
         nationalVolume: z.number(),
         rate: z.number(),
+        perPatient: z.number().describe("the price per patient in the uptake plan's currency, before the rate: the tier's price (all-units) or the average over the tiers (marginal)"),
+        currency: z.string().describe("the uptake plan's currency"),
         placeholder: z.literal(true).optional().describe('the uptake plan\'s price model is a placeholder drafted by hta plan init ("placeholders" in that plan), not the supplier\'s prices'),
       })
       .optional(),

@@ -40,7 +40,7 @@ export interface ResolvedCeaPlan {
   /** Item key → unit cost (plan currency and price year). */
   unitCosts: Record<string, UnitCost>;
   /** Cost of the intervention per intervention patient, and where it comes from. */
-  interventionPrice: { price: number; source: string; tier?: { uptakePlan: string; mode: 'all-units' | 'marginal'; nationalVolume: number; rate: number; placeholder?: true } };
+  interventionPrice: { price: number; source: string; tier?: { uptakePlan: string; mode: 'all-units' | 'marginal'; nationalVolume: number; rate: number; perPatient: number; currency: string; placeholder?: true } };
   published: PublishedCea | null;
   /** How the unit-cost file was read when it is not UTF-8 (io/encoding-note.ts): notes for stderr. */
   readNotes?: string[];
@@ -361,6 +361,9 @@ function interventionPriceOf(plan: CeaPlan, dir: string, file: string, note: (te
   // The price model still plan init's placeholder (uptake-plan.ts placeholderWarning): said by every
   // output, as hta uptake says its budget is not real (analyze-cea.ts, cea-report.ts).
   const placeholder = uptake.placeholders?.includes('priceModel') === true;
-  return { price: perPatient * rate, source: `${ic.uptakePlan}: ${uptake.priceModel.mode} tier price at ${ic.nationalVolume} patients a year${rate !== 1 ? ` × ${rate}` : ''}${placeholder ? ' (a placeholder price model drafted by hta plan init)' : ''}`,
-    tier: { uptakePlan: ic.uptakePlan, mode: uptake.priceModel.mode, nationalVolume: ic.nationalVolume, rate, ...(placeholder ? { placeholder: true as const } : {}) } };
+  // The price and the rate in words, not "× 0.1344" (the report words it in the page's language).
+  const priceWords = uptake.priceModel.mode === 'all-units' ? 'the all-units tier price' : 'the average over the marginal tiers';
+  const rateWords = rate !== 1 ? `, converted at ${rate} ${plan.currency} per ${uptake.currency} (1 ${plan.currency} = ${Number((1 / rate).toFixed(2))} ${uptake.currency})` : '';
+  return { price: perPatient * rate, source: `${ic.uptakePlan}: ${Number(perPatient.toFixed(2))} ${uptake.currency} per patient, ${priceWords} at ${ic.nationalVolume} patients a year${rateWords}${placeholder ? ' (a placeholder price model drafted by hta plan init)' : ''}`,
+    tier: { uptakePlan: ic.uptakePlan, mode: uptake.priceModel.mode, nationalVolume: ic.nationalVolume, rate, perPatient, currency: uptake.currency, ...(placeholder ? { placeholder: true as const } : {}) } };
 }

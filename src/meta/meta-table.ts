@@ -4,6 +4,7 @@
  * interval, heterogeneity, tests and the verdict in words. English and Danish (decimal comma).
  */
 import { armNames, type ArmNames } from '../report/arm-names.js';
+import { differenceDecisions, formatBound } from '../report/interval-bound.js';
 import { fillPhrase, formatFixed, formatP, intervalText, type Lang, percentSign, RELEVANCE_TEXT, REPORT_TEXT, SHORT_RELEVANCE_TEXT, timeLabel } from '../report/i18n.js';
 import { renderTextTable, type Table } from '../report/text-table.js';
 import { TAU2_METHOD_NAMES } from '../stats/meta/tau2.js';
@@ -98,13 +99,29 @@ export function formatEffect(measure: MetaOutcomeSetting['measure'], v: number, 
 }
 
 /**
+ * The values a verdict compares an interval's limits with, on the display scale: 1 (and the MCID
+ * and its reciprocal) for a ratio, 0 (and ±MCID) for a difference (src/report/interval-bound.ts).
+ */
+export function metaDecisions(measure: MetaOutcomeSetting['measure'], mcid: number | null | undefined): number[] {
+  if (!isRatioMeasure(measure)) return differenceDecisions(mcid);
+  return mcid !== null && mcid !== undefined && mcid > 0 && mcid !== 1 ? [1, mcid, 1 / mcid] : [1];
+}
+
+/** A confidence limit on the display scale, never rounded onto a value its verdict reads (interval-bound.ts). */
+export function formatLimit(measure: MetaOutcomeSetting['measure'], v: number, lang: Lang = 'en', mcid?: number | null): string {
+  const ratio = isRatioMeasure(measure);
+  return formatBound(ratio ? Math.exp(v) : v, measure === 'RD' ? 3 : 2, lang, metaDecisions(measure, mcid));
+}
+
+/**
  * "−0.79 [−1.51, −0.06]" on the display scale (ratios exponentiated); Danish "−0,79 (−1,51 til
  * −0,06)", since "[a, b]" with a decimal comma reads as four numbers (docs/glossary-da.md).
  */
-export function formatInterval(measure: MetaOutcomeSetting['measure'], est: number, lo: number | null, hi: number | null, lang: Lang = 'en'): string {
+export function formatInterval(measure: MetaOutcomeSetting['measure'], est: number, lo: number | null, hi: number | null, lang: Lang = 'en', mcid?: number | null): string {
   const f = (x: number) => formatEffect(measure, x, lang);
+  const b = (x: number) => formatLimit(measure, x, lang, mcid);
   if (lo === null || hi === null) return lang === 'da' ? `${f(est)} (${TEXT.noInterval[lang]})` : `${f(est)} [${TEXT.noInterval[lang]}]`;
-  return lang === 'da' ? `${f(est)} ${intervalText(f(lo), f(hi), lang)}` : `${f(est)} [${f(lo)}, ${f(hi)}]`;
+  return lang === 'da' ? `${f(est)} ${intervalText(b(lo), b(hi), lang)}` : `${f(est)} [${b(lo)}, ${b(hi)}]`;
 }
 
 /** "p = 0.012" or "p < 0.001". */
@@ -134,7 +151,7 @@ function studyRow(s: MetaStudyRow, withSubgroup: boolean, w: Wording): string[] 
   const cells = [s.study];
   if (withSubgroup) cells.push(s.subgroup ?? '');
   cells.push(
-    formatInterval(s.measure, s.yi, s.ciLower, s.ciUpper, w.lang),
+    formatInterval(s.measure, s.yi, s.ciLower, s.ciUpper, w.lang, s.mcid),
     s.pooled ? w.pct(s.weightFixed) : w.t('notPooled'),
     s.pooled ? w.pct(s.weightRandom) : '',
     s.relevance ? SHORT_RELEVANCE_TEXT[s.relevance][w.lang] : '',
@@ -146,7 +163,7 @@ function pooledTableRow(r: MetaPooledRow, withSubgroup: boolean, label: string, 
   const cells = [label];
   if (withSubgroup) cells.push(r.subgroup ?? w.t('all'));
   cells.push(
-    formatInterval(r.measure, r.estimate, r.ciLower, r.ciUpper, w.lang),
+    formatInterval(r.measure, r.estimate, r.ciLower, r.ciUpper, w.lang, r.mcid),
     r.model === 'fixed' ? w.pct(100) : '',
     r.model === 'random' ? w.pct(100) : '',
     r.relevance ? SHORT_RELEVANCE_TEXT[r.relevance][w.lang] : '',
@@ -243,7 +260,7 @@ export function metaGroupText(results: MetaResults, s: MetaOutcomeSetting, lang:
   } else if (fixed && random) {
     if (random.piLower !== null && random.piUpper !== null) {
       const dist = random.piDf === null ? t('normal') : `t, df = ${random.piDf}`;
-      lines.push(t('predictionInterval', { dist, interval: formatInterval(random.measure, random.estimate, random.piLower, random.piUpper, lang).replace(/^\S+ /, '') }));
+      lines.push(t('predictionInterval', { dist, interval: formatInterval(random.measure, random.estimate, random.piLower, random.piUpper, lang, random.mcid).replace(/^\S+ /, '') }));
     } else if (results.options.predictionInterval && random.trials < MIN_PI_TRIALS) {
       lines.push(t('piFewTrials', { min: MIN_PI_TRIALS, k: random.k, trials: random.trials, s: random.trials === 1 ? '' : 's' }));
     } else {

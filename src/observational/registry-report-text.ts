@@ -146,6 +146,11 @@ export const REGISTRY_TEXT = {
   suppressedTally: { en: '{n} counts here', da: '{n} antal her' },
   suppressedTallyBalance: { en: '{n} counts and {k} balance rows here', da: '{n} antal og {k} rækker i balancetabellen her' },
   // Withheld estimates are no counts: said beside the tally, so "0 counts here" does not stand beside rows reading "suppressed".
+  // results.json gives every analysis's counts and each group's (the page prints analyses with the same counts once).
+  suppressedTallyJson: {
+    en: '; {m} in results.json, which gives each analysis\'s counts apart, and each group\'s, where this page prints analyses with the same counts once',
+    da: '; {m} i results.json, som angiver hver analyses antal for sig og hver gruppes, hvor siden viser analyser med de samme antal én gang',
+  },
   withheldTally: { en: '; {w} estimates of the effects table', da: '; {w} estimater i effekttabellen' },
   smallCounts: {
     en: 'Small counts: no count of 1 to {below} patients is shown or can be derived from what is shown; such counts, and the counts or values they could be recovered from, read "suppressed" ({tally}). A group with fewer than {threshold} patients is not analysed.',

@@ -89,10 +89,12 @@ function isCovariateName(column: string): boolean {
 }
 /**
  * What the reports call an outcome of a known instrument, in the council's words
- * (docs/glossary-da.md; the bundled selfBACK plan's labels). Without a label a page names the
+ * (docs/glossary-da.md). The one place for these names: the bundled plans label such outcomes
+ * with them (test/plan/one-name-per-instrument.test.ts), so the trial and registry pages agree.
+ * Without a label a page names the
  * outcome by its plan key ("smerte", "rmdq").
  */
-const OUTCOME_LABELS: Record<string, { en: string; da: string }> = {
+export const OUTCOME_LABELS: Record<string, { en: string; da: string }> = {
   rmdq: { en: 'Disability (RMDQ 0–24)', da: 'Fysisk funktionsniveau (RMDQ 0–24)' },
   rmdq23: { en: 'Disability (RMDQ 0–23)', da: 'Fysisk funktionsniveau (RMDQ 0–23)' },
   nrs: { en: 'Pain intensity (NRS 0–10)', da: 'Smerteintensitet (NRS 0–10)' },

@@ -21,7 +21,7 @@ export function joinNames(items: readonly string[], lang: Lang): string {
   return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} ${and} ${items[items.length - 1]}`;
 }
 
-/** An outcome in running text: its label without the instrument's closing brackets, lower-cased ("Physical function (RMDQ)" → "physical function"). */
+/** An outcome in running text: its label without the instrument's closing brackets, lower-cased ("Disability (RMDQ 0–24)" → "disability"). */
 export function runningName(label: string): string {
   const base = /^(.*?)\s*\([^()]+\)\s*$/.exec(label)?.[1]?.trim() || label;
   return /^\p{Lu}\p{Ll}/u.test(base) ? base.charAt(0).toLowerCase() + base.slice(1) : base;

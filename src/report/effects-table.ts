@@ -4,7 +4,7 @@ import { type ArmNames, defaultArmNames, fillArms } from './arm-names.js';
 import { armCountsText, formatFixed, formatP, formatRowMcid, type Lang, NO_MCID_VERDICT_TEXT, RELEVANCE_TEXT, SHORT_RELEVANCE_TEXT, tableInterval, timeLabel } from './i18n.js';
 import { notComputedText } from './failure-reasons.js';
 import { DISAGREES_MARK, pDisagrees, withSignificance } from './verdict-notes.js';
-import { formatBound } from './interval-bound.js';
+import { differenceDecisions, formatBound } from './interval-bound.js';
 import type { Table } from './text-table.js';
 
 const METHOD_TEXT: Record<EffectRow['method'], Record<Lang, string>> = {
@@ -43,8 +43,9 @@ export function formatEffect(r: EffectRow, decimals: number, lang: Lang): string
   const scale = r.method === 'risk-difference' ? 100 : 1;
   const unit = r.method === 'risk-difference' ? (lang === 'da' ? ' %-point' : ' pp') : '';
   const f = (v: number) => formatFixed(v * scale, decimals, lang);
-  // A limit that is not 0 never prints as 0 (interval-bound.ts): its side is the verdict's.
-  const b = (v: number) => formatBound(v * scale, decimals, lang);
+  // A limit is never rounded onto 0 or ±MCID (interval-bound.ts): its side is the verdict's.
+  const decisions = differenceDecisions(r.mcid, scale);
+  const b = (v: number) => formatBound(v * scale, decimals, lang, decisions);
   return `${f(r.difference)}${unit} ${tableInterval(b(r.ciLower), b(r.ciUpper), lang)}`;
 }
 

@@ -12,7 +12,7 @@ import { fillPhrase, type Lang, lowerFirst, REPORT_TEXT, timeLabel, VERDICT_TEXT
 import type { Relevance } from '../judge/relevance.js';
 import type { Table } from './text-table.js';
 import type { MetaResults } from '../meta/meta-results-schema.js';
-import { metaSettings, outcomeName } from './meta-summary-table.js';
+import { metaSettings, onlySubgroup, outcomeName } from './meta-summary-table.js';
 
 const TEXT = {
   head: {
@@ -46,6 +46,12 @@ const TEXT = {
     en: 'No prediction interval is shown; the certainty of the evidence is not rated here.',
     da: 'Der er ikke vist et prædiktionsinterval; evidensens kvalitet er ikke vurderet her.',
   },
+  // Results of one subgroup are not the trial's: said apart, never counted as agreeing with a result of all patients.
+  subgroupOnly: {
+    en: 'In one subgroup only ({subgroup}), not all patients: {groups}.',
+    da: 'Kun i én subgruppe ({subgroup}), ikke hos alle patienter: {groups}.',
+  },
+  participants: { en: '{n} participants', da: '{n} deltagere' },
   // Outcomes without an estimate (the summary table's "Not pooled" rows): named, never given a verdict.
   notPooled: {
     en: 'Not pooled (no study reported an interval): {named}.',
@@ -57,6 +63,8 @@ export interface MetaConclusionRow {
   /** The outcome's label ("Disability (RMDQ 0–24)") and, when every estimate is one subgroup's, that subgroup ("subgroup: high physical demands"). */
   label: string;
   subgroup: string | null;
+  /** The one subgroup every estimate of the row comes from ("high physical demands"), or null. */
+  subgroupName: string | null;
   outcome: string;
   time: string;
   relevance: Relevance | null;
@@ -70,7 +78,7 @@ export function metaConclusionRows(results: Pick<MetaResults, 'outcomes' | 'pool
   return metaSettings(results).map(({ setting: s, studies, overall: { headline } }) => {
     const label = s.label ?? s.outcome;
     const named = outcomeName(s, studies, lang);
-    return { label, subgroup: named.length > label.length ? named.slice(label.length + 2) : null, outcome: s.outcome, time: s.time, relevance: headline?.relevance ?? null, trials: headline?.trials ?? 0, pooled: headline !== undefined };
+    return { label, subgroup: named.length > label.length ? named.slice(label.length + 2) : null, subgroupName: onlySubgroup(studies), outcome: s.outcome, time: s.time, relevance: headline?.relevance ?? null, trials: headline?.trials ?? 0, pooled: headline !== undefined };
   });
 }
 
@@ -100,15 +108,27 @@ export function metaConclusion(table: Table, rows: readonly MetaConclusionRow[],
       effect: (cells[3] ?? '').replace(' (', ` (${REPORT_TEXT.conclusionCi[lang]} `),
       mcid,
       verdict,
-      count: cells[2] ?? '',
+      // "1 trial (461 participants)": the table's header says what the bracket counts, the sentence must.
+      count: (cells[2] ?? '').replace(/\((\d[\d.,]*)\)$/, (_, n: string) => `(${fillPhrase(TEXT.participants[lang], { n })})`),
       // Lower case mid-sentence, but never a study's name ("Sandal 2021, as published").
       basis: /^\S+ \d{4}\b/.test(cells[4] ?? '') ? (cells[4] ?? '') : lowerFirst(cells[4] ?? ''),
     }),
   ];
   const at = (r: MetaConclusionRow) => `${name(r)} ${REPORT_TEXT.conclusionAt[lang]} ${lowerFirst(timeLabel(r.time, lang))}`;
   const pooled = rows.filter((r) => r.pooled);
-  const others: OtherResult[] = pooled.filter((r) => r !== row).map((r) => ({ name: at(r), verdict: verdictOf(r), harm: /harm/.test(r.relevance ?? '') }));
+  // A result of another subgroup is not one of the headline's population: it is said apart, per
+  // subgroup, so that three results of one subgroup never read as three results agreeing.
+  const apart = (r: MetaConclusionRow) => r.subgroupName !== null && r.subgroupName !== row.subgroupName;
+  const others: OtherResult[] = pooled.filter((r) => r !== row && !apart(r)).map((r) => ({ name: at(r), verdict: verdictOf(r), harm: /harm/.test(r.relevance ?? '') }));
   sentences.push(othersSentence(verdict, others, lang));
+  for (const sub of [...new Set(pooled.filter(apart).map((r) => r.subgroupName as string))]) {
+    const inSub = pooled.filter((r) => apart(r) && r.subgroupName === sub);
+    const atIn = (r: MetaConclusionRow) => `${runningName(r.label)} ${REPORT_TEXT.conclusionAt[lang]} ${lowerFirst(timeLabel(r.time, lang))}`;
+    const groups = new Map<string, string[]>();
+    for (const r of [...inSub.filter((x) => /harm/.test(x.relevance ?? '')), ...inSub.filter((x) => !/harm/.test(x.relevance ?? ''))]) groups.set(verdictOf(r), [...(groups.get(verdictOf(r)) ?? []), atIn(r)]);
+    const text = [...groups].map(([v, names]) => `${v} ${REPORT_TEXT.conclusionFor[lang]} ${joinNames(names, lang)}`).join('; ');
+    sentences.push(fillPhrase(TEXT.subgroupOnly[lang], { subgroup: sub, groups: text }));
+  }
   const unpooled = rows.filter((r) => !r.pooled);
   if (unpooled.length) sentences.push(fillPhrase(TEXT.notPooled[lang], { named: joinNames(unpooled.map(at), lang) }));
   // What the estimates cannot say, of the pooled rows only (an unpooled row rests on no trial).

@@ -5,7 +5,8 @@
  */
 import type { MetaPreset } from '../stats/meta/presets.js';
 import { META_PRESETS } from '../stats/meta/presets.js';
-import type { Lang } from './i18n.js';
+import { fillPhrase, type Lang } from './i18n.js';
+import type { MetaRowBasis } from './meta-summary-table.js';
 
 type Tau2 = 'REML' | 'DL' | 'PM';
 
@@ -53,4 +54,46 @@ export function poolingMethodText(m: PoolingMethod, lang: Lang): string {
 export function presetMethodText(preset: MetaPreset, lang: Lang): string {
   const o = META_PRESETS[preset];
   return poolingMethodText({ tau2Method: o.method, ciMethod: o.hksj ? 'hksj' : 'z', preset }, lang);
+}
+
+/** One [singular, plural] phrase per way a row was estimated ({n}: how many rows; {method}: the preset's model). */
+const BASIS_WORDS: Record<MetaRowBasis, Record<Lang, [string, string]>> = {
+  single: {
+    en: ["1 row is one trial's published estimate, not pooled", "{n} rows are each one trial's published estimate, not pooled"],
+    da: ['1 række er ét forsøgs publicerede estimat, ikke poolet', '{n} rækker er hver ét forsøgs publicerede estimat, ikke poolet'],
+  },
+  'one-trial-subgroups': {
+    en: ['1 row combines the subgroups of one trial (fixed-effect model)', '{n} rows each combine the subgroups of one trial (fixed-effect model)'],
+    da: ['1 række kombinerer subgrupperne af ét forsøg med fast effekt', '{n} rækker kombinerer hver subgrupperne af ét forsøg med fast effekt'],
+  },
+  random: {
+    en: ['1 row is pooled with a {method}', '{n} rows are pooled with a {method}'],
+    da: ['1 række er poolet med {method}', '{n} rækker er poolet med {method}'],
+  },
+  'not-pooled': {
+    en: ['1 row is not pooled (no study reported an interval)', '{n} rows are not pooled (no study reported an interval)'],
+    da: ['1 række er ikke poolet (intet studie angav et interval)', '{n} rækker er ikke poolet (intet studie angav et interval)'],
+  },
+};
+
+const NO_RANDOM: Record<Lang, string> = {
+  en: 'no row rests on 2 trials or more, so none is pooled with a {method}',
+  da: 'ingen række bygger på 2 forsøg eller flere, så ingen er poolet med {method}',
+};
+
+/**
+ * What was done per set of rows of the summary table, for the provenance line: "4 rows are each one
+ * trial's published estimate, not pooled; 1 row combines the subgroups of one trial (fixed-effect
+ * model); no row rests on 2 trials or more, so none is pooled with a random-effects model, REML, …".
+ * A page whose rows were not pooled by the random-effects model never says they were.
+ */
+export function metaMethodsText(bases: readonly MetaRowBasis[], preset: MetaPreset, lang: Lang): string {
+  const method = presetMethodText(preset, lang);
+  const order: MetaRowBasis[] = ['random', 'single', 'one-trial-subgroups', 'not-pooled'];
+  const parts = order
+    .map((b) => ({ b, n: bases.filter((x) => x === b).length }))
+    .filter((x) => x.n > 0)
+    .map(({ b, n }) => fillPhrase(BASIS_WORDS[b][lang][n === 1 ? 0 : 1], { n, method }));
+  if (bases.length > 0 && !bases.includes('random')) parts.push(fillPhrase(NO_RANDOM[lang], { method }));
+  return parts.join('; ');
 }

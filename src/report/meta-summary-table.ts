@@ -74,6 +74,16 @@ export function metaSettings(results: Pick<MetaResults, 'outcomes' | 'pooled' | 
   });
 }
 
+/** How a summary row's estimate was obtained (its "Estimate from" cell; the page's provenance line counts them). */
+export type MetaRowBasis = 'random' | 'single' | 'one-trial-subgroups' | 'not-pooled';
+
+export function metaRowBasis(overall: OverallRows): MetaRowBasis {
+  const head = overall.headline;
+  if (!head) return 'not-pooled';
+  if (head.model === 'single-study') return 'single';
+  return overall.oneTrialSubgroups ? 'one-trial-subgroups' : 'random';
+}
+
 /**
  * `unitOf`: the outcome's unit for mean differences (e.g. "points", from the plan's instruments);
  * SMDs are in SD units, ratios and risk differences have none.
@@ -101,18 +111,19 @@ export function metaSummaryTable(results: Pick<MetaResults, 'outcomes' | 'pooled
     // in results.json), and its own verdict. The effect is printed as the forest plots print it:
     // turned so that positive favours the intervention (meta-effect-text.ts), under the trial
     // report's "Benefit of app (95% CI)"; the page's intro says which way round.
-    const only = head.model === 'single-study' ? studies[0] : undefined;
+    const only = metaRowBasis(overall) === 'single' ? studies[0] : undefined;
     const turned = turnedEffect(s, arms, lang);
     const effect = `${s.measure} ${turned.value(head.estimate)} ${turned.interval(head.ciLower, head.ciUpper)}`;
     const weights = head.poolingMethod === 'mantel-haenszel' ? 'Mantel–Haenszel' : t('inverseVariance');
-    const basis = only ? t('single', { study: only.study }) : overall.oneTrialSubgroups ? t('oneTrial', { weights }) : t('random', { tau2: head.tau2Method ?? '—' });
+    const basis = only ? t('single', { study: only.study }) : metaRowBasis(overall) === 'one-trial-subgroups' ? t('oneTrial', { weights }) : t('random', { tau2: head.tau2Method ?? '—' });
     const random = overall.random;
     // The prediction interval on the effect's own scale: turned too (its ends swap), or it would
     // read app − usual care beside a benefit (docs/input-studies.md#how-the-meta-report-labels-evidence).
     const piEnds = random && random.piLower !== null && random.piUpper !== null ? (turned.flipped ? [random.piUpper, random.piLower] : [random.piLower, random.piUpper]) : null;
     const pi = piEnds
       ? `${turned.value(piEnds[0] as number)} ${lang === 'da' ? 'til' : 'to'} ${turned.value(piEnds[1] as number)}`
-      : overall.oneTrialSubgroups ? '—' : head.trials < MIN_PI_TRIALS ? t('fewTrials', { min: MIN_PI_TRIALS }) : t('notShown');
+      // Subgroups of one trial are one trial: the same words as every row on too few trials.
+      : overall.oneTrialSubgroups || head.trials < MIN_PI_TRIALS ? t('fewTrials', { min: MIN_PI_TRIALS }) : t('notShown');
     const i2 = !random || random.i2 === null ? '—' : `${formatFixed(random.i2, 0, lang)}${percentSign(lang)}`;
     const unit = s.measure === 'MD' ? unitOf(s.outcome) : s.measure === 'SMD' ? 'SD' : '';
     const mcid = s.mcid === null ? '—' : `${formatMcid(s.mcid, lang)}${unit ? ` ${unit}` : ''}`;

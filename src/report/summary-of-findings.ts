@@ -20,7 +20,7 @@ import { populationRowsOutcome, sofPopulationNote, sofPopulationRows } from './s
 import { type AbsoluteBasis, sofAbsoluteEffect, sofJudgedRow } from './sof-absolute-effect.js';
 import type { Table } from './text-table.js';
 import { withSignificance } from './verdict-notes.js';
-import { formatBound } from './interval-bound.js';
+import { differenceDecisions, formatBound, RATIO_DECISIONS } from './interval-bound.js';
 
 const SYMBOLS: Record<CertaintyLevel, string> = { high: '⊕⊕⊕⊕', moderate: '⊕⊕⊕◯', low: '⊕⊕◯◯', 'very-low': '⊕◯◯◯' };
 
@@ -58,9 +58,12 @@ function signed(v: number, text: (abs: string) => string, up: string, down: stri
   return v === 0 ? s : `${s} ${v < 0 ? down : up}`;
 }
 
-/** A CI limit in words ("0.03 more"): a limit that is not 0 never reads "0" (interval-bound.ts). */
-function bound(v: number, decimals: number, lang: Lang, up: string, down: string): string {
-  const text = formatBound(Math.abs(v), decimals, lang);
+/**
+ * A CI limit in words ("0.03 more"): never rounded onto 0 or ±MCID (`decisions`, interval-bound.ts),
+ * so "0.997 lower" stays on its side of an MCID of 1.
+ */
+function bound(v: number, decimals: number, lang: Lang, up: string, down: string, decisions: readonly number[]): string {
+  const text = formatBound(v, decimals, lang, decisions).replace(/^[−-]/, '');
   return /^[0,.]+$/.test(text) ? text : `${text} ${v < 0 ? down : up}`;
 }
 
@@ -73,12 +76,15 @@ export function sofEffectText(r: EffectRow, ctx: Pick<TrialChartContext, 'lang' 
     // From the control risk and the RR, as GRADE does (sof-absolute-effect.ts); the note says so.
     const a = sofAbsoluteEffect(r)!;
     const per1000 = (v: number) => signed(Math.round(v), (x) => x, t('more'), t('fewer'));
-    return fillPhrase(t('rdEffect'), { est: per1000(a.estimate), lo: bound(a.lower, 0, lang, t('more'), t('fewer')), hi: bound(a.upper, 0, lang, t('more'), t('fewer')) });
+    // Judged per 1,000 (sofJudgedRow): 0 and ±MCID per 1,000 are the values the verdict reads.
+    const decisions = differenceDecisions(r.mcid, 1000);
+    return fillPhrase(t('rdEffect'), { est: per1000(a.estimate), lo: bound(a.lower, 0, lang, t('more'), t('fewer'), decisions), hi: bound(a.upper, 0, lang, t('more'), t('fewer'), decisions) });
   }
   const d = ctx.decimalsOf(r.outcome);
   const num = (v: number) => signed(Number(v.toFixed(d)), () => formatFixed(Math.abs(v), d, lang), t('higher'), t('lower'));
   const unit = ctx.unitOf(r.outcome);
-  return fillPhrase(t('mdEffect'), { est: num(r.difference).replace(/^([\d.,]+)/, `$1 ${unit}`), lo: bound(r.ciLower, d, lang, t('higher'), t('lower')), hi: bound(r.ciUpper, d, lang, t('higher'), t('lower')) });
+  const decisions = differenceDecisions(r.mcid);
+  return fillPhrase(t('mdEffect'), { est: num(r.difference).replace(/^([\d.,]+)/, `$1 ${unit}`), lo: bound(r.ciLower, d, lang, t('higher'), t('lower'), decisions), hi: bound(r.ciUpper, d, lang, t('higher'), t('lower'), decisions) });
 }
 
 export interface SofRow {
@@ -126,7 +132,9 @@ export function relativeEffectText(r: EffectRow, lang: Lang): string {
   if (r.riskRatio === null && r.ratiosNotEstimable) return REPORT_TEXT.notEstimable[lang];
   if (!r.riskRatio) return '—';
   const f = (v: number) => formatFixed(v, 2, lang);
-  return fillPhrase(REPORT_TEXT.rrEffect[lang], { est: f(r.riskRatio.estimate), lo: f(r.riskRatio.ciLower), hi: f(r.riskRatio.ciUpper) });
+  // A limit is never rounded onto 1, no effect (interval-bound.ts): "0.997 to 1.43", not "1.00 to 1.43".
+  const b = (v: number) => formatBound(v, 2, lang, RATIO_DECISIONS);
+  return fillPhrase(REPORT_TEXT.rrEffect[lang], { est: f(r.riskRatio.estimate), lo: b(r.riskRatio.ciLower), hi: b(r.riskRatio.ciUpper) });
 }
 
 /** The control arm's risk per 1,000 (yes/no) or observed mean in the outcome's units: the base of the absolute effect. */

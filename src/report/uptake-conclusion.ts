@@ -21,6 +21,11 @@ const TEXT = {
     en: 'Of the patients referred, {pct} activated the app (whole export); across the {k} regions whose figures are shown (not suppressed), from {low} in {lowRegion} to {high} in {highRegion}.',
     da: 'Af de henviste patienter aktiverede {pct} appen (hele eksporten); på tværs af de {k} regioner, hvis tal vises (ikke diskretionerede), fra {low} i {lowRegion} til {high} i {highRegion}.',
   },
+  // Every region's figure shown: nothing to qualify ("whose figures are shown" read as if some were not).
+  activationRangeAll: {
+    en: 'Of the patients referred, {pct} activated the app (whole export); across the {k} regions, from {low} in {lowRegion} to {high} in {highRegion}.',
+    da: 'Af de henviste patienter aktiverede {pct} appen (hele eksporten); på tværs af de {k} regioner, fra {low} i {lowRegion} til {high} i {highRegion}.',
+  },
   uptake: {
     en: 'Uptake per 1,000 eligible in {year}, the latest full year: {national} in the whole country{range}.',
     da: 'Optag pr. 1.000 patienter i målgruppen i {year}, det seneste hele år: {national} i hele landet{range}.',
@@ -30,6 +35,11 @@ const TEXT = {
     da: 'Optag pr. 1.000 patienter i målgruppen i {year}, det seneste hele år, på tværs af de {k} regioner, hvis tal vises (ikke diskretionerede): fra {low} i {lowRegion} til {high} i {highRegion}.',
   },
   uptakeRange: { en: ', from {low} in {lowRegion} to {high} in {highRegion} across the {k} regions shown', da: ', fra {low} i {lowRegion} til {high} i {highRegion} på tværs af de {k} viste regioner' },
+  uptakeRegionsAll: {
+    en: 'Uptake per 1,000 eligible in {year}, the latest full year, across the {k} regions: from {low} in {lowRegion} to {high} in {highRegion}.',
+    da: 'Optag pr. 1.000 patienter i målgruppen i {year}, det seneste hele år, på tværs af de {k} regioner: fra {low} i {lowRegion} til {high} i {highRegion}.',
+  },
+  uptakeRangeAll: { en: ', from {low} in {lowRegion} to {high} in {highRegion} across the {k} regions', da: ', fra {low} i {lowRegion} til {high} i {highRegion} på tværs af de {k} regioner' },
   cost: { en: 'Gross app cost (the app\'s price only): {parts}', da: 'Bruttoudgiften til appen (kun appens pris): {parts}' },
   observed: { en: 'observed {list}', da: 'observeret {list}' },
   projected: {
@@ -77,7 +87,8 @@ export function uptakeConclusion(tables: UptakeTables, currency: string, lang: L
   const rows = tables.activation.table?.rows ?? [];
   const national = rows.find((r) => r[0] === tables.nationalLabel);
   const nationalRate = national ? leading(national[3], lang) : null;
-  const regionRates = rows.filter((r) => r !== national).flatMap((r) => {
+  const regionRows = rows.filter((r) => r !== national);
+  const regionRates = regionRows.flatMap((r) => {
     const v = leading(r[3], lang);
     return v ? [{ region: r[0]!, value: v }] : [];
   });
@@ -85,7 +96,7 @@ export function uptakeConclusion(tables: UptakeTables, currency: string, lang: L
   if (nationalRate) {
     sentences.push(
       rateRange
-        ? fillPhrase(TEXT.activationRange[lang], { pct: pct(nationalRate), k: regionRates.length, low: pct(rateRange.low.value), lowRegion: rateRange.low.region, high: pct(rateRange.high.value), highRegion: rateRange.high.region })
+        ? fillPhrase(TEXT[regionRates.length === regionRows.length ? 'activationRangeAll' : 'activationRange'][lang], { pct: pct(nationalRate), k: regionRates.length, low: pct(rateRange.low.value), lowRegion: rateRange.low.region, high: pct(rateRange.high.value), highRegion: rateRange.high.region })
         : fillPhrase(TEXT.activation[lang], { pct: pct(nationalRate) }),
     );
   }
@@ -98,14 +109,16 @@ export function uptakeConclusion(tables: UptakeTables, currency: string, lang: L
     const ofYear = uptakeRows.filter((r) => r[1] === year);
     const nat = ofYear.find((r) => r[0] === tables.nationalLabel);
     const natValue = nat ? leading(nat[4], lang) : null;
-    const regions = ofYear.filter((r) => r !== nat).flatMap((r) => {
+    const regionRowsOfYear = ofYear.filter((r) => r !== nat);
+    const regions = regionRowsOfYear.flatMap((r) => {
       const v = leading(r[4], lang);
       return v ? [{ region: r[0]!, value: v }] : [];
     });
+    const all = regions.length === regionRowsOfYear.length;
     const range = extremes(regions);
     const ends = range ? { k: regions.length, low: range.low.value.text, lowRegion: range.low.region, high: range.high.value.text, highRegion: range.high.region } : null;
-    if (natValue) sentences.push(fillPhrase(TEXT.uptake[lang], { year, national: natValue.text, range: ends ? fillPhrase(TEXT.uptakeRange[lang], ends) : '' }));
-    else if (ends) sentences.push(fillPhrase(TEXT.uptakeRegions[lang], { year, ...ends }));
+    if (natValue) sentences.push(fillPhrase(TEXT.uptake[lang], { year, national: natValue.text, range: ends ? fillPhrase(TEXT[all ? 'uptakeRangeAll' : 'uptakeRange'][lang], ends) : '' }));
+    else if (ends) sentences.push(fillPhrase(TEXT[all ? 'uptakeRegionsAll' : 'uptakeRegions'][lang], { year, ...ends }));
   }
   // Observed: the whole country's rows (region, year, activated, cost in 1,000, average price).
   const observed = (tables.observed.table?.rows ?? []).filter((r) => r[0] === tables.nationalLabel).flatMap((r) => {

@@ -15,6 +15,8 @@ import type { Masked, SuppressedMetricRow } from '../uptake/suppression.js';
 import type { UptakeAnalysis } from '../uptake/uptake-analysis.js';
 import { SCENARIOS } from '../uptake/uptake-plan.js';
 import { nationalWords, type NationalWords, scopeLabelOf } from './uptake-scope-words.js';
+import { formatBound } from './interval-bound.js';
+import { uptakeYearLabel } from './uptake-year-label.js';
 import { fillPhrase, formatFixed, formatThousands, funnelMethodText, type Lang, lowerFirst, percentSign, priceModelText, tableInterval, UPTAKE_TEXT } from './i18n.js';
 import type { Table } from './text-table.js';
 import { roundToTotal } from './rounding.js';
@@ -70,13 +72,16 @@ function formatters(lang: Lang, national: NationalWords) {
   const masked = (s: string) => (s === 'suppressed' ? t('suppressed') : s);
   const count = (v: Cell): string => (v === null ? '–' : typeof v === 'string' ? masked(v) : formatThousands(v, 0, lang));
   const pct = (v: Cell): string => (v === null ? '–' : typeof v === 'string' ? masked(v) : formatFixed(100 * v, 1, lang));
-  const withCi = (est: Cell, lo: Cell, hi: Cell, f: (v: number) => string): string => {
+  // A value (× scale) with its CI, one decimal; a limit that is not 0 never prints as 0 (interval-bound.ts).
+  const withCi = (est: Cell, lo: Cell, hi: Cell, scale: number): string => {
     if (est === null) return '–';
     if (typeof est === 'string') return masked(est);
+    const f = (v: number) => formatFixed(scale * v, 1, lang);
     if (typeof lo !== 'number' || typeof hi !== 'number') return f(est);
-    return `${f(est)} ${tableInterval(f(lo), f(hi), lang)}`;
+    const b = (v: number) => formatBound(scale * v, 1, lang);
+    return `${f(est)} ${tableInterval(b(lo), b(hi), lang)}`;
   };
-  const pctCi = (est: Cell, lo: Cell, hi: Cell) => withCi(est, lo, hi, (v) => formatFixed(100 * v, 1, lang));
+  const pctCi = (est: Cell, lo: Cell, hi: Cell) => withCi(est, lo, hi, 100);
   const money = (v: Cell): string => (v === null ? '–' : typeof v === 'string' ? masked(v) : formatThousands(v, 0, lang));
   const scope = (s: Scope) => scopeLabelOf(s, national);
   const days = (v: number) => formatFixed(v, Number.isInteger(v) ? 0 : 1, lang);
@@ -152,10 +157,10 @@ export function uptakeTables(a: UptakeAnalysis, lang: Lang = 'en'): UptakeTables
     .filter((u) => u.year <= exportYear)
     .map((u) => [
       f.scope(u.region),
-      u.year === exportYear ? `${u.year} (${t('partial')})` : String(u.year),
+      uptakeYearLabel(u.year, u.year === exportYear, lang),
       f.count(u.activations),
       f.count(u.eligible),
-      f.withCi(u.per1000, u.ciLower, u.ciUpper, (v) => formatFixed(v, 1, lang)),
+      f.withCi(u.per1000, u.ciLower, u.ciUpper, 1),
     ]);
   const uptake = titled(t('uptakeTitle'), { header: [t('region'), t('year'), t('activated'), t('eligible'), t('per1000')], rows: uptakeRows, align: right(5, 2) });
 
@@ -215,7 +220,7 @@ export function uptakeTables(a: UptakeAnalysis, lang: Lang = 'en'): UptakeTables
     }
   }
   const observedRows = a.budget.observed.map((o) => [
-    f.scope(o.region), o.partialYear ? `${o.year} (${t('partial')})` : String(o.year), f.count(o.activations), observedCost.get(o) ?? '–', f.money(o.averagePrice),
+    f.scope(o.region), uptakeYearLabel(o.year, o.partialYear === true, lang), f.count(o.activations), observedCost.get(o) ?? '–', f.money(o.averagePrice),
   ]);
   const observed = titled(
     t('observedTitle'),

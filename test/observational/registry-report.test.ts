@@ -22,7 +22,7 @@ describe('registry report', () => {
     expect(content.charts.map((c) => c.name)).toEqual(['effects', 'love-plot', 'overlap']);
     const rows = content.page.sections.find((s) => s.id === 'effects')!.tables![0]!.table.rows;
     // A score's row says which way is good: the table prints −2.07 where the chart plots +2.07.
-    const rmdq = rows.filter((r) => r[0] === 'Physical function (RMDQ) (lower is better)');
+    const rmdq = rows.filter((r) => r[0] === 'Disability (RMDQ 0–24) (lower is better)');
     expect(rmdq).toHaveLength(3);
     // A responder's name says it ("improved ≥ 30%"): no direction added.
     expect(rows.filter((r) => r[0] === 'RMDQ improved ≥ 30%')).toHaveLength(3);
@@ -36,7 +36,7 @@ describe('registry report', () => {
     expect(rmdq.every((r) => r[8] === 'Low')).toBe(true);
     // The MCID as the plan gives it and the trial report writes it ("5", not "5.0").
     expect(rmdq.map((r) => r[6])).toEqual(rmdq.map(() => String(results.analyses[0]!.effects[0]!.mcid)));
-    expect(content.page.sections.find((s) => s.id === 'e-values')!.intro![0]).toMatch(/^Physical function \(RMDQ\), 3 months \(weighted regression \(doubly robust\)\): an unmeasured confounder .* risk ratio of \d\.\d\d each/);
+    expect(content.page.sections.find((s) => s.id === 'e-values')!.intro![0]).toMatch(/^Disability \(RMDQ 0–24\), 3 months \(weighted regression \(doubly robust\)\): an unmeasured confounder .* risk ratio of \d\.\d\d each/);
     expect(JSON.stringify(content)).not.toMatch(/R\d{5}/);
   });
 
@@ -62,7 +62,7 @@ describe('registry report', () => {
     }
     captions.forEach((c, i) => expect(c).toMatch(holds[i]!));
     // The balance and weights tables are of the primary analysis, and say so.
-    const primary = lang === 'da' ? 'Fysisk funktionsniveau (RMDQ), 3 måneder' : 'Physical function (RMDQ), 3 months';
+    const primary = lang === 'da' ? 'Fysisk funktionsniveau (RMDQ 0–24), 3 måneder' : 'Disability (RMDQ 0–24), 3 months';
     expect(captions.slice(2).every((c) => c.startsWith(`${primary}: `))).toBe(true);
   });
 
@@ -71,9 +71,9 @@ describe('registry report', () => {
     const table = content.page.sections.find((s) => s.id === 'effects')!.tables![0]!.table;
     expect(table.header).toContain('MKRF');
     expect(table.header).toContain('Evidensens kvalitet (GRADE)');
-    expect(table.rows[0]![0]).toBe('Fysisk funktionsniveau (RMDQ) (lavere er bedre)');
+    expect(table.rows[0]![0]).toBe('Fysisk funktionsniveau (RMDQ 0–24) (lavere er bedre)');
     expect(table.rows[0]![5]).toMatch(/^−\d,\d\d \(−\d,\d\d til −\d,\d\d\)$/);
     expect(content.page.sections.find((s) => s.id === 'methods')!.intro!.join(' ')).toContain('HC0-sandwich');
-    expect(content.page.sections.find((s) => s.id === 'warnings')!.notes![0]).toMatch(/^Fysisk funktionsniveau \(RMDQ\), 3 måneder: \d+ patienter? med en manglende værdi af en forstyrrende faktor er udeladt/);
+    expect(content.page.sections.find((s) => s.id === 'warnings')!.notes![0]).toMatch(/^Fysisk funktionsniveau \(RMDQ 0–24\), 3 måneder: \d+ patienter? med en manglende værdi af en forstyrrende faktor er udeladt/);
   });
 });

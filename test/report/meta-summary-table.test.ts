@@ -61,7 +61,8 @@ describe('metaSummaryTable (pooled estimates of the meta report)', () => {
     expect(r[2]).toBe('1 trial, 2 subgroups (not reported)'); // participants only when every study gave both arm sizes
     expect(r[3]).toBe(`MD ${fixed.estimate.toFixed(2)} (${fixed.ciLower.toFixed(2)} to ${fixed.ciUpper.toFixed(2)})`);
     expect(r[4]).toBe('Subgroups of one trial combined (inverse-variance, fixed)');
-    expect(r[5]).toBe('—');
+    // One trial: the words of every row on fewer than 3 trials, not a bare dash.
+    expect(r[5]).toBe('None (< 3 trials)');
     expect(r[6]).toBe('—');
     expect(r[8]).toBe(RELEVANCE_TEXT[fixed.relevance!].en);
   });

@@ -12,7 +12,6 @@ import { loadPlanFile } from '../../src/plan/load-plan.js';
 import { loadTrial } from '../../src/trial/load-trial.js';
 import type { ObservationalAnalysis } from '../../src/observational/observational-results-schema.js';
 import { registryEffectsSpec } from '../../src/report/charts/registry-charts.js';
-import { textWidth } from '../../src/report/render/chart-font.js';
 
 interface Spec {
   data: { values: { benefit: number; label: string; hi: number | null; lo: number | null }[] };
@@ -53,11 +52,15 @@ describe('registryEffectsSpec', () => {
     const printed = [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]!);
     for (const r of rows) expect(printed).toContain(r.label);
     expect(printed.some((t) => t.startsWith(lang === 'en' ? 'Benefit (' : 'Gavn ('))).toBe(true);
-    // A label left of its CI stays right of the axis (x = 0 in its panel): with too little room
-    // beyond the data it was drawn over the axis and its ticks (a reviewer's "−3,49").
+    // Every printed benefit is in a column right of the panel, clear of whiskers, markers and the
+    // MCID lines: past the CI's end "3,52" was drawn over the dashed MCID line (and, before, over
+    // the axis: a reviewer's "−3,49").
     const labels = new Set(rows.map((r) => r.label));
-    const leftOfCi = [...svg.matchAll(/<text text-anchor="end" transform="translate\(([-\d.]+),[-\d.]+\)"[^>]*>([^<]*)<\/text>/g)].filter((m) => labels.has(m[2]!));
-    if (lang === 'da') expect(leftOfCi.length).toBeGreaterThan(0);
-    for (const m of leftOfCi) expect(Number(m[1]) - textWidth(m[2]!, 11), m[2]).toBeGreaterThanOrEqual(0);
+    const drawn = [...svg.matchAll(/<text text-anchor="(\w+)" transform="translate\(([-\d.]+),[-\d.]+\)"[^>]*>([^<]*)<\/text>/g)].filter((m) => labels.has(m[3]!));
+    expect(drawn.length).toBeGreaterThanOrEqual(rows.length);
+    for (const m of drawn) {
+      expect(m[1], m[3]).toBe('start');
+      expect(Number(m[2]), m[3]).toBeGreaterThan(spec.spec.width);
+    }
   });
 });

@@ -61,10 +61,13 @@ describe('meta-analysis conclusion', () => {
     // The plan's primary outcome and follow-up: disability (RMDQ) at 3 months, the table's first row.
     const row = table.rows.find((r) => /RMDQ/.test(r[0]!) && /^3 /.test(r[1]!))!;
     expect(text).toContain((row[3] ?? '').replace(' (', lang === 'en' ? ' (95% CI ' : ' (95 %-KI '));
-    expect(text).toContain(`${row[2]}: ${row[4]}`);
+    // The table's "1 trial (461)" under "Trials (participants)"; the sentence says what 461 counts.
+    expect(text).toContain(`${(row[2] ?? '').replace(/\)$/, lang === 'en' ? ' participants)' : ' deltagere)')}: ${row[4]}`);
     expect(text).toContain(lang === 'en' ? 'at 3 months (primary outcome)' : 'efter 3 måneder (primært effektmål)');
     expect(text).toContain(lang === 'en' ? '– significant, but not clinically relevant;' : '– signifikant, men ikke klinisk relevant;');
-    expect(text).toContain(lang === 'en' ? `The other ${table.rows.length - 1} results agree` : `De øvrige ${table.rows.length - 1} resultater har samme vurdering`);
+    // Three of the other four results are one subgroup's: said apart, not counted as agreeing.
+    expect(text).toContain(lang === 'en' ? 'The other result, pain self-efficacy at 9 months, agrees.' : 'Det øvrige resultat, handlekompetence, mestringstro efter 9 måneder, har samme vurdering.');
+    expect(text).toContain(lang === 'en' ? 'In one subgroup only (high physical demands), not all patients: significant, but not clinically relevant for ' : 'Kun i én subgruppe (høje fysiske krav), ikke hos alle patienter: signifikant, men ikke klinisk relevant for ');
     // Every row rests on one trial: the conclusion says what that leaves unknown.
     expect(text).toContain(lang === 'en' ? 'Every result rests on one trial: how the effect varies between settings cannot be estimated (no prediction interval), and the certainty of the evidence is not rated here.' : 'Alle resultater bygger på ét forsøg');
     expect(words(text)).toBeLessThanOrEqual(110);

@@ -114,7 +114,9 @@ describe('summary of findings on the bundled trial', () => {
       for (const l of /\(([a-z, ]+)\)$/.exec(cells[2]!)?.[1]?.split(', ') ?? []) expect(notes.some((n) => n.startsWith(`${l}. `))).toBe(true);
       if (r.row.method === 'risk-difference') {
         const rr = r.row.riskRatio!;
-        expect(cells[3]).toBe(`RR ${rr.estimate.toFixed(2)} (${rr.ciLower.toFixed(2)} to ${rr.ciUpper.toFixed(2)})`);
+        // A limit is not rounded onto 1 (no effect): "0.997", not "1.00" (interval-bound.ts).
+        const limit = (v: number) => { let d = 2; while (v !== 1 && Math.sign(Number(v.toFixed(d)) - 1) !== Math.sign(v - 1)) d++; return v.toFixed(d); };
+        expect(cells[3]).toBe(`RR ${rr.estimate.toFixed(2)} (${limit(rr.ciLower)} to ${limit(rr.ciUpper)})`);
         expect(cells[4]).toBe(`${Math.round(1000 * r.row.risks!.control)} per 1,000`);
         expect(cells[6]).toMatch(/^(No significant|Significant) difference$/);
       } else {

@@ -21,6 +21,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { AnalysisResult, EffectRow } from '../../analysis/results-schema.js';
 import { responderRows } from './responders.js';
+import { differenceDecisions, formatBound } from '../interval-bound.js';
 import { fillPhrase, formatFixed, formatMcid, intervalText, type Lang, SHORT_RELEVANCE_TEXT, withUnit } from '../i18n.js';
 import { methodText } from '../effects-table.js';
 import { textWidth } from '../render/chart-font.js';
@@ -151,6 +152,9 @@ export function effectsForestSpec(result: Pick<AnalysisResult, 'effects'>, ctx: 
     const m = r.mcid as number;
     const d = ctx.decimalsOf(r.outcome);
     const f = (v: number) => formatFixed(v, d, lang);
+    // Limits never rounded onto 0 or ±MCID (interval-bound.ts): the verdict beside them reads their side.
+    const decisions = differenceDecisions(m);
+    const b = (v: number) => formatBound(v, d, lang, decisions);
     const unit = ctx.unitOf(r.outcome);
     const band = outcomes.indexOf(r.outcome) % 2 === 0;
     const direction = ctx.directionOf(r.outcome) === 'lower-is-better' ? t('lowerIsBetter') : t('higherIsBetter');
@@ -165,7 +169,7 @@ export function effectsForestSpec(result: Pick<AnalysisResult, 'effects'>, ctx: 
       lo: ok ? (r.benefitCiLower as number) / m : null,
       hi: ok ? (r.benefitCiUpper as number) / m : null,
       // The benefit, as plotted: its sign is the marker's side of 0.
-      effectText: ok ? fillPhrase(t('forestInterval'), { est: f(r.benefit as number), lo: f(r.benefitCiLower as number), hi: f(r.benefitCiUpper as number), unit }) : t('notComputed'),
+      effectText: ok ? fillPhrase(t('forestInterval'), { est: f(r.benefit as number), lo: b(r.benefitCiLower as number), hi: b(r.benefitCiUpper as number), unit }) : t('notComputed'),
       mcidText: withUnit(formatMcid(m, lang), m, unit),
       verdictText: r.relevance ? SHORT_RELEVANCE_TEXT[r.relevance][lang] : t('notComputed'),
       colour: style.colour,

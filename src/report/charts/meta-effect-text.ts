@@ -7,7 +7,7 @@
  * appears with one sign in the table and the other in the figure.
  */
 import type { MetaOutcomeSetting } from '../../meta/meta-results-schema.js';
-import { formatEffect } from '../../meta/meta-table.js';
+import { formatEffect, formatLimit } from '../../meta/meta-table.js';
 import { isRatioMeasure } from '../../meta/read-studies.js';
 import type { ArmNames } from '../arm-names.js';
 import { intervalText, type Lang } from '../i18n.js';
@@ -29,10 +29,12 @@ export interface TurnedEffect {
   interval: (lo: number, hi: number) => string;
 }
 
-export function turnedEffect(s: Pick<MetaOutcomeSetting, 'measure' | 'direction'>, arms: ArmNames, lang: Lang): TurnedEffect {
+export function turnedEffect(s: Pick<MetaOutcomeSetting, 'measure' | 'direction'> & { mcid?: number | null }, arms: ArmNames, lang: Lang): TurnedEffect {
   const flipped = s.direction === 'lower-is-better';
   const sign = flipped ? -1 : 1;
   const value = (v: number) => formatEffect(s.measure, sign * v, lang);
+  // A limit never rounded onto 0 (1 for a ratio) or the MCID (interval-bound.ts).
+  const limit = (v: number) => formatLimit(s.measure, sign * v, lang, s.mcid);
   const [first, second] = flipped ? [arms.control, arms.intervention] : [arms.intervention, arms.control];
   const op = isRatioMeasure(s.measure) ? '÷' : '−';
   return {
@@ -43,6 +45,6 @@ export function turnedEffect(s: Pick<MetaOutcomeSetting, 'measure' | 'direction'
     op,
     second,
     value,
-    interval: (lo, hi) => (flipped ? intervalText(value(hi), value(lo), lang) : intervalText(value(lo), value(hi), lang)),
+    interval: (lo, hi) => (flipped ? intervalText(limit(hi), limit(lo), lang) : intervalText(limit(lo), limit(hi), lang)),
   };
 }

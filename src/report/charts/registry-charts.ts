@@ -8,7 +8,6 @@ import type { ObservationalAnalysis } from '../../observational/observational-re
 import { REGISTRY_TEXT } from '../../observational/registry-report-text.js';
 import { type ArmNames, defaultArmNames, fillArms } from '../arm-names.js';
 import { formatFixed, type Lang, timeLabel } from '../i18n.js';
-import { textWidth } from '../render/chart-font.js';
 import { ARM_COLOURS, chartConfig, ESTIMATE_COLOUR, GREY_SHADES, MCID_RULE, METHOD_STYLE, PALETTE } from './chart-style.js';
 
 /**
@@ -35,6 +34,9 @@ const pct = (v: number | null) => (v === null ? null : 100 * v);
  * usual care | favours app →" above its plot: the one direction of every forest
  * (docs/report-trial.md#one-direction-in-every-forest).
  */
+/** Gap between the panel's right edge and the column of printed benefits. */
+const LABEL_GAP = 10;
+
 export function registryEffectsSpec(analyses: readonly ObservationalAnalysis[], lang: Lang, arms: ArmNames = defaultArmNames(lang)): TopLevelSpec {
   const methods = Object.values(METHOD_NAMES).map((m) => m[lang]);
   const values = analyses.flatMap((a) =>
@@ -60,9 +62,8 @@ export function registryEffectsSpec(analyses: readonly ObservationalAnalysis[], 
     { text: fillArms(REGISTRY_TEXT.favoursApp[lang], named), px: PANEL_WIDTH, align: 'right' },
   ] as const;
   const panels = [...new Set(values.map((v) => v.panel))];
-  // Room beyond the data for the longest printed benefit (it sits past the CI's outer end): with
-  // 18 px a label left of a CI near the scale's end was drawn over the axis and its ticks.
-  const padding = Math.max(18, ...values.map((v) => textWidth(v.label, 11) + 10));
+  // A little room beyond the data: the printed benefits are in their own column (below).
+  const padding = 18;
   return {
     $schema: SCHEMA,
     title: { text: REGISTRY_TEXT.effectsTitle[lang] },
@@ -103,20 +104,11 @@ export function registryEffectsSpec(analyses: readonly ObservationalAnalysis[], 
           },
         },
         {
-          // The printed benefit sits just past the CI on the marker's side of 0, so its sign and side agree.
-          transform: [{ calculate: 'datum.benefit >= 0 ? datum.hi : datum.lo', as: 'labelX' }, { calculate: 'datum.benefit >= 0 ? 1 : 0', as: 'right' }],
-          layer: [
-            {
-              transform: [{ filter: 'datum.right == 1' }],
-              mark: { type: 'text', align: 'left', baseline: 'middle', dx: 5, fontSize: 11, color: '#222' },
-              encoding: { y: { field: 'method', type: 'nominal', sort: methods }, x: { field: 'labelX', type: 'quantitative' }, text: { field: 'label' } },
-            },
-            {
-              transform: [{ filter: 'datum.right == 0' }],
-              mark: { type: 'text', align: 'right', baseline: 'middle', dx: -5, fontSize: 11, color: '#222' },
-              encoding: { y: { field: 'method', type: 'nominal', sort: methods }, x: { field: 'labelX', type: 'quantitative' }, text: { field: 'label' } },
-            },
-          ],
+          // The printed benefit in a column right of the panel, clear of every whisker, marker and
+          // MCID line (past the CI's end, "3,52" was drawn over the dashed MCID line and, in a
+          // browser's wider font, the whisker); its sign says the marker's side of 0.
+          mark: { type: 'text', align: 'left', baseline: 'middle', fontSize: 11, color: '#222' },
+          encoding: { y: { field: 'method', type: 'nominal', sort: methods }, x: { value: PANEL_WIDTH + LABEL_GAP }, text: { field: 'label' } },
         },
       ],
     },

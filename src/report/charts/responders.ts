@@ -7,6 +7,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { AnalysisResult, EffectRow } from '../../analysis/results-schema.js';
 import type { Arm } from '../../trial/trial-data.js';
+import { differenceDecisions, formatBound } from '../interval-bound.js';
 import { formatFixed, intervalText, type Lang, percentSign } from '../i18n.js';
 import { textWidth } from '../render/chart-font.js';
 import { chartTextWidth } from '../render/text-metrics.js';
@@ -32,6 +33,8 @@ export function respondersSpec(result: Pick<AnalysisResult, 'effects'>, ctx: Tri
   const rows = responderRows(result.effects);
   const arms = [ctx.armLabel('intervention'), ctx.armLabel('control')];
   const pct = (v: number) => formatFixed(100 * v, 1, lang);
+  // A limit never rounded onto 0 or ±MCID (interval-bound.ts), as in the tables.
+  const limit = (r: EffectRow, v: number) => formatBound(100 * v, 1, lang, differenceDecisions(r.mcid, 100));
   // The difference app − usual care keeps its sign; a second line says which arm it favours, so
   // "−16.5" (fewer took pain medication) and "+10.0" (more improved) both read as good for the app.
   // A difference whose 95% CI includes 0 favours neither: it says so, in words that are no verdict's
@@ -43,7 +46,7 @@ export function respondersSpec(result: Pick<AnalysisResult, 'effects'>, ctx: Tri
   const labels = rows.map((r) => ({
     key: `${r.outcome}|${r.time}`,
     label: `${ctx.outcomeLabel(r.outcome)}, ${ctx.timeLabel(r.time)}`,
-    rd: r.difference === null || r.ciLower === null || r.ciUpper === null ? [t('notComputed')] : [`${pct(r.difference)} ${intervalText(pct(r.ciLower), pct(r.ciUpper), lang)} ${t('pp')}`, favours(r)].filter((x) => x !== ''),
+    rd: r.difference === null || r.ciLower === null || r.ciUpper === null ? [t('notComputed')] : [`${pct(r.difference)} ${intervalText(limit(r, r.ciLower), limit(r, r.ciUpper), lang)} ${t('pp')}`, favours(r)].filter((x) => x !== ''),
   }));
   const bars = rows.flatMap((r) =>
     (['intervention', 'control'] as Arm[]).map((arm) => {

@@ -22,6 +22,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { EffectRow, SubgroupResult } from '../../analysis/results-schema.js';
 import type { Relevance } from '../../judge/relevance.js';
 import { fillArms } from '../arm-names.js';
+import { differenceDecisions, formatBound } from '../interval-bound.js';
 import { armCountsText, fillPhrase, formatFixed, formatP, intervalText, SHORT_RELEVANCE_TEXT } from '../i18n.js';
 import { textWidth } from '../render/chart-font.js';
 import { SUBGROUP_TEXT, type SubgroupPhrase } from '../sections/subgroup-phrases.js';
@@ -85,6 +86,8 @@ export function subgroupForestRows(analyses: readonly SubgroupResult[], effects:
     const mcid = g.levels.find((l) => l.effect.mcid !== null)?.effect.mcid as number;
     const d = ctx.decimalsOf(g.outcome);
     const f = (v: number) => formatFixed(v, d, lang);
+    const decisions = differenceDecisions(mcid);
+    const b = (v: number) => formatBound(v, d, lang, decisions);
     // Danish pages write intervals "(a til b)" (docs/glossary-da.md).
     const interval = (lo: string, hi: string) => intervalText(lo, hi, lang);
     const scaled = (e: EffectRow | undefined) => {
@@ -104,7 +107,8 @@ export function subgroupForestRows(analyses: readonly SubgroupResult[], effects:
         ...s,
         ref,
         // The unit is on the outcome's heading line.
-        effectText: e && s.est !== null ? `${f(e.benefit as number)} ${interval(f(e.benefitCiLower as number), f(e.benefitCiUpper as number))}` : p('notComputed'),
+        // Limits never rounded onto 0 or ±MCID (interval-bound.ts): the verdict beside them reads their side.
+        effectText: e && s.est !== null ? `${f(e.benefit as number)} ${interval(b(e.benefitCiLower as number), b(e.benefitCiUpper as number))}` : p('notComputed'),
         pText: isOverall ? pText : '',
         verdictText: e?.relevance ? SHORT_RELEVANCE_TEXT[e.relevance][lang] : p('notComputed'),
         colour: style.colour,

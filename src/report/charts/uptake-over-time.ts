@@ -10,6 +10,7 @@ import { nationalWords } from '../uptake-scope-words.js';
 import { UPTAKE_CHART_TEXT, type Lang, fillPhrase } from '../i18n.js';
 import { drawable, lines, scopeColour, scopeLabel, scopeOrder } from './uptake-chart-style.js';
 import { chartConfig } from './chart-style.js';
+import { uptakeYearLabel } from '../uptake-year-label.js';
 
 export interface UptakeOverTimeOptions {
   /** 'activations' (per month, default) or 'per1000' (per year). */
@@ -74,11 +75,12 @@ export function uptakeOverTimeSpec(analysis: Pick<UptakeAnalysis, 'metrics' | 'u
         return [];
       }
       return [{
-        region: scopeLabel(u.region, lang, words), year: String(u.year), per1000: u.per1000,
+        // The year as Table 1 labels it ("2025 (so far)" for the export's year: uptake-year-label.ts).
+        region: scopeLabel(u.region, lang, words), year: uptakeYearLabel(u.year, u.year === exportYear, lang), per1000: u.per1000,
         ciLower: drawable(u.ciLower) ? u.ciLower : null, ciUpper: drawable(u.ciUpper) ? u.ciUpper : null,
       }];
     });
-  const shownYears = years.filter((y) => values.some((v) => v.year === String(y))).map(String);
+  const shownYears = years.map((y) => uptakeYearLabel(y, y === exportYear, lang)).filter((y) => values.some((v) => v.year === y));
   const note = suppressed ? fillPhrase(t(suppressed === 1 ? 'skippedNoteOne' : 'skippedNote'), { n: suppressed, k: analysis.threshold }) : '';
   const x = { field: 'year', type: 'ordinal' as const, title: t('year'), sort: shownYears, axis: { labelAngle: 0 } };
   const xOffset = { field: 'region', type: 'nominal' as const, sort: domain, scale: { domain } };

@@ -12,7 +12,7 @@ import type { analyseCeaFiles } from '../../cea/analyze-cea-files.js';
 import type { ResolvedCeaPlan } from '../../cea/load-cea-plan.js';
 import { analyseCeaOffThread } from '../cea-off-thread.js';
 import type { CeaResult } from '../../cea/cea-results-schema.js';
-import { icerText, money, pctText, perResponderText, regressorsText, signedMoney } from '../../cea/cea-phrases.js';
+import { icerText, money, moneyLimit, pctText, perResponderText, regressorsText, signedMoney } from '../../cea/cea-phrases.js';
 import { placePublishedResponderCosts } from '../../cea/published-cea.js';
 import { categoryLabel, resourceItemLabels } from '../../cea/resource-labels.js';
 import { cePlaneSpec } from '../charts/ce-plane.js';
@@ -20,7 +20,8 @@ import { ceacSpec } from '../charts/ceac.js';
 import { ceaCostsSpec } from '../charts/cea-costs.js';
 import { ceaUtilitiesSpec } from '../charts/cea-utilities.js';
 import { armNames } from '../arm-names.js';
-import { fillPhrase, formatThousands, type Lang, lowerFirst, REPORT_TEXT, tableInterval, timeLabel } from '../i18n.js';
+import { boundDecimals } from '../interval-bound.js';
+import { fillPhrase, formatFixed, formatThousands, type Lang, lowerFirst, REPORT_TEXT, tableInterval, timeLabel } from '../i18n.js';
 import { ceaConclusion } from '../cea-conclusion.js';
 import { localizedText } from '../localized-text.js';
 import { characteristicLabel } from '../table-one.js';
@@ -114,9 +115,23 @@ const TEXT = {
   unitCost: { en: 'Unit cost ({cur} {year})', da: 'Enhedspris ({cur} {year})' },
   source: { en: 'Source', da: 'Kilde' },
   intervention: { en: 'App (per patient)', da: 'App (pr. patient)' },
-  tierSource: {
-    en: '{plan}: {mode} tier price at {volume} patients a year{rate}',
-    da: '{plan}: pristrin ({mode}) ved {volume} patienter om året{rate}',
+  // The price and the exchange rate in words (docs/plan-cea.md#fields): "1,200 DKK per patient, …, converted at 0.1344 EUR per DKK (1 EUR = 7.44 DKK)".
+  tierSourceAllUnits: {
+    en: '{plan}: {price} per patient, the all-units tier price at {volume} patients a year{rate}',
+    da: '{plan}: {price} pr. patient, pristrinnets pris for alle enheder ved {volume} patienter om året{rate}',
+  },
+  tierSourceMarginal: {
+    en: '{plan}: {price} per patient, the average at {volume} patients a year with each unit at its own tier\'s price{rate}',
+    da: '{plan}: {price} pr. patient, gennemsnittet ved {volume} patienter om året med hver enhed til sit eget pristrins pris{rate}',
+  },
+  tierRate: {
+    en: ', converted at {rate} {cur} per {from} (1 {cur} = {inverse} {from})',
+    da: ', omregnet med {rate} {cur} pr. {from} (1 {cur} = {inverse} {from})',
+  },
+  // An uptake plan states no price year (load-cea-plan.ts): said on the page, not only on stderr.
+  tierPriceYear: {
+    en: 'The app\'s price is read from {plan}, which states no price year: it is taken as {year} prices, this analysis\'s price year, not indexed.',
+    da: 'Appens pris er læst fra {plan}, som ikke angiver et prisår: den er taget som {year}-priser, analysens prisår, uden indeksering.',
   },
   // The uptake plan's price model still plan init's placeholder (analyze-cea.ts placeholderPriceWarning).
   placeholderPrice: {
@@ -125,8 +140,6 @@ const TEXT = {
   },
   placeholderSource: { en: 'placeholder', da: 'pladsholder' },
   fixedPrice: { en: 'fixed price in the cost-effectiveness plan', da: 'fast pris angivet i planen for omkostningseffektivitet' },
-  'all-units': { en: 'all-units', da: 'alle enheder til trinnets pris' },
-  marginal: { en: 'marginal', da: 'hver enhed til sit trins pris' },
   dropped: { en: 'Not adjusted for {names}: the same for every patient analysed.', da: 'Ikke justeret for {names}: ens for alle analyserede patienter.' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
@@ -143,6 +156,9 @@ const SCENARIO: Record<string, Record<Lang, string>> = {
 
 /** A number in the page's language, thousands grouped ("10,000 patients a year", "10.000 patienter"). */
 const num = (x: number, digits: number, lang: Lang) => formatThousands(x, digits, lang);
+
+/** The decimals a rate is written with in the plan (0.1344 → 4), at most 6. */
+const decimalsOf = (x: number) => Math.min(6, (String(x).split('.')[1] ?? '').length);
 
 /**
  * The entry's analysis, computed once per run (the en and da reports share it) and, from built
@@ -253,7 +269,12 @@ export const ceaReportKind: ReportKind<typeof ceaEntrySchema> = {
     // Read off the uptake plan's tiers: worded in the page's language (the JSON keeps the English source).
     const tier = r.interventionPrice.tier;
     const appSource = tier
-      ? fillPhrase(t('tierSource'), { plan: tier.uptakePlan, mode: t(tier.mode), volume: num(tier.nationalVolume, 0, lang), rate: tier.rate !== 1 ? ` × ${num(tier.rate, 4, lang)}` : '' }) + (tier.placeholder ? ` (${t('placeholderSource')})` : '')
+      ? fillPhrase(t(tier.mode === 'all-units' ? 'tierSourceAllUnits' : 'tierSourceMarginal'), {
+          plan: tier.uptakePlan,
+          price: `${num(tier.perPatient, Number.isInteger(tier.perPatient) ? 0 : 2, lang)} ${tier.currency}`,
+          volume: num(tier.nationalVolume, 0, lang),
+          rate: tier.rate !== 1 ? fillPhrase(t('tierRate'), { rate: formatFixed(tier.rate, Math.max(2, decimalsOf(tier.rate)), lang), cur, from: tier.currency, inverse: num(1 / tier.rate, 2, lang) }) : '',
+        }) + (tier.placeholder ? ` (${t('placeholderSource')})` : '')
       : 'price' in plan.interventionCost && plan.interventionCost.source === undefined
         ? t('fixedPrice')
         : r.interventionPrice.source;
@@ -286,7 +307,7 @@ export const ceaReportKind: ReportKind<typeof ceaEntrySchema> = {
       { id: 'qalys', title: t('qalys'), intro: [fillPhrase(t('qalysIntro'), { rule: r.method.qalyRule === 'impute' ? t('ruleImpute') : t('ruleObserved') })], chart: 'utilities', tables: [{ table: utilTable }] },
       ...(r.responders.length ? [{ id: 'responders', title: t('responders'), intro: [fillPhrase(t('respIntro'), { time: timeLabel(r.responders[0]!.time, lang) })], tables: [{ table: respTable }] }] : []),
       { id: 'sensitivity', title: t('sensitivity'), tables: [{ table: sensTable }], ...(sensNotes.length ? { notes: sensNotes } : {}) },
-      { id: 'unit-costs', title: t('unitCosts'), tables: [{ table: unitTable }] },
+      { id: 'unit-costs', title: t('unitCosts'), tables: [{ table: unitTable }], ...(tier ? { notes: [fillPhrase(t('tierPriceYear'), { plan: tier.uptakePlan, year: r.priceYear })] } : {}) },
     ];
     const title = entry.title?.[lang] ?? entry.title?.en ?? plan.title?.[lang] ?? plan.title?.en ?? t('title');
     const note = entry.dataNote?.[lang] ?? entry.dataNote?.en;
@@ -298,16 +319,19 @@ export const ceaReportKind: ReportKind<typeof ceaEntrySchema> = {
     function incrementalTable(res: CeaResult, rp: ResolvedCeaPlan, l: Lang): Table {
       const pub = rp.published;
       const q = (x: number) => num(x, 4, l);
+      // Confidence limits never rounded onto 0 (interval-bound.ts).
+      const ql = (x: number) => num(x, boundDecimals(x, 4), l);
+      const ml = (x: number, c = cur) => moneyLimit(x, c, l);
       // The published column only when the plan names published figures.
       const row = (label: string, ours: string, theirs = '–') => (pub ? [label, ours, theirs] : [label, ours]);
       const rows: string[][] = [
-        row(t('incCost'), `${signedMoney(res.incrementalCost.estimate, cur, l)} ${ci(m(res.incrementalCost.ciLower), m(res.incrementalCost.ciUpper))}`, pub ? `${signedMoney(pub.incrementalCost.estimate, pub.currency, l)} ${ci(money(pub.incrementalCost.ciLower, pub.currency, l), money(pub.incrementalCost.ciUpper, pub.currency, l))}` : '–'),
-        row(t('incQaly'), `${q(res.incrementalQaly.estimate)} ${ci(q(res.incrementalQaly.ciLower), q(res.incrementalQaly.ciUpper))}`),
+        row(t('incCost'), `${signedMoney(res.incrementalCost.estimate, cur, l)} ${ci(ml(res.incrementalCost.ciLower), ml(res.incrementalCost.ciUpper))}`, pub ? `${signedMoney(pub.incrementalCost.estimate, pub.currency, l)} ${ci(ml(pub.incrementalCost.ciLower, pub.currency), ml(pub.incrementalCost.ciUpper, pub.currency))}` : '–'),
+        row(t('incQaly'), `${q(res.incrementalQaly.estimate)} ${ci(ql(res.incrementalQaly.ciLower), ql(res.incrementalQaly.ciUpper))}`),
         row(t('icer'), icerText(res.icer, cur, l, undefined, { cost: res.incrementalCost.estimate, effect: res.incrementalQaly.estimate }), pub ? icerText({ kind: 'ratio', quadrant: 'NE', icer: pub.icer }, pub.currency, l) : '–'),
       ];
       for (const th of res.thresholds) {
         const pubP = pub && pub.probabilityCostEffective.threshold === th.threshold ? fmtPct(pub.probabilityCostEffective.probability) : '–';
-        rows.push(row(fillPhrase(t('nmb'), { wtp: m(th.threshold) }), `${m(th.nmb.estimate)} ${ci(m(th.nmb.ciLower), m(th.nmb.ciUpper))}`));
+        rows.push(row(fillPhrase(t('nmb'), { wtp: m(th.threshold) }), `${m(th.nmb.estimate)} ${ci(ml(th.nmb.ciLower), ml(th.nmb.ciUpper))}`));
         rows.push(row(fillPhrase(t('pce'), { wtp: m(th.threshold) }), fmtPct(th.probabilityCostEffective), pubP));
       }
       for (const x of res.responders) {

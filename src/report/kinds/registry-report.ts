@@ -27,7 +27,8 @@ import type { ChartSpec, PageSection, ReportContent } from '../report-page.js';
 import type { Table } from '../text-table.js';
 import { planOf, type ReportKind } from './report-kind.js';
 import { numberCaptions } from '../number-captions.js';
-import { formatBound } from '../interval-bound.js';
+import { differenceDecisions, formatBound } from '../interval-bound.js';
+import { shownSuppressedCounts } from '../registry-tally.js';
 import { registryFlowCaption, registryFlowTable, registryFlowTitle } from '../registry-flow.js';
 import { notAnalysedText } from '../failure-reasons.js';
 import { registryConclusion } from '../registry-conclusion.js';
@@ -54,8 +55,9 @@ export function registryInterval(e: Pick<ObservationalEffect, 'kind' | 'mcid' | 
   const pp = e.kind === 'risk-difference';
   const d = pp ? 1 : decimalsOf(e);
   const f = (v: number | null) => (v === null ? '–' : formatFixed(pp ? 100 * v : v, d, lang));
-  // A limit that is not 0 never prints as 0 (interval-bound.ts).
-  const b = (v: number | null) => (v === null ? '–' : formatBound(pp ? 100 * v : v, d, lang));
+  // A limit is never rounded onto 0 or ±MCID (interval-bound.ts): the verdict beside it reads its side.
+  const decisions = differenceDecisions(e.mcid, pp ? 100 : 1);
+  const b = (v: number | null) => (v === null ? '–' : formatBound(pp ? 100 * v : v, d, lang, decisions));
   return `${f(e.difference)}${pp ? ppUnit(lang) : ''} (${b(e.ciLower)} ${lang === 'da' ? 'til' : 'to'} ${b(e.ciUpper)})`;
 }
 
@@ -70,7 +72,7 @@ function mcidText(e: Pick<ObservationalEffect, 'kind' | 'mcid'>, lang: Lang): st
 const capitalised = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /**
- * The outcome as Table 1 names it: a score with its direction ("Physical function (RMDQ) (lower
+ * The outcome as Table 1 names it: a score with its direction ("Disability (RMDQ 0–24) (lower
  * is better)"), as the trial's summary of findings does, since the difference is printed as
  * computed (−2.07) while the chart plots the benefit (+2.07). A yes/no or responder row needs
  * none: its name says which way is good ("improved ≥ 30%").
@@ -271,9 +273,13 @@ export const registryReportKind: ReportKind<typeof registryEntrySchema> = {
     const confounders = [...spec.confounders.map((c) => inSentence(termLabel(c.name))), ...(spec.baselineAsConfounder ? [lang === 'da' ? 'baselinescoren' : 'the baseline score'] : [])].join(', ');
     // The tally agrees with the page: balance rows that read "suppressed" are counted too (they are values, not counts).
     const hiddenRows = primary ? primary.balance.filter((b) => b.smdBefore === 'suppressed').length : 0;
-    const n = result.plan.suppression.suppressedCounts;
+    // What this page shows (registry-tally.ts); results.json's tally, of every analysis's cells, named when it differs.
+    const n = shownSuppressedCounts(sections, countText(SUPPRESSED, lang));
+    const inJson = result.plan.suppression.suppressedCounts;
     const withheldEstimates = shown.analyses.filter((a) => !a.error && a.effectsSuppressed && a.patients).length * withheldMethods(spec.estimand).length;
-    const tally = (hiddenRows > 0 ? fillPhrase(T.suppressedTallyBalance[lang], { n, k: hiddenRows }) : fillPhrase(T.suppressedTally[lang], { n })) + (withheldEstimates > 0 ? fillPhrase(T.withheldTally[lang], { w: withheldEstimates }) : '');
+    const tally = (hiddenRows > 0 ? fillPhrase(T.suppressedTallyBalance[lang], { n, k: hiddenRows }) : fillPhrase(T.suppressedTally[lang], { n }))
+      + (withheldEstimates > 0 ? fillPhrase(T.withheldTally[lang], { w: withheldEstimates }) : '')
+      + (inJson !== n ? fillPhrase(T.suppressedTallyJson[lang], { m: inJson }) : '');
     const smallCounts = fillPhrase(T.smallCounts[lang], { below: spec.suppressionThreshold - 1, threshold: spec.suppressionThreshold, tally });
     sections.push({ id: 'methods', title: T.methodsTitle[lang], intro: [...T.methods[lang].map((p) => fillPhrase(p, { confounders, weights: T.weights[spec.estimand][lang], trim })), smallCounts] });
     // The warnings in the page's language, from the same rules as the CLI's (diagnostic-findings.ts).

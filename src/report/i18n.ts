@@ -412,6 +412,7 @@ export const REPORT_TEXT = {
   contents: { en: 'Contents', da: 'Indhold' },
   files: { en: 'Files', da: 'Filer' },
   chartFiles: { en: 'Chart files: {links}', da: 'Figurfiler: {links}' },
+  chartNumbers: { en: "The figure's numbers", da: 'Figurens tal' },
   chartSpec: { en: 'Vega-Lite spec', da: 'Vega-Lite-specifikation' },
   // After the provenance, with the command as code (`hta report`, <code>): html-page.ts and markdown-page.ts fill {command}.
   regenerate: { en: 'Regenerate with {command}.', da: 'Dannes igen med {command}.' },
@@ -650,6 +651,7 @@ export const REPORT_TEXT = {
   },
   patientsPercent: { en: 'Patients (%)', da: 'Patienter (%)' },
   riskDifferenceCol: { en: 'Risk difference (95% CI)', da: 'Risikodifference (95 %-KI)' },
+  meanCiCol: { en: 'mean ({ci})', da: 'gennemsnit ({ci})' },
   pp: { en: 'pp', da: '%-point' },
   // Flow
   flowChartTitle: { en: 'Participant flow (CONSORT)', da: 'Patientflow (CONSORT)' },

@@ -619,7 +619,7 @@ export const REPORT_TEXT = {
   // Two lines over the forest's number column: a benefit-signed number always says which way is good.
   benefitCol: { en: 'Benefit (95% CI)|positive: favours {intervention}', da: 'Gavn (95 %-KI)|positiv: til fordel for {theIntervention}' },
   // One line, for a table header (the meta report's Table 1): the benefit of the intervention.
-  benefitOfCol: { en: 'Benefit of {intervention} (95% CI)', da: 'Gavn af {intervention} (95 %-KI)' },
+  benefitOfCol: { en: 'Benefit of {intervention} (95% CI)', da: 'Gavn af {theIntervention} (95 %-KI)' },
   favoursInterventionWord: { en: 'favours {intervention}', da: 'til fordel for {theIntervention}' },
   favoursControlWord: { en: 'favours {control}', da: 'til fordel for {control}' },
   // A difference whose 95% CI includes 0 favours no arm (the responders chart; docs/glossary-da.md).
@@ -629,8 +629,8 @@ export const REPORT_TEXT = {
   mcid: { en: 'MCID', da: 'MKRF' },
   verdict: { en: 'Verdict', da: 'Vurdering' },
   favoursControl: { en: '← Favours {control}', da: '← Til fordel for {control}' },
-  favoursApp: { en: 'Favours {intervention} →', da: 'Til fordel for {intervention} →' },
-  forestAxis: { en: 'Benefit of {intervention} ÷ MCID (dashed: ±1 MCID)', da: 'Gavn af {intervention} ÷ MKRF (stiplet: ±1 MKRF)' },
+  favoursApp: { en: 'Favours {intervention} →', da: 'Til fordel for {theIntervention} →' },
+  forestAxis: { en: 'Benefit of {intervention} ÷ MCID (dashed: ±1 MCID)', da: 'Gavn af {theIntervention} ÷ MKRF (stiplet: ±1 MKRF)' },
   forestSubtitle: {
     en: '{method}, 95% CI. Right of 0 favours {theIntervention}; beyond the dashed line the benefit (or harm) exceeds the MCID.|Outcomes without an MCID (yes/no outcomes, responders) are shown in the responders chart.',
     da: '{method}, 95 %-KI. Til højre for 0 er til fordel for {theIntervention}; uden for den stiplede linje er gavnen (eller skaden) større end MKRF.|Effektmål uden MKRF (ja/nej-effektmål, patienter med klinisk relevant forbedring) vises i figuren over andele.',

@@ -21,6 +21,7 @@ import { REPORT_KINDS } from './kinds/report-kinds.js';
 import type { ReportEnv } from './kinds/report-kind.js';
 import { type ManifestEntry, manifestInput, reportFolder } from './manifest.js';
 import type { ChartSpec } from './report-page.js';
+import type { Table } from './text-table.js';
 import { markdownPage } from './markdown-page.js';
 import type { ChartCache } from './render/chart-cache.js';
 import type { PngPool } from './render/png-pool.js';
@@ -155,7 +156,7 @@ async function buildContent(
     const content = await kind.build(data as ManifestEntry, env);
     if (command !== 'hta report') content.page.command = command;
     const folder = reportFolder(entry.out);
-    const rendered = new Map<string, { svg: string; alt: string }>();
+    const rendered = new Map<string, { svg: string; alt: string; numbers?: Table }>();
     const pngs: string[] = [];
     for (const chart of content.charts) {
       options.onProgress?.(`report ${entry.id}: rendering ${chart.name}`);
@@ -163,7 +164,7 @@ async function buildContent(
       files.set(`${folder}/${chart.name}.vl.json`, json(chart.spec));
       const svg = await drawChart(`${folder}/${chart.name}.png`, chart);
       pngs.push(`${chart.name}.png`);
-      rendered.set(chart.name, { svg, alt: chart.alt });
+      rendered.set(chart.name, { svg, alt: chart.alt, ...(chart.numbers ? { numbers: chart.numbers } : {}) });
       files.set(`${folder}/${chart.name}.svg`, standaloneSvg(svg, chart.alt) + '\n');
     }
     files.set(`${folder}/index.html`, htmlPage(content.page, rendered));

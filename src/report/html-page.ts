@@ -7,7 +7,7 @@
 import { REPORT_TEXT } from './i18n.js';
 import { webFontFaceCss } from './render/chart-font.js';
 import type { ReportPage } from './report-page.js';
-import { escapeHtml, renderHtmlTable } from './text-table.js';
+import { escapeHtml, renderHtmlTable, type Table } from './text-table.js';
 
 const CSS = `
 :root { color-scheme: light; }
@@ -19,9 +19,17 @@ h2 { font-size: 1.25em; font-weight: normal; margin: 40px 0 8px; padding-bottom:
 p { max-width: 80ch; }
 .provenance { color: #555; font-size: 0.85em; }
 nav ol { columns: 2; column-gap: 3em; padding-left: 2em; max-width: 90ch; }
-nav li { break-inside: avoid; }
+/* A long compound ("Envejsfølsomhedsanalyse") breaks inside its column on a phone, hyphenated
+   where the browser knows the page's language, never running into the next column or widening the page. */
+nav li { break-inside: avoid; overflow-wrap: anywhere; hyphens: auto; }
+h1, h2 { overflow-wrap: anywhere; hyphens: auto; }
 figure { margin: 12px 0; }
 figure svg { display: block; max-width: 100%; height: auto; }
+/* On a narrow screen a chart keeps a drawn width at which its 11 px text stays ≥ 8 px
+   (--min-width, set per chart) and its box scrolls sideways instead (docs/report-trial.md#print). */
+.chart-scroll { max-width: 100%; overflow-x: auto; }
+@media screen { .chart-scroll > svg { min-width: var(--min-width, 0); } }
+@media screen and (max-width: 600px) { main { padding: 16px 12px 48px; } nav ol { columns: 1; } }
 figcaption { font-size: 0.85em; color: #555; }
 figcaption .caption { display: block; font-weight: bold; color: #1a1a1a; }
 .table-wrap { max-width: 100%; overflow-x: auto; }
@@ -56,7 +64,7 @@ tr.group td { font-style: italic; border-bottom: none; padding-top: 8px; }
      (PORTRAIT_CHART_HEIGHT_PX): never cut at the page's foot. */
   figure svg { width: auto; max-width: 100%; height: auto; max-height: 238mm; }
   section.landscape figure svg { max-height: 167mm; }
-  .table-wrap { overflow: visible; }
+  .table-wrap, .chart-scroll { overflow: visible; }
   /* Every printed text ≥ 8 pt (issue #15): tables too. */
   table { width: 100%; font-size: 8pt; line-height: 1.08; margin: 2pt 0 3pt; }
   /* A table's caption, header and first two rows stay together: never a caption or a header
@@ -150,7 +158,22 @@ export function scopeSvgIds(svg: string, prefix: string): string {
     .replace(/^<svg /, `<svg role="img" `);
 }
 
-export function htmlPage(page: ReportPage, svgs: ReadonlyMap<string, { svg: string; alt: string }>): string {
+/** The smallest text of every chart, in px (docs/report-trial.md#print: chart text is 11 px). */
+const CHART_FONT_PX = 11;
+/** The smallest chart text a screen shows: a chart is never drawn narrower than this keeps. */
+const MIN_SCREEN_TEXT_PX = 8;
+
+/** The narrowest a chart is drawn on screen: its text stays ≥ MIN_SCREEN_TEXT_PX (a narrower screen scrolls the chart's box). */
+export function chartMinWidthPx(size: { width: number }): number {
+  return Math.ceil((size.width * MIN_SCREEN_TEXT_PX) / CHART_FONT_PX);
+}
+
+/** A table's box, scrolling sideways when the table is wider than the screen: focusable and named, so keyboard and screen-reader users can scroll it. */
+function tableWrap(table: string, label: string): string {
+  return `<div class="table-wrap" tabindex="0" role="region" aria-label="${escapeHtml(label)}">${table}</div>`;
+}
+
+export function htmlPage(page: ReportPage, svgs: ReadonlyMap<string, { svg: string; alt: string; numbers?: Table }>): string {
   const t = (k: keyof typeof REPORT_TEXT) => REPORT_TEXT[k][page.lang];
   const paragraphs = (ps: string[] | undefined, cls?: string) => (ps ?? []).map((p) => `<p${cls ? ` class="${cls}"` : ''}>${escapeHtml(p)}</p>`).join('\n');
   const sections = page.sections.map((s) => {
@@ -165,10 +188,15 @@ export function htmlPage(page: ReportPage, svgs: ReadonlyMap<string, { svg: stri
         const links = ['svg', 'png', 'vl.json'].map((ext) => `<a href="${s.chart}.${ext}">${s.chart}.${ext}</a>`).join(', ');
         const svg = scopeSvgIds(c.svg, s.chart).replace(/^<svg /, `<svg aria-label="${escapeHtml(c.alt)}" `);
         const caption = s.chartCaption ? `<span class="caption">${escapeHtml(s.chartCaption)}</span>` : '';
-        parts.push(`<figure class="chart" data-chart="${s.chart}">${svg}<figcaption>${caption}<span class="files">${t('chartFiles').replace('{links}', links)}</span></figcaption></figure>`);
+        // A box keyboard users can scroll (focusable, named by the figure's caption) when the chart is wider than the screen.
+        const scroll = `<div class="chart-scroll" tabindex="0" role="region" aria-label="${escapeHtml(s.chartCaption ?? c.alt)}" style="--min-width: ${chartMinWidthPx(size)}px">${svg}</div>`;
+        parts.push(`<figure class="chart" data-chart="${s.chart}">${scroll}<figcaption>${caption}<span class="files">${t('chartFiles').replace('{links}', links)}</span></figcaption></figure>`);
+        // The chart's numbers in a table, for screen readers (the SVG is one image to them): collapsed
+        // on screen, left out of print, where the chart says the same.
+        if (c.numbers) parts.push(`<details class="text-version notes chart-numbers"><summary>${escapeHtml(t('chartNumbers'))}</summary>\n${tableWrap(renderHtmlTable(c.numbers), `${t('chartNumbers')}: ${s.chartCaption ?? c.alt}`)}\n</details>`);
       }
     }
-    for (const tb of s.tables ?? []) parts.push(`<div class="table-wrap">${renderHtmlTable(tb.table, tb.caption)}</div>`);
+    for (const tb of s.tables ?? []) parts.push(tableWrap(renderHtmlTable(tb.table, tb.caption), tb.caption ?? s.title));
     if (s.textVersion) {
       const li = (i: string | { text: string; items: string[] }): string =>
         typeof i === 'string' ? `<li>${escapeHtml(i)}</li>` : `<li>${escapeHtml(i.text)}\n<ul>\n${i.items.map(li).join('\n')}\n</ul></li>`;

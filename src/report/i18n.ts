@@ -412,6 +412,7 @@ export const REPORT_TEXT = {
   contents: { en: 'Contents', da: 'Indhold' },
   files: { en: 'Files', da: 'Filer' },
   chartFiles: { en: 'Chart files: {links}', da: 'Figurfiler: {links}' },
+  chartNumbers: { en: "The figure's numbers", da: 'Figurens tal' },
   chartSpec: { en: 'Vega-Lite spec', da: 'Vega-Lite-specifikation' },
   // After the provenance, with the command as code (`hta report`, <code>): html-page.ts and markdown-page.ts fill {command}.
   regenerate: { en: 'Regenerate with {command}.', da: 'Dannes igen med {command}.' },
@@ -623,7 +624,7 @@ export const REPORT_TEXT = {
   // Two lines over the forest's number column: a benefit-signed number always says which way is good.
   benefitCol: { en: 'Benefit (95% CI)|positive: favours {intervention}', da: 'Gavn (95 %-KI)|positiv: til fordel for {theIntervention}' },
   // One line, for a table header (the meta report's Table 1): the benefit of the intervention.
-  benefitOfCol: { en: 'Benefit of {intervention} (95% CI)', da: 'Gavn af {intervention} (95 %-KI)' },
+  benefitOfCol: { en: 'Benefit of {intervention} (95% CI)', da: 'Gavn af {theIntervention} (95 %-KI)' },
   favoursInterventionWord: { en: 'favours {intervention}', da: 'til fordel for {theIntervention}' },
   favoursControlWord: { en: 'favours {control}', da: 'til fordel for {control}' },
   // A difference whose 95% CI includes 0 favours no arm (the responders chart; docs/glossary-da.md).
@@ -633,8 +634,8 @@ export const REPORT_TEXT = {
   mcid: { en: 'MCID', da: 'MKRF' },
   verdict: { en: 'Verdict', da: 'Vurdering' },
   favoursControl: { en: '← Favours {control}', da: '← Til fordel for {control}' },
-  favoursApp: { en: 'Favours {intervention} →', da: 'Til fordel for {intervention} →' },
-  forestAxis: { en: 'Benefit of {intervention} ÷ MCID (dashed: ±1 MCID)', da: 'Gavn af {intervention} ÷ MKRF (stiplet: ±1 MKRF)' },
+  favoursApp: { en: 'Favours {intervention} →', da: 'Til fordel for {theIntervention} →' },
+  forestAxis: { en: 'Benefit of {intervention} ÷ MCID (dashed: ±1 MCID)', da: 'Gavn af {theIntervention} ÷ MKRF (stiplet: ±1 MKRF)' },
   forestSubtitle: {
     en: '{method}, 95% CI. Right of 0 favours {theIntervention}; beyond the dashed line the benefit (or harm) exceeds the MCID.|Outcomes without an MCID (yes/no outcomes, responders) are shown in the responders chart.',
     da: '{method}, 95 %-KI. Til højre for 0 er til fordel for {theIntervention}; uden for den stiplede linje er gavnen (eller skaden) større end MKRF.|Effektmål uden MKRF (ja/nej-effektmål, patienter med klinisk relevant forbedring) vises i figuren over andele.',
@@ -655,6 +656,7 @@ export const REPORT_TEXT = {
   },
   patientsPercent: { en: 'Patients (%)', da: 'Patienter (%)' },
   riskDifferenceCol: { en: 'Risk difference (95% CI)', da: 'Risikodifference (95 %-KI)' },
+  meanCiCol: { en: 'mean ({ci})', da: 'gennemsnit ({ci})' },
   pp: { en: 'pp', da: '%-point' },
   // Flow
   flowChartTitle: { en: 'Participant flow (CONSORT)', da: 'Patientflow (CONSORT)' },

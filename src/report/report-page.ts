@@ -13,6 +13,12 @@ export interface ChartSpec {
   spec: TopLevelSpec;
   /** Alternative text for the image (what the chart shows). */
   alt: string;
+  /**
+   * The numbers the chart draws, as a table built from the same rows as its spec: for screen
+   * readers and anyone who needs the values, where no table of the page holds them
+   * (docs/report-trial.md#print, "Charts to a screen reader").
+   */
+  numbers?: Table;
 }
 
 export interface PageSection {

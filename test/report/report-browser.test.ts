@@ -68,13 +68,17 @@ async function checkWindows(browser: Browser, name: string): Promise<void> {
     page.on('pageerror', (e) => errors.push(e.message));
     page.on('requestfailed', (r) => errors.push(`request failed: ${r.url()}`));
     await page.goto(pathToFileURL(resolve('reports', name, 'index.html')).href);
-    for (const width of [1280, 900]) {
+    // 375 px: a phone. The page must not scroll sideways, nor a chart's text fall below 8 px.
+    for (const width of [1280, 900, 375]) {
       await page.setViewportSize({ width, height: 900 });
       const charts = await page.$$eval('figure.chart svg', (svgs) => svgs.map((s) => { const r = s.getBoundingClientRect(); return { w: r.width, h: r.height }; }));
       // Every chart the report wrote is drawn on its page.
       expect(charts.length).toBe(readdirSync(resolve('reports', name)).filter((f) => f.endsWith('.svg')).length);
       expect(charts.length).toBeGreaterThan(0);
       for (const c of charts) expect(c.w * c.h).toBeGreaterThan(0);
+      // Chart text is 11 px at the chart's own width (docs/report-trial.md#print): drawn narrower, it shrinks.
+      const textPx = await page.$$eval('figure.chart svg', (svgs) => svgs.map((s) => ({ chart: s.closest('figure')?.getAttribute('data-chart'), px: (11 * s.getBoundingClientRect().width) / Number(s.getAttribute('width')) })));
+      for (const c of textPx) expect(c.px, `${name} at ${width}px: ${c.chart}'s text is ${c.px.toFixed(1)} px`).toBeGreaterThanOrEqual(7.99);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       expect(overflow, `page is ${overflow}px wider than a ${width}px window`).toBeLessThanOrEqual(0);
       expect(errors).toEqual([]);

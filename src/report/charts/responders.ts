@@ -14,6 +14,7 @@ import { chartTextWidth } from '../render/text-metrics.js';
 import { ARM_COLOURS, chartConfig, FONT_SIZE } from './chart-style.js';
 import { linesWidth } from './two-lines.js';
 import type { TrialChartContext } from './trial-chart-context.js';
+import type { Table } from '../text-table.js';
 
 const ROW = 40;
 const PLOT_WIDTH = 300;
@@ -27,11 +28,14 @@ export function responderRows(effects: readonly EffectRow[]): EffectRow[] {
   return effects.filter((e) => e.method === 'risk-difference' && e.risks !== undefined);
 }
 
-export function respondersSpec(result: Pick<AnalysisResult, 'effects'>, ctx: TrialChartContext): TopLevelSpec {
+/**
+ * What the chart prints, per row and per arm: one source for the spec and for the table of the
+ * figure's numbers (respondersNumbers).
+ */
+function responderData(result: Pick<AnalysisResult, 'effects'>, ctx: TrialChartContext) {
   const lang: Lang = ctx.lang;
   const t = ctx.text;
   const rows = responderRows(result.effects);
-  const arms = [ctx.armLabel('intervention'), ctx.armLabel('control')];
   const pct = (v: number) => formatFixed(100 * v, 1, lang);
   // A limit never rounded onto 0 or ±MCID (interval-bound.ts), as in the tables.
   const limit = (r: EffectRow, v: number) => formatBound(100 * v, 1, lang, differenceDecisions(r.mcid, 100));
@@ -55,9 +59,32 @@ export function respondersSpec(result: Pick<AnalysisResult, 'effects'>, ctx: Tri
       const events = arm === 'intervention' ? risk.eventsIntervention : risk.eventsControl;
       const lo = arm === 'intervention' ? risk.ciLowerIntervention : risk.ciLowerControl;
       const hi = arm === 'intervention' ? risk.ciUpperIntervention : risk.ciUpperControl;
-      return { key: `${r.outcome}|${r.time}`, arm: ctx.armLabel(arm), percent: 100 * p, lo: 100 * lo, hi: 100 * hi, text: `${pct(p)}${percentSign(lang)} (${events}/${r.n[arm]})` };
+      return { key: `${r.outcome}|${r.time}`, arm: ctx.armLabel(arm), percent: 100 * p, lo: 100 * lo, hi: 100 * hi, text: `${pct(p)}${percentSign(lang)} (${events}/${r.n[arm]})`, ciText: intervalText(pct(lo), pct(hi), lang) };
     }),
   );
+  return { labels, bars };
+}
+
+/** The figure's numbers as a table (html-page.ts shows it under the chart): the chart's own texts and each share's 95% CI. */
+export function respondersNumbers(result: Pick<AnalysisResult, 'effects'>, ctx: TrialChartContext): Table {
+  const { labels, bars } = responderData(result, ctx);
+  const arms = [ctx.armLabel('intervention'), ctx.armLabel('control')];
+  const ci = ctx.text('conclusionCi');
+  return {
+    header: [ctx.text('outcome'), ...arms.flatMap((a) => [`${a}: % (n/N)`, `${a}: ${ci}`]), ctx.text('riskDifferenceCol')],
+    rows: labels.map((l) => [l.label, ...arms.flatMap((a) => {
+      const b = bars.find((x) => x.key === l.key && x.arm === a);
+      return [b?.text ?? '', b?.ciText ?? ''];
+    }), l.rd.join(', ')]),
+    align: ['left', 'right', 'right', 'right', 'right', 'right'],
+  };
+}
+
+export function respondersSpec(result: Pick<AnalysisResult, 'effects'>, ctx: TrialChartContext): TopLevelSpec {
+  const lang: Lang = ctx.lang;
+  const t = ctx.text;
+  const arms = [ctx.armLabel('intervention'), ctx.armLabel('control')];
+  const { labels, bars } = responderData(result, ctx);
   const keys = labels.map((l) => l.key);
   const height = keys.length * ROW;
   const y = { field: 'key', type: 'nominal', sort: keys, axis: null, scale: { paddingInner: 0.25, paddingOuter: 0.12 } } as const;

@@ -29,6 +29,7 @@ import { SUBGROUP_TEXT, type SubgroupPhrase } from '../sections/subgroup-phrases
 import { chartConfig, FONT_SIZE, MCID_RULE, PALETTE } from './chart-style.js';
 import { FOREST_VERDICT_STYLE, verdictEncodings } from './effects-forest.js';
 import type { TrialChartContext } from './trial-chart-context.js';
+import type { Table } from '../text-table.js';
 import { linesWidth, twoLines, wrapForVega } from './two-lines.js';
 
 const PLOT_WIDTH = 230;
@@ -133,15 +134,15 @@ function niceLimit(maxAbs: number): number {
   return m <= 2 ? Math.ceil(m * 4) / 4 : m <= 5 ? Math.ceil(m * 2) / 2 : Math.ceil(m);
 }
 
-export function subgroupForestSpec(analyses: readonly SubgroupResult[], effects: readonly EffectRow[], ctx: TrialChartContext, subgroupLabel: string, time: string, levelName?: (level: string) => string): TopLevelSpec {
-  const lang = ctx.lang;
-  const p = (k: SubgroupPhrase) => fillArms(SUBGROUP_TEXT[k][lang], ctx.arms);
+/** Each outcome's heading line, then its rows: what the chart draws, row by row (one source for the chart and its numbers' table). */
+function forestLines(analyses: readonly SubgroupResult[], effects: readonly EffectRow[], ctx: TrialChartContext, levelName?: (level: string) => string) {
+  const p = (k: SubgroupPhrase) => fillArms(SUBGROUP_TEXT[k][ctx.lang], ctx.arms);
   const data = subgroupForestRows(analyses, effects, ctx, levelName);
   // Each outcome's heading line goes before its all-patients row.
   const headings: HeadingDatum[] = analyses.map((g, block) => {
     const pv = g.interaction.pValue;
     const right = pv === null ? p('forestHeadingNone') : p('forestHeading');
-    const pText = pv === null ? '' : formatP(pv, lang);
+    const pText = pv === null ? '' : formatP(pv, ctx.lang);
     return {
       key: `${block}|h`,
       heading: true,
@@ -151,6 +152,27 @@ export function subgroupForestSpec(analyses: readonly SubgroupResult[], effects:
     };
   });
   const all: (SubgroupForestDatum | HeadingDatum)[] = data.flatMap((d) => (d.overall ? [headings[Number(d.key.split('|')[0])]!, d] : [d]));
+  return { data, headings, all };
+}
+
+/**
+ * The figure's numbers (html-page.ts shows them under the chart): each outcome's heading line,
+ * then all patients and each level with n, benefit (95% CI) and verdict, as the chart prints them.
+ */
+export function subgroupForestNumbers(analyses: readonly SubgroupResult[], effects: readonly EffectRow[], ctx: TrialChartContext, levelName?: (level: string) => string): Table {
+  const p = (k: SubgroupPhrase) => fillArms(SUBGROUP_TEXT[k][ctx.lang], ctx.arms);
+  const { all } = forestLines(analyses, effects, ctx, levelName);
+  return {
+    header: [p('level'), p('n'), p('benefit').replace('|', ', '), p('verdict')],
+    rows: all.map((d) => ('heading' in d ? [`${d.labelText} (${d.headingRight})`, '', '', ''] : [`  ${d.labelText}`, d.nText, d.effectText, d.verdictText])),
+    align: ['left', 'right', 'right', 'left'],
+  };
+}
+
+export function subgroupForestSpec(analyses: readonly SubgroupResult[], effects: readonly EffectRow[], ctx: TrialChartContext, subgroupLabel: string, time: string, levelName?: (level: string) => string): TopLevelSpec {
+  const lang = ctx.lang;
+  const p = (k: SubgroupPhrase) => fillArms(SUBGROUP_TEXT[k][lang], ctx.arms);
+  const { data, headings, all } = forestLines(analyses, effects, ctx, levelName);
   const keys = all.map((d) => d.key);
   const height = keys.length * ROW_HEIGHT;
   const yRow = { field: 'key', type: 'nominal', sort: keys, axis: null, scale: { paddingInner: 0, paddingOuter: 0 } } as const;

@@ -7,7 +7,8 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import type { AnalysisResult } from '../../analysis/results-schema.js';
-import { fillPhrase } from '../i18n.js';
+import { fillPhrase, formatFixed, intervalText } from '../i18n.js';
+import type { Table } from '../text-table.js';
 import { weeksSinceBaseline } from '../../plan/visit-weeks.js';
 import { ARM_COLOURS, chartConfig, FONT_SIZE } from './chart-style.js';
 import { textWidth } from '../render/chart-font.js';
@@ -39,6 +40,38 @@ export function trajectoryOutcomes(result: Pick<AnalysisResult, 'descriptives'>,
   return [...new Set(observed.map((d) => d.outcome))];
 }
 
+/** An outcome's observed means, per visit and arm: one source for the chart and its numbers' table. */
+function observedMeans(result: Pick<AnalysisResult, 'descriptives'>, key: string) {
+  return result.descriptives.filter((d) => d.outcome === key && d.mean !== null);
+}
+
+/**
+ * The figure's numbers (html-page.ts shows them under the chart): per outcome and visit, each
+ * arm's mean with its 95% CI and n — what the chart draws as points and whiskers.
+ */
+export function trajectoriesNumbers(result: Pick<AnalysisResult, 'descriptives'>, ctx: TrialChartContext): Table {
+  const arms = ['intervention', 'control'] as const;
+  const ci = ctx.text('conclusionCi');
+  const rows = trajectoryOutcomes(result, ctx).flatMap((key) => {
+    const f = (v: number) => formatFixed(v, ctx.decimalsOf(key), ctx.lang);
+    const means = observedMeans(result, key);
+    const visits = ctx.visits.filter((v) => means.some((d) => d.time === v));
+    return [
+      [`${ctx.outcomeLabel(key)} (${ctx.unitOf(key)})`, ...arms.flatMap(() => ['', ''])],
+      ...visits.map((v) => [`  ${ctx.timeLabel(v)}`, ...arms.flatMap((arm) => {
+        const d = means.find((x) => x.time === v && x.arm === arm);
+        if (!d || d.mean === null) return ['', ''];
+        return [d.meanCiLower === null || d.meanCiUpper === null ? f(d.mean) : `${f(d.mean)} ${intervalText(f(d.meanCiLower), f(d.meanCiUpper), ctx.lang)}`, String(d.n)];
+      })]),
+    ];
+  });
+  return {
+    header: [ctx.text('visit'), ...arms.flatMap((arm) => [`${ctx.armLabel(arm)}: ${fillPhrase(ctx.text('meanCiCol'), { ci })}`, `${ctx.armLabel(arm)}: n`])],
+    rows,
+    align: ['left', 'right', 'right', 'right', 'right'],
+  };
+}
+
 export function trajectoriesSpec(result: Pick<AnalysisResult, 'descriptives'>, ctx: TrialChartContext): TopLevelSpec {
   const t = ctx.text;
   const arms = [ctx.armLabel('intervention'), ctx.armLabel('control')];
@@ -51,8 +84,7 @@ export function trajectoriesSpec(result: Pick<AnalysisResult, 'descriptives'>, c
   // Dodge: half a percent of the span either side, enough to separate the whiskers.
   const dodge = (arm: string) => (arm === arms[0] ? -1 : 1) * 0.007 * maxWeeks;
   const panels = outcomes.map((key) => {
-    const rows = result.descriptives
-      .filter((d) => d.outcome === key && d.mean !== null)
+    const rows = observedMeans(result, key)
       .map((d) => ({ visit: ctx.shortTimeLabel(d.time), weeks: (weeks.get(d.time) ?? 0) + dodge(ctx.armLabel(d.arm)), arm: ctx.armLabel(d.arm), mean: d.mean, lo: d.meanCiLower, hi: d.meanCiUpper, n: d.n }));
     const heading = headingLines(ctx.outcomeLabel(key));
     const direction = ctx.directionOf(key) === 'lower-is-better' ? t('lowerIsBetter') : t('higherIsBetter');

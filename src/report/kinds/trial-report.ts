@@ -25,9 +25,10 @@ import { effectsForestSpec, forestRows } from '../charts/effects-forest.js';
 import { participantFlowSpec } from '../charts/participant-flow.js';
 import { flowBoxes, flowList, targetBranch } from '../charts/flow-boxes.js';
 import { populationPhrase } from '../sections/subgroup-phrases.js';
-import { responderRows, respondersSpec } from '../charts/responders.js';
+import { responderRows, respondersNumbers, respondersSpec } from '../charts/responders.js';
 import { zeroBaselineNotes } from '../zero-baseline-note.js';
-import { trajectoriesSpec, trajectoryOutcomes } from '../charts/trajectories.js';
+import { trajectoriesNumbers, trajectoriesSpec, trajectoryOutcomes } from '../charts/trajectories.js';
+import type { Table } from '../text-table.js';
 import { type TrialChartContext, trialChartContext } from '../charts/trial-chart-context.js';
 import { effectsTable, isEffectMethod, methodText } from '../effects-table.js';
 import { fillArms } from '../arm-names.js';
@@ -72,6 +73,8 @@ interface TrialChart {
   section: string;
   build: (result: AnalysisResult, ctx: TrialChartContext) => ChartSpec['spec'];
   alt: Record<Lang, string>;
+  /** The figure's numbers as a table, from the chart's own rows, when no table of the page holds them. */
+  numbers?: (result: AnalysisResult, ctx: TrialChartContext) => Table;
   /** True when the analysis gives the chart nothing to show; `emptyText` then says why. */
   isEmpty?: (result: AnalysisResult, ctx: TrialChartContext) => boolean;
   emptyText?: 'forestEmpty' | 'trajectoriesEmpty' | 'respondersEmpty';
@@ -84,11 +87,11 @@ export const TRIAL_CHARTS: readonly TrialChart[] = [
     isEmpty: (r, ctx) => forestRows(r.effects, ctx.primaryMethod).length === 0, emptyText: 'forestEmpty',
   },
   {
-    name: 'trajectories', section: 'trajectories', build: trajectoriesSpec, alt: { en: 'Mean scores per visit and arm', da: 'Gennemsnitlige scorer pr. besøg og gruppe' },
+    name: 'trajectories', section: 'trajectories', build: trajectoriesSpec, numbers: trajectoriesNumbers, alt: { en: 'Mean scores per visit and arm', da: 'Gennemsnitlige scorer pr. besøg og gruppe' },
     isEmpty: (r, ctx) => trajectoryOutcomes(r, ctx).length === 0, emptyText: 'trajectoriesEmpty',
   },
   {
-    name: 'responders', section: 'responders', build: respondersSpec, alt: { en: 'Share of responders per arm', da: 'Andel patienter med klinisk relevant forbedring pr. gruppe' },
+    name: 'responders', section: 'responders', build: respondersSpec, numbers: respondersNumbers, alt: { en: 'Share of responders per arm', da: 'Andel patienter med klinisk relevant forbedring pr. gruppe' },
     isEmpty: (r) => responderRows(r.effects).length === 0, emptyText: 'respondersEmpty',
   },
   { name: 'participant-flow', section: 'flow', build: participantFlowSpec, alt: { en: 'Participant flow diagram', da: 'Diagram over patientflow' } },
@@ -139,7 +142,7 @@ export const trialReportKind: ReportKind<typeof trialEntrySchema> = {
         omitted.set(c.section, t(c.emptyText ?? 'chartEmpty'));
         continue;
       }
-      const chart = { name: c.name, spec: c.build(result, ctx), alt: c.alt[lang] };
+      const chart: ChartSpec = { name: c.name, spec: c.build(result, ctx), alt: c.alt[lang], ...(c.numbers ? { numbers: c.numbers(result, ctx) } : {}) };
       if (chartDataIsEmpty(chart.spec)) {
         omitted.set(c.section, t('chartEmpty'));
         continue;

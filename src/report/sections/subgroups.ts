@@ -15,7 +15,7 @@ import type { Plan } from '../../plan/plan-schema.js';
 import { byCategory } from '../../trial/category-values.js';
 import { fillArms } from '../arm-names.js';
 import { assertFiniteChart } from '../chart-data.js';
-import { forestAnalyses, subgroupForestSpec } from '../charts/subgroup-forest.js';
+import { forestAnalyses, subgroupForestNumbers, subgroupForestSpec } from '../charts/subgroup-forest.js';
 import type { TrialChartContext } from '../charts/trial-chart-context.js';
 import { decimalsFor, formatEffect } from '../effects-table.js';
 import { failureReasonText } from '../failure-reasons.js';
@@ -100,7 +100,13 @@ function subgroupSections(result: AnalysisResult, plan: Plan, ctx: TrialChartCon
       let name = `subgroup-${slug(sg.column)}-${slug(time)}`;
       while (used.has(name)) name += '-x';
       used.add(name);
-      const chart: ChartSpec = { name, spec: subgroupForestSpec(drawn, result.effects, ctx, label, time, (l) => byCategory(sg.levelLabels, l)?.[ctx.lang] ?? byCategory(sg.levelLabels, l)?.en ?? l), alt: p('forestTitle', { subgroup: label, time: ctx.timeLabel(time) }) };
+      const levelName = (l: string) => byCategory(sg.levelLabels, l)?.[ctx.lang] ?? byCategory(sg.levelLabels, l)?.en ?? l;
+      const chart: ChartSpec = {
+        name,
+        spec: subgroupForestSpec(drawn, result.effects, ctx, label, time, levelName),
+        alt: p('forestTitle', { subgroup: label, time: ctx.timeLabel(time) }),
+        numbers: subgroupForestNumbers(drawn, result.effects, ctx, levelName),
+      };
       assertFiniteChart(chart);
       charts.push(chart);
       const primary = drawn.find((g) => g.outcome === ctx.primary?.outcome) ?? (drawn[0] as SubgroupResult);

@@ -1,0 +1,32 @@
+/**
+ * Danish wording of the trial charts and the CEA page (docs/glossary-da.md): "til fordel for
+ * appen", "Gavn af appen" (the noun with its article, as the page's text says it), and the
+ * glossary's "rygklinik" for a spine clinic, not "rygcenter".
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { armNames, fillArms } from '../../src/report/arm-names.js';
+import { REPORT_TEXT } from '../../src/report/i18n.js';
+import { SUBGROUP_TEXT } from '../../src/report/sections/subgroup-phrases.js';
+
+const da = armNames(undefined, 'da');
+
+describe('Danish chart wording names the app with its article', () => {
+  it.each([
+    [REPORT_TEXT.favoursApp.da, 'Til fordel for appen →'],
+    [REPORT_TEXT.forestAxis.da, 'Gavn af appen ÷ MKRF (stiplet: ±1 MKRF)'],
+    [REPORT_TEXT.benefitOfCol.da, 'Gavn af appen (95 %-KI)'],
+    [SUBGROUP_TEXT.favoursApp.da, 'Til fordel for appen →'],
+    [SUBGROUP_TEXT.axis.da, 'Gavn i MKRF (positiv er til fordel for appen)'],
+  ])('%s', (phrase, expected) => {
+    expect(fillArms(phrase, da)).toBe(expected);
+  });
+
+  it('the CEA plan and unit costs say "rygklinik"', () => {
+    for (const f of ['data/plans/selfback.cea.json', 'data/plans/selfback.unit-costs.csv']) {
+      const text = readFileSync(f, 'utf8');
+      expect(text).not.toMatch(/rygcenter/);
+      expect(text).toMatch(/rygklinik/);
+    }
+  });
+});

@@ -90,7 +90,7 @@ describe('arm labels from the plan', () => {
     const readme = files.get('README.md')!;
     expect(readme).toMatch(new RegExp(`\\| ${I} \\(n = \\d+\\) \\| ${C} \\(n = \\d+\\) \\|`));
     const forest = files.get('effects-forest.vl.json')!.replace(/\[\s*"([^"\]]*)",\s*"([^"\]]*)"\s*\]/g, '"$1 $2"');
-    expect(forest).toContain(lang === 'en' ? 'Favours intervention →' : 'Til fordel for interventionsgruppe →');
+    expect(forest).toContain(lang === 'en' ? 'Favours intervention →' : 'Til fordel for interventionen →');
     expect(forest).toContain(lang === 'en' ? '← Favours control' : '← Til fordel for kontrolgruppe');
   });
 

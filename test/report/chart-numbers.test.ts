@@ -7,10 +7,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { trajectoriesNumbers } from '../../src/report/charts/trajectories.js';
-import { trialChartContext } from '../../src/report/charts/trial-chart-context.js';
-import { formatFixed } from '../../src/report/i18n.js';
+import type { TrialChartContext } from '../../src/report/charts/trial-chart-context.js';
+import type { AnalysisResult } from '../../src/analysis/results-schema.js';
+import { armNames } from '../../src/report/arm-names.js';
+import { formatFixed, REPORT_TEXT, shortTimeLabel, timeLabel } from '../../src/report/i18n.js';
 import { htmlPage } from '../../src/report/html-page.js';
-import { bundledTrial } from './trial-report-support.js';
 
 /** The page's text outside its SVGs, entities decoded and white space collapsed. */
 function textOutsideSvgs(html: string): string {
@@ -45,21 +46,49 @@ describe("a chart's numbers are on the page as text", () => {
   });
 
   it('the mean-scores chart: every observed mean with its CI and n, per outcome, visit and arm', () => {
-    const { trial, result } = bundledTrial();
+    // A small made-up analysis: two continuous outcomes (one an index with 3 decimals), a binary one
+    // the chart leaves out, a visit never observed, and a mean without a CI (n = 1).
+    const units = { score: 'points', index: 'index points', share: '' } as const;
+    const descriptives: AnalysisResult['descriptives'] = [];
+    const row = (outcome: string, time: string, arm: 'intervention' | 'control', n: number, mean: number | null, lo: number | null, hi: number | null) =>
+      descriptives.push({ outcome, time, arm, n, mean, sd: null, median: null, q1: null, q3: null, meanCiLower: lo, meanCiUpper: hi });
+    row('score', 'baseline', 'intervention', 40, 12.345, 10.5, 14.1);
+    row('score', 'baseline', 'control', 38, 11.9, 10.02, 13.8);
+    row('score', '3m', 'intervention', 31, 8.25, 6.75, 9.755);
+    row('score', '3m', 'control', 1, 10, null, null);
+    row('score', '9m', 'intervention', 0, null, null, null);
+    row('index', 'baseline', 'intervention', 40, 0.6234, 0.58, 0.667);
+    row('index', '9m', 'control', 29, 0.7011, 0.6502, 0.752);
+    row('share', '3m', 'intervention', 31, 0.4, 0.2, 0.6);
     for (const lang of ['en', 'da'] as const) {
-      const ctx = trialChartContext(trial, lang);
-      const table = trajectoriesNumbers(result, ctx);
+      const ctx: TrialChartContext = {
+        lang, primaryMethod: 'ancova', visits: ['baseline', '3m', '9m'], primary: null,
+        outcomeLabel: (k) => `Outcome ${k}`, arms: armNames(undefined, lang),
+        armLabel: (arm) => (arm === 'intervention' ? 'App' : 'Usual'), text: (key) => REPORT_TEXT[key][lang],
+        timeLabel: (t) => timeLabel(t, lang), shortTimeLabel: (t) => shortTimeLabel(t, lang),
+        unitOf: (k) => units[k as keyof typeof units], decimalsOf: (k) => (k === 'index' ? 3 : 2),
+        kindOf: (k) => (k === 'share' ? 'binary' : 'continuous'), directionOf: () => 'lower-is-better',
+      };
+      const table = trajectoriesNumbers({ descriptives }, ctx);
       const cells = table.rows.flat().join('\n');
-      const drawn = result.descriptives.filter((d) => d.mean !== null && ctx.kindOf(d.outcome) === 'continuous');
-      expect(drawn.length).toBeGreaterThan(20);
+      const drawn = descriptives.filter((d) => d.mean !== null && ctx.kindOf(d.outcome) === 'continuous');
       for (const d of drawn) {
         const f = (v: number) => formatFixed(v, ctx.decimalsOf(d.outcome), lang);
-        expect(cells).toContain(`${f(d.mean as number)} (${f(d.meanCiLower as number)} ${lang === 'da' ? 'til' : 'to'} ${f(d.meanCiUpper as number)})`);
+        expect(cells).toContain(d.meanCiLower === null ? f(d.mean as number) : `${f(d.mean as number)} (${f(d.meanCiLower as number)} ${lang === 'da' ? 'til' : 'to'} ${f(d.meanCiUpper as number)})`);
       }
+      expect(cells).not.toContain(formatFixed(0.4, 2, lang));
       // One row per outcome heading and per visit with a mean: nothing left out, nothing added.
       const outcomes = new Set(drawn.map((d) => d.outcome));
       const visits = new Set(drawn.map((d) => `${d.outcome}|${d.time}`));
       expect(table.rows).toHaveLength(outcomes.size + visits.size);
+      expect(table.rows.map((r) => r.slice(0, 1).concat(r.slice(2, 3), r.slice(4)))).toEqual([
+        ['Outcome score (points)', '', ''],
+        [`  ${timeLabel('baseline', lang)}`, '40', '38'],
+        [`  ${timeLabel('3m', lang)}`, '31', '1'],
+        ['Outcome index (index points)', '', ''],
+        [`  ${timeLabel('baseline', lang)}`, '40', ''],
+        [`  ${timeLabel('9m', lang)}`, '', '29'],
+      ]);
     }
   });
 

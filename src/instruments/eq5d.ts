@@ -90,7 +90,7 @@ export function eq5dFor(version: Eq5dVersion, valueSetId: string = DEFAULT_VALUE
   const instrument: Instrument = {
     key: version,
     name: { en: `${label} index (${valueSet.id})`, da: `${label}-indeks (${valueSet.id})` },
-    unit: { en: 'index', da: 'indeks' },
+    unit: { en: 'index points', da: 'indekspoint' },
     kind: 'continuous',
     range,
     integer: false,

@@ -4,6 +4,7 @@
  * (docs/report-trial.md#print). Each chart's SVG ids are prefixed with the chart name, as
  * all inline SVGs share one id space.
  */
+import { pageAbbreviations } from './abbreviations.js';
 import { REPORT_TEXT } from './i18n.js';
 import { webFontFaceCss } from './render/chart-font.js';
 import type { ReportPage } from './report-page.js';
@@ -18,6 +19,8 @@ h1 { font-size: 1.6em; font-weight: normal; margin: 0 0 4px; }
 h2 { font-size: 1.25em; font-weight: normal; margin: 40px 0 8px; padding-bottom: 4px; border-bottom: 1px solid #ccc; }
 p { max-width: 80ch; }
 .provenance { color: #555; font-size: 0.85em; }
+.abbreviations { font-size: 0.85em; }
+abbr[title] { text-decoration: none; }
 nav ol { columns: 2; column-gap: 3em; padding-left: 2em; max-width: 90ch; }
 /* A long compound ("Envejsfølsomhedsanalyse") breaks inside its column on a phone, hyphenated
    where the browser knows the page's language, never running into the next column or widening the page. */
@@ -87,7 +90,7 @@ tr.group td { font-style: italic; border-bottom: none; padding-top: 8px; }
      of findings with its footnotes fits pages 1–2. */
   td.label { min-width: 10em; }
   td.compact { min-width: 6.5em; }
-  .notes, .provenance, figcaption { font-size: 8pt; }
+  .notes, .provenance, .abbreviations, figcaption { font-size: 8pt; }
   .notes { line-height: 1.2; }
   /* The summary of findings with its footnotes fits page 1 under the conclusion (issue #15): fixed
      column shares, each cell two lines high (the outcome is said once, in its heading row); the
@@ -208,6 +211,9 @@ export function htmlPage(page: ReportPage, svgs: ReadonlyMap<string, { svg: stri
     parts.push((s.notes?.length ?? 0) > 1 ? `<div class="notes-block">\n${notes}\n</div>` : notes, '</section>');
     return parts.filter((p) => p !== '').join('\n');
   });
+  // Every abbreviation the page uses, written out once near the top (docs/report-trial.md, "Abbreviations").
+  const abbreviations = pageAbbreviations(page, svgs);
+  const abbreviationList = abbreviations.length === 0 ? [] : [`<p class="abbreviations"><strong>${escapeHtml(t('abbreviations'))}:</strong> ${abbreviations.map((a) => `<abbr title="${escapeHtml(a.full)}">${escapeHtml(a.abbr)}</abbr> = ${escapeHtml(a.full)}`).join('; ')}.</p>`];
   const nav = `<nav><h2>${escapeHtml(t('contents'))}</h2><ol>${page.sections.map((s) => `<li><a href="#${s.id}">${escapeHtml(s.title)}</a></li>`).join('')}</ol></nav>`;
   return [
     '<!DOCTYPE html>',
@@ -221,6 +227,7 @@ export function htmlPage(page: ReportPage, svgs: ReadonlyMap<string, { svg: stri
     '<body><main>',
     `<h1>${escapeHtml(page.title)}</h1>`,
     `<p class="provenance">${escapeHtml(page.provenance)} ${escapeHtml(t('regenerate')).replace('{command}', `<code>${escapeHtml(page.command ?? 'hta report')}</code>`)} ${t('resultsFile').replace('{link}', '<a href="results.json">results.json</a>')}</p>`,
+    ...abbreviationList,
     nav,
     ...sections,
     '</main></body>',

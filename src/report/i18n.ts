@@ -413,6 +413,7 @@ export const REPORT_TEXT = {
   files: { en: 'Files', da: 'Filer' },
   chartFiles: { en: 'Chart files: {links}', da: 'Figurfiler: {links}' },
   chartNumbers: { en: "The figure's numbers", da: 'Figurens tal' },
+  abbreviations: { en: 'Abbreviations', da: 'Forkortelser' },
   chartSpec: { en: 'Vega-Lite spec', da: 'Vega-Lite-specifikation' },
   // After the provenance, with the command as code (`hta report`, <code>): html-page.ts and markdown-page.ts fill {command}.
   regenerate: { en: 'Regenerate with {command}.', da: 'Dannes igen med {command}.' },

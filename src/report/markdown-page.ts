@@ -5,17 +5,21 @@
  * (docs/output-safety.md). Only the links to the report's own files, and the command `hta report`
  * in the provenance line, are Markdown.
  */
+import { pageAbbreviations } from './abbreviations.js';
 import { REPORT_TEXT } from './i18n.js';
 import type { ReportPage } from './report-page.js';
-import { escapeMarkdown, escapeMarkdownBlock, renderMarkdownTable } from './text-table.js';
+import { escapeMarkdown, escapeMarkdownBlock, renderMarkdownTable, type Table } from './text-table.js';
 
-export function markdownPage(page: ReportPage, charts: ReadonlyMap<string, { alt: string }>): string {
+export function markdownPage(page: ReportPage, charts: ReadonlyMap<string, { alt: string; numbers?: Table; svg?: string }>): string {
   const [before, after] = REPORT_TEXT.resultsFile[page.lang].split('{link}') as [string, string?];
   const resultsLink = `${escapeMarkdown(before)}[results.json](results.json)${escapeMarkdown(after ?? '')}`;
   // The command is code, the one Markdown in the line besides the link: the provenance itself is escaped text.
   const [say, sayAfter] = REPORT_TEXT.regenerate[page.lang].split('{command}') as [string, string?];
   const regenerate = `${escapeMarkdown(say)}${codeSpan(page.command ?? 'hta report')}${escapeMarkdown(sayAfter ?? '')}`;
   const out = [`# ${escapeMarkdown(page.title)}`, '', `${escapeMarkdownBlock(page.provenance)} ${regenerate} ${resultsLink}`, ''];
+  // The same abbreviations as index.html (docs/report-trial.md, "Abbreviations").
+  const abbreviations = pageAbbreviations(page, charts);
+  if (abbreviations.length > 0) out.push(`**${escapeMarkdown(REPORT_TEXT.abbreviations[page.lang])}:** ${abbreviations.map((a) => `${escapeMarkdown(a.abbr)} = ${escapeMarkdown(a.full)}`).join('; ')}.`, '');
   for (const s of page.sections) {
     out.push(`## ${escapeMarkdown(s.title)}`, '');
     for (const p of s.intro ?? []) out.push(escapeMarkdownBlock(p), '');

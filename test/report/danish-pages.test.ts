@@ -74,8 +74,9 @@ const TIGHT_PERCENT = /\d,\d+%/;
 
 function problems(raw: string, englishOnly: readonly string[]): string[] {
   // Terms Danish HTA texts use as they are: "multipel imputation" (the glossary's; imputation
-  // alone is not), "fixed effect"/"random effects" (the meta-analysis models), "propensity score".
-  const text = raw.replace(/multipel imputation|(fixed|random) effects?/gi, '·');
+  // alone is not), "fixed effect"/"random effects" (the meta-analysis models), "propensity score",
+  // "mixed model for gentagne målinger" (the glossary's MMRM, written out in the abbreviations).
+  const text = raw.replace(/multipel imputation|(fixed|random) effects?|mixed model for gentagne/gi, '·');
   const found: string[] = [];
   for (const w of englishOnly) {
     const m = new RegExp(`(?<![a-zæøå])${w}(?![a-zæøå])`, 'i').exec(text);

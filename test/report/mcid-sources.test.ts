@@ -24,8 +24,8 @@ describe('MCID sources', () => {
   });
 
   it.each([
-    ['en', ['MCID 5 points, Ostelo 2008)', 'MCID 5.5 points, Chiarotto 2016)', 'MCID 0.0879 index, rule of thumb)', "MCID 1 point, plan's source)"]],
-    ['da', ['MKRF 5 point, Ostelo 2008)', 'MKRF 5,5 point, Chiarotto 2016)', 'MKRF 0,0879 indeks, tommelfingerregel)', 'MKRF 1 point, planens kilde)']],
+    ['en', ['MCID 5 points, Ostelo 2008)', 'MCID 5.5 points, Chiarotto 2016)', 'MCID 0.0879 index points, rule of thumb)', "MCID 1 point, plan's source)"]],
+    ['da', ['MKRF 5 point, Ostelo 2008)', 'MKRF 5,5 point, Chiarotto 2016)', 'MKRF 0,0879 indekspoint, tommelfingerregel)', 'MKRF 1 point, planens kilde)']],
   ] as const)('(%s) the summary of findings names each MCID\'s source in its heading row', (lang, ends) => {
     const { trial, result } = bundledTrial();
     const ctx = trialChartContext(trial, lang);

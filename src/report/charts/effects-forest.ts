@@ -34,7 +34,7 @@ import { linesWidth, twoLines, wrapForVega } from './two-lines.js';
  * Narrow enough (with the text columns, the outcome on its own line) that the chart prints its
  * 11 px text at ≥ 8 pt on a landscape A4 page (docs/report-trial.md#print).
  */
-const PLOT_WIDTH = 240;
+const PLOT_WIDTH = 224;
 /**
  * Rows a little tighter than the other charts' 22 px: the chart, its heading and the page's
  * introduction then fit one landscape page together (docs/report-trial.md#print).
@@ -196,7 +196,7 @@ export function effectsForestSpec(result: Pick<AnalysisResult, 'effects'>, ctx: 
 
   // A long favours label (Danish "← Til fordel for vanlig behandling") takes two lines, so it does
   // not widen the plot much beyond PLOT_WIDTH; a shorter one stays whole and readable.
-  const favours = [twoLines(t('favoursControl'), 0.8 * PLOT_WIDTH), twoLines(t('favoursApp'), 0.8 * PLOT_WIDTH)] as const;
+  const favours = [twoLines(t('favoursControl'), 0.6 * PLOT_WIDTH), twoLines(t('favoursApp'), 0.6 * PLOT_WIDTH)] as const;
   const favoursWidth = Math.max(...favours.map((f) => linesWidth(f))) + 6;
   const plotWidth = Math.max(PLOT_WIDTH, 2 * favoursWidth);
   const plot = {

@@ -51,8 +51,10 @@ describe.each(['en', 'da'] as const)('trial chart builders (%s)', (lang) => {
     expect(datum.effectText).toContain(lang === 'da' ? 'point' : 'points');
     expect(datum.mcidText).toBe(lang === 'da' ? '5 point' : '5 points');
     const svg = await renderSvg(effectsForestSpec(result, ctx));
-    expect(svg).toContain(lang === 'da' ? 'Til fordel for app' : 'Favours app');
-    expect(svg).toContain(lang === 'da' ? 'vanlig behandling' : 'Favours usual care');
+    // The favours labels may take two lines (two texts): read the drawn words in order.
+    const words = svg.replace(/<\/tspan><tspan[^>]*>/g, ' ').replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+    expect(words).toContain(lang === 'da' ? 'Til fordel for app' : 'Favours app');
+    expect(words).toContain(lang === 'da' ? 'vanlig behandling' : 'Favours usual care');
     if (lang === 'da') expect(datum.effectText).toMatch(/^0,\d\d \(0,\d\d til 1,\d\d\) point$/);
   });
 

@@ -1,0 +1,81 @@
+/**
+ * The page's abbreviations written out: a list near the top of each page ("Abbreviations" /
+ * "Forkortelser") naming only those the page uses, in its text, tables and charts
+ * (docs/report-trial.md, "Abbreviations"). Danish forms from docs/glossary-da.md.
+ */
+import type { Lang } from './i18n.js';
+import type { ReportPage } from './report-page.js';
+import type { Table } from './text-table.js';
+
+export interface Abbreviation {
+  abbr: string;
+  full: string;
+}
+
+/** Each abbreviation as the page of each language writes it, and its words. Alphabetical by the English form. */
+const CATALOGUE: Record<Lang, Abbreviation>[] = [
+  { en: { abbr: 'AIPW', full: 'augmented inverse probability weighting' }, da: { abbr: 'AIPW', full: 'augmenteret inverse sandsynlighedsvægtning' } },
+  { en: { abbr: 'ANCOVA', full: 'analysis of covariance' }, da: { abbr: 'ANCOVA', full: 'kovariansanalyse' } },
+  { en: { abbr: 'ATE', full: 'average treatment effect' }, da: { abbr: 'ATE', full: 'gennemsnitlig behandlingseffekt' } },
+  { en: { abbr: 'CI', full: 'confidence interval' }, da: { abbr: 'KI', full: 'konfidensinterval' } },
+  { en: { abbr: 'EQ-5D-3L', full: 'EuroQol 5 dimensions, 3 levels' }, da: { abbr: 'EQ-5D-3L', full: 'EuroQol 5 dimensioner, 3 niveauer' } },
+  { en: { abbr: 'EQ-5D-5L', full: 'EuroQol 5 dimensions, 5 levels' }, da: { abbr: 'EQ-5D-5L', full: 'EuroQol 5 dimensioner, 5 niveauer' } },
+  { en: { abbr: 'EQ-5D', full: 'EuroQol 5 dimensions (quality-of-life questionnaire)' }, da: { abbr: 'EQ-5D', full: 'EuroQol 5 dimensioner (spørgeskema om livskvalitet)' } },
+  { en: { abbr: 'GP', full: 'general practitioner' }, da: { abbr: 'GP', full: 'alment praktiserende læge' } },
+  { en: { abbr: 'ICEMAN', full: 'Instrument for the Credibility of Effect Modification Analyses' }, da: { abbr: 'ICEMAN', full: 'redskab til vurdering af subgruppeanalysers troværdighed' } },
+  { en: { abbr: 'ICER', full: 'incremental cost-effectiveness ratio' }, da: { abbr: 'ICER', full: 'inkrementel omkostningseffektivitetsratio' } },
+  { en: { abbr: 'MAR', full: 'missing at random' }, da: { abbr: 'MAR', full: 'tilfældigt manglende (afhænger kun af observerede data)' } },
+  { en: { abbr: 'MCID', full: 'minimal clinically important difference' }, da: { abbr: 'MKRF', full: 'mindste klinisk relevante forskel' } },
+  { en: { abbr: 'MD', full: 'mean difference' }, da: { abbr: 'MD', full: 'gennemsnitlig forskel' } },
+  { en: { abbr: 'MMRM', full: 'mixed model for repeated measures' }, da: { abbr: 'MMRM', full: 'mixed model for gentagne målinger' } },
+  { en: { abbr: 'NNT', full: 'number needed to treat' }, da: { abbr: 'NNT', full: 'antal nødvendige at behandle' } },
+  { en: { abbr: 'NRS', full: 'numeric rating scale' }, da: { abbr: 'NRS', full: 'numerisk vurderingsskala' } },
+  { en: { abbr: 'OLS', full: 'ordinary least squares' }, da: { abbr: 'OLS', full: 'mindste kvadraters metode' } },
+  { en: { abbr: 'OR', full: 'odds ratio' }, da: { abbr: 'OR', full: 'oddsratio' } },
+  { en: { abbr: 'PSEQ', full: 'Pain Self-Efficacy Questionnaire' }, da: { abbr: 'PSEQ', full: 'Pain Self-Efficacy Questionnaire (handlekompetence)' } },
+  { en: { abbr: 'QALY', full: 'quality-adjusted life year' }, da: { abbr: 'QALY', full: 'kvalitetsjusteret leveår' } },
+  { en: { abbr: 'RCT', full: 'randomised controlled trial' }, da: { abbr: 'RCT', full: 'randomiseret kontrolleret forsøg' } },
+  { en: { abbr: 'REML', full: 'restricted maximum likelihood' }, da: { abbr: 'REML', full: 'restringeret maksimum likelihood' } },
+  { en: { abbr: 'RMDQ', full: 'Roland-Morris Disability Questionnaire' }, da: { abbr: 'RMDQ', full: 'Roland-Morris Disability Questionnaire (fysisk funktionsniveau)' } },
+  { en: { abbr: 'RR', full: 'risk ratio' }, da: { abbr: 'RR', full: 'relativ risiko' } },
+  { en: { abbr: 'SD', full: 'standard deviation' }, da: { abbr: 'SD', full: 'standardafvigelse' } },
+  { en: { abbr: 'SMD', full: 'standardised mean difference' }, da: { abbr: 'SMD', full: 'standardiseret gennemsnitlig forskel' } },
+  { en: { abbr: 'SUR', full: 'seemingly unrelated regression' }, da: { abbr: 'SUR', full: 'simultan regression' } },
+  { en: { abbr: 'WAS', full: 'Work Ability Score' }, da: { abbr: 'WAS', full: 'arbejdsevnescore' } },
+];
+
+/** Where `abbr` stands as a word: no letter or digit either side; "EQ-5D" not inside "EQ-5D-5L", "MD" not inside "SMD", "KI" after "95 %-" yes. */
+function standsIn(text: string, abbr: string): boolean {
+  // Abbreviations are letters, digits and hyphens: nothing to escape.
+  return new RegExp(`(?<![\\p{L}\\d])${abbr}(?![\\p{L}\\d]|-\\d)`, 'u').test(text);
+}
+
+function tableText(t: Table): string[] {
+  return [...t.header, ...t.rows.flat()];
+}
+
+/** Every text of the page a reader sees: titles, paragraphs, tables, lists, and the charts' alt text, numbers and drawn text. */
+export function pageTexts(page: ReportPage, charts: ReadonlyMap<string, { alt: string; numbers?: Table; svg?: string }>): string[] {
+  const out = [page.title, page.provenance];
+  for (const s of page.sections) {
+    out.push(s.title, ...(s.intro ?? []), ...(s.notes ?? []));
+    if (s.chartCaption) out.push(s.chartCaption);
+    for (const tb of s.tables ?? []) out.push(...(tb.caption ? [tb.caption] : []), ...tableText(tb.table));
+    if (s.textVersion) out.push(s.textVersion.summary, ...s.textVersion.items.flatMap((i) => (typeof i === 'string' ? [i] : [i.text, ...i.items])));
+    const c = s.chart === undefined ? undefined : charts.get(s.chart);
+    if (c) {
+      out.push(c.alt, ...(c.numbers ? tableText(c.numbers) : []));
+      // The chart's own text (axis titles, labels, legends) as drawn.
+      if (c.svg) out.push(...[...c.svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]!));
+    }
+  }
+  return out;
+}
+
+/** The abbreviations the page uses, in the page's language, alphabetical. */
+export function pageAbbreviations(page: ReportPage, charts: ReadonlyMap<string, { alt: string; numbers?: Table; svg?: string }>): Abbreviation[] {
+  const text = pageTexts(page, charts).join('\n');
+  return CATALOGUE.map((e) => e[page.lang])
+    .filter((a) => standsIn(text, a.abbr))
+    .sort((a, b) => (a.abbr < b.abbr ? -1 : a.abbr > b.abbr ? 1 : 0));
+}

@@ -1,7 +1,8 @@
 /**
  * One time-axis convention across reports (docs/report-trial.md): the trial's mean-score chart
  * and the cost-effectiveness utility chart both plot weeks since baseline, with a tick at each
- * visit's true week — for the CEA, the plan's own visit times.
+ * visit's true week — for the CEA, the plan's own visit times — named as the tables name the
+ * visit ("6 weeks", "3 months" / "6 uger", "3 mdr."), never a bare week number.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -39,5 +40,16 @@ describe('one time axis across reports', () => {
     const trajectories = xAxes(spec(`reports/${trial}/trajectories.vl.json`));
     expect(trajectories.length).toBeGreaterThan(0);
     for (const a of trajectories) expect(a).toEqual({ title: REPORT_TEXT.weeksAxis[lang], values: planWeeks });
+
+    // The drawn tick labels, in order under each panel: the visits' names.
+    const names = lang === 'da' ? ['baseline', '6 uger', '3 mdr.', '6 mdr.', '9 mdr.'] : ['baseline', '6 weeks', '3 months', '6 months', '9 months'];
+    const xLabels = (svg: string) => [...svg.matchAll(/<g class="mark-text role-axis-label"[^>]*>([\s\S]*?)<\/g>/g)]
+      .map((g) => [...g[1]!.matchAll(/<text[^>]*>([\s\S]*?)<\/text>/g)].map((t) => t[1]!.replace(/<[^>]+>/g, '')))
+      .filter((labels) => !labels.every((l) => /^[\d.,−-]+$/.test(l)));
+    for (const file of [`reports/${cea}/utilities.svg`, `reports/${trial}/trajectories.svg`]) {
+      const axes = xLabels(readFileSync(file, 'utf8'));
+      expect(axes.length, file).toBeGreaterThan(0);
+      for (const labels of axes) expect(labels, file).toEqual(names);
+    }
   });
 });

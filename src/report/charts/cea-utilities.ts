@@ -1,6 +1,7 @@
 /**
  * Mean EQ-5D index per visit and arm over follow-up (observed patients): the curves whose areas
- * are the QALYs. The x axis is weeks since baseline with a tick at each visit's true week, as the
+ * are the QALYs. The x axis is weeks since baseline with a tick at each visit's true week, named
+ * as the tables name the visit ("6 weeks", "3 mdr."), as the
  * trial report's mean-score chart (docs/report-trial.md): one time axis across reports.
  */
 import type { TopLevelSpec } from 'vega-lite';
@@ -8,6 +9,7 @@ import type { CeaResult } from '../../cea/cea-results-schema.js';
 import { type Lang, REPORT_TEXT } from '../i18n.js';
 import { YEARS_PER_UNIT } from '../../cea/qaly-auc.js';
 import { ARM_COLOURS, chartConfig } from './chart-style.js';
+import { visitTickAxis, visitTicks } from './visit-ticks.js';
 
 const TEXT = {
   title: { en: 'EQ-5D index over follow-up', da: 'EQ-5D-indeks i opfølgningsperioden' },
@@ -22,7 +24,8 @@ export function ceaUtilitiesSpec(r: CeaResult, lang: Lang, armLabel: { intervent
     (['intervention', 'control'] as const).flatMap((a) => (v[a].mean === null ? [] : [{ weeks: Number((v.years / YEARS_PER_UNIT.weeks).toFixed(3)), visit: v.visit, arm: armLabel[a], utility: Number(v[a].mean.toFixed(4)) }])),
   );
   const arms = [armLabel.intervention, armLabel.control];
-  const tickWeeks = [...new Set(r.utilities.map((v) => Math.round(v.years / YEARS_PER_UNIT.weeks)))];
+  // Ticks at the visits, named as the tables name them; every other name on a second line (baseline and 6 weeks sit close).
+  const ticks = visitTicks(r.utilities.map((v) => ({ time: v.visit, weeks: Math.round(v.years / YEARS_PER_UNIT.weeks) })), lang);
   const colour = { field: 'arm', type: 'nominal', title: t('arm'), sort: arms, scale: { domain: arms, range: [ARM_COLOURS.intervention, ARM_COLOURS.control] }, legend: { orient: 'bottom' } } as const;
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
@@ -31,7 +34,7 @@ export function ceaUtilitiesSpec(r: CeaResult, lang: Lang, armLabel: { intervent
     config: chartConfig(lang),
     data: { values },
     encoding: {
-      x: { field: 'weeks', type: 'quantitative', title: REPORT_TEXT.weeksAxis[lang], axis: { values: tickWeeks, format: 'd', grid: false } },
+      x: { field: 'weeks', type: 'quantitative', title: REPORT_TEXT.weeksAxis[lang], axis: { ...visitTickAxis(ticks, true), grid: false } },
       y: { field: 'utility', type: 'quantitative', title: t('y'), scale: { zero: false }, axis: { format: '.2f' } },
       color: colour,
     },

@@ -2,7 +2,8 @@
  * Trajectories: mean score per visit and arm with its 95% CI (t, from the descriptives), one
  * panel per continuous outcome, each panel with its own y axis in the outcome's units. The x axis
  * is weeks since baseline, to scale (6 weeks sits close to baseline, 3, 6 and 9 months evenly
- * apart), when every visit label has a number and unit; else the visits are equally spaced.
+ * apart), with a tick at each visit named as the tables name it, when every visit label has a
+ * number and unit; else the visits are equally spaced.
  * Arms are dodged a little along x so the intervals do not overlap. Pure: descriptives and labels in.
  */
 import type { TopLevelSpec } from 'vega-lite';
@@ -13,6 +14,7 @@ import { weeksSinceBaseline } from '../../plan/visit-weeks.js';
 import { ARM_COLOURS, chartConfig, FONT_SIZE } from './chart-style.js';
 import { textWidth } from '../render/chart-font.js';
 import type { TrialChartContext } from './trial-chart-context.js';
+import { visitTickAxis, visitTicks } from './visit-ticks.js';
 
 // Three panels a row, narrow enough to print at ≥ 8 pt on a landscape A4 page (docs/report-trial.md#print).
 const PANEL_WIDTH = 230;
@@ -88,9 +90,10 @@ export function trajectoriesSpec(result: Pick<AnalysisResult, 'descriptives'>, c
       .map((d) => ({ visit: ctx.shortTimeLabel(d.time), weeks: (weeks.get(d.time) ?? 0) + dodge(ctx.armLabel(d.arm)), arm: ctx.armLabel(d.arm), mean: d.mean, lo: d.meanCiLower, hi: d.meanCiUpper, n: d.n }));
     const heading = headingLines(ctx.outcomeLabel(key));
     const direction = ctx.directionOf(key) === 'lower-is-better' ? t('lowerIsBetter') : t('higherIsBetter');
-    const tickWeeks = [...new Set([...weeks.values()].map((w) => Math.round(w ?? 0)))];
+    // Ticks at the visits, named as the tables name them; every other name on a second line (the panel is narrow).
+    const ticks = visitTicks(ctx.visits.map((v) => ({ time: v, weeks: Math.round(weeks.get(v) ?? 0) })), ctx.lang);
     const x = toScale
-      ? ({ field: 'weeks', type: 'quantitative', scale: { domain: [-0.03 * maxWeeks, 1.03 * maxWeeks], nice: false }, axis: { title: t('weeksAxis'), values: tickWeeks, format: 'd', labelFontSize: FONT_SIZE, grid: false } } as const)
+      ? ({ field: 'weeks', type: 'quantitative', scale: { domain: [-0.03 * maxWeeks, 1.03 * maxWeeks], nice: false }, axis: { title: t('weeksAxis'), ...visitTickAxis(ticks, true), labelFontSize: FONT_SIZE, grid: false } } as const)
       : ({ field: 'visit', type: 'ordinal', sort: visits, scale: { domain: visits, paddingInner: 0.2 }, axis: { title: t('visit'), labelAngle: 0, labelFontSize: FONT_SIZE } } as const);
     const colour = { field: 'arm', type: 'nominal', scale: colourScale, legend: LEGEND } as const;
     const xOffset = toScale ? {} : { xOffset: { field: 'arm', type: 'nominal', scale: { domain: arms, paddingOuter: 0.6 } } as const };
@@ -122,9 +125,10 @@ export function trajectoriesSpec(result: Pick<AnalysisResult, 'descriptives'>, c
     columns: 3,
     // Flush bounds: the grid is laid out by the panels' own sizes; vega's estimate of the heading text
     // widths (no font metrics here) otherwise spreads the columns far apart. The spacing holds the
-    // next panel's y axis (labels and title) and, between rows, the x axis and the heading.
+    // next panel's y axis (labels and title) and, between rows, the x axis (its visit names on two
+    // lines) and the heading.
     bounds: 'flush',
-    spacing: { row: 80, column: 78 },
+    spacing: { row: 92, column: 78 },
     concat: panels,
     resolve: { scale: { y: 'independent' } },
   } as unknown as TopLevelSpec;

@@ -12,6 +12,7 @@ import type { AnalysisResult } from '../../src/analysis/results-schema.js';
 import { armNames } from '../../src/report/arm-names.js';
 import { formatFixed, REPORT_TEXT, shortTimeLabel, timeLabel } from '../../src/report/i18n.js';
 import { htmlPage } from '../../src/report/html-page.js';
+import { uptakeActivationFunnelNumbers, uptakeActivationFunnelSpec } from '../../src/report/charts/uptake-funnel-activation.js';
 
 /** The page's text outside its SVGs, entities decoded and white space collapsed. */
 function textOutsideSvgs(html: string): string {
@@ -92,8 +93,28 @@ describe("a chart's numbers are on the page as text", () => {
     }
   });
 
-  // Not yet the meta forests' per-study numbers nor the uptake activation funnel's national counts.
-  const pages = readdirSync('reports', { withFileTypes: true }).filter((d) => d.isDirectory() && !/^(selfback-meta|uptake)$/.test(d.name)).map((d) => d.name);
+  it("the activation funnel: each bar's label per region and stage, a suppressed count as its marker only", () => {
+    const row = (region: string, over: Record<string, unknown>) => ({
+      region, period: 'all', periodType: 'all', dimension: 'all', level: 'all',
+      referrals: 300, activations: 176, activationRate: 176 / 300, retained4w: 146, atRisk4w: 170, retention4w: 146 / 170,
+      retained12w: 40, atRisk12w: 142, retention12w: 40 / 142, ...over,
+    });
+    const analysis = { metrics: [row('national', { referrals: 612 }), row('hovedstaden', {}), row('sjaelland', { retained12w: 'suppressed', retention12w: 'suppressed' })] } as never;
+    for (const lang of ['en', 'da'] as const) {
+      const table = uptakeActivationFunnelNumbers(analysis, { scope: 'regions', lang });
+      const drawn = (uptakeActivationFunnelSpec(analysis, { scope: 'regions', lang }) as unknown as { data: { values: { region: string; stage: string; label: string }[] } }).data.values;
+      // Row for row what the bars carry: the regions' four stages each, in the chart's order.
+      expect(table.rows).toEqual(drawn.map((d) => [d.region, d.stage, d.label]));
+      expect(table.rows).toHaveLength(8);
+      const cells = table.rows.flat().join('\n');
+      expect(cells).toContain(lang === 'da' ? '40 af 142 i risiko' : '40 of 142 at risk');
+      expect(cells).not.toContain('612');
+      expect(table.rows[7]![2]).toBe(lang === 'da' ? 'diskretioneret' : 'suppressed');
+    }
+  });
+
+  // Not yet the meta forests' per-study numbers.
+  const pages = readdirSync('reports', { withFileTypes: true }).filter((d) => d.isDirectory() && !/^(selfback-meta)$/.test(d.name)).map((d) => d.name);
   it.each(pages)('reports/%s: every number a chart prints is also in the page text', (name) => {
     const missing = numbersOnlyInCharts(readFileSync(`reports/${name}/index.html`, 'utf8'));
     expect(missing.size).toBeGreaterThan(0);

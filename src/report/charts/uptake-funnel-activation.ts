@@ -15,6 +15,7 @@ import { nationalWords } from '../uptake-scope-words.js';
 import { fillPhrase, formatFixed, formatThousands, type Lang, percentSign, UPTAKE_CHART_TEXT } from '../i18n.js';
 import { drawable, lines, markerText, scopeLabel, scopeOrder } from './uptake-chart-style.js';
 import { chartConfig, GREY_SHADES } from './chart-style.js';
+import type { Table } from '../text-table.js';
 
 export interface ActivationFunnelOptions {
   /** 'national' (default), 'regions' (a row of bars per region), or one region. */
@@ -32,7 +33,8 @@ const OF = {
   retained12w: { atRisk: 'atRisk12w', rate: 'retention12w' },
 } as const;
 
-export function uptakeActivationFunnelSpec(analysis: Pick<UptakeAnalysis, 'metrics'>, options: ActivationFunnelOptions = {}): TopLevelSpec {
+/** The funnel's bars, per scope and stage: one source for the chart and its numbers' table. */
+function funnelRows(analysis: Pick<UptakeAnalysis, 'metrics'>, options: ActivationFunnelOptions) {
   const words = nationalWords(options.lang ?? 'en', analysis.metrics);
   const lang = options.lang ?? 'en';
   const t = (k: keyof typeof UPTAKE_CHART_TEXT) => UPTAKE_CHART_TEXT[k][lang];
@@ -68,6 +70,28 @@ export function uptakeActivationFunnelSpec(analysis: Pick<UptakeAnalysis, 'metri
       };
     });
   });
+  return { scopes, stages, words, values };
+}
+
+/**
+ * The figure's numbers (html-page.ts shows them under the chart): per region and stage the label
+ * its bar carries — the count with its share and at-risk count, or the suppression marker where
+ * the chart has one. Nothing the chart does not print.
+ */
+export function uptakeActivationFunnelNumbers(analysis: Pick<UptakeAnalysis, 'metrics'>, options: ActivationFunnelOptions = {}): Table {
+  const lang = options.lang ?? 'en';
+  const { values } = funnelRows(analysis, options);
+  return {
+    header: [UPTAKE_CHART_TEXT.region[lang], UPTAKE_CHART_TEXT.stage[lang], UPTAKE_CHART_TEXT.patients[lang]],
+    rows: values.map((v) => [v.region, v.stage, v.label]),
+    align: ['left', 'left', 'right'],
+  };
+}
+
+export function uptakeActivationFunnelSpec(analysis: Pick<UptakeAnalysis, 'metrics'>, options: ActivationFunnelOptions = {}): TopLevelSpec {
+  const lang = options.lang ?? 'en';
+  const t = (k: keyof typeof UPTAKE_CHART_TEXT) => UPTAKE_CHART_TEXT[k][lang];
+  const { scopes, stages, words, values } = funnelRows(analysis, options);
   const y = { field: 'stage', type: 'nominal' as const, sort: stages, title: null, axis: { labelLimit: 200 } };
   const x = { type: 'quantitative' as const, title: t('patients'), axis: { format: ',d', tickCount: 6 } };
   const layer = [

@@ -9,7 +9,7 @@ import { manifestPath } from '../manifest-path.js';
 import { uptakeBudgetSpec } from '../charts/uptake-budget.js';
 import { uptakeClinicFunnelSpec } from '../charts/uptake-clinic-funnel.js';
 import { uptakeEquitySpec } from '../charts/uptake-equity.js';
-import { uptakeActivationFunnelSpec } from '../charts/uptake-funnel-activation.js';
+import { uptakeActivationFunnelNumbers, uptakeActivationFunnelSpec } from '../charts/uptake-funnel-activation.js';
 import { uptakeOverTimeSpec } from '../charts/uptake-over-time.js';
 import type { UptakeAnalysis } from '../../uptake/uptake-analysis.js';
 import { uptakeInputNotes } from '../../uptake/input-notes.js';
@@ -114,7 +114,7 @@ export const uptakeReportKind: ReportKind<typeof uptakeEntrySchema> = {
     const charts: ChartSpec[] = [
       ...(left.has('months') ? [] : [{ name: 'uptake-over-time', spec: uptakeOverTimeSpec(analysis, { lang }), alt: t('overTime') }]),
       { name: 'uptake-per-1000', spec: uptakeOverTimeSpec(analysis, { measure: 'per1000', lang }), alt: t('per1000') },
-      { name: 'activation-funnel', spec: uptakeActivationFunnelSpec(analysis, { scope: 'regions', lang }), alt: t('funnel') },
+      { name: 'activation-funnel', spec: uptakeActivationFunnelSpec(analysis, { scope: 'regions', lang }), alt: t('funnel'), numbers: uptakeActivationFunnelNumbers(analysis, { scope: 'regions', lang }) },
       ...(equityDims.length === 0 ? [] : [{ name: 'equity', spec: uptakeEquitySpec(analysis, { lang, dimensions: equityDims }), alt: equityTitle }]),
       ...(funnel ? [{ name: 'clinic-funnel', spec: uptakeClinicFunnelSpec({ funnel, curve, threshold: analysis.threshold }, { lang }), alt: t('clinics') }] : []),
       { name: 'budget-impact', spec: uptakeBudgetSpec(analysis.budget, { lang, threshold: analysis.threshold, exportDate: analysis.exportDate }), alt: t('budget') },

@@ -12,6 +12,11 @@ import type { AnalysisResult } from '../../src/analysis/results-schema.js';
 import { armNames } from '../../src/report/arm-names.js';
 import { formatFixed, REPORT_TEXT, shortTimeLabel, timeLabel } from '../../src/report/i18n.js';
 import { htmlPage } from '../../src/report/html-page.js';
+import { metaAnalyze } from '../../src/meta/meta-analyze.js';
+import { metaGroups } from '../../src/meta/meta-group.js';
+import { readStudiesFile } from '../../src/meta/read-studies.js';
+import { loadPlanFile } from '../../src/plan/load-plan.js';
+import { metaForestNumbers, metaForestSpec } from '../../src/report/charts/meta-forest.js';
 import { uptakeActivationFunnelNumbers, uptakeActivationFunnelSpec } from '../../src/report/charts/uptake-funnel-activation.js';
 
 /** The page's text outside its SVGs, entities decoded and white space collapsed. */
@@ -113,8 +118,36 @@ describe("a chart's numbers are on the page as text", () => {
     }
   });
 
-  // Not yet the meta forests' per-study numbers.
-  const pages = readdirSync('reports', { withFileTypes: true }).filter((d) => d.isDirectory() && !/^(selfback-meta)$/.test(d.name)).map((d) => d.name);
+  it("the meta forests: every text cell of the chart, on its row, under its column's header (arm, weight, effect)", () => {
+    const results = metaAnalyze(readStudiesFile('data/published/selfback-studies.csv'), { version: 't', plan: loadPlanFile('data/plans/selfback.plan.json') });
+    const groups = metaGroups(results);
+    expect(groups.length).toBeGreaterThan(2);
+    for (const lang of ['en', 'da'] as const) {
+      for (const g of groups) {
+        const spec = metaForestSpec(g, lang);
+        const table = metaForestNumbers(spec);
+        const cells = (spec as unknown as { layer: { mark?: { type?: string }; data?: { values?: { row?: number; text?: unknown }[] } }[] }).layer
+          .filter((l) => l.mark?.type === 'text').flatMap((l) => l.data?.values ?? []).filter((c) => typeof c.row === 'number' && typeof c.text === 'string') as { row: number; text: string }[];
+        const body = cells.filter((c) => c.row >= 2);
+        // One table row per chart line, each cell of the line in it.
+        expect(table.rows).toHaveLength(new Set(body.map((c) => c.row)).size);
+        const rowOf = [...new Set(body.map((c) => c.row))].sort((a, b) => a - b);
+        for (const c of body) expect(table.rows[rowOf.indexOf(c.row)]!.join(' ')).toContain(c.text);
+        // A study's effect sits under the effect's header; its arms' totals under the arm's name.
+        const study = g.studies[0]!;
+        const line = table.rows.find((r) => r[0] === study.study || r[0]!.startsWith(`${study.study} (`))!;
+        const effect = table.header.findIndex((h) => h.includes(`${g.setting.measure} (`));
+        expect(line[effect]).toMatch(/^[−\d]/);
+        if (study.nIntervention !== null) {
+          const total = table.header.findIndex((h) => h.startsWith(`${lang === 'da' ? 'App + vanlig behandling' : 'App + usual care'}:`));
+          expect(total).toBeGreaterThan(0);
+          expect(line.join(' ')).toContain(String(study.nIntervention));
+        }
+      }
+    }
+  });
+
+  const pages = readdirSync('reports', { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
   it.each(pages)('reports/%s: every number a chart prints is also in the page text', (name) => {
     const missing = numbersOnlyInCharts(readFileSync(`reports/${name}/index.html`, 'utf8'));
     expect(missing.size).toBeGreaterThan(0);

@@ -31,6 +31,7 @@ import { fillPhrase, formatFixed, type Lang, percentSign, timeLabel } from '../i
 import { turnedEffect } from './meta-effect-text.js';
 import { poolingMethodText } from '../meta-method-words.js';
 import { outcomeName, trialCountText } from '../meta-summary-table.js';
+import type { Table } from '../text-table.js';
 import { baseChartConfig, ESTIMATE_COLOUR, FONT_SIZE, MCID_RULE, PALETTE } from './chart-style.js';
 import { PORTRAIT_PX } from '../html-page.js';
 import { fitLines, fittedWidth, wrapForVega } from './two-lines.js';
@@ -566,3 +567,46 @@ function noteLines(text: string, room: number): string[] {
 }
 
 const oneOrLines = (lines: string[]): string | string[] => (lines.length === 1 ? lines[0]! : lines);
+
+/**
+ * The figure's numbers (html-page.ts shows them under the chart): the forest's own text cells,
+ * read back from its spec, so chart and table cannot disagree — a row per line of the chart
+ * (study, subtotal, total, notes), a column per column of its header (the arm's mean, SD and
+ * total, the weights, the effect with its CI). The plot's markers are those numbers drawn.
+ */
+export function metaForestNumbers(spec: TopLevelSpec): Table {
+  type Placed = Cell & { align: string; bold: boolean };
+  const cells: Placed[] = [];
+  for (const l of (spec as unknown as { layer: { data?: { values?: unknown[] }; mark?: { type?: string; align?: string; fontWeight?: string } }[] }).layer) {
+    if (l.mark?.type !== 'text') continue;
+    for (const v of (l.data?.values ?? []) as Partial<Cell>[]) {
+      if (typeof v.row === 'number' && typeof v.px === 'number' && typeof v.text === 'string') cells.push({ row: v.row, px: v.px, text: v.text, align: l.mark.align ?? 'left', bold: l.mark.fontWeight === 'bold' });
+    }
+  }
+  // Columns: the header's second line, but the plot's own heading (centred over the plot).
+  const columns = cells.filter((c) => c.row === 1 && c.align !== 'center').sort((a, b) => a.px - b.px);
+  const groups = cells.filter((c) => c.row <= 0 && c.align === 'center');
+  const above = cells.filter((c) => c.row < 1 && c.align === 'left');
+  const header = columns.map((c) => {
+    // An arm's or the weights' name over its sub-columns; a turned difference's words over the effect.
+    const group = c.align === 'right' ? [...groups].sort((a, b) => Math.abs(a.px - c.px) - Math.abs(b.px - c.px))[0] : undefined;
+    const over = above.filter((a) => a.px === c.px).sort((a, b) => a.row - b.row).map((a) => a.text);
+    return [...(group ? [`${group.text}:`] : []), ...over, c.text].join(' ');
+  });
+  const columnOf = (c: Placed): number => {
+    const exact = columns.findIndex((h) => h.px === c.px);
+    if (exact >= 0) return exact;
+    if (columns.length < 2 || c.px < columns[1]!.px) return 0;
+    return columns.reduce((best, h, i) => (Math.abs(h.px - c.px) < Math.abs(columns[best]!.px - c.px) ? i : best), 0);
+  };
+  const rowNumbers = [...new Set(cells.filter((c) => c.row >= 2).map((c) => c.row))].sort((a, b) => a - b);
+  const rows = rowNumbers.map((r) => {
+    const out = header.map(() => '');
+    for (const c of cells.filter((x) => x.row === r).sort((a, b) => a.px - b.px)) {
+      const i = columnOf(c);
+      out[i] = out[i] ? `${out[i]} ${c.text}` : c.text;
+    }
+    return out;
+  });
+  return { header, rows, align: header.map((_, i) => (i === 0 ? 'left' : 'right')) };
+}

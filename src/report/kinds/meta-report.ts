@@ -13,7 +13,7 @@ import { parseStudies } from '../../meta/read-studies.js';
 import { studyReadNotes } from '../../meta/study-read-notes.js';
 import { instrumentForOutcome } from '../../plan/outcome-instrument.js';
 import { armNames, fillArms } from '../arm-names.js';
-import { metaForestSpec } from '../charts/meta-forest.js';
+import { metaForestNumbers, metaForestSpec } from '../charts/meta-forest.js';
 import { dropEmptyCharts } from '../chart-data.js';
 import { fillPhrase, type Lang, REPORT_TEXT, timeLabel } from '../i18n.js';
 import { metaRowBasis, metaSettings, metaSummaryTable, outcomeName } from '../meta-summary-table.js';
@@ -98,7 +98,8 @@ export const metaReportKind: ReportKind<typeof metaEntrySchema> = {
       const s = group.setting;
       const name = `forest-${s.outcome}-${s.time}-${s.measure}`.toLowerCase().replace(/[^a-z0-9-]+/g, '-');
       const title = `${outcomeName(s, group.studies, lang)}, ${timeLabel(s.time, lang)}`;
-      charts.push({ name, spec: metaForestSpec(group, lang, forestOptions), alt: title });
+      const spec = metaForestSpec(group, lang, forestOptions);
+      charts.push({ name, spec, alt: title, numbers: metaForestNumbers(spec) });
       sections.push({ id: name, title, chart: name });
     }
     sections.push({ id: 'references', title: TEXT.references[lang], intro: [TEXT.referencesIntro[lang]], notes: referenceList(results.studies, TEXT.noCitation[lang]) });

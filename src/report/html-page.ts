@@ -20,6 +20,7 @@ h2 { font-size: 1.25em; font-weight: normal; margin: 40px 0 8px; padding-bottom:
 p { max-width: 80ch; }
 .provenance { color: #555; font-size: 0.85em; }
 .abbreviations { font-size: 0.85em; }
+@media screen { .abbreviations.end { display: none; } }
 abbr[title] { text-decoration: none; }
 nav ol { columns: 2; column-gap: 3em; padding-left: 2em; max-width: 90ch; }
 /* A long compound ("Envejsfølsomhedsanalyse") breaks inside its column on a phone, hyphenated
@@ -53,7 +54,7 @@ tr.group td { font-style: italic; border-bottom: none; padding-top: 8px; }
 @media print {
   body { font-size: 9pt; line-height: 1.25; }
   main { max-width: none; padding: 0; }
-  nav, .files, .text-version { display: none; }
+  nav, .files, .text-version, .abbreviations.top { display: none; }
   h1 { font-size: 14pt; }
   h2 { font-size: 11pt; margin: 8pt 0 3pt; padding-bottom: 2pt; break-after: avoid; }
   p { max-width: none; margin: 0 0 5pt; }
@@ -213,7 +214,8 @@ export function htmlPage(page: ReportPage, svgs: ReadonlyMap<string, { svg: stri
   });
   // Every abbreviation the page uses, written out once near the top (docs/report-trial.md, "Abbreviations").
   const abbreviations = pageAbbreviations(page, svgs);
-  const abbreviationList = abbreviations.length === 0 ? [] : [`<p class="abbreviations"><strong>${escapeHtml(t('abbreviations'))}:</strong> ${abbreviations.map((a) => `<abbr title="${escapeHtml(a.full)}">${escapeHtml(a.abbr)}</abbr> = ${escapeHtml(a.full)}`).join('; ')}.</p>`];
+  // Printed at the page's end instead: page 1 holds the conclusion and the summary of findings with its footnotes (issue #15).
+  const abbreviationList = (where: 'top' | 'end') => (abbreviations.length === 0 ? [] : [`<p class="abbreviations ${where}"><strong>${escapeHtml(t('abbreviations'))}:</strong> ${abbreviations.map((a) => `<abbr title="${escapeHtml(a.full)}">${escapeHtml(a.abbr)}</abbr> = ${escapeHtml(a.full)}`).join('; ')}.</p>`]);
   const nav = `<nav><h2>${escapeHtml(t('contents'))}</h2><ol>${page.sections.map((s) => `<li><a href="#${s.id}">${escapeHtml(s.title)}</a></li>`).join('')}</ol></nav>`;
   return [
     '<!DOCTYPE html>',
@@ -227,9 +229,10 @@ export function htmlPage(page: ReportPage, svgs: ReadonlyMap<string, { svg: stri
     '<body><main>',
     `<h1>${escapeHtml(page.title)}</h1>`,
     `<p class="provenance">${escapeHtml(page.provenance)} ${escapeHtml(t('regenerate')).replace('{command}', `<code>${escapeHtml(page.command ?? 'hta report')}</code>`)} ${t('resultsFile').replace('{link}', '<a href="results.json">results.json</a>')}</p>`,
-    ...abbreviationList,
+    ...abbreviationList('top'),
     nav,
     ...sections,
+    ...abbreviationList('end'),
     '</main></body>',
     '</html>',
     '',

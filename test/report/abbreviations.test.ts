@@ -34,7 +34,11 @@ describe('abbreviations written out', () => {
   it('index.html gives the list after the provenance, before the contents, with <abbr title>; README.md the same words', () => {
     const p = page('da', 'Forskel over MKRF (95 %-KI).');
     const html = htmlPage(p, chart('ANCOVA'));
-    expect(html).toMatch(/<p class="provenance">[\s\S]*<\/p>\n<p class="abbreviations"><strong>Forkortelser:<\/strong> <abbr title="kovariansanalyse">ANCOVA<\/abbr> = kovariansanalyse; <abbr title="konfidensinterval">KI<\/abbr> = konfidensinterval; <abbr title="mindste klinisk relevante forskel">MKRF<\/abbr> = mindste klinisk relevante forskel\.<\/p>\n<nav>/);
+    expect(html).toMatch(/<p class="provenance">[\s\S]*<\/p>\n<p class="abbreviations top"><strong>Forkortelser:<\/strong> <abbr title="kovariansanalyse">ANCOVA<\/abbr> = kovariansanalyse; <abbr title="konfidensinterval">KI<\/abbr> = konfidensinterval; <abbr title="mindste klinisk relevante forskel">MKRF<\/abbr> = mindste klinisk relevante forskel\.<\/p>\n<nav>/);
+    // Printed at the end (page 1 holds the summary of findings): the same line, shown in print only.
+    expect(html).toMatch(/<\/section>\n<p class="abbreviations end"><strong>Forkortelser:<\/strong> <abbr title="kovariansanalyse">ANCOVA<\/abbr>[^\n]*<\/p>\n<\/main>/);
+    expect(html).toMatch(/@media screen \{ \.abbreviations\.end \{ display: none; \} \}/);
+    expect(html).toMatch(/@media print \{[^@]*\.abbreviations\.top \{ display: none; \}|@media print \{[^@]*, \.abbreviations\.top \{ display: none; \}/);
     const md = markdownPage(p, chart('ANCOVA'));
     expect(md).toContain('\n\n**Forkortelser:** ANCOVA = kovariansanalyse; KI = konfidensinterval; MKRF = mindste klinisk relevante forskel.\n\n');
     // A page with none has no list.
@@ -54,7 +58,7 @@ describe('abbreviations written out', () => {
     const lang = /<html lang="da">/.test(html) ? 'da' : 'en';
     const text = html.replace(/<style>[\s\S]*?<\/style>/g, ' ').replace(/<[^>]+>/g, ' ');
     const used = WATCHED[lang].filter((a) => new RegExp(`(?<![\\p{L}\\d])${a}(?![\\p{L}\\d]|-\\d)`, 'u').test(text));
-    const listed = html.match(/<p class="abbreviations">.*<\/p>/)?.[0] ?? '';
+    const listed = html.match(/<p class="abbreviations top">.*<\/p>/)?.[0] ?? '';
     const mdListed = md.match(/^\*\*(Abbreviations|Forkortelser):\*\* .*$/m)?.[0] ?? '';
     for (const a of used) {
       expect(listed, `${name}: ${a}`).toMatch(new RegExp(`<abbr title="[^"]+">${a}</abbr> = `));

@@ -132,7 +132,8 @@ describe("a chart's numbers are on the page as text", () => {
         // One table row per chart line, each cell of the line in it.
         expect(table.rows).toHaveLength(new Set(body.map((c) => c.row)).size);
         const rowOf = [...new Set(body.map((c) => c.row))].sort((a, b) => a - b);
-        for (const c of body) expect(table.rows[rowOf.indexOf(c.row)]!.join(' ')).toContain(c.text);
+        // (A row's first word capitalised, as in every table of the page.)
+        for (const c of body) expect(table.rows[rowOf.indexOf(c.row)]!.join(' ').toLowerCase()).toContain(c.text.toLowerCase());
         // A study's effect sits under the effect's header; its arms' totals under the arm's name.
         const study = g.studies[0]!;
         const line = table.rows.find((r) => r[0] === study.study || r[0]!.startsWith(`${study.study} (`))!;

@@ -606,6 +606,8 @@ export function metaForestNumbers(spec: TopLevelSpec): Table {
       const i = columnOf(c);
       out[i] = out[i] ? `${out[i]} ${c.text}` : c.text;
     }
+    // A table's cell in words starts with a capital, as every table of the pages ("High physical demands").
+    out[0] = out[0]!.charAt(0).toUpperCase() + out[0]!.slice(1);
     return out;
   });
   return { header, rows, align: header.map((_, i) => (i === 0 ? 'left' : 'right')) };

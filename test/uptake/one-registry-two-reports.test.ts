@@ -17,7 +17,7 @@ import { auditPublishedFile } from '../../src/uptake/disclosure/published-audit.
 import type { UptakeAnalysis } from '../../src/uptake/uptake-analysis.js';
 import { tempDir } from '../support/run-cli.js';
 
-const FIX = 'test/uptake/fixtures/one-registry-two-reports';
+const FIX = 'test/uptake/fixtures/small-three-regions';
 const entries = loadManifest(join(FIX, 'manifest.json'));
 
 // Charts are not the point: a cache that has every chart keeps the tests from drawing them.

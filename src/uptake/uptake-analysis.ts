@@ -64,6 +64,8 @@ export interface UptakeAnalysis {
     overallRate: Masked;
     outside95: string[];
     outside998: string[];
+    /** Clinics whose position (outside95) is suppressed: `outside95` lists none of them, never read as "none outside" (docs/data-contracts.md). */
+    verdictsSuppressed: number;
     rows: SuppressedClinicRow[];
   };
   budget: {
@@ -226,6 +228,7 @@ export function uptakeRunFromAggregate(
         // Only clinics whose rate is shown are listed (see suppressUptakeOutputs).
         outside95: s.clinics.filter((c) => c.outside95 === 'above' || c.outside95 === 'below').map(label).sort(),
         outside998: s.clinics.filter((c) => c.outside998 === 'above' || c.outside998 === 'below').map(label).sort(),
+        verdictsSuppressed: s.clinics.filter((c) => c.outside95 === SUPPRESSED).length,
         rows: s.clinics,
       },
     } : {}),

@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildReports } from '../../src/report/build-reports.js';
 import { loadManifest } from '../../src/report/manifest.js';
+import { uptakeTables } from '../../src/report/uptake-tables.js';
 import type { ChartCache } from '../../src/report/render/chart-cache.js';
 import { auditPublishedFile } from '../../src/uptake/disclosure/published-audit.js';
 import type { UptakeAnalysis } from '../../src/uptake/uptake-analysis.js';
@@ -48,6 +49,19 @@ describe('two uptake reports of one registry in one manifest', () => {
     expect(audit.sameExtract).toEqual([join(dir, 'totals.json')]);
     expect(audit.audit.narrow).toEqual([]);
     expect(audit.audit.disclosedDifferences).toEqual([]);
+  }, 20_000);
+
+  it('where every clinic\'s position is suppressed, the page says how many, not "no clinic is outside the limits"', async () => {
+    const clinics = await results(await buildAll(), 'clinics');
+    // Found on this page: every clinic's rate, so its position, suppressed, beside "No clinic is outside the 95% limits".
+    expect(clinics.funnel!.verdictsSuppressed).toBe(5);
+    expect(clinics.funnel!.outside95).toEqual([]);
+    const en = uptakeTables(clinics, 'en').clinics.intro.join('\n');
+    expect(en).toContain("5 of 5 clinics' positions are suppressed");
+    expect(en).not.toMatch(/No clinic is outside|outside the 95% limits: 0/);
+    const da = uptakeTables(clinics, 'da').clinics.intro.join('\n');
+    expect(da).toContain('For 5 af 5 klinikker er placeringen diskretioneret');
+    expect(da).not.toContain('Ingen klinik ligger uden for');
   }, 20_000);
 
   it('with --only, the later report is built as in the whole manifest', async () => {

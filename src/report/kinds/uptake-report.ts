@@ -17,6 +17,7 @@ import type { UptakeAnalysis } from '../../uptake/uptake-analysis.js';
 import { uptakeInputNotes } from '../../uptake/input-notes.js';
 import { scenarioYearsObserved } from '../../uptake/budget-impact.js';
 import { funnelCurve } from '../../uptake/funnel-curve.js';
+import { chartPrecision } from '../../uptake/suppression.js';
 import { loadUptakePlanFile, type UptakePlan } from '../../uptake/uptake-plan.js';
 import { dropEmptyCharts } from '../chart-data.js';
 import { fillPhrase, type Lang, REPORT_TEXT } from '../i18n.js';
@@ -168,7 +169,10 @@ export const uptakeReportKind: ReportKind<typeof uptakeEntrySchema> = {
     const equityTitle = equityDims.length === 3 ? t('equity')
       : fillPhrase(t('equitySome'), { dims: dimWords.length <= 1 ? dimWords.join('') : `${dimWords.slice(0, -1).join(', ')} ${lang === 'da' ? 'og' : 'and'} ${dimWords[dimWords.length - 1]}` });
     const nMax = Math.max(10, ...(funnel?.rows ?? []).map((r) => (typeof r.referrals === 'number' ? r.referrals : 0)));
-    const curve = funnel && typeof funnel.overallRate === 'number' ? funnelCurve(funnel.overallRate, nMax, { method: funnel.method }) : [];
+    // Printed as the clinics' limits are, to 3 significant digits (docs/disclosure-control.md "Funnel limits").
+    const curve = funnel && typeof funnel.overallRate === 'number'
+      ? funnelCurve(funnel.overallRate, nMax, { method: funnel.method }).map((p) => ({ n: p.n, lower95: chartPrecision(p.lower95), upper95: chartPrecision(p.upper95), lower998: chartPrecision(p.lower998), upper998: chartPrecision(p.upper998) }))
+      : [];
     const charts: ChartSpec[] = [
       ...(left.has('months') ? [] : [{ name: 'uptake-over-time', spec: uptakeOverTimeSpec(analysis, { lang }), alt: t('overTime') }]),
       { name: 'uptake-per-1000', spec: uptakeOverTimeSpec(analysis, { measure: 'per1000', lang }), alt: t('per1000') },

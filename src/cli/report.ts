@@ -75,7 +75,7 @@ export function registerReport(program: Command, io: CliIo, setExit: (code: numb
       let files: Awaited<ReturnType<typeof buildReports>>;
       try {
         files = await buildReports(entries, {
-          manifestFile: opts.manifest, outDir: opts.out, version, allowOutside: opts.allowOutside === true,
+          manifestFile: opts.manifest, outDir: opts.out, version, allowOutside: opts.allowOutside === true, allEntries: manifestEntries,
           onInput: (path, entry) => inputs.set(path, { option: `input of report "${entry.id}"`, path }),
           onNote: (text) => notes.add(text),
           onWarning: (id, text) => warnings.set(text, [...(warnings.get(text) ?? []), id]),

@@ -48,6 +48,11 @@ export interface BuildOptions {
   onNote?: (text: string) => void;
   /** Told each analysis warning of a report (ReportEnv.warn), with the report's id. */
   onWarning?: (id: string, text: string) => void;
+  /**
+   * The whole manifest when `entries` is a selection (`--only`): a report built is the same as
+   * in a full build, so one protected against an earlier entry is protected against it here too.
+   */
+  allEntries?: readonly ManifestEntry[];
 }
 
 /**
@@ -117,7 +122,8 @@ async function buildContent(
   pendingIndexes: { folder: string; names: string[] }[],
 ): Promise<void> {
   const memoStore = new Map<string, unknown>();
-  const prepared = entries.map((entry) => {
+  const selected = new Set(entries);
+  const prepare = (entry: ManifestEntry) => {
     const kind = REPORT_KINDS[entry.kind];
     if (!kind) throw new HtaError('input.invalid', `${options.manifestFile}: report "${entry.id}" has kind "${entry.kind}"; known kinds: ${Object.keys(REPORT_KINDS).join(', ')}`);
     const parsed = kind.entrySchema.safeParse(entry);
@@ -145,8 +151,22 @@ async function buildContent(
       ...(options.onNote ? { note: options.onNote } : {}),
       ...(options.onWarning ? { warn: (text: string) => options.onWarning!(entry.id, text) } : {}),
     };
-    return { entry, kind, data: { ...entry, ...(parsed.data as object) }, env };
+    return { entry, kind, data: { ...entry, ...(parsed.data as object) } as ManifestEntry & Record<string, unknown>, env };
+  };
+  // Entries left out by --only are prepared too (as context: an entry's `earlier`), but one that
+  // is not valid is simply no context: only the reports built are checked.
+  const all = (options.allEntries ?? entries).flatMap((entry) => {
+    if (selected.has(entry)) return [prepare(entry)];
+    try {
+      return [prepare(entry)];
+    } catch {
+      return [];
+    }
   });
+  all.forEach((p, i) => {
+    p.env.earlier = all.slice(0, i).map((e) => ({ entry: e.data, env: e.env }));
+  });
+  const prepared = all.filter((p) => selected.has(p.entry));
   // Work that can leave the main thread starts now and runs while the reports before it build.
   for (const { kind, data, env } of prepared) kind.prefetch?.(data as ManifestEntry, env);
   // One command regenerates every report of the manifest: the same line on each page.

@@ -126,6 +126,16 @@ export const UPTAKE_TEXT = {
   equityTitle: { en: 'Equity: activation and retention, {scope}, whole export', da: 'Lighed: aktivering og fastholdelse, {scope}, hele perioden' },
   funnelTitle: { en: 'Clinics outside the funnel limits (activation rate vs. referrals)', da: 'Klinikker uden for tragtgrænserne (aktiveringsrate mod henvisninger)' },
   funnelNone: { en: 'No clinic is outside the 95% limits.', da: 'Ingen klinik ligger uden for 95 %-grænserne.' },
+  // Never "no clinic is outside" where verdicts are hidden: how many, instead of a false 0.
+  funnelVerdictsSuppressed: {
+    en: '{n} of {m} clinics\' positions are suppressed with their rates (disclosure control): whether they lie outside the limits is not shown.',
+    da: 'For {n} af {m} klinikker er placeringen diskretioneret sammen med raten: om de ligger uden for grænserne, vises ikke.',
+  },
+  funnelCountsShown: {
+    en: 'of the {k} clinics whose position is shown, {n95} are outside the 95% limits ({only95} within the 99.8% limits, {n998} outside them)',
+    da: 'af de {k} klinikker, hvis placering vises, ligger {n95} uden for 95 %-grænserne ({only95} inden for 99,8 %-grænserne, {n998} uden for dem)',
+  },
+  funnelNoneOfOthers: { en: 'None of the other clinics is outside the 95% limits.', da: 'Ingen af de øvrige klinikker ligger uden for 95 %-grænserne.' },
   funnelOverall: { en: 'Overall activation rate', da: 'Samlet aktiveringsrate' },
   funnelCounts: {
     en: 'outside the 95% limits: {n95} clinics ({only95} within the 99.8% limits, {n998} outside them)',

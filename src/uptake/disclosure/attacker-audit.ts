@@ -14,6 +14,7 @@
  */
 import type { LinearRow } from './linear-program.js';
 import { PolytopeRanges } from './polytope-ranges.js';
+import { absentRows } from './absent-rows.js';
 import { costsOnSuppressed, type CostOnSuppressed } from './cost-audit.js';
 import { breaksEarlier, changedUnit, changedUnitsIn, closedPeriodsOf, isFinal, periodEnd, type PreviousCount, type PreviousPublication } from './previous-publication.js';
 
@@ -64,6 +65,8 @@ export interface AuditReport {
   intervals: AuditInterval[];
   /** Printed observed costs and average prices computed from a suppressed count (must be none; cost-audit.ts). */
   costsOnSuppressed: CostOnSuppressed[];
+  /** With zeros sensitive, rows a scope lacks that another has (must be none; absent-rows.ts): an absent row says its zero. */
+  absentRows: string[];
   lpSolves: number;
   /** Independent groups of suppressed cells (no relation links two groups); one LP model each. */
   components: number;
@@ -518,7 +521,7 @@ export function auditPublishedUptake(pub: PublishedUptake, rule: AuditRule, prev
   ranges.dispose();
   // A cost is the price model applied to counts: printed, it must rest on printed counts only.
   const costs = costsOnSuppressed(pub.budget, pub.uptake, (scope, year) => yearsOf.get(scope)?.get(year)?.terms.size === 0);
-  return { rule, suppressedCells: n, countCells, narrow, disclosedDifferences, intervals, costsOnSuppressed: costs, lpSolves: ranges.lpSolves, components: ranges.components };
+  return { rule, suppressedCells: n, countCells, narrow, disclosedDifferences, intervals, costsOnSuppressed: costs, absentRows: absentRows(pub, rule.zerosSensitive), lpSolves: ranges.lpSolves, components: ranges.components };
 }
 
 const round = (v: number) => (Number.isFinite(v) ? Math.round(v * 1e6) / 1e6 : v);

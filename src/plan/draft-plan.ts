@@ -33,6 +33,7 @@ import { isRedcapFormStatus } from './redcap-form-status.js';
 import { weeksSinceBaseline } from './visit-weeks.js';
 import { bareNumberUnit, countedVisits, namedVisit, spelledOut, unseparatedVisits, wideVisits } from './wide-visits.js';
 import { namesAPlace, placeReason } from './place-covariates.js';
+import { clusterColumnsOf } from './cluster-draft.js';
 import { belowRangeCodes, namesAChange } from './below-range-codes.js';
 import { labelledChoice } from './choice-text.js';
 import { namedScale } from './named-scales.js';
@@ -1214,6 +1215,22 @@ export function draftPlan(given: CsvTable, schemaRef: string): PlanDraft {
         ? { what: `the outcomes: the only one found is ${leftOut.join(', ')}`, write: leftOut.every((l) => l.includes(', a change score:')) ? 'the scores at each visit in the export, or the plan by hand with the change as an instrument of its own (docs/plan-trial.md "Change scores")' : 'the plan by hand with that outcome and its MCID (docs/plan-trial.md)' }
         : { what: 'the outcomes: no column is named like an outcome (rmdq, pseq, eq5d, smerte, nrs, odi, medicin, …; a plan needs at least one)', write: 'the plan by hand with its "outcomes" (docs/plan-trial.md), or name the outcome columns as the instruments are named' },
     );
+  }
+
+  // Whole practices randomised (cluster-draft.ts): the column is the plan's "clusters", never a covariate.
+  const planArms = plan.arms as { intervention: string; control: string } | undefined;
+  const clustered = armCol && planArms
+    ? clusterColumnsOf(csv, { idCol, armCol, arms: planArms, candidates: stems.filter((s) => !taken.has(s) && stemColumns.get(s)?.length === 1 && stemColumns.get(s)![0] === s) })
+    : [];
+  if (clustered.length) {
+    const c = clustered[0]!;
+    plan.clusters = c.column;
+    // Each such column is left out of the covariates: its levels would repeat the arm in the ANCOVA.
+    for (const { column } of clustered) taken.add(column);
+    const total = c.levels.intervention + c.levels.control;
+    guesses.push(`clusters: "${c.column}" — its ${total} values each lie wholly in one arm (${c.levels.intervention} intervention, ${c.levels.control} control): a cluster-randomised trial, analysed with cluster-robust standard errors ("clusters": "${c.column}")`);
+    checks.push(`"clusters": "${c.column}": check that whole groups (practices, wards) were randomised by "${c.column}"; if patients were randomised one by one, replace it by "notClusters": ["${c.column}"] (docs/plan-trial.md#cluster-randomised-trials)`);
+    for (const other of clustered.slice(1)) guesses.push(`not used: "${other.column}", whose values also each lie wholly in one arm (another name of the clusters?)`);
   }
 
   // Covariates: known names among the rest.

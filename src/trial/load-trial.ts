@@ -44,6 +44,8 @@ import { checkboxNote, checkboxOptionParts, checkboxSourceOf, uncheckedIsMissing
 import { cprIdNote, cprShapedIds, duplicateExpected, excelTextExpected, ID_SPELLING_KIND, idDifferences, idKey, IdSpellings, keptInstead, leadingZerosExpected, otherSpellingExpected, patientIdOf, plainPatientId } from './patient-ids.js';
 import { SpecialMissingReader, SpecialMissingTally } from './special-missing.js';
 import { pastedOutOfStepError } from './repeated-id-columns.js';
+import { type ClusterSignature, ClusterColumns, clusterSignatureText } from './cluster-signature.js';
+import { namesAGroup } from '../plan/place-covariates.js';
 import { cprCellTest, cprKind, isCprProblem, mayBeCode, trialCprExpected, trialCprMessage } from './cpr-cells.js';
 
 /** Visits in order: baseline, then the export's other visits as the plan lists them. */
@@ -764,6 +766,17 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
       patient.attributes = attributes;
     }
   });
+  // A column of groups each wholly in one arm: a cluster-randomised trial the plan does not say is one (cluster-signature.ts).
+  if (plan.design !== 'observational' && plan.clusters === undefined) {
+    const skip = new Set([idCol, timeCol, ...armCols, ...sources.flatMap((s) => s.columnIndexes), reasonCol, repeatCol, instanceCol]);
+    const clustered = clusterSignaturesOf(table, idCol, (id) => {
+      const who = idIndex.get(id);
+      return who === undefined ? undefined : { patient: who, arm: idArm[who]! };
+    }, (i) => !skip.has(i) && !(plan.notClusters ?? []).includes(table.header[i]!), (column) => namesAGroup(column) || covariateTypeOfColumn(plan, column) === 'categorical', plan.missingCodes);
+    if (clustered.length) {
+      throw new HtaError('input.invalid', `${file} looks like a cluster-randomised trial, which the plan does not say; nothing was written`, clustered.map((c) => ({ file, line: 1, column: colOf(c.column) + 1, field: c.column, value: c.column, expected: clusterSignatureText(c), kind: 'design.clusters' })));
+    }
+  }
   const fit = <A extends { length: number; slice(start: number, end: number): A }>(a: A): A => (a.length === n ? a : a.slice(0, n));
   const scoreColumns: Record<string, Float64Array> = {};
   sources.forEach((s, k) => (scoreColumns[s.key] = fit(scoreCols[k]!)));
@@ -788,6 +801,32 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
     ...(checkboxNotes.length ? { checkboxNotes } : {}),
     ...(source.dialect.windows1252 ? { encoding: 'windows-1252' as const } : source.dialect.utf16 ? { encoding: source.dialect.utf16 } : {}),
   });
+}
+
+/**
+ * The export's columns (those `open` allows) showing the signature of cluster randomisation
+ * (cluster-signature.ts): one pass over the records, each row's patient and arm by `patientOf`
+ * (rows of no patient read are passed over); the plan's missing-value codes are no group; whole
+ * numbers are codes in the columns `codes` says hold them.
+ */
+function clusterSignaturesOf(table: LongTable, idCol: number, patientOf: (id: string) => { patient: number; arm: Arm } | undefined, open: (column: number) => boolean, codes: (column: string) => boolean, missingCodes: readonly (string | number)[]): ClusterSignature[] {
+  const columns = table.header.flatMap((h, i) => (open(i) && h.trim() !== '' ? [i] : []));
+  if (!columns.length) return [];
+  const follow = new ClusterColumns(columns.map((i) => table.header[i]!), codes);
+  const missing = new Set(missingCodes.map(String));
+  const cells = new SpecialMissingReader();
+  for (const rec of table.records) {
+    cells.load(rec);
+    const idCell = cells.cell(idCol);
+    const who = idCell === null ? undefined : patientOf(patientIdOf(idCell).id);
+    if (who === undefined) continue;
+    for (let k = 0; k < columns.length; k++) {
+      if (!follow.open(k)) continue;
+      const v = cells.cell(columns[k]!);
+      if (v !== null && !missing.has(v.trim())) follow.see(k, who.patient, who.arm, v);
+    }
+  }
+  return follow.signatures();
 }
 
 /**

@@ -777,6 +777,15 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
       throw new HtaError('input.invalid', `${file} looks like a cluster-randomised trial, which the plan does not say; nothing was written`, clustered.map((c) => ({ file, line: 1, column: colOf(c.column) + 1, field: c.column, value: c.column, expected: clusterSignatureText(c), kind: 'design.clusters' })));
     }
   }
+  // A cluster-randomised trial: every patient in a cluster, or the cluster-robust SEs would leave them out unsaid.
+  if (plan.clusters !== undefined) {
+    const column = plan.clusters;
+    const without = patients.flatMap((p, k) => (p.attributes?.[column] === null || p.attributes?.[column] === undefined ? [k] : []));
+    if (without.length) {
+      const lineOf = new Map(patients.map((p) => [p.id, idLine[idIndex.get(p.id)!]!]));
+      throw invalid(file, without.map((k) => ({ file, line: lineOf.get(patients[k]!.id)!, column: colOf(column) + 1, field: column, value: '', expected: `the patient's cluster: the plan's "clusters" names "${column}" as the unit randomised, and every patient belongs to one (the cell is empty on each of this patient's rows)`, kind: 'clusters.missing' })), true);
+    }
+  }
   const fit = <A extends { length: number; slice(start: number, end: number): A }>(a: A): A => (a.length === n ? a : a.slice(0, n));
   const scoreColumns: Record<string, Float64Array> = {};
   sources.forEach((s, k) => (scoreColumns[s.key] = fit(scoreCols[k]!)));
@@ -978,10 +987,10 @@ function outcomeKeyHint(plan: Plan, column: string): string {
   return `: "${column}" is the key of one of the plan's outcomes, not a column of the export — to split by its baseline score, add the scores as columns with \`hta score <export> --plan <plan> --out scored.csv\` (it writes a column "${column}") and analyse scored.csv with this plan: "cuts" on "${column}" then read each patient's baseline score (docs/subgroups.md#baseline-severity)`;
 }
 
-/** Export columns named by the plan's subgroups, population criteria, margins and target-sample model, each once, in plan order. */
+/** Export columns named by the plan's subgroups, population criteria, margins and target-sample model, and its "clusters", each once, in plan order. */
 export function attributeColumnsOf(plan: Plan): string[] {
   const p = plan.population;
-  return [...new Set([...plan.subgroups.map((g) => g.column), ...(p?.criteria ?? []).map((c) => c.column), ...(p?.margins ?? []).map((m) => m.column), ...(p?.targetSample?.model ?? [])])];
+  return [...new Set([...plan.subgroups.map((g) => g.column), ...(p?.criteria ?? []).map((c) => c.column), ...(p?.margins ?? []).map((m) => m.column), ...(p?.targetSample?.model ?? []), ...(plan.clusters === undefined ? [] : [plan.clusters])])];
 }
 
 /**

@@ -160,6 +160,10 @@ const DANISH: readonly [RegExp, (...m: string[]) => string][] = [
   [new RegExp(`^fewer than ${NUM} patients with a value in the (intervention|control) arm \\(found ${NUM}\\)$`), (min, arm, k) => `færre end ${n(min)} patienter med en værdi i ${ARM[arm] as string} (fandt ${n(k)})`],
   // src/stats/ancova.ts (the complete-case ANCOVA)
   [
+    new RegExp(`^covariate '(.*)' is nested in the arm: each of its ${NUM} levels is in one arm only, so it repeats the arm and the arm effect cannot be estimated; drop it from the covariates \\(if it is the unit randomised, name it in the plan's "clusters"\\)$`),
+    (c, k) => `kovariaten '${c}' ligger inden i gruppen: hvert af dens ${n(k)} niveauer findes kun i den ene gruppe, så den gentager gruppen, og effekten kan ikke estimeres; udelad den af kovariaterne (er den enheden, der blev randomiseret, så angiv den i planens "clusters")`,
+  ],
+  [
     new RegExp(`^outcome, baseline and arm have different lengths \\(${NUM}, ${NUM}, ${NUM}\\); pass complete cases only$`),
     (a, b, c) => `effektmål, baseline og gruppe har forskellig længde (${n(a)}, ${n(b)}, ${n(c)}); brug kun komplette observationer`,
   ],

@@ -121,6 +121,19 @@ export function ancova(input: AncovaInput, options?: ConfidenceOptions): AncovaR
     if (bad >= 0) throw analysisFailed(`${what} value of patient ${bad + 1} is ${String(values[bad])}; pass complete cases only`, n);
   }
 
+  // A categorical covariate each of whose levels lies in one arm (a practice of a cluster-randomised
+  // trial) repeats the arm: said as such, not as the collinear indicator columns ols.ts would list.
+  for (const cov of input.covariates ?? []) {
+    if (!cov.values.some((v) => typeof v === 'string')) continue;
+    const armOf = new Map<string, number>();
+    let nested = true;
+    cov.values.forEach((v, i) => {
+      const had = armOf.get(String(v));
+      if (had !== undefined && had !== arm[i]) nested = false;
+      armOf.set(String(v), arm[i]!);
+    });
+    if (nested) throw analysisFailed(`covariate '${cov.name}' is nested in the arm: each of its ${armOf.size} levels is in one arm only, so it repeats the arm and the arm effect cannot be estimated; drop it from the covariates (if it is the unit randomised, name it in the plan's "clusters")`, n);
+  }
   const referenceLevels: Record<string, string> = {};
   const columns: Column[] = [
     { name: 'arm', values: arm, centre: false },

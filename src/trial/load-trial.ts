@@ -228,6 +228,13 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
     const codes = undecided[i];
     return codes ? [undecidedProblem(plan, file, covariates[i]!, name, codes)] : [];
   });
+  // A covariate naming a place or group (site, praksisnr, ydernummer: place-covariates.ts) read as
+  // numbers would be one slope on code numbers: the plan must say which it is.
+  for (let i = 0; i < nCov; i++) {
+    const name = plan.covariates[i]!;
+    const c = covariates[i]!;
+    if (kinds[i] === 'numeric' && c.kind === undefined && plan.design !== 'observational' && (namesAGroup(name) || namesAGroup(c.column))) undecidedProblems.push(placeNumberProblem(file, c, name));
+  }
   if (undecidedProblems.length) throw invalid(file, undecidedProblems, false);
   // Numeric covariates (an observational plan's confounders) without a plan range: a nine-only
   // code (999 = "uoplyst") is refused after the rows (nine-codes.ts); ANCOVA would adjust for it.
@@ -1057,6 +1064,23 @@ function undecidedProblem(plan: Plan, file: string, c: { idx: number; column: st
     value: c.column,
     expected: `a covariate the plan says how to read: "${c.column}" has only the values ${codes.join(', ')} (after the plan's codes), which may be three categories or a scale — hta does not guess; ${fix}; if one of them means "missing" (9), add it to "missingCodes"`,
     kind: `covariate.undecided:${c.column}`,
+  };
+}
+
+/**
+ * The refusal of a covariate whose name says it holds places or groups (`praksisnr`, `ydernummer`,
+ * `site`) while its cells are numbers and the plan gives no type: read as numbers, the ANCOVA would
+ * fit one slope on the code numbers (practice 574354 "more" than 198695). docs/plan-trial.md "covariateTypes".
+ */
+function placeNumberProblem(file: string, c: { idx: number; column: string }, name: string): Problem {
+  return {
+    file,
+    line: 1,
+    column: c.idx + 1,
+    field: c.column,
+    value: c.column,
+    expected: `a covariate the plan says how to read: "${c.column}" names a place or group and holds numbers, which read as one number would put the places on a straight line (code 7 "more" than code 6) — set "covariateTypes": { "${name}": "categorical" } (one level per place), or "numeric" if the numbers really are a quantity`,
+    kind: `covariate.place-number:${c.column}`,
   };
 }
 

@@ -68,3 +68,11 @@ describe('a cluster-randomised trial with "clusters"', () => {
     expect(err.problems).toMatchObject([{ line: 10, field: 'praksis', kind: 'clusters.missing' }]);
   });
 });
+
+describe('a practice column listed in "notClusters" and adjusted for as a covariate', () => {
+  it('leaves the ANCOVA row not computed, saying each practice is in one arm (not the collinear indicators)', () => {
+    const p = parsePlan({ arms: { intervention: 'app', control: 'usual' }, timepoints: ['3m'], covariates: ['praksis'], notClusters: ['praksis'], outcomes: [{ key: 'nrs', instrument: 'nrs' }] });
+    const r = analyzeTrial(loadTrial(parseCsvText(lines.join('\n') + '\n', 'trial.csv'), p), { version: 'test' });
+    expect(r.effects.find((e) => e.method === 'ancova')!.error).toBe('covariate \'praksis\' is nested in the arm: each of its 6 levels is in one arm only, so it repeats the arm and the arm effect cannot be estimated; drop it from the covariates (if it is the unit randomised, name it in the plan\'s "clusters")');
+  });
+});

@@ -628,10 +628,11 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
     if (first !== 0) {
       // The id itself is never printed: the earlier line identifies the patient.
       const instance = instanceCol < 0 ? null : cells.cell(instanceCol);
-      const { expected, detail } = duplicateExpected(wide, time!, first);
+      const otherArm = idArm[who] !== arm ? planArm(idArm[who]!) : undefined;
+      const { expected, detail } = duplicateExpected(wide, time!, first, otherArm);
       const p: Problem =
         instance === null
-          ? { ...row.at(idCol), expected, detail, kind: 'row.duplicate' }
+          ? { ...row.at(idCol), expected, detail, kind: otherArm === undefined ? 'row.duplicate' : 'row.duplicate-other-arm' }
           : { ...row.at(idCol), expected: `${expected}; a repeating event (${table.header[instanceCol]}) gives a row per instance — keep one instance per visit (e.g. the first), or give each repeat a visit of its own`, detail: `${detail}; this row is instance ${instance}`, kind: 'row.duplicate' };
       if (exclude) repeats.push([p, first]);
       row.add(p);

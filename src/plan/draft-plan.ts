@@ -85,10 +85,16 @@ const TIME_UNIT = /(uger?|weeks?|wk|maaneder|maaned|maneder|maned|mdr|months?|mo
 const BASELINE = /^(baseline|base|bl|t0|0|0m|0w|uge0|inklusion|screening|baselinearm\d*)$/;
 /** Read on nameKey: "Køn" is "koen", "kon" when written without ø. */
 const COVARIATE = /^(age|alder|sex|gender|kon|koen|bmi|country|land|site|center|region|education|uddannelse)$/;
-/** A covariate by name: a known one, or a place (site, sygehus, kommune, …: place-covariates.ts). */
+/**
+ * A stratification factor of the randomisation (`stratum`, `strata`, `blok`, `block`,
+ * `stratifikation`): drafted as a categorical covariate, since the analysis should adjust for the
+ * factors the randomisation was stratified by (ICH E9, section 5.7; EMA/CHMP/295050/2013). Read on nameKey.
+ */
+const STRATUM = /^(stratum|strata|stratifikation|stratification|stratifikationsfaktor|stratificationfactor|randomi[sz]ationstratum|randomiseringsstratum|blok|block|randomi[sz]ationblock|randomiseringsblok)(s?id|nr|no|nummer|number|s?kode|code)?$/;
+/** A covariate by name: a known one, a place (site, sygehus, kommune, …: place-covariates.ts) or a stratification factor. */
 function isCovariateName(column: string): boolean {
   const key = nameKey(column);
-  return COVARIATE.test(key) || namesAPlace(key);
+  return COVARIATE.test(key) || namesAPlace(key) || STRATUM.test(key);
 }
 /**
  * What the reports call an outcome of a known instrument, in the council's words
@@ -1279,6 +1285,13 @@ export function draftPlan(given: CsvTable, schemaRef: string): PlanDraft {
       const column = renames[name] ?? name;
       const cells = stemCells(column).filter((v) => !missing.has(v));
       const read = cells.map((v) => parseNumber(v, decimalComma) ?? v).filter((v) => !missing.has(v));
+      // Stratification factors: categories, adjusted for as the randomisation was stratified (STRATUM above).
+      if (STRATUM.test(nameKey(column))) {
+        types[name] = 'categorical';
+        const block = /^(blok|block|randomi[sz]ationblock|randomiseringsblok)/.test(nameKey(column));
+        checks.push(`"${column}" names a ${block ? 'randomisation block' : 'stratification factor'}: drafted as a categorical covariate ("covariateTypes": { "${name}": "categorical" }), since the analysis should adjust for the factors the randomisation was stratified by (ICH E9)${block ? ' — for the blocks of permuted-block randomisation, keep it only if the protocol adjusts for them (each block costs the ANCOVA a degree of freedom)' : ''}`);
+        continue;
+      }
       // Places (sites 1–5, DAGI region codes 1081–1085) are categories, never one number (place-covariates.ts).
       const place = kindOfValues(read) === 'numeric' ? placeReason(column, nameKey(column), read.filter((v): v is number => typeof v === 'number')) : undefined;
       if (place) {

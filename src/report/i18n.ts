@@ -502,6 +502,12 @@ export const REPORT_TEXT = {
   methodsNoPrimary: { en: 'the plan names no primary outcome', da: 'planen ikke angiver et primært effektmål' },
   methodsSensitivityOff: { en: 'the plan leaves it out', da: 'planen fravælger den' },
   methodsPrimaryBinary: { en: 'the primary outcome is a yes/no outcome', da: 'det primære effektmål er et ja/nej-effektmål' },
+  // A cluster-randomised trial (docs/plan-trial.md#cluster-randomised-trials); {column}: the plan's "clusters".
+  methodsClustered: { en: 'the trial is cluster-randomised and MMRM and multiple imputation cannot account for the clusters', da: 'forsøget er klyngerandomiseret, og MMRM og multipel imputation kan ikke tage højde for klyngerne' },
+  clusteredNote: {
+    en: 'The trial randomised clusters (column "{column}"), not patients: the SE of every difference is robust to the clusters (CR1), with t on the number of clusters − 1 degrees of freedom, and yes/no outcomes and responders the risk difference of the linear probability model instead of the Newcombe interval. The change score, MMRM, multiple imputation, subgroup and target-population analyses cannot account for the clusters and are not run.',
+    da: 'Forsøget randomiserede klynger (kolonnen "{column}"), ikke patienter: hver forskel har en standardfejl, der er robust over for klyngerne (CR1), med t på antal klynger − 1 frihedsgrader, og ja/nej-effektmål og respondenter risikodifferencen fra den lineære sandsynlighedsmodel i stedet for Newcombe-intervallet. Ændringsscore, MMRM, multipel imputation, subgruppe- og målpopulationsanalyser kan ikke tage højde for klyngerne og køres ikke.',
+  },
   // Arms of the export the plan does not compare (docs/plan-trial.md#other-arms); {arms}: each as "Name (n = 50)".
   otherArmsNote: {
     en: 'The trial also randomised patients to {arms}; this report compares {intervention} with {control} only. Those patients are counted as randomised in the participant flow and are not analysed.',

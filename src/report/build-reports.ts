@@ -28,6 +28,7 @@ import { standaloneSvg } from './render/standalone-svg.js';
 import { stopOffThreadAnalyses } from './off-thread.js';
 import { regenerateCommand } from './regenerate-command.js';
 import { preferShortRunJit } from './short-run-jit.js';
+import { isChartName, isReportFileName } from './report-file-names.js';
 
 export interface BuildOptions {
   manifestFile: string;
@@ -158,6 +159,8 @@ async function buildContent(
     const rendered = new Map<string, { svg: string; alt: string }>();
     const pngs: string[] = [];
     for (const chart of content.charts) {
+      // Removal trusts only names a report can write (report-file-names.ts): a chart must have one.
+      if (!isChartName(chart.name)) throw new Error(`chart name "${chart.name}" is not lower-case letters, digits and hyphens`);
       options.onProgress?.(`report ${entry.id}: rendering ${chart.name}`);
       // One chart at a time: vega numbers SVG ids from process-wide counters (see render-chart).
       files.set(`${folder}/${chart.name}.vl.json`, json(chart.spec));
@@ -227,6 +230,8 @@ export function compareWithDisk(files: ReportFiles, outDir: string, folders: rea
   }
   for (const [folder, index] of indexes) {
     for (const [name, hash] of index.files) {
+      // Only a name a report can write: a foreign or hand-edited index never costs a user's file.
+      if (!isReportFileName(name)) continue;
       const rel = `${folder}/${name}`;
       if (files.has(rel)) continue;
       const current = readRegular(join(outDir, rel));

@@ -150,7 +150,10 @@ async function buildContent(
   // Work that can leave the main thread starts now and runs while the reports before it build.
   for (const { kind, data, env } of prepared) kind.prefetch?.(data as ManifestEntry, env);
   // One command regenerates every report of the manifest: the same line on each page.
-  const command = regenerateCommand(options.manifestFile, process.cwd(), options.outDir);
+  const command = regenerateCommand(options.manifestFile, process.cwd(), options.outDir, {
+    ...(options.lang !== undefined ? { lang: options.lang } : {}),
+    ...(options.allowOutside ? { allowOutside: true } : {}),
+  });
   for (const { entry, kind, data, env } of prepared) {
     options.onProgress?.(`report ${entry.id}: analysing`);
     const content = await kind.build(data as ManifestEntry, env);

@@ -163,6 +163,9 @@ describe('hta report never removes or overwrites what it did not write', () => {
     const command = 'hta report --manifest m.json --out out';
     expect(readFileSync(join(w.folder, 'README.md'), 'utf8')).toContain(`Regenerate with \`${command}\`.`);
     expect(readFileSync(join(w.folder, 'index.html'), 'utf8')).toContain(`Regenerate with <code>${command}</code>.`);
+    // --lang changes every page and --allow-outside is needed to run: both are named.
+    expect((await runCli('report', '--manifest', w.manifest, '--out', w.out, '--lang', 'da', '--allow-outside', '--force')).code).toBe(0);
+    expect(readFileSync(join(w.folder, 'README.md'), 'utf8')).toContain(`${command} --lang da --allow-outside\``);
   });
 
 

@@ -150,6 +150,25 @@ function refuseWindowsOnlyOutput(a: PathArg, what: 'file' | 'folder'): void {
   }
 }
 
+/**
+ * Refuses an output folder that is a file, a device (`--out /dev/null`) or lies under a file
+ * (`--out notes.txt/site`): no run could write there, and `hta report --check` would otherwise
+ * list every page as missing (docs/output-safety.md).
+ */
+export function refuseNonFolder(d: PathArg): void {
+  for (let path = d.path; ; path = dirname(path)) {
+    const st = statOrUndefined({ option: d.option, path }, 'write');
+    if (st?.isDirectory()) return;
+    if (st) {
+      const kind = specialFileKind(st) ?? 'a file';
+      const where = path === d.path ? 'it is' : `${path} is`;
+      throw new HtaError('output.failed', `cannot write into ${label(d)}: ${where} ${kind}, where a folder is needed — give a folder name`);
+    }
+    // Absent: the folder is made, if what holds it is a folder.
+    if (dirname(path) === path) return;
+  }
+}
+
 /** Throws an HtaError (exit 2) naming the option and path of the first problem; see the module comment. */
 export function guardPaths(spec: GuardSpec): void {
   refuseOutputNames(spec.outputs ?? [], spec.outputDirs ?? []);
@@ -175,11 +194,7 @@ export function guardPaths(spec: GuardSpec): void {
     if (st) refuseStreamOntoInput(st, a.path, label(a), streams);
     if (st) known.push({ arg: a, st });
   }
-  for (const d of spec.outputDirs ?? []) {
-    if (!d) continue;
-    const st = statOrUndefined(d, 'write');
-    if (st && !st.isDirectory()) throw new HtaError('output.failed', `cannot write into ${label(d)}: it is a file, where a folder is needed — give a folder name`);
-  }
+  for (const d of spec.outputDirs ?? []) if (d) refuseNonFolder(d);
   const written: { arg: PathArg; st: Stats | undefined }[] = [];
   for (const o of outputs) {
     checkOutputTarget(o.path, label(o));

@@ -8,7 +8,7 @@ import type { Command } from 'commander';
 import { HtaError } from '../errors.js';
 import { writeFilesAtomic } from '../io/write-atomic.js';
 import { inputFiles, type InputKind, type TypedInput } from '../io/input-files.js';
-import { guardPaths, refuseInputsInside, refuseOutputNames, type PathArg } from './guard-output.js';
+import { guardPaths, refuseInputsInside, refuseNonFolder, refuseOutputNames, type PathArg } from './guard-output.js';
 import type { CliIo } from './io.js';
 import { checkLang } from './options.js';
 import { packageVersion } from './version.js';
@@ -30,6 +30,8 @@ export function registerReport(program: Command, io: CliIo, setExit: (code: numb
     .option('--no-cache', 'draw every chart afresh instead of reusing identical ones from node_modules/.cache/hta (or $HTA_CACHE_DIR)')
     .action(async (opts: { manifest: string; out: string; lang?: string; only?: string; check?: boolean; cache: boolean; allowOutside?: boolean; force?: boolean }) => {
       refuseOutputNames([], [{ option: '--out', path: opts.out }]);
+      // A file or device at --out (or on its way) is refused before any work, --check included.
+      refuseNonFolder({ option: '--out', path: opts.out });
       const lang = checkLang(opts.lang);
       // Loaded on use: `hta --help` should not pay for vega and the statistics.
       const { loadManifest, refuseSharedFolders, reportFolder } = await import('../report/manifest.js');

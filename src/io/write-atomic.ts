@@ -57,7 +57,9 @@ function finalMode(s: Staged): number {
   return modeOfNewFile();
 }
 
-function kindOf(st: Stats): string {
+/** What a path that is no regular file is, for messages: `a symbolic link`, `a folder`, `a device`, … */
+export function kindOf(st: Stats): string {
+  if (st.isSymbolicLink()) return 'a symbolic link';
   if (st.isDirectory()) return 'a folder';
   if (st.isFIFO()) return 'a named pipe (FIFO)';
   if (st.isCharacterDevice() || st.isBlockDevice()) return 'a device';

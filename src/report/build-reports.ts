@@ -8,10 +8,11 @@
  *                  ──htmlPage / markdownPage──► index.html, README.md
  */
 import type { InputOrigin } from '../io/input-files.js';
-import { readFileSync, unlinkSync } from 'node:fs';
+import { lstatSync, readFileSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { HtaError } from '../errors.js';
 import { fsFailure, isFsError } from '../io/fs-error.js';
+import { kindOf } from '../io/write-atomic.js';
 import { differsInLineEndingsOnly, outputIndexText, readOutputIndex, readRegular, sha256 } from '../io/output-index.js';
 import { jsonProblems } from '../io/read-json.js';
 import { zodShapeHint } from '../io/zod-shape.js';
@@ -198,6 +199,11 @@ export interface Drift {
   damagedIndexes: { folder: string; index: string; damaged: string }[];
   /** Files an earlier run wrote and this one would not, but changed since: kept. */
   kept: string[];
+  /**
+   * Names this run writes where a symbolic link, folder or other non-file stands (`kind`: `a
+   * symbolic link`, …): never written through or replaced, `--force` included; not in the lists above.
+   */
+  blocked: { rel: string; kind: string }[];
 }
 
 /**
@@ -205,18 +211,29 @@ export interface Drift {
  * report folder that this run would not. Only a folder's index says what hta wrote there.
  */
 export function compareWithDisk(files: ReportFiles, outDir: string, folders: readonly string[]): Drift {
-  const drift: Drift = { stale: [], missing: [], extra: [], foreign: [], edited: [], lineEndings: [], damagedIndexes: [], kept: [] };
+  const drift: Drift = { stale: [], missing: [], extra: [], foreign: [], edited: [], lineEndings: [], damagedIndexes: [], kept: [], blocked: [] };
   const indexes = new Map(folders.map((f) => [f, readOutputIndex(join(outDir, f), REPORT_INDEX)]));
   const folderOf = (rel: string) => folders.find((f) => rel.startsWith(`${f}/`));
   for (const [rel, content] of files) {
-    let current: Buffer;
+    const st = lstatSync(join(outDir, rel), { throwIfNoEntry: false });
+    let current: Buffer | undefined;
     try {
       current = readFileSync(join(outDir, rel));
     } catch {
+      // Absent, or a folder or a dangling link (below).
+    }
+    const same = current?.equals(typeof content === 'string' ? Buffer.from(content, 'utf8') : Buffer.from(content)) === true;
+    // A link (or a folder) at a page's name that would have to change is never written through or
+    // replaced, even with --force: named as what it is, not as stale, edited or missing.
+    if (st && !st.isFile() && !same) {
+      drift.blocked.push({ rel, kind: kindOf(st) });
+      continue;
+    }
+    if (current === undefined) {
       drift.missing.push(rel);
       continue;
     }
-    if (current.equals(typeof content === 'string' ? Buffer.from(content, 'utf8') : Buffer.from(content))) continue;
+    if (same) continue;
     drift.stale.push(rel);
     const folder = folderOf(rel);
     const index = folder !== undefined ? indexes.get(folder) : undefined;
@@ -243,6 +260,7 @@ export function compareWithDisk(files: ReportFiles, outDir: string, folders: rea
     }
   }
   for (const k of ['stale', 'missing', 'extra', 'foreign', 'edited', 'lineEndings', 'kept'] as const) drift[k].sort();
+  drift.blocked.sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
   return drift;
 }
 

@@ -3,7 +3,7 @@
  * SHA-256 (`mine.txt`, `sub/p3.txt`) must not make `hta report` remove them: only names a report
  * can write (report-file-names.ts) are ever extra, and so removed (docs/output-safety.md).
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { outputIndexText, sha256 } from '../../src/io/output-index.js';
@@ -39,5 +39,18 @@ describe('removal trusts an index only for names a report writes', () => {
     for (const no of ['mine.txt', 'sub/p3.txt', 'sub/index.html', 'readme.md', 'Chart.svg', '.hta-report.json', 'x.csv', '-a.svg', 'a.svg.bak']) expect(isReportFileName(no)).toBe(false);
     expect(isChartName('subgroup-sex-3m')).toBe(true);
     expect(isChartName('Subgroup')).toBe(false);
+  });
+
+  it.skipIf(process.platform === 'win32')('a link or folder at a page\'s name is blocked (not stale, edited or missing) unless it already shows the right bytes', () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'r/results.json'), { recursive: true });
+    writeFileSync(join(dir, 'same.md'), '# page\n');
+    writeFileSync(join(dir, 'other.html'), 'other');
+    symlinkSync(join(dir, 'same.md'), join(dir, 'r/README.md'));
+    symlinkSync(join(dir, 'other.html'), join(dir, 'r/index.html'));
+    const report = new Map([['r/README.md', '# page\n'], ['r/index.html', '<html></html>'], ['r/results.json', '{}\n']]);
+    const drift = compareWithDisk(report, dir, ['r']);
+    expect(drift.blocked).toEqual([{ rel: 'r/index.html', kind: 'a symbolic link' }, { rel: 'r/results.json', kind: 'a folder' }]);
+    expect([...drift.stale, ...drift.missing, ...drift.edited, ...drift.foreign]).toEqual([]);
   });
 });

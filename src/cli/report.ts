@@ -34,7 +34,7 @@ export function registerReport(program: Command, io: CliIo, setExit: (code: numb
       refuseNonFolder({ option: '--out', path: opts.out });
       const lang = checkLang(opts.lang);
       // Loaded on use: `hta --help` should not pay for vega and the statistics.
-      const { loadManifest, refuseSharedFolders, reportFolder } = await import('../report/manifest.js');
+      const { loadManifest, refuseInputsOutside, refuseSharedFolders, reportFolder } = await import('../report/manifest.js');
       const { REPORT_KINDS } = await import('../report/kinds/report-kinds.js');
       const { buildReports, compareWithDisk, removeExtraFiles, REPORT_INDEX } = await import('../report/build-reports.js');
       const { defaultChartCacheDir, openChartCache, rendererFingerprint } = await import('../report/render/chart-cache.js');
@@ -42,6 +42,8 @@ export function registerReport(program: Command, io: CliIo, setExit: (code: numb
       // Two entries whose folders are one on disk (a link) would write over each other's pages.
       refuseSharedFolders(manifestEntries, opts.out, opts.manifest);
       const entries = selectReports(manifestEntries, opts.only, opts.manifest);
+      // Every input outside the manifest's folder at once, with its line:column (not only the first read).
+      if (!opts.allowOutside) refuseInputsOutside(opts.manifest, entries);
       // Inputs stay out of the folders reports are written to (docs/output-safety.md): checked
       // before the work from the entries' file fields, and after it from what was actually read.
       const reportFolders = entries.map((e) => ({ option: `the folder of report "${e.id}"`, path: join(opts.out, e.out) }));

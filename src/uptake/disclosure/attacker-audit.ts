@@ -297,7 +297,10 @@ export function auditPublishedUptake(pub: PublishedUptake, rule: AuditRule, prev
   // or correction, a row removed; docs/disclosure-control.md "Changed since an earlier
   // publication"): a reader knows their counts are not the earlier prints, so none is equated with
   // one, nor bounded by it; |now − then| is still a count of patients, checked below.
+  // With them, the units whose printed counts show a change the publication does not list (made
+  // without --previous): read as listed, so the audit reports the change instead of refusing.
   const changedUnits = changedUnitsIn(pub);
+  if (previous) for (const u of unlistedChanges(pub, previous)) changedUnits.add(u);
   const changedRows: { cell: string; now: Form; then: Form }[] = [];
   if (previous) {
     const monthly = pub.metrics.some((r) => /^\d{4}-\d{2}$/.test(str(r.period)));
@@ -522,6 +525,56 @@ export function auditPublishedUptake(pub: PublishedUptake, rule: AuditRule, prev
   // A cost is the price model applied to counts: printed, it must rest on printed counts only.
   const costs = costsOnSuppressed(pub.budget, pub.uptake, (scope, year) => yearsOf.get(scope)?.get(year)?.terms.size === 0);
   return { rule, suppressedCells: n, countCells, narrow, disclosedDifferences, intervals, costsOnSuppressed: costs, absentRows: absentRows(pub, rule.zerosSensitive), lpSolves: ranges.lpSolves, components: ranges.components };
+}
+
+/**
+ * The units (changedUnit keys) where `pub` prints a count that breaks an earlier print of the same
+ * count (it fell, or a final one differs: `breaksEarlier`) though `pub` does not list the unit as
+ * changed, as a publication made without --previous does not. A reader sees the change in the two
+ * prints, so the audit reads such a unit as if listed (docs/disclosure-control.md "Changed since
+ * an earlier publication"): none of its counts is equated with, or bounded by, an earlier print,
+ * nor summed into an earlier row; the change itself is still reported (the falls above). Equated,
+ * the two prints left no table of counts (`ContradictoryNumbers`) and the audit refused the very
+ * file that leaked. With each region's unit the whole country's; a row spanning several periods
+ * (a year with months printed, the whole export), or the whole country's, that broke marks each
+ * period, or region, printed within it: which of them changed is not known.
+ */
+export function unlistedChanges(pub: PublishedUptake, previous: PreviousPublication): Set<string> {
+  const str = (v: Value) => String(v);
+  const printed = new Map<string, number>();
+  for (const r of pub.metrics) {
+    for (const c of COUNTS) {
+      const v = r[c];
+      if (typeof v === 'number') printed.set(`m|${c}|${str(r.region)}|${str(r.period)}|${str(r.dimension)}|${str(r.level)}`, v);
+    }
+  }
+  for (const u of [...pub.uptake, ...pub.budget.observed]) if (typeof u.activations === 'number') printed.set(`y|${str(u.region)}|${str(u.year)}`, u.activations);
+  for (const c of pub.funnel?.rows ?? []) {
+    for (const m of ['referrals', 'activations'] as const) if (typeof c[m] === 'number') printed.set(`c|${m}|${str(c.region)}|${str(c.clinic)}`, c[m]);
+  }
+  const monthly = pub.metrics.some((r) => /^\d{4}-\d{2}$/.test(str(r.period)));
+  const regions = [...new Set(pub.metrics.map((r) => str(r.region)))];
+  const listed = changedUnitsIn(pub);
+  const units = new Set<string>();
+  const mark = (c: PreviousCount) => {
+    if (c.kind === 'clinic') { units.add(changedUnit(c)); return; }
+    // The whole country's change is some region's: which one is not known.
+    for (const region of c.region === 'national' ? regions : [c.region, 'national']) {
+      if (c.kind === 'year') { units.add(changedUnit({ ...c, region })); continue; }
+      units.add(changedUnit({ kind: 'metric', region, period: c.period }));
+      if (c.period !== 'all' && !(monthly && /^\d{4}$/.test(c.period))) continue;
+      for (const r of pub.metrics) {
+        const p = str(r.period);
+        if (str(r.region) === region && p !== c.period && (c.period === 'all' || p.startsWith(`${c.period}-`))) units.add(changedUnit({ kind: 'metric', region, period: p }));
+      }
+    }
+  };
+  for (const c of previous.counts) {
+    const key = c.kind === 'metric' ? `m|${c.measure}|${c.region}|${c.period}|${c.dimension}|${c.level}` : c.kind === 'year' ? `y|${c.region}|${c.year}` : `c|${c.measure}|${c.region}|${c.clinic}`;
+    const now = printed.get(key);
+    if (now !== undefined && breaksEarlier(c, now, true) && !listed.has(changedUnit(c))) mark(c);
+  }
+  return units;
 }
 
 const round = (v: number) => (Number.isFinite(v) ? Math.round(v * 1e6) / 1e6 : v);

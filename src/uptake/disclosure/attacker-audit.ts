@@ -375,7 +375,7 @@ export function auditPublishedUptake(pub: PublishedUptake, rule: AuditRule, prev
         sumEquals({ terms: new Map(), constant: c.value - changedThen.reduce((t, v) => t + v!, 0) }, unchanged as Form[]);
       }
       // Its own row fell and is reported already: where the row has no period after P, the net
-      // change is that same difference (reported twice until 5 December 2026).
+      // change is that same difference (reported twice until 4 December 2026).
       const series = monthly ? /^\d{4}-\d{2}$/ : /^\d{4}$/;
       const periodsNow = pub.metrics.filter((r) => str(r.region) === c.region && str(r.dimension) === c.dimension && str(r.level) === c.level && series.test(str(r.period)) && (c.period === 'all' || str(r.period).startsWith(c.period))).length;
       if (fellOwn.has(c) && periodsNow === closed.unchanged.length + closed.changed.length) continue;

@@ -503,7 +503,7 @@ export function referralsAsOf(counts: readonly PreviousCount[]): (asOf: string, 
  * Closed periods an earlier publication did not print (it hid them, or had no row of them) that
  * changed since: no print to compare (`breaksEarlier`), but its referrals of a row spanning them
  * (`closedPeriodsOf`: the whole export; a year, with months printed) as of D are no longer the
- * sum of the periods now (those already listed taken as printed on D). Until 5 December 2026
+ * sum of the periods now (those already listed taken as printed on D). Until 4 December 2026
  * they were not listed, and the audit, reading them as unchanged, equated the sum now with D's
  * count and read false values ("2025-11: 39 … 39", 40 true; docs/disclosure-control.md "A
  * corrected closed month and the running totals"). Which of the row's unprinted periods changed

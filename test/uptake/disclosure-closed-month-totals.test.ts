@@ -212,6 +212,28 @@ describe('the audit of hand-built files', () => {
   });
 });
 
+describe('a year row that fell, with a closed month listed', () => {
+  // P1 as of 31 October 2025: 2024 printed as 100 (March 40, June 30, September hidden); P2 lists June and prints 2024 as 98.
+  const row = (period: string, referrals: number | 'suppressed') => ({ region: 'A', period, dimension: 'all', level: 'all', referrals, activations: 0, atRisk4w: 0, retained4w: 0, atRisk12w: 0, retained12w: 0 });
+  const previous: PreviousPublication = {
+    file: 'P1.json', exportDate: '2025-10-31', exportDates: ['2025-10-31'], uncarried: [],
+    counts: Object.entries({ '2024-03': 40, '2024-06': 30, '2024': 100 }).map(([period, value]) => ({ asOf: '2025-10-31', kind: 'metric', measure: 'referrals', region: 'A', period, dimension: 'all', level: 'all', value })),
+  };
+  it('reports the fall of 2 once, not again as the net change of the year\'s months', () => {
+    const pub = {
+      exportDate: '2025-11-30', rows: 200,
+      metrics: [row('2024-03', 40), row('2024-06', 'suppressed'), row('2024-09', 'suppressed'), row('2025-11', 25), row('2024', 98), row('2025', 25), row('all', 123)],
+      uptake: [], budget: { observed: [] }, previous: { changed: { periods: [{ region: 'A', period: '2024-06' }], activationYears: [], clinicRegions: [] } },
+    };
+    const report = auditPublishedUptake(pub as never, RULE, previous);
+    const found = report.disclosedDifferences.map((d) => `${d.cell}: ${d.lower}`);
+    expect(found).toContain('referrals · A · 2024 · all=all published on 2025-10-31 − the same count now (it fell): 2');
+    // June's own change follows too (98 − 40 − 30): another cell. The year's months less P1's 100 is the fall again.
+    expect(found).toContain('referrals · A · 2024-06 · all=all now − published on 2025-10-31 (changed since): -2');
+    expect(found.filter((f) => f.includes('closed periods changed since'))).toEqual([]);
+  });
+});
+
 describe('years only', () => {
   it('the same deletion: the year is not final, nothing extra is hidden, and the audit passes', async () => {
     const y1 = await publish('Y1', OCTOBER, '2025-10-31', false);

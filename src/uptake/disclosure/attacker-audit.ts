@@ -16,7 +16,7 @@ import type { LinearRow } from './linear-program.js';
 import { PolytopeRanges } from './polytope-ranges.js';
 import { absentRows } from './absent-rows.js';
 import { costsOnSuppressed, type CostOnSuppressed } from './cost-audit.js';
-import { breaksEarlier, changedUnit, changedUnitsIn, closedPeriodsOf, isFinal, periodEnd, type PreviousCount, type PreviousPublication } from './previous-publication.js';
+import { breaksEarlier, changedUnit, changedUnitsIn, closedPeriodsOf, isFinal, referralsAsOf, type PreviousCount, type PreviousPublication } from './previous-publication.js';
 
 type Value = number | string | null | undefined;
 
@@ -311,9 +311,10 @@ export function auditPublishedUptake(pub: PublishedUptake, rule: AuditRule, prev
       const k = `${c.asOf}|${name('', { region: c.region, period: c.period, dimension: c.dimension, level: c.level })}`;
       earlierRow.set(k, (earlierRow.get(k) ?? new Map()).set(c.measure, c.value));
     }
+    // Earlier counts whose own row's fall is reported: the net change below would repeat it.
+    const fellOwn = new Set<PreviousCount>();
     for (const c of previous.counts) {
       const P = c.asOf;
-      const endsFinest = periodEnd(monthly ? P.slice(0, 7) : P.slice(0, 4)) === P;
       const candidates = containing(c);
       const at = candidates.findIndex((k) => byName.has(k));
       if (at < 0) continue;
@@ -322,7 +323,10 @@ export function auditPublishedUptake(pub: PublishedUptake, rule: AuditRule, prev
         // The registry changed: no growth bound holds, but the change is read off the two prints.
         const change = Math.abs(c.value - now.constant);
         const how = now.constant < c.value ? 'it fell' : 'a closed period changed';
-        if (change <= rule.threshold - 1) falls.push({ cell: `${candidates[at]} published on ${P} − the same count now (${how})`, lower: change, upper: change });
+        if (change <= rule.threshold - 1) {
+          falls.push({ cell: `${candidates[at]} published on ${P} − the same count now (${how})`, lower: change, upper: change });
+          if (at === 0) fellOwn.add(c);
+        }
         continue;
       }
       if (changedUnits.has(changedUnit(c))) {
@@ -362,17 +366,22 @@ export function auditPublishedUptake(pub: PublishedUptake, rule: AuditRule, prev
     // late or removed), checked like the other differences, whatever P's own row does now.
     // Until 4 December 2026 both were dropped: 583 − 542 − 40 = 1 passed unseen
     // (docs/disclosure-control.md "A corrected closed month and the running totals").
+    const thenOf = referralsAsOf(previous.counts);
     for (const c of previous.counts) {
       const closed = closedPeriodsOf(c, pub.metrics, monthly ? 'month' : 'year', changedUnits);
       if (!closed || closed.changed.length === 0 || c.kind !== 'metric') continue;
       const unchanged = closed.unchanged.map((r) => byName.get(name('referrals', r)));
       const changedNow = closed.changed.map((r) => byName.get(name('referrals', r)));
       if (![...unchanged, ...changedNow].every((f) => f)) continue;
-      const thenOf = (r: Record<string, Value>) => previous.counts.find((x) => x.kind === 'metric' && x.asOf === c.asOf && x.measure === 'referrals' && name('', x) === name('', r))?.value;
-      const changedThen = closed.changed.map(thenOf);
+      const changedThen = closed.changed.map((r) => thenOf(c.asOf, r));
       if (changedThen.every((v) => v !== undefined)) {
         sumEquals({ terms: new Map(), constant: c.value - changedThen.reduce((t, v) => t + v!, 0) }, unchanged as Form[]);
       }
+      // Its own row fell and is reported already: where the row has no period after P, the net
+      // change is that same difference (reported twice until 4 December 2026).
+      const series = monthly ? /^\d{4}-\d{2}$/ : /^\d{4}$/;
+      const periodsNow = pub.metrics.filter((r) => str(r.region) === c.region && str(r.dimension) === c.dimension && str(r.level) === c.level && series.test(str(r.period)) && (c.period === 'all' || str(r.period).startsWith(c.period))).length;
+      if (fellOwn.has(c) && periodsNow === closed.unchanged.length + closed.changed.length) continue;
       const upTo = monthly ? c.asOf.slice(0, 7) : c.asOf.slice(0, 4);
       changedRows.push({ cell: `referrals · ${c.region} · ${c.period} · ${c.dimension}=${c.level}: periods up to ${upTo} now − published on ${c.asOf} (closed periods changed since)`, now: sumOf([...unchanged, ...changedNow] as Form[]), then: { terms: new Map(), constant: c.value } });
     }

@@ -578,10 +578,22 @@ export function unlistedChanges(pub: PublishedUptake, previous: PreviousPublicat
       }
     }
   };
+  // A row spanning several periods (a year with months printed, the whole export) or the whole
+  // country's, one of whose periods or regions the publication lists as changed: its change is
+  // that listed one, so the rest of it stays read as printed before.
+  const explainedByListed = (c: PreviousCount): boolean => {
+    if (c.kind !== 'metric') return false;
+    const inRow = (r: PublishedUptake['metrics'][number]) => {
+      const p = str(r.period);
+      return (c.region === 'national' || str(r.region) === c.region) && p !== c.period && (c.period === 'all' || p.startsWith(`${c.period}-`));
+    };
+    return pub.metrics.some((r) => inRow(r) && listed.has(changedUnit({ kind: 'metric', region: str(r.region), period: str(r.period) })))
+      || (c.region === 'national' && regions.some((region) => listed.has(changedUnit({ kind: 'metric', region, period: c.period }))));
+  };
   for (const c of previous.counts) {
     const key = c.kind === 'metric' ? `m|${c.measure}|${c.region}|${c.period}|${c.dimension}|${c.level}` : c.kind === 'year' ? `y|${c.region}|${c.year}` : `c|${c.measure}|${c.region}|${c.clinic}`;
     const now = printed.get(key);
-    if (now !== undefined && breaksEarlier(c, now, true) && !listed.has(changedUnit(c))) mark(c);
+    if (now !== undefined && breaksEarlier(c, now, true) && !listed.has(changedUnit(c)) && !explainedByListed(c)) mark(c);
   }
   return units;
 }

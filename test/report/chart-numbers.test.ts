@@ -80,6 +80,19 @@ describe("a chart's numbers are on the page as text", () => {
     }
   });
 
+  it('the mean-scores table lists every visit the chart draws, those the plan does not list last', () => {
+    const { trial, result } = bundledTrial();
+    const ctx = trialChartContext(trial, 'en');
+    const key = result.descriptives.find((d) => d.mean !== null && ctx.kindOf(d.outcome) === 'continuous')!.outcome;
+    const observed = result.descriptives.filter((d) => d.outcome === key && d.mean !== null);
+    // A visit outside the plan's list, given first: it still has its row, after the plan's visits.
+    const extra = { ...observed[0]!, time: 'unplanned', mean: 12.345 };
+    const table = trajectoriesNumbers({ descriptives: [extra, ...result.descriptives] }, ctx);
+    const block = table.rows.slice(1, 1 + new Set(observed.map((d) => d.time)).size + 1).map((r) => r[0]!.trim());
+    expect(block).toEqual([...ctx.visits.filter((v) => observed.some((d) => d.time === v)).map((v) => ctx.timeLabel(v)), ctx.timeLabel('unplanned')]);
+    expect(table.rows.flat().join('\n')).toContain(formatFixed(12.345, ctx.decimalsOf(key), 'en'));
+  });
+
   // Not yet the meta forests' per-study numbers nor the uptake activation funnel's national counts.
   const pages = readdirSync('reports', { withFileTypes: true }).filter((d) => d.isDirectory() && !/^(selfback-meta|uptake)$/.test(d.name)).map((d) => d.name);
   it.each(pages)('reports/%s: every number a chart prints is also in the page text', (name) => {

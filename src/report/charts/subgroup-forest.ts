@@ -282,7 +282,8 @@ export function subgroupForestSpec(analyses: readonly SubgroupResult[], effects:
     // The subtitle wrapped to the chart's width, so it does not widen the chart.
     title: { text: fillPhrase(p('forestTitle'), { subgroup: subgroupLabel, time: ctx.timeLabel(time) }), subtitle: wrapForVega(p('forestSubtitle'), total), subtitlePadding: 6 },
     config: chartConfig(lang),
-    data: { values: all },
+    // The qualified verdict is the numbers table's only: the spec carries what the chart draws.
+    data: { values: all.map((d) => ('heading' in d ? d : (({ verdictLongText: _, ...drawn }) => drawn)(d))) },
     spacing: 0,
     bounds: 'flush',
     hconcat: [label, n, plot, effect],

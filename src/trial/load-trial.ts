@@ -14,7 +14,7 @@ import { groupWording } from '../observational/group-wording.js';
 import { HtaError, type Problem } from '../errors.js';
 import { parseNumber } from '../io/parse-number.js';
 import { numberWithUnit, unitHint } from '../io/number-unit.js';
-import { decimalCommaOf, otherMarkHint, quotedCommaNote, spacedHint } from '../io/decimal-mark.js';
+import { decimalCommaOf, onlyNumberColumns, otherMarkHint, quotedCommaNote, spacedHint } from '../io/decimal-mark.js';
 import { type CsvTable, FieldReader, shortName } from '../io/read-csv.js';
 import { type Instrument, isAllowedItemValue, itemRangeOf } from '../instruments/instrument.js';
 import { instruments } from '../instruments/registry.js';
@@ -87,6 +87,18 @@ const REPEAT_INSTANCE_HEADERS = new Set(['redcap_repeat_instance', 'repeat insta
 const NO_COVARIATES: (string | number | null)[] = [];
 
 /**
+ * Whether a column (in the plan's spelling) is one the plan may read as numbers: every column it
+ * names but the id, arm, visit and withdrawal reason (also with a wide export's `_<visit>`).
+ */
+function numberColumnTest(plan: Plan, named: readonly string[]): (name: string) => boolean {
+  const words = [plan.columns.id, plan.columns.arm, plan.columns.time, plan.columns.withdrawalReason ?? DEFAULT_WITHDRAWAL_COLUMN];
+  const exportTimes = visitsOf(plan).map((v) => exportTimeOf(plan, v));
+  const never = new Set([...words, ...words.flatMap((w) => exportTimes.map((t) => `${w}_${t}`))]);
+  const numbers = new Set(named.filter((n) => !never.has(n)));
+  return (name) => numbers.has(name);
+}
+
+/**
  * Every export column the plan names (id, arm, time, outcome scores and items, covariates,
  * subgroup and population columns, withdrawal reason); in a wide export also each of them with
  * its `_<visit>` suffix. What `inPlanSpelling` looks up in the header.
@@ -126,8 +138,11 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
   const { table: csv, notes: columnNotes } = inPlanSpelling(source, [...columnsNamedBy(plan, source.header), ...(options.alsoColumns ?? [])]);
   const encoding = encodingNote(source.file, source.dialect);
   const readNotes = encoding ? [encoding, ...columnNotes] : [...columnNotes];
+  // Only the columns the plan may read as numbers decide a comma file's quoted decimal commas
+  // (decimal-mark.ts, rule 2): an unused multi-select column's "1,3" leaves the file's point.
+  const dialect = onlyNumberColumns(source.dialect, csv.header, numberColumnTest(plan, [...columnsNamedBy(plan, source.header), ...(options.alsoColumns ?? [])]));
   // A comma file read with its quoted decimal commas (decimal-mark.ts, rule 2): said, as a guess is.
-  const quotedCommas = quotedCommaNote(source.file, source.dialect);
+  const quotedCommas = quotedCommaNote(source.file, dialect);
   if (quotedCommas) readNotes.push(quotedCommas);
   const wide = plan.layout === 'wide' || (plan.layout === 'auto' && isWide(csv, plan.columns.time, exportTimes));
   // The arm, id and covariates are one value per patient line, also when their columns end in a
@@ -137,7 +152,7 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
   // A project randomised into REDCap arms: each row's arm is the suffix of its event name.
   const armFromEvent = plan.armSource === 'redcap-event';
   const file = csv.file;
-  const decimalComma = decimalCommaOf(csv);
+  const decimalComma = decimalCommaOf({ file: csv.file, header: csv.header, dialect });
   const headerProblems: Problem[] = [];
   const rowProblems: Problem[] = [];
   const colOf = (name: string) => table.header.indexOf(name);

@@ -10,7 +10,10 @@ import type { EffectMethod, PlanOutcome } from '../plan/plan-schema.js';
 import { describeByArm } from '../trial/describe-by-arm.js';
 import { followUpValues, outcomePairs } from '../trial/outcome-pairs.js';
 import { participantFlowOf } from './participant-flow.js';
-import { countResponders } from '../trial/responders.js';
+import { countResponders, isResponder } from '../trial/responders.js';
+import { followUpByPatient } from '../trial/outcome-pairs.js';
+import { clusteredAncova, clusteredDifference, clustersById, notClustered } from './cluster-effects.js';
+import type { Direction } from '../instruments/instrument.js';
 import { ARMS, armCounts, type TrialData } from '../trial/trial-data.js';
 import { summarizeTrial } from '../trial/summarize-trial.js';
 import { binaryEffect } from './binary-effect.js';
@@ -76,12 +79,18 @@ function effectRows(trial: TrialData, ctx: ReturnType<typeof trialContext>, opti
   const { confLevel, pairsAt, followAt, mmrmAt, miAt } = ctx;
   const effects: EffectRow[] = [];
   const instrumentOf = new Map<string, Instrument>(trial.sources.map((s) => [s.key, s.instrument]));
+  // A cluster-randomised trial: cluster-robust rows, and the analyses that cannot honour the clusters not run (cluster-effects.ts).
+  const clusterOf = plan.clusters === undefined ? undefined : clustersById(trial);
   for (const outcome of plan.outcomes) {
     const inst = instrumentOf.get(outcome.key) as Instrument;
     const direction = directionForOutcome(outcome, inst);
     const mcid = mcidForOutcome(outcome, inst);
     for (const time of plan.timepoints) {
       const base = { outcome: outcome.key, label: labelOf(outcome), time };
+      if (clusterOf) {
+        effects.push(...clusteredRows(trial, base, inst.kind === 'binary', clusterOf, { confLevel, mcid, direction, pairs: () => pairsAt(outcome.key, time) }));
+        continue;
+      }
       if (inst.kind === 'binary') {
         const v = followAt(outcome.key, time);
         const counts = {
@@ -114,6 +123,12 @@ function effectRows(trial: TrialData, ctx: ReturnType<typeof trialContext>, opti
     const outcome = plan.outcomes.find((o) => o.key === r.outcome) as PlanOutcome;
     const inst = instrumentOf.get(outcome.key) as Instrument;
     for (const time of plan.timepoints) {
+      if (clusterOf) {
+        const pairs = pairsAt(outcome.key, time);
+        const values = pairs.ids.map((_, i) => (isResponder(pairs.baseline[i]!, pairs.followUp[i]!, r, directionForOutcome(outcome, inst)) ? 1 : 0));
+        effects.push(row({ outcome: r.key, label: labelOf(r), time, method: 'risk-difference' }, confLevel, undefined, 'higher-is-better', () => clusteredDifference({ ids: pairs.ids, arm: pairs.arm, values }, clusterOf, confLevel, true)));
+        continue;
+      }
       const { atZeroBaseline, ...counts } = countResponders(pairsAt(outcome.key, time), r, directionForOutcome(outcome, inst));
       const judged = row({ outcome: r.key, label: labelOf(r), time, method: 'risk-difference' }, confLevel, undefined, 'higher-is-better', () => binaryEffect(counts, confLevel));
       // Baseline-0 patients under a percent rule, non-responders by the rule: said, not hidden (responders.ts).
@@ -122,6 +137,34 @@ function effectRows(trial: TrialData, ctx: ReturnType<typeof trialContext>, opti
   }
   // Marked only when the plan has a target population, so results without one keep their shape.
   return plan.population ? effects.map((e) => ({ ...e, population })) : effects;
+}
+
+/**
+ * One outcome × time of a cluster-randomised trial (docs/plan-trial.md#cluster-randomised-trials):
+ * a yes/no outcome's risk difference, or the plan's continuous methods — the ANCOVA, Welch and
+ * pooled t as one unadjusted difference ('cluster-difference') — with cluster-robust SEs; the
+ * change score, MMRM and MI as rows not run, each saying why.
+ */
+function clusteredRows(
+  trial: TrialData,
+  base: Pick<EffectRow, 'outcome' | 'label' | 'time'>,
+  binary: boolean,
+  clusterOf: ReadonlyMap<string, string>,
+  o: { confLevel: number; mcid: number | undefined; direction: Direction; pairs: () => ReturnType<typeof outcomePairs> },
+): EffectRow[] {
+  const plan = trial.plan;
+  const at = (method: EffectRow['method'], compute: () => ReturnType<typeof clusteredAncova>) => row({ ...base, method }, o.confLevel, o.mcid, o.direction, compute);
+  const byPatient = () => followUpByPatient(trial, base.outcome, base.time);
+  if (binary) return [at('risk-difference', () => clusteredDifference(byPatient(), clusterOf, o.confLevel, true))];
+  const rows: EffectRow[] = [];
+  for (const method of plan.methods) {
+    if (method === 'ancova') rows.push(at('ancova', () => clusteredAncova(o.pairs(), plan.covariates, clusterOf, o.confLevel)));
+    else if (method === 'welch' || method === 'pooled-t') {
+      if (!rows.some((r) => r.method === 'cluster-difference')) rows.push(at('cluster-difference', () => clusteredDifference(byPatient(), clusterOf, o.confLevel, false)));
+    } else rows.push(at(method, () => { throw notClustered(method === 'mmrm' ? 'MMRM' : 'The difference in change scores'); }));
+  }
+  if (plan.missing.method === 'mi') rows.push(at('mi-ancova', () => { throw notClustered('Multiple imputation'); }));
+  return rows;
 }
 
 /** The target population's flow and, when large enough, its effect rows. */
@@ -170,7 +213,11 @@ export function analyzeTrial(trial: TrialData, options: AnalyzeOptions): Analysi
   const primary = plan.primary;
   const primaryOutcome = primary && plan.outcomes.find((o) => o.key === primary.outcome);
   const primaryInst = primaryOutcome && instrumentOf.get(primaryOutcome.key);
-  if (plan.missing.sensitivity && primary && primaryOutcome && primaryInst?.kind === 'continuous') {
+  // A cluster-randomised trial: what cannot account for the clusters is not run, and said (cluster-effects.ts).
+  const clustered = plan.clusters !== undefined;
+  const notRun = (what: string) => warnings.push(`${what}: not run in a cluster-randomised trial ("clusters" in the plan), as ${what.startsWith('the sensitivity') ? 'MMRM and multiple imputation' : 'they'} cannot account for the clusters`);
+  if (clustered && plan.missing.sensitivity && primary && primaryInst?.kind === 'continuous') notRun('the sensitivity analysis (MMRM and multiple imputation beside the complete-case ANCOVA)');
+  if (!clustered && plan.missing.sensitivity && primary && primaryOutcome && primaryInst?.kind === 'continuous') {
     const direction = directionForOutcome(primaryOutcome, primaryInst);
     const mcid = mcidForOutcome(primaryOutcome, primaryInst);
     const base = { outcome: primary.outcome, label: labelOf(primaryOutcome), time: primary.time };
@@ -200,13 +247,15 @@ export function analyzeTrial(trial: TrialData, options: AnalyzeOptions): Analysi
     for (const e of errors) warnings.push(`sensitivity analysis of ${primary.outcome} at ${primary.time}: ${e}`);
   }
   for (const e of effects) if (e.error) warnings.push(`${e.outcome} at ${e.time} (${e.method}): ${e.error}`);
-  const subgroups = plan.subgroups.length ? subgroupAnalyses(trial, { pairsAt, confLevel, alpha: plan.alpha }) : undefined;
+  if (clustered && plan.subgroups.length) notRun('the subgroup analyses');
+  const subgroups = plan.subgroups.length && !clustered ? subgroupAnalyses(trial, { pairsAt, confLevel, alpha: plan.alpha }) : undefined;
   for (const g of subgroups ?? []) {
     const where = `subgroup ${g.subgroup}, ${g.outcome} at ${g.time}`;
     for (const l of g.levels) if (l.effect.error) warnings.push(`${where}, level ${l.level}: ${l.effect.error}`);
     if (g.interaction.error) warnings.push(`${where}, interaction: ${g.interaction.error}`);
   }
-  const targetPopulation = targetPopulationOf(trial, options);
+  if (clustered && plan.population) notRun('the target-population analyses');
+  const targetPopulation = clustered ? undefined : targetPopulationOf(trial, options);
   if (targetPopulation?.reason) warnings.push(`target population: ${targetPopulation.reason}`);
   for (const e of targetPopulation?.effects ?? []) if (e.error) warnings.push(`target population, ${e.outcome} at ${e.time} (${e.method}): ${e.error}`);
   for (const t of targetPopulation?.transported ?? []) if (t.effect.error) warnings.push(`transported effect (${t.weighting}), ${t.outcome} at ${t.time}: ${t.effect.error}`);

@@ -9,7 +9,8 @@ import { observationalResultSchema } from '../observational/observational-result
 
 const interval = z.object({ estimate: z.number(), ciLower: z.number(), ciUpper: z.number() });
 
-export const effectMethodSchema = z.enum(['ancova', 'welch', 'pooled-t', 'change', 'risk-difference', 'mmrm', 'mi-ancova']);
+// 'cluster-difference': a cluster-randomised trial's unadjusted difference in means with a cluster-robust SE (docs/plan-trial.md#cluster-randomised-trials).
+export const effectMethodSchema = z.enum(['ancova', 'welch', 'pooled-t', 'change', 'risk-difference', 'mmrm', 'mi-ancova', 'cluster-difference']);
 
 export const effectRowSchema = z.object({
   outcome: z.string(),
@@ -34,6 +35,7 @@ export const effectRowSchema = z.object({
   imprecise: z.boolean().nullable(),
   relevance: z.enum(RELEVANCE_LABELS).nullable().describe('null when no MCID is set or the row could not be computed'),
   covariates: z.array(z.string()).optional(),
+  clusters: z.number().int().optional().describe('A cluster-randomised trial ("clusters" in the plan): the clusters among the patients analysed; the SE is cluster-robust (CR1) and t has clusters − 1 df'),
   smd: interval.extend({ method: z.literal('hedges-g') }).optional(),
   risks: z
     .object({

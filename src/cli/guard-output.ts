@@ -24,6 +24,7 @@ import { checkOutputTarget, existingFileError } from '../io/write-atomic.js';
 import { VALUE_SET_DIR } from '../instruments/valueset.js';
 import { shellWord } from '../io/shell-word.js';
 import { windowsNameProblem, windowsPath } from '../io/windows-names.js';
+import { otherUnicodeForm, unicodeFormWords } from '../io/missing-file.js';
 
 /** A path as the user gave it, with the option (or argument) that gave it: `--plan`, `<csv>`. */
 export interface PathArg {
@@ -89,6 +90,7 @@ function refuseSlipOutput(a: PathArg | undefined, what: 'file' | 'folder'): void
     const trailing = a.path.slice(trimmed.length);
     throw new HtaError('usage.invalid', `${a.option} ${JSON.stringify(a.path)}: the name ends in ${trailing === ' ' ? 'a space' : trailing === '\t' ? 'a tab' : 'spaces or tabs'}, which would make a ${what} that looks like "${trimmed}" but is not (usually a slip when pasting) — write ${a.option} ${shellWord(trimmed)}`);
   }
+  refuseLookalikeOutput(a, what);
   if (what === 'file' && /[/\\]$/.test(a.path)) {
     throw new HtaError('usage.invalid', `${a.option} ${a.path}: that names a folder; ${a.option} needs a file name — e.g. ${a.option} ${shellWord(`${a.path}results.csv`)} to write a file in that folder`);
   }
@@ -104,6 +106,25 @@ export function refuseOutputNames(files: readonly (PathArg | undefined)[], folde
   for (const d of folders) refuseDashOutput(d, 'folder');
   for (const o of files) refuseSlipOutput(o, 'file');
   for (const d of folders) refuseSlipOutput(d, 'folder');
+}
+
+/**
+ * An output name hta would make (the file or folder named, or a folder on the way) while a name
+ * differing only in its Unicode form is there (`Årsrapport` typed composed, the folder on disk
+ * decomposed as macOS writes names): it would make a second name that looks the same, and
+ * `--check` would call every file missing. Refused with exit 2 naming the one on disk, as a
+ * missing input is (docs/cli.md "File names").
+ */
+function refuseLookalikeOutput(a: PathArg, what: 'file' | 'folder'): void {
+  for (let path = a.path.replace(/\/+$/, '') || a.path, kind = what; !existsInAnyForm(path); path = dirname(path), kind = 'folder') {
+    const other = otherUnicodeForm(path);
+    if (other !== undefined) {
+      const there = join(dirname(path), other);
+      const onDisk = statSync(there, { throwIfNoEntry: false })?.isDirectory() ? 'folder' : 'file';
+      throw new HtaError('usage.invalid', `${a.option} ${a.path}: a ${onDisk} named ${JSON.stringify(there)} is there, whose name differs only in its Unicode form (${unicodeFormWords(other)}), so this would make a second ${kind} that looks the same — copy its name from a file listing (ls) rather than typing it, or rename it`);
+    }
+    if (dirname(path) === path) return;
+  }
 }
 
 /**
@@ -150,6 +171,25 @@ function refuseWindowsOnlyOutput(a: PathArg, what: 'file' | 'folder'): void {
   }
 }
 
+/**
+ * Refuses an output folder that is a file, a device (`--out /dev/null`) or lies under a file
+ * (`--out notes.txt/site`): no run could write there, and `hta report --check` would otherwise
+ * list every page as missing (docs/output-safety.md).
+ */
+export function refuseNonFolder(d: PathArg): void {
+  for (let path = d.path; ; path = dirname(path)) {
+    const st = statOrUndefined({ option: d.option, path }, 'write');
+    if (st?.isDirectory()) return;
+    if (st) {
+      const kind = specialFileKind(st) ?? 'a file';
+      const where = path === d.path ? 'it is' : `${path} is`;
+      throw new HtaError('output.failed', `cannot write into ${label(d)}: ${where} ${kind}, where a folder is needed — give a folder name`);
+    }
+    // Absent: the folder is made, if what holds it is a folder.
+    if (dirname(path) === path) return;
+  }
+}
+
 /** Throws an HtaError (exit 2) naming the option and path of the first problem; see the module comment. */
 export function guardPaths(spec: GuardSpec): void {
   refuseOutputNames(spec.outputs ?? [], spec.outputDirs ?? []);
@@ -175,11 +215,7 @@ export function guardPaths(spec: GuardSpec): void {
     if (st) refuseStreamOntoInput(st, a.path, label(a), streams);
     if (st) known.push({ arg: a, st });
   }
-  for (const d of spec.outputDirs ?? []) {
-    if (!d) continue;
-    const st = statOrUndefined(d, 'write');
-    if (st && !st.isDirectory()) throw new HtaError('output.failed', `cannot write into ${label(d)}: it is a file, where a folder is needed — give a folder name`);
-  }
+  for (const d of spec.outputDirs ?? []) if (d) refuseNonFolder(d);
   const written: { arg: PathArg; st: Stats | undefined }[] = [];
   for (const o of outputs) {
     checkOutputTarget(o.path, label(o));

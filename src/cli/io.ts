@@ -1,3 +1,5 @@
+import { streamWriter } from './standard-streams.js';
+
 /** Where a command prints: results to stdout, progress and warnings to stderr (docs/data-contracts.md#exit-codes-and-the-problem-format). */
 export interface CliIo {
   stdout: (text: string) => void;
@@ -6,8 +8,9 @@ export interface CliIo {
   stderrIsTTY?: boolean;
 }
 
+// A file or device under `>` is written in full or the run ends with exit 2 (standard-streams.ts).
 export const processIo: CliIo = {
-  stdout: (t) => process.stdout.write(t),
-  stderr: (t) => process.stderr.write(t),
+  stdout: streamWriter('standard output'),
+  stderr: streamWriter('standard error'),
   stderrIsTTY: process.stderr.isTTY === true,
 };

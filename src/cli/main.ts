@@ -17,6 +17,7 @@ import { refuseEmptyValues } from './empty-values.js';
 import { refuseRepeatedOptions } from './repeated-options.js';
 import { refuseOptionsAsValues } from './option-as-value.js';
 import { packageVersion } from './version.js';
+import { helpTarget, missingCommandLine, namedCommand, requireOptionsAfterUnknown, versionHint } from './usage.js';
 
 // commander is CommonJS: required, it loads in about half the CPU time of an ESM import, for
 // which Node also parses its source for the names it exports (~10 ms of every hta command).
@@ -40,23 +41,47 @@ export async function buildProgram(io: CliIo, argv: readonly string[] = []): Pro
   refuseRepeatedOptions(program);
   refuseOptionsAsValues(program);
   markRequired(program);
+  // After markRequired, which reads which options are required (docs/cli.md "Help and usage errors").
+  requireOptionsAfterUnknown(program);
   // Subcommands (and theirs) inherit the exit override and the output from `program`:
   // commander copies both into every command created with `.command()`.
   return { program, exitCode: () => code };
 }
 
 export async function main(argv: readonly string[], io: CliIo = processIo): Promise<number> {
+  let commanderProgram: Command | undefined;
   try {
     // `hta plan check p.json >> p.json`: refused before anything, a usage error included, is written.
     refuseStreamOntoArguments(argv);
     // A staging file a killed run left beside a target is removed (or named) with a note.
     onStaleStagingNote(io.stderr);
     const { program, exitCode } = await buildProgram(io, argv);
+    commanderProgram = program;
+    // `hta` alone (a script's `hta $CMD` with CMD unset): the help, as a usage error on stderr.
     if (argv.length === 0) {
-      program.outputHelp();
-      return 0;
+      program.outputHelp({ error: true });
+      io.stderr(missingCommandLine(program, []));
+      return 2;
     }
-    await program.parseAsync([...argv], { from: 'user' });
+    if (argv[0] === 'help') {
+      const target = helpTarget(program, argv.slice(1));
+      if ('help' in target) {
+        target.help.outputHelp();
+        return 0;
+      }
+      argv = target.parse;
+    }
+    try {
+      await program.parseAsync([...argv], { from: 'user' });
+    } catch (err) {
+      // `hta plan`: commander printed the group's help on stderr (help({ error: true }), exit 1).
+      if (err instanceof commander.CommanderError && err.code === 'commander.help' && err.exitCode !== 0) {
+        const { command, path } = namedCommand(program, argv);
+        io.stderr(missingCommandLine(command, path));
+        return 2;
+      }
+      throw err;
+    }
     return exitCode();
   } catch (err) {
     if (err instanceof StreamOntoInputError) {
@@ -80,7 +105,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
     if (err instanceof commander.CommanderError) {
       // Help and version are successful exits; everything else is a usage error.
       if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return 0;
-      const hint = err.code === 'commander.unknownOption' ? dashFileHint(err.message) : undefined;
+      const hint = err.code === 'commander.unknownOption' ? (dashFileHint(err.message) ?? (commanderProgram && versionHint(err.message, argv, commanderProgram))) : undefined;
       if (hint) io.stderr(`${hint}\n`);
       return 2;
     }

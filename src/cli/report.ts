@@ -8,7 +8,7 @@ import type { Command } from 'commander';
 import { HtaError } from '../errors.js';
 import { writeFilesAtomic } from '../io/write-atomic.js';
 import { inputFiles, type InputKind, type TypedInput } from '../io/input-files.js';
-import { guardPaths, refuseInputsInside, refuseOutputNames, type PathArg } from './guard-output.js';
+import { guardPaths, refuseInputsInside, refuseNonFolder, refuseOutputNames, type PathArg } from './guard-output.js';
 import type { CliIo } from './io.js';
 import { checkLang } from './options.js';
 import { packageVersion } from './version.js';
@@ -30,9 +30,11 @@ export function registerReport(program: Command, io: CliIo, setExit: (code: numb
     .option('--no-cache', 'draw every chart afresh instead of reusing identical ones from node_modules/.cache/hta (or $HTA_CACHE_DIR)')
     .action(async (opts: { manifest: string; out: string; lang?: string; only?: string; check?: boolean; cache: boolean; allowOutside?: boolean; force?: boolean }) => {
       refuseOutputNames([], [{ option: '--out', path: opts.out }]);
+      // A file or device at --out (or on its way) is refused before any work, --check included.
+      refuseNonFolder({ option: '--out', path: opts.out });
       const lang = checkLang(opts.lang);
       // Loaded on use: `hta --help` should not pay for vega and the statistics.
-      const { loadManifest, refuseSharedFolders, reportFolder } = await import('../report/manifest.js');
+      const { loadManifest, refuseInputsOutside, refuseSharedFolders, reportFolder } = await import('../report/manifest.js');
       const { REPORT_KINDS } = await import('../report/kinds/report-kinds.js');
       const { buildReports, compareWithDisk, removeExtraFiles, REPORT_INDEX } = await import('../report/build-reports.js');
       const { defaultChartCacheDir, openChartCache, rendererFingerprint } = await import('../report/render/chart-cache.js');
@@ -40,6 +42,8 @@ export function registerReport(program: Command, io: CliIo, setExit: (code: numb
       // Two entries whose folders are one on disk (a link) would write over each other's pages.
       refuseSharedFolders(manifestEntries, opts.out, opts.manifest);
       const entries = selectReports(manifestEntries, opts.only, opts.manifest);
+      // Every input outside the manifest's folder at once, with its line:column (not only the first read).
+      if (!opts.allowOutside) refuseInputsOutside(opts.manifest, entries);
       // Inputs stay out of the folders reports are written to (docs/output-safety.md): checked
       // before the work from the entries' file fields, and after it from what was actually read.
       const reportFolders = entries.map((e) => ({ option: `the folder of report "${e.id}"`, path: join(opts.out, e.out) }));
@@ -75,7 +79,7 @@ export function registerReport(program: Command, io: CliIo, setExit: (code: numb
       let files: Awaited<ReturnType<typeof buildReports>>;
       try {
         files = await buildReports(entries, {
-          manifestFile: opts.manifest, outDir: opts.out, version, allowOutside: opts.allowOutside === true,
+          manifestFile: opts.manifest, outDir: opts.out, version, allowOutside: opts.allowOutside === true, allEntries: manifestEntries,
           onInput: (path, entry) => inputs.set(path, { option: `input of report "${entry.id}"`, path }),
           onNote: (text) => notes.add(text),
           onWarning: (id, text) => warnings.set(text, [...(warnings.get(text) ?? []), id]),
@@ -103,7 +107,10 @@ export function registerReport(program: Command, io: CliIo, setExit: (code: numb
       // Each folder is listed once: for --check, and for clearing the leftovers before writing.
       const listings = new Map(folders.map((f) => [join(opts.out, f), stagingFilesIn(join(opts.out, f))]));
       const leftovers = folders.flatMap((f) => listings.get(join(opts.out, f))!.map((name) => join(opts.out, f, name)));
-      const changed = drift.stale.length + drift.missing.length + drift.extra.length + orphans.length + leftovers.length;
+      const changed = drift.stale.length + drift.missing.length + drift.extra.length + drift.blocked.length + orphans.length + leftovers.length;
+      // A link or folder at a page's name: --force does not replace it either, so it is named first.
+      const blockedList = drift.blocked.map((b) => `${join(opts.out, b.rel)} (${b.kind})`).join(', ');
+      const blockedRemedy = 'hta never writes through or replaces a link, nor a folder or device, --force included: move them away (or replace a link with a copy of its file), then run again';
       if (opts.check) {
         printWarnings();
         if (changed === 0) {
@@ -123,15 +130,18 @@ export function registerReport(program: Command, io: CliIo, setExit: (code: numb
         for (const [what, list] of [['stale', stale], ['edited', drift.edited], ['differs only in line endings (git core.autocrlf?)', drift.lineEndings], ['not written by hta', foreign], ["cannot tell whether hta wrote it (its folder's index is unreadable)", [...unknown]], ['missing', drift.missing], ['extra', drift.extra]] as const) {
           for (const f of list) io.stdout(`${what}: ${join(opts.out, f)}\n`);
         }
+        for (const b of drift.blocked) io.stdout(`not a regular file (${b.kind}): ${join(opts.out, b.rel)}\n`);
         for (const f of orphans) io.stdout(`not in the manifest: ${join(opts.out, f)}/ (a report hta wrote that the manifest no longer names: delete the folder, or name it in the manifest again)\n`);
         for (const f of leftovers) io.stdout(`left by an interrupted run: ${f} (a staging file, part of a page a stopped hta report was writing; never publish it: the next hta report removes it when its process no longer runs — else delete it)\n`);
-        const fileCount = changed - orphans.length - leftovers.length;
+        if (drift.blocked.length) io.stdout(`${drift.blocked.length} report file name(s) taken by something that is not a regular file: ${blockedRemedy}\n`);
+        const fileCount = changed - orphans.length - leftovers.length - drift.blocked.length;
         const byHand = held.size - drift.lineEndings.length - unknown.size - damaged.length;
         if (fileCount > 0) io.stdout(`${fileCount} file(s) out of date; run ${rerunCommand(opts)} to regenerate${byHand ? ` (${byHand} of them edited by hand or not written by hta: move them away first, or regenerate with ${rerunCommand(opts, '--force')}, which replaces them)` : ''}${damaged.length ? `, once the unreadable index above is mended` : ''}\n`);
         if (drift.lineEndings.length) io.stdout(`${drift.lineEndings.length} file(s) differ only in line endings (git core.autocrlf?): ${lineEndingsRemedy(opts.out, rerunCommand(opts, '--force'))}\n`);
         setExit(1);
         return;
       }
+      if (drift.blocked.length > 0) throw new HtaError('output.failed', `refusing to write ${drift.blocked.length} report file(s) where something that is not a regular file stands: ${blockedList} — ${blockedRemedy}; nothing was written`);
       // With its index damaged, hta cannot tell its own files in a folder from the user's: that first.
       if (!opts.force && drift.damagedIndexes.length > 0) {
         const force = `regenerate with ${rerunCommand(opts, '--force')}`;

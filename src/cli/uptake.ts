@@ -124,6 +124,10 @@ export function uptakeAuditText(r: UptakeAuditResult): string {
     ...a.disclosedDifferences.map(interval),
     `Costs and average prices printed though computed from a suppressed count: ${a.costsOnSuppressed.length}${a.costsOnSuppressed.length ? '' : ' (none)'}`,
     ...a.costsOnSuppressed.map((c) => `  ${c.cell}: computed from ${c.suppressed.join(', ')}`),
+    ...(a.rule.zerosSensitive ? [
+      `Rows absent though zeros are sensitive (an absent row says its zero): ${a.absentRows.length}${a.absentRows.length ? '' : ' (none)'}`,
+      ...a.absentRows.map((r) => `  ${r}`),
+    ] : []),
     ...(r.smallCarried !== undefined ? [
       `Carried counts of earlier publications below the threshold ${a.rule.threshold}${a.rule.zerosSensitive ? ' (or 0)' : ''}, printed again in this file: ${r.smallCarried.length}${r.smallCarried.length ? '' : ' (none)'}`,
       ...r.smallCarried.map((c) => `  ${c.where}: ${c.cell} is below the threshold`),
@@ -333,7 +337,7 @@ export function registerUptake(program: Command, io: CliIo, setExit: (code: numb
       if (opts.audit) {
         const report = await uptakeAudit(run, run.previous, previousRead);
         io.stdout(opts.json ? JSON.stringify(report, (_k, v: unknown) => (v === Infinity ? 'Infinity' : v), 2) + '\n' : uptakeAuditText(report));
-        if (report.audit.narrow.length > 0 || report.audit.disclosedDifferences.length > 0 || report.audit.costsOnSuppressed.length > 0) setExit(1);
+        if (report.audit.narrow.length > 0 || report.audit.disclosedDifferences.length > 0 || report.audit.costsOnSuppressed.length > 0 || report.audit.absentRows.length > 0) setExit(1);
         return;
       }
       if (folder) {
@@ -371,5 +375,5 @@ async function auditPublished(
   if (note) io.stderr(`note: ${note}\n`);
   const report: UptakeAuditResult = { audit: r.audit, informationLoss: r.informationLoss, published: r.published, earlier: r.earlier, smallCarried: r.smallCarried, hiddenBeforePrinted: r.hiddenBeforePrinted, earlierPinned: r.earlierPinned, excludedNarrow: r.excludedNarrow, absentUnprotected: r.absentUnprotected, changedNotCarried: r.changedNotCarried, ...(r.earlierDisagree.length > 0 ? { earlierDisagree: r.earlierDisagree } : {}), ...(r.sameExtract.length > 0 ? { sameExtract: r.sameExtract } : {}) };
   io.stdout(opts.json ? JSON.stringify(report, (_k, v: unknown) => (v === Infinity ? 'Infinity' : v), 2) + '\n' : uptakeAuditText(report));
-  if (r.audit.narrow.length > 0 || r.audit.disclosedDifferences.length > 0 || r.audit.costsOnSuppressed.length > 0 || r.smallCarried.length > 0 || r.hiddenBeforePrinted.length > 0 || r.earlierPinned.length > 0 || r.excludedNarrow.length > 0 || r.absentUnprotected.length > 0 || r.changedNotCarried.length > 0) setExit(1);
+  if (r.audit.narrow.length > 0 || r.audit.disclosedDifferences.length > 0 || r.audit.costsOnSuppressed.length > 0 || r.audit.absentRows.length > 0 || r.smallCarried.length > 0 || r.hiddenBeforePrinted.length > 0 || r.earlierPinned.length > 0 || r.excludedNarrow.length > 0 || r.absentUnprotected.length > 0 || r.changedNotCarried.length > 0) setExit(1);
 }

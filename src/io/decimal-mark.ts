@@ -13,10 +13,14 @@
  *    `1.234` and `1,234` read either way (thousands or three decimals) and do not vote; nor
  *    does anything that is no number in either reading (`1.23.456`, `12 kg`).
  * 2. In a `,`-separated file the point is the mark: a comma there separates fields. Except when
- *    no cell votes for the point and some quoted cells vote for the comma (`"0,424"`: LibreOffice
- *    or Google Sheets in a Danish locale quote each decimal comma): then the comma is the mark
- *    (`basis: 'quoted'`, said in a note), and a cell that reads either way (`"1,234"`) is refused
- *    as in rule 5.
+ *    no cell writes a point (not even one that reads either way, `1.250`) and some quoted cells
+ *    vote for the comma (`"0,424"`: LibreOffice or Google Sheets in a Danish locale quote each
+ *    decimal comma): then the comma is the mark (`basis: 'quoted'`, said in a note), and a cell
+ *    that reads either way (`"1,234"`) is refused as in rule 5. Comma votes from a column with a
+ *    cell of two commas or more (`"1,3,4"`: a survey's multi-select list) do not count: that
+ *    column's `"1,3"` is a list too. A reader that knows which columns it reads as numbers lets
+ *    only those decide (`quotedCommaColumns`, `onlyNumberColumns`): an unused column of lists
+ *    (`"1,3"`, `"1,2"`) does not make an English file Danish.
  * 3. Otherwise the mark more cells vote for is the file's (or the column's); the cells with the
  *    other mark are then no numbers, and their readers say so cell by cell.
  * 4. As many votes for each (and at least one): refused, with a clear message naming the
@@ -148,25 +152,46 @@ export class DecimalMarkVote implements MarkVotes {
   /** Cells that read either way: they refuse a file nothing else decides (rule 5). */
   either = 0;
   firstEither: (VotePlace & { separator: DecimalMark }) | undefined;
+  /** Cells that read either way with a point (`1.250`): in a comma file they keep the point (rule 2). */
+  #eitherPoint = 0;
+  /** Comma votes per column (1-based; 0 when the caller gave none), for rule 2's exception. */
+  readonly #commaColumns = new Map<number, number>();
+  /** Columns with a cell of two commas or more (a multi-select list): their comma votes do not count for rule 2's exception. */
+  readonly #listColumns = new Set<number>();
 
-  /** Counts `text`'s vote (trimmed by the caller); returns it (null for a cell that reads either way). */
-  add(text: string, place?: () => VotePlace): DecimalMark | null {
+  /** Counts `text`'s vote (trimmed by the caller) in its `column` (1-based, when known); returns it (null for a cell that reads either way). */
+  add(text: string, place?: () => VotePlace, column = 0): DecimalMark | null {
     const m = readingOf(text);
+    const first = text.indexOf(',');
+    if (first >= 0 && text.indexOf(',', first + 1) >= 0) this.#listColumns.add(column);
     if (m === ',') {
       if (this.comma++ === 0) this.firstComma = place?.();
+      this.#commaColumns.set(column, (this.#commaColumns.get(column) ?? 0) + 1);
     } else if (m === '.') {
       if (this.point++ === 0) this.firstPoint = place?.();
     } else if (m === 'either') {
-      if (this.either++ === 0) this.firstEither = { ...place?.(), separator: text.includes('.') ? '.' : ',' };
+      const separator: DecimalMark = text.includes('.') ? '.' : ',';
+      if (separator === '.') this.#eitherPoint++;
+      if (this.either++ === 0) this.firstEither = { ...place?.(), separator };
       return null;
     }
     return m;
   }
 
+  /**
+   * The columns whose quoted decimal commas make a comma file's mark the comma (rule 2's
+   * exception), ascending; empty when the exception does not hold (another separator, a cell
+   * with a point, only lists' commas). Column 0 holds the votes cast without a column.
+   */
+  quotedCommaColumns(delimiter: string): number[] {
+    if (delimiter !== ',' || this.point > 0 || this.#eitherPoint > 0) return [];
+    return [...this.#commaColumns.keys()].filter((c) => !this.#listColumns.has(c)).sort((a, b) => a - b);
+  }
+
   verdict(delimiter: string): MarkVerdict {
     // Rule 2's exception: a comma file whose decimals are all quoted commas (`"0,424"`:
     // LibreOffice or Google Sheets in a Danish locale) and no number with a point.
-    if (delimiter === ',' && this.point === 0 && this.comma > 0) return { mark: ',', basis: 'quoted' };
+    if (this.quotedCommaColumns(delimiter).length) return { mark: ',', basis: 'quoted' };
     return decideMark(this, delimiter);
   }
 
@@ -310,4 +335,19 @@ export function otherMarkHint(value: string, decimalComma: boolean): OtherMarkHi
 export function quotedCommaNote(file: string, dialect: { delimiter: string; decimalComma: boolean; decimalUndecided?: UndecidedCells }): string | undefined {
   if (dialect.delimiter !== ',' || !dialect.decimalComma) return undefined;
   return `${file}: comma-separated, with every decimal number a quoted decimal comma ("0,424", as LibreOffice and Google Sheets write in a Danish locale) and none with a point: read with the decimal comma (docs/input-trial-export.md#decimal-mark)`;
+}
+
+/**
+ * `dialect` as decided by the columns a reader reads as numbers (rule 2): a comma file whose
+ * quoted decimal commas stood only in other columns (`"1,3"` in an unused multi-select column)
+ * is read with the point, as every comma file is, and nothing in it is left undecided by them.
+ * Any other dialect is returned as it is.
+ */
+export function onlyNumberColumns<D extends { delimiter: string; decimalComma: boolean; decimalUndecided?: UndecidedCells; quotedCommaColumns?: readonly number[] }>(dialect: D, header: readonly string[], isNumberColumn: (name: string) => boolean): D {
+  const columns = dialect.quotedCommaColumns;
+  if (!columns) return dialect;
+  // Column 0: votes cast without a column, which cannot be set aside.
+  if (columns.some((c) => c === 0 || isNumberColumn(header[c - 1] ?? ''))) return dialect;
+  const { decimalUndecided: _undecided, quotedCommaColumns: _columns, ...rest } = dialect;
+  return { ...rest, decimalComma: false } as D;
 }

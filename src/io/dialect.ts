@@ -22,6 +22,12 @@ export interface Dialect {
    * and means nothing; readers of numbers refuse the file (`decimalCommaOf`).
    */
   decimalUndecided?: UndecidedCells;
+  /**
+   * Present when a comma file's quoted decimal commas made the comma its mark (decimal-mark.ts,
+   * rule 2's exception): the 1-based columns whose votes did. A reader that knows which columns
+   * it reads as numbers lets only those decide (`onlyNumberColumns`).
+   */
+  quotedCommaColumns?: readonly number[];
   /** The file started with a UTF-8 byte-order mark. */
   bom: boolean;
   /** Lines end in CRLF (Windows). */

@@ -29,7 +29,7 @@ const REASONS: Record<string, string> = {
   ETXTBSY: 'the file is busy (in use by another program) — close it and try again',
   EIO: 'an input/output error occurred on the device — check the disk',
   EXDEV: 'it is on another file system than its staging file — report this as a bug',
-  EFBIG: 'the file is too large for this file system — write somewhere else',
+  EFBIG: 'the file is larger than the file system or the file-size limit (ulimit -f) allows — write somewhere else',
 };
 
 /** "EISDIR" → "it is a folder, where a file is expected — give a file name". */

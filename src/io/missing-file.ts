@@ -19,7 +19,7 @@ export function missingFileHint(file: string): string | undefined {
   if (file === '-') return 'hta reads files, not standard input: save the data to a file and give its name (a file named "-" is written ./-)';
   const other = otherUnicodeForm(file);
   if (other !== undefined) {
-    return `a file named ${JSON.stringify(join(dirname(file), other))} is there, whose name differs only in its Unicode form (${other === other.normalize('NFD') ? 'decomposed, as macOS writes names' : 'another composition'}): rename it, or copy its name from a file listing (ls) rather than typing it`;
+    return `a file named ${JSON.stringify(join(dirname(file), other))} is there, whose name differs only in its Unicode form (${unicodeFormWords(other)}): rename it, or copy its name from a file listing (ls) rather than typing it`;
   }
   const trimmed = file.replace(/[ \t]+$/, '');
   if (trimmed !== file && trimmed !== '' && existsSync(trimmed)) {
@@ -60,7 +60,7 @@ function otherCase(file: string): string | undefined {
 }
 
 /** The name in `file`'s folder that equals its own under Unicode normalisation (NFC) but not byte for byte. */
-function otherUnicodeForm(file: string): string | undefined {
+export function otherUnicodeForm(file: string): string | undefined {
   const name = basename(file);
   // Plain ASCII has one form only.
   if (!/[^\x00-\x7f]/.test(name)) return undefined;
@@ -72,6 +72,11 @@ function otherUnicodeForm(file: string): string | undefined {
   }
   const wanted = name.normalize('NFC');
   return names.find((n) => n !== name && n.normalize('NFC') === wanted);
+}
+
+/** How the name on disk is composed, for messages. */
+export function unicodeFormWords(name: string): string {
+  return name === name.normalize('NFD') ? 'decomposed, as macOS writes names' : 'another composition';
 }
 
 /** "the file does not exist", with the hint when there is one. */

@@ -239,7 +239,7 @@ function decodeUtf16(file: string, decoder: TextDecoder, bytes: Uint8Array, stre
  */
 function voteCells(votes: DecimalMarkVote, packed: string | readonly string[], delimiter: string, line: number): void {
   if (typeof packed !== 'string') {
-    packed.forEach((f, i) => votes.add(f.trim(), () => ({ line, column: i + 1 })));
+    packed.forEach((f, i) => votes.add(f.trim(), () => ({ line, column: i + 1 }), i + 1));
     return;
   }
   // An unquoted field of a comma file holds no comma: only a point can vote there.
@@ -250,7 +250,7 @@ function voteCells(votes: DecimalMarkVote, packed: string | readonly string[], d
     const field = packed.slice(start, end);
     if (field.indexOf('.') >= 0 || field.indexOf(',') >= 0) {
       const at = column;
-      votes.add(field.trim(), () => ({ line, column: at }));
+      votes.add(field.trim(), () => ({ line, column: at }), at);
     }
     start = end + 1;
   }
@@ -870,7 +870,10 @@ function scanTable(c: Chunks, file: string, keep: CsvRecord[] | undefined, optio
     mark.mark === null ? { decimalComma: false, decimalTie: { comma: vote.comma, point: vote.point, firstComma: vote.firstComma, firstPoint: vote.firstPoint } }
     : undecided ? { decimalComma: false, decimalUndecided: undecided }
     : { decimalComma: mark.mark === ',' };
-  return { header, padded, headerLine, start, startLine, count, trailer, ...(skipped === undefined ? {} : { pivotCaption: skipped }), dialect: { delimiter: delimiter!, ...decimal, bom, crlf, ...(crOnly ? { cr: true as const } : {}) } };
+  // The columns whose quoted decimal commas decided (rule 2's exception): a reader that knows its
+  // number columns keeps the exception only when one of them is among these (onlyNumberColumns).
+  const quotedColumns = mark.mark === ',' && mark.basis === 'quoted' ? { quotedCommaColumns: vote.quotedCommaColumns(delimiter!) } : {};
+  return { header, padded, headerLine, start, startLine, count, trailer, ...(skipped === undefined ? {} : { pivotCaption: skipped }), dialect: { delimiter: delimiter!, ...decimal, ...quotedColumns, bom, crlf, ...(crOnly ? { cr: true as const } : {}) } };
 }
 
 function checkHeader(file: string, header: string[], headerLine: number, problems: Problem[], years = false, keepDuplicates = false): void {

@@ -9,7 +9,9 @@
  * - The staging file gets a random name (with the process id, so that one a `kill -9` left can be
  *   told stale and removed by a later run: stale-staging.ts) and is created exclusively (O_CREAT|O_EXCL|O_NOFOLLOW,
  *   mode 0600): a file or symbolic link planted at a predictable name is never opened, let alone
- *   written through. It becomes 0644 just before it is put in place.
+ *   written through. Just before it is put in place it gets its final mode: a replaced file's
+ *   own (a user's chmod 600 survives --force), or for a new file 0666 less the umask, as any
+ *   program's new file (a scored export holds patient ids: a umask of 077 must hold).
  * - The target must be absent or a regular file. A folder, device, FIFO or socket is refused, and
  *   so is a symbolic link: hta neither writes through a link nor silently replaces it.
  * - Folders on the way are made one at a time (the error of the one that fails is the real one:
@@ -29,9 +31,35 @@ import { discardMadeFolders, discardStagingFile, forgetMadeFolders, forgetStagin
 // O_NOFOLLOW is 0 where the platform lacks it; O_EXCL alone already refuses an existing link.
 const STAGING_FLAGS = constants.O_CREAT | constants.O_EXCL | constants.O_WRONLY | (constants.O_NOFOLLOW ?? 0);
 const STAGING_MODE = 0o600;
-const FINAL_MODE = 0o644;
 
-function kindOf(st: Stats): string {
+/**
+ * 0666 less the process's umask, as the OS gives any program's new file. (Reading the umask
+ * without an argument is deprecated in Node's docs only, for a race with threads that change it;
+ * hta's threads never do.)
+ */
+function modeOfNewFile(): number {
+  return 0o666 & ~process.umask();
+}
+
+/**
+ * The mode the staging file gets before it is put in place at `s.path`: the permissions of a
+ * regular file it replaces, else a new file's (docs/output-safety.md "Writing").
+ */
+function finalMode(s: Staged): number {
+  if (s.replace) {
+    try {
+      const st = lstatSync(s.path);
+      if (st.isFile()) return st.mode & 0o777;
+    } catch {
+      // Absent: a new file.
+    }
+  }
+  return modeOfNewFile();
+}
+
+/** What a path that is no regular file is, for messages: `a symbolic link`, `a folder`, `a device`, … */
+export function kindOf(st: Stats): string {
+  if (st.isSymbolicLink()) return 'a symbolic link';
   if (st.isDirectory()) return 'a folder';
   if (st.isFIFO()) return 'a named pipe (FIFO)';
   if (st.isCharacterDevice() || st.isBlockDevice()) return 'a device';
@@ -221,8 +249,9 @@ function placeNew(s: Staged): void {
 function commit(s: Staged): void {
   if (wasInterrupted()) throw interruptedError(s.path);
   try {
-    if (s.fd >= 0) fchmodSync(s.fd, FINAL_MODE);
-    else chmodSync(s.tmp, FINAL_MODE);
+    const mode = finalMode(s);
+    if (s.fd >= 0) fchmodSync(s.fd, mode);
+    else chmodSync(s.tmp, mode);
     closeStaged(s);
     // Checked again: the target may have changed while the content was produced.
     if (s.replace) {

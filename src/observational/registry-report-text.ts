@@ -149,7 +149,7 @@ export const REGISTRY_TEXT = {
   // results.json gives every analysis's counts and each group's (the page prints analyses with the same counts once).
   suppressedTallyJson: {
     en: '; {m} in results.json, which gives each analysis\'s counts apart, and each group\'s, where this page prints analyses with the same counts once',
-    da: '; {m} i results.json, som angiver hver analyses antal for sig og hver gruppes, hvor siden viser analyser med de samme antal én gang',
+    da: '; {m} i results.json, som angiver antallene for hver analyse og hver gruppe for sig, hvor siden viser analyser med de samme antal én gang',
   },
   withheldTally: { en: '; {w} estimates of the effects table', da: '; {w} estimater i effekttabellen' },
   smallCounts: {

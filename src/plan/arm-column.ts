@@ -120,7 +120,8 @@ export function otherArmColumnNotes(
   const guesses: string[] = [];
   const checks: string[] = [];
   const kind = drafted.kind ?? 'plain';
-  if (kind === 'received' && !others.length) {
+  // Also beside other received-named columns (ADaM's TRTA and ACTARM): each is the treatment received.
+  if (kind === 'received') {
     checks.push(`the arm column ${q(drafted.column)} is ${SAYS.received}: ${ITT} — if the export has the randomised arm in another column, write "columns": { "arm": <that column> }`);
   }
   const rows = [...records];

@@ -35,6 +35,7 @@ import { isRedcapFormStatus } from './redcap-form-status.js';
 import { weeksSinceBaseline } from './visit-weeks.js';
 import { bareNumberUnit, countedVisits, namedVisit, spelledOut, unseparatedVisits, wideVisits } from './wide-visits.js';
 import { namesAPlace, placeReason } from './place-covariates.js';
+import { clusterColumnsOf } from './cluster-draft.js';
 import { belowRangeCodes, namesAChange } from './below-range-codes.js';
 import { labelledChoice } from './choice-text.js';
 import { namedScale } from './named-scales.js';
@@ -82,10 +83,16 @@ const TIME_UNIT = /(uger?|weeks?|wk|maaneder|maaned|maneder|maned|mdr|months?|mo
 const BASELINE = /^(baseline|base|bl|t0|0|0m|0w|uge0|inklusion|screening|baselinearm\d*)$/;
 /** Read on nameKey: "Køn" is "koen", "kon" when written without ø. */
 const COVARIATE = /^(age|alder|sex|gender|kon|koen|bmi|country|land|site|center|region|education|uddannelse)$/;
-/** A covariate by name: a known one, or a place (site, sygehus, kommune, …: place-covariates.ts). */
+/**
+ * A stratification factor of the randomisation (`stratum`, `strata`, `blok`, `block`,
+ * `stratifikation`): drafted as a categorical covariate, since the analysis should adjust for the
+ * factors the randomisation was stratified by (ICH E9, section 5.7; EMA/CHMP/295050/2013). Read on nameKey.
+ */
+const STRATUM = /^(stratum|strata|stratifikation|stratification|stratifikationsfaktor|stratificationfactor|randomi[sz]ationstratum|randomiseringsstratum|blok|block|randomi[sz]ationblock|randomiseringsblok)(s?id|nr|no|nummer|number|s?kode|code)?$/;
+/** A covariate by name: a known one, a place (site, sygehus, kommune, …: place-covariates.ts) or a stratification factor. */
 function isCovariateName(column: string): boolean {
   const key = nameKey(column);
-  return COVARIATE.test(key) || namesAPlace(key);
+  return COVARIATE.test(key) || namesAPlace(key) || STRATUM.test(key);
 }
 /**
  * What the reports call an outcome of a known instrument, in the council's words
@@ -1229,6 +1236,22 @@ export function draftPlan(given: CsvTable, schemaRef: string): PlanDraft {
     );
   }
 
+  // Whole practices randomised (cluster-draft.ts): the column is the plan's "clusters", never a covariate.
+  const planArms = plan.arms as { intervention: string; control: string } | undefined;
+  const clustered = armCol && planArms
+    ? clusterColumnsOf(csv, { idCol, armCol, arms: planArms, candidates: stems.filter((s) => !taken.has(s) && stemColumns.get(s)?.length === 1 && stemColumns.get(s)![0] === s) })
+    : [];
+  if (clustered.length) {
+    const c = clustered[0]!;
+    plan.clusters = c.column;
+    // Each such column is left out of the covariates: its levels would repeat the arm in the ANCOVA.
+    for (const { column } of clustered) taken.add(column);
+    const total = c.levels.intervention + c.levels.control;
+    guesses.push(`clusters: "${c.column}" — its ${total} values each lie wholly in one arm (${c.levels.intervention} intervention, ${c.levels.control} control): a cluster-randomised trial, analysed with cluster-robust standard errors ("clusters": "${c.column}")`);
+    checks.push(`"clusters": "${c.column}": check that whole groups (practices, wards) were randomised by "${c.column}"; if patients were randomised one by one, replace it by "notClusters": ["${c.column}"] (docs/plan-trial.md#cluster-randomised-trials)`);
+    for (const other of clustered.slice(1)) guesses.push(`not used: "${other.column}", whose values also each lie wholly in one arm (another name of the clusters?)`);
+  }
+
   // Covariates: known names among the rest.
   const covariates: string[] = [];
   const renames: Record<string, string> = {};
@@ -1275,6 +1298,13 @@ export function draftPlan(given: CsvTable, schemaRef: string): PlanDraft {
       const column = renames[name] ?? name;
       const cells = stemCells(column).filter((v) => !missing.has(v));
       const read = cells.map((v) => parseNumber(v, decimalComma) ?? v).filter((v) => !missing.has(v));
+      // Stratification factors: categories, adjusted for as the randomisation was stratified (STRATUM above).
+      if (STRATUM.test(nameKey(column))) {
+        types[name] = 'categorical';
+        const block = /^(blok|block|randomi[sz]ationblock|randomiseringsblok)/.test(nameKey(column));
+        checks.push(`"${column}" names a ${block ? 'randomisation block' : 'stratification factor'}: drafted as a categorical covariate ("covariateTypes": { "${name}": "categorical" }), since the analysis should adjust for the factors the randomisation was stratified by (ICH E9)${block ? ' — for the blocks of permuted-block randomisation, keep it only if the protocol adjusts for them (each block costs the ANCOVA a degree of freedom)' : ''}`);
+        continue;
+      }
       // Places (sites 1–5, DAGI region codes 1081–1085) are categories, never one number (place-covariates.ts).
       const place = kindOfValues(read) === 'numeric' ? placeReason(column, nameKey(column), read.filter((v): v is number => typeof v === 'number')) : undefined;
       if (place) {

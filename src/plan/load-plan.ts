@@ -106,6 +106,7 @@ export function parsePlan(json: unknown, file = '<plan>'): Plan {
   // Arms in REDCap event names exist only in a long export (observational plans refuse the field: observational-plan.ts).
   if (plan.armSource === 'redcap-event' && plan.layout === 'wide') problems.push({ file, field: 'armSource', value: 'redcap-event', expected: 'a long export (one row per REDCap event): "armSource": "redcap-event" reads the arm from the event names, which a wide export has not; remove "layout": "wide"' });
   problems.push(...otherArmProblems(plan, file));
+  problems.push(...clusterProblems(plan, file));
   // A per-protocol population is the trial's own adherent patients: nothing to reweight to (docs/plan-trial.md#per-protocol-and-itt).
   if (pop?.purpose === 'per-protocol') {
     for (const field of ['margins', 'targetSample'] as const) {
@@ -208,4 +209,24 @@ function otherArmProblems(plan: Plan, file: string): Problem[] {
     const arm = compared.get(looseArmKey(value));
     return arm === undefined ? [] : [{ file, field: typeof a === 'string' ? `otherArms.${i}` : `otherArms.${i}.value`, value, expected: `an arm the plan does not compare: "${value}" is its ${arm} arm in "arms"; list in "otherArms" only the export's other arms (e.g. the third arm of a three-arm trial)` }];
   });
+}
+
+/**
+ * "clusters" names the unit randomised (docs/plan-trial.md#cluster-randomised-trials): a column
+ * of its own — not the id, arm or time, and not a covariate (a practice is in one arm, so its
+ * indicators in the ANCOVA would repeat the arm's); "notClusters" never lists it; an
+ * observational plan has no randomisation to cluster.
+ */
+function clusterProblems(plan: Plan, file: string): Problem[] {
+  const c = plan.clusters;
+  const problems: Problem[] = [];
+  if (c !== undefined && plan.design === 'observational') problems.push({ file, field: 'clusters', value: c, expected: 'no "clusters" in an observational plan: it names the unit of a cluster-randomised trial' });
+  if (c === undefined) return problems;
+  const role = c === plan.columns.id ? 'the patient id' : c === plan.columns.arm ? 'the arm' : c === plan.columns.time ? 'the time' : undefined;
+  if (role) problems.push({ file, field: 'clusters', value: c, expected: `the column of the unit randomised (the practice, the ward), not ${role} column` });
+  const covariate = plan.covariates.find((name) => name === c || plan.columns.covariates[name] === c);
+  if (covariate !== undefined) problems.push({ file, field: 'covariates', value: covariate, expected: `no covariate reading the "clusters" column "${c}": each cluster lies in one arm, so its levels in the ANCOVA would repeat the arm — the cluster-robust standard errors account for the clusters; remove "${covariate}" from "covariates"` });
+  const listed = (plan.notClusters ?? []).indexOf(c);
+  if (listed >= 0) problems.push({ file, field: `notClusters.${listed}`, value: c, expected: `a column other than the "clusters" column "${c}": it cannot be both the unit randomised and not one` });
+  return problems;
 }

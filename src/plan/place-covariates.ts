@@ -7,19 +7,37 @@
  * "What plan init recognises").
  */
 import { regionOfCode } from '../uptake/region-codes.js';
+import { spelledOut } from './wide-visits.js';
 
 /**
  * A place by its column name (read on draft-plan.ts's nameKey: letters and digits, Danish letters
  * spelled out), with the words exports add to a code column: `site_id`, `Centernr`, `Regionskode`,
  * `Sygehusnavn`, `Kommunekode`, Castor EDC's `Site Abbreviation`.
  */
-const PLACE = /^(site|center|centre|region|regions|hospital|sygehus|klinik|clinic|afdeling|department|kommune|municipality|praksis|practice|almenpraksis|studiested|location|land|country)(s?id|nr|no|nummer|number|s?kode|code|s?navn|name|abbreviation|abbrev|abbr|forkortelse)?$/;
+const PLACE = /^(site|center|centre|region|regions|hospital|sygehus|klinik|clinic|afdeling|department|kommune|municipality|praksis|practice|almenpraksis|laegepraksis|lagepraksis|laegehus|lagehus|yder|studiested|location|land|country)(s?id|nr|no|nummer|number|s?kode|code|s?navn|name|abbreviation|abbrev|abbr|forkortelse)?$/;
+/**
+ * A column naming the unit a cluster-randomised trial randomises, whatever it is (`cluster_id`,
+ * `klynge`, `Klyngenr`): a group by name, never a quantity (cluster-signature.ts). The Danish
+ * GP provider number (`ydernummer`, `ydernr`, `yder`) is a practice: in PLACE.
+ */
+const CLUSTER = /^(cluster|klynge)(s?id|nr|no|nummer|number|s?kode|code|s?navn|name)?$/;
 
 /** More levels than this in a place column: said, since every level costs the ANCOVA a degree of freedom. */
 export const MANY_PLACES = 20;
 
 export function namesAPlace(key: string): boolean {
   return PLACE.test(key);
+}
+
+/** A column name as PLACE and CLUSTER read it: spelled out (`Lægehus` → `laegehus`), letters and digits only. */
+export function placeKey(column: string): string {
+  return spelledOut(column).replace(/[^a-z0-9]+/g, '');
+}
+
+/** Whether a column's name says its values are codes of places or groups (a practice, a cluster), never a quantity. */
+export function namesAGroup(column: string): boolean {
+  const key = placeKey(column);
+  return PLACE.test(key) || CLUSTER.test(key);
 }
 
 /**

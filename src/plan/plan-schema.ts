@@ -307,6 +307,15 @@ export const planSchema = z
       .record(z.string(), z.enum(['numeric', 'categorical']))
       .optional()
       .describe('Per covariate (or subgroup or population column): "numeric" (a value that is not a number is an input error) or "categorical" (every value a level, numbers too: one indicator each in the ANCOVA). Default: numbers when most values are numbers or there are more than three different ones, else categories; a covariate of exactly three different whole numbers (1/2/3) must be declared (docs/input-trial-export.md#numbers-or-categories)'),
+    // docs/plan-trial.md#cluster-randomised-trials: the unit of randomisation when it is not the patient.
+    clusters: z
+      .string()
+      .min(1)
+      .optional()
+      .describe('Export column of the unit randomised when whole groups were (a cluster-randomised trial: "praksis_id" when practices were randomised): the ANCOVA and the unadjusted difference get cluster-robust standard errors (CR1) and t on clusters − 1 df; analyses that cannot honour the clustering (MMRM, MI, subgroups, transported effects) are not run (docs/plan-trial.md#cluster-randomised-trials)'),
+    notClusters: eachOnce(z.array(z.string().min(1)), { why: 'each column is named once' })
+      .optional()
+      .describe('Export columns whose every value lies in one arm but that are not units of randomisation (an individually randomised trial whose therapists each treat one arm): validate and analyze then do not refuse the export as cluster-randomised (docs/plan-trial.md#cluster-randomised-trials)'),
     outcomes: z.array(outcomeSchema).min(1),
     responders: eachOnce(z.array(responderSchema), { keyOf: (r: { key: string }) => r.key, field: 'key' }).default([]),
     methods: eachOnce(z.array(methodSchema), { why: 'each method runs once' }).default(['ancova', 'welch']),

@@ -8,10 +8,11 @@
  *                  ──htmlPage / markdownPage──► index.html, README.md
  */
 import type { InputOrigin } from '../io/input-files.js';
-import { readFileSync, unlinkSync } from 'node:fs';
+import { lstatSync, readFileSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { HtaError } from '../errors.js';
 import { fsFailure, isFsError } from '../io/fs-error.js';
+import { kindOf } from '../io/write-atomic.js';
 import { differsInLineEndingsOnly, outputIndexText, readOutputIndex, readRegular, sha256 } from '../io/output-index.js';
 import { jsonProblems } from '../io/read-json.js';
 import { zodShapeHint } from '../io/zod-shape.js';
@@ -29,6 +30,7 @@ import { standaloneSvg } from './render/standalone-svg.js';
 import { stopOffThreadAnalyses } from './off-thread.js';
 import { regenerateCommand } from './regenerate-command.js';
 import { preferShortRunJit } from './short-run-jit.js';
+import { isChartName, isReportFileName } from './report-file-names.js';
 
 export interface BuildOptions {
   manifestFile: string;
@@ -48,6 +50,11 @@ export interface BuildOptions {
   onNote?: (text: string) => void;
   /** Told each analysis warning of a report (ReportEnv.warn), with the report's id. */
   onWarning?: (id: string, text: string) => void;
+  /**
+   * The whole manifest when `entries` is a selection (`--only`): a report built is the same as
+   * in a full build, so one protected against an earlier entry is protected against it here too.
+   */
+  allEntries?: readonly ManifestEntry[];
 }
 
 /**
@@ -117,7 +124,8 @@ async function buildContent(
   pendingIndexes: { folder: string; names: string[] }[],
 ): Promise<void> {
   const memoStore = new Map<string, unknown>();
-  const prepared = entries.map((entry) => {
+  const selected = new Set(entries);
+  const prepare = (entry: ManifestEntry) => {
     const kind = REPORT_KINDS[entry.kind];
     if (!kind) throw new HtaError('input.invalid', `${options.manifestFile}: report "${entry.id}" has kind "${entry.kind}"; known kinds: ${Object.keys(REPORT_KINDS).join(', ')}`);
     const parsed = kind.entrySchema.safeParse(entry);
@@ -145,12 +153,29 @@ async function buildContent(
       ...(options.onNote ? { note: options.onNote } : {}),
       ...(options.onWarning ? { warn: (text: string) => options.onWarning!(entry.id, text) } : {}),
     };
-    return { entry, kind, data: { ...entry, ...(parsed.data as object) }, env };
+    return { entry, kind, data: { ...entry, ...(parsed.data as object) } as ManifestEntry & Record<string, unknown>, env };
+  };
+  // Entries left out by --only are prepared too (as context: an entry's `earlier`), but one that
+  // is not valid is simply no context: only the reports built are checked.
+  const all = (options.allEntries ?? entries).flatMap((entry) => {
+    if (selected.has(entry)) return [prepare(entry)];
+    try {
+      return [prepare(entry)];
+    } catch {
+      return [];
+    }
   });
+  all.forEach((p, i) => {
+    p.env.earlier = all.slice(0, i).map((e) => ({ entry: e.data, env: e.env }));
+  });
+  const prepared = all.filter((p) => selected.has(p.entry));
   // Work that can leave the main thread starts now and runs while the reports before it build.
   for (const { kind, data, env } of prepared) kind.prefetch?.(data as ManifestEntry, env);
   // One command regenerates every report of the manifest: the same line on each page.
-  const command = regenerateCommand(options.manifestFile, process.cwd(), options.outDir);
+  const command = regenerateCommand(options.manifestFile, process.cwd(), options.outDir, {
+    ...(options.lang !== undefined ? { lang: options.lang } : {}),
+    ...(options.allowOutside ? { allowOutside: true } : {}),
+  });
   for (const { entry, kind, data, env } of prepared) {
     options.onProgress?.(`report ${entry.id}: analysing`);
     const content = await kind.build(data as ManifestEntry, env);
@@ -159,6 +184,8 @@ async function buildContent(
     const rendered = new Map<string, { svg: string; alt: string; numbers?: Table }>();
     const pngs: string[] = [];
     for (const chart of content.charts) {
+      // Removal trusts only names a report can write (report-file-names.ts): a chart must have one.
+      if (!isChartName(chart.name)) throw new Error(`chart name "${chart.name}" is not lower-case letters, digits and hyphens`);
       options.onProgress?.(`report ${entry.id}: rendering ${chart.name}`);
       // One chart at a time: vega numbers SVG ids from process-wide counters (see render-chart).
       files.set(`${folder}/${chart.name}.vl.json`, json(chart.spec));
@@ -193,6 +220,11 @@ export interface Drift {
   damagedIndexes: { folder: string; index: string; damaged: string }[];
   /** Files an earlier run wrote and this one would not, but changed since: kept. */
   kept: string[];
+  /**
+   * Names this run writes where a symbolic link, folder or other non-file stands (`kind`: `a
+   * symbolic link`, …): never written through or replaced, `--force` included; not in the lists above.
+   */
+  blocked: { rel: string; kind: string }[];
 }
 
 /**
@@ -200,18 +232,29 @@ export interface Drift {
  * report folder that this run would not. Only a folder's index says what hta wrote there.
  */
 export function compareWithDisk(files: ReportFiles, outDir: string, folders: readonly string[]): Drift {
-  const drift: Drift = { stale: [], missing: [], extra: [], foreign: [], edited: [], lineEndings: [], damagedIndexes: [], kept: [] };
+  const drift: Drift = { stale: [], missing: [], extra: [], foreign: [], edited: [], lineEndings: [], damagedIndexes: [], kept: [], blocked: [] };
   const indexes = new Map(folders.map((f) => [f, readOutputIndex(join(outDir, f), REPORT_INDEX)]));
   const folderOf = (rel: string) => folders.find((f) => rel.startsWith(`${f}/`));
   for (const [rel, content] of files) {
-    let current: Buffer;
+    const st = lstatSync(join(outDir, rel), { throwIfNoEntry: false });
+    let current: Buffer | undefined;
     try {
       current = readFileSync(join(outDir, rel));
     } catch {
+      // Absent, or a folder or a dangling link (below).
+    }
+    const same = current?.equals(typeof content === 'string' ? Buffer.from(content, 'utf8') : Buffer.from(content)) === true;
+    // A link (or a folder) at a page's name that would have to change is never written through or
+    // replaced, even with --force: named as what it is, not as stale, edited or missing.
+    if (st && !st.isFile() && !same) {
+      drift.blocked.push({ rel, kind: kindOf(st) });
+      continue;
+    }
+    if (current === undefined) {
       drift.missing.push(rel);
       continue;
     }
-    if (current.equals(typeof content === 'string' ? Buffer.from(content, 'utf8') : Buffer.from(content))) continue;
+    if (same) continue;
     drift.stale.push(rel);
     const folder = folderOf(rel);
     const index = folder !== undefined ? indexes.get(folder) : undefined;
@@ -228,6 +271,8 @@ export function compareWithDisk(files: ReportFiles, outDir: string, folders: rea
   }
   for (const [folder, index] of indexes) {
     for (const [name, hash] of index.files) {
+      // Only a name a report can write: a foreign or hand-edited index never costs a user's file.
+      if (!isReportFileName(name)) continue;
       const rel = `${folder}/${name}`;
       if (files.has(rel)) continue;
       const current = readRegular(join(outDir, rel));
@@ -236,6 +281,7 @@ export function compareWithDisk(files: ReportFiles, outDir: string, folders: rea
     }
   }
   for (const k of ['stale', 'missing', 'extra', 'foreign', 'edited', 'lineEndings', 'kept'] as const) drift[k].sort();
+  drift.blocked.sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
   return drift;
 }
 

@@ -15,6 +15,7 @@ const METHOD_TEXT: Record<EffectRow['method'], Record<Lang, string>> = {
   'risk-difference': { en: 'risk difference', da: 'risikodifference' },
   mmrm: { en: 'MMRM', da: 'MMRM' },
   'mi-ancova': { en: 'MI + ANCOVA', da: 'MI (multipel imputation) + ANCOVA' },
+  'cluster-difference': { en: 'unadjusted, cluster-robust', da: 'ujusteret, klyngerobust' },
 };
 
 /** Whether `word` names an effect method (a warning's bracketed word may be something else). */

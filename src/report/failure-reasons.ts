@@ -27,6 +27,8 @@ const visit = (t: string) => timeLabel(t, 'da').replace(/^Baseline$/, 'baseline'
 const ARM: Record<string, string> = { intervention: 'interventionsgruppen', control: 'kontrolgruppen' };
 const METHOD: Record<string, string> = { crude: 'det ujusterede estimat', 'weighted-regression': 'den vægtede regression', aipw: 'AIPW-estimatet' };
 const NUM = '(-?\\d+(?:\\.\\d+)?)';
+/** The analyses a cluster-randomised trial does not run (analysis/cluster-effects.ts), in Danish. */
+const CLUSTER_NOT_RUN: Record<string, string> = { MMRM: 'MMRM', 'Multiple imputation': 'Multipel imputation', 'The difference in change scores': 'Forskellen i ændringsscorer' };
 
 /** `"level" only among the exposed, and "other" only among the unexposed` (observational-design.ts). */
 const oneSided = (list: string) => list.replace(/ only among the (exposed|unexposed)(?=, and |$)/g, (_, g: string) => (g === 'exposed' ? ' kun blandt de eksponerede' : ' kun blandt de ikke-eksponerede')).replace(/, and /g, ', og ');
@@ -147,7 +149,20 @@ const DANISH: readonly [RegExp, (...m: string[]) => string][] = [
     (l) => `niveauet '${l}': i begge grupper har alle eller ingen patienter hændelsen, så niveauets risikodifference har varians 0, og testen for ens risikodifferencer kan ikke vægte den`,
   ],
   [new RegExp(`^the larger model has ${NUM} coefficients, not more than the smaller one's ${NUM}$`), (a, b) => `den større model har ${n(a)} koefficienter, ikke flere end den mindre models ${n(b)}`],
+  // src/analysis/cluster-effects.ts, src/stats/cluster-robust.ts (a cluster-randomised trial)
+  [
+    /^(.+) is not run in a cluster-randomised trial: it cannot account for the clusters \("clusters" in the plan\), so its interval would be too narrow$/,
+    (what) => `${CLUSTER_NOT_RUN[what] ?? what} køres ikke i et klyngerandomiseret forsøg: den kan ikke tage højde for klyngerne ("clusters" i planen), så dens konfidensinterval ville blive for smalt`,
+  ],
+  [new RegExp(`^fewer than ${NUM} clusters with patients analysed in the (intervention|control) arm \\(found ${NUM}\\): a cluster-randomised comparison needs at least 2 per arm$`), (min, arm, k) => `færre end ${n(min)} klynger med analyserede patienter i ${ARM[arm] as string} (fandt ${n(k)}): en klyngerandomiseret sammenligning kræver mindst 2 i hver gruppe`],
+  [new RegExp(`^cluster-robust standard errors need at least 2 clusters; the patients analysed are in ${NUM}$`), (k) => `klyngerobuste standardfejl kræver mindst 2 klynger; de analyserede patienter er i ${n(k)}`],
+  [new RegExp(`^${NUM} cluster labels were given for ${NUM} patients$`), (a, b) => `${n(a)} klyngeangivelser for ${n(b)} patienter`],
+  [new RegExp(`^fewer than ${NUM} patients with a value in the (intervention|control) arm \\(found ${NUM}\\)$`), (min, arm, k) => `færre end ${n(min)} patienter med en værdi i ${ARM[arm] as string} (fandt ${n(k)})`],
   // src/stats/ancova.ts (the complete-case ANCOVA)
+  [
+    new RegExp(`^covariate '(.*)' is nested in the arm: each of its ${NUM} levels is in one arm only, so it repeats the arm and the arm effect cannot be estimated; drop it from the covariates \\(if it is the unit randomised, name it in the plan's "clusters"\\)$`),
+    (c, k) => `kovariaten '${c}' ligger inden i gruppen: hvert af dens ${n(k)} niveauer findes kun i den ene gruppe, så den gentager gruppen, og effekten kan ikke estimeres; udelad den af kovariaterne (er den enheden, der blev randomiseret, så angiv den i planens "clusters")`,
+  ],
   [
     new RegExp(`^outcome, baseline and arm have different lengths \\(${NUM}, ${NUM}, ${NUM}\\); pass complete cases only$`),
     (a, b, c) => `effektmål, baseline og gruppe har forskellig længde (${n(a)}, ${n(b)}, ${n(c)}); brug kun komplette observationer`,

@@ -126,6 +126,16 @@ export const UPTAKE_TEXT = {
   equityTitle: { en: 'Equity: activation and retention, {scope}, whole export', da: 'Lighed: aktivering og fastholdelse, {scope}, hele perioden' },
   funnelTitle: { en: 'Clinics outside the funnel limits (activation rate vs. referrals)', da: 'Klinikker uden for tragtgrænserne (aktiveringsrate mod henvisninger)' },
   funnelNone: { en: 'No clinic is outside the 95% limits.', da: 'Ingen klinik ligger uden for 95 %-grænserne.' },
+  // Never "no clinic is outside" where verdicts are hidden: how many, instead of a false 0.
+  funnelVerdictsSuppressed: {
+    en: '{n} of {m} clinics\' positions are suppressed with their rates (disclosure control): whether they lie outside the limits is not shown.',
+    da: 'For {n} af {m} klinikker er placeringen diskretioneret sammen med raten: om de ligger uden for grænserne, vises ikke.',
+  },
+  funnelCountsShown: {
+    en: 'of the {k} clinics whose position is shown, {n95} are outside the 95% limits ({only95} within the 99.8% limits, {n998} outside them)',
+    da: 'af de {k} klinikker, hvis placering vises, ligger {n95} uden for 95 %-grænserne ({only95} inden for 99,8 %-grænserne, {n998} uden for dem)',
+  },
+  funnelNoneOfOthers: { en: 'None of the other clinics is outside the 95% limits.', da: 'Ingen af de øvrige klinikker ligger uden for 95 %-grænserne.' },
   funnelOverall: { en: 'Overall activation rate', da: 'Samlet aktiveringsrate' },
   funnelCounts: {
     en: 'outside the 95% limits: {n95} clinics ({only95} within the 99.8% limits, {n998} outside them)',
@@ -493,6 +503,12 @@ export const REPORT_TEXT = {
   methodsNoPrimary: { en: 'the plan names no primary outcome', da: 'planen ikke angiver et primært effektmål' },
   methodsSensitivityOff: { en: 'the plan leaves it out', da: 'planen fravælger den' },
   methodsPrimaryBinary: { en: 'the primary outcome is a yes/no outcome', da: 'det primære effektmål er et ja/nej-effektmål' },
+  // A cluster-randomised trial (docs/plan-trial.md#cluster-randomised-trials); {column}: the plan's "clusters".
+  methodsClustered: { en: 'the trial is cluster-randomised and MMRM and multiple imputation cannot account for the clusters', da: 'forsøget er klyngerandomiseret, og MMRM og multipel imputation kan ikke tage højde for klyngerne' },
+  clusteredNote: {
+    en: 'The trial randomised clusters (column "{column}"), not patients: the SE of every difference is robust to the clusters (CR1), with t on the number of clusters − 1 degrees of freedom, and yes/no outcomes and responders the risk difference of the linear probability model instead of the Newcombe interval. The change score, MMRM, multiple imputation, subgroup and target-population analyses cannot account for the clusters and are not run.',
+    da: 'Forsøget randomiserede klynger (kolonnen "{column}"), ikke patienter: hver forskel har en standardfejl, der er robust over for klyngerne (CR1), med t på antal klynger − 1 frihedsgrader, og ja/nej-effektmål og respondenter risikodifferencen fra den lineære sandsynlighedsmodel i stedet for Newcombe-intervallet. Ændringsscore, MMRM, multipel imputation, subgruppe- og målpopulationsanalyser kan ikke tage højde for klyngerne og køres ikke.',
+  },
   // Arms of the export the plan does not compare (docs/plan-trial.md#other-arms); {arms}: each as "Name (n = 50)".
   otherArmsNote: {
     en: 'The trial also randomised patients to {arms}; this report compares {intervention} with {control} only. Those patients are counted as randomised in the participant flow and are not analysed.',

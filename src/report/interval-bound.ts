@@ -9,10 +9,16 @@
  *
  * A CI "(0.0 to 53.3)" beside "Significant difference" read as a contradiction, though its lower
  * limit was 0.03 pp and excluded 0 (docs/report-trial.md#verdicts).
+ *
+ * A limit within floating-point noise of a decision value (0.30000000000000004 against an MCID
+ * of 0.3) is on it: no extra digits. A limit still on the value, or across it, with every extra
+ * digit spent (−0.0000001 against 0) prints as the side it is on, with the value at the row's
+ * decimals: "<0.00", ">−1.00" — not "0.000000", which hides the side the verdict read, nor
+ * "−0.000000", which a committee reads as a misprint.
  */
 import { formatFixed, type Lang } from './i18n.js';
 
-/** At most this many digits beyond the row's: a limit nearer a decision value than that prints on it. */
+/** At most this many digits beyond the row's: a limit nearer a decision value than that prints as its side ("<0.00"). */
 const MAX_EXTRA_DIGITS = 4;
 
 /** The values a difference's verdict compares its limits with: 0 and, with an MCID, ±MCID (printed scale). */
@@ -26,9 +32,23 @@ export function differenceDecisions(mcid?: number | null, scale = 1): number[] {
 /** The value a ratio's verdict compares its limits with (no effect). */
 export const RATIO_DECISIONS: readonly number[] = [1];
 
-/** Whether `shown` (the limit as rounded) is on the same side of `t` as the limit `v` itself. */
+/** Relative distance within which a limit is on a decision value: floating-point noise (0.1 + 0.2 is 0.30000000000000004). */
+const NOISE = 1e-12;
+
+/** Whether limit `v` is on decision value `t` but for floating-point noise. */
+function onIt(v: number, t: number): boolean {
+  return Math.abs(v - t) <= NOISE * Math.max(1, Math.abs(t));
+}
+
+/** Whether `shown` (the limit as rounded) is on the same side of `t` as the limit `v` itself (a limit on `t` is on every side). */
 function sameSide(v: number, shown: number, t: number): boolean {
-  return Math.sign(v - t) === Math.sign(shown - t);
+  return onIt(v, t) || Math.sign(v - t) === Math.sign(shown - t);
+}
+
+/** The decision value `v` printed with `d` decimals would be on, or across, though `v` is not; undefined when none. */
+function crossed(v: number, d: number, decisions: readonly number[]): number | undefined {
+  const shown = Number(v.toFixed(d));
+  return decisions.find((t) => !sameSide(v, shown, t));
 }
 
 /**
@@ -38,10 +58,14 @@ function sameSide(v: number, shown: number, t: number): boolean {
  */
 export function boundDecimals(v: number, decimals: number, decisions: readonly number[] = [0]): number {
   let d = decimals;
-  while (d < decimals + MAX_EXTRA_DIGITS && decisions.some((t) => !sameSide(v, Number(v.toFixed(d)), t))) d++;
+  while (d < decimals + MAX_EXTRA_DIGITS && crossed(v, d, decisions) !== undefined) d++;
   return d;
 }
 
 export function formatBound(v: number, decimals: number, lang: Lang, decisions: readonly number[] = [0]): string {
-  return formatFixed(v, boundDecimals(v, decimals, decisions), lang);
+  const d = boundDecimals(v, decimals, decisions);
+  // Every extra digit spent and still on (or across) a decision value: its side, not its digits.
+  const t = crossed(v, d, decisions);
+  if (t !== undefined) return `${v < t ? '<' : '>'}${formatFixed(t, decimals, lang)}`;
+  return formatFixed(v, d, lang);
 }

@@ -225,7 +225,7 @@ export function manifestInput(manifestFile: string, entryId: string, path: strin
   const folder = dirname(manifestFile);
   const target = isAbsolute(path) ? path : join(folder, path);
   if (allowOutside) return target;
-  const where = folder === '.' ? 'the current folder' : folder;
+  const where = folderWords(manifestFile);
   const refuse = (why: string) => {
     if (from === undefined) {
       return new HtaError('input.invalid', `${manifestFile}: report "${entryId}" names an input outside the manifest's folder`, [
@@ -242,18 +242,73 @@ export function manifestInput(manifestFile: string, entryId: string, path: strin
     }
     return new HtaError('input.invalid', `${manifestFile}: report "${entryId}": ${from.file} names a file outside the manifest's folder`, located);
   };
-  if (isAbsolute(path)) throw refuse(from === undefined ? 'an absolute path is not read, even one inside that folder: write it relative to the manifest' : 'an absolute path is not read, even one inside that folder: write it relative to the plan');
-  const inside = (root: string, p: string) => {
-    const rel = relative(root, p);
-    return rel !== '' && rel !== '..' && !rel.startsWith('..' + sep) && !isAbsolute(rel);
-  };
-  if (!inside(resolve(folder), resolve(target))) throw refuse(from === undefined ? 'this one leads out of it with ".."' : `this one leads out of it with ".." (it is ${path} from the manifest's folder)`);
+  const why = outsideReason(folder, path, target, from === undefined ? 'manifest' : 'plan');
+  if (why !== undefined) throw refuse(why);
+  return target;
+}
+
+const folderWords = (manifestFile: string) => (dirname(manifestFile) === '.' ? 'the current folder' : dirname(manifestFile));
+
+const inside = (root: string, p: string) => {
+  const rel = relative(root, p);
+  return rel !== '' && rel !== '..' && !rel.startsWith('..' + sep) && !isAbsolute(rel);
+};
+
+/** Why `path` (as written; `target` as read) lies outside `folder`, or undefined when it does not. */
+function outsideReason(folder: string, path: string, target: string, writtenIn: 'manifest' | 'plan'): string | undefined {
+  if (isAbsolute(path)) return `an absolute path is not read, even one inside that folder: write it relative to the ${writtenIn}`;
+  if (!inside(resolve(folder), resolve(target))) return writtenIn === 'manifest' ? 'this one leads out of it with ".."' : `this one leads out of it with ".." (it is ${path} from the manifest's folder)`;
   let real: string | undefined;
   try {
     real = realpathSync(target);
   } catch {
-    return target; // missing: reading it gives the usual "does not exist" error
+    return undefined; // missing: reading it gives the usual "does not exist" error
   }
-  if (!inside(realpathSync(folder), real)) throw refuse('this one leads out of it through a symbolic link');
-  return target;
+  return inside(realpathSync(folder), real) ? undefined : 'this one leads out of it through a symbolic link';
+}
+
+/**
+ * The fields of a manifest entry that name input files (docs/manifest.md). manifestInput checks
+ * every path as a report reads it; these are checked all at once before any report is built.
+ */
+const INPUT_FIELDS = ['data', 'plan', 'registry', 'eligible', 'previous'];
+
+/**
+ * Refuses, before any work, every input the entries name that lies outside the manifest's folder
+ * (without --allow-outside), each with its line:column in the manifest, as plan errors are: not
+ * only the first one a report happens to read.
+ */
+export function refuseInputsOutside(manifestFile: string, entries: readonly ManifestEntry[]): void {
+  const folder = dirname(manifestFile);
+  let json: unknown;
+  try {
+    json = readJsonFile(manifestFile, 'report manifest');
+  } catch {
+    // Read a moment ago; unreadable now: the problems without positions.
+  }
+  const reports = (json as { reports?: unknown } | undefined)?.reports;
+  const problems: Problem[] = [];
+  for (const entry of entries) {
+    const index = Array.isArray(reports) ? reports.findIndex((r) => (r as { id?: unknown } | null)?.id === entry.id) : -1;
+    const record = entry as unknown as Record<string, unknown>;
+    for (const field of INPUT_FIELDS) {
+      const value = record[field];
+      const paths = typeof value === 'string' ? [[value, field]] : Array.isArray(value) ? value.flatMap((v, j) => (typeof v === 'string' ? [[v, `${field}.${j}`]] : [])) : [];
+      for (const [path, key] of paths as [string, string][]) {
+        const why = outsideReason(folder, path, isAbsolute(path) ? path : join(folder, path), 'manifest');
+        if (why === undefined) continue;
+        problems.push({
+          file: manifestFile,
+          field: index >= 0 ? `reports.${index}.${key}` : `${entry.id}.${key}`,
+          value: path,
+          expected: `a path relative to the manifest's folder (${folderWords(manifestFile)}) that stays inside it; ${why} — or pass --allow-outside to read it anyway`,
+          // No grouping kind: each input is its own line, with its own line:column.
+        });
+      }
+    }
+  }
+  if (problems.length === 0) return;
+  // In the manifest's order (line, then column), as a reader meets them.
+  const located = (json === undefined ? problems : locateProblems(json, problems)).sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
+  throw new HtaError('input.invalid', `${manifestFile}: ${problems.length} input(s) outside the manifest's folder`, located);
 }

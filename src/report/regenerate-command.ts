@@ -6,7 +6,11 @@
  * outside that folder by its file name only, so a published page never shows a home folder.
  * `--out` is named the same way when it is not the default `reports` (a run into `--out 'out
  * dir'` regenerated without it would write elsewhere); the bundled reports' pages, written with
- * the default, do not name it.
+ * the default, do not name it. So are the other options that change what is written or are
+ * needed to run at all: `--lang` (without it the pages come out in each report's own language,
+ * and `--check` calls every page stale) and `--allow-outside` (without it a manifest naming
+ * inputs outside its folder is refused). `--only`, `--force`, `--no-cache` and `--check` change
+ * neither the pages nor whether the command runs.
  */
 import { isAbsolute, posix, relative, resolve, sep } from 'node:path';
 import { shellWord } from '../io/shell-word.js';
@@ -24,16 +28,18 @@ function pagePath(path: string, cwd: string): string {
 }
 
 /**
- * `hta report`, with `--manifest` unless the manifest is the default and `--out` unless the
- * folder is the default; `cwd` is the folder hta runs in.
+ * `hta report`, with `--manifest` unless the manifest is the default, `--out` unless the folder is
+ * the default, and `--lang` and `--allow-outside` when given; `cwd` is the folder hta runs in.
  */
-export function regenerateCommand(manifestFile: string, cwd: string, outDir: string = DEFAULT_OUT): string {
+export function regenerateCommand(manifestFile: string, cwd: string, outDir: string = DEFAULT_OUT, opts: { lang?: string; allowOutside?: boolean } = {}): string {
   const manifest = pagePath(manifestFile, cwd);
   const out = pagePath(outDir, cwd);
   return [
     'hta report',
     ...(manifest !== DEFAULT_MANIFEST ? ['--manifest', shellWord(manifest)] : []),
     ...(out !== DEFAULT_OUT ? ['--out', shellWord(out)] : []),
+    ...(opts.lang !== undefined ? ['--lang', shellWord(opts.lang)] : []),
+    ...(opts.allowOutside ? ['--allow-outside'] : []),
   ].join(' ');
 }
 

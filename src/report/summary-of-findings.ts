@@ -63,7 +63,11 @@ function signed(v: number, text: (abs: string) => string, up: string, down: stri
  * so "0.997 lower" stays on its side of an MCID of 1.
  */
 function bound(v: number, decimals: number, lang: Lang, up: string, down: string, decisions: readonly number[]): string {
-  const text = formatBound(v, decimals, lang, decisions).replace(/^[−-]/, '');
+  const printed = formatBound(v, decimals, lang, decisions);
+  // A limit printed as its side ("<0.00", ">−1.00"): in words a size, so below 0 the sign turns ("<1.00 lower").
+  const side = /^([<>])[−-]?(.*)$/.exec(printed);
+  if (side) return `${v < 0 ? (side[1] === '<' ? '>' : '<') : side[1]}${side[2]} ${v < 0 ? down : up}`;
+  const text = printed.replace(/^[−-]/, '');
   return /^[0,.]+$/.test(text) ? text : `${text} ${v < 0 ? down : up}`;
 }
 

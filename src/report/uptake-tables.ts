@@ -11,7 +11,7 @@
  */
 import type { Scope } from '../uptake/aggregate.js';
 import { regionsIn } from '../uptake/regions.js';
-import type { Masked, SuppressedMetricRow } from '../uptake/suppression.js';
+import { type Masked, SUPPRESSED, type SuppressedMetricRow } from '../uptake/suppression.js';
 import type { UptakeAnalysis } from '../uptake/uptake-analysis.js';
 import { SCENARIOS } from '../uptake/uptake-plan.js';
 import { nationalWords, type NationalWords, scopeLabelOf } from './uptake-scope-words.js';
@@ -175,7 +175,7 @@ export function uptakeTables(a: UptakeAnalysis, lang: Lang = 'en'): UptakeTables
     ? titled(fillPhrase(t('equityTitle'), { scope: national.phrase }), { header: [t('dimension'), t('level'), ...activationHeader], rows: equityRows, align: right(8, 2) })
     : titled(fillPhrase(t('equityTitle'), { scope: national.phrase }), null, [notPublishedSentence('equity', lang)]);
 
-  const funnel = a.funnel ?? { method: 'exact-binomial' as const, overallRate: 0, outside95: [], outside998: [], rows: [] };
+  const funnel = a.funnel ?? { method: 'exact-binomial' as const, overallRate: 0, outside95: [], outside998: [], verdictsSuppressed: 0, rows: [] };
   // A clinic whose rate is suppressed is not listed: "above the limit" would hint at its counts.
   const shown = new Set(funnel.rows.filter((r) => typeof r.rate === 'number').map((r) => r.clinic));
   // A verdict is "suppressed" for every clinic when the overall rate is (its limits would give it back).
@@ -183,13 +183,18 @@ export function uptakeTables(a: UptakeAnalysis, lang: Lang = 'en'): UptakeTables
   const limitsHidden = typeof funnel.overallRate !== 'number';
   const out998 = funnel.outside998.filter((c) => shown.has(c));
   const limits = (lo: Cell, hi: Cell) => (typeof lo === 'number' && typeof hi === 'number' ? tableInterval(formatFixed(100 * Math.max(0, lo), 1, lang), formatFixed(100 * Math.min(1, hi), 1, lang), lang).slice(1, -1) : f.pct(lo));
-  const funnelHead = `${t('funnelOverall')} ${typeof funnel.overallRate === 'number' ? `${f.pct(funnel.overallRate)}${percent}` : f.masked(funnel.overallRate)} (${funnelMethodText(funnel.method, lang)}); ${fillPhrase(t('funnelCounts'), { n95: flagged.length, only95: flagged.length - out998.length, n998: out998.length })}${out998.length ? ` (${out998.join(', ')})` : ''}.`;
+  // Clinics whose position is suppressed (their rate is): counted, never taken for "within".
+  const hiddenCount = funnel.rows.filter((r) => r.outside95 === SUPPRESSED).length;
+  const hiddenVerdicts = hiddenCount > 0 ? [fillPhrase(t('funnelVerdictsSuppressed'), { n: hiddenCount, m: funnel.rows.length })] : [];
+  const counts = { n95: flagged.length, only95: flagged.length - out998.length, n998: out998.length, k: funnel.rows.length - hiddenCount };
+  const countsText = hiddenCount === 0 ? `; ${fillPhrase(t('funnelCounts'), counts)}` : counts.k > 0 ? `; ${fillPhrase(t('funnelCountsShown'), counts)}` : '';
+  const funnelHead = `${t('funnelOverall')} ${typeof funnel.overallRate === 'number' ? `${f.pct(funnel.overallRate)}${percent}` : f.masked(funnel.overallRate)} (${funnelMethodText(funnel.method, lang)})${countsText}${out998.length ? ` (${out998.join(', ')})` : ''}.`;
   const clinics = !a.funnel
     ? titled(t('funnelTitle'), null, [notPublishedSentence('clinics', lang)])
     : limitsHidden
       ? titled(t('funnelTitle'), null, [`${t('funnelOverall')} ${f.pct(funnel.overallRate)} (${funnelMethodText(funnel.method, lang)}).`, t('funnelLimitsHidden')])
       : flagged.length === 0
-      ? titled(t('funnelTitle'), null, [funnelHead, t('funnelNone')])
+      ? titled(t('funnelTitle'), null, [funnelHead, ...hiddenVerdicts, ...(hiddenVerdicts.length === 0 ? [t('funnelNone')] : hiddenCount < funnel.rows.length ? [t('funnelNoneOfOthers')] : [])])
       : titled(
           t('funnelTitle'),
           {
@@ -201,7 +206,7 @@ export function uptakeTables(a: UptakeAnalysis, lang: Lang = 'en'): UptakeTables
             ]),
             align: [...right(7, 2), 'left'],
           },
-          [funnelHead],
+          [funnelHead, ...hiddenVerdicts],
         );
 
   // Per year, the regions' rounded costs add up to the whole country's (when none is suppressed).

@@ -6,7 +6,7 @@
  */
 import type { EffectRow } from '../analysis/results-schema.js';
 import { type ArmNames, fillArms } from './arm-names.js';
-import { formatThousands, type Lang, timeLabel } from './i18n.js';
+import { formatThousands, type Lang, lowerFirst, timeLabel } from './i18n.js';
 
 const NOTE = {
   en: '{label} at {times}: {n} patients ({ni} {intervention}, {nc} {control}) had a baseline of 0; under a percent rule they cannot improve by a share of it, so they count as non-responders and stay in the denominator.',
@@ -22,7 +22,8 @@ export function zeroBaselineNotes(effects: readonly EffectRow[], lang: Lang, arm
     const c = r.atZeroBaseline!;
     const key = `${r.outcome}\u0000${c.intervention}\u0000${c.control}`;
     const g = groups.get(key) ?? { outcome: r.outcome, counts: c, times: [] };
-    g.times.push(timeLabel(r.time, lang).toLowerCase());
+    // Mid-sentence: only a capital that starts a word is lowered ("Week 12 (EOT)" → "week 12 (EOT)").
+    g.times.push(lowerFirst(timeLabel(r.time, lang)));
     groups.set(key, g);
   }
   const f = (v: number) => formatThousands(v, 0, lang);

@@ -31,6 +31,7 @@ import { ols, type OlsCoefficient } from './ols.js';
 import { sampleMean } from './sample-moments.js';
 import { type ConfidenceOptions, confLevelOf } from './welch-difference.js';
 import { tInterval } from './distributions.js';
+import { clusterRobust } from './cluster-robust.js';
 
 export interface AncovaCovariate {
   name: string;
@@ -45,6 +46,11 @@ export interface AncovaInput {
   /** Baseline score of the same outcome per patient. */
   baseline: readonly number[];
   covariates?: readonly AncovaCovariate[];
+  /**
+   * Each patient's cluster (a cluster-randomised trial's practice): the SEs are then cluster-robust
+   * (CR1) and t has G − 1 df (cluster-robust.ts) = R `sandwich::vcovCL(fit, ~g, type = "HC1")`.
+   */
+  clusters?: readonly string[];
 }
 
 export interface AncovaResult {
@@ -52,9 +58,11 @@ export interface AncovaResult {
   /** Adjusted difference intervention − control (the arm coefficient). */
   difference: number;
   se: number;
-  /** Residual df n − p. */
+  /** Residual df n − p; with clusters, G − 1. */
   df: number;
-  dfMethod: 'residual';
+  dfMethod: 'residual' | 'clusters';
+  /** With clusters: their number G among the patients analysed. */
+  clusters?: number;
   confLevel: number;
   ciLower: number;
   ciUpper: number;
@@ -113,6 +121,19 @@ export function ancova(input: AncovaInput, options?: ConfidenceOptions): AncovaR
     if (bad >= 0) throw analysisFailed(`${what} value of patient ${bad + 1} is ${String(values[bad])}; pass complete cases only`, n);
   }
 
+  // A categorical covariate each of whose levels lies in one arm (a practice of a cluster-randomised
+  // trial) repeats the arm: said as such, not as the collinear indicator columns ols.ts would list.
+  for (const cov of input.covariates ?? []) {
+    if (!cov.values.some((v) => typeof v === 'string')) continue;
+    const armOf = new Map<string, number>();
+    let nested = true;
+    cov.values.forEach((v, i) => {
+      const had = armOf.get(String(v));
+      if (had !== undefined && had !== arm[i]) nested = false;
+      armOf.set(String(v), arm[i]!);
+    });
+    if (nested) throw analysisFailed(`covariate '${cov.name}' is nested in the arm: each of its ${armOf.size} levels is in one arm only, so it repeats the arm and the arm effect cannot be estimated; drop it from the covariates (if it is the unit randomised, name it in the plan's "clusters")`, n);
+  }
   const referenceLevels: Record<string, string> = {};
   const columns: Column[] = [
     { name: 'arm', values: arm, centre: false },
@@ -136,22 +157,33 @@ export function ancova(input: AncovaInput, options?: ConfidenceOptions): AncovaR
     throw Object.assign(err as Error, { n });
   }
 
+  // A cluster-randomised trial: the sandwich over clusters (centring moves only the intercept, which is transformed back below).
+  let robust;
+  try {
+    robust = input.clusters ? clusterRobust(X, y, fit, input.clusters) : undefined;
+  } catch (err) {
+    throw Object.assign(err as Error, { n });
+  }
+  const covariance = robust?.covariance ?? fit.covariance;
+  const df = robust?.df ?? fit.df;
+  const fitted = robust?.coefficients ?? fit.coefficients;
   // Back to the uncentred intercept: β₀ = a + ȳ − Σ βⱼ x̄ⱼ, Var(β₀) = cᵀ Cov c with c = (1, −x̄).
   const c = [1, ...centres.map((m) => -m)];
-  const estimate0 = c.reduce((s, cj, j) => s + cj * (fit.coefficients[j] as OlsCoefficient).estimate, 0) + yCentre;
+  const estimate0 = c.reduce((s, cj, j) => s + cj * (fitted[j] as OlsCoefficient).estimate, 0) + yCentre;
   let var0 = 0;
-  for (let a = 0; a < c.length; a++) for (let b = 0; b < c.length; b++) var0 += (c[a] as number) * (c[b] as number) * (fit.covariance[a] as number[])[b]!;
+  for (let a = 0; a < c.length; a++) for (let b = 0; b < c.length; b++) var0 += (c[a] as number) * (c[b] as number) * (covariance[a] as number[])[b]!;
   const se0 = Math.sqrt(var0);
-  const { statistic, pValue, ciLower, ciUpper } = tInterval(estimate0, se0, fit.df, confLevel);
+  const { statistic, pValue, ciLower, ciUpper } = tInterval(estimate0, se0, df, confLevel);
   const intercept: OlsCoefficient = { term: '(Intercept)', estimate: estimate0, se: se0, statistic, pValue, ciLower, ciUpper };
-  const coefficients = [intercept, ...fit.coefficients.slice(1)];
+  const coefficients = [intercept, ...fitted.slice(1)];
   const armRow = coefficients[1] as OlsCoefficient;
   return {
     method: 'ancova',
     difference: armRow.estimate,
     se: armRow.se,
-    df: fit.df,
-    dfMethod: 'residual',
+    df,
+    dfMethod: robust ? 'clusters' : 'residual',
+    ...(robust ? { clusters: robust.clusters } : {}),
     confLevel,
     ciLower: armRow.ciLower,
     ciUpper: armRow.ciUpper,

@@ -76,7 +76,7 @@ export function tallyOf(values: Iterable<string | number>): KindTally {
 
 const NUMERIC_OPS = new Set(['<', '<=', '>', '>=']);
 
-type KindPlan = Pick<Plan, 'covariates' | 'columns' | 'subgroups' | 'population' | 'observational' | 'covariateTypes'>;
+type KindPlan = Pick<Plan, 'covariates' | 'columns' | 'subgroups' | 'population' | 'observational' | 'covariateTypes'> & Partial<Pick<Plan, 'clusters'>>;
 
 /** Rule 1 for a covariate: the plan's `covariateTypes`, or an observational confounder's `type`. */
 export function declaredCovariateKind(plan: KindPlan, name: string): ColumnKind | undefined {
@@ -103,6 +103,8 @@ export function covariateTypeOfColumn(plan: KindPlan, column: string): ColumnKin
 export function declaredAttributeKind(plan: KindPlan, column: string): ColumnKind | undefined {
   const typed = covariateTypeOfColumn(plan, column);
   if (typed) return typed;
+  // The clusters of a cluster-randomised trial are labels (practice 7 is no more than practice 6).
+  if (column === plan.clusters) return 'categorical';
   for (const name of plan.covariates) {
     const own = Object.hasOwn(plan.columns.covariates, name) ? plan.columns.covariates[name] : name;
     const kind = own === column ? declaredCovariateKind(plan, name) : undefined;

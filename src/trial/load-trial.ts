@@ -14,7 +14,7 @@ import { groupWording } from '../observational/group-wording.js';
 import { HtaError, type Problem } from '../errors.js';
 import { parseNumber } from '../io/parse-number.js';
 import { numberWithUnit, unitHint } from '../io/number-unit.js';
-import { decimalCommaOf, otherMarkHint, quotedCommaNote, spacedHint } from '../io/decimal-mark.js';
+import { decimalCommaOf, onlyNumberColumns, otherMarkHint, quotedCommaNote, spacedHint } from '../io/decimal-mark.js';
 import { type CsvTable, FieldReader, shortName } from '../io/read-csv.js';
 import { type Instrument, isAllowedItemValue, itemRangeOf } from '../instruments/instrument.js';
 import { instruments } from '../instruments/registry.js';
@@ -45,6 +45,8 @@ import { cprIdNote, cprShapedIds, duplicateExpected, excelTextExpected, ID_SPELL
 import { SpecialMissingReader, SpecialMissingTally } from './special-missing.js';
 import { FloatNoiseTally, wholeNumberUnderNoise } from './float-noise.js';
 import { pastedOutOfStepError } from './repeated-id-columns.js';
+import { type ClusterSignature, ClusterColumns, clusterSignatureText } from './cluster-signature.js';
+import { namesAGroup } from '../plan/place-covariates.js';
 import { cprCellTest, cprKind, isCprProblem, mayBeCode, trialCprExpected, trialCprMessage } from './cpr-cells.js';
 
 /** Visits in order: baseline, then the export's other visits as the plan lists them. */
@@ -83,6 +85,18 @@ const REDCAP_REPEAT_HEADERS = new Set([REDCAP_REPEAT, 'repeat instrument']);
 const REPEAT_INSTANCE_HEADERS = new Set(['redcap_repeat_instance', 'repeat instance', 'studyeventrepeatkey']);
 
 const NO_COVARIATES: (string | number | null)[] = [];
+
+/**
+ * Whether a column (in the plan's spelling) is one the plan may read as numbers: every column it
+ * names but the id, arm, visit and withdrawal reason (also with a wide export's `_<visit>`).
+ */
+function numberColumnTest(plan: Plan, named: readonly string[]): (name: string) => boolean {
+  const words = [plan.columns.id, plan.columns.arm, plan.columns.time, plan.columns.withdrawalReason ?? DEFAULT_WITHDRAWAL_COLUMN];
+  const exportTimes = visitsOf(plan).map((v) => exportTimeOf(plan, v));
+  const never = new Set([...words, ...words.flatMap((w) => exportTimes.map((t) => `${w}_${t}`))]);
+  const numbers = new Set(named.filter((n) => !never.has(n)));
+  return (name) => numbers.has(name);
+}
 
 /**
  * Every export column the plan names (id, arm, time, outcome scores and items, covariates,
@@ -124,8 +138,11 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
   const { table: csv, notes: columnNotes } = inPlanSpelling(source, [...columnsNamedBy(plan, source.header), ...(options.alsoColumns ?? [])]);
   const encoding = encodingNote(source.file, source.dialect);
   const readNotes = encoding ? [encoding, ...columnNotes] : [...columnNotes];
+  // Only the columns the plan may read as numbers decide a comma file's quoted decimal commas
+  // (decimal-mark.ts, rule 2): an unused multi-select column's "1,3" leaves the file's point.
+  const dialect = onlyNumberColumns(source.dialect, csv.header, numberColumnTest(plan, [...columnsNamedBy(plan, source.header), ...(options.alsoColumns ?? [])]));
   // A comma file read with its quoted decimal commas (decimal-mark.ts, rule 2): said, as a guess is.
-  const quotedCommas = quotedCommaNote(source.file, source.dialect);
+  const quotedCommas = quotedCommaNote(source.file, dialect);
   if (quotedCommas) readNotes.push(quotedCommas);
   const wide = plan.layout === 'wide' || (plan.layout === 'auto' && isWide(csv, plan.columns.time, exportTimes));
   // The arm, id and covariates are one value per patient line, also when their columns end in a
@@ -135,7 +152,7 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
   // A project randomised into REDCap arms: each row's arm is the suffix of its event name.
   const armFromEvent = plan.armSource === 'redcap-event';
   const file = csv.file;
-  const decimalComma = decimalCommaOf(csv);
+  const decimalComma = decimalCommaOf({ file: csv.file, header: csv.header, dialect });
   const headerProblems: Problem[] = [];
   const rowProblems: Problem[] = [];
   const colOf = (name: string) => table.header.indexOf(name);
@@ -230,6 +247,13 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
     const codes = undecided[i];
     return codes ? [undecidedProblem(plan, file, covariates[i]!, name, codes)] : [];
   });
+  // A covariate naming a place or group (site, praksisnr, ydernummer: place-covariates.ts) read as
+  // numbers would be one slope on code numbers: the plan must say which it is.
+  for (let i = 0; i < nCov; i++) {
+    const name = plan.covariates[i]!;
+    const c = covariates[i]!;
+    if (kinds[i] === 'numeric' && c.kind === undefined && plan.design !== 'observational' && (namesAGroup(name) || namesAGroup(c.column))) undecidedProblems.push(placeNumberProblem(file, c, name));
+  }
   if (undecidedProblems.length) throw invalid(file, undecidedProblems, false);
   // Numeric covariates (an observational plan's confounders) without a plan range: a nine-only
   // code (999 = "uoplyst") is refused after the rows (nine-codes.ts); ANCOVA would adjust for it.
@@ -629,10 +653,11 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
     if (first !== 0) {
       // The id itself is never printed: the earlier line identifies the patient.
       const instance = instanceCol < 0 ? null : cells.cell(instanceCol);
-      const { expected, detail } = duplicateExpected(wide, time!, first);
+      const otherArm = idArm[who] !== arm ? planArm(idArm[who]!) : undefined;
+      const { expected, detail } = duplicateExpected(wide, time!, first, otherArm);
       const p: Problem =
         instance === null
-          ? { ...row.at(idCol), expected, detail, kind: 'row.duplicate' }
+          ? { ...row.at(idCol), expected, detail, kind: otherArm === undefined ? 'row.duplicate' : 'row.duplicate-other-arm' }
           : { ...row.at(idCol), expected: `${expected}; a repeating event (${table.header[instanceCol]}) gives a row per instance — keep one instance per visit (e.g. the first), or give each repeat a visit of its own`, detail: `${detail}; this row is instance ${instance}`, kind: 'row.duplicate' };
       if (exclude) repeats.push([p, first]);
       row.add(p);
@@ -776,6 +801,26 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
       patient.attributes = attributes;
     }
   });
+  // A column of groups each wholly in one arm: a cluster-randomised trial the plan does not say is one (cluster-signature.ts).
+  if (plan.design !== 'observational' && plan.clusters === undefined) {
+    const skip = new Set([idCol, timeCol, ...armCols, ...sources.flatMap((s) => s.columnIndexes), reasonCol, repeatCol, instanceCol]);
+    const clustered = clusterSignaturesOf(table, idCol, (id) => {
+      const who = idIndex.get(id);
+      return who === undefined ? undefined : { patient: who, arm: idArm[who]! };
+    }, (i) => !skip.has(i) && !(plan.notClusters ?? []).includes(table.header[i]!), (column) => namesAGroup(column) || covariateTypeOfColumn(plan, column) === 'categorical', plan.missingCodes);
+    if (clustered.length) {
+      throw new HtaError('input.invalid', `${file} looks like a cluster-randomised trial, which the plan does not say; nothing was written`, clustered.map((c) => ({ file, line: 1, column: colOf(c.column) + 1, field: c.column, value: c.column, expected: clusterSignatureText(c), kind: 'design.clusters' })));
+    }
+  }
+  // A cluster-randomised trial: every patient in a cluster, or the cluster-robust SEs would leave them out unsaid.
+  if (plan.clusters !== undefined) {
+    const column = plan.clusters;
+    const without = patients.flatMap((p, k) => (p.attributes?.[column] === null || p.attributes?.[column] === undefined ? [k] : []));
+    if (without.length) {
+      const lineOf = new Map(patients.map((p) => [p.id, idLine[idIndex.get(p.id)!]!]));
+      throw invalid(file, without.map((k) => ({ file, line: lineOf.get(patients[k]!.id)!, column: colOf(column) + 1, field: column, value: '', expected: `the patient's cluster: the plan's "clusters" names "${column}" as the unit randomised, and every patient belongs to one (the cell is empty on each of this patient's rows)`, kind: 'clusters.missing' })), true);
+    }
+  }
   const fit = <A extends { length: number; slice(start: number, end: number): A }>(a: A): A => (a.length === n ? a : a.slice(0, n));
   const scoreColumns: Record<string, Float64Array> = {};
   sources.forEach((s, k) => (scoreColumns[s.key] = fit(scoreCols[k]!)));
@@ -800,6 +845,32 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
     ...(checkboxNotes.length ? { checkboxNotes } : {}),
     ...(source.dialect.windows1252 ? { encoding: 'windows-1252' as const } : source.dialect.utf16 ? { encoding: source.dialect.utf16 } : {}),
   });
+}
+
+/**
+ * The export's columns (those `open` allows) showing the signature of cluster randomisation
+ * (cluster-signature.ts): one pass over the records, each row's patient and arm by `patientOf`
+ * (rows of no patient read are passed over); the plan's missing-value codes are no group; whole
+ * numbers are codes in the columns `codes` says hold them.
+ */
+function clusterSignaturesOf(table: LongTable, idCol: number, patientOf: (id: string) => { patient: number; arm: Arm } | undefined, open: (column: number) => boolean, codes: (column: string) => boolean, missingCodes: readonly (string | number)[]): ClusterSignature[] {
+  const columns = table.header.flatMap((h, i) => (open(i) && h.trim() !== '' ? [i] : []));
+  if (!columns.length) return [];
+  const follow = new ClusterColumns(columns.map((i) => table.header[i]!), codes);
+  const missing = new Set(missingCodes.map(String));
+  const cells = new SpecialMissingReader();
+  for (const rec of table.records) {
+    cells.load(rec);
+    const idCell = cells.cell(idCol);
+    const who = idCell === null ? undefined : patientOf(patientIdOf(idCell).id);
+    if (who === undefined) continue;
+    for (let k = 0; k < columns.length; k++) {
+      if (!follow.open(k)) continue;
+      const v = cells.cell(columns[k]!);
+      if (v !== null && !missing.has(v.trim())) follow.see(k, who.patient, who.arm, v);
+    }
+  }
+  return follow.signatures();
 }
 
 /**
@@ -953,10 +1024,10 @@ function outcomeKeyHint(plan: Plan, column: string): string {
   return `: "${column}" is the key of one of the plan's outcomes, not a column of the export — to split by its baseline score, add the scores as columns with \`hta score <export> --plan <plan> --out scored.csv\` (it writes a column "${column}") and analyse scored.csv with this plan: "cuts" on "${column}" then read each patient's baseline score (docs/subgroups.md#baseline-severity)`;
 }
 
-/** Export columns named by the plan's subgroups, population criteria, margins and target-sample model, each once, in plan order. */
+/** Export columns named by the plan's subgroups, population criteria, margins and target-sample model, and its "clusters", each once, in plan order. */
 export function attributeColumnsOf(plan: Plan): string[] {
   const p = plan.population;
-  return [...new Set([...plan.subgroups.map((g) => g.column), ...(p?.criteria ?? []).map((c) => c.column), ...(p?.margins ?? []).map((m) => m.column), ...(p?.targetSample?.model ?? [])])];
+  return [...new Set([...plan.subgroups.map((g) => g.column), ...(p?.criteria ?? []).map((c) => c.column), ...(p?.margins ?? []).map((m) => m.column), ...(p?.targetSample?.model ?? []), ...(plan.clusters === undefined ? [] : [plan.clusters])])];
 }
 
 /**
@@ -1023,6 +1094,23 @@ function undecidedProblem(plan: Plan, file: string, c: { idx: number; column: st
     value: c.column,
     expected: `a covariate the plan says how to read: "${c.column}" has only the values ${codes.join(', ')} (after the plan's codes), which may be three categories or a scale — hta does not guess; ${fix}; if one of them means "missing" (9), add it to "missingCodes"`,
     kind: `covariate.undecided:${c.column}`,
+  };
+}
+
+/**
+ * The refusal of a covariate whose name says it holds places or groups (`praksisnr`, `ydernummer`,
+ * `site`) while its cells are numbers and the plan gives no type: read as numbers, the ANCOVA would
+ * fit one slope on the code numbers (practice 574354 "more" than 198695). docs/plan-trial.md "covariateTypes".
+ */
+function placeNumberProblem(file: string, c: { idx: number; column: string }, name: string): Problem {
+  return {
+    file,
+    line: 1,
+    column: c.idx + 1,
+    field: c.column,
+    value: c.column,
+    expected: `a covariate the plan says how to read: "${c.column}" names a place or group and holds numbers, which read as one number would put the places on a straight line (code 7 "more" than code 6) — set "covariateTypes": { "${name}": "categorical" } (one level per place), or "numeric" if the numbers really are a quantity`,
+    kind: `covariate.place-number:${c.column}`,
   };
 }
 

@@ -177,7 +177,14 @@ export function otherSpellingExpected(earlierLine: number, differences: readonly
  * before it, which identifies the patient instead of its id; it is the row's own detail, so a
  * group of repeats names each one's earlier line.
  */
-export function duplicateExpected(wide: boolean, visit: string, earlier: number): ExpectedWithDetail {
+export function duplicateExpected(wide: boolean, visit: string, earlier: number, earlierArm?: string): ExpectedWithDetail {
+  // The repeat in the other arm: no copy of a row but a second randomisation, or one id given to two patients.
+  if (earlierArm !== undefined) {
+    return {
+      expected: `one row per patient and time point: this row is in another arm than the patient's earlier rows — a patient randomised twice (re-randomised) or one id reused for another patient; give the second randomisation or patient an id of its own, or leave the rows out if the protocol analyses the first randomisation only`,
+      detail: wide ? `this patient is also on line ${earlier}, in arm "${earlierArm}"` : `this patient's "${visit}" row is on line ${earlier}, in arm "${earlierArm}"`,
+    };
+  }
   return wide
     ? { expected: 'one line per patient — delete the repeated line, or correct its id', detail: `this patient is also on line ${earlier}` }
     : { expected: 'one row per patient and time point', detail: `this patient's "${visit}" row is on line ${earlier}` };

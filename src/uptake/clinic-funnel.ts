@@ -12,10 +12,17 @@
  *  - 'normal': θ ± z_p √(θ(1−θ)/n), clipped to [0, 1].
  *
  * For very small n the interpolated exact limits can fall below 0 or above 1 (e.g. n = 1,
- * θ = 0.65: lower 95% = −0.93), exactly as the formula gives in R; clip them when drawing.
+ * θ = 0.65: lower 95% = −0.93), exactly as `funnelLimits` gives in R; a clinic's row carries
+ * them clipped to [0, 1] (`clinicFunnel`), as the chart draws them.
  *
- * A clinic is outside the limits when its rate is strictly below the lower or above the upper
- * limit. No overdispersion adjustment is made (Spiegelhalter §3.4): with many clinics and real
+ * Verdicts ('exact-binomial'): a clinic with r activations of n is above the 95% (99.8%) limits
+ * when P(X ≥ r) < 0.025 (0.001), below when P(X ≤ r) < 0.025 (0.001), X ~ Binomial(n, θ) — the
+ * exact one-sided tails (`funnelVerdict`). Not "rate beyond the interpolated limit": that limit
+ * (r_p − α)/n lies below r_p/n, so a clinic exactly at the quantile r_p is flagged, and every
+ * clinic at 100% (at 0%, below) whatever its n: 8 of 8 at θ = 0.712 has P = 0.066. A point at
+ * the quantile, notably 0% or 100%, can therefore sit beyond the drawn line without being
+ * outside (docs/plan-uptake.md "Clinic funnel"). 'normal': the rate strictly beyond the limit.
+ * No overdispersion adjustment is made (Spiegelhalter §3.4): with many clinics and real
  * between-clinic variation, more than 5% / 0.2% will fall outside.
  *
  * A clinic is its region + code (aggregate.ts): one code in two regions is two rows, labelled
@@ -125,6 +132,15 @@ function outside(rate: number, lower: number, upper: number): Outside {
   return rate < lower ? 'below' : rate > upper ? 'above' : null;
 }
 
+/** One-sided exact tails of r activations of n around θ: above when P(X ≥ r) < level, below when P(X ≤ r) < level. */
+export function funnelVerdict(cdf: Float64Array, r: number, level: number): Outside {
+  const atLeast = r === 0 ? 1 : 1 - (cdf[r - 1] as number);
+  if (atLeast < level) return 'above';
+  return (cdf[r] as number) < level ? 'below' : null;
+}
+
+const clip = (v: number) => Math.min(1, Math.max(0, v));
+
 export function clinicFunnel(clinics: readonly ClinicCount[], method: FunnelMethod = 'exact-binomial'): ClinicFunnel {
   const used = clinics.filter((c) => c.referrals > 0);
   const referrals = used.reduce((s, c) => s + c.referrals, 0);
@@ -135,9 +151,12 @@ export function clinicFunnel(clinics: readonly ClinicCount[], method: FunnelMeth
     .map((c): ClinicFunnelRow => {
       const lim = funnelLimits(theta, c.referrals, method);
       const rate = c.activations / c.referrals;
+      const cdf = method === 'exact-binomial' ? binomialCdfTable(c.referrals, theta) : undefined;
       return {
-        clinic: c.clinic, region: c.region, referrals: c.referrals, activations: c.activations, rate, ...lim,
-        outside95: outside(rate, lim.lower95, lim.upper95), outside998: outside(rate, lim.lower998, lim.upper998),
+        clinic: c.clinic, region: c.region, referrals: c.referrals, activations: c.activations, rate,
+        lower95: clip(lim.lower95), upper95: clip(lim.upper95), lower998: clip(lim.lower998), upper998: clip(lim.upper998),
+        outside95: cdf ? funnelVerdict(cdf, c.activations, 0.025) : outside(rate, lim.lower95, lim.upper95),
+        outside998: cdf ? funnelVerdict(cdf, c.activations, 0.001) : outside(rate, lim.lower998, lim.upper998),
       };
     })
     // Aggregate order (code, then region order for a code used in two regions): stable sort keeps it.

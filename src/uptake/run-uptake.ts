@@ -41,6 +41,12 @@ export interface UptakeInput {
   previousFiles?: readonly string[];
   /** The same, already read (the CLI reads them once, for the audit too); used instead of `previousFiles`. */
   previousRead?: readonly PreviousFile[];
+  /**
+   * Reports built before this one in the same `hta report` run on the same registry (as their
+   * results.json, in memory), known besides the files named (docs/disclosure-control.md "Two
+   * reports of one registry in one manifest").
+   */
+  sameRunCuts?: readonly PreviousFile[];
   /** Overrides the plan's invalidRows (the CLI's --exclude-invalid). */
   invalidRows?: 'fail' | 'exclude';
   /** Sees each problem of an excluded row (for --excluded-out). */
@@ -60,7 +66,8 @@ export async function runUptake(input: UptakeInput): Promise<UptakeRun & { notes
   const { plan } = input;
   const planFile = input.planFile ?? 'the uptake plan';
   // Read first: a wrong file fails before the registry is.
-  const previousRead = input.previousRead ?? (input.previousFiles?.length ? readPreviousFiles(input.previousFiles) : undefined);
+  const named = input.previousRead ?? (input.previousFiles?.length ? readPreviousFiles(input.previousFiles) : undefined);
+  const previousRead = input.sameRunCuts?.length ? [...input.sameRunCuts, ...(named ?? [])] : named;
   const previous = previousRead?.length ? mergePublications(previousRead) : undefined;
   const invalidRows = input.invalidRows ?? plan.invalidRows ?? 'fail';
   const eligibleRead = readEligibleFile(input.eligibleFile, {

@@ -22,7 +22,8 @@ import {
   SUPPRESSED, suppressUptakeOutputs, type Masked, type SuppressionSummary,
   type SuppressedClinicRow, type SuppressedMetricRow, type SuppressedObservedCostRow, type SuppressedUptakeRateRow,
 } from './suppression.js';
-import { uptakePerEligible, type EligibleRow, type FilledCell } from './uptake-per-eligible.js';
+import { regionsOfEligible, uptakePerEligible, type EligibleRow, type FilledCell } from './uptake-per-eligible.js';
+import { completeZeroRows } from './zero-rows.js';
 import { disclosureRuleOf } from './plan-rules.js';
 import { HtaError } from '../errors.js';
 import { ageBandClash, type AgeBandClash } from './disclosure/age-band-schemes.js';
@@ -64,6 +65,8 @@ export interface UptakeAnalysis {
     overallRate: Masked;
     outside95: string[];
     outside998: string[];
+    /** Clinics whose position (outside95) is suppressed: `outside95` lists none of them, never read as "none outside" (docs/data-contracts.md). */
+    verdictsSuppressed: number;
     rows: SuppressedClinicRow[];
   };
   budget: {
@@ -165,7 +168,10 @@ export function uptakeRunFromAggregate(
   // What the plan does not publish never enters the cell model: its small cells then cannot
   // force the published totals to be hidden, and no output can print it.
   const pub = publicationOf(plan);
-  const published = agg.metrics.filter((r) =>
+  // With zeros sensitive, a row absent for want of patients would say its zero (zero-rows.ts);
+  // another cut of the extract printed them too.
+  const everyRow = rule.zerosSensitive ? completeZeroRows(agg.metrics, regionsOfEligible(eligible), agg.exportDate) : agg.metrics;
+  const published = everyRow.filter((r) =>
     (pub.months || r.periodType !== 'month') && (pub.years || r.periodType !== 'year') && (r.dimension === 'all' || pub.equity.includes(r.dimension)));
   // An age-band table cut differently from an earlier publication's is withheld: the two read
   // together give the patients added since in the ages where their bands meet (age-band-schemes.ts).
@@ -187,7 +193,7 @@ export function uptakeRunFromAggregate(
   const allClinics = anyClinic && (pub.clinics || shape) ? clinicFunnel(agg.clinics, funnelMethod) : undefined;
   const funnel = pub.clinics ? allClinics : undefined;
   const budget = budgetImpact({ plan, activationsByYear: agg.activationsByYear, eligible, exportDate: agg.exportDate });
-  const otherCuts = shape && otherCutRows(shape, { metrics: agg.metrics, clinics: allClinics?.rows ?? [] }, { metrics, clinics: funnel?.rows ?? [] });
+  const otherCuts = shape && otherCutRows(shape, { metrics: everyRow, clinics: allClinics?.rows ?? [] }, { metrics, clinics: funnel?.rows ?? [] });
   // Earlier region and clinic names read as this export's, and the clinic merges the plan declares
   // and those earlier publications applied (earlier-as-read.ts); results.json records the merges for the audit.
   const carried = previous && protectable(previous, rule);
@@ -217,6 +223,7 @@ export function uptakeRunFromAggregate(
         // Only clinics whose rate is shown are listed (see suppressUptakeOutputs).
         outside95: s.clinics.filter((c) => c.outside95 === 'above' || c.outside95 === 'below').map(label).sort(),
         outside998: s.clinics.filter((c) => c.outside998 === 'above' || c.outside998 === 'below').map(label).sort(),
+        verdictsSuppressed: s.clinics.filter((c) => c.outside95 === SUPPRESSED).length,
         rows: s.clinics,
       },
     } : {}),
@@ -256,7 +263,10 @@ function suppressWith<T>(previous: PreviousPublication | undefined, f: () => T):
   try {
     return f();
   } catch (err) {
-    if (!previous || !(err instanceof Error) || !err.message.startsWith('secondary suppression')) throw err;
+    if (!(err instanceof Error) || !err.message.startsWith('secondary suppression')) throw err;
+    // Without an earlier publication the model itself leaves a small count no room: a reader
+    // could pin it from this publication alone, so nothing is published (never a stack trace).
+    if (!previous) throw new HtaError('plan.invalid', `no safe publication: some small count cannot be protected by hiding, whatever is hidden (${err.message}); publish less (the uptake plan's "publish", docs/plan-uptake.md "What is published"), and please report it: the suppression should always find a pattern`);
     throw new HtaError('analysis.failed', `with --previous ${previous.file}, some small count cannot be protected: the earlier publication's counts pin it (${err.message}); publish less (docs/plan-uptake.md "What is published") or check that it is an earlier publication of this registry`);
   }
 }

@@ -64,6 +64,7 @@ export const uptakeResultsSchema = z.object({
     overallRate: derivedNumber,
     outside95: z.array(z.string()),
     outside998: z.array(z.string()),
+    verdictsSuppressed: z.number().int().nonnegative().describe('How many clinics\' positions (outside95, outside998) are suppressed: outside95 and outside998 list none of them'),
     rows: z.array(z.object({
       clinic: z.string(), region: z.string(), referrals: count, activations: count, rate: derivedNumber,
       lower95: derivedNumber, upper95: derivedNumber, lower998: derivedNumber, upper998: derivedNumber,

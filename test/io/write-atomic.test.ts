@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { lstatSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, lstatSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { HtaError } from '../../src/errors.js';
@@ -42,13 +42,33 @@ describe('atomic writes', () => {
     expect(liveStagingFiles()).toEqual([]);
   });
 
-  it('writeFileAtomic with replace replaces the old content with a 0644 file', async () => {
+  it('writeFileAtomic with replace replaces the old content and keeps the file\'s mode (a chmod 600 survives --force)', async () => {
     const dir = tempDir();
-    writeFileSync(join(dir, 'f.txt'), 'old', { mode: 0o600 });
+    writeFileSync(join(dir, 'f.txt'), 'old');
+    chmodSync(join(dir, 'f.txt'), 0o600);
     await writeFileAtomic(join(dir, 'f.txt'), 'new', { replace: true });
     expect(readFileSync(join(dir, 'f.txt'), 'utf8')).toBe('new');
-    if (process.platform !== 'win32') expect(lstatSync(join(dir, 'f.txt')).mode & 0o777).toBe(0o644);
+    if (process.platform !== 'win32') expect(lstatSync(join(dir, 'f.txt')).mode & 0o777).toBe(0o600);
+    chmodSync(join(dir, 'f.txt'), 0o640);
+    await writeFilesAtomic(new Map([[join(dir, 'f.txt'), 'newer']]), { replace: true });
+    if (process.platform !== 'win32') expect(lstatSync(join(dir, 'f.txt')).mode & 0o777).toBe(0o640);
     expect(tmpFiles(dir)).toEqual([]);
+  });
+
+  it.skipIf(process.platform === 'win32')('a new file gets 0666 less the umask, as any program\'s (umask 077: 0600)', async () => {
+    const dir = tempDir();
+    const before = process.umask(0o077);
+    try {
+      await writeFileAtomic(join(dir, 'private.txt'), 'x');
+      await writeFilesAtomic(new Map([[join(dir, 'a.txt'), 'a']]));
+      process.umask(0o002);
+      await writeFileAtomic(join(dir, 'shared.txt'), 'x');
+    } finally {
+      process.umask(before);
+    }
+    expect(lstatSync(join(dir, 'private.txt')).mode & 0o777).toBe(0o600);
+    expect(lstatSync(join(dir, 'a.txt')).mode & 0o777).toBe(0o600);
+    expect(lstatSync(join(dir, 'shared.txt')).mode & 0o777).toBe(0o664);
   });
 
   it.skipIf(process.platform === 'win32')('refuses a device, a FIFO and a symbolic link at the target, and never writes through the link', async () => {

@@ -75,4 +75,15 @@ describe('plan init: the randomised arm column before the treatment received', (
     expect(armOf(d)).toBe('treatment_received');
     expect(d.checks.join('\n')).toContain('"treatment_received" is named for the treatment received');
   });
+
+  for (const [first, second] of [['TRTA', 'ACTARM'], ['TRT01A', 'ACTARM']]) {
+    it(`two columns named for the treatment received (${first}, ${second}), agreeing: the first drafted, still with the ITT check`, () => {
+      const lines = [`USUBJID,${first},${second},AVISIT,nrs`];
+      for (let i = 1; i <= 40; i++) for (const visit of ['baseline', '3m']) lines.push(`P${i},${i % 2 ? 'app' : 'usual'},${i % 2 ? 'app' : 'usual'},${visit},${(i % 7) + 2}`);
+      const d = draft(lines.join('\n') + '\n');
+      expect(armOf(d)).toBe(first);
+      expect(d.checks.join('\n')).toContain(`the arm column "${first}" is named for the treatment received: the primary analysis is intention to treat`);
+    });
+  }
 });
+

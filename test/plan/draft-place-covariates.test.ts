@@ -36,8 +36,9 @@ describe('numbered sites and other place names', () => {
     expect(d.checks.join('\n')).toMatch(/"site" names a place and holds 5 different numbers/);
   });
   it('Sygehus, Kommunekode and Centernr are drafted as covariates, as categories', () => {
+    // Both arms at each hospital (patients 2k and 2k + 1): one arm per hospital is a cluster-randomised trial (draft "clusters").
     for (const name of ['Sygehus', 'Kommunekode', 'Centernr', 'hospital']) {
-      const d = draftPlan(csv(name, (i) => 101 + (i % 4) * 46), 'plan.schema.json');
+      const d = draftPlan(csv(name, (i) => 101 + (Math.floor(i / 2) % 4) * 46), 'plan.schema.json');
       expect(d.plan.covariateTypes, name).toMatchObject({ [name.toLowerCase()]: 'categorical' });
     }
   });

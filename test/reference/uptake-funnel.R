@@ -27,13 +27,16 @@ clinics <- data.frame(
   activations = c(262, 79, 160, 12, 197, 52, 130, 20)
 )
 theta <- sum(clinics$activations) / sum(clinics$referrals)
-classify <- function(rate, lo, hi) ifelse(rate < lo, "below", ifelse(rate > hi, "above", "none"))
+# Verdicts by the exact one-sided tails (uptake-funnel-tails.R), not by the interpolated limits.
+classify <- function(y, n, level) {
+  if (pbinom(y - 1, n, theta, lower.tail = FALSE) < level) "above" else if (pbinom(y, n, theta) < level) "below" else "none"
+}
 rows <- lapply(seq_len(nrow(clinics)), function(i) {
   n <- clinics$referrals[i]; y <- clinics$activations[i]; rate <- y / n
   l <- sapply(probs, exact_limit, n = n, theta = theta)
   list(clinic = clinics$clinic[i], referrals = n, activations = y, rate = rate,
        lower95 = l[["lower95"]], upper95 = l[["upper95"]], lower998 = l[["lower998"]], upper998 = l[["upper998"]],
-       outside95 = classify(rate, l[["lower95"]], l[["upper95"]]), outside998 = classify(rate, l[["lower998"]], l[["upper998"]]))
+       outside95 = classify(y, n, 0.025), outside998 = classify(y, n, 0.001))
 })
 
 wilson <- lapply(list(c(6, 8), c(3, 4), c(0, 5), c(5, 5), c(7, 10), c(650, 1000), c(30, 10000), c(1234, 37200), c(41000, 1860000)), function(v) {

@@ -6,12 +6,15 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { forestAnalyses, subgroupForestNumbers, subgroupForestRows } from '../../src/report/charts/subgroup-forest.js';
 import { trajectoriesNumbers } from '../../src/report/charts/trajectories.js';
 import type { TrialChartContext } from '../../src/report/charts/trial-chart-context.js';
+import { trialChartContext } from '../../src/report/charts/trial-chart-context.js';
 import type { AnalysisResult } from '../../src/analysis/results-schema.js';
 import { armNames } from '../../src/report/arm-names.js';
-import { formatFixed, REPORT_TEXT, shortTimeLabel, timeLabel } from '../../src/report/i18n.js';
+import { formatFixed, REPORT_TEXT, shortTimeLabel, SHORT_RELEVANCE_TEXT, timeLabel } from '../../src/report/i18n.js';
 import { htmlPage } from '../../src/report/html-page.js';
+import { bundledTrial } from './trial-report-support.js';
 import { metaAnalyze } from '../../src/meta/meta-analyze.js';
 import { metaGroups } from '../../src/meta/meta-group.js';
 import { readStudiesFile } from '../../src/meta/read-studies.js';
@@ -146,6 +149,35 @@ describe("a chart's numbers are on the page as text", () => {
         }
       }
     }
+  });
+
+  it("a subgroup forest's numbers table gives the verdict with its qualifiers; the chart keeps it short", () => {
+    const { trial, result } = bundledTrial();
+    // One level made a possible benefit, not significant, whose CI reaches −MCID (the bundled levels have none).
+    const subgroups = structuredClone(result.subgroups ?? []);
+    const analyses = forestAnalyses(subgroups, 'recruited_by', '3m');
+    const level = analyses[0]!.levels[0]!;
+    const m = level.effect.mcid as number;
+    Object.assign(level.effect, { relevance: 'possibly-relevant-benefit', significant: false, benefit: 0.6 * m, benefitCiLower: -1.2 * m, benefitCiUpper: 2.4 * m });
+    for (const [lang, words] of [['en', 'not statistically significant; clinically relevant harm is not ruled out'], ['da', 'ikke statistisk signifikant; klinisk relevant skade kan ikke udelukkes']] as const) {
+      const ctx = trialChartContext(trial, lang);
+      const verdict = subgroupForestNumbers(analyses, result.effects, ctx).rows.find((r) => r[0]!.trim() === level.level)![3]!;
+      expect(verdict).toBe(`${SHORT_RELEVANCE_TEXT['possibly-relevant-benefit'][lang]}, ${words}`);
+      expect(subgroupForestRows(analyses, result.effects, ctx).find((r) => r.labelText === level.level)!.verdictText).toBe(SHORT_RELEVANCE_TEXT['possibly-relevant-benefit'][lang]);
+    }
+  });
+
+  it('the mean-scores table lists every visit the chart draws, those the plan does not list last', () => {
+    const { trial, result } = bundledTrial();
+    const ctx = trialChartContext(trial, 'en');
+    const key = result.descriptives.find((d) => d.mean !== null && ctx.kindOf(d.outcome) === 'continuous')!.outcome;
+    const observed = result.descriptives.filter((d) => d.outcome === key && d.mean !== null);
+    // A visit outside the plan's list, given first: it still has its row, after the plan's visits.
+    const extra = { ...observed[0]!, time: 'unplanned', mean: 12.345 };
+    const table = trajectoriesNumbers({ descriptives: [extra, ...result.descriptives] }, ctx);
+    const block = table.rows.slice(1, 1 + new Set(observed.map((d) => d.time)).size + 1).map((r) => r[0]!.trim());
+    expect(block).toEqual([...ctx.visits.filter((v) => observed.some((d) => d.time === v)).map((v) => ctx.timeLabel(v)), ctx.timeLabel('unplanned')]);
+    expect(table.rows.flat().join('\n')).toContain(formatFixed(12.345, ctx.decimalsOf(key), 'en'));
   });
 
   const pages = readdirSync('reports', { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);

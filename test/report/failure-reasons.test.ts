@@ -210,6 +210,8 @@ describe('every analysis.failed message has a Danish wording', () => {
     'src/analysis/analyze-trial.ts',
     'src/analysis/subgroup-effects.ts',
     'src/stats/ancova.ts',
+    'src/analysis/cluster-effects.ts',
+    'src/stats/cluster-robust.ts',
     'src/stats/arm-size.ts',
     'src/stats/welch-difference.ts',
     'src/stats/pooled-t-difference.ts',

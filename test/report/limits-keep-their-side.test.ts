@@ -35,6 +35,22 @@ describe('the one rule for confidence limits', () => {
     expect(boundDecimals(1e-9, 2)).toBe(6);
   });
 
+  it('a limit on a decision value but for floating-point noise is on it: no extra digits', () => {
+    expect(formatBound(0.30000000000000004, 1, 'en', differenceDecisions(0.3))).toBe('0.3');
+    expect(formatBound(-2e-16, 2, 'en')).toBe('0.00');
+    expect(formatBound(Math.exp(Math.log(1.0000000000000002)), 2, 'da', RATIO_DECISIONS)).toBe('1,00');
+  });
+
+  it('a limit still on (or across) a decision value at the cap prints its side, with the value at the row\'s decimals', () => {
+    expect(formatBound(-1e-7, 2, 'en')).toBe('<0.00');
+    expect(formatBound(1e-7, 2, 'da')).toBe('>0,00');
+    expect(formatBound(0.9999999, 2, 'en', differenceDecisions(1))).toBe('<1.00');
+    expect(formatBound(-0.9999999, 2, 'da', differenceDecisions(1))).toBe('>−1,00');
+    expect(formatBound(0.9999999, 2, 'en', RATIO_DECISIONS)).toBe('<1.00');
+    // Across an MCID the cap's grid does not hold (1/3 printed to 12 digits): the side, not 0.333333.
+    expect(formatBound(0.33333334, 1, 'en', differenceDecisions(1 / 3))).toBe('>0.3');
+  });
+
   it('meta tables and forest labels: a ratio limit is kept off 1, a difference off ±MCID', () => {
     expect(formatLimit('RR', Math.log(0.997), 'en')).toBe('0.997');
     expect(formatLimit('MD', -4.998, 'en', 5)).toBe('−4.998');
@@ -93,4 +109,12 @@ describe('the bundled selfBACK pages', () => {
     expect(texts, texts.join('\n')).toContain(text);
     expect(texts.some((t) => /\(0[.,]00 /.test(t))).toBe(false);
   });
+
+  it('the summary of findings words a limit printed as its side as a size: "<1.00 lower", ">0.00 lower"', () => {
+    const { trial, result } = bundledTrial();
+    const ctx = trialChartContext(trial, 'en');
+    const row = summaryOfFindingsRows(result, trial.plan, 'ancova', 'en').map((r) => r.row).find((r) => r.method !== 'risk-difference' && r.mcid === 1 && r.difference !== null)!;
+    expect(sofEffectText({ ...row, difference: -0.5, ciLower: -0.9999999, ciUpper: -1e-7 }, ctx)).toContain('(<1.00 lower to >0.00 lower)');
+  });
 });
+

@@ -55,6 +55,19 @@ describe('manifest inputs stay in the manifest folder', () => {
     expect(r.stderr).toMatch(/pass --allow-outside/);
     expect(r.stderr).not.toMatch(/password-line/);
   });
+  it('every input of the manifest outside its folder is named at once, each with its line:column, before any report is read', async () => {
+    writeFileSync(manifest, '{ "reports": [\n { "id": "u", "kind": "uptake", "out": "u",\n   "registry": "../secret.csv",\n   "eligible": "data/trial.csv",\n   "plan": "../p.json",\n   "previous": ["data/trial.csv", "../old.json"] }\n]}\n');
+    const r = await runCli('report', '--manifest', manifest, '--out', join(root, 'out'), '--check');
+    expect(r.code).toBe(2);
+    const lines = r.stderr.trimEnd().split('\n');
+    expect(lines[0]).toBe(`error: ${manifest}: 3 input(s) outside the manifest's folder`);
+    expect(lines.slice(1).map((l) => /^ {2}(\S+ \([^)]*\)): "([^"]*)"/.exec(l)?.slice(1, 3))).toEqual([
+      [`${manifest}:3:16 (reports.0.registry)`, '../secret.csv'],
+      [`${manifest}:5:12 (reports.0.plan)`, '../p.json'],
+      [`${manifest}:6:35 (reports.0.previous.1)`, '../old.json'],
+    ]);
+    expect(r.stderr).not.toMatch(/password-line/);
+  });
   it('a cost-effectiveness plan cannot make a report read a file outside the folder either (its unit costs, trial plan, published figures)', async () => {
     const plans = join(folder, 'plans');
     mkdirSync(plans, { recursive: true });

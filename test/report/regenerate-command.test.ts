@@ -26,6 +26,15 @@ describe('the regenerate command on a page', () => {
   });
 });
 
+describe('the regenerate command names every option that changes the pages or is needed to run', () => {
+  it('--lang and --allow-outside, after --manifest and --out; none when not given', () => {
+    expect(regenerateCommand('m.json', '/p', 'out7', { lang: 'da' })).toBe('hta report --manifest m.json --out out7 --lang da');
+    expect(regenerateCommand('data/reports.json', '/p', 'reports', { allowOutside: true })).toBe('hta report --allow-outside');
+    expect(regenerateCommand('m.json', '/p', 'reports', { lang: 'en', allowOutside: true })).toBe('hta report --manifest m.json --lang en --allow-outside');
+    expect(regenerateCommand('m.json', '/p', 'reports', {})).toBe('hta report --manifest m.json');
+  });
+});
+
 describe('the command a message tells the user to run again', () => {
   it('is the user\'s own command, with their manifest and folder quoted, not npm\'s', () => {
     expect(rerunCommand({ manifest: 'my/reports.json', out: 'my/reports' }, '--force')).toBe('`hta report --manifest my/reports.json --out my/reports --force`');

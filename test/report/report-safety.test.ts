@@ -2,7 +2,7 @@
  * `hta report` removes only files it wrote itself (the folder's .hta-report.json says which),
  * never overwrites a file it did not write, and refuses output folders that hold its inputs.
  */
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli, tempDir } from '../support/run-cli.js';
@@ -75,6 +75,23 @@ describe('hta report never removes or overwrites what it did not write', () => {
     expect(r.stderr).toContain(join(w.folder, 'README.md'));
     expect(readdirSync(w.folder)).toEqual(['README.md']);
     expect(readFileSync(join(w.folder, 'README.md'), 'utf8')).toBe('my own notes');
+  });
+
+  it.skipIf(process.platform === 'win32')('a symbolic link at a page\'s name is named in the first message, which does not offer --force (that refuses links too); --check names it', { timeout: 60_000 }, async () => {
+    const w = metaWorkspace();
+    const mine = join(w.dir, 'mine.md');
+    writeFileSync(mine, 'my page');
+    mkdirSync(w.folder, { recursive: true });
+    symlinkSync(mine, join(w.folder, 'README.md'));
+    const r = await runCli('report', '--manifest', w.manifest, '--out', w.out);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`${join(w.folder, 'README.md')} (a symbolic link) — hta never writes through or replaces a link`);
+    expect(r.stderr).not.toMatch(/hta report [^`]*--force`/);
+    const check = await runCli('report', '--manifest', w.manifest, '--out', w.out, '--check');
+    expect(check.code).toBe(1);
+    expect(check.stdout).toContain(`not a regular file (a symbolic link): ${join(w.folder, 'README.md')}\n`);
+    expect(check.stdout).not.toContain('edited:');
+    expect(readFileSync(mine, 'utf8')).toBe('my page');
   });
 
   it('a page hta wrote and the user edited since is not overwritten silently: exit 2 naming it; --force replaces it', { timeout: 60_000 }, async () => {
@@ -163,6 +180,9 @@ describe('hta report never removes or overwrites what it did not write', () => {
     const command = 'hta report --manifest m.json --out out';
     expect(readFileSync(join(w.folder, 'README.md'), 'utf8')).toContain(`Regenerate with \`${command}\`.`);
     expect(readFileSync(join(w.folder, 'index.html'), 'utf8')).toContain(`Regenerate with <code>${command}</code>.`);
+    // --lang changes every page and --allow-outside is needed to run: both are named.
+    expect((await runCli('report', '--manifest', w.manifest, '--out', w.out, '--lang', 'da', '--allow-outside', '--force')).code).toBe(0);
+    expect(readFileSync(join(w.folder, 'README.md'), 'utf8')).toContain(`${command} --lang da --allow-outside\``);
   });
 
 

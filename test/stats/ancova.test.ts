@@ -56,7 +56,10 @@ describe('ancova = lm() + confint() (test/reference/ancova.R)', () => {
     expect(() => ancova({ ...base, treated: [1, 1, 0, 0, 0], covariates: [{ name: 'country', values: ['DK', 'DK', 'DK', 'DK', 'DK'] }] }))
       .toThrow("covariate 'country' has only one level ('DK')");
     expect(() => ancova({ ...base, treated: [1, 1, 0, 0, 0], covariates: [{ name: 'site', values: ['a', 'a', 'b', 'b', 'b'] }] }))
-      .toThrow("singular design: column 'siteb' is collinear with '(Intercept)', 'arm', 'baseline'");
+      .toThrow("covariate 'site' is nested in the arm: each of its 2 levels is in one arm only");
+    // A covariate that repeats another (not the arm) is still named by its collinear columns.
+    expect(() => ancova({ outcome: [1, 2, 3, 4, 5, 6, 7], baseline: [2, 1, 4, 3, 6, 5, 7], treated: [1, 1, 1, 0, 0, 0, 0], covariates: [{ name: 'x', values: [1, 2, 3, 1, 2, 3, 1] }, { name: 'y', values: [2, 4, 6, 2, 4, 6, 2] }] }))
+      .toThrow("singular design: column 'y' is collinear with '(Intercept)', 'arm', 'baseline', 'x'");
   });
 
   const score = fc.integer({ min: -5000, max: 5000 }).map((v) => v / 100);

@@ -76,6 +76,14 @@ describe('a patient on two lines', () => {
       'one row per patient and time point (this patient\'s "baseline" row is on line 4; line 4 is read and this one left out)',
     ]);
   });
+  it('a repeat in the other arm says the patient was randomised twice or the id reused, with the earlier arm', () => {
+    const e = errorOf(['id,arm,time,rmdq', 'A1,app,baseline,9', 'A1,app,3m,7', 'A2,usual,baseline,8', 'A1,usual,baseline,5', 'A1,usual,3m,4'].join('\n'));
+    expect(e.problems).toMatchObject([
+      { line: 5, kind: 'row.duplicate-other-arm', detail: 'this patient\'s "baseline" row is on line 2, in arm "app"' },
+      { line: 6, kind: 'row.duplicate-other-arm', detail: 'this patient\'s "3m" row is on line 3, in arm "app"' },
+    ]);
+    expect(e.problems[0]!.expected).toContain('a patient randomised twice (re-randomised) or one id reused for another patient');
+  });
 });
 
 describe('ids equal but for letter case or blanks (one id spelled two ways)', () => {

@@ -28,4 +28,41 @@ describe('a comma-separated file with every decimal a quoted decimal comma', () 
     const e = errorOf(() => loadTrial(parseCsvText(text((k) => (k === 0 ? '0.424' : `0,${424 + k}`)), 'mixed.csv'), parsePlan(PLAN)));
     expect(e.problems[0]!.hint ?? '').toContain('the file uses the decimal point (2.5), as its other numbers do');
   });
+
+  it('is read with the point when a cell writes a point, even one that reads either way (1.250 in an unused column)', () => {
+    const t = text((k) => `0,${424 + k}`).replace('id,arm,time,eq5d', 'id,arm,time,eq5d,dose').replace(/\n(\d+,.*)/g, '\n$1,1.250');
+    const e = errorOf(() => loadTrial(parseCsvText(t, 'dose.csv'), parsePlan(PLAN)));
+    // Read with the point: the quoted commas are refused cell by cell, not the file as undecided.
+    expect(e.problems.map((p) => p.kind ?? '')).not.toContain('decimal-mark.undecided');
+    expect(e.problems[0]!.hint ?? '').toContain('the file uses the decimal point (2.5)');
+  });
+});
+
+// An English comma-separated survey export: a Qualtrics multi-select column ("1,3", "1,2") beside
+// integer scores. It was read as a Danish LibreOffice file (a false note), and with an unused
+// `dose` of 1.250 refused whole as undecided.
+describe('a comma-separated file whose only quoted commas are lists', () => {
+  const PAIN = { arms: { intervention: 'App', control: 'Usual care' }, timepoints: ['3m'], outcomes: [{ key: 'nrs', instrument: 'nrs' }] };
+  const multi = ['"2"', '"1,3"', '""', '"1,2"'];
+  const survey = (extra: (k: number) => string = () => '', head = '') =>
+    [`id,arm,time,nrs,Q5_multi${head}`, ...Array.from({ length: 8 }, (_, k) => [`${k + 1},${k % 2 ? 'Usual care' : 'App'},baseline,${(k * 3) % 11},${multi[k % 4]}${extra(k)}`, `${k + 1},${k % 2 ? 'Usual care' : 'App'},3m,${(k * 5) % 11},${multi[(k + 1) % 4]}${extra(k)}`]).flat()].join('\n');
+
+  it('is read with the point and no LibreOffice note when the plan reads no number from that column', () => {
+    const trial = loadTrial(parseCsvText(survey(), 'q.csv'), parsePlan(PAIN));
+    expect((trial.readNotes ?? []).join('\n')).not.toContain('quoted decimal comma');
+    expect(Array.from(trial.rows.scores.nrs!).slice(0, 4)).toEqual([0, 0, 3, 5]);
+  });
+
+  it('with an unused dose of 1.250 beside it, is read with the point', () => {
+    const trial = loadTrial(parseCsvText(survey(() => ',1.250', ',dose'), 'q2.csv'), parsePlan(PAIN));
+    expect((trial.readNotes ?? []).join('\n')).not.toContain('quoted decimal comma');
+    expect(Array.from(trial.rows.scores.nrs!).slice(0, 4)).toEqual([0, 0, 3, 5]);
+  });
+
+  it('does not count a list column\'s "1,3" even where the plan would read it (a cell of two commas shows it is a list)', () => {
+    const lists = survey().replace('"1,2"', '"1,2,4"');
+    const vote = parseCsvText(lists, 'q3.csv').dialect;
+    expect(vote.decimalComma).toBe(false);
+    expect(vote.quotedCommaColumns).toBeUndefined();
+  });
 });

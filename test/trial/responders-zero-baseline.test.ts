@@ -7,6 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { analyzeTrial } from '../../src/analysis/analyze-trial.js';
+import type { EffectRow } from '../../src/analysis/results-schema.js';
 import { parseCsvText } from '../../src/io/read-csv.js';
 import { parsePlan } from '../../src/plan/load-plan.js';
 import { defaultArmNames } from '../../src/report/arm-names.js';
@@ -63,4 +64,10 @@ describe('the analysis and the report say it', () => {
         : 'r30 efter 3 måneder: 20 patienter (10 app, 10 vanlig behandling) havde 0 ved baseline; med en regel i procent kan de ikke forbedres med en andel af det, så de tælles uden klinisk relevant forbedring og indgår i nævneren.',
     ]);
   });
+
+  it('names a visit as the plan labels it, lowering only its first capital ("week 12 (EOT)", not "week 12 (eot)")', () => {
+    const row = { outcome: 'r30', time: 'Week 12 (EOT)', atZeroBaseline: { intervention: 3, control: 4 } } as unknown as EffectRow;
+    expect(zeroBaselineNotes([row], 'en', defaultArmNames('en'), (k) => k)[0]).toMatch(/^r30 at week 12 \(EOT\): 7 patients/);
+  });
 });
+

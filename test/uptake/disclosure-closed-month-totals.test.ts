@@ -139,6 +139,24 @@ describe('a late registration or a deleted row in a closed month, with the runni
   });
 });
 
+describe('the same corrections in a P2 made without --previous (nothing listed, nothing hidden for them)', () => {
+  // Until 4 December 2026 the audit refused these files (exit 2, "they contradict each other"):
+  // it equated the changed month with P1's print and tied P1's rows to the months now. The very
+  // publication a region audits to learn whether it leaked; now the change is reported.
+  it.each([['late', '2025-03', 'a closed period changed', 1], ['deleted', '2025-06', 'it fell', -1]] as const)('%s: the audit reports the change in %s and the net change of the running totals (exit 1)', async (v, month, how, change) => {
+    const p2 = await publish(`P2${v}-alone`, VARIANTS[v], '2025-11-30', true);
+    expect(p2.json.previous?.changed).toBeUndefined();
+    const audited = await runCli('uptake', '--audit', '--published', p2.file, '--previous', P1.file);
+    expect(audited.stderr).toBe('');
+    expect(audited.code, audited.stdout).toBe(1);
+    for (const region of [SYD, 'national']) {
+      expect(audited.stdout).toContain(`referrals · ${region} · ${month} · all=all published on 2025-10-31 − the same count now (${how}): 1 … 1`);
+      expect(audited.stdout).toContain(`referrals · ${region} · all · all=all: periods up to 2025-10 now − published on 2025-10-31 (closed periods changed since): ${change} … ${change}`);
+    }
+    expect(audited.stdout).not.toContain('not checked against');
+  });
+});
+
 describe('the audit of hand-built files', () => {
   // P1 as of 31 October: March 40 and June 30 printed, May and July hidden (20 + 18), the year 150.
   const row = (period: string, referrals: number | 'suppressed') => ({ region: 'A', period, dimension: 'all', level: 'all', referrals, activations: 0, atRisk4w: 0, retained4w: 0, atRisk12w: 0, retained12w: 0 });
@@ -160,12 +178,59 @@ describe('the audit of hand-built files', () => {
     expect(report.disclosedDifferences.map((d) => `${d.cell}: ${d.lower}`)).toContain('referrals · A · all · all=all: periods up to 2025-10 now − published on 2025-10-31 (closed periods changed since): -1');
   });
 
+  it('March printed again as 41, not listed (a P2 made without --previous): reported, not equated, and the rest still read', () => {
+    const report = auditPublishedUptake(pub({ '2025-03': 41, '2025-04': 42, '2025-05': 'suppressed', '2025-06': 30, '2025-07': 'suppressed', '2025-11': 25 }, 176, []) as never, RULE, previous);
+    expect(report.disclosedDifferences.map((d) => `${d.cell}: ${d.lower} … ${d.upper}`)).toEqual([
+      'referrals · A · 2025 · all=all: periods up to 2025-10 now − published on 2025-10-31 (closed periods changed since): 1 … 1',
+      'referrals · A · all · all=all: periods up to 2025-10 now − published on 2025-10-31 (closed periods changed since): 1 … 1',
+      'referrals · A · 2025-03 · all=all published on 2025-10-31 − the same count now (a closed period changed): 1 … 1',
+    ]);
+    // May + July = 38 (176 − 41 − 42 − 30 − 25; P1's 150 less its March, April, June): each open.
+    expect(report.narrow).toEqual([]);
+    expect(report.intervals.map((i) => `${i.cell}: ${i.lower} … ${i.upper}`)).toEqual(['referrals · A · 2025-05 · all=all: 0 … 38', 'referrals · A · 2025-07 · all=all: 0 … 38']);
+  });
+
+  it('a closed year printed again as 101, not listed: none of its months is read as printed before', () => {
+    // P1 printed 2024 (100) and its May (30). Now May and June are hidden, July 40, the year 101:
+    // which month changed is not known, so May is not equated with 30 (that would pin June at 31).
+    const earlier: PreviousPublication = { ...previous, counts: [['2024', 100], ['2024-05', 30]].map(([period, value]) => ({ asOf: '2025-10-31', kind: 'metric', measure: 'referrals', region: 'A', period: String(period), dimension: 'all', level: 'all', value: Number(value) })) };
+    const year = { exportDate: '2025-11-30', rows: 101, metrics: [row('2024-05', 'suppressed'), row('2024-06', 'suppressed'), row('2024-07', 40), row('2024', 101), row('all', 101)], uptake: [], budget: { observed: [] } };
+    const report = auditPublishedUptake(year as never, RULE, earlier);
+    expect(report.narrow).toEqual([]);
+    // The year's own change and the net change of its months are one difference: reported once.
+    expect(report.disclosedDifferences.map((d) => `${d.cell}: ${d.lower} … ${d.upper}`)).toEqual([
+      'referrals · A · 2024 · all=all published on 2025-10-31 − the same count now (a closed period changed): 1 … 1',
+    ]);
+  });
+
   it('corrections that cancel, or a new month hidden too, give nothing', () => {
     const cancel = auditPublishedUptake(pub({ '2025-03': 'suppressed', '2025-04': 42, '2025-05': 'suppressed', '2025-06': 'suppressed', '2025-07': 'suppressed', '2025-11': 25 }, 175, ['2025-03', '2025-06']) as never, RULE, previous);
     expect(cancel.disclosedDifferences).toEqual([]);
     expect(cancel.narrow).toEqual([]);
     const hiddenNew = auditPublishedUptake(pub({ '2025-03': 40, '2025-04': 'suppressed', '2025-05': 'suppressed', '2025-06': 'suppressed', '2025-07': 'suppressed', '2025-11': 'suppressed' }, 174, ['2025-06']) as never, RULE, previous);
     expect(hiddenNew.disclosedDifferences).toEqual([]);
+  });
+});
+
+describe('a year row that fell, with a closed month listed', () => {
+  // P1 as of 31 October 2025: 2024 printed as 100 (March 40, June 30, September hidden); P2 lists June and prints 2024 as 98.
+  const row = (period: string, referrals: number | 'suppressed') => ({ region: 'A', period, dimension: 'all', level: 'all', referrals, activations: 0, atRisk4w: 0, retained4w: 0, atRisk12w: 0, retained12w: 0 });
+  const previous: PreviousPublication = {
+    file: 'P1.json', exportDate: '2025-10-31', exportDates: ['2025-10-31'], uncarried: [],
+    counts: Object.entries({ '2024-03': 40, '2024-06': 30, '2024': 100 }).map(([period, value]) => ({ asOf: '2025-10-31', kind: 'metric', measure: 'referrals', region: 'A', period, dimension: 'all', level: 'all', value })),
+  };
+  it('reports the fall of 2 once, not again as the net change of the year\'s months', () => {
+    const pub = {
+      exportDate: '2025-11-30', rows: 200,
+      metrics: [row('2024-03', 40), row('2024-06', 'suppressed'), row('2024-09', 'suppressed'), row('2025-11', 25), row('2024', 98), row('2025', 25), row('all', 123)],
+      uptake: [], budget: { observed: [] }, previous: { changed: { periods: [{ region: 'A', period: '2024-06' }], activationYears: [], clinicRegions: [] } },
+    };
+    const report = auditPublishedUptake(pub as never, RULE, previous);
+    const found = report.disclosedDifferences.map((d) => `${d.cell}: ${d.lower}`);
+    expect(found).toContain('referrals · A · 2024 · all=all published on 2025-10-31 − the same count now (it fell): 2');
+    // June's own change follows too (98 − 40 − 30): another cell. The year's months less P1's 100 is the fall again.
+    expect(found).toContain('referrals · A · 2024-06 · all=all now − published on 2025-10-31 (changed since): -2');
+    expect(found.filter((f) => f.includes('closed periods changed since'))).toEqual([]);
   });
 });
 

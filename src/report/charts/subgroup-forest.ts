@@ -30,6 +30,7 @@ import { chartConfig, FONT_SIZE, MCID_RULE, PALETTE } from './chart-style.js';
 import { FOREST_VERDICT_STYLE, verdictEncodings } from './effects-forest.js';
 import type { TrialChartContext } from './trial-chart-context.js';
 import type { Table } from '../text-table.js';
+import { withSignificance } from '../verdict-notes.js';
 import { linesWidth, twoLines, wrapForVega } from './two-lines.js';
 
 const PLOT_WIDTH = 230;
@@ -55,6 +56,8 @@ export interface SubgroupForestDatum {
   /** The interaction p, on an outcome's all-patients row. */
   pText: string;
   verdictText: string;
+  /** The verdict with its qualifiers ("…, not statistically significant"; verdict-notes.ts): the numbers table's, where there is room. */
+  verdictLongText: string;
   colour: string;
   shape: string;
   overall: boolean;
@@ -112,6 +115,7 @@ export function subgroupForestRows(analyses: readonly SubgroupResult[], effects:
         effectText: e && s.est !== null ? `${f(e.benefit as number)} ${interval(b(e.benefitCiLower as number), b(e.benefitCiUpper as number))}` : p('notComputed'),
         pText: isOverall ? pText : '',
         verdictText: e?.relevance ? SHORT_RELEVANCE_TEXT[e.relevance][lang] : p('notComputed'),
+        verdictLongText: e?.relevance ? withSignificance(SHORT_RELEVANCE_TEXT[e.relevance][lang], e, lang) : p('notComputed'),
         colour: style.colour,
         shape: style.shape,
         overall: isOverall,
@@ -164,7 +168,7 @@ export function subgroupForestNumbers(analyses: readonly SubgroupResult[], effec
   const { all } = forestLines(analyses, effects, ctx, levelName);
   return {
     header: [p('level'), p('n'), p('benefit').replace('|', ', '), p('verdict')],
-    rows: all.map((d) => ('heading' in d ? [`${d.labelText} (${d.headingRight})`, '', '', ''] : [`  ${d.labelText}`, d.nText, d.effectText, d.verdictText])),
+    rows: all.map((d) => ('heading' in d ? [`${d.labelText} (${d.headingRight})`, '', '', ''] : [`  ${d.labelText}`, d.nText, d.effectText, d.verdictLongText])),
     align: ['left', 'right', 'right', 'left'],
   };
 }
@@ -278,7 +282,8 @@ export function subgroupForestSpec(analyses: readonly SubgroupResult[], effects:
     // The subtitle wrapped to the chart's width, so it does not widen the chart.
     title: { text: fillPhrase(p('forestTitle'), { subgroup: subgroupLabel, time: ctx.timeLabel(time) }), subtitle: wrapForVega(p('forestSubtitle'), total), subtitlePadding: 6 },
     config: chartConfig(lang),
-    data: { values: all },
+    // The qualified verdict is the numbers table's only: the spec carries what the chart draws.
+    data: { values: all.map((d) => ('heading' in d ? d : (({ verdictLongText: _, ...drawn }) => drawn)(d))) },
     spacing: 0,
     bounds: 'flush',
     hconcat: [label, n, plot, effect],

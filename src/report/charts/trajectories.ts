@@ -57,7 +57,9 @@ export function trajectoriesNumbers(result: Pick<AnalysisResult, 'descriptives'>
   const rows = trajectoryOutcomes(result, ctx).flatMap((key) => {
     const f = (v: number) => formatFixed(v, ctx.decimalsOf(key), ctx.lang);
     const means = observedMeans(result, key);
-    const visits = ctx.visits.filter((v) => means.some((d) => d.time === v));
+    // The visits the chart draws: every observed mean's, in the plan's order, any it does not list last.
+    const order = (v: string) => (ctx.visits.includes(v) ? ctx.visits.indexOf(v) : ctx.visits.length);
+    const visits = [...new Set(means.map((d) => d.time))].sort((a, b) => order(a) - order(b));
     return [
       [`${ctx.outcomeLabel(key)} (${ctx.unitOf(key)})`, ...arms.flatMap(() => ['', ''])],
       ...visits.map((v) => [`  ${ctx.timeLabel(v)}`, ...arms.flatMap((arm) => {

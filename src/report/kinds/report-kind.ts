@@ -25,6 +25,12 @@ export interface ReportEnv {
   note?(text: string): void;
   /** An analysis warning of this report (the page lists it too): the CLI prints it on stderr under the report's id, so a pipeline sees it. */
   warn?(text: string): void;
+  /**
+   * The manifest's entries before this one (all of them, also with `--only`), parsed, each with
+   * its env: an uptake report on the same registry as an earlier one is protected against it
+   * (docs/disclosure-control.md "Two reports of one registry in one manifest").
+   */
+  earlier?: readonly { entry: ManifestEntry & Record<string, unknown>; env: ReportEnv }[];
 }
 
 export interface ReportKind<E extends z.ZodType = z.ZodType> {

@@ -4,6 +4,8 @@
  * clinic funnel plot, budget impact), each with its table from `uptakeTables`. Everything shown comes from the already-suppressed
  * analysis, so no hidden count reaches the page.
  */
+import { createHash } from 'node:crypto';
+import { closeSync, openSync, readSync } from 'node:fs';
 import { z } from 'zod';
 import { manifestPath } from '../manifest-path.js';
 import { uptakeBudgetSpec } from '../charts/uptake-budget.js';
@@ -15,6 +17,7 @@ import type { UptakeAnalysis } from '../../uptake/uptake-analysis.js';
 import { uptakeInputNotes } from '../../uptake/input-notes.js';
 import { scenarioYearsObserved } from '../../uptake/budget-impact.js';
 import { funnelCurve } from '../../uptake/funnel-curve.js';
+import { chartPrecision } from '../../uptake/suppression.js';
 import { loadUptakePlanFile, type UptakePlan } from '../../uptake/uptake-plan.js';
 import { dropEmptyCharts } from '../chart-data.js';
 import { fillPhrase, type Lang, REPORT_TEXT } from '../i18n.js';
@@ -73,19 +76,75 @@ const TEXT = {
  * The entry's uptake analysis, computed once per run: on a worker thread from built modules
  * (uptake-off-thread.ts), which also keeps the analysis and its HiGHS solver (WASM, compiled when
  * its module loads) out of runs without an uptake report.
+ *
+ * Reports before it in the manifest on the same registry (same file content, same export date in
+ * their plans) are publications of the same extract: this one is protected against their
+ * results, in memory, as against a `previous` file of the same date. Built in manifest order, so
+ * every pair is protected and the pages are the same with `--only` (docs/disclosure-control.md
+ * "Two reports of one registry in one manifest").
  */
-function uptakeAnalysisOf(entry: z.infer<typeof uptakeEntrySchema>, env: ReportEnv): Promise<UptakeAnalysis> {
+function uptakeAnalysisOf(entry: z.infer<typeof uptakeEntrySchema> & { id?: string }, env: ReportEnv): Promise<UptakeAnalysis> {
   const registryFile = env.input(entry.registry);
   const eligibleFile = env.input(entry.eligible);
   const planFile = env.input(entry.plan);
   const previousFiles = entry.previous === undefined ? [] : (typeof entry.previous === 'string' ? [entry.previous] : entry.previous).map((f) => env.input(f));
-  return env.memo<Promise<UptakeAnalysis>>(`uptake\u0000${registryFile}\u0000${eligibleFile}\u0000${planFile}\u0000${previousFiles.join('\u0001')}`, () => {
+  const key = analysisKey(registryFile, eligibleFile, planFile, previousFiles);
+  return env.memo<Promise<UptakeAnalysis>>(`uptake\u0000${key}`, () => {
     try {
-      return analyseUptakeOffThread({ registryFile, eligibleFile, plan: loadUptakePlanFile(planFile), ...(previousFiles.length > 0 ? { previousFiles } : {}) });
+      const plan = loadUptakePlanFile(planFile);
+      const earlier = sameRegistryBefore(key, registryFile, plan.exportDate, env);
+      return Promise.all(earlier.map((e) => uptakeAnalysisOf(e.entry, e.env))).then((done) => {
+        // As its results.json reads: the object a later run would parse from the file.
+        const sameRunCuts = done.map((a, i) => ({ file: `report "${earlier[i]!.entry.id}" (same registry, earlier in the manifest)`, json: JSON.parse(JSON.stringify(a)) as unknown }));
+        return analyseUptakeOffThread({ registryFile, eligibleFile, plan, ...(previousFiles.length > 0 ? { previousFiles } : {}), ...(sameRunCuts.length > 0 ? { sameRunCuts } : {}) });
+      });
     } catch (err) {
       return Promise.reject(err);
     }
   });
+}
+
+const analysisKey = (registryFile: string, eligibleFile: string, planFile: string, previousFiles: readonly string[]) =>
+  `${registryFile}\u0000${eligibleFile}\u0000${planFile}\u0000${previousFiles.join('\u0001')}`;
+
+/**
+ * The uptake entries before the first with this analysis (`key`) whose registry has the same
+ * content and whose plan the same export date (or none): one per distinct analysis, in manifest
+ * order. An en and a da page of one analysis are one publication, never each other's earlier.
+ */
+function sameRegistryBefore(key: string, registryFile: string, exportDate: string | undefined, env: ReportEnv): { entry: z.infer<typeof uptakeEntrySchema> & { id: string }; env: ReportEnv }[] {
+  const out: { entry: z.infer<typeof uptakeEntrySchema> & { id: string }; env: ReportEnv }[] = [];
+  const seen = new Set<string>();
+  const content = (file: string) => env.memo(`registrySha256\u0000${file}`, () => fileSha256(file));
+  for (const e of env.earlier ?? []) {
+    if (e.entry.kind !== 'uptake') continue;
+    const parsed = uptakeEntrySchema.safeParse(e.entry);
+    if (!parsed.success) continue;
+    const d = parsed.data;
+    const theirs = e.env.input(d.registry);
+    const theirKey = analysisKey(theirs, e.env.input(d.eligible), e.env.input(d.plan), d.previous === undefined ? [] : (typeof d.previous === 'string' ? [d.previous] : d.previous).map((f) => e.env.input(f)));
+    if (theirKey === key) break;
+    if (seen.has(theirKey)) continue;
+    const theirDate = e.env.memo(`uptakePlan\u0000${e.env.input(d.plan)}`, () => loadUptakePlanFile(e.env.input(d.plan))).exportDate;
+    if (theirDate !== exportDate) continue;
+    if (theirs !== registryFile && content(theirs) !== content(registryFile)) continue;
+    seen.add(theirKey);
+    out.push({ entry: { ...d, id: e.entry.id }, env: e.env });
+  }
+  return out;
+}
+
+/** SHA-256 of a file, read in blocks (a registry can be large). */
+function fileSha256(file: string): string {
+  const hash = createHash('sha256');
+  const fd = openSync(file, 'r');
+  try {
+    const buf = Buffer.alloc(1 << 20);
+    for (let n; (n = readSync(fd, buf, 0, buf.length, null)) > 0;) hash.update(buf.subarray(0, n));
+  } finally {
+    closeSync(fd);
+  }
+  return hash.digest('hex');
 }
 
 export const uptakeReportKind: ReportKind<typeof uptakeEntrySchema> = {
@@ -110,7 +169,10 @@ export const uptakeReportKind: ReportKind<typeof uptakeEntrySchema> = {
     const equityTitle = equityDims.length === 3 ? t('equity')
       : fillPhrase(t('equitySome'), { dims: dimWords.length <= 1 ? dimWords.join('') : `${dimWords.slice(0, -1).join(', ')} ${lang === 'da' ? 'og' : 'and'} ${dimWords[dimWords.length - 1]}` });
     const nMax = Math.max(10, ...(funnel?.rows ?? []).map((r) => (typeof r.referrals === 'number' ? r.referrals : 0)));
-    const curve = funnel && typeof funnel.overallRate === 'number' ? funnelCurve(funnel.overallRate, nMax, { method: funnel.method }) : [];
+    // Printed as the clinics' limits are, to 3 significant digits (docs/disclosure-control.md "Funnel limits").
+    const curve = funnel && typeof funnel.overallRate === 'number'
+      ? funnelCurve(funnel.overallRate, nMax, { method: funnel.method }).map((p) => ({ n: p.n, lower95: chartPrecision(p.lower95), upper95: chartPrecision(p.upper95), lower998: chartPrecision(p.lower998), upper998: chartPrecision(p.upper998) }))
+      : [];
     const charts: ChartSpec[] = [
       ...(left.has('months') ? [] : [{ name: 'uptake-over-time', spec: uptakeOverTimeSpec(analysis, { lang }), alt: t('overTime') }]),
       { name: 'uptake-per-1000', spec: uptakeOverTimeSpec(analysis, { measure: 'per1000', lang }), alt: t('per1000') },

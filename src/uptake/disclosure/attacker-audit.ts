@@ -14,8 +14,9 @@
  */
 import type { LinearRow } from './linear-program.js';
 import { PolytopeRanges } from './polytope-ranges.js';
+import { absentRows } from './absent-rows.js';
 import { costsOnSuppressed, type CostOnSuppressed } from './cost-audit.js';
-import { breaksEarlier, changedUnit, changedUnitsIn, closedPeriodsOf, isFinal, periodEnd, type PreviousCount, type PreviousPublication } from './previous-publication.js';
+import { breaksEarlier, changedUnit, changedUnitsIn, closedPeriodsOf, isFinal, referralsAsOf, type PreviousCount, type PreviousPublication } from './previous-publication.js';
 
 type Value = number | string | null | undefined;
 
@@ -64,6 +65,8 @@ export interface AuditReport {
   intervals: AuditInterval[];
   /** Printed observed costs and average prices computed from a suppressed count (must be none; cost-audit.ts). */
   costsOnSuppressed: CostOnSuppressed[];
+  /** With zeros sensitive, rows a scope lacks that another has (must be none; absent-rows.ts): an absent row says its zero. */
+  absentRows: string[];
   lpSolves: number;
   /** Independent groups of suppressed cells (no relation links two groups); one LP model each. */
   components: number;
@@ -294,7 +297,10 @@ export function auditPublishedUptake(pub: PublishedUptake, rule: AuditRule, prev
   // or correction, a row removed; docs/disclosure-control.md "Changed since an earlier
   // publication"): a reader knows their counts are not the earlier prints, so none is equated with
   // one, nor bounded by it; |now − then| is still a count of patients, checked below.
+  // With them, the units whose printed counts show a change the publication does not list (made
+  // without --previous): read as listed, so the audit reports the change instead of refusing.
   const changedUnits = changedUnitsIn(pub);
+  if (previous) for (const u of unlistedChanges(pub, previous)) changedUnits.add(u);
   const changedRows: { cell: string; now: Form; then: Form }[] = [];
   if (previous) {
     const monthly = pub.metrics.some((r) => /^\d{4}-\d{2}$/.test(str(r.period)));
@@ -305,9 +311,10 @@ export function auditPublishedUptake(pub: PublishedUptake, rule: AuditRule, prev
       const k = `${c.asOf}|${name('', { region: c.region, period: c.period, dimension: c.dimension, level: c.level })}`;
       earlierRow.set(k, (earlierRow.get(k) ?? new Map()).set(c.measure, c.value));
     }
+    // Earlier counts whose own row's fall is reported: the net change below would repeat it.
+    const fellOwn = new Set<PreviousCount>();
     for (const c of previous.counts) {
       const P = c.asOf;
-      const endsFinest = periodEnd(monthly ? P.slice(0, 7) : P.slice(0, 4)) === P;
       const candidates = containing(c);
       const at = candidates.findIndex((k) => byName.has(k));
       if (at < 0) continue;
@@ -316,7 +323,10 @@ export function auditPublishedUptake(pub: PublishedUptake, rule: AuditRule, prev
         // The registry changed: no growth bound holds, but the change is read off the two prints.
         const change = Math.abs(c.value - now.constant);
         const how = now.constant < c.value ? 'it fell' : 'a closed period changed';
-        if (change <= rule.threshold - 1) falls.push({ cell: `${candidates[at]} published on ${P} − the same count now (${how})`, lower: change, upper: change });
+        if (change <= rule.threshold - 1) {
+          falls.push({ cell: `${candidates[at]} published on ${P} − the same count now (${how})`, lower: change, upper: change });
+          if (at === 0) fellOwn.add(c);
+        }
         continue;
       }
       if (changedUnits.has(changedUnit(c))) {
@@ -356,17 +366,22 @@ export function auditPublishedUptake(pub: PublishedUptake, rule: AuditRule, prev
     // late or removed), checked like the other differences, whatever P's own row does now.
     // Until 4 December 2026 both were dropped: 583 − 542 − 40 = 1 passed unseen
     // (docs/disclosure-control.md "A corrected closed month and the running totals").
+    const thenOf = referralsAsOf(previous.counts);
     for (const c of previous.counts) {
       const closed = closedPeriodsOf(c, pub.metrics, monthly ? 'month' : 'year', changedUnits);
       if (!closed || closed.changed.length === 0 || c.kind !== 'metric') continue;
       const unchanged = closed.unchanged.map((r) => byName.get(name('referrals', r)));
       const changedNow = closed.changed.map((r) => byName.get(name('referrals', r)));
       if (![...unchanged, ...changedNow].every((f) => f)) continue;
-      const thenOf = (r: Record<string, Value>) => previous.counts.find((x) => x.kind === 'metric' && x.asOf === c.asOf && x.measure === 'referrals' && name('', x) === name('', r))?.value;
-      const changedThen = closed.changed.map(thenOf);
+      const changedThen = closed.changed.map((r) => thenOf(c.asOf, r));
       if (changedThen.every((v) => v !== undefined)) {
         sumEquals({ terms: new Map(), constant: c.value - changedThen.reduce((t, v) => t + v!, 0) }, unchanged as Form[]);
       }
+      // Its own row fell and is reported already: where the row has no period after P, the net
+      // change is that same difference (reported twice until 4 December 2026).
+      const series = monthly ? /^\d{4}-\d{2}$/ : /^\d{4}$/;
+      const periodsNow = pub.metrics.filter((r) => str(r.region) === c.region && str(r.dimension) === c.dimension && str(r.level) === c.level && series.test(str(r.period)) && (c.period === 'all' || str(r.period).startsWith(c.period))).length;
+      if (fellOwn.has(c) && periodsNow === closed.unchanged.length + closed.changed.length) continue;
       const upTo = monthly ? c.asOf.slice(0, 7) : c.asOf.slice(0, 4);
       changedRows.push({ cell: `referrals · ${c.region} · ${c.period} · ${c.dimension}=${c.level}: periods up to ${upTo} now − published on ${c.asOf} (closed periods changed since)`, now: sumOf([...unchanged, ...changedNow] as Form[]), then: { terms: new Map(), constant: c.value } });
     }
@@ -518,7 +533,69 @@ export function auditPublishedUptake(pub: PublishedUptake, rule: AuditRule, prev
   ranges.dispose();
   // A cost is the price model applied to counts: printed, it must rest on printed counts only.
   const costs = costsOnSuppressed(pub.budget, pub.uptake, (scope, year) => yearsOf.get(scope)?.get(year)?.terms.size === 0);
-  return { rule, suppressedCells: n, countCells, narrow, disclosedDifferences, intervals, costsOnSuppressed: costs, lpSolves: ranges.lpSolves, components: ranges.components };
+  return { rule, suppressedCells: n, countCells, narrow, disclosedDifferences, intervals, costsOnSuppressed: costs, absentRows: absentRows(pub, rule.zerosSensitive), lpSolves: ranges.lpSolves, components: ranges.components };
+}
+
+/**
+ * The units (changedUnit keys) where `pub` prints a count that breaks an earlier print of the same
+ * count (it fell, or a final one differs: `breaksEarlier`) though `pub` does not list the unit as
+ * changed, as a publication made without --previous does not. A reader sees the change in the two
+ * prints, so the audit reads such a unit as if listed (docs/disclosure-control.md "Changed since
+ * an earlier publication"): none of its counts is equated with, or bounded by, an earlier print,
+ * nor summed into an earlier row; the change itself is still reported (the falls above). Equated,
+ * the two prints left no table of counts (`ContradictoryNumbers`) and the audit refused the very
+ * file that leaked. With each region's unit the whole country's; a row spanning several periods
+ * (a year with months printed, the whole export), or the whole country's, that broke marks each
+ * period, or region, printed within it: which of them changed is not known.
+ */
+export function unlistedChanges(pub: PublishedUptake, previous: PreviousPublication): Set<string> {
+  const str = (v: Value) => String(v);
+  const printed = new Map<string, number>();
+  for (const r of pub.metrics) {
+    for (const c of COUNTS) {
+      const v = r[c];
+      if (typeof v === 'number') printed.set(`m|${c}|${str(r.region)}|${str(r.period)}|${str(r.dimension)}|${str(r.level)}`, v);
+    }
+  }
+  for (const u of [...pub.uptake, ...pub.budget.observed]) if (typeof u.activations === 'number') printed.set(`y|${str(u.region)}|${str(u.year)}`, u.activations);
+  for (const c of pub.funnel?.rows ?? []) {
+    for (const m of ['referrals', 'activations'] as const) if (typeof c[m] === 'number') printed.set(`c|${m}|${str(c.region)}|${str(c.clinic)}`, c[m]);
+  }
+  const monthly = pub.metrics.some((r) => /^\d{4}-\d{2}$/.test(str(r.period)));
+  const regions = [...new Set(pub.metrics.map((r) => str(r.region)))];
+  const listed = changedUnitsIn(pub);
+  const units = new Set<string>();
+  const mark = (c: PreviousCount) => {
+    if (c.kind === 'clinic') { units.add(changedUnit(c)); return; }
+    // The whole country's change is some region's: which one is not known.
+    for (const region of c.region === 'national' ? regions : [c.region, 'national']) {
+      if (c.kind === 'year') { units.add(changedUnit({ ...c, region })); continue; }
+      units.add(changedUnit({ kind: 'metric', region, period: c.period }));
+      if (c.period !== 'all' && !(monthly && /^\d{4}$/.test(c.period))) continue;
+      for (const r of pub.metrics) {
+        const p = str(r.period);
+        if (str(r.region) === region && p !== c.period && (c.period === 'all' || p.startsWith(`${c.period}-`))) units.add(changedUnit({ kind: 'metric', region, period: p }));
+      }
+    }
+  };
+  // A row spanning several periods (a year with months printed, the whole export) or the whole
+  // country's, one of whose periods or regions the publication lists as changed: its change is
+  // that listed one, so the rest of it stays read as printed before.
+  const explainedByListed = (c: PreviousCount): boolean => {
+    if (c.kind !== 'metric') return false;
+    const inRow = (r: PublishedUptake['metrics'][number]) => {
+      const p = str(r.period);
+      return (c.region === 'national' || str(r.region) === c.region) && p !== c.period && (c.period === 'all' || p.startsWith(`${c.period}-`));
+    };
+    return pub.metrics.some((r) => inRow(r) && listed.has(changedUnit({ kind: 'metric', region: str(r.region), period: str(r.period) })))
+      || (c.region === 'national' && regions.some((region) => listed.has(changedUnit({ kind: 'metric', region, period: c.period }))));
+  };
+  for (const c of previous.counts) {
+    const key = c.kind === 'metric' ? `m|${c.measure}|${c.region}|${c.period}|${c.dimension}|${c.level}` : c.kind === 'year' ? `y|${c.region}|${c.year}` : `c|${c.measure}|${c.region}|${c.clinic}`;
+    const now = printed.get(key);
+    if (now !== undefined && breaksEarlier(c, now, true) && !listed.has(changedUnit(c)) && !explainedByListed(c)) mark(c);
+  }
+  return units;
 }
 
 const round = (v: number) => (Number.isFinite(v) ? Math.round(v * 1e6) / 1e6 : v);

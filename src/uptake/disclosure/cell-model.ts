@@ -21,7 +21,7 @@ import type { MetricRow, Scope } from '../aggregate.js';
 import type { ClinicFunnelRow } from '../clinic-funnel.js';
 import type { ObservedCostRow } from '../budget-impact.js';
 import type { UptakeRateRow } from '../uptake-per-eligible.js';
-import { absentCategories, breaksEarlier, changedUnit, changedUnitsOf, closedPeriodsOf, isClosed, isFinal, movableCounts, type AbsentCategory, type PreviousCount, type PreviousPublication } from './previous-publication.js';
+import { absentCategories, breaksEarlier, changedUnit, changedUnitsOf, closedPeriodsOf, isClosed, isFinal, movableCounts, referralsAsOf, unprintedPeriodsChanged, type AbsentCategory, type PreviousCount, type PreviousPublication } from './previous-publication.js';
 
 export interface ModelCell {
   key: string;
@@ -383,6 +383,10 @@ function addPrevious(
   // Sjælland's 2024 activations, 58, after 61 was printed; 61 again now would give 3). Another cut
   // of this extract's listing is this run's own finding, so it is carried too.
   for (const u of previous.listedChanged?.keys() ?? []) changed.add(u);
+  // A closed period an earlier publication hid (or had no row of) that changed since: only its
+  // running totals show it (P's whole export ≠ Σ its months now). Listed as changed, so that the
+  // audit does not equate the sum with P's count (previous-publication.ts `unprintedPeriodsChanged`).
+  for (const u of unprintedPeriodsChanged(previous, m.rows, m.finest, changed, (r) => valueOf(metricCellKey('referrals', r)))) changed.add(u);
   const mark = (key: string) => {
     const i = m.index.get(key);
     if (i !== undefined) m.cells[i]!.changed = true;
@@ -413,10 +417,8 @@ function addPrevious(
     const P = c.asOf;
     const { own, target } = place(c);
     if (target === undefined || changed.has(changedUnit(c)) || valueOf(target) < c.value) continue; // not printed now, or the registry changed
-    const knownKey = `p|${P}|${own}`;
-    if (m.index.has(knownKey)) continue;
-    m.add(knownKey, c.value, false);
-    m.cells[m.index.get(knownKey)!]!.known = true;
+    if (m.index.has(`p|${P}|${own}`)) continue;
+    const knownKey = known(`p|${P}|${own}`, c.value);
     const sinceKey = `p|since ${P}|${target}|${own}`;
     const sameCount = target === own && (isFinal(c) || (P === m.exportDate && valueOf(target) === c.value));
     m.add(sinceKey, valueOf(target) - c.value, false, sameCount);
@@ -440,6 +442,7 @@ function addPrevious(
   //  - the net change of those closed periods, |Σ now − P's count|: a count of patients, sensitive
   //    when small like any "added since", tied to both by its sign (the model takes the sign as
   //    known to a reader: a stronger reader, so the protection holds for one who does not know it).
+  const thenOf = referralsAsOf(previous.counts);
   for (const c of previous.counts) {
     const closed = closedPeriodsOf(c, m.rows, m.finest, changed);
     if (!closed || c.kind !== 'metric') continue;
@@ -449,8 +452,7 @@ function addPrevious(
     const P = c.asOf;
     const own = metricCellKey('referrals', { region: c.region, period: c.period, dimension: c.dimension, level: c.level } as unknown as RowId);
     const knownKey = known(`p|${P}|${own}`, c.value);
-    const thenOf = (r: MetricRow) => previous.counts.find((x) => x.kind === 'metric' && x.asOf === P && x.measure === 'referrals' && x.region === r.region && x.period === r.period && x.dimension === r.dimension && x.level === r.level)?.value;
-    const then = closed.changed.map(thenOf);
+    const then = closed.changed.map((r) => thenOf(P, r));
     const unchangedKeys = closed.unchanged.map((r) => metricCellKey('referrals', r));
     if (then.every((v) => v !== undefined) && sumOf(unchangedKeys) + then.reduce((t, v) => t + v!, 0) === c.value) {
       const thenKeys = closed.changed.map((r, i) => known(`p|${P}|${metricCellKey('referrals', r)}`, then[i]!));

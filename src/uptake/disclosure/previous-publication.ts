@@ -481,6 +481,70 @@ export function closedPeriodsOf<R extends object>(
   return { unchanged: parts.filter((r) => !isChanged(r)), changed: parts.filter(isChanged) };
 }
 
+/** A row's identity as of a date (labels read as strings, as printed: a MetricRow or a published file's JSON row). */
+function rowAsOf(asOf: string, row: object): string {
+  const label = (key: string) => String((row as Record<string, unknown>)[key]);
+  return `${asOf}|${label('region')}|${label('period')}|${label('dimension')}|${label('level')}`;
+}
+
+/**
+ * The referrals an earlier publication printed for a row as of `asOf`, or undefined where it
+ * printed none (it hid the row, or had none): a lookup over `counts`, built once. The changed
+ * periods of `closedPeriodsOf` are taken as printed on D through it, by cell-model.ts and
+ * attacker-audit.ts alike.
+ */
+export function referralsAsOf(counts: readonly PreviousCount[]): (asOf: string, row: object) => number | undefined {
+  const byRow = new Map<string, number>();
+  for (const c of counts) if (c.kind === 'metric' && c.measure === 'referrals') byRow.set(rowAsOf(c.asOf, c), c.value);
+  return (asOf, row) => byRow.get(rowAsOf(asOf, row));
+}
+
+/**
+ * Closed periods an earlier publication did not print (it hid them, or had no row of them) that
+ * changed since: no print to compare (`breaksEarlier`), but its referrals of a row spanning them
+ * (`closedPeriodsOf`: the whole export; a year, with months printed) as of D are no longer the
+ * sum of the periods now (those already listed taken as printed on D). Until 4 December 2026
+ * they were not listed, and the audit, reading them as unchanged, equated the sum now with D's
+ * count and read false values ("2025-11: 39 … 39", 40 true; docs/disclosure-control.md "A
+ * corrected closed month and the running totals"). Which of the row's unprinted periods changed
+ * is not known, so every one of them is returned (as units, each with the whole country's), less
+ * those of a smaller row whose sum still agrees (a year within the whole export). Only where D
+ * printed some period of the row (the same series), so that a plan that did not publish it then
+ * does not list every period now. `referralsNow`: a row's referrals in this export.
+ */
+export function unprintedPeriodsChanged<R extends object>(
+  previous: Pick<PreviousPublication, 'counts'>, rowsNow: readonly R[], finest: 'month' | 'year', changed: ReadonlySet<string>, referralsNow: (row: R) => number,
+): Set<string> {
+  const then = referralsAsOf(previous.counts);
+  // Periods of a row whose sum as of D agrees now (D|region|period|dimension|level), and the unprinted periods of each row whose sum does not.
+  const agree = new Set<string>();
+  const disagree: { asOf: string; rows: R[] }[] = [];
+  for (const c of previous.counts) {
+    const closed = closedPeriodsOf(c, rowsNow, finest, changed);
+    if (!closed) continue;
+    const changedThen = closed.changed.map((r) => then(c.asOf, r));
+    // A listed period D did not print: D's count is tied to nothing now already.
+    if (changedThen.some((v) => v === undefined)) continue;
+    const sum = closed.unchanged.reduce((t, r) => t + referralsNow(r), 0) + changedThen.reduce((t: number, v) => t + v!, 0);
+    if (sum === c.value) {
+      for (const r of closed.unchanged) agree.add(rowAsOf(c.asOf, r));
+      continue;
+    }
+    const unprinted = closed.unchanged.filter((r) => then(c.asOf, r) === undefined);
+    if (unprinted.length < closed.unchanged.length + closed.changed.length) disagree.push({ asOf: c.asOf, rows: unprinted });
+  }
+  const units = new Set<string>();
+  for (const { asOf, rows } of disagree) {
+    const left = rows.filter((r) => !agree.has(rowAsOf(asOf, r)));
+    for (const r of left.length > 0 ? left : rows) {
+      const region = String((r as Record<string, unknown>).region), period = String((r as Record<string, unknown>).period);
+      units.add(changedUnit({ kind: 'metric', region, period }));
+      units.add(changedUnit({ kind: 'metric', region: 'national', period }));
+    }
+  }
+  return units;
+}
+
 /** The changed units of `counts` (each with the whole country's unit of its period or year). */
 export function changedUnitsOf(counts: readonly PreviousCount[]): Set<string> {
   const units = new Set<string>();

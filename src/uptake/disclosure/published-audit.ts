@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { HtaError } from '../../errors.js';
 import { ContradictoryNumbers } from './polytope-ranges.js';
 import { jsonProblems, locateProblems, readJsonFile } from '../../io/read-json.js';
-import { auditPublishedUptake, type AuditReport, type AuditRule, lossShare, type PublishedUptake } from './attacker-audit.js';
+import { auditPublishedUptake, type AuditReport, type AuditRule, lossShare, type PublishedUptake, unlistedChanges } from './attacker-audit.js';
 import { fillFromSameDate, mergeCuts } from '../other-cuts.js';
 import { excludedRowsOf, narrowDifference } from './excluded-count.js';
 import { foldRegionSpellings, respellPublished } from './region-spellings.js';
@@ -205,6 +205,9 @@ export function auditPublishedFile(file: string, previousFiles: readonly string[
   // The reader holding both files takes a settled, unchanged count to be the same in each: the
   // earlier file audited with its hidden ones read from this file (docs/disclosure-control.md
   // "Hidden before, hidden again").
+  // Periods whose printed counts differ from an earlier print though not listed (a file made
+  // without --previous) changed too: not read as the same counts (attacker-audit.ts `unlistedChanges`).
+  const changedOrBroken = new Set([...changed, ...unlistedChanges(json as PublishedUptake, earlier)]);
   const earlierDisagree: string[] = [];
   const earlierPinned = previousJson.flatMap((p) => {
     const e = schema.safeParse(p.json);
@@ -216,7 +219,7 @@ export function auditPublishedFile(file: string, previousFiles: readonly string[
     // a longer follow-up), only older periods are (docs/disclosure-control.md "Hidden before, hidden again").
     for (const days of EQUATE_AFTER_DAYS) {
       try {
-        const a = auditPublishedUptake(filledFrom(respellPublished(p.json as PublishedUptake, regionsHere), json, changed, printedBefore, days), { threshold: t, protectionLevel: pl, zerosSensitive: z0 });
+        const a = auditPublishedUptake(filledFrom(respellPublished(p.json as PublishedUptake, regionsHere), json, changedOrBroken, printedBefore, days), { threshold: t, protectionLevel: pl, zerosSensitive: z0 });
         return a.narrow.map((n) => ({ file: p.file, cell: n.cell, lower: n.lower, upper: n.upper }));
       } catch (err) {
         if (!(err instanceof ContradictoryNumbers)) throw err;

@@ -1,0 +1,43 @@
+/**
+ * The audit's check that, with zeros sensitive, no row is missing (docs/disclosure-control.md
+ * "Primary rule"): a row left out for want of patients says its zero as plainly as a printed 0.
+ * Written apart from the rows' completion (zero-rows.ts), from the published file alone: every
+ * scope — each region of the uptake table or the metric rows, and the whole country — must have
+ * each breakdown level and period any scope has, and the months (years) must run without a gap
+ * from the first printed to the export date's.
+ */
+type Value = number | string | null | undefined;
+
+/** The rows missing, each as "region · period · dimension=level"; none when zeros are shown. */
+export function absentRows(pub: { exportDate: string; metrics: readonly Record<string, Value>[]; uptake: readonly Record<string, Value>[] }, zerosSensitive: boolean): string[] {
+  if (!zerosSensitive) return [];
+  const scopes = new Set<string>(['national']);
+  for (const r of [...pub.metrics, ...pub.uptake]) if (typeof r.region === 'string') scopes.add(r.region);
+  const have = new Set<string>();
+  const byLevel = new Map<string, Set<string>>();
+  for (const m of pub.metrics) {
+    const level = `${String(m.dimension)}=${String(m.level)}`;
+    have.add(`${String(m.region)} · ${String(m.period)} · ${level}`);
+    if (!byLevel.has(level)) byLevel.set(level, new Set());
+    byLevel.get(level)!.add(String(m.period));
+  }
+  const missing: string[] = [];
+  for (const [level, periods] of byLevel) {
+    const all = new Set(periods);
+    for (const kind of [/^\d{4}-\d{2}$/, /^\d{4}$/]) {
+      const ps = [...periods].filter((p) => kind.test(p)).sort();
+      if (ps.length === 0) continue;
+      const last = kind.source.includes('-') ? pub.exportDate.slice(0, 7) : pub.exportDate.slice(0, 4);
+      for (let p = ps[0]!; p <= last; p = next(p)) all.add(p);
+    }
+    for (const scope of scopes) for (const p of all) if (!have.has(`${scope} · ${p} · ${level}`)) missing.push(`${scope} · ${p} · ${level}`);
+  }
+  return missing.sort();
+}
+
+/** The month or year after `p` (YYYY-MM or YYYY). */
+function next(p: string): string {
+  if (p.length === 4) return String(Number(p) + 1);
+  const y = Number(p.slice(0, 4)), m = Number(p.slice(5, 7));
+  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
+}

@@ -17,7 +17,7 @@ const env = (lang: Lang): ReportEnv => reportEnv(resolve('data'), lang, memo);
 describe('the registry page\'s small-count tally', () => {
   it.each([
     ['en', 'suppressed', /\(4 counts here; 18 in results\.json, which gives each analysis's counts apart, and each group's, where this page prints analyses with the same counts once\)/],
-    ['da', 'diskretioneret', /\(4 antal her; 18 i results\.json, som angiver hver analyses antal for sig og hver gruppes, hvor siden viser analyser med de samme antal én gang\)/],
+    ['da', 'diskretioneret', /\(4 antal her; 18 i results\.json, som angiver antallene for hver analyse og hver gruppe for sig, hvor siden viser analyser med de samme antal én gang\)/],
   ] as const)('(%s) counts the cells the page shows as the marker, and says where the others are', async (lang, marker, tally) => {
     const entry = { id: 'r', kind: 'registry', out: 'r', lang, data: 'synthetic/registry-outcomes.csv', plan: 'plans/registry-outcomes.plan.json' };
     const content = await registryReportKind.build(entry as never, env(lang));

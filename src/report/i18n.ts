@@ -486,9 +486,14 @@ export const REPORT_TEXT = {
   and: { en: 'and', da: 'og' },
   methodsTitle: { en: 'Methods', da: 'Metode' },
   methodsText: {
-    en: 'Between-group differences ({intervention} − {control}) with 95% CIs: {method} adjusted for the baseline score and the plan\'s covariates for continuous outcomes, the risk difference (Newcombe) and risk ratio for yes/no outcomes and responders. Each difference is judged against the outcome\'s MCID by the rules in the footnotes of the table of all effect estimates; {missing}.',
-    da: 'Forskelle mellem grupperne ({intervention} − {control}) med 95 %-KI: {method} justeret for baseline-scoren og planens kovariater for kontinuerte effektmål, risikodifference (Newcombe) og relativ risiko for ja/nej-effektmål og patienter med klinisk relevant forbedring. Hver forskel vurderes mod effektmålets MKRF efter reglerne i noterne til tabellen over alle effektestimater; {missing}.',
+    en: 'Between-group differences ({intervention} − {control}) with 95% CIs: {method} for continuous outcomes, the risk difference (Newcombe) and risk ratio for yes/no outcomes and responders. Each difference is judged against the outcome\'s MCID by the rules in the footnotes of the table of all effect estimates; {missing}.',
+    da: 'Forskelle mellem grupperne ({intervention} − {control}) med 95 %-KI: {method} for kontinuerte effektmål, risikodifference (Newcombe) og relativ risiko for ja/nej-effektmål og patienter med klinisk relevant forbedring. Hver forskel vurderes mod effektmålets MKRF efter reglerne i noterne til tabellen over alle effektestimater; {missing}.',
   },
+  // methodsText's {method}: ANCOVA, MMRM and MI adjust for the baseline and covariates; Welch, pooled t and
+  // a cluster trial's difference in means do not, and are not said to (trial-report.ts methodsPhrase).
+  methodsAdjusted: { en: '{method} adjusted for the baseline score and the plan\'s covariates', da: '{method} justeret for baseline-scoren og planens kovariater' },
+  methodsUnadjusted: { en: '{method}, not adjusted for the baseline score', da: '{method}, ikke justeret for baseline-scoren' },
+  methodsClusterDifference: { en: 'the difference in means (unadjusted, cluster-robust)', da: 'forskellen i gennemsnit (ujusteret, klyngerobust)' },
   // The end of methodsText, {missing}: what the report does about missing follow-ups (trial-report.ts).
   methodsMissingSensitivity: { en: 'missing follow-ups are examined in the sensitivity analysis (MMRM and multiple imputation)', da: 'manglende opfølgninger undersøges i følsomhedsanalysen (MMRM og multipel imputation)' },
   methodsMissingImputed: {

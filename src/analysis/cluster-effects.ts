@@ -12,6 +12,7 @@ import { clusterDifference } from '../stats/cluster-robust.js';
 import type { Arm, TrialData } from '../trial/trial-data.js';
 import type { OutcomePairs } from '../trial/outcome-pairs.js';
 import type { EffectEstimate } from './effect-estimate.js';
+import type { EffectRow } from './results-schema.js';
 
 /** How the rows' intervals are computed, as results.json says it. */
 export const CLUSTER_CI_METHOD = 't (cluster-robust CR1 SE, clusters − 1 df)';
@@ -67,6 +68,22 @@ export function clusteredDifference(byPatient: { ids: readonly string[]; arm: re
   const r = clusterDifference(byPatient.values, byPatient.arm.map((a) => (a === 'intervention' ? 1 : 0)), clusters, confLevel);
   return {
     n: r.n, difference: r.difference, se: r.se, df: r.df, ciLower: r.ciLower, ciUpper: r.ciUpper, confLevel,
-    ciMethod: binary ? `linear probability model, ${CLUSTER_CI_METHOD}` : CLUSTER_CI_METHOD, pValue: r.pValue, extra: { clusters: r.clusters },
+    ciMethod: binary ? `linear probability model, ${CLUSTER_CI_METHOD}` : CLUSTER_CI_METHOD, pValue: r.pValue,
+    extra: { clusters: r.clusters, ...(binary ? { shares: sharesOf(byPatient) } : {}) },
   };
+}
+
+/**
+ * The raw share with the event per arm of 0/1 values, for the report's responders chart and table.
+ * Without a per-arm interval: a Wilson interval would treat the patients of one practice as
+ * independent, too narrow (docs/plan-trial.md#cluster-randomised-trials).
+ */
+function sharesOf(byPatient: { arm: readonly Arm[]; values: readonly number[] }): NonNullable<EffectRow['shares']> {
+  const events = { intervention: 0, control: 0 };
+  const n = { intervention: 0, control: 0 };
+  byPatient.arm.forEach((a, i) => {
+    n[a]++;
+    if (byPatient.values[i] === 1) events[a]++;
+  });
+  return { intervention: events.intervention / n.intervention, control: events.control / n.control, eventsIntervention: events.intervention, eventsControl: events.control };
 }

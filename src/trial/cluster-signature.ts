@@ -57,8 +57,11 @@ interface Candidate {
   numbers: boolean;
 }
 
-/** A whole number as a quantity is written: no leading zero (`07` is a code). */
-const WHOLE = /^[-+]?(0|[1-9]\d*)$/;
+/**
+ * A whole number as a quantity is written: no leading zero (`07` is a code), and possibly a zero
+ * fraction (`67.0`: pandas writes an integer column with a missing value as floats).
+ */
+const WHOLE = /^[-+]?(0|[1-9]\d*)([.,]0+)?$/;
 
 /**
  * Follows `columns` over the rows: `see(column index, patient, arm, text)` per non-empty cell,

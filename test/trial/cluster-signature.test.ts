@@ -102,6 +102,11 @@ describe('ClusterColumns', () => {
     expect(follow(numbered, true)).toHaveLength(1);
     expect(follow(numbered, false)).toEqual([]);
     expect(follow(clustered.map(([p, a, v]) => [p, a, `0${v.charCodeAt(0) - 96}`]), false)).toHaveLength(1);
+    // Written as floats (pandas, an integer column with a missing value): still whole numbers.
+    const floats = numbered.map(([p, a, v]): [number, 'intervention' | 'control', string] => [p, a, `${v}.0`]);
+    expect(follow(floats, false)).toEqual([]);
+    expect(follow(floats.map(([p, a, v]) => [p, a, v.replace('.', ',')]), false)).toEqual([]);
+    expect(follow(floats, true)).toHaveLength(1);
   });
 });
 

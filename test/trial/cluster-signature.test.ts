@@ -114,6 +114,9 @@ describe('"clusters" in the plan', () => {
   it('is refused as a covariate, as the id, or listed in "notClusters"', () => {
     const fields = (extra: object) => errorOf(() => parsePlan({ ...structuredClone(basePlan), ...extra })).problems.map((p) => p.field);
     expect(fields({ clusters: 'praksis', covariates: ['praksis'] })).toEqual(['covariates']);
+    // Spelled otherwise, or read through "columns": the same header column, refused at plan check too.
+    expect(fields({ clusters: 'praksis', covariates: ['Praksis'] })).toEqual(['covariates']);
+    expect(fields({ clusters: 'praksis', covariates: ['practice'], columns: { covariates: { practice: ' Praksis' } } })).toEqual(['covariates']);
     expect(fields({ clusters: 'id' })).toEqual(['clusters']);
     expect(fields({ clusters: 'praksis', notClusters: ['praksis'] })).toEqual(['notClusters.0']);
   });

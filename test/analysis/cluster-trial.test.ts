@@ -103,3 +103,13 @@ describe('a yes/no outcome answered alike within each arm of a cluster-randomise
     expect(r.ciLower).not.toBeNull();
   });
 });
+
+describe('a percent responder rule in a cluster-randomised trial', () => {
+  it('says how many patients had a baseline of 0 (non-responders by the rule), as the ordinary path does', () => {
+    const p = parsePlan({ arms: { intervention: 'app', control: 'usual' }, timepoints: ['3m'], clusters: 'praksis', outcomes: [{ key: 'nrs', instrument: 'nrs' }], responders: [{ key: 'third', outcome: 'nrs', percent: 30 }] });
+    const r = analyzeTrial(loadTrial(parseCsvText(lines.join('\n') + '\n', 'trial.csv'), p), { version: 'test' });
+    const zero = { intervention: patients.filter((q) => q.treated === 1 && q.baseline === 0).length, control: patients.filter((q) => q.treated === 0 && q.baseline === 0).length };
+    expect(zero.intervention + zero.control).toBeGreaterThan(0);
+    expect(r.effects.find((e) => e.outcome === 'third')!.atZeroBaseline).toEqual(zero);
+  });
+});

@@ -678,7 +678,7 @@ export const REPORT_TEXT = {
   // A cluster-randomised trial (docs/plan-trial.md#cluster-randomised-trials): raw shares without a per-arm interval.
   respondersSubtitleClustered: {
     en: 'Bars: observed share per arm (events/patients), without an interval (one that ignored the clusters would be too narrow).|Right: risk difference {intervention} − {control} in percentage points (pp), 95% CI (linear probability model, cluster-robust).',
-    da: 'Søjler: observeret andel pr. gruppe (hændelser/patienter), uden interval (et, der så bort fra klyngerne, ville være for smalt).|Til højre: risikodifference {intervention} − {control} i procentpoint (%-point), 95 %-KI (lineær sandsynlighedsmodel, klyngerobust).',
+    da: 'Søjler: observeret andel pr. gruppe (hændelser/patienter), uden konfidensinterval (et, der så bort fra klyngerne, ville være for smalt).|Til højre: risikodifference {intervention} − {control} i procentpoint (%-point), 95 %-KI (lineær sandsynlighedsmodel, klyngerobust).',
   },
   noShareInterval: { en: 'none (clusters)', da: 'intet (klynger)' },
   patientsPercent: { en: 'Patients (%)', da: 'Patienter (%)' },

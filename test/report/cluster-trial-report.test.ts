@@ -81,6 +81,8 @@ describe('the responders of a cluster-randomised trial', () => {
     expect(effects.find((e) => e.outcome === 'med')!.risks).toBeUndefined();
     const b = { app: share('app', better), usual: share('usual', better) };
     expect(effects.find((e) => e.outcome === 'better')!.shares).toMatchObject({ eventsIntervention: b.app.events, eventsControl: b.usual.events });
+    // The summary of findings bases a yes/no row on the control arm's share per 1,000, not a mean.
+    expect(text('summary-of-findings')).toContain(`${Math.round((1000 * medUsual.events) / medUsual.n)} per 1,000`);
     const section = text('responders');
     expect(section).not.toContain('no responder definitions');
     const chart = c.charts.find((ch) => ch.name === 'responders')!;

@@ -123,14 +123,15 @@ function effectRows(trial: TrialData, ctx: ReturnType<typeof trialContext>, opti
     const outcome = plan.outcomes.find((o) => o.key === r.outcome) as PlanOutcome;
     const inst = instrumentOf.get(outcome.key) as Instrument;
     for (const time of plan.timepoints) {
+      const { atZeroBaseline, ...counts } = countResponders(pairsAt(outcome.key, time), r, directionForOutcome(outcome, inst));
+      let judged: EffectRow;
       if (clusterOf) {
         const pairs = pairsAt(outcome.key, time);
         const values = pairs.ids.map((_, i) => (isResponder(pairs.baseline[i]!, pairs.followUp[i]!, r, directionForOutcome(outcome, inst)) ? 1 : 0));
-        effects.push(row({ outcome: r.key, label: labelOf(r), time, method: 'risk-difference' }, confLevel, undefined, 'higher-is-better', () => clusteredDifference({ ids: pairs.ids, arm: pairs.arm, values }, clusterOf, confLevel, true)));
-        continue;
+        judged = row({ outcome: r.key, label: labelOf(r), time, method: 'risk-difference' }, confLevel, undefined, 'higher-is-better', () => clusteredDifference({ ids: pairs.ids, arm: pairs.arm, values }, clusterOf, confLevel, true));
+      } else {
+        judged = row({ outcome: r.key, label: labelOf(r), time, method: 'risk-difference' }, confLevel, undefined, 'higher-is-better', () => binaryEffect(counts, confLevel));
       }
-      const { atZeroBaseline, ...counts } = countResponders(pairsAt(outcome.key, time), r, directionForOutcome(outcome, inst));
-      const judged = row({ outcome: r.key, label: labelOf(r), time, method: 'risk-difference' }, confLevel, undefined, 'higher-is-better', () => binaryEffect(counts, confLevel));
       // Baseline-0 patients under a percent rule, non-responders by the rule: said, not hidden (responders.ts).
       effects.push(atZeroBaseline.intervention + atZeroBaseline.control > 0 ? { ...judged, atZeroBaseline } : judged);
     }

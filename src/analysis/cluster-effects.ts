@@ -12,6 +12,7 @@ import { clusterDifference } from '../stats/cluster-robust.js';
 import type { Arm, TrialData } from '../trial/trial-data.js';
 import type { OutcomePairs } from '../trial/outcome-pairs.js';
 import type { EffectEstimate } from './effect-estimate.js';
+import type { EffectRow } from './results-schema.js';
 
 /** How the rows' intervals are computed, as results.json says it. */
 export const CLUSTER_CI_METHOD = 't (cluster-robust CR1 SE, clusters − 1 df)';
@@ -64,9 +65,49 @@ export function clusteredDifference(byPatient: { ids: readonly string[]; arm: re
   const clusters = byPatient.ids.map((id) => clusterOf.get(id)!);
   const n = { intervention: byPatient.arm.filter((a) => a === 'intervention').length, control: byPatient.arm.filter((a) => a === 'control').length };
   clustersPerArm(byPatient.arm, clusters, n);
+  if (binary) constantWithinArms(byPatient, n);
   const r = clusterDifference(byPatient.values, byPatient.arm.map((a) => (a === 'intervention' ? 1 : 0)), clusters, confLevel);
   return {
     n: r.n, difference: r.difference, se: r.se, df: r.df, ciLower: r.ciLower, ciUpper: r.ciUpper, confLevel,
-    ciMethod: binary ? `linear probability model, ${CLUSTER_CI_METHOD}` : CLUSTER_CI_METHOD, pValue: r.pValue, extra: { clusters: r.clusters },
+    ciMethod: binary ? `linear probability model, ${CLUSTER_CI_METHOD}` : CLUSTER_CI_METHOD, pValue: r.pValue,
+    extra: { clusters: r.clusters, ...(binary ? { shares: sharesOf(byPatient) } : {}) },
   };
+}
+
+/**
+ * Yes/no answers the same for every patient of each arm (no one answered yes, everyone did, or
+ * all yes in one arm and all no in the other): the risk difference is plain (0 or ±100 pp) but
+ * every residual is 0, so the cluster-robust SE is 0 and no interval can be estimated (the least
+ * squares fit would fail as a perfect fit). The row says so, in yes/no words, and keeps the
+ * shares for the responders chart; the ordinary path's Newcombe interval would ignore the clusters.
+ */
+function constantWithinArms(byPatient: { arm: readonly Arm[]; values: readonly number[] }, n: { intervention: number; control: number }): void {
+  const shares = sharesOf(byPatient);
+  const all = (arm: Arm) => (arm === 'intervention' ? shares.eventsIntervention : shares.eventsControl);
+  const constant = (arm: Arm) => all(arm) === 0 || all(arm) === n[arm];
+  if (!constant('intervention') || !constant('control')) return;
+  const pp = Math.round(100 * (shares.intervention - shares.control));
+  throw Object.assign(
+    analysisFailed(
+      `yes in ${shares.eventsIntervention} of ${n.intervention} patients in the intervention arm and ${shares.eventsControl} of ${n.control} in control, so within each arm every patient answered alike: ` +
+        `the risk difference is ${pp} percentage points, but its cluster-robust interval cannot be estimated`,
+      n,
+    ),
+    { shares },
+  );
+}
+
+/**
+ * The raw share with the event per arm of 0/1 values, for the report's responders chart and table.
+ * Without a per-arm interval: a Wilson interval would treat the patients of one practice as
+ * independent, too narrow (docs/plan-trial.md#cluster-randomised-trials).
+ */
+function sharesOf(byPatient: { arm: readonly Arm[]; values: readonly number[] }): NonNullable<EffectRow['shares']> {
+  const events = { intervention: 0, control: 0 };
+  const n = { intervention: 0, control: 0 };
+  byPatient.arm.forEach((a, i) => {
+    n[a]++;
+    if (byPatient.values[i] === 1) events[a]++;
+  });
+  return { intervention: events.intervention / n.intervention, control: events.control / n.control, eventsIntervention: events.intervention, eventsControl: events.control };
 }

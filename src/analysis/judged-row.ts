@@ -38,8 +38,9 @@ export function row(base: Pick<EffectRow, 'outcome' | 'label' | 'time' | 'method
     est = compute();
   } catch (err) {
     if (err instanceof HtaError && err.code === 'analysis.failed') {
-      const n = (err as HtaError & { n?: EffectRow['n'] }).n;
-      return { ...empty, ...(n ? { n } : {}), error: err.message };
+      // A cluster trial's yes/no row keeps its per-arm shares when its interval is not estimable (cluster-effects.ts).
+      const { n, shares } = err as HtaError & { n?: EffectRow['n']; shares?: EffectRow['shares'] };
+      return { ...empty, ...(n ? { n } : {}), ...(shares ? { shares } : {}), error: err.message };
     }
     throw err;
   }

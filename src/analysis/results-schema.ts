@@ -51,6 +51,15 @@ export const effectRowSchema = z.object({
     })
     .optional()
     .describe("Share with the event per arm, with each arm's own Wilson score interval (prop.test(x, n, correct = FALSE))"),
+  shares: z
+    .object({
+      intervention: z.number(),
+      control: z.number(),
+      eventsIntervention: z.number().int(),
+      eventsControl: z.number().int(),
+    })
+    .optional()
+    .describe("A cluster-randomised trial's yes/no and responder rows: the raw share with the event per arm (events/n). No per-arm interval: one that ignored the clusters would be too narrow; the row's difference carries the cluster-robust interval"),
   riskRatio: interval.nullable().optional().describe('null when not estimable (ratiosNotEstimable says why)'),
   oddsRatio: interval.nullable().optional().describe('null when not estimable (ratiosNotEstimable says why)'),
   ratiosNotEstimable: z

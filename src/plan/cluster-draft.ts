@@ -42,5 +42,5 @@ export function clusterColumnsOf(csv: Pick<CsvTable, 'header' | 'records'>, inpu
       if (v !== null && v !== undefined) follow.see(k, patient, arm, v);
     });
   }
-  return follow.signatures();
+  return follow.signatures(patients.size);
 }

@@ -13,6 +13,7 @@ import { binaryOutcomeProblems, checkboxFieldProblems } from './binary-outcome-c
 import { mcidRangeProblem } from './mcid-range.js';
 import { responderPointsProblem } from './responder-points.js';
 import { isListedNotWithdrawn } from '../trial/withdrawal-status.js';
+import { foldColumnName } from '../trial/column-resolver.js';
 import { marginShareChecks } from './margin-shares.js';
 
 /** Each parsed plan's JSON, so checks against the data can give a plan field its line:column. */
@@ -224,7 +225,10 @@ function clusterProblems(plan: Plan, file: string): Problem[] {
   if (c === undefined) return problems;
   const role = c === plan.columns.id ? 'the patient id' : c === plan.columns.arm ? 'the arm' : c === plan.columns.time ? 'the time' : undefined;
   if (role) problems.push({ file, field: 'clusters', value: c, expected: `the column of the unit randomised (the practice, the ward), not ${role} column` });
-  const covariate = plan.covariates.find((name) => name === c || plan.columns.covariates[name] === c);
+  // Folded as the header is matched (column-resolver.ts): "Praksis" or " praksis " reads the same column,
+  // and would otherwise reach the export as a numbered place column or a covariate nested in the arm.
+  const same = (name: string | undefined) => name !== undefined && foldColumnName(name) === foldColumnName(c);
+  const covariate = plan.covariates.find((name) => same(Object.hasOwn(plan.columns.covariates, name) ? plan.columns.covariates[name] : name));
   if (covariate !== undefined) problems.push({ file, field: 'covariates', value: covariate, expected: `no covariate reading the "clusters" column "${c}": each cluster lies in one arm, so its levels in the ANCOVA would repeat the arm — the cluster-robust standard errors account for the clusters; remove "${covariate}" from "covariates"` });
   const listed = (plan.notClusters ?? []).indexOf(c);
   if (listed >= 0) problems.push({ file, field: `notClusters.${listed}`, value: c, expected: `a column other than the "clusters" column "${c}": it cannot be both the unit randomised and not one` });

@@ -155,6 +155,11 @@ const DANISH: readonly [RegExp, (...m: string[]) => string][] = [
     (what) => `${CLUSTER_NOT_RUN[what] ?? what} køres ikke i et klyngerandomiseret forsøg: den kan ikke tage højde for klyngerne ("clusters" i planen), så dens konfidensinterval ville blive for smalt`,
   ],
   [new RegExp(`^fewer than ${NUM} clusters with patients analysed in the (intervention|control) arm \\(found ${NUM}\\): a cluster-randomised comparison needs at least 2 per arm$`), (min, arm, k) => `færre end ${n(min)} klynger med analyserede patienter i ${ARM[arm] as string} (fandt ${n(k)}): en klyngerandomiseret sammenligning kræver mindst 2 i hver gruppe`],
+  [
+    new RegExp(`^yes in ${NUM} of ${NUM} patients in the intervention arm and ${NUM} of ${NUM} in control, so within each arm every patient answered alike: the risk difference is ${NUM} percentage points, but its cluster-robust interval cannot be estimated$`),
+    (ei, ni, ec, nc, pp) =>
+      `ja hos ${n(ei)} af ${n(ni)} patienter i interventionsgruppen og ${n(ec)} af ${n(nc)} i kontrolgruppen, så inden for hver gruppe svarede alle patienter ens: risikodifferencen er ${n(pp)} procentpoint, men dens klyngerobuste konfidensinterval kan ikke estimeres`,
+  ],
   [new RegExp(`^cluster-robust standard errors need at least 2 clusters; the patients analysed are in ${NUM}$`), (k) => `klyngerobuste standardfejl kræver mindst 2 klynger; de analyserede patienter er i ${n(k)}`],
   [new RegExp(`^${NUM} cluster labels were given for ${NUM} patients$`), (a, b) => `${n(a)} klyngeangivelser for ${n(b)} patienter`],
   [new RegExp(`^fewer than ${NUM} patients with a value in the (intervention|control) arm \\(found ${NUM}\\)$`), (min, arm, k) => `færre end ${n(min)} patienter med en værdi i ${ARM[arm] as string} (fandt ${n(k)})`],

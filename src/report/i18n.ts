@@ -487,9 +487,14 @@ export const REPORT_TEXT = {
   and: { en: 'and', da: 'og' },
   methodsTitle: { en: 'Methods', da: 'Metode' },
   methodsText: {
-    en: 'Between-group differences ({intervention} − {control}) with 95% CIs: {method} adjusted for the baseline score and the plan\'s covariates for continuous outcomes, the risk difference (Newcombe) and risk ratio for yes/no outcomes and responders. Each difference is judged against the outcome\'s MCID by the rules in the footnotes of the table of all effect estimates; {missing}.',
-    da: 'Forskelle mellem grupperne ({intervention} − {control}) med 95 %-KI: {method} justeret for baseline-scoren og planens kovariater for kontinuerte effektmål, risikodifference (Newcombe) og relativ risiko for ja/nej-effektmål og patienter med klinisk relevant forbedring. Hver forskel vurderes mod effektmålets MKRF efter reglerne i noterne til tabellen over alle effektestimater; {missing}.',
+    en: 'Between-group differences ({intervention} − {control}) with 95% CIs: {method} for continuous outcomes, the risk difference (Newcombe) and risk ratio for yes/no outcomes and responders. Each difference is judged against the outcome\'s MCID by the rules in the footnotes of the table of all effect estimates; {missing}.',
+    da: 'Forskelle mellem grupperne ({intervention} − {control}) med 95 %-KI: {method} for kontinuerte effektmål, risikodifference (Newcombe) og relativ risiko for ja/nej-effektmål og patienter med klinisk relevant forbedring. Hver forskel vurderes mod effektmålets MKRF efter reglerne i noterne til tabellen over alle effektestimater; {missing}.',
   },
+  // methodsText's {method}: ANCOVA, MMRM and MI adjust for the baseline and covariates; Welch, pooled t and
+  // a cluster trial's difference in means do not, and are not said to (trial-report.ts methodsPhrase).
+  methodsAdjusted: { en: '{method} adjusted for the baseline score and the plan\'s covariates', da: '{method} justeret for baseline-scoren og planens kovariater' },
+  methodsUnadjusted: { en: '{method}, not adjusted for the baseline score', da: '{method}, ikke justeret for baseline-scoren' },
+  methodsClusterDifference: { en: 'the difference in means (unadjusted, cluster-robust)', da: 'forskellen i gennemsnit (ujusteret, klyngerobust)' },
   // The end of methodsText, {missing}: what the report does about missing follow-ups (trial-report.ts).
   methodsMissingSensitivity: { en: 'missing follow-ups are examined in the sensitivity analysis (MMRM and multiple imputation)', da: 'manglende opfølgninger undersøges i følsomhedsanalysen (MMRM og multipel imputation)' },
   methodsMissingImputed: {
@@ -671,6 +676,12 @@ export const REPORT_TEXT = {
     en: 'Bars: observed share per arm (events/patients); whiskers: its 95% CI (Wilson score).|Right: risk difference {intervention} − {control} in percentage points (pp), 95% CI (Newcombe hybrid score).',
     da: 'Søjler: observeret andel pr. gruppe (hændelser/patienter); streger: dens 95 %-KI (Wilsons scoremetode).|Til højre: risikodifference {intervention} − {control} i procentpoint (%-point), 95 %-KI (Newcombes hybride scoremetode).',
   },
+  // A cluster-randomised trial (docs/plan-trial.md#cluster-randomised-trials): raw shares without a per-arm interval.
+  respondersSubtitleClustered: {
+    en: 'Bars: observed share per arm (events/patients), without an interval (one that ignored the clusters would be too narrow).|Right: risk difference {intervention} − {control} in percentage points (pp), 95% CI (linear probability model, cluster-robust).',
+    da: 'Søjler: observeret andel pr. gruppe (hændelser/patienter), uden konfidensinterval (et, der så bort fra klyngerne, ville være for smalt).|Til højre: risikodifference {intervention} − {control} i procentpoint (%-point), 95 %-KI (lineær sandsynlighedsmodel, klyngerobust).',
+  },
+  noShareInterval: { en: 'none (clusters)', da: 'intet (klynger)' },
   patientsPercent: { en: 'Patients (%)', da: 'Patienter (%)' },
   riskDifferenceCol: { en: 'Risk difference (95% CI)', da: 'Risikodifference (95 %-KI)' },
   meanCiCol: { en: 'mean ({ci})', da: 'gennemsnit ({ci})' },

@@ -144,7 +144,9 @@ export function relativeEffectText(r: EffectRow, lang: Lang): string {
 /** The control arm's risk per 1,000 (yes/no) or observed mean in the outcome's units: the base of the absolute effect. */
 export function controlText(s: Pick<SofRow, 'row' | 'controlMean' | 'outcome'>, ctx: Pick<TrialChartContext, 'lang' | 'unitOf' | 'decimalsOf'>): string {
   const lang = ctx.lang;
-  if (s.row.risks) return fillPhrase(REPORT_TEXT.per1000[lang], { n: Math.round(1000 * s.row.risks.control) });
+  // A cluster trial's yes/no row has raw shares instead of risks (docs/plan-trial.md#cluster-randomised-trials).
+  const risk = s.row.risks?.control ?? s.row.shares?.control;
+  if (risk !== undefined) return fillPhrase(REPORT_TEXT.per1000[lang], { n: Math.round(1000 * risk) });
   if (s.controlMean === null) return '—';
   return fillPhrase(REPORT_TEXT.meanOf[lang], { mean: formatFixed(s.controlMean, ctx.decimalsOf(s.outcome), lang), unit: ctx.unitOf(s.outcome) });
 }

@@ -9,7 +9,8 @@
  *
  * A site column of an individually randomised trial has both arms at every site and never
  * matches; nor does a column that changes within a patient (a visit's value), one holding
- * decimals or dates (a measurement, not a code), or one with one value per patient. A column of
+ * decimals or dates (a measurement, not a code), one with one value per patient, or one filled in
+ * for fewer than 90 % of the patients (a comment column, not a unit every patient belongs to). A column of
  * whole numbers is read as codes only when its name says it holds groups (`klynge`, `ydernr`,
  * `praksis_id`: place-covariates.ts) or the plan declares it "categorical": an age in years is
  * a quantity, and a synthetic export can give each age one arm.
@@ -28,6 +29,11 @@ export interface ClusterSignature {
 /** At least this many values in each arm, and this many patients per value on average. */
 const MIN_LEVELS_PER_ARM = 2;
 const MIN_MEAN_PATIENTS = 2;
+/**
+ * A unit randomised is known for (nearly) every patient; a free-text column filled in for a few
+ * (a `kommentar` on 8 of 60 patients) can split by arm by chance and is no design.
+ */
+const MIN_SHARE_FILLED = 0.9;
 
 /** A date or time (`2023-01-05`, `05.01.2023`, `5/1/23 14:00`): a patient's own, never a unit. */
 const DATE_LIKE = /^\d{1,4}[-./]\d{1,2}[-./]\d{1,4}/;
@@ -39,8 +45,8 @@ interface Candidate {
   column: string;
   /** Patient index → its value (first met). */
   valueOf: Map<number, string>;
-  /** Value → the arm of its patients; 'both' once a value is met in two arms. */
-  armOf: Map<string, Arm | 'both'>;
+  /** Value → the arm of its patients (a value met in both arms puts the column out). */
+  armOf: Map<string, Arm>;
   /** Value → its patients. */
   count: Map<string, number>;
   /** Out once a value is in both arms, changes within a patient, or is no code. */
@@ -51,8 +57,11 @@ interface Candidate {
   numbers: boolean;
 }
 
-/** A whole number as a quantity is written: no leading zero (`07` is a code). */
-const WHOLE = /^[-+]?(0|[1-9]\d*)$/;
+/**
+ * A whole number as a quantity is written: no leading zero (`07` is a code), and possibly a zero
+ * fraction (`67.0`: pandas writes an integer column with a missing value as floats).
+ */
+const WHOLE = /^[-+]?(0|[1-9]\d*)([.,]0+)?$/;
 
 /**
  * Follows `columns` over the rows: `see(column index, patient, arm, text)` per non-empty cell,
@@ -97,12 +106,14 @@ export class ClusterColumns {
     c.count.set(value, (c.count.get(value) ?? 0) + 1);
   }
 
-  signatures(): ClusterSignature[] {
+  /** `patientsRead`: every patient of the rows followed, with or without a value in the column. */
+  signatures(patientsRead: number): ClusterSignature[] {
     const found: ClusterSignature[] = [];
     for (const c of this.#candidates) {
       if (c.out || c.count.size === 0 || (c.numbers && !c.codes)) continue;
+      if (c.valueOf.size < MIN_SHARE_FILLED * patientsRead) continue;
       const levels: Record<Arm, number> = { intervention: 0, control: 0 };
-      for (const arm of c.armOf.values()) if (arm !== 'both') levels[arm]++;
+      for (const arm of c.armOf.values()) levels[arm]++;
       if (levels.intervention < MIN_LEVELS_PER_ARM || levels.control < MIN_LEVELS_PER_ARM) continue;
       const counts = [...c.count.values()];
       if (c.valueOf.size / counts.length < MIN_MEAN_PATIENTS) continue;

@@ -859,18 +859,20 @@ function clusterSignaturesOf(table: LongTable, idCol: number, patientOf: (id: st
   const follow = new ClusterColumns(columns.map((i) => table.header[i]!), codes);
   const missing = new Set(missingCodes.map(String));
   const cells = new SpecialMissingReader();
+  const read = new Set<number>();
   for (const rec of table.records) {
     cells.load(rec);
     const idCell = cells.cell(idCol);
     const who = idCell === null ? undefined : patientOf(patientIdOf(idCell).id);
     if (who === undefined) continue;
+    read.add(who.patient);
     for (let k = 0; k < columns.length; k++) {
       if (!follow.open(k)) continue;
       const v = cells.cell(columns[k]!);
       if (v !== null && !missing.has(v.trim())) follow.see(k, who.patient, who.arm, v);
     }
   }
-  return follow.signatures();
+  return follow.signatures(read.size);
 }
 
 /**

@@ -14,6 +14,7 @@ import { clusterDifference } from '../../src/stats/cluster-robust.js';
 import { loadTrial } from '../../src/trial/load-trial.js';
 import { errorOf } from '../support/error-of.js';
 import { clusterExportLines } from '../support/cluster-export.js';
+import { danishReason } from '../../src/report/failure-reasons.js';
 
 const plan = parsePlan({
   arms: { intervention: 'app', control: 'usual' },
@@ -74,5 +75,41 @@ describe('a practice column listed in "notClusters" and adjusted for as a covari
     const p = parsePlan({ arms: { intervention: 'app', control: 'usual' }, timepoints: ['3m'], covariates: ['praksis'], notClusters: ['praksis'], outcomes: [{ key: 'nrs', instrument: 'nrs' }] });
     const r = analyzeTrial(loadTrial(parseCsvText(lines.join('\n') + '\n', 'trial.csv'), p), { version: 'test' });
     expect(r.effects.find((e) => e.method === 'ancova')!.error).toBe('covariate \'praksis\' is nested in the arm: each of its 6 levels is in one arm only, so it repeats the arm and the arm effect cannot be estimated; drop it from the covariates (if it is the unit randomised, name it in the plan\'s "clusters")');
+  });
+});
+
+describe('a yes/no outcome answered alike within each arm of a cluster-randomised trial', () => {
+  const medPlan = parsePlan({ arms: { intervention: 'app', control: 'usual' }, timepoints: ['3m'], clusters: 'praksis', outcomes: [{ key: 'nrs', instrument: 'nrs' }, { key: 'med', instrument: 'binary', answers: { No: 0, Yes: 1 } }] });
+  const medRow = (answer: (arm: string) => string) => {
+    const withMed = lines.map((l, i) => `${l},${i === 0 ? 'med' : answer(l.split(',')[5]!)}`);
+    return analyzeTrial(loadTrial(parseCsvText(withMed.join('\n') + '\n', 'trial.csv'), medPlan), { version: 'test' }).effects.find((e) => e.outcome === 'med')!;
+  };
+  it('no one answered yes: the risk difference 0 said, its interval not estimable, and the shares kept', () => {
+    const r = medRow(() => 'No');
+    expect(r.difference).toBeNull();
+    expect(r.error).toBe('yes in 0 of 12 patients in the intervention arm and 0 of 12 in control, so within each arm every patient answered alike: the risk difference is 0 percentage points, but its cluster-robust interval cannot be estimated');
+    expect(r.shares).toEqual({ intervention: 0, control: 0, eventsIntervention: 0, eventsControl: 0 });
+    expect(r.n).toEqual({ intervention: 12, control: 12 });
+    expect(danishReason(r.error!)).toBe('ja hos 0 af 12 patienter i interventionsgruppen og 0 af 12 i kontrolgruppen, så inden for hver gruppe svarede alle patienter ens: risikodifferencen er 0 procentpoint, men dens klyngerobuste konfidensinterval kan ikke estimeres');
+  });
+  it('all yes in one arm and none in the other: the risk difference of 100 points said, not a covariate to check', () => {
+    expect(medRow((arm) => (arm === 'app' ? 'Yes' : 'No')).error).toMatch(/^yes in 12 of 12 patients in the intervention arm and 0 of 12 in control, .*: the risk difference is 100 percentage points, but its cluster-robust interval cannot be estimated$/);
+    expect(medRow((arm) => (arm === 'app' ? 'No' : 'Yes')).error).toContain('the risk difference is -100 percentage points');
+  });
+  it('answers that vary within an arm are estimated as before', () => {
+    let k = 0;
+    const r = medRow(() => (k++ % 3 === 0 ? 'Yes' : 'No'));
+    expect(r.error).toBeUndefined();
+    expect(r.ciLower).not.toBeNull();
+  });
+});
+
+describe('a percent responder rule in a cluster-randomised trial', () => {
+  it('says how many patients had a baseline of 0 (non-responders by the rule), as the ordinary path does', () => {
+    const p = parsePlan({ arms: { intervention: 'app', control: 'usual' }, timepoints: ['3m'], clusters: 'praksis', outcomes: [{ key: 'nrs', instrument: 'nrs' }], responders: [{ key: 'third', outcome: 'nrs', percent: 30 }] });
+    const r = analyzeTrial(loadTrial(parseCsvText(lines.join('\n') + '\n', 'trial.csv'), p), { version: 'test' });
+    const zero = { intervention: patients.filter((q) => q.treated === 1 && q.baseline === 0).length, control: patients.filter((q) => q.treated === 0 && q.baseline === 0).length };
+    expect(zero.intervention + zero.control).toBeGreaterThan(0);
+    expect(r.effects.find((e) => e.outcome === 'third')!.atZeroBaseline).toEqual(zero);
   });
 });

@@ -56,11 +56,28 @@ describe('an export of whole practices randomised, and a plan that does not say 
   });
 });
 
+describe('an individually randomised export with a comment column filled in for a few patients', () => {
+  it('is read: 8 comments of 60 patients, two values only in each arm, are no clusters', () => {
+    const lines = ['id,arm,time,kommentar,nrs'];
+    for (let k = 0; k < 60; k++) {
+      const arm = k % 2 === 0 ? 'app' : 'usual';
+      const note = k < 8 ? (arm === 'app' ? (k % 4 === 0 ? 'moved' : 'ill') : k % 4 === 1 ? 'lost' : 'busy') : '';
+      lines.push(`S${k},${arm},baseline,${note},${k % 9}`, `S${k},${arm},3m,${note},${(k * 7) % 10}`);
+    }
+    const plan = { arms: { intervention: 'app', control: 'usual' }, timepoints: ['3m'], outcomes: [{ key: 'nrs', instrument: 'nrs' }] };
+    expect(loadTrial(parseCsvText(lines.join('\n') + '\n', 'trial.csv'), parsePlan(plan)).patients).toHaveLength(60);
+    // The same column filled in for every patient is the signature, and refused.
+    const full = lines.map((l, i) => (i === 0 ? l : l.replace(/,(app|usual),(baseline|3m),[a-z]*,/, (_m, a: string, t: string) => `,${a},${t},${a === 'app' ? (Number(l.slice(1, l.indexOf(','))) % 4 === 0 ? 'moved' : 'ill') : (Number(l.slice(1, l.indexOf(','))) % 4 === 1 ? 'lost' : 'busy')},`)));
+    expect(errorOf(() => loadTrial(parseCsvText(full.join('\n') + '\n', 'trial.csv'), parsePlan(plan))).problems[0]!.field).toBe('kommentar');
+  });
+});
+
 describe('ClusterColumns', () => {
-  const follow = (rows: [number, 'intervention' | 'control', string][], codes = true) => {
+  /** `read`: the patients read, those without a value in the column too (default: those in `rows`). */
+  const follow = (rows: [number, 'intervention' | 'control', string][], codes = true, read = new Set(rows.map((r) => r[0])).size) => {
     const c = new ClusterColumns(['g'], () => codes);
     for (const [patient, arm, v] of rows) c.see(0, patient, arm, v);
-    return c.signatures();
+    return c.signatures(read);
   };
   const clustered: [number, 'intervention' | 'control', string][] = [
     [1, 'intervention', 'a'], [2, 'intervention', 'a'], [3, 'intervention', 'b'], [4, 'intervention', 'b'],
@@ -76,11 +93,20 @@ describe('ClusterColumns', () => {
     expect(follow(clustered.map(([p, a, v]) => [p, a, v === 'a' ? '1.5' : v]))).toEqual([]);
     expect(follow(clustered.map(([p, a, v]) => [p, a, v === 'a' ? '2024-03-01' : v]))).toEqual([]);
   });
+  it('passes over a column filled in for fewer than 90 % of the patients read (a comment, not a unit)', () => {
+    expect(follow(clustered, true, 8)).toHaveLength(1);
+    expect(follow(clustered, true, 9)).toEqual([]); // 8 of 9: 89 %
+  });
   it('reads whole numbers as codes only when told they are', () => {
     const numbered = clustered.map(([p, a, v]): [number, 'intervention' | 'control', string] => [p, a, String(v.charCodeAt(0))]);
     expect(follow(numbered, true)).toHaveLength(1);
     expect(follow(numbered, false)).toEqual([]);
     expect(follow(clustered.map(([p, a, v]) => [p, a, `0${v.charCodeAt(0) - 96}`]), false)).toHaveLength(1);
+    // Written as floats (pandas, an integer column with a missing value): still whole numbers.
+    const floats = numbered.map(([p, a, v]): [number, 'intervention' | 'control', string] => [p, a, `${v}.0`]);
+    expect(follow(floats, false)).toEqual([]);
+    expect(follow(floats.map(([p, a, v]) => [p, a, v.replace('.', ',')]), false)).toEqual([]);
+    expect(follow(floats, true)).toHaveLength(1);
   });
 });
 
@@ -88,6 +114,9 @@ describe('"clusters" in the plan', () => {
   it('is refused as a covariate, as the id, or listed in "notClusters"', () => {
     const fields = (extra: object) => errorOf(() => parsePlan({ ...structuredClone(basePlan), ...extra })).problems.map((p) => p.field);
     expect(fields({ clusters: 'praksis', covariates: ['praksis'] })).toEqual(['covariates']);
+    // Spelled otherwise, or read through "columns": the same header column, refused at plan check too.
+    expect(fields({ clusters: 'praksis', covariates: ['Praksis'] })).toEqual(['covariates']);
+    expect(fields({ clusters: 'praksis', covariates: ['practice'], columns: { covariates: { practice: ' Praksis' } } })).toEqual(['covariates']);
     expect(fields({ clusters: 'id' })).toEqual(['clusters']);
     expect(fields({ clusters: 'praksis', notClusters: ['praksis'] })).toEqual(['notClusters.0']);
   });

@@ -2,7 +2,9 @@
  * Responders and yes/no outcomes: per row (responder definition or binary outcome × follow-up)
  * the observed share per arm as two bars with "share (events/n)" and the arm's own 95% Wilson
  * interval as a whisker, and the risk difference app − usual care with its 95% Newcombe interval
- * as text. Columns share one y scale (same row keys, same sort).
+ * as text. Columns share one y scale (same row keys, same sort). A cluster-randomised trial's rows
+ * have raw shares without a per-arm interval (`shares`: docs/plan-trial.md#cluster-randomised-trials),
+ * drawn without whiskers and said so in the subtitle and the table of numbers.
  */
 import type { TopLevelSpec } from 'vega-lite';
 import type { AnalysisResult, EffectRow } from '../../analysis/results-schema.js';
@@ -23,9 +25,20 @@ const HEADER_Y = -10;
 /** Gap between a whisker's end and its share label. */
 const LABEL_DX = 4;
 
-/** Rows with per-arm risks: binary outcomes and responder definitions, in analysis order. */
+/** Rows with per-arm risks or shares: binary outcomes and responder definitions, in analysis order. */
 export function responderRows(effects: readonly EffectRow[]): EffectRow[] {
-  return effects.filter((e) => e.method === 'risk-difference' && e.risks !== undefined);
+  return effects.filter((e) => e.method === 'risk-difference' && (e.risks !== undefined || e.shares !== undefined));
+}
+
+/** One arm's share, events and interval (null: a cluster trial's raw share, which has none). */
+function armShare(r: EffectRow, arm: Arm): { p: number; events: number; ci: [number, number] | null } {
+  const i = arm === 'intervention';
+  if (r.risks) {
+    const k = r.risks;
+    return { p: i ? k.intervention : k.control, events: i ? k.eventsIntervention : k.eventsControl, ci: i ? [k.ciLowerIntervention, k.ciUpperIntervention] : [k.ciLowerControl, k.ciUpperControl] };
+  }
+  const s = r.shares as NonNullable<EffectRow['shares']>;
+  return { p: i ? s.intervention : s.control, events: i ? s.eventsIntervention : s.eventsControl, ci: null };
 }
 
 /**
@@ -54,12 +67,10 @@ function responderData(result: Pick<AnalysisResult, 'effects'>, ctx: TrialChartC
   }));
   const bars = rows.flatMap((r) =>
     (['intervention', 'control'] as Arm[]).map((arm) => {
-      const risk = r.risks as NonNullable<EffectRow['risks']>;
-      const p = arm === 'intervention' ? risk.intervention : risk.control;
-      const events = arm === 'intervention' ? risk.eventsIntervention : risk.eventsControl;
-      const lo = arm === 'intervention' ? risk.ciLowerIntervention : risk.ciLowerControl;
-      const hi = arm === 'intervention' ? risk.ciUpperIntervention : risk.ciUpperControl;
-      return { key: `${r.outcome}|${r.time}`, arm: ctx.armLabel(arm), percent: 100 * p, lo: 100 * lo, hi: 100 * hi, text: `${pct(p)}${percentSign(lang)} (${events}/${r.n[arm]})`, ciText: intervalText(pct(lo), pct(hi), lang) };
+      const { p, events, ci } = armShare(r, arm);
+      // Without an interval the whisker has no length and the label sits at the bar's end.
+      const [lo, hi] = ci ?? [p, p];
+      return { key: `${r.outcome}|${r.time}`, arm: ctx.armLabel(arm), percent: 100 * p, lo: 100 * lo, hi: 100 * hi, text: `${pct(p)}${percentSign(lang)} (${events}/${r.n[arm]})`, ciText: ci ? intervalText(pct(lo), pct(hi), lang) : t('noShareInterval') };
     }),
   );
   return { labels, bars };
@@ -105,7 +116,7 @@ export function respondersSpec(result: Pick<AnalysisResult, 'effects'>, ctx: Tri
   const panelWidth = Math.ceil(Math.max(PLOT_WIDTH, ...bars.map(labelEnd)));
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    title: { text: t('respondersChartTitle'), subtitle: t('respondersSubtitle').split('|') },
+    title: { text: t('respondersChartTitle'), subtitle: t(responderRows(result.effects).some((r) => !r.risks) ? 'respondersSubtitleClustered' : 'respondersSubtitle').split('|') },
     config: chartConfig(lang),
     spacing: 0,
     bounds: 'flush',

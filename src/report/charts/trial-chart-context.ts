@@ -5,13 +5,14 @@
  */
 import type { EffectRow } from '../../analysis/results-schema.js';
 import { outcomeLabel } from '../../plan/outcome-label.js';
+import { primaryMethod } from '../../plan/primary-method.js';
 import type { Arm, TrialData } from '../../trial/trial-data.js';
 import { type ArmNames, armNames, fillArms } from '../arm-names.js';
 import { type Lang, REPORT_TEXT, shortTimeLabel, timeLabel } from '../i18n.js';
 
 export interface TrialChartContext {
   lang: Lang;
-  /** Method whose rows the forest plot, SoF and flow use for continuous outcomes (plan.methods[0]). */
+  /** Method whose rows the forest plot, SoF and flow use for continuous outcomes (plan/primary-method.ts). */
   primaryMethod: EffectRow['method'];
   /** Every visit, baseline first. */
   visits: string[];
@@ -40,7 +41,7 @@ export function trialChartContext(trial: TrialData, lang: Lang): TrialChartConte
   const arms = armNames(plan.armLabels, lang, plan.arms);
   return {
     lang,
-    primaryMethod: plan.methods[0] ?? 'ancova',
+    primaryMethod: primaryMethod(plan),
     // From the baseline on: a screening event listed before it (docs/plan-trial.md) is no visit of the charts.
     visits: trial.times.slice(Math.max(0, trial.times.indexOf(plan.baseline))),
     primary: plan.primary ?? null,

@@ -281,7 +281,7 @@ const sensitivitySection: TrialSectionBuilder = ({ ctx, result }) => {
 };
 
 const methodsSection: TrialSectionBuilder = ({ ctx, method, trial, result }) => [
-  { id: 'methods', title: ctx.text('methodsTitle'), intro: [fillPhrase(ctx.text('methodsText'), { method, missing: missingFollowUpText(trial.plan, result, ctx, method) }), `${fillPhrase(ctx.text('sofIntroShort'), { method })} ${ctx.text('sofCertaintyNote')}`, ...(trial.plan.clusters !== undefined ? [fillPhrase(ctx.text('clusteredNote'), { column: trial.plan.clusters })] : []), ...otherArmsNotes(trial, ctx.text, ctx.lang), ...passedOverNotes(trial, ctx.text, ctx.lang), ...encodingNotes(trial, ctx.text, ctx.lang)] },
+  { id: 'methods', title: ctx.text('methodsTitle'), intro: [fillPhrase(ctx.text('methodsText'), { method: methodsPhrase(ctx, method), missing: missingFollowUpText(trial.plan, result, ctx, method) }), `${fillPhrase(ctx.text('sofIntroShort'), { method })} ${ctx.text('sofCertaintyNote')}`, ...(trial.plan.clusters !== undefined ? [fillPhrase(ctx.text('clusteredNote'), { column: trial.plan.clusters })] : []), ...otherArmsNotes(trial, ctx.text, ctx.lang), ...passedOverNotes(trial, ctx.text, ctx.lang), ...encodingNotes(trial, ctx.text, ctx.lang)] },
 ];
 
 /** The export's arms the plan does not compare, named with their patients (docs/plan-trial.md#other-arms); none without them. */
@@ -299,6 +299,16 @@ export function otherArmsNotes(trial: Pick<TrialData, 'otherArms'>, t: (key: 'ot
  * (a continuous primary outcome, docs/plan-trial.md), else the plan's own handling and why there
  * is no sensitivity analysis — never a section the page does not have.
  */
+/** How the methods name the primary method: with what it adjusts for, or that it does not. */
+function methodsPhrase(ctx: TrialChartContext, method: string): string {
+  const m = ctx.primaryMethod;
+  if (m === 'cluster-difference') return ctx.text('methodsClusterDifference');
+  if (m === 'welch' || m === 'pooled-t') return fillPhrase(ctx.text('methodsUnadjusted'), { method });
+  // The change score subtracts the baseline rather than adjusting for it: named as it is.
+  if (m === 'change') return method;
+  return fillPhrase(ctx.text('methodsAdjusted'), { method });
+}
+
 function missingFollowUpText(plan: Plan, result: AnalysisResult, ctx: TrialChartContext, method: string): string {
   if (result.sensitivity) return ctx.text('methodsMissingSensitivity');
   const reason = ctx.text(!plan.primary ? 'methodsNoPrimary' : !plan.missing.sensitivity ? 'methodsSensitivityOff' : plan.clusters !== undefined ? 'methodsClustered' : 'methodsPrimaryBinary');

@@ -44,10 +44,10 @@ const CATALOGUE: Record<Lang, Abbreviation>[] = [
   { en: { abbr: 'WAS', full: 'Work Ability Score' }, da: { abbr: 'WAS', full: 'arbejdsevnescore' } },
 ];
 
-/** Where `abbr` stands as a word: no letter or digit either side; "EQ-5D" not inside "EQ-5D-5L", "MD" not inside "SMD", "KI" after "95 %-" yes. */
+/** Where `abbr` stands as a word, or its plural ("QALYs", "CIs"): no letter or digit either side; "EQ-5D" not inside "EQ-5D-5L", "MD" not inside "SMD", "KI" after "95 %-" yes. */
 function standsIn(text: string, abbr: string): boolean {
   // Abbreviations are letters, digits and hyphens: nothing to escape.
-  return new RegExp(`(?<![\\p{L}\\d])${abbr}(?![\\p{L}\\d]|-\\d)`, 'u').test(text);
+  return new RegExp(`(?<![\\p{L}\\d])${abbr}s?(?![\\p{L}\\d]|-\\d)`, 'u').test(text);
 }
 
 function tableText(t: Table): string[] {
@@ -56,7 +56,8 @@ function tableText(t: Table): string[] {
 
 /** Every text of the page a reader sees: titles, paragraphs, tables, lists, and the charts' alt text, numbers and drawn text. */
 export function pageTexts(page: ReportPage, charts: ReadonlyMap<string, { alt: string; numbers?: Table; svg?: string }>): string[] {
-  const out = [page.title, page.provenance];
+  // The provenance names the input files: "RCT_2025.csv" or "OR-trial.csv" is a file name, not a use of RCT or OR.
+  const out = [page.title, page.provenance.replace(/[^\s"'`()]+\.(?:csv|tsv|txt|json|parquet|xlsx?)\b/gi, '')];
   for (const s of page.sections) {
     out.push(s.title, ...(s.intro ?? []), ...(s.notes ?? []));
     if (s.chartCaption) out.push(s.chartCaption);

@@ -62,10 +62,19 @@ export function boundDecimals(v: number, decimals: number, decisions: readonly n
   return d;
 }
 
+/** The fewest decimals (up to `max`) that write `t` exactly, but for floating-point noise. */
+function exactDecimals(t: number, max: number): number {
+  let k = 0;
+  while (k < max && !onIt(Number(t.toFixed(k)), t)) k++;
+  return k;
+}
+
 export function formatBound(v: number, decimals: number, lang: Lang, decisions: readonly number[] = [0]): string {
   const d = boundDecimals(v, decimals, decisions);
   // Every extra digit spent and still on (or across) a decision value: its side, not its digits.
   const t = crossed(v, d, decisions);
-  if (t !== undefined) return `${v < t ? '<' : '>'}${formatFixed(t, decimals, lang)}`;
+  // The decision value with the decimals it needs (an MCID of 0.076 at a row's 2 decimals is
+  // "<0.076", not "<0.08"), at least the row's.
+  if (t !== undefined) return `${v < t ? '<' : '>'}${formatFixed(t, Math.max(decimals, exactDecimals(t, decimals + MAX_EXTRA_DIGITS)), lang)}`;
   return formatFixed(v, d, lang);
 }

@@ -47,8 +47,12 @@ describe('the one rule for confidence limits', () => {
     expect(formatBound(0.9999999, 2, 'en', differenceDecisions(1))).toBe('<1.00');
     expect(formatBound(-0.9999999, 2, 'da', differenceDecisions(1))).toBe('>−1,00');
     expect(formatBound(0.9999999, 2, 'en', RATIO_DECISIONS)).toBe('<1.00');
-    // Across an MCID the cap's grid does not hold (1/3 printed to 12 digits): the side, not 0.333333.
-    expect(formatBound(0.33333334, 1, 'en', differenceDecisions(1 / 3))).toBe('>0.3');
+    // Across an MCID the cap's grid does not hold (1/3 printed to 12 digits): the side, with the
+    // MCID to as many digits as the cap allows.
+    expect(formatBound(0.33333334, 1, 'en', differenceDecisions(1 / 3))).toBe('>0.33333');
+    // The MCID with the decimals it needs, not the row's (review): "<0.076", not "<0.08".
+    expect(formatBound(0.0759999, 2, 'en', differenceDecisions(0.076))).toBe('<0.076');
+    expect(formatBound(0.0740001, 2, 'da', differenceDecisions(0.074))).toBe('>0,074');
   });
 
   it('meta tables and forest labels: a ratio limit is kept off 1, a difference off ±MCID', () => {

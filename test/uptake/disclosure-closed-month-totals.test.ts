@@ -10,23 +10,14 @@
  * final). The audit passed both. Now the run hides enough to leave neither subtraction, and the
  * audit fails a publication that prints them.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditPublishedUptake } from '../../src/uptake/disclosure/attacker-audit.js';
 import type { PreviousPublication } from '../../src/uptake/disclosure/previous-publication.js';
+import { HEADER, NOVEMBER, OCTOBER, SYD } from '../support/closed-month-fixture.js';
 import { removeTempDirs, runCli, tempDir } from '../support/run-cli.js';
 
-const SYD = 'Syddanmark';
-const [HEADER, ...NOVEMBER] = readFileSync(join(import.meta.dirname, 'fixtures/closed-month/registry-2025-11-30.csv'), 'utf8').trim().split('\n');
-/** The export of 31 October: rows referred by then, activation and last activity censored there. */
-const OCTOBER = NOVEMBER.flatMap((line) => {
-  const f = line.split(',');
-  if (f[3]! > '2025-10-31') return [];
-  if (f[4]! > '2025-10-31') f[4] = f[5] = '';
-  if (f[5]! > '2025-10-31') f[5] = '2025-10-31';
-  return [f.join(',')];
-});
 const LATE = 'LATE1,Syddanmark,S005,2025-03-14,2025-03-20,2025-05-01,68,f,gp';
 const DELETED = NOVEMBER.find((l) => l.split(',')[3]!.startsWith('2025-06') && l.split(',')[4] === '')!;
 const DELETED_MARCH = NOVEMBER.find((l) => l.split(',')[3]!.startsWith('2025-03') && l.split(',')[4] === '')!;

@@ -18,18 +18,9 @@ import { auditPublishedFile } from '../../src/uptake/disclosure/published-audit.
 import { changedUnit, unprintedPeriodsChanged, type PreviousCount } from '../../src/uptake/disclosure/previous-publication.js';
 import { runUptake } from '../../src/uptake/run-uptake.js';
 import { parseUptakePlan } from '../../src/uptake/uptake-plan.js';
+import { HEADER, NOVEMBER, OCTOBER, SYD } from '../support/closed-month-fixture.js';
 import { removeTempDirs, tempDir } from '../support/run-cli.js';
 
-const SYD = 'Syddanmark';
-const [HEADER, ...NOVEMBER] = readFileSync(join(import.meta.dirname, 'fixtures/closed-month/registry-2025-11-30.csv'), 'utf8').trim().split('\n');
-/** The export of 31 October: rows referred by then, activation and last activity censored there. */
-const OCTOBER = NOVEMBER.flatMap((line) => {
-  const f = line.split(',');
-  if (f[3]! > '2025-10-31') return [];
-  if (f[4]! > '2025-10-31') f[4] = f[5] = '';
-  if (f[5]! > '2025-10-31') f[5] = '2025-10-31';
-  return [f.join(',')];
-});
 const DELETED_MAY = NOVEMBER.find((l) => l.split(',')[3]!.startsWith('2025-05') && l.split(',')[4] === '')!;
 
 const plan = (exportDate: string) => parseUptakePlan({

@@ -24,6 +24,8 @@ export function isEffectMethod(word: string): word is EffectRow['method'] {
 }
 
 /** How an effect was estimated, as readers know the method ("ANCOVA", "Welch t", …). */
+const CLUSTER_ROBUST: Record<Lang, string> = { en: ', cluster-robust', da: ', klyngerobust' };
+
 export function methodText(method: EffectRow['method'], lang: Lang): string {
   return METHOD_TEXT[method][lang];
 }
@@ -68,7 +70,9 @@ export function effectsTable(rows: EffectRow[], lang: Lang, rangeWidthOf: (outco
         labelOf(r.outcome),
         // "3 months", as every other table: "3m" reads as metres.
         timeLabel(r.time, lang),
-        METHOD_TEXT[r.method][lang],
+        // A cluster-randomised trial's rows (docs/plan-trial.md#cluster-randomised-trials): the
+        // method says its SE is cluster-robust, or "ANCOVA" beside a wider CI reads as a plain one.
+        r.clusters !== undefined && r.method !== 'cluster-difference' ? `${METHOD_TEXT[r.method][lang]}${CLUSTER_ROBUST[lang]}` : METHOD_TEXT[r.method][lang],
         armCountsText(r.n, lang),
         formatEffect(r, d, lang),
         // A p on the other side of 0.05 from the CI is marked; the note says the verdict follows the CI.

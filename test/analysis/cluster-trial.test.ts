@@ -15,6 +15,7 @@ import { loadTrial } from '../../src/trial/load-trial.js';
 import { errorOf } from '../support/error-of.js';
 import { clusterExportLines } from '../support/cluster-export.js';
 import { danishReason } from '../../src/report/failure-reasons.js';
+import { effectsTable } from '../../src/report/effects-table.js';
 
 const plan = parsePlan({
   arms: { intervention: 'app', control: 'usual' },
@@ -53,6 +54,12 @@ describe('a cluster-randomised trial with "clusters"', () => {
     const better = patients.map((p) => (p.baseline - p.followUp >= 2 ? 1 : 0));
     const rd = clusterDifference(better, patients.map((p) => p.treated), patients.map((p) => p.practice), 0.95);
     expect(result.effects.find((e) => e.outcome === 'better')).toMatchObject({ method: 'risk-difference', difference: rd.difference, se: rd.se, df: 5 });
+  });
+  it('names the ANCOVA and the risk difference cluster-robust in the effects table (en, da)', () => {
+    const methods = (lang: 'en' | 'da') => effectsTable(result.effects.filter((e) => !e.error), lang, () => 10).rows.map((r) => r[2]);
+    expect(methods('en')).toEqual(expect.arrayContaining(['ANCOVA, cluster-robust', 'unadjusted, cluster-robust']));
+    expect(methods('da').some((m) => m!.endsWith(', klyngerobust') && m!.startsWith('ANCOVA'))).toBe(true);
+    expect(methods('en').every((m) => m!.includes('cluster-robust'))).toBe(true);
   });
   it('does not run MMRM, MI, the sensitivity or the subgroup analyses, and says why', () => {
     expect(result.effects.find((e) => e.method === 'mmrm')!.error).toBe('MMRM is not run in a cluster-randomised trial: it cannot account for the clusters ("clusters" in the plan), so its interval would be too narrow');

@@ -30,8 +30,9 @@ import { LinearProgramSession, type LinearRow } from './linear-program.js';
  * tell it from any other error.
  */
 export class ContradictoryNumbers extends HtaError {
-  constructor() {
-    super('input.invalid', 'the audit cannot read the published numbers together: they contradict each other as the audit reads them (no table of counts gives them all). Was a file edited by hand, are the publications of different registries, or did a period an earlier publication hid change since? (docs/disclosure-control.md "Audit")');
+  /** `files`: the publications read together, named in the message where the caller knows them. */
+  constructor(files: readonly string[] = []) {
+    super('input.invalid', `the audit cannot read the published numbers${files.length > 0 ? ` of ${files.join(', ')}` : ''} together: they contradict each other as the audit reads them (no table of counts gives them all). Was a file edited by hand, are the publications of different registries, or did a period an earlier publication hid change since? (docs/disclosure-control.md "Audit")`);
   }
 }
 
@@ -151,7 +152,9 @@ export class PolytopeRanges {
     // Bounded (finite bounds on every unknown): infeasible means the published numbers contradict
     // each other as the audit reads them — bad input (a hand-edited file, publications of
     // different registries, a period an earlier publication hid that changed since), not a bug.
-    if (sol.status !== 'optimal') throw new ContradictoryNumbers();
+    if (sol.status === 'infeasible') throw new ContradictoryNumbers();
+    // Unbounded cannot happen (every unknown has a finite bound): a bug, said as one.
+    if (sol.status !== 'optimal') throw new Error(`audit: the LP of a component is ${sol.status} although every unknown is bounded`);
     // Every solution is a table the attacker cannot rule out: kept, to prove other forms wide.
     this.comps[c]!.points.push(Float64Array.from(sol.values));
     return sol.objective;

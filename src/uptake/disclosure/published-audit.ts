@@ -176,6 +176,15 @@ function changedDropped(json: unknown, file: string, exportDate: string, earlier
 }
 
 /** Audits `file` (a results.json or `hta uptake --json` output) against its chain and `previousFiles`. */
+/** Runs `read`; the audit's contradiction is said again naming the files read together. */
+function namingFiles<T>(files: readonly string[], read: () => T): T {
+  try {
+    return read();
+  } catch (err) {
+    throw err instanceof ContradictoryNumbers ? new ContradictoryNumbers(files) : err;
+  }
+}
+
 export function auditPublishedFile(file: string, previousFiles: readonly string[] = []): PublishedAudit {
   checkDistinctFiles([file, ...previousFiles]);
   const json = readJsonFile(file, 'published uptake results (results.json)');
@@ -194,7 +203,7 @@ export function auditPublishedFile(file: string, previousFiles: readonly string[
   }
   const { threshold, protectionLevel, zerosSensitive } = r.data.suppression;
   const sameExtract = previousJson.filter((p) => schema.safeParse(p.json).data?.exportDate === exportDate);
-  const { audit, earlier } = auditAsRead(json as PublishedUptake, { threshold, protectionLevel, zerosSensitive }, read0, sameExtract.map((p) => p.json as PublishedUptake));
+  const { audit, earlier } = namingFiles([file, ...previousFiles], () => auditAsRead(json as PublishedUptake, { threshold, protectionLevel, zerosSensitive }, read0, sameExtract.map((p) => p.json as PublishedUptake)));
   const cellShare = lossShare(audit.suppressedCells, audit.countCells);
   // A carried count is printed again: it must be publishable under the file's own rule. Named by
   // cell and place, not by value (docs/disclosure-control.md "Publishing again").

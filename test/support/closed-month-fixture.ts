@@ -16,3 +16,14 @@ export const OCTOBER = NOVEMBER.flatMap((line) => {
   if (f[5]! > '2025-10-31') f[5] = '2025-10-31';
   return [f.join(',')];
 });
+
+/** The uptake plan both publications use: threshold 5, no clinics or equity breakdowns; months as asked. */
+export const closedMonthPlan = (exportDate: string, months = true) => ({
+  currency: 'DKK',
+  priceModel: { mode: 'all-units', volumeScope: 'national', tiers: [{ upTo: 2000, price: 1500 }, { upTo: null, price: 1200 }] },
+  scenarios: { low: [0.02], base: [0.05], high: [0.08] },
+  firstYear: 2026,
+  suppression: { threshold: 5 },
+  exportDate,
+  publish: { months, clinics: false, equity: [] },
+});

@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditPublishedUptake } from '../../src/uptake/disclosure/attacker-audit.js';
 import type { PreviousPublication } from '../../src/uptake/disclosure/previous-publication.js';
-import { HEADER, NOVEMBER, OCTOBER, SYD } from '../support/closed-month-fixture.js';
+import { closedMonthPlan, HEADER, NOVEMBER, OCTOBER, SYD } from '../support/closed-month-fixture.js';
 import { removeTempDirs, runCli, tempDir } from '../support/run-cli.js';
 
 const LATE = 'LATE1,Syddanmark,S005,2025-03-14,2025-03-20,2025-05-01,68,f,gp';
@@ -28,15 +28,7 @@ const VARIANTS = {
   cancel: [...NOVEMBER.filter((l) => l !== DELETED_MARCH), 'LATE2,Syddanmark,S005,2025-06-14,,,55,m,gp'],
 };
 
-const plan = (exportDate: string, months: boolean) => ({
-  currency: 'DKK',
-  priceModel: { mode: 'all-units', volumeScope: 'national', tiers: [{ upTo: 2000, price: 1500 }, { upTo: null, price: 1200 }] },
-  scenarios: { low: [0.02], base: [0.05], high: [0.08] },
-  firstYear: 2026,
-  suppression: { threshold: 5 },
-  exportDate,
-  publish: { months, clinics: false, equity: [] },
-});
+const plan = (exportDate: string, months: boolean) => closedMonthPlan(exportDate, months);
 
 type Row = { region: string; period: string; dimension: string; referrals: number | 'suppressed' };
 type Json = { exportDate: string; metrics: Row[]; previous?: { changed?: { periods: { region: string; period: string }[] } } };

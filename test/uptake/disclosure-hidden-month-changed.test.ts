@@ -18,20 +18,12 @@ import { auditPublishedFile } from '../../src/uptake/disclosure/published-audit.
 import { changedUnit, unprintedPeriodsChanged, type PreviousCount } from '../../src/uptake/disclosure/previous-publication.js';
 import { runUptake } from '../../src/uptake/run-uptake.js';
 import { parseUptakePlan } from '../../src/uptake/uptake-plan.js';
-import { HEADER, NOVEMBER, OCTOBER, SYD } from '../support/closed-month-fixture.js';
+import { closedMonthPlan, HEADER, NOVEMBER, OCTOBER, SYD } from '../support/closed-month-fixture.js';
 import { removeTempDirs, tempDir } from '../support/run-cli.js';
 
 const DELETED_MAY = NOVEMBER.find((l) => l.split(',')[3]!.startsWith('2025-05') && l.split(',')[4] === '')!;
 
-const plan = (exportDate: string) => parseUptakePlan({
-  currency: 'DKK',
-  priceModel: { mode: 'all-units', volumeScope: 'national', tiers: [{ upTo: 2000, price: 1500 }, { upTo: null, price: 1200 }] },
-  scenarios: { low: [0.02], base: [0.05], high: [0.08] },
-  firstYear: 2026,
-  suppression: { threshold: 5 },
-  exportDate,
-  publish: { months: true, clinics: false, equity: [] },
-});
+const plan = (exportDate: string) => parseUptakePlan(closedMonthPlan(exportDate));
 
 type Row = { region: string; period: string; dimension: string; referrals: number | 'suppressed' };
 type Json = { metrics: Row[]; previous?: { changed?: { periods: { region: string; period: string }[] } } };

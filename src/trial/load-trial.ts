@@ -1088,15 +1088,12 @@ function columnKinds(table: LongTable, covariates: readonly { idx: number; coder
 function undecidedProblem(plan: Plan, file: string, c: { idx: number; column: string }, name: string, codes: readonly number[]): Problem {
   const confounder = plan.design === 'observational';
   const fix = confounder ? `give the confounder "${name}" "type": "categorical" or "numeric"` : `set "covariateTypes": { "${name}": "categorical" } (codes of three categories: two indicators in the ANCOVA) or "numeric" (a scale: one slope) in the plan`;
-  return {
-    file,
-    line: 1,
-    column: c.idx + 1,
-    field: c.column,
-    value: c.column,
-    expected: `a covariate the plan says how to read: "${c.column}" has only the values ${codes.join(', ')} (after the plan's codes), which may be three categories or a scale — hta does not guess; ${fix}; if one of them means "missing" (9), add it to "missingCodes"`,
-    kind: `covariate.undecided:${c.column}`,
-  };
+  return covariateHeaderProblem(file, c, `a covariate the plan says how to read: "${c.column}" has only the values ${codes.join(', ')} (after the plan's codes), which may be three categories or a scale — hta does not guess; ${fix}; if one of them means "missing" (9), add it to "missingCodes"`, 'covariate.undecided');
+}
+
+/** A covariate refused at its header cell (line 1): what the plan must say, by kind. */
+function covariateHeaderProblem(file: string, c: { idx: number; column: string }, expected: string, kind: string): Problem {
+  return { file, line: 1, column: c.idx + 1, field: c.column, value: c.column, expected, kind: `${kind}:${c.column}` };
 }
 
 /**
@@ -1105,15 +1102,7 @@ function undecidedProblem(plan: Plan, file: string, c: { idx: number; column: st
  * fit one slope on the code numbers (practice 574354 "more" than 198695). docs/plan-trial.md "covariateTypes".
  */
 function placeNumberProblem(file: string, c: { idx: number; column: string }, name: string): Problem {
-  return {
-    file,
-    line: 1,
-    column: c.idx + 1,
-    field: c.column,
-    value: c.column,
-    expected: `a covariate the plan says how to read: "${c.column}" names a place or group and holds numbers, which read as one number would put the places on a straight line (code 7 "more" than code 6) — set "covariateTypes": { "${name}": "categorical" } (one level per place), or "numeric" if the numbers really are a quantity`,
-    kind: `covariate.place-number:${c.column}`,
-  };
+  return covariateHeaderProblem(file, c, `a covariate the plan says how to read: "${c.column}" names a place or group and holds numbers, which read as one number would put the places on a straight line (code 7 "more" than code 6) — set "covariateTypes": { "${name}": "categorical" } (one level per place), or "numeric" if the numbers really are a quantity`, 'covariate.place-number');
 }
 
 function resolveSources(table: Pick<CsvTable, 'header'>, plan: Plan, file: string, problems: Problem[], decimalComma: boolean, wideHeader?: readonly string[]): OutcomeSource[] {

@@ -65,12 +65,13 @@ export function clusteredDifference(byPatient: { ids: readonly string[]; arm: re
   const clusters = byPatient.ids.map((id) => clusterOf.get(id)!);
   const n = { intervention: byPatient.arm.filter((a) => a === 'intervention').length, control: byPatient.arm.filter((a) => a === 'control').length };
   clustersPerArm(byPatient.arm, clusters, n);
-  if (binary) constantWithinArms(byPatient, n);
+  const shares = binary ? sharesOf(byPatient) : undefined;
+  if (shares) constantWithinArms(shares, n);
   const r = clusterDifference(byPatient.values, byPatient.arm.map((a) => (a === 'intervention' ? 1 : 0)), clusters, confLevel);
   return {
     n: r.n, difference: r.difference, se: r.se, df: r.df, ciLower: r.ciLower, ciUpper: r.ciUpper, confLevel,
     ciMethod: binary ? `linear probability model, ${CLUSTER_CI_METHOD}` : CLUSTER_CI_METHOD, pValue: r.pValue,
-    extra: { clusters: r.clusters, ...(binary ? { shares: sharesOf(byPatient) } : {}) },
+    extra: { clusters: r.clusters, ...(shares ? { shares } : {}) },
   };
 }
 
@@ -81,8 +82,7 @@ export function clusteredDifference(byPatient: { ids: readonly string[]; arm: re
  * squares fit would fail as a perfect fit). The row says so, in yes/no words, and keeps the
  * shares for the responders chart; the ordinary path's Newcombe interval would ignore the clusters.
  */
-function constantWithinArms(byPatient: { arm: readonly Arm[]; values: readonly number[] }, n: { intervention: number; control: number }): void {
-  const shares = sharesOf(byPatient);
+function constantWithinArms(shares: ReturnType<typeof sharesOf>, n: { intervention: number; control: number }): void {
   const all = (arm: Arm) => (arm === 'intervention' ? shares.eventsIntervention : shares.eventsControl);
   const constant = (arm: Arm) => all(arm) === 0 || all(arm) === n[arm];
   if (!constant('intervention') || !constant('control')) return;

@@ -85,13 +85,14 @@ export function clusterDifference(outcome: readonly number[], treated: readonly 
   for (const arm of ['intervention', 'control'] as const) {
     if (n[arm] < 2) throw analysisFailed(`fewer than 2 patients with a value in the ${arm} arm (found ${n[arm]})`, n);
   }
+  const design = treated.map((t) => [1, t]);
   let fit;
   try {
-    fit = ols(treated.map((t) => [1, t]), outcome, ['(Intercept)', 'arm'], { confLevel });
+    fit = ols(design, outcome, ['(Intercept)', 'arm'], { confLevel });
   } catch (err) {
     throw Object.assign(err as Error, { n });
   }
-  const robust = clusterRobust(treated.map((t) => [1, t]), outcome, fit, clusters);
+  const robust = clusterRobust(design, outcome, fit, clusters);
   const arm = robust.coefficients[1]!;
   return { difference: arm.estimate, se: arm.se, df: robust.df, ciLower: arm.ciLower, ciUpper: arm.ciUpper, statistic: arm.statistic, pValue: arm.pValue, n, clusters: robust.clusters };
 }

@@ -135,12 +135,13 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
   const exportTimes = visits.map((v) => exportTimeOf(plan, v));
   // The header in the plan's spelling (`gruppe` read as the plan's `Gruppe`): from here on every
   // lookup, message field and output names the column as the plan does (column-resolver.ts).
-  const { table: csv, notes: columnNotes } = inPlanSpelling(source, [...columnsNamedBy(plan, source.header), ...(options.alsoColumns ?? [])]);
+  const named = [...columnsNamedBy(plan, source.header), ...(options.alsoColumns ?? [])];
+  const { table: csv, notes: columnNotes } = inPlanSpelling(source, named);
   const encoding = encodingNote(source.file, source.dialect);
   const readNotes = encoding ? [encoding, ...columnNotes] : [...columnNotes];
   // Only the columns the plan may read as numbers decide a comma file's quoted decimal commas
   // (decimal-mark.ts, rule 2): an unused multi-select column's "1,3" leaves the file's point.
-  const dialect = onlyNumberColumns(source.dialect, csv.header, numberColumnTest(plan, [...columnsNamedBy(plan, source.header), ...(options.alsoColumns ?? [])]));
+  const dialect = onlyNumberColumns(source.dialect, csv.header, numberColumnTest(plan, named));
   // A comma file read with its quoted decimal commas (decimal-mark.ts, rule 2): said, as a guess is.
   const quotedCommas = quotedCommaNote(source.file, dialect);
   if (quotedCommas) readNotes.push(quotedCommas);

@@ -35,6 +35,11 @@ import { inputFiles } from '../io/input-files.js';
 import { guardPaths } from './guard-output.js';
 import { DEFAULT_MEMORY_LIMIT, parseMemoryLimit, parseThreads } from '../uptake/engine/engine-limits.js';
 
+/** Whether the attacker audit found anything that fails a publication (exit 1), in the run's audit and a published file's alike. */
+function auditFinds(a: AuditReport): boolean {
+  return a.narrow.length > 0 || a.disclosedDifferences.length > 0 || a.costsOnSuppressed.length > 0 || a.absentRows.length > 0;
+}
+
 /** The readable summary printed without --json: the tables of `uptakeTables`, as plain text. */
 export function uptakeSummary(a: UptakeAnalysis, lang: Lang = 'en'): string {
   const tables = uptakeTables(a, lang);
@@ -337,7 +342,7 @@ export function registerUptake(program: Command, io: CliIo, setExit: (code: numb
       if (opts.audit) {
         const report = await uptakeAudit(run, run.previous, previousRead);
         io.stdout(opts.json ? JSON.stringify(report, (_k, v: unknown) => (v === Infinity ? 'Infinity' : v), 2) + '\n' : uptakeAuditText(report));
-        if (report.audit.narrow.length > 0 || report.audit.disclosedDifferences.length > 0 || report.audit.costsOnSuppressed.length > 0 || report.audit.absentRows.length > 0) setExit(1);
+        if (auditFinds(report.audit)) setExit(1);
         return;
       }
       if (folder) {
@@ -375,5 +380,5 @@ async function auditPublished(
   if (note) io.stderr(`note: ${note}\n`);
   const report: UptakeAuditResult = { audit: r.audit, informationLoss: r.informationLoss, published: r.published, earlier: r.earlier, smallCarried: r.smallCarried, hiddenBeforePrinted: r.hiddenBeforePrinted, earlierPinned: r.earlierPinned, excludedNarrow: r.excludedNarrow, absentUnprotected: r.absentUnprotected, changedNotCarried: r.changedNotCarried, ...(r.earlierDisagree.length > 0 ? { earlierDisagree: r.earlierDisagree } : {}), ...(r.sameExtract.length > 0 ? { sameExtract: r.sameExtract } : {}) };
   io.stdout(opts.json ? JSON.stringify(report, (_k, v: unknown) => (v === Infinity ? 'Infinity' : v), 2) + '\n' : uptakeAuditText(report));
-  if (r.audit.narrow.length > 0 || r.audit.disclosedDifferences.length > 0 || r.audit.costsOnSuppressed.length > 0 || r.audit.absentRows.length > 0 || r.smallCarried.length > 0 || r.hiddenBeforePrinted.length > 0 || r.earlierPinned.length > 0 || r.excludedNarrow.length > 0 || r.absentUnprotected.length > 0 || r.changedNotCarried.length > 0) setExit(1);
+  if (auditFinds(r.audit) || r.smallCarried.length > 0 || r.hiddenBeforePrinted.length > 0 || r.earlierPinned.length > 0 || r.excludedNarrow.length > 0 || r.absentUnprotected.length > 0 || r.changedNotCarried.length > 0) setExit(1);
 }

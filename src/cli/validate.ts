@@ -1,3 +1,4 @@
+import { DEFAULT_PUBLICATION_THRESHOLD } from '../suppressed-marker.js';
 import type { Command } from 'commander';
 import { HtaError, StreamOntoInputError } from '../errors.js';
 import { groupProblems } from '../problem-groups.js';
@@ -35,7 +36,7 @@ export function registerValidate(program: Command, io: CliIo): void {
       });
       let result: ValidationResult;
       let groups: GroupWording;
-      let threshold = 5;
+      let threshold = DEFAULT_PUBLICATION_THRESHOLD;
       try {
         const { trial } = loadTrialInputs(file, opts.plan, { ...opts, need: 'rows' });
         groups = groupWording(trial.plan);

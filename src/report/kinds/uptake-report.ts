@@ -91,7 +91,8 @@ function uptakeAnalysisOf(entry: z.infer<typeof uptakeEntrySchema> & { id?: stri
   const key = analysisKey(registryFile, eligibleFile, planFile, previousFiles);
   return env.memo<Promise<UptakeAnalysis>>(`uptake\u0000${key}`, () => {
     try {
-      const plan = loadUptakePlanFile(planFile);
+      // The one reading of the plan the page's notes and the other entries' checks use too.
+      const plan = env.memo(`uptakePlan\u0000${planFile}`, () => loadUptakePlanFile(planFile));
       const earlier = sameRegistryBefore(key, registryFile, plan.exportDate, env);
       return Promise.all(earlier.map((e) => uptakeAnalysisOf(e.entry, e.env))).then((done) => {
         // As its results.json reads: the object a later run would parse from the file.

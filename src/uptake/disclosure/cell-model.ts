@@ -450,10 +450,10 @@ function addPrevious(
     const now = sumOf(parts);
     if (closed.changed.length === 0 && now === c.value) continue;
     const P = c.asOf;
-    const own = metricCellKey('referrals', { region: c.region, period: c.period, dimension: c.dimension, level: c.level } as unknown as RowId);
+    const own = cellOf(c);
     const knownKey = known(`p|${P}|${own}`, c.value);
     const then = closed.changed.map((r) => thenOf(P, r));
-    const unchangedKeys = closed.unchanged.map((r) => metricCellKey('referrals', r));
+    const unchangedKeys = parts.slice(0, closed.unchanged.length);
     if (then.every((v) => v !== undefined) && sumOf(unchangedKeys) + then.reduce((t, v) => t + v!, 0) === c.value) {
       const thenKeys = closed.changed.map((r, i) => known(`p|${P}|${metricCellKey('referrals', r)}`, then[i]!));
       m.relate(knownKey, [...unchangedKeys, ...thenKeys]);

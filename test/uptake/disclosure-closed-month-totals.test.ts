@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditPublishedUptake } from '../../src/uptake/disclosure/attacker-audit.js';
 import type { PreviousPublication } from '../../src/uptake/disclosure/previous-publication.js';
-import { closedMonthPlan, HEADER, NOVEMBER, OCTOBER, SYD } from '../support/closed-month-fixture.js';
+import { CLOSED_MONTH_ELIGIBLE, closedMonthPlan, HEADER, NOVEMBER, OCTOBER, octoberPublication, SYD } from '../support/closed-month-fixture.js';
 import { removeTempDirs, runCli, tempDir } from '../support/run-cli.js';
 
 const LATE = 'LATE1,Syddanmark,S005,2025-03-14,2025-03-20,2025-05-01,68,f,gp';
@@ -93,8 +93,10 @@ let P1: Awaited<ReturnType<typeof publish>>;
 const P2 = {} as Record<keyof typeof VARIANTS, Awaited<ReturnType<typeof publish>>>;
 beforeAll(async () => {
   dir = tempDir();
-  writeFileSync(join(dir, 'elig.csv'), ['region,year,eligible', ...[2024, 2025, 2026].map((y) => `${SYD},${y},26000`)].join('\n') + '\n');
-  P1 = await publish('P1', OCTOBER, '2025-10-31', true);
+  writeFileSync(join(dir, 'elig.csv'), CLOSED_MONTH_ELIGIBLE);
+  // P1 is computed once for both closed-month files (test/support/closed-month-fixture.ts).
+  P1 = { json: JSON.parse(await octoberPublication()) as Json, file: join(dir, 'P1.json') };
+  writeFileSync(P1.file, await octoberPublication());
   for (const v of Object.keys(VARIANTS) as (keyof typeof VARIANTS)[]) P2[v] = await publish(`P2${v}`, VARIANTS[v], '2025-11-30', true, P1.file);
 }, 60_000);
 afterAll(removeTempDirs);

@@ -29,14 +29,14 @@ process.env.HTA_TEST_CHART_CACHE = cacheDir;
 // the per-file durations of a CI run (its vitest.json), a file new since then placed by its CPU time.
 const SLOW_FIRST = [
   'test/report/report-browser.test.ts',
-  'test/uptake/disclosure-known-zero-years.test.ts',
   'test/report/report-cli.test.ts',
+  'test/cli/uptake-exports.test.ts',
+  'test/uptake/disclosure-known-zero-years.test.ts',
   'test/cli/bin-bundle.test.ts',
   'test/uptake/same-extract-cuts.test.ts',
-  'test/cli/uptake-registry-shapes.test.ts',
-  'test/cli/uptake-exports.test.ts',
-  'test/uptake/engine.test.ts',
   'test/uptake/publish.test.ts',
+  'test/cli/uptake-registry-shapes.test.ts',
+  'test/uptake/engine.test.ts',
   'test/cli/uptake-sql-shapes.test.ts',
   'test/uptake/regional-formats.test.ts',
   'test/cli/standard-streams.test.ts',

@@ -7,7 +7,7 @@
  * and the whole country — gets each breakdown level and period any scope has, the months and
  * years running on to the export date's; the added rows are counts of 0, sensitive and hidden
  * like any other. The levels are also every level of a breakdown whose list is fixed, known to
- * a reader who reads the docs (sex, referrer, the standard age bands — `LEVEL_LISTS`): a level no
+ * a reader who reads the docs (sex, referrer, the standard age bands: `fixedLevels`): a level no
  * scope has, left out, said its 0 for everybody (no patient of unknown sex in the country). The
  * export's own age bands are not fixed: a band of the export no patient has is not known.
  */

@@ -115,7 +115,8 @@ const analysisKey = (registryFile: string, eligibleFile: string, planFile: strin
 
 /**
  * The uptake entries before the first with this analysis (`key`) whose registry has the same
- * content, whatever their export dates: one per distinct analysis, in manifest order. An en and a da page of one analysis are one publication, never each other's earlier.
+ * content, whatever their export dates: one per distinct analysis, in manifest order. An en and
+ * a da page of one analysis are one publication, never each other's earlier.
  */
 function sameRegistryBefore(key: string, registryFile: string, env: ReportEnv): { entry: z.infer<typeof uptakeEntrySchema> & { id: string }; env: ReportEnv }[] {
   const out: { entry: z.infer<typeof uptakeEntrySchema> & { id: string }; env: ReportEnv }[] = [];

@@ -61,6 +61,37 @@ describe('multiple imputation with a missing numeric covariate', () => {
   });
 });
 
+describe('a subgroup cut of a covariate', () => {
+  for (const time of ['3m', '6m', '12m']) {
+    it(`keeps the covariate in the models at ${time} (= R anova with alder)`, () => {
+      const g = result.subgroups!.find((s) => s.subgroup === 'alder' && s.outcome === 'nrs' && s.time === time)!;
+      const r = ref.subgroupAlderCuts[time];
+      expect(g.interaction.statistic).toBeCloseTo(r.statistic, 9);
+      expect(g.interaction.df2).toBe(r.df2);
+      expect(g.interaction.pValue).toBeCloseTo(r.pValue, 9);
+      for (const l of g.levels) {
+        expect(l.effect.difference).toBeCloseTo(r.levels[l.level].difference, 9);
+        expect(l.effect.se).toBeCloseTo(r.levels[l.level].se, 9);
+      }
+    });
+  }
+});
+
+describe("the responders' test of equal risk differences", () => {
+  it("= metafor's rma(measure = \"RD\", method = \"FE\") with its default zero-cell correction", () => {
+    for (const q of ref.responderQByRegion) {
+      const g = result.subgroups!.find((s) => s.subgroup === 'region' && s.outcome === q.outcome && s.time === q.time)!;
+      expect(g.interaction.error).toBeUndefined();
+      expect(g.interaction.statistic).toBeCloseTo(q.statistic, 9);
+      expect(g.interaction.df1).toBe(q.df);
+      expect(g.interaction.pValue).toBeCloseTo(q.pValue, 9);
+    }
+    // The case that was "significant" on one patient in level Oe: Q 6.10 uncorrected.
+    const six = result.subgroups!.find((s) => s.subgroup === 'region' && s.outcome === 'nrs30' && s.time === '6m')!;
+    expect(six.interaction.pValue).toBeGreaterThan(0.5);
+  });
+});
+
 describe('on the page', () => {
   const trial = loadTrial(parseCsvText(csv, 'trial.csv'), parsePlan(planJson));
 

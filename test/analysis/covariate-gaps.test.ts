@@ -16,6 +16,7 @@ import { loadTrial } from '../../src/trial/load-trial.js';
 import { trialChartContext } from '../../src/report/charts/trial-chart-context.js';
 import { trialWarningText } from '../../src/report/failure-reasons.js';
 import { imputationNotes } from '../../src/report/kinds/trial-report.js';
+import { subgroupReport } from '../../src/report/sections/subgroups.js';
 
 const dir = 'test/fixtures/covariate-gaps';
 const ref = JSON.parse(readFileSync('test/reference/covariate-gaps.json', 'utf8'));
@@ -109,5 +110,14 @@ describe('on the page', () => {
     expect(trialWarningText('multiple imputation of nrs: 2 patients with a baseline score left out for a missing categorical covariate (koen), which is not imputed', 'da', labels)).toBe(
       'Multipel imputation af Smerte: 2 patienter med baseline-score udeladt, fordi en kategorisk kovariat mangler (koen), og den imputeres ikke',
     );
+  });
+
+  it("the subgroup's credibility note counts the patients left out, not levels", () => {
+    // 8 patients with no region (here every patient has one: the count as a result with gaps carries it).
+    const gaps = { ...result, subgroups: result.subgroups!.map((g) => ({ ...g, excluded: { missing: 8, otherValue: 0 } })) };
+    const { sections } = subgroupReport(gaps, trial.plan, trialChartContext(trial, 'en'), () => 10);
+    const notes = sections.flatMap((s) => s.notes ?? []).filter((n) => n.startsWith('Credibility')).join('\n');
+    expect(notes).toContain('Patients with no value in the column are left out: 8 (missing), 0 (other values)');
+    expect(notes).not.toContain('Levels with no value');
   });
 });

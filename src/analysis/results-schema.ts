@@ -36,7 +36,7 @@ export const effectRowSchema = z.object({
   relevance: z.enum(RELEVANCE_LABELS).nullable().describe('null when no MCID is set or the row could not be computed'),
   covariates: z.array(z.string()).optional(),
   clusters: z.number().int().optional().describe('A cluster-randomised trial ("clusters" in the plan): the clusters among the patients analysed; the SE is cluster-robust (CR1) and t has clusters − 1 df'),
-  smd: interval.extend({ method: z.literal('hedges-g') }).optional(),
+  smd: interval.extend({ method: z.literal('hedges-g') }).optional().describe("Hedges' g of the follow-up scores of every patient observed at the visit, unadjusted (the Welch row's sample): on an ANCOVA row too, whose own n can be smaller; not an adjusted SMD (docs/data-contracts.md)"),
   risks: z
     .object({
       intervention: z.number(),

@@ -152,7 +152,8 @@ export const populationSchema = z
       .enum(['target', 'per-protocol'])
       .default('target')
       .describe('"target" (default): the population a recommendation concerns. "per-protocol": the patients who followed the protocol (e.g. [{"column": "pp", "op": "==", "value": 1}]), reported as a per-protocol sensitivity analysis beside the primary analysis of all randomised patients (docs/plan-trial.md#per-protocol-and-itt)'),
-    criteria: z.array(populationCriterionSchema).min(1).describe('Applied in order; a patient with a missing value fails the criterion'),
+    // Empty is a transport of the whole trial (margins or a target sample), refused without one below.
+    criteria: z.array(populationCriterionSchema).describe('Applied in order; a patient with a missing value fails the criterion. [] (no criteria): every randomised patient, only with "margins" or "targetSample" (the whole trial transported to the target)'),
     minPerArm: z.number().int().min(2).default(20).describe('Fewer patients than this in either arm: the target population is reported as too small and not analysed'),
     margins: eachOnce(
       z.array(

@@ -281,8 +281,35 @@ const sensitivitySection: TrialSectionBuilder = ({ ctx, result }) => {
 };
 
 const methodsSection: TrialSectionBuilder = ({ ctx, method, trial, result }) => [
-  { id: 'methods', title: ctx.text('methodsTitle'), intro: [fillPhrase(ctx.text('methodsText'), { method: methodsPhrase(ctx, method), missing: missingFollowUpText(trial.plan, result, ctx, method) }), `${fillPhrase(ctx.text('sofIntroShort'), { method })} ${ctx.text('sofCertaintyNote')}`, ...(trial.plan.clusters !== undefined ? [fillPhrase(ctx.text('clusteredNote'), { column: trial.plan.clusters })] : []), ...otherArmsNotes(trial, ctx.text, ctx.lang), ...passedOverNotes(trial, ctx.text, ctx.lang), ...encodingNotes(trial, ctx.text, ctx.lang)] },
+  { id: 'methods', title: ctx.text('methodsTitle'), intro: [fillPhrase(ctx.text('methodsText'), { method: methodsPhrase(ctx, method), missing: missingFollowUpText(trial.plan, result, ctx, method) }), `${fillPhrase(ctx.text('sofIntroShort'), { method })} ${ctx.text('sofCertaintyNote')}`, ...imputationNotes(result, ctx), ...(trial.plan.clusters !== undefined ? [fillPhrase(ctx.text('clusteredNote'), { column: trial.plan.clusters })] : []), ...otherArmsNotes(trial, ctx.text, ctx.lang), ...passedOverNotes(trial, ctx.text, ctx.lang), ...encodingNotes(trial, ctx.text, ctx.lang)] },
 ];
+
+/**
+ * What the multiple imputation did with missing covariates (docs/plan-trial.md#multiple-imputation):
+ * the numeric ones imputed, with how many patients; patients missing a categorical one left out.
+ * Read from the MI rows' details (the largest count over outcomes); nothing when none was missing.
+ * Counts under the publication threshold read "some patients" (docs/disclosure-control.md).
+ */
+export function imputationNotes(result: AnalysisResult, ctx: Pick<TrialChartContext, 'text' | 'lang'>): string[] {
+  const imputed = new Map<string, number>();
+  const leftOut = { patients: 0, covariates: new Set<string>() };
+  // A count under the publication threshold is not printed ("some patients"), as passedOverNotes' rows.
+  const patientsWord = (k: number) =>
+    k < DEFAULT_PUBLICATION_THRESHOLD ? (ctx.lang === 'da' ? 'nogle patienter' : 'some patients') : `${formatThousands(k, 0, ctx.lang)} ${ctx.lang === 'da' ? 'patienter' : 'patients'}`;
+  for (const e of [...result.effects, ...(result.sensitivity?.rows ?? [])]) {
+    if (e.method !== 'mi-ancova' || !e.details) continue;
+    for (const c of (e.details.imputedCovariates ?? []) as { name: string; patients: number }[]) imputed.set(c.name, Math.max(imputed.get(c.name) ?? 0, c.patients));
+    const l = e.details.leftOutMissingCategoricalCovariate as { patients: number; covariates: string[] } | undefined;
+    if (l) {
+      leftOut.patients = Math.max(leftOut.patients, l.patients);
+      for (const c of l.covariates) leftOut.covariates.add(c);
+    }
+  }
+  const notes: string[] = [];
+  if (imputed.size) notes.push(fillPhrase(ctx.text('methodsImputedCovariates'), { covariates: [...imputed].map(([c, k]) => `${c}: ${patientsWord(k)}`).join('; ') }));
+  if (leftOut.patients) notes.push(fillPhrase(ctx.text('methodsLeftOutCategorical'), { patients: patientsWord(leftOut.patients), covariates: [...leftOut.covariates].join(', ') }));
+  return notes;
+}
 
 /** The export's arms the plan does not compare, named with their patients (docs/plan-trial.md#other-arms); none without them. */
 export function otherArmsNotes(trial: Pick<TrialData, 'otherArms'>, t: (key: 'otherArmsNote') => string, lang: Lang): string[] {

@@ -41,7 +41,7 @@ import { ssmsTrailerNote } from '../io/ssms-trailer.js';
 import { repeatedHeaderNotes, repeatedHeaderProblems, withoutRepeatedHeaders } from './repeated-header-rows.js';
 import { excelErrorHint, isExcelError, isFailedFormula, isPercentCell } from '../io/spreadsheet-cells.js';
 import { checkboxNote, checkboxOptionParts, checkboxSourceOf, uncheckedIsMissing } from '../instruments/binary-checkbox.js';
-import { cprIdNote, cprShapedIds, duplicateExpected, excelTextExpected, ID_SPELLING_KIND, idDifferences, idKey, IdSpellings, keptInstead, leadingZerosExpected, otherSpellingExpected, patientIdOf, plainPatientId } from './patient-ids.js';
+import { cprIdNote, cprShapedIds, differingColumns, duplicateExpected, JOINED_LISTING_KIND, joinedListingDetail, joinedListingExpected, excelTextExpected, ID_SPELLING_KIND, idDifferences, idKey, IdSpellings, keptInstead, leadingZerosExpected, otherSpellingExpected, patientIdOf, plainPatientId } from './patient-ids.js';
 import { SpecialMissingReader, SpecialMissingTally } from './special-missing.js';
 import { FloatNoiseTally, wholeNumberUnderNoise } from './float-noise.js';
 import { pastedOutOfStepError } from './repeated-id-columns.js';
@@ -301,6 +301,8 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
   const idProblems: Problem[] = [];
   // With --exclude-invalid: each repeated row's problem and the line of the patient's row read before it.
   const repeats: [Problem, number][] = [];
+  // A patient's repeats in the same arm: a copy (delete it) or a one-to-many join (refused; joinedListingProblems).
+  const sameRepeats: SameRepeat[] = [];
 
   // The kept rows, columnar. A row is written at `n + pending` as it is read and committed (n
   // advances) once its whole file line is known to be free of problems: in a wide export one
@@ -661,6 +663,8 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
           ? { ...row.at(idCol), expected, detail, kind: otherArm === undefined ? 'row.duplicate' : 'row.duplicate-other-arm' }
           : { ...row.at(idCol), expected: `${expected}; a repeating event (${table.header[instanceCol]}) gives a row per instance — keep one instance per visit (e.g. the first), or give each repeat a visit of its own`, detail: `${detail}; this row is instance ${instance}`, kind: 'row.duplicate' };
       if (exclude) repeats.push([p, first]);
+      // Same arm, no repeating event: compared with the earlier line after the rows (a join, or a copy).
+      if (instance === null && otherArm === undefined && sameRepeats[sameRepeats.length - 1]?.p.line !== line) sameRepeats.push({ p, first, visit: time! });
       row.add(p);
       continue;
     }
@@ -738,6 +742,8 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
   const stale = armSeen ? staleArmLabels(plan, armSeen, file, plan.columns.arm) : [];
   if (stale.length) throw invalid(file, stale, false);
   if (idProblems.length) throw invalid(file, [...idProblems, ...rowProblems], false);
+  // A listing joined on (a patient with two events on two lines): no line is the patient's, so every run stops.
+  if (sameRepeats.length && joinedListingProblems(csv, wide, sameRepeats)) throw invalid(file, rowProblems, true);
   if (headerRepeats.lines.size + headerRepeats.underlines.size > 0 && !exclude) throw invalid(file, [...repeatedHeaderProblems(file, headerRepeats), ...rowProblems].sort((a, b) => (a.line ?? 0) - (b.line ?? 0)), true);
   // Not a row problem: --exclude-invalid would not leave these rows out (the code is the plan's to declare).
   const codes = nineCodes.problems(file);
@@ -1342,10 +1348,40 @@ function shapesOf(problems: Problem[], shape: Parameters<typeof namedShapes>[1])
 }
 
 /** `rowCount`: the rows the problems concern, when `problems` names a shape in one problem for many rows. */
+/** A patient's repeated line (or row at a visit) in the same arm, and the line it repeats. */
+interface SameRepeat {
+  p: Problem;
+  first: number;
+  visit: string;
+}
+
+/**
+ * Compares each repeat with the line it repeats, reading the file's lines again (only those, and
+ * only when there are repeats): one that differs in some columns is a one-to-many join, reworded
+ * in place to name the columns (patient-ids.ts, joinedListingExpected). Whether any was.
+ */
+function joinedListingProblems(csv: CsvTable, wide: boolean, repeats: readonly SameRepeat[]): boolean {
+  const wanted = new Set(repeats.flatMap((r) => [r.p.line!, r.first]));
+  const cellsAt = new Map<number, (string | null)[]>();
+  for (const rec of csv.records) if (wanted.has(rec.line)) cellsAt.set(rec.line, rec.cells);
+  const joined: [SameRepeat, string[]][] = [];
+  for (const r of repeats) {
+    const a = cellsAt.get(r.first);
+    const b = cellsAt.get(r.p.line!);
+    const own = a && b ? differingColumns(csv.header, a, b) : [];
+    if (own.length) joined.push([r, own]);
+  }
+  if (!joined.length) return false;
+  const union = csv.header.filter((h) => joined.some(([, own]) => own.includes(h)));
+  const expected = joinedListingExpected(wide, union);
+  for (const [r, own] of joined) Object.assign(r.p, { expected, detail: joinedListingDetail(wide, r.visit, r.first, own), kind: JOINED_LISTING_KIND });
+  return true;
+}
+
 function invalid(file: string, problems: Problem[], rows: boolean, rowCount?: number): HtaError {
   const lines = rowCount ?? new Set(problems.map((p) => p.line)).size;
   const where = rows ? ` in ${lines} row(s)` : '';
   // Leaving out the rows without an id would leave out every patient's follow-up (without an arm: the patients): no tip to do it.
-  const tip = rows && !problems.some((p) => p.kind === 'id.only-first-row' || p.kind === 'arm.only-first-row') ? '; --exclude-invalid leaves such rows out and reports them' : '';
+  const tip = rows && !problems.some((p) => p.kind === 'id.only-first-row' || p.kind === 'arm.only-first-row' || p.kind === JOINED_LISTING_KIND) ? '; --exclude-invalid leaves such rows out and reports them' : '';
   return new HtaError('input.invalid', `${file} has ${problems.length} problem(s)${where}; nothing was written${tip}`, problems);
 }

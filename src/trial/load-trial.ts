@@ -35,6 +35,7 @@ import { CategorySpellings, type MergedSpelling, nfc, spellingsNote } from './ca
 import { type ColumnKind, covariateTypeOfColumn, declaredAttributeKind, declaredCovariateKind, KindTally } from './column-kind.js';
 import { type Arm, type OutcomeSource, type TrialData, type TrialPatient, trialData } from './trial-data.js';
 import { type CodedCell, type ColumnCoder, coderFor, RecodeTally } from './value-codes.js';
+import { AdverseEventReader } from './adverse-events.js';
 import { isWide, lineColumnsOf, type LongTable, wideToLong } from './wide-to-long.js';
 import { EMPTY_ID_KIND, isSummaryWord, namedShapes, NO_ARM_KIND, SHAPE_KINDS, summaryRowProblem, UNKNOWN_ARM_KIND } from './export-shape.js';
 import { ssmsTrailerNote } from '../io/ssms-trailer.js';
@@ -235,6 +236,14 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
       const near = visitNearMiss(t, suffixes.filter((s) => !exportTimes.includes(s) && !visits.includes(planTimeOf(plan, s))), exportTimes);
       headerProblems.push({ file, line: 1, value: `_${t}`, expected: `columns ending in "_${t}" for ${what}${named}${has} — set "baseline" and "timepoints" to the export's visits, or map them with "timeLabels"`, kind: 'column.visit', ...(near !== undefined ? { hint: visitHint(near, v) } : {}) });
     });
+  }
+  // Adverse events from a REDCap repeating instrument (the plan's "adverseEvents"; adverse-events.ts): a long export with its instrument column.
+  const aeReader = plan.adverseEvents ? new AdverseEventReader({ ...plan, adverseEvents: plan.adverseEvents }, table.header, file, decimalComma) : undefined;
+  if (aeReader) {
+    headerProblems.push(...aeReader.problems.splice(0));
+    if (wide || !table.header.some((h) => REDCAP_REPEAT_HEADERS.has(foldColumnName(h)))) {
+      headerProblems.push({ file, line: 1, value: plan.adverseEvents!.instrument, expected: `a long REDCap export with its "${REDCAP_REPEAT}" column: the plan's "adverseEvents" reads the events from the rows of the repeating instrument "${plan.adverseEvents!.instrument}" (export the records with their repeating instruments; docs/plan-trial.md#adverse-events)`, kind: 'column.adverse-events' });
+    }
   }
   if (headerProblems.length) throw invalid(file, headerProblems, false);
   // A column repeating the id (`id_3m`: a follow-up file pasted beside the baseline) must be the
@@ -480,6 +489,13 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
     if (cprCells) continue;
 
     const repeat = repeatCol < 0 ? null : cells.cell(repeatCol);
+    // An event row of the plan's "adverseEvents": read as one event of its record (adverse-events.ts).
+    if (repeat !== null && aeReader?.isEventRow(repeat)) {
+      const idCell = cells.cell(idCol);
+      if (idCell === null) row.add({ ...row.at(idCol), value: '', expected: 'a patient id (the cell is empty)', kind: EMPTY_ID_KIND });
+      else aeReader.add(line, patientIdOf(idCell).id, (i) => cells.cell(i));
+      continue;
+    }
     if (repeat !== null) {
       const filled = planCells.find((i) => cells.cell(i) !== null);
       if (filled === undefined) {
@@ -742,6 +758,8 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
   const stale = armSeen ? staleArmLabels(plan, armSeen, file, plan.columns.arm) : [];
   if (stale.length) throw invalid(file, stale, false);
   if (idProblems.length) throw invalid(file, [...idProblems, ...rowProblems], false);
+  // An event's seriousness or relatedness not read: every run stops (leaving the event out would change a safety count).
+  if (aeReader?.problems.length) throw invalid(file, [...aeReader.problems, ...rowProblems].sort((a, b) => (a.line ?? 0) - (b.line ?? 0)), false);
   // A listing joined on (a patient with two events on two lines): no line is the patient's, so every run stops.
   if (sameRepeats.length && joinedListingProblems(csv, wide, sameRepeats)) throw invalid(file, rowProblems, true);
   if (headerRepeats.lines.size + headerRepeats.underlines.size > 0 && !exclude) throw invalid(file, [...repeatedHeaderProblems(file, headerRepeats), ...rowProblems].sort((a, b) => (a.line ?? 0) - (b.line ?? 0)), true);
@@ -828,6 +846,14 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
       throw invalid(file, without.map((k) => ({ file, line: lineOf.get(patients[k]!.id)!, column: colOf(column) + 1, field: column, value: '', expected: `the patient's cluster: the plan's "clusters" names "${column}" as the unit randomised, and every patient belongs to one (the cell is empty on each of this patient's rows)`, kind: 'clusters.missing' })), true);
     }
   }
+  // Each event joined to its patient by the id as the visit rows write it (a record with no kept visit row is outside the comparison).
+  const adverseEvents = aeReader?.finish((id) => {
+    const who = idIndex.get(id);
+    const p = who === undefined ? -1 : patientOf[who]!;
+    return p < 0 ? undefined : { patient: p, arm: patients[p]!.arm };
+  });
+  if (aeReader && aeReader.rows === 0) readNotes.push(aeReader.noRowsNote(file, [...repeatRows.instruments]));
+  if (adverseEvents?.outside) readNotes.push(`${file}: ${adverseEvents.outside} adverse-event ${adverseEvents.outside === 1 ? 'row is' : 'rows are'} of records not in this comparison (another arm, never randomised, or left out as invalid): not counted`);
   const fit = <A extends { length: number; slice(start: number, end: number): A }>(a: A): A => (a.length === n ? a : a.slice(0, n));
   const scoreColumns: Record<string, Float64Array> = {};
   sources.forEach((s, k) => (scoreColumns[s.key] = fit(scoreCols[k]!)));
@@ -846,6 +872,7 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
     ...(notRandomised.planned ? { notRandomised: notRandomisedCount } : {}),
     ...(repeatRows.rows > 0 ? { passedOver: { rows: repeatRows.rows, instruments: [...repeatRows.instruments], why: `REDCap repeating-instrument rows (${[...repeatRows.instruments].map((i) => JSON.stringify(i)).join(', ')}) with none of the plan's columns filled` } } : {}),
     ...(reasonCol >= 0 ? { withdrawalColumn: reasonColumn } : {}),
+    ...(adverseEvents ? { adverseEvents } : {}),
     ...(readNotes.length ? { readNotes } : {}),
     ...(idNote ? { idNote } : {}),
     ...(spellingNotes.length ? { spellingNotes } : {}),

@@ -1,3 +1,4 @@
+import { ADVERSE_EVENTS_TITLE, adverseEventsByClassTable, adverseEventsNotes, adverseEventsTable } from '../report/adverse-events-table.js';
 import type { Command } from 'commander';
 import { writeFileAtomic } from '../io/write-atomic.js';
 import { toCsv } from '../io/write-csv.js';
@@ -88,6 +89,14 @@ export function registerAnalyze(program: Command, io: CliIo, setExit: (code: num
           const unit = src?.instrument.unit[lang] ?? '';
           const sentence = tippingSentence(sens, unit, decimals, lang, arms);
           if (sentence) stdout(sentence + '\n');
+        }
+        const ae = result.adverseEvents;
+        if (ae) {
+          stdout(`\n${ADVERSE_EVENTS_TITLE[lang]}\n`);
+          stdout(table(adverseEventsTable(ae, lang, arms)));
+          for (const note of adverseEventsNotes(ae, lang, arms)) stdout(`${note}\n`);
+          const byClass = adverseEventsByClassTable(ae, lang, arms);
+          if (byClass) stdout(`\n${table(byClass)}`);
         }
         if (result.targetPopulation) stdout(targetPopulationText(result.targetPopulation, lang, (k) => widths.get(k), (k) => outcomeLabel(trial.plan, k, lang), arms, level));
         if (result.subgroups) stdout(subgroupText(result.subgroups, lang, (k) => widths.get(k), arms, level));

@@ -10,6 +10,7 @@ import { HtaError } from '../../src/errors.js';
 import { parseCsvText } from '../../src/io/read-csv.js';
 import { parsePlan } from '../../src/plan/load-plan.js';
 import { loadTrial } from '../../src/trial/load-trial.js';
+import { adverseEventsNotes, adverseEventsTable } from '../../src/report/adverse-events-table.js';
 
 const HEADER = 'record_id,redcap_event_name,redcap_repeat_instrument,redcap_repeat_instance,gruppe,rmdq,ae_term,ae_serious,ae_related';
 const N = 30;
@@ -78,6 +79,18 @@ describe('adverse events from a REDCap repeating instrument', () => {
     expect(row.n).toEqual(ae.randomised);
     expect(row.risks).toMatchObject({ eventsIntervention: serious.patients.intervention, eventsControl: serious.patients.control });
     expect([serious.difference, serious.ciLower, serious.ciUpper, serious.pValue, serious.ciMethod]).toEqual([row.difference, row.ciLower, row.ciUpper, row.pValue, row.ciMethod]);
+  });
+
+  it('the report\'s table and notes, in English and in Danish (the glossary\'s "uønskede hændelser")', () => {
+    const en = adverseEventsTable(ae, 'en');
+    expect(en.rows[1]).toEqual(['Patients with ≥ 1 serious adverse event', '8/30 (26.7%)', '6/30 (20.0%)', '6.7 pp (−14.7 to 27.3)', '0.542']);
+    expect(en.rows[3]).toEqual(['Adverse events (number)', '13', '12', '', '']);
+    const da = adverseEventsTable(ae, 'da');
+    expect(da.rows.map((r) => r[0])).toEqual(['Patienter med ≥ 1 uønsket hændelse', 'Patienter med ≥ 1 alvorlig uønsket hændelse', 'Patienter med ≥ 1 uønsket hændelse relateret til interventionen', 'Uønskede hændelser (antal)']);
+    expect(da.rows[1]!.slice(1)).toEqual(['8/30 (26,7 %)', '6/30 (20,0 %)', '6,7 %-point (−14,7 til 27,3)', '0,542']);
+    const notes = adverseEventsNotes(ae, 'en');
+    expect(notes[0]).toContain('Shares of all patients randomised (intention to treat)');
+    expect(notes[1]).toBe('8 events of unknown relatedness ("Ved ikke" or empty) are not counted as related; 8 patients (App + usual care 4, Usual care 4) had only such events, so the share may be too low.');
   });
 
   it('events by term per arm', () => {

@@ -41,6 +41,7 @@ import { mcidSourcesNote, mcidSourceTag } from '../mcid-sources.js';
 export { numberCaptions } from '../number-captions.js';
 import type { ChartSpec, PageSection, ReportContent } from '../report-page.js';
 import { sensitivityTable, tippingSentence } from '../sensitivity-table.js';
+import { ADVERSE_EVENTS_TITLE, adverseEventsByClassCaption, adverseEventsByClassTable, adverseEventsNotes, adverseEventsTable } from '../adverse-events-table.js';
 import { type SofRow, summaryOfFindings, summaryOfFindingsRows } from '../summary-of-findings.js';
 import { conclusionParagraphs } from '../conclusion.js';
 import { hasCommonLabel, tableOne } from '../table-one.js';
@@ -280,6 +281,19 @@ const sensitivitySection: TrialSectionBuilder = ({ ctx, result }) => {
   }];
 };
 
+/** The plan's "adverseEvents": patients with an event per arm and the events by class and term (docs/report-trial.md#adverse-events). */
+const adverseEventsSection: TrialSectionBuilder = ({ ctx, result }) => {
+  const ae = result.adverseEvents;
+  if (!ae) return [];
+  const byClass = adverseEventsByClassTable(ae, ctx.lang, ctx.arms);
+  return [{
+    id: 'adverse-events',
+    title: ADVERSE_EVENTS_TITLE[ctx.lang],
+    tables: [{ table: adverseEventsTable(ae, ctx.lang, ctx.arms) }, ...(byClass ? [{ caption: adverseEventsByClassCaption(ae, ctx.lang), table: byClass }] : [])],
+    notes: adverseEventsNotes(ae, ctx.lang, ctx.arms),
+  }];
+};
+
 const methodsSection: TrialSectionBuilder = ({ ctx, method, trial, result }) => [
   { id: 'methods', title: ctx.text('methodsTitle'), intro: [fillPhrase(ctx.text('methodsText'), { method: methodsPhrase(ctx, method), missing: missingFollowUpText(trial.plan, result, ctx, method) }), `${fillPhrase(ctx.text('sofIntroShort'), { method })} ${ctx.text('sofCertaintyNote')}`, ...(trial.plan.clusters !== undefined ? [fillPhrase(ctx.text('clusteredNote'), { column: trial.plan.clusters })] : []), ...otherArmsNotes(trial, ctx.text, ctx.lang), ...passedOverNotes(trial, ctx.text, ctx.lang), ...encodingNotes(trial, ctx.text, ctx.lang)] },
 ];
@@ -366,6 +380,7 @@ export const TRIAL_SECTIONS: readonly TrialSectionBuilder[] = [
   respondersSection,
   allEffectsSection,
   sensitivitySection,
+  adverseEventsSection,
   methodsSection,
   warningsSection,
 ];

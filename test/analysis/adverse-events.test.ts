@@ -10,6 +10,7 @@ import { HtaError } from '../../src/errors.js';
 import { parseCsvText } from '../../src/io/read-csv.js';
 import { parsePlan } from '../../src/plan/load-plan.js';
 import { loadTrial } from '../../src/trial/load-trial.js';
+import { draftPlan } from '../../src/plan/draft-plan.js';
 import { adverseEventsNotes, adverseEventsTable } from '../../src/report/adverse-events-table.js';
 
 const HEADER = 'record_id,redcap_event_name,redcap_repeat_instrument,redcap_repeat_instance,gruppe,rmdq,ae_term,ae_serious,ae_related';
@@ -139,5 +140,23 @@ describe('adverse events from a REDCap repeating instrument', () => {
     const t = loadTrial(parseCsvText(redcapExport(), 'redcap.csv'), parsePlan(BASE));
     expect(t.passedOver?.rows).toBe(25);
     expect(analyzeTrial(t, { version: 'test' }).adverseEvents).toBeUndefined();
+  });
+});
+
+describe('plan init drafts "adverseEvents"', () => {
+  it('from a REDCap repeating instrument of adverse events, with its columns found by name; the drafted plan reads the events', () => {
+    const csv = parseCsvText(redcapExport(), 'redcap.csv');
+    const draft = draftPlan(csv, 'plan.schema.json');
+    expect(draft.plan['adverseEvents']).toEqual({ instrument: 'adverse_events', serious: 'ae_serious', related: 'ae_related', term: 'ae_term' });
+    expect(draft.guesses).toContain('adverse events ("adverseEvents"): the 25 rows of REDCap repeating instrument "adverse_events", one event each; serious "ae_serious", related "ae_related", term "ae_term"');
+    expect(draft.guesses.find((g) => g.startsWith('not used'))).not.toMatch(/ae_serious/);
+    const t = loadTrial(csv, parsePlan(draft.plan));
+    expect(t.adverseEvents?.events).toHaveLength(25);
+  });
+  it('a file that is an event listing says so first, instead of only that it found no visits', () => {
+    const listing = parseCsvText(['USUBJID,ARM,AESEQ,AETERM,AEDECOD,AEBODSYS,AESER,AEREL', 'BA-001,App,1,Hovedpine,Headache,Nervous system disorders,N,NOT RELATED', 'BA-004,Usual care,1,Kvalme,Nausea,Gastrointestinal disorders,Y,NOT RELATED'].join('\n'), 'meddra.csv');
+    const draft = draftPlan(listing, 'plan.schema.json');
+    expect(draft.undecided[0]!.what).toBe('what the file is: it looks like a listing of adverse events, one row per event');
+    expect(draft.undecided[0]!.write).toContain('"AESER", "AEREL", "AEBODSYS", "AEDECOD" are an event listing\'s');
   });
 });

@@ -853,6 +853,7 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
     return p < 0 ? undefined : { patient: p, arm: patients[p]!.arm };
   });
   if (aeReader && aeReader.rows === 0) readNotes.push(aeReader.noRowsNote(file, [...repeatRows.instruments]));
+  else if (adverseEvents) readNotes.push(`${file}: ${aeReader!.rows} ${aeReader!.rows === 1 ? 'row' : 'rows'} of REDCap repeating instrument "${adverseEvents.spec.instrument}" read as adverse events, one event each (the plan's "adverseEvents")`);
   if (adverseEvents?.outside) readNotes.push(`${file}: ${adverseEvents.outside} adverse-event ${adverseEvents.outside === 1 ? 'row is' : 'rows are'} of records not in this comparison (another arm, never randomised, or left out as invalid): not counted`);
   const fit = <A extends { length: number; slice(start: number, end: number): A }>(a: A): A => (a.length === n ? a : a.slice(0, n));
   const scoreColumns: Record<string, Float64Array> = {};

@@ -136,6 +136,12 @@ describe('adverse events from a REDCap repeating instrument', () => {
     expect(t.adverseEvents?.events).toEqual([]);
   });
 
+  it('validate and analyze say how many rows were read as events', () => {
+    const t = loadTrial(parseCsvText(redcapExport(), 'redcap.csv'), parsePlan({ ...BASE, adverseEvents: AE }));
+    expect(t.readNotes).toContain('redcap.csv: 25 rows of REDCap repeating instrument "adverse_events" read as adverse events, one event each (the plan\'s "adverseEvents")');
+    expect(t.passedOver).toBeUndefined();
+  });
+
   it('without "adverseEvents" the event rows stay rows not read, and the results have no such section', () => {
     const t = loadTrial(parseCsvText(redcapExport(), 'redcap.csv'), parsePlan(BASE));
     expect(t.passedOver?.rows).toBe(25);

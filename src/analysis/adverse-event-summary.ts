@@ -48,7 +48,9 @@ export interface AdverseEventClassRow {
 }
 
 export interface AdverseEventSummary {
-  instrument: string;
+  /** Where the events were read: the export's REDCap repeating instrument, or a listing file (as the plan writes its path). */
+  instrument?: string;
+  file?: string;
   /** Every share is over the patients randomised (intention to treat). */
   denominator: 'randomised';
   randomised: ArmPair;
@@ -131,5 +133,5 @@ export function adverseEventSummary(data: AdverseEventData, randomised: ArmPair,
   const rows = [kindRow('any', data, randomised, confLevel)];
   if (data.spec.serious !== undefined) rows.push(kindRow('serious', data, randomised, confLevel, 'serious'));
   if (data.spec.related !== undefined) rows.push(kindRow('related', data, randomised, confLevel, 'related'));
-  return { instrument: data.spec.instrument, denominator: 'randomised', randomised: { ...randomised }, rows, byClass: byClass(data), outside: data.outside };
+  return { ...(data.spec.instrument !== undefined ? { instrument: data.spec.instrument } : { file: data.spec.file! }), denominator: 'randomised', randomised: { ...randomised }, rows, byClass: byClass(data), outside: data.outside };
 }

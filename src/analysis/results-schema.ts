@@ -272,7 +272,8 @@ export const participantFlowSchema = z
 const aePair = z.object({ intervention: z.number().int(), control: z.number().int() });
 /** The plan's "adverseEvents" per arm (adverse-event-summary.ts; docs/data-contracts.md#adverse-events). */
 export const adverseEventsResultSchema = z.object({
-  instrument: z.string(),
+  instrument: z.string().optional().describe('The REDCap repeating instrument of the export the events were read from'),
+  file: z.string().optional().describe('The listing file the events were read from, as the plan writes its path'),
   denominator: z.literal('randomised').describe('Every share is over the patients randomised (ITT): a patient with no event row had no event'),
   randomised: aePair,
   rows: z.array(

@@ -4,7 +4,8 @@
  * is drafted as the section, with its seriousness, relatedness, class and term columns found by
  * name among the columns filled on its rows only. A file that is itself an event listing (one row
  * per event: MedDRA/CDISC `AETERM`, `AESER`; a Castor AE report) is recognised, so `plan init`
- * says what it is instead of only that it found no visits.
+ * says what it is and how a plan names it ("adverseEvents": { "file" }) instead of only that it
+ * found no visits.
  *
  * Pure: the export in, the section, the columns it reads and the lines for the draft out.
  */
@@ -104,7 +105,7 @@ export function eventListingText(columns: readonly string[]): { what: string; wr
     what: 'what the file is: it looks like a listing of adverse events, one row per event',
     write:
       `a trial export (one row per patient and visit, or per patient) — the columns ${columns.map((c) => JSON.stringify(c)).join(', ')} are an event listing's. ` +
-      'hta reads adverse events from the REDCap repeating instrument of the trial export (the plan\'s "adverseEvents", docs/plan-trial.md#adverse-events), counting them over every patient randomised, which a listing alone cannot give; ' +
-      'a separate listing file is not read. Export the records with the repeating instrument, or make the listing one row per patient (a 0/1 flag for any event and one for a serious event) and add the flags to the trial export as yes/no outcomes',
+      'hta counts adverse events over every patient randomised, which a listing alone cannot give: run plan init on the trial export, and name this file in its plan as ' +
+      '"adverseEvents": { "file": "<this file, relative to the plan>", "id": "<its patient-id column>", "serious": …, "term": … } (docs/plan-trial.md#adverse-events); the listing\'s ids must be the export\'s',
   };
 }

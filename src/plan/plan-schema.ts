@@ -188,13 +188,17 @@ export const populationSchema = z
  */
 export const adverseEventsSchema = z
   .object({
-    instrument: z.string().min(1).describe('The REDCap repeating instrument whose rows are the events, as "redcap_repeat_instrument" writes it (e.g. "adverse_events"); each of its rows is one event'),
+    instrument: z.string().min(1).optional().describe('The REDCap repeating instrument of the export whose rows are the events, as "redcap_repeat_instrument" writes it (e.g. "adverse_events"); each of its rows is one event. Give this or "file"'),
+    file: z.string().min(1).optional().describe('A listing of the events, one row per event (a MedDRA/CDISC AE dataset, a Castor AE report), as a CSV path relative to the plan\'s folder; its patients are joined to the export by "id". Give this or "instrument"'),
+    id: z.string().min(1).optional().describe('The listing\'s patient-id column (default: the plan\'s "columns.id"); its ids must be the export\'s'),
     serious: z.string().min(1).optional().describe('The column saying whether the event was serious: yes/no words (Ja/Nej, Yes/No, Y/N), 0/1, or the codes of "columnCodes"; "Ved ikke" and other don\'t-know words are unknown, never no'),
     related: z.string().min(1).optional().describe('The column saying whether the event was related to the intervention, read as "serious" is'),
     soc: z.string().min(1).optional().describe('The column of the MedDRA system organ class (or any grouping of events): events and patients per arm by class'),
     term: z.string().min(1).optional().describe('The column of the preferred term (MedDRA PT) or the reported term: events and patients per arm by term'),
   })
-  .strict();
+  .strict()
+  .refine((a) => (a.instrument === undefined) !== (a.file === undefined), { message: 'either "instrument" (a REDCap repeating instrument of the export) or "file" (a listing of the events), not both and not neither' })
+  .refine((a) => a.id === undefined || a.file !== undefined, { message: '"id" names the listing\'s id column: it goes with "file" (the export\'s id is "columns.id")', path: ['id'] });
 
 /** A reason in the participant flow: plain text, or { en, da } so the Danish report says it in Danish. */
 const flowReason = z.union([z.string().min(1), localized]);

@@ -6,12 +6,16 @@
  * never no. Any other value stops the run: an event read wrong changes a safety count
  * (docs/plan-trial.md#adverse-events).
  */
-import type { Problem } from '../errors.js';
+import { HtaError, type Problem } from '../errors.js';
+import { decimalCommaOf } from '../io/decimal-mark.js';
+import { dirname, isAbsolute, join } from 'node:path';
+import { type CsvTable, readCsvFile, shortName } from '../io/read-csv.js';
+import { idKey, plainPatientId } from './patient-ids.js';
 import { nfc } from '../io/nfc.js';
 import { parseNumber } from '../io/parse-number.js';
 import { isDontKnowWord } from '../plan/answer-words.js';
 import type { Plan, PlanAdverseEvents } from '../plan/plan-schema.js';
-import type { Arm } from './trial-data.js';
+import type { Arm, TrialData } from './trial-data.js';
 import { coderFor, type ColumnCoder } from './value-codes.js';
 import { isNoWord, isYesWord } from './yes-no-words.js';
 
@@ -64,7 +68,7 @@ export class AdverseEventReader {
     private readonly decimalComma: boolean,
   ) {
     this.#spec = plan.adverseEvents;
-    this.#instrument = nfc(this.#spec.instrument.trim());
+    this.#instrument = nfc((this.#spec.instrument ?? '').trim());
     for (const field of ['serious', 'related', 'soc', 'term'] as const) {
       const name = this.#spec[field];
       if (name === undefined) continue;
@@ -128,7 +132,7 @@ export class AdverseEventReader {
   /** The note when no row is of the instrument (a name written otherwise, or a trial without events): `instruments`, the file's others. */
   noRowsNote(file: string, instruments: readonly string[]): string {
     const others = instruments.length ? `the file's repeating instruments are ${instruments.map((i) => JSON.stringify(i)).join(', ')}` : 'the file has no repeating-instrument rows';
-    return `${file}: no row of the repeating instrument "${this.#spec.instrument}" of the plan's "adverseEvents" (${others}): no adverse event is counted — check the instrument's name if the trial had events`;
+    return `${file}: no row of the repeating instrument "${this.#spec.instrument ?? ''}" of the plan's "adverseEvents" (${others}): no adverse event is counted — check the instrument's name if the trial had events`;
   }
 
   /** The events joined to the patients (`patientOf`: a record's patient index and arm, undefined outside the comparison). */
@@ -145,4 +149,75 @@ export class AdverseEventReader {
     }
     return { spec: this.#spec, events, outside };
   }
+}
+
+/** A patient of the trial by the id as a listing writes it (idKey: case, blanks, leading zeros aside), or undefined. */
+export type PatientLookup = (id: string) => { patient: number; arm: Arm } | undefined;
+
+/**
+ * Reads a separate listing of events (the plan's "adverseEvents": { "file" }): each row one event,
+ * its patient by the listing's id column, joined to the export's patients. A listing whose ids
+ * match no patient of the export is refused (two id schemes: every event would be lost); rows of
+ * ids that are no patient of the comparison are counted, as for the instrument.
+ */
+export function readEventListing(csv: CsvTable, plan: Plan & { adverseEvents: PlanAdverseEvents }, patientOf: PatientLookup): { data: AdverseEventData; notes: string[] } {
+  const file = csv.file;
+  const idName = plan.adverseEvents.id ?? plan.columns.id;
+  const idCol = csv.header.indexOf(idName);
+  const reader = new AdverseEventReader(plan, csv.header, file, decimalCommaOf(csv));
+  if (idCol < 0) reader.problems.unshift({ file, line: 1, value: idName, expected: `a patient-id column "${idName}" in the listing of adverse events (columns are: ${csv.header.map(shortName).join(', ')}); name it in "adverseEvents": { "id": … }`, kind: 'column.adverse-events' });
+  if (reader.problems.length) throw new HtaError('input.invalid', `${file} has ${reader.problems.length} problem(s); nothing was written`, reader.problems);
+  const empty: Problem[] = [];
+  for (const rec of csv.records) {
+    const idCell = rec.cells[idCol] ?? null;
+    if (idCell === null) {
+      empty.push({ file, line: rec.line, column: idCol + 1, field: idName, value: '', expected: 'a patient id (the cell is empty)', kind: 'id.empty' });
+      continue;
+    }
+    reader.add(rec.line, plainPatientId(idCell), (i) => rec.cells[i] ?? null);
+  }
+  const problems = [...empty, ...reader.problems].sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+  if (problems.length) throw new HtaError('input.invalid', `${file} has ${problems.length} problem(s); nothing was written`, problems);
+  const data = reader.finish(patientOf);
+  if (reader.rows > 0 && data.events.length === 0) {
+    throw new HtaError('input.invalid', `${file}: no id of the listing (column "${idName}") is a patient of the export; nothing was written`, [
+      { file, line: 1, value: idName, expected: `the export's patient ids in the listing's column "${idName}": none of its ${reader.rows} rows names a patient of the comparison — the listing and the export must use the same ids (the study number, as "columns.id" has it), or name the listing's id column in "adverseEvents": { "id": … }`, kind: 'adverse-events.ids' },
+    ]);
+  }
+  const notes = [`${file}: ${reader.rows} ${reader.rows === 1 ? 'row' : 'rows'} read as adverse events, one event each (the plan's "adverseEvents")`];
+  if (data.outside) notes.push(`${file}: ${data.outside} adverse-event ${data.outside === 1 ? 'row is' : 'rows are'} of ids not among the patients compared (another arm, never randomised, left out as invalid, or not in the export): not counted`);
+  return { data, notes };
+}
+
+/** Each patient of the trial by idKey, for joining a listing (patient-ids.ts). */
+export function patientLookup(patients: readonly { id: string; arm: Arm }[]): PatientLookup {
+  const byKey = new Map<string, number>();
+  patients.forEach((p, k) => {
+    if (!byKey.has(idKey(p.id))) byKey.set(idKey(p.id), k);
+  });
+  return (id) => {
+    const k = byKey.get(idKey(id));
+    return k === undefined ? undefined : { patient: k, arm: patients[k]!.arm };
+  };
+}
+
+/**
+ * The plan's listing as a path to read: relative to the plan's folder (a plan is portable, so an
+ * absolute path is refused), as the target sample's (target-sample.ts). `hta report` resolves it
+ * through the manifest's rules instead.
+ */
+export function eventListingPath(planFile: string, plan: Plan): string | undefined {
+  const file = plan.adverseEvents?.file;
+  if (file === undefined) return undefined;
+  if (isAbsolute(file)) throw new HtaError('plan.invalid', `${planFile}: "adverseEvents.file" must be a path relative to the plan's folder, not the absolute path "${file}"`);
+  return join(dirname(planFile), file);
+}
+
+/** Reads the plan's listing at `path` (eventListingPath) into `trial`: its events, and its notes among the read notes. */
+export function attachEventListing(trial: TrialData, path: string | undefined): void {
+  const plan = trial.plan;
+  if (path === undefined || plan.adverseEvents?.file === undefined) return;
+  const { data, notes } = readEventListing(readCsvFile(path, { duplicateNames: 'keep' }), { ...plan, adverseEvents: plan.adverseEvents }, patientLookup(trial.patients));
+  trial.adverseEvents = data;
+  trial.readNotes = [...(trial.readNotes ?? []), ...notes];
 }

@@ -238,7 +238,7 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
     });
   }
   // Adverse events from a REDCap repeating instrument (the plan's "adverseEvents"; adverse-events.ts): a long export with its instrument column.
-  const aeReader = plan.adverseEvents ? new AdverseEventReader({ ...plan, adverseEvents: plan.adverseEvents }, table.header, file, decimalComma) : undefined;
+  const aeReader = plan.adverseEvents?.instrument !== undefined ? new AdverseEventReader({ ...plan, adverseEvents: plan.adverseEvents }, table.header, file, decimalComma) : undefined;
   if (aeReader) {
     headerProblems.push(...aeReader.problems.splice(0));
     if (wide || !table.header.some((h) => REDCAP_REPEAT_HEADERS.has(foldColumnName(h)))) {

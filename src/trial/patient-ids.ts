@@ -214,7 +214,7 @@ export function joinedListingExpected(wide: boolean, columns: readonly string[])
   return (
     `${wide ? 'one line per patient' : 'one row per patient and time point'}: the patient's lines differ in ${columnList(columns)}, so neither is a copy to delete — ` +
     'most often a listing with one row per event (adverse events, medication…) joined onto the per-patient export (R merge(all.x = TRUE), a spreadsheet lookup), which gives a patient with two events two lines: ' +
-    'make the listing one row per patient before joining (per patient a 0/1 flag for any event and one for a serious event: in R aggregate() or dplyr summarise(), in a spreadsheet COUNTIFS), or read the events from a REDCap repeating instrument with the plan\'s "adverseEvents" (docs/plan-trial.md#adverse-events); ' +
+    'make the listing one row per patient before joining (per patient a 0/1 flag for any event and one for a serious event: in R aggregate() or dplyr summarise(), in a spreadsheet COUNTIFS), or leave the listing out of the export and read its events with the plan\'s "adverseEvents" (docs/plan-trial.md#adverse-events); ' +
     'otherwise keep the line that is right and delete the other. hta does not pick one of two differing lines, so --exclude-invalid does not leave these rows out'
   );
 }

@@ -4,12 +4,17 @@
  * had 48 event rows that hta only said it did not read, and the joined per-patient export gave
  * 18/19 "serious" where the trial had 8/30 against 6/30.
  */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { loadTrialInputs } from '../../src/cli/load-inputs.js';
 import { analyzeTrial } from '../../src/analysis/analyze-trial.js';
 import { HtaError } from '../../src/errors.js';
 import { parseCsvText } from '../../src/io/read-csv.js';
 import { parsePlan } from '../../src/plan/load-plan.js';
 import { loadTrial } from '../../src/trial/load-trial.js';
+import { patientLookup, readEventListing } from '../../src/trial/adverse-events.js';
 import { draftPlan } from '../../src/plan/draft-plan.js';
 import { adverseEventsNotes, adverseEventsTable } from '../../src/report/adverse-events-table.js';
 
@@ -146,6 +151,52 @@ describe('adverse events from a REDCap repeating instrument', () => {
     const t = loadTrial(parseCsvText(redcapExport(), 'redcap.csv'), parsePlan(BASE));
     expect(t.passedOver?.rows).toBe(25);
     expect(analyzeTrial(t, { version: 'test' }).adverseEvents).toBeUndefined();
+  });
+});
+
+describe('adverse events from a separate listing (one row per event, the export\'s ids)', () => {
+  // The instrument's rows as a listing of their own (semicolons, Castor's id header), and the export without them.
+  const rows = redcapExport().split('\n');
+  const listing = ['Participant Id;ae_term;ae_serious;ae_related', ...rows.filter((l) => l.includes(',adverse_events,')).map((l) => { const c = l.split(','); return [c[0], c[6], c[7], c[8]].join(';'); })].join('\n');
+  const exportOnly = rows.filter((l) => !l.includes(',adverse_events,')).join('\n');
+  const spec = { file: 'ae.csv', id: 'Participant Id', serious: 'ae_serious', related: 'ae_related', term: 'ae_term' };
+  const read = (text: string, extra: Record<string, unknown> = {}) => {
+    const trial = loadTrial(parseCsvText(exportOnly, 'export.csv'), parsePlan({ ...BASE, adverseEvents: { ...spec, ...extra } }));
+    const { data } = readEventListing(parseCsvText(text, 'ae.csv'), { ...trial.plan, adverseEvents: trial.plan.adverseEvents! }, patientLookup(trial.patients));
+    trial.adverseEvents = data;
+    return analyzeTrial(trial, { version: 'test' }).adverseEvents!;
+  };
+
+  it('gives the numbers the instrument gives', () => {
+    const fromInstrument = analyse(redcapExport()).adverseEvents!;
+    const fromListing = read(listing);
+    expect(fromListing.file).toBe('ae.csv');
+    expect(fromListing.rows).toEqual(fromInstrument.rows);
+    expect(fromListing.byClass).toEqual(fromInstrument.byClass);
+  });
+  it('a listing whose ids name no patient of the export, or without its id column, is refused', () => {
+    expect(() => read(listing.replace(/\n(\d+);/g, '\nBA-$1;'))).toThrow(/no id of the listing \(column "Participant Id"\) is a patient of the export/);
+    expect(() => read(listing, { id: 'USUBJID' })).toThrow(HtaError);
+  });
+  it('the CLI reads the listing relative to the plan\'s folder, and refuses an absolute path', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hta-ae-'));
+    try {
+      mkdirSync(join(dir, 'plans'));
+      writeFileSync(join(dir, 'export.csv'), exportOnly);
+      writeFileSync(join(dir, 'ae.csv'), listing);
+      writeFileSync(join(dir, 'plans', 'plan.json'), JSON.stringify({ ...BASE, adverseEvents: { ...spec, file: '../ae.csv' } }));
+      const { trial } = loadTrialInputs(join(dir, 'export.csv'), join(dir, 'plans', 'plan.json'));
+      expect(trial.adverseEvents?.events).toHaveLength(25);
+      writeFileSync(join(dir, 'plans', 'abs.json'), JSON.stringify({ ...BASE, adverseEvents: { ...spec, file: join(dir, 'ae.csv') } }));
+      expect(() => loadTrialInputs(join(dir, 'export.csv'), join(dir, 'plans', 'abs.json'))).toThrow(/must be a path relative to the plan's folder/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+  it('the plan gives the instrument or the listing, never both or neither', () => {
+    expect(() => parsePlan({ ...BASE, adverseEvents: { instrument: 'adverse_events', file: 'ae.csv' } })).toThrow(HtaError);
+    expect(() => parsePlan({ ...BASE, adverseEvents: { serious: 'ae_serious' } })).toThrow(HtaError);
+    expect(() => parsePlan({ ...BASE, adverseEvents: { instrument: 'adverse_events', id: 'x' } })).toThrow(HtaError);
   });
 });
 

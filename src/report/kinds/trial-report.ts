@@ -51,6 +51,7 @@ import { summarizeExclusion } from '../../trial/exclusion-summary.js';
 import { formatLineRanges } from '../../problem-groups.js';
 import { subgroupReport } from '../sections/subgroups.js';
 import { readTargetSample } from '../../trial/target-sample.js';
+import { attachEventListing } from '../../trial/adverse-events.js';
 import { problemText } from '../problem-text.js';
 import { trialWarningText } from '../failure-reasons.js';
 import { DEFAULT_PUBLICATION_THRESHOLD } from '../../suppressed-marker.js';
@@ -118,6 +119,9 @@ export const trialReportKind: ReportKind<typeof trialEntrySchema> = {
       // The plan's codes are values, not labels, when the file's start is judged (io/header-line.ts).
       const csvTable = readCsvFile(dataPath, { knownValues: planValueCodes(plan), duplicateNames: 'keep' });
       const trialData = loadTrial(csvTable, plan);
+      // A listing of adverse events is named relative to the plan, and read under the manifest's rules (docs/plan-trial.md#adverse-events).
+      const listing = plan.adverseEvents?.file;
+      attachEventListing(trialData, listing && env.input(join(dirname(entry.plan), listing), { file: planPath, field: 'adverseEvents.file', value: listing }));
       if (trialData.idNote) env.note?.(trialData.idNote);
       for (const note of [...(trialData.spellingNotes ?? []), ...(trialData.checkboxNotes ?? [])]) env.note?.(note);
       checkTrialContent(csvTable, trialData, 'analysis', planPath);

@@ -1375,7 +1375,6 @@ function shapesOf(problems: Problem[], shape: Parameters<typeof namedShapes>[1])
   return shapes.length ? { shapes } : {};
 }
 
-/** `rowCount`: the rows the problems concern, when `problems` names a shape in one problem for many rows. */
 /** A patient's repeated line (or row at a visit) in the same arm, and the line it repeats. */
 interface SameRepeat {
   p: Problem;
@@ -1406,6 +1405,7 @@ function joinedListingProblems(csv: CsvTable, wide: boolean, repeats: readonly S
   return true;
 }
 
+/** `rowCount`: the rows the problems concern, when `problems` names a shape in one problem for many rows. */
 function invalid(file: string, problems: Problem[], rows: boolean, rowCount?: number): HtaError {
   const lines = rowCount ?? new Set(problems.map((p) => p.line)).size;
   const where = rows ? ` in ${lines} row(s)` : '';

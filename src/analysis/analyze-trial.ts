@@ -16,6 +16,7 @@ import { clusteredAncova, clusteredDifference, clustersById, notClustered } from
 import type { Direction } from '../instruments/instrument.js';
 import { ARMS, armCounts, type TrialData } from '../trial/trial-data.js';
 import { summarizeTrial } from '../trial/summarize-trial.js';
+import { adverseEventSummary } from './adverse-event-summary.js';
 import { binaryEffect } from './binary-effect.js';
 import { continuousEffect } from './continuous-effect.js';
 import { labelOf, row } from './judged-row.js';
@@ -265,6 +266,8 @@ export function analyzeTrial(trial: TrialData, options: AnalyzeOptions): Analysi
   for (const e of targetPopulation?.effects ?? []) if (e.error) warnings.push(`target population, ${e.outcome} at ${e.time} (${e.method}): ${e.error}`);
   for (const t of targetPopulation?.transported ?? []) if (t.effect.error) warnings.push(`transported effect (${t.weighting}), ${t.outcome} at ${t.time}: ${t.effect.error}`);
   const flow = participantFlowOf(trial);
+  const adverseEvents = trial.adverseEvents ? adverseEventSummary(trial.adverseEvents, patients, confLevel) : undefined;
+  for (const r of adverseEvents?.rows ?? []) if (r.error) warnings.push(`adverse events (${r.kind}): ${r.error}`);
   return {
     tool: { name: 'hta', version: options.version },
     input: { file: trial.file, layout: trial.layout, patients, ...(trial.otherArms ? { otherArms: trial.otherArms.map(otherArmJson) } : {}) },
@@ -275,6 +278,7 @@ export function analyzeTrial(trial: TrialData, options: AnalyzeOptions): Analysi
     sensitivity,
     ...(subgroups ? { subgroups } : {}),
     ...(targetPopulation ? { targetPopulation } : {}),
+    ...(adverseEvents ? { adverseEvents } : {}),
     ...(flow ? { flow } : {}),
     warnings,
   };

@@ -1,3 +1,4 @@
+import { ADVERSE_EVENTS_TITLE, adverseEventsByClassTable, adverseEventsNotes, adverseEventsTable } from '../report/adverse-events-table.js';
 import type { Command } from 'commander';
 import { writeFileAtomic } from '../io/write-atomic.js';
 import { toCsv } from '../io/write-csv.js';
@@ -19,6 +20,7 @@ import { guardPaths } from './guard-output.js';
 import { checkLang, FORCE_OPTION, LIMITS, rangeText, wholeNumber } from './options.js';
 import { subgroupText, targetPopulationText } from '../analysis/subgroup-text.js';
 import { readTargetSample, targetSamplePath } from '../trial/target-sample.js';
+import { eventListingPath } from '../trial/adverse-events.js';
 import { analyzeObservationalCommand } from './analyze-observational.js';
 
 export function registerAnalyze(program: Command, io: CliIo, setExit: (code: number) => void): void {
@@ -47,7 +49,9 @@ export function registerAnalyze(program: Command, io: CliIo, setExit: (code: num
       const { trial } = loadTrialInputs(file, opts.plan, opts);
       // The plan's target sample is an input too: no output may land on it.
       const samplePath = targetSamplePath(opts.plan, trial.plan);
-      guardPaths({ inputs: samplePath ? [{ option: 'population.targetSample', path: samplePath }] : [], outputs, force });
+      // So is its listing of adverse events (read before any output is written).
+      const listingPath = eventListingPath(opts.plan, trial.plan);
+      guardPaths({ inputs: [...(samplePath ? [{ option: 'population.targetSample', path: samplePath }] : []), ...(listingPath ? [{ option: 'adverseEvents.file', path: listingPath }] : [])], outputs, force });
       const targetSample = readTargetSample(samplePath, trial.plan);
       await reportExclusion(trial, io, opts.excludedOut, force);
       if (targetSample?.readNote) io.stderr(`note: ${targetSample.readNote}\n`);
@@ -88,6 +92,14 @@ export function registerAnalyze(program: Command, io: CliIo, setExit: (code: num
           const unit = src?.instrument.unit[lang] ?? '';
           const sentence = tippingSentence(sens, unit, decimals, lang, arms);
           if (sentence) stdout(sentence + '\n');
+        }
+        const ae = result.adverseEvents;
+        if (ae) {
+          stdout(`\n${ADVERSE_EVENTS_TITLE[lang]}\n`);
+          stdout(table(adverseEventsTable(ae, lang, arms)));
+          for (const note of adverseEventsNotes(ae, lang, arms)) stdout(`${note}\n`);
+          const byClass = adverseEventsByClassTable(ae, lang, arms);
+          if (byClass) stdout(`\n${table(byClass)}`);
         }
         if (result.targetPopulation) stdout(targetPopulationText(result.targetPopulation, lang, (k) => widths.get(k), (k) => outcomeLabel(trial.plan, k, lang), arms, level));
         if (result.subgroups) stdout(subgroupText(result.subgroups, lang, (k) => widths.get(k), arms, level));

@@ -14,7 +14,7 @@ import { countResponders, isResponder } from '../trial/responders.js';
 import { followUpByPatient } from '../trial/outcome-pairs.js';
 import { clusteredAncova, clusteredDifference, clustersById, notClustered } from './cluster-effects.js';
 import type { Direction } from '../instruments/instrument.js';
-import { ARMS, armCounts, type TrialData } from '../trial/trial-data.js';
+import { type Arm, ARMS, armCounts, type TrialData } from '../trial/trial-data.js';
 import { summarizeTrial } from '../trial/summarize-trial.js';
 import { binaryEffect } from './binary-effect.js';
 import { continuousEffect } from './continuous-effect.js';
@@ -26,8 +26,9 @@ import { inverseOddsEffects } from './inverse-odds-transport.js';
 import type { TargetSample } from '../trial/target-sample.js';
 import type { AnalysisResult, EffectRow, MissingnessRow, Sensitivity, TargetPopulation } from './results-schema.js';
 import { imputeOutcome, type MiRun, miEffect, mmrmEffects, observedVisits, tippingPointFor } from './missing-data-effects.js';
-import { outcomeWide, type OutcomeWide } from '../trial/outcome-wide.js';
+import { applicableAt, outcomeWide, type OutcomeWide } from '../trial/outcome-wide.js';
 import { otherArmJson } from '../trial/other-arms.js';
+import { wordMissingCodeNotes } from '../trial/word-missing-codes.js';
 
 export interface AnalyzeOptions {
   version: string;
@@ -67,10 +68,16 @@ function trialContext(trial: TrialData, options: AnalyzeOptions) {
     if (!est) throw new HtaError('analysis.failed', `no patient was observed at ${time}`);
     return est;
   };
-  const miRunOf = (key: string) =>
-    once(caches.mi, key, () => imputeOutcome(wideOf(key), plan.missing.m, plan.missing.seed, options.onImputationProgress, plan.missing.imputation));
-  const miAt = (key: string, time: string) => miEffect(wideOf(key), miRunOf(key), time, confLevel);
-  return { confLevel, wideOf, pairsAt, followAt, mmrmAt, miRunOf, miAt };
+  // An outcome that does not apply to some patients is imputed per visit among those to whom it
+  // applies (outcome-wide.ts `applicableAt`); any other outcome once, every visit jointly.
+  const miWideAt = (key: string, time: string) => applicableAt(wideOf(key), time);
+  const miRunOf = (key: string, time: string) => {
+    const wide = miWideAt(key, time);
+    const cacheKey = wide === wideOf(key) ? key : `${key}\u0000${time}`;
+    return once(caches.mi, cacheKey, () => imputeOutcome(wide, plan.missing.m, plan.missing.seed, options.onImputationProgress, plan.missing.imputation));
+  };
+  const miAt = (key: string, time: string) => miEffect(miWideAt(key, time), miRunOf(key, time), time, confLevel);
+  return { confLevel, wideOf, miWideAt, pairsAt, followAt, mmrmAt, miRunOf, miAt };
 }
 
 /** Every outcome × time × method row and every responder row of one (trial or target) population. */
@@ -204,7 +211,7 @@ export function analyzeTrial(trial: TrialData, options: AnalyzeOptions): Analysi
   const plan = trial.plan;
   const warnings: string[] = [];
   const ctx = trialContext(trial, options);
-  const { confLevel, wideOf, pairsAt, followAt, mmrmAt, miRunOf, miAt } = ctx;
+  const { confLevel, miWideAt, pairsAt, followAt, mmrmAt, miRunOf, miAt } = ctx;
   const instrumentOf = new Map<string, Instrument>(trial.sources.map((s) => [s.key, s.instrument]));
   const effects = effectRows(trial, ctx, options, 'trial');
 
@@ -233,7 +240,7 @@ export function analyzeTrial(trial: TrialData, options: AnalyzeOptions): Analysi
     let tipping: Sensitivity['tippingPoint'] = null;
     if (!mi.error && mcid !== undefined) {
       try {
-        const t = tippingPointFor(wideOf(primary.outcome), miRunOf(primary.outcome), primary.time, direction, mcid, plan.alpha);
+        const t = tippingPointFor(miWideAt(primary.outcome, primary.time), miRunOf(primary.outcome, primary.time), primary.time, direction, mcid, plan.alpha);
         tipping = {
           method: 'delta-adjusted-mi', direction, nImputedIntervention: t.nImputedIntervention, significantAtZero: t.significantAtZero,
           tippingDelta: t.tippingDelta, maxDelta: 2 * mcid,
@@ -261,6 +268,9 @@ export function analyzeTrial(trial: TrialData, options: AnalyzeOptions): Analysi
   for (const e of targetPopulation?.effects ?? []) if (e.error) warnings.push(`target population, ${e.outcome} at ${e.time} (${e.method}): ${e.error}`);
   for (const t of targetPopulation?.transported ?? []) if (t.effect.error) warnings.push(`transported effect (${t.weighting}), ${t.outcome} at ${t.time}: ${t.effect.error}`);
   const flow = participantFlowOf(trial);
+  // A word code that empties much of an outcome changes the patients analysed: a warning of the
+  // results and the report too, not only a note on stderr (word-missing-codes.ts).
+  warnings.unshift(...wordMissingCodeNotes(trial));
   return {
     tool: { name: 'hta', version: options.version },
     input: { file: trial.file, layout: trial.layout, patients, ...(trial.otherArms ? { otherArms: trial.otherArms.map(otherArmJson) } : {}) },
@@ -276,17 +286,45 @@ export function analyzeTrial(trial: TrialData, options: AnalyzeOptions): Analysi
   };
 }
 
-/** Per outcome × visit × arm: randomised, observed and missing (no row, or an empty score). */
+/**
+ * Per outcome × visit × arm: randomised, observed and missing (no row, or an empty score); an
+ * outcome with cells saying it does not apply also counts those patients, apart from missing
+ * (docs/plan-trial.md#not-applicable).
+ */
 export function missingnessOf(trial: TrialData): MissingnessRow[] {
   // The observed counts are those `hta validate` prints: one pass over the observations.
   const summary = summarizeTrial(trial);
   const randomised = summary.patients;
-  return summary.outcomes.flatMap((o) =>
-    trial.times.flatMap((time) =>
+  return summary.outcomes.flatMap((o) => {
+    const na = notApplicableCounts(trial, o.key);
+    return trial.times.flatMap((time) =>
       ARMS.map((arm) => {
         const observed = o.observed[time]?.[arm] ?? 0;
-        return { outcome: o.key, time, arm, randomised: randomised[arm], observed, missing: randomised[arm] - observed };
+        if (!na) return { outcome: o.key, time, arm, randomised: randomised[arm], observed, missing: randomised[arm] - observed };
+        const notApplicable = na.get(time)?.[arm] ?? 0;
+        return { outcome: o.key, time, arm, randomised: randomised[arm], observed, notApplicable, missing: randomised[arm] - observed - notApplicable };
       }),
-    ),
-  );
+    );
+  });
+}
+
+/** Per visit and arm, the patients whose cell said outcome `key` does not apply; undefined when the plan gives it no "notApplicableCodes". */
+export function notApplicableCounts(trial: Pick<TrialData, 'rows' | 'patients' | 'times'>, key: string): Map<string, Record<Arm, number>> | undefined {
+  const na = trial.rows.notApplicable?.[key];
+  if (!na) return undefined;
+  const seen = new Set<number>();
+  const counts = new Map<string, Record<Arm, number>>();
+  for (let i = 0; i < trial.rows.length; i++) {
+    if (na[i] !== 1) continue;
+    const p = trial.rows.patient[i]!;
+    const t = trial.rows.time[i]!;
+    // One row per patient and visit, but counted once should an export repeat it.
+    if (seen.has(p * 65536 + t)) continue;
+    seen.add(p * 65536 + t);
+    const time = trial.times[t]!;
+    const c = counts.get(time) ?? { intervention: 0, control: 0 };
+    c[trial.patients[p]!.arm]++;
+    counts.set(time, c);
+  }
+  return counts;
 }

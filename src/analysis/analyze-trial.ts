@@ -29,6 +29,7 @@ import { imputeOutcome, type MiRun, miEffect, mmrmEffects, observedVisits, tippi
 import { applicableAt, outcomeWide, type OutcomeWide } from '../trial/outcome-wide.js';
 import { otherArmJson } from '../trial/other-arms.js';
 import { wordMissingCodeNotes } from '../trial/word-missing-codes.js';
+import { emptyOutcomeText } from '../trial/empty-outcomes.js';
 
 export interface AnalyzeOptions {
   version: string;
@@ -94,6 +95,21 @@ function effectRows(trial: TrialData, ctx: ReturnType<typeof trialContext>, opti
     const mcid = mcidForOutcome(outcome, inst);
     for (const time of plan.timepoints) {
       const base = { outcome: outcome.key, label: labelOf(outcome), time };
+      // No value at the visit in either arm: the rows say so in validate's words (empty-outcomes.ts);
+      // MMRM's and MI's keep their own "no patient was observed", as the sensitivity table's.
+      const v0 = followAt(outcome.key, time);
+      if (!clusterOf && v0.intervention.length + v0.control.length === 0) {
+        const none = () => {
+          throw new HtaError('analysis.failed', emptyOutcomeText(outcome.key, time));
+        };
+        if (inst.kind === 'binary') {
+          effects.push(row({ ...base, method: 'risk-difference' }, confLevel, mcid, direction, none));
+          continue;
+        }
+        for (const method of plan.methods) effects.push(row({ ...base, method }, confLevel, mcid, direction, method === 'mmrm' ? () => mmrmAt(outcome.key, time) : none));
+        if (plan.missing.method === 'mi') effects.push(row({ ...base, method: 'mi-ancova' }, confLevel, mcid, direction, () => miAt(outcome.key, time)));
+        continue;
+      }
       if (clusterOf) {
         effects.push(...clusteredRows(trial, base, inst.kind === 'binary', clusterOf, { confLevel, mcid, direction, pairs: () => pairsAt(outcome.key, time) }));
         continue;

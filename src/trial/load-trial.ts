@@ -1340,7 +1340,9 @@ function scoreCell(src: OutcomeSource, cells: FieldReader, row: RowContext, item
     // A score with decimals inside the range is its own problem, with what to do (decimalsHint).
     const decimalsOnly = v !== undefined && v >= lo && v <= hi;
     const kind = `${decimalsOnly ? 'score.decimals' : 'score.range'}:${src.key}`;
-    row.add({ ...row.at(idx), value: text, expected: `${inst.integer ? 'a whole number' : 'a number'} from ${lo} to ${hi} (${inst.name.en})${decimalsOnly ? decimalsHint(inst) : ''}`, ...((v === undefined ? spacedHint(text, kind) : undefined) ?? { kind }) });
+    // A number beyond 0/1 in a yes/no outcome is a count or a scale (days with analgesics, 0–7): a numeric instrument, not more codes.
+    const notYesNo = inst.kind === 'binary' && v !== undefined && !src.coders?.some((c) => c?.closed) ? `; a yes/no outcome holds 0 and 1 only — a count or scale needs a numeric instrument: define one with its range in the plan's "instruments" and use it for outcome "${src.key}" (docs/plan-trial.md#generic-instruments)` : '';
+    row.add({ ...row.at(idx), value: text, expected: `${inst.integer ? 'a whole number' : 'a number'} from ${lo} to ${hi} (${inst.name.en})${decimalsOnly ? decimalsHint(inst) : ''}${notYesNo}`, ...((v === undefined ? spacedHint(text, kind) : undefined) ?? { kind }) });
     return NaN;
   }
   return v;

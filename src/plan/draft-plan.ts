@@ -1174,7 +1174,8 @@ export function draftPlan(given: CsvTable, schemaRef: string): PlanDraft {
         o = { key, instrument: 'pain_0_10', ...col };
         checks.push(`"${s}" has decimals (an average?): read with the plan instrument "pain_0_10" (0–10, MCID 2): check range and MCID`);
       } else o = { key, instrument: 'nrs', ...col };
-    } else if (/^(was|arbejdsevne|workability)/.test(n)) {
+    } else if (/^(was|arbejdsevne|workability)/.test(n) || (/^wai/.test(n) && nums.length > 0 && nums.every((x) => Number.isInteger(x) && x >= 0 && x <= 10))) {
+      // A `wai` column of whole numbers 0–10 is the single-item Work Ability Score, not the 7–49 index.
       // WAS has no published MCID, and a plan without one is refused: the draft leaves it out
       // and gives the outcome to add with the MCID the protocol names.
       const was = { key: 'was', instrument: 'was', ...(s === 'was' ? {} : { column: s }), mcid: '<points>' };

@@ -23,6 +23,7 @@ import { itemColumnsOf, scoreColumnOf } from '../plan/outcome-columns.js';
 import { exportTimeOf, type Plan, planTimeOf } from '../plan/plan-schema.js';
 import { isEventArm, redcapEvent } from '../plan/redcap-event.js';
 import { didYouMean } from './near-miss.js';
+import { holdsWorkAbilityScore } from './work-ability-scale.js';
 import { absentVisitProblems, visitHint, visitNearMiss, WrittenVisits } from './absent-visits.js';
 import { foldColumnName, inPlanSpelling } from './column-resolver.js';
 import { covariateValueProblem } from './check-content.js';
@@ -1342,7 +1343,9 @@ function scoreCell(src: OutcomeSource, cells: FieldReader, row: RowContext, item
     const kind = `${decimalsOnly ? 'score.decimals' : 'score.range'}:${src.key}`;
     // A number beyond 0/1 in a yes/no outcome is a count or a scale (days with analgesics, 0–7): a numeric instrument, not more codes.
     const notYesNo = inst.kind === 'binary' && v !== undefined && !src.coders?.some((c) => c?.closed) ? `; a yes/no outcome holds 0 and 1 only — a count or scale needs a numeric instrument: define one with its range in the plan's "instruments" and use it for outcome "${src.key}" (docs/plan-trial.md#generic-instruments)` : '';
-    row.add({ ...row.at(idx), value: text, expected: `${inst.integer ? 'a whole number' : 'a number'} from ${lo} to ${hi} (${inst.name.en})${decimalsOnly ? decimalsHint(inst) : ''}${notYesNo}`, ...((v === undefined ? spacedHint(text, kind) : undefined) ?? { kind }) });
+    // A WAI outcome whose column holds 0–10 only is the single-item Work Ability Score (work-ability-scale.ts).
+    const was = inst.key === 'wai' && v !== undefined && v < lo && holdsWorkAbilityScore(src, row.table, decimalComma) ? `; every value of "${src.columns[0]}" is a whole number from 0 to 10: the single-item Work Ability Score — write "instrument": "was" for outcome "${src.key}"` : '';
+    row.add({ ...row.at(idx), value: text, expected: `${inst.integer ? 'a whole number' : 'a number'} from ${lo} to ${hi} (${inst.name.en})${decimalsOnly ? decimalsHint(inst) : ''}${notYesNo}${was}`, ...((v === undefined ? spacedHint(text, kind) : undefined) ?? { kind }) });
     return NaN;
   }
   return v;

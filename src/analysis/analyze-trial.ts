@@ -94,7 +94,7 @@ function effectRows(trial: TrialData, ctx: ReturnType<typeof trialContext>, opti
     const direction = directionForOutcome(outcome, inst);
     const mcid = mcidForOutcome(outcome, inst);
     for (const time of plan.timepoints) {
-      const base = { outcome: outcome.key, label: labelOf(outcome), time };
+      const base = { outcome: outcome.key, label: labelOf(outcome, plan), time };
       // No value at the visit in either arm: the rows say so in validate's words (empty-outcomes.ts);
       // MMRM's and MI's keep their own "no patient was observed", as the sensitivity table's.
       const v0 = followAt(outcome.key, time);
@@ -244,7 +244,7 @@ export function analyzeTrial(trial: TrialData, options: AnalyzeOptions): Analysi
   if (!clustered && plan.missing.sensitivity && primary && primaryOutcome && primaryInst?.kind === 'continuous') {
     const direction = directionForOutcome(primaryOutcome, primaryInst);
     const mcid = mcidForOutcome(primaryOutcome, primaryInst);
-    const base = { outcome: primary.outcome, label: labelOf(primaryOutcome), time: primary.time };
+    const base = { outcome: primary.outcome, label: labelOf(primaryOutcome, plan), time: primary.time };
     // The complete-case row is the primary ANCOVA row when the plan's methods computed it.
     const computed = effects.find((e) => e.outcome === primary.outcome && e.time === primary.time && e.method === 'ancova');
     const cc = computed ?? row({ ...base, method: 'ancova' }, confLevel, mcid, direction, () =>

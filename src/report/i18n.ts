@@ -747,5 +747,10 @@ export const REPORT_TEXT = {
  * "RMDQ improved" and "EQ-5D" stay as written (only a capital followed by a small letter).
  */
 export function lowerFirst(s: string): string {
+  // A name in title case ("Work Ability Score") is a proper name: "work Ability Score" would be neither.
+  if (TITLE_CASE.test(s)) return s;
   return /^\p{Lu}\p{Ll}/u.test(s) ? s.charAt(0).toLowerCase() + s.slice(1) : s;
 }
+
+/** Two capitalised words first: a title-case name, kept as written in running text. */
+export const TITLE_CASE = /^\p{Lu}\p{Ll}*[\s-]+\p{Lu}\p{Ll}/u;

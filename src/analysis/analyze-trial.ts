@@ -14,7 +14,7 @@ import { countResponders, isResponder } from '../trial/responders.js';
 import { followUpByPatient } from '../trial/outcome-pairs.js';
 import { clusteredAncova, clusteredDifference, clustersById, notClustered } from './cluster-effects.js';
 import type { Direction } from '../instruments/instrument.js';
-import { ARMS, armCounts, type TrialData } from '../trial/trial-data.js';
+import { type Arm, ARMS, armCounts, type TrialData } from '../trial/trial-data.js';
 import { summarizeTrial } from '../trial/summarize-trial.js';
 import { adverseEventSummary } from './adverse-event-summary.js';
 import { binaryEffect } from './binary-effect.js';
@@ -27,8 +27,10 @@ import { inverseOddsEffects } from './inverse-odds-transport.js';
 import type { TargetSample } from '../trial/target-sample.js';
 import type { AnalysisResult, EffectRow, MissingnessRow, Sensitivity, TargetPopulation } from './results-schema.js';
 import { imputeOutcome, type MiRun, miEffect, mmrmEffects, observedVisits, tippingPointFor } from './missing-data-effects.js';
-import { imputationWide, type ImputationWide, outcomeWide, type OutcomeWide } from '../trial/outcome-wide.js';
+import { applicableAt, imputationWide, type ImputationWide, outcomeWide, type OutcomeWide } from '../trial/outcome-wide.js';
 import { otherArmJson } from '../trial/other-arms.js';
+import { wordMissingCodeNotes } from '../trial/word-missing-codes.js';
+import { emptyOutcomeText } from '../trial/empty-outcomes.js';
 
 export interface AnalyzeOptions {
   version: string;
@@ -70,11 +72,17 @@ function trialContext(trial: TrialData, options: AnalyzeOptions) {
     if (!est) throw new HtaError('analysis.failed', `no patient was observed at ${time}`);
     return est;
   };
-  const miRunOf = (key: string) =>
-    once(caches.mi, key, () => imputeOutcome(miWideOf(key), plan.missing.m, plan.missing.seed, options.onImputationProgress, plan.missing.imputation));
-  const miAt = (key: string, time: string) => miEffect(miWideOf(key), miRunOf(key), time, confLevel);
-  const imputed = (key: string) => caches.mi.has(key);
-  return { confLevel, wideOf, miWideOf, imputed, pairsAt, followAt, mmrmAt, miRunOf, miAt };
+  // An outcome that does not apply to some patients is imputed per visit among those to whom it
+  // applies (outcome-wide.ts `applicableAt`); any other outcome once, every visit jointly.
+  const miWideAt = (key: string, time: string) => applicableAt(miWideOf(key), time);
+  const miRunOf = (key: string, time: string) => {
+    const wide = miWideAt(key, time);
+    const cacheKey = wide === miWideOf(key) ? key : `${key}\u0000${time}`;
+    return once(caches.mi, cacheKey, () => imputeOutcome(wide, plan.missing.m, plan.missing.seed, options.onImputationProgress, plan.missing.imputation));
+  };
+  const miAt = (key: string, time: string) => miEffect(miWideAt(key, time), miRunOf(key, time), time, confLevel);
+  const imputed = (key: string) => [...caches.mi.keys()].some((k) => k === key || k.startsWith(`${key}\u0000`));
+  return { confLevel, wideOf, miWideOf, miWideAt, imputed, pairsAt, followAt, mmrmAt, miRunOf, miAt };
 }
 
 /** Every outcome × time × method row and every responder row of one (trial or target) population. */
@@ -90,7 +98,22 @@ function effectRows(trial: TrialData, ctx: ReturnType<typeof trialContext>, opti
     const direction = directionForOutcome(outcome, inst);
     const mcid = mcidForOutcome(outcome, inst);
     for (const time of plan.timepoints) {
-      const base = { outcome: outcome.key, label: labelOf(outcome), time };
+      const base = { outcome: outcome.key, label: labelOf(outcome, plan), time };
+      // No value at the visit in either arm: the rows say so in validate's words (empty-outcomes.ts);
+      // MMRM's and MI's keep their own "no patient was observed", as the sensitivity table's.
+      const v0 = followAt(outcome.key, time);
+      if (!clusterOf && v0.intervention.length + v0.control.length === 0) {
+        const none = () => {
+          throw new HtaError('analysis.failed', emptyOutcomeText(outcome.key, time));
+        };
+        if (inst.kind === 'binary') {
+          effects.push(row({ ...base, method: 'risk-difference' }, confLevel, mcid, direction, none));
+          continue;
+        }
+        for (const method of plan.methods) effects.push(row({ ...base, method }, confLevel, mcid, direction, method === 'mmrm' ? () => mmrmAt(outcome.key, time) : none));
+        if (plan.missing.method === 'mi') effects.push(row({ ...base, method: 'mi-ancova' }, confLevel, mcid, direction, () => miAt(outcome.key, time)));
+        continue;
+      }
       if (clusterOf) {
         effects.push(...clusteredRows(trial, base, inst.kind === 'binary', clusterOf, { confLevel, mcid, direction, pairs: () => pairsAt(outcome.key, time) }));
         continue;
@@ -208,7 +231,7 @@ export function analyzeTrial(trial: TrialData, options: AnalyzeOptions): Analysi
   const plan = trial.plan;
   const warnings: string[] = [];
   const ctx = trialContext(trial, options);
-  const { confLevel, wideOf, pairsAt, followAt, mmrmAt, miRunOf, miAt } = ctx;
+  const { confLevel, miWideAt, pairsAt, followAt, mmrmAt, miRunOf, miAt } = ctx;
   const instrumentOf = new Map<string, Instrument>(trial.sources.map((s) => [s.key, s.instrument]));
   const effects = effectRows(trial, ctx, options, 'trial');
 
@@ -225,7 +248,7 @@ export function analyzeTrial(trial: TrialData, options: AnalyzeOptions): Analysi
   if (!clustered && plan.missing.sensitivity && primary && primaryOutcome && primaryInst?.kind === 'continuous') {
     const direction = directionForOutcome(primaryOutcome, primaryInst);
     const mcid = mcidForOutcome(primaryOutcome, primaryInst);
-    const base = { outcome: primary.outcome, label: labelOf(primaryOutcome), time: primary.time };
+    const base = { outcome: primary.outcome, label: labelOf(primaryOutcome, plan), time: primary.time };
     // The complete-case row is the primary ANCOVA row when the plan's methods computed it.
     const computed = effects.find((e) => e.outcome === primary.outcome && e.time === primary.time && e.method === 'ancova');
     const cc = computed ?? row({ ...base, method: 'ancova' }, confLevel, mcid, direction, () =>
@@ -237,7 +260,7 @@ export function analyzeTrial(trial: TrialData, options: AnalyzeOptions): Analysi
     let tipping: Sensitivity['tippingPoint'] = null;
     if (!mi.error && mcid !== undefined) {
       try {
-        const t = tippingPointFor(ctx.miWideOf(primary.outcome), miRunOf(primary.outcome), primary.time, direction, mcid, plan.alpha);
+        const t = tippingPointFor(miWideAt(primary.outcome, primary.time), miRunOf(primary.outcome, primary.time), primary.time, direction, mcid, plan.alpha);
         tipping = {
           method: 'delta-adjusted-mi', direction, nImputedIntervention: t.nImputedIntervention, significantAtZero: t.significantAtZero,
           tippingDelta: t.tippingDelta, maxDelta: 2 * mcid,
@@ -268,6 +291,9 @@ export function analyzeTrial(trial: TrialData, options: AnalyzeOptions): Analysi
   const flow = participantFlowOf(trial);
   const adverseEvents = trial.adverseEvents ? adverseEventSummary(trial.adverseEvents, patients, confLevel) : undefined;
   for (const r of adverseEvents?.rows ?? []) if (r.error) warnings.push(`adverse events (${r.kind}): ${r.error}`);
+  // A word code that empties much of an outcome changes the patients analysed: a warning of the
+  // results and the report too, not only a note on stderr (word-missing-codes.ts).
+  warnings.unshift(...wordMissingCodeNotes(trial));
   return {
     tool: { name: 'hta', version: options.version },
     input: { file: trial.file, layout: trial.layout, patients, ...(trial.otherArms ? { otherArms: trial.otherArms.map(otherArmJson) } : {}) },
@@ -297,17 +323,45 @@ function leftOutOfImputation(outcomes: readonly PlanOutcome[], ctx: ReturnType<t
   });
 }
 
-/** Per outcome × visit × arm: randomised, observed and missing (no row, or an empty score). */
+/**
+ * Per outcome × visit × arm: randomised, observed and missing (no row, or an empty score); an
+ * outcome with cells saying it does not apply also counts those patients, apart from missing
+ * (docs/plan-trial.md#not-applicable).
+ */
 export function missingnessOf(trial: TrialData): MissingnessRow[] {
   // The observed counts are those `hta validate` prints: one pass over the observations.
   const summary = summarizeTrial(trial);
   const randomised = summary.patients;
-  return summary.outcomes.flatMap((o) =>
-    trial.times.flatMap((time) =>
+  return summary.outcomes.flatMap((o) => {
+    const na = notApplicableCounts(trial, o.key);
+    return trial.times.flatMap((time) =>
       ARMS.map((arm) => {
         const observed = o.observed[time]?.[arm] ?? 0;
-        return { outcome: o.key, time, arm, randomised: randomised[arm], observed, missing: randomised[arm] - observed };
+        if (!na) return { outcome: o.key, time, arm, randomised: randomised[arm], observed, missing: randomised[arm] - observed };
+        const notApplicable = na.get(time)?.[arm] ?? 0;
+        return { outcome: o.key, time, arm, randomised: randomised[arm], observed, notApplicable, missing: randomised[arm] - observed - notApplicable };
       }),
-    ),
-  );
+    );
+  });
+}
+
+/** Per visit and arm, the patients whose cell said outcome `key` does not apply; undefined when the plan gives it no "notApplicableCodes". */
+export function notApplicableCounts(trial: Pick<TrialData, 'rows' | 'patients' | 'times'>, key: string): Map<string, Record<Arm, number>> | undefined {
+  const na = trial.rows.notApplicable?.[key];
+  if (!na) return undefined;
+  const seen = new Set<number>();
+  const counts = new Map<string, Record<Arm, number>>();
+  for (let i = 0; i < trial.rows.length; i++) {
+    if (na[i] !== 1) continue;
+    const p = trial.rows.patient[i]!;
+    const t = trial.rows.time[i]!;
+    // One row per patient and visit, but counted once should an export repeat it.
+    if (seen.has(p * 65536 + t)) continue;
+    seen.add(p * 65536 + t);
+    const time = trial.times[t]!;
+    const c = counts.get(time) ?? { intervention: 0, control: 0 };
+    c[trial.patients[p]!.arm]++;
+    counts.set(time, c);
+  }
+  return counts;
 }

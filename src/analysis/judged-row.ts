@@ -7,9 +7,12 @@ import type { Direction } from '../instruments/instrument.js';
 import { judgeDifference } from '../judge/judge-effect.js';
 import type { EffectEstimate } from './effect-estimate.js';
 import type { EffectRow } from './results-schema.js';
+import { instrumentLabel } from '../plan/outcome-label.js';
+import type { Plan } from '../plan/plan-schema.js';
 
-export function labelOf(o: { key: string; label?: { en: string } | undefined }): string {
-  return o.label?.en ?? o.key;
+/** An outcome's (or responder's) English label; an outcome without one by its instrument's name when the plan is given (plan/outcome-label.ts). */
+export function labelOf(o: { key: string; label?: { en: string } | undefined; instrument?: string }, plan?: Pick<Plan, 'outcomes' | 'instruments'>): string {
+  return o.label?.en ?? (plan && o.instrument !== undefined ? instrumentLabel(plan, { key: o.key, instrument: o.instrument }, 'en') : undefined) ?? o.key;
 }
 
 export function row(base: Pick<EffectRow, 'outcome' | 'label' | 'time' | 'method'>, confLevel: number, mcid: number | undefined, direction: Direction, compute: () => EffectEstimate): EffectRow {

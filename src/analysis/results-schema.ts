@@ -99,7 +99,8 @@ export const missingnessRowSchema = z.object({
   arm: z.enum(['intervention', 'control']),
   randomised: z.number().int(),
   observed: z.number().int(),
-  missing: z.number().int(),
+  notApplicable: z.number().int().optional().describe('Patients whose cell said the outcome does not apply at the visit (the outcome\'s "notApplicableCodes"): not observed, and not missing either; present only for such outcomes (docs/plan-trial.md#not-applicable)'),
+  missing: z.number().int().describe('Randomised − observed (− notApplicable)'),
 });
 
 export const sensitivitySchema = z.object({

@@ -166,11 +166,11 @@ export function subgroupAnalyses(trial: TrialData, ctx: SubgroupContext): Subgro
       const mcid = mcidForOutcome(outcome, inst);
       for (const time of plan.timepoints) {
         if (inst.kind !== 'binary') {
-          continuous(outcome.key, labelOf(outcome), time, mcid, direction);
+          continuous(outcome.key, labelOf(outcome, trial.plan), time, mcid, direction);
           continue;
         }
         const f = followUpByPatient(trial, outcome.key, time);
-        binary(outcome.key, labelOf(outcome), time, f.ids, f.arm, f.values.map((v) => v === 1), mcid, direction, direction === 'lower-is-better' ? 'bad' : 'good');
+        binary(outcome.key, labelOf(outcome, trial.plan), time, f.ids, f.arm, f.values.map((v) => v === 1), mcid, direction, direction === 'lower-is-better' ? 'bad' : 'good');
       }
     }
     for (const r of plan.responders) {

@@ -11,6 +11,7 @@ import { sensitivityTable, tippingSentence } from '../report/sensitivity-table.j
 import { effectsCsv } from '../analysis/effects-csv.js';
 import type { CliIo } from './io.js';
 import { type ExclusionOptions, loadTrialInputs, reportExclusion } from './load-inputs.js';
+import { wordMissingCodeNotes } from '../trial/word-missing-codes.js';
 import { withInputRecord } from '../analysis/input-record.js';
 import { packageVersion } from './version.js';
 import { outcomeLabel } from '../plan/outcome-label.js';
@@ -53,6 +54,11 @@ export function registerAnalyze(program: Command, io: CliIo, setExit: (code: num
       const listingPath = eventListingPath(opts.plan, trial.plan);
       guardPaths({ inputs: [...(samplePath ? [{ option: 'population.targetSample', path: samplePath }] : []), ...(listingPath ? [{ option: 'adverseEvents.file', path: listingPath }] : [])], outputs, force });
       const targetSample = readTargetSample(samplePath, trial.plan);
+      // A trial's word-code notes are warnings of its results (analyze-trial.ts), said there once.
+      if (trial.plan.design !== 'observational' && trial.readNotes) {
+        const warned = new Set(wordMissingCodeNotes(trial));
+        trial.readNotes = trial.readNotes.filter((n) => !warned.has(n));
+      }
       await reportExclusion(trial, io, opts.excludedOut, force);
       if (targetSample?.readNote) io.stderr(`note: ${targetSample.readNote}\n`);
       if (trial.plan.design === 'observational') {

@@ -118,7 +118,7 @@ export function registerPlan(program: Command, io: CliIo): void {
           throw err;
         }
         if (checked.badRows) {
-          draft.checks.push(`${checked.badRows} row(s) of ${file} have values the draft cannot read (lines ${formatLineRanges(checked.badLines)}): \`hta validate ${shellWord(file)} --plan ${shellWord(opts.out ?? 'plan.json')}\` lists them — correct them in the export, or widen the plan's codes`);
+          draft.checks.push(`${checked.badRows} row(s) of ${file} have values the draft cannot read (lines ${formatLineRanges(checked.badLines)}): \`hta validate ${shellWord(file)} --plan ${shellWord(opts.out ?? 'plan.json')}\` lists them and what each needs — correct them in the export, or the plan as it says`);
           // A shape those rows add up to (ids only on first rows, a totals row) is said as such.
           for (const shape of checked.shapes ?? []) draft.checks.push(`${file}, ${shape}`);
         }

@@ -1,6 +1,7 @@
 import { DEFAULT_PUBLICATION_THRESHOLD } from '../suppressed-marker.js';
 import type { Command } from 'commander';
 import { HtaError, StreamOntoInputError } from '../errors.js';
+import { emptyOutcomeNotes } from '../trial/empty-outcomes.js';
 import { groupProblems } from '../problem-groups.js';
 import { formatExclusion, summarizeExclusion } from '../trial/exclusion-summary.js';
 import { missingFollowUp } from '../trial/follow-up.js';
@@ -53,7 +54,7 @@ export function registerValidate(program: Command, io: CliIo): void {
           // Small counts of an observational run masked (confounder-levels.ts).
           recoded: trial.plan.design === 'observational' ? maskedRecodes(trial.recoded, threshold) : trial.recoded,
           excluded: trial.excluded ? summarizeExclusion(trial.excluded, trial.plan.columns.id) : null,
-          warnings: [...(trial.readNotes ?? []), notice, passedOverNote(trial), ...lookalikeNotes(trial.file, levels, (name) => trial.plan.columns.covariates[name] ?? name)].filter((w): w is string => w !== undefined),
+          warnings: [...(trial.readNotes ?? []), notice, ...(notice ? [] : emptyOutcomeNotes(trial)), passedOverNote(trial), ...lookalikeNotes(trial.file, levels, (name) => trial.plan.columns.covariates[name] ?? name)].filter((w): w is string => w !== undefined),
           // An observational plan's categorical confounders, their levels (confounder-levels.ts).
           ...(levels.length ? { confounders: levels.map((c) => ({ name: c.name, levels: c.levels })) } : {}),
         };

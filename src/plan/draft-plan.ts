@@ -155,6 +155,19 @@ function vasOutcome(column: string, key: string, col: { column?: string }, value
   };
 }
 const MEDICATION = /^(med|medicin|medication|analgetika)/;
+/** Keys a plan instrument may not take (docs/plan-trial.md "Generic instruments"). */
+const BUILT_IN_KEYS = new Set(['rmdq', 'rmdq23', 'pseq', 'nrs', 'eq5d5l', 'eq5d3l', 'was', 'wai', 'binary']);
+
+/**
+ * A plan instrument for a medication column holding a count (days with analgesics): the observed
+ * range, lower is better, days when its name says so, and a label of its own (not the yes/no
+ * "Pain-medication use"). No MCID: the protocol names it.
+ */
+function countInstrument(column: string, nums: readonly number[], decimals: boolean): { label: { en: string; da: string }; unit?: { en: string; da: string }; range: [number, number]; direction: 'lower-is-better'; decimals: boolean } {
+  const days = /(dage|days|dag|day)/.test(looseForm(column));
+  const label = days ? { en: `Days with pain medication (${column})`, da: `Dage med smertestillende medicin (${column})` } : { en: `Pain medication (${column})`, da: `Smertestillende medicin (${column})` };
+  return { label, ...(days ? { unit: { en: 'days', da: 'dage' } } : {}), range: [Math.min(0, ...nums), Math.max(...nums)], direction: 'lower-is-better', decimals };
+}
 /** Every value a yes/no answer: a yes or no word, 0/1, 1/2 or a sentinel missing code. */
 function isYesNoColumn(values: readonly string[], decimalComma: boolean): boolean {
   const rest = values.filter((v) => !isYesWord(v) && !isNoWord(v));
@@ -1162,7 +1175,8 @@ export function draftPlan(given: CsvTable, schemaRef: string): PlanDraft {
         o = { key, instrument: 'pain_0_10', ...col };
         checks.push(`"${s}" has decimals (an average?): read with the plan instrument "pain_0_10" (0–10, MCID 2): check range and MCID`);
       } else o = { key, instrument: 'nrs', ...col };
-    } else if (/^(was|arbejdsevne|workability)/.test(n)) {
+    } else if (/^(was|arbejdsevne|workability)/.test(n) || (/^wai/.test(n) && nums.length > 0 && nums.every((x) => Number.isInteger(x) && x >= 0 && x <= 10))) {
+      // A `wai` column of whole numbers 0–10 is the single-item Work Ability Score, not the 7–49 index.
       // WAS has no published MCID, and a plan without one is refused: the draft leaves it out
       // and gives the outcome to add with the MCID the protocol names.
       const was = { key: 'was', instrument: 'was', ...(s === 'was' ? {} : { column: s }), mcid: '<points>' };
@@ -1170,6 +1184,19 @@ export function draftPlan(given: CsvTable, schemaRef: string): PlanDraft {
       leftOut.push(`"${s}" (WAS, which has no published MCID: add ${JSON.stringify(was).replace(/"<points>"/, '<points>').replace(/,"/g, ', "').replace(/":/g, '": ')} to "outcomes", with the MCID your protocol names)`);
       guesses.push(`not drafted: outcome "was" (was) from column "${s}", which needs an MCID`);
       checks.push(`WAS has no published MCID, so "${s}" is not among the drafted outcomes: add ${JSON.stringify(was).replace(/"<points>"/, '<points>').replace(/,"/g, ', "').replace(/":/g, '": ')} to "outcomes", with the MCID your protocol names`);
+      continue;
+    } else if (MEDICATION.test(n) && nums.some((x) => x !== 0 && x !== 1 && x !== 2)) {
+      // Numbers beyond a yes/no answer (days with analgesics last week, 0–7): a count, not a yes/no
+      // outcome — a generic instrument of the observed range and a label of its own; the outcome
+      // needs the MCID the protocol names, so it is left for the user to add (as WAS's).
+      const count = countInstrument(s, nums, decimals);
+      const name = instruments[key] === undefined && !BUILT_IN_KEYS.has(key) ? key : `${key}_count`;
+      instruments[name] = count;
+      const add = `{ "key": "${key}", "instrument": "${name}"${col.column ? `, "column": ${JSON.stringify(col.column)}` : ''}, "mcid": <${count.unit ? count.unit.en : 'points'}> }`;
+      taken.add(s);
+      leftOut.push(`"${s}" (a count ${count.range[0]}–${count.range[1]}, not yes/no: add ${add} to "outcomes", with the MCID your protocol names)`);
+      guesses.push(`not drafted as an outcome: "${s}" holds whole numbers ${count.range[0]}–${count.range[1]}, a count rather than yes/no — the plan instrument "${name}" is drafted for it`);
+      checks.push(`"${s}" holds numbers ${count.range[0]}–${count.range[1]}, not yes/no answers: drafted the instrument "${name}" (range ${count.range[0]}–${count.range[1]} as observed, ${count.direction}; widen the range to the scale's if a value could lie beyond it) — add ${add} to "outcomes", with the MCID your protocol names`);
       continue;
     } else if (/^(med|medicin|medication|analgetika)/.test(n)) o = { key, instrument: 'binary', ...col };
     else if (/^(rtw|returntowork|backatwork|tilbagetilarbejde|iarbejde|arbejde|work)/.test(n) && isYesNoColumn(values, decimalComma)) o = { key, instrument: 'binary', ...col };

@@ -51,6 +51,9 @@ export const outcomeSchema = z
     items: itemColumnsSchema.optional(),
     answers: answerCodesSchema.optional().describe('Answer codes for every column of this outcome (items or score), e.g. {"Ja": 1, "Nej": 0}'),
     missingCodes: missingCodesSchema.optional().describe('Missing-value codes for the columns of this outcome (besides the plan-wide "missingCodes")'),
+    notApplicableCodes: missingCodesSchema
+      .optional()
+      .describe('Values that mean the outcome does not apply to the patient at that visit, e.g. ["Ikke i arbejde"] for work ability: never imputed, counted apart from missing; the estimand is among those to whom the outcome applies (docs/plan-trial.md#not-applicable)'),
     label: localized.optional(),
     mcid: z.number().positive().optional().describe("Absolute MCID in the instrument's units; defaults to the instrument's published value"),
     mcidSource: z.string().optional(),

@@ -5,7 +5,7 @@
  * agreeing, counted and named; otherwise each verdict with the results that have it, in the order
  * met, harms first.
  */
-import { fillPhrase, type Lang, REPORT_TEXT } from './i18n.js';
+import { fillPhrase, type Lang, lowerFirst, REPORT_TEXT } from './i18n.js';
 
 const TEXT = {
   oneAgrees: { en: 'The other result, {named}, agrees.', da: 'Det øvrige resultat, {named}, har samme vurdering.' },
@@ -24,7 +24,7 @@ export function joinNames(items: readonly string[], lang: Lang): string {
 /** An outcome in running text: its label without the instrument's closing brackets, lower-cased ("Disability (RMDQ 0–24)" → "disability"). */
 export function runningName(label: string): string {
   const base = /^(.*?)\s*\([^()]+\)\s*$/.exec(label)?.[1]?.trim() || label;
-  return /^\p{Lu}\p{Ll}/u.test(base) ? base.charAt(0).toLowerCase() + base.slice(1) : base;
+  return lowerFirst(base);
 }
 
 export interface OtherResult {

@@ -131,6 +131,8 @@ const DANISH: readonly [RegExp, (...m: string[]) => string][] = [
   [/^MMRM needs at least 2 follow-up visits; the plan has 1 \((.*)\), so this row is skipped$/, (t) => `MMRM kræver mindst 2 opfølgningstidspunkter; planen har 1 (${visit(t)}), så denne række udelades`],
   [/^MMRM needs observed scores at 2 follow-up visits or more; only (.*) has any, so this row is skipped$/, (t) => `MMRM kræver observerede scorer ved mindst 2 opfølgningstidspunkter; kun ${visit(t)} har nogen, så denne række udelades`],
   [/^no patient was observed at (.*)$/, (t) => `ingen patient blev observeret ved ${visit(t)}`],
+  // src/trial/empty-outcomes.ts: the outcome's key stays as the plan writes it.
+  [/^no patient has a value of (\S+) at (.*)$/, (k, t) => `ingen patient har en værdi af ${k} ved ${visit(t)}`],
   [/^no patient in level '(.*)' has the values this analysis needs at (.*)$/, (l, t) => `ingen patient på niveauet '${l}' har de værdier, analysen kræver ved ${visit(t)}`],
   [
     new RegExp(`^level '(.*)' has patients in one arm only \\(intervention ${NUM}, control ${NUM}\\), so no effect can be estimated within it$`),

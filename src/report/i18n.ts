@@ -707,6 +707,7 @@ export const REPORT_TEXT = {
   allocatedOther: { en: 'Allocated to {arm}: n = {n} (not in this comparison)', da: 'Allokeret til {arm}: n = {n} (indgår ikke i denne sammenligning)' },
   observedAt: { en: 'Observed: n = {n}', da: 'Observeret: n = {n}' },
   missingAt: { en: 'Missing: n = {n}', da: 'Mangler: n = {n}' },
+  notApplicableAt: { en: 'Not applicable: n = {n}', da: 'Ikke aktuelt: n = {n}' },
   analysedAt: { en: 'Analysed ({method}): n = {n}', da: 'Analyseret ({method}): n = {n}' },
   analysedBox: { en: 'Analysed at {times}', da: 'Analyseret efter {times}' },
   assessed: { en: 'Assessed for eligibility: n = {n}', da: 'Vurderet for egnethed: n = {n}' },
@@ -737,6 +738,11 @@ export const REPORT_TEXT = {
   meanSd: { en: 'mean (SD)', da: 'gns. (SD)' },
   nPercent: { en: 'n (%)', da: 'n (%)' },
   missingCount: { en: 'missing', da: 'mangler' },
+  notApplicableCount: { en: 'not applicable', da: 'ikke aktuelt' },
+  notApplicableNote: {
+    en: '{outcomes}: a patient whose answer was {codes} at a visit is one to whom the outcome does not apply there — counted as not applicable, not as missing, and never imputed; these effects are among the patients to whom the outcome applies at each visit.',
+    da: '{outcomes}: en patient, hvis svar var {codes} ved et besøg, er en, for hvem effektmålet ikke er aktuelt dér — talt som ikke aktuelt, ikke som manglende, og aldrig imputeret; disse effekter gælder de patienter, for hvem effektmålet er aktuelt ved hvert besøg.',
+  },
   atBaseline: { en: 'at baseline', da: 'ved baseline' },
   yes: { en: 'yes', da: 'ja' },
   table1Note: {
@@ -750,5 +756,10 @@ export const REPORT_TEXT = {
  * "RMDQ improved" and "EQ-5D" stay as written (only a capital followed by a small letter).
  */
 export function lowerFirst(s: string): string {
+  // A name in title case ("Work Ability Score") is a proper name: "work Ability Score" would be neither.
+  if (TITLE_CASE.test(s)) return s;
   return /^\p{Lu}\p{Ll}/u.test(s) ? s.charAt(0).toLowerCase() + s.slice(1) : s;
 }
+
+/** Two capitalised words first: a title-case name, kept as written in running text. */
+export const TITLE_CASE = /^\p{Lu}\p{Ll}*[\s-]+\p{Lu}\p{Ll}/u;

@@ -17,6 +17,9 @@ const TEXT = {
   planNoSource: { en: 'set in the analysis plan, no source given', da: 'angivet i analyseplanen uden kilde' },
 } as const;
 
+/** A plan's `mcidSource` this short is named as written in the summary of findings' heading row. */
+const SHORT_SOURCE = 40;
+
 /** The source as a tag for the summary of findings' heading rows (page 1 has no room for a note). */
 const TAG = {
   ruleOfThumb: { en: 'rule of thumb', da: 'tommelfingerregel' },
@@ -34,7 +37,9 @@ export function mcidSourceTag(outcome: Plan['outcomes'][number], plan: Pick<Plan
   if (full === undefined) return undefined;
   if (full === TEXT.ruleOfThumb[lang]) return TAG.ruleOfThumb[lang];
   if (full === TEXT.planNoSource[lang]) return TAG.planNoSource[lang];
-  if (outcome.mcidSource) return TAG.plan[lang];
+  // The plan's own short words ("plan assumption") as the note under the table gives them; a long
+  // citation, or a Danish page (the note points to the plan's field), as "plan's source".
+  if (outcome.mcidSource) return lang === 'en' && outcome.mcidSource.length <= SHORT_SOURCE ? outcome.mcidSource : TAG.plan[lang];
   return full;
 }
 

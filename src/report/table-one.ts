@@ -49,7 +49,9 @@ function numeric(s: CharacteristicSummary, decimals: number, lang: Lang): string
 }
 
 function missing(s: CharacteristicSummary, lang: Lang): string {
-  return s.missing > 0 ? `; ${REPORT_TEXT.missingCount[lang]} ${s.missing}` : '';
+  // Patients an outcome does not apply to are no missing values (docs/plan-trial.md#not-applicable).
+  const na = s.notApplicable ? `; ${REPORT_TEXT.notApplicableCount[lang]} ${s.notApplicable}` : '';
+  return (s.missing > 0 ? `; ${REPORT_TEXT.missingCount[lang]} ${s.missing}` : '') + na;
 }
 
 const pct = (count: number, percent: number | null, lang: Lang) => `${formatThousands(count, 0, lang)} (${percent === null ? '—' : formatFixed(percent, 1, lang)}${percentSign(lang)})`;
@@ -93,6 +95,7 @@ export function tableOne(t1: BaselineTable, ctx: TrialChartContext, labels: Char
         rows.push([`  ${levelWords(c.key, l.level, lang)}`, pct(l.count, l.percent, lang), pct(m.count, m.percent, lang)]);
       });
       if (a.missing + b.missing > 0) rows.push([`  ${text('missingCount')}`, String(a.missing), String(b.missing)]);
+      if ((a.notApplicable ?? 0) + (b.notApplicable ?? 0) > 0) rows.push([`  ${text('notApplicableCount')}`, String(a.notApplicable ?? 0), String(b.notApplicable ?? 0)]);
     }
   }
   return {

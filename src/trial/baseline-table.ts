@@ -29,6 +29,8 @@ export interface NumericSummary {
   kind: 'numeric';
   n: number;
   missing: number;
+  /** Of an outcome with "notApplicableCodes": patients it does not apply to at baseline (not in `missing`). */
+  notApplicable?: number;
   /** null when no patient has a value; SD null when fewer than 2. */
   mean: number | null;
   sd: number | null;
@@ -38,6 +40,8 @@ export interface CategoricalSummary {
   kind: 'categorical';
   n: number;
   missing: number;
+  /** Of an outcome with "notApplicableCodes": patients it does not apply to at baseline (not in `missing`). */
+  notApplicable?: number;
   /** Every level seen in either arm, in the same order for both arms. */
   levels: { level: string; count: number; percent: number | null }[];
 }
@@ -46,6 +50,8 @@ export interface BinarySummary {
   kind: 'binary';
   n: number;
   missing: number;
+  /** Of an outcome with "notApplicableCodes": patients it does not apply to at baseline (not in `missing`). */
+  notApplicable?: number;
   events: number;
   percent: number | null;
 }
@@ -285,7 +291,23 @@ export function baselineTable(trial: TrialData, extra: ReadonlyMap<string, Reado
     // to describe: a row of "0 (—%); missing 50" would read as a baseline of nobody.
     const valueOf = (id: string) => baselineScores.get(id)?.[s.key] ?? null;
     if (!trial.patients.some((p) => valueOf(p.id) !== null)) continue;
-    rows.push(characteristic(s.key, 'outcome', valueOf, trial, s.instrument.kind === 'binary'));
+    rows.push(withNotApplicable(characteristic(s.key, 'outcome', valueOf, trial, s.instrument.kind === 'binary'), trial, s.key));
   }
   return { randomised, rows };
+}
+
+/**
+ * An outcome with "notApplicableCodes": the patients it does not apply to at baseline counted as
+ * such, not as missing (docs/plan-trial.md#not-applicable). As it is for any other outcome.
+ */
+function withNotApplicable(row: BaselineCharacteristic, trial: TrialData, key: string): BaselineCharacteristic {
+  const na = trial.rows.notApplicable?.[key];
+  const t = trial.times.indexOf(trial.plan.baseline);
+  if (!na || t < 0) return row;
+  const patients = new Set<number>();
+  for (let i = 0; i < trial.rows.length; i++) if (na[i] === 1 && trial.rows.time[i] === t) patients.add(trial.rows.patient[i]!);
+  const count: Record<Arm, number> = { intervention: 0, control: 0 };
+  for (const p of patients) count[trial.patients[p]!.arm]++;
+  const arms = Object.fromEntries(ARMS.map((arm) => [arm, { ...row.arms[arm], missing: row.arms[arm].missing - count[arm], notApplicable: count[arm] }])) as BaselineCharacteristic['arms'];
+  return { ...row, arms };
 }

@@ -23,6 +23,7 @@ import { itemColumnsOf, scoreColumnOf } from '../plan/outcome-columns.js';
 import { exportTimeOf, type Plan, planTimeOf } from '../plan/plan-schema.js';
 import { isEventArm, redcapEvent } from '../plan/redcap-event.js';
 import { didYouMean } from './near-miss.js';
+import { holdsWorkAbilityScore } from './work-ability-scale.js';
 import { absentVisitProblems, visitHint, visitNearMiss, WrittenVisits } from './absent-visits.js';
 import { foldColumnName, inPlanSpelling } from './column-resolver.js';
 import { covariateValueProblem } from './check-content.js';
@@ -73,7 +74,7 @@ export function covariateColumnOf(plan: Plan, name: string): string {
   return Object.hasOwn(plan.columns.covariates, name) ? (plan.columns.covariates[name] as string) : name;
 }
 
-type Recode = [column: string, code: string, to: number | null];
+type Recode = [column: string, code: string, to: number | null | 'not-applicable'];
 
 /** The column read for withdrawal reasons when the plan names none (docs/input-trial-export.md). */
 export const DEFAULT_WITHDRAWAL_COLUMN = 'withdrawal_reason';
@@ -323,9 +324,11 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
   let whoCol = new Int32Array(capacity);
   let timeIdxCol = new Uint16Array(capacity);
   let scoreCols = sources.map(() => new Float64Array(capacity));
+  // Per outcome with "notApplicableCodes": 1 where the row's cell said the outcome does not apply (docs/plan-trial.md#not-applicable).
+  let notApplicableCols = sources.map((s) => (s.coders?.some((c) => c?.hasNotApplicable) ? new Uint8Array(capacity) : undefined));
   const grow = () => {
     capacity *= 2;
-    const bigger = <A extends Int32Array | Uint16Array | Float64Array>(a: A, make: (size: number) => A): A => {
+    const bigger = <A extends Int32Array | Uint16Array | Float64Array | Uint8Array>(a: A, make: (size: number) => A): A => {
       const b = make(capacity);
       b.set(a);
       return b;
@@ -334,6 +337,7 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
     whoCol = bigger(whoCol, (k) => new Int32Array(k));
     timeIdxCol = bigger(timeIdxCol, (k) => new Uint16Array(k));
     scoreCols = scoreCols.map((c) => bigger(c, (k) => new Float64Array(k)));
+    notApplicableCols = notApplicableCols.map((c) => (c ? bigger(c, (k) => new Uint8Array(k)) : undefined));
   };
   let n = 0;
   let pending = 0;
@@ -414,6 +418,7 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
   const cprRefused = cprCellTest(table.records, idCol, codeColumns);
   const row = new RowContext(file, table, rowProblems, decimalComma);
   const scores = new Float64Array(sources.length);
+  const rowNotApplicable = new Uint8Array(sources.length);
   // One item array per outcome, reused row after row (the instruments do not keep it).
   const itemScratch = sources.map((s): (number | null)[] => new Array<number | null>(s.columnIndexes.length).fill(null));
   // SAS/Stata special missing values and Castor's user-missing markers are read as empty cells,
@@ -706,7 +711,9 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
     const sharedRecodes = recodes.length;
     for (let s = 0; s < sources.length; s++) {
       cellsFilled = 0;
+      notApplicableCell = false;
       scores[s] = scoreCell(sources[s]!, cells, row, itemScratch[s]!);
+      rowNotApplicable[s] = notApplicableCell ? 1 : 0;
       pendingFilled[s]! += cellsFilled;
       if (uncheckedMissing) {
         pendingUnchecked.push(s);
@@ -732,7 +739,11 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
     lineCol[at] = line;
     whoCol[at] = who;
     timeIdxCol[at] = t;
-    for (let s = 0; s < sources.length; s++) scoreCols[s]![at] = scores[s]!;
+    for (let s = 0; s < sources.length; s++) {
+      scoreCols[s]![at] = scores[s]!;
+      const na = notApplicableCols[s];
+      if (na) na[at] = rowNotApplicable[s]!;
+    }
     pending++;
     pendingCovariates.push(covValues);
     pendingReasons.push(reason);
@@ -858,12 +869,17 @@ export function loadTrial(given: CsvTable, plan: Plan, options: LoadTrialOptions
   const fit = <A extends { length: number; slice(start: number, end: number): A }>(a: A): A => (a.length === n ? a : a.slice(0, n));
   const scoreColumns: Record<string, Float64Array> = {};
   sources.forEach((s, k) => (scoreColumns[s.key] = fit(scoreCols[k]!)));
+  const notApplicableColumns: Record<string, Uint8Array> = {};
+  sources.forEach((s, k) => {
+    const na = notApplicableCols[k];
+    if (na) notApplicableColumns[s.key] = fit(na);
+  });
   return trialData({
     file,
     plan,
     times: visits,
     patients,
-    rows: { length: n, line: fit(lineCol), patient: fit(whoCol), time: fit(timeIdxCol), scores: scoreColumns },
+    rows: { length: n, line: fit(lineCol), patient: fit(whoCol), time: fit(timeIdxCol), scores: scoreColumns, ...(Object.keys(notApplicableColumns).length ? { notApplicable: notApplicableColumns } : {}) },
     sources,
     layout: wide ? 'wide' : 'long',
     recoded: tally.list(table.header),
@@ -980,7 +996,7 @@ function covariateCell(row: RowContext, cells: FieldReader, idx: number, column:
       row.add({ ...row.at(idx), value: v, expected: unknownCodeText(column, coder), kind: `code.unknown:${column}` });
       return null;
     }
-    value = coded.kind === 'missing' ? null : coded.kind === 'answer' ? coded.value : coded.text;
+    value = coded.kind === 'missing' || coded.kind === 'not-applicable' ? null : coded.kind === 'answer' ? coded.value : coded.text;
   }
   // Plausibility of the plan's covariates (not of subgroup/population columns riding along).
   const implausible = covariate !== undefined && value !== null ? covariateValueProblem(plan, covariate, value, row.decimalComma) : undefined;
@@ -1214,6 +1230,9 @@ let cellValue = 0;
 let uncheckedMissing = false;
 /** Counted by readCell: the outcome's cells of the record that held a value before its codes. */
 let cellsFilled = 0;
+/** Set by readCell when a cell held one of the outcome's "notApplicableCodes" (the score is then NaN). */
+let notApplicableCell = false;
+const NOT_APPLICABLE = 4;
 
 /** Cell `k` of an outcome's columns after its codes (sets cellText / cellValue). */
 function readCell(src: OutcomeSource, k: number, cells: FieldReader, row: RowContext, digits: boolean): number {
@@ -1242,6 +1261,10 @@ function readCell(src: OutcomeSource, k: number, cells: FieldReader, row: RowCon
     return PROBLEM;
   }
   if (coded.kind === 'missing') return MISSING;
+  if (coded.kind === 'not-applicable') {
+    notApplicableCell = true;
+    return NOT_APPLICABLE;
+  }
   if (coded.kind === 'answer') {
     cellValue = coded.value;
     return ANSWER;
@@ -1283,7 +1306,7 @@ function scoreCell(src: OutcomeSource, cells: FieldReader, row: RowContext, item
         ok = false;
         continue;
       }
-      if (state === MISSING) {
+      if (state === MISSING || state === NOT_APPLICABLE) {
         items[k] = null;
         continue;
       }
@@ -1307,11 +1330,12 @@ function scoreCell(src: OutcomeSource, cells: FieldReader, row: RowContext, item
       }
       items[k] = v;
     }
-    return ok ? (inst.score(items, src.scoring) ?? NaN) : NaN;
+    // An item saying the outcome does not apply leaves no score, prorated or not.
+    return ok && !notApplicableCell ? (inst.score(items, src.scoring) ?? NaN) : NaN;
   }
   const idx = src.columnIndexes[0] as number;
   const state = readCell(src, 0, cells, row, false);
-  if (state === PROBLEM || state === MISSING) return NaN;
+  if (state === PROBLEM || state === MISSING || state === NOT_APPLICABLE) return NaN;
   const text = cellText;
   const viaCode = state === ANSWER;
   if (!viaCode && inst.items && inst.score && inst.key.startsWith('eq5d') && EQ5D_PROFILE.test(text)) {
@@ -1351,7 +1375,11 @@ function scoreCell(src: OutcomeSource, cells: FieldReader, row: RowContext, item
     // A score with decimals inside the range is its own problem, with what to do (decimalsHint).
     const decimalsOnly = v !== undefined && v >= lo && v <= hi;
     const kind = `${decimalsOnly ? 'score.decimals' : 'score.range'}:${src.key}`;
-    row.add({ ...row.at(idx), value: text, expected: `${inst.integer ? 'a whole number' : 'a number'} from ${lo} to ${hi} (${inst.name.en})${decimalsOnly ? decimalsHint(inst) : ''}`, ...((v === undefined ? spacedHint(text, kind) : undefined) ?? { kind }) });
+    // A number beyond 0/1 in a yes/no outcome is a count or a scale (days with analgesics, 0–7): a numeric instrument, not more codes.
+    const notYesNo = inst.kind === 'binary' && v !== undefined && !src.coders?.some((c) => c?.closed) ? `; a yes/no outcome holds 0 and 1 only — a count or scale needs a numeric instrument: define one with its range in the plan's "instruments" and use it for outcome "${src.key}" (docs/plan-trial.md#generic-instruments)` : '';
+    // A WAI outcome whose column holds 0–10 only is the single-item Work Ability Score (work-ability-scale.ts).
+    const was = inst.key === 'wai' && v !== undefined && v < lo && holdsWorkAbilityScore(src, row.table, decimalComma) ? `; every value of "${src.columns[0]}" is a whole number from 0 to 10: the single-item Work Ability Score — write "instrument": "was" for outcome "${src.key}"` : '';
+    row.add({ ...row.at(idx), value: text, expected: `${inst.integer ? 'a whole number' : 'a number'} from ${lo} to ${hi} (${inst.name.en})${decimalsOnly ? decimalsHint(inst) : ''}${notYesNo}${was}`, ...((v === undefined ? spacedHint(text, kind) : undefined) ?? { kind }) });
     return NaN;
   }
   return v;

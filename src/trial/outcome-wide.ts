@@ -17,6 +17,11 @@ export interface OutcomeWide {
   followUp: Record<string, (number | null)[]>;
   /** Dummy-coded covariate columns, name → values. */
   covariates: { name: string; values: number[] }[];
+  /**
+   * visit → per patient, whether the outcome does not apply there (its "notApplicableCodes"; the
+   * value is null and never imputed: docs/plan-trial.md#not-applicable). Absent when no cell said so.
+   */
+  notApplicable?: Record<string, boolean[]>;
 }
 
 export function outcomeWide(trial: TrialData, key: string): OutcomeWide {
@@ -51,6 +56,9 @@ function wideOf(trial: TrialData, key: string, keepNumeric: boolean): OutcomeWid
     const v = o.scores[key];
     if (v !== null && v !== undefined) value.set(`${o.id}\u0000${o.time}`, v);
   }
+  const notApplicable = new Set<string>();
+  const na = trial.rows.notApplicable?.[key];
+  if (na) for (let i = 0; i < trial.rows.length; i++) if (na[i] === 1) notApplicable.add(`${trial.patients[trial.rows.patient[i]!]!.id}\u0000${trial.times[trial.rows.time[i]!]}`);
   const covNames = trial.plan.covariates;
   const withBaseline = trial.patients.filter((p) => value.has(`${p.id}\u0000${trial.plan.baseline}`));
   // A covariate is categorical when any of its values is a string (load-trial.ts's covariateTypes).
@@ -71,6 +79,9 @@ function wideOf(trial: TrialData, key: string, keepNumeric: boolean): OutcomeWid
   }
   const followUp: Record<string, (number | null)[]> = {};
   for (const t of visits) followUp[t] = patients.map((p) => value.get(`${p.id}\u0000${t}`) ?? null);
+  const notApplicableAt: Record<string, boolean[]> = {};
+  for (const t of visits) notApplicableAt[t] = patients.map((p) => notApplicable.has(`${p.id}\u0000${t}`));
+  const anyNotApplicable = visits.some((t) => notApplicableAt[t]!.some(Boolean));
   const base = {
     ids: patients.map((p) => p.id),
     treated: patients.map((p) => (p.arm === 'intervention' ? 1 : 0)),
@@ -78,6 +89,7 @@ function wideOf(trial: TrialData, key: string, keepNumeric: boolean): OutcomeWid
     visits,
     followUp,
     covariates,
+    ...(anyNotApplicable ? { notApplicable: notApplicableAt } : {}),
   };
   if (!keepNumeric) return base as OutcomeWide;
   const imputedCovariates = covNames
@@ -88,4 +100,32 @@ function wideOf(trial: TrialData, key: string, keepNumeric: boolean): OutcomeWid
   const dropped = withBaseline.filter((p) => !kept.has(p));
   const leftOut = { patients: dropped.length, covariates: required.filter((c) => dropped.some((p) => isMissing(p.covariates[c]))) };
   return { ...base, imputedCovariates, leftOut };
+}
+
+/**
+ * The patients to whom the outcome applies at `time`, for multiple imputation at that visit: the
+ * others are left out (their value does not exist, so it is not imputed), and so is every other
+ * follow-up visit where one of the kept patients' outcome does not apply — the imputation model
+ * then holds no value that does not exist, not even as a predictor (docs/plan-trial.md#not-applicable).
+ * The wide table itself when no cell said the outcome does not apply. An imputation table's
+ * imputed-covariate counts are recounted over the patients kept.
+ */
+export function applicableAt(wide: ImputationWide, time: string): ImputationWide {
+  const na = wide.notApplicable;
+  if (!na) return wide;
+  const keep = wide.ids.map((_, i) => !na[time]?.[i]);
+  const pick = <T>(a: readonly T[]) => a.filter((_, i) => keep[i]);
+  const visits = wide.visits.filter((v) => v === time || !pick(na[v] ?? []).some(Boolean));
+  const covariates = wide.covariates.map((c) => ({ name: c.name, values: pick(c.values) }));
+  const missingIn = (name: string) => covariates.find((c) => c.name === name)?.values.filter((v) => v === null).length ?? 0;
+  return {
+    ids: pick(wide.ids),
+    treated: pick(wide.treated),
+    baseline: pick(wide.baseline),
+    visits,
+    followUp: Object.fromEntries(visits.map((v) => [v, pick(wide.followUp[v] ?? [])])),
+    covariates,
+    imputedCovariates: wide.imputedCovariates.map((c) => ({ name: c.name, patients: missingIn(c.name) })).filter((c) => c.patients > 0),
+    leftOut: wide.leftOut,
+  };
 }

@@ -85,6 +85,11 @@ export interface ObservationColumns {
   readonly time: Uint16Array;
   /** Score per outcome key (every `sources` key, in that order); NaN where missing. */
   readonly scores: Readonly<Record<string, Float64Array>>;
+  /**
+   * Per outcome key with "notApplicableCodes": 1 where the row's cell said the outcome does not
+   * apply (its score is NaN, and it is not missing either: docs/plan-trial.md#not-applicable).
+   */
+  readonly notApplicable?: Readonly<Record<string, Uint8Array>>;
 }
 
 export interface TrialData {
@@ -205,13 +210,15 @@ export function withPatients(trial: TrialData, keep: readonly TrialPatient[]): T
   const rows = trial.rows;
   const pick: number[] = [];
   for (let i = 0; i < rows.length; i++) if (newIndex[rows.patient[i]!]! >= 0) pick.push(i);
-  const take = <A extends Int32Array | Uint16Array | Float64Array>(a: A, make: (n: number) => A): A => {
+  const take = <A extends Int32Array | Uint16Array | Float64Array | Uint8Array>(a: A, make: (n: number) => A): A => {
     const out = make(pick.length);
     pick.forEach((i, k) => (out[k] = a[i]!));
     return out;
   };
   const scores: Record<string, Float64Array> = {};
   for (const [key, col] of Object.entries(rows.scores)) scores[key] = take(col, (n) => new Float64Array(n));
+  const notApplicable: Record<string, Uint8Array> = {};
+  for (const [key, col] of Object.entries(rows.notApplicable ?? {})) notApplicable[key] = take(col, (n) => new Uint8Array(n));
   const patient = take(rows.patient, (n) => new Int32Array(n));
   for (let k = 0; k < patient.length; k++) patient[k] = newIndex[patient[k]!]!;
   // Every other field as it is (read without touching the lazy `observations`).
@@ -223,7 +230,7 @@ export function withPatients(trial: TrialData, keep: readonly TrialPatient[]): T
   return trialData({
     ...base,
     patients,
-    rows: { length: pick.length, line: take(rows.line, (n) => new Int32Array(n)), patient, time: take(rows.time, (n) => new Uint16Array(n)), scores },
+    rows: { length: pick.length, line: take(rows.line, (n) => new Int32Array(n)), patient, time: take(rows.time, (n) => new Uint16Array(n)), scores, ...(rows.notApplicable ? { notApplicable } : {}) },
   });
 }
 
@@ -248,4 +255,9 @@ export function trialFromObservations(fields: Omit<TrialData, 'observations' | '
     for (const s of fields.sources) rows.scores[s.key]![i] = o.scores[s.key] ?? NaN;
   });
   return trialData({ ...rest, rows });
+}
+
+/** Whether row `i` said outcome `key` does not apply (docs/plan-trial.md#not-applicable). */
+export function notApplicableAt(rows: ObservationColumns, key: string, i: number): boolean {
+  return rows.notApplicable?.[key]?.[i] === 1;
 }

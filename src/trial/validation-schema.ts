@@ -31,7 +31,8 @@ export const problemGroupSchema = z.object({
 export const recodeCountSchema = z.object({
   column: z.string().describe('Export column (wide exports: without the _<time> suffix)'),
   code: z.string().describe('The code as written in the plan'),
-  to: z.number().nullable().describe('What the code stands for; null = missing'),
+  to: z.number().nullable().describe('What the code stands for; null = missing (or not applicable, with notApplicable)'),
+  notApplicable: z.literal(true).optional().describe('The code is one of the outcome\'s "notApplicableCodes": the outcome does not apply to the patient at that visit (not missing)'),
   count: z.union([z.number().int(), z.literal('suppressed')]).describe('Cells recoded; "suppressed" in an observational run for 1 … threshold − 1 cells and the codes hidden with them (docs/observational.md "Small counts")'),
 });
 

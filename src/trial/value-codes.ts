@@ -14,6 +14,7 @@ export type CodedCell =
   | { kind: 'text'; text: string }
   | { kind: 'answer'; value: number }
   | { kind: 'missing' }
+  | { kind: 'not-applicable' }
   | { kind: 'unknown' };
 
 /** One line of the record of recoding: `count` cells of `column` held `code` and became `to`. */
@@ -23,6 +24,8 @@ export interface RecodeCount {
   /** The number the code stands for; null = missing. */
   to: number | null;
   count: number;
+  /** The code says the outcome does not apply (the outcome's "notApplicableCodes"): no value, and not missing either. */
+  notApplicable?: true;
 }
 
 /**
@@ -45,10 +48,17 @@ const planKey = (code: string | number): string => {
 export class ColumnCoder {
   private readonly answers = new Map<string, { code: string; value: number }>();
   private readonly missing = new Map<string, string>();
+  private readonly notApplicable = new Map<string, string>();
 
-  constructor(answers: AnswerCodes | undefined, missing: MissingCodes, private readonly decimalComma: boolean) {
+  constructor(answers: AnswerCodes | undefined, missing: MissingCodes, private readonly decimalComma: boolean, notApplicable: MissingCodes = []) {
     for (const [code, value] of Object.entries(answers ?? {})) this.answers.set(planKey(code), { code, value });
+    for (const code of notApplicable) if (!this.notApplicable.has(planKey(code))) this.notApplicable.set(planKey(code), String(code));
     for (const code of missing) if (!this.missing.has(planKey(code))) this.missing.set(planKey(code), String(code));
+  }
+
+  /** Whether the column has codes saying the outcome does not apply. */
+  get hasNotApplicable(): boolean {
+    return this.notApplicable.size > 0;
   }
 
   /** True when the column has answer codes: every other non-missing cell is then a problem. */
@@ -66,14 +76,20 @@ export class ColumnCoder {
     return [...this.answers.values()].map((a) => a.code);
   }
 
-  /** Applies the codes to a non-empty cell; `onRecode` hears the plan code and its meaning. */
-  apply(text: string, onRecode?: (code: string, to: number | null) => void): CodedCell {
+  /** Applies the codes to a non-empty cell; `onRecode` hears the plan code and its meaning ('not-applicable' for a not-applicable code). */
+  apply(text: string, onRecode?: (code: string, to: number | null | 'not-applicable') => void): CodedCell {
     const key = keyOf(text, this.decimalComma);
     // An answer code wins over a missing code: it was written for this column.
     const answer = this.answers.get(key);
     if (answer) {
       onRecode?.(answer.code, answer.value);
       return { kind: 'answer', value: answer.value };
+    }
+    // The outcome's own not-applicable code wins over a plan-wide missing code.
+    const notApplicable = this.notApplicable.get(key);
+    if (notApplicable !== undefined) {
+      onRecode?.(notApplicable, 'not-applicable');
+      return { kind: 'not-applicable' };
     }
     const missing = this.missing.get(key);
     if (missing !== undefined) {
@@ -94,8 +110,9 @@ export function coderFor(plan: Plan, column: string, outcome: PlanOutcome | unde
   const own = Object.hasOwn(plan.columnCodes, column) ? plan.columnCodes[column] : undefined;
   const answers = own?.answers ?? outcome?.answers;
   const missing = [...(own?.missing ?? []), ...(outcome?.missingCodes ?? []), ...plan.missingCodes];
-  if (!answers && missing.length === 0) return undefined;
-  return new ColumnCoder(answers, missing, decimalComma);
+  const notApplicable = outcome?.notApplicableCodes ?? [];
+  if (!answers && missing.length === 0 && notApplicable.length === 0) return undefined;
+  return new ColumnCoder(answers, missing, decimalComma, notApplicable);
 }
 
 /**
@@ -104,7 +121,7 @@ export function coderFor(plan: Plan, column: string, outcome: PlanOutcome | unde
  * (io/header-line.ts).
  */
 export function planValueCodes(plan: Plan): string[] {
-  const codes = [...plan.missingCodes, ...plan.outcomes.flatMap((o) => [...(o.missingCodes ?? []), ...Object.keys(o.answers ?? {})])];
+  const codes = [...plan.missingCodes, ...plan.outcomes.flatMap((o) => [...(o.missingCodes ?? []), ...(o.notApplicableCodes ?? []), ...Object.keys(o.answers ?? {})])];
   for (const c of Object.values(plan.columnCodes)) codes.push(...(c.missing ?? []), ...Object.keys(c.answers ?? {}));
   return [...new Set(codes.map(String))];
 }
@@ -113,11 +130,11 @@ export function planValueCodes(plan: Plan): string[] {
 export class RecodeTally {
   private readonly counts = new Map<string, RecodeCount>();
 
-  add(column: string, code: string, to: number | null): void {
+  add(column: string, code: string, to: number | null | 'not-applicable'): void {
     const key = `${column}\u0000${code}`;
     const c = this.counts.get(key);
     if (c) c.count++;
-    else this.counts.set(key, { column, code, to, count: 1 });
+    else this.counts.set(key, to === 'not-applicable' ? { column, code, to: null, count: 1, notApplicable: true } : { column, code, to, count: 1 });
   }
 
   /** Sorted by the column's position in the file, then code order as met. */
@@ -137,5 +154,5 @@ export type PrintedRecode = Omit<RecodeCount, 'count'> & { count: number | 'supp
 export function formatRecodes(recoded: readonly PrintedRecode[]): string[] {
   const byColumn = new Map<string, PrintedRecode[]>();
   for (const r of recoded) byColumn.set(r.column, [...(byColumn.get(r.column) ?? []), r]);
-  return [...byColumn].map(([column, rs]) => `${column}: ${rs.map((r) => `${JSON.stringify(r.code)} → ${r.to === null ? 'missing' : r.to} × ${r.count}`).join(', ')}`);
+  return [...byColumn].map(([column, rs]) => `${column}: ${rs.map((r) => `${JSON.stringify(r.code)} → ${r.notApplicable ? 'not applicable' : r.to === null ? 'missing' : r.to} × ${r.count}`).join(', ')}`);
 }

@@ -29,14 +29,14 @@ export function wordMissingCodeNotes(trial: Pick<TrialData, 'file' | 'sources' |
     const columns = new Set(source.columns);
     const byCode = new Map<string, number>();
     for (const r of trial.recoded) {
-      if (r.to !== null || !columns.has(r.column) || !isWordLabel(r.code)) continue;
+      if (r.to !== null || r.notApplicable || !columns.has(r.column) || !isWordLabel(r.code)) continue;
       byCode.set(r.code, (byCode.get(r.code) ?? 0) + r.count);
     }
     const cells = trial.filledCells?.[source.key] ?? 0;
     for (const [code, count] of byCode) {
       if (cells === 0 || count / cells <= WORD_CODE_SHARE) continue;
       const where = source.columns.length === 1 ? `column "${source.columns[0]}"` : `columns ${source.columns[0]}…${source.columns[source.columns.length - 1]}`;
-      notes.push(`${trial.file}: the missing-value code ${JSON.stringify(code)} made ${count} of the ${cells} cells of outcome "${source.key}" (${where}) missing (${Math.round((100 * count) / cells)} %): a word, neither a number nor a "don't know" — if it is an answer (a scale's labelled end, ${ends(source).join(' or ')}), give it its number in the outcome's "answers" instead of "missingCodes"`);
+      notes.push(`${trial.file}: the missing-value code ${JSON.stringify(code)} made ${count} of the ${cells} cells of outcome "${source.key}" (${where}) missing (${Math.round((100 * count) / cells)} %): a word, neither a number nor a "don't know" — if it is an answer (a scale's labelled end, ${ends(source).join(' or ')}), give it its number in the outcome's "answers" instead of "missingCodes"; if it says the outcome does not apply to the patient (not working, for work ability), list it in the outcome's "notApplicableCodes": it is then never imputed, and counted apart from missing`);
     }
   }
   return notes;

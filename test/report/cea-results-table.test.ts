@@ -80,7 +80,7 @@ describe('a published cost per extra responder', () => {
 
     const named = perResponderRows(await build('en', withPublished({ RMDQ: { cost: 1634, responder: 'rmdq30' } }, TWO_RMDQ)));
     expect(named.map((r) => [r[0], r[2]])).toEqual([
-      ['Cost per extra responder: rmdq improved ≥ 5 points', '–'],
+      ['Cost per extra responder: Roland-Morris Disability Questionnaire (24 items) improved ≥ 5 points', '–'],
       ['Cost per extra responder: RMDQ improved ≥ 30%', '€1,634 (RMDQ)'],
     ]);
   });

@@ -59,12 +59,13 @@ describe('words, not keys', () => {
     const labelled = ceaFixture({ planExtra: { responders: [{ key: 'rmdq_resp30', outcome: 'rmdq', percent: 30, label: { en: 'RMDQ improved ≥ 30%', da: 'RMDQ forbedret ≥ 30 %' } }] } });
     const r = (await build('da', labelled)).results as CeaResult;
     const da = ceaSummaryText(r, 'da');
-    expect(da).toContain('Omkostning pr. ekstra patient med klinisk relevant forbedring (rmdq forbedret ≥ 5 point, 3 måneder):');
+    expect(da).toContain('Omkostning pr. ekstra patient med klinisk relevant forbedring (Roland-Morris funktionsskema (24 spørgsmål) forbedret ≥ 5 point, 3 måneder):');
     expect(da).toContain('Omkostning pr. ekstra patient med klinisk relevant forbedring (RMDQ forbedret ≥ 30 %, 3 måneder):');
-    expect(da).not.toMatch(/rmdq_resp30|rmdq5|, 3m\)/);
+    // An outcome without a label is named by its instrument, never its key (plan/outcome-label.ts).
+    expect(da).not.toMatch(/rmdq_resp30|rmdq5|\(rmdq |, 3m\)/);
     const en = ceaSummaryText(r, 'en');
     expect(en).toContain('Cost per extra responder (RMDQ improved ≥ 30%, 3 months):');
-    expect(en).toContain('Cost per extra responder (rmdq improved ≥ 5 points, 3 months):');
-    expect(r.responders.map((x) => x.label)).toEqual([{ en: 'rmdq improved ≥ 5 points', da: 'rmdq forbedret ≥ 5 point' }, { en: 'RMDQ improved ≥ 30%', da: 'RMDQ forbedret ≥ 30 %' }]);
+    expect(en).toContain('Cost per extra responder (Roland-Morris Disability Questionnaire (24 items) improved ≥ 5 points, 3 months):');
+    expect(r.responders.map((x) => x.label)).toEqual([{ en: 'Roland-Morris Disability Questionnaire (24 items) improved ≥ 5 points', da: 'Roland-Morris funktionsskema (24 spørgsmål) forbedret ≥ 5 point' }, { en: 'RMDQ improved ≥ 30%', da: 'RMDQ forbedret ≥ 30 %' }]);
   });
 });

@@ -91,6 +91,8 @@ export function flowBoxes(result: FlowResult, ctx: FlowContext): FlowBoxes {
   const visitBox = (arm: Arm, time: string): FlowBox => {
     const m = result.missingness.find((r) => r.outcome === primary && r.time === time && r.arm === arm);
     const box = [heading(ctx.timeLabel(time)), line(fillPhrase(t('observedAt'), { n: count(m?.observed ?? 0) })), line(fillPhrase(t('missingAt'), { n: count(m?.missing ?? 0) }))];
+    // Patients the outcome does not apply to are not lost to follow-up (docs/plan-trial.md#not-applicable).
+    if (m?.notApplicable) box.push(line(fillPhrase(t('notApplicableAt'), { n: count(m.notApplicable) })));
     const analysed = result.effects.find((r) => r.outcome === primary && r.time === time && r.method === method);
     if (analysed) box.push(line(fillPhrase(t('analysedAt'), { method: methodText(method, lang), n: count(analysed.n[arm]) })));
     return box;

@@ -299,7 +299,7 @@ const adverseEventsSection: TrialSectionBuilder = ({ ctx, result }) => {
 };
 
 const methodsSection: TrialSectionBuilder = ({ ctx, method, trial, result }) => [
-  { id: 'methods', title: ctx.text('methodsTitle'), intro: [fillPhrase(ctx.text('methodsText'), { method: methodsPhrase(ctx, method), missing: missingFollowUpText(trial.plan, result, ctx, method) }), `${fillPhrase(ctx.text('sofIntroShort'), { method })} ${ctx.text('sofCertaintyNote')}`, ...imputationNotes(result, ctx), ...(trial.plan.clusters !== undefined ? [fillPhrase(ctx.text('clusteredNote'), { column: trial.plan.clusters })] : []), ...otherArmsNotes(trial, ctx.text, ctx.lang), ...passedOverNotes(trial, ctx.text, ctx.lang), ...encodingNotes(trial, ctx.text, ctx.lang)] },
+  { id: 'methods', title: ctx.text('methodsTitle'), intro: [fillPhrase(ctx.text('methodsText'), { method: methodsPhrase(ctx, method), missing: missingFollowUpText(trial.plan, result, ctx, method) }), `${fillPhrase(ctx.text('sofIntroShort'), { method })} ${ctx.text('sofCertaintyNote')}`, ...imputationNotes(result, ctx), ...(trial.plan.clusters !== undefined ? [fillPhrase(ctx.text('clusteredNote'), { column: trial.plan.clusters })] : []), ...otherArmsNotes(trial, ctx.text, ctx.lang), ...notApplicableNotes(trial, ctx), ...passedOverNotes(trial, ctx.text, ctx.lang), ...encodingNotes(trial, ctx.text, ctx.lang)] },
 ];
 
 /**
@@ -358,6 +358,21 @@ function missingFollowUpText(plan: Plan, result: AnalysisResult, ctx: TrialChart
   if (result.sensitivity) return ctx.text('methodsMissingSensitivity');
   const reason = ctx.text(!plan.primary ? 'methodsNoPrimary' : !plan.missing.sensitivity ? 'methodsSensitivityOff' : plan.clusters !== undefined ? 'methodsClustered' : 'methodsPrimaryBinary');
   return fillPhrase(ctx.text(plan.missing.method === 'mi' ? 'methodsMissingImputed' : 'methodsMissingCompleteCase'), { method, reason });
+}
+
+/**
+ * The outcomes some patients' cells said do not apply to them ("notApplicableCodes"): their
+ * estimand is among the patients to whom they apply, said in the methods (docs/plan-trial.md#not-applicable).
+ */
+export function notApplicableNotes(trial: TrialData, ctx: Pick<TrialChartContext, 'text' | 'lang' | 'outcomeLabel'>): string[] {
+  const na = trial.rows.notApplicable ?? {};
+  const outcomes = trial.plan.outcomes.filter((o) => na[o.key]?.includes(1));
+  if (!outcomes.length) return [];
+  const and = ctx.lang === 'da' ? ' og ' : ' and ';
+  const names = outcomes.map((o) => ctx.outcomeLabel(o.key));
+  const codes = [...new Set(outcomes.flatMap((o) => (o.notApplicableCodes ?? []).map((c) => `"${c}"`)))];
+  const list = (xs: string[]) => (xs.length === 1 ? xs[0]! : `${xs.slice(0, -1).join(', ')}${and}${xs[xs.length - 1]}`);
+  return [fillPhrase(ctx.text('notApplicableNote'), { outcomes: list(names), codes: list(codes) })];
 }
 
 /**

@@ -99,6 +99,10 @@ if (process.argv[2] === '--child') {
   const tEnd = performance.now();
   const cpu = process.cpuUsage(cpu0);
   const threads = await sampler?.stop();
+  // Whether this thread's bundles compiled from V8's code cache (src/bundle-loader.ts; written by
+  // `npm run build`): without it, each thread compiles them from their source.
+  const loaderFile = join(root, 'dist/bundle-loader.js');
+  const codeCache = existsSync(loaderFile) ? (await import(pathToFileURL(loaderFile).href)).bundlesLoaded().map((b) => `${b.file.split('/').pop()} ${b.cache}`) : [];
   // Phases: "report <id>: analysing" … "report <id>: rendering <chart>" …
   const phases = [];
   for (let i = 0; i < events.length; i++) {
@@ -119,7 +123,7 @@ if (process.argv[2] === '--child') {
   process.stdout.write(JSON.stringify({
     wallMs: tEnd - t0, loadMs: tLoaded - t0, pngWaitMs: pngWait,
     // The sampler's own CPU time while hta ran is the bench's, not hta's.
-    cpuMs: (cpu.user + cpu.system) / 1000 - (threads?.samplerMs ?? 0), files: files.size, phases, threads,
+    cpuMs: (cpu.user + cpu.system) / 1000 - (threads?.samplerMs ?? 0), files: files.size, phases, threads, codeCache,
   }) + '\n');
   process.exit(0);
 }
@@ -162,6 +166,7 @@ export function breakdownLines(b) {
           ['  V8 compiler and GC threads, libuv, other small threads', s(b.threads.helpersMs + b.threads.otherMs)],
         ]
       : []),
+    ...(b.codeCache?.length ? [['V8 code cache, main thread', b.codeCache.join(', ')]] : []),
   ];
 }
 

@@ -1,5 +1,5 @@
-// Replaces the compiled entry modules of hta's own threads with one ES module each, bundled from
-// tsc's output in dist/ (run after tsc and the vega and stdlib bundles: `npm run build`):
+// Replaces the compiled entry modules of hta's own threads with one bundle each, built from tsc's
+// output in dist/ (run after tsc and the vega and stdlib bundles: `npm run build`):
 //
 //   dist/cli/bin-entry.js          what bin/hta.js imports: the CLI (src/cli/bin-entry.ts)
 //   dist/report/analysis-worker.js what each analysis worker imports (src/report/analysis-worker.ts)
@@ -8,19 +8,22 @@
 // modules and zod's in each thread (docs/architecture.md#the-cost-of-a-cold-regeneration). The
 // PNG workers load only resvg (an inline script, src/report/render/png-pool.ts): nothing to bundle.
 //
-// The bundle runs the code tsc wrote, unchanged (esbuild joins the modules: nothing minified or
+// The bundle is written as a script (`bin-entry.cjs`: scripts/script-form.mjs) that the entry's
+// module loads with V8's code cache (src/bundle-loader.ts; the cache: scripts/code-cache.mjs).
+// It runs the code tsc wrote, unchanged (esbuild joins the modules: nothing minified or
 // down-levelled), with Node's resolution conditions, and keeps every module's own behaviour:
 // - `import.meta.url` in each of hta's modules still names that module's file in dist/ (they find
 //   data, fonts, SQL, the stdlib bundle and the analysis worker relative to themselves);
 // - a module reached by a dynamic `import()` still runs on first use (esbuild initialises it
 //   lazily), so a command evaluates no more than it did; the vega bundle and HiGHS stay files of
-//   their own, imported where they are first needed (LAZY_FILES, LAZY_PACKAGES);
+//   their own, loaded where they are first needed (LAZY_FILES, LAZY_PACKAGES);
 // - CommonJS that hta requires at run time (commander, @duckdb/node-api, resvg, the stdlib
 //   bundle) is not seen by esbuild and loads as before.
 import { build } from 'esbuild';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { scriptForm, writeLoaderModule } from './script-form.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const DIST = join(root, 'dist');
@@ -29,11 +32,12 @@ const DIST = join(root, 'dist');
 export const HTA_BUNDLES = ['cli/bin-entry.js', 'report/analysis-worker.js'];
 
 /**
- * Modules that stay files of their own, each imported where the bundle first needs it: the vega
- * bundle (scripts/bundle-vega.mjs; its own file so that commands without charts never load it),
- * and packages whose code finds its own files by `import.meta.url` (highs: its WebAssembly).
- * esbuild would hoist a plain import of them to the top of the bundle, loading them at every
- * start; a small stand-in module awaits the import instead.
+ * Modules that stay files of their own, each loaded where the bundle first needs it: the vega
+ * bundle (scripts/bundle-vega.mjs; its own file so that commands without charts never load it;
+ * its script form, with its code cache, when there is one), and packages whose code finds its own
+ * files by `import.meta.url` (highs: its WebAssembly). esbuild would hoist a plain import of them
+ * to the top of the bundle, loading them at every start; a small stand-in module awaits the
+ * loader's `__hta.lazy` or `__hta.import` (src/bundle-loader.ts) instead.
  */
 const LAZY_FILES = ['report/render/vega-lib.js'];
 const LAZY_PACKAGES = ['highs'];
@@ -46,11 +50,11 @@ const relativeSpecifier = (fromFile, toFile) => {
   return r.startsWith('.') ? r : `./${r}`;
 };
 
-/** The stand-in for a lazily imported module: its exports, once `specifier` is imported. */
-async function standIn(specifier, url) {
+/** The stand-in for a lazily loaded module: its exports, once `specifier` is loaded (`how`: lazy or import). */
+async function standIn(specifier, url, how) {
   const names = Object.keys(await import(url));
   return [
-    `const m = await import(${JSON.stringify(specifier)});`,
+    `const m = await __hta.${how}(${JSON.stringify(specifier)});`,
     ...(names.includes('default') ? ['export default m.default;'] : []),
     ...(names.some((n) => n !== 'default') ? [`export const { ${names.filter((n) => n !== 'default').join(', ')} } = m;`] : []),
   ].join('\n');
@@ -72,9 +76,9 @@ function htaModules(dist, outfile) {
       // Top-level await in the stand-in: esbuild keeps it inside the lazily initialised module
       // that imports it, so the real module loads when that one first runs.
       b.onLoad({ filter: /.*/, namespace: 'lazy' }, async (args) => {
-        if (LAZY_PACKAGES.includes(args.path)) return { contents: await standIn(args.path, args.path), loader: 'js' };
+        if (LAZY_PACKAGES.includes(args.path)) return { contents: await standIn(args.path, args.path, 'import'), loader: 'js' };
         const file = join(root, args.path);
-        return { contents: await standIn(relativeSpecifier(outfile, file), pathToFileURL(file).href), loader: 'js' };
+        return { contents: await standIn(relativeSpecifier(outfile, file), pathToFileURL(file).href, 'lazy'), loader: 'js' };
       });
       b.onLoad({ filter: /\.(c|m)?js$/ }, (args) => {
         const source = readFileSync(args.path, 'utf8');
@@ -93,15 +97,17 @@ function htaModules(dist, outfile) {
 }
 
 /**
- * Bundles `entry` (a path under `dist`, tsc's output folder) into `outfile` (the entry itself by
- * default, as `npm run build` does).
+ * Bundles `entry` (a path under `dist`, tsc's output folder) into its script form beside
+ * `outfile` (`.cjs`) and replaces `outfile` (the entry itself by default, as `npm run build` does)
+ * with the module that loads it.
  */
 export async function bundleHta(entry, { dist = DIST, outfile = join(dist, entry) } = {}) {
-  await build({
+  const result = await build({
     absWorkingDir: root,
     entryPoints: [join(dist, entry)],
     outfile,
-    allowOverwrite: true,
+    write: false,
+    metafile: true,
     bundle: true,
     platform: 'node',
     format: 'esm',
@@ -109,12 +115,18 @@ export async function bundleHta(entry, { dist = DIST, outfile = join(dist, entry
     conditions: [],
     mainFields: ['main', 'module'],
     legalComments: 'eof',
-    banner: { js: BANNER },
     logLevel: 'warning',
     plugins: [htaModules(dist, outfile)],
   });
-  // The bundle must load and export what its source module does (bin/hta.js and the workers
-  // import them): a missing export would otherwise surface only when a command or worker runs.
+  const [output] = Object.values(result.metafile.outputs);
+  // The script form has no loader for `import()`: modules loaded on first use go through __hta.
+  const dynamic = output.imports.filter((i) => i.external && i.kind === 'dynamic-import').map((i) => i.path);
+  if (dynamic.length) throw new Error(`${entry} imports ${dynamic.join(', ')} dynamically: add it to LAZY_FILES or LAZY_PACKAGES in scripts/bundle-hta.mjs`);
+  const scriptFile = outfile.replace(/\.js$/, '.cjs');
+  writeFileSync(scriptFile, `${BANNER}\n${await scriptForm(result.outputFiles[0].text, entry)}`);
+  writeLoaderModule(outfile, scriptFile, output.exports, dist, BANNER);
+  // The module must export what its source module does (bin/hta.js and the workers import it):
+  // a missing export would otherwise surface only when a command or worker runs.
   const source = readFileSync(join(root, 'src', entry.replace(/\.js$/, '.ts')), 'utf8');
   const expected = [...source.matchAll(/^export \{([^}]*)\} from|^export (?:async )?function (\w+)/gm)].flatMap((m) => (m[1] ?? m[2]).split(',').map((s) => s.trim())).sort();
   const got = Object.keys(await import(pathToFileURL(outfile).href)).sort();

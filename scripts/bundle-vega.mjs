@@ -8,10 +8,15 @@
 // does it (not installed, vega measures text by its estimate, which decides the SVG bytes).
 // Two patches (scripts/vega-patches.mjs) let vega and vega-lite parse each distinct expression
 // once per process instead of once per use; what they return is unchanged.
+//
+// The bundle is also written as a script, vega-lib.cjs (scripts/script-form.mjs), which the CLI
+// loads with V8's code cache (src/bundle-loader.ts); vega-lib.js stays the module whose bytes the
+// chart cache's fingerprint reads (src/report/render/chart-cache.ts).
 import { build } from 'esbuild';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { scriptForm } from './script-form.mjs';
 import { vegaPatches } from './vega-patches.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -41,6 +46,14 @@ export async function bundleVega(outfile = join(root, 'dist/report/render/vega-l
   const expected = [...source.matchAll(/^export \{([^}]*)\} from/gm)].flatMap((m) => m[1].split(',').map((s) => s.trim())).sort();
   const got = Object.keys(await import(pathToFileURL(outfile).href)).sort();
   if (got.join() !== expected.join()) throw new Error(`vega bundle exports ${got.join(', ')}; vega-lib.ts exports ${expected.join(', ')}`);
+
+  // The script form. A script cannot await at its top level: vega-canvas's optional import of
+  // `canvas` (not installed: vega then measures text by its estimate) becomes a require in the
+  // same try, which finds and fails to find the package as the import does.
+  const module = readFileSync(outfile, 'utf8');
+  const TRY_CANVAS = 'NodeCanvas = await import("canvas");';
+  if (module.split(TRY_CANVAS).length !== 2) throw new Error(`vega bundle: expected vega-canvas's \`${TRY_CANVAS}\` once (scripts/bundle-vega.mjs)`);
+  writeFileSync(outfile.replace(/\.js$/, '.cjs'), await scriptForm(module.replace(TRY_CANVAS, 'NodeCanvas = require("canvas");'), 'the vega bundle', { packages: ['canvas'] }));
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) await bundleVega();

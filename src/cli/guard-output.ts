@@ -216,7 +216,11 @@ export function guardPaths(spec: GuardSpec): void {
     if (st) known.push({ arg: a, st });
   }
   for (const d of spec.outputDirs ?? []) if (d) refuseNonFolder(d);
-  const written: { arg: PathArg; st: Stats | undefined }[] = [];
+  // The outputs so far, by absolute path and by file (device and inode): `hta report` names ~150,
+  // and comparing each with all before it resolved ~20,000 paths.
+  const written: PathArg[] = [];
+  const byPath = new Map<string, number>();
+  const byFile = new Map<string, number>();
   for (const o of outputs) {
     checkOutputTarget(o.path, label(o));
     const st = statOrUndefined(o, 'write');
@@ -226,9 +230,14 @@ export function guardPaths(spec: GuardSpec): void {
         throw new HtaError('usage.invalid', `${label(o)} is the same file as ${label(input.arg)}; input files are never modified — choose another name`);
       }
     }
-    const twin = written.find((w) => resolve(w.arg.path) === resolve(o.path) || (st && w.st && sameFile(w.st, st)));
-    if (twin) throw new HtaError('usage.invalid', `${label(o)} is the same file as ${label(twin.arg)}; choose two different names`);
-    written.push({ arg: o, st });
+    const path = resolve(o.path);
+    const file = st ? `${st.dev}:${st.ino}` : undefined;
+    // The first earlier output that is the same path or the same file (each key is held once: a second would have been refused).
+    const twin = Math.min(byPath.get(path) ?? Infinity, (file === undefined ? undefined : byFile.get(file)) ?? Infinity);
+    if (twin !== Infinity) throw new HtaError('usage.invalid', `${label(o)} is the same file as ${label(written[twin]!)}; choose two different names`);
+    byPath.set(path, written.length);
+    if (file !== undefined) byFile.set(file, written.length);
+    written.push(o);
   }
   // After the input checks: an input given as an output is "the same file as --plan", not "exists".
   if (!spec.force) for (const o of named) if (checkOutputTarget(o.path, label(o))) throw existingFileError(o.path);

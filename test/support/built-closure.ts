@@ -15,13 +15,16 @@ export const transpileTs = (source: string): string =>
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
-/** `entry` (e.g. 'src/report/cea-off-thread.ts') built with its relative imports: its file URL, and the folder to remove after. */
-export function builtClosure(entry: string): { url: string; dir: string } {
+/**
+ * `entry` (e.g. 'src/report/cea-off-thread.ts') built with its relative imports (and `also`'s, in
+ * the same folder): its file URL, and the folder to remove after.
+ */
+export function builtClosure(entry: string, ...also: string[]): { url: string; dir: string } {
   mkdirSync(join(ROOT, 'node_modules/.cache'), { recursive: true });
   const out = mkdtempSync(join(ROOT, 'node_modules/.cache/hta-test-built-'));
   // Modules find their data (value sets, fonts) relative to themselves.
   for (const dir of ['data', 'assets']) symlinkSync(join(ROOT, dir), join(out, dir));
-  const todo = [resolve(ROOT, entry)];
+  const todo = [entry, ...also].map((e) => resolve(ROOT, e));
   const seen = new Set<string>();
   while (todo.length) {
     const file = todo.pop()!;

@@ -57,7 +57,7 @@ export function registryInterval(e: Pick<ObservationalEffect, 'kind' | 'mcid' | 
   const f = (v: number | null) => (v === null ? '–' : formatFixed(pp ? 100 * v : v, d, lang));
   // A limit is never rounded onto 0 or ±MCID (interval-bound.ts): the verdict beside it reads its side.
   const decisions = differenceDecisions(e.mcid, pp ? 100 : 1);
-  const b = (v: number | null) => (v === null ? '–' : formatBound(pp ? 100 * v : v, d, lang, decisions));
+  const b = (v: number | null) => (v === null ? '–' : formatBound(pp ? 100 * v : v, d, lang, decisions, pp ? 100 : 1));
   return `${f(e.difference)}${pp ? ppUnit(lang) : ''} (${b(e.ciLower)} ${lang === 'da' ? 'til' : 'to'} ${b(e.ciUpper)})`;
 }
 

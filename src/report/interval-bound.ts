@@ -66,12 +66,20 @@ function exactDecimals(t: number, max: number): number {
   return k;
 }
 
-export function formatBound(v: number, decimals: number, lang: Lang, decisions: readonly number[] = [0], scale = 1): string {
+/**
+ * Limit `v` in any number format (`format(x, decimals)`: money, QALYs, plain numbers), by the one
+ * rule above: its decimals (boundDecimals), or, with every extra digit spent and still on (or
+ * across) a decision value, its side — "<" or ">" and the decision value, written with the
+ * decimals it needs (an MCID of 0.076 at a row's 2 decimals is "<0.076", not "<0.08"), at least
+ * the row's: "<€0", ">0,0000".
+ */
+export function formatLimitWith(v: number, decimals: number, format: (x: number, decimals: number) => string, decisions: readonly number[] = [0], scale = 1): string {
   const d = boundDecimals(v, decimals, decisions, scale);
-  // Every extra digit spent and still on (or across) a decision value: its side, not its digits.
   const t = crossed(v, d, decisions, scale);
-  // The decision value with the decimals it needs (an MCID of 0.076 at a row's 2 decimals is
-  // "<0.076", not "<0.08"), at least the row's.
-  if (t !== undefined) return `${v < t ? '<' : '>'}${formatFixed(t, Math.max(decimals, exactDecimals(t, decimals + MAX_EXTRA_DIGITS)), lang)}`;
-  return formatFixed(v, d, lang);
+  if (t !== undefined) return `${v < t ? '<' : '>'}${format(t, Math.max(decimals, exactDecimals(t, decimals + MAX_EXTRA_DIGITS)))}`;
+  return format(v, d);
+}
+
+export function formatBound(v: number, decimals: number, lang: Lang, decisions: readonly number[] = [0], scale = 1): string {
+  return formatLimitWith(v, decimals, (x, d) => formatFixed(x, d, lang), decisions, scale);
 }

@@ -12,7 +12,7 @@ import type { analyseCeaFiles } from '../../cea/analyze-cea-files.js';
 import type { ResolvedCeaPlan } from '../../cea/load-cea-plan.js';
 import { analyseCeaOffThread } from '../cea-off-thread.js';
 import type { CeaResult } from '../../cea/cea-results-schema.js';
-import { icerText, money, moneyLimit, pctText, perResponderText, regressorsText, signedMoney } from '../../cea/cea-phrases.js';
+import { icerText, money, moneyLimit, pctText, perResponderText, qalyLimit, regressorsText, signedMoney } from '../../cea/cea-phrases.js';
 import { placePublishedResponderCosts } from '../../cea/published-cea.js';
 import { categoryLabel, resourceItemLabels } from '../../cea/resource-labels.js';
 import { cePlaneSpec } from '../charts/ce-plane.js';
@@ -21,7 +21,6 @@ import { ceaCostsSpec } from '../charts/cea-costs.js';
 import { ceaUtilitiesSpec } from '../charts/cea-utilities.js';
 import { armNames } from '../arm-names.js';
 import { zeroBaselineNotes } from '../zero-baseline-note.js';
-import { boundDecimals } from '../interval-bound.js';
 import { fillPhrase, formatFixed, formatThousands, type Lang, lowerFirst, REPORT_TEXT, tableInterval, timeLabel } from '../i18n.js';
 import { ceaConclusion } from '../cea-conclusion.js';
 import { localizedText } from '../localized-text.js';
@@ -323,7 +322,7 @@ export const ceaReportKind: ReportKind<typeof ceaEntrySchema> = {
       const pub = rp.published;
       const q = (x: number) => num(x, 4, l);
       // Confidence limits never rounded onto 0 (interval-bound.ts).
-      const ql = (x: number) => num(x, boundDecimals(x, 4), l);
+      const ql = (x: number) => qalyLimit(x, l, (v, d) => num(v, d, l));
       const ml = (x: number, c = cur) => moneyLimit(x, c, l);
       // The published column only when the plan names published figures.
       const row = (label: string, ours: string, theirs = '–') => (pub ? [label, ours, theirs] : [label, ours]);
